@@ -1,0 +1,9 @@
+"""Kulturens Rige as data: load the report's tables and render them for the book.
+
+Notebooks call `load()` and then one function of `cards`, `charts` or `lists` per cell.
+"""
+
+from .loading import Dataset, load
+from .problems import DataError, Problem
+
+__all__ = ["DataError", "Dataset", "Problem", "load"]

@@ -1,0 +1,190 @@
+"""Quote, initiative and municipality cards: the filterable items of the static book.
+
+Every card carries `data-kommune` (space-separated kommunekoder, empty when none is stated) so the
+page's filter can show and hide it without knowing anything else about it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import filters
+from .loading import Dataset
+from .markup import Html, esc, page_link, plural
+
+ATTRIBUTION_LABELS = {
+    "stated": "angivet i rapporten",
+    "inferred": "udledt af redaktionen",
+    "not stated": "ikke angivet i rapporten",
+}
+
+
+def _label(data: Dataset, table: str, key: str, value: str, column: str = "label") -> str:
+    frame = data.tables[table]
+    match = frame.loc[frame[key] == value, column]
+    return str(match.iloc[0]) if len(match) else value
+
+
+def section_link(data: Dataset, section_id: str) -> str:
+    row = data.sections.loc[data.sections["section_id"] == section_id].iloc[0]
+    return f'<a class="kr-source" href="{esc(page_link(row.book_page))}">Afsnit: {esc(row.title)}</a>'
+
+
+def ingredient_badges(data: Dataset, ingredient_ids: tuple[str, ...]) -> str:
+    if not ingredient_ids:
+        return ""
+    items = []
+    for ingredient_id in ingredient_ids:
+        row = data.ingredients.loc[data.ingredients["ingredient_id"] == ingredient_id].iloc[0]
+        href = page_link(data.sections.loc[data.sections["section_id"] == row.section_id, "book_page"].iloc[0])
+        items.append(
+            f'<li><a class="kr-badge kr-ingredient-{int(row.number)}" href="{esc(href)}">'
+            f'<span class="kr-badge-number" aria-hidden="true">{int(row.number)}</span> {esc(row["name"])}</a></li>'
+        )
+    return '<ul class="kr-badges" aria-label="Ingredienser, citatet underbygger">' + "".join(items) + "</ul>"
+
+
+def municipality_line(data: Dataset, quote: pd.Series) -> str:
+    level = quote.attribution
+    if level == "not stated":
+        return '<span class="kr-municipality kr-attribution-not-stated">Kommune: ikke angivet i rapporten</span>'
+    name = esc(filters.municipality_name(data, quote.kommunekode))
+    line = f'Kommune: <strong>{name}</strong> <span class="kr-attribution">({ATTRIBUTION_LABELS[level]})</span>'
+    if level == "inferred":
+        line += (
+            '<details class="kr-rationale"><summary>Hvorfor udledt?</summary>'
+            f"<p>{esc(quote.attribution_rationale)}</p></details>"
+        )
+    return f'<span class="kr-municipality kr-attribution-{level.replace(" ", "-")}">{line}</span>'
+
+
+def quote_card(data: Dataset, turns: pd.DataFrame) -> str:
+    """One card for a quote, or for a whole exchange (several turns sharing exchange_id)."""
+    first = turns.iloc[0]
+    kind = _label(data, "quote_kinds", "quote_kind_id", first.kind)
+    if len(turns) > 1:
+        body = "".join(
+            f'<p class="kr-turn"><span class="kr-turn-speaker">{esc(t.speaker_role)}:</span> {esc(t.text)}</p>'
+            for t in turns.itertuples()
+        )
+        speaker = " og ".join(dict.fromkeys(esc(r) for r in turns["speaker_role"]))
+    else:
+        body = f"<p>{esc(first.text)}</p>"
+        speaker = esc(first.caption or first.speaker_role)
+    ingredient_ids = tuple(dict.fromkeys(i for ids in turns["ingredient_ids"] for i in ids))
+    ids = " ".join(turns["quote_id"])
+    reference = f' <span class="kr-reference">({esc(first.caption)})</span>' if first.reference_key else ""
+    return (
+        f'<article class="kr-card kr-quote" id="citat-{esc(first.quote_id)}" data-kommune="{esc(first.kommunekode)}" '
+        f'data-attribution="{esc(first.attribution)}" data-quotes="{esc(ids)}" '
+        f'data-ingredients="{esc(" ".join(ingredient_ids))}" data-speaker-category="{esc(first.speaker_category)}">'
+        f'<blockquote class="kr-quote-text">{body}</blockquote>'
+        f'<footer class="kr-card-footer"><p class="kr-speaker"><span class="kr-kind">{esc(kind)}</span> · '
+        f"{speaker}{reference}</p>"
+        f"<p>{municipality_line(data, first)}</p>"
+        f"{ingredient_badges(data, ingredient_ids)}"
+        f'<p class="kr-source-line">{section_link(data, first.section_id)}</p></footer></article>'
+    )
+
+
+def group_turns(quotes: pd.DataFrame) -> list[pd.DataFrame]:
+    """Quotes in report order, exchanges kept together as one group."""
+    keys = quotes["exchange_id"].where(quotes["exchange_id"] != "", quotes["quote_id"])
+    ordered = quotes.assign(_group=keys).sort_values(["position", "turn"])
+    return [group.drop(columns="_group") for _, group in ordered.groupby("_group", sort=False)]
+
+
+def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", empty: str = "") -> Html:
+    """A filterable list of quote cards, with the words the filter uses when nothing matches."""
+    groups = group_turns(quotes)
+    cards = "".join(quote_card(data, g) for g in groups)
+    unattributed = sum(1 for g in groups if g.iloc[0].attribution == "not stated")
+    return Html(
+        f'<section class="kr-list kr-quote-list" data-kr-noun="citat" data-kr-nouns="citater" '
+        f'data-kr-empty="{esc(empty or "Rapporten knytter ingen citater til {kommune}.")}" '
+        f'data-kr-unattributed="{unattributed}"'
+        + (f' aria-labelledby="{esc(heading_id)}"' if heading_id else "")
+        + f'><p class="kr-list-summary">{plural(len(groups), "citat", "citater")}, heraf '
+        f"{plural(unattributed, 'citat', 'citater')} uden angivet kommune.</p>"
+        f"{cards}</section>"
+    )
+
+
+def quotes_in_section(data: Dataset, section_id: str) -> Html:
+    return quote_list(data, data.quotes[data.quotes["section_id"] == section_id])
+
+
+def quotes_for_ingredient(data: Dataset, ingredient_id: str) -> Html:
+    return quote_list(data, filters.quotes(data, filters.QuoteFilter(ingredient_id=ingredient_id)))
+
+
+def quotes_for_municipality(data: Dataset, kommunekode: str) -> Html:
+    selected = filters.quotes(data, filters.QuoteFilter(kommunekode=kommunekode))
+    name = filters.municipality_name(data, kommunekode)
+    return quote_list(data, selected, empty=f"Rapporten knytter ingen citater til {name}.")
+
+
+def _vocabulary_labels(data: Dataset, table: str, key: str, ids: tuple[str, ...]) -> str:
+    return ", ".join(esc(_label(data, table, key, i)) for i in ids) or "ikke angivet"
+
+
+def initiative_card(data: Dataset, row: pd.Series) -> str:
+    name = filters.municipality_name(data, row.kommunekode)
+    facts = [
+        ("Målgrupper", _vocabulary_labels(data, "target_groups", "target_group_id", row.target_group_ids)),
+        ("Kunstformer og aktiviteter", _vocabulary_labels(data, "art_forms", "art_form_id", row.art_form_ids)),
+        ("Steder", _vocabulary_labels(data, "settings", "setting_id", row.setting_ids)),
+        ("Partnere", ", ".join(esc(_label(data, "organisations", "organisation_id", o, "name")) for o in row.organisation_ids) or "ikke angivet"),
+        ("Status", esc(_label(data, "statuses", "status_id", row.status))),
+    ]
+    facts_html = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in facts)
+    kind = _label(data, "initiative_kinds", "initiative_kind_id", row.kind)
+    return (
+        f'<article class="kr-card kr-initiative" id="indsats-{esc(row.initiative_id)}" data-kommune="{esc(row.kommunekode)}">'
+        f'<p class="kr-card-kicker">{esc(name)} · {esc(kind)}</p>'
+        f'<h3 class="kr-card-title">{esc(row.title)}</h3><p>{esc(row.description)}</p>'
+        f'<dl class="kr-facts">{facts_html}</dl>'
+        f'<p class="kr-source-line">{section_link(data, row.section_id)}</p></article>'
+    )
+
+
+def initiative_list(data: Dataset, kommunekode: str = filters.ALL) -> Html:
+    rows = filters.initiatives(data, kommunekode).sort_values(["kommunekode", "position"], key=_report_order(data))
+    cards = "".join(initiative_card(data, r) for _, r in rows.iterrows())
+    return Html(
+        f'<section class="kr-list kr-initiative-list" data-kr-noun="indsats" data-kr-nouns="indsatser" '
+        f'data-kr-empty="Rapporten beskriver ingen indsatser for {{kommune}}." data-kr-unattributed="0">'
+        f'<p class="kr-list-summary">{plural(len(rows), "indsats", "indsatser")}.</p>{cards}</section>'
+    )
+
+
+def _report_order(data: Dataset):
+    """Sort key that puts municipalities in the data's order rather than by code."""
+    order = {code: i for i, code in enumerate(data.municipalities["kommunekode"])}
+
+    def key(column: pd.Series) -> pd.Series:
+        return column.map(order) if column.name == "kommunekode" else column
+
+    return key
+
+
+def municipality_card(data: Dataset, row: pd.Series) -> str:
+    n_initiatives = int((data.initiatives["kommunekode"] == row.kommunekode).sum())
+    n_quotes = len(group_turns(data.quotes[data.quotes["kommunekode"] == row.kommunekode]))
+    start = _label(data, "starting_points", "starting_point_id", row.starting_point)
+    return (
+        f'<article class="kr-card kr-municipality-card" data-kommune="{esc(row.kommunekode)}">'
+        f'<h3 class="kr-card-title"><a href="{esc(page_link("kommuner/profil-" + row.slug))}">{esc(row["name"])}</a></h3>'
+        f'<p class="kr-card-kicker">{esc(row.region)} · kommunekode {esc(row.kommunekode)}</p>'
+        f"<p>{esc(row.summary)}</p>"
+        f'<dl class="kr-facts"><dt>Udgangspunkt</dt><dd>{esc(start)}</dd>'
+        f"<dt>Indsatser</dt><dd>{n_initiatives}</dd><dt>Citater knyttet til kommunen</dt><dd>{n_quotes}</dd></dl></article>"
+    )
+
+
+def municipality_overview(data: Dataset) -> Html:
+    cards = "".join(municipality_card(data, r) for _, r in data.municipalities.iterrows())
+    return Html(
+        '<section class="kr-list kr-municipality-list kr-grid" data-kr-noun="kommune" data-kr-nouns="kommuner" '
+        'data-kr-empty="Ingen kommune matcher {kommune}." data-kr-unattributed="0">' + cards + "</section>"
+    )

@@ -1,0 +1,414 @@
+"""The book's charts: the report's four figures rebuilt, and the charts across ingredients and municipalities.
+
+Each public function returns a ready-to-display figure; filterable ones carry one variant per
+municipality (and, for quotes, a variant without inferred attributions).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from html import escape
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import cards, filters, statistics
+from .figures import PALETTE, Variant, embed, styled
+from .loading import Dataset
+from .markup import Html, plural
+from .schema import NOT_STATED
+
+WITHOUT_INFERRED = "|uden-udledte"
+HEAT_SCALE = "Cividis"
+
+
+def _plot(texts: Iterable[str]) -> list[str]:
+    """plotly.js reads a few HTML tags in labels, so text from data is escaped before it gets there."""
+    return [escape(str(t), quote=False) for t in texts]
+
+
+def _labels(data: Dataset, table: str, key: str, column: str = "label") -> dict[str, str]:
+    frame = data.tables[table]
+    return dict(zip(frame[key], frame[column], strict=True))
+
+
+def _municipality_variants(data: Dataset, build: Callable[[str, bool], Variant], inferred_switch: bool) -> dict[str, Variant]:
+    variants: dict[str, Variant] = {}
+    for code in [filters.ALL, *data.municipalities["kommunekode"]]:
+        variants[code] = build(code, True)
+        if inferred_switch:
+            variants[code + WITHOUT_INFERRED] = build(code, False)
+    return variants
+
+
+def _scope(data: Dataset, code: str, include_inferred: bool) -> str:
+    name = filters.municipality_name(data, code)
+    return name + ("" if include_inferred or code == filters.ALL else " (kun citater, hvor kommunen er angivet)")
+
+
+# -- quotes × ingredients -----------------------------------------------------------------------
+
+
+def quotes_per_ingredient(data: Dataset) -> Html:
+    """Stacked bars: quotes substantiating each ingredient, by speaker category; click a bar for its quotes."""
+    ingredient_names = _labels(data, "ingredients", "ingredient_id", "name")
+    speaker_names = _labels(data, "speaker_categories", "speaker_category_id")
+
+    def build(code: str, include_inferred: bool) -> Variant:
+        quotes = filters.quotes(data, filters.QuoteFilter(kommunekode=code, include_inferred=include_inferred))
+        counts = statistics.quotes_by_ingredient_and_speaker(data, quotes)
+        figure = go.Figure()
+        order = [ingredient_names[i] for i in data.ingredients.sort_values("number")["ingredient_id"]]
+        for n, (category, rows) in enumerate(counts.groupby("speaker_category", sort=False)):
+            if rows["count"].sum() == 0:
+                continue
+            figure.add_bar(
+                y=_plot(ingredient_names[i] for i in rows["ingredient_id"]),
+                x=rows["count"].tolist(),
+                name=_plot([speaker_names[category]])[0],
+                orientation="h",
+                marker_color=PALETTE[n % len(PALETTE)],
+                marker_pattern_shape=["", "/", ".", "x", "-", "|", "+", "\\"][n % 8],
+                customdata=[" ".join(ids) for ids in rows["quote_ids"]],
+                hovertemplate="%{y}<br>%{fullData.name}: %{x} citater<extra></extra>",
+            )
+        styled(figure, height=380).update_layout(
+            barmode="stack",
+            xaxis_title="Antal citater",
+            yaxis={"title": "Ingrediens", "categoryorder": "array", "categoryarray": _plot(order[::-1])},
+        )
+        totals = counts.groupby("ingredient_id", sort=False)["count"].sum()
+        parts = []
+        for ingredient_id, total in totals.items():
+            by = counts[(counts["ingredient_id"] == ingredient_id) & (counts["count"] > 0)]
+            detail = ", ".join(f"{r['count']} fra {speaker_names[r['speaker_category']]}" for _, r in by.iterrows())
+            parts.append(f"{ingredient_names[ingredient_id]}: {plural(int(total), 'citat', 'citater')}" + (f" ({detail})" if detail else ""))
+        alt = f"Antal citater, der underbygger hver ingrediens, for {_scope(data, code, include_inferred)}: " + "; ".join(parts) + "."
+        table = counts.pivot_table(index="ingredient_id", columns="speaker_category", values="count", sort=False)
+        table = table.rename(index=ingredient_names, columns=speaker_names)
+        table = table.loc[:, table.sum() > 0]
+        table["I alt"] = table.sum(axis=1)
+        return Variant(figure, alt, table.reset_index().rename(columns={"ingredient_id": "Ingrediens"}))
+
+    store = "".join(cards.quote_card(data, g) for g in cards.group_turns(data.quotes))
+    return embed(
+        "citater-pr-ingrediens",
+        "Citater pr. ingrediens, fordelt på talerkategori",
+        _municipality_variants(data, build, inferred_switch=True),
+        note="Klik på en søjle for at se citaterne bag tallet. En replik i en ordveksling tæller som ét citat.",
+        store=store,
+    )
+
+
+def ingredient_municipality_matrix(data: Dataset) -> Html:
+    """Heatmap: ingredient × municipality, attributed quotes only, with the 'ikke angivet' column always shown."""
+    ingredient_names = _labels(data, "ingredients", "ingredient_id", "name")
+    municipality_names = {**_labels(data, "municipalities", "kommunekode", "name"), statistics.NOT_STATED_COLUMN: "Ikke angivet"}
+
+    def build(code: str, include_inferred: bool) -> Variant:
+        quotes = filters.quotes(data, filters.QuoteFilter(include_inferred=include_inferred))
+        if not include_inferred:
+            quotes = pd.concat([quotes, data.quotes[data.quotes["attribution"] == "inferred"].assign(kommunekode="")])
+        columns = list(data.municipalities["kommunekode"]) if code == filters.ALL else [code]
+        matrix = statistics.ingredient_municipality_matrix(data, quotes, columns)
+        rows = list(dict.fromkeys(matrix["ingredient_id"]))
+        cols = list(dict.fromkeys(matrix["column"]))
+        z = [[int(matrix[(matrix.ingredient_id == r) & (matrix.column == c)]["count"].iloc[0]) for c in cols] for r in rows]
+        ids = [[" ".join(matrix[(matrix.ingredient_id == r) & (matrix.column == c)]["quote_ids"].iloc[0]) for c in cols] for r in rows]
+        figure = go.Figure(
+            go.Heatmap(
+                z=z,
+                x=_plot(municipality_names[c] for c in cols),
+                y=_plot(ingredient_names[r] for r in rows),
+                customdata=ids,
+                colorscale=HEAT_SCALE,
+                texttemplate="%{z}",
+                hovertemplate="%{y} · %{x}: %{z} citater<extra></extra>",
+                colorbar={"title": {"text": "Citater"}},
+                xgap=2,
+                ygap=2,
+            )
+        )
+        styled(figure, height=360).update_layout(xaxis_title="Kommune", yaxis={"title": "Ingrediens", "autorange": "reversed"})
+        not_stated = sum(row[-1] for row in z)
+        attributed = sum(sum(row[:-1]) for row in z)
+        alt = (
+            f"Citater pr. ingrediens og kommune for {_scope(data, code, include_inferred)}: "
+            f"{plural(attributed, 'citat', 'citater')} er knyttet til en kommune, "
+            f"{plural(not_stated, 'citat', 'citater')} har ingen kommune angivet. "
+            + "; ".join(
+                f"{ingredient_names[r]}: " + ", ".join(f"{municipality_names[c]} {z[i][j]}" for j, c in enumerate(cols))
+                for i, r in enumerate(rows)
+            )
+            + "."
+        )
+        table = pd.DataFrame(z, index=[ingredient_names[r] for r in rows], columns=[municipality_names[c] for c in cols])
+        return Variant(figure, alt, table.reset_index(names="Ingrediens"))
+
+    return embed(
+        "ingrediens-kommune",
+        "Citater pr. ingrediens og kommune",
+        _municipality_variants(data, build, inferred_switch=True),
+        note="Kolonnen »Ikke angivet« viser citater, som rapporten ikke knytter til en kommune. Klik på en celle for citaterne.",
+        store="".join(cards.quote_card(data, g) for g in cards.group_turns(data.quotes)),
+    )
+
+
+# -- initiatives × vocabularies -----------------------------------------------------------------
+
+
+def _initiative_vocabulary_chart(data: Dataset, figure_id: str, title: str, column: str, vocabulary: str, key: str, noun: str) -> Html:
+    item_names = _labels(data, vocabulary, key)
+    municipality_names = _labels(data, "municipalities", "kommunekode", "name")
+
+    def build(code: str, _: bool) -> Variant:
+        selected = filters.initiatives(data, code)
+        counts = statistics.initiatives_by_vocabulary(data, selected, column, vocabulary, key)
+        if code != filters.ALL:
+            counts = counts[counts["kommunekode"] == code]
+        table = counts.pivot_table(index="item", columns="kommunekode", values="count", sort=False, fill_value=0)
+        table = table.loc[table.sum(axis=1) > 0]
+        if code == filters.ALL:
+            figure = go.Figure(
+                go.Heatmap(
+                    z=table.values.tolist(),
+                    x=_plot(municipality_names[c] for c in table.columns),
+                    y=_plot(item_names[i] for i in table.index),
+                    colorscale=HEAT_SCALE,
+                    texttemplate="%{z}",
+                    hovertemplate="%{y} · %{x}: %{z} indsatser<extra></extra>",
+                    colorbar={"title": {"text": "Indsatser"}},
+                    xgap=2,
+                    ygap=2,
+                )
+            )
+            figure.update_layout(xaxis_title="Kommune", yaxis={"title": noun, "autorange": "reversed"})
+        else:
+            figure = go.Figure(
+                go.Bar(
+                    x=table.iloc[:, 0].tolist() if len(table.columns) else [],
+                    y=_plot(item_names[i] for i in table.index),
+                    orientation="h",
+                    marker_color=PALETTE[0],
+                    hovertemplate="%{y}: %{x} indsatser<extra></extra>",
+                )
+            )
+            figure.update_layout(xaxis_title="Antal indsatser", yaxis={"title": noun, "autorange": "reversed"})
+        styled(figure, height=max(320, 28 * len(table) + 140))
+        totals = table.sum(axis=1)
+        listing = "; ".join(f"{item_names[i]}: {plural(int(n), 'indsats', 'indsatser')}" for i, n in totals.items())
+        alt = f"{title} for {filters.municipality_name(data, code)}: " + (listing or "rapporten nævner ingen") + "."
+        shown = table.rename(index=item_names, columns=municipality_names).reset_index(names=noun)
+        return Variant(figure, alt, shown)
+
+    return embed(figure_id, title, _municipality_variants(data, build, inferred_switch=False))
+
+
+def art_forms_by_municipality(data: Dataset) -> Html:
+    return _initiative_vocabulary_chart(
+        data, "kunstformer-kommune", "Kunstformer og aktiviteter pr. kommune", "art_form_ids", "art_forms", "art_form_id", "Kunstform/aktivitet"
+    )
+
+
+def target_groups_by_municipality(data: Dataset) -> Html:
+    return _initiative_vocabulary_chart(
+        data, "maalgrupper-kommune", "Målgrupper pr. kommune", "target_group_ids", "target_groups", "target_group_id", "Målgruppe"
+    )
+
+
+def settings_by_municipality(data: Dataset) -> Html:
+    return _initiative_vocabulary_chart(
+        data, "steder-kommune", "Steder og rammer pr. kommune", "setting_ids", "settings", "setting_id", "Sted"
+    )
+
+
+def partners_by_kind(data: Dataset) -> Html:
+    """Bars: how many distinct partner organisations of each kind the initiatives name."""
+
+    def build(code: str, _: bool) -> Variant:
+        counts = statistics.organisations_by_kind(data, filters.initiatives(data, code))
+        figure = go.Figure(go.Bar(x=counts["count"].tolist(), y=_plot(counts["kind"]), orientation="h", marker_color=PALETTE[2]))
+        styled(figure, height=max(300, 30 * len(counts) + 120)).update_layout(
+            xaxis_title="Antal organisationer", yaxis={"title": "Slags organisation", "autorange": "reversed"}
+        )
+        listing = "; ".join(f"{r.kind}: {r.count}" for r in counts.itertuples()) or "ingen partnere nævnt"
+        alt = f"Partnere i indsatserne for {filters.municipality_name(data, code)}, efter slags: {listing}."
+        return Variant(figure, alt, counts.rename(columns={"kind": "Slags organisation", "count": "Antal organisationer"}))
+
+    return embed("partnere", "Partnere i indsatserne, efter slags", _municipality_variants(data, build, inferred_switch=False))
+
+
+# -- the report's own figures ---------------------------------------------------------------------
+
+
+def _caption(data: Dataset, number: int) -> str:
+    row = data.figures.loc[data.figures["number"] == number].iloc[0]
+    return f"Figur {number}. {row.caption}"
+
+
+def programme_timeline(data: Dataset) -> Html:
+    """Figure 1: the programme in order. No dates are invented: positions are order, not time."""
+    events = data.programme_events
+    workshops = events[events["kind"] == "workshop"].sort_values("number")
+    pitstops = events[events["kind"] == "pitstop"].sort_values("number")
+    start = events[events["kind"] == "periode-start"].iloc[0]
+    end = events[events["kind"] == "periode-slut"].iloc[0]
+    span = len(workshops) + 1
+    figure = go.Figure()
+    figure.add_scatter(
+        x=[0, span],
+        y=[1, 1],
+        mode="lines+markers+text",
+        line={"color": "#888888", "width": 2},
+        marker={"symbol": "line-ns", "size": 18, "line": {"width": 3, "color": "#888888"}},
+        text=_plot([_month(start.date), _month(end.date)]),
+        textposition="bottom center",
+        name="Projektperiode",
+        hoverinfo="text",
+        hovertext=_plot([f"Start: {_month(start.date)}", f"Slut: {_month(end.date)}"]),
+    )
+    figure.add_scatter(
+        x=list(range(1, span)),
+        y=[1] * len(workshops),
+        mode="markers+text",
+        marker={
+            "size": 22,
+            "color": [PALETTE[0] if m == "fysisk" else "rgba(0,0,0,0)" for m in workshops["mode"]],
+            "line": {"width": 3, "color": PALETTE[0]},
+            "symbol": "circle",
+        },
+        text=[f"W{n}" for n in workshops["number"]],
+        textposition="top center",
+        name="Fælles workshop (udfyldt: fysisk ifølge rapporten; tom: ikke angivet)",
+        hovertext=_plot(_event_hover(r) for r in workshops.itertuples()),
+        hoverinfo="text",
+    )
+    figure.add_scatter(
+        x=[span * (i + 1) / (len(pitstops) + 1) for i in range(len(pitstops))],
+        y=[0] * len(pitstops),
+        mode="markers+text",
+        marker={"size": 16, "symbol": "diamond-open", "line": {"width": 3}, "color": PALETTE[5]},
+        text=[f"P{n}" for n in pitstops["number"]],
+        textposition="bottom center",
+        name="Virtuelt pitstop for tovholdere (tidspunkt ikke angivet)",
+        hovertext=_plot(_event_hover(r) for r in pitstops.itertuples()),
+        hoverinfo="text",
+    )
+    styled(figure, height=340).update_layout(
+        xaxis={"visible": False, "range": [-0.5, span + 0.5]},
+        yaxis={"visible": False, "range": [-0.8, 1.8]},
+        showlegend=True,
+    )
+    virtual = data.programme_facts.set_index("fact_id")["value"].get("virtuelle-workshops", NOT_STATED)
+    alt = (
+        f"Forløbet fra {_month(start.date)} til {_month(end.date)} med {len(workshops)} fælles workshops i rækkefølge "
+        f"og {len(pitstops)} virtuelle pitstops. "
+        + " ".join(_event_hover(r) + "." for r in workshops.itertuples())
+        + f" Antal virtuelle workshops ifølge rapporten: {virtual}; rapporten angiver ikke hvilken. "
+        "Ingen datoer for workshops og pitstops er angivet; figurens afstande viser rækkefølge, ikke tid."
+    )
+    table = events[["title", "kind", "mode", "date", "place"]].rename(
+        columns={"title": "Begivenhed", "kind": "Slags", "mode": "Form", "date": "Dato", "place": "Sted"}
+    )
+    return embed("forloeb", _caption(data, 1), {filters.ALL: Variant(figure, alt, table)}, note=alt)
+
+
+def _month(date: str) -> str:
+    months = ["jan.", "feb.", "marts", "april", "maj", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "dec."]
+    if date == NOT_STATED:
+        return NOT_STATED
+    year, month = date.split("-")[:2]
+    return f"{months[int(month) - 1]} {year}"
+
+
+def _event_hover(row) -> str:
+    parts = [row.title, f"dato {row.date}" if row.date != NOT_STATED else "dato ikke angivet"]
+    parts.append(f"form: {row.mode}")
+    if row.place != NOT_STATED:
+        parts.append(f"sted: {row.place}")
+    return ", ".join(parts)
+
+
+def _ring(labels: list[str], centre: str, figure_id: str, title: str, alt: str, table: pd.DataFrame, arrows: bool) -> Html:
+    n = len(labels)
+    angles = [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]
+    xs, ys = [math.cos(a) for a in angles], [math.sin(a) for a in angles]
+    figure = go.Figure()
+    figure.add_scatter(
+        x=xs,
+        y=ys,
+        mode="markers+text",
+        marker={"size": 64, "color": [PALETTE[i % len(PALETTE)] for i in range(n)], "opacity": 0.25},
+        text=[f"<b>{i + 1}</b><br>{_wrap(label)}" if arrows else _wrap(label) for i, label in enumerate(labels)],
+        textfont={"size": 13},
+        hoverinfo="text",
+        hovertext=_plot(labels),
+        showlegend=False,
+    )
+    figure.add_annotation(x=0, y=0, text=f"<b>{_wrap(centre)}</b>", showarrow=False, font={"size": 15})
+    if arrows:
+        for i in range(n):
+            j = (i + 1) % n
+            figure.add_annotation(
+                x=xs[j] * 0.8, y=ys[j] * 0.8, ax=xs[i] * 0.8, ay=ys[i] * 0.8, xref="x", yref="y", axref="x", ayref="y",
+                showarrow=True, arrowhead=3, arrowsize=1.2, arrowwidth=2, arrowcolor="#888888", text="",
+            )
+    styled(figure, height=480).update_layout(
+        xaxis={"visible": False, "range": [-1.6, 1.6]}, yaxis={"visible": False, "range": [-1.4, 1.4], "scaleanchor": "x"}
+    )
+    return embed(figure_id, title, {filters.ALL: Variant(figure, alt, table)})
+
+
+def _wrap(text: str, width: int = 18) -> str:
+    """Escape, then break long labels onto lines with plotly's <br>."""
+    words, lines, line = escape(text).split(), [], ""
+    for word in words:
+        if line and len(line) + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join([*lines, line])
+
+
+def action_learning_cycle(data: Dataset) -> Html:
+    """Figure 2: the steps of action learning, from the report's description, as a repeating cycle."""
+    steps = data.action_learning_steps.sort_values("position")
+    alt = "Aktionslæringens cyklus: " + " → ".join(steps["label"]) + " → og forfra."
+    table = steps[["position", "label", "description"]].rename(columns={"position": "Trin", "label": "Trin", "description": "Beskrivelse"})
+    table.columns = ["Nr.", "Trin", "Beskrivelse"]
+    return _ring(list(steps["label"]), "Fællesskabelse af værdi", "aktionslaering", _caption(data, 2), alt, table, arrows=True)
+
+
+def six_ps(data: Dataset) -> Html:
+    """Figure 3: the six P's around the programme."""
+    ps = data.six_ps.sort_values("position")
+    alt = f"De {len(ps)} P'er, som forløbet byggede på: " + ", ".join(ps["name"]) + "."
+    table = ps[["position", "name", "label_da"]].rename(columns={"position": "Nr.", "name": "P", "label_da": "Dansk betegnelse"})
+    return _ring(list(ps["name"]), "Kulturens Rige", "seks-p", _caption(data, 3), alt, table, arrows=False)
+
+
+def figure4_words(data: Dataset) -> Html:
+    """Figure 4: only the words the report's text gives, all the same size, since no frequencies exist."""
+    words = data.figure4_words.sort_values("position")
+    n = len(words)
+    columns = min(3, n) or 1
+    figure = go.Figure(
+        go.Scatter(
+            x=[i % columns for i in range(n)],
+            y=[-(i // columns) for i in range(n)],
+            mode="text",
+            text=[_wrap(w) for w in words["word"]],
+            textfont={"size": 24, "color": [PALETTE[i % 6] for i in range(n)]},
+            hoverinfo="text",
+            hovertext=_plot(words["word"]),
+        )
+    )
+    styled(figure, height=120 + 70 * math.ceil(n / columns)).update_layout(
+        xaxis={"visible": False, "range": [-0.6, columns - 0.4]}, yaxis={"visible": False}
+    )
+    note = data.figures.loc[data.figures["number"] == 4, "note"].iloc[0]
+    alt = f"De ord, rapportens tekst nævner fra ordskyen: {', '.join(words['word'])}. Alle vises lige store. {note}"
+    table = words[["position", "word"]].rename(columns={"position": "Nr.", "word": "Ord"})
+    return embed("ordsky", _caption(data, 4), {filters.ALL: Variant(figure, alt, table)}, note=note)

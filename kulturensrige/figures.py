@@ -1,0 +1,115 @@
+"""Putting plotly figures on a page: one JSON island of variants, a text alternative and a table each.
+
+plotly.js itself is loaded once per page by the Sphinx extension; nothing here inlines it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from .markup import Html, esc, json_island
+
+# Okabe & Ito's palette: distinguishable with the common colour-vision deficiencies.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+
+LAYOUT = {
+    "separators": ",.",
+    "colorway": PALETTE,
+    "paper_bgcolor": "rgba(0,0,0,0)",
+    "plot_bgcolor": "rgba(0,0,0,0)",
+    "font": {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 14},
+    "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
+    "hoverlabel": {"namelength": -1},
+    "legend": {"orientation": "h", "y": -0.2},
+}
+
+# plotly.js speaks English unless handed a dictionary; this one covers the controls we keep.
+CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "locale": "da",
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "zoomIn2d", "zoomOut2d"],
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+    "locales": {
+        "da": {
+            "dictionary": {
+                "Download plot as a png": "Hent figuren som PNG",
+                "Download plot": "Hent figuren",
+                "Zoom": "Zoom",
+                "Pan": "Panorér",
+                "Reset axes": "Nulstil akser",
+                "Reset view": "Nulstil visning",
+                "Toggle Spike Lines": "Vis/skjul hjælpelinjer",
+                "Show closest data on hover": "Vis nærmeste data",
+                "Compare data on hover": "Sammenlign data",
+                "Double-click to zoom back out": "Dobbeltklik for at zoome ud",
+                "Click to enter Colorscale title": "",
+                "Click to enter Plot title": "",
+            },
+            "format": {"decimal": ",", "thousands": ".", "days": ["søn", "man", "tir", "ons", "tor", "fre", "lør"]},
+        }
+    },
+}
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One version of a chart: for all municipalities, for one, with or without inferred attributions."""
+
+    figure: go.Figure
+    alt: str
+    table: pd.DataFrame
+
+
+def styled(figure: go.Figure, height: int = 420) -> go.Figure:
+    figure.update_layout(**LAYOUT, height=height)
+    return figure
+
+
+def figure_json(figure: go.Figure) -> dict:
+    """Plain lists, not plotly's base64 arrays, so the island stays readable and diffable."""
+    return json.loads(pio.to_json(figure, validate=False, engine="json", remove_uids=True))
+
+
+def data_table(table: pd.DataFrame, caption: str) -> str:
+    head = "".join(f'<th scope="col">{esc(c)}</th>' for c in table.columns)
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{esc(v)}</td>" if j else f'<th scope="row">{esc(v)}</th>' for j, v in enumerate(row)) + "</tr>"
+        for row in table.itertuples(index=False)
+    )
+    return (
+        f'<div class="kr-table-wrap"><table class="kr-table"><caption>{esc(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
+    )
+
+
+def embed(figure_id: str, title: str, variants: dict[str, Variant], note: str = "", store: str = "") -> Html:
+    """A figure whose variants the page filter swaps; the 'alle' variant is what shows first."""
+    first = "alle"
+    alts = "".join(
+        f'<p data-variant="{esc(key)}"{"" if key == first else " hidden"}>{esc(v.alt)}</p>' for key, v in variants.items()
+    )
+    tables = "".join(
+        f'<div data-variant="{esc(key)}"{"" if key == first else " hidden"}>{data_table(v.table, title)}</div>'
+        for key, v in variants.items()
+    )
+    payload = {"config": CONFIG, "variants": {key: figure_json(v.figure) for key, v in variants.items()}}
+    filterable = "true" if len(variants) > 1 else "false"
+    return Html(
+        f'<figure class="kr-figure" id="figur-{esc(figure_id)}" data-kr-filterable="{filterable}">'
+        f'<figcaption class="kr-figure-title">{esc(title)}</figcaption>'
+        f'<div class="kr-plot" id="plot-{esc(figure_id)}" aria-hidden="true"></div>'
+        f'<div class="kr-alt" id="alt-{esc(figure_id)}"><span class="kr-alt-label">Figuren viser: </span>{alts}</div>'
+        + (f'<p class="kr-figure-note">{esc(note)}</p>' if note else "")
+        + f'<details class="kr-figure-data"><summary>Vis tallene som tabel</summary>{tables}</details>'
+        f'<div class="kr-drill" aria-live="polite" hidden></div>'
+        + (f'<template class="kr-quote-store">{store}</template>' if store else "")
+        + json_island(payload, "kr-figure-json")
+        + "</figure>",
+        {"application/vnd.plotly.v1+json": figure_json(variants[first].figure)},
+    )

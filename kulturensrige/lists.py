@@ -1,0 +1,223 @@
+"""Lists, tables and checklists that chapters show: key facts, the programme, the guide, references.
+
+Everything here is written from the data; filterable rows carry `data-kommune` like the cards.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import cards, filters
+from .loading import Dataset
+from .markup import Html, esc, number, page_link, plural
+from .schema import NOT_STATED
+
+
+def _key(data: Dataset, table: str, key: str, value: str, column: str) -> str:
+    frame = data.tables[table]
+    return str(frame.loc[frame[key] == value, column].iloc[0])
+
+
+def key_figures(data: Dataset) -> Html:
+    """The front page's numbers, counted from the data."""
+    events = data.programme_events
+    start = events.loc[events["kind"] == "periode-start", "date"].iloc[0]
+    end = events.loc[events["kind"] == "periode-slut", "date"].iloc[0]
+    figures = [
+        (len(data.municipalities), "kommuner"),
+        (len(data.initiatives), "indsatser og aktioner"),
+        (len(cards.group_turns(data.quotes)), "citater"),
+        (len(data.ingredients), "virksomme ingredienser"),
+        (int((events["kind"] == "workshop").sum()), "fælles workshops"),
+    ]
+    items = "".join(f'<li><span class="kr-figure-number">{number(n)}</span> {esc(label)}</li>' for n, label in figures)
+    return Html(
+        f'<ul class="kr-key-figures" aria-label="Nøgletal fra data">{items}</ul>'
+        f'<p class="kr-period">Projektperiode: {esc(start)} til {esc(end)} (år-måned).</p>'
+    )
+
+
+def municipality_links(data: Dataset) -> Html:
+    links = "".join(
+        f'<li data-kommune="{esc(r.kommunekode)}"><a href="{esc(page_link("kommuner/profil-" + r.slug))}">{esc(r.name)}</a></li>'
+        for r in data.municipalities.itertuples()
+    )
+    return Html(f'<ul class="kr-inline-list">{links}</ul>')
+
+
+def simple_table(frame: pd.DataFrame, caption: str, kommune_column: str | None = None, table_id: str = "") -> Html:
+    """A plain accessible table; with `kommune_column` each row is filterable and downloadable."""
+    shown = [c for c in frame.columns if c != kommune_column]
+    head = "".join(f'<th scope="col">{esc(c)}</th>' for c in shown)
+    rows = []
+    for _, row in frame.iterrows():
+        attribute = f' data-kommune="{esc(row[kommune_column])}"' if kommune_column else ""
+        cells = "".join(f'<th scope="row">{esc(row[c])}</th>' if j == 0 else f"<td>{esc(row[c])}</td>" for j, c in enumerate(shown))
+        rows.append(f"<tr{attribute}>{cells}</tr>")
+    filterable = ' data-kr-filterable-table="true"' if kommune_column else ""
+    ident = f' id="{esc(table_id)}"' if table_id else ""
+    return Html(
+        f'<div class="kr-table-wrap"><table class="kr-table"{ident}{filterable}><caption>{esc(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def municipality_table(data: Dataset) -> Html:
+    m = data.municipalities
+    frame = pd.DataFrame(
+        {
+            "Kommune": m["name"],
+            "Kommunekode": m["kommunekode"],
+            "Region": m["region"],
+            "Udgangspunkt": [_key(data, "starting_points", "starting_point_id", s, "label") for s in m["starting_point"]],
+            "Indsatser": [int((data.initiatives["kommunekode"] == c).sum()) for c in m["kommunekode"]],
+            "Hvad det førte til": m["outcome"],
+            "_kode": m["kommunekode"],
+        }
+    )
+    return simple_table(frame, "De deltagende kommuner", kommune_column="_kode", table_id="tabel-kommuner")
+
+
+def initiative_table(data: Dataset, kommunekode: str = filters.ALL) -> Html:
+    rows = filters.initiatives(data, kommunekode)
+    frame = pd.DataFrame(
+        {
+            "Indsats": rows["title"],
+            "Kommune": [filters.municipality_name(data, c) for c in rows["kommunekode"]],
+            "Slags": [_key(data, "initiative_kinds", "initiative_kind_id", k, "label") for k in rows["kind"]],
+            "Status": [_key(data, "statuses", "status_id", s, "label") for s in rows["status"]],
+            "_kode": rows["kommunekode"],
+        }
+    )
+    return simple_table(frame, "Indsatser og aktioner", kommune_column="_kode", table_id="tabel-indsatser")
+
+
+def municipality_facts(data: Dataset, kommunekode: str) -> Html:
+    row = data.municipalities.loc[data.municipalities["kommunekode"] == kommunekode].iloc[0]
+    start = _key(data, "starting_points", "starting_point_id", row.starting_point, "label")
+    spelled = "" if row.name_in_report == row["name"] else f" Rapporten staver navnet »{esc(row.name_in_report)}«."
+    return Html(
+        f'<div class="kr-profile" data-kommune="{esc(row.kommunekode)}"><p class="kr-lead">{esc(row.summary)}</p>'
+        f'<dl class="kr-facts"><dt>Officielt navn</dt><dd>{esc(row["name"])} Kommune.{spelled}</dd>'
+        f"<dt>Kommunekode</dt><dd>{esc(row.kommunekode)}</dd><dt>Region</dt><dd>{esc(row.region)}</dd>"
+        f"<dt>Udgangspunkt</dt><dd>{esc(start)}: {esc(row.starting_point_note)}</dd>"
+        f"<dt>Hvad forløbet førte til</dt><dd>{esc(row.outcome)}</dd></dl>"
+        f'<p class="kr-source-line">{cards.section_link(data, row.section_id)}</p></div>'
+    )
+
+
+def municipality_ingredients(data: Dataset, kommunekode: str) -> Html:
+    """Which ingredients the quotes attributed to this municipality substantiate, and how firmly."""
+    quotes = data.quotes[data.quotes["kommunekode"] == kommunekode]
+    name = filters.municipality_name(data, kommunekode)
+    if quotes.empty:
+        not_stated = len(cards.group_turns(data.quotes[data.quotes["attribution"] == "not stated"]))
+        return Html(
+            f'<p class="kr-empty-note">Rapporten knytter ingen citater til {esc(name)}, så ingen ingrediens kan vises '
+            f"for kommunen alene. {plural(not_stated, 'citat', 'citater')} i rapporten har ingen kommune angivet.</p>"
+        )
+    items = []
+    for ingredient in data.ingredients.sort_values("number").itertuples():
+        hits = quotes[quotes["ingredient_ids"].map(lambda ids, i=ingredient.ingredient_id: i in ids)]
+        if hits.empty:
+            continue
+        levels = ", ".join(f"{plural(n, 'citat', 'citater')} {cards.ATTRIBUTION_LABELS[a]}" for a, n in hits["attribution"].value_counts().items())
+        items.append(f"<li>{cards.ingredient_badges(data, (ingredient.ingredient_id,))} {esc(levels)}</li>")
+    if not items:
+        return Html(f'<p class="kr-empty-note">Citaterne knyttet til {esc(name)} underbygger ingen af ingredienserne.</p>')
+    return Html(f'<ul class="kr-ingredient-evidence">{"".join(items)}</ul>')
+
+
+def ingredient_cards(data: Dataset) -> Html:
+    items = []
+    for row in data.ingredients.sort_values("number").itertuples():
+        page = _key(data, "sections", "section_id", row.section_id, "book_page")
+        n = int(data.quotes["ingredient_ids"].map(lambda ids, i=row.ingredient_id: i in ids).sum())
+        items.append(
+            f'<article class="kr-card kr-ingredient-card kr-ingredient-{row.number}">'
+            f'<h3 class="kr-card-title"><a href="{esc(page_link(page))}">{row.number}. {esc(row.name)}</a></h3>'
+            f"<p>{esc(row.short_description)}</p><p class=\"kr-card-kicker\">{plural(n, 'citat', 'citater')} underbygger ingrediensen</p></article>"
+        )
+    return Html(f'<div class="kr-grid">{"".join(items)}</div>')
+
+
+def ingredient_description(data: Dataset, ingredient_id: str) -> Html:
+    row = data.ingredients.loc[data.ingredients["ingredient_id"] == ingredient_id].iloc[0]
+    return Html(f'<p class="kr-lead">{esc(row.short_description)}</p><p>{esc(row.description)}</p>')
+
+
+def attention_points(data: Dataset, ingredient_id: str) -> Html:
+    points = data.attention_points[data.attention_points["ingredient_id"] == ingredient_id].sort_values("position")
+    items = "".join(f"<li>{esc(p.text)} <span class=\"kr-source-line\">{cards.section_link(data, p.section_id)}</span></li>" for p in points.itertuples())
+    return Html(f'<ul class="kr-attention">{items}</ul>' if items else '<p>Rapporten nævner ingen opmærksomhedspunkter her.</p>')
+
+
+def recommendations_for(data: Dataset, ingredient_id: str = "") -> Html:
+    """The condensed guide as a checklist; with an ingredient, only the lines that serve it."""
+    recs = data.guide_recommendations.sort_values("position")
+    if ingredient_id:
+        recs = recs[recs["ingredient_ids"].map(lambda ids: ingredient_id in ids)]
+    items = "".join(
+        f'<li class="kr-check-item"><input type="checkbox" id="anbefaling-{esc(r.recommendation_id)}">'
+        f'<label for="anbefaling-{esc(r.recommendation_id)}">{esc(r.text)}</label>'
+        f'<details><summary>Rapportens ordlyd</summary><p>»{esc(r.report_text)}«</p></details>'
+        f"{cards.ingredient_badges(data, r.ingredient_ids)}</li>"
+        for r in recs.itertuples()
+    )
+    return Html(f'<ul class="kr-checklist">{items}</ul>')
+
+
+def programme_facts(data: Dataset) -> Html:
+    facts = data.programme_facts
+    items = "".join(f"<dt>{esc(f.description)}</dt><dd>{esc(f.value)}</dd>" for f in facts.itertuples())
+    return Html(f'<dl class="kr-facts">{items}</dl>')
+
+
+def resource_persons(data: Dataset) -> Html:
+    frame = data.resource_persons[["name", "role"]].rename(columns={"name": "Navn", "role": "Rolle (som i rapporten)"})
+    return simple_table(frame, "Navngivne ressourcepersoner")
+
+
+def group_composition(data: Dataset) -> Html:
+    g = data.group_composition.sort_values("position")
+    frame = pd.DataFrame({"Rolle": g["role"], "Antal (som i rapporten)": g["count_text"], "Mindst": g["min_count"]})
+    return simple_table(frame, "Anbefalet sammensætning af en aktionslæringsgruppe")
+
+
+def evaluation_sources(data: Dataset) -> Html:
+    items = "".join(f"<li><strong>{esc(s.label)}.</strong> {esc(s.description)}</li>" for s in data.evaluation_sources.sort_values("position").itertuples())
+    return Html(f"<ul>{items}</ul>")
+
+
+def evaluation_questions(data: Dataset, kind: str) -> Html:
+    questions = data.evaluation_questions[data.evaluation_questions["kind"] == kind].sort_values("position")
+    items = "".join(f"<li>{esc(q.text)}</li>" for q in questions.itertuples())
+    return Html(f'<ol class="kr-questions">{items}</ol>')
+
+
+def six_ps_table(data: Dataset) -> Html:
+    ps = data.six_ps.sort_values("position")
+    frame = pd.DataFrame({"P": ps["name"], "Dansk betegnelse": ps["label_da"], "Beskrivelse": ps["description"]})
+    return simple_table(frame, "De 6 P'er (rapportens tekst giver kun navnene)")
+
+
+def references_table(data: Dataset) -> Html:
+    """Which sections and quotes cite each work: the report's own list of references is not in the source."""
+    section_titles = dict(zip(data.sections["section_id"], data.sections["title"], strict=True))
+    rows = []
+    for ref in data.references.itertuples():
+        quoting = data.quotes.loc[data.quotes["reference_key"] == ref.reference_key, "quote_id"]
+        rows.append(
+            {
+                "Henvisning": ref.citation,
+                "Citeret i afsnit": ", ".join(section_titles[s] for s in ref.section_ids),
+                "Ordrette citater": ", ".join(quoting) or "ingen",
+                "Bemærkning": ref.note or "",
+            }
+        )
+    return simple_table(pd.DataFrame(rows), "Værker, rapporten henviser til")
+
+
+def not_stated_note(value: str) -> str:
+    """The book says 'not stated' in words wherever the data does."""
+    return "ikke angivet i rapporten" if value == NOT_STATED else value

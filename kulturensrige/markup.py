@@ -1,0 +1,62 @@
+"""HTML building blocks. Text from data only ever reaches HTML through `esc` or `json_island`."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+BOOK_DIR = Path(__file__).resolve().parent.parent / "book"
+
+
+def esc(text: object) -> str:
+    """Escape for element content and quoted attributes alike."""
+    return html.escape(str(text), quote=True)
+
+
+def json_island(payload: Any, css_class: str) -> str:
+    """JSON in a <script type="application/json">, escaped so no data can close the tag or start markup."""
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    body = body.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    body = body.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f'<script type="application/json" class="{css_class}">{body}</script>'
+
+
+def page_link(page: str, anchor: str = "") -> str:
+    """A link from the page being executed to another page of the book (notebooks run in their own folder)."""
+    here = Path.cwd()
+    base = here if here.is_relative_to(BOOK_DIR) else BOOK_DIR
+    target = os.path.relpath(BOOK_DIR / f"{page}.html", start=base)
+    return target + (f"#{anchor}" if anchor else "")
+
+
+class Html:
+    """Rendered HTML that notebooks display; Jupyter and myst-nb both read `_repr_html_`."""
+
+    def __init__(self, markup: str, extra: dict[str, Any] | None = None):
+        self.markup = markup
+        self.extra = extra or {}
+
+    def _repr_html_(self) -> str:
+        return self.markup
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, Any]:
+        return {"text/html": self.markup, **self.extra}
+
+    def __add__(self, other: Html) -> Html:
+        return Html(self.markup + other.markup, {**self.extra, **other.extra})
+
+    def __str__(self) -> str:
+        return self.markup
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """Danish number format: decimal comma, dot as thousands separator."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
+
+
+def plural(count: int, singular: str, plural_form: str) -> str:
+    return f"{number(count)} {singular if count == 1 else plural_form}"

@@ -1,0 +1,41 @@
+"""One shape for every data problem, so the command line, the build and the importer print alike."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """A single thing wrong in a data file, located as precisely as the input allows."""
+
+    file: str
+    row: int | None
+    column: str | None
+    value: str | None
+    allowed: str
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.row is not None:
+            where.append(f"række {self.row}")
+        if self.column:
+            where.append(f"kolonne {self.column}")
+        shown = "" if self.value is None else f": {_shorten(self.value)!r}"
+        return f"{', '.join(where)}{shown} — {self.allowed}"
+
+
+class DataError(Exception):
+    """Raised when data cannot be used; carries every problem found, not just the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems), key=_sort_key)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def _sort_key(p: Problem) -> tuple:
+    return (p.file, p.row or 0, p.column or "", p.allowed, p.value or "")
+
+
+def _shorten(value: str, limit: int = 80) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"

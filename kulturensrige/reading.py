@@ -1,0 +1,80 @@
+"""Reading CSV files as analysts actually save them: UTF-8 or Danish Excel (BOM, cp1252, semicolons)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .problems import Problem
+
+_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """A table as text cells, with the spreadsheet row number of every record (header = row 1)."""
+
+    frame: pd.DataFrame
+    rows: list[int]
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 (with or without BOM) first; Windows-1252 is what Danish Excel writes otherwise."""
+    if raw.startswith(_BOM):
+        raw = raw[len(_BOM) :]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def detect_delimiter(text: str) -> str:
+    """Danish Excel saves 'CSV' with semicolons; decide from the header line alone."""
+    header = text.split("\n", 1)[0]
+    return ";" if header.count(";") > header.count(",") else ","
+
+
+def read_csv(path: Path, label: str) -> tuple[RawTable | None, list[Problem]]:
+    """Read one CSV file into text cells; report structural damage instead of raising."""
+    try:
+        text = decode(path.read_bytes())
+    except OSError as exc:
+        return None, [Problem(label, None, None, None, f"filen kan ikke læses ({exc.strerror})")]
+    return parse_rows(_csv_rows(text, label), label)
+
+
+def _csv_rows(text: str, label: str) -> list[tuple[int, list[str]]] | Problem:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(text), strict=True)
+    records: list[tuple[int, list[str]]] = []
+    line = 1
+    try:
+        for cells in reader:
+            records.append((line, cells))
+            line = reader.line_num + 1
+    except csv.Error:
+        return Problem(label, line, None, None, "filen er afkortet eller har et citationstegn uden afslutning")
+    return records
+
+
+def parse_rows(records: list[tuple[int, list[str]]] | Problem, label: str) -> tuple[RawTable | None, list[Problem]]:
+    """Turn numbered records (row number, cells) into a frame of text; shared by CSV and workbook import."""
+    if isinstance(records, Problem):
+        return None, [records]
+    records = [(n, cells) for n, cells in records if any(c.strip() for c in cells)]
+    if not records:
+        return None, [Problem(label, None, None, None, "filen er tom; første række skal være kolonnenavnene")]
+    (_, header), body = records[0], records[1:]
+    header = [h.strip() for h in header]
+    problems = [
+        Problem(label, n, None, f"{len(cells)} felter", f"rækken skal have {len(header)} felter som overskriften")
+        for n, cells in body
+        if len(cells) != len(header)
+    ]
+    if problems:
+        return None, problems
+    frame = pd.DataFrame([[c.strip() for c in cells] for _, cells in body], columns=header, dtype=str)
+    return RawTable(frame=frame, rows=[n for n, _ in body]), []

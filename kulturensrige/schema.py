@@ -1,0 +1,441 @@
+"""Every data table declared once (pandera): columns, types, allowed values, keys and references.
+
+The data dictionary, the validator, the templates and the workbook are all written from this.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandera.pandas as pa
+
+NOT_STATED = "ikke angivet"
+LIST_SEPARATOR = ";"
+ATTRIBUTIONS = ("stated", "inferred", "not stated")
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+KOMMUNEKODE_PATTERN = r"^[0-9]{3}$"
+MONTH_OR_NOT_STATED = r"^([0-9]{4}-[0-9]{2}(-[0-9]{2})?|ikke angivet)$"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A column whose values must be keys of another table."""
+
+    column: str
+    table: str
+    many: bool
+    optional: bool
+
+
+@dataclass(frozen=True)
+class Table:
+    """One CSV file in the data folder."""
+
+    name: str
+    title: str
+    description: str
+    key: str
+    schema: pa.DataFrameSchema
+    min_rows: int = 1
+
+    @property
+    def file(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def columns(self) -> list[str]:
+        return list(self.schema.columns)
+
+    def kind_of(self, column: str) -> str:
+        return self.schema.columns[column].metadata["kind"]
+
+    @property
+    def references(self) -> list[Reference]:
+        return [
+            Reference(name, meta["references"], meta["kind"] == "list", not meta.get("required", True))
+            for name, col in self.schema.columns.items()
+            if "references" in (meta := col.metadata)
+        ]
+
+    @property
+    def list_columns(self) -> list[str]:
+        return [name for name in self.columns if self.kind_of(name) == "list"]
+
+    @property
+    def integer_columns(self) -> list[str]:
+        return [name for name in self.columns if self.kind_of(name) == "integer"]
+
+
+def _column(dtype, checks: list[pa.Check], description: str, example: str, kind: str, **meta) -> pa.Column:
+    return pa.Column(
+        dtype,
+        checks=checks,
+        coerce=dtype is int,
+        nullable=False,
+        description=description,
+        metadata={"example": example, "kind": kind, "required": True, **meta},
+    )
+
+
+def ident(description: str, example: str) -> pa.Column:
+    """A stable id: lowercase ASCII slug, so it is safe in URLs and HTML attributes."""
+    return _column(
+        str,
+        [pa.Check.str_matches(SLUG_PATTERN, error="et id af små bogstaver a-z, tal og bindestreger, fx 'leg-mod'")],
+        description,
+        example,
+        "id",
+    )
+
+
+def kommunekode(description: str, example: str = "259", references: str | None = None, required: bool = True) -> pa.Column:
+    """The official three-digit municipality code; empty allowed only where the report states none."""
+    pattern = KOMMUNEKODE_PATTERN if required else r"^([0-9]{3})?$"
+    meta = {"references": references} if references else {}
+    return _column(
+        str,
+        [pa.Check.str_matches(pattern, error="en officiel kommunekode med tre cifre, fx 259" + ("" if required else ", eller tom"))],
+        description,
+        example,
+        "code",
+        required=required,
+        **meta,
+    )
+
+
+def text(description: str, example: str, required: bool = True) -> pa.Column:
+    checks = [pa.Check.str_length(min_value=1, error="en tekst, ikke tom")] if required else []
+    return _column(str, checks, description, example, "text", required=required)
+
+
+def integer(description: str, example: str, minimum: int = 0) -> pa.Column:
+    return _column(int, [pa.Check.ge(minimum, error=f"et helt tal, mindst {minimum}")], description, example, "integer")
+
+
+def choice(values: tuple[str, ...], description: str, example: str) -> pa.Column:
+    allowed = ", ".join(values)
+    return _column(str, [pa.Check.isin(list(values), error=f"en af: {allowed}")], description, example, "choice", values=values)
+
+
+def ref(table: str, description: str, example: str, required: bool = True) -> pa.Column:
+    """A single id that must exist in another table."""
+    return _column(str, [], description, example, "ref", references=table, required=required)
+
+
+def refs(table: str, description: str, example: str, required: bool = False) -> pa.Column:
+    """Several ids, separated by ';', each of which must exist in another table."""
+    return _column(str, [], description, example, "list", references=table, required=required)
+
+
+def _table(name: str, title: str, description: str, key: str, columns: dict[str, pa.Column], min_rows: int = 1) -> Table:
+    schema = pa.DataFrameSchema(columns, strict=True, ordered=False, unique=[key], name=name)
+    return Table(name, title, description, key, schema, min_rows)
+
+
+def _vocabulary(name: str, key: str, title: str, description: str, example: tuple[str, str], extra: dict | None = None) -> Table:
+    columns = {key: ident("Id, som andre tabeller henviser til.", example[0]), "label": text("Betegnelse, som læseren ser den.", example[1])}
+    columns.update(extra or {})
+    columns["description"] = text("Kort forklaring.", "Beskrivelse med egne ord.")
+    return _table(name, title, description, key, columns)
+
+
+SECTION = ref("sections", "Afsnittet i rapporten, som rækken bygger på (proveniens).", "etablering-af-vi")
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in [
+        _table(
+            "sections",
+            "Afsnit",
+            "Rapportens afsnit; hver række i de andre tabeller peger på det afsnit, den stammer fra.",
+            "section_id",
+            {
+                "section_id": ident("Afsnittets id.", "etablering-af-vi"),
+                "title": text("Overskriften som i rapporten.", "Etablering af ”vi”"),
+                "parent_id": ref("sections", "Overordnet afsnit; tom for kapitler.", "ingrediensliste", required=False),
+                "position": integer("Rækkefølge i rapporten.", "14", minimum=1),
+                "book_page": text("Siden i bogen, der fremlægger afsnittet.", "ingredienser/etablering-af-vi"),
+            },
+        ),
+        _table(
+            "municipalities",
+            "Kommuner",
+            "De deltagende kommuner, med officiel kommunekode som nøgle.",
+            "kommunekode",
+            {
+                "kommunekode": kommunekode("Officiel kommunekode (nøgle)."),
+                "slug": ident("Kort navn til adresser (URL).", "koege"),
+                "name": text("Officielt navn.", "Køge"),
+                "name_in_report": text("Navnet som rapporten staver det.", "Køge"),
+                "region": text("Region.", "Region Sjælland"),
+                "starting_point": ref("starting_points", "Udgangspunkt ved start.", "fra-bunden"),
+                "starting_point_note": text("Udgangspunktet med egne ord.", "Startede uden projektplan."),
+                "outcome": text("Hvad forløbet førte til bagefter, eller 'ikke angivet'.", NOT_STATED),
+                "summary": text("Resumé med egne ord.", "Køge holdt eventet ..."),
+                "section_id": SECTION,
+            },
+        ),
+        _vocabulary("starting_points", "starting_point_id", "Udgangspunkter", "Kommunernes udgangspunkt ved start.", ("fra-bunden", "Fra bunden")),
+        _table(
+            "initiatives",
+            "Indsatser",
+            "Hver indsats, hvert element og hver aktion, rapporten beskriver for en kommune.",
+            "initiative_id",
+            {
+                "initiative_id": ident("Indsatsens id.", "koege-gang-i-gaarden"),
+                "kommunekode": ref("municipalities", "Kommunen.", "259"),
+                "position": integer("Rækkefølge inden for kommunen.", "1", minimum=1),
+                "title": text("Titel; rapportens egen, hvor den giver en.", "Gang i gården"),
+                "kind": ref("initiative_kinds", "Slags indsats.", "projekt"),
+                "description": text("Beskrivelse med egne ord.", "Seks dages udendørs arrangementer."),
+                "target_group_ids": refs("target_groups", "Målgrupper, adskilt af ';'.", "seniorer"),
+                "art_form_ids": refs("art_forms", "Kunstformer og aktiviteter, adskilt af ';'.", "dans;musik"),
+                "setting_ids": refs("settings", "Steder og rammer, adskilt af ';'.", "bibliotek"),
+                "organisation_ids": refs("organisations", "Partnere og organisationer, adskilt af ';'.", "march-mod-ensomhed"),
+                "status": ref("statuses", "Status, hvor rapporten angiver den.", "gennemfoert"),
+                "section_id": SECTION,
+            },
+        ),
+        _vocabulary("initiative_kinds", "initiative_kind_id", "Indsatstyper", "Slags indsats: projekt, element eller aktion.", ("projekt", "Projekt")),
+        _vocabulary("statuses", "status_id", "Status", "Indsatsernes status.", ("gennemfoert", "Gennemført")),
+        _vocabulary("target_groups", "target_group_id", "Målgrupper", "Målgrupper for indsatserne.", ("seniorer", "Seniorer")),
+        _vocabulary(
+            "art_forms",
+            "art_form_id",
+            "Kunstformer og aktiviteter",
+            "Kunstformer og aktiviteter i indsatserne.",
+            ("musik", "Musik"),
+            {"kind": choice(("kunstform", "aktivitet"), "Kunstform eller anden aktivitet.", "kunstform")},
+        ),
+        _vocabulary("settings", "setting_id", "Steder og rammer", "Steder og rammer, hvor indsatserne foregik.", ("bibliotek", "Bibliotek")),
+        _table(
+            "organisations",
+            "Organisationer",
+            "Partnere og organisationer, rapporten nævner.",
+            "organisation_id",
+            {
+                "organisation_id": ident("Organisationens id.", "sund-by-netvaerket"),
+                "name": text("Navn som i rapporten.", "Sund By Netværket"),
+                "kind": ident("Slags organisation.", "netvaerk"),
+                "kommunekode": kommunekode("Kommune, hvis organisationen er lokal; ellers tom.", "", "municipalities", required=False),
+                "description": text("Kort forklaring.", "WHO's danske netværk af sunde byer."),
+            },
+        ),
+        _table(
+            "quotes",
+            "Citater",
+            "Hvert citat i rapporten, ordret; ordvekslinger har én række pr. replik.",
+            "quote_id",
+            {
+                "quote_id": ident("Citatets id.", "q001"),
+                "position": integer("Rækkefølge i rapporten.", "1", minimum=1),
+                "text": text("Citatet ordret.", "Vi startede helt fra scratch ik’."),
+                "speaker_role": text("Talerens rolle som skrevet i rapporten, eller 'ikke angivet'.", "Faglig koordinator, sundhed"),
+                "caption": text("Billedteksten under citatet som trykt; tom hvis ingen.", "Faglig koordinator, sundhed", required=False),
+                "speaker_category": ref("speaker_categories", "Normaliseret talerkategori.", "sundhed"),
+                "kind": ref("quote_kinds", "Slags citat.", "interview"),
+                "exchange_id": text("Fælles id for replikkerne i en ordveksling; tom ellers.", "x1", required=False),
+                "turn": integer("Replikkens nummer i ordvekslingen; 1 ellers.", "1", minimum=1),
+                "section_id": SECTION,
+                "ingredient_ids": refs("ingredients", "Ingredienser, citatet underbygger, adskilt af ';'; tom hvis ingen.", "etablering-af-vi"),
+                "kommunekode": kommunekode("Kommunen, citatet knyttes til; tom hvis ikke angivet.", "", "municipalities", required=False),
+                "attribution": choice(ATTRIBUTIONS, "Hvor sikker kommunen er: stated, inferred eller not stated.", "not stated"),
+                "attribution_rationale": text("Begrundelse, påkrævet når attribution er inferred.", "", required=False),
+                "reference_key": ref("references", "Værket, et litteraturcitat stammer fra; tom ellers.", "", required=False),
+            },
+        ),
+        _vocabulary("speaker_categories", "speaker_category_id", "Talerkategorier", "Normaliserede kategorier af talere.", ("sundhed", "Sundhed")),
+        _vocabulary("quote_kinds", "quote_kind_id", "Citattyper", "Slags citat: interview, stjernestund, ordveksling m.fl.", ("interview", "Interview")),
+        _table(
+            "ingredients",
+            "Ingredienser",
+            "De fire virksomme ingredienser.",
+            "ingredient_id",
+            {
+                "ingredient_id": ident("Ingrediensens id.", "etablering-af-vi"),
+                "number": integer("Nummer i ingredienslisten.", "1", minimum=1),
+                "name": text("Navn som i rapporten.", "Etablering af ”vi”"),
+                "short_description": text("Én sætning med egne ord.", "Gruppen bliver et vi."),
+                "description": text("Beskrivelse med egne ord.", "..."),
+                "section_id": SECTION,
+            },
+        ),
+        _table(
+            "attention_points",
+            "Opmærksomhedspunkter",
+            "Opmærksomhedspunkter og læringspunkter pr. ingrediens.",
+            "attention_point_id",
+            {
+                "attention_point_id": ident("Punktets id.", "faelles-fundamenter-sprog"),
+                "ingredient_id": ref("ingredients", "Ingrediensen.", "faelles-fundamenter"),
+                "position": integer("Rækkefølge.", "1", minimum=1),
+                "text": text("Punktet med egne ord.", "Fagsprog kan virke ekskluderende."),
+                "section_id": SECTION,
+            },
+        ),
+        _table(
+            "six_ps",
+            "De 6 P'er",
+            "WHO's 6 P'er, som forløbet byggede på.",
+            "p_id",
+            {
+                "p_id": ident("P'ets id.", "people"),
+                "position": integer("Rækkefølge.", "1", minimum=1),
+                "name": text("Navn som i rapporten.", "people"),
+                "label_da": text("Dansk betegnelse, eller 'ikke angivet'.", NOT_STATED),
+                "description": text("Beskrivelse, eller 'ikke angivet'.", NOT_STATED),
+                "section_id": SECTION,
+            },
+        ),
+        _table(
+            "programme_events",
+            "Forløbets begivenheder",
+            "Workshops, virtuelle pitstops og periodens start og slut.",
+            "event_id",
+            {
+                "event_id": ident("Begivenhedens id.", "workshop-4"),
+                "kind": choice(("workshop", "pitstop", "periode-start", "periode-slut"), "Slags begivenhed.", "workshop"),
+                "number": integer("Nummer inden for sin slags.", "4", minimum=1),
+                "title": text("Titel.", "Workshop 4"),
+                "mode": choice(("fysisk", "virtuel", NOT_STATED), "Fysisk, virtuel eller 'ikke angivet'.", "fysisk"),
+                "date": _column(
+                    str,
+                    [pa.Check.str_matches(MONTH_OR_NOT_STATED, error="en dato som ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD, eller 'ikke angivet'")],
+                    "Dato som ÅÅÅÅ-MM, eller 'ikke angivet'.",
+                    "2021-11",
+                    "text",
+                ),
+                "place": text("Sted, eller 'ikke angivet'.", "Arken"),
+                "description": text("Beskrivelse med egne ord.", "..."),
+                "section_id": SECTION,
+            },
+        ),
+        _table(
+            "programme_facts",
+            "Fakta om forløbet",
+            "Det, rapporten siger om forløbet, som ikke er én begivenhed.",
+            "fact_id",
+            {
+                "fact_id": ident("Faktummets id.", "periode-varighed"),
+                "value": text("Værdien.", "1½ år"),
+                "description": text("Hvad værdien betyder.", "..."),
+                "section_id": SECTION,
+            },
+        ),
+        _table(
+            "action_learning_steps",
+            "Aktionslæringens trin",
+            "Trinnene i aktionslæringens cyklus, som rapporten beskriver dem (grundlag for figur 2).",
+            "step_id",
+            {
+                "step_id": ident("Trinnets id.", "identificer"),
+                "position": integer("Rækkefølge i cyklussen.", "1", minimum=1),
+                "label": text("Kort betegnelse.", "Identificér en udfordring"),
+                "description": text("Trinnet med egne ord.", "Gruppen finder et lokalt problem."),
+                "section_id": SECTION,
+            },
+        ),
+        _table(
+            "resource_persons",
+            "Ressourcepersoner",
+            "Navngivne oplægsholdere og facilitatorer.",
+            "person_id",
+            {
+                "person_id": ident("Personens id.", "anita-jensen"),
+                "name": text("Navn.", "Anita Jensen"),
+                "role": text("Rolle som i rapporten.", "kultur- og sundhedsforsker"),
+                "section_id": SECTION,
+            },
+        ),
+        _table(
+            "group_composition",
+            "Aktionslæringsgruppens sammensætning",
+            "Sund By Netværkets anbefalede sammensætning af en aktionslæringsgruppe.",
+            "role_id",
+            {
+                "role_id": ident("Rollens id.", "sundhedskonsulent"),
+                "position": integer("Rækkefølge.", "1", minimum=1),
+                "role": text("Rollen som i rapporten.", "sundhedskonsulent"),
+                "count_text": text("Antal som rapporten skriver det.", "en"),
+                "min_count": integer("Mindste antal.", "1", minimum=0),
+                "section_id": SECTION,
+            },
+        ),
+        _table(
+            "evaluation_sources",
+            "Evalueringens datakilder",
+            "Det empiriske materiale, evalueringen bygger på.",
+            "source_id",
+            {
+                "source_id": ident("Kildens id.", "fokusgruppeinterviews"),
+                "position": integer("Rækkefølge.", "1", minimum=1),
+                "label": text("Betegnelse.", "Fokusgruppeinterviews"),
+                "description": text("Beskrivelse.", "..."),
+                "section_id": SECTION,
+            },
+        ),
+        _table(
+            "evaluation_questions",
+            "Evalueringens spørgsmål",
+            "Det guidende spørgsmål og de tre spørgsmål bag de tværgående analyser.",
+            "question_id",
+            {
+                "question_id": ident("Spørgsmålets id.", "barrierer-og-fremmere"),
+                "position": integer("Rækkefølge.", "1", minimum=1),
+                "kind": choice(("overordnet", "tvaergaaende"), "Overordnet eller tværgående.", "tvaergaaende"),
+                "text": text("Spørgsmålet.", "Hvilke barrierer ...?"),
+                "section_id": SECTION,
+            },
+        ),
+        _table(
+            "guide_recommendations",
+            "Guidens anbefalinger",
+            "Den kondenserede guide i Afsluttende betragtninger, én anbefaling pr. række.",
+            "recommendation_id",
+            {
+                "recommendation_id": ident("Anbefalingens id.", "raek-ud"),
+                "position": integer("Rækkefølge.", "1", minimum=1),
+                "text": text("Anbefalingen med egne ord.", "Ræk ud til lokale kulturinstitutioner."),
+                "report_text": text("Rapportens ordlyd.", "Ræk ud til lokale kulturinstitutioner."),
+                "ingredient_ids": refs("ingredients", "Ingredienser, anbefalingen tjener, adskilt af ';'.", "etablering-af-vi", required=True),
+                "section_id": SECTION,
+            },
+        ),
+        _table(
+            "figure4_words",
+            "Ord i figur 4",
+            "Ordene, rapportens tekst giver for ordskyen i figur 4 (ingen hyppigheder).",
+            "word",
+            {
+                "word": text("Ordet.", "tillid"),
+                "position": integer("Rækkefølge i rapportens tekst.", "1", minimum=1),
+                "section_id": SECTION,
+            },
+        ),
+        _table(
+            "figures",
+            "Rapportens figurer",
+            "Rapportens fire figurer med billedtekst.",
+            "figure_id",
+            {
+                "figure_id": ident("Figurens id.", "figur-1"),
+                "number": integer("Figurnummer.", "1", minimum=1),
+                "caption": text("Billedteksten som trykt.", "Forløbet i Kulturens Rige."),
+                "section_id": SECTION,
+                "note": text("Hvad rapportens tekst fortæller om figuren.", "..."),
+            },
+        ),
+        _table(
+            "references",
+            "Referencer",
+            "Hvert værk, rapporten henviser til; BibTeX-posterne står i book/references.bib.",
+            "reference_key",
+            {
+                "reference_key": ident("BibTeX-nøgle.", "jensen2022"),
+                "citation": text("Henvisningen som i rapporten.", "Jensen 2022"),
+                "section_ids": refs("sections", "Afsnit, der henviser til værket, adskilt af ';'.", "baggrund", required=True),
+                "note": text("Bemærkning, fx stavevarianter.", "", required=False),
+            },
+        ),
+    ]
+}

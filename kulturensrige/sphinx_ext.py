@@ -1,0 +1,66 @@
+"""Sphinx extension: the book's own static assets, plotly.js once per page, and the data stamp.
+
+Jupyter Book loads it through `sphinx.extra_extensions` in book/_config.yml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+from pathlib import Path
+
+import plotly
+from sphinx.application import Sphinx
+
+from .loading import load
+from .markup import esc
+
+PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+GENERATED = "_kr_generated"
+MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"]
+
+
+def build_date() -> dt.date:
+    """SOURCE_DATE_EPOCH makes two builds of the same commit byte-identical (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch else dt.date.today()
+
+
+def provenance_html(folder_name: str, fingerprint: str, date: dt.date) -> str:
+    when = f"{date.day}. {MONTHS[date.month - 1]} {date.year}"
+    return (
+        f'<p class="kr-provenance">Bygget fra datamappen <code>{esc(folder_name)}</code> '
+        f"(fingeraftryk <code>{esc(fingerprint)}</code>) den {when}.</p>"
+    )
+
+
+def _on_config_inited(app: Sphinx, config) -> None:
+    data = load()
+    out = Path(app.outdir).parent / GENERATED
+    out.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(PLOTLY_JS, out / "plotly.min.js")
+    kommuner = [
+        {"code": r.kommunekode, "slug": r.slug, "name": r.name} for r in data.municipalities.itertuples()
+    ]
+    payload = json.dumps({"kommuner": kommuner}, ensure_ascii=False).replace("<", "\\u003c")
+    (out / "kr-data.js").write_text(f"window.KR_DATA = {payload};\n", encoding="utf-8")
+    config.html_static_path = [*config.html_static_path, str(out)]
+    options = dict(config.html_theme_options or {})
+    options["extra_footer"] = provenance_html(data.folder.name, data.fingerprint, build_date())
+    config.html_theme_options = options
+
+
+def _on_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    if 'class="kr-plot"' in context.get("body", ""):
+        app.add_js_file("plotly.min.js", priority=400, loading_method="defer")
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("config-inited", _on_config_inited)
+    app.connect("html-page-context", _on_page)
+    app.add_js_file("kr-data.js", priority=450)
+    app.add_js_file("kommunefilter.js", priority=500, loading_method="defer")
+    app.add_css_file("kommunefilter.css")
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
