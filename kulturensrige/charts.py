@@ -226,8 +226,11 @@ def settings_by_municipality(data: Dataset) -> Html:
 def partners_by_kind(data: Dataset) -> Html:
     """Bars: how many distinct partner organisations of each kind the initiatives name."""
 
+    kind_names = _labels(data, "organisation_kinds", "organisation_kind_id")
+
     def build(code: str, _: bool) -> Variant:
         counts = statistics.organisations_by_kind(data, filters.initiatives(data, code))
+        counts["kind"] = counts["kind"].map(kind_names)
         figure = go.Figure(go.Bar(x=counts["count"].tolist(), y=_plot(counts["kind"]), orientation="h", marker_color=PALETTE[2]))
         styled(figure, height=max(300, 30 * len(counts) + 120)).update_layout(
             xaxis_title="Antal organisationer", yaxis={"title": "Slags organisation", "autorange": "reversed"}

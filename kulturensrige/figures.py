@@ -110,6 +110,5 @@ def embed(figure_id: str, title: str, variants: dict[str, Variant], note: str = 
         f'<div class="kr-drill" aria-live="polite" hidden></div>'
         + (f'<template class="kr-quote-store">{store}</template>' if store else "")
         + json_island(payload, "kr-figure-json")
-        + "</figure>",
-        {"application/vnd.plotly.v1+json": figure_json(variants[first].figure)},
+        + "</figure>"
     )

@@ -33,20 +33,16 @@ def page_link(page: str, anchor: str = "") -> str:
 
 
 class Html:
-    """Rendered HTML that notebooks display; Jupyter and myst-nb both read `_repr_html_`."""
+    """Rendered HTML that notebooks display; Jupyter and myst-nb both read `_repr_html_`.
 
-    def __init__(self, markup: str, extra: dict[str, Any] | None = None):
+    Only text/html is offered: myst-nb warns on plotly's own mime type, which would fail a -W build.
+    """
+
+    def __init__(self, markup: str):
         self.markup = markup
-        self.extra = extra or {}
 
     def _repr_html_(self) -> str:
         return self.markup
-
-    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, Any]:
-        return {"text/html": self.markup, **self.extra}
-
-    def __add__(self, other: Html) -> Html:
-        return Html(self.markup + other.markup, {**self.extra, **other.extra})
 
     def __str__(self) -> str:
         return self.markup

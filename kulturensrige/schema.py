@@ -216,11 +216,12 @@ TABLES: dict[str, Table] = {
             {
                 "organisation_id": ident("Organisationens id.", "sund-by-netvaerket"),
                 "name": text("Navn som i rapporten.", "Sund By Netværket"),
-                "kind": ident("Slags organisation.", "netvaerk"),
+                "kind": ref("organisation_kinds", "Slags organisation.", "netvaerk"),
                 "kommunekode": kommunekode("Kommune, hvis organisationen er lokal; ellers tom.", "", "municipalities", required=False),
                 "description": text("Kort forklaring.", "WHO's danske netværk af sunde byer."),
             },
         ),
+        _vocabulary("organisation_kinds", "organisation_kind_id", "Organisationstyper", "Slags organisation.", ("forening", "Forening")),
         _table(
             "quotes",
             "Citater",

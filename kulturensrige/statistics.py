@@ -55,7 +55,7 @@ def initiatives_by_vocabulary(data: Dataset, initiatives: pd.DataFrame, column: 
 
 def organisations_by_kind(data: Dataset, initiatives: pd.DataFrame) -> pd.DataFrame:
     """How often partners of each kind are named across the selected initiatives."""
-    long = filters.explode(initiatives, "organisation_ids").merge(
-        data.organisations, left_on="organisation_ids", right_on="organisation_id"
+    long = filters.explode(initiatives[["initiative_id", "organisation_ids"]], "organisation_ids").merge(
+        data.organisations[["organisation_id", "kind"]], left_on="organisation_ids", right_on="organisation_id"
     )
     return long.groupby("kind")["organisation_id"].nunique().rename("count").reset_index().sort_values("count", ascending=False)

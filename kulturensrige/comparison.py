@@ -1,0 +1,54 @@
+"""Municipalities side by side: one column per municipality, the reader picks which to show."""
+
+from __future__ import annotations
+
+from . import filters
+from .loading import Dataset
+from .markup import Html, esc
+
+
+def _labels(data: Dataset, table: str, key: str, ids: set[str], column: str = "label") -> str:
+    frame = data.tables[table]
+    names = frame.loc[frame[key].isin(ids), column]
+    return "".join(f"<li>{esc(n)}</li>" for n in names) or "<li>ikke angivet</li>"
+
+
+def _column(data: Dataset, row) -> str:
+    initiatives = filters.initiatives(data, row.kommunekode)
+    union = {
+        column: {i for ids in initiatives[column] for i in ids}
+        for column in ("target_group_ids", "art_form_ids", "setting_ids", "organisation_ids")
+    }
+    quotes = data.quotes[data.quotes["kommunekode"] == row.kommunekode]
+    ingredients = {i for ids in quotes["ingredient_ids"] for i in ids}
+    titles = "".join(f"<li>{esc(t)}</li>" for t in initiatives.sort_values("position")["title"])
+    ingredient_list = (
+        _labels(data, "ingredients", "ingredient_id", ingredients, "name")
+        if ingredients
+        else "<li>ingen citater knyttet til kommunen</li>"
+    )
+    return (
+        f'<section class="kr-compare-column" data-compare="{esc(row.kommunekode)}" aria-label="{esc(row.name)}">'
+        f"<h3>{esc(row.name)}</h3>"
+        f"<h4>Indsatser</h4><ul>{titles}</ul>"
+        f"<h4>Målgrupper</h4><ul>{_labels(data, 'target_groups', 'target_group_id', union['target_group_ids'])}</ul>"
+        f"<h4>Kunstformer og aktiviteter</h4><ul>{_labels(data, 'art_forms', 'art_form_id', union['art_form_ids'])}</ul>"
+        f"<h4>Steder</h4><ul>{_labels(data, 'settings', 'setting_id', union['setting_ids'])}</ul>"
+        f"<h4>Ingredienser i citater knyttet til kommunen</h4><ul>{ingredient_list}</ul>"
+        "</section>"
+    )
+
+
+def compare_view(data: Dataset) -> Html:
+    """Checkboxes choose the columns; without script every column shows, so nothing is lost."""
+    boxes = "".join(
+        f'<label class="kr-compare-choice"><input type="checkbox" value="{esc(r.kommunekode)}"'
+        f'{" checked" if i < 2 else ""}> {esc(r.name)}</label>'
+        for i, r in enumerate(data.municipalities.itertuples())
+    )
+    columns = "".join(_column(data, r) for r in data.municipalities.itertuples())
+    return Html(
+        '<div class="kr-compare">'
+        f'<fieldset class="kr-compare-choices" hidden><legend>Vælg kommuner, der skal stå side om side</legend>{boxes}</fieldset>'
+        f'<div class="kr-compare-columns">{columns}</div></div>'
+    )
