@@ -35,4 +35,4 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 
 clean:
-	rm -rf book/_build book/kommuner/profil-*.ipynb
+	rm -rf book/_build

@@ -51,10 +51,7 @@ def municipality_line(data: Dataset, quote: pd.Series) -> str:
     name = esc(filters.municipality_name(data, quote.kommunekode))
     line = f'Kommune: <strong>{name}</strong> <span class="kr-attribution">({ATTRIBUTION_LABELS[level]})</span>'
     if level == "inferred":
-        line += (
-            '<details class="kr-rationale"><summary>Hvorfor udledt?</summary>'
-            f"<p>{esc(quote.attribution_rationale)}</p></details>"
-        )
+        line += f'<details class="kr-rationale"><summary>Hvorfor udledt?</summary><p>{esc(quote.attribution_rationale)}</p></details>'
     return f'<span class="kr-municipality kr-attribution-{level.replace(" ", "-")}">{line}</span>'
 
 
@@ -64,8 +61,7 @@ def quote_card(data: Dataset, turns: pd.DataFrame) -> str:
     kind = _label(data, "quote_kinds", "quote_kind_id", first.kind)
     if len(turns) > 1:
         body = "".join(
-            f'<p class="kr-turn"><span class="kr-turn-speaker">{esc(t.speaker_role)}:</span> {esc(t.text)}</p>'
-            for t in turns.itertuples()
+            f'<p class="kr-turn"><span class="kr-turn-speaker">{esc(t.speaker_role)}:</span> {esc(t.text)}</p>' for t in turns.itertuples()
         )
         speaker = " og ".join(dict.fromkeys(esc(r) for r in turns["speaker_role"]))
     else:
@@ -134,7 +130,10 @@ def initiative_card(data: Dataset, row: pd.Series) -> str:
         ("Målgrupper", _vocabulary_labels(data, "target_groups", "target_group_id", row.target_group_ids)),
         ("Kunstformer og aktiviteter", _vocabulary_labels(data, "art_forms", "art_form_id", row.art_form_ids)),
         ("Steder", _vocabulary_labels(data, "settings", "setting_id", row.setting_ids)),
-        ("Partnere", ", ".join(esc(_label(data, "organisations", "organisation_id", o, "name")) for o in row.organisation_ids) or "ikke angivet"),
+        (
+            "Partnere",
+            ", ".join(esc(_label(data, "organisations", "organisation_id", o, "name")) for o in row.organisation_ids) or "ikke angivet",
+        ),
         ("Status", esc(_label(data, "statuses", "status_id", row.status))),
     ]
     facts_html = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in facts)

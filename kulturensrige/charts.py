@@ -83,7 +83,9 @@ def quotes_per_ingredient(data: Dataset) -> Html:
         for ingredient_id, total in totals.items():
             by = counts[(counts["ingredient_id"] == ingredient_id) & (counts["count"] > 0)]
             detail = ", ".join(f"{r['count']} fra {speaker_names[r['speaker_category']]}" for _, r in by.iterrows())
-            parts.append(f"{ingredient_names[ingredient_id]}: {plural(int(total), 'citat', 'citater')}" + (f" ({detail})" if detail else ""))
+            parts.append(
+                f"{ingredient_names[ingredient_id]}: {plural(int(total), 'citat', 'citater')}" + (f" ({detail})" if detail else "")
+            )
         alt = f"Antal citater, der underbygger hver ingrediens, for {_scope(data, code, include_inferred)}: " + "; ".join(parts) + "."
         table = counts.pivot_table(index="ingredient_id", columns="speaker_category", values="count", sort=False)
         table = table.rename(index=ingredient_names, columns=speaker_names)
@@ -207,7 +209,13 @@ def _initiative_vocabulary_chart(data: Dataset, figure_id: str, title: str, colu
 
 def art_forms_by_municipality(data: Dataset) -> Html:
     return _initiative_vocabulary_chart(
-        data, "kunstformer-kommune", "Kunstformer og aktiviteter pr. kommune", "art_form_ids", "art_forms", "art_form_id", "Kunstform/aktivitet"
+        data,
+        "kunstformer-kommune",
+        "Kunstformer og aktiviteter pr. kommune",
+        "art_form_ids",
+        "art_forms",
+        "art_form_id",
+        "Kunstform/aktivitet",
     )
 
 
@@ -354,8 +362,20 @@ def _ring(labels: list[str], centre: str, figure_id: str, title: str, alt: str, 
         for i in range(n):
             j = (i + 1) % n
             figure.add_annotation(
-                x=xs[j] * 0.8, y=ys[j] * 0.8, ax=xs[i] * 0.8, ay=ys[i] * 0.8, xref="x", yref="y", axref="x", ayref="y",
-                showarrow=True, arrowhead=3, arrowsize=1.2, arrowwidth=2, arrowcolor="#888888", text="",
+                x=xs[j] * 0.8,
+                y=ys[j] * 0.8,
+                ax=xs[i] * 0.8,
+                ay=ys[i] * 0.8,
+                xref="x",
+                yref="y",
+                axref="x",
+                ayref="y",
+                showarrow=True,
+                arrowhead=3,
+                arrowsize=1.2,
+                arrowwidth=2,
+                arrowcolor="#888888",
+                text="",
             )
     styled(figure, height=480).update_layout(
         xaxis={"visible": False, "range": [-1.6, 1.6]}, yaxis={"visible": False, "range": [-1.4, 1.4], "scaleanchor": "x"}

@@ -23,9 +23,7 @@ def _column(data: Dataset, row) -> str:
     ingredients = {i for ids in quotes["ingredient_ids"] for i in ids}
     titles = "".join(f"<li>{esc(t)}</li>" for t in initiatives.sort_values("position")["title"])
     ingredient_list = (
-        _labels(data, "ingredients", "ingredient_id", ingredients, "name")
-        if ingredients
-        else "<li>ingen citater knyttet til kommunen</li>"
+        _labels(data, "ingredients", "ingredient_id", ingredients, "name") if ingredients else "<li>ingen citater knyttet til kommunen</li>"
     )
     return (
         f'<section class="kr-compare-column" data-compare="{esc(row.kommunekode)}" aria-label="{esc(row.name)}">'
@@ -43,7 +41,7 @@ def compare_view(data: Dataset) -> Html:
     """Checkboxes choose the columns; without script every column shows, so nothing is lost."""
     boxes = "".join(
         f'<label class="kr-compare-choice"><input type="checkbox" value="{esc(r.kommunekode)}"'
-        f'{" checked" if i < 2 else ""}> {esc(r.name)}</label>'
+        f"{' checked' if i < 2 else ''}> {esc(r.name)}</label>"
         for i, r in enumerate(data.municipalities.itertuples())
     )
     columns = "".join(_column(data, r) for r in data.municipalities.itertuples())

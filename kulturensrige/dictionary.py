@@ -60,7 +60,9 @@ def as_html() -> Html:
     sections = []
     for table in TABLES.values():
         rows = "".join(
-            "<tr>" + "".join(f'<th scope="row"><code>{esc(v)}</code></th>' if k == "Kolonne" else f"<td>{esc(v)}</td>" for k, v in r.items()) + "</tr>"
+            "<tr>"
+            + "".join(f'<th scope="row"><code>{esc(v)}</code></th>' if k == "Kolonne" else f"<td>{esc(v)}</td>" for k, v in r.items())
+            + "</tr>"
             for r in column_rows(table)
         )
         head = "".join(f'<th scope="col">{esc(h)}</th>' for h in column_rows(table)[0])

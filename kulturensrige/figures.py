@@ -91,9 +91,7 @@ def data_table(table: pd.DataFrame, caption: str) -> str:
 def embed(figure_id: str, title: str, variants: dict[str, Variant], note: str = "", store: str = "") -> Html:
     """A figure whose variants the page filter swaps; the 'alle' variant is what shows first."""
     first = "alle"
-    alts = "".join(
-        f'<p data-variant="{esc(key)}"{"" if key == first else " hidden"}>{esc(v.alt)}</p>' for key, v in variants.items()
-    )
+    alts = "".join(f'<p data-variant="{esc(key)}"{"" if key == first else " hidden"}>{esc(v.alt)}</p>' for key, v in variants.items())
     tables = "".join(
         f'<div data-variant="{esc(key)}"{"" if key == first else " hidden"}>{data_table(v.table, title)}</div>'
         for key, v in variants.items()

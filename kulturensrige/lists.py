@@ -121,7 +121,9 @@ def municipality_ingredients(data: Dataset, kommunekode: str) -> Html:
         hits = quotes[quotes["ingredient_ids"].map(lambda ids, i=ingredient.ingredient_id: i in ids)]
         if hits.empty:
             continue
-        levels = ", ".join(f"{plural(n, 'citat', 'citater')} {cards.ATTRIBUTION_LABELS[a]}" for a, n in hits["attribution"].value_counts().items())
+        levels = ", ".join(
+            f"{plural(n, 'citat', 'citater')} {cards.ATTRIBUTION_LABELS[a]}" for a, n in hits["attribution"].value_counts().items()
+        )
         items.append(f"<li>{cards.ingredient_badges(data, (ingredient.ingredient_id,))} {esc(levels)}</li>")
     if not items:
         return Html(f'<p class="kr-empty-note">Citaterne knyttet til {esc(name)} underbygger ingen af ingredienserne.</p>')
@@ -136,7 +138,7 @@ def ingredient_cards(data: Dataset) -> Html:
         items.append(
             f'<article class="kr-card kr-ingredient-card kr-ingredient-{row.number}">'
             f'<h3 class="kr-card-title"><a href="{esc(page_link(page))}">{row.number}. {esc(row.name)}</a></h3>'
-            f"<p>{esc(row.short_description)}</p><p class=\"kr-card-kicker\">{plural(n, 'citat', 'citater')} underbygger ingrediensen</p></article>"
+            f'<p>{esc(row.short_description)}</p><p class="kr-card-kicker">{plural(n, "citat", "citater")} underbygger ingrediensen</p></article>'
         )
     return Html(f'<div class="kr-grid">{"".join(items)}</div>')
 
@@ -148,8 +150,10 @@ def ingredient_description(data: Dataset, ingredient_id: str) -> Html:
 
 def attention_points(data: Dataset, ingredient_id: str) -> Html:
     points = data.attention_points[data.attention_points["ingredient_id"] == ingredient_id].sort_values("position")
-    items = "".join(f"<li>{esc(p.text)} <span class=\"kr-source-line\">{cards.section_link(data, p.section_id)}</span></li>" for p in points.itertuples())
-    return Html(f'<ul class="kr-attention">{items}</ul>' if items else '<p>Rapporten nævner ingen opmærksomhedspunkter her.</p>')
+    items = "".join(
+        f'<li>{esc(p.text)} <span class="kr-source-line">{cards.section_link(data, p.section_id)}</span></li>' for p in points.itertuples()
+    )
+    return Html(f'<ul class="kr-attention">{items}</ul>' if items else "<p>Rapporten nævner ingen opmærksomhedspunkter her.</p>")
 
 
 def recommendations_for(data: Dataset, ingredient_id: str = "") -> Html:
@@ -160,7 +164,7 @@ def recommendations_for(data: Dataset, ingredient_id: str = "") -> Html:
     items = "".join(
         f'<li class="kr-check-item"><input type="checkbox" id="anbefaling-{esc(r.recommendation_id)}">'
         f'<label for="anbefaling-{esc(r.recommendation_id)}">{esc(r.text)}</label>'
-        f'<details><summary>Rapportens ordlyd</summary><p>»{esc(r.report_text)}«</p></details>'
+        f"<details><summary>Rapportens ordlyd</summary><p>»{esc(r.report_text)}«</p></details>"
         f"{cards.ingredient_badges(data, r.ingredient_ids)}</li>"
         for r in recs.itertuples()
     )
@@ -185,7 +189,10 @@ def group_composition(data: Dataset) -> Html:
 
 
 def evaluation_sources(data: Dataset) -> Html:
-    items = "".join(f"<li><strong>{esc(s.label)}.</strong> {esc(s.description)}</li>" for s in data.evaluation_sources.sort_values("position").itertuples())
+    items = "".join(
+        f"<li><strong>{esc(s.label)}.</strong> {esc(s.description)}</li>"
+        for s in data.evaluation_sources.sort_values("position").itertuples()
+    )
     return Html(f"<ul>{items}</ul>")
 
 

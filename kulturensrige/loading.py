@@ -53,8 +53,8 @@ def load(path: str | os.PathLike | None = None) -> Dataset:
     folder = data_dir(path)
     raws, problems = read_folder(folder)
     labels = {name: f"{folder.name}/{TABLES[name].file}" for name in raws}
-    if not problems:
-        tables, problems = validate_tables(raws, labels)
+    tables, found = validate_tables(raws, labels)
+    problems += found
     if problems:
         raise DataError(problems)
     return Dataset(folder=folder, tables=tables, fingerprint=fingerprint(folder))

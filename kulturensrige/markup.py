@@ -8,8 +8,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-BOOK_DIR = Path(__file__).resolve().parent.parent / "book"
-
 
 def esc(text: object) -> str:
     """Escape for element content and quoted attributes alike."""
@@ -24,11 +22,18 @@ def json_island(payload: Any, css_class: str) -> str:
     return f'<script type="application/json" class="{css_class}">{body}</script>'
 
 
+def book_root(start: Path) -> Path:
+    """The book folder holding _toc.yml at or above `start` (notebooks execute in their own folder)."""
+    for folder in [start, *start.parents]:
+        if (folder / "_toc.yml").is_file():
+            return folder
+    return start
+
+
 def page_link(page: str, anchor: str = "") -> str:
-    """A link from the page being executed to another page of the book (notebooks run in their own folder)."""
+    """A relative link from the page being executed to another page of the book."""
     here = Path.cwd()
-    base = here if here.is_relative_to(BOOK_DIR) else BOOK_DIR
-    target = os.path.relpath(BOOK_DIR / f"{page}.html", start=base)
+    target = os.path.relpath(book_root(here) / f"{page}.html", start=here)
     return target + (f"#{anchor}" if anchor else "")
 
 

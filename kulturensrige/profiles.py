@@ -14,15 +14,15 @@ import nbformat
 
 from .loading import Dataset
 
-PATTERN = "profil-*.ipynb"
-
 
 def profile_notebook(name: str, kommunekode: str) -> nbformat.NotebookNode:
     """A thin notebook: its title, then calls into the package. The name is escaped for Markdown."""
     title = "".join("\\" + c if c in "\\`*_{}[]()<>#+-.!|:$~" else c for c in name)
     cells = [
         nbformat.v4.new_markdown_cell(f"# {title}"),
-        _code(f"from kulturensrige import cards, charts, lists, load\n\ndata = load()\nKOMMUNE = {kommunekode!r}\nlists.municipality_facts(data, KOMMUNE)"),
+        _code(
+            f"from kulturensrige import cards, charts, lists, load\n\ndata = load()\nKOMMUNE = {kommunekode!r}\nlists.municipality_facts(data, KOMMUNE)"
+        ),
         nbformat.v4.new_markdown_cell("## Indsatser\n\nIndsatser, elementer og aktioner, som rapporten beskriver for kommunen."),
         _code("cards.initiative_list(data, KOMMUNE)"),
         nbformat.v4.new_markdown_cell(
@@ -43,18 +43,14 @@ def _code(source: str) -> nbformat.NotebookNode:
 
 
 def write_profile_pages(data: Dataset, book_dir: Path) -> list[Path]:
-    """Replace the generated profile pages; each file is written atomically."""
+    """Write the generated profile pages into a (staged) book folder; each file is written atomically."""
     folder = book_dir / "kommuner"
     folder.mkdir(parents=True, exist_ok=True)
     wanted = {folder / f"profil-{row.slug}.ipynb": row for row in data.municipalities.itertuples()}
-    for stale in set(folder.glob(PATTERN)) - set(wanted):
-        stale.unlink()
     for path, row in wanted.items():
         notebook = profile_notebook(row.name, row.kommunekode)
-        _cells_without_ids(notebook)
+        _stable_cell_ids(notebook)
         text = nbformat.writes(notebook)
-        if path.exists() and path.read_text(encoding="utf-8") == text:
-            continue
         handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
@@ -62,7 +58,7 @@ def write_profile_pages(data: Dataset, book_dir: Path) -> list[Path]:
     return sorted(wanted)
 
 
-def _cells_without_ids(notebook: nbformat.NotebookNode) -> None:
+def _stable_cell_ids(notebook: nbformat.NotebookNode) -> None:
     """Stable cell ids, so two builds from the same data write the same file."""
     for i, cell in enumerate(notebook.cells):
         cell["id"] = f"cell-{i}"

@@ -128,12 +128,15 @@ def refs(table: str, description: str, example: str, required: bool = False) -> 
 
 
 def _table(name: str, title: str, description: str, key: str, columns: dict[str, pa.Column], min_rows: int = 1) -> Table:
-    schema = pa.DataFrameSchema(columns, strict=True, ordered=False, unique=[key], name=name)
+    schema = pa.DataFrameSchema(columns, strict=True, ordered=False, unique=[key], report_duplicates="exclude_first", name=name)
     return Table(name, title, description, key, schema, min_rows)
 
 
 def _vocabulary(name: str, key: str, title: str, description: str, example: tuple[str, str], extra: dict | None = None) -> Table:
-    columns = {key: ident("Id, som andre tabeller henviser til.", example[0]), "label": text("Betegnelse, som læseren ser den.", example[1])}
+    columns = {
+        key: ident("Id, som andre tabeller henviser til.", example[0]),
+        "label": text("Betegnelse, som læseren ser den.", example[1]),
+    }
     columns.update(extra or {})
     columns["description"] = text("Kort forklaring.", "Beskrivelse med egne ord.")
     return _table(name, title, description, key, columns)
@@ -175,7 +178,9 @@ TABLES: dict[str, Table] = {
                 "section_id": SECTION,
             },
         ),
-        _vocabulary("starting_points", "starting_point_id", "Udgangspunkter", "Kommunernes udgangspunkt ved start.", ("fra-bunden", "Fra bunden")),
+        _vocabulary(
+            "starting_points", "starting_point_id", "Udgangspunkter", "Kommunernes udgangspunkt ved start.", ("fra-bunden", "Fra bunden")
+        ),
         _table(
             "initiatives",
             "Indsatser",
@@ -196,7 +201,13 @@ TABLES: dict[str, Table] = {
                 "section_id": SECTION,
             },
         ),
-        _vocabulary("initiative_kinds", "initiative_kind_id", "Indsatstyper", "Slags indsats: projekt, element eller aktion.", ("projekt", "Projekt")),
+        _vocabulary(
+            "initiative_kinds",
+            "initiative_kind_id",
+            "Indsatstyper",
+            "Slags indsats: projekt, element eller aktion.",
+            ("projekt", "Projekt"),
+        ),
         _vocabulary("statuses", "status_id", "Status", "Indsatsernes status.", ("gennemfoert", "Gennemført")),
         _vocabulary("target_groups", "target_group_id", "Målgrupper", "Målgrupper for indsatserne.", ("seniorer", "Seniorer")),
         _vocabulary(
@@ -207,7 +218,9 @@ TABLES: dict[str, Table] = {
             ("musik", "Musik"),
             {"kind": choice(("kunstform", "aktivitet"), "Kunstform eller anden aktivitet.", "kunstform")},
         ),
-        _vocabulary("settings", "setting_id", "Steder og rammer", "Steder og rammer, hvor indsatserne foregik.", ("bibliotek", "Bibliotek")),
+        _vocabulary(
+            "settings", "setting_id", "Steder og rammer", "Steder og rammer, hvor indsatserne foregik.", ("bibliotek", "Bibliotek")
+        ),
         _table(
             "organisations",
             "Organisationer",
@@ -238,15 +251,25 @@ TABLES: dict[str, Table] = {
                 "exchange_id": text("Fælles id for replikkerne i en ordveksling; tom ellers.", "x1", required=False),
                 "turn": integer("Replikkens nummer i ordvekslingen; 1 ellers.", "1", minimum=1),
                 "section_id": SECTION,
-                "ingredient_ids": refs("ingredients", "Ingredienser, citatet underbygger, adskilt af ';'; tom hvis ingen.", "etablering-af-vi"),
+                "ingredient_ids": refs(
+                    "ingredients", "Ingredienser, citatet underbygger, adskilt af ';'; tom hvis ingen.", "etablering-af-vi"
+                ),
                 "kommunekode": kommunekode("Kommunen, citatet knyttes til; tom hvis ikke angivet.", "", "municipalities", required=False),
                 "attribution": choice(ATTRIBUTIONS, "Hvor sikker kommunen er: stated, inferred eller not stated.", "not stated"),
                 "attribution_rationale": text("Begrundelse, påkrævet når attribution er inferred.", "", required=False),
                 "reference_key": ref("references", "Værket, et litteraturcitat stammer fra; tom ellers.", "", required=False),
             },
         ),
-        _vocabulary("speaker_categories", "speaker_category_id", "Talerkategorier", "Normaliserede kategorier af talere.", ("sundhed", "Sundhed")),
-        _vocabulary("quote_kinds", "quote_kind_id", "Citattyper", "Slags citat: interview, stjernestund, ordveksling m.fl.", ("interview", "Interview")),
+        _vocabulary(
+            "speaker_categories", "speaker_category_id", "Talerkategorier", "Normaliserede kategorier af talere.", ("sundhed", "Sundhed")
+        ),
+        _vocabulary(
+            "quote_kinds",
+            "quote_kind_id",
+            "Citattyper",
+            "Slags citat: interview, stjernestund, ordveksling m.fl.",
+            ("interview", "Interview"),
+        ),
         _table(
             "ingredients",
             "Ingredienser",
@@ -398,7 +421,9 @@ TABLES: dict[str, Table] = {
                 "position": integer("Rækkefølge.", "1", minimum=1),
                 "text": text("Anbefalingen med egne ord.", "Ræk ud til lokale kulturinstitutioner."),
                 "report_text": text("Rapportens ordlyd.", "Ræk ud til lokale kulturinstitutioner."),
-                "ingredient_ids": refs("ingredients", "Ingredienser, anbefalingen tjener, adskilt af ';'.", "etablering-af-vi", required=True),
+                "ingredient_ids": refs(
+                    "ingredients", "Ingredienser, anbefalingen tjener, adskilt af ';'.", "etablering-af-vi", required=True
+                ),
                 "section_id": SECTION,
             },
         ),

@@ -41,9 +41,7 @@ def _on_config_inited(app: Sphinx, config) -> None:
     out = Path(app.outdir).parent / GENERATED
     out.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(PLOTLY_JS, out / "plotly.min.js")
-    kommuner = [
-        {"code": r.kommunekode, "slug": r.slug, "name": r.name} for r in data.municipalities.itertuples()
-    ]
+    kommuner = [{"code": r.kommunekode, "slug": r.slug, "name": r.name} for r in data.municipalities.itertuples()]
     payload = json.dumps({"kommuner": kommuner}, ensure_ascii=False).replace("<", "\\u003c")
     (out / "kr-data.js").write_text(f"window.KR_DATA = {payload};\n", encoding="utf-8")
     config.html_static_path = [*config.html_static_path, str(out)]

@@ -1,5 +1,8 @@
 """Build the book from a data folder: validate, write one profile page per municipality, run Jupyter Book.
 
+The build runs on a staged copy of book/ with the generated profile pages added; the output goes to
+book/_build/html unless --output names another folder.
+
 Usage: python scripts/build_book.py [--data DATA_DIR] [--output DIR]
 A data problem stops the build with one line per problem and no traceback.
 """
@@ -8,8 +11,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,13 +38,21 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print(f"Bogen er ikke bygget: {len(exc.problems)} problem(er) i {folder}.", file=sys.stderr)
         return 1
-    pages = write_profile_pages(data, ROOT / "book")
-    print(f"Data: {folder} ({data.fingerprint}); {len(pages)} kommuneprofiler skrevet.")
-    env = {**os.environ, DATA_DIR_VARIABLE: str(folder), "PYTHONPATH": str(ROOT)}
-    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(ROOT / "book"), "-W", "-n", "--keep-going"]
-    if args.output:
-        command += ["--path-output", str(Path(args.output).resolve())]
-    return subprocess.call(command, env=env)
+    output = Path(args.output).resolve() if args.output else ROOT / "book"
+    with tempfile.TemporaryDirectory(prefix="kr-book-") as staging:
+        source = stage_book(Path(staging))
+        pages = write_profile_pages(data, source)
+        print(f"Data: {folder} ({data.fingerprint}); {len(pages)} kommuneprofiler skrevet.")
+        env = {**os.environ, DATA_DIR_VARIABLE: str(folder), "PYTHONPATH": str(ROOT)}
+        command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(source), "-W", "-n", "--keep-going"]
+        return subprocess.call([*command, "--path-output", str(output)], env=env)
+
+
+def stage_book(staging: Path) -> Path:
+    """Build from a copy of book/, so generated pages never touch the sources and builds can run side by side."""
+    source = staging / "book"
+    shutil.copytree(ROOT / "book", source, ignore=shutil.ignore_patterns("_build", ".ipynb_checkpoints"))
+    return source
 
 
 if __name__ == "__main__":
