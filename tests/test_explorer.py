@@ -1,0 +1,178 @@
+"""The live explorer, driven in Python: its controls list the data and its output agrees with `filters`."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from pathlib import Path
+
+import ipywidgets as widgets
+import nbformat
+import pytest
+
+from kulturensrige import DataError, cards, filters, load
+from kulturensrige.explorer import Explorer, count_line, explorer
+
+REPO = Path(__file__).resolve().parent.parent
+NOTEBOOK = REPO / "explorer" / "udforsker.ipynb"
+BAD_MUNICIPALITY = Path(__file__).parent / "fixtures" / "bad_input" / "unknown_municipality"
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load()
+
+
+@pytest.fixture
+def live() -> Explorer:
+    return Explorer()
+
+
+def expected_line(data, selection: filters.QuoteFilter) -> str:
+    """The count line computed straight from the filters: cards, so an exchange of turns counts once."""
+    rows = filters.quotes(data, selection)
+    n_quotes = len(cards.group_turns(rows)) if len(rows) else 0
+    return count_line(n_quotes, len(filters.initiatives(data, selection.kommunekode)))
+
+
+def shown_line(live: Explorer) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", live.count.value))
+
+
+def find(widget: widgets.Widget, css: str) -> widgets.Widget:
+    """A control by its CSS class, walking the tree a notebook displays."""
+    if css in getattr(widget, "_dom_classes", ()):
+        return widget
+    for child in getattr(widget, "children", ()):
+        try:
+            return find(child, css)
+        except LookupError:
+            pass
+    raise LookupError(css)
+
+
+def test_explorer_returns_one_displayable_widget_with_every_control():
+    root = explorer()
+    assert isinstance(root, widgets.Widget)
+    for css in ("kommune", "ingredient", "speaker", "kind", "search", "inferred", "folder", "load", "count-box", "output"):
+        find(root, f"kr-explorer-{css}")
+    assert find(root, "kr-explorer-inferred").description == "Medtag udledte tilknytninger"
+    assert find(root, "kr-explorer-load").description == "Indlæs"
+
+
+def test_options_come_from_the_data_tables(data, live):
+    assert list(live.kommune.options) == filters.municipality_options(data)
+    assert live.kommune.options[0] == ("Alle kommuner", filters.ALL)
+    assert [v for _, v in live.ingredient.options[1:]] == list(data.ingredients["ingredient_id"])
+    assert [v for _, v in live.speaker.options[1:]] == list(data.speaker_categories["speaker_category_id"])
+    assert [v for _, v in live.kind.options[1:]] == list(data.quote_kinds["quote_kind_id"])
+    assert [label for label, _ in live.kind.options[1:]] == list(data.quote_kinds["label"])
+
+
+def test_each_municipality_shows_exactly_what_the_filters_give(data):
+    root = explorer()
+    dropdown, count, output = (find(root, f"kr-explorer-{c}") for c in ("kommune", "count-box", "output"))
+    for label, code in filters.municipality_options(data):
+        dropdown.value = code
+        selection = filters.QuoteFilter(kommunekode=code)
+        text = html.unescape(re.sub(r"<[^>]+>", "", count.value))
+        assert text == expected_line(data, selection), label
+        rows = filters.quotes(data, selection)
+        expected_groups = [" ".join(g["quote_id"]) for g in cards.group_turns(rows)] if len(rows) else []
+        assert re.findall(r'data-quotes="([^"]*)"', output.value) == expected_groups, label
+        expected_initiatives = sorted(filters.initiatives(data, code)["initiative_id"])
+        assert sorted(re.findall(r'id="indsats-([^"]+)"', output.value)) == expected_initiatives, label
+
+
+def test_the_count_line_reads_in_danish(live):
+    live.kommune.value = filters.ALL
+    assert re.fullmatch(r"Viser \d+ citat(er)? og \d+ indsats(er)?", shown_line(live))
+    assert count_line(1, 1) == "Viser 1 citat og 1 indsats"
+
+
+@pytest.mark.parametrize(
+    "control, field",
+    [("ingredient", "ingredient_id"), ("speaker", "speaker_category"), ("kind", "kind")],
+)
+def test_every_vocabulary_choice_matches_the_filters(data, live, control, field):
+    for _label, value in getattr(live, control).options:
+        getattr(live, control).value = value
+        assert shown_line(live) == expected_line(data, filters.QuoteFilter(**{field: value}))
+
+
+def test_filters_combine_freely(data, live):
+    """What the static book cannot do: municipality, inferred switch and search at once."""
+    inferred = data.quotes[data.quotes["attribution"] == "inferred"]
+    assert len(inferred), "the data should hold inferred attributions for this test to mean anything"
+    code = inferred["kommunekode"].iloc[0]
+    live.kommune.value = code
+    live.include_inferred.value = False
+    assert shown_line(live) == expected_line(data, filters.QuoteFilter(kommunekode=code, include_inferred=False))
+    word = inferred["text"].iloc[0].split()[0]
+    live.include_inferred.value = True
+    live.search.value = f"  {word.upper()} "
+    assert shown_line(live) == expected_line(data, filters.QuoteFilter(kommunekode=code, search=word))
+    live.search.value = "intet citat indeholder denne sætning"
+    assert shown_line(live).startswith("Viser 0 citater")
+    assert "Ingen citater i" in live.output.value
+
+
+def test_a_broken_folder_lists_its_problems_and_keeps_the_last_good_data(data, live, tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(REPO / "data", folder)
+    shutil.copyfile(BAD_MUNICIPALITY / "initiatives.csv", folder / "initiatives.csv")
+    with pytest.raises(DataError) as raised:
+        load(folder)
+    live.kommune.value = data.municipalities["kommunekode"].iloc[0]
+    before = live.output.value
+    live.folder.value = str(folder)
+    find(live.widget, "kr-explorer-load").click()
+    shown = [html.unescape(item) for item in re.findall(r"<li>(.*?)</li>", live.problems.value)]
+    assert shown == [str(p) for p in raised.value.problems]
+    assert "Traceback" not in live.problems.value
+    assert live.output.value == before
+    assert "Viser fortsat data fra" in live.status.value
+
+
+def test_a_missing_folder_is_a_message_too(live, tmp_path):
+    live.folder.value = str(tmp_path / "findes-ikke")
+    live.reload()
+    assert "datamappen findes ikke" in live.problems.value
+
+
+def test_reloading_a_good_folder_clears_the_problems_and_keeps_the_choice(data, live, tmp_path):
+    folder = tmp_path / "kopi"
+    shutil.copytree(REPO / "data", folder)
+    code = data.municipalities["kommunekode"].iloc[1]
+    live.kommune.value = code
+    live.folder.value = str(tmp_path / "findes-ikke")
+    live.reload()
+    live.folder.value = str(folder)
+    live.reload()
+    assert live.problems.value == ""
+    assert live.kommune.value == code
+    assert str(folder) in html.unescape(live.status.value)
+    assert shown_line(live) == expected_line(data, filters.QuoteFilter(kommunekode=code))
+
+
+def test_a_first_load_that_fails_still_gives_controls_and_messages(tmp_path):
+    live = Explorer(tmp_path / "findes-ikke")
+    assert live.data is None
+    assert "datamappen findes ikke" in live.problems.value
+    assert live.count.value == ""
+
+
+def test_a_typed_folder_name_reaches_the_page_escaped(live):
+    live.folder.value = "<script>alert(1)</script>"
+    live.reload()
+    assert "<script>" not in live.problems.value
+    assert "&lt;script&gt;" in live.problems.value
+
+
+def test_the_notebook_is_committed_without_outputs_and_is_thin():
+    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    code = [c for c in notebook.cells if c.cell_type == "code"]
+    assert [c.source for c in code] == ["from kulturensrige.explorer import explorer\n\nexplorer()"]
+    assert all(not c.outputs and c.execution_count is None for c in code)
+    assert "Voilà" in notebook.cells[0].source
