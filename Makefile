@@ -20,7 +20,7 @@ book: $(BIN)/.installed
 
 test: $(BIN)/.installed
 	bash scripts/install_chromium.sh
-	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest --nbval-lax tests book explorer
 
 serve: book
 	$(BIN)/python -m http.server --directory book/_build/html 8000

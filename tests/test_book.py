@@ -1,0 +1,132 @@
+"""The built book: every page of the toc, every quote on a page, nothing loaded from outside, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from kulturensrige import load
+
+pytestmark = pytest.mark.build
+REPO = Path(__file__).resolve().parent.parent
+
+
+def toc_pages(data) -> list[str]:
+    """Every page the table of contents names, with its glob expanded as the build does."""
+    toc = yaml.safe_load((REPO / "book" / "_toc.yml").read_text(encoding="utf-8"))
+    pages = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries:
+            if "file" in entry:
+                pages.append(entry["file"])
+            if "glob" in entry:
+                pages.extend(f"kommuner/profil-{slug}" for slug in sorted(data.municipalities["slug"]))
+            walk(entry.get("sections", []))
+
+    for part in toc["parts"]:
+        walk(part["chapters"])
+    return pages
+
+
+def html_pages(site: Path) -> list[Path]:
+    return [p for p in site.rglob("*.html") if "_sources" not in p.parts and "_static" not in p.parts]
+
+
+@pytest.fixture(scope="module")
+def soups(built_site: Path) -> dict[str, BeautifulSoup]:
+    return {str(p.relative_to(built_site)): BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser") for p in html_pages(built_site)}
+
+
+def test_every_page_of_the_toc_exists(built_site: Path):
+    for page in toc_pages(load()):
+        assert (built_site / f"{page}.html").is_file(), page
+
+
+def test_every_quote_in_the_data_appears_on_a_page(soups):
+    text = " ".join(re.sub(r"\s+", " ", s.get_text(" ")) for s in soups.values())
+    for quote in load().quotes.itertuples():
+        assert re.sub(r"\s+", " ", quote.text) in text, quote.quote_id
+
+
+def _resource_urls(soup: BeautifulSoup) -> list[str]:
+    urls = [tag.get("src") for tag in soup.find_all(["script", "img", "iframe", "audio", "video", "source"]) if tag.get("src")]
+    urls += [tag.get("href") for tag in soup.find_all("link") if tag.get("href")]
+    urls += re.findall(r"url\(([^)]+)\)", " ".join(s.get_text() for s in soup.find_all("style")))
+    return urls
+
+
+def test_no_page_loads_anything_from_outside_the_book(soups):
+    for name, soup in soups.items():
+        outside = [u for u in _resource_urls(soup) if re.match(r"^(https?:)?//", u.strip("'\""))]
+        assert not outside, f"{name} henter {outside}"
+
+
+def test_no_page_contains_a_python_traceback(soups):
+    for name, soup in soups.items():
+        text = soup.get_text(" ")
+        assert "Traceback (most recent call last)" not in text, name
+        assert not soup.select(".output.traceback, .output.error, .cell_output .stderr"), name
+
+
+def test_every_page_is_marked_danish(soups):
+    for name, soup in soups.items():
+        assert soup.html.get("lang") == "da", name
+
+
+def test_plotly_is_loaded_once_from_the_book_and_only_where_charts_are(soups):
+    for name, soup in soups.items():
+        scripts = [s.get("src", "") for s in soup.find_all("script")]
+        loads = [s for s in scripts if "plotly" in s]
+        has_chart = bool(soup.select(".kr-plot"))
+        assert len(loads) == (1 if has_chart else 0), name
+        if has_chart:
+            assert loads[0].split("?")[0].endswith("_static/plotly.min.js"), name
+        assert "Plotly.newPlot" not in " ".join(s.get_text() for s in soup.find_all("script") if not s.get("src")), name
+
+
+def test_figure_variants_cover_every_municipality(soups):
+    data = load()
+    for name, soup in soups.items():
+        for figure in soup.select("figure.kr-figure[data-kr-filterable=true]"):
+            variants = json.loads(figure.select_one("script.kr-figure-json").string)["variants"]
+            assert {"alle", *data.municipalities["kommunekode"]} <= set(variants), (name, figure.get("id"))
+
+
+def test_charts_have_a_title_and_a_text_alternative(soups):
+    for name, soup in soups.items():
+        for figure in soup.select("figure.kr-figure"):
+            assert figure.select_one("figcaption").get_text(strip=True), name
+            assert figure.select_one(".kr-alt p").get_text(strip=True), name
+            assert figure.select_one(".kr-figure-data table"), name
+
+
+def test_code_is_folded_away_in_the_reading_view(soups):
+    for name, soup in soups.items():
+        for cell in soup.select("div.cell"):
+            if cell.select_one(".cell_input"):
+                assert "tag_hide-input" in cell.get("class", []), name
+
+
+def test_no_committed_notebook_carries_outputs():
+    tracked = subprocess.run(["git", "ls-files", "*.ipynb"], capture_output=True, text=True, cwd=REPO).stdout.split()
+    assert tracked
+    for path in tracked:
+        notebook = json.loads((REPO / path).read_text(encoding="utf-8"))
+        for cell in notebook["cells"]:
+            if cell["cell_type"] == "code":
+                assert not cell.get("outputs") and cell.get("execution_count") is None, path
+
+
+def test_every_page_states_which_data_it_was_built_from(soups):
+    data = load()
+    for name, soup in soups.items():
+        stamp = soup.select_one(".kr-provenance")
+        assert stamp is not None, name
+        assert data.fingerprint in stamp.get_text() and data.folder.name in stamp.get_text(), name

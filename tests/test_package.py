@@ -1,0 +1,103 @@
+"""Unit tests of the package: escaping, filters, counts and figure variants."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from kulturensrige import cards, charts, filters, load, statistics
+from kulturensrige.markup import esc, json_island, number
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load()
+
+
+def test_esc_turns_markup_into_text():
+    assert esc('<script>x</script> & "q"') == "&lt;script&gt;x&lt;/script&gt; &amp; &quot;q&quot;"
+
+
+def test_json_island_cannot_be_closed_by_data():
+    island = json_island({"t": "</script><script>alert(1)</script>"}, "x")
+    assert island.count("</script>") == 1
+    body = re.search(r">(.*)</script>$", island).group(1)
+    assert json.loads(body) == {"t": "</script><script>alert(1)</script>"}
+
+
+def test_numbers_use_a_decimal_comma():
+    assert number(1234.5, 1) == "1.234,5"
+
+
+def test_quote_filter_by_municipality_and_inferred_switch(data):
+    for code in data.municipalities["kommunekode"]:
+        everything = filters.quotes(data, filters.QuoteFilter(kommunekode=code))
+        stated_only = filters.quotes(data, filters.QuoteFilter(kommunekode=code, include_inferred=False))
+        assert set(everything["kommunekode"]) <= {code}
+        assert (stated_only["attribution"] == "stated").all()
+
+
+def test_quote_filter_combines_ingredient_and_search(data):
+    selected = filters.quotes(data, filters.QuoteFilter(ingredient_id="leg-mod-og-laering", search="popcorn"))
+    assert len(selected) >= 1
+    assert all("leg-mod-og-laering" in ids for ids in selected["ingredient_ids"])
+
+
+def test_counts_per_ingredient_add_up_to_the_quotes_that_name_it(data):
+    counts = statistics.quotes_by_ingredient_and_speaker(data, data.quotes)
+    for ingredient in data.ingredients["ingredient_id"]:
+        expected = sum(ingredient in ids for ids in data.quotes["ingredient_ids"])
+        assert counts.loc[counts["ingredient_id"] == ingredient, "count"].sum() == expected
+
+
+def test_matrix_keeps_the_not_stated_column(data):
+    matrix = statistics.ingredient_municipality_matrix(data, data.quotes, list(data.municipalities["kommunekode"]))
+    not_stated = matrix[matrix["column"] == statistics.NOT_STATED_COLUMN]
+    assert not_stated["count"].sum() > 0
+    assert matrix["count"].sum() == sum(len(ids) for ids in data.quotes["ingredient_ids"])
+
+
+def test_quote_card_escapes_text_from_data(data):
+    quote = data.quotes.iloc[[0]].assign(text="<b>fed</b> {raw}`x`", speaker_role="<i>rolle</i>", caption="")
+    card = cards.quote_card(data, quote)
+    assert "<b>fed</b>" not in card and "&lt;b&gt;fed&lt;/b&gt;" in card
+    assert "<i>rolle</i>" not in card
+
+
+def test_exchanges_render_as_one_card(data):
+    groups = cards.group_turns(data.quotes)
+    exchanges = [g for g in groups if len(g) > 1]
+    assert exchanges and all(g["exchange_id"].nunique() == 1 for g in exchanges)
+    assert sum(len(g) for g in groups) == len(data.quotes)
+
+
+def test_every_municipality_card_links_to_its_profile(data):
+    html = cards.municipality_overview(data).markup
+    for slug in data.municipalities["slug"]:
+        assert f"kommuner/profil-{slug}.html" in html
+
+
+def test_filterable_chart_has_a_variant_per_municipality_and_without_inferred(data):
+    html = charts.quotes_per_ingredient(data).markup
+    payload = json.loads(re.search(r'class="kr-figure-json">(.*?)</script>', html).group(1))
+    keys = set(payload["variants"])
+    for code in ["alle", *data.municipalities["kommunekode"]]:
+        assert code in keys and code + charts.WITHOUT_INFERRED in keys
+
+
+def test_chart_labels_from_data_are_escaped_for_plotly(data):
+    tampered = data.ingredients.assign(name=data.ingredients["name"] + "<img src=x>")
+    fake = type(data)(folder=data.folder, tables={**data.tables, "ingredients": tampered}, fingerprint="x")
+    html = charts.quotes_per_ingredient(fake).markup
+    assert "<img src=x>" not in html
+    assert "\\u003cimg" not in html or "&lt;img" in html.replace("\\u0026", "&").replace("\\u003c", "<")
+
+
+def test_timeline_invents_no_dates(data):
+    html = charts.programme_timeline(data).markup
+    payload = json.loads(re.search(r'class="kr-figure-json">(.*?)</script>', html).group(1))
+    layout = payload["variants"]["alle"]["layout"]
+    assert layout["xaxis"]["visible"] is False
+    assert "type" not in layout["xaxis"] or layout["xaxis"]["type"] != "date"
