@@ -71,7 +71,7 @@ def municipality_table(data: Dataset) -> Html:
             "Region": m["region"],
             "Udgangspunkt": [_key(data, "starting_points", "starting_point_id", s, "label") for s in m["starting_point"]],
             "Indsatser": [int((data.initiatives["kommunekode"] == c).sum()) for c in m["kommunekode"]],
-            "Hvad det førte til": m["outcome"],
+            "Hvad det førte til": m["outcome"].map(not_stated_note),
             "_kode": m["kommunekode"],
         }
     )
@@ -101,7 +101,7 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
         f'<dl class="kr-facts"><dt>Officielt navn</dt><dd>{esc(row["name"])} Kommune.{spelled}</dd>'
         f"<dt>Kommunekode</dt><dd>{esc(row.kommunekode)}</dd><dt>Region</dt><dd>{esc(row.region)}</dd>"
         f"<dt>Udgangspunkt</dt><dd>{esc(start)}: {esc(row.starting_point_note)}</dd>"
-        f"<dt>Hvad forløbet førte til</dt><dd>{esc(row.outcome)}</dd></dl>"
+        f"<dt>Hvad forløbet førte til</dt><dd>{esc(not_stated_note(row.outcome))}</dd></dl>"
         f'<p class="kr-source-line">{cards.section_link(data, row.section_id)}</p></div>'
     )
 
@@ -138,7 +138,8 @@ def ingredient_cards(data: Dataset) -> Html:
         items.append(
             f'<article class="kr-card kr-ingredient-card kr-ingredient-{row.number}">'
             f'<h3 class="kr-card-title"><a href="{esc(page_link(page))}">{row.number}. {esc(row.name)}</a></h3>'
-            f'<p>{esc(row.short_description)}</p><p class="kr-card-kicker">{plural(n, "citat", "citater")} underbygger ingrediensen</p></article>'
+            f"<p>{esc(row.short_description)}</p>"
+            f'<p class="kr-card-kicker">{plural(n, "citat", "citater")} underbygger ingrediensen</p></article>'
         )
     return Html(f'<div class="kr-grid">{"".join(items)}</div>')
 
