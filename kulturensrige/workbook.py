@@ -1,0 +1,343 @@
+"""A data folder as an Excel workbook and back, for analysts who work in spreadsheets.
+
+Export: one sheet per table (sheet name = table name), header row bold and frozen, list cells as
+`a;b`, drop-down lists for every fixed-list column and every single reference, and the data
+dictionary on the sheet "Dataordbog". Import: every sheet read into numbered records, validated by
+the same code as a CSV folder (`reading.parse_rows` + `validation.validate_tables`), and written as
+a data folder only if nothing is wrong. Columns are never declared here; all comes from `schema`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import stat
+import tempfile
+import zipfile
+from collections.abc import Mapping
+from pathlib import Path
+
+import openpyxl
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from . import dictionary
+from .problems import DataError, Problem
+from .reading import RawTable, parse_rows
+from .schema import LIST_SEPARATOR, TABLES, Table
+from .validation import read_folder, split_list, validate_tables
+from .writing import csv_text, default_mode, write_folder
+
+DICTIONARY_SHEET = "Dataordbog"
+LAST_ROW = 1_048_576  # Excel's last row: drop-downs cover rows the analyst adds later
+TEXT_FORMAT = "@"
+MAX_WIDTH = 60
+_INTEGER = re.compile(r"^-?[0-9]+$")
+
+
+# -- export -------------------------------------------------------------------------------------
+
+
+def build_workbook(raws: Mapping[str, RawTable] | None = None) -> Workbook:
+    """The workbook for these tables (text cells as read from CSV); None gives the empty template."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = DICTIONARY_SHEET
+    _write_dictionary(sheet)
+    for table in TABLES.values():
+        raw = raws.get(table.name) if raws is not None else None
+        _write_table(book.create_sheet(table.name), table, raw)
+    book.active = 0
+    return book
+
+
+def export_folder(data_dir: Path, out: Path, *, overwrite: bool = False) -> list[Problem]:
+    """Write the data folder as a workbook; structural problems (missing or damaged files) stop it.
+
+    Returns the validation problems of the data, if any: they are exported as they are, so that the
+    analyst can mend them in the spreadsheet, and the import will check again.
+    """
+    raws, problems = read_folder(data_dir)
+    if problems:
+        raise DataError(problems)
+    labels = {name: f"{data_dir.name}/{TABLES[name].file}" for name in raws}
+    _, problems = validate_tables(raws, labels)
+    save_workbook(build_workbook(raws), out, overwrite=overwrite)
+    return problems
+
+
+def save_workbook(book: Workbook, out: Path, *, overwrite: bool = False) -> None:
+    """Save through a temporary file in the same folder and rename it into place."""
+    out = Path(os.path.abspath(out))
+    if out.exists() and not overwrite:
+        raise FileExistsError(f"{out} findes allerede")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    os.close(handle)
+    try:
+        os.chmod(temporary, stat.S_IMODE(out.stat().st_mode) if out.exists() else default_mode(0o666))
+        book.save(temporary)
+        os.replace(temporary, out)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _write_dictionary(sheet: Worksheet) -> None:
+    rows = [
+        {"Ark": table.name, "Tabel": table.title, **row}
+        for table in TABLES.values()
+        for row in dictionary.column_rows(table)
+    ]
+    header = list(rows[0])
+    _write_header(sheet, header)
+    for r, row in enumerate(rows, start=2):
+        for c, name in enumerate(header, start=1):
+            if row[name]:
+                _text_cell(sheet, r, c, row[name])
+    _fit_widths(sheet, [[str(row[h]) for h in header] for row in rows], header)
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
+
+
+def _write_table(sheet: Worksheet, table: Table, raw: RawTable | None) -> None:
+    columns = table.columns
+    _write_header(sheet, columns)
+    for c, name in enumerate(columns, start=1):
+        description = table.schema.columns[name].description or ""
+        sheet.cell(1, c).comment = Comment(f"{description}\nEksempel: {table.schema.columns[name].metadata['example']}", "Dataordbog")
+    cells: list[list[str]] = []
+    if raw is not None:
+        frame = raw.frame.reindex(columns=columns, fill_value="")
+        cells = frame.astype(str).values.tolist()
+    integers = set(table.integer_columns)
+    for r, row in enumerate(cells, start=2):
+        for c, (name, value) in enumerate(zip(columns, row, strict=True), start=1):
+            if not value:
+                continue  # the column's text format covers empty cells
+            if name in integers and _INTEGER.match(value):
+                sheet.cell(r, c, int(value))
+            else:
+                _text_cell(sheet, r, c, value).number_format = TEXT_FORMAT
+    for c, name in enumerate(columns, start=1):
+        if name not in integers:
+            # Typed into a text-formatted column, 259 stays "259" and 2021-11 stays "2021-11".
+            sheet.column_dimensions[get_column_letter(c)].number_format = TEXT_FORMAT
+    _add_validations(sheet, table)
+    _fit_widths(sheet, cells, columns)
+
+
+def _write_header(sheet: Worksheet, header: list[str]) -> None:
+    bold = Font(bold=True)
+    for c, name in enumerate(header, start=1):
+        cell = _text_cell(sheet, 1, c, name)
+        cell.font = bold
+        cell.alignment = Alignment(vertical="top")
+    sheet.freeze_panes = "A2"
+
+
+def _text_cell(sheet: Worksheet, row: int, column: int, value: str):
+    """Always a string: a quote beginning with '=' must never become a formula."""
+    cell = sheet.cell(row, column)
+    cell.value = value
+    cell.data_type = "s"
+    return cell
+
+
+def _fit_widths(sheet: Worksheet, rows: list[list[str]], header: list[str]) -> None:
+    for c, name in enumerate(header, start=1):
+        longest = max([len(name) + 2, *(len(str(row[c - 1])) for row in rows[:200])])
+        sheet.column_dimensions[get_column_letter(c)].width = min(MAX_WIDTH, max(10, longest + 1))
+
+
+def _add_validations(sheet: Worksheet, table: Table) -> None:
+    """Drop-downs from the schema: fixed lists inline, single references from the target sheet's key column."""
+    for c, name in enumerate(table.columns, start=1):
+        column = table.schema.columns[name]
+        meta = column.metadata
+        letter = get_column_letter(c)
+        if "values" in meta:
+            rule = DataValidation(type="list", formula1='"' + ",".join(meta["values"]) + '"', allow_blank=not meta["required"])
+            rule.error = "Vælg en af: " + ", ".join(meta["values"])
+        elif "references" in meta and meta["kind"] != "list":
+            target = TABLES[meta["references"]]
+            key = get_column_letter(target.columns.index(target.key) + 1)
+            rule = DataValidation(
+                type="list",
+                formula1=f"{quote_sheetname(target.name)}!${key}$2:${key}${LAST_ROW}",
+                allow_blank=not meta["required"],
+            )
+            rule.error = f"Vælg et {target.key} fra arket {target.name}; tilføj det først dér, hvis det er nyt."
+        elif meta["kind"] == "integer":
+            minimum = next(ch.statistics["min_value"] for ch in column.checks if "min_value" in (ch.statistics or {}))
+            rule = DataValidation(type="whole", operator="greaterThanOrEqual", formula1=str(minimum), allow_blank=False)
+            rule.error = f"Skriv et helt tal, mindst {minimum}."
+        else:
+            continue
+        rule.errorTitle = "Ugyldig værdi"
+        rule.showErrorMessage = True
+        rule.errorStyle = "warning"  # the analyst may override; the import checks anyway
+        rule.promptTitle = name[:32]
+        rule.prompt = (column.description or "")[:255]
+        rule.showInputMessage = True
+        sheet.add_data_validation(rule)
+        rule.add(f"{letter}2:{letter}{LAST_ROW}")
+
+
+# -- import -------------------------------------------------------------------------------------
+
+
+def sheet_label(path: Path, table_name: str) -> str:
+    return f"{path.name}, ark {table_name}"
+
+
+def read_workbook(path: Path) -> tuple[dict[str, RawTable], dict[str, str], list[Problem]]:
+    """Every table's sheet as text cells with spreadsheet row numbers; other sheets are ignored."""
+    labels = {name: sheet_label(path, name) for name in TABLES}
+    try:
+        book = openpyxl.load_workbook(path, data_only=True)
+    except FileNotFoundError:
+        return {}, labels, [Problem(path.name, None, None, None, "filen findes ikke")]
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
+        return {}, labels, [Problem(path.name, None, None, None, "filen kan ikke læses som en Excel-arbejdsbog (.xlsx)")]
+    raws: dict[str, RawTable] = {}
+    problems: list[Problem] = []
+    for table in TABLES.values():
+        if table.name not in book.sheetnames:
+            problems.append(Problem(labels[table.name], None, None, None, "arket mangler; hver tabel i dataordbogen skal have sit ark"))
+            continue
+        raw, found = parse_rows(sheet_records(book[table.name], table), labels[table.name])
+        problems += found
+        if raw is not None:
+            raws[table.name] = raw
+    return raws, labels, problems
+
+
+def sheet_records(sheet: Worksheet, table: Table) -> list[tuple[int, list[str]]]:
+    """(row number, cells as text) for every row; the header is the first non-empty row."""
+    records: list[tuple[int, list[str]]] = []
+    kinds: list[str | None] = []
+    width = 0
+    for number, row in enumerate(sheet.iter_rows(), start=1):
+        values = [cell.value for cell in row]
+        if not kinds:
+            if all(v is None or str(v).strip() == "" for v in values):
+                continue
+            header = [_header_text(v) for v in values]
+            width = max(i + 1 for i, h in enumerate(header) if h)
+            names = [h.strip() for h in header[:width]]
+            kinds = [table.kind_of(n) if n in table.schema.columns else None for n in names]
+            records.append((number, header[:width]))
+            continue
+        cells = [cell_text(cell.value, cell.number_format, kinds[i] if i < width else None) for i, cell in enumerate(row)]
+        used = max((i + 1 for i, v in enumerate(cells) if v.strip()), default=0)
+        records.append((number, cells[: max(width, used)]))
+    return records
+
+
+def _header_text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def cell_text(value: object, number_format: str = "General", kind: str | None = None) -> str:
+    """A cell as the text the CSV would hold: undo what Excel does to numbers and dates."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).upper()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return f"{value:03d}" if kind == "code" and 0 <= value < 1000 else str(value)
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, dt.datetime):
+        if value.time() != dt.time(0, 0):
+            return value.isoformat(sep=" ", timespec="minutes")
+        value = value.date()
+    if isinstance(value, dt.date):
+        # A cell shown without a day ("nov-21") was typed as a month: keep it a month.
+        return value.strftime("%Y-%m-%d" if _shows_day(number_format) else "%Y-%m")
+    if isinstance(value, dt.time):
+        return value.isoformat(timespec="minutes")
+    return str(value)
+
+
+def _shows_day(number_format: str) -> bool:
+    plain = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", number_format or "").lower()
+    return "d" in plain or plain in ("", "general")
+
+
+def folder_files(raws: Mapping[str, RawTable]) -> dict[str, str]:
+    """The CSV text of every table, columns in the schema's order, list cells as `a;b`."""
+    files = {}
+    for name, raw in raws.items():
+        table = TABLES[name]
+        frame = raw.frame.reindex(columns=table.columns, fill_value="").astype(str)
+        for column in table.list_columns:
+            frame[column] = frame[column].map(lambda cell: LIST_SEPARATOR.join(split_list(cell)))
+        files[table.file] = csv_text(table.columns, frame.values.tolist())
+    return files
+
+
+def import_workbook(path: Path, dest: Path, *, overwrite: bool = False) -> list[Problem]:
+    """Validate the workbook and, only if nothing is wrong, write it as the data folder `dest`.
+
+    Returns the problems (and writes nothing) if there are any. Raises FileExistsError before reading
+    anything if `dest` exists and `overwrite` is not given.
+    """
+    dest = Path(os.path.abspath(dest))
+    if dest.exists() and not overwrite:
+        raise FileExistsError(f"{dest} findes allerede")
+    raws, labels, problems = read_workbook(path)
+    if problems:
+        return problems
+    _, problems = validate_tables(raws, labels)
+    if problems:
+        return problems
+    write_folder(folder_files(raws), dest, overwrite=overwrite, check=check_folder)
+    return []
+
+
+def check_folder(folder: Path) -> list[Problem]:
+    """Read back what was written, with the CSV reader, before it replaces anything."""
+    raws, problems = read_folder(folder)
+    if problems:
+        return problems
+    return validate_tables(raws, {name: f"{folder.name}/{TABLES[name].file}" for name in raws})[1]
+
+
+# -- templates ----------------------------------------------------------------------------------
+
+
+def template_files() -> dict[str, str]:
+    """An empty data folder: one CSV per table with the header only."""
+    return {table.file: csv_text(table.columns, []) for table in TABLES.values()}
+
+
+def workbook_summary(source: Workbook | Path) -> dict:
+    """What matters in a workbook, without timestamps: to tell whether a committed template is current."""
+    if isinstance(source, Workbook):
+        buffer = io.BytesIO()
+        source.save(buffer)
+        buffer.seek(0)
+        source = buffer
+    book = openpyxl.load_workbook(source)
+    summary = {}
+    for sheet in book.worksheets:
+        summary[sheet.title] = {
+            "cells": [[cell.value for cell in row] for row in sheet.iter_rows()],
+            "bold": [cell.font.bold for cell in sheet[1]],
+            "frozen": sheet.freeze_panes,
+            "validations": sorted(
+                (str(v.sqref), v.type, v.formula1, v.allow_blank, v.error, v.prompt) for v in sheet.data_validations.dataValidation
+            ),
+            "formats": {k: d.number_format for k, d in sorted(sheet.column_dimensions.items())},
+        }
+    return summary

@@ -1,0 +1,46 @@
+"""Turn a filled workbook into a data folder, validating first; on any problem write nothing.
+
+Usage: python scripts/import_workbook.py ARBEJDSBOG.xlsx --out DATA_DIR [--overwrite]
+
+Every problem is printed on one line to stderr (sheet, row, column, value, what is allowed) and the
+exit status is 1. An existing folder is replaced only with --overwrite, and only once the new data
+validates; the new folder is written beside it and renamed into place.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from kulturensrige.problems import DataError  # noqa: E402
+from kulturensrige.workbook import import_workbook  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Læs en Excel-arbejdsbog ind som datamappe (valideres først).")
+    parser.add_argument("workbook", type=Path, help="arbejdsbogen (.xlsx)")
+    parser.add_argument("--out", required=True, type=Path, help="datamappen, der skal skrives")
+    parser.add_argument("--overwrite", action="store_true", help="erstat en eksisterende mappe, når de nye data er gyldige")
+    args = parser.parse_args(argv)
+    try:
+        problems = import_workbook(args.workbook, args.out, overwrite=args.overwrite)
+    except FileExistsError:
+        print(f"{args.out} findes allerede; intet er skrevet. Brug --overwrite for at erstatte mappen.", file=sys.stderr)
+        return 1
+    except DataError as exc:
+        problems = exc.problems
+    if problems:
+        shown = DataError(problems).problems
+        for problem in shown:
+            print(problem, file=sys.stderr)
+        print(f"{len(shown)} problem(er) fundet i {args.workbook.name}; intet er skrevet.", file=sys.stderr)
+        return 1
+    print(f"Datamappen {args.out} er skrevet fra {args.workbook.name} og er gyldig.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

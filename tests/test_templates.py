@@ -1,0 +1,32 @@
+"""The committed templates and data dictionary are written from the schema and must not drift from it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kulturensrige.dictionary import as_markdown
+from kulturensrige.schema import TABLES
+from kulturensrige.workbook import DICTIONARY_SHEET, build_workbook, template_files, workbook_summary
+
+REPO = Path(__file__).resolve().parent.parent
+TEMPLATES = REPO / "templates"
+STALE = "run: python scripts/write_templates.py"
+
+
+def test_the_template_folder_is_up_to_date():
+    files = {p.name: p.read_text(encoding="utf-8") for p in (TEMPLATES / "data").iterdir()}
+    assert files == template_files(), STALE
+    for table in TABLES.values():
+        assert files[table.file] == ",".join(table.columns) + "\n"
+
+
+def test_the_template_workbook_is_up_to_date():
+    committed = workbook_summary(TEMPLATES / "kulturens-rige-skabelon.xlsx")
+    assert committed == workbook_summary(build_workbook(None)), STALE
+    assert list(committed) == [DICTIONARY_SHEET, *TABLES]
+    for table in TABLES.values():
+        assert committed[table.name]["cells"] == [table.columns], "the template has headers only"
+
+
+def test_the_data_dictionary_file_is_up_to_date():
+    assert (REPO / "data" / "DATAORDBOG.md").read_text(encoding="utf-8") == as_markdown(), "run: python scripts/write_dictionary.py"

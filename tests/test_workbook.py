@@ -1,0 +1,347 @@
+"""The spreadsheet workflow: export data/ as a workbook, edit it, import it back, all or nothing."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.utils import quote_sheetname
+
+from kulturensrige import load, writing
+from kulturensrige.dictionary import column_rows
+from kulturensrige.problems import DataError, Problem
+from kulturensrige.schema import TABLES
+from kulturensrige.workbook import DICTIONARY_SHEET, cell_text, import_workbook
+from kulturensrige.writing import csv_text, write_folder
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "data"
+EXPORT = [sys.executable, str(REPO / "scripts" / "export_workbook.py")]
+IMPORT = [sys.executable, str(REPO / "scripts" / "import_workbook.py")]
+
+
+def digest(folder: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        h.update(str(path.relative_to(folder)).encode() + (path.read_bytes() if path.is_file() else b""))
+    return h.hexdigest()
+
+
+def canonical(path: Path) -> bytes:
+    """The file as the csv module writes it (data/ may quote a field it need not)."""
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    return csv_text(rows[0], rows[1:]).encode()
+
+
+def siblings(folder: Path) -> set[str]:
+    return {p.name for p in folder.parent.iterdir()}
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("export") / "arbejdsbog.xlsx"
+    result = subprocess.run([*EXPORT, "--data", str(DATA), "--out", str(out)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def edited(exported: Path, tmp_path: Path, edit) -> Path:
+    book = openpyxl.load_workbook(exported)
+    edit(book)
+    path = tmp_path / "arbejdsbog.xlsx"
+    book.save(path)
+    return path
+
+
+def column(sheet, name: str) -> int:
+    return [c.value for c in sheet[1]].index(name) + 1
+
+
+def run_import(workbook: Path, out: Path, *flags: str) -> subprocess.CompletedProcess:
+    return subprocess.run([*IMPORT, str(workbook), "--out", str(out), *flags], capture_output=True, text=True)
+
+
+# -- export ---------------------------------------------------------------------------------------
+
+
+def test_export_has_a_sheet_per_table_with_bold_frozen_header_and_the_dictionary(exported: Path):
+    book = openpyxl.load_workbook(exported)
+    assert book.sheetnames == [DICTIONARY_SHEET, *TABLES]
+    for table in TABLES.values():
+        sheet = book[table.name]
+        assert [c.value for c in sheet[1]] == table.columns
+        assert all(c.font.bold for c in sheet[1])
+        assert sheet.freeze_panes == "A2"
+    rows = list(book[DICTIONARY_SHEET].iter_rows(values_only=True))
+    expected = [(t.name, t.title, *(v or None for v in r.values())) for t in TABLES.values() for r in column_rows(t)]
+    assert rows[1:] == expected
+
+
+def test_export_writes_list_cells_and_codes_as_text(exported: Path):
+    book = openpyxl.load_workbook(exported)
+    initiatives = book["initiatives"]
+    art = initiatives.cell(2, column(initiatives, "art_form_ids")).value
+    first = next(csv.DictReader((DATA / "initiatives.csv").open(encoding="utf-8")))
+    assert art == first["art_form_ids"]
+    code = initiatives.cell(2, column(initiatives, "kommunekode"))
+    assert code.value == first["kommunekode"] and code.data_type == "s" and code.number_format == "@"
+
+
+def test_every_choice_and_single_reference_column_has_a_drop_down(exported: Path):
+    book = openpyxl.load_workbook(exported)
+    for table in TABLES.values():
+        sheet = book[table.name]
+        lists = {str(v.sqref).split(":")[0]: v for v in sheet.data_validations.dataValidation if v.type == "list"}
+        for name in table.columns:
+            meta = table.schema.columns[name].metadata
+            letter = openpyxl.utils.get_column_letter(table.columns.index(name) + 1)
+            rule = lists.get(f"{letter}2")
+            if "values" in meta:
+                assert rule is not None and rule.formula1 == '"' + ",".join(meta["values"]) + '"', (table.name, name)
+            elif "references" in meta and meta["kind"] != "list":
+                target = TABLES[meta["references"]]
+                key = openpyxl.utils.get_column_letter(target.columns.index(target.key) + 1)
+                assert rule is not None, (table.name, name)
+                assert rule.formula1 == f"{quote_sheetname(target.name)}!${key}$2:${key}$1048576", (table.name, name)
+            else:
+                assert rule is None, (table.name, name)
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path):
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    path = folder / "quotes.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    rows[1][rows[0].index("text")] = '=HYPERLINK("http://example.com","klik")'
+    path.write_text(csv_text(rows[0], rows[1:]), encoding="utf-8")
+    out = tmp_path / "arbejdsbog.xlsx"
+    assert subprocess.run([*EXPORT, "--data", str(folder), "--out", str(out)], capture_output=True).returncode == 0
+    cell = openpyxl.load_workbook(out)["quotes"].cell(2, 3)
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
+    assert run_import(out, tmp_path / "tilbage").returncode == 0
+    assert (tmp_path / "tilbage" / "quotes.csv").read_bytes() == path.read_bytes()
+
+
+def test_export_refuses_to_overwrite_a_workbook_without_the_flag(exported: Path):
+    before = exported.read_bytes()
+    result = subprocess.run([*EXPORT, "--template", "--out", str(exported)], capture_output=True, text=True)
+    assert result.returncode == 1 and "--overwrite" in result.stderr
+    assert exported.read_bytes() == before
+
+
+# -- round trip -----------------------------------------------------------------------------------
+
+
+def test_round_trip_reproduces_data_exactly(exported: Path, tmp_path: Path):
+    """Byte-identical for every file the csv module would write the same way; cell-identical for all."""
+    out = tmp_path / "tilbage"
+    result = run_import(exported, out)
+    assert result.returncode == 0, result.stderr
+    for table in TABLES.values():
+        original, back = DATA / table.file, (out / table.file).read_bytes()
+        assert back == canonical(original), table.file
+        if original.read_bytes() == canonical(original):
+            assert back == original.read_bytes(), table.file
+    assert sorted(p.name for p in out.iterdir()) == sorted(t.file for t in TABLES.values())
+
+
+def test_an_edited_workbook_imports_and_validates(exported: Path, tmp_path: Path):
+    """A new row typed as Excel stores it: numbers as numbers, a month as a date."""
+
+    def edit(book):
+        quotes = book["quotes"]
+        row = {c.value: "" for c in quotes[1]}
+        row.update(
+            quote_id="q900",
+            position=900.0,  # Excel stores every number as a float
+            text="Et nyt citat fra opfølgningen.",
+            speaker_role="Borger",
+            speaker_category=quotes.cell(2, column(quotes, "speaker_category")).value,
+            kind="interview",
+            turn=1,
+            section_id=quotes.cell(2, column(quotes, "section_id")).value,
+            ingredient_ids="etablering-af-vi; faelles-fundamenter",
+            kommunekode=259,  # typed into a column Excel did not know was text
+            attribution="stated",
+        )
+        quotes.append([row[c.value] or None for c in quotes[1]])
+        events = book["programme_events"]
+        month = events.cell(2, column(events, "date"))
+        month.value, month.number_format = dt.datetime(2021, 11, 1), "mmm-yy"
+        day = events.cell(3, column(events, "date"))
+        day.value, day.number_format = dt.datetime(2022, 3, 15), "dd-mm-yyyy"
+
+    out = tmp_path / "nye-data"
+    result = run_import(edited(exported, tmp_path, edit), out)
+    assert result.returncode == 0, result.stderr
+    data = load(out)
+    new = data.quotes[data.quotes["quote_id"] == "q900"].iloc[0]
+    assert (new.kommunekode, new.position, new.ingredient_ids) == ("259", 900, ("etablering-af-vi", "faelles-fundamenter"))
+    assert "q900,900,Et nyt citat fra opfølgningen.," in (out / "quotes.csv").read_text(encoding="utf-8")
+    assert "etablering-af-vi;faelles-fundamenter,259,stated" in (out / "quotes.csv").read_text(encoding="utf-8")
+    assert list(data.programme_events["date"][:2]) == ["2021-11", "2022-03-15"]
+
+
+ERRORS = {
+    "unknown-kommunekode": (
+        lambda book: _set(book, "initiatives", 2, "kommunekode", 998),
+        ["arbejdsbog.xlsx, ark initiatives, række 2, kolonne kommunekode: '998' — ukendt id; tilladt: et kommunekode fra "
+         "municipalities.csv ({codes})"],
+    ),
+    "empty-quote": (
+        lambda book: _set(book, "quotes", 3, "text", None),
+        ["arbejdsbog.xlsx, ark quotes, række 3, kolonne text: '' — skal være en tekst, ikke tom"],
+    ),
+    "duplicate-id": (
+        lambda book: _set(book, "quotes", 4, "quote_id", book["quotes"].cell(2, 1).value),
+        ["arbejdsbog.xlsx, ark quotes, række 4, kolonne quote_id: 'q001' — findes mere end én gang; quote_id skal være entydig"],
+    ),
+}
+
+
+def _set(book, sheet: str, row: int, name: str, value) -> None:
+    book[sheet].cell(row, column(book[sheet], name)).value = value
+
+
+@pytest.mark.parametrize("case", sorted(ERRORS))
+def test_a_workbook_with_errors_writes_nothing_and_says_where(case: str, exported: Path, tmp_path: Path):
+    edit, expected = ERRORS[case]
+    workbook = edited(exported, tmp_path, edit)
+    out = tmp_path / "nye-data"
+    before = siblings(out)
+    result = run_import(workbook, out)
+    codes = ", ".join(sorted(load(DATA).municipalities["kommunekode"]))
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 1
+    assert lines[:-1] == [e.format(codes=codes) for e in expected]
+    assert lines[-1] == f"{len(expected)} problem(er) fundet i arbejdsbog.xlsx; intet er skrevet."
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert siblings(out) == before  # no folder, no temporary left behind
+
+
+def test_several_errors_are_all_reported_in_one_go(exported: Path, tmp_path: Path):
+    def edit(book):
+        _set(book, "quotes", 3, "text", "   ")
+        _set(book, "quotes", 4, "quote_id", "q001")
+        _set(book, "municipalities", 2, "slug", "Køge By")
+
+    result = run_import(edited(exported, tmp_path, edit), tmp_path / "nye-data")
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 4
+    assert "ark municipalities, række 2, kolonne slug: 'Køge By' — skal være et id af små bogstaver" in result.stderr
+
+
+def test_an_existing_folder_is_not_overwritten_without_the_flag(exported: Path, tmp_path: Path):
+    out = tmp_path / "mine-data"
+    shutil.copytree(DATA, out)
+    (out / "quotes.csv").write_text("mit eget arbejde\n", encoding="utf-8")
+    before, around = digest(out), siblings(out)
+    result = run_import(exported, out)
+    assert result.returncode == 1
+    assert "findes allerede" in result.stderr and "--overwrite" in result.stderr
+    assert digest(out) == before and siblings(out) == around
+
+
+def test_with_the_flag_an_invalid_workbook_leaves_the_old_folder_untouched(exported: Path, tmp_path: Path):
+    out = tmp_path / "mine-data"
+    shutil.copytree(DATA, out)
+    workbook = edited(exported, tmp_path, lambda book: _set(book, "quotes", 3, "text", None))
+    before, around = digest(out), siblings(out)
+    result = run_import(workbook, out, "--overwrite")
+    assert result.returncode == 1 and "intet er skrevet" in result.stderr
+    assert digest(out) == before and siblings(out) == around
+
+
+def test_with_the_flag_a_valid_workbook_replaces_the_tables_and_keeps_other_files(exported: Path, tmp_path: Path):
+    out = tmp_path / "mine-data"
+    shutil.copytree(DATA, out)
+    (out / "quotes.csv").write_text("forældet\n", encoding="utf-8")
+    (out / "NOTER.md").write_text("mine noter\n", encoding="utf-8")
+    around = siblings(out)
+    result = run_import(exported, out, "--overwrite")
+    assert result.returncode == 0, result.stderr
+    assert (out / "quotes.csv").read_bytes() == (DATA / "quotes.csv").read_bytes()
+    assert (out / "NOTER.md").read_text(encoding="utf-8") == "mine noter\n"
+    assert siblings(out) == around
+
+
+def test_a_file_that_is_not_a_workbook_is_one_clear_line(tmp_path: Path):
+    bad = tmp_path / "arbejdsbog.xlsx"
+    bad.write_text("ikke en arbejdsbog", encoding="utf-8")
+    result = run_import(bad, tmp_path / "ud")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == "arbejdsbog.xlsx — filen kan ikke læses som en Excel-arbejdsbog (.xlsx)"
+
+
+def test_a_missing_sheet_is_reported(exported: Path, tmp_path: Path):
+    workbook = edited(exported, tmp_path, lambda book: book.remove(book["figures"]))
+    result = run_import(workbook, tmp_path / "ud")
+    assert result.returncode == 1
+    assert "arbejdsbog.xlsx, ark figures — arket mangler" in result.stderr
+
+
+# -- units --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "number_format", "kind", "text"),
+    [
+        (259, "General", "code", "259"),
+        (259.0, "General", "code", "259"),
+        (70, "General", "code", "070"),
+        (1.0, "General", "integer", "1"),
+        (1.0, "General", "text", "1"),
+        (2.5, "General", "integer", "2.5"),
+        (dt.datetime(2021, 11, 1), "mmm-yy", "text", "2021-11"),
+        (dt.datetime(2021, 11, 1), '[$-406]mmmm\\ yyyy;@', "text", "2021-11"),
+        (dt.datetime(2021, 11, 5), "yyyy-mm-dd", "text", "2021-11-05"),
+        (dt.datetime(2021, 11, 5), "dd/mm/yyyy", "text", "2021-11-05"),
+        (None, "General", "text", ""),
+        ("2021-11", "@", "text", "2021-11"),
+    ],
+)
+def test_cell_text_undoes_what_excel_does_to_numbers_and_dates(value, number_format, kind, text):
+    assert cell_text(value, number_format, kind) == text
+
+
+def test_a_crash_during_the_swap_leaves_the_old_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    dest = tmp_path / "data"
+    dest.mkdir()
+    (dest / "a.csv").write_text("gammel\n", encoding="utf-8")
+    real_rename = writing.os.rename
+    calls = []
+
+    def failing_rename(src, dst):
+        calls.append((src, dst))
+        if len(calls) == 2:  # the new folder into place
+            raise OSError("disken er fuld")
+        real_rename(src, dst)
+
+    monkeypatch.setattr(writing.os, "rename", failing_rename)
+    with pytest.raises(OSError):
+        write_folder({"a.csv": "ny\n"}, dest, overwrite=True)
+    assert (dest / "a.csv").read_text(encoding="utf-8") == "gammel\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+def test_a_failing_check_writes_nothing(tmp_path: Path):
+    dest = tmp_path / "data"
+    with pytest.raises(DataError):
+        write_folder({"a.csv": "x\n"}, dest, check=lambda folder: [Problem("a.csv", 2, None, None, "forkert")])
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_import_as_a_function_returns_problems(exported: Path, tmp_path: Path):
+    workbook = edited(exported, tmp_path, lambda book: _set(book, "quotes", 3, "text", None))
+    problems = import_workbook(workbook, tmp_path / "ud")
+    assert [(p.file, p.row, p.column) for p in problems] == [("arbejdsbog.xlsx, ark quotes", 3, "text")]
+    with pytest.raises(FileExistsError):
+        import_workbook(workbook, tmp_path)
