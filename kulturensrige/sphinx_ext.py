@@ -36,6 +36,14 @@ def provenance_html(folder_name: str, fingerprint: str, date: dt.date) -> str:
     )
 
 
+OWN_ASSETS = {"kommunefilter.js", "kommunefilter.css"}
+
+
+def _asset_name(entry) -> str:
+    """html_js_files/html_css_files entries are a filename or a (filename, attributes) pair."""
+    return entry[0] if isinstance(entry, (tuple, list)) else str(entry)
+
+
 def _on_config_inited(app: Sphinx, config) -> None:
     data = load()
     out = Path(app.outdir).parent / GENERATED
@@ -45,6 +53,10 @@ def _on_config_inited(app: Sphinx, config) -> None:
     payload = json.dumps({"kommuner": kommuner}, ensure_ascii=False).replace("<", "\\u003c")
     (out / "kr-data.js").write_text(f"window.KR_DATA = {payload};\n", encoding="utf-8")
     config.html_static_path = [*config.html_static_path, str(out)]
+    # Jupyter Book adds every .js/.css under _static/ as a plain (blocking) asset; `setup` adds ours itself,
+    # the script with `defer` so it runs after plotly.js and the parsed page. Drop the duplicates.
+    config.html_js_files = [f for f in config.html_js_files if _asset_name(f) not in OWN_ASSETS]
+    config.html_css_files = [f for f in config.html_css_files if _asset_name(f) not in OWN_ASSETS]
     options = dict(config.html_theme_options or {})
     options["extra_footer"] = provenance_html(data.folder.name, data.fingerprint, build_date())
     config.html_theme_options = options
@@ -53,6 +65,16 @@ def _on_config_inited(app: Sphinx, config) -> None:
 def _on_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     if 'class="kr-plot"' in context.get("body", ""):
         app.add_js_file("plotly.min.js", priority=400, loading_method="defer")
+    _drop_thebe(context)
+
+
+def _drop_thebe(context: dict) -> None:
+    """Jupyter Book 1 adds sphinx-thebe's config script twice ('THEBE_JS_URL has already been declared')
+    and points it at a CDN; the book has no live kernel buttons, so its files are left out."""
+    context["script_files"] = [
+        js for js in context.get("script_files", []) if "thebe" not in (js.filename or "") + js.attributes.get("body", "")
+    ]
+    context["css_files"] = [css for css in context.get("css_files", []) if "thebe" not in (css.filename or "")]
 
 
 def setup(app: Sphinx) -> dict:
