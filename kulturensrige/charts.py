@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 from . import cards, filters, statistics
 from .figures import PALETTE, Variant, embed, styled
 from .loading import Dataset
-from .markup import Html, plural
+from .markup import Html, month, plural
 from .schema import NOT_STATED
 
 WITHOUT_INFERRED = "|uden-udledte"
@@ -273,11 +273,11 @@ def programme_timeline(data: Dataset) -> Html:
         mode="lines+markers+text",
         line={"color": "#888888", "width": 2},
         marker={"symbol": "line-ns", "size": 18, "line": {"width": 3, "color": "#888888"}},
-        text=_plot([_month(start.date), _month(end.date)]),
+        text=_plot([month(start.date), month(end.date)]),
         textposition="bottom center",
         name="Projektperiode",
         hoverinfo="text",
-        hovertext=_plot([f"Start: {_month(start.date)}", f"Slut: {_month(end.date)}"]),
+        hovertext=_plot([f"Start: {month(start.date)}", f"Slut: {month(end.date)}"]),
     )
     figure.add_scatter(
         x=list(range(1, span)),
@@ -313,7 +313,7 @@ def programme_timeline(data: Dataset) -> Html:
     )
     virtual = data.programme_facts.set_index("fact_id")["value"].get("virtuelle-workshops", NOT_STATED)
     alt = (
-        f"Forløbet fra {_month(start.date)} til {_month(end.date)} med {len(workshops)} fælles workshops i rækkefølge "
+        f"Forløbet fra {month(start.date)} til {month(end.date)} med {len(workshops)} fælles workshops i rækkefølge "
         f"og {len(pitstops)} virtuelle pitstops. "
         + " ".join(_event_hover(r) + "." for r in workshops.itertuples())
         + f" Antal virtuelle workshops ifølge rapporten: {virtual}; rapporten angiver ikke hvilken. "
@@ -323,14 +323,6 @@ def programme_timeline(data: Dataset) -> Html:
         columns={"title": "Begivenhed", "kind": "Slags", "mode": "Form", "date": "Dato", "place": "Sted"}
     )
     return embed("forloeb", _caption(data, 1), {filters.ALL: Variant(figure, alt, table)}, note=alt)
-
-
-def _month(date: str) -> str:
-    months = ["jan.", "feb.", "marts", "april", "maj", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "dec."]
-    if date == NOT_STATED:
-        return NOT_STATED
-    year, month = date.split("-")[:2]
-    return f"{months[int(month) - 1]} {year}"
 
 
 def _event_hover(row) -> str:

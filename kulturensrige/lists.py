@@ -9,7 +9,7 @@ import pandas as pd
 
 from . import cards, filters
 from .loading import Dataset
-from .markup import Html, esc, number, page_link, plural
+from .markup import Html, esc, month, number, page_link, plural
 from .schema import NOT_STATED
 
 
@@ -26,14 +26,14 @@ def key_figures(data: Dataset) -> Html:
     figures = [
         (len(data.municipalities), "kommuner"),
         (len(data.initiatives), "indsatser og aktioner"),
-        (len(cards.group_turns(data.quotes)), "citater"),
+        (len(cards.group_turns(data.quotes)), "citater (en ordveksling tæller som ét)"),
         (len(data.ingredients), "virksomme ingredienser"),
         (int((events["kind"] == "workshop").sum()), "fælles workshops"),
     ]
     items = "".join(f'<li><span class="kr-figure-number">{number(n)}</span> {esc(label)}</li>' for n, label in figures)
     return Html(
         f'<ul class="kr-key-figures" aria-label="Nøgletal fra data">{items}</ul>'
-        f'<p class="kr-period">Projektperiode: {esc(start)} til {esc(end)} (år-måned).</p>'
+        f'<p class="kr-period">Projektperiode: {esc(month(start))} til {esc(month(end))}.</p>'
     )
 
 

@@ -59,5 +59,16 @@ def number(value: float, decimals: int = 0) -> str:
     return text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
 
 
+MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"]
+
+
+def month(date: str) -> str:
+    """'2021-11' -> 'november 2021'; anything else (e.g. 'ikke angivet') is returned as it is."""
+    parts = date.split("-")
+    if len(parts) < 2 or not (parts[0].isdigit() and parts[1].isdigit()):
+        return date
+    return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+
+
 def plural(count: int, singular: str, plural_form: str) -> str:
     return f"{number(count)} {singular if count == 1 else plural_form}"

@@ -21,7 +21,8 @@ def profile_notebook(name: str, kommunekode: str) -> nbformat.NotebookNode:
     cells = [
         nbformat.v4.new_markdown_cell(f"# {title}"),
         _code(
-            f"from kulturensrige import cards, charts, lists, load\n\ndata = load()\nKOMMUNE = {kommunekode!r}\nlists.municipality_facts(data, KOMMUNE)"
+            "from kulturensrige import cards, lists, load\n\n"
+            f"data = load()\nKOMMUNE = {kommunekode!r}\nlists.municipality_facts(data, KOMMUNE)"
         ),
         nbformat.v4.new_markdown_cell("## Indsatser\n\nIndsatser, elementer og aktioner, som rapporten beskriver for kommunen."),
         _code("cards.initiative_list(data, KOMMUNE)"),

@@ -15,11 +15,10 @@ import plotly
 from sphinx.application import Sphinx
 
 from .loading import load
-from .markup import esc
+from .markup import MONTHS, esc
 
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 GENERATED = "_kr_generated"
-MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"]
 
 
 def build_date() -> dt.date:
