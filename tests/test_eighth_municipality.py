@@ -1,0 +1,104 @@
+"""A new municipality in the data reaches every part of the book without a code change.
+
+The fixture tests/fixtures/eighth_municipality/ holds only the new rows (an invented municipality,
+kommunekode 999, one initiative and two quotes attributed `stated`); they are appended to a fresh copy
+of data/, so the fixture follows data/ as it changes.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kulturensrige import cards, load
+from kulturensrige.markup import number
+from kulturensrige.schema import TABLES
+from kulturensrige.writing import csv_text
+
+REPO = Path(__file__).resolve().parent.parent
+OVERLAY = Path(__file__).parent / "fixtures" / "eighth_municipality"
+CODE = "999"
+FIGURE_JSON = re.compile(r'<script type="application/json" class="kr-figure-json">(.*?)</script>', re.S)
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+
+
+def with_overlay(dest: Path, overlay: Path = OVERLAY, base: Path = REPO / "data") -> Path:
+    """A copy of `base` with each overlay CSV's rows appended to the table of the same name."""
+    shutil.copytree(base, dest)
+    for extra in sorted(overlay.glob("*.csv")):
+        table = next(t for t in TABLES.values() if t.file == extra.name)
+        rows = _rows(dest / extra.name) + _rows(extra)
+        (dest / extra.name).write_text(csv_text(table.columns, [[r[c] for c in table.columns] for r in rows]), encoding="utf-8")
+    return dest
+
+
+@pytest.fixture(scope="module")
+def eighth(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return with_overlay(tmp_path_factory.mktemp("eighth") / "otte-kommuner")
+
+
+def test_the_fixture_is_valid_and_clearly_invented(eighth: Path):
+    data = load(eighth)
+    base = load(REPO / "data")
+    assert len(data.municipalities) == len(base.municipalities) + 1
+    new = data.municipalities[data.municipalities["kommunekode"] == CODE].iloc[0]
+    assert "opdigtet" in new["name"] and "opdigtet til test" in new["summary"]
+    assert CODE not in set(base.municipalities["kommunekode"])
+    quotes = data.quotes[data.quotes["kommunekode"] == CODE]
+    assert len(quotes) == 2 and set(quotes["attribution"]) == {"stated"}
+    assert (data.initiatives["kommunekode"] == CODE).sum() == 1
+
+
+def _figures(page: Path) -> list[dict]:
+    return [json.loads(island) for island in FIGURE_JSON.findall(page.read_text(encoding="utf-8"))]
+
+
+@pytest.mark.build
+def test_the_book_built_from_it_shows_the_eighth_municipality(eighth: Path, tmp_path_factory: pytest.TempPathFactory):
+    from conftest import build_book
+
+    site = build_book(eighth, tmp_path_factory.mktemp("site-eighth"))
+    data = load(eighth)
+    new = data.municipalities[data.municipalities["kommunekode"] == CODE].iloc[0]
+    name = new["name"]
+
+    # the filter's list of municipalities
+    script = (site / "_static" / "kr-data.js").read_text(encoding="utf-8")
+    payload = json.loads(re.search(r"window\.KR_DATA\s*=\s*(\{.*\});?\s*$", script, re.S).group(1))
+    listed = {m["code"]: m for m in payload["kommuner"]}
+    assert len(listed) == len(data.municipalities)
+    assert listed[CODE]["name"] == name and listed[CODE]["slug"] == new["slug"]
+
+    # its own profile page, with its initiative and both quotes
+    profile = (site / "kommuner" / f"profil-{new['slug']}.html").read_text(encoding="utf-8")
+    assert html.escape(name, quote=False) in profile
+    for title in data.initiatives.loc[data.initiatives["kommunekode"] == CODE, "title"]:
+        assert html.escape(title, quote=False) in profile
+    for text in data.quotes.loc[data.quotes["kommunekode"] == CODE, "text"]:
+        assert html.escape(text, quote=False) in profile
+
+    # the charts: a variant for it, and its name in the comparison across municipalities
+    for page in ("ingredienser/oversigt.html", "kommuner/sammenligning.html"):
+        figures = _figures(site / page)
+        assert any(CODE in f["variants"] for f in figures), page
+    everyone = json.dumps([f["variants"]["alle"] for f in _figures(site / "kommuner" / "sammenligning.html")], ensure_ascii=False)
+    assert name in everyone
+
+    # the front page's key figures, counted from the fixture
+    front = (site / "index.html").read_text(encoding="utf-8")
+    for count, label in [
+        (len(data.municipalities), "kommuner"),
+        (len(data.initiatives), "indsatser og aktioner"),
+        (len(cards.group_turns(data.quotes)), "citater"),
+    ]:
+        assert f'<span class="kr-figure-number">{number(count)}</span> {label}' in front, label
