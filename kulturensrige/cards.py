@@ -116,8 +116,8 @@ def quotes_for_ingredient(data: Dataset, ingredient_id: str) -> Html:
 
 def quotes_for_municipality(data: Dataset, kommunekode: str) -> Html:
     selected = filters.quotes(data, filters.QuoteFilter(kommunekode=kommunekode))
-    name = filters.municipality_name(data, kommunekode)
-    return quote_list(data, selected, empty=f"Rapporten knytter ingen citater til {name}.")
+    # The page filter fills {kommune} with the municipality chosen, which on this page may be another one.
+    return quote_list(data, selected)
 
 
 def _vocabulary_labels(data: Dataset, table: str, key: str, ids: tuple[str, ...]) -> str:
