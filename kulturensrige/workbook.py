@@ -33,7 +33,7 @@ from .problems import DataError, Problem
 from .reading import RawTable, parse_rows
 from .schema import LIST_SEPARATOR, TABLES, Table
 from .validation import read_folder, split_list, validate_tables
-from .writing import csv_text, default_mode, write_folder
+from .writing import check_folder, csv_text, default_mode, write_folder
 
 DICTIONARY_SHEET = "Dataordbog"
 LAST_ROW = 1_048_576  # Excel's last row: drop-downs cover rows the analyst adds later
@@ -303,14 +303,6 @@ def import_workbook(path: Path, dest: Path, *, overwrite: bool = False) -> list[
         return problems
     write_folder(folder_files(raws), dest, overwrite=overwrite, check=check_folder)
     return []
-
-
-def check_folder(folder: Path) -> list[Problem]:
-    """Read back what was written, with the CSV reader, before it replaces anything."""
-    raws, problems = read_folder(folder)
-    if problems:
-        return problems
-    return validate_tables(raws, {name: f"{folder.name}/{TABLES[name].file}" for name in raws})[1]
 
 
 # -- templates ----------------------------------------------------------------------------------

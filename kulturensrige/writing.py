@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from .problems import DataError, Problem
+from .schema import TABLES
+from .validation import read_folder, validate_tables
 
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
@@ -99,3 +101,11 @@ def _swap_in(staging: Path, dest: Path) -> None:
         os.rename(backup, dest)
         raise
     shutil.rmtree(backup, ignore_errors=True)
+
+
+def check_folder(folder: Path) -> list[Problem]:
+    """Read a written folder back with the CSV reader and validate it: the last check before a swap."""
+    raws, problems = read_folder(folder)
+    if problems:
+        return problems
+    return validate_tables(raws, {name: f"{folder.name}/{TABLES[name].file}" for name in raws})[1]

@@ -1,0 +1,53 @@
+"""Generate synthetic data at national scale (98 municipalities) for benchmarks and scale tests.
+
+Usage: python scripts/generate_synthetic.py --out DIR [--quotes 10000] [--initiatives 1000] [--seed 1]
+                                            [--data BASE_DIR] [--overwrite]
+
+Vocabularies, sections and organisations come unchanged from BASE_DIR (default data/); municipalities
+come from scripts/danske-kommuner.csv; every generated text says it is synthetic. The same seed gives
+the same files. The folder is validated before it is written, and data/ is never written to.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from kulturensrige.problems import DataError  # noqa: E402
+from kulturensrige.synthetic import DEFAULT_INITIATIVES, DEFAULT_QUOTES, generate  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Lav syntetiske data i national skala (kun til benchmark og skalatest).")
+    parser.add_argument("--out", required=True, type=Path, help="datamappen, der skal skrives")
+    parser.add_argument("--quotes", type=int, default=DEFAULT_QUOTES, help=f"antal citater (standard {DEFAULT_QUOTES})")
+    parser.add_argument("--initiatives", type=int, default=DEFAULT_INITIATIVES, help=f"antal indsatser (standard {DEFAULT_INITIATIVES})")
+    parser.add_argument("--seed", type=int, default=1, help="frø til tilfældighedsgeneratoren (standard 1)")
+    parser.add_argument("--data", type=Path, default=None, help="mappen, ordlister og afsnit hentes fra (standard data/)")
+    parser.add_argument("--overwrite", action="store_true", help="erstat en eksisterende mappe")
+    args = parser.parse_args(argv)
+    start = time.perf_counter()
+    try:
+        out = generate(args.out, quotes=args.quotes, initiatives=args.initiatives, seed=args.seed, base=args.data, overwrite=args.overwrite)
+    except FileExistsError:
+        print(f"{args.out} findes allerede; intet er skrevet. Brug --overwrite for at erstatte mappen.", file=sys.stderr)
+        return 1
+    except ValueError as exc:
+        print(f"Intet er skrevet: {exc}.", file=sys.stderr)
+        return 1
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"Intet er skrevet: {len(exc.problems)} problem(er).", file=sys.stderr)
+        return 1
+    print(f"Syntetiske data skrevet i {out}: {args.quotes} citater, {args.initiatives} indsatser, frø {args.seed} "
+          f"({time.perf_counter() - start:.1f} s).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

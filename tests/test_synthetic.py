@@ -1,0 +1,61 @@
+"""Synthetic national-scale data: valid against the schema, reproducible from its seed, clearly synthetic."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kulturensrige import load
+from kulturensrige.synthetic import MUNICIPALITY_LIST, generate
+
+REPO = Path(__file__).resolve().parent.parent
+GENERATE = [sys.executable, str(REPO / "scripts" / "generate_synthetic.py")]
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_the_municipality_list_has_all_98_with_official_codes():
+    with MUNICIPALITY_LIST.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert len(rows) == 98 and len({r["kommunekode"] for r in rows}) == 98
+    assert len({r["region"] for r in rows}) == 5
+    shipped = load(REPO / "data").municipalities
+    listed = {r["kommunekode"]: r["name"] for r in rows}
+    assert all(listed[code] == name for code, name in zip(shipped["kommunekode"], shipped["name"], strict=True))
+
+
+def test_generated_data_is_valid_reproducible_and_synthetic(tmp_path: Path):
+    first = tmp_path / "a"
+    result = subprocess.run([*GENERATE, "--out", str(first), "--quotes", "300", "--initiatives", "150", "--seed", "7"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    again = generate(tmp_path / "b", quotes=300, initiatives=150, seed=7)
+    other = generate(tmp_path / "c", quotes=300, initiatives=150, seed=8)
+    assert files(first) == files(again)
+    assert files(first) != files(other)
+
+    data = load(first)
+    assert len(data.municipalities) == 98 and len(data.quotes) == 300 and len(data.initiatives) == 150
+    assert set(data.municipalities["kommunekode"]) >= set(load(REPO / "data").municipalities["kommunekode"])
+    assert (data.initiatives.groupby("kommunekode").size() >= 1).sum() == 98
+    assert data.quotes["text"].str.startswith("Syntetisk citat nr. ").all()
+    assert data.initiatives["title"].str.startswith("Syntetisk indsats nr. ").all()
+    assert data.municipalities["summary"].str.startswith("Syntetisk resumé").all()
+    assert set(data.quotes["attribution"]) == {"stated", "inferred", "not stated"}
+    for table in ("sections", "ingredients", "target_groups", "speaker_categories"):
+        assert files(first)[f"{table}.csv"] == (REPO / "data" / f"{table}.csv").read_bytes()
+
+
+def test_it_never_writes_into_data(tmp_path: Path):
+    before = files(REPO / "data")
+    with pytest.raises(ValueError):
+        generate(REPO / "data", quotes=10, initiatives=10, overwrite=True)
+    with pytest.raises(ValueError):
+        generate(REPO / "data" / "syntetisk", quotes=10, initiatives=10)
+    assert files(REPO / "data") == before
