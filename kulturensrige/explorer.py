@@ -18,6 +18,7 @@ from .markup import esc, plural
 from .problems import DataError
 
 Options = list[tuple[str, str]]
+WRAP = {"flex_flow": "row wrap"}  # controls wrap onto new lines on a phone instead of running off the screen
 
 # The book's stylesheet is not loaded in JupyterLab or Voilà; these few rules keep the cards readable.
 STYLE = """<style>
@@ -132,9 +133,9 @@ class Explorer:
         self.reload()
 
     def _layout(self) -> widgets.VBox:
-        filters_row = widgets.HBox([self.kommune, self.ingredient, self.speaker, self.kind], layout={"flex_flow": "row wrap"})
-        search_row = widgets.HBox([self.search, self.include_inferred])
-        data_row = widgets.HBox([self.folder, self.load_button])
+        filters_row = widgets.HBox([self.kommune, self.ingredient, self.speaker, self.kind], layout=WRAP)
+        search_row = widgets.HBox([self.search, self.include_inferred], layout=WRAP)
+        data_row = widgets.HBox([self.folder, self.load_button], layout=WRAP)
         box = widgets.VBox([widgets.HTML(STYLE), data_row, self.status, self.problems, filters_row, search_row, self.count, self.output])
         box.add_class("kr-explorer")
         return box
@@ -194,12 +195,12 @@ class Explorer:
             self.render()
 
     def render(self) -> None:
-        """Write the count line and the cards for the current selection."""
+        """Write the cards, then the count line: the count changes last, so whoever waits for it sees matching cards."""
         if self.data is None:
             return
         line, body = results_html(self.data, self.selection())
-        self.count.value = f'<p class="kr-explorer-count" data-testid="kr-explorer-count" role="status">{esc(line)}</p>'
         self.output.value = f'<div class="kr-explorer-results" data-testid="kr-explorer-results">{body}</div>'
+        self.count.value = f'<p class="kr-explorer-count" data-testid="kr-explorer-count" role="status">{esc(line)}</p>'
 
 
 def explorer(data_dir: str | os.PathLike | None = None) -> widgets.Widget:

@@ -1,0 +1,151 @@
+"""The live explorer served by Voilà, in headless Chromium: choosing a municipality changes the output to match the data.
+
+Voilà is started by the test on a free port and always terminated. Every request that leaves localhost
+is blocked and recorded, so the explorer is shown to work without internet.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from kulturensrige import cards, filters, load
+from kulturensrige.explorer import count_line
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[2]
+NOTEBOOK = "explorer/udforsker.ipynb"
+VOILA = Path(sys.executable).with_name("voila")
+START_TIMEOUT = 60  # seconds until Voilà answers on its port
+KERNEL_TIMEOUT = 90_000  # ms until the kernel has run the cell and the widgets are on the page
+UPDATE_TIMEOUT = 15_000  # ms from choosing a municipality to the new count line
+# Voilà's page template (lab and classic alike) links Font Awesome's CSS from jsdelivr. The explorer uses
+# no icons; the request is blocked here and listed, and any other outside request fails the test.
+KNOWN_OUTSIDE = re.compile(r"^https://cdn\.jsdelivr\.net/npm/@fortawesome/fontawesome-free@")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_answering(url: str, process: subprocess.Popen, timeout: float) -> None:
+    """Poll the server until it answers, gives up, or the process dies; never wait without a bound."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"voila stoppede med kode {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.3)
+    raise TimeoutError(f"voila svarede ikke på {url} inden for {timeout} s")
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=15)
+
+
+@pytest.fixture(scope="module")
+def voila_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if not VOILA.exists():
+        pytest.fail(f"voila mangler i miljøet ({VOILA}); den står i requirements.txt")
+    home = tmp_path_factory.mktemp("jupyter")
+    port = free_port()
+    log = (home / "voila.log").open("w")
+    # Jupyter's runtime/config/data folders in tmp: no signing key or config of the user's leaks in or out.
+    env = {**os.environ, **{f"JUPYTER_{d}_DIR": str(home / d.lower()) for d in ("RUNTIME", "CONFIG", "DATA")}}
+    command = [str(VOILA), NOTEBOOK, "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1"]
+    process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_until_answering(url, process, START_TIMEOUT)
+        yield url
+    except (RuntimeError, TimeoutError) as error:
+        pytest.fail(f"{error}\n{(home / 'voila.log').read_text()[-3000:]}")
+    finally:
+        stop(process)
+        log.close()
+
+
+# True once the count line reads `text` and the initiative cards are exactly `ids` (sorted).
+SHOWN = """([text, ids]) => {
+  const count = document.querySelector('.kr-explorer-count');
+  const shown = [...document.querySelectorAll('.kr-explorer-output .kr-initiative')].map(e => e.id).sort();
+  return count !== null && count.innerText.trim() === text && JSON.stringify(shown) === JSON.stringify(ids);
+}"""
+
+
+def n_quotes(data, kommunekode: str) -> int:
+    """Quote cards for a municipality: an exchange of several turns is one card."""
+    rows = filters.quotes(data, filters.QuoteFilter(kommunekode=kommunekode))
+    return len(cards.group_turns(rows)) if len(rows) else 0
+
+
+def initiative_ids(data, kommunekode: str) -> list[str]:
+    return ["indsats-" + i for i in filters.initiatives(data, kommunekode)["initiative_id"]]
+
+
+def expected_count(data, kommunekode: str) -> str:
+    return count_line(n_quotes(data, kommunekode), len(filters.initiatives(data, kommunekode)))
+
+
+def test_choosing_a_municipality_shows_its_quotes_and_initiatives(browser, voila_url):
+    data = load()
+    choices = filters.municipality_options(data)
+    context = browser.new_context(locale="da-DK")
+    outside: list[str] = []
+    errors: list[str] = []
+
+    def block_outside(route) -> None:
+        if urlparse(route.request.url).hostname not in ("127.0.0.1", "localhost"):
+            outside.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    context.route("**/*", block_outside)
+    page = context.new_page()
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        page.goto(voila_url, timeout=KERNEL_TIMEOUT)
+        count = page.locator(".kr-explorer-count")
+        count.wait_for(timeout=KERNEL_TIMEOUT)
+        assert count.inner_text().strip() == expected_count(data, filters.ALL)
+        select = page.locator(".kr-explorer-kommune select")
+        # ipywidgets shows spaces in option labels as no-break spaces
+        shown_labels = [o.replace("\xa0", " ").strip() for o in select.locator("option").all_inner_texts()]
+        assert shown_labels == [label for label, _ in choices]
+        # every municipality, then back to all of them
+        for label, code in [*choices[1:], choices[0]]:
+            select.select_option(index=choices.index((label, code)))
+            expected = expected_count(data, code)
+            # The widget writes the cards before the count line; wait for both anyway, each update is its own message.
+            page.wait_for_function(SHOWN, arg=[expected, sorted(initiative_ids(data, code))], timeout=UPDATE_TIMEOUT)
+            kommuner = page.locator(".kr-explorer-output .kr-quote").evaluate_all("els => els.map(e => e.dataset.kommune)")
+            assert len(kommuner) == n_quotes(data, code), label
+            assert code == filters.ALL or set(kommuner) <= {code}, label
+    finally:
+        context.close()
+    assert errors == [], errors
+    unexpected = [u for u in outside if not KNOWN_OUTSIDE.match(u)]
+    assert unexpected == [], f"Voilà-siden bad om filer uden for localhost: {unexpected}"
