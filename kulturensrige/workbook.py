@@ -29,6 +29,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from . import dictionary
+from .loading import Dataset
+from .markup import Html, esc
 from .problems import DataError, Problem
 from .reading import RawTable, parse_rows
 from .schema import LIST_SEPARATOR, TABLES, Table
@@ -333,3 +335,26 @@ def workbook_summary(source: Workbook | Path) -> dict:
             "formats": {k: d.number_format for k, d in sorted(sheet.column_dimensions.items())},
         }
     return summary
+
+
+# -- the chapter on re-running the book ----------------------------------------------------------
+
+
+def sheet_overview(data: Dataset) -> Html:
+    """Which sheets the workbook has, how many rows each holds in this data, and where the drop-downs are."""
+    rows = []
+    for name, table in TABLES.items():
+        lists = [
+            c
+            for c in table.columns
+            if "values" in (meta := table.schema.columns[c].metadata) or ("references" in meta and meta["kind"] != "list")
+        ]
+        rows.append(
+            f'<tr><th scope="row"><code>{esc(name)}</code></th><td>{esc(table.title)}</td>'
+            f"<td>{len(data.tables[name])}</td><td>{', '.join(f'<code>{esc(c)}</code>' for c in lists) or '–'}</td></tr>"
+        )
+    return Html(
+        '<div class="kr-table-wrap"><table class="kr-table"><caption>Arkene i arbejdsbogen</caption>'
+        '<thead><tr><th scope="col">Ark</th><th scope="col">Indhold</th><th scope="col">Rækker i disse data</th>'
+        f'<th scope="col">Kolonner med rulleliste</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+    )
