@@ -25,8 +25,9 @@
  *     it on every link to another page of the book;
  *   - drill-through: a click on a bar or a heatmap cell lists the quotes behind the number;
  *   - compare view, CSV download of the shown rows, print heading, dark-mode chart colours;
- *   - dispatches `kr:filtered` {kommune, inferred, ms, initial} on document after each application,
- *     ms measured from the change event to the page updated (after every Plotly promise resolved);
+ *   - dispatches `kr:filtered` {kommune, inferred, ms, visibleMs, initial} on document after each
+ *     application: ms from the change event to the whole page updated (every Plotly promise resolved),
+ *     visibleMs to the charts in view updated (they are drawn first, the rest after a paint);
  *     window.KR_FILTER.ready is a promise for the first view, window.KR_FILTER.state() the current one.
  *
  * Quotes follow kulturensrige.filters.quotes: with "Medtag udledte tilknytninger" off, quote cards
@@ -557,14 +558,50 @@
     });
   }
 
+  var generation = 0;
+
+  /** In the viewport or within 200 px of it. */
+  function nearView(node) {
+    var box = node.getBoundingClientRect();
+    return box.bottom > -200 && box.top < window.innerHeight + 200;
+  }
+
+  /** Resolves after the browser had a chance to paint (or soon, in a hidden tab that runs no frames). */
+  function afterPaint() {
+    return new Promise(function (resolve) {
+      window.requestAnimationFrame(function () { window.setTimeout(resolve, 0); });
+      window.setTimeout(resolve, 100);
+    });
+  }
+
+  /**
+   * Redraw every chart for s: the charts in view first, then, after a paint, the rest, so what the
+   * reader sees changes without waiting for charts further down. Resolves with the time (performance.now())
+   * at which the charts in view were done.
+   */
   function redrawAll(s, force) {
+    var run = ++generation;
     if (!window.Plotly) {
       if (figures.length) {
         plotlyMissing();
       }
-      return Promise.resolve();
+      return Promise.resolve(performance.now());
     }
-    return Promise.all(figures.map(function (f) { return draw(f, s, force); }));
+    var near = figures.filter(function (f) { return nearView(f.figure); });
+    var far = figures.filter(function (f) { return near.indexOf(f) < 0; });
+    function drawAll(list) {
+      return Promise.all(list.map(function (f) { return draw(f, s, force); }));
+    }
+    return drawAll(near).then(function () {
+      var inView = performance.now();
+      if (!far.length) {
+        return inView;
+      }
+      return afterPaint().then(function () {
+        // A newer change (or theme switch) has started its own redraw of every chart.
+        return run === generation ? drawAll(far).then(function () { return inView; }) : inView;
+      });
+    });
   }
 
   function watchTheme() {
@@ -793,11 +830,11 @@
     figures.forEach(function (f) { closeDrill(f, false); });
     carryStateOnAllLinks();
     updateStatus(state);
-    return redrawAll(state, false).then(function () {
-      var ms = performance.now() - t0;
-      document.dispatchEvent(new CustomEvent("kr:filtered", {
-        detail: { kommune: state.kommune, inferred: state.inferred, ms: ms, initial: initial },
-      }));
+    var shown = { kommune: state.kommune, inferred: state.inferred };
+    return redrawAll(state, false).then(function (inView) {
+      var detail = { kommune: shown.kommune, inferred: shown.inferred, ms: performance.now() - t0, visibleMs: inView - t0, initial: initial };
+      window.KR_FILTER.last = detail;
+      document.dispatchEvent(new CustomEvent("kr:filtered", { detail: detail }));
     });
   }
 
@@ -828,7 +865,11 @@
     }
 
     // KR_FILTER.ready resolves once the first view (and every chart) is drawn: for tests and benchmarks.
-    window.KR_FILTER.ready = apply(read.state, t0, true).then(markScrollables);
+    // firstViewAt: performance.now() (ms since navigation start) when the first view was complete.
+    window.KR_FILTER.ready = apply(read.state, t0, true).then(function () {
+      window.KR_FILTER.firstViewAt = performance.now();
+      markScrollables();
+    });
     window.addEventListener("popstate", onPopState);
     ["click", "auxclick", "contextmenu", "focusin"].forEach(function (type) {
       document.addEventListener(type, function (event) {
