@@ -249,8 +249,14 @@
     ]);
     var printLine = el("p", { class: "kr-print-selection" });
     var host = document.querySelector("article.bd-article") || document.querySelector("main") || document.body;
-    host.insertBefore(printLine, host.firstChild);
-    host.insertBefore(box, printLine.nextSibling);
+    host.insertBefore(box, host.firstChild);
+    // In print, Jupyter Book's theme puts the page title and contents first; the selection goes right under the title.
+    var printTitle = document.querySelector("#jb-print-docs-body > h1");
+    if (printTitle) {
+      printTitle.after(printLine);
+    } else {
+      host.insertBefore(printLine, box);
+    }
     ui = { box: box, select: select, checkbox: checkbox, status: status, notice: notice, hint: hint, printLine: printLine };
 
     select.addEventListener("change", onControlChange);
@@ -518,6 +524,7 @@
       return Promise.resolve();
     }
     var variant = clone(f.payload.variants[key]);
+    showEmpty(f, variant, s);
     var layout = themed(variant.layout || {}, colours);
     var first = f.drawn === null;
     f.drawn = key;
@@ -535,6 +542,23 @@
       f.drawn = null;
       return Promise.resolve();
     }
+  }
+
+  /** A variant with no points at all draws bare axes; say in words that there is nothing to show. */
+  function showEmpty(f, variant, s) {
+    var empty = !(variant.data || []).some(function (trace) {
+      return ["x", "y", "z"].some(function (axis) { return Array.isArray(trace[axis]) && trace[axis].length > 0; });
+    });
+    if (!f.empty) {
+      f.empty = el("p", { class: "kr-plot-empty", hidden: true });
+      f.plot.before(f.empty);
+    }
+    f.empty.textContent = empty
+      ? "Der er ingen tal at vise for " + nameOf(s.kommune) + (s.inferred ? "" : " uden udledte tilknytninger") + ", så figurens tomme akser er skjult."
+      : "";
+    f.empty.hidden = !empty;
+    // Collapsed, not display:none, so plotly keeps measuring the width it draws into.
+    f.plot.classList.toggle("kr-plot-is-empty", empty);
   }
 
   function showVariantText(f, key) {
@@ -803,6 +827,15 @@
 
   // -- scrollable tables are keyboard-reachable ----------------------------------------------------
 
+  /** Long-text cells get a wider floor on phones (CSS), so they do not become towers of short lines. */
+  function markLongCells() {
+    document.querySelectorAll(".kr-table td").forEach(function (cell) {
+      if ((cell.textContent || "").length > 80) {
+        cell.classList.add("kr-cell-long");
+      }
+    });
+  }
+
   function markScrollables() {
     document.querySelectorAll(".kr-table-wrap").forEach(function (wrap) {
       var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
@@ -853,6 +886,7 @@
     figures = Array.prototype.map.call(document.querySelectorAll("figure.kr-figure"), setupFigure).filter(Boolean);
     collect();
     setupDownloads();
+    markLongCells();
     document.querySelectorAll(".kr-compare").forEach(setupCompare);
 
     var read = readUrl();
