@@ -45,14 +45,16 @@ def ingredient_badges(data: Dataset, ingredient_ids: tuple[str, ...]) -> str:
 
 
 def municipality_line(data: Dataset, quote: pd.Series) -> str:
+    """The municipality as a paragraph; an inferred one is followed by its rationale (a <details>, which no <p> may hold)."""
     level = quote.attribution
     if level == "not stated":
-        return '<span class="kr-municipality kr-attribution-not-stated">Kommune: ikke angivet i rapporten</span>'
+        return '<p><span class="kr-municipality kr-attribution-not-stated">Kommune: ikke angivet i rapporten</span></p>'
     name = esc(filters.municipality_name(data, quote.kommunekode))
     line = f'Kommune: <strong>{name}</strong> <span class="kr-attribution">({ATTRIBUTION_LABELS[level]})</span>'
+    rationale = ""
     if level == "inferred":
-        line += f'<details class="kr-rationale"><summary>Hvorfor udledt?</summary><p>{esc(quote.attribution_rationale)}</p></details>'
-    return f'<span class="kr-municipality kr-attribution-{level.replace(" ", "-")}">{line}</span>'
+        rationale = f'<details class="kr-rationale"><summary>Hvorfor udledt?</summary><p>{esc(quote.attribution_rationale)}</p></details>'
+    return f'<p><span class="kr-municipality kr-attribution-{level.replace(" ", "-")}">{line}</span></p>{rationale}'
 
 
 def quote_card(data: Dataset, turns: pd.DataFrame) -> str:
@@ -77,7 +79,7 @@ def quote_card(data: Dataset, turns: pd.DataFrame) -> str:
         f'<blockquote class="kr-quote-text">{body}</blockquote>'
         f'<footer class="kr-card-footer"><p class="kr-speaker"><span class="kr-kind">{esc(kind)}</span> · '
         f"{speaker}{reference}</p>"
-        f"<p>{municipality_line(data, first)}</p>"
+        f"{municipality_line(data, first)}"
         f"{ingredient_badges(data, ingredient_ids)}"
         f'<p class="kr-source-line">{section_link(data, first.section_id)}</p></footer></article>'
     )
