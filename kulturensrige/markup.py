@@ -7,6 +7,7 @@ import json
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 
 def esc(text: object) -> str:
@@ -31,10 +32,14 @@ def book_root(start: Path) -> Path:
 
 
 def page_link(page: str, anchor: str = "") -> str:
-    """A relative link from the page being executed to another page of the book."""
+    """A relative link from the page being executed to another page of the book.
+
+    `page` comes from data (sections.book_page), so the result is percent-encoded: a ':' can never
+    make it a scheme (`javascript:`), and '?', '#', quotes and spaces stay part of the path.
+    """
     here = Path.cwd()
-    target = os.path.relpath(book_root(here) / f"{page}.html", start=here)
-    return target + (f"#{anchor}" if anchor else "")
+    target = Path(os.path.relpath(book_root(here) / f"{page}.html", start=here)).as_posix()
+    return quote(target, safe="/") + (f"#{quote(anchor, safe='')}" if anchor else "")
 
 
 class Html:

@@ -7,6 +7,7 @@ code change; the table of contents picks the pages up by glob.
 from __future__ import annotations
 
 import os
+import string
 import tempfile
 from pathlib import Path
 
@@ -15,9 +16,19 @@ import nbformat
 from .loading import Dataset
 
 
+def markdown_title(name: str) -> str:
+    """A name from data as the text of a Markdown/MyST heading that shows exactly those characters.
+
+    Line breaks would end the heading and start new blocks (a fence, a directive), so all whitespace
+    becomes single spaces; every ASCII punctuation character is backslash-escaped (CommonMark allows it
+    for all of them), which also keeps '&lt;' from being read as an entity and '%' as a comment.
+    """
+    return "".join("\\" + c if c in string.punctuation else c for c in " ".join(name.split()))
+
+
 def profile_notebook(name: str, kommunekode: str) -> nbformat.NotebookNode:
     """A thin notebook: its title, then calls into the package. The name is escaped for Markdown."""
-    title = "".join("\\" + c if c in "\\`*_{}[]()<>#+-.!|:$~" else c for c in name)
+    title = markdown_title(name)
     cells = [
         nbformat.v4.new_markdown_cell(f"# {title}"),
         _code(

@@ -12,7 +12,9 @@ import shutil
 from pathlib import Path
 
 import plotly
+from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
 
 from .loading import load
 from .markup import MONTHS, esc
@@ -76,9 +78,33 @@ def _drop_thebe(context: dict) -> None:
     context["css_files"] = [css for css in context.get("css_files", []) if "thebe" not in (css.filename or "")]
 
 
+class ProfileTitleAsWritten(SphinxTransform):
+    """A profile page's title is a municipality name from data; docutils' smart quotes would show its '"' as '«'.
+
+    Runs before Sphinx's SmartQuotes transform (priority 750) and exempts that one title."""
+
+    default_priority = 700
+
+    def apply(self, **kwargs) -> None:
+        if self.env.docname.startswith("kommuner/profil-"):
+            for title in self.document.findall(nodes.title):
+                title["support_smartquotes"] = False
+                break
+
+
+def _escape_page_title(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """sphinx-book-theme puts the title's plain text (`title.astext()`) into its print header as `{{ pagetitle }}`,
+    unescaped: a municipality name with '<img onerror=...>' would become markup on its profile page. Runs
+    after the theme's own handler (priority 900) and escapes it."""
+    if isinstance(context.get("pagetitle"), str):
+        context["pagetitle"] = esc(context["pagetitle"])
+
+
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _on_config_inited)
     app.connect("html-page-context", _on_page)
+    app.connect("html-page-context", _escape_page_title, priority=900)
+    app.add_transform(ProfileTitleAsWritten)
     app.add_js_file("kr-data.js", priority=450)
     app.add_js_file("kommunefilter.js", priority=500, loading_method="defer")
     app.add_css_file("kommunefilter.css")

@@ -1,0 +1,249 @@
+"""Hostile input: the book built from data whose every text field carries attacks shows them as text.
+
+The data is data/ with the overlay tests/fixtures/hostile/ laid over it (written by tests/hostile.py,
+which lists every payload). The built book is checked twice: statically (BeautifulSoup finds no element,
+attribute, comment or Markdown/MyST construct that came from data, and no link with a script scheme) and
+in Chromium (on every page, unfiltered and filtered, and on the search page, no payload runs: the flag
+`window.__pwned` stays unset and no dialog opens; the text shows as written, chart labels included).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import hostile
+import pytest
+from bs4 import BeautifulSoup, Comment
+
+from kulturensrige import load
+from kulturensrige.schema import TABLES
+
+PAGES_EXCLUDED = ("_static/", "_sources/")
+SCRIPT_SCHEME = re.compile(r"^(javascript|vbscript|data):", re.I)
+URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "poster", "srcset", "data")
+# What Markdown, MyST or HTML in the payloads would have become had it been interpreted.
+INTERPRETED = [
+    ("strong", "fed"),
+    ("b", "fed"),
+    ("b", "ikke fed"),
+    ("em", "kursiv"),
+    ("i", "ikke kursiv"),
+    ("i", "vi"),
+    ("del", "slettet"),
+    ("s", "slettet"),
+    ("a", "link"),
+    ("a", "klik"),
+    ("b", "entitet"),
+]
+# Patterns a text field cannot hold at all (a pattern check in the schema): they carry no attack.
+PATTERNED_TEXT_COLUMNS = {("programme_events", "date")}
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith(PAGES_EXCLUDED))
+
+
+@pytest.fixture(scope="module")
+def hostile_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return hostile.hostile_data(tmp_path_factory.mktemp("hostile-data") / hostile.FOLDER_NAME)
+
+
+@pytest.fixture(scope="module")
+def hostile_site(hostile_folder: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from conftest import build_book
+
+    return build_book(hostile_folder, tmp_path_factory.mktemp("hostile-site"))
+
+
+@pytest.fixture(scope="module")
+def hostile_url(hostile_site: Path):
+    from conftest import serve
+
+    url, server = serve(hostile_site)
+    yield url
+    server.shutdown()
+
+
+# -- the fixture itself ---------------------------------------------------------------------------
+
+
+def test_the_overlay_is_current():
+    """The committed CSVs are what tests/hostile.py writes (run `python tests/hostile.py` after changing it)."""
+    committed = {p.name: p.read_text(encoding="utf-8") for p in hostile.FIXTURE.glob("*.csv")}
+    assert committed == hostile.overlay_files()
+
+
+def test_every_text_column_carries_an_attack():
+    overlay = hostile.overlay_rows()
+    missing = [
+        f"{name}.{column}"
+        for name, table in TABLES.items()
+        for column in table.columns
+        if table.kind_of(column) == "text" and (name, column) not in PATTERNED_TEXT_COLUMNS
+        if not any(hostile.FLAG in row[column] for row in overlay.get(name, []))
+    ]
+    assert not missing, f"tilføj et angreb i tests/hostile.py for: {', '.join(missing)}"
+
+
+def test_the_hostile_data_is_valid(hostile_folder: Path):
+    data = load(hostile_folder)
+    assert data.quotes["text"].str.len().max() == hostile.LONG_QUOTE_LENGTH
+    assert hostile.MUNICIPALITY_NAME in set(data.municipalities["name"])
+    assert hostile.ATTACK in " ".join(data.municipalities["name"])
+
+
+# -- the built HTML ---------------------------------------------------------------------------------
+
+
+def _problems_in(page: Path, site: Path) -> list[str]:
+    where = page.relative_to(site).as_posix()
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    found = []
+    for element in soup.find_all(True):
+        for name, value in element.attrs.items():
+            text = " ".join(value) if isinstance(value, list) else str(value)
+            if (name.startswith("on") or name == "srcdoc") and hostile.FLAG in text:
+                found.append(f"{where}: attribut {name}={text[:60]!r} på <{element.name}>")
+            if name in URL_ATTRIBUTES and SCRIPT_SCHEME.match(re.sub(r"[\x00-\x20]", "", text)):
+                found.append(f"{where}: {name}={text[:60]!r} på <{element.name}> er et script-link")
+        if element.name == "img" and element.get("src") == "x":
+            found.append(f"{where}: <img src=x> fra data")
+        if element.name in ("iframe", "svg") and hostile.FLAG in str(element):
+            found.append(f"{where}: <{element.name}> fra data")
+        if element.name == "script":
+            body = element.string or ""
+            if element.get("type") == "application/json":
+                if "<" in body:
+                    found.append(f"{where}: '<' i en JSON-ø")
+                json.loads(body)
+            elif hostile.FLAG in body:
+                found.append(f"{where}: script med data: {body[:60]!r}")
+    for tag, text in INTERPRETED:
+        if any(e.get_text() == text for e in soup.find_all(tag)):
+            found.append(f"{where}: <{tag}>{text}</{tag}> er fortolket fra data")
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        if "kommentar" in comment:
+            found.append(f"{where}: HTML-kommentar fra data")
+    for box in soup.select(".admonition"):
+        if "MyST-boks" in box.get_text():
+            found.append(f"{where}: MyST-direktiv fra data")
+    for math in soup.select(".math"):
+        if "x^2" in math.get_text():
+            found.append(f"{where}: matematik fra data")
+    return found
+
+
+@pytest.mark.build
+def test_no_markup_from_data_in_the_built_html(hostile_site: Path):
+    problems = [p for page in pages(hostile_site) for p in _problems_in(page, hostile_site)]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.build
+def test_attacks_are_in_the_pages_as_text(hostile_site: Path):
+    """Each page holds payload text (so the checks above saw attacks), and the key ones read as written."""
+    without = []
+    for page in pages(hostile_site):
+        text = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").get_text()
+        if "window.__pwned=1" not in text:
+            without.append(page.relative_to(hostile_site).as_posix())
+    assert not without, f"sider uden angreb: {without}"
+    profile = BeautifulSoup((hostile_site / "kommuner" / "profil-hostile-kommune.html").read_text(encoding="utf-8"), "html.parser")
+    title = profile.select_one(".bd-article h1").get_text()
+    assert " ".join(hostile.attack("municipalities.name").split()) in " ".join(title.split())
+    koege = BeautifulSoup((hostile_site / "kommuner" / "profil-koege.html").read_text(encoding="utf-8"), "html.parser")
+    assert hostile.MUNICIPALITY_NAME in koege.select_one(".bd-article h1").get_text()
+    assert hostile.MUNICIPALITY_NAME in koege.select_one("#jb-print-docs-body h1").get_text()
+    assert hostile.MUNICIPALITY_NAME in koege.find("title").get_text()
+
+
+def test_links_from_data_never_get_a_script_scheme(monkeypatch, tmp_path: Path):
+    """sections.book_page reaches an href: from the book's root the link would read `javascript:...`."""
+    from kulturensrige.markup import page_link
+
+    (tmp_path / "_toc.yml").write_text("root: index\n")
+    monkeypatch.chdir(tmp_path)
+    link = page_link(hostile.HOSTILE_BOOK_PAGE)
+    assert not SCRIPT_SCHEME.match(link)
+    assert not re.search(r"[\"'<> ]", link)
+    assert page_link("kommuner/profil-koege") == "kommuner/profil-koege.html"
+    assert page_link("baggrund", "citat-q001") == "baggrund.html#citat-q001"
+
+
+# -- in Chromium ------------------------------------------------------------------------------------
+
+QUERIES = ["", "?kommune=koege", "?kommune=hostile-kommune"]
+SEARCHES = ["pwned", "script", "Køge", "fed", "kursiv"]
+
+
+@pytest.mark.build
+@pytest.mark.browser
+def test_no_payload_runs_in_chromium(hostile_site: Path, hostile_url: str, page):
+    """Every page, unfiltered and filtered to the two hostile municipalities, and the search page."""
+    dialogs: list[str] = []
+    errors: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    urls = [f"{hostile_url}/{p.relative_to(hostile_site).as_posix()}{q}" for p in pages(hostile_site) for q in QUERIES]
+    urls += [f"{hostile_url}/search.html?q={q}" for q in SEARCHES]
+    pwned = []
+    for url in urls:
+        page.goto(url, wait_until="networkidle")
+        page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+        if "search.html?q=" in url:
+            page.wait_for_selector("#search-results ul.search li", timeout=10_000)
+        page.wait_for_timeout(50)
+        if page.evaluate("typeof window.__pwned") != "undefined":
+            pwned.append(url)
+    assert not pwned, f"script fra data kørte på: {pwned}"
+    assert not dialogs, dialogs
+    assert not errors, errors
+
+
+@pytest.mark.build
+@pytest.mark.browser
+def test_attack_strings_show_as_written_in_chromium(hostile_url: str, page):
+    page.goto(f"{hostile_url}/kommuner/profil-hostile-kommune.html", wait_until="networkidle")
+    text = " ".join(page.inner_text("main").split())
+    for payload in (
+        "<script>window.__pwned=1</script>",
+        '<img src=x onerror="window.__pwned=1">',
+        "**fed**",
+        "{raw}`html",
+        "```{raw} html",
+        ":::{note}",
+        "&lt;b&gt;entitet&lt;/b&gt; &amp;",
+        "[link](javascript:window.__pwned=1)",
+    ):
+        assert payload in text, payload
+    assert "\u202eomvendt tekst\u202c" in page.text_content("main")
+    page.goto(f"{hostile_url}/afsluttende-betragtninger.html", wait_until="networkidle")
+    longest = page.evaluate("Math.max(...[...document.querySelectorAll('.kr-quote-text p')].map((p) => p.textContent.length))")
+    assert longest == hostile.LONG_QUOTE_LENGTH
+
+
+LABELS_JS = """([plot, axis]) => [...document.querySelectorAll(`#${plot} .${axis} text`)].map((t) => ({
+    text: t.textContent, children: t.childElementCount }))"""
+
+
+@pytest.mark.build
+@pytest.mark.browser
+def test_chart_labels_show_names_literally(hostile_url: str, page):
+    """plotly.js reads <b>, <i>, <a href> and <br> in labels; names from data must show as characters."""
+    page.goto(f"{hostile_url}/kommuner/sammenligning.html", wait_until="networkidle")
+    page.wait_for_selector("#plot-kunstformer-kommune .xtick text")
+    labels = page.evaluate(LABELS_JS, ["plot-kunstformer-kommune", "xtick"])
+    assert {"text": hostile.MUNICIPALITY_NAME, "children": 0} in labels, labels
+    created = page.evaluate(
+        "document.querySelectorAll('svg.main-svg a, svg.main-svg img, svg.main-svg script, svg.main-svg iframe').length"
+    )
+    assert created == 0
+
+    page.goto(f"{hostile_url}/ingredienser/oversigt.html", wait_until="networkidle")
+    page.wait_for_selector("#plot-citater-pr-ingrediens .ytick text")
+    labels = page.evaluate(LABELS_JS, ["plot-citater-pr-ingrediens", "ytick"])
+    assert {"text": hostile.INGREDIENT_NAME, "children": 0} in labels, labels
+    heat = page.evaluate(LABELS_JS, ["plot-ingrediens-kommune", "xtick"])
+    assert any(label["text"] == hostile.MUNICIPALITY_NAME for label in heat), heat
