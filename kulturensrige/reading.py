@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,13 +39,35 @@ def detect_delimiter(text: str) -> str:
     return ";" if header.count(";") > header.count(",") else ","
 
 
+# Bytes that no text file holds (C0 control characters other than tab, line feed and carriage return).
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def not_text(raw: bytes, label: str) -> Problem | None:
+    """A spreadsheet saved under a .csv name, a UTF-16 export or binary garbage, named in one line."""
+    if raw.startswith(b"PK\x03\x04"):
+        return Problem(label, None, None, None, "filen er et regneark (xlsx/zip), ikke CSV; gem tabellen som CSV (UTF-8)")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return Problem(label, None, None, None, "filen er gemt som UTF-16 (Unicode-tekst); gem tabellen som CSV (UTF-8)")
+    found = _CONTROL.search(raw)
+    if found is None:
+        return None
+    line = raw.count(b"\n", 0, found.start()) + 1
+    return Problem(
+        label, line, None, f"byte 0x{found.group()[0]:02x}", "filen indeholder binære data eller styretegn; den skal være CSV-tekst"
+    )
+
+
 def read_csv(path: Path, label: str) -> tuple[RawTable | None, list[Problem]]:
     """Read one CSV file into text cells; report structural damage instead of raising."""
     try:
-        text = decode(path.read_bytes())
+        raw = path.read_bytes()
     except OSError as exc:
         return None, [Problem(label, None, None, None, f"filen kan ikke læses ({exc.strerror})")]
-    return parse_rows(_csv_rows(text, label), label)
+    problem = not_text(raw, label)
+    if problem is not None:
+        return None, [problem]
+    return parse_rows(_csv_rows(decode(raw), label), label)
 
 
 def _csv_rows(text: str, label: str) -> list[tuple[int, list[str]]] | Problem:

@@ -14,7 +14,7 @@ LIST_SEPARATOR = ";"
 ATTRIBUTIONS = ("stated", "inferred", "not stated")
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 KOMMUNEKODE_PATTERN = r"^[0-9]{3}$"
-MONTH_OR_NOT_STATED = r"^([0-9]{4}-[0-9]{2}(-[0-9]{2})?|ikke angivet)$"
+MONTH_OR_NOT_STATED = r"^([0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|ikke angivet)$"
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,10 @@ def validate_tables(raws: Mapping[str, RawTable], labels: Mapping[str, str]) -> 
 def _validate_table(table: Table, raw: RawTable, label: str) -> tuple[pd.DataFrame | None, list[Problem]]:
     frame = raw.frame
     columns = set(frame.columns)
+    repeated = sorted({c for c in frame.columns if list(frame.columns).count(c) > 1})
+    if repeated:
+        twice = "kolonnen står mere end én gang i overskriften; hver kolonne må kun stå én gang"
+        return None, [Problem(label, None, c, None, twice) for c in repeated]
     problems = [
         Problem(label, None, c, None, "kolonnen mangler; påkrævede kolonner: " + ", ".join(table.columns))
         for c in table.columns
