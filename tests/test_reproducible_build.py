@@ -1,0 +1,59 @@
+"""Two builds of the same commit and data give the same files, apart from a stated, minimal set.
+
+The builds differ in everything that should not matter: output folder, staging folder (a fresh
+temporary one each time), Python's hash seed (so an unordered set that leaks into a page shows up),
+and the time they run. SOURCE_DATE_EPOCH is fixed by `build_book` (the footer's build date).
+"""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIGURE_JSON = re.compile(r'<script type="application/json" class="kr-figure-json">(.*?)</script>', re.S)
+
+# Every file that may differ between the two builds, with the reason. Nothing else may.
+ALLOWED_DIFFERENCES = {
+    # Sphinx's cache key for incremental builds: a hash of the configuration, which holds the absolute
+    # paths of the staging folder and of the output folder (html_static_path gets <output>/_kr_generated).
+    # It is never served to readers and never read by a browser.
+    ".buildinfo": "Sphinx's configuration hash includes the build's own absolute folders",
+}
+
+
+def _files(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+
+
+@pytest.mark.build
+def test_two_builds_of_the_same_commit_and_data_are_identical(tmp_path_factory: pytest.TempPathFactory, monkeypatch):
+    from conftest import build_book
+
+    sites = []
+    for seed in ("1", "2"):
+        monkeypatch.setenv("PYTHONHASHSEED", seed)
+        sites.append(build_book(REPO / "data", tmp_path_factory.mktemp(f"build-{seed}")))
+    first, second = sites
+    assert _files(first) == _files(second)
+    compared = sorted(_files(first) - set(ALLOWED_DIFFERENCES))
+    assert len([f for f in compared if f.endswith(".html")]) >= 20
+    _, mismatch, errors = filecmp.cmpfiles(first, second, compared, shallow=False)
+    assert not errors
+    assert not mismatch, f"forskelle mellem to byg: {mismatch}"
+
+
+@pytest.mark.build
+def test_figure_json_has_no_random_ids(built_site: Path):
+    """plotly gives every trace a random uid unless told not to; the islands must not carry one."""
+    islands = 0
+    for page in built_site.rglob("*.html"):
+        for island in FIGURE_JSON.findall(page.read_text(encoding="utf-8")):
+            islands += 1
+            assert '"uid"' not in island, page
+            json.loads(island)
+    assert islands >= 10
