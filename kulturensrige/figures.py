@@ -33,12 +33,15 @@ CONFIG = {
     "displaylogo": False,
     "responsive": True,
     "locale": "da",
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "zoomIn2d", "zoomOut2d"],
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "zoomIn2d", "zoomOut2d", "sendChartToCloud"],
+    # plotly.js 3 adds a "Share chart..." button that uploads the chart to Plotly Cloud: the book sends nothing out.
+    "showSendToCloud": False,
     "toImageButtonOptions": {"format": "png", "scale": 2},
     "locales": {
         "da": {
             "dictionary": {
                 "Download plot as a png": "Hent figuren som PNG",
+                "Download plot as a PNG": "Hent figuren som PNG",  # plotly.js 3 spelling
                 "Download plot": "Hent figuren",
                 "Zoom": "Zoom",
                 "Pan": "Panorér",
