@@ -537,6 +537,7 @@
         if (first) {
           attachDrill(f);
         }
+        exposeModebar(f);
       });
     } catch (error) {
       f.drawn = null;
@@ -559,6 +560,17 @@
     f.empty.hidden = !empty;
     // Collapsed, not display:none, so plotly keeps measuring the width it draws into.
     f.plot.classList.toggle("kr-plot-is-empty", empty);
+  }
+
+  /**
+   * The drawing is hidden from screen readers (the text alternative and the table say the same), but
+   * plotly's buttons (PNG download, zoom) must stay reachable: hide the SVG layers, not the whole plot.
+   */
+  function exposeModebar(f) {
+    f.plot.removeAttribute("aria-hidden");
+    f.plot.querySelectorAll(".main-svg").forEach(function (svg) {
+      svg.setAttribute("aria-hidden", "true");
+    });
   }
 
   function showVariantText(f, key) {

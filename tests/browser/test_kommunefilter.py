@@ -306,6 +306,11 @@ def test_every_page_renders_its_charts_offline(built_site, site_url, page):
         assert page.locator(".kr-plot .main-svg").count() >= plots, path
         if plots:
             assert page.locator(".kr-plot:not(:has(.main-svg))").count() == 0, path
+            # No button that would send the chart out of the book (plotly.js 3's "Share chart..."),
+            # every button in Danish, and none of them inside an aria-hidden drawing.
+            titles = page.eval_on_selector_all(".kr-plot .modebar-btn", "bs => bs.map(b => b.dataset.title)")
+            assert titles and not [t for t in titles if re.search(r"share|cloud|download|plot", t, re.I)], f"{path}: {titles}"
+            assert page.locator(".kr-figure [aria-hidden=true] button, .kr-figure [aria-hidden=true] a[href]").count() == 0, path
         assert page.locator(".kr-filter select").count() == 1, path
     assert outside == []
 
