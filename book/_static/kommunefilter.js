@@ -758,9 +758,8 @@
       if (fromUser) {
         var params = new URLSearchParams(window.location.search);
         params.set("sammenlign", chosen.map(slugOf).join(","));
-        var query = params.toString();
         try {
-          window.history.replaceState(window.history.state, "", (query ? "?" + query : "?") + window.location.hash);
+          window.history.replaceState(window.history.state, "", "?" + params.toString() + window.location.hash);
         } catch (error) {
           // the view is right even if the address cannot follow
         }
