@@ -1,0 +1,432 @@
+"""Benchmark the book at the report's scale and at national scale; write the results into BENCHMARKS.md.
+
+Usage: python scripts/benchmark.py [--quotes 10000] [--initiatives 1000] [--seed 1] [--work build/benchmark]
+                                   [--timeout 3600] [--output BENCHMARKS.md]
+
+For data/ and for synthetic national-scale data (generated into the work folder, never into data/)
+it runs a clean build and a rebuild with scripts/build_book.py, then measures every built page: its
+HTML plus the scripts, style sheets, images and fonts it references (each file counted once per page,
+sizes taken from the built files), raw and gzipped, and how many quote and initiative cards it holds.
+If scripts/measure_filter_latency.py exists, it is run on the heaviest page of each build.
+This is a script, not a test: timings depend on the machine and on what else runs on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kulturensrige import load  # noqa: E402
+from kulturensrige.synthetic import DEFAULT_INITIATIVES, DEFAULT_QUOTES, generate  # noqa: E402
+
+LATENCY_SCRIPT = ROOT / "scripts" / "measure_filter_latency.py"
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")
+COUNTED_FROM_CSS = (".woff2", ".png", ".svg", ".gif", ".jpg", ".jpeg", ".webp", ".css")
+QUOTE_CARD = 'class="kr-card kr-quote"'
+INITIATIVE_CARD = 'class="kr-card kr-initiative"'
+FIGURE = 'class="kr-figure"'
+CARD_LIMIT = 1000
+
+
+# -- page weight ----------------------------------------------------------------------------------
+
+
+class _References(HTMLParser):
+    """The files a browser fetches for a page: scripts, style sheets, preloads, icons, images."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "script" and a.get("src"):
+            self.urls.append(a["src"])
+        elif tag == "link" and a.get("href"):
+            rel = set(a.get("rel", "").lower().split())
+            if rel & {"stylesheet", "preload", "modulepreload", "icon", "shortcut"}:
+                self.urls.append(a["href"])
+        elif tag in ("img", "source", "video", "audio", "embed") and a.get("src"):
+            self.urls.append(a["src"])
+
+
+@dataclass
+class Page:
+    path: str
+    html: int
+    total: int
+    gzip_total: int
+    files: int
+    quote_cards: int
+    initiative_cards: int
+    figures: int
+    external: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+
+@cache
+def _gzip_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6))
+
+
+def _local(site: Path, base: Path, url: str) -> Path | str:
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        return url if parts.scheme in ("http", "https", "") else ""
+    if not parts.path:
+        return ""
+    return (base / unquote(parts.path)).resolve()
+
+
+def _css_references(site: Path, css: Path) -> list[Path | str]:
+    found = []
+    for match in CSS_URL.finditer(css.read_text(encoding="utf-8", errors="replace")):
+        url = match.group(1) or match.group(2)
+        if url.startswith("data:") or not url.split("?")[0].split("#")[0].lower().endswith(COUNTED_FROM_CSS):
+            continue
+        found.append(_local(site, css.parent, url))
+    return found
+
+
+def measure_page(site: Path, page: Path) -> Page:
+    text = page.read_text(encoding="utf-8")
+    parser = _References()
+    parser.feed(text)
+    seen: set[Path] = set()
+    external: list[str] = []
+    missing: list[str] = []
+    queue: list[Path | str] = [_local(site, page.parent, u) for u in parser.urls]
+    while queue:
+        target = queue.pop()
+        if isinstance(target, str):
+            if target:
+                external.append(target)
+            continue
+        if target in seen:
+            continue
+        if not target.is_file():
+            missing.append(str(target.relative_to(site)) if target.is_relative_to(site) else str(target))
+            continue
+        seen.add(target)
+        if target.suffix == ".css":
+            queue += _css_references(site, target)
+    assets = sum(p.stat().st_size for p in seen)
+    return Page(
+        path=str(page.relative_to(site)),
+        html=page.stat().st_size,
+        total=page.stat().st_size + assets,
+        gzip_total=_gzip_size(page) + sum(_gzip_size(p) for p in seen),
+        files=1 + len(seen),
+        quote_cards=text.count(QUOTE_CARD),
+        initiative_cards=text.count(INITIATIVE_CARD),
+        figures=text.count(FIGURE),
+        external=sorted(set(external)),
+        missing=sorted(set(missing)),
+    )
+
+
+def measure_site(site: Path) -> list[Page]:
+    pages = [p for p in site.rglob("*.html") if not p.relative_to(site).parts[0].startswith("_")]
+    return sorted((measure_page(site, p) for p in pages), key=lambda p: p.path)
+
+
+def site_size(site: Path) -> int:
+    return sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+
+
+# -- builds ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class Build:
+    name: str
+    data: str
+    municipalities: int
+    initiatives: int
+    quotes: int
+    clean_seconds: float
+    rebuild_seconds: float
+    site_bytes: int
+    pages: list[Page]
+    latency: str = "not measured"
+    latency_output: str = ""
+
+
+def build(data: Path, output: Path, log: Path, timeout: int) -> float:
+    command = [sys.executable, str(ROOT / "scripts" / "build_book.py"), "--data", str(data), "--output", str(output)]
+    start = time.perf_counter()
+    with log.open("w", encoding="utf-8") as stream:
+        result = subprocess.run(
+            command, stdout=stream, stderr=subprocess.STDOUT, timeout=timeout, env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+        )
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"build failed ({result.returncode}); see {log}")
+    return seconds
+
+
+def run_scenario(name: str, data: Path, work: Path, timeout: int) -> Build:
+    output = work / f"site-{name}"
+    shutil.rmtree(output, ignore_errors=True)
+    print(f"[{name}] clean build from {data} …", flush=True)
+    clean = build(data, output, work / f"{name}-clean.log", timeout)
+    print(f"[{name}] clean build: {clean:.0f} s; rebuild …", flush=True)
+    rebuild = build(data, output, work / f"{name}-rebuild.log", timeout)
+    print(f"[{name}] rebuild: {rebuild:.0f} s; measuring pages …", flush=True)
+    site = output / "_build" / "html"
+    dataset = load(data)
+    return Build(
+        name=name,
+        data=str(data.relative_to(ROOT)) if data.is_relative_to(ROOT) else str(data),
+        municipalities=len(dataset.municipalities),
+        initiatives=len(dataset.initiatives),
+        quotes=len(dataset.quotes),
+        clean_seconds=clean,
+        rebuild_seconds=rebuild,
+        site_bytes=site_size(site),
+        pages=measure_site(site),
+    )
+
+
+def filter_latency(site: Path, timeout: int = 1800) -> tuple[str, str]:
+    """(median on the heaviest page, the latency script's whole output); never fails the benchmark.
+
+    scripts/measure_filter_latency.py picks the heaviest pages itself (most charts, then most filterable
+    items) and prints one row per page with a "median ms" column; the first row is the heaviest page.
+    """
+    if not LATENCY_SCRIPT.is_file():
+        return "not measured (scripts/measure_filter_latency.py does not exist)", ""
+    command = [sys.executable, str(LATENCY_SCRIPT), str(site), "--pages", "3", "--changes", "20"]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return f"not measured (timed out after {timeout} s)", ""
+    output = (result.stdout + result.stderr).strip()
+    if result.returncode != 0:
+        return f"not measured (exit {result.returncode})", output
+    return _latency_summary(result.stdout), output
+
+
+def _latency_summary(stdout: str) -> str:
+    """The median columns of the first (heaviest) row of the latency script's table."""
+    lines = stdout.splitlines()
+    try:
+        header = next(i for i, line in enumerate(lines) if "median" in line)
+        names = re.split(r"\s{2,}", lines[header].strip())
+        first = re.split(r"\s{2,}", lines[header + 2].strip())
+        labels = {"median i syne": "figures in view", "median hele siden": "all figures"}
+        medians = [f"{labels.get(name, name)}: {first[i]} ms" for i, name in enumerate(names) if name.startswith("median")]
+        return f"{'; '.join(medians)} (`{first[0]}`)" if medians else "see the latency script's output below"
+    except (StopIteration, IndexError):
+        return "see the latency script's output below"
+
+
+# -- report ---------------------------------------------------------------------------------------
+
+
+def mb(n: float) -> str:
+    return f"{n / 1_000_000:.2f} MB" if n >= 100_000 else f"{n / 1000:.0f} kB"
+
+
+def machine() -> str:
+    memory, cpu = "?", ""
+    with contextlib.suppress(OSError, AttributeError):
+        kib = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+        memory = f"{kib / 1024 / 1024:.1f} GiB"
+    with contextlib.suppress(OSError, AttributeError):
+        cpu = re.search(r"model name\s*:\s*(.+)", Path("/proc/cpuinfo").read_text()).group(1).strip()
+    system = f"{platform.system()} {platform.release()}, Python {platform.python_version()}"
+    return f"{os.cpu_count()} CPUs (nproc){f', {cpu}' if cpu else ''}, {memory} RAM, {system}"
+
+
+def _group(path: str) -> str:
+    return "kommuner/profil-*.html" if re.match(r"kommuner/profil-.+\.html$", path) else path
+
+
+def _row_for(pages: list[Page], group: str) -> tuple[str, Page | None, int]:
+    members = [p for p in pages if _group(p.path) == group]
+    if not members:
+        return group, None, 0
+    heaviest = max(members, key=lambda p: p.total)
+    return group, heaviest, len(members)
+
+
+def _page_cells(page: Page | None, count: int) -> list[str]:
+    if page is None:
+        return ["–"] * 5
+    prefix = f"max of {count}: " if count > 1 else ""
+    cards = page.quote_cards + page.initiative_cards
+    return [
+        prefix + mb(page.html),
+        mb(page.total),
+        mb(page.gzip_total),
+        f"{page.quote_cards} / {page.initiative_cards}",
+        "**" + str(cards) + "**" if cards >= CARD_LIMIT else str(cards),
+    ]
+
+
+def report(builds: list[Build], commands: list[str], started: dt.datetime) -> str:
+    small, large = builds[0], builds[-1]
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `scripts/benchmark.py`; do not edit by hand. Re-run: `make benchmark` (or the commands below).",
+        "",
+        f"- Date: {started:%Y-%m-%d %H:%M} UTC",
+        f"- Machine: {machine()}",
+        "- Commands:",
+        *[f"  - `{c}`" for c in commands],
+        "- Page size = the HTML plus every script, style sheet, image and font it references (each file once per page),",
+        "  from the built files; *gzip* is the same files compressed, roughly what a web server that compresses sends.",
+        "- Timings are wall-clock on a shared machine; other builds may have run at the same time.",
+        "",
+        "## Summary",
+        "",
+        "| | " + " | ".join(b.name for b in builds) + " |",
+        "|---|" + "---|" * len(builds),
+        "| Data folder | " + " | ".join(f"`{b.data}`" for b in builds) + " |",
+        "| Municipalities / initiatives / quotes | "
+        + " | ".join(f"{b.municipalities} / {b.initiatives} / {b.quotes}" for b in builds)
+        + " |",
+        "| Clean build | " + " | ".join(f"{b.clean_seconds:.0f} s" for b in builds) + " |",
+        "| Rebuild (same output folder) | " + " | ".join(f"{b.rebuild_seconds:.0f} s" for b in builds) + " |",
+        "| Pages | " + " | ".join(str(len(b.pages)) for b in builds) + " |",
+        "| Whole site on disk | " + " | ".join(mb(b.site_bytes) for b in builds) + " |",
+        "| Median page, with what it loads | " + " | ".join(mb(statistics.median(p.total for p in b.pages)) for b in builds) + " |",
+        "| Largest page, with what it loads | "
+        + " | ".join(f"`{h.path}` {mb(h.total)} ({mb(h.gzip_total)} gzip)" for h in (max(b.pages, key=lambda p: p.total) for b in builds))
+        + " |",
+        "| Most cards on one page | "
+        + " | ".join(
+            f"`{h.path}`: {h.quote_cards + h.initiative_cards}"
+            for h in (max(b.pages, key=lambda p: p.quote_cards + p.initiative_cards) for b in builds)
+        )
+        + " |",
+        "| Filter latency in Chromium, median (heaviest page) | " + " | ".join(b.latency for b in builds) + " |",
+        "",
+        "Growth from the report's scale to national scale: data "
+        f"{large.quotes / max(small.quotes, 1):.0f}× the quotes, {large.initiatives / max(small.initiatives, 1):.0f}× the initiatives, "
+        f"{large.municipalities / small.municipalities:.0f}× the municipalities; "
+        f"clean build {large.clean_seconds / small.clean_seconds:.1f}× "
+        f"the time; largest page {max(p.total for p in large.pages) / max(p.total for p in small.pages):.0f}× the size; "
+        f"whole site {large.site_bytes / small.site_bytes:.1f}× the size.",
+        "",
+        "## Pages",
+        "",
+        "Profile pages (one per municipality) are shown as the heaviest of them. Cards = quote cards / initiative cards; "
+        f"a bold count means {CARD_LIMIT:,} or more cards on one unpaged page (counted in the HTML, including "
+        "cards kept in hidden drill-through stores).",
+        "",
+        "Rebuild = the same command again into the same output folder. The book executes every notebook on every "
+        "build (`execute_notebooks: force`, because the execution cache ignores data/), so a rebuild is not "
+        "expected to be faster; differences between the two come from the shared machine.",
+        "",
+    ]
+    groups = sorted({_group(p.path) for b in builds for p in b.pages})
+    header = ["Page"]
+    for b in builds:
+        header += [f"{b.name}: HTML", "with assets", "gzip", "cards (q / i)", "total cards"]
+    lines += ["| " + " | ".join(header) + " |", "|---|" + "---:|" * (len(header) - 1)]
+    for group in groups:
+        cells = [f"`{group}`"]
+        for b in builds:
+            _, page, count = _row_for(b.pages, group)
+            cells += _page_cells(page, count)
+        lines.append("| " + " | ".join(cells) + " |")
+    problems = [(b.name, p) for b in builds for p in b.pages if p.external or p.missing]
+    if problems:
+        lines += ["", "## Pages loading from outside the book, or referencing missing files", ""]
+        for name, p in problems:
+            lines.append(f"- {name} `{p.path}`: external {p.external[:5]}, missing {p.missing[:5]}")
+    lines += [
+        "",
+        "## Filter latency",
+        "",
+        "Output of `python scripts/measure_filter_latency.py SITE --pages 3 --changes 20` on each build; the script "
+        "chooses the heaviest pages itself (most filterable figures, then most filterable items). The issue aims "
+        "under 100 ms.",
+        "",
+    ]
+    for b in builds:
+        lines += [f"{b.name}:", "", "```", b.latency_output or b.latency, "```", ""]
+    for b in builds:
+        lines += [
+            "",
+            f"<details><summary>Every page, {b.name} ({len(b.pages)} pages)</summary>",
+            "",
+            "| Page | HTML | with assets | gzip | files | quote cards | initiative cards | figures |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for p in sorted(b.pages, key=lambda p: -p.total):
+            cells = [f"`{p.path}`", mb(p.html), mb(p.total), mb(p.gzip_total), p.files, p.quote_cards, p.initiative_cards, p.figures]
+            lines.append("| " + " | ".join(str(c) for c in cells) + " |")
+        lines += ["", "</details>"]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quotes", type=int, default=DEFAULT_QUOTES)
+    parser.add_argument("--initiatives", type=int, default=DEFAULT_INITIATIVES)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--work", type=Path, default=ROOT / "build" / "benchmark", help="folder for data, sites and logs")
+    parser.add_argument("--timeout", type=int, default=3600, help="seconds allowed per build")
+    parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
+    parser.add_argument("--report-only", action="store_true", help="rewrite the Markdown from the work folder's results.json")
+    args = parser.parse_args(argv)
+    work = args.work.resolve()
+    results = work / "results.json"
+    if args.report_only:
+        saved = json.loads(results.read_text(encoding="utf-8"))
+        builds = [Build(**{**b, "pages": [Page(**p) for p in b["pages"]]}) for b in saved["builds"]]
+        for b in builds:
+            b.latency = _latency_summary(b.latency_output) if b.latency_output else b.latency
+        args.output.write_text(report(builds, saved["commands"], dt.datetime.fromisoformat(saved["started"])), encoding="utf-8")
+        print(f"Written: {args.output}")
+        return 0
+    started = dt.datetime.now(dt.UTC)
+    work.mkdir(parents=True, exist_ok=True)
+    national = work / "national-data"
+    print(f"Generating {args.quotes} quotes, {args.initiatives} initiatives, seed {args.seed} …", flush=True)
+    generate(national, quotes=args.quotes, initiatives=args.initiatives, seed=args.seed, overwrite=True)
+    rel = os.path.relpath
+    commands = [
+        f"python scripts/generate_synthetic.py --out {rel(national, ROOT)} "
+        f"--quotes {args.quotes} --initiatives {args.initiatives} --seed {args.seed}",
+        f"python scripts/build_book.py --data data --output {rel(work / 'site-report', ROOT)}   (twice: clean, then rebuild)",
+        f"python scripts/build_book.py --data {rel(national, ROOT)} --output {rel(work / 'site-national', ROOT)}   (twice)",
+        "python scripts/measure_filter_latency.py SITE --pages 3 --changes 20   (on each site)",
+        "python scripts/benchmark.py" + "".join(f" {a}" for a in (argv if argv is not None else sys.argv[1:])),
+    ]
+    builds = [run_scenario("report", ROOT / "data", work, args.timeout), run_scenario("national", national, work, args.timeout)]
+    for b in builds:
+        print(f"[{b.name}] filter latency …", flush=True)
+        b.latency, b.latency_output = filter_latency(work / f"site-{b.name}" / "_build" / "html")
+    saved = {"started": started.isoformat(), "commands": commands, "builds": [asdict(b) for b in builds]}
+    results.write_text(json.dumps(saved, indent=1, ensure_ascii=False), encoding="utf-8")
+    args.output.write_text(report(builds, commands, started), encoding="utf-8")
+    print(f"Written: {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
