@@ -20,6 +20,7 @@ book: $(BIN)/.installed
 
 test: $(BIN)/.installed
 	bash scripts/install_chromium.sh
+	bash scripts/install_test_tools.sh
 	$(BIN)/python -m pytest --nbval-lax tests book explorer
 
 serve: book

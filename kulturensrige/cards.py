@@ -189,3 +189,9 @@ def municipality_overview(data: Dataset) -> Html:
         '<section class="kr-list kr-municipality-list kr-grid" data-kr-noun="kommune" data-kr-nouns="kommuner" '
         'data-kr-empty="Ingen kommune matcher {kommune}." data-kr-unattributed="0">' + cards + "</section>"
     )
+
+
+def quote_store(data: Dataset) -> Html:
+    """Every quote card once, inert in a <template>: drill-through charts on the page copy cards from it."""
+    cards = "".join(quote_card(data, g) for g in group_turns(data.quotes))
+    return Html(f'<template class="kr-quote-store">{cards}</template>')

@@ -13,19 +13,25 @@ from html import escape
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import cards, filters, statistics
+from . import filters, statistics
 from .figures import PALETTE, Variant, embed, styled
 from .loading import Dataset
 from .markup import Html, month, plural
 from .schema import NOT_STATED
 
 WITHOUT_INFERRED = "|uden-udledte"
+PATTERNS = ["", "/", ".", "x", "-", "|", "+", "\\"]
 HEAT_SCALE = "Cividis"
 
 
 def _plot(texts: Iterable[str]) -> list[str]:
     """plotly.js reads a few HTML tags in labels, so text from data is escaped before it gets there."""
     return [escape(str(t), quote=False) for t in texts]
+
+
+def _count_axis(title: str, maximum: int) -> dict:
+    """Counts are whole numbers: ticks at whole steps, never 0,2 or 0,4."""
+    return {"title": title, "rangemode": "tozero", "tick0": 0, "dtick": max(1, math.ceil(maximum / 8))}
 
 
 def _labels(data: Dataset, table: str, key: str, column: str = "label") -> dict[str, str]:
@@ -69,13 +75,14 @@ def quotes_per_ingredient(data: Dataset) -> Html:
                 name=_plot([speaker_names[category]])[0],
                 orientation="h",
                 marker_color=PALETTE[n % len(PALETTE)],
-                marker_pattern_shape=["", "/", ".", "x", "-", "|", "+", "\\"][n % 8],
+                # Colour and pattern together; past eight categories the pattern shifts so none look alike.
+                marker_pattern_shape=PATTERNS[(n + n // len(PALETTE)) % len(PATTERNS)],
                 customdata=[" ".join(ids) for ids in rows["quote_ids"]],
                 hovertemplate="%{y}<br>%{fullData.name}: %{x} citater<extra></extra>",
             )
         styled(figure, height=380).update_layout(
             barmode="stack",
-            xaxis_title="Antal citater",
+            xaxis=_count_axis("Antal citater", int(counts.groupby("ingredient_id")["count"].sum().max())),
             yaxis={"title": "Ingrediens", "categoryorder": "array", "categoryarray": _plot(order[::-1])},
         )
         totals = counts.groupby("ingredient_id", sort=False)["count"].sum()
@@ -87,19 +94,17 @@ def quotes_per_ingredient(data: Dataset) -> Html:
                 f"{ingredient_names[ingredient_id]}: {plural(int(total), 'citat', 'citater')}" + (f" ({detail})" if detail else "")
             )
         alt = f"Antal citater, der underbygger hver ingrediens, for {_scope(data, code, include_inferred)}: " + "; ".join(parts) + "."
-        table = counts.pivot_table(index="ingredient_id", columns="speaker_category", values="count", sort=False)
+        table = counts.pivot_table(index="ingredient_id", columns="speaker_category", values="count", sort=False, fill_value=0).astype(int)
         table = table.rename(index=ingredient_names, columns=speaker_names)
         table = table.loc[:, table.sum() > 0]
         table["I alt"] = table.sum(axis=1)
         return Variant(figure, alt, table.reset_index().rename(columns={"ingredient_id": "Ingrediens"}))
 
-    store = "".join(cards.quote_card(data, g) for g in cards.group_turns(data.quotes))
     return embed(
         "citater-pr-ingrediens",
         "Citater pr. ingrediens, fordelt på talerkategori",
         _municipality_variants(data, build, inferred_switch=True),
         note="Klik på en søjle for at se citaterne bag tallet. En replik i en ordveksling tæller som ét citat.",
-        store=store,
     )
 
 
@@ -153,7 +158,6 @@ def ingredient_municipality_matrix(data: Dataset) -> Html:
         "Citater pr. ingrediens og kommune",
         _municipality_variants(data, build, inferred_switch=True),
         note="Kolonnen »Ikke angivet« viser citater, som rapporten ikke knytter til en kommune. Klik på en celle for citaterne.",
-        store="".join(cards.quote_card(data, g) for g in cards.group_turns(data.quotes)),
     )
 
 
@@ -169,7 +173,7 @@ def _initiative_vocabulary_chart(data: Dataset, figure_id: str, title: str, colu
         counts = statistics.initiatives_by_vocabulary(data, selected, column, vocabulary, key)
         if code != filters.ALL:
             counts = counts[counts["kommunekode"] == code]
-        table = counts.pivot_table(index="item", columns="kommunekode", values="count", sort=False, fill_value=0)
+        table = counts.pivot_table(index="item", columns="kommunekode", values="count", sort=False, fill_value=0).astype(int)
         table = table.loc[table.sum(axis=1) > 0]
         if code == filters.ALL:
             figure = go.Figure(
@@ -196,7 +200,8 @@ def _initiative_vocabulary_chart(data: Dataset, figure_id: str, title: str, colu
                     hovertemplate="%{y}: %{x} indsatser<extra></extra>",
                 )
             )
-            figure.update_layout(xaxis_title="Antal indsatser", yaxis={"title": noun, "autorange": "reversed"})
+            maximum = int(table.iloc[:, 0].max()) if len(table) and len(table.columns) else 0
+            figure.update_layout(xaxis=_count_axis("Antal indsatser", maximum), yaxis={"title": noun, "autorange": "reversed"})
         styled(figure, height=max(320, 28 * len(table) + 140))
         totals = table.sum(axis=1)
         listing = "; ".join(f"{item_names[i]}: {plural(int(n), 'indsats', 'indsatser')}" for i, n in totals.items())
@@ -241,7 +246,8 @@ def partners_by_kind(data: Dataset) -> Html:
         counts["kind"] = counts["kind"].map(kind_names)
         figure = go.Figure(go.Bar(x=counts["count"].tolist(), y=_plot(counts["kind"]), orientation="h", marker_color=PALETTE[2]))
         styled(figure, height=max(300, 30 * len(counts) + 120)).update_layout(
-            xaxis_title="Antal organisationer", yaxis={"title": "Slags organisation", "autorange": "reversed"}
+            xaxis=_count_axis("Antal organisationer", int(counts["count"].max()) if len(counts) else 0),
+            yaxis={"title": "Slags organisation", "autorange": "reversed"},
         )
         listing = "; ".join(f"{r.kind}: {r.count}" for r in counts.itertuples()) or "ingen partnere nævnt"
         alt = f"Partnere i indsatserne for {filters.municipality_name(data, code)}, efter slags: {listing}."

@@ -91,7 +91,7 @@ def data_table(table: pd.DataFrame, caption: str) -> str:
     )
 
 
-def embed(figure_id: str, title: str, variants: dict[str, Variant], note: str = "", store: str = "") -> Html:
+def embed(figure_id: str, title: str, variants: dict[str, Variant], note: str = "") -> Html:
     """A figure whose variants the page filter swaps; the 'alle' variant is what shows first."""
     first = "alle"
     alts = "".join(f'<p data-variant="{esc(key)}"{"" if key == first else " hidden"}>{esc(v.alt)}</p>' for key, v in variants.items())
@@ -109,7 +109,6 @@ def embed(figure_id: str, title: str, variants: dict[str, Variant], note: str = 
         + (f'<p class="kr-figure-note">{esc(note)}</p>' if note else "")
         + f'<details class="kr-figure-data"><summary>Vis tallene som tabel</summary>{tables}</details>'
         f'<div class="kr-drill" aria-live="polite" hidden></div>'
-        + (f'<template class="kr-quote-store">{store}</template>' if store else "")
         + json_island(payload, "kr-figure-json")
         + "</figure>"
     )

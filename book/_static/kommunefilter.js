@@ -12,7 +12,7 @@
  *   table[data-kr-filterable-table] a table whose tr[data-kommune] rows follow the filter
  *   figure.kr-figure                a chart: div.kr-plot, script.kr-figure-json {config, variants},
  *                                   .kr-alt p[data-variant], .kr-figure-data div[data-variant],
- *                                   div.kr-drill, template.kr-quote-store (drill-through charts only)
+ *                                   div.kr-drill; template.kr-quote-store (once per page with drill-through charts)
  *   .kr-compare                     compare view: fieldset.kr-compare-choices, section[data-compare]
  *
  * What it does:
@@ -44,6 +44,8 @@
   window.KR_FILTER = { version: 1 };
 
   var ALL = "alle";
+  // Long lists (national-scale data) show this many cards at a time, with a button for more.
+  var PAGE_SIZE = 50;
   var WITHOUT_INFERRED = "|uden-udledte";
   var KOMMUNER = (window.KR_DATA && Array.isArray(window.KR_DATA.kommuner) && window.KR_DATA.kommuner) || [];
   var BY_CODE = new Map(KOMMUNER.map(function (k) { return [k.code, k]; }));
@@ -311,15 +313,29 @@
       var note = el("p", { class: "kr-list-filter", hidden: true });
       var summary = list.querySelector(":scope > .kr-list-summary");
       list.insertBefore(note, summary ? summary.nextSibling : list.firstChild);
-      return {
+      var more = el("button", { type: "button", class: "kr-more", hidden: true });
+      list.appendChild(more);
+      var entry = {
         node: list,
         note: note,
+        more: more,
+        limit: PAGE_SIZE,
         items: items.filter(function (item) { return list.contains(item); }),
         noun: list.dataset.krNoun || "element",
         nouns: list.dataset.krNouns || "elementer",
         empty: list.dataset.krEmpty || "Intet at vise for {kommune}.",
         unattributed: parseInt(list.dataset.krUnattributed || "0", 10) || 0,
       };
+      more.addEventListener("click", function () {
+        var first = entry.items.filter(function (item) { return matches(item, state); })[entry.limit];
+        entry.limit += PAGE_SIZE;
+        paginate(entry, state);
+        if (first) {
+          first.setAttribute("tabindex", "-1");
+          first.focus();
+        }
+      });
+      return entry;
     });
     tables = Array.prototype.map.call(document.querySelectorAll("table[data-kr-filterable-table]"), function (table) {
       var wrap = table.closest(".kr-table-wrap") || table;
@@ -338,10 +354,23 @@
     });
   }
 
+  /** Show the first `limit` matching cards of a list; the rest wait behind the "Vis flere" button. */
+  function paginate(list, s) {
+    var matching = list.items.filter(function (item) { return matches(item, s); });
+    matching.forEach(function (item, i) {
+      item.hidden = i >= list.limit;
+    });
+    var left = matching.length - list.limit;
+    list.more.hidden = left <= 0;
+    list.more.textContent = left > 0 ? "Vis " + number(Math.min(PAGE_SIZE, left)) + " mere (" + number(left) + " tilbage)" : "";
+    return matching.length;
+  }
+
   function updateLists(s) {
     var filtered = s.kommune !== ALL || !s.inferred;
     lists.forEach(function (list) {
-      var shown = list.items.filter(isShown).length;
+      list.limit = PAGE_SIZE;
+      var shown = paginate(list, s);
       var name = nameOf(s.kommune);
       var sentences = [];
       if (!filtered) {
@@ -390,7 +419,7 @@
       counts.set(noun, entry);
     }
     lists.forEach(function (list) {
-      add(list.noun, list.nouns, list.items.filter(isShown).length);
+      add(list.noun, list.nouns, list.items.filter(function (item) { return matches(item, s); }).length);
     });
     tables.forEach(function (t) {
       add("tabelrække", "tabelrækker", t.rows.filter(isShown).length);
@@ -466,7 +495,7 @@
       filterable: figure.dataset.krFilterable === "true",
       drawn: null,
       themed: null,
-      store: figure.querySelector("template.kr-quote-store"),
+      store: document.querySelector("template.kr-quote-store"),
       drill: figure.querySelector(".kr-drill"),
     };
   }
