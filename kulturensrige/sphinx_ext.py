@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import plotly
+from bs4 import BeautifulSoup
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
@@ -100,10 +101,48 @@ def _escape_page_title(app: Sphinx, pagename: str, templatename: str, context: d
         context["pagetitle"] = esc(context["pagetitle"])
 
 
+def _name_sidebar_toggles(toctree):
+    """pydata-sphinx-theme's sidebar opens a chapter's subpages with a <summary> holding only a decorative
+    chevron, so it has no accessible name (axe 'summary-name', WCAG 4.1.2). Name each after its chapter.
+
+    Takes what the theme's `generate_toctree_html` returns (a BeautifulSoup, or HTML text) and returns the same kind."""
+    soup = BeautifulSoup(toctree, "html.parser") if isinstance(toctree, str) else toctree
+    for summary in soup.select("li > details > summary"):
+        if summary.get_text(strip=True) or summary.get("aria-label"):
+            continue
+        link = summary.parent.find_previous_sibling("a")
+        chapter = link.get_text(" ", strip=True) if link else ""
+        summary["aria-label"] = f"Vis eller skjul undersider af {chapter}" if chapter else "Vis eller skjul undersider"
+    return str(soup) if isinstance(toctree, str) else soup
+
+
+def _accessible_theme_markup(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Two fixes to markup the project does not write, found by axe-core (tests/browser/test_accessibility.py).
+
+    - The sidebar's chapter toggles get a name (see _name_sidebar_toggles); runs after pydata-sphinx-theme
+      has put `generate_toctree_html` in the context, and wraps it.
+    - docutils marks each entry of the reference list role="doc-biblioentry", a role deprecated in DPUB-ARIA 1.1
+      (axe 'aria-deprecated-role'), inside a role="list" that then has no listitem (axe 'aria-required-children').
+      An entry of a list is a listitem."""
+    generate = context.get("generate_toctree_html")
+    if callable(generate) and not getattr(generate, "_kr_named", False):
+
+        def generate_toctree_html(kind: str, *args, **kwargs):
+            toctree = generate(kind, *args, **kwargs)
+            sidebar = kind == "sidebar" and isinstance(toctree, (str, BeautifulSoup))
+            return _name_sidebar_toggles(toctree) if sidebar else toctree
+
+        generate_toctree_html._kr_named = True
+        context["generate_toctree_html"] = generate_toctree_html
+    if 'role="doc-biblioentry"' in context.get("body", ""):
+        context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
+
+
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _on_config_inited)
     app.connect("html-page-context", _on_page)
     app.connect("html-page-context", _escape_page_title, priority=900)
+    app.connect("html-page-context", _accessible_theme_markup, priority=900)
     app.add_transform(ProfileTitleAsWritten)
     app.add_js_file("kr-data.js", priority=450)
     app.add_js_file("kommunefilter.js", priority=500, loading_method="defer")
