@@ -11,8 +11,12 @@ kulturensrige/sphinx_ext.py (`_accessible_theme_markup`): the sidebar's nameless
 (summary-name) and docutils' deprecated role="doc-biblioentry" on the reference list
 (aria-deprecated-role, aria-required-children). No rule or element is excluded (EXCLUDED is empty).
 
+axe cannot judge the contrast of text inside plotly's SVG (it reports it as "incomplete", not as a pass), so
+a separate test measures the charts' axis and legend text against the page in both themes (4.5:1).
+
 The keyboard test tabs through representative pages and checks that every element that takes focus
-shows it (an outline or a box-shadow), and that the municipality filter is operated by keyboard alone.
+shows it (an outline or a box-shadow, 3:1 against its background), and that the municipality filter is
+operated by keyboard alone.
 """
 
 from __future__ import annotations
@@ -175,7 +179,8 @@ FOCUSED_JS = """() => {
         key: el.tagName.toLowerCase() + id + cls + ': ' + label,
         visible: ratios.some((ratio) => ratio >= 3),
         index: [...document.querySelectorAll('*')].indexOf(el),
-        style: [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, 'kontrast ' + ratios.map((x) => x.toFixed(1)).join('/')].join(' | '),
+        style: [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow,
+                'kontrast ' + ratios.map((x) => x.toFixed(1)).join('/')].join(' | '),
     };
 }"""
 
@@ -246,3 +251,43 @@ def test_the_filter_is_operated_by_keyboard_alone(data, site_url, page, first_sl
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("ArrowUp")
     page.wait_for_function("() => window.KR_FILTER.state().kommune === 'alle'")
+
+
+# -- chart text contrast --------------------------------------------------------------------------------
+
+# axe leaves the text inside plotly's SVG as "incomplete" (it cannot find the background of SVG text), so the
+# contrast of the charts' axis, legend and title text against the page is checked here, in both themes.
+# Text drawn on a coloured heatmap cell or bar is not covered by this check.
+CHART_TEXT_CONTRAST_JS = """() => {
+    const rgb = (c) => (c.match(/[\\d.]+/g) || []).slice(0, 3).map(Number);
+    const lum = ([r, g, b]) => 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    function f(v) { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }
+    let bg = null;
+    for (let n = document.querySelector('.kr-plot'); n; n = n.parentElement) {
+        const c = getComputedStyle(n).backgroundColor;
+        const a = c.startsWith('rgba') ? parseFloat(c.split(',')[3]) : 1;
+        if (a > 0.5) { bg = rgb(c); break; }
+    }
+    bg = bg || rgb(getComputedStyle(document.documentElement).backgroundColor);
+    const texts = document.querySelectorAll(
+        '.kr-plot .main-svg :is(.xtick, .ytick, .legendtext, .gtitle, .g-xtitle, .g-ytitle) text, .kr-plot .main-svg text.legendtext'
+    );
+    return [...texts].filter((t) => t.textContent.trim()).map((t) => {
+        const [hi, lo] = [lum(rgb(getComputedStyle(t).fill)), lum(bg)].sort((x, y) => y - x);
+        return [t.textContent.trim().slice(0, 30), (hi + 0.05) / (lo + 0.05)];
+    });
+}"""
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_chart_axis_and_legend_text_has_contrast(site_url, browser, theme):
+    context = themed_context(browser, theme)
+    page = context.new_page()
+    try:
+        open_drawn(page, f"{site_url}/ingredienser/oversigt.html")
+        measured = page.evaluate(CHART_TEXT_CONTRAST_JS)
+    finally:
+        context.close()
+    assert len(measured) >= 5, "ingen akse- eller forklaringstekst fundet i figurerne"
+    low = [(text, round(ratio, 2)) for text, ratio in measured if ratio < 4.5]
+    assert not low, f"figurtekst under 4,5:1 mod siden [{theme}]: {low[:20]}"
