@@ -10,7 +10,7 @@ import pandas as pd
 
 from . import filters
 from .loading import Dataset
-from .markup import Html, esc, page_link, plural
+from .markup import Html, esc, json_island, page_link, plural
 
 ATTRIBUTION_LABELS = {
     "stated": "angivet i rapporten",
@@ -36,7 +36,7 @@ def ingredient_badges(data: Dataset, ingredient_ids: tuple[str, ...]) -> str:
     items = []
     for ingredient_id in ingredient_ids:
         row = data.ingredients.loc[data.ingredients["ingredient_id"] == ingredient_id].iloc[0]
-        href = page_link(data.sections.loc[data.sections["section_id"] == row.section_id, "book_page"].iloc[0])
+        href = page_link(_section_page(data, row.section_id))
         items.append(
             f'<li><a class="kr-badge kr-ingredient-{int(row.number)}" href="{esc(href)}">'
             f'<span class="kr-badge-number" aria-hidden="true">{int(row.number)}</span> {esc(row["name"])}</a></li>'
@@ -191,7 +191,50 @@ def municipality_overview(data: Dataset) -> Html:
     )
 
 
+STORE_COLUMNS = [
+    "quotes", "kommune", "attribution", "ingredients", "speakerCategory", "kind", "speaker", "reference", "turns", "rationale", "section",
+]
+
+
+def quote_record(data: Dataset, turns: pd.DataFrame) -> list:
+    """The facts of one quote card as a row of STORE_COLUMNS, for kommunefilter.js to render like quote_card."""
+    first = turns.iloc[0]
+    exchange = len(turns) > 1
+    return [
+        " ".join(turns["quote_id"]),
+        first.kommunekode,
+        first.attribution,
+        list(dict.fromkeys(i for ids in turns["ingredient_ids"] for i in ids)),
+        first.speaker_category,
+        _label(data, "quote_kinds", "quote_kind_id", first.kind),
+        " og ".join(dict.fromkeys(turns["speaker_role"])) if exchange else (first.caption or first.speaker_role),
+        first.caption if first.reference_key else "",
+        [[t.speaker_role, t.text] for t in turns.itertuples()] if exchange else [["", first.text]],
+        first.attribution_rationale if first.attribution == "inferred" else "",
+        first.section_id,
+    ]
+
+
 def quote_store(data: Dataset) -> Html:
-    """Every quote card once, inert in a <template>: drill-through charts on the page copy cards from it."""
-    cards = "".join(quote_card(data, g) for g in group_turns(data.quotes))
-    return Html(f'<template class="kr-quote-store">{cards}</template>')
+    """Every quote once, as JSON rows: drill-through charts render the cards behind a number from it.
+
+    Rows, not finished cards: the markup every card repeats (badges, links, labels) is stated once,
+    which keeps a page with national-scale data to a few megabytes instead of tens.
+    """
+    ingredients = {
+        row.ingredient_id: [int(row.number), row["name"], page_link(_section_page(data, row.section_id))]
+        for _, row in data.ingredients.iterrows()
+    }
+    sections = {row.section_id: [row.title, page_link(row.book_page)] for row in data.sections.itertuples()}
+    payload = {
+        "attributionLabels": ATTRIBUTION_LABELS,
+        "ingredients": ingredients,
+        "sections": sections,
+        "columns": STORE_COLUMNS,
+        "rows": [quote_record(data, g) for g in group_turns(data.quotes)],
+    }
+    return Html(json_island(payload, "kr-quote-store"))
+
+
+def _section_page(data: Dataset, section_id: str) -> str:
+    return str(data.sections.loc[data.sections["section_id"] == section_id, "book_page"].iloc[0])

@@ -79,6 +79,42 @@ def figure_json(figure: go.Figure) -> dict:
     return json.loads(pio.to_json(figure, validate=False, engine="json", remove_uids=True))
 
 
+class _Interned:
+    """Equal values stored once in a list, referred to by position."""
+
+    def __init__(self) -> None:
+        self.values: list = []
+        self._index: dict[str, int] = {}
+
+    def add(self, value: object) -> int:
+        key = json.dumps(value, sort_keys=True)
+        if key not in self._index:
+            self._index[key] = len(self.values)
+            self.values.append(value)
+        return self._index[key]
+
+
+def shared_payload(variants: dict[str, dict]) -> dict:
+    """The island's payload, with what variants repeat (layouts, drill-through quote ids) stored once.
+
+    With one variant per municipality, the 'ikke angivet' cells and the layout would otherwise be
+    repeated for every municipality: at national scale that made one chart 19 MB.
+    """
+    layouts, quote_ids = _Interned(), _Interned()
+
+    def intern_cells(cells: object) -> object:
+        if isinstance(cells, list):
+            return [intern_cells(cell) for cell in cells]
+        return quote_ids.add(cells) if isinstance(cells, str) else cells
+
+    for variant in variants.values():
+        variant["layout"] = layouts.add(variant.get("layout", {}))
+        for trace in variant.get("data", []):
+            if "customdata" in trace:
+                trace["customdata"] = intern_cells(trace["customdata"])
+    return {"config": CONFIG, "layouts": layouts.values, "quoteIds": quote_ids.values, "variants": variants}
+
+
 def data_table(table: pd.DataFrame, caption: str) -> str:
     head = "".join(f'<th scope="col">{esc(c)}</th>' for c in table.columns)
     rows = "".join(
@@ -99,7 +135,7 @@ def embed(figure_id: str, title: str, variants: dict[str, Variant], note: str = 
         f'<div data-variant="{esc(key)}"{"" if key == first else " hidden"}>{data_table(v.table, title)}</div>'
         for key, v in variants.items()
     )
-    payload = {"config": CONFIG, "variants": {key: figure_json(v.figure) for key, v in variants.items()}}
+    payload = shared_payload({key: figure_json(v.figure) for key, v in variants.items()})
     filterable = "true" if len(variants) > 1 else "false"
     return Html(
         f'<figure class="kr-figure" id="figur-{esc(figure_id)}" data-kr-filterable="{filterable}">'

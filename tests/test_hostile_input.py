@@ -224,6 +224,41 @@ def test_attack_strings_show_as_written_in_chromium(hostile_url: str, page):
     assert longest == hostile.LONG_QUOTE_LENGTH
 
 
+CELLS_JS = """() => {
+    const gd = document.querySelector('#plot-ingrediens-kommune');
+    gd.scrollIntoView({block: 'center'});
+    const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, box = gd.getBoundingClientRect();
+    const z = gd.data[0].z;
+    return z.flatMap((row, i) => row.map((n, j) => n > 0 ? [box.left + xa._offset + xa.l2p(j), box.top + ya._offset + ya.l2p(i)] : null))
+        .filter(Boolean);
+}"""
+
+
+@pytest.mark.build
+@pytest.mark.browser
+def test_drill_through_cards_show_attacks_as_text(hostile_url: str, page):
+    """The drill-through builds its cards in the browser from the page's quote store: no payload may run there."""
+    page.goto(f"{hostile_url}/ingredienser/oversigt.html", wait_until="networkidle")
+    page.wait_for_selector("#plot-ingrediens-kommune .main-svg")
+    shown = ""
+    count = len(page.evaluate(CELLS_JS))
+    assert count
+    for k in range(count):
+        # Each opened drill-through moves focus, and so the page: read the cell's position afresh.
+        page.mouse.click(*page.evaluate(CELLS_JS)[k])
+        drill = page.locator("#figur-ingrediens-kommune .kr-drill")
+        drill.wait_for(state="visible")
+        page.evaluate("document.querySelectorAll('.kr-drill details').forEach((d) => { d.open = true; })")
+        page.wait_for_timeout(50)
+        shown += drill.inner_text()
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator(".kr-drill img, .kr-drill script, .kr-drill iframe, .kr-drill svg").count() == 0
+    text = " ".join(shown.split())
+    for payload in ("<script>window.__pwned=1</script>", '<img src=x onerror="window.__pwned=1">', "[link](javascript:window.__pwned=1)"):
+        assert payload in text, payload
+    assert " ".join(hostile.MUNICIPALITY_NAME.split()) in text
+
+
 LABELS_JS = """([plot, axis]) => [...document.querySelectorAll(`#${plot} .${axis} text`)].map((t) => ({
     text: t.textContent, children: t.childElementCount }))"""
 

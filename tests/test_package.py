@@ -95,9 +95,27 @@ def test_chart_labels_from_data_are_escaped_for_plotly(data):
     assert "\\u003cimg" not in html or "&lt;img" in html.replace("\\u0026", "&").replace("\\u003c", "<")
 
 
+def test_variants_share_repeated_layouts_and_quote_ids(data):
+    """One variant per municipality must not repeat the layout or the 'ikke angivet' column's quote ids."""
+    html = charts.ingredient_municipality_matrix(data).markup
+    payload = json.loads(re.search(r'class="kr-figure-json">(.*?)</script>', html).group(1))
+    assert len(payload["layouts"]) < len(payload["variants"])
+    assert len(payload["quoteIds"]) == len(set(payload["quoteIds"]))
+    not_stated = set(data.quotes.loc[data.quotes["attribution"] == "not stated", "quote_id"])
+    cells = [payload["quoteIds"][row[-1]] for key, v in payload["variants"].items() if "|" not in key for row in v["data"][0]["customdata"]]
+    assert cells and all(set(ids.split()) <= not_stated for ids in cells)
+
+
+def test_quote_store_holds_every_quote_once(data):
+    html = cards.quote_store(data).markup
+    store = json.loads(re.search(r'class="kr-quote-store">(.*?)</script>', html).group(1))
+    ids = [i for row in store["rows"] for i in row[store["columns"].index("quotes")].split()]
+    assert sorted(ids) == sorted(data.quotes["quote_id"])
+
+
 def test_timeline_invents_no_dates(data):
     html = charts.programme_timeline(data).markup
     payload = json.loads(re.search(r'class="kr-figure-json">(.*?)</script>', html).group(1))
-    layout = payload["variants"]["alle"]["layout"]
+    layout = payload["layouts"][payload["variants"]["alle"]["layout"]]
     assert layout["xaxis"]["visible"] is False
     assert "type" not in layout["xaxis"] or layout["xaxis"]["type"] != "date"

@@ -10,9 +10,9 @@
  *   article.kr-quote                a quote card; data-attribution = stated | inferred | not stated
  *   section.kr-list                 a list; data-kr-noun(s), data-kr-empty ("{kommune}"), data-kr-unattributed
  *   table[data-kr-filterable-table] a table whose tr[data-kommune] rows follow the filter
- *   figure.kr-figure                a chart: div.kr-plot, script.kr-figure-json {config, variants},
+ *   figure.kr-figure                a chart: div.kr-plot, script.kr-figure-json {config, layouts, quoteIds, variants},
  *                                   .kr-alt p[data-variant], .kr-figure-data div[data-variant],
- *                                   div.kr-drill; template.kr-quote-store (once per page with drill-through charts)
+ *                                   div.kr-drill; script.kr-quote-store: quote rows (once per page with drill-through charts)
  *   .kr-compare                     compare view: fieldset.kr-compare-choices, section[data-compare]
  *
  * What it does:
@@ -495,7 +495,6 @@
       filterable: figure.dataset.krFilterable === "true",
       drawn: null,
       themed: null,
-      store: document.querySelector("template.kr-quote-store"),
       drill: figure.querySelector(".kr-drill"),
     };
   }
@@ -554,7 +553,9 @@
     }
     var variant = clone(f.payload.variants[key]);
     showEmpty(f, variant, s);
-    var layout = themed(variant.layout || {}, colours);
+    // Variants refer to shared layouts by position (figures.shared_payload stores each once).
+    var shared = typeof variant.layout === "number" ? (f.payload.layouts || [])[variant.layout] : variant.layout;
+    var layout = themed(clone(shared || {}), colours);
     var first = f.drawn === null;
     f.drawn = key;
     f.themed = theme;
@@ -678,7 +679,7 @@
   // -- drill-through -------------------------------------------------------------------------------
 
   function attachDrill(f) {
-    if (!f.store || !f.drill || typeof f.plot.on !== "function") {
+    if (!document.querySelector("script.kr-quote-store") || !f.drill || typeof f.plot.on !== "function") {
       return;
     }
     f.plot.on("plotly_click", function (event) {
@@ -689,12 +690,16 @@
     });
   }
 
-  function pointIds(point) {
+  function pointIds(f, point) {
     var ids = point.customdata;
     if (ids === undefined || ids === null) {
       var all = point.data && point.data.customdata;
       var at = point.pointNumber !== undefined ? point.pointNumber : point.pointIndex;
       ids = Array.isArray(at) ? all && all[at[0]] && all[at[0]][at[1]] : all && all[at];
+    }
+    // customdata holds a position in the figure's shared list of quote ids (figures.shared_payload).
+    if (typeof ids === "number") {
+      ids = (f.payload.quoteIds || [])[ids];
     }
     if (Array.isArray(ids)) {
       ids = ids.join(" ");
@@ -702,38 +707,127 @@
     return typeof ids === "string" ? ids.split(/\s+/).filter(Boolean) : null;
   }
 
+  /** The page's quote store (cards.quote_store), parsed on the first drill-through: rows become records. */
+  function quoteStore() {
+    if (quoteStore.cache !== undefined) {
+      return quoteStore.cache;
+    }
+    var island = document.querySelector("script.kr-quote-store");
+    var store = null;
+    try {
+      store = island ? JSON.parse(island.textContent) : null;
+    } catch (error) {
+      store = null;
+    }
+    if (store) {
+      store.byId = new Map();
+      store.records = store.rows.map(function (row) {
+        var record = {};
+        store.columns.forEach(function (column, i) { record[column] = row[i]; });
+        record.quotes.split(" ").forEach(function (id) { store.byId.set(id, record); });
+        return record;
+      });
+    }
+    quoteStore.cache = store;
+    return store;
+  }
+
+  /** A quote card from a store record: the same markup as kulturensrige.cards.quote_card, built as text nodes. */
+  function quoteCard(store, r) {
+    var exchange = r.turns.length > 1;
+    var body = r.turns.map(function (turn) {
+      return exchange
+        ? el("p", { class: "kr-turn" }, [el("span", { class: "kr-turn-speaker", text: turn[0] + ":" }), " " + turn[1]])
+        : el("p", { text: turn[1] });
+    });
+    var speaker = [el("span", { class: "kr-kind", text: r.kind }), " · " + r.speaker];
+    if (r.reference) {
+      speaker.push(" ", el("span", { class: "kr-reference", text: "(" + r.reference + ")" }));
+    }
+    var footer = [el("p", { class: "kr-speaker" }, speaker)];
+    var level = r.attribution.replace(" ", "-");
+    if (r.attribution === "not stated") {
+      footer.push(el("p", {}, [el("span", { class: "kr-municipality kr-attribution-not-stated", text: "Kommune: ikke angivet i rapporten" })]));
+    } else {
+      footer.push(el("p", {}, [el("span", { class: "kr-municipality kr-attribution-" + level }, [
+        "Kommune: ", el("strong", { text: nameOf(r.kommune) }), " ",
+        el("span", { class: "kr-attribution", text: "(" + store.attributionLabels[r.attribution] + ")" }),
+      ])]));
+      if (r.attribution === "inferred") {
+        footer.push(el("details", { class: "kr-rationale" }, [el("summary", { text: "Hvorfor udledt?" }), el("p", { text: r.rationale })]));
+      }
+    }
+    if (r.ingredients.length) {
+      footer.push(el("ul", { class: "kr-badges", "aria-label": "Ingredienser, citatet underbygger" }, r.ingredients.map(function (id) {
+        var ingredient = store.ingredients[id];
+        return el("li", {}, [el("a", { class: "kr-badge kr-ingredient-" + ingredient[0], href: ingredient[2] }, [
+          el("span", { class: "kr-badge-number", "aria-hidden": "true", text: String(ingredient[0]) }), " " + ingredient[1],
+        ])]);
+      })));
+    }
+    var section = store.sections[r.section];
+    footer.push(el("p", { class: "kr-source-line" }, [el("a", { class: "kr-source", href: section[1], text: "Afsnit: " + section[0] })]));
+    return el("article", {
+      class: "kr-card kr-quote kr-drill-card",
+      "data-kommune": r.kommune,
+      "data-attribution": r.attribution,
+      "data-quotes": r.quotes,
+      "data-ingredients": r.ingredients.join(" "),
+      "data-speaker-category": r.speakerCategory,
+    }, [el("blockquote", { class: "kr-quote-text" }, body), el("footer", { class: "kr-card-footer" }, footer)]);
+  }
+
   function showDrill(f, point) {
-    var ids = pointIds(point);
-    if (ids === null) {
+    var ids = pointIds(f, point);
+    var store = quoteStore();
+    if (ids === null || !store) {
       return;
     }
     var isHeatmap = point.data && point.data.type === "heatmap";
     var context = isHeatmap
       ? [plainText(point.y), plainText(point.x)]
       : [plainText(point.data && point.data.orientation === "h" ? point.y : point.x), plainText(point.data && point.data.name)];
-    var wanted = new Set(ids);
-    var cards = Array.prototype.filter.call(f.store.content.querySelectorAll("article.kr-quote"), function (card) {
-      return (card.dataset.quotes || "").split(/\s+/).some(function (id) { return wanted.has(id); });
+    var records = [];
+    ids.forEach(function (id) {
+      var record = store.byId.get(id);
+      if (record && records.indexOf(record) < 0) {
+        records.push(record);
+      }
     });
     var heading = el("h3", { class: "kr-drill-heading", tabindex: "-1", text: plural(ids.length, "citat", "citater") + " bag tallet" });
     var close = el("button", { type: "button", class: "kr-drill-close", "aria-label": "Luk citaterne bag tallet", text: "Luk" });
     var about = context.filter(Boolean).join(" · ") + " – " + nameOf(state.kommune) + (state.inferred ? "" : ", uden udledte tilknytninger");
     var parts = [el("div", { class: "kr-drill-head" }, [heading, close]), el("p", { class: "kr-drill-context", text: about })];
-    if (cards.length && cards.length !== ids.length) {
+    if (records.length && records.length !== ids.length) {
       parts.push(el("p", { class: "kr-drill-context", text: "En ordveksling står samlet på ét kort." }));
     }
     if (!ids.length) {
       parts.push(el("p", { text: "Ingen citater bag tallet." }));
     }
-    cards.forEach(function (card) {
-      var copy = card.cloneNode(true);
-      copy.removeAttribute("id");
-      copy.querySelectorAll("[id]").forEach(function (node) { node.removeAttribute("id"); });
-      copy.classList.add("kr-drill-card");
-      parts.push(copy);
+    var cards = el("div", { class: "kr-drill-cards" });
+    var more = el("button", { type: "button", class: "kr-more" });
+    var shown = 0;
+    // A bar can stand for thousands of quotes at national scale: cards come PAGE_SIZE at a time.
+    function showMore() {
+      var next = records.slice(shown, shown + PAGE_SIZE).map(function (record) { return quoteCard(store, record); });
+      cards.append.apply(cards, next);
+      next.forEach(function (card) { card.querySelectorAll("a[href]").forEach(carryState); });
+      shown += next.length;
+      var left = records.length - shown;
+      more.textContent = "Vis " + number(Math.min(PAGE_SIZE, left)) + " mere (" + number(left) + " tilbage)";
+      more.hidden = left <= 0;
+      return next[0];
+    }
+    more.addEventListener("click", function () {
+      var first = showMore();
+      if (first) {
+        first.setAttribute("tabindex", "-1");
+        first.focus();
+      }
     });
+    parts.push(cards, more);
     f.drill.replaceChildren.apply(f.drill, parts);
-    f.drill.querySelectorAll("a[href]").forEach(carryState);
+    showMore();
     f.drill.hidden = false;
     close.addEventListener("click", function () {
       closeDrill(f, true);
