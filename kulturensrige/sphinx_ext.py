@@ -38,7 +38,7 @@ def provenance_html(folder_name: str, fingerprint: str, date: dt.date) -> str:
     )
 
 
-OWN_ASSETS = {"kommunefilter.js", "kommunefilter.css"}
+OWN_ASSETS = {"kommunefilter.js", "kommunefilter.css", "copybutton-da.js"}
 
 
 def _asset_name(entry) -> str:
@@ -138,7 +138,35 @@ def _accessible_theme_markup(app: Sphinx, pagename: str, templatename: str, cont
         context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
 
 
+# English that sphinx-book-theme's templates and myst-nb's hidden-cell toggle write as it stands, outside any
+# message catalog (the rest is translated by book/_locale/da/LC_MESSAGES/sphinx.po): markup as written -> Danish.
+UNTRANSLATED = {
+    '<nav class="bd-links bd-docs-nav" aria-label="Main">': '<nav class="bd-links bd-docs-nav" aria-label="Bogens kapitler">',
+    'title="Toggle primary sidebar"': 'title="Vis eller skjul bogens kapitler"',
+    'title="Toggle secondary sidebar"': 'title="Vis eller skjul sidens indhold"',
+    '<nav aria-label="Page">': '<nav aria-label="Siden">',
+    '<summary aria-label="Toggle hidden content">': '<summary aria-label="Vis eller skjul koden">',
+}
+
+
+def _danish_everywhere(app: Sphinx) -> None:
+    """Replace UNTRANSLATED in every rendered page. Text from data cannot match: it reaches pages escaped."""
+    templates = getattr(app.builder, "templates", None)
+    if templates is None:
+        return
+    render = templates.render
+
+    def render_in_danish(template: str, context: dict) -> str:
+        html = render(template, context)
+        for english, danish in UNTRANSLATED.items():
+            html = html.replace(english, danish)
+        return html
+
+    templates.render = render_in_danish
+
+
 def setup(app: Sphinx) -> dict:
+    app.connect("builder-inited", _danish_everywhere)
     app.connect("config-inited", _on_config_inited)
     app.connect("html-page-context", _on_page)
     app.connect("html-page-context", _escape_page_title, priority=900)
@@ -146,5 +174,6 @@ def setup(app: Sphinx) -> dict:
     app.add_transform(ProfileTitleAsWritten)
     app.add_js_file("kr-data.js", priority=450)
     app.add_js_file("kommunefilter.js", priority=500, loading_method="defer")
+    app.add_js_file("copybutton-da.js", priority=500, loading_method="defer")
     app.add_css_file("kommunefilter.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

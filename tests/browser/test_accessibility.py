@@ -21,6 +21,7 @@ operated by keyboard alone.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -291,3 +292,28 @@ def test_chart_axis_and_legend_text_has_contrast(site_url, browser, theme):
     assert len(measured) >= 5, "ingen akse- eller forklaringstekst fundet i figurerne"
     low = [(text, round(ratio, 2)) for text, ratio in measured if ratio < 4.5]
     assert not low, f"figurtekst under 4,5:1 mod siden [{theme}]: {low[:20]}"
+
+
+# The theme's, Sphinx's and the extensions' English interface strings this book puts in Danish
+# (book/_locale/da/LC_MESSAGES/sphinx.po, sphinx_ext.UNTRANSLATED, _static/copybutton-da.js).
+ENGLISH_UI = re.compile(
+    r"\b(Skip to|Back to top|Toggle|Copy|Copied|Color mode|System Settings|Site navigation|On this page|"
+    r"previous page|next page|Link to this|Version warning|Light|Dark|Main|Page|Search|Contents|Download|Print)\b"
+)
+UI_STRINGS_JS = """() => [
+    ...[...document.querySelectorAll('*')].flatMap((e) =>
+        ['aria-label', 'title', 'data-tooltip', 'data-bs-title', 'placeholder'].map((a) => e.getAttribute(a))),
+    ...[...document.querySelectorAll('svg title, button, .skip-link a, #pst-back-to-top')].map((e) => e.textContent.trim()),
+].filter(Boolean)"""
+
+
+def test_interface_strings_are_danish_on_every_page(built_site, site_url, page):
+    """A screen reader reads the theme's labels aloud: they must be in the page's language, not English."""
+    english = {}
+    for path in [*book_pages(built_site), "search.html", "genindex.html"]:
+        page.goto(f"{site_url}/{path}", wait_until="networkidle")
+        page.wait_for_function(CHARTS_DRAWN_JS)
+        found = sorted({s for s in page.evaluate(UI_STRINGS_JS) if ENGLISH_UI.search(s) and "plotly" not in s.lower()})
+        if found:
+            english[path] = found
+    assert not english, english
