@@ -10,7 +10,7 @@ import pandas as pd
 
 from . import filters
 from .loading import Dataset
-from .markup import Html, esc, json_island, page_link, plural
+from .markup import Html, book_link, esc, json_island, page_link, plural
 
 ATTRIBUTION_LABELS = {
     "stated": "angivet i rapporten",
@@ -27,7 +27,7 @@ def _label(data: Dataset, table: str, key: str, value: str, column: str = "label
 
 def section_link(data: Dataset, section_id: str) -> str:
     row = data.sections.loc[data.sections["section_id"] == section_id].iloc[0]
-    return f'<a class="kr-source" href="{esc(page_link(row.book_page))}">Afsnit: {esc(row.title)}</a>'
+    return book_link(row.book_page, f"Afsnit: {esc(row.title)}", "kr-source")
 
 
 def ingredient_badges(data: Dataset, ingredient_ids: tuple[str, ...]) -> str:
@@ -36,11 +36,8 @@ def ingredient_badges(data: Dataset, ingredient_ids: tuple[str, ...]) -> str:
     items = []
     for ingredient_id in ingredient_ids:
         row = data.ingredients.loc[data.ingredients["ingredient_id"] == ingredient_id].iloc[0]
-        href = page_link(_section_page(data, row.section_id))
-        items.append(
-            f'<li><a class="kr-badge kr-ingredient-{int(row.number)}" href="{esc(href)}">'
-            f'<span class="kr-badge-number" aria-hidden="true">{int(row.number)}</span> {esc(row["name"])}</a></li>'
-        )
+        badge = f'<span class="kr-badge-number" aria-hidden="true">{int(row.number)}</span> {esc(row["name"])}'
+        items.append(f"<li>{book_link(_section_page(data, row.section_id), badge, f'kr-badge kr-ingredient-{int(row.number)}')}</li>")
     return '<ul class="kr-badges" aria-label="Ingredienser, citatet underbygger">' + "".join(items) + "</ul>"
 
 
@@ -175,7 +172,7 @@ def municipality_card(data: Dataset, row: pd.Series) -> str:
     start = _label(data, "starting_points", "starting_point_id", row.starting_point)
     return (
         f'<article class="kr-card kr-municipality-card" data-kommune="{esc(row.kommunekode)}">'
-        f'<h3 class="kr-card-title"><a href="{esc(page_link("kommuner/profil-" + row.slug))}">{esc(row["name"])}</a></h3>'
+        f'<h3 class="kr-card-title">{book_link("kommuner/profil-" + row.slug, esc(row["name"]))}</h3>'
         f'<p class="kr-card-kicker">{esc(row.region)} · kommunekode {esc(row.kommunekode)}</p>'
         f"<p>{esc(row.summary)}</p>"
         f'<dl class="kr-facts"><dt>Udgangspunkt</dt><dd>{esc(start)}</dd>'

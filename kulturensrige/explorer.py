@@ -14,7 +14,7 @@ import ipywidgets as widgets
 
 from . import cards, filters
 from .loading import REPO_ROOT, Dataset, data_dir, load
-from .markup import esc, plural
+from .markup import esc, plural, without_book_links
 from .problems import DataError
 
 Options = list[tuple[str, str]]
@@ -53,7 +53,14 @@ def count_line(n_quotes: int, n_initiatives: int) -> str:
 
 
 def results_html(data: Dataset, selection: filters.QuoteFilter) -> tuple[str, str]:
-    """(count line, cards) for one selection, rendered by the same card functions as the book."""
+    """(count line, cards) for one selection, rendered by the same card functions as the book.
+
+    Without the book around it, a card's links to book pages would lead nowhere: they show as text."""
+    with without_book_links():
+        return _results_html(data, selection)
+
+
+def _results_html(data: Dataset, selection: filters.QuoteFilter) -> tuple[str, str]:
     quotes = filters.quotes(data, selection)
     n_quotes = len(cards.group_turns(quotes)) if len(quotes) else 0
     n_initiatives = len(filters.initiatives(data, selection.kommunekode))

@@ -9,7 +9,7 @@ import pandas as pd
 
 from . import cards, filters
 from .loading import Dataset
-from .markup import Html, esc, month, number, page_link, plural
+from .markup import Html, book_link, esc, month, number, plural
 from .schema import NOT_STATED
 
 
@@ -39,7 +39,7 @@ def key_figures(data: Dataset) -> Html:
 
 def municipality_links(data: Dataset) -> Html:
     links = "".join(
-        f'<li data-kommune="{esc(r.kommunekode)}"><a href="{esc(page_link("kommuner/profil-" + r.slug))}">{esc(r.name)}</a></li>'
+        f'<li data-kommune="{esc(r.kommunekode)}">{book_link("kommuner/profil-" + r.slug, esc(r.name))}</li>'
         for r in data.municipalities.itertuples()
     )
     return Html(f'<ul class="kr-inline-list">{links}</ul>')
@@ -137,7 +137,7 @@ def ingredient_cards(data: Dataset) -> Html:
         n = int(data.quotes["ingredient_ids"].map(lambda ids, i=row.ingredient_id: i in ids).sum())
         items.append(
             f'<article class="kr-card kr-ingredient-card kr-ingredient-{row.number}">'
-            f'<h3 class="kr-card-title"><a href="{esc(page_link(page))}">{row.number}. {esc(row.name)}</a></h3>'
+            f'<h3 class="kr-card-title">{book_link(page, f"{row.number}. {esc(row.name)}")}</h3>'
             f"<p>{esc(row.short_description)}</p>"
             f'<p class="kr-card-kicker">{plural(n, "citat", "citater")} underbygger ingrediensen</p></article>'
         )

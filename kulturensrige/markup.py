@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import os
+from collections.abc import Iterator
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -40,6 +43,27 @@ def page_link(page: str, anchor: str = "") -> str:
     here = Path.cwd()
     target = Path(os.path.relpath(book_root(here) / f"{page}.html", start=here)).as_posix()
     return quote(target, safe="/") + (f"#{quote(anchor, safe='')}" if anchor else "")
+
+
+# Off where there is no book to link to (the live explorer in JupyterLab or Voilà): links become plain text.
+_BOOK_LINKS: ContextVar[bool] = ContextVar("book_links", default=True)
+
+
+@contextlib.contextmanager
+def without_book_links() -> Iterator[None]:
+    token = _BOOK_LINKS.set(False)
+    try:
+        yield
+    finally:
+        _BOOK_LINKS.reset(token)
+
+
+def book_link(page: str, inner_html: str, css_class: str = "") -> str:
+    """A link to a page of the book around already escaped markup, or a <span> where there is no book."""
+    attribute = f' class="{esc(css_class)}"' if css_class else ""
+    if not _BOOK_LINKS.get():
+        return f"<span{attribute}>{inner_html}</span>"
+    return f'<a{attribute} href="{esc(page_link(page))}">{inner_html}</a>'
 
 
 class Html:

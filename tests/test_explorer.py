@@ -85,6 +85,15 @@ def test_each_municipality_shows_exactly_what_the_filters_give(data):
         assert sorted(re.findall(r'id="indsats-([^"]+)"', output.value)) == expected_initiatives, label
 
 
+def test_cards_in_the_explorer_have_no_links_into_a_book_that_is_not_there(data, live):
+    live.kommune.value = filters.ALL
+    output = find(live.widget, "kr-explorer-output").value
+    assert 'class="kr-source"' in output and 'class="kr-badge' in output
+    assert "<a " not in output and "href=" not in output
+    # the book itself keeps its links
+    assert 'href="' in cards.quotes_in_section(data, data.quotes["section_id"].iloc[0]).markup
+
+
 def test_the_count_line_reads_in_danish(live):
     live.kommune.value = filters.ALL
     assert re.fullmatch(r"Viser \d+ citat(er)? og \d+ indsats(er)?", shown_line(live))
