@@ -10,7 +10,7 @@ import pandas as pd
 
 from . import filters
 from .loading import Dataset
-from .markup import Html, book_link, esc, json_island, page_link, plural
+from .markup import Html, book_link, esc, json_island, number, page_link, plural
 
 ATTRIBUTION_LABELS = {
     "stated": "angivet i rapporten",
@@ -54,29 +54,43 @@ def municipality_line(data: Dataset, quote: pd.Series) -> str:
     return f'<p><span class="kr-municipality kr-attribution-{level.replace(" ", "-")}">{line}</span></p>{rationale}'
 
 
+def speaker_line(data: Dataset, turns: pd.DataFrame) -> tuple[str, str, str]:
+    """(kind, speaker, reference) under a card: a printed caption that already names the kind stands alone,
+    and a quote from literature shows its author and, in brackets, the citation."""
+    first = turns.iloc[0]
+    kind = _label(data, "quote_kinds", "quote_kind_id", first.kind)
+    if len(turns) > 1:
+        return kind, " og ".join(dict.fromkeys(turns["speaker_role"])), ""
+    if first.reference_key:
+        return kind, first.speaker_role, first.caption
+    speaker = first.caption or first.speaker_role
+    return ("" if speaker.lower().startswith(kind.lower()) else kind), speaker, ""
+
+
 def quote_card(data: Dataset, turns: pd.DataFrame) -> str:
     """One card for a quote, or for a whole exchange (several turns sharing exchange_id)."""
     first = turns.iloc[0]
-    kind = _label(data, "quote_kinds", "quote_kind_id", first.kind)
+    kind, speaker, citation = speaker_line(data, turns)
     if len(turns) > 1:
         body = "".join(
             f'<p class="kr-turn"><span class="kr-turn-speaker">{esc(t.speaker_role)}:</span> {esc(t.text)}</p>' for t in turns.itertuples()
         )
-        speaker = " og ".join(dict.fromkeys(esc(r) for r in turns["speaker_role"]))
     else:
         body = f"<p>{esc(first.text)}</p>"
-        speaker = esc(first.caption or first.speaker_role)
     ingredient_ids = tuple(dict.fromkeys(i for ids in turns["ingredient_ids"] for i in ids))
     ids = " ".join(turns["quote_id"])
-    reference = f' <span class="kr-reference">({esc(first.caption)})</span>' if first.reference_key else ""
+    kind_html = f'<span class="kr-kind">{esc(kind)}</span> · ' if kind else ""
+    reference = f' <span class="kr-reference">({esc(citation)})</span>' if citation else ""
+    # A quote from a cited work belongs to no municipality: no line saying the report does not state one.
+    municipality = "" if first.reference_key else municipality_line(data, first)
     return (
         f'<article class="kr-card kr-quote" id="citat-{esc(first.quote_id)}" data-kommune="{esc(first.kommunekode)}" '
         f'data-attribution="{esc(first.attribution)}" data-quotes="{esc(ids)}" '
         f'data-ingredients="{esc(" ".join(ingredient_ids))}" data-speaker-category="{esc(first.speaker_category)}">'
         f'<blockquote class="kr-quote-text">{body}</blockquote>'
-        f'<footer class="kr-card-footer"><p class="kr-speaker"><span class="kr-kind">{esc(kind)}</span> · '
-        f"{speaker}{reference}</p>"
-        f"{municipality_line(data, first)}"
+        f'<footer class="kr-card-footer"><p class="kr-speaker">{kind_html}'
+        f"{esc(speaker)}{reference}</p>"
+        f"{municipality}"
         f"{ingredient_badges(data, ingredient_ids)}"
         f'<p class="kr-source-line">{section_link(data, first.section_id)}</p></footer></article>'
     )
@@ -89,20 +103,41 @@ def group_turns(quotes: pd.DataFrame) -> list[pd.DataFrame]:
     return [group.drop(columns="_group") for _, group in ordered.groupby("_group", sort=False)]
 
 
-def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", empty: str = "") -> Html:
+def _scope(kommunekode: str) -> str:
+    """Marks a list that holds one municipality's items only, so the filter can say so instead of 'none'."""
+    return f' data-kr-scope="{esc(kommunekode)}"' if kommunekode and kommunekode != filters.ALL else ""
+
+
+def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", empty: str = "", scope: str = "") -> Html:
     """A filterable list of quote cards, with the words the filter uses when nothing matches."""
-    groups = group_turns(quotes)
-    cards = "".join(quote_card(data, g) for g in groups)
-    unattributed = sum(1 for g in groups if g.iloc[0].attribution == "not stated")
+    cards = "".join(quote_card(data, g) for g in group_turns(quotes))
+    unattributed = int((quotes["attribution"] == "not stated").sum())
     return Html(
         f'<section class="kr-list kr-quote-list" data-kr-noun="citat" data-kr-nouns="citater" '
         f'data-kr-empty="{esc(empty or "Rapporten knytter ingen citater til {kommune}.")}" '
-        f'data-kr-unattributed="{unattributed}"'
+        f'data-kr-unattributed="{unattributed}"{_scope(scope)}'
         + (f' aria-labelledby="{esc(heading_id)}"' if heading_id else "")
-        + f'><p class="kr-list-summary">{plural(len(groups), "citat", "citater")}, heraf '
-        f"{plural(unattributed, 'citat', 'citater')} uden angivet kommune.</p>"
+        + f'><p class="kr-list-summary">{esc(quote_count_summary(quotes))}</p>'
         f"{cards}</section>"
     )
+
+
+def quote_count_summary(quotes: pd.DataFrame) -> str:
+    """'5 citater, heraf 4 uden angivet kommune.' A quote is a row: each turn of an exchange counts."""
+    if quotes.empty:
+        return "Ingen citater."
+    levels = quotes["attribution"].value_counts()
+    total = plural(len(quotes), "citat", "citater")
+    parts = []
+    if levels.get("inferred", 0):
+        parts.append(f"{number(int(levels['inferred']))} med en kommune, redaktionen har udledt")
+    if levels.get("not stated", 0) == len(quotes):
+        return f"{total}; rapporten angiver ikke kommunen ved {'det' if len(quotes) == 1 else 'nogen af dem'}."
+    if levels.get("not stated", 0):
+        parts.append(f"{number(int(levels['not stated']))} uden angivet kommune")
+    exchanges = quotes.loc[quotes["exchange_id"] != "", "exchange_id"].nunique()
+    note = f" Replikker i en ordveksling står samlet på ét kort ({plural(exchanges, 'ordveksling', 'ordvekslinger')})." if exchanges else ""
+    return total + (", heraf " + " og ".join(parts) if parts else "") + "." + note
 
 
 def quotes_in_section(data: Dataset, section_id: str) -> Html:
@@ -115,8 +150,7 @@ def quotes_for_ingredient(data: Dataset, ingredient_id: str) -> Html:
 
 def quotes_for_municipality(data: Dataset, kommunekode: str) -> Html:
     selected = filters.quotes(data, filters.QuoteFilter(kommunekode=kommunekode))
-    # The page filter fills {kommune} with the municipality chosen, which on this page may be another one.
-    return quote_list(data, selected)
+    return quote_list(data, selected, scope=kommunekode)
 
 
 def _vocabulary_labels(data: Dataset, table: str, key: str, ids: tuple[str, ...]) -> str:
@@ -151,7 +185,7 @@ def initiative_list(data: Dataset, kommunekode: str = filters.ALL) -> Html:
     cards = "".join(initiative_card(data, r) for _, r in rows.iterrows())
     return Html(
         f'<section class="kr-list kr-initiative-list" data-kr-noun="indsats" data-kr-nouns="indsatser" '
-        f'data-kr-empty="Rapporten beskriver ingen indsatser for {{kommune}}." data-kr-unattributed="0">'
+        f'data-kr-empty="Rapporten beskriver ingen indsatser for {{kommune}}." data-kr-unattributed="0"{_scope(kommunekode)}>'
         f'<p class="kr-list-summary">{plural(len(rows), "indsats", "indsatser")}.</p>{cards}</section>'
     )
 
@@ -168,7 +202,7 @@ def _report_order(data: Dataset):
 
 def municipality_card(data: Dataset, row: pd.Series) -> str:
     n_initiatives = int((data.initiatives["kommunekode"] == row.kommunekode).sum())
-    n_quotes = len(group_turns(data.quotes[data.quotes["kommunekode"] == row.kommunekode]))
+    n_quotes = int((data.quotes["kommunekode"] == row.kommunekode).sum())
     start = _label(data, "starting_points", "starting_point_id", row.starting_point)
     return (
         f'<article class="kr-card kr-municipality-card" data-kommune="{esc(row.kommunekode)}">'
@@ -190,25 +224,27 @@ def municipality_overview(data: Dataset) -> Html:
 
 STORE_COLUMNS = [
     "quotes", "kommune", "attribution", "ingredients", "speakerCategory", "kind", "speaker", "reference", "turns", "rationale", "section",
+    "fromLiterature",
 ]
 
 
 def quote_record(data: Dataset, turns: pd.DataFrame) -> list:
     """The facts of one quote card as a row of STORE_COLUMNS, for kommunefilter.js to render like quote_card."""
     first = turns.iloc[0]
-    exchange = len(turns) > 1
+    kind, speaker, citation = speaker_line(data, turns)
     return [
         " ".join(turns["quote_id"]),
         first.kommunekode,
         first.attribution,
         list(dict.fromkeys(i for ids in turns["ingredient_ids"] for i in ids)),
         first.speaker_category,
-        _label(data, "quote_kinds", "quote_kind_id", first.kind),
-        " og ".join(dict.fromkeys(turns["speaker_role"])) if exchange else (first.caption or first.speaker_role),
-        first.caption if first.reference_key else "",
-        [[t.speaker_role, t.text] for t in turns.itertuples()] if exchange else [["", first.text]],
+        kind,
+        speaker,
+        citation,
+        [[t.speaker_role, t.text] for t in turns.itertuples()] if len(turns) > 1 else [["", first.text]],
         first.attribution_rationale if first.attribution == "inferred" else "",
         first.section_id,
+        bool(first.reference_key),
     ]
 
 

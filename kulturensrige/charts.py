@@ -34,6 +34,15 @@ def _count_axis(title: str, maximum: int) -> dict:
     return {"title": title, "rangemode": "tozero", "tick0": 0, "dtick": max(1, math.ceil(maximum / 8))}
 
 
+def _colorbar(title: str, maximum: int) -> dict:
+    return {"title": {"text": title}, "tick0": 0, "dtick": max(1, math.ceil(maximum / 6))}
+
+
+def _heatmap_width(n_columns: int) -> int:
+    """Wide enough for every column's label and a readable number in each cell; narrower screens scroll."""
+    return 220 + 56 * n_columns
+
+
 def _labels(data: Dataset, table: str, key: str, column: str = "label") -> dict[str, str]:
     frame = data.tables[table]
     return dict(zip(frame[key], frame[column], strict=True))
@@ -132,17 +141,20 @@ def ingredient_municipality_matrix(data: Dataset) -> Html:
                 colorscale=HEAT_SCALE,
                 texttemplate="%{z}",
                 hovertemplate="%{y} · %{x}: %{z} citater<extra></extra>",
-                colorbar={"title": {"text": "Citater"}},
+                colorbar=_colorbar("Citater", max((max(row) for row in z), default=0)),
                 xgap=2,
                 ygap=2,
             )
         )
-        styled(figure, height=360).update_layout(xaxis_title="Kommune", yaxis={"title": "Ingrediens", "autorange": "reversed"})
-        not_stated = sum(row[-1] for row in z)
-        attributed = sum(sum(row[:-1]) for row in z)
+        styled(figure, height=360).update_layout(
+            xaxis={"title": "Kommune", "dtick": 1}, yaxis={"title": "Ingrediens", "autorange": "reversed"}
+        )
+        # Distinct quotes: one that substantiates two ingredients sits in two cells.
+        not_stated = len({i for row in ids for i in row[-1].split()})
+        attributed = len({i for row in ids for cell in row[:-1] for i in cell.split()})
         alt = (
-            f"Citater pr. ingrediens og kommune for {_scope(data, code, include_inferred)}: "
-            f"{plural(attributed, 'citat', 'citater')} er knyttet til en kommune, "
+            f"Citater pr. ingrediens og kommune for {_scope(data, code, include_inferred)}. Af de citater, der underbygger "
+            f"en ingrediens, er {plural(attributed, 'citat', 'citater')} knyttet til en kommune, og "
             f"{plural(not_stated, 'citat', 'citater')} har ingen kommune angivet. "
             + "; ".join(
                 f"{ingredient_names[r]}: " + ", ".join(f"{municipality_names[c]} {z[i][j]}" for j, c in enumerate(cols))
@@ -158,6 +170,7 @@ def ingredient_municipality_matrix(data: Dataset) -> Html:
         "Citater pr. ingrediens og kommune",
         _municipality_variants(data, build, inferred_switch=True),
         note="Kolonnen »Ikke angivet« viser citater, som rapporten ikke knytter til en kommune. Klik på en celle for citaterne.",
+        min_width=_heatmap_width(len(data.municipalities) + 1),
     )
 
 
@@ -180,21 +193,21 @@ def _initiative_vocabulary_chart(data: Dataset, figure_id: str, title: str, colu
                 go.Heatmap(
                     z=table.values.tolist(),
                     x=_plot(municipality_names[c] for c in table.columns),
-                    y=_plot(item_names[i] for i in table.index),
+                    y=[_wrap(item_names[i], 26) for i in table.index],
                     colorscale=HEAT_SCALE,
                     texttemplate="%{z}",
                     hovertemplate="%{y} · %{x}: %{z} indsatser<extra></extra>",
-                    colorbar={"title": {"text": "Indsatser"}},
+                    colorbar=_colorbar("Indsatser", int(table.values.max()) if table.size else 0),
                     xgap=2,
                     ygap=2,
                 )
             )
-            figure.update_layout(xaxis_title="Kommune", yaxis={"title": noun, "autorange": "reversed"})
+            figure.update_layout(xaxis={"title": "Kommune", "dtick": 1}, yaxis={"title": noun, "autorange": "reversed"})
         else:
             figure = go.Figure(
                 go.Bar(
                     x=table.iloc[:, 0].tolist() if len(table.columns) else [],
-                    y=_plot(item_names[i] for i in table.index),
+                    y=[_wrap(item_names[i], 26) for i in table.index],
                     orientation="h",
                     marker_color=PALETTE[0],
                     hovertemplate="%{y}: %{x} indsatser<extra></extra>",
@@ -202,14 +215,15 @@ def _initiative_vocabulary_chart(data: Dataset, figure_id: str, title: str, colu
             )
             maximum = int(table.iloc[:, 0].max()) if len(table) and len(table.columns) else 0
             figure.update_layout(xaxis=_count_axis("Antal indsatser", maximum), yaxis={"title": noun, "autorange": "reversed"})
-        styled(figure, height=max(320, 28 * len(table) + 140))
+        styled(figure, height=max(320, 40 * len(table) + 140))
         totals = table.sum(axis=1)
         listing = "; ".join(f"{item_names[i]}: {plural(int(n), 'indsats', 'indsatser')}" for i, n in totals.items())
         alt = f"{title} for {filters.municipality_name(data, code)}: " + (listing or "rapporten nævner ingen") + "."
         shown = table.rename(index=item_names, columns=municipality_names).reset_index(names=noun)
         return Variant(figure, alt, shown)
 
-    return embed(figure_id, title, _municipality_variants(data, build, inferred_switch=False))
+    variants = _municipality_variants(data, build, inferred_switch=False)
+    return embed(figure_id, title, variants, min_width=_heatmap_width(len(data.municipalities)))
 
 
 def art_forms_by_municipality(data: Dataset) -> Html:
@@ -280,7 +294,7 @@ def programme_timeline(data: Dataset) -> Html:
         line={"color": "#888888", "width": 2},
         marker={"symbol": "line-ns", "size": 18, "line": {"width": 3, "color": "#888888"}},
         text=_plot([month(start.date), month(end.date)]),
-        textposition="bottom center",
+        textposition=["bottom right", "bottom left"],  # centred, the first and last label run off the plot
         name="Projektperiode",
         hoverinfo="text",
         hovertext=_plot([f"Start: {month(start.date)}", f"Slut: {month(end.date)}"]),
@@ -297,7 +311,7 @@ def programme_timeline(data: Dataset) -> Html:
         },
         text=[f"W{n}" for n in workshops["number"]],
         textposition="top center",
-        name="Fælles workshop (udfyldt: fysisk ifølge rapporten; tom: ikke angivet)",
+        name="Fælles workshop<br>(udfyldt: fysisk ifølge rapporten;<br>tom: ikke angivet)",
         hovertext=_plot(_event_hover(r) for r in workshops.itertuples()),
         hoverinfo="text",
     )
@@ -308,7 +322,7 @@ def programme_timeline(data: Dataset) -> Html:
         marker={"size": 16, "symbol": "diamond-open", "line": {"width": 3}, "color": PALETTE[5]},
         text=[f"P{n}" for n in pitstops["number"]],
         textposition="bottom center",
-        name="Virtuelt pitstop for tovholdere (tidspunkt ikke angivet)",
+        name="Virtuelt pitstop for tovholdere<br>(tidspunkt ikke angivet)",
         hovertext=_plot(_event_hover(r) for r in pitstops.itertuples()),
         hoverinfo="text",
     )
@@ -328,7 +342,8 @@ def programme_timeline(data: Dataset) -> Html:
     table = events[["title", "kind", "mode", "date", "place"]].rename(
         columns={"title": "Begivenhed", "kind": "Slags", "mode": "Form", "date": "Dato", "place": "Sted"}
     )
-    return embed("forloeb", _caption(data, 1), {filters.ALL: Variant(figure, alt, table)}, note=alt)
+    note = "Afstandene i figuren viser rækkefølgen, ikke tiden: rapporten angiver ingen datoer for workshops og pitstops."
+    return embed("forloeb", _caption(data, 1), {filters.ALL: Variant(figure, alt, table)}, note=note)
 
 
 def _event_hover(row) -> str:
@@ -430,6 +445,6 @@ def figure4_words(data: Dataset) -> Html:
         xaxis={"visible": False, "range": [-0.6, columns - 0.4]}, yaxis={"visible": False}
     )
     note = data.figures.loc[data.figures["number"] == 4, "note"].iloc[0]
-    alt = f"De ord, rapportens tekst nævner fra ordskyen: {', '.join(words['word'])}. Alle vises lige store. {note}"
+    alt = f"De ord, rapportens tekst nævner fra ordskyen: {', '.join(words['word'])}. Alle vises lige store."
     table = words[["position", "word"]].rename(columns={"position": "Nr.", "word": "Ord"})
     return embed("ordsky", _caption(data, 4), {filters.ALL: Variant(figure, alt, table)}, note=note)

@@ -48,7 +48,7 @@ def control_options(data: Dataset) -> dict[str, Options]:
 
 
 def count_line(n_quotes: int, n_initiatives: int) -> str:
-    """The one sentence a test or a reader checks first; counts cards, so an exchange counts once."""
+    """The one sentence a test or a reader checks first; counts quotes, each turn of an exchange too, as the book does."""
     return f"Viser {plural(n_quotes, 'citat', 'citater')} og {plural(n_initiatives, 'indsats', 'indsatser')}"
 
 
@@ -62,7 +62,7 @@ def results_html(data: Dataset, selection: filters.QuoteFilter) -> tuple[str, st
 
 def _results_html(data: Dataset, selection: filters.QuoteFilter) -> tuple[str, str]:
     quotes = filters.quotes(data, selection)
-    n_quotes = len(cards.group_turns(quotes)) if len(quotes) else 0
+    n_quotes = len(quotes)
     n_initiatives = len(filters.initiatives(data, selection.kommunekode))
     name = filters.municipality_name(data, selection.kommunekode)
     quote_part = (

@@ -25,7 +25,8 @@ LAYOUT = {
     "font": {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 14},
     "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
     "hoverlabel": {"namelength": -1},
-    "legend": {"orientation": "h", "y": -0.2},
+    # Above the plot: below it, a horizontal legend runs into the x-axis title on a narrow screen.
+    "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
 }
 
 # plotly.js speaks English unless handed a dictionary; this one covers the controls we keep.
@@ -127,8 +128,22 @@ def data_table(table: pd.DataFrame, caption: str) -> str:
     )
 
 
-def embed(figure_id: str, title: str, variants: dict[str, Variant], note: str = "") -> Html:
-    """A figure whose variants the page filter swaps; the 'alle' variant is what shows first."""
+def _plot_div(figure_id: str, title: str, min_width: int) -> str:
+    plot = f'<div class="kr-plot" id="plot-{esc(figure_id)}" aria-hidden="true"'
+    if not min_width:
+        return plot + "></div>"
+    # A scrolling region must take keyboard focus (WCAG 2.1.1), and then it needs a name.
+    return (
+        f'<div class="kr-plot-frame" tabindex="0" role="region" aria-label="{esc(title)} (rul vandret for hele figuren)">'
+        f'{plot} style="min-width: {int(min_width)}px"></div></div>'
+    )
+
+
+def embed(figure_id: str, title: str, variants: dict[str, Variant], note: str = "", min_width: int = 0) -> Html:
+    """A figure whose variants the page filter swaps; the 'alle' variant is what shows first.
+
+    `min_width` (px) keeps a wide chart readable on a phone: it scrolls sideways in its own frame,
+    the page does not."""
     first = "alle"
     alts = "".join(f'<p data-variant="{esc(key)}"{"" if key == first else " hidden"}>{esc(v.alt)}</p>' for key, v in variants.items())
     tables = "".join(
@@ -140,8 +155,8 @@ def embed(figure_id: str, title: str, variants: dict[str, Variant], note: str = 
     return Html(
         f'<figure class="kr-figure" id="figur-{esc(figure_id)}" data-kr-filterable="{filterable}">'
         f'<figcaption class="kr-figure-title">{esc(title)}</figcaption>'
-        f'<div class="kr-plot" id="plot-{esc(figure_id)}" aria-hidden="true"></div>'
-        f'<div class="kr-alt" id="alt-{esc(figure_id)}"><span class="kr-alt-label">Figuren viser: </span>{alts}</div>'
+        + _plot_div(figure_id, title, min_width)
+        + f'<div class="kr-alt" id="alt-{esc(figure_id)}"><span class="kr-alt-label">Figuren viser: </span>{alts}</div>'
         + (f'<p class="kr-figure-note">{esc(note)}</p>' if note else "")
         + f'<details class="kr-figure-data"><summary>Vis tallene som tabel</summary>{tables}</details>'
         f'<div class="kr-drill" aria-live="polite" hidden></div>'

@@ -26,7 +26,7 @@ def key_figures(data: Dataset) -> Html:
     figures = [
         (len(data.municipalities), "kommuner"),
         (len(data.initiatives), "indsatser og aktioner"),
-        (len(cards.group_turns(data.quotes)), "citater (en ordveksling tæller som ét)"),
+        (len(data.quotes), "citater"),
         (len(data.ingredients), "virksomme ingredienser"),
         (int((events["kind"] == "workshop").sum()), "fælles workshops"),
     ]
@@ -111,7 +111,7 @@ def municipality_ingredients(data: Dataset, kommunekode: str) -> Html:
     quotes = data.quotes[data.quotes["kommunekode"] == kommunekode]
     name = filters.municipality_name(data, kommunekode)
     if quotes.empty:
-        not_stated = len(cards.group_turns(data.quotes[data.quotes["attribution"] == "not stated"]))
+        not_stated = int((data.quotes["attribution"] == "not stated").sum())
         return Html(
             f'<p class="kr-empty-note">Rapporten knytter ingen citater til {esc(name)}, så ingen ingrediens kan vises '
             f"for kommunen alene. {plural(not_stated, 'citat', 'citater')} i rapporten har ingen kommune angivet.</p>"

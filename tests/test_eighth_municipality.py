@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from kulturensrige import cards, load
+from kulturensrige import load
 from kulturensrige.markup import number
 from kulturensrige.schema import TABLES
 from kulturensrige.writing import csv_text
@@ -99,6 +99,6 @@ def test_the_book_built_from_it_shows_the_eighth_municipality(eighth: Path, tmp_
     for count, label in [
         (len(data.municipalities), "kommuner"),
         (len(data.initiatives), "indsatser og aktioner"),
-        (len(cards.group_turns(data.quotes)), "citater"),
+        (len(data.quotes), "citater"),
     ]:
         assert f'<span class="kr-figure-number">{number(count)}</span> {label}' in front, label

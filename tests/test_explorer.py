@@ -30,10 +30,9 @@ def live() -> Explorer:
 
 
 def expected_line(data, selection: filters.QuoteFilter) -> str:
-    """The count line computed straight from the filters: cards, so an exchange of turns counts once."""
+    """The count line computed straight from the filters: quotes, each turn of an exchange counting as one."""
     rows = filters.quotes(data, selection)
-    n_quotes = len(cards.group_turns(rows)) if len(rows) else 0
-    return count_line(n_quotes, len(filters.initiatives(data, selection.kommunekode)))
+    return count_line(len(rows), len(filters.initiatives(data, selection.kommunekode)))
 
 
 def shown_line(live: Explorer) -> str:

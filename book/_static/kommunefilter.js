@@ -8,7 +8,8 @@
  * What it reads (the HTML contract written by kulturensrige/cards.py, figures.py, lists.py, comparison.py):
  *   [data-kommune]                  an item of one municipality (kommunekode; empty = not stated)
  *   article.kr-quote                a quote card; data-attribution = stated | inferred | not stated
- *   section.kr-list                 a list; data-kr-noun(s), data-kr-empty ("{kommune}"), data-kr-unattributed
+ *   section.kr-list                 a list; data-kr-noun(s), data-kr-empty ("{kommune}"), data-kr-unattributed,
+ *                                   data-kr-scope (the one municipality a profile page's list is about)
  *   table[data-kr-filterable-table] a table whose tr[data-kommune] rows follow the filter
  *   figure.kr-figure                a chart: div.kr-plot, script.kr-figure-json {config, layouts, quoteIds, variants},
  *                                   .kr-alt p[data-variant], .kr-figure-data div[data-variant],
@@ -305,6 +306,15 @@
     return (node.dataset.kommune || "").split(/\s+/).indexOf(s.kommune) >= 0;
   }
 
+  /** How many the item counts for: a quote card holds one quote, or each turn of an exchange. */
+  function weight(item) {
+    return item.dataset.quotes ? item.dataset.quotes.split(/\s+/).filter(Boolean).length : 1;
+  }
+
+  function total(list) {
+    return list.reduce(function (sum, item) { return sum + weight(item); }, 0);
+  }
+
   function collect() {
     items = Array.prototype.filter.call(document.querySelectorAll("[data-kommune]"), function (node) {
       return !node.closest(".kr-drill, .kr-filter, .kr-compare");
@@ -325,6 +335,7 @@
         nouns: list.dataset.krNouns || "elementer",
         empty: list.dataset.krEmpty || "Intet at vise for {kommune}.",
         unattributed: parseInt(list.dataset.krUnattributed || "0", 10) || 0,
+        scope: list.dataset.krScope || "",
       };
       more.addEventListener("click", function () {
         var first = entry.items.filter(function (item) { return matches(item, state); })[entry.limit];
@@ -363,7 +374,7 @@
     var left = matching.length - list.limit;
     list.more.hidden = left <= 0;
     list.more.textContent = left > 0 ? "Vis " + number(Math.min(PAGE_SIZE, left)) + " mere (" + number(left) + " tilbage)" : "";
-    return matching.length;
+    return total(matching);
   }
 
   function updateLists(s) {
@@ -378,15 +389,18 @@
         list.note.textContent = "";
         return;
       }
-      if (shown === 0) {
+      if (shown === 0 && list.scope && s.kommune !== ALL && s.kommune !== list.scope) {
+        // A profile page's list holds one municipality's items: "none for Egedal" would be untrue of the report.
+        sentences.push("Listen her gælder kun " + nameOf(list.scope) + ", så intet på den hører til " + name + ".");
+      } else if (shown === 0) {
         sentences.push(list.empty.split("{kommune}").join(name));
       } else {
-        sentences.push("Viser " + number(shown) + " af " + plural(list.items.length, list.noun, list.nouns) + " for " + name + ".");
+        sentences.push("Viser " + number(shown) + " af " + plural(total(list.items), list.noun, list.nouns) + " for " + name + ".");
       }
       if (!s.inferred) {
-        var withheld = list.items.filter(function (item) {
+        var withheld = total(list.items.filter(function (item) {
           return item.dataset.attribution === "inferred" && matches(item, { kommune: s.kommune, inferred: true });
-        }).length;
+        }));
         if (withheld) {
           sentences.push(
             plural(withheld, list.noun, list.nouns) + " med en udledt tilknytning er skjult; slå »Medtag udledte tilknytninger« til for at se " +
@@ -419,7 +433,7 @@
       counts.set(noun, entry);
     }
     lists.forEach(function (list) {
-      add(list.noun, list.nouns, list.items.filter(function (item) { return matches(item, s); }).length);
+      add(list.noun, list.nouns, total(list.items.filter(function (item) { return matches(item, s); })));
     });
     tables.forEach(function (t) {
       add("tabelrække", "tabelrækker", t.rows.filter(isShown).length);
@@ -437,7 +451,11 @@
     var charts = figures.filter(function (f) { return f.filterable; }).length;
     var sentences = [];
     if (parts.length) {
-      sentences.push("Viser " + joinDanish(parts) + " for " + name + without + ".");
+      sentences.push(
+        s.kommune === ALL
+          ? "Alle kommuner" + without + ": " + joinDanish(parts) + "."
+          : "Viser " + joinDanish(parts) + " for " + name + without + "."
+      );
     }
     if (charts) {
       sentences.push((charts === 1 ? "Figuren viser" : "Figurerne viser") + " tallene for " + name + (parts.length ? "" : without) + ".");
@@ -740,13 +758,15 @@
         ? el("p", { class: "kr-turn" }, [el("span", { class: "kr-turn-speaker", text: turn[0] + ":" }), " " + turn[1]])
         : el("p", { text: turn[1] });
     });
-    var speaker = [el("span", { class: "kr-kind", text: r.kind }), " · " + r.speaker];
+    var speaker = r.kind ? [el("span", { class: "kr-kind", text: r.kind }), " · " + r.speaker] : [r.speaker];
     if (r.reference) {
       speaker.push(" ", el("span", { class: "kr-reference", text: "(" + r.reference + ")" }));
     }
     var footer = [el("p", { class: "kr-speaker" }, speaker)];
     var level = r.attribution.replace(" ", "-");
-    if (r.attribution === "not stated") {
+    if (r.fromLiterature) {
+      // A quote from a cited work belongs to no municipality (as in quote_card).
+    } else if (r.attribution === "not stated") {
       footer.push(el("p", {}, [el("span", { class: "kr-municipality kr-attribution-not-stated", text: "Kommune: ikke angivet i rapporten" })]));
     } else {
       footer.push(el("p", {}, [el("span", { class: "kr-municipality kr-attribution-" + level }, [

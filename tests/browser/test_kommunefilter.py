@@ -185,6 +185,17 @@ def test_page_contents_match_the_data(data, site_url, page):
         assert sorted(view["quotes"]) == sorted(list(g["quote_id"]) for g in groups)
 
 
+def test_a_profile_filtered_to_another_municipality_says_whose_list_it_is(data, site_url, page):
+    """Køge's page filtered to Egedal must not claim the report has no initiatives for Egedal."""
+    first, other = data.municipalities.iloc[0], data.municipalities.iloc[1]
+    open_page(page, f"{site_url}/kommuner/profil-{first.slug}.html?kommune={other.slug}")
+    notes = page.evaluate(VISIBLE_STATE_JS)["emptyNotes"]
+    assert notes and all(f"gælder kun {first['name']}" in n for n in notes), notes
+    assert not any("Rapporten beskriver ingen" in n or "Rapporten knytter ingen" in n for n in notes), notes
+    hint = page.locator(".kr-filter-hint a", has_text=f"Gå til siden om {other['name']}")
+    assert hint.count() >= 1
+
+
 def test_empty_list_says_so_in_words(data, site_url, page):
     """A municipality with no quotes on an ingredient page gets the list's sentence with its name."""
     for ingredient in data.ingredients.itertuples():
@@ -195,7 +206,7 @@ def test_empty_list_says_so_in_words(data, site_url, page):
             book_page = data.sections.loc[data.sections["section_id"] == ingredient.section_id, "book_page"].iloc[0]
             open_page(page, f"{site_url}/{book_page}.html?kommune={row.slug}")
             notes = page.evaluate(VISIBLE_STATE_JS)["emptyNotes"]
-            unattributed = len(cards.group_turns(quotes[quotes["attribution"] == "not stated"]))
+            unattributed = int((quotes["attribution"] == "not stated").sum())
             assert any(f"ingen citater til {row.name}" in n for n in notes), notes
             if unattributed:
                 assert any(f"{unattributed} citat" in n and "ingen kommune angivet" in n for n in notes), notes
@@ -415,6 +426,49 @@ def test_drill_through_a_heatmap_cell(data, site_url, page):
     assert drill.locator("h3").text_content().startswith(f"{len(not_stated)} citat")
 
 
+def card_shape(markup: str) -> list:
+    """A card as (tag, attributes, text) in document order, without what may differ: ids, links (the filter
+    adds its state to them), the drill class."""
+    from bs4 import BeautifulSoup
+
+    shape = []
+    for node in BeautifulSoup(markup, "html.parser").find_all(True):
+        kept = {k: v for k, v in node.attrs.items() if k not in ("id", "href", "data-kr-href")}
+        attributes = {k: (" ".join(v) if isinstance(v, list) else v) for k, v in kept.items()}
+        if "class" in attributes:
+            attributes["class"] = " ".join(c for c in attributes["class"].split() if c != "kr-drill-card")
+        texts = [t for t in node.find_all(string=True, recursive=False) if t.strip()]
+        shape.append((node.name, sorted(attributes.items()), " ".join(" ".join(t.split()) for t in texts)))
+    return shape
+
+
+def test_drill_through_cards_are_the_books_own_cards(data, site_url, page):
+    """The browser builds drill-through cards from the quote store: they must read exactly like cards.quote_card."""
+    open_page(page, f"{site_url}/ingredienser/oversigt.html")
+    groups = {" ".join(g["quote_id"]): g for g in cards.group_turns(data.quotes)}
+    page.evaluate(
+        """() => {
+            const gd = document.querySelector('#plot-ingrediens-kommune');
+            const z = gd.data[0].z, cd = gd.data[0].customdata;
+            // every cell with quotes, one after the other, into one list of cards
+            const cards = [];
+            z.forEach((row, i) => row.forEach((n, j) => {
+                if (n > 0) {
+                    const point = {data: gd.data[0], x: gd.data[0].x[j], y: gd.data[0].y[i], pointNumber: [i, j], customdata: cd[i][j]};
+                    gd.emit('plotly_click', {points: [point]});
+                    document.querySelectorAll('#figur-ingrediens-kommune .kr-drill article').forEach((a) => cards.push(a.outerHTML));
+                }
+            }));
+            window.__krDrillCards = cards;
+        }"""
+    )
+    shown = page.evaluate("window.__krDrillCards")
+    assert shown
+    for markup in shown:
+        ids = re.search(r'data-quotes="([^"]+)"', markup).group(1)
+        assert card_shape(markup) == card_shape(cards.quote_card(data, groups[ids])), ids
+
+
 def read_csv(download) -> list[list[str]]:
     raw = Path(download.path()).read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 med BOM"
@@ -540,8 +594,21 @@ def test_phone_width_has_no_sideways_scrolling(data, built_site, site_url, phone
         width = phone.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
         assert width == [375, 375], f"{path}: {width}"
         assert phone.locator("#kr-kommune").bounding_box()["height"] >= 44, "tommelfingerstørrelse"
-        for right in phone.eval_on_selector_all(".kr-plot .main-svg", "ss => ss.map(s => s.getBoundingClientRect().right)"):
-            assert right <= 376, path
+        # A chart fits the screen, or (a wide heatmap) scrolls inside its own frame, which fits.
+        boxes = phone.eval_on_selector_all(
+            ".kr-plot .main-svg",
+            "ss => ss.map(s => (s.closest('.kr-plot-frame') || s).getBoundingClientRect().right)",
+        )
+        assert all(right <= 376 for right in boxes), f"{path}: {boxes}"
+
+
+def test_a_wide_heatmap_scrolls_in_its_frame_with_every_label_on_a_phone(data, site_url, phone):
+    open_page(phone, f"{site_url}/ingredienser/oversigt.html")
+    frame = phone.locator("#figur-ingrediens-kommune .kr-plot-frame")
+    assert frame.evaluate("f => f.scrollWidth > f.clientWidth"), "rammen ruller vandret"
+    assert frame.get_attribute("tabindex") == "0" and frame.get_attribute("aria-label")
+    ticks = phone.eval_on_selector_all("#plot-ingrediens-kommune .xtick text", "ts => ts.map(t => t.textContent)")
+    assert ticks == [*data.municipalities["name"], "Ikke angivet"]
 
 
 def test_file_url_works_without_a_server(data, built_site, page):
