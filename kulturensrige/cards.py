@@ -150,7 +150,26 @@ def quotes_for_ingredient(data: Dataset, ingredient_id: str) -> Html:
 
 def quotes_for_municipality(data: Dataset, kommunekode: str) -> Html:
     selected = filters.quotes(data, filters.QuoteFilter(kommunekode=kommunekode))
-    return quote_list(data, selected, scope=kommunekode)
+    return Html(f'<p class="kr-list-intro">{esc(attribution_intro(selected))}</p>' + quote_list(data, selected, scope=kommunekode).markup)
+
+
+def attribution_intro(quotes: pd.DataFrame) -> str:
+    """How the quotes came to be tied to the municipality, in words, from their attribution levels."""
+    stated = int((quotes["attribution"] == "stated").sum())
+    inferred = int((quotes["attribution"] == "inferred").sum())
+    if not stated and not inferred:
+        return "Rapporten knytter ingen citater til kommunen, og redaktionen har heller ikke kunnet udlede nogen."
+    if not stated:
+        return (
+            "Rapporten nævner ikke kommunen ved citaterne. Her står de citater, som redaktionen har kunnet knytte til "
+            "kommunen ud fra rapportens egne oplysninger; hvert kort viser hvorfor."
+        )
+    if not inferred:
+        return "Rapporten selv knytter citaterne her til kommunen."
+    return (
+        f"Rapporten selv knytter {plural(stated, 'citat', 'citater')} til kommunen; {plural(inferred, 'citat', 'citater')} "
+        "har redaktionen knyttet til kommunen ud fra rapportens egne oplysninger, og kortet viser hvorfor."
+    )
 
 
 def _vocabulary_labels(data: Dataset, table: str, key: str, ids: tuple[str, ...]) -> str:

@@ -223,7 +223,8 @@ def _initiative_vocabulary_chart(data: Dataset, figure_id: str, title: str, colu
         return Variant(figure, alt, shown)
 
     variants = _municipality_variants(data, build, inferred_switch=False)
-    return embed(figure_id, title, variants, min_width=_heatmap_width(len(data.municipalities)))
+    note = "Projekter, elementer og aktioner tælles hver for sig, så et projekt og dets elementer kan nævne det samme."
+    return embed(figure_id, title, variants, note=note, min_width=_heatmap_width(len(data.municipalities)))
 
 
 def art_forms_by_municipality(data: Dataset) -> Html:
@@ -420,7 +421,7 @@ def action_learning_cycle(data: Dataset) -> Html:
 def six_ps(data: Dataset) -> Html:
     """Figure 3: the six P's around the programme."""
     ps = data.six_ps.sort_values("position")
-    alt = f"De {len(ps)} P'er, som forløbet byggede på: " + ", ".join(ps["name"]) + "."
+    alt = f"De {len(ps)} P’er, som forløbet byggede på: " + ", ".join(ps["name"]) + "."
     table = ps[["position", "name", "label_da"]].rename(columns={"position": "Nr.", "name": "P", "label_da": "Dansk betegnelse"})
     return _ring(list(ps["name"]), "Kulturens Rige", "seks-p", _caption(data, 3), alt, table, arrows=False)
 

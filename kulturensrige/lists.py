@@ -71,7 +71,7 @@ def municipality_table(data: Dataset) -> Html:
             "Region": m["region"],
             "Udgangspunkt": [_key(data, "starting_points", "starting_point_id", s, "label") for s in m["starting_point"]],
             "Indsatser": [int((data.initiatives["kommunekode"] == c).sum()) for c in m["kommunekode"]],
-            "Hvad det førte til": m["outcome"].map(not_stated_note),
+            "Citater": [int((data.quotes["kommunekode"] == c).sum()) for c in m["kommunekode"]],
             "_kode": m["kommunekode"],
         }
     )
@@ -96,13 +96,15 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
     row = data.municipalities.loc[data.municipalities["kommunekode"] == kommunekode].iloc[0]
     start = _key(data, "starting_points", "starting_point_id", row.starting_point, "label")
     spelled = "" if row.name_in_report == row["name"] else f" Rapporten staver navnet »{esc(row.name_in_report)}«."
+    section = _key(data, "sections", "section_id", row.section_id, "title")
     return Html(
         f'<div class="kr-profile" data-kommune="{esc(row.kommunekode)}"><p class="kr-lead">{esc(row.summary)}</p>'
-        f'<dl class="kr-facts"><dt>Officielt navn</dt><dd>{esc(row["name"])} Kommune.{spelled}</dd>'
+        f'<dl class="kr-facts"><dt>Officielt navn</dt><dd>{esc(row["name"])}.{spelled}</dd>'
         f"<dt>Kommunekode</dt><dd>{esc(row.kommunekode)}</dd><dt>Region</dt><dd>{esc(row.region)}</dd>"
         f"<dt>Udgangspunkt</dt><dd>{esc(start)}: {esc(row.starting_point_note)}</dd>"
         f"<dt>Hvad forløbet førte til</dt><dd>{esc(not_stated_note(row.outcome))}</dd></dl>"
-        f'<p class="kr-source-line">{cards.section_link(data, row.section_id)}</p></div>'
+        # The section is presented on this very page: name it, do not link to it.
+        f'<p class="kr-source-line">Bygger på rapportens afsnit »{esc(section)}«.</p></div>'
     )
 
 
@@ -206,7 +208,10 @@ def evaluation_questions(data: Dataset, kind: str) -> Html:
 def six_ps_table(data: Dataset) -> Html:
     ps = data.six_ps.sort_values("position")
     frame = pd.DataFrame({"P": ps["name"], "Dansk betegnelse": ps["label_da"], "Beskrivelse": ps["description"]})
-    return simple_table(frame, "De 6 P'er (rapportens tekst giver kun navnene)")
+    # A column the report leaves empty for every P would only repeat 'ikke angivet': say it once instead.
+    empty = [c for c in frame.columns[1:] if (frame[c] == NOT_STATED).all()]
+    caption = f"De {len(ps)} P’er" + (f" ({', '.join(c.lower() for c in empty)}: ikke angivet i rapporten)" if empty else "")
+    return simple_table(frame.drop(columns=empty), caption)
 
 
 def references_table(data: Dataset) -> Html:

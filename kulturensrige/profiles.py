@@ -37,12 +37,9 @@ def profile_notebook(name: str, kommunekode: str) -> nbformat.NotebookNode:
         ),
         nbformat.v4.new_markdown_cell("## Indsatser\n\nIndsatser, elementer og aktioner, som rapporten beskriver for kommunen."),
         _code("cards.initiative_list(data, KOMMUNE)"),
-        nbformat.v4.new_markdown_cell(
-            "## Citater knyttet til kommunen\n\nRapporten nævner ikke kommunen ved citaterne. Her står de citater, som redaktionen "
-            "har kunnet knytte til kommunen ud fra rapportens egne oplysninger; hvert kort viser hvorfor."
-        ),
+        nbformat.v4.new_markdown_cell("## Citater knyttet til kommunen"),
         _code("cards.quotes_for_municipality(data, KOMMUNE)"),
-        nbformat.v4.new_markdown_cell("## Ingredienser, der viser sig her"),
+        nbformat.v4.new_markdown_cell("## Ingredienser i kommunens citater"),
         _code("lists.municipality_ingredients(data, KOMMUNE)"),
     ]
     notebook = nbformat.v4.new_notebook(cells=cells)

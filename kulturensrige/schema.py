@@ -299,8 +299,8 @@ TABLES: dict[str, Table] = {
         ),
         _table(
             "six_ps",
-            "De 6 P'er",
-            "WHO's 6 P'er, som forløbet byggede på.",
+            "De 6 P’er",
+            "WHO’s 6 P’er, som forløbet byggede på.",
             "p_id",
             {
                 "p_id": ident("P'ets id.", "people"),

@@ -17,6 +17,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
+from . import bibliography
 from .loading import load
 from .markup import MONTHS, esc
 
@@ -166,6 +167,7 @@ def _danish_everywhere(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> dict:
+    bibliography.register()
     app.connect("builder-inited", _danish_everywhere)
     app.connect("config-inited", _on_config_inited)
     app.connect("html-page-context", _on_page)

@@ -1,0 +1,51 @@
+"""Citations and the reference list in Danish, as the report writes them: "(Fancourt og Finn 2019)".
+
+sphinxcontrib-bibtex's author–year style and pybtex's plain style join two authors with "and" and put
+citations in square brackets. These variants only change those words and brackets; `register()` makes
+them available under the names used in book/_config.yml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pybtex.plugin
+import sphinxcontrib.bibtex.plugin
+from pybtex.style.formatting.plain import Style as PlainStyle
+from pybtex.style.template import names, sentence
+from sphinxcontrib.bibtex.style.referencing import BracketStyle, PersonStyle
+from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
+
+REFERENCE_STYLE = "author_year_da"
+FORMATTING_STYLE = "plain_da"
+
+
+def _persons() -> PersonStyle:
+    return PersonStyle(sep2=" og ", last_sep=" og ")
+
+
+def _round() -> BracketStyle:
+    return BracketStyle(left="(", right=")")
+
+
+@dataclass
+class DanishAuthorYearStyle(AuthorYearReferenceStyle):
+    """In-text citations: round brackets, "og" between authors, no comma before the year."""
+
+    bracket_textual: BracketStyle = field(default_factory=_round)
+    bracket_parenthetical: BracketStyle = field(default_factory=_round)
+    person: PersonStyle = field(default_factory=_persons)
+    author_year_sep: str = " "
+
+
+class DanishPlainStyle(PlainStyle):
+    """The reference list: pybtex's plain style with "og" between authors."""
+
+    def format_names(self, role, as_sentence=True):
+        formatted = names(role, sep=", ", sep2=" og ", last_sep=" og ")
+        return sentence[formatted] if as_sentence else formatted
+
+
+def register() -> None:
+    sphinxcontrib.bibtex.plugin.register_plugin("sphinxcontrib.bibtex.style.referencing", REFERENCE_STYLE, DanishAuthorYearStyle)
+    pybtex.plugin.register_plugin("pybtex.style.formatting", FORMATTING_STYLE, DanishPlainStyle)
