@@ -11,6 +11,7 @@ import pandas as pd
 from . import filters
 from .loading import Dataset
 from .markup import Html, book_link, esc, json_island, number, page_link, plural
+from .schema import NOT_STATED
 
 ATTRIBUTION_LABELS = {
     "stated": "angivet i rapporten",
@@ -67,6 +68,14 @@ def speaker_line(data: Dataset, turns: pd.DataFrame) -> tuple[str, str, str]:
     return ("" if speaker.lower().startswith(kind.lower()) else kind), speaker, ""
 
 
+def quote_language(data: Dataset, quote: pd.Series) -> str:
+    """The language of a quote from a cited work when it is not the book's Danish ('' otherwise): WCAG 3.1.2."""
+    if not quote.reference_key:
+        return ""
+    language = _label(data, "references", "reference_key", quote.reference_key, "language")
+    return "" if language in ("da", NOT_STATED) else language
+
+
 def quote_card(data: Dataset, turns: pd.DataFrame) -> str:
     """One card for a quote, or for a whole exchange (several turns sharing exchange_id)."""
     first = turns.iloc[0]
@@ -87,13 +96,17 @@ def quote_card(data: Dataset, turns: pd.DataFrame) -> str:
         f'<article class="kr-card kr-quote" id="citat-{esc(first.quote_id)}" data-kommune="{esc(first.kommunekode)}" '
         f'data-attribution="{esc(first.attribution)}" data-quotes="{esc(ids)}" '
         f'data-ingredients="{esc(" ".join(ingredient_ids))}" data-speaker-category="{esc(first.speaker_category)}">'
-        f'<blockquote class="kr-quote-text">{body}</blockquote>'
+        f'<blockquote class="kr-quote-text"{_lang(quote_language(data, first))}>{body}</blockquote>'
         f'<footer class="kr-card-footer"><p class="kr-speaker">{kind_html}'
         f"{esc(speaker)}{reference}</p>"
         f"{municipality}"
         f"{ingredient_badges(data, ingredient_ids)}"
         f'<p class="kr-source-line">{section_link(data, first.section_id)}</p></footer></article>'
     )
+
+
+def _lang(language: str) -> str:
+    return f' lang="{esc(language)}"' if language else ""
 
 
 def group_turns(quotes: pd.DataFrame) -> list[pd.DataFrame]:
@@ -243,7 +256,7 @@ def municipality_overview(data: Dataset) -> Html:
 
 STORE_COLUMNS = [
     "quotes", "kommune", "attribution", "ingredients", "speakerCategory", "kind", "speaker", "reference", "turns", "rationale", "section",
-    "fromLiterature",
+    "fromLiterature", "lang",
 ]
 
 
@@ -264,6 +277,7 @@ def quote_record(data: Dataset, turns: pd.DataFrame) -> list:
         first.attribution_rationale if first.attribution == "inferred" else "",
         first.section_id,
         bool(first.reference_key),
+        quote_language(data, first),
     ]
 
 

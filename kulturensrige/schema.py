@@ -112,6 +112,10 @@ def integer(description: str, example: str, minimum: int = 0) -> pa.Column:
     return _column(int, [pa.Check.ge(minimum, error=f"et helt tal, mindst {minimum}")], description, example, "integer")
 
 
+# Language codes (BCP 47) a quoted work may be in; a screen reader reads the quote in that language.
+LANGUAGES = ("da", "en", "sv", "nb", "nn", "de", "fr")
+
+
 def choice(values: tuple[str, ...], description: str, example: str) -> pa.Column:
     allowed = ", ".join(values)
     return _column(str, [pa.Check.isin(list(values), error=f"en af: {allowed}")], description, example, "choice", values=values)
@@ -461,6 +465,12 @@ TABLES: dict[str, Table] = {
                 "citation": text("Henvisningen som i rapporten.", "Jensen 2022"),
                 "section_ids": refs("sections", "Afsnit, der henviser til værket, adskilt af ';'.", "baggrund", required=True),
                 "note": text("Bemærkning, fx stavevarianter.", "", required=False),
+                "language": choice(
+                    (NOT_STATED, *LANGUAGES),
+                    "Sproget, rapportens ordrette citater fra værket står på (sprogkode), så skærmlæsere læser dem på det sprog; "
+                    "'ikke angivet' for værker, rapporten ikke citerer ordret.",
+                    "en",
+                ),
             },
         ),
     ]

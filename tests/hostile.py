@@ -260,7 +260,7 @@ def overlay_rows() -> dict[str, list[dict[str, str]]]:
             _row("figures", figure_id=f"figur-{n}", number=str(n), section_id=section)
             for n, section in enumerate(["kulturens-rige", "aktionslaering", "aktionslaering", "etablering-af-vi"], start=1)
         ],
-        "references": [_row("references", reference_key="hostile-ref", section_ids="baggrund")],
+        "references": [_row("references", reference_key="hostile-ref", section_ids="baggrund", language="en")],
     }
 
 

@@ -119,3 +119,19 @@ def test_timeline_invents_no_dates(data):
     layout = payload["layouts"][payload["variants"]["alle"]["layout"]]
     assert layout["xaxis"]["visible"] is False
     assert "type" not in layout["xaxis"] or layout["xaxis"]["type"] != "date"
+
+
+def test_a_quote_from_a_work_in_another_language_is_marked_with_it(data):
+    """WCAG 3.1.2: a screen reader must read the English WHO definition as English, the rest as Danish."""
+    languages = dict(zip(data.references["reference_key"], data.references["language"], strict=True))
+    checked = 0
+    for group in cards.group_turns(data.quotes):
+        first = group.iloc[0]
+        language = languages.get(first.reference_key, "")
+        markup = cards.quote_card(data, group)
+        if language not in ("", "da", "ikke angivet"):
+            assert f'<blockquote class="kr-quote-text" lang="{language}">' in markup
+            checked += 1
+        else:
+            assert "lang=" not in markup
+    assert checked, "data/ has a quote from a work in another language (WHO 2022)"

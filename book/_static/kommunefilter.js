@@ -794,7 +794,7 @@
       "data-quotes": r.quotes,
       "data-ingredients": r.ingredients.join(" "),
       "data-speaker-category": r.speakerCategory,
-    }, [el("blockquote", { class: "kr-quote-text" }, body), el("footer", { class: "kr-card-footer" }, footer)]);
+    }, [el("blockquote", { class: "kr-quote-text", lang: r.lang || null }, body), el("footer", { class: "kr-card-footer" }, footer)]);
   }
 
   function showDrill(f, point) {
