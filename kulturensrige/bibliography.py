@@ -39,7 +39,22 @@ class DanishAuthorYearStyle(AuthorYearReferenceStyle):
 
 
 class DanishPlainStyle(PlainStyle):
-    """The reference list: pybtex's plain style with "og" between authors."""
+    """The reference list: pybtex's plain style with "og" between authors, sorted by author as printed.
+
+    pybtex sorts a braced name ("{Santini et al.}", kept whole so it prints as the report writes it)
+    after every letter; the list is sorted by the printed name instead, then year."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sort = self._sort_as_printed
+
+    @staticmethod
+    def _sort_as_printed(entries):
+        def key(entry):
+            names = " ".join(str(person) for person in entry.persons.get("author", []))
+            return names.replace("{", "").replace("}", "").casefold(), entry.fields.get("year", "")
+
+        return sorted(entries, key=key)
 
     def format_names(self, role, as_sentence=True):
         formatted = names(role, sep=", ", sep2=" og ", last_sep=" og ")
