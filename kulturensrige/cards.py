@@ -6,6 +6,8 @@ page's filter can show and hide it without knowing anything else about it.
 
 from __future__ import annotations
 
+import os
+
 import pandas as pd
 
 from . import filters
@@ -121,9 +123,29 @@ def _scope(kommunekode: str) -> str:
     return f' data-kr-scope="{esc(kommunekode)}"' if kommunekode and kommunekode != filters.ALL else ""
 
 
+def list_limit() -> int:
+    """Cards a list carries as HTML; a longer list (national-scale data) goes to the browser as JSON rows.
+
+    KR_LIST_LIMIT lets a test send the report's short lists down the long-list path too."""
+    return int(os.environ.get("KR_LIST_LIMIT", "200"))
+
+
 def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", empty: str = "", scope: str = "") -> Html:
-    """A filterable list of quote cards, with the words the filter uses when nothing matches."""
-    cards = "".join(quote_card(data, g) for g in group_turns(quotes))
+    """A filterable list of quote cards, with the words the filter uses when nothing matches.
+
+    A long list holds its first page of cards as HTML (read without JavaScript, and by search) and all of
+    its cards as JSON rows, from which the filter renders the page it shows."""
+    groups = group_turns(quotes)
+    if len(groups) > list_limit():
+        shown = groups[:LIST_PAGE]
+        rows = json_island(store_payload(data, groups), "kr-list-rows")
+        more = (
+            f'<p class="kr-list-nojs">Listen viser de første {plural(len(shown), "kort", "kort")} af '
+            f"{number(len(groups))}; resten vises, når siden kan køre JavaScript.</p>"
+        )
+    else:
+        shown, rows, more = groups, "", ""
+    cards = "".join(quote_card(data, g) for g in shown) + more + rows
     unattributed = int((quotes["attribution"] == "not stated").sum())
     return Html(
         f'<section class="kr-list kr-quote-list" data-kr-noun="citat" data-kr-nouns="citater" '
@@ -254,6 +276,9 @@ def municipality_overview(data: Dataset) -> Html:
     )
 
 
+# Cards shown at a time in a long list; kommunefilter.js pages by the same number (PAGE_SIZE).
+LIST_PAGE = 50
+
 STORE_COLUMNS = [
     "quotes", "kommune", "attribution", "ingredients", "speakerCategory", "kind", "speaker", "reference", "turns", "rationale", "section",
     "fromLiterature", "lang",
@@ -281,25 +306,29 @@ def quote_record(data: Dataset, turns: pd.DataFrame) -> list:
     ]
 
 
+def store_payload(data: Dataset, groups: list[pd.DataFrame]) -> dict:
+    """Quote cards as JSON rows, with the labels and links they share stated once, for kommunefilter.js."""
+    ingredients = {
+        row.ingredient_id: [int(row.number), row["name"], page_link(_section_page(data, row.section_id))]
+        for _, row in data.ingredients.iterrows()
+    }
+    sections = {row.section_id: [row.title, page_link(row.book_page)] for row in data.sections.itertuples()}
+    return {
+        "attributionLabels": ATTRIBUTION_LABELS,
+        "ingredients": ingredients,
+        "sections": sections,
+        "columns": STORE_COLUMNS,
+        "rows": [quote_record(data, g) for g in groups],
+    }
+
+
 def quote_store(data: Dataset) -> Html:
     """Every quote once, as JSON rows: drill-through charts render the cards behind a number from it.
 
     Rows, not finished cards: the markup every card repeats (badges, links, labels) is stated once,
     which keeps a page with national-scale data to a few megabytes instead of tens.
     """
-    ingredients = {
-        row.ingredient_id: [int(row.number), row["name"], page_link(_section_page(data, row.section_id))]
-        for _, row in data.ingredients.iterrows()
-    }
-    sections = {row.section_id: [row.title, page_link(row.book_page)] for row in data.sections.itertuples()}
-    payload = {
-        "attributionLabels": ATTRIBUTION_LABELS,
-        "ingredients": ingredients,
-        "sections": sections,
-        "columns": STORE_COLUMNS,
-        "rows": [quote_record(data, g) for g in group_turns(data.quotes)],
-    }
-    return Html(json_island(payload, "kr-quote-store"))
+    return Html(json_island(store_payload(data, group_turns(data.quotes)), "kr-quote-store"))
 
 
 def _section_page(data: Dataset, section_id: str) -> str:

@@ -36,13 +36,13 @@ def report_text() -> str:
     return SOURCE.read_text(encoding="utf-8")
 
 
-def build_book(data_dir: Path, output: Path) -> Path:
+def build_book(data_dir: Path, output: Path, **env: str) -> Path:
     """Build the book from a data folder into output/; fail the test with the build's own log."""
     result = subprocess.run(
         [sys.executable, str(REPO / "scripts" / "build_book.py"), "--data", str(data_dir), "--output", str(output)],
         capture_output=True,
         text=True,
-        env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"},
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000", **env},
     )
     if result.returncode != 0:
         pytest.fail(f"bogen kunne ikke bygges fra {data_dir}:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}")

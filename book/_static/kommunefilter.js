@@ -9,6 +9,7 @@
  *   [data-kommune]                  an item of one municipality (kommunekode; empty = not stated)
  *   article.kr-quote                a quote card; data-attribution = stated | inferred | not stated
  *   section.kr-list                 a list; data-kr-noun(s), data-kr-empty ("{kommune}"), data-kr-unattributed,
+ *                                   script.kr-list-rows (a long list's cards as JSON rows: rendered a page at a time),
  *                                   data-kr-scope (the one municipality a profile page's list is about)
  *   table[data-kr-filterable-table] a table whose tr[data-kommune] rows follow the filter
  *   figure.kr-figure                a chart: div.kr-plot, script.kr-figure-json {config, layouts, quoteIds, variants},
@@ -297,7 +298,8 @@
   // -- items, lists and tables ---------------------------------------------------------------------
 
   function matches(node, s) {
-    if (!s.inferred && node.matches("article.kr-quote") && node.dataset.attribution === "inferred") {
+    // A quote card, or a long list's record of one, is what carries data-quotes.
+    if (!s.inferred && node.dataset.quotes !== undefined && node.dataset.attribution === "inferred") {
       return false;
     }
     if (s.kommune === ALL) {
@@ -315,11 +317,35 @@
     return list.reduce(function (sum, item) { return sum + weight(item); }, 0);
   }
 
+  /**
+   * A long list (cards.quote_list over its limit) brings its first cards as HTML and all of them as JSON
+   * rows: the static cards give way to a container the filter fills with the page it shows.
+   */
+  function takeOverLongList(list) {
+    var store = parseStore(list.querySelector(":scope > script.kr-list-rows"));
+    if (!store) {
+      return null;
+    }
+    list.querySelectorAll(":scope > article.kr-quote, :scope > .kr-list-nojs").forEach(function (node) { node.remove(); });
+    var cards = el("div", { class: "kr-list-cards" });
+    var summary = list.querySelector(":scope > .kr-list-summary");
+    list.insertBefore(cards, summary ? summary.nextSibling : list.firstChild);
+    return { store: store, cards: cards };
+  }
+
   function collect() {
+    var longLists = new Map();
+    document.querySelectorAll("section.kr-list").forEach(function (list) {
+      var long = takeOverLongList(list);
+      if (long) {
+        longLists.set(list, long);
+      }
+    });
     items = Array.prototype.filter.call(document.querySelectorAll("[data-kommune]"), function (node) {
       return !node.closest(".kr-drill, .kr-filter, .kr-compare");
     });
     lists = Array.prototype.map.call(document.querySelectorAll("section.kr-list"), function (list) {
+      var long = longLists.get(list);
       var note = el("p", { class: "kr-list-filter", hidden: true });
       var summary = list.querySelector(":scope > .kr-list-summary");
       list.insertBefore(note, summary ? summary.nextSibling : list.firstChild);
@@ -330,7 +356,9 @@
         note: note,
         more: more,
         limit: PAGE_SIZE,
-        items: items.filter(function (item) { return list.contains(item); }),
+        items: long ? long.store.records : items.filter(function (item) { return list.contains(item); }),
+        store: long ? long.store : null,
+        cards: long ? long.cards : null,
         noun: list.dataset.krNoun || "element",
         nouns: list.dataset.krNouns || "elementer",
         empty: list.dataset.krEmpty || "Intet at vise for {kommune}.",
@@ -341,9 +369,10 @@
         var first = entry.items.filter(function (item) { return matches(item, state); })[entry.limit];
         entry.limit += PAGE_SIZE;
         paginate(entry, state);
-        if (first) {
-          first.setAttribute("tabindex", "-1");
-          first.focus();
+        var node = first && (first.node || first);
+        if (node) {
+          node.setAttribute("tabindex", "-1");
+          node.focus();
         }
       });
       return entry;
@@ -368,9 +397,21 @@
   /** Show the first `limit` matching cards of a list; the rest wait behind the "Vis flere" button. */
   function paginate(list, s) {
     var matching = list.items.filter(function (item) { return matches(item, s); });
-    matching.forEach(function (item, i) {
-      item.hidden = i >= list.limit;
-    });
+    if (list.store) {
+      // A long list: render (once) and show only the cards of the current page.
+      var page = matching.slice(0, list.limit).map(function (record) {
+        if (!record.node) {
+          record.node = quoteCard(list.store, record, false);
+        }
+        record.node.querySelectorAll("a[href]").forEach(carryState);
+        return record.node;
+      });
+      list.cards.replaceChildren.apply(list.cards, page);
+    } else {
+      matching.forEach(function (item, i) {
+        item.hidden = i >= list.limit;
+      });
+    }
     var left = matching.length - list.limit;
     list.more.hidden = left <= 0;
     list.more.textContent = left > 0 ? "Vis " + number(Math.min(PAGE_SIZE, left)) + " mere (" + number(left) + " tilbage)" : "";
@@ -725,12 +766,19 @@
     return typeof ids === "string" ? ids.split(/\s+/).filter(Boolean) : null;
   }
 
-  /** The page's quote store (cards.quote_store), parsed on the first drill-through: rows become records. */
+  /** The page's quote store (cards.quote_store), parsed on the first drill-through. */
   function quoteStore() {
-    if (quoteStore.cache !== undefined) {
-      return quoteStore.cache;
+    if (quoteStore.cache === undefined) {
+      quoteStore.cache = parseStore(document.querySelector("script.kr-quote-store"));
     }
-    var island = document.querySelector("script.kr-quote-store");
+    return quoteStore.cache;
+  }
+
+  /**
+   * A JSON island of quote rows (cards.store_payload): rows become records. Each record also has the
+   * `dataset` a card would have, so `matches` and `weight` treat records and cards alike.
+   */
+  function parseStore(island) {
     var store = null;
     try {
       store = island ? JSON.parse(island.textContent) : null;
@@ -742,16 +790,16 @@
       store.records = store.rows.map(function (row) {
         var record = {};
         store.columns.forEach(function (column, i) { record[column] = row[i]; });
+        record.dataset = { kommune: record.kommune, attribution: record.attribution, quotes: record.quotes };
         record.quotes.split(" ").forEach(function (id) { store.byId.set(id, record); });
         return record;
       });
     }
-    quoteStore.cache = store;
     return store;
   }
 
   /** A quote card from a store record: the same markup as kulturensrige.cards.quote_card, built as text nodes. */
-  function quoteCard(store, r) {
+  function quoteCard(store, r, inDrill) {
     var exchange = r.turns.length > 1;
     var body = r.turns.map(function (turn) {
       return exchange
@@ -788,7 +836,8 @@
     var section = store.sections[r.section];
     footer.push(el("p", { class: "kr-source-line" }, [el("a", { class: "kr-source", href: section[1], text: "Afsnit: " + section[0] })]));
     return el("article", {
-      class: "kr-card kr-quote kr-drill-card",
+      class: "kr-card kr-quote" + (inDrill ? " kr-drill-card" : ""),
+      id: inDrill ? null : "citat-" + r.quotes.split(" ")[0],
       "data-kommune": r.kommune,
       "data-attribution": r.attribution,
       "data-quotes": r.quotes,
@@ -829,7 +878,7 @@
     var shown = 0;
     // A bar can stand for thousands of quotes at national scale: cards come PAGE_SIZE at a time.
     function showMore() {
-      var next = records.slice(shown, shown + PAGE_SIZE).map(function (record) { return quoteCard(store, record); });
+      var next = records.slice(shown, shown + PAGE_SIZE).map(function (record) { return quoteCard(store, record, true); });
       cards.append.apply(cards, next);
       next.forEach(function (card) { card.querySelectorAll("a[href]").forEach(carryState); });
       shown += next.length;

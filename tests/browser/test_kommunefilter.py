@@ -469,6 +469,50 @@ def test_drill_through_cards_are_the_books_own_cards(data, site_url, page):
         assert card_shape(markup) == card_shape(cards.quote_card(data, groups[ids])), ids
 
 
+# -- long lists (national scale): JSON rows rendered a page at a time ---------------------------------
+
+LONG_LIST_LIMIT = "3"  # the report's lists are short; with this limit every list of 4+ cards takes the long path
+
+
+@pytest.fixture(scope="module")
+def long_list_url(tmp_path_factory) -> Iterator[str]:
+    from conftest import REPO, build_book, serve
+
+    site = build_book(REPO / "data", tmp_path_factory.mktemp("long-lists"), KR_LIST_LIMIT=LONG_LIST_LIMIT)
+    url, server = serve(site)
+    yield url
+    server.shutdown()
+
+
+def test_long_lists_render_exactly_the_filtered_cards_from_json_rows(data, long_list_url, page):
+    """A list over the limit ships JSON rows; for every municipality the cards shown are exactly the data's."""
+    long_pages = 0
+    for ingredient in data.ingredients.itertuples():
+        quotes = filters.quotes(data, filters.QuoteFilter(ingredient_id=ingredient.ingredient_id))
+        groups = cards.group_turns(quotes)
+        if len(groups) <= int(LONG_LIST_LIMIT):
+            continue
+        long_pages += 1
+        book_page = data.sections.loc[data.sections["section_id"] == ingredient.section_id, "book_page"].iloc[0]
+        open_page(page, f"{long_list_url}/{book_page}.html")
+        assert page.locator("section.kr-list script.kr-list-rows").count() == 1
+        assert page.locator(".kr-list-nojs").count() == 0, "the no-JavaScript note goes once the filter takes over"
+        for inferred in (True, False):
+            for kommune in [ALL, *data.municipalities["kommunekode"]]:
+                choose(page, kommune, inferred)
+                wanted = set(filters.quotes(data, filters.QuoteFilter(kommunekode=kommune, include_inferred=inferred))["quote_id"])
+                expected = sorted(list(g["quote_id"]) for g in groups if wanted.intersection(g["quote_id"]))
+                view = page.evaluate(VISIBLE_STATE_JS)
+                assert sorted(view["quotes"]) == expected, f"{book_page} {kommune} udledte={inferred}"
+                assert sorted(view["quotesOnPage"]) == expected, "only the page's cards are in the document"
+        shown = page.eval_on_selector_all("section.kr-list article.kr-quote", "cs => cs.map(c => c.outerHTML)")
+        by_ids = {" ".join(g["quote_id"]): g for g in groups}
+        for markup in shown:
+            ids = re.search(r'data-quotes="([^"]+)"', markup).group(1)
+            assert card_shape(markup) == card_shape(cards.quote_card(data, by_ids[ids])), ids
+    assert long_pages, "no ingredient page has a list over the limit"
+
+
 def read_csv(download) -> list[list[str]]:
     raw = Path(download.path()).read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 med BOM"
