@@ -92,10 +92,12 @@ def quote_card(data: Dataset, turns: pd.DataFrame) -> str:
     ids = " ".join(turns["quote_id"])
     kind_html = f'<span class="kr-kind">{esc(kind)}</span> · ' if kind else ""
     reference = f' <span class="kr-reference">({esc(citation)})</span>' if citation else ""
-    # A quote from a cited work belongs to no municipality: no line saying the report does not state one.
+    # A quote from a cited work belongs to no municipality: no line saying the report does not state one,
+    # and no data-kommune, so the filter leaves it in place like the prose around it.
     municipality = "" if first.reference_key else municipality_line(data, first)
+    kommune = "" if first.reference_key else f' data-kommune="{esc(first.kommunekode)}"'
     return (
-        f'<article class="kr-card kr-quote" id="citat-{esc(first.quote_id)}" data-kommune="{esc(first.kommunekode)}" '
+        f'<article class="kr-card kr-quote" id="citat-{esc(first.quote_id)}"{kommune} '
         f'data-attribution="{esc(first.attribution)}" data-quotes="{esc(ids)}" '
         f'data-ingredients="{esc(" ".join(ingredient_ids))}" data-speaker-category="{esc(first.speaker_category)}">'
         f'<blockquote class="kr-quote-text"{_lang(quote_language(data, first))}>{body}</blockquote>'
@@ -146,10 +148,10 @@ def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", empty:
     else:
         shown, rows, more = groups, "", ""
     cards = "".join(quote_card(data, g) for g in shown) + more + rows
-    unattributed = int((quotes["attribution"] == "not stated").sum())
+    unattributed = int(((quotes["attribution"] == "not stated") & (quotes["reference_key"] == "")).sum())
     return Html(
         f'<section class="kr-list kr-quote-list" data-kr-noun="citat" data-kr-nouns="citater" '
-        f'data-kr-empty="{esc(empty or "Rapporten knytter ingen citater til {kommune}.")}" '
+        f'data-kr-empty="{esc(empty or "Rapporten knytter ingen af citaterne her til {kommune}.")}" '
         f'data-kr-unattributed="{unattributed}"{_scope(scope)}'
         + (f' aria-labelledby="{esc(heading_id)}"' if heading_id else "")
         + f'><p class="kr-list-summary">{esc(quote_count_summary(quotes))}</p>'
@@ -161,18 +163,24 @@ def quote_count_summary(quotes: pd.DataFrame) -> str:
     """'5 citater, heraf 4 uden angivet kommune.' A quote is a row: each turn of an exchange counts."""
     if quotes.empty:
         return "Ingen citater."
-    levels = quotes["attribution"].value_counts()
+    literature = int((quotes["reference_key"] != "").sum())
+    levels = quotes.loc[quotes["reference_key"] == "", "attribution"].value_counts()
     total = plural(len(quotes), "citat", "citater")
+    if literature == len(quotes):
+        return f"{total} fra litteraturen."
     parts = []
+    if literature:
+        parts.append(f"{number(literature)} fra litteraturen")
     if levels.get("inferred", 0):
-        parts.append(f"{number(int(levels['inferred']))} med en kommune, redaktionen har udledt")
+        parts.append(f"{number(int(levels['inferred']))} med en kommune udledt af redaktionen")
     if levels.get("not stated", 0) == len(quotes):
         return f"{total}; rapporten angiver ikke kommunen ved {'det' if len(quotes) == 1 else 'nogen af dem'}."
     if levels.get("not stated", 0):
         parts.append(f"{number(int(levels['not stated']))} uden angivet kommune")
     exchanges = quotes.loc[quotes["exchange_id"] != "", "exchange_id"].nunique()
     note = f" Replikker i en ordveksling står samlet på ét kort ({plural(exchanges, 'ordveksling', 'ordvekslinger')})." if exchanges else ""
-    return total + (", heraf " + " og ".join(parts) if parts else "") + "." + note
+    listed = ", ".join(parts[:-1]) + " og " + parts[-1] if len(parts) > 1 else "".join(parts)
+    return total + (", heraf " + listed if parts else "") + "." + note
 
 
 def quotes_in_section(data: Dataset, section_id: str) -> Html:
@@ -254,9 +262,19 @@ def _report_order(data: Dataset):
     return key
 
 
+def attributed_count(quotes: pd.DataFrame) -> str:
+    """'1, udledt af redaktionen' or '3 (2 angivet i rapporten, 1 udledt af redaktionen)': how firmly they are tied."""
+    levels = quotes["attribution"].value_counts()
+    if levels.empty:
+        return "0"
+    if len(levels) == 1:
+        return f"{number(len(quotes))}, {ATTRIBUTION_LABELS[levels.index[0]]}"
+    return f"{number(len(quotes))} (" + ", ".join(f"{number(int(n))} {ATTRIBUTION_LABELS[a]}" for a, n in levels.items()) + ")"
+
+
 def municipality_card(data: Dataset, row: pd.Series) -> str:
     n_initiatives = int((data.initiatives["kommunekode"] == row.kommunekode).sum())
-    n_quotes = int((data.quotes["kommunekode"] == row.kommunekode).sum())
+    n_quotes = attributed_count(data.quotes[data.quotes["kommunekode"] == row.kommunekode])
     start = _label(data, "starting_points", "starting_point_id", row.starting_point)
     return (
         f'<article class="kr-card kr-municipality-card" data-kommune="{esc(row.kommunekode)}">'
@@ -264,7 +282,7 @@ def municipality_card(data: Dataset, row: pd.Series) -> str:
         f'<p class="kr-card-kicker">{esc(row.region)} · kommunekode {esc(row.kommunekode)}</p>'
         f"<p>{esc(row.summary)}</p>"
         f'<dl class="kr-facts"><dt>Udgangspunkt</dt><dd>{esc(start)}</dd>'
-        f"<dt>Indsatser</dt><dd>{n_initiatives}</dd><dt>Citater knyttet til kommunen</dt><dd>{n_quotes}</dd></dl></article>"
+        f"<dt>Indsatser</dt><dd>{n_initiatives}</dd><dt>Citater knyttet til kommunen</dt><dd>{esc(n_quotes)}</dd></dl></article>"
     )
 
 

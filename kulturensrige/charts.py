@@ -34,6 +34,11 @@ def _count_axis(title: str, maximum: int) -> dict:
     return {"title": title, "rangemode": "tozero", "tick0": 0, "dtick": max(1, math.ceil(maximum / 8))}
 
 
+def _counted(values: Iterable[int], singular: str, plural_form: str) -> list[str]:
+    """Hover text with the noun agreeing with the number ('1 citat', '2 citater'), which a template cannot do."""
+    return [plural(int(v), singular, plural_form) for v in values]
+
+
 def _colorbar(title: str, maximum: int) -> dict:
     return {"title": {"text": title}, "tick0": 0, "dtick": max(1, math.ceil(maximum / 6))}
 
@@ -87,7 +92,8 @@ def quotes_per_ingredient(data: Dataset) -> Html:
                 # Colour and pattern together; past eight categories the pattern shifts so none look alike.
                 marker_pattern_shape=PATTERNS[(n + n // len(PALETTE)) % len(PATTERNS)],
                 customdata=[" ".join(ids) for ids in rows["quote_ids"]],
-                hovertemplate="%{y}<br>%{fullData.name}: %{x} citater<extra></extra>",
+                hovertext=_counted(rows["count"], "citat", "citater"),
+                hovertemplate="%{y}<br>%{fullData.name}: %{hovertext}<extra></extra>",
             )
         styled(figure, height=380).update_layout(
             barmode="stack",
@@ -123,9 +129,8 @@ def ingredient_municipality_matrix(data: Dataset) -> Html:
     municipality_names = {**_labels(data, "municipalities", "kommunekode", "name"), statistics.NOT_STATED_COLUMN: "Ikke angivet"}
 
     def build(code: str, include_inferred: bool) -> Variant:
+        # Without inferred attributions those quotes leave the matrix, as they leave the cards and the other charts.
         quotes = filters.quotes(data, filters.QuoteFilter(include_inferred=include_inferred))
-        if not include_inferred:
-            quotes = pd.concat([quotes, data.quotes[data.quotes["attribution"] == "inferred"].assign(kommunekode="")])
         columns = list(data.municipalities["kommunekode"]) if code == filters.ALL else [code]
         matrix = statistics.ingredient_municipality_matrix(data, quotes, columns)
         rows = list(dict.fromkeys(matrix["ingredient_id"]))
@@ -140,7 +145,8 @@ def ingredient_municipality_matrix(data: Dataset) -> Html:
                 customdata=ids,
                 colorscale=HEAT_SCALE,
                 texttemplate="%{z}",
-                hovertemplate="%{y} · %{x}: %{z} citater<extra></extra>",
+                hovertext=[_counted(row, "citat", "citater") for row in z],
+                hovertemplate="%{y} · %{x}: %{hovertext}<extra></extra>",
                 colorbar=_colorbar("Citater", max((max(row) for row in z), default=0)),
                 xgap=2,
                 ygap=2,
@@ -196,7 +202,8 @@ def _initiative_vocabulary_chart(data: Dataset, figure_id: str, title: str, colu
                     y=[_wrap(item_names[i], 26) for i in table.index],
                     colorscale=HEAT_SCALE,
                     texttemplate="%{z}",
-                    hovertemplate="%{y} · %{x}: %{z} indsatser<extra></extra>",
+                    hovertext=[_counted(row, "indsats", "indsatser") for row in table.values.tolist()],
+                    hovertemplate="%{y} · %{x}: %{hovertext}<extra></extra>",
                     colorbar=_colorbar("Indsatser", int(table.values.max()) if table.size else 0),
                     xgap=2,
                     ygap=2,
@@ -210,7 +217,8 @@ def _initiative_vocabulary_chart(data: Dataset, figure_id: str, title: str, colu
                     y=[_wrap(item_names[i], 26) for i in table.index],
                     orientation="h",
                     marker_color=PALETTE[0],
-                    hovertemplate="%{y}: %{x} indsatser<extra></extra>",
+                    hovertext=_counted(table.iloc[:, 0] if len(table.columns) else [], "indsats", "indsatser"),
+                    hovertemplate="%{y}: %{hovertext}<extra></extra>",
                 )
             )
             maximum = int(table.iloc[:, 0].max()) if len(table) and len(table.columns) else 0

@@ -175,9 +175,10 @@ def recommendations_for(data: Dataset, ingredient_id: str = "") -> Html:
 
 
 def programme_facts(data: Dataset) -> Html:
+    """Each fact in the book's words beside the report's own value or wording, which a researcher can quote."""
     facts = data.programme_facts
-    items = "".join(f"<dt>{esc(f.description)}</dt><dd>{esc(f.value)}</dd>" for f in facts.itertuples())
-    return Html(f'<dl class="kr-facts">{items}</dl>')
+    frame = pd.DataFrame({"Forløbet": facts["description"], "Rapportens ordlyd eller tal": facts["value"]})
+    return simple_table(frame, "Fakta om forløbet")
 
 
 def resource_persons(data: Dataset) -> Html:

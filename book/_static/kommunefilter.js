@@ -6,7 +6,8 @@
  * plotly.min.js (on pages with charts) and _static/kr-data.js (window.KR_DATA.kommuner).
  *
  * What it reads (the HTML contract written by kulturensrige/cards.py, figures.py, lists.py, comparison.py):
- *   [data-kommune]                  an item of one municipality (kommunekode; empty = not stated)
+ *   [data-kommune]                  an item of one municipality (kommunekode; empty = not stated); a quote
+ *                                   card from a cited work has none and is never hidden
  *   article.kr-quote                a quote card; data-attribution = stated | inferred | not stated
  *   section.kr-list                 a list; data-kr-noun(s), data-kr-empty ("{kommune}"), data-kr-unattributed,
  *                                   script.kr-list-rows (a long list's cards as JSON rows: rendered a page at a time),
@@ -298,6 +299,9 @@
   // -- items, lists and tables ---------------------------------------------------------------------
 
   function matches(node, s) {
+    if (node.dataset.kommune === undefined) {
+      return true;
+    }
     // A quote card, or a long list's record of one, is what carries data-quotes.
     if (!s.inferred && node.dataset.quotes !== undefined && node.dataset.attribution === "inferred") {
       return false;
@@ -433,6 +437,8 @@
       if (shown === 0 && list.scope && s.kommune !== ALL && s.kommune !== list.scope) {
         // A profile page's list holds one municipality's items: "none for Egedal" would be untrue of the report.
         sentences.push("Listen her gælder kun " + nameOf(list.scope) + ", så intet på den hører til " + name + ".");
+      } else if (shown === 0 && s.kommune === ALL) {
+        sentences.push("Uden udledte tilknytninger er der intet at vise på listen her.");
       } else if (shown === 0) {
         sentences.push(list.empty.split("{kommune}").join(name));
       } else {
@@ -791,6 +797,9 @@
         var record = {};
         store.columns.forEach(function (column, i) { record[column] = row[i]; });
         record.dataset = { kommune: record.kommune, attribution: record.attribution, quotes: record.quotes };
+        if (record.fromLiterature) {
+          delete record.dataset.kommune; // as quote_card: a cited work's quote is never filtered away
+        }
         record.quotes.split(" ").forEach(function (id) { store.byId.set(id, record); });
         return record;
       });
