@@ -97,6 +97,7 @@ def quotes_per_ingredient(data: Dataset) -> Html:
             )
         styled(figure, height=380).update_layout(
             barmode="stack",
+            legend_title_text="Talerkategori",
             xaxis=_count_axis("Antal citater", int(counts.groupby("ingredient_id")["count"].sum().max())),
             yaxis={"title": "Ingrediens", "categoryorder": "array", "categoryarray": _plot(order[::-1])},
         )
@@ -160,7 +161,8 @@ def ingredient_municipality_matrix(data: Dataset) -> Html:
         attributed = len({i for row in ids for cell in row[:-1] for i in cell.split()})
         alt = (
             f"Citater pr. ingrediens og kommune for {_scope(data, code, include_inferred)}. Af de citater, der underbygger "
-            f"en ingrediens, er {plural(attributed, 'citat', 'citater')} knyttet til en kommune, og "
+            f"en ingrediens, er {plural(attributed, 'citat', 'citater')} knyttet til "
+            f"{'en kommune' if code == filters.ALL else filters.municipality_name(data, code)}, og "
             f"{plural(not_stated, 'citat', 'citater')} har ingen kommune angivet. "
             + "; ".join(
                 f"{ingredient_names[r]}: " + ", ".join(f"{municipality_names[c]} {z[i][j]}" for j, c in enumerate(cols))

@@ -862,9 +862,19 @@
       return;
     }
     var isHeatmap = point.data && point.data.type === "heatmap";
+    var layout = f.plot.layout || {};
+    // "Ingrediens: … · Kommune: …": each value named by its axis (or legend) title, as the chart names it.
+    function named(title, value) {
+      var label = plainText(title && (title.text !== undefined ? title.text : title));
+      return value ? (label ? label + ": " : "") + plainText(value) : "";
+    }
+    var horizontal = point.data && point.data.orientation === "h";
     var context = isHeatmap
-      ? [plainText(point.y), plainText(point.x)]
-      : [plainText(point.data && point.data.orientation === "h" ? point.y : point.x), plainText(point.data && point.data.name)];
+      ? [named(layout.yaxis && layout.yaxis.title, point.y), named(layout.xaxis && layout.xaxis.title, point.x)]
+      : [
+          named(horizontal ? layout.yaxis && layout.yaxis.title : layout.xaxis && layout.xaxis.title, horizontal ? point.y : point.x),
+          named(layout.legend && layout.legend.title, point.data && point.data.name),
+        ];
     var records = [];
     ids.forEach(function (id) {
       var record = store.byId.get(id);
@@ -874,7 +884,9 @@
     });
     var heading = el("h3", { class: "kr-drill-heading", tabindex: "-1", text: plural(ids.length, "citat", "citater") + " bag tallet" });
     var close = el("button", { type: "button", class: "kr-drill-close", "aria-label": "Luk citaterne bag tallet", text: "Luk" });
-    var about = context.filter(Boolean).join(" · ") + " – " + nameOf(state.kommune) + (state.inferred ? "" : ", uden udledte tilknytninger");
+    var filtered = state.kommune !== ALL || !state.inferred;
+    var about = context.filter(Boolean).join(" · ") + "." +
+      (filtered ? " Filter: " + nameOf(state.kommune) + (state.inferred ? "" : ", uden udledte tilknytninger") + "." : "");
     var parts = [el("div", { class: "kr-drill-head" }, [heading, close]), el("p", { class: "kr-drill-context", text: about })];
     if (records.length && records.length !== ids.length) {
       parts.push(el("p", { class: "kr-drill-context", text: "En ordveksling står samlet på ét kort." }));
