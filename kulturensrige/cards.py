@@ -40,7 +40,8 @@ def ingredient_badges(data: Dataset, ingredient_ids: tuple[str, ...]) -> str:
     for ingredient_id in ingredient_ids:
         row = data.ingredients.loc[data.ingredients["ingredient_id"] == ingredient_id].iloc[0]
         badge = f'<span class="kr-badge-number" aria-hidden="true">{int(row.number)}</span> {esc(row["name"])}'
-        items.append(f"<li>{book_link(_section_page(data, row.section_id), badge, f'kr-badge kr-ingredient-{int(row.number)}')}</li>")
+        page = _label(data, "sections", "section_id", row.section_id, "book_page")
+        items.append(f"<li>{book_link(page, badge, f'kr-badge kr-ingredient-{int(row.number)}')}</li>")
     return '<ul class="kr-badges" aria-label="Ingredienser, citatet underbygger">' + "".join(items) + "</ul>"
 
 
@@ -120,7 +121,7 @@ def group_turns(quotes: pd.DataFrame) -> list[pd.DataFrame]:
     return [group.drop(columns="_group") for _, group in ordered.groupby("_group", sort=False)]
 
 
-def _scope(kommunekode: str) -> str:
+def _scope_attribute(kommunekode: str) -> str:
     """Marks a list that holds one municipality's items only, so the filter can say so instead of 'none'."""
     return f' data-kr-scope="{esc(kommunekode)}"' if kommunekode and kommunekode != filters.ALL else ""
 
@@ -152,7 +153,7 @@ def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", empty:
     return Html(
         f'<section class="kr-list kr-quote-list" data-kr-noun="citat" data-kr-nouns="citater" '
         f'data-kr-empty="{esc(empty or "Rapporten knytter ingen af citaterne her til {kommune}.")}" '
-        f'data-kr-unattributed="{unattributed}"{_scope(scope)}'
+        f'data-kr-unattributed="{unattributed}"{_scope_attribute(scope)}'
         + (f' aria-labelledby="{esc(heading_id)}"' if heading_id else "")
         + f'><p class="kr-list-summary">{esc(quote_count_summary(quotes))}</p>'
         f"{cards}</section>"
@@ -247,7 +248,7 @@ def initiative_list(data: Dataset, kommunekode: str = filters.ALL) -> Html:
     cards = "".join(initiative_card(data, r) for _, r in rows.iterrows())
     return Html(
         f'<section class="kr-list kr-initiative-list" data-kr-noun="indsats" data-kr-nouns="indsatser" '
-        f'data-kr-empty="Rapporten beskriver ingen indsatser for {{kommune}}." data-kr-unattributed="0"{_scope(kommunekode)}>'
+        f'data-kr-empty="Rapporten beskriver ingen indsatser for {{kommune}}." data-kr-unattributed="0"{_scope_attribute(kommunekode)}>'
         f'<p class="kr-list-summary">{plural(len(rows), "indsats", "indsatser")}.</p>{cards}</section>'
     )
 
@@ -327,7 +328,7 @@ def quote_record(data: Dataset, turns: pd.DataFrame) -> list:
 def store_payload(data: Dataset, groups: list[pd.DataFrame]) -> dict:
     """Quote cards as JSON rows, with the labels and links they share stated once, for kommunefilter.js."""
     ingredients = {
-        row.ingredient_id: [int(row.number), row["name"], page_link(_section_page(data, row.section_id))]
+        row.ingredient_id: [int(row.number), row["name"], page_link(_label(data, "sections", "section_id", row.section_id, "book_page"))]
         for _, row in data.ingredients.iterrows()
     }
     sections = {row.section_id: [row.title, page_link(row.book_page)] for row in data.sections.itertuples()}
@@ -348,6 +349,3 @@ def quote_store(data: Dataset) -> Html:
     """
     return Html(json_island(store_payload(data, group_turns(data.quotes)), "kr-quote-store"))
 
-
-def _section_page(data: Dataset, section_id: str) -> str:
-    return str(data.sections.loc[data.sections["section_id"] == section_id, "book_page"].iloc[0])

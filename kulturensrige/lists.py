@@ -5,6 +5,8 @@ Everything here is written from the data; filterable rows carry `data-kommune` l
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from . import cards, filters
@@ -179,6 +181,20 @@ def programme_facts(data: Dataset) -> Html:
     facts = data.programme_facts
     frame = pd.DataFrame({"Forløbet": facts["description"], "Rapportens ordlyd eller tal": facts["value"]})
     return simple_table(frame, "Fakta om forløbet")
+
+
+def fact_with_link(data: Dataset, fact_id: str) -> Html:
+    """A programme fact whose value is a web address: its description, then the address as a link.
+
+    The address comes from data, so only an http(s) address becomes a link; anything else (a
+    `javascript:` URL, say) shows as text. Data without the fact gives nothing."""
+    facts = data.programme_facts.loc[data.programme_facts["fact_id"] == fact_id]
+    if facts.empty:
+        return Html("")
+    fact = facts.iloc[0]
+    address = esc(fact.value)
+    link = f'<a href="{address}">{address}</a>' if re.fullmatch(r"https?://[^\s\"'<>]+", fact.value) else address
+    return Html(f'<p class="kr-source-line">{esc(fact.description)} {link}</p>')
 
 
 def resource_persons(data: Dataset) -> Html:

@@ -282,3 +282,16 @@ def test_chart_labels_show_names_literally(hostile_url: str, page):
     assert {"text": hostile.INGREDIENT_NAME, "children": 0} in labels, labels
     heat = page.evaluate(LABELS_JS, ["plot-ingrediens-kommune", "xtick"])
     assert any(label["text"] == hostile.MUNICIPALITY_NAME for label in heat), heat
+
+
+def test_a_web_address_from_data_becomes_a_link_only_when_it_is_http():
+    """A programme fact's value reaches an href: a javascript: address must stay text."""
+    from kulturensrige import lists, load
+
+    data = load()
+    facts = data.programme_facts
+    attacked = facts.assign(value=facts["value"].where(facts["fact_id"] != "vidensportal", "javascript:window.__pwned=1"))
+    fake = type(data)(folder=data.folder, tables={**data.tables, "programme_facts": attacked}, fingerprint="x")
+    markup = lists.fact_with_link(fake, "vidensportal").markup
+    assert "href" not in markup and "javascript:window.__pwned=1" in markup
+    assert '<a href="https://' in lists.fact_with_link(data, "vidensportal").markup

@@ -398,6 +398,11 @@
     });
   }
 
+  /** The "show more" button's words: the next page, and how many are left in all. */
+  function moreLabel(left) {
+    return "Vis " + number(Math.min(PAGE_SIZE, left)) + " mere (" + number(left) + " tilbage)";
+  }
+
   /** Show the first `limit` matching cards of a list; the rest wait behind the "Vis flere" button. */
   function paginate(list, s) {
     var matching = list.items.filter(function (item) { return matches(item, s); });
@@ -418,7 +423,7 @@
     }
     var left = matching.length - list.limit;
     list.more.hidden = left <= 0;
-    list.more.textContent = left > 0 ? "Vis " + number(Math.min(PAGE_SIZE, left)) + " mere (" + number(left) + " tilbage)" : "";
+    list.more.textContent = left > 0 ? moreLabel(left) : "";
     return total(matching);
   }
 
@@ -847,7 +852,7 @@
     return el("article", {
       class: "kr-card kr-quote" + (inDrill ? " kr-drill-card" : ""),
       id: inDrill ? null : "citat-" + r.quotes.split(" ")[0],
-      "data-kommune": r.kommune,
+      "data-kommune": r.fromLiterature ? null : r.kommune,
       "data-attribution": r.attribution,
       "data-quotes": r.quotes,
       "data-ingredients": r.ingredients.join(" "),
@@ -904,7 +909,7 @@
       next.forEach(function (card) { card.querySelectorAll("a[href]").forEach(carryState); });
       shown += next.length;
       var left = records.length - shown;
-      more.textContent = "Vis " + number(Math.min(PAGE_SIZE, left)) + " mere (" + number(left) + " tilbage)";
+      more.textContent = moreLabel(left);
       more.hidden = left <= 0;
       return next[0];
     }
