@@ -6,14 +6,18 @@ VENV := .venv
 BIN := $(VENV)/bin
 DATA ?= data
 
-.PHONY: book test serve lint clean explorer benchmark
+.PHONY: book test serve lint clean explorer benchmark lock
 
+# requirements.txt is the full lock (every package, with hashes); pip checks each download against it.
 $(BIN)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.txt
-	$(BIN)/pip install --quiet --no-deps -e .
+	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
+
+# Recompile the lock after changing requirements.in.
+lock: $(BIN)/.installed
+	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links --quiet -o requirements.txt requirements.in
 
 book: $(BIN)/.installed
 	$(BIN)/python scripts/build_book.py --data $(DATA)

@@ -150,6 +150,15 @@ UNTRANSLATED = {
 }
 
 
+def _one_search_input_id(html: str) -> str:
+    """pydata-sphinx-theme 0.15 writes its pop-up search field and the search page's own field with the same
+    id="search-input" on search.html (a duplicate id, an HTML error); the pop-up's copy gets an id of its own.
+    No script looks the field up by id."""
+    if html.count('id="search-input"') < 2:
+        return html
+    return html.replace('id="search-input"', 'id="search-input-popup"', 1)
+
+
 def _danish_everywhere(app: Sphinx) -> None:
     """Replace UNTRANSLATED in every rendered page. Text from data cannot match: it reaches pages escaped."""
     templates = getattr(app.builder, "templates", None)
@@ -161,7 +170,7 @@ def _danish_everywhere(app: Sphinx) -> None:
         html = render(template, context)
         for english, danish in UNTRANSLATED.items():
             html = html.replace(english, danish)
-        return html
+        return _one_search_input_id(html)
 
     templates.render = render_in_danish
 

@@ -1,0 +1,99 @@
+"""The book's menus work on every page: both drawers on a phone, the chapter sidebar on a desktop.
+
+A theme release once left the phone menu dead (two `.primary-toggle` buttons; pydata/pydata-sphinx-theme#2451),
+so this walks every page of the built book, not one sample.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 375, "height": 740}
+DESKTOP = {"width": 1280, "height": 800}
+SKIPPED_PAGES = {"genindex.html", "search.html"}
+
+
+def book_pages(site: Path) -> list[str]:
+    return sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if p.name not in SKIPPED_PAGES and not p.relative_to(site).as_posix().startswith("_") and p.name != "index.html"
+    ) + ["index.html"]
+
+
+def on_screen(page, selector: str) -> bool:
+    """A drawer is open when its box lies inside the viewport and is not hidden."""
+    return page.evaluate(
+        """sel => { const el = document.querySelector(sel); if (!el) return false;
+             const r = el.getBoundingClientRect(), s = getComputedStyle(el);
+             return s.visibility !== 'hidden' && s.display !== 'none' && r.width > 0
+                    && r.right > 1 && r.left < window.innerWidth - 1; }""",
+        selector,
+    )
+
+
+def wait_until(page, selector: str, shown: bool) -> None:
+    page.wait_for_function(
+        """([sel, shown]) => { const el = document.querySelector(sel); if (!el) return !shown;
+             const r = el.getBoundingClientRect(), s = getComputedStyle(el);
+             const open = s.visibility !== 'hidden' && s.display !== 'none' && r.width > 0
+                          && r.right > 1 && r.left < window.innerWidth - 1;
+             return open === shown; }""",
+        arg=[selector, shown],
+        timeout=3000,
+    )
+
+
+def close_with_escape(page, selector: str) -> None:
+    """The theme moves focus into an opened drawer (after 100 ms) and closes it on Escape from there."""
+    page.wait_for_function("sel => document.querySelector(sel).contains(document.activeElement)", arg=selector, timeout=3000)
+    page.keyboard.press("Escape")
+    wait_until(page, selector, False)
+
+
+def test_both_drawers_open_and_close_on_a_phone_on_every_page(built_site, site_url, browser):
+    context = browser.new_context(viewport=PHONE, locale="da-DK")
+    page = context.new_page()
+    checked = 0
+    for path in book_pages(built_site):
+        page.goto(f"{site_url}/{path}")
+        assert not on_screen(page, ".bd-sidebar-primary"), f"{path}: kapitelmenuen er åben før tryk"
+        page.locator(".primary-toggle:visible").click()
+        wait_until(page, ".bd-sidebar-primary", True)
+        assert page.locator(".bd-sidebar-primary a.reference").first.is_visible(), f"{path}: menuen viser ingen kapitler"
+        close_with_escape(page, ".bd-sidebar-primary")
+        toc = page.locator(".secondary-toggle:visible")
+        if toc.count():
+            toc.click()
+            wait_until(page, ".bd-sidebar-secondary", True)
+            close_with_escape(page, ".bd-sidebar-secondary")
+        checked += 1
+    context.close()
+    assert checked == len(book_pages(built_site))
+
+
+def test_the_desktop_toggle_hides_and_shows_the_chapter_sidebar_on_every_page(built_site, site_url, browser):
+    context = browser.new_context(viewport=DESKTOP, locale="da-DK")
+    page = context.new_page()
+    for path in book_pages(built_site):
+        page.goto(f"{site_url}/{path}")
+        assert on_screen(page, ".bd-sidebar-primary"), f"{path}: kapitelmenuen er skjult på en stor skærm"
+        page.locator(".primary-toggle:visible").click()
+        wait_until(page, ".bd-sidebar-primary", False)
+        page.locator(".primary-toggle:visible").click()
+        wait_until(page, ".bd-sidebar-primary", True)
+    context.close()
+
+
+def test_pages_with_a_contents_list_offer_the_contents_drawer_on_a_phone(built_site, site_url, browser):
+    """The contents button must exist where there is a contents list; otherwise the drawer test proves nothing."""
+    context = browser.new_context(viewport=PHONE, locale="da-DK")
+    page = context.new_page()
+    page.goto(f"{site_url}/baggrund.html")
+    assert page.locator(".bd-sidebar-secondary nav a").count() > 0
+    assert page.locator(".secondary-toggle:visible").count() == 1
+    context.close()
