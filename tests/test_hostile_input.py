@@ -226,7 +226,7 @@ def test_attack_strings_show_as_written_in_chromium(hostile_url: str, page):
 
 CELLS_JS = """() => {
     const gd = document.querySelector('#plot-ingrediens-kommune');
-    gd.scrollIntoView({block: 'center'});
+    gd.scrollIntoView({block: 'center', behavior: 'instant'});  // Bootstrap scrolls smoothly otherwise
     const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, box = gd.getBoundingClientRect();
     const z = gd.data[0].z;
     return z.flatMap((row, i) => row.map((n, j) => n > 0 ? [box.left + xa._offset + xa.l2p(j), box.top + ya._offset + ya.l2p(i)] : null))

@@ -417,7 +417,7 @@ def test_drill_through_a_heatmap_cell(data, site_url, page):
     point = page.evaluate(
         """() => {
             const gd = document.querySelector('#plot-ingrediens-kommune');
-            gd.scrollIntoView({block: 'center'});
+            gd.scrollIntoView({block: 'center', behavior: 'instant'});  // Bootstrap scrolls smoothly otherwise
             const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, box = gd.getBoundingClientRect();
             const col = gd.data[0].x.length - 1;   // the 'ikke angivet' column is the last one
             return [box.left + xa._offset + xa.l2p(col), box.top + ya._offset + ya.l2p(0)];
