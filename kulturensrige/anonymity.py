@@ -44,9 +44,13 @@ def with_shown_roles(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFra
     return {**tables, "quotes": shown}
 
 
-def unique_role_warnings(quotes: pd.DataFrame, rows: list[int], label: str, options: pd.DataFrame) -> list[Problem]:
-    """One warning per quote whose role occurs only once within its municipality: it may point to one person."""
-    tied = quotes[(quotes["kommunekode"] != "") & (quotes["speaker_role"] != NOT_STATED)]
+def unique_role_warnings(tables: Mapping[str, pd.DataFrame], rows: list[int], label: str) -> list[Problem]:
+    """One warning per quote whose role occurs only once within its municipality: it may point to one person.
+
+    A role that is just a speaker category's label (as after an anonymised export) names no one."""
+    quotes, options = tables["quotes"], tables["options"]
+    labels = set(tables["speaker_categories"]["label"])
+    tied = quotes[(quotes["kommunekode"] != "") & (quotes["speaker_role"] != NOT_STATED) & ~quotes["speaker_role"].isin(labels)]
     counts = tied.groupby(["kommunekode", "speaker_role"])["speaker_role"].transform("size")
     shown = ~hidden(quotes, rule_is_on(options))
     warnings = []

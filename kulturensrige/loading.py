@@ -59,5 +59,5 @@ def load(path: str | os.PathLike | None = None) -> Dataset:
     problems += found
     if problems:
         raise DataError(problems)
-    warnings = unique_role_warnings(tables["quotes"], raws["quotes"].rows, labels["quotes"], tables["options"])
+    warnings = unique_role_warnings(tables, raws["quotes"].rows, labels["quotes"])
     return Dataset(folder=folder, tables=with_shown_roles(tables), fingerprint=fingerprint(folder), warnings=warnings)
