@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import html
 import io
+import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -279,3 +281,10 @@ def test_the_imported_eighth_municipality_reaches_the_book(imported, tmp_path_fa
     for q in data.quotes[data.quotes["kommunekode"] == "461"].itertuples():
         assert html.escape(q.text, quote=False) in profile
     assert "angivet i rapporten" in profile
+
+
+def test_the_data_chapter_shows_the_shipped_example_code_map():
+    notebook = json.loads((REPO / "book" / "om-data" / "genkoersel.ipynb").read_text(encoding="utf-8"))
+    cell = next("".join(c["source"]) for c in notebook["cells"] if c.get("id") == "qda-arbejdsgang")
+    shown = re.search(r"```text\n(.*?)\n *```", cell, re.S).group(1)
+    assert [line.strip() for line in shown.splitlines()] == EXAMPLE_CODES.read_text(encoding="utf-8").splitlines()
