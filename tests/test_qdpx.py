@@ -281,6 +281,12 @@ def test_the_imported_eighth_municipality_reaches_the_book(imported, tmp_path_fa
     for q in data.quotes[data.quotes["kommunekode"] == "461"].itertuples():
         assert html.escape(q.text, quote=False) in profile
     assert "angivet i rapporten" in profile
+    # the anonymity rule: Odense's quotes show their category, not "Bibliotekar"; Køge's cleared quote shows its role
+    assert "Bibliotekar" not in profile
+    koege = (site / "kommuner" / "profil-koege.html").read_text(encoding="utf-8")
+    assert "Sundhedskonsulent" in koege and html.escape("Vi mødtes på tværs af forvaltningerne", quote=False) in koege
+    chapter = (site / "om-data" / "genkoersel.html").read_text(encoding="utf-8")
+    assert "Anonymitet: rolle og kommune sammen" in chapter and "koder-eksempel.csv" in chapter
 
 
 def test_the_data_chapter_shows_the_shipped_example_code_map():
