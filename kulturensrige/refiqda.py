@@ -161,7 +161,7 @@ def _parse(data: bytes, label: str) -> ET.Element:
         raise DataError([_problem(label, message)]) from None
     except ET.ParseError as exc:
         line, column = exc.position
-        raise DataError([Problem(label, line, None, None, f"er ikke gyldig XML (tegn {column} i linjen)")]) from None
+        raise DataError([_problem(label, f"er ikke gyldig XML (linje {line}, tegn {column})")]) from None
 
 
 def _project(root: ET.Element, reader: _Members, label: str) -> Project:
