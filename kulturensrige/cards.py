@@ -299,19 +299,8 @@ def municipality_overview(data: Dataset) -> Html:
 LIST_PAGE = 50
 
 STORE_COLUMNS = [
-    "quotes",
-    "kommune",
-    "attribution",
-    "ingredients",
-    "speakerCategory",
-    "kind",
-    "speaker",
-    "reference",
-    "turns",
-    "rationale",
-    "section",
-    "fromLiterature",
-    "lang",
+    "quotes", "kommune", "attribution", "ingredients", "speakerCategory", "kind", "speaker", "reference", "turns", "rationale", "section",
+    "fromLiterature", "lang",
 ]
 
 
@@ -359,3 +348,4 @@ def quote_store(data: Dataset) -> Html:
     which keeps a page with national-scale data to a few megabytes instead of tens.
     """
     return Html(json_island(store_payload(data, group_turns(data.quotes)), "kr-quote-store"))
+

@@ -159,5 +159,7 @@ def embed(figure_id: str, title: str, variants: dict[str, Variant], note: str = 
         + f'<div class="kr-alt" id="alt-{esc(figure_id)}"><span class="kr-alt-label">Figuren viser: </span>{alts}</div>'
         + (f'<p class="kr-figure-note">{esc(note)}</p>' if note else "")
         + f'<details class="kr-figure-data"><summary>Vis tallene som tabel</summary>{tables}</details>'
-        f'<div class="kr-drill" aria-live="polite" hidden></div>' + json_island(payload, "kr-figure-json") + "</figure>"
+        f'<div class="kr-drill" aria-live="polite" hidden></div>'
+        + json_island(payload, "kr-figure-json")
+        + "</figure>"
     )

@@ -93,7 +93,11 @@ def save_workbook(book: Workbook, out: Path, *, overwrite: bool = False) -> None
 
 
 def _write_dictionary(sheet: Worksheet) -> None:
-    rows = [{"Ark": table.name, "Tabel": table.title, **row} for table in TABLES.values() for row in dictionary.column_rows(table)]
+    rows = [
+        {"Ark": table.name, "Tabel": table.title, **row}
+        for table in TABLES.values()
+        for row in dictionary.column_rows(table)
+    ]
     header = list(rows[0])
     _write_header(sheet, header)
     for r, row in enumerate(rows, start=2):
