@@ -64,10 +64,10 @@ def speaker_line(data: Dataset, turns: pd.DataFrame) -> tuple[str, str, str]:
     first = turns.iloc[0]
     kind = _label(data, "quote_kinds", "quote_kind_id", first.kind)
     if len(turns) > 1:
-        return kind, " og ".join(dict.fromkeys(turns["speaker_role"])), ""
+        return kind, " og ".join(dict.fromkeys(turns["shown_role"])), ""
     if first.reference_key:
-        return kind, first.speaker_role, first.caption
-    speaker = first.caption or first.speaker_role
+        return kind, first.shown_role, first.caption
+    speaker = first.shown_caption or first.shown_role
     return ("" if speaker.lower().startswith(kind.lower()) else kind), speaker, ""
 
 
@@ -85,7 +85,7 @@ def quote_card(data: Dataset, turns: pd.DataFrame) -> str:
     kind, speaker, citation = speaker_line(data, turns)
     if len(turns) > 1:
         body = "".join(
-            f'<p class="kr-turn"><span class="kr-turn-speaker">{esc(t.speaker_role)}:</span> {esc(t.text)}</p>' for t in turns.itertuples()
+            f'<p class="kr-turn"><span class="kr-turn-speaker">{esc(t.shown_role)}:</span> {esc(t.text)}</p>' for t in turns.itertuples()
         )
     else:
         body = f"<p>{esc(first.text)}</p>"
@@ -317,7 +317,7 @@ def quote_record(data: Dataset, turns: pd.DataFrame) -> list:
         kind,
         speaker,
         citation,
-        [[t.speaker_role, t.text] for t in turns.itertuples()] if len(turns) > 1 else [["", first.text]],
+        [[t.shown_role, t.text] for t in turns.itertuples()] if len(turns) > 1 else [["", first.text]],
         first.attribution_rationale if first.attribution == "inferred" else "",
         first.section_id,
         bool(first.reference_key),

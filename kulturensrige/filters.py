@@ -51,7 +51,7 @@ def quotes(data: Dataset, selection: QuoteFilter = QuoteFilter()) -> pd.DataFram
         keep &= q["kind"] == selection.kind
     if selection.search:
         needle = selection.search.casefold()
-        keep &= (q["text"].str.casefold().str.contains(needle, regex=False)) | q["speaker_role"].str.casefold().str.contains(
+        keep &= (q["text"].str.casefold().str.contains(needle, regex=False)) | q["shown_role"].str.casefold().str.contains(
             needle, regex=False
         )
     return q[keep]

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .problems import DataError
+from .anonymity import unique_role_warnings, with_shown_roles
+from .problems import DataError, Problem
 from .schema import TABLES
 from .validation import read_folder, validate_tables
 
@@ -30,6 +31,7 @@ class Dataset:
     folder: Path
     tables: dict[str, pd.DataFrame] = field(repr=False)
     fingerprint: str
+    warnings: list[Problem] = field(default_factory=list, repr=False)
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         tables = self.__dict__.get("tables", {})
@@ -57,4 +59,5 @@ def load(path: str | os.PathLike | None = None) -> Dataset:
     problems += found
     if problems:
         raise DataError(problems)
-    return Dataset(folder=folder, tables=tables, fingerprint=fingerprint(folder))
+    warnings = unique_role_warnings(tables, raws["quotes"].rows, labels["quotes"])
+    return Dataset(folder=folder, tables=with_shown_roles(tables), fingerprint=fingerprint(folder), warnings=warnings)

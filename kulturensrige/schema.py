@@ -14,6 +14,8 @@ LIST_SEPARATOR = ";"
 ATTRIBUTIONS = ("stated", "inferred", "not stated")
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 KOMMUNEKODE_PATTERN = r"^[0-9]{3}$"
+YES, NO = "ja", "nej"
+ANONYMITY, ON, OFF = "anonymitet", "til", "fra"
 MONTH_OR_NOT_STATED = r"^([0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|ikke angivet)$"
 
 
@@ -37,6 +39,7 @@ class Table:
     key: str
     schema: pa.DataFrameSchema
     min_rows: int = 1
+    optional: bool = False  # a missing file (or sheet) reads as the table with no rows: every setting at its default
 
     @property
     def file(self) -> str:
@@ -121,6 +124,20 @@ def choice(values: tuple[str, ...], description: str, example: str) -> pa.Column
     return _column(str, [pa.Check.isin(list(values), error=f"en af: {allowed}")], description, example, "choice", values=values)
 
 
+def flag(description: str, example: str) -> pa.Column:
+    """Yes or no; empty, or the whole column left out of an older file, means no."""
+    return _column(
+        str,
+        [pa.Check.isin([YES, NO, ""], error=f"{YES}, {NO} eller tom (= {NO})")],
+        description,
+        example,
+        "choice",
+        values=(YES, NO),
+        required=False,
+        optional_column=True,
+    )
+
+
 def ref(table: str, description: str, example: str, required: bool = True) -> pa.Column:
     """A single id that must exist in another table."""
     return _column(str, [], description, example, "ref", references=table, required=required)
@@ -131,9 +148,11 @@ def refs(table: str, description: str, example: str, required: bool = False) -> 
     return _column(str, [], description, example, "list", references=table, required=required)
 
 
-def _table(name: str, title: str, description: str, key: str, columns: dict[str, pa.Column], min_rows: int = 1) -> Table:
+def _table(
+    name: str, title: str, description: str, key: str, columns: dict[str, pa.Column], min_rows: int = 1, optional: bool = False
+) -> Table:
     schema = pa.DataFrameSchema(columns, strict=True, ordered=False, unique=[key], report_duplicates="exclude_first", name=name)
-    return Table(name, title, description, key, schema, min_rows)
+    return Table(name, title, description, key, schema, min_rows, optional)
 
 
 def _vocabulary(name: str, key: str, title: str, description: str, example: tuple[str, str], extra: dict | None = None) -> Table:
@@ -262,6 +281,11 @@ TABLES: dict[str, Table] = {
                 "attribution": choice(ATTRIBUTIONS, "Hvor sikker kommunen er: stated, inferred eller not stated.", "not stated"),
                 "attribution_rationale": text("Begrundelse, påkrævet når attribution er inferred.", "", required=False),
                 "reference_key": ref("references", "Værket, et litteraturcitat stammer fra; tom ellers.", "", required=False),
+                "cleared": flag(
+                    "Frigivet til at vise den præcise rolle sammen med kommunen: ja eller nej (tom = nej). "
+                    "Uden frigivelse viser bogen talerkategorien, når citatet er knyttet til en kommune.",
+                    NO,
+                ),
             },
         ),
         _vocabulary(
@@ -472,6 +496,23 @@ TABLES: dict[str, Table] = {
                     "en",
                 ),
             },
+        ),
+        _table(
+            "options",
+            "Indstillinger",
+            "Indstillinger for denne datamappe. Filen kan udelades; en indstilling, der ikke står her, har sin standardværdi. "
+            f"'{ANONYMITY}' ({ON} eller {OFF}, standard {ON}): et citat knyttet til en kommune viser talerkategorien i stedet for "
+            "den præcise rolle, medmindre citatet er frigivet (cleared).",
+            "option_id",
+            {
+                "option_id": choice((ANONYMITY,), "Indstillingens navn.", ANONYMITY),
+                "value": choice((ON, OFF), "Værdien.", ON),
+                "note": text(
+                    "Hvorfor indstillingen har denne værdi.", "Rollen og kommunen kan tilsammen pege på én person.", required=False
+                ),
+            },
+            min_rows=0,
+            optional=True,
         ),
     ]
 }

@@ -29,6 +29,9 @@ def read_folder(data_dir: Path, label_prefix: str | None = None) -> tuple[dict[s
         return {}, [Problem(str(data_dir), None, None, None, "datamappen findes ikke")]
     for table in TABLES.values():
         path = data_dir / table.file
+        if not path.is_file() and table.optional:
+            raws[table.name] = empty_table(table)
+            continue
         if not path.is_file():
             problems.append(Problem(prefix + table.file, None, None, None, "filen mangler; alle tabeller i dataordbogen skal findes"))
             continue
@@ -37,6 +40,11 @@ def read_folder(data_dir: Path, label_prefix: str | None = None) -> tuple[dict[s
         if raw is not None:
             raws[table.name] = raw
     return raws, problems
+
+
+def empty_table(table: Table) -> RawTable:
+    """An optional table left out: its header and no rows."""
+    return RawTable(frame=pd.DataFrame(columns=table.columns, dtype=str), rows=[])
 
 
 def validate_tables(raws: Mapping[str, RawTable], labels: Mapping[str, str]) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
@@ -62,13 +70,17 @@ def validate_tables(raws: Mapping[str, RawTable], labels: Mapping[str, str]) -> 
 
 def _validate_table(table: Table, raw: RawTable, label: str) -> tuple[pd.DataFrame | None, list[Problem]]:
     frame = raw.frame
+    # A column added to the schema later (quotes.cleared) may be left out of older files: empty means its default.
+    left_out = [c for c in table.columns if c not in frame.columns and table.schema.columns[c].metadata.get("optional_column")]
+    frame = frame.assign(**dict.fromkeys(left_out, "")) if left_out else frame
     columns = set(frame.columns)
     repeated = sorted({c for c in frame.columns if list(frame.columns).count(c) > 1})
     if repeated:
         twice = "kolonnen står mere end én gang i overskriften; hver kolonne må kun stå én gang"
         return None, [Problem(label, None, c, None, twice) for c in repeated]
+    required = [c for c in table.columns if c not in left_out and not table.schema.columns[c].metadata.get("optional_column")]
     problems = [
-        Problem(label, None, c, None, "kolonnen mangler; påkrævede kolonner: " + ", ".join(table.columns))
+        Problem(label, None, c, None, "kolonnen mangler; påkrævede kolonner: " + ", ".join(required))
         for c in table.columns
         if c not in columns
     ]

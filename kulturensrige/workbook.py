@@ -34,7 +34,7 @@ from .markup import Html, esc
 from .problems import DataError, Problem
 from .reading import RawTable, parse_rows
 from .schema import LIST_SEPARATOR, TABLES, Table
-from .validation import read_folder, split_list, validate_tables
+from .validation import empty_table, read_folder, split_list, validate_tables
 from .writing import check_folder, csv_text, default_mode, write_folder
 
 DICTIONARY_SHEET = "Dataordbog"
@@ -211,6 +211,9 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], dict[str, str], list
     raws: dict[str, RawTable] = {}
     problems: list[Problem] = []
     for table in TABLES.values():
+        if table.name not in book.sheetnames and table.optional:
+            raws[table.name] = empty_table(table)
+            continue
         if table.name not in book.sheetnames:
             problems.append(Problem(labels[table.name], None, None, None, "arket mangler; hver tabel i dataordbogen skal have sit ark"))
             continue

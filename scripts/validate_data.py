@@ -23,6 +23,8 @@ def main(argv: list[str]) -> int:
             print(problem, file=sys.stderr)
         print(f"{len(exc.problems)} problem(er) fundet; intet er ændret.", file=sys.stderr)
         return 1
+    for warning in data.warnings:
+        print(warning, file=sys.stderr)
     print(f"Data i {data.folder} er gyldige (fingeraftryk {data.fingerprint}):")
     width = max(len(name) for name in TABLES)
     for name, table in TABLES.items():

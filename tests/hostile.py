@@ -103,6 +103,7 @@ def overlay_rows() -> dict[str, list[dict[str, str]]]:
         "ingredient_ids": ingredients,
         "attribution_rationale": "",
         "reference_key": "",
+        "cleared": "ja",  # cleared, so the hostile role text itself reaches every page beside its municipality
     }
 
     def q(**values: str) -> dict[str, str]:
@@ -261,6 +262,7 @@ def overlay_rows() -> dict[str, list[dict[str, str]]]:
             for n, section in enumerate(["kulturens-rige", "aktionslaering", "aktionslaering", "etablering-af-vi"], start=1)
         ],
         "references": [_row("references", reference_key="hostile-ref", section_ids="baggrund", language="en")],
+        "options": [_row("options", option_id="anonymitet", value="til")],
     }
 
 

@@ -60,7 +60,8 @@ def test_matrix_keeps_the_not_stated_column(data):
 
 
 def test_quote_card_escapes_text_from_data(data):
-    quote = data.quotes.iloc[[0]].assign(text="<b>fed</b> {raw}`x`", speaker_role="<i>rolle</i>", caption="")
+    role = "<i>rolle</i>"
+    quote = data.quotes.iloc[[0]].assign(text="<b>fed</b> {raw}`x`", speaker_role=role, shown_role=role, caption="", shown_caption="")
     card = cards.quote_card(data, quote)
     assert "<b>fed</b>" not in card and "&lt;b&gt;fed&lt;/b&gt;" in card
     assert "<i>rolle</i>" not in card

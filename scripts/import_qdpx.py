@@ -1,0 +1,52 @@
+"""Turn a REFI-QDA project (.qdpx from NVivo, ATLAS.ti, MAXQDA or QualCoder) into a data folder.
+
+Usage: python scripts/import_qdpx.py PROJEKT.qdpx --codes KODER.csv --out DATA_DIR [--base DATA] [--documents DOCS.csv] [--overwrite]
+
+Every coded text passage whose code the code map (columns code, ingredient_id) ties to an ingredient
+becomes a quote; municipality and role come from the project's cases and their variables (kommune,
+kommunekode, rolle, rolle/funktion), then from DOCS.csv (document, kommunekode, speaker_role).
+Everything else comes from --base (default data/). The folder is validated before anything is written;
+on any problem one line per problem goes to stderr, the exit status is 1 and nothing is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from kulturensrige.problems import DataError  # noqa: E402
+from kulturensrige.refiqda import import_project  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Læs et REFI-QDA-projekt (.qdpx) ind som datamappe (valideres først).")
+    parser.add_argument("project", type=Path, help="projektfilen (.qdpx)")
+    parser.add_argument("--codes", required=True, type=Path, help="kodekortet: CSV med kolonnerne code og ingredient_id")
+    parser.add_argument("--out", required=True, type=Path, help="datamappen, der skal skrives")
+    parser.add_argument("--base", type=Path, default=None, help="datamappen, importen bygger på (standard: data/)")
+    parser.add_argument("--documents", type=Path, default=None, help="CSV med kolonnerne document, kommunekode og speaker_role")
+    parser.add_argument("--overwrite", action="store_true", help="erstat en eksisterende mappe, når de nye data er gyldige")
+    args = parser.parse_args(argv)
+    try:
+        summary = import_project(args.project, args.codes, args.out, base=args.base, documents=args.documents, overwrite=args.overwrite)
+    except FileExistsError:
+        print(f"{args.out} findes allerede; intet er skrevet. Brug --overwrite for at erstatte mappen.", file=sys.stderr)
+        return 1
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(er) fundet; intet er skrevet.", file=sys.stderr)
+        return 1
+    for line in summary.lines():
+        print(line)
+    for warning in summary.warnings:
+        print(warning, file=sys.stderr)
+    print(f"Datamappen {args.out} er skrevet fra {args.project.name} og er gyldig.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,98 @@
+"""The anonymity rule: a quote tied to a municipality shows its speaker category unless it is cleared."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kulturensrige import cards, load
+from kulturensrige.writing import csv_text
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _edit(folder: Path, name: str, change) -> None:
+    path = folder / name
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    change(rows)
+    path.write_text(csv_text(rows[0], rows[1:]), encoding="utf-8")
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(REPO / "data", tmp_path / "data"))
+
+
+def test_a_quote_tied_to_a_municipality_shows_its_category_not_its_role():
+    data = load(REPO / "data")
+    labels = dict(zip(data.speaker_categories["speaker_category_id"], data.speaker_categories["label"], strict=True))
+    tied = data.quotes[data.quotes["kommunekode"] != ""]
+    assert len(tied) and (tied["shown_role"] == tied["speaker_category"].map(labels)).all()
+    assert (tied["shown_caption"] == "").all()
+    free = data.quotes[data.quotes["kommunekode"] == ""]
+    assert (free["shown_role"] == free["speaker_role"]).all() and (free["shown_caption"] == free["caption"]).all()
+
+
+def test_the_card_of_a_tied_quote_never_names_its_exact_role():
+    data = load(REPO / "data")
+    for q in data.quotes[data.quotes["kommunekode"] != ""].itertuples():
+        card = cards.quote_card(data, data.quotes[data.quotes["quote_id"] == q.quote_id])
+        others = data.quotes[(data.quotes["quote_id"] != q.quote_id)]
+        if q.speaker_role not in set(others["shown_role"]):  # the same words may be another, untied quote's role
+            assert q.speaker_role not in card, q.quote_id
+        assert q.shown_role in card
+
+
+def test_a_cleared_row_shows_its_exact_role(copy: Path):
+    tied = next(r for r in csv.DictReader((copy / "quotes.csv").open(encoding="utf-8")) if r["kommunekode"])
+
+    def clear(rows: list[list[str]]) -> None:
+        column, key = rows[0].index("cleared"), rows[0].index("quote_id")
+        next(r for r in rows[1:] if r[key] == tied["quote_id"])[column] = "ja"
+
+    _edit(copy, "quotes.csv", clear)
+    quote = load(copy).quotes.set_index("quote_id").loc[tied["quote_id"]]
+    assert quote.shown_role == tied["speaker_role"] and quote.shown_caption == tied["caption"]
+
+
+def test_the_rule_is_set_per_data_folder_and_on_without_the_options_file(copy: Path):
+    _edit(copy, "options.csv", lambda rows: rows[1].__setitem__(1, "fra"))
+    quotes = load(copy).quotes
+    assert (quotes["shown_role"] == quotes["speaker_role"]).all()
+    (copy / "options.csv").unlink()
+    tied = load(copy).quotes.query("kommunekode != ''")
+    assert (tied["shown_role"] != tied["speaker_role"]).all()
+
+
+def test_an_older_quotes_file_without_the_cleared_column_still_loads(copy: Path):
+    def drop(rows: list[list[str]]) -> None:
+        column = rows[0].index("cleared")
+        for row in rows:
+            del row[column]
+
+    _edit(copy, "quotes.csv", drop)
+    assert set(load(copy).quotes["cleared"]) == {""}
+
+
+def test_a_wrong_cleared_value_names_what_is_allowed(copy: Path):
+    _edit(copy, "quotes.csv", lambda rows: rows[1].__setitem__(rows[0].index("cleared"), "måske"))
+    result = subprocess.run([sys.executable, "scripts/validate_data.py", str(copy)], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "række 2, kolonne cleared: 'måske' — skal være ja, nej eller tom (= nej)" in result.stderr.splitlines()[0]
+
+
+def test_the_validator_warns_once_per_role_that_occurs_once_in_a_municipality():
+    result = subprocess.run([sys.executable, "scripts/validate_data.py"], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0
+    warnings = [line for line in result.stderr.splitlines() if "advarsel" in line]
+    data = load(REPO / "data")
+    tied = data.quotes[data.quotes["kommunekode"] != ""]
+    once = tied.groupby(["kommunekode", "speaker_role"]).size()
+    assert len(warnings) == int((once == 1).sum()) > 0
+    assert all(line.startswith("data/quotes.csv, række ") and "kolonne speaker_role" in line for line in warnings)

@@ -1,0 +1,296 @@
+"""REFI-QDA import and export: quotes from a hand-written project, the round trip, and every bad input.
+
+The project is kept readable in tests/fixtures/qdpx/otte-kommuner/ (project.qde and its sources) and
+zipped here; each broken variant changes one thing in a copy of it.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+import subprocess
+import sys
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+
+import export_qdpx  # noqa: E402
+import import_qdpx  # noqa: E402
+
+from kulturensrige import load, refiqda  # noqa: E402
+from kulturensrige.schema import YES  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures" / "qdpx"
+PROJECT = FIXTURES / "otte-kommuner"
+CODES = FIXTURES / "koder.csv"
+DOCUMENTS = FIXTURES / "dokumenter.csv"
+EXAMPLE_CODES = REPO / "templates" / "koder-eksempel.csv"
+INTERVIEW = "sources/5a1d0000-0000-4000-8000-000000000001.txt"
+
+
+def pack(dest: Path, change: Callable[[dict[str, bytes]], None] | None = None) -> Path:
+    """The fixture project as a .qdpx, after `change` has edited its files (path in zip -> bytes)."""
+    files = {p.relative_to(PROJECT).as_posix(): p.read_bytes() for p in sorted(PROJECT.rglob("*")) if p.is_file()}
+    if change is not None:
+        change(files)
+    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    return dest
+
+
+def run_import(project: Path, out: Path, capsys: pytest.CaptureFixture, *extra: str, codes: Path = CODES) -> tuple[int, str, str]:
+    code = import_qdpx.main([str(project), "--codes", str(codes), "--out", str(out), *extra])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, refiqda.ImportSummary]:
+    folder = tmp_path_factory.mktemp("qdpx")
+    out = folder / "otte-kommuner"
+    summary = refiqda.import_project(pack(folder / "projekt.qdpx"), CODES, out, documents=DOCUMENTS)
+    return out, summary
+
+
+def test_coded_passages_become_verbatim_quotes_with_mapped_ingredients(imported):
+    out, _ = imported
+    quotes = load(out).quotes.set_index("text")
+    source = (PROJECT / INTERVIEW).read_text(encoding="utf-8")
+    sung = "Vi åbnede biblioteket om aftenen, og folk kom for at synge sammen."
+    assert source[30:96] == sung  # character offsets, not bytes: 'å' comes before the passage
+    # the nested code "Fællessang" by its own name, and the same passage coded twice, merged into one quote
+    assert quotes.loc[sung, "ingredient_ids"] == ("etablering-af-vi", "gnist-og-flamme")
+    # a code given by its guid (in braces and upper case) in the code map
+    assert quotes.loc["Nu tør vi prøve noget nyt hver måned.", "ingredient_ids"] == ("leg-mod-og-laering",)
+    assert "Det var svært at finde tid i hverdagen." not in quotes.index  # coded "Barrierer" (skipped) and "Tid" (not in map)
+    assert len(quotes) == 5
+
+
+def test_municipality_and_role_come_from_cases_then_from_the_document_list(imported):
+    out, _ = imported
+    quotes = load(out).quotes.set_index("text")
+    odense = quotes.loc["Vi åbnede biblioteket om aftenen, og folk kom for at synge sammen."]
+    assert (odense.kommunekode, odense.attribution, odense.speaker_role) == ("461", "stated", "Bibliotekar")  # "Odense Kommune"
+    koege = quotes.loc["Vi mødtes på tværs af forvaltningerne for første gang."]  # inline text, IntegerValue 259
+    assert (koege.kommunekode, koege.speaker_role, koege.cleared) == ("259", "Sundhedskonsulent", YES)  # SelectionRef case
+    field = quotes.loc["Deltagerne grinede, da musikken gik i gang, og stemningen løftede sig."]
+    assert (field.kommunekode, field.speaker_role, field.speaker_category) == ("751", "Evaluator", "evaluator")  # DOCS.csv
+    loose = quotes.loc["Gruppen blev til et vi over kaffen."]
+    assert (loose.kommunekode, loose.attribution, loose.speaker_role) == ("", "not stated", "ikke angivet")
+
+
+def test_the_summary_counts_what_was_read_made_and_skipped(imported):
+    _, summary = imported
+    assert summary.sources == 4 and dict(summary.not_text) == {"PDF": 1, "lyd": 1}
+    assert (summary.passages, summary.quotes, summary.merged) == (7, 5, 1)
+    assert dict(summary.skipped) == {refiqda.SKIP_UNMAPPED: 1, refiqda.SKIP_NOT_TEXT: 1, refiqda.SKIP_MISSING: 1}
+    assert summary.external == ["Ekstern fil"] and summary.unmapped_codes == ["Tid"]
+    assert summary.new_municipalities == ["Odense (461)"]
+    text = "\n".join(summary.lines())
+    assert "Nye kommuner: Odense (461)" in text and "Koder, som kodekortet ikke nævner: Tid" in text
+
+
+def test_the_eighth_municipality_is_added_from_the_official_list(imported):
+    out, _ = imported
+    data = load(out)
+    odense = data.municipalities.set_index("kommunekode").loc["461"]
+    assert (odense["name"], odense["slug"], odense["region"]) == ("Odense", "odense", "Region Syddanmark")
+    assert odense["outcome"] == "ikke angivet" and len(data.municipalities) == 8
+
+
+def test_export_then_import_gives_back_the_same_quotes_and_attributions(tmp_path: Path, capsys):
+    project = tmp_path / "kulturens-rige.qdpx"
+    assert export_qdpx.main(["--data", str(REPO / "data"), "--out", str(project)]) == 0
+    code, out, err = run_import(project, tmp_path / "tilbage", capsys, codes=EXAMPLE_CODES)
+    assert code == 0, err
+
+    def facts(folder: Path) -> set[tuple]:
+        q = load(folder).quotes
+        q = q[q["ingredient_ids"].map(bool)]  # a quote is coded by its ingredients; one without any is not a coded passage
+        return set(
+            zip(
+                q["text"], q["ingredient_ids"], q["kommunekode"], q["attribution"], q["attribution_rationale"], q["shown_role"], strict=True
+            )
+        )
+
+    assert facts(tmp_path / "tilbage") == facts(REPO / "data")
+    assert "Koder, som kodekortet ikke nævner: ingen" in out
+
+
+def test_the_export_is_a_valid_project_that_the_import_reads_and_is_reproducible(tmp_path: Path):
+    first, second = tmp_path / "a.qdpx", tmp_path / "b.qdpx"
+    refiqda.export_project(REPO / "data", first)
+    refiqda.export_project(REPO / "data", second)
+    assert first.read_bytes() == second.read_bytes()
+    project = refiqda.read_project(first)
+    data = load(REPO / "data")
+    assert len(project.passages) == int(data.quotes["ingredient_ids"].map(bool).sum())
+    assert {p.text for p in project.passages} <= set(data.quotes["text"])
+
+
+def test_an_exported_role_follows_the_anonymity_rule(tmp_path: Path):
+    data = load(REPO / "data")
+    tied = data.quotes[data.quotes["kommunekode"] != ""]
+    assert (tied["shown_role"] != tied["speaker_role"]).all()  # none of the report's tied quotes is cleared
+    project = refiqda.read_project(pack_export(tmp_path / "k.qdpx"))
+    for q in tied.itertuples():
+        roles = {case["rolle"] for case in project.selection_cases[refiqda._uuid("quote", q.quote_id)] if "rolle" in case}
+        assert roles == {q.shown_role}, q.quote_id
+
+
+def pack_export(path: Path) -> Path:
+    refiqda.export_project(REPO / "data", path)
+    return path
+
+
+def _replace(name: str, old: bytes, new: bytes) -> Callable[[dict[str, bytes]], None]:
+    def change(files: dict[str, bytes]) -> None:
+        assert old in files[name]
+        files[name] = files[name].replace(old, new, 1)
+
+    return change
+
+
+def _remove(name: str) -> Callable[[dict[str, bytes]], None]:
+    return lambda files: files.pop(name)
+
+
+def _doctype(declaration: bytes) -> Callable[[dict[str, bytes]], None]:
+    return _replace("project.qde", b"<Project ", declaration + b"\n<Project ")
+
+
+BOMB = (
+    b'<!DOCTYPE Project [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+)
+EXTERNAL = b'<!DOCTYPE Project [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+DUPLICATE = b'<Code guid="c0de0000-0000-4000-8000-000000000006" name="Tid"'
+SECURITY = "DTD eller entiteter"
+
+BAD_PROJECTS = {
+    "no_project_file": (_remove("project.qde"), "har ingen project.qde"),
+    "dtd": (_doctype(b"<!DOCTYPE Project>"), SECURITY),
+    "entity_bomb": (_doctype(BOMB), SECURITY),
+    "external_entity": (_doctype(EXTERNAL), SECURITY),
+    "wrong_namespace": (_replace("project.qde", b'xmlns="urn:QDA-XML:project:1.0"', b'xmlns="urn:QDA-XML:codebook:1.0"'), "navnerummet"),
+    "source_missing": (_remove(INTERVIEW), "mangler i zip-filen"),
+    "position_outside_text": (
+        _replace("project.qde", b'startPosition="137" endPosition="174"', b'startPosition="137" endPosition="999"'),
+        "uden for teksten",
+    ),
+    "start_after_end": (
+        _replace("project.qde", b'startPosition="137" endPosition="174"', b'startPosition="174" endPosition="137"'),
+        "mindre end endPosition",
+    ),
+    "not_utf8": (_replace(INTERVIEW, "åbnede".encode(), "åbnede".encode("cp1252")), "er ikke UTF-8"),
+    "duplicate_guid": (_replace("project.qde", DUPLICATE, DUPLICATE.replace(b"006", b"005")), "skal være entydig"),
+    "unknown_municipality": (
+        _replace("project.qde", b"<TextValue>Odense Kommune</TextValue>", b"<TextValue>Atlantis</TextValue>"),
+        "ukendt kommune",
+    ),
+    "broken_xml": (_replace("project.qde", b"</Project>", b"</Projekt>"), "ikke gyldig XML"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_PROJECTS))
+def test_a_bad_project_gets_one_clear_line_and_writes_nothing(case: str, tmp_path: Path, capsys):
+    change, expected = BAD_PROJECTS[case]
+    out = tmp_path / "ud"
+    code, stdout, err = run_import(pack(tmp_path / "projekt.qdpx", change), out, capsys)
+    lines = err.strip().splitlines()
+    assert code == 1 and len(lines) == 2 and expected in lines[0], err
+    assert "Traceback" not in err and not out.exists() and stdout == ""
+    assert list(tmp_path.iterdir()) == [tmp_path / "projekt.qdpx"]  # no staging folder left behind
+
+
+def test_a_file_that_is_not_a_zip_is_refused(tmp_path: Path, capsys):
+    project = tmp_path / "projekt.qdpx"
+    project.write_text("<Project/>", encoding="utf-8")
+    code, _, err = run_import(project, tmp_path / "ud", capsys)
+    assert code == 1 and "ikke en zip-fil" in err.splitlines()[0] and not (tmp_path / "ud").exists()
+
+
+def test_a_zip_that_expands_beyond_the_limit_is_refused(tmp_path: Path, capsys):
+    project = pack(tmp_path / "projekt.qdpx")
+    with zipfile.ZipFile(project, "a", zipfile.ZIP_DEFLATED) as archive, archive.open("sources/stor.txt", "w", force_zip64=True) as stream:
+        chunk = b"\0" * (1 << 20)
+        for _ in range(refiqda.MAX_EXPANDED_BYTES // len(chunk) + 1):
+            stream.write(chunk)
+    assert project.stat().st_size < 2 * 1024 * 1024
+    code, _, err = run_import(project, tmp_path / "ud", capsys)
+    assert code == 1 and "grænsen er 200 MB" in err.splitlines()[0] and not (tmp_path / "ud").exists()
+
+
+def test_a_bad_code_map_names_row_column_and_allowed_values(tmp_path: Path, capsys):
+    codes = tmp_path / "koder.csv"
+    codes.write_text("code,ingredient_id\nFællessang,faellesskab\n", encoding="utf-8")
+    code, _, err = run_import(pack(tmp_path / "projekt.qdpx"), tmp_path / "ud", capsys, codes=codes)
+    assert code == 1 and err.splitlines()[0].startswith("koder.csv, række 2, kolonne ingredient_id: 'faellesskab' — ukendt ingrediens")
+
+
+def test_an_existing_folder_is_replaced_only_with_overwrite(tmp_path: Path, capsys):
+    out = tmp_path / "ud"
+    out.mkdir()
+    project = pack(tmp_path / "projekt.qdpx")
+    code, _, err = run_import(project, out, capsys)
+    assert code == 1 and "findes allerede" in err and list(out.iterdir()) == []
+    code, stdout, _ = run_import(project, out, capsys, "--overwrite", "--documents", str(DOCUMENTS))
+    assert code == 0 and "Nye kommuner: Odense (461)" in stdout
+
+
+def test_the_example_code_map_names_the_four_ingredients():
+    with EXAMPLE_CODES.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    data = load(REPO / "data")
+    mapped = {r["code"]: r["ingredient_id"] for r in rows if r["ingredient_id"]}
+    assert set(mapped.values()) == set(data.ingredients["ingredient_id"])
+    assert set(mapped) == set(data.ingredients["name"])  # the export's code names, so the round trip needs nothing else
+
+
+def test_the_scripts_run_from_the_command_line(tmp_path: Path):
+    project = tmp_path / "k.qdpx"
+    export = subprocess.run([sys.executable, "scripts/export_qdpx.py", "--out", str(project)], cwd=REPO, capture_output=True, text=True)
+    assert export.returncode == 0, export.stderr
+    result = subprocess.run(
+        [sys.executable, "scripts/import_qdpx.py", str(project), "--codes", str(EXAMPLE_CODES), "--out", str(tmp_path / "d")],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0 and "Citater dannet: 30" in result.stdout, result.stderr
+    assert list(csv.reader(io.StringIO((tmp_path / "d" / "quotes.csv").read_text(encoding="utf-8"))))[0][-1] == "cleared"
+
+
+@pytest.mark.build
+def test_the_imported_eighth_municipality_reaches_the_book(imported, tmp_path_factory: pytest.TempPathFactory):
+    from conftest import build_book
+
+    out, _ = imported
+    site = build_book(out, tmp_path_factory.mktemp("site-qdpx"))
+    data = load(out)
+    profile = (site / "kommuner" / "profil-odense.html").read_text(encoding="utf-8")
+    assert "Odense" in profile
+    for q in data.quotes[data.quotes["kommunekode"] == "461"].itertuples():
+        assert html.escape(q.text, quote=False) in profile
+    assert "angivet i rapporten" in profile
+    # the anonymity rule: Odense's quotes show their category, not "Bibliotekar"; Køge's cleared quote shows its role
+    assert "Bibliotekar" not in profile
+    koege = (site / "kommuner" / "profil-koege.html").read_text(encoding="utf-8")
+    assert "Sundhedskonsulent" in koege and html.escape("Vi mødtes på tværs af forvaltningerne", quote=False) in koege
+    chapter = (site / "om-data" / "genkoersel.html").read_text(encoding="utf-8")
+    assert "Anonymitet: rolle og kommune sammen" in chapter and "koder-eksempel.csv" in chapter
+
+
+def test_the_data_chapter_shows_the_shipped_example_code_map():
+    notebook = json.loads((REPO / "book" / "om-data" / "genkoersel.ipynb").read_text(encoding="utf-8"))
+    cell = next("".join(c["source"]) for c in notebook["cells"] if c.get("id") == "qda-arbejdsgang")
+    shown = re.search(r"```text\n(.*?)\n *```", cell, re.S).group(1)
+    assert [line.strip() for line in shown.splitlines()] == EXAMPLE_CODES.read_text(encoding="utf-8").splitlines()
