@@ -15,8 +15,9 @@ $(BIN)/.installed: requirements.txt pyproject.toml
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
+# DATA reaches the build as written: unexpanded by make, single-quoted for the shell.
 book: $(BIN)/.installed
-	$(BIN)/python scripts/build_book.py --data $(DATA)
+	$(BIN)/python scripts/build_book.py --data '$(subst ','\'',$(value DATA))'
 
 test: $(BIN)/.installed
 	bash scripts/install_chromium.sh
