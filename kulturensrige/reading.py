@@ -33,6 +33,24 @@ def decode(raw: bytes) -> str:
         return raw.decode("cp1252", errors="replace")
 
 
+# A multi-byte UTF-8 character ('ø' is C3 B8): a file holding one is UTF-8, whatever else it holds.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def stray_byte(raw: bytes, label: str) -> Problem | None:
+    """A UTF-8 file with one damaged byte: reading it all as cp1252 would turn every 'ø' into 'Ã¸' without a word."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if not _UTF8_SEQUENCE.search(raw):
+            return None  # not UTF-8 at all: cp1252 from Danish Excel
+        line = raw.count(b"\n", 0, error.start) + 1
+        byte = raw[error.start]
+        allowed = "byten er ikke gyldig UTF-8, men resten af filen er UTF-8; ret tegnet, og gem filen som CSV (UTF-8)"
+        return Problem(label, line, None, f"byte 0x{byte:02x}", allowed)
+    return None
+
+
 def detect_delimiter(text: str) -> str:
     """Danish Excel saves 'CSV' with semicolons; decide from the header line alone."""
     header = text.split("\n", 1)[0]
@@ -64,7 +82,7 @@ def read_csv(path: Path, label: str) -> tuple[RawTable | None, list[Problem]]:
         raw = path.read_bytes()
     except OSError as exc:
         return None, [Problem(label, None, None, None, f"filen kan ikke læses ({exc.strerror})")]
-    problem = not_text(raw, label)
+    problem = not_text(raw, label) or stray_byte(raw, label)
     if problem is not None:
         return None, [problem]
     return parse_rows(_csv_rows(decode(raw), label), label)
@@ -78,7 +96,10 @@ def _csv_rows(text: str, label: str) -> list[tuple[int, list[str]]] | Problem:
         for cells in reader:
             records.append((line, cells))
             line = reader.line_num + 1
-    except csv.Error:
+    except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            limit = f"{csv.field_size_limit():,}".replace(",", ".")
+            return Problem(label, line, None, None, f"et felt har over {limit} tegn, det længste CSV-læseren tillader; del teksten op")
         return Problem(label, line, None, None, "filen er afkortet eller har et citationstegn uden afslutning")
     return records
 

@@ -351,7 +351,8 @@ def set_cell(sheet_name: str, row: int, name: str, value: object) -> Callable:
 
 def rezipped(workbook: Path, change: Callable[[str, bytes], bytes | None], *, spaces: int = 0) -> Path:
     """The workbook with its members changed as raw bytes; `spaces` bytes of blanks streamed into the member holding PLACEHOLDER."""
-    out = workbook.with_name("rettet.xlsx")
+    out = workbook.parent / "rettet" / workbook.name
+    out.parent.mkdir()
     with zipfile.ZipFile(workbook) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             data = source.read(info)
@@ -369,7 +370,8 @@ def rezipped(workbook: Path, change: Callable[[str, bytes], bytes | None], *, sp
 
 
 def run_import(workbook: Path, out: Path, *flags: str, timeout: float = 60) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(IMPORT), str(workbook), "--out", str(out), *flags], capture_output=True, text=True, timeout=timeout)
+    command = [sys.executable, str(IMPORT), str(workbook), "--out", str(out), *flags]
+    return subprocess.run(command, capture_output=True, text=True, timeout=timeout)
 
 
 def assert_refused(result: subprocess.CompletedProcess, expected: list[str], out: Path) -> None:
@@ -412,7 +414,7 @@ def test_ooxml_escapes_are_decoded_and_a_literal_escape_survives_the_round_trip(
     out = tmp_path / "ud"
     result = run_import(escaped, out)
     assert result.returncode == 0, result.stderr
-    rows = _rows(out / "quotes.csv")
+    rows = list(csv.DictReader(io.StringIO((out / "quotes.csv").read_bytes().decode("utf-8"), newline="")))
     assert rows[0]["text"] == "Linje\r og _x0041_"
     again = tmp_path / "igen.xlsx"
     assert subprocess.run([sys.executable, str(EXPORT), "--data", str(out), "--out", str(again)], capture_output=True).returncode == 0
@@ -482,7 +484,7 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(exported: Path, tmp_path: P
     assert_refused(
         result,
         [
-            f"rettet.xlsx — arbejdsbogen fylder {result.stderr.split(' fylder ')[1].split(' MB')[0]} MB, når den pakkes ud; "
+            f"arbejdsbog.xlsx — arbejdsbogen fylder {result.stderr.split(' fylder ')[1].split(' MB')[0]} MB, når den pakkes ud; "
             "højst 100 MB er tilladt. Slet tomme rækker og kolonner med formatering, eller del data op"
         ],
         tmp_path / "ud",
