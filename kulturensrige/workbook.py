@@ -37,6 +37,7 @@ from .spreadsheet import DAMAGED, MAX_COLUMNS, MAX_ROWS, MAX_UNPACKED_MB, Cell, 
 from .validation import read_folder, split_list, validate_tables
 from .writing import check_folder, csv_text, default_mode, remove_stale_staging, staging_prefix, write_folder
 
+GUIDANCE_SHEET = "Vejledning"
 DICTIONARY_SHEET = "Dataordbog"
 LAST_ROW = 1_048_576  # Excel's last row: drop-downs cover rows the analyst adds later
 TEXT_FORMAT = "@"
@@ -51,9 +52,10 @@ _INTEGER = re.compile(r"^-?[0-9]+$")
 def build_workbook(raws: Mapping[str, RawTable] | None = None) -> Workbook:
     """The workbook for these tables (text cells as read from CSV); None gives the empty template."""
     book = Workbook()
-    sheet = book.active
-    sheet.title = DICTIONARY_SHEET
-    _write_dictionary(sheet)
+    guidance = book.active
+    guidance.title = GUIDANCE_SHEET
+    _write_guidance(guidance)
+    _write_dictionary(book.create_sheet(DICTIONARY_SHEET))
     for table in TABLES.values():
         raw = raws.get(table.name) if raws is not None else None
         _write_table(book.create_sheet(table.name), table, raw)
@@ -117,6 +119,52 @@ def save_workbook(book: Workbook, out: Path, *, overwrite: bool = False) -> None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def guidance_rows() -> list[tuple[str, str]]:
+    """What the import does with a workbook, for the sheet "Vejledning": the rules an analyst meets as messages."""
+    return [
+        (
+            "Ark og kolonner",
+            f"Hvert ark hedder som sin tabel, og første række er kolonnenavnene; arket »{DICTIONARY_SHEET}« forklarer dem. "
+            "Ark med andre navne, som dette, springes over ved indlæsningen.",
+        ),
+        (
+            "Formler",
+            "Indlæsningen læser ikke formler. En celle med en formel afvises med sin cellereference (fx C3), også når Excel "
+            "viser en værdi, for den gemte værdi kan være forældet. Kopiér, og indsæt som værdi, før du gemmer.",
+        ),
+        ("Fejlværdier", "Celler med en af Excels fejlværdier (fx #NAVN?, #I/T eller #DIVISION/0!) afvises med deres cellereference."),
+        (
+            "Lange tekster",
+            f"En celle kan højst rumme {_thousands(MAX_CELL_CHARACTERS)} tegn. Har en datamappe længere tekster, skriver "
+            "eksporten ingen arbejdsbog, men nævner hver celle; arbejd så i CSV-filerne.",
+        ),
+        (
+            "Størrelse",
+            f"Et ark må have værdier i højst {_thousands(MAX_ROWS)} rækker og {MAX_COLUMNS} kolonner (A-{get_column_letter(MAX_COLUMNS)}), "
+            f"og arbejdsbogen må fylde højst {MAX_UNPACKED_MB} MB, når den pakkes ud. Tomme celler uden for dataene tæller ikke med.",
+        ),
+        (
+            "Særlige tegn",
+            "Tegn, som Excel gemmer i formen _xHHHH_ (fx et linjeskift med vognretur), læses som de tegn, de står for. "
+            "Styretegn kan ikke stå i en CSV-fil og afvises med cellereferencen.",
+        ),
+        (
+            "Meldinger",
+            "Finder indlæsningen et problem, skriver den én linje pr. problem med ark, række, kolonne, værdi og hvad der er "
+            "tilladt, og den skriver ingen filer.",
+        ),
+    ]
+
+
+def _write_guidance(sheet: Worksheet) -> None:
+    _write_header(sheet, ["Emne", "Sådan læses arbejdsbogen ind"])
+    for r, (topic, text) in enumerate(guidance_rows(), start=2):
+        _text_cell(sheet, r, 1, topic).alignment = Alignment(vertical="top")
+        _text_cell(sheet, r, 2, text).alignment = Alignment(vertical="top", wrap_text=True)
+    sheet.column_dimensions["A"].width = 18
+    sheet.column_dimensions["B"].width = 100
 
 
 def _write_dictionary(sheet: Worksheet) -> None:
