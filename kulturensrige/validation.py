@@ -25,6 +25,8 @@ def read_folder(data_dir: Path, label_prefix: str | None = None) -> tuple[dict[s
     prefix = label_prefix if label_prefix is not None else f"{data_dir.name}/"
     raws: dict[str, RawTable] = {}
     problems: list[Problem] = []
+    if data_dir.is_file():
+        return {}, [Problem(str(data_dir), None, None, None, "er en fil; angiv mappen, der indeholder CSV-filerne")]
     if not data_dir.is_dir():
         return {}, [Problem(str(data_dir), None, None, None, "datamappen findes ikke")]
     for table in TABLES.values():

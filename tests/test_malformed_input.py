@@ -312,6 +312,13 @@ def test_the_command_line_reports_binary_input_without_a_traceback(tmp_path: Pat
     assert result.stderr.splitlines() == [f"data/quotes.csv, række 1: 'byte 0x00' — {NOT_TEXT}", "1 problem(er) fundet; intet er ændret."]
 
 
+def test_a_file_given_as_the_data_folder_is_named_as_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    path = tmp_path / "quotes.csv"
+    shutil.copyfile(REPO / "data" / "quotes.csv", path)
+    assert _validator().main(["validate_data.py", str(path)]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == f"{path} — er en fil; angiv mappen, der indeholder CSV-filerne"
+
+
 # -- workbooks: formulas, error values, escapes, far-away cells, bombs, broken XML ---------------------------
 
 IMPORT = REPO / "scripts" / "import_workbook.py"
