@@ -14,6 +14,12 @@ from .problems import Problem
 
 _BOM = b"\xef\xbb\xbf"
 
+# Limits for one table, in a CSV file or a workbook's sheet: ten times the national scale (10,000 quotes), and low
+# enough that any file is read or refused within 1 GB of memory and a minute (see BENCHMARKS.md).
+MAX_ROWS = 100_000
+MAX_COLUMNS = 100
+MAX_CELLS = 2_000_000
+
 
 @dataclass(frozen=True)
 class RawTable:
@@ -92,16 +98,36 @@ def _csv_rows(text: str, label: str) -> list[tuple[int, list[str]]] | Problem:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(text), strict=True)
     records: list[tuple[int, list[str]]] = []
     line = 1
+    cells_read = 0
     try:
         for cells in reader:
+            cells_read += len(cells)
+            if too_big := _beyond_limits(len(records), len(cells), cells_read):  # header included: rows so far
+                return Problem(label, line, None, None, too_big)
             records.append((line, cells))
             line = reader.line_num + 1
     except csv.Error as error:
         if "field larger than field limit" in str(error):
-            limit = f"{csv.field_size_limit():,}".replace(",", ".")
+            limit = thousands(csv.field_size_limit())
             return Problem(label, line, None, None, f"et felt har over {limit} tegn, det længste CSV-læseren tillader; del teksten op")
         return Problem(label, line, None, None, "filen er afkortet eller har et citationstegn uden afslutning")
     return records
+
+
+def _beyond_limits(rows: int, fields: int, cells: int) -> str | None:
+    """Why one more record, of `fields` fields, would be too much after `rows` records and `cells` fields in all."""
+    if rows > MAX_ROWS:
+        return f"filen har over {thousands(MAX_ROWS)} rækker; en tabel må højst have {thousands(MAX_ROWS)}"
+    if fields > MAX_COLUMNS:
+        return f"rækken har {thousands(fields)} felter; en tabel må højst have {MAX_COLUMNS} kolonner"
+    if cells > MAX_CELLS:
+        return f"filen har over {thousands(MAX_CELLS)} felter; en tabel må højst have {thousands(MAX_CELLS)}"
+    return None
+
+
+def thousands(number: int) -> str:
+    """Danish digit grouping: 32.767."""
+    return f"{number:,}".replace(",", ".")
 
 
 def parse_rows(records: list[tuple[int, list[str]]] | Problem, label: str) -> tuple[RawTable | None, list[Problem]]:

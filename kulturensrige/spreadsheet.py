@@ -1,10 +1,11 @@
 """An .xlsx workbook read as a stream of cells, within limits, so that a hostile file costs seconds, not gigabytes.
 
 openpyxl's read-only mode streams a sheet but pads every row out to the sheet's stated dimension (one space in
-O1048576 becomes a million padded rows), reads the shared strings with a partial `_xHHHH_` unescaping, and reports
-a damaged file as a traceback. Here the archive's unpacked size is checked before anything is unpacked, openpyxl's
-own sheet parser (the one read-only mode uses) yields only the cells a sheet holds, and the OOXML escapes are
-decoded once, for shared and inline strings alike. What a cell means for the data is decided in `workbook`.
+O1048576 becomes a million padded rows), builds an object per string, unescapes `_xHHHH_` only partly, and
+reports a damaged file as a traceback. Here the archive's unpacked size is checked before anything is unpacked;
+openpyxl reads the small parts (workbook, styles), and the sheets and shared strings are parsed here, element by
+element, with each row dropped once read, yielding only the cells a sheet holds. The OOXML escapes are decoded
+once, for shared and inline strings alike. What a cell means for the data is decided in `workbook`.
 """
 
 from __future__ import annotations
@@ -16,22 +17,26 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree.ElementTree import ParseError, iterparse
 
-from openpyxl.cell.text import Text
 from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
 from openpyxl.styles.stylesheet import apply_stylesheet
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._reader import WorkSheetParser  # what read-only mode parses with (openpyxl 3.1)
+from openpyxl.utils.cell import coordinate_to_tuple
+from openpyxl.utils.datetime import from_excel, from_ISO8601
 from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 
-MAX_UNPACKED_MB = 100
-MAX_ROWS = 100_000
-MAX_COLUMNS = 100
+from .reading import MAX_COLUMNS, MAX_ROWS
+
+__all__ = ["MAX_COLUMNS", "MAX_ROWS", "MAX_UNPACKED_MB", "Cell", "StreamedWorkbook", "TooLarge", "escape", "unescape"]
+
+MAX_UNPACKED_MB = 32  # the national-scale export (10,000 quotes) unpacks to 14 MB; see BENCHMARKS.md
 DAMAGED = (ParseError, ValueError, KeyError, IndexError, TypeError, zipfile.BadZipFile, EOFError)
 """What a damaged archive or XML part raises inside openpyxl and zipfile."""
 
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
-_STRING_TAG = f"{{{SHEET_MAIN_NS}}}si"
+_ROW, _CELL, _VALUE, _FORMULA, _INLINE, _TEXT, _RUN, _STRING, _SHEET_DATA, _STRINGS = (
+    f"{{{SHEET_MAIN_NS}}}{tag}" for tag in ("row", "c", "v", "f", "is", "t", "r", "si", "sheetData", "sst")
+)
 
 
 class TooLarge(Exception):
@@ -99,21 +104,53 @@ class StreamedWorkbook:
 
     def rows(self, name: str) -> Iterator[tuple[int, list[Cell]]]:
         """(row number, the cells the sheet's XML holds in it), only for rows the XML holds; strings unescaped."""
+        number = 0
         with self._archive.open(self._parts[name]) as source:
-            parser = WorkSheetParser(
-                source, self._strings, data_only=False, epoch=self._epoch, date_formats=self._dates, timedelta_formats=self._durations
-            )
-            for number, cells in parser.parse():
-                yield number, [_cell(found, self._formats) for found in cells]
+            for row in _children(source, _SHEET_DATA, _ROW):
+                number = int(float(row.get("r", number + 1)))
+                column = 0
+                cells = []
+                for element in row.iter(_CELL):
+                    reference = element.get("r")
+                    column = coordinate_to_tuple(reference)[1] if reference else column + 1
+                    cells.append(self._cell(element, number, column))
+                yield number, cells
+
+    def _cell(self, element, row: int, column: int) -> Cell:
+        """One `<c>` element as openpyxl's parser would read it, without its per-cell objects."""
+        kind = element.get("t", "n")
+        style = int(element.get("s", 0))
+        formula = element.find(_FORMULA)
+        if formula is not None:
+            return Cell(row, column, "=" + (formula.text or ""), "f", "General")
+        if kind == "inlineStr":
+            inline = element.find(_INLINE)
+            return Cell(row, column, None if inline is None else unescape(_string_text(inline)), "s", "General")
+        value = element.findtext(_VALUE)
+        if value is None:
+            return Cell(row, column, None, kind, "General")
+        if kind == "n":
+            number = float(value) if "." in value or "e" in value.lower() else int(value)
+            if style in self._dates:
+                try:
+                    moment = from_excel(number, self._epoch, timedelta=style in self._durations)
+                except (OverflowError, ValueError):
+                    return Cell(row, column, "#VALUE!", "e", "General")  # a date Excel cannot show
+                return Cell(row, column, moment, "d", self._formats[style])
+            return Cell(row, column, number, "n", "General")
+        if kind == "s":
+            return Cell(row, column, self._strings[int(value)], "s", "General")
+        if kind == "b":
+            return Cell(row, column, bool(int(value)), "b", "General")
+        if kind == "d":
+            return Cell(row, column, from_ISO8601(value), "d", self._formats.get(style, "yyyy-mm-dd"))
+        if kind == "e":
+            return Cell(row, column, value, "e", "General")
+        return Cell(row, column, unescape(value), "s", "General")  # 'str': a formula's text, kept as text
 
     def _shared_strings(self, part: str) -> list[str]:
-        strings = []
         with self._archive.open(part) as source:
-            for _, node in iterparse(source):
-                if node.tag == _STRING_TAG:
-                    strings.append(Text.from_tree(node).content)
-                    node.clear()
-        return strings
+            return [unescape(_string_text(node)) for node in _children(source, _STRINGS, _STRING)]
 
     def close(self) -> None:
         self._archive.close()
@@ -125,13 +162,26 @@ class StreamedWorkbook:
         self.close()
 
 
-def _cell(found: dict, formats: dict[int, str]) -> Cell:
-    value, kind = found["value"], found["data_type"]
-    if kind == "f":
-        value = getattr(value, "text", value)  # an array formula is an object holding its text
-    elif isinstance(value, str):
-        value = unescape(value)
-    return Cell(found["row"], found["column"], value, kind, formats.get(found["style_id"], "General"))
+def _children(source, parent_tag: str, tag: str) -> Iterator:
+    """Each complete `tag` element under `parent_tag`, removed from the tree once the caller has it: memory stays flat."""
+    parent = None
+    for event, element in iterparse(source, events=("start", "end")):
+        if event == "start":
+            if element.tag == parent_tag:
+                parent = element
+            continue
+        if element.tag == tag:
+            yield element
+            if parent is not None:
+                parent.remove(element)
+
+
+def _string_text(node) -> str:
+    """The text of a string item: its `<t>`, or its rich-text runs' `<t>`s joined (phonetic hints left out)."""
+    plain = node.find(_TEXT)
+    if plain is not None:
+        return plain.text or ""
+    return "".join(run.findtext(_TEXT) or "" for run in node.findall(_RUN))
 
 
 def _number_format(book, style_id: int) -> str:

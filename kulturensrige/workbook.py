@@ -31,7 +31,7 @@ from . import dictionary
 from .loading import Dataset
 from .markup import Html, esc
 from .problems import DataError, Problem
-from .reading import RawTable, parse_rows
+from .reading import RawTable, parse_rows, thousands
 from .schema import LIST_SEPARATOR, TABLES, Table
 from .spreadsheet import DAMAGED, MAX_COLUMNS, MAX_ROWS, MAX_UNPACKED_MB, Cell, StreamedWorkbook, TooLarge, escape
 from .validation import read_folder, split_list, validate_tables
@@ -93,14 +93,9 @@ def too_long_for_a_cell(raws: Mapping[str, RawTable], labels: Mapping[str, str])
 
 def _too_long(length: int) -> str:
     return (
-        f"teksten har {_thousands(length)} tegn; en celle i Excel kan højst rumme {_thousands(MAX_CELL_CHARACTERS)} tegn, "
+        f"teksten har {thousands(length)} tegn; en celle i Excel kan højst rumme {thousands(MAX_CELL_CHARACTERS)} tegn, "
         "så arbejdsbogen kan ikke skrives. Forkort teksten, eller arbejd i CSV-filen"
     )
-
-
-def _thousands(number: int) -> str:
-    """Danish digit grouping: 32.767."""
-    return f"{number:,}".replace(",", ".")
 
 
 def save_workbook(book: Workbook, out: Path, *, overwrite: bool = False) -> None:
@@ -137,12 +132,13 @@ def guidance_rows() -> list[tuple[str, str]]:
         ("Fejlværdier", "Celler med en af Excels fejlværdier (fx #NAVN?, #I/T eller #DIVISION/0!) afvises med deres cellereference."),
         (
             "Lange tekster",
-            f"En celle kan højst rumme {_thousands(MAX_CELL_CHARACTERS)} tegn. Har en datamappe længere tekster, skriver "
+            f"En celle kan højst rumme {thousands(MAX_CELL_CHARACTERS)} tegn. Har en datamappe længere tekster, skriver "
             "eksporten ingen arbejdsbog, men nævner hver celle; arbejd så i CSV-filerne.",
         ),
         (
             "Størrelse",
-            f"Et ark må have værdier i højst {_thousands(MAX_ROWS)} rækker og {MAX_COLUMNS} kolonner (A-{get_column_letter(MAX_COLUMNS)}), "
+            f"Et ark må have værdier i højst {thousands(MAX_ROWS)} rækker under overskriften og {MAX_COLUMNS} kolonner "
+            f"(A-{get_column_letter(MAX_COLUMNS)}), "
             f"og arbejdsbogen må fylde højst {MAX_UNPACKED_MB} MB, når den pakkes ud. Tomme celler uden for dataene tæller ikke med.",
         ),
         (
@@ -330,7 +326,7 @@ def sheet_records(book: StreamedWorkbook, table: Table, label: str) -> tuple[lis
             present = [c for c in cells if not _blank(c.value)]
             if not present:
                 continue
-            far = next((c for c in present if c.row > MAX_ROWS or c.column > MAX_COLUMNS), None)
+            far = next((c for c in present if c.row > MAX_ROWS + 1 or c.column > MAX_COLUMNS), None)  # + the header
             if far is not None:
                 problems.append(Problem(label, far.row, _column_name(names, far.column), _shown(far.value), _far_away(far)))
                 break
@@ -380,7 +376,7 @@ def _shown(value: object) -> str:
 def _far_away(cell: Cell) -> str:
     return (
         f"celle {cell.reference} ligger uden for det tilladte område; et ark må højst have "
-        f"{_thousands(MAX_ROWS)} rækker og {MAX_COLUMNS} kolonner (A-{get_column_letter(MAX_COLUMNS)})"
+        f"{thousands(MAX_ROWS)} rækker under overskriften og {MAX_COLUMNS} kolonner (A-{get_column_letter(MAX_COLUMNS)})"
     )
 
 

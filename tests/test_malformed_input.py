@@ -33,6 +33,7 @@ ID_RULE = "skal være et id af små bogstaver a-z, tal og bindestreger, fx 'leg-
 CODE_RULE = "skal være en officiel kommunekode med tre cifre, fx 259"
 DATE_RULE = "skal være en dato som ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD, eller 'ikke angivet'"
 NOT_TEXT = "filen indeholder binære data eller styretegn; den skal være CSV-tekst"
+SIX_PS_ROWS = (REPO / "data" / "six_ps.csv").read_bytes().count(b"\n") - 1
 STRAY_BYTE = "byten er ikke gyldig UTF-8, men resten af filen er UTF-8; ret tegnet, og gem filen som CSV (UTF-8)"
 
 
@@ -259,6 +260,14 @@ CASES: dict[str, tuple[Callable[[Path], None], Callable[[], list[str]]]] = {
         cell("quotes", 0, "text", "lang " * 30_000),
         lambda: ["data/quotes.csv, række 2 — et felt har over 131.072 tegn, det længste CSV-læseren tillader; del teksten op"],
     ),
+    "more_rows_than_a_table_may_have": (
+        file_bytes("six_ps", lambda raw: raw + b"a,1,b,c\n" * 100_001),
+        lambda: ["data/six_ps.csv, række 100002 — filen har over 100.000 rækker; en tabel må højst have 100.000"],
+    ),
+    "more_fields_than_a_table_may_have": (
+        file_bytes("six_ps", lambda raw: raw + b"a," * 150 + b"a\n"),
+        lambda: [f"data/six_ps.csv, række {SIX_PS_ROWS + 2} — rækken har 151 felter; en tabel må højst have 100 kolonner"],
+    ),
     "required_column_twice": (
         file_bytes("six_ps", duplicate_column("name")),
         lambda: ["data/six_ps.csv, kolonne name — kolonnen står mere end én gang i overskriften; hver kolonne må kun stå én gang"],
@@ -468,16 +477,16 @@ def test_a_blank_far_away_cell_is_ignored_quickly(exported: Path, tmp_path: Path
 def test_a_value_in_a_far_away_cell_is_refused_with_its_cell(exported: Path, tmp_path: Path):
     def edit(book) -> None:
         book["quotes"]["XFD7"] = "x"
-        book["figures"]["A100001"] = "langt nede"
+        book["figures"]["A100002"] = "langt nede"
 
     workbook = edited_workbook(exported, tmp_path, edit)
     assert_refused(
         run_import(workbook, tmp_path / "ud", timeout=30),
         [
-            "arbejdsbog.xlsx, ark figures, række 100001, kolonne figure_id: 'langt nede' — celle A100001 ligger uden for det tilladte "
-            "område; et ark må højst have 100.000 rækker og 100 kolonner (A-CV)",
+            "arbejdsbog.xlsx, ark figures, række 100002, kolonne figure_id: 'langt nede' — celle A100002 ligger uden for det tilladte "
+            "område; et ark må højst have 100.000 rækker under overskriften og 100 kolonner (A-CV)",
             "arbejdsbog.xlsx, ark quotes, række 7, kolonne XFD: 'x' — celle XFD7 ligger uden for det tilladte område; "
-            "et ark må højst have 100.000 rækker og 100 kolonner (A-CV)",
+            "et ark må højst have 100.000 rækker under overskriften og 100 kolonner (A-CV)",
         ],
         tmp_path / "ud",
     )
@@ -492,7 +501,7 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(exported: Path, tmp_path: P
         result,
         [
             f"arbejdsbog.xlsx — arbejdsbogen fylder {result.stderr.split(' fylder ')[1].split(' MB')[0]} MB, når den pakkes ud; "
-            "højst 100 MB er tilladt. Slet tomme rækker og kolonner med formatering, eller del data op"
+            "højst 32 MB er tilladt. Slet tomme rækker og kolonner med formatering, eller del data op"
         ],
         tmp_path / "ud",
     )
