@@ -25,13 +25,9 @@ from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.utils.datetime import from_excel, from_ISO8601
 from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 
-from .reading import MAX_COLUMNS, MAX_ROWS
-
-__all__ = ["MAX_COLUMNS", "MAX_ROWS", "MAX_UNPACKED_MB", "Cell", "StreamedWorkbook", "TooLarge", "escape", "unescape"]
-
 MAX_UNPACKED_MB = 32  # the national-scale export (10,000 quotes) unpacks to 14 MB; see BENCHMARKS.md
 DAMAGED = (ParseError, ValueError, KeyError, IndexError, TypeError, zipfile.BadZipFile, EOFError)
-"""What a damaged archive or XML part raises inside openpyxl and zipfile."""
+"""What a damaged archive or XML part raises while it is read (expat, zipfile, openpyxl, number parsing)."""
 
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _ROW, _CELL, _VALUE, _FORMULA, _INLINE, _TEXT, _RUN, _STRING, _SHEET_DATA, _STRINGS = (

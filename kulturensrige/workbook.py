@@ -31,9 +31,9 @@ from . import dictionary
 from .loading import Dataset
 from .markup import Html, esc
 from .problems import DataError, Problem
-from .reading import RawTable, parse_rows, thousands
+from .reading import MAX_COLUMNS, MAX_ROWS, RawTable, parse_rows, thousands
 from .schema import LIST_SEPARATOR, TABLES, Table
-from .spreadsheet import DAMAGED, MAX_COLUMNS, MAX_ROWS, MAX_UNPACKED_MB, Cell, StreamedWorkbook, TooLarge, escape
+from .spreadsheet import DAMAGED, MAX_UNPACKED_MB, Cell, StreamedWorkbook, TooLarge, escape
 from .validation import read_folder, split_list, validate_tables
 from .writing import check_folder, csv_text, default_mode, remove_stale_staging, staging_prefix, write_folder
 

@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from kulturensrige.reading import MAX_ROWS  # noqa: E402
 from kulturensrige.schema import TABLES  # noqa: E402
 from kulturensrige.spreadsheet import MAX_UNPACKED_MB  # noqa: E402
 from kulturensrige.validation import read_folder  # noqa: E402
@@ -153,8 +154,8 @@ def many_shared_strings(source: Path, out: Path, limit: int) -> Path:
     return out
 
 
-def csv_folder(work: Path, name: str, target_mb: int, tiny: bool) -> Path:
-    """data/ with quotes.csv grown to `target_mb`: valid copies, or (tiny) rows of one-letter fields."""
+def csv_folder(work: Path, name: str, target_mb: int, tiny: bool, rows_wanted: int | None = None) -> Path:
+    """data/ with quotes.csv grown to `target_mb` (or `rows_wanted` rows): valid copies, or (tiny) one-letter fields."""
     folder = work / name
     if folder.exists():
         shutil.rmtree(folder)
@@ -168,16 +169,20 @@ def csv_folder(work: Path, name: str, target_mb: int, tiny: bool) -> Path:
             values = ["a"] * len(columns) if tiny else [copied(row, copy)[c] for c in columns]
             out.append(values)
             size += sum(len(v.encode()) + 1 for v in values)
-            if size >= target_mb * MB:
+            if size >= target_mb * MB or len(out) == rows_wanted:
+                size = target_mb * MB
                 break
         copy += 1
     (folder / "quotes.csv").write_text(csv_text(columns, out), encoding="utf-8")
     return folder
 
 
-def measure(command: list[str], runs: int) -> dict:
+def measure(command: list[str], runs: int, out: Path | None = None) -> dict:
+    """Median and maximum peak memory and wall time of `runs` runs; `out` is removed before each run."""
     rss, wall, codes, first = [], [], set(), ""
     for _ in range(runs):
+        if out is not None:
+            shutil.rmtree(out, ignore_errors=True)
         result = subprocess.run(["/usr/bin/time", "-v", *command], capture_output=True, text=True, cwd=ROOT)
         stats = result.stderr
         rss.append(int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", stats).group(1)) / 1024)
@@ -210,11 +215,15 @@ def main(argv: list[str] | None = None) -> int:
     for label, path in inputs.items():
         out = work / "ud"
         command = [PYTHON, "scripts/import_workbook.py", str(path), "--out", str(out)]
-        cases.append((label, path, "import_workbook.py", measure(command, args.runs), out))
+        cases.append((label, path, "import_workbook.py", measure(command, args.runs, out), None))
         shutil.rmtree(out, ignore_errors=True)
     for label, folder in {
         "50 MB quotes.csv of valid quotes": csv_folder(work, "csv-gyldig", 50, tiny=False),
         "50 MB quotes.csv of one-letter fields": csv_folder(work, "csv-smaa-felter", 50, tiny=True),
+        f"quotes.csv at the row limit: {MAX_ROWS:,} valid quotes": csv_folder(work, "csv-graense", 80, tiny=False, rows_wanted=MAX_ROWS),
+        f"quotes.csv at the row limit: {MAX_ROWS:,} rows of one-letter fields": csv_folder(
+            work, "csv-graense-smaa", 50, tiny=True, rows_wanted=MAX_ROWS
+        ),
     }.items():
         size = sum(p.stat().st_size for p in folder.iterdir())
         cases.append((label, folder, "validate_data.py", measure([PYTHON, "scripts/validate_data.py", str(folder)], args.runs), size))

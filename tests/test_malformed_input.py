@@ -328,6 +328,24 @@ def test_a_file_given_as_the_data_folder_is_named_as_a_file(tmp_path: Path, caps
     assert capsys.readouterr().err.splitlines()[0] == f"{path} — er en fil; angiv mappen, der indeholder CSV-filerne"
 
 
+def test_many_wrong_cells_in_a_column_give_twenty_lines_and_a_count(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    """100,000 wrong rows must be answered in seconds, with lines a person reads; the rest is counted."""
+    folder = tmp_path / "data"
+    shutil.copytree(REPO / "data", folder)
+    columns = TABLES["six_ps"].columns
+    rows = [[f"p{i}", str(i + 1), "navn", "etiket", "beskrivelse", "ukendt-afsnit"] for i in range(30)]
+    for row in rows[:25]:
+        row[1] = "x"
+    (folder / "six_ps.csv").write_text(csv_text(columns, rows), encoding="utf-8")
+    assert _validator().main(["validate_data.py", str(folder)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    position = [line for line in lines if "kolonne position" in line]
+    assert len(position) == 21
+    assert position[:20] == [f"data/six_ps.csv, række {n}, kolonne position: 'x' — skal være et helt tal" for n in range(2, 22)]
+    more = "denne og 4 rækker mere har også fejl i kolonnen; ret de viste, og kør igen"
+    assert position[20] == f"data/six_ps.csv, række 22, kolonne position — {more}"
+
+
 # -- workbooks: formulas, error values, escapes, far-away cells, bombs, broken XML ---------------------------
 
 IMPORT = REPO / "scripts" / "import_workbook.py"
