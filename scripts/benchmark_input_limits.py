@@ -4,14 +4,18 @@ Builds the inputs in a work folder (zip bomb, far-away cell, workbooks just unde
 several shapes, 50 MB CSV files), runs the real command-line scripts on each under /usr/bin/time -v, and prints
 a Markdown section with the median peak memory and wall time of several runs.
 
-Usage: python scripts/benchmark_input_limits.py [--runs 3] [--work /tmp/kr-input-limits]
+Usage: python scripts/benchmark_input_limits.py [--runs 3] [--work /tmp/kr-input-limits] [--write]
+With --write the section replaces its own part at the end of BENCHMARKS.md (from its heading on).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import io
+import os
+import platform
 import re
 import shutil
 import statistics
@@ -32,6 +36,7 @@ from kulturensrige.workbook import build_workbook, save_workbook  # noqa: E402
 from kulturensrige.writing import csv_text  # noqa: E402
 
 PYTHON = sys.executable
+HEADING = "## Hostile and oversized input"
 MARKER = "BENCHMARK-MARKER"
 MB = 2**20
 
@@ -195,10 +200,40 @@ def measure(command: list[str], runs: int, out: Path | None = None) -> dict:
             "codes": codes, "first": first}
 
 
+def markdown(cases: list, runs: int) -> str:
+    """The section for BENCHMARKS.md: how it was measured, the limits, and one row per input."""
+    lines = [
+        HEADING,
+        "",
+        "Written by `scripts/benchmark_input_limits.py --write` (not by `scripts/benchmark.py`).",
+        "",
+        f"- Date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; {os.cpu_count()} CPUs shared with other work; "
+        f"Python {platform.python_version()}",
+        f"- Each input run {runs} times under `/usr/bin/time -v`; the table gives the median, the slowest run in brackets.",
+        f"- Limits: a workbook may unpack to {MAX_UNPACKED_MB} MB (the national-scale export of 10,000 quotes unpacks to 14 MB); "
+        f"a table may have {MAX_ROWS:,} rows, 100 columns and 2,000,000 fields; at most 20 lines per column are printed.",
+        "- Requirement (issue 14): any input of 50 MB or less is imported or refused within 1 GB of memory and 60 s.",
+        "",
+        "| Input | Size on disk | Command | Exit | Peak memory (RSS) | Wall time | First line printed |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for label, path, script, m, extra in cases:
+        size = extra if isinstance(extra, int) else path.stat().st_size
+        first = m["first"].replace("|", "\\|").replace(str(path.parent) + "/", "")
+        if len(first) > 110:
+            first = first[:109] + "…"
+        lines.append(
+            f"| {label} | {size / MB:.1f} MB | `{script}` | {', '.join(map(str, sorted(m['codes'])))} | "
+            f"{m['rss']:.0f} MB ({m['max_rss']:.0f}) | {m['wall']:.1f} s ({m['max_wall']:.1f}) | {first} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Mål hukommelse og tid for fjendtlige og meget store inddata.")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", type=Path, default=Path("/tmp/kr-input-limits"))
+    parser.add_argument("--write", action="store_true", help="skriv afsnittet sidst i BENCHMARKS.md")
     args = parser.parse_args(argv)
     work = args.work
     work.mkdir(parents=True, exist_ok=True)
@@ -227,18 +262,13 @@ def main(argv: list[str] | None = None) -> int:
     }.items():
         size = sum(p.stat().st_size for p in folder.iterdir())
         cases.append((label, folder, "validate_data.py", measure([PYTHON, "scripts/validate_data.py", str(folder)], args.runs), size))
-    print(f"Runs per case: {args.runs}; medians (max in brackets).\n")
-    print("| Input | Size on disk | Command | Exit | Peak memory (RSS) | Wall time | First line printed |")
-    print("|---|---|---|---|---|---|---|")
-    for label, path, script, m, extra in cases:
-        size = extra if isinstance(extra, int) else path.stat().st_size
-        first = m["first"].replace("|", "\\|")
-        if len(first) > 110:
-            first = first[:109] + "…"
-        print(
-            f"| {label} | {size / MB:.1f} MB | `{script}` | {', '.join(map(str, sorted(m['codes'])))} | "
-            f"{m['rss']:.0f} MB ({m['max_rss']:.0f}) | {m['wall']:.1f} s ({m['max_wall']:.1f}) | {first} |"
-        )
+    section = markdown(cases, args.runs)
+    print(section)
+    if args.write:
+        path = ROOT / "BENCHMARKS.md"
+        text = path.read_text(encoding="utf-8")
+        kept = text.split(HEADING, 1)[0].rstrip("\n")
+        path.write_text(f"{kept}\n\n{section}", encoding="utf-8")
     return 0
 
 
