@@ -19,8 +19,9 @@ $(BIN)/.installed: requirements.txt pyproject.toml
 lock: $(BIN)/.installed
 	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links --quiet -o requirements.txt requirements.in
 
+# DATA reaches the build as written: unexpanded by make, single-quoted for the shell.
 book: $(BIN)/.installed
-	$(BIN)/python scripts/build_book.py --data $(DATA)
+	$(BIN)/python scripts/build_book.py --data '$(subst ','\'',$(value DATA))'
 
 test: $(BIN)/.installed
 	bash scripts/install_chromium.sh

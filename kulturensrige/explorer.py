@@ -13,6 +13,7 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from . import cards, filters
+from .folders import checked_folder
 from .loading import REPO_ROOT, Dataset, data_dir, load
 from .markup import esc, plural, without_book_links
 from .problems import DataError
@@ -162,7 +163,7 @@ class Explorer:
         """Load the folder in the text field; on a data problem keep the last good data and list the problems."""
         folder = self.folder.value.strip() or None
         try:
-            data = load(folder)
+            data = load(checked_folder(folder))
         except DataError as error:
             self._show_problems(folder or "data", error.problems)
             return

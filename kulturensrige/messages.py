@@ -9,6 +9,7 @@ be provoked, `message_kinds` raises, and the tests notice.
 from __future__ import annotations
 
 import tempfile
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,8 +21,9 @@ from .markup import Html, esc
 from .problems import Problem
 from .reading import RawTable, parse_rows, read_csv
 from .schema import NOT_STATED, TABLES
+from .spreadsheet import MAX_UNPACKED_MB
 from .validation import read_folder, validate_tables
-from .workbook import build_workbook, read_workbook, save_workbook
+from .workbook import MAX_CELL_CHARACTERS, build_workbook, read_workbook, save_workbook, too_long_for_a_cell
 
 Raws = dict[str, RawTable]
 
@@ -88,6 +90,71 @@ def _truncated(folder: Path, raws: Raws) -> list[Problem]:
         path = Path(scratch) / "quotes.csv"
         path.write_text('quote_id,text\nq001,"Et citat uden slut\n', encoding="utf-8")
         return read_csv(path, f"{folder.name}/quotes.csv")[1]
+
+
+def _csv_bytes(folder: Path, content: bytes) -> list[Problem]:
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "quotes.csv"
+        path.write_bytes(content)
+        return read_csv(path, f"{folder.name}/quotes.csv")[1]
+
+
+def _stray_byte(folder: Path, raws: Raws) -> list[Problem]:
+    return _csv_bytes(folder, "quote_id,text\nq001,Et citat fra Køge\n".encode() + b"q002,Et andet\xff citat\n")
+
+
+def _long_field(folder: Path, raws: Raws) -> list[Problem]:
+    return _csv_bytes(folder, b'quote_id,text\nq001,"' + b"ord " * 40_000 + b'"\n')
+
+
+def _too_long_for_excel(folder: Path, raws: Raws) -> list[Problem]:
+    def change(frame: pd.DataFrame) -> pd.DataFrame:
+        frame.at[0, "text"] = "ord " * (MAX_CELL_CHARACTERS // 4 + 1)
+        return frame
+
+    changed = _changed(raws, "quotes", change)
+    return too_long_for_a_cell(changed, {name: f"{folder.name}/{TABLES[name].file}" for name in changed})
+
+
+def _read_edited(edit: Callable, rezip: Callable[[zipfile.ZipFile, zipfile.ZipInfo, bytes], None] | None = None) -> list[Problem]:
+    """The empty template with one edit, saved, optionally repacked member by member, and read as the import reads it."""
+    with tempfile.TemporaryDirectory() as scratch:
+        book = build_workbook(None)
+        edit(book)
+        path = Path(scratch) / "arbejdsbog.xlsx"
+        save_workbook(book, path)
+        if rezip is not None:
+            packed = Path(scratch) / "pakket" / path.name
+            packed.parent.mkdir()
+            with zipfile.ZipFile(path) as source, zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as target:
+                for info in source.infolist():
+                    rezip(target, info, source.read(info))
+            path = packed
+        return read_workbook(path)[2]
+
+
+def _set(reference: str, value: str) -> Callable:
+    def edit(book) -> None:
+        book["quotes"][reference] = value
+
+    return edit
+
+
+def _control_byte(target: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes) -> None:
+    target.writestr(info, data.replace(b"PLADS-TIL-TEGN", b"Et \x01 tegn"))
+
+
+def _padded(target: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes) -> None:
+    """Blank space inside the sheet that holds the marker, until the archive unpacks to just over the limit."""
+    if b"PLADS-TIL-TEGN" not in data:
+        target.writestr(info, data)
+        return
+    head, tail = data.split(b"<sheetData>", 1)
+    with target.open(info.filename, "w") as stream:
+        stream.write(head + b"<sheetData>")
+        for _ in range(MAX_UNPACKED_MB + 1):
+            stream.write(b" " * 2**20)
+        stream.write(tail)
 
 
 def _empty_file(folder: Path, raws: Raws) -> list[Problem]:
@@ -169,6 +236,16 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
                 "Åbn filen og find rækken; ofte er filen ikke gemt færdig, eller et citationstegn mangler.",
             ),
             MessageKind(
+                _stray_byte,
+                "Filen er gemt som UTF-8, men én byte er ødelagt. Læst som en anden tegnkodning ville resten af filen blive forkert.",
+                "Find linjen, ret det mærkelige tegn, og gem filen som »CSV UTF-8«.",
+            ),
+            MessageKind(
+                _long_field,
+                "Et felt er længere, end CSV-læseren tillader; ofte er et citationstegn ikke lukket, så resten af filen er endt i ét felt.",
+                "Tjek citationstegnene omkring linjen; er teksten virkelig så lang, så del den op.",
+            ),
+            MessageKind(
                 _empty_file,
                 "Filen har ingen rækker, heller ikke kolonnenavnene.",
                 "Første række skal være kolonnenavnene fra dataordbogen.",
@@ -192,6 +269,37 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
                 _missing_sheet,
                 "Et ark mangler eller er omdøbt.",
                 "Hvert ark skal hedde som sin tabel; start fra skabelonen eller eksporten og omdøb ikke arkene.",
+            ),
+            MessageKind(
+                lambda folder, raws: _read_edited(_set("C2", "=A2&B2")),
+                "Cellen indeholder en formel. Indlæsningen læser ikke formler, for den værdi, Excel har gemt, kan være forældet.",
+                "Markér cellerne, kopiér, og indsæt dem som værdier; se arket »Vejledning«.",
+            ),
+            MessageKind(
+                lambda folder, raws: _read_edited(_set("D2", "#NAME?")),
+                "Cellen har en af Excels fejlværdier (fx #NAVN? eller #I/T), ikke data.",
+                "Ret formlen, der gav fejlen, eller skriv værdien i cellen.",
+            ),
+            MessageKind(
+                lambda folder, raws: _read_edited(_set("C2", "Et _x0001_ tegn")),
+                "Cellen indeholder et usynligt styretegn, som ikke kan stå i en CSV-fil.",
+                "Skriv teksten i cellen igen, eller slet tegnet; det kommer ofte med, når tekst kopieres fra andre programmer.",
+            ),
+            MessageKind(
+                lambda folder, raws: _read_edited(_set("XFD7", "x")),
+                "Der står en værdi langt uden for tabellen.",
+                "Gå til cellen (Ctrl+G i Excel), og slet værdien; tomme celler uden for tabellen er ligegyldige.",
+            ),
+            MessageKind(
+                lambda folder, raws: _read_edited(_set("C2", "PLADS-TIL-TEGN"), _control_byte),
+                "Filen er beskadiget inde i arket (fx et styretegn, et andet program har skrevet), så arket kan ikke læses.",
+                "Åbn arbejdsbogen i Excel eller LibreOffice, og gem den igen; hjælper det ikke, så start fra eksporten.",
+            ),
+            MessageKind(
+                lambda folder, raws: _read_edited(_set("C2", "PLADS-TIL-TEGN"), _padded),
+                "Arbejdsbogen fylder for meget, når den pakkes ud: typisk formatering af hele rækker og kolonner, "
+                "eller en fil lavet til at lægge maskinen ned.",
+                "Slet tomme rækker og kolonner under og til højre for dataene, og gem igen; eller del data op.",
             ),
         ],
     ),
@@ -293,6 +401,16 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
                 _repeated_turn,
                 "To replikker i samme ordveksling har samme nummer.",
                 "Nummerér replikkerne 1, 2, 3 … inden for hver exchange_id.",
+            ),
+        ],
+    ),
+    (
+        "Eksporten til regneark",
+        [
+            MessageKind(
+                _too_long_for_excel,
+                "En tekst er længere, end en celle i Excel kan rumme, så den ville blive skåret over uden et ord.",
+                "Forkort teksten, eller arbejd videre i CSV-filerne i stedet for regnearket.",
             ),
         ],
     ),

@@ -14,6 +14,12 @@ from .problems import Problem
 
 _BOM = b"\xef\xbb\xbf"
 
+# Limits for one table, in a CSV file or a workbook's sheet: ten times the national scale (10,000 quotes), and low
+# enough that any file is read or refused within 1 GB of memory and a minute (see BENCHMARKS.md).
+MAX_ROWS = 100_000
+MAX_COLUMNS = 100
+MAX_CELLS = 2_000_000
+
 
 @dataclass(frozen=True)
 class RawTable:
@@ -31,6 +37,24 @@ def decode(raw: bytes) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         return raw.decode("cp1252", errors="replace")
+
+
+# A multi-byte UTF-8 character ('ø' is C3 B8): a file holding one is UTF-8, whatever else it holds.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def stray_byte(raw: bytes, label: str) -> Problem | None:
+    """A UTF-8 file with one damaged byte: reading it all as cp1252 would turn every 'ø' into 'Ã¸' without a word."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if not _UTF8_SEQUENCE.search(raw):
+            return None  # not UTF-8 at all: cp1252 from Danish Excel
+        line = raw.count(b"\n", 0, error.start) + 1
+        byte = raw[error.start]
+        allowed = "byten er ikke gyldig UTF-8, men resten af filen er UTF-8; ret tegnet, og gem filen som CSV (UTF-8)"
+        return Problem(label, line, None, f"byte 0x{byte:02x}", allowed)
+    return None
 
 
 def detect_delimiter(text: str) -> str:
@@ -64,7 +88,7 @@ def read_csv(path: Path, label: str) -> tuple[RawTable | None, list[Problem]]:
         raw = path.read_bytes()
     except OSError as exc:
         return None, [Problem(label, None, None, None, f"filen kan ikke læses ({exc.strerror})")]
-    problem = not_text(raw, label)
+    problem = not_text(raw, label) or stray_byte(raw, label)
     if problem is not None:
         return None, [problem]
     return parse_rows(_csv_rows(decode(raw), label), label)
@@ -74,13 +98,36 @@ def _csv_rows(text: str, label: str) -> list[tuple[int, list[str]]] | Problem:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(text), strict=True)
     records: list[tuple[int, list[str]]] = []
     line = 1
+    cells_read = 0
     try:
         for cells in reader:
+            cells_read += len(cells)
+            if too_big := _beyond_limits(len(records), len(cells), cells_read):  # header included: rows so far
+                return Problem(label, line, None, None, too_big)
             records.append((line, cells))
             line = reader.line_num + 1
-    except csv.Error:
+    except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            limit = thousands(csv.field_size_limit())
+            return Problem(label, line, None, None, f"et felt har over {limit} tegn, det længste CSV-læseren tillader; del teksten op")
         return Problem(label, line, None, None, "filen er afkortet eller har et citationstegn uden afslutning")
     return records
+
+
+def _beyond_limits(rows: int, fields: int, cells: int) -> str | None:
+    """Why one more record, of `fields` fields, would be too much after `rows` records and `cells` fields in all."""
+    if rows > MAX_ROWS:
+        return f"filen har over {thousands(MAX_ROWS)} rækker; en tabel må højst have {thousands(MAX_ROWS)}"
+    if fields > MAX_COLUMNS:
+        return f"rækken har {thousands(fields)} felter; en tabel må højst have {MAX_COLUMNS} kolonner"
+    if cells > MAX_CELLS:
+        return f"filen har over {thousands(MAX_CELLS)} felter; en tabel må højst have {thousands(MAX_CELLS)}"
+    return None
+
+
+def thousands(number: int) -> str:
+    """Danish digit grouping: 32.767."""
+    return f"{number:,}".replace(",", ".")
 
 
 def parse_rows(records: list[tuple[int, list[str]]] | Problem, label: str) -> tuple[RawTable | None, list[Problem]]:

@@ -10,9 +10,10 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .problems import Problem
-from .reading import RawTable, read_csv
+from .reading import RawTable, read_csv, thousands
 from .schema import LIST_SEPARATOR, NOT_STATED, TABLES, Table
 
+MAX_LINES_PER_COLUMN = 20
 _BUILTIN_CHECKS = {
     "coerce_dtype": "et helt tal",
     "dtype": "et helt tal",
@@ -25,6 +26,8 @@ def read_folder(data_dir: Path, label_prefix: str | None = None) -> tuple[dict[s
     prefix = label_prefix if label_prefix is not None else f"{data_dir.name}/"
     raws: dict[str, RawTable] = {}
     problems: list[Problem] = []
+    if data_dir.is_file():
+        return {}, [Problem(str(data_dir), None, None, None, "er en fil; angiv mappen, der indeholder CSV-filerne")]
     if not data_dir.is_dir():
         return {}, [Problem(str(data_dir), None, None, None, "datamappen findes ikke")]
     for table in TABLES.values():
@@ -100,24 +103,33 @@ def _validate_table(table: Table, raw: RawTable, label: str) -> tuple[pd.DataFra
 
 
 def _from_failure_cases(table: Table, cases: pd.DataFrame, rows: list[int], label: str) -> list[Problem]:
+    """One line per wrong cell, at most MAX_LINES_PER_COLUMN per column and then one line that counts the rest:
+    a file of 100,000 wrong rows is answered in seconds with lines a person can read."""
+    check = cases["check"].astype(str)
+    uncoerced = set(cases.loc[check.str.startswith("coerce_dtype"), "column"])
+    cases = cases[~(cases["column"].isin(uncoerced) & ~check.str.startswith("coerce_dtype"))]
+    cases = cases.drop_duplicates(subset=["index", "column"])
+    cases = cases.iloc[pd.to_numeric(cases["index"], errors="coerce").argsort(kind="stable")]  # in row order
     problems: list[Problem] = []
-    seen: set[tuple] = set()
-    uncoerced = set(cases.loc[cases["check"].astype(str).str.startswith("coerce_dtype"), "column"])
-    for case in cases.itertuples(index=False):
-        if case.column in uncoerced and not str(case.check).startswith("coerce_dtype"):
-            continue
-        row = rows[int(case.index)] if case.index is not None and not pd.isna(case.index) else None
-        where = (row, case.column)
-        if where in seen:
-            continue
-        seen.add(where)
-        check = str(case.check)
-        if "uniqueness" in check:
-            message = f"findes mere end én gang; {table.key} skal være entydig"
-        else:
-            message = "skal være " + _BUILTIN_CHECKS.get(re.sub(r"\(.*", "", check), check)
-        problems.append(Problem(label, row, str(case.column), str(case.failure_case), message))
+    for column, group in cases.groupby("column", sort=False, dropna=False):
+        for case in group.head(MAX_LINES_PER_COLUMN).itertuples(index=False):
+            row = _row(case.index, rows)
+            check = str(case.check)
+            if "uniqueness" in check:
+                message = f"findes mere end én gang; {table.key} skal være entydig"
+            else:
+                message = "skal være " + _BUILTIN_CHECKS.get(re.sub(r"\(.*", "", check), check)
+            problems.append(Problem(label, row, str(column), str(case.failure_case), message))
+        if len(group) > MAX_LINES_PER_COLUMN:
+            rest = len(group) - MAX_LINES_PER_COLUMN
+            first = _row(group["index"].iloc[MAX_LINES_PER_COLUMN], rows)
+            more = f"denne og {thousands(rest - 1)} rækker mere har også fejl i kolonnen; ret de viste, og kør igen"
+            problems.append(Problem(label, first, str(column), None, more))
     return problems
+
+
+def _row(index: object, rows: list[int]) -> int | None:
+    return rows[int(index)] if index is not None and not pd.isna(index) else None
 
 
 def split_list(cell: str) -> tuple[str, ...]:

@@ -15,7 +15,6 @@ import os
 import re
 import stat
 import tempfile
-import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -32,15 +31,18 @@ from . import dictionary
 from .loading import Dataset
 from .markup import Html, esc
 from .problems import DataError, Problem
-from .reading import RawTable, parse_rows
+from .reading import MAX_COLUMNS, MAX_ROWS, RawTable, parse_rows, thousands
 from .schema import LIST_SEPARATOR, TABLES, Table
+from .spreadsheet import DAMAGED, MAX_UNPACKED_MB, Cell, StreamedWorkbook, TooLarge, escape
 from .validation import empty_table, read_folder, split_list, validate_tables
-from .writing import check_folder, csv_text, default_mode, write_folder
+from .writing import check_folder, csv_text, default_mode, remove_stale_staging, staging_prefix, write_folder
 
+GUIDANCE_SHEET = "Vejledning"
 DICTIONARY_SHEET = "Dataordbog"
 LAST_ROW = 1_048_576  # Excel's last row: drop-downs cover rows the analyst adds later
 TEXT_FORMAT = "@"
 MAX_WIDTH = 60
+MAX_CELL_CHARACTERS = 32_767  # Excel's limit for the text of one cell
 _INTEGER = re.compile(r"^-?[0-9]+$")
 
 
@@ -50,9 +52,10 @@ _INTEGER = re.compile(r"^-?[0-9]+$")
 def build_workbook(raws: Mapping[str, RawTable] | None = None) -> Workbook:
     """The workbook for these tables (text cells as read from CSV); None gives the empty template."""
     book = Workbook()
-    sheet = book.active
-    sheet.title = DICTIONARY_SHEET
-    _write_dictionary(sheet)
+    guidance = book.active
+    guidance.title = GUIDANCE_SHEET
+    _write_guidance(guidance)
+    _write_dictionary(book.create_sheet(DICTIONARY_SHEET))
     for table in TABLES.values():
         raw = raws.get(table.name) if raws is not None else None
         _write_table(book.create_sheet(table.name), table, raw)
@@ -70,9 +73,29 @@ def export_folder(data_dir: Path, out: Path, *, overwrite: bool = False) -> list
     if problems:
         raise DataError(problems)
     labels = {name: f"{data_dir.name}/{TABLES[name].file}" for name in raws}
+    if problems := too_long_for_a_cell(raws, labels):
+        raise DataError(problems)
     _, problems = validate_tables(raws, labels)
     save_workbook(build_workbook(raws), out, overwrite=overwrite)
     return problems
+
+
+def too_long_for_a_cell(raws: Mapping[str, RawTable], labels: Mapping[str, str]) -> list[Problem]:
+    """Every text longer than an Excel cell holds: openpyxl would write it and Excel cut it, without a word."""
+    problems = []
+    for name, raw in raws.items():
+        for column in raw.frame.columns:
+            for i, value in enumerate(raw.frame[column].astype(str)):
+                if len(value) > MAX_CELL_CHARACTERS:
+                    problems.append(Problem(labels[name], raw.rows[i], str(column), value, _too_long(len(value))))
+    return problems
+
+
+def _too_long(length: int) -> str:
+    return (
+        f"teksten har {thousands(length)} tegn; en celle i Excel kan højst rumme {thousands(MAX_CELL_CHARACTERS)} tegn, "
+        "så arbejdsbogen kan ikke skrives. Forkort teksten, eller arbejd i CSV-filen"
+    )
 
 
 def save_workbook(book: Workbook, out: Path, *, overwrite: bool = False) -> None:
@@ -81,7 +104,8 @@ def save_workbook(book: Workbook, out: Path, *, overwrite: bool = False) -> None
     if out.exists() and not overwrite:
         raise FileExistsError(f"{out} findes allerede")
     out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    remove_stale_staging(out)
+    handle, temporary = tempfile.mkstemp(prefix=staging_prefix(out), suffix=".tmp", dir=out.parent)
     os.close(handle)
     try:
         os.chmod(temporary, stat.S_IMODE(out.stat().st_mode) if out.exists() else default_mode(0o666))
@@ -90,6 +114,53 @@ def save_workbook(book: Workbook, out: Path, *, overwrite: bool = False) -> None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def guidance_rows() -> list[tuple[str, str]]:
+    """What the import does with a workbook, for the sheet "Vejledning": the rules an analyst meets as messages."""
+    return [
+        (
+            "Ark og kolonner",
+            f"Hvert ark hedder som sin tabel, og første række er kolonnenavnene; arket »{DICTIONARY_SHEET}« forklarer dem. "
+            "Ark med andre navne, som dette, springes over ved indlæsningen.",
+        ),
+        (
+            "Formler",
+            "Indlæsningen læser ikke formler. En celle med en formel afvises med sin cellereference (fx C3), også når Excel "
+            "viser en værdi, for den gemte værdi kan være forældet. Kopiér, og indsæt som værdi, før du gemmer.",
+        ),
+        ("Fejlværdier", "Celler med en af Excels fejlværdier (fx #NAVN?, #I/T eller #DIVISION/0!) afvises med deres cellereference."),
+        (
+            "Lange tekster",
+            f"En celle kan højst rumme {thousands(MAX_CELL_CHARACTERS)} tegn. Har en datamappe længere tekster, skriver "
+            "eksporten ingen arbejdsbog, men nævner hver celle; arbejd så i CSV-filerne.",
+        ),
+        (
+            "Størrelse",
+            f"Et ark må have værdier i højst {thousands(MAX_ROWS)} rækker under overskriften og {MAX_COLUMNS} kolonner "
+            f"(A-{get_column_letter(MAX_COLUMNS)}), "
+            f"og arbejdsbogen må fylde højst {MAX_UNPACKED_MB} MB, når den pakkes ud. Tomme celler uden for dataene tæller ikke med.",
+        ),
+        (
+            "Særlige tegn",
+            "Tegn, som Excel gemmer i formen _xHHHH_ (fx et linjeskift med vognretur), læses som de tegn, de står for. "
+            "Styretegn kan ikke stå i en CSV-fil og afvises med cellereferencen.",
+        ),
+        (
+            "Meldinger",
+            "Finder indlæsningen et problem, skriver den én linje pr. problem med ark, række, kolonne, værdi og hvad der er "
+            "tilladt, og den skriver ingen filer.",
+        ),
+    ]
+
+
+def _write_guidance(sheet: Worksheet) -> None:
+    _write_header(sheet, ["Emne", "Sådan læses arbejdsbogen ind"])
+    for r, (topic, text) in enumerate(guidance_rows(), start=2):
+        _text_cell(sheet, r, 1, topic).alignment = Alignment(vertical="top")
+        _text_cell(sheet, r, 2, text).alignment = Alignment(vertical="top", wrap_text=True)
+    sheet.column_dimensions["A"].width = 18
+    sheet.column_dimensions["B"].width = 100
 
 
 def _write_dictionary(sheet: Worksheet) -> None:
@@ -147,7 +218,7 @@ def _write_header(sheet: Worksheet, header: list[str]) -> None:
 def _text_cell(sheet: Worksheet, row: int, column: int, value: str):
     """Always a string: a quote beginning with '=' must never become a formula."""
     cell = sheet.cell(row, column)
-    cell.value = value
+    cell.value = escape(value)
     cell.data_type = "s"
     return cell
 
@@ -200,50 +271,134 @@ def sheet_label(path: Path, table_name: str) -> str:
 
 
 def read_workbook(path: Path) -> tuple[dict[str, RawTable], dict[str, str], list[Problem]]:
-    """Every table's sheet as text cells with spreadsheet row numbers; other sheets are ignored."""
+    """Every table's sheet as text cells with spreadsheet row numbers; other sheets are ignored.
+
+    The file is streamed (see `spreadsheet`): a zip bomb is refused before it is unpacked, and blank cells far
+    from the data cost nothing. Formulas and Excel's error values are refused with their cell, never guessed at.
+    """
     labels = {name: sheet_label(path, name) for name in TABLES}
     try:
-        book = openpyxl.load_workbook(path, data_only=True)
+        book = StreamedWorkbook(path)
     except FileNotFoundError:
         return {}, labels, [Problem(path.name, None, None, None, "filen findes ikke")]
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
+    except TooLarge as large:
+        return {}, labels, [Problem(path.name, None, None, None, _too_large(large.megabytes))]
+    except (InvalidFileException, OSError, *DAMAGED):
         return {}, labels, [Problem(path.name, None, None, None, "filen kan ikke læses som en Excel-arbejdsbog (.xlsx)")]
     raws: dict[str, RawTable] = {}
     problems: list[Problem] = []
-    for table in TABLES.values():
-        if table.name not in book.sheetnames and table.optional:
-            raws[table.name] = empty_table(table)
-            continue
-        if table.name not in book.sheetnames:
-            problems.append(Problem(labels[table.name], None, None, None, "arket mangler; hver tabel i dataordbogen skal have sit ark"))
-            continue
-        raw, found = parse_rows(sheet_records(book[table.name], table), labels[table.name])
-        problems += found
-        if raw is not None:
-            raws[table.name] = raw
+    with book:
+        for table in TABLES.values():
+            if table.name not in book.sheetnames and table.optional:
+                raws[table.name] = empty_table(table)
+                continue
+            if table.name not in book.sheetnames:
+                problems.append(Problem(labels[table.name], None, None, None, "arket mangler; hver tabel i dataordbogen skal have sit ark"))
+                continue
+            records, found = sheet_records(book, table, labels[table.name])
+            if found:
+                problems += found
+                continue
+            raw, found = parse_rows(records, labels[table.name])
+            problems += found
+            if raw is not None:
+                raws[table.name] = raw
     return raws, labels, problems
 
 
-def sheet_records(sheet: Worksheet, table: Table) -> list[tuple[int, list[str]]]:
-    """(row number, cells as text) for every row; the header is the first non-empty row."""
+def _too_large(megabytes: int) -> str:
+    return (
+        f"arbejdsbogen fylder {megabytes} MB, når den pakkes ud; højst {MAX_UNPACKED_MB} MB er tilladt. "
+        "Slet tomme rækker og kolonner med formatering, eller del data op"
+    )
+
+
+def sheet_records(book: StreamedWorkbook, table: Table, label: str) -> tuple[list[tuple[int, list[str]]], list[Problem]]:
+    """(row number, cells as text) for every row with a value, and the cells that cannot be read as data.
+
+    The header is the first row with a value. Blank cells and rows are skipped wherever they are; a value
+    beyond MAX_ROWS or MAX_COLUMNS stops the sheet with one line naming its cell.
+    """
     records: list[tuple[int, list[str]]] = []
+    problems: list[Problem] = []
+    names: list[str] = []
     kinds: list[str | None] = []
-    width = 0
-    for number, row in enumerate(sheet.iter_rows(), start=1):
-        values = [cell.value for cell in row]
-        if not kinds:
-            if all(v is None or str(v).strip() == "" for v in values):
+    last = 0
+    try:
+        for number, cells in book.rows(table.name):
+            present = [c for c in cells if not _blank(c.value)]
+            if not present:
                 continue
-            header = [_header_text(v) for v in values]
-            width = max(i + 1 for i, h in enumerate(header) if h)
-            names = [h.strip() for h in header[:width]]
-            kinds = [table.kind_of(n) if n in table.schema.columns else None for n in names]
-            records.append((number, header[:width]))
-            continue
-        cells = [cell_text(cell.value, cell.number_format, kinds[i] if i < width else None) for i, cell in enumerate(row)]
-        used = max((i + 1 for i, v in enumerate(cells) if v.strip()), default=0)
-        records.append((number, cells[: max(width, used)]))
-    return records
+            far = next((c for c in present if c.row > MAX_ROWS + 1 or c.column > MAX_COLUMNS), None)  # + the header
+            if far is not None:
+                problems.append(Problem(label, far.row, _column_name(names, far.column), _shown(far.value), _far_away(far)))
+                break
+            problems += [
+                Problem(label, c.row, _column_name(names, c.column), _shown(c.value), message)
+                for c in present
+                if (message := _unreadable(c))
+            ]
+            width = max(len(names), *(c.column for c in present))
+            texts = [""] * width
+            for c in present:
+                kind = kinds[c.column - 1] if c.column <= len(kinds) else None
+                texts[c.column - 1] = _header_text(c.value) if not names else cell_text(c.value, c.number_format, kind)
+            if not names:
+                names = [h.strip() for h in texts]
+                kinds = [table.kind_of(n) if n in table.schema.columns else None for n in names]
+            records.append((number, texts))
+            last = number
+    except DAMAGED:
+        after = f"efter række {last}" if last else "før første række"
+        problems.append(
+            Problem(
+                label,
+                None,
+                None,
+                None,
+                f"arkets XML er beskadiget {after} (fx et styretegn), så arket kan ikke læses; "
+                "gem arbejdsbogen igen fra Excel eller LibreOffice",
+            )
+        )
+    return records, problems
+
+
+def _column_name(names: list[str], column: int) -> str:
+    """The header's name for a column, or its letter where the header has none."""
+    return names[column - 1] if column <= len(names) and names[column - 1] else get_column_letter(column)
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _shown(value: object) -> str:
+    return value if isinstance(value, str) else str(value)
+
+
+def _far_away(cell: Cell) -> str:
+    return (
+        f"celle {cell.reference} ligger uden for det tilladte område; et ark må højst have "
+        f"{thousands(MAX_ROWS)} rækker under overskriften og {MAX_COLUMNS} kolonner (A-{get_column_letter(MAX_COLUMNS)})"
+    )
+
+
+# Characters a CSV file cannot hold (the reader refuses them): C0 controls but tab, line feed and carriage return.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _unreadable(cell: Cell) -> str | None:
+    """Why a cell with a value cannot become data, or None: formulas and error values are refused, not guessed at."""
+    if cell.kind == "f":
+        return (
+            f"celle {cell.reference} er en formel; indlæsningen læser ikke formler, så skriv selve værdien "
+            "(kopiér, og indsæt som værdi)"
+        )
+    if cell.kind == "e":
+        return f"celle {cell.reference} har en fejlværdi fra Excel; ret formlen, eller skriv værdien"
+    if isinstance(cell.value, str) and (control := _CONTROL.search(cell.value)):
+        return f"celle {cell.reference} indeholder styretegnet U+{ord(control.group()):04X}, som ikke kan stå i en CSV-fil; slet det"
+    return None
 
 
 def _header_text(value: object) -> str:

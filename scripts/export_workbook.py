@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from kulturensrige.loading import data_dir  # noqa: E402
 from kulturensrige.problems import DataError  # noqa: E402
 from kulturensrige.workbook import build_workbook, export_folder, save_workbook  # noqa: E402
+from kulturensrige.writing import destination_problem  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,20 +28,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--template", action="store_true", help="kun overskrifter: en tom skabelon")
     parser.add_argument("--overwrite", action="store_true", help="erstat en eksisterende fil")
     args = parser.parse_args(argv)
+    refused = destination_problem(args.out, folder=False, overwrite=args.overwrite)
+    if refused is not None:
+        print(refused, file=sys.stderr)
+        return 1
+    folder = data_dir(args.data)
     try:
         if args.template:
             save_workbook(build_workbook(None), args.out, overwrite=args.overwrite)
             print(f"Skabelon skrevet: {args.out}")
             return 0
-        folder = data_dir(args.data)
         problems = export_folder(folder, args.out, overwrite=args.overwrite)
-    except FileExistsError:
-        print(f"{args.out} findes allerede; intet er skrevet. Brug --overwrite for at erstatte den.", file=sys.stderr)
-        return 1
     except DataError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         print(f"Arbejdsbogen er ikke skrevet: {len(exc.problems)} problem(er) i {folder}.", file=sys.stderr)
+        return 1
+    except OSError as exc:  # the disk, not the data: full, read-only, gone
+        print(f"{args.out} — kan ikke skrives ({exc.strerror or exc}); intet er skrevet.", file=sys.stderr)
         return 1
     print(f"Arbejdsbog skrevet: {args.out} (fra {folder})")
     if problems:

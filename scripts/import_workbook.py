@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kulturensrige.problems import DataError  # noqa: E402
 from kulturensrige.workbook import import_workbook  # noqa: E402
+from kulturensrige.writing import destination_problem  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,13 +26,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", required=True, type=Path, help="datamappen, der skal skrives")
     parser.add_argument("--overwrite", action="store_true", help="erstat en eksisterende mappe, når de nye data er gyldige")
     args = parser.parse_args(argv)
+    refused = destination_problem(args.out, folder=True, overwrite=args.overwrite)
+    if refused is not None:
+        print(refused, file=sys.stderr)
+        return 1
     try:
         problems = import_workbook(args.workbook, args.out, overwrite=args.overwrite)
-    except FileExistsError:
-        print(f"{args.out} findes allerede; intet er skrevet. Brug --overwrite for at erstatte mappen.", file=sys.stderr)
-        return 1
     except DataError as exc:
         problems = exc.problems
+    except OSError as exc:  # the disk, not the data: full, read-only, gone
+        print(f"{args.out} — kan ikke skrives ({exc.strerror or exc}); intet er skrevet.", file=sys.stderr)
+        return 1
     if problems:
         shown = DataError(problems).problems
         for problem in shown:

@@ -13,9 +13,12 @@ import csv
 import hashlib
 import importlib.util
 import io
+import json
+import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,6 +33,8 @@ ID_RULE = "skal være et id af små bogstaver a-z, tal og bindestreger, fx 'leg-
 CODE_RULE = "skal være en officiel kommunekode med tre cifre, fx 259"
 DATE_RULE = "skal være en dato som ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD, eller 'ikke angivet'"
 NOT_TEXT = "filen indeholder binære data eller styretegn; den skal være CSV-tekst"
+SIX_PS_ROWS = (REPO / "data" / "six_ps.csv").read_bytes().count(b"\n") - 1
+STRAY_BYTE = "byten er ikke gyldig UTF-8, men resten af filen er UTF-8; ret tegnet, og gem filen som CSV (UTF-8)"
 
 
 def _validator():
@@ -94,6 +99,13 @@ def duplicate_column(name: str) -> Callable[[bytes], bytes]:
 def nul_in_third_line(raw: bytes) -> bytes:
     lines = raw.split(b"\n")
     lines[2] = lines[2][:10] + b"\x00" + lines[2][10:]
+    return b"\n".join(lines)
+
+
+def stray_byte_in_third_line(raw: bytes) -> bytes:
+    """One byte of a UTF-8 file damaged (Køge's ø half-overwritten): not a cp1252 file."""
+    lines = raw.split(b"\n")
+    lines[2] = lines[2] + b"\xff"
     return b"\n".join(lines)
 
 
@@ -240,6 +252,22 @@ CASES: dict[str, tuple[Callable[[Path], None], Callable[[], list[str]]]] = {
         file_bytes("six_ps", lambda raw: raw.decode("utf-8").encode("utf-16")),
         lambda: ["data/six_ps.csv — filen er gemt som UTF-16 (Unicode-tekst); gem tabellen som CSV (UTF-8)"],
     ),
+    "stray_byte_in_a_utf8_file": (
+        file_bytes("municipalities", stray_byte_in_third_line),
+        lambda: [f"data/municipalities.csv, række 3: 'byte 0xff' — {STRAY_BYTE}"],
+    ),
+    "field_over_the_csv_field_limit": (
+        cell("quotes", 0, "text", "lang " * 30_000),
+        lambda: ["data/quotes.csv, række 2 — et felt har over 131.072 tegn, det længste CSV-læseren tillader; del teksten op"],
+    ),
+    "more_rows_than_a_table_may_have": (
+        file_bytes("six_ps", lambda raw: raw + b"a,1,b,c\n" * 100_001),
+        lambda: ["data/six_ps.csv, række 100002 — filen har over 100.000 rækker; en tabel må højst have 100.000"],
+    ),
+    "more_fields_than_a_table_may_have": (
+        file_bytes("six_ps", lambda raw: raw + b"a," * 150 + b"a\n"),
+        lambda: [f"data/six_ps.csv, række {SIX_PS_ROWS + 2} — rækken har 151 felter; en tabel må højst have 100 kolonner"],
+    ),
     "required_column_twice": (
         file_bytes("six_ps", duplicate_column("name")),
         lambda: ["data/six_ps.csv, kolonne name — kolonnen står mere end én gang i overskriften; hver kolonne må kun stå én gang"],
@@ -291,3 +319,355 @@ def test_the_command_line_reports_binary_input_without_a_traceback(tmp_path: Pat
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.splitlines() == [f"data/quotes.csv, række 1: 'byte 0x00' — {NOT_TEXT}", "1 problem(er) fundet; intet er ændret."]
+
+
+def test_a_file_given_as_the_data_folder_is_named_as_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    path = tmp_path / "quotes.csv"
+    shutil.copyfile(REPO / "data" / "quotes.csv", path)
+    assert _validator().main(["validate_data.py", str(path)]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == f"{path} — er en fil; angiv mappen, der indeholder CSV-filerne"
+
+
+def test_many_wrong_cells_in_a_column_give_twenty_lines_and_a_count(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    """100,000 wrong rows must be answered in seconds, with lines a person reads; the rest is counted."""
+    folder = tmp_path / "data"
+    shutil.copytree(REPO / "data", folder)
+    columns = TABLES["six_ps"].columns
+    rows = [[f"p{i}", str(i + 1), "navn", "etiket", "beskrivelse", "ukendt-afsnit"] for i in range(30)]
+    for row in rows[:25]:
+        row[1] = "x"
+    (folder / "six_ps.csv").write_text(csv_text(columns, rows), encoding="utf-8")
+    assert _validator().main(["validate_data.py", str(folder)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    position = [line for line in lines if "kolonne position" in line]
+    assert len(position) == 21
+    assert position[:20] == [f"data/six_ps.csv, række {n}, kolonne position: 'x' — skal være et helt tal" for n in range(2, 22)]
+    more = "denne og 4 rækker mere har også fejl i kolonnen; ret de viste, og kør igen"
+    assert position[20] == f"data/six_ps.csv, række 22, kolonne position — {more}"
+
+
+# -- workbooks: formulas, error values, escapes, far-away cells, bombs, broken XML ---------------------------
+
+IMPORT = REPO / "scripts" / "import_workbook.py"
+EXPORT = REPO / "scripts" / "export_workbook.py"
+PLACEHOLDER = "ERSTAT-MIG"
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("export") / "arbejdsbog.xlsx"
+    result = subprocess.run([sys.executable, str(EXPORT), "--data", str(REPO / "data"), "--out", str(out)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def edited_workbook(exported: Path, tmp_path: Path, edit: Callable) -> Path:
+    import openpyxl
+
+    book = openpyxl.load_workbook(exported)
+    edit(book)
+    path = tmp_path / "arbejdsbog.xlsx"
+    book.save(path)
+    return path
+
+
+def column_of(sheet, name: str) -> int:
+    return [c.value for c in sheet[1]].index(name) + 1
+
+
+def set_cell(sheet_name: str, row: int, name: str, value: object) -> Callable:
+    def edit(book) -> None:
+        sheet = book[sheet_name]
+        sheet.cell(row, column_of(sheet, name)).value = value
+
+    return edit
+
+
+def rezipped(workbook: Path, change: Callable[[str, bytes], bytes | None], *, spaces: int = 0) -> Path:
+    """The workbook with its members changed as raw bytes; `spaces` bytes of blanks streamed into the member holding PLACEHOLDER."""
+    out = workbook.parent / "rettet" / workbook.name
+    out.parent.mkdir()
+    with zipfile.ZipFile(workbook) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if spaces and PLACEHOLDER.encode() in data:
+                head, tail = data.split(b"<sheetData>", 1)
+                with target.open(info.filename, "w", force_zip64=True) as stream:
+                    stream.write(head + b"<sheetData>")
+                    chunk = b" " * 2**20
+                    for _ in range(spaces // len(chunk)):
+                        stream.write(chunk)
+                    stream.write(tail)
+                continue
+            target.writestr(info.filename, change(info.filename, data) or data)
+    return out
+
+
+def run_import(workbook: Path, out: Path, *flags: str, timeout: float = 60) -> subprocess.CompletedProcess:
+    command = [sys.executable, str(IMPORT), str(workbook), "--out", str(out), *flags]
+    return subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+
+
+def assert_refused(result: subprocess.CompletedProcess, expected: list[str], out: Path) -> None:
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 1, result.stderr
+    assert lines[:-1] == expected, result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert not out.exists()
+    assert [p.name for p in out.parent.iterdir() if p.name.startswith(f".{out.name}")] == []
+
+
+def test_a_formula_without_a_cached_value_is_refused_with_its_cell(exported: Path, tmp_path: Path):
+    workbook = edited_workbook(exported, tmp_path, set_cell("quotes", 3, "text", "=A2&B2"))
+    assert_refused(
+        run_import(workbook, tmp_path / "ud"),
+        [
+            "arbejdsbog.xlsx, ark quotes, række 3, kolonne text: '=A2&B2' — celle C3 er en formel; indlæsningen læser ikke "
+            "formler, så skriv selve værdien (kopiér, og indsæt som værdi)"
+        ],
+        tmp_path / "ud",
+    )
+
+
+def test_an_error_value_is_refused_with_its_cell(exported: Path, tmp_path: Path):
+    workbook = edited_workbook(exported, tmp_path, set_cell("quotes", 4, "speaker_role", "#NAME?"))
+    assert_refused(
+        run_import(workbook, tmp_path / "ud"),
+        [
+            "arbejdsbog.xlsx, ark quotes, række 4, kolonne speaker_role: '#NAME?' — celle D4 har en fejlværdi fra Excel; "
+            "ret formlen, eller skriv værdien"
+        ],
+        tmp_path / "ud",
+    )
+
+
+def test_ooxml_escapes_are_decoded_and_a_literal_escape_survives_the_round_trip(exported: Path, tmp_path: Path):
+    """Excel writes a carriage return as _x000D_ and a literal '_x0041_' as '_x005F_x0041_'."""
+    workbook = edited_workbook(exported, tmp_path, set_cell("quotes", 2, "text", PLACEHOLDER))
+    escaped = rezipped(workbook, lambda name, data: data.replace(PLACEHOLDER.encode(), b"Linje_x000D_ og _x005F_x0041_"))
+    out = tmp_path / "ud"
+    result = run_import(escaped, out)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO((out / "quotes.csv").read_bytes().decode("utf-8"), newline="")))
+    assert rows[0]["text"] == "Linje\r og _x0041_"
+    again = tmp_path / "igen.xlsx"
+    assert subprocess.run([sys.executable, str(EXPORT), "--data", str(out), "--out", str(again)], capture_output=True).returncode == 0
+    back = tmp_path / "tilbage"
+    assert run_import(again, back).returncode == 0
+    assert (back / "quotes.csv").read_bytes() == (out / "quotes.csv").read_bytes()
+
+
+def test_a_control_character_in_a_cell_is_refused_with_its_cell(exported: Path, tmp_path: Path):
+    workbook = edited_workbook(exported, tmp_path, set_cell("quotes", 2, "text", PLACEHOLDER))
+    escaped = rezipped(workbook, lambda name, data: data.replace(PLACEHOLDER.encode(), b"Et _x0001_ tegn"))
+    assert_refused(
+        run_import(escaped, tmp_path / "ud"),
+        [
+            "arbejdsbog.xlsx, ark quotes, række 2, kolonne text: 'Et \\x01 tegn' — celle C2 indeholder styretegnet U+0001, "
+            "som ikke kan stå i en CSV-fil; slet det"
+        ],
+        tmp_path / "ud",
+    )
+
+
+def test_a_raw_control_byte_in_the_sheet_xml_is_one_line(exported: Path, tmp_path: Path):
+    workbook = edited_workbook(exported, tmp_path, set_cell("quotes", 5, "text", PLACEHOLDER))
+    broken = rezipped(workbook, lambda name, data: data.replace(PLACEHOLDER.encode(), b"Et \x01 tegn"))
+    assert_refused(
+        run_import(broken, tmp_path / "ud"),
+        [
+            "arbejdsbog.xlsx, ark quotes — arkets XML er beskadiget efter række 4 (fx et styretegn), så arket kan ikke læses; "
+            "gem arbejdsbogen igen fra Excel eller LibreOffice"
+        ],
+        tmp_path / "ud",
+    )
+
+
+def test_a_blank_far_away_cell_is_ignored_quickly(exported: Path, tmp_path: Path):
+    """A single space in O1048576 cost 222 s and 5.8 GB: trailing blank cells and rows are skipped while streaming."""
+    workbook = edited_workbook(exported, tmp_path, set_cell("quotes", 1_048_576, "attribution", " "))
+    out = tmp_path / "ud"
+    result = run_import(workbook, out, timeout=30)
+    assert result.returncode == 0, result.stderr
+    assert (out / "quotes.csv").read_bytes() == (REPO / "data" / "quotes.csv").read_bytes()
+
+
+def test_a_value_in_a_far_away_cell_is_refused_with_its_cell(exported: Path, tmp_path: Path):
+    def edit(book) -> None:
+        book["quotes"]["XFD7"] = "x"
+        book["figures"]["A100002"] = "langt nede"
+
+    workbook = edited_workbook(exported, tmp_path, edit)
+    assert_refused(
+        run_import(workbook, tmp_path / "ud", timeout=30),
+        [
+            "arbejdsbog.xlsx, ark figures, række 100002, kolonne figure_id: 'langt nede' — celle A100002 ligger uden for det tilladte "
+            "område; et ark må højst have 100.000 rækker under overskriften og 100 kolonner (A-CV)",
+            "arbejdsbog.xlsx, ark quotes, række 7, kolonne XFD: 'x' — celle XFD7 ligger uden for det tilladte område; "
+            "et ark må højst have 100.000 rækker under overskriften og 100 kolonner (A-CV)",
+        ],
+        tmp_path / "ud",
+    )
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(exported: Path, tmp_path: Path):
+    workbook = edited_workbook(exported, tmp_path, set_cell("quotes", 2, "text", PLACEHOLDER))
+    bomb = rezipped(workbook, lambda name, data: None, spaces=300 * 2**20)
+    assert bomb.stat().st_size < 2 * 2**20
+    result = run_import(bomb, tmp_path / "ud", timeout=30)
+    assert_refused(
+        result,
+        [
+            f"arbejdsbog.xlsx — arbejdsbogen fylder {result.stderr.split(' fylder ')[1].split(' MB')[0]} MB, når den pakkes ud; "
+            "højst 32 MB er tilladt. Slet tomme rækker og kolonner med formatering, eller del data op"
+        ],
+        tmp_path / "ud",
+    )
+    assert int(result.stderr.split(" fylder ")[1].split(" MB")[0]) >= 300
+
+
+# -- paths: where the output goes ----------------------------------------------------------------------------
+
+
+def test_import_overwrite_onto_a_file_is_one_line(exported: Path, tmp_path: Path):
+    target = tmp_path / "en-fil"
+    target.write_text("mit arbejde\n", encoding="utf-8")
+    result = run_import(exported, target, "--overwrite")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0] == f"{target} — findes og er en fil; --out skal være en mappe"
+    assert target.read_text(encoding="utf-8") == "mit arbejde\n"
+
+
+def test_import_into_a_folder_under_a_file_names_the_file(exported: Path, tmp_path: Path):
+    parent = tmp_path / "en-fil"
+    parent.write_text("x\n", encoding="utf-8")
+    result = run_import(exported, parent / "sub")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0] == f"{parent / 'sub'} — {parent} er en fil, ikke en mappe; vælg en anden placering"
+
+
+def test_an_out_name_too_long_for_the_file_system_is_one_line(exported: Path, tmp_path: Path):
+    target = tmp_path / ("d" * 300)
+    for result in (run_import(exported, target), run_import(exported, target, "--overwrite")):
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert result.stderr.splitlines()[0] == f"{target} — navnet er for langt til filsystemet; højst 255 bytes pr. navn"
+    result = subprocess.run([sys.executable, str(EXPORT), "--out", str(tmp_path / ("a" * 300 + ".xlsx"))], capture_output=True, text=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "navnet er for langt til filsystemet" in result.stderr
+
+
+def test_export_overwrite_onto_a_folder_is_one_line(tmp_path: Path):
+    folder = tmp_path / "mappe.xlsx"
+    folder.mkdir()
+    result = subprocess.run([sys.executable, str(EXPORT), "--out", str(folder), "--overwrite"], capture_output=True, text=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0] == f"{folder} — er en mappe; --out skal være en fil, fx arbejdsbog.xlsx"
+    assert folder.is_dir()
+
+
+def test_export_refuses_text_longer_than_a_cell_can_hold(tmp_path: Path):
+    """openpyxl would cut a 40,000-character quote to 32,767 without a word; the export names each cell instead."""
+    folder = tmp_path / "data"
+    shutil.copytree(REPO / "data", folder)
+    cell("quotes", 2, "text", "å" * 40_000)(folder)
+    out = tmp_path / "arbejdsbog.xlsx"
+    result = subprocess.run([sys.executable, str(EXPORT), "--data", str(folder), "--out", str(out)], capture_output=True, text=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0] == (
+        f"data/quotes.csv, række 4, kolonne text: '{'å' * 79}…' — teksten har 40.000 tegn; en celle i Excel kan højst "
+        "rumme 32.767 tegn, så arbejdsbogen kan ikke skrives. Forkort teksten, eller arbejd i CSV-filen"
+    )
+    assert not out.exists()
+
+
+def test_a_rejected_check_names_the_users_folder_not_the_staging_folder(tmp_path: Path):
+    from kulturensrige.problems import DataError
+    from kulturensrige.writing import check_folder, write_folder
+
+    dest = tmp_path / "mine-data"
+    with pytest.raises(DataError) as caught:
+        write_folder({"quotes.csv": "quote_id\nq1\n"}, dest, check=check_folder)
+    files = {p.file for p in caught.value.problems}
+    assert files and all(f.startswith("mine-data/") for f in files), files
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_staging_folder_left_by_a_killed_run_is_cleaned_on_the_next(exported: Path, tmp_path: Path):
+    out = tmp_path / "mine-data"
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True).stdout.strip()
+    stale = [tmp_path / ".mine-data.ny-abc123", tmp_path / f".mine-data.ny-{dead}-abc123"]
+    for folder in stale:
+        folder.mkdir()
+        (folder / "quotes.csv").write_text("halvt\n", encoding="utf-8")
+    alive = tmp_path / f".mine-data.ny-{os.getpid()}-xyz"
+    alive.mkdir()
+    result = run_import(exported, out)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["mine-data", alive.name])
+
+
+# -- the explorer's folder field ------------------------------------------------------------------------------
+
+
+def test_a_nul_in_the_explorer_folder_field_is_a_message():
+    from kulturensrige.explorer import Explorer
+
+    live = Explorer()
+    live.folder.value = "da\x00ta"
+    live.reload()
+    assert "Traceback" not in live.problems.value
+    assert "må ikke indeholde et NUL-tegn" in live.problems.value
+
+
+def test_a_served_explorer_only_opens_folders_under_its_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from kulturensrige.explorer import Explorer
+
+    root = tmp_path / "rod"
+    shutil.copytree(REPO / "data", root / "data")
+    monkeypatch.setenv("KR_EXPLORER_ROOT", str(root))
+    live = Explorer(root / "data")
+    assert live.data is not None
+    seen = []
+    for outside in ("/etc", "/findes-ikke", str(root / ".." / "andet"), "../../etc"):
+        live.folder.value = outside
+        live.reload()
+        seen.append(live.problems.value.replace(esc_html(outside), "MAPPE"))
+    assert len(set(seen)) == 1, seen  # the same words whether the folder exists or not
+    assert "uden for den mappe, udforskeren må læse fra" in seen[0]
+
+
+def esc_html(text: str) -> str:
+    import html
+
+    return html.escape(text)
+
+
+# -- make book DATA=... -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["mine data", "Køge-æøå data", "citat \"dobbelt\" og 'enkelt'", "x; touch {marker}", "$(touch {marker})", "`touch {marker}`", "("],
+)
+def test_make_book_passes_data_to_the_build_as_written(value: str, tmp_path: Path):
+    """The recipe quotes DATA for the shell: no word splitting, no command substitution, Danish letters kept."""
+    marker = tmp_path / "y"
+    value = value.format(marker=marker)
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / ".installed").touch()
+    os.utime(bin_dir / ".installed", (4_000_000_000, 4_000_000_000))  # newer than requirements.txt: no install
+    fake = bin_dir / "python"
+    fake.write_text(f"#!{sys.executable}\nimport json, os, sys\nopen(os.environ['KR_ARGS'], 'w').write(json.dumps(sys.argv[1:]))\n")
+    fake.chmod(0o755)
+    args = tmp_path / "args.json"
+    result = subprocess.run(
+        ["make", "--no-print-directory", "book", f"BIN={bin_dir}", f"DATA={value}"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "KR_ARGS": str(args)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(args.read_text()) == ["scripts/build_book.py", "--data", value]
+    assert not marker.exists()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from kulturensrige.dictionary import as_markdown
 from kulturensrige.schema import TABLES
-from kulturensrige.workbook import DICTIONARY_SHEET, build_workbook, template_files, workbook_summary
+from kulturensrige.workbook import DICTIONARY_SHEET, GUIDANCE_SHEET, build_workbook, template_files, workbook_summary
 
 REPO = Path(__file__).resolve().parent.parent
 TEMPLATES = REPO / "templates"
@@ -23,7 +23,7 @@ def test_the_template_folder_is_up_to_date():
 def test_the_template_workbook_is_up_to_date():
     committed = workbook_summary(TEMPLATES / "kulturens-rige-skabelon.xlsx")
     assert committed == workbook_summary(build_workbook(None)), STALE
-    assert list(committed) == [DICTIONARY_SHEET, *TABLES]
+    assert list(committed) == [GUIDANCE_SHEET, DICTIONARY_SHEET, *TABLES]
     for table in TABLES.values():
         assert committed[table.name]["cells"] == [table.columns], "the template has headers only"
 

@@ -19,7 +19,7 @@ from kulturensrige import load, writing
 from kulturensrige.dictionary import column_rows
 from kulturensrige.problems import DataError, Problem
 from kulturensrige.schema import TABLES
-from kulturensrige.workbook import DICTIONARY_SHEET, cell_text, import_workbook
+from kulturensrige.workbook import DICTIONARY_SHEET, GUIDANCE_SHEET, cell_text, guidance_rows, import_workbook
 from kulturensrige.writing import csv_text, write_folder
 
 REPO = Path(__file__).resolve().parent.parent
@@ -74,7 +74,7 @@ def run_import(workbook: Path, out: Path, *flags: str) -> subprocess.CompletedPr
 
 def test_export_has_a_sheet_per_table_with_bold_frozen_header_and_the_dictionary(exported: Path):
     book = openpyxl.load_workbook(exported)
-    assert book.sheetnames == [DICTIONARY_SHEET, *TABLES]
+    assert book.sheetnames == [GUIDANCE_SHEET, DICTIONARY_SHEET, *TABLES]
     for table in TABLES.values():
         sheet = book[table.name]
         assert [c.value for c in sheet[1]] == table.columns
@@ -83,6 +83,14 @@ def test_export_has_a_sheet_per_table_with_bold_frozen_header_and_the_dictionary
     rows = list(book[DICTIONARY_SHEET].iter_rows(values_only=True))
     expected = [(t.name, t.title, *(v or None for v in r.values())) for t in TABLES.values() for r in column_rows(t)]
     assert rows[1:] == expected
+
+
+def test_the_guidance_sheet_says_how_formulas_error_values_and_limits_are_handled(exported: Path):
+    rows = list(openpyxl.load_workbook(exported)[GUIDANCE_SHEET].iter_rows(values_only=True))
+    assert rows[1:] == guidance_rows()
+    text = " ".join(text for _, text in guidance_rows())
+    for rule in ("formel afvises", "fejlværdier", "32.767 tegn", "100.000 rækker", "32 MB"):
+        assert rule in text, rule
 
 
 def test_export_writes_list_cells_and_codes_as_text(exported: Path):

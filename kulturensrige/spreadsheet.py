@@ -1,0 +1,187 @@
+"""An .xlsx workbook read as a stream of cells, within limits, so that a hostile file costs seconds, not gigabytes.
+
+openpyxl's read-only mode streams a sheet but pads every row out to the sheet's stated dimension (one space in
+O1048576 becomes a million padded rows), builds an object per string, unescapes `_xHHHH_` only partly, and
+reports a damaged file as a traceback. Here the archive's unpacked size is checked before anything is unpacked;
+openpyxl reads the small parts (workbook, styles), and the sheets and shared strings are parsed here, element by
+element, with each row dropped once read, yielding only the cells a sheet holds. The OOXML escapes are decoded
+once, for shared and inline strings alike. What a cell means for the data is decided in `workbook`.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from xml.etree.ElementTree import ParseError, iterparse
+
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+from openpyxl.styles.stylesheet import apply_stylesheet
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import coordinate_to_tuple
+from openpyxl.utils.datetime import from_excel, from_ISO8601
+from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
+
+MAX_UNPACKED_MB = 32  # the national-scale export (10,000 quotes) unpacks to 14 MB; see BENCHMARKS.md
+DAMAGED = (ParseError, ValueError, KeyError, IndexError, TypeError, zipfile.BadZipFile, EOFError)
+"""What a damaged archive or XML part raises while it is read (expat, zipfile, openpyxl, number parsing)."""
+
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_ROW, _CELL, _VALUE, _FORMULA, _INLINE, _TEXT, _RUN, _STRING, _SHEET_DATA, _STRINGS = (
+    f"{{{SHEET_MAIN_NS}}}{tag}" for tag in ("row", "c", "v", "f", "is", "t", "r", "si", "sheetData", "sst")
+)
+
+
+class TooLarge(Exception):
+    """The archive unpacks to more than MAX_UNPACKED_MB; nothing has been unpacked."""
+
+    def __init__(self, megabytes: int):
+        self.megabytes = megabytes
+        super().__init__(f"{megabytes} MB")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell as stored: `kind` is openpyxl's data type ('s', 'n', 'd', 'b', 'f' for a formula, 'e' for an error)."""
+
+    row: int
+    column: int
+    value: object
+    kind: str
+    number_format: str
+
+    @property
+    def reference(self) -> str:
+        return f"{get_column_letter(self.column)}{self.row}"
+
+
+def unescape(text: str) -> str:
+    """Decode OOXML's `_xHHHH_` escapes left to right, so `_x005F_x0041_` is the literal text `_x0041_`."""
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+def escape(text: str) -> str:
+    """What Excel reads back as `text`: a literal `_xHHHH_` gets its underscore escaped, and a carriage return
+    (which XML turns into a line feed) is written as `_x000D_`, as Excel itself does."""
+    return _ESCAPE.sub(lambda m: "_x005F_" + m.group(0)[1:], text).replace("\r", "_x000D_")
+
+
+class StreamedWorkbook:
+    """The sheets of one .xlsx file, each read row by row on demand; use as a context manager."""
+
+    def __init__(self, path: Path):
+        reader = ExcelReader(path, read_only=True)  # opens the archive and reads its directory, nothing more
+        self._archive = reader.archive
+        try:
+            unpacked = sum(info.file_size for info in self._archive.infolist())
+            if unpacked > MAX_UNPACKED_MB * 2**20:
+                raise TooLarge(round(unpacked / 2**20))
+            reader.read_manifest()
+            reader.read_workbook()
+            apply_stylesheet(self._archive, reader.wb)
+            book = reader.wb
+            self._parts = {sheet.name: rel.target for sheet, rel in reader.parser.find_sheets()}
+            self._epoch = book.epoch
+            self._dates = book._date_formats
+            self._durations = book._timedelta_formats
+            self._formats = {style: _number_format(book, style) for style in book._date_formats}
+            strings = reader.package.find(SHARED_STRINGS)
+            self._strings = self._shared_strings(strings.PartName[1:]) if strings is not None else []
+        except BaseException:
+            self.close()
+            raise
+
+    @property
+    def sheetnames(self) -> list[str]:
+        return list(self._parts)
+
+    def rows(self, name: str) -> Iterator[tuple[int, list[Cell]]]:
+        """(row number, the cells the sheet's XML holds in it), only for rows the XML holds; strings unescaped."""
+        number = 0
+        with self._archive.open(self._parts[name]) as source:
+            for row in _children(source, _SHEET_DATA, _ROW):
+                number = int(float(row.get("r", number + 1)))
+                column = 0
+                cells = []
+                for element in row.iter(_CELL):
+                    reference = element.get("r")
+                    column = coordinate_to_tuple(reference)[1] if reference else column + 1
+                    cells.append(self._cell(element, number, column))
+                yield number, cells
+
+    def _cell(self, element, row: int, column: int) -> Cell:
+        """One `<c>` element as openpyxl's parser would read it, without its per-cell objects."""
+        kind = element.get("t", "n")
+        style = int(element.get("s", 0))
+        formula = element.find(_FORMULA)
+        if formula is not None:
+            return Cell(row, column, "=" + (formula.text or ""), "f", "General")
+        if kind == "inlineStr":
+            inline = element.find(_INLINE)
+            return Cell(row, column, None if inline is None else unescape(_string_text(inline)), "s", "General")
+        value = element.findtext(_VALUE)
+        if value is None:
+            return Cell(row, column, None, kind, "General")
+        if kind == "n":
+            number = float(value) if "." in value or "e" in value.lower() else int(value)
+            if style in self._dates:
+                try:
+                    moment = from_excel(number, self._epoch, timedelta=style in self._durations)
+                except (OverflowError, ValueError):
+                    return Cell(row, column, "#VALUE!", "e", "General")  # a date Excel cannot show
+                return Cell(row, column, moment, "d", self._formats[style])
+            return Cell(row, column, number, "n", "General")
+        if kind == "s":
+            return Cell(row, column, self._strings[int(value)], "s", "General")
+        if kind == "b":
+            return Cell(row, column, bool(int(value)), "b", "General")
+        if kind == "d":
+            return Cell(row, column, from_ISO8601(value), "d", self._formats.get(style, "yyyy-mm-dd"))
+        if kind == "e":
+            return Cell(row, column, value, "e", "General")
+        return Cell(row, column, unescape(value), "s", "General")  # 'str': a formula's text, kept as text
+
+    def _shared_strings(self, part: str) -> list[str]:
+        with self._archive.open(part) as source:
+            return [unescape(_string_text(node)) for node in _children(source, _STRINGS, _STRING)]
+
+    def close(self) -> None:
+        self._archive.close()
+
+    def __enter__(self) -> StreamedWorkbook:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def _children(source, parent_tag: str, tag: str) -> Iterator:
+    """Each complete `tag` element under `parent_tag`, removed from the tree once the caller has it: memory stays flat."""
+    parent = None
+    for event, element in iterparse(source, events=("start", "end")):
+        if event == "start":
+            if element.tag == parent_tag:
+                parent = element
+            continue
+        if element.tag == tag:
+            yield element
+            if parent is not None:
+                parent.remove(element)
+
+
+def _string_text(node) -> str:
+    """The text of a string item: its `<t>`, or its rich-text runs' `<t>`s joined (phonetic hints left out)."""
+    plain = node.find(_TEXT)
+    if plain is not None:
+        return plain.text or ""
+    return "".join(run.findtext(_TEXT) or "" for run in node.findall(_RUN))
+
+
+def _number_format(book, style_id: int) -> str:
+    number = book._cell_styles[style_id].numFmtId
+    if number < BUILTIN_FORMATS_MAX_SIZE:
+        return BUILTIN_FORMATS.get(number, "General")
+    return book._number_formats[number - BUILTIN_FORMATS_MAX_SIZE]
