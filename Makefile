@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DATA ?= data
 
-.PHONY: book test serve lint clean explorer benchmark
+.PHONY: book test serve lint clean explorer benchmark pdf
 
 $(BIN)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,14 @@ book: $(BIN)/.installed
 test: $(BIN)/.installed
 	bash scripts/install_chromium.sh
 	bash scripts/install_test_tools.sh
+	bash scripts/install_pdf_tools.sh
 	$(BIN)/python -m pytest --nbval-lax tests book explorer
+
+# PDF editions into the built book (after make book with the same DATA; builds the book first if it is missing).
+pdf: $(BIN)/.installed
+	bash scripts/install_chromium.sh
+	test -f book/_build/html/index.html || $(MAKE) book DATA=$(DATA)
+	$(BIN)/python scripts/build_pdf.py --data $(DATA)
 
 serve: book
 	$(BIN)/python -m http.server --directory book/_build/html 8000
