@@ -27,6 +27,9 @@ from .schema import NOT_STATED
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "edition"
 TITLE = "Kulturens Rige"
+# General quotes printed under each ingredient. The report has at most 10; with national-scale data every
+# edition would otherwise repeat thousands of quotes that belong to no municipality.
+GENERAL_QUOTE_LIMIT = 25
 HTTP_ADDRESS = re.compile(r"https?://[^\s\"'<>\\]+")
 
 
@@ -199,6 +202,7 @@ def ingredient_items(data: Dataset, kommunekode: str) -> list[dict]:
         own = selected[selected["kommunekode"] == kommunekode]
         general = selected[(selected["attribution"] == "not stated") | (selected["reference_key"] != "")]
         general = general[general["kommunekode"] != kommunekode]
+        groups = cards.group_turns(general) if len(general) else []
         points = data.attention_points[data.attention_points["ingredient_id"] == ingredient.ingredient_id].sort_values("position")
         items.append(
             {
@@ -208,11 +212,19 @@ def ingredient_items(data: Dataset, kommunekode: str) -> list[dict]:
                 "description": ingredient.description,
                 "attention_points": list(points["text"]),
                 "own": [quote_item(data, g, kommunekode) for g in cards.group_turns(own)] if len(own) else [],
-                "general": [quote_item(data, g, kommunekode) for g in cards.group_turns(general)] if len(general) else [],
+                "general": [quote_item(data, g, kommunekode) for g in groups[:GENERAL_QUOTE_LIMIT]],
                 "general_summary": cards.quote_count_summary(general),
+                "general_shown": shown_note(len(groups), GENERAL_QUOTE_LIMIT),
             }
         )
     return items
+
+
+def shown_note(total: int, limit: int) -> str:
+    """What a shortened list leaves out, in words; '' when it shows everything."""
+    if total <= limit:
+        return ""
+    return f"Udgaven viser de første {number(limit)} af {plural(total, 'kort', 'kort')} i rapportens rækkefølge; alle står i bogen."
 
 
 def recommendation_items(data: Dataset) -> list[dict]:
