@@ -6,6 +6,7 @@ Chromium was chosen by measurement (BENCHMARKS.md): it tags figures with their a
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import tempfile
@@ -13,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import pikepdf
 import plotly
 
 from .markup import esc
@@ -65,6 +67,33 @@ def footer(title: str) -> str:
     )
 
 
+def outline_pages(pdf: bytes) -> list[tuple[str, int]]:
+    """(title, page number) of every bookmark in document order; Chromium makes one per heading."""
+    found = []
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        pages = {page.objgen: n for n, page in enumerate(document.pages, start=1)}
+        with document.open_outline() as outline:
+            stack = list(outline.root)
+            while stack:
+                item = stack.pop(0)
+                destination = item.destination
+                if isinstance(destination, pikepdf.Array) and len(destination):
+                    found.append((" ".join(str(item.title).split()), pages.get(destination[0].objgen, 0)))
+                stack = list(item.children) + stack
+    return found
+
+
+def contents_pages(titles: list[str], bookmarks: list[tuple[str, int]]) -> list[str]:
+    """The page number for each entry of the table of contents: the first heading after the previous entry's
+    that has the entry's text ('' if none has; the entries after it still find theirs)."""
+    numbers, start = [], 0
+    for title in (" ".join(t.split()) for t in titles):
+        hit = next((i for i in range(start, len(bookmarks)) if bookmarks[i][0] == title and bookmarks[i][1]), None)
+        numbers.append(str(bookmarks[hit][1]) if hit is not None else "")
+        start = hit + 1 if hit is not None else start
+    return numbers
+
+
 def print_pdfs(jobs: Iterable[PrintJob]) -> list[Path]:
     """Print each job with one browser; each PDF is written to a temporary file and then moved into place."""
     from playwright.sync_api import sync_playwright
@@ -83,19 +112,26 @@ def print_pdfs(jobs: Iterable[PrintJob]) -> list[Path]:
                     state = page.evaluate("document.documentElement.dataset.krReady")
                     if state != "ja":
                         raise PrintError(f"{job.output.name}: figurerne kunne ikke tegnes ({state})")
+                    options = {
+                        "format": "A4",
+                        "tagged": True,
+                        "outline": True,
+                        "print_background": True,
+                        "display_header_footer": True,
+                        "header_template": "<span></span>",
+                        "footer_template": footer(job.title),
+                        "margin": MARGIN,
+                    }
+                    # First print to learn where each heading lands, then print again with the page numbers in
+                    # the table of contents (their places are reserved, so the pages do not move).
+                    titles = page.eval_on_selector_all(".kr-toc-title", "titles => titles.map(t => t.textContent)")
+                    numbers = contents_pages(titles, outline_pages(page.pdf(**options)))
+                    page.eval_on_selector_all(
+                        ".kr-toc-page", "(spans, numbers) => spans.forEach((s, i) => { s.textContent = numbers[i]; })", numbers
+                    )
                     job.output.parent.mkdir(parents=True, exist_ok=True)
                     temporary = job.output.with_name(job.output.name + ".tmp")
-                    page.pdf(
-                        path=str(temporary),
-                        format="A4",
-                        tagged=True,
-                        outline=True,
-                        print_background=True,
-                        display_header_footer=True,
-                        header_template="<span></span>",
-                        footer_template=footer(job.title),
-                        margin=MARGIN,
-                    )
+                    temporary.write_bytes(page.pdf(**options))
                     os.replace(temporary, job.output)
                     written.append(job.output)
                 finally:

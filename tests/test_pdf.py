@@ -105,6 +105,16 @@ def no_active_content(pdf: pikepdf.Pdf) -> None:
             assert obj.get("/Type") != "/EmbeddedFile"
 
 
+def check_contents(path: Path, minimum: int) -> None:
+    """Each line of the table of contents (page 2) names a heading found on the page it gives."""
+    layout = subprocess.run(["pdftotext", "-layout", "-f", "2", "-l", "2", str(path), "-"], capture_output=True, text=True, check=True)
+    entries = re.findall(r"^\s*(?:\d+\.\s)?(.+?)\s{2,}(\d+)$", layout.stdout, re.M)
+    assert len(entries) >= minimum, layout.stdout
+    for title, page in entries:
+        on_page = subprocess.run(["pdftotext", "-f", page, "-l", page, str(path), "-"], capture_output=True, text=True, check=True)
+        assert squeeze(title) in squeeze(on_page.stdout), (title, page)
+
+
 def check_accessible(path: Path, title: str, pages: range, figures: int) -> None:
     """Tagged, Danish, titled (shown as window title), outlined, embedded fonts, A4, figures with alt text."""
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
@@ -184,6 +194,7 @@ def test_every_municipality_gets_an_edition_with_its_name_initiatives_and_quotes
                 assert squeeze(quote.attribution_rationale) in text, quote.quote_id
         assert squeeze(data.fingerprint) in text
         check_accessible(path, title, EDITION_PAGES, figures=3)
+        check_contents(path, minimum=10)
 
 
 @pytest.mark.build
@@ -198,6 +209,7 @@ def test_the_whole_book_has_every_chapter_in_reading_order(report_site: Path):
     for quote in data.quotes.itertuples():
         assert squeeze(quote.text) in text, quote.quote_id
     check_accessible(path, "Kulturens Rige", BOOK_PAGES, figures=8)
+    check_contents(path, minimum=len(edition.chapters(report_site)))
 
 
 @pytest.mark.build
