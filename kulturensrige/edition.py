@@ -406,6 +406,10 @@ def _printable_figures(article: Tag) -> None:
             frame.replace_with(plot)
         plot.attrs = {"class": "kr-plot", "role": "img", "aria-label": alt.get_text() if alt else figure.get_text(" ", strip=True)}
         island.replace_with(BeautifulSoup(plot_island(_plot_of(payload, variant)), "html.parser"))
+        # Chromium tags a <figure> as a Figure of its own, without /Alt, around the plot's: a <div> is not.
+        figure.name = "div"
+        for caption in figure.find_all("figcaption"):
+            caption.name = "p"
 
 
 def _plot_of(payload: dict, variant: dict | None) -> dict:

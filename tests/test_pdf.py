@@ -133,8 +133,8 @@ def check_accessible(path: Path, title: str, pages: range, figures: int) -> None
         tags = [str(e.S) for e in struct_elements(pdf)]
         for tag in ("/H1", "/H2", "/P", "/L", "/LI", "/Table", "/TH", "/TD", "/Figure", "/BlockQuote"):
             assert tag in tags, tag
-        described = [e for e in struct_elements(pdf) if e.S == "/Figure" and str(e.get("/Alt", "")).strip()]
-        assert len(described) >= figures
+        pictures = [e for e in struct_elements(pdf) if e.S == "/Figure"]
+        assert len(pictures) >= figures and all(str(e.get("/Alt", "")).strip() for e in pictures)
         assert len(outline_titles(pdf)) >= 5
         for target in link_targets(pdf):
             assert target.startswith(("http://", "https://")) or target == "/GoTo", target

@@ -5,7 +5,7 @@
   try {
     const drawn = [];
     for (const island of document.querySelectorAll("script.kr-edition-figure")) {
-      const plot = island.closest("figure").querySelector(".kr-plot");
+      const plot = island.closest(".kr-figure").querySelector(".kr-plot");
       const spec = JSON.parse(island.textContent);
       const layout = Object.assign({}, spec.layout, {
         width: 640, autosize: false, paper_bgcolor: "#ffffff", plot_bgcolor: "#ffffff",
