@@ -23,7 +23,7 @@ from kulturensrige import edition  # noqa: E402
 from kulturensrige.edition_links import link_editions  # noqa: E402
 from kulturensrige.loading import data_dir, load  # noqa: E402
 from kulturensrige.markup import number  # noqa: E402
-from kulturensrige.printing import PLOTLY_JS, PrintError, PrintJob, print_pdfs  # noqa: E402
+from kulturensrige.printing import CHROMIUM, PLOTLY_JS, PrintError, PrintJob, print_pdfs  # noqa: E402
 from kulturensrige.problems import DataError  # noqa: E402
 from kulturensrige.sphinx_ext import build_date  # noqa: E402
 
@@ -49,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     problem = site_problem(site, data.fingerprint)
     raw_url = args.book_url if args.book_url is not None else os.environ.get(BOOK_URL_VARIABLE, "")
     book_url = edition.book_address(raw_url)
+    if not Path(CHROMIUM).exists():
+        problem = problem or "Chromium mangler: installer Debians pakke 'chromium' (make pdf gør det selv, når den kører som root)."
     if raw_url.strip() and not book_url:
         problem = problem or f"--book-url: {raw_url!r} er ikke en http(s)-adresse; angiv fx https://eksempel.dk/kulturens-rige/."
     if problem:
