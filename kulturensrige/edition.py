@@ -340,6 +340,7 @@ def printable_article(site: Path, chapter: Chapter, number_: int, book_url: str)
     article = page.select_one("article.bd-article")
     if article is None:
         return Markup("")
+    _printable_long_lists(article)
     for selector in DROPPED:
         for element in article.select(selector):
             element.decompose()
@@ -357,6 +358,16 @@ def printable_article(site: Path, chapter: Chapter, number_: int, book_url: str)
     _printable_figures(article)
     _shift_headings(article, chapter.depth + 1)
     return Markup(article.decode_contents())
+
+
+def _printable_long_lists(article: Tag) -> None:
+    """A long list holds its first cards as HTML and the rest as JSON rows for the page's script: on paper
+    it says how many it shows, and that the book has them all."""
+    for note in article.select(".kr-list-nojs"):
+        rows = note.parent.select_one("script.kr-list-rows")
+        total = len(json.loads(rows.string)["rows"]) if rows is not None else 0
+        shown = len(note.parent.select(":scope > .kr-card"))
+        note.string = f"Udgaven viser de første {plural(shown, 'kort', 'kort')} af {number(total)}; alle står i bogen."
 
 
 def _checkbox(page: BeautifulSoup) -> Tag:
