@@ -105,6 +105,12 @@ def no_active_content(pdf: pikepdf.Pdf) -> None:
             assert obj.get("/Type") != "/EmbeddedFile"
 
 
+def check_vector_only(path: Path) -> None:
+    """The edition's figures are drawn, not pictures: the PDF holds no raster image."""
+    listing = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert listing[2:] == [], listing[:5]
+
+
 def check_contents(path: Path, minimum: int) -> None:
     """Each line of the table of contents (page 2) names a heading found on the page it gives."""
     layout = subprocess.run(["pdftotext", "-layout", "-f", "2", "-l", "2", str(path), "-"], capture_output=True, text=True, check=True)
@@ -195,6 +201,7 @@ def test_every_municipality_gets_an_edition_with_its_name_initiatives_and_quotes
         assert squeeze(data.fingerprint) in text
         check_accessible(path, title, EDITION_PAGES, figures=3)
         check_contents(path, minimum=10)
+        check_vector_only(path)
 
 
 @pytest.mark.build
@@ -237,6 +244,7 @@ def test_an_eighth_municipality_gets_its_own_edition(tmp_path: Path):
     for quote in data.quotes.loc[data.quotes["kommunekode"] == EIGHTH, "text"]:
         assert squeeze(quote) in text
     check_accessible(path, title, EDITION_PAGES, figures=3)
+    check_vector_only(path)
 
 
 def test_hostile_data_is_printed_as_text_and_makes_no_link_or_script(tmp_path: Path):
