@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DATA ?= data
 
-.PHONY: book test serve lint clean explorer benchmark lock
+.PHONY: book test serve lint clean explorer benchmark lock pdf
 
 # requirements.txt is the full lock (every package, with hashes); pip checks each download against it.
 $(BIN)/.installed: requirements.txt pyproject.toml
@@ -19,14 +19,23 @@ $(BIN)/.installed: requirements.txt pyproject.toml
 lock: $(BIN)/.installed
 	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links --quiet -o requirements.txt requirements.in
 
-# DATA reaches the build as written: unexpanded by make, single-quoted for the shell.
+# DATA reaches the scripts as written: unexpanded by make, single-quoted for the shell.
+QUOTED_DATA = '$(subst ','\'',$(value DATA))'
+
 book: $(BIN)/.installed
-	$(BIN)/python scripts/build_book.py --data '$(subst ','\'',$(value DATA))'
+	$(BIN)/python scripts/build_book.py --data $(QUOTED_DATA)
 
 test: $(BIN)/.installed
 	bash scripts/install_chromium.sh
 	bash scripts/install_test_tools.sh
+	bash scripts/install_pdf_tools.sh
 	$(BIN)/python -m pytest --nbval-lax tests book explorer
+
+# PDF editions into the built book (after make book with the same DATA; builds the book first if it is missing).
+pdf: $(BIN)/.installed
+	bash scripts/install_chromium.sh
+	test -f book/_build/html/index.html || $(MAKE) book DATA=$(QUOTED_DATA)
+	$(BIN)/python scripts/build_pdf.py --data $(QUOTED_DATA)
 
 serve: book
 	$(BIN)/python -m http.server --directory book/_build/html 8000

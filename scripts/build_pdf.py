@@ -1,0 +1,107 @@
+"""Write the PDF editions into the built book: one per municipality and one of the whole book.
+
+Usage: python scripts/build_pdf.py [--data DATA_DIR] [--site DIR] [--book-url URL]
+
+Run after `make book` with the same data: the whole-book edition prints the built chapters. The PDFs go
+to <site>/pdf/kulturens-rige-<slug>.pdf and <site>/pdf/kulturens-rige.pdf, and the front page and each
+profile page then link to theirs. A problem stops with one Danish line and no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kulturensrige import edition  # noqa: E402
+from kulturensrige.edition_links import link_editions  # noqa: E402
+from kulturensrige.loading import data_dir, load  # noqa: E402
+from kulturensrige.markup import number  # noqa: E402
+from kulturensrige.printing import CHROMIUM, PLOTLY_JS, PrintError, PrintJob, print_pdfs  # noqa: E402
+from kulturensrige.problems import DataError  # noqa: E402
+from kulturensrige.sphinx_ext import build_date  # noqa: E402
+
+BOOK_URL_VARIABLE = "KR_BOOK_URL"
+SITE_FINGERPRINT = re.compile(r"fingeraftryk <code>([0-9a-f]+)</code>")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Skriv PDF-udgaverne ind i den byggede bog.")
+    parser.add_argument("--data", default=None, help="datamappe (standard: $KR_DATA_DIR eller data/)")
+    parser.add_argument("--site", default=str(ROOT / "book" / "_build" / "html"), help="den byggede bog (standard: book/_build/html)")
+    parser.add_argument("--book-url", default=None, help=f"bogens adresse på nettet (standard: ${BOOK_URL_VARIABLE}; ellers ingen)")
+    args = parser.parse_args(argv)
+    folder = data_dir(args.data)
+    try:
+        data = load(folder)
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"PDF-udgaverne er ikke skrevet: {len(exc.problems)} problem(er) i {folder}.", file=sys.stderr)
+        return 1
+    site = Path(args.site).resolve()
+    problem = site_problem(site, data.fingerprint)
+    raw_url = args.book_url if args.book_url is not None else os.environ.get(BOOK_URL_VARIABLE, "")
+    book_url = edition.book_address(raw_url)
+    if not Path(CHROMIUM).exists():
+        problem = problem or "Chromium mangler: installer Debians pakke 'chromium' (make pdf gør det selv, når den kører som root)."
+    if raw_url.strip() and not book_url:
+        problem = problem or f"--book-url: {raw_url!r} er ikke en http(s)-adresse; angiv fx https://eksempel.dk/kulturens-rige/."
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    started = time.perf_counter()
+    stamp = edition.Stamp(data.folder.name, data.fingerprint, build_date(), book_url)
+    jobs = list(edition_jobs(data, site, stamp))
+    try:
+        written = print_pdfs(jobs)
+    except PrintError as exc:
+        print(f"PDF-udgaverne er ikke alle skrevet: {exc}", file=sys.stderr)
+        return 1
+    remove_stale(site / "pdf", {p.name for p in written})
+    linked = link_editions(site, data)
+    seconds = time.perf_counter() - started
+    print(f"{len(written)} PDF-filer skrevet i {site / 'pdf'} på {number(seconds, 1)} s; {len(linked)} sider linker til dem.")
+    return 0
+
+
+def site_problem(site: Path, fingerprint: str) -> str:
+    """'' if the built book is there and was built from the same data; else what to do, in one line."""
+    front = site / "index.html"
+    if not front.is_file():
+        return f"Bogen er ikke bygget i {site}: kør først make book (med samme DATA)."
+    found = SITE_FINGERPRINT.search(front.read_text(encoding="utf-8"))
+    if found and found.group(1) != fingerprint:
+        return (
+            f"Bogen i {site} er bygget fra andre data (fingeraftryk {found.group(1)}, datamappen har {fingerprint}): "
+            "kør make book med samme DATA først."
+        )
+    return ""
+
+
+def edition_jobs(data, site: Path, stamp: edition.Stamp):
+    """A print job per municipality, then the whole book."""
+    charts = edition.EditionCharts.compute(data)
+    plotly_js = PLOTLY_JS.as_uri()
+    out = site / "pdf"
+    for row in data.municipalities.itertuples():
+        html = edition.municipality_edition(data, row.kommunekode, stamp, charts, plotly_js)
+        yield PrintJob(html, out / edition.file_name(row.slug), f"{edition.TITLE} – {row.name}")
+    yield PrintJob(edition.book_edition(site, data, stamp, plotly_js), out / edition.file_name(), edition.TITLE)
+
+
+def remove_stale(folder: Path, keep: set[str]) -> None:
+    """Editions of municipalities no longer in the data must not stay published."""
+    for path in folder.glob("kulturens-rige*.pdf"):
+        if path.name not in keep:
+            path.unlink()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

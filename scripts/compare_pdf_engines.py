@@ -1,0 +1,88 @@
+"""The measurement behind the choice of PDF engine: Chromium (Playwright) against WeasyPrint (PDF/UA-1).
+
+Usage: pip install weasyprint==70.0; python scripts/compare_pdf_engines.py [SITE] [--runs 3]
+
+Prints the same two documents with both engines (Køge's edition and the whole book, built from data/ and
+SITE, default book/_build/html): seconds per run and median, pages, and the figures tagged with /Alt.
+WeasyPrint runs no JavaScript, so it cannot draw the book's plotly figures; that shows in the count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pikepdf
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kulturensrige import edition, load  # noqa: E402
+from kulturensrige.printing import CHROMIUM, CHROMIUM_ARGS, MARGIN, PLOTLY_JS  # noqa: E402
+
+
+def described_figures(path: Path) -> str:
+    """'3 of 3': Figure tags with alternative text, of all Figure tags."""
+    with pikepdf.open(path) as pdf:
+        stack, figures = [pdf.Root.StructTreeRoot], []
+        while stack:
+            node = stack.pop()
+            if isinstance(node, pikepdf.Dictionary):
+                if node.get("/S") == "/Figure":
+                    figures.append(bool(str(node.get("/Alt", "")).strip()))
+                kids = node.get("/K")
+                stack.extend(kids if isinstance(kids, pikepdf.Array) else [kids] if isinstance(kids, pikepdf.Dictionary) else [])
+        return f"{sum(figures)} of {len(figures)}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("site", nargs="?", default=str(ROOT / "book" / "_build" / "html"))
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    try:
+        import weasyprint
+    except ImportError:
+        print("WeasyPrint mangler: pip install weasyprint==70.0 (kun til denne måling).", file=sys.stderr)
+        return 1
+    from playwright.sync_api import sync_playwright
+
+    data = load(ROOT / "data")
+    stamp = edition.Stamp("data", data.fingerprint, dt.date.today())
+    documents = {
+        "Køge's edition": edition.municipality_edition(data, "259", stamp, edition.EditionCharts.compute(data), PLOTLY_JS.as_uri()),
+        "whole book": edition.book_edition(Path(args.site), data, stamp, PLOTLY_JS.as_uri()),
+    }
+    with tempfile.TemporaryDirectory() as work, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for n, (name, html) in enumerate(documents.items()):
+            source = Path(work) / f"{n}.html"
+            source.write_text(html, encoding="utf-8")
+            outputs = {"weasyprint": Path(work) / f"{n}-w.pdf", "chromium": Path(work) / f"{n}-c.pdf"}
+            times = {"weasyprint": [], "chromium": []}
+            for _ in range(args.runs):
+                started = time.perf_counter()
+                weasyprint.HTML(filename=str(source)).write_pdf(outputs["weasyprint"], pdf_variant="pdf/ua-1")
+                times["weasyprint"].append(time.perf_counter() - started)
+                started = time.perf_counter()
+                page = browser.new_page()
+                page.goto(source.as_uri())
+                page.wait_for_function("document.documentElement.dataset.krReady")
+                page.pdf(path=str(outputs["chromium"]), format="A4", tagged=True, outline=True, margin=MARGIN)
+                page.close()
+                times["chromium"].append(time.perf_counter() - started)
+            for engine, path in outputs.items():
+                runs = ", ".join(f"{t:.1f}" for t in times[engine])
+                pages = len(pikepdf.open(path).pages)
+                print(f"| {name} | {engine} | {runs} | {statistics.median(times[engine]):.1f} | {pages} | {described_figures(path)} |")
+        browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

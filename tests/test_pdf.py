@@ -1,0 +1,337 @@
+"""The PDF editions: every municipality's and the whole book's, read back with poppler-utils and pikepdf.
+
+No PDF/UA checker (veraPDF) can be installed from the registries this project reaches, so each property
+the issue names is checked on its own: tags, /Lang, title shown as window title, outline, embedded
+fonts, A4, figures with alternative text, text in reading order, and only http(s) links.
+
+Page counts at the report's scale: a municipality's edition has 12–40 pages (measured 18–22), the
+whole book 60–200 (measured 97).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pikepdf
+import pytest
+from hostile import HOSTILE_MUNICIPALITY, hostile_data
+from test_eighth_municipality import CODE as EIGHTH
+from test_eighth_municipality import with_overlay
+
+from kulturensrige import edition, load
+from kulturensrige.edition_links import link_editions, with_link
+from kulturensrige.printing import PLOTLY_JS, PrintJob, footer_title, print_pdfs
+
+REPO = Path(__file__).resolve().parent.parent
+
+EDITION_PAGES = range(12, 41)
+BOOK_PAGES = range(60, 201)
+A4 = (595.28, 841.89)
+STAMP = edition.Stamp("data", "0123456789", dt.date(2026, 12, 1))
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils mangler (scripts/install_pdf_tools.sh)")
+
+
+# -- reading a PDF ---------------------------------------------------------------------------------------
+
+
+def squeeze(text: str) -> str:
+    """Text as it reads on the page, without whitespace and invisible format characters (a line break in the PDF
+    is not a change of words). A right-to-left override (U+202E ... U+202C) is printed, and read back, reversed."""
+    text = re.sub("\u202e([^\u202c]*)\u202c", lambda m: m.group(1)[::-1], text)
+    return "".join(c for c in text if not c.isspace() and unicodedata.category(c) != "Cf")
+
+
+def pdf_text(path: Path, title: str) -> str:
+    """The PDF's text in reading order (pdftotext), squeezed, with the repeated page footer taken out."""
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return re.sub(re.escape(squeeze(footer_title(title))) + r"Side\d+af\d+", "", squeeze(text))
+
+
+def struct_elements(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
+    found, stack = [], [pdf.Root.StructTreeRoot]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, pikepdf.Dictionary):
+            if "/S" in node:
+                found.append(node)
+            kids = node.get("/K")
+            if isinstance(kids, pikepdf.Array):
+                stack.extend(kids)
+            elif isinstance(kids, pikepdf.Dictionary):
+                stack.append(kids)
+    return found
+
+
+def outline_titles(pdf: pikepdf.Pdf) -> list[str]:
+    titles = []
+    with pdf.open_outline() as outline:
+        stack = list(outline.root)
+        while stack:
+            item = stack.pop(0)
+            titles.append(str(item.title))
+            stack = list(item.children) + stack
+    return titles
+
+
+def link_targets(pdf: pikepdf.Pdf) -> list[str]:
+    """Every link annotation's action: its URI, or the action type when it is not a URI."""
+    targets = []
+    for page in pdf.pages:
+        for annotation in page.get("/Annots", []):
+            action = annotation.get("/A")
+            if action is not None:
+                targets.append(str(action.get("/URI")) if action.get("/S") == "/URI" else str(action.get("/S")))
+    return targets
+
+
+def no_active_content(pdf: pikepdf.Pdf) -> None:
+    """No script, no embedded file, no action that runs on opening."""
+    root = pdf.Root
+    names = root.get("/Names", pikepdf.Dictionary())
+    assert "/JavaScript" not in names and "/EmbeddedFiles" not in names
+    assert "/OpenAction" not in root or "/JS" not in root.OpenAction
+    assert "/AA" not in root
+    for obj in pdf.objects:
+        if isinstance(obj, pikepdf.Dictionary):
+            assert "/JS" not in obj and obj.get("/S") not in ("/JavaScript", "/Launch", "/ImportData", "/SubmitForm")
+            assert obj.get("/Type") != "/EmbeddedFile"
+
+
+def check_vector_only(path: Path) -> None:
+    """The edition's figures are drawn, not pictures: the PDF holds no raster image."""
+    listing = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert listing[2:] == [], listing[:5]
+
+
+def check_contents(path: Path, minimum: int) -> None:
+    """Each line of the table of contents (page 2) names a heading found on the page it gives."""
+    layout = subprocess.run(["pdftotext", "-layout", "-f", "2", "-l", "2", str(path), "-"], capture_output=True, text=True, check=True)
+    entries = re.findall(r"^\s*(?:\d+\.\s)?(.+?)\s{2,}(\d+)$", layout.stdout, re.M)
+    assert len(entries) >= minimum, layout.stdout
+    for title, page in entries:
+        on_page = subprocess.run(["pdftotext", "-f", page, "-l", page, str(path), "-"], capture_output=True, text=True, check=True)
+        assert squeeze(title) in squeeze(on_page.stdout), (title, page)
+
+
+def check_accessible(path: Path, title: str, pages: range, figures: int) -> None:
+    """Tagged, Danish, titled (shown as window title), outlined, embedded fonts, A4, figures with alt text."""
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Tagged:\s+yes$", info, re.M), info
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts
+    with pikepdf.open(path) as pdf:
+        assert str(pdf.Root.Lang) == "da"
+        assert " ".join(str(pdf.docinfo.Title).split()) == " ".join(title.split())
+        assert bool(pdf.Root.ViewerPreferences.DisplayDocTitle) is True
+        assert bool(pdf.Root.MarkInfo.Marked) is True
+        assert len(pdf.pages) in pages, len(pdf.pages)
+        for page in pdf.pages:
+            box = [float(v) for v in page.MediaBox]
+            assert abs(box[2] - box[0] - A4[0]) < 2 and abs(box[3] - box[1] - A4[1]) < 2, box
+        tags = [str(e.S) for e in struct_elements(pdf)]
+        for tag in ("/H1", "/H2", "/P", "/L", "/LI", "/Table", "/TH", "/TD", "/Figure", "/BlockQuote"):
+            assert tag in tags, tag
+        pictures = [e for e in struct_elements(pdf) if e.S == "/Figure"]
+        assert len(pictures) >= figures and all(str(e.get("/Alt", "")).strip() for e in pictures)
+        assert len(outline_titles(pdf)) >= 5
+        for target in link_targets(pdf):
+            assert target.startswith(("http://", "https://")) or target == "/GoTo", target
+        no_active_content(pdf)
+
+
+# -- the editions -------------------------------------------------------------------------------------
+
+
+def municipality_pdfs(data_dir: Path, out: Path, codes: list[str] | None = None) -> dict[str, Path]:
+    """Print the municipality editions of a data folder through the package (no book build needed)."""
+    data = load(data_dir)
+    charts = edition.EditionCharts.compute(data)
+    rows = [r for r in data.municipalities.itertuples() if codes is None or r.kommunekode in codes]
+    jobs = [
+        PrintJob(
+            edition.municipality_edition(data, r.kommunekode, STAMP, charts, PLOTLY_JS.as_uri()),
+            out / edition.file_name(r.slug),
+            f"{edition.TITLE} – {r.name}",
+        )
+        for r in rows
+    ]
+    print_pdfs(jobs)
+    return {r.kommunekode: out / edition.file_name(r.slug) for r in rows}
+
+
+@pytest.fixture(scope="module")
+def report_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the built book with `make pdf`'s work done in it (the shared build stays untouched)."""
+    site = tmp_path_factory.mktemp("pdf-site") / "html"
+    shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("pdf"))
+    result = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "build_pdf.py"), "--data", str(REPO / "data"), "--site", str(site)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "PDF-filer skrevet" in result.stdout and result.stderr == ""
+    return site
+
+
+@pytest.mark.build
+def test_every_municipality_gets_an_edition_with_its_name_initiatives_and_quotes_verbatim(report_site: Path):
+    data = load(REPO / "data")
+    for row in data.municipalities.itertuples():
+        path = report_site / "pdf" / f"kulturens-rige-{row.slug}.pdf"
+        title = f"Kulturens Rige – {row.name}"
+        text = pdf_text(path, title)
+        assert squeeze(f"Udgaven for {row.name}") in text and squeeze(f"Kommunekode{row.kommunekode}") in text
+        for initiative in data.initiatives.loc[data.initiatives["kommunekode"] == row.kommunekode, "title"]:
+            assert squeeze(initiative) in text, (row.name, initiative)
+        tied = data.quotes[data.quotes["kommunekode"] == row.kommunekode]
+        for quote in tied.itertuples():
+            assert squeeze(quote.text) in text, (row.name, quote.quote_id)
+            if quote.attribution == "inferred":
+                assert squeeze(quote.attribution_rationale) in text, quote.quote_id
+        assert squeeze(data.fingerprint) in text
+        check_accessible(path, title, EDITION_PAGES, figures=3)
+        check_contents(path, minimum=10)
+        check_vector_only(path)
+
+
+@pytest.mark.build
+def test_the_whole_book_has_every_chapter_in_reading_order(report_site: Path):
+    path = report_site / "pdf" / "kulturens-rige.pdf"
+    text = pdf_text(path, "Kulturens Rige")
+    cursor = text.index(squeeze("Indhold"))
+    # Once in the table of contents, then once more as each chapter's heading, in the same order.
+    for chapter in edition.chapters(report_site) * 2:
+        cursor = text.index(squeeze(chapter.title), cursor) + len(squeeze(chapter.title))
+    data = load(REPO / "data")
+    for quote in data.quotes.itertuples():
+        assert squeeze(quote.text) in text, quote.quote_id
+    check_accessible(path, "Kulturens Rige", BOOK_PAGES, figures=8)
+    check_contents(path, minimum=len(edition.chapters(report_site)))
+
+
+@pytest.mark.build
+def test_the_built_pages_link_to_their_editions_with_size(report_site: Path):
+    data = load(REPO / "data")
+    for row in data.municipalities.itertuples():
+        page = (report_site / "kommuner" / f"profil-{row.slug}.html").read_text(encoding="utf-8")
+        link = re.search(r'<a href="([^"]+)" type="application/pdf">Hent (.+?)-udgaven som PDF</a> \(PDF, ([\d,.]+ [kM]B)\)', page)
+        assert link and link.group(1) == f"../pdf/kulturens-rige-{row.slug}.pdf" and link.group(2) == row.name
+    front = (report_site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="pdf/kulturens-rige.pdf" type="application/pdf">Hent hele bogen som PDF</a> \(PDF, [\d,]+ MB\)', front)
+
+
+def test_an_eighth_municipality_gets_its_own_edition(tmp_path: Path):
+    data_dir = with_overlay(tmp_path / "otte-kommuner")
+    data = load(data_dir)
+    path = municipality_pdfs(data_dir, tmp_path / "pdf", [EIGHTH])[EIGHTH]
+    row = data.municipalities[data.municipalities["kommunekode"] == EIGHTH].iloc[0]
+    assert path.name == f"kulturens-rige-{row.slug}.pdf"
+    title = f"Kulturens Rige – {row['name']}"
+    text = pdf_text(path, title)
+    assert squeeze(row["name"]) in text
+    for initiative in data.initiatives.loc[data.initiatives["kommunekode"] == EIGHTH, "title"]:
+        assert squeeze(initiative) in text
+    for quote in data.quotes.loc[data.quotes["kommunekode"] == EIGHTH, "text"]:
+        assert squeeze(quote) in text
+    check_accessible(path, title, EDITION_PAGES, figures=3)
+    check_vector_only(path)
+
+
+def test_hostile_data_is_printed_as_text_and_makes_no_link_or_script(tmp_path: Path):
+    data_dir = hostile_data(tmp_path / "hostile")
+    data = load(data_dir)
+    pdfs = municipality_pdfs(data_dir, tmp_path / "pdf", ["259", HOSTILE_MUNICIPALITY])
+    for code, path in pdfs.items():
+        row = data.municipalities[data.municipalities["kommunekode"] == code].iloc[0]
+        title = f"Kulturens Rige – {row['name']}"
+        text = pdf_text(path, title)
+        assert squeeze(row["name"]) in text
+        for initiative in data.initiatives.loc[data.initiatives["kommunekode"] == code].itertuples():
+            assert squeeze(initiative.title) in text and squeeze(initiative.description) in text
+        for quote in data.quotes.loc[data.quotes["kommunekode"] == code].itertuples():
+            assert squeeze(quote.text) in text, quote.quote_id
+            if quote.attribution == "inferred":
+                assert squeeze(quote.attribution_rationale) in text
+        with pikepdf.open(path) as pdf:
+            assert all(t == "/GoTo" for t in link_targets(pdf)), link_targets(pdf)
+            no_active_content(pdf)
+    long_quote = data.quotes.loc[data.quotes["quote_id"] == "hostile-lang", "text"].iloc[0]
+    name = data.municipalities.set_index("kommunekode").loc[HOSTILE_MUNICIPALITY, "name"]
+    assert squeeze(long_quote) in pdf_text(pdfs[HOSTILE_MUNICIPALITY], f"Kulturens Rige – {name}")
+
+
+# -- the whole book's cleaning, and the links in the built pages ------------------------------------------
+
+
+def _site(tmp_path: Path, article: str, name: str = "Køge") -> Path:
+    site = tmp_path / "html"
+    (site / "kommuner").mkdir(parents=True)
+    nav = '<nav class="bd-docs-nav"><ul><li><a class="reference internal" href="kommuner/profil-koege.html">K</a></li></ul></nav>'
+    (site / "index.html").write_text(f'<html><body>{nav}<article class="bd-article"><h1>Forside</h1><p>x</p></article></body></html>')
+    profile = f'<html><body><article class="bd-article"><h1>{name}</h1>{article}</article></body></html>'
+    (site / "kommuner" / "profil-koege.html").write_text(profile)
+    return site
+
+
+def test_the_printed_book_keeps_only_http_links_and_links_into_the_book(tmp_path: Path):
+    site = _site(
+        tmp_path,
+        '<p><a href="javascript:alert(1)">js</a> <a href="https://example.org/x">ude</a> <a href="../index.html#a">bog</a>'
+        ' <a href=" JaVaScRiPt:alert(1)">js2</a> <a href="data:text/html,x">data</a> <a href="mailto:a@b.dk">post</a></p>'
+        '<script>window.x=1</script><img src="https://example.org/spor.png" alt="spor"><p onclick="x()">klik</p>',
+    )
+    chapter = edition.chapters(site)[1]
+    offline = str(edition.printable_article(site, chapter, 2, ""))
+    assert re.findall(r'href="([^"]*)"', offline) == ["https://example.org/x"]
+    assert "<script" not in offline and "onclick" not in offline and "<img" not in offline
+    assert ">js<" not in offline and "js" in offline and "bog" in offline
+    online = str(edition.printable_article(site, chapter, 2, "https://bog.example.dk/kr/"))
+    assert re.findall(r'href="([^"]*)"', online) == ["https://example.org/x", "https://bog.example.dk/kr/index.html#a"]
+    assert edition.book_address("javascript:alert(1)") == "" and edition.book_address("https://a.dk/b") == "https://a.dk/b/"
+
+
+def test_links_to_editions_appear_only_for_pdfs_that_exist_and_escape_the_name(tmp_path: Path):
+    data = load(hostile_data(tmp_path / "hostile"))
+    site = tmp_path / "html"
+    (site / "kommuner").mkdir(parents=True)
+    article = '<html><body><article class="bd-article"><section><h1>T</h1><p>tekst</p></section></article></body></html>'
+    for row in data.municipalities.itertuples():
+        (site / "kommuner" / f"profil-{row.slug}.html").write_text(article)
+    (site / "index.html").write_text(article)
+    (site / "pdf").mkdir()
+    (site / "pdf" / "kulturens-rige-koege.pdf").write_bytes(b"%PDF-1.7\n" + b"x" * 2400)
+    assert link_editions(site, data) == [site / "kommuner" / "profil-koege.html"]
+    page = (site / "kommuner" / "profil-koege.html").read_text()
+    assert '<h1>T</h1><!-- kr-pdf --><p class="kr-edition-link"><a href="../pdf/kulturens-rige-koege.pdf"' in page
+    assert "(PDF, 2 kB)" in page and "<img" not in page and "&lt;img src=x onerror=" in page
+    assert "kr-pdf" not in (site / "index.html").read_text()
+    (site / "pdf" / "kulturens-rige-koege.pdf").unlink()
+    assert link_editions(site, data) == []
+    assert (site / "kommuner" / "profil-koege.html").read_text() == article
+    assert with_link(article, "") == article
+
+
+def test_build_pdf_refuses_a_book_built_from_other_data(tmp_path: Path):
+    site = _site(tmp_path, "<p>x</p>")
+    front = site / "index.html"
+    front.write_text(front.read_text() + "<footer>fingeraftryk <code>ffffffffff</code></footer>")
+    result = subprocess.run([sys.executable, str(REPO / "scripts" / "build_pdf.py"), "--site", str(site)], capture_output=True, text=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1 and "bygget fra andre data" in result.stderr
+    assert not (site / "pdf").exists()
+    result = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "build_pdf.py"), "--site", str(tmp_path / "ingen"), "--book-url", "javascript:x"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1 and result.stderr.count("\n") == 1 and "make book" in result.stderr
