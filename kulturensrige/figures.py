@@ -136,6 +136,7 @@ def _plot_div(figure_id: str, title: str, min_width: int) -> str:
     return (
         f'<div class="kr-plot-frame" tabindex="0" role="region" aria-label="{esc(title)} (rul vandret for hele figuren)">'
         f'{plot} style="min-width: {int(min_width)}px"></div></div>'
+        f'<p class="kr-scroll-hint">Figuren er {int(min_width)} pixel bred; på en smal skærm rulles den vandret i sin ramme.</p>'
     )
 
 
@@ -152,11 +153,14 @@ def embed(figure_id: str, title: str, variants: dict[str, Variant], note: str = 
     )
     payload = shared_payload({key: figure_json(v.figure) for key, v in variants.items()})
     filterable = "true" if len(variants) > 1 else "false"
+    # The full text alternative can list dozens of values: screen readers get it as the figure's description,
+    # sighted readers the same values in the table below, so it is not shown as a paragraph.
     return Html(
-        f'<figure class="kr-figure" id="figur-{esc(figure_id)}" data-kr-filterable="{filterable}">'
-        f'<figcaption class="kr-figure-title">{esc(title)}</figcaption>'
+        f'<figure class="kr-figure" id="figur-{esc(figure_id)}" data-kr-filterable="{filterable}" '
+        f'aria-labelledby="titel-{esc(figure_id)}" aria-describedby="alt-{esc(figure_id)}">'
+        f'<figcaption class="kr-figure-title" id="titel-{esc(figure_id)}">{esc(title)}</figcaption>'
         + _plot_div(figure_id, title, min_width)
-        + f'<div class="kr-alt" id="alt-{esc(figure_id)}"><span class="kr-alt-label">Figuren viser: </span>{alts}</div>'
+        + f'<div class="kr-alt kr-described" id="alt-{esc(figure_id)}"><span class="kr-alt-label">Figuren viser: </span>{alts}</div>'
         + (f'<p class="kr-figure-note">{esc(note)}</p>' if note else "")
         + f'<details class="kr-figure-data"><summary>Vis tallene som tabel</summary>{tables}</details>'
         f'<div class="kr-drill" aria-live="polite" hidden></div>'

@@ -23,6 +23,19 @@ def data_dir(path: str | os.PathLike | None = None) -> Path:
     return chosen if chosen.is_absolute() else (REPO_ROOT / chosen).resolve()
 
 
+class ReadLog(dict):
+    """The tables, remembering which of them were read, so a page can say which data it is made from."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.read: list[str] = []
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name in self and name not in self.read:
+            self.read.append(name)
+        return super().__getitem__(name)
+
+
 @dataclass(frozen=True)
 class Dataset:
     """All tables of one data folder, validated, with list cells as tuples and integers as int."""
@@ -57,4 +70,4 @@ def load(path: str | os.PathLike | None = None) -> Dataset:
     problems += found
     if problems:
         raise DataError(problems)
-    return Dataset(folder=folder, tables=tables, fingerprint=fingerprint(folder))
+    return Dataset(folder=folder, tables=ReadLog(tables), fingerprint=fingerprint(folder))

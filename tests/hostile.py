@@ -206,6 +206,7 @@ def overlay_rows() -> dict[str, list[dict[str, str]]]:
                 attention_point_id="hostile-punkt",
                 ingredient_id="etablering-af-vi",
                 position="99",
+                basis="inferred",
                 section_id="hostile-afsnit",
             )
         ],
@@ -261,6 +262,8 @@ def overlay_rows() -> dict[str, list[dict[str, str]]]:
             for n, section in enumerate(["kulturens-rige", "aktionslaering", "aktionslaering", "etablering-af-vi"], start=1)
         ],
         "references": [_row("references", reference_key="hostile-ref", section_ids="baggrund", language="en")],
+        "findings": [_row("findings", finding_id="hostile-fund", position="99", section_id="hostile-afsnit")],
+        "publication": [_row("publication", publication_id="kulturens-rige", year="ikke angivet", section_id="baggrund")],
     }
 
 

@@ -107,11 +107,19 @@ def test_charts_have_a_title_and_a_text_alternative(soups):
             assert figure.select_one(".kr-figure-data table"), name
 
 
-def test_code_is_folded_away_in_the_reading_view(soups):
+def test_readers_see_no_code_but_a_line_on_how_the_page_is_made(soups):
+    """No code cell or code toggle on any page; every chapter made from a notebook links to it and its tables."""
+    made = 0
     for name, soup in soups.items():
-        for cell in soup.select("div.cell"):
-            if cell.select_one(".cell_input"):
-                assert "tag_hide-input" in cell.get("class", []), name
+        assert not soup.select(".cell_input, details.hide"), name
+        line = soup.select_one("p.kr-made")
+        if line is None:
+            continue
+        made += 1
+        links = [a["href"] for a in line.select("a")]
+        assert any(h.endswith(f"_sources/{name.removesuffix('.html')}.ipynb") for h in links), name
+        assert any("_static/data/" in h and h.endswith(".csv") for h in links), name
+    assert made >= 14
 
 
 def test_no_committed_notebook_carries_outputs():
