@@ -14,6 +14,9 @@ import plotly.io as pio
 
 from .markup import Html, esc, json_island
 
+# The width of the text column on a 375 px phone; a chart wider than this scrolls there.
+PHONE_TEXT_WIDTH = 343
+
 # Okabe & Ito's palette: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 
@@ -136,7 +139,11 @@ def _plot_div(figure_id: str, title: str, min_width: int) -> str:
     return (
         f'<div class="kr-plot-frame" tabindex="0" role="region" aria-label="{esc(title)} (rul vandret for hele figuren)">'
         f'{plot} style="min-width: {int(min_width)}px"></div></div>'
-        f'<p class="kr-scroll-hint">Figuren er {int(min_width)} pixel bred; på en smal skærm rulles den vandret i sin ramme.</p>'
+        + (
+            f'<p class="kr-scroll-hint">Figuren er {int(min_width)} pixel bred; på en smal skærm rulles den vandret i sin ramme.</p>'
+            if min_width > PHONE_TEXT_WIDTH
+            else ""
+        )
     )
 
 

@@ -52,9 +52,7 @@ def lead(data: Dataset) -> str:
 
 
 def findings(data: Dataset) -> str:
-    items = "".join(
-        f"<li>{esc(f.lead)} »{esc(f.report_text)}«.</li>" for f in data.findings.sort_values("position").itertuples()
-    )
+    items = "".join(f"<li>{esc(f.lead)} »{esc(f.report_text)}«.</li>" for f in data.findings.sort_values("position").itertuples())
     return f'<ul class="kr-findings">{items}</ul>'
 
 
@@ -135,7 +133,9 @@ def key_figures(data: Dataset) -> Html:
             len(quotes),
             "citater",
             f"Rapporten trykker {number(printed)} citater; i data er hver af de {number(exchanges)} ordvekslinger delt op "
-            "i én række pr. replik." if exchanges else "",
+            "i én række pr. replik."
+            if exchanges
+            else "",
         ),
         (len(data.ingredients), "virksomme ingredienser", ""),
         (workshops, "fælles workshops", ""),

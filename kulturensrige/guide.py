@@ -26,8 +26,8 @@ def checklist(data: Dataset, ingredient_id: str = "") -> Html:
         f'data-kr-check="{esc(r.recommendation_id)}">'
         f'<label for="anbefaling-{esc(r.recommendation_id)}">{esc(r.text)}</label>'
         f'<details class="kr-wording"><summary>Rapportens ordlyd</summary><p>»{esc(r.report_text)}«</p></details>'
-        f'<p class="kr-check-links"><span class="kr-editors-label">Redaktionens kobling:</span> '
-        f"{cards.ingredient_badges(data, r.ingredient_ids)}</p></li>"
+        f'<div class="kr-check-links"><span class="kr-editors-label">Redaktionens kobling:</span> '
+        f"{cards.ingredient_badges(data, r.ingredient_ids)}</div></li>"
         for r in recs.itertuples()
     )
     return Html(

@@ -40,9 +40,7 @@ def how_made(data: Dataset) -> Html:
         f"{esc(TABLES[name].file)}</a>"
         for name in tables_read(data)
     )
-    made_by = (
-        f'notesbogen <a href="{esc(_relative(f"{SOURCES}/{notebook}"))}">{esc(Path(notebook).name)}</a>' if notebook else "notesbogen"
-    )
+    made_by = f'notesbogen <a href="{esc(_relative(f"{SOURCES}/{notebook}"))}">{esc(Path(notebook).name)}</a>' if notebook else "notesbogen"
     noun = "tabellen" if len(tables_read(data)) == 1 else "tabellerne"
     reads = f" læser {noun} {links} fra datamappen <code>{esc(data.folder.name)}</code>" if links else ""
     guide = f'<a href="{esc(_relative("om-data/genkoersel.html"))}">Data og genkørsel</a>'

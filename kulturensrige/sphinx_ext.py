@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -164,6 +165,17 @@ UNTRANSLATED = {
 }
 
 
+# Label in name (WCAG 2.5.3, axe 'label-content-name-mismatch'): a control's name must contain its visible text.
+# The search field shows "Søg Ctrl+K" but was named "Søg": its name now comes from what it shows. The theme
+# button named "Farvetema" held icons titled "Lyst", "Mørkt" and "Som systemet" (Font Awesome turns a title
+# into text of the icon): the icons lose their titles, and the button's tooltip and name stay "Farvetema".
+SEARCH_FIELD = '<button class="btn search-button-field search-button__button pst-js-only" title="Søg"'
+LABEL_IN_NAME = [
+    (re.compile(re.escape(SEARCH_FIELD + ' aria-label="Søg"')), SEARCH_FIELD),
+    (re.compile(r'(<i class="theme-switch [^"]*"\s+data-mode="\w+")\s+title="[^"]*"'), r"\1"),
+]
+
+
 def _danish_everywhere(app: Sphinx) -> None:
     """Replace UNTRANSLATED in every rendered page. Text from data cannot match: it reaches pages escaped."""
     templates = getattr(app.builder, "templates", None)
@@ -175,6 +187,8 @@ def _danish_everywhere(app: Sphinx) -> None:
         html = render(template, context)
         for english, danish in UNTRANSLATED.items():
             html = html.replace(english, danish)
+        for pattern, replacement in LABEL_IN_NAME:
+            html = pattern.sub(replacement, html)
         return html
 
     templates.render = render_in_danish
