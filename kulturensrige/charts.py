@@ -92,7 +92,8 @@ def quotes_per_ingredient(data: Dataset) -> Html:
                 hovertext=_counted(rows["count"], "citat", "citater"),
                 hovertemplate="%{y}<br>%{fullData.name}: %{hovertext}<extra></extra>",
             )
-        styled(figure, height=380).update_layout(
+        # The legend has a line per category on a phone; the bars keep their height below it.
+        styled(figure, height=max(380, 220 + 26 * len(figure.data))).update_layout(
             barmode="stack",
             legend_title_text="Talerkategori",
             xaxis=_count_axis("Antal citater", int(counts.groupby("ingredient_id")["count"].sum().max())),
@@ -287,6 +288,12 @@ def _caption(data: Dataset, number: int) -> str:
     return f"Figur {number}. {row.caption}"
 
 
+def _about(data: Dataset, number: int) -> str:
+    """What the report's text says about one of its figures (figures.note), folded away under the short caption."""
+    note = data.figures.loc[data.figures["number"] == number, "note"].iloc[0]
+    return f'<details class="kr-figure-about"><summary>Om figuren i rapporten</summary><p>{escape(note)}</p></details>'
+
+
 def programme_timeline(data: Dataset) -> Html:
     """Figure 1: the programme in order. No dates are invented: positions are order, not time."""
     events = data.programme_events
@@ -341,8 +348,9 @@ def programme_timeline(data: Dataset) -> Html:
         showlegend=True,
     )
     alt = _timeline_alt(data, workshops, pitstops, start, end)
-    table = events[["title", "kind", "mode", "date", "place"]].rename(
-        columns={"title": "Begivenhed", "kind": "Slags", "mode": "Form", "date": "Dato", "place": "Sted"}
+    # The event's title names its kind; the kind's id and the ISO month would be the data's words, not a reader's.
+    table = pd.DataFrame(
+        {"Begivenhed": events["title"], "Form": events["mode"], "Dato": events["date"].map(month), "Sted": events["place"]}
     )
     note = "Afstandene i figuren viser rækkefølgen, ikke tiden: rapporten angiver ingen datoer for workshops og pitstops."
     return embed("forloeb", _caption(data, 1), {filters.ALL: Variant(figure, alt, table)}, note=note)
@@ -389,7 +397,7 @@ def _wrap(text: str, width: int = 18) -> str:
     return "<br>".join([*lines, line])
 
 
-def _item_figure(figure_id: str, caption: str, items: list[str], note: str, lang: str = "", kind: str = "kr-tiles") -> Html:
+def _item_figure(figure_id: str, caption: str, items: list[str], note: str, about: str, lang: str = "", kind: str = "kr-tiles") -> Html:
     """A figure that is a list (of equal words, or of steps): an HTML list, which wraps and reads at any width.
 
     The list is the figure's content and its text alternative at once; nothing is drawn that a chart would add."""
@@ -398,7 +406,7 @@ def _item_figure(figure_id: str, caption: str, items: list[str], note: str, lang
     return Html(
         f'<figure class="kr-list-figure" id="figur-{escape(figure_id)}">'
         f'<figcaption class="kr-figure-title">{escape(caption)}</figcaption>'
-        f'<ol class="{kind}">{tiles}</ol><p class="kr-figure-note">{escape(note)}</p></figure>'
+        f'<ol class="{kind}">{tiles}</ol><p class="kr-figure-note">{escape(note)}</p>{about}</figure>'
     )
 
 
@@ -413,7 +421,7 @@ def action_learning_cycle(data: Dataset) -> Html:
         "Redaktionens opstilling ud fra rapportens beskrivelse af aktionslæringens cyklus; rapportens figur er ikke gengivet. "
         "Efter sidste trin begynder cyklussen forfra."
     )
-    return _item_figure("aktionslaering", _caption(data, 2), items, note, kind="kr-steps")
+    return _item_figure("aktionslaering", _caption(data, 2), items, note, _about(data, 2), kind="kr-steps")
 
 
 def six_ps(data: Dataset) -> Html:
@@ -428,7 +436,7 @@ def six_ps(data: Dataset) -> Html:
     note = "Redaktionens opstilling; rapportens figur er ikke gengivet." + (
         " Rapporten giver ingen dansk betegnelse eller beskrivelse af de enkelte P’er." if unnamed else ""
     )
-    return _item_figure("seks-p", _caption(data, 3), items, note, lang="en")
+    return _item_figure("seks-p", _caption(data, 3), items, note, _about(data, 3), lang="en")
 
 
 def figure4_words(data: Dataset) -> Html:
@@ -436,4 +444,4 @@ def figure4_words(data: Dataset) -> Html:
     words = data.figure4_words.sort_values("position")
     items = [f'<span class="kr-tile-name">{escape(w)}</span>' for w in words["word"]]
     note = "De ord fra ordskyen, rapportens tekst nævner; hyppighederne er ikke gengivet, så ordene står lige."
-    return _item_figure("ordsky", _caption(data, 4), items, note)
+    return _item_figure("ordsky", _caption(data, 4), items, note, _about(data, 4))

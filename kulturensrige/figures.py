@@ -29,7 +29,8 @@ LAYOUT = {
     "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
     "hoverlabel": {"namelength": -1},
     # Above the plot: below it, a horizontal legend runs into the x-axis title on a narrow screen.
-    "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
+    # Its title on a line of its own: beside the entries it took the width a phone needs for them.
+    "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0, "title": {"side": "top"}},
 }
 
 # plotly.js speaks English unless handed a dictionary; this one covers the controls we keep.

@@ -105,10 +105,10 @@ def first_screen(data: Dataset) -> Html:
     return Html(
         lead(data)
         + '<div class="kr-front">'
+        + _block("forside-start", "Hvor vil du starte?", starts(data))
         + _block("forside-ingredienser", f"De {n_ingredients} virksomme ingredienser", ingredient_lines(data))
         + _block("forside-kommuner", f"De {count_word(len(data.municipalities))} kommuner", municipality_lines(data))
         + _block("forside-fund", "Rapportens hovedfund", findings(data))
-        + _block("forside-start", "Hvor vil du starte?", starts(data))
         + _block("forside-citer", "Sådan citerer du rapporten", citation(data))
         + "</div>"
     )

@@ -37,6 +37,10 @@ def checklist(data: Dataset, ingredient_id: str = "") -> Html:
     )
 
 
+def _these(n: int) -> str:
+    return "dette opmærksomhedspunkt" if n == 1 else f"disse {plural(n, 'opmærksomhedspunkt', 'opmærksomhedspunkter')}"
+
+
 def attention_points(data: Dataset, ingredient_id: str) -> Html:
     """The report's own attention point first; the editors' reading of the section after it, labelled as such."""
     points = data.attention_points[data.attention_points["ingredient_id"] == ingredient_id].sort_values("position")
@@ -54,7 +58,7 @@ def attention_points(data: Dataset, ingredient_id: str) -> Html:
         parts.append('<p class="kr-basis-note">Rapporten nævner ikke selv et opmærksomhedspunkt ved denne ingrediens.</p>')
     else:
         parts.append(
-            f'<p class="kr-basis-note">Rapporten nævner selv {plural(len(stated), "opmærksomhedspunkt", "opmærksomhedspunkter")}:</p>'
+            f'<p class="kr-basis-note">Rapporten nævner selv {_these(len(stated))}:</p>'
             f'<ul class="kr-attention">{items(stated)}</ul>'
         )
     if not inferred.empty:

@@ -138,3 +138,20 @@ def test_every_page_states_which_data_it_was_built_from(soups):
         stamp = soup.select_one(".kr-provenance")
         assert stamp is not None, name
         assert data.fingerprint in stamp.get_text() and data.folder.name in stamp.get_text(), name
+
+
+def test_the_front_page_says_what_this_is_and_where_to_start(soups):
+    """Its first block, from data: the ingredients and municipalities linked, the findings, where to start, the citation."""
+    data = load()
+    front = soups["index.html"].select_one(".kr-front")
+    assert front is not None
+    links = {a["href"] for a in front.select("a")}
+    pages = dict(zip(data.sections["section_id"], data.sections["book_page"], strict=True))
+    assert {f"{pages[i]}.html" for i in data.ingredients["section_id"]} <= links
+    assert {f"kommuner/profil-{slug}.html" for slug in data.municipalities["slug"]} <= links
+    assert len(front.select(".kr-starts a")) >= 3
+    text = front.get_text(" ", strip=True)
+    assert all(f"»{finding}«" in text for finding in data.findings["report_text"])
+    citation = front.select_one(".kr-citation").get_text(" ", strip=True)
+    report = data.publication.iloc[0]
+    assert report.publisher in citation and report.title in citation
