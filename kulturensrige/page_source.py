@@ -41,8 +41,12 @@ def how_made(data: Dataset) -> Html:
         for name in tables_read(data)
     )
     made_by = f'notesbogen <a href="{esc(_relative(f"{SOURCES}/{notebook}"))}">{esc(Path(notebook).name)}</a>' if notebook else "notesbogen"
-    noun = "tabellen" if len(tables_read(data)) == 1 else "tabellerne"
+    read = tables_read(data)
+    noun = "tabellen" if len(read) == 1 else "tabellerne"
     reads = f" læser {noun} {links} fra datamappen <code>{esc(data.folder.name)}</code>" if links else ""
+    if len(read) == len(TABLES):
+        dictionary = f'<a href="{esc(_relative("om-data/genkoersel.html"))}#dataordbog">alle tabellerne</a>'
+        reads = f" læser {dictionary} i datamappen <code>{esc(data.folder.name)}</code>"
     guide = f'<a href="{esc(_relative("om-data/genkoersel.html"))}">Data og genkørsel</a>'
     return Html(
         f'<p class="kr-made"><span class="kr-made-label">Sådan er siden lavet:</span> {made_by}{reads}. '
