@@ -224,7 +224,9 @@ def _initiative_vocabulary_chart(data: Dataset, figure_id: str, title: str, colu
             )
             maximum = int(table.iloc[:, 0].max()) if len(table) and len(table.columns) else 0
             figure.update_layout(xaxis=_count_axis("Antal indsatser", maximum), yaxis={"title": noun, "autorange": "reversed"})
-        styled(figure, height=max(320, 40 * len(table) + 140))
+        # A row as tall as its wrapped label, so labels of three lines do not run into each other on a phone.
+        lines = max((_wrap(item_names[i], 14).count("<br>") + 1 for i in table.index), default=1)
+        styled(figure, height=max(320, max(40, 16 * lines + 8) * len(table) + 140))
         totals = table.sum(axis=1)
         listing = "; ".join(f"{item_names[i]}: {plural(int(n), 'indsats', 'indsatser')}" for i, n in totals.items())
         alt = f"{title} for {filters.municipality_name(data, code)}: " + (listing or "rapporten nævner ingen") + "."
