@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import pandas as pd
 import pybtex.plugin
 import sphinxcontrib.bibtex.plugin
 from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.template import names, sentence
 from sphinxcontrib.bibtex.style.referencing import BracketStyle, PersonStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
+
+from . import lists
+from .markup import Html
 
 REFERENCE_STYLE = "author_year_da"
 FORMATTING_STYLE = "plain_da"
@@ -64,3 +68,28 @@ class DanishPlainStyle(PlainStyle):
 def register() -> None:
     sphinxcontrib.bibtex.plugin.register_plugin("sphinxcontrib.bibtex.style.referencing", REFERENCE_STYLE, DanishAuthorYearStyle)
     pybtex.plugin.register_plugin("pybtex.style.formatting", FORMATTING_STYLE, DanishPlainStyle)
+
+
+def _opening(text: str, words: int = 8) -> str:
+    """The first words of a quotation, to name it in a table cell."""
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def cited_where(data) -> Html:
+    """Which sections cite each work and which quotations come from it, named by their opening words.
+
+    The report's own list of references is not in the source text, so this is what the book can say."""
+    section_titles = dict(zip(data.sections["section_id"], data.sections["title"], strict=True))
+    rows = []
+    for ref in data.references.itertuples():
+        quoting = data.quotes.loc[data.quotes["reference_key"] == ref.reference_key].sort_values("position")
+        rows.append(
+            {
+                "Henvisning": ref.citation,
+                "Citeret i afsnit": ", ".join(section_titles[s] for s in ref.section_ids),
+                "Ordrette citater": "; ".join(f"»{_opening(q.text)}«" for q in quoting.itertuples()) or "ingen",
+                "Bemærkning": ref.note or "",
+            }
+        )
+    return lists.simple_table(pd.DataFrame(rows), "Værker, rapporten henviser til")

@@ -39,13 +39,10 @@ def _counted(values: Iterable[int], singular: str, plural_form: str) -> list[str
     return [plural(int(v), singular, plural_form) for v in values]
 
 
-def _colorbar(title: str, maximum: int) -> dict:
-    return {"title": {"text": title}, "tick0": 0, "dtick": max(1, math.ceil(maximum / 6))}
-
-
 def _heatmap_width(n_columns: int) -> int:
-    """Wide enough for every column's label and a readable number in each cell; narrower screens scroll."""
-    return 220 + 56 * n_columns
+    """Wide enough for the wrapped row labels and a readable number in each cell: the report's seven
+    municipalities fit a phone (343 px of text at 375 px); more columns scroll in the chart's frame."""
+    return 122 + 27 * n_columns
 
 
 def _labels(data: Dataset, table: str, key: str, column: str = "label") -> dict[str, str]:
@@ -95,7 +92,8 @@ def quotes_per_ingredient(data: Dataset) -> Html:
                 hovertext=_counted(rows["count"], "citat", "citater"),
                 hovertemplate="%{y}<br>%{fullData.name}: %{hovertext}<extra></extra>",
             )
-        styled(figure, height=380).update_layout(
+        # The legend has a line per category on a phone; the bars keep their height below it.
+        styled(figure, height=max(380, 220 + 26 * len(figure.data))).update_layout(
             barmode="stack",
             legend_title_text="Talerkategori",
             xaxis=_count_axis("Antal citater", int(counts.groupby("ingredient_id")["count"].sum().max())),
@@ -142,13 +140,14 @@ def ingredient_municipality_matrix(data: Dataset) -> Html:
             go.Heatmap(
                 z=z,
                 x=_plot(municipality_names[c] for c in cols),
-                y=_plot(ingredient_names[r] for r in rows),
+                y=[_wrap(ingredient_names[r], 12) for r in rows],
                 customdata=ids,
                 colorscale=HEAT_SCALE,
                 texttemplate="%{z}",
                 hovertext=[_counted(row, "citat", "citater") for row in z],
                 hovertemplate="%{y} · %{x}: %{hovertext}<extra></extra>",
-                colorbar=_colorbar("Citater", max((max(row) for row in z), default=0)),
+                # The count is written in every cell, so a colour scale would only take width from a phone.
+                showscale=False,
                 xgap=2,
                 ygap=2,
             )
@@ -201,12 +200,12 @@ def _initiative_vocabulary_chart(data: Dataset, figure_id: str, title: str, colu
                 go.Heatmap(
                     z=table.values.tolist(),
                     x=_plot(municipality_names[c] for c in table.columns),
-                    y=[_wrap(item_names[i], 26) for i in table.index],
+                    y=[_wrap(item_names[i], 14) for i in table.index],
                     colorscale=HEAT_SCALE,
                     texttemplate="%{z}",
                     hovertext=[_counted(row, "indsats", "indsatser") for row in table.values.tolist()],
                     hovertemplate="%{y} · %{x}: %{hovertext}<extra></extra>",
-                    colorbar=_colorbar("Indsatser", int(table.values.max()) if table.size else 0),
+                    showscale=False,
                     xgap=2,
                     ygap=2,
                 )
@@ -225,7 +224,9 @@ def _initiative_vocabulary_chart(data: Dataset, figure_id: str, title: str, colu
             )
             maximum = int(table.iloc[:, 0].max()) if len(table) and len(table.columns) else 0
             figure.update_layout(xaxis=_count_axis("Antal indsatser", maximum), yaxis={"title": noun, "autorange": "reversed"})
-        styled(figure, height=max(320, 40 * len(table) + 140))
+        # A row as tall as its wrapped label, so labels of three lines do not run into each other on a phone.
+        lines = max((_wrap(item_names[i], 14).count("<br>") + 1 for i in table.index), default=1)
+        styled(figure, height=max(320, max(40, 16 * lines + 8) * len(table) + 140))
         totals = table.sum(axis=1)
         listing = "; ".join(f"{item_names[i]}: {plural(int(n), 'indsats', 'indsatser')}" for i, n in totals.items())
         alt = f"{title} for {filters.municipality_name(data, code)}: " + (listing or "rapporten nævner ingen") + "."
@@ -289,6 +290,12 @@ def _caption(data: Dataset, number: int) -> str:
     return f"Figur {number}. {row.caption}"
 
 
+def _about(data: Dataset, number: int) -> str:
+    """What the report's text says about one of its figures (figures.note), folded away under the short caption."""
+    note = data.figures.loc[data.figures["number"] == number, "note"].iloc[0]
+    return f'<details class="kr-figure-about"><summary>Om figuren i rapporten</summary><p>{escape(note)}</p></details>'
+
+
 def programme_timeline(data: Dataset) -> Html:
     """Figure 1: the programme in order. No dates are invented: positions are order, not time."""
     events = data.programme_events
@@ -342,69 +349,42 @@ def programme_timeline(data: Dataset) -> Html:
         yaxis={"visible": False, "range": [-0.8, 1.8]},
         showlegend=True,
     )
-    virtual = data.programme_facts.set_index("fact_id")["value"].get("virtuelle-workshops", NOT_STATED)
-    alt = (
-        f"Forløbet fra {month(start.date)} til {month(end.date)} med {len(workshops)} fælles workshops i rækkefølge "
-        f"og {len(pitstops)} virtuelle pitstops. "
-        + " ".join(_event_hover(r) + "." for r in workshops.itertuples())
-        + f" Antal virtuelle workshops ifølge rapporten: {virtual}; rapporten angiver ikke hvilken. "
-        "Ingen datoer for workshops og pitstops er angivet; figurens afstande viser rækkefølge, ikke tid."
-    )
-    table = events[["title", "kind", "mode", "date", "place"]].rename(
-        columns={"title": "Begivenhed", "kind": "Slags", "mode": "Form", "date": "Dato", "place": "Sted"}
+    alt = _timeline_alt(data, workshops, pitstops, start, end)
+    # The event's title names its kind; the kind's id and the ISO month would be the data's words, not a reader's.
+    table = pd.DataFrame(
+        {"Begivenhed": events["title"], "Form": events["mode"], "Dato": events["date"].map(month), "Sted": events["place"]}
     )
     note = "Afstandene i figuren viser rækkefølgen, ikke tiden: rapporten angiver ingen datoer for workshops og pitstops."
     return embed("forloeb", _caption(data, 1), {filters.ALL: Variant(figure, alt, table)}, note=note)
 
 
+def _known(row) -> bool:
+    return any(value != NOT_STATED for value in (row.date, row.mode, row.place))
+
+
+def _timeline_alt(data: Dataset, workshops: pd.DataFrame, pitstops: pd.DataFrame, start, end) -> str:
+    """What Figure 1 shows, naming only what the report states: the events it says something about, once each."""
+    known = [r for r in workshops.itertuples() if _known(r)]
+    virtual = data.programme_facts.set_index("fact_id")["value"].get("virtuelle-workshops", NOT_STATED)
+    parts = [
+        f"Forløbet fra {month(start.date)} til {month(end.date)} med {len(workshops)} fælles workshops i rækkefølge "
+        f"og {len(pitstops)} virtuelle pitstops for tovholderne."
+    ]
+    if known:
+        parts.append("Rapporten nævner: " + "; ".join(_event_hover(r) for r in known) + ".")
+    parts.append(
+        "For de øvrige workshops angiver rapporten hverken dato, form eller sted, og for pitstops ingen datoer. "
+        f"Antal virtuelle workshops ifølge rapporten: {virtual}; den siger ikke hvilken. Afstandene viser rækkefølge, ikke tid."
+    )
+    return " ".join(parts)
+
+
 def _event_hover(row) -> str:
-    parts = [row.title, f"dato {row.date}" if row.date != NOT_STATED else "dato ikke angivet"]
-    parts.append(f"form: {row.mode}")
-    if row.place != NOT_STATED:
-        parts.append(f"sted: {row.place}")
-    return ", ".join(parts)
-
-
-def _ring(labels: list[str], centre: str, figure_id: str, title: str, alt: str, table: pd.DataFrame, arrows: bool) -> Html:
-    n = len(labels)
-    angles = [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]
-    xs, ys = [math.cos(a) for a in angles], [math.sin(a) for a in angles]
-    figure = go.Figure()
-    figure.add_scatter(
-        x=xs,
-        y=ys,
-        mode="markers+text",
-        marker={"size": 64, "color": [PALETTE[i % len(PALETTE)] for i in range(n)], "opacity": 0.25},
-        text=[f"<b>{i + 1}</b><br>{_wrap(label)}" if arrows else _wrap(label) for i, label in enumerate(labels)],
-        textfont={"size": 13},
-        hoverinfo="text",
-        hovertext=_plot(labels),
-        showlegend=False,
-    )
-    figure.add_annotation(x=0, y=0, text=f"<b>{_wrap(centre)}</b>", showarrow=False, font={"size": 15})
-    if arrows:
-        for i in range(n):
-            j = (i + 1) % n
-            figure.add_annotation(
-                x=xs[j] * 0.8,
-                y=ys[j] * 0.8,
-                ax=xs[i] * 0.8,
-                ay=ys[i] * 0.8,
-                xref="x",
-                yref="y",
-                axref="x",
-                ayref="y",
-                showarrow=True,
-                arrowhead=3,
-                arrowsize=1.2,
-                arrowwidth=2,
-                arrowcolor="#888888",
-                text="",
-            )
-    styled(figure, height=480).update_layout(
-        xaxis={"visible": False, "range": [-1.6, 1.6]}, yaxis={"visible": False, "range": [-1.4, 1.4], "scaleanchor": "x"}
-    )
-    return embed(figure_id, title, {filters.ALL: Variant(figure, alt, table)})
+    """The event and what the report states about it; what it leaves out is said once, not per event."""
+    stated = [f"dato {month(row.date)}" if row.date != NOT_STATED else "", row.mode if row.mode != NOT_STATED else ""]
+    stated.append(row.place if row.place != NOT_STATED else "")
+    details = ", ".join(part for part in stated if part)
+    return f"{row.title} ({details})" if details else f"{row.title} (dato, form og sted ikke angivet)"
 
 
 def _wrap(text: str, width: int = 18) -> str:
@@ -419,43 +399,51 @@ def _wrap(text: str, width: int = 18) -> str:
     return "<br>".join([*lines, line])
 
 
+def _item_figure(figure_id: str, caption: str, items: list[str], note: str, about: str, lang: str = "", kind: str = "kr-tiles") -> Html:
+    """A figure that is a list (of equal words, or of steps): an HTML list, which wraps and reads at any width.
+
+    The list is the figure's content and its text alternative at once; nothing is drawn that a chart would add."""
+    language = f' lang="{escape(lang)}"' if lang else ""
+    tiles = "".join(f'<li class="kr-tile"{language}>{item}</li>' for item in items)
+    return Html(
+        f'<figure class="kr-list-figure" id="figur-{escape(figure_id)}">'
+        f'<figcaption class="kr-figure-title">{escape(caption)}</figcaption>'
+        f'<ol class="{kind}">{tiles}</ol><p class="kr-figure-note">{escape(note)}</p>{about}</figure>'
+    )
+
+
 def action_learning_cycle(data: Dataset) -> Html:
-    """Figure 2: the steps of action learning, from the report's description, as a repeating cycle."""
+    """Figure 2: the steps of action learning as the report describes them, in order; the last leads to the first."""
     steps = data.action_learning_steps.sort_values("position")
-    alt = "Aktionslæringens cyklus: " + " → ".join(steps["label"]) + " → og forfra."
-    table = steps[["position", "label", "description"]].rename(columns={"position": "Trin", "label": "Trin", "description": "Beskrivelse"})
-    table.columns = ["Nr.", "Trin", "Beskrivelse"]
-    return _ring(list(steps["label"]), "Fællesskabelse af værdi", "aktionslaering", _caption(data, 2), alt, table, arrows=True)
+    items = [
+        f'<span class="kr-tile-name">{escape(s.label)}</span> <span class="kr-tile-label">{escape(s.description)}</span>'
+        for s in steps.itertuples()
+    ]
+    note = (
+        "Redaktionens opstilling ud fra rapportens beskrivelse af aktionslæringens cyklus; rapportens figur er ikke gengivet. "
+        "Efter sidste trin begynder cyklussen forfra."
+    )
+    return _item_figure("aktionslaering", _caption(data, 2), items, note, _about(data, 2), kind="kr-steps")
 
 
 def six_ps(data: Dataset) -> Html:
-    """Figure 3: the six P's around the programme."""
+    """Figure 3: the six P's the programme built on, in the report's (English) words, as a list."""
     ps = data.six_ps.sort_values("position")
-    alt = f"De {len(ps)} P’er, som forløbet byggede på: " + ", ".join(ps["name"]) + "."
-    table = ps[["position", "name", "label_da"]].rename(columns={"position": "Nr.", "name": "P", "label_da": "Dansk betegnelse"})
-    return _ring(list(ps["name"]), "Kulturens Rige", "seks-p", _caption(data, 3), alt, table, arrows=False)
+    items = [
+        f'<span class="kr-tile-name">{escape(p.name)}</span>'
+        + (f' <span class="kr-tile-label" lang="da">{escape(p.label_da)}</span>' if p.label_da != NOT_STATED else "")
+        for p in ps.itertuples()
+    ]
+    unnamed = (ps["label_da"] == NOT_STATED).all()
+    note = "Redaktionens opstilling; rapportens figur er ikke gengivet." + (
+        " Rapporten giver ingen dansk betegnelse eller beskrivelse af de enkelte P’er." if unnamed else ""
+    )
+    return _item_figure("seks-p", _caption(data, 3), items, note, _about(data, 3), lang="en")
 
 
 def figure4_words(data: Dataset) -> Html:
-    """Figure 4: only the words the report's text gives, all the same size, since no frequencies exist."""
+    """Figure 4: only the words the report's text gives, as a list, since it gives no frequencies for a word cloud."""
     words = data.figure4_words.sort_values("position")
-    n = len(words)
-    columns = min(3, n) or 1
-    figure = go.Figure(
-        go.Scatter(
-            x=[i % columns for i in range(n)],
-            y=[-(i // columns) for i in range(n)],
-            mode="text",
-            text=[_wrap(w) for w in words["word"]],
-            textfont={"size": 24, "color": [PALETTE[i % 6] for i in range(n)]},
-            hoverinfo="text",
-            hovertext=_plot(words["word"]),
-        )
-    )
-    styled(figure, height=120 + 70 * math.ceil(n / columns)).update_layout(
-        xaxis={"visible": False, "range": [-0.6, columns - 0.4]}, yaxis={"visible": False}
-    )
-    note = data.figures.loc[data.figures["number"] == 4, "note"].iloc[0]
-    alt = f"De ord, rapportens tekst nævner fra ordskyen: {', '.join(words['word'])}. Alle vises lige store."
-    table = words[["position", "word"]].rename(columns={"position": "Nr.", "word": "Ord"})
-    return embed("ordsky", _caption(data, 4), {filters.ALL: Variant(figure, alt, table)}, note=note)
+    items = [f'<span class="kr-tile-name">{escape(w)}</span>' for w in words["word"]]
+    note = "De ord fra ordskyen, rapportens tekst nævner; hyppighederne er ikke gengivet, så ordene står lige."
+    return _item_figure("ordsky", _caption(data, 4), items, note, _about(data, 4))

@@ -14,6 +14,9 @@ import plotly.io as pio
 
 from .markup import Html, esc, json_island
 
+# The width of the text column on a 375 px phone; a chart wider than this scrolls there.
+PHONE_TEXT_WIDTH = 343
+
 # Okabe & Ito's palette: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 
@@ -26,7 +29,8 @@ LAYOUT = {
     "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
     "hoverlabel": {"namelength": -1},
     # Above the plot: below it, a horizontal legend runs into the x-axis title on a narrow screen.
-    "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
+    # Its title on a line of its own: beside the entries it took the width a phone needs for them.
+    "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0, "title": {"side": "top"}},
 }
 
 # plotly.js speaks English unless handed a dictionary; this one covers the controls we keep.
@@ -136,6 +140,11 @@ def _plot_div(figure_id: str, title: str, min_width: int) -> str:
     return (
         f'<div class="kr-plot-frame" tabindex="0" role="region" aria-label="{esc(title)} (rul vandret for hele figuren)">'
         f'{plot} style="min-width: {int(min_width)}px"></div></div>'
+        + (
+            f'<p class="kr-scroll-hint">Figuren er {int(min_width)} pixel bred; på en smal skærm rulles den vandret i sin ramme.</p>'
+            if min_width > PHONE_TEXT_WIDTH
+            else ""
+        )
     )
 
 
@@ -152,11 +161,14 @@ def embed(figure_id: str, title: str, variants: dict[str, Variant], note: str = 
     )
     payload = shared_payload({key: figure_json(v.figure) for key, v in variants.items()})
     filterable = "true" if len(variants) > 1 else "false"
+    # The full text alternative can list dozens of values: screen readers get it as the figure's description,
+    # sighted readers the same values in the table below, so it is not shown as a paragraph.
     return Html(
-        f'<figure class="kr-figure" id="figur-{esc(figure_id)}" data-kr-filterable="{filterable}">'
-        f'<figcaption class="kr-figure-title">{esc(title)}</figcaption>'
+        f'<figure class="kr-figure" id="figur-{esc(figure_id)}" data-kr-filterable="{filterable}" '
+        f'aria-labelledby="titel-{esc(figure_id)}" aria-describedby="alt-{esc(figure_id)}">'
+        f'<figcaption class="kr-figure-title" id="titel-{esc(figure_id)}">{esc(title)}</figcaption>'
         + _plot_div(figure_id, title, min_width)
-        + f'<div class="kr-alt" id="alt-{esc(figure_id)}"><span class="kr-alt-label">Figuren viser: </span>{alts}</div>'
+        + f'<div class="kr-alt kr-described" id="alt-{esc(figure_id)}"><span class="kr-alt-label">Figuren viser: </span>{alts}</div>'
         + (f'<p class="kr-figure-note">{esc(note)}</p>' if note else "")
         + f'<details class="kr-figure-data"><summary>Vis tallene som tabel</summary>{tables}</details>'
         f'<div class="kr-drill" aria-live="polite" hidden></div>'

@@ -24,6 +24,19 @@ def data_dir(path: str | os.PathLike | None = None) -> Path:
     return chosen if chosen.is_absolute() else (REPO_ROOT / chosen).resolve()
 
 
+class ReadLog(dict):
+    """The tables, remembering which of them were read, so a page can say which data it is made from."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.read: list[str] = []
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name in self and name not in self.read:
+            self.read.append(name)
+        return super().__getitem__(name)
+
+
 @dataclass(frozen=True)
 class Dataset:
     """All tables of one data folder, validated, with list cells as tuples and integers as int."""
@@ -60,4 +73,4 @@ def load(path: str | os.PathLike | None = None) -> Dataset:
     if problems:
         raise DataError(problems)
     warnings = unique_role_warnings(tables, raws["quotes"].rows, labels["quotes"])
-    return Dataset(folder=folder, tables=with_shown_roles(tables), fingerprint=fingerprint(folder), warnings=warnings)
+    return Dataset(folder=folder, tables=ReadLog(with_shown_roles(tables)), fingerprint=fingerprint(folder), warnings=warnings)

@@ -12,6 +12,9 @@ import pandera.pandas as pa
 NOT_STATED = "ikke angivet"
 LIST_SEPARATOR = ";"
 ATTRIBUTIONS = ("stated", "inferred", "not stated")
+# Whether a row is the report's own statement or the editors' reading of the report.
+BASES = ("stated", "inferred")
+YEAR_OR_NOT_STATED = r"^([0-9]{4}|ikke angivet)$"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 KOMMUNEKODE_PATTERN = r"^[0-9]{3}$"
 YES, NO = "ja", "nej"
@@ -193,7 +196,7 @@ TABLES: dict[str, Table] = {
                 "slug": ident("Kort navn til adresser (URL).", "koege"),
                 "name": text("Officielt navn.", "Køge"),
                 "name_in_report": text("Navnet som rapporten staver det.", "Køge"),
-                "region": text("Region.", "Region Sjælland"),
+                "region": text("Region (redaktionens tilføjelse: rapporten nævner ikke regionerne).", "Region Sjælland"),
                 "starting_point": ref("starting_points", "Udgangspunkt ved start.", "fra-bunden"),
                 "starting_point_note": text("Udgangspunktet med egne ord.", "Startede uden projektplan."),
                 "outcome": text("Hvad forløbet førte til bagefter, eller 'ikke angivet'.", NOT_STATED),
@@ -252,7 +255,7 @@ TABLES: dict[str, Table] = {
             {
                 "organisation_id": ident("Organisationens id.", "sund-by-netvaerket"),
                 "name": text("Navn som i rapporten.", "Sund By Netværket"),
-                "kind": ref("organisation_kinds", "Slags organisation.", "netvaerk"),
+                "kind": ref("organisation_kinds", "Slags organisation (redaktionens inddeling, ikke rapportens).", "netvaerk"),
                 "kommunekode": kommunekode("Kommune, hvis organisationen er lokal; ellers tom.", "", "municipalities", required=False),
                 "description": text("Kort forklaring.", "WHO's danske netværk af sunde byer."),
             },
@@ -322,6 +325,11 @@ TABLES: dict[str, Table] = {
                 "ingredient_id": ref("ingredients", "Ingrediensen.", "faelles-fundamenter"),
                 "position": integer("Rækkefølge.", "1", minimum=1),
                 "text": text("Punktet med egne ord.", "Fagsprog kan virke ekskluderende."),
+                "basis": choice(
+                    BASES,
+                    "stated: rapporten kalder det selv et opmærksomhedspunkt; inferred: redaktionens læsning af afsnittet.",
+                    "stated",
+                ),
                 "section_id": SECTION,
             },
         ),
@@ -450,7 +458,10 @@ TABLES: dict[str, Table] = {
                 "text": text("Anbefalingen med egne ord.", "Ræk ud til lokale kulturinstitutioner."),
                 "report_text": text("Rapportens ordlyd.", "Ræk ud til lokale kulturinstitutioner."),
                 "ingredient_ids": refs(
-                    "ingredients", "Ingredienser, anbefalingen tjener, adskilt af ';'.", "etablering-af-vi", required=True
+                    "ingredients",
+                    "Ingredienser, anbefalingen tjener efter redaktionens læsning (rapporten kobler dem ikke), adskilt af ';'.",
+                    "etablering-af-vi",
+                    required=True,
                 ),
                 "section_id": SECTION,
             },
@@ -477,6 +488,40 @@ TABLES: dict[str, Table] = {
                 "caption": text("Billedteksten som trykt.", "Forløbet i Kulturens Rige."),
                 "section_id": SECTION,
                 "note": text("Hvad rapportens tekst fortæller om figuren.", "..."),
+            },
+        ),
+        _table(
+            "findings",
+            "Hovedfund",
+            "Rapportens hovedfund til forsiden: en indledning med egne ord og rapportens egen formulering, ordret.",
+            "finding_id",
+            {
+                "finding_id": ident("Fundets id.", "nye-samarbejder"),
+                "position": integer("Rækkefølge på forsiden.", "1", minimum=1),
+                "lead": text("Indledningen med egne ord; rapportens ordlyd følger efter den.", "Alle grupper oplever, at forløbet"),
+                "report_text": text("Rapportens ordlyd, ordret.", "har skabt nye samarbejder og nye måder at samarbejde på"),
+                "section_id": SECTION,
+            },
+        ),
+        _table(
+            "publication",
+            "Rapporten",
+            "Rapporten selv, som den skal citeres: titel, udgiver og år.",
+            "publication_id",
+            {
+                "publication_id": ident("Rapportens id.", "kulturens-rige"),
+                "title": text("Titlen som i rapporten.", "Kulturens Rige"),
+                "kind": text("Slags udgivelse.", "evalueringsrapport"),
+                "publisher": text("Udgiveren som i rapporten.", "Sund By Netværket"),
+                "year": _column(
+                    str,
+                    [pa.Check.str_matches(YEAR_OR_NOT_STATED, error="et årstal som ÅÅÅÅ, eller 'ikke angivet'")],
+                    "Udgivelsesåret som ÅÅÅÅ, eller 'ikke angivet'.",
+                    "2023",
+                    "text",
+                ),
+                "year_note": text("Hvad rapporten siger om året, når det ikke er angivet; tom ellers.", "", required=False),
+                "section_id": SECTION,
             },
         ),
         _table(

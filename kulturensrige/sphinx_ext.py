@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -17,9 +18,10 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
-from . import bibliography
+from . import bibliography, page_source
 from .loading import load
 from .markup import MONTHS, esc
+from .schema import TABLES
 
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 GENERATED = "_kr_generated"
@@ -39,7 +41,7 @@ def provenance_html(folder_name: str, fingerprint: str, date: dt.date) -> str:
     )
 
 
-OWN_ASSETS = {"kommunefilter.js", "kommunefilter.css", "copybutton-da.js"}
+OWN_ASSETS = {"kommunefilter.js", "kommunefilter.css", "copybutton-da.js", "lesning.css", "tjekliste.js"}
 
 
 def _asset_name(entry) -> str:
@@ -55,6 +57,7 @@ def _on_config_inited(app: Sphinx, config) -> None:
     kommuner = [{"code": r.kommunekode, "slug": r.slug, "name": r.name} for r in data.municipalities.itertuples()]
     payload = json.dumps({"kommuner": kommuner}, ensure_ascii=False).replace("<", "\\u003c")
     (out / "kr-data.js").write_text(f"window.KR_DATA = {payload};\n", encoding="utf-8")
+    _publish_tables(data.folder, out / Path(page_source.PUBLISHED_DATA).name)
     config.html_static_path = [*config.html_static_path, str(out)]
     # Jupyter Book adds every .js/.css under _static/ as a plain (blocking) asset; `setup` adds ours itself,
     # the script with `defer` so it runs after plotly.js and the parsed page. Drop the duplicates.
@@ -63,6 +66,19 @@ def _on_config_inited(app: Sphinx, config) -> None:
     options = dict(config.html_theme_options or {})
     options["extra_footer"] = provenance_html(data.folder.name, data.fingerprint, build_date())
     config.html_theme_options = options
+
+
+def _publish_tables(folder: Path, target: Path) -> None:
+    """The data tables beside the book, for each chapter's "Sådan er siden lavet" links (kulturensrige/page_source.py)."""
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    for table in TABLES.values():
+        shutil.copyfile(folder / table.file, target / table.file)
+
+
+def _tell_kernel_the_page(app: Sphinx, docname: str, source: list[str]) -> None:
+    """myst-nb starts each notebook's kernel while reading that document; the kernel inherits this variable."""
+    os.environ[page_source.PAGE_VARIABLE] = docname
 
 
 def _on_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -139,14 +155,13 @@ def _accessible_theme_markup(app: Sphinx, pagename: str, templatename: str, cont
         context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
 
 
-# English that sphinx-book-theme's templates and myst-nb's hidden-cell toggle write as it stands, outside any
+# English that sphinx-book-theme's templates write as it stands, outside any
 # message catalog (the rest is translated by book/_locale/da/LC_MESSAGES/sphinx.po): markup as written -> Danish.
 UNTRANSLATED = {
     '<nav class="bd-links bd-docs-nav" aria-label="Main">': '<nav class="bd-links bd-docs-nav" aria-label="Bogens kapitler">',
     'title="Toggle primary sidebar"': 'title="Vis eller skjul bogens kapitler"',
     'title="Toggle secondary sidebar"': 'title="Vis eller skjul sidens indhold"',
     '<nav aria-label="Page">': '<nav aria-label="Siden">',
-    '<summary aria-label="Toggle hidden content">': '<summary aria-label="Vis eller skjul koden">',
 }
 
 
@@ -157,6 +172,17 @@ def _one_search_input_id(html: str) -> str:
     if html.count('id="search-input"') < 2:
         return html
     return html.replace('id="search-input"', 'id="search-input-popup"', 1)
+
+
+# Label in name (WCAG 2.5.3, axe 'label-content-name-mismatch'): a control's name must contain its visible text.
+# The search field shows "Søg Ctrl+K" but was named "Søg": its name now comes from what it shows. The theme
+# button named "Farvetema" held icons titled "Lyst", "Mørkt" and "Som systemet" (Font Awesome turns a title
+# into text of the icon): the icons lose their titles, and the button's tooltip and name stay "Farvetema".
+SEARCH_FIELD = '<button class="btn search-button-field search-button__button pst-js-only" title="Søg"'
+LABEL_IN_NAME = [
+    (re.compile(re.escape(SEARCH_FIELD + ' aria-label="Søg"')), SEARCH_FIELD),
+    (re.compile(r'(<i class="theme-switch [^"]*"\s+data-mode="\w+")\s+title="[^"]*"'), r"\1"),
+]
 
 
 def _danish_everywhere(app: Sphinx) -> None:
@@ -170,6 +196,8 @@ def _danish_everywhere(app: Sphinx) -> None:
         html = render(template, context)
         for english, danish in UNTRANSLATED.items():
             html = html.replace(english, danish)
+        for pattern, replacement in LABEL_IN_NAME:
+            html = pattern.sub(replacement, html)
         return _one_search_input_id(html)
 
     templates.render = render_in_danish
@@ -179,6 +207,7 @@ def setup(app: Sphinx) -> dict:
     bibliography.register()
     app.connect("builder-inited", _danish_everywhere)
     app.connect("config-inited", _on_config_inited)
+    app.connect("source-read", _tell_kernel_the_page)
     app.connect("html-page-context", _on_page)
     app.connect("html-page-context", _escape_page_title, priority=900)
     app.connect("html-page-context", _accessible_theme_markup, priority=900)
@@ -186,5 +215,7 @@ def setup(app: Sphinx) -> dict:
     app.add_js_file("kr-data.js", priority=450)
     app.add_js_file("kommunefilter.js", priority=500, loading_method="defer")
     app.add_js_file("copybutton-da.js", priority=500, loading_method="defer")
+    app.add_js_file("tjekliste.js", priority=500, loading_method="defer")
     app.add_css_file("kommunefilter.css")
+    app.add_css_file("lesning.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

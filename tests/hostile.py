@@ -207,6 +207,7 @@ def overlay_rows() -> dict[str, list[dict[str, str]]]:
                 attention_point_id="hostile-punkt",
                 ingredient_id="etablering-af-vi",
                 position="99",
+                basis="inferred",
                 section_id="hostile-afsnit",
             )
         ],
@@ -263,6 +264,8 @@ def overlay_rows() -> dict[str, list[dict[str, str]]]:
         ],
         "references": [_row("references", reference_key="hostile-ref", section_ids="baggrund", language="en")],
         "options": [_row("options", option_id="anonymitet", value="til")],
+        "findings": [_row("findings", finding_id="hostile-fund", position="99", section_id="hostile-afsnit")],
+        "publication": [_row("publication", publication_id="kulturens-rige", year="ikke angivet", section_id="baggrund")],
     }
 
 

@@ -107,11 +107,20 @@ def test_charts_have_a_title_and_a_text_alternative(soups):
             assert figure.select_one(".kr-figure-data table"), name
 
 
-def test_code_is_folded_away_in_the_reading_view(soups):
+def test_readers_see_no_code_but_a_line_on_how_the_page_is_made(soups):
+    """No code cell or code toggle on any page; every chapter made from a notebook links to it and its tables."""
+    made = 0
     for name, soup in soups.items():
-        for cell in soup.select("div.cell"):
-            if cell.select_one(".cell_input"):
-                assert "tag_hide-input" in cell.get("class", []), name
+        assert not soup.select(".cell_input, details.hide"), name
+        line = soup.select_one("p.kr-made")
+        if line is None:
+            continue
+        made += 1
+        links = [a["href"] for a in line.select("a")]
+        assert any(h.endswith(f"_sources/{name.removesuffix('.html')}.ipynb") for h in links), name
+        # Each table read is linked as published CSV; a page that reads them all links the data dictionary.
+        assert any("_static/data/" in h and h.endswith(".csv") for h in links) or any(h.endswith("#dataordbog") for h in links), name
+    assert made >= 14
 
 
 def test_no_committed_notebook_carries_outputs():
@@ -130,3 +139,20 @@ def test_every_page_states_which_data_it_was_built_from(soups):
         stamp = soup.select_one(".kr-provenance")
         assert stamp is not None, name
         assert data.fingerprint in stamp.get_text() and data.folder.name in stamp.get_text(), name
+
+
+def test_the_front_page_says_what_this_is_and_where_to_start(soups):
+    """Its first block, from data: the ingredients and municipalities linked, the findings, where to start, the citation."""
+    data = load()
+    front = soups["index.html"].select_one(".kr-front")
+    assert front is not None
+    links = {a["href"] for a in front.select("a")}
+    pages = dict(zip(data.sections["section_id"], data.sections["book_page"], strict=True))
+    assert {f"{pages[i]}.html" for i in data.ingredients["section_id"]} <= links
+    assert {f"kommuner/profil-{slug}.html" for slug in data.municipalities["slug"]} <= links
+    assert len(front.select(".kr-starts a")) >= 3
+    text = front.get_text(" ", strip=True)
+    assert all(f"»{finding}«" in text for finding in data.findings["report_text"])
+    citation = front.select_one(".kr-citation").get_text(" ", strip=True)
+    report = data.publication.iloc[0]
+    assert report.publisher in citation and report.title in citation

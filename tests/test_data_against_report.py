@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
+import yaml
 from report_source import collapse, core, quotations, repair_hyphenation
 
-from kulturensrige import load
-from kulturensrige.schema import TABLES
+from kulturensrige import front_page, load
+from kulturensrige.schema import NOT_STATED, TABLES
 
 
 @pytest.fixture(scope="module")
@@ -100,3 +103,139 @@ def test_no_invented_dates_in_the_programme(report_text, data):
         if event.date != "ikke angivet":
             year = event.date[:4]
             assert year in report_text, event.event_id
+
+
+# -- the book's own prose and the data added for readers, checked against the report's words -----------------
+
+BOOK = Path(__file__).resolve().parent.parent / "book"
+
+
+def _markdown(page: str) -> str:
+    """The prose of one chapter: its markdown cells (notebook) or its text (.md), whitespace collapsed."""
+    path = BOOK / page
+    if path.suffix == ".md":
+        return collapse(path.read_text(encoding="utf-8"))
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return collapse(" ".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown"))
+
+
+def _report_chapters() -> list[str]:
+    """The notebooks of the part 'Rapporten' in book/_toc.yml (the chapters that retell the report)."""
+    toc = yaml.safe_load((BOOK / "_toc.yml").read_text(encoding="utf-8"))
+    part = next(p for p in toc["parts"] if p["caption"] == "Rapporten")
+    files = []
+
+    def walk(entries):
+        for entry in entries:
+            if "file" in entry:
+                files.append(entry["file"] + ".ipynb")
+            walk(entry.get("sections", []))
+
+    walk(part["chapters"])
+    return files
+
+
+@pytest.fixture(scope="module")
+def report(report_text) -> str:
+    return collapse(repair_hyphenation(report_text))
+
+
+def _interface_text() -> str:
+    """What the book's own interface says (package and page scripts): a » « around one of its labels is no quotation."""
+    root = BOOK.parent
+    return " ".join(p.read_text(encoding="utf-8") for p in [*root.glob("kulturensrige/*.py"), *root.glob("book/_static/*.js")])
+
+
+@pytest.mark.parametrize("page", _report_chapters())
+def test_every_quotation_in_a_chapters_prose_is_verbatim_in_the_report(report, page):
+    """A chapter in the book's own words quotes the report only between » «, and then word for word."""
+    interface = _interface_text()
+    for quoted in re.findall(r"»([^«]+)«", _markdown(page)):
+        assert core(quoted) in core(report) or quoted in interface, f"{page}: »{quoted}«"
+
+
+# Content the report has that the chapters must carry, each with the chapter that carries it (issue 10).
+REPORT_CONTENT = [
+    ("sunde, lærende, bæredygtige og kreative byer – og borgere", "kulturens-rige.ipynb"),
+    ("at udvikle en læringskultur og kapacitet til at tackle fremtidige udfordringer", "ingredienser/etablering-af-vi.ipynb"),
+    ("kulturens fællesskabende effekter", "ingredienser/faelles-fundamenter.ipynb"),
+    ("keramik", "ingredienser/faelles-fundamenter.ipynb"),
+    ("fire frivillige", "ingredienser/gnist-og-flamme.ipynb"),
+    ("ikke er målbar i gængs forstand", "vaerdiskabelser.ipynb"),
+    ("fra en idé om et tværfagligt og/eller tværsektorielt projekt til et egentligt projekt", "vaerdiskabelser.ipynb"),
+]
+
+
+@pytest.mark.parametrize(("words", "page"), REPORT_CONTENT)
+def test_the_chapters_carry_what_the_report_says(report, words, page):
+    assert words in report, f"rapporten siger ikke: {words}"
+    assert words in _markdown(page), f"{page} mangler: {words}"
+
+
+# Wordings that strayed from the report (issue 10) and must not come back.
+STRAYED = [
+    ("en række af netværkets medlemskommuner", "baggrund.ipynb"),
+    ("udvikle noget fra bunden", "vaerdiskabelser.ipynb"),
+    ("Bogen viser rapportens tekst", "tilgaengelighed.md"),
+]
+
+
+@pytest.mark.parametrize(("words", "page"), STRAYED)
+def test_wordings_that_strayed_from_the_report_are_gone(words, page):
+    assert words not in _markdown(page)
+
+
+def test_the_number_of_municipalities_invited_is_the_reports(report):
+    invited = re.search(r"inviterede Sund By Netværket.*? (\w+) medlemskommuner", report).group(1)
+    assert f"{invited} af netværkets medlemskommuner" in _markdown("baggrund.ipynb")
+
+
+def test_the_fun_is_one_project_leaders_remark_not_the_reports_finding(report, data):
+    remark = "fordi de synes, det er sjovt"
+    assert re.search(r"Projektleder: [^”]*" + remark, report), "bemærkningen er en projektleders"
+    text = " ".join(data.ingredients["description"]) + " " + _markdown("ingredienser/gnist-og-flamme.ipynb")
+    assert "sjovt og vigtigt" not in text
+    assert f"projektleder siger om deltagerne, at de har været med, ”{remark}”" in text
+    assert "fåtallet af deltagerne" in report and "kun få" in text
+
+
+def test_the_bukdal_citation_covers_what_the_report_cites_it_for(report):
+    """The report cites (Bukdal 2021) for one sentence: a high level of generality suits complex problems."""
+    cited = next(s for s in re.split(r"(?<=\.) ", report) if "(Bukdal 2021)" in s)
+    assert "komplekse problemer" in cited
+    book = next(s for s in re.split(r"(?<=\.) ", _markdown("evalueringsdesign.ipynb")) if "{cite:p}`bukdahl2021`" in s)
+    assert "komplekse problemer" in book and "interviewcitater" not in book
+
+
+def test_front_page_findings_are_the_reports_words(report, data):
+    assert len(data.findings) >= 2
+    for finding in data.findings.itertuples():
+        assert finding.report_text in report, finding.finding_id
+
+
+def test_the_publication_is_cited_as_the_report_names_it(report, data):
+    publication = data.publication.iloc[0]
+    assert publication.title in report and publication.publisher in report
+    if publication.year == NOT_STATED:
+        assert publication.year_note, "et år, rapporten ikke angiver, skal have en forklaring"
+    else:
+        assert publication.year in report
+
+
+def test_only_the_attention_points_the_report_names_are_marked_as_the_reports(report, data):
+    """The report names one attention point itself ("Et opmærksomhedspunkt ..."); the rest is the editors' reading."""
+    named = len(re.findall(r"Et opmærksomhedspunkt", report))
+    stated = data.attention_points[data.attention_points["basis"] == "stated"]
+    assert len(stated) == named
+    for point in stated.itertuples():
+        words = re.findall(r"”([^”“]+)”", point.text)
+        assert words and all(core(w) in core(report) for w in words), point.attention_point_id
+
+
+def test_printed_quotations_are_the_rows_with_exchanges_counted_once(data):
+    """The front page says the report prints fewer quotations than the data has rows: exchanges are split into turns."""
+    quotes = data.quotes
+    printed = int((quotes["exchange_id"] == "").sum()) + quotes.loc[quotes["exchange_id"] != "", "exchange_id"].nunique()
+    html = front_page.key_figures(data).markup
+    assert f"Rapporten trykker {printed} citater" in html
+    assert printed < len(quotes)

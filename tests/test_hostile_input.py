@@ -38,7 +38,7 @@ INTERPRETED = [
     ("b", "entitet"),
 ]
 # Patterns a text field cannot hold at all (a pattern check in the schema): they carry no attack.
-PATTERNED_TEXT_COLUMNS = {("programme_events", "date")}
+PATTERNED_TEXT_COLUMNS = {("programme_events", "date"), ("publication", "year")}
 
 
 def pages(site: Path) -> list[Path]:

@@ -56,4 +56,5 @@ def test_figure_json_has_no_random_ids(built_site: Path):
             islands += 1
             assert '"uid"' not in island, page
             json.loads(island)
-    assert islands >= 10
+    # Figures 2-4 are HTML lists, not plotly charts; Figure 1 and the charts across ingredients and municipalities remain.
+    assert islands >= 7

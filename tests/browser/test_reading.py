@@ -1,0 +1,77 @@
+"""What a reader meets in the built book, in headless Chromium: the guide's checklist remembers its ticks,
+print shows text and no controls, and every chart is described by its full text alternative."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+GUIDE = "afsluttende-betragtninger.html"
+TICKS_JS = "() => [...document.querySelectorAll('input[data-kr-check]')].map((b) => [b.dataset.krCheck, b.checked])"
+
+
+def ticks(page) -> dict[str, bool]:
+    return dict(page.evaluate(TICKS_JS))
+
+
+def test_the_checklist_keeps_its_ticks_across_reloads_and_pages_until_reset(site_url, page):
+    page.goto(f"{site_url}/{GUIDE}")
+    assert page.is_visible(".kr-checklist-reset"), "nulstillingen vises, når browseren kan gemme"
+    boxes = page.locator("input[data-kr-check]")
+    first, third = boxes.nth(0).get_attribute("data-kr-check"), boxes.nth(2).get_attribute("data-kr-check")
+    boxes.nth(0).check()
+    boxes.nth(2).check()
+    page.reload()
+    assert {k for k, v in ticks(page).items() if v} == {first, third}
+    page.goto(f"{site_url}/ingredienser/etablering-af-vi.html")
+    elsewhere = ticks(page)
+    assert elsewhere and all(v == (k in {first, third}) for k, v in elsewhere.items()), "samme flueben på ingredienssiden"
+    page.goto(f"{site_url}/{GUIDE}")
+    page.click(".kr-checklist-reset")
+    assert not any(ticks(page).values())
+    page.reload()
+    assert not any(ticks(page).values())
+
+
+@pytest.mark.parametrize("path", [GUIDE, "index.html", "ingredienser/oversigt.html", "kommuner/sammenligning.html"])
+def test_print_shows_no_control(site_url, page, path):
+    page.goto(f"{site_url}/{path}")
+    page.evaluate("() => window.KR_FILTER && window.KR_FILTER.ready")
+    page.emulate_media(media="print")
+    shown = page.evaluate(
+        "() => [...document.querySelectorAll('input, button, select, summary, .modebar-container')]"
+        ".filter((e) => e.checkVisibility()).map((e) => e.outerHTML.slice(0, 100))"
+    )
+    assert shown == [], path
+
+
+def test_every_chart_is_described_by_its_text_alternative_which_is_not_shown(site_url, page):
+    page.goto(f"{site_url}/ingredienser/oversigt.html")
+    page.evaluate("() => window.KR_FILTER && window.KR_FILTER.ready")
+    figures = page.evaluate(
+        """() => [...document.querySelectorAll('figure.kr-figure')].map((f) => {
+            const alt = document.getElementById(f.getAttribute('aria-describedby'));
+            const box = alt.getBoundingClientRect();
+            return {id: f.id, text: alt.textContent.trim(), tiny: box.width <= 1 && box.height <= 1};
+        })"""
+    )
+    assert figures
+    for figure in figures:
+        assert figure["text"].startswith("Figuren viser:") and len(figure["text"]) > 40, figure["id"]
+        assert figure["tiny"], f"{figure['id']}: teksten står ikke som et synligt afsnit"
+
+
+def test_a_phone_sees_what_the_book_is_and_where_to_start_on_the_first_screen(browser, site_url):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, locale="da-DK", is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/index.html")
+        page.evaluate("() => window.KR_FILTER && window.KR_FILTER.ready")
+        bottoms = page.evaluate(
+            "() => [...document.querySelectorAll('.kr-lead, .kr-starts a')].map((e) => e.getBoundingClientRect().bottom)"
+        )
+        assert len(bottoms) >= 4
+        assert max(bottoms) <= 740, bottoms
+    finally:
+        context.close()
