@@ -178,9 +178,8 @@ def _one_search_input_id(html: str) -> str:
 # The search field shows "Søg Ctrl+K" but was named "Søg": its name now comes from what it shows. The theme
 # button named "Farvetema" held icons titled "Lyst", "Mørkt" and "Som systemet" (Font Awesome turns a title
 # into text of the icon): the icons lose their titles, and the button's tooltip and name stay "Farvetema".
-SEARCH_FIELD = '<button class="btn search-button-field search-button__button pst-js-only" title="Søg"'
 LABEL_IN_NAME = [
-    (re.compile(re.escape(SEARCH_FIELD + ' aria-label="Søg"')), SEARCH_FIELD),
+    (re.compile(r'(<button class="btn search-button-field [^"]*"[^>]*?)\s+aria-label="[^"]*"'), r"\1"),
     (re.compile(r'(<i class="theme-switch [^"]*"\s+data-mode="\w+")\s+title="[^"]*"'), r"\1"),
 ]
 
