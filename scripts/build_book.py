@@ -76,7 +76,7 @@ def build_key(data: Dataset) -> dict[str, str]:
             package.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
     return {
         "data_fingerprint": data.fingerprint,
-        "data_folder": str(data.folder.resolve()),
+        "data_folder": data.folder.name,
         "package": package.hexdigest()[:16],
         "KR_LIST_LIMIT": os.environ.get("KR_LIST_LIMIT", ""),
     }
