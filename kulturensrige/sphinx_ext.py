@@ -17,7 +17,9 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
 from . import bibliography
+from .buildkey import build_key
 from .descriptions import page_description
+from .icons import inline_icons
 from .loading import load
 from .markup import MONTHS, esc
 
@@ -51,6 +53,8 @@ def _asset_name(entry) -> str:
 def _on_config_inited(app: Sphinx, config) -> None:
     data = load()
     app.kr_data = data
+    # Sphinx re-reads only sources whose files changed; new data or new package code must reach every page.
+    config.kr_build_key = json.dumps(build_key(data), sort_keys=True)
     out = Path(app.outdir).parent / GENERATED
     out.mkdir(parents=True, exist_ok=True)
     kommuner = [{"code": r.kommunekode, "slug": r.slug, "name": r.name} for r in data.municipalities.itertuples()]
@@ -186,7 +190,7 @@ UNTRANSLATED = {
 
 
 # pydata-sphinx-theme puts fontawesome.js (1.45 MB) on every page to turn its <i class="fa-..."> icons into SVG;
-# its own CSS draws the same icons from the webfont it ships (156 kB, fetched only by pages that show one).
+# the build inlines the same SVG instead (kulturensrige/icons.py), so neither the script nor the icon font loads.
 FONTAWESOME_JS = re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js\?digest=[0-9a-f]+"></script>')
 # pydata-sphinx-theme loads Sphinx's search index (and its tools) in <head> of every page for a search-as-you-type
 # the book leaves off (its default); only the search page needs them, and there they load deferred.
@@ -194,8 +198,8 @@ SEARCH_SCRIPTS = re.compile(r'<script src="([^"]*(?:_static/searchtools\.js|_sta
 
 
 def _lean_head(html: str, pagename: str) -> str:
-    """No fontawesome.js; the search scripts only on the search page, and deferred there."""
-    html = FONTAWESOME_JS.sub("", html)
+    """No fontawesome.js (its icons inline); the search scripts only on the search page, and deferred there."""
+    html = inline_icons(FONTAWESOME_JS.sub("", html))
     if pagename == "search":
         return SEARCH_SCRIPTS.sub(r'<script defer="defer" src="\1"></script>', html)
     return SEARCH_SCRIPTS.sub("", html)
@@ -221,6 +225,7 @@ def _danish_everywhere(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> dict:
     bibliography.register()
+    app.add_config_value("kr_build_key", "", "env")
     app.connect("builder-inited", _danish_everywhere)
     app.connect("config-inited", _on_config_inited)
     app.connect("html-page-context", _on_page)

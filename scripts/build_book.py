@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import filecmp
-import hashlib
 import os
 import shutil
 import subprocess
@@ -28,7 +27,8 @@ import nbformat
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kulturensrige.loading import DATA_DIR_VARIABLE, Dataset, data_dir, load  # noqa: E402
+from kulturensrige.buildkey import build_key  # noqa: E402
+from kulturensrige.loading import DATA_DIR_VARIABLE, data_dir, load  # noqa: E402
 from kulturensrige.problems import DataError  # noqa: E402
 from kulturensrige.profiles import write_profile_pages  # noqa: E402
 
@@ -65,21 +65,6 @@ def stage_book(staging: Path) -> Path:
     source = staging / "book"
     shutil.copytree(ROOT / "book", source, ignore=shutil.ignore_patterns("_build", ".ipynb_checkpoints"))
     return source
-
-
-def build_key(data: Dataset) -> dict[str, str]:
-    """What the notebooks' outputs depend on besides their code: the data, the package and pins, the list limit."""
-    package = hashlib.sha256()
-    files = [ROOT / "requirements.txt", *sorted((ROOT / "kulturensrige").rglob("*"))]
-    for path in files:
-        if path.is_file() and "__pycache__" not in path.parts:
-            package.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
-    return {
-        "data_fingerprint": data.fingerprint,
-        "data_folder": data.folder.name,
-        "package": package.hexdigest()[:16],
-        "KR_LIST_LIMIT": os.environ.get("KR_LIST_LIMIT", ""),
-    }
 
 
 def stamp_notebooks(source: Path, key: dict[str, str]) -> None:

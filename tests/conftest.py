@@ -43,6 +43,17 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Fixtures that build a book: a test that uses one (directly or through another fixture) is a `build` test,
+# so `make test-fast` (-m "not build and not browser") never builds.
+BUILDING_FIXTURES = {"built_site", "eighth_site", "hostile_site"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if BUILDING_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
+
+
 @pytest.fixture(scope="session")
 def report_text() -> str:
     if not SOURCE.is_file():
@@ -105,6 +116,7 @@ def script(name: str) -> ModuleType:
     """scripts/<name>.py imported as a module (once per session)."""
     spec = importlib.util.spec_from_file_location(f"kr_script_{name}", REPO / "scripts" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
