@@ -451,6 +451,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report-only", action="store_true", help="rewrite the Markdown from the work folder's results.json")
     parser.add_argument("--lighthouse-pages", nargs="*", help="pages for Lighthouse (default: every page)")
     parser.add_argument("--lighthouse-runs", type=int, default=3)
+    parser.add_argument("--lighthouse-json", type=Path, help="take Lighthouse's figures from measure_lighthouse.py --json, not a new run")
     parser.add_argument("--baseline", type=Path, default=BASELINE, help="an earlier measure_lighthouse.py --json, shown as 'before'")
     args = parser.parse_args(argv)
     work = args.work.resolve()
@@ -462,6 +463,8 @@ def main(argv: list[str] | None = None) -> int:
         for b in builds:
             b.latency = _latency_summary(b.latency_output) if b.latency_output else b.latency
         started = dt.datetime.fromisoformat(saved["started"])
+        if args.lighthouse_json:
+            builds[0].lighthouse = json.loads(args.lighthouse_json.read_text(encoding="utf-8"))
         args.output.write_text(report(builds, saved["commands"], started, baseline), encoding="utf-8")
         print(f"Written: {args.output}")
         return 0
@@ -484,8 +487,11 @@ def main(argv: list[str] | None = None) -> int:
     for b in builds:
         print(f"[{b.name}] filter latency …", flush=True)
         b.latency, b.latency_output = filter_latency(work / f"site-{b.name}" / "_build" / "html")
-    print("[report] Lighthouse …", flush=True)
-    builds[0].lighthouse = lighthouse(work / "site-report" / "_build" / "html", args.lighthouse_pages, args.lighthouse_runs)
+    if args.lighthouse_json:
+        builds[0].lighthouse = json.loads(args.lighthouse_json.read_text(encoding="utf-8"))
+    else:
+        print("[report] Lighthouse …", flush=True)
+        builds[0].lighthouse = lighthouse(work / "site-report" / "_build" / "html", args.lighthouse_pages, args.lighthouse_runs)
     saved = {"started": started.isoformat(), "commands": commands, "builds": [asdict(b) for b in builds]}
     results.write_text(json.dumps(saved, indent=1, ensure_ascii=False), encoding="utf-8")
     args.output.write_text(report(builds, commands, started, baseline), encoding="utf-8")

@@ -1,9 +1,10 @@
 """Shared fixtures: the report's source text, the built books served on localhost, Chromium, and the scripts.
 
-A test session builds the book at most three times: from data/ (`built_site`), from data/ with an eighth
-municipality and a list limit of 3 (`eighth_site`, shared by the eighth-municipality and long-list tests),
-and from hostile data (tests/test_hostile_input.py); tests/test_reproducible_build.py adds one more build
-of data/ to compare with `built_site`. Scripts run in this process through their main(argv) (`run_script`).
+A test session builds the book four times: from data/ (`built_site`); again from data/ to compare
+(tests/test_reproducible_build.py); from data/ with an eighth municipality and a list limit of 3 as a rebuild
+of the first (`eighth_site`, shared by the eighth-municipality, long-list and execution-cache tests); and from
+hostile data (tests/test_hostile_input.py). A rebuild with unchanged data (tests/test_execution_cache.py) is
+cheap: it executes nothing. Scripts run in this process through their main(argv) (`run_script`).
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ def build_book(data_dir: Path, output: Path, **env: str) -> Path:
     )
     if result.returncode != 0:
         pytest.fail(f"bogen kunne ikke bygges fra {data_dir}:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}")
+    (output / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
     return output / "_build" / "html"
 
 
@@ -105,10 +107,15 @@ def eighth_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def eighth_site(eighth_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One build for two questions: does an eighth municipality reach every page, and do lists over the
-    limit render from JSON rows. The limit changes only how long lists travel, not what a page says."""
-    return build_book(eighth_data, tmp_path_factory.mktemp("site-eighth"), KR_LIST_LIMIT=LONG_LIST_LIMIT)
+def eighth_site(eighth_data: Path, built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One build for three questions: does an eighth municipality reach every page, do lists over the limit
+    render from JSON rows (the limit changes only how long lists travel, not what a page says), and does new
+    data re-execute the notebooks in a rebuild: it rebuilds a copy of `built_site`'s whole output (its Sphinx
+    environment and execution cache too), so it costs what a clean build costs. Its log is <output>/build.log."""
+    output = tmp_path_factory.mktemp("site-eighth") / "output"
+    if not os.environ.get("KR_TEST_SITE"):
+        shutil.copytree(built_site.parent.parent, output, symlinks=True)
+    return build_book(eighth_data, output, KR_LIST_LIMIT=LONG_LIST_LIMIT)
 
 
 @functools.cache
