@@ -24,6 +24,15 @@ def package_digest() -> str:
     return digest.hexdigest()[:16]
 
 
+def folder_digest(folder: Path) -> str:
+    """A hash of a folder's files (the book's _static/): Sphinx copies static files only when a page is rebuilt."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def build_key(data: Dataset) -> dict[str, str]:
     """The key; the data folder's name is in it because a page shows it, its absolute path is not (_sources)."""
     return {

@@ -17,7 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
 from . import bibliography
-from .buildkey import build_key
+from .buildkey import build_key, folder_digest
 from .descriptions import page_description
 from .icons import inline_icons
 from .loading import load
@@ -54,7 +54,9 @@ def _on_config_inited(app: Sphinx, config) -> None:
     data = load()
     app.kr_data = data
     # Sphinx re-reads only sources whose files changed; new data or new package code must reach every page.
-    config.kr_build_key = json.dumps(build_key(data), sort_keys=True)
+    # Static files too: Sphinx copies them only when it writes pages, so an edited script must rebuild them.
+    key = {**build_key(data), "static": folder_digest(Path(app.srcdir) / "_static")}
+    config.kr_build_key = json.dumps(key, sort_keys=True)
     out = Path(app.outdir).parent / GENERATED
     out.mkdir(parents=True, exist_ok=True)
     kommuner = [{"code": r.kommunekode, "slug": r.slug, "name": r.name} for r in data.municipalities.itertuples()]
