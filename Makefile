@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DATA ?= data
 
-.PHONY: book test serve lint clean explorer benchmark lock pdf
+.PHONY: book test test-fast serve lint clean explorer benchmark lock pdf
 
 # requirements.txt is the full lock (every package, with hashes); pip checks each download against it.
 $(BIN)/.installed: requirements.txt pyproject.toml
@@ -29,7 +29,11 @@ test: $(BIN)/.installed
 	bash scripts/install_chromium.sh
 	bash scripts/install_test_tools.sh
 	bash scripts/install_pdf_tools.sh
-	$(BIN)/python -m pytest --nbval-lax tests book explorer
+	$(BIN)/python -m pytest --nbval-lax tests explorer
+
+# Builds nothing: the unit, data and script tests (the book's notebooks are executed by the build in `make test`).
+test-fast: $(BIN)/.installed
+	$(BIN)/python -m pytest -m "not build and not browser" tests
 
 # PDF editions into the built book (after make book with the same DATA; builds the book first if it is missing).
 pdf: $(BIN)/.installed
@@ -43,8 +47,12 @@ serve: book
 explorer: $(BIN)/.installed
 	$(BIN)/voila explorer/udforsker.ipynb --no-browser --port 8866
 
-benchmark: $(BIN)/.installed
+benchmark: $(BIN)/.installed scripts/lighthouse/node_modules/.package-lock.json
+	bash scripts/install_chromium.sh
 	$(BIN)/python scripts/benchmark.py
+
+scripts/lighthouse/node_modules/.package-lock.json: scripts/lighthouse/package.json scripts/lighthouse/package-lock.json
+	cd scripts/lighthouse && npm ci --no-audit --no-fund
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -12,18 +12,19 @@ import re
 import shutil
 from pathlib import Path
 
-import plotly
 from bs4 import BeautifulSoup
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
 from . import bibliography, page_source
+from .buildkey import build_key, folder_digest
+from .descriptions import page_description
+from .icons import inline_icons
 from .loading import load
 from .markup import MONTHS, esc
 from .schema import TABLES
 
-PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 GENERATED = "_kr_generated"
 
 
@@ -41,7 +42,9 @@ def provenance_html(folder_name: str, fingerprint: str, date: dt.date) -> str:
     )
 
 
-OWN_ASSETS = {"kommunefilter.js", "kommunefilter.css", "copybutton-da.js", "lesning.css", "tjekliste.js"}
+# book/_static/plotly.min.js is plotly.js's cartesian partial bundle (bar, heatmap, scatter, ...: 1.5 MB, not the
+# full 4.8 MB), of the version plotly.py emits; tests/test_plotly_bundle.py checks both.
+OWN_ASSETS = {"kommunefilter.js", "kommunefilter.css", "copybutton-da.js", "plotly.min.js", "lesning.css", "tjekliste.js"}
 
 
 def _asset_name(entry) -> str:
@@ -51,9 +54,13 @@ def _asset_name(entry) -> str:
 
 def _on_config_inited(app: Sphinx, config) -> None:
     data = load()
+    app.kr_data = data
+    # Sphinx re-reads only sources whose files changed; new data or new package code must reach every page.
+    # Static files too: Sphinx copies them only when it writes pages, so an edited script must rebuild them.
+    key = {**build_key(data), "static": folder_digest(Path(app.srcdir) / "_static")}
+    config.kr_build_key = json.dumps(key, sort_keys=True)
     out = Path(app.outdir).parent / GENERATED
     out.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(PLOTLY_JS, out / "plotly.min.js")
     kommuner = [{"code": r.kommunekode, "slug": r.slug, "name": r.name} for r in data.municipalities.itertuples()]
     payload = json.dumps({"kommuner": kommuner}, ensure_ascii=False).replace("<", "\\u003c")
     (out / "kr-data.js").write_text(f"window.KR_DATA = {payload};\n", encoding="utf-8")
@@ -94,6 +101,40 @@ def _drop_thebe(context: dict) -> None:
         js for js in context.get("script_files", []) if "thebe" not in (js.filename or "") + js.attributes.get("body", "")
     ]
     context["css_files"] = [css for css in context.get("css_files", []) if "thebe" not in (css.filename or "")]
+
+
+def _defer_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Every script file in <head> loads with `defer`: the text paints before any script runs.
+
+    Deferred scripts still run in document order, after parsing and before DOMContentLoaded, so each
+    still finds what the ones before it define (kr-data.js before kommunefilter.js, copybutton.js before
+    copybutton-da.js). Runs after every handler that adds or drops scripts (priority 990)."""
+    deferred = []
+    for js in context.get("script_files", []):
+        if js.filename and not {"defer", "async"} & set(js.attributes):
+            js = type(js)(js.filename, priority=js.priority, **{**js.attributes, "defer": "defer"})
+        deferred.append(js)
+    context["script_files"] = deferred
+
+
+def _first_paragraph(doctree) -> str:
+    """The page's first paragraph of running text (not in a note, figure, table or reference list)."""
+    if doctree is None:
+        return ""
+    aside = (nodes.Admonition, nodes.figure, nodes.table, nodes.footnote, nodes.citation, nodes.topic, nodes.sidebar)
+    for paragraph in doctree.findall(nodes.paragraph):
+        parent, inside = paragraph.parent, False
+        while parent is not None and not inside:
+            inside, parent = isinstance(parent, aside), parent.parent
+        if not inside and len(paragraph.astext()) >= 40:
+            return paragraph.astext()
+    return ""
+
+
+def _describe_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """A <meta name="description"> on every page (kulturensrige/descriptions.py says from what)."""
+    description = page_description(app.kr_data, pagename, _first_paragraph(doctree))
+    context["metatags"] = context.get("metatags", "") + f'\n<meta name="description" content="{esc(description)}" />'
 
 
 class ProfileTitleAsWritten(SphinxTransform):
@@ -184,8 +225,26 @@ LABEL_IN_NAME = [
 ]
 
 
+# pydata-sphinx-theme puts fontawesome.js (1.45 MB) on every page to turn its <i class="fa-..."> icons into SVG;
+# the build inlines the same SVG instead (kulturensrige/icons.py), so neither the script nor the icon font loads.
+FONTAWESOME_JS = re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js\?digest=[0-9a-f]+"></script>')
+# pydata-sphinx-theme loads Sphinx's search index (and its tools) in <head> of every page for a search-as-you-type
+# the book leaves off (its default); only the search page needs them, and there they load deferred.
+SEARCH_SCRIPTS = re.compile(r'<script src="([^"]*(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js))"></script>')
+
+
+def _lean_head(html: str, pagename: str) -> str:
+    """No fontawesome.js (its icons inline); the search scripts only on the search page, and deferred there."""
+    html = inline_icons(FONTAWESOME_JS.sub("", html))
+    if pagename == "search":
+        return SEARCH_SCRIPTS.sub(r'<script defer="defer" src="\1"></script>', html)
+    return SEARCH_SCRIPTS.sub("", html)
+
+
 def _danish_everywhere(app: Sphinx) -> None:
-    """Replace UNTRANSLATED in every rendered page. Text from data cannot match: it reaches pages escaped."""
+    """Replace UNTRANSLATED in every rendered page, and make its head lean (_lean_head).
+
+    Text from data cannot match: it reaches pages escaped."""
     templates = getattr(app.builder, "templates", None)
     if templates is None:
         return
@@ -197,19 +256,22 @@ def _danish_everywhere(app: Sphinx) -> None:
             html = html.replace(english, danish)
         for pattern, replacement in LABEL_IN_NAME:
             html = pattern.sub(replacement, html)
-        return _one_search_input_id(html)
+        return _lean_head(_one_search_input_id(html), context.get("pagename", ""))
 
     templates.render = render_in_danish
 
 
 def setup(app: Sphinx) -> dict:
     bibliography.register()
+    app.add_config_value("kr_build_key", "", "env")
     app.connect("builder-inited", _danish_everywhere)
     app.connect("config-inited", _on_config_inited)
     app.connect("source-read", _tell_kernel_the_page)
     app.connect("html-page-context", _on_page)
     app.connect("html-page-context", _escape_page_title, priority=900)
     app.connect("html-page-context", _accessible_theme_markup, priority=900)
+    app.connect("html-page-context", _describe_page)
+    app.connect("html-page-context", _defer_scripts, priority=990)
     app.add_transform(ProfileTitleAsWritten)
     app.add_js_file("kr-data.js", priority=450)
     app.add_js_file("kommunefilter.js", priority=500, loading_method="defer")

@@ -1,13 +1,17 @@
 """Benchmark the book at the report's scale and at national scale; write the results into BENCHMARKS.md.
 
 Usage: python scripts/benchmark.py [--quotes 10000] [--initiatives 1000] [--seed 1] [--work build/benchmark]
-                                   [--timeout 3600] [--output BENCHMARKS.md]
+                                   [--timeout 3600] [--output BENCHMARKS.md] [--scales report national]
+                                   [--lighthouse-pages PAGE ...] [--lighthouse-runs 3] [--baseline FILE.json]
 
 For data/ and for synthetic national-scale data (generated into the work folder, never into data/)
 it runs a clean build and a rebuild with scripts/build_book.py, then measures every built page: its
-HTML plus the scripts, style sheets, images and fonts it references (each file counted once per page,
+HTML plus the scripts, style sheets and images it references (each file counted once per page,
 sizes taken from the built files), raw and gzipped, and how many quote and initiative cards it holds.
-If scripts/measure_filter_latency.py exists, it is run on the heaviest page of each build.
+If scripts/measure_filter_latency.py exists, it is run on the heaviest page of each build. Lighthouse
+(scripts/measure_lighthouse.py: mobile, simulated throttling, served with gzip) runs on every page of the
+report-scale build, the median of --lighthouse-runs runs per page; --baseline adds an earlier such
+measurement (measure_lighthouse.py --json) as the "before" table.
 This is a script, not a test: timings depend on the machine and on what else runs on it.
 """
 
@@ -39,12 +43,19 @@ from kulturensrige import load  # noqa: E402
 from kulturensrige.synthetic import DEFAULT_INITIATIVES, DEFAULT_QUOTES, generate  # noqa: E402
 
 LATENCY_SCRIPT = ROOT / "scripts" / "measure_filter_latency.py"
+LIGHTHOUSE_PACKAGE = ROOT / "scripts" / "lighthouse" / "package.json"
+LIGHTHOUSE_VERSION = json.loads(LIGHTHOUSE_PACKAGE.read_text(encoding="utf-8"))["devDependencies"]["lighthouse"]
+LIGHTHOUSE_TARGETS = "performance ≥ 90, accessibility, best practices and SEO 100, LCP ≤ 2.5 s, CLS ≤ 0.1, TBT ≤ 200 ms"
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")
-COUNTED_FROM_CSS = (".woff2", ".png", ".svg", ".gif", ".jpg", ".jpeg", ".webp", ".css")
+# A browser fetches a web font only for text set in it; the book sets none (its icons are inline SVG, and
+# tests/test_page_weight.py checks that), so the theme's icon fonts named in its CSS are not counted.
+COUNTED_FROM_CSS = (".png", ".svg", ".gif", ".jpg", ".jpeg", ".webp", ".css")
 QUOTE_CARD = 'class="kr-card kr-quote"'
 INITIATIVE_CARD = 'class="kr-card kr-initiative"'
 FIGURE = 'class="kr-figure"'
 CARD_LIMIT = 1000
+# Lighthouse before issue 11's changes (commit 5ffa94a), kept so BENCHMARKS.md can show before and after.
+BASELINE = ROOT / "scripts" / "lighthouse" / "baseline.json"
 
 
 # -- page weight ----------------------------------------------------------------------------------
@@ -169,6 +180,7 @@ class Build:
     pages: list[Page]
     latency: str = "not measured"
     latency_output: str = ""
+    lighthouse: dict[str, list[dict]] = field(default_factory=dict)
 
 
 def build(data: Path, output: Path, log: Path, timeout: int) -> float:
@@ -240,6 +252,23 @@ def _latency_summary(stdout: str) -> str:
         return "see the latency script's output below"
 
 
+def lighthouse(site: Path, pages: list[str] | None, runs: int) -> dict[str, list[dict]]:
+    """Every run's figures per page (scripts/measure_lighthouse.py); {} when Lighthouse is not installed."""
+    import measure_lighthouse
+
+    if not measure_lighthouse.LIGHTHOUSE.is_file():
+        print("Lighthouse is not installed (make benchmark runs `npm ci` in scripts/lighthouse); skipped.", flush=True)
+        return {}
+    results = measure_lighthouse.measure(site, pages or measure_lighthouse.book_pages(site), runs)
+    return {page: [asdict(r) for r in page_runs] for page, page_runs in results.items()}
+
+
+def lighthouse_table(results: dict[str, list[dict]]) -> str:
+    import measure_lighthouse
+
+    return measure_lighthouse.table({page: [measure_lighthouse.Run(**r) for r in runs] for page, runs in results.items()})
+
+
 # -- report ---------------------------------------------------------------------------------------
 
 
@@ -284,7 +313,33 @@ def _page_cells(page: Page | None, count: int) -> list[str]:
     ]
 
 
-def report(builds: list[Build], commands: list[str], started: dt.datetime) -> str:
+def load_baseline(path: Path | None) -> dict | None:
+    """{"note": what was measured when, "pages": {page: [run, ...]}} from a JSON file, if it exists."""
+    return json.loads(path.read_text(encoding="utf-8")) if path and path.is_file() else None
+
+
+def lighthouse_section(small: Build, baseline: dict | None) -> list[str]:
+    if not small.lighthouse:
+        return []
+    runs = len(next(iter(small.lighthouse.values())))
+    lines = [
+        "",
+        "## Lighthouse, mobile",
+        "",
+        f"Lighthouse {LIGHTHOUSE_VERSION} (scripts/lighthouse/package-lock.json) in Debian's Chromium, mobile preset, simulated "
+        "throttling, the report-scale build served with gzip on 127.0.0.1 (`python scripts/measure_lighthouse.py SITE`). "
+        f"Each cell is the median of {runs} runs of that page. Transfer = bytes over the wire (compressed), raw weight = "
+        f"the same resources uncompressed. Targets (issue 11): {LIGHTHOUSE_TARGETS}. TBT and LCP depend on the CPU: "
+        "on a shared, loaded machine they come out higher than on a quiet one.",
+        "",
+        lighthouse_table(small.lighthouse),
+    ]
+    if baseline:
+        lines += ["", f"Before ({baseline['note']}):", "", lighthouse_table(baseline["pages"])]
+    return lines
+
+
+def report(builds: list[Build], commands: list[str], started: dt.datetime, baseline: dict | None = None) -> str:
     small, large = builds[0], builds[-1]
     lines = [
         "# Benchmarks",
@@ -295,7 +350,7 @@ def report(builds: list[Build], commands: list[str], started: dt.datetime) -> st
         f"- Machine: {machine()}",
         "- Commands:",
         *[f"  - `{c}`" for c in commands],
-        "- Page size = the HTML plus every script, style sheet, image and font it references (each file once per page),",
+        "- Page size = the HTML plus each script, style sheet and image it loads (each file once per page; no web fonts: none is used),",
         "  from the built files; *gzip* is the same files compressed, roughly what a web server that compresses sends.",
         "- Timings are wall-clock on a shared machine; other builds may have run at the same time.",
         "",
@@ -337,9 +392,9 @@ def report(builds: list[Build], commands: list[str], started: dt.datetime) -> st
         "time, with a button for more; the drill-through builds its cards from the page's JSON store of quote rows, "
         "which is not counted as cards.",
         "",
-        "Rebuild = the same command again into the same output folder. The book executes every notebook on every "
-        "build (`execute_notebooks: force`, because the execution cache ignores data/), so a rebuild is not "
-        "expected to be faster; differences between the two come from the shared machine.",
+        "Rebuild = the same command again into the same output folder, nothing changed. The execution cache keys on "
+        "each notebook plus the data's fingerprint (scripts/build_book.py stamps it into the staged notebooks), and the "
+        "staged source is kept beside the output, so a rebuild re-reads and re-executes nothing.",
         "",
     ]
     groups = sorted({_group(p.path) for b in builds for p in b.pages})
@@ -369,6 +424,7 @@ def report(builds: list[Build], commands: list[str], started: dt.datetime) -> st
     ]
     for b in builds:
         lines += [f"{b.name}:", "", "```", b.latency_output or b.latency, "```", ""]
+    lines += lighthouse_section(small, baseline)
     for b in builds:
         lines += [
             "",
@@ -393,15 +449,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=int, default=3600, help="seconds allowed per build")
     parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
     parser.add_argument("--report-only", action="store_true", help="rewrite the Markdown from the work folder's results.json")
+    parser.add_argument("--lighthouse-pages", nargs="*", help="pages for Lighthouse (default: every page)")
+    parser.add_argument("--lighthouse-runs", type=int, default=3)
+    parser.add_argument("--lighthouse-json", type=Path, help="take Lighthouse's figures from measure_lighthouse.py --json, not a new run")
+    parser.add_argument("--baseline", type=Path, default=BASELINE, help="an earlier measure_lighthouse.py --json, shown as 'before'")
     args = parser.parse_args(argv)
     work = args.work.resolve()
     results = work / "results.json"
+    baseline = load_baseline(args.baseline)
     if args.report_only:
         saved = json.loads(results.read_text(encoding="utf-8"))
         builds = [Build(**{**b, "pages": [Page(**p) for p in b["pages"]]}) for b in saved["builds"]]
         for b in builds:
             b.latency = _latency_summary(b.latency_output) if b.latency_output else b.latency
-        args.output.write_text(report(builds, saved["commands"], dt.datetime.fromisoformat(saved["started"])), encoding="utf-8")
+        started = dt.datetime.fromisoformat(saved["started"])
+        if args.lighthouse_json:
+            builds[0].lighthouse = json.loads(args.lighthouse_json.read_text(encoding="utf-8"))
+        args.output.write_text(report(builds, saved["commands"], started, baseline), encoding="utf-8")
         print(f"Written: {args.output}")
         return 0
     started = dt.datetime.now(dt.UTC)
@@ -416,15 +480,21 @@ def main(argv: list[str] | None = None) -> int:
         f"python scripts/build_book.py --data data --output {rel(work / 'site-report', ROOT)}   (twice: clean, then rebuild)",
         f"python scripts/build_book.py --data {rel(national, ROOT)} --output {rel(work / 'site-national', ROOT)}   (twice)",
         "python scripts/measure_filter_latency.py SITE --pages 3 --changes 20   (on each site)",
+        f"python scripts/measure_lighthouse.py {rel(work / 'site-report', ROOT)}/_build/html --runs {args.lighthouse_runs}",
         "python scripts/benchmark.py" + "".join(f" {a}" for a in (argv if argv is not None else sys.argv[1:])),
     ]
     builds = [run_scenario("report", ROOT / "data", work, args.timeout), run_scenario("national", national, work, args.timeout)]
     for b in builds:
         print(f"[{b.name}] filter latency …", flush=True)
         b.latency, b.latency_output = filter_latency(work / f"site-{b.name}" / "_build" / "html")
+    if args.lighthouse_json:
+        builds[0].lighthouse = json.loads(args.lighthouse_json.read_text(encoding="utf-8"))
+    else:
+        print("[report] Lighthouse …", flush=True)
+        builds[0].lighthouse = lighthouse(work / "site-report" / "_build" / "html", args.lighthouse_pages, args.lighthouse_runs)
     saved = {"started": started.isoformat(), "commands": commands, "builds": [asdict(b) for b in builds]}
     results.write_text(json.dumps(saved, indent=1, ensure_ascii=False), encoding="utf-8")
-    args.output.write_text(report(builds, commands, started), encoding="utf-8")
+    args.output.write_text(report(builds, commands, started, baseline), encoding="utf-8")
     print(f"Written: {args.output}")
     return 0
 

@@ -1,7 +1,11 @@
 """Build the book from a data folder: validate, write one profile page per municipality, run Jupyter Book.
 
 The build runs on a staged copy of book/ with the generated profile pages added; the output goes to
-book/_build/html unless --output names another folder.
+book/_build/html unless --output names another folder. The staged copy is kept beside the output
+(_build/.kr-source) and only files whose bytes changed are rewritten, so a rebuild re-reads only what
+changed. Every staged notebook carries a build key (the data's fingerprint, the package's code, the
+settings that change what the notebooks show): Jupyter Book's execution cache keys on a notebook's code
+cells and their metadata, so new data re-executes the notebooks, and the same data takes them from the cache.
 
 Usage: python scripts/build_book.py [--data DATA_DIR] [--output DIR]
 A data problem stops the build with one line per problem and no traceback.
@@ -10,6 +14,7 @@ A data problem stops the build with one line per problem and no traceback.
 from __future__ import annotations
 
 import argparse
+import filecmp
 import os
 import shutil
 import subprocess
@@ -17,9 +22,12 @@ import sys
 import tempfile
 from pathlib import Path
 
+import nbformat
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from kulturensrige.buildkey import build_key  # noqa: E402
 from kulturensrige.loading import DATA_DIR_VARIABLE, data_dir, load  # noqa: E402
 from kulturensrige.problems import DataError  # noqa: E402
 from kulturensrige.profiles import write_profile_pages  # noqa: E402
@@ -39,13 +47,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Bogen er ikke bygget: {len(exc.problems)} problem(er) i {folder}.", file=sys.stderr)
         return 1
     output = Path(args.output).resolve() if args.output else ROOT / "book"
+    source = output / "_build" / ".kr-source" / "book"
     with tempfile.TemporaryDirectory(prefix="kr-book-") as staging:
-        source = stage_book(Path(staging))
-        pages = write_profile_pages(data, source)
-        print(f"Data: {folder} ({data.fingerprint}); {len(pages)} kommuneprofiler skrevet.")
-        env = {**os.environ, DATA_DIR_VARIABLE: str(folder), "PYTHONPATH": str(ROOT)}
-        command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(source), "-W", "-n", "--keep-going"]
-        return subprocess.call([*command, "--path-output", str(output)], env=env)
+        staged = stage_book(Path(staging))
+        pages = write_profile_pages(data, staged)
+        key = build_key(data)
+        stamp_notebooks(staged, key)
+        sync_tree(staged, source)
+    print(f"Data: {folder} ({data.fingerprint}); {len(pages)} kommuneprofiler skrevet.")
+    env = {**os.environ, DATA_DIR_VARIABLE: str(folder), "PYTHONPATH": str(ROOT)}
+    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(source), "-W", "-n", "--keep-going"]
+    return subprocess.call([*command, "--path-output", str(output)], env=env)
 
 
 def stage_book(staging: Path) -> Path:
@@ -53,6 +65,31 @@ def stage_book(staging: Path) -> Path:
     source = staging / "book"
     shutil.copytree(ROOT / "book", source, ignore=shutil.ignore_patterns("_build", ".ipynb_checkpoints"))
     return source
+
+
+def stamp_notebooks(source: Path, key: dict[str, str]) -> None:
+    """Put the build key into the first code cell's metadata of every notebook (part of the cache's hash)."""
+    for path in sorted(source.rglob("*.ipynb")):
+        notebook = nbformat.read(path, as_version=4)
+        code = next((cell for cell in notebook.cells if cell.cell_type == "code"), None)
+        if code is None:
+            continue
+        code.metadata["kulturensrige_build"] = key
+        path.write_text(nbformat.writes(notebook), encoding="utf-8")
+
+
+def sync_tree(staged: Path, target: Path) -> None:
+    """Make target hold exactly staged's files, rewriting only those whose bytes differ (Sphinx rebuilds by mtime)."""
+    target.mkdir(parents=True, exist_ok=True)
+    wanted = {p.relative_to(staged) for p in staged.rglob("*") if p.is_file()}
+    for stale in sorted((p for p in target.rglob("*") if p.is_file() and p.relative_to(target) not in wanted), reverse=True):
+        stale.unlink()
+    for relative in sorted(wanted):
+        new, old = staged / relative, target / relative
+        if old.is_file() and filecmp.cmp(new, old, shallow=False):
+            continue
+        old.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(new, old)
 
 
 if __name__ == "__main__":

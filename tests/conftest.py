@@ -1,9 +1,20 @@
-"""Shared fixtures: the report's source text, a built book served on localhost, and Chromium."""
+"""Shared fixtures: the report's source text, the built books served on localhost, Chromium, and the scripts.
+
+A test session builds the book four times: from data/ (`built_site`); again from data/ to compare
+(tests/test_reproducible_build.py); from data/ with an eighth municipality and a list limit of 3 as a rebuild
+of the first (`eighth_site`, shared by the eighth-municipality, long-list and execution-cache tests); and from
+hostile data (tests/test_hostile_input.py). A rebuild with unchanged data (tests/test_execution_cache.py) is
+cheap: it executes nothing. Scripts run in this process through their main(argv) (`run_script`).
+"""
 
 from __future__ import annotations
 
+import contextlib
+import csv
 import functools
 import http.server
+import importlib.util
+import io
 import os
 import shutil
 import subprocess
@@ -11,10 +22,14 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+EIGHTH_OVERLAY = Path(__file__).parent / "fixtures" / "eighth_municipality"
+# Lists of more than this many cards take the long path (JSON rows a page at a time) in `eighth_site`.
+LONG_LIST_LIMIT = "3"
 SOURCE = REPO.parent / "shared" / "source" / "kulturens-rige-rapport.txt"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Chromium's background services try to reach Google; this machine's network refuses them.
@@ -27,6 +42,17 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+# Fixtures that build a book: a test that uses one (directly or through another fixture) is a `build` test,
+# so `make test-fast` (-m "not build and not browser") never builds.
+BUILDING_FIXTURES = {"built_site", "eighth_site", "hostile_site"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if BUILDING_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
 
 
 @pytest.fixture(scope="session")
@@ -46,6 +72,7 @@ def build_book(data_dir: Path, output: Path, **env: str) -> Path:
     )
     if result.returncode != 0:
         pytest.fail(f"bogen kunne ikke bygges fra {data_dir}:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}")
+    (output / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
     return output / "_build" / "html"
 
 
@@ -55,6 +82,62 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if os.environ.get("KR_TEST_SITE"):
         return Path(os.environ["KR_TEST_SITE"])
     return build_book(REPO / "data", tmp_path_factory.mktemp("site"))
+
+
+def with_overlay(dest: Path, overlay: Path = EIGHTH_OVERLAY, base: Path = REPO / "data") -> Path:
+    """A copy of `base` with each overlay CSV's rows appended to the table of the same name."""
+    from kulturensrige.schema import TABLES
+    from kulturensrige.writing import csv_text
+
+    def rows(path: Path) -> list[dict[str, str]]:
+        return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+
+    shutil.copytree(base, dest)
+    for extra in sorted(overlay.glob("*.csv")):
+        table = next(t for t in TABLES.values() if t.file == extra.name)
+        merged = rows(dest / extra.name) + rows(extra)
+        (dest / extra.name).write_text(csv_text(table.columns, [[r[c] for c in table.columns] for r in merged]), encoding="utf-8")
+    return dest
+
+
+@pytest.fixture(scope="session")
+def eighth_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """data/ plus the invented eighth municipality of tests/fixtures/eighth_municipality/."""
+    return with_overlay(tmp_path_factory.mktemp("eighth") / "otte-kommuner")
+
+
+@pytest.fixture(scope="session")
+def eighth_site(eighth_data: Path, built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One build for three questions: does an eighth municipality reach every page, do lists over the limit
+    render from JSON rows (the limit changes only how long lists travel, not what a page says), and does new
+    data re-execute the notebooks in a rebuild: it rebuilds a copy of `built_site`'s whole output (its Sphinx
+    environment and execution cache too), so it costs what a clean build costs. Its log is <output>/build.log."""
+    output = tmp_path_factory.mktemp("site-eighth") / "output"
+    if not os.environ.get("KR_TEST_SITE"):
+        shutil.copytree(built_site.parent.parent, output, symlinks=True)
+    return build_book(eighth_data, output, KR_LIST_LIMIT=LONG_LIST_LIMIT)
+
+
+@functools.cache
+def script(name: str) -> ModuleType:
+    """scripts/<name>.py imported as a module (once per session)."""
+    spec = importlib.util.spec_from_file_location(f"kr_script_{name}", REPO / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def run_script(name: str, *argv: str) -> subprocess.CompletedProcess:
+    """A script's main(argv) in this process, with its exit code and output as subprocess.run would give them;
+    no new interpreter has to import pandas. argv is what the script's main takes."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = script(name).main(list(argv))
+        except SystemExit as exc:  # argparse's usage errors
+            code = exc.code if isinstance(exc.code, int) else 1
+    return subprocess.CompletedProcess([name, *argv], code, out.getvalue(), err.getvalue())
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

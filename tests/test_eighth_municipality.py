@@ -2,49 +2,30 @@
 
 The fixture tests/fixtures/eighth_municipality/ holds only the new rows (an invented municipality,
 kommunekode 999, one initiative and two quotes attributed `stated`); they are appended to a fresh copy
-of data/, so the fixture follows data/ as it changes.
+of data/ (conftest.py `eighth_data`), so the fixture follows data/ as it changes. The book built from it
+(`eighth_site`) is shared with the long-list tests.
 """
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from kulturensrige import load
 from kulturensrige.markup import number
-from kulturensrige.schema import TABLES
-from kulturensrige.writing import csv_text
 
 REPO = Path(__file__).resolve().parent.parent
-OVERLAY = Path(__file__).parent / "fixtures" / "eighth_municipality"
 CODE = "999"
 FIGURE_JSON = re.compile(r'<script type="application/json" class="kr-figure-json">(.*?)</script>', re.S)
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
-
-
-def with_overlay(dest: Path, overlay: Path = OVERLAY, base: Path = REPO / "data") -> Path:
-    """A copy of `base` with each overlay CSV's rows appended to the table of the same name."""
-    shutil.copytree(base, dest)
-    for extra in sorted(overlay.glob("*.csv")):
-        table = next(t for t in TABLES.values() if t.file == extra.name)
-        rows = _rows(dest / extra.name) + _rows(extra)
-        (dest / extra.name).write_text(csv_text(table.columns, [[r[c] for c in table.columns] for r in rows]), encoding="utf-8")
-    return dest
-
-
 @pytest.fixture(scope="module")
-def eighth(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return with_overlay(tmp_path_factory.mktemp("eighth") / "otte-kommuner")
+def eighth(eighth_data: Path) -> Path:
+    return eighth_data
 
 
 def test_the_fixture_is_valid_and_clearly_invented(eighth: Path):
@@ -64,10 +45,8 @@ def _figures(page: Path) -> list[dict]:
 
 
 @pytest.mark.build
-def test_the_book_built_from_it_shows_the_eighth_municipality(eighth: Path, tmp_path_factory: pytest.TempPathFactory):
-    from conftest import build_book
-
-    site = build_book(eighth, tmp_path_factory.mktemp("site-eighth"))
+def test_the_book_built_from_it_shows_the_eighth_municipality(eighth: Path, eighth_site: Path):
+    site = eighth_site
     data = load(eighth)
     new = data.municipalities[data.municipalities["kommunekode"] == CODE].iloc[0]
     name = new["name"]

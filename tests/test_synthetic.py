@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import csv
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_script
 
 from kulturensrige import load
 from kulturensrige.synthetic import MUNICIPALITY_LIST, generate
 
 REPO = Path(__file__).resolve().parent.parent
-GENERATE = [sys.executable, str(REPO / "scripts" / "generate_synthetic.py")]
+GENERATE = "generate_synthetic"  # scripts/generate_synthetic.py, run in this process (conftest.run_script)
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -32,8 +31,7 @@ def test_the_municipality_list_has_all_98_with_official_codes():
 
 def test_generated_data_is_valid_reproducible_and_synthetic(tmp_path: Path):
     first = tmp_path / "a"
-    result = subprocess.run([*GENERATE, "--out", str(first), "--quotes", "300", "--initiatives", "150", "--seed", "7"],
-                            capture_output=True, text=True)
+    result = run_script(GENERATE, "--out", str(first), "--quotes", "300", "--initiatives", "150", "--seed", "7")
     assert result.returncode == 0, result.stderr
     again = generate(tmp_path / "b", quotes=300, initiatives=150, seed=7)
     other = generate(tmp_path / "c", quotes=300, initiatives=150, seed=8)

@@ -8,11 +8,11 @@ import hashlib
 import io
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import run_script
 from openpyxl.utils import quote_sheetname
 
 from kulturensrige import load, writing
@@ -24,8 +24,8 @@ from kulturensrige.writing import csv_text, write_folder
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
-EXPORT = [sys.executable, str(REPO / "scripts" / "export_workbook.py")]
-IMPORT = [sys.executable, str(REPO / "scripts" / "import_workbook.py")]
+EXPORT = "export_workbook"  # scripts/export_workbook.py, run in this process (conftest.run_script)
+IMPORT = "import_workbook"
 
 
 def digest(folder: Path) -> str:
@@ -48,7 +48,7 @@ def siblings(folder: Path) -> set[str]:
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("export") / "arbejdsbog.xlsx"
-    result = subprocess.run([*EXPORT, "--data", str(DATA), "--out", str(out)], capture_output=True, text=True)
+    result = run_script(EXPORT, "--data", str(DATA), "--out", str(out))
     assert result.returncode == 0, result.stderr
     return out
 
@@ -66,7 +66,7 @@ def column(sheet, name: str) -> int:
 
 
 def run_import(workbook: Path, out: Path, *flags: str) -> subprocess.CompletedProcess:
-    return subprocess.run([*IMPORT, str(workbook), "--out", str(out), *flags], capture_output=True, text=True)
+    return run_script(IMPORT, str(workbook), "--out", str(out), *flags)
 
 
 # -- export ---------------------------------------------------------------------------------------
@@ -131,7 +131,7 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path):
     rows[1][rows[0].index("text")] = '=HYPERLINK("http://example.com","klik")'
     path.write_text(csv_text(rows[0], rows[1:]), encoding="utf-8")
     out = tmp_path / "arbejdsbog.xlsx"
-    assert subprocess.run([*EXPORT, "--data", str(folder), "--out", str(out)], capture_output=True).returncode == 0
+    assert run_script(EXPORT, "--data", str(folder), "--out", str(out)).returncode == 0
     cell = openpyxl.load_workbook(out)["quotes"].cell(2, 3)
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
     assert run_import(out, tmp_path / "tilbage").returncode == 0
@@ -140,7 +140,7 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path):
 
 def test_export_refuses_to_overwrite_a_workbook_without_the_flag(exported: Path):
     before = exported.read_bytes()
-    result = subprocess.run([*EXPORT, "--template", "--out", str(exported)], capture_output=True, text=True)
+    result = run_script(EXPORT, "--template", "--out", str(exported))
     assert result.returncode == 1 and "--overwrite" in result.stderr
     assert exported.read_bytes() == before
 

@@ -2,8 +2,9 @@
  * copybutton-da.js: Danish for sphinx-copybutton's buttons on code cells.
  *
  * sphinx-copybutton ships no Danish strings and falls back to English ("Copy", "Copied!"). Its
- * copybutton.js (a classic script in <head>) keeps them in the global `messages`, picks `locale`
- * when it loads, and adds its buttons at DOMContentLoaded; this deferred script runs in between.
+ * copybutton.js keeps them in the global `messages` and picks `locale` when it loads. The book loads
+ * every script deferred (kulturensrige/sphinx_ext.py), in document order: copybutton.js then runs after
+ * parsing and adds its buttons at once, before this script; so this one also relabels those buttons.
  */
 (function () {
   "use strict";
@@ -21,5 +22,9 @@
     locale = "da";
     iconCheck = iconCheck.replace(messages.en.copy_success, messages.da.copy_success);
     iconCopy = iconCopy.replace(messages.en.copy_to_clipboard, messages.da.copy_to_clipboard);
+    document.querySelectorAll("button.copybtn").forEach((button) => {
+      button.setAttribute("data-tooltip", messages.da.copy);
+      button.innerHTML = iconCopy;
+    });
   }
 })();

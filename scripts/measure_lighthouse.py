@@ -1,0 +1,206 @@
+"""Lighthouse on the built book as a phone reader meets it: mobile preset, simulated throttling, gzip.
+
+Usage: python scripts/measure_lighthouse.py SITE [--pages index.html ...] [--runs 3] [--json OUT]
+
+SITE is a built book (book/_build/html). It is served on 127.0.0.1 with gzip, as a real host serves it
+(Python's http.server sends everything uncompressed), and Lighthouse (pinned in scripts/lighthouse/,
+`npm ci` there installs it) runs each page --runs times in Debian's Chromium. Prints one row per page with
+the median of the runs for each column; --json keeps every run's figures. A script, not a test: the
+scores depend on the machine and on what else runs on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE = ROOT / "scripts" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# The flags of tests/conftest.py CHROMIUM_ARGS: Chromium's background services try to reach Google.
+CHROME_FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+COMPRESSED = {".html", ".js", ".css", ".json", ".svg", ".txt", ".xml", ".map"}
+
+
+class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, text types gzipped when the browser accepts it (as a web host would)."""
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix not in COMPRESSED or "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return _Body(body)
+
+
+class _Body:
+    """What send_head returns: a file-like object the handler copies to the socket."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def read(self, size: int = -1) -> bytes:
+        data, self.data = (self.data, b"") if size < 0 else (self.data[:size], self.data[size:])
+        return data
+
+    def close(self) -> None:
+        pass
+
+
+def serve_gzip(site: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}", server
+
+
+@dataclass
+class Run:
+    performance: float
+    accessibility: float
+    best_practices: float
+    seo: float
+    lcp_ms: float
+    cls: float
+    tbt_ms: float
+    transfer_bytes: int
+    raw_bytes: int
+
+
+def lighthouse(url: str, report: Path) -> Run:
+    """One Lighthouse run (mobile preset, simulated throttling: Lighthouse's defaults)."""
+    command = [
+        "node",
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={report}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        "--form-factor=mobile",
+        "--throttling-method=simulate",
+        "--chrome-flags=" + " ".join(CHROME_FLAGS),
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=300)
+    if result.returncode != 0:
+        raise RuntimeError(f"Lighthouse fejlede på {url}: {result.stderr.strip()[-2000:]}")
+    lhr = json.loads(report.read_text(encoding="utf-8"))
+    if lhr.get("runtimeError"):
+        raise RuntimeError(f"Lighthouse fejlede på {url}: {lhr['runtimeError']}")
+    audits, categories = lhr["audits"], lhr["categories"]
+    requests = audits["network-requests"]["details"]["items"]
+    return Run(
+        performance=round(categories["performance"]["score"] * 100),
+        accessibility=round(categories["accessibility"]["score"] * 100),
+        best_practices=round(categories["best-practices"]["score"] * 100),
+        seo=round(categories["seo"]["score"] * 100),
+        lcp_ms=audits["largest-contentful-paint"]["numericValue"],
+        cls=audits["cumulative-layout-shift"]["numericValue"],
+        tbt_ms=audits["total-blocking-time"]["numericValue"],
+        transfer_bytes=int(audits["total-byte-weight"]["numericValue"]),
+        raw_bytes=int(sum(item.get("resourceSize", 0) for item in requests)),
+    )
+
+
+def median_run(runs: list[Run]) -> Run:
+    """Each column's median over the runs (Lighthouse varies from run to run; three is its own advice)."""
+    columns = asdict(runs[0]).keys()
+    return Run(**{c: statistics.median(getattr(r, c) for r in runs) for c in columns})
+
+
+def measure(site: Path, pages: list[str], runs: int) -> dict[str, list[Run]]:
+    if not LIGHTHOUSE.is_file():
+        raise SystemExit(f"Lighthouse mangler: kør `npm ci` i {LIGHTHOUSE.parents[3]}")
+    url, server = serve_gzip(site)
+    results: dict[str, list[Run]] = {}
+    try:
+        with tempfile.TemporaryDirectory(prefix="kr-lighthouse-") as tmp:
+            for page in pages:
+                results[page] = [lighthouse(f"{url}/{page}", Path(tmp) / "report.json") for _ in range(runs)]
+                m = median_run(results[page])
+                print(f"{page}: performance {m.performance:.0f}, LCP {m.lcp_ms / 1000:.1f} s, TBT {m.tbt_ms:.0f} ms", flush=True)
+    finally:
+        server.shutdown()
+    return results
+
+
+def book_pages(site: Path) -> list[str]:
+    """Every page a reader can open (not Sphinx's _sources/_static)."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if not p.relative_to(site).parts[0].startswith("_"))
+
+
+def table(results: dict[str, list[Run]]) -> str:
+    lines = [
+        "| Page | performance | accessibility | best practices | SEO | LCP | CLS | TBT | transfer | raw weight |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for page, runs in results.items():
+        m = median_run(runs)
+        cells = [
+            f"`{page}`",
+            f"{m.performance:.0f}",
+            f"{m.accessibility:.0f}",
+            f"{m.best_practices:.0f}",
+            f"{m.seo:.0f}",
+            f"{m.lcp_ms / 1000:.1f} s",
+            f"{m.cls:.3f}",
+            f"{m.tbt_ms:.0f} ms",
+            f"{m.transfer_bytes / 1024:.0f} KiB",
+            f"{m.raw_bytes / 1024:.0f} KiB",
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("site", type=Path)
+    parser.add_argument("--pages", nargs="*", help="pages relative to SITE (default: every page)")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--json", type=Path, help="write every run's figures here")
+    args = parser.parse_args(argv)
+    site = args.site.resolve()
+    results = measure(site, args.pages or book_pages(site), args.runs)
+    print(table(results))
+    if args.json:
+        args.json.write_text(json.dumps({p: [asdict(r) for r in rs] for p, rs in results.items()}, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

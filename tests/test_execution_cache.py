@@ -1,0 +1,104 @@
+"""The execution cache keys on the data too: a rebuild with nothing changed executes nothing, new data re-executes.
+
+Jupyter Book's cache hashes a notebook's code cells and their metadata, not data/. scripts/build_book.py stamps
+a build key (the data's fingerprint, the package's code, the list limit) into each staged notebook's first code
+cell, and keeps the staged source beside the output so Sphinx re-reads only what changed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from jupyter_cache import get_cache
+
+from kulturensrige import load
+
+REPO = Path(__file__).resolve().parent.parent
+EXECUTED = "Executing notebook"
+
+
+def build_key(folder: Path) -> dict[str, str]:
+    from conftest import script
+
+    return script("build_book").build_key(load(folder))
+
+
+def test_the_build_key_follows_the_data(tmp_path: Path):
+    copy = shutil.copytree(REPO / "data", tmp_path / "data")
+    before = build_key(copy)
+    assert before == build_key(REPO / "data")
+    text = (copy / "municipalities.csv").read_text(encoding="utf-8")
+    (copy / "municipalities.csv").write_text(text.replace("Køge startede", "Køge begyndte", 1), encoding="utf-8")
+    after = build_key(copy)
+    assert after["data_fingerprint"] != before["data_fingerprint"]
+    assert {k: v for k, v in after.items() if k != "data_fingerprint"} == {k: v for k, v in before.items() if k != "data_fingerprint"}
+
+
+def test_a_stamped_notebook_hashes_differently_for_other_data(tmp_path: Path):
+    """What the cache compares: jupyter-cache's own hash of the stamped notebook."""
+    from conftest import script
+
+    build = script("build_book")
+    cache = get_cache(tmp_path / "cache")
+    hashes = []
+    for fingerprint in ("aaaaaaaaaa", "aaaaaaaaaa", "bbbbbbbbbb"):
+        staged = tmp_path / fingerprint / "book"
+        staged.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(REPO / "book" / "baggrund.ipynb", staged / "baggrund.ipynb")
+        build.stamp_notebooks(staged, {"data_fingerprint": fingerprint})
+        hashes.append(cache.create_hashed_notebook(nbformat.read(staged / "baggrund.ipynb", as_version=4))[1])
+    assert hashes[0] == hashes[1] != hashes[2]
+
+
+def test_only_changed_files_are_rewritten(tmp_path: Path):
+    from conftest import script
+
+    staged, target = tmp_path / "staged", tmp_path / "target"
+    (staged / "a").mkdir(parents=True)
+    (staged / "a" / "same.md").write_text("samme", encoding="utf-8")
+    (staged / "new.md").write_text("ny", encoding="utf-8")
+    (target / "a").mkdir(parents=True)
+    (target / "a" / "same.md").write_text("samme", encoding="utf-8")
+    (target / "gone.md").write_text("væk", encoding="utf-8")
+    os.utime(target / "a" / "same.md", (1_000_000, 1_000_000))
+    script("build_book").sync_tree(staged, target)
+    assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*.md")) == ["a/same.md", "new.md"]
+    assert (target / "a" / "same.md").stat().st_mtime == 1_000_000
+
+
+def _build(data: Path, output: Path, **env: str) -> str:
+    result = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "build_book.py"), "--data", str(data), "--output", str(output)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000", **env},
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    return result.stdout + result.stderr
+
+
+@pytest.mark.build
+def test_new_data_re_executes_every_notebook_in_a_rebuild(eighth_site: Path):
+    """conftest's `eighth_site` is a rebuild of `built_site`'s output with new data; what it shows is checked
+    by tests/test_eighth_municipality.py, here that it did not come from the cache."""
+    log = (eighth_site.parent.parent / "build.log").read_text(encoding="utf-8")
+    staged = eighth_site.parent / ".kr-source" / "book"
+    notebooks = [p for p in staged.rglob("*.ipynb") if any(c.cell_type == "code" for c in nbformat.read(p, as_version=4).cells)]
+    assert len(notebooks) >= 20
+    assert log.count(EXECUTED) == len(notebooks), "new data must re-execute every notebook"
+    assert "Using cached notebook" not in log
+
+
+@pytest.mark.build
+def test_a_rebuild_with_nothing_changed_executes_and_rereads_nothing(eighth_data: Path, eighth_site: Path):
+    from conftest import LONG_LIST_LIMIT
+
+    log = _build(eighth_data, eighth_site.parent.parent, KR_LIST_LIMIT=LONG_LIST_LIMIT)
+    assert EXECUTED not in log, "the same data and code must come from the cache"
+    assert "no targets are out of date" in log
