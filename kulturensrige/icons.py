@@ -2,7 +2,7 @@
 
 pydata-sphinx-theme writes its icons as `<i class="fa-solid fa-bars"></i>` and loads fontawesome.js to turn them
 into SVG; without the script, its CSS would draw them from a web font instead. Here each icon gets its SVG inside
-the element at build time, with the path data of the solid set from the installed theme's own fontawesome.js
+the element at build time, with the path data of the solid set from the installed theme's own Font Awesome script
 (Font Awesome Free, icons under CC BY 4.0), and a rule that keeps the font's glyph (`::before`) from drawing and the font from loading.
 The element keeps its classes, so the theme's layout rules for it still apply.
 """
@@ -15,20 +15,22 @@ from pathlib import Path
 
 import pydata_sphinx_theme
 
-FONTAWESOME_JS = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static" / "scripts" / "fontawesome.js"
+# pydata-sphinx-theme 0.15 ships Font Awesome under vendor/fontawesome/<version>/ (0.17 moved it to scripts/).
+THEME_STATIC = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static"
+FONTAWESOME_JS = next(THEME_STATIC.glob("vendor/fontawesome/*/js/all.min.js"))
 ICON_ELEMENT = re.compile(r'<(i|span) class="([^"]*\bfa-solid\b[^"]*)"([^>]*)></\1>')
 # Sized like Font Awesome's own inline SVG. No glyph (`content: none`) and not the icon font at all: Chromium fetches
 # an element's font for its line metrics even when the element holds no text.
 STYLE = (
     '<style id="kr-icons">.kr-icon{font-family:inherit!important}.kr-icon::before{content:none!important}'
-    ".kr-icon>svg{height:1em;width:auto;vertical-align:-.125em;overflow:visible}</style>"
+    ".kr-icon>svg{height:1em;width:auto;vertical-align:-.125em;overflow:visible}.kr-icon.fa-lg{font-size:1.25em}</style>"
 )
 ATTRIBUTION = "<!-- Ikoner: Font Awesome Free (fontawesome.com), CC BY 4.0 -->"
 
 
 @functools.cache
 def solid_icons() -> dict[str, tuple[int, int, str]]:
-    """name -> (width, height, SVG path) for every icon of the solid set in the theme's fontawesome.js."""
+    """name -> (width, height, SVG path) for every icon of the solid set in the theme's Font Awesome script."""
     js = FONTAWESOME_JS.read_text(encoding="utf-8")
     end = js.index('d("fas",p)')
     pack = js[js.rindex("var p={", 0, end) : end]

@@ -225,17 +225,22 @@ LABEL_IN_NAME = [
 ]
 
 
-# pydata-sphinx-theme puts fontawesome.js (1.45 MB) on every page to turn its <i class="fa-..."> icons into SVG;
-# the build inlines the same SVG instead (kulturensrige/icons.py), so neither the script nor the icon font loads.
-FONTAWESOME_JS = re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js\?digest=[0-9a-f]+"></script>')
+# pydata-sphinx-theme 0.15 loads Font Awesome in <head> of every page (all.min.js, 1.2 MB, blocking; its CSS; three
+# preloaded web fonts) to draw its <i class="fa-..."> icons; the build inlines the same SVG instead
+# (kulturensrige/icons.py), so none of them loads.
+FONTAWESOME = re.compile(
+    r'\s*<(?:script src|link href)="[^"]*_static/vendor/fontawesome/[^"]*/(?:js/all\.min\.js|css/all\.min\.css)\?digest=[0-9a-f]+"'
+    r'(?: rel="stylesheet" /)?>(?:</script>)?'
+    r'|\s*<link rel="preload" as="font" type="font/woff2" crossorigin href="[^"]*_static/vendor/fontawesome/[^"]*" />'
+)
 # pydata-sphinx-theme loads Sphinx's search index (and its tools) in <head> of every page for a search-as-you-type
 # the book leaves off (its default); only the search page needs them, and there they load deferred.
 SEARCH_SCRIPTS = re.compile(r'<script src="([^"]*(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js))"></script>')
 
 
 def _lean_head(html: str, pagename: str) -> str:
-    """No fontawesome.js (its icons inline); the search scripts only on the search page, and deferred there."""
-    html = inline_icons(FONTAWESOME_JS.sub("", html))
+    """No Font Awesome (its icons inline); the search scripts only on the search page, and deferred there."""
+    html = inline_icons(FONTAWESOME.sub("", html))
     if pagename == "search":
         return SEARCH_SCRIPTS.sub(r'<script defer="defer" src="\1"></script>', html)
     return SEARCH_SCRIPTS.sub("", html)
