@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DATA ?= data
 
-.PHONY: book test serve lint clean explorer benchmark
+.PHONY: book test serve lint lint-js clean explorer benchmark
 
 $(BIN)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,7 @@ book: $(BIN)/.installed
 test: $(BIN)/.installed
 	bash scripts/install_chromium.sh
 	bash scripts/install_test_tools.sh
+	bash scripts/install_js_tools.sh
 	$(BIN)/python -m pytest --nbval-lax tests book explorer
 
 serve: book
@@ -34,6 +35,11 @@ benchmark: $(BIN)/.installed
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
+
+lint-js:
+	bash scripts/install_js_tools.sh
+	node_modules/.bin/biome lint --error-on-warnings
+	node --test tests/js/
 
 clean:
 	rm -rf book/_build

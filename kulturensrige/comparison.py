@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import filters
 from .loading import Dataset
-from .markup import Html, esc
+from .markup import Html, esc, plural
 
 
 def _labels(data: Dataset, table: str, key: str, ids: set[str], column: str = "label") -> str:
@@ -19,12 +19,18 @@ def _column(data: Dataset, row) -> str:
         column: {i for ids in initiatives[column] for i in ids}
         for column in ("target_group_ids", "art_form_ids", "setting_ids", "organisation_ids")
     }
-    quotes = data.quotes[data.quotes["kommunekode"] == row.kommunekode]
+    # The same quotes as the profile page, the overview table and its CSV: every one tied to the municipality.
+    quotes = filters.quotes(data, filters.QuoteFilter(kommunekode=row.kommunekode))
     ingredients = {i for ids in quotes["ingredient_ids"] for i in ids}
     titles = "".join(f"<li>{esc(t)}</li>" for t in initiatives.sort_values("position")["title"])
-    ingredient_list = (
-        _labels(data, "ingredients", "ingredient_id", ingredients, "name") if ingredients else "<li>ingen citater knyttet til kommunen</li>"
-    )
+    if ingredients:
+        ingredient_list = _labels(data, "ingredients", "ingredient_id", ingredients, "name")
+    elif len(quotes):
+        they = "det" if len(quotes) == 1 else "de"
+        tied = plural(len(quotes), "citat", "citater")
+        ingredient_list = f"<li>{tied} knyttet til kommunen; {they} underbygger ingen af ingredienserne</li>"
+    else:
+        ingredient_list = "<li>ingen citater knyttet til kommunen</li>"
     return (
         f'<section class="kr-compare-column" data-compare="{esc(row.kommunekode)}" aria-label="{esc(row.name)}">'
         f"<h3>{esc(row.name)}</h3>"
@@ -38,7 +44,9 @@ def _column(data: Dataset, row) -> str:
 
 
 def compare_view(data: Dataset) -> Html:
-    """Checkboxes choose the columns; without script every column shows, so nothing is lost."""
+    """The book's filter picks the municipality that stands first; these checkboxes pick the others beside it.
+
+    Without script every column shows, so nothing is lost."""
     boxes = "".join(
         f'<label class="kr-compare-choice"><input type="checkbox" value="{esc(r.kommunekode)}"'
         f"{' checked' if i < 2 else ''}> {esc(r.name)}</label>"
@@ -47,6 +55,6 @@ def compare_view(data: Dataset) -> Html:
     columns = "".join(_column(data, r) for r in data.municipalities.itertuples())
     return Html(
         '<div class="kr-compare">'
-        f'<fieldset class="kr-compare-choices" hidden><legend>Vælg kommuner, der skal stå side om side</legend>{boxes}</fieldset>'
-        f'<div class="kr-compare-columns">{columns}</div></div>'
+        f'<fieldset class="kr-compare-choices" hidden><legend>Side om side med den valgte kommune</legend>{boxes}</fieldset>'
+        f'<p class="kr-compare-status" role="status" aria-live="polite"></p><div class="kr-compare-columns">{columns}</div></div>'
     )

@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from .markup import Html, esc, json_island
+from .markup import Html, csv_href, esc, json_island, macro
 
 # Okabe & Ito's palette: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -96,12 +96,12 @@ class _Interned:
 
 
 def shared_payload(variants: dict[str, dict]) -> dict:
-    """The island's payload, with what variants repeat (layouts, drill-through quote ids) stored once.
+    """The island's payload, with what variants repeat (layouts, traces, drill-through quote ids) stored once.
 
-    With one variant per municipality, the 'ikke angivet' cells and the layout would otherwise be
-    repeated for every municipality: at national scale that made one chart 19 MB.
+    Highlighting keeps every municipality in every variant, so variants often differ only in their layout:
+    each distinct list of traces and each layout is stored once and referred to by position.
     """
-    layouts, quote_ids = _Interned(), _Interned()
+    layouts, traces, quote_ids = _Interned(), _Interned(), _Interned()
 
     def intern_cells(cells: object) -> object:
         if isinstance(cells, list):
@@ -113,29 +113,38 @@ def shared_payload(variants: dict[str, dict]) -> dict:
         for trace in variant.get("data", []):
             if "customdata" in trace:
                 trace["customdata"] = intern_cells(trace["customdata"])
-    return {"config": CONFIG, "layouts": layouts.values, "quoteIds": quote_ids.values, "variants": variants}
+        variant["data"] = traces.add(variant.get("data", []))
+    return {"config": CONFIG, "layouts": layouts.values, "traces": traces.values, "quoteIds": quote_ids.values, "variants": variants}
 
 
-def data_table(table: pd.DataFrame, caption: str) -> str:
-    head = "".join(f'<th scope="col">{esc(c)}</th>' for c in table.columns)
-    rows = "".join(
-        "<tr>" + "".join(f"<td>{esc(v)}</td>" if j else f'<th scope="row">{esc(v)}</th>' for j, v in enumerate(row)) + "</tr>"
-        for row in table.itertuples(index=False)
-    )
-    return (
-        f'<div class="kr-table-wrap"><table class="kr-table"><caption>{esc(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
-    )
+def data_table(table: pd.DataFrame, caption: str, csv_name: str = "") -> str:
+    """A figure's numbers as a table (the one table macro); with `csv_name`, with a CSV download made here."""
+    head = [str(c) for c in table.columns]
+    rows = [[str(v) for v in row] for row in table.itertuples(index=False)]
+    context = {
+        "id": "",
+        "caption": caption,
+        "head": head,
+        "rows": [{"cells": r, "mark": ""} for r in rows],
+        "csv": csv_href(head, rows) if csv_name else "",
+        "csv_name": csv_name,
+    }
+    return str(macro("cards.html.j2", "table", context))
 
 
-def _plot_div(figure_id: str, title: str, min_width: int) -> str:
-    plot = f'<div class="kr-plot" id="plot-{esc(figure_id)}" aria-hidden="true"'
+def _csv_name(figure_id: str, key: str) -> str:
+    return f"{figure_id}-{key.replace('|', '-')}.csv"
+
+
+def _plot_div(figure_id: str, title: str, min_width: int, height: int) -> str:
+    """The chart's place, its height reserved (the tallest variant) so nothing moves when it is drawn."""
+    plot = f'<div class="kr-plot" id="plot-{esc(figure_id)}" aria-hidden="true" style="height: {int(height)}px'
     if not min_width:
-        return plot + "></div>"
+        return plot + '"></div>'
     # A scrolling region must take keyboard focus (WCAG 2.1.1), and then it needs a name.
     return (
         f'<div class="kr-plot-frame" tabindex="0" role="region" aria-label="{esc(title)} (rul vandret for hele figuren)">'
-        f'{plot} style="min-width: {int(min_width)}px"></div></div>'
+        f'{plot}; min-width: {int(min_width)}px"></div></div>'
     )
 
 
@@ -147,19 +156,25 @@ def embed(figure_id: str, title: str, variants: dict[str, Variant], note: str = 
     first = "alle"
     alts = "".join(f'<p data-variant="{esc(key)}"{"" if key == first else " hidden"}>{esc(v.alt)}</p>' for key, v in variants.items())
     tables = "".join(
-        f'<div data-variant="{esc(key)}"{"" if key == first else " hidden"}>{data_table(v.table, title)}</div>'
+        f'<div data-variant="{esc(key)}"{"" if key == first else " hidden"}>'
+        f"{data_table(v.table, title, csv_name=_csv_name(figure_id, key))}</div>"
         for key, v in variants.items()
     )
+    height = max(int(v.figure.layout.height or 450) for v in variants.values())
     payload = shared_payload({key: figure_json(v.figure) for key, v in variants.items()})
     filterable = "true" if len(variants) > 1 else "false"
     return Html(
         f'<figure class="kr-figure" id="figur-{esc(figure_id)}" data-kr-filterable="{filterable}">'
         f'<figcaption class="kr-figure-title">{esc(title)}</figcaption>'
-        + _plot_div(figure_id, title, min_width)
+        + _plot_div(figure_id, title, min_width, height)
         + f'<div class="kr-alt" id="alt-{esc(figure_id)}"><span class="kr-alt-label">Figuren viser: </span>{alts}</div>'
         + (f'<p class="kr-figure-note">{esc(note)}</p>' if note else "")
         + f'<details class="kr-figure-data"><summary>Vis tallene som tabel</summary>{tables}</details>'
-        f'<div class="kr-drill" aria-live="polite" hidden></div>'
+        '<p class="kr-plot-missing" hidden>Figuren kan ikke tegnes, fordi plotly.js ikke blev indlæst. '
+        "Tallene står i tabellen under figuren.</p>"
+        '<div class="kr-drill" aria-live="polite" hidden><div class="kr-drill-head"><h3 class="kr-drill-heading" tabindex="-1"></h3>'
+        '<button type="button" class="kr-drill-close" aria-label="Luk citaterne bag tallet">Luk</button></div>'
+        '<div class="kr-drill-cards"></div></div>'
         + json_island(payload, "kr-figure-json")
         + "</figure>"
     )

@@ -6,7 +6,6 @@ Jupyter Book loads it through `sphinx.extra_extensions` in book/_config.yml.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import shutil
 from pathlib import Path
@@ -17,7 +16,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
-from . import bibliography
+from . import bibliography, highlight
 from .loading import load
 from .markup import MONTHS, esc
 
@@ -39,7 +38,9 @@ def provenance_html(folder_name: str, fingerprint: str, date: dt.date) -> str:
     )
 
 
-OWN_ASSETS = {"kommunefilter.js", "kommunefilter.css", "copybutton-da.js"}
+# The filter's scripts, one job each, in the order they must run (all deferred, so after the parsed page).
+FILTER_SCRIPTS = ["kr-state.js", "kr-lists.js", "kr-charts.js", "kr-filter.js"]
+OWN_ASSETS = {*FILTER_SCRIPTS, "kommunefilter.css", "copybutton-da.js"}
 
 
 def _asset_name(entry) -> str:
@@ -52,9 +53,7 @@ def _on_config_inited(app: Sphinx, config) -> None:
     out = Path(app.outdir).parent / GENERATED
     out.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(PLOTLY_JS, out / "plotly.min.js")
-    kommuner = [{"code": r.kommunekode, "slug": r.slug, "name": r.name} for r in data.municipalities.itertuples()]
-    payload = json.dumps({"kommuner": kommuner}, ensure_ascii=False).replace("<", "\\u003c")
-    (out / "kr-data.js").write_text(f"window.KR_DATA = {payload};\n", encoding="utf-8")
+    (out / "kr-data.js").write_text(highlight.browser_script(data), encoding="utf-8")
     config.html_static_path = [*config.html_static_path, str(out)]
     # Jupyter Book adds every .js/.css under _static/ as a plain (blocking) asset; `setup` adds ours itself,
     # the script with `defer` so it runs after plotly.js and the parsed page. Drop the duplicates.
@@ -175,7 +174,8 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _accessible_theme_markup, priority=900)
     app.add_transform(ProfileTitleAsWritten)
     app.add_js_file("kr-data.js", priority=450)
-    app.add_js_file("kommunefilter.js", priority=500, loading_method="defer")
+    for script in FILTER_SCRIPTS:
+        app.add_js_file(script, priority=500, loading_method="defer")
     app.add_js_file("copybutton-da.js", priority=500, loading_method="defer")
     app.add_css_file("kommunefilter.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}
