@@ -1,8 +1,8 @@
-"""Municipalities side by side: one column per municipality, the reader picks which to show."""
+"""Municipalities side by side: one column per municipality, the reader picks which stand beside the chosen one."""
 
 from __future__ import annotations
 
-from . import filters
+from . import filters, highlight
 from .loading import Dataset
 from .markup import Html, esc, plural
 
@@ -13,7 +13,7 @@ def _labels(data: Dataset, table: str, key: str, ids: set[str], column: str = "l
     return "".join(f"<li>{esc(n)}</li>" for n in names) or "<li>ikke angivet</li>"
 
 
-def _column(data: Dataset, row) -> str:
+def _column(data: Dataset, row, hidden: bool) -> str:
     initiatives = filters.initiatives(data, row.kommunekode)
     union = {
         column: {i for ids in initiatives[column] for i in ids}
@@ -32,7 +32,8 @@ def _column(data: Dataset, row) -> str:
     else:
         ingredient_list = "<li>ingen citater knyttet til kommunen</li>"
     return (
-        f'<section class="kr-compare-column" data-compare="{esc(row.kommunekode)}" aria-label="{esc(row.name)}">'
+        f'<section class="kr-compare-column" data-compare="{esc(row.kommunekode)}" aria-label="{esc(row.name)}"'
+        f'{" hidden" if hidden else ""}>'
         f"<h3>{esc(row.name)}</h3>"
         f"<h4>Indsatser</h4><ul>{titles}</ul>"
         f"<h4>Målgrupper</h4><ul>{_labels(data, 'target_groups', 'target_group_id', union['target_group_ids'])}</ul>"
@@ -43,18 +44,27 @@ def _column(data: Dataset, row) -> str:
     )
 
 
+# Columns that stand side by side before the reader picks others.
+FIRST_SHOWN = 2
+
+
 def compare_view(data: Dataset) -> Html:
     """The book's filter picks the municipality that stands first; these checkboxes pick the others beside it.
 
-    Without script every column shows, so nothing is lost."""
+    The page arrives as the script first shows it (the first columns, the boxes), so nothing moves when it runs."""
+    rows = list(data.municipalities.itertuples())
     boxes = "".join(
         f'<label class="kr-compare-choice"><input type="checkbox" value="{esc(r.kommunekode)}"'
-        f"{' checked' if i < 2 else ''}> {esc(r.name)}</label>"
-        for i, r in enumerate(data.municipalities.itertuples())
+        f"{' checked' if i < FIRST_SHOWN else ''}> {esc(r.name)}</label>"
+        for i, r in enumerate(rows)
     )
-    columns = "".join(_column(data, r) for r in data.municipalities.itertuples())
+    columns = "".join(_column(data, r, hidden=i >= FIRST_SHOWN) for i, r in enumerate(rows))
+    status = highlight.compare_sentences(data)[min(FIRST_SHOWN, len(rows))]
     return Html(
         '<div class="kr-compare">'
-        f'<fieldset class="kr-compare-choices" hidden><legend>Side om side med den valgte kommune</legend>{boxes}</fieldset>'
-        f'<p class="kr-compare-status" role="status" aria-live="polite"></p><div class="kr-compare-columns">{columns}</div></div>'
+        f'<fieldset class="kr-compare-choices"><legend>Side om side med den valgte kommune</legend>{boxes}</fieldset>'
+        f'<p class="kr-compare-status" role="status" aria-live="polite">{esc(status)}</p>'
+        '<noscript><p>Uden JavaScript kan siden kun vise de første kommuner. Hver kommune har sin egen side under '
+        "»De deltagende kommuner«.</p></noscript>"
+        f'<div class="kr-compare-columns">{columns}</div></div>'
     )

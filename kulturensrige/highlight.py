@@ -25,6 +25,13 @@ WITHOUT_INFERRED = "|uden-udledte"
 # Cards a list or a drill-through shows at a time; the rest wait behind "Vis flere".
 PAGE_SIZE = 50
 
+# The filter's place at the top of every page, as high as the filter, so the text does not move when the
+# script puts the filter there; without JavaScript it says why there is no filter.
+FILTER_SLOT = (
+    '<div class="kr-filter-slot d-print-none"><noscript><p>Kommunefilteret kræver JavaScript. '
+    "Siden viser alle kommuner.</p></noscript></div>"
+)
+
 COUNTING_RULE = (
     "Sådan tæller bogen citater: et citat er én replik, sådan som rapporten trykker den. En ordveksling, hvor to "
     "personer taler på skift, er derfor flere citater, som står samlet på ét kort, og kortet siger, hvor mange "

@@ -16,8 +16,9 @@
   function buildControl() {
     const template = document.createElement("template");
     template.innerHTML = D.control; // rendered by the build (templates/control.html.j2), autoescaped there
-    const host = document.querySelector("article.bd-article") || document.querySelector("main") || document.body;
-    host.prepend(template.content);
+    const host = document.querySelector("article.bd-article") || document.body;
+    // The build keeps the filter's place in its height (sphinx_ext: .kr-filter-slot); a page without one gets one.
+    (host.querySelector(".kr-filter-slot") || host.insertBefore(document.createElement("div"), host.firstChild)).replaceWith(template.content);
     const printLine = document.createElement("p");
     printLine.className = "kr-print-selection";
     (document.querySelector("#jb-print-docs-body > h1") || host.firstChild).after(printLine);

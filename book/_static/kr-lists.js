@@ -28,9 +28,7 @@
   KR.paginate = (container, cards) => {
     let shown = D.pageSize;
     const more = container.querySelector(":scope > .kr-more") || container.appendChild(document.createElement("button"));
-    more.type = "button";
-    more.className = "kr-more";
-    more.textContent = D.more;
+    Object.assign(more, { type: "button", className: "kr-more", textContent: D.more });
     function update() {
       cards.forEach((card, i) => { card.hidden = i >= shown; });
       more.hidden = cards.length <= shown;
@@ -95,7 +93,6 @@
   KR.updateCompare = (s) => {
     document.querySelectorAll(".kr-compare").forEach((compare) => {
       const boxes = Array.prototype.slice.call(compare.querySelectorAll(".kr-compare-choices input[type=checkbox]"));
-      compare.querySelector(".kr-compare-choices").hidden = false;
       boxes.forEach((box) => {
         box.disabled = box.value === s.kommune;
         if (box.disabled) box.checked = true;

@@ -400,6 +400,34 @@ def test_charts_are_drawn_as_they_come_into_view_in_the_height_kept_for_them(sit
     assert abs(top_after - top_before) < 1
 
 
+LAYOUT_SHIFT_JS = """window.__cls = 0;
+new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+  .observe({type: 'layout-shift', buffered: true});"""
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_nothing_moves_while_the_page_loads_and_its_charts_are_drawn(data, browser, site_url, width):
+    """The filter takes the place the build kept for it and charts are drawn in the height kept for them:
+    cumulative layout shift stays under 0,1 (the 'good' limit) while the page loads and is scrolled through."""
+    context = browser.new_context(locale="da-DK", viewport={"width": width, "height": 800}, is_mobile=width < 400)
+    page = context.new_page()
+    page.add_init_script(LAYOUT_SHIFT_JS)
+    try:
+        for path in [
+            "index.html",
+            f"kommuner/profil-{data.municipalities['slug'].iloc[0]}.html",
+            "kommuner/sammenligning.html",
+            "ingredienser/etablering-af-vi.html",
+            "ingredienser/oversigt.html",
+        ]:
+            open_page(page, f"{site_url}/{path}")
+            draw_every_chart(page)
+            page.wait_for_timeout(300)
+            assert page.evaluate("() => window.__cls") < 0.1, path
+    finally:
+        context.close()
+
+
 def test_no_console_or_page_errors_on_any_page(built_site, site_url, page):
     problems: list[str] = []
     page.on("console", lambda m: m.type == "error" and problems.append(f"{page.url}: {m.text}"))
