@@ -37,12 +37,13 @@
     const first = !f.drawn;
     f.drawn = variantKey + theme;
     return Promise.resolve(window.Plotly[first ? "newPlot" : "react"](f.plot, data, layout, f.payload.config)).then(() => {
-      // The drawing is hidden from screen readers (the text and table say the same); plotly's buttons are not.
+      // Hidden from screen readers (the text and table say the same), not plotly's buttons; a chosen column in view.
       f.plot.removeAttribute("aria-hidden");
       f.plot.querySelectorAll(".main-svg").forEach((svg) => { svg.setAttribute("aria-hidden", "true"); });
-      if (first && f.plot.on) {
-        f.plot.on("plotly_click", (event) => { showDrill(f, event.points[0]); });
-      }
+      const frame = f.plot.closest(".kr-plot-frame");
+      const mark = f.plot.querySelector(".shapelayer path");
+      if (frame && mark) frame.scrollLeft += Math.max(0, mark.getBoundingClientRect().right - frame.getBoundingClientRect().right + 16);
+      if (first && f.plot.on) f.plot.on("plotly_click", (event) => { showDrill(f, event.points[0]); });
     });
   }
 

@@ -809,6 +809,21 @@ def test_a_wide_heatmap_scrolls_in_its_frame_with_every_label_on_a_phone(data, s
     assert ticks == [*data.municipalities["name"], "Ikke angivet"]
 
 
+def test_on_a_phone_the_chosen_column_of_a_wide_heatmap_is_in_view(data, site_url, phone):
+    last = data.municipalities.iloc[-1]
+    open_phone = f"{site_url}/kommuner/sammenligning.html?kommune={last.slug}"
+    open_page(phone, open_phone)
+    draw_every_chart(phone)
+    inside = phone.eval_on_selector_all(
+        ".kr-plot-frame",
+        """fs => fs.filter(f => f.querySelector('.shapelayer path')).map(f => {
+            const m = f.querySelector('.shapelayer path').getBoundingClientRect(), b = f.getBoundingClientRect();
+            return m.left >= b.left - 1 && m.right <= b.right + 1;
+        })""",
+    )
+    assert inside and all(inside), inside
+
+
 def test_file_url_works_without_a_server(data, built_site, page):
     """Opened straight from disk (file://): the control, the filter and the charts still work."""
     row = data.municipalities.iloc[0]
