@@ -85,14 +85,6 @@ def _mark_column(figure: go.Figure, labels: list[str], marked: int | None) -> No
     figure.add_shape(type="rect", xref="x", yref="paper", x0=marked - 0.5, x1=marked + 0.5, y0=0, y1=1, line=frame)
 
 
-def _chosen_first(table: pd.DataFrame, chosen: str) -> pd.DataFrame:
-    """The data table with the chosen municipality's column first after the row labels, named as chosen."""
-    if chosen not in table.columns:
-        return table
-    rest = [c for c in table.columns if c != chosen]
-    return table[[rest[0], chosen, *rest[1:]]].rename(columns={chosen: f"{chosen} (valgt)"})
-
-
 def _beside_total(names: list[str], total: list[int], mine: list[int], chosen: str, noun: tuple[str, str], ids=None) -> list[go.Bar]:
     """Two bars per row: the chosen municipality's (coloured) beside the total for all municipalities (grey)."""
     common = {"y": names, "orientation": "h", "hovertemplate": "%{y} · %{fullData.name}: %{hovertext}<extra></extra>"}
@@ -195,6 +187,7 @@ def ingredient_municipality_matrix(data: Dataset) -> Html:
     ingredient_names = _labels(data, "ingredients", "ingredient_id", "name")
     municipality_names = {**_labels(data, "municipalities", "kommunekode", "name"), statistics.NOT_STATED_COLUMN: "Ikke angivet"}
     columns = list(data.municipalities["kommunekode"])
+    tables: dict[bool, pd.DataFrame] = {}
 
     def build(code: str, include_inferred: bool) -> Variant:
         # Without inferred ties, those quotes count where the report puts them: under 'Ikke angivet'.
@@ -242,9 +235,11 @@ def ingredient_municipality_matrix(data: Dataset) -> Html:
             )
             + "."
         )
-        table = pd.DataFrame(z, index=[ingredient_names[r] for r in rows], columns=[municipality_names[c] for c in cols])
-        table = table.reset_index(names="Ingrediens")
-        return Variant(figure, alt, _chosen_first(table, municipality_names[code]) if marked is not None else table)
+        if include_inferred not in tables:  # one table per switch, shared by every municipality's variant
+            frame = pd.DataFrame(z, index=[ingredient_names[r] for r in rows], columns=[municipality_names[c] for c in cols])
+            tables[include_inferred] = frame.reset_index(names="Ingrediens")
+        marks = ("", *(c if c in municipality_names and c != statistics.NOT_STATED_COLUMN else "" for c in cols))
+        return Variant(figure, alt, tables[include_inferred], marks)
 
     return embed(
         "ingrediens-kommune",
@@ -264,6 +259,8 @@ def _initiative_vocabulary_chart(data: Dataset, figure_id: str, title: str, colu
     counts = statistics.initiatives_by_vocabulary(data, data.initiatives, column, vocabulary, key)
     table = counts.pivot_table(index="item", columns="kommunekode", values="count", sort=False, fill_value=0).astype(int)
     table = table.loc[table.sum(axis=1) > 0]
+    # One table for every variant: the filter marks the chosen municipality's column in it.
+    shown = table.rename(index=item_names, columns=municipality_names).reset_index(names=noun)
 
     def build(code: str, _: bool) -> Variant:
         cols = list(table.columns)
@@ -297,8 +294,7 @@ def _initiative_vocabulary_chart(data: Dataset, figure_id: str, title: str, colu
                 + ("; ".join(mine) or "rapporten nævner ingen")
                 + ". Alle kommuners kolonner står i tabellen."
             )
-        shown = table.rename(index=item_names, columns=municipality_names).reset_index(names=noun)
-        return Variant(figure, alt, _chosen_first(shown, name) if marked is not None else shown)
+        return Variant(figure, alt, shown, ("", *cols))
 
     variants = _municipality_variants(data, build, inferred_switch=False)
     note = "Projekter, elementer og aktioner tælles hver for sig, så et projekt og dets elementer kan nævne det samme."

@@ -68,6 +68,9 @@ class Variant:
     figure: go.Figure
     alt: str
     table: pd.DataFrame
+    # The kommunekode each column of `table` is about ('' for none): the filter marks the chosen one's cells.
+    # Variants that share one table object (every municipality marked in the same table) show it once.
+    marks: tuple[str, ...] = ()
 
 
 def styled(figure: go.Figure, height: int = 420) -> go.Figure:
@@ -99,9 +102,9 @@ def shared_payload(variants: dict[str, dict]) -> dict:
     """The island's payload, with what variants repeat (layouts, traces, drill-through quote ids) stored once.
 
     Highlighting keeps every municipality in every variant, so variants often differ only in their layout:
-    each distinct list of traces and each layout is stored once and referred to by position.
+    each distinct list of traces, layout and plotly template is stored once and referred to by position.
     """
-    layouts, traces, quote_ids = _Interned(), _Interned(), _Interned()
+    layouts, traces, quote_ids, templates = _Interned(), _Interned(), _Interned(), _Interned()
 
     def intern_cells(cells: object) -> object:
         if isinstance(cells, list):
@@ -109,15 +112,25 @@ def shared_payload(variants: dict[str, dict]) -> dict:
         return quote_ids.add(cells) if isinstance(cells, str) else cells
 
     for variant in variants.values():
-        variant["layout"] = layouts.add(variant.get("layout", {}))
+        layout = variant.get("layout", {})
+        if "template" in layout:  # plotly's theme, 7 kB, the same in every layout
+            layout["template"] = templates.add(layout["template"])
+        variant["layout"] = layouts.add(layout)
         for trace in variant.get("data", []):
             if "customdata" in trace:
                 trace["customdata"] = intern_cells(trace["customdata"])
         variant["data"] = traces.add(variant.get("data", []))
-    return {"config": CONFIG, "layouts": layouts.values, "traces": traces.values, "quoteIds": quote_ids.values, "variants": variants}
+    return {
+        "config": CONFIG,
+        "templates": templates.values,
+        "layouts": layouts.values,
+        "traces": traces.values,
+        "quoteIds": quote_ids.values,
+        "variants": variants,
+    }
 
 
-def data_table(table: pd.DataFrame, caption: str, csv_name: str = "") -> str:
+def data_table(table: pd.DataFrame, caption: str, csv_name: str = "", marks: tuple[str, ...] = ()) -> str:
     """A figure's numbers as a table (the one table macro); with `csv_name`, with a CSV download made here."""
     head = [str(c) for c in table.columns]
     rows = [[str(v) for v in row] for row in table.itertuples(index=False)]
@@ -125,6 +138,7 @@ def data_table(table: pd.DataFrame, caption: str, csv_name: str = "") -> str:
         "id": "",
         "caption": caption,
         "head": head,
+        "marks": list(marks),
         "rows": [{"cells": r, "mark": ""} for r in rows],
         "csv": csv_href(head, rows) if csv_name else "",
         "csv_name": csv_name,
@@ -155,10 +169,13 @@ def embed(figure_id: str, title: str, variants: dict[str, Variant], note: str = 
     the page does not."""
     first = "alle"
     alts = "".join(f'<p data-variant="{esc(key)}"{"" if key == first else " hidden"}>{esc(v.alt)}</p>' for key, v in variants.items())
+    sharing: dict[int, list[str]] = {}
+    for key, v in variants.items():
+        sharing.setdefault(id(v.table), []).append(key)
     tables = "".join(
-        f'<div data-variant="{esc(key)}"{"" if key == first else " hidden"}>'
-        f"{data_table(v.table, title, csv_name=_csv_name(figure_id, key))}</div>"
-        for key, v in variants.items()
+        f'<div data-variant="{esc(" ".join(keys))}"{"" if first in keys else " hidden"}>'
+        f"{data_table(variants[keys[0]].table, title, _csv_name(figure_id, keys[0]), variants[keys[0]].marks)}</div>"
+        for keys in sharing.values()
     )
     height = max(int(v.figure.layout.height or 450) for v in variants.values())
     payload = shared_payload({key: figure_json(v.figure) for key, v in variants.items()})
@@ -172,7 +189,8 @@ def embed(figure_id: str, title: str, variants: dict[str, Variant], note: str = 
         + f'<details class="kr-figure-data"><summary>Vis tallene som tabel</summary>{tables}</details>'
         '<p class="kr-plot-missing" hidden>Figuren kan ikke tegnes, fordi plotly.js ikke blev indlæst. '
         "Tallene står i tabellen under figuren.</p>"
-        '<div class="kr-drill" aria-live="polite" hidden><div class="kr-drill-head"><h3 class="kr-drill-heading" tabindex="-1"></h3>'
+        '<div class="kr-drill" aria-live="polite" hidden><div class="kr-drill-head">'
+        '<h3 class="kr-drill-heading" tabindex="-1">Citaterne bag tallet</h3>'
         '<button type="button" class="kr-drill-close" aria-label="Luk citaterne bag tallet">Luk</button></div>'
         '<div class="kr-drill-cards"></div></div>'
         + json_island(payload, "kr-figure-json")

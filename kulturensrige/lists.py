@@ -58,6 +58,7 @@ def table_context(frame: pd.DataFrame, caption: str, kommune_column: str | None 
         "id": table_id,
         "caption": caption,
         "head": shown,
+        "marks": [],
         "rows": rows,
         "csv": csv_href(shown, [r["cells"] for r in rows]) if csv_name else "",
         "csv_name": csv_name,

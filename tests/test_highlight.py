@@ -171,3 +171,10 @@ def test_text_from_data_is_escaped_by_the_card_template(data):
     card = cards.quote_card(data, group)
     assert "<script>" not in card and "<img" not in card
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in card
+
+
+def test_a_heatmaps_table_is_shared_by_its_variants_with_each_column_marked(data):
+    html = str(charts.art_forms_by_municipality(data))
+    assert html.count('<div data-variant="') == 1, "one table for every municipality's variant"
+    for code in data.municipalities["kommunekode"]:
+        assert f'<th scope="col" data-kr-mark="{code}">' in html

@@ -28,12 +28,13 @@
   /** Show the variant's text alternative and table; draw it if the chart is in view. Resolves when drawn. */
   function draw(f, key) {
     const variantKey = KR.variantKey(f.payload.variants, key);
-    f.figure.querySelectorAll("[data-variant]").forEach((node) => { node.hidden = node.dataset.variant !== variantKey; });
+    f.figure.querySelectorAll("[data-variant]").forEach((node) => { node.hidden = !node.dataset.variant.split(" ").includes(variantKey); });
     const theme = document.documentElement.dataset.theme || "";
     if (!f.visible || !window.Plotly || f.drawn === variantKey + theme) return Promise.resolve();
     const variant = f.payload.variants[variantKey];
     const data = JSON.parse(JSON.stringify(f.payload.traces[variant.data]));
     const layout = themed(JSON.parse(JSON.stringify(f.payload.layouts[variant.layout])));
+    if (typeof layout.template === "number") layout.template = f.payload.templates[layout.template]; // stored once
     const first = !f.drawn;
     f.drawn = variantKey + theme;
     return Promise.resolve(window.Plotly[first ? "newPlot" : "react"](f.plot, data, layout, f.payload.config)).then(() => {
