@@ -21,14 +21,12 @@ ATTRIBUTION_LABELS = {
 
 
 def _label(data: Dataset, table: str, key: str, value: str, column: str = "label") -> str:
-    frame = data.tables[table]
-    match = frame.loc[frame[key] == value, column]
-    return str(match.iloc[0]) if len(match) else value
+    return str(filters.lookup(data.tables[table], key, column).get(value, value))
 
 
 def section_link(data: Dataset, section_id: str) -> str:
-    row = data.sections.loc[data.sections["section_id"] == section_id].iloc[0]
-    return book_link(row.book_page, f"Afsnit: {esc(row.title)}", "kr-source")
+    page = _label(data, "sections", "section_id", section_id, "book_page")
+    return book_link(page, f"Afsnit: {esc(_label(data, 'sections', 'section_id', section_id, 'title'))}", "kr-source")
 
 
 def _href(page: str) -> str | None:
@@ -37,13 +35,13 @@ def _href(page: str) -> str | None:
 
 
 def _ingredients(data: Dataset, ingredient_ids: tuple[str, ...]) -> list[dict]:
-    rows = data.ingredients.set_index("ingredient_id")
+    numbers, names, sections = (filters.lookup(data.ingredients, "ingredient_id", c) for c in ("number", "name", "section_id"))
     return [
         {
             "id": i,
-            "number": int(rows.at[i, "number"]),
-            "name": rows.at[i, "name"],
-            "href": _href(_label(data, "sections", "section_id", rows.at[i, "section_id"], "book_page")),
+            "number": int(numbers[i]),
+            "name": names[i],
+            "href": _href(_label(data, "sections", "section_id", sections[i], "book_page")),
         }
         for i in ingredient_ids
     ]
@@ -53,55 +51,57 @@ def ingredient_badges(data: Dataset, ingredient_ids: tuple[str, ...]) -> str:
     return str(macro("cards.html.j2", "badges", _ingredients(data, ingredient_ids)))
 
 
-def speaker_line(data: Dataset, turns: pd.DataFrame) -> tuple[str, str, str]:
+def speaker_line(data: Dataset, turns: pd.DataFrame | list[dict]) -> tuple[str, str, str]:
     """(kind, speaker, reference) under a card: a printed caption that already names the kind stands alone,
     and a quote from literature shows its author and, in brackets, the citation."""
-    first = turns.iloc[0]
-    kind = _label(data, "quote_kinds", "quote_kind_id", first.kind)
-    if len(turns) > 1:
-        return kind, " og ".join(dict.fromkeys(turns["speaker_role"])), ""
-    if first.reference_key:
-        return kind, first.speaker_role, first.caption
-    speaker = first.caption or first.speaker_role
+    rows = turns.to_dict("records") if isinstance(turns, pd.DataFrame) else turns
+    first = rows[0]
+    kind = _label(data, "quote_kinds", "quote_kind_id", first["kind"])
+    if len(rows) > 1:
+        return kind, " og ".join(dict.fromkeys(r["speaker_role"] for r in rows)), ""
+    if first["reference_key"]:
+        return kind, first["speaker_role"], first["caption"]
+    speaker = first["caption"] or first["speaker_role"]
     return ("" if speaker.lower().startswith(kind.lower()) else kind), speaker, ""
 
 
-def quote_language(data: Dataset, quote: pd.Series) -> str:
+def quote_language(data: Dataset, quote: pd.Series | dict) -> str:
     """The language of a quote from a cited work when it is not the book's Danish ('' otherwise): WCAG 3.1.2."""
-    if not quote.reference_key:
+    if not quote["reference_key"]:
         return ""
-    language = _label(data, "references", "reference_key", quote.reference_key, "language")
+    language = _label(data, "references", "reference_key", quote["reference_key"], "language")
     return "" if language in ("da", NOT_STATED) else language
 
 
-def exchange_note(turns: pd.DataFrame) -> str:
+def exchange_note(turns: pd.DataFrame | list[dict]) -> str:
     """What an exchange card counts for under the book's counting rule (highlight.COUNTING_RULE)."""
     return f"Ordveksling: {plural(len(turns), 'citat', 'citater')} på ét kort." if len(turns) > 1 else ""
 
 
 def card_context(data: Dataset, turns: pd.DataFrame) -> dict:
     """The facts of one quote card (a quote, or a whole exchange of turns sharing exchange_id) for the card macro."""
-    first = turns.iloc[0]
-    kind, speaker, citation = speaker_line(data, turns)
+    rows = turns.to_dict("records")
+    first = rows[0]
+    kind, speaker, citation = speaker_line(data, rows)
     # A quote from a cited work belongs to no municipality: no municipality line and no data-kommune.
-    literature = bool(first.reference_key)
+    literature = bool(first["reference_key"])
     return {
-        "id": first.quote_id,
-        "quotes": " ".join(turns["quote_id"]),
-        "exchange": exchange_note(turns),
-        "kommune": None if literature else first.kommunekode,
-        "kommune_name": filters.municipality_name(data, first.kommunekode) if first.kommunekode else "",
-        "attribution": first.attribution,
-        "attribution_label": ATTRIBUTION_LABELS[first.attribution],
-        "rationale": first.attribution_rationale if first.attribution == "inferred" else "",
-        "speaker_category": first.speaker_category,
-        "turns": [{"speaker": t.speaker_role, "text": t.text} for t in turns.itertuples()],
+        "id": first["quote_id"],
+        "quotes": " ".join(r["quote_id"] for r in rows),
+        "exchange": exchange_note(rows),
+        "kommune": None if literature else first["kommunekode"],
+        "kommune_name": filters.municipality_name(data, first["kommunekode"]) if first["kommunekode"] else "",
+        "attribution": first["attribution"],
+        "attribution_label": ATTRIBUTION_LABELS[first["attribution"]],
+        "rationale": first["attribution_rationale"] if first["attribution"] == "inferred" else "",
+        "speaker_category": first["speaker_category"],
+        "turns": [{"speaker": r["speaker_role"], "text": r["text"]} for r in rows],
         "lang": quote_language(data, first),
         "kind": kind,
         "speaker": speaker,
         "reference": citation,
-        "ingredients": _ingredients(data, tuple(dict.fromkeys(i for ids in turns["ingredient_ids"] for i in ids))),
-        "section_link": trusted(section_link(data, first.section_id)),
+        "ingredients": _ingredients(data, tuple(dict.fromkeys(i for r in rows for i in r["ingredient_ids"]))),
+        "section_link": trusted(section_link(data, first["section_id"])),
     }
 
 

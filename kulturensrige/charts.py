@@ -187,18 +187,26 @@ def ingredient_municipality_matrix(data: Dataset) -> Html:
     ingredient_names = _labels(data, "ingredients", "ingredient_id", "name")
     municipality_names = {**_labels(data, "municipalities", "kommunekode", "name"), statistics.NOT_STATED_COLUMN: "Ikke angivet"}
     columns = list(data.municipalities["kommunekode"])
-    tables: dict[bool, pd.DataFrame] = {}
+    counted: dict[bool, dict] = {}
+
+    def count(include_inferred: bool) -> dict:
+        """The matrix for one position of the switch, computed once and shared by every municipality's variant."""
+        if include_inferred not in counted:
+            # Without inferred ties, those quotes count where the report puts them: under 'Ikke angivet'.
+            matrix = statistics.ingredient_municipality_matrix(data, highlight.tied_quotes(data.quotes, include_inferred), columns)
+            cells = {(m.ingredient_id, m.column): m for m in matrix.itertuples()}
+            rows, cols = list(dict.fromkeys(matrix["ingredient_id"])), list(dict.fromkeys(matrix["column"]))
+            z = [[int(cells[r, c].count) for c in cols] for r in rows]
+            ids = [[" ".join(cells[r, c].quote_ids) for c in cols] for r in rows]
+            table = pd.DataFrame(z, index=[ingredient_names[r] for r in rows], columns=[municipality_names[c] for c in cols])
+            counted[include_inferred] = {"rows": rows, "cols": cols, "z": z, "ids": ids, "table": table.reset_index(names="Ingrediens")}
+        return counted[include_inferred]
 
     def build(code: str, include_inferred: bool) -> Variant:
-        # Without inferred ties, those quotes count where the report puts them: under 'Ikke angivet'.
-        quotes = highlight.tied_quotes(data.quotes, include_inferred)
-        matrix = statistics.ingredient_municipality_matrix(data, quotes, columns)
-        rows = list(dict.fromkeys(matrix["ingredient_id"]))
-        cols = list(dict.fromkeys(matrix["column"]))
-        z = [[int(matrix[(matrix.ingredient_id == r) & (matrix.column == c)]["count"].iloc[0]) for c in cols] for r in rows]
-        ids = [[" ".join(matrix[(matrix.ingredient_id == r) & (matrix.column == c)]["quote_ids"].iloc[0]) for c in cols] for r in rows]
+        c = count(include_inferred)
+        rows, cols, z, ids = c["rows"], c["cols"], c["z"], c["ids"]
         marked = cols.index(code) if code in cols else None
-        labels = _plot(municipality_names[c] for c in cols)
+        labels = _plot(municipality_names[col] for col in cols)
         figure = go.Figure(
             go.Heatmap(
                 z=z,
@@ -221,25 +229,22 @@ def ingredient_municipality_matrix(data: Dataset) -> Html:
         # Distinct quotes: one that substantiates two ingredients sits in two cells.
         not_stated = len({i for row in ids for i in row[-1].split()})
         attributed = len({i for row in ids for cell in row[:-1] for i in cell.split()})
-        lead = ""
-        if marked is not None:
-            name = municipality_names[code]
-            lead = f"{name} er fremhævet: " + ", ".join(f"{ingredient_names[r]} {z[i][marked]}" for i, r in enumerate(rows)) + ". "
-        alt = (
-            f"{lead}Citater pr. ingrediens og kommune, alle kommuner{'' if include_inferred else ', uden udledte tilknytninger'}. "
+        summary = (
+            f"Citater pr. ingrediens og kommune, alle kommuner{'' if include_inferred else ', uden udledte tilknytninger'}. "
             f"Af de citater, der underbygger en ingrediens, er {plural(attributed, 'citat', 'citater')} knyttet til en kommune, og "
-            f"{plural(not_stated, 'citat', 'citater')} har ingen kommune angivet. "
-            + "; ".join(
-                f"{ingredient_names[r]}: " + ", ".join(f"{municipality_names[c]} {z[i][j]}" for j, c in enumerate(cols))
+            f"{plural(not_stated, 'citat', 'citater')} har ingen kommune angivet."
+        )
+        if marked is None:
+            cells = "; ".join(
+                f"{ingredient_names[r]}: " + ", ".join(f"{municipality_names[col]} {z[i][j]}" for j, col in enumerate(cols))
                 for i, r in enumerate(rows)
             )
-            + "."
-        )
-        if include_inferred not in tables:  # one table per switch, shared by every municipality's variant
-            frame = pd.DataFrame(z, index=[ingredient_names[r] for r in rows], columns=[municipality_names[c] for c in cols])
-            tables[include_inferred] = frame.reset_index(names="Ingrediens")
-        marks = ("", *(c if c in municipality_names and c != statistics.NOT_STATED_COLUMN else "" for c in cols))
-        return Variant(figure, alt, tables[include_inferred], marks)
+            alt = f"{summary} {cells}."
+        else:
+            mine = ", ".join(f"{ingredient_names[r]} {z[i][marked]}" for i, r in enumerate(rows))
+            alt = f"{municipality_names[code]} er fremhævet: {mine}. {summary} Alle kommuners tal står i tabellen."
+        marks = ("", *(col if col != statistics.NOT_STATED_COLUMN else "" for col in cols))
+        return Variant(figure, alt, c["table"], marks)
 
     return embed(
         "ingrediens-kommune",

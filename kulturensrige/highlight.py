@@ -99,6 +99,11 @@ def tied_quotes(quotes, include_inferred: bool):
     return quotes.assign(kommunekode=tie)
 
 
+def untied(items: Sequence[Item], include_inferred: bool) -> list[int]:
+    """Positions of the items tied to no municipality under the switch: the same whichever municipality is chosen."""
+    return [i for i, item in enumerate(items) if not item.tie(include_inferred)]
+
+
 def arrange(items: Sequence[Item], kommune: str, include_inferred: bool) -> dict[str, list[int]]:
     """Positions of the items in each group, in report order: chosen first, then none, then other."""
     if kommune == ALL:
@@ -164,9 +169,19 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
 
 
 def list_views(data: Dataset, items: Sequence[Item], noun: Noun) -> Markup:
-    """Every view of a list, as the JSON island its section carries."""
-    views = {key: list_view(data, items, noun, code, inferred) for key, code, inferred in states(data)}
-    return Markup(json_island(views, "kr-list-views"))
+    """Every view of a list, as the JSON island its section carries.
+
+    What repeats is stated once, so the island stays small with a hundred municipalities: the items tied to
+    no municipality are the same for every municipality (one list per switch, named "on"/"off"), and other
+    municipalities' items are "rest", whatever the chosen and the untied groups left."""
+    shared = {("on" if inferred else "off"): untied(items, inferred) for inferred in (True, False)}
+    views = {}
+    for key, code, inferred in states(data):
+        view = list_view(data, items, noun, code, inferred)
+        names = {"none": "on" if inferred else "off", "other": "rest"}
+        view["groups"] = [[group, heading, names.get(group, positions)] for group, heading, positions in view["groups"]]
+        views[key] = view
+    return Markup(json_island({"shared": shared, "views": views}, "kr-list-views"))
 
 
 def arranged_list(

@@ -22,13 +22,8 @@
     const printLine = document.createElement("p");
     printLine.className = "kr-print-selection";
     (document.querySelector("#jb-print-docs-body > h1") || host.firstChild).after(printLine);
-    ui = {
-      select: document.getElementById("kr-kommune"),
-      checkbox: document.getElementById("kr-udledte"),
-      status: document.getElementById("kr-filter-status"),
-      notice: document.querySelector(".kr-filter-notice"),
-      printLine: printLine,
-    };
+    ui = { select: document.getElementById("kr-kommune"), checkbox: document.getElementById("kr-udledte"), printLine,
+      status: document.getElementById("kr-filter-status"), notice: document.querySelector(".kr-filter-notice") };
     ui.select.addEventListener("focus", history.settle);
     ui.select.addEventListener("keydown", history.key);
     ui.select.addEventListener("change", onChange);

@@ -7,7 +7,6 @@
   const D = KR.data;
 
   /** The view for a key, or the all-municipalities view when the build prepared none for it. */
-  KR.viewFor = (views, key) => views[key] || views[D.all];
 
   /** The list's cards in report order: those on the page and those waiting in its <template>. */
   function cardsOf(list) {
@@ -18,7 +17,6 @@
         all.append(rest.content);
         rest.remove();
       }
-      all.querySelectorAll(":scope > .kr-list-nojs").forEach((note) => { note.remove(); });
       list.krCards = Array.prototype.slice.call(all.querySelectorAll(":scope > .kr-card"));
     }
     return list.krCards;
@@ -45,14 +43,19 @@
   };
 
   /** Arrange one list for a view: each group gets its heading and its cards in order; unused groups hide. */
-  KR.arrange = (list, view, key) => {
+  KR.arrange = (list, views, key) => {
     const cards = cardsOf(list);
+    const view = views.views[key] || views.views[D.all];
+    const placed = new Set();
     list.querySelectorAll("[data-kr-group]").forEach((group) => { group.hidden = true; });
     view.groups.forEach((entry) => {
       const group = list.querySelector(`[data-kr-group=${entry[0]}]`);
       const heading = group.querySelector(":scope > .kr-group-heading");
       const container = group.querySelector(":scope > .kr-group-cards") || group;
-      const members = entry[2].map((i) => cards[i]);
+      // Positions, or the name of a list stated once ("on"/"off"), or "rest": the cards no group has taken.
+      const positions = entry[2] === "rest" ? cards.map((_, i) => i).filter((i) => !placed.has(i)) : views.shared[entry[2]] || entry[2];
+      for (const i of positions) placed.add(i);
+      const members = positions.map((i) => cards[i]);
       if (heading) heading.textContent = entry[1];
       members.forEach((card) => {
         card.classList.toggle("kr-chosen", entry[0] === "chosen");
@@ -64,6 +67,7 @@
     const status = list.querySelector(":scope > .kr-list-status");
     status.textContent = view.status;
     status.hidden = key === D.all;
+    return view.status;
   };
 
   /** Every arranged list on the page for a state; returns the lists' status sentences. */
@@ -73,9 +77,7 @@
       const island = list.querySelector(":scope > script.kr-list-views");
       if (!island) return "";
       list.krViews = list.krViews || JSON.parse(island.textContent);
-      const view = KR.viewFor(list.krViews, key);
-      KR.arrange(list, view, key);
-      return view.status;
+      return KR.arrange(list, list.krViews, key);
     }).filter(Boolean);
   };
 
