@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DATA ?= data
 
-.PHONY: book test test-fast serve lint clean explorer benchmark lock pdf
+.PHONY: book test test-fast serve lint lint-js clean explorer benchmark lock pdf
 
 # requirements.txt is the full lock (every package, with hashes); pip checks each download against it.
 $(BIN)/.installed: requirements.txt pyproject.toml
@@ -29,6 +29,7 @@ test: $(BIN)/.installed
 	bash scripts/install_chromium.sh
 	bash scripts/install_test_tools.sh
 	bash scripts/install_pdf_tools.sh
+	bash scripts/install_js_tools.sh
 	$(BIN)/python -m pytest --nbval-lax tests explorer
 
 # Builds nothing: the unit, data and script tests (the book's notebooks are executed by the build in `make test`).
@@ -56,6 +57,11 @@ scripts/lighthouse/node_modules/.package-lock.json: scripts/lighthouse/package.j
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
+
+lint-js:
+	bash scripts/install_js_tools.sh
+	node_modules/.bin/biome lint --error-on-warnings
+	node --test tests/js/
 
 clean:
 	rm -rf book/_build

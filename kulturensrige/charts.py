@@ -13,13 +13,13 @@ from html import escape
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import filters, statistics
+from . import filters, highlight, statistics
 from .figures import PALETTE, Variant, embed, styled
 from .loading import Dataset
 from .markup import Html, month, plural
 from .schema import NOT_STATED
 
-WITHOUT_INFERRED = "|uden-udledte"
+WITHOUT_INFERRED = highlight.WITHOUT_INFERRED
 PATTERNS = ["", "/", ".", "x", "-", "|", "+", "\\"]
 HEAT_SCALE = "Cividis"
 
@@ -64,82 +64,150 @@ def _scope(data: Dataset, code: str, include_inferred: bool) -> str:
     return name + ("" if include_inferred or code == filters.ALL else " (kun citater, hvor kommunen er angivet)")
 
 
+# -- highlighting the chosen municipality -------------------------------------------------------
+
+MUTED = "#8c8c8c"  # the total beside the chosen municipality's bar: grey, with a pattern so it is not told by colour alone
+MARK = "#D55E00"  # the outline around the chosen column of a heatmap, visible on every colour of the scale
+
+
+def _mark_column(figure: go.Figure, labels: list[str], marked: int | None) -> None:
+    """A frame around the chosen column and its label in bold: every municipality stays, the chosen one stands out.
+
+    Only the layout changes, so the variants of a heatmap share one set of traces (figures.shared_payload)."""
+    if marked is None:
+        return
+    ticks = [f"<b>{label}</b>" if i == marked else label for i, label in enumerate(labels)]
+    figure.update_xaxes(tickmode="array", tickvals=labels, ticktext=ticks)
+    frame = {"color": MARK, "width": 4}
+    figure.add_shape(type="rect", xref="x", yref="paper", x0=marked - 0.5, x1=marked + 0.5, y0=0, y1=1, line=frame)
+
+
+def _beside_total(names: list[str], total: list[int], mine: list[int], chosen: str, noun: tuple[str, str], ids=None) -> list[go.Bar]:
+    """Two bars per row: the chosen municipality's (coloured) beside the total for all municipalities (grey)."""
+    common = {"y": names, "orientation": "h", "hovertemplate": "%{y} · %{fullData.name}: %{hovertext}<extra></extra>"}
+    bars = [
+        go.Bar(x=mine, name=escape(chosen, quote=False), marker_color=PALETTE[0], hovertext=_counted(mine, *noun), **common),
+        go.Bar(x=total, name="Alle kommuner", marker_color=MUTED, marker_pattern_shape="/", hovertext=_counted(total, *noun), **common),
+    ]
+    if ids is not None:
+        bars[0].customdata, bars[1].customdata = ids
+    return bars
+
+
 # -- quotes × ingredients -----------------------------------------------------------------------
 
 
 def quotes_per_ingredient(data: Dataset) -> Html:
-    """Stacked bars: quotes substantiating each ingredient, by speaker category; click a bar for its quotes."""
+    """Bars: quotes substantiating each ingredient. For all municipalities stacked by speaker category; with one
+    chosen, its quotes beside the total. Click a bar for its quotes."""
     ingredient_names = _labels(data, "ingredients", "ingredient_id", "name")
     speaker_names = _labels(data, "speaker_categories", "speaker_category_id")
+    order = [ingredient_names[i] for i in data.ingredients.sort_values("number")["ingredient_id"]]
+    every = statistics.quotes_by_ingredient_and_speaker(data, data.quotes)
+    by_ingredient = every.groupby("ingredient_id", sort=False)
 
     def build(code: str, include_inferred: bool) -> Variant:
-        quotes = filters.quotes(data, filters.QuoteFilter(kommunekode=code, include_inferred=include_inferred))
-        counts = statistics.quotes_by_ingredient_and_speaker(data, quotes)
-        figure = go.Figure()
-        order = [ingredient_names[i] for i in data.ingredients.sort_values("number")["ingredient_id"]]
-        for n, (category, rows) in enumerate(counts.groupby("speaker_category", sort=False)):
-            if rows["count"].sum() == 0:
-                continue
-            figure.add_bar(
-                y=_plot(ingredient_names[i] for i in rows["ingredient_id"]),
-                x=rows["count"].tolist(),
-                name=_plot([speaker_names[category]])[0],
-                orientation="h",
-                marker_color=PALETTE[n % len(PALETTE)],
-                # Colour and pattern together; past eight categories the pattern shifts so none look alike.
-                marker_pattern_shape=PATTERNS[(n + n // len(PALETTE)) % len(PATTERNS)],
-                customdata=[" ".join(ids) for ids in rows["quote_ids"]],
-                hovertext=_counted(rows["count"], "citat", "citater"),
-                hovertemplate="%{y}<br>%{fullData.name}: %{hovertext}<extra></extra>",
-            )
-        # The legend has a line per category on a phone; the bars keep their height below it.
-        styled(figure, height=max(380, 220 + 26 * len(figure.data))).update_layout(
-            barmode="stack",
-            legend_title_text="Talerkategori",
-            xaxis=_count_axis("Antal citater", int(counts.groupby("ingredient_id")["count"].sum().max())),
+        if code == filters.ALL:
+            return _by_speaker(data, every, ingredient_names, speaker_names, order)
+        tied = highlight.tied_quotes(data.quotes, include_inferred)
+        mine = statistics.quotes_by_ingredient_and_speaker(data, tied[tied["kommunekode"] == code]).groupby("ingredient_id", sort=False)
+        ingredients = list(by_ingredient.groups)
+        total = [int(by_ingredient.get_group(i)["count"].sum()) for i in ingredients]
+        chosen = [int(mine.get_group(i)["count"].sum()) for i in ingredients]
+        ids = (
+            [" ".join(q for qs in mine.get_group(i)["quote_ids"] for q in qs) for i in ingredients],
+            [" ".join(q for qs in by_ingredient.get_group(i)["quote_ids"] for q in qs) for i in ingredients],
+        )
+        name = filters.municipality_name(data, code)
+        figure = go.Figure(_beside_total(_plot(ingredient_names[i] for i in ingredients), total, chosen, name, ("citat", "citater"), ids))
+        styled(figure, height=380).update_layout(
+            barmode="group",
+            legend_title_text="Kommune",
+            xaxis=_count_axis("Antal citater", max(total, default=0)),
             yaxis={"title": "Ingrediens", "categoryorder": "array", "categoryarray": _plot(order[::-1])},
         )
-        totals = counts.groupby("ingredient_id", sort=False)["count"].sum()
-        parts = []
-        for ingredient_id, total in totals.items():
-            by = counts[(counts["ingredient_id"] == ingredient_id) & (counts["count"] > 0)]
-            detail = ", ".join(f"{r['count']} fra {speaker_names[r['speaker_category']]}" for _, r in by.iterrows())
-            parts.append(
-                f"{ingredient_names[ingredient_id]}: {plural(int(total), 'citat', 'citater')}" + (f" ({detail})" if detail else "")
-            )
-        alt = f"Antal citater, der underbygger hver ingrediens, for {_scope(data, code, include_inferred)}: " + "; ".join(parts) + "."
-        table = counts.pivot_table(index="ingredient_id", columns="speaker_category", values="count", sort=False, fill_value=0).astype(int)
-        table = table.rename(index=ingredient_names, columns=speaker_names)
-        table = table.loc[:, table.sum() > 0]
-        table["I alt"] = table.sum(axis=1)
-        return Variant(figure, alt, table.reset_index().rename(columns={"ingredient_id": "Ingrediens"}))
+        alt = (
+            f"Antal citater, der underbygger hver ingrediens, for {_scope(data, code, include_inferred)} ved siden af alle kommuner: "
+            + "; ".join(f"{ingredient_names[i]}: {name} {c}, alle {t}" for i, c, t in zip(ingredients, chosen, total, strict=True))
+            + "."
+        )
+        table = pd.DataFrame({"Ingrediens": [ingredient_names[i] for i in ingredients], f"{name} (valgt)": chosen, "Alle kommuner": total})
+        return Variant(figure, alt, table)
 
     return embed(
         "citater-pr-ingrediens",
-        "Citater pr. ingrediens, fordelt på talerkategori",
+        "Citater pr. ingrediens",
         _municipality_variants(data, build, inferred_switch=True),
         note="Klik på en søjle for at se citaterne bag tallet. En replik i en ordveksling tæller som ét citat.",
     )
 
 
+def _by_speaker(data: Dataset, counts: pd.DataFrame, ingredient_names: dict, speaker_names: dict, order: list[str]) -> Variant:
+    """The all-municipalities view: each ingredient's quotes stacked by speaker category."""
+    figure = go.Figure()
+    for n, (category, rows) in enumerate(counts.groupby("speaker_category", sort=False)):
+        if rows["count"].sum() == 0:
+            continue
+        figure.add_bar(
+            y=_plot(ingredient_names[i] for i in rows["ingredient_id"]),
+            x=rows["count"].tolist(),
+            name=_plot([speaker_names[category]])[0],
+            orientation="h",
+            marker_color=PALETTE[n % len(PALETTE)],
+            # Colour and pattern together; past eight categories the pattern shifts so none look alike.
+            marker_pattern_shape=PATTERNS[(n + n // len(PALETTE)) % len(PATTERNS)],
+            customdata=[" ".join(ids) for ids in rows["quote_ids"]],
+            hovertext=_counted(rows["count"], "citat", "citater"),
+            hovertemplate="%{y}<br>%{fullData.name}: %{hovertext}<extra></extra>",
+        )
+    styled(figure, height=380).update_layout(
+        barmode="stack",
+        legend_title_text="Talerkategori",
+        xaxis=_count_axis("Antal citater", int(counts.groupby("ingredient_id")["count"].sum().max())),
+        yaxis={"title": "Ingrediens", "categoryorder": "array", "categoryarray": _plot(order[::-1])},
+    )
+    parts = []
+    for ingredient_id, total in counts.groupby("ingredient_id", sort=False)["count"].sum().items():
+        by = counts[(counts["ingredient_id"] == ingredient_id) & (counts["count"] > 0)]
+        detail = ", ".join(f"{r['count']} fra {speaker_names[r['speaker_category']]}" for _, r in by.iterrows())
+        parts.append(f"{ingredient_names[ingredient_id]}: {plural(int(total), 'citat', 'citater')}" + (f" ({detail})" if detail else ""))
+    alt = "Antal citater, der underbygger hver ingrediens, for alle kommuner, fordelt på talerkategori: " + "; ".join(parts) + "."
+    table = counts.pivot_table(index="ingredient_id", columns="speaker_category", values="count", sort=False, fill_value=0).astype(int)
+    table = table.rename(index=ingredient_names, columns=speaker_names)
+    table = table.loc[:, table.sum() > 0]
+    table["I alt"] = table.sum(axis=1)
+    return Variant(figure, alt, table.reset_index().rename(columns={"ingredient_id": "Ingrediens"}))
+
+
 def ingredient_municipality_matrix(data: Dataset) -> Html:
-    """Heatmap: ingredient × municipality, attributed quotes only, with the 'ikke angivet' column always shown."""
+    """Heatmap: ingredient × municipality with the 'ikke angivet' column; every column always, the chosen one framed."""
     ingredient_names = _labels(data, "ingredients", "ingredient_id", "name")
     municipality_names = {**_labels(data, "municipalities", "kommunekode", "name"), statistics.NOT_STATED_COLUMN: "Ikke angivet"}
+    columns = list(data.municipalities["kommunekode"])
+    counted: dict[bool, dict] = {}
+
+    def count(include_inferred: bool) -> dict:
+        """The matrix for one position of the switch, computed once and shared by every municipality's variant."""
+        if include_inferred not in counted:
+            # Without inferred ties, those quotes count where the report puts them: under 'Ikke angivet'.
+            matrix = statistics.ingredient_municipality_matrix(data, highlight.tied_quotes(data.quotes, include_inferred), columns)
+            cells = {(m.ingredient_id, m.column): m for m in matrix.itertuples()}
+            rows, cols = list(dict.fromkeys(matrix["ingredient_id"])), list(dict.fromkeys(matrix["column"]))
+            z = [[int(cells[r, c].count) for c in cols] for r in rows]
+            ids = [[" ".join(cells[r, c].quote_ids) for c in cols] for r in rows]
+            table = pd.DataFrame(z, index=[ingredient_names[r] for r in rows], columns=[municipality_names[c] for c in cols])
+            counted[include_inferred] = {"rows": rows, "cols": cols, "z": z, "ids": ids, "table": table.reset_index(names="Ingrediens")}
+        return counted[include_inferred]
 
     def build(code: str, include_inferred: bool) -> Variant:
-        # Without inferred attributions those quotes leave the matrix, as they leave the cards and the other charts.
-        quotes = filters.quotes(data, filters.QuoteFilter(include_inferred=include_inferred))
-        columns = list(data.municipalities["kommunekode"]) if code == filters.ALL else [code]
-        matrix = statistics.ingredient_municipality_matrix(data, quotes, columns)
-        rows = list(dict.fromkeys(matrix["ingredient_id"]))
-        cols = list(dict.fromkeys(matrix["column"]))
-        z = [[int(matrix[(matrix.ingredient_id == r) & (matrix.column == c)]["count"].iloc[0]) for c in cols] for r in rows]
-        ids = [[" ".join(matrix[(matrix.ingredient_id == r) & (matrix.column == c)]["quote_ids"].iloc[0]) for c in cols] for r in rows]
+        c = count(include_inferred)
+        rows, cols, z, ids = c["rows"], c["cols"], c["z"], c["ids"]
+        marked = cols.index(code) if code in cols else None
+        labels = _plot(municipality_names[col] for col in cols)
         figure = go.Figure(
             go.Heatmap(
                 z=z,
-                x=_plot(municipality_names[c] for c in cols),
+                x=labels,
                 y=[_wrap(ingredient_names[r], 12) for r in rows],
                 customdata=ids,
                 colorscale=HEAT_SCALE,
@@ -155,22 +223,26 @@ def ingredient_municipality_matrix(data: Dataset) -> Html:
         styled(figure, height=360).update_layout(
             xaxis={"title": "Kommune", "dtick": 1}, yaxis={"title": "Ingrediens", "autorange": "reversed"}
         )
+        _mark_column(figure, labels, marked)
         # Distinct quotes: one that substantiates two ingredients sits in two cells.
         not_stated = len({i for row in ids for i in row[-1].split()})
         attributed = len({i for row in ids for cell in row[:-1] for i in cell.split()})
-        alt = (
-            f"Citater pr. ingrediens og kommune for {_scope(data, code, include_inferred)}. Af de citater, der underbygger "
-            f"en ingrediens, er {plural(attributed, 'citat', 'citater')} knyttet til "
-            f"{'en kommune' if code == filters.ALL else filters.municipality_name(data, code)}, og "
-            f"{plural(not_stated, 'citat', 'citater')} har ingen kommune angivet. "
-            + "; ".join(
-                f"{ingredient_names[r]}: " + ", ".join(f"{municipality_names[c]} {z[i][j]}" for j, c in enumerate(cols))
+        summary = (
+            f"Citater pr. ingrediens og kommune, alle kommuner{'' if include_inferred else ', uden udledte tilknytninger'}. "
+            f"Af de citater, der underbygger en ingrediens, er {plural(attributed, 'citat', 'citater')} knyttet til en kommune, og "
+            f"{plural(not_stated, 'citat', 'citater')} har ingen kommune angivet."
+        )
+        if marked is None:
+            cells = "; ".join(
+                f"{ingredient_names[r]}: " + ", ".join(f"{municipality_names[col]} {z[i][j]}" for j, col in enumerate(cols))
                 for i, r in enumerate(rows)
             )
-            + "."
-        )
-        table = pd.DataFrame(z, index=[ingredient_names[r] for r in rows], columns=[municipality_names[c] for c in cols])
-        return Variant(figure, alt, table.reset_index(names="Ingrediens"))
+            alt = f"{summary} {cells}."
+        else:
+            mine = ", ".join(f"{ingredient_names[r]} {z[i][marked]}" for i, r in enumerate(rows))
+            alt = f"{municipality_names[code]} er fremhævet: {mine}. {summary} Alle kommuners tal står i tabellen."
+        marks = ("", *(col if col != statistics.NOT_STATED_COLUMN else "" for col in cols))
+        return Variant(figure, alt, c["table"], marks)
 
     return embed(
         "ingrediens-kommune",
@@ -187,51 +259,47 @@ def ingredient_municipality_matrix(data: Dataset) -> Html:
 def _initiative_vocabulary_chart(data: Dataset, figure_id: str, title: str, column: str, vocabulary: str, key: str, noun: str) -> Html:
     item_names = _labels(data, vocabulary, key)
     municipality_names = _labels(data, "municipalities", "kommunekode", "name")
+    counts = statistics.initiatives_by_vocabulary(data, data.initiatives, column, vocabulary, key)
+    table = counts.pivot_table(index="item", columns="kommunekode", values="count", sort=False, fill_value=0).astype(int)
+    table = table.loc[table.sum(axis=1) > 0]
+    # One table for every variant: the filter marks the chosen municipality's column in it.
+    shown = table.rename(index=item_names, columns=municipality_names).reset_index(names=noun)
 
     def build(code: str, _: bool) -> Variant:
-        selected = filters.initiatives(data, code)
-        counts = statistics.initiatives_by_vocabulary(data, selected, column, vocabulary, key)
-        if code != filters.ALL:
-            counts = counts[counts["kommunekode"] == code]
-        table = counts.pivot_table(index="item", columns="kommunekode", values="count", sort=False, fill_value=0).astype(int)
-        table = table.loc[table.sum(axis=1) > 0]
-        if code == filters.ALL:
-            figure = go.Figure(
-                go.Heatmap(
-                    z=table.values.tolist(),
-                    x=_plot(municipality_names[c] for c in table.columns),
-                    y=[_wrap(item_names[i], 14) for i in table.index],
-                    colorscale=HEAT_SCALE,
-                    texttemplate="%{z}",
-                    hovertext=[_counted(row, "indsats", "indsatser") for row in table.values.tolist()],
-                    hovertemplate="%{y} · %{x}: %{hovertext}<extra></extra>",
-                    showscale=False,
-                    xgap=2,
-                    ygap=2,
-                )
+        cols = list(table.columns)
+        marked = cols.index(code) if code in cols else None
+        labels = _plot(municipality_names[c] for c in cols)
+        figure = go.Figure(
+            go.Heatmap(
+                z=table.values.tolist(),
+                x=labels,
+                y=[_wrap(item_names[i], 14) for i in table.index],
+                colorscale=HEAT_SCALE,
+                texttemplate="%{z}",
+                hovertext=[_counted(row, "indsats", "indsatser") for row in table.values.tolist()],
+                hovertemplate="%{y} · %{x}: %{hovertext}<extra></extra>",
+                showscale=False,
+                xgap=2,
+                ygap=2,
             )
-            figure.update_layout(xaxis={"title": "Kommune", "dtick": 1}, yaxis={"title": noun, "autorange": "reversed"})
-        else:
-            figure = go.Figure(
-                go.Bar(
-                    x=table.iloc[:, 0].tolist() if len(table.columns) else [],
-                    y=[_wrap(item_names[i], 26) for i in table.index],
-                    orientation="h",
-                    marker_color=PALETTE[0],
-                    hovertext=_counted(table.iloc[:, 0] if len(table.columns) else [], "indsats", "indsatser"),
-                    hovertemplate="%{y}: %{hovertext}<extra></extra>",
-                )
-            )
-            maximum = int(table.iloc[:, 0].max()) if len(table) and len(table.columns) else 0
-            figure.update_layout(xaxis=_count_axis("Antal indsatser", maximum), yaxis={"title": noun, "autorange": "reversed"})
+        )
+        figure.update_layout(xaxis={"title": "Kommune", "dtick": 1}, yaxis={"title": noun, "autorange": "reversed"})
         # A row as tall as its wrapped label, so labels of three lines do not run into each other on a phone.
         lines = max((_wrap(item_names[i], 14).count("<br>") + 1 for i in table.index), default=1)
         styled(figure, height=max(320, max(40, 16 * lines + 8) * len(table) + 140))
-        totals = table.sum(axis=1)
-        listing = "; ".join(f"{item_names[i]}: {plural(int(n), 'indsats', 'indsatser')}" for i, n in totals.items())
-        alt = f"{title} for {filters.municipality_name(data, code)}: " + (listing or "rapporten nævner ingen") + "."
-        shown = table.rename(index=item_names, columns=municipality_names).reset_index(names=noun)
-        return Variant(figure, alt, shown)
+        _mark_column(figure, labels, marked)
+        name = filters.municipality_name(data, code)
+        if marked is None:
+            listing = "; ".join(f"{item_names[i]}: {plural(int(n), 'indsats', 'indsatser')}" for i, n in table.sum(axis=1).items())
+            alt = f"{title} for alle kommuner: " + (listing or "rapporten nævner ingen") + "."
+        else:
+            mine = [f"{item_names[i]}: {plural(int(n), 'indsats', 'indsatser')}" for i, n in table[code].items() if n]
+            alt = (
+                f"{title}, {name} fremhævet: "
+                + ("; ".join(mine) or "rapporten nævner ingen")
+                + ". Alle kommuners kolonner står i tabellen."
+            )
+        return Variant(figure, alt, shown, ("", *cols))
 
     variants = _municipality_variants(data, build, inferred_switch=False)
     note = "Projekter, elementer og aktioner tælles hver for sig, så et projekt og dets elementer kan nævne det samme."
@@ -263,21 +331,37 @@ def settings_by_municipality(data: Dataset) -> Html:
 
 
 def partners_by_kind(data: Dataset) -> Html:
-    """Bars: how many distinct partner organisations of each kind the initiatives name."""
+    """Bars: how many distinct partner organisations of each kind the initiatives name; a chosen municipality's beside the total."""
 
     kind_names = _labels(data, "organisation_kinds", "organisation_kind_id")
+    every = statistics.organisations_by_kind(data, data.initiatives)
 
     def build(code: str, _: bool) -> Variant:
-        counts = statistics.organisations_by_kind(data, filters.initiatives(data, code))
-        counts["kind"] = counts["kind"].map(kind_names)
-        figure = go.Figure(go.Bar(x=counts["count"].tolist(), y=_plot(counts["kind"]), orientation="h", marker_color=PALETTE[2]))
-        styled(figure, height=max(300, 30 * len(counts) + 120)).update_layout(
-            xaxis=_count_axis("Antal organisationer", int(counts["count"].max()) if len(counts) else 0),
-            yaxis={"title": "Slags organisation", "autorange": "reversed"},
+        kinds = [kind_names[k] for k in every["kind"]]
+        total = every["count"].tolist()
+        figure_height = max(300, 30 * len(every) + 120)
+        if code == filters.ALL:
+            figure = go.Figure(go.Bar(x=total, y=_plot(kinds), orientation="h", marker_color=PALETTE[2]))
+            listing = "; ".join(f"{k}: {n}" for k, n in zip(kinds, total, strict=True)) or "ingen partnere nævnt"
+            alt = f"Partnere i indsatserne for alle kommuner, efter slags: {listing}."
+            table = pd.DataFrame({"Slags organisation": kinds, "Antal organisationer": total})
+        else:
+            name = filters.municipality_name(data, code)
+            own = statistics.organisations_by_kind(data, filters.initiatives(data, code)).set_index("kind")["count"]
+            mine = [int(own.get(k, 0)) for k in every["kind"]]
+            figure = go.Figure(_beside_total(_plot(kinds), total, mine, name, ("organisation", "organisationer")))
+            figure.update_layout(barmode="group", legend_title_text="Kommune")
+            figure_height = max(300, 50 * len(every) + 120)
+            alt = (
+                f"Partnere i indsatserne efter slags, {name} ved siden af alle kommuner: "
+                + "; ".join(f"{k}: {name} {m}, alle {t}" for k, m, t in zip(kinds, mine, total, strict=True))
+                + "."
+            )
+            table = pd.DataFrame({"Slags organisation": kinds, f"{name} (valgt)": mine, "Alle kommuner": total})
+        styled(figure, height=figure_height).update_layout(
+            xaxis=_count_axis("Antal organisationer", max(total, default=0)), yaxis={"title": "Slags organisation", "autorange": "reversed"}
         )
-        listing = "; ".join(f"{r.kind}: {r.count}" for r in counts.itertuples()) or "ingen partnere nævnt"
-        alt = f"Partnere i indsatserne for {filters.municipality_name(data, code)}, efter slags: {listing}."
-        return Variant(figure, alt, counts.rename(columns={"kind": "Slags organisation", "count": "Antal organisationer"}))
+        return Variant(figure, alt, table)
 
     return embed("partnere", "Partnere i indsatserne, efter slags", _municipality_variants(data, build, inferred_switch=False))
 

@@ -1,10 +1,10 @@
-"""Municipalities side by side: one column per municipality, the reader picks which to show."""
+"""Municipalities side by side: one column per municipality, the reader picks which stand beside the chosen one."""
 
 from __future__ import annotations
 
-from . import filters
+from . import filters, highlight
 from .loading import Dataset
-from .markup import Html, esc
+from .markup import Html, esc, plural
 
 
 def _labels(data: Dataset, table: str, key: str, ids: set[str], column: str = "label") -> str:
@@ -13,20 +13,27 @@ def _labels(data: Dataset, table: str, key: str, ids: set[str], column: str = "l
     return "".join(f"<li>{esc(n)}</li>" for n in names) or "<li>ikke angivet</li>"
 
 
-def _column(data: Dataset, row) -> str:
+def _column(data: Dataset, row, hidden: bool) -> str:
     initiatives = filters.initiatives(data, row.kommunekode)
     union = {
         column: {i for ids in initiatives[column] for i in ids}
         for column in ("target_group_ids", "art_form_ids", "setting_ids", "organisation_ids")
     }
-    quotes = data.quotes[data.quotes["kommunekode"] == row.kommunekode]
+    # The same quotes as the profile page, the overview table and its CSV: every one tied to the municipality.
+    quotes = filters.quotes(data, filters.QuoteFilter(kommunekode=row.kommunekode))
     ingredients = {i for ids in quotes["ingredient_ids"] for i in ids}
     titles = "".join(f"<li>{esc(t)}</li>" for t in initiatives.sort_values("position")["title"])
-    ingredient_list = (
-        _labels(data, "ingredients", "ingredient_id", ingredients, "name") if ingredients else "<li>ingen citater knyttet til kommunen</li>"
-    )
+    if ingredients:
+        ingredient_list = _labels(data, "ingredients", "ingredient_id", ingredients, "name")
+    elif len(quotes):
+        they = "det" if len(quotes) == 1 else "de"
+        tied = plural(len(quotes), "citat", "citater")
+        ingredient_list = f"<li>{tied} knyttet til kommunen; {they} underbygger ingen af ingredienserne</li>"
+    else:
+        ingredient_list = "<li>ingen citater knyttet til kommunen</li>"
     return (
-        f'<section class="kr-compare-column" data-compare="{esc(row.kommunekode)}" aria-label="{esc(row.name)}">'
+        f'<section class="kr-compare-column" data-compare="{esc(row.kommunekode)}" aria-label="{esc(row.name)}"'
+        f'{" hidden" if hidden else ""}>'
         f"<h3>{esc(row.name)}</h3>"
         f"<h4>Indsatser</h4><ul>{titles}</ul>"
         f"<h4>Målgrupper</h4><ul>{_labels(data, 'target_groups', 'target_group_id', union['target_group_ids'])}</ul>"
@@ -37,16 +44,27 @@ def _column(data: Dataset, row) -> str:
     )
 
 
+# Columns that stand side by side before the reader picks others.
+FIRST_SHOWN = 2
+
+
 def compare_view(data: Dataset) -> Html:
-    """Checkboxes choose the columns; without script every column shows, so nothing is lost."""
+    """The book's filter picks the municipality that stands first; these checkboxes pick the others beside it.
+
+    The page arrives as the script first shows it (the first columns, the boxes), so nothing moves when it runs."""
+    rows = list(data.municipalities.itertuples())
     boxes = "".join(
         f'<label class="kr-compare-choice"><input type="checkbox" value="{esc(r.kommunekode)}"'
-        f"{' checked' if i < 2 else ''}> {esc(r.name)}</label>"
-        for i, r in enumerate(data.municipalities.itertuples())
+        f"{' checked' if i < FIRST_SHOWN else ''}> {esc(r.name)}</label>"
+        for i, r in enumerate(rows)
     )
-    columns = "".join(_column(data, r) for r in data.municipalities.itertuples())
+    columns = "".join(_column(data, r, hidden=i >= FIRST_SHOWN) for i, r in enumerate(rows))
+    status = highlight.compare_sentences(data)[min(FIRST_SHOWN, len(rows))]
     return Html(
         '<div class="kr-compare">'
-        f'<fieldset class="kr-compare-choices" hidden><legend>Vælg kommuner, der skal stå side om side</legend>{boxes}</fieldset>'
+        f'<fieldset class="kr-compare-choices"><legend>Side om side med den valgte kommune</legend>{boxes}</fieldset>'
+        f'<p class="kr-compare-status" role="status" aria-live="polite">{esc(status)}</p>'
+        '<noscript><p>Uden JavaScript kan siden kun vise de første kommuner. Hver kommune har sin egen side under '
+        "»De deltagende kommuner«.</p></noscript>"
         f'<div class="kr-compare-columns">{columns}</div></div>'
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .highlight import COUNTING_RULE
 from .loading import Dataset
 from .markup import Html, esc
 from .schema import LIST_SEPARATOR, TABLES, Table
@@ -87,4 +88,6 @@ def summary(data: Dataset) -> Html:
         '<div class="kr-table-wrap"><table class="kr-table"><caption>Tabeller og antal rækker</caption>'
         '<thead><tr><th scope="col">Fil</th><th scope="col">Indhold</th><th scope="col">Rækker</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></div>"
+        # The one counting rule every count in the book follows, stated where the data is explained.
+        f'<p class="kr-counting-rule">{esc(COUNTING_RULE)}</p>'
     )

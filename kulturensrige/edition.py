@@ -176,7 +176,7 @@ def quote_item(data: Dataset, turns: pd.DataFrame, kommunekode: str = "") -> dic
     ingredient_ids = tuple(dict.fromkeys(i for ids in turns["ingredient_ids"] for i in ids))
     return {
         "ids": list(turns["quote_id"]),
-        "turns": [(t.speaker_role if len(turns) > 1 else "", t.text) for t in turns.itertuples()],
+        "turns": [(t.shown_role if len(turns) > 1 else "", t.text) for t in turns.itertuples()],
         "kind": kind,
         "speaker": speaker,
         "citation": citation,

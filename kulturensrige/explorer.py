@@ -8,11 +8,12 @@ comes from `filters` and `cards`, so the explorer and the book cannot disagree a
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import ipywidgets as widgets
 
-from . import cards, filters
+from . import cards, filters, highlight
 from .folders import checked_folder
 from .loading import REPO_ROOT, Dataset, data_dir, load
 from .markup import esc, plural, without_book_links
@@ -48,9 +49,10 @@ def control_options(data: Dataset) -> dict[str, Options]:
     }
 
 
-def count_line(n_quotes: int, n_initiatives: int) -> str:
-    """The one sentence a test or a reader checks first; counts quotes, each turn of an exchange too, as the book does."""
-    return f"Viser {plural(n_quotes, 'citat', 'citater')} og {plural(n_initiatives, 'indsats', 'indsatser')}"
+def count_line(status: str, n_initiatives: int, name: str) -> str:
+    """The one sentence a test or a reader checks first: the quotes as the book's filter counts them
+    (highlight.list_view, each turn of an exchange a quote), then the chosen municipality's initiatives."""
+    return f"{status} {name[:1].upper() + name[1:]}: {plural(n_initiatives, 'indsats', 'indsatser')}."
 
 
 def results_html(data: Dataset, selection: filters.QuoteFilter) -> tuple[str, str]:
@@ -62,20 +64,27 @@ def results_html(data: Dataset, selection: filters.QuoteFilter) -> tuple[str, st
 
 
 def _results_html(data: Dataset, selection: filters.QuoteFilter) -> tuple[str, str]:
-    quotes = filters.quotes(data, selection)
-    n_quotes = len(quotes)
+    # As in the book, the municipality highlights and never hides; the other choices narrow the quotes.
+    narrowed = filters.quotes(data, replace(selection, kommunekode=filters.ALL, include_inferred=True))
+    groups = cards.group_turns(narrowed)
+    view = highlight.list_view(data, highlight.quote_items(groups), highlight.QUOTE, selection.kommunekode, selection.include_inferred)
+    parts = []
+    for group, heading, positions in view["groups"]:
+        shown = "".join(cards.quote_card(data, groups[i]) for i in positions)
+        if group == "other":
+            parts.append(f'<details class="kr-group-other"><summary>{esc(heading)}</summary>{shown}</details>')
+        else:
+            parts.append((f'<p class="kr-group-heading">{esc(heading)}</p>' if heading else "") + shown)
+    quote_part = "".join(parts) if len(narrowed) else '<p class="kr-explorer-empty">Ingen citater matcher valget.</p>'
     n_initiatives = len(filters.initiatives(data, selection.kommunekode))
     name = filters.municipality_name(data, selection.kommunekode)
-    quote_part = (
-        str(cards.quote_list(data, quotes)) if n_quotes else f'<p class="kr-explorer-empty">Ingen citater i {esc(name)} matcher valget.</p>'
-    )
     body = (
         f"<h3>Citater</h3>{quote_part}"
         f"<h3>Indsatser i {esc(name)}</h3>"
         '<p class="kr-explorer-note">Indsatserne filtreres kun efter kommune.</p>'
         f"{cards.initiative_list(data, selection.kommunekode)}"
     )
-    return count_line(n_quotes, n_initiatives), body
+    return count_line(view["status"], n_initiatives, name), body
 
 
 def problems_html(folder: str, problems: list[object]) -> str:

@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from .markup import Html, esc, json_island
+from .markup import Html, csv_href, esc, json_island, macro
 
 # The width of the text column on a 375 px phone; a chart wider than this scrolls there.
 PHONE_TEXT_WIDTH = 343
@@ -72,6 +72,9 @@ class Variant:
     figure: go.Figure
     alt: str
     table: pd.DataFrame
+    # The kommunekode each column of `table` is about ('' for none): the filter marks the chosen one's cells.
+    # Variants that share one table object (every municipality marked in the same table) show it once.
+    marks: tuple[str, ...] = ()
 
 
 def styled(figure: go.Figure, height: int = 420) -> go.Figure:
@@ -100,12 +103,12 @@ class _Interned:
 
 
 def shared_payload(variants: dict[str, dict]) -> dict:
-    """The island's payload, with what variants repeat (layouts, drill-through quote ids) stored once.
+    """The island's payload, with what variants repeat (layouts, traces, drill-through quote ids) stored once.
 
-    With one variant per municipality, the 'ikke angivet' cells and the layout would otherwise be
-    repeated for every municipality: at national scale that made one chart 19 MB.
+    Highlighting keeps every municipality in every variant, so variants often differ only in their layout:
+    each distinct list of traces, layout and plotly template is stored once and referred to by position.
     """
-    layouts, quote_ids = _Interned(), _Interned()
+    layouts, traces, quote_ids, templates = _Interned(), _Interned(), _Interned(), _Interned()
 
     def intern_cells(cells: object) -> object:
         if isinstance(cells, list):
@@ -113,33 +116,53 @@ def shared_payload(variants: dict[str, dict]) -> dict:
         return quote_ids.add(cells) if isinstance(cells, str) else cells
 
     for variant in variants.values():
-        variant["layout"] = layouts.add(variant.get("layout", {}))
+        layout = variant.get("layout", {})
+        if "template" in layout:  # plotly's theme, 7 kB, the same in every layout
+            layout["template"] = templates.add(layout["template"])
+        variant["layout"] = layouts.add(layout)
         for trace in variant.get("data", []):
             if "customdata" in trace:
                 trace["customdata"] = intern_cells(trace["customdata"])
-    return {"config": CONFIG, "layouts": layouts.values, "quoteIds": quote_ids.values, "variants": variants}
+        variant["data"] = traces.add(variant.get("data", []))
+    return {
+        "config": CONFIG,
+        "templates": templates.values,
+        "layouts": layouts.values,
+        "traces": traces.values,
+        "quoteIds": quote_ids.values,
+        "variants": variants,
+    }
 
 
-def data_table(table: pd.DataFrame, caption: str) -> str:
-    head = "".join(f'<th scope="col">{esc(c)}</th>' for c in table.columns)
-    rows = "".join(
-        "<tr>" + "".join(f"<td>{esc(v)}</td>" if j else f'<th scope="row">{esc(v)}</th>' for j, v in enumerate(row)) + "</tr>"
-        for row in table.itertuples(index=False)
-    )
-    return (
-        f'<div class="kr-table-wrap"><table class="kr-table"><caption>{esc(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
-    )
+def data_table(table: pd.DataFrame, caption: str, csv_name: str = "", marks: tuple[str, ...] = ()) -> str:
+    """A figure's numbers as a table (the one table macro); with `csv_name`, with a CSV download made here."""
+    head = [str(c) for c in table.columns]
+    rows = [[str(v) for v in row] for row in table.itertuples(index=False)]
+    context = {
+        "id": "",
+        "caption": caption,
+        "head": head,
+        "marks": list(marks),
+        "rows": [{"cells": r, "mark": ""} for r in rows],
+        "csv": csv_href(head, rows) if csv_name else "",
+        "csv_name": csv_name,
+    }
+    return str(macro("cards.html.j2", "table", context))
 
 
-def _plot_div(figure_id: str, title: str, min_width: int) -> str:
-    plot = f'<div class="kr-plot" id="plot-{esc(figure_id)}" aria-hidden="true"'
+def _csv_name(figure_id: str, key: str) -> str:
+    return f"{figure_id}-{key.replace('|', '-')}.csv"
+
+
+def _plot_div(figure_id: str, title: str, min_width: int, height: int) -> str:
+    """The chart's place, its height reserved (the tallest variant) so nothing moves when it is drawn."""
+    plot = f'<div class="kr-plot" id="plot-{esc(figure_id)}" aria-hidden="true" style="height: {int(height)}px'
     if not min_width:
-        return plot + "></div>"
+        return plot + '"></div>'
     # A scrolling region must take keyboard focus (WCAG 2.1.1), and then it needs a name.
     return (
         f'<div class="kr-plot-frame" tabindex="0" role="region" aria-label="{esc(title)} (rul vandret for hele figuren)">'
-        f'{plot} style="min-width: {int(min_width)}px"></div></div>'
+        f'{plot}; min-width: {int(min_width)}px"></div></div>'
         + (
             f'<p class="kr-scroll-hint">Figuren er {int(min_width)} pixel bred; på en smal skærm rulles den vandret i sin ramme.</p>'
             if min_width > PHONE_TEXT_WIDTH
@@ -155,10 +178,15 @@ def embed(figure_id: str, title: str, variants: dict[str, Variant], note: str = 
     the page does not."""
     first = "alle"
     alts = "".join(f'<p data-variant="{esc(key)}"{"" if key == first else " hidden"}>{esc(v.alt)}</p>' for key, v in variants.items())
+    sharing: dict[int, list[str]] = {}
+    for key, v in variants.items():
+        sharing.setdefault(id(v.table), []).append(key)
     tables = "".join(
-        f'<div data-variant="{esc(key)}"{"" if key == first else " hidden"}>{data_table(v.table, title)}</div>'
-        for key, v in variants.items()
+        f'<div data-variant="{esc(" ".join(keys))}"{"" if first in keys else " hidden"}>'
+        f"{data_table(variants[keys[0]].table, title, _csv_name(figure_id, keys[0]), variants[keys[0]].marks)}</div>"
+        for keys in sharing.values()
     )
+    height = max(int(v.figure.layout.height or 450) for v in variants.values())
     payload = shared_payload({key: figure_json(v.figure) for key, v in variants.items()})
     filterable = "true" if len(variants) > 1 else "false"
     # The full text alternative can list dozens of values: screen readers get it as the figure's description,
@@ -167,11 +195,16 @@ def embed(figure_id: str, title: str, variants: dict[str, Variant], note: str = 
         f'<figure class="kr-figure" id="figur-{esc(figure_id)}" data-kr-filterable="{filterable}" '
         f'aria-labelledby="titel-{esc(figure_id)}" aria-describedby="alt-{esc(figure_id)}">'
         f'<figcaption class="kr-figure-title" id="titel-{esc(figure_id)}">{esc(title)}</figcaption>'
-        + _plot_div(figure_id, title, min_width)
+        + _plot_div(figure_id, title, min_width, height)
         + f'<div class="kr-alt kr-described" id="alt-{esc(figure_id)}"><span class="kr-alt-label">Figuren viser: </span>{alts}</div>'
         + (f'<p class="kr-figure-note">{esc(note)}</p>' if note else "")
         + f'<details class="kr-figure-data"><summary>Vis tallene som tabel</summary>{tables}</details>'
-        f'<div class="kr-drill" aria-live="polite" hidden></div>'
+        '<p class="kr-plot-missing" hidden>Figuren kan ikke tegnes, fordi plotly.js ikke blev indlæst. '
+        "Tallene står i tabellen under figuren.</p>"
+        '<div class="kr-drill" aria-live="polite" hidden><div class="kr-drill-head">'
+        '<h3 class="kr-drill-heading" tabindex="-1">Citaterne bag tallet</h3>'
+        '<button type="button" class="kr-drill-close" aria-label="Luk citaterne bag tallet">Luk</button></div>'
+        '<div class="kr-drill-cards"></div></div>'
         + json_island(payload, "kr-figure-json")
         + "</figure>"
     )

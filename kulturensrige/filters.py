@@ -28,11 +28,23 @@ def municipality_options(data: Dataset) -> list[tuple[str, str]]:
     return [("Alle kommuner", ALL)] + list(zip(data.municipalities["name"], data.municipalities["kommunekode"], strict=True))
 
 
+_LOOKUPS: dict[tuple[int, str, str], tuple[pd.DataFrame, dict]] = {}
+
+
+def lookup(frame: pd.DataFrame, key: str, column: str) -> dict:
+    """`column` by `key` of a table as a dict, made once per table: at national scale a card looks up
+    several labels, and filtering a DataFrame for each was most of the build's time."""
+    cached = _LOOKUPS.get((id(frame), key, column))
+    if cached is None or cached[0] is not frame:
+        cached = (frame, dict(zip(frame[key], frame[column], strict=True)))
+        _LOOKUPS[(id(frame), key, column)] = cached
+    return cached[1]
+
+
 def municipality_name(data: Dataset, kommunekode: str) -> str:
     if kommunekode == ALL:
         return "alle kommuner"
-    match = data.municipalities.loc[data.municipalities["kommunekode"] == kommunekode, "name"]
-    return match.iloc[0] if len(match) else kommunekode
+    return str(lookup(data.municipalities, "kommunekode", "name").get(kommunekode, kommunekode))
 
 
 def quotes(data: Dataset, selection: QuoteFilter = QuoteFilter()) -> pd.DataFrame:

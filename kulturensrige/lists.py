@@ -11,7 +11,7 @@ import pandas as pd
 
 from . import cards, filters
 from .loading import Dataset
-from .markup import Html, book_link, esc, month, number, plural
+from .markup import Html, book_link, csv_href, esc, macro, month, number, plural
 from .schema import NOT_STATED
 
 
@@ -41,27 +41,34 @@ def key_figures(data: Dataset) -> Html:
 
 def municipality_links(data: Dataset) -> Html:
     links = "".join(
-        f'<li data-kommune="{esc(r.kommunekode)}">{book_link("kommuner/profil-" + r.slug, esc(r.name))}</li>'
+        f'<li data-kr-mark="{esc(r.kommunekode)}">{book_link("kommuner/profil-" + r.slug, esc(r.name))}</li>'
         for r in data.municipalities.itertuples()
     )
     return Html(f'<ul class="kr-inline-list">{links}</ul>')
 
 
-def simple_table(frame: pd.DataFrame, caption: str, kommune_column: str | None = None, table_id: str = "") -> Html:
-    """A plain accessible table; with `kommune_column` each row is filterable and downloadable."""
+def table_context(frame: pd.DataFrame, caption: str, kommune_column: str | None = None, table_id: str = "", csv_name: str = "") -> dict:
+    """A table for the table macro; with `kommune_column` each row is marked as that municipality's, and with
+    `csv_name` the table comes with a CSV download made here (formula starts neutralised, markup.csv_cell)."""
     shown = [c for c in frame.columns if c != kommune_column]
-    head = "".join(f'<th scope="col">{esc(c)}</th>' for c in shown)
-    rows = []
-    for _, row in frame.iterrows():
-        attribute = f' data-kommune="{esc(row[kommune_column])}"' if kommune_column else ""
-        cells = "".join(f'<th scope="row">{esc(row[c])}</th>' if j == 0 else f"<td>{esc(row[c])}</td>" for j, c in enumerate(shown))
-        rows.append(f"<tr{attribute}>{cells}</tr>")
-    filterable = ' data-kr-filterable-table="true"' if kommune_column else ""
-    ident = f' id="{esc(table_id)}"' if table_id else ""
-    return Html(
-        f'<div class="kr-table-wrap"><table class="kr-table"{ident}{filterable}><caption>{esc(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
-    )
+    rows = [
+        {"cells": [str(row[c]) for c in shown], "mark": str(row[kommune_column]) if kommune_column else ""} for _, row in frame.iterrows()
+    ]
+    return {
+        "id": table_id,
+        "caption": caption,
+        "head": shown,
+        "marks": [],
+        "rows": rows,
+        "csv": csv_href(shown, [r["cells"] for r in rows]) if csv_name else "",
+        "csv_name": csv_name,
+    }
+
+
+def simple_table(frame: pd.DataFrame, caption: str, kommune_column: str | None = None, table_id: str = "") -> Html:
+    """A plain accessible table; with `kommune_column` the chosen municipality's row is marked, and the table can be downloaded."""
+    context = table_context(frame, caption, kommune_column, table_id, csv_name=f"{table_id or 'tabel'}.csv" if kommune_column else "")
+    return Html(str(macro("cards.html.j2", "table", context)))
 
 
 def municipality_table(data: Dataset) -> Html:
@@ -73,7 +80,7 @@ def municipality_table(data: Dataset) -> Html:
             "Region": m["region"],
             "Udgangspunkt": [_key(data, "starting_points", "starting_point_id", s, "label") for s in m["starting_point"]],
             "Indsatser": [int((data.initiatives["kommunekode"] == c).sum()) for c in m["kommunekode"]],
-            "Citater": [int((data.quotes["kommunekode"] == c).sum()) for c in m["kommunekode"]],
+            "Citater": [len(filters.quotes(data, filters.QuoteFilter(kommunekode=c))) for c in m["kommunekode"]],
             "_kode": m["kommunekode"],
         }
     )
@@ -106,8 +113,22 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
         f"<dt>Udgangspunkt</dt><dd>{esc(start)}: {esc(row.starting_point_note)}</dd>"
         f"<dt>Hvad forløbet førte til</dt><dd>{esc(not_stated_note(row.outcome))}</dd></dl>"
         # The section is presented on this very page: name it, do not link to it.
-        f'<p class="kr-source-line">Bygger på rapportens afsnit »{esc(section)}«.</p></div>'
+        f'<p class="kr-source-line">Bygger på rapportens afsnit »{esc(section)}«.</p></div>' + profile_hints(data, kommunekode)
     )
+
+
+def profile_hints(data: Dataset, kommunekode: str) -> str:
+    """A profile page is always about its own municipality: choosing another one offers the way to its page.
+
+    One hidden line per other municipality; the filter shows the one that is chosen."""
+    own = filters.municipality_name(data, kommunekode)
+    lines = "".join(
+        f'<p class="kr-profile-hint" data-kr-when="{esc(r.kommunekode)}" hidden>Denne side handler om {esc(own)}. '
+        f'{book_link("kommuner/profil-" + r.slug, "Gå til siden om " + esc(r.name))}.</p>'
+        for r in data.municipalities.itertuples()
+        if r.kommunekode != kommunekode
+    )
+    return f'<div class="kr-profile-hints" role="status" aria-live="polite">{lines}</div>'
 
 
 def municipality_ingredients(data: Dataset, kommunekode: str) -> Html:

@@ -1,4 +1,4 @@
-"""HTML building blocks. Text from data only ever reaches HTML through `esc` or `json_island`."""
+"""HTML building blocks. Text from data only ever reaches HTML through autoescaped templates, `esc` or `json_island`."""
 
 from __future__ import annotations
 
@@ -11,6 +11,9 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
+
+import jinja2
+from markupsafe import Markup
 
 
 def esc(text: object) -> str:
@@ -58,6 +61,11 @@ def without_book_links() -> Iterator[None]:
         _BOOK_LINKS.reset(token)
 
 
+def links_to_book() -> bool:
+    """False in the live explorer, where there is no book around a card to link to."""
+    return _BOOK_LINKS.get()
+
+
 def book_link(page: str, inner_html: str, css_class: str = "") -> str:
     """A link to a page of the book around already escaped markup, or a <span> where there is no book."""
     attribute = f' class="{esc(css_class)}"' if css_class else ""
@@ -101,3 +109,52 @@ def month(date: str) -> str:
 
 def plural(count: int, singular: str, plural_form: str) -> str:
     return f"{number(count)} {singular if count == 1 else plural_form}"
+
+
+_TEMPLATES = jinja2.Environment(
+    loader=jinja2.PackageLoader("kulturensrige", "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    keep_trailing_newline=False,
+)
+
+
+def render(template: str, **context: Any) -> Markup:
+    """A whole template (kulturensrige/templates/), autoescaped: only Markup values pass unescaped."""
+    return Markup(_TEMPLATES.get_template(template).render(**context).strip())
+
+
+def macro(template: str, name: str, *args: Any) -> Markup:
+    """One macro of a template, e.g. the quote card or the table in cards.html.j2."""
+    return Markup(getattr(_TEMPLATES.get_template(template).module, name)(*args).strip())
+
+
+def trusted(markup: str) -> Markup:
+    """Markup this package rendered itself (a link, a card), to be placed into a template as it is."""
+    return Markup(markup)
+
+
+# A cell a spreadsheet would read as a formula (OWASP, CSV injection): its first character.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> str:
+    """One CSV cell (semicolon-separated, as Danish Excel reads it): a formula start is neutralised with a
+    leading apostrophe, and a cell holding the delimiter, a quote or a line break is quoted."""
+    text = str(value)
+    if text.startswith(FORMULA_START):
+        text = "'" + text
+    if any(c in text for c in ';"\n\r'):
+        text = '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def csv_text(head: list[str], rows: list[list[object]]) -> str:
+    """A table as CSV text: header first, CRLF line ends, a byte order mark so Excel reads UTF-8."""
+    lines = [";".join(csv_cell(c) for c in row) for row in [head, *rows]]
+    return "\ufeff" + "\r\n".join(lines) + "\r\n"
+
+
+def csv_href(head: list[str], rows: list[list[object]]) -> str:
+    """The CSV as a data: address for a download link: the file is made here, the browser only saves it."""
+    return "data:text/csv;charset=utf-8," + quote(csv_text(head, rows), safe="")

@@ -17,7 +17,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
-from . import bibliography, page_source
+from . import bibliography, highlight, page_source
 from .buildkey import build_key, folder_digest
 from .descriptions import page_description
 from .icons import inline_icons
@@ -44,7 +44,9 @@ def provenance_html(folder_name: str, fingerprint: str, date: dt.date) -> str:
 
 # book/_static/plotly.min.js is plotly.js's cartesian partial bundle (bar, heatmap, scatter, ...: 1.5 MB, not the
 # full 4.8 MB), of the version plotly.py emits; tests/test_plotly_bundle.py checks both.
-OWN_ASSETS = {"kommunefilter.js", "kommunefilter.css", "copybutton-da.js", "plotly.min.js", "lesning.css", "tjekliste.js"}
+# The filter's scripts, one job each, in the order they must run (all deferred, so after the parsed page).
+FILTER_SCRIPTS = ["kr-state.js", "kr-lists.js", "kr-charts.js", "kr-filter.js"]
+OWN_ASSETS = {*FILTER_SCRIPTS, "kommunefilter.css", "copybutton-da.js", "plotly.min.js", "lesning.css", "tjekliste.js"}
 
 
 def _asset_name(entry) -> str:
@@ -61,9 +63,7 @@ def _on_config_inited(app: Sphinx, config) -> None:
     config.kr_build_key = json.dumps(key, sort_keys=True)
     out = Path(app.outdir).parent / GENERATED
     out.mkdir(parents=True, exist_ok=True)
-    kommuner = [{"code": r.kommunekode, "slug": r.slug, "name": r.name} for r in data.municipalities.itertuples()]
-    payload = json.dumps({"kommuner": kommuner}, ensure_ascii=False).replace("<", "\\u003c")
-    (out / "kr-data.js").write_text(f"window.KR_DATA = {payload};\n", encoding="utf-8")
+    (out / "kr-data.js").write_text(highlight.browser_script(data), encoding="utf-8")
     _publish_tables(data.folder, out / Path(page_source.PUBLISHED_DATA).name)
     config.html_static_path = [*config.html_static_path, str(out)]
     # Jupyter Book adds every .js/.css under _static/ as a plain (blocking) asset; `setup` adds ours itself,
@@ -91,6 +91,8 @@ def _tell_kernel_the_page(app: Sphinx, docname: str, source: list[str]) -> None:
 def _on_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     if 'class="kr-plot"' in context.get("body", ""):
         app.add_js_file("plotly.min.js", priority=400, loading_method="defer")
+    if "body" in context:
+        context["body"] = highlight.FILTER_SLOT + context["body"]  # the filter's place, kept so nothing shifts
     _drop_thebe(context)
 
 
@@ -279,7 +281,8 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _defer_scripts, priority=990)
     app.add_transform(ProfileTitleAsWritten)
     app.add_js_file("kr-data.js", priority=450)
-    app.add_js_file("kommunefilter.js", priority=500, loading_method="defer")
+    for script in FILTER_SCRIPTS:
+        app.add_js_file(script, priority=500, loading_method="defer")
     app.add_js_file("copybutton-da.js", priority=500, loading_method="defer")
     app.add_js_file("tjekliste.js", priority=500, loading_method="defer")
     app.add_css_file("kommunefilter.css")

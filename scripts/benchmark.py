@@ -389,8 +389,8 @@ def report(builds: list[Build], commands: list[str], started: dt.datetime, basel
         "",
         "Profile pages (one per municipality) are shown as the heaviest of them. Cards = quote cards / initiative cards; "
         f"a bold count means {CARD_LIMIT:,} or more cards in one page's HTML. The browser shows a list 50 cards at a "
-        "time, with a button for more; the drill-through builds its cards from the page's JSON store of quote rows, "
-        "which is not counted as cards.",
+        "time, with a button for more; cards past a list's limit and the drill-through's store of every quote card wait "
+        "in an inert <template> and are counted as cards.",
         "",
         "Rebuild = the same command again into the same output folder, nothing changed. The execution cache keys on "
         "each notebook plus the data's fingerprint (scripts/build_book.py stamps it into the staged notebooks), and the "

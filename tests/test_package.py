@@ -103,14 +103,16 @@ def test_variants_share_repeated_layouts_and_quote_ids(data):
     assert len(payload["layouts"]) < len(payload["variants"])
     assert len(payload["quoteIds"]) == len(set(payload["quoteIds"]))
     not_stated = set(data.quotes.loc[data.quotes["attribution"] == "not stated", "quote_id"])
-    cells = [payload["quoteIds"][row[-1]] for key, v in payload["variants"].items() if "|" not in key for row in v["data"][0]["customdata"]]
+    traces = [payload["traces"][v["data"]] for key, v in payload["variants"].items() if "|" not in key]
+    assert len(payload["traces"]) < len(payload["variants"]), "variants that differ only in what they mark share their traces"
+    cells = [payload["quoteIds"][row[-1]] for t in traces for row in t[0]["customdata"]]
     assert cells and all(set(ids.split()) <= not_stated for ids in cells)
 
 
 def test_quote_store_holds_every_quote_once(data):
     html = cards.quote_store(data).markup
-    store = json.loads(re.search(r'class="kr-quote-store">(.*?)</script>', html).group(1))
-    ids = [i for row in store["rows"] for i in row[store["columns"].index("quotes")].split()]
+    assert html.startswith('<template class="kr-quote-store">')
+    ids = [i for quotes in re.findall(r'data-quotes="([^"]*)"', html) for i in quotes.split()]
     assert sorted(ids) == sorted(data.quotes["quote_id"])
 
 

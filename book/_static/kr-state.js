@@ -1,0 +1,111 @@
+/*
+ * kr-state.js: the filter's state, its address (?kommune=<slug>&udledte=nej) and the links that carry it.
+ * Every constant and sentence comes from the build (window.KR_DATA, written by kulturensrige/highlight.py);
+ * this file only reads and writes them. Plain script, so the book works from file:// too.
+ */
+window.KR = window.KR || {};
+((KR) => {
+  const D = window.KR_DATA || { all: "alle", withoutInferred: "|uden-udledte", pageSize: 50, kommuner: [], sentences: {} };
+  KR.data = D;
+  KR.state = { kommune: D.all, inferred: true };
+
+  /** A kommunekode from a slug, a code or a name (any case); D.all for empty; null if unknown. */
+  KR.lookup = (value) => {
+    const wanted = String(value === null || value === undefined ? "" : value).trim().toLowerCase();
+    if (!wanted || wanted === D.all) return D.all;
+    const found = D.kommuner.find((k) => k.code === wanted || k.slug.toLowerCase() === wanted || k.name.toLowerCase() === wanted);
+    return found ? found.code : null;
+  };
+
+  KR.slugOf = (code) => {
+    const found = D.kommuner.find((k) => k.code === code);
+    return found ? found.slug : D.all;
+  };
+
+  /** The name of the view the build prepared for a state: a code or "alle", with a suffix when inferred ties are off. */
+  KR.keyOf = (s) => s.kommune + (s.inferred ? "" : D.withoutInferred);
+
+  /** The state a query string asks for, and whether it named a municipality the data does not hold. */
+  KR.readQuery = (search) => {
+    const params = new URLSearchParams(search);
+    const raw = params.get("kommune");
+    const code = KR.lookup(raw);
+    const off = ["nej", "0", "false", "fra"].indexOf((params.get("udledte") || "").trim().toLowerCase()) >= 0;
+    return { state: { kommune: code || D.all, inferred: !off }, raw: raw, unknown: raw !== null && code === null };
+  };
+
+  /** The query string for a state, keeping every other parameter of `query`. */
+  KR.queryFor = (query, s) => {
+    const params = new URLSearchParams(query);
+    if (s.kommune === D.all) {
+      params.delete("kommune");
+    } else {
+      params.set("kommune", KR.slugOf(s.kommune));
+    }
+    if (s.inferred) {
+      params.delete("udledte");
+    } else {
+      params.set("udledte", "nej");
+    }
+    const text = params.toString();
+    return text ? `?${text}` : "";
+  };
+
+  /** href with the state's parameters, keeping its path and fragment (relative hrefs stay relative). */
+  KR.withState = (href, s) => {
+    const match = /^([^?#]*)(?:\?([^#]*))?(#.*)?$/.exec(href);
+    return match[1] + KR.queryFor(match[2] || "", s) + (match[3] || "");
+  };
+
+  /** A relative link to another HTML page of the book (not a fragment, a file, or another site). */
+  KR.isBookPage = (href) => {
+    if (!href || /^[#/]/.test(href) || /^[a-z][a-z0-9+.-]*:/i.test(href)) return false;
+    const path = href.split(/[?#]/)[0];
+    return /\.html?$/i.test(path) && !/(^|\/)_(static|sources|images|downloads)\//.test(path);
+  };
+
+  /** Write the state into the address: a new history entry (push) or the current one replaced. */
+  KR.writeUrl = (s, push) => {
+    const here = window.location;
+    let url = KR.withState(here.pathname + here.search + here.hash, s);
+    if (here.protocol === "file:") {
+      // Some browsers refuse a path in pushState on file://; the query and fragment are enough.
+      url = url.slice(url.search(/[?#]|$/)) || here.pathname.split("/").pop();
+    }
+    try {
+      window.history[push ? "pushState" : "replaceState"](push ? { kr: true } : window.history.state, "", url);
+    } catch (_error) {
+      // The view still changes; only the address stays behind.
+    }
+  };
+
+  /** A link to another page of the book takes the current choice along. */
+  KR.carry = (anchor) => {
+    if (anchor.dataset.krHref === undefined) {
+      if (!KR.isBookPage(anchor.getAttribute("href"))) return;
+      anchor.dataset.krHref = anchor.getAttribute("href");
+    }
+    anchor.setAttribute("href", KR.withState(anchor.dataset.krHref, KR.state));
+  };
+
+  /**
+   * One history entry per choice, not per arrow key: a change pushes an entry, except a change made with a key
+   * while the select keeps its focus after a change already pushed one; that one replaces it.
+   */
+  KR.history = () => {
+    let keyed = false;
+    let pushed = false;
+    return {
+      settle: () => { pushed = false; },
+      key: () => { keyed = true; },
+      push: () => {
+        const push = !(keyed && pushed);
+        pushed = true;
+        keyed = false;
+        return push;
+      },
+    };
+  };
+
+  if (typeof module === "object" && module.exports) module.exports = KR;
+})(window.KR);

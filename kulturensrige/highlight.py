@@ -1,0 +1,266 @@
+"""Highlight, don't hide: what choosing a municipality puts first, and every sentence the filter says.
+
+Choosing a municipality never removes the report's general findings. In a list, the chosen municipality's
+items come first and are marked, the items tied to no municipality follow under a heading that says so,
+and other municipalities' items follow behind a count. "Medtag udledte tilknytninger" off means the
+editors' inferred ties are set aside: those quotes count as not tied to a municipality, as the report prints them.
+
+The rules live here once. The static book's script only switches between the views computed here for
+every municipality with inferred ties on and off, and the live explorer calls the same functions.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from . import filters
+from .loading import Dataset
+from .markup import Markup, json_island, number, plural, render
+
+ALL = filters.ALL
+WITHOUT_INFERRED = "|uden-udledte"
+# Cards a list or a drill-through shows at a time; the rest wait behind "Vis flere".
+PAGE_SIZE = 50
+
+# The filter's place at the top of every page, as high as the filter, so the text does not move when the
+# script puts the filter there; without JavaScript it says why there is no filter.
+FILTER_SLOT = (
+    '<div class="kr-filter-slot d-print-none"><noscript><p>Kommunefilteret kræver JavaScript. '
+    "Siden viser alle kommuner.</p></noscript></div>"
+)
+
+COUNTING_RULE = (
+    "Sådan tæller bogen citater: et citat er én replik, sådan som rapporten trykker den. En ordveksling, hvor to "
+    "personer taler på skift, er derfor flere citater, som står samlet på ét kort, og kortet siger, hvor mange "
+    "citater det rummer. Alle tal i bogen tæller på den måde: listerne, statuslinjen, figurerne, tabellerne, "
+    "sammenligningen, forsiden og CSV-filerne."
+)
+
+ATTRIBUTION_SHORT = {"stated": "angivet", "inferred": "udledt"}
+
+
+@dataclass(frozen=True)
+class Noun:
+    singular: str
+    plural: str
+
+    def count(self, n: int) -> str:
+        return plural(n, self.singular, self.plural)
+
+
+QUOTE = Noun("citat", "citater")
+INITIATIVE = Noun("indsats", "indsatser")
+MUNICIPALITY = Noun("kommune", "kommuner")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One card or row of a list as the rules see it."""
+
+    kommune: str  # the municipality it is tied to ('' for none, also for a quote from a cited work)
+    attribution: str  # stated | inferred | not stated; 'stated' for what is a municipality's by nature (an initiative)
+    weight: int = 1  # how many it counts for: each turn of an exchange is a quote
+
+    def tie(self, include_inferred: bool) -> str:
+        """The municipality it counts for under the inferred switch."""
+        return "" if self.attribution == "inferred" and not include_inferred else self.kommune
+
+
+def state_key(kommune: str, include_inferred: bool) -> str:
+    """The name of one view: a kommunekode or 'alle', with a suffix when inferred ties are off."""
+    return kommune + ("" if include_inferred else WITHOUT_INFERRED)
+
+
+def states(data: Dataset) -> Iterator[tuple[str, str, bool]]:
+    """Every view the static book offers: (key, kommunekode, include_inferred)."""
+    for code in [ALL, *data.municipalities["kommunekode"]]:
+        for include_inferred in (True, False):
+            yield state_key(code, include_inferred), code, include_inferred
+
+
+def quote_items(groups: Sequence) -> list[Item]:
+    """Items for quote cards (cards.group_turns): a card is tied as its first turn is, and weighs its turns."""
+    items = []
+    for turns in groups:
+        first = turns.iloc[0]
+        kommune = "" if first.reference_key else first.kommunekode
+        items.append(Item(kommune, first.attribution if kommune else "not stated", len(turns)))
+    return items
+
+
+def tied_quotes(quotes, include_inferred: bool):
+    """Quote rows with `kommunekode` as the switch ties them: inferred ties set aside when off, cited works never tied."""
+    tie = quotes["kommunekode"].where(quotes["reference_key"] == "", "")
+    if not include_inferred:
+        tie = tie.where(quotes["attribution"] != "inferred", "")
+    return quotes.assign(kommunekode=tie)
+
+
+def untied(items: Sequence[Item], include_inferred: bool) -> list[int]:
+    """Positions of the items tied to no municipality under the switch: the same whichever municipality is chosen."""
+    return [i for i, item in enumerate(items) if not item.tie(include_inferred)]
+
+
+def arrange(items: Sequence[Item], kommune: str, include_inferred: bool) -> dict[str, list[int]]:
+    """Positions of the items in each group, in report order: chosen first, then none, then other."""
+    if kommune == ALL:
+        return {"all": list(range(len(items)))}
+    groups: dict[str, list[int]] = {"chosen": [], "none": [], "other": []}
+    for i, item in enumerate(items):
+        tie = item.tie(include_inferred)
+        groups["chosen" if tie == kommune else "other" if tie else "none"].append(i)
+    return groups
+
+
+def _weight(items: Sequence[Item], positions: list[int]) -> int:
+    return sum(items[i].weight for i in positions)
+
+
+def how_tied(items: Sequence[Item], positions: list[int], noun: Noun) -> str:
+    """'(udledt)', '(angivet)' or '(1 angivet, 2 udledt)' for quotes; nothing for what has no attribution levels."""
+    if noun is not QUOTE:
+        return ""
+    levels: dict[str, int] = {}
+    for i in positions:
+        levels[items[i].attribution] = levels.get(items[i].attribution, 0) + items[i].weight
+    if len(levels) == 1:
+        return f" ({ATTRIBUTION_SHORT[next(iter(levels))]})"
+    return " (" + ", ".join(f"{number(n)} {ATTRIBUTION_SHORT[a]}" for a, n in levels.items()) + ")"
+
+
+def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, include_inferred: bool) -> dict:
+    """One view of a list: its groups as [group, heading, positions] and the status sentence."""
+    groups = arrange(items, kommune, include_inferred)
+    switch = "" if include_inferred else " (uden udledte tilknytninger)"
+    if kommune == ALL:
+        total = noun.count(_weight(items, groups["all"]))
+        return {"groups": [["all", "", groups["all"]]], "status": f"Alle kommuner{switch}: {total} i rapportens rækkefølge."}
+    name = filters.municipality_name(data, kommune)
+    chosen, none, other = (groups[g] for g in ("chosen", "none", "other"))
+    if chosen:
+        mine = noun.count(_weight(items, chosen)) + how_tied(items, chosen, noun)
+        chosen_heading = f"{name}: {mine}, fremhævet øverst."
+    else:
+        mine = f"ingen {noun.plural}"
+        chosen_heading = f"Rapporten knytter ingen {noun.plural} her til {name}."
+        withheld = [i for i, item in enumerate(items) if item.kommune == kommune and item.attribution == "inferred"]
+        if withheld and not include_inferred:
+            chosen_heading += (
+                f" Redaktionen har udledt en tilknytning for {noun.count(_weight(items, withheld))}; slå »Medtag udledte"
+                " tilknytninger« til for at se {'det' if _weight(items, withheld) == 1 else 'dem'} fremhævet."
+            )
+    where = "uden kommune" if include_inferred else "uden kommune angivet i rapporten"
+    none_heading = f"{noun.count(_weight(items, none))} {where}."
+    other_heading = f"Andre kommuner: {noun.count(_weight(items, other))}"
+    parts = [f"{name}{switch}: {mine}"]
+    if none:
+        parts.append(f"{noun.count(_weight(items, none))} {where}")
+    if other:
+        parts.append(f"{noun.count(_weight(items, other))} fra andre kommuner")
+    view = [["chosen", chosen_heading, chosen]]
+    if none:
+        view.append(["none", none_heading, none])
+    if other:
+        view.append(["other", other_heading, other])
+    return {"groups": view, "status": " · ".join(parts) + "."}
+
+
+def list_views(data: Dataset, items: Sequence[Item], noun: Noun) -> Markup:
+    """Every view of a list, as the JSON island its section carries.
+
+    What repeats is stated once, so the island stays small with a hundred municipalities: the items tied to
+    no municipality are the same for every municipality (one list per switch, named "on"/"off"), and other
+    municipalities' items are "rest", whatever the chosen and the untied groups left."""
+    shared = {("on" if inferred else "off"): untied(items, inferred) for inferred in (True, False)}
+    views = {}
+    for key, code, inferred in states(data):
+        view = list_view(data, items, noun, code, inferred)
+        names = {"none": "on" if inferred else "off", "other": "rest"}
+        view["groups"] = [[group, heading, names.get(group, positions)] for group, heading, positions in view["groups"]]
+        views[key] = view
+    return Markup(json_island({"shared": shared, "views": views}, "kr-list-views"))
+
+
+def arranged_list(
+    data: Dataset, items: Sequence[Item], noun: Noun, cards: list[str], *, css: str, summary: str = "", heading_id: str = "", grid=False
+) -> Markup:
+    """A list section: the first PAGE_SIZE-or-more cards as HTML, any rest in an inert <template>, and its views."""
+    limit = list_limit()
+    shown, rest = (cards, []) if len(cards) <= limit else (cards[:PAGE_SIZE], cards[PAGE_SIZE:])
+    more = (
+        f"Listen viser de første {number(len(shown))} kort af {number(len(cards))}; resten vises, når siden kan køre JavaScript."
+        if rest
+        else ""
+    )
+    return render(
+        "list.html.j2",
+        css=css,
+        heading_id=heading_id,
+        summary=summary,
+        cards=Markup("".join(shown)),
+        rest=Markup("".join(rest)),
+        more=more,
+        grid=grid,
+        views=list_views(data, items, noun) if len(data.municipalities) else "",
+    )
+
+
+def list_limit() -> int:
+    """Cards a list carries as live HTML; a longer list (national-scale data) keeps the rest in a <template>.
+
+    KR_LIST_LIMIT lets a test send the report's short lists down the long-list path too."""
+    return int(os.environ.get("KR_LIST_LIMIT", "200"))
+
+
+def page_sentences(data: Dataset) -> dict[str, dict[str, str]]:
+    """What the filter says for each view apart from the lists: the status of a page without lists, the chart
+    sentence, the print line and the name for a download."""
+    sentences = {}
+    for key, code, inferred in states(data):
+        name = filters.municipality_name(data, code)
+        switch = "" if inferred else ", uden udledte tilknytninger"
+        chosen = "Ingen kommune valgt" if code == ALL else f"Valgt: {name}"
+        sentences[key] = {
+            "nothing": f"{chosen}{switch}. Intet på denne side afhænger af kommune; valget følger med til bogens andre sider.",
+            "charts": "Figurerne viser alle kommuner." if code == ALL else f"Figurerne fremhæver {name} blandt alle kommuner{switch}.",
+            "print": "Udvalg: " + ("alle kommuner" if code == ALL else f"{name} fremhævet") + switch,
+        }
+    return sentences
+
+
+def compare_sentences(data: Dataset) -> list[str]:
+    """The comparison page's status by how many municipalities stand side by side (index = count)."""
+    n = len(data.municipalities)
+    return ["Vælg mindst én kommune for at se den her.", "Vælg en kommune mere for at sammenligne."] + [
+        f"{MUNICIPALITY.count(k)} står side om side." for k in range(2, n + 1)
+    ]
+
+
+def browser_data(data: Dataset) -> dict:
+    """Everything the browser script needs from the build, published once (window.KR_DATA)."""
+    options = [
+        {"code": code, "slug": slug, "name": name}
+        for code, slug, name in data.municipalities[["kommunekode", "slug", "name"]].itertuples(index=False)
+    ]
+    return {
+        "all": ALL,
+        "withoutInferred": WITHOUT_INFERRED,
+        "pageSize": PAGE_SIZE,
+        "kommuner": options,
+        "sentences": page_sentences(data),
+        "compare": compare_sentences(data),
+        "unknown": "Kommunen findes ikke i bogens data. Siden viser alle kommuner.",
+        "more": "Vis flere kort",
+        "scrolls": "Tabellen kan rulles vandret.",
+        "control": str(render("control.html.j2", options=filters.municipality_options(data))),
+    }
+
+
+def browser_script(data: Dataset) -> str:
+    """kr-data.js: the constants and sentences, as a script that also works from file://."""
+    payload = json.dumps(browser_data(data), ensure_ascii=False, separators=(",", ":"))
+    payload = payload.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"window.KR_DATA = {payload};\n"

@@ -1,0 +1,180 @@
+"""Highlight, don't hide: the rules in kulturensrige.highlight, and the CSV the build writes for downloads."""
+
+from __future__ import annotations
+
+import importlib.resources
+import json
+import re
+from urllib.parse import unquote
+
+import pandas as pd
+import pytest
+
+from kulturensrige import cards, charts, comparison, dictionary, filters, highlight, lists, load
+from kulturensrige.markup import csv_cell, csv_text
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load()
+
+
+# -- CSV: formula starts neutralised (OWASP), delimiters quoted --------------------------------------
+
+
+@pytest.mark.parametrize("value", ["-2+3+cmd|' /C calc'!A0", "-1+1", "=1+1", "+1", "@SUM(1)", "\tx", "\rx", "-"])
+def test_a_cell_that_starts_like_a_formula_is_neutralised(value):
+    cell = csv_cell(value)
+    assert cell.lstrip('"').startswith("'"), cell
+
+
+@pytest.mark.parametrize(
+    "value, expected", [("a;b", '"a;b"'), ('sagde "ja"', '"sagde ""ja"""'), ("to\nlinjer", '"to\nlinjer"'), ("Køge", "Køge")]
+)
+def test_a_cell_with_the_delimiter_a_quote_or_a_line_break_is_quoted(value, expected):
+    assert csv_cell(value) == expected
+
+
+def test_the_download_link_holds_the_neutralised_table():
+    frame = pd.DataFrame({"Navn": ["-2+3+cmd|' /C calc'!A0", "Køge"], "Tal": ["-1+1", "3"], "_kode": ["999", "259"]})
+    html = str(lists.simple_table(frame, "Prøve", kommune_column="_kode", table_id="tabel-proeve"))
+    href = re.search(r'href="(data:text/csv[^"]+)"', html).group(1)
+    text = unquote(href.split(",", 1)[1])
+    assert text == csv_text(["Navn", "Tal"], [["-2+3+cmd|' /C calc'!A0", "-1+1"], ["Køge", "3"]])
+    assert text.splitlines()[1] == "'-2+3+cmd|' /C calc'!A0;'-1+1"
+    assert 'download="tabel-proeve.csv"' in html
+
+
+# -- lists: nothing hidden, the chosen first, every count from the data -----------------------------
+
+
+def book_lists(data) -> list[pd.DataFrame]:
+    """The quotes of every arranged list in the book: each ingredient page and each section with quotes."""
+    by_ingredient = [filters.quotes(data, filters.QuoteFilter(ingredient_id=i)) for i in data.ingredients["ingredient_id"]]
+    by_section = [data.quotes[data.quotes["section_id"] == s] for s in data.quotes["section_id"].unique()]
+    return by_ingredient + by_section
+
+
+def test_every_list_keeps_every_card_and_puts_the_chosen_first(data):
+    for quotes in book_lists(data):
+        groups = cards.group_turns(quotes)
+        items = highlight.quote_items(groups)
+        for _key, code, inferred in highlight.states(data):
+            arranged = highlight.arrange(items, code, inferred)
+            positions = [i for group in arranged.values() for i in group]
+            assert sorted(positions) == list(range(len(groups)))
+            if code == filters.ALL:
+                continue
+            own = set(filters.quotes(data, filters.QuoteFilter(kommunekode=code, include_inferred=inferred))["quote_id"])
+            assert [i for i, g in enumerate(groups) if own & set(g["quote_id"])] == arranged["chosen"]
+            unattributed = [
+                i
+                for i, g in enumerate(groups)
+                if g.iloc[0].reference_key or g.iloc[0].kommunekode == "" or (g.iloc[0].attribution == "inferred" and not inferred)
+            ]
+            assert arranged["none"] == unattributed
+
+
+def test_the_status_counts_quotes_as_rows(data):
+    quotes = filters.quotes(data, filters.QuoteFilter(ingredient_id="faelles-fundamenter"))
+    groups = cards.group_turns(quotes)
+    assert len(groups) < len(quotes), "the ingredient holds an exchange"
+    view = highlight.list_view(data, highlight.quote_items(groups), highlight.QUOTE, filters.ALL, True)
+    assert view["status"] == f"Alle kommuner: {len(quotes)} citater i rapportens rækkefølge."
+    assert cards.quote_count_summary(quotes).startswith(f"{len(quotes)} citater på {len(groups)} kort")
+    for group in groups:
+        if len(group) > 1:
+            assert f"Ordveksling: {len(group)} citater på ét kort." in cards.quote_card(data, group)
+
+
+def test_the_data_page_states_the_counting_rule(data):
+    assert highlight.COUNTING_RULE in str(dictionary.summary(data))
+
+
+def test_without_inferred_ties_a_municipality_with_only_inferred_quotes_says_so(data):
+    inferred = data.quotes[data.quotes["attribution"] == "inferred"].iloc[0]
+    quotes = data.quotes[data.quotes["section_id"] == inferred.section_id]
+    items = highlight.quote_items(cards.group_turns(quotes))
+    name = filters.municipality_name(data, inferred.kommunekode)
+    on = highlight.list_view(data, items, highlight.QUOTE, inferred.kommunekode, True)
+    off = highlight.list_view(data, items, highlight.QUOTE, inferred.kommunekode, False)
+    assert on["status"].startswith(f"{name}: ") and "(udledt)" in on["status"]
+    assert off["status"].startswith(f"{name} (uden udledte tilknytninger): ingen citater")
+    assert "slå »Medtag udledte tilknytninger« til" in off["groups"][0][1]
+
+
+# -- charts keep every municipality; comparison agrees with the profiles ---------------------------
+
+
+def payload(html) -> dict:
+    return json.loads(re.search(r'class="kr-figure-json">(.*?)</script>', str(html)).group(1))
+
+
+@pytest.mark.parametrize(
+    "chart", [charts.ingredient_municipality_matrix, charts.art_forms_by_municipality, charts.target_groups_by_municipality]
+)
+def test_heatmaps_keep_every_column_and_frame_the_chosen(data, chart):
+    p = payload(chart(data))
+    names = list(data.municipalities["name"])
+    for key, variant in p["variants"].items():
+        x = p["traces"][variant["data"]][0]["x"]
+        assert names == x[: len(names)], key
+        layout = p["layouts"][variant["layout"]]
+        code = key.split("|")[0]
+        if code == filters.ALL:
+            assert not layout.get("shapes")
+        else:
+            i = x.index(filters.municipality_name(data, code))
+            assert [(s["x0"], s["x1"]) for s in layout["shapes"]] == [(i - 0.5, i + 0.5)]
+            assert layout["xaxis"]["ticktext"][i] == f"<b>{x[i]}</b>"
+
+
+def test_bar_charts_show_the_chosen_beside_the_total(data):
+    p = payload(charts.quotes_per_ingredient(data))
+    for row in data.municipalities.itertuples():
+        traces = p["traces"][p["variants"][row.kommunekode]["data"]]
+        assert [t["name"] for t in traces] == [row.name, "Alle kommuner"]
+        own = filters.quotes(data, filters.QuoteFilter(kommunekode=row.kommunekode))
+        assert sum(traces[0]["x"]) == sum(len(ids) for ids in own["ingredient_ids"])
+        assert sum(traces[1]["x"]) == sum(len(ids) for ids in data.quotes["ingredient_ids"])
+
+
+def test_comparison_cards_agree_with_the_profiles(data):
+    html = str(comparison.compare_view(data))
+    for row in data.municipalities.itertuples():
+        column = re.search(rf'data-compare="{row.kommunekode}".*?</section>', html, re.S).group(0)
+        tied = filters.quotes(data, filters.QuoteFilter(kommunekode=row.kommunekode))
+        assert ("ingen citater knyttet til kommunen" in column) == tied.empty, row.name
+
+
+# -- published once, rendered by templates -----------------------------------------------------------
+
+
+def test_the_browser_reads_the_constants_the_build_publishes(data):
+    published = highlight.browser_data(data)
+    assert (published["all"], published["withoutInferred"], published["pageSize"]) == (
+        filters.ALL,
+        charts.WITHOUT_INFERRED,
+        highlight.PAGE_SIZE,
+    )
+    assert set(published["sentences"]) == {key for key, _code, _inferred in highlight.states(data)}
+    assert '<select id="kr-kommune"' in published["control"]
+
+
+def test_the_templates_are_package_data():
+    folder = importlib.resources.files("kulturensrige") / "templates"
+    assert {p.name for p in folder.iterdir()} >= {"cards.html.j2", "list.html.j2", "control.html.j2"}
+
+
+def test_text_from_data_is_escaped_by_the_card_template(data):
+    group = cards.group_turns(data.quotes)[1].assign(text="<script>alert(1)</script>", speaker_role='"><img src=x>')
+    card = cards.quote_card(data, group)
+    assert "<script>" not in card and "<img" not in card
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in card
+
+
+def test_a_heatmaps_table_is_shared_by_its_variants_with_each_column_marked(data):
+    html = str(charts.art_forms_by_municipality(data))
+    assert html.count('<div data-variant="') == 1, "one table for every municipality's variant"
+    for code in data.municipalities["kommunekode"]:
+        assert f'<th scope="col" data-kr-mark="{code}">' in html
