@@ -32,14 +32,19 @@ def bundle_traces() -> set[str]:
 
 
 def traces_in_package() -> set[str]:
-    """Every plotly.graph_objects trace class the package constructs, as plotly.js trace types."""
+    """Every trace type the package constructs (`go.Bar(...)`) or adds to a figure (`figure.add_scatter(...)`)."""
     found = set()
     for path in sorted((REPO / "kulturensrige").glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
-                cls = getattr(go, node.func.attr, None) if node.func.value.id == "go" else None
-                if isinstance(cls, type) and issubclass(cls, BaseTraceType):
-                    found.add(cls().type)
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            name = node.func.attr
+            if isinstance(node.func.value, ast.Name) and node.func.value.id == "go":
+                cls = getattr(go, name, None)
+            else:
+                cls = getattr(go, name.removeprefix("add_").title().replace("_", ""), None) if name.startswith("add_") else None
+            if isinstance(cls, type) and issubclass(cls, BaseTraceType):
+                found.add(cls().type)
     return found
 
 
@@ -65,6 +70,8 @@ def test_every_trace_on_a_built_page_is_in_the_bundle(built_site: Path):
     available, used = bundle_traces(), set()
     for page in built_site.rglob("*.html"):
         for island in FIGURE_JSON.findall(page.read_text(encoding="utf-8")):
-            for variant in json.loads(island)["variants"].values():
-                used |= {trace.get("type", "scatter") for trace in variant["data"]}
+            payload = json.loads(island)
+            for variant in payload["variants"].values():
+                # Variants share their traces (figures.shared_payload): `data` indexes the island's list of traces.
+                used |= {trace.get("type", "scatter") for trace in payload["traces"][variant["data"]]}
     assert used and used <= available, used - available
