@@ -23,7 +23,6 @@ import pikepdf
 import pytest
 from hostile import HOSTILE_MUNICIPALITY, hostile_data
 from test_eighth_municipality import CODE as EIGHTH
-from test_eighth_municipality import with_overlay
 
 from kulturensrige import edition, load
 from kulturensrige.edition_links import link_editions, with_link
@@ -230,8 +229,8 @@ def test_the_built_pages_link_to_their_editions_with_size(report_site: Path):
     assert re.search(r'<a href="pdf/kulturens-rige.pdf" type="application/pdf">Hent hele bogen som PDF</a> \(PDF, [\d,]+ MB\)', front)
 
 
-def test_an_eighth_municipality_gets_its_own_edition(tmp_path: Path):
-    data_dir = with_overlay(tmp_path / "otte-kommuner")
+def test_an_eighth_municipality_gets_its_own_edition(eighth_data: Path, tmp_path: Path):
+    data_dir = eighth_data
     data = load(data_dir)
     path = municipality_pdfs(data_dir, tmp_path / "pdf", [EIGHTH])[EIGHTH]
     row = data.municipalities[data.municipalities["kommunekode"] == EIGHTH].iloc[0]
