@@ -10,8 +10,9 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 STATIC = REPO / "book" / "_static"
-# The budget for hand-written JavaScript (the filter's scripts and the copy-button strings).
+# The budget for hand-written JavaScript: every script in book/_static but plotly.js's vendored bundle.
 JS_BUDGET = 500
+VENDORED = {"plotly.min.js"}
 
 
 def _run(*command: str) -> subprocess.CompletedProcess:
@@ -31,5 +32,5 @@ def test_the_scripts_pure_functions_pass_their_unit_tests():
 
 
 def test_hand_written_javascript_stays_within_its_budget():
-    lines = sum(len(path.read_text(encoding="utf-8").splitlines()) for path in STATIC.glob("*.js"))
+    lines = sum(len(path.read_text(encoding="utf-8").splitlines()) for path in STATIC.glob("*.js") if path.name not in VENDORED)
     assert lines <= JS_BUDGET, f"{lines} linjer JavaScript i book/_static (højst {JS_BUDGET})"

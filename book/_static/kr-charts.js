@@ -1,8 +1,6 @@
-/*
- * kr-charts.js: charts are drawn when they come into view, from the variant the build prepared for the
+/* kr-charts.js: charts are drawn when they come into view, from the variant the build prepared for the
  * state (script.kr-figure-json, kulturensrige/figures.py); their height is reserved in the page, so nothing
- * moves. A click on a bar or a cell shows the book's own cards behind the number (template.kr-quote-store).
- */
+ * moves. A click on a bar or a cell shows the book's own cards behind the number (template.kr-quote-store). */
 ((KR) => {
   let figures = [];
 

@@ -1,10 +1,7 @@
-/*
- * kr-filter.js: the control at the top of every page and what a choice changes. The control's markup and
+/* kr-filter.js: the control at the top of every page and what a choice changes. The control's markup and
  * every sentence come from the build (KR_DATA.control, .sentences); a choice highlights, it never hides.
- *
  * Dispatches `kr:filtered` {kommune, inferred, ms, visibleMs, initial} on document after each choice is shown;
- * window.KR_FILTER.ready is a promise for the first view, window.KR_FILTER.state() the current one.
- */
+ * window.KR_FILTER.ready is a promise for the first view, window.KR_FILTER.state() the current one. */
 ((KR) => {
   // Jupyter Book may include a _static script a second time; run once.
   if (window.KR_FILTER) return;

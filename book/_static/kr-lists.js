@@ -1,13 +1,8 @@
-/*
- * kr-lists.js: lists, marked rows, profile hints and the comparison's columns follow the chosen view.
+/* kr-lists.js: lists, marked rows, profile hints and the comparison's columns follow the chosen view.
  * A list's views (script.kr-list-views, from kulturensrige/highlight.py) say which cards go in which group
- * and every heading and sentence; this file moves the book's own cards into place and fills in the words.
- */
+ * and every heading and sentence; this file moves the book's own cards into place and fills in the words. */
 ((KR) => {
   const D = KR.data;
-
-  /** The view for a key, or the all-municipalities view when the build prepared none for it. */
-
   /** The list's cards in report order: those on the page and those waiting in its <template>. */
   function cardsOf(list) {
     if (!list.krCards) {
@@ -21,7 +16,6 @@
     }
     return list.krCards;
   }
-
   /** Show the first page of a group's cards; a button shows the next page (D.more names it). */
   KR.paginate = (container, cards) => {
     let shown = D.pageSize;
@@ -41,7 +35,6 @@
     };
     update();
   };
-
   /** Arrange one list for a view: each group gets its heading and its cards in order; unused groups hide. */
   KR.arrange = (list, views, key) => {
     const cards = cardsOf(list);
@@ -69,7 +62,6 @@
     status.hidden = key === D.all;
     return view.status;
   };
-
   /** Every arranged list on the page for a state; returns the lists' status sentences. */
   KR.updateLists = (s) => {
     const key = KR.keyOf(s);
@@ -80,7 +72,6 @@
       return KR.arrange(list, list.krViews, key);
     }).filter(Boolean);
   };
-
   /** Rows and items about one municipality are marked when it is chosen; a profile page offers the chosen one's page. */
   KR.updateMarks = (s) => {
     document.querySelectorAll("[data-kr-mark]").forEach((node) => {
@@ -90,7 +81,6 @@
       node.hidden = node.dataset.krWhen !== s.kommune;
     });
   };
-
   /** The comparison: the chosen municipality stands first, the page's own boxes pick the others beside it. */
   KR.updateCompare = (s) => {
     document.querySelectorAll(".kr-compare").forEach((compare) => {
@@ -108,7 +98,6 @@
       compare.style.setProperty("--kr-compare-count", String(Math.max(chosen.length, 1)));
     });
   };
-
   /** The boxes' choice lives in the address too (?sammenlign=a,b), replaced rather than pushed. */
   KR.setupCompare = () => {
     document.querySelectorAll(".kr-compare").forEach((compare) => {

@@ -1,8 +1,6 @@
-/*
- * kr-state.js: the filter's state, its address (?kommune=<slug>&udledte=nej) and the links that carry it.
+/* kr-state.js: the filter's state, its address (?kommune=<slug>&udledte=nej) and the links that carry it.
  * Every constant and sentence comes from the build (window.KR_DATA, written by kulturensrige/highlight.py);
- * this file only reads and writes them. Plain script, so the book works from file:// too.
- */
+ * this file only reads and writes them. Plain script, so the book works from file:// too. */
 window.KR = window.KR || {};
 ((KR) => {
   const D = window.KR_DATA || { all: "alle", withoutInferred: "|uden-udledte", pageSize: 50, kommuner: [], sentences: {} };
@@ -17,10 +15,7 @@ window.KR = window.KR || {};
     return found ? found.code : null;
   };
 
-  KR.slugOf = (code) => {
-    const found = D.kommuner.find((k) => k.code === code);
-    return found ? found.slug : D.all;
-  };
+  KR.slugOf = (code) => (D.kommuner.find((k) => k.code === code) || { slug: D.all }).slug;
 
   /** The name of the view the build prepared for a state: a code or "alle", with a suffix when inferred ties are off. */
   KR.keyOf = (s) => s.kommune + (s.inferred ? "" : D.withoutInferred);
@@ -88,10 +83,8 @@ window.KR = window.KR || {};
     anchor.setAttribute("href", KR.withState(anchor.dataset.krHref, KR.state));
   };
 
-  /**
-   * One history entry per choice, not per arrow key: a change pushes an entry, except a change made with a key
-   * while the select keeps its focus after a change already pushed one; that one replaces it.
-   */
+  /** One history entry per choice, not per arrow key: a change pushes an entry, except a change made with a key
+   * while the select keeps its focus after a change already pushed one; that one replaces it. */
   KR.history = () => {
     let keyed = false;
     let pushed = false;

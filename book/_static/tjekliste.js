@@ -1,49 +1,33 @@
-/*
- * tjekliste.js: the guide's checklist keeps its ticks in this browser (localStorage), across reloads and
- * across the pages that show the guide; its reset button (markup and words from kulturensrige/guide.py)
- * clears the ticks of that list. Without storage the boxes work as plain checkboxes for the visit.
- */
-(function () {
-  "use strict";
-  var KEY = "kr-tjekliste";
-
-  function read() {
+/* tjekliste.js: the guide's checklist keeps its ticks in localStorage, across reloads and pages; its reset button
+ * (markup and words from kulturensrige/guide.py) clears the list. `store` reads (no argument) or writes the ticks,
+ * and gives null where the browser refuses storage (private mode, full): there the boxes last for the visit. */
+(() => {
+  const store = (ticks) => {
     try {
-      return JSON.parse(localStorage.getItem(KEY)) || {};
-    } catch (e) {
+      const key = "kr-tjekliste";
+      return ticks === undefined ? JSON.parse(localStorage.getItem(key)) || {} : localStorage.setItem(key, JSON.stringify(ticks)) || ticks;
+    } catch {
       return null;
     }
-  }
-
-  function write(ticks) {
-    try {
-      localStorage.setItem(KEY, JSON.stringify(ticks));
-    } catch (e) {
-      /* storage refused (private mode, full): the ticks last for this visit */
-    }
-  }
-
-  document.querySelectorAll("[data-kr-checklist]").forEach(function (list) {
-    var boxes = list.querySelectorAll("input[data-kr-check]");
-    var ticks = read();
-    if (ticks === null) return;
-    boxes.forEach(function (box) {
+  };
+  const tick = (box, on) => {
+    const now = store() || {};
+    box.checked = on;
+    if (on) now[box.dataset.krCheck] = true;
+    else delete now[box.dataset.krCheck];
+    store(now);
+  };
+  for (const list of document.querySelectorAll("[data-kr-checklist]")) {
+    const boxes = list.querySelectorAll("input[data-kr-check]");
+    const ticks = store();
+    if (ticks === null) continue; // no storage: plain checkboxes
+    for (const box of boxes) {
       box.checked = ticks[box.dataset.krCheck] === true;
-      box.addEventListener("change", function () {
-        var now = read() || {};
-        if (box.checked) now[box.dataset.krCheck] = true;
-        else delete now[box.dataset.krCheck];
-        write(now);
-      });
-    });
-    list.querySelector(".kr-checklist-reset").addEventListener("click", function () {
-      var now = read() || {};
-      boxes.forEach(function (box) {
-        box.checked = false;
-        delete now[box.dataset.krCheck];
-      });
-      write(now);
+      box.addEventListener("change", () => tick(box, box.checked));
+    }
+    list.querySelector(".kr-checklist-reset").addEventListener("click", () => {
+      for (const box of boxes) tick(box, false);
     });
     list.querySelector(".kr-checklist-controls").hidden = false;
-  });
+  }
 })();
