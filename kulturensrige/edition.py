@@ -94,13 +94,19 @@ class ChartVariants:
         self.title = soup.select_one(".kr-figure-title").get_text()
         self.payload = json.loads(soup.select_one("script.kr-figure-json").string)
         self.alts = {p["data-variant"]: p.get_text() for p in soup.select(".kr-alt p[data-variant]")}
-        self.tables = {d["data-variant"]: d.select_one("table") for d in soup.select(".kr-figure-data div[data-variant]")}
+        # Variants with the same numbers share one table (figures.embed): its data-variant lists their keys.
+        self.tables = {
+            key: d.select_one("table") for d in soup.select(".kr-figure-data div[data-variant]") for key in d["data-variant"].split()
+        }
 
     def variant(self, key: str, title: str = "") -> Figure:
         """The variant for `key` (a kommunekode or 'alle'), its plot without the drill-through data."""
         variant = self.payload["variants"][key]
-        traces = [{k: v for k, v in trace.items() if k != "customdata"} for trace in variant.get("data", [])]
+        # Variants refer to traces, layouts and plotly's template stored once (figures.shared_payload).
+        traces = [{k: v for k, v in trace.items() if k != "customdata"} for trace in self.payload["traces"][variant["data"]]]
         layout = dict(self.payload["layouts"][variant["layout"]])
+        if isinstance(layout.get("template"), int):
+            layout["template"] = self.payload["templates"][layout["template"]]
         table = self.tables[key]
         # The table was rendered escaped by the package; BeautifulSoup re-serialises it escaped.
         return Figure(title or self.title, self.alts[key], {"data": traces, "layout": layout}, Markup(str(table)))
