@@ -9,6 +9,7 @@ reading order and keeps only what reads on paper.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -102,14 +103,27 @@ class ChartVariants:
     def variant(self, key: str, title: str = "") -> Figure:
         """The variant for `key` (a kommunekode or 'alle'), its plot without the drill-through data."""
         variant = self.payload["variants"][key]
-        # Variants refer to traces, layouts and plotly's template stored once (figures.shared_payload).
-        traces = [{k: v for k, v in trace.items() if k != "customdata"} for trace in self.payload["traces"][variant["data"]]]
-        layout = dict(self.payload["layouts"][variant["layout"]])
-        if isinstance(layout.get("template"), int):
-            layout["template"] = self.payload["templates"][layout["template"]]
         table = self.tables[key]
         # The table was rendered escaped by the package; BeautifulSoup re-serialises it escaped.
-        return Figure(title or self.title, self.alts[key], {"data": traces, "layout": layout}, Markup(str(table)))
+        return Figure(title or self.title, self.alts[key], _plot_of(self.payload, variant), Markup(str(table)))
+
+    def column(self, kommunekode: str, name: str) -> Figure:
+        """A heatmap's variant for one municipality with its column drawn as bars: plotly paints heatmap cells as
+        one raster image, which a tagged PDF can neither keep as vectors nor describe. The table keeps every column."""
+        figure = self.variant(kommunekode)
+        heat = next((t for t in figure.plot["data"] if t.get("type") == "heatmap"), None)
+        label = html.escape(name, quote=False)  # the labels as charts._plot wrote them
+        if heat is None or label not in heat["x"]:
+            return figure
+        column = list(heat["x"]).index(label)
+        rows = [(item, row[column]) for item, row in zip(heat["y"], heat["z"], strict=True) if row[column]]
+        layout = {k: v for k, v in figure.plot["layout"].items() if k not in ("shapes", "annotations")}
+        layout["xaxis"] = {"title": {"text": "Antal indsatser"}, "dtick": 1, "rangemode": "tozero"}
+        layout["yaxis"] = {**layout.get("yaxis", {}), "autorange": "reversed"}
+        layout["height"] = max(220, 40 * len(rows) + 140)
+        bars = {"type": "bar", "orientation": "h", "y": [r[0] for r in rows], "x": [r[1] for r in rows]}
+        bars["marker"] = {"color": charts.PALETTE[0]}
+        return Figure(figure.title, figure.alt, {"data": [bars], "layout": layout}, figure.table)
 
 
 @dataclass
@@ -266,8 +280,8 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
     quotes = filters.quotes(data, filters.QuoteFilter(kommunekode=kommunekode))
     name = row["name"]
     figures = {
-        "art_forms": edition_charts.art_forms.variant(kommunekode),
-        "target_groups": edition_charts.target_groups.variant(kommunekode),
+        "art_forms": edition_charts.art_forms.column(kommunekode, name),
+        "target_groups": edition_charts.target_groups.column(kommunekode, name),
         "quotes_all": edition_charts.quotes_per_ingredient.variant(filters.ALL, "Citater pr. ingrediens i hele rapporten"),
     }
     if quotes["ingredient_ids"].map(len).sum():
@@ -433,17 +447,29 @@ def _printable_figures(article: Tag) -> None:
             frame.replace_with(plot)
         plot.attrs = {"class": "kr-plot", "role": "img", "aria-label": alt.get_text() if alt else figure.get_text(" ", strip=True)}
         island.replace_with(BeautifulSoup(plot_island(_plot_of(payload, variant)), "html.parser"))
-        # Chromium tags a <figure> as a Figure of its own, without /Alt, around the plot's: a <div> is not.
-        figure.name = "div"
-        for caption in figure.find_all("figcaption"):
-            caption.name = "p"
+        _not_a_figure_tag(figure)
+    # The editors' figures drawn as lists and tiles (Figures 2-4) are text, read as text.
+    for figure in article.select("figure.kr-list-figure"):
+        _not_a_figure_tag(figure)
+
+
+def _not_a_figure_tag(figure: Tag) -> None:
+    """Chromium tags a <figure> as a Figure of its own, without /Alt (around a plot's, or around text): a <div> is not."""
+    figure.name = "div"
+    for caption in figure.find_all("figcaption"):
+        caption.name = "p"
 
 
 def _plot_of(payload: dict, variant: dict | None) -> dict:
+    """A variant's plot without the drill-through data; variants refer to traces, layouts and plotly's template
+    stored once in the payload (figures.shared_payload)."""
     if variant is None:
         return {"data": [], "layout": {}}
-    traces = [{k: v for k, v in trace.items() if k != "customdata"} for trace in variant.get("data", [])]
-    return {"data": traces, "layout": dict(payload["layouts"][variant["layout"]])}
+    traces = [{k: v for k, v in trace.items() if k != "customdata"} for trace in payload["traces"][variant["data"]]]
+    layout = dict(payload["layouts"][variant["layout"]])
+    if isinstance(layout.get("template"), int):
+        layout["template"] = payload["templates"][layout["template"]]
+    return {"data": traces, "layout": layout}
 
 
 def _shift_headings(article: Tag, top: int) -> None:

@@ -41,6 +41,7 @@ def profile_notebook(name: str, kommunekode: str) -> nbformat.NotebookNode:
         _code("cards.quotes_for_municipality(data, KOMMUNE)"),
         nbformat.v4.new_markdown_cell("## Ingredienser i kommunens citater"),
         _code("lists.municipality_ingredients(data, KOMMUNE)"),
+        _code("from kulturensrige import page_source\n\npage_source.how_made(data)"),
     ]
     notebook = nbformat.v4.new_notebook(cells=cells)
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
@@ -48,7 +49,7 @@ def profile_notebook(name: str, kommunekode: str) -> nbformat.NotebookNode:
 
 
 def _code(source: str) -> nbformat.NotebookNode:
-    return nbformat.v4.new_code_cell(source, metadata={"tags": ["hide-input"]})
+    return nbformat.v4.new_code_cell(source, metadata={"tags": ["remove-input"]})
 
 
 def write_profile_pages(data: Dataset, book_dir: Path) -> list[Path]:
