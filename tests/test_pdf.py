@@ -10,6 +10,7 @@ whole book 60–200 (measured 97).
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime as dt
 import os
 import re
@@ -162,7 +163,10 @@ def municipality_pdfs(data_dir: Path, out: Path, codes: list[str] | None = None)
         )
         for r in rows
     ]
-    print_pdfs(jobs)
+    # In its own thread: the browser tests' session-wide Playwright keeps an asyncio loop running in this one,
+    # and Playwright's sync API refuses to start inside a running loop.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as worker:
+        worker.submit(print_pdfs, jobs).result()
     return {r.kommunekode: out / edition.file_name(r.slug) for r in rows}
 
 
