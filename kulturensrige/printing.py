@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,19 +15,9 @@ from pathlib import Path
 
 import pikepdf
 
+from .chromium import CHROMIUM, CHROMIUM_ARGS
 from .markup import esc
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or "/usr/bin/chromium"
-# Chromium's background services try to reach Google; this machine's network refuses them.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # The book's own cartesian bundle of plotly.js (a third of the full one), so each print loads less.
 PLOTLY_JS = Path(__file__).resolve().parent.parent / "book" / "_static" / "plotly.min.js"
 MARGIN = {"top": "16mm", "bottom": "18mm", "left": "18mm", "right": "18mm"}

@@ -15,23 +15,13 @@ import argparse
 import functools
 import http.server
 import re
-import shutil
 import statistics
 import sys
 import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from kulturensrige.chromium import CHROMIUM, CHROMIUM_ARGS
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -17,7 +17,6 @@ import gzip
 import http.server
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -26,20 +25,10 @@ import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from kulturensrige.chromium import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "scripts" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# The flags of tests/conftest.py CHROMIUM_ARGS: Chromium's background services try to reach Google.
-CHROME_FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 COMPRESSED = {".html", ".js", ".css", ".json", ".svg", ".txt", ".xml", ".map"}
 
@@ -114,7 +103,7 @@ def lighthouse(url: str, report: Path) -> Run:
         f"--only-categories={','.join(CATEGORIES)}",
         "--form-factor=mobile",
         "--throttling-method=simulate",
-        "--chrome-flags=" + " ".join(CHROME_FLAGS),
+        "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_ARGS]),
     ]
     result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=300)
     if result.returncode != 0:

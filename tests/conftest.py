@@ -26,22 +26,14 @@ from types import ModuleType
 
 import pytest
 
+from kulturensrige.chromium import CHROMIUM, CHROMIUM_ARGS
+
 REPO = Path(__file__).resolve().parent.parent
 EIGHTH_OVERLAY = Path(__file__).parent / "fixtures" / "eighth_municipality"
 # Lists of more than this many cards take the long path (JSON rows a page at a time) in `eighth_site`.
 LONG_LIST_LIMIT = "3"
 SOURCE = REPO.parent / "shared" / "source" / "kulturens-rige-rapport.txt"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Chromium's background services try to reach Google; this machine's network refuses them.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 # Fixtures that build a book: a test that uses one (directly or through another fixture) is a `build` test,
