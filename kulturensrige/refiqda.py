@@ -92,6 +92,7 @@ class Project:
     not_text_passages: int = 0
     external: list[str] = field(default_factory=list)  # sources outside the zip
     external_passages: int = 0
+    outside: list[str] = field(default_factory=list)  # passages whose positions lie outside their text, described
     # guid of a source or passage -> one dict of variables per case (or the source's own variables)
     selection_cases: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     source_cases: dict[str, list[dict[str, str]]] = field(default_factory=dict)
@@ -253,27 +254,33 @@ def _text_source(source: ET.Element, reader: _Members, label: str, variables: Ma
     project.source_variables[guid] = _variable_values(source, variables)
     problems = []
     for selection in coded:
-        passage, problem = _passage(selection, guid, text, where)
-        if problem is not None:
-            problems.append(problem)
-        else:
-            project.passages.append(passage)
+        positions = _positions(selection, where)
+        if isinstance(positions, Problem):
+            problems.append(positions)
+            continue
+        start, end = positions
+        sel = _guid(selection.get("guid"))
+        if start < 0 or end > len(text):
+            # A tool that counts a line break as two characters, or a source edited after coding, leaves such
+            # passages; the rest of the project is still good, so the passage is skipped and named, not refused.
+            project.outside.append(f"kilden {name!r}, markering {sel}: {start}–{end}, men teksten har {len(text)} tegn")
+            continue
+        codes = tuple(_guid(r.get("targetGUID")) for c in selection.findall(f"{_Q}Coding") if (r := c.find(f"{_Q}CodeRef")) is not None)
+        project.passages.append(Passage(sel, (selection.get("name") or "").strip(), guid, start, end, text[start:end], codes))
     return problems
 
 
-def _passage(selection: ET.Element, source: str, text: str, where: str) -> tuple[Passage | None, Problem | None]:
+def _positions(selection: ET.Element, where: str) -> tuple[int, int] | Problem:
+    """The passage's character offsets; positions that are not whole numbers, or that run backwards, are bad input."""
     guid = _guid(selection.get("guid"))
     shown = f"{selection.get('startPosition')}–{selection.get('endPosition')}"
     try:
         start, end = int(selection.get("startPosition") or ""), int(selection.get("endPosition") or "")
     except ValueError:
-        return None, _problem(where, f"markering {guid}: startPosition og endPosition skal være hele tal", shown)
+        return _problem(where, f"markering {guid}: startPosition og endPosition skal være hele tal", shown)
     if start >= end:
-        return None, _problem(where, f"markering {guid}: startPosition skal være mindre end endPosition", shown)
-    if start < 0 or end > len(text):
-        return None, _problem(where, f"markering {guid}: positionen ligger uden for teksten, som har {len(text)} tegn", shown)
-    codes = tuple(_guid(ref.get("targetGUID")) for c in selection.findall(f"{_Q}Coding") if (ref := c.find(f"{_Q}CodeRef")) is not None)
-    return Passage(guid, (selection.get("name") or "").strip(), source, start, end, text[start:end], codes), None
+        return _problem(where, f"markering {guid}: startPosition skal være mindre end endPosition", shown)
+    return start, end
 
 
 # -- the code map, DOCS.csv and municipality names ----------------------------------------------------
@@ -444,6 +451,7 @@ class ImportSummary:
     merged: int = 0
     skipped: Counter = field(default_factory=Counter)
     external: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
     unmapped_codes: list[str] = field(default_factory=list)
     attributions: Counter = field(default_factory=Counter)
     ambiguous: int = 0
@@ -464,6 +472,8 @@ class ImportSummary:
             f"Passager sprunget over: {sum(self.skipped.values())}"
             + "".join(f"\n  - {reason}: {n}" for reason, n in sorted(self.skipped.items()) if n),
         ]
+        if self.outside:
+            lines.append("Passager uden for teksten (sprunget over):" + "".join(f"\n  - {o}" for o in self.outside))
         if self.external:
             lines.append("Kilder uden for zip-filen (ikke læst): " + ", ".join(self.external))
         if self.ambiguous:
@@ -478,6 +488,7 @@ ATTRIBUTION_WORDS = {"stated": "angivet", "inferred": "udledt", "not stated": "i
 SKIP_UNMAPPED = "koden er ikke knyttet til en ingrediens"
 SKIP_NOT_TEXT = "kilden er ikke tekst"
 SKIP_MISSING = "kilden mangler (ligger uden for zip-filen)"
+SKIP_OUTSIDE = "positionen ligger uden for teksten"
 
 
 def import_project(
@@ -502,10 +513,15 @@ def import_project(
     code_map = read_code_map(codes, typed["ingredients"]["ingredient_id"])
     municipalities = Municipalities(typed["municipalities"])
     docs = read_documents(documents, project, municipalities) if documents is not None else {}
-    summary = ImportSummary(path.name, sources=len(project.source_names), not_text=project.not_text, external=project.external)
+    summary = ImportSummary(
+        path.name, sources=len(project.source_names), not_text=project.not_text, external=project.external, outside=project.outside
+    )
     summary.base_quotes = len(typed["quotes"])
-    summary.skipped[SKIP_NOT_TEXT] += project.not_text_passages
-    summary.skipped[SKIP_MISSING] += project.external_passages
+    # Counter addition keeps only reasons that occurred
+    summary.skipped += Counter(
+        {SKIP_NOT_TEXT: project.not_text_passages, SKIP_MISSING: project.external_passages, SKIP_OUTSIDE: len(project.outside)}
+    )
+    summary.passages += len(project.outside)  # read from a text source, then skipped
     rows = _quote_rows(project, code_map, docs, municipalities, typed, summary, path.name)
     files = _output_files(raws, typed, rows, municipalities, summary, path.name)
     out_raws = {name: raws[name] if TABLES[name].file not in files else _raw(files[TABLES[name].file]) for name in raws}

@@ -182,10 +182,6 @@ BAD_PROJECTS = {
     "external_entity": (_doctype(EXTERNAL), SECURITY),
     "wrong_namespace": (_replace("project.qde", b'xmlns="urn:QDA-XML:project:1.0"', b'xmlns="urn:QDA-XML:codebook:1.0"'), "navnerummet"),
     "source_missing": (_remove(INTERVIEW), "mangler i zip-filen"),
-    "position_outside_text": (
-        _replace("project.qde", b'startPosition="137" endPosition="174"', b'startPosition="137" endPosition="999"'),
-        "uden for teksten",
-    ),
     "start_after_end": (
         _replace("project.qde", b'startPosition="137" endPosition="174"', b'startPosition="174" endPosition="137"'),
         "mindre end endPosition",
@@ -209,6 +205,18 @@ def test_a_bad_project_gets_one_clear_line_and_writes_nothing(case: str, tmp_pat
     assert code == 1 and len(lines) == 2 and expected in lines[0], err
     assert "Traceback" not in err and not out.exists() and stdout == ""
     assert list(tmp_path.iterdir()) == [tmp_path / "projekt.qdpx"]  # no staging folder left behind
+
+
+def test_a_passage_outside_its_text_is_skipped_counted_and_named(tmp_path: Path, capsys):
+    outside = _replace("project.qde", b'startPosition="137" endPosition="174"', b'startPosition="137" endPosition="999"')
+    out = tmp_path / "ud"
+    code, stdout, err = run_import(pack(tmp_path / "projekt.qdpx", outside), out, capsys, "--documents", str(DOCUMENTS))
+    assert code == 0, err
+    texts = set(load(out).quotes["text"])
+    assert "Nu tør vi prøve noget nyt hver måned." not in texts and len(texts) == 4  # the other passages are still read
+    assert "Passager læst: 7 kodede tekstpassager" in stdout
+    assert f"  - {refiqda.SKIP_OUTSIDE}: 1" in stdout
+    assert "kilden 'Interview, bibliotekar', markering 5e1e0000-0000-4000-8000-000000000014: 137–999, men teksten har" in stdout
 
 
 def test_a_file_that_is_not_a_zip_is_refused(tmp_path: Path, capsys):
