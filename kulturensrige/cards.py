@@ -8,16 +8,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import filters, highlight
+from . import attribution, filters, highlight
 from .loading import Dataset
 from .markup import Html, book_link, esc, links_to_book, macro, number, page_link, plural, render, trusted
-from .schema import NOT_STATED
-
-ATTRIBUTION_LABELS = {
-    "stated": "angivet i rapporten",
-    "inferred": "udledt af redaktionen",
-    "not stated": "ikke angivet i rapporten",
-}
+from .schema import BY_REPORT, NOT_STATED
 
 
 def _label(data: Dataset, table: str, key: str, value: str, column: str = "label") -> str:
@@ -92,7 +86,7 @@ def card_context(data: Dataset, turns: pd.DataFrame) -> dict:
         "kommune": None if literature else first["kommunekode"],
         "kommune_name": filters.municipality_name(data, first["kommunekode"]) if first["kommunekode"] else "",
         "attribution": first["attribution"],
-        "attribution_label": ATTRIBUTION_LABELS[first["attribution"]],
+        "attribution_label": attribution.labels(data.options)[first["attribution"]],
         "rationale": first["attribution_rationale"] if first["attribution"] == "inferred" else "",
         "speaker_category": first["speaker_category"],
         "turns": [{"speaker": r["shown_role"], "text": r["text"]} for r in rows],
@@ -177,12 +171,14 @@ def quotes_for_ingredient(data: Dataset, ingredient_id: str) -> Html:
 
 def quotes_for_municipality(data: Dataset, kommunekode: str) -> Html:
     selected = filters.quotes(data, filters.QuoteFilter(kommunekode=kommunekode))
-    intro = f'<p class="kr-list-intro">{esc(attribution_intro(selected))}</p>'
+    intro = f'<p class="kr-list-intro">{esc(attribution_intro(selected, attribution.source(data.options)))}</p>'
     return Html(intro + quote_list(data, selected, arranged=False).markup)
 
 
-def attribution_intro(quotes: pd.DataFrame) -> str:
+def attribution_intro(quotes: pd.DataFrame, source: str = BY_REPORT) -> str:
     """How the quotes came to be tied to the municipality, in words, from their attribution levels."""
+    if source != BY_REPORT:
+        return attribution.analyst_intro(quotes)
     stated = int((quotes["attribution"] == "stated").sum())
     inferred = int((quotes["attribution"] == "inferred").sum())
     if not stated and not inferred:
@@ -262,18 +258,19 @@ def _report_order(data: Dataset):
     return key
 
 
-def attributed_count(quotes: pd.DataFrame) -> str:
+def attributed_count(data: Dataset, quotes: pd.DataFrame) -> str:
     """'1, udledt af redaktionen' or '3 (2 angivet i rapporten, 1 udledt af redaktionen)': how firmly they are tied."""
+    labels = attribution.labels(data.options)
     levels = quotes["attribution"].value_counts()
     if levels.empty:
         return "0"
     if len(levels) == 1:
-        return f"{number(len(quotes))}, {ATTRIBUTION_LABELS[levels.index[0]]}"
-    return f"{number(len(quotes))} (" + ", ".join(f"{number(int(n))} {ATTRIBUTION_LABELS[a]}" for a, n in levels.items()) + ")"
+        return f"{number(len(quotes))}, {labels[levels.index[0]]}"
+    return f"{number(len(quotes))} (" + ", ".join(f"{number(int(n))} {labels[a]}" for a, n in levels.items()) + ")"
 
 
 def municipality_card(data: Dataset, row: pd.Series) -> str:
-    n_quotes = attributed_count(filters.quotes(data, filters.QuoteFilter(kommunekode=row.kommunekode)))
+    n_quotes = attributed_count(data, filters.quotes(data, filters.QuoteFilter(kommunekode=row.kommunekode)))
     card = {
         "css": "kr-municipality-card",
         "id": "",

@@ -21,7 +21,7 @@ import pandas as pd
 from bs4 import BeautifulSoup, Tag
 from markupsafe import Markup
 
-from . import cards, charts, filters
+from . import attribution, cards, charts, filters
 from .loading import Dataset
 from .markup import MONTHS, Html, json_island, number, plural
 from .schema import NOT_STATED
@@ -203,7 +203,7 @@ def quote_item(data: Dataset, turns: pd.DataFrame, kommunekode: str = "") -> dic
         "lang": cards.quote_language(data, first),
         "literature": literature,
         "municipality": "" if literature or first.attribution == "not stated" else filters.municipality_name(data, first.kommunekode),
-        "attribution": "" if literature else cards.ATTRIBUTION_LABELS[first.attribution],
+        "attribution": "" if literature else attribution.labels(data.options)[first.attribution],
         "rationale": first.attribution_rationale if first.attribution == "inferred" else "",
         "own": bool(kommunekode) and first.kommunekode == kommunekode and not literature,
         "ingredients": _labels(data, "ingredients", "ingredient_id", ingredient_ids, "name") if ingredient_ids else "",
@@ -305,7 +305,8 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "initiative_count": plural((data.initiatives["kommunekode"] == kommunekode).sum(), "indsats", "indsatser"),
         "quotes": [quote_item(data, g, kommunekode) for g in cards.group_turns(quotes)] if len(quotes) else [],
         "quote_summary": cards.quote_count_summary(quotes),
-        "attribution_intro": cards.attribution_intro(quotes),
+        "attribution_intro": cards.attribution_intro(quotes, attribution.source(data.options)),
+        "attribution_levels": attribution.explained(data.options),
         "ingredients": ingredient_items(data, kommunekode),
         "recommendations": recommendation_items(data),
         "figures": numbered,

@@ -9,7 +9,7 @@ import re
 
 import pandas as pd
 
-from . import cards, filters
+from . import attribution, cards, filters
 from .loading import Dataset
 from .markup import Html, book_link, csv_href, esc, macro, month, number, plural
 from .schema import NOT_STATED
@@ -124,7 +124,7 @@ def profile_hints(data: Dataset, kommunekode: str) -> str:
     own = filters.municipality_name(data, kommunekode)
     lines = "".join(
         f'<p class="kr-profile-hint" data-kr-when="{esc(r.kommunekode)}" hidden>Denne side handler om {esc(own)}. '
-        f'{book_link("kommuner/profil-" + r.slug, "Gå til siden om " + esc(r.name))}.</p>'
+        f"{book_link('kommuner/profil-' + r.slug, 'Gå til siden om ' + esc(r.name))}.</p>"
         for r in data.municipalities.itertuples()
         if r.kommunekode != kommunekode
     )
@@ -147,7 +147,7 @@ def municipality_ingredients(data: Dataset, kommunekode: str) -> Html:
         if hits.empty:
             continue
         levels = ", ".join(
-            f"{plural(n, 'citat', 'citater')} {cards.ATTRIBUTION_LABELS[a]}" for a, n in hits["attribution"].value_counts().items()
+            f"{plural(n, 'citat', 'citater')} {attribution.labels(data.options)[a]}" for a, n in hits["attribution"].value_counts().items()
         )
         items.append(f"<li>{cards.ingredient_badges(data, (ingredient.ingredient_id,))} {esc(levels)}</li>")
     if not items:

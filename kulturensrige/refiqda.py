@@ -37,7 +37,7 @@ from .loading import REPO_ROOT, Dataset, data_dir, load
 from .markup import plural
 from .problems import DataError, Problem
 from .reading import RawTable, read_csv
-from .schema import ATTRIBUTIONS, LIST_SEPARATOR, NOT_STATED, SLUG_PATTERN, TABLES, YES
+from .schema import ATTRIBUTED_BY, ATTRIBUTIONS, BY_QDA, LIST_SEPARATOR, NOT_STATED, SLUG_PATTERN, TABLES, YES
 from .synthetic import slug
 from .validation import read_folder, validate_tables
 from .workbook import folder_files
@@ -654,8 +654,16 @@ def _output_files(
 ) -> dict[str, list[dict[str, str]]]:
     """The tables the import changes, as rows: quotes replaced; municipalities and vocabularies extended."""
     tables = {name: raws[name].frame.reindex(columns=TABLES[name].columns, fill_value="").to_dict("records") for name in raws}
-    changed = {"quotes"}
+    changed = {"quotes", "options"}
     tables["quotes"] = quotes
+    # The quotes' municipalities are now the analyst's statements, not the report's: the cards must say so.
+    tables["options"] = [o for o in tables["options"] if o["option_id"] != ATTRIBUTED_BY] + [
+        {
+            "option_id": ATTRIBUTED_BY,
+            "value": BY_QDA,
+            "note": f"Citaternes kommuner er angivet af analytikeren i REFI-QDA-projektet {project_name}, ikke af rapporten.",
+        }
+    ]
     known = set(typed["municipalities"]["kommunekode"])
     slugs = set(typed["municipalities"]["slug"])
     section = _municipality_section(typed)

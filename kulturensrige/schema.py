@@ -19,6 +19,9 @@ SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 KOMMUNEKODE_PATTERN = r"^[0-9]{3}$"
 YES, NO = "ja", "nej"
 ANONYMITY, ON, OFF = "anonymitet", "til", "fra"
+# Who stated the quotes' municipalities: the report itself, or an analyst in a QDA project (set by the REFI-QDA import).
+ATTRIBUTED_BY, BY_REPORT, BY_QDA = "kommune_angivet_af", "rapporten", "qda-projekt"
+OPTION_VALUES = {ANONYMITY: (ON, OFF), ATTRIBUTED_BY: (BY_REPORT, BY_QDA)}
 MONTH_OR_NOT_STATED = r"^([0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|ikke angivet)$"
 
 
@@ -547,11 +550,14 @@ TABLES: dict[str, Table] = {
             "Indstillinger",
             "Indstillinger for denne datamappe. Filen kan udelades; en indstilling, der ikke står her, har sin standardværdi. "
             f"'{ANONYMITY}' ({ON} eller {OFF}, standard {ON}): et citat knyttet til en kommune viser talerkategorien i stedet for "
-            "den præcise rolle, medmindre citatet er frigivet (cleared).",
+            "den præcise rolle, medmindre citatet er frigivet (cleared). "
+            f"'{ATTRIBUTED_BY}' ({BY_REPORT} eller {BY_QDA}, standard {BY_REPORT}): hvem der har angivet citaternes kommune, "
+            "så bogen skriver »angivet i rapporten« kun om rapportens egne angivelser; importen af et REFI-QDA-projekt "
+            f"sætter {BY_QDA}.",
             "option_id",
             {
-                "option_id": choice((ANONYMITY,), "Indstillingens navn.", ANONYMITY),
-                "value": choice((ON, OFF), "Værdien.", ON),
+                "option_id": choice(tuple(OPTION_VALUES), "Indstillingens navn.", ANONYMITY),
+                "value": choice(sum(OPTION_VALUES.values(), ()), "Værdien; den skal passe til indstillingen.", ON),
                 "note": text(
                     "Hvorfor indstillingen har denne værdi.", "Rollen og kommunen kan tilsammen pege på én person.", required=False
                 ),

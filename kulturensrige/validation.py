@@ -11,7 +11,7 @@ import pandera.pandas as pa
 
 from .problems import Problem
 from .reading import RawTable, read_csv, thousands
-from .schema import LIST_SEPARATOR, NOT_STATED, TABLES, Table
+from .schema import LIST_SEPARATOR, NOT_STATED, OPTION_VALUES, TABLES, Table
 
 MAX_LINES_PER_COLUMN = 20
 _BUILTIN_CHECKS = {
@@ -204,7 +204,17 @@ def _not_stated_spelling(column: str) -> Callable[[pd.DataFrame, list[int], str]
     return rule
 
 
+def _option_values(frame: pd.DataFrame, rows: list[int], label: str) -> list[Problem]:
+    """Each option takes its own values (anonymitet: til/fra; kommune_angivet_af: rapporten/qda-projekt)."""
+    return [
+        Problem(label, rows[i], "value", o.value, f"passer ikke til {o.option_id}; tilladt: " + ", ".join(OPTION_VALUES[o.option_id]))
+        for i, o in enumerate(frame.itertuples(index=False))
+        if o.value not in OPTION_VALUES[o.option_id]
+    ]
+
+
 RULES: dict[str, list[Callable[[pd.DataFrame, list[int], str], list[Problem]]]] = {
+    "options": [_option_values],
     "quotes": [_quote_attribution, _not_stated_spelling("speaker_role")],
     "sections": [_section_cycles],
     "municipalities": [_not_stated_spelling("outcome")],

@@ -11,6 +11,7 @@ import html
 import io
 import json
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -24,7 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 import export_qdpx  # noqa: E402
 import import_qdpx  # noqa: E402
 
-from kulturensrige import load, refiqda  # noqa: E402
+from kulturensrige import cards, edition, load, refiqda  # noqa: E402
+from kulturensrige.problems import DataError  # noqa: E402
 from kulturensrige.schema import YES  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
@@ -105,6 +107,58 @@ def test_the_eighth_municipality_is_added_from_the_official_list(imported):
     odense = data.municipalities.set_index("kommunekode").loc["461"]
     assert (odense["name"], odense["slug"], odense["region"]) == ("Odense", "odense", "Region Syddanmark")
     assert odense["outcome"] == "ikke angivet" and len(data.municipalities) == 8
+
+
+def test_a_card_says_who_stated_the_municipality_the_analyst_or_the_report(imported):
+    out, _ = imported
+    data = load(out)
+    odense = data.quotes[data.quotes["kommunekode"] == "461"].iloc[[0]]
+    card = cards.quote_card(data, odense)
+    assert '<strong>Odense</strong> <span class="kr-attribution">(angivet af analytikeren (QDA-projekt))</span>' in card
+    assert "rapporten" not in card
+    assert edition.quote_item(data, odense, "461")["attribution"] == "angivet af analytikeren (QDA-projekt)"
+    loose = data.quotes[data.quotes["kommunekode"] == ""].iloc[[0]]
+    assert "Kommune: ikke angivet i QDA-projektet" in cards.quote_card(data, loose)
+    intro = cards.attribution_intro(data.quotes[data.quotes["kommunekode"] == "461"], "qda-projekt")
+    assert intro == "Analytikeren har knyttet 2 citater til kommunen i sit QDA-projekt."
+    report = load(REPO / "data")
+    untied = report.quotes[(report.quotes["attribution"] == "not stated") & (report.quotes["reference_key"] == "")].iloc[[0]]
+    assert "Kommune: ikke angivet i rapporten" in cards.quote_card(report, untied)
+    inferred = report.quotes[report.quotes["attribution"] == "inferred"].iloc[[0]]
+    assert "(udledt af redaktionen)" in cards.quote_card(report, inferred)
+
+
+def test_an_option_value_that_does_not_fit_its_option_is_refused(tmp_path: Path):
+    folder = tmp_path / "data"
+    shutil.copytree(REPO / "data", folder)
+    options = folder / "options.csv"
+    options.write_text(
+        options.read_text(encoding="utf-8").replace("kommune_angivet_af,rapporten", "kommune_angivet_af,til"), encoding="utf-8"
+    )
+    with pytest.raises(DataError) as caught:
+        load(folder)
+    assert [str(p) for p in caught.value.problems] == [
+        "data/options.csv, række 3, kolonne value: 'til' — passer ikke til kommune_angivet_af; tilladt: rapporten, qda-projekt"
+    ]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils mangler (scripts/install_pdf_tools.sh)")
+def test_the_imported_eighth_municipality_gets_its_pdf_edition(imported, tmp_path: Path):
+    from test_pdf import municipality_pdfs, pdf_text, squeeze
+
+    out, _ = imported
+    data = load(out)
+    path = municipality_pdfs(out, tmp_path / "pdf", ["461"])["461"]
+    assert path.name == "kulturens-rige-odense.pdf"
+    text = pdf_text(path, "Kulturens Rige – Odense")
+    assert squeeze("Udgaven for Odense") in text and squeeze("Kommunekode461") in text
+    odense = data.quotes[data.quotes["kommunekode"] == "461"]
+    assert len(odense) == 2
+    for quote in odense.itertuples():
+        assert squeeze(quote.text) in text
+    assert squeeze("Kommune: Odense (angivet af analytikeren (QDA-projekt))") in text
+    assert squeeze("(angivet i rapporten)") not in text  # (the report does say nothing of Odense's outcome: "ikke angivet i rapporten")
+    assert "Bibliotekar" not in text  # the anonymity rule: the speaker category, not the exact role
 
 
 def test_export_then_import_gives_back_the_same_quotes_and_attributions(tmp_path: Path, capsys):
@@ -288,13 +342,22 @@ def test_the_imported_eighth_municipality_reaches_the_book(imported, tmp_path_fa
     assert "Odense" in profile
     for q in data.quotes[data.quotes["kommunekode"] == "461"].itertuples():
         assert html.escape(q.text, quote=False) in profile
-    assert "angivet i rapporten" in profile
+    assert "(angivet af analytikeren (QDA-projekt))" in profile and "(angivet i rapporten)" not in profile
     # the anonymity rule: Odense's quotes show their category, not "Bibliotekar"; Køge's cleared quote shows its role
     assert "Bibliotekar" not in profile
     koege = (site / "kommuner" / "profil-koege.html").read_text(encoding="utf-8")
     assert "Sundhedskonsulent" in koege and html.escape("Vi mødtes på tværs af forvaltningerne", quote=False) in koege
     chapter = (site / "om-data" / "genkoersel.html").read_text(encoding="utf-8")
     assert "Anonymitet: rolle og kommune sammen" in chapter and "koder-eksempel.csv" in chapter
+
+
+def test_the_data_chapter_names_the_real_tool_fixture_and_the_skip_rule():
+    notebook = json.loads((REPO / "book" / "om-data" / "genkoersel.ipynb").read_text(encoding="utf-8"))
+    cell = next("".join(c["source"]) for c in notebook["cells"] if c.get("id") == "qda-arbejdsgang")
+    for folder in re.findall(r"`(tests/fixtures/qdpx/[^`]+)`", cell):
+        assert (REPO / folder).is_dir(), folder
+    assert "`tests/fixtures/qdpx/exegete/`" in cell and "Exegete 0.15.1a1" in (FIXTURES / "README.md").read_text(encoding="utf-8")
+    assert "position ligger uden for kildens tekst" in cell and "slutter før den begynder" in cell
 
 
 def test_the_data_chapter_shows_the_shipped_example_code_map():
