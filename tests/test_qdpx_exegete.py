@@ -8,6 +8,7 @@ out of its export, so the municipality comes from the document list.
 
 from __future__ import annotations
 
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -74,3 +75,17 @@ def test_the_document_list_ties_its_interview_to_an_eighth_municipality(imported
     assert set(quotes.loc[quotes["kommunekode"] == "", "attribution"]) == {"not stated"}
     assert summary.new_municipalities == ["Vejle (630)"]
     assert data.municipalities.set_index("kommunekode").loc["630", "region"] == "Region Syddanmark"
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils mangler (scripts/install_pdf_tools.sh)")
+def test_its_eighth_municipality_gets_a_pdf_edition_with_the_quotes_verbatim(imported, tmp_path: Path):
+    from test_pdf import municipality_pdfs, pdf_text, squeeze
+
+    out, _ = imported
+    data = load(out)
+    path = municipality_pdfs(out, tmp_path / "pdf", ["630"])["630"]
+    text = pdf_text(path, "Kulturens Rige – Vejle")
+    assert path.name == "kulturens-rige-vejle.pdf" and squeeze("Udgaven for Vejle") in text
+    for quote in data.quotes.loc[data.quotes["kommunekode"] == "630", "text"]:
+        assert squeeze(quote) in text
+    assert squeeze("Kommune: Vejle (angivet af analytikeren (QDA-projekt))") in text
