@@ -14,7 +14,7 @@ from .schema import ATTRIBUTED_BY, BY_QDA, BY_REPORT
 LABELS = {
     BY_REPORT: {"stated": "angivet i rapporten", "inferred": "udledt af redaktionen", "not stated": "ikke angivet i rapporten"},
     BY_QDA: {
-        "stated": "angivet af analytikeren (QDA-projekt)",
+        "stated": "angivet af analytikeren i QDA-projektet",
         "inferred": "udledt i QDA-projektet",
         "not stated": "ikke angivet i QDA-projektet",
     },

@@ -114,9 +114,9 @@ def test_a_card_says_who_stated_the_municipality_the_analyst_or_the_report(impor
     data = load(out)
     odense = data.quotes[data.quotes["kommunekode"] == "461"].iloc[[0]]
     card = cards.quote_card(data, odense)
-    assert '<strong>Odense</strong> <span class="kr-attribution">(angivet af analytikeren (QDA-projekt))</span>' in card
+    assert '<strong>Odense</strong> <span class="kr-attribution">(angivet af analytikeren i QDA-projektet)</span>' in card
     assert "rapporten" not in card
-    assert edition.quote_item(data, odense, "461")["attribution"] == "angivet af analytikeren (QDA-projekt)"
+    assert edition.quote_item(data, odense, "461")["attribution"] == "angivet af analytikeren i QDA-projektet"
     loose = data.quotes[data.quotes["kommunekode"] == ""].iloc[[0]]
     assert "Kommune: ikke angivet i QDA-projektet" in cards.quote_card(data, loose)
     intro = cards.attribution_intro(data.quotes[data.quotes["kommunekode"] == "461"], "qda-projekt")
@@ -156,7 +156,7 @@ def test_the_imported_eighth_municipality_gets_its_pdf_edition(imported, tmp_pat
     assert len(odense) == 2
     for quote in odense.itertuples():
         assert squeeze(quote.text) in text
-    assert squeeze("Kommune: Odense (angivet af analytikeren (QDA-projekt))") in text
+    assert squeeze("Kommune: Odense (angivet af analytikeren i QDA-projektet)") in text
     assert squeeze("(angivet i rapporten)") not in text  # (the report does say nothing of Odense's outcome: "ikke angivet i rapporten")
     assert "Bibliotekar" not in text  # the anonymity rule: the speaker category, not the exact role
 
@@ -342,7 +342,7 @@ def test_the_imported_eighth_municipality_reaches_the_book(imported, tmp_path_fa
     assert "Odense" in profile
     for q in data.quotes[data.quotes["kommunekode"] == "461"].itertuples():
         assert html.escape(q.text, quote=False) in profile
-    assert "(angivet af analytikeren (QDA-projekt))" in profile and "(angivet i rapporten)" not in profile
+    assert "(angivet af analytikeren i QDA-projektet)" in profile and "(angivet i rapporten)" not in profile
     # the anonymity rule: Odense's quotes show their category, not "Bibliotekar"; Køge's cleared quote shows its role
     assert "Bibliotekar" not in profile
     koege = (site / "kommuner" / "profil-koege.html").read_text(encoding="utf-8")

@@ -88,4 +88,4 @@ def test_its_eighth_municipality_gets_a_pdf_edition_with_the_quotes_verbatim(imp
     assert path.name == "kulturens-rige-vejle.pdf" and squeeze("Udgaven for Vejle") in text
     for quote in data.quotes.loc[data.quotes["kommunekode"] == "630", "text"]:
         assert squeeze(quote) in text
-    assert squeeze("Kommune: Vejle (angivet af analytikeren (QDA-projekt))") in text
+    assert squeeze("Kommune: Vejle (angivet af analytikeren i QDA-projektet)") in text
