@@ -127,10 +127,11 @@ def quotes_per_ingredient(data: Dataset) -> Html:
     order = [ingredient_names[i] for i in data.ingredients.sort_values("number")["ingredient_id"]]
     every = statistics.quotes_by_ingredient_and_speaker(data, data.quotes)
     by_ingredient = every.groupby("ingredient_id", sort=False)
+    height = _legend_height(int((every.groupby("speaker_category")["count"].sum() > 0).sum()))
 
     def build(code: str, include_inferred: bool) -> Variant:
         if code == filters.ALL:
-            return _by_speaker(data, every, ingredient_names, speaker_names, order)
+            return _by_speaker(data, every, ingredient_names, speaker_names, order, height)
         tied = highlight.tied_quotes(data.quotes, include_inferred)
         mine = statistics.quotes_by_ingredient_and_speaker(data, tied[tied["kommunekode"] == code]).groupby("ingredient_id", sort=False)
         ingredients = list(by_ingredient.groups)
@@ -142,7 +143,7 @@ def quotes_per_ingredient(data: Dataset) -> Html:
         )
         name = filters.municipality_name(data, code)
         figure = go.Figure(_beside_total(_plot(ingredient_names[i] for i in ingredients), total, chosen, name, ("citat", "citater"), ids))
-        styled(figure, height=380).update_layout(
+        styled(figure, height=height).update_layout(
             barmode="group",
             legend_title_text="Kommune",
             xaxis=_count_axis("Antal citater", max(total, default=0)),
@@ -164,7 +165,15 @@ def quotes_per_ingredient(data: Dataset) -> Html:
     )
 
 
-def _by_speaker(data: Dataset, counts: pd.DataFrame, ingredient_names: dict, speaker_names: dict, order: list[str]) -> Variant:
+def _legend_height(entries: int) -> int:
+    """A chart's height with room for its legend above the bars: on a phone each entry takes a line of its own,
+    and plotly shrinks the bars rather than the legend, until the legend runs into them."""
+    return 300 + 22 * (entries + 1)
+
+
+def _by_speaker(
+    data: Dataset, counts: pd.DataFrame, ingredient_names: dict, speaker_names: dict, order: list[str], height: int
+) -> Variant:
     """The all-municipalities view: each ingredient's quotes stacked by speaker category."""
     figure = go.Figure()
     for n, (category, rows) in enumerate(counts.groupby("speaker_category", sort=False)):
@@ -182,7 +191,7 @@ def _by_speaker(data: Dataset, counts: pd.DataFrame, ingredient_names: dict, spe
             hovertext=_counted(rows["count"], "citat", "citater"),
             hovertemplate="%{y}<br>%{fullData.name}: %{hovertext}<extra></extra>",
         )
-    styled(figure, height=380).update_layout(
+    styled(figure, height=height).update_layout(
         barmode="stack",
         legend_title_text="Talerkategori",
         xaxis=_count_axis("Antal citater", int(counts.groupby("ingredient_id")["count"].sum().max())),
