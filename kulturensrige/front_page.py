@@ -77,7 +77,7 @@ def municipality_lines(data: Dataset) -> str:
         f'<li data-kommune="{esc(r.kommunekode)}">{book_link("kommuner/profil-" + r.slug, esc(r.name))}</li>'
         for r in data.municipalities.itertuples()
     )
-    return f'<ul class="kr-inline-list kr-front-municipalities">{items}</ul>'
+    return f'<ul class="kr-inline-list">{items}</ul>'
 
 
 def starts(data: Dataset) -> str:
@@ -112,28 +112,26 @@ def _line(ident: str, heading: str, body: str) -> str:
     return f'<section class="kr-front-line" aria-labelledby="{ident}"><h2 id="{ident}">{esc(heading)}</h2>{body}</section>'
 
 
+def _main_finding(data: Dataset) -> str:
+    """The report's first main finding in its own words, and a link to all of them further down."""
+    ordered = data.findings.sort_values("position")
+    if ordered.empty:
+        return ""
+    more = "Alle hovedfund" if len(ordered) > 1 else "Mere om fundet"
+    return _line("forside-fund", "Hovedfund", f'<p>{_finding(ordered.iloc[0])} <a href="#{FINDINGS_ID}">{more}</a></p>')
+
+
 def first_screen(data: Dataset) -> Html:
     """What a reader came for, in the first screen of a phone: what the report is, where to start, the
     ingredients, the municipalities, its main finding and how to cite it; the full findings and the
     citation follow further down (`main_findings`, `how_to_cite`)."""
-    ordered = data.findings.sort_values("position")
-    main = (
-        _line(
-            "forside-fund",
-            "Hovedfund",
-            f"<p>{_finding(ordered.iloc[0])} "
-            + (f'<a href="#{FINDINGS_ID}">{"Alle hovedfund" if len(ordered) > 1 else "Mere om fundet"}</a>' + "</p>"),
-        )
-        if len(ordered)
-        else ""
-    )
     return Html(
         lead(data)
         + '<div class="kr-front">'
         + _line("forside-start", "Start her", starts(data))
         + _line("forside-ingredienser", "Virksomme ingredienser", ingredient_lines(data))
         + _line("forside-kommuner", f"De {count_word(len(data.municipalities))} kommuner", municipality_lines(data))
-        + main
+        + _main_finding(data)
         + _line("forside-citer", "Citér som", f'<p class="kr-citation">{_reference(data)} <a href="#{CITE_ID}">Mere om at citere</a></p>')
         + "</div>"
     )
