@@ -18,6 +18,7 @@ STARTS = [
 ]
 
 
+# The sections further down that the first screen links to: MyST targets above their headings in book/index.ipynb.
 FINDINGS_ID = "hovedfund"
 CITE_ID = "citer-rapporten"
 
@@ -137,17 +138,13 @@ def first_screen(data: Dataset) -> Html:
     )
 
 
-def _block(ident: str, heading: str, body: str) -> Html:
-    return Html(f'<section class="kr-front-block" aria-labelledby="{ident}"><h2 id="{ident}">{esc(heading)}</h2>{body}</section>')
-
-
 def main_findings(data: Dataset) -> Html:
-    """The report's main findings, each in its own words, as the first screen's line links to them."""
-    return _block(FINDINGS_ID, "Rapportens hovedfund", findings(data))
+    """The report's main findings, each in its own words, under the heading the first screen links to."""
+    return Html(findings(data))
 
 
 def how_to_cite(data: Dataset) -> Html:
-    return _block(CITE_ID, "Sådan citerer du rapporten", citation(data))
+    return Html(citation(data))
 
 
 def key_figures(data: Dataset) -> Html:

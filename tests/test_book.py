@@ -11,7 +11,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from kulturensrige import load
+from kulturensrige import front_page, load
 
 pytestmark = pytest.mark.build
 REPO = Path(__file__).resolve().parent.parent
@@ -154,8 +154,15 @@ def test_the_front_page_says_what_this_is_and_where_to_start(soups):
     assert len(front.select(".kr-starts a")) >= 3
     first = data.findings.sort_values("position").iloc[0]
     assert f"»{first.report_text}«" in front.get_text(" ", strip=True)
-    findings = soups["index.html"].select_one(".kr-findings").get_text(" ", strip=True)
+
+    def section(target: str):
+        """The section a first-screen link leads to (Sphinx puts a MyST target's id on it or just inside it)."""
+        element = soups["index.html"].find(id=target)
+        return element if element.name == "section" else element.find_parent("section")
+
+    findings = section(front_page.FINDINGS_ID).select_one(".kr-findings").get_text(" ", strip=True)
     assert all(f"»{finding}«" in findings for finding in data.findings["report_text"])
     report = data.publication.iloc[0]
-    for citation in (front.select_one(".kr-citation"), soups["index.html"].select_one(".kr-front-block .kr-citation")):
+    below = section(front_page.CITE_ID).select_one(".kr-citation")
+    for citation in (front.select_one(".kr-citation"), below):
         assert report.publisher in citation.get_text(" ", strip=True) and report.title in citation.get_text(" ", strip=True)
