@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import filters, highlight, statistics
-from .figures import PALETTE, Variant, embed, styled
+from .figures import PALETTE, RowLabels, Variant, embed, styled
 from .loading import Dataset
 from .markup import Html, month, plural
 from .schema import NOT_STATED
@@ -39,10 +39,32 @@ def _counted(values: Iterable[int], singular: str, plural_form: str) -> list[str
     return [plural(int(v), singular, plural_form) for v in values]
 
 
+# A heatmap's fixed geometry (px): the row labels' width, one column, the margin above the rows and right of them.
+HEAT_LABELS = 104
+HEAT_COLUMN = 26
+HEAT_TOP = 10
+HEAT_RIGHT = 10
+
+
 def _heatmap_width(n_columns: int) -> int:
     """Wide enough for the wrapped row labels and a readable number in each cell: the report's seven
-    municipalities fit a phone (343 px of text at 375 px); more columns scroll in the chart's frame."""
-    return 122 + 27 * n_columns
+    municipalities and 'Ikke angivet' fit a phone (figures.PHONE_TEXT_WIDTH); more columns scroll in the frame."""
+    return HEAT_LABELS + HEAT_COLUMN * n_columns + HEAT_RIGHT
+
+
+def _heat_layout(figure: go.Figure, rows: list[list[str]], columns: list[str]) -> go.Figure:
+    """Fixed margins (no automargin) and rows as tall as their wrapped labels: then Python knows where each row
+    is, and the HTML row labels that stay in view on a phone (figures.RowLabels) sit on their rows."""
+    lines = max((len(r) for r in rows), default=1)
+    row_height = max(40, 17 * lines + 10)
+    # The municipality names stand on end under their columns, then the axis title.
+    bottom = 8 * max((len(c) for c in columns), default=0) + 46
+    styled(figure, height=HEAT_TOP + row_height * len(rows) + bottom)
+    return figure.update_layout(
+        margin={"l": HEAT_LABELS, "r": HEAT_RIGHT, "t": HEAT_TOP, "b": bottom},
+        xaxis={"title": "Kommune", "dtick": 1, "tickangle": -90, "automargin": False},
+        yaxis={"autorange": "reversed", "automargin": False},
+    )
 
 
 def _labels(data: Dataset, table: str, key: str, column: str = "label") -> dict[str, str]:
@@ -105,10 +127,11 @@ def quotes_per_ingredient(data: Dataset) -> Html:
     order = [ingredient_names[i] for i in data.ingredients.sort_values("number")["ingredient_id"]]
     every = statistics.quotes_by_ingredient_and_speaker(data, data.quotes)
     by_ingredient = every.groupby("ingredient_id", sort=False)
+    height = _legend_height(int((every.groupby("speaker_category")["count"].sum() > 0).sum()))
 
     def build(code: str, include_inferred: bool) -> Variant:
         if code == filters.ALL:
-            return _by_speaker(data, every, ingredient_names, speaker_names, order)
+            return _by_speaker(data, every, ingredient_names, speaker_names, order, height)
         tied = highlight.tied_quotes(data.quotes, include_inferred)
         mine = statistics.quotes_by_ingredient_and_speaker(data, tied[tied["kommunekode"] == code]).groupby("ingredient_id", sort=False)
         ingredients = list(by_ingredient.groups)
@@ -120,7 +143,7 @@ def quotes_per_ingredient(data: Dataset) -> Html:
         )
         name = filters.municipality_name(data, code)
         figure = go.Figure(_beside_total(_plot(ingredient_names[i] for i in ingredients), total, chosen, name, ("citat", "citater"), ids))
-        styled(figure, height=380).update_layout(
+        styled(figure, height=height).update_layout(
             barmode="group",
             legend_title_text="Kommune",
             xaxis=_count_axis("Antal citater", max(total, default=0)),
@@ -142,7 +165,15 @@ def quotes_per_ingredient(data: Dataset) -> Html:
     )
 
 
-def _by_speaker(data: Dataset, counts: pd.DataFrame, ingredient_names: dict, speaker_names: dict, order: list[str]) -> Variant:
+def _legend_height(entries: int) -> int:
+    """A chart's height with room for its legend above the bars: on a phone each entry takes a line of its own,
+    and plotly shrinks the bars rather than the legend, until the legend runs into them."""
+    return 300 + 22 * (entries + 1)
+
+
+def _by_speaker(
+    data: Dataset, counts: pd.DataFrame, ingredient_names: dict, speaker_names: dict, order: list[str], height: int
+) -> Variant:
     """The all-municipalities view: each ingredient's quotes stacked by speaker category."""
     figure = go.Figure()
     for n, (category, rows) in enumerate(counts.groupby("speaker_category", sort=False)):
@@ -160,7 +191,7 @@ def _by_speaker(data: Dataset, counts: pd.DataFrame, ingredient_names: dict, spe
             hovertext=_counted(rows["count"], "citat", "citater"),
             hovertemplate="%{y}<br>%{fullData.name}: %{hovertext}<extra></extra>",
         )
-    styled(figure, height=380).update_layout(
+    styled(figure, height=height).update_layout(
         barmode="stack",
         legend_title_text="Talerkategori",
         xaxis=_count_axis("Antal citater", int(counts.groupby("ingredient_id")["count"].sum().max())),
@@ -220,9 +251,7 @@ def ingredient_municipality_matrix(data: Dataset) -> Html:
                 ygap=2,
             )
         )
-        styled(figure, height=360).update_layout(
-            xaxis={"title": "Kommune", "dtick": 1}, yaxis={"title": "Ingrediens", "autorange": "reversed"}
-        )
+        _heat_layout(figure, [_lines(ingredient_names[r], 12) for r in rows], [municipality_names[col] for col in cols])
         _mark_column(figure, labels, marked)
         # Distinct quotes: one that substantiates two ingredients sits in two cells.
         not_stated = len({i for row in ids for i in row[-1].split()})
@@ -250,6 +279,7 @@ def ingredient_municipality_matrix(data: Dataset) -> Html:
         _municipality_variants(data, build, inferred_switch=True),
         note="Kolonnen »Ikke angivet« viser citater, som rapporten ikke knytter til en kommune. Klik på en celle for citaterne.",
         min_width=_heatmap_width(len(data.municipalities) + 1),
+        row_labels=RowLabels("Ingrediens", [_lines(ingredient_names[r], 12) for r in count(True)["rows"]]),
     )
 
 
@@ -283,10 +313,7 @@ def _initiative_vocabulary_chart(data: Dataset, figure_id: str, title: str, colu
                 ygap=2,
             )
         )
-        figure.update_layout(xaxis={"title": "Kommune", "dtick": 1}, yaxis={"title": noun, "autorange": "reversed"})
-        # A row as tall as its wrapped label, so labels of three lines do not run into each other on a phone.
-        lines = max((_wrap(item_names[i], 14).count("<br>") + 1 for i in table.index), default=1)
-        styled(figure, height=max(320, max(40, 16 * lines + 8) * len(table) + 140))
+        _heat_layout(figure, [_lines(item_names[i], 14) for i in table.index], [municipality_names[c] for c in cols])
         _mark_column(figure, labels, marked)
         name = filters.municipality_name(data, code)
         if marked is None:
@@ -303,7 +330,8 @@ def _initiative_vocabulary_chart(data: Dataset, figure_id: str, title: str, colu
 
     variants = _municipality_variants(data, build, inferred_switch=False)
     note = "Projekter, elementer og aktioner tælles hver for sig, så et projekt og dets elementer kan nævne det samme."
-    return embed(figure_id, title, variants, note=note, min_width=_heatmap_width(len(data.municipalities)))
+    rows = RowLabels(noun, [_lines(item_names[i], 14) for i in table.index])
+    return embed(figure_id, title, variants, note=note, min_width=_heatmap_width(len(table.columns)), row_labels=rows)
 
 
 def art_forms_by_municipality(data: Dataset) -> Html:
@@ -471,16 +499,21 @@ def _event_hover(row) -> str:
     return f"{row.title} ({details})" if details else f"{row.title} (dato, form og sted ikke angivet)"
 
 
-def _wrap(text: str, width: int = 18) -> str:
-    """Escape, then break long labels onto lines with plotly's <br>."""
-    words, lines, line = escape(text).split(), [], ""
-    for word in words:
+def _lines(text: str, width: int) -> list[str]:
+    """A long label broken between words into lines of about `width` characters."""
+    lines, line = [], ""
+    for word in text.split():
         if line and len(line) + len(word) > width:
             lines.append(line)
             line = word
         else:
             line = f"{line} {word}".strip()
-    return "<br>".join([*lines, line])
+    return [*lines, line]
+
+
+def _wrap(text: str, width: int = 18) -> str:
+    """Escape, then break long labels onto lines with plotly's <br>."""
+    return "<br>".join(escape(line) for line in _lines(text, width))
 
 
 def _item_figure(figure_id: str, caption: str, items: list[str], note: str, about: str, lang: str = "", kind: str = "kr-tiles") -> Html:

@@ -31,6 +31,8 @@ def book_description(data: Dataset) -> str:
 
 def data_description(data: Dataset, pagename: str) -> str:
     """The text of the data row that the page presents, or '' when no row describes it."""
+    if pagename == "index":  # the front page's text opens with markup from data; its first paragraph is about the counts
+        return book_description(data)
     if pagename.startswith("kommuner/profil-"):
         rows = data.municipalities[data.municipalities["slug"] == pagename.removeprefix("kommuner/profil-")]
         return str(rows["summary"].iloc[0]) if len(rows) else ""

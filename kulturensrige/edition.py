@@ -119,7 +119,9 @@ class ChartVariants:
         rows = [(item, row[column]) for item, row in zip(heat["y"], heat["z"], strict=True) if row[column]]
         layout = {k: v for k, v in figure.plot["layout"].items() if k not in ("shapes", "annotations")}
         layout["xaxis"] = {"title": {"text": "Antal indsatser"}, "dtick": 1, "rangemode": "tozero"}
-        layout["yaxis"] = {**layout.get("yaxis", {}), "autorange": "reversed"}
+        # The heatmap's fixed margins keep room for names on end under its columns (charts._heat_layout); bars need none.
+        layout["margin"] = {**layout.get("margin", {}), "b": 10}
+        layout["yaxis"] = {**layout.get("yaxis", {}), "autorange": "reversed", "automargin": True}
         layout["height"] = max(220, 40 * len(rows) + 140)
         bars = {"type": "bar", "orientation": "h", "y": [r[0] for r in rows], "x": [r[1] for r in rows]}
         bars["marker"] = {"color": charts.PALETTE[0]}

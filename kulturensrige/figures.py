@@ -14,8 +14,9 @@ import plotly.io as pio
 
 from .markup import Html, csv_href, esc, json_island, macro
 
-# The width of the text column on a 375 px phone; a chart wider than this scrolls there.
-PHONE_TEXT_WIDTH = 343
+# A figure's width on a 375 px phone (the page's 16 px margins and the notebook output's 8 px padding on each
+# side, measured in Chromium); a chart wider than this scrolls there.
+PHONE_TEXT_WIDTH = 327
 
 # Okabe & Ito's palette: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -154,28 +155,53 @@ def _csv_name(figure_id: str, key: str) -> str:
     return f"{figure_id}-{key.replace('|', '-')}.csv"
 
 
-def _plot_div(figure_id: str, title: str, min_width: int, height: int) -> str:
+@dataclass(frozen=True)
+class RowLabels:
+    """A heatmap's row labels as HTML over the plot's own, pinned to the frame's left edge: on a phone they stay
+    in view while the cells scroll sideways. The plot keeps its labels (for print); these cover them on screen."""
+
+    title: str
+    rows: list[list[str]]  # each row's label, in the lines the plot wraps it into
+
+
+def _row_labels(labels: RowLabels, layout: go.Layout) -> str:
+    """The labels placed where plotly puts the rows: the layout's margins are fixed (no automargin), so each
+    row is (height - top - bottom) / rows high, from the top margin down (plotly's toolbar adds 2rem, lesning.css)."""
+    margin = layout.margin
+    row = (int(layout.height) - int(margin.t) - int(margin.b)) / max(1, len(labels.rows))
+    place = f"--kr-labels: {int(margin.l)}px; --kr-top: {int(margin.t)}px; --kr-row: {row:.2f}px"
+    rows = "".join(f'<div class="kr-row-label">{"<br>".join(esc(line) for line in lines)}</div>' for lines in labels.rows)
+    return (
+        f'<div class="kr-row-labels" aria-hidden="true" style="{place}">'
+        f'<div class="kr-row-labels-title">{esc(labels.title)}</div>{rows}</div>'
+    )
+
+
+def _plot_div(figure_id: str, title: str, min_width: int, height: int, labels: str = "") -> str:
     """The chart's place, its height reserved (the tallest variant) so nothing moves when it is drawn."""
     plot = f'<div class="kr-plot" id="plot-{esc(figure_id)}" aria-hidden="true" style="height: {int(height)}px'
     if not min_width:
         return plot + '"></div>'
+    # A visible cue inside the frame (lesning.css shows it only while the frame can scroll, where it can tell).
+    hint = (
+        '<p class="kr-scroll-hint"><span aria-hidden="true">↔ </span>Rul sidelæns i figuren for at se alle kolonner.</p>'
+        if min_width > PHONE_TEXT_WIDTH
+        else ""
+    )
     # A scrolling region must take keyboard focus (WCAG 2.1.1), and then it needs a name.
     return (
         f'<div class="kr-plot-frame" tabindex="0" role="region" aria-label="{esc(title)} (rul vandret for hele figuren)">'
-        f'{plot}; min-width: {int(min_width)}px"></div></div>'
-        + (
-            f'<p class="kr-scroll-hint">Figuren er {int(min_width)} pixel bred; på en smal skærm rulles den vandret i sin ramme.</p>'
-            if min_width > PHONE_TEXT_WIDTH
-            else ""
-        )
+        f'{hint}<div class="kr-plot-row">{labels}{plot}; min-width: {int(min_width)}px"></div></div></div>'
     )
 
 
-def embed(figure_id: str, title: str, variants: dict[str, Variant], note: str = "", min_width: int = 0) -> Html:
+def embed(
+    figure_id: str, title: str, variants: dict[str, Variant], note: str = "", min_width: int = 0, row_labels: RowLabels | None = None
+) -> Html:
     """A figure whose variants the page filter swaps; the 'alle' variant is what shows first.
 
     `min_width` (px) keeps a wide chart readable on a phone: it scrolls sideways in its own frame,
-    the page does not."""
+    the page does not, and `row_labels` stay in view while it scrolls (every variant has the same rows)."""
     first = "alle"
     alts = "".join(f'<p data-variant="{esc(key)}"{"" if key == first else " hidden"}>{esc(v.alt)}</p>' for key, v in variants.items())
     sharing: dict[int, list[str]] = {}
@@ -187,6 +213,7 @@ def embed(figure_id: str, title: str, variants: dict[str, Variant], note: str = 
         for keys in sharing.values()
     )
     height = max(int(v.figure.layout.height or 450) for v in variants.values())
+    first_figure = variants.get(first, next(iter(variants.values()))).figure
     payload = shared_payload({key: figure_json(v.figure) for key, v in variants.items()})
     filterable = "true" if len(variants) > 1 else "false"
     # The full text alternative can list dozens of values: screen readers get it as the figure's description,
@@ -195,7 +222,7 @@ def embed(figure_id: str, title: str, variants: dict[str, Variant], note: str = 
         f'<figure class="kr-figure" id="figur-{esc(figure_id)}" data-kr-filterable="{filterable}" '
         f'aria-labelledby="titel-{esc(figure_id)}" aria-describedby="alt-{esc(figure_id)}">'
         f'<figcaption class="kr-figure-title" id="titel-{esc(figure_id)}">{esc(title)}</figcaption>'
-        + _plot_div(figure_id, title, min_width, height)
+        + _plot_div(figure_id, title, min_width, height, _row_labels(row_labels, first_figure.layout) if row_labels else "")
         + f'<div class="kr-alt kr-described" id="alt-{esc(figure_id)}"><span class="kr-alt-label">Figuren viser: </span>{alts}</div>'
         + (f'<p class="kr-figure-note">{esc(note)}</p>' if note else "")
         + f'<details class="kr-figure-data"><summary>Vis tallene som tabel</summary>{tables}</details>'

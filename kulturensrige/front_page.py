@@ -13,10 +13,14 @@ NUMBER_WORDS = ["nul", "en", "to", "tre", "fire", "fem", "seks", "syv", "otte", 
 # Where a reader may start, by section of the report (sections.csv), with what each start offers.
 STARTS = [
     ("baggrund", "Læs rapporten forfra"),
-    ("ingrediensliste", "Ingredienserne"),
     ("de-deltagende-kommuner", "Din kommune"),
     ("afsluttende-betragtninger", "Guiden som tjekliste"),
 ]
+
+
+# The sections further down that the first screen links to: MyST targets above their headings in book/index.ipynb.
+FINDINGS_ID = "hovedfund"
+CITE_ID = "citer-rapporten"
 
 
 def count_word(n: int) -> str:
@@ -51,8 +55,12 @@ def lead(data: Dataset) -> str:
     )
 
 
+def _finding(row) -> str:
+    return f"{esc(row.lead)} »{esc(row.report_text)}«."
+
+
 def findings(data: Dataset) -> str:
-    items = "".join(f"<li>{esc(f.lead)} »{esc(f.report_text)}«.</li>" for f in data.findings.sort_values("position").itertuples())
+    items = "".join(f"<li>{_finding(f)}</li>" for f in data.findings.sort_values("position").itertuples())
     return f'<ul class="kr-findings">{items}</ul>'
 
 
@@ -82,36 +90,61 @@ def starts(data: Dataset) -> str:
     return f'<ul class="kr-inline-list kr-starts">{"".join(items)}</ul>'
 
 
-def citation(data: Dataset) -> str:
-    """The report as a reference: publisher, year (the report's own 'u.å.' where it states none), title, kind."""
+def _reference(data: Dataset) -> str:
+    """Publisher (year): title. Kind. The year is the report's own 'u.å.' where it states none."""
     report = publication(data)
     year = "u.å." if report.year == "ikke angivet" else report.year
-    note = f" {esc(report.year_note)}" if report.year_note else ""
+    return f"{esc(report.publisher)} ({esc(year)}): <cite>{esc(report.title)}</cite>. {esc(report.kind.capitalize())}."
+
+
+def citation(data: Dataset) -> str:
+    """The report as a reference, with what the year rests on and how to cite this edition."""
+    report = publication(data)
+    note = f"{esc(report.year_note)} " if report.year_note else ""
     return (
-        f'<p class="kr-citation">{esc(report.publisher)} ({esc(year)}): <cite>{esc(report.title)}</cite>. '
-        f"{esc(report.kind.capitalize())}.</p>"
-        f'<p class="kr-citation-note">{note.strip()} Citerer du denne udgave, så nævn også datamappens fingeraftryk '
+        f'<p class="kr-citation">{_reference(data)}</p>'
+        f'<p class="kr-citation-note">{note}Citerer du denne udgave, så nævn også datamappens fingeraftryk '
         "nederst på siden.</p>"
     )
 
 
-def _block(ident: str, heading: str, body: str) -> str:
-    return f'<section class="kr-front-block" aria-labelledby="{ident}"><h2 id="{ident}">{esc(heading)}</h2>{body}</section>'
+def _line(ident: str, heading: str, body: str) -> str:
+    """One part of the first screen: a run-in heading and its content, compact enough for a phone."""
+    return f'<section class="kr-front-line" aria-labelledby="{ident}"><h2 id="{ident}">{esc(heading)}</h2>{body}</section>'
+
+
+def _main_finding(data: Dataset) -> str:
+    """The report's first main finding in its own words, and a link to all of them further down."""
+    ordered = data.findings.sort_values("position")
+    if ordered.empty:
+        return ""
+    more = "Alle hovedfund" if len(ordered) > 1 else "Mere om fundet"
+    return _line("forside-fund", "Hovedfund", f'<p>{_finding(ordered.iloc[0])} <a href="#{FINDINGS_ID}">{more}</a></p>')
 
 
 def first_screen(data: Dataset) -> Html:
-    """What a reader came for, compact enough for the first screen of a phone."""
-    n_ingredients = count_word(len(data.ingredients))
+    """What a reader came for, in the first screen of a phone: what the report is, where to start, the
+    ingredients, the municipalities, its main finding and how to cite it; the full findings and the
+    citation follow further down (`main_findings`, `how_to_cite`)."""
     return Html(
         lead(data)
         + '<div class="kr-front">'
-        + _block("forside-start", "Hvor vil du starte?", starts(data))
-        + _block("forside-ingredienser", f"De {n_ingredients} virksomme ingredienser", ingredient_lines(data))
-        + _block("forside-kommuner", f"De {count_word(len(data.municipalities))} kommuner", municipality_lines(data))
-        + _block("forside-fund", "Rapportens hovedfund", findings(data))
-        + _block("forside-citer", "Sådan citerer du rapporten", citation(data))
+        + _line("forside-start", "Start her", starts(data))
+        + _line("forside-ingredienser", "Virksomme ingredienser", ingredient_lines(data))
+        + _line("forside-kommuner", f"De {count_word(len(data.municipalities))} kommuner", municipality_lines(data))
+        + _main_finding(data)
+        + _line("forside-citer", "Citér som", f'<p class="kr-citation">{_reference(data)} <a href="#{CITE_ID}">Mere om at citere</a></p>')
         + "</div>"
     )
+
+
+def main_findings(data: Dataset) -> Html:
+    """The report's main findings, each in its own words, under the heading the first screen links to."""
+    return Html(findings(data))
+
+
+def how_to_cite(data: Dataset) -> Html:
+    return Html(citation(data))
 
 
 def key_figures(data: Dataset) -> Html:

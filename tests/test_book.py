@@ -11,7 +11,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from kulturensrige import load
+from kulturensrige import front_page, load
 
 pytestmark = pytest.mark.build
 REPO = Path(__file__).resolve().parent.parent
@@ -142,7 +142,8 @@ def test_every_page_states_which_data_it_was_built_from(soups):
 
 
 def test_the_front_page_says_what_this_is_and_where_to_start(soups):
-    """Its first block, from data: the ingredients and municipalities linked, the findings, where to start, the citation."""
+    """Its first block, from data: the ingredients and municipalities linked, the main finding, where to start, the
+    citation; the page holds every finding and the citation's note."""
     data = load()
     front = soups["index.html"].select_one(".kr-front")
     assert front is not None
@@ -151,8 +152,17 @@ def test_the_front_page_says_what_this_is_and_where_to_start(soups):
     assert {f"{pages[i]}.html" for i in data.ingredients["section_id"]} <= links
     assert {f"kommuner/profil-{slug}.html" for slug in data.municipalities["slug"]} <= links
     assert len(front.select(".kr-starts a")) >= 3
-    text = front.get_text(" ", strip=True)
-    assert all(f"»{finding}«" in text for finding in data.findings["report_text"])
-    citation = front.select_one(".kr-citation").get_text(" ", strip=True)
+    first = data.findings.sort_values("position").iloc[0]
+    assert f"»{first.report_text}«" in front.get_text(" ", strip=True)
+
+    def section(target: str):
+        """The section a first-screen link leads to (Sphinx puts a MyST target's id on it or just inside it)."""
+        element = soups["index.html"].find(id=target)
+        return element if element.name == "section" else element.find_parent("section")
+
+    findings = section(front_page.FINDINGS_ID).select_one(".kr-findings").get_text(" ", strip=True)
+    assert all(f"»{finding}«" in findings for finding in data.findings["report_text"])
     report = data.publication.iloc[0]
-    assert report.publisher in citation and report.title in citation
+    below = section(front_page.CITE_ID).select_one(".kr-citation")
+    for citation in (front.select_one(".kr-citation"), below):
+        assert report.publisher in citation.get_text(" ", strip=True) and report.title in citation.get_text(" ", strip=True)

@@ -40,6 +40,7 @@ def test_a_profile_page_is_described_by_its_municipality_and_an_ingredient_page_
     page = data.sections.set_index("section_id").loc[ingredient.section_id, "book_page"]
     assert data_description(data, page) == ingredient.short_description
     assert data_description(data, "baggrund") == ""
+    assert data_description(data, "index") == book_description(data), "the front page is the book"
 
 
 def test_a_page_without_data_or_text_of_its_own_gets_the_book_counted_from_data():

@@ -109,6 +109,23 @@ def test_variants_share_repeated_layouts_and_quote_ids(data):
     assert cells and all(set(ids.split()) <= not_stated for ids in cells)
 
 
+@pytest.mark.parametrize("chart", [charts.ingredient_municipality_matrix, charts.art_forms_by_municipality])
+def test_a_heatmaps_html_row_labels_are_its_rows_placed_by_its_fixed_margins(data, chart):
+    """The labels that stay in view on a phone name the plot's rows, in order, each as high as one row of a plot
+    whose margins plotly may not change (no automargin); they are hidden from screen readers like the plot."""
+    html = chart(data).markup
+    payload = json.loads(re.search(r'class="kr-figure-json">(.*?)</script>', html).group(1))
+    layout = payload["layouts"][payload["variants"]["alle"]["layout"]]
+    heatmap = payload["traces"][payload["variants"]["alle"]["data"]][0]
+    labels = re.search(r'<div class="kr-row-labels" aria-hidden="true" style="([^"]*)">(.*?)<div class="kr-plot"', html)
+    rows = re.findall(r'<div class="kr-row-label">(.*?)</div>', labels.group(2))
+    assert rows == heatmap["y"]
+    assert layout["xaxis"]["automargin"] is False and layout["yaxis"]["automargin"] is False
+    margin = layout["margin"]
+    row = (layout["height"] - margin["t"] - margin["b"]) / len(rows)
+    assert f"--kr-labels: {margin['l']}px; --kr-top: {margin['t']}px; --kr-row: {row:.2f}px" == labels.group(1)
+
+
 def test_quote_store_holds_every_quote_once(data):
     html = cards.quote_store(data).markup
     assert html.startswith('<template class="kr-quote-store">')

@@ -61,17 +61,3 @@ def test_every_chart_is_described_by_its_text_alternative_which_is_not_shown(sit
         assert figure["text"].startswith("Figuren viser:") and len(figure["text"]) > 40, figure["id"]
         assert figure["tiny"], f"{figure['id']}: teksten står ikke som et synligt afsnit"
 
-
-def test_a_phone_sees_what_the_book_is_and_where_to_start_on_the_first_screen(browser, site_url):
-    context = browser.new_context(viewport={"width": 375, "height": 740}, locale="da-DK", is_mobile=True, has_touch=True)
-    page = context.new_page()
-    try:
-        page.goto(f"{site_url}/index.html")
-        page.evaluate("() => window.KR_FILTER && window.KR_FILTER.ready")
-        bottoms = page.evaluate(
-            "() => [...document.querySelectorAll('.kr-lead, .kr-starts a')].map((e) => e.getBoundingClientRect().bottom)"
-        )
-        assert len(bottoms) >= 4
-        assert max(bottoms) <= 740, bottoms
-    finally:
-        context.close()
