@@ -10,7 +10,7 @@ import pandas as pd
 
 from . import filters, highlight
 from .loading import Dataset
-from .markup import Html, book_link, esc, links_to_book, macro, number, page_link, plural, render, trusted
+from .markup import Html, Markup, book_link, esc, json_island, links_to_book, macro, number, page_link, plural, render, trusted
 from .schema import NOT_STATED
 
 ATTRIBUTION_LABELS = {
@@ -78,36 +78,88 @@ def exchange_note(turns: pd.DataFrame | list[dict]) -> str:
     return f"Ordveksling: {plural(len(turns), 'citat', 'citater')} på ét kort." if len(turns) > 1 else ""
 
 
+def _section(data: Dataset, section_id: str) -> dict:
+    page = _label(data, "sections", "section_id", section_id, "book_page")
+    return {"id": section_id, "href": _href(page), "title": _label(data, "sections", "section_id", section_id, "title")}
+
+
+def _tie(attribution: str) -> dict:
+    """How the card's municipality line says the tie: its CSS class suffix and the level in brackets."""
+    return {"id": attribution.replace(" ", "-"), "note": f"({ATTRIBUTION_LABELS[attribution]})"}
+
+
+# The fields of a quote card's JSON row, in order (published once for the browser: highlight.browser_data).
+CARD_FIELDS = (
+    "anchor", "kommune", "attribution", "quotes", "ingredient_ids", "speaker_category", "lang", "turns", "exchange", "kind",
+    "speaker", "reference", "tie", "kommune_name", "rationale", "section",
+)  # fmt: skip
+
+
 def card_context(data: Dataset, turns: pd.DataFrame) -> dict:
-    """The facts of one quote card (a quote, or a whole exchange of turns sharing exchange_id) for the card macro."""
+    """The facts of one quote card (a quote, or a whole exchange of turns sharing exchange_id) for the card macro;
+    its CARD_FIELDS are also the card's JSON row. Separators and brackets are part of the text: the browser
+    fills a long list's cards from these fields and adds no word or sign of its own."""
     rows = turns.to_dict("records")
     first = rows[0]
     kind, speaker, citation = speaker_line(data, rows)
     # A quote from a cited work belongs to no municipality: no municipality line and no data-kommune.
     literature = bool(first["reference_key"])
+    ingredients = _ingredients(data, tuple(dict.fromkeys(i for r in rows for i in r["ingredient_ids"])))
+    tie = "" if literature else first["attribution"].replace(" ", "-")
     return {
-        "id": first["quote_id"],
+        "template": False,
+        "anchor": f"citat-{first['quote_id']}",
         "quotes": " ".join(r["quote_id"] for r in rows),
         "exchange": exchange_note(rows),
         "kommune": None if literature else first["kommunekode"],
+        "tie": tie,
+        "ties": [_tie(first["attribution"])] if tie else [],
         "kommune_name": filters.municipality_name(data, first["kommunekode"]) if first["kommunekode"] else "",
         "attribution": first["attribution"],
-        "attribution_label": ATTRIBUTION_LABELS[first["attribution"]],
-        "rationale": first["attribution_rationale"] if first["attribution"] == "inferred" else "",
+        "rationale": first["attribution_rationale"] if tie == "inferred" else "",
         "speaker_category": first["speaker_category"],
-        "turns": [{"speaker": r["shown_role"], "text": r["text"]} for r in rows],
-        "lang": quote_language(data, first),
+        "turns": [
+            {"css": "kr-turn" if len(rows) > 1 else None, "speaker": f"{r['shown_role']}: " if len(rows) > 1 else "", "text": r["text"]}
+            for r in rows
+        ],
+        "lang": quote_language(data, first) or None,
         "kind": kind,
-        "speaker": speaker,
-        "reference": citation,
-        "ingredients": _ingredients(data, tuple(dict.fromkeys(i for r in rows for i in r["ingredient_ids"]))),
-        "section_link": trusted(section_link(data, first["section_id"])),
+        "speaker": f" · {speaker}" if kind else speaker,
+        "reference": f" ({citation})" if citation else "",
+        "ingredients": ingredients,
+        "ingredient_ids": " ".join(i["id"] for i in ingredients),
+        "section": first["section_id"],
+        "sections": [_section(data, first["section_id"])],
     }
 
 
 def quote_card(data: Dataset, turns: pd.DataFrame) -> str:
     """One card for a quote, or for a whole exchange (several turns sharing exchange_id)."""
     return str(macro("cards.html.j2", "quote_card", card_context(data, turns)))
+
+
+def card_row(context: dict) -> list:
+    """A card's JSON row: its CARD_FIELDS in order, each turn without the parts it lacks."""
+    return [[{k: t for k, t in turn.items() if t} for turn in context[f]] if f == "turns" else context[f] for f in CARD_FIELDS]
+
+
+def quote_rows(data: Dataset, contexts: list[dict]) -> Markup:
+    """The cards past a long list's first page: the card macro once as a <template>, with every optional part
+    and every ingredient and section those cards name, and one JSON row per card; the browser fills a copy of
+    the template per row (kr-lists.js KR.fill) with text and attributes only."""
+    ingredient_ids = {i["id"] for c in contexts for i in c["ingredients"]}
+    template = {
+        **dict.fromkeys(CARD_FIELDS, ""),
+        "template": True,
+        "anchor": None, "kommune": None, "attribution": None, "quotes": None, "ingredient_ids": None,
+        "speaker_category": None, "lang": None, "ties": [_tie(a) for a in ATTRIBUTION_LABELS],
+        "turns": [{"css": None, "speaker": "", "text": ""}],
+        "ingredients": _ingredients(data, tuple(i for i in data.ingredients.sort_values("number")["ingredient_id"] if i in ingredient_ids)),
+        "sections": [_section(data, s) for s in dict.fromkeys(c["section"] for c in contexts)],
+    }  # fmt: skip
+    card = macro("cards.html.j2", "quote_card", template)
+    rows = json_island([card_row(c) for c in contexts], "kr-list-rows")
+    return Markup(f'<template class="kr-list-card">{card}</template>{rows}')
 
 
 def group_turns(quotes: pd.DataFrame) -> list[pd.DataFrame]:
@@ -121,27 +173,35 @@ def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", arrang
     """A list of quote cards. `arranged`: the filter puts the chosen municipality's first (highlight.py);
     a profile page's list is about its own municipality and stays as it is."""
     groups = group_turns(quotes)
-    cards = [quote_card(data, g) for g in groups]
-    items = highlight.quote_items(groups) if arranged else []
-    return Html(
-        str(
-            highlight.arranged_list(
-                data, items, highlight.QUOTE, cards, css="kr-quote-list", summary=quote_count_summary(quotes), heading_id=heading_id
-            )
-            if arranged
-            else render(
-                "list.html.j2",
-                css="kr-quote-list",
-                heading_id=heading_id,
-                summary=quote_count_summary(quotes),
-                cards=trusted("".join(cards)),
-                rest="",
-                more="",
-                grid=False,
-                views="",
-            )
+    contexts = [card_context(data, g) for g in groups]
+    shown = highlight.first_page(len(groups)) if arranged else len(groups)
+    cards = [str(macro("cards.html.j2", "quote_card", c)) for c in contexts[:shown]]
+    summary = quote_count_summary(quotes)
+    if arranged:
+        rest = quote_rows(data, contexts[shown:]) if shown < len(groups) else Markup("")
+        section = highlight.arranged_list(
+            data,
+            highlight.quote_items(groups),
+            highlight.QUOTE,
+            cards,
+            rest=rest,
+            css="kr-quote-list",
+            summary=summary,
+            heading_id=heading_id,
         )
-    )
+    else:
+        section = render(
+            "list.html.j2",
+            css="kr-quote-list",
+            heading_id=heading_id,
+            summary=summary,
+            cards=trusted("".join(cards)),
+            rest="",
+            more="",
+            grid=False,
+            views="",
+        )
+    return Html(str(section))
 
 
 def quote_count_summary(quotes: pd.DataFrame) -> str:
