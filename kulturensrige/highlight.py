@@ -134,7 +134,8 @@ def how_tied(items: Sequence[Item], positions: list[int], noun: Noun) -> str:
 def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, include_inferred: bool) -> dict:
     """One view of a list: its groups as [group, heading, positions] and the status sentence."""
     groups = arrange(items, kommune, include_inferred)
-    switch = "" if include_inferred else " (uden udledte tilknytninger)"
+    # Only quotes have inferred ties; an initiative or a municipality is its municipality's either way.
+    switch = "" if include_inferred or noun is not QUOTE else " (uden udledte tilknytninger)"
     if kommune == ALL:
         total = noun.count(_weight(items, groups["all"]))
         return {"groups": [["all", "", groups["all"]]], "status": f"Alle kommuner{switch}: {total} i rapportens rækkefølge."}
@@ -159,7 +160,9 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
     if none:
         parts.append(f"{noun.count(_weight(items, none))} {where}")
     if other:
-        parts.append(f"{noun.count(_weight(items, other))} fra andre kommuner")
+        n = _weight(items, other)
+        others = f"{number(n)} {'anden kommune' if n == 1 else 'andre kommuner'}"
+        parts.append(others if noun is MUNICIPALITY else f"{noun.count(n)} fra andre kommuner")
     view = [["chosen", chosen_heading, chosen]]
     if none:
         view.append(["none", none_heading, none])
