@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlparse
+from urllib.parse import parse_qs, quote, unquote, urlparse
 
 import pytest
 
@@ -260,6 +260,10 @@ def test_profile_pages_are_always_about_their_own_municipality(data, site_url, p
         hint = page.locator(f".kr-profile-hint a:text-is('Gå til siden om {other['name']}')")
         assert hint.is_visible() and hint.get_attribute("href").startswith(f"profil-{other.slug}.html"), own.slug
         assert f"Denne side handler om {own.name}" in page.text_content(".kr-filter-status")
+        # With its own municipality chosen, the page says it is about it.
+        open_page(page, f"{site_url}/kommuner/profil-{own.slug}.html?kommune={own.slug}")
+        status = page.text_content(".kr-filter-status")
+        assert f"Siden handler om {own.name}" in status and "Intet på denne side" not in status, status
 
 
 def test_the_control_lists_every_municipality_from_the_data(data, site_url, page):
@@ -344,12 +348,13 @@ def test_next_page_and_every_book_link_keep_the_selection(data, site_url, page):
 def test_unknown_value_falls_back_with_a_notice(data, site_url, page):
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    unknown = "ingen-kommune-" + "x" * 5
+    unknown = "ingen-kommune-<b>x</b>"
     assert unknown not in set(data.municipalities["slug"]) | set(data.municipalities["kommunekode"])
-    open_page(page, f"{site_url}/kommuner/oversigt.html?kommune={unknown}")
+    open_page(page, f"{site_url}/kommuner/oversigt.html?kommune={quote(unknown)}")
     notice = page.locator(".kr-filter-notice[role=status]")
     notice.wait_for(state="visible")
-    assert unknown in notice.text_content()
+    page.wait_for_function("(value) => document.querySelector('.kr-filter-notice').textContent.includes(value)", arg=unknown)
+    assert notice.locator("b").count() == 0, "the value is text, never markup"
     assert page.input_value("#kr-kommune") == ALL
     check_view(data, page.evaluate(VIEW_JS), ALL, True, "ukendt kommune")
     assert "kommune" not in query(page)
