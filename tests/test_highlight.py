@@ -202,3 +202,21 @@ def test_the_card_fields_are_published_once_for_the_browser(data):
     assert highlight.browser_data(data)["cardFields"] == cards.CARD_FIELDS
     context = cards.card_context(data, cards.group_turns(data.quotes)[0])
     assert len(cards.card_row(context)) == len(cards.CARD_FIELDS)
+
+
+def test_a_drill_through_heading_is_written_by_the_build(data):
+    """Where the reader clicked and how many quotes are behind it, in the chart's words: the browser only copies it."""
+    import html as html_module
+
+    markup = charts.ingredient_municipality_matrix(data).markup
+    payload = json.loads(re.search(r'class="kr-figure-json">(.*?)</script>', markup).group(1))
+    trace = payload["traces"][payload["variants"][filters.ALL]["data"]][0]
+
+    def plain(label: str) -> str:
+        return html_module.unescape(re.sub(r"<br\s*/?>", " ", label))
+
+    for i, row in enumerate(trace["customdata"]):
+        for j, cell in enumerate(row):
+            ids, heading = payload["drill"][cell]
+            n = len(ids.split())
+            assert heading == f"{plain(trace['y'][i])} · {plain(trace['x'][j])}: {n} {'citat' if n == 1 else 'citater'}"
