@@ -264,9 +264,11 @@ def _vocabulary_labels(data: Dataset, table: str, key: str, ids: tuple[str, ...]
     return ", ".join(_label(data, table, key, i, column) for i in ids) or "ikke angivet"
 
 
-def initiative_card(data: Dataset, row: pd.Series) -> str:
+def initiative_card(data: Dataset, row: pd.Series) -> dict:
+    """The facts of an initiative's card for the fact card macro."""
     kind = _label(data, "initiative_kinds", "initiative_kind_id", row.kind)
     card = {
+        "template": False,
         "css": "kr-initiative",
         "id": f"indsats-{row.initiative_id}",
         "kommune": row.kommunekode,
@@ -282,17 +284,19 @@ def initiative_card(data: Dataset, row: pd.Series) -> str:
             ("Partnere", _vocabulary_labels(data, "organisations", "organisation_id", row.organisation_ids, "name")),
             ("Status", _label(data, "statuses", "status_id", row.status)),
         ],
-        "source": trusted(section_link(data, row.section_id)),
+        "section": row.section_id,
+        "sections": [_section(data, row.section_id)],
     }
-    return str(macro("cards.html.j2", "fact_card", card))
+    return card
 
 
 def initiative_list(data: Dataset, kommunekode: str = filters.ALL) -> Html:
     """All initiatives, arranged by the filter; or one municipality's (its profile page), as they are."""
     rows = filters.initiatives(data, kommunekode).sort_values(["kommunekode", "position"], key=_report_order(data))
-    cards = [initiative_card(data, r) for _, r in rows.iterrows()]
+    contexts = [initiative_card(data, r) for _, r in rows.iterrows()]
     summary = f"{plural(len(rows), 'indsats', 'indsatser')}."
     if kommunekode != filters.ALL:
+        cards = trusted("".join(fact_cards(contexts)))
         return Html(
             str(
                 render(
@@ -300,7 +304,7 @@ def initiative_list(data: Dataset, kommunekode: str = filters.ALL) -> Html:
                     css="kr-initiative-list",
                     heading_id="",
                     summary=summary,
-                    cards=trusted("".join(cards)),
+                    cards=cards,
                     rest="",
                     more="",
                     grid=False,
@@ -309,7 +313,39 @@ def initiative_list(data: Dataset, kommunekode: str = filters.ALL) -> Html:
             )
         )
     items = [highlight.Item(code, "stated") for code in rows["kommunekode"]]
-    return Html(str(highlight.arranged_list(data, items, highlight.INITIATIVE, cards, css="kr-initiative-list", summary=summary)))
+    return Html(str(fact_list(data, items, highlight.INITIATIVE, contexts, css="kr-initiative-list", summary=summary)))
+
+
+def fact_cards(contexts: list[dict]) -> list[str]:
+    return [str(macro("cards.html.j2", "fact_card", c)) for c in contexts]
+
+
+def fact_list(data: Dataset, items: list[highlight.Item], noun: highlight.Noun, contexts: list[dict], **section) -> Markup:
+    """An arranged list of fact cards: its first page as HTML and, in a long list, the rest as JSON rows."""
+    shown = highlight.first_page(len(contexts))
+    rest = fact_rows(data, contexts[shown:]) if shown < len(contexts) else Markup("")
+    return highlight.arranged_list(data, items, noun, fact_cards(contexts[:shown]), rest=rest, **section)
+
+
+def fact_rows(data: Dataset, contexts: list[dict]) -> Markup:
+    """The fact cards past a long list's first page: the macro once as a <template> and one JSON row per card,
+    its fields by name (fact0, fact1, ... in the facts' order; every card of a list has the same facts)."""
+    first = contexts[0]
+    template = {
+        **first,
+        "template": True,
+        "id": None,
+        "kommune": None,
+        "href": None if first["href"] is None else "",
+        "facts": [(label, "") for label, _ in first["facts"]],
+        "sections": [_section(data, s) for s in dict.fromkeys(c["section"] for c in contexts) if s],
+    }
+    card = macro("cards.html.j2", "fact_card", template)
+    fields = ("id", "kommune", "kicker", "title", "href", "text", "section")
+    rows = [
+        {**{f: c[f] for f in fields}, "id": c["id"] or None, **{f"fact{i}": v for i, (_, v) in enumerate(c["facts"])}} for c in contexts
+    ]
+    return Markup(f'<template class="kr-list-card">{card}</template>{json_island(rows, "kr-list-rows")}')
 
 
 def _report_order(data: Dataset):
@@ -332,9 +368,11 @@ def attributed_count(quotes: pd.DataFrame) -> str:
     return f"{number(len(quotes))} (" + ", ".join(f"{number(int(n))} {ATTRIBUTION_LABELS[a]}" for a, n in levels.items()) + ")"
 
 
-def municipality_card(data: Dataset, row: pd.Series) -> str:
+def municipality_card(data: Dataset, row: pd.Series) -> dict:
+    """The facts of a municipality's card for the fact card macro; its title links to the profile page."""
     n_quotes = attributed_count(filters.quotes(data, filters.QuoteFilter(kommunekode=row.kommunekode)))
     card = {
+        "template": False,
         "css": "kr-municipality-card",
         "id": "",
         "kommune": row.kommunekode,
@@ -348,15 +386,16 @@ def municipality_card(data: Dataset, row: pd.Series) -> str:
             ("Indsatser", str(int((data.initiatives["kommunekode"] == row.kommunekode).sum()))),
             ("Citater knyttet til kommunen", n_quotes),
         ],
-        "source": "",
+        "section": "",
+        "sections": [],
     }
-    return str(macro("cards.html.j2", "fact_card", card))
+    return card
 
 
 def municipality_overview(data: Dataset) -> Html:
-    cards = [municipality_card(data, r) for _, r in data.municipalities.iterrows()]
+    contexts = [municipality_card(data, r) for _, r in data.municipalities.iterrows()]
     items = [highlight.Item(code, "stated") for code in data.municipalities["kommunekode"]]
-    return Html(str(highlight.arranged_list(data, items, highlight.MUNICIPALITY, cards, css="kr-municipality-list", grid=True)))
+    return Html(str(fact_list(data, items, highlight.MUNICIPALITY, contexts, css="kr-municipality-list", grid=True)))
 
 
 def quote_store(data: Dataset) -> Html:

@@ -193,20 +193,17 @@ def arranged_list(
     noun: Noun,
     cards: list[str],
     *,
-    rest: Markup | None = None,
+    rest: Markup,
     css: str,
     summary: str = "",
     heading_id: str = "",
     grid=False,
 ) -> Markup:
-    """A list section with its views. A long list ships only its first page of cards as HTML; the others follow
-    as `rest` (a card <template> and JSON rows, cards.quote_rows), or else as HTML in an inert <template>."""
-    shown = first_page(len(items))
-    if rest is None:
-        rest = Markup(f'<template class="kr-list-rest">{"".join(cards[shown:])}</template>') if shown < len(cards) else Markup("")
+    """A list section with its views. A long list ships only its first page of cards as HTML (`cards`, see
+    first_page); the others follow as `rest`, a card <template> and JSON rows (cards.quote_rows, cards.fact_rows)."""
     more = (
-        f"Listen viser de første {number(shown)} kort af {number(len(items))}; resten vises, når siden kan køre JavaScript."
-        if shown < len(items)
+        f"Listen viser de første {number(len(cards))} kort af {number(len(items))}; resten vises, når siden kan køre JavaScript."
+        if len(cards) < len(items)
         else ""
     )
     return render(
@@ -214,7 +211,7 @@ def arranged_list(
         css=css,
         heading_id=heading_id,
         summary=summary,
-        cards=Markup("".join(cards[:shown])),
+        cards=Markup("".join(cards)),
         rest=rest,
         more=more,
         grid=grid,

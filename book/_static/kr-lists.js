@@ -29,14 +29,12 @@
     for (const option of root.querySelectorAll("[data-kr-option]")) option.removeAttribute("data-kr-option");
     return root;
   };
-  /** The list's cards in report order: those on the page, those in its <template> of cards and, made when first
-   * shown, those of its JSON rows (a function until then). */
+  /** The list's cards in report order: those on the page and, made when first shown, those of its JSON rows
+   * (a function until then). */
   function cardsOf(list) {
     if (!list.krCards) {
-      const [rest, template, rows] = ["template.kr-list-rest", "template.kr-list-card", "script.kr-list-rows"].map((s) => list.querySelector(`:scope > ${s}`));
-      const all = list.querySelector("[data-kr-group=all]");
-      if (rest) all.append(rest.content);
-      list.krCards = Array.from(all.querySelectorAll(":scope > .kr-card")).concat(
+      const [template, rows] = ["template.kr-list-card", "script.kr-list-rows"].map((s) => list.querySelector(`:scope > ${s}`));
+      list.krCards = Array.from(list.querySelectorAll("[data-kr-group=all] > .kr-card")).concat(
         rows ? JSON.parse(rows.textContent).map((row) => () => KR.fill(template.content.firstElementChild.cloneNode(true), row)) : [],
       );
     }

@@ -1,4 +1,4 @@
-"""A long list's cards past its first page travel as JSON rows and one card <template> (cards.quote_rows);
+"""A long list's cards past its first page travel as JSON rows and one card <template> (cards.quote_rows, fact_rows);
 kr-lists.js fills a copy of the template per row. Filled in Chromium, every card must be the very card the
 Python macro renders for the same quote, for the report's data and for the hostile fixture (tests/hostile.py).
 No book is built: the page is the template, the rows and the two scripts."""
@@ -34,12 +34,22 @@ def hostile_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return hostile.hostile_data(tmp_path_factory.mktemp("hostile-rows") / hostile.FOLDER_NAME)
 
 
-def filled_against_python(page, data) -> list[str]:
-    contexts = [cards.card_context(data, g) for g in cards.group_turns(data.quotes)]
-    python = "".join(cards.quote_card(data, g) for g in cards.group_turns(data.quotes))
+def card_kinds(data) -> dict[str, tuple[str, str]]:
+    """For each kind of card: (every card as Python renders it, the same cards as a card <template> and JSON rows)."""
+    quotes = [cards.card_context(data, g) for g in cards.group_turns(data.quotes)]
+    initiatives = [cards.initiative_card(data, r) for _, r in data.initiatives.iterrows()]
+    municipalities = [cards.municipality_card(data, r) for _, r in data.municipalities.iterrows()]
+    return {
+        "quote": ("".join(cards.quote_card(data, g) for g in cards.group_turns(data.quotes)), cards.quote_rows(data, quotes)),
+        "initiative": ("".join(cards.fact_cards(initiatives)), cards.fact_rows(data, initiatives)),
+        "municipality": ("".join(cards.fact_cards(municipalities)), cards.fact_rows(data, municipalities)),
+    }
+
+
+def filled_against_python(page, data, python: str, rest: str) -> list[str]:
     page.set_content(
         f'<!doctype html><html lang="da"><body><template id="python">{python}</template>'
-        f'<section class="kr-list">{cards.quote_rows(data, contexts)}</section></body></html>'
+        f'<section class="kr-list">{rest}</section></body></html>'
     )
     page.evaluate("(data) => { window.KR_DATA = data; window.KR = {}; }", highlight.browser_data(data))
     for name in ("kr-state.js", "kr-lists.js"):
@@ -57,13 +67,17 @@ def test_every_optional_part_of_a_card_is_in_the_report_data():
     assert {c["tie"] for c in contexts} >= {"", "inferred", "not-stated"}
 
 
-def test_a_card_filled_from_its_row_is_the_card_python_renders(page):
-    mismatches = [m for m in filled_against_python(page, load()) if m]
+@pytest.mark.parametrize("kind", ["quote", "initiative", "municipality"])
+def test_a_card_filled_from_its_row_is_the_card_python_renders(page, kind):
+    data = load()
+    mismatches = [m for m in filled_against_python(page, data, *card_kinds(data)[kind]) if m]
     assert not mismatches, f"{len(mismatches)} kort afviger; det første:\n{mismatches[0]}"
 
 
-def test_hostile_text_in_a_row_stays_text(page, hostile_folder):
+@pytest.mark.parametrize("kind", ["quote", "initiative", "municipality"])
+def test_hostile_text_in_a_row_stays_text(page, hostile_folder, kind):
     page.add_init_script("window.__pwned = undefined;")
-    mismatches = [m for m in filled_against_python(page, load(hostile_folder)) if m]
+    data = load(hostile_folder)
+    mismatches = [m for m in filled_against_python(page, data, *card_kinds(data)[kind]) if m]
     assert not mismatches, f"{len(mismatches)} kort afviger; det første:\n{mismatches[0]}"
     assert page.evaluate(f"() => window.{hostile.FLAG}") is None

@@ -67,7 +67,7 @@ test("history pushes once per choice and replaces while the keyboard moves on", 
   assert.equal(history.push(), true, "after the select lost and regained focus, a new choice");
 });
 
-test("a list is arranged as the view says: chosen first and marked, the rest still there", () => {
+test("a list is arranged as the view says: chosen first and marked (one card made from its JSON row), the rest still there", () => {
   const statuses = KR.updateLists({ kommune: "259", inferred: true });
   assert.deepEqual([...statuses], ["Køge: 1 · 2 uden kommune.", "Alle: 3."]);
   const chosen = document.querySelector("[data-kr-group=chosen]");
@@ -125,7 +125,7 @@ const shape = (node) =>
     : `<${node.localName}${[...node.attributes].map((a) => ` ${a.name}="${a.value}"`).sort().join("")}>${[...node.childNodes].map(shape).join("")}</${node.localName}>`;
 
 test("a card is filled from its row with text and attributes only, each optional part kept or dropped", () => {
-  const template = document.querySelector("template.kr-list-card");
+  const template = document.querySelector("#long > template.kr-list-card");
   const card = (row) => KR.fill(template.content.firstElementChild.cloneNode(true), row);
   const single = card(["e", null, [{ text: "<img src=x onerror=alert(1)>" }], 0, "Køge", "i3 i1"]);
   assert.equal(shape(single), '<article class="kr-card" id="e"><p><img src=x onerror=alert(1)></p><ul><li>3</li><li>1</li></ul></article>');
