@@ -10,7 +10,7 @@ import pandas as pd
 
 from . import attribution, filters, highlight
 from .loading import Dataset
-from .markup import Html, book_link, esc, links_to_book, macro, number, page_link, plural, render, trusted
+from .markup import Html, Markup, book_link, esc, json_island, links_to_book, macro, number, page_link, plural, render, trusted
 from .schema import BY_REPORT, NOT_STATED
 
 
@@ -72,36 +72,89 @@ def exchange_note(turns: pd.DataFrame | list[dict]) -> str:
     return f"Ordveksling: {plural(len(turns), 'citat', 'citater')} på ét kort." if len(turns) > 1 else ""
 
 
+def _section(data: Dataset, section_id: str) -> dict:
+    page = _label(data, "sections", "section_id", section_id, "book_page")
+    return {"id": section_id, "href": _href(page), "title": _label(data, "sections", "section_id", section_id, "title")}
+
+
+def _tie(labels: dict[str, str], level: str) -> dict:
+    """How the card's municipality line says the tie: its CSS class suffix, the level's words, and them in brackets."""
+    return {"id": level.replace(" ", "-"), "label": labels[level], "note": f"({labels[level]})"}
+
+
+# The fields of a quote card's JSON row, in order (published once for the browser: highlight.browser_data).
+CARD_FIELDS = (
+    "anchor", "kommune", "attribution", "quotes", "ingredient_ids", "speaker_category", "lang", "turns", "exchange", "kind",
+    "speaker", "reference", "tie", "kommune_name", "rationale", "section",
+)  # fmt: skip
+
+
 def card_context(data: Dataset, turns: pd.DataFrame) -> dict:
-    """The facts of one quote card (a quote, or a whole exchange of turns sharing exchange_id) for the card macro."""
+    """The facts of one quote card (a quote, or a whole exchange of turns sharing exchange_id) for the card macro;
+    its CARD_FIELDS are also the card's JSON row. Separators and brackets are part of the text: the browser
+    fills a long list's cards from these fields and adds no word or sign of its own."""
     rows = turns.to_dict("records")
     first = rows[0]
     kind, speaker, citation = speaker_line(data, rows)
     # A quote from a cited work belongs to no municipality: no municipality line and no data-kommune.
     literature = bool(first["reference_key"])
+    ingredients = _ingredients(data, tuple(dict.fromkeys(i for r in rows for i in r["ingredient_ids"])))
+    tie = "" if literature else first["attribution"].replace(" ", "-")
     return {
-        "id": first["quote_id"],
+        "template": False,
+        "anchor": f"citat-{first['quote_id']}",
         "quotes": " ".join(r["quote_id"] for r in rows),
         "exchange": exchange_note(rows),
         "kommune": None if literature else first["kommunekode"],
+        "tie": tie,
+        "ties": [_tie(attribution.labels(data.options), first["attribution"])] if tie else [],
         "kommune_name": filters.municipality_name(data, first["kommunekode"]) if first["kommunekode"] else "",
         "attribution": first["attribution"],
-        "attribution_label": attribution.labels(data.options)[first["attribution"]],
-        "rationale": first["attribution_rationale"] if first["attribution"] == "inferred" else "",
+        "rationale": first["attribution_rationale"] if tie == "inferred" else "",
         "speaker_category": first["speaker_category"],
-        "turns": [{"speaker": r["shown_role"], "text": r["text"]} for r in rows],
-        "lang": quote_language(data, first),
+        "turns": [
+            {"css": "kr-turn" if len(rows) > 1 else None, "speaker": f"{r['shown_role']}: " if len(rows) > 1 else "", "text": r["text"]}
+            for r in rows
+        ],
+        "lang": quote_language(data, first) or None,
         "kind": kind,
-        "speaker": speaker,
-        "reference": citation,
-        "ingredients": _ingredients(data, tuple(dict.fromkeys(i for r in rows for i in r["ingredient_ids"]))),
-        "section_link": trusted(section_link(data, first["section_id"])),
+        "speaker": f" · {speaker}" if kind else speaker,
+        "reference": f" ({citation})" if citation else "",
+        "ingredients": ingredients,
+        "ingredient_ids": " ".join(i["id"] for i in ingredients),
+        "section": first["section_id"],
+        "sections": [_section(data, first["section_id"])],
     }
 
 
 def quote_card(data: Dataset, turns: pd.DataFrame) -> str:
     """One card for a quote, or for a whole exchange (several turns sharing exchange_id)."""
     return str(macro("cards.html.j2", "quote_card", card_context(data, turns)))
+
+
+def card_row(context: dict) -> list:
+    """A card's JSON row: its CARD_FIELDS in order, each turn without the parts it lacks."""
+    return [[{k: t for k, t in turn.items() if t} for turn in context[f]] if f == "turns" else context[f] for f in CARD_FIELDS]
+
+
+def quote_rows(data: Dataset, contexts: list[dict]) -> Markup:
+    """The cards past a long list's first page: the card macro once as a <template>, with every optional part
+    and every ingredient and section those cards name, and one JSON row per card; the browser fills a copy of
+    the template per row (kr-lists.js KR.fill) with text and attributes only."""
+    ingredient_ids = {i["id"] for c in contexts for i in c["ingredients"]}
+    labels = attribution.labels(data.options)
+    template = {
+        **dict.fromkeys(CARD_FIELDS, ""),
+        "template": True,
+        "anchor": None, "kommune": None, "attribution": None, "quotes": None, "ingredient_ids": None,
+        "speaker_category": None, "lang": None, "ties": [_tie(labels, a) for a in labels],
+        "turns": [{"css": None, "speaker": "", "text": ""}],
+        "ingredients": _ingredients(data, tuple(i for i in data.ingredients.sort_values("number")["ingredient_id"] if i in ingredient_ids)),
+        "sections": [_section(data, s) for s in dict.fromkeys(c["section"] for c in contexts)],
+    }  # fmt: skip
+    card = macro("cards.html.j2", "quote_card", template)
+    rows = json_island([card_row(c) for c in contexts], "kr-list-rows")
+    return Markup(f'<template class="kr-list-card">{card}</template>{rows}')
 
 
 def group_turns(quotes: pd.DataFrame) -> list[pd.DataFrame]:
@@ -115,27 +168,35 @@ def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", arrang
     """A list of quote cards. `arranged`: the filter puts the chosen municipality's first (highlight.py);
     a profile page's list is about its own municipality and stays as it is."""
     groups = group_turns(quotes)
-    cards = [quote_card(data, g) for g in groups]
-    items = highlight.quote_items(groups) if arranged else []
-    return Html(
-        str(
-            highlight.arranged_list(
-                data, items, highlight.QUOTE, cards, css="kr-quote-list", summary=quote_count_summary(quotes), heading_id=heading_id
-            )
-            if arranged
-            else render(
-                "list.html.j2",
-                css="kr-quote-list",
-                heading_id=heading_id,
-                summary=quote_count_summary(quotes),
-                cards=trusted("".join(cards)),
-                rest="",
-                more="",
-                grid=False,
-                views="",
-            )
+    contexts = [card_context(data, g) for g in groups]
+    shown = highlight.first_page(len(groups)) if arranged else len(groups)
+    cards = [str(macro("cards.html.j2", "quote_card", c)) for c in contexts[:shown]]
+    summary = quote_count_summary(quotes)
+    if arranged:
+        rest = quote_rows(data, contexts[shown:]) if shown < len(groups) else Markup("")
+        section = highlight.arranged_list(
+            data,
+            highlight.quote_items(groups),
+            highlight.QUOTE,
+            cards,
+            rest=rest,
+            css="kr-quote-list",
+            summary=summary,
+            heading_id=heading_id,
         )
-    )
+    else:
+        section = render(
+            "list.html.j2",
+            css="kr-quote-list",
+            heading_id=heading_id,
+            summary=summary,
+            cards=trusted("".join(cards)),
+            rest="",
+            more="",
+            grid=False,
+            views="",
+        )
+    return Html(str(section))
 
 
 def quote_count_summary(quotes: pd.DataFrame) -> str:
@@ -200,9 +261,11 @@ def _vocabulary_labels(data: Dataset, table: str, key: str, ids: tuple[str, ...]
     return ", ".join(_label(data, table, key, i, column) for i in ids) or "ikke angivet"
 
 
-def initiative_card(data: Dataset, row: pd.Series) -> str:
+def initiative_card(data: Dataset, row: pd.Series) -> dict:
+    """The facts of an initiative's card for the fact card macro."""
     kind = _label(data, "initiative_kinds", "initiative_kind_id", row.kind)
     card = {
+        "template": False,
         "css": "kr-initiative",
         "id": f"indsats-{row.initiative_id}",
         "kommune": row.kommunekode,
@@ -218,17 +281,19 @@ def initiative_card(data: Dataset, row: pd.Series) -> str:
             ("Partnere", _vocabulary_labels(data, "organisations", "organisation_id", row.organisation_ids, "name")),
             ("Status", _label(data, "statuses", "status_id", row.status)),
         ],
-        "source": trusted(section_link(data, row.section_id)),
+        "section": row.section_id,
+        "sections": [_section(data, row.section_id)],
     }
-    return str(macro("cards.html.j2", "fact_card", card))
+    return card
 
 
 def initiative_list(data: Dataset, kommunekode: str = filters.ALL) -> Html:
     """All initiatives, arranged by the filter; or one municipality's (its profile page), as they are."""
     rows = filters.initiatives(data, kommunekode).sort_values(["kommunekode", "position"], key=_report_order(data))
-    cards = [initiative_card(data, r) for _, r in rows.iterrows()]
+    contexts = [initiative_card(data, r) for _, r in rows.iterrows()]
     summary = f"{plural(len(rows), 'indsats', 'indsatser')}."
     if kommunekode != filters.ALL:
+        cards = trusted("".join(fact_cards(contexts)))
         return Html(
             str(
                 render(
@@ -236,7 +301,7 @@ def initiative_list(data: Dataset, kommunekode: str = filters.ALL) -> Html:
                     css="kr-initiative-list",
                     heading_id="",
                     summary=summary,
-                    cards=trusted("".join(cards)),
+                    cards=cards,
                     rest="",
                     more="",
                     grid=False,
@@ -245,7 +310,39 @@ def initiative_list(data: Dataset, kommunekode: str = filters.ALL) -> Html:
             )
         )
     items = [highlight.Item(code, "stated") for code in rows["kommunekode"]]
-    return Html(str(highlight.arranged_list(data, items, highlight.INITIATIVE, cards, css="kr-initiative-list", summary=summary)))
+    return Html(str(fact_list(data, items, highlight.INITIATIVE, contexts, css="kr-initiative-list", summary=summary)))
+
+
+def fact_cards(contexts: list[dict]) -> list[str]:
+    return [str(macro("cards.html.j2", "fact_card", c)) for c in contexts]
+
+
+def fact_list(data: Dataset, items: list[highlight.Item], noun: highlight.Noun, contexts: list[dict], **section) -> Markup:
+    """An arranged list of fact cards: its first page as HTML and, in a long list, the rest as JSON rows."""
+    shown = highlight.first_page(len(contexts))
+    rest = fact_rows(data, contexts[shown:]) if shown < len(contexts) else Markup("")
+    return highlight.arranged_list(data, items, noun, fact_cards(contexts[:shown]), rest=rest, **section)
+
+
+def fact_rows(data: Dataset, contexts: list[dict]) -> Markup:
+    """The fact cards past a long list's first page: the macro once as a <template> and one JSON row per card,
+    its fields by name (fact0, fact1, ... in the facts' order; every card of a list has the same facts)."""
+    first = contexts[0]
+    template = {
+        **first,
+        "template": True,
+        "id": None,
+        "kommune": None,
+        "href": None if first["href"] is None else "",
+        "facts": [(label, "") for label, _ in first["facts"]],
+        "sections": [_section(data, s) for s in dict.fromkeys(c["section"] for c in contexts) if s],
+    }
+    card = macro("cards.html.j2", "fact_card", template)
+    fields = ("id", "kommune", "kicker", "title", "href", "text", "section")
+    rows = [
+        {**{f: c[f] for f in fields}, "id": c["id"] or None, **{f"fact{i}": v for i, (_, v) in enumerate(c["facts"])}} for c in contexts
+    ]
+    return Markup(f'<template class="kr-list-card">{card}</template>{json_island(rows, "kr-list-rows")}')
 
 
 def _report_order(data: Dataset):
@@ -269,9 +366,11 @@ def attributed_count(data: Dataset, quotes: pd.DataFrame) -> str:
     return f"{number(len(quotes))} (" + ", ".join(f"{number(int(n))} {labels[a]}" for a, n in levels.items()) + ")"
 
 
-def municipality_card(data: Dataset, row: pd.Series) -> str:
+def municipality_card(data: Dataset, row: pd.Series) -> dict:
+    """The facts of a municipality's card for the fact card macro; its title links to the profile page."""
     n_quotes = attributed_count(data, filters.quotes(data, filters.QuoteFilter(kommunekode=row.kommunekode)))
     card = {
+        "template": False,
         "css": "kr-municipality-card",
         "id": "",
         "kommune": row.kommunekode,
@@ -285,15 +384,16 @@ def municipality_card(data: Dataset, row: pd.Series) -> str:
             ("Indsatser", str(int((data.initiatives["kommunekode"] == row.kommunekode).sum()))),
             ("Citater knyttet til kommunen", n_quotes),
         ],
-        "source": "",
+        "section": "",
+        "sections": [],
     }
-    return str(macro("cards.html.j2", "fact_card", card))
+    return card
 
 
 def municipality_overview(data: Dataset) -> Html:
-    cards = [municipality_card(data, r) for _, r in data.municipalities.iterrows()]
+    contexts = [municipality_card(data, r) for _, r in data.municipalities.iterrows()]
     items = [highlight.Item(code, "stated") for code in data.municipalities["kommunekode"]]
-    return Html(str(highlight.arranged_list(data, items, highlight.MUNICIPALITY, cards, css="kr-municipality-list", grid=True)))
+    return Html(str(fact_list(data, items, highlight.MUNICIPALITY, contexts, css="kr-municipality-list", grid=True)))
 
 
 def quote_store(data: Dataset) -> Html:

@@ -5,7 +5,9 @@ plotly.js itself is loaded once per page by the Sphinx extension; nothing here i
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -103,19 +105,39 @@ class _Interned:
         return self._index[key]
 
 
+def _plain(label: object) -> str:
+    """A plotly label as plain text: Python escaped it for plotly and may have wrapped it with <br>."""
+    return html.unescape(re.sub(r"<br\s*/?>", " ", str(label)))
+
+
+def _drill_cells(trace: dict, drill: _Interned) -> list:
+    """Each point's quote ids with the heading its drill-through shows (where the reader clicked and the
+    hover count, in the chart's own words), stored once in `drill`; the trace's customdata keeps positions."""
+    heatmap = trace.get("type") == "heatmap"
+    hover = trace.get("hovertext") or trace.get("text") or ""
+
+    def at(values: object, i: int, j: int | None = None) -> object:
+        value = values[i] if isinstance(values, list) else values
+        return value[j] if j is not None and isinstance(value, list) else value
+
+    def cell(ids: object, i: int, j: int | None = None) -> int:
+        where = [at(trace.get("y", []), i), at(trace.get("x", []), j) if heatmap else trace.get("name", "")]
+        words = " · ".join(w for w in map(_plain, where) if w)
+        return drill.add([ids, f"{words}: {_plain(at(hover, i, j))}"])
+
+    data = trace["customdata"]
+    if heatmap:
+        return [[cell(ids, i, j) for j, ids in enumerate(row)] for i, row in enumerate(data)]
+    return [cell(ids, i) for i, ids in enumerate(data)]
+
+
 def shared_payload(variants: dict[str, dict]) -> dict:
-    """The island's payload, with what variants repeat (layouts, traces, drill-through quote ids) stored once.
+    """The island's payload, with what variants repeat (layouts, traces, drill-through cells) stored once.
 
     Highlighting keeps every municipality in every variant, so variants often differ only in their layout:
     each distinct list of traces, layout and plotly template is stored once and referred to by position.
     """
-    layouts, traces, quote_ids, templates = _Interned(), _Interned(), _Interned(), _Interned()
-
-    def intern_cells(cells: object) -> object:
-        if isinstance(cells, list):
-            return [intern_cells(cell) for cell in cells]
-        return quote_ids.add(cells) if isinstance(cells, str) else cells
-
+    layouts, traces, drill, templates = _Interned(), _Interned(), _Interned(), _Interned()
     for variant in variants.values():
         layout = variant.get("layout", {})
         if "template" in layout:  # plotly's theme, 7 kB, the same in every layout
@@ -123,14 +145,15 @@ def shared_payload(variants: dict[str, dict]) -> dict:
         variant["layout"] = layouts.add(layout)
         for trace in variant.get("data", []):
             if "customdata" in trace:
-                trace["customdata"] = intern_cells(trace["customdata"])
+                trace["customdata"] = _drill_cells(trace, drill)
         variant["data"] = traces.add(variant.get("data", []))
     return {
         "config": CONFIG,
         "templates": templates.values,
         "layouts": layouts.values,
         "traces": traces.values,
-        "quoteIds": quote_ids.values,
+        # [quote ids, heading] per point that has a drill-through: the browser copies both, it composes nothing.
+        "drill": drill.values,
         "variants": variants,
     }
 
@@ -231,7 +254,5 @@ def embed(
         '<div class="kr-drill" aria-live="polite" hidden><div class="kr-drill-head">'
         '<h3 class="kr-drill-heading" tabindex="-1">Citaterne bag tallet</h3>'
         '<button type="button" class="kr-drill-close" aria-label="Luk citaterne bag tallet">Luk</button></div>'
-        '<div class="kr-drill-cards"></div></div>'
-        + json_island(payload, "kr-figure-json")
-        + "</figure>"
+        '<div class="kr-drill-cards"></div></div>' + json_island(payload, "kr-figure-json") + "</figure>"
     )

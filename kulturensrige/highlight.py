@@ -16,7 +16,7 @@ import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from . import filters
+from . import cards, filters
 from .loading import Dataset
 from .markup import Markup, json_island, number, plural, render
 
@@ -134,7 +134,8 @@ def how_tied(items: Sequence[Item], positions: list[int], noun: Noun) -> str:
 def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, include_inferred: bool) -> dict:
     """One view of a list: its groups as [group, heading, positions] and the status sentence."""
     groups = arrange(items, kommune, include_inferred)
-    switch = "" if include_inferred else " (uden udledte tilknytninger)"
+    # Only quotes have inferred ties; an initiative or a municipality is its municipality's either way.
+    switch = "" if include_inferred or noun is not QUOTE else " (uden udledte tilknytninger)"
     if kommune == ALL:
         total = noun.count(_weight(items, groups["all"]))
         return {"groups": [["all", "", groups["all"]]], "status": f"Alle kommuner{switch}: {total} i rapportens rækkefølge."}
@@ -159,7 +160,9 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
     if none:
         parts.append(f"{noun.count(_weight(items, none))} {where}")
     if other:
-        parts.append(f"{noun.count(_weight(items, other))} fra andre kommuner")
+        n = _weight(items, other)
+        others = f"{number(n)} {'anden kommune' if n == 1 else 'andre kommuner'}"
+        parts.append(others if noun is MUNICIPALITY else f"{noun.count(n)} fra andre kommuner")
     view = [["chosen", chosen_heading, chosen]]
     if none:
         view.append(["none", none_heading, none])
@@ -185,14 +188,22 @@ def list_views(data: Dataset, items: Sequence[Item], noun: Noun) -> Markup:
 
 
 def arranged_list(
-    data: Dataset, items: Sequence[Item], noun: Noun, cards: list[str], *, css: str, summary: str = "", heading_id: str = "", grid=False
+    data: Dataset,
+    items: Sequence[Item],
+    noun: Noun,
+    cards: list[str],
+    *,
+    rest: Markup,
+    css: str,
+    summary: str = "",
+    heading_id: str = "",
+    grid=False,
 ) -> Markup:
-    """A list section: the first PAGE_SIZE-or-more cards as HTML, any rest in an inert <template>, and its views."""
-    limit = list_limit()
-    shown, rest = (cards, []) if len(cards) <= limit else (cards[:PAGE_SIZE], cards[PAGE_SIZE:])
+    """A list section with its views. A long list ships only its first page of cards as HTML (`cards`, see
+    first_page); the others follow as `rest`, a card <template> and JSON rows (cards.quote_rows, cards.fact_rows)."""
     more = (
-        f"Listen viser de første {number(len(shown))} kort af {number(len(cards))}; resten vises, når siden kan køre JavaScript."
-        if rest
+        f"Listen viser de første {number(len(cards))} kort af {number(len(items))}; resten vises, når siden kan køre JavaScript."
+        if len(cards) < len(items)
         else ""
     )
     return render(
@@ -200,24 +211,25 @@ def arranged_list(
         css=css,
         heading_id=heading_id,
         summary=summary,
-        cards=Markup("".join(shown)),
-        rest=Markup("".join(rest)),
+        cards=Markup("".join(cards)),
+        rest=rest,
         more=more,
         grid=grid,
         views=list_views(data, items, noun) if len(data.municipalities) else "",
     )
 
 
-def list_limit() -> int:
-    """Cards a list carries as live HTML; a longer list (national-scale data) keeps the rest in a <template>.
+def first_page(n: int) -> int:
+    """How many of a list's n cards ship as HTML: all, up to KR_LIST_LIMIT (200); past it the first PAGE_SIZE.
 
     KR_LIST_LIMIT lets a test send the report's short lists down the long-list path too."""
-    return int(os.environ.get("KR_LIST_LIMIT", "200"))
+    return n if n <= int(os.environ.get("KR_LIST_LIMIT", "200")) else PAGE_SIZE
 
 
 def page_sentences(data: Dataset) -> dict[str, dict[str, str]]:
-    """What the filter says for each view apart from the lists: the status of a page without lists, the chart
-    sentence, the print line and the name for a download."""
+    """What the filter says for each view apart from the lists: the status of a page without lists, of a
+    municipality's profile page with that municipality or none chosen (another one's choice offers the way to
+    its page, lists.profile_hints), the chart sentence and the print line."""
     sentences = {}
     for key, code, inferred in states(data):
         name = filters.municipality_name(data, code)
@@ -225,6 +237,11 @@ def page_sentences(data: Dataset) -> dict[str, dict[str, str]]:
         chosen = "Ingen kommune valgt" if code == ALL else f"Valgt: {name}"
         sentences[key] = {
             "nothing": f"{chosen}{switch}. Intet på denne side afhænger af kommune; valget følger med til bogens andre sider.",
+            "profile": (
+                f"{chosen}{switch}. Siden handler om én kommune og viser det samme uanset valget; valget følger med til bogens andre sider."
+                if code == ALL
+                else f"{chosen}{switch}. Siden handler om {name} og viser alt, hvad bogen ved om kommunen."
+            ),
             "charts": "Figurerne viser alle kommuner." if code == ALL else f"Figurerne fremhæver {name} blandt alle kommuner{switch}.",
             "print": "Udvalg: " + ("alle kommuner" if code == ALL else f"{name} fremhævet") + switch,
         }
@@ -249,10 +266,10 @@ def browser_data(data: Dataset) -> dict:
         "all": ALL,
         "withoutInferred": WITHOUT_INFERRED,
         "pageSize": PAGE_SIZE,
+        "cardFields": cards.CARD_FIELDS,
         "kommuner": options,
         "sentences": page_sentences(data),
         "compare": compare_sentences(data),
-        "unknown": "Kommunen findes ikke i bogens data. Siden viser alle kommuner.",
         "more": "Vis flere kort",
         "scrolls": "Tabellen kan rulles vandret.",
         "control": str(render("control.html.j2", options=filters.municipality_options(data))),

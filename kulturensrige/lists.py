@@ -104,11 +104,11 @@ def initiative_table(data: Dataset, kommunekode: str = filters.ALL) -> Html:
 def municipality_facts(data: Dataset, kommunekode: str) -> Html:
     row = data.municipalities.loc[data.municipalities["kommunekode"] == kommunekode].iloc[0]
     start = _key(data, "starting_points", "starting_point_id", row.starting_point, "label")
-    spelled = "" if row.name_in_report == row["name"] else f" Rapporten staver navnet »{esc(row.name_in_report)}«."
+    spelled = "" if row.name_in_report == row["name"] else f". Rapporten staver navnet »{esc(row.name_in_report)}«."
     section = _key(data, "sections", "section_id", row.section_id, "title")
     return Html(
         f'<div class="kr-profile" data-kommune="{esc(row.kommunekode)}"><p class="kr-lead">{esc(row.summary)}</p>'
-        f'<dl class="kr-facts"><dt>Officielt navn</dt><dd>{esc(row["name"])}.{spelled}</dd>'
+        f'<dl class="kr-facts"><dt>Officielt navn</dt><dd>{esc(row["name"])}{spelled}</dd>'
         f"<dt>Kommunekode</dt><dd>{esc(row.kommunekode)}</dd><dt>Region</dt><dd>{esc(row.region)}</dd>"
         f"<dt>Udgangspunkt</dt><dd>{esc(start)}: {esc(row.starting_point_note)}</dd>"
         f"<dt>Hvad forløbet førte til</dt><dd>{esc(not_stated_note(row.outcome))}</dd></dl>"

@@ -178,3 +178,45 @@ def test_a_heatmaps_table_is_shared_by_its_variants_with_each_column_marked(data
     assert html.count('<div data-variant="') == 1, "one table for every municipality's variant"
     for code in data.municipalities["kommunekode"]:
         assert f'<th scope="col" data-kr-mark="{code}">' in html
+
+
+def test_a_long_lists_rows_are_json_no_text_can_close_their_script(tmp_path):
+    """The hostile fixture's every text in the JSON rows of cards.quote_rows: no tag can end or start in them,
+    they read back as the card fields, and in the one card <template> (its section and ingredient names come
+    from data) every attack is escaped text."""
+    import hostile
+
+    data = load(hostile.hostile_data(tmp_path / hostile.FOLDER_NAME))
+    contexts = [cards.card_context(data, g) for g in cards.group_turns(data.quotes)]
+    markup = str(cards.quote_rows(data, contexts))
+    template, island = markup.split('<script type="application/json" class="kr-list-rows">')
+    body = island.removesuffix("</script>")
+    assert "<" not in body and ">" not in body
+    assert json.loads(body) == [cards.card_row(c) for c in contexts]
+    assert hostile.FLAG in body, "the attacks are in the rows, as text"
+    assert template.count("<article") == 1
+    assert not re.search(r"<(script|img|svg|iframe|a href=\"javascript)", template, re.I)
+
+
+def test_the_card_fields_are_published_once_for_the_browser(data):
+    assert highlight.browser_data(data)["cardFields"] == cards.CARD_FIELDS
+    context = cards.card_context(data, cards.group_turns(data.quotes)[0])
+    assert len(cards.card_row(context)) == len(cards.CARD_FIELDS)
+
+
+def test_a_drill_through_heading_is_written_by_the_build(data):
+    """Where the reader clicked and how many quotes are behind it, in the chart's words: the browser only copies it."""
+    import html as html_module
+
+    markup = charts.ingredient_municipality_matrix(data).markup
+    payload = json.loads(re.search(r'class="kr-figure-json">(.*?)</script>', markup).group(1))
+    trace = payload["traces"][payload["variants"][filters.ALL]["data"]][0]
+
+    def plain(label: str) -> str:
+        return html_module.unescape(re.sub(r"<br\s*/?>", " ", label))
+
+    for i, row in enumerate(trace["customdata"]):
+        for j, cell in enumerate(row):
+            ids, heading = payload["drill"][cell]
+            n = len(ids.split())
+            assert heading == f"{plain(trace['y'][i])} · {plain(trace['x'][j])}: {n} {'citat' if n == 1 else 'citater'}"

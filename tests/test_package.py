@@ -101,11 +101,11 @@ def test_variants_share_repeated_layouts_and_quote_ids(data):
     html = charts.ingredient_municipality_matrix(data).markup
     payload = json.loads(re.search(r'class="kr-figure-json">(.*?)</script>', html).group(1))
     assert len(payload["layouts"]) < len(payload["variants"])
-    assert len(payload["quoteIds"]) == len(set(payload["quoteIds"]))
+    assert len(payload["drill"]) == len({tuple(cell) for cell in payload["drill"]})
     not_stated = set(data.quotes.loc[data.quotes["attribution"] == "not stated", "quote_id"])
     traces = [payload["traces"][v["data"]] for key, v in payload["variants"].items() if "|" not in key]
     assert len(payload["traces"]) < len(payload["variants"]), "variants that differ only in what they mark share their traces"
-    cells = [payload["quoteIds"][row[-1]] for t in traces for row in t[0]["customdata"]]
+    cells = [payload["drill"][row[-1]][0] for t in traces for row in t[0]["customdata"]]
     assert cells and all(set(ids.split()) <= not_stated for ids in cells)
 
 

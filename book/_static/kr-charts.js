@@ -72,19 +72,19 @@
     return figures.length;
   };
 
-  /** The quote ids behind a clicked bar or cell: customdata holds a position in the figure's list of ids. */
-  KR.pointIds = (quoteIds, point) => {
+  /** What the build published for a clicked bar or cell: [quote ids, heading]; customdata holds its position. */
+  KR.pointDrill = (drill, point) => {
     const at = point.pointNumber !== undefined ? point.pointNumber : point.pointIndex;
     const cell = point.customdata !== undefined ? point.customdata : Array.isArray(at) ? point.data.customdata[at[0]][at[1]] : point.data.customdata[at];
-    const ids = typeof cell === "number" ? quoteIds[cell] : cell;
-    return String(ids || "").split(/\s+/).filter(Boolean);
+    return drill[cell] || ["", ""];
   };
 
   function showDrill(f, point) {
     const store = document.querySelector("template.kr-quote-store");
     const drill = f.figure.querySelector(".kr-drill");
     if (!store || !drill || !point) return;
-    const ids = KR.pointIds(f.payload.quoteIds, point);
+    const [quoteIds, title] = KR.pointDrill(f.payload.drill, point);
+    const ids = quoteIds.split(" ");
     const cards = [];
     store.content.querySelectorAll(".kr-quote").forEach((card) => {
       if (card.dataset.quotes.split(" ").some((id) => ids.indexOf(id) >= 0)) {
@@ -95,10 +95,8 @@
         cards.push(copy);
       }
     });
-    // The heading is the chart's own words: where the reader clicked and its hover count.
-    const where = [point.y, point.data.type === "heatmap" ? point.x : point.data.name].map(KR.plainText).filter(Boolean);
     const heading = drill.querySelector(".kr-drill-heading");
-    heading.textContent = `${where.join(" · ")}: ${KR.plainText(point.hovertext || point.text)}`;
+    heading.textContent = title; // written by the build (figures.shared_payload)
     const container = drill.querySelector(".kr-drill-cards");
     container.replaceChildren.apply(container, cards);
     KR.paginate(container, cards);
@@ -110,11 +108,4 @@
     };
     heading.focus();
   }
-
-
-  /** plotly labels arrive HTML-escaped from Python; turn them back into plain text without running anything. */
-  KR.plainText = (label) => {
-    const doc = new DOMParser().parseFromString(`<body>${String(label === undefined || label === null ? "" : label).replace(/<br\s*\/?>/gi, " ")}`, "text/html");
-    return doc.body.textContent || "";
-  };
 })(window.KR);

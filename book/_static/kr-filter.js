@@ -47,7 +47,7 @@
     document.querySelectorAll("a[href]").forEach(KR.carry);
     for (const hint of document.querySelectorAll("[data-kr-when]:not([hidden])")) statuses.push(hint.textContent);
     if (document.querySelector("figure.kr-figure[data-kr-filterable=true]")) statuses.push(sentences.charts);
-    ui.status.textContent = statuses.length ? statuses.join(" ") : sentences.nothing;
+    ui.status.textContent = statuses.length ? statuses.join(" ") : sentences[document.querySelector(".kr-profile") ? "profile" : "nothing"];
     ui.printLine.textContent = sentences.print;
     return KR.updateCharts(key).then(() => {
       const ms = performance.now() - t0; // only charts in view are drawn, so they are all the reader waits for
@@ -78,7 +78,9 @@
     if (read.unknown) {
       ui.notice.hidden = false;
       // Filled a moment after it is shown, so screen readers announce it.
-      window.setTimeout(() => { ui.notice.textContent = `»${read.raw}«: ${D.unknown}`; }, 50);
+      const notice = document.querySelector("template.kr-filter-unknown").content.cloneNode(true);
+      notice.querySelector(".kr-filter-value").textContent = read.raw; // the build wrote the sentence around it
+      window.setTimeout(() => { ui.notice.replaceChildren(notice); }, 50);
     }
     // Canonical address: the slug, never the code; an unknown value is dropped.
     if (read.raw !== null && (read.unknown || read.raw !== KR.slugOf(read.state.kommune))) KR.writeUrl(read.state, false);

@@ -3,36 +3,60 @@
  * and every heading and sentence; this file moves the book's own cards into place and fills in the words. */
 ((KR) => {
   const D = KR.data;
-  /** The list's cards in report order: those on the page and those waiting in its <template>. */
+  /** A card from a row: each [data-kr] of a copy of the build's one card <template> (templates/cards.html.j2
+   * says what each does) takes text and attributes from the row's fields (D.cardFields); it builds no markup. */
+  KR.fill = (root, row) => {
+    const value = (name) => (Array.isArray(row) ? row[D.cardFields.indexOf(name)] : row[name]);
+    for (const part of root.querySelectorAll("[data-kr^='each:']")) {
+      for (const item of value(part.dataset.kr.split(" ")[0].slice(5))) {
+        const copy = part.cloneNode(true);
+        copy.dataset.kr = copy.dataset.kr.replace(/^\S+ ?/, "");
+        part.before(KR.fill(copy, item));
+      }
+      part.remove();
+    }
+    for (const node of [root, ...root.querySelectorAll("[data-kr]")]) {
+      for (const [how, name] of (node.dataset.kr || "").split(" ").filter(Boolean).map((spec) => spec.split(":"))) {
+        const v = value(name);
+        if (how[0] === "@") v === null || v === undefined ? node.removeAttribute(how.slice(1)) : node.setAttribute(how.slice(1), v);
+        else if (how === "append") node.append(v);
+        else if (!v) node.remove();
+        else if (how === "text") node.textContent = v;
+        else if (how === "pick") node.replaceChildren(...v.split(" ").map((id) => Array.from(node.children).find((o) => o.dataset.krOption === id)));
+      }
+      node.removeAttribute("data-kr");
+    }
+    for (const option of root.querySelectorAll("[data-kr-option]")) option.removeAttribute("data-kr-option");
+    return root;
+  };
+  /** The list's cards in report order: those on the page and, made when first shown, those of its JSON rows
+   * (a function until then). */
   function cardsOf(list) {
     if (!list.krCards) {
-      const rest = list.querySelector(":scope > template.kr-list-rest");
-      const all = list.querySelector("[data-kr-group=all]");
-      if (rest) {
-        all.append(rest.content);
-        rest.remove();
-      }
-      list.krCards = Array.prototype.slice.call(all.querySelectorAll(":scope > .kr-card"));
+      const [template, rows] = ["template.kr-list-card", "script.kr-list-rows"].map((s) => list.querySelector(`:scope > ${s}`));
+      list.krCards = Array.from(list.querySelectorAll("[data-kr-group=all] > .kr-card")).concat(
+        rows ? JSON.parse(rows.textContent).map((row) => () => KR.fill(template.content.firstElementChild.cloneNode(true), row)) : [],
+      );
     }
     return list.krCards;
   }
-  /** Show the first page of a group's cards; a button shows the next page (D.more names it). */
-  KR.paginate = (container, cards) => {
+  /** Show a group's first page of cards (card(i) gives the i-th); a button shows the next page (D.more names it). */
+  KR.paginate = (container, cards, card = (i) => cards[i]) => {
     let shown = D.pageSize;
-    const more = container.querySelector(":scope > .kr-more") || container.appendChild(document.createElement("button"));
-    Object.assign(more, { type: "button", className: "kr-more", textContent: D.more });
+    const more = Object.assign(document.createElement("button"), { type: "button", className: "kr-more", textContent: D.more });
     function update() {
-      cards.forEach((card, i) => { card.hidden = i >= shown; });
+      for (let i = 0; i < Math.min(shown, cards.length); i++) container.append(card(i));
       more.hidden = cards.length <= shown;
       container.append(more);
     }
     more.onclick = () => {
-      const first = cards[shown];
+      const first = card(shown);
       shown += D.pageSize;
       update();
       first.tabIndex = -1;
       first.focus();
     };
+    container.replaceChildren();
     update();
   };
   /** Arrange one list for a view: each group gets its heading and its cards in order; unused groups hide. */
@@ -40,21 +64,20 @@
     const cards = cardsOf(list);
     const view = views.views[key] || views.views[D.all];
     const placed = new Set();
+    for (const card of cards) if (card.remove) card.remove();
     list.querySelectorAll("[data-kr-group]").forEach((group) => { group.hidden = true; });
     view.groups.forEach((entry) => {
       const group = list.querySelector(`[data-kr-group=${entry[0]}]`);
       const heading = group.querySelector(":scope > .kr-group-heading");
-      const container = group.querySelector(":scope > .kr-group-cards") || group;
       // Positions, or the name of a list stated once ("on"/"off"), or "rest": the cards no group has taken.
       const positions = entry[2] === "rest" ? cards.map((_, i) => i).filter((i) => !placed.has(i)) : views.shared[entry[2]] || entry[2];
       for (const i of positions) placed.add(i);
-      const members = positions.map((i) => cards[i]);
       if (heading) heading.textContent = entry[1];
-      members.forEach((card) => {
-        card.classList.toggle("kr-chosen", entry[0] === "chosen");
-        container.append(card);
+      KR.paginate(group.querySelector(":scope > .kr-group-cards") || group, positions, (k) => {
+        if (typeof cards[positions[k]] === "function") cards[positions[k]] = cards[positions[k]]();
+        cards[positions[k]].classList.toggle("kr-chosen", entry[0] === "chosen");
+        return cards[positions[k]];
       });
-      KR.paginate(container, members);
       group.hidden = false;
     });
     const status = list.querySelector(":scope > .kr-list-status");
@@ -74,26 +97,19 @@
   };
   /** Rows and items about one municipality are marked when it is chosen; a profile page offers the chosen one's page. */
   KR.updateMarks = (s) => {
-    document.querySelectorAll("[data-kr-mark]").forEach((node) => {
-      node.classList.toggle("kr-chosen", node.dataset.krMark === s.kommune);
-    });
-    document.querySelectorAll("[data-kr-when]").forEach((node) => {
-      node.hidden = node.dataset.krWhen !== s.kommune;
-    });
+    for (const node of document.querySelectorAll("[data-kr-mark]")) node.classList.toggle("kr-chosen", node.dataset.krMark === s.kommune);
+    for (const node of document.querySelectorAll("[data-kr-when]")) node.hidden = node.dataset.krWhen !== s.kommune;
   };
   /** The comparison: the chosen municipality stands first, the page's own boxes pick the others beside it. */
   KR.updateCompare = (s) => {
     document.querySelectorAll(".kr-compare").forEach((compare) => {
       const boxes = Array.prototype.slice.call(compare.querySelectorAll(".kr-compare-choices input[type=checkbox]"));
-      boxes.forEach((box) => {
-        box.disabled = box.value === s.kommune;
-        if (box.disabled) box.checked = true;
-      });
+      for (const box of boxes) Object.assign(box, { disabled: box.value === s.kommune, checked: box.value === s.kommune || box.checked });
       const chosen = boxes.filter((box) => box.checked).map((box) => box.value);
-      compare.querySelectorAll("[data-compare]").forEach((column) => {
+      for (const column of compare.querySelectorAll("[data-compare]")) {
         column.hidden = chosen.indexOf(column.dataset.compare) < 0;
         column.classList.toggle("kr-chosen", column.dataset.compare === s.kommune);
-      });
+      }
       compare.querySelector(".kr-compare-status").textContent = D.compare[chosen.length];
       compare.style.setProperty("--kr-compare-count", String(Math.max(chosen.length, 1)));
     });
@@ -103,9 +119,7 @@
     document.querySelectorAll(".kr-compare").forEach((compare) => {
       const boxes = compare.querySelectorAll(".kr-compare-choices input[type=checkbox]");
       const wanted = (new URLSearchParams(window.location.search).get("sammenlign") || "").split(",").map(KR.lookup);
-      if (wanted.some((code) => code && code !== D.all)) {
-        boxes.forEach((box) => { box.checked = wanted.indexOf(box.value) >= 0; });
-      }
+      if (wanted.some((code) => code && code !== D.all)) for (const box of boxes) box.checked = wanted.indexOf(box.value) >= 0;
       boxes.forEach((box) => {
         box.addEventListener("change", () => {
           KR.updateCompare(KR.state);

@@ -32,16 +32,8 @@ window.KR = window.KR || {};
   /** The query string for a state, keeping every other parameter of `query`. */
   KR.queryFor = (query, s) => {
     const params = new URLSearchParams(query);
-    if (s.kommune === D.all) {
-      params.delete("kommune");
-    } else {
-      params.set("kommune", KR.slugOf(s.kommune));
-    }
-    if (s.inferred) {
-      params.delete("udledte");
-    } else {
-      params.set("udledte", "nej");
-    }
+    s.kommune === D.all ? params.delete("kommune") : params.set("kommune", KR.slugOf(s.kommune));
+    s.inferred ? params.delete("udledte") : params.set("udledte", "nej");
     const text = params.toString();
     return text ? `?${text}` : "";
   };

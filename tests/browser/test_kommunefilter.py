@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlparse
+from urllib.parse import parse_qs, quote, unquote, urlparse
 
 import pytest
 
@@ -260,6 +260,10 @@ def test_profile_pages_are_always_about_their_own_municipality(data, site_url, p
         hint = page.locator(f".kr-profile-hint a:text-is('Gå til siden om {other['name']}')")
         assert hint.is_visible() and hint.get_attribute("href").startswith(f"profil-{other.slug}.html"), own.slug
         assert f"Denne side handler om {own.name}" in page.text_content(".kr-filter-status")
+        # With its own municipality chosen, the page says it is about it.
+        open_page(page, f"{site_url}/kommuner/profil-{own.slug}.html?kommune={own.slug}")
+        status = page.text_content(".kr-filter-status")
+        assert f"Siden handler om {own.name}" in status and "Intet på denne side" not in status, status
 
 
 def test_the_control_lists_every_municipality_from_the_data(data, site_url, page):
@@ -344,12 +348,13 @@ def test_next_page_and_every_book_link_keep_the_selection(data, site_url, page):
 def test_unknown_value_falls_back_with_a_notice(data, site_url, page):
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    unknown = "ingen-kommune-" + "x" * 5
+    unknown = "ingen-kommune-<b>x</b>"
     assert unknown not in set(data.municipalities["slug"]) | set(data.municipalities["kommunekode"])
-    open_page(page, f"{site_url}/kommuner/oversigt.html?kommune={unknown}")
+    open_page(page, f"{site_url}/kommuner/oversigt.html?kommune={quote(unknown)}")
     notice = page.locator(".kr-filter-notice[role=status]")
     notice.wait_for(state="visible")
-    assert unknown in notice.text_content()
+    page.wait_for_function("(value) => document.querySelector('.kr-filter-notice').textContent.includes(value)", arg=unknown)
+    assert notice.locator("b").count() == 0, "the value is text, never markup"
     assert page.input_value("#kr-kommune") == ALL
     check_view(data, page.evaluate(VIEW_JS), ALL, True, "ukendt kommune")
     assert "kommune" not in query(page)
@@ -577,7 +582,7 @@ def test_drill_through_cards_are_the_books_own_cards(data, site_url, page):
         assert card_shape(markup) == card_shape(cards.quote_card(data, groups[ids])), ids
 
 
-# -- long lists (national scale): the rest of the cards wait in a <template> ------------------------
+# -- long lists (national scale): the rest of the cards travel as JSON rows ---------------------------
 
 # The report's lists are short; in conftest's `eighth_site` (data/ plus an eighth municipality, built once for
 # this and tests/test_eighth_municipality.py) every list of 4+ cards takes the long path.
@@ -594,7 +599,7 @@ def long_list_url(eighth_site) -> Iterator[str]:
 
 
 def test_long_lists_are_arranged_like_short_ones(eighth_data, long_list_url, page):
-    """A list over the limit ships its first cards as HTML and the rest in a <template>; arranged, it holds every card."""
+    """A list over the limit ships its first cards as HTML and the rest as JSON rows; arranged, it holds every card."""
     data = load(eighth_data)
     long_pages = 0
     for ingredient in data.ingredients.itertuples():
@@ -604,8 +609,14 @@ def test_long_lists_are_arranged_like_short_ones(eighth_data, long_list_url, pag
         long_pages += 1
         book_page = data.sections.loc[data.sections["section_id"] == ingredient.section_id, "book_page"].iloc[0]
         open_page(page, f"{long_list_url}/{book_page}.html")
-        assert page.locator("section.kr-list template.kr-list-rest").count() == 0, "the template's cards joined the list"
         assert page.locator(".kr-list-nojs").count() == 0, "the no-JavaScript note goes once the filter takes over"
+        # Past the first cards, each card is filled in the browser from a JSON row: it must be the card Python renders.
+        by_quotes = {" ".join(g["quote_id"]): g for g in groups}
+        shown = page.eval_on_selector_all("section.kr-list .kr-card", "cards => cards.map((c) => c.outerHTML)")
+        assert len(shown) == len(groups)
+        for markup in shown:
+            quotes = re.search(r'data-quotes="([^"]+)"', markup).group(1)
+            assert card_shape(markup) == card_shape(cards.quote_card(data, by_quotes[quotes])), quotes
         for inferred in (True, False):
             for kommune in [ALL, *data.municipalities["kommunekode"]]:
                 choose(page, kommune, inferred)
@@ -613,6 +624,21 @@ def test_long_lists_are_arranged_like_short_ones(eighth_data, long_list_url, pag
                 assert sorted(view["lists"][0]["cards"]) == sorted(" ".join(g["quote_id"]) for g in groups)
                 check_view(data, view, kommune, inferred, f"{book_page} {kommune} udledte={inferred}")
     assert long_pages, "no ingredient page has a list over the limit"
+
+
+def test_long_lists_of_initiatives_and_municipalities_are_arranged_like_short_ones(eighth_data, long_list_url, page):
+    """The overview's municipality and initiative lists past the limit: every card, each the card Python renders."""
+    data = load(eighth_data)
+    assert min(len(data.municipalities), len(data.initiatives)) > int(LONG_LIST_LIMIT)
+    open_page(page, f"{long_list_url}/kommuner/oversigt.html")
+    initiatives = {c["id"]: c for c in (cards.initiative_card(data, r) for _, r in data.initiatives.iterrows())}
+    for markup in page.eval_on_selector_all("section.kr-initiative-list .kr-card", "cards => cards.map((c) => c.outerHTML)"):
+        card = initiatives.pop(re.search(r'id="([^"]+)"', markup).group(1))
+        assert card_shape(markup) == card_shape(cards.fact_cards([card])[0]), card["id"]
+    assert not initiatives, "every initiative has its card"
+    for kommune in [ALL, *data.municipalities["kommunekode"]]:
+        choose(page, kommune)
+        check_view(data, page.evaluate(VIEW_JS), kommune, True, f"kommuner/oversigt {kommune}")
 
 
 # -- CSV made by the build, compare, print -----------------------------------------------------------

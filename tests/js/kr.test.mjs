@@ -12,6 +12,7 @@ window.KR_DATA = {
   all: "alle",
   withoutInferred: "|uden-udledte",
   pageSize: 2,
+  cardFields: ["anchor", "lang", "turns", "tied", "name", "ingredients"],
   more: "Vis flere kort",
   kommuner: [{ code: "259", slug: "koege", name: "Køge" }, { code: "240", slug: "egedal", name: "Egedal" }],
   sentences: {},
@@ -66,9 +67,9 @@ test("history pushes once per choice and replaces while the keyboard moves on", 
   assert.equal(history.push(), true, "after the select lost and regained focus, a new choice");
 });
 
-test("a list is arranged as the view says: chosen first and marked, the rest still there", () => {
+test("a list is arranged as the view says: chosen first and marked (one card made from its JSON row), the rest still there", () => {
   const statuses = KR.updateLists({ kommune: "259", inferred: true });
-  assert.deepEqual([...statuses], ["Køge: 1 · 2 uden kommune."]);
+  assert.deepEqual([...statuses], ["Køge: 1 · 2 uden kommune.", "Alle: 3."]);
   const chosen = document.querySelector("[data-kr-group=chosen]");
   assert.equal(chosen.hidden, false);
   assert.equal(chosen.querySelector(".kr-group-heading").textContent, "Køge: 1");
@@ -85,10 +86,10 @@ test("back to all municipalities puts every card in report order, unmarked", () 
   KR.updateLists({ kommune: "alle", inferred: true });
   const all = document.querySelector("[data-kr-group=all]");
   assert.equal(all.hidden, false);
-  assert.deepEqual([...all.querySelectorAll(".kr-card")].map((c) => c.id), ["a", "b", "c"]);
+  assert.deepEqual([...all.querySelectorAll(".kr-card")].map((c) => c.id), ["a", "b"]);
   assert.ok(![...all.querySelectorAll(".kr-card")].some((c) => c.classList.contains("kr-chosen")));
-  // pageSize is 2 in the fixture: the third card waits behind the button.
-  assert.equal(all.querySelector("#c").hidden, true);
+  // pageSize is 2 in the fixture: the third card waits behind the button, out of the page.
+  assert.equal(all.querySelector("#c"), null);
   assert.equal(all.querySelector(".kr-more").hidden, false);
 });
 
@@ -103,4 +104,44 @@ test("a chart shows the nearest variant the build made for a state", () => {
   assert.equal(KR.variantKey(variants, "259|uden-udledte"), "259|uden-udledte");
   assert.equal(KR.variantKey(variants, "240|uden-udledte"), "240");
   assert.equal(KR.variantKey({ alle: 0 }, "240"), "alle");
+});
+
+test("a long list's cards are made from its rows when first shown, and put in place like the others", () => {
+  const list = document.getElementById("long");
+  KR.updateLists({ kommune: "240", inferred: true });
+  const chosen = list.querySelector("[data-kr-group=chosen]");
+  assert.deepEqual([...chosen.querySelectorAll(".kr-card")].map((c) => c.id), ["f"]);
+  assert.deepEqual([...list.querySelectorAll("[data-kr-group=none] .kr-card")].map((c) => c.id), ["d", "e"]);
+  KR.updateLists({ kommune: "alle", inferred: true });
+  assert.equal(list.querySelector("#f"), null, "past the first page again");
+  list.querySelector("[data-kr-group=all] .kr-more").onclick();
+  assert.deepEqual([...list.querySelectorAll(".kr-card")].map((c) => c.id), ["d", "e", "f"], "made once, shown in report order");
+});
+
+/** A node as text with its attributes in name order (linkedom keeps them in the order they were set). */
+const shape = (node) =>
+  node.nodeType === 3
+    ? node.textContent
+    : `<${node.localName}${[...node.attributes].map((a) => ` ${a.name}="${a.value}"`).sort().join("")}>${[...node.childNodes].map(shape).join("")}</${node.localName}>`;
+
+test("a card is filled from its row with text and attributes only, each optional part kept or dropped", () => {
+  const template = document.querySelector("#long > template.kr-list-card");
+  const card = (row) => KR.fill(template.content.firstElementChild.cloneNode(true), row);
+  const single = card(["e", null, [{ text: "<img src=x onerror=alert(1)>" }], 0, "Køge", "i3 i1"]);
+  assert.equal(shape(single), '<article class="kr-card" id="e"><p><img src=x onerror=alert(1)></p><ul><li>3</li><li>1</li></ul></article>');
+  assert.equal(single.querySelector("img"), null, "text from a row is text");
+  const exchange = card(["f", "en", [{ css: "kr-turn", speaker: "A: ", text: "Hej" }, { css: "kr-turn", speaker: "B: ", text: "Dav" }], 1, "Egedal", ""]);
+  assert.equal(
+    shape(exchange),
+    '<article class="kr-card" id="f" lang="en"><p class="kr-turn"><b>A: </b>Hej</p><p class="kr-turn"><b>B: </b>Dav</p>' +
+      "<p>Kommune: <strong>Egedal</strong></p></article>",
+  );
+});
+
+test("a chart point's drill-through is what the build published for it: quote ids and heading", () => {
+  const drill = [["q1 q2", "Køge · Musik: 2 citater"], ["", "Egedal · Dans: 0 citater"]];
+  assert.deepEqual(KR.pointDrill(drill, { customdata: 0 }), drill[0]);
+  const heatmap = { data: { customdata: [[1, 0]] }, pointNumber: [0, 1] };
+  assert.deepEqual(KR.pointDrill(drill, heatmap), drill[0]);
+  assert.deepEqual(KR.pointDrill(drill, { data: { customdata: [1] }, pointIndex: 0 }), drill[1]);
 });

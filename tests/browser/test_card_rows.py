@@ -1,0 +1,83 @@
+"""A long list's cards past its first page travel as JSON rows and one card <template> (cards.quote_rows, fact_rows);
+kr-lists.js fills a copy of the template per row. Filled in Chromium, every card must be the very card the
+Python macro renders for the same quote, for the report's data and for the hostile fixture (tests/hostile.py).
+No book is built: the page is the template, the rows and the two scripts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import hostile
+import pytest
+
+from kulturensrige import cards, highlight, load
+
+pytestmark = pytest.mark.browser
+
+STATIC = Path(__file__).resolve().parents[2] / "book" / "_static"
+
+FILL_JS = """
+() => {
+  const rows = JSON.parse(document.querySelector('script.kr-list-rows').textContent);
+  const template = document.querySelector('template.kr-list-card');
+  const python = [...document.getElementById('python').content.children];
+  return rows.map((row, i) => {
+    const card = KR.fill(template.content.firstElementChild.cloneNode(true), row);
+    return card.isEqualNode(python[i]) ? '' : `${card.outerHTML}\\n  ≠ (Python)\\n${python[i].outerHTML}`;
+  });
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return hostile.hostile_data(tmp_path_factory.mktemp("hostile-rows") / hostile.FOLDER_NAME)
+
+
+def card_kinds(data) -> dict[str, tuple[str, str]]:
+    """For each kind of card: (every card as Python renders it, the same cards as a card <template> and JSON rows)."""
+    quotes = [cards.card_context(data, g) for g in cards.group_turns(data.quotes)]
+    initiatives = [cards.initiative_card(data, r) for _, r in data.initiatives.iterrows()]
+    municipalities = [cards.municipality_card(data, r) for _, r in data.municipalities.iterrows()]
+    return {
+        "quote": ("".join(cards.quote_card(data, g) for g in cards.group_turns(data.quotes)), cards.quote_rows(data, quotes)),
+        "initiative": ("".join(cards.fact_cards(initiatives)), cards.fact_rows(data, initiatives)),
+        "municipality": ("".join(cards.fact_cards(municipalities)), cards.fact_rows(data, municipalities)),
+    }
+
+
+def filled_against_python(page, data, python: str, rest: str) -> list[str]:
+    page.set_content(
+        f'<!doctype html><html lang="da"><body><template id="python">{python}</template>'
+        f'<section class="kr-list">{rest}</section></body></html>'
+    )
+    page.evaluate("(data) => { window.KR_DATA = data; window.KR = {}; }", highlight.browser_data(data))
+    for name in ("kr-state.js", "kr-lists.js"):
+        page.add_script_tag(content=(STATIC / name).read_text(encoding="utf-8"))
+    return page.evaluate(FILL_JS)
+
+
+def test_every_optional_part_of_a_card_is_in_the_report_data():
+    """The comparison below covers each optional part only if the data has a card with it and one without."""
+    data = load()
+    contexts = [cards.card_context(data, g) for g in cards.group_turns(data.quotes)]
+    for part in ("exchange", "rationale", "reference", "lang", "kind", "ingredients", "tie"):
+        assert {bool(c[part]) for c in contexts} == {True, False}, part
+    # No quote is stated in the report; a stated tie differs from an inferred one only by its class and words.
+    assert {c["tie"] for c in contexts} >= {"", "inferred", "not-stated"}
+
+
+@pytest.mark.parametrize("kind", ["quote", "initiative", "municipality"])
+def test_a_card_filled_from_its_row_is_the_card_python_renders(page, kind):
+    data = load()
+    mismatches = [m for m in filled_against_python(page, data, *card_kinds(data)[kind]) if m]
+    assert not mismatches, f"{len(mismatches)} kort afviger; det første:\n{mismatches[0]}"
+
+
+@pytest.mark.parametrize("kind", ["quote", "initiative", "municipality"])
+def test_hostile_text_in_a_row_stays_text(page, hostile_folder, kind):
+    page.add_init_script("window.__pwned = undefined;")
+    data = load(hostile_folder)
+    mismatches = [m for m in filled_against_python(page, data, *card_kinds(data)[kind]) if m]
+    assert not mismatches, f"{len(mismatches)} kort afviger; det første:\n{mismatches[0]}"
+    assert page.evaluate(f"() => window.{hostile.FLAG}") is None
