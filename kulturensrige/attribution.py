@@ -38,6 +38,16 @@ def source(options: pd.DataFrame) -> str:
     return chosen.iloc[0] if len(chosen) else BY_REPORT
 
 
+# Who holds the quotes and their ties, as a sentence names it ("… knytter ingen citater til Køge").
+SOURCE_NAMES = {BY_REPORT: "rapporten", BY_QDA: "QDA-projektet"}
+
+
+def source_name(options: pd.DataFrame) -> str:
+    """'rapporten' or 'QDA-projektet': the words for where the quotes were tied, so no sentence about analyst
+    data credits the report."""
+    return SOURCE_NAMES[source(options)]
+
+
 def labels(options: pd.DataFrame) -> dict[str, str]:
     """The words for each attribution level (stated, inferred, not stated) in this data folder."""
     return LABELS[source(options)]

@@ -16,7 +16,7 @@ import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from . import cards, filters
+from . import attribution, cards, filters
 from .loading import Dataset
 from .markup import Markup, json_island, number, plural, render
 
@@ -146,14 +146,15 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
         chosen_heading = f"{name}: {mine}, fremhævet øverst."
     else:
         mine = f"ingen {noun.plural}"
-        chosen_heading = f"Rapporten knytter ingen {noun.plural} her til {name}."
+        holder = attribution.source_name(data.options)
+        chosen_heading = f"{holder[0].upper()}{holder[1:]} knytter ingen {noun.plural} her til {name}."
         withheld = [i for i, item in enumerate(items) if item.kommune == kommune and item.attribution == "inferred"]
         if withheld and not include_inferred:
             chosen_heading += (
                 f" Redaktionen har udledt en tilknytning for {noun.count(_weight(items, withheld))}; slå »Medtag udledte"
                 " tilknytninger« til for at se {'det' if _weight(items, withheld) == 1 else 'dem'} fremhævet."
             )
-    where = "uden kommune" if include_inferred else "uden kommune angivet i rapporten"
+    where = "uden kommune" if include_inferred else f"uden kommune angivet i {attribution.source_name(data.options)}"
     none_heading = f"{noun.count(_weight(items, none))} {where}."
     other_heading = f"Andre kommuner: {noun.count(_weight(items, other))}"
     parts = [f"{name}{switch}: {mine}"]

@@ -137,9 +137,11 @@ def municipality_ingredients(data: Dataset, kommunekode: str) -> Html:
     name = filters.municipality_name(data, kommunekode)
     if quotes.empty:
         not_stated = int((data.quotes["attribution"] == "not stated").sum())
+        holder = attribution.source_name(data.options)
         return Html(
-            f'<p class="kr-empty-note">Rapporten knytter ingen citater til {esc(name)}, så ingen ingrediens kan vises '
-            f"for kommunen alene. {plural(not_stated, 'citat', 'citater')} i rapporten har ingen kommune angivet.</p>"
+            f'<p class="kr-empty-note">{esc(holder[0].upper() + holder[1:])} knytter ingen citater til {esc(name)}, så '
+            f"ingen ingrediens kan vises for kommunen alene. {plural(not_stated, 'citat', 'citater')} i {esc(holder)} "
+            "har ingen kommune angivet.</p>"
         )
     items = []
     for ingredient in data.ingredients.sort_values("number").itertuples():

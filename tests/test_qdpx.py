@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 import export_qdpx  # noqa: E402
 import import_qdpx  # noqa: E402
 
-from kulturensrige import cards, edition, load, refiqda  # noqa: E402
+from kulturensrige import cards, edition, highlight, lists, load, refiqda  # noqa: E402
 from kulturensrige.problems import DataError  # noqa: E402
 from kulturensrige.schema import YES  # noqa: E402
 
@@ -126,6 +126,18 @@ def test_a_card_says_who_stated_the_municipality_the_analyst_or_the_report(impor
     assert "Kommune: ikke angivet i rapporten" in cards.quote_card(report, untied)
     inferred = report.quotes[report.quotes["attribution"] == "inferred"].iloc[[0]]
     assert "(udledt af redaktionen)" in cards.quote_card(report, inferred)
+
+
+def test_a_lists_headings_credit_the_qda_project_not_the_report(imported):
+    out, _ = imported
+    data = load(out)
+    items = highlight.quote_items(cards.group_turns(data.quotes))
+    bare = next(code for code in data.municipalities["kommunekode"] if code not in set(data.quotes["kommunekode"]))
+    view = highlight.list_view(data, items, highlight.QUOTE, bare, include_inferred=False)
+    text = " ".join([view["status"], *(heading for _, heading, _ in view["groups"])])
+    assert "QDA-projektet knytter ingen citater her til" in text and "uden kommune angivet i QDA-projektet" in text
+    assert "rapporten" not in text.lower()
+    assert "QDA-projektet knytter ingen citater til" in str(lists.municipality_ingredients(data, bare))
 
 
 def test_an_option_value_that_does_not_fit_its_option_is_refused(tmp_path: Path):
