@@ -143,6 +143,63 @@ class EditionCharts:
         )
 
 
+# A heatmap whose columns outnumber this (and its rows) is printed with rows and columns swapped: a page is
+# narrow, and a long list of municipalities reads down the page.
+GRID_COLUMNS = 12
+
+
+def heatmap_grid(trace: dict) -> Markup:
+    """A heatmap as a grid of coloured cells with the count in each (HTML, so Chromium prints it as vectors):
+    plotly paints heatmap cells as one raster image. Same numbers, labels and colour scale as the book's chart."""
+    z = [[int(v) for v in row] for row in trace["z"]]
+    rows, columns = [_label_text(y) for y in trace["y"]], [_label_text(x) for x in trace["x"]]
+    values = [v for row in z for v in row]
+    low, high = (min(values), max(values)) if values else (0, 0)
+    cells = [[_heat_cell(v, low, high, trace["colorscale"]) for v in row] for row in z]
+    if len(columns) > GRID_COLUMNS and len(columns) > len(rows):
+        rows, columns, cells = columns, rows, [list(c) for c in zip(*cells, strict=True)]
+    return Markup(environment().get_template("heatmap.html").render(rows=list(zip(rows, cells, strict=True)), columns=columns))
+
+
+def _label_text(label: str) -> str:
+    """A plotly label back to plain text: charts._wrap escaped it and broke it with <br>."""
+    return html.unescape(" ".join(label.split("<br>")))
+
+
+def _heat_cell(value: int, low: int, high: int, scale: list) -> tuple[str, str, str]:
+    """(count, background, text colour): plotly's linear colour scale between the data's minimum and maximum,
+    and whichever of black and white contrasts more with the cell."""
+    if high == low:  # plotly.js widens an empty range by 0.5 each way, so every cell takes the middle colour
+        share = 0.5
+    else:
+        share = (value - low) / (high - low)
+    stops = [(float(position), _rgb(colour)) for position, colour in scale]
+    upper = next(i for i, (position, _) in enumerate(stops) if position >= share or i == len(stops) - 1)
+    (p0, c0), (p1, c1) = stops[max(upper - 1, 0)], stops[upper]
+    part = 0.0 if p1 == p0 else (share - p0) / (p1 - p0)
+    rgb = tuple(round(a + (b - a) * part) for a, b in zip(c0, c1, strict=True))
+    text = "#000000" if _contrast(rgb, (0, 0, 0)) >= _contrast(rgb, (255, 255, 255)) else "#ffffff"
+    return number(value), "#{:02x}{:02x}{:02x}".format(*rgb), text
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    if colour.startswith("#"):
+        return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+    red, green, blue = (int(float(v)) for v in re.findall(r"[\d.]+", colour)[:3])
+    return red, green, blue
+
+
+def _contrast(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    """WCAG's contrast ratio of two colours."""
+
+    def luminance(rgb: tuple[int, ...]) -> float:
+        linear = [c / 255 / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
 def plot_island(plot: dict) -> Markup:
     """A plot as a JSON island that figures.js draws in its <figure>; escaped so no data can close the tag."""
     return Markup(json_island(plot, "kr-edition-figure"))
@@ -446,7 +503,13 @@ def _printable_figures(article: Tag) -> None:
         if frame is not None:
             frame.replace_with(plot)
         plot.attrs = {"class": "kr-plot", "role": "img", "aria-label": alt.get_text() if alt else figure.get_text(" ", strip=True)}
-        island.replace_with(BeautifulSoup(plot_island(_plot_of(payload, variant)), "html.parser"))
+        drawn = _plot_of(payload, variant)
+        heat = next((t for t in drawn["data"] if t.get("type") == "heatmap"), None)
+        if heat is not None:
+            plot.append(BeautifulSoup(heatmap_grid(heat), "html.parser"))
+            island.decompose()
+        else:
+            island.replace_with(BeautifulSoup(plot_island(drawn), "html.parser"))
         _not_a_figure_tag(figure)
     # The editors' figures drawn as lists and tiles (Figures 2-4) are text, read as text.
     for figure in article.select("figure.kr-list-figure"):

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from bs4 import BeautifulSoup
 from hostile import HOSTILE_MUNICIPALITY, hostile_data
 from test_eighth_municipality import CODE as EIGHTH
 
@@ -202,6 +203,8 @@ def test_every_municipality_gets_an_edition_with_its_name_initiatives_and_quotes
             if quote.attribution == "inferred":
                 assert squeeze(quote.attribution_rationale) in text, quote.quote_id
         assert squeeze(data.fingerprint) in text
+        assert squeeze(f"Kommunekode{row.kommunekode} (redaktionens tilføjelse)") in text
+        assert squeeze(f"Region{row.region} (redaktionens tilføjelse)") in text
         check_accessible(path, title, EDITION_PAGES, figures=3)
         check_contents(path, minimum=10)
         check_vector_only(path)
@@ -222,6 +225,7 @@ def test_the_whole_book_has_every_chapter_in_reading_order(report_site: Path):
     charts = sum(page.count('<figure class="kr-figure"') for page in pages)
     check_accessible(path, "Kulturens Rige", BOOK_PAGES, figures=charts)
     check_contents(path, minimum=len(edition.chapters(report_site)))
+    check_vector_only(path)
 
 
 @pytest.mark.build
@@ -233,6 +237,44 @@ def test_the_built_pages_link_to_their_editions_with_size(report_site: Path):
         assert link and link.group(1) == f"../pdf/kulturens-rige-{row.slug}.pdf" and link.group(2) == row.name
     front = (report_site / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<a href="pdf/kulturens-rige.pdf" type="application/pdf">Hent hele bogen som PDF</a> \(PDF, [\d,]+ MB\)', front)
+
+
+def test_the_cover_marks_code_and_region_as_the_editors_additions():
+    """The report names neither municipality codes nor regions; the edition says whose they are, in the book's words."""
+    data = load(REPO / "data")
+    page = edition.municipality_edition(data, "259", STAMP, edition.EditionCharts.compute(data), PLOTLY_JS.as_uri())
+    cover = BeautifulSoup(page, "html.parser").select_one("header.kr-cover")
+    facts = {dt.get_text(): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in cover.select(".kr-stamp dt")}
+    assert facts["Kommunekode"] == "259 (redaktionens tilføjelse)"
+    assert facts["Region"] == "Region Sjælland (redaktionens tilføjelse)"
+    assert facts["Kommune (officielt navn)"] == "Køge"
+    note = "Kommunekode og region er redaktionens tilføjelser: rapporten nævner hverken kommunekoder eller regioner."
+    assert note in cover.get_text(" ", strip=True)
+    assert note.split(":")[1].strip() in (REPO / "book" / "kommuner" / "oversigt.ipynb").read_text(encoding="utf-8")
+    checklist = BeautifulSoup(page, "html.parser").select(".kr-checklist li")
+    assert checklist and all("Redaktionens kobling:" in item.get_text() for item in checklist)
+
+
+def test_a_heatmap_prints_as_coloured_cells_with_its_numbers_and_labels():
+    trace = {
+        "type": "heatmap",
+        "x": ["K&amp;ge", "Ikke angivet"],
+        "y": ["Etablering af<br>”vi”", "&lt;b&gt;x"],
+        "z": [[0, 4], [2, 0]],
+        "colorscale": [[0.0, "#00224e"], [0.5, "#7c7b78"], [1.0, "#fee838"]],
+    }
+    grid = BeautifulSoup(edition.heatmap_grid(trace), "html.parser")
+    assert [th.get_text() for th in grid.select(".kr-heat-column")] == ["K&ge", "Ikke angivet"]
+    assert [th.get_text() for th in grid.select(".kr-heat-row")] == ["Etablering af ”vi”", "<b>x"]
+    cells = grid.select("td[style]")
+    assert [c.get_text() for c in cells] == ["0", "4", "2", "0"]
+    # The scale runs from the smallest to the largest count; text is black or white, whichever contrasts more.
+    assert cells[0]["style"] == "background: #00224e; color: #ffffff"
+    assert cells[1]["style"] == "background: #fee838; color: #000000"
+    assert cells[2]["style"].startswith("background: #7c7b78")
+    wide = {**trace, "x": [f"K{i}" for i in range(20)], "z": [[i for i in range(20)], [0] * 20]}
+    swapped = BeautifulSoup(edition.heatmap_grid(wide), "html.parser")
+    assert len(swapped.select(".kr-heat-row")) == 20 and len(swapped.select(".kr-heat-column")) == 2
 
 
 def test_an_eighth_municipality_gets_its_own_edition(eighth_data: Path, tmp_path: Path):
