@@ -169,10 +169,8 @@ def _label_text(label: str) -> str:
 def _heat_cell(value: int, low: int, high: int, scale: list) -> tuple[str, str, str]:
     """(count, background, text colour): plotly's linear colour scale between the data's minimum and maximum,
     and whichever of black and white contrasts more with the cell."""
-    if high == low:  # plotly.js widens an empty range by 0.5 each way, so every cell takes the middle colour
-        share = 0.5
-    else:
-        share = (value - low) / (high - low)
+    # plotly.js widens an empty range by 0.5 each way, so then every cell takes the middle colour.
+    share = 0.5 if high == low else (value - low) / (high - low)
     stops = [(float(position), _rgb(colour)) for position, colour in scale]
     upper = next(i for i, (position, _) in enumerate(stops) if position >= share or i == len(stops) - 1)
     (p0, c0), (p1, c1) = stops[max(upper - 1, 0)], stops[upper]
