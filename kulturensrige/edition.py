@@ -438,6 +438,8 @@ def printable_article(site: Path, chapter: Chapter, number_: int, book_url: str)
         details["open"] = ""
     for box in article.select("input"):
         box.replace_with(_checkbox(page))
+    _printable_empty_cells(article)
+    _printable_addresses(article, page)
     _printable_links(article, chapter.path, book_url)
     _printable_images(article, site, chapter.path)
     _printable_figures(article)
@@ -453,6 +455,25 @@ def _printable_long_lists(article: Tag) -> None:
         total = len(json.loads(rows.string)["rows"]) if rows is not None else 0
         shown = len(note.parent.select(":scope > .kr-card"))
         note.string = f"Udgaven viser de første {plural(shown, 'kort', 'kort')} af {number(total)}; alle står i bogen."
+
+
+def _printable_addresses(article: Tag, page: BeautifulSoup) -> None:
+    """A table cell that is only a web address becomes a link to it, so a reader of the PDF can follow it."""
+    for cell in article.find_all("td"):
+        text = cell.get_text(strip=True)
+        if HTTP_ADDRESS.fullmatch(text) and cell.find("a") is None:
+            link = page.new_tag("a", href=text)
+            link.string = text
+            cell.clear()
+            cell.append(link)
+
+
+def _printable_empty_cells(article: Tag) -> None:
+    """An empty table cell says '–': Chromium leaves an empty cell out of the tag tree, and a screen reader then
+    reads the row's later cells under the wrong column headers."""
+    for cell in article.find_all(["td", "th"]):
+        if not cell.get_text(strip=True) and cell.find(["img", "svg", "input"]) is None:
+            cell.string = "–"
 
 
 def _checkbox(page: BeautifulSoup) -> Tag:

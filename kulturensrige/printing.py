@@ -17,11 +17,14 @@ import pikepdf
 
 from .chromium import CHROMIUM, CHROMIUM_ARGS
 from .markup import esc
+from .pdf_accessibility import finish
 
 # The book's own cartesian bundle of plotly.js (a third of the full one), so each print loads less.
 PLOTLY_JS = Path(__file__).resolve().parent.parent / "book" / "_static" / "plotly.min.js"
 MARGIN = {"top": "16mm", "bottom": "18mm", "left": "18mm", "right": "18mm"}
 READY_TIMEOUT_MS = 300_000
+# Each link's href and text, which become its annotation's description; the first link to an address names it.
+LINK_TEXTS = "links => links.map(a => [a.getAttribute('href'), a.textContent])"
 
 
 class PrintError(RuntimeError):
@@ -118,9 +121,10 @@ def print_pdfs(jobs: Iterable[PrintJob]) -> list[Path]:
                     page.eval_on_selector_all(
                         ".kr-toc-page", "(spans, numbers) => spans.forEach((s, i) => { s.textContent = numbers[i]; })", numbers
                     )
+                    links = page.eval_on_selector_all("a[href]", LINK_TEXTS)
                     job.output.parent.mkdir(parents=True, exist_ok=True)
                     temporary = job.output.with_name(job.output.name + ".tmp")
-                    temporary.write_bytes(page.pdf(**options))
+                    temporary.write_bytes(finish(page.pdf(**options), job.title, dict(reversed(links))))
                     os.replace(temporary, job.output)
                     written.append(job.output)
                 finally:
