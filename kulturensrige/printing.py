@@ -6,6 +6,7 @@ Chromium was chosen by measurement (BENCHMARKS.md): it tags figures with their a
 
 from __future__ import annotations
 
+import concurrent.futures
 import io
 import os
 import tempfile
@@ -87,11 +88,16 @@ def contents_pages(titles: list[str], bookmarks: list[tuple[str, int]]) -> list[
 
 
 def print_pdfs(jobs: Iterable[PrintJob]) -> list[Path]:
-    """Print each job with one browser; each PDF is written to a temporary file and then moved into place."""
+    """Print each job with one browser and write each finished PDF; a failed job stops the rest."""
     from playwright.sync_api import sync_playwright
 
-    written = []
-    with tempfile.TemporaryDirectory(prefix="kr-pdf-") as work, sync_playwright() as playwright:
+    finishing = []
+    # Finishing a PDF (pdf_accessibility) is Python work; one thread does it while Chromium prints the next job.
+    with (
+        tempfile.TemporaryDirectory(prefix="kr-pdf-") as work,
+        concurrent.futures.ThreadPoolExecutor(max_workers=1) as finisher,
+        sync_playwright() as playwright,
+    ):
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
             for job in jobs:
@@ -122,13 +128,18 @@ def print_pdfs(jobs: Iterable[PrintJob]) -> list[Path]:
                         ".kr-toc-page", "(spans, numbers) => spans.forEach((s, i) => { s.textContent = numbers[i]; })", numbers
                     )
                     links = page.eval_on_selector_all("a[href]", LINK_TEXTS)
-                    job.output.parent.mkdir(parents=True, exist_ok=True)
-                    temporary = job.output.with_name(job.output.name + ".tmp")
-                    temporary.write_bytes(finish(page.pdf(**options), job.title, dict(reversed(links))))
-                    os.replace(temporary, job.output)
-                    written.append(job.output)
+                    finishing.append(finisher.submit(write_finished, page.pdf(**options), job, dict(reversed(links))))
                 finally:
                     page.close()
         finally:
             browser.close()
-    return written
+        return [future.result() for future in finishing]
+
+
+def write_finished(pdf: bytes, job: PrintJob, link_texts: dict[str, str]) -> Path:
+    """The finished PDF, written to a temporary file and then moved into place."""
+    job.output.parent.mkdir(parents=True, exist_ok=True)
+    temporary = job.output.with_name(job.output.name + ".tmp")
+    temporary.write_bytes(finish(pdf, job.title, link_texts))
+    os.replace(temporary, job.output)
+    return job.output
