@@ -12,7 +12,7 @@ import datetime as dt
 import html
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, urljoin
 
@@ -128,11 +128,13 @@ class ChartVariants:
 
 @dataclass
 class EditionCharts:
-    """The book's charts the municipality editions print."""
+    """The book's charts the municipality editions print, and (filled as the editions are written) each
+    ingredient's general quotes, which are the same in every edition that has none of them as its own."""
 
     quotes_per_ingredient: ChartVariants
     art_forms: ChartVariants
     target_groups: ChartVariants
+    general_quotes: dict[str, tuple[pd.DataFrame, pd.DataFrame, dict]] = field(default_factory=dict)
 
     @classmethod
     def compute(cls, data: Dataset) -> EditionCharts:
@@ -266,18 +268,23 @@ def quote_item(data: Dataset, turns: pd.DataFrame, kommunekode: str = "") -> dic
     }
 
 
-def ingredient_items(data: Dataset, kommunekode: str) -> list[dict]:
+def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None) -> list[dict]:
     """Each ingredient with the municipality's own quotes first and marked, then the report's general quotes.
 
     General quotes are those the report ties to no municipality (and quotes from cited works); a quote
-    tied to another municipality belongs to that municipality's edition."""
+    tied to another municipality belongs to that municipality's edition. `shared` keeps each ingredient's
+    quotes and general cards between editions: at national scale, counting and grouping thousands of general
+    quotes again for every edition took most of `make pdf`'s time before the first page was printed."""
+    shared = {} if shared is None else shared
     items = []
     for ingredient in data.ingredients.sort_values("number").itertuples():
-        selected = filters.quotes(data, filters.QuoteFilter(ingredient_id=ingredient.ingredient_id))
+        if ingredient.ingredient_id not in shared:
+            selected = filters.quotes(data, filters.QuoteFilter(ingredient_id=ingredient.ingredient_id))
+            general = selected[(selected["attribution"] == "not stated") | (selected["reference_key"] != "")]
+            shared[ingredient.ingredient_id] = (selected, general, general_cards(data, general, ""))
+        selected, general, cached = shared[ingredient.ingredient_id]
         own = selected[selected["kommunekode"] == kommunekode]
-        general = selected[(selected["attribution"] == "not stated") | (selected["reference_key"] != "")]
-        general = general[general["kommunekode"] != kommunekode]
-        groups, total = first_groups(general, GENERAL_QUOTE_LIMIT)
+        mine = general["kommunekode"] == kommunekode
         points = data.attention_points[data.attention_points["ingredient_id"] == ingredient.ingredient_id].sort_values("position")
         items.append(
             {
@@ -287,12 +294,20 @@ def ingredient_items(data: Dataset, kommunekode: str) -> list[dict]:
                 "description": ingredient.description,
                 "attention_points": list(points["text"]),
                 "own": [quote_item(data, g, kommunekode) for g in cards.group_turns(own)] if len(own) else [],
-                "general": [quote_item(data, g, kommunekode) for g in groups],
-                "general_summary": cards.quote_count_summary(general),
-                "general_shown": shown_note(total, GENERAL_QUOTE_LIMIT),
+                **(general_cards(data, general[~mine], kommunekode) if mine.any() else cached),
             }
         )
     return items
+
+
+def general_cards(data: Dataset, general: pd.DataFrame, kommunekode: str) -> dict:
+    """The first general cards, how many quotes and cards there are, and what the list leaves out."""
+    groups, total = first_groups(general, GENERAL_QUOTE_LIMIT)
+    return {
+        "general": [quote_item(data, g, kommunekode) for g in groups],
+        "general_summary": cards.quote_count_summary(general),
+        "general_shown": shown_note(total, GENERAL_QUOTE_LIMIT),
+    }
 
 
 def first_groups(quotes: pd.DataFrame, limit: int) -> tuple[list[pd.DataFrame], int]:
@@ -361,7 +376,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "quotes": [quote_item(data, g, kommunekode) for g in cards.group_turns(quotes)] if len(quotes) else [],
         "quote_summary": cards.quote_count_summary(quotes),
         "attribution_intro": cards.attribution_intro(quotes),
-        "ingredients": ingredient_items(data, kommunekode),
+        "ingredients": ingredient_items(data, kommunekode, edition_charts.general_quotes),
         "recommendations": recommendation_items(data),
         "figures": numbered,
         "publisher": publisher(data),
