@@ -6,8 +6,8 @@ checkpoints, and each property the issue names is also checked on its own: tags,
 window title, outline, embedded fonts, A4, figures with alternative text, text in reading order, and only
 http(s) links.
 
-Page counts at the report's scale: a municipality's edition has 12–40 pages (measured 18–22), the
-whole book 60–200 (measured 97).
+Page counts at the report's scale: a municipality's edition has 12–40 pages (measured 18–21), the
+whole book 60–200 (measured 101).
 """
 
 from __future__ import annotations
