@@ -12,7 +12,7 @@ import datetime as dt
 import html
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, urljoin
 
@@ -130,11 +130,13 @@ class ChartVariants:
 
 @dataclass
 class EditionCharts:
-    """The book's charts the municipality editions print."""
+    """The book's charts the municipality editions print, and (filled as the editions are written) each
+    ingredient's general quotes, which are the same in every edition that has none of them as its own."""
 
     quotes_per_ingredient: ChartVariants
     art_forms: ChartVariants
     target_groups: ChartVariants
+    general_quotes: dict[str, tuple[pd.DataFrame, pd.DataFrame, dict]] = field(default_factory=dict)
 
     @classmethod
     def compute(cls, data: Dataset) -> EditionCharts:
@@ -143,6 +145,61 @@ class EditionCharts:
             ChartVariants(charts.art_forms_by_municipality(data)),
             ChartVariants(charts.target_groups_by_municipality(data)),
         )
+
+
+# A heatmap whose columns outnumber this (and its rows) is printed with rows and columns swapped: a page is
+# narrow, and a long list of municipalities reads down the page.
+GRID_COLUMNS = 12
+
+
+def heatmap_grid(trace: dict) -> Markup:
+    """A heatmap as a grid of coloured cells with the count in each (HTML, so Chromium prints it as vectors):
+    plotly paints heatmap cells as one raster image. Same numbers, labels and colour scale as the book's chart."""
+    z = [[int(v) for v in row] for row in trace["z"]]
+    rows, columns = [_label_text(y) for y in trace["y"]], [_label_text(x) for x in trace["x"]]
+    values = [v for row in z for v in row]
+    low, high = (min(values), max(values)) if values else (0, 0)
+    cells = [[_heat_cell(v, low, high, trace["colorscale"]) for v in row] for row in z]
+    if len(columns) > GRID_COLUMNS and len(columns) > len(rows):
+        rows, columns, cells = columns, rows, [list(c) for c in zip(*cells, strict=True)]
+    return Markup(environment().get_template("heatmap.html").render(rows=list(zip(rows, cells, strict=True)), columns=columns))
+
+
+def _label_text(label: str) -> str:
+    """A plotly label back to plain text: charts._wrap escaped it and broke it with <br>."""
+    return html.unescape(" ".join(label.split("<br>")))
+
+
+def _heat_cell(value: int, low: int, high: int, scale: list) -> tuple[str, str, str]:
+    """(count, background, text colour): plotly's linear colour scale between the data's minimum and maximum,
+    and whichever of black and white contrasts more with the cell."""
+    # plotly.js widens an empty range by 0.5 each way, so then every cell takes the middle colour.
+    share = 0.5 if high == low else (value - low) / (high - low)
+    stops = [(float(position), _rgb(colour)) for position, colour in scale]
+    upper = next(i for i, (position, _) in enumerate(stops) if position >= share or i == len(stops) - 1)
+    (p0, c0), (p1, c1) = stops[max(upper - 1, 0)], stops[upper]
+    part = 0.0 if p1 == p0 else (share - p0) / (p1 - p0)
+    rgb = tuple(round(a + (b - a) * part) for a, b in zip(c0, c1, strict=True))
+    text = "#000000" if _contrast(rgb, (0, 0, 0)) >= _contrast(rgb, (255, 255, 255)) else "#ffffff"
+    return number(value), "#{:02x}{:02x}{:02x}".format(*rgb), text
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    if colour.startswith("#"):
+        return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+    red, green, blue = (int(float(v)) for v in re.findall(r"[\d.]+", colour)[:3])
+    return red, green, blue
+
+
+def _contrast(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    """WCAG's contrast ratio of two colours."""
+
+    def luminance(rgb: tuple[int, ...]) -> float:
+        linear = [c / 255 / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
 
 
 def plot_island(plot: dict) -> Markup:
@@ -213,18 +270,23 @@ def quote_item(data: Dataset, turns: pd.DataFrame, kommunekode: str = "") -> dic
     }
 
 
-def ingredient_items(data: Dataset, kommunekode: str) -> list[dict]:
+def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None) -> list[dict]:
     """Each ingredient with the municipality's own quotes first and marked, then the report's general quotes.
 
     General quotes are those the report ties to no municipality (and quotes from cited works); a quote
-    tied to another municipality belongs to that municipality's edition."""
+    tied to another municipality belongs to that municipality's edition. `shared` keeps each ingredient's
+    quotes and general cards between editions: at national scale, counting and grouping thousands of general
+    quotes again for every edition took most of `make pdf`'s time before the first page was printed."""
+    shared = {} if shared is None else shared
     items = []
     for ingredient in data.ingredients.sort_values("number").itertuples():
-        selected = filters.quotes(data, filters.QuoteFilter(ingredient_id=ingredient.ingredient_id))
+        if ingredient.ingredient_id not in shared:
+            selected = filters.quotes(data, filters.QuoteFilter(ingredient_id=ingredient.ingredient_id))
+            general = selected[(selected["attribution"] == "not stated") | (selected["reference_key"] != "")]
+            shared[ingredient.ingredient_id] = (selected, general, general_cards(data, general, ""))
+        selected, general, cached = shared[ingredient.ingredient_id]
         own = selected[selected["kommunekode"] == kommunekode]
-        general = selected[(selected["attribution"] == "not stated") | (selected["reference_key"] != "")]
-        general = general[general["kommunekode"] != kommunekode]
-        groups, total = first_groups(general, GENERAL_QUOTE_LIMIT)
+        mine = general["kommunekode"] == kommunekode
         points = data.attention_points[data.attention_points["ingredient_id"] == ingredient.ingredient_id].sort_values("position")
         items.append(
             {
@@ -234,12 +296,20 @@ def ingredient_items(data: Dataset, kommunekode: str) -> list[dict]:
                 "description": ingredient.description,
                 "attention_points": list(points["text"]),
                 "own": [quote_item(data, g, kommunekode) for g in cards.group_turns(own)] if len(own) else [],
-                "general": [quote_item(data, g, kommunekode) for g in groups],
-                "general_summary": cards.quote_count_summary(general),
-                "general_shown": shown_note(total, GENERAL_QUOTE_LIMIT),
+                **(general_cards(data, general[~mine], kommunekode) if mine.any() else cached),
             }
         )
     return items
+
+
+def general_cards(data: Dataset, general: pd.DataFrame, kommunekode: str) -> dict:
+    """The first general cards, how many quotes and cards there are, and what the list leaves out."""
+    groups, total = first_groups(general, GENERAL_QUOTE_LIMIT)
+    return {
+        "general": [quote_item(data, g, kommunekode) for g in groups],
+        "general_summary": cards.quote_count_summary(general),
+        "general_shown": shown_note(total, GENERAL_QUOTE_LIMIT),
+    }
 
 
 def first_groups(quotes: pd.DataFrame, limit: int) -> tuple[list[pd.DataFrame], int]:
@@ -309,7 +379,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "quote_summary": cards.quote_count_summary(quotes),
         "attribution_intro": cards.attribution_intro(quotes, attribution.source(data.options)),
         "attribution_levels": attribution.explained(data.options),
-        "ingredients": ingredient_items(data, kommunekode),
+        "ingredients": ingredient_items(data, kommunekode, edition_charts.general_quotes),
         "recommendations": recommendation_items(data),
         "figures": numbered,
         "publisher": publisher(data),
@@ -386,6 +456,8 @@ def printable_article(site: Path, chapter: Chapter, number_: int, book_url: str)
         details["open"] = ""
     for box in article.select("input"):
         box.replace_with(_checkbox(page))
+    _printable_empty_cells(article)
+    _printable_addresses(article, page)
     _printable_links(article, chapter.path, book_url)
     _printable_images(article, site, chapter.path)
     _printable_figures(article)
@@ -394,13 +466,33 @@ def printable_article(site: Path, chapter: Chapter, number_: int, book_url: str)
 
 
 def _printable_long_lists(article: Tag) -> None:
-    """A long list holds its first cards as HTML and the rest as JSON rows for the page's script: on paper
-    it says how many it shows, and that the book has them all."""
+    """A long list holds its first cards as HTML and the rest as JSON rows for the page's script (cards.quote_rows):
+    on paper it says how many it shows, and that the book has them all."""
     for note in article.select(".kr-list-nojs"):
-        rows = note.parent.select_one("script.kr-list-rows")
-        total = len(json.loads(rows.string)["rows"]) if rows is not None else 0
-        shown = len(note.parent.select(":scope > .kr-card"))
+        section = note.find_parent("section", class_="kr-list")
+        rows = section.select_one("script.kr-list-rows")
+        shown = len(section.select(".kr-group-all > .kr-card"))
+        total = shown + (len(json.loads(rows.string)) if rows is not None else 0)
         note.string = f"Udgaven viser de første {plural(shown, 'kort', 'kort')} af {number(total)}; alle står i bogen."
+
+
+def _printable_addresses(article: Tag, page: BeautifulSoup) -> None:
+    """A table cell that is only a web address becomes a link to it, so a reader of the PDF can follow it."""
+    for cell in article.find_all("td"):
+        text = cell.get_text(strip=True)
+        if HTTP_ADDRESS.fullmatch(text) and cell.find("a") is None:
+            link = page.new_tag("a", href=text)
+            link.string = text
+            cell.clear()
+            cell.append(link)
+
+
+def _printable_empty_cells(article: Tag) -> None:
+    """An empty table cell says '–': Chromium leaves an empty cell out of the tag tree, and a screen reader then
+    reads the row's later cells under the wrong column headers."""
+    for cell in article.find_all(["td", "th"]):
+        if not cell.get_text(strip=True) and cell.find(["img", "svg", "input"]) is None:
+            cell.string = "–"
 
 
 def _checkbox(page: BeautifulSoup) -> Tag:
@@ -449,7 +541,13 @@ def _printable_figures(article: Tag) -> None:
         if frame is not None:
             frame.replace_with(plot)
         plot.attrs = {"class": "kr-plot", "role": "img", "aria-label": alt.get_text() if alt else figure.get_text(" ", strip=True)}
-        island.replace_with(BeautifulSoup(plot_island(_plot_of(payload, variant)), "html.parser"))
+        drawn = _plot_of(payload, variant)
+        heat = next((t for t in drawn["data"] if t.get("type") == "heatmap"), None)
+        if heat is not None:
+            plot.append(BeautifulSoup(heatmap_grid(heat), "html.parser"))
+            island.decompose()
+        else:
+            island.replace_with(BeautifulSoup(plot_island(drawn), "html.parser"))
         _not_a_figure_tag(figure)
     # The editors' figures drawn as lists and tiles (Figures 2-4) are text, read as text.
     for figure in article.select("figure.kr-list-figure"):

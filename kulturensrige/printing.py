@@ -6,6 +6,7 @@ Chromium was chosen by measurement (BENCHMARKS.md): it tags figures with their a
 
 from __future__ import annotations
 
+import concurrent.futures
 import io
 import os
 import tempfile
@@ -17,11 +18,14 @@ import pikepdf
 
 from .chromium import CHROMIUM, CHROMIUM_ARGS
 from .markup import esc
+from .pdf_accessibility import finish
 
 # The book's own cartesian bundle of plotly.js (a third of the full one), so each print loads less.
 PLOTLY_JS = Path(__file__).resolve().parent.parent / "book" / "_static" / "plotly.min.js"
 MARGIN = {"top": "16mm", "bottom": "18mm", "left": "18mm", "right": "18mm"}
 READY_TIMEOUT_MS = 300_000
+# Each link's href and text, which become its annotation's description; the first link to an address names it.
+LINK_TEXTS = "links => links.map(a => [a.getAttribute('href'), a.textContent])"
 
 
 class PrintError(RuntimeError):
@@ -84,11 +88,16 @@ def contents_pages(titles: list[str], bookmarks: list[tuple[str, int]]) -> list[
 
 
 def print_pdfs(jobs: Iterable[PrintJob]) -> list[Path]:
-    """Print each job with one browser; each PDF is written to a temporary file and then moved into place."""
+    """Print each job with one browser and write each finished PDF; a failed job stops the rest."""
     from playwright.sync_api import sync_playwright
 
-    written = []
-    with tempfile.TemporaryDirectory(prefix="kr-pdf-") as work, sync_playwright() as playwright:
+    finishing = []
+    # Finishing a PDF (pdf_accessibility) is Python work; one thread does it while Chromium prints the next job.
+    with (
+        tempfile.TemporaryDirectory(prefix="kr-pdf-") as work,
+        concurrent.futures.ThreadPoolExecutor(max_workers=1) as finisher,
+        sync_playwright() as playwright,
+    ):
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
             for job in jobs:
@@ -118,13 +127,19 @@ def print_pdfs(jobs: Iterable[PrintJob]) -> list[Path]:
                     page.eval_on_selector_all(
                         ".kr-toc-page", "(spans, numbers) => spans.forEach((s, i) => { s.textContent = numbers[i]; })", numbers
                     )
-                    job.output.parent.mkdir(parents=True, exist_ok=True)
-                    temporary = job.output.with_name(job.output.name + ".tmp")
-                    temporary.write_bytes(page.pdf(**options))
-                    os.replace(temporary, job.output)
-                    written.append(job.output)
+                    links = page.eval_on_selector_all("a[href]", LINK_TEXTS)
+                    finishing.append(finisher.submit(write_finished, page.pdf(**options), job, dict(reversed(links))))
                 finally:
                     page.close()
         finally:
             browser.close()
-    return written
+        return [future.result() for future in finishing]
+
+
+def write_finished(pdf: bytes, job: PrintJob, link_texts: dict[str, str]) -> Path:
+    """The finished PDF, written to a temporary file and then moved into place."""
+    job.output.parent.mkdir(parents=True, exist_ok=True)
+    temporary = job.output.with_name(job.output.name + ".tmp")
+    temporary.write_bytes(finish(pdf, job.title, link_texts))
+    os.replace(temporary, job.output)
+    return job.output
