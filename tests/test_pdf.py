@@ -29,7 +29,7 @@ from bs4 import BeautifulSoup
 from hostile import HOSTILE_MUNICIPALITY, hostile_data
 from test_eighth_municipality import CODE as EIGHTH
 
-from kulturensrige import edition, load
+from kulturensrige import cards, edition, highlight, load
 from kulturensrige.edition_links import link_editions, with_link
 from kulturensrige.printing import PLOTLY_JS, PrintJob, footer_title, print_pdfs
 
@@ -310,6 +310,18 @@ def test_a_heatmap_prints_as_coloured_cells_with_its_numbers_and_labels():
     swapped = BeautifulSoup(edition.heatmap_grid(wide), "html.parser")
     assert len(swapped.select(".kr-heat-row")) == 20 and len(swapped.select(".kr-heat-column")) == 2
     assert "repeat(2, auto)" in swapped.select_one(".kr-heat")["style"] and not swapped.select("table")
+
+
+def test_a_printed_long_list_says_how_many_cards_it_shows_of_all(monkeypatch):
+    """The first page of cards is HTML and the rest JSON rows: the printed note counts both."""
+    monkeypatch.setenv("KR_LIST_LIMIT", "3")
+    monkeypatch.setattr(highlight, "PAGE_SIZE", 2)
+    data = load(REPO / "data")
+    section = str(cards.quote_list(data, data.quotes))
+    article = BeautifulSoup(f"<article>{section}</article>", "html.parser").article
+    edition._printable_long_lists(article)
+    total = len(cards.group_turns(data.quotes))
+    assert article.select_one(".kr-list-nojs").get_text() == f"Udgaven viser de første 2 kort af {total}; alle står i bogen."
 
 
 def test_an_eighth_municipality_gets_its_own_edition(eighth_data: Path, tmp_path: Path):
