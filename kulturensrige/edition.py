@@ -21,7 +21,7 @@ import pandas as pd
 from bs4 import BeautifulSoup, Tag
 from markupsafe import Markup
 
-from . import attribution, cards, charts, filters
+from . import attribution, cards, charts, filters, lists
 from .loading import Dataset
 from .markup import MONTHS, Html, json_island, number, plural
 from .schema import NOT_STATED
@@ -368,8 +368,9 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
             "kommunekode": row.kommunekode,
             "region": row.region,
             "summary": row.summary,
-            "starting_point": _one(data, "starting_points", "starting_point_id", row.starting_point, "label"),
-            "starting_point_note": row.starting_point_note,
+            "starting_point": lists.starting_point(
+                _one(data, "starting_points", "starting_point_id", row.starting_point, "label"), row.starting_point_note
+            ),
             "outcome": not_stated(row.outcome),
             "section": _one(data, "sections", "section_id", row.section_id, "title"),
         },

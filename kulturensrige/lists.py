@@ -101,6 +101,15 @@ def initiative_table(data: Dataset, kommunekode: str = filters.ALL) -> Html:
     return simple_table(frame, "Indsatser og aktioner", kommune_column="_kode", table_id="tabel-indsatser")
 
 
+# The report names no municipality codes and no regions: the profile says whose they are.
+EDITORS_ADDITION = '<span class="kr-editors-label">(redaktionens tilføjelse)</span>'
+
+
+def starting_point(label: str, note: str) -> str:
+    """'Fra bunden: …', or only the label when the note has nothing to add (both 'ikke angivet' for new data)."""
+    return label if note.strip().lower() in ("", NOT_STATED, label.strip().lower()) else f"{label}: {note}"
+
+
 def municipality_facts(data: Dataset, kommunekode: str) -> Html:
     row = data.municipalities.loc[data.municipalities["kommunekode"] == kommunekode].iloc[0]
     start = _key(data, "starting_points", "starting_point_id", row.starting_point, "label")
@@ -109,8 +118,9 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
     return Html(
         f'<div class="kr-profile" data-kommune="{esc(row.kommunekode)}"><p class="kr-lead">{esc(row.summary)}</p>'
         f'<dl class="kr-facts"><dt>Officielt navn</dt><dd>{esc(row["name"])}{spelled}</dd>'
-        f"<dt>Kommunekode</dt><dd>{esc(row.kommunekode)}</dd><dt>Region</dt><dd>{esc(row.region)}</dd>"
-        f"<dt>Udgangspunkt</dt><dd>{esc(start)}: {esc(row.starting_point_note)}</dd>"
+        f"<dt>Kommunekode</dt><dd>{esc(row.kommunekode)} {EDITORS_ADDITION}</dd>"
+        f"<dt>Region</dt><dd>{esc(row.region)} {EDITORS_ADDITION}</dd>"
+        f"<dt>Udgangspunkt</dt><dd>{esc(starting_point(start, row.starting_point_note))}</dd>"
         f"<dt>Hvad forløbet førte til</dt><dd>{esc(not_stated_note(row.outcome))}</dd></dl>"
         # The section is presented on this very page: name it, do not link to it.
         f'<p class="kr-source-line">Bygger på rapportens afsnit »{esc(section)}«.</p></div>' + profile_hints(data, kommunekode)

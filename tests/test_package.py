@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from kulturensrige import cards, charts, filters, load, statistics
+from kulturensrige import cards, charts, filters, lists, load, statistics
 from kulturensrige.markup import esc, json_island, number
 
 
@@ -155,3 +155,15 @@ def test_a_quote_from_a_work_in_another_language_is_marked_with_it(data):
         else:
             assert "lang=" not in markup
     assert checked, "data/ has a quote from a work in another language (WHO 2022)"
+
+
+def test_a_profile_marks_code_and_region_as_the_editors_additions(data):
+    facts = str(lists.municipality_facts(data, "259"))
+    mark = '<span class="kr-editors-label">(redaktionens tilføjelse)</span>'
+    assert f"<dd>259 {mark}</dd>" in facts and f"<dd>Region Sjælland {mark}</dd>" in facts
+    assert "<dd>Køge</dd>" in facts  # the official name, with no stray full stop
+
+
+def test_a_starting_point_with_nothing_to_add_is_said_once():
+    assert lists.starting_point("Ikke angivet", "ikke angivet") == "Ikke angivet"
+    assert lists.starting_point("Fra bunden", "Køge startede uden plan.") == "Fra bunden: Køge startede uden plan."
