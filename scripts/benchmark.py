@@ -53,6 +53,9 @@ COUNTED_FROM_CSS = (".png", ".svg", ".gif", ".jpg", ".jpeg", ".webp", ".css")
 QUOTE_CARD = 'class="kr-card kr-quote"'
 INITIATIVE_CARD = 'class="kr-card kr-initiative"'
 FIGURE = 'class="kr-figure"'
+# kr-charts.js fetches plotly.js itself once a chart is near the screen: a page with a chart counts it.
+CHART = 'class="kr-plot"'
+PLOTLY = Path("_static") / "plotly.min.js"
 CARD_LIMIT = 1000
 # Lighthouse before issue 11's changes (commit 5ffa94a), kept so BENCHMARKS.md can show before and after.
 BASELINE = ROOT / "scripts" / "lighthouse" / "baseline.json"
@@ -126,6 +129,8 @@ def measure_page(site: Path, page: Path) -> Page:
     external: list[str] = []
     missing: list[str] = []
     queue: list[Path | str] = [_local(site, page.parent, u) for u in parser.urls]
+    if CHART in text:
+        queue.append((site / PLOTLY).resolve())
     while queue:
         target = queue.pop()
         if isinstance(target, str):
