@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kulturensrige.buildkey import build_key  # noqa: E402
-from kulturensrige.loading import DATA_DIR_VARIABLE, data_dir, load  # noqa: E402
+from kulturensrige.loading import CACHE_VARIABLE, DATA_DIR_VARIABLE, data_dir, load  # noqa: E402
 from kulturensrige.problems import DataError  # noqa: E402
 from kulturensrige.profiles import write_profile_pages  # noqa: E402
 
@@ -39,6 +39,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", default=None, help="mappe til den byggede bog (standard: book/_build)")
     args = parser.parse_args(argv)
     folder = data_dir(args.data)
+    output = Path(args.output).resolve() if args.output else ROOT / "book"
+    # Validated once here; each page's kernel (and a rebuild of the same data) reads the tables from the cache.
+    os.environ[CACHE_VARIABLE] = str(output / "_build" / ".kr-data-cache")
     try:
         data = load(folder)
     except DataError as exc:
@@ -46,7 +49,6 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print(f"Bogen er ikke bygget: {len(exc.problems)} problem(er) i {folder}.", file=sys.stderr)
         return 1
-    output = Path(args.output).resolve() if args.output else ROOT / "book"
     source = output / "_build" / ".kr-source" / "book"
     with tempfile.TemporaryDirectory(prefix="kr-book-") as staging:
         staged = stage_book(Path(staging))
