@@ -41,6 +41,9 @@ from kulturensrige.page_source import PAGE_VARIABLE  # noqa: E402
 from kulturensrige.problems import DataError  # noqa: E402
 from kulturensrige.profiles import write_profile_pages  # noqa: E402
 
+# The log line of a notebook executed in the profiles' shared kernel (myst-nb then says "Using cached notebook").
+RAN_IN_SHARED_KERNEL = "kørt i den fælles kerne"
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Byg bogen fra en datamappe.")
@@ -130,7 +133,7 @@ def execute_in_one_kernel(notebooks: list[Path], book: Path, cache_path: Path, e
             cache.cache_notebook_bundle(
                 CacheBundleIn(notebook, str(path), data={"execution_seconds": seconds}), check_validity=False, overwrite=True
             )
-            print(f"{path}: kørt i den fælles kerne på {seconds:.2f} s")
+            print(f"{path}: {RAN_IN_SHARED_KERNEL} på {seconds:.2f} s")
 
 
 def sync_tree(staged: Path, target: Path) -> None:
