@@ -239,12 +239,24 @@ FONTAWESOME = re.compile(
 SEARCH_SCRIPTS = re.compile(r'<script src="([^"]*(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js))"></script>')
 
 
+# Pages Sphinx writes without a body (the index, the search page) get the filter's kept place at the top of their
+# content too, or the filter would push the page down when it appears (a layout shift of 0.13 on a phone on search).
+CONTENT_OPENINGS = ('<article class="bd-article">', '<div class="bd-search-container">')
+
+
 def _lean_head(html: str, pagename: str) -> str:
     """No Font Awesome (its icons inline); the search scripts only on the search page, and deferred there."""
-    html = inline_icons(FONTAWESOME.sub("", html))
+    html = _keep_filter_place(inline_icons(FONTAWESOME.sub("", html)))
     if pagename == "search":
         return SEARCH_SCRIPTS.sub(r'<script defer="defer" src="\1"></script>', html)
     return SEARCH_SCRIPTS.sub("", html)
+
+
+def _keep_filter_place(html: str) -> str:
+    if "kr-filter-slot" in html:
+        return html
+    opening = next((o for o in CONTENT_OPENINGS if o in html), None)
+    return html.replace(opening, opening + highlight.FILTER_SLOT, 1) if opening else html
 
 
 def _danish_everywhere(app: Sphinx) -> None:

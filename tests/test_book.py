@@ -91,6 +91,13 @@ def test_plotly_is_fetched_from_the_book_by_the_chart_script_only_where_charts_a
         assert "Plotly.newPlot" not in " ".join(s.get_text() for s in soup.find_all("script") if not s.get("src")), name
 
 
+def test_every_page_keeps_the_filters_place_inside_its_content_so_nothing_moves(soups):
+    """The filter appears in a place the build kept; without one it would push the page down (layout shift)."""
+    for name, soup in soups.items():
+        slot = soup.select_one(".kr-filter-slot")
+        assert slot is not None and slot.find_parent(class_=["bd-article", "bd-search-container"]) is not None, name
+
+
 def test_figure_variants_cover_every_municipality(soups):
     data = load()
     for name, soup in soups.items():
