@@ -193,6 +193,7 @@ class Build:
     lighthouse: dict[str, list[dict]] = field(default_factory=dict)
     clean_runs: list[float] = field(default_factory=list)
     loads: list[str] = field(default_factory=list)
+    lighthouse_note: str = ""
 
 
 def load_average() -> str:
@@ -364,6 +365,7 @@ def lighthouse_section(small: Build, baseline: dict | None) -> list[str]:
         f"Each cell is the median of {runs} runs of that page. Transfer = bytes over the wire (compressed), raw weight = "
         f"the same resources uncompressed. Targets (issue 11): {LIGHTHOUSE_TARGETS}. TBT and LCP depend on the CPU: "
         "on a shared, loaded machine they come out higher than on a quiet one.",
+        *(["", small.lighthouse_note] if small.lighthouse_note else []),
         "",
         "What Lighthouse does not see: it neither scrolls nor touches the page, and book/_static/kr-charts.js fetches "
         "plotly.js (1.5 MB raw, 0.5 MB gzip) only when a chart comes near the screen and the reader has scrolled, "
@@ -523,6 +525,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lighthouse-pages", nargs="*", help="pages for Lighthouse (default: every page)")
     parser.add_argument("--lighthouse-runs", type=int, default=3)
     parser.add_argument("--lighthouse-json", type=Path, help="take Lighthouse's figures from measure_lighthouse.py --json, not a new run")
+    parser.add_argument("--lighthouse-note", default="", help="when, on what and beside what load --lighthouse-json was measured")
     parser.add_argument("--baseline", type=Path, default=BASELINE, help="an earlier measure_lighthouse.py --json, shown as 'before'")
     args = parser.parse_args(argv)
     work = args.work.resolve()
@@ -536,6 +539,7 @@ def main(argv: list[str] | None = None) -> int:
         started = dt.datetime.fromisoformat(saved["started"])
         if args.lighthouse_json:
             builds[0].lighthouse = json.loads(args.lighthouse_json.read_text(encoding="utf-8"))
+            builds[0].lighthouse_note = args.lighthouse_note
         write(args.output, report(builds, saved["commands"], started, baseline))
         return 0
     started = dt.datetime.now(dt.UTC)
@@ -564,6 +568,7 @@ def main(argv: list[str] | None = None) -> int:
         b.latency, b.latency_output = filter_latency(work / f"site-{b.name}" / "_build" / "html")
     if args.lighthouse_json:
         builds[0].lighthouse = json.loads(args.lighthouse_json.read_text(encoding="utf-8"))
+        builds[0].lighthouse_note = args.lighthouse_note
     else:
         print("[report] Lighthouse …", flush=True)
         builds[0].lighthouse = lighthouse(work / "site-report" / "_build" / "html", args.lighthouse_pages, args.lighthouse_runs)
