@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,9 @@ from .validation import read_folder, validate_tables
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR_VARIABLE = "KR_DATA_DIR"
+# A folder where load() keeps the validated tables of the last data it read (scripts/build_book.py sets it for the
+# build): every page of a build loads the same data, and validating 10,000 quotes in each kernel costs seconds.
+CACHE_VARIABLE = "KR_DATA_CACHE"
 
 
 def data_dir(path: str | os.PathLike | None = None) -> Path:
@@ -64,8 +68,15 @@ def fingerprint(folder: Path) -> str:
 
 
 def load(path: str | os.PathLike | None = None) -> Dataset:
-    """Read and validate a data folder; raise DataError listing every problem if it is not usable."""
+    """Read and validate a data folder; raise DataError listing every problem if it is not usable.
+
+    With $KR_DATA_CACHE set, the validated tables are kept there, keyed by the folder, the data's bytes and the
+    package's code, and the next load of the same data by the same code reads them instead of validating again."""
     folder = data_dir(path)
+    cache = _cache_file(folder)
+    if cache is not None and cache.is_file():
+        tables, warnings = pickle.loads(cache.read_bytes())
+        return Dataset(folder=folder, tables=ReadLog(tables), fingerprint=fingerprint(folder), warnings=warnings)
     raws, problems = read_folder(folder)
     labels = {name: f"{folder.name}/{TABLES[name].file}" for name in raws}
     tables, found = validate_tables(raws, labels)
@@ -73,4 +84,28 @@ def load(path: str | os.PathLike | None = None) -> Dataset:
     if problems:
         raise DataError(problems)
     warnings = unique_role_warnings(tables, raws["quotes"].rows, labels["quotes"])
-    return Dataset(folder=folder, tables=ReadLog(with_shown_roles(tables)), fingerprint=fingerprint(folder), warnings=warnings)
+    tables = with_shown_roles(tables)
+    if cache is not None:
+        _keep(cache, pickle.dumps((dict(tables), warnings), protocol=pickle.HIGHEST_PROTOCOL))
+    return Dataset(folder=folder, tables=ReadLog(tables), fingerprint=fingerprint(folder), warnings=warnings)
+
+
+def _cache_file(folder: Path) -> Path | None:
+    """The cache entry for this folder's current bytes and the package's current code, if caching is on."""
+    where = os.environ.get(CACHE_VARIABLE)
+    if not where:
+        return None
+    from .buildkey import package_digest  # buildkey imports this module
+
+    key = hashlib.sha256("\0".join([str(folder), fingerprint(folder), package_digest()]).encode()).hexdigest()[:20]
+    return Path(where) / f"{key}.pickle"
+
+
+def _keep(cache: Path, payload: bytes) -> None:
+    """Write the entry whole (a temporary file, then a rename) and drop entries of older data."""
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    for old in cache.parent.glob("*.pickle"):
+        old.unlink(missing_ok=True)
+    temporary = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(payload)
+    os.replace(temporary, cache)

@@ -6,6 +6,8 @@ book/_build/html unless --output names another folder. The staged copy is kept b
 changed. Every staged notebook carries a build key (the data's fingerprint, the package's code, the
 settings that change what the notebooks show): Jupyter Book's execution cache keys on a notebook's code
 cells and their metadata, so new data re-executes the notebooks, and the same data takes them from the cache.
+The profile pages, one per municipality and alike but for the municipality, run one after another in one
+kernel before Jupyter Book starts, into that same cache, where Jupyter Book then finds them.
 
 Usage: python scripts/build_book.py [--data DATA_DIR] [--output DIR]
 A data problem stops the build with one line per problem and no traceback.
@@ -20,17 +22,27 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
+from contextlib import suppress
 from pathlib import Path
 
 import nbformat
+from jupyter_cache import get_cache
+from jupyter_cache.base import CacheBundleIn
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kulturensrige.buildkey import build_key  # noqa: E402
-from kulturensrige.loading import DATA_DIR_VARIABLE, data_dir, load  # noqa: E402
+from kulturensrige.loading import CACHE_VARIABLE, DATA_DIR_VARIABLE, data_dir, load  # noqa: E402
+from kulturensrige.page_source import PAGE_VARIABLE  # noqa: E402
 from kulturensrige.problems import DataError  # noqa: E402
 from kulturensrige.profiles import write_profile_pages  # noqa: E402
+
+# The log line of a notebook executed in the profiles' shared kernel (myst-nb then says "Using cached notebook").
+RAN_IN_SHARED_KERNEL = "kørt i den fælles kerne"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,6 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", default=None, help="mappe til den byggede bog (standard: book/_build)")
     args = parser.parse_args(argv)
     folder = data_dir(args.data)
+    output = Path(args.output).resolve() if args.output else ROOT / "book"
+    # Validated once here; each page's kernel (and a rebuild of the same data) reads the tables from the cache.
+    os.environ[CACHE_VARIABLE] = str(output / "_build" / ".kr-data-cache")
     try:
         data = load(folder)
     except DataError as exc:
@@ -46,7 +61,6 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print(f"Bogen er ikke bygget: {len(exc.problems)} problem(er) i {folder}.", file=sys.stderr)
         return 1
-    output = Path(args.output).resolve() if args.output else ROOT / "book"
     source = output / "_build" / ".kr-source" / "book"
     with tempfile.TemporaryDirectory(prefix="kr-book-") as staging:
         staged = stage_book(Path(staging))
@@ -56,6 +70,12 @@ def main(argv: list[str] | None = None) -> int:
         sync_tree(staged, source)
     print(f"Data: {folder} ({data.fingerprint}); {len(pages)} kommuneprofiler skrevet.")
     env = {**os.environ, DATA_DIR_VARIABLE: str(folder), "PYTHONPATH": str(ROOT)}
+    profiles = [source / page.relative_to(staged) for page in pages]
+    try:
+        execute_in_one_kernel(profiles, source, output / "_build" / ".jupyter_cache", env)
+    except CellExecutionError as exc:
+        print(f"En kommuneprofil kunne ikke køres:\n{exc}", file=sys.stderr)
+        return 1
     command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(source), "-W", "-n", "--keep-going"]
     return subprocess.call([*command, "--path-output", str(output)], env=env)
 
@@ -76,6 +96,44 @@ def stamp_notebooks(source: Path, key: dict[str, str]) -> None:
             continue
         code.metadata["kulturensrige_build"] = key
         path.write_text(nbformat.writes(notebook), encoding="utf-8")
+
+
+def execute_in_one_kernel(notebooks: list[Path], book: Path, cache_path: Path, env: dict[str, str]) -> None:
+    """Execute the notebooks not yet in Jupyter Book's execution cache in one kernel, and cache them there.
+
+    Each starts from an empty namespace, with the page variable myst-nb's kernel would have, and gets the
+    execution counts a kernel of its own would give; only the imports are shared. 98 kernels that each
+    import pandas and plotly cost minutes at national scale."""
+    cache = get_cache(str(cache_path))
+    todo = []
+    for path in notebooks:
+        notebook = nbformat.read(path, as_version=4)
+        with suppress(KeyError):
+            cache.match_cache_notebook(notebook)
+            continue
+        todo.append((path, notebook))
+    if not todo:
+        return
+    # No timing in the cells' metadata: the cache hashes all of it, and Jupyter Book looks up the unexecuted notebook.
+    client = NotebookClient(todo[0][1], timeout=300, kernel_name="python3", allow_errors=False, record_timing=False)
+    with client.setup_kernel(cwd=str(todo[0][0].parent), env=env):
+        info = client.wait_for_reply(client.kc.kernel_info())
+        for path, notebook in todo:
+            start = time.perf_counter()
+            client.nb = notebook
+            client.reset_execution_trackers()
+            page = path.relative_to(book).with_suffix("").as_posix()
+            fresh = f"%reset -f\nimport os\nos.environ[{PAGE_VARIABLE!r}] = {page!r}"
+            client.wait_for_reply(client.kc.execute(fresh, store_history=False))
+            code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+            for count, cell in enumerate(code, start=1):
+                client.execute_cell(cell, notebook.cells.index(cell), execution_count=count)
+            notebook.metadata["language_info"] = info["content"]["language_info"]
+            seconds = time.perf_counter() - start
+            cache.cache_notebook_bundle(
+                CacheBundleIn(notebook, str(path), data={"execution_seconds": seconds}), check_validity=False, overwrite=True
+            )
+            print(f"{path}: {RAN_IN_SHARED_KERNEL} på {seconds:.2f} s")
 
 
 def sync_tree(staged: Path, target: Path) -> None:

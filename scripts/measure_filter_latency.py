@@ -45,6 +45,9 @@ def heaviest(site: Path, n: int) -> list[tuple[str, tuple[int, int, int]]]:
     return sorted(pages, key=lambda item: item[1], reverse=True)[:n]
 
 
+NEAR_CHARTS_DRAWN = """() => [...document.querySelectorAll('figure.kr-figure')]
+  .filter((f) => { const r = f.getBoundingClientRect(); return r.bottom > -200 && r.top < window.innerHeight + 200; })
+  .every((f) => f.querySelector('.kr-plot .main-svg'))"""
 NEXT_EVENT = "() => { window.__krNext = new Promise((r) => document.addEventListener('kr:filtered', (e) => r(e.detail), {once: true})); }"
 
 
@@ -59,6 +62,8 @@ def measure(browser, url: str, changes: int, throttle: float) -> dict:
     first = page.evaluate("() => window.KR_FILTER.ready.then(() => window.KR_FILTER.firstViewAt)")  # since navigation start
     # Measure where the charts are: scrolled to the first filterable one (the top of these pages holds no chart).
     page.evaluate("() => { const f = document.querySelector('figure.kr-figure[data-kr-filterable=\"true\"]'); if (f) f.scrollIntoView(); }")
+    # kr-charts.js fetches plotly.js and draws the charts near the screen once the reader scrolls: wait for them.
+    page.wait_for_function(NEAR_CHARTS_DRAWN, timeout=120_000)
     codes = page.eval_on_selector_all("#kr-kommune option", "os => os.map(o => o.value)")
     cycle = codes[1:] + codes[:1]  # every municipality, then back to "alle"
     details = []

@@ -80,15 +80,22 @@ def test_every_page_is_marked_danish(soups):
         assert soup.html.get("lang") == "da", name
 
 
-def test_plotly_is_loaded_once_from_the_book_and_only_where_charts_are(soups):
+def test_plotly_is_fetched_from_the_book_by_the_chart_script_only_where_charts_are(soups, built_site: Path):
+    """No page loads plotly.js at load: kr-charts.js fetches the book's copy once a chart is near the screen."""
+    assert (built_site / "_static" / "plotly.min.js").is_file()
     for name, soup in soups.items():
-        scripts = [s.get("src", "") for s in soup.find_all("script")]
-        loads = [s for s in scripts if "plotly" in s]
-        has_chart = bool(soup.select(".kr-plot"))
-        assert len(loads) == (1 if has_chart else 0), name
-        if has_chart:
-            assert loads[0].split("?")[0].endswith("_static/plotly.min.js"), name
+        scripts = [s.get("src", "").split("?")[0] for s in soup.find_all("script")]
+        assert not [s for s in scripts if "plotly" in s], name
+        if soup.select(".kr-plot"):
+            assert [s for s in scripts if s.endswith("_static/kr-charts.js")], name
         assert "Plotly.newPlot" not in " ".join(s.get_text() for s in soup.find_all("script") if not s.get("src")), name
+
+
+def test_every_page_keeps_the_filters_place_inside_its_content_so_nothing_moves(soups):
+    """The filter appears in a place the build kept; without one it would push the page down (layout shift)."""
+    for name, soup in soups.items():
+        slot = soup.select_one(".kr-filter-slot")
+        assert slot is not None and slot.find_parent(class_=["bd-article", "bd-search-container"]) is not None, name
 
 
 def test_figure_variants_cover_every_municipality(soups):

@@ -1,0 +1,27 @@
+"""scripts/benchmark.py rewrites only its own part of BENCHMARKS.md: sections others wrote after it are kept."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def benchmark():
+    from conftest import script
+
+    return script("benchmark")
+
+
+def test_the_generated_part_is_replaced_and_what_follows_it_is_kept(benchmark):
+    by_hand = "## REFI-QDA import\n\nWritten by hand.\n"
+    old = benchmark.splice("", "# Benchmarks\n\nold figures\n") + "\n" + by_hand
+    new = benchmark.splice(old, "# Benchmarks\n\nnew figures\n")
+    assert "new figures" in new and "old figures" not in new
+    assert new.endswith(by_hand)
+    assert new.count(benchmark.GENERATED_START) == 1 and new.count(benchmark.GENERATED_END) == 1
+
+
+def test_a_file_without_markers_keeps_all_its_text_after_the_generated_part(benchmark):
+    new = benchmark.splice("## Written by hand\n\nkept\n", "# Benchmarks\n")
+    assert new.startswith(benchmark.GENERATED_START)
+    assert new.endswith("## Written by hand\n\nkept\n")

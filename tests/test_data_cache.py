@@ -1,0 +1,82 @@
+"""load()'s cache of validated tables ($KR_DATA_CACHE, set by scripts/build_book.py for a build).
+
+Every page of a build loads the same data; the cache must give exactly what validation gives, never the
+tables of other bytes, and never hide a problem in the data.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kulturensrige import load, loading
+from kulturensrige.problems import DataError
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(loading.CACHE_VARIABLE, str(folder))
+    return folder
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(REPO / "data", tmp_path / "data"))
+
+
+def _refuse_validation(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args, **kwargs):
+        raise AssertionError("validated again although the cache holds these bytes")
+
+    monkeypatch.setattr(loading, "validate_tables", refuse)
+
+
+def test_a_second_load_of_the_same_data_reads_the_cache_and_gives_the_same_tables(cached, data_copy, monkeypatch):
+    first = load(data_copy)
+    assert len(list(cached.glob("*.pickle"))) == 1
+    _refuse_validation(monkeypatch)
+    second = load(data_copy)
+    assert second.fingerprint == first.fingerprint and second.folder == first.folder
+    assert second.tables.keys() == first.tables.keys()
+    for name in first.tables:
+        assert second.tables[name].equals(first.tables[name]), name
+    assert second.warnings == first.warnings
+
+
+def test_each_load_from_the_cache_starts_its_own_record_of_tables_read(cached, data_copy):
+    load(data_copy).quotes  # noqa: B018 - reading a table is what is recorded
+    again = load(data_copy)
+    assert again.tables.read == []
+    again.quotes  # noqa: B018
+    assert again.tables.read == ["quotes"]
+
+
+def test_changed_bytes_are_validated_again_and_replace_the_old_entry(cached, data_copy):
+    before = load(data_copy)
+    quotes = data_copy / "quotes.csv"
+    quotes.write_text(quotes.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    after = load(data_copy)
+    assert after.fingerprint != before.fingerprint
+    assert len(list(cached.glob("*.pickle"))) == 1
+
+
+def test_bad_data_is_refused_with_the_cache_on_even_after_a_good_load_of_the_same_folder(cached, data_copy):
+    load(data_copy)
+    quotes = data_copy / "quotes.csv"
+    lines = quotes.read_text(encoding="utf-8").splitlines(keepends=True)
+    quotes.write_text(lines[0] + lines[1].replace(",", ",,", 1) + "".join(lines[2:]), encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(DataError):
+            load(data_copy)
+    assert len(list(cached.glob("*.pickle"))) == 1
+
+
+def test_without_the_variable_nothing_is_cached(tmp_path, data_copy, monkeypatch):
+    monkeypatch.delenv(loading.CACHE_VARIABLE, raising=False)
+    load(data_copy)
+    assert not list(tmp_path.rglob("*.pickle"))
