@@ -272,7 +272,6 @@ def browser_data(data: Dataset) -> dict:
         "sentences": page_sentences(data),
         "compare": compare_sentences(data),
         "more": "Vis flere kort",
-        "scrolls": "Tabellen kan rulles vandret.",
         "control": str(render("control.html.j2", options=filters.municipality_options(data))),
     }
 

@@ -58,13 +58,15 @@
   }
 
   /** A table too wide for the screen scrolls in its frame, which then takes keyboard focus and a name. */
+  /** A table that scrolls sideways is a named, focusable region. All widths are read before any is written: one layout. */
   function markScrollables() {
-    document.querySelectorAll(".kr-table-wrap").forEach((wrap) => {
-      const scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
-      const label = `${wrap.querySelector("caption").textContent.trim()}. ${D.scrolls}`;
-      for (const [name, value] of [["tabindex", "0"], ["role", "region"], ["aria-label", label]]) {
-        if (scrolls) wrap.setAttribute(name, value);
-        else wrap.removeAttribute(name);
+    const wraps = Array.from(document.querySelectorAll(".kr-table-wrap"));
+    const scrolls = wraps.map((wrap) => wrap.scrollWidth > wrap.clientWidth + 1);
+    wraps.forEach((wrap, i) => {
+      const name = wrap.querySelector("caption").textContent.trim();
+      for (const [key, value] of [["tabindex", "0"], ["role", "region"], ["aria-label", name], ["aria-describedby", "kr-table-scrolls"]]) {
+        if (scrolls[i]) wrap.setAttribute(key, value);
+        else wrap.removeAttribute(key);
       }
     });
   }
@@ -100,6 +102,7 @@
       }, true);
     });
     window.addEventListener("resize", markScrollables);
+    document.addEventListener("toggle", markScrollables, true); // a table in an opened disclosure gets its width
     document.addEventListener("toggle", markScrollables, true);
   }
 

@@ -139,7 +139,20 @@ def test_tables_never_break_a_name_inside_a_word_and_scroll_with_their_first_col
     try:
         ready(page, f"{site_url}/{path}")
         page.evaluate("() => document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+        page.wait_for_timeout(100)  # the toggle events
         assert page.eval_on_selector_all(".kr-table th, .kr-table td", BROKEN_WORDS_JS) == []
+        # A table that scrolls is a focusable region named by its caption and described as scrolling; no other is.
+        regions = page.eval_on_selector_all(
+            ".kr-table-wrap",
+            """ws => ws.filter((w) => w.checkVisibility()).map((w) => ({
+                scrolls: w.scrollWidth > w.clientWidth + 1, role: w.getAttribute('role'), tab: w.getAttribute('tabindex'),
+                label: w.getAttribute('aria-label'), caption: w.querySelector('caption').textContent.trim(),
+                described: document.getElementById(w.getAttribute('aria-describedby') || '')?.textContent,
+            }))""",
+        )
+        for r in regions:
+            marked = (r["role"], r["tab"], r["label"], r["described"])
+            assert marked == (("region", "0", r["caption"], "Tabellen kan rulles vandret.") if r["scrolls"] else (None, None, None, None)), r
         wide = page.eval_on_selector_all(
             ".kr-table-wrap",
             """ws => ws.filter((w) => w.checkVisibility() && w.scrollWidth > w.clientWidth).map((w) => {
