@@ -152,7 +152,8 @@ def test_tables_never_break_a_name_inside_a_word_and_scroll_with_their_first_col
         )
         for r in regions:
             marked = (r["role"], r["tab"], r["label"], r["described"])
-            assert marked == (("region", "0", r["caption"], "Tabellen kan rulles vandret.") if r["scrolls"] else (None, None, None, None)), r
+            expected = ("region", "0", r["caption"], "Tabellen kan rulles vandret.") if r["scrolls"] else (None,) * 4
+            assert marked == expected, r
         wide = page.eval_on_selector_all(
             ".kr-table-wrap",
             """ws => ws.filter((w) => w.checkVisibility() && w.scrollWidth > w.clientWidth).map((w) => {
