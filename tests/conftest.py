@@ -23,6 +23,7 @@ import importlib.util
 import io
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -77,17 +78,21 @@ class BuildFailed(Exception):
     pass
 
 
-def _build(data_dir: Path, output: Path, **env: str) -> Path:
-    """Build the book from a data folder into output/ and keep its log in output/build.log."""
-    result = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "build_book.py"), "--data", str(data_dir), "--output", str(output)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000", **env},
-    )
-    if result.returncode != 0:
-        raise BuildFailed(f"bogen kunne ikke bygges fra {data_dir}:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}")
-    (output / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
+def _build(data_dir: Path, output: Path, running: set[subprocess.Popen] | None = None, **env: str) -> Path:
+    """Build the book from a data folder into output/ and keep its log in output/build.log; the build's process
+    is in `running` while it runs."""
+    command = [sys.executable, str(REPO / "scripts" / "build_book.py"), "--data", str(data_dir), "--output", str(output)]
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", **env}
+    # A session of its own: closing the session's builds stops jupyter-book's processes too (os.killpg).
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment, start_new_session=True
+    ) as process:
+        if running is not None:
+            running.add(process)
+        stdout, stderr = process.communicate()
+    if process.returncode != 0:
+        raise BuildFailed(f"bogen kunne ikke bygges fra {data_dir}:\n{stdout[-4000:]}\n{stderr[-4000:]}")
+    (output / "build.log").write_text(stdout + stderr, encoding="utf-8")
     return output / "_build" / "html"
 
 
@@ -109,6 +114,8 @@ class BookBuilds:
         self.root = root
         self.pool = concurrent.futures.ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="kr-build")
         self.builds: dict[str, concurrent.futures.Future[Path]] = {}
+        self.running: set[subprocess.Popen] = set()
+        self.closed = False
 
     def start(self, name: str, data_dir: Path, based_on: str | None = None, after: str | None = None, **env: str) -> None:
         """Queue a build; `based_on` starts from a copy of that build's output, `after` only waits for it to end."""
@@ -119,7 +126,9 @@ class BookBuilds:
                 concurrent.futures.wait([self.builds[after]])
             if based_on is not None:
                 shutil.copytree(self.builds[based_on].result().parent.parent, output, symlinks=True)
-            return _build(data_dir, output, **env)
+            if self.closed:
+                raise BuildFailed(f"bygget fra {data_dir} blev ikke startet: testkørslen sluttede")
+            return _build(data_dir, output, self.running, **env)
 
         self.builds[name] = self.pool.submit(build)
 
@@ -131,8 +140,13 @@ class BookBuilds:
             pytest.fail(str(exc), pytrace=False)
 
     def close(self) -> None:
+        """At the session's end (also after -x or Ctrl-C): no build is started or left running."""
+        self.closed = True
         for future in self.builds.values():
             future.cancel()
+        for process in list(self.running):
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
         self.pool.shutdown(wait=True)
 
 
