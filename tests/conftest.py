@@ -56,15 +56,18 @@ def _needed_builds(item: pytest.Item) -> list[str]:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def stage(item: pytest.Item) -> int:
+        """A test that builds a book of its own (marked `build`, no fixture above) goes first, beside the
+        background builds; then the tests that need no build; then those that need one, as the builds finish."""
+        needed = _needed_builds(item)
+        if needed:
+            return 1 + max(BUILDING_FIXTURES.index(name) for name in needed)
+        return -1 if item.get_closest_marker("build") else 0
+
+    items.sort(key=stage)  # stable: within a stage, tests keep their files' order
     for item in items:
         if _needed_builds(item):
             item.add_marker(pytest.mark.build)
-
-    def stage(item: pytest.Item) -> int:
-        needed = _needed_builds(item)
-        return 1 + max(BUILDING_FIXTURES.index(name) for name in needed) if needed else 0
-
-    items.sort(key=stage)  # stable: within a stage, tests keep their files' order
 
 
 @pytest.fixture(scope="session")
