@@ -179,6 +179,7 @@ def book_builds(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
 
 @pytest.fixture(scope="session", autouse=True)
 def _books_built_in_the_background(request: pytest.FixtureRequest) -> None:
+    """Set up before the first test, so the builds start at once; a session that needs no book starts none."""
     if any(_needed_builds(item) for item in request.session.items):
         request.getfixturevalue("book_builds")
 
