@@ -22,6 +22,7 @@ import http.server
 import importlib.util
 import io
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -49,6 +50,7 @@ SOURCE = REPO.parent / "shared" / "source" / "kulturens-rige-rapport.txt"
 BUILDING_FIXTURES = ("built_site", "hostile_site", "eighth_site", "two_builds")
 # Books built side by side; each build is one process that keeps one core busy.
 BUILD_JOBS = int(os.environ.get("KR_TEST_BUILD_JOBS", "2"))
+KERNEL_NEVER_STARTED = re.compile(r"Kernel didn't respond in \d+ seconds|Kernel died before replying to kernel_info")
 
 
 def _needed_builds(item: pytest.Item) -> list[str]:
@@ -131,7 +133,14 @@ class BookBuilds:
                 shutil.copytree(self.builds[based_on].result().parent.parent, output, symlinks=True)
             if self.closed:
                 raise BuildFailed(f"bygget fra {data_dir} blev ikke startet: testkørslen sluttede")
-            return _build(data_dir, output, self.running, **env)
+            try:
+                return _build(data_dir, output, self.running, **env)
+            except BuildFailed as exc:
+                # Kernels started side by side can race for the same free port (jupyter-book/mystmd#2874): the
+                # kernel never answers. Once, and only for that, the build is run again (executed notebooks are cached).
+                if self.closed or not KERNEL_NEVER_STARTED.search(str(exc)):
+                    raise
+                return _build(data_dir, output, self.running, **env)
 
         self.builds[name] = self.pool.submit(build)
 
