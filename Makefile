@@ -32,9 +32,10 @@ test: $(BIN)/.installed
 	bash scripts/install_js_tools.sh
 	$(BIN)/python -m pytest --nbval-lax tests explorer
 
-# Builds nothing: the unit, data and script tests (the book's notebooks are executed by the build in `make test`).
+# Builds nothing: the unit, data and script tests (the book's notebooks are executed by the build in `make test`),
+# on both cores (pytest-xdist), as they share no build.
 test-fast: $(BIN)/.installed
-	$(BIN)/python -m pytest -m "not build and not browser" tests
+	$(BIN)/python -m pytest -n 2 -m "not build and not browser" tests
 
 # PDF editions into the built book (after make book with the same DATA; builds the book first if it is missing).
 pdf: $(BIN)/.installed

@@ -1,14 +1,20 @@
 """Shared fixtures: the report's source text, the built books served on localhost, Chromium, and the scripts.
 
-A test session builds the book four times: from data/ (`built_site`); again from data/ to compare
-(tests/test_reproducible_build.py); from data/ with an eighth municipality and a list limit of 3 as a rebuild
-of the first (`eighth_site`, shared by the eighth-municipality, long-list and execution-cache tests); and from
-hostile data (tests/test_hostile_input.py). A rebuild with unchanged data (tests/test_execution_cache.py) is
-cheap: it executes nothing. Scripts run in this process through their main(argv) (`run_script`).
+A test session builds the book five times, two at a time in the background while the tests that need no
+build run (`BookBuilds`): from data/ (`built_site`); again from data/ in another folder with another hash
+seed, to compare (`two_builds`); from data/ with an eighth municipality and a list limit of 3 as a rebuild
+of the first (`eighth_site`, shared by the eighth-municipality, long-list and execution-cache tests); from
+hostile data (`hostile_site`); and, in tests/test_qdpx.py, from a QDA import. A rebuild with unchanged data
+(tests/test_execution_cache.py) is cheap: it executes nothing. Tests run in the order their builds finish
+(`pytest_collection_modifyitems`). Scripts run in this process through their main(argv) (`run_script`).
+
+A new test that needs the built book takes `built_site` (a folder) or `site_url` (served on localhost), and
+`browser` for Chromium; a test that looks at many pages loads each page once and checks everything there.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import csv
 import functools
@@ -16,7 +22,9 @@ import http.server
 import importlib.util
 import io
 import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -36,14 +44,31 @@ SOURCE = REPO.parent / "shared" / "source" / "kulturens-rige-rapport.txt"
 # Chromium's background services try to reach Google; this machine's network refuses them.
 
 
-# Fixtures that build a book: a test that uses one (directly or through another fixture) is a `build` test,
-# so `make test-fast` (-m "not build and not browser") never builds.
-BUILDING_FIXTURES = {"built_site", "eighth_site", "hostile_site"}
+# Fixtures that give a built book, in the order their builds finish: a test that uses one (directly or through
+# another fixture) is a `build` test, so `make test-fast` (-m "not build and not browser") never builds, and
+# `make test` runs the tests that need no build first, while the books are built.
+BUILDING_FIXTURES = ("built_site", "hostile_site", "eighth_site", "two_builds")
+# Books built side by side; each build is one process that keeps one core busy.
+BUILD_JOBS = int(os.environ.get("KR_TEST_BUILD_JOBS", "2"))
+KERNEL_NEVER_STARTED = re.compile(r"Kernel didn't respond in \d+ seconds|Kernel died before replying to kernel_info")
+
+
+def _needed_builds(item: pytest.Item) -> list[str]:
+    return [name for name in BUILDING_FIXTURES if name in getattr(item, "fixturenames", ())]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def stage(item: pytest.Item) -> int:
+        """A test that builds a book of its own (marked `build`, no fixture above) goes first, beside the
+        background builds; then the tests that need no build; then those that need one, as the builds finish."""
+        needed = _needed_builds(item)
+        if needed:
+            return 1 + max(BUILDING_FIXTURES.index(name) for name in needed)
+        return -1 if item.get_closest_marker("build") else 0
+
+    items.sort(key=stage)  # stable: within a stage, tests keep their files' order
     for item in items:
-        if BUILDING_FIXTURES & set(getattr(item, "fixturenames", ())):
+        if _needed_builds(item):
             item.add_marker(pytest.mark.build)
 
 
@@ -54,26 +79,134 @@ def report_text() -> str:
     return SOURCE.read_text(encoding="utf-8")
 
 
-def build_book(data_dir: Path, output: Path, **env: str) -> Path:
-    """Build the book from a data folder into output/; fail the test with the build's own log."""
-    result = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "build_book.py"), "--data", str(data_dir), "--output", str(output)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000", **env},
-    )
-    if result.returncode != 0:
-        pytest.fail(f"bogen kunne ikke bygges fra {data_dir}:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}")
-    (output / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
+class BuildFailed(Exception):
+    pass
+
+
+def _build(data_dir: Path, output: Path, running: set[subprocess.Popen] | None = None, **env: str) -> Path:
+    """Build the book from a data folder into output/ and keep its log in output/build.log; the build's process
+    is in `running` while it runs."""
+    command = [sys.executable, str(REPO / "scripts" / "build_book.py"), "--data", str(data_dir), "--output", str(output)]
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", **env}
+    # A session of its own: closing the session's builds stops jupyter-book's processes too (os.killpg).
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment, start_new_session=True
+    ) as process:
+        if running is not None:
+            running.add(process)
+        stdout, stderr = process.communicate()
+    if process.returncode != 0:
+        raise BuildFailed(f"bogen kunne ikke bygges fra {data_dir}:\n{stdout[-4000:]}\n{stderr[-4000:]}")
+    (output / "build.log").write_text(stdout + stderr, encoding="utf-8")
     return output / "_build" / "html"
 
 
+def build_book(data_dir: Path, output: Path, **env: str) -> Path:
+    """Build the book from a data folder into output/ now; fail the test with the build's own log."""
+    try:
+        return _build(data_dir, output, **env)
+    except BuildFailed as exc:
+        pytest.fail(str(exc), pytrace=False)
+
+
+class BookBuilds:
+    """The session's books, built in the background `BUILD_JOBS` at a time, each asked for by name.
+
+    A build is a subprocess of its own, so builds of different data folders run side by side, and beside the
+    tests in this process. A build `based_on` another starts from a copy of that one's whole output."""
+
+    def __init__(self, root: Path, jobs: int) -> None:
+        self.root = root
+        self.pool = concurrent.futures.ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="kr-build")
+        self.builds: dict[str, concurrent.futures.Future[Path]] = {}
+        self.running: set[subprocess.Popen] = set()
+        self.closed = False
+
+    def start(self, name: str, data_dir: Path, based_on: str | None = None, after: str | None = None, **env: str) -> None:
+        """Queue a build; `based_on` starts from a copy of that build's output, `after` only waits for it to end."""
+        output = self.root / name / "output"
+
+        def build() -> Path:
+            if after is not None:
+                concurrent.futures.wait([self.builds[after]])
+            if based_on is not None:
+                shutil.copytree(self.builds[based_on].result().parent.parent, output, symlinks=True)
+            if self.closed:
+                raise BuildFailed(f"bygget fra {data_dir} blev ikke startet: testkørslen sluttede")
+            try:
+                return _build(data_dir, output, self.running, **env)
+            except BuildFailed as exc:
+                # Kernels started side by side can race for the same free port (jupyter-book/mystmd#2874): the
+                # kernel never answers. Once, and only for that, the build is run again (executed notebooks are cached).
+                if self.closed or not KERNEL_NEVER_STARTED.search(str(exc)):
+                    raise
+                return _build(data_dir, output, self.running, **env)
+
+        self.builds[name] = self.pool.submit(build)
+
+    def site(self, name: str) -> Path:
+        """The built site's html/ folder, once its build is done; the test fails with the build's log otherwise."""
+        try:
+            return self.builds[name].result()
+        except BuildFailed as exc:
+            pytest.fail(str(exc), pytrace=False)
+
+    def close(self) -> None:
+        """At the session's end (also after -x or Ctrl-C): no build is started or left running."""
+        self.closed = True
+        for future in self.builds.values():
+            future.cancel()
+        for process in list(self.running):
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        self.pool.shutdown(wait=True)
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def book_builds(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BookBuilds]:
+    """Starts, before the first test, every build a test of this session will ask for (see the module's doc)."""
+    needed = {name for item in request.session.items for name in _needed_builds(item)}
+    if "eighth_site" in needed:
+        needed.add("built_site")
+    reused = os.environ.get("KR_TEST_SITE")
+    builds = BookBuilds(tmp_path_factory.mktemp("builds"), BUILD_JOBS)
+    if "built_site" in needed and not reused:
+        builds.start("data", REPO / "data")
+    if "hostile_site" in needed:
+        builds.start("hostile", request.getfixturevalue("hostile_folder"))
+    if "two_builds" in needed:
+        # The second build of data/ starts when the first has ended: the two never run in the same seconds.
+        first = "data"
+        if reused:  # a site built elsewhere, perhaps on another day: compare two builds of this session instead
+            builds.start(first := "data-1", REPO / "data", PYTHONHASHSEED="1")
+        builds.start("data-2", REPO / "data", after=first, PYTHONHASHSEED="2")
+    if "eighth_site" in needed:
+        builds.start("eighth", request.getfixturevalue("eighth_data"), based_on=None if reused else "data", KR_LIST_LIMIT=LONG_LIST_LIMIT)
+    yield builds
+    builds.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _books_built_in_the_background(request: pytest.FixtureRequest) -> None:
+    """Set up before the first test, so the builds start at once; a session that needs no book starts none."""
+    if any(_needed_builds(item) for item in request.session.items):
+        request.getfixturevalue("book_builds")
+
+
+@pytest.fixture(scope="session")
+def built_site(book_builds: BookBuilds) -> Path:
     """The book built from data/ once per test session (KR_TEST_SITE reuses an existing build)."""
     if os.environ.get("KR_TEST_SITE"):
         return Path(os.environ["KR_TEST_SITE"])
-    return build_book(REPO / "data", tmp_path_factory.mktemp("site"))
+    return book_builds.site("data")
+
+
+@pytest.fixture(scope="session")
+def two_builds(book_builds: BookBuilds, built_site: Path) -> tuple[Path, Path]:
+    """Two builds of data/ to compare: `built_site` (its own random hash seed) and one made after it in another
+    folder with PYTHONHASHSEED=2; with KR_TEST_SITE, two builds of this session (seeds 1 and 2)."""
+    first = book_builds.site("data-1") if os.environ.get("KR_TEST_SITE") else built_site
+    return first, book_builds.site("data-2")
 
 
 def with_overlay(dest: Path, overlay: Path = EIGHTH_OVERLAY, base: Path = REPO / "data") -> Path:
@@ -99,15 +232,26 @@ def eighth_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def eighth_site(eighth_data: Path, built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def eighth_site(book_builds: BookBuilds) -> Path:
     """One build for three questions: does an eighth municipality reach every page, do lists over the limit
     render from JSON rows (the limit changes only how long lists travel, not what a page says), and does new
     data re-execute the notebooks in a rebuild: it rebuilds a copy of `built_site`'s whole output (its Sphinx
     environment and execution cache too), so it costs what a clean build costs. Its log is <output>/build.log."""
-    output = tmp_path_factory.mktemp("site-eighth") / "output"
-    if not os.environ.get("KR_TEST_SITE"):
-        shutil.copytree(built_site.parent.parent, output, symlinks=True)
-    return build_book(eighth_data, output, KR_LIST_LIMIT=LONG_LIST_LIMIT)
+    return book_builds.site("eighth")
+
+
+@pytest.fixture(scope="session")
+def hostile_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """data/ with tests/hostile.py's attacks laid over it."""
+    import hostile
+
+    return hostile.hostile_data(tmp_path_factory.mktemp("hostile-data") / hostile.FOLDER_NAME)
+
+
+@pytest.fixture(scope="session")
+def hostile_site(book_builds: BookBuilds) -> Path:
+    """The book built from tests/hostile.py's data: data/ with an attack in every text field."""
+    return book_builds.site("hostile")
 
 
 @functools.cache

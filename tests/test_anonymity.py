@@ -5,11 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_script
 
 from kulturensrige import cards, load
 from kulturensrige.writing import csv_text
@@ -82,13 +81,13 @@ def test_an_older_quotes_file_without_the_cleared_column_still_loads(copy: Path)
 
 def test_a_wrong_cleared_value_names_what_is_allowed(copy: Path):
     _edit(copy, "quotes.csv", lambda rows: rows[1].__setitem__(rows[0].index("cleared"), "måske"))
-    result = subprocess.run([sys.executable, "scripts/validate_data.py", str(copy)], cwd=REPO, capture_output=True, text=True)
+    result = run_script("validate_data", "validate_data.py", str(copy))
     assert result.returncode == 1
     assert "række 2, kolonne cleared: 'måske' — skal være ja, nej eller tom (= nej)" in result.stderr.splitlines()[0]
 
 
 def test_the_validator_warns_once_per_role_that_occurs_once_in_a_municipality():
-    result = subprocess.run([sys.executable, "scripts/validate_data.py"], cwd=REPO, capture_output=True, text=True)
+    result = run_script("validate_data", "validate_data.py")
     assert result.returncode == 0
     warnings = [line for line in result.stderr.splitlines() if "advarsel" in line]
     data = load(REPO / "data")

@@ -46,16 +46,7 @@ def pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith(PAGES_EXCLUDED))
 
 
-@pytest.fixture(scope="module")
-def hostile_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return hostile.hostile_data(tmp_path_factory.mktemp("hostile-data") / hostile.FOLDER_NAME)
-
-
-@pytest.fixture(scope="module")
-def hostile_site(hostile_folder: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from conftest import build_book
-
-    return build_book(hostile_folder, tmp_path_factory.mktemp("hostile-site"))
+# hostile_folder and hostile_site (the book built from it) are conftest.py's, built in the background.
 
 
 @pytest.fixture(scope="module")

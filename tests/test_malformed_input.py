@@ -23,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import run_script
 
 from kulturensrige.schema import TABLES
 from kulturensrige.writing import csv_text
@@ -349,14 +350,13 @@ def test_many_wrong_cells_in_a_column_give_twenty_lines_and_a_count(tmp_path: Pa
 # -- workbooks: formulas, error values, escapes, far-away cells, bombs, broken XML ---------------------------
 
 IMPORT = REPO / "scripts" / "import_workbook.py"
-EXPORT = REPO / "scripts" / "export_workbook.py"
 PLACEHOLDER = "ERSTAT-MIG"
 
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("export") / "arbejdsbog.xlsx"
-    result = subprocess.run([sys.executable, str(EXPORT), "--data", str(REPO / "data"), "--out", str(out)], capture_output=True, text=True)
+    result = run_script("export_workbook", "--data", str(REPO / "data"), "--out", str(out))
     assert result.returncode == 0, result.stderr
     return out
 
@@ -403,7 +403,11 @@ def rezipped(workbook: Path, change: Callable[[str, bytes], bytes | None], *, sp
     return out
 
 
-def run_import(workbook: Path, out: Path, *flags: str, timeout: float = 60) -> subprocess.CompletedProcess:
+def run_import(workbook: Path, out: Path, *flags: str, timeout: float | None = None) -> subprocess.CompletedProcess:
+    """The import's main(argv) in this process; with a timeout, in a process of its own that is stopped after it
+    (for input that would take minutes or gigabytes if a guard broke)."""
+    if timeout is None:
+        return run_script("import_workbook", str(workbook), "--out", str(out), *flags)
     command = [sys.executable, str(IMPORT), str(workbook), "--out", str(out), *flags]
     return subprocess.run(command, capture_output=True, text=True, timeout=timeout)
 
@@ -451,7 +455,7 @@ def test_ooxml_escapes_are_decoded_and_a_literal_escape_survives_the_round_trip(
     rows = list(csv.DictReader(io.StringIO((out / "quotes.csv").read_bytes().decode("utf-8"), newline="")))
     assert rows[0]["text"] == "Linje\r og _x0041_"
     again = tmp_path / "igen.xlsx"
-    assert subprocess.run([sys.executable, str(EXPORT), "--data", str(out), "--out", str(again)], capture_output=True).returncode == 0
+    assert run_script("export_workbook", "--data", str(out), "--out", str(again)).returncode == 0
     back = tmp_path / "tilbage"
     assert run_import(again, back).returncode == 0
     assert (back / "quotes.csv").read_bytes() == (out / "quotes.csv").read_bytes()
@@ -551,7 +555,7 @@ def test_an_out_name_too_long_for_the_file_system_is_one_line(exported: Path, tm
     for result in (run_import(exported, target), run_import(exported, target, "--overwrite")):
         assert result.returncode == 1 and "Traceback" not in result.stderr
         assert result.stderr.splitlines()[0] == f"{target} — navnet er for langt til filsystemet; højst 255 bytes pr. navn"
-    result = subprocess.run([sys.executable, str(EXPORT), "--out", str(tmp_path / ("a" * 300 + ".xlsx"))], capture_output=True, text=True)
+    result = run_script("export_workbook", "--out", str(tmp_path / ("a" * 300 + ".xlsx")))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "navnet er for langt til filsystemet" in result.stderr
 
@@ -559,7 +563,7 @@ def test_an_out_name_too_long_for_the_file_system_is_one_line(exported: Path, tm
 def test_export_overwrite_onto_a_folder_is_one_line(tmp_path: Path):
     folder = tmp_path / "mappe.xlsx"
     folder.mkdir()
-    result = subprocess.run([sys.executable, str(EXPORT), "--out", str(folder), "--overwrite"], capture_output=True, text=True)
+    result = run_script("export_workbook", "--out", str(folder), "--overwrite")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.splitlines()[0] == f"{folder} — er en mappe; --out skal være en fil, fx arbejdsbog.xlsx"
     assert folder.is_dir()
@@ -571,7 +575,7 @@ def test_export_refuses_text_longer_than_a_cell_can_hold(tmp_path: Path):
     shutil.copytree(REPO / "data", folder)
     cell("quotes", 2, "text", "å" * 40_000)(folder)
     out = tmp_path / "arbejdsbog.xlsx"
-    result = subprocess.run([sys.executable, str(EXPORT), "--data", str(folder), "--out", str(out)], capture_output=True, text=True)
+    result = run_script("export_workbook", "--data", str(folder), "--out", str(out))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.splitlines()[0] == (
         f"data/quotes.csv, række 4, kolonne text: '{'å' * 79}…' — teksten har 40.000 tegn; en celle i Excel kan højst "

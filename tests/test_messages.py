@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kulturensrige import load
 from kulturensrige.messages import KINDS, as_html, message_kinds
 
 
-def test_every_kind_is_provoked_and_says_where_and_what():
-    found = message_kinds(load())
+@pytest.fixture(scope="module")
+def found():
+    """Every kind provoked once (each provocation validates a changed copy of data/); both tests read the result."""
+    return message_kinds(load())
+
+
+def test_every_kind_is_provoked_and_says_where_and_what(found):
     assert len(found) == sum(len(kinds) for _, kinds in KINDS)
     lines = [line for _, line, _ in found]
     assert len(set(lines)) == len(lines), "two kinds give the same message"
@@ -16,8 +23,7 @@ def test_every_kind_is_provoked_and_says_where_and_what():
         assert where and allowed, line
 
 
-def test_the_table_escapes_and_lists_every_example():
-    data = load()
-    html = str(as_html(data)._repr_html_())
-    for _, line, _ in message_kinds(data):
+def test_the_table_escapes_and_lists_every_example(found):
+    html = str(as_html(load())._repr_html_())
+    for _, line, _ in found:
         assert line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#x27;") in html

@@ -3,14 +3,13 @@
 The builds differ in everything that should not matter: output folder, staging folder (each beside its
 output), Python's hash seed (so an unordered set that leaks into a page shows up), and the time they run.
 SOURCE_DATE_EPOCH is fixed by `build_book` (the footer's build date). The first build is the session's
-`built_site`, so the comparison costs one build, not two.
+`built_site`, so the comparison costs one build, not two (conftest.py `two_builds`).
 """
 
 from __future__ import annotations
 
 import filecmp
 import json
-import os
 import re
 from pathlib import Path
 
@@ -32,22 +31,9 @@ def _files(site: Path) -> set[str]:
     return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
 
 
-@pytest.fixture(scope="module")
-def first_build(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The session's build of data/ (built with its own random hash seed), unless KR_TEST_SITE names a site
-    built elsewhere, perhaps on another day: then a build of its own with a fixed seed."""
-    if not os.environ.get("KR_TEST_SITE"):
-        return built_site
-    from conftest import build_book
-
-    return build_book(REPO / "data", tmp_path_factory.mktemp("build-1"), PYTHONHASHSEED="1")
-
-
 @pytest.mark.build
-def test_two_builds_of_the_same_commit_and_data_are_identical(first_build: Path, tmp_path_factory: pytest.TempPathFactory):
-    from conftest import build_book
-
-    first, second = first_build, build_book(REPO / "data", tmp_path_factory.mktemp("build-2"), PYTHONHASHSEED="2")
+def test_two_builds_of_the_same_commit_and_data_are_identical(two_builds: tuple[Path, Path]):
+    first, second = two_builds
     assert _files(first) == _files(second)
     compared = sorted(_files(first) - set(ALLOWED_DIFFERENCES))
     assert len([f for f in compared if f.endswith(".html")]) >= 20
