@@ -218,13 +218,19 @@ def test_attack_strings_show_as_written_in_chromium(hostile_url: str, page):
     assert longest == hostile.LONG_QUOTE_LENGTH
 
 
-CELLS_JS = """() => {
+# The heatmap's cells with a count, in plot coordinates; with k, the page scrolls cell k to the middle of the
+# screen (long hostile labels make rows tall, so the plot is taller than the screen) and its screen point returns.
+CELLS_JS = """(k) => {
     const gd = document.querySelector('#plot-ingrediens-kommune');
-    gd.scrollIntoView({block: 'center', behavior: 'instant'});  // Bootstrap scrolls smoothly otherwise
-    const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, box = gd.getBoundingClientRect();
-    const z = gd.data[0].z;
-    return z.flatMap((row, i) => row.map((n, j) => n > 0 ? [box.left + xa._offset + xa.l2p(j), box.top + ya._offset + ya.l2p(i)] : null))
+    const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, z = gd.data[0].z;
+    const cells = z.flatMap((row, i) => row.map((n, j) => n > 0 ? [xa._offset + xa.l2p(j), ya._offset + ya.l2p(i)] : null))
         .filter(Boolean);
+    if (k === null) return cells.length;
+    const [x, y] = cells[k];
+    // Bootstrap scrolls smoothly otherwise
+    window.scrollTo({top: gd.getBoundingClientRect().top + window.scrollY + y - innerHeight / 2, behavior: 'instant'});
+    const box = gd.getBoundingClientRect();
+    return [box.left + x, box.top + y];
 }"""
 
 
@@ -236,11 +242,11 @@ def test_drill_through_cards_show_attacks_as_text(hostile_url: str, page):
     page.locator("#plot-ingrediens-kommune").scroll_into_view_if_needed()  # charts are drawn as they come into view
     page.wait_for_selector("#plot-ingrediens-kommune .main-svg")
     shown = ""
-    count = len(page.evaluate(CELLS_JS))
+    count = page.evaluate(CELLS_JS, None)
     assert count
     for k in range(count):
         # Each opened drill-through moves focus, and so the page: read the cell's position afresh.
-        page.mouse.click(*page.evaluate(CELLS_JS)[k])
+        page.mouse.click(*page.evaluate(CELLS_JS, k))
         drill = page.locator("#figur-ingrediens-kommune .kr-drill")
         drill.wait_for(state="visible")
         page.evaluate("document.querySelectorAll('.kr-drill details').forEach((d) => { d.open = true; })")
