@@ -167,3 +167,16 @@ def test_tables_never_break_a_name_inside_a_word_and_scroll_with_their_first_col
             assert all(abs(b - a) < 1 for b, a in zip(table["before"], table["after"], strict=True)), table
     finally:
         context.close()
+
+
+def test_a_link_to_a_figure_lands_below_the_sticky_filter_bar_on_a_phone(browser, site_url):
+    context = browser.new_context(viewport={"width": 375, "height": 667}, locale="da-DK")
+    page = context.new_page()
+    try:
+        ready(page, f"{site_url}/ingredienser/oversigt.html?kommune=egedal#figur-ingrediens-kommune")
+        page.evaluate("document.getElementById('figur-ingrediens-kommune').scrollIntoView({behavior: 'instant'})")
+        bar = page.locator(".kr-filter").bounding_box()
+        figure = page.locator("#figur-ingrediens-kommune").bounding_box()
+        assert bar["y"] + bar["height"] <= figure["y"] + 1, (bar, figure)
+    finally:
+        context.close()
