@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.resources
 import json
 import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
 from urllib.parse import unquote
 
 import pandas as pd
@@ -12,6 +16,8 @@ import pytest
 
 from kulturensrige import cards, charts, comparison, dictionary, filters, highlight, lists, load
 from kulturensrige.markup import csv_cell, csv_text
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -161,9 +167,21 @@ def test_the_browser_reads_the_constants_the_build_publishes(data):
     assert '<select id="kr-kommune"' in published["control"]
 
 
-def test_the_templates_are_package_data():
-    folder = importlib.resources.files("kulturensrige") / "templates"
-    assert {p.name for p in folder.iterdir()} >= {"cards.html.j2", "list.html.j2", "control.html.j2"}
+def test_every_template_is_in_the_installed_package(tmp_path):
+    """A wheel of the project holds every file under kulturensrige/templates (the PDF editions' too), so an
+    install that is not editable renders the same pages."""
+    source = tmp_path / "source"  # a copy, so no build/ folder left by an earlier wheel can hide a missing file
+    shutil.copytree(REPO / "kulturensrige", source / "kulturensrige", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(REPO / "pyproject.toml", source)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", str(tmp_path), str(source)],
+        check=True, capture_output=True,
+    )
+    wheel = next(tmp_path.glob("*.whl"))
+    templates = REPO / "kulturensrige" / "templates"
+    expected = {f"kulturensrige/templates/{p.relative_to(templates).as_posix()}" for p in templates.rglob("*") if p.is_file()}
+    expected = {name for name in expected if "__pycache__" not in name}
+    assert expected and expected <= set(zipfile.ZipFile(wheel).namelist())
 
 
 def test_text_from_data_is_escaped_by_the_card_template(data):
