@@ -261,6 +261,17 @@ def _vocabulary_labels(data: Dataset, table: str, key: str, ids: tuple[str, ...]
     return ", ".join(_label(data, table, key, i, column) for i in ids) or "ikke angivet"
 
 
+def initiative_facts(data: Dataset, row) -> list[tuple[str, str]]:
+    """An initiative's facts as (label, value), the same on its card and in the PDF edition."""
+    return [
+        ("Målgrupper", _vocabulary_labels(data, "target_groups", "target_group_id", row.target_group_ids)),
+        ("Kunstformer og aktiviteter", _vocabulary_labels(data, "art_forms", "art_form_id", row.art_form_ids)),
+        ("Steder", _vocabulary_labels(data, "settings", "setting_id", row.setting_ids)),
+        ("Partnere", _vocabulary_labels(data, "organisations", "organisation_id", row.organisation_ids, "name")),
+        ("Status", _label(data, "statuses", "status_id", row.status)),
+    ]
+
+
 def initiative_card(data: Dataset, row: pd.Series) -> dict:
     """The facts of an initiative's card for the fact card macro."""
     kind = _label(data, "initiative_kinds", "initiative_kind_id", row.kind)
@@ -274,13 +285,7 @@ def initiative_card(data: Dataset, row: pd.Series) -> dict:
         "title": row.title,
         "href": None,
         "text": row.description,
-        "facts": [
-            ("Målgrupper", _vocabulary_labels(data, "target_groups", "target_group_id", row.target_group_ids)),
-            ("Kunstformer og aktiviteter", _vocabulary_labels(data, "art_forms", "art_form_id", row.art_form_ids)),
-            ("Steder", _vocabulary_labels(data, "settings", "setting_id", row.setting_ids)),
-            ("Partnere", _vocabulary_labels(data, "organisations", "organisation_id", row.organisation_ids, "name")),
-            ("Status", _label(data, "statuses", "status_id", row.status)),
-        ],
+        "facts": initiative_facts(data, row),
         "section": row.section_id,
         "sections": [_section(data, row.section_id)],
     }

@@ -234,13 +234,7 @@ def initiative_items(data: Dataset, kommunekode: str) -> list[dict]:
             "title": r.title,
             "kind": _one(data, "initiative_kinds", "initiative_kind_id", r.kind, "label"),
             "description": r.description,
-            "facts": [
-                ("Målgrupper", _labels(data, "target_groups", "target_group_id", r.target_group_ids)),
-                ("Kunstformer og aktiviteter", _labels(data, "art_forms", "art_form_id", r.art_form_ids)),
-                ("Steder", _labels(data, "settings", "setting_id", r.setting_ids)),
-                ("Partnere", _labels(data, "organisations", "organisation_id", r.organisation_ids, "name")),
-                ("Status", _one(data, "statuses", "status_id", r.status, "label")),
-            ],
+            "facts": cards.initiative_facts(data, r),
             "section": _one(data, "sections", "section_id", r.section_id, "title"),
         }
         for r in rows.itertuples()

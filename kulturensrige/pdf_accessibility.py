@@ -94,13 +94,14 @@ def _as_artifact(group: list) -> list:
 
 def map_roles(document: pikepdf.Pdf) -> None:
     """A /RoleMap for the PDF 2.0 structure types the tree uses (PDF/UA-1 7.1: every type standard or mapped)."""
-    used = {str(element.S) for element in _elements(document)}
+    used = {str(element.S) for element in struct_elements(document)}
     roles = {name: pikepdf.Name(ROLE_MAP[name]) for name in sorted(used) if name in ROLE_MAP}
     if roles:
         document.Root.StructTreeRoot.RoleMap = pikepdf.Dictionary(roles)
 
 
-def _elements(document: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
+def struct_elements(document: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
+    """Every element of the PDF's tag tree, for the finishing steps and the tests that read them."""
     found, stack = [], [document.Root.StructTreeRoot]
     while stack:
         node = stack.pop()
@@ -116,7 +117,7 @@ def give_list_items_bodies(document: pikepdf.Pdf) -> None:
     """Put each LI's content into an LBody of its own (ISO 32000-1, 14.8.4.3.3: an LI holds Lbl and LBody).
     The parent tree, which names the element owning each piece of content, then names the LBody."""
     bodies = {}
-    for item in (e for e in _elements(document) if e.S == "/LI" and "/K" in e):
+    for item in (e for e in struct_elements(document) if e.S == "/LI" and "/K" in e):
         kids = list(item.K) if isinstance(item.K, pikepdf.Array) else [item.K]
         labels = [k for k in kids if isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/Lbl"]
         content = [k for k in kids if not any(k is label for label in labels)]

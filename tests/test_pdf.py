@@ -31,6 +31,7 @@ from test_eighth_municipality import CODE as EIGHTH
 
 from kulturensrige import cards, edition, highlight, load
 from kulturensrige.edition_links import link_editions, with_link
+from kulturensrige.pdf_accessibility import struct_elements
 from kulturensrige.printing import PLOTLY_JS, PrintJob, footer_title, print_pdfs
 
 REPO = Path(__file__).resolve().parent.parent
@@ -57,21 +58,6 @@ def pdf_text(path: Path, title: str) -> str:
     """The PDF's text in reading order (pdftotext), squeezed, with the repeated page footer taken out."""
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout
     return re.sub(re.escape(squeeze(footer_title(title))) + r"Side\d+af\d+", "", squeeze(text))
-
-
-def struct_elements(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
-    found, stack = [], [pdf.Root.StructTreeRoot]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, pikepdf.Dictionary):
-            if "/S" in node:
-                found.append(node)
-            kids = node.get("/K")
-            if isinstance(kids, pikepdf.Array):
-                stack.extend(kids)
-            elif isinstance(kids, pikepdf.Dictionary):
-                stack.append(kids)
-    return found
 
 
 def outline_titles(pdf: pikepdf.Pdf) -> list[str]:
