@@ -1,12 +1,17 @@
 """Shared fixtures: the report's source text, the built books served on localhost, Chromium, and the scripts.
 
-A test session builds the book five times, two at a time in the background while the tests that need no
-build run (`BookBuilds`): from data/ (`built_site`); again from data/ in another folder with another hash
-seed, to compare (`two_builds`); from data/ with an eighth municipality and a list limit of 3 as a rebuild
-of the first (`eighth_site`, shared by the eighth-municipality, long-list and execution-cache tests); from
-hostile data (`hostile_site`); and, in tests/test_qdpx.py, from a QDA import. A rebuild with unchanged data
+A test run builds the book five times, two at a time in the background while the tests that need no build run
+(`BookBuilds`): from data/ (`built_site`); again from data/ in another folder with another hash seed, to compare
+(`two_builds`); from data/ with an eighth municipality and a list limit of 3 as a rebuild of the first
+(`eighth_site`, shared by the eighth-municipality, long-list and execution-cache tests); from hostile data
+(`hostile_site`); and, in tests/test_qdpx.py, from a QDA import. A rebuild with unchanged data
 (tests/test_execution_cache.py) is cheap: it executes nothing. Tests run in the order their builds finish
 (`pytest_collection_modifyitems`). Scripts run in this process through their main(argv) (`run_script`).
+
+`make test` runs the tests on both cores with pytest-xdist. Each book and each costly fixture folder is still
+made once per run: the first process to claim it makes it in the run's shared temporary folder, and the other
+waits for it (`made_once`, `BookBuilds`). No test rewrites a book another may be reading: the no-change
+rebuild is part of making `two_builds`' second book.
 
 A new test that needs the built book takes `built_site` (a folder) or `site_url` (served on localhost), and
 `browser` for Chromium; a test that looks at many pages loads each page once and checks everything there.
@@ -28,7 +33,9 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
@@ -83,9 +90,20 @@ class BuildFailed(Exception):
     pass
 
 
-def _build(data_dir: Path, output: Path, running: set[subprocess.Popen] | None = None, **env: str) -> Path:
-    """Build the book from a data folder into output/ and keep its log in output/build.log; the build's process
+def _build(data_dir: Path, output: Path, running: set[subprocess.Popen] | None = None, log: str = "build.log", **env: str) -> Path:
+    """Build the book from a data folder into output/ and keep its log in output/<log>; the build's process
     is in `running` while it runs."""
+    try:
+        return _build_once(data_dir, output, running, log, **env)
+    except BuildFailed as exc:
+        # Kernels started side by side can race for the same free port (jupyter-book/mystmd#2874): the kernel
+        # never answers. Once, and only for that, the build is run again (executed notebooks are cached).
+        if not KERNEL_NEVER_STARTED.search(str(exc)):
+            raise
+        return _build_once(data_dir, output, running, log, **env)
+
+
+def _build_once(data_dir: Path, output: Path, running: set[subprocess.Popen] | None, log: str, **env: str) -> Path:
     command = [sys.executable, str(REPO / "scripts" / "build_book.py"), "--data", str(data_dir), "--output", str(output)]
     environment = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", **env}
     # A session of its own: closing the session's builds stops jupyter-book's processes too (os.killpg).
@@ -97,7 +115,7 @@ def _build(data_dir: Path, output: Path, running: set[subprocess.Popen] | None =
         stdout, stderr = process.communicate()
     if process.returncode != 0:
         raise BuildFailed(f"bogen kunne ikke bygges fra {data_dir}:\n{stdout[-4000:]}\n{stderr[-4000:]}")
-    (output / "build.log").write_text(stdout + stderr, encoding="utf-8")
+    (output / log).write_text(stdout + stderr, encoding="utf-8")
     return output / "_build" / "html"
 
 
@@ -109,67 +127,162 @@ def build_book(data_dir: Path, output: Path, **env: str) -> Path:
         pytest.fail(str(exc), pytrace=False)
 
 
+def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The temporary folder of the whole run: under pytest-xdist each process has its own inside it."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+# How long a process waits for a book or a folder that another process of the run is making.
+WAIT_SECONDS = 1200
+
+
+def _wait_for(folder: Path) -> str:
+    """The text of folder/done once another process of the run has made it; BuildFailed with folder/failed's."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    while True:
+        if (folder / "done").exists():
+            return (folder / "done").read_text(encoding="utf-8")
+        if (folder / "failed").exists():
+            raise BuildFailed((folder / "failed").read_text(encoding="utf-8"))
+        if time.monotonic() > deadline:
+            raise BuildFailed(f"{folder.name} blev ikke færdig på {WAIT_SECONDS} s")
+        time.sleep(0.2)
+
+
+def _write_at_once(path: Path, text: str) -> None:
+    """Whoever waits for `path` sees it whole or not at all."""
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(path)
+
+
+def _claim(folder: Path) -> bool:
+    """True for the one thread of the one process of the run that gets to make `folder`'s content."""
+    try:
+        folder.mkdir(parents=True)
+    except FileExistsError:
+        return False
+    return True
+
+
+def made_once(folder: Path, name: str, make: Callable[[Path], object]) -> Path:
+    """folder/name, made by make(folder/name) in the first process of the run to claim folder; the others wait."""
+    made = folder / name
+    if _claim(folder):
+        try:
+            make(made)
+        except BaseException as exc:
+            _write_at_once(folder / "failed", f"{folder.name}: {exc}")
+            raise
+        _write_at_once(folder / "done", "")
+    else:
+        try:
+            _wait_for(folder)
+        except BuildFailed as exc:
+            pytest.fail(str(exc), pytrace=False)
+    return made
+
+
+# The log of the second, no-change build into the same folder (`Build.again`).
+REBUILD_LOG = "rebuild.log"
+
+
+@dataclass
+class Build:
+    name: str
+    data_dir: Path
+    based_on: str | None = None
+    after: str | None = None
+    again: bool = False  # built a second time with nothing changed, before any test may read it
+    env: dict[str, str] = field(default_factory=dict)
+
+
 class BookBuilds:
-    """The session's books, built in the background `BUILD_JOBS` at a time, each asked for by name.
+    """The run's books, built in the background `BUILD_JOBS` at a time, each asked for by name.
 
     A build is a subprocess of its own, so builds of different data folders run side by side, and beside the
-    tests in this process. A build `based_on` another starts from a copy of that one's whole output."""
+    tests. Every process of the run lists the same builds; each of its `jobs` threads claims the next build that
+    no process has claimed (a folder made with mkdir) and makes it, so each book is built once. A build `based_on`
+    another starts from a copy of that one's whole output; one `after` another only waits for it to end."""
 
     def __init__(self, root: Path, jobs: int) -> None:
         self.root = root
+        self.jobs = jobs
+        self.queue: list[Build] = []
         self.pool = concurrent.futures.ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="kr-build")
-        self.builds: dict[str, concurrent.futures.Future[Path]] = {}
         self.running: set[subprocess.Popen] = set()
         self.closed = False
 
-    def start(self, name: str, data_dir: Path, based_on: str | None = None, after: str | None = None, **env: str) -> None:
-        """Queue a build; `based_on` starts from a copy of that build's output, `after` only waits for it to end."""
-        output = self.root / name / "output"
+    def start(
+        self, name: str, data_dir: Path, based_on: str | None = None, after: str | None = None, again: bool = False, **env: str
+    ) -> None:
+        """Queue a build (`begin` starts the queue)."""
+        self.queue.append(Build(name, data_dir, based_on, after, again, env))
 
-        def build() -> Path:
-            if after is not None:
-                concurrent.futures.wait([self.builds[after]])
-            if based_on is not None:
-                shutil.copytree(self.builds[based_on].result().parent.parent, output, symlinks=True)
+    def begin(self) -> None:
+        for _ in range(self.jobs):
+            self.pool.submit(self._claim_and_build)
+
+    def _claim_and_build(self) -> None:
+        for build in self.queue:
             if self.closed:
-                raise BuildFailed(f"bygget fra {data_dir} blev ikke startet: testkørslen sluttede")
+                return
+            if not _claim(self.root / build.name):
+                continue  # another thread or process of the run builds it
             try:
-                return _build(data_dir, output, self.running, **env)
+                site = self._build(build)
             except BuildFailed as exc:
-                # Kernels started side by side can race for the same free port (jupyter-book/mystmd#2874): the
-                # kernel never answers. Once, and only for that, the build is run again (executed notebooks are cached).
-                if self.closed or not KERNEL_NEVER_STARTED.search(str(exc)):
-                    raise
-                return _build(data_dir, output, self.running, **env)
+                _write_at_once(self.root / build.name / "failed", str(exc))
+            except BaseException as exc:
+                _write_at_once(self.root / build.name / "failed", f"{build.name}: {exc!r}")
+                raise
+            else:
+                _write_at_once(self.root / build.name / "done", str(site))
 
-        self.builds[name] = self.pool.submit(build)
+    def _build(self, build: Build) -> Path:
+        output = self.root / build.name / "output"
+        if build.after is not None:
+            self._result(build.after)
+        if build.based_on is not None:
+            shutil.copytree(self._result(build.based_on).parent.parent, output, symlinks=True)
+        if self.closed:
+            raise BuildFailed(f"bygget fra {build.data_dir} blev ikke startet: testkørslen sluttede")
+        site = _build(build.data_dir, output, self.running, **build.env)
+        if build.again:
+            _build(build.data_dir, output, self.running, REBUILD_LOG, **build.env)
+        return site
+
+    def _result(self, name: str) -> Path:
+        return Path(_wait_for(self.root / name))
 
     def site(self, name: str) -> Path:
         """The built site's html/ folder, once its build is done; the test fails with the build's log otherwise."""
         try:
-            return self.builds[name].result()
+            return self._result(name)
         except BuildFailed as exc:
             pytest.fail(str(exc), pytrace=False)
 
-    def close(self) -> None:
-        """At the session's end (also after -x or Ctrl-C): no build is started or left running."""
-        self.closed = True
-        for future in self.builds.values():
-            future.cancel()
-        for process in list(self.running):
-            if process.poll() is None:
-                os.killpg(process.pid, signal.SIGTERM)
+    def close(self, stop: bool) -> None:
+        """At the session's end. After -x or Ctrl-C (`stop`), no build is started or left running; otherwise
+        the builds this process claimed are finished, as another process of the run may be waiting for them."""
+        self.closed = stop
+        if stop:
+            for process in list(self.running):
+                if process.poll() is None:
+                    os.killpg(process.pid, signal.SIGTERM)
         self.pool.shutdown(wait=True)
 
 
 @pytest.fixture(scope="session")
 def book_builds(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BookBuilds]:
-    """Starts, before the first test, every build a test of this session will ask for (see the module's doc)."""
+    """Starts, before the first test, every build a test of this run will ask for (see the module's doc)."""
     needed = {name for item in request.session.items for name in _needed_builds(item)}
     if "eighth_site" in needed:
         needed.add("built_site")
     reused = os.environ.get("KR_TEST_SITE")
-    builds = BookBuilds(tmp_path_factory.mktemp("builds"), BUILD_JOBS)
+    processes = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    builds = BookBuilds(run_folder(tmp_path_factory) / "builds", max(1, BUILD_JOBS // processes))
     if "built_site" in needed and not reused:
         builds.start("data", REPO / "data")
     if "hostile_site" in needed:
@@ -179,11 +292,13 @@ def book_builds(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
         first = "data"
         if reused:  # a site built elsewhere, perhaps on another day: compare two builds of this session instead
             builds.start(first := "data-1", REPO / "data", PYTHONHASHSEED="1")
-        builds.start("data-2", REPO / "data", after=first, PYTHONHASHSEED="2")
+        builds.start("data-2", REPO / "data", after=first, again=True, PYTHONHASHSEED="2")
     if "eighth_site" in needed:
         builds.start("eighth", request.getfixturevalue("eighth_data"), based_on=None if reused else "data", KR_LIST_LIMIT=LONG_LIST_LIMIT)
+    builds.begin()
     yield builds
-    builds.close()
+    session = request.session
+    builds.close(stop=bool(session.shouldstop or session.shouldfail))
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -204,7 +319,8 @@ def built_site(book_builds: BookBuilds) -> Path:
 @pytest.fixture(scope="session")
 def two_builds(book_builds: BookBuilds, built_site: Path) -> tuple[Path, Path]:
     """Two builds of data/ to compare: `built_site` (its own random hash seed) and one made after it in another
-    folder with PYTHONHASHSEED=2; with KR_TEST_SITE, two builds of this session (seeds 1 and 2)."""
+    folder with PYTHONHASHSEED=2, then built again there with nothing changed (its log: <output>/rebuild.log);
+    with KR_TEST_SITE, two builds of this session (seeds 1 and 2)."""
     first = book_builds.site("data-1") if os.environ.get("KR_TEST_SITE") else built_site
     return first, book_builds.site("data-2")
 
@@ -227,8 +343,8 @@ def with_overlay(dest: Path, overlay: Path = EIGHTH_OVERLAY, base: Path = REPO /
 
 @pytest.fixture(scope="session")
 def eighth_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """data/ plus the invented eighth municipality of tests/fixtures/eighth_municipality/."""
-    return with_overlay(tmp_path_factory.mktemp("eighth") / "otte-kommuner")
+    """data/ plus the invented eighth municipality of tests/fixtures/eighth_municipality/ (once per run)."""
+    return made_once(run_folder(tmp_path_factory) / "eighth-data", "otte-kommuner", with_overlay)
 
 
 @pytest.fixture(scope="session")
@@ -245,7 +361,7 @@ def hostile_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """data/ with tests/hostile.py's attacks laid over it."""
     import hostile
 
-    return hostile.hostile_data(tmp_path_factory.mktemp("hostile-data") / hostile.FOLDER_NAME)
+    return made_once(run_folder(tmp_path_factory) / "hostile-data", hostile.FOLDER_NAME, hostile.hostile_data)
 
 
 @pytest.fixture(scope="session")

@@ -189,20 +189,23 @@ def municipality_pdfs(data_dir: Path, out: Path, codes: list[str] | None = None)
     return {r.kommunekode: out / edition.file_name(r.slug) for r in rows}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def report_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the built book with `make pdf`'s work done in it (the shared build stays untouched)."""
-    site = tmp_path_factory.mktemp("pdf-site") / "html"
-    shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("pdf"))
-    result = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "build_pdf.py"), "--data", str(REPO / "data"), "--site", str(site)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"},
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    assert "PDF-filer skrevet" in result.stdout and result.stderr == ""
-    return site
+    """A copy of the built book with `make pdf`'s work done in it (the shared build stays untouched), once per run."""
+    from conftest import made_once, run_folder
+
+    def print_into(site: Path) -> None:
+        shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("pdf"))
+        result = subprocess.run(
+            [sys.executable, str(REPO / "scripts" / "build_pdf.py"), "--data", str(REPO / "data"), "--site", str(site)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"},
+        )
+        assert result.returncode == 0, result.stderr[-3000:]
+        assert "PDF-filer skrevet" in result.stdout and result.stderr == ""
+
+    return made_once(run_folder(tmp_path_factory) / "pdf-site", "html", print_into)
 
 
 @pytest.mark.build
