@@ -210,7 +210,7 @@ class BookBuilds:
         self.root = root
         self.jobs = jobs
         self.queue: list[Build] = []
-        self.pool = concurrent.futures.ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="kr-build")
+        self.pool = concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs), thread_name_prefix="kr-build")
         self.running: set[subprocess.Popen] = set()
         self.closed = False
 
@@ -274,6 +274,13 @@ class BookBuilds:
         self.pool.shutdown(wait=True)
 
 
+def _build_threads() -> int:
+    """This process's share of the run's `BUILD_JOBS` builds side by side (pytest-xdist names it gw0, gw1, …)."""
+    processes = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    index = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+    return len(range(index, BUILD_JOBS, processes))
+
+
 @pytest.fixture(scope="session")
 def book_builds(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BookBuilds]:
     """Starts, before the first test, every build a test of this run will ask for (see the module's doc)."""
@@ -281,8 +288,7 @@ def book_builds(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
     if "eighth_site" in needed:
         needed.add("built_site")
     reused = os.environ.get("KR_TEST_SITE")
-    processes = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
-    builds = BookBuilds(run_folder(tmp_path_factory) / "builds", max(1, BUILD_JOBS // processes))
+    builds = BookBuilds(run_folder(tmp_path_factory) / "builds", _build_threads())
     if "built_site" in needed and not reused:
         builds.start("data", REPO / "data")
     if "hostile_site" in needed:

@@ -190,7 +190,8 @@ def test_no_payload_runs_in_chromium(hostile_site: Path, hostile_url: str, page,
     page.on("pageerror", lambda error: errors.append(str(error)))
     pwned = []
     for url in _visits(hostile_site, hostile_url, filtered):
-        page.goto(url, wait_until="networkidle")
+        page.goto(url)
+        page.evaluate("() => window.KR_FILTER && window.KR_FILTER.ready")  # the filter's first view is shown
         page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
         if filtered == "search":
             page.wait_for_selector("#search-results ul.search li", timeout=10_000)
@@ -246,7 +247,7 @@ def test_drill_through_cards_show_attacks_as_text(hostile_url: str, page):
     """The drill-through builds its cards in the browser from the page's quote store: no payload may run there."""
     page.goto(f"{hostile_url}/ingredienser/oversigt.html", wait_until="networkidle")
     page.locator("#plot-ingrediens-kommune").scroll_into_view_if_needed()  # charts are drawn as they come into view
-    page.wait_for_selector("#plot-ingrediens-kommune .main-svg")
+    page.wait_for_selector("#plot-ingrediens-kommune:not([aria-hidden]) .main-svg")  # drawn, and answers clicks
     shown = ""
     count = page.evaluate(CELLS_JS, None)
     assert count

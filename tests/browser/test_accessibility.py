@@ -49,7 +49,7 @@ EXCLUDED: dict[tuple[str, str], str] = {}
 
 # Charts are drawn as they come into view: bring the next undrawn one into view until all are drawn.
 CHARTS_DRAWN_JS = """() => {
-  const undrawn = [...document.querySelectorAll('.kr-plot')].filter((p) => !p.querySelector('.main-svg'));
+  const undrawn = [...document.querySelectorAll('.kr-plot')].filter((p) => p.hasAttribute('aria-hidden'));  // until drawn
   if (undrawn.length) undrawn[0].scrollIntoView({block: 'center'});
   return !undrawn.length;
 }"""
@@ -324,8 +324,7 @@ def test_interface_strings_are_danish_on_every_page(built_site, site_url, page):
     """A screen reader reads the theme's labels aloud: they must be in the page's language, not English."""
     english = {}
     for path in [*book_pages(built_site), "search.html", "genindex.html"]:
-        page.goto(f"{site_url}/{path}", wait_until="networkidle")
-        page.wait_for_function(CHARTS_DRAWN_JS)
+        open_drawn(page, f"{site_url}/{path}")
         found = sorted({s for s in page.evaluate(UI_STRINGS_JS) if ENGLISH_UI.search(s) and "plotly" not in s.lower()})
         if found:
             english[path] = found

@@ -83,12 +83,13 @@ def choose(page, kommune: str, inferred: bool = True) -> dict | None:
 
 
 def draw_every_chart(page) -> None:
-    """Charts are drawn when they come into view: bring each into view and wait for its drawing."""
+    """Charts are drawn when they come into view: bring each into view and wait for its drawing to end (kr-charts.js
+    takes a plot's aria-hidden off once plotly has drawn it and it answers clicks)."""
     page.evaluate(
         """async () => {
             for (const plot of document.querySelectorAll('.kr-plot')) {
                 plot.scrollIntoView({block: 'center'});
-                for (let i = 0; i < 100 && !plot.querySelector('.main-svg'); i++) await new Promise((r) => setTimeout(r, 50));
+                for (let i = 0; i < 100 && plot.hasAttribute('aria-hidden'); i++) await new Promise((r) => setTimeout(r, 50));
             }
             window.scrollTo(0, 0);
         }"""

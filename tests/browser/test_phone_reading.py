@@ -106,7 +106,7 @@ def test_heatmap_row_labels_stay_in_view_while_the_cells_scroll_sideways(browser
     try:
         ready(page, f"{eighth_url}/ingredienser/oversigt.html")
         page.locator(HEATMAP).scroll_into_view_if_needed()
-        page.wait_for_selector(f"{HEATMAP} .main-svg")
+        page.wait_for_selector(f"{HEATMAP} .kr-plot:not([aria-hidden]) .main-svg")  # drawn, its chosen column in view
         frame = page.locator(f"{HEATMAP} .kr-plot-frame")
         assert frame.evaluate("f => f.scrollWidth > f.clientWidth"), "ni kolonner er bredere end en telefon"
         hint = page.locator(f"{HEATMAP} .kr-scroll-hint")
