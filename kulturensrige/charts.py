@@ -145,6 +145,7 @@ def quotes_per_ingredient(data: Dataset) -> Html:
     ingredients = list(by_ingredient.groups)
     total = [int(by_ingredient.get_group(i)["count"].sum()) for i in ingredients]
     total_ids = [" ".join(q for qs in by_ingredient.get_group(i)["quote_ids"] for q in qs) for i in ingredients]
+    # The chart beside the total with nobody chosen yet: _chosen_beside puts each municipality's bars in.
     nobody = [0] * len(ingredients)
     names = _plot(ingredient_names[i] for i in ingredients)
     beside = go.Figure(_beside_total(names, total, nobody, "", ("citat", "citater"), (total_ids, total_ids)))
@@ -391,6 +392,7 @@ def partners_by_kind(data: Dataset) -> Html:
         "xaxis": _count_axis("Antal organisationer", max(total, default=0)),
         "yaxis": {"title": "Slags organisation", "autorange": "reversed"},
     }
+    # Beside the total with nobody chosen yet: _chosen_beside puts each municipality's bars in.
     beside = go.Figure(_beside_total(_plot(kinds), total, [0] * len(kinds), "", ("organisation", "organisationer")))
     beside.update_layout(barmode="group", legend_title_text="Kommune")
     beside_json = figure_json(styled(beside, height=max(300, 50 * len(every) + 120)).update_layout(**axes))
