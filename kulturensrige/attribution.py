@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .filters import lookup
 from .markup import plural
 from .schema import ATTRIBUTED_BY, BY_QDA, BY_REPORT
 
@@ -33,9 +34,8 @@ MEANINGS = {
 
 
 def source(options: pd.DataFrame) -> str:
-    """`rapporten` unless the folder's options say who else stated the municipalities."""
-    chosen = options.loc[options["option_id"] == ATTRIBUTED_BY, "value"]
-    return chosen.iloc[0] if len(chosen) else BY_REPORT
+    """`rapporten` unless the folder's options say who else stated the municipalities (asked once per card)."""
+    return lookup(options, "option_id", "value").get(ATTRIBUTED_BY, BY_REPORT)
 
 
 # Who holds the quotes and their ties, as a sentence names it ("… knytter ingen citater til Køge").

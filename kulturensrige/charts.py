@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import filters, highlight, statistics
-from .figures import PALETTE, RowLabels, Variant, embed, styled
+from .figures import PALETTE, RowLabels, Variant, embed, figure_json, styled
 from .loading import Dataset
 from .markup import Html, month, plural
 from .schema import NOT_STATED
@@ -92,16 +92,19 @@ MUTED = "#8c8c8c"  # the total beside the chosen municipality's bar: grey, with 
 MARK = "#D55E00"  # the outline around the chosen column of a heatmap, visible on every colour of the scale
 
 
-def _mark_column(figure: go.Figure, labels: list[str], marked: int | None) -> None:
+def _mark_column(figure: dict, labels: list[str], marked: int | None) -> dict:
     """A frame around the chosen column and its label in bold: every municipality stays, the chosen one stands out.
 
-    Only the layout changes, so the variants of a heatmap share one set of traces (figures.shared_payload)."""
+    Only the layout changes: the variants of a heatmap share its traces, and its unmarked figure (plotly's JSON,
+    figures.figure_json) is made once and copied here with the keys plotly would add, not rebuilt per variant."""
     if marked is None:
-        return
+        return figure
     ticks = [f"<b>{label}</b>" if i == marked else label for i, label in enumerate(labels)]
-    figure.update_xaxes(tickmode="array", tickvals=labels, ticktext=ticks)
+    layout = figure["layout"]
+    xaxis = {**layout["xaxis"], "tickmode": "array", "tickvals": labels, "ticktext": ticks}
     frame = {"color": MARK, "width": 4}
-    figure.add_shape(type="rect", xref="x", yref="paper", x0=marked - 0.5, x1=marked + 0.5, y0=0, y1=1, line=frame)
+    shape = {"line": frame, "type": "rect", "x0": marked - 0.5, "x1": marked + 0.5, "xref": "x", "y0": 0, "y1": 1, "yref": "paper"}
+    return {**figure, "layout": {**layout, "xaxis": xaxis, "shapes": [*layout.get("shapes", []), shape]}}
 
 
 def _beside_total(names: list[str], total: list[int], mine: list[int], chosen: str, noun: tuple[str, str], ids=None) -> list[go.Bar]:
@@ -116,6 +119,17 @@ def _beside_total(names: list[str], total: list[int], mine: list[int], chosen: s
     return bars
 
 
+def _chosen_beside(figure: dict, mine: list[int], chosen: str, noun: tuple[str, str], ids: list[str] | None = None) -> dict:
+    """A chart of _beside_total's bars (plotly's JSON, figures.figure_json) with another municipality chosen.
+
+    Only the chosen municipality's bars differ, so plotly makes and checks one such figure per chart, and each
+    municipality's is a copy with its own values: 98 figures made by plotly took seconds at national scale."""
+    bar = {**figure["data"][0], "x": mine, "name": escape(chosen, quote=False), "hovertext": _counted(mine, *noun)}
+    if ids is not None:
+        bar["customdata"] = ids
+    return {**figure, "data": [bar, *figure["data"][1:]]}
+
+
 # -- quotes × ingredients -----------------------------------------------------------------------
 
 
@@ -128,27 +142,32 @@ def quotes_per_ingredient(data: Dataset) -> Html:
     every = statistics.quotes_by_ingredient_and_speaker(data, data.quotes)
     by_ingredient = every.groupby("ingredient_id", sort=False)
     height = _legend_height(int((every.groupby("speaker_category")["count"].sum() > 0).sum()))
+    ingredients = list(by_ingredient.groups)
+    total = [int(by_ingredient.get_group(i)["count"].sum()) for i in ingredients]
+    total_ids = [" ".join(q for qs in by_ingredient.get_group(i)["quote_ids"] for q in qs) for i in ingredients]
+    # The chart beside the total with nobody chosen yet: _chosen_beside puts each municipality's bars in.
+    nobody = [0] * len(ingredients)
+    names = _plot(ingredient_names[i] for i in ingredients)
+    beside = go.Figure(_beside_total(names, total, nobody, "", ("citat", "citater"), (total_ids, total_ids)))
+    styled(beside, height=height).update_layout(
+        barmode="group",
+        legend_title_text="Kommune",
+        xaxis=_count_axis("Antal citater", max(total, default=0)),
+        yaxis={"title": "Ingrediens", "categoryorder": "array", "categoryarray": _plot(order[::-1])},
+    )
+    beside_json = figure_json(beside)
+    tied_ids = {
+        inferred: statistics.quote_ids_by_municipality_and_ingredient(data, highlight.tied_quotes(data.quotes, inferred))
+        for inferred in (True, False)
+    }
 
     def build(code: str, include_inferred: bool) -> Variant:
         if code == filters.ALL:
             return _by_speaker(data, every, ingredient_names, speaker_names, order, height)
-        tied = highlight.tied_quotes(data.quotes, include_inferred)
-        mine = statistics.quotes_by_ingredient_and_speaker(data, tied[tied["kommunekode"] == code]).groupby("ingredient_id", sort=False)
-        ingredients = list(by_ingredient.groups)
-        total = [int(by_ingredient.get_group(i)["count"].sum()) for i in ingredients]
-        chosen = [int(mine.get_group(i)["count"].sum()) for i in ingredients]
-        ids = (
-            [" ".join(q for qs in mine.get_group(i)["quote_ids"] for q in qs) for i in ingredients],
-            [" ".join(q for qs in by_ingredient.get_group(i)["quote_ids"] for q in qs) for i in ingredients],
-        )
+        mine = [tied_ids[include_inferred].get((code, i), []) for i in ingredients]
+        chosen = [len(ids) for ids in mine]
         name = filters.municipality_name(data, code)
-        figure = go.Figure(_beside_total(_plot(ingredient_names[i] for i in ingredients), total, chosen, name, ("citat", "citater"), ids))
-        styled(figure, height=height).update_layout(
-            barmode="group",
-            legend_title_text="Kommune",
-            xaxis=_count_axis("Antal citater", max(total, default=0)),
-            yaxis={"title": "Ingrediens", "categoryorder": "array", "categoryarray": _plot(order[::-1])},
-        )
+        figure = _chosen_beside(beside_json, chosen, name, ("citat", "citater"), [" ".join(ids) for ids in mine])
         alt = (
             f"Antal citater, der underbygger hver ingrediens, for {_scope(data, code, include_inferred)} ved siden af alle kommuner: "
             + "; ".join(f"{ingredient_names[i]}: {name} {c}, alle {t}" for i, c, t in zip(ingredients, chosen, total, strict=True))
@@ -207,7 +226,7 @@ def _by_speaker(
     table = table.rename(index=ingredient_names, columns=speaker_names)
     table = table.loc[:, table.sum() > 0]
     table["I alt"] = table.sum(axis=1)
-    return Variant(figure, alt, table.reset_index().rename(columns={"ingredient_id": "Ingrediens"}))
+    return Variant(figure_json(figure), alt, table.reset_index().rename(columns={"ingredient_id": "Ingrediens"}))
 
 
 def ingredient_municipality_matrix(data: Dataset) -> Html:
@@ -227,32 +246,35 @@ def ingredient_municipality_matrix(data: Dataset) -> Html:
             z = [[int(cells[r, c].count) for c in cols] for r in rows]
             ids = [[" ".join(cells[r, c].quote_ids) for c in cols] for r in rows]
             table = pd.DataFrame(z, index=[ingredient_names[r] for r in rows], columns=[municipality_names[c] for c in cols])
-            counted[include_inferred] = {"rows": rows, "cols": cols, "z": z, "ids": ids, "table": table.reset_index(names="Ingrediens")}
+            labels = _plot(municipality_names[col] for col in cols)
+            figure = go.Figure(
+                go.Heatmap(
+                    z=z,
+                    x=labels,
+                    y=[_wrap(ingredient_names[r], 12) for r in rows],
+                    customdata=ids,
+                    colorscale=HEAT_SCALE,
+                    texttemplate="%{z}",
+                    hovertext=[_counted(row, "citat", "citater") for row in z],
+                    hovertemplate="%{y} · %{x}: %{hovertext}<extra></extra>",
+                    # The count is written in every cell, so a colour scale would only take width from a phone.
+                    showscale=False,
+                    xgap=2,
+                    ygap=2,
+                )
+            )
+            _heat_layout(figure, [_lines(ingredient_names[r], 12) for r in rows], [municipality_names[col] for col in cols])
+            counted[include_inferred] = {
+                "rows": rows, "cols": cols, "z": z, "ids": ids, "table": table.reset_index(names="Ingrediens"),
+                "labels": labels, "figure": figure_json(figure),
+            }  # fmt: skip
         return counted[include_inferred]
 
     def build(code: str, include_inferred: bool) -> Variant:
         c = count(include_inferred)
         rows, cols, z, ids = c["rows"], c["cols"], c["z"], c["ids"]
         marked = cols.index(code) if code in cols else None
-        labels = _plot(municipality_names[col] for col in cols)
-        figure = go.Figure(
-            go.Heatmap(
-                z=z,
-                x=labels,
-                y=[_wrap(ingredient_names[r], 12) for r in rows],
-                customdata=ids,
-                colorscale=HEAT_SCALE,
-                texttemplate="%{z}",
-                hovertext=[_counted(row, "citat", "citater") for row in z],
-                hovertemplate="%{y} · %{x}: %{hovertext}<extra></extra>",
-                # The count is written in every cell, so a colour scale would only take width from a phone.
-                showscale=False,
-                xgap=2,
-                ygap=2,
-            )
-        )
-        _heat_layout(figure, [_lines(ingredient_names[r], 12) for r in rows], [municipality_names[col] for col in cols])
-        _mark_column(figure, labels, marked)
+        figure = _mark_column(c["figure"], c["labels"], marked)
         # Distinct quotes: one that substantiates two ingredients sits in two cells.
         not_stated = len({i for row in ids for i in row[-1].split()})
         attributed = len({i for row in ids for cell in row[:-1] for i in cell.split()})
@@ -294,27 +316,28 @@ def _initiative_vocabulary_chart(data: Dataset, figure_id: str, title: str, colu
     table = table.loc[table.sum(axis=1) > 0]
     # One table for every variant: the filter marks the chosen municipality's column in it.
     shown = table.rename(index=item_names, columns=municipality_names).reset_index(names=noun)
+    cols = list(table.columns)
+    labels = _plot(municipality_names[c] for c in cols)
+    unmarked = go.Figure(
+        go.Heatmap(
+            z=table.values.tolist(),
+            x=labels,
+            y=[_wrap(item_names[i], 14) for i in table.index],
+            colorscale=HEAT_SCALE,
+            texttemplate="%{z}",
+            hovertext=[_counted(row, "indsats", "indsatser") for row in table.values.tolist()],
+            hovertemplate="%{y} · %{x}: %{hovertext}<extra></extra>",
+            showscale=False,
+            xgap=2,
+            ygap=2,
+        )
+    )
+    _heat_layout(unmarked, [_lines(item_names[i], 14) for i in table.index], [municipality_names[c] for c in cols])
+    every = figure_json(unmarked)
 
     def build(code: str, _: bool) -> Variant:
-        cols = list(table.columns)
         marked = cols.index(code) if code in cols else None
-        labels = _plot(municipality_names[c] for c in cols)
-        figure = go.Figure(
-            go.Heatmap(
-                z=table.values.tolist(),
-                x=labels,
-                y=[_wrap(item_names[i], 14) for i in table.index],
-                colorscale=HEAT_SCALE,
-                texttemplate="%{z}",
-                hovertext=[_counted(row, "indsats", "indsatser") for row in table.values.tolist()],
-                hovertemplate="%{y} · %{x}: %{hovertext}<extra></extra>",
-                showscale=False,
-                xgap=2,
-                ygap=2,
-            )
-        )
-        _heat_layout(figure, [_lines(item_names[i], 14) for i in table.index], [municipality_names[c] for c in cols])
-        _mark_column(figure, labels, marked)
+        figure = _mark_column(every, labels, marked)
         name = filters.municipality_name(data, code)
         if marked is None:
             listing = "; ".join(f"{item_names[i]}: {plural(int(n), 'indsats', 'indsatser')}" for i, n in table.sum(axis=1).items())
@@ -363,33 +386,34 @@ def partners_by_kind(data: Dataset) -> Html:
 
     kind_names = _labels(data, "organisation_kinds", "organisation_kind_id")
     every = statistics.organisations_by_kind(data, data.initiatives)
+    kinds = [kind_names[k] for k in every["kind"]]
+    total = every["count"].tolist()
+    axes = {
+        "xaxis": _count_axis("Antal organisationer", max(total, default=0)),
+        "yaxis": {"title": "Slags organisation", "autorange": "reversed"},
+    }
+    # Beside the total with nobody chosen yet: _chosen_beside puts each municipality's bars in.
+    beside = go.Figure(_beside_total(_plot(kinds), total, [0] * len(kinds), "", ("organisation", "organisationer")))
+    beside.update_layout(barmode="group", legend_title_text="Kommune")
+    beside_json = figure_json(styled(beside, height=max(300, 50 * len(every) + 120)).update_layout(**axes))
+    own = statistics.organisations_by_municipality_and_kind(data, data.initiatives)
 
     def build(code: str, _: bool) -> Variant:
-        kinds = [kind_names[k] for k in every["kind"]]
-        total = every["count"].tolist()
-        figure_height = max(300, 30 * len(every) + 120)
         if code == filters.ALL:
             figure = go.Figure(go.Bar(x=total, y=_plot(kinds), orientation="h", marker_color=PALETTE[2]))
             listing = "; ".join(f"{k}: {n}" for k, n in zip(kinds, total, strict=True)) or "ingen partnere nævnt"
             alt = f"Partnere i indsatserne for alle kommuner, efter slags: {listing}."
             table = pd.DataFrame({"Slags organisation": kinds, "Antal organisationer": total})
-        else:
-            name = filters.municipality_name(data, code)
-            own = statistics.organisations_by_kind(data, filters.initiatives(data, code)).set_index("kind")["count"]
-            mine = [int(own.get(k, 0)) for k in every["kind"]]
-            figure = go.Figure(_beside_total(_plot(kinds), total, mine, name, ("organisation", "organisationer")))
-            figure.update_layout(barmode="group", legend_title_text="Kommune")
-            figure_height = max(300, 50 * len(every) + 120)
-            alt = (
-                f"Partnere i indsatserne efter slags, {name} ved siden af alle kommuner: "
-                + "; ".join(f"{k}: {name} {m}, alle {t}" for k, m, t in zip(kinds, mine, total, strict=True))
-                + "."
-            )
-            table = pd.DataFrame({"Slags organisation": kinds, f"{name} (valgt)": mine, "Alle kommuner": total})
-        styled(figure, height=figure_height).update_layout(
-            xaxis=_count_axis("Antal organisationer", max(total, default=0)), yaxis={"title": "Slags organisation", "autorange": "reversed"}
+            return Variant(figure_json(styled(figure, height=max(300, 30 * len(every) + 120)).update_layout(**axes)), alt, table)
+        name = filters.municipality_name(data, code)
+        mine = [own.get((code, k), 0) for k in every["kind"]]
+        alt = (
+            f"Partnere i indsatserne efter slags, {name} ved siden af alle kommuner: "
+            + "; ".join(f"{k}: {name} {m}, alle {t}" for k, m, t in zip(kinds, mine, total, strict=True))
+            + "."
         )
-        return Variant(figure, alt, table)
+        table = pd.DataFrame({"Slags organisation": kinds, f"{name} (valgt)": mine, "Alle kommuner": total})
+        return Variant(_chosen_beside(beside_json, mine, name, ("organisation", "organisationer")), alt, table)
 
     return embed("partnere", "Partnere i indsatserne, efter slags", _municipality_variants(data, build, inferred_switch=False))
 
@@ -467,7 +491,7 @@ def programme_timeline(data: Dataset) -> Html:
         {"Begivenhed": events["title"], "Form": events["mode"], "Dato": events["date"].map(month), "Sted": events["place"]}
     )
     note = "Afstandene i figuren viser rækkefølgen, ikke tiden: rapporten angiver ingen datoer for workshops og pitstops."
-    return embed("forloeb", _caption(data, 1), {filters.ALL: Variant(figure, alt, table)}, note=note)
+    return embed("forloeb", _caption(data, 1), {filters.ALL: Variant(figure_json(figure), alt, table)}, note=note)
 
 
 def _known(row) -> bool:

@@ -72,7 +72,7 @@ CONFIG = {
 class Variant:
     """One version of a chart: for all municipalities, for one, with or without inferred attributions."""
 
-    figure: go.Figure
+    figure: dict  # plotly's JSON of the figure (figure_json); variants may share parts of it, nothing changes it
     alt: str
     table: pd.DataFrame
     # The kommunekode each column of `table` is about ('' for none): the filter marks the chosen one's cells.
@@ -91,17 +91,25 @@ def figure_json(figure: go.Figure) -> dict:
 
 
 class _Interned:
-    """Equal values stored once in a list, referred to by position."""
+    """Equal values stored once in a list, referred to by position.
+
+    A value met again as the same object is not serialised again: a chart's variants share their template,
+    and often their layout or traces, and a national chart has 198 variants."""
 
     def __init__(self) -> None:
         self.values: list = []
         self._index: dict[str, int] = {}
+        self._seen: dict[int, tuple[object, int]] = {}
 
     def add(self, value: object) -> int:
+        seen = self._seen.get(id(value))
+        if seen is not None and seen[0] is value:
+            return seen[1]
         key = json.dumps(value, sort_keys=True)
         if key not in self._index:
             self._index[key] = len(self.values)
             self.values.append(value)
+        self._seen[id(value)] = (value, self._index[key])
         return self._index[key]
 
 
@@ -136,17 +144,20 @@ def shared_payload(variants: dict[str, dict]) -> dict:
 
     Highlighting keeps every municipality in every variant, so variants often differ only in their layout:
     each distinct list of traces, layout and plotly template is stored once and referred to by position.
+    The figures themselves are left as they are (variants may share their parts).
     """
     layouts, traces, drill, templates = _Interned(), _Interned(), _Interned(), _Interned()
-    for variant in variants.values():
+    drilled: dict[int, tuple[list, list]] = {}  # a list of traces met before, as the same object: its drill positions
+    referred = {}
+    for key, variant in variants.items():
         layout = variant.get("layout", {})
         if "template" in layout:  # plotly's theme, 7 kB, the same in every layout
-            layout["template"] = templates.add(layout["template"])
-        variant["layout"] = layouts.add(layout)
-        for trace in variant.get("data", []):
-            if "customdata" in trace:
-                trace["customdata"] = _drill_cells(trace, drill)
-        variant["data"] = traces.add(variant.get("data", []))
+            layout = {**layout, "template": templates.add(layout["template"])}
+        data = variant.get("data", [])
+        if id(data) not in drilled or drilled[id(data)][0] is not data:
+            cells = [{**t, "customdata": _drill_cells(t, drill)} if "customdata" in t else t for t in data]
+            drilled[id(data)] = (data, cells)
+        referred[key] = {**variant, "layout": layouts.add(layout), "data": traces.add(drilled[id(data)][1])}
     return {
         "config": CONFIG,
         "templates": templates.values,
@@ -154,7 +165,7 @@ def shared_payload(variants: dict[str, dict]) -> dict:
         "traces": traces.values,
         # [quote ids, heading] per point that has a drill-through: the browser copies both, it composes nothing.
         "drill": drill.values,
-        "variants": variants,
+        "variants": referred,
     }
 
 
@@ -187,12 +198,12 @@ class RowLabels:
     rows: list[list[str]]  # each row's label, in the lines the plot wraps it into
 
 
-def _row_labels(labels: RowLabels, layout: go.Layout) -> str:
+def _row_labels(labels: RowLabels, layout: dict) -> str:
     """The labels placed where plotly puts the rows: the layout's margins are fixed (no automargin), so each
     row is (height - top - bottom) / rows high, from the top margin down (plotly's toolbar adds 2rem, lesning.css)."""
-    margin = layout.margin
-    row = (int(layout.height) - int(margin.t) - int(margin.b)) / max(1, len(labels.rows))
-    place = f"--kr-labels: {int(margin.l)}px; --kr-top: {int(margin.t)}px; --kr-row: {row:.2f}px"
+    margin = layout["margin"]
+    row = (int(layout["height"]) - int(margin["t"]) - int(margin["b"])) / max(1, len(labels.rows))
+    place = f"--kr-labels: {int(margin['l'])}px; --kr-top: {int(margin['t'])}px; --kr-row: {row:.2f}px"
     rows = "".join(f'<div class="kr-row-label">{"<br>".join(esc(line) for line in lines)}</div>' for lines in labels.rows)
     return (
         f'<div class="kr-row-labels" aria-hidden="true" style="{place}">'
@@ -235,9 +246,9 @@ def embed(
         f"{data_table(variants[keys[0]].table, title, _csv_name(figure_id, keys[0]), variants[keys[0]].marks)}</div>"
         for keys in sharing.values()
     )
-    height = max(int(v.figure.layout.height or 450) for v in variants.values())
+    height = max(int(v.figure["layout"].get("height") or 450) for v in variants.values())
     first_figure = variants.get(first, next(iter(variants.values()))).figure
-    payload = shared_payload({key: figure_json(v.figure) for key, v in variants.items()})
+    payload = shared_payload({key: v.figure for key, v in variants.items()})
     filterable = "true" if len(variants) > 1 else "false"
     # The full text alternative can list dozens of values: screen readers get it as the figure's description,
     # sighted readers the same values in the table below, so it is not shown as a paragraph.
@@ -245,7 +256,7 @@ def embed(
         f'<figure class="kr-figure" id="figur-{esc(figure_id)}" data-kr-filterable="{filterable}" '
         f'aria-labelledby="titel-{esc(figure_id)}" aria-describedby="alt-{esc(figure_id)}">'
         f'<figcaption class="kr-figure-title" id="titel-{esc(figure_id)}">{esc(title)}</figcaption>'
-        + _plot_div(figure_id, title, min_width, height, _row_labels(row_labels, first_figure.layout) if row_labels else "")
+        + _plot_div(figure_id, title, min_width, height, _row_labels(row_labels, first_figure["layout"]) if row_labels else "")
         + f'<div class="kr-alt kr-described" id="alt-{esc(figure_id)}"><span class="kr-alt-label">Figuren viser: </span>{alts}</div>'
         + (f'<p class="kr-figure-note">{esc(note)}</p>' if note else "")
         + f'<details class="kr-figure-data"><summary>Vis tallene som tabel</summary>{tables}</details>'

@@ -16,6 +16,8 @@ import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+import pandas as pd
+
 from . import attribution, cards, filters
 from .loading import Dataset
 from .markup import Markup, json_island, number, plural, render
@@ -82,12 +84,13 @@ def states(data: Dataset) -> Iterator[tuple[str, str, bool]]:
 
 
 def quote_items(groups: Sequence) -> list[Item]:
-    """Items for quote cards (cards.group_turns): a card is tied as its first turn is, and weighs its turns."""
+    """Items for quote cards (cards.group_turns or cards.group_records): a card is tied as its first turn is,
+    and weighs its turns."""
     items = []
     for turns in groups:
-        first = turns.iloc[0]
-        kommune = "" if first.reference_key else first.kommunekode
-        items.append(Item(kommune, first.attribution if kommune else "not stated", len(turns)))
+        first = turns.iloc[0] if isinstance(turns, pd.DataFrame) else turns[0]
+        kommune = "" if first["reference_key"] else first["kommunekode"]
+        items.append(Item(kommune, first["attribution"] if kommune else "not stated", len(turns)))
     return items
 
 

@@ -28,6 +28,15 @@ def quotes_by_ingredient_and_speaker(data: Dataset, quotes: pd.DataFrame) -> pd.
     return result
 
 
+def quote_ids_by_municipality_and_ingredient(data: Dataset, quotes: pd.DataFrame) -> dict[tuple[str, str], list[str]]:
+    """(kommunekode, ingredient_id) -> the quote ids behind it, in the order quotes_by_ingredient_and_speaker lists
+    one municipality's (by speaker category, then as in the table): counted once for every municipality."""
+    long = filters.explode(quotes, "ingredient_ids")
+    rank = {category: n for n, category in enumerate(data.speaker_categories["speaker_category_id"])}
+    long = long.assign(_rank=long["speaker_category"].map(rank)).dropna(subset=["_rank"]).sort_values("_rank", kind="stable")
+    return long.groupby(["kommunekode", "ingredient_ids"], sort=False)["quote_id"].agg(list).to_dict()
+
+
 def ingredient_municipality_matrix(data: Dataset, quotes: pd.DataFrame, kommunekoder: list[str]) -> pd.DataFrame:
     """Rows: ingredient × municipality column (plus 'ikke angivet'), count and quote ids."""
     long = filters.explode(quotes, "ingredient_ids")
@@ -59,3 +68,11 @@ def organisations_by_kind(data: Dataset, initiatives: pd.DataFrame) -> pd.DataFr
         data.organisations[["organisation_id", "kind"]], left_on="organisation_ids", right_on="organisation_id"
     )
     return long.groupby("kind")["organisation_id"].nunique().rename("count").reset_index().sort_values("count", ascending=False)
+
+
+def organisations_by_municipality_and_kind(data: Dataset, initiatives: pd.DataFrame) -> dict[tuple[str, str], int]:
+    """(kommunekode, kind) -> organisations_by_kind's count for that municipality's initiatives, for every one at once."""
+    long = filters.explode(initiatives[["initiative_id", "kommunekode", "organisation_ids"]], "organisation_ids").merge(
+        data.organisations[["organisation_id", "kind"]], left_on="organisation_ids", right_on="organisation_id"
+    )
+    return {key: int(n) for key, n in long.groupby(["kommunekode", "kind"])["organisation_id"].nunique().items()}
