@@ -25,14 +25,15 @@ QUOTED_DATA = '$(subst ','\'',$(value DATA))'
 book: $(BIN)/.installed
 	$(BIN)/python scripts/build_book.py --data $(QUOTED_DATA)
 
-# The tests on both cores (pytest-xdist; each book is still built once, tests/conftest.py). The explorer's
-# notebook runs apart, in one process: its cells share one kernel, and xdist would deal them out to both.
+# The tests in three processes (pytest-xdist), so both cores stay busy while a process waits for Chromium; each
+# book is still built once (tests/conftest.py). The explorer's notebook runs apart, in one process: its cells
+# share one kernel, and xdist would deal them out to all three.
 test: $(BIN)/.installed
 	bash scripts/install_chromium.sh
 	bash scripts/install_test_tools.sh
 	bash scripts/install_pdf_tools.sh
 	bash scripts/install_js_tools.sh
-	$(BIN)/python -m pytest -n 2 tests
+	$(BIN)/python -m pytest -n 3 tests
 	$(BIN)/python -m pytest --nbval-lax explorer
 
 # Builds nothing: the unit, data and script tests (the book's notebooks are executed by the build in `make test`),

@@ -365,8 +365,10 @@ def test_unknown_value_falls_back_with_a_notice(data, site_url, page):
 # -- every page of the book ------------------------------------------------------------------------
 
 
-def test_every_page_renders_its_charts_offline(built_site, site_url, page):
+def test_every_page_renders_its_charts_offline_with_no_console_or_page_error(built_site, site_url, page):
+    """One visit per page: its charts drawn with nothing fetched from outside, then a municipality chosen."""
     outside: list[str] = []
+    problems: list[str] = []
 
     def route(r):
         if urlparse(r.request.url).hostname == "127.0.0.1":
@@ -376,6 +378,9 @@ def test_every_page_renders_its_charts_offline(built_site, site_url, page):
             r.abort()
 
     page.context.route("**/*", route)
+    page.on("console", lambda m: m.type == "error" and problems.append(f"{page.url}: {m.text}"))
+    page.on("pageerror", lambda e: problems.append(f"{page.url}: {e}"))
+    codes = list(load().municipalities["kommunekode"])
     for path in book_pages(built_site):
         open_page(page, f"{site_url}/{path}")
         draw_every_chart(page)
@@ -389,7 +394,9 @@ def test_every_page_renders_its_charts_offline(built_site, site_url, page):
             assert titles and not [t for t in titles if re.search(r"share|cloud|download|plot", t, re.I)], f"{path}: {titles}"
             assert page.locator(".kr-figure [aria-hidden=true] button, .kr-figure [aria-hidden=true] a[href]").count() == 0, path
         assert page.locator(".kr-filter select").count() == 1, path
+        choose(page, codes[0], inferred=False)
     assert outside == []
+    assert problems == []
 
 
 def test_charts_are_drawn_as_they_come_into_view_in_the_height_kept_for_them(site_url, page):
@@ -433,18 +440,6 @@ def test_nothing_moves_while_the_page_loads_and_its_charts_are_drawn(data, brows
             assert page.evaluate("() => window.__cls") < 0.1, path
     finally:
         context.close()
-
-
-def test_no_console_or_page_errors_on_any_page(built_site, site_url, page):
-    problems: list[str] = []
-    page.on("console", lambda m: m.type == "error" and problems.append(f"{page.url}: {m.text}"))
-    page.on("pageerror", lambda e: problems.append(f"{page.url}: {e}"))
-    codes = list(load().municipalities["kommunekode"])
-    for path in book_pages(built_site):
-        open_page(page, f"{site_url}/{path}")
-        draw_every_chart(page)
-        choose(page, codes[0], inferred=False)
-    assert problems == []
 
 
 # -- keyboard, drill-through, download, compare --------------------------------------------------
