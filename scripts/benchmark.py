@@ -556,7 +556,10 @@ def main(argv: list[str] | None = None) -> int:
         f"python scripts/build_book.py --data {rel(national, ROOT)} --output {rel(work / 'site-national', ROOT)}   "
         f"({args.national_clean_runs} clean, then a rebuild)",
         "python scripts/measure_filter_latency.py SITE --pages 3 --changes 20   (on each site)",
-        f"python scripts/measure_lighthouse.py {rel(work / 'site-report', ROOT)}/_build/html --runs {args.lighthouse_runs}",
+        f"python scripts/measure_lighthouse.py SITE --runs {args.lighthouse_runs} --json {rel(args.lighthouse_json, ROOT)}   "
+        "(run before this script; the Lighthouse section says when and on what)"
+        if args.lighthouse_json
+        else f"python scripts/measure_lighthouse.py {rel(work / 'site-report', ROOT)}/_build/html --runs {args.lighthouse_runs}",
         "python scripts/benchmark.py" + "".join(f" {a}" for a in (argv if argv is not None else sys.argv[1:])),
     ]
     builds = [
