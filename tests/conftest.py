@@ -417,6 +417,23 @@ def site_url(built_site: Path) -> Iterator[str]:
     server.shutdown()
 
 
+class StillBrowser:
+    """Chromium whose pages scroll at once: the theme (Bootstrap) scrolls smoothly unless the reader prefers reduced
+    motion, and a click sent while the page still glides lands beside its target on a busy machine."""
+
+    def __init__(self, browser) -> None:
+        self.browser = browser
+
+    def new_context(self, **options):
+        return self.browser.new_context(**{"reduced_motion": "reduce", **options})
+
+    def new_page(self, **options):
+        return self.browser.new_page(**{"reduced_motion": "reduce", **options})
+
+    def __getattr__(self, name: str):
+        return getattr(self.browser, name)
+
+
 @pytest.fixture(scope="session")
 def browser():
     playwright_api = pytest.importorskip("playwright.sync_api")
@@ -424,7 +441,7 @@ def browser():
         pytest.fail("Chromium mangler; make test installerer Debians pakke 'chromium'")
     with playwright_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
+        yield StillBrowser(browser)
         browser.close()
 
 

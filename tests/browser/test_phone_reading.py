@@ -182,7 +182,7 @@ def test_a_link_to_a_figure_lands_below_the_sticky_filter_bar_on_a_phone(browser
     page = context.new_page()
     try:
         ready(page, f"{site_url}/ingredienser/oversigt.html?kommune=egedal#figur-ingrediens-kommune")
-        # The theme scrolls to the link's target smoothly: where the reader lands is where the scrolling stops.
+        # Where the reader lands is where the scrolling stops (the theme glides there unless motion is reduced).
         for move in ("", "document.getElementById('figur-ingrediens-kommune').scrollIntoView({behavior: 'instant'})"):
             page.evaluate(move)
             page.evaluate(SCROLLING_STOPPED_JS)
