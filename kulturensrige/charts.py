@@ -67,6 +67,27 @@ def _heat_layout(figure: go.Figure, rows: list[list[str]], columns: list[str]) -
     )
 
 
+def _heatmap(z: list[list[int]], rows: list[str], columns: list[str], wrap: int, noun: tuple[str, str], ids=None) -> dict:
+    """A heatmap of counts, rows × municipality columns, as plotly's JSON with no column marked (_mark_column)."""
+    figure = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=_plot(columns),
+            y=[_wrap(row, wrap) for row in rows],
+            customdata=ids,
+            colorscale=HEAT_SCALE,
+            texttemplate="%{z}",
+            hovertext=[_counted(counts, *noun) for counts in z],
+            hovertemplate="%{y} · %{x}: %{hovertext}<extra></extra>",
+            # The count is written in every cell, so a colour scale would only take width from a phone.
+            showscale=False,
+            xgap=2,
+            ygap=2,
+        )
+    )
+    return figure_json(_heat_layout(figure, [_lines(row, wrap) for row in rows], columns))
+
+
 def _labels(data: Dataset, table: str, key: str, column: str = "label") -> dict[str, str]:
     frame = data.tables[table]
     return dict(zip(frame[key], frame[column], strict=True))
@@ -247,26 +268,10 @@ def ingredient_municipality_matrix(data: Dataset) -> Html:
             ids = [[" ".join(cells[r, c].quote_ids) for c in cols] for r in rows]
             table = pd.DataFrame(z, index=[ingredient_names[r] for r in rows], columns=[municipality_names[c] for c in cols])
             labels = _plot(municipality_names[col] for col in cols)
-            figure = go.Figure(
-                go.Heatmap(
-                    z=z,
-                    x=labels,
-                    y=[_wrap(ingredient_names[r], 12) for r in rows],
-                    customdata=ids,
-                    colorscale=HEAT_SCALE,
-                    texttemplate="%{z}",
-                    hovertext=[_counted(row, "citat", "citater") for row in z],
-                    hovertemplate="%{y} · %{x}: %{hovertext}<extra></extra>",
-                    # The count is written in every cell, so a colour scale would only take width from a phone.
-                    showscale=False,
-                    xgap=2,
-                    ygap=2,
-                )
-            )
-            _heat_layout(figure, [_lines(ingredient_names[r], 12) for r in rows], [municipality_names[col] for col in cols])
+            names = [ingredient_names[r] for r in rows], [municipality_names[col] for col in cols]
             counted[include_inferred] = {
                 "rows": rows, "cols": cols, "z": z, "ids": ids, "table": table.reset_index(names="Ingrediens"),
-                "labels": labels, "figure": figure_json(figure),
+                "labels": labels, "figure": _heatmap(z, *names, 12, ("citat", "citater"), ids),
             }  # fmt: skip
         return counted[include_inferred]
 
@@ -318,22 +323,8 @@ def _initiative_vocabulary_chart(data: Dataset, figure_id: str, title: str, colu
     shown = table.rename(index=item_names, columns=municipality_names).reset_index(names=noun)
     cols = list(table.columns)
     labels = _plot(municipality_names[c] for c in cols)
-    unmarked = go.Figure(
-        go.Heatmap(
-            z=table.values.tolist(),
-            x=labels,
-            y=[_wrap(item_names[i], 14) for i in table.index],
-            colorscale=HEAT_SCALE,
-            texttemplate="%{z}",
-            hovertext=[_counted(row, "indsats", "indsatser") for row in table.values.tolist()],
-            hovertemplate="%{y} · %{x}: %{hovertext}<extra></extra>",
-            showscale=False,
-            xgap=2,
-            ygap=2,
-        )
-    )
-    _heat_layout(unmarked, [_lines(item_names[i], 14) for i in table.index], [municipality_names[c] for c in cols])
-    every = figure_json(unmarked)
+    rows, columns = [item_names[i] for i in table.index], [municipality_names[c] for c in cols]
+    every = _heatmap(table.values.tolist(), rows, columns, 14, ("indsats", "indsatser"))
 
     def build(code: str, _: bool) -> Variant:
         marked = cols.index(code) if code in cols else None

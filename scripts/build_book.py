@@ -98,6 +98,7 @@ def stamp_notebooks(source: Path, key: dict[str, str]) -> None:
 
 
 def notebooks_with_code(book: Path) -> list[Path]:
+    """The notebooks Jupyter Book would execute (a page of Markdown cells only has nothing to run)."""
     return sorted(p for p in book.rglob("*.ipynb") if any(c.cell_type == "code" for c in nbformat.read(p, as_version=4).cells))
 
 
