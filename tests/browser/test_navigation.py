@@ -44,49 +44,56 @@ def wait_until(page, selector: str, shown: bool) -> None:
                           && r.right > 1 && r.left < window.innerWidth - 1;
              return open === shown; }""",
         arg=[selector, shown],
-        timeout=3000,
+        timeout=10_000,
     )
 
 
 def close_with_escape(page, selector: str) -> None:
     """The theme moves focus into an opened drawer (after 100 ms) and closes it on Escape from there."""
-    page.wait_for_function("sel => document.querySelector(sel).contains(document.activeElement)", arg=selector, timeout=3000)
+    page.wait_for_function("sel => document.querySelector(sel).contains(document.activeElement)", arg=selector, timeout=10_000)
     page.keyboard.press("Escape")
     wait_until(page, selector, False)
 
 
-def test_both_drawers_open_and_close_on_a_phone_on_every_page(built_site, site_url, browser):
+def check_phone_drawers(page, path: str) -> None:
+    """The chapter menu opens from its button and closes on Escape; so does the contents drawer where there is one."""
+    assert not on_screen(page, ".bd-sidebar-primary"), f"{path}: kapitelmenuen er åben før tryk"
+    page.locator(".primary-toggle:visible").click()
+    wait_until(page, ".bd-sidebar-primary", True)
+    assert page.locator(".bd-sidebar-primary a.reference").first.is_visible(), f"{path}: menuen viser ingen kapitler"
+    close_with_escape(page, ".bd-sidebar-primary")
+    toc = page.locator(".secondary-toggle:visible")
+    if toc.count():
+        toc.click()
+        wait_until(page, ".bd-sidebar-secondary", True)
+        close_with_escape(page, ".bd-sidebar-secondary")
+
+
+def check_desktop_toggle(page, path: str) -> None:
+    """On a wide screen the chapter sidebar is shown, and its button hides it and shows it again."""
+    wait_until(page, ".bd-sidebar-primary", True)  # it slides in as the page widens
+    page.locator(".primary-toggle:visible").click()
+    wait_until(page, ".bd-sidebar-primary", False)
+    page.locator(".primary-toggle:visible").click()
+    wait_until(page, ".bd-sidebar-primary", True)
+
+
+def test_both_drawers_work_on_a_phone_and_the_chapter_sidebar_toggles_on_a_desktop_on_every_page(built_site, site_url, browser):
+    """One load per page: the drawers at phone width, then the same page widened to a desktop (as a turned tablet)."""
     context = browser.new_context(viewport=PHONE, locale="da-DK")
     page = context.new_page()
     checked = 0
-    for path in book_pages(built_site):
-        page.goto(f"{site_url}/{path}")
-        assert not on_screen(page, ".bd-sidebar-primary"), f"{path}: kapitelmenuen er åben før tryk"
-        page.locator(".primary-toggle:visible").click()
-        wait_until(page, ".bd-sidebar-primary", True)
-        assert page.locator(".bd-sidebar-primary a.reference").first.is_visible(), f"{path}: menuen viser ingen kapitler"
-        close_with_escape(page, ".bd-sidebar-primary")
-        toc = page.locator(".secondary-toggle:visible")
-        if toc.count():
-            toc.click()
-            wait_until(page, ".bd-sidebar-secondary", True)
-            close_with_escape(page, ".bd-sidebar-secondary")
-        checked += 1
-    context.close()
+    try:
+        for path in book_pages(built_site):
+            page.set_viewport_size(PHONE)
+            page.goto(f"{site_url}/{path}")
+            check_phone_drawers(page, path)
+            page.set_viewport_size(DESKTOP)
+            check_desktop_toggle(page, path)
+            checked += 1
+    finally:
+        context.close()
     assert checked == len(book_pages(built_site))
-
-
-def test_the_desktop_toggle_hides_and_shows_the_chapter_sidebar_on_every_page(built_site, site_url, browser):
-    context = browser.new_context(viewport=DESKTOP, locale="da-DK")
-    page = context.new_page()
-    for path in book_pages(built_site):
-        page.goto(f"{site_url}/{path}")
-        assert on_screen(page, ".bd-sidebar-primary"), f"{path}: kapitelmenuen er skjult på en stor skærm"
-        page.locator(".primary-toggle:visible").click()
-        wait_until(page, ".bd-sidebar-primary", False)
-        page.locator(".primary-toggle:visible").click()
-        wait_until(page, ".bd-sidebar-primary", True)
-    context.close()
 
 
 def test_pages_with_a_contents_list_offer_the_contents_drawer_on_a_phone(built_site, site_url, browser):
