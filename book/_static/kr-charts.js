@@ -18,12 +18,22 @@
     layout.hoverlabel = Object.assign({}, layout.hoverlabel, { font: { color: text }, bgcolor: get("--pst-color-surface", "#f3f4f5"), bordercolor: grid });
     return layout;
   }
-  /** Show the variant's text alternative and table; draw it if the chart is near the screen. Resolves true if it drew. */
+  /** Show the variant's text alternative and table; draw it if the chart is near the screen. A drawing of another
+   * variant far from the screen is cleared instead (it is drawn again when it comes near), so a choice costs the
+   * charts the reader can see, and no chart ever shows another state than its text. Resolves true if it drew. */
   function draw(f, key) {
     const variantKey = KR.variantKey(f.payload.variants, key);
     f.figure.querySelectorAll("[data-variant]").forEach((node) => { node.hidden = !node.dataset.variant.split(" ").includes(variantKey); });
     const theme = document.documentElement.dataset.theme || "";
-    if (!f.visible || !window.Plotly || f.drawn === variantKey + theme) return Promise.resolve(false);
+    if (!window.Plotly || f.drawn === variantKey + theme) return Promise.resolve(false);
+    if (!f.near) {
+      if (f.drawn) {
+        window.Plotly.purge(f.plot);
+        f.plot.setAttribute("aria-hidden", "true"); // undrawn again, as the build wrote it
+        f.drawn = null;
+      }
+      return Promise.resolve(false);
+    }
     const variant = f.payload.variants[variantKey];
     const layout = themed(JSON.parse(JSON.stringify(f.payload.layouts[variant.layout])));
     if (typeof layout.template === "number") layout.template = f.payload.templates[layout.template]; // stored once
@@ -63,10 +73,10 @@
     figures = Array.from(document.querySelectorAll("figure.kr-figure"), (figure) => ({
       figure, plot: figure.querySelector(".kr-plot"), payload: JSON.parse(figure.querySelector("script.kr-figure-json").textContent),
     }));
-    const seen = new IntersectionObserver((entries) => entries.filter((entry) => entry.isIntersecting).forEach((entry) => {
+    const seen = new IntersectionObserver((entries) => entries.forEach((entry) => {
       const f = figures.find((g) => g.figure === entry.target);
-      if (!f.visible) readerStarted().then(loadPlotly).then(() => enqueue(f, KR.keyOf(KR.state)), () => undefined);
-      f.visible = true;
+      f.near = entry.isIntersecting;
+      if (f.near) readerStarted().then(loadPlotly).then(() => enqueue(f, KR.keyOf(KR.state)), () => undefined);
     }), { rootMargin: "200px" });
     figures.forEach((f) => { seen.observe(f.figure); });
     new MutationObserver(() => { KR.updateCharts(KR.keyOf(KR.state)); }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });

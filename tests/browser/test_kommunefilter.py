@@ -763,6 +763,7 @@ def test_charts_follow_the_dark_theme(browser, site_url):
     try:
         open_page(page, f"{site_url}/ingredienser/oversigt.html")
         draw_every_chart(page)
+        page.locator(".kr-plot").first.scroll_into_view_if_needed()  # charts far from the screen are redrawn on return
         page.wait_for_function("() => document.documentElement.dataset.theme === 'dark'")
 
         def colours():
@@ -775,14 +776,14 @@ def test_charts_follow_the_dark_theme(browser, site_url):
             )
 
         page.wait_for_function(
-            """() => document.querySelector('.kr-plot')._fullLayout.font.color ===
+            """() => document.querySelector('.kr-plot')._fullLayout?.font.color ===
                      getComputedStyle(document.documentElement).getPropertyValue('--pst-color-text-base').trim()"""
         )
         dark = colours()
         assert dark[2].replace(" ", "") == "rgba(0,0,0,0)", "gennemsigtig baggrund, ingen hvid boks"
         page.evaluate("() => { document.documentElement.dataset.theme = 'light'; }")
         page.wait_for_function(
-            """() => document.querySelector('.kr-plot')._fullLayout.font.color ===
+            """() => document.querySelector('.kr-plot')._fullLayout?.font.color ===
                      getComputedStyle(document.documentElement).getPropertyValue('--pst-color-text-base').trim()"""
         )
         assert colours()[0] != dark[0]
