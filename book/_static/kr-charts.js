@@ -18,22 +18,14 @@
     layout.hoverlabel = Object.assign({}, layout.hoverlabel, { font: { color: text }, bgcolor: get("--pst-color-surface", "#f3f4f5"), bordercolor: grid });
     return layout;
   }
-  /** Show the variant's text alternative and table; draw it if the chart is near the screen. A drawing of another
-   * variant far from the screen is cleared instead (it is drawn again when it comes near), so a choice costs the
-   * charts the reader can see, and no chart ever shows another state than its text. Resolves true if it drew. */
+  /** Show the variant's text and table; draw it if the chart is near the screen, else clear another variant's drawing
+   * (drawn again when it comes near), so a choice waits only for the charts in view. Resolves true if it drew. */
   function draw(f, key) {
     const variantKey = KR.variantKey(f.payload.variants, key);
     f.figure.querySelectorAll("[data-variant]").forEach((node) => { node.hidden = !node.dataset.variant.split(" ").includes(variantKey); });
     const theme = document.documentElement.dataset.theme || "";
-    if (!window.Plotly || f.drawn === variantKey + theme) return Promise.resolve(false);
-    if (!f.near) {
-      if (f.drawn) {
-        window.Plotly.purge(f.plot);
-        f.plot.setAttribute("aria-hidden", "true"); // undrawn again, as the build wrote it
-        f.drawn = null;
-      }
-      return Promise.resolve(false);
-    }
+    if (!window.Plotly || f.drawn === variantKey + theme || (!f.near && !f.drawn)) return Promise.resolve(false);
+    if (!f.near) { window.Plotly.purge(f.plot); f.plot.setAttribute("aria-hidden", "true"); f.drawn = null; return Promise.resolve(false); }
     const variant = f.payload.variants[variantKey];
     const layout = themed(JSON.parse(JSON.stringify(f.payload.layouts[variant.layout])));
     if (typeof layout.template === "number") layout.template = f.payload.templates[layout.template]; // stored once

@@ -57,7 +57,6 @@
     });
   }
 
-  /** A table too wide for the screen scrolls in its frame, which then takes keyboard focus and a name. */
   /** A table that scrolls sideways is a named, focusable region. All widths are read before any is written: one layout. */
   function markScrollables() {
     const wraps = Array.from(document.querySelectorAll(".kr-table-wrap"));

@@ -29,8 +29,7 @@
     for (const option of root.querySelectorAll("[data-kr-option]")) option.removeAttribute("data-kr-option");
     return root;
   };
-  /** The list's cards in report order: those on the page and, made when first shown, those of its JSON rows
-   * (a function until then). */
+  /** The list's cards in report order: those on the page and, made when first shown, those of its JSON rows (a function until then). */
   function cardsOf(list) {
     if (!list.krCards) {
       const [template, rows] = ["template.kr-list-card", "script.kr-list-rows"].map((s) => list.querySelector(`:scope > ${s}`));
