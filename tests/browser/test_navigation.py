@@ -104,3 +104,19 @@ def test_pages_with_a_contents_list_offer_the_contents_drawer_on_a_phone(built_s
     assert page.locator(".bd-sidebar-secondary nav a").count() > 0
     assert page.locator(".secondary-toggle:visible").count() == 1
     context.close()
+
+
+SLIDING_JS = """() => ['.bd-sidebar-primary', '.bd-sidebar-secondary'].map((sel) =>
+    Math.max(...getComputedStyle(document.querySelector(sel)).transitionDuration.split(',').map(parseFloat)))"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["telefon", "skrivebord"])
+def test_the_menus_slide_only_for_a_reader_who_has_not_asked_for_less_motion(site_url, browser, viewport):
+    """The theme animates the menus' margins, laying the page out in every frame; less motion means none."""
+    for motion, sliding in (("no-preference", True), ("reduce", False)):
+        context = browser.new_context(viewport=viewport, locale="da-DK", reduced_motion=motion)
+        page = context.new_page()
+        page.goto(f"{site_url}/baggrund.html")
+        durations = page.evaluate(SLIDING_JS)
+        context.close()
+        assert (max(durations) > 0) is sliding, (motion, durations)
