@@ -196,7 +196,7 @@ class SidebarOnce:
 
     pydata-sphinx-theme 0.15's `generate_toctree_html` resolves the whole book's toctree and reworks it with
     BeautifulSoup for every page, and twice (its check for empty sidebar templates renders it too): O(pages²),
-    a third of a national build. With `collapse` off the list is the same on every page but for three things,
+    two fifths of Sphinx's time at national scale. With `collapse` off the list is the same on every page but for three things,
     which `for_page` sets as Sphinx and the theme would: the classes `current` (and the theme's `active`) on the
     page's own entry and every list and entry above it, the open `<details>` of those entries, and links
     relative to the page's folder (the page's own link is "#"). The chapter toggles get their names here too."""
@@ -213,6 +213,7 @@ class SidebarOnce:
             return
         pagename = context.get("pagename", "")
 
+        # Wraps the theme's function: its sidebar is rebuilt from the whole toctree for every page (see the class).
         def generate_toctree_html(kind: str, startdepth: int = 1, **kwargs):
             own = self.for_page(pagename, kwargs) if kind == "sidebar" and startdepth == 0 else None
             if own is not None:
@@ -369,9 +370,9 @@ class DanishSearchWordsOnce(SearchDanish):
 
     Sphinx's `IndexBuilder.feed` stems, filters and files every word of a page one by one, repeats included: at
     national scale nearly two million words, most on the page whose quote store holds every quote. Filing a word
-    again changes nothing (the page is in the word's set already), and the first of each stays in its place; it
-    remembers stems for one page only, and a word's stem is the same on every page. searchindex.js is the same
-    byte for byte."""
+    again changes nothing (the page is in the word's set already), and the first of each stays in its place. Sphinx
+    remembers stems for one page only; a word's stem is the same on every page. searchindex.js is the same byte
+    for byte."""
 
     def init(self, options: dict[str, str]) -> None:
         super().init(options)
