@@ -196,14 +196,16 @@ class SidebarOnce:
 
     pydata-sphinx-theme 0.15's `generate_toctree_html` resolves the whole book's toctree and reworks it with
     BeautifulSoup for every page, and twice (its check for empty sidebar templates renders it too): O(pages²),
-    two fifths of Sphinx's time at national scale. With `collapse` off the list is the same on every page but for three things,
-    which `for_page` sets as Sphinx and the theme would: the classes `current` (and the theme's `active`) on the
-    page's own entry and every list and entry above it, the open `<details>` of those entries, and links
-    relative to the page's folder (the page's own link is "#"). The chapter toggles get their names here too."""
+    two fifths of Sphinx's time at national scale. With `collapse` off the list is the same on every page but
+    for links relative to the page's folder (kept once per folder) and the marks `for_page` sets as Sphinx and
+    the theme would, then undoes: the page's own link is "#", the classes `current` (and the theme's `active`)
+    go on its entry and every list and entry above it, and those entries' `<details>` are open.
+    The chapter toggles get their names here too."""
 
     def __init__(self, app: Sphinx) -> None:
         self.app = app
         self.unmarked: dict[str, BeautifulSoup] = {}
+        self.folders: dict[tuple[str, str], tuple[BeautifulSoup, dict[str, list]]] = {}
         self.last: tuple[str, str, str] | None = None  # (page, arguments, HTML): the empty-check's render, reused
 
     def install(self, context: dict) -> None:
@@ -231,23 +233,33 @@ class SidebarOnce:
         key = json.dumps(kwargs, sort_keys=True)
         if self.last and self.last[:2] == (pagename, key):
             return self.last[2]
-        if key not in self.unmarked:
-            self.unmarked[key] = _name_sidebar_toggles(self._theme_sidebar_outside_toctree(kwargs))
-        soup = copy.copy(self.unmarked[key])
         own = self.app.builder.get_target_uri(pagename)
-        links = soup.find_all("a", href=True)
-        if sum(link["href"] == own for link in links) > 1:
+        folder = own.rpartition("/")[0]
+        soup, links = self._in_folder(key, kwargs, folder)
+        mine = links.get(relative_uri(f"{folder}/" if folder else "", own), [])
+        if len(mine) > 1:
             return None
-        for link in links:
-            path, hash_, fragment = link["href"].partition("#")
-            if path == own and not hash_:
-                link["href"] = "#"
-                _mark_current(link)
-            elif not urlsplit(path).scheme:
-                link["href"] = relative_uri(own, path) + hash_ + fragment
+        undo = _mark_current(mine[0]) if mine else []
         html = str(soup)
+        for tag, attributes in undo:
+            tag.attrs = attributes
         self.last = (pagename, key, html)
         return html
+
+    def _in_folder(self, key: str, kwargs: dict, folder: str) -> tuple[BeautifulSoup, dict[str, list]]:
+        """The unmarked list with its links relative to a folder, and its links by address (no "#..." part)."""
+        if (key, folder) not in self.folders:
+            if key not in self.unmarked:
+                self.unmarked[key] = _name_sidebar_toggles(self._theme_sidebar_outside_toctree(kwargs))
+            soup, links = copy.copy(self.unmarked[key]), {}
+            for link in soup.find_all("a", href=True):
+                path, hash_, fragment = link["href"].partition("#")
+                if not urlsplit(path).scheme:  # Sphinx leaves external addresses as they are
+                    link["href"] = relative_uri(f"{folder}/" if folder else "", path) + hash_ + fragment
+                if not hash_:
+                    links.setdefault(link["href"], []).append(link)
+            self.folders[key, folder] = soup, links
+        return self.folders[key, folder]
 
     def _theme_sidebar_outside_toctree(self, kwargs: dict) -> BeautifulSoup:
         """The theme's sidebar for the root document, which no toctree lists (Sphinx warns of a circular
@@ -259,19 +271,24 @@ class SidebarOnce:
         return context["generate_toctree_html"](kind="sidebar", startdepth=0, **kwargs)
 
 
-def _mark_current(link) -> None:
-    """What Sphinx (`_toctree_add_classes`) and the theme do to a page's own entry: `current` on the link and every
-    list and entry above it, the theme's `active` after it on entries, and the entries' toggles open."""
+def _mark_current(link) -> list[tuple]:
+    """What Sphinx (`_toctree_add_classes`) and the theme do to a page's own entry: its link becomes "#", and
+    `current` goes on it and every list and entry above it, the theme's `active` after it on entries, and the
+    entries' toggles open. Returns each changed tag with its attributes as they were, to undo the marks."""
+    entries = [parent for parent in link.parents if parent.name == "li"]
+    toggles = [toggle for li in entries if (toggle := li.find("details", recursive=False)) is not None]
+    lists = [parent for parent in link.parents if parent.name == "ul"]
+    undo = [(tag, dict(tag.attrs)) for tag in [link, *entries, *toggles, *lists]]
+    link["href"] = "#"
     link["class"] = ["current", *link.get("class", [])]
-    for parent in link.parents:
-        if parent.name == "ul":
-            parent["class"] = ["current", *parent.get("class", [])]
-        elif parent.name == "li":
-            level, *rest = parent.get("class", [])
-            parent["class"] = [level, "current", "active", *rest]
-            toggle = parent.find("details", recursive=False)
-            if toggle is not None:
-                toggle["open"] = "open"
+    for ul in lists:
+        ul["class"] = ["current", *ul.get("class", [])]
+    for li in entries:
+        level, *rest = li.get("class", [])
+        li["class"] = [level, "current", "active", *rest]
+    for toggle in toggles:
+        toggle["open"] = "open"
+    return undo
 
 
 # English that sphinx-book-theme's templates write as it stands, outside any
