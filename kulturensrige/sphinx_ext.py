@@ -5,17 +5,23 @@ Jupyter Book loads it through `sphinx.extra_extensions` in book/_config.yml.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import functools
 import json
 import os
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 from docutils import nodes
+from pydata_sphinx_theme.toctree import add_toctree_functions
 from sphinx.application import Sphinx
+from sphinx.search.da import SearchDanish
 from sphinx.transforms import SphinxTransform
+from sphinx.util.osutil import relative_uri
 
 from . import bibliography, highlight, page_source
 from .buildkey import build_key, folder_digest
@@ -176,25 +182,113 @@ def _name_sidebar_toggles(toctree):
 
 
 def _accessible_theme_markup(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    """Two fixes to markup the project does not write, found by axe-core (tests/browser/test_accessibility.py).
+    """docutils marks each entry of the reference list role="doc-biblioentry", a role deprecated in DPUB-ARIA 1.1
+    (axe 'aria-deprecated-role', found by tests/browser/test_accessibility.py), inside a role="list" that then has
+    no listitem (axe 'aria-required-children'). An entry of a list is a listitem.
 
-    - The sidebar's chapter toggles get a name (see _name_sidebar_toggles); runs after pydata-sphinx-theme
-      has put `generate_toctree_html` in the context, and wraps it.
-    - docutils marks each entry of the reference list role="doc-biblioentry", a role deprecated in DPUB-ARIA 1.1
-      (axe 'aria-deprecated-role'), inside a role="list" that then has no listitem (axe 'aria-required-children').
-      An entry of a list is a listitem."""
-    generate = context.get("generate_toctree_html")
-    if callable(generate) and not getattr(generate, "_kr_named", False):
-
-        def generate_toctree_html(kind: str, *args, **kwargs):
-            toctree = generate(kind, *args, **kwargs)
-            sidebar = kind == "sidebar" and isinstance(toctree, (str, BeautifulSoup))
-            return _name_sidebar_toggles(toctree) if sidebar else toctree
-
-        generate_toctree_html._kr_named = True
-        context["generate_toctree_html"] = generate_toctree_html
+    (The sidebar's chapter toggles get their names in SidebarOnce, through _name_sidebar_toggles.)"""
     if 'role="doc-biblioentry"' in context.get("body", ""):
         context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
+
+
+class SidebarOnce:
+    """The sidebar's chapter list, built by the theme once per build and then marked for each page.
+
+    pydata-sphinx-theme 0.15's `generate_toctree_html` resolves the whole book's toctree and reworks it with
+    BeautifulSoup for every page, and twice (its check for empty sidebar templates renders it too): O(pages²),
+    two fifths of Sphinx's time at national scale. With `collapse` off the list is the same on every page but
+    for links relative to the page's folder (kept once per folder) and the marks `for_page` sets as Sphinx and
+    the theme would, then undoes: the page's own link is "#", the classes `current` (and the theme's `active`)
+    go on its entry and every list and entry above it, and those entries' `<details>` are open.
+    The chapter toggles get their names here too."""
+
+    def __init__(self, app: Sphinx) -> None:
+        self.app = app
+        self.unmarked: dict[str, BeautifulSoup] = {}
+        self.folders: dict[tuple[str, str], tuple[BeautifulSoup, dict[str, list]]] = {}
+        self.last: tuple[str, str, str] | None = None  # (page, arguments, HTML): the empty-check's render, reused
+
+    def install(self, context: dict) -> None:
+        """Put `generate_toctree_html` in a render context, in place of the theme's (and of a copy of the context)."""
+        generate = context.get("generate_toctree_html")
+        if not callable(generate) or getattr(generate, "_kr_sidebar", False):
+            return
+        pagename = context.get("pagename", "")
+
+        # Wraps the theme's function: its sidebar is rebuilt from the whole toctree for every page (see the class).
+        def generate_toctree_html(kind: str, startdepth: int = 1, **kwargs):
+            own = self.for_page(pagename, kwargs) if kind == "sidebar" and startdepth == 0 else None
+            if own is not None:
+                return own
+            toctree = generate(kind=kind, startdepth=startdepth, **kwargs)
+            return _name_sidebar_toggles(toctree) if kind == "sidebar" else toctree
+
+        generate_toctree_html._kr_sidebar = True
+        context["generate_toctree_html"] = generate_toctree_html
+
+    def for_page(self, pagename: str, kwargs: dict) -> str | None:
+        """The sidebar of one page; None where the list depends on the page (collapsed) or lists it twice."""
+        if kwargs.get("collapse", True):
+            return None
+        key = json.dumps(kwargs, sort_keys=True)
+        if self.last and self.last[:2] == (pagename, key):
+            return self.last[2]
+        own = self.app.builder.get_target_uri(pagename)
+        folder = own.rpartition("/")[0]
+        soup, links = self._in_folder(key, kwargs, folder)
+        mine = links.get(relative_uri(f"{folder}/" if folder else "", own), [])
+        if len(mine) > 1:
+            return None
+        undo = _mark_current(mine[0]) if mine else []
+        html = str(soup)
+        for tag, attributes in undo:
+            tag.attrs = attributes
+        self.last = (pagename, key, html)
+        return html
+
+    def _in_folder(self, key: str, kwargs: dict, folder: str) -> tuple[BeautifulSoup, dict[str, list]]:
+        """The unmarked list with its links relative to a folder, and its links by address (no "#..." part)."""
+        if (key, folder) not in self.folders:
+            if key not in self.unmarked:
+                self.unmarked[key] = _name_sidebar_toggles(self._theme_sidebar_outside_toctree(kwargs))
+            soup, links = copy.copy(self.unmarked[key]), {}
+            for link in soup.find_all("a", href=True):
+                path, hash_, fragment = link["href"].partition("#")
+                if not urlsplit(path).scheme:  # Sphinx leaves external addresses as they are
+                    link["href"] = relative_uri(f"{folder}/" if folder else "", path) + hash_ + fragment
+                if not hash_:
+                    links.setdefault(link["href"], []).append(link)
+            self.folders[key, folder] = soup, links
+        return self.folders[key, folder]
+
+    def _theme_sidebar_outside_toctree(self, kwargs: dict) -> BeautifulSoup:
+        """The theme's sidebar for the root document, which no toctree lists (Sphinx warns of a circular
+        reference, and the build fails on warnings): nothing is current, and every link is relative to the root."""
+        root = self.app.config.root_doc
+        # The same `toctree` function Sphinx puts in every page's context (builders/html handle_page), for the root.
+        context = {"toctree": functools.partial(self.app.builder._get_local_toctree, root)}
+        add_toctree_functions(self.app, root, "page.html", context, None)
+        return context["generate_toctree_html"](kind="sidebar", startdepth=0, **kwargs)
+
+
+def _mark_current(link) -> list[tuple]:
+    """What Sphinx (`_toctree_add_classes`) and the theme do to a page's own entry: its link becomes "#", and
+    `current` goes on it and every list and entry above it, the theme's `active` after it on entries, and the
+    entries' toggles open. Returns each changed tag with its attributes as they were, to undo the marks."""
+    entries = [parent for parent in link.parents if parent.name == "li"]
+    toggles = [toggle for li in entries if (toggle := li.find("details", recursive=False)) is not None]
+    lists = [parent for parent in link.parents if parent.name == "ul"]
+    undo = [(tag, dict(tag.attrs)) for tag in [link, *entries, *toggles, *lists]]
+    link["href"] = "#"
+    link["class"] = ["current", *link.get("class", [])]
+    for ul in lists:
+        ul["class"] = ["current", *ul.get("class", [])]
+    for li in entries:
+        level, *rest = li.get("class", [])
+        li["class"] = [level, "current", "active", *rest]
+    for toggle in toggles:
+        toggle["open"] = "open"
+    return undo
 
 
 # English that sphinx-book-theme's templates write as it stands, outside any
@@ -267,15 +361,17 @@ def _keep_filter_place(html: str) -> str:
 
 
 def _danish_everywhere(app: Sphinx) -> None:
-    """Replace UNTRANSLATED in every rendered page, and make its head lean (_lean_head).
+    """Replace UNTRANSLATED in every rendered page, and make its head lean (_lean_head); the sidebar from SidebarOnce.
 
     Text from data cannot match: it reaches pages escaped."""
     templates = getattr(app.builder, "templates", None)
     if templates is None:
         return
     render = templates.render
+    sidebar = SidebarOnce(app)
 
     def render_in_danish(template: str, context: dict) -> str:
+        sidebar.install(context)  # here, not in html-page-context: the theme renders the sidebar before that ends
         html = render(template, context)
         for english, danish in UNTRANSLATED.items():
             html = html.replace(english, danish)
@@ -284,6 +380,28 @@ def _danish_everywhere(app: Sphinx) -> None:
         return _lean_head(_one_search_input_id(html), context.get("pagename", ""))
 
     templates.render = render_in_danish
+
+
+class DanishSearchWordsOnce(SearchDanish):
+    """Sphinx's Danish search index, handed each word of a text once, and each word stemmed once per build.
+
+    Sphinx's `IndexBuilder.feed` stems, filters and files every word of a page one by one, repeats included: at
+    national scale nearly two million words, most on the page whose quote store holds every quote. Filing a word
+    again changes nothing (the page is in the word's set already), and the first of each stays in its place. Sphinx
+    remembers stems for one page only; a word's stem is the same on every page. searchindex.js is the same byte
+    for byte."""
+
+    def init(self, options: dict[str, str]) -> None:
+        super().init(options)
+        self.stems: dict[str, str] = {}
+
+    def split(self, input: str) -> list[str]:
+        return list(dict.fromkeys(super().split(input)))
+
+    def stem(self, word: str) -> str:
+        if word not in self.stems:
+            self.stems[word] = super().stem(word)
+        return self.stems[word]
 
 
 def setup(app: Sphinx) -> dict:
@@ -298,6 +416,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _describe_page)
     app.connect("html-page-context", _defer_scripts, priority=990)
     app.add_transform(ProfileTitleAsWritten)
+    app.add_search_language(DanishSearchWordsOnce)
     app.add_js_file("kr-data.js", priority=450)
     for script in FILTER_SCRIPTS:
         app.add_js_file(script, priority=500, loading_method="defer")
