@@ -41,7 +41,7 @@ from types import ModuleType
 
 import pytest
 
-from kulturensrige.chromium import CHROMIUM, CHROMIUM_ARGS
+from kulturensrige.chromium import CHROMIUM_ARGS, HEADLESS_SHELL
 
 REPO = Path(__file__).resolve().parent.parent
 EIGHTH_OVERLAY = Path(__file__).parent / "fixtures" / "eighth_municipality"
@@ -437,10 +437,10 @@ class StillBrowser:
 @pytest.fixture(scope="session")
 def browser():
     playwright_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium mangler; make test installerer Debians pakke 'chromium'")
+    if not Path(HEADLESS_SHELL).exists():
+        pytest.fail("Chromium mangler; make test installerer Debians pakke 'chromium-headless-shell'")
     with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        browser = p.chromium.launch(executable_path=HEADLESS_SHELL, args=CHROMIUM_ARGS, headless=True)
         yield StillBrowser(browser)
         browser.close()
 
