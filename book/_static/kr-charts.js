@@ -2,7 +2,7 @@
  * height kept for them. plotly.js (1.5 MB, half a second of a phone's main thread) comes only when a chart is near the screen
  * and the reader has scrolled, touched or typed (or 3 s after load); one chart per task. A click shows the cards behind it. */
 ((KR) => {
-  let [figures, queue, plotly, started] = [[], Promise.resolve(), null, null];
+  let [figures, queue, plotly, started, printing] = [[], Promise.resolve(), null, null, false];
   const plotlyUrl = document.currentScript ? new URL("plotly.min.js", document.currentScript.src).href : "";
   const STARTED_BY = ["scroll", "wheel", "touchstart", "pointerdown", "keydown", "focusin", "change"];
   /** The variant for a state: a chart without inferred ties, or with one view only, shows the nearest it has. */
@@ -18,14 +18,14 @@
     layout.hoverlabel = Object.assign({}, layout.hoverlabel, { font: { color: text }, bgcolor: get("--pst-color-surface", "#f3f4f5"), bordercolor: grid });
     return layout;
   }
-  /** Show the variant's text and table; draw it if the chart is near the screen, else clear another variant's drawing
-   * (drawn again when it comes near), so a choice waits only for the charts in view. Resolves true if it drew. */
+  /** Show the variant's text and table; draw it if the chart is near the screen or the page is printed, else clear another
+   * variant's drawing (drawn again when it comes near): a choice waits only for the charts in view. Resolves true if it drew. */
   function draw(f, key) {
     const variantKey = KR.variantKey(f.payload.variants, key);
     f.figure.querySelectorAll("[data-variant]").forEach((node) => { node.hidden = !node.dataset.variant.split(" ").includes(variantKey); });
     const theme = document.documentElement.dataset.theme || "";
-    if (!window.Plotly || f.drawn === variantKey + theme || (!f.near && !f.drawn)) return Promise.resolve(false);
-    if (!f.near) { window.Plotly.purge(f.plot); f.plot.setAttribute("aria-hidden", "true"); f.drawn = null; return Promise.resolve(false); }
+    if (!window.Plotly || f.drawn === variantKey + theme || (!f.near && !printing && !f.drawn)) return Promise.resolve(false);
+    if (!f.near && !printing) { window.Plotly.purge(f.plot); f.plot.setAttribute("aria-hidden", "true"); f.drawn = null; return Promise.resolve(false); }
     const variant = f.payload.variants[variantKey];
     const layout = themed(JSON.parse(JSON.stringify(f.payload.layouts[variant.layout])));
     if (typeof layout.template === "number") layout.template = f.payload.templates[layout.template]; // stored once
@@ -72,9 +72,9 @@
     }), { rootMargin: "200px" });
     figures.forEach((f) => { seen.observe(f.figure); });
     new MutationObserver(() => { KR.updateCharts(KR.keyOf(KR.state)); }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+    window.addEventListener("beforeprint", () => { printing = true; figures.forEach((f) => { draw(f, KR.keyOf(KR.state)); }); printing = false; });
     return figures.length;
   };
-
   /** What the build published for a clicked bar or cell: [quote ids, heading]; customdata holds its position. */
   KR.pointDrill = (drill, point) => {
     const at = point.pointNumber !== undefined ? point.pointNumber : point.pointIndex;

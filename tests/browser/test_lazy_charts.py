@@ -82,3 +82,20 @@ def test_a_choice_redraws_the_charts_near_the_screen_and_the_others_as_they_come
         page.wait_for_function(SHOWS_THE_STATE_JS, arg=last.element_handle())
     finally:
         context.close()
+
+
+def test_a_printed_page_shows_every_chart_for_the_choice_also_those_far_from_the_screen(browser, site_url):
+    context = browser.new_context(locale="da-DK", viewport=PHONE)
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/kommuner/sammenligning.html?kommune=koege")
+        page.evaluate("() => window.KR_FILTER.ready")
+        first, last = page.locator(".kr-plot").first, page.locator(".kr-plot").last
+        first.scroll_into_view_if_needed()
+        page.wait_for_function(SHOWS_THE_STATE_JS, arg=first.element_handle())
+        assert last.locator(".main-svg").count() == 0, "far chart not drawn before printing"
+        page.pdf()  # Chromium fires beforeprint, as a reader's print does
+        for plot in page.locator(".kr-plot").all():
+            page.wait_for_function(SHOWS_THE_STATE_JS, arg=plot.element_handle())
+    finally:
+        context.close()
