@@ -5,7 +5,9 @@ measured page the select is changed N times (cycling through the municipalities 
 and the page's own `kr:filtered` event gives the time from the change event to the last Plotly.react
 resolved. The pages measured are the heaviest of the book (most charts, then most filterable items).
 
-Usage: python scripts/measure_filter_latency.py SITE_DIR [--changes 20] [--pages 3] [--throttle 1 4]
+With --scrolled, every chart is first brought into view and drawn once, as by a reader who has read the page.
+
+Usage: python scripts/measure_filter_latency.py SITE_DIR [--changes 20] [--pages 3] [--throttle 1 4] [--scrolled]
        SITE_DIR is the built HTML, e.g. book/_build/html or /tmp/site/_build/html.
 """
 
@@ -51,7 +53,16 @@ NEAR_CHARTS_DRAWN = """() => [...document.querySelectorAll('figure.kr-figure')]
 NEXT_EVENT = "() => { window.__krNext = new Promise((r) => document.addEventListener('kr:filtered', (e) => r(e.detail), {once: true})); }"
 
 
-def measure(browser, url: str, changes: int, throttle: float) -> dict:
+# A reader who has read the page: every chart brought into view and drawn once, then back at the top.
+SCROLL_THROUGH = """async () => {
+  for (const plot of document.querySelectorAll('.kr-plot')) {
+    plot.scrollIntoView({block: 'center'});
+    for (let i = 0; i < 200 && !plot.querySelector('.main-svg'); i++) await new Promise((r) => setTimeout(r, 50));
+  }
+}"""
+
+
+def measure(browser, url: str, changes: int, throttle: float, scrolled: bool = False) -> dict:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
     page = context.new_page()
     page.route("**/*", lambda r: r.continue_() if urlparse(r.request.url).hostname == "127.0.0.1" else r.abort())
@@ -60,6 +71,8 @@ def measure(browser, url: str, changes: int, throttle: float) -> dict:
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
     page.goto(url)
     first = page.evaluate("() => window.KR_FILTER.ready.then(() => window.KR_FILTER.firstViewAt)")  # since navigation start
+    if scrolled:
+        page.evaluate(SCROLL_THROUGH)
     # Measure where the charts are: scrolled to the first filterable one (the top of these pages holds no chart).
     page.evaluate("() => { const f = document.querySelector('figure.kr-figure[data-kr-filterable=\"true\"]'); if (f) f.scrollIntoView(); }")
     # kr-charts.js fetches plotly.js and draws the charts near the screen once the reader scrolls: wait for them.
@@ -89,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--changes", type=int, default=20, help="antal skift pr. side (standard 20)")
     parser.add_argument("--pages", type=int, default=3, help="antal af de tungeste sider (standard 3)")
     parser.add_argument("--throttle", type=float, nargs="+", default=[1.0], help="CPU-nedsætning(er), fx 1 4")
+    parser.add_argument("--scrolled", action="store_true", help="rul først gennem hele siden, så hver figur er tegnet én gang")
     args = parser.parse_args(argv)
     site = args.site.resolve()
     if not (site / "index.html").is_file():
@@ -107,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
             version = browser.version
             for throttle in args.throttle:
                 for path, (charts, items, size) in pages:
-                    r = measure(browser, f"{base}/{path}", args.changes, throttle)
+                    r = measure(browser, f"{base}/{path}", args.changes, throttle, args.scrolled)
                     rows.append(
                         (path, str(charts), str(items), str(size), f"{throttle:g}", f"{r['first']:.0f}", f"{median(r['visible']):.0f}",
                          f"{median(r['ms']):.0f}", f"{p90(r['ms']):.0f}", f"{max(r['ms']):.0f}", str(len(r["ms"])))
@@ -117,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
         server.shutdown()
 
     print(f"Chromium {version}, viewport 1280×900; {args.changes} skift pr. side; tider i ms fra change-hændelsen (kr:filtered).")
+    if args.scrolled:
+        print("Først rullet gennem hele siden: hver figur er tegnet én gang, før der vælges.")
     print("Siden rulles til den første filtrerbare figur. »i syne«: figurerne i og nær viewporten er tegnet (de tegnes først);")
     print("»hele siden«: alle figurer er tegnet. Første visning: fra navigationens start, til alle figurer er tegnet.")
     header = ("side", "filtrerbare figurer", "elementer", "KiB", "CPU÷", "første visning", "median i syne",
