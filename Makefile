@@ -36,8 +36,8 @@ test: $(BIN)/.installed
 	$(BIN)/python -m pytest -n 3 tests
 	$(BIN)/python -m pytest --nbval-lax explorer
 
-# Builds nothing: the unit, data and script tests (the book's notebooks are executed by the build in `make test`),
-# on both cores (pytest-xdist), as they share no build.
+# Builds nothing and starts no Chromium: the unit, data and script tests (the book's notebooks are executed by the
+# build in `make test`, the PDFs printed there too), on both cores (pytest-xdist), as they share no build.
 test-fast: $(BIN)/.installed
 	$(BIN)/python -m pytest -n 2 -m "not build and not browser" tests
 

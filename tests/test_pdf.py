@@ -313,6 +313,7 @@ def test_a_printed_long_list_says_how_many_cards_it_shows_of_all(monkeypatch):
     assert article.select_one(".kr-list-nojs").get_text() == f"Udgaven viser de første 2 kort af {total}; alle står i bogen."
 
 
+@pytest.mark.browser  # printed by Chromium
 def test_an_eighth_municipality_gets_its_own_edition(eighth_data: Path, tmp_path: Path):
     data_dir = eighth_data
     data = load(data_dir)
@@ -331,6 +332,7 @@ def test_an_eighth_municipality_gets_its_own_edition(eighth_data: Path, tmp_path
     check_pdf_ua(path)
 
 
+@pytest.mark.browser  # printed by Chromium
 def test_hostile_data_is_printed_as_text_and_makes_no_link_or_script(tmp_path: Path):
     data_dir = hostile_data(tmp_path / "hostile")
     data = load(data_dir)

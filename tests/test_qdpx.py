@@ -155,6 +155,7 @@ def test_an_option_value_that_does_not_fit_its_option_is_refused(tmp_path: Path)
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils mangler (scripts/install_pdf_tools.sh)")
+@pytest.mark.browser  # printed by Chromium
 def test_the_imported_eighth_municipality_gets_its_pdf_edition(imported, tmp_path: Path):
     from test_pdf import municipality_pdfs, pdf_text, squeeze
 

@@ -78,6 +78,7 @@ def test_the_document_list_ties_its_interview_to_an_eighth_municipality(imported
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils mangler (scripts/install_pdf_tools.sh)")
+@pytest.mark.browser  # printed by Chromium
 def test_its_eighth_municipality_gets_a_pdf_edition_with_the_quotes_verbatim(imported, tmp_path: Path):
     from test_pdf import municipality_pdfs, pdf_text, squeeze
 
