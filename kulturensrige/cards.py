@@ -157,13 +157,13 @@ def quote_rows(data: Dataset, contexts: list[dict]) -> Markup:
     return Markup(f'<template class="kr-list-card">{card}</template>{rows}')
 
 
-def _card_keys(quotes: pd.DataFrame) -> pd.Series:
+def card_keys(quotes: pd.DataFrame) -> pd.Series:
     """Each row's card: its exchange, or the quote itself."""
     return quotes["exchange_id"].where(quotes["exchange_id"] != "", quotes["quote_id"])
 
 
 def _in_report_order(quotes: pd.DataFrame) -> pd.DataFrame:
-    return quotes.assign(_group=_card_keys(quotes)).sort_values(["position", "turn"])
+    return quotes.assign(_group=card_keys(quotes)).sort_values(["position", "turn"])
 
 
 def group_turns(quotes: pd.DataFrame) -> list[pd.DataFrame]:
@@ -221,7 +221,7 @@ def quote_count_summary(quotes: pd.DataFrame) -> str:
         return "Ingen citater."
     literature = int((quotes["reference_key"] != "").sum())
     levels = quotes.loc[quotes["reference_key"] == "", "attribution"].value_counts()
-    cards = _card_keys(quotes).nunique()
+    cards = card_keys(quotes).nunique()
     total = plural(len(quotes), "citat", "citater") + (f" på {plural(cards, 'kort', 'kort')}" if cards != len(quotes) else "")
     if literature == len(quotes):
         return f"{total} fra litteraturen."

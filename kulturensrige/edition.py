@@ -310,7 +310,7 @@ def first_groups(quotes: pd.DataFrame, limit: int) -> tuple[list[pd.DataFrame], 
     """The first `limit` cards (a quote, or an exchange's turns together) in report order, and how many there are.
 
     Chooses the cards before grouping: grouping thousands of quotes for every edition was the slow part."""
-    keys = quotes["exchange_id"].where(quotes["exchange_id"] != "", quotes["quote_id"])
+    keys = cards.card_keys(quotes)
     order = list(dict.fromkeys(keys.loc[quotes.sort_values(["position", "turn"]).index]))
     chosen = quotes[keys.isin(order[:limit])]
     return (cards.group_turns(chosen) if len(chosen) else []), len(order)

@@ -12,6 +12,20 @@ pytestmark = pytest.mark.browser
 PHONE = {"width": 412, "height": 823}
 
 
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(locale="da-DK", viewport=PHONE)
+    yield context.new_page()
+    context.close()
+
+
+def open_comparison(page, site_url: str, query: str = ""):
+    """The comparison page (four charts, the first below the first screen), its first and last chart."""
+    page.goto(f"{site_url}/kommuner/sammenligning.html{query}")
+    page.evaluate("() => window.KR_FILTER.ready")
+    return page.locator(".kr-plot").first, page.locator(".kr-plot").last
+
+
 def plotly_requests(page) -> list[str]:
     found: list[str] = []
     page.on("request", lambda request: found.append(request.url) if "plotly" in request.url else None)
@@ -59,43 +73,29 @@ SHOWS_THE_STATE_JS = """(plot) => {
 }"""
 
 
-def test_a_choice_redraws_the_charts_near_the_screen_and_the_others_as_they_come_back(browser, site_url):
+def test_a_choice_redraws_the_charts_near_the_screen_and_the_others_as_they_come_back(phone, site_url):
     """A reader who scrolled past a chart and then chooses a municipality waits only for the charts in view; the
     chart far above or below is cleared (never left showing the previous choice) and drawn for the new one on return."""
-    context = browser.new_context(locale="da-DK", viewport=PHONE)
-    page = context.new_page()
-    try:
-        page.goto(f"{site_url}/kommuner/sammenligning.html")
-        page.evaluate("() => window.KR_FILTER.ready")
-        first, last = page.locator(".kr-plot").first, page.locator(".kr-plot").last
-        for plot in (last, first):
-            plot.scroll_into_view_if_needed()
-            page.wait_for_function(SHOWS_THE_STATE_JS, arg=plot.element_handle())
-        assert page.evaluate("(plot) => plot.getBoundingClientRect().top > window.innerHeight + 200", last.element_handle())
-        code = page.eval_on_selector_all("#kr-kommune option", "options => options.map((o) => o.value)")[1]
-        page.evaluate("() => { window.__krShown = new Promise((shown) => document.addEventListener('kr:filtered', shown, {once: true})); }")
-        page.select_option("#kr-kommune", code)
-        page.evaluate("() => window.__krShown")
-        assert page.evaluate(SHOWS_THE_STATE_JS, first.element_handle()), "the chart in view shows the choice"
-        assert last.get_attribute("aria-hidden") == "true" and last.locator(".main-svg").count() == 0, "far chart cleared"
-        last.scroll_into_view_if_needed()
-        page.wait_for_function(SHOWS_THE_STATE_JS, arg=last.element_handle())
-    finally:
-        context.close()
+    first, last = open_comparison(phone, site_url)
+    for plot in (last, first):
+        plot.scroll_into_view_if_needed()
+        phone.wait_for_function(SHOWS_THE_STATE_JS, arg=plot.element_handle())
+    assert phone.evaluate("(plot) => plot.getBoundingClientRect().top > window.innerHeight + 200", last.element_handle())
+    code = phone.eval_on_selector_all("#kr-kommune option", "options => options.map((o) => o.value)")[1]
+    phone.evaluate("() => { window.__krShown = new Promise((shown) => document.addEventListener('kr:filtered', shown, {once: true})); }")
+    phone.select_option("#kr-kommune", code)
+    phone.evaluate("() => window.__krShown")
+    assert phone.evaluate(SHOWS_THE_STATE_JS, first.element_handle()), "the chart in view shows the choice"
+    assert last.get_attribute("aria-hidden") == "true" and last.locator(".main-svg").count() == 0, "far chart cleared"
+    last.scroll_into_view_if_needed()
+    phone.wait_for_function(SHOWS_THE_STATE_JS, arg=last.element_handle())
 
 
-def test_a_printed_page_shows_every_chart_for_the_choice_also_those_far_from_the_screen(browser, site_url):
-    context = browser.new_context(locale="da-DK", viewport=PHONE)
-    page = context.new_page()
-    try:
-        page.goto(f"{site_url}/kommuner/sammenligning.html?kommune=koege")
-        page.evaluate("() => window.KR_FILTER.ready")
-        first, last = page.locator(".kr-plot").first, page.locator(".kr-plot").last
-        first.scroll_into_view_if_needed()
-        page.wait_for_function(SHOWS_THE_STATE_JS, arg=first.element_handle())
-        assert last.locator(".main-svg").count() == 0, "far chart not drawn before printing"
-        page.pdf()  # Chromium fires beforeprint, as a reader's print does
-        for plot in page.locator(".kr-plot").all():
-            page.wait_for_function(SHOWS_THE_STATE_JS, arg=plot.element_handle())
-    finally:
-        context.close()
+def test_a_printed_page_shows_every_chart_for_the_choice_also_those_far_from_the_screen(phone, site_url):
+    first, last = open_comparison(phone, site_url, "?kommune=koege")
+    first.scroll_into_view_if_needed()
+    phone.wait_for_function(SHOWS_THE_STATE_JS, arg=first.element_handle())
+    assert last.locator(".main-svg").count() == 0, "far chart not drawn before printing"
+    phone.pdf()  # Chromium fires beforeprint, as a reader's print does
+    for plot in phone.locator(".kr-plot").all():
+        phone.wait_for_function(SHOWS_THE_STATE_JS, arg=plot.element_handle())
