@@ -3,7 +3,7 @@
 Notebooks call `load()` and then one function of `cards`, `charts` or `lists` per cell.
 """
 
-from .loading import Dataset, load
-from .problems import DataError, Problem
+from kulturensrige.data.loading import Dataset, load
+from kulturensrige.data.problems import DataError, Problem
 
 __all__ = ["DataError", "Dataset", "Problem", "load"]

@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kulturensrige import load  # noqa: E402
-from kulturensrige.synthetic import DEFAULT_INITIATIVES, DEFAULT_QUOTES, generate  # noqa: E402
+from kulturensrige.data.synthetic import DEFAULT_INITIATIVES, DEFAULT_QUOTES, generate  # noqa: E402
 
 LATENCY_SCRIPT = ROOT / "scripts" / "measure_filter_latency.py"
 LIGHTHOUSE_PACKAGE = ROOT / "scripts" / "lighthouse" / "package.json"

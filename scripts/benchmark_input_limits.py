@@ -28,12 +28,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kulturensrige.reading import MAX_ROWS  # noqa: E402
-from kulturensrige.schema import TABLES  # noqa: E402
-from kulturensrige.spreadsheet import MAX_UNPACKED_MB  # noqa: E402
-from kulturensrige.validation import read_folder  # noqa: E402
-from kulturensrige.workbook import build_workbook, save_workbook  # noqa: E402
-from kulturensrige.writing import csv_text  # noqa: E402
+from kulturensrige.data.csv_reading import MAX_ROWS  # noqa: E402
+from kulturensrige.data.folder_writing import csv_text  # noqa: E402
+from kulturensrige.data.schema import TABLES  # noqa: E402
+from kulturensrige.data.spreadsheet import MAX_UNPACKED_MB  # noqa: E402
+from kulturensrige.data.validation import read_folder  # noqa: E402
+from kulturensrige.data.workbook import build_workbook, save_workbook  # noqa: E402
 
 PYTHON = sys.executable
 HEADING = "## Hostile and oversized input"

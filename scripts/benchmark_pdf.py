@@ -22,7 +22,7 @@ import pikepdf
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kulturensrige.markup import number  # noqa: E402
+from kulturensrige.words import number  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

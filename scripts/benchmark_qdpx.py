@@ -25,7 +25,7 @@ from xml.sax.saxutils import escape, quoteattr
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kulturensrige.synthetic import WORDS, read_municipality_list  # noqa: E402
+from kulturensrige.data.synthetic import WORDS, read_municipality_list  # noqa: E402
 
 INGREDIENTS = ["Etablering af ”vi”", "Fælles fundamenter", "Leg, mod og læring", "Gnist og flamme"]
 SOURCES = 100

@@ -35,11 +35,11 @@ from nbclient.exceptions import CellExecutionError
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kulturensrige.buildkey import build_key  # noqa: E402
-from kulturensrige.loading import CACHE_VARIABLE, DATA_DIR_VARIABLE, data_dir, load  # noqa: E402
-from kulturensrige.page_source import PAGE_VARIABLE  # noqa: E402
-from kulturensrige.problems import DataError  # noqa: E402
-from kulturensrige.profiles import write_profile_pages  # noqa: E402
+from kulturensrige.book.page_source import PAGE_VARIABLE  # noqa: E402
+from kulturensrige.book.profiles import write_profile_pages  # noqa: E402
+from kulturensrige.data.buildkey import build_key  # noqa: E402
+from kulturensrige.data.loading import CACHE_VARIABLE, DATA_DIR_VARIABLE, data_dir, load  # noqa: E402
+from kulturensrige.data.problems import DataError  # noqa: E402
 
 # The log line of a notebook executed in the shared kernel (myst-nb then says "Using cached notebook").
 RAN_IN_SHARED_KERNEL = "kørt i den fælles kerne"

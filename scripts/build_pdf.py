@@ -19,13 +19,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kulturensrige import edition  # noqa: E402
-from kulturensrige.edition_links import link_editions  # noqa: E402
-from kulturensrige.loading import data_dir, load  # noqa: E402
-from kulturensrige.markup import number  # noqa: E402
-from kulturensrige.printing import CHROMIUM, PLOTLY_JS, PrintError, PrintJob, print_pdfs  # noqa: E402
-from kulturensrige.problems import DataError  # noqa: E402
-from kulturensrige.sphinx_ext import build_date  # noqa: E402
+from kulturensrige.edition.links import link_editions  # noqa: E402
+from kulturensrige.edition.printing import CHROMIUM, PLOTLY_JS, PrintError, PrintJob, print_pdfs  # noqa: E402
+
+from kulturensrige.book.extension import build_date  # noqa: E402
+from kulturensrige.data.loading import data_dir, load  # noqa: E402
+from kulturensrige.data.problems import DataError  # noqa: E402
+from kulturensrige.edition import editions  # noqa: E402
+from kulturensrige.words import number  # noqa: E402
 
 BOOK_URL_VARIABLE = "KR_BOOK_URL"
 SITE_FINGERPRINT = re.compile(r"fingeraftryk <code>([0-9a-f]+)</code>")
@@ -48,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     site = Path(args.site).resolve()
     problem = site_problem(site, data.fingerprint)
     raw_url = args.book_url if args.book_url is not None else os.environ.get(BOOK_URL_VARIABLE, "")
-    book_url = edition.book_address(raw_url)
+    book_url = editions.book_address(raw_url)
     if not Path(CHROMIUM).exists():
         problem = problem or "Chromium mangler: installer Debians pakke 'chromium' (make pdf gør det selv, når den kører som root)."
     if raw_url.strip() and not book_url:
@@ -57,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         print(problem, file=sys.stderr)
         return 1
     started = time.perf_counter()
-    stamp = edition.Stamp(data.folder.name, data.fingerprint, build_date(), book_url)
+    stamp = editions.Stamp(data.folder.name, data.fingerprint, build_date(), book_url)
     jobs = list(edition_jobs(data, site, stamp))
     try:
         written = print_pdfs(jobs)
@@ -85,15 +86,15 @@ def site_problem(site: Path, fingerprint: str) -> str:
     return ""
 
 
-def edition_jobs(data, site: Path, stamp: edition.Stamp):
+def edition_jobs(data, site: Path, stamp: editions.Stamp):
     """A print job per municipality, then the whole book."""
-    charts = edition.EditionCharts.compute(data)
+    charts = editions.EditionCharts.compute(data)
     plotly_js = PLOTLY_JS.as_uri()
     out = site / "pdf"
     for row in data.municipalities.itertuples():
-        html = edition.municipality_edition(data, row.kommunekode, stamp, charts, plotly_js)
-        yield PrintJob(html, out / edition.file_name(row.slug), f"{edition.TITLE} – {row.name}")
-    yield PrintJob(edition.book_edition(site, data, stamp, plotly_js), out / edition.file_name(), edition.TITLE)
+        html = editions.municipality_edition(data, row.kommunekode, stamp, charts, plotly_js)
+        yield PrintJob(html, out / editions.file_name(row.slug), f"{editions.TITLE} – {row.name}")
+    yield PrintJob(editions.book_edition(site, data, stamp, plotly_js), out / editions.file_name(), editions.TITLE)
 
 
 def remove_stale(folder: Path, keep: set[str]) -> None:

@@ -22,8 +22,10 @@ import pikepdf
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kulturensrige import edition, load  # noqa: E402
-from kulturensrige.printing import CHROMIUM, CHROMIUM_ARGS, MARGIN, PLOTLY_JS  # noqa: E402
+from kulturensrige.edition.printing import CHROMIUM, CHROMIUM_ARGS, MARGIN, PLOTLY_JS  # noqa: E402
+
+from kulturensrige import load
+from kulturensrige.edition import editions  # noqa: E402
 
 
 def described_figures(path: Path) -> str:
@@ -53,10 +55,10 @@ def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     data = load(ROOT / "data")
-    stamp = edition.Stamp("data", data.fingerprint, dt.date.today())
+    stamp = editions.Stamp("data", data.fingerprint, dt.date.today())
     documents = {
-        "Køge's edition": edition.municipality_edition(data, "259", stamp, edition.EditionCharts.compute(data), PLOTLY_JS.as_uri()),
-        "whole book": edition.book_edition(Path(args.site), data, stamp, PLOTLY_JS.as_uri()),
+        "Køge's edition": editions.municipality_edition(data, "259", stamp, editions.EditionCharts.compute(data), PLOTLY_JS.as_uri()),
+        "whole book": editions.book_edition(Path(args.site), data, stamp, PLOTLY_JS.as_uri()),
     }
     with tempfile.TemporaryDirectory() as work, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

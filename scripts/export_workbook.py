@@ -15,10 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kulturensrige.loading import data_dir  # noqa: E402
-from kulturensrige.problems import DataError  # noqa: E402
-from kulturensrige.workbook import build_workbook, export_folder, save_workbook  # noqa: E402
-from kulturensrige.writing import destination_problem  # noqa: E402
+from kulturensrige.data.folder_writing import destination_problem  # noqa: E402
+from kulturensrige.data.loading import data_dir  # noqa: E402
+from kulturensrige.data.problems import DataError  # noqa: E402
+from kulturensrige.data.workbook import build_workbook, export_folder, save_workbook  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

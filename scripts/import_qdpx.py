@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kulturensrige.problems import DataError  # noqa: E402
-from kulturensrige.refiqda import import_project  # noqa: E402
+from kulturensrige.data.problems import DataError  # noqa: E402
+from kulturensrige.data.refiqda import import_project  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,9 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kulturensrige.problems import DataError  # noqa: E402
-from kulturensrige.workbook import import_workbook  # noqa: E402
-from kulturensrige.writing import destination_problem  # noqa: E402
+from kulturensrige.data.folder_writing import destination_problem  # noqa: E402
+from kulturensrige.data.problems import DataError  # noqa: E402
+from kulturensrige.data.workbook import import_workbook  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

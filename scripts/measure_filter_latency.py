@@ -23,7 +23,7 @@ import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
-from kulturensrige.chromium import CHROMIUM, CHROMIUM_ARGS
+from kulturensrige.edition.chromium import CHROMIUM, CHROMIUM_ARGS
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -25,7 +25,7 @@ import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from kulturensrige.chromium import CHROMIUM, CHROMIUM_ARGS
+from kulturensrige.edition.chromium import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "scripts" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"

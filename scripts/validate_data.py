@@ -10,9 +10,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kulturensrige.loading import load  # noqa: E402
-from kulturensrige.problems import DataError  # noqa: E402
-from kulturensrige.schema import TABLES  # noqa: E402
+from kulturensrige.data.loading import load  # noqa: E402
+from kulturensrige.data.problems import DataError  # noqa: E402
+from kulturensrige.data.schema import TABLES  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

@@ -1,4 +1,4 @@
-"""Write data/DATAORDBOG.md from the schema (kulturensrige.dictionary.as_markdown).
+"""Write data/DATAORDBOG.md from the schema (kulturensrige.render.dictionary.as_markdown).
 
 Usage: python scripts/write_dictionary.py [DATA_DIR]   (default: data/)
 tests/test_templates.py fails while the committed file is out of date.
@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kulturensrige.dictionary import as_markdown  # noqa: E402
+from kulturensrige.render.dictionary import as_markdown  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

@@ -1,7 +1,7 @@
 """Write the templates from the schema: templates/data/ (one CSV per table, headers only) and the workbook.
 
 Usage: python scripts/write_templates.py
-Run it after changing kulturensrige/schema.py; tests/test_templates.py fails while they are out of date.
+Run it after changing kulturensrige/data/schema.py; tests/test_templates.py fails while they are out of date.
 The workbook is rewritten only when its content changed, so an unchanged schema leaves git clean.
 """
 
@@ -13,8 +13,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kulturensrige.workbook import build_workbook, save_workbook, template_files, workbook_summary  # noqa: E402
-from kulturensrige.writing import write_folder  # noqa: E402
+from kulturensrige.data.folder_writing import write_folder  # noqa: E402
+from kulturensrige.data.workbook import build_workbook, save_workbook, template_files, workbook_summary  # noqa: E402
 
 TEMPLATE_DIR = ROOT / "templates" / "data"
 TEMPLATE_WORKBOOK = ROOT / "templates" / "kulturens-rige-skabelon.xlsx"

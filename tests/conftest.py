@@ -40,8 +40,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-
-from kulturensrige.chromium import CHROMIUM_ARGS, HEADLESS_SHELL
+from kulturensrige.edition.chromium import CHROMIUM_ARGS, HEADLESS_SHELL
 
 REPO = Path(__file__).resolve().parent.parent
 EIGHTH_OVERLAY = Path(__file__).parent / "fixtures" / "eighth_municipality"
@@ -333,8 +332,8 @@ def two_builds(book_builds: BookBuilds, built_site: Path) -> tuple[Path, Path]:
 
 def with_overlay(dest: Path, overlay: Path = EIGHTH_OVERLAY, base: Path = REPO / "data") -> Path:
     """A copy of `base` with each overlay CSV's rows appended to the table of the same name."""
-    from kulturensrige.schema import TABLES
-    from kulturensrige.writing import csv_text
+    from kulturensrige.data.folder_writing import csv_text
+    from kulturensrige.data.schema import TABLES
 
     def rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))

@@ -19,8 +19,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from kulturensrige.schema import TABLES  # noqa: E402
-from kulturensrige.writing import csv_text  # noqa: E402
+from kulturensrige.data.folder_writing import csv_text  # noqa: E402
+from kulturensrige.data.schema import TABLES  # noqa: E402
 
 FIXTURE = Path(__file__).parent / "fixtures" / "hostile"
 FLAG = "__pwned"

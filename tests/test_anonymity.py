@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from conftest import run_script
 
-from kulturensrige import cards, load
-from kulturensrige.writing import csv_text
+from kulturensrige import load
+from kulturensrige.data.folder_writing import csv_text
+from kulturensrige.render import cards
 
 REPO = Path(__file__).resolve().parent.parent
 

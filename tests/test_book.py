@@ -11,7 +11,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from kulturensrige import front_page, load
+from kulturensrige import load
+from kulturensrige.render import front_page
 
 pytestmark = pytest.mark.build
 REPO = Path(__file__).resolve().parent.parent

@@ -10,8 +10,9 @@ import pytest
 import yaml
 from report_source import collapse, core, quotations, repair_hyphenation
 
-from kulturensrige import front_page, load
-from kulturensrige.schema import NOT_STATED, TABLES
+from kulturensrige import load
+from kulturensrige.data.schema import NOT_STATED, TABLES
+from kulturensrige.render import front_page
 
 
 @pytest.fixture(scope="module")
@@ -143,7 +144,7 @@ def report(report_text) -> str:
 def _interface_text() -> str:
     """What the book's own interface says (package and page scripts): a » « around one of its labels is no quotation."""
     root = BOOK.parent
-    return " ".join(p.read_text(encoding="utf-8") for p in [*root.glob("kulturensrige/*.py"), *root.glob("book/_static/*.js")])
+    return " ".join(p.read_text(encoding="utf-8") for p in [*root.glob("kulturensrige/**/*.py"), *root.glob("book/_static/*.js")])
 
 
 @pytest.mark.parametrize("page", _report_chapters())

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from kulturensrige import load, loading
-from kulturensrige.problems import DataError
+from kulturensrige import load
+from kulturensrige.data import loading
+from kulturensrige.data.problems import DataError
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from kulturensrige import load
-from kulturensrige.markup import number
+from kulturensrige.words import number
 
 REPO = Path(__file__).resolve().parent.parent
 CODE = "999"

@@ -10,9 +10,11 @@ from pathlib import Path
 import ipywidgets as widgets
 import nbformat
 import pytest
+from kulturensrige.explorer.app import Explorer, explorer
 
-from kulturensrige import DataError, cards, filters, load
-from kulturensrige.explorer import Explorer, explorer
+from kulturensrige import DataError, load
+from kulturensrige.render import cards
+from kulturensrige.rules import filters
 
 REPO = Path(__file__).resolve().parent.parent
 NOTEBOOK = REPO / "explorer" / "udforsker.ipynb"
@@ -198,6 +200,6 @@ def test_a_typed_folder_name_reaches_the_page_escaped(live):
 def test_the_notebook_is_committed_without_outputs_and_is_thin():
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     code = [c for c in notebook.cells if c.cell_type == "code"]
-    assert [c.source for c in code] == ["from kulturensrige.explorer import explorer\n\nexplorer()"]
+    assert [c.source for c in code] == ["from kulturensrige.explorer.app import explorer\n\nexplorer()"]
     assert all(not c.outputs and c.execution_count is None for c in code)
     assert "Voilà" in notebook.cells[0].source

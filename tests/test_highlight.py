@@ -1,4 +1,4 @@
-"""Highlight, don't hide: the rules in kulturensrige.highlight, and the CSV the build writes for downloads."""
+"""Highlight, don't hide: the rules in kulturensrige.render.highlight, and the CSV the build writes for downloads."""
 
 from __future__ import annotations
 
@@ -14,8 +14,10 @@ from urllib.parse import unquote
 import pandas as pd
 import pytest
 
-from kulturensrige import cards, charts, comparison, dictionary, filters, highlight, lists, load
-from kulturensrige.markup import csv_cell, csv_text
+from kulturensrige import load
+from kulturensrige.render import browser, cards, charts, comparison, dictionary, highlight, lists
+from kulturensrige.rules import filters, views
+from kulturensrige.words import csv_cell, csv_text
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -64,9 +66,9 @@ def book_lists(data) -> list[pd.DataFrame]:
 def test_every_list_keeps_every_card_and_puts_the_chosen_first(data):
     for quotes in book_lists(data):
         groups = cards.group_turns(quotes)
-        items = highlight.quote_items(groups)
-        for _key, code, inferred in highlight.states(data):
-            arranged = highlight.arrange(items, code, inferred)
+        items = views.quote_items(groups)
+        for _key, code, inferred in views.states(data):
+            arranged = views.arrange(items, code, inferred)
             positions = [i for group in arranged.values() for i in group]
             assert sorted(positions) == list(range(len(groups)))
             if code == filters.ALL:
@@ -85,7 +87,7 @@ def test_the_status_counts_quotes_as_rows(data):
     quotes = filters.quotes(data, filters.QuoteFilter(ingredient_id="faelles-fundamenter"))
     groups = cards.group_turns(quotes)
     assert len(groups) < len(quotes), "the ingredient holds an exchange"
-    view = highlight.list_view(data, highlight.quote_items(groups), highlight.QUOTE, filters.ALL, True)
+    view = highlight.list_view(data, views.quote_items(groups), views.QUOTE, filters.ALL, True)
     assert view["status"] == f"Alle kommuner: {len(quotes)} citater i rapportens rækkefølge."
     assert cards.quote_count_summary(quotes).startswith(f"{len(quotes)} citater på {len(groups)} kort")
     for group in groups:
@@ -94,16 +96,16 @@ def test_the_status_counts_quotes_as_rows(data):
 
 
 def test_the_data_page_states_the_counting_rule(data):
-    assert highlight.COUNTING_RULE in str(dictionary.summary(data))
+    assert views.COUNTING_RULE in str(dictionary.summary(data))
 
 
 def test_without_inferred_ties_a_municipality_with_only_inferred_quotes_says_so(data):
     inferred = data.quotes[data.quotes["attribution"] == "inferred"].iloc[0]
     quotes = data.quotes[data.quotes["section_id"] == inferred.section_id]
-    items = highlight.quote_items(cards.group_turns(quotes))
+    items = views.quote_items(cards.group_turns(quotes))
     name = filters.municipality_name(data, inferred.kommunekode)
-    on = highlight.list_view(data, items, highlight.QUOTE, inferred.kommunekode, True)
-    off = highlight.list_view(data, items, highlight.QUOTE, inferred.kommunekode, False)
+    on = highlight.list_view(data, items, views.QUOTE, inferred.kommunekode, True)
+    off = highlight.list_view(data, items, views.QUOTE, inferred.kommunekode, False)
     assert on["status"].startswith(f"{name}: ") and "(udledt)" in on["status"]
     assert off["status"].startswith(f"{name} (uden udledte tilknytninger): ingen citater")
     assert "slå »Medtag udledte tilknytninger« til" in off["groups"][0][1]
@@ -157,18 +159,18 @@ def test_comparison_cards_agree_with_the_profiles(data):
 
 
 def test_the_browser_reads_the_constants_the_build_publishes(data):
-    published = highlight.browser_data(data)
+    published = browser.browser_data(data)
     assert (published["all"], published["withoutInferred"], published["pageSize"]) == (
         filters.ALL,
         charts.WITHOUT_INFERRED,
-        highlight.PAGE_SIZE,
+        views.PAGE_SIZE,
     )
-    assert set(published["sentences"]) == {key for key, _code, _inferred in highlight.states(data)}
+    assert set(published["sentences"]) == {key for key, _code, _inferred in views.states(data)}
     assert '<select id="kr-kommune"' in published["control"]
 
 
 def test_every_template_is_in_the_installed_package(tmp_path):
-    """A wheel of the project holds every file under kulturensrige/templates (the PDF editions' too), so an
+    """A wheel of the project holds every template file (the pages' and the PDF editions'), so an
     install that is not editable renders the same pages."""
     source = tmp_path / "source"  # a copy, so no build/ folder left by an earlier wheel can hide a missing file
     shutil.copytree(REPO / "kulturensrige", source / "kulturensrige", ignore=shutil.ignore_patterns("__pycache__"))
@@ -178,8 +180,8 @@ def test_every_template_is_in_the_installed_package(tmp_path):
         check=True, capture_output=True,
     )
     wheel = next(tmp_path.glob("*.whl"))
-    templates = REPO / "kulturensrige" / "templates"
-    expected = {f"kulturensrige/templates/{p.relative_to(templates).as_posix()}" for p in templates.rglob("*") if p.is_file()}
+    package = REPO / "kulturensrige"
+    expected = {p.relative_to(REPO).as_posix() for p in package.glob("*/templates/**/*") if p.is_file()}
     expected = {name for name in expected if "__pycache__" not in name}
     assert expected and expected <= set(zipfile.ZipFile(wheel).namelist())
 
@@ -217,7 +219,7 @@ def test_a_long_lists_rows_are_json_no_text_can_close_their_script(tmp_path):
 
 
 def test_the_card_fields_are_published_once_for_the_browser(data):
-    assert highlight.browser_data(data)["cardFields"] == cards.CARD_FIELDS
+    assert browser.browser_data(data)["cardFields"] == cards.CARD_FIELDS
     context = cards.card_context(data, cards.group_turns(data.quotes)[0])
     assert len(cards.card_row(context)) == len(cards.CARD_FIELDS)
 

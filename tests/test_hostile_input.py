@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup, Comment
 
 from kulturensrige import load
-from kulturensrige.schema import TABLES
+from kulturensrige.data.schema import TABLES
 
 PAGES_EXCLUDED = ("_static/", "_sources/")
 SCRIPT_SCHEME = re.compile(r"^(javascript|vbscript|data):", re.I)
@@ -155,7 +155,7 @@ def test_attacks_are_in_the_pages_as_text(hostile_site: Path):
 
 def test_links_from_data_never_get_a_script_scheme(monkeypatch, tmp_path: Path):
     """sections.book_page reaches an href: from the book's root the link would read `javascript:...`."""
-    from kulturensrige.markup import page_link
+    from kulturensrige.render.markup import page_link
 
     (tmp_path / "_toc.yml").write_text("root: index\n")
     monkeypatch.chdir(tmp_path)
@@ -298,7 +298,8 @@ def test_chart_labels_show_names_literally(hostile_url: str, page):
 
 def test_a_web_address_from_data_becomes_a_link_only_when_it_is_http():
     """A programme fact's value reaches an href: a javascript: address must stay text."""
-    from kulturensrige import lists, load
+    from kulturensrige import load
+    from kulturensrige.render import lists
 
     data = load()
     facts = data.programme_facts

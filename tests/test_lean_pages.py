@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from kulturensrige import load
-from kulturensrige.descriptions import LIMIT, book_description, data_description, page_description, shorten
+from kulturensrige.book.descriptions import LIMIT, book_description, data_description, page_description, shorten
 
 
 def reader_pages(site: Path) -> dict[str, BeautifulSoup]:

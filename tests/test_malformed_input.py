@@ -25,8 +25,8 @@ from pathlib import Path
 import pytest
 from conftest import run_script
 
-from kulturensrige.schema import TABLES
-from kulturensrige.writing import csv_text
+from kulturensrige.data.folder_writing import csv_text
+from kulturensrige.data.schema import TABLES
 
 REPO = Path(__file__).resolve().parent.parent
 VALIDATE = REPO / "scripts" / "validate_data.py"
@@ -585,8 +585,8 @@ def test_export_refuses_text_longer_than_a_cell_can_hold(tmp_path: Path):
 
 
 def test_a_rejected_check_names_the_users_folder_not_the_staging_folder(tmp_path: Path):
-    from kulturensrige.problems import DataError
-    from kulturensrige.writing import check_folder, write_folder
+    from kulturensrige.data.folder_writing import check_folder, write_folder
+    from kulturensrige.data.problems import DataError
 
     dest = tmp_path / "mine-data"
     with pytest.raises(DataError) as caught:
@@ -614,7 +614,7 @@ def test_a_staging_folder_left_by_a_killed_run_is_cleaned_on_the_next(exported: 
 
 
 def test_a_nul_in_the_explorer_folder_field_is_a_message():
-    from kulturensrige.explorer import Explorer
+    from kulturensrige.explorer.app import Explorer
 
     live = Explorer()
     live.folder.value = "da\x00ta"
@@ -624,7 +624,7 @@ def test_a_nul_in_the_explorer_folder_field_is_a_message():
 
 
 def test_a_served_explorer_only_opens_folders_under_its_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    from kulturensrige.explorer import Explorer
+    from kulturensrige.explorer.app import Explorer
 
     root = tmp_path / "rod"
     shutil.copytree(REPO / "data", root / "data")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kulturensrige import load
-from kulturensrige.messages import KINDS, as_html, message_kinds
+from kulturensrige.render.error_catalogue import KINDS, as_html, message_kinds
 
 
 @pytest.fixture(scope="module")

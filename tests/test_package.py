@@ -7,8 +7,11 @@ import re
 
 import pytest
 
-from kulturensrige import cards, charts, filters, lists, load, statistics
-from kulturensrige.markup import esc, json_island, number
+from kulturensrige import load
+from kulturensrige.render import cards, charts, lists
+from kulturensrige.render.markup import esc, json_island
+from kulturensrige.rules import filters, statistics
+from kulturensrige.words import number
 
 
 @pytest.fixture(scope="module")

@@ -27,19 +27,21 @@ import pikepdf
 import pytest
 from bs4 import BeautifulSoup
 from hostile import HOSTILE_MUNICIPALITY, hostile_data
+from kulturensrige.edition.links import link_editions, with_link
+from kulturensrige.edition.pdf_accessibility import struct_elements
+from kulturensrige.edition.printing import PLOTLY_JS, PrintJob, footer_title, print_pdfs
 from test_eighth_municipality import CODE as EIGHTH
 
-from kulturensrige import cards, edition, highlight, load
-from kulturensrige.edition_links import link_editions, with_link
-from kulturensrige.pdf_accessibility import struct_elements
-from kulturensrige.printing import PLOTLY_JS, PrintJob, footer_title, print_pdfs
+from kulturensrige import load
+from kulturensrige.edition import editions
+from kulturensrige.render import cards, highlight
 
 REPO = Path(__file__).resolve().parent.parent
 
 EDITION_PAGES = range(12, 41)
 BOOK_PAGES = range(60, 201)
 A4 = (595.28, 841.89)
-STAMP = edition.Stamp("data", "0123456789", dt.date(2026, 12, 1))
+STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils mangler (scripts/install_pdf_tools.sh)")
 
@@ -172,13 +174,13 @@ def check_accessible(path: Path, title: str, pages: range, figures: int) -> None
 def municipality_pdfs(data_dir: Path, out: Path, codes: list[str] | None = None) -> dict[str, Path]:
     """Print the municipality editions of a data folder through the package (no book build needed)."""
     data = load(data_dir)
-    charts = edition.EditionCharts.compute(data)
+    charts = editions.EditionCharts.compute(data)
     rows = [r for r in data.municipalities.itertuples() if codes is None or r.kommunekode in codes]
     jobs = [
         PrintJob(
-            edition.municipality_edition(data, r.kommunekode, STAMP, charts, PLOTLY_JS.as_uri()),
-            out / edition.file_name(r.slug),
-            f"{edition.TITLE} – {r.name}",
+            editions.municipality_edition(data, r.kommunekode, STAMP, charts, PLOTLY_JS.as_uri()),
+            out / editions.file_name(r.slug),
+            f"{editions.TITLE} – {r.name}",
         )
         for r in rows
     ]
@@ -186,7 +188,7 @@ def municipality_pdfs(data_dir: Path, out: Path, codes: list[str] | None = None)
     # and Playwright's sync API refuses to start inside a running loop.
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as worker:
         worker.submit(print_pdfs, jobs).result()
-    return {r.kommunekode: out / edition.file_name(r.slug) for r in rows}
+    return {r.kommunekode: out / editions.file_name(r.slug) for r in rows}
 
 
 @pytest.fixture(scope="session")
@@ -238,15 +240,15 @@ def test_the_whole_book_has_every_chapter_in_reading_order(report_site: Path):
     text = pdf_text(path, "Kulturens Rige")
     cursor = text.index(squeeze("Indhold"))
     # Once in the table of contents, then once more as each chapter's heading, in the same order.
-    for chapter in edition.chapters(report_site) * 2:
+    for chapter in editions.chapters(report_site) * 2:
         cursor = text.index(squeeze(chapter.title), cursor) + len(squeeze(chapter.title))
     data = load(REPO / "data")
     for quote in data.quotes.itertuples():
         assert squeeze(quote.text) in text, quote.quote_id
-    pages = [(report_site / c.path).read_text(encoding="utf-8") for c in edition.chapters(report_site)]
+    pages = [(report_site / c.path).read_text(encoding="utf-8") for c in editions.chapters(report_site)]
     charts = sum(page.count('<figure class="kr-figure"') for page in pages)
     check_accessible(path, "Kulturens Rige", BOOK_PAGES, figures=charts)
-    check_contents(path, minimum=len(edition.chapters(report_site)))
+    check_contents(path, minimum=len(editions.chapters(report_site)))
     check_vector_only(path)
     check_pdf_ua(path, PDF_UA_ACCEPTED_IN_BOOK)
 
@@ -265,7 +267,7 @@ def test_the_built_pages_link_to_their_editions_with_size(report_site: Path):
 def test_the_cover_marks_code_and_region_as_the_editors_additions():
     """The report names neither municipality codes nor regions; the edition says whose they are, in the book's words."""
     data = load(REPO / "data")
-    page = edition.municipality_edition(data, "259", STAMP, edition.EditionCharts.compute(data), PLOTLY_JS.as_uri())
+    page = editions.municipality_edition(data, "259", STAMP, editions.EditionCharts.compute(data), PLOTLY_JS.as_uri())
     cover = BeautifulSoup(page, "html.parser").select_one("header.kr-cover")
     facts = {dt.get_text(): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in cover.select(".kr-stamp dt")}
     assert facts["Kommunekode"] == "259 (redaktionens tilføjelse)"
@@ -286,7 +288,7 @@ def test_a_heatmap_prints_as_coloured_cells_with_its_numbers_and_labels():
         "z": [[0, 4], [2, 0]],
         "colorscale": [[0.0, "#00224e"], [0.5, "#7c7b78"], [1.0, "#fee838"]],
     }
-    grid = BeautifulSoup(edition.heatmap_grid(trace), "html.parser")
+    grid = BeautifulSoup(editions.heatmap_grid(trace), "html.parser")
     assert [th.get_text() for th in grid.select(".kr-heat-column")] == ["K&ge", "Ikke angivet"]
     assert [th.get_text() for th in grid.select(".kr-heat-row")] == ["Etablering af ”vi”", "<b>x"]
     cells = grid.select(".kr-heat-cell")
@@ -296,7 +298,7 @@ def test_a_heatmap_prints_as_coloured_cells_with_its_numbers_and_labels():
     assert cells[1]["style"] == "background: #fee838; color: #000000"
     assert cells[2]["style"].startswith("background: #7c7b78")
     wide = {**trace, "x": [f"K{i}" for i in range(20)], "z": [[i for i in range(20)], [0] * 20]}
-    swapped = BeautifulSoup(edition.heatmap_grid(wide), "html.parser")
+    swapped = BeautifulSoup(editions.heatmap_grid(wide), "html.parser")
     assert len(swapped.select(".kr-heat-row")) == 20 and len(swapped.select(".kr-heat-column")) == 2
     assert "repeat(2, auto)" in swapped.select_one(".kr-heat")["style"] and not swapped.select("table")
 
@@ -308,7 +310,7 @@ def test_a_printed_long_list_says_how_many_cards_it_shows_of_all(monkeypatch):
     data = load(REPO / "data")
     section = str(cards.quote_list(data, data.quotes))
     article = BeautifulSoup(f"<article>{section}</article>", "html.parser").article
-    edition._printable_long_lists(article)
+    editions._printable_long_lists(article)
     total = len(cards.group_turns(data.quotes))
     assert article.select_one(".kr-list-nojs").get_text() == f"Udgaven viser de første 2 kort af {total}; alle står i bogen."
 
@@ -379,14 +381,14 @@ def test_the_printed_book_keeps_only_http_links_and_links_into_the_book(tmp_path
         ' <a href=" JaVaScRiPt:alert(1)">js2</a> <a href="data:text/html,x">data</a> <a href="mailto:a@b.dk">post</a></p>'
         '<script>window.x=1</script><img src="https://example.org/spor.png" alt="spor"><p onclick="x()">klik</p>',
     )
-    chapter = edition.chapters(site)[1]
-    offline = str(edition.printable_article(site, chapter, 2, ""))
+    chapter = editions.chapters(site)[1]
+    offline = str(editions.printable_article(site, chapter, 2, ""))
     assert re.findall(r'href="([^"]*)"', offline) == ["https://example.org/x"]
     assert "<script" not in offline and "onclick" not in offline and "<img" not in offline
     assert ">js<" not in offline and "js" in offline and "bog" in offline
-    online = str(edition.printable_article(site, chapter, 2, "https://bog.example.dk/kr/"))
+    online = str(editions.printable_article(site, chapter, 2, "https://bog.example.dk/kr/"))
     assert re.findall(r'href="([^"]*)"', online) == ["https://example.org/x", "https://bog.example.dk/kr/index.html#a"]
-    assert edition.book_address("javascript:alert(1)") == "" and edition.book_address("https://a.dk/b") == "https://a.dk/b/"
+    assert editions.book_address("javascript:alert(1)") == "" and editions.book_address("https://a.dk/b") == "https://a.dk/b/"
 
 
 def test_links_to_editions_appear_only_for_pdfs_that_exist_and_escape_the_name(tmp_path: Path):

@@ -25,9 +25,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 import export_qdpx  # noqa: E402
 import import_qdpx  # noqa: E402
 
-from kulturensrige import cards, edition, highlight, lists, load, refiqda  # noqa: E402
-from kulturensrige.problems import DataError  # noqa: E402
-from kulturensrige.schema import YES  # noqa: E402
+from kulturensrige import load
+from kulturensrige.data import refiqda
+from kulturensrige.data.problems import DataError  # noqa: E402
+from kulturensrige.data.schema import YES  # noqa: E402
+from kulturensrige.edition import editions
+from kulturensrige.render import cards, highlight, lists  # noqa: E402
+from kulturensrige.rules import views
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "qdpx"
@@ -116,7 +120,7 @@ def test_a_card_says_who_stated_the_municipality_the_analyst_or_the_report(impor
     card = cards.quote_card(data, odense)
     assert '<strong>Odense</strong> <span class="kr-attribution">(angivet af analytikeren i QDA-projektet)</span>' in card
     assert "rapporten" not in card
-    assert edition.quote_item(data, odense, "461")["attribution"] == "angivet af analytikeren i QDA-projektet"
+    assert editions.quote_item(data, odense, "461")["attribution"] == "angivet af analytikeren i QDA-projektet"
     loose = data.quotes[data.quotes["kommunekode"] == ""].iloc[[0]]
     assert "Kommune: ikke angivet i QDA-projektet" in cards.quote_card(data, loose)
     intro = cards.attribution_intro(data.quotes[data.quotes["kommunekode"] == "461"], "qda-projekt")
@@ -131,9 +135,9 @@ def test_a_card_says_who_stated_the_municipality_the_analyst_or_the_report(impor
 def test_a_lists_headings_credit_the_qda_project_not_the_report(imported):
     out, _ = imported
     data = load(out)
-    items = highlight.quote_items(cards.group_turns(data.quotes))
+    items = views.quote_items(cards.group_turns(data.quotes))
     bare = next(code for code in data.municipalities["kommunekode"] if code not in set(data.quotes["kommunekode"]))
-    view = highlight.list_view(data, items, highlight.QUOTE, bare, include_inferred=False)
+    view = highlight.list_view(data, items, views.QUOTE, bare, include_inferred=False)
     text = " ".join([view["status"], *(heading for _, heading, _ in view["groups"])])
     assert "QDA-projektet knytter ingen citater her til" in text and "uden kommune angivet i QDA-projektet" in text
     assert "rapporten" not in text.lower()

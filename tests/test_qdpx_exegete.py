@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from kulturensrige import load, refiqda
+from kulturensrige import load
+from kulturensrige.data import refiqda
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "qdpx" / "exegete"

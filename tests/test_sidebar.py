@@ -1,6 +1,6 @@
 """The sidebar's chapter list on every page: its own entry marked current, its chapters open, every link to its page.
 
-The build renders the list once and marks it for each page (kulturensrige/sphinx_ext.py, SidebarOnce); these are
+The build renders the list once and marks it for each page (kulturensrige/book/extension.py, SidebarOnce); these are
 the marks Sphinx and the theme would set, checked on the built pages at every folder depth.
 """
 

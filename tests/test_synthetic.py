@@ -9,7 +9,7 @@ import pytest
 from conftest import run_script
 
 from kulturensrige import load
-from kulturensrige.synthetic import MUNICIPALITY_LIST, generate
+from kulturensrige.data.synthetic import MUNICIPALITY_LIST, generate
 
 REPO = Path(__file__).resolve().parent.parent
 GENERATE = "generate_synthetic"  # scripts/generate_synthetic.py, run in this process (conftest.run_script)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kulturensrige.dictionary import as_markdown
-from kulturensrige.schema import TABLES
-from kulturensrige.workbook import DICTIONARY_SHEET, GUIDANCE_SHEET, build_workbook, template_files, workbook_summary
+from kulturensrige.data.schema import TABLES
+from kulturensrige.data.workbook import DICTIONARY_SHEET, GUIDANCE_SHEET, build_workbook, template_files, workbook_summary
+from kulturensrige.render.dictionary import as_markdown
 
 REPO = Path(__file__).resolve().parent.parent
 TEMPLATES = REPO / "templates"

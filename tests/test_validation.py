@@ -10,7 +10,7 @@ import pytest
 from conftest import run_script
 
 from kulturensrige import DataError, load
-from kulturensrige.schema import TABLES
+from kulturensrige.data.schema import TABLES
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "bad_input"

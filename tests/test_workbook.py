@@ -15,12 +15,13 @@ import pytest
 from conftest import run_script
 from openpyxl.utils import quote_sheetname
 
-from kulturensrige import load, writing
-from kulturensrige.dictionary import column_rows
-from kulturensrige.problems import DataError, Problem
-from kulturensrige.schema import TABLES
-from kulturensrige.workbook import DICTIONARY_SHEET, GUIDANCE_SHEET, cell_text, guidance_rows, import_workbook
-from kulturensrige.writing import csv_text, write_folder
+from kulturensrige import load
+from kulturensrige.data import folder_writing
+from kulturensrige.data.column_guide import column_rows
+from kulturensrige.data.folder_writing import csv_text, write_folder
+from kulturensrige.data.problems import DataError, Problem
+from kulturensrige.data.schema import TABLES
+from kulturensrige.data.workbook import DICTIONARY_SHEET, GUIDANCE_SHEET, cell_text, guidance_rows, import_workbook
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
@@ -324,7 +325,7 @@ def test_a_crash_during_the_swap_leaves_the_old_folder(tmp_path: Path, monkeypat
     dest = tmp_path / "data"
     dest.mkdir()
     (dest / "a.csv").write_text("gammel\n", encoding="utf-8")
-    real_rename = writing.os.rename
+    real_rename = folder_writing.os.rename
     calls = []
 
     def failing_rename(src, dst):
@@ -333,7 +334,7 @@ def test_a_crash_during_the_swap_leaves_the_old_folder(tmp_path: Path, monkeypat
             raise OSError("disken er fuld")
         real_rename(src, dst)
 
-    monkeypatch.setattr(writing.os, "rename", failing_rename)
+    monkeypatch.setattr(folder_writing.os, "rename", failing_rename)
     with pytest.raises(OSError):
         write_folder({"a.csv": "ny\n"}, dest, overwrite=True)
     assert (dest / "a.csv").read_text(encoding="utf-8") == "gammel\n"

@@ -8,7 +8,7 @@ plus label-content-name-mismatch (2.5.3) and target-size (2.2's 2.5.8), which ax
 The expectation is zero violations. Charts are drawn (`.kr-plot .main-svg`) before axe runs.
 
 Two things axe found in markup the project does not write are fixed at build time in
-kulturensrige/sphinx_ext.py: the sidebar's nameless chapter toggles (summary-name; `_name_sidebar_toggles`)
+kulturensrige/book/extension.py: the sidebar's nameless chapter toggles (summary-name; `_name_sidebar_toggles`)
 and docutils' deprecated role="doc-biblioentry" on the reference list (aria-deprecated-role,
 aria-required-children; `_accessible_theme_markup`). No rule or element is excluded (EXCLUDED is empty).
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import hostile
 import pytest
 
-from kulturensrige import cards, highlight, load
+from kulturensrige import load
+from kulturensrige.render import browser, cards
 
 pytestmark = pytest.mark.browser
 
@@ -51,7 +52,7 @@ def filled_against_python(page, data, python: str, rest: str) -> list[str]:
         f'<!doctype html><html lang="da"><body><template id="python">{python}</template>'
         f'<section class="kr-list">{rest}</section></body></html>'
     )
-    page.evaluate("(data) => { window.KR_DATA = data; window.KR = {}; }", highlight.browser_data(data))
+    page.evaluate("(data) => { window.KR_DATA = data; window.KR = {}; }", browser.browser_data(data))
     for name in ("kr-state.js", "kr-lists.js"):
         page.add_script_tag(content=(STATIC / name).read_text(encoding="utf-8"))
     return page.evaluate(FILL_JS)

@@ -14,7 +14,9 @@ from urllib.parse import parse_qs, quote, unquote, urlparse
 
 import pytest
 
-from kulturensrige import cards, filters, load
+from kulturensrige import load
+from kulturensrige.render import cards
+from kulturensrige.rules import filters
 
 pytestmark = pytest.mark.browser
 

@@ -19,9 +19,11 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from kulturensrige.explorer.app import results_html
 
-from kulturensrige import cards, filters, load
-from kulturensrige.explorer import results_html
+from kulturensrige import load
+from kulturensrige.render import cards
+from kulturensrige.rules import filters
 
 pytestmark = pytest.mark.browser
 

@@ -1,0 +1,95 @@
+"""Citations and the reference list in Danish, as the report writes them: "(Fancourt og Finn 2019)".
+
+sphinxcontrib-bibtex's author–year style and pybtex's plain style join two authors with "and" and put
+citations in square brackets. These variants only change those words and brackets; `register()` makes
+them available under the names used in book/_config.yml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+import pybtex.plugin
+import sphinxcontrib.bibtex.plugin
+from pybtex.style.formatting.plain import Style as PlainStyle
+from pybtex.style.template import names, sentence
+from sphinxcontrib.bibtex.style.referencing import BracketStyle, PersonStyle
+from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
+
+from kulturensrige.render import lists
+from kulturensrige.render.markup import Html
+
+REFERENCE_STYLE = "author_year_da"
+FORMATTING_STYLE = "plain_da"
+
+
+def _persons() -> PersonStyle:
+    return PersonStyle(sep2=" og ", last_sep=" og ")
+
+
+def _round() -> BracketStyle:
+    return BracketStyle(left="(", right=")")
+
+
+@dataclass
+class DanishAuthorYearStyle(AuthorYearReferenceStyle):
+    """In-text citations: round brackets, "og" between authors, no comma before the year."""
+
+    bracket_textual: BracketStyle = field(default_factory=_round)
+    bracket_parenthetical: BracketStyle = field(default_factory=_round)
+    person: PersonStyle = field(default_factory=_persons)
+    author_year_sep: str = " "
+
+
+class DanishPlainStyle(PlainStyle):
+    """The reference list: pybtex's plain style with "og" between authors, sorted by author as printed.
+
+    pybtex sorts a braced name ("{Santini et al.}", kept whole so it prints as the report writes it)
+    after every letter; the list is sorted by the printed name instead, then year."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sort = self._sort_as_printed
+
+    @staticmethod
+    def _sort_as_printed(entries):
+        def key(entry):
+            names = " ".join(str(person) for person in entry.persons.get("author", []))
+            return names.replace("{", "").replace("}", "").casefold(), entry.fields.get("year", "")
+
+        return sorted(entries, key=key)
+
+    def format_names(self, role, as_sentence=True):
+        formatted = names(role, sep=", ", sep2=" og ", last_sep=" og ")
+        return sentence[formatted] if as_sentence else formatted
+
+
+def register() -> None:
+    sphinxcontrib.bibtex.plugin.register_plugin("sphinxcontrib.bibtex.style.referencing", REFERENCE_STYLE, DanishAuthorYearStyle)
+    pybtex.plugin.register_plugin("pybtex.style.formatting", FORMATTING_STYLE, DanishPlainStyle)
+
+
+def _opening(text: str, words: int = 8) -> str:
+    """The first words of a quotation, to name it in a table cell."""
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def cited_where(data) -> Html:
+    """Which sections cite each work and which quotations come from it, named by their opening words.
+
+    The report's own list of references is not in the source text, so this is what the book can say."""
+    section_titles = dict(zip(data.sections["section_id"], data.sections["title"], strict=True))
+    rows = []
+    for ref in data.references.itertuples():
+        quoting = data.quotes.loc[data.quotes["reference_key"] == ref.reference_key].sort_values("position")
+        rows.append(
+            {
+                "Henvisning": ref.citation,
+                "Citeret i afsnit": ", ".join(section_titles[s] for s in ref.section_ids),
+                "Ordrette citater": "; ".join(f"»{_opening(q.text)}«" for q in quoting.itertuples()) or "ingen",
+                "Bemærkning": ref.note or "",
+            }
+        )
+    return lists.simple_table(pd.DataFrame(rows), "Værker, rapporten henviser til")

@@ -1,0 +1,430 @@
+"""Sphinx extension: the book's own static assets, plotly.js once per page, and the data stamp.
+
+Jupyter Book loads it through `sphinx.extra_extensions` in book/_config.yml.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import functools
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup
+from docutils import nodes
+from pydata_sphinx_theme.toctree import add_toctree_functions
+from sphinx.application import Sphinx
+from sphinx.search.da import SearchDanish
+from sphinx.transforms import SphinxTransform
+from sphinx.util.osutil import relative_uri
+
+from kulturensrige.book import bibliography, page_source
+from kulturensrige.book.descriptions import page_description
+from kulturensrige.book.icons import inline_icons
+from kulturensrige.data.buildkey import build_key
+from kulturensrige.data.fingerprint import folder_digest
+from kulturensrige.data.loading import load
+from kulturensrige.data.schema import TABLES
+from kulturensrige.render import browser, highlight
+from kulturensrige.render.markup import esc
+from kulturensrige.words import MONTHS
+
+GENERATED = "_kr_generated"
+
+
+def build_date() -> dt.date:
+    """SOURCE_DATE_EPOCH makes two builds of the same commit byte-identical (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch else dt.date.today()
+
+
+def provenance_html(folder_name: str, fingerprint: str, date: dt.date) -> str:
+    when = f"{date.day}. {MONTHS[date.month - 1]} {date.year}"
+    return (
+        f'<p class="kr-provenance">Bygget fra datamappen <code>{esc(folder_name)}</code> '
+        f"(fingeraftryk <code>{esc(fingerprint)}</code>) den {when}.</p>"
+    )
+
+
+# book/_static/plotly.min.js is plotly.js's cartesian partial bundle (bar, heatmap, scatter, ...: 1.5 MB, not the
+# full 4.8 MB), of the version plotly.py emits; tests/test_plotly_bundle.py checks both. No page loads it with a
+# script tag: kr-charts.js fetches it from beside itself once a chart is near the screen.
+# The filter's scripts, one job each, in the order they must run (all deferred, so after the parsed page).
+FILTER_SCRIPTS = ["kr-state.js", "kr-lists.js", "kr-charts.js", "kr-filter.js"]
+OWN_ASSETS = {*FILTER_SCRIPTS, "kommunefilter.css", "copybutton-da.js", "plotly.min.js", "lesning.css", "tjekliste.js"}
+
+
+def _asset_name(entry) -> str:
+    """html_js_files/html_css_files entries are a filename or a (filename, attributes) pair."""
+    return entry[0] if isinstance(entry, (tuple, list)) else str(entry)
+
+
+def _on_config_inited(app: Sphinx, config) -> None:
+    data = load()
+    app.kr_data = data
+    # Sphinx re-reads only sources whose files changed; new data or new package code must reach every page.
+    # Static files too: Sphinx copies them only when it writes pages, so an edited script must rebuild them.
+    key = {**build_key(data), "static": folder_digest(Path(app.srcdir) / "_static")}
+    config.kr_build_key = json.dumps(key, sort_keys=True)
+    out = Path(app.outdir).parent / GENERATED
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "kr-data.js").write_text(browser.browser_script(data), encoding="utf-8")
+    _publish_tables(data.folder, out / Path(page_source.PUBLISHED_DATA).name)
+    config.html_static_path = [*config.html_static_path, str(out)]
+    # Jupyter Book adds every .js/.css under _static/ as a plain (blocking) asset; `setup` adds ours itself,
+    # the script with `defer` so it runs after plotly.js and the parsed page. Drop the duplicates.
+    config.html_js_files = [f for f in config.html_js_files if _asset_name(f) not in OWN_ASSETS]
+    config.html_css_files = [f for f in config.html_css_files if _asset_name(f) not in OWN_ASSETS]
+    options = dict(config.html_theme_options or {})
+    options["extra_footer"] = provenance_html(data.folder.name, data.fingerprint, build_date())
+    config.html_theme_options = options
+
+
+def _publish_tables(folder: Path, target: Path) -> None:
+    """The data tables beside the book, for each chapter's "Sådan er siden lavet" links (kulturensrige/book/page_source.py)."""
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    for table in TABLES.values():
+        shutil.copyfile(folder / table.file, target / table.file)
+
+
+def _tell_kernel_the_page(app: Sphinx, docname: str, source: list[str]) -> None:
+    """myst-nb starts each notebook's kernel while reading that document; the kernel inherits this variable."""
+    os.environ[page_source.PAGE_VARIABLE] = docname
+
+
+def _on_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    if "body" in context:
+        context["body"] = highlight.FILTER_SLOT + context["body"]  # the filter's place, kept so nothing shifts
+    _drop_thebe(context)
+
+
+def _drop_thebe(context: dict) -> None:
+    """Jupyter Book 1 adds sphinx-thebe's config script twice ('THEBE_JS_URL has already been declared')
+    and points it at a CDN; the book has no live kernel buttons, so its files are left out."""
+    context["script_files"] = [
+        js for js in context.get("script_files", []) if "thebe" not in (js.filename or "") + js.attributes.get("body", "")
+    ]
+    context["css_files"] = [css for css in context.get("css_files", []) if "thebe" not in (css.filename or "")]
+
+
+def _defer_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Every script file in <head> loads with `defer`: the text paints before any script runs.
+
+    Deferred scripts still run in document order, after parsing and before DOMContentLoaded, so each
+    still finds what the ones before it define (kr-data.js before kommunefilter.js, copybutton.js before
+    copybutton-da.js). Runs after every handler that adds or drops scripts (priority 990)."""
+    deferred = []
+    for js in context.get("script_files", []):
+        if js.filename and not {"defer", "async"} & set(js.attributes):
+            js = type(js)(js.filename, priority=js.priority, **{**js.attributes, "defer": "defer"})
+        deferred.append(js)
+    context["script_files"] = deferred
+
+
+def _first_paragraph(doctree) -> str:
+    """The page's first paragraph of running text (not in a note, figure, table or reference list)."""
+    if doctree is None:
+        return ""
+    aside = (nodes.Admonition, nodes.figure, nodes.table, nodes.footnote, nodes.citation, nodes.topic, nodes.sidebar)
+    for paragraph in doctree.findall(nodes.paragraph):
+        parent, inside = paragraph.parent, False
+        while parent is not None and not inside:
+            inside, parent = isinstance(parent, aside), parent.parent
+        if not inside and len(paragraph.astext()) >= 40:
+            return paragraph.astext()
+    return ""
+
+
+def _describe_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """A <meta name="description"> on every page (kulturensrige/book/descriptions.py says from what)."""
+    description = page_description(app.kr_data, pagename, _first_paragraph(doctree))
+    context["metatags"] = context.get("metatags", "") + f'\n<meta name="description" content="{esc(description)}" />'
+
+
+class ProfileTitleAsWritten(SphinxTransform):
+    """A profile page's title is a municipality name from data; docutils' smart quotes would show its '"' as '«'.
+
+    Runs before Sphinx's SmartQuotes transform (priority 750) and exempts that one title."""
+
+    default_priority = 700
+
+    def apply(self, **kwargs) -> None:
+        if self.env.docname.startswith("kommuner/profil-"):
+            for title in self.document.findall(nodes.title):
+                title["support_smartquotes"] = False
+                break
+
+
+def _escape_page_title(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """sphinx-book-theme puts the title's plain text (`title.astext()`) into its print header as `{{ pagetitle }}`,
+    unescaped: a municipality name with '<img onerror=...>' would become markup on its profile page. Runs
+    after the theme's own handler (priority 900) and escapes it."""
+    if isinstance(context.get("pagetitle"), str):
+        context["pagetitle"] = esc(context["pagetitle"])
+
+
+def _name_sidebar_toggles(toctree):
+    """pydata-sphinx-theme's sidebar opens a chapter's subpages with a <summary> holding only a decorative
+    chevron, so it has no accessible name (axe 'summary-name', WCAG 4.1.2). Name each after its chapter.
+
+    Takes what the theme's `generate_toctree_html` returns (a BeautifulSoup, or HTML text) and returns the same kind."""
+    soup = BeautifulSoup(toctree, "html.parser") if isinstance(toctree, str) else toctree
+    for summary in soup.select("li > details > summary"):
+        if summary.get_text(strip=True) or summary.get("aria-label"):
+            continue
+        link = summary.parent.find_previous_sibling("a")
+        chapter = link.get_text(" ", strip=True) if link else ""
+        summary["aria-label"] = f"Vis eller skjul undersider af {chapter}" if chapter else "Vis eller skjul undersider"
+    return str(soup) if isinstance(toctree, str) else soup
+
+
+def _accessible_theme_markup(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """docutils marks each entry of the reference list role="doc-biblioentry", a role deprecated in DPUB-ARIA 1.1
+    (axe 'aria-deprecated-role', found by tests/browser/test_accessibility.py), inside a role="list" that then has
+    no listitem (axe 'aria-required-children'). An entry of a list is a listitem.
+
+    (The sidebar's chapter toggles get their names in SidebarOnce, through _name_sidebar_toggles.)"""
+    if 'role="doc-biblioentry"' in context.get("body", ""):
+        context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
+
+
+class SidebarOnce:
+    """The sidebar's chapter list, built by the theme once per build and then marked for each page.
+
+    pydata-sphinx-theme 0.15's `generate_toctree_html` resolves the whole book's toctree and reworks it with
+    BeautifulSoup for every page, and twice (its check for empty sidebar templates renders it too): O(pages²),
+    two fifths of Sphinx's time at national scale. With `collapse` off the list is the same on every page but
+    for links relative to the page's folder (kept once per folder) and the marks `for_page` sets as Sphinx and
+    the theme would, then undoes: the page's own link is "#", the classes `current` (and the theme's `active`)
+    go on its entry and every list and entry above it, and those entries' `<details>` are open.
+    The chapter toggles get their names here too."""
+
+    def __init__(self, app: Sphinx) -> None:
+        self.app = app
+        self.unmarked: dict[str, BeautifulSoup] = {}
+        self.folders: dict[tuple[str, str], tuple[BeautifulSoup, dict[str, list]]] = {}
+        self.last: tuple[str, str, str] | None = None  # (page, arguments, HTML): the empty-check's render, reused
+
+    def install(self, context: dict) -> None:
+        """Put `generate_toctree_html` in a render context, in place of the theme's (and of a copy of the context)."""
+        generate = context.get("generate_toctree_html")
+        if not callable(generate) or getattr(generate, "_kr_sidebar", False):
+            return
+        pagename = context.get("pagename", "")
+
+        # Wraps the theme's function: its sidebar is rebuilt from the whole toctree for every page (see the class).
+        def generate_toctree_html(kind: str, startdepth: int = 1, **kwargs):
+            own = self.for_page(pagename, kwargs) if kind == "sidebar" and startdepth == 0 else None
+            if own is not None:
+                return own
+            toctree = generate(kind=kind, startdepth=startdepth, **kwargs)
+            return _name_sidebar_toggles(toctree) if kind == "sidebar" else toctree
+
+        generate_toctree_html._kr_sidebar = True
+        context["generate_toctree_html"] = generate_toctree_html
+
+    def for_page(self, pagename: str, kwargs: dict) -> str | None:
+        """The sidebar of one page; None where the list depends on the page (collapsed) or lists it twice."""
+        if kwargs.get("collapse", True):
+            return None
+        key = json.dumps(kwargs, sort_keys=True)
+        if self.last and self.last[:2] == (pagename, key):
+            return self.last[2]
+        own = self.app.builder.get_target_uri(pagename)
+        folder = own.rpartition("/")[0]
+        soup, links = self._in_folder(key, kwargs, folder)
+        mine = links.get(relative_uri(f"{folder}/" if folder else "", own), [])
+        if len(mine) > 1:
+            return None
+        undo = _mark_current(mine[0]) if mine else []
+        html = str(soup)
+        for tag, attributes in undo:
+            tag.attrs = attributes
+        self.last = (pagename, key, html)
+        return html
+
+    def _in_folder(self, key: str, kwargs: dict, folder: str) -> tuple[BeautifulSoup, dict[str, list]]:
+        """The unmarked list with its links relative to a folder, and its links by address (no "#..." part)."""
+        if (key, folder) not in self.folders:
+            if key not in self.unmarked:
+                self.unmarked[key] = _name_sidebar_toggles(self._theme_sidebar_outside_toctree(kwargs))
+            soup, links = copy.copy(self.unmarked[key]), {}
+            for link in soup.find_all("a", href=True):
+                path, hash_, fragment = link["href"].partition("#")
+                if not urlsplit(path).scheme:  # Sphinx leaves external addresses as they are
+                    link["href"] = relative_uri(f"{folder}/" if folder else "", path) + hash_ + fragment
+                if not hash_:
+                    links.setdefault(link["href"], []).append(link)
+            self.folders[key, folder] = soup, links
+        return self.folders[key, folder]
+
+    def _theme_sidebar_outside_toctree(self, kwargs: dict) -> BeautifulSoup:
+        """The theme's sidebar for the root document, which no toctree lists (Sphinx warns of a circular
+        reference, and the build fails on warnings): nothing is current, and every link is relative to the root."""
+        root = self.app.config.root_doc
+        # The same `toctree` function Sphinx puts in every page's context (builders/html handle_page), for the root.
+        context = {"toctree": functools.partial(self.app.builder._get_local_toctree, root)}
+        add_toctree_functions(self.app, root, "page.html", context, None)
+        return context["generate_toctree_html"](kind="sidebar", startdepth=0, **kwargs)
+
+
+def _mark_current(link) -> list[tuple]:
+    """What Sphinx (`_toctree_add_classes`) and the theme do to a page's own entry: its link becomes "#", and
+    `current` goes on it and every list and entry above it, the theme's `active` after it on entries, and the
+    entries' toggles open. Returns each changed tag with its attributes as they were, to undo the marks."""
+    entries = [parent for parent in link.parents if parent.name == "li"]
+    toggles = [toggle for li in entries if (toggle := li.find("details", recursive=False)) is not None]
+    lists = [parent for parent in link.parents if parent.name == "ul"]
+    undo = [(tag, dict(tag.attrs)) for tag in [link, *entries, *toggles, *lists]]
+    link["href"] = "#"
+    link["class"] = ["current", *link.get("class", [])]
+    for ul in lists:
+        ul["class"] = ["current", *ul.get("class", [])]
+    for li in entries:
+        level, *rest = li.get("class", [])
+        li["class"] = [level, "current", "active", *rest]
+    for toggle in toggles:
+        toggle["open"] = "open"
+    return undo
+
+
+# English that sphinx-book-theme's templates write as it stands, outside any
+# message catalog (the rest is translated by book/_locale/da/LC_MESSAGES/sphinx.po): markup as written -> Danish.
+UNTRANSLATED = {
+    '<nav class="bd-links bd-docs-nav" aria-label="Main">': '<nav class="bd-links bd-docs-nav" aria-label="Bogens kapitler">',
+    'title="Toggle primary sidebar"': 'title="Vis eller skjul bogens kapitler"',
+    'title="Toggle secondary sidebar"': 'title="Vis eller skjul sidens indhold"',
+    '<nav aria-label="Page">': '<nav aria-label="Siden">',
+}
+
+
+def _one_search_input_id(html: str) -> str:
+    """pydata-sphinx-theme 0.15 writes its pop-up search field and the search page's own field with the same
+    id="search-input" on search.html (a duplicate id, an HTML error); the pop-up's copy gets an id of its own.
+    No script looks the field up by id."""
+    if html.count('id="search-input"') < 2:
+        return html
+    return html.replace('id="search-input"', 'id="search-input-popup"', 1)
+
+
+# Label in name (WCAG 2.5.3, axe 'label-content-name-mismatch'): a control's name must contain its visible text.
+# The search field shows "Søg Ctrl+K" but was named "Søg": its name now comes from what it shows. The theme
+# button named "Farvetema" held icons titled "Lyst", "Mørkt" and "Som systemet" (Font Awesome turns a title
+# into text of the icon): the icons lose their titles, and the button's tooltip and name stay "Farvetema".
+LABEL_IN_NAME = [
+    (re.compile(r'(<button class="btn search-button-field [^"]*"[^>]*?)\s+aria-label="[^"]*"'), r"\1"),
+    (re.compile(r'(<i class="theme-switch [^"]*"\s+data-mode="\w+")\s+title="[^"]*"'), r"\1"),
+]
+
+
+# pydata-sphinx-theme 0.15 loads Font Awesome in <head> of every page (all.min.js, 1.2 MB, blocking; its CSS; three
+# preloaded web fonts) to draw its <i class="fa-..."> icons; the build inlines the same SVG instead
+# (kulturensrige/book/icons.py), so none of them loads.
+FONTAWESOME = re.compile(
+    r'\s*<(?:script src|link href)="[^"]*_static/vendor/fontawesome/[^"]*/(?:js/all\.min\.js|css/all\.min\.css)\?digest=[0-9a-f]+"'
+    r'(?: rel="stylesheet" /)?>(?:</script>)?'
+    r'|\s*<link rel="preload" as="font" type="font/woff2" crossorigin href="[^"]*_static/vendor/fontawesome/[^"]*" />'
+)
+# pydata-sphinx-theme loads Sphinx's search index (and its tools) in <head> of every page for a search-as-you-type
+# the book leaves off (its default); only the search page needs them, and there they load deferred.
+SEARCH_SCRIPTS = re.compile(r'<script src="([^"]*(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js))"></script>')
+
+
+# Pages Sphinx writes without a body (the index, the search page) get the filter's kept place at the top of their
+# content too, or the filter would push the page down when it appears (a layout shift of 0.13 on a phone on search).
+CONTENT_OPENINGS = ('<article class="bd-article">', '<div class="bd-search-container">')
+
+
+def _lean_head(html: str, pagename: str) -> str:
+    """No Font Awesome (its icons inline); the search scripts only on the search page, and deferred there."""
+    html = _keep_filter_place(inline_icons(_without_fontawesome(html)))
+    if pagename == "search":
+        return SEARCH_SCRIPTS.sub(r'<script defer="defer" src="\1"></script>', html)
+    return SEARCH_SCRIPTS.sub("", html)
+
+
+def _without_fontawesome(html: str) -> str:
+    """FONTAWESOME's tags out of <head>, where the theme puts them: searched only there, since the pattern's leading
+    whitespace makes it slow through a page's megabytes of cards (2 s over a national build)."""
+    end = html.find("</head>")
+    return FONTAWESOME.sub("", html) if end < 0 else FONTAWESOME.sub("", html[:end]) + html[end:]
+
+
+def _keep_filter_place(html: str) -> str:
+    if "kr-filter-slot" in html:
+        return html
+    opening = next((o for o in CONTENT_OPENINGS if o in html), None)
+    return html.replace(opening, opening + highlight.FILTER_SLOT, 1) if opening else html
+
+
+def _danish_everywhere(app: Sphinx) -> None:
+    """Replace UNTRANSLATED in every rendered page, and make its head lean (_lean_head); the sidebar from SidebarOnce.
+
+    Text from data cannot match: it reaches pages escaped."""
+    templates = getattr(app.builder, "templates", None)
+    if templates is None:
+        return
+    render = templates.render
+    sidebar = SidebarOnce(app)
+
+    def render_in_danish(template: str, context: dict) -> str:
+        sidebar.install(context)  # here, not in html-page-context: the theme renders the sidebar before that ends
+        html = render(template, context)
+        for english, danish in UNTRANSLATED.items():
+            html = html.replace(english, danish)
+        for pattern, replacement in LABEL_IN_NAME:
+            html = pattern.sub(replacement, html)
+        return _lean_head(_one_search_input_id(html), context.get("pagename", ""))
+
+    templates.render = render_in_danish
+
+
+class DanishSearchWordsOnce(SearchDanish):
+    """Sphinx's Danish search index, handed each word of a text once, and each word stemmed once per build.
+
+    Sphinx's `IndexBuilder.feed` stems, filters and files every word of a page one by one, repeats included: at
+    national scale nearly two million words, most on the page whose quote store holds every quote. Filing a word
+    again changes nothing (the page is in the word's set already), and the first of each stays in its place. Sphinx
+    remembers stems for one page only; a word's stem is the same on every page. searchindex.js is the same byte
+    for byte."""
+
+    def init(self, options: dict[str, str]) -> None:
+        super().init(options)
+        self.stems: dict[str, str] = {}
+
+    def split(self, input: str) -> list[str]:
+        return list(dict.fromkeys(super().split(input)))
+
+    def stem(self, word: str) -> str:
+        if word not in self.stems:
+            self.stems[word] = super().stem(word)
+        return self.stems[word]
+
+
+def setup(app: Sphinx) -> dict:
+    bibliography.register()
+    app.add_config_value("kr_build_key", "", "env")
+    app.connect("builder-inited", _danish_everywhere)
+    app.connect("config-inited", _on_config_inited)
+    app.connect("source-read", _tell_kernel_the_page)
+    app.connect("html-page-context", _on_page)
+    app.connect("html-page-context", _escape_page_title, priority=900)
+    app.connect("html-page-context", _accessible_theme_markup, priority=900)
+    app.connect("html-page-context", _describe_page)
+    app.connect("html-page-context", _defer_scripts, priority=990)
+    app.add_transform(ProfileTitleAsWritten)
+    app.add_search_language(DanishSearchWordsOnce)
+    app.add_js_file("kr-data.js", priority=450)
+    for script in FILTER_SCRIPTS:
+        app.add_js_file(script, priority=500, loading_method="defer")
+    app.add_js_file("copybutton-da.js", priority=500, loading_method="defer")
+    app.add_js_file("tjekliste.js", priority=500, loading_method="defer")
+    app.add_css_file("kommunefilter.css")
+    app.add_css_file("lesning.css")
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

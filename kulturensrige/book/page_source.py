@@ -1,0 +1,54 @@
+"""The quiet line at the foot of a chapter, "Sådan er siden lavet": its notebook and the data tables it read.
+
+The chapters show no code; a reader who wants to see how a page is made follows these links instead.
+The Sphinx extension tells the kernel which page it runs (PAGE_VARIABLE) and publishes the data folder's
+tables beside the book (PUBLISHED_DATA), so both links work in the static book, offline too.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import quote
+
+from kulturensrige.data.loading import Dataset
+from kulturensrige.data.schema import TABLES
+from kulturensrige.render.markup import Html, book_root, esc
+
+PAGE_VARIABLE = "KR_PAGE"
+PUBLISHED_DATA = "_static/data"
+SOURCES = "_sources"
+
+
+def _relative(target: str) -> str:
+    """A link from the page being executed to a file of the built book, percent-encoded like page_link."""
+    here = Path.cwd()
+    return quote(Path(os.path.relpath(book_root(here) / target, start=here)).as_posix(), safe="/")
+
+
+def tables_read(data: Dataset) -> list[str]:
+    """The tables this page's cells have read so far, in the order they were first read."""
+    return [name for name in getattr(data.tables, "read", []) if name in TABLES]
+
+
+def how_made(data: Dataset) -> Html:
+    """One line: which notebook made the page and which tables of which data folder it read."""
+    page = os.environ.get(PAGE_VARIABLE, "")
+    notebook = f"{page}.ipynb" if page else ""
+    links = ", ".join(
+        f'<a href="{esc(_relative(f"{PUBLISHED_DATA}/{TABLES[name].file}"))}" title="{esc(TABLES[name].title)}">'
+        f"{esc(TABLES[name].file)}</a>"
+        for name in tables_read(data)
+    )
+    made_by = f'notesbogen <a href="{esc(_relative(f"{SOURCES}/{notebook}"))}">{esc(Path(notebook).name)}</a>' if notebook else "notesbogen"
+    read = tables_read(data)
+    noun = "tabellen" if len(read) == 1 else "tabellerne"
+    reads = f" læser {noun} {links} fra datamappen <code>{esc(data.folder.name)}</code>" if links else ""
+    if len(read) == len(TABLES):
+        dictionary = f'<a href="{esc(_relative("om-data/genkoersel.html"))}#dataordbog">alle tabellerne</a>'
+        reads = f" læser {dictionary} i datamappen <code>{esc(data.folder.name)}</code>"
+    guide = f'<a href="{esc(_relative("om-data/genkoersel.html"))}">Data og genkørsel</a>'
+    return Html(
+        f'<p class="kr-made"><span class="kr-made-label">Sådan er siden lavet:</span> {made_by}{reads}. '
+        f"Koden står i notesbogen, ikke på siden; {guide} forklarer, hvordan bogen bygges igen.</p>"
+    )

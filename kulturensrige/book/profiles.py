@@ -1,0 +1,74 @@
+"""One profile page per municipality, written from the data before each build.
+
+A new municipality in the data gets its own page (and URL `kommuner/profil-<slug>.html`) with no
+code change; the table of contents picks the pages up by glob.
+"""
+
+from __future__ import annotations
+
+import os
+import string
+import tempfile
+from pathlib import Path
+
+import nbformat
+
+from kulturensrige.data.loading import Dataset
+
+
+def markdown_title(name: str) -> str:
+    """A name from data as the text of a Markdown/MyST heading that shows exactly those characters.
+
+    Line breaks would end the heading and start new blocks (a fence, a directive), so all whitespace
+    becomes single spaces; every ASCII punctuation character is backslash-escaped (CommonMark allows it
+    for all of them), which also keeps '&lt;' from being read as an entity and '%' as a comment.
+    """
+    return "".join("\\" + c if c in string.punctuation else c for c in " ".join(name.split()))
+
+
+def profile_notebook(name: str, kommunekode: str) -> nbformat.NotebookNode:
+    """A thin notebook: its title, then calls into the package. The name is escaped for Markdown."""
+    title = markdown_title(name)
+    cells = [
+        nbformat.v4.new_markdown_cell(f"# {title}"),
+        _code(
+            "from kulturensrige import load\nfrom kulturensrige.render import cards, lists\n\n"
+            f"data = load()\nKOMMUNE = {kommunekode!r}\nlists.municipality_facts(data, KOMMUNE)"
+        ),
+        nbformat.v4.new_markdown_cell("## Indsatser\n\nIndsatser, elementer og aktioner, som rapporten beskriver for kommunen."),
+        _code("cards.initiative_list(data, KOMMUNE)"),
+        nbformat.v4.new_markdown_cell("## Citater knyttet til kommunen"),
+        _code("cards.quotes_for_municipality(data, KOMMUNE)"),
+        nbformat.v4.new_markdown_cell("## Ingredienser i kommunens citater"),
+        _code("lists.municipality_ingredients(data, KOMMUNE)"),
+        _code("from kulturensrige.book import page_source\n\npage_source.how_made(data)"),
+    ]
+    notebook = nbformat.v4.new_notebook(cells=cells)
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    return notebook
+
+
+def _code(source: str) -> nbformat.NotebookNode:
+    return nbformat.v4.new_code_cell(source, metadata={"tags": ["remove-input"]})
+
+
+def write_profile_pages(data: Dataset, book_dir: Path) -> list[Path]:
+    """Write the generated profile pages into a (staged) book folder; each file is written atomically."""
+    folder = book_dir / "kommuner"
+    folder.mkdir(parents=True, exist_ok=True)
+    wanted = {folder / f"profil-{row.slug}.ipynb": row for row in data.municipalities.itertuples()}
+    for path, row in wanted.items():
+        notebook = profile_notebook(row.name, row.kommunekode)
+        _stable_cell_ids(notebook)
+        text = nbformat.writes(notebook)
+        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    return sorted(wanted)
+
+
+def _stable_cell_ids(notebook: nbformat.NotebookNode) -> None:
+    """Stable cell ids, so two builds from the same data write the same file."""
+    for i, cell in enumerate(notebook.cells):
+        cell["id"] = f"cell-{i}"

@@ -1,0 +1,150 @@
+"""Reading CSV files as analysts actually save them: UTF-8 or Danish Excel (BOM, cp1252, semicolons)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from kulturensrige.data.problems import Problem
+
+_BOM = b"\xef\xbb\xbf"
+
+# Limits for one table, in a CSV file or a workbook's sheet: ten times the national scale (10,000 quotes), and low
+# enough that any file is read or refused within 1 GB of memory and a minute (see BENCHMARKS.md).
+MAX_ROWS = 100_000
+MAX_COLUMNS = 100
+MAX_CELLS = 2_000_000
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """A table as text cells, with the spreadsheet row number of every record (header = row 1)."""
+
+    frame: pd.DataFrame
+    rows: list[int]
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 (with or without BOM) first; Windows-1252 is what Danish Excel writes otherwise."""
+    if raw.startswith(_BOM):
+        raw = raw[len(_BOM) :]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+# A multi-byte UTF-8 character ('ø' is C3 B8): a file holding one is UTF-8, whatever else it holds.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def stray_byte(raw: bytes, label: str) -> Problem | None:
+    """A UTF-8 file with one damaged byte: reading it all as cp1252 would turn every 'ø' into 'Ã¸' without a word."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if not _UTF8_SEQUENCE.search(raw):
+            return None  # not UTF-8 at all: cp1252 from Danish Excel
+        line = raw.count(b"\n", 0, error.start) + 1
+        byte = raw[error.start]
+        allowed = "byten er ikke gyldig UTF-8, men resten af filen er UTF-8; ret tegnet, og gem filen som CSV (UTF-8)"
+        return Problem(label, line, None, f"byte 0x{byte:02x}", allowed)
+    return None
+
+
+def detect_delimiter(text: str) -> str:
+    """Danish Excel saves 'CSV' with semicolons; decide from the header line alone."""
+    header = text.split("\n", 1)[0]
+    return ";" if header.count(";") > header.count(",") else ","
+
+
+# Bytes that no text file holds (C0 control characters other than tab, line feed and carriage return).
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def not_text(raw: bytes, label: str) -> Problem | None:
+    """A spreadsheet saved under a .csv name, a UTF-16 export or binary garbage, named in one line."""
+    if raw.startswith(b"PK\x03\x04"):
+        return Problem(label, None, None, None, "filen er et regneark (xlsx/zip), ikke CSV; gem tabellen som CSV (UTF-8)")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return Problem(label, None, None, None, "filen er gemt som UTF-16 (Unicode-tekst); gem tabellen som CSV (UTF-8)")
+    found = _CONTROL.search(raw)
+    if found is None:
+        return None
+    line = raw.count(b"\n", 0, found.start()) + 1
+    return Problem(
+        label, line, None, f"byte 0x{found.group()[0]:02x}", "filen indeholder binære data eller styretegn; den skal være CSV-tekst"
+    )
+
+
+def read_csv(path: Path, label: str) -> tuple[RawTable | None, list[Problem]]:
+    """Read one CSV file into text cells; report structural damage instead of raising."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(label, None, None, None, f"filen kan ikke læses ({exc.strerror})")]
+    problem = not_text(raw, label) or stray_byte(raw, label)
+    if problem is not None:
+        return None, [problem]
+    return parse_rows(_csv_rows(decode(raw), label), label)
+
+
+def _csv_rows(text: str, label: str) -> list[tuple[int, list[str]]] | Problem:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(text), strict=True)
+    records: list[tuple[int, list[str]]] = []
+    line = 1
+    cells_read = 0
+    try:
+        for cells in reader:
+            cells_read += len(cells)
+            if too_big := _beyond_limits(len(records), len(cells), cells_read):  # header included: rows so far
+                return Problem(label, line, None, None, too_big)
+            records.append((line, cells))
+            line = reader.line_num + 1
+    except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            limit = thousands(csv.field_size_limit())
+            return Problem(label, line, None, None, f"et felt har over {limit} tegn, det længste CSV-læseren tillader; del teksten op")
+        return Problem(label, line, None, None, "filen er afkortet eller har et citationstegn uden afslutning")
+    return records
+
+
+def _beyond_limits(rows: int, fields: int, cells: int) -> str | None:
+    """Why one more record, of `fields` fields, would be too much after `rows` records and `cells` fields in all."""
+    if rows > MAX_ROWS:
+        return f"filen har over {thousands(MAX_ROWS)} rækker; en tabel må højst have {thousands(MAX_ROWS)}"
+    if fields > MAX_COLUMNS:
+        return f"rækken har {thousands(fields)} felter; en tabel må højst have {MAX_COLUMNS} kolonner"
+    if cells > MAX_CELLS:
+        return f"filen har over {thousands(MAX_CELLS)} felter; en tabel må højst have {thousands(MAX_CELLS)}"
+    return None
+
+
+def thousands(number: int) -> str:
+    """Danish digit grouping: 32.767."""
+    return f"{number:,}".replace(",", ".")
+
+
+def parse_rows(records: list[tuple[int, list[str]]] | Problem, label: str) -> tuple[RawTable | None, list[Problem]]:
+    """Turn numbered records (row number, cells) into a frame of text; shared by CSV and workbook import."""
+    if isinstance(records, Problem):
+        return None, [records]
+    records = [(n, cells) for n, cells in records if any(c.strip() for c in cells)]
+    if not records:
+        return None, [Problem(label, None, None, None, "filen er tom; første række skal være kolonnenavnene")]
+    (_, header), body = records[0], records[1:]
+    header = [h.strip() for h in header]
+    problems = [
+        Problem(label, n, None, f"{len(cells)} felter", f"rækken skal have {len(header)} felter som overskriften")
+        for n, cells in body
+        if len(cells) != len(header)
+    ]
+    if problems:
+        return None, problems
+    frame = pd.DataFrame([[c.strip() for c in cells] for _, cells in body], columns=header, dtype=str)
+    return RawTable(frame=frame, rows=[n for n, _ in body]), []

@@ -1,0 +1,39 @@
+"""Digests that tell one input from another: the data folder's, the package's code and pins, a static folder's."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from kulturensrige.data.schema import TABLES
+
+PACKAGE = Path(__file__).resolve().parent.parent
+ROOT = PACKAGE.parent
+
+
+def package_digest() -> str:
+    """A hash of the package's files and of requirements.txt: new code or new pins give new pages."""
+    digest = hashlib.sha256()
+    for path in [ROOT / "requirements.txt", *sorted(PACKAGE.rglob("*"))]:
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def folder_digest(folder: Path) -> str:
+    """A hash of a folder's files (the book's _static/): Sphinx copies static files only when a page is rebuilt."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def fingerprint(folder: Path) -> str:
+    """A short hash of the declared files' bytes, so two printouts from different data can be told apart."""
+    digest = hashlib.sha256()
+    for table in TABLES.values():
+        path = folder / table.file
+        digest.update(table.file.encode())
+        digest.update(path.read_bytes() if path.is_file() else b"")
+    return digest.hexdigest()[:10]

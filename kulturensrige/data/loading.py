@@ -1,0 +1,111 @@
+"""The one way into the data: `load()` returns validated, typed tables or raises with every problem."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from kulturensrige.data.anonymity import unique_role_warnings, with_shown_roles
+from kulturensrige.data.fingerprint import fingerprint, package_digest
+from kulturensrige.data.problems import DataError, Problem
+from kulturensrige.data.schema import TABLES
+from kulturensrige.data.validation import read_folder, validate_tables
+
+REPO_ROOT = Path(__file__).resolve().parent.parent.parent
+DATA_DIR_VARIABLE = "KR_DATA_DIR"
+# A folder where load() keeps the validated tables of the last data it read (scripts/build_book.py sets it for the
+# build): every page of a build loads the same data, and validating 10,000 quotes in each kernel costs seconds.
+CACHE_VARIABLE = "KR_DATA_CACHE"
+
+
+def data_dir(path: str | os.PathLike | None = None) -> Path:
+    """The data folder: the argument, else $KR_DATA_DIR, else data/; relative paths from the repository root."""
+    chosen = Path(path if path is not None else os.environ.get(DATA_DIR_VARIABLE) or "data")
+    return chosen if chosen.is_absolute() else (REPO_ROOT / chosen).resolve()
+
+
+class ReadLog(dict):
+    """The tables, remembering which of them were read, so a page can say which data it is made from."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.read: list[str] = []
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name in self and name not in self.read:
+            self.read.append(name)
+        return super().__getitem__(name)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """All tables of one data folder, validated, with list cells as tuples and integers as int."""
+
+    folder: Path
+    tables: dict[str, pd.DataFrame] = field(repr=False)
+    fingerprint: str
+    warnings: list[Problem] = field(default_factory=list, repr=False)
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        tables = self.__dict__.get("tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(name)
+
+
+def load(path: str | os.PathLike | None = None) -> Dataset:
+    """Read and validate a data folder; raise DataError listing every problem if it is not usable.
+
+    With $KR_DATA_CACHE set, the validated tables are kept there, keyed by the folder, the data's bytes and the
+    package's code, and the next load of the same data by the same code reads them instead of validating again."""
+    folder = data_dir(path)
+    printed = fingerprint(folder)
+    cache = _cache_file(folder, printed)
+    if cache is not None and cache.is_file():
+        tables, warnings = _cached_tables(cache)
+        return Dataset(folder=folder, tables=ReadLog(tables), fingerprint=printed, warnings=warnings)
+    raws, problems = read_folder(folder)
+    labels = {name: f"{folder.name}/{TABLES[name].file}" for name in raws}
+    tables, found = validate_tables(raws, labels)
+    problems += found
+    if problems:
+        raise DataError(problems)
+    warnings = unique_role_warnings(tables, raws["quotes"].rows, labels["quotes"])
+    tables = with_shown_roles(tables)
+    if cache is not None:
+        _keep(cache, pickle.dumps((dict(tables), warnings), protocol=pickle.HIGHEST_PROTOCOL))
+    return Dataset(folder=folder, tables=ReadLog(tables), fingerprint=printed, warnings=warnings)
+
+
+def _cache_file(folder: Path, printed: str) -> Path | None:
+    """The cache entry for this folder's current bytes (fingerprint `printed`) and the package's current code, if caching is on."""
+    where = os.environ.get(CACHE_VARIABLE)
+    if not where:
+        return None
+    key = hashlib.sha256("\0".join([str(folder), printed, package_digest()]).encode()).hexdigest()[:20]
+    return Path(where) / f"{key}.pickle"
+
+
+@functools.lru_cache(maxsize=1)
+def _cached_tables(cache: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    """A cache entry's tables, read once per process: a build's profile pages run one after another in one kernel
+    (scripts/build_book.py), and unpickling 10,000 quotes for each of 98 pages took seconds. The entry's name holds
+    the data's fingerprint and the package's digest, so other data or code is another entry. Each load() wraps the
+    tables in a ReadLog of its own, so each page still says which tables it read; nothing changes a table."""
+    return pickle.loads(cache.read_bytes())
+
+
+def _keep(cache: Path, payload: bytes) -> None:
+    """Write the entry whole (a temporary file, then a rename) and drop entries of older data."""
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    for old in cache.parent.glob("*.pickle"):
+        old.unlink(missing_ok=True)
+    temporary = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(payload)
+    os.replace(temporary, cache)

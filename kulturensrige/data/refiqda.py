@@ -1,0 +1,831 @@
+"""REFI-QDA projects (.qdpx) in and out: the second way into the data, beside the workbook.
+
+A `.qdpx` file is a zip with `project.qde` (XML in the namespace urn:QDA-XML:project:1.0, REFI-QDA 1.0–1.5)
+and the text sources under `sources/`. Import: every coded text passage whose code the code map ties to
+an ingredient becomes a quote, its text cut verbatim from the source by character offsets, its
+municipality and role taken from what the analyst recorded (cases and their variables, then DOCS.csv).
+The result is the base data folder with the project's quotes, validated before anything is written.
+Export: the data's quotes as a project the QDA tools open, with ingredients as codes and municipalities
+and roles as cases with variables.
+
+Parsed with the standard library behind defusedxml (no DTD, no entities, no external references) and
+read straight from the zip with a stated limit on the expanded size; the PyPI parsers extract the whole
+archive to disk and parse without these guards (see the issue note in the report).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import stat
+import tempfile
+import uuid
+import zipfile
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import defusedxml.ElementTree as SafeET
+import pandas as pd
+from defusedxml import DefusedXmlException
+
+from kulturensrige.data.anonymity import unique_role_warnings
+from kulturensrige.data.csv_reading import RawTable, read_csv
+from kulturensrige.data.folder_writing import check_folder, default_mode, write_folder
+from kulturensrige.data.loading import REPO_ROOT, Dataset, data_dir, load
+from kulturensrige.data.problems import DataError, Problem
+from kulturensrige.data.schema import ATTRIBUTED_BY, ATTRIBUTIONS, BY_QDA, LIST_SEPARATOR, NOT_STATED, SLUG_PATTERN, TABLES, YES
+from kulturensrige.data.synthetic import slug
+from kulturensrige.data.validation import read_folder, validate_tables
+from kulturensrige.data.workbook import folder_files
+from kulturensrige.words import plural
+
+NAMESPACE = "urn:QDA-XML:project:1.0"
+_Q = "{" + NAMESPACE + "}"
+PROJECT_FILE = "project.qde"
+# A .qdpx whose files expand beyond this is refused before anything is read: a zip bomb, or a project
+# with audio and video that the book could not use anyway. 10,000 coded passages take about 10 MB.
+MAX_EXPANDED_BYTES = 200 * 1024 * 1024
+MUNICIPALITY_LIST = REPO_ROOT / "scripts" / "danske-kommuner.csv"
+
+# Variable names (case-insensitive) that carry what the book needs.
+MUNICIPALITY_VARIABLES = ("kommunekode", "kommune")
+ROLE_VARIABLES = ("rolle", "rolle/funktion")
+CATEGORY_VARIABLE = "talerkategori"
+CLEARED_VARIABLE = "frigivet"
+ATTRIBUTION_VARIABLE = "tilknytning"
+RATIONALE_VARIABLE = "begrundelse"
+NOT_TEXT_SOURCES = {"PDFSource": "PDF", "PictureSource": "billede", "AudioSource": "lyd", "VideoSource": "video"}
+UNSTATED_ID = "ikke-angivet"
+QUOTE_KIND = "interview"
+_ID_PREFIX = "qda-"
+_EXPORT_NAMESPACE = uuid.UUID("6f1b7c1e-4a55-4a43-9a53-6b756c747572")  # fixed, so an export is reproducible
+
+
+# -- reading the project -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One coded text passage, its text already cut from the source."""
+
+    guid: str
+    name: str
+    source: str
+    start: int
+    end: int
+    text: str
+    codes: tuple[str, ...]
+
+
+@dataclass
+class Project:
+    """What the import needs from a project: codes, text sources, coded passages and recorded attributes."""
+
+    codes: dict[str, str] = field(default_factory=dict)  # guid -> own name
+    source_names: dict[str, str] = field(default_factory=dict)  # text sources read: guid -> name
+    passages: list[Passage] = field(default_factory=list)
+    not_text: Counter = field(default_factory=Counter)  # PDF/picture/audio/video sources skipped
+    not_text_passages: int = 0
+    external: list[str] = field(default_factory=list)  # sources outside the zip
+    external_passages: int = 0
+    outside: list[str] = field(default_factory=list)  # passages whose positions lie outside their text, described
+    # guid of a source or passage -> one dict of variables per case (or the source's own variables)
+    selection_cases: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    source_cases: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    source_variables: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+def _guid(value: str | None) -> str:
+    return (value or "").strip().strip("{}").lower()
+
+
+def _problem(label: str, message: str, value: str | None = None) -> Problem:
+    return Problem(label, None, None, value, message)
+
+
+def read_project(path: Path) -> Project:
+    """Open and check a .qdpx file; every problem raises DataError with one Danish line."""
+    label = path.name
+    try:
+        archive = zipfile.ZipFile(path)
+    except FileNotFoundError:
+        raise DataError([_problem(label, "filen findes ikke")]) from None
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise DataError([_problem(label, "filen er ikke en zip-fil; en REFI-QDA-projektfil (.qdpx) er en zip med project.qde")]) from None
+    with archive:
+        expanded = sum(info.file_size for info in archive.infolist())
+        if expanded > MAX_EXPANDED_BYTES:
+            raise DataError([_problem(label, f"zip-filen pakker ud til {_mb(expanded)}; grænsen er {_mb(MAX_EXPANDED_BYTES)}")])
+        members = {info.filename.replace("\\", "/").lower(): info for info in archive.infolist() if not info.is_dir()}
+        reader = _Members(archive, members, label)
+        if PROJECT_FILE not in members:
+            raise DataError([_problem(label, f"zip-filen har ingen {PROJECT_FILE}; eksportér projektet igen som REFI-QDA-projekt (.qdpx)")])
+        root = _parse(reader.read(PROJECT_FILE), f"{label}: {PROJECT_FILE}")
+        return _project(root, reader, label)
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1024 / 1024:.0f} MB".replace(".", ",")
+
+
+class _Members:
+    """Reads members of the zip, counting what is really expanded, since a zip's stated sizes can lie."""
+
+    def __init__(self, archive: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], label: str):
+        self.archive, self.members, self.label, self.read_bytes = archive, members, label, 0
+
+    def find(self, name: str) -> zipfile.ZipInfo | None:
+        return self.members.get(name.replace("\\", "/").lower())
+
+    def read(self, name: str) -> bytes:
+        left = MAX_EXPANDED_BYTES - self.read_bytes
+        try:
+            with self.archive.open(self.members[name.lower()]) as stream:
+                data = stream.read(left + 1)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+            raise DataError([_problem(self.label, f"{name} i zip-filen er beskadiget ({exc.__class__.__name__})")]) from None
+        self.read_bytes += len(data)
+        if len(data) > left:
+            raise DataError([_problem(self.label, f"zip-filen pakker ud til mere end {_mb(MAX_EXPANDED_BYTES)}; det er grænsen")])
+        return data
+
+
+def _parse(data: bytes, label: str) -> ET.Element:
+    try:
+        return SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException:
+        message = "XML'en har en DTD eller entiteter, som af sikkerhedshensyn ikke læses; et REFI-QDA-projekt har ingen af dem"
+        raise DataError([_problem(label, message)]) from None
+    except ET.ParseError as exc:
+        line, column = exc.position
+        raise DataError([_problem(label, f"er ikke gyldig XML (linje {line}, tegn {column})")]) from None
+
+
+def _project(root: ET.Element, reader: _Members, label: str) -> Project:
+    if root.tag != f"{_Q}Project":
+        found = root.tag.replace("{", "navnerum ").replace("}", ", element ") if root.tag.startswith("{") else f"element {root.tag}"
+        raise DataError([_problem(f"{label}: {PROJECT_FILE}", f"rodelementet skal være Project i navnerummet {NAMESPACE}", found)])
+    _unique_guids(root, f"{label}: {PROJECT_FILE}")
+    project = Project()
+    for code in root.iter(f"{_Q}Code"):
+        project.codes[_guid(code.get("guid"))] = (code.get("name") or "").strip()
+    variables = {_guid(v.get("guid")): (v.get("name") or "").strip().casefold() for v in root.iter(f"{_Q}Variable")}
+    for case in root.iter(f"{_Q}Case"):
+        values = _variable_values(case, variables)
+        for ref in case.findall(f"{_Q}SourceRef"):
+            project.source_cases.setdefault(_guid(ref.get("targetGUID")), []).append(values)
+        for ref in case.findall(f"{_Q}SelectionRef"):
+            project.selection_cases.setdefault(_guid(ref.get("targetGUID")), []).append(values)
+    sources = root.find(f"{_Q}Sources")
+    problems: list[Problem] = []
+    for source in [] if sources is None else list(sources):
+        kind = source.tag.removeprefix(_Q)
+        if kind in NOT_TEXT_SOURCES:
+            project.not_text[NOT_TEXT_SOURCES[kind]] += 1
+            project.not_text_passages += sum(1 for s in source.iter() if s.find(f"{_Q}Coding") is not None)
+        elif kind == "TextSource":
+            problems += _text_source(source, reader, label, variables, project)
+    if problems:
+        raise DataError(problems)
+    return project
+
+
+def _unique_guids(root: ET.Element, label: str) -> None:
+    seen: dict[str, str] = {}
+    problems = []
+    for element in root.iter():
+        guid = _guid(element.get("guid"))
+        if not guid:
+            continue
+        kind = element.tag.removeprefix(_Q)
+        if guid in seen:
+            problems.append(_problem(label, f"guid'en bruges af både {seen[guid]} og {kind}; hver guid skal være entydig", guid))
+        else:
+            seen[guid] = kind
+    if problems:
+        raise DataError(problems)
+
+
+def _variable_values(owner: ET.Element, variables: Mapping[str, str]) -> dict[str, str]:
+    values = {}
+    for value in owner.findall(f"{_Q}VariableValue"):
+        ref = value.find(f"{_Q}VariableRef")
+        name = variables.get(_guid(ref.get("targetGUID")) if ref is not None else "", "")
+        content = next((child.text or "" for child in value if child.tag != f"{_Q}VariableRef"), "")
+        if name and content.strip():
+            values[name] = content.strip()
+    return values
+
+
+def _text_source(source: ET.Element, reader: _Members, label: str, variables: Mapping[str, str], project: Project) -> list[Problem]:
+    guid, name = _guid(source.get("guid")), source.get("name") or source.get("guid") or ""
+    where = f"{label}: kilden {name!r}"
+    coded = [s for s in source.findall(f"{_Q}PlainTextSelection") if s.find(f"{_Q}Coding") is not None]
+    inline = source.find(f"{_Q}PlainTextContent")
+    path = source.get("plainTextPath") or ""
+    if inline is not None:
+        text = inline.text or ""
+    elif path.lower().startswith("internal://"):
+        member = "sources/" + path[len("internal://") :]
+        if reader.find(member) is None:
+            return [_problem(where, f"tekstfilen {member} mangler i zip-filen")]
+        raw = reader.read(member.lower())
+        try:
+            text = raw.decode("utf-8").removeprefix("\ufeff")  # a byte order mark is not part of the text
+        except UnicodeDecodeError as exc:
+            return [
+                _problem(
+                    where, f"tekstfilen {member} er ikke UTF-8 (byte 0x{raw[exc.start]:02x} ved byte {exc.start}); REFI-QDA kræver UTF-8"
+                )
+            ]
+    elif path:
+        project.external.append(name)
+        project.external_passages += len(coded)
+        return []
+    else:
+        project.not_text["tekst uden ren tekst"] += 1
+        project.not_text_passages += len(coded)
+        return []
+    project.source_names[guid] = name
+    project.source_variables[guid] = _variable_values(source, variables)
+    problems = []
+    for selection in coded:
+        positions = _positions(selection, where)
+        if isinstance(positions, Problem):
+            problems.append(positions)
+            continue
+        start, end = positions
+        sel = _guid(selection.get("guid"))
+        if start < 0 or end > len(text):
+            # A tool that counts a line break as two characters, or a source edited after coding, leaves such
+            # passages; the rest of the project is still good, so the passage is skipped and named, not refused.
+            project.outside.append(f"kilden {name!r}, markering {sel}: {start}–{end}, men teksten har {len(text)} tegn")
+            continue
+        codes = tuple(_guid(r.get("targetGUID")) for c in selection.findall(f"{_Q}Coding") if (r := c.find(f"{_Q}CodeRef")) is not None)
+        project.passages.append(Passage(sel, (selection.get("name") or "").strip(), guid, start, end, text[start:end], codes))
+    return problems
+
+
+def _positions(selection: ET.Element, where: str) -> tuple[int, int] | Problem:
+    """The passage's character offsets; positions that are not whole numbers, or that run backwards, are bad input."""
+    guid = _guid(selection.get("guid"))
+    shown = f"{selection.get('startPosition')}–{selection.get('endPosition')}"
+    try:
+        start, end = int(selection.get("startPosition") or ""), int(selection.get("endPosition") or "")
+    except ValueError:
+        return _problem(where, f"markering {guid}: startPosition og endPosition skal være hele tal", shown)
+    if start >= end:
+        return _problem(where, f"markering {guid}: startPosition skal være mindre end endPosition", shown)
+    return start, end
+
+
+# -- the code map, DOCS.csv and municipality names ----------------------------------------------------
+
+
+def _read_table(path: Path, columns: tuple[str, ...], label_name: str) -> RawTable:
+    label = path.name
+    if not path.is_file():
+        raise DataError([_problem(label, f"{label_name} findes ikke")])
+    raw, problems = read_csv(path, label)
+    if problems:
+        raise DataError(problems)
+    missing = [c for c in columns if c not in raw.frame.columns]
+    if missing:
+        raise DataError([Problem(label, None, c, None, "kolonnen mangler; påkrævede kolonner: " + ", ".join(columns)) for c in missing])
+    return raw
+
+
+def read_code_map(path: Path, ingredients: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Code name (casefolded) or guid -> ingredient ids; an empty ingredient_id maps the code to nothing."""
+    raw = _read_table(path, ("code", "ingredient_id"), "kodekortet")
+    known = set(ingredients)
+    mapping: dict[str, tuple[str, ...]] = {}
+    problems = []
+    for row, code, ingredient in zip(raw.rows, raw.frame["code"], raw.frame["ingredient_id"], strict=True):
+        if not code:
+            problems.append(Problem(path.name, row, "code", "", "skal udfyldes med kodens navn eller guid"))
+        elif ingredient and ingredient not in known:
+            problems.append(
+                Problem(
+                    path.name, row, "ingredient_id", ingredient, "ukendt ingrediens; tilladt: " + ", ".join(sorted(known)) + " eller tom"
+                )
+            )
+        else:
+            key = _code_key(code)
+            mapping[key] = tuple(dict.fromkeys([*mapping.get(key, ()), *([ingredient] if ingredient else [])]))
+    if problems:
+        raise DataError(problems)
+    return mapping
+
+
+def _code_key(code: str) -> str:
+    return " ".join(code.split()).casefold().strip("{}")
+
+
+class Municipalities:
+    """Official codes and names: the base data's municipalities first, then the list of all 98."""
+
+    def __init__(self, base: pd.DataFrame, official: Path = MUNICIPALITY_LIST):
+        with official.open(encoding="utf-8", newline="") as stream:
+            self.official = {row["kommunekode"]: row for row in csv.DictReader(stream)}
+        self.base = {row.kommunekode: row for row in base.itertuples()}
+        self.by_name: dict[str, str] = {}
+        for code, row in self.official.items():
+            self.by_name[_name_key(row["name"])] = code
+        for row in base.itertuples():
+            self.by_name[_name_key(row.name)] = row.kommunekode
+            self.by_name[_name_key(row.name_in_report)] = row.kommunekode
+
+    def code(self, value: str) -> str | None:
+        """The official code for a code or a name as an analyst writes it ('Køge', 'Køge Kommune', '259')."""
+        value = value.strip()
+        if value.isdigit() and len(value) <= 3:
+            code = value.zfill(3)
+            return code if code in self.base or code in self.official else None
+        return self.by_name.get(_name_key(value))
+
+
+def _name_key(name: str) -> str:
+    words = name.replace("–", "-").casefold().split()
+    if len(words) > 1 and words[-1] == "kommune":
+        words = words[:-1]
+    return " ".join(words)
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What the analyst recorded about one passage; empty strings where nothing was."""
+
+    kommunekode: str = ""
+    role: str = ""
+    category: str = ""
+    cleared: bool = False
+    inferred_because: str = ""
+    ambiguous: bool = False
+
+
+def read_documents(path: Path, project: Project, municipalities: Municipalities) -> dict[str, dict[str, str]]:
+    """DOCS.csv: source guid -> {'kommunekode': code, 'rolle': role}, matched by the source's name or guid."""
+    raw = _read_table(path, ("document", "kommunekode", "speaker_role"), "dokumentlisten")
+    names = {name.casefold(): guid for guid, name in project.source_names.items()}
+    documents, problems = {}, []
+    for row, document, kommune, role in zip(
+        raw.rows, raw.frame["document"], raw.frame["kommunekode"], raw.frame["speaker_role"], strict=True
+    ):
+        guid = _guid(document) if _guid(document) in project.source_names else names.get(document.casefold())
+        code = municipalities.code(kommune) if kommune else ""
+        if guid is None:
+            problems.append(Problem(path.name, row, "document", document, "ingen tekstkilde i projektet har dette navn eller denne guid"))
+        elif code is None:
+            problems.append(Problem(path.name, row, "kommunekode", kommune, _unknown_municipality()))
+        else:
+            documents[guid] = {"kommunekode": code, "rolle": role}
+    if problems:
+        raise DataError(problems)
+    return documents
+
+
+def _unknown_municipality() -> str:
+    return "ukendt kommune; skriv den officielle kommunekode (tre cifre) eller navnet som i scripts/danske-kommuner.csv"
+
+
+def recorded(
+    passage: Passage, project: Project, documents: Mapping[str, Mapping[str, str]], municipalities: Municipalities, label: str
+) -> Recorded:
+    """Cases that name the passage, then cases that hold its source, then the source's own variables, then DOCS.csv."""
+    layers = [
+        project.selection_cases.get(passage.guid, []),
+        project.source_cases.get(passage.source, []),
+        [project.source_variables.get(passage.source, {})],
+        [documents[passage.source]] if passage.source in documents else [],
+    ]
+    ambiguous = False
+    where = f"{label}: kilden {project.source_names[passage.source]!r}"
+
+    def municipality(value: str) -> str:
+        code = municipalities.code(value)
+        if code is None:
+            raise DataError([_problem(where, _unknown_municipality(), value)])
+        return code
+
+    def first(names: tuple[str, ...], normalise=str) -> str:
+        """The value of the first layer that records one; two different values in that layer record none."""
+        nonlocal ambiguous
+        for layer in layers:
+            found = {normalise(values[n]) for values in layer for n in names if values.get(n)}
+            if len(found) > 1:
+                ambiguous = True
+                return ""
+            if found:
+                return found.pop()
+        return ""
+
+    code = first(MUNICIPALITY_VARIABLES, municipality)
+    attribution = first((ATTRIBUTION_VARIABLE,))
+    return Recorded(
+        kommunekode=code,
+        role=first(ROLE_VARIABLES),
+        category=first((CATEGORY_VARIABLE,)),
+        cleared=first((CLEARED_VARIABLE,)).casefold() in ("true", "1", YES),
+        inferred_because=first((RATIONALE_VARIABLE,)) if attribution == "inferred" else "",
+        ambiguous=ambiguous,
+    )
+
+
+# -- the import --------------------------------------------------------------------------------------
+
+
+@dataclass
+class ImportSummary:
+    """What the import did, for the analyst: counts and names, never a guess."""
+
+    project: str
+    sources: int = 0
+    not_text: Counter = field(default_factory=Counter)
+    passages: int = 0
+    quotes: int = 0
+    merged: int = 0
+    skipped: Counter = field(default_factory=Counter)
+    external: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+    unmapped_codes: list[str] = field(default_factory=list)
+    attributions: Counter = field(default_factory=Counter)
+    ambiguous: int = 0
+    new_municipalities: list[str] = field(default_factory=list)
+    base_quotes: int = 0
+    warnings: list[Problem] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        skipped_sources = ", ".join(f"{n} {kind}" for kind, n in sorted(self.not_text.items()))
+        lines = [
+            f"Kilder læst: {self.sources} tekstkilder"
+            + (f"; sprunget over, fordi de ikke er tekst: {skipped_sources}" if skipped_sources else ""),
+            f"Passager læst: {self.passages} kodede tekstpassager",
+            f"Citater dannet: {self.quotes}"
+            + (f" ({plural(self.merged, 'passage', 'passager')} kodet mere end én gang slået sammen)" if self.merged else "")
+            + "; kommune: "
+            + ", ".join(f"{self.attributions[a]} {ATTRIBUTION_WORDS[a]} ({a})" for a in ATTRIBUTIONS if self.attributions[a]),
+            f"Passager sprunget over: {sum(self.skipped.values())}"
+            + "".join(f"\n  - {reason}: {n}" for reason, n in sorted(self.skipped.items()) if n),
+        ]
+        if self.outside:
+            lines.append("Passager uden for teksten (sprunget over):" + "".join(f"\n  - {o}" for o in self.outside))
+        if self.external:
+            lines.append("Kilder uden for zip-filen (ikke læst): " + ", ".join(self.external))
+        if self.ambiguous:
+            lines.append(f"Passager med flere kommuner eller roller i deres cases: {self.ambiguous} (angivet som ikke angivet)")
+        lines.append("Koder, som kodekortet ikke nævner: " + (", ".join(self.unmapped_codes) or "ingen"))
+        lines.append("Nye kommuner: " + (", ".join(self.new_municipalities) or "ingen"))
+        lines.append(f"Citaterne erstatter basens {self.base_quotes} citater; alt andet kommer fra basen.")
+        return lines
+
+
+ATTRIBUTION_WORDS = {"stated": "angivet", "inferred": "udledt", "not stated": "ikke angivet"}
+SKIP_UNMAPPED = "koden er ikke knyttet til en ingrediens"
+SKIP_NOT_TEXT = "kilden er ikke tekst"
+SKIP_MISSING = "kilden mangler (ligger uden for zip-filen)"
+SKIP_OUTSIDE = "positionen ligger uden for teksten"
+
+
+def import_project(
+    path: Path,
+    codes: Path,
+    out: Path,
+    *,
+    base: Path | None = None,
+    documents: Path | None = None,
+    overwrite: bool = False,
+) -> ImportSummary:
+    """Read the project, make its quotes, validate the whole folder and only then write it (all or nothing)."""
+    out = Path(os.path.abspath(out))
+    if out.exists() and not overwrite:
+        raise FileExistsError(f"{out} findes allerede")
+    base_dir = data_dir(base)
+    raws, problems = read_folder(base_dir)
+    typed, found = validate_tables(raws, {n: f"{base_dir.name}/{TABLES[n].file}" for n in raws}) if not problems else ({}, [])
+    if problems or found:
+        raise DataError(problems + found)
+    project = read_project(path)
+    code_map = read_code_map(codes, typed["ingredients"]["ingredient_id"])
+    municipalities = Municipalities(typed["municipalities"])
+    docs = read_documents(documents, project, municipalities) if documents is not None else {}
+    summary = ImportSummary(
+        path.name, sources=len(project.source_names), not_text=project.not_text, external=project.external, outside=project.outside
+    )
+    summary.base_quotes = len(typed["quotes"])
+    # Counter addition keeps only reasons that occurred
+    summary.skipped += Counter(
+        {SKIP_NOT_TEXT: project.not_text_passages, SKIP_MISSING: project.external_passages, SKIP_OUTSIDE: len(project.outside)}
+    )
+    summary.passages += len(project.outside)  # read from a text source, then skipped
+    rows = _quote_rows(project, code_map, docs, municipalities, typed, summary, path.name)
+    files = _output_files(raws, typed, rows, municipalities, summary, path.name)
+    out_raws = {name: raws[name] if TABLES[name].file not in files else _raw(files[TABLES[name].file]) for name in raws}
+    # Validated once, as written: check_folder reads the staged folder back before it is renamed into place.
+    write_folder(folder_files(out_raws), out, overwrite=overwrite, check=check_folder)
+    quotes = out_raws["quotes"]
+    summary.warnings = unique_role_warnings({**typed, "quotes": quotes.frame}, quotes.rows, f"{out.name}/{TABLES['quotes'].file}")
+    return summary
+
+
+def _raw(rows: list[dict[str, str]]) -> RawTable:
+    frame = pd.DataFrame(rows, dtype=str).fillna("")
+    return RawTable(frame=frame, rows=list(range(2, len(frame) + 2)))
+
+
+def _quote_rows(
+    project: Project,
+    code_map: Mapping[str, tuple[str, ...]],
+    documents: Mapping[str, Mapping[str, str]],
+    municipalities: Municipalities,
+    typed: Mapping[str, pd.DataFrame],
+    summary: ImportSummary,
+    label: str,
+) -> list[dict[str, str]]:
+    ingredients = typed["ingredients"].sort_values("number")
+    sections = dict(zip(ingredients["ingredient_id"], ingredients["section_id"], strict=True))
+    categories = _category_lookup(typed)
+    unmapped: set[str] = set()
+    merged: dict[tuple[str, int, int], dict] = {}
+    source_order = {guid: n for n, guid in enumerate(project.source_names)}
+    for passage in project.passages:
+        summary.passages += 1
+        found: list[str] = []
+        for code in passage.codes:
+            name = project.codes.get(code)
+            if name is None:
+                raise DataError(
+                    [
+                        _problem(
+                            f"{label}: {PROJECT_FILE}", f"en kodning i markering {passage.guid} henviser til en kode, som ikke findes", code
+                        )
+                    ]
+                )
+            mapped = code_map.get(code, code_map.get(_code_key(name)))
+            if mapped is None:
+                unmapped.add(name)
+            found += mapped or ()
+        if not found:
+            summary.skipped[SKIP_UNMAPPED] += 1
+            continue
+        key = (passage.source, passage.start, passage.end)
+        if key in merged:
+            merged[key]["ingredients"].update(dict.fromkeys(found))
+            summary.merged += 1
+            continue
+        merged[key] = {"passage": passage, "ingredients": dict.fromkeys(found)}  # in coding order, as the analyst coded
+    rows, used_ids = [], set()
+    for n, entry in enumerate(
+        sorted(merged.values(), key=lambda e: (source_order[e["passage"].source], e["passage"].start, e["passage"].end)), start=1
+    ):
+        passage = entry["passage"]
+        text = passage.text.strip()
+        if not text:
+            summary.skipped["passagen er tom"] += 1
+            continue
+        facts = recorded(passage, project, documents, municipalities, label)
+        summary.ambiguous += facts.ambiguous
+        ids = list(entry["ingredients"])
+        role = facts.role or NOT_STATED
+        quote_id = _quote_id(passage, used_ids)
+        attribution = ("inferred" if facts.inferred_because else "stated") if facts.kommunekode else "not stated"
+        summary.attributions[attribution] += 1
+        rows.append(
+            {
+                "quote_id": quote_id,
+                "position": str(n),
+                "text": text,
+                "speaker_role": role,
+                "caption": "",
+                "speaker_category": categories(facts.category, role),
+                "kind": QUOTE_KIND,
+                "exchange_id": "",
+                "turn": "1",
+                "section_id": sections[ids[0]],
+                "ingredient_ids": LIST_SEPARATOR.join(ids),
+                "kommunekode": facts.kommunekode,
+                "attribution": attribution,
+                "attribution_rationale": facts.inferred_because,
+                "reference_key": "",
+                "cleared": YES if facts.cleared else "",
+            }
+        )
+    summary.quotes = len(rows)
+    summary.unmapped_codes = sorted(unmapped, key=str.casefold)
+    return rows
+
+
+def _quote_id(passage: Passage, used: set[str]) -> str:
+    """The passage's own name when it is already an id (as in the book's export); otherwise from its guid."""
+    candidate = passage.name if re.match(SLUG_PATTERN, passage.name) and passage.name not in used else _ID_PREFIX + passage.guid
+    used.add(candidate)
+    return candidate
+
+
+def _category_lookup(typed: Mapping[str, pd.DataFrame]):
+    """A speaker category: the recorded one (id or label), else the category whose label is the role,
+    else the one the base data uses for exactly this role, else 'ikke angivet'."""
+    vocabulary = typed["speaker_categories"]
+    by_key = {k.casefold(): k for k in vocabulary["speaker_category_id"]}
+    by_key.update({label.casefold(): k for k, label in zip(vocabulary["speaker_category_id"], vocabulary["label"], strict=True)})
+    pairs = typed["quotes"].groupby("speaker_role")["speaker_category"].agg(lambda s: set(s))
+    by_role = {role.casefold(): next(iter(cats)) for role, cats in pairs.items() if len(cats) == 1}
+
+    def category(recorded_category: str, role: str) -> str:
+        for lookup, value in ((by_key, recorded_category), (by_key, role), (by_role, role)):
+            if value and value.casefold() in lookup:
+                return lookup[value.casefold()]
+        return UNSTATED_ID
+
+    return category
+
+
+def _output_files(
+    raws: Mapping[str, RawTable],
+    typed: Mapping[str, pd.DataFrame],
+    quotes: list[dict[str, str]],
+    municipalities: Municipalities,
+    summary: ImportSummary,
+    project_name: str,
+) -> dict[str, list[dict[str, str]]]:
+    """The tables the import changes, as rows: quotes replaced; municipalities and vocabularies extended."""
+    tables = {name: raws[name].frame.reindex(columns=TABLES[name].columns, fill_value="").to_dict("records") for name in raws}
+    changed = {"quotes", "options"}
+    tables["quotes"] = quotes
+    # The quotes' municipalities are now the analyst's statements, not the report's: the cards must say so.
+    tables["options"] = [o for o in tables["options"] if o["option_id"] != ATTRIBUTED_BY] + [
+        {
+            "option_id": ATTRIBUTED_BY,
+            "value": BY_QDA,
+            "note": f"Citaternes kommuner er angivet af analytikeren i REFI-QDA-projektet {project_name}, ikke af rapporten.",
+        }
+    ]
+    known = set(typed["municipalities"]["kommunekode"])
+    slugs = set(typed["municipalities"]["slug"])
+    section = _municipality_section(typed)
+    for code in sorted({q["kommunekode"] for q in quotes} - known - {""}):
+        official = municipalities.official[code]
+        name, base_slug = official["name"], slug(official["name"])
+        unique_slug = base_slug if base_slug not in slugs else f"{base_slug}-{code}"
+        slugs.add(unique_slug)
+        tables["municipalities"].append(
+            {
+                "kommunekode": code,
+                "slug": unique_slug,
+                "name": name,
+                "name_in_report": name,
+                "region": official["region"],
+                "starting_point": UNSTATED_ID,
+                "starting_point_note": NOT_STATED,
+                "outcome": NOT_STATED,
+                "summary": f"{name} er med, fordi citater i REFI-QDA-projektet {project_name} er knyttet til kommunen; "
+                "rapporten beskriver ikke kommunen.",
+                "section_id": section,
+            }
+        )
+        summary.new_municipalities.append(f"{name} ({code})")
+        changed.add("municipalities")
+    needs = {
+        "starting_points": UNSTATED_ID if "municipalities" in changed else "",
+        "speaker_categories": UNSTATED_ID if any(q["speaker_category"] == UNSTATED_ID for q in quotes) else "",
+        "quote_kinds": QUOTE_KIND if quotes else "",
+    }
+    for name, wanted in needs.items():
+        table = TABLES[name]
+        if wanted and wanted not in set(typed[name][table.key]):
+            label = "Ikke angivet" if wanted == UNSTATED_ID else "Interviewcitat"
+            tables[name].append(
+                {table.key: wanted, "label": label, "description": f"Tilføjet af importen af {project_name}: {label.lower()}."}
+            )
+            changed.add(name)
+    return {TABLES[name].file: tables[name] for name in changed}
+
+
+def _municipality_section(typed: Mapping[str, pd.DataFrame]) -> str:
+    """The section about the municipalities as a whole (the parent of their own sections)."""
+    sections = dict(zip(typed["sections"]["section_id"], typed["sections"]["parent_id"], strict=True))
+    first = typed["municipalities"]["section_id"].iloc[0]
+    return sections.get(first) or first
+
+
+# -- the export ------------------------------------------------------------------------------------
+
+
+def _uuid(*parts: str) -> str:
+    return str(uuid.uuid5(_EXPORT_NAMESPACE, "/".join(parts)))
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, {k: v for k, v in attributes.items() if v is not None})
+    if text is not None:
+        element.text = text
+    return element
+
+
+def project_xml(data: Dataset) -> tuple[bytes, dict[str, str]]:
+    """(project.qde, {path in zip: source text}) for the data's quotes, by the anonymity rule (shown_role)."""
+    ET.register_namespace("", NAMESPACE)
+    user = _uuid("user")
+    root = ET.Element(
+        f"{_Q}Project", {"name": "Kulturens Rige", "origin": "Kulturens Rige (kulturensrige.data.refiqda)", "creatingUserGUID": user}
+    )
+    _sub(_sub(root, f"{_Q}Users"), f"{_Q}User", guid=user, name="Kulturens Rige")
+    codes = _sub(_sub(root, f"{_Q}CodeBook"), f"{_Q}Codes")
+    for row in data.ingredients.sort_values("number").itertuples():
+        code = _sub(codes, f"{_Q}Code", guid=_uuid("code", row.ingredient_id), name=row.name, isCodable="true")
+        _sub(code, f"{_Q}Description", row.short_description)
+    variable_names = ("kommunekode", "kommune", "rolle", CATEGORY_VARIABLE, ATTRIBUTION_VARIABLE, RATIONALE_VARIABLE, CLEARED_VARIABLE)
+    variables = _sub(root, f"{_Q}Variables")
+    for name in variable_names:
+        _sub(
+            variables,
+            f"{_Q}Variable",
+            guid=_uuid("variable", name),
+            name=name,
+            typeOfVariable="Boolean" if name == CLEARED_VARIABLE else "Text",
+        )
+    quotes = data.quotes.sort_values(["position", "turn"])
+    cases = _export_cases(data, quotes)
+    cases_element = _sub(root, f"{_Q}Cases")
+    for (name, values), selections in cases.items():
+        case = _sub(cases_element, f"{_Q}Case", guid=_uuid("case", name), name=name)
+        for variable, value in values:
+            holder = _sub(case, f"{_Q}VariableValue")
+            _sub(holder, f"{_Q}VariableRef", targetGUID=_uuid("variable", variable))
+            _sub(holder, f"{_Q}BooleanValue" if variable == CLEARED_VARIABLE else f"{_Q}TextValue", value)
+        for selection in selections:
+            _sub(case, f"{_Q}SelectionRef", targetGUID=selection)
+    sources = _sub(root, f"{_Q}Sources")
+    files = {}
+    titles = dict(zip(data.sections["section_id"], data.sections["title"], strict=True))
+    section_order = dict(zip(data.sections["section_id"], data.sections["position"], strict=True))
+    for section_id, group in sorted(quotes.groupby("section_id", sort=False), key=lambda item: section_order[item[0]]):
+        guid = _uuid("source", section_id)
+        source = _sub(sources, f"{_Q}TextSource", guid=guid, name=titles[section_id], plainTextPath=f"internal://{guid}.txt")
+        parts, offset = [], 0
+        for q in group.itertuples():
+            start = offset + (2 if parts else 0)
+            parts.append(q.text)
+            offset = start + len(q.text)
+            selection = _sub(
+                source,
+                f"{_Q}PlainTextSelection",
+                guid=_uuid("quote", q.quote_id),
+                name=q.quote_id,
+                startPosition=str(start),
+                endPosition=str(offset),
+            )
+            for ingredient_id in q.ingredient_ids:
+                coding = _sub(selection, f"{_Q}Coding", guid=_uuid("coding", q.quote_id, ingredient_id))
+                _sub(coding, f"{_Q}CodeRef", targetGUID=_uuid("code", ingredient_id))
+        files[f"sources/{guid}.txt"] = "\n\n".join(parts)
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True), files
+
+
+def _export_cases(data: Dataset, quotes: pd.DataFrame) -> dict[tuple[str, tuple], list[str]]:
+    """Cases by municipality (with how it is known) and by shown role, each naming its quotes' passages."""
+    names = dict(zip(data.municipalities["kommunekode"], data.municipalities["name"], strict=True))
+    cases: dict[tuple[str, tuple], list[str]] = {}
+    rationales: dict[str, int] = {}
+    for q in quotes.itertuples():
+        selection = _uuid("quote", q.quote_id)
+        if q.kommunekode:
+            values = [("kommunekode", q.kommunekode), ("kommune", names[q.kommunekode])]
+            name = names[q.kommunekode]
+            if q.attribution == "inferred":
+                number = rationales.setdefault(q.attribution_rationale, len(rationales) + 1)
+                name = f"{name}, udledt {number}"
+                values += [(ATTRIBUTION_VARIABLE, "inferred"), (RATIONALE_VARIABLE, q.attribution_rationale)]
+            cases.setdefault((name, tuple(values)), []).append(selection)
+        role_values = (("rolle", q.shown_role), (CATEGORY_VARIABLE, q.speaker_category))
+        cases.setdefault((f"Rolle: {q.shown_role} ({q.speaker_category})", role_values), []).append(selection)
+        if q.cleared == YES and q.shown_role == q.speaker_role:
+            cases.setdefault(("Frigivet", ((CLEARED_VARIABLE, "true"),)), []).append(selection)
+    return cases
+
+
+def export_project(data_folder: Path, out: Path, *, overwrite: bool = False) -> int:
+    """Write the data's quotes as a .qdpx (through a temporary file renamed into place); returns the quote count."""
+    out = Path(os.path.abspath(out))
+    if out.exists() and not overwrite:
+        raise FileExistsError(f"{out} findes allerede")
+    data = load(data_folder)
+    xml, files = project_xml(data)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    os.close(handle)
+    try:
+        os.chmod(temporary, stat.S_IMODE(out.stat().st_mode) if out.exists() else default_mode(0o666))
+        with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, content in [(PROJECT_FILE, xml), *((n, t.encode("utf-8")) for n, t in sorted(files.items()))]:
+                archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), content, zipfile.ZIP_DEFLATED)
+        os.replace(temporary, out)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return len(data.quotes)

@@ -1,0 +1,229 @@
+"""Checking a data folder against the schema: every problem found, one line each, nothing changed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from kulturensrige.data.csv_reading import RawTable, read_csv, thousands
+from kulturensrige.data.problems import Problem
+from kulturensrige.data.schema import LIST_SEPARATOR, NOT_STATED, OPTION_VALUES, TABLES, Table
+
+MAX_LINES_PER_COLUMN = 20
+_BUILTIN_CHECKS = {
+    "coerce_dtype": "et helt tal",
+    "dtype": "et helt tal",
+    "not_nullable": "en værdi, ikke tom",
+}
+
+
+def read_folder(data_dir: Path, label_prefix: str | None = None) -> tuple[dict[str, RawTable], list[Problem]]:
+    """Read every declared table as text cells; missing files and damaged CSV become problems."""
+    prefix = label_prefix if label_prefix is not None else f"{data_dir.name}/"
+    raws: dict[str, RawTable] = {}
+    problems: list[Problem] = []
+    if data_dir.is_file():
+        return {}, [Problem(str(data_dir), None, None, None, "er en fil; angiv mappen, der indeholder CSV-filerne")]
+    if not data_dir.is_dir():
+        return {}, [Problem(str(data_dir), None, None, None, "datamappen findes ikke")]
+    for table in TABLES.values():
+        path = data_dir / table.file
+        if not path.is_file() and table.optional:
+            raws[table.name] = empty_table(table)
+            continue
+        if not path.is_file():
+            problems.append(Problem(prefix + table.file, None, None, None, "filen mangler; alle tabeller i dataordbogen skal findes"))
+            continue
+        raw, found = read_csv(path, prefix + table.file)
+        problems += found
+        if raw is not None:
+            raws[table.name] = raw
+    return raws, problems
+
+
+def empty_table(table: Table) -> RawTable:
+    """An optional table left out: its header and no rows."""
+    return RawTable(frame=pd.DataFrame(columns=table.columns, dtype=str), rows=[])
+
+
+def validate_tables(raws: Mapping[str, RawTable], labels: Mapping[str, str]) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    """Check each table, then every reference between tables; return typed tables if all is well."""
+    typed: dict[str, pd.DataFrame] = {}
+    problems: list[Problem] = []
+    for name, raw in raws.items():
+        table = TABLES[name]
+        frame, found = _validate_table(table, raw, labels[name])
+        problems += found
+        if frame is not None:
+            typed[name] = frame
+    if problems or len(typed) < len(TABLES):
+        return {}, problems
+    for name, frame in typed.items():
+        problems += _check_references(TABLES[name], frame, typed, raws[name].rows, labels[name])
+        for rule in RULES.get(name, []):
+            problems += rule(frame, raws[name].rows, labels[name])
+    if problems:
+        return {}, problems
+    return {name: _as_lists(TABLES[name], frame) for name, frame in typed.items()}, []
+
+
+def _validate_table(table: Table, raw: RawTable, label: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+    frame = raw.frame
+    # A column added to the schema later (quotes.cleared) may be left out of older files: empty means its default.
+    left_out = [c for c in table.columns if c not in frame.columns and table.schema.columns[c].metadata.get("optional_column")]
+    frame = frame.assign(**dict.fromkeys(left_out, "")) if left_out else frame
+    columns = set(frame.columns)
+    repeated = sorted({c for c in frame.columns if list(frame.columns).count(c) > 1})
+    if repeated:
+        twice = "kolonnen står mere end én gang i overskriften; hver kolonne må kun stå én gang"
+        return None, [Problem(label, None, c, None, twice) for c in repeated]
+    required = [c for c in table.columns if c not in left_out and not table.schema.columns[c].metadata.get("optional_column")]
+    problems = [
+        Problem(label, None, c, None, "kolonnen mangler; påkrævede kolonner: " + ", ".join(required))
+        for c in table.columns
+        if c not in columns
+    ]
+    problems += [
+        Problem(label, None, c, None, "ukendt kolonne; tilladte kolonner: " + ", ".join(table.columns))
+        for c in frame.columns
+        if c not in table.columns
+    ]
+    if problems:
+        return None, problems
+    if len(frame) < table.min_rows:
+        return None, [Problem(label, None, None, None, f"tabellen er tom; den skal have mindst {table.min_rows} række")]
+    try:
+        return table.schema.validate(frame, lazy=True), []
+    except pa.errors.SchemaErrors as exc:
+        return None, _from_failure_cases(table, exc.failure_cases, raw.rows, label)
+
+
+def _from_failure_cases(table: Table, cases: pd.DataFrame, rows: list[int], label: str) -> list[Problem]:
+    """One line per wrong cell, at most MAX_LINES_PER_COLUMN per column and then one line that counts the rest:
+    a file of 100,000 wrong rows is answered in seconds with lines a person can read."""
+    check = cases["check"].astype(str)
+    uncoerced = set(cases.loc[check.str.startswith("coerce_dtype"), "column"])
+    cases = cases[~(cases["column"].isin(uncoerced) & ~check.str.startswith("coerce_dtype"))]
+    cases = cases.drop_duplicates(subset=["index", "column"])
+    cases = cases.iloc[pd.to_numeric(cases["index"], errors="coerce").argsort(kind="stable")]  # in row order
+    problems: list[Problem] = []
+    for column, group in cases.groupby("column", sort=False, dropna=False):
+        for case in group.head(MAX_LINES_PER_COLUMN).itertuples(index=False):
+            row = _row(case.index, rows)
+            check = str(case.check)
+            if "uniqueness" in check:
+                message = f"findes mere end én gang; {table.key} skal være entydig"
+            else:
+                message = "skal være " + _BUILTIN_CHECKS.get(re.sub(r"\(.*", "", check), check)
+            problems.append(Problem(label, row, str(column), str(case.failure_case), message))
+        if len(group) > MAX_LINES_PER_COLUMN:
+            rest = len(group) - MAX_LINES_PER_COLUMN
+            first = _row(group["index"].iloc[MAX_LINES_PER_COLUMN], rows)
+            more = f"denne og {thousands(rest - 1)} rækker mere har også fejl i kolonnen; ret de viste, og kør igen"
+            problems.append(Problem(label, first, str(column), None, more))
+    return problems
+
+
+def _row(index: object, rows: list[int]) -> int | None:
+    return rows[int(index)] if index is not None and not pd.isna(index) else None
+
+
+def split_list(cell: str) -> tuple[str, ...]:
+    """A list cell holds ids separated by ';'; spaces around them are forgiven."""
+    return tuple(part.strip() for part in str(cell).split(LIST_SEPARATOR) if part.strip())
+
+
+def _check_references(table: Table, frame: pd.DataFrame, typed: Mapping[str, pd.DataFrame], rows: list[int], label: str) -> list[Problem]:
+    problems = []
+    for ref in table.references:
+        target = TABLES[ref.table]
+        keys = set(typed[ref.table][target.key].astype(str))
+        shown = ", ".join(sorted(keys)[:10]) + (" …" if len(keys) > 10 else "")
+        for i, cell in enumerate(frame[ref.column].astype(str)):
+            values = split_list(cell) if ref.many else ((cell,) if cell else ())
+            if not values and not ref.optional:
+                problems.append(Problem(label, rows[i], ref.column, cell, f"må ikke være tom; tilladt: et {target.key} fra {target.file}"))
+            for value in values:
+                if value not in keys:
+                    problems.append(
+                        Problem(label, rows[i], ref.column, value, f"ukendt id; tilladt: et {target.key} fra {target.file} ({shown})")
+                    )
+    return problems
+
+
+def _quote_attribution(frame: pd.DataFrame, rows: list[int], label: str) -> list[Problem]:
+    """A municipality is stated, inferred with a reason, or not stated: never guessed silently."""
+    problems = []
+    for i, q in enumerate(frame.itertuples(index=False)):
+        if q.attribution == "not stated" and q.kommunekode:
+            problems.append(Problem(label, rows[i], "kommunekode", q.kommunekode, "skal være tom, når attribution er 'not stated'"))
+        if q.attribution != "not stated" and not q.kommunekode:
+            problems.append(Problem(label, rows[i], "kommunekode", "", f"skal udfyldes, når attribution er '{q.attribution}'"))
+        if q.attribution == "inferred" and not q.attribution_rationale:
+            problems.append(
+                Problem(label, rows[i], "attribution_rationale", "", "skal begrunde, hvorfor kommunen er udledt (attribution 'inferred')")
+            )
+    duplicated = frame[frame["exchange_id"] != ""].duplicated(["exchange_id", "turn"], keep="first")
+    for i in duplicated[duplicated].index:
+        problems.append(Problem(label, rows[i], "turn", str(frame.at[i, "turn"]), "replikkens nummer findes to gange i samme ordveksling"))
+    return problems
+
+
+def _section_cycles(frame: pd.DataFrame, rows: list[int], label: str) -> list[Problem]:
+    """Sections form a tree; a parent chain that returns to itself would make the book's outline loop."""
+    parent = dict(zip(frame["section_id"], frame["parent_id"], strict=True))
+    problems = []
+    for i, start in enumerate(frame["section_id"]):
+        seen, node = set(), parent[start]
+        while node and node not in seen:
+            if node == start:
+                problems.append(
+                    Problem(
+                        label, rows[i], "parent_id", parent[start], "afsnittene danner en ring; et afsnit kan ikke ligge under sig selv"
+                    )
+                )
+                break
+            seen.add(node)
+            node = parent.get(node, "")
+    return problems
+
+
+def _not_stated_spelling(column: str) -> Callable[[pd.DataFrame, list[int], str], list[Problem]]:
+    """'Not stated' has one spelling, so the book can say so consistently."""
+
+    def rule(frame: pd.DataFrame, rows: list[int], label: str) -> list[Problem]:
+        odd = frame[column].str.strip().str.lower().isin({"ikke angivet", "not stated", "ukendt", "n/a", "na"}) & (
+            frame[column] != NOT_STATED
+        )
+        return [Problem(label, rows[i], column, frame.at[i, column], f"skriv præcis '{NOT_STATED}'") for i in frame.index[odd]]
+
+    return rule
+
+
+def _option_values(frame: pd.DataFrame, rows: list[int], label: str) -> list[Problem]:
+    """Each option takes its own values (anonymitet: til/fra; kommune_angivet_af: rapporten/qda-projekt)."""
+    return [
+        Problem(label, rows[i], "value", o.value, f"passer ikke til {o.option_id}; tilladt: " + ", ".join(OPTION_VALUES[o.option_id]))
+        for i, o in enumerate(frame.itertuples(index=False))
+        if o.value not in OPTION_VALUES[o.option_id]
+    ]
+
+
+RULES: dict[str, list[Callable[[pd.DataFrame, list[int], str], list[Problem]]]] = {
+    "options": [_option_values],
+    "quotes": [_quote_attribution, _not_stated_spelling("speaker_role")],
+    "sections": [_section_cycles],
+    "municipalities": [_not_stated_spelling("outcome")],
+    "programme_events": [_not_stated_spelling("place")],
+}
+
+
+def _as_lists(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.copy()
+    for column in table.list_columns:
+        frame[column] = frame[column].map(split_list)
+    return frame.reset_index(drop=True)

@@ -1,0 +1,489 @@
+"""A data folder as an Excel workbook and back, for analysts who work in spreadsheets.
+
+Export: one sheet per table (sheet name = table name), header row bold and frozen, list cells as
+`a;b`, drop-down lists for every fixed-list column and every single reference, and the data
+dictionary on the sheet "Dataordbog". Import: every sheet read into numbered records, validated by
+the same code as a CSV folder (`reading.parse_rows` + `validation.validate_tables`), and written as
+a data folder only if nothing is wrong. Columns are never declared here; all comes from `schema`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import stat
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+import openpyxl
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from kulturensrige.data import column_guide
+from kulturensrige.data.csv_reading import MAX_COLUMNS, MAX_ROWS, RawTable, parse_rows, thousands
+from kulturensrige.data.folder_writing import check_folder, csv_text, default_mode, remove_stale_staging, staging_prefix, write_folder
+from kulturensrige.data.problems import DataError, Problem
+from kulturensrige.data.schema import LIST_SEPARATOR, TABLES, Table
+from kulturensrige.data.spreadsheet import DAMAGED, MAX_UNPACKED_MB, Cell, StreamedWorkbook, TooLarge, escape
+from kulturensrige.data.validation import empty_table, read_folder, split_list, validate_tables
+
+GUIDANCE_SHEET = "Vejledning"
+DICTIONARY_SHEET = "Dataordbog"
+LAST_ROW = 1_048_576  # Excel's last row: drop-downs cover rows the analyst adds later
+TEXT_FORMAT = "@"
+MAX_WIDTH = 60
+MAX_CELL_CHARACTERS = 32_767  # Excel's limit for the text of one cell
+_INTEGER = re.compile(r"^-?[0-9]+$")
+
+
+# -- export -------------------------------------------------------------------------------------
+
+
+def build_workbook(raws: Mapping[str, RawTable] | None = None) -> Workbook:
+    """The workbook for these tables (text cells as read from CSV); None gives the empty template."""
+    book = Workbook()
+    guidance = book.active
+    guidance.title = GUIDANCE_SHEET
+    _write_guidance(guidance)
+    _write_dictionary(book.create_sheet(DICTIONARY_SHEET))
+    for table in TABLES.values():
+        raw = raws.get(table.name) if raws is not None else None
+        _write_table(book.create_sheet(table.name), table, raw)
+    book.active = 0
+    return book
+
+
+def export_folder(data_dir: Path, out: Path, *, overwrite: bool = False) -> list[Problem]:
+    """Write the data folder as a workbook; structural problems (missing or damaged files) stop it.
+
+    Returns the validation problems of the data, if any: they are exported as they are, so that the
+    analyst can mend them in the spreadsheet, and the import will check again.
+    """
+    raws, problems = read_folder(data_dir)
+    if problems:
+        raise DataError(problems)
+    labels = {name: f"{data_dir.name}/{TABLES[name].file}" for name in raws}
+    if problems := too_long_for_a_cell(raws, labels):
+        raise DataError(problems)
+    _, problems = validate_tables(raws, labels)
+    save_workbook(build_workbook(raws), out, overwrite=overwrite)
+    return problems
+
+
+def too_long_for_a_cell(raws: Mapping[str, RawTable], labels: Mapping[str, str]) -> list[Problem]:
+    """Every text longer than an Excel cell holds: openpyxl would write it and Excel cut it, without a word."""
+    problems = []
+    for name, raw in raws.items():
+        for column in raw.frame.columns:
+            for i, value in enumerate(raw.frame[column].astype(str)):
+                if len(value) > MAX_CELL_CHARACTERS:
+                    problems.append(Problem(labels[name], raw.rows[i], str(column), value, _too_long(len(value))))
+    return problems
+
+
+def _too_long(length: int) -> str:
+    return (
+        f"teksten har {thousands(length)} tegn; en celle i Excel kan højst rumme {thousands(MAX_CELL_CHARACTERS)} tegn, "
+        "så arbejdsbogen kan ikke skrives. Forkort teksten, eller arbejd i CSV-filen"
+    )
+
+
+def save_workbook(book: Workbook, out: Path, *, overwrite: bool = False) -> None:
+    """Save through a temporary file in the same folder and rename it into place."""
+    out = Path(os.path.abspath(out))
+    if out.exists() and not overwrite:
+        raise FileExistsError(f"{out} findes allerede")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_staging(out)
+    handle, temporary = tempfile.mkstemp(prefix=staging_prefix(out), suffix=".tmp", dir=out.parent)
+    os.close(handle)
+    try:
+        os.chmod(temporary, stat.S_IMODE(out.stat().st_mode) if out.exists() else default_mode(0o666))
+        book.save(temporary)
+        os.replace(temporary, out)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def guidance_rows() -> list[tuple[str, str]]:
+    """What the import does with a workbook, for the sheet "Vejledning": the rules an analyst meets as messages."""
+    return [
+        (
+            "Ark og kolonner",
+            f"Hvert ark hedder som sin tabel, og første række er kolonnenavnene; arket »{DICTIONARY_SHEET}« forklarer dem. "
+            "Ark med andre navne, som dette, springes over ved indlæsningen.",
+        ),
+        (
+            "Formler",
+            "Indlæsningen læser ikke formler. En celle med en formel afvises med sin cellereference (fx C3), også når Excel "
+            "viser en værdi, for den gemte værdi kan være forældet. Kopiér, og indsæt som værdi, før du gemmer.",
+        ),
+        ("Fejlværdier", "Celler med en af Excels fejlværdier (fx #NAVN?, #I/T eller #DIVISION/0!) afvises med deres cellereference."),
+        (
+            "Lange tekster",
+            f"En celle kan højst rumme {thousands(MAX_CELL_CHARACTERS)} tegn. Har en datamappe længere tekster, skriver "
+            "eksporten ingen arbejdsbog, men nævner hver celle; arbejd så i CSV-filerne.",
+        ),
+        (
+            "Størrelse",
+            f"Et ark må have værdier i højst {thousands(MAX_ROWS)} rækker under overskriften og {MAX_COLUMNS} kolonner "
+            f"(A-{get_column_letter(MAX_COLUMNS)}), "
+            f"og arbejdsbogen må fylde højst {MAX_UNPACKED_MB} MB, når den pakkes ud. Tomme celler uden for dataene tæller ikke med.",
+        ),
+        (
+            "Særlige tegn",
+            "Tegn, som Excel gemmer i formen _xHHHH_ (fx et linjeskift med vognretur), læses som de tegn, de står for. "
+            "Styretegn kan ikke stå i en CSV-fil og afvises med cellereferencen.",
+        ),
+        (
+            "Meldinger",
+            "Finder indlæsningen et problem, skriver den én linje pr. problem med ark, række, kolonne, værdi og hvad der er "
+            "tilladt, og den skriver ingen filer.",
+        ),
+    ]
+
+
+def _write_guidance(sheet: Worksheet) -> None:
+    _write_header(sheet, ["Emne", "Sådan læses arbejdsbogen ind"])
+    for r, (topic, text) in enumerate(guidance_rows(), start=2):
+        _text_cell(sheet, r, 1, topic).alignment = Alignment(vertical="top")
+        _text_cell(sheet, r, 2, text).alignment = Alignment(vertical="top", wrap_text=True)
+    sheet.column_dimensions["A"].width = 18
+    sheet.column_dimensions["B"].width = 100
+
+
+def _write_dictionary(sheet: Worksheet) -> None:
+    rows = [{"Ark": table.name, "Tabel": table.title, **row} for table in TABLES.values() for row in column_guide.column_rows(table)]
+    header = list(rows[0])
+    _write_header(sheet, header)
+    for r, row in enumerate(rows, start=2):
+        for c, name in enumerate(header, start=1):
+            if row[name]:
+                _text_cell(sheet, r, c, row[name])
+    _fit_widths(sheet, [[str(row[h]) for h in header] for row in rows], header)
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
+
+
+def _write_table(sheet: Worksheet, table: Table, raw: RawTable | None) -> None:
+    columns = table.columns
+    _write_header(sheet, columns)
+    for c, name in enumerate(columns, start=1):
+        description = table.schema.columns[name].description or ""
+        sheet.cell(1, c).comment = Comment(f"{description}\nEksempel: {table.schema.columns[name].metadata['example']}", "Dataordbog")
+    cells: list[list[str]] = []
+    if raw is not None:
+        frame = raw.frame.reindex(columns=columns, fill_value="")
+        cells = frame.astype(str).values.tolist()
+    integers = set(table.integer_columns)
+    for r, row in enumerate(cells, start=2):
+        for c, (name, value) in enumerate(zip(columns, row, strict=True), start=1):
+            if not value:
+                continue  # the column's text format covers empty cells
+            if name in integers and _INTEGER.match(value):
+                sheet.cell(r, c, int(value))
+            else:
+                _text_cell(sheet, r, c, value).number_format = TEXT_FORMAT
+    for c, name in enumerate(columns, start=1):
+        if name not in integers:
+            # Typed into a text-formatted column, 259 stays "259" and 2021-11 stays "2021-11".
+            sheet.column_dimensions[get_column_letter(c)].number_format = TEXT_FORMAT
+    _add_validations(sheet, table)
+    _fit_widths(sheet, cells, columns)
+
+
+def _write_header(sheet: Worksheet, header: list[str]) -> None:
+    bold = Font(bold=True)
+    for c, name in enumerate(header, start=1):
+        cell = _text_cell(sheet, 1, c, name)
+        cell.font = bold
+        cell.alignment = Alignment(vertical="top")
+    sheet.freeze_panes = "A2"
+
+
+def _text_cell(sheet: Worksheet, row: int, column: int, value: str):
+    """Always a string: a quote beginning with '=' must never become a formula."""
+    cell = sheet.cell(row, column)
+    cell.value = escape(value)
+    cell.data_type = "s"
+    return cell
+
+
+def _fit_widths(sheet: Worksheet, rows: list[list[str]], header: list[str]) -> None:
+    for c, name in enumerate(header, start=1):
+        longest = max([len(name) + 2, *(len(str(row[c - 1])) for row in rows[:200])])
+        sheet.column_dimensions[get_column_letter(c)].width = min(MAX_WIDTH, max(10, longest + 1))
+
+
+def _add_validations(sheet: Worksheet, table: Table) -> None:
+    """Drop-downs from the schema: fixed lists inline, single references from the target sheet's key column."""
+    for c, name in enumerate(table.columns, start=1):
+        column = table.schema.columns[name]
+        meta = column.metadata
+        letter = get_column_letter(c)
+        if "values" in meta:
+            rule = DataValidation(type="list", formula1='"' + ",".join(meta["values"]) + '"', allow_blank=not meta["required"])
+            rule.error = "Vælg en af: " + ", ".join(meta["values"])
+        elif "references" in meta and meta["kind"] != "list":
+            target = TABLES[meta["references"]]
+            key = get_column_letter(target.columns.index(target.key) + 1)
+            rule = DataValidation(
+                type="list",
+                formula1=f"{quote_sheetname(target.name)}!${key}$2:${key}${LAST_ROW}",
+                allow_blank=not meta["required"],
+            )
+            rule.error = f"Vælg et {target.key} fra arket {target.name}; tilføj det først dér, hvis det er nyt."
+        elif meta["kind"] == "integer":
+            minimum = next(ch.statistics["min_value"] for ch in column.checks if "min_value" in (ch.statistics or {}))
+            rule = DataValidation(type="whole", operator="greaterThanOrEqual", formula1=str(minimum), allow_blank=False)
+            rule.error = f"Skriv et helt tal, mindst {minimum}."
+        else:
+            continue
+        rule.errorTitle = "Ugyldig værdi"
+        rule.showErrorMessage = True
+        rule.errorStyle = "warning"  # the analyst may override; the import checks anyway
+        rule.promptTitle = name[:32]
+        rule.prompt = (column.description or "")[:255]
+        rule.showInputMessage = True
+        sheet.add_data_validation(rule)
+        rule.add(f"{letter}2:{letter}{LAST_ROW}")
+
+
+# -- import -------------------------------------------------------------------------------------
+
+
+def sheet_label(path: Path, table_name: str) -> str:
+    return f"{path.name}, ark {table_name}"
+
+
+def read_workbook(path: Path) -> tuple[dict[str, RawTable], dict[str, str], list[Problem]]:
+    """Every table's sheet as text cells with spreadsheet row numbers; other sheets are ignored.
+
+    The file is streamed (see `spreadsheet`): a zip bomb is refused before it is unpacked, and blank cells far
+    from the data cost nothing. Formulas and Excel's error values are refused with their cell, never guessed at.
+    """
+    labels = {name: sheet_label(path, name) for name in TABLES}
+    try:
+        book = StreamedWorkbook(path)
+    except FileNotFoundError:
+        return {}, labels, [Problem(path.name, None, None, None, "filen findes ikke")]
+    except TooLarge as large:
+        return {}, labels, [Problem(path.name, None, None, None, _too_large(large.megabytes))]
+    except (InvalidFileException, OSError, *DAMAGED):
+        return {}, labels, [Problem(path.name, None, None, None, "filen kan ikke læses som en Excel-arbejdsbog (.xlsx)")]
+    raws: dict[str, RawTable] = {}
+    problems: list[Problem] = []
+    with book:
+        for table in TABLES.values():
+            if table.name not in book.sheetnames and table.optional:
+                raws[table.name] = empty_table(table)
+                continue
+            if table.name not in book.sheetnames:
+                problems.append(Problem(labels[table.name], None, None, None, "arket mangler; hver tabel i dataordbogen skal have sit ark"))
+                continue
+            records, found = sheet_records(book, table, labels[table.name])
+            if found:
+                problems += found
+                continue
+            raw, found = parse_rows(records, labels[table.name])
+            problems += found
+            if raw is not None:
+                raws[table.name] = raw
+    return raws, labels, problems
+
+
+def _too_large(megabytes: int) -> str:
+    return (
+        f"arbejdsbogen fylder {megabytes} MB, når den pakkes ud; højst {MAX_UNPACKED_MB} MB er tilladt. "
+        "Slet tomme rækker og kolonner med formatering, eller del data op"
+    )
+
+
+def sheet_records(book: StreamedWorkbook, table: Table, label: str) -> tuple[list[tuple[int, list[str]]], list[Problem]]:
+    """(row number, cells as text) for every row with a value, and the cells that cannot be read as data.
+
+    The header is the first row with a value. Blank cells and rows are skipped wherever they are; a value
+    beyond MAX_ROWS or MAX_COLUMNS stops the sheet with one line naming its cell.
+    """
+    records: list[tuple[int, list[str]]] = []
+    problems: list[Problem] = []
+    names: list[str] = []
+    kinds: list[str | None] = []
+    last = 0
+    try:
+        for number, cells in book.rows(table.name):
+            present = [c for c in cells if not _blank(c.value)]
+            if not present:
+                continue
+            far = next((c for c in present if c.row > MAX_ROWS + 1 or c.column > MAX_COLUMNS), None)  # + the header
+            if far is not None:
+                problems.append(Problem(label, far.row, _column_name(names, far.column), _shown(far.value), _far_away(far)))
+                break
+            problems += [
+                Problem(label, c.row, _column_name(names, c.column), _shown(c.value), message)
+                for c in present
+                if (message := _unreadable(c))
+            ]
+            width = max(len(names), *(c.column for c in present))
+            texts = [""] * width
+            for c in present:
+                kind = kinds[c.column - 1] if c.column <= len(kinds) else None
+                texts[c.column - 1] = _header_text(c.value) if not names else cell_text(c.value, c.number_format, kind)
+            if not names:
+                names = [h.strip() for h in texts]
+                kinds = [table.kind_of(n) if n in table.schema.columns else None for n in names]
+            records.append((number, texts))
+            last = number
+    except DAMAGED:
+        after = f"efter række {last}" if last else "før første række"
+        problems.append(
+            Problem(
+                label,
+                None,
+                None,
+                None,
+                f"arkets XML er beskadiget {after} (fx et styretegn), så arket kan ikke læses; "
+                "gem arbejdsbogen igen fra Excel eller LibreOffice",
+            )
+        )
+    return records, problems
+
+
+def _column_name(names: list[str], column: int) -> str:
+    """The header's name for a column, or its letter where the header has none."""
+    return names[column - 1] if column <= len(names) and names[column - 1] else get_column_letter(column)
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _shown(value: object) -> str:
+    return value if isinstance(value, str) else str(value)
+
+
+def _far_away(cell: Cell) -> str:
+    return (
+        f"celle {cell.reference} ligger uden for det tilladte område; et ark må højst have "
+        f"{thousands(MAX_ROWS)} rækker under overskriften og {MAX_COLUMNS} kolonner (A-{get_column_letter(MAX_COLUMNS)})"
+    )
+
+
+# Characters a CSV file cannot hold (the reader refuses them): C0 controls but tab, line feed and carriage return.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _unreadable(cell: Cell) -> str | None:
+    """Why a cell with a value cannot become data, or None: formulas and error values are refused, not guessed at."""
+    if cell.kind == "f":
+        return f"celle {cell.reference} er en formel; indlæsningen læser ikke formler, så skriv selve værdien (kopiér, og indsæt som værdi)"
+    if cell.kind == "e":
+        return f"celle {cell.reference} har en fejlværdi fra Excel; ret formlen, eller skriv værdien"
+    if isinstance(cell.value, str) and (control := _CONTROL.search(cell.value)):
+        return f"celle {cell.reference} indeholder styretegnet U+{ord(control.group()):04X}, som ikke kan stå i en CSV-fil; slet det"
+    return None
+
+
+def _header_text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def cell_text(value: object, number_format: str = "General", kind: str | None = None) -> str:
+    """A cell as the text the CSV would hold: undo what Excel does to numbers and dates."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).upper()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return f"{value:03d}" if kind == "code" and 0 <= value < 1000 else str(value)
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, dt.datetime):
+        if value.time() != dt.time(0, 0):
+            return value.isoformat(sep=" ", timespec="minutes")
+        value = value.date()
+    if isinstance(value, dt.date):
+        # A cell shown without a day ("nov-21") was typed as a month: keep it a month.
+        return value.strftime("%Y-%m-%d" if _shows_day(number_format) else "%Y-%m")
+    if isinstance(value, dt.time):
+        return value.isoformat(timespec="minutes")
+    return str(value)
+
+
+def _shows_day(number_format: str) -> bool:
+    plain = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", number_format or "").lower()
+    return "d" in plain or plain in ("", "general")
+
+
+def folder_files(raws: Mapping[str, RawTable]) -> dict[str, str]:
+    """The CSV text of every table, columns in the schema's order, list cells as `a;b`."""
+    files = {}
+    for name, raw in raws.items():
+        table = TABLES[name]
+        frame = raw.frame.reindex(columns=table.columns, fill_value="").astype(str)
+        for column in table.list_columns:
+            frame[column] = frame[column].map(lambda cell: LIST_SEPARATOR.join(split_list(cell)))
+        files[table.file] = csv_text(table.columns, frame.values.tolist())
+    return files
+
+
+def import_workbook(path: Path, dest: Path, *, overwrite: bool = False) -> list[Problem]:
+    """Validate the workbook and, only if nothing is wrong, write it as the data folder `dest`.
+
+    Returns the problems (and writes nothing) if there are any. Raises FileExistsError before reading
+    anything if `dest` exists and `overwrite` is not given.
+    """
+    dest = Path(os.path.abspath(dest))
+    if dest.exists() and not overwrite:
+        raise FileExistsError(f"{dest} findes allerede")
+    raws, labels, problems = read_workbook(path)
+    if problems:
+        return problems
+    _, problems = validate_tables(raws, labels)
+    if problems:
+        return problems
+    write_folder(folder_files(raws), dest, overwrite=overwrite, check=check_folder)
+    return []
+
+
+# -- templates ----------------------------------------------------------------------------------
+
+
+def template_files() -> dict[str, str]:
+    """An empty data folder: one CSV per table with the header only."""
+    return {table.file: csv_text(table.columns, []) for table in TABLES.values()}
+
+
+def workbook_summary(source: Workbook | Path) -> dict:
+    """What matters in a workbook, without timestamps: to tell whether a committed template is current."""
+    if isinstance(source, Workbook):
+        buffer = io.BytesIO()
+        source.save(buffer)
+        buffer.seek(0)
+        source = buffer
+    book = openpyxl.load_workbook(source)
+    summary = {}
+    for sheet in book.worksheets:
+        summary[sheet.title] = {
+            "cells": [[cell.value for cell in row] for row in sheet.iter_rows()],
+            "bold": [cell.font.bold for cell in sheet[1]],
+            "frozen": sheet.freeze_panes,
+            "validations": sorted(
+                (str(v.sqref), v.type, v.formula1, v.allow_blank, v.error, v.prompt) for v in sheet.data_validations.dataValidation
+            ),
+            "formats": {k: d.number_format for k, d in sorted(sheet.column_dimensions.items())},
+        }
+    return summary
+
+
+# -- the chapter on re-running the book ----------------------------------------------------------

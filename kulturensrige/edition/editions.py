@@ -1,0 +1,594 @@
+"""The printed editions: one per municipality and one of the whole book, as HTML ready for printing to PDF.
+
+A municipality's edition is written from the data through the autoescaped templates in
+edition/templates/; its figures are the book's own charts (the municipality's variant), drawn by
+plotly.js when the page is printed. The whole-book edition takes every chapter of the built book in
+reading order and keeps only what reads on paper.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from urllib.parse import quote, urljoin
+
+import jinja2
+import pandas as pd
+from bs4 import BeautifulSoup, Tag
+from markupsafe import Markup
+
+from kulturensrige.data.loading import Dataset
+from kulturensrige.data.schema import NOT_STATED
+from kulturensrige.render import cards, charts, lists
+from kulturensrige.render.markup import Html, json_island
+from kulturensrige.rules import attribution, filters
+from kulturensrige.words import MONTHS, number, plural
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+TITLE = "Kulturens Rige"
+# General quotes printed under each ingredient. The report has at most 10; with national-scale data every
+# edition would otherwise repeat thousands of quotes that belong to no municipality.
+GENERAL_QUOTE_LIMIT = 25
+HTTP_ADDRESS = re.compile(r"https?://[^\s\"'<>\\]+")
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What the cover says about where the edition came from: data folder, fingerprint, date, book address."""
+
+    folder_name: str
+    fingerprint: str
+    date: dt.date
+    book_url: str = ""
+
+    @property
+    def when(self) -> str:
+        return f"{self.date.day}. {MONTHS[self.date.month - 1]} {self.date.year}"
+
+
+def book_address(value: str | None) -> str:
+    """The book's web address if it is an http(s) address, with a trailing slash; '' otherwise."""
+    value = (value or "").strip()
+    if not HTTP_ADDRESS.fullmatch(value):
+        return ""
+    return value if value.endswith("/") else value + "/"
+
+
+def environment() -> jinja2.Environment:
+    """Templates autoescape everything: text from data never becomes markup."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["plot_island"] = plot_island
+    return env
+
+
+def file_name(slug: str = "") -> str:
+    """pdf/kulturens-rige-<slug>.pdf for a municipality, pdf/kulturens-rige.pdf for the whole book."""
+    return f"kulturens-rige-{slug}.pdf" if slug else "kulturens-rige.pdf"
+
+
+# -- figures -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One variant of one of the book's charts, as the edition prints it."""
+
+    title: str
+    alt: str
+    plot: dict
+    table: Markup
+
+
+class ChartVariants:
+    """A chart of the book (charts.*) with all its variants, computed once and reused by every edition."""
+
+    def __init__(self, chart: Html):
+        soup = BeautifulSoup(chart.markup, "html.parser")
+        self.title = soup.select_one(".kr-figure-title").get_text()
+        self.payload = json.loads(soup.select_one("script.kr-figure-json").string)
+        self.alts = {p["data-variant"]: p.get_text() for p in soup.select(".kr-alt p[data-variant]")}
+        # Variants with the same numbers share one table (figures.embed): its data-variant lists their keys.
+        self.tables = {
+            key: d.select_one("table") for d in soup.select(".kr-figure-data div[data-variant]") for key in d["data-variant"].split()
+        }
+
+    def variant(self, key: str, title: str = "") -> Figure:
+        """The variant for `key` (a kommunekode or 'alle'), its plot without the drill-through data."""
+        variant = self.payload["variants"][key]
+        table = self.tables[key]
+        # The table was rendered escaped by the package; BeautifulSoup re-serialises it escaped.
+        return Figure(title or self.title, self.alts[key], _plot_of(self.payload, variant), Markup(str(table)))
+
+    def column(self, kommunekode: str, name: str) -> Figure:
+        """A heatmap's variant for one municipality with its column drawn as bars: plotly paints heatmap cells as
+        one raster image, which a tagged PDF can neither keep as vectors nor describe. The table keeps every column."""
+        figure = self.variant(kommunekode)
+        heat = next((t for t in figure.plot["data"] if t.get("type") == "heatmap"), None)
+        label = html.escape(name, quote=False)  # the labels as charts._plot wrote them
+        if heat is None or label not in heat["x"]:
+            return figure
+        column = list(heat["x"]).index(label)
+        rows = [(item, row[column]) for item, row in zip(heat["y"], heat["z"], strict=True) if row[column]]
+        layout = {k: v for k, v in figure.plot["layout"].items() if k not in ("shapes", "annotations")}
+        layout["xaxis"] = {"title": {"text": "Antal indsatser"}, "dtick": 1, "rangemode": "tozero"}
+        # The heatmap's fixed margins keep room for names on end under its columns (charts._heat_layout); bars need none.
+        layout["margin"] = {**layout.get("margin", {}), "b": 10}
+        layout["yaxis"] = {**layout.get("yaxis", {}), "autorange": "reversed", "automargin": True}
+        layout["height"] = max(220, 40 * len(rows) + 140)
+        bars = {"type": "bar", "orientation": "h", "y": [r[0] for r in rows], "x": [r[1] for r in rows]}
+        bars["marker"] = {"color": charts.PALETTE[0]}
+        return Figure(figure.title, figure.alt, {"data": [bars], "layout": layout}, figure.table)
+
+
+@dataclass
+class EditionCharts:
+    """The book's charts the municipality editions print, and (filled as the editions are written) each
+    ingredient's general quotes, which are the same in every edition that has none of them as its own."""
+
+    quotes_per_ingredient: ChartVariants
+    art_forms: ChartVariants
+    target_groups: ChartVariants
+    general_quotes: dict[str, tuple[pd.DataFrame, pd.DataFrame, dict]] = field(default_factory=dict)
+
+    @classmethod
+    def compute(cls, data: Dataset) -> EditionCharts:
+        return cls(
+            ChartVariants(charts.quotes_per_ingredient(data)),
+            ChartVariants(charts.art_forms_by_municipality(data)),
+            ChartVariants(charts.target_groups_by_municipality(data)),
+        )
+
+
+# A heatmap whose columns outnumber this (and its rows) is printed with rows and columns swapped: a page is
+# narrow, and a long list of municipalities reads down the page.
+GRID_COLUMNS = 12
+
+
+def heatmap_grid(trace: dict) -> Markup:
+    """A heatmap as a grid of coloured cells with the count in each (HTML, so Chromium prints it as vectors):
+    plotly paints heatmap cells as one raster image. Same numbers, labels and colour scale as the book's chart."""
+    z = [[int(v) for v in row] for row in trace["z"]]
+    rows, columns = [_label_text(y) for y in trace["y"]], [_label_text(x) for x in trace["x"]]
+    values = [v for row in z for v in row]
+    low, high = (min(values), max(values)) if values else (0, 0)
+    cells = [[_heat_cell(v, low, high, trace["colorscale"]) for v in row] for row in z]
+    if len(columns) > GRID_COLUMNS and len(columns) > len(rows):
+        rows, columns, cells = columns, rows, [list(c) for c in zip(*cells, strict=True)]
+    return Markup(environment().get_template("heatmap.html").render(rows=list(zip(rows, cells, strict=True)), columns=columns))
+
+
+def _label_text(label: str) -> str:
+    """A plotly label back to plain text: charts._wrap escaped it and broke it with <br>."""
+    return html.unescape(" ".join(label.split("<br>")))
+
+
+def _heat_cell(value: int, low: int, high: int, scale: list) -> tuple[str, str, str]:
+    """(count, background, text colour): plotly's linear colour scale between the data's minimum and maximum,
+    and whichever of black and white contrasts more with the cell."""
+    # plotly.js widens an empty range by 0.5 each way, so then every cell takes the middle colour.
+    share = 0.5 if high == low else (value - low) / (high - low)
+    stops = [(float(position), _rgb(colour)) for position, colour in scale]
+    upper = next(i for i, (position, _) in enumerate(stops) if position >= share or i == len(stops) - 1)
+    (p0, c0), (p1, c1) = stops[max(upper - 1, 0)], stops[upper]
+    part = 0.0 if p1 == p0 else (share - p0) / (p1 - p0)
+    rgb = tuple(round(a + (b - a) * part) for a, b in zip(c0, c1, strict=True))
+    text = "#000000" if _contrast(rgb, (0, 0, 0)) >= _contrast(rgb, (255, 255, 255)) else "#ffffff"
+    return number(value), "#{:02x}{:02x}{:02x}".format(*rgb), text
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    if colour.startswith("#"):
+        return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+    red, green, blue = (int(float(v)) for v in re.findall(r"[\d.]+", colour)[:3])
+    return red, green, blue
+
+
+def _contrast(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    """WCAG's contrast ratio of two colours."""
+
+    def luminance(rgb: tuple[int, ...]) -> float:
+        linear = [c / 255 / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def plot_island(plot: dict) -> Markup:
+    """A plot as a JSON island that figures.js draws in its <figure>; escaped so no data can close the tag."""
+    return Markup(json_island(plot, "kr-edition-figure"))
+
+
+# -- the municipality edition ------------------------------------------------------------------------
+
+
+def _labels(data: Dataset, table: str, key: str, ids: tuple[str, ...], column: str = "label") -> str:
+    frame = data.tables[table]
+    names = dict(zip(frame[key], frame[column], strict=True))
+    return ", ".join(str(names.get(i, i)) for i in ids) or "ikke angivet"
+
+
+def _one(data: Dataset, table: str, key: str, value: str, column: str) -> str:
+    frame = data.tables[table]
+    match = frame.loc[frame[key] == value, column]
+    return str(match.iloc[0]) if len(match) else value
+
+
+def not_stated(value: str) -> str:
+    return "ikke angivet i rapporten" if value == NOT_STATED else value
+
+
+def initiative_items(data: Dataset, kommunekode: str) -> list[dict]:
+    rows = filters.initiatives(data, kommunekode).sort_values("position")
+    return [
+        {
+            "id": r.initiative_id,
+            "title": r.title,
+            "kind": _one(data, "initiative_kinds", "initiative_kind_id", r.kind, "label"),
+            "description": r.description,
+            "facts": cards.initiative_facts(data, r),
+            "section": _one(data, "sections", "section_id", r.section_id, "title"),
+        }
+        for r in rows.itertuples()
+    ]
+
+
+def quote_item(data: Dataset, turns: pd.DataFrame, kommunekode: str = "") -> dict:
+    """A quote (or a whole exchange) with its speaker, attribution level, rationale, ingredients and section."""
+    first = turns.iloc[0]
+    kind, speaker, citation = cards.speaker_line(data, turns)
+    literature = bool(first.reference_key)
+    ingredient_ids = tuple(dict.fromkeys(i for ids in turns["ingredient_ids"] for i in ids))
+    return {
+        "ids": list(turns["quote_id"]),
+        "turns": [(t.shown_role if len(turns) > 1 else "", t.text) for t in turns.itertuples()],
+        "kind": kind,
+        "speaker": speaker,
+        "citation": citation,
+        "lang": cards.quote_language(data, first),
+        "literature": literature,
+        "municipality": "" if literature or first.attribution == "not stated" else filters.municipality_name(data, first.kommunekode),
+        "attribution": "" if literature else attribution.labels(data.options)[first.attribution],
+        "rationale": first.attribution_rationale if first.attribution == "inferred" else "",
+        "own": bool(kommunekode) and first.kommunekode == kommunekode and not literature,
+        "ingredients": _labels(data, "ingredients", "ingredient_id", ingredient_ids, "name") if ingredient_ids else "",
+        "section": _one(data, "sections", "section_id", first.section_id, "title"),
+    }
+
+
+def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None) -> list[dict]:
+    """Each ingredient with the municipality's own quotes first and marked, then the report's general quotes.
+
+    General quotes are those the report ties to no municipality (and quotes from cited works); a quote
+    tied to another municipality belongs to that municipality's edition. `shared` keeps each ingredient's
+    quotes and general cards between editions: at national scale, counting and grouping thousands of general
+    quotes again for every edition took most of `make pdf`'s time before the first page was printed."""
+    shared = {} if shared is None else shared
+    items = []
+    for ingredient in data.ingredients.sort_values("number").itertuples():
+        if ingredient.ingredient_id not in shared:
+            selected = filters.quotes(data, filters.QuoteFilter(ingredient_id=ingredient.ingredient_id))
+            general = selected[(selected["attribution"] == "not stated") | (selected["reference_key"] != "")]
+            shared[ingredient.ingredient_id] = (selected, general, general_cards(data, general, ""))
+        selected, general, cached = shared[ingredient.ingredient_id]
+        own = selected[selected["kommunekode"] == kommunekode]
+        mine = general["kommunekode"] == kommunekode
+        points = data.attention_points[data.attention_points["ingredient_id"] == ingredient.ingredient_id].sort_values("position")
+        items.append(
+            {
+                "number": int(ingredient.number),
+                "name": ingredient.name,
+                "short_description": ingredient.short_description,
+                "description": ingredient.description,
+                "attention_points": list(points["text"]),
+                "own": [quote_item(data, g, kommunekode) for g in cards.group_turns(own)] if len(own) else [],
+                **(general_cards(data, general[~mine], kommunekode) if mine.any() else cached),
+            }
+        )
+    return items
+
+
+def general_cards(data: Dataset, general: pd.DataFrame, kommunekode: str) -> dict:
+    """The first general cards, how many quotes and cards there are, and what the list leaves out."""
+    groups, total = first_groups(general, GENERAL_QUOTE_LIMIT)
+    return {
+        "general": [quote_item(data, g, kommunekode) for g in groups],
+        "general_summary": cards.quote_count_summary(general),
+        "general_shown": shown_note(total, GENERAL_QUOTE_LIMIT),
+    }
+
+
+def first_groups(quotes: pd.DataFrame, limit: int) -> tuple[list[pd.DataFrame], int]:
+    """The first `limit` cards (a quote, or an exchange's turns together) in report order, and how many there are.
+
+    Chooses the cards before grouping: grouping thousands of quotes for every edition was the slow part."""
+    keys = cards.card_keys(quotes)
+    order = list(dict.fromkeys(keys.loc[quotes.sort_values(["position", "turn"]).index]))
+    chosen = quotes[keys.isin(order[:limit])]
+    return (cards.group_turns(chosen) if len(chosen) else []), len(order)
+
+
+def shown_note(total: int, limit: int) -> str:
+    """What a shortened list leaves out, in words; '' when it shows everything."""
+    if total <= limit:
+        return ""
+    return f"Udgaven viser de første {number(limit)} af {plural(total, 'kort', 'kort')} i rapportens rækkefølge; alle står i bogen."
+
+
+def recommendation_items(data: Dataset) -> list[dict]:
+    return [
+        {
+            "text": r.text,
+            "report_text": r.report_text,
+            "ingredients": _labels(data, "ingredients", "ingredient_id", r.ingredient_ids, "name"),
+        }
+        for r in data.guide_recommendations.sort_values("position").itertuples()
+    ]
+
+
+def publisher(data: Dataset) -> str:
+    """The report's publisher as the data names it."""
+    match = data.organisations.loc[data.organisations["organisation_id"] == "sund-by-netvaerket", "name"]
+    return str(match.iloc[0]) if len(match) else NOT_STATED
+
+
+def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_charts: EditionCharts, plotly_js: str) -> str:
+    """The municipality's edition as one HTML document, every text from data escaped by the templates."""
+    row = data.municipalities.loc[data.municipalities["kommunekode"] == kommunekode].iloc[0]
+    quotes = filters.quotes(data, filters.QuoteFilter(kommunekode=kommunekode))
+    name = row["name"]
+    figures = {
+        "art_forms": edition_charts.art_forms.column(kommunekode, name),
+        "target_groups": edition_charts.target_groups.column(kommunekode, name),
+        "quotes_all": edition_charts.quotes_per_ingredient.variant(filters.ALL, "Citater pr. ingrediens i hele rapporten"),
+    }
+    if quotes["ingredient_ids"].map(len).sum():
+        figures["quotes_own"] = edition_charts.quotes_per_ingredient.variant(kommunekode, f"Citater pr. ingrediens knyttet til {name}")
+    numbered = {key: (n, figure) for n, (key, figure) in enumerate(figures.items(), start=1)}
+    context = {
+        "title": f"{TITLE} – {name}",
+        "stamp": stamp,
+        "municipality": {
+            "name": name,
+            "name_in_report": row.name_in_report,
+            "kommunekode": row.kommunekode,
+            "region": row.region,
+            "summary": row.summary,
+            "starting_point": lists.starting_point(
+                _one(data, "starting_points", "starting_point_id", row.starting_point, "label"), row.starting_point_note
+            ),
+            "outcome": not_stated(row.outcome),
+            "section": _one(data, "sections", "section_id", row.section_id, "title"),
+        },
+        "initiatives": initiative_items(data, kommunekode),
+        "initiative_count": plural((data.initiatives["kommunekode"] == kommunekode).sum(), "indsats", "indsatser"),
+        "quotes": [quote_item(data, g, kommunekode) for g in cards.group_turns(quotes)] if len(quotes) else [],
+        "quote_summary": cards.quote_count_summary(quotes),
+        "attribution_intro": cards.attribution_intro(quotes, attribution.source(data.options)),
+        "attribution_levels": attribution.explained(data.options),
+        "ingredients": ingredient_items(data, kommunekode, edition_charts.general_quotes),
+        "recommendations": recommendation_items(data),
+        "figures": numbered,
+        "publisher": publisher(data),
+        "file_name": file_name(row.slug),
+        "plotly_js": plotly_js,
+        "municipality_count": number(len(data.municipalities)),
+    }
+    return environment().get_template("municipality.html").render(context)
+
+
+# -- the whole book --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One page of the built book: its path in the site, its depth in the table of contents, its title."""
+
+    path: str
+    depth: int
+    title: str
+
+
+def chapters(site: Path) -> list[Chapter]:
+    """The book's pages in reading order, from the front page's table of contents."""
+    soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    front = soup.select_one("article.bd-article h1")
+    found = [Chapter("index.html", 0, front.get_text().rstrip("#") if front else TITLE)]
+    nav = soup.select_one("nav.bd-docs-nav")
+    for link in nav.select("a.reference.internal") if nav else []:
+        href = link.get("href", "").split("#")[0]
+        if href and not any(c.path == href for c in found):
+            found.append(Chapter(href, len(link.find_parents("ul")), link.get_text(strip=True)))
+    return found
+
+
+# What the printed book leaves out: code, controls and the data only the page's script reads.
+DROPPED = [
+    "script:not(.kr-figure-json)",
+    "template",
+    "style",
+    "iframe",
+    "object",
+    "embed",
+    "form",
+    "button",
+    "select",
+    "textarea",
+    "details.hide",
+    ".cell_input",
+    ".headerlink",
+    ".kr-drill",
+    ".kr-compare-choices",
+    "[hidden]",
+]
+
+
+def printable_article(site: Path, chapter: Chapter, number_: int, book_url: str) -> Markup:
+    """A built page's article, cleaned for paper: links only to http(s) and the book, headings one level down
+    per depth in the table of contents, the charts' 'alle' variant drawn with its text alternative."""
+    page = BeautifulSoup((site / chapter.path).read_text(encoding="utf-8"), "html.parser")
+    article = page.select_one("article.bd-article")
+    if article is None:
+        return Markup("")
+    _printable_long_lists(article)
+    for selector in DROPPED:
+        for element in article.select(selector):
+            element.decompose()
+    for element in article.find_all(True):
+        for attribute in [a for a in element.attrs if a.lower().startswith("on") or a in ("style", "srcdoc")]:
+            del element[attribute]
+        if element.has_attr("id"):
+            element["id"] = f"k{number_}-{element['id']}"
+    for details in article.find_all("details"):
+        details["open"] = ""
+    for box in article.select("input"):
+        box.replace_with(_checkbox(page))
+    _printable_empty_cells(article)
+    _printable_addresses(article, page)
+    _printable_links(article, chapter.path, book_url)
+    _printable_images(article, site, chapter.path)
+    _printable_figures(article)
+    _shift_headings(article, chapter.depth + 1)
+    return Markup(article.decode_contents())
+
+
+def _printable_long_lists(article: Tag) -> None:
+    """A long list holds its first cards as HTML and the rest as JSON rows for the page's script (cards.quote_rows):
+    on paper it says how many it shows, and that the book has them all."""
+    for note in article.select(".kr-list-nojs"):
+        section = note.find_parent("section", class_="kr-list")
+        rows = section.select_one("script.kr-list-rows")
+        shown = len(section.select(".kr-group-all > .kr-card"))
+        total = shown + (len(json.loads(rows.string)) if rows is not None else 0)
+        note.string = f"Udgaven viser de første {plural(shown, 'kort', 'kort')} af {number(total)}; alle står i bogen."
+
+
+def _printable_addresses(article: Tag, page: BeautifulSoup) -> None:
+    """A table cell that is only a web address becomes a link to it, so a reader of the PDF can follow it."""
+    for cell in article.find_all("td"):
+        text = cell.get_text(strip=True)
+        if HTTP_ADDRESS.fullmatch(text) and cell.find("a") is None:
+            link = page.new_tag("a", href=text)
+            link.string = text
+            cell.clear()
+            cell.append(link)
+
+
+def _printable_empty_cells(article: Tag) -> None:
+    """An empty table cell says '–': Chromium leaves an empty cell out of the tag tree, and a screen reader then
+    reads the row's later cells under the wrong column headers."""
+    for cell in article.find_all(["td", "th"]):
+        if not cell.get_text(strip=True) and cell.find(["img", "svg", "input"]) is None:
+            cell.string = "–"
+
+
+def _checkbox(page: BeautifulSoup) -> Tag:
+    box = page.new_tag("span", attrs={"class": "kr-box", "aria-hidden": "true"})
+    box.string = "☐"
+    return box
+
+
+def _printable_links(article: Tag, page_path: str, book_url: str) -> None:
+    """http(s) links stay; a link to a page of the book points at the book's address, or becomes text."""
+    for link in article.find_all("a"):
+        href = (link.get("href") or "").strip()
+        target = ""
+        if HTTP_ADDRESS.fullmatch(href):
+            target = href
+        elif book_url and href and not href.startswith("#") and ":" not in href.split("/")[0].split("#")[0]:
+            target = urljoin(urljoin(book_url, quote(page_path)), href)
+            target = target if HTTP_ADDRESS.fullmatch(target) and target.startswith(book_url) else ""
+        if target:
+            link.attrs = {"href": target}
+        else:
+            link.unwrap()
+
+
+def _printable_images(article: Tag, site: Path, page_path: str) -> None:
+    """Images of the site by absolute file address; anything from outside is left out."""
+    for image in article.find_all("img"):
+        source = image.get("src", "")
+        local = (site / PurePosixPath(page_path).parent / source).resolve() if source and ":" not in source else None
+        if local and local.is_file() and site.resolve() in local.parents:
+            image["src"] = local.as_uri()
+        else:
+            image.decompose()
+
+
+def _printable_figures(article: Tag) -> None:
+    """Each chart shows its 'alle' variant; the plot is an image whose alternative text is that variant's."""
+    for figure in article.select("figure.kr-figure"):
+        plot, island = figure.select_one(".kr-plot"), figure.select_one("script.kr-figure-json")
+        alt = figure.select_one('.kr-alt p[data-variant="alle"]')
+        if plot is None or island is None:
+            continue
+        payload = json.loads(island.string)
+        variant = payload["variants"].get(filters.ALL)
+        frame = figure.select_one(".kr-plot-frame")
+        if frame is not None:
+            frame.replace_with(plot)
+        plot.attrs = {"class": "kr-plot", "role": "img", "aria-label": alt.get_text() if alt else figure.get_text(" ", strip=True)}
+        drawn = _plot_of(payload, variant)
+        heat = next((t for t in drawn["data"] if t.get("type") == "heatmap"), None)
+        if heat is not None:
+            plot.append(BeautifulSoup(heatmap_grid(heat), "html.parser"))
+            island.decompose()
+        else:
+            island.replace_with(BeautifulSoup(plot_island(drawn), "html.parser"))
+        _not_a_figure_tag(figure)
+    # The editors' figures drawn as lists and tiles (Figures 2-4) are text, read as text.
+    for figure in article.select("figure.kr-list-figure"):
+        _not_a_figure_tag(figure)
+
+
+def _not_a_figure_tag(figure: Tag) -> None:
+    """Chromium tags a <figure> as a Figure of its own, without /Alt (around a plot's, or around text): a <div> is not."""
+    figure.name = "div"
+    for caption in figure.find_all("figcaption"):
+        caption.name = "p"
+
+
+def _plot_of(payload: dict, variant: dict | None) -> dict:
+    """A variant's plot without the drill-through data; variants refer to traces, layouts and plotly's template
+    stored once in the payload (figures.shared_payload)."""
+    if variant is None:
+        return {"data": [], "layout": {}}
+    traces = [{k: v for k, v in trace.items() if k != "customdata"} for trace in payload["traces"][variant["data"]]]
+    layout = dict(payload["layouts"][variant["layout"]])
+    if isinstance(layout.get("template"), int):
+        layout["template"] = payload["templates"][layout["template"]]
+    return {"data": traces, "layout": layout}
+
+
+def _shift_headings(article: Tag, top: int) -> None:
+    """The page's h1 becomes a heading at `top` (2 for a chapter, 3 for a section); the rest follow it."""
+    for heading in article.find_all(re.compile(r"^h[1-6]$")):
+        heading.name = f"h{min(6, int(heading.name[1]) + top - 1)}"
+
+
+def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str) -> str:
+    """The whole book as one HTML document: every chapter of the built site in reading order."""
+    found = chapters(site)
+    parts = [
+        {"id": f"kapitel-{n}", "chapter": c, "body": printable_article(site, c, n, stamp.book_url)} for n, c in enumerate(found, start=1)
+    ]
+    context = {
+        "title": TITLE,
+        "stamp": stamp,
+        "parts": parts,
+        "publisher": publisher(data),
+        "file_name": file_name(),
+        "plotly_js": plotly_js,
+        "municipality_count": number(len(data.municipalities)),
+    }
+    return environment().get_template("book.html").render(context)

@@ -1,0 +1,70 @@
+"""Links from the built book to its PDF editions, put in after `make pdf` has written them.
+
+The PDFs can only be made after the book (the whole-book edition prints the built chapters), so the
+links are inserted into the built pages afterwards: under the title of each profile page and of the
+front page, between two fixed markers, from an autoescaped template. Running again replaces the
+block; a PDF that is absent gets no link.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+from urllib.parse import quote
+
+from kulturensrige.data.loading import Dataset
+from kulturensrige.edition.editions import environment, file_name
+from kulturensrige.words import number
+
+START, END = "<!-- kr-pdf -->", "<!-- /kr-pdf -->"
+BLOCK = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
+ARTICLE_TITLE = re.compile(r'<article class="bd-article">.*?</h1>', re.S)
+
+
+def size_text(size: int) -> str:
+    """'245 kB' or '2,3 MB', in Danish."""
+    return f"{number(size / 1_000_000, 1)} MB" if size >= 1_000_000 else f"{number(max(1, round(size / 1000)))} kB"
+
+
+def link_block(page: Path, pdf: Path, label: str) -> str:
+    href = quote(Path(os.path.relpath(pdf, start=page.parent)).as_posix(), safe="/")
+    return environment().get_template("link.html").render(start=START, end=END, href=href, label=label, size=size_text(pdf.stat().st_size))
+
+
+def with_link(markup: str, block: str) -> str:
+    """The page with its old block removed and the new one (if any) right after the article's <h1>."""
+    markup = BLOCK.sub("", markup)
+    title = ARTICLE_TITLE.search(markup)
+    if not block or title is None:
+        return markup
+    return markup[: title.end()] + block + markup[title.end() :]
+
+
+def _write(path: Path, text: str) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        stream.write(text)
+    os.replace(temporary, path)
+
+
+def link_editions(site: Path, data: Dataset) -> list[Path]:
+    """Put the links into the front page and each profile page; returns the pages that link to a PDF."""
+    pages = [(site / "index.html", site / "pdf" / file_name(), "Hent hele bogen som PDF")]
+    pages += [
+        (site / "kommuner" / f"profil-{row.slug}.html", site / "pdf" / file_name(row.slug), f"Hent {row.name}-udgaven som PDF")
+        for row in data.municipalities.itertuples()
+    ]
+    linked = []
+    for page, pdf, label in pages:
+        if not page.is_file():
+            continue
+        block = link_block(page, pdf, label) if pdf.is_file() else ""
+        before = page.read_text(encoding="utf-8")
+        after = with_link(before, block)
+        if after != before:
+            _write(page, after)
+        if block:
+            linked.append(page)
+    return linked

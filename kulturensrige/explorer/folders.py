@@ -1,0 +1,46 @@
+"""The explorer's folder field, checked before it touches the disk.
+
+A served explorer (Voilà) lets anyone with the address type a path; without a limit its answers ("findes ikke"
+or a list of problems) would tell which folders exist on the server. The root is $KR_EXPLORER_ROOT, or, when
+Voilà serves the kernel, the repository; in an analyst's own JupyterLab there is no limit.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from kulturensrige.data.loading import REPO_ROOT
+from kulturensrige.data.problems import DataError, Problem
+
+ROOT_VARIABLE = "KR_EXPLORER_ROOT"
+
+
+def served_root() -> Path | None:
+    """The folder a served explorer may read under, or None when the explorer runs in the analyst's own kernel."""
+    configured = os.environ.get(ROOT_VARIABLE)
+    if configured:
+        return Path(os.path.abspath(configured))
+    if os.environ.get("SERVER_SOFTWARE", "").startswith("voila"):  # Voilà puts it in the kernel's environment
+        return REPO_ROOT
+    return None
+
+
+def checked_folder(text: str | None) -> str | None:
+    """The field's text if it may be loaded; otherwise DataError with one line that says nothing about the disk."""
+    if text is None:
+        return None
+    if "\0" in text:
+        raise DataError([Problem(repr(text), None, None, None, "mappenavnet må ikke indeholde et NUL-tegn")])
+    root = served_root()
+    if root is None:
+        return text
+    # Lexically first (no disk access for '..' escapes), then with links resolved (a link may point out).
+    lexical = Path(os.path.normpath(REPO_ROOT / text))  # as `load` reads it: relative to the repository
+    if not _inside(lexical, root) or not _inside(Path(os.path.realpath(lexical)), Path(os.path.realpath(root))):
+        raise DataError([Problem(text, None, None, None, f"mappen ligger uden for den mappe, udforskeren må læse fra ({root.name}/)")])
+    return text
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents

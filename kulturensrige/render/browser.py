@@ -1,0 +1,38 @@
+"""kr-data.js: everything the browser script needs from the build, published once; the browser decides nothing."""
+
+from __future__ import annotations
+
+import json
+
+from kulturensrige.data.loading import Dataset
+from kulturensrige.render import cards
+from kulturensrige.render.highlight import compare_sentences, page_sentences
+from kulturensrige.render.markup import render
+from kulturensrige.rules import filters
+from kulturensrige.rules.views import ALL, PAGE_SIZE, WITHOUT_INFERRED
+
+
+def browser_data(data: Dataset) -> dict:
+    """Everything the browser script needs from the build, published once (window.KR_DATA)."""
+    options = [
+        {"code": code, "slug": slug, "name": name}
+        for code, slug, name in data.municipalities[["kommunekode", "slug", "name"]].itertuples(index=False)
+    ]
+    return {
+        "all": ALL,
+        "withoutInferred": WITHOUT_INFERRED,
+        "pageSize": PAGE_SIZE,
+        "cardFields": cards.CARD_FIELDS,
+        "kommuner": options,
+        "sentences": page_sentences(data),
+        "compare": compare_sentences(data),
+        "more": "Vis flere kort",
+        "control": str(render("control.html.j2", options=filters.municipality_options(data))),
+    }
+
+
+def browser_script(data: Dataset) -> str:
+    """kr-data.js: the constants and sentences, as a script that also works from file://."""
+    payload = json.dumps(browser_data(data), ensure_ascii=False, separators=(",", ":"))
+    payload = payload.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"window.KR_DATA = {payload};\n"

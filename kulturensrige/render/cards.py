@@ -1,0 +1,425 @@
+"""Quote, initiative and municipality cards: the items of the static book's lists.
+
+A quote card is rendered by one macro (templates/cards.html.j2); which cards a chosen municipality
+puts first is decided in highlight.py, not here and not in the browser.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kulturensrige.data.loading import Dataset
+from kulturensrige.data.schema import BY_REPORT, NOT_STATED
+from kulturensrige.render import highlight
+from kulturensrige.render.markup import Html, Markup, book_link, esc, json_island, links_to_book, macro, page_link, render, trusted
+from kulturensrige.rules import attribution, filters, views
+from kulturensrige.words import number, plural
+
+
+def _label(data: Dataset, table: str, key: str, value: str, column: str = "label") -> str:
+    return str(filters.lookup(data.tables[table], key, column).get(value, value))
+
+
+def section_link(data: Dataset, section_id: str) -> str:
+    page = _label(data, "sections", "section_id", section_id, "book_page")
+    return book_link(page, f"Afsnit: {esc(_label(data, 'sections', 'section_id', section_id, 'title'))}", "kr-source")
+
+
+def _href(page: str) -> str | None:
+    """A link's address, or None where there is no book around the card (the live explorer)."""
+    return page_link(page) if links_to_book() else None
+
+
+def _ingredients(data: Dataset, ingredient_ids: tuple[str, ...]) -> list[dict]:
+    numbers, names, sections = (filters.lookup(data.ingredients, "ingredient_id", c) for c in ("number", "name", "section_id"))
+    return [
+        {
+            "id": i,
+            "number": int(numbers[i]),
+            "name": names[i],
+            "href": _href(_label(data, "sections", "section_id", sections[i], "book_page")),
+        }
+        for i in ingredient_ids
+    ]
+
+
+def ingredient_badges(data: Dataset, ingredient_ids: tuple[str, ...]) -> str:
+    return str(macro("cards.html.j2", "badges", _ingredients(data, ingredient_ids)))
+
+
+def speaker_line(data: Dataset, turns: pd.DataFrame | list[dict]) -> tuple[str, str, str]:
+    """(kind, speaker, reference) under a card: a printed caption that already names the kind stands alone,
+    and a quote from literature shows its author and, in brackets, the citation."""
+    rows = turns.to_dict("records") if isinstance(turns, pd.DataFrame) else turns
+    first = rows[0]
+    kind = _label(data, "quote_kinds", "quote_kind_id", first["kind"])
+    if len(rows) > 1:
+        return kind, " og ".join(dict.fromkeys(r["shown_role"] for r in rows)), ""
+    if first["reference_key"]:
+        return kind, first["shown_role"], first["caption"]
+    speaker = first["shown_caption"] or first["shown_role"]
+    return ("" if speaker.lower().startswith(kind.lower()) else kind), speaker, ""
+
+
+def quote_language(data: Dataset, quote: pd.Series | dict) -> str:
+    """The language of a quote from a cited work when it is not the book's Danish ('' otherwise): WCAG 3.1.2."""
+    if not quote["reference_key"]:
+        return ""
+    language = _label(data, "references", "reference_key", quote["reference_key"], "language")
+    return "" if language in ("da", NOT_STATED) else language
+
+
+def exchange_note(turns: pd.DataFrame | list[dict]) -> str:
+    """What an exchange card counts for under the book's counting rule (views.COUNTING_RULE)."""
+    return f"Ordveksling: {plural(len(turns), 'citat', 'citater')} på ét kort." if len(turns) > 1 else ""
+
+
+def _section(data: Dataset, section_id: str) -> dict:
+    page = _label(data, "sections", "section_id", section_id, "book_page")
+    return {"id": section_id, "href": _href(page), "title": _label(data, "sections", "section_id", section_id, "title")}
+
+
+def _tie(labels: dict[str, str], level: str) -> dict:
+    """How the card's municipality line says the tie: its CSS class suffix, the level's words, and them in brackets."""
+    return {"id": level.replace(" ", "-"), "label": labels[level], "note": f"({labels[level]})"}
+
+
+# The fields of a quote card's JSON row, in order (published once for the browser: browser.browser_data).
+CARD_FIELDS = (
+    "anchor", "kommune", "attribution", "quotes", "ingredient_ids", "speaker_category", "lang", "turns", "exchange", "kind",
+    "speaker", "reference", "tie", "kommune_name", "rationale", "section",
+)  # fmt: skip
+
+
+def card_context(data: Dataset, turns: pd.DataFrame | list[dict]) -> dict:
+    """The facts of one quote card (a quote, or a whole exchange of turns sharing exchange_id) for the card macro;
+    its CARD_FIELDS are also the card's JSON row. Separators and brackets are part of the text: the browser
+    fills a long list's cards from these fields and adds no word or sign of its own."""
+    rows = turns.to_dict("records") if isinstance(turns, pd.DataFrame) else turns
+    first = rows[0]
+    kind, speaker, citation = speaker_line(data, rows)
+    # A quote from a cited work belongs to no municipality: no municipality line and no data-kommune.
+    literature = bool(first["reference_key"])
+    ingredients = _ingredients(data, tuple(dict.fromkeys(i for r in rows for i in r["ingredient_ids"])))
+    tie = "" if literature else first["attribution"].replace(" ", "-")
+    return {
+        "template": False,
+        "anchor": f"citat-{first['quote_id']}",
+        "quotes": " ".join(r["quote_id"] for r in rows),
+        "exchange": exchange_note(rows),
+        "kommune": None if literature else first["kommunekode"],
+        "tie": tie,
+        "ties": [_tie(attribution.labels(data.options), first["attribution"])] if tie else [],
+        "kommune_name": filters.municipality_name(data, first["kommunekode"]) if first["kommunekode"] else "",
+        "attribution": first["attribution"],
+        "rationale": first["attribution_rationale"] if tie == "inferred" else "",
+        "speaker_category": first["speaker_category"],
+        "turns": [
+            {"css": "kr-turn" if len(rows) > 1 else None, "speaker": f"{r['shown_role']}: " if len(rows) > 1 else "", "text": r["text"]}
+            for r in rows
+        ],
+        "lang": quote_language(data, first) or None,
+        "kind": kind,
+        "speaker": f" · {speaker}" if kind else speaker,
+        "reference": f" ({citation})" if citation else "",
+        "ingredients": ingredients,
+        "ingredient_ids": " ".join(i["id"] for i in ingredients),
+        "section": first["section_id"],
+        "sections": [_section(data, first["section_id"])],
+    }
+
+
+def quote_card(data: Dataset, turns: pd.DataFrame | list[dict]) -> str:
+    """One card for a quote, or for a whole exchange (several turns sharing exchange_id)."""
+    return str(macro("cards.html.j2", "quote_card", card_context(data, turns)))
+
+
+def card_row(context: dict) -> list:
+    """A card's JSON row: its CARD_FIELDS in order, each turn without the parts it lacks."""
+    return [[{k: t for k, t in turn.items() if t} for turn in context[f]] if f == "turns" else context[f] for f in CARD_FIELDS]
+
+
+def quote_rows(data: Dataset, contexts: list[dict]) -> Markup:
+    """The cards past a long list's first page: the card macro once as a <template>, with every optional part
+    and every ingredient and section those cards name, and one JSON row per card; the browser fills a copy of
+    the template per row (kr-lists.js KR.fill) with text and attributes only."""
+    ingredient_ids = {i["id"] for c in contexts for i in c["ingredients"]}
+    labels = attribution.labels(data.options)
+    template = {
+        **dict.fromkeys(CARD_FIELDS, ""),
+        "template": True,
+        "anchor": None, "kommune": None, "attribution": None, "quotes": None, "ingredient_ids": None,
+        "speaker_category": None, "lang": None, "ties": [_tie(labels, a) for a in labels],
+        "turns": [{"css": None, "speaker": "", "text": ""}],
+        "ingredients": _ingredients(data, tuple(i for i in data.ingredients.sort_values("number")["ingredient_id"] if i in ingredient_ids)),
+        "sections": [_section(data, s) for s in dict.fromkeys(c["section"] for c in contexts)],
+    }  # fmt: skip
+    card = macro("cards.html.j2", "quote_card", template)
+    rows = json_island([card_row(c) for c in contexts], "kr-list-rows")
+    return Markup(f'<template class="kr-list-card">{card}</template>{rows}')
+
+
+def card_keys(quotes: pd.DataFrame) -> pd.Series:
+    """Each row's card: its exchange, or the quote itself."""
+    return quotes["exchange_id"].where(quotes["exchange_id"] != "", quotes["quote_id"])
+
+
+def _in_report_order(quotes: pd.DataFrame) -> pd.DataFrame:
+    return quotes.assign(_group=card_keys(quotes)).sort_values(["position", "turn"])
+
+
+def group_turns(quotes: pd.DataFrame) -> list[pd.DataFrame]:
+    """Quotes in report order, exchanges kept together as one group."""
+    return [group.drop(columns="_group") for _, group in _in_report_order(quotes).groupby("_group", sort=False)]
+
+
+def group_records(quotes: pd.DataFrame) -> list[list[dict]]:
+    """group_turns as plain rows (dicts), read from the table once: the cards of a long list render from these,
+    since taking 10,000 one-card DataFrames apart one by one was most of a national build's time."""
+    groups: dict[str, list[dict]] = {}
+    for row in _in_report_order(quotes).to_dict("records"):
+        groups.setdefault(row.pop("_group"), []).append(row)
+    return list(groups.values())
+
+
+def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", arranged: bool = True) -> Html:
+    """A list of quote cards. `arranged`: the filter puts the chosen municipality's first (highlight.py);
+    a profile page's list is about its own municipality and stays as it is."""
+    groups = group_records(quotes)
+    contexts = [card_context(data, g) for g in groups]
+    shown = views.first_page(len(groups)) if arranged else len(groups)
+    cards = [str(macro("cards.html.j2", "quote_card", c)) for c in contexts[:shown]]
+    summary = quote_count_summary(quotes)
+    if arranged:
+        rest = quote_rows(data, contexts[shown:]) if shown < len(groups) else Markup("")
+        section = highlight.arranged_list(
+            data,
+            views.quote_items(groups),
+            views.QUOTE,
+            cards,
+            rest=rest,
+            css="kr-quote-list",
+            summary=summary,
+            heading_id=heading_id,
+        )
+    else:
+        section = render(
+            "list.html.j2",
+            css="kr-quote-list",
+            heading_id=heading_id,
+            summary=summary,
+            cards=trusted("".join(cards)),
+            rest="",
+            more="",
+            grid=False,
+            views="",
+        )
+    return Html(str(section))
+
+
+def quote_count_summary(quotes: pd.DataFrame) -> str:
+    """'9 citater på 8 kort, heraf 4 uden angivet kommune.' A quote is a row (views.COUNTING_RULE)."""
+    if quotes.empty:
+        return "Ingen citater."
+    literature = int((quotes["reference_key"] != "").sum())
+    levels = quotes.loc[quotes["reference_key"] == "", "attribution"].value_counts()
+    cards = card_keys(quotes).nunique()
+    total = plural(len(quotes), "citat", "citater") + (f" på {plural(cards, 'kort', 'kort')}" if cards != len(quotes) else "")
+    if literature == len(quotes):
+        return f"{total} fra litteraturen."
+    parts = []
+    if literature:
+        parts.append(f"{number(literature)} fra litteraturen")
+    if levels.get("inferred", 0):
+        parts.append(f"{number(int(levels['inferred']))} med en kommune udledt af redaktionen")
+    if levels.get("not stated", 0) == len(quotes):
+        return f"{total}; rapporten angiver ikke kommunen ved {'det' if len(quotes) == 1 else 'nogen af dem'}."
+    if levels.get("not stated", 0):
+        parts.append(f"{number(int(levels['not stated']))} uden angivet kommune")
+    listed = ", ".join(parts[:-1]) + " og " + parts[-1] if len(parts) > 1 else "".join(parts)
+    return total + (", heraf " + listed if parts else "") + "."
+
+
+def quotes_in_section(data: Dataset, section_id: str) -> Html:
+    return quote_list(data, data.quotes[data.quotes["section_id"] == section_id])
+
+
+def quotes_for_ingredient(data: Dataset, ingredient_id: str) -> Html:
+    return quote_list(data, filters.quotes(data, filters.QuoteFilter(ingredient_id=ingredient_id)))
+
+
+def quotes_for_municipality(data: Dataset, kommunekode: str) -> Html:
+    selected = filters.quotes(data, filters.QuoteFilter(kommunekode=kommunekode))
+    intro = f'<p class="kr-list-intro">{esc(attribution_intro(selected, attribution.source(data.options)))}</p>'
+    return Html(intro + quote_list(data, selected, arranged=False).markup)
+
+
+def attribution_intro(quotes: pd.DataFrame, source: str = BY_REPORT) -> str:
+    """How the quotes came to be tied to the municipality, in words, from their attribution levels."""
+    if source != BY_REPORT:
+        return attribution.analyst_intro(quotes)
+    stated = int((quotes["attribution"] == "stated").sum())
+    inferred = int((quotes["attribution"] == "inferred").sum())
+    if not stated and not inferred:
+        return "Rapporten knytter ingen citater til kommunen, og redaktionen har heller ikke kunnet udlede nogen."
+    if not stated:
+        return (
+            "Rapporten nævner ikke kommunen ved citaterne. Her står de citater, som redaktionen har kunnet knytte til "
+            "kommunen ud fra rapportens egne oplysninger; hvert kort viser hvorfor."
+        )
+    if not inferred:
+        return "Rapporten selv knytter citaterne her til kommunen."
+    return (
+        f"Rapporten selv knytter {plural(stated, 'citat', 'citater')} til kommunen; {plural(inferred, 'citat', 'citater')} "
+        "har redaktionen knyttet til kommunen ud fra rapportens egne oplysninger, og kortet viser hvorfor."
+    )
+
+
+def _vocabulary_labels(data: Dataset, table: str, key: str, ids: tuple[str, ...], column: str = "label") -> str:
+    return ", ".join(_label(data, table, key, i, column) for i in ids) or "ikke angivet"
+
+
+def initiative_facts(data: Dataset, row) -> list[tuple[str, str]]:
+    """An initiative's facts as (label, value), the same on its card and in the PDF edition."""
+    return [
+        ("Målgrupper", _vocabulary_labels(data, "target_groups", "target_group_id", row.target_group_ids)),
+        ("Kunstformer og aktiviteter", _vocabulary_labels(data, "art_forms", "art_form_id", row.art_form_ids)),
+        ("Steder", _vocabulary_labels(data, "settings", "setting_id", row.setting_ids)),
+        ("Partnere", _vocabulary_labels(data, "organisations", "organisation_id", row.organisation_ids, "name")),
+        ("Status", _label(data, "statuses", "status_id", row.status)),
+    ]
+
+
+def initiative_card(data: Dataset, row: pd.Series) -> dict:
+    """The facts of an initiative's card for the fact card macro."""
+    kind = _label(data, "initiative_kinds", "initiative_kind_id", row.kind)
+    card = {
+        "template": False,
+        "css": "kr-initiative",
+        "id": f"indsats-{row.initiative_id}",
+        "kommune": row.kommunekode,
+        "kicker_first": True,
+        "kicker": f"{filters.municipality_name(data, row.kommunekode)} · {kind}",
+        "title": row.title,
+        "href": None,
+        "text": row.description,
+        "facts": initiative_facts(data, row),
+        "section": row.section_id,
+        "sections": [_section(data, row.section_id)],
+    }
+    return card
+
+
+def initiative_list(data: Dataset, kommunekode: str = filters.ALL) -> Html:
+    """All initiatives, arranged by the filter; or one municipality's (its profile page), as they are."""
+    rows = filters.initiatives(data, kommunekode).sort_values(["kommunekode", "position"], key=_report_order(data))
+    contexts = [initiative_card(data, r) for _, r in rows.iterrows()]
+    summary = f"{plural(len(rows), 'indsats', 'indsatser')}."
+    if kommunekode != filters.ALL:
+        cards = trusted("".join(fact_cards(contexts)))
+        return Html(
+            str(
+                render(
+                    "list.html.j2",
+                    css="kr-initiative-list",
+                    heading_id="",
+                    summary=summary,
+                    cards=cards,
+                    rest="",
+                    more="",
+                    grid=False,
+                    views="",
+                )
+            )
+        )
+    items = [views.Item(code, "stated") for code in rows["kommunekode"]]
+    return Html(str(fact_list(data, items, views.INITIATIVE, contexts, css="kr-initiative-list", summary=summary)))
+
+
+def fact_cards(contexts: list[dict]) -> list[str]:
+    return [str(macro("cards.html.j2", "fact_card", c)) for c in contexts]
+
+
+def fact_list(data: Dataset, items: list[views.Item], noun: views.Noun, contexts: list[dict], **section) -> Markup:
+    """An arranged list of fact cards: its first page as HTML and, in a long list, the rest as JSON rows."""
+    shown = views.first_page(len(contexts))
+    rest = fact_rows(data, contexts[shown:]) if shown < len(contexts) else Markup("")
+    return highlight.arranged_list(data, items, noun, fact_cards(contexts[:shown]), rest=rest, **section)
+
+
+def fact_rows(data: Dataset, contexts: list[dict]) -> Markup:
+    """The fact cards past a long list's first page: the macro once as a <template> and one JSON row per card,
+    its fields by name (fact0, fact1, ... in the facts' order; every card of a list has the same facts)."""
+    first = contexts[0]
+    template = {
+        **first,
+        "template": True,
+        "id": None,
+        "kommune": None,
+        "href": None if first["href"] is None else "",
+        "facts": [(label, "") for label, _ in first["facts"]],
+        "sections": [_section(data, s) for s in dict.fromkeys(c["section"] for c in contexts) if s],
+    }
+    card = macro("cards.html.j2", "fact_card", template)
+    fields = ("id", "kommune", "kicker", "title", "href", "text", "section")
+    rows = [
+        {**{f: c[f] for f in fields}, "id": c["id"] or None, **{f"fact{i}": v for i, (_, v) in enumerate(c["facts"])}} for c in contexts
+    ]
+    return Markup(f'<template class="kr-list-card">{card}</template>{json_island(rows, "kr-list-rows")}')
+
+
+def _report_order(data: Dataset):
+    """Sort key that puts municipalities in the data's order rather than by code."""
+    order = {code: i for i, code in enumerate(data.municipalities["kommunekode"])}
+
+    def key(column: pd.Series) -> pd.Series:
+        return column.map(order) if column.name == "kommunekode" else column
+
+    return key
+
+
+def attributed_count(data: Dataset, quotes: pd.DataFrame) -> str:
+    """'1, udledt af redaktionen' or '3 (2 angivet i rapporten, 1 udledt af redaktionen)': how firmly they are tied."""
+    labels = attribution.labels(data.options)
+    levels = quotes["attribution"].value_counts()
+    if levels.empty:
+        return "0"
+    if len(levels) == 1:
+        return f"{number(len(quotes))}, {labels[levels.index[0]]}"
+    return f"{number(len(quotes))} (" + ", ".join(f"{number(int(n))} {labels[a]}" for a, n in levels.items()) + ")"
+
+
+def municipality_card(data: Dataset, row: pd.Series) -> dict:
+    """The facts of a municipality's card for the fact card macro; its title links to the profile page."""
+    n_quotes = attributed_count(data, filters.quotes(data, filters.QuoteFilter(kommunekode=row.kommunekode)))
+    card = {
+        "template": False,
+        "css": "kr-municipality-card",
+        "id": "",
+        "kommune": row.kommunekode,
+        "kicker_first": False,
+        "kicker": f"{row.region} · kommunekode {row.kommunekode}",
+        "title": row["name"],
+        "href": _href(f"kommuner/profil-{row.slug}"),
+        "text": row.summary,
+        "facts": [
+            ("Udgangspunkt", _label(data, "starting_points", "starting_point_id", row.starting_point)),
+            ("Indsatser", str(int((data.initiatives["kommunekode"] == row.kommunekode).sum()))),
+            ("Citater knyttet til kommunen", n_quotes),
+        ],
+        "section": "",
+        "sections": [],
+    }
+    return card
+
+
+def municipality_overview(data: Dataset) -> Html:
+    contexts = [municipality_card(data, r) for _, r in data.municipalities.iterrows()]
+    items = [views.Item(code, "stated") for code in data.municipalities["kommunekode"]]
+    return Html(str(fact_list(data, items, views.MUNICIPALITY, contexts, css="kr-municipality-list", grid=True)))
+
+
+def quote_store(data: Dataset) -> Html:
+    """Every quote card once, in an inert <template>: a drill-through shows the cards behind a number from it."""
+    cards = "".join(quote_card(data, g) for g in group_records(data.quotes))
+    return Html(f'<template class="kr-quote-store">{cards}</template>')

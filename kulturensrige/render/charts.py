@@ -1,0 +1,580 @@
+"""The book's charts: the report's four figures rebuilt, and the charts across ingredients and municipalities.
+
+Each public function returns a ready-to-display figure; filterable ones carry one variant per
+municipality (and, for quotes, a variant without inferred attributions).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from html import escape
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from kulturensrige.data.loading import Dataset
+from kulturensrige.data.schema import NOT_STATED
+from kulturensrige.render.figures import PALETTE, RowLabels, Variant, embed, figure_json, styled
+from kulturensrige.render.markup import Html
+from kulturensrige.rules import filters, statistics, views
+from kulturensrige.words import month, plural
+
+WITHOUT_INFERRED = views.WITHOUT_INFERRED
+PATTERNS = ["", "/", ".", "x", "-", "|", "+", "\\"]
+HEAT_SCALE = "Cividis"
+
+
+def _plot(texts: Iterable[str]) -> list[str]:
+    """plotly.js reads a few HTML tags in labels, so text from data is escaped before it gets there."""
+    return [escape(str(t), quote=False) for t in texts]
+
+
+def _count_axis(title: str, maximum: int) -> dict:
+    """Counts are whole numbers: ticks at whole steps, never 0,2 or 0,4."""
+    return {"title": title, "rangemode": "tozero", "tick0": 0, "dtick": max(1, math.ceil(maximum / 8))}
+
+
+def _counted(values: Iterable[int], singular: str, plural_form: str) -> list[str]:
+    """Hover text with the noun agreeing with the number ('1 citat', '2 citater'), which a template cannot do."""
+    return [plural(int(v), singular, plural_form) for v in values]
+
+
+# A heatmap's fixed geometry (px): the row labels' width, one column, the margin above the rows and right of them.
+HEAT_LABELS = 104
+HEAT_COLUMN = 26
+HEAT_TOP = 10
+HEAT_RIGHT = 10
+
+
+def _heatmap_width(n_columns: int) -> int:
+    """Wide enough for the wrapped row labels and a readable number in each cell: the report's seven
+    municipalities and 'Ikke angivet' fit a phone (figures.PHONE_TEXT_WIDTH); more columns scroll in the frame."""
+    return HEAT_LABELS + HEAT_COLUMN * n_columns + HEAT_RIGHT
+
+
+def _heat_layout(figure: go.Figure, rows: list[list[str]], columns: list[str]) -> go.Figure:
+    """Fixed margins (no automargin) and rows as tall as their wrapped labels: then Python knows where each row
+    is, and the HTML row labels that stay in view on a phone (figures.RowLabels) sit on their rows."""
+    lines = max((len(r) for r in rows), default=1)
+    row_height = max(40, 17 * lines + 10)
+    # The municipality names stand on end under their columns, then the axis title.
+    bottom = 8 * max((len(c) for c in columns), default=0) + 46
+    styled(figure, height=HEAT_TOP + row_height * len(rows) + bottom)
+    return figure.update_layout(
+        margin={"l": HEAT_LABELS, "r": HEAT_RIGHT, "t": HEAT_TOP, "b": bottom},
+        xaxis={"title": "Kommune", "dtick": 1, "tickangle": -90, "automargin": False},
+        yaxis={"autorange": "reversed", "automargin": False},
+    )
+
+
+def _heatmap(z: list[list[int]], rows: list[str], columns: list[str], wrap: int, noun: tuple[str, str], ids=None) -> dict:
+    """A heatmap of counts, rows × municipality columns, as plotly's JSON with no column marked (_mark_column)."""
+    figure = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=_plot(columns),
+            y=[_wrap(row, wrap) for row in rows],
+            customdata=ids,
+            colorscale=HEAT_SCALE,
+            texttemplate="%{z}",
+            hovertext=[_counted(counts, *noun) for counts in z],
+            hovertemplate="%{y} · %{x}: %{hovertext}<extra></extra>",
+            # The count is written in every cell, so a colour scale would only take width from a phone.
+            showscale=False,
+            xgap=2,
+            ygap=2,
+        )
+    )
+    return figure_json(_heat_layout(figure, [_lines(row, wrap) for row in rows], columns))
+
+
+def _labels(data: Dataset, table: str, key: str, column: str = "label") -> dict[str, str]:
+    frame = data.tables[table]
+    return dict(zip(frame[key], frame[column], strict=True))
+
+
+def _municipality_variants(data: Dataset, build: Callable[[str, bool], Variant], inferred_switch: bool) -> dict[str, Variant]:
+    variants: dict[str, Variant] = {}
+    for code in [filters.ALL, *data.municipalities["kommunekode"]]:
+        variants[code] = build(code, True)
+        if inferred_switch:
+            variants[code + WITHOUT_INFERRED] = build(code, False)
+    return variants
+
+
+def _scope(data: Dataset, code: str, include_inferred: bool) -> str:
+    name = filters.municipality_name(data, code)
+    return name + ("" if include_inferred or code == filters.ALL else " (kun citater, hvor kommunen er angivet)")
+
+
+# -- highlighting the chosen municipality -------------------------------------------------------
+
+MUTED = "#8c8c8c"  # the total beside the chosen municipality's bar: grey, with a pattern so it is not told by colour alone
+MARK = "#D55E00"  # the outline around the chosen column of a heatmap, visible on every colour of the scale
+
+
+def _mark_column(figure: dict, labels: list[str], marked: int | None) -> dict:
+    """A frame around the chosen column and its label in bold: every municipality stays, the chosen one stands out.
+
+    Only the layout changes: the variants of a heatmap share its traces, and its unmarked figure (plotly's JSON,
+    figures.figure_json) is made once and copied here with the keys plotly would add, not rebuilt per variant."""
+    if marked is None:
+        return figure
+    ticks = [f"<b>{label}</b>" if i == marked else label for i, label in enumerate(labels)]
+    layout = figure["layout"]
+    xaxis = {**layout["xaxis"], "tickmode": "array", "tickvals": labels, "ticktext": ticks}
+    frame = {"color": MARK, "width": 4}
+    shape = {"line": frame, "type": "rect", "x0": marked - 0.5, "x1": marked + 0.5, "xref": "x", "y0": 0, "y1": 1, "yref": "paper"}
+    return {**figure, "layout": {**layout, "xaxis": xaxis, "shapes": [*layout.get("shapes", []), shape]}}
+
+
+def _beside_total(names: list[str], total: list[int], mine: list[int], chosen: str, noun: tuple[str, str], ids=None) -> list[go.Bar]:
+    """Two bars per row: the chosen municipality's (coloured) beside the total for all municipalities (grey)."""
+    common = {"y": names, "orientation": "h", "hovertemplate": "%{y} · %{fullData.name}: %{hovertext}<extra></extra>"}
+    bars = [
+        go.Bar(x=mine, name=escape(chosen, quote=False), marker_color=PALETTE[0], hovertext=_counted(mine, *noun), **common),
+        go.Bar(x=total, name="Alle kommuner", marker_color=MUTED, marker_pattern_shape="/", hovertext=_counted(total, *noun), **common),
+    ]
+    if ids is not None:
+        bars[0].customdata, bars[1].customdata = ids
+    return bars
+
+
+def _chosen_beside(figure: dict, mine: list[int], chosen: str, noun: tuple[str, str], ids: list[str] | None = None) -> dict:
+    """A chart of _beside_total's bars (plotly's JSON, figures.figure_json) with another municipality chosen.
+
+    Only the chosen municipality's bars differ, so plotly makes and checks one such figure per chart, and each
+    municipality's is a copy with its own values: 98 figures made by plotly took seconds at national scale."""
+    bar = {**figure["data"][0], "x": mine, "name": escape(chosen, quote=False), "hovertext": _counted(mine, *noun)}
+    if ids is not None:
+        bar["customdata"] = ids
+    return {**figure, "data": [bar, *figure["data"][1:]]}
+
+
+# -- quotes × ingredients -----------------------------------------------------------------------
+
+
+def quotes_per_ingredient(data: Dataset) -> Html:
+    """Bars: quotes substantiating each ingredient. For all municipalities stacked by speaker category; with one
+    chosen, its quotes beside the total. Click a bar for its quotes."""
+    ingredient_names = _labels(data, "ingredients", "ingredient_id", "name")
+    speaker_names = _labels(data, "speaker_categories", "speaker_category_id")
+    order = [ingredient_names[i] for i in data.ingredients.sort_values("number")["ingredient_id"]]
+    every = statistics.quotes_by_ingredient_and_speaker(data, data.quotes)
+    by_ingredient = every.groupby("ingredient_id", sort=False)
+    height = _legend_height(int((every.groupby("speaker_category")["count"].sum() > 0).sum()))
+    ingredients = list(by_ingredient.groups)
+    total = [int(by_ingredient.get_group(i)["count"].sum()) for i in ingredients]
+    total_ids = [" ".join(q for qs in by_ingredient.get_group(i)["quote_ids"] for q in qs) for i in ingredients]
+    # The chart beside the total with nobody chosen yet: _chosen_beside puts each municipality's bars in.
+    nobody = [0] * len(ingredients)
+    names = _plot(ingredient_names[i] for i in ingredients)
+    beside = go.Figure(_beside_total(names, total, nobody, "", ("citat", "citater"), (total_ids, total_ids)))
+    styled(beside, height=height).update_layout(
+        barmode="group",
+        legend_title_text="Kommune",
+        xaxis=_count_axis("Antal citater", max(total, default=0)),
+        yaxis={"title": "Ingrediens", "categoryorder": "array", "categoryarray": _plot(order[::-1])},
+    )
+    beside_json = figure_json(beside)
+    tied_ids = {
+        inferred: statistics.quote_ids_by_municipality_and_ingredient(data, views.tied_quotes(data.quotes, inferred))
+        for inferred in (True, False)
+    }
+
+    def build(code: str, include_inferred: bool) -> Variant:
+        if code == filters.ALL:
+            return _by_speaker(data, every, ingredient_names, speaker_names, order, height)
+        mine = [tied_ids[include_inferred].get((code, i), []) for i in ingredients]
+        chosen = [len(ids) for ids in mine]
+        name = filters.municipality_name(data, code)
+        figure = _chosen_beside(beside_json, chosen, name, ("citat", "citater"), [" ".join(ids) for ids in mine])
+        alt = (
+            f"Antal citater, der underbygger hver ingrediens, for {_scope(data, code, include_inferred)} ved siden af alle kommuner: "
+            + "; ".join(f"{ingredient_names[i]}: {name} {c}, alle {t}" for i, c, t in zip(ingredients, chosen, total, strict=True))
+            + "."
+        )
+        table = pd.DataFrame({"Ingrediens": [ingredient_names[i] for i in ingredients], f"{name} (valgt)": chosen, "Alle kommuner": total})
+        return Variant(figure, alt, table)
+
+    return embed(
+        "citater-pr-ingrediens",
+        "Citater pr. ingrediens",
+        _municipality_variants(data, build, inferred_switch=True),
+        note="Klik på en søjle for at se citaterne bag tallet. En replik i en ordveksling tæller som ét citat.",
+    )
+
+
+def _legend_height(entries: int) -> int:
+    """A chart's height with room for its legend above the bars: on a phone each entry takes a line of its own,
+    and plotly shrinks the bars rather than the legend, until the legend runs into them."""
+    return 300 + 22 * (entries + 1)
+
+
+def _by_speaker(data: Dataset, counts: pd.DataFrame, ingredient_names: dict, speaker_names: dict, order: list[str], height: int) -> Variant:
+    """The all-municipalities view: each ingredient's quotes stacked by speaker category."""
+    figure = go.Figure()
+    for n, (category, rows) in enumerate(counts.groupby("speaker_category", sort=False)):
+        if rows["count"].sum() == 0:
+            continue
+        figure.add_bar(
+            y=_plot(ingredient_names[i] for i in rows["ingredient_id"]),
+            x=rows["count"].tolist(),
+            name=_plot([speaker_names[category]])[0],
+            orientation="h",
+            marker_color=PALETTE[n % len(PALETTE)],
+            # Colour and pattern together; past eight categories the pattern shifts so none look alike.
+            marker_pattern_shape=PATTERNS[(n + n // len(PALETTE)) % len(PATTERNS)],
+            customdata=[" ".join(ids) for ids in rows["quote_ids"]],
+            hovertext=_counted(rows["count"], "citat", "citater"),
+            hovertemplate="%{y}<br>%{fullData.name}: %{hovertext}<extra></extra>",
+        )
+    styled(figure, height=height).update_layout(
+        barmode="stack",
+        legend_title_text="Talerkategori",
+        xaxis=_count_axis("Antal citater", int(counts.groupby("ingredient_id")["count"].sum().max())),
+        yaxis={"title": "Ingrediens", "categoryorder": "array", "categoryarray": _plot(order[::-1])},
+    )
+    parts = []
+    for ingredient_id, total in counts.groupby("ingredient_id", sort=False)["count"].sum().items():
+        by = counts[(counts["ingredient_id"] == ingredient_id) & (counts["count"] > 0)]
+        detail = ", ".join(f"{r['count']} fra {speaker_names[r['speaker_category']]}" for _, r in by.iterrows())
+        parts.append(f"{ingredient_names[ingredient_id]}: {plural(int(total), 'citat', 'citater')}" + (f" ({detail})" if detail else ""))
+    alt = "Antal citater, der underbygger hver ingrediens, for alle kommuner, fordelt på talerkategori: " + "; ".join(parts) + "."
+    table = counts.pivot_table(index="ingredient_id", columns="speaker_category", values="count", sort=False, fill_value=0).astype(int)
+    table = table.rename(index=ingredient_names, columns=speaker_names)
+    table = table.loc[:, table.sum() > 0]
+    table["I alt"] = table.sum(axis=1)
+    return Variant(figure_json(figure), alt, table.reset_index().rename(columns={"ingredient_id": "Ingrediens"}))
+
+
+def ingredient_municipality_matrix(data: Dataset) -> Html:
+    """Heatmap: ingredient × municipality with the 'ikke angivet' column; every column always, the chosen one framed."""
+    ingredient_names = _labels(data, "ingredients", "ingredient_id", "name")
+    municipality_names = {**_labels(data, "municipalities", "kommunekode", "name"), statistics.NOT_STATED_COLUMN: "Ikke angivet"}
+    columns = list(data.municipalities["kommunekode"])
+    counted: dict[bool, dict] = {}
+
+    def count(include_inferred: bool) -> dict:
+        """The matrix for one position of the switch, computed once and shared by every municipality's variant."""
+        if include_inferred not in counted:
+            # Without inferred ties, those quotes count where the report puts them: under 'Ikke angivet'.
+            matrix = statistics.ingredient_municipality_matrix(data, views.tied_quotes(data.quotes, include_inferred), columns)
+            cells = {(m.ingredient_id, m.column): m for m in matrix.itertuples()}
+            rows, cols = list(dict.fromkeys(matrix["ingredient_id"])), list(dict.fromkeys(matrix["column"]))
+            z = [[int(cells[r, c].count) for c in cols] for r in rows]
+            ids = [[" ".join(cells[r, c].quote_ids) for c in cols] for r in rows]
+            table = pd.DataFrame(z, index=[ingredient_names[r] for r in rows], columns=[municipality_names[c] for c in cols])
+            labels = _plot(municipality_names[col] for col in cols)
+            names = [ingredient_names[r] for r in rows], [municipality_names[col] for col in cols]
+            counted[include_inferred] = {
+                "rows": rows, "cols": cols, "z": z, "ids": ids, "table": table.reset_index(names="Ingrediens"),
+                "labels": labels, "figure": _heatmap(z, *names, 12, ("citat", "citater"), ids),
+            }  # fmt: skip
+        return counted[include_inferred]
+
+    def build(code: str, include_inferred: bool) -> Variant:
+        c = count(include_inferred)
+        rows, cols, z, ids = c["rows"], c["cols"], c["z"], c["ids"]
+        marked = cols.index(code) if code in cols else None
+        figure = _mark_column(c["figure"], c["labels"], marked)
+        # Distinct quotes: one that substantiates two ingredients sits in two cells.
+        not_stated = len({i for row in ids for i in row[-1].split()})
+        attributed = len({i for row in ids for cell in row[:-1] for i in cell.split()})
+        summary = (
+            f"Citater pr. ingrediens og kommune, alle kommuner{'' if include_inferred else ', uden udledte tilknytninger'}. "
+            f"Af de citater, der underbygger en ingrediens, er {plural(attributed, 'citat', 'citater')} knyttet til en kommune, og "
+            f"{plural(not_stated, 'citat', 'citater')} har ingen kommune angivet."
+        )
+        if marked is None:
+            cells = "; ".join(
+                f"{ingredient_names[r]}: " + ", ".join(f"{municipality_names[col]} {z[i][j]}" for j, col in enumerate(cols))
+                for i, r in enumerate(rows)
+            )
+            alt = f"{summary} {cells}."
+        else:
+            mine = ", ".join(f"{ingredient_names[r]} {z[i][marked]}" for i, r in enumerate(rows))
+            alt = f"{municipality_names[code]} er fremhævet: {mine}. {summary} Alle kommuners tal står i tabellen."
+        marks = ("", *(col if col != statistics.NOT_STATED_COLUMN else "" for col in cols))
+        return Variant(figure, alt, c["table"], marks)
+
+    return embed(
+        "ingrediens-kommune",
+        "Citater pr. ingrediens og kommune",
+        _municipality_variants(data, build, inferred_switch=True),
+        note="Kolonnen »Ikke angivet« viser citater, som rapporten ikke knytter til en kommune. Klik på en celle for citaterne.",
+        min_width=_heatmap_width(len(data.municipalities) + 1),
+        row_labels=RowLabels("Ingrediens", [_lines(ingredient_names[r], 12) for r in count(True)["rows"]]),
+    )
+
+
+# -- initiatives × vocabularies -----------------------------------------------------------------
+
+
+def _initiative_vocabulary_chart(data: Dataset, figure_id: str, title: str, column: str, vocabulary: str, key: str, noun: str) -> Html:
+    item_names = _labels(data, vocabulary, key)
+    municipality_names = _labels(data, "municipalities", "kommunekode", "name")
+    counts = statistics.initiatives_by_vocabulary(data, data.initiatives, column, vocabulary, key)
+    table = counts.pivot_table(index="item", columns="kommunekode", values="count", sort=False, fill_value=0).astype(int)
+    table = table.loc[table.sum(axis=1) > 0]
+    # One table for every variant: the filter marks the chosen municipality's column in it.
+    shown = table.rename(index=item_names, columns=municipality_names).reset_index(names=noun)
+    cols = list(table.columns)
+    labels = _plot(municipality_names[c] for c in cols)
+    rows, columns = [item_names[i] for i in table.index], [municipality_names[c] for c in cols]
+    every = _heatmap(table.values.tolist(), rows, columns, 14, ("indsats", "indsatser"))
+
+    def build(code: str, _: bool) -> Variant:
+        marked = cols.index(code) if code in cols else None
+        figure = _mark_column(every, labels, marked)
+        name = filters.municipality_name(data, code)
+        if marked is None:
+            listing = "; ".join(f"{item_names[i]}: {plural(int(n), 'indsats', 'indsatser')}" for i, n in table.sum(axis=1).items())
+            alt = f"{title} for alle kommuner: " + (listing or "rapporten nævner ingen") + "."
+        else:
+            mine = [f"{item_names[i]}: {plural(int(n), 'indsats', 'indsatser')}" for i, n in table[code].items() if n]
+            alt = (
+                f"{title}, {name} fremhævet: "
+                + ("; ".join(mine) or "rapporten nævner ingen")
+                + ". Alle kommuners kolonner står i tabellen."
+            )
+        return Variant(figure, alt, shown, ("", *cols))
+
+    variants = _municipality_variants(data, build, inferred_switch=False)
+    note = "Projekter, elementer og aktioner tælles hver for sig, så et projekt og dets elementer kan nævne det samme."
+    rows = RowLabels(noun, [_lines(item_names[i], 14) for i in table.index])
+    return embed(figure_id, title, variants, note=note, min_width=_heatmap_width(len(table.columns)), row_labels=rows)
+
+
+def art_forms_by_municipality(data: Dataset) -> Html:
+    return _initiative_vocabulary_chart(
+        data,
+        "kunstformer-kommune",
+        "Kunstformer og aktiviteter pr. kommune",
+        "art_form_ids",
+        "art_forms",
+        "art_form_id",
+        "Kunstform/aktivitet",
+    )
+
+
+def target_groups_by_municipality(data: Dataset) -> Html:
+    return _initiative_vocabulary_chart(
+        data, "maalgrupper-kommune", "Målgrupper pr. kommune", "target_group_ids", "target_groups", "target_group_id", "Målgruppe"
+    )
+
+
+def settings_by_municipality(data: Dataset) -> Html:
+    return _initiative_vocabulary_chart(
+        data, "steder-kommune", "Steder og rammer pr. kommune", "setting_ids", "settings", "setting_id", "Sted"
+    )
+
+
+def partners_by_kind(data: Dataset) -> Html:
+    """Bars: how many distinct partner organisations of each kind the initiatives name; a chosen municipality's beside the total."""
+
+    kind_names = _labels(data, "organisation_kinds", "organisation_kind_id")
+    every = statistics.organisations_by_kind(data, data.initiatives)
+    kinds = [kind_names[k] for k in every["kind"]]
+    total = every["count"].tolist()
+    axes = {
+        "xaxis": _count_axis("Antal organisationer", max(total, default=0)),
+        "yaxis": {"title": "Slags organisation", "autorange": "reversed"},
+    }
+    # Beside the total with nobody chosen yet: _chosen_beside puts each municipality's bars in.
+    beside = go.Figure(_beside_total(_plot(kinds), total, [0] * len(kinds), "", ("organisation", "organisationer")))
+    beside.update_layout(barmode="group", legend_title_text="Kommune")
+    beside_json = figure_json(styled(beside, height=max(300, 50 * len(every) + 120)).update_layout(**axes))
+    own = statistics.organisations_by_municipality_and_kind(data, data.initiatives)
+
+    def build(code: str, _: bool) -> Variant:
+        if code == filters.ALL:
+            figure = go.Figure(go.Bar(x=total, y=_plot(kinds), orientation="h", marker_color=PALETTE[2]))
+            listing = "; ".join(f"{k}: {n}" for k, n in zip(kinds, total, strict=True)) or "ingen partnere nævnt"
+            alt = f"Partnere i indsatserne for alle kommuner, efter slags: {listing}."
+            table = pd.DataFrame({"Slags organisation": kinds, "Antal organisationer": total})
+            return Variant(figure_json(styled(figure, height=max(300, 30 * len(every) + 120)).update_layout(**axes)), alt, table)
+        name = filters.municipality_name(data, code)
+        mine = [own.get((code, k), 0) for k in every["kind"]]
+        alt = (
+            f"Partnere i indsatserne efter slags, {name} ved siden af alle kommuner: "
+            + "; ".join(f"{k}: {name} {m}, alle {t}" for k, m, t in zip(kinds, mine, total, strict=True))
+            + "."
+        )
+        table = pd.DataFrame({"Slags organisation": kinds, f"{name} (valgt)": mine, "Alle kommuner": total})
+        return Variant(_chosen_beside(beside_json, mine, name, ("organisation", "organisationer")), alt, table)
+
+    return embed("partnere", "Partnere i indsatserne, efter slags", _municipality_variants(data, build, inferred_switch=False))
+
+
+# -- the report's own figures ---------------------------------------------------------------------
+
+
+def _caption(data: Dataset, number: int) -> str:
+    row = data.figures.loc[data.figures["number"] == number].iloc[0]
+    return f"Figur {number}. {row.caption}"
+
+
+def _about(data: Dataset, number: int) -> str:
+    """What the report's text says about one of its figures (figures.note), folded away under the short caption."""
+    note = data.figures.loc[data.figures["number"] == number, "note"].iloc[0]
+    return f'<details class="kr-figure-about"><summary>Om figuren i rapporten</summary><p>{escape(note)}</p></details>'
+
+
+def programme_timeline(data: Dataset) -> Html:
+    """Figure 1: the programme in order. No dates are invented: positions are order, not time."""
+    events = data.programme_events
+    workshops = events[events["kind"] == "workshop"].sort_values("number")
+    pitstops = events[events["kind"] == "pitstop"].sort_values("number")
+    start = events[events["kind"] == "periode-start"].iloc[0]
+    end = events[events["kind"] == "periode-slut"].iloc[0]
+    span = len(workshops) + 1
+    figure = go.Figure()
+    figure.add_scatter(
+        x=[0, span],
+        y=[1, 1],
+        mode="lines+markers+text",
+        line={"color": "#888888", "width": 2},
+        marker={"symbol": "line-ns", "size": 18, "line": {"width": 3, "color": "#888888"}},
+        text=_plot([month(start.date), month(end.date)]),
+        textposition=["bottom right", "bottom left"],  # centred, the first and last label run off the plot
+        name="Projektperiode",
+        hoverinfo="text",
+        hovertext=_plot([f"Start: {month(start.date)}", f"Slut: {month(end.date)}"]),
+    )
+    figure.add_scatter(
+        x=list(range(1, span)),
+        y=[1] * len(workshops),
+        mode="markers+text",
+        marker={
+            "size": 22,
+            "color": [PALETTE[0] if m == "fysisk" else "rgba(0,0,0,0)" for m in workshops["mode"]],
+            "line": {"width": 3, "color": PALETTE[0]},
+            "symbol": "circle",
+        },
+        text=[f"W{n}" for n in workshops["number"]],
+        textposition="top center",
+        name="Fælles workshop<br>(udfyldt: fysisk ifølge rapporten;<br>tom: ikke angivet)",
+        hovertext=_plot(_event_hover(r) for r in workshops.itertuples()),
+        hoverinfo="text",
+    )
+    figure.add_scatter(
+        x=[span * (i + 1) / (len(pitstops) + 1) for i in range(len(pitstops))],
+        y=[0] * len(pitstops),
+        mode="markers+text",
+        marker={"size": 16, "symbol": "diamond-open", "line": {"width": 3}, "color": PALETTE[5]},
+        text=[f"P{n}" for n in pitstops["number"]],
+        textposition="bottom center",
+        name="Virtuelt pitstop for tovholdere<br>(tidspunkt ikke angivet)",
+        hovertext=_plot(_event_hover(r) for r in pitstops.itertuples()),
+        hoverinfo="text",
+    )
+    styled(figure, height=340).update_layout(
+        xaxis={"visible": False, "range": [-0.5, span + 0.5]},
+        yaxis={"visible": False, "range": [-0.8, 1.8]},
+        showlegend=True,
+    )
+    alt = _timeline_alt(data, workshops, pitstops, start, end)
+    # The event's title names its kind; the kind's id and the ISO month would be the data's words, not a reader's.
+    table = pd.DataFrame(
+        {"Begivenhed": events["title"], "Form": events["mode"], "Dato": events["date"].map(month), "Sted": events["place"]}
+    )
+    note = "Afstandene i figuren viser rækkefølgen, ikke tiden: rapporten angiver ingen datoer for workshops og pitstops."
+    return embed("forloeb", _caption(data, 1), {filters.ALL: Variant(figure_json(figure), alt, table)}, note=note)
+
+
+def _known(row) -> bool:
+    return any(value != NOT_STATED for value in (row.date, row.mode, row.place))
+
+
+def _timeline_alt(data: Dataset, workshops: pd.DataFrame, pitstops: pd.DataFrame, start, end) -> str:
+    """What Figure 1 shows, naming only what the report states: the events it says something about, once each."""
+    known = [r for r in workshops.itertuples() if _known(r)]
+    virtual = data.programme_facts.set_index("fact_id")["value"].get("virtuelle-workshops", NOT_STATED)
+    parts = [
+        f"Forløbet fra {month(start.date)} til {month(end.date)} med {len(workshops)} fælles workshops i rækkefølge "
+        f"og {len(pitstops)} virtuelle pitstops for tovholderne."
+    ]
+    if known:
+        parts.append("Rapporten nævner: " + "; ".join(_event_hover(r) for r in known) + ".")
+    parts.append(
+        "For de øvrige workshops angiver rapporten hverken dato, form eller sted, og for pitstops ingen datoer. "
+        f"Antal virtuelle workshops ifølge rapporten: {virtual}; den siger ikke hvilken. Afstandene viser rækkefølge, ikke tid."
+    )
+    return " ".join(parts)
+
+
+def _event_hover(row) -> str:
+    """The event and what the report states about it; what it leaves out is said once, not per event."""
+    stated = [f"dato {month(row.date)}" if row.date != NOT_STATED else "", row.mode if row.mode != NOT_STATED else ""]
+    stated.append(row.place if row.place != NOT_STATED else "")
+    details = ", ".join(part for part in stated if part)
+    return f"{row.title} ({details})" if details else f"{row.title} (dato, form og sted ikke angivet)"
+
+
+def _lines(text: str, width: int) -> list[str]:
+    """A long label broken between words into lines of about `width` characters."""
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return [*lines, line]
+
+
+def _wrap(text: str, width: int = 18) -> str:
+    """Escape, then break long labels onto lines with plotly's <br>."""
+    return "<br>".join(escape(line) for line in _lines(text, width))
+
+
+def _item_figure(figure_id: str, caption: str, items: list[str], note: str, about: str, lang: str = "", kind: str = "kr-tiles") -> Html:
+    """A figure that is a list (of equal words, or of steps): an HTML list, which wraps and reads at any width.
+
+    The list is the figure's content and its text alternative at once; nothing is drawn that a chart would add."""
+    language = f' lang="{escape(lang)}"' if lang else ""
+    tiles = "".join(f'<li class="kr-tile"{language}>{item}</li>' for item in items)
+    return Html(
+        f'<figure class="kr-list-figure" id="figur-{escape(figure_id)}">'
+        f'<figcaption class="kr-figure-title">{escape(caption)}</figcaption>'
+        f'<ol class="{kind}">{tiles}</ol><p class="kr-figure-note">{escape(note)}</p>{about}</figure>'
+    )
+
+
+def action_learning_cycle(data: Dataset) -> Html:
+    """Figure 2: the steps of action learning as the report describes them, in order; the last leads to the first."""
+    steps = data.action_learning_steps.sort_values("position")
+    items = [
+        f'<span class="kr-tile-name">{escape(s.label)}</span> <span class="kr-tile-label">{escape(s.description)}</span>'
+        for s in steps.itertuples()
+    ]
+    note = (
+        "Redaktionens opstilling ud fra rapportens beskrivelse af aktionslæringens cyklus; rapportens figur er ikke gengivet. "
+        "Efter sidste trin begynder cyklussen forfra."
+    )
+    return _item_figure("aktionslaering", _caption(data, 2), items, note, _about(data, 2), kind="kr-steps")
+
+
+def six_ps(data: Dataset) -> Html:
+    """Figure 3: the six P's the programme built on, in the report's (English) words, as a list."""
+    ps = data.six_ps.sort_values("position")
+    items = [
+        f'<span class="kr-tile-name">{escape(p.name)}</span>'
+        + (f' <span class="kr-tile-label" lang="da">{escape(p.label_da)}</span>' if p.label_da != NOT_STATED else "")
+        for p in ps.itertuples()
+    ]
+    unnamed = (ps["label_da"] == NOT_STATED).all()
+    note = "Redaktionens opstilling; rapportens figur er ikke gengivet." + (
+        " Rapporten giver ingen dansk betegnelse eller beskrivelse af de enkelte P’er." if unnamed else ""
+    )
+    return _item_figure("seks-p", _caption(data, 3), items, note, _about(data, 3), lang="en")
+
+
+def figure4_words(data: Dataset) -> Html:
+    """Figure 4: only the words the report's text gives, as a list, since it gives no frequencies for a word cloud."""
+    words = data.figure4_words.sort_values("position")
+    items = [f'<span class="kr-tile-name">{escape(w)}</span>' for w in words["word"]]
+    note = "De ord fra ordskyen, rapportens tekst nævner; hyppighederne er ikke gengivet, så ordene står lige."
+    return _item_figure("ordsky", _caption(data, 4), items, note, _about(data, 4))

@@ -1,0 +1,72 @@
+"""Municipalities side by side: one column per municipality, the reader picks which stand beside the chosen one."""
+
+from __future__ import annotations
+
+from kulturensrige.data.loading import Dataset
+from kulturensrige.render import highlight
+from kulturensrige.render.markup import Html, esc
+from kulturensrige.rules import filters
+from kulturensrige.words import plural
+
+
+def _labels(data: Dataset, table: str, key: str, ids: set[str], column: str = "label") -> str:
+    frame = data.tables[table]
+    names = frame.loc[frame[key].isin(ids), column]
+    return "".join(f"<li>{esc(n)}</li>" for n in names) or "<li>ikke angivet</li>"
+
+
+def _column(data: Dataset, row, hidden: bool) -> str:
+    initiatives = filters.initiatives(data, row.kommunekode)
+    union = {
+        column: {i for ids in initiatives[column] for i in ids}
+        for column in ("target_group_ids", "art_form_ids", "setting_ids", "organisation_ids")
+    }
+    # The same quotes as the profile page, the overview table and its CSV: every one tied to the municipality.
+    quotes = filters.quotes(data, filters.QuoteFilter(kommunekode=row.kommunekode))
+    ingredients = {i for ids in quotes["ingredient_ids"] for i in ids}
+    titles = "".join(f"<li>{esc(t)}</li>" for t in initiatives.sort_values("position")["title"])
+    if ingredients:
+        ingredient_list = _labels(data, "ingredients", "ingredient_id", ingredients, "name")
+    elif len(quotes):
+        they = "det" if len(quotes) == 1 else "de"
+        tied = plural(len(quotes), "citat", "citater")
+        ingredient_list = f"<li>{tied} knyttet til kommunen; {they} underbygger ingen af ingredienserne</li>"
+    else:
+        ingredient_list = "<li>ingen citater knyttet til kommunen</li>"
+    return (
+        f'<section class="kr-compare-column" data-compare="{esc(row.kommunekode)}" aria-label="{esc(row.name)}"'
+        f"{' hidden' if hidden else ''}>"
+        f"<h3>{esc(row.name)}</h3>"
+        f"<h4>Indsatser</h4><ul>{titles}</ul>"
+        f"<h4>Målgrupper</h4><ul>{_labels(data, 'target_groups', 'target_group_id', union['target_group_ids'])}</ul>"
+        f"<h4>Kunstformer og aktiviteter</h4><ul>{_labels(data, 'art_forms', 'art_form_id', union['art_form_ids'])}</ul>"
+        f"<h4>Steder</h4><ul>{_labels(data, 'settings', 'setting_id', union['setting_ids'])}</ul>"
+        f"<h4>Ingredienser i citater knyttet til kommunen</h4><ul>{ingredient_list}</ul>"
+        "</section>"
+    )
+
+
+# Columns that stand side by side before the reader picks others.
+FIRST_SHOWN = 2
+
+
+def compare_view(data: Dataset) -> Html:
+    """The book's filter picks the municipality that stands first; these checkboxes pick the others beside it.
+
+    The page arrives as the script first shows it (the first columns, the boxes), so nothing moves when it runs."""
+    rows = list(data.municipalities.itertuples())
+    boxes = "".join(
+        f'<label class="kr-compare-choice"><input type="checkbox" value="{esc(r.kommunekode)}"'
+        f"{' checked' if i < FIRST_SHOWN else ''}> {esc(r.name)}</label>"
+        for i, r in enumerate(rows)
+    )
+    columns = "".join(_column(data, r, hidden=i >= FIRST_SHOWN) for i, r in enumerate(rows))
+    status = highlight.compare_sentences(data)[min(FIRST_SHOWN, len(rows))]
+    return Html(
+        '<div class="kr-compare">'
+        f'<fieldset class="kr-compare-choices"><legend>Side om side med den valgte kommune</legend>{boxes}</fieldset>'
+        f'<p class="kr-compare-status" role="status" aria-live="polite">{esc(status)}</p>'
+        "<noscript><p>Uden JavaScript kan siden kun vise de første kommuner. Hver kommune har sin egen side under "
+        "»De deltagende kommuner«.</p></noscript>"
+        f'<div class="kr-compare-columns">{columns}</div></div>'
+    )

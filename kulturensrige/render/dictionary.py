@@ -1,0 +1,79 @@
+"""The data dictionary, written from the schema declaration so it cannot drift from the validator."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kulturensrige.data.column_guide import column_rows
+from kulturensrige.data.loading import Dataset
+from kulturensrige.data.schema import TABLES
+from kulturensrige.render.markup import Html, esc
+from kulturensrige.rules.views import COUNTING_RULE
+
+
+def as_markdown() -> str:
+    """The dictionary as a Markdown file for data/DATAORDBOG.md."""
+    parts = ["# Dataordbog\n", "Skrevet ud fra `kulturensrige/data/schema.py` af `scripts/write_dictionary.py`. Ret ikke i hånden.\n"]
+    for table in TABLES.values():
+        parts.append(f"\n## {table.file}: {table.title}\n\n{table.description} Nøgle: `{table.key}`.\n")
+        frame = pd.DataFrame(column_rows(table))
+        parts.append("\n| " + " | ".join(frame.columns) + " |\n|" + "---|" * len(frame.columns) + "\n")
+        for row in frame.itertuples(index=False):
+            parts.append("| " + " | ".join(str(v).replace("|", "\\|") for v in row) + " |\n")
+    return "".join(parts)
+
+
+def as_html() -> Html:
+    sections = []
+    for table in TABLES.values():
+        rows = "".join(
+            "<tr>"
+            + "".join(f'<th scope="row"><code>{esc(v)}</code></th>' if k == "Kolonne" else f"<td>{esc(v)}</td>" for k, v in r.items())
+            + "</tr>"
+            for r in column_rows(table)
+        )
+        head = "".join(f'<th scope="col">{esc(h)}</th>' for h in column_rows(table)[0])
+        sections.append(
+            f'<details class="kr-dictionary"><summary><code>{esc(table.file)}</code> – {esc(table.title)}</summary>'
+            f"<p>{esc(table.description)} Nøgle: <code>{esc(table.key)}</code>.</p>"
+            f'<div class="kr-table-wrap"><table class="kr-table"><caption>Kolonner i {esc(table.file)}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div></details>"
+        )
+    return Html("".join(sections))
+
+
+def summary(data: Dataset) -> Html:
+    """Which folder this build used and how many rows each table holds."""
+    rows = "".join(
+        f'<tr><th scope="row"><code>{esc(t.file)}</code></th><td>{esc(t.title)}</td><td>{len(data.tables[n])}</td></tr>'
+        for n, t in TABLES.items()
+    )
+    return Html(
+        f"<p>Denne udgave er bygget fra datamappen <code>{esc(data.folder.name)}</code> "
+        f"(fingeraftryk <code>{esc(data.fingerprint)}</code>).</p>"
+        '<div class="kr-table-wrap"><table class="kr-table"><caption>Tabeller og antal rækker</caption>'
+        '<thead><tr><th scope="col">Fil</th><th scope="col">Indhold</th><th scope="col">Rækker</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></div>"
+        # The one counting rule every count in the book follows, stated where the data is explained.
+        f'<p class="kr-counting-rule">{esc(COUNTING_RULE)}</p>'
+    )
+
+
+def sheet_overview(data: Dataset) -> Html:
+    """Which sheets the workbook has, how many rows each holds in this data, and where the drop-downs are."""
+    rows = []
+    for name, table in TABLES.items():
+        lists = [
+            c
+            for c in table.columns
+            if "values" in (meta := table.schema.columns[c].metadata) or ("references" in meta and meta["kind"] != "list")
+        ]
+        rows.append(
+            f'<tr><th scope="row"><code>{esc(name)}</code></th><td>{esc(table.title)}</td>'
+            f"<td>{len(data.tables[name])}</td><td>{', '.join(f'<code>{esc(c)}</code>' for c in lists) or '–'}</td></tr>"
+        )
+    return Html(
+        '<div class="kr-table-wrap"><table class="kr-table"><caption>Arkene i arbejdsbogen</caption>'
+        '<thead><tr><th scope="col">Ark</th><th scope="col">Indhold</th><th scope="col">Rækker i disse data</th>'
+        f'<th scope="col">Kolonner med rulleliste</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+    )

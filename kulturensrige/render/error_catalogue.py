@@ -1,0 +1,455 @@
+"""What each validation message means: every kind provoked for real, so the book quotes the validator's own words.
+
+Each kind breaks a copy of the data in one way (in memory, or in a temporary folder), runs the same
+reading and validation code as `validate_data.py` and the workbook import, and keeps the first line
+it prints. If the validator's wording changes, the chapter changes with it; if a kind can no longer
+be provoked, `message_kinds` raises, and the tests notice.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from kulturensrige.data.csv_reading import RawTable, parse_rows, read_csv
+from kulturensrige.data.loading import Dataset
+from kulturensrige.data.problems import Problem
+from kulturensrige.data.schema import NOT_STATED, TABLES
+from kulturensrige.data.spreadsheet import MAX_UNPACKED_MB
+from kulturensrige.data.validation import read_folder, validate_tables
+from kulturensrige.data.workbook import MAX_CELL_CHARACTERS, build_workbook, read_workbook, save_workbook, too_long_for_a_cell
+from kulturensrige.render.markup import Html, esc
+
+Raws = dict[str, RawTable]
+
+
+@dataclass(frozen=True)
+class MessageKind:
+    """One kind of message: how to provoke it, what it means, and what to do about it."""
+
+    provoke: Callable[[Path, Raws], list[Problem]]
+    meaning: str
+    remedy: str
+
+
+def _validate(folder: Path, raws: Raws, only: str | None = None) -> list[Problem]:
+    chosen = {only: raws[only]} if only else raws
+    return validate_tables(chosen, {name: f"{folder.name}/{TABLES[name].file}" for name in chosen})[1]
+
+
+def _changed(raws: Raws, table: str, change: Callable[[pd.DataFrame], pd.DataFrame]) -> Raws:
+    raw = raws[table]
+    frame = change(raw.frame.copy())
+    return {**raws, table: RawTable(frame=frame.reset_index(drop=True), rows=raw.rows[: len(frame)])}
+
+
+def _cell(table: str, column: str, value: str, row: int = 0, only: bool = True) -> Callable[[Path, Raws], list[Problem]]:
+    def provoke(folder: Path, raws: Raws) -> list[Problem]:
+        def change(frame: pd.DataFrame) -> pd.DataFrame:
+            frame.at[row, column] = value
+            return frame
+
+        return _validate(folder, _changed(raws, table, change), table if only else None)
+
+    return provoke
+
+
+def _quote(**values: str) -> Callable[[Path, Raws], list[Problem]]:
+    """Change the first quote whose municipality is not stated, then validate across tables."""
+
+    def provoke(folder: Path, raws: Raws) -> list[Problem]:
+        code = str(raws["municipalities"].frame["kommunekode"].iloc[0])
+
+        def change(frame: pd.DataFrame) -> pd.DataFrame:
+            i = frame.index[frame["attribution"] == "not stated"][0] if (frame["attribution"] == "not stated").any() else 0
+            for column, value in values.items():
+                frame.at[i, column] = code if value == "{kode}" else value
+            return frame
+
+        return _validate(folder, _changed(raws, "quotes", change))
+
+    return provoke
+
+
+def _missing_file(folder: Path, raws: Raws) -> list[Problem]:
+    with tempfile.TemporaryDirectory() as empty:
+        return read_folder(Path(empty), label_prefix=f"{folder.name}/")[1]
+
+
+def _missing_folder(folder: Path, raws: Raws) -> list[Problem]:
+    return read_folder(Path("mine-data-findes-ikke"))[1]
+
+
+def _truncated(folder: Path, raws: Raws) -> list[Problem]:
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "quotes.csv"
+        path.write_text('quote_id,text\nq001,"Et citat uden slut\n', encoding="utf-8")
+        return read_csv(path, f"{folder.name}/quotes.csv")[1]
+
+
+def _csv_bytes(folder: Path, content: bytes) -> list[Problem]:
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "quotes.csv"
+        path.write_bytes(content)
+        return read_csv(path, f"{folder.name}/quotes.csv")[1]
+
+
+def _stray_byte(folder: Path, raws: Raws) -> list[Problem]:
+    return _csv_bytes(folder, "quote_id,text\nq001,Et citat fra Køge\n".encode() + b"q002,Et andet\xff citat\n")
+
+
+def _long_field(folder: Path, raws: Raws) -> list[Problem]:
+    return _csv_bytes(folder, b'quote_id,text\nq001,"' + b"ord " * 40_000 + b'"\n')
+
+
+def _too_long_for_excel(folder: Path, raws: Raws) -> list[Problem]:
+    def change(frame: pd.DataFrame) -> pd.DataFrame:
+        frame.at[0, "text"] = "ord " * (MAX_CELL_CHARACTERS // 4 + 1)
+        return frame
+
+    changed = _changed(raws, "quotes", change)
+    return too_long_for_a_cell(changed, {name: f"{folder.name}/{TABLES[name].file}" for name in changed})
+
+
+def _read_edited(edit: Callable, rezip: Callable[[zipfile.ZipFile, zipfile.ZipInfo, bytes], None] | None = None) -> list[Problem]:
+    """The empty template with one edit, saved, optionally repacked member by member, and read as the import reads it."""
+    with tempfile.TemporaryDirectory() as scratch:
+        book = build_workbook(None)
+        edit(book)
+        path = Path(scratch) / "arbejdsbog.xlsx"
+        save_workbook(book, path)
+        if rezip is not None:
+            packed = Path(scratch) / "pakket" / path.name
+            packed.parent.mkdir()
+            with zipfile.ZipFile(path) as source, zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as target:
+                for info in source.infolist():
+                    rezip(target, info, source.read(info))
+            path = packed
+        return read_workbook(path)[2]
+
+
+def _set(reference: str, value: str) -> Callable:
+    def edit(book) -> None:
+        book["quotes"][reference] = value
+
+    return edit
+
+
+def _control_byte(target: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes) -> None:
+    target.writestr(info, data.replace(b"PLADS-TIL-TEGN", b"Et \x01 tegn"))
+
+
+def _padded(target: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes) -> None:
+    """Blank space inside the sheet that holds the marker, until the archive unpacks to just over the limit."""
+    if b"PLADS-TIL-TEGN" not in data:
+        target.writestr(info, data)
+        return
+    head, tail = data.split(b"<sheetData>", 1)
+    with target.open(info.filename, "w") as stream:
+        stream.write(head + b"<sheetData>")
+        for _ in range(MAX_UNPACKED_MB + 1):
+            stream.write(b" " * 2**20)
+        stream.write(tail)
+
+
+def _empty_file(folder: Path, raws: Raws) -> list[Problem]:
+    return parse_rows([], f"{folder.name}/quotes.csv")[1]
+
+
+def _ragged(folder: Path, raws: Raws) -> list[Problem]:
+    columns = TABLES["quotes"].columns
+    return parse_rows([(1, columns), (2, ["q001"] * (len(columns) - 2))], f"{folder.name}/quotes.csv")[1]
+
+
+def _missing_column(folder: Path, raws: Raws) -> list[Problem]:
+    return _validate(folder, _changed(raws, "quotes", lambda f: f.drop(columns=["attribution"])), "quotes")
+
+
+def _unknown_column(folder: Path, raws: Raws) -> list[Problem]:
+    return _validate(folder, _changed(raws, "quotes", lambda f: f.assign(noter="")), "quotes")
+
+
+def _empty_table(folder: Path, raws: Raws) -> list[Problem]:
+    return _validate(folder, _changed(raws, "ingredients", lambda f: f.iloc[0:0]), "ingredients")
+
+
+def _duplicate(folder: Path, raws: Raws) -> list[Problem]:
+    def change(frame: pd.DataFrame) -> pd.DataFrame:
+        frame.at[1, "quote_id"] = frame.at[0, "quote_id"]
+        return frame
+
+    return _validate(folder, _changed(raws, "quotes", change), "quotes")
+
+
+def _cycle(folder: Path, raws: Raws) -> list[Problem]:
+    def change(frame: pd.DataFrame) -> pd.DataFrame:
+        child = frame.index[frame["parent_id"] != ""][0]
+        parent = frame.index[frame["section_id"] == frame.at[child, "parent_id"]][0]
+        frame.at[parent, "parent_id"] = frame.at[child, "section_id"]
+        return frame
+
+    return _validate(folder, _changed(raws, "sections", change))
+
+
+def _repeated_turn(folder: Path, raws: Raws) -> list[Problem]:
+    def change(frame: pd.DataFrame) -> pd.DataFrame:
+        frame.loc[[0, 1], ["exchange_id", "turn"]] = ["x-eksempel", "1"]
+        return frame
+
+    return _validate(folder, _changed(raws, "quotes", change))
+
+
+def _not_a_workbook(folder: Path, raws: Raws) -> list[Problem]:
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "arbejdsbog.xlsx"
+        path.write_text("ikke et regneark", encoding="utf-8")
+        return read_workbook(path)[2]
+
+
+def _missing_sheet(folder: Path, raws: Raws) -> list[Problem]:
+    with tempfile.TemporaryDirectory() as scratch:
+        book = build_workbook(None)
+        book.remove(book["figures"])
+        path = Path(scratch) / "arbejdsbog.xlsx"
+        save_workbook(book, path)
+        return read_workbook(path)[2]
+
+
+KINDS: list[tuple[str, list[MessageKind]]] = [
+    (
+        "Mappen og filerne",
+        [
+            MessageKind(_missing_folder, "Mappen, du har peget på, findes ikke.", "Tjek stavningen af mappens navn og sti."),
+            MessageKind(
+                _missing_file,
+                "En af tabellerne i dataordbogen har ingen fil i mappen.",
+                "Læg filen i mappen, også selv om du ikke har ændret i den; start evt. fra skabelonen i `templates/data/`.",
+            ),
+            MessageKind(
+                _truncated,
+                "Filen slutter midt i et felt: et citationstegn åbner en tekst, som aldrig lukkes.",
+                "Åbn filen og find rækken; ofte er filen ikke gemt færdig, eller et citationstegn mangler.",
+            ),
+            MessageKind(
+                _stray_byte,
+                "Filen er gemt som UTF-8, men én byte er ødelagt. Læst som en anden tegnkodning ville resten af filen blive forkert.",
+                "Find linjen, ret det mærkelige tegn, og gem filen som »CSV UTF-8«.",
+            ),
+            MessageKind(
+                _long_field,
+                "Et felt er længere, end CSV-læseren tillader; ofte er et citationstegn ikke lukket, så resten af filen er endt i ét felt.",
+                "Tjek citationstegnene omkring linjen; er teksten virkelig så lang, så del den op.",
+            ),
+            MessageKind(
+                _empty_file,
+                "Filen har ingen rækker, heller ikke kolonnenavnene.",
+                "Første række skal være kolonnenavnene fra dataordbogen.",
+            ),
+            MessageKind(
+                _ragged,
+                "Rækken har flere eller færre felter end overskriften.",
+                "Typisk et komma eller semikolon i en tekst, der ikke står i citationstegn; gem filen fra et regneark.",
+            ),
+        ],
+    ),
+    (
+        "Regnearket",
+        [
+            MessageKind(
+                _not_a_workbook,
+                "Filen er ikke en Excel-arbejdsbog i .xlsx-format.",
+                "Gem regnearket som »Excel-projektmappe (.xlsx)«, ikke som .xls, .ods eller CSV.",
+            ),
+            MessageKind(
+                _missing_sheet,
+                "Et ark mangler eller er omdøbt.",
+                "Hvert ark skal hedde som sin tabel; start fra skabelonen eller eksporten og omdøb ikke arkene.",
+            ),
+            MessageKind(
+                lambda folder, raws: _read_edited(_set("C2", "=A2&B2")),
+                "Cellen indeholder en formel. Indlæsningen læser ikke formler, for den værdi, Excel har gemt, kan være forældet.",
+                "Markér cellerne, kopiér, og indsæt dem som værdier; se arket »Vejledning«.",
+            ),
+            MessageKind(
+                lambda folder, raws: _read_edited(_set("D2", "#NAME?")),
+                "Cellen har en af Excels fejlværdier (fx #NAVN? eller #I/T), ikke data.",
+                "Ret formlen, der gav fejlen, eller skriv værdien i cellen.",
+            ),
+            MessageKind(
+                lambda folder, raws: _read_edited(_set("C2", "Et _x0001_ tegn")),
+                "Cellen indeholder et usynligt styretegn, som ikke kan stå i en CSV-fil.",
+                "Skriv teksten i cellen igen, eller slet tegnet; det kommer ofte med, når tekst kopieres fra andre programmer.",
+            ),
+            MessageKind(
+                lambda folder, raws: _read_edited(_set("XFD7", "x")),
+                "Der står en værdi langt uden for tabellen.",
+                "Gå til cellen (Ctrl+G i Excel), og slet værdien; tomme celler uden for tabellen er ligegyldige.",
+            ),
+            MessageKind(
+                lambda folder, raws: _read_edited(_set("C2", "PLADS-TIL-TEGN"), _control_byte),
+                "Filen er beskadiget inde i arket (fx et styretegn, et andet program har skrevet), så arket kan ikke læses.",
+                "Åbn arbejdsbogen i Excel eller LibreOffice, og gem den igen; hjælper det ikke, så start fra eksporten.",
+            ),
+            MessageKind(
+                lambda folder, raws: _read_edited(_set("C2", "PLADS-TIL-TEGN"), _padded),
+                "Arbejdsbogen fylder for meget, når den pakkes ud: typisk formatering af hele rækker og kolonner, "
+                "eller en fil lavet til at lægge maskinen ned.",
+                "Slet tomme rækker og kolonner under og til højre for dataene, og gem igen; eller del data op.",
+            ),
+        ],
+    ),
+    (
+        "Kolonner og rækker",
+        [
+            MessageKind(
+                _missing_column,
+                "En kolonne fra dataordbogen mangler.",
+                "Tilføj kolonnen med præcis det navn; den må gerne være tom, hvor det er tilladt.",
+            ),
+            MessageKind(
+                _unknown_column, "Tabellen har en kolonne, dataordbogen ikke kender.", "Slet kolonnen, eller ret en stavefejl i navnet."
+            ),
+            MessageKind(
+                _empty_table,
+                "Tabellen har ingen rækker.",
+                "Alle tabeller skal have mindst én række; ordlister kan genbruges fra rapportens data.",
+            ),
+        ],
+    ),
+    (
+        "Værdier i cellerne",
+        [
+            MessageKind(
+                _cell("quotes", "quote_id", "Q 1"),
+                "Et id må kun have små bogstaver a-z, tal og bindestreger (ingen æ, ø, å eller mellemrum).",
+                "Skriv fx `koege-gang-i-gaarden`; id'er bruges i bogens adresser.",
+            ),
+            MessageKind(
+                _cell("quotes", "text", ""),
+                "Et påkrævet felt er tomt.",
+                "Udfyld feltet; se i dataordbogen, hvilke kolonner der må være tomme.",
+            ),
+            MessageKind(_cell("quotes", "position", "tre"), "Feltet skal være et helt tal.", "Skriv tallet med cifre og uden decimaler."),
+            MessageKind(_cell("quotes", "position", "0"), "Tallet er for lille.", "Rækkefølger tælles fra 1."),
+            MessageKind(
+                _cell("quotes", "attribution", "sikker"),
+                "Feltet skal have en af de faste værdier.",
+                "Vælg fra rullelisten i regnearket, eller skriv en af værdierne nøjagtigt.",
+            ),
+            MessageKind(
+                _cell("municipalities", "kommunekode", "25"),
+                "En kommunekode er de tre cifre, Danmarks Statistik bruger.",
+                "Skriv fx 259 for Køge. Hvis Excel har fjernet et foranstillet nul, så formatér kolonnen som tekst.",
+            ),
+            MessageKind(
+                _cell("programme_events", "date", "nov. 2021"),
+                "Datoer skrives som år-måned eller år-måned-dag.",
+                "Skriv fx 2021-11 eller 2021-11-05, eller 'ikke angivet'.",
+            ),
+            MessageKind(
+                _duplicate,
+                "Den samme nøgle står i mere end én række.",
+                "Giv rækken sit eget id; to rækker kan ikke have samme nøgle.",
+            ),
+            MessageKind(
+                _cell("municipalities", "outcome", "Ikke angivet", only=False),
+                "'Ikke angivet' er stavet på en anden måde, end bogen bruger.",
+                f"Skriv præcis '{NOT_STATED}' med små bogstaver.",
+            ),
+        ],
+    ),
+    (
+        "Henvisninger mellem tabeller",
+        [
+            MessageKind(
+                _cell("initiatives", "kommunekode", "998", only=False),
+                "Værdien skal findes som nøgle i en anden tabel, og det gør den ikke.",
+                "Ret stavningen, eller tilføj først rækken i den tabel, der henvises til (fx en ny kommune i municipalities).",
+            ),
+            MessageKind(
+                _cell("initiatives", "kind", "", only=False),
+                "En påkrævet henvisning er tom.",
+                "Vælg en værdi fra rullelisten; den henter værdierne fra tabellen, der henvises til.",
+            ),
+            MessageKind(_cycle, "Et afsnit ligger (via andre) under sig selv.", "Ret parent_id, så afsnittene danner et træ."),
+        ],
+    ),
+    (
+        "Citater og kommuner",
+        [
+            MessageKind(
+                _quote(kommunekode="{kode}"),
+                "Citatet har en kommune, men attribution siger, at rapporten ikke angiver den.",
+                "Slet kommunekoden, eller sæt attribution til stated (rapporten siger det) eller inferred (din læsning, med begrundelse).",
+            ),
+            MessageKind(
+                _quote(attribution="stated"),
+                "attribution siger, at kommunen er kendt, men kommunekoden mangler.",
+                "Udfyld kommunekoden, eller sæt attribution til not stated.",
+            ),
+            MessageKind(
+                _quote(attribution="inferred", kommunekode="{kode}"),
+                "En udledt kommune skal have en skrevet begrundelse.",
+                "Skriv i attribution_rationale, hvad i rapporten der peger på kommunen.",
+            ),
+            MessageKind(
+                _repeated_turn,
+                "To replikker i samme ordveksling har samme nummer.",
+                "Nummerér replikkerne 1, 2, 3 … inden for hver exchange_id.",
+            ),
+        ],
+    ),
+    (
+        "Eksporten til regneark",
+        [
+            MessageKind(
+                _too_long_for_excel,
+                "En tekst er længere, end en celle i Excel kan rumme, så den ville blive skåret over uden et ord.",
+                "Forkort teksten, eller arbejd videre i CSV-filerne i stedet for regnearket.",
+            ),
+        ],
+    ),
+]
+
+
+def message_kinds(data: Dataset) -> list[tuple[str, str, MessageKind]]:
+    """(group, the first line the validator prints, the kind) for every kind, provoked on a copy of `data`."""
+    raws, problems = read_folder(data.folder)
+    if problems:
+        raise ValueError(f"datamappen {data.folder} kan ikke læses: {problems[0]}")
+    found = []
+    for group, kinds in KINDS:
+        for kind in kinds:
+            lines = kind.provoke(data.folder, raws)
+            if not lines:
+                raise AssertionError(f"{kind.meaning!r} giver ikke længere nogen melding")
+            found.append((group, str(lines[0]), kind))
+    return found
+
+
+def as_html(data: Dataset) -> Html:
+    """The table of message kinds for the chapter on re-running the book."""
+    found = message_kinds(data)
+    body = []
+    for group, _ in KINDS:
+        body.append(f'<tr><th scope="rowgroup" colspan="3">{esc(group)}</th></tr>')
+        for g, line, kind in found:
+            if g != group:
+                continue
+            body.append(f"<tr><td><code>{esc(line)}</code></td><td>{esc(kind.meaning)}</td><td>{_inline_code(kind.remedy)}</td></tr>")
+    return Html(
+        '<div class="kr-table-wrap"><table class="kr-table kr-messages"><caption>Valideringens meldinger, '
+        "med et eksempel på hver, skrevet af valideringen selv</caption>"
+        '<thead><tr><th scope="col">Eksempel på meldingen</th><th scope="col">Hvad den betyder</th>'
+        f'<th scope="col">Sådan retter du det</th></tr></thead><tbody>{"".join(body)}</tbody></table></div>'
+    )
+
+
+def _inline_code(text: str) -> str:
+    parts = esc(text).split("`")
+    return "".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(parts))

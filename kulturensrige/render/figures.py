@@ -1,0 +1,269 @@
+"""Putting plotly figures on a page: one JSON island of variants, a text alternative and a table each.
+
+plotly.js itself is loaded once per page by the Sphinx extension; nothing here inlines it.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from kulturensrige.render.markup import Html, csv_href, esc, json_island, macro
+
+# A figure's width on a 375 px phone (the page's 16 px margins and the notebook output's 8 px padding on each
+# side, measured in Chromium); a chart wider than this scrolls there.
+PHONE_TEXT_WIDTH = 327
+
+# Okabe & Ito's palette: distinguishable with the common colour-vision deficiencies.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+
+LAYOUT = {
+    "separators": ",.",
+    "colorway": PALETTE,
+    "paper_bgcolor": "rgba(0,0,0,0)",
+    "plot_bgcolor": "rgba(0,0,0,0)",
+    "font": {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 14},
+    "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
+    "hoverlabel": {"namelength": -1},
+    # Above the plot: below it, a horizontal legend runs into the x-axis title on a narrow screen.
+    # Its title on a line of its own: beside the entries it took the width a phone needs for them.
+    "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0, "title": {"side": "top"}},
+}
+
+# plotly.js speaks English unless handed a dictionary; this one covers the controls we keep.
+CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "locale": "da",
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "zoomIn2d", "zoomOut2d", "sendChartToCloud"],
+    # plotly.js 3 adds a "Share chart..." button that uploads the chart to Plotly Cloud: the book sends nothing out.
+    "showSendToCloud": False,
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+    "locales": {
+        "da": {
+            "dictionary": {
+                "Download plot as a png": "Hent figuren som PNG",
+                "Download plot as a PNG": "Hent figuren som PNG",  # plotly.js 3 spelling
+                "Download plot": "Hent figuren",
+                "Zoom": "Zoom",
+                "Pan": "Panorér",
+                "Reset axes": "Nulstil akser",
+                "Reset view": "Nulstil visning",
+                "Toggle Spike Lines": "Vis/skjul hjælpelinjer",
+                "Show closest data on hover": "Vis nærmeste data",
+                "Compare data on hover": "Sammenlign data",
+                "Double-click to zoom back out": "Dobbeltklik for at zoome ud",
+                "Click to enter Colorscale title": "",
+                "Click to enter Plot title": "",
+            },
+            "format": {"decimal": ",", "thousands": ".", "days": ["søn", "man", "tir", "ons", "tor", "fre", "lør"]},
+        }
+    },
+}
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One version of a chart: for all municipalities, for one, with or without inferred attributions."""
+
+    figure: dict  # plotly's JSON of the figure (figure_json); variants may share parts of it, nothing changes it
+    alt: str
+    table: pd.DataFrame
+    # The kommunekode each column of `table` is about ('' for none): the filter marks the chosen one's cells.
+    # Variants that share one table object (every municipality marked in the same table) show it once.
+    marks: tuple[str, ...] = ()
+
+
+def styled(figure: go.Figure, height: int = 420) -> go.Figure:
+    figure.update_layout(**LAYOUT, height=height)
+    return figure
+
+
+def figure_json(figure: go.Figure) -> dict:
+    """Plain lists, not plotly's base64 arrays, so the island stays readable and diffable."""
+    return json.loads(pio.to_json(figure, validate=False, engine="json", remove_uids=True))
+
+
+class _Interned:
+    """Equal values stored once in a list, referred to by position.
+
+    A value met again as the same object is not serialised again: a chart's variants share their template,
+    and often their layout or traces, and a national chart has 198 variants."""
+
+    def __init__(self) -> None:
+        self.values: list = []
+        self._index: dict[str, int] = {}
+        self._seen: dict[int, tuple[object, int]] = {}
+
+    def add(self, value: object) -> int:
+        seen = self._seen.get(id(value))
+        if seen is not None and seen[0] is value:
+            return seen[1]
+        key = json.dumps(value, sort_keys=True)
+        if key not in self._index:
+            self._index[key] = len(self.values)
+            self.values.append(value)
+        self._seen[id(value)] = (value, self._index[key])
+        return self._index[key]
+
+
+def _plain(label: object) -> str:
+    """A plotly label as plain text: Python escaped it for plotly and may have wrapped it with <br>."""
+    return html.unescape(re.sub(r"<br\s*/?>", " ", str(label)))
+
+
+def _drill_cells(trace: dict, drill: _Interned) -> list:
+    """Each point's quote ids with the heading its drill-through shows (where the reader clicked and the
+    hover count, in the chart's own words), stored once in `drill`; the trace's customdata keeps positions."""
+    heatmap = trace.get("type") == "heatmap"
+    hover = trace.get("hovertext") or trace.get("text") or ""
+
+    def at(values: object, i: int, j: int | None = None) -> object:
+        value = values[i] if isinstance(values, list) else values
+        return value[j] if j is not None and isinstance(value, list) else value
+
+    def cell(ids: object, i: int, j: int | None = None) -> int:
+        where = [at(trace.get("y", []), i), at(trace.get("x", []), j) if heatmap else trace.get("name", "")]
+        words = " · ".join(w for w in map(_plain, where) if w)
+        return drill.add([ids, f"{words}: {_plain(at(hover, i, j))}"])
+
+    data = trace["customdata"]
+    if heatmap:
+        return [[cell(ids, i, j) for j, ids in enumerate(row)] for i, row in enumerate(data)]
+    return [cell(ids, i) for i, ids in enumerate(data)]
+
+
+def shared_payload(variants: dict[str, dict]) -> dict:
+    """The island's payload, with what variants repeat (layouts, traces, drill-through cells) stored once.
+
+    Highlighting keeps every municipality in every variant, so variants often differ only in their layout:
+    each distinct list of traces, layout and plotly template is stored once and referred to by position.
+    The figures themselves are left as they are (variants may share their parts).
+    """
+    layouts, traces, drill, templates = _Interned(), _Interned(), _Interned(), _Interned()
+    drilled: dict[int, tuple[list, list]] = {}  # a list of traces met before, as the same object: its drill positions
+    referred = {}
+    for key, variant in variants.items():
+        layout = variant.get("layout", {})
+        if "template" in layout:  # plotly's theme, 7 kB, the same in every layout
+            layout = {**layout, "template": templates.add(layout["template"])}
+        data = variant.get("data", [])
+        if id(data) not in drilled or drilled[id(data)][0] is not data:
+            cells = [{**t, "customdata": _drill_cells(t, drill)} if "customdata" in t else t for t in data]
+            drilled[id(data)] = (data, cells)
+        referred[key] = {**variant, "layout": layouts.add(layout), "data": traces.add(drilled[id(data)][1])}
+    return {
+        "config": CONFIG,
+        "templates": templates.values,
+        "layouts": layouts.values,
+        "traces": traces.values,
+        # [quote ids, heading] per point that has a drill-through: the browser copies both, it composes nothing.
+        "drill": drill.values,
+        "variants": referred,
+    }
+
+
+def data_table(table: pd.DataFrame, caption: str, csv_name: str = "", marks: tuple[str, ...] = ()) -> str:
+    """A figure's numbers as a table (the one table macro); with `csv_name`, with a CSV download made here."""
+    head = [str(c) for c in table.columns]
+    rows = [[str(v) for v in row] for row in table.itertuples(index=False)]
+    context = {
+        "id": "",
+        "caption": caption,
+        "head": head,
+        "marks": list(marks),
+        "rows": [{"cells": r, "mark": ""} for r in rows],
+        "csv": csv_href(head, rows) if csv_name else "",
+        "csv_name": csv_name,
+    }
+    return str(macro("cards.html.j2", "table", context))
+
+
+def _csv_name(figure_id: str, key: str) -> str:
+    return f"{figure_id}-{key.replace('|', '-')}.csv"
+
+
+@dataclass(frozen=True)
+class RowLabels:
+    """A heatmap's row labels as HTML over the plot's own, pinned to the frame's left edge: on a phone they stay
+    in view while the cells scroll sideways. The plot keeps its labels (for print); these cover them on screen."""
+
+    title: str
+    rows: list[list[str]]  # each row's label, in the lines the plot wraps it into
+
+
+def _row_labels(labels: RowLabels, layout: dict) -> str:
+    """The labels placed where plotly puts the rows: the layout's margins are fixed (no automargin), so each
+    row is (height - top - bottom) / rows high, from the top margin down (plotly's toolbar adds 2rem, lesning.css)."""
+    margin = layout["margin"]
+    row = (int(layout["height"]) - int(margin["t"]) - int(margin["b"])) / max(1, len(labels.rows))
+    place = f"--kr-labels: {int(margin['l'])}px; --kr-top: {int(margin['t'])}px; --kr-row: {row:.2f}px"
+    rows = "".join(f'<div class="kr-row-label">{"<br>".join(esc(line) for line in lines)}</div>' for lines in labels.rows)
+    return (
+        f'<div class="kr-row-labels" aria-hidden="true" style="{place}">'
+        f'<div class="kr-row-labels-title">{esc(labels.title)}</div>{rows}</div>'
+    )
+
+
+def _plot_div(figure_id: str, title: str, min_width: int, height: int, labels: str = "") -> str:
+    """The chart's place, its height reserved (the tallest variant) so nothing moves when it is drawn."""
+    plot = f'<div class="kr-plot" id="plot-{esc(figure_id)}" aria-hidden="true" style="height: {int(height)}px'
+    if not min_width:
+        return plot + '"></div>'
+    # A visible cue inside the frame (lesning.css shows it only while the frame can scroll, where it can tell).
+    hint = (
+        '<p class="kr-scroll-hint"><span aria-hidden="true">↔ </span>Rul sidelæns i figuren for at se alle kolonner.</p>'
+        if min_width > PHONE_TEXT_WIDTH
+        else ""
+    )
+    # A scrolling region must take keyboard focus (WCAG 2.1.1), and then it needs a name.
+    return (
+        f'<div class="kr-plot-frame" tabindex="0" role="region" aria-label="{esc(title)} (rul vandret for hele figuren)">'
+        f'{hint}<div class="kr-plot-row">{labels}{plot}; min-width: {int(min_width)}px"></div></div></div>'
+    )
+
+
+def embed(
+    figure_id: str, title: str, variants: dict[str, Variant], note: str = "", min_width: int = 0, row_labels: RowLabels | None = None
+) -> Html:
+    """A figure whose variants the page filter swaps; the 'alle' variant is what shows first.
+
+    `min_width` (px) keeps a wide chart readable on a phone: it scrolls sideways in its own frame,
+    the page does not, and `row_labels` stay in view while it scrolls (every variant has the same rows)."""
+    first = "alle"
+    alts = "".join(f'<p data-variant="{esc(key)}"{"" if key == first else " hidden"}>{esc(v.alt)}</p>' for key, v in variants.items())
+    sharing: dict[int, list[str]] = {}
+    for key, v in variants.items():
+        sharing.setdefault(id(v.table), []).append(key)
+    tables = "".join(
+        f'<div data-variant="{esc(" ".join(keys))}"{"" if first in keys else " hidden"}>'
+        f"{data_table(variants[keys[0]].table, title, _csv_name(figure_id, keys[0]), variants[keys[0]].marks)}</div>"
+        for keys in sharing.values()
+    )
+    height = max(int(v.figure["layout"].get("height") or 450) for v in variants.values())
+    first_figure = variants.get(first, next(iter(variants.values()))).figure
+    payload = shared_payload({key: v.figure for key, v in variants.items()})
+    filterable = "true" if len(variants) > 1 else "false"
+    # The full text alternative can list dozens of values: screen readers get it as the figure's description,
+    # sighted readers the same values in the table below, so it is not shown as a paragraph.
+    return Html(
+        f'<figure class="kr-figure" id="figur-{esc(figure_id)}" data-kr-filterable="{filterable}" '
+        f'aria-labelledby="titel-{esc(figure_id)}" aria-describedby="alt-{esc(figure_id)}">'
+        f'<figcaption class="kr-figure-title" id="titel-{esc(figure_id)}">{esc(title)}</figcaption>'
+        + _plot_div(figure_id, title, min_width, height, _row_labels(row_labels, first_figure["layout"]) if row_labels else "")
+        + f'<div class="kr-alt kr-described" id="alt-{esc(figure_id)}"><span class="kr-alt-label">Figuren viser: </span>{alts}</div>'
+        + (f'<p class="kr-figure-note">{esc(note)}</p>' if note else "")
+        + f'<details class="kr-figure-data"><summary>Vis tallene som tabel</summary>{tables}</details>'
+        '<p class="kr-plot-missing" hidden>Figuren kan ikke tegnes, fordi plotly.js ikke blev indlæst. '
+        "Tallene står i tabellen under figuren.</p>"
+        '<div class="kr-drill" aria-live="polite" hidden><div class="kr-drill-head">'
+        '<h3 class="kr-drill-heading" tabindex="-1">Citaterne bag tallet</h3>'
+        '<button type="button" class="kr-drill-close" aria-label="Luk citaterne bag tallet">Luk</button></div>'
+        '<div class="kr-drill-cards"></div></div>' + json_island(payload, "kr-figure-json") + "</figure>"
+    )

@@ -1,0 +1,185 @@
+"""The front page: what the report is, what it found, where to start and how to cite it, all from data.
+
+The first screen on a phone answers "what is this and where do I start"; the counts below it say
+what they count (printed quotations against rows split into turns, projects and their parts).
+"""
+
+from __future__ import annotations
+
+from kulturensrige.data.loading import Dataset
+from kulturensrige.render.markup import Html, book_link, esc
+from kulturensrige.words import month, number
+
+NUMBER_WORDS = ["nul", "en", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti", "elleve", "tolv"]
+# Where a reader may start, by section of the report (sections.csv), with what each start offers.
+STARTS = [
+    ("baggrund", "Læs rapporten forfra"),
+    ("de-deltagende-kommuner", "Din kommune"),
+    ("afsluttende-betragtninger", "Guiden som tjekliste"),
+]
+
+
+# The sections further down that the first screen links to: MyST targets above their headings in book/index.ipynb.
+FINDINGS_ID = "hovedfund"
+CITE_ID = "citer-rapporten"
+
+
+def count_word(n: int) -> str:
+    """Small counts in words, as Danish prose writes them ('fire ingredienser'); larger ones in digits."""
+    return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else number(n)
+
+
+def _section(data: Dataset, section_id: str):
+    rows = data.sections.loc[data.sections["section_id"] == section_id]
+    return None if rows.empty else rows.iloc[0]
+
+
+def _period(data: Dataset) -> tuple[str, str]:
+    events = data.programme_events
+    start = events.loc[events["kind"] == "periode-start", "date"]
+    end = events.loc[events["kind"] == "periode-slut", "date"]
+    return (month(start.iloc[0]) if len(start) else "", month(end.iloc[0]) if len(end) else "")
+
+
+def publication(data: Dataset):
+    return data.publication.iloc[0]
+
+
+def lead(data: Dataset) -> str:
+    report = publication(data)
+    start, end = _period(data)
+    when = f" ({esc(start)} – {esc(end)})" if start and end else ""
+    return (
+        f'<p class="kr-lead">{esc(report.publisher)}s {esc(report.kind)} <cite>{esc(report.title)}</cite>: '
+        f"hvordan {count_word(len(data.municipalities))} kommuner brugte kunst og kultur til at fremme borgernes mentale "
+        f"sundhed{when}.</p>"
+    )
+
+
+def _finding(row) -> str:
+    return f"{esc(row.lead)} »{esc(row.report_text)}«."
+
+
+def findings(data: Dataset) -> str:
+    items = "".join(f"<li>{_finding(f)}</li>" for f in data.findings.sort_values("position").itertuples())
+    return f'<ul class="kr-findings">{items}</ul>'
+
+
+def ingredient_lines(data: Dataset) -> str:
+    items = []
+    for row in data.ingredients.sort_values("number").itertuples():
+        section = _section(data, row.section_id)
+        name = esc(row.name)
+        items.append(f"<li>{book_link(section.book_page, name) if section is not None else name}</li>")
+    return f'<ol class="kr-front-ingredients">{"".join(items)}</ol>'
+
+
+def municipality_lines(data: Dataset) -> str:
+    items = "".join(
+        f'<li data-kommune="{esc(r.kommunekode)}">{book_link("kommuner/profil-" + r.slug, esc(r.name))}</li>'
+        for r in data.municipalities.itertuples()
+    )
+    return f'<ul class="kr-inline-list">{items}</ul>'
+
+
+def starts(data: Dataset) -> str:
+    items = []
+    for section_id, what in STARTS:
+        section = _section(data, section_id)
+        if section is not None:
+            items.append(f"<li>{book_link(section.book_page, esc(what))}</li>")
+    return f'<ul class="kr-inline-list kr-starts">{"".join(items)}</ul>'
+
+
+def _reference(data: Dataset) -> str:
+    """Publisher (year): title. Kind. The year is the report's own 'u.å.' where it states none."""
+    report = publication(data)
+    year = "u.å." if report.year == "ikke angivet" else report.year
+    return f"{esc(report.publisher)} ({esc(year)}): <cite>{esc(report.title)}</cite>. {esc(report.kind.capitalize())}."
+
+
+def citation(data: Dataset) -> str:
+    """The report as a reference, with what the year rests on and how to cite this edition."""
+    report = publication(data)
+    note = f"{esc(report.year_note)} " if report.year_note else ""
+    return (
+        f'<p class="kr-citation">{_reference(data)}</p>'
+        f'<p class="kr-citation-note">{note}Citerer du denne udgave, så nævn også datamappens fingeraftryk '
+        "nederst på siden.</p>"
+    )
+
+
+def _line(ident: str, heading: str, body: str) -> str:
+    """One part of the first screen: a run-in heading and its content, compact enough for a phone."""
+    return f'<section class="kr-front-line" aria-labelledby="{ident}"><h2 id="{ident}">{esc(heading)}</h2>{body}</section>'
+
+
+def _main_finding(data: Dataset) -> str:
+    """The report's first main finding in its own words, and a link to all of them further down."""
+    ordered = data.findings.sort_values("position")
+    if ordered.empty:
+        return ""
+    more = "Alle hovedfund" if len(ordered) > 1 else "Mere om fundet"
+    return _line("forside-fund", "Hovedfund", f'<p>{_finding(ordered.iloc[0])} <a href="#{FINDINGS_ID}">{more}</a></p>')
+
+
+def first_screen(data: Dataset) -> Html:
+    """What a reader came for, in the first screen of a phone: what the report is, where to start, the
+    ingredients, the municipalities, its main finding and how to cite it; the full findings and the
+    citation follow further down (`main_findings`, `how_to_cite`)."""
+    return Html(
+        lead(data)
+        + '<div class="kr-front">'
+        + _line("forside-start", "Start her", starts(data))
+        + _line("forside-ingredienser", "Virksomme ingredienser", ingredient_lines(data))
+        + _line("forside-kommuner", f"De {count_word(len(data.municipalities))} kommuner", municipality_lines(data))
+        + _main_finding(data)
+        + _line("forside-citer", "Citér som", f'<p class="kr-citation">{_reference(data)} <a href="#{CITE_ID}">Mere om at citere</a></p>')
+        + "</div>"
+    )
+
+
+def main_findings(data: Dataset) -> Html:
+    """The report's main findings, each in its own words, under the heading the first screen links to."""
+    return Html(findings(data))
+
+
+def how_to_cite(data: Dataset) -> Html:
+    return Html(citation(data))
+
+
+def key_figures(data: Dataset) -> Html:
+    """The counts in the data, each saying what it counts, for the whole report whatever the filter shows."""
+    quotes = data.quotes
+    exchanges = quotes.loc[quotes["exchange_id"] != "", "exchange_id"].nunique()
+    printed = int((quotes["exchange_id"] == "").sum()) + exchanges
+    kinds = dict(zip(data.initiative_kinds["initiative_kind_id"], data.initiative_kinds["label"], strict=True))
+    by_kind = ", ".join(f"{esc(kinds[k])}: {number(n)}" for k, n in data.initiatives["kind"].value_counts(sort=False).items())
+    workshops = int((data.programme_events["kind"] == "workshop").sum())
+    figures = [
+        (len(data.municipalities), "kommuner", ""),
+        (
+            len(data.initiatives),
+            "indsatser og aktioner",
+            f"Et projekt og de dele, rapporten deler det op i, tælles hver for sig ({by_kind}).",
+        ),
+        (
+            len(quotes),
+            "citater",
+            f"Rapporten trykker {number(printed)} citater; i data er hver af de {number(exchanges)} ordvekslinger delt op "
+            "i én række pr. replik."
+            if exchanges
+            else "",
+        ),
+        (len(data.ingredients), "virksomme ingredienser", ""),
+        (workshops, "fælles workshops", ""),
+    ]
+    items = "".join(
+        f'<li><span class="kr-figure-number">{number(n)}</span> {esc(label)}'
+        + (f'<span class="kr-figure-explained">{explained}</span>' if explained else "")
+        + "</li>"
+        for n, label, explained in figures
+    )
+    start, end = _period(data)
+    period = f'<p class="kr-period">Projektperiode: {esc(start)} til {esc(end)}.</p>' if start and end else ""
+    return Html(f'<ul class="kr-key-figures" aria-label="Nøgletal fra data">{items}</ul>{period}')

@@ -1,0 +1,70 @@
+"""The report's condensed guide as a checklist, and the attention points, each labelled by whose words they are.
+
+The report states one attention point itself and links no recommendation to an ingredient; everything
+else here is the editors' reading, and the page says so beside it. The checklist's ticks are kept in the
+browser by book/_static/tjekliste.js, which only reads and writes the boxes this markup holds.
+"""
+
+from __future__ import annotations
+
+from kulturensrige.data.loading import Dataset
+from kulturensrige.render import cards
+from kulturensrige.render.markup import Html, esc
+from kulturensrige.words import plural
+
+EDITORS = "Redaktionens læsning"
+
+
+def checklist(data: Dataset, ingredient_id: str = "") -> Html:
+    """The guide's recommendations as ticks that persist; with an ingredient, only those the editors link to it."""
+    recs = data.guide_recommendations.sort_values("position")
+    if ingredient_id:
+        recs = recs[recs["ingredient_ids"].map(lambda ids: ingredient_id in ids)]
+    if recs.empty:
+        return Html('<p class="kr-empty-note">Redaktionen kobler ingen af guidens anbefalinger til denne ingrediens.</p>')
+    items = "".join(
+        f'<li class="kr-check-item"><input type="checkbox" id="anbefaling-{esc(r.recommendation_id)}" '
+        f'data-kr-check="{esc(r.recommendation_id)}">'
+        f'<label for="anbefaling-{esc(r.recommendation_id)}">{esc(r.text)}</label>'
+        f'<details class="kr-wording"><summary>Rapportens ordlyd</summary><p>»{esc(r.report_text)}«</p></details>'
+        f'<div class="kr-check-links"><span class="kr-editors-label">Redaktionens kobling:</span> '
+        f"{cards.ingredient_badges(data, r.ingredient_ids)}</div></li>"
+        for r in recs.itertuples()
+    )
+    return Html(
+        f'<div class="kr-checklist-box" data-kr-checklist><ul class="kr-checklist">{items}</ul>'
+        '<p class="kr-checklist-controls" hidden><button type="button" class="kr-checklist-reset">Fjern alle flueben</button> '
+        '<span class="kr-checklist-saved">Fluebenene gemmes kun i denne browser.</span></p></div>'
+    )
+
+
+def _these(n: int) -> str:
+    return "dette opmærksomhedspunkt" if n == 1 else f"disse {plural(n, 'opmærksomhedspunkt', 'opmærksomhedspunkter')}"
+
+
+def attention_points(data: Dataset, ingredient_id: str) -> Html:
+    """The report's own attention point first; the editors' reading of the section after it, labelled as such."""
+    points = data.attention_points[data.attention_points["ingredient_id"] == ingredient_id].sort_values("position")
+    stated = points[points["basis"] == "stated"]
+    inferred = points[points["basis"] == "inferred"]
+
+    def items(rows) -> str:
+        return "".join(
+            f'<li>{esc(p.text)} <span class="kr-source-line">{cards.section_link(data, p.section_id)}</span></li>'
+            for p in rows.itertuples()
+        )
+
+    parts = []
+    if stated.empty:
+        parts.append('<p class="kr-basis-note">Rapporten nævner ikke selv et opmærksomhedspunkt ved denne ingrediens.</p>')
+    else:
+        parts.append(
+            f'<p class="kr-basis-note">Rapporten nævner selv {_these(len(stated))}:</p><ul class="kr-attention">{items(stated)}</ul>'
+        )
+    if not inferred.empty:
+        parts.append(
+            f'<p class="kr-basis-note"><span class="kr-editors-label">{EDITORS}:</span> afsnittet peger desuden på disse '
+            f"punkter, som rapporten ikke selv kalder opmærksomhedspunkter.</p>"
+            f'<ul class="kr-attention kr-attention-editors">{items(inferred)}</ul>'
+        )
+    return Html("".join(parts))

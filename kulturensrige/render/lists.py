@@ -1,0 +1,288 @@
+"""Lists, tables and checklists that chapters show: key facts, the programme, the guide, references.
+
+Everything here is written from the data; filterable rows carry `data-kommune` like the cards.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from kulturensrige.data.loading import Dataset
+from kulturensrige.data.schema import NOT_STATED
+from kulturensrige.render import cards
+from kulturensrige.render.markup import Html, book_link, csv_href, esc, macro
+from kulturensrige.rules import attribution, filters
+from kulturensrige.words import month, number, plural
+
+
+def _key(data: Dataset, table: str, key: str, value: str, column: str) -> str:
+    frame = data.tables[table]
+    return str(frame.loc[frame[key] == value, column].iloc[0])
+
+
+def key_figures(data: Dataset) -> Html:
+    """The front page's numbers, counted from the data."""
+    events = data.programme_events
+    start = events.loc[events["kind"] == "periode-start", "date"].iloc[0]
+    end = events.loc[events["kind"] == "periode-slut", "date"].iloc[0]
+    figures = [
+        (len(data.municipalities), "kommuner"),
+        (len(data.initiatives), "indsatser og aktioner"),
+        (len(data.quotes), "citater"),
+        (len(data.ingredients), "virksomme ingredienser"),
+        (int((events["kind"] == "workshop").sum()), "fælles workshops"),
+    ]
+    items = "".join(f'<li><span class="kr-figure-number">{number(n)}</span> {esc(label)}</li>' for n, label in figures)
+    return Html(
+        f'<ul class="kr-key-figures" aria-label="Nøgletal fra data">{items}</ul>'
+        f'<p class="kr-period">Projektperiode: {esc(month(start))} til {esc(month(end))}.</p>'
+    )
+
+
+def municipality_links(data: Dataset) -> Html:
+    links = "".join(
+        f'<li data-kr-mark="{esc(r.kommunekode)}">{book_link("kommuner/profil-" + r.slug, esc(r.name))}</li>'
+        for r in data.municipalities.itertuples()
+    )
+    return Html(f'<ul class="kr-inline-list">{links}</ul>')
+
+
+def table_context(frame: pd.DataFrame, caption: str, kommune_column: str | None = None, table_id: str = "", csv_name: str = "") -> dict:
+    """A table for the table macro; with `kommune_column` each row is marked as that municipality's, and with
+    `csv_name` the table comes with a CSV download made here (formula starts neutralised, markup.csv_cell)."""
+    shown = [c for c in frame.columns if c != kommune_column]
+    rows = [
+        {"cells": [str(row[c]) for c in shown], "mark": str(row[kommune_column]) if kommune_column else ""} for _, row in frame.iterrows()
+    ]
+    return {
+        "id": table_id,
+        "caption": caption,
+        "head": shown,
+        "marks": [],
+        "rows": rows,
+        "csv": csv_href(shown, [r["cells"] for r in rows]) if csv_name else "",
+        "csv_name": csv_name,
+    }
+
+
+def simple_table(frame: pd.DataFrame, caption: str, kommune_column: str | None = None, table_id: str = "") -> Html:
+    """A plain accessible table; with `kommune_column` the chosen municipality's row is marked, and the table can be downloaded."""
+    context = table_context(frame, caption, kommune_column, table_id, csv_name=f"{table_id or 'tabel'}.csv" if kommune_column else "")
+    return Html(str(macro("cards.html.j2", "table", context)))
+
+
+def municipality_table(data: Dataset) -> Html:
+    m = data.municipalities
+    frame = pd.DataFrame(
+        {
+            "Kommune": m["name"],
+            "Kommunekode": m["kommunekode"],
+            "Region": m["region"],
+            "Udgangspunkt": [_key(data, "starting_points", "starting_point_id", s, "label") for s in m["starting_point"]],
+            "Indsatser": [int((data.initiatives["kommunekode"] == c).sum()) for c in m["kommunekode"]],
+            "Citater": [len(filters.quotes(data, filters.QuoteFilter(kommunekode=c))) for c in m["kommunekode"]],
+            "_kode": m["kommunekode"],
+        }
+    )
+    return simple_table(frame, "De deltagende kommuner", kommune_column="_kode", table_id="tabel-kommuner")
+
+
+def initiative_table(data: Dataset, kommunekode: str = filters.ALL) -> Html:
+    rows = filters.initiatives(data, kommunekode)
+    frame = pd.DataFrame(
+        {
+            "Indsats": rows["title"],
+            "Kommune": [filters.municipality_name(data, c) for c in rows["kommunekode"]],
+            "Slags": [_key(data, "initiative_kinds", "initiative_kind_id", k, "label") for k in rows["kind"]],
+            "Status": [_key(data, "statuses", "status_id", s, "label") for s in rows["status"]],
+            "_kode": rows["kommunekode"],
+        }
+    )
+    return simple_table(frame, "Indsatser og aktioner", kommune_column="_kode", table_id="tabel-indsatser")
+
+
+# The report names no municipality codes and no regions: the profile says whose they are.
+EDITORS_ADDITION = '<span class="kr-editors-label">(redaktionens tilføjelse)</span>'
+
+
+def starting_point(label: str, note: str) -> str:
+    """'Fra bunden: …', or only the label when the note has nothing to add (both 'ikke angivet' for new data)."""
+    return label if note.strip().lower() in ("", NOT_STATED, label.strip().lower()) else f"{label}: {note}"
+
+
+def municipality_facts(data: Dataset, kommunekode: str) -> Html:
+    row = data.municipalities.loc[data.municipalities["kommunekode"] == kommunekode].iloc[0]
+    start = _key(data, "starting_points", "starting_point_id", row.starting_point, "label")
+    spelled = "" if row.name_in_report == row["name"] else f". Rapporten staver navnet »{esc(row.name_in_report)}«."
+    section = _key(data, "sections", "section_id", row.section_id, "title")
+    return Html(
+        f'<div class="kr-profile" data-kommune="{esc(row.kommunekode)}"><p class="kr-lead">{esc(row.summary)}</p>'
+        f'<dl class="kr-facts"><dt>Officielt navn</dt><dd>{esc(row["name"])}{spelled}</dd>'
+        f"<dt>Kommunekode</dt><dd>{esc(row.kommunekode)} {EDITORS_ADDITION}</dd>"
+        f"<dt>Region</dt><dd>{esc(row.region)} {EDITORS_ADDITION}</dd>"
+        f"<dt>Udgangspunkt</dt><dd>{esc(starting_point(start, row.starting_point_note))}</dd>"
+        f"<dt>Hvad forløbet førte til</dt><dd>{esc(not_stated_note(row.outcome))}</dd></dl>"
+        # The section is presented on this very page: name it, do not link to it.
+        f'<p class="kr-source-line">Bygger på rapportens afsnit »{esc(section)}«.</p></div>' + profile_hints(data, kommunekode)
+    )
+
+
+def profile_hints(data: Dataset, kommunekode: str) -> str:
+    """A profile page is always about its own municipality: choosing another one offers the way to its page.
+
+    One hidden line per other municipality; the filter shows the one that is chosen."""
+    own = filters.municipality_name(data, kommunekode)
+    lines = "".join(
+        f'<p class="kr-profile-hint" data-kr-when="{esc(r.kommunekode)}" hidden>Denne side handler om {esc(own)}. '
+        f"{book_link('kommuner/profil-' + r.slug, 'Gå til siden om ' + esc(r.name))}.</p>"
+        for r in data.municipalities.itertuples()
+        if r.kommunekode != kommunekode
+    )
+    return f'<div class="kr-profile-hints" role="status" aria-live="polite">{lines}</div>'
+
+
+def municipality_ingredients(data: Dataset, kommunekode: str) -> Html:
+    """Which ingredients the quotes attributed to this municipality substantiate, and how firmly."""
+    quotes = data.quotes[data.quotes["kommunekode"] == kommunekode]
+    name = filters.municipality_name(data, kommunekode)
+    if quotes.empty:
+        not_stated = int((data.quotes["attribution"] == "not stated").sum())
+        holder = attribution.source_name(data.options)
+        return Html(
+            f'<p class="kr-empty-note">{esc(holder[0].upper() + holder[1:])} knytter ingen citater til {esc(name)}, så '
+            f"ingen ingrediens kan vises for kommunen alene. {plural(not_stated, 'citat', 'citater')} i {esc(holder)} "
+            "har ingen kommune angivet.</p>"
+        )
+    items = []
+    for ingredient in data.ingredients.sort_values("number").itertuples():
+        hits = quotes[quotes["ingredient_ids"].map(lambda ids, i=ingredient.ingredient_id: i in ids)]
+        if hits.empty:
+            continue
+        levels = ", ".join(
+            f"{plural(n, 'citat', 'citater')} {attribution.labels(data.options)[a]}" for a, n in hits["attribution"].value_counts().items()
+        )
+        items.append(f"<li>{cards.ingredient_badges(data, (ingredient.ingredient_id,))} {esc(levels)}</li>")
+    if not items:
+        return Html(f'<p class="kr-empty-note">Citaterne knyttet til {esc(name)} underbygger ingen af ingredienserne.</p>')
+    return Html(f'<ul class="kr-ingredient-evidence">{"".join(items)}</ul>')
+
+
+def ingredient_cards(data: Dataset) -> Html:
+    items = []
+    for row in data.ingredients.sort_values("number").itertuples():
+        page = _key(data, "sections", "section_id", row.section_id, "book_page")
+        n = int(data.quotes["ingredient_ids"].map(lambda ids, i=row.ingredient_id: i in ids).sum())
+        items.append(
+            f'<article class="kr-card kr-ingredient-card kr-ingredient-{row.number}">'
+            f'<h3 class="kr-card-title">{book_link(page, f"{row.number}. {esc(row.name)}")}</h3>'
+            f"<p>{esc(row.short_description)}</p>"
+            f'<p class="kr-card-kicker">{plural(n, "citat", "citater")} underbygger ingrediensen</p></article>'
+        )
+    return Html(f'<div class="kr-grid">{"".join(items)}</div>')
+
+
+def ingredient_description(data: Dataset, ingredient_id: str) -> Html:
+    row = data.ingredients.loc[data.ingredients["ingredient_id"] == ingredient_id].iloc[0]
+    return Html(f'<p class="kr-lead">{esc(row.short_description)}</p><p>{esc(row.description)}</p>')
+
+
+def attention_points(data: Dataset, ingredient_id: str) -> Html:
+    points = data.attention_points[data.attention_points["ingredient_id"] == ingredient_id].sort_values("position")
+    items = "".join(
+        f'<li>{esc(p.text)} <span class="kr-source-line">{cards.section_link(data, p.section_id)}</span></li>' for p in points.itertuples()
+    )
+    return Html(f'<ul class="kr-attention">{items}</ul>' if items else "<p>Rapporten nævner ingen opmærksomhedspunkter her.</p>")
+
+
+def recommendations_for(data: Dataset, ingredient_id: str = "") -> Html:
+    """The condensed guide as a checklist; with an ingredient, only the lines that serve it."""
+    recs = data.guide_recommendations.sort_values("position")
+    if ingredient_id:
+        recs = recs[recs["ingredient_ids"].map(lambda ids: ingredient_id in ids)]
+    items = "".join(
+        f'<li class="kr-check-item"><input type="checkbox" id="anbefaling-{esc(r.recommendation_id)}">'
+        f'<label for="anbefaling-{esc(r.recommendation_id)}">{esc(r.text)}</label>'
+        f"<details><summary>Rapportens ordlyd</summary><p>»{esc(r.report_text)}«</p></details>"
+        f"{cards.ingredient_badges(data, r.ingredient_ids)}</li>"
+        for r in recs.itertuples()
+    )
+    return Html(f'<ul class="kr-checklist">{items}</ul>')
+
+
+def programme_facts(data: Dataset) -> Html:
+    """Each fact in the book's words beside the report's own value or wording, which a researcher can quote."""
+    facts = data.programme_facts
+    frame = pd.DataFrame({"Forløbet": facts["description"], "Rapportens ordlyd eller tal": facts["value"]})
+    return simple_table(frame, "Fakta om forløbet")
+
+
+def fact_with_link(data: Dataset, fact_id: str) -> Html:
+    """A programme fact whose value is a web address: its description, then the address as a link.
+
+    The address comes from data, so only an http(s) address becomes a link; anything else (a
+    `javascript:` URL, say) shows as text. Data without the fact gives nothing."""
+    facts = data.programme_facts.loc[data.programme_facts["fact_id"] == fact_id]
+    if facts.empty:
+        return Html("")
+    fact = facts.iloc[0]
+    address = esc(fact.value)
+    link = f'<a href="{address}">{address}</a>' if re.fullmatch(r"https?://[^\s\"'<>]+", fact.value) else address
+    return Html(f'<p class="kr-source-line">{esc(fact.description)} {link}</p>')
+
+
+def resource_persons(data: Dataset) -> Html:
+    frame = data.resource_persons[["name", "role"]].rename(columns={"name": "Navn", "role": "Rolle (som i rapporten)"})
+    return simple_table(frame, "Navngivne ressourcepersoner")
+
+
+def group_composition(data: Dataset) -> Html:
+    g = data.group_composition.sort_values("position")
+    frame = pd.DataFrame({"Rolle": g["role"], "Antal (som i rapporten)": g["count_text"], "Mindst": g["min_count"]})
+    return simple_table(frame, "Anbefalet sammensætning af en aktionslæringsgruppe")
+
+
+def evaluation_sources(data: Dataset) -> Html:
+    items = "".join(
+        f"<li><strong>{esc(s.label)}.</strong> {esc(s.description)}</li>"
+        for s in data.evaluation_sources.sort_values("position").itertuples()
+    )
+    return Html(f"<ul>{items}</ul>")
+
+
+def evaluation_questions(data: Dataset, kind: str) -> Html:
+    questions = data.evaluation_questions[data.evaluation_questions["kind"] == kind].sort_values("position")
+    items = "".join(f"<li>{esc(q.text)}</li>" for q in questions.itertuples())
+    return Html(f'<ol class="kr-questions">{items}</ol>')
+
+
+def six_ps_table(data: Dataset) -> Html:
+    ps = data.six_ps.sort_values("position")
+    frame = pd.DataFrame({"P": ps["name"], "Dansk betegnelse": ps["label_da"], "Beskrivelse": ps["description"]})
+    # A column the report leaves empty for every P would only repeat 'ikke angivet': say it once instead.
+    empty = [c for c in frame.columns[1:] if (frame[c] == NOT_STATED).all()]
+    caption = f"De {len(ps)} P’er" + (f" ({', '.join(c.lower() for c in empty)}: ikke angivet i rapporten)" if empty else "")
+    return simple_table(frame.drop(columns=empty), caption)
+
+
+def references_table(data: Dataset) -> Html:
+    """Which sections and quotes cite each work: the report's own list of references is not in the source."""
+    section_titles = dict(zip(data.sections["section_id"], data.sections["title"], strict=True))
+    rows = []
+    for ref in data.references.itertuples():
+        quoting = data.quotes.loc[data.quotes["reference_key"] == ref.reference_key, "quote_id"]
+        rows.append(
+            {
+                "Henvisning": ref.citation,
+                "Citeret i afsnit": ", ".join(section_titles[s] for s in ref.section_ids),
+                "Ordrette citater": ", ".join(quoting) or "ingen",
+                "Bemærkning": ref.note or "",
+            }
+        )
+    return simple_table(pd.DataFrame(rows), "Værker, rapporten henviser til")
+
+
+def not_stated_note(value: str) -> str:
+    """The book says 'not stated' in words wherever the data does."""
+    return "ikke angivet i rapporten" if value == NOT_STATED else value

@@ -1,0 +1,125 @@
+"""HTML building blocks. Text from data only ever reaches HTML through autoescaped templates, `esc` or `json_island`."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import html
+import json
+import os
+from collections.abc import Iterator
+from contextvars import ContextVar
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import jinja2
+from markupsafe import Markup
+
+from kulturensrige.words import csv_text
+
+
+def esc(text: object) -> str:
+    """Escape for element content and quoted attributes alike."""
+    return html.escape(str(text), quote=True)
+
+
+def json_island(payload: Any, css_class: str) -> str:
+    """JSON in a <script type="application/json">, escaped so no data can close the tag or start markup."""
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    body = body.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    body = body.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f'<script type="application/json" class="{css_class}">{body}</script>'
+
+
+def book_root(start: Path) -> Path:
+    """The book folder holding _toc.yml at or above `start` (notebooks execute in their own folder)."""
+    for folder in [start, *start.parents]:
+        if (folder / "_toc.yml").is_file():
+            return folder
+    return start
+
+
+def page_link(page: str, anchor: str = "") -> str:
+    """A relative link from the page being executed to another page of the book.
+
+    `page` comes from data (sections.book_page), so the result is percent-encoded: a ':' can never
+    make it a scheme (`javascript:`), and '?', '#', quotes and spaces stay part of the path.
+    """
+    return _path_from(Path.cwd(), page) + (f"#{quote(anchor, safe='')}" if anchor else "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _path_from(here: Path, page: str) -> str:
+    """page_link's percent-encoded path, worked out once per folder and page: 10,000 cards link to a few pages."""
+    return quote(Path(os.path.relpath(book_root(here) / f"{page}.html", start=here)).as_posix(), safe="/")
+
+
+# Off where there is no book to link to (the live explorer in JupyterLab or Voilà): links become plain text.
+_BOOK_LINKS: ContextVar[bool] = ContextVar("book_links", default=True)
+
+
+@contextlib.contextmanager
+def without_book_links() -> Iterator[None]:
+    token = _BOOK_LINKS.set(False)
+    try:
+        yield
+    finally:
+        _BOOK_LINKS.reset(token)
+
+
+def links_to_book() -> bool:
+    """False in the live explorer, where there is no book around a card to link to."""
+    return _BOOK_LINKS.get()
+
+
+def book_link(page: str, inner_html: str, css_class: str = "") -> str:
+    """A link to a page of the book around already escaped markup, or a <span> where there is no book."""
+    attribute = f' class="{esc(css_class)}"' if css_class else ""
+    if not _BOOK_LINKS.get():
+        return f"<span{attribute}>{inner_html}</span>"
+    return f'<a{attribute} href="{esc(page_link(page))}">{inner_html}</a>'
+
+
+class Html:
+    """Rendered HTML that notebooks display; Jupyter and myst-nb both read `_repr_html_`.
+
+    Only text/html is offered: myst-nb warns on plotly's own mime type, which would fail a -W build.
+    """
+
+    def __init__(self, markup: str):
+        self.markup = markup
+
+    def _repr_html_(self) -> str:
+        return self.markup
+
+    def __str__(self) -> str:
+        return self.markup
+
+
+_TEMPLATES = jinja2.Environment(
+    loader=jinja2.PackageLoader("kulturensrige.render", "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    keep_trailing_newline=False,
+)
+
+
+def render(template: str, **context: Any) -> Markup:
+    """A whole template (kulturensrige/render/templates/), autoescaped: only Markup values pass unescaped."""
+    return Markup(_TEMPLATES.get_template(template).render(**context).strip())
+
+
+def macro(template: str, name: str, *args: Any) -> Markup:
+    """One macro of a template, e.g. the quote card or the table in cards.html.j2."""
+    return Markup(getattr(_TEMPLATES.get_template(template).module, name)(*args).strip())
+
+
+def trusted(markup: str) -> Markup:
+    """Markup this package rendered itself (a link, a card), to be placed into a template as it is."""
+    return Markup(markup)
+
+
+def csv_href(head: list[str], rows: list[list[object]]) -> str:
+    """The CSV as a data: address for a download link: the file is made here, the browser only saves it."""
+    return "data:text/csv;charset=utf-8," + quote(csv_text(head, rows), safe="")

@@ -1,0 +1,79 @@
+"""Selecting rows: the same functions serve the static book's variants and the live explorer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from kulturensrige.data.loading import Dataset
+
+ALL = "alle"
+
+
+@dataclass(frozen=True)
+class QuoteFilter:
+    """What a reader can ask of the quotes; empty fields mean 'no restriction'."""
+
+    kommunekode: str = ALL
+    include_inferred: bool = True
+    ingredient_id: str = ""
+    speaker_category: str = ""
+    kind: str = ""
+    search: str = ""
+
+
+def municipality_options(data: Dataset) -> list[tuple[str, str]]:
+    """(label, kommunekode) pairs in the data's order, 'Alle kommuner' first."""
+    return [("Alle kommuner", ALL)] + list(zip(data.municipalities["name"], data.municipalities["kommunekode"], strict=True))
+
+
+_LOOKUPS: dict[tuple[int, str, str], tuple[pd.DataFrame, dict]] = {}
+
+
+def lookup(frame: pd.DataFrame, key: str, column: str) -> dict:
+    """`column` by `key` of a table as a dict, made once per table: at national scale a card looks up
+    several labels, and filtering a DataFrame for each was most of the build's time."""
+    cached = _LOOKUPS.get((id(frame), key, column))
+    if cached is None or cached[0] is not frame:
+        cached = (frame, dict(zip(frame[key], frame[column], strict=True)))
+        _LOOKUPS[(id(frame), key, column)] = cached
+    return cached[1]
+
+
+def municipality_name(data: Dataset, kommunekode: str) -> str:
+    if kommunekode == ALL:
+        return "alle kommuner"
+    return str(lookup(data.municipalities, "kommunekode", "name").get(kommunekode, kommunekode))
+
+
+def quotes(data: Dataset, selection: QuoteFilter = QuoteFilter()) -> pd.DataFrame:
+    """Quote rows (one per turn) matching every field of the selection."""
+    q = data.quotes
+    keep = pd.Series(True, index=q.index)
+    if selection.kommunekode != ALL:
+        keep &= q["kommunekode"] == selection.kommunekode
+    if not selection.include_inferred:
+        keep &= q["attribution"] != "inferred"
+    if selection.ingredient_id:
+        keep &= q["ingredient_ids"].map(lambda ids: selection.ingredient_id in ids)
+    if selection.speaker_category:
+        keep &= q["speaker_category"] == selection.speaker_category
+    if selection.kind:
+        keep &= q["kind"] == selection.kind
+    if selection.search:
+        needle = selection.search.casefold()
+        keep &= (q["text"].str.casefold().str.contains(needle, regex=False)) | q["shown_role"].str.casefold().str.contains(
+            needle, regex=False
+        )
+    return q[keep]
+
+
+def initiatives(data: Dataset, kommunekode: str = ALL) -> pd.DataFrame:
+    i = data.initiatives
+    return i if kommunekode == ALL else i[i["kommunekode"] == kommunekode]
+
+
+def explode(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """One row per id in a list column; rows with an empty list vanish."""
+    return frame.explode(column).dropna(subset=[column])
