@@ -27,14 +27,15 @@ import pikepdf
 import pytest
 from bs4 import BeautifulSoup
 from hostile import HOSTILE_MUNICIPALITY, hostile_data
-from kulturensrige.edition.links import link_editions, with_link
-from kulturensrige.edition.pdf_accessibility import struct_elements
-from kulturensrige.edition.printing import PLOTLY_JS, PrintJob, footer_title, print_pdfs
 from test_eighth_municipality import CODE as EIGHTH
 
 from kulturensrige import load
 from kulturensrige.edition import editions
-from kulturensrige.render import cards, highlight
+from kulturensrige.edition.links import link_editions, with_link
+from kulturensrige.edition.pdf_accessibility import struct_elements
+from kulturensrige.edition.printing import PLOTLY_JS, PrintJob, footer_title, print_pdfs
+from kulturensrige.render import cards
+from kulturensrige.rules import views
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -306,7 +307,7 @@ def test_a_heatmap_prints_as_coloured_cells_with_its_numbers_and_labels():
 def test_a_printed_long_list_says_how_many_cards_it_shows_of_all(monkeypatch):
     """The first page of cards is HTML and the rest JSON rows: the printed note counts both."""
     monkeypatch.setenv("KR_LIST_LIMIT", "3")
-    monkeypatch.setattr(highlight, "PAGE_SIZE", 2)
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
     data = load(REPO / "data")
     section = str(cards.quote_list(data, data.quotes))
     article = BeautifulSoup(f"<article>{section}</article>", "html.parser").article

@@ -34,7 +34,7 @@ def bundle_traces() -> set[str]:
 def traces_in_package() -> set[str]:
     """Every trace type the package constructs (`go.Bar(...)`) or adds to a figure (`figure.add_scatter(...)`)."""
     found = set()
-    for path in sorted((REPO / "kulturensrige").glob("*.py")):
+    for path in sorted((REPO / "kulturensrige").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
                 continue
