@@ -28,7 +28,7 @@ book: $(BIN)/.installed
 # The tests in three processes (pytest-xdist), so both cores stay busy while a process waits for Chromium; each
 # book is still built once (tests/conftest.py). The explorer's notebook runs apart, in one process: its cells
 # share one kernel, and xdist would deal them out to all three.
-test: $(BIN)/.installed
+test: lint
 	bash scripts/install_chromium.sh
 	bash scripts/install_test_tools.sh
 	bash scripts/install_pdf_tools.sh
@@ -60,8 +60,11 @@ benchmark: $(BIN)/.installed scripts/lighthouse/node_modules/.package-lock.json
 scripts/lighthouse/node_modules/.package-lock.json: scripts/lighthouse/package.json scripts/lighthouse/package-lock.json
 	cd scripts/lighthouse && npm ci --no-audit --no-fund
 
+# The Python habits: ruff's rules, ruff's format and the package's import layers (pyproject.toml).
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 lint-js:
 	bash scripts/install_js_tools.sh

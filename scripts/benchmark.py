@@ -551,8 +551,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = [
         f"python scripts/generate_synthetic.py --out {rel(national, ROOT)} "
         f"--quotes {args.quotes} --initiatives {args.initiatives} --seed {args.seed}",
-        f"python scripts/build_book.py --data data --output {rel(work / 'site-report', ROOT)}   "
-        f"({args.clean_runs} clean, then a rebuild)",
+        f"python scripts/build_book.py --data data --output {rel(work / 'site-report', ROOT)}   ({args.clean_runs} clean, then a rebuild)",
         f"python scripts/build_book.py --data {rel(national, ROOT)} --output {rel(work / 'site-national', ROOT)}   "
         f"({args.national_clean_runs} clean, then a rebuild)",
         "python scripts/measure_filter_latency.py SITE --pages 3 --changes 20   (on each site)",

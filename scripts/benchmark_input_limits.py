@@ -196,8 +196,14 @@ def measure(command: list[str], runs: int, out: Path | None = None) -> dict:
         codes.add(int(re.search(r"Exit status: (\d+)", stats).group(1)))
         lines = [line for line in stats.splitlines() if line and not line.startswith("\t") and "Command being timed" not in line]
         first = lines[0] if lines else result.stdout.splitlines()[0]
-    return {"rss": statistics.median(rss), "wall": statistics.median(wall), "max_rss": max(rss), "max_wall": max(wall),
-            "codes": codes, "first": first}
+    return {
+        "rss": statistics.median(rss),
+        "wall": statistics.median(wall),
+        "max_rss": max(rss),
+        "max_wall": max(wall),
+        "codes": codes,
+        "first": first,
+    }
 
 
 def markdown(cases: list, runs: int) -> str:

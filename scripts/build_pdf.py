@@ -19,13 +19,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kulturensrige.edition.links import link_editions  # noqa: E402
-from kulturensrige.edition.printing import CHROMIUM, PLOTLY_JS, PrintError, PrintJob, print_pdfs  # noqa: E402
-
 from kulturensrige.book.extension import build_date  # noqa: E402
 from kulturensrige.data.loading import data_dir, load  # noqa: E402
 from kulturensrige.data.problems import DataError  # noqa: E402
 from kulturensrige.edition import editions  # noqa: E402
+from kulturensrige.edition.links import link_editions  # noqa: E402
+from kulturensrige.edition.printing import CHROMIUM, PLOTLY_JS, PrintError, PrintJob, print_pdfs  # noqa: E402
 from kulturensrige.words import number  # noqa: E402
 
 BOOK_URL_VARIABLE = "KR_BOOK_URL"

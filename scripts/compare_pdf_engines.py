@@ -22,10 +22,9 @@ import pikepdf
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kulturensrige.edition.printing import CHROMIUM, CHROMIUM_ARGS, MARGIN, PLOTLY_JS  # noqa: E402
-
-from kulturensrige import load
+from kulturensrige import load  # noqa: E402
 from kulturensrige.edition import editions  # noqa: E402
+from kulturensrige.edition.printing import CHROMIUM, CHROMIUM_ARGS, MARGIN, PLOTLY_JS  # noqa: E402
 
 
 def described_figures(path: Path) -> str:

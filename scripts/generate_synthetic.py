@@ -44,8 +44,10 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print(f"Intet er skrevet: {len(exc.problems)} problem(er).", file=sys.stderr)
         return 1
-    print(f"Syntetiske data skrevet i {out}: {args.quotes} citater, {args.initiatives} indsatser, frø {args.seed} "
-          f"({time.perf_counter() - start:.1f} s).")
+    print(
+        f"Syntetiske data skrevet i {out}: {args.quotes} citater, {args.initiatives} indsatser, frø {args.seed} "
+        f"({time.perf_counter() - start:.1f} s)."
+    )
     return 0
 
 

@@ -123,8 +123,19 @@ def main(argv: list[str] | None = None) -> int:
                 for path, (charts, items, size) in pages:
                     r = measure(browser, f"{base}/{path}", args.changes, throttle, args.scrolled)
                     rows.append(
-                        (path, str(charts), str(items), str(size), f"{throttle:g}", f"{r['first']:.0f}", f"{median(r['visible']):.0f}",
-                         f"{median(r['ms']):.0f}", f"{p90(r['ms']):.0f}", f"{max(r['ms']):.0f}", str(len(r["ms"])))
+                        (
+                            path,
+                            str(charts),
+                            str(items),
+                            str(size),
+                            f"{throttle:g}",
+                            f"{r['first']:.0f}",
+                            f"{median(r['visible']):.0f}",
+                            f"{median(r['ms']):.0f}",
+                            f"{p90(r['ms']):.0f}",
+                            f"{max(r['ms']):.0f}",
+                            str(len(r["ms"])),
+                        )
                     )
             browser.close()
     finally:
@@ -135,8 +146,19 @@ def main(argv: list[str] | None = None) -> int:
         print("Først rullet gennem hele siden: hver figur er tegnet én gang, før der vælges.")
     print("Siden rulles til den første filtrerbare figur. »i syne«: figurerne i og nær viewporten er tegnet (de tegnes først);")
     print("»hele siden«: alle figurer er tegnet. Første visning: fra navigationens start, til alle figurer er tegnet.")
-    header = ("side", "filtrerbare figurer", "elementer", "KiB", "CPU÷", "første visning", "median i syne",
-              "median hele siden", "p90 hele siden", "maks", "n")
+    header = (
+        "side",
+        "filtrerbare figurer",
+        "elementer",
+        "KiB",
+        "CPU÷",
+        "første visning",
+        "median i syne",
+        "median hele siden",
+        "p90 hele siden",
+        "maks",
+        "n",
+    )
     table = [header, *rows]
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
     for i, row in enumerate(table):

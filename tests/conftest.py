@@ -40,6 +40,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+
 from kulturensrige.edition.chromium import CHROMIUM_ARGS, HEADLESS_SHELL
 
 REPO = Path(__file__).resolve().parent.parent

@@ -10,9 +10,9 @@ from pathlib import Path
 import ipywidgets as widgets
 import nbformat
 import pytest
-from kulturensrige.explorer.app import Explorer, explorer
 
 from kulturensrige import DataError, load
+from kulturensrige.explorer.app import Explorer, explorer
 from kulturensrige.render import cards
 from kulturensrige.rules import filters
 

@@ -177,7 +177,8 @@ def test_every_template_is_in_the_installed_package(tmp_path):
     shutil.copy(REPO / "pyproject.toml", source)
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", str(tmp_path), str(source)],
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     )
     wheel = next(tmp_path.glob("*.whl"))
     package = REPO / "kulturensrige"

@@ -202,8 +202,10 @@ def test_an_edited_workbook_imports_and_validates(exported: Path, tmp_path: Path
 ERRORS = {
     "unknown-kommunekode": (
         lambda book: _set(book, "initiatives", 2, "kommunekode", 998),
-        ["arbejdsbog.xlsx, ark initiatives, række 2, kolonne kommunekode: '998' — ukendt id; tilladt: et kommunekode fra "
-         "municipalities.csv ({codes})"],
+        [
+            "arbejdsbog.xlsx, ark initiatives, række 2, kolonne kommunekode: '998' — ukendt id; tilladt: et kommunekode fra "
+            "municipalities.csv ({codes})"
+        ],
     ),
     "empty-quote": (
         lambda book: _set(book, "quotes", 3, "text", None),
@@ -310,7 +312,7 @@ def test_a_missing_sheet_is_reported(exported: Path, tmp_path: Path):
         (1.0, "General", "text", "1"),
         (2.5, "General", "integer", "2.5"),
         (dt.datetime(2021, 11, 1), "mmm-yy", "text", "2021-11"),
-        (dt.datetime(2021, 11, 1), '[$-406]mmmm\\ yyyy;@', "text", "2021-11"),
+        (dt.datetime(2021, 11, 1), "[$-406]mmmm\\ yyyy;@", "text", "2021-11"),
         (dt.datetime(2021, 11, 5), "yyyy-mm-dd", "text", "2021-11-05"),
         (dt.datetime(2021, 11, 5), "dd/mm/yyyy", "text", "2021-11-05"),
         (None, "General", "text", ""),

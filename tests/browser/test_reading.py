@@ -60,4 +60,3 @@ def test_every_chart_is_described_by_its_text_alternative_which_is_not_shown(sit
     for figure in figures:
         assert figure["text"].startswith("Figuren viser:") and len(figure["text"]) > 40, figure["id"]
         assert figure["tiny"], f"{figure['id']}: teksten står ikke som et synligt afsnit"
-

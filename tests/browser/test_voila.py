@@ -19,9 +19,9 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from kulturensrige.explorer.app import results_html
 
 from kulturensrige import load
+from kulturensrige.explorer.app import results_html
 from kulturensrige.render import cards
 from kulturensrige.rules import filters
 
