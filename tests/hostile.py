@@ -162,8 +162,9 @@ def overlay_rows() -> dict[str, list[dict[str, str]]]:
                 quote_id="hostile-1",
                 position="901",
                 section_id="baggrund",
-                kommunekode="259",
-                attribution="stated",
+                # A cited work belongs to no municipality (the validator forbids a kommunekode beside reference_key).
+                kommunekode="",
+                attribution="not stated",
                 reference_key="hostile-ref",
             ),
             q(

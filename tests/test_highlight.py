@@ -114,33 +114,31 @@ def test_without_inferred_ties_a_municipality_with_only_inferred_quotes_says_so(
 # -- charts keep every municipality; comparison agrees with the profiles ---------------------------
 
 
-def payload(html) -> dict:
-    return json.loads(re.search(r'class="kr-figure-json">(.*?)</script>', str(html)).group(1))
-
-
 @pytest.mark.parametrize(
     "chart", [charts.ingredient_municipality_matrix, charts.art_forms_by_municipality, charts.target_groups_by_municipality]
 )
 def test_heatmaps_keep_every_column_and_frame_the_chosen(data, chart):
-    p = payload(chart(data))
+    model = chart(data)
     names = list(data.municipalities["name"])
-    for key, variant in p["variants"].items():
-        x = p["traces"][variant["data"]][0]["x"]
-        assert names == x[: len(names)], key
-        layout = p["layouts"][variant["layout"]]
-        code = key.split("|")[0]
+    views_by_key = {key: code for key, code, _inferred in views.states(data)}
+    assert model.variants, "the chart has variants to check"
+    for key, variant in model.variants.items():
+        x = variant.figure["data"][0]["x"]
+        assert names == x[: len(names)] == model.axes.columns[: len(names)], key
+        layout = variant.figure["layout"]
+        code = views_by_key[key]
         if code == filters.ALL:
             assert not layout.get("shapes")
         else:
-            i = x.index(filters.municipality_name(data, code))
+            i = model.axes.codes.index(code)
             assert [(s["x0"], s["x1"]) for s in layout["shapes"]] == [(i - 0.5, i + 0.5)]
             assert layout["xaxis"]["ticktext"][i] == f"<b>{x[i]}</b>"
 
 
 def test_bar_charts_show_the_chosen_beside_the_total(data):
-    p = payload(charts.quotes_per_ingredient(data))
+    model = charts.quotes_per_ingredient(data)
     for row in data.municipalities.itertuples():
-        traces = p["traces"][p["variants"][row.kommunekode]["data"]]
+        traces = model.variants[row.kommunekode].figure["data"]
         assert [t["name"] for t in traces] == [row.name, "Alle kommuner"]
         own = filters.quotes(data, filters.QuoteFilter(kommunekode=row.kommunekode))
         assert sum(traces[0]["x"]) == sum(len(ids) for ids in own["ingredient_ids"])
@@ -160,12 +158,13 @@ def test_comparison_cards_agree_with_the_profiles(data):
 
 def test_the_browser_reads_the_constants_the_build_publishes(data):
     published = browser.browser_data(data)
-    assert (published["all"], published["withoutInferred"], published["pageSize"]) == (
-        filters.ALL,
-        charts.WITHOUT_INFERRED,
-        views.PAGE_SIZE,
-    )
-    assert set(published["sentences"]) == {key for key, _code, _inferred in views.states(data)}
+    assert (published["all"], published["pageSize"]) == (filters.ALL, views.PAGE_SIZE)
+    every = {key for key, _code, _inferred in views.states(data)}
+    assert set(published["sentences"]) == every == set(published["nearest"])
+    assert {key for keys in published["keys"].values() for key in keys} == every
+    for code, (on, off) in published["keys"].items():
+        assert (on, off) == (views.state_key(code, True), views.state_key(code, False))
+        assert published["nearest"][off] == [off, on] + ([] if code == filters.ALL else [filters.ALL])
     assert '<select id="kr-kommune"' in published["control"]
 
 
@@ -195,7 +194,7 @@ def test_text_from_data_is_escaped_by_the_card_template(data):
 
 
 def test_a_heatmaps_table_is_shared_by_its_variants_with_each_column_marked(data):
-    html = str(charts.art_forms_by_municipality(data))
+    html = charts.art_forms_by_municipality(data).html().markup
     assert html.count('<div data-variant="') == 1, "one table for every municipality's variant"
     for code in data.municipalities["kommunekode"]:
         assert f'<th scope="col" data-kr-mark="{code}">' in html
@@ -227,17 +226,12 @@ def test_the_card_fields_are_published_once_for_the_browser(data):
 
 def test_a_drill_through_heading_is_written_by_the_build(data):
     """Where the reader clicked and how many quotes are behind it, in the chart's words: the browser only copies it."""
-    import html as html_module
-
-    markup = charts.ingredient_municipality_matrix(data).markup
-    payload = json.loads(re.search(r'class="kr-figure-json">(.*?)</script>', markup).group(1))
+    model = charts.ingredient_municipality_matrix(data)
+    payload = model.payload()
     trace = payload["traces"][payload["variants"][filters.ALL]["data"]][0]
-
-    def plain(label: str) -> str:
-        return html_module.unescape(re.sub(r"<br\s*/?>", " ", label))
-
+    assert trace["customdata"], "the heatmap has cells to check"
     for i, row in enumerate(trace["customdata"]):
         for j, cell in enumerate(row):
             ids, heading = payload["drill"][cell]
             n = len(ids.split())
-            assert heading == f"{plain(trace['y'][i])} · {plain(trace['x'][j])}: {n} {'citat' if n == 1 else 'citater'}"
+            assert heading == f"{model.axes.rows[i]} · {model.axes.columns[j]}: {n} {'citat' if n == 1 else 'citater'}"

@@ -10,7 +10,7 @@ import pytest
 from kulturensrige import load
 from kulturensrige.render import cards, charts, lists
 from kulturensrige.render.markup import esc, json_island
-from kulturensrige.rules import filters, statistics
+from kulturensrige.rules import filters, statistics, views
 from kulturensrige.words import number
 
 
@@ -84,25 +84,23 @@ def test_every_municipality_card_links_to_its_profile(data):
 
 
 def test_filterable_chart_has_a_variant_per_municipality_and_without_inferred(data):
-    html = charts.quotes_per_ingredient(data).markup
-    payload = json.loads(re.search(r'class="kr-figure-json">(.*?)</script>', html).group(1))
-    keys = set(payload["variants"])
+    keys = set(charts.quotes_per_ingredient(data).variants)
+    assert keys == {key for key, _code, _inferred in views.states(data)}
     for code in ["alle", *data.municipalities["kommunekode"]]:
-        assert code in keys and code + charts.WITHOUT_INFERRED in keys
+        assert views.state_key(code, True) in keys and views.state_key(code, False) in keys
 
 
 def test_chart_labels_from_data_are_escaped_for_plotly(data):
     tampered = data.ingredients.assign(name=data.ingredients["name"] + "<img src=x>")
     fake = type(data)(folder=data.folder, tables={**data.tables, "ingredients": tampered}, fingerprint="x")
-    html = charts.quotes_per_ingredient(fake).markup
+    html = charts.quotes_per_ingredient(fake).html().markup
     assert "<img src=x>" not in html
     assert "\\u003cimg" not in html or "&lt;img" in html.replace("\\u0026", "&").replace("\\u003c", "<")
 
 
 def test_variants_share_repeated_layouts_and_quote_ids(data):
     """One variant per municipality must not repeat the layout or the 'ikke angivet' column's quote ids."""
-    html = charts.ingredient_municipality_matrix(data).markup
-    payload = json.loads(re.search(r'class="kr-figure-json">(.*?)</script>', html).group(1))
+    payload = charts.ingredient_municipality_matrix(data).payload()
     assert len(payload["layouts"]) < len(payload["variants"])
     assert len(payload["drill"]) == len({tuple(cell) for cell in payload["drill"]})
     not_stated = set(data.quotes.loc[data.quotes["attribution"] == "not stated", "quote_id"])
@@ -116,10 +114,10 @@ def test_variants_share_repeated_layouts_and_quote_ids(data):
 def test_a_heatmaps_html_row_labels_are_its_rows_placed_by_its_fixed_margins(data, chart):
     """The labels that stay in view on a phone name the plot's rows, in order, each as high as one row of a plot
     whose margins plotly may not change (no automargin); they are hidden from screen readers like the plot."""
-    html = chart(data).markup
-    payload = json.loads(re.search(r'class="kr-figure-json">(.*?)</script>', html).group(1))
-    layout = payload["layouts"][payload["variants"]["alle"]["layout"]]
-    heatmap = payload["traces"][payload["variants"]["alle"]["data"]][0]
+    model = chart(data)
+    html = model.html().markup
+    layout = model.variants["alle"].figure["layout"]
+    heatmap = model.variants["alle"].figure["data"][0]
     labels = re.search(r'<div class="kr-row-labels" aria-hidden="true" style="([^"]*)">(.*?)<div class="kr-plot"', html)
     rows = re.findall(r'<div class="kr-row-label">(.*?)</div>', labels.group(2))
     assert rows == heatmap["y"]
@@ -137,9 +135,7 @@ def test_quote_store_holds_every_quote_once(data):
 
 
 def test_timeline_invents_no_dates(data):
-    html = charts.programme_timeline(data).markup
-    payload = json.loads(re.search(r'class="kr-figure-json">(.*?)</script>', html).group(1))
-    layout = payload["layouts"][payload["variants"]["alle"]["layout"]]
+    layout = charts.programme_timeline(data).variants["alle"].figure["layout"]
     assert layout["xaxis"]["visible"] is False
     assert "type" not in layout["xaxis"] or layout["xaxis"]["type"] != "date"
 

@@ -34,7 +34,7 @@ from kulturensrige.edition import editions
 from kulturensrige.edition.links import link_editions, with_link
 from kulturensrige.edition.pdf_accessibility import struct_elements
 from kulturensrige.edition.printing import PLOTLY_JS, PrintJob, footer_title, print_pdfs
-from kulturensrige.render import cards
+from kulturensrige.render import cards, figures
 from kulturensrige.rules import views
 
 REPO = Path(__file__).resolve().parent.parent
@@ -282,6 +282,7 @@ def test_the_cover_marks_code_and_region_as_the_editors_additions():
 
 
 def test_a_heatmap_prints_as_coloured_cells_with_its_numbers_and_labels():
+    """The labels are the chart model's plain text (figures.Axes), escaped once by the grid's template."""
     trace = {
         "type": "heatmap",
         "x": ["K&amp;ge", "Ikke angivet"],
@@ -289,7 +290,8 @@ def test_a_heatmap_prints_as_coloured_cells_with_its_numbers_and_labels():
         "z": [[0, 4], [2, 0]],
         "colorscale": [[0.0, "#00224e"], [0.5, "#7c7b78"], [1.0, "#fee838"]],
     }
-    grid = BeautifulSoup(editions.heatmap_grid(trace), "html.parser")
+    axes = figures.Axes(["Etablering af ”vi”", "<b>x"], ["K&ge", "Ikke angivet"], ["259", ""])
+    grid = BeautifulSoup(editions.heatmap_grid(trace, axes), "html.parser")
     assert [th.get_text() for th in grid.select(".kr-heat-column")] == ["K&ge", "Ikke angivet"]
     assert [th.get_text() for th in grid.select(".kr-heat-row")] == ["Etablering af ”vi”", "<b>x"]
     cells = grid.select(".kr-heat-cell")
@@ -299,7 +301,8 @@ def test_a_heatmap_prints_as_coloured_cells_with_its_numbers_and_labels():
     assert cells[1]["style"] == "background: #fee838; color: #000000"
     assert cells[2]["style"].startswith("background: #7c7b78")
     wide = {**trace, "x": [f"K{i}" for i in range(20)], "z": [[i for i in range(20)], [0] * 20]}
-    swapped = BeautifulSoup(editions.heatmap_grid(wide), "html.parser")
+    names = [f"K{i}" for i in range(20)]
+    swapped = BeautifulSoup(editions.heatmap_grid(wide, figures.Axes(axes.rows, names, names)), "html.parser")
     assert len(swapped.select(".kr-heat-row")) == 20 and len(swapped.select(".kr-heat-column")) == 2
     assert "repeat(2, auto)" in swapped.select_one(".kr-heat")["style"] and not swapped.select("table")
 

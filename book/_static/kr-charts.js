@@ -6,7 +6,7 @@
   const plotlyUrl = document.currentScript ? new URL("plotly.min.js", document.currentScript.src).href : "";
   const STARTED_BY = ["scroll", "wheel", "touchstart", "pointerdown", "keydown", "focusin", "change"];
   /** The variant for a state: a chart without inferred ties, or with one view only, shows the nearest it has. */
-  KR.variantKey = (variants, key) => [key, key.replace(KR.data.withoutInferred, ""), KR.data.all].find((k) => k in variants) || Object.keys(variants)[0];
+  KR.variantKey = (variants, key) => (KR.data.nearest[key] || [key]).find((k) => k in variants) || Object.keys(variants)[0];
   /** Chart colours from the theme's CSS variables, so charts follow light and dark mode. */
   function themed(layout) {
     const style = window.getComputedStyle(document.documentElement);

@@ -3,7 +3,7 @@
  * this file only reads and writes them. Plain script, so the book works from file:// too. */
 window.KR = window.KR || {};
 ((KR) => {
-  const D = window.KR_DATA || { all: "alle", withoutInferred: "|uden-udledte", pageSize: 50, kommuner: [], sentences: {} };
+  const D = window.KR_DATA || { all: "alle", keys: { alle: ["alle", "alle"] }, nearest: {}, pageSize: 50, kommuner: [], sentences: {} };
   KR.data = D;
   KR.state = { kommune: D.all, inferred: true };
 
@@ -17,8 +17,8 @@ window.KR = window.KR || {};
 
   KR.slugOf = (code) => (D.kommuner.find((k) => k.code === code) || { slug: D.all }).slug;
 
-  /** The name of the view the build prepared for a state: a code or "alle", with a suffix when inferred ties are off. */
-  KR.keyOf = (s) => s.kommune + (s.inferred ? "" : D.withoutInferred);
+  /** The name of the view the build prepared for a state, as the build names it (views.state_keys). */
+  KR.keyOf = (s) => (D.keys[s.kommune] || D.keys[D.all])[s.inferred ? 0 : 1];
 
   /** The state a query string asks for, and whether it named a municipality the data does not hold. */
   KR.readQuery = (search) => {

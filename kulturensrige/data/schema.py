@@ -283,10 +283,21 @@ TABLES: dict[str, Table] = {
                 "ingredient_ids": refs(
                     "ingredients", "Ingredienser, citatet underbygger, adskilt af ';'; tom hvis ingen.", "etablering-af-vi"
                 ),
-                "kommunekode": kommunekode("Kommunen, citatet knyttes til; tom hvis ikke angivet.", "", "municipalities", required=False),
+                "kommunekode": kommunekode(
+                    "Kommunen, citatet knyttes til; tom hvis ikke angivet og for et citat fra et citeret værk. "
+                    "Alle replikker i en ordveksling har den samme.",
+                    "",
+                    "municipalities",
+                    required=False,
+                ),
                 "attribution": choice(ATTRIBUTIONS, "Hvor sikker kommunen er: stated, inferred eller not stated.", "not stated"),
                 "attribution_rationale": text("Begrundelse, påkrævet når attribution er inferred.", "", required=False),
-                "reference_key": ref("references", "Værket, et litteraturcitat stammer fra; tom ellers.", "", required=False),
+                "reference_key": ref(
+                    "references",
+                    "Værket, et litteraturcitat stammer fra; tom ellers. Et værk hører ikke til en kommune.",
+                    "",
+                    required=False,
+                ),
                 "cleared": flag(
                     "Frigivet til at vise den præcise rolle sammen med kommunen: ja eller nej (tom = nej). "
                     "Uden frigivelse viser bogen talerkategorien, når citatet er knyttet til en kommune.",

@@ -156,9 +156,21 @@ def _check_references(table: Table, frame: pd.DataFrame, typed: Mapping[str, pd.
 
 
 def _quote_attribution(frame: pd.DataFrame, rows: list[int], label: str) -> list[Problem]:
-    """A municipality is stated, inferred with a reason, or not stated: never guessed silently."""
+    """A municipality is stated, inferred with a reason, or not stated: never guessed silently. And only what the
+    book's one rule can place (rules/views.py): a cited work belongs to no municipality, and an exchange, shown as
+    one card, to one municipality or none."""
     problems = []
     for i, q in enumerate(frame.itertuples(index=False)):
+        if q.reference_key and q.kommunekode:
+            problems.append(
+                Problem(
+                    label,
+                    rows[i],
+                    "kommunekode",
+                    q.kommunekode,
+                    f"skal være tom for et citat fra et citeret værk (reference_key '{q.reference_key}')",
+                )
+            )
         if q.attribution == "not stated" and q.kommunekode:
             problems.append(Problem(label, rows[i], "kommunekode", q.kommunekode, "skal være tom, når attribution er 'not stated'"))
         if q.attribution != "not stated" and not q.kommunekode:
@@ -170,6 +182,28 @@ def _quote_attribution(frame: pd.DataFrame, rows: list[int], label: str) -> list
     duplicated = frame[frame["exchange_id"] != ""].duplicated(["exchange_id", "turn"], keep="first")
     for i in duplicated[duplicated].index:
         problems.append(Problem(label, rows[i], "turn", str(frame.at[i, "turn"]), "replikkens nummer findes to gange i samme ordveksling"))
+    return problems + _exchange_ties(frame, rows, label)
+
+
+def _exchange_ties(frame: pd.DataFrame, rows: list[int], label: str) -> list[Problem]:
+    """Every turn of an exchange is tied as its first turn is: the exchange is one card, and a card has one tie."""
+    problems = []
+    turns = frame[frame["exchange_id"] != ""]
+    for exchange, group in turns.groupby("exchange_id", sort=False):
+        first = group.loc[pd.to_numeric(group["turn"], errors="coerce").fillna(0).idxmin()]
+        for i, turn in group.iterrows():
+            # One line per turn: the municipality if it differs, else how firmly it is tied.
+            column = next((c for c in ("kommunekode", "attribution") if turn[c] != first[c]), None)
+            if column is not None:
+                problems.append(
+                    Problem(
+                        label,
+                        rows[i],
+                        column,
+                        turn[column],
+                        f"skal være som i ordvekslingens første replik ('{first[column]}'): ordvekslingen '{exchange}' er ét kort",
+                    )
+                )
     return problems
 
 

@@ -9,7 +9,6 @@ reading order and keeps only what reads on paper.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -23,9 +22,9 @@ from markupsafe import Markup
 
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import NOT_STATED
-from kulturensrige.render import cards, charts, lists
-from kulturensrige.render.markup import Html, json_island
-from kulturensrige.rules import attribution, filters
+from kulturensrige.render import cards, charts, figures, lists
+from kulturensrige.render.markup import json_island
+from kulturensrige.rules import attribution, filters, views
 from kulturensrige.words import MONTHS, number, plural
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -90,34 +89,28 @@ class Figure:
 
 
 class ChartVariants:
-    """A chart of the book (charts.*) with all its variants, computed once and reused by every edition."""
+    """A chart of the book (a charts.* model) with all its variants, computed once and reused by every edition."""
 
-    def __init__(self, chart: Html):
-        soup = BeautifulSoup(chart.markup, "html.parser")
-        self.title = soup.select_one(".kr-figure-title").get_text()
-        self.payload = json.loads(soup.select_one("script.kr-figure-json").string)
-        self.alts = {p["data-variant"]: p.get_text() for p in soup.select(".kr-alt p[data-variant]")}
-        # Variants with the same numbers share one table (figures.embed): its data-variant lists their keys.
-        self.tables = {
-            key: d.select_one("table") for d in soup.select(".kr-figure-data div[data-variant]") for key in d["data-variant"].split()
-        }
+    def __init__(self, chart: figures.Chart):
+        self.chart = chart
+        self.title = chart.title
 
     def variant(self, key: str, title: str = "") -> Figure:
         """The variant for `key` (a kommunekode or 'alle'), its plot without the drill-through data."""
-        variant = self.payload["variants"][key]
-        table = self.tables[key]
-        # The table was rendered escaped by the package; BeautifulSoup re-serialises it escaped.
-        return Figure(title or self.title, self.alts[key], _plot_of(self.payload, variant), Markup(str(table)))
+        variant = self.chart.variants[key]
+        table = Markup(figures.table_element(variant.table, self.chart.title, variant.marks))
+        return Figure(title or self.title, variant.alt, self.chart.plot(key), table)
 
-    def column(self, kommunekode: str, name: str) -> Figure:
+    def column(self, kommunekode: str) -> Figure:
         """A heatmap's variant for one municipality with its column drawn as bars: plotly paints heatmap cells as
         one raster image, which a tagged PDF can neither keep as vectors nor describe. The table keeps every column."""
         figure = self.variant(kommunekode)
         heat = next((t for t in figure.plot["data"] if t.get("type") == "heatmap"), None)
-        label = html.escape(name, quote=False)  # the labels as charts._plot wrote them
-        if heat is None or label not in heat["x"]:
+        axes = self.chart.axes
+        if heat is None or axes is None or kommunekode not in axes.codes:
             return figure
-        column = list(heat["x"]).index(label)
+        column = axes.codes.index(kommunekode)
+        # The bars keep the heatmap's own row labels (plotly's, wrapped for it).
         rows = [(item, row[column]) for item, row in zip(heat["y"], heat["z"], strict=True) if row[column]]
         layout = {k: v for k, v in figure.plot["layout"].items() if k not in ("shapes", "annotations")}
         layout["xaxis"] = {"title": {"text": "Antal indsatser"}, "dtick": 1, "rangemode": "tozero"}
@@ -138,7 +131,7 @@ class EditionCharts:
     quotes_per_ingredient: ChartVariants
     art_forms: ChartVariants
     target_groups: ChartVariants
-    general_quotes: dict[str, tuple[pd.DataFrame, pd.DataFrame, dict]] = field(default_factory=dict)
+    general_quotes: dict[str, tuple[pd.DataFrame, dict]] = field(default_factory=dict)
 
     @classmethod
     def compute(cls, data: Dataset) -> EditionCharts:
@@ -154,22 +147,18 @@ class EditionCharts:
 GRID_COLUMNS = 12
 
 
-def heatmap_grid(trace: dict) -> Markup:
+def heatmap_grid(trace: dict, axes: figures.Axes) -> Markup:
     """A heatmap as a grid of coloured cells with the count in each (HTML, so Chromium prints it as vectors):
-    plotly paints heatmap cells as one raster image. Same numbers, labels and colour scale as the book's chart."""
+    plotly paints heatmap cells as one raster image. Same numbers, labels (the chart model's, as plain text) and
+    colour scale as the book's chart."""
     z = [[int(v) for v in row] for row in trace["z"]]
-    rows, columns = [_label_text(y) for y in trace["y"]], [_label_text(x) for x in trace["x"]]
+    rows, columns = list(axes.rows), list(axes.columns)
     values = [v for row in z for v in row]
     low, high = (min(values), max(values)) if values else (0, 0)
     cells = [[_heat_cell(v, low, high, trace["colorscale"]) for v in row] for row in z]
     if len(columns) > GRID_COLUMNS and len(columns) > len(rows):
         rows, columns, cells = columns, rows, [list(c) for c in zip(*cells, strict=True)]
     return Markup(environment().get_template("heatmap.html").render(rows=list(zip(rows, cells, strict=True)), columns=columns))
-
-
-def _label_text(label: str) -> str:
-    """A plotly label back to plain text: charts._wrap escaped it and broke it with <br>."""
-    return html.unescape(" ".join(label.split("<br>")))
 
 
 def _heat_cell(value: int, low: int, high: int, scale: list) -> tuple[str, str, str]:
@@ -248,6 +237,7 @@ def quote_item(data: Dataset, turns: pd.DataFrame, kommunekode: str = "") -> dic
     first = turns.iloc[0]
     kind, speaker, citation = cards.speaker_line(data, turns)
     literature = bool(first.reference_key)
+    tie, level = views.quote_tie(first)
     ingredient_ids = tuple(dict.fromkeys(i for ids in turns["ingredient_ids"] for i in ids))
     return {
         "ids": list(turns["quote_id"]),
@@ -257,10 +247,10 @@ def quote_item(data: Dataset, turns: pd.DataFrame, kommunekode: str = "") -> dic
         "citation": citation,
         "lang": cards.quote_language(data, first),
         "literature": literature,
-        "municipality": "" if literature or first.attribution == "not stated" else filters.municipality_name(data, first.kommunekode),
-        "attribution": "" if literature else attribution.labels(data.options)[first.attribution],
-        "rationale": first.attribution_rationale if first.attribution == "inferred" else "",
-        "own": bool(kommunekode) and first.kommunekode == kommunekode and not literature,
+        "municipality": filters.municipality_name(data, tie) if tie else "",
+        "attribution": "" if literature else attribution.labels(data.options)[level],
+        "rationale": first.attribution_rationale if level == "inferred" else "",
+        "own": bool(tie) and tie == kommunekode,
         "ingredients": _labels(data, "ingredients", "ingredient_id", ingredient_ids, "name") if ingredient_ids else "",
         "section": _one(data, "sections", "section_id", first.section_id, "title"),
     }
@@ -269,8 +259,9 @@ def quote_item(data: Dataset, turns: pd.DataFrame, kommunekode: str = "") -> dic
 def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None) -> list[dict]:
     """Each ingredient with the municipality's own quotes first and marked, then the report's general quotes.
 
-    General quotes are those the report ties to no municipality (and quotes from cited works); a quote
-    tied to another municipality belongs to that municipality's edition. `shared` keeps each ingredient's
+    Own and general are views' answer (views.quotes_of, views.general_quotes): general quotes are those tied to
+    no municipality (and quotes from cited works); a quote tied to another municipality belongs to that
+    municipality's edition. General quotes are the same in every edition, so `shared` keeps each ingredient's
     quotes and general cards between editions: at national scale, counting and grouping thousands of general
     quotes again for every edition took most of `make pdf`'s time before the first page was printed."""
     shared = {} if shared is None else shared
@@ -278,11 +269,9 @@ def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None
     for ingredient in data.ingredients.sort_values("number").itertuples():
         if ingredient.ingredient_id not in shared:
             selected = filters.quotes(data, filters.QuoteFilter(ingredient_id=ingredient.ingredient_id))
-            general = selected[(selected["attribution"] == "not stated") | (selected["reference_key"] != "")]
-            shared[ingredient.ingredient_id] = (selected, general, general_cards(data, general, ""))
-        selected, general, cached = shared[ingredient.ingredient_id]
-        own = selected[selected["kommunekode"] == kommunekode]
-        mine = general["kommunekode"] == kommunekode
+            shared[ingredient.ingredient_id] = (selected, general_cards(data, views.general_quotes(selected)))
+        selected, general = shared[ingredient.ingredient_id]
+        own = views.quotes_of(selected, kommunekode)
         points = data.attention_points[data.attention_points["ingredient_id"] == ingredient.ingredient_id].sort_values("position")
         items.append(
             {
@@ -292,17 +281,17 @@ def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None
                 "description": ingredient.description,
                 "attention_points": list(points["text"]),
                 "own": [quote_item(data, g, kommunekode) for g in cards.group_turns(own)] if len(own) else [],
-                **(general_cards(data, general[~mine], kommunekode) if mine.any() else cached),
+                **general,
             }
         )
     return items
 
 
-def general_cards(data: Dataset, general: pd.DataFrame, kommunekode: str) -> dict:
+def general_cards(data: Dataset, general: pd.DataFrame) -> dict:
     """The first general cards, how many quotes and cards there are, and what the list leaves out."""
     groups, total = first_groups(general, GENERAL_QUOTE_LIMIT)
     return {
-        "general": [quote_item(data, g, kommunekode) for g in groups],
+        "general": [quote_item(data, g) for g in groups],
         "general_summary": cards.quote_count_summary(general),
         "general_shown": shown_note(total, GENERAL_QUOTE_LIMIT),
     }
@@ -348,8 +337,8 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
     quotes = filters.quotes(data, filters.QuoteFilter(kommunekode=kommunekode))
     name = row["name"]
     figures = {
-        "art_forms": edition_charts.art_forms.column(kommunekode, name),
-        "target_groups": edition_charts.target_groups.column(kommunekode, name),
+        "art_forms": edition_charts.art_forms.column(kommunekode),
+        "target_groups": edition_charts.target_groups.column(kommunekode),
         "quotes_all": edition_charts.quotes_per_ingredient.variant(filters.ALL, "Citater pr. ingrediens i hele rapporten"),
     }
     if quotes["ingredient_ids"].map(len).sum():
@@ -433,9 +422,10 @@ DROPPED = [
 ]
 
 
-def printable_article(site: Path, chapter: Chapter, number_: int, book_url: str) -> Markup:
+def printable_article(site: Path, chapter: Chapter, number_: int, book_url: str, models: dict[str, figures.Chart] | None = None) -> Markup:
     """A built page's article, cleaned for paper: links only to http(s) and the book, headings one level down
-    per depth in the table of contents, the charts' 'alle' variant drawn with its text alternative."""
+    per depth in the table of contents, the charts' 'alle' variant drawn with its text alternative from the
+    chart's model (`models`, by figure id)."""
     page = BeautifulSoup((site / chapter.path).read_text(encoding="utf-8"), "html.parser")
     article = page.select_one("article.bd-article")
     if article is None:
@@ -457,7 +447,7 @@ def printable_article(site: Path, chapter: Chapter, number_: int, book_url: str)
     _printable_addresses(article, page)
     _printable_links(article, chapter.path, book_url)
     _printable_images(article, site, chapter.path)
-    _printable_figures(article)
+    _printable_figures(article, models or {})
     _shift_headings(article, chapter.depth + 1)
     return Markup(article.decode_contents())
 
@@ -525,23 +515,23 @@ def _printable_images(article: Tag, site: Path, page_path: str) -> None:
             image.decompose()
 
 
-def _printable_figures(article: Tag) -> None:
-    """Each chart shows its 'alle' variant; the plot is an image whose alternative text is that variant's."""
+def _printable_figures(article: Tag, models: dict[str, figures.Chart]) -> None:
+    """Each chart shows its 'alle' variant, read from the chart's model: the plot is an image whose alternative
+    text is that variant's. The page's own island of variants is left out."""
     for figure in article.select("figure.kr-figure"):
         plot, island = figure.select_one(".kr-plot"), figure.select_one("script.kr-figure-json")
-        alt = figure.select_one('.kr-alt p[data-variant="alle"]')
-        if plot is None or island is None:
+        # The figure's id is figur-<id>, prefixed with the chapter's number (printable_article).
+        model = models.get(figure.get("id", "").partition("figur-")[2])
+        if plot is None or island is None or model is None or filters.ALL not in model.variants:
             continue
-        payload = json.loads(island.string)
-        variant = payload["variants"].get(filters.ALL)
         frame = figure.select_one(".kr-plot-frame")
         if frame is not None:
             frame.replace_with(plot)
-        plot.attrs = {"class": "kr-plot", "role": "img", "aria-label": alt.get_text() if alt else figure.get_text(" ", strip=True)}
-        drawn = _plot_of(payload, variant)
+        plot.attrs = {"class": "kr-plot", "role": "img", "aria-label": model.variants[filters.ALL].alt}
+        drawn = model.plot(filters.ALL)
         heat = next((t for t in drawn["data"] if t.get("type") == "heatmap"), None)
-        if heat is not None:
-            plot.append(BeautifulSoup(heatmap_grid(heat), "html.parser"))
+        if heat is not None and model.axes is not None:
+            plot.append(BeautifulSoup(heatmap_grid(heat, model.axes), "html.parser"))
             island.decompose()
         else:
             island.replace_with(BeautifulSoup(plot_island(drawn), "html.parser"))
@@ -558,18 +548,6 @@ def _not_a_figure_tag(figure: Tag) -> None:
         caption.name = "p"
 
 
-def _plot_of(payload: dict, variant: dict | None) -> dict:
-    """A variant's plot without the drill-through data; variants refer to traces, layouts and plotly's template
-    stored once in the payload (figures.shared_payload)."""
-    if variant is None:
-        return {"data": [], "layout": {}}
-    traces = [{k: v for k, v in trace.items() if k != "customdata"} for trace in payload["traces"][variant["data"]]]
-    layout = dict(payload["layouts"][variant["layout"]])
-    if isinstance(layout.get("template"), int):
-        layout["template"] = payload["templates"][layout["template"]]
-    return {"data": traces, "layout": layout}
-
-
 def _shift_headings(article: Tag, top: int) -> None:
     """The page's h1 becomes a heading at `top` (2 for a chapter, 3 for a section); the rest follow it."""
     for heading in article.find_all(re.compile(r"^h[1-6]$")):
@@ -579,8 +557,10 @@ def _shift_headings(article: Tag, top: int) -> None:
 def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str) -> str:
     """The whole book as one HTML document: every chapter of the built site in reading order."""
     found = chapters(site)
+    models = {chart.figure_id: chart for chart in charts.plotted(data)}
     parts = [
-        {"id": f"kapitel-{n}", "chapter": c, "body": printable_article(site, c, n, stamp.book_url)} for n, c in enumerate(found, start=1)
+        {"id": f"kapitel-{n}", "chapter": c, "body": printable_article(site, c, n, stamp.book_url, models)}
+        for n, c in enumerate(found, start=1)
     ]
     context = {
         "title": TITLE,

@@ -8,8 +8,8 @@ from kulturensrige.data.loading import Dataset
 from kulturensrige.render import cards
 from kulturensrige.render.highlight import compare_sentences, page_sentences
 from kulturensrige.render.markup import render
-from kulturensrige.rules import filters
-from kulturensrige.rules.views import ALL, PAGE_SIZE, WITHOUT_INFERRED
+from kulturensrige.rules import filters, views
+from kulturensrige.rules.views import ALL, PAGE_SIZE
 
 
 def browser_data(data: Dataset) -> dict:
@@ -20,7 +20,10 @@ def browser_data(data: Dataset) -> dict:
     ]
     return {
         "all": ALL,
-        "withoutInferred": WITHOUT_INFERRED,
+        # The views' names (views.state_keys) and which stand in for which (views.nearest_views): the browser
+        # looks them up and builds no name itself.
+        "keys": views.state_keys(data),
+        "nearest": views.nearest_views(data),
         "pageSize": PAGE_SIZE,
         "cardFields": cards.CARD_FIELDS,
         "kommuner": options,

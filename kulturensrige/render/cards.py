@@ -98,19 +98,20 @@ def card_context(data: Dataset, turns: pd.DataFrame | list[dict]) -> dict:
     rows = turns.to_dict("records") if isinstance(turns, pd.DataFrame) else turns
     first = rows[0]
     kind, speaker, citation = speaker_line(data, rows)
-    # A quote from a cited work belongs to no municipality: no municipality line and no data-kommune.
+    # A quote from a cited work belongs to no municipality (views.quote_tie): no municipality line and no data-kommune.
     literature = bool(first["reference_key"])
+    kommune, level = views.quote_tie(first)
     ingredients = _ingredients(data, tuple(dict.fromkeys(i for r in rows for i in r["ingredient_ids"])))
-    tie = "" if literature else first["attribution"].replace(" ", "-")
+    tie = "" if literature else level.replace(" ", "-")
     return {
         "template": False,
         "anchor": f"citat-{first['quote_id']}",
         "quotes": " ".join(r["quote_id"] for r in rows),
         "exchange": exchange_note(rows),
-        "kommune": None if literature else first["kommunekode"],
+        "kommune": None if literature else kommune,
         "tie": tie,
-        "ties": [_tie(attribution.labels(data.options), first["attribution"])] if tie else [],
-        "kommune_name": filters.municipality_name(data, first["kommunekode"]) if first["kommunekode"] else "",
+        "ties": [_tie(attribution.labels(data.options), level)] if tie else [],
+        "kommune_name": filters.municipality_name(data, kommune) if kommune else "",
         "attribution": first["attribution"],
         "rationale": first["attribution_rationale"] if tie == "inferred" else "",
         "speaker_category": first["speaker_category"],

@@ -1,7 +1,9 @@
 """The book's charts: the report's four figures rebuilt, and the charts across ingredients and municipalities.
 
-Each public function returns a ready-to-display figure; filterable ones carry one variant per
-municipality (and, for quotes, a variant without inferred attributions).
+A plotted chart is returned as a model (figures.Chart: each variant's figure data, text alternative and table,
+and the labels); a notebook displaying it embeds it, and a printed edition reads it. Filterable ones carry one
+variant per view (views.states; for charts of initiatives, only the views with inferred ties on). The figures
+that are lists (Figures 2-4) are HTML lists from the start.
 """
 
 from __future__ import annotations
@@ -15,12 +17,11 @@ import plotly.graph_objects as go
 
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import NOT_STATED
-from kulturensrige.render.figures import PALETTE, RowLabels, Variant, embed, figure_json, styled
+from kulturensrige.render.figures import PALETTE, Axes, Chart, RowLabels, Variant, figure_json, styled
 from kulturensrige.render.markup import Html
 from kulturensrige.rules import filters, statistics, views
 from kulturensrige.words import month, plural
 
-WITHOUT_INFERRED = views.WITHOUT_INFERRED
 PATTERNS = ["", "/", ".", "x", "-", "|", "+", "\\"]
 HEAT_SCALE = "Cividis"
 
@@ -95,12 +96,9 @@ def _labels(data: Dataset, table: str, key: str, column: str = "label") -> dict[
 
 
 def _municipality_variants(data: Dataset, build: Callable[[str, bool], Variant], inferred_switch: bool) -> dict[str, Variant]:
-    variants: dict[str, Variant] = {}
-    for code in [filters.ALL, *data.municipalities["kommunekode"]]:
-        variants[code] = build(code, True)
-        if inferred_switch:
-            variants[code + WITHOUT_INFERRED] = build(code, False)
-    return variants
+    """A variant for each of the book's views (views.states); a chart the inferred switch cannot change has only the
+    views with inferred ties on, and the browser shows it for both (views.nearest_views)."""
+    return {key: build(code, inferred) for key, code, inferred in views.states(data) if inferred or inferred_switch}
 
 
 def _scope(data: Dataset, code: str, include_inferred: bool) -> str:
@@ -155,7 +153,7 @@ def _chosen_beside(figure: dict, mine: list[int], chosen: str, noun: tuple[str, 
 # -- quotes × ingredients -----------------------------------------------------------------------
 
 
-def quotes_per_ingredient(data: Dataset) -> Html:
+def quotes_per_ingredient(data: Dataset) -> Chart:
     """Bars: quotes substantiating each ingredient. For all municipalities stacked by speaker category; with one
     chosen, its quotes beside the total. Click a bar for its quotes."""
     ingredient_names = _labels(data, "ingredients", "ingredient_id", "name")
@@ -198,7 +196,7 @@ def quotes_per_ingredient(data: Dataset) -> Html:
         table = pd.DataFrame({"Ingrediens": [ingredient_names[i] for i in ingredients], f"{name} (valgt)": chosen, "Alle kommuner": total})
         return Variant(figure, alt, table)
 
-    return embed(
+    return Chart(
         "citater-pr-ingrediens",
         "Citater pr. ingrediens",
         _municipality_variants(data, build, inferred_switch=True),
@@ -249,7 +247,7 @@ def _by_speaker(data: Dataset, counts: pd.DataFrame, ingredient_names: dict, spe
     return Variant(figure_json(figure), alt, table.reset_index().rename(columns={"ingredient_id": "Ingrediens"}))
 
 
-def ingredient_municipality_matrix(data: Dataset) -> Html:
+def ingredient_municipality_matrix(data: Dataset) -> Chart:
     """Heatmap: ingredient × municipality with the 'ikke angivet' column; every column always, the chosen one framed."""
     ingredient_names = _labels(data, "ingredients", "ingredient_id", "name")
     municipality_names = {**_labels(data, "municipalities", "kommunekode", "name"), statistics.NOT_STATED_COLUMN: "Ikke angivet"}
@@ -299,20 +297,26 @@ def ingredient_municipality_matrix(data: Dataset) -> Html:
         marks = ("", *(col if col != statistics.NOT_STATED_COLUMN else "" for col in cols))
         return Variant(figure, alt, c["table"], marks)
 
-    return embed(
+    shown = count(True)
+    return Chart(
         "ingrediens-kommune",
         "Citater pr. ingrediens og kommune",
         _municipality_variants(data, build, inferred_switch=True),
         note="Kolonnen »Ikke angivet« viser citater, som rapporten ikke knytter til en kommune. Klik på en celle for citaterne.",
         min_width=_heatmap_width(len(data.municipalities) + 1),
-        row_labels=RowLabels("Ingrediens", [_lines(ingredient_names[r], 12) for r in count(True)["rows"]]),
+        row_labels=RowLabels("Ingrediens", [_lines(ingredient_names[r], 12) for r in shown["rows"]]),
+        axes=Axes(
+            [ingredient_names[r] for r in shown["rows"]],
+            [municipality_names[c] for c in shown["cols"]],
+            [c if c != statistics.NOT_STATED_COLUMN else "" for c in shown["cols"]],
+        ),
     )
 
 
 # -- initiatives × vocabularies -----------------------------------------------------------------
 
 
-def _initiative_vocabulary_chart(data: Dataset, figure_id: str, title: str, column: str, vocabulary: str, key: str, noun: str) -> Html:
+def _initiative_vocabulary_chart(data: Dataset, figure_id: str, title: str, column: str, vocabulary: str, key: str, noun: str) -> Chart:
     item_names = _labels(data, vocabulary, key)
     municipality_names = _labels(data, "municipalities", "kommunekode", "name")
     counts = statistics.initiatives_by_vocabulary(data, data.initiatives, column, vocabulary, key)
@@ -344,10 +348,11 @@ def _initiative_vocabulary_chart(data: Dataset, figure_id: str, title: str, colu
     variants = _municipality_variants(data, build, inferred_switch=False)
     note = "Projekter, elementer og aktioner tælles hver for sig, så et projekt og dets elementer kan nævne det samme."
     rows = RowLabels(noun, [_lines(item_names[i], 14) for i in table.index])
-    return embed(figure_id, title, variants, note=note, min_width=_heatmap_width(len(table.columns)), row_labels=rows)
+    axes = Axes([item_names[i] for i in table.index], columns, cols)
+    return Chart(figure_id, title, variants, note=note, min_width=_heatmap_width(len(table.columns)), row_labels=rows, axes=axes)
 
 
-def art_forms_by_municipality(data: Dataset) -> Html:
+def art_forms_by_municipality(data: Dataset) -> Chart:
     return _initiative_vocabulary_chart(
         data,
         "kunstformer-kommune",
@@ -359,19 +364,19 @@ def art_forms_by_municipality(data: Dataset) -> Html:
     )
 
 
-def target_groups_by_municipality(data: Dataset) -> Html:
+def target_groups_by_municipality(data: Dataset) -> Chart:
     return _initiative_vocabulary_chart(
         data, "maalgrupper-kommune", "Målgrupper pr. kommune", "target_group_ids", "target_groups", "target_group_id", "Målgruppe"
     )
 
 
-def settings_by_municipality(data: Dataset) -> Html:
+def settings_by_municipality(data: Dataset) -> Chart:
     return _initiative_vocabulary_chart(
         data, "steder-kommune", "Steder og rammer pr. kommune", "setting_ids", "settings", "setting_id", "Sted"
     )
 
 
-def partners_by_kind(data: Dataset) -> Html:
+def partners_by_kind(data: Dataset) -> Chart:
     """Bars: how many distinct partner organisations of each kind the initiatives name; a chosen municipality's beside the total."""
 
     kind_names = _labels(data, "organisation_kinds", "organisation_kind_id")
@@ -405,7 +410,20 @@ def partners_by_kind(data: Dataset) -> Html:
         table = pd.DataFrame({"Slags organisation": kinds, f"{name} (valgt)": mine, "Alle kommuner": total})
         return Variant(_chosen_beside(beside_json, mine, name, ("organisation", "organisationer")), alt, table)
 
-    return embed("partnere", "Partnere i indsatserne, efter slags", _municipality_variants(data, build, inferred_switch=False))
+    return Chart("partnere", "Partnere i indsatserne, efter slags", _municipality_variants(data, build, inferred_switch=False))
+
+
+def plotted(data: Dataset) -> list[Chart]:
+    """Every plotted chart the book shows, as models: what the whole-book edition draws in place of each page's."""
+    return [
+        quotes_per_ingredient(data),
+        ingredient_municipality_matrix(data),
+        art_forms_by_municipality(data),
+        target_groups_by_municipality(data),
+        settings_by_municipality(data),
+        partners_by_kind(data),
+        programme_timeline(data),
+    ]
 
 
 # -- the report's own figures ---------------------------------------------------------------------
@@ -422,7 +440,7 @@ def _about(data: Dataset, number: int) -> str:
     return f'<details class="kr-figure-about"><summary>Om figuren i rapporten</summary><p>{escape(note)}</p></details>'
 
 
-def programme_timeline(data: Dataset) -> Html:
+def programme_timeline(data: Dataset) -> Chart:
     """Figure 1: the programme in order. No dates are invented: positions are order, not time."""
     events = data.programme_events
     workshops = events[events["kind"] == "workshop"].sort_values("number")
@@ -481,7 +499,7 @@ def programme_timeline(data: Dataset) -> Html:
         {"Begivenhed": events["title"], "Form": events["mode"], "Dato": events["date"].map(month), "Sted": events["place"]}
     )
     note = "Afstandene i figuren viser rækkefølgen, ikke tiden: rapporten angiver ingen datoer for workshops og pitstops."
-    return embed("forloeb", _caption(data, 1), {filters.ALL: Variant(figure_json(figure), alt, table)}, note=note)
+    return Chart("forloeb", _caption(data, 1), {filters.ALL: Variant(figure_json(figure), alt, table)}, note=note)
 
 
 def _known(row) -> bool:

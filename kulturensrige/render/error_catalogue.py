@@ -60,13 +60,15 @@ def _cell(table: str, column: str, value: str, row: int = 0, only: bool = True) 
 
 
 def _quote(**values: str) -> Callable[[Path, Raws], list[Problem]]:
-    """Change the first quote whose municipality is not stated, then validate across tables."""
+    """Change the first quote whose municipality is not stated (and is not from a cited work, which may have no
+    municipality), then validate across tables."""
 
     def provoke(folder: Path, raws: Raws) -> list[Problem]:
         code = str(raws["municipalities"].frame["kommunekode"].iloc[0])
 
         def change(frame: pd.DataFrame) -> pd.DataFrame:
-            i = frame.index[frame["attribution"] == "not stated"][0] if (frame["attribution"] == "not stated").any() else 0
+            free = (frame["attribution"] == "not stated") & (frame["reference_key"] == "")
+            i = frame.index[free][0] if free.any() else 0
             for column, value in values.items():
                 frame.at[i, column] = code if value == "{kode}" else value
             return frame
@@ -199,6 +201,29 @@ def _cycle(folder: Path, raws: Raws) -> list[Problem]:
 def _repeated_turn(folder: Path, raws: Raws) -> list[Problem]:
     def change(frame: pd.DataFrame) -> pd.DataFrame:
         frame.loc[[0, 1], ["exchange_id", "turn"]] = ["x-eksempel", "1"]
+        return frame
+
+    return _validate(folder, _changed(raws, "quotes", change))
+
+
+def _cited_with_municipality(folder: Path, raws: Raws) -> list[Problem]:
+    code = str(raws["municipalities"].frame["kommunekode"].iloc[0])
+    works = raws["references"].frame["reference_key"]
+    work = str(works.iloc[0]) if len(works) else "eksempel2024"
+
+    def change(frame: pd.DataFrame) -> pd.DataFrame:
+        frame.loc[0, ["reference_key", "kommunekode", "attribution"]] = [work, code, "stated"]
+        return frame
+
+    return _validate(folder, _changed(raws, "quotes", change))
+
+
+def _split_exchange(folder: Path, raws: Raws) -> list[Problem]:
+    code = str(raws["municipalities"].frame["kommunekode"].iloc[0])
+
+    def change(frame: pd.DataFrame) -> pd.DataFrame:
+        frame.loc[[0, 1], ["exchange_id", "turn", "reference_key"]] = [["x-eksempel", "1", ""], ["x-eksempel", "2", ""]]
+        frame.loc[[0, 1], ["kommunekode", "attribution"]] = [[code, "stated"], ["", "not stated"]]
         return frame
 
     return _validate(folder, _changed(raws, "quotes", change))
@@ -396,6 +421,16 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
                 _quote(attribution="inferred", kommunekode="{kode}"),
                 "En udledt kommune skal have en skrevet begrundelse.",
                 "Skriv i attribution_rationale, hvad i rapporten der peger på kommunen.",
+            ),
+            MessageKind(
+                _cited_with_municipality,
+                "Citatet stammer fra et citeret værk og har samtidig en kommune; et værk hører ikke til en kommune.",
+                "Slet kommunekoden og sæt attribution til not stated, eller slet reference_key, hvis citatet ikke er fra værket.",
+            ),
+            MessageKind(
+                _split_exchange,
+                "Replikkerne i en ordveksling er knyttet forskelligt; ordvekslingen vises som ét kort og kan kun høre til én kommune.",
+                "Giv alle replikker i ordvekslingen samme kommunekode og attribution som den første.",
             ),
             MessageKind(
                 _repeated_turn,

@@ -169,11 +169,10 @@ def shared_payload(variants: dict[str, dict]) -> dict:
     }
 
 
-def data_table(table: pd.DataFrame, caption: str, csv_name: str = "", marks: tuple[str, ...] = ()) -> str:
-    """A figure's numbers as a table (the one table macro); with `csv_name`, with a CSV download made here."""
+def _table_context(table: pd.DataFrame, caption: str, csv_name: str = "", marks: tuple[str, ...] = ()) -> dict:
     head = [str(c) for c in table.columns]
     rows = [[str(v) for v in row] for row in table.itertuples(index=False)]
-    context = {
+    return {
         "id": "",
         "caption": caption,
         "head": head,
@@ -182,7 +181,16 @@ def data_table(table: pd.DataFrame, caption: str, csv_name: str = "", marks: tup
         "csv": csv_href(head, rows) if csv_name else "",
         "csv_name": csv_name,
     }
-    return str(macro("cards.html.j2", "table", context))
+
+
+def data_table(table: pd.DataFrame, caption: str, csv_name: str = "", marks: tuple[str, ...] = ()) -> str:
+    """A figure's numbers as a table (the one table macro); with `csv_name`, with a CSV download made here."""
+    return str(macro("cards.html.j2", "table", _table_context(table, caption, csv_name, marks)))
+
+
+def table_element(table: pd.DataFrame, caption: str, marks: tuple[str, ...] = ()) -> str:
+    """The same table alone, without its frame and download, as a printed edition shows it."""
+    return str(macro("cards.html.j2", "table_element", _table_context(table, caption, "", marks)))
 
 
 def _csv_name(figure_id: str, key: str) -> str:
@@ -229,13 +237,54 @@ def _plot_div(figure_id: str, title: str, min_width: int, height: int, labels: s
     )
 
 
-def embed(
-    figure_id: str, title: str, variants: dict[str, Variant], note: str = "", min_width: int = 0, row_labels: RowLabels | None = None
-) -> Html:
-    """A figure whose variants the page filter swaps; the 'alle' variant is what shows first.
+@dataclass(frozen=True)
+class Axes:
+    """A heatmap's labels as plain text, in the plot's order (plotly's own labels are escaped and wrapped): its
+    rows, its columns, and the kommunekode each column is about ('' for none)."""
 
-    `min_width` (px) keeps a wide chart readable on a phone: it scrolls sideways in its own frame,
-    the page does not, and `row_labels` stay in view while it scrolls (every variant has the same rows)."""
+    rows: list[str]
+    columns: list[str]
+    codes: list[str]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart as a model: its variants (each with plotly's figure data, text alternative and table) by view name
+    (views.states), its title, note and labels. Nothing here is HTML yet: a page embeds it as the last step
+    (embed, or displaying it in a notebook), and a printed edition or a test reads the model itself.
+
+    `min_width` (px) keeps a wide chart readable on a phone: it scrolls sideways in its own frame, the page
+    does not, and `row_labels` stay in view while it scrolls (every variant has the same rows)."""
+
+    figure_id: str
+    title: str
+    variants: dict[str, Variant]
+    note: str = ""
+    min_width: int = 0
+    row_labels: RowLabels | None = None
+    axes: Axes | None = None
+
+    def plot(self, key: str) -> dict:
+        """A variant's plotly figure as it is drawn on paper: without the drill-through data (customdata)."""
+        figure = self.variants[key].figure
+        return {"data": [{k: v for k, v in t.items() if k != "customdata"} for t in figure["data"]], "layout": dict(figure["layout"])}
+
+    def payload(self) -> dict:
+        """The variants as the page's JSON island carries them, with what they repeat stored once (shared_payload)."""
+        return shared_payload({key: v.figure for key, v in self.variants.items()})
+
+    def html(self) -> Html:
+        return embed(self)
+
+    def _repr_html_(self) -> str:
+        """A notebook cell that returns the model shows the embedded chart (myst-nb reads text/html)."""
+        return embed(self).markup
+
+
+def embed(chart: Chart) -> Html:
+    """A figure whose variants the page filter swaps; the 'alle' variant is what shows first."""
+    figure_id, title, variants, note = chart.figure_id, chart.title, chart.variants, chart.note
+    min_width, row_labels = chart.min_width, chart.row_labels
     first = "alle"
     alts = "".join(f'<p data-variant="{esc(key)}"{"" if key == first else " hidden"}>{esc(v.alt)}</p>' for key, v in variants.items())
     sharing: dict[int, list[str]] = {}
@@ -248,7 +297,7 @@ def embed(
     )
     height = max(int(v.figure["layout"].get("height") or 450) for v in variants.values())
     first_figure = variants.get(first, next(iter(variants.values()))).figure
-    payload = shared_payload({key: v.figure for key, v in variants.items()})
+    payload = chart.payload()
     filterable = "true" if len(variants) > 1 else "false"
     # The full text alternative can list dozens of values: screen readers get it as the figure's description,
     # sighted readers the same values in the table below, so it is not shown as a paragraph.

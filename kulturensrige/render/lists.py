@@ -13,7 +13,7 @@ from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import NOT_STATED
 from kulturensrige.render import cards
 from kulturensrige.render.markup import Html, book_link, csv_href, esc, macro
-from kulturensrige.rules import attribution, filters
+from kulturensrige.rules import attribution, filters, views
 from kulturensrige.words import month, number, plural
 
 
@@ -145,10 +145,10 @@ def profile_hints(data: Dataset, kommunekode: str) -> str:
 
 def municipality_ingredients(data: Dataset, kommunekode: str) -> Html:
     """Which ingredients the quotes attributed to this municipality substantiate, and how firmly."""
-    quotes = data.quotes[data.quotes["kommunekode"] == kommunekode]
+    quotes = views.quotes_of(data.quotes, kommunekode)
     name = filters.municipality_name(data, kommunekode)
     if quotes.empty:
-        not_stated = int((data.quotes["attribution"] == "not stated").sum())
+        not_stated = len(views.general_quotes(data.quotes))
         holder = attribution.source_name(data.options)
         return Html(
             f'<p class="kr-empty-note">{esc(holder[0].upper() + holder[1:])} knytter ingen citater til {esc(name)}, så '

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kulturensrige.data.loading import Dataset
-
-ALL = "alle"
+from kulturensrige.rules import views
+from kulturensrige.rules.views import ALL
 
 
 @dataclass(frozen=True)
@@ -48,13 +48,13 @@ def municipality_name(data: Dataset, kommunekode: str) -> str:
 
 
 def quotes(data: Dataset, selection: QuoteFilter = QuoteFilter()) -> pd.DataFrame:
-    """Quote rows (one per turn) matching every field of the selection."""
+    """Quote rows (one per turn) matching every field of the selection. A municipality's are those views.quote_ties
+    gives it under the inferred switch; with every municipality ('alle') the switch leaves every quote in, as the
+    book's 'alle' view does (inferred ties set aside make a quote general, not gone)."""
     q = data.quotes
     keep = pd.Series(True, index=q.index)
     if selection.kommunekode != ALL:
-        keep &= q["kommunekode"] == selection.kommunekode
-    if not selection.include_inferred:
-        keep &= q["attribution"] != "inferred"
+        keep &= views.quote_ties(q, selection.include_inferred) == selection.kommunekode
     if selection.ingredient_id:
         keep &= q["ingredient_ids"].map(lambda ids: selection.ingredient_id in ids)
     if selection.speaker_category:

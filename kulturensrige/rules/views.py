@@ -1,5 +1,10 @@
 """Which items are whose, and every view of the static book: the rules the lists, charts and the browser share. No HTML.
 
+One answer to "which quotes are municipality X's", for every place that asks (lists, highlight, charts, editions,
+the explorer and, through the published state keys, the browser): a quote counts for the municipality in its
+`kommunekode`, unless it is from a cited work (`reference_key`), which is general. The validator makes every turn
+of an exchange share its tie and forbids a cited work with a `kommunekode`, so the rule can place every row alone.
+
 Choosing a municipality never removes the report's general findings: the chosen municipality's items come first,
 then the items tied to no municipality, then other municipalities'. "Medtag udledte tilknytninger" off means the
 editors' inferred ties are set aside: those quotes count as not tied to a municipality, as the report prints them.
@@ -8,16 +13,16 @@ editors' inferred ties are set aside: those quotes count as not tied to a munici
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
 from kulturensrige.data.loading import Dataset
-from kulturensrige.rules import filters
 from kulturensrige.words import plural
 
-ALL = filters.ALL
+# The view of every municipality at once (and the filter's value for "no municipality chosen").
+ALL = "alle"
 
 
 WITHOUT_INFERRED = "|uden-udledte"
@@ -78,23 +83,64 @@ def states(data: Dataset) -> Iterator[tuple[str, str, bool]]:
             yield state_key(code, include_inferred), code, include_inferred
 
 
-def quote_items(groups: Sequence) -> list[Item]:
-    """Items for quote cards (cards.group_turns or cards.group_records): a card is tied as its first turn is,
-    and weighs its turns."""
-    items = []
-    for turns in groups:
-        first = turns.iloc[0] if isinstance(turns, pd.DataFrame) else turns[0]
-        kommune = "" if first["reference_key"] else first["kommunekode"]
-        items.append(Item(kommune, first["attribution"] if kommune else "not stated", len(turns)))
-    return items
+def state_keys(data: Dataset) -> dict[str, list[str]]:
+    """Each choice's two view names, [inferred ties on, off], by kommunekode or 'alle': the browser looks a
+    state's view up here and builds no name itself."""
+    keys: dict[str, list[str]] = {}
+    for key, code, _inferred in states(data):
+        keys.setdefault(code, []).append(key)
+    return keys
 
 
-def tied_quotes(quotes, include_inferred: bool):
-    """Quote rows with `kommunekode` as the switch ties them: inferred ties set aside when off, cited works never tied."""
+def nearest_views(data: Dataset) -> dict[str, list[str]]:
+    """For each view, the views that stand in for it, best first: a chart without the inferred switch shows the
+    view with inferred ties on, and a chart with one view only shows 'alle'."""
+    return {key: list(dict.fromkeys([key, state_key(code, True), state_key(ALL, True)])) for key, code, inferred in states(data)}
+
+
+def quote_tie(quote: Mapping) -> tuple[str, str]:
+    """(kommunekode, attribution) of the municipality a quote (or a card, by its first turn) is tied to, with
+    inferred ties counted: ('', 'not stated') for a quote tied to none and for a quote from a cited work."""
+    if quote["reference_key"] or not quote["kommunekode"]:
+        return "", "not stated"
+    return str(quote["kommunekode"]), str(quote["attribution"])
+
+
+def quote_ties(quotes: pd.DataFrame, include_inferred: bool = True) -> pd.Series:
+    """The municipality each quote row counts for under the switch ('' for none): quote_tie for a whole table,
+    with the editors' inferred ties set aside when the switch is off."""
     tie = quotes["kommunekode"].where(quotes["reference_key"] == "", "")
     if not include_inferred:
         tie = tie.where(quotes["attribution"] != "inferred", "")
-    return quotes.assign(kommunekode=tie)
+    return tie
+
+
+def quotes_of(quotes: pd.DataFrame, kommune: str, include_inferred: bool = True) -> pd.DataFrame:
+    """The rows of `quotes` that are the municipality's under the switch; every row for 'alle'."""
+    if kommune == ALL:
+        return quotes
+    return quotes[quote_ties(quotes, include_inferred) == kommune]
+
+
+def general_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
+    """The rows of `quotes` tied to no municipality, even with inferred ties counted: the report's general quotes
+    and the quotes from cited works."""
+    return quotes[quote_ties(quotes) == ""]
+
+
+def quote_items(groups: Sequence) -> list[Item]:
+    """Items for quote cards (cards.group_turns or cards.group_records): a card is tied as its first turn is
+    (quote_tie), and weighs its turns."""
+    items = []
+    for turns in groups:
+        kommune, level = quote_tie(turns.iloc[0] if isinstance(turns, pd.DataFrame) else turns[0])
+        items.append(Item(kommune, level, len(turns)))
+    return items
+
+
+def tied_quotes(quotes: pd.DataFrame, include_inferred: bool) -> pd.DataFrame:
+    """Quote rows with `kommunekode` as the switch ties them (quote_ties), for the statistics that count by it."""
+    return quotes.assign(kommunekode=quote_ties(quotes, include_inferred))
 
 
 def untied(items: Sequence[Item], include_inferred: bool) -> list[int]:

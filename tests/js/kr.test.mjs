@@ -10,7 +10,16 @@ const here = new URL(".", import.meta.url);
 const { window, document } = parseHTML(readFileSync(new URL("fixture.html", here), "utf8"));
 window.KR_DATA = {
   all: "alle",
-  withoutInferred: "|uden-udledte",
+  // As views.state_keys and views.nearest_views name them (the build publishes both; the script builds no name).
+  keys: { alle: ["alle", "alle|uden-udledte"], 259: ["259", "259|uden-udledte"], 240: ["240", "240|uden-udledte"] },
+  nearest: {
+    alle: ["alle"],
+    "alle|uden-udledte": ["alle|uden-udledte", "alle"],
+    259: ["259", "alle"],
+    "259|uden-udledte": ["259|uden-udledte", "259", "alle"],
+    240: ["240", "alle"],
+    "240|uden-udledte": ["240|uden-udledte", "240", "alle"],
+  },
   pageSize: 2,
   cardFields: ["anchor", "lang", "turns", "tied", "name", "ingredients"],
   more: "Vis flere kort",
