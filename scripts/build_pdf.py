@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 import time
 from pathlib import Path
@@ -20,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kulturensrige.book.extension import build_date  # noqa: E402
+from kulturensrige.data.buildkey import RECORD, read_record  # noqa: E402
 from kulturensrige.data.loading import data_dir, load  # noqa: E402
 from kulturensrige.data.problems import DataError  # noqa: E402
 from kulturensrige.edition import editions  # noqa: E402
@@ -28,7 +28,6 @@ from kulturensrige.edition.printing import CHROMIUM, PLOTLY_JS, PrintError, Prin
 from kulturensrige.words import number  # noqa: E402
 
 BOOK_URL_VARIABLE = "KR_BOOK_URL"
-SITE_FINGERPRINT = re.compile(r"fingeraftryk <code>([0-9a-f]+)</code>")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,15 +71,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def site_problem(site: Path, fingerprint: str) -> str:
-    """'' if the built book is there and was built from the same data; else what to do, in one line."""
-    front = site / "index.html"
-    if not front.is_file():
+    """'' if the built book is there and was built from the same data (the build's record, buildkey.RECORD);
+    else what to do, in one line."""
+    if not (site / "index.html").is_file():
         return f"Bogen er ikke bygget i {site}: kør først make book (med samme DATA)."
-    found = SITE_FINGERPRINT.search(front.read_text(encoding="utf-8"))
-    if found and found.group(1) != fingerprint:
+    record = read_record(site)
+    if record is None:
+        return f"Bogen i {site} har ingen {RECORD} fra sin bygning: kør make book (med samme DATA) igen."
+    if record.get("data_fingerprint") != fingerprint:
         return (
-            f"Bogen i {site} er bygget fra andre data (fingeraftryk {found.group(1)}, datamappen har {fingerprint}): "
-            "kør make book med samme DATA først."
+            f"Bogen i {site} er bygget fra andre data (fingeraftryk {record.get('data_fingerprint')}, datamappen har "
+            f"{fingerprint}): kør make book med samme DATA først."
         )
     return ""
 

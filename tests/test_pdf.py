@@ -30,6 +30,7 @@ from hostile import HOSTILE_MUNICIPALITY, hostile_data
 from test_eighth_municipality import CODE as EIGHTH
 
 from kulturensrige import load
+from kulturensrige.data.buildkey import write_record
 from kulturensrige.edition import editions
 from kulturensrige.edition.links import link_editions, with_link
 from kulturensrige.edition.pdf_accessibility import struct_elements
@@ -417,12 +418,18 @@ def test_links_to_editions_appear_only_for_pdfs_that_exist_and_escape_the_name(t
 
 
 def test_build_pdf_refuses_a_book_built_from_other_data(tmp_path: Path):
+    """build_pdf reads which data the site was built from in the build's own record, not in a page."""
     site = _site(tmp_path, "<p>x</p>")
     front = site / "index.html"
-    front.write_text(front.read_text() + "<footer>fingeraftryk <code>ffffffffff</code></footer>")
+    # The footer's fingerprint is the data's, the record's another: the record decides.
+    front.write_text(front.read_text() + f"<footer>fingeraftryk <code>{load(REPO / 'data').fingerprint}</code></footer>")
+    write_record(site, {"data_fingerprint": "ffffffffff"})
     result = subprocess.run([sys.executable, str(REPO / "scripts" / "build_pdf.py"), "--site", str(site)], capture_output=True, text=True)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.count("\n") == 1 and "bygget fra andre data" in result.stderr
+    (site / "kr-build.json").unlink()
+    result = subprocess.run([sys.executable, str(REPO / "scripts" / "build_pdf.py"), "--site", str(site)], capture_output=True, text=True)
+    assert result.returncode == 1 and result.stderr.count("\n") == 1 and "kr-build.json" in result.stderr
     assert not (site / "pdf").exists()
     result = subprocess.run(
         [sys.executable, str(REPO / "scripts" / "build_pdf.py"), "--site", str(tmp_path / "ingen"), "--book-url", "javascript:x"],

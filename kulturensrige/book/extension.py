@@ -26,7 +26,7 @@ from sphinx.util.osutil import relative_uri
 from kulturensrige.book import bibliography, page_source
 from kulturensrige.book.descriptions import page_description
 from kulturensrige.book.icons import inline_icons
-from kulturensrige.data.buildkey import build_key
+from kulturensrige.data.buildkey import build_key, write_record
 from kulturensrige.data.fingerprint import folder_digest
 from kulturensrige.data.loading import load
 from kulturensrige.data.schema import TABLES
@@ -83,6 +83,12 @@ def _on_config_inited(app: Sphinx, config) -> None:
     options = dict(config.html_theme_options or {})
     options["extra_footer"] = provenance_html(data.folder.name, data.fingerprint, build_date())
     config.html_theme_options = options
+
+
+def _record_build(app: Sphinx, exception: Exception | None) -> None:
+    """A finished build records its key (data fingerprint, package, settings) beside its pages (buildkey.RECORD)."""
+    if exception is None and app.builder.format == "html":
+        write_record(Path(app.outdir), json.loads(app.config.kr_build_key))
 
 
 def _publish_tables(folder: Path, target: Path) -> None:
@@ -412,6 +418,7 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("kr_build_key", "", "env")
     app.connect("builder-inited", _danish_everywhere)
     app.connect("config-inited", _on_config_inited)
+    app.connect("build-finished", _record_build)
     app.connect("source-read", _tell_kernel_the_page)
     app.connect("html-page-context", _on_page)
     app.connect("html-page-context", _escape_page_title, priority=900)

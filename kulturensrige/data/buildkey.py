@@ -6,10 +6,16 @@ their metadata, not data/), and the Sphinx extension makes it a configuration va
 
 from __future__ import annotations
 
+import json
 import os
+from pathlib import Path
 
 from kulturensrige.data.fingerprint import package_digest
 from kulturensrige.data.loading import Dataset
+
+# The build's own record in the built site: its key, so a later step (scripts/build_pdf.py) knows which data the
+# site was built from without reading a page.
+RECORD = "kr-build.json"
 
 
 def build_key(data: Dataset) -> dict[str, str]:
@@ -20,3 +26,19 @@ def build_key(data: Dataset) -> dict[str, str]:
         "package": package_digest(),
         "KR_LIST_LIMIT": os.environ.get("KR_LIST_LIMIT", ""),
     }
+
+
+def write_record(site: Path, key: dict[str, str]) -> None:
+    """The record, written whole (a temporary file, then a rename)."""
+    temporary = site / f".{RECORD}.tmp"
+    temporary.write_text(json.dumps(key, sort_keys=True, indent=1) + "\n", encoding="utf-8")
+    os.replace(temporary, site / RECORD)
+
+
+def read_record(site: Path) -> dict[str, str] | None:
+    """The record of the build in `site`, or None if the site has none (not built, or built before records)."""
+    try:
+        record = json.loads((site / RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return record if isinstance(record, dict) else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from pathlib import Path
 
@@ -11,8 +12,10 @@ PACKAGE = Path(__file__).resolve().parent.parent
 ROOT = PACKAGE.parent
 
 
+@functools.lru_cache(maxsize=1)
 def package_digest() -> str:
-    """A hash of the package's files and of requirements.txt: new code or new pins give new pages."""
+    """A hash of the package's files and of requirements.txt: new code or new pins give new pages. Hashed once per
+    process: a process runs one version of the code, and the build's kernel loads the data once per page."""
     digest = hashlib.sha256()
     for path in [ROOT / "requirements.txt", *sorted(PACKAGE.rglob("*"))]:
         if path.is_file() and "__pycache__" not in path.parts:
