@@ -13,6 +13,7 @@ import pytest
 
 from kulturensrige import load
 from kulturensrige.data import loading
+from kulturensrige.data.fingerprint import fingerprint
 from kulturensrige.data.problems import DataError
 
 REPO = Path(__file__).resolve().parent.parent
@@ -81,3 +82,31 @@ def test_without_the_variable_nothing_is_cached(tmp_path, data_copy, monkeypatch
     monkeypatch.delenv(loading.CACHE_VARIABLE, raising=False)
     load(data_copy)
     assert not list(tmp_path.rglob("*.pickle"))
+
+
+def test_a_process_reads_and_hashes_unchanged_data_once(data_copy, monkeypatch):
+    """Every page of a build calls load() in one kernel: unchanged files are not read again, each page still
+    gets its own record of the tables it read, and a changed file is read again."""
+    monkeypatch.setattr(loading, "SETTLED_NS", 0)  # the copy was just made; its files count as settled here
+    monkeypatch.setattr(loading, "_LOADED", {})
+    reads = []
+    monkeypatch.setattr(loading, "fingerprint", lambda folder: reads.append(folder) or fingerprint(folder))
+    first, second = load(data_copy), load(data_copy)
+    assert len(reads) == 1
+    first.tables["quotes"]
+    assert first.tables.read == ["quotes"] and second.tables.read == []
+    assert first.fingerprint == second.fingerprint and first.quotes is second.quotes
+    quotes = data_copy / "quotes.csv"
+    quotes.write_text(quotes.read_text(encoding="utf-8").replace("Vi startede", "Vi begyndte", 1), encoding="utf-8")
+    third = load(data_copy)
+    assert len(reads) == 2 and third.fingerprint != first.fingerprint
+    assert third.quotes["text"].str.contains("Vi begyndte").any()
+
+
+def test_a_file_changed_just_now_is_read_again_even_if_its_stat_looks_the_same(data_copy, monkeypatch):
+    """Within the clock's granularity a change can leave the stat as it was: such data is not kept."""
+    monkeypatch.setattr(loading, "_LOADED", {})
+    reads = []
+    monkeypatch.setattr(loading, "fingerprint", lambda folder: reads.append(folder) or fingerprint(folder))
+    load(data_copy), load(data_copy)
+    assert len(reads) == 2

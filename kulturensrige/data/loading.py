@@ -6,6 +6,7 @@ import functools
 import hashlib
 import os
 import pickle
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,12 +60,48 @@ class Dataset:
         raise AttributeError(name)
 
 
+# What load() read in this process, by folder: the declared files' stat then (_stats), the tables, the fingerprint
+# and the warnings. Every page of a build calls load() in the one kernel (scripts/build_book.py), and each used to
+# read and hash every CSV again for the fingerprint.
+_LOADED: dict[Path, tuple[tuple, dict[str, pd.DataFrame], str, list[Problem]]] = {}
+# A file changed less than this long ago may change again without its stat changing (the clock's granularity):
+# then load() reads it again, as git does with a "racily clean" file.
+SETTLED_NS = 2_000_000_000
+
+
+def _stats(folder: Path) -> tuple | None:
+    """Each declared file's size, inode and change time (ctime, which no program can set back); None if one is missing."""
+    stats = []
+    for table in TABLES.values():
+        try:
+            stat = (folder / table.file).stat()
+        except OSError:
+            return None
+        stats.append((table.file, stat.st_size, stat.st_ino, stat.st_ctime_ns))
+    return tuple(stats)
+
+
 def load(path: str | os.PathLike | None = None) -> Dataset:
     """Read and validate a data folder; raise DataError listing every problem if it is not usable.
 
-    With $KR_DATA_CACHE set, the validated tables are kept there, keyed by the folder, the data's bytes and the
-    package's code, and the next load of the same data by the same code reads them instead of validating again."""
+    The one way notebooks get the data, and cached: within a process, a folder whose files have not changed since
+    the last load (their stat, _stats) is not read again; each call still gets its own ReadLog, so a page says which
+    tables it read. With $KR_DATA_CACHE set (scripts/build_book.py sets it for a build), the validated tables are
+    also kept there, keyed by the folder, the data's bytes and the package's code, and the next process that loads
+    the same data with the same code reads them instead of validating again."""
     folder = data_dir(path)
+    stats = _stats(folder)
+    known = _LOADED.get(folder)
+    if known is not None and stats is not None and known[0] == stats:
+        return Dataset(folder=folder, tables=ReadLog(known[1]), fingerprint=known[2], warnings=known[3])
+    dataset = _read(folder)
+    if stats is not None and all(time.time_ns() - changed > SETTLED_NS for *_, changed in stats):
+        _LOADED[folder] = (stats, dict(dataset.tables), dataset.fingerprint, dataset.warnings)
+    return dataset
+
+
+def _read(folder: Path) -> Dataset:
+    """load() without the in-process cache: fingerprint, then the disk cache or validation."""
     printed = fingerprint(folder)
     cache = _cache_file(folder, printed)
     if cache is not None and cache.is_file():
