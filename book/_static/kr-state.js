@@ -1,5 +1,5 @@
 /* kr-state.js: the filter's state, its address (?kommune=<slug>&udledte=nej) and the links that carry it.
- * Every constant and sentence comes from the build (window.KR_DATA, written by kulturensrige/highlight.py);
+ * Every constant, view name and sentence comes from the build (window.KR_DATA, kulturensrige/render/browser.py);
  * this file only reads and writes them. Plain script, so the book works from file:// too. */
 window.KR = window.KR || {};
 ((KR) => {

@@ -5,8 +5,9 @@ items come first and are marked, the items tied to no municipality follow under 
 and other municipalities' items follow behind a count. "Medtag udledte tilknytninger" off means the
 editors' inferred ties are set aside: those quotes count as not tied to a municipality, as the report prints them.
 
-The rules live here once. The static book's script only switches between the views computed here for
-every municipality with inferred ties on and off, and the live explorer calls the same functions.
+Which item is whose, and which views there are, is rules/views.py's answer; the sentences are written here,
+once. The static book's script only switches between the views computed here for every municipality with
+inferred ties on and off, and the live explorer calls the same functions.
 """
 
 from __future__ import annotations
