@@ -90,12 +90,13 @@ def load(path: str | os.PathLike | None = None) -> Dataset:
     also kept there, keyed by the folder, the data's bytes and the package's code, and the next process that loads
     the same data with the same code reads them instead of validating again."""
     folder = data_dir(path)
-    stats = _stats(folder)
+    seen, stats = time.time_ns(), _stats(folder)
     known = _LOADED.get(folder)
     if known is not None and stats is not None and known[0] == stats:
         return Dataset(folder=folder, tables=ReadLog(known[1]), fingerprint=known[2], warnings=known[3])
     dataset = _read(folder)
-    if stats is not None and all(time.time_ns() - changed > SETTLED_NS for *_, changed in stats):
+    # Settled when their stat was taken: a later change then gets a later ctime, so it cannot pass for this data.
+    if stats is not None and all(seen - changed > SETTLED_NS for *_, changed in stats):
         _LOADED[folder] = (stats, dict(dataset.tables), dataset.fingerprint, dataset.warnings)
     return dataset
 
