@@ -95,7 +95,7 @@ def state_keys(data: Dataset) -> dict[str, list[str]]:
 def nearest_views(data: Dataset) -> dict[str, list[str]]:
     """For each view, the views that stand in for it, best first: a chart without the inferred switch shows the
     view with inferred ties on, and a chart with one view only shows 'alle'."""
-    return {key: list(dict.fromkeys([key, state_key(code, True), state_key(ALL, True)])) for key, code, inferred in states(data)}
+    return {key: list(dict.fromkeys([key, state_key(code, True), state_key(ALL, True)])) for key, code, _inferred in states(data)}
 
 
 def quote_tie(quote: Mapping) -> tuple[str, str]:
