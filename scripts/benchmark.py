@@ -38,11 +38,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from kulturensrige import cli, load
+from kulturensrige.data.synthetic import DEFAULT_INITIATIVES, DEFAULT_QUOTES, generate
 
-from kulturensrige import load  # noqa: E402
-from kulturensrige.data.synthetic import DEFAULT_INITIATIVES, DEFAULT_QUOTES, generate  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 LATENCY_SCRIPT = ROOT / "scripts" / "measure_filter_latency.py"
 LIGHTHOUSE_PACKAGE = ROOT / "scripts" / "lighthouse" / "package.json"
@@ -587,4 +586,4 @@ def write(output: Path, generated: str) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)

@@ -25,15 +25,15 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from kulturensrige import cli
+from kulturensrige.data.csv_reading import MAX_ROWS
+from kulturensrige.data.folder_writing import csv_text
+from kulturensrige.data.schema import TABLES
+from kulturensrige.data.spreadsheet import MAX_UNPACKED_MB
+from kulturensrige.data.validation import read_folder
+from kulturensrige.data.workbook import build_workbook, save_workbook
 
-from kulturensrige.data.csv_reading import MAX_ROWS  # noqa: E402
-from kulturensrige.data.folder_writing import csv_text  # noqa: E402
-from kulturensrige.data.schema import TABLES  # noqa: E402
-from kulturensrige.data.spreadsheet import MAX_UNPACKED_MB  # noqa: E402
-from kulturensrige.data.validation import read_folder  # noqa: E402
-from kulturensrige.data.workbook import build_workbook, save_workbook  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 PYTHON = sys.executable
 HEADING = "## Hostile and oversized input"
@@ -279,4 +279,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)

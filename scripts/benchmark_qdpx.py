@@ -22,10 +22,10 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from kulturensrige import cli
+from kulturensrige.data.synthetic import WORDS, read_municipality_list
 
-from kulturensrige.data.synthetic import WORDS, read_municipality_list  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 INGREDIENTS = ["Etablering af ”vi”", "Fælles fundamenter", "Leg, mod og læring", "Gnist og flamme"]
 SOURCES = 100
@@ -123,4 +123,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)

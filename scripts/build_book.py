@@ -32,19 +32,19 @@ from jupyter_cache.base import CacheBundleIn
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from kulturensrige import cli
+from kulturensrige.book.page_source import PAGE_VARIABLE
+from kulturensrige.book.profiles import write_profile_pages
+from kulturensrige.data.buildkey import build_key
+from kulturensrige.data.loading import CACHE_VARIABLE, DATA_DIR_VARIABLE, data_dir, load
 
-from kulturensrige.book.page_source import PAGE_VARIABLE  # noqa: E402
-from kulturensrige.book.profiles import write_profile_pages  # noqa: E402
-from kulturensrige.data.buildkey import build_key  # noqa: E402
-from kulturensrige.data.loading import CACHE_VARIABLE, DATA_DIR_VARIABLE, data_dir, load  # noqa: E402
-from kulturensrige.data.problems import DataError  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 # The log line of a notebook executed in the shared kernel (myst-nb then says "Using cached notebook").
 RAN_IN_SHARED_KERNEL = "kørt i den fælles kerne"
 
 
+@cli.stops_on_problems("Bogen er ikke bygget: {count} problem(er) i datamappen.")
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Byg bogen fra en datamappe.")
     parser.add_argument("--data", default=None, help="datamappe (standard: $KR_DATA_DIR eller data/)")
@@ -54,13 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     output = Path(args.output).resolve() if args.output else ROOT / "book"
     # Validated once here; each page's kernel (and a rebuild of the same data) reads the tables from the cache.
     os.environ[CACHE_VARIABLE] = str(output / "_build" / ".kr-data-cache")
-    try:
-        data = load(folder)
-    except DataError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(f"Bogen er ikke bygget: {len(exc.problems)} problem(er) i {folder}.", file=sys.stderr)
-        return 1
+    data = load(folder)
     source = output / "_build" / ".kr-source" / "book"
     with tempfile.TemporaryDirectory(prefix="kr-book-") as staging:
         staged = stage_book(Path(staging))
@@ -157,4 +151,4 @@ def sync_tree(staged: Path, target: Path) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)

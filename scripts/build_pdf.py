@@ -15,21 +15,21 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from kulturensrige import cli
+from kulturensrige.book.extension import build_date
+from kulturensrige.data.buildkey import RECORD, read_record
+from kulturensrige.data.loading import data_dir, load
+from kulturensrige.edition import editions
+from kulturensrige.edition.links import link_editions
+from kulturensrige.edition.printing import CHROMIUM, PLOTLY_JS, PrintError, PrintJob, print_pdfs
+from kulturensrige.words import number
 
-from kulturensrige.book.extension import build_date  # noqa: E402
-from kulturensrige.data.buildkey import RECORD, read_record  # noqa: E402
-from kulturensrige.data.loading import data_dir, load  # noqa: E402
-from kulturensrige.data.problems import DataError  # noqa: E402
-from kulturensrige.edition import editions  # noqa: E402
-from kulturensrige.edition.links import link_editions  # noqa: E402
-from kulturensrige.edition.printing import CHROMIUM, PLOTLY_JS, PrintError, PrintJob, print_pdfs  # noqa: E402
-from kulturensrige.words import number  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 BOOK_URL_VARIABLE = "KR_BOOK_URL"
 
 
+@cli.stops_on_problems("PDF-udgaverne er ikke skrevet: {count} problem(er) i datamappen.")
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Skriv PDF-udgaverne ind i den byggede bog.")
     parser.add_argument("--data", default=None, help="datamappe (standard: $KR_DATA_DIR eller data/)")
@@ -37,13 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--book-url", default=None, help=f"bogens adresse på nettet (standard: ${BOOK_URL_VARIABLE}; ellers ingen)")
     args = parser.parse_args(argv)
     folder = data_dir(args.data)
-    try:
-        data = load(folder)
-    except DataError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(f"PDF-udgaverne er ikke skrevet: {len(exc.problems)} problem(er) i {folder}.", file=sys.stderr)
-        return 1
+    data = load(folder)
     site = Path(args.site).resolve()
     problem = site_problem(site, data.fingerprint)
     raw_url = args.book_url if args.book_url is not None else os.environ.get(BOOK_URL_VARIABLE, "")
@@ -105,4 +99,4 @@ def remove_stale(folder: Path, keep: set[str]) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)

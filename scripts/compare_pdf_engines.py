@@ -19,12 +19,11 @@ from pathlib import Path
 
 import pikepdf
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from kulturensrige import cli, load
+from kulturensrige.edition import editions
+from kulturensrige.edition.printing import CHROMIUM, CHROMIUM_ARGS, MARGIN, PLOTLY_JS
 
-from kulturensrige import load  # noqa: E402
-from kulturensrige.edition import editions  # noqa: E402
-from kulturensrige.edition.printing import CHROMIUM, CHROMIUM_ARGS, MARGIN, PLOTLY_JS  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def described_figures(path: Path) -> str:
@@ -86,4 +85,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)

@@ -14,12 +14,11 @@ import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from kulturensrige.data.problems import DataError  # noqa: E402
-from kulturensrige.data.refiqda import export_project  # noqa: E402
+from kulturensrige import cli
+from kulturensrige.data.refiqda import export_project
 
 
+@cli.stops_on_problems("{count} problem(er) i datamappen; intet er skrevet.")
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Skriv datamappens citater som et REFI-QDA-projekt (.qdpx).")
     parser.add_argument("--data", type=Path, default=None, help="datamappen (standard: $KR_DATA_DIR eller data/)")
@@ -31,14 +30,9 @@ def main(argv: list[str] | None = None) -> int:
     except FileExistsError:
         print(f"{args.out} findes allerede; intet er skrevet. Brug --overwrite for at erstatte filen.", file=sys.stderr)
         return 1
-    except DataError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(exc.problems)} problem(er) i datamappen; intet er skrevet.", file=sys.stderr)
-        return 1
     print(f"{args.out} er skrevet med {count} citater.")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)

@@ -13,14 +13,13 @@ import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from kulturensrige.data.folder_writing import destination_problem  # noqa: E402
-from kulturensrige.data.loading import data_dir  # noqa: E402
-from kulturensrige.data.problems import DataError  # noqa: E402
-from kulturensrige.data.workbook import build_workbook, export_folder, save_workbook  # noqa: E402
+from kulturensrige import cli
+from kulturensrige.data.folder_writing import destination_problem
+from kulturensrige.data.loading import data_dir
+from kulturensrige.data.workbook import build_workbook, export_folder, save_workbook
 
 
+@cli.stops_on_problems("Arbejdsbogen er ikke skrevet: {count} problem(er) i datamappen.")
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Skriv en datamappe som Excel-arbejdsbog.")
     parser.add_argument("--data", default=None, help="datamappe (standard: $KR_DATA_DIR eller data/)")
@@ -39,21 +38,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Skabelon skrevet: {args.out}")
             return 0
         problems = export_folder(folder, args.out, overwrite=args.overwrite)
-    except DataError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(f"Arbejdsbogen er ikke skrevet: {len(exc.problems)} problem(er) i {folder}.", file=sys.stderr)
-        return 1
     except OSError as exc:  # the disk, not the data: full, read-only, gone
         print(f"{args.out} — kan ikke skrives ({exc.strerror or exc}); intet er skrevet.", file=sys.stderr)
         return 1
     print(f"Arbejdsbog skrevet: {args.out} (fra {folder})")
-    if problems:
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        print(f"Bemærk: data har {len(problems)} problem(er); de står i arbejdsbogen, som de stod i mappen.", file=sys.stderr)
+    if problems:  # written all the same: the workbook is where they get mended
+        cli.report(problems, "Bemærk: data har {count} problem(er); de står i arbejdsbogen, som de stod i mappen.")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)

@@ -15,12 +15,11 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from kulturensrige.data.problems import DataError  # noqa: E402
-from kulturensrige.data.synthetic import DEFAULT_INITIATIVES, DEFAULT_QUOTES, generate  # noqa: E402
+from kulturensrige import cli
+from kulturensrige.data.synthetic import DEFAULT_INITIATIVES, DEFAULT_QUOTES, generate
 
 
+@cli.stops_on_problems("Intet er skrevet: {count} problem(er).")
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Lav syntetiske data i national skala (kun til benchmark og skalatest).")
     parser.add_argument("--out", required=True, type=Path, help="datamappen, der skal skrives")
@@ -39,11 +38,6 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         print(f"Intet er skrevet: {exc}.", file=sys.stderr)
         return 1
-    except DataError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(f"Intet er skrevet: {len(exc.problems)} problem(er).", file=sys.stderr)
-        return 1
     print(
         f"Syntetiske data skrevet i {out}: {args.quotes} citater, {args.initiatives} indsatser, frø {args.seed} "
         f"({time.perf_counter() - start:.1f} s)."
@@ -52,4 +46,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)

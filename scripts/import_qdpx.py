@@ -15,12 +15,11 @@ import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from kulturensrige.data.problems import DataError  # noqa: E402
-from kulturensrige.data.refiqda import import_project  # noqa: E402
+from kulturensrige import cli
+from kulturensrige.data.refiqda import import_project
 
 
+@cli.stops_on_problems("{count} problem(er) fundet; intet er skrevet.")
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Læs et REFI-QDA-projekt (.qdpx) ind som datamappe (valideres først).")
     parser.add_argument("project", type=Path, help="projektfilen (.qdpx)")
@@ -35,11 +34,6 @@ def main(argv: list[str] | None = None) -> int:
     except FileExistsError:
         print(f"{args.out} findes allerede; intet er skrevet. Brug --overwrite for at erstatte mappen.", file=sys.stderr)
         return 1
-    except DataError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(exc.problems)} problem(er) fundet; intet er skrevet.", file=sys.stderr)
-        return 1
     for line in summary.lines():
         print(line)
     for warning in summary.warnings:
@@ -49,4 +43,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)

@@ -13,11 +13,10 @@ import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from kulturensrige.data.folder_writing import destination_problem  # noqa: E402
-from kulturensrige.data.problems import DataError  # noqa: E402
-from kulturensrige.data.workbook import import_workbook  # noqa: E402
+from kulturensrige import cli
+from kulturensrige.data.folder_writing import destination_problem
+from kulturensrige.data.problems import DataError
+from kulturensrige.data.workbook import import_workbook
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,14 +37,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.out} — kan ikke skrives ({exc.strerror or exc}); intet er skrevet.", file=sys.stderr)
         return 1
     if problems:
-        shown = DataError(problems).problems
-        for problem in shown:
-            print(problem, file=sys.stderr)
-        print(f"{len(shown)} problem(er) fundet i {args.workbook.name}; intet er skrevet.", file=sys.stderr)
-        return 1
+        return cli.report(DataError(problems).problems, f"{{count}} problem(er) fundet i {args.workbook.name}; intet er skrevet.")
     print(f"Datamappen {args.out} er skrevet fra {args.workbook.name} og er gyldig.")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)

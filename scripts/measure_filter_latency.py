@@ -23,6 +23,7 @@ import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
+from kulturensrige import cli
 from kulturensrige.edition.chromium import CHROMIUM, CHROMIUM_ARGS
 
 
@@ -169,4 +170,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)

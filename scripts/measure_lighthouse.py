@@ -25,6 +25,7 @@ import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from kulturensrige import cli
 from kulturensrige.edition.chromium import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -200,4 +201,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)

@@ -6,23 +6,15 @@ Usage: python scripts/validate_data.py [DATA_DIR]   (default: $KR_DATA_DIR or da
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from kulturensrige.data.loading import load  # noqa: E402
-from kulturensrige.data.problems import DataError  # noqa: E402
-from kulturensrige.data.schema import TABLES  # noqa: E402
+from kulturensrige import cli
+from kulturensrige.data.loading import load
+from kulturensrige.data.schema import TABLES
 
 
-def main(argv: list[str]) -> int:
-    try:
-        data = load(argv[1] if len(argv) > 1 else None)
-    except DataError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(exc.problems)} problem(er) fundet; intet er ændret.", file=sys.stderr)
-        return 1
+@cli.stops_on_problems("{count} problem(er) fundet; intet er ændret.")
+def main(argv: list[str] | None = None) -> int:
+    data = load(argv[0] if argv else None)
     for warning in data.warnings:
         print(warning, file=sys.stderr)
     print(f"Data i {data.folder} er gyldige (fingeraftryk {data.fingerprint}):")
@@ -33,7 +25,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main(sys.argv))
-    except BrokenPipeError:  # the summary piped into `head`: stop quietly
-        sys.exit(0)
+    cli.run(main)

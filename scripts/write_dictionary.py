@@ -6,17 +6,16 @@ tests/test_templates.py fails while the committed file is out of date.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+from kulturensrige import cli
+from kulturensrige.render.dictionary import as_markdown
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from kulturensrige.render.dictionary import as_markdown  # noqa: E402
 
 
-def main(argv: list[str]) -> int:
-    folder = Path(argv[1]) if len(argv) > 1 else ROOT / "data"
+def main(argv: list[str] | None = None) -> int:
+    folder = Path(argv[0]) if argv else ROOT / "data"
     path = folder / "DATAORDBOG.md"
     text = as_markdown()
     if path.is_file() and path.read_text(encoding="utf-8") == text:
@@ -28,4 +27,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    cli.run(main)

@@ -7,20 +7,19 @@ The workbook is rewritten only when its content changed, so an unchanged schema 
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from kulturensrige import cli
+from kulturensrige.data.folder_writing import write_folder
+from kulturensrige.data.workbook import build_workbook, save_workbook, template_files, workbook_summary
 
-from kulturensrige.data.folder_writing import write_folder  # noqa: E402
-from kulturensrige.data.workbook import build_workbook, save_workbook, template_files, workbook_summary  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 TEMPLATE_DIR = ROOT / "templates" / "data"
 TEMPLATE_WORKBOOK = ROOT / "templates" / "kulturens-rige-skabelon.xlsx"
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     files = template_files()
     current = {p.name: p.read_text(encoding="utf-8") for p in TEMPLATE_DIR.glob("*")} if TEMPLATE_DIR.is_dir() else {}
     if current != files:
@@ -37,4 +36,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)

@@ -13,14 +13,12 @@ from __future__ import annotations
 import csv
 import io
 import shutil
-import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+from kulturensrige.data.folder_writing import csv_text
+from kulturensrige.data.schema import TABLES
 
-from kulturensrige.data.folder_writing import csv_text  # noqa: E402
-from kulturensrige.data.schema import TABLES  # noqa: E402
+REPO = Path(__file__).resolve().parent.parent
 
 FIXTURE = Path(__file__).parent / "fixtures" / "hostile"
 FLAG = "__pwned"

@@ -8,11 +8,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import run_script
 
 from kulturensrige import load
 from kulturensrige.data.folder_writing import csv_text
 from kulturensrige.render import cards
+from support.checks import each
+from support.scripts import run_script
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -41,7 +42,7 @@ def test_a_quote_tied_to_a_municipality_shows_its_category_not_its_role():
 
 def test_the_card_of_a_tied_quote_never_names_its_exact_role():
     data = load(REPO / "data")
-    for q in data.quotes[data.quotes["kommunekode"] != ""].itertuples():
+    for q in each(data.quotes[data.quotes["kommunekode"] != ""].itertuples()):
         card = cards.quote_card(data, data.quotes[data.quotes["quote_id"] == q.quote_id])
         others = data.quotes[(data.quotes["quote_id"] != q.quote_id)]
         if q.speaker_role not in set(others["shown_role"]):  # the same words may be another, untied quote's role
@@ -82,13 +83,13 @@ def test_an_older_quotes_file_without_the_cleared_column_still_loads(copy: Path)
 
 def test_a_wrong_cleared_value_names_what_is_allowed(copy: Path):
     _edit(copy, "quotes.csv", lambda rows: rows[1].__setitem__(rows[0].index("cleared"), "måske"))
-    result = run_script("validate_data", "validate_data.py", str(copy))
+    result = run_script("validate_data", str(copy))
     assert result.returncode == 1
     assert "række 2, kolonne cleared: 'måske' — skal være ja, nej eller tom (= nej)" in result.stderr.splitlines()[0]
 
 
 def test_the_validator_warns_once_per_role_that_occurs_once_in_a_municipality():
-    result = run_script("validate_data", "validate_data.py")
+    result = run_script("validate_data")
     assert result.returncode == 0
     warnings = [line for line in result.stderr.splitlines() if "advarsel" in line]
     data = load(REPO / "data")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from support.scripts import script
+
 
 @pytest.fixture(scope="module")
 def benchmark():
-    from conftest import script
-
     return script("benchmark")
 
 

@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 
 from kulturensrige import load
 from kulturensrige.render import front_page
+from support.checks import each
 
 pytestmark = pytest.mark.build
 REPO = Path(__file__).resolve().parent.parent
@@ -46,13 +47,13 @@ def soups(built_site: Path) -> dict[str, BeautifulSoup]:
 
 
 def test_every_page_of_the_toc_exists(built_site: Path):
-    for page in toc_pages(load()):
+    for page in each(toc_pages(load())):
         assert (built_site / f"{page}.html").is_file(), page
 
 
 def test_every_quote_in_the_data_appears_on_a_page(soups):
     text = " ".join(re.sub(r"\s+", " ", s.get_text(" ")) for s in soups.values())
-    for quote in load().quotes.itertuples():
+    for quote in each(load().quotes.itertuples()):
         assert re.sub(r"\s+", " ", quote.text) in text, quote.quote_id
 
 
@@ -64,20 +65,20 @@ def _resource_urls(soup: BeautifulSoup) -> list[str]:
 
 
 def test_no_page_loads_anything_from_outside_the_book(soups):
-    for name, soup in soups.items():
+    for name, soup in each(soups.items()):
         outside = [u for u in _resource_urls(soup) if re.match(r"^(https?:)?//", u.strip("'\""))]
         assert not outside, f"{name} henter {outside}"
 
 
 def test_no_page_contains_a_python_traceback(soups):
-    for name, soup in soups.items():
+    for name, soup in each(soups.items()):
         text = soup.get_text(" ")
         assert "Traceback (most recent call last)" not in text, name
         assert not soup.select(".output.traceback, .output.error, .cell_output .stderr"), name
 
 
 def test_every_page_is_marked_danish(soups):
-    for name, soup in soups.items():
+    for name, soup in each(soups.items()):
         assert soup.html.get("lang") == "da", name
 
 
@@ -94,21 +95,21 @@ def test_plotly_is_fetched_from_the_book_by_the_chart_script_only_where_charts_a
 
 def test_every_page_keeps_the_filters_place_inside_its_content_so_nothing_moves(soups):
     """The filter appears in a place the build kept; without one it would push the page down (layout shift)."""
-    for name, soup in soups.items():
+    for name, soup in each(soups.items()):
         slot = soup.select_one(".kr-filter-slot")
         assert slot is not None and slot.find_parent(class_=["bd-article", "bd-search-container"]) is not None, name
 
 
 def test_figure_variants_cover_every_municipality(soups):
     data = load()
-    for name, soup in soups.items():
+    for name, soup in each(soups.items()):
         for figure in soup.select("figure.kr-figure[data-kr-filterable=true]"):
             variants = json.loads(figure.select_one("script.kr-figure-json").string)["variants"]
             assert {"alle", *data.municipalities["kommunekode"]} <= set(variants), (name, figure.get("id"))
 
 
 def test_charts_have_a_title_and_a_text_alternative(soups):
-    for name, soup in soups.items():
+    for name, soup in each(soups.items()):
         for figure in soup.select("figure.kr-figure"):
             assert figure.select_one("figcaption").get_text(strip=True), name
             assert figure.select_one(".kr-alt p").get_text(strip=True), name
@@ -143,7 +144,7 @@ def test_no_committed_notebook_carries_outputs():
 
 def test_every_page_states_which_data_it_was_built_from(soups):
     data = load()
-    for name, soup in soups.items():
+    for name, soup in each(soups.items()):
         stamp = soup.select_one(".kr-provenance")
         assert stamp is not None, name
         assert data.fingerprint in stamp.get_text() and data.folder.name in stamp.get_text(), name

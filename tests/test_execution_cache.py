@@ -16,14 +16,14 @@ import pytest
 from jupyter_cache import get_cache
 
 from kulturensrige import load
+from support.builds import REBUILD_LOG
+from support.scripts import script
 
 REPO = Path(__file__).resolve().parent.parent
 EXECUTED = "Executing notebook"
 
 
 def build_key(folder: Path) -> dict[str, str]:
-    from conftest import script
-
     return script("build_book").build_key(load(folder))
 
 
@@ -40,8 +40,6 @@ def test_the_build_key_follows_the_data(tmp_path: Path):
 
 def test_a_stamped_notebook_hashes_differently_for_other_data(tmp_path: Path):
     """What the cache compares: jupyter-cache's own hash of the stamped notebook."""
-    from conftest import script
-
     build = script("build_book")
     cache = get_cache(tmp_path / "cache")
     hashes = []
@@ -55,8 +53,6 @@ def test_a_stamped_notebook_hashes_differently_for_other_data(tmp_path: Path):
 
 
 def test_only_changed_files_are_rewritten(tmp_path: Path):
-    from conftest import script
-
     staged, target = tmp_path / "staged", tmp_path / "target"
     (staged / "a").mkdir(parents=True)
     (staged / "a" / "same.md").write_text("samme", encoding="utf-8")
@@ -74,8 +70,6 @@ def test_only_changed_files_are_rewritten(tmp_path: Path):
 def test_new_data_re_executes_every_notebook_in_a_rebuild(eighth_site: Path):
     """conftest's `eighth_site` is a rebuild of `built_site`'s output with new data; what it shows is checked
     by tests/test_eighth_municipality.py, here that it did not come from the cache."""
-    from conftest import script
-
     log = (eighth_site.parent.parent / "build.log").read_text(encoding="utf-8")
     staged = eighth_site.parent / ".kr-source" / "book"
     notebooks = [p for p in staged.rglob("*.ipynb") if any(c.cell_type == "code" for c in nbformat.read(p, as_version=4).cells)]
@@ -88,8 +82,6 @@ def test_new_data_re_executes_every_notebook_in_a_rebuild(eighth_site: Path):
 @pytest.mark.build
 def test_a_rebuild_with_nothing_changed_executes_and_rereads_nothing(two_builds: tuple[Path, Path]):
     """conftest's second build of data/ is built again into the same folder with nothing changed."""
-    from conftest import REBUILD_LOG, script
-
     log = (two_builds[1].parent.parent / REBUILD_LOG).read_text(encoding="utf-8")
     assert EXECUTED not in log, "the same data and code must come from the cache"
     assert script("build_book").RAN_IN_SHARED_KERNEL not in log

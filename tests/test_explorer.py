@@ -15,15 +15,11 @@ from kulturensrige import DataError, load
 from kulturensrige.explorer.app import Explorer, explorer
 from kulturensrige.render import cards
 from kulturensrige.rules import filters
+from support.checks import each
 
 REPO = Path(__file__).resolve().parent.parent
 NOTEBOOK = REPO / "explorer" / "udforsker.ipynb"
 BAD_MUNICIPALITY = Path(__file__).parent / "fixtures" / "bad_input" / "unknown_municipality"
-
-
-@pytest.fixture(scope="module")
-def data():
-    return load()
 
 
 @pytest.fixture
@@ -84,7 +80,7 @@ def test_each_municipality_is_highlighted_and_nothing_is_hidden(data):
     root = explorer()
     dropdown, count, output = (find(root, f"kr-explorer-{c}") for c in ("kommune", "count-box", "output"))
     every = [" ".join(g["quote_id"]) for g in cards.group_turns(data.quotes)]
-    for label, code in filters.municipality_options(data):
+    for label, code in each(filters.municipality_options(data)):
         dropdown.value = code
         text = html.unescape(re.sub(r"<[^>]+>", "", count.value))
         shown = re.findall(r'data-quotes="([^"]*)"', output.value)
@@ -121,7 +117,7 @@ def test_the_count_line_reads_in_danish(data, live):
     [("ingredient", "ingredient_id"), ("speaker", "speaker_category"), ("kind", "kind")],
 )
 def test_every_vocabulary_choice_matches_the_filters(data, live, control, field):
-    for _label, value in getattr(live, control).options:
+    for _label, value in each(getattr(live, control).options):
         getattr(live, control).value = value
         assert numbers(shown_line(live).split(". ")[0]) == [len(filters.quotes(data, filters.QuoteFilter(**{field: value})))]
 

@@ -18,13 +18,9 @@ from kulturensrige import load
 from kulturensrige.render import browser, cards, charts, comparison, dictionary, highlight, lists
 from kulturensrige.rules import filters, views
 from kulturensrige.words import csv_cell, csv_text
+from support.checks import each
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def data():
-    return load()
 
 
 # -- CSV: formula starts neutralised (OWASP), delimiters quoted --------------------------------------
@@ -64,7 +60,7 @@ def book_lists(data) -> list[pd.DataFrame]:
 
 
 def test_every_list_keeps_every_card_and_puts_the_chosen_first(data):
-    for quotes in book_lists(data):
+    for quotes in each(book_lists(data)):
         groups = cards.group_turns(quotes)
         items = views.quote_items(groups)
         for _key, code, inferred in views.states(data):
@@ -137,7 +133,7 @@ def test_heatmaps_keep_every_column_and_frame_the_chosen(data, chart):
 
 def test_bar_charts_show_the_chosen_beside_the_total(data):
     model = charts.quotes_per_ingredient(data)
-    for row in data.municipalities.itertuples():
+    for row in each(data.municipalities.itertuples()):
         traces = model.variants[row.kommunekode].figure["data"]
         assert [t["name"] for t in traces] == [row.name, "Alle kommuner"]
         own = filters.quotes(data, filters.QuoteFilter(kommunekode=row.kommunekode))
@@ -147,7 +143,7 @@ def test_bar_charts_show_the_chosen_beside_the_total(data):
 
 def test_comparison_cards_agree_with_the_profiles(data):
     html = str(comparison.compare_view(data))
-    for row in data.municipalities.itertuples():
+    for row in each(data.municipalities.itertuples()):
         column = re.search(rf'data-compare="{row.kommunekode}".*?</section>', html, re.S).group(0)
         tied = filters.quotes(data, filters.QuoteFilter(kommunekode=row.kommunekode))
         assert ("ingen citater knyttet til kommunen" in column) == tied.empty, row.name

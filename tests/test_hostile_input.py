@@ -13,12 +13,13 @@ import json
 import re
 from pathlib import Path
 
-import hostile
 import pytest
 from bs4 import BeautifulSoup, Comment
 
+import hostile
 from kulturensrige import load
 from kulturensrige.data.schema import TABLES
+from support.serving import serve
 
 PAGES_EXCLUDED = ("_static/", "_sources/")
 SCRIPT_SCHEME = re.compile(r"^(javascript|vbscript|data):", re.I)
@@ -51,8 +52,6 @@ def pages(site: Path) -> list[Path]:
 
 @pytest.fixture(scope="module")
 def hostile_url(hostile_site: Path):
-    from conftest import serve
-
     url, server = serve(hostile_site)
     yield url
     server.shutdown()

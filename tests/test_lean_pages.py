@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 
 from kulturensrige import load
 from kulturensrige.book.descriptions import LIMIT, book_description, data_description, page_description, shorten
+from support.checks import each
 
 
 def reader_pages(site: Path) -> dict[str, BeautifulSoup]:
@@ -66,14 +67,14 @@ def test_every_page_has_one_meta_description_of_search_length(soups):
 
 @pytest.mark.build
 def test_no_script_blocks_the_first_paint(soups):
-    for name, soup in soups.items():
+    for name, soup in each(soups.items()):
         for script in soup.head.find_all("script", src=True) if soup.head else []:
             assert script.has_attr("defer") or script.has_attr("async"), (name, script["src"])
 
 
 @pytest.mark.build
 def test_no_page_loads_fontawesome_js_and_only_the_search_page_loads_the_search_index(soups):
-    for name, soup in soups.items():
+    for name, soup in each(soups.items()):
         sources = [s["src"].split("?")[0] for s in soup.find_all("script", src=True)]
         assert not [s for s in sources if "fontawesome" in s], name
         assert not [link["href"] for link in soup.find_all("link", href=True) if "fontawesome" in link["href"]], name

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import importlib.util
 import io
 import json
 import os
@@ -23,10 +22,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import run_script
 
 from kulturensrige.data.folder_writing import csv_text
 from kulturensrige.data.schema import TABLES
+from support.scripts import run_script, script
 
 REPO = Path(__file__).resolve().parent.parent
 VALIDATE = REPO / "scripts" / "validate_data.py"
@@ -36,13 +35,6 @@ DATE_RULE = "skal være en dato som ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD, eller 'ikk
 NOT_TEXT = "filen indeholder binære data eller styretegn; den skal være CSV-tekst"
 SIX_PS_ROWS = (REPO / "data" / "six_ps.csv").read_bytes().count(b"\n") - 1
 STRAY_BYTE = "byten er ikke gyldig UTF-8, men resten af filen er UTF-8; ret tegnet, og gem filen som CSV (UTF-8)"
-
-
-def _validator():
-    spec = importlib.util.spec_from_file_location("validate_data", VALIDATE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -294,7 +286,7 @@ def test_malformed_input_gets_its_line_exit_1_and_changes_nothing(name: str, tmp
     shutil.copytree(REPO / "data", folder)
     change(folder)
     before = digest(folder)
-    code = _validator().main(["validate_data.py", str(folder)])
+    code = script("validate_data").main([str(folder)])
     captured = capsys.readouterr()
     lines = captured.err.strip().splitlines()
     assert code == 1
@@ -325,7 +317,7 @@ def test_the_command_line_reports_binary_input_without_a_traceback(tmp_path: Pat
 def test_a_file_given_as_the_data_folder_is_named_as_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     path = tmp_path / "quotes.csv"
     shutil.copyfile(REPO / "data" / "quotes.csv", path)
-    assert _validator().main(["validate_data.py", str(path)]) == 1
+    assert script("validate_data").main([str(path)]) == 1
     assert capsys.readouterr().err.splitlines()[0] == f"{path} — er en fil; angiv mappen, der indeholder CSV-filerne"
 
 
@@ -338,7 +330,7 @@ def test_many_wrong_cells_in_a_column_give_twenty_lines_and_a_count(tmp_path: Pa
     for row in rows[:25]:
         row[1] = "x"
     (folder / "six_ps.csv").write_text(csv_text(columns, rows), encoding="utf-8")
-    assert _validator().main(["validate_data.py", str(folder)]) == 1
+    assert script("validate_data").main([str(folder)]) == 1
     lines = capsys.readouterr().err.splitlines()
     position = [line for line in lines if "kolonne position" in line]
     assert len(position) == 21

@@ -6,6 +6,7 @@ import pytest
 
 from kulturensrige import load
 from kulturensrige.render.error_catalogue import KINDS, as_html, message_kinds
+from support.checks import each
 
 
 @pytest.fixture(scope="module")
@@ -25,5 +26,5 @@ def test_every_kind_is_provoked_and_says_where_and_what(found):
 
 def test_the_table_escapes_and_lists_every_example(found):
     html = str(as_html(load())._repr_html_())
-    for _, line, _ in found:
+    for _, line, _ in each(found):
         assert line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#x27;") in html

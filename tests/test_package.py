@@ -7,16 +7,11 @@ import re
 
 import pytest
 
-from kulturensrige import load
 from kulturensrige.render import cards, charts, lists
 from kulturensrige.render.markup import esc, json_island
 from kulturensrige.rules import filters, statistics, views
 from kulturensrige.words import number
-
-
-@pytest.fixture(scope="module")
-def data():
-    return load()
+from support.checks import each
 
 
 def test_esc_turns_markup_into_text():
@@ -35,7 +30,7 @@ def test_numbers_use_a_decimal_comma():
 
 
 def test_quote_filter_by_municipality_and_inferred_switch(data):
-    for code in data.municipalities["kommunekode"]:
+    for code in each(data.municipalities["kommunekode"]):
         everything = filters.quotes(data, filters.QuoteFilter(kommunekode=code))
         stated_only = filters.quotes(data, filters.QuoteFilter(kommunekode=code, include_inferred=False))
         assert set(everything["kommunekode"]) <= {code}
@@ -50,7 +45,7 @@ def test_quote_filter_combines_ingredient_and_search(data):
 
 def test_counts_per_ingredient_add_up_to_the_quotes_that_name_it(data):
     counts = statistics.quotes_by_ingredient_and_speaker(data, data.quotes)
-    for ingredient in data.ingredients["ingredient_id"]:
+    for ingredient in each(data.ingredients["ingredient_id"]):
         expected = sum(ingredient in ids for ids in data.quotes["ingredient_ids"])
         assert counts.loc[counts["ingredient_id"] == ingredient, "count"].sum() == expected
 
@@ -79,7 +74,7 @@ def test_exchanges_render_as_one_card(data):
 
 def test_every_municipality_card_links_to_its_profile(data):
     html = cards.municipality_overview(data).markup
-    for slug in data.municipalities["slug"]:
+    for slug in each(data.municipalities["slug"]):
         assert f"kommuner/profil-{slug}.html" in html
 
 

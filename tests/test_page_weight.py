@@ -16,6 +16,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from support.checks import each
+from support.scripts import script
+
 pytestmark = pytest.mark.build
 HEAVIEST_RAW = 2_500_000
 HEAVIEST_GZIP = 800_000
@@ -24,8 +27,6 @@ MEDIAN_RAW = 1_000_000
 
 @pytest.fixture(scope="module")
 def weights(built_site: Path):
-    from conftest import script
-
     return script("benchmark").measure_site(built_site.resolve())
 
 
@@ -43,13 +44,13 @@ def test_the_median_page_stays_within_the_budget(weights):
 
 
 def test_every_page_loads_only_its_own_files(weights):
-    for page in weights:
+    for page in each(weights):
         assert not page.external, (page.path, page.external)
         assert not page.missing, (page.path, page.missing)
 
 
 def test_every_icon_is_inline_so_no_page_fetches_the_icon_font(built_site: Path):
-    for page in built_site.rglob("*.html"):
+    for page in each(built_site.rglob("*.html")):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         for icon in soup.select(".fa-solid, .fa-regular, .fa-brands, .fas, .far, .fab"):
             assert "kr-icon" in icon["class"] and icon.find("svg"), (page.name, str(icon)[:120])

@@ -26,9 +26,8 @@ import outloud
 import pikepdf
 import pytest
 from bs4 import BeautifulSoup
-from hostile import HOSTILE_MUNICIPALITY, hostile_data
-from test_eighth_municipality import CODE as EIGHTH
 
+from hostile import HOSTILE_MUNICIPALITY, hostile_data
 from kulturensrige import load
 from kulturensrige.data.buildkey import write_record
 from kulturensrige.edition import editions
@@ -37,6 +36,9 @@ from kulturensrige.edition.pdf_accessibility import struct_elements
 from kulturensrige.edition.printing import PLOTLY_JS, PrintJob, footer_title, print_pdfs
 from kulturensrige.render import cards, figures
 from kulturensrige.rules import views
+from support.builds import made_once, run_folder
+from support.checks import each
+from test_eighth_municipality import CODE as EIGHTH
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -196,7 +198,6 @@ def municipality_pdfs(data_dir: Path, out: Path, codes: list[str] | None = None)
 @pytest.fixture(scope="session")
 def report_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the built book with `make pdf`'s work done in it (the shared build stays untouched), once per run."""
-    from conftest import made_once, run_folder
 
     def print_into(site: Path) -> None:
         shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("pdf"))
@@ -215,7 +216,7 @@ def report_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> P
 @pytest.mark.build
 def test_every_municipality_gets_an_edition_with_its_name_initiatives_and_quotes_verbatim(report_site: Path):
     data = load(REPO / "data")
-    for row in data.municipalities.itertuples():
+    for row in each(data.municipalities.itertuples()):
         path = report_site / "pdf" / f"kulturens-rige-{row.slug}.pdf"
         title = f"Kulturens Rige – {row.name}"
         text = pdf_text(path, title)
@@ -245,7 +246,7 @@ def test_the_whole_book_has_every_chapter_in_reading_order(report_site: Path):
     for chapter in editions.chapters(report_site) * 2:
         cursor = text.index(squeeze(chapter.title), cursor) + len(squeeze(chapter.title))
     data = load(REPO / "data")
-    for quote in data.quotes.itertuples():
+    for quote in each(data.quotes.itertuples()):
         assert squeeze(quote.text) in text, quote.quote_id
     pages = [(report_site / c.path).read_text(encoding="utf-8") for c in editions.chapters(report_site)]
     charts = sum(page.count('<figure class="kr-figure"') for page in pages)

@@ -20,20 +20,19 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-
-import export_qdpx  # noqa: E402
-import import_qdpx  # noqa: E402
-
 from kulturensrige import load
 from kulturensrige.data import refiqda
-from kulturensrige.data.problems import DataError  # noqa: E402
-from kulturensrige.data.schema import YES  # noqa: E402
+from kulturensrige.data.problems import DataError
+from kulturensrige.data.schema import YES
 from kulturensrige.edition import editions
-from kulturensrige.render import cards, highlight, lists  # noqa: E402
+from kulturensrige.render import cards, highlight, lists
 from kulturensrige.rules import views
+from support.builds import build_book
+from support.scripts import script
 
 REPO = Path(__file__).resolve().parent.parent
+export_qdpx = script("export_qdpx")
+import_qdpx = script("import_qdpx")
 FIXTURES = Path(__file__).parent / "fixtures" / "qdpx"
 PROJECT = FIXTURES / "otte-kommuner"
 CODES = FIXTURES / "koder.csv"
@@ -350,8 +349,6 @@ def test_the_scripts_run_from_the_command_line(tmp_path: Path):
 
 @pytest.mark.build
 def test_the_imported_eighth_municipality_reaches_the_book(imported, tmp_path_factory: pytest.TempPathFactory):
-    from conftest import build_book
-
     out, _ = imported
     site = build_book(out, tmp_path_factory.mktemp("site-qdpx"))
     data = load(out)

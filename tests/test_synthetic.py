@@ -6,10 +6,10 @@ import csv
 from pathlib import Path
 
 import pytest
-from conftest import run_script
 
 from kulturensrige import load
 from kulturensrige.data.synthetic import MUNICIPALITY_LIST, generate
+from support.scripts import run_script
 
 REPO = Path(__file__).resolve().parent.parent
 GENERATE = "generate_synthetic"  # scripts/generate_synthetic.py, run in this process (conftest.run_script)

@@ -7,14 +7,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import run_script
 
 from kulturensrige import DataError, load
 from kulturensrige.data.schema import TABLES
+from support.scripts import run_script
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "bad_input"
-VALIDATE = ["validate_data", "validate_data.py"]  # run_script: the script's name, then its main's argv
+VALIDATE = "validate_data"
 
 
 def overlay(case: Path, tmp_path: Path) -> Path:
@@ -36,7 +36,7 @@ def digest(folder: Path) -> str:
 
 
 def test_the_shipped_data_is_valid_and_prints_counts():
-    result = run_script(*VALIDATE)
+    result = run_script(VALIDATE)
     assert result.returncode == 0, result.stderr
     for table in TABLES.values():
         assert table.file in result.stdout
@@ -47,7 +47,7 @@ def test_the_shipped_data_is_valid_and_prints_counts():
 def test_bad_input_gets_one_clear_line_and_changes_nothing(case: Path, tmp_path: Path):
     folder = overlay(case, tmp_path)
     before = digest(folder)
-    result = run_script(*VALIDATE, str(folder))
+    result = run_script(VALIDATE, str(folder))
     problems = result.stderr.strip().splitlines()[:-1]
     assert result.returncode == 1
     assert "Traceback" not in result.stderr

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import run_script
 from openpyxl.utils import quote_sheetname
 
 from kulturensrige import load
@@ -22,6 +21,8 @@ from kulturensrige.data.folder_writing import csv_text, write_folder
 from kulturensrige.data.problems import DataError, Problem
 from kulturensrige.data.schema import TABLES
 from kulturensrige.data.workbook import DICTIONARY_SHEET, GUIDANCE_SHEET, cell_text, guidance_rows, import_workbook
+from support.checks import each
+from support.scripts import run_script
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
@@ -106,7 +107,7 @@ def test_export_writes_list_cells_and_codes_as_text(exported: Path):
 
 def test_every_choice_and_single_reference_column_has_a_drop_down(exported: Path):
     book = openpyxl.load_workbook(exported)
-    for table in TABLES.values():
+    for table in each(TABLES.values()):
         sheet = book[table.name]
         lists = {str(v.sqref).split(":")[0]: v for v in sheet.data_validations.dataValidation if v.type == "list"}
         for name in table.columns:

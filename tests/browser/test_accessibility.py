@@ -27,8 +27,6 @@ from pathlib import Path
 
 import pytest
 
-from kulturensrige import load
-
 pytestmark = pytest.mark.browser
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -53,11 +51,6 @@ CHARTS_DRAWN_JS = """() => {
   if (undrawn.length) undrawn[0].scrollIntoView({block: 'center'});
   return !undrawn.length;
 }"""
-
-
-@pytest.fixture(scope="module")
-def data():
-    return load()
 
 
 @pytest.fixture(scope="module")

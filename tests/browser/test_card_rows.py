@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import hostile
 import pytest
 
+import hostile
 from kulturensrige import load
 from kulturensrige.render import browser, cards
 

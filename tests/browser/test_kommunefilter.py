@@ -17,17 +17,15 @@ import pytest
 from kulturensrige import load
 from kulturensrige.render import cards
 from kulturensrige.rules import filters
+from support.builds import LONG_LIST_LIMIT
+from support.checks import each
+from support.serving import serve
 
 pytestmark = pytest.mark.browser
 
 ALL = filters.ALL
 WITHOUT_INFERRED = "|uden-udledte"
 SKIPPED_PAGES = {"genindex.html", "search.html"}
-
-
-@pytest.fixture(scope="module")
-def data():
-    return load()
 
 
 def municipality_pages(data) -> list[str]:
@@ -215,7 +213,7 @@ def check_view(data, view: dict, kommune: str, inferred: bool, where: str) -> No
 
 
 def test_pages_with_municipality_content_exist(data, built_site):
-    for path in municipality_pages(data):
+    for path in each(municipality_pages(data)):
         assert (built_site / path).is_file(), path
 
 
@@ -234,7 +232,7 @@ def test_every_page_every_municipality_states_the_datas_numbers(data, built_site
 
 def test_ingredient_pages_keep_the_quotes_with_no_municipality_in_view(data, site_url, page):
     """The issue's first complaint: Køge on 'Etablering af vi' showed 0 of 5 quotes."""
-    for ingredient in data.ingredients.itertuples():
+    for ingredient in each(data.ingredients.itertuples()):
         book_page = data.sections.loc[data.sections["section_id"] == ingredient.section_id, "book_page"].iloc[0]
         quotes = filters.quotes(data, filters.QuoteFilter(ingredient_id=ingredient.ingredient_id))
         unattributed = quotes[(quotes["kommunekode"] == "") | (quotes["reference_key"] != "")]
@@ -248,7 +246,7 @@ def test_ingredient_pages_keep_the_quotes_with_no_municipality_in_view(data, sit
 
 
 def test_profile_pages_are_always_about_their_own_municipality(data, site_url, page):
-    for own in data.municipalities.itertuples():
+    for own in each(data.municipalities.itertuples()):
         other = data.municipalities[data.municipalities["kommunekode"] != own.kommunekode].iloc[0]
         open_page(page, f"{site_url}/kommuner/profil-{own.slug}.html?kommune={other.slug}")
         view = page.evaluate(VIEW_JS)
@@ -429,13 +427,15 @@ def test_nothing_moves_while_the_page_loads_and_its_charts_are_drawn(data, brows
     page = context.new_page()
     page.add_init_script(LAYOUT_SHIFT_JS)
     try:
-        for path in [
-            "index.html",
-            f"kommuner/profil-{data.municipalities['slug'].iloc[0]}.html",
-            "kommuner/sammenligning.html",
-            "ingredienser/etablering-af-vi.html",
-            "ingredienser/oversigt.html",
-        ]:
+        for path in each(
+            [
+                "index.html",
+                f"kommuner/profil-{data.municipalities['slug'].iloc[0]}.html",
+                "kommuner/sammenligning.html",
+                "ingredienser/etablering-af-vi.html",
+                "ingredienser/oversigt.html",
+            ]
+        ):
             open_page(page, f"{site_url}/{path}")
             draw_every_chart(page)
             page.wait_for_timeout(300)
@@ -582,15 +582,11 @@ def test_drill_through_cards_are_the_books_own_cards(data, site_url, page):
 
 # -- long lists (national scale): the rest of the cards travel as JSON rows ---------------------------
 
-# The report's lists are short; in conftest's `eighth_site` (data/ plus an eighth municipality, built once for
-# this and tests/test_eighth_municipality.py) every list of 4+ cards takes the long path.
-from conftest import LONG_LIST_LIMIT  # noqa: E402
-
 
 @pytest.fixture(scope="module")
 def long_list_url(eighth_site) -> Iterator[str]:
-    from conftest import serve
-
+    """The report's lists are short; in `eighth_site` (data/ plus an eighth municipality, built once for this and
+    tests/test_eighth_municipality.py) every list of more than LONG_LIST_LIMIT cards takes the long path."""
     url, server = serve(eighth_site)
     yield url
     server.shutdown()
@@ -740,7 +736,7 @@ def test_the_comparison_heatmaps_keep_every_column_and_mark_the_chosen(data, sit
 
 def test_comparison_cards_agree_with_the_profiles(data, site_url, page):
     open_page(page, f"{site_url}/kommuner/sammenligning.html")
-    for row in data.municipalities.itertuples():
+    for row in each(data.municipalities.itertuples()):
         tied = filters.quotes(data, filters.QuoteFilter(kommunekode=row.kommunekode))
         text = page.locator(f".kr-compare-column[data-compare='{row.kommunekode}'] ul").last.text_content()
         if len(tied):
@@ -803,7 +799,7 @@ def phone(browser) -> Iterator:
 def test_phone_width_has_no_sideways_scrolling(data, built_site, site_url, phone):
     """At 375 px no page of the book scrolls sideways (a mobile browser would widen the layout viewport)."""
     slug = data.municipalities["slug"].iloc[0]
-    for path in book_pages(built_site):
+    for path in each(book_pages(built_site)):
         open_page(phone, f"{site_url}/{path}?kommune={slug}")
         draw_every_chart(phone)
         width = phone.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")

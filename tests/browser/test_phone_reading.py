@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from conftest import serve
 
-from kulturensrige import load
+from support.serving import serve
 
 pytestmark = pytest.mark.browser
 
@@ -34,11 +33,6 @@ BROKEN_WORDS_JS = """(cells) => cells.filter((c) => c.checkVisibility()).flatMap
     }
     return broken;
 })"""
-
-
-@pytest.fixture(scope="module")
-def data():
-    return load()
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,16 @@
+"""Checks the tests share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def each(items: Iterable[T]) -> list[T]:
+    """`items` as a list, failing the test when there are none: an assertion inside a loop that never ran proves
+    nothing, so a test whose only assertions sit in a loop loops over `each(...)`."""
+    listed = list(items)
+    assert listed, "løkken har intet at tjekke: testen ville bestå uden at se på noget"
+    return listed
