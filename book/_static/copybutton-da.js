@@ -3,7 +3,12 @@
 (() => {
   /* global messages, locale: true, iconCheck: true, iconCopy: true */
   if (typeof messages !== "object" || !messages || messages.da || document.documentElement.lang !== "da") return;
-  const da = { copy: "Kopiér", copy_to_clipboard: "Kopiér til udklipsholderen", copy_success: "Kopieret!", copy_failure: "Kunne ikke kopiere" };
+  const da = {
+    copy: "Kopiér",
+    copy_to_clipboard: "Kopiér til udklipsholderen",
+    copy_success: "Kopieret!",
+    copy_failure: "Kunne ikke kopiere",
+  };
   messages.da = da;
   locale = "da";
   iconCheck = iconCheck.replace(messages.en.copy_success, messages.da.copy_success);

@@ -15,12 +15,19 @@
     template.innerHTML = D.control; // rendered by the build (templates/control.html.j2), autoescaped there
     const host = document.querySelector("article.bd-article") || document.body;
     // The build keeps the filter's place in its height (sphinx_ext: .kr-filter-slot); a page without one gets one.
-    (host.querySelector(".kr-filter-slot") || host.insertBefore(document.createElement("div"), host.firstChild)).replaceWith(template.content);
+    (
+      host.querySelector(".kr-filter-slot") || host.insertBefore(document.createElement("div"), host.firstChild)
+    ).replaceWith(template.content);
     const printLine = document.createElement("p");
     printLine.className = "kr-print-selection";
     (document.querySelector("#jb-print-docs-body > h1") || host.firstChild).after(printLine);
-    ui = { select: document.getElementById("kr-kommune"), checkbox: document.getElementById("kr-udledte"), printLine,
-      status: document.getElementById("kr-filter-status"), notice: document.querySelector(".kr-filter-notice") };
+    ui = {
+      select: document.getElementById("kr-kommune"),
+      checkbox: document.getElementById("kr-udledte"),
+      printLine,
+      status: document.getElementById("kr-filter-status"),
+      notice: document.querySelector(".kr-filter-notice"),
+    };
     ui.select.addEventListener("focus", history.settle);
     ui.select.addEventListener("keydown", history.key);
     ui.select.addEventListener("change", onChange);
@@ -47,7 +54,9 @@
     document.querySelectorAll("a[href]").forEach(KR.carry);
     for (const hint of document.querySelectorAll("[data-kr-when]:not([hidden])")) statuses.push(hint.textContent);
     if (document.querySelector("figure.kr-figure[data-kr-filterable=true]")) statuses.push(sentences.charts);
-    ui.status.textContent = statuses.length ? statuses.join(" ") : sentences[document.querySelector(".kr-profile") ? "profile" : "nothing"];
+    ui.status.textContent = statuses.length
+      ? statuses.join(" ")
+      : sentences[document.querySelector(".kr-profile") ? "profile" : "nothing"];
     ui.printLine.textContent = sentences.print;
     return KR.updateCharts(key).then(() => {
       const ms = performance.now() - t0; // only charts in view are drawn, so they are all the reader waits for
@@ -57,13 +66,19 @@
     });
   }
 
-  /** A table that scrolls sideways is a named, focusable region. All widths are read before any is written: one layout. */
+  /** A table that scrolls sideways is a named, focusable region.
+   * All widths are read before any is written: one layout. */
   function markScrollables() {
     const wraps = Array.from(document.querySelectorAll(".kr-table-wrap"));
     const scrolls = wraps.map((wrap) => wrap.scrollWidth > wrap.clientWidth + 1);
     wraps.forEach((wrap, i) => {
       const name = wrap.querySelector("caption").textContent.trim();
-      for (const [key, value] of [["tabindex", "0"], ["role", "region"], ["aria-label", name], ["aria-describedby", "kr-table-scrolls"]]) {
+      for (const [key, value] of [
+        ["tabindex", "0"],
+        ["role", "region"],
+        ["aria-label", name],
+        ["aria-describedby", "kr-table-scrolls"],
+      ]) {
         if (scrolls[i]) wrap.setAttribute(key, value);
         else wrap.removeAttribute(key);
       }
@@ -81,10 +96,13 @@
       // Filled a moment after it is shown, so screen readers announce it.
       const notice = document.querySelector("template.kr-filter-unknown").content.cloneNode(true);
       notice.querySelector(".kr-filter-value").textContent = read.raw; // the build wrote the sentence around it
-      window.setTimeout(() => { ui.notice.replaceChildren(notice); }, 50);
+      window.setTimeout(() => {
+        ui.notice.replaceChildren(notice);
+      }, 50);
     }
     // Canonical address: the slug, never the code; an unknown value is dropped.
-    if (read.raw !== null && (read.unknown || read.raw !== KR.slugOf(read.state.kommune))) KR.writeUrl(read.state, false);
+    if (read.raw !== null && (read.unknown || read.raw !== KR.slugOf(read.state.kommune)))
+      KR.writeUrl(read.state, false);
     window.KR_FILTER.ready = apply(read.state, t0, true).then(() => {
       window.KR_FILTER.firstViewAt = performance.now();
       markScrollables();
@@ -92,17 +110,21 @@
     window.KR_FILTER.state = () => ({ kommune: KR.state.kommune, inferred: KR.state.inferred });
     window.addEventListener("popstate", (event) => {
       const s = KR.readQuery(window.location.search).state;
-      if (s.kommune !== KR.state.kommune || s.inferred !== KR.state.inferred) apply(s, event.timeStamp || performance.now(), false);
+      if (s.kommune !== KR.state.kommune || s.inferred !== KR.state.inferred)
+        apply(s, event.timeStamp || performance.now(), false);
     });
     ["click", "auxclick", "contextmenu", "focusin"].forEach((type) => {
-      document.addEventListener(type, (event) => {
-        const anchor = event.target.closest?.("a[href]");
-        if (anchor) KR.carry(anchor);
-      }, true);
+      document.addEventListener(
+        type,
+        (event) => {
+          const anchor = event.target.closest?.("a[href]");
+          if (anchor) KR.carry(anchor);
+        },
+        true,
+      );
     });
     window.addEventListener("resize", markScrollables);
     document.addEventListener("toggle", markScrollables, true); // a table in an opened disclosure gets its width
-    document.addEventListener("toggle", markScrollables, true);
   }
 
   init(); // a deferred script: the page is parsed

@@ -16,25 +16,39 @@
       part.remove();
     }
     for (const node of [root, ...root.querySelectorAll("[data-kr]")]) {
-      for (const [how, name] of (node.dataset.kr || "").split(" ").filter(Boolean).map((spec) => spec.split(":"))) {
+      for (const [how, name] of (node.dataset.kr || "")
+        .split(" ")
+        .filter(Boolean)
+        .map((spec) => spec.split(":"))) {
         const v = value(name);
-        if (how[0] === "@") v === null || v === undefined ? node.removeAttribute(how.slice(1)) : node.setAttribute(how.slice(1), v);
+        if (how[0] === "@")
+          v === null || v === undefined ? node.removeAttribute(how.slice(1)) : node.setAttribute(how.slice(1), v);
         else if (how === "append") node.append(v);
         else if (!v) node.remove();
         else if (how === "text") node.textContent = v;
-        else if (how === "pick") node.replaceChildren(...v.split(" ").map((id) => Array.from(node.children).find((o) => o.dataset.krOption === id)));
+        else if (how === "pick")
+          node.replaceChildren(
+            ...v.split(" ").map((id) => Array.from(node.children).find((o) => o.dataset.krOption === id)),
+          );
       }
       node.removeAttribute("data-kr");
     }
     for (const option of root.querySelectorAll("[data-kr-option]")) option.removeAttribute("data-kr-option");
     return root;
   };
-  /** The list's cards in report order: those on the page and, made when first shown, those of its JSON rows (a function until then). */
+  /** The list's cards in report order: those on the page and, made when first shown, those of its JSON rows
+   * (a function until then). */
   function cardsOf(list) {
     if (!list.krCards) {
-      const [template, rows] = ["template.kr-list-card", "script.kr-list-rows"].map((s) => list.querySelector(`:scope > ${s}`));
+      const [template, rows] = ["template.kr-list-card", "script.kr-list-rows"].map((s) =>
+        list.querySelector(`:scope > ${s}`),
+      );
       list.krCards = Array.from(list.querySelectorAll("[data-kr-group=all] > .kr-card")).concat(
-        rows ? JSON.parse(rows.textContent).map((row) => () => KR.fill(template.content.firstElementChild.cloneNode(true), row)) : [],
+        rows
+          ? JSON.parse(rows.textContent).map(
+              (row) => () => KR.fill(template.content.firstElementChild.cloneNode(true), row),
+            )
+          : [],
       );
     }
     return list.krCards;
@@ -42,7 +56,11 @@
   /** Show a group's first page of cards (card(i) gives the i-th); a button shows the next page (D.more names it). */
   KR.paginate = (container, cards, card = (i) => cards[i]) => {
     let shown = D.pageSize;
-    const more = Object.assign(document.createElement("button"), { type: "button", className: "kr-more", textContent: D.more });
+    const more = Object.assign(document.createElement("button"), {
+      type: "button",
+      className: "kr-more",
+      textContent: D.more,
+    });
     function update() {
       for (let i = 0; i < Math.min(shown, cards.length); i++) container.append(card(i));
       more.hidden = cards.length <= shown;
@@ -64,12 +82,15 @@
     const view = views.views[key] || views.views[D.all];
     const placed = new Set();
     for (const card of cards) if (card.remove) card.remove();
-    list.querySelectorAll("[data-kr-group]").forEach((group) => { group.hidden = true; });
+    list.querySelectorAll("[data-kr-group]").forEach((group) => {
+      group.hidden = true;
+    });
     view.groups.forEach((entry) => {
       const group = list.querySelector(`[data-kr-group=${entry[0]}]`);
       const heading = group.querySelector(":scope > .kr-group-heading");
       // Positions, or the name of a list stated once ("on"/"off"), or "rest": the cards no group has taken.
-      const positions = entry[2] === "rest" ? cards.map((_, i) => i).filter((i) => !placed.has(i)) : views.shared[entry[2]] || entry[2];
+      const positions =
+        entry[2] === "rest" ? cards.map((_, i) => i).filter((i) => !placed.has(i)) : views.shared[entry[2]] || entry[2];
       for (const i of positions) placed.add(i);
       if (heading) heading.textContent = entry[1];
       KR.paginate(group.querySelector(":scope > .kr-group-cards") || group, positions, (k) => {
@@ -87,23 +108,28 @@
   /** Every arranged list on the page for a state; returns the lists' status sentences. */
   KR.updateLists = (s) => {
     const key = KR.keyOf(s);
-    return Array.prototype.map.call(document.querySelectorAll("section.kr-list"), (list) => {
-      const island = list.querySelector(":scope > script.kr-list-views");
-      if (!island) return "";
-      list.krViews = list.krViews || JSON.parse(island.textContent);
-      return KR.arrange(list, list.krViews, key);
-    }).filter(Boolean);
+    return Array.prototype.map
+      .call(document.querySelectorAll("section.kr-list"), (list) => {
+        const island = list.querySelector(":scope > script.kr-list-views");
+        if (!island) return "";
+        list.krViews = list.krViews || JSON.parse(island.textContent);
+        return KR.arrange(list, list.krViews, key);
+      })
+      .filter(Boolean);
   };
-  /** Rows and items about one municipality are marked when it is chosen; a profile page offers the chosen one's page. */
+  /** Rows and items about one municipality are marked when it is chosen;
+   * a profile page offers the chosen one's page. */
   KR.updateMarks = (s) => {
-    for (const node of document.querySelectorAll("[data-kr-mark]")) node.classList.toggle("kr-chosen", node.dataset.krMark === s.kommune);
+    for (const node of document.querySelectorAll("[data-kr-mark]"))
+      node.classList.toggle("kr-chosen", node.dataset.krMark === s.kommune);
     for (const node of document.querySelectorAll("[data-kr-when]")) node.hidden = node.dataset.krWhen !== s.kommune;
   };
   /** The comparison: the chosen municipality stands first, the page's own boxes pick the others beside it. */
   KR.updateCompare = (s) => {
     document.querySelectorAll(".kr-compare").forEach((compare) => {
       const boxes = Array.prototype.slice.call(compare.querySelectorAll(".kr-compare-choices input[type=checkbox]"));
-      for (const box of boxes) Object.assign(box, { disabled: box.value === s.kommune, checked: box.value === s.kommune || box.checked });
+      for (const box of boxes)
+        Object.assign(box, { disabled: box.value === s.kommune, checked: box.value === s.kommune || box.checked });
       const chosen = boxes.filter((box) => box.checked).map((box) => box.value);
       for (const column of compare.querySelectorAll("[data-compare]")) {
         column.hidden = chosen.indexOf(column.dataset.compare) < 0;
@@ -118,7 +144,8 @@
     document.querySelectorAll(".kr-compare").forEach((compare) => {
       const boxes = compare.querySelectorAll(".kr-compare-choices input[type=checkbox]");
       const wanted = (new URLSearchParams(window.location.search).get("sammenlign") || "").split(",").map(KR.lookup);
-      if (wanted.some((code) => code && code !== D.all)) for (const box of boxes) box.checked = wanted.indexOf(box.value) >= 0;
+      if (wanted.some((code) => code && code !== D.all))
+        for (const box of boxes) box.checked = wanted.indexOf(box.value) >= 0;
       boxes.forEach((box) => {
         box.addEventListener("change", () => {
           KR.updateCompare(KR.state);

@@ -3,15 +3,26 @@
  * this file only reads and writes them. Plain script, so the book works from file:// too. */
 window.KR = window.KR || {};
 ((KR) => {
-  const D = window.KR_DATA || { all: "alle", keys: { alle: ["alle", "alle"] }, nearest: {}, pageSize: 50, kommuner: [], sentences: {} };
+  const D = window.KR_DATA || {
+    all: "alle",
+    keys: { alle: ["alle", "alle"] },
+    nearest: {},
+    pageSize: 50,
+    kommuner: [],
+    sentences: {},
+  };
   KR.data = D;
   KR.state = { kommune: D.all, inferred: true };
 
   /** A kommunekode from a slug, a code or a name (any case); D.all for empty; null if unknown. */
   KR.lookup = (value) => {
-    const wanted = String(value === null || value === undefined ? "" : value).trim().toLowerCase();
+    const wanted = String(value === null || value === undefined ? "" : value)
+      .trim()
+      .toLowerCase();
     if (!wanted || wanted === D.all) return D.all;
-    const found = D.kommuner.find((k) => k.code === wanted || k.slug.toLowerCase() === wanted || k.name.toLowerCase() === wanted);
+    const found = D.kommuner.find(
+      (k) => k.code === wanted || k.slug.toLowerCase() === wanted || k.name.toLowerCase() === wanted,
+    );
     return found ? found.code : null;
   };
 
@@ -81,8 +92,12 @@ window.KR = window.KR || {};
     let keyed = false;
     let pushed = false;
     return {
-      settle: () => { pushed = false; },
-      key: () => { keyed = true; },
+      settle: () => {
+        pushed = false;
+      },
+      key: () => {
+        keyed = true;
+      },
       push: () => {
         const push = !(keyed && pushed);
         pushed = true;

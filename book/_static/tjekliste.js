@@ -5,7 +5,9 @@
   const store = (ticks) => {
     try {
       const key = "kr-tjekliste";
-      return ticks === undefined ? JSON.parse(localStorage.getItem(key)) || {} : localStorage.setItem(key, JSON.stringify(ticks)) || ticks;
+      return ticks === undefined
+        ? JSON.parse(localStorage.getItem(key)) || {}
+        : localStorage.setItem(key, JSON.stringify(ticks)) || ticks;
     } catch {
       return null;
     }

@@ -23,7 +23,10 @@ window.KR_DATA = {
   pageSize: 2,
   cardFields: ["anchor", "lang", "turns", "tied", "name", "ingredients"],
   more: "Vis flere kort",
-  kommuner: [{ code: "259", slug: "koege", name: "Køge" }, { code: "240", slug: "egedal", name: "Egedal" }],
+  kommuner: [
+    { code: "259", slug: "koege", name: "Køge" },
+    { code: "240", slug: "egedal", name: "Egedal" },
+  ],
   sentences: {},
 };
 globalThis.window = window;
@@ -57,7 +60,14 @@ test("links keep their path, other parameters and fragment, and take the state's
 
 test("only relative links to book pages carry the state", () => {
   assert.equal(KR.isBookPage("kommuner/profil-koege.html#x"), true);
-  for (const href of ["#top", "/abs.html", "https://example.org/a.html", "javascript:alert(1)", "_static/a.html", "data.csv"]) {
+  for (const href of [
+    "#top",
+    "/abs.html",
+    "https://example.org/a.html",
+    "javascript:alert(1)",
+    "_static/a.html",
+    "data.csv",
+  ]) {
     assert.equal(KR.isBookPage(href), false, href);
   }
 });
@@ -76,16 +86,22 @@ test("history pushes once per choice and replaces while the keyboard moves on", 
   assert.equal(history.push(), true, "after the select lost and regained focus, a new choice");
 });
 
-test("a list is arranged as the view says: chosen first and marked (one card made from its JSON row), the rest still there", () => {
+test("a list is arranged as the view says: the chosen first and marked (one from a JSON row), the rest kept", () => {
   const statuses = KR.updateLists({ kommune: "259", inferred: true });
   assert.deepEqual([...statuses], ["Køge: 1 · 2 uden kommune.", "Alle: 3."]);
   const chosen = document.querySelector("[data-kr-group=chosen]");
   assert.equal(chosen.hidden, false);
   assert.equal(chosen.querySelector(".kr-group-heading").textContent, "Køge: 1");
-  assert.deepEqual([...chosen.querySelectorAll(".kr-card")].map((c) => c.id), ["c"]);
+  assert.deepEqual(
+    [...chosen.querySelectorAll(".kr-card")].map((c) => c.id),
+    ["c"],
+  );
   assert.ok(chosen.querySelector("#c").classList.contains("kr-chosen"));
   const none = document.querySelector("[data-kr-group=none]");
-  assert.deepEqual([...none.querySelectorAll(".kr-card")].map((c) => c.id), ["a", "b"]);
+  assert.deepEqual(
+    [...none.querySelectorAll(".kr-card")].map((c) => c.id),
+    ["a", "b"],
+  );
   const other = document.querySelector("[data-kr-group=other]");
   assert.equal(other.querySelectorAll(".kr-card").length, 0, "the rest: no card left for other municipalities");
   assert.equal(document.querySelector("[data-kr-group=all]").hidden, true);
@@ -95,7 +111,10 @@ test("back to all municipalities puts every card in report order, unmarked", () 
   KR.updateLists({ kommune: "alle", inferred: true });
   const all = document.querySelector("[data-kr-group=all]");
   assert.equal(all.hidden, false);
-  assert.deepEqual([...all.querySelectorAll(".kr-card")].map((c) => c.id), ["a", "b"]);
+  assert.deepEqual(
+    [...all.querySelectorAll(".kr-card")].map((c) => c.id),
+    ["a", "b"],
+  );
   assert.ok(![...all.querySelectorAll(".kr-card")].some((c) => c.classList.contains("kr-chosen")));
   // pageSize is 2 in the fixture: the third card waits behind the button, out of the page.
   assert.equal(all.querySelector("#c"), null);
@@ -104,7 +123,10 @@ test("back to all municipalities puts every card in report order, unmarked", () 
 
 test("rows about the chosen municipality are marked and a profile hint names the chosen one", () => {
   KR.updateMarks({ kommune: "240", inferred: true });
-  assert.deepEqual([...document.querySelectorAll("tr.kr-chosen")].map((r) => r.dataset.krMark), ["240"]);
+  assert.deepEqual(
+    [...document.querySelectorAll("tr.kr-chosen")].map((r) => r.dataset.krMark),
+    ["240"],
+  );
   assert.equal(document.querySelector(".kr-profile-hint").hidden, false);
 });
 
@@ -119,36 +141,66 @@ test("a long list's cards are made from its rows when first shown, and put in pl
   const list = document.getElementById("long");
   KR.updateLists({ kommune: "240", inferred: true });
   const chosen = list.querySelector("[data-kr-group=chosen]");
-  assert.deepEqual([...chosen.querySelectorAll(".kr-card")].map((c) => c.id), ["f"]);
-  assert.deepEqual([...list.querySelectorAll("[data-kr-group=none] .kr-card")].map((c) => c.id), ["d", "e"]);
+  assert.deepEqual(
+    [...chosen.querySelectorAll(".kr-card")].map((c) => c.id),
+    ["f"],
+  );
+  assert.deepEqual(
+    [...list.querySelectorAll("[data-kr-group=none] .kr-card")].map((c) => c.id),
+    ["d", "e"],
+  );
   KR.updateLists({ kommune: "alle", inferred: true });
   assert.equal(list.querySelector("#f"), null, "past the first page again");
   list.querySelector("[data-kr-group=all] .kr-more").onclick();
-  assert.deepEqual([...list.querySelectorAll(".kr-card")].map((c) => c.id), ["d", "e", "f"], "made once, shown in report order");
+  assert.deepEqual(
+    [...list.querySelectorAll(".kr-card")].map((c) => c.id),
+    ["d", "e", "f"],
+    "made once, shown in report order",
+  );
 });
 
 /** A node as text with its attributes in name order (linkedom keeps them in the order they were set). */
 const shape = (node) =>
   node.nodeType === 3
     ? node.textContent
-    : `<${node.localName}${[...node.attributes].map((a) => ` ${a.name}="${a.value}"`).sort().join("")}>${[...node.childNodes].map(shape).join("")}</${node.localName}>`;
+    : `<${node.localName}${[...node.attributes]
+        .map((a) => ` ${a.name}="${a.value}"`)
+        .sort()
+        .join("")}>${[...node.childNodes].map(shape).join("")}</${node.localName}>`;
 
 test("a card is filled from its row with text and attributes only, each optional part kept or dropped", () => {
   const template = document.querySelector("#long > template.kr-list-card");
   const card = (row) => KR.fill(template.content.firstElementChild.cloneNode(true), row);
   const single = card(["e", null, [{ text: "<img src=x onerror=alert(1)>" }], 0, "Køge", "i3 i1"]);
-  assert.equal(shape(single), '<article class="kr-card" id="e"><p><img src=x onerror=alert(1)></p><ul><li>3</li><li>1</li></ul></article>');
+  assert.equal(
+    shape(single),
+    '<article class="kr-card" id="e"><p><img src=x onerror=alert(1)></p><ul><li>3</li><li>1</li></ul></article>',
+  );
   assert.equal(single.querySelector("img"), null, "text from a row is text");
-  const exchange = card(["f", "en", [{ css: "kr-turn", speaker: "A: ", text: "Hej" }, { css: "kr-turn", speaker: "B: ", text: "Dav" }], 1, "Egedal", ""]);
+  const exchange = card([
+    "f",
+    "en",
+    [
+      { css: "kr-turn", speaker: "A: ", text: "Hej" },
+      { css: "kr-turn", speaker: "B: ", text: "Dav" },
+    ],
+    1,
+    "Egedal",
+    "",
+  ]);
   assert.equal(
     shape(exchange),
-    '<article class="kr-card" id="f" lang="en"><p class="kr-turn"><b>A: </b>Hej</p><p class="kr-turn"><b>B: </b>Dav</p>' +
+    '<article class="kr-card" id="f" lang="en">' +
+      '<p class="kr-turn"><b>A: </b>Hej</p><p class="kr-turn"><b>B: </b>Dav</p>' +
       "<p>Kommune: <strong>Egedal</strong></p></article>",
   );
 });
 
 test("a chart point's drill-through is what the build published for it: quote ids and heading", () => {
-  const drill = [["q1 q2", "Køge · Musik: 2 citater"], ["", "Egedal · Dans: 0 citater"]];
+  const drill = [
+    ["q1 q2", "Køge · Musik: 2 citater"],
+    ["", "Egedal · Dans: 0 citater"],
+  ];
   assert.deepEqual(KR.pointDrill(drill, { customdata: 0 }), drill[0]);
   const heatmap = { data: { customdata: [[1, 0]] }, pointNumber: [0, 1] };
   assert.deepEqual(KR.pointDrill(drill, heatmap), drill[0]);

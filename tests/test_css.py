@@ -1,0 +1,63 @@
+"""No dead CSS: every class a stylesheet in book/_static styles appears in a template, the package's code, a page's
+source, a script, or (for the theme's and plugins' classes) a built page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from support.checks import each
+
+REPO = Path(__file__).resolve().parent.parent
+STYLESHEETS = sorted((REPO / "book" / "_static").glob("*.css"))
+# Where the book's own markup is written: templates, the Python that fills them, page sources, the browser scripts.
+SOURCES = ("kulturensrige/**/*.j2", "kulturensrige/**/*.py", "kulturensrige/**/*.html", "book/*.md", "book/*.ipynb", "book/_static/*.js")
+
+
+def css_classes() -> dict[str, str]:
+    """Each class named in a selector, with the stylesheet that names it first."""
+    found: dict[str, str] = {}
+    for sheet in STYLESHEETS:
+        text = re.sub(r"/\*.*?\*/", "", sheet.read_text(encoding="utf-8"), flags=re.S)
+        for selector in re.findall(r"([^{};]+)\{", text):
+            if not selector.strip().startswith("@"):
+                for name in re.findall(r"\.(-?[_a-zA-Z][\w-]*)", re.sub(r"url\([^)]*\)", "", selector)):
+                    found.setdefault(name, sheet.name)
+    return found
+
+
+def _source_text() -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for pattern in SOURCES for p in REPO.glob(pattern) if "_build" not in p.parts)
+
+
+def _named(name: str, text: str) -> bool:
+    """The class word for word, or its family written with a variable ending (kr-ingredient-{{ i.number }},
+    f"kr-ingredient-{row.number}", 'kr-badge kr-ingredient-' ~ i.number)."""
+    if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        return True
+    families = [name[: i + 1] for i, char in enumerate(name) if char == "-" and i > len("kr")]
+    return any(re.search(rf"(?<![\w-]){re.escape(family)}(\{{|['\"] ?[~+])", text) for family in families)
+
+
+def unused(classes: dict[str, str], text: str) -> list[str]:
+    return sorted(f"{sheet}: .{name}" for name, sheet in classes.items() if not _named(name, text))
+
+
+def test_every_class_of_the_books_own_appears_where_the_book_writes_markup():
+    """The book's classes (kr-…) come from its templates, code and scripts: a class found in none of them is dead."""
+    own = {name: sheet for name, sheet in each(css_classes().items()) if name.startswith("kr-")}
+    assert not unused(own, _source_text())
+
+
+def test_a_class_in_no_template_script_or_page_is_found_dead():
+    assert unused({"kr-plot-is-empty": "kommunefilter.css"}, _source_text()) == ["kommunefilter.css: .kr-plot-is-empty"]
+    assert unused({"kr-ingredient-8": "kommunefilter.css"}, 'class="kr-ingredient-{{ n }}"') == []
+
+
+@pytest.mark.build
+def test_every_class_in_the_stylesheets_appears_in_a_source_or_a_built_page(built_site: Path):
+    """The theme's and plugins' classes (bd-…, citation-list) are written by Sphinx: the built pages hold them."""
+    pages = "\n".join(p.read_text(encoding="utf-8") for p in built_site.rglob("*.html"))
+    assert not unused(css_classes(), _source_text() + pages + (built_site / "_static" / "kr-data.js").read_text(encoding="utf-8"))
