@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DATA ?= data
 
-.PHONY: book test test-fast serve lint clean explorer benchmark lock pdf
+.PHONY: book linkcheck test test-fast serve lint clean explorer benchmark lock pdf
 
 # requirements.txt is the full lock (every package, with hashes); pip checks each download against it.
 $(BIN)/.installed: requirements.txt pyproject.toml
@@ -24,6 +24,12 @@ QUOTED_DATA = '$(subst ','\'',$(value DATA))'
 
 book: $(BIN)/.installed
 	$(BIN)/python scripts/build_book.py --data $(QUOTED_DATA)
+
+# Sphinx's linkcheck over the book's own links (to its pages, anchors and files); links to other sites are left
+# unchecked, as the build is offline; a broken link fails it (-W). Jupyter Book 1 writes linkcheck's report into
+# _build/html, so it builds apart, in book/_build/linkcheck/_build/html, and never into the site.
+linkcheck: $(BIN)/.installed
+	$(BIN)/python scripts/build_book.py --data $(QUOTED_DATA) --builder linkcheck --output book/_build/linkcheck
 
 # The tests in three processes (pytest-xdist), so both cores stay busy while a process waits for Chromium; each
 # book is still built once (tests/conftest.py). The explorer's notebook runs apart, in one process: its cells

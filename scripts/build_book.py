@@ -9,7 +9,7 @@ cells and their metadata, so new data re-executes the notebooks, and the same da
 The pages' notebooks run one after another in one kernel before Jupyter Book starts, into that same cache,
 where Jupyter Book then finds them: one kernel imports pandas and plotly once, not once per page.
 
-Usage: python scripts/build_book.py [--data DATA_DIR] [--output DIR]
+Usage: python scripts/build_book.py [--data DATA_DIR] [--output DIR] [--builder html|linkcheck]
 A data problem stops the build with one line per problem and no traceback.
 """
 
@@ -49,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Byg bogen fra en datamappe.")
     parser.add_argument("--data", default=None, help="datamappe (standard: $KR_DATA_DIR eller data/)")
     parser.add_argument("--output", default=None, help="mappe til den byggede bog (standard: book/_build)")
+    parser.add_argument("--builder", default="html", choices=["html", "linkcheck"], help="Sphinx-builderen (standard: html)")
     args = parser.parse_args(argv)
     folder = data_dir(args.data)
     output = Path(args.output).resolve() if args.output else ROOT / "book"
@@ -70,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"En side kunne ikke køres:\n{exc}", file=sys.stderr)
         return 1
     command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(source), "-W", "-n", "--keep-going"]
-    return subprocess.call([*command, "--path-output", str(output)], env=env)
+    return subprocess.call([*command, "--builder", args.builder, "--path-output", str(output)], env=env)
 
 
 def stage_book(staging: Path) -> Path:
