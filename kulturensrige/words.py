@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 def number(value: float, decimals: int = 0) -> str:
     """Danish number format: decimal comma, dot as thousands separator."""
@@ -39,7 +41,7 @@ def csv_cell(value: object) -> str:
     return text
 
 
-def csv_text(head: list[str], rows: list[list[object]]) -> str:
+def csv_text(head: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     """A table as CSV text: header first, CRLF line ends, a byte order mark so Excel reads UTF-8."""
     lines = [";".join(csv_cell(c) for c in row) for row in [head, *rows]]
     return "\ufeff" + "\r\n".join(lines) + "\r\n"

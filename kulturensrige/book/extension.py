@@ -13,12 +13,14 @@ import os
 import re
 import shutil
 from pathlib import Path
+from typing import Any, cast
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from docutils import nodes
 from pydata_sphinx_theme.toctree import add_toctree_functions
 from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.search.da import SearchDanish
 from sphinx.transforms import SphinxTransform
 from sphinx.util.osutil import relative_uri
@@ -66,7 +68,7 @@ def _asset_name(entry) -> str:
 
 def _on_config_inited(app: Sphinx, config) -> None:
     data = load()
-    app.kr_data = data
+    app.kr_data = data  # type: ignore[attr-defined]  # the build's one loaded dataset, kept on its Sphinx app
     # Sphinx re-reads only sources whose files changed; new data or new package code must reach every page.
     # Static files too: Sphinx copies them only when it writes pages, so an edited script must rebuild them.
     key = {**build_key(data), "static": folder_digest(Path(app.srcdir) / "_static")}
@@ -149,7 +151,8 @@ def _first_paragraph(doctree) -> str:
 
 def _describe_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """A <meta name="description"> on every page (kulturensrige/book/descriptions.py says from what)."""
-    description = page_description(app.kr_data, pagename, _first_paragraph(doctree))
+    data = app.kr_data  # type: ignore[attr-defined]  # set in _on_config_inited
+    description = page_description(data, pagename, _first_paragraph(doctree))
     context["metatags"] = context.get("metatags", "") + f'\n<meta name="description" content="{esc(description)}" />'
 
 
@@ -232,7 +235,7 @@ class SidebarOnce:
             toctree = generate(kind=kind, startdepth=startdepth, **kwargs)
             return _name_sidebar_toggles(toctree) if kind == "sidebar" else toctree
 
-        generate_toctree_html._kr_sidebar = True
+        generate_toctree_html._kr_sidebar = True  # type: ignore[attr-defined]  # marks the theme's function as replaced
         context["generate_toctree_html"] = generate_toctree_html
 
     def for_page(self, pagename: str, kwargs: dict) -> str | None:
@@ -260,13 +263,14 @@ class SidebarOnce:
         if (key, folder) not in self.folders:
             if key not in self.unmarked:
                 self.unmarked[key] = _name_sidebar_toggles(self._theme_sidebar_outside_toctree(kwargs))
-            soup, links = copy.copy(self.unmarked[key]), {}
+            soup, links = copy.copy(self.unmarked[key]), dict[str, list[Tag]]()
             for link in soup.find_all("a", href=True):
-                path, hash_, fragment = link["href"].partition("#")
+                href = str(link["href"])
+                path, hash_, fragment = href.partition("#")
                 if not urlsplit(path).scheme:  # Sphinx leaves external addresses as they are
-                    link["href"] = relative_uri(f"{folder}/" if folder else "", path) + hash_ + fragment
+                    href = link["href"] = relative_uri(f"{folder}/" if folder else "", path) + hash_ + fragment
                 if not hash_:
-                    links.setdefault(link["href"], []).append(link)
+                    links.setdefault(href, []).append(link)
             self.folders[key, folder] = soup, links
         return self.folders[key, folder]
 
@@ -275,7 +279,8 @@ class SidebarOnce:
         reference, and the build fails on warnings): nothing is current, and every link is relative to the root."""
         root = self.app.config.root_doc
         # The same `toctree` function Sphinx puts in every page's context (builders/html handle_page), for the root.
-        context = {"toctree": functools.partial(self.app.builder._get_local_toctree, root)}
+        builder = cast(StandaloneHTMLBuilder, self.app.builder)  # the sidebar is made for HTML pages only
+        context: dict[str, Any] = {"toctree": functools.partial(builder._get_local_toctree, root)}
         add_toctree_functions(self.app, root, "page.html", context, None)
         return context["generate_toctree_html"](kind="sidebar", startdepth=0, **kwargs)
 

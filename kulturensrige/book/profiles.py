@@ -13,6 +13,7 @@ from pathlib import Path
 
 import nbformat
 
+from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 
 
@@ -56,7 +57,7 @@ def write_profile_pages(data: Dataset, book_dir: Path) -> list[Path]:
     """Write the generated profile pages into a (staged) book folder; each file is written atomically."""
     folder = book_dir / "kommuner"
     folder.mkdir(parents=True, exist_ok=True)
-    wanted = {folder / f"profil-{row.slug}.ipynb": row for row in data.municipalities.itertuples()}
+    wanted = {folder / f"profil-{row.slug}.ipynb": row for row in table_rows(data.municipalities)}
     for path, row in wanted.items():
         notebook = profile_notebook(row.name, row.kommunekode)
         _stable_cell_ids(notebook)

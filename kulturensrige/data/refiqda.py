@@ -23,9 +23,10 @@ import tempfile
 import uuid
 import zipfile
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 from xml.etree import ElementTree as ET
 
 import defusedxml.ElementTree as SafeET
@@ -35,6 +36,7 @@ from defusedxml import DefusedXmlException
 from kulturensrige.data.anonymity import unique_role_warnings
 from kulturensrige.data.csv_reading import RawTable, read_csv
 from kulturensrige.data.folder_writing import check_folder, default_mode, write_folder
+from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import REPO_ROOT, Dataset, data_dir, load
 from kulturensrige.data.problems import DataError, Problem
 from kulturensrige.data.schema import ATTRIBUTED_BY, ATTRIBUTIONS, BY_QDA, LIST_SEPARATOR, NOT_STATED, SLUG_PATTERN, TABLES, YES
@@ -291,7 +293,7 @@ def _read_table(path: Path, columns: tuple[str, ...], label_name: str) -> RawTab
     if not path.is_file():
         raise DataError([_problem(label, f"{label_name} findes ikke")])
     raw, problems = read_csv(path, label)
-    if problems:
+    if problems or raw is None:
         raise DataError(problems)
     missing = [c for c in columns if c not in raw.frame.columns]
     if missing:
@@ -332,11 +334,11 @@ class Municipalities:
     def __init__(self, base: pd.DataFrame, official: Path = MUNICIPALITY_LIST):
         with official.open(encoding="utf-8", newline="") as stream:
             self.official = {row["kommunekode"]: row for row in csv.DictReader(stream)}
-        self.base = {row.kommunekode: row for row in base.itertuples()}
+        self.base = {row.kommunekode: row for row in table_rows(base)}
         self.by_name: dict[str, str] = {}
         for code, row in self.official.items():
             self.by_name[_name_key(row["name"])] = code
-        for row in base.itertuples():
+        for row in table_rows(base):
             self.by_name[_name_key(row.name)] = row.kommunekode
             self.by_name[_name_key(row.name_in_report)] = row.kommunekode
 
@@ -397,7 +399,7 @@ def recorded(
     passage: Passage, project: Project, documents: Mapping[str, Mapping[str, str]], municipalities: Municipalities, label: str
 ) -> Recorded:
     """Cases that name the passage, then cases that hold its source, then the source's own variables, then DOCS.csv."""
-    layers = [
+    layers: list[Sequence[Mapping[str, str]]] = [
         project.selection_cases.get(passage.guid, []),
         project.source_cases.get(passage.source, []),
         [project.source_variables.get(passage.source, {})],
@@ -578,7 +580,8 @@ def _quote_rows(
             summary.merged += 1
             continue
         merged[key] = {"passage": passage, "ingredients": dict.fromkeys(found)}  # in coding order, as the analyst coded
-    rows, used_ids = [], set()
+    rows: list[dict[str, str]] = []
+    used_ids: set[str] = set()
     for n, entry in enumerate(
         sorted(merged.values(), key=lambda e: (source_order[e["passage"].source], e["passage"].start, e["passage"].end)), start=1
     ):
@@ -632,7 +635,7 @@ def _category_lookup(typed: Mapping[str, pd.DataFrame]):
     vocabulary = typed["speaker_categories"]
     by_key = {k.casefold(): k for k in vocabulary["speaker_category_id"]}
     by_key.update({label.casefold(): k for k, label in zip(vocabulary["speaker_category_id"], vocabulary["label"], strict=True)})
-    pairs = typed["quotes"].groupby("speaker_role")["speaker_category"].agg(lambda s: set(s))
+    pairs = {str(role): set(categories) for role, categories in typed["quotes"].groupby("speaker_role")["speaker_category"]}
     by_role = {role.casefold(): next(iter(cats)) for role, cats in pairs.items() if len(cats) == 1}
 
     def category(recorded_category: str, role: str) -> str:
@@ -653,7 +656,11 @@ def _output_files(
     project_name: str,
 ) -> dict[str, list[dict[str, str]]]:
     """The tables the import changes, as rows: quotes replaced; municipalities and vocabularies extended."""
-    tables = {name: raws[name].frame.reindex(columns=TABLES[name].columns, fill_value="").to_dict("records") for name in raws}
+    # The CSV tables' rows: text column names, text cells.
+    tables = {
+        name: cast("list[dict[str, str]]", raws[name].frame.reindex(columns=TABLES[name].columns, fill_value="").to_dict("records"))
+        for name in raws
+    }
     changed = {"quotes", "options"}
     tables["quotes"] = quotes
     # The quotes' municipalities are now the analyst's statements, not the report's: the cards must say so.
@@ -735,7 +742,7 @@ def project_xml(data: Dataset) -> tuple[bytes, dict[str, str]]:
     )
     _sub(_sub(root, f"{_Q}Users"), f"{_Q}User", guid=user, name="Kulturens Rige")
     codes = _sub(_sub(root, f"{_Q}CodeBook"), f"{_Q}Codes")
-    for row in data.ingredients.sort_values("number").itertuples():
+    for row in table_rows(data.ingredients.sort_values("number")):
         code = _sub(codes, f"{_Q}Code", guid=_uuid("code", row.ingredient_id), name=row.name, isCodable="true")
         _sub(code, f"{_Q}Description", row.short_description)
     variable_names = ("kommunekode", "kommune", "rolle", CATEGORY_VARIABLE, ATTRIBUTION_VARIABLE, RATIONALE_VARIABLE, CLEARED_VARIABLE)
@@ -764,14 +771,15 @@ def project_xml(data: Dataset) -> tuple[bytes, dict[str, str]]:
     titles = dict(zip(data.sections["section_id"], data.sections["title"], strict=True))
     section_order = dict(zip(data.sections["section_id"], data.sections["position"], strict=True))
     for section_id, group in sorted(quotes.groupby("section_id", sort=False), key=lambda item: section_order[item[0]]):
-        guid = _uuid("source", section_id)
+        guid = _uuid("source", str(section_id))
         source = _sub(sources, f"{_Q}TextSource", guid=guid, name=titles[section_id], plainTextPath=f"internal://{guid}.txt")
-        parts, offset = [], 0
-        for q in group.itertuples():
+        parts: list[str] = []
+        offset = 0
+        for q in table_rows(group):
             start = offset + (2 if parts else 0)
             parts.append(q.text)
             offset = start + len(q.text)
-            selection = _sub(
+            passage = _sub(
                 source,
                 f"{_Q}PlainTextSelection",
                 guid=_uuid("quote", q.quote_id),
@@ -780,7 +788,7 @@ def project_xml(data: Dataset) -> tuple[bytes, dict[str, str]]:
                 endPosition=str(offset),
             )
             for ingredient_id in q.ingredient_ids:
-                coding = _sub(selection, f"{_Q}Coding", guid=_uuid("coding", q.quote_id, ingredient_id))
+                coding = _sub(passage, f"{_Q}Coding", guid=_uuid("coding", q.quote_id, ingredient_id))
                 _sub(coding, f"{_Q}CodeRef", targetGUID=_uuid("code", ingredient_id))
         files[f"sources/{guid}.txt"] = "\n\n".join(parts)
     ET.indent(root)
@@ -792,7 +800,7 @@ def _export_cases(data: Dataset, quotes: pd.DataFrame) -> dict[tuple[str, tuple]
     names = dict(zip(data.municipalities["kommunekode"], data.municipalities["name"], strict=True))
     cases: dict[tuple[str, tuple], list[str]] = {}
     rationales: dict[str, int] = {}
-    for q in quotes.itertuples():
+    for q in table_rows(quotes):
         selection = _uuid("quote", q.quote_id)
         if q.kommunekode:
             values = [("kommunekode", q.kommunekode), ("kommune", names[q.kommunekode])]

@@ -85,9 +85,10 @@ class StreamedWorkbook:
             book = reader.wb
             self._parts = {sheet.name: rel.target for sheet, rel in reader.parser.find_sheets()}
             self._epoch = book.epoch
-            self._dates = book._date_formats
-            self._durations = book._timedelta_formats
-            self._formats = {style: _number_format(book, style) for style in book._date_formats}
+            # The reader's date and duration styles: private fields of openpyxl's Workbook that types-openpyxl omits.
+            self._dates = book._date_formats  # type: ignore[attr-defined]
+            self._durations = book._timedelta_formats  # type: ignore[attr-defined]
+            self._formats = {style: _number_format(book, style) for style in self._dates}
             strings = reader.package.find(SHARED_STRINGS)
             self._strings = self._shared_strings(strings.PartName[1:]) if strings is not None else []
         except BaseException:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import SupportsInt, cast
 
 import pandas as pd
 import pandera.pandas as pa
 
 from kulturensrige.data.csv_reading import RawTable, read_csv, thousands
+from kulturensrige.data.frames import table_rows
 from kulturensrige.data.problems import Problem
 from kulturensrige.data.schema import LIST_SEPARATOR, NOT_STATED, OPTION_VALUES, TABLES, Table
 
@@ -112,13 +115,13 @@ def _from_failure_cases(table: Table, cases: pd.DataFrame, rows: list[int], labe
     cases = cases.iloc[pd.to_numeric(cases["index"], errors="coerce").argsort(kind="stable")]  # in row order
     problems: list[Problem] = []
     for column, group in cases.groupby("column", sort=False, dropna=False):
-        for case in group.head(MAX_LINES_PER_COLUMN).itertuples(index=False):
+        for case in table_rows(group.head(MAX_LINES_PER_COLUMN), index=False):
             row = _row(case.index, rows)
-            check = str(case.check)
-            if "uniqueness" in check:
+            failed = str(case.check)
+            if "uniqueness" in failed:
                 message = f"findes mere end én gang; {table.key} skal være entydig"
             else:
-                message = "skal være " + _BUILTIN_CHECKS.get(re.sub(r"\(.*", "", check), check)
+                message = "skal være " + _BUILTIN_CHECKS.get(re.sub(r"\(.*", "", failed), failed)
             problems.append(Problem(label, row, str(column), str(case.failure_case), message))
         if len(group) > MAX_LINES_PER_COLUMN:
             rest = len(group) - MAX_LINES_PER_COLUMN
@@ -129,7 +132,10 @@ def _from_failure_cases(table: Table, cases: pd.DataFrame, rows: list[int], labe
 
 
 def _row(index: object, rows: list[int]) -> int | None:
-    return rows[int(index)] if index is not None and not pd.isna(index) else None
+    """The file's row for pandera's failure case: its index holds the frame's row, or NaN when the column failed whole."""
+    if index is None or index is pd.NA or (isinstance(index, float) and math.isnan(index)):
+        return None
+    return rows[int(cast(SupportsInt, index))]
 
 
 def split_list(cell: str) -> tuple[str, ...]:
@@ -160,7 +166,7 @@ def _quote_attribution(frame: pd.DataFrame, rows: list[int], label: str) -> list
     book's one rule can place (rules/views.py): a cited work belongs to no municipality, and an exchange, shown as
     one card, to one municipality or none."""
     problems = []
-    for i, q in enumerate(frame.itertuples(index=False)):
+    for i, q in enumerate(table_rows(frame, index=False)):
         if q.reference_key and q.kommunekode:
             problems.append(
                 Problem(
@@ -190,7 +196,8 @@ def _exchange_ties(frame: pd.DataFrame, rows: list[int], label: str) -> list[Pro
     problems = []
     turns = frame[frame["exchange_id"] != ""]
     for exchange, group in turns.groupby("exchange_id", sort=False):
-        first = group.loc[pd.to_numeric(group["turn"], errors="coerce").fillna(0).idxmin()]
+        # The frame's own row numbers (read_csv's RangeIndex), which pandas' types know only as Hashable.
+        first = group.loc[cast(int, pd.to_numeric(group["turn"], errors="coerce").fillna(0).idxmin())]
         for i, turn in group.iterrows():
             # One line per turn: the municipality if it differs, else how firmly it is tied.
             column = next((c for c in ("kommunekode", "attribution") if turn[c] != first[c]), None)
@@ -198,9 +205,9 @@ def _exchange_ties(frame: pd.DataFrame, rows: list[int], label: str) -> list[Pro
                 problems.append(
                     Problem(
                         label,
-                        rows[i],
+                        rows[cast(int, i)],
                         column,
-                        turn[column],
+                        str(turn[column]),
                         f"skal være som i ordvekslingens første replik ('{first[column]}'): ordvekslingen '{exchange}' er ét kort",
                     )
                 )
@@ -233,7 +240,7 @@ def _not_stated_spelling(column: str) -> Callable[[pd.DataFrame, list[int], str]
         odd = frame[column].str.strip().str.lower().isin({"ikke angivet", "not stated", "ukendt", "n/a", "na"}) & (
             frame[column] != NOT_STATED
         )
-        return [Problem(label, rows[i], column, frame.at[i, column], f"skriv præcis '{NOT_STATED}'") for i in frame.index[odd]]
+        return [Problem(label, rows[i], column, str(frame.at[i, column]), f"skriv præcis '{NOT_STATED}'") for i in frame.index[odd]]
 
     return rule
 
@@ -242,7 +249,7 @@ def _option_values(frame: pd.DataFrame, rows: list[int], label: str) -> list[Pro
     """Each option takes its own values (anonymitet: til/fra; kommune_angivet_af: rapporten/qda-projekt)."""
     return [
         Problem(label, rows[i], "value", o.value, f"passer ikke til {o.option_id}; tilladt: " + ", ".join(OPTION_VALUES[o.option_id]))
-        for i, o in enumerate(frame.itertuples(index=False))
+        for i, o in enumerate(table_rows(frame, index=False))
         if o.value not in OPTION_VALUES[o.option_id]
     ]
 

@@ -50,7 +50,7 @@ _INTEGER = re.compile(r"^-?[0-9]+$")
 def build_workbook(raws: Mapping[str, RawTable] | None = None) -> Workbook:
     """The workbook for these tables (text cells as read from CSV); None gives the empty template."""
     book = Workbook()
-    guidance = book.active
+    guidance = book.worksheets[0]  # a new workbook's one sheet
     guidance.title = GUIDANCE_SHEET
     _write_guidance(guidance)
     _write_dictionary(book.create_sheet(DICTIONARY_SHEET))
@@ -466,12 +466,14 @@ def template_files() -> dict[str, str]:
 
 def workbook_summary(source: Workbook | Path) -> dict:
     """What matters in a workbook, without timestamps: to tell whether a committed template is current."""
+    readable: Path | io.BytesIO
     if isinstance(source, Workbook):
-        buffer = io.BytesIO()
-        source.save(buffer)
-        buffer.seek(0)
-        source = buffer
-    book = openpyxl.load_workbook(source)
+        readable = io.BytesIO()
+        source.save(readable)
+        readable.seek(0)
+    else:
+        readable = source
+    book = openpyxl.load_workbook(readable)
     summary = {}
     for sheet in book.worksheets:
         summary[sheet.title] = {

@@ -20,6 +20,7 @@ import pandas as pd
 from bs4 import BeautifulSoup, Tag
 from markupsafe import Markup
 
+from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import NOT_STATED
 from kulturensrige.render import cards, charts, figures, lists
@@ -118,7 +119,7 @@ class ChartVariants:
         layout["margin"] = {**layout.get("margin", {}), "b": 10}
         layout["yaxis"] = {**layout.get("yaxis", {}), "autorange": "reversed", "automargin": True}
         layout["height"] = max(220, 40 * len(rows) + 140)
-        bars = {"type": "bar", "orientation": "h", "y": [r[0] for r in rows], "x": [r[1] for r in rows]}
+        bars: dict[str, object] = {"type": "bar", "orientation": "h", "y": [r[0] for r in rows], "x": [r[1] for r in rows]}
         bars["marker"] = {"color": charts.PALETTE[0]}
         return Figure(figure.title, figure.alt, {"data": [bars], "layout": layout}, figure.table)
 
@@ -228,7 +229,7 @@ def initiative_items(data: Dataset, kommunekode: str) -> list[dict]:
             "facts": cards.initiative_facts(data, r),
             "section": _one(data, "sections", "section_id", r.section_id, "title"),
         }
-        for r in rows.itertuples()
+        for r in table_rows(rows)
     ]
 
 
@@ -241,7 +242,7 @@ def quote_item(data: Dataset, turns: pd.DataFrame, kommunekode: str = "") -> dic
     ingredient_ids = tuple(dict.fromkeys(i for ids in turns["ingredient_ids"] for i in ids))
     return {
         "ids": list(turns["quote_id"]),
-        "turns": [(t.shown_role if len(turns) > 1 else "", t.text) for t in turns.itertuples()],
+        "turns": [(t.shown_role if len(turns) > 1 else "", t.text) for t in table_rows(turns)],
         "kind": kind,
         "speaker": speaker,
         "citation": citation,
@@ -266,7 +267,7 @@ def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None
     quotes again for every edition took most of `make pdf`'s time before the first page was printed."""
     shared = {} if shared is None else shared
     items = []
-    for ingredient in data.ingredients.sort_values("number").itertuples():
+    for ingredient in table_rows(data.ingredients.sort_values("number")):
         if ingredient.ingredient_id not in shared:
             selected = filters.quotes(data, filters.QuoteFilter(ingredient_id=ingredient.ingredient_id))
             shared[ingredient.ingredient_id] = (selected, general_cards(data, views.general_quotes(selected)))
@@ -321,7 +322,7 @@ def recommendation_items(data: Dataset) -> list[dict]:
             "report_text": r.report_text,
             "ingredients": _labels(data, "ingredients", "ingredient_id", r.ingredient_ids, "name"),
         }
-        for r in data.guide_recommendations.sort_values("position").itertuples()
+        for r in table_rows(data.guide_recommendations.sort_values("position"))
     ]
 
 
@@ -395,7 +396,7 @@ def chapters(site: Path) -> list[Chapter]:
     found = [Chapter("index.html", 0, front.get_text().rstrip("#") if front else TITLE)]
     nav = soup.select_one("nav.bd-docs-nav")
     for link in nav.select("a.reference.internal") if nav else []:
-        href = link.get("href", "").split("#")[0]
+        href = str(link.get("href", "")).split("#")[0]
         if href and not any(c.path == href for c in found):
             found.append(Chapter(href, len(link.find_parents("ul")), link.get_text(strip=True)))
     return found
@@ -457,9 +458,11 @@ def _printable_long_lists(article: Tag) -> None:
     on paper it says how many it shows, and that the book has them all."""
     for note in article.select(".kr-list-nojs"):
         section = note.find_parent("section", class_="kr-list")
+        if section is None:
+            continue
         rows = section.select_one("script.kr-list-rows")
         shown = len(section.select(".kr-group-all > .kr-card"))
-        total = shown + (len(json.loads(rows.string)) if rows is not None else 0)
+        total = shown + (len(json.loads(rows.string)) if rows is not None and rows.string is not None else 0)
         note.string = f"Udgaven viser de første {plural(shown, 'kort', 'kort')} af {number(total)}; alle står i bogen."
 
 
@@ -491,7 +494,7 @@ def _checkbox(page: BeautifulSoup) -> Tag:
 def _printable_links(article: Tag, page_path: str, book_url: str) -> None:
     """http(s) links stay; a link to a page of the book points at the book's address, or becomes text."""
     for link in article.find_all("a"):
-        href = (link.get("href") or "").strip()
+        href = str(link.get("href") or "").strip()
         target = ""
         if HTTP_ADDRESS.fullmatch(href):
             target = href
@@ -507,7 +510,7 @@ def _printable_links(article: Tag, page_path: str, book_url: str) -> None:
 def _printable_images(article: Tag, site: Path, page_path: str) -> None:
     """Images of the site by absolute file address; anything from outside is left out."""
     for image in article.find_all("img"):
-        source = image.get("src", "")
+        source = str(image.get("src", ""))
         local = (site / PurePosixPath(page_path).parent / source).resolve() if source and ":" not in source else None
         if local and local.is_file() and site.resolve() in local.parents:
             image["src"] = local.as_uri()
@@ -521,7 +524,7 @@ def _printable_figures(article: Tag, models: dict[str, figures.Chart]) -> None:
     for figure in article.select("figure.kr-figure"):
         plot, island = figure.select_one(".kr-plot"), figure.select_one("script.kr-figure-json")
         # The figure's id is figur-<id>, prefixed with the chapter's number (printable_article).
-        model = models.get(figure.get("id", "").partition("figur-")[2])
+        model = models.get(str(figure.get("id", "")).partition("figur-")[2])
         if plot is None or island is None or model is None or filters.ALL not in model.variants:
             continue
         frame = figure.select_one(".kr-plot-frame")

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
+from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.edition.editions import environment, file_name
 from kulturensrige.words import number
@@ -54,7 +55,7 @@ def link_editions(site: Path, data: Dataset) -> list[Path]:
     pages = [(site / "index.html", site / "pdf" / file_name(), "Hent hele bogen som PDF")]
     pages += [
         (site / "kommuner" / f"profil-{row.slug}.html", site / "pdf" / file_name(row.slug), f"Hent {row.name}-udgaven som PDF")
-        for row in data.municipalities.itertuples()
+        for row in table_rows(data.municipalities)
     ]
     linked = []
     for page, pdf, label in pages:

@@ -78,7 +78,7 @@ def _paints(group: list, kind: str) -> bool:
 
 def _holds_marks(page: pikepdf.Page, operation) -> bool:
     """A form XObject with marked content of its own is tagged inside; wrapping it would nest tags in an artifact."""
-    xobject = page.Resources.get("/XObject", {}).get(str(operation.operands[0]))
+    xobject = page.Resources.get("/XObject", pikepdf.Dictionary()).get(str(operation.operands[0]))
     if xobject is None or xobject.get("/Subtype") != "/Form":
         return False
     return any(str(o.operator) in MARK_BEGIN for o in pikepdf.parse_content_stream(xobject))
@@ -136,7 +136,7 @@ def give_list_items_bodies(document: pikepdf.Pdf) -> None:
         _replace_owners(document.Root.StructTreeRoot.ParentTree, bodies)
 
 
-def _replace_owners(node: pikepdf.Dictionary, bodies: dict) -> None:
+def _replace_owners(node: pikepdf.Object, bodies: dict) -> None:
     """Walk the parent tree (a number tree) and point content owned by a list item at its body instead."""
     for kid in node.get("/Kids", []):
         _replace_owners(kid, bodies)
@@ -153,7 +153,7 @@ def _replace_owners(node: pikepdf.Dictionary, bodies: dict) -> None:
 
 def describe_links(document: pikepdf.Pdf, link_texts: Mapping[str, str]) -> None:
     """Each link annotation's /Contents is its link's text (PDF/UA-1 7.18.1), or where it leads."""
-    pages = {page.objgen: n for n, page in enumerate(document.pages, start=1)}
+    pages = {page.obj.objgen: n for n, page in enumerate(document.pages, start=1)}
     dests = document.Root.get("/Dests", pikepdf.Dictionary())
     for page in document.pages:
         for annotation in page.get("/Annots", []):
@@ -165,6 +165,6 @@ def describe_links(document: pikepdf.Pdf, link_texts: Mapping[str, str]) -> None
                 page_number = pages.get(target[0].objgen) if isinstance(target, pikepdf.Array) and len(target) else None
                 text = link_texts.get("#" + name) or (f"Gå til side {page_number}" if page_number else "Gå til et andet sted i dokumentet")
             else:
-                address = str(annotation.get("/A", {}).get("/URI", ""))
+                address = str(annotation.get("/A", pikepdf.Dictionary()).get("/URI", ""))
                 text = link_texts.get(address) or address
             annotation.Contents = pikepdf.String(" ".join(text.split()))

@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 
@@ -64,7 +65,7 @@ def outline_pages(pdf: bytes) -> list[tuple[str, int]]:
     """(title, page number) of every bookmark in document order; Chromium makes one per heading."""
     found = []
     with pikepdf.open(io.BytesIO(pdf)) as document:
-        pages = {page.objgen: n for n, page in enumerate(document.pages, start=1)}
+        pages = {page.obj.objgen: n for n, page in enumerate(document.pages, start=1)}
         with document.open_outline() as outline:
             stack = list(outline.root)
             while stack:
@@ -110,7 +111,7 @@ def print_pdfs(jobs: Iterable[PrintJob]) -> list[Path]:
                     state = page.evaluate("document.documentElement.dataset.krReady")
                     if state != "ja":
                         raise PrintError(f"{job.output.name}: figurerne kunne ikke tegnes ({state})")
-                    options = {
+                    options: dict[str, Any] = {  # Playwright's keyword arguments, each typed there
                         "format": "A4",
                         "tagged": True,
                         "outline": True,

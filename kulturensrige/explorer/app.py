@@ -8,6 +8,7 @@ comes from `filters` and `cards`, so the explorer and the book cannot disagree a
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -89,7 +90,7 @@ def _results_html(data: Dataset, selection: filters.QuoteFilter) -> tuple[str, s
     return count_line(view["status"], n_initiatives, name), body
 
 
-def problems_html(folder: str, problems: list[object]) -> str:
+def problems_html(folder: str, problems: Sequence[object]) -> str:
     """Validation messages, one per line and escaped, instead of a traceback."""
     lines = "".join(f"<li>{esc(p)}</li>" for p in problems)
     return (
@@ -187,7 +188,7 @@ class Explorer:
         self._set_options(control_options(data))
         self.render()
 
-    def _show_problems(self, folder: str, problems: list[object]) -> None:
+    def _show_problems(self, folder: str, problems: Sequence[object]) -> None:
         self.problems.value = problems_html(folder, problems)
         if self.data is None:
             self.status.value = '<p class="kr-explorer-loaded">Ingen data indlæst.</p>'

@@ -386,8 +386,8 @@ def attributed_count(data: Dataset, quotes: pd.DataFrame) -> str:
     if levels.empty:
         return "0"
     if len(levels) == 1:
-        return f"{number(len(quotes))}, {labels[levels.index[0]]}"
-    return f"{number(len(quotes))} (" + ", ".join(f"{number(int(n))} {labels[a]}" for a, n in levels.items()) + ")"
+        return f"{number(len(quotes))}, {labels[str(levels.index[0])]}"
+    return f"{number(len(quotes))} (" + ", ".join(f"{number(int(n))} {labels[str(a)]}" for a, n in levels.items()) + ")"
 
 
 def municipality_card(data: Dataset, row: pd.Series) -> dict:

@@ -15,6 +15,7 @@ from html import escape
 import pandas as pd
 import plotly.graph_objects as go
 
+from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import NOT_STATED
 from kulturensrige.render.figures import PALETTE, Axes, Chart, RowLabels, Variant, figure_json, styled
@@ -162,7 +163,7 @@ def quotes_per_ingredient(data: Dataset) -> Chart:
     every = statistics.quotes_by_ingredient_and_speaker(data, data.quotes)
     by_ingredient = every.groupby("ingredient_id", sort=False)
     height = _legend_height(int((every.groupby("speaker_category")["count"].sum() > 0).sum()))
-    ingredients = list(by_ingredient.groups)
+    ingredients = [str(i) for i in by_ingredient.groups]
     total = [int(by_ingredient.get_group(i)["count"].sum()) for i in ingredients]
     total_ids = [" ".join(q for qs in by_ingredient.get_group(i)["quote_ids"] for q in qs) for i in ingredients]
     # The chart beside the total with nobody chosen yet: _chosen_beside puts each municipality's bars in.
@@ -259,7 +260,7 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
         if include_inferred not in counted:
             # Without inferred ties, those quotes count where the report puts them: under 'Ikke angivet'.
             matrix = statistics.ingredient_municipality_matrix(data, views.tied_quotes(data.quotes, include_inferred), columns)
-            cells = {(m.ingredient_id, m.column): m for m in matrix.itertuples()}
+            cells = {(m.ingredient_id, m.column): m for m in table_rows(matrix)}
             rows, cols = list(dict.fromkeys(matrix["ingredient_id"])), list(dict.fromkeys(matrix["column"]))
             z = [[int(cells[r, c].count) for c in cols] for r in rows]
             ids = [[" ".join(cells[r, c].quote_ids) for c in cols] for r in rows]
@@ -334,10 +335,10 @@ def _initiative_vocabulary_chart(data: Dataset, figure_id: str, title: str, colu
         figure = _mark_column(every, labels, marked)
         name = filters.municipality_name(data, code)
         if marked is None:
-            listing = "; ".join(f"{item_names[i]}: {plural(int(n), 'indsats', 'indsatser')}" for i, n in table.sum(axis=1).items())
+            listing = "; ".join(f"{item_names[str(i)]}: {plural(int(n), 'indsats', 'indsatser')}" for i, n in table.sum(axis=1).items())
             alt = f"{title} for alle kommuner: " + (listing or "rapporten nævner ingen") + "."
         else:
-            mine = [f"{item_names[i]}: {plural(int(n), 'indsats', 'indsatser')}" for i, n in table[code].items() if n]
+            mine = [f"{item_names[str(i)]}: {plural(int(n), 'indsats', 'indsatser')}" for i, n in table[code].items() if n]
             alt = (
                 f"{title}, {name} fremhævet: "
                 + ("; ".join(mine) or "rapporten nævner ingen")
@@ -347,9 +348,9 @@ def _initiative_vocabulary_chart(data: Dataset, figure_id: str, title: str, colu
 
     variants = _municipality_variants(data, build, inferred_switch=False)
     note = "Projekter, elementer og aktioner tælles hver for sig, så et projekt og dets elementer kan nævne det samme."
-    rows = RowLabels(noun, [_lines(item_names[i], 14) for i in table.index])
+    row_labels = RowLabels(noun, [_lines(item_names[i], 14) for i in table.index])
     axes = Axes([item_names[i] for i in table.index], columns, cols)
-    return Chart(figure_id, title, variants, note=note, min_width=_heatmap_width(len(table.columns)), row_labels=rows, axes=axes)
+    return Chart(figure_id, title, variants, note=note, min_width=_heatmap_width(len(table.columns)), row_labels=row_labels, axes=axes)
 
 
 def art_forms_by_municipality(data: Dataset) -> Chart:
@@ -474,7 +475,7 @@ def programme_timeline(data: Dataset) -> Chart:
         text=[f"W{n}" for n in workshops["number"]],
         textposition="top center",
         name="Fælles workshop<br>(udfyldt: fysisk ifølge rapporten;<br>tom: ikke angivet)",
-        hovertext=_plot(_event_hover(r) for r in workshops.itertuples()),
+        hovertext=_plot(_event_hover(r) for r in table_rows(workshops)),
         hoverinfo="text",
     )
     figure.add_scatter(
@@ -485,7 +486,7 @@ def programme_timeline(data: Dataset) -> Chart:
         text=[f"P{n}" for n in pitstops["number"]],
         textposition="bottom center",
         name="Virtuelt pitstop for tovholdere<br>(tidspunkt ikke angivet)",
-        hovertext=_plot(_event_hover(r) for r in pitstops.itertuples()),
+        hovertext=_plot(_event_hover(r) for r in table_rows(pitstops)),
         hoverinfo="text",
     )
     styled(figure, height=340).update_layout(
@@ -508,7 +509,7 @@ def _known(row) -> bool:
 
 def _timeline_alt(data: Dataset, workshops: pd.DataFrame, pitstops: pd.DataFrame, start, end) -> str:
     """What Figure 1 shows, naming only what the report states: the events it says something about, once each."""
-    known = [r for r in workshops.itertuples() if _known(r)]
+    known = [r for r in table_rows(workshops) if _known(r)]
     virtual = data.programme_facts.set_index("fact_id")["value"].get("virtuelle-workshops", NOT_STATED)
     parts = [
         f"Forløbet fra {month(start.date)} til {month(end.date)} med {len(workshops)} fælles workshops i rækkefølge "
@@ -566,7 +567,7 @@ def action_learning_cycle(data: Dataset) -> Html:
     steps = data.action_learning_steps.sort_values("position")
     items = [
         f'<span class="kr-tile-name">{escape(s.label)}</span> <span class="kr-tile-label">{escape(s.description)}</span>'
-        for s in steps.itertuples()
+        for s in table_rows(steps)
     ]
     note = (
         "Redaktionens opstilling ud fra rapportens beskrivelse af aktionslæringens cyklus; rapportens figur er ikke gengivet. "
@@ -581,7 +582,7 @@ def six_ps(data: Dataset) -> Html:
     items = [
         f'<span class="kr-tile-name">{escape(p.name)}</span>'
         + (f' <span class="kr-tile-label" lang="da">{escape(p.label_da)}</span>' if p.label_da != NOT_STATED else "")
-        for p in ps.itertuples()
+        for p in table_rows(ps)
     ]
     unnamed = (ps["label_da"] == NOT_STATED).all()
     note = "Redaktionens opstilling; rapportens figur er ikke gengivet." + (

@@ -182,7 +182,7 @@ def _empty_table(folder: Path, raws: Raws) -> list[Problem]:
 
 def _duplicate(folder: Path, raws: Raws) -> list[Problem]:
     def change(frame: pd.DataFrame) -> pd.DataFrame:
-        frame.at[1, "quote_id"] = frame.at[0, "quote_id"]
+        frame.at[1, "quote_id"] = str(frame.at[0, "quote_id"])
         return frame
 
     return _validate(folder, _changed(raws, "quotes", change), "quotes")
@@ -192,7 +192,7 @@ def _cycle(folder: Path, raws: Raws) -> list[Problem]:
     def change(frame: pd.DataFrame) -> pd.DataFrame:
         child = frame.index[frame["parent_id"] != ""][0]
         parent = frame.index[frame["section_id"] == frame.at[child, "parent_id"]][0]
-        frame.at[parent, "parent_id"] = frame.at[child, "section_id"]
+        frame.at[parent, "parent_id"] = str(frame.at[child, "section_id"])
         return frame
 
     return _validate(folder, _changed(raws, "sections", change))

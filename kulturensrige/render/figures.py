@@ -129,7 +129,8 @@ def _drill_cells(trace: dict, drill: _Interned) -> list:
         return value[j] if j is not None and isinstance(value, list) else value
 
     def cell(ids: object, i: int, j: int | None = None) -> int:
-        where = [at(trace.get("y", []), i), at(trace.get("x", []), j) if heatmap else trace.get("name", "")]
+        # A heatmap's cell has a column (j); a bar's point has its trace's name.
+        where = [at(trace.get("y", []), i), at(trace.get("x", []), j) if j is not None else trace.get("name", "")]
         words = " · ".join(w for w in map(_plain, where) if w)
         return drill.add([ids, f"{words}: {_plain(at(hover, i, j))}"])
 

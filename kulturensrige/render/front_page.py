@@ -6,6 +6,7 @@ what they count (printed quotations against rows split into turns, projects and 
 
 from __future__ import annotations
 
+from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.render.markup import Html, book_link, esc
 from kulturensrige.words import month, number
@@ -61,13 +62,13 @@ def _finding(row) -> str:
 
 
 def findings(data: Dataset) -> str:
-    items = "".join(f"<li>{_finding(f)}</li>" for f in data.findings.sort_values("position").itertuples())
+    items = "".join(f"<li>{_finding(f)}</li>" for f in table_rows(data.findings.sort_values("position")))
     return f'<ul class="kr-findings">{items}</ul>'
 
 
 def ingredient_lines(data: Dataset) -> str:
     items = []
-    for row in data.ingredients.sort_values("number").itertuples():
+    for row in table_rows(data.ingredients.sort_values("number")):
         section = _section(data, row.section_id)
         name = esc(row.name)
         items.append(f"<li>{book_link(section.book_page, name) if section is not None else name}</li>")
@@ -77,7 +78,7 @@ def ingredient_lines(data: Dataset) -> str:
 def municipality_lines(data: Dataset) -> str:
     items = "".join(
         f'<li data-kommune="{esc(r.kommunekode)}">{book_link("kommuner/profil-" + r.slug, esc(r.name))}</li>'
-        for r in data.municipalities.itertuples()
+        for r in table_rows(data.municipalities)
     )
     return f'<ul class="kr-inline-list">{items}</ul>'
 

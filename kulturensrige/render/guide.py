@@ -7,6 +7,7 @@ browser by book/_static/tjekliste.js, which only reads and writes the boxes this
 
 from __future__ import annotations
 
+from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.render import cards
 from kulturensrige.render.markup import Html, esc
@@ -29,7 +30,7 @@ def checklist(data: Dataset, ingredient_id: str = "") -> Html:
         f'<details class="kr-wording"><summary>Rapportens ordlyd</summary><p>»{esc(r.report_text)}«</p></details>'
         f'<div class="kr-check-links"><span class="kr-editors-label">Redaktionens kobling:</span> '
         f"{cards.ingredient_badges(data, r.ingredient_ids)}</div></li>"
-        for r in recs.itertuples()
+        for r in table_rows(recs)
     )
     return Html(
         f'<div class="kr-checklist-box" data-kr-checklist><ul class="kr-checklist">{items}</ul>'
@@ -50,8 +51,7 @@ def attention_points(data: Dataset, ingredient_id: str) -> Html:
 
     def items(rows) -> str:
         return "".join(
-            f'<li>{esc(p.text)} <span class="kr-source-line">{cards.section_link(data, p.section_id)}</span></li>'
-            for p in rows.itertuples()
+            f'<li>{esc(p.text)} <span class="kr-source-line">{cards.section_link(data, p.section_id)}</span></li>' for p in table_rows(rows)
         )
 
     parts = []

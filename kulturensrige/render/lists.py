@@ -9,6 +9,7 @@ import re
 
 import pandas as pd
 
+from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import NOT_STATED
 from kulturensrige.render import cards
@@ -44,7 +45,7 @@ def key_figures(data: Dataset) -> Html:
 def municipality_links(data: Dataset) -> Html:
     links = "".join(
         f'<li data-kr-mark="{esc(r.kommunekode)}">{book_link("kommuner/profil-" + r.slug, esc(r.name))}</li>'
-        for r in data.municipalities.itertuples()
+        for r in table_rows(data.municipalities)
     )
     return Html(f'<ul class="kr-inline-list">{links}</ul>')
 
@@ -137,7 +138,7 @@ def profile_hints(data: Dataset, kommunekode: str) -> str:
     lines = "".join(
         f'<p class="kr-profile-hint" data-kr-when="{esc(r.kommunekode)}" hidden>Denne side handler om {esc(own)}. '
         f"{book_link('kommuner/profil-' + r.slug, 'Gå til siden om ' + esc(r.name))}.</p>"
-        for r in data.municipalities.itertuples()
+        for r in table_rows(data.municipalities)
         if r.kommunekode != kommunekode
     )
     return f'<div class="kr-profile-hints" role="status" aria-live="polite">{lines}</div>'
@@ -156,12 +157,13 @@ def municipality_ingredients(data: Dataset, kommunekode: str) -> Html:
             "har ingen kommune angivet.</p>"
         )
     items = []
-    for ingredient in data.ingredients.sort_values("number").itertuples():
+    for ingredient in table_rows(data.ingredients.sort_values("number")):
         hits = quotes[quotes["ingredient_ids"].map(lambda ids, i=ingredient.ingredient_id: i in ids)]
         if hits.empty:
             continue
         levels = ", ".join(
-            f"{plural(n, 'citat', 'citater')} {attribution.labels(data.options)[a]}" for a, n in hits["attribution"].value_counts().items()
+            f"{plural(n, 'citat', 'citater')} {attribution.labels(data.options)[str(a)]}"
+            for a, n in hits["attribution"].value_counts().items()
         )
         items.append(f"<li>{cards.ingredient_badges(data, (ingredient.ingredient_id,))} {esc(levels)}</li>")
     if not items:
@@ -171,7 +173,7 @@ def municipality_ingredients(data: Dataset, kommunekode: str) -> Html:
 
 def ingredient_cards(data: Dataset) -> Html:
     items = []
-    for row in data.ingredients.sort_values("number").itertuples():
+    for row in table_rows(data.ingredients.sort_values("number")):
         page = _key(data, "sections", "section_id", row.section_id, "book_page")
         n = int(data.quotes["ingredient_ids"].map(lambda ids, i=row.ingredient_id: i in ids).sum())
         items.append(
@@ -191,7 +193,7 @@ def ingredient_description(data: Dataset, ingredient_id: str) -> Html:
 def attention_points(data: Dataset, ingredient_id: str) -> Html:
     points = data.attention_points[data.attention_points["ingredient_id"] == ingredient_id].sort_values("position")
     items = "".join(
-        f'<li>{esc(p.text)} <span class="kr-source-line">{cards.section_link(data, p.section_id)}</span></li>' for p in points.itertuples()
+        f'<li>{esc(p.text)} <span class="kr-source-line">{cards.section_link(data, p.section_id)}</span></li>' for p in table_rows(points)
     )
     return Html(f'<ul class="kr-attention">{items}</ul>' if items else "<p>Rapporten nævner ingen opmærksomhedspunkter her.</p>")
 
@@ -206,7 +208,7 @@ def recommendations_for(data: Dataset, ingredient_id: str = "") -> Html:
         f'<label for="anbefaling-{esc(r.recommendation_id)}">{esc(r.text)}</label>'
         f"<details><summary>Rapportens ordlyd</summary><p>»{esc(r.report_text)}«</p></details>"
         f"{cards.ingredient_badges(data, r.ingredient_ids)}</li>"
-        for r in recs.itertuples()
+        for r in table_rows(recs)
     )
     return Html(f'<ul class="kr-checklist">{items}</ul>')
 
@@ -246,14 +248,14 @@ def group_composition(data: Dataset) -> Html:
 def evaluation_sources(data: Dataset) -> Html:
     items = "".join(
         f"<li><strong>{esc(s.label)}.</strong> {esc(s.description)}</li>"
-        for s in data.evaluation_sources.sort_values("position").itertuples()
+        for s in table_rows(data.evaluation_sources.sort_values("position"))
     )
     return Html(f"<ul>{items}</ul>")
 
 
 def evaluation_questions(data: Dataset, kind: str) -> Html:
     questions = data.evaluation_questions[data.evaluation_questions["kind"] == kind].sort_values("position")
-    items = "".join(f"<li>{esc(q.text)}</li>" for q in questions.itertuples())
+    items = "".join(f"<li>{esc(q.text)}</li>" for q in table_rows(questions))
     return Html(f'<ol class="kr-questions">{items}</ol>')
 
 
@@ -270,7 +272,7 @@ def references_table(data: Dataset) -> Html:
     """Which sections and quotes cite each work: the report's own list of references is not in the source."""
     section_titles = dict(zip(data.sections["section_id"], data.sections["title"], strict=True))
     rows = []
-    for ref in data.references.itertuples():
+    for ref in table_rows(data.references):
         quoting = data.quotes.loc[data.quotes["reference_key"] == ref.reference_key, "quote_id"]
         rows.append(
             {

@@ -7,7 +7,7 @@ import functools
 import html
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
@@ -120,6 +120,6 @@ def trusted(markup: str) -> Markup:
     return Markup(markup)
 
 
-def csv_href(head: list[str], rows: list[list[object]]) -> str:
+def csv_href(head: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     """The CSV as a data: address for a download link: the file is made here, the browser only saves it."""
     return "data:text/csv;charset=utf-8," + quote(csv_text(head, rows), safe="")

@@ -6,6 +6,8 @@ speaker and ingredients are its own.
 
 from __future__ import annotations
 
+from typing import cast
+
 import pandas as pd
 
 from kulturensrige.data.loading import Dataset
@@ -34,7 +36,8 @@ def quote_ids_by_municipality_and_ingredient(data: Dataset, quotes: pd.DataFrame
     long = filters.explode(quotes, "ingredient_ids")
     rank = {category: n for n, category in enumerate(data.speaker_categories["speaker_category_id"])}
     long = long.assign(_rank=long["speaker_category"].map(rank)).dropna(subset=["_rank"]).sort_values("_rank", kind="stable")
-    return long.groupby(["kommunekode", "ingredient_ids"], sort=False)["quote_id"].agg(list).to_dict()
+    grouped = long.groupby(["kommunekode", "ingredient_ids"], sort=False)["quote_id"].agg(list)
+    return {cast("tuple[str, str]", pair): ids for pair, ids in grouped.items()}  # grouped by two columns: pairs
 
 
 def ingredient_municipality_matrix(data: Dataset, quotes: pd.DataFrame, kommunekoder: list[str]) -> pd.DataFrame:
@@ -75,4 +78,5 @@ def organisations_by_municipality_and_kind(data: Dataset, initiatives: pd.DataFr
     long = filters.explode(initiatives[["initiative_id", "kommunekode", "organisation_ids"]], "organisation_ids").merge(
         data.organisations[["organisation_id", "kind"]], left_on="organisation_ids", right_on="organisation_id"
     )
-    return {key: int(n) for key, n in long.groupby(["kommunekode", "kind"])["organisation_id"].nunique().items()}
+    counts = long.groupby(["kommunekode", "kind"])["organisation_id"].nunique()
+    return {cast("tuple[str, str]", pair): int(n) for pair, n in counts.items()}  # grouped by two columns: pairs

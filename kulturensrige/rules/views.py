@@ -98,7 +98,7 @@ def nearest_views(data: Dataset) -> dict[str, list[str]]:
     return {key: list(dict.fromkeys([key, state_key(code, True), state_key(ALL, True)])) for key, code, _inferred in states(data)}
 
 
-def quote_tie(quote: Mapping) -> tuple[str, str]:
+def quote_tie(quote: Mapping | pd.Series) -> tuple[str, str]:
     """(kommunekode, attribution) of the municipality a quote (or a card, by its first turn) is tied to, with
     inferred ties counted: ('', 'not stated') for a quote tied to none and for a quote from a cited work."""
     if quote["reference_key"] or not quote["kommunekode"]:
