@@ -1,0 +1,60 @@
+"""The habits' own files agree with the Makefile: pre-commit runs make lint's checks, CONTRIBUTING names real
+targets, and every decision record says its context, decision and cost."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from support.checks import each
+
+REPO = Path(__file__).resolve().parent.parent
+DECISIONS = (
+    "jupyter-book-1",
+    "chromium-for-the-pdfs",
+    "highlight-rather-than-hide",
+    "the-anonymity-rule",
+    "the-full-lock",
+    "the-browser-decides-nothing",
+    "a-layered-package-with-an-import-contract",
+)
+
+
+def _recipe(target: str) -> list[str]:
+    """The commands of a Makefile target, with $(BIN) as the venv's folder."""
+    text = (REPO / "Makefile").read_text(encoding="utf-8")
+    block = re.search(rf"^{target}:[^\n]*\n((?:\t[^\n]*\n)+)", text, re.M)
+    assert block, target
+    return [line.strip().replace("$(BIN)", ".venv/bin") for line in block.group(1).splitlines()]
+
+
+def test_pre_commit_runs_every_check_of_make_lint_with_the_same_pinned_tools():
+    checks = [c for c in _recipe("lint") if not c.startswith("bash scripts/install")]
+    hooks = [h for repo in yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"] for h in repo["hooks"]]
+    repos = {repo["repo"] for repo in yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"]}
+    assert repos == {"local"}, "no hook repository is fetched"
+    entries = [hook["entry"] for hook in hooks]
+
+    def words(command: str) -> list[str]:
+        """The tool and its subcommand: options and the path `.` aside."""
+        return [w for w in command.split() if not w.startswith("-") and w != "."]
+
+    missing = [check for check in each(checks) if words(check) not in [words(entry)[: len(words(check))] for entry in entries]]
+    assert not missing
+    assert all(re.match(r"(\.venv/bin/|node_modules/\.bin/|node scripts/)", entry) for entry in entries), entries
+
+
+def test_contributing_names_only_make_targets_that_exist():
+    targets = set(re.findall(r"^([\w-]+):", (REPO / "Makefile").read_text(encoding="utf-8"), re.M))
+    named = set(re.findall(r"`make ([\w-]+)", (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")))
+    assert named and named <= targets, named - targets
+
+
+def test_every_decision_record_says_its_context_decision_and_cost():
+    records = sorted((REPO / "docs" / "adr").glob("*.md"))
+    assert [re.sub(r"^\d{4}-", "", p.stem) for p in records] == list(DECISIONS)
+    for record in each(records):
+        headings = re.findall(r"^## (.+)$", record.read_text(encoding="utf-8"), re.M)
+        assert headings == ["Context", "Decision", "Cost"], record.name
