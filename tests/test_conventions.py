@@ -42,13 +42,30 @@ def test_every_script_ends_through_the_cli_helper():
         assert not re.search(r"for problem in [^\n]*\n\s+print\(problem", text), path.name
 
 
-def test_the_data_fixture_is_defined_once():
-    definitions = [
-        p.relative_to(REPO).as_posix()
-        for p in _python_files()
-        if "tests" in p.parts and re.search(r"^def data\(", p.read_text(encoding="utf-8"), re.M)
+def _loads_the_report_data(function: ast.FunctionDef) -> bool:
+    """A fixture whose whole body is `return load()` (or load of data/): the report's data, loaded again."""
+    body = function.body[1:] if ast.get_docstring(function) else function.body
+    return (
+        len(body) == 1
+        and isinstance(body[0], ast.Return)
+        and isinstance(body[0].value, ast.Call)
+        and getattr(body[0].value.func, "id", "") == "load"
+        and (not body[0].value.args or bool(re.fullmatch(r"\w+ / ['\"]data['\"]", ast.unparse(body[0].value.args[0]))))
+    )
+
+
+def test_the_report_data_is_loaded_for_the_tests_by_one_fixture():
+    """conftest's `data`; a module may still define a `data` fixture of its own data (tests/test_one_rule.py)."""
+    tests = [p for p in _python_files() if p.relative_to(REPO).parts[0] == "tests"]
+    loaders = [
+        f"{path.relative_to(REPO).as_posix()}::{node.name}"
+        for path in each(tests)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.FunctionDef)
+        and any("fixture" in ast.unparse(d) for d in node.decorator_list)
+        and _loads_the_report_data(node)
     ]
-    assert definitions == ["tests/conftest.py"]
+    assert loaders == ["tests/conftest.py::data"]
 
 
 def _loop_only_tests(path: Path) -> list[str]:

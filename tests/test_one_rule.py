@@ -14,13 +14,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import run_script
 
 from kulturensrige import DataError, Dataset, load
 from kulturensrige.edition import editions
 from kulturensrige.explorer.app import results_html
 from kulturensrige.render import browser, cards, charts, highlight, lists
 from kulturensrige.rules import filters, views
+from support.scripts import run_script
 
 REPO = Path(__file__).resolve().parent.parent
 CODE = "259"  # Køge
