@@ -152,5 +152,6 @@ def test_the_validator_forbids_what_the_rule_cannot_place(tmp_path: Path):
         "data/quotes.csv, række 18, kolonne kommunekode: '' — skal være som i ordvekslingens første replik ('259'): "
         "ordvekslingen 'x1' er ét kort",
     ]
-    result = run_script("validate_data", "validate_data.py", str(folder))
+    result = run_script("validate_data", str(folder))
     assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[:2] == [str(p) for p in raised.value.problems]
