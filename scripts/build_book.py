@@ -8,9 +8,12 @@ settings that change what the notebooks show): Jupyter Book's execution cache ke
 cells and their metadata, so new data re-executes the notebooks, and the same data takes them from the cache.
 The pages' notebooks run one after another in one kernel before Jupyter Book starts, into that same cache,
 where Jupyter Book then finds them: one kernel imports pandas and plotly once, not once per page.
+Jupyter Book writes every page into an empty site folder, swapped in only when the build succeeds
+(kulturensrige/book/site_folder.py): the site holds this build and nothing of an earlier one.
 
 Usage: python scripts/build_book.py [--data DATA_DIR] [--output DIR] [--builder html|linkcheck]
-A data problem stops the build with one line per problem and no traceback.
+A data problem stops the build with one line per problem and no traceback; Ctrl+C or SIGTERM stops it with
+one line and leaves the previous site as it was.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import argparse
 import filecmp
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -35,7 +39,9 @@ from nbclient.exceptions import CellExecutionError
 from kulturensrige import cli
 from kulturensrige.book.page_source import PAGE_VARIABLE
 from kulturensrige.book.profiles import write_profile_pages
+from kulturensrige.book.site_folder import fresh_site
 from kulturensrige.data.buildkey import build_key
+from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
 from kulturensrige.data.loading import CACHE_VARIABLE, DATA_DIR_VARIABLE, data_dir, load
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,8 +57,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", default=None, help="mappe til den byggede bog (standard: book/_build)")
     parser.add_argument("--builder", default="html", choices=["html", "linkcheck"], help="Sphinx-builderen (standard: html)")
     args = parser.parse_args(argv)
-    folder = data_dir(args.data)
-    output = Path(args.output).resolve() if args.output else ROOT / "book"
+    try:
+        with interruptible():
+            output = Path(args.output).resolve() if args.output else ROOT / "book"
+            return build(data_dir(args.data), output, args.builder)
+    except Interrupted:
+        print(interrupted_line("bogen er ikke bygget, og den forrige bog ligger, hvor den lå"), file=sys.stderr)
+        return EXIT_CODE
+
+
+def build(folder: Path, output: Path, builder: str = "html") -> int:
+    """Validate, stage, execute, and let Jupyter Book write the site into a fresh folder (site_folder)."""
     # Validated once here; each page's kernel (and a rebuild of the same data) reads the tables from the cache.
     os.environ[CACHE_VARIABLE] = str(output / "_build" / ".kr-data-cache")
     data = load(folder)
@@ -71,7 +86,41 @@ def main(argv: list[str] | None = None) -> int:
         print(f"En side kunne ikke køres:\n{exc}", file=sys.stderr)
         return 1
     command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(source), "-W", "-n", "--keep-going"]
-    return subprocess.call([*command, "--builder", args.builder, "--path-output", str(output)], env=env)
+    command += ["--builder", builder, "--path-output", str(output)]
+    if builder != "html":  # linkcheck writes a report of its own beside the site, never the site
+        return run_in_own_group(command, env)
+    site = output / "_build" / "html"
+    try:
+        # Every page is written anew into an empty folder: nothing of an earlier build (another municipality's
+        # profile, a PDF of older data) can stay behind. Reading and execution still come from the caches.
+        with fresh_site(site):
+            if code := run_in_own_group(command, env):
+                raise BuildFailed(code)
+    except BuildFailed as failed:
+        print(f"Bogen er ikke bygget (jupyter-book sluttede med kode {failed.code}); {site} er som før.", file=sys.stderr)
+        return failed.code
+    return 0
+
+
+class BuildFailed(Exception):
+    """Jupyter Book ended with an error: the new site is dropped and the previous one put back."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def run_in_own_group(command: list[str], env: dict[str, str]) -> int:
+    """Run a command in a process group of its own, so Ctrl+C reaches only this script, which stops the whole
+    group (jupyter-book and any kernel it started) without their tracebacks, and tidies up."""
+    with subprocess.Popen(command, env=env, start_new_session=True) as process:
+        try:
+            return process.wait()
+        except BaseException:
+            with suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGTERM)
+            process.wait()
+            raise
 
 
 def stage_book(staging: Path) -> Path:

@@ -17,7 +17,9 @@ from pathlib import Path
 
 from kulturensrige import cli
 from kulturensrige.book.extension import build_date
+from kulturensrige.book.site_folder import replaced_site
 from kulturensrige.data.buildkey import RECORD, read_record
+from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
 from kulturensrige.data.loading import data_dir, load
 from kulturensrige.edition import editions
 from kulturensrige.edition.links import link_editions
@@ -51,14 +53,19 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     started = time.perf_counter()
     stamp = editions.Stamp(data.folder.name, data.fingerprint, build_date(), book_url)
-    jobs = list(edition_jobs(data, site, stamp))
     try:
-        written = print_pdfs(jobs)
+        with interruptible(), replaced_site(site) as copy:
+            # The editions go into a copy of the site, swapped in when all are written: an interrupted or failed
+            # run leaves the site as it was, never half of the PDFs or half of the links.
+            written = print_pdfs(list(edition_jobs(data, copy, stamp)))
+            remove_stale(copy / "pdf", {p.name for p in written})
+            linked = link_editions(copy, data)
     except PrintError as exc:
-        print(f"PDF-udgaverne er ikke alle skrevet: {exc}", file=sys.stderr)
+        print(f"PDF-udgaverne er ikke skrevet: {exc}; bogen i {site} er som før.", file=sys.stderr)
         return 1
-    remove_stale(site / "pdf", {p.name for p in written})
-    linked = link_editions(site, data)
+    except Interrupted:
+        print(interrupted_line(f"PDF-udgaverne er ikke skrevet, og bogen i {site} er som før"), file=sys.stderr)
+        return EXIT_CODE
     seconds = time.perf_counter() - started
     print(f"{len(written)} PDF-filer skrevet i {site / 'pdf'} på {number(seconds, 1)} s; {len(linked)} sider linker til dem.")
     return 0

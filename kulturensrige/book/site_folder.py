@@ -1,0 +1,105 @@
+"""The built site's folder holds one build and nothing else, and an interrupted build leaves it as it was.
+
+Sphinx writes only the pages it thinks out of date and never removes a page whose source is gone: after a build
+on other data, the old data's profile pages and PDF editions stayed in book/_build/html, ready to be published.
+So each build starts from an empty folder: `fresh_site` moves the previous site aside (a hidden sibling) while
+the build writes a new one, and drops the old one only when the build has succeeded. A failed or interrupted
+build puts the previous site back. The execution cache and Sphinx's environment live beside the site, not in
+it, so no notebook runs again; only the writing of pages is repeated. `replaced_site` is the other way round,
+for a step that changes a finished site (the PDF editions): it works on a copy and swaps it in.
+
+A process that was killed outright (kill -9, a power cut) leaves its hidden sibling behind; the next build or
+PDF run tidies it up (`recover`) before it starts, putting the last finished site back where needed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+# The hidden siblings of site/, each named after the process that made it: `.html.forrige-PID` is the previous
+# site while a build writes a new one; `.html.ny-PID` a copy being changed; `.html.slettes-PID` one swapped out.
+PREVIOUS, NEW, OUTGOING = "forrige", "ny", "slettes"
+
+
+def _sibling(site: Path, kind: str) -> Path:
+    return site.with_name(f".{site.name}.{kind}-{os.getpid()}")
+
+
+def _siblings(site: Path, kind: str) -> list[Path]:
+    """Siblings of this kind left by processes that are no longer running."""
+    prefix = f".{site.name}.{kind}-"
+    found = []
+    for entry in sorted(site.parent.glob(f"{prefix}*")) if site.parent.is_dir() else []:
+        pid = entry.name[len(prefix) :]
+        if pid.isdigit() and not _running(int(pid)):
+            found.append(entry)
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def recover(site: Path) -> None:
+    """Undo what a killed build or PDF run left: its half-written site goes, the last finished site comes back."""
+    for previous in _siblings(site, PREVIOUS):
+        _remove(site)
+        os.rename(previous, site)
+    for outgoing in _siblings(site, OUTGOING):
+        if site.exists():
+            _remove(outgoing)
+        else:
+            os.rename(outgoing, site)
+    for copy in _siblings(site, NEW):
+        _remove(copy)
+
+
+@contextmanager
+def fresh_site(site: Path) -> Iterator[Path]:
+    """An empty `site` to build into; the previous site is dropped only if the block ends without an exception."""
+    recover(site)
+    previous = _sibling(site, PREVIOUS)
+    if site.exists():
+        os.rename(site, previous)
+    try:
+        yield site
+    except BaseException:
+        _remove(site)
+        if previous.exists():
+            os.rename(previous, site)
+        raise
+    _remove(previous)
+
+
+@contextmanager
+def replaced_site(site: Path) -> Iterator[Path]:
+    """A copy of `site` to change; it replaces `site` only if the block ends without an exception."""
+    recover(site)
+    copy = _sibling(site, NEW)
+    shutil.copytree(site, copy, symlinks=True)
+    try:
+        yield copy
+    except BaseException:
+        _remove(copy)
+        raise
+    outgoing = _sibling(site, OUTGOING)
+    os.rename(site, outgoing)
+    os.rename(copy, site)
+    _remove(outgoing)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()

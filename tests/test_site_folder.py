@@ -1,0 +1,104 @@
+"""The built site holds exactly one build: nothing of an earlier build stays, and a failed or interrupted build
+or PDF run leaves the previous site as it was (kulturensrige/book/site_folder.py)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kulturensrige.book import site_folder
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _site(tmp_path: Path) -> Path:
+    site = tmp_path / "_build" / "html"
+    (site / "kommuner").mkdir(parents=True)
+    (site / "index.html").write_text("forrige", encoding="utf-8")
+    (site / "kommuner" / "profil-gammel.html").write_text("gammel", encoding="utf-8")
+    return site
+
+
+def test_a_build_starts_from_an_empty_folder_and_keeps_only_what_it_wrote(tmp_path: Path):
+    site = _site(tmp_path)
+    with site_folder.fresh_site(site):
+        assert not site.exists()
+        site.mkdir()
+        (site / "index.html").write_text("ny", encoding="utf-8")
+    assert _files(site) == {"index.html": b"ny"}
+    assert sorted(p.name for p in site.parent.iterdir()) == ["html"]
+
+
+def test_a_failed_build_puts_the_previous_site_back(tmp_path: Path):
+    site = _site(tmp_path)
+    before = _files(site)
+    with pytest.raises(RuntimeError), site_folder.fresh_site(site):
+        site.mkdir()
+        (site / "index.html").write_text("halv", encoding="utf-8")
+        raise RuntimeError("jupyter-book fejlede")
+    assert _files(site) == before
+    assert sorted(p.name for p in site.parent.iterdir()) == ["html"]
+
+
+def test_a_changed_copy_replaces_the_site_only_when_it_is_done(tmp_path: Path):
+    site = _site(tmp_path)
+    before = _files(site)
+    with pytest.raises(KeyboardInterrupt), site_folder.replaced_site(site) as copy:
+        (copy / "pdf").mkdir()
+        (copy / "pdf" / "halv.pdf").write_bytes(b"%PDF")
+        raise KeyboardInterrupt
+    assert _files(site) == before
+    with site_folder.replaced_site(site) as copy:
+        (copy / "index.html").write_text("med link", encoding="utf-8")
+    assert _files(site)["index.html"] == b"med link"
+    assert sorted(p.name for p in site.parent.iterdir()) == ["html"]
+
+
+def _dead_pid() -> int:
+    process = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True)
+    return int(process.stdout)
+
+
+def test_what_a_killed_build_left_is_tidied_before_the_next(tmp_path: Path):
+    """kill -9 in the middle of a build: the half-written site goes, the last finished one comes back."""
+    site = _site(tmp_path)
+    before = _files(site)
+    os.rename(site, site.with_name(f".html.{site_folder.PREVIOUS}-{_dead_pid()}"))
+    site.mkdir()
+    (site / "halv.html").write_text("halv", encoding="utf-8")
+    shutil.copytree(site, site.with_name(f".html.{site_folder.NEW}-{_dead_pid()}"))
+    site_folder.recover(site)
+    assert _files(site) == before
+    assert sorted(p.name for p in site.parent.iterdir()) == ["html"]
+
+
+@pytest.mark.build
+def test_a_build_on_data_after_one_on_eight_municipalities_leaves_nothing_of_the_eighth(
+    eighth_site: Path, built_site: Path, tmp_path: Path
+):
+    """The issue's case: a book built on an eight-municipality folder (and its PDFs), then on data/, in the same
+    output folder. Afterwards the site has exactly the files of a book built on data/ alone."""
+    from conftest import build_book
+
+    output = tmp_path / "output"
+    shutil.copytree(eighth_site.parent.parent, output, symlinks=True)
+    old = output / "_build" / "html"
+    eighth_pages = sorted(p.relative_to(old).as_posix() for p in old.rglob("*eksempelkommune*"))
+    assert "kommuner/profil-eksempelkommune.html" in eighth_pages
+    # What `make pdf` had written beside the eighth's book.
+    (old / "pdf").mkdir(exist_ok=True)
+    (old / "pdf" / "kulturens-rige-eksempelkommune.pdf").write_bytes(b"%PDF-1.7 den ottende kommunes udgave")
+    site = build_book(REPO / "data", output)
+    assert not [p for p in site.rglob("*") if "eksempelkommune" in p.name]
+    assert not (site / "pdf").exists()
+    assert sorted(_files(site)) == sorted(_files(built_site))
+    assert sorted(p.name for p in site.parent.iterdir() if p.name.startswith(".html")) == []
