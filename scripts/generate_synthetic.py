@@ -4,7 +4,7 @@ Usage: python scripts/generate_synthetic.py --out DIR [--quotes 10000] [--initia
                                             [--data BASE_DIR] [--overwrite]
 
 Vocabularies, sections and organisations come unchanged from BASE_DIR (default data/); municipalities
-come from scripts/danske-kommuner.csv; every generated text says it is synthetic. The same seed gives
+come from kulturensrige/data/danske-kommuner.csv; every generated text says it is synthetic. The same seed gives
 the same files. The folder is validated before it is written, and data/ is never written to.
 """
 

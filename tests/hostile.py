@@ -262,7 +262,8 @@ def overlay_rows() -> dict[str, list[dict[str, str]]]:
             for n, section in enumerate(["kulturens-rige", "aktionslaering", "aktionslaering", "etablering-af-vi"], start=1)
         ],
         "references": [_row("references", reference_key="hostile-ref", section_ids="baggrund", language="en")],
-        "options": [_row("options", option_id="anonymitet", value="til")],
+        # The hostile municipality's code and its name full of attacks are no official ones: the check is off.
+        "options": [_row("options", option_id="anonymitet", value="til"), _row("options", option_id="kommunekoder", value="egne")],
         "findings": [_row("findings", finding_id="hostile-fund", position="99", section_id="hostile-afsnit")],
         "publication": [_row("publication", publication_id="kulturens-rige", year="ikke angivet", section_id="baggrund")],
     }

@@ -31,6 +31,7 @@ from kulturensrige.book.icons import inline_icons
 from kulturensrige.data.buildkey import build_key, write_record
 from kulturensrige.data.fingerprint import folder_digest
 from kulturensrige.data.loading import load
+from kulturensrige.data.municipality_codes import codes_are_official
 from kulturensrige.data.schema import TABLES
 from kulturensrige.render import browser, highlight
 from kulturensrige.render.markup import esc
@@ -45,11 +46,16 @@ def build_date() -> dt.date:
     return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch else dt.date.today()
 
 
-def provenance_html(folder_name: str, fingerprint: str, date: dt.date) -> str:
+# Said on every page when options.csv switches the check of the official codes off (municipality_codes).
+NOT_OFFICIAL = "Kommunekoderne og -navnene i disse data er ikke de officielle danske."
+
+
+def provenance_html(folder_name: str, fingerprint: str, date: dt.date, official_codes: bool = True) -> str:
     when = f"{date.day}. {MONTHS[date.month - 1]} {date.year}"
+    codes = "" if official_codes else f" {NOT_OFFICIAL}"
     return (
         f'<p class="kr-provenance">Bygget fra datamappen <code>{esc(folder_name)}</code> '
-        f"(fingeraftryk <code>{esc(fingerprint)}</code>) den {when}.</p>"
+        f"(fingeraftryk <code>{esc(fingerprint)}</code>) den {when}.{codes}</p>"
     )
 
 
@@ -83,7 +89,7 @@ def _on_config_inited(app: Sphinx, config) -> None:
     config.html_js_files = [f for f in config.html_js_files if _asset_name(f) not in OWN_ASSETS]
     config.html_css_files = [f for f in config.html_css_files if _asset_name(f) not in OWN_ASSETS]
     options = dict(config.html_theme_options or {})
-    options["extra_footer"] = provenance_html(data.folder.name, data.fingerprint, build_date())
+    options["extra_footer"] = provenance_html(data.folder.name, data.fingerprint, build_date(), codes_are_official(data.options))
     config.html_theme_options = options
 
 

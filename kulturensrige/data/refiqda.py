@@ -37,7 +37,8 @@ from kulturensrige.data.anonymity import unique_role_warnings
 from kulturensrige.data.csv_reading import RawTable, read_csv
 from kulturensrige.data.folder_writing import check_folder, default_mode, write_folder
 from kulturensrige.data.frames import table_rows
-from kulturensrige.data.loading import REPO_ROOT, Dataset, data_dir, load
+from kulturensrige.data.loading import Dataset, data_dir, load
+from kulturensrige.data.municipality_codes import LIST_FILE
 from kulturensrige.data.problems import DataError, Problem
 from kulturensrige.data.schema import ATTRIBUTED_BY, ATTRIBUTIONS, BY_QDA, LIST_SEPARATOR, NOT_STATED, SLUG_PATTERN, TABLES, YES
 from kulturensrige.data.synthetic import slug
@@ -51,7 +52,7 @@ PROJECT_FILE = "project.qde"
 # A .qdpx whose files expand beyond this is refused before anything is read: a zip bomb, or a project
 # with audio and video that the book could not use anyway. 10,000 coded passages take about 10 MB.
 MAX_EXPANDED_BYTES = 200 * 1024 * 1024
-MUNICIPALITY_LIST = REPO_ROOT / "scripts" / "danske-kommuner.csv"
+MUNICIPALITY_LIST = LIST_FILE
 
 # Variable names (case-insensitive) that carry what the book needs.
 MUNICIPALITY_VARIABLES = ("kommunekode", "kommune")
@@ -392,7 +393,7 @@ def read_documents(path: Path, project: Project, municipalities: Municipalities)
 
 
 def _unknown_municipality() -> str:
-    return "ukendt kommune; skriv den officielle kommunekode (tre cifre) eller navnet som i scripts/danske-kommuner.csv"
+    return "ukendt kommune; skriv den officielle kommunekode (tre cifre) eller navnet som i kulturensrige/data/danske-kommuner.csv"
 
 
 def recorded(

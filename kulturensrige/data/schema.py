@@ -21,7 +21,9 @@ YES, NO = "ja", "nej"
 ANONYMITY, ON, OFF = "anonymitet", "til", "fra"
 # Who stated the quotes' municipalities: the report itself, or an analyst in a QDA project (set by the REFI-QDA import).
 ATTRIBUTED_BY, BY_REPORT, BY_QDA = "kommune_angivet_af", "rapporten", "qda-projekt"
-OPTION_VALUES = {ANONYMITY: (ON, OFF), ATTRIBUTED_BY: (BY_REPORT, BY_QDA)}
+# Whether the municipalities' codes and names are the official Danish ones (checked) or a test's or another country's.
+CODES, OFFICIAL_CODES, OWN_CODES = "kommunekoder", "officielle", "egne"
+OPTION_VALUES = {ANONYMITY: (ON, OFF), ATTRIBUTED_BY: (BY_REPORT, BY_QDA), CODES: (OFFICIAL_CODES, OWN_CODES)}
 MONTH_OR_NOT_STATED = r"^([0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|ikke angivet)$"
 
 
@@ -564,7 +566,10 @@ TABLES: dict[str, Table] = {
             "den præcise rolle, medmindre citatet er frigivet (cleared). "
             f"'{ATTRIBUTED_BY}' ({BY_REPORT} eller {BY_QDA}, standard {BY_REPORT}): hvem der har angivet citaternes kommune, "
             "så bogen skriver »angivet i rapporten« kun om rapportens egne angivelser; importen af et REFI-QDA-projekt "
-            f"sætter {BY_QDA}.",
+            f"sætter {BY_QDA}. "
+            f"'{CODES}' ({OFFICIAL_CODES} eller {OWN_CODES}, standard {OFFICIAL_CODES}): med {OFFICIAL_CODES} skal hver "
+            "kommunekode og hvert navn i municipalities.csv være en af de 98 danske kommuners officielle; "
+            f"{OWN_CODES} slår kontrollen fra (data til test eller et andet land), og bogen siger så, at koderne ikke er officielle.",
             "option_id",
             {
                 "option_id": choice(tuple(OPTION_VALUES), "Indstillingens navn.", ANONYMITY),

@@ -1,6 +1,6 @@
 """Synthetic data at national scale, for benchmarks and scale tests only; it never ships as content.
 
-All 98 Danish municipalities (official codes and names from scripts/danske-kommuner.csv), the
+All 98 Danish municipalities (official codes and names from kulturensrige/data/danske-kommuner.csv), the
 report's vocabularies, sections and organisations taken unchanged from a data folder, and a chosen
 number of initiatives and quotes whose every text says it is synthetic ("Syntetisk citat nr. …").
 The same seed gives the same files, byte for byte. The result is validated before it is written.
@@ -18,11 +18,12 @@ from pathlib import Path
 from kulturensrige.data.csv_reading import RawTable
 from kulturensrige.data.folder_writing import check_folder, csv_text, write_folder
 from kulturensrige.data.loading import REPO_ROOT, data_dir
+from kulturensrige.data.municipality_codes import LIST_FILE
 from kulturensrige.data.problems import DataError
 from kulturensrige.data.schema import LIST_SEPARATOR, NOT_STATED, TABLES
 from kulturensrige.data.validation import read_folder, validate_tables
 
-MUNICIPALITY_LIST = REPO_ROOT / "scripts" / "danske-kommuner.csv"
+MUNICIPALITY_LIST = LIST_FILE
 DEFAULT_QUOTES = 10_000
 DEFAULT_INITIATIVES = 1_000
 # Quotes of these kinds need more than one row (exchanges) or a work cited; synthetic quotes are plain.

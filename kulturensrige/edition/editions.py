@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
+from kulturensrige.data.municipality_codes import codes_are_official
 from kulturensrige.data.schema import NOT_STATED
 from kulturensrige.render import cards, charts, figures, lists
 from kulturensrige.render.markup import json_island
@@ -352,6 +353,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
             "name": name,
             "name_in_report": row.name_in_report,
             "kommunekode": row.kommunekode,
+            "official": codes_are_official(data.options),
             "region": row.region,
             "summary": row.summary,
             "starting_point": lists.starting_point(
