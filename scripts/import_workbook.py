@@ -3,8 +3,9 @@
 Usage: python scripts/import_workbook.py ARBEJDSBOG.xlsx --out DATA_DIR [--overwrite]
 
 Every problem is printed on one line to stderr (sheet, row, column, value, what is allowed) and the
-exit status is 1. An existing folder is replaced only with --overwrite, and only once the new data
-validates; the new folder is written beside it and renamed into place.
+exit status is 1: first every problem in the workbook, then a problem with --out. An existing folder is
+replaced only with --overwrite, and only once the new data validates; the new folder is written beside it
+and renamed into place. Ctrl+C or SIGTERM stops it with one line and leaves --out as it was.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from pathlib import Path
 
 from kulturensrige import cli
 from kulturensrige.data.folder_writing import destination_problem
-from kulturensrige.data.problems import DataError
-from kulturensrige.data.workbook import import_workbook
+from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
+from kulturensrige.data.problems import DataError, Problem
+from kulturensrige.data.workbook import checked_workbook, write_imported
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,20 +28,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--overwrite", action="store_true", help="erstat en eksisterende mappe, når de nye data er gyldige")
     args = parser.parse_args(argv)
     refused = destination_problem(args.out, folder=True, overwrite=args.overwrite)
-    if refused is not None:
-        print(refused, file=sys.stderr)
-        return 1
     try:
-        problems = import_workbook(args.workbook, args.out, overwrite=args.overwrite)
+        with interruptible():
+            # The data's problems first, then the folder's: a bad workbook is named even when --out exists.
+            raws, problems = checked_workbook(args.workbook)
+            if problems or refused is not None:
+                return _refused(args.workbook, DataError(problems).problems if problems else [], refused)
+            write_imported(raws, args.out, overwrite=args.overwrite)
+    except Interrupted:
+        print(interrupted_line(f"{args.out} er ikke skrevet"), file=sys.stderr)
+        return EXIT_CODE
     except DataError as exc:
-        problems = exc.problems
+        return _refused(args.workbook, exc.problems, None)
     except OSError as exc:  # the disk, not the data: full, read-only, gone
         print(f"{args.out} — kan ikke skrives ({exc.strerror or exc}); intet er skrevet.", file=sys.stderr)
         return 1
-    if problems:
-        return cli.report(DataError(problems).problems, f"{{count}} problem(er) fundet i {args.workbook.name}; intet er skrevet.")
     print(f"Datamappen {args.out} er skrevet fra {args.workbook.name} og er gyldig.")
     return 0
+
+
+def _refused(workbook: Path, problems: list[Problem], refused: Problem | None) -> int:
+    """Every problem in the data, one line each, then the one about --out (if any), then the count."""
+    if refused is not None and not problems:
+        print(refused, file=sys.stderr)
+        return 1
+    return cli.report([*problems, *([refused] if refused else [])], f"{len(problems)} problem(er) fundet i {workbook.name}; intet er skrevet.")
 
 
 if __name__ == "__main__":

@@ -31,6 +31,8 @@ REPO = Path(__file__).resolve().parent.parent
 VALIDATE = REPO / "scripts" / "validate_data.py"
 ID_RULE = "skal være et id af små bogstaver a-z, tal og bindestreger, fx 'leg-mod'"
 CODE_RULE = "skal være en officiel kommunekode med tre cifre, fx 259"
+# A wrong key: the references to its table wait for it (they may be meant for the wrongly written key).
+WAITING = "henvisningerne fra andre tabeller til kolonnen kontrolleres, når fejlene nedenfor i den er rettet"
 DATE_RULE = "skal være en dato som ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD, eller 'ikke angivet'"
 NOT_TEXT = "filen indeholder binære data eller styretegn; den skal være CSV-tekst"
 SIX_PS_ROWS = (REPO / "data" / "six_ps.csv").read_bytes().count(b"\n") - 1
@@ -124,16 +126,25 @@ CASES: dict[str, tuple[Callable[[Path], None], Callable[[], list[str]]]] = {
     ),
     "id_with_danish_letter": (
         cell("statuses", 0, "status_id", "gennemført"),
-        lambda: [f"data/statuses.csv, række 2, kolonne status_id: 'gennemført' — {ID_RULE}"],
+        lambda: [
+            f"data/statuses.csv, kolonne status_id — {WAITING}",
+            f"data/statuses.csv, række 2, kolonne status_id: 'gennemført' — {ID_RULE}",
+        ],
     ),
     # kommunekode: letters, four digits, letters where empty is allowed
     "kommunekode_with_letters": (
         cell("municipalities", 0, "kommunekode", "25a"),
-        lambda: [f"data/municipalities.csv, række 2, kolonne kommunekode: '25a' — {CODE_RULE}"],
+        lambda: [
+            f"data/municipalities.csv, kolonne kommunekode — {WAITING}",
+            f"data/municipalities.csv, række 2, kolonne kommunekode: '25a' — {CODE_RULE}",
+        ],
     ),
     "kommunekode_with_four_digits": (
         cell("municipalities", 1, "kommunekode", "0169"),
-        lambda: [f"data/municipalities.csv, række 3, kolonne kommunekode: '0169' — {CODE_RULE}"],
+        lambda: [
+            f"data/municipalities.csv, kolonne kommunekode — {WAITING}",
+            f"data/municipalities.csv, række 3, kolonne kommunekode: '0169' — {CODE_RULE}",
+        ],
     ),
     "optional_kommunekode_with_letters": (
         cell("organisations", 0, "kommunekode", "Køge"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import shutil
 from pathlib import Path
@@ -118,3 +119,88 @@ def test_the_data_folder_comes_from_the_environment(monkeypatch, tmp_path: Path)
     shutil.copytree(REPO / "data", tmp_path / "andre-data")
     monkeypatch.setenv("KR_DATA_DIR", str(tmp_path / "andre-data"))
     assert load().folder == tmp_path / "andre-data"
+
+
+def _with_municipality(tmp_path: Path, code: str, name: str, options: str = "") -> Path:
+    """data/ plus one municipality row (Køge's other cells), and optionally one options row."""
+    import csv
+    import io
+
+    from kulturensrige.data.folder_writing import csv_text
+
+    folder = shutil.copytree(REPO / "data", tmp_path / "data")
+    table = TABLES["municipalities"]
+    rows = list(csv.DictReader(io.StringIO((folder / table.file).read_text(encoding="utf-8"), newline="")))
+    rows.append({**rows[0], "kommunekode": code, "slug": "ny-kommune", "name": name, "name_in_report": name})
+    (folder / table.file).write_text(csv_text(table.columns, [[r[c] for c in table.columns] for r in rows]), encoding="utf-8")
+    if options:
+        with (folder / "options.csv").open("a", encoding="utf-8") as stream:
+            stream.write(options + "\n")
+    return folder
+
+
+def test_a_code_that_is_no_municipality_is_refused_in_one_line_that_names_the_right_code(tmp_path: Path):
+    folder = _with_municipality(tmp_path, "631", "Vejle")
+    result = run_script(*VALIDATE, str(folder))
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[:-1] == [
+        "data/municipalities.csv, række 9, kolonne kommunekode: '631' — 631 er ikke en kommunekode; Vejle har 630"
+    ]
+
+
+def test_an_official_code_under_another_name_is_refused(tmp_path: Path):
+    folder = _with_municipality(tmp_path, "630", "Vejlby")
+    result = run_script(*VALIDATE, str(folder))
+    assert result.stderr.strip().splitlines()[:-1] == [
+        "data/municipalities.csv, række 9, kolonne name: 'Vejlby' — 630 er Vejle; skriv det officielle navn, eller ret kommunekoden"
+    ]
+
+
+def test_the_official_list_ships_with_the_package_with_its_source():
+    from kulturensrige.data import municipality_codes
+
+    names = municipality_codes.official_names()
+    assert len(names) == 98 and names["630"] == "Vejle" and names["259"] == "Køge"
+    assert municipality_codes.LIST_FILE.parent.name == "data" and municipality_codes.LIST_FILE.parent.parent.name == "kulturensrige"
+    assert "Danmarks Statistik" in municipality_codes.SOURCE and municipality_codes.VALID_FROM == "2007-01-01"
+
+
+def test_a_test_folder_can_switch_the_check_off_and_the_book_then_says_so(tmp_path: Path):
+    from kulturensrige.book.extension import NOT_OFFICIAL, provenance_html
+    from kulturensrige.data.municipality_codes import codes_are_official
+
+    folder = _with_municipality(tmp_path, "631", "Vejle", options="kommunekoder,egne,Testdata")
+    data = load(folder)
+    assert not codes_are_official(data.options)
+    assert NOT_OFFICIAL in provenance_html(folder.name, data.fingerprint, dt.date(2026, 1, 1), False)
+    assert NOT_OFFICIAL not in provenance_html("data", data.fingerprint, dt.date(2026, 1, 1))
+
+
+def _set_cell(folder: Path, table_name: str, row: int, column: str, value: str) -> None:
+    """Set one cell of a CSV table; `row` counts as a spreadsheet does (the header is row 1)."""
+    import csv
+    import io
+
+    from kulturensrige.data.folder_writing import csv_text
+
+    table = TABLES[table_name]
+    rows = list(csv.DictReader(io.StringIO((folder / table.file).read_text(encoding="utf-8"), newline="")))
+    rows[row - 2][column] = value
+    (folder / table.file).write_text(csv_text(table.columns, [[r[c] for c in table.columns] for r in rows]), encoding="utf-8")
+
+
+def test_four_independent_errors_in_csv_files_come_out_in_one_run(tmp_path: Path):
+    folder = shutil.copytree(REPO / "data", tmp_path / "data")
+    _set_cell(folder, "programme_events", 2, "date", "2021-13")
+    _set_cell(folder, "initiatives", 3, "title", "")
+    _set_cell(folder, "initiatives", 4, "kommunekode", "998")
+    _set_cell(folder, "quotes", 5, "ingredient_ids", "mod-og-mening")
+    result = run_script(*VALIDATE, str(folder))
+    lines = result.stderr.strip().splitlines()
+    assert [line.split(" — ")[0] for line in lines[:-1]] == [
+        "data/initiatives.csv, række 3, kolonne title: ''",
+        "data/initiatives.csv, række 4, kolonne kommunekode: '998'",
+        "data/programme_events.csv, række 2, kolonne date: '2021-13'",
+        "data/quotes.csv, række 5, kolonne ingredient_ids: 'mod-og-mening'",
+    ]
+    assert "fra municipalities.csv" in lines[1] and "fra ingredients.csv" in lines[3]

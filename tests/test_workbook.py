@@ -204,8 +204,9 @@ ERRORS = {
     "unknown-kommunekode": (
         lambda book: _set(book, "initiatives", 2, "kommunekode", 998),
         [
+            # The sheet the analyst has in front of them, not the CSV file it becomes.
             "arbejdsbog.xlsx, ark initiatives, række 2, kolonne kommunekode: '998' — ukendt id; tilladt: et kommunekode fra "
-            "municipalities.csv ({codes})"
+            "arket municipalities ({codes})"
         ],
     ),
     "empty-quote": (
@@ -249,6 +250,44 @@ def test_several_errors_are_all_reported_in_one_go(exported: Path, tmp_path: Pat
     assert result.returncode == 1
     assert result.stderr.count("\n") == 4
     assert "ark municipalities, række 2, kolonne slug: 'Køge By' — skal være et id af små bogstaver" in result.stderr
+
+
+def _four_independent_errors(book) -> None:
+    """A wrong date, an empty required cell, an unknown code and an unknown ingredient, in four rows of four sheets."""
+    _set(book, "programme_events", 2, "date", "2021-13")
+    _set(book, "initiatives", 3, "title", None)
+    _set(book, "initiatives", 4, "kommunekode", 998)
+    _set(book, "quotes", 5, "ingredient_ids", "mod-og-mening")
+
+
+FOUR_ERRORS = [
+    ("ark initiatives, række 3, kolonne title", "skal være en tekst, ikke tom"),
+    ("ark initiatives, række 4, kolonne kommunekode: '998'", "ukendt id; tilladt: et kommunekode fra arket municipalities"),
+    ("ark programme_events, række 2, kolonne date: '2021-13'", "skal være"),
+    ("ark quotes, række 5, kolonne ingredient_ids: 'mod-og-mening'", "ukendt id; tilladt: et ingredient_id fra arket ingredients"),
+]
+
+
+def test_four_independent_errors_come_out_in_one_run(exported: Path, tmp_path: Path):
+    result = run_import(edited(exported, tmp_path, _four_independent_errors), tmp_path / "nye-data")
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 1
+    assert len(lines) == len(FOUR_ERRORS) + 1, result.stderr
+    for line, (where, what) in zip(lines, FOUR_ERRORS, strict=False):
+        assert line.startswith(f"arbejdsbog.xlsx, {where}") and what in line, line
+    assert lines[-1] == "4 problem(er) fundet i arbejdsbog.xlsx; intet er skrevet."
+
+
+def test_bad_input_with_an_existing_out_reports_the_problems_first(exported: Path, tmp_path: Path):
+    out = tmp_path / "mine-data"
+    shutil.copytree(DATA, out)
+    before = digest(out)
+    result = run_import(edited(exported, tmp_path, _four_independent_errors), out)
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 1
+    assert [line.startswith(f"arbejdsbog.xlsx, {where}") for line, (where, _) in zip(lines, FOUR_ERRORS, strict=False)] == [True] * 4
+    assert "findes allerede" in lines[4] and "--overwrite" in lines[4]
+    assert digest(out) == before
 
 
 def test_an_existing_folder_is_not_overwritten_without_the_flag(exported: Path, tmp_path: Path):
@@ -355,5 +394,6 @@ def test_import_as_a_function_returns_problems(exported: Path, tmp_path: Path):
     workbook = edited(exported, tmp_path, lambda book: _set(book, "quotes", 3, "text", None))
     problems = import_workbook(workbook, tmp_path / "ud")
     assert [(p.file, p.row, p.column) for p in problems] == [("arbejdsbog.xlsx, ark quotes", 3, "text")]
+    assert import_workbook(workbook, tmp_path) == problems  # the data's problems first, even where the folder exists
     with pytest.raises(FileExistsError):
-        import_workbook(workbook, tmp_path)
+        import_workbook(exported, tmp_path)

@@ -13,6 +13,7 @@ import pandera.pandas as pa
 
 from kulturensrige.data.csv_reading import RawTable, read_csv, thousands
 from kulturensrige.data.frames import table_rows
+from kulturensrige.data.municipality_codes import code_problems, codes_are_official
 from kulturensrige.data.problems import Problem
 from kulturensrige.data.schema import LIST_SEPARATOR, NOT_STATED, OPTION_VALUES, TABLES, Table
 
@@ -54,27 +55,53 @@ def empty_table(table: Table) -> RawTable:
 
 
 def validate_tables(raws: Mapping[str, RawTable], labels: Mapping[str, str]) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
-    """Check each table, then every reference between tables; return typed tables if all is well."""
+    """Check each table, then every reference between tables; return typed tables if all is well.
+
+    Every problem that does not hang on another comes out in one run: the references and rules are checked on
+    tables with wrong cells too, leaving out only what a wrong cell already explains (the cell itself for a
+    reference, its row for a rule). A table that cannot be read at all, or whose header is wrong, waits."""
     typed: dict[str, pd.DataFrame] = {}
+    usable: dict[str, pd.DataFrame] = {}
+    bad: dict[str, set[tuple[int, str]]] = {}
     problems: list[Problem] = []
     for name, raw in raws.items():
         table = TABLES[name]
-        frame, found = _validate_table(table, raw, labels[name])
+        frame, text, found = _validate_table(table, raw, labels[name])
         problems += found
         if frame is not None:
-            typed[name] = frame
-    if problems or len(typed) < len(TABLES):
-        return {}, problems
-    for name, frame in typed.items():
-        problems += _check_references(TABLES[name], frame, typed, raws[name].rows, labels[name])
+            typed[name] = usable[name] = frame
+        elif text is not None:
+            usable[name] = text
+        position = {number: i for i, number in enumerate(raw.rows)}
+        bad[name] = {(position[p.row], p.column or "") for p in found if p.row in position}
+    # A reference to a wrongly written key may be meant for it: references to a table whose keys have problems wait.
+    waiting = {name for name in usable if any(column == TABLES[name].key for _, column in bad[name])}
+    problems += [Problem(labels[name], None, TABLES[name].key, None, _WAITING) for name in sorted(waiting) if _referenced(name)]
+    for name, frame in usable.items():
+        rows = raws[name].rows
+        targets = {n: f for n, f in usable.items() if n not in waiting}
+        problems += _check_references(TABLES[name], frame, targets, rows, labels, bad[name])
+        wrong_rows = {row for row, _ in bad[name]}
+        clean = [i for i in range(len(frame)) if i not in wrong_rows]
+        sound, sound_rows = frame.iloc[clean].reset_index(drop=True), [rows[i] for i in clean]
         for rule in RULES.get(name, []):
-            problems += rule(frame, raws[name].rows, labels[name])
-    if problems:
+            problems += rule(sound, sound_rows, labels[name])
+        if name == "municipalities" and "options" in usable and codes_are_official(usable["options"]):
+            problems += code_problems(sound, sound_rows, labels[name])
+    if problems or len(typed) < len(TABLES):
         return {}, problems
     return {name: _as_lists(TABLES[name], frame) for name, frame in typed.items()}, []
 
 
-def _validate_table(table: Table, raw: RawTable, label: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+_WAITING = "henvisningerne fra andre tabeller til kolonnen kontrolleres, når fejlene nedenfor i den er rettet"
+
+
+def _referenced(name: str) -> bool:
+    return any(ref.table == name for table in TABLES.values() for ref in table.references)
+
+
+def _validate_table(table: Table, raw: RawTable, label: str) -> tuple[pd.DataFrame | None, pd.DataFrame | None, list[Problem]]:
+    """(typed frame or None, text frame with the full header or None, problems)."""
     frame = raw.frame
     # A column added to the schema later (quotes.cleared) may be left out of older files: empty means its default.
     left_out = [c for c in table.columns if c not in frame.columns and table.schema.columns[c].metadata.get("optional_column")]
@@ -83,7 +110,7 @@ def _validate_table(table: Table, raw: RawTable, label: str) -> tuple[pd.DataFra
     repeated = sorted({c for c in frame.columns if list(frame.columns).count(c) > 1})
     if repeated:
         twice = "kolonnen står mere end én gang i overskriften; hver kolonne må kun stå én gang"
-        return None, [Problem(label, None, c, None, twice) for c in repeated]
+        return None, None, [Problem(label, None, c, None, twice) for c in repeated]
     required = [c for c in table.columns if c not in left_out and not table.schema.columns[c].metadata.get("optional_column")]
     problems = [
         Problem(label, None, c, None, "kolonnen mangler; påkrævede kolonner: " + ", ".join(required))
@@ -96,13 +123,13 @@ def _validate_table(table: Table, raw: RawTable, label: str) -> tuple[pd.DataFra
         if c not in table.columns
     ]
     if problems:
-        return None, problems
+        return None, None, problems
     if len(frame) < table.min_rows:
-        return None, [Problem(label, None, None, None, f"tabellen er tom; den skal have mindst {table.min_rows} række")]
+        return None, None, [Problem(label, None, None, None, f"tabellen er tom; den skal have mindst {table.min_rows} række")]
     try:
-        return table.schema.validate(frame, lazy=True), []
+        return table.schema.validate(frame, lazy=True), frame, []
     except pa.errors.SchemaErrors as exc:
-        return None, _from_failure_cases(table, exc.failure_cases, raw.rows, label)
+        return None, frame, _from_failure_cases(table, exc.failure_cases, raw.rows, label)
 
 
 def _from_failure_cases(table: Table, cases: pd.DataFrame, rows: list[int], label: str) -> list[Problem]:
@@ -143,22 +170,42 @@ def split_list(cell: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in str(cell).split(LIST_SEPARATOR) if part.strip())
 
 
-def _check_references(table: Table, frame: pd.DataFrame, typed: Mapping[str, pd.DataFrame], rows: list[int], label: str) -> list[Problem]:
+def _check_references(
+    table: Table,
+    frame: pd.DataFrame,
+    usable: Mapping[str, pd.DataFrame],
+    rows: list[int],
+    labels: Mapping[str, str],
+    bad: set[tuple[int, str]],
+) -> list[Problem]:
+    """Every reference cell against the keys of its target table; a cell already reported wrong is not checked
+    again, and a reference to a table that could not be read waits for it."""
     problems = []
+    label = labels[table.name]
     for ref in table.references:
+        if ref.table not in usable:
+            continue
         target = TABLES[ref.table]
-        keys = set(typed[ref.table][target.key].astype(str))
+        keys = set(usable[ref.table][target.key].astype(str))
         shown = ", ".join(sorted(keys)[:10]) + (" …" if len(keys) > 10 else "")
+        where = _where(target, labels.get(ref.table, ""))
         for i, cell in enumerate(frame[ref.column].astype(str)):
+            if (i, ref.column) in bad:
+                continue
             values = split_list(cell) if ref.many else ((cell,) if cell else ())
             if not values and not ref.optional:
-                problems.append(Problem(label, rows[i], ref.column, cell, f"må ikke være tom; tilladt: et {target.key} fra {target.file}"))
+                problems.append(Problem(label, rows[i], ref.column, cell, f"må ikke være tom; tilladt: et {target.key} fra {where}"))
             for value in values:
                 if value not in keys:
                     problems.append(
-                        Problem(label, rows[i], ref.column, value, f"ukendt id; tilladt: et {target.key} fra {target.file} ({shown})")
+                        Problem(label, rows[i], ref.column, value, f"ukendt id; tilladt: et {target.key} fra {where} ({shown})")
                     )
     return problems
+
+
+def _where(table: Table, label: str) -> str:
+    """A table as the analyst has it in front of them: its sheet in a workbook, its file in a folder."""
+    return table.file if not label or label.endswith(".csv") else f"arket {table.name}"
 
 
 def _quote_attribution(frame: pd.DataFrame, rows: list[int], label: str) -> list[Problem]:
@@ -250,7 +297,7 @@ def _option_values(frame: pd.DataFrame, rows: list[int], label: str) -> list[Pro
     return [
         Problem(label, rows[i], "value", o.value, f"passer ikke til {o.option_id}; tilladt: " + ", ".join(OPTION_VALUES[o.option_id]))
         for i, o in enumerate(table_rows(frame, index=False))
-        if o.value not in OPTION_VALUES[o.option_id]
+        if o.option_id in OPTION_VALUES and o.value not in OPTION_VALUES[o.option_id]
     ]
 
 

@@ -440,20 +440,31 @@ def folder_files(raws: Mapping[str, RawTable]) -> dict[str, str]:
 def import_workbook(path: Path, dest: Path, *, overwrite: bool = False) -> list[Problem]:
     """Validate the workbook and, only if nothing is wrong, write it as the data folder `dest`.
 
-    Returns the problems (and writes nothing) if there are any. Raises FileExistsError before reading
-    anything if `dest` exists and `overwrite` is not given.
+    Returns the problems (and writes nothing) if there are any. Raises FileExistsError, once the workbook is
+    valid, if `dest` exists and `overwrite` is not given: the analyst first learns what is wrong with the data.
     """
+    raws, problems = checked_workbook(path)
+    if problems:
+        return problems
+    write_imported(raws, dest, overwrite=overwrite)
+    return []
+
+
+def checked_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
+    """The workbook's tables and every problem in them, in one run: a sheet that cannot be read does not keep
+    the other sheets from being checked."""
+    raws, labels, problems = read_workbook(path)
+    if not raws:
+        return raws, problems
+    return raws, problems + validate_tables(raws, labels)[1]
+
+
+def write_imported(raws: Mapping[str, RawTable], dest: Path, *, overwrite: bool = False) -> None:
+    """Write valid tables as the data folder `dest`, all or nothing (folder_writing.write_folder)."""
     dest = Path(os.path.abspath(dest))
     if dest.exists() and not overwrite:
         raise FileExistsError(f"{dest} findes allerede")
-    raws, labels, problems = read_workbook(path)
-    if problems:
-        return problems
-    _, problems = validate_tables(raws, labels)
-    if problems:
-        return problems
     write_folder(folder_files(raws), dest, overwrite=overwrite, check=check_folder)
-    return []
 
 
 # -- templates ----------------------------------------------------------------------------------
