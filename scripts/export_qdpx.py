@@ -1,11 +1,12 @@
 """Write a data folder's quotes as a REFI-QDA project (.qdpx) that NVivo, ATLAS.ti, MAXQDA and QualCoder open.
 
-Usage: python scripts/export_qdpx.py --data DATA_DIR --out PROJEKT.qdpx [--overwrite]
+Usage: python scripts/export_qdpx.py --data DATA_DIR --out PROJEKT.qdpx [--codes KODER.csv] [--overwrite]
 
 Ingredients become codes, municipalities and roles become cases with variables (kommunekode, kommune,
 rolle, talerkategori), and each report section becomes one text source holding its quotes. Roles follow
-the anonymity rule, as on the book's pages. Importing the file again with templates/koder-eksempel.csv
-gives back the same quotes and attributions.
+the anonymity rule, as on the book's pages. Beside the project goes its code map (PROJEKT-koder.csv unless
+--codes names another file); importing the project again with it gives back the same data folder, apart
+from the differences the chapter "Data og genkørsel" lists (the anonymised roles, who stated the municipalities).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ import sys
 from pathlib import Path
 
 from kulturensrige import cli
-from kulturensrige.data.refiqda import export_project
+from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
+from kulturensrige.data.refiqda import export_code_map, export_project
 
 
 @cli.stops_on_problems("{count} problem(er) i datamappen; intet er skrevet.")
@@ -23,14 +25,22 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Skriv datamappens citater som et REFI-QDA-projekt (.qdpx).")
     parser.add_argument("--data", type=Path, default=None, help="datamappen (standard: $KR_DATA_DIR eller data/)")
     parser.add_argument("--out", required=True, type=Path, help="projektfilen, der skal skrives (.qdpx)")
-    parser.add_argument("--overwrite", action="store_true", help="erstat en eksisterende fil")
+    parser.add_argument("--codes", type=Path, default=None, help="kodekortet, der skal skrives (standard: PROJEKT-koder.csv)")
+    parser.add_argument("--overwrite", action="store_true", help="erstat eksisterende filer")
     args = parser.parse_args(argv)
-    try:
-        count = export_project(args.data, args.out, overwrite=args.overwrite)
-    except FileExistsError:
-        print(f"{args.out} findes allerede; intet er skrevet. Brug --overwrite for at erstatte filen.", file=sys.stderr)
+    codes = args.codes or args.out.with_name(f"{args.out.stem}-koder.csv")
+    existing = [path for path in (args.out, codes) if path.exists()] if not args.overwrite else []
+    if existing:
+        print(f"{existing[0]} findes allerede; intet er skrevet. Brug --overwrite for at erstatte filen.", file=sys.stderr)
         return 1
-    print(f"{args.out} er skrevet med {count} citater.")
+    try:
+        with interruptible():
+            count = export_project(args.data, args.out, overwrite=args.overwrite)
+            export_code_map(args.data, codes, overwrite=args.overwrite)
+    except Interrupted:
+        print(interrupted_line(f"{args.out} er ikke skrevet færdig"), file=sys.stderr)
+        return EXIT_CODE
+    print(f"{args.out} er skrevet med {count} citater, og kodekortet til at læse det ind igen i {codes}.")
     return 0
 
 

@@ -16,6 +16,7 @@ archive to disk and parse without these guards (see the issue note in the report
 from __future__ import annotations
 
 import csv
+import json
 import os
 import re
 import stat
@@ -35,12 +36,12 @@ from defusedxml import DefusedXmlException
 
 from kulturensrige.data.anonymity import unique_role_warnings
 from kulturensrige.data.csv_reading import RawTable, read_csv
-from kulturensrige.data.folder_writing import check_folder, default_mode, write_folder
+from kulturensrige.data.folder_writing import check_folder, csv_text, default_mode, write_folder
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset, data_dir, load
 from kulturensrige.data.municipality_codes import LIST_FILE
 from kulturensrige.data.problems import DataError, Problem
-from kulturensrige.data.schema import ATTRIBUTED_BY, ATTRIBUTIONS, BY_QDA, LIST_SEPARATOR, NOT_STATED, SLUG_PATTERN, TABLES, YES
+from kulturensrige.data.schema import ATTRIBUTED_BY, ATTRIBUTIONS, BY_QDA, LIST_SEPARATOR, NO, NOT_STATED, SLUG_PATTERN, TABLES, YES
 from kulturensrige.data.synthetic import slug
 from kulturensrige.data.validation import read_folder, validate_tables
 from kulturensrige.data.workbook import folder_files
@@ -65,6 +66,13 @@ NOT_TEXT_SOURCES = {"PDFSource": "PDF", "PictureSource": "billede", "AudioSource
 UNSTATED_ID = "ikke-angivet"
 QUOTE_KIND = "interview"
 _ID_PREFIX = "qda-"
+# The export keeps a quote's cells that have no place in REFI-QDA (its order, kind, caption, exchange, section and
+# reference) in the description of its selection, behind this marker, so an import gives them back unchanged.
+FIELDS_MARKER = "kulturensrige:"
+QUOTE_FIELDS = ("position", "caption", "kind", "exchange_id", "turn", "section_id", "reference_key")
+# The code the export gives a quote without an ingredient, and the code map's word for "a quote without ingredient".
+NO_INGREDIENT_CODE = "Citat uden ingrediens"
+NO_INGREDIENT = "ingen"
 _EXPORT_NAMESPACE = uuid.UUID("6f1b7c1e-4a55-4a43-9a53-6b756c747572")  # fixed, so an export is reproducible
 
 
@@ -82,6 +90,9 @@ class Passage:
     end: int
     text: str
     codes: tuple[str, ...]
+    # The quote's own cells that a QDA project has no place for, as this package's export stores them in the
+    # selection's description (QUOTE_FIELDS); empty for a passage coded in a QDA program.
+    fields: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -269,8 +280,23 @@ def _text_source(source: ET.Element, reader: _Members, label: str, variables: Ma
             project.outside.append(f"kilden {name!r}, markering {sel}: {start}–{end}, men teksten har {len(text)} tegn")
             continue
         codes = tuple(_guid(r.get("targetGUID")) for c in selection.findall(f"{_Q}Coding") if (r := c.find(f"{_Q}CodeRef")) is not None)
-        project.passages.append(Passage(sel, (selection.get("name") or "").strip(), guid, start, end, text[start:end], codes))
+        passage_name = (selection.get("name") or "").strip()
+        project.passages.append(Passage(sel, passage_name, guid, start, end, text[start:end], codes, _stored_fields(selection)))
     return problems
+
+
+def _stored_fields(selection: ET.Element) -> dict[str, str]:
+    """The quote cells this package's export stored in the selection's description; none for anything else."""
+    description = selection.findtext(f"{_Q}Description") or ""
+    if not description.startswith(FIELDS_MARKER):
+        return {}
+    try:
+        stored = json.loads(description[len(FIELDS_MARKER) :])
+    except ValueError:
+        return {}
+    if not isinstance(stored, dict):
+        return {}
+    return {key: value for key, value in stored.items() if key in QUOTE_FIELDS and isinstance(value, str)}
 
 
 def _positions(selection: ET.Element, where: str) -> tuple[int, int] | Problem:
@@ -303,9 +329,10 @@ def _read_table(path: Path, columns: tuple[str, ...], label_name: str) -> RawTab
 
 
 def read_code_map(path: Path, ingredients: Iterable[str]) -> dict[str, tuple[str, ...]]:
-    """Code name (casefolded) or guid -> ingredient ids; an empty ingredient_id maps the code to nothing."""
+    """Code name (casefolded) or guid -> ingredient ids; an empty ingredient_id maps the code to nothing (its
+    passages are skipped), `ingen` to a quote without an ingredient."""
     raw = _read_table(path, ("code", "ingredient_id"), "kodekortet")
-    known = set(ingredients)
+    known = {*ingredients, NO_INGREDIENT}
     mapping: dict[str, tuple[str, ...]] = {}
     problems = []
     for row, code, ingredient in zip(raw.rows, raw.frame["code"], raw.frame["ingredient_id"], strict=True):
@@ -314,7 +341,13 @@ def read_code_map(path: Path, ingredients: Iterable[str]) -> dict[str, tuple[str
         elif ingredient and ingredient not in known:
             problems.append(
                 Problem(
-                    path.name, row, "ingredient_id", ingredient, "ukendt ingrediens; tilladt: " + ", ".join(sorted(known)) + " eller tom"
+                    path.name,
+                    row,
+                    "ingredient_id",
+                    ingredient,
+                    "ukendt ingrediens; tilladt: "
+                    + ", ".join(sorted(known - {NO_INGREDIENT}))
+                    + f", {NO_INGREDIENT} (citat uden ingrediens) eller tom (springes over)",
                 )
             )
         else:
@@ -455,6 +488,7 @@ class ImportSummary:
     skipped: Counter = field(default_factory=Counter)
     external: list[str] = field(default_factory=list)
     outside: list[str] = field(default_factory=list)
+    not_taken: list[str] = field(default_factory=list)  # each passage skipped for its codes or its empty text, named
     unmapped_codes: list[str] = field(default_factory=list)
     attributions: Counter = field(default_factory=Counter)
     ambiguous: int = 0
@@ -475,6 +509,8 @@ class ImportSummary:
             f"Passager sprunget over: {sum(self.skipped.values())}"
             + "".join(f"\n  - {reason}: {n}" for reason, n in sorted(self.skipped.items()) if n),
         ]
+        if self.not_taken:
+            lines.append("Passager, der ikke er taget med:" + "".join(f"\n  - {o}" for o in self.not_taken))
         if self.outside:
             lines.append("Passager uden for teksten (sprunget over):" + "".join(f"\n  - {o}" for o in self.outside))
         if self.external:
@@ -492,6 +528,7 @@ SKIP_UNMAPPED = "koden er ikke knyttet til en ingrediens"
 SKIP_NOT_TEXT = "kilden er ikke tekst"
 SKIP_MISSING = "kilden mangler (ligger uden for zip-filen)"
 SKIP_OUTSIDE = "positionen ligger uden for teksten"
+SKIP_EMPTY = "passagen er tom"
 
 
 def import_project(
@@ -551,6 +588,9 @@ def _quote_rows(
 ) -> list[dict[str, str]]:
     ingredients = typed["ingredients"].sort_values("number")
     sections = dict(zip(ingredients["ingredient_id"], ingredients["section_id"], strict=True))
+    by_title = {
+        title.casefold(): section for section, title in zip(typed["sections"]["section_id"], typed["sections"]["title"], strict=True)
+    }
     categories = _category_lookup(typed)
     unmapped: set[str] = set()
     merged: dict[tuple[str, int, int], dict] = {}
@@ -573,7 +613,7 @@ def _quote_rows(
                 unmapped.add(name)
             found += mapped or ()
         if not found:
-            summary.skipped[SKIP_UNMAPPED] += 1
+            _skip(summary, project, passage, SKIP_UNMAPPED)
             continue
         key = (passage.source, passage.start, passage.end)
         if key in merged:
@@ -589,38 +629,55 @@ def _quote_rows(
         passage = entry["passage"]
         text = passage.text.strip()
         if not text:
-            summary.skipped["passagen er tom"] += 1
+            _skip(summary, project, passage, SKIP_EMPTY)
             continue
         facts = recorded(passage, project, documents, municipalities, label)
         summary.ambiguous += facts.ambiguous
-        ids = list(entry["ingredients"])
+        ids = [i for i in entry["ingredients"] if i != NO_INGREDIENT]
         role = facts.role or NOT_STATED
         quote_id = _quote_id(passage, used_ids)
         attribution = ("inferred" if facts.inferred_because else "stated") if facts.kommunekode else "not stated"
         summary.attributions[attribution] += 1
+        # A quote without an ingredient belongs to the section its source is named after (as the export names them).
+        section = sections[ids[0]] if ids else by_title.get(project.source_names[passage.source].casefold(), next(iter(sections.values())))
+        stored = passage.fields
         rows.append(
             {
                 "quote_id": quote_id,
-                "position": str(n),
+                "position": stored.get("position", str(n)),
                 "text": text,
                 "speaker_role": role,
-                "caption": "",
+                "caption": stored.get("caption", ""),
                 "speaker_category": categories(facts.category, role),
-                "kind": QUOTE_KIND,
-                "exchange_id": "",
-                "turn": "1",
-                "section_id": sections[ids[0]],
+                "kind": stored.get("kind", QUOTE_KIND),
+                "exchange_id": stored.get("exchange_id", ""),
+                "turn": stored.get("turn", "1"),
+                "section_id": stored.get("section_id", section),
                 "ingredient_ids": LIST_SEPARATOR.join(ids),
                 "kommunekode": facts.kommunekode,
                 "attribution": attribution,
                 "attribution_rationale": facts.inferred_because,
-                "reference_key": "",
-                "cleared": YES if facts.cleared else "",
+                "reference_key": stored.get("reference_key", ""),
+                "cleared": YES if facts.cleared else NO,
             }
         )
     summary.quotes = len(rows)
     summary.unmapped_codes = sorted(unmapped, key=str.casefold)
-    return rows
+    return sorted(rows, key=lambda row: (_number(row["position"]), _number(row["turn"])))
+
+
+def _number(cell: str) -> int:
+    """A position or turn as a number for sorting; one that is not a number sorts last (validation names it)."""
+    return int(cell) if cell.isdigit() else 1 << 62
+
+
+def _skip(summary: ImportSummary, project: Project, passage: Passage, reason: str) -> None:
+    """Count a passage not taken, and name it, so the analyst can find it in the QDA program."""
+    summary.skipped[reason] += 1
+    where = (
+        f"kilden {project.source_names[passage.source]!r}, markering {passage.name or passage.guid} (tegn {passage.start}–{passage.end})"
+    )
+    summary.not_taken.append(f"{where}: {reason}")
 
 
 def _quote_id(passage: Passage, used: set[str]) -> str:
@@ -746,6 +803,9 @@ def project_xml(data: Dataset) -> tuple[bytes, dict[str, str]]:
     for row in table_rows(data.ingredients.sort_values("number")):
         code = _sub(codes, f"{_Q}Code", guid=_uuid("code", row.ingredient_id), name=row.name, isCodable="true")
         _sub(code, f"{_Q}Description", row.short_description)
+    if not data.quotes["ingredient_ids"].map(bool).all():
+        code = _sub(codes, f"{_Q}Code", guid=_uuid("code", NO_INGREDIENT), name=NO_INGREDIENT_CODE, isCodable="true")
+        _sub(code, f"{_Q}Description", "Citater, som ikke er knyttet til en af ingredienserne.")
     variable_names = ("kommunekode", "kommune", "rolle", CATEGORY_VARIABLE, ATTRIBUTION_VARIABLE, RATIONALE_VARIABLE, CLEARED_VARIABLE)
     variables = _sub(root, f"{_Q}Variables")
     for name in variable_names:
@@ -788,7 +848,9 @@ def project_xml(data: Dataset) -> tuple[bytes, dict[str, str]]:
                 startPosition=str(start),
                 endPosition=str(offset),
             )
-            for ingredient_id in q.ingredient_ids:
+            stored = {name: str(getattr(q, name)) for name in QUOTE_FIELDS}
+            _sub(passage, f"{_Q}Description", FIELDS_MARKER + json.dumps(stored, ensure_ascii=False, sort_keys=True))
+            for ingredient_id in q.ingredient_ids or (NO_INGREDIENT,):
                 coding = _sub(passage, f"{_Q}Coding", guid=_uuid("coding", q.quote_id, ingredient_id))
                 _sub(coding, f"{_Q}CodeRef", targetGUID=_uuid("code", ingredient_id))
         files[f"sources/{guid}.txt"] = "\n\n".join(parts)
@@ -818,6 +880,14 @@ def _export_cases(data: Dataset, quotes: pd.DataFrame) -> dict[tuple[str, tuple]
     return cases
 
 
+def code_map_text(data: Dataset) -> str:
+    """The code map that takes an export back: each code's name and its ingredient (`ingen` for the quotes without)."""
+    rows = [[row.name, row.ingredient_id] for row in table_rows(data.ingredients.sort_values("number"))]
+    if not data.quotes["ingredient_ids"].map(bool).all():
+        rows.append([NO_INGREDIENT_CODE, NO_INGREDIENT])
+    return csv_text(["code", "ingredient_id"], rows)
+
+
 def export_project(data_folder: Path, out: Path, *, overwrite: bool = False) -> int:
     """Write the data's quotes as a .qdpx (through a temporary file renamed into place); returns the quote count."""
     out = Path(os.path.abspath(out))
@@ -838,3 +908,21 @@ def export_project(data_folder: Path, out: Path, *, overwrite: bool = False) -> 
         Path(temporary).unlink(missing_ok=True)
         raise
     return len(data.quotes)
+
+
+def export_code_map(data_folder: Path, out: Path, *, overwrite: bool = False) -> None:
+    """Write the code map for an export (code_map_text) through a temporary file renamed into place."""
+    out = Path(os.path.abspath(out))
+    if out.exists() and not overwrite:
+        raise FileExistsError(f"{out} findes allerede")
+    text = code_map_text(load(data_folder))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    os.close(handle)
+    try:
+        os.chmod(temporary, default_mode(0o666))
+        Path(temporary).write_text(text, encoding="utf-8")
+        os.replace(temporary, out)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
