@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from kulturensrige import cli
+from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
 from kulturensrige.data.refiqda import import_project
 
 
@@ -30,7 +31,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--overwrite", action="store_true", help="erstat en eksisterende mappe, når de nye data er gyldige")
     args = parser.parse_args(argv)
     try:
-        summary = import_project(args.project, args.codes, args.out, base=args.base, documents=args.documents, overwrite=args.overwrite)
+        with interruptible():
+            summary = import_project(args.project, args.codes, args.out, base=args.base, documents=args.documents, overwrite=args.overwrite)
+    except Interrupted:
+        print(interrupted_line(f"{args.out} er ikke skrevet"), file=sys.stderr)
+        return EXIT_CODE
     except FileExistsError:
         print(f"{args.out} findes allerede; intet er skrevet. Brug --overwrite for at erstatte mappen.", file=sys.stderr)
         return 1

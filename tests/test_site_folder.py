@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_script
 
 from kulturensrige.book import site_folder
 
@@ -102,3 +104,28 @@ def test_a_build_on_data_after_one_on_eight_municipalities_leaves_nothing_of_the
     assert not (site / "pdf").exists()
     assert sorted(_files(site)) == sorted(_files(built_site))
     assert sorted(p.name for p in site.parent.iterdir() if p.name.startswith(".html")) == []
+
+
+def test_an_interrupted_build_leaves_the_previous_site_and_says_so_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """SIGTERM while Jupyter Book writes the new site (stood in for by a function that writes half a page)."""
+    from conftest import script
+
+    build = script("build_book")
+    site = _site(tmp_path / "output")
+    before = _files(site)
+
+    def half_a_build(command: list[str], env: dict[str, str]) -> int:
+        site.mkdir()
+        (site / "index.html").write_text("halv", encoding="utf-8")
+        os.kill(os.getpid(), signal.SIGTERM)
+        return 0
+
+    monkeypatch.setattr(build, "execute_in_one_kernel", lambda *args: None)
+    monkeypatch.setattr(build, "run_in_own_group", half_a_build)
+    result = run_script("build_book", "--data", str(REPO / "data"), "--output", str(tmp_path / "output"))
+    assert result.returncode == 130
+    assert result.stderr.strip().splitlines() == [
+        "Afbrudt: bogen er ikke bygget, og den forrige bog ligger, hvor den lå; intet er ændret, og ingen halve filer er efterladt."
+    ]
+    assert _files(site) == before
+    assert not [p.name for p in site.parent.iterdir() if p.name.startswith(".html")]

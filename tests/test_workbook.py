@@ -6,7 +6,9 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import os
 import shutil
+import signal
 import subprocess
 from pathlib import Path
 
@@ -397,3 +399,32 @@ def test_import_as_a_function_returns_problems(exported: Path, tmp_path: Path):
     assert import_workbook(workbook, tmp_path) == problems  # the data's problems first, even where the folder exists
     with pytest.raises(FileExistsError):
         import_workbook(exported, tmp_path)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_an_interrupted_import_leaves_the_target_byte_identical_and_no_staging_folder(
+    signum: int, exported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The signal arrives while the new folder is being written (after its first file), as Ctrl+C would."""
+    from kulturensrige.data import folder_writing
+
+    out = tmp_path / "mine-data"
+    shutil.copytree(DATA, out)
+    before, around = digest(out), siblings(out)
+    write_file = folder_writing._write_file
+    written = []
+
+    def write_then_signal(path: Path, text: str) -> None:
+        write_file(path, text)
+        written.append(path)
+        if len(written) == 1:
+            os.kill(os.getpid(), signum)
+
+    monkeypatch.setattr(folder_writing, "_write_file", write_then_signal)
+    handlers = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    result = run_import(exported, out, "--overwrite")
+    assert written, "the import must have begun to write"
+    assert result.returncode == 130
+    assert result.stderr.strip().splitlines() == [f"Afbrudt: {out} er ikke skrevet; intet er ændret, og ingen halve filer er efterladt."]
+    assert digest(out) == before and siblings(out) == around
+    assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == handlers  # the script gives them back

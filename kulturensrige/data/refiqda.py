@@ -540,10 +540,11 @@ def import_project(
     documents: Path | None = None,
     overwrite: bool = False,
 ) -> ImportSummary:
-    """Read the project, make its quotes, validate the whole folder and only then write it (all or nothing)."""
+    """Read the project, make its quotes, validate the whole folder and only then write it (all or nothing).
+
+    An existing `out` without `overwrite` raises FileExistsError only once the project is known to be good: the
+    analyst first learns what is wrong with the data."""
     out = Path(os.path.abspath(out))
-    if out.exists() and not overwrite:
-        raise FileExistsError(f"{out} findes allerede")
     base_dir = data_dir(base)
     raws, problems = read_folder(base_dir)
     typed, found = validate_tables(raws, {n: f"{base_dir.name}/{TABLES[n].file}" for n in raws}) if not problems else ({}, [])
@@ -565,6 +566,10 @@ def import_project(
     rows = _quote_rows(project, code_map, docs, municipalities, typed, summary, path.name)
     files = _output_files(raws, typed, rows, municipalities, summary, path.name)
     out_raws = {name: raws[name] if TABLES[name].file not in files else _raw(files[TABLES[name].file]) for name in raws}
+    if out.exists() and not overwrite:
+        if problems := validate_tables(out_raws, {n: f"{out.name}/{TABLES[n].file}" for n in out_raws})[1]:
+            raise DataError(problems)
+        raise FileExistsError(f"{out} findes allerede")
     # Validated once, as written: check_folder reads the staged folder back before it is renamed into place.
     write_folder(folder_files(out_raws), out, overwrite=overwrite, check=check_folder)
     quotes = out_raws["quotes"]
