@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from kulturensrige import load
 from kulturensrige.data.schema import TABLES
 from support.serving import serve
 
+REPO = Path(__file__).resolve().parent.parent
 PAGES_EXCLUDED = ("_static/", "_sources/")
 SCRIPT_SCHEME = re.compile(r"^(javascript|vbscript|data):", re.I)
 CSV_DOWNLOAD = "data:text/csv;charset=utf-8,"
@@ -40,7 +42,8 @@ INTERPRETED = [
     ("b", "entitet"),
 ]
 # Patterns a text field cannot hold at all (a pattern check in the schema): they carry no attack.
-PATTERNED_TEXT_COLUMNS = {("programme_events", "date"), ("publication", "year")}
+# Text columns whose values the validator holds to a pattern or a list (a page path must be a page the book has).
+PATTERNED_TEXT_COLUMNS = {("programme_events", "date"), ("publication", "year"), ("sections", "book_page")}
 
 
 def pages(site: Path) -> list[Path]:
@@ -150,6 +153,25 @@ def test_attacks_are_in_the_pages_as_text(hostile_site: Path):
     assert hostile.MUNICIPALITY_NAME in koege.select_one(".bd-article h1").get_text()
     assert hostile.MUNICIPALITY_NAME in koege.select_one("#jb-print-docs-body h1").get_text()
     assert hostile.MUNICIPALITY_NAME in koege.find("title").get_text()
+
+
+def test_a_book_page_the_build_does_not_make_is_refused(tmp_path: Path):
+    """No typed page path can point nowhere: a script URL, a page of a missing municipality, a typo."""
+    from conftest import run_script
+
+    folder = shutil.copytree(REPO / "data", tmp_path / "data")
+    text = (folder / "sections.csv").read_text(encoding="utf-8")
+    text = text.replace(",kommuner/profil-koege\n", ",kommuner/koege\n").replace(",baggrund\n", ",baggrund-x\n", 1)
+    text = text.replace(",kommuner/profil-egedal\n", f",{csv_cell(hostile.HOSTILE_BOOK_PAGE)}\n")
+    (folder / "sections.csv").write_text(text, encoding="utf-8")
+    result = run_script("validate_data", "validate_data.py", str(folder))
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 1 and len(lines) == 4, result.stderr
+    assert all("kolonne book_page" in line and "siden findes ikke i bogen" in line for line in lines[:-1])
+
+
+def csv_cell(value: str) -> str:
+    return '"' + value.replace('"', '""') + '"'
 
 
 def test_links_from_data_never_get_a_script_scheme(monkeypatch, tmp_path: Path):

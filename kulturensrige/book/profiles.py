@@ -15,6 +15,7 @@ import nbformat
 
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
+from kulturensrige.data.pages import PROFILE_FOLDER, profile_page
 
 
 def markdown_title(name: str) -> str:
@@ -55,9 +56,10 @@ def _code(source: str) -> nbformat.NotebookNode:
 
 def write_profile_pages(data: Dataset, book_dir: Path) -> list[Path]:
     """Write the generated profile pages into a (staged) book folder; each file is written atomically."""
-    folder = book_dir / "kommuner"
+    folder = book_dir / PROFILE_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    wanted = {folder / f"profil-{row.slug}.ipynb": row for row in table_rows(data.municipalities)}
+    # The page path follows from the slug (kulturensrige/data/pages.py), which the validator checks book_page against.
+    wanted = {book_dir / f"{profile_page(row.slug)}.ipynb": row for row in table_rows(data.municipalities)}
     for path, row in wanted.items():
         notebook = profile_notebook(row.name, row.kommunekode)
         _stable_cell_ids(notebook)

@@ -40,9 +40,9 @@ from kulturensrige.data.folder_writing import check_folder, csv_text, default_mo
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset, data_dir, load
 from kulturensrige.data.municipality_codes import LIST_FILE
+from kulturensrige.data.pages import slug
 from kulturensrige.data.problems import DataError, Problem
 from kulturensrige.data.schema import ATTRIBUTED_BY, ATTRIBUTIONS, BY_QDA, LIST_SEPARATOR, NO, NOT_STATED, SLUG_PATTERN, TABLES, YES
-from kulturensrige.data.synthetic import slug
 from kulturensrige.data.validation import read_folder, validate_tables
 from kulturensrige.data.workbook import folder_files
 from kulturensrige.words import plural

@@ -88,14 +88,16 @@ def _column(dtype, checks: list[pa.Check], description: str, example: str, kind:
     )
 
 
-def ident(description: str, example: str) -> pa.Column:
-    """A stable id: lowercase ASCII slug, so it is safe in URLs and HTML attributes."""
+def ident(description: str, example: str, required: bool = True) -> pa.Column:
+    """A stable id: lowercase ASCII slug, so it is safe in URLs and HTML attributes (`required=False`: the
+    validator derives it where the cell is empty, see validation.DERIVED)."""
     return _column(
         str,
         [pa.Check.str_matches(SLUG_PATTERN, error="et id af små bogstaver a-z, tal og bindestreger, fx 'leg-mod'")],
         description,
         example,
         "id",
+        required=required,
     )
 
 
@@ -188,7 +190,11 @@ TABLES: dict[str, Table] = {
                 "title": text("Overskriften som i rapporten.", "Etablering af ”vi”"),
                 "parent_id": ref("sections", "Overordnet afsnit; tom for kapitler.", "ingrediensliste", required=False),
                 "position": integer("Rækkefølge i rapporten.", "14", minimum=1),
-                "book_page": text("Siden i bogen, der fremlægger afsnittet.", "ingredienser/etablering-af-vi"),
+                "book_page": text(
+                    "Siden i bogen, der fremlægger afsnittet: en side i bogens indholdsfortegnelse (book/_toc.yml) eller en kommunes "
+                    "side, kommuner/profil-<slug>; valideringen afviser en side, bogen ikke har.",
+                    "ingredienser/etablering-af-vi",
+                ),
             },
         ),
         _table(
@@ -198,7 +204,11 @@ TABLES: dict[str, Table] = {
             "kommunekode",
             {
                 "kommunekode": kommunekode("Officiel kommunekode (nøgle)."),
-                "slug": ident("Kort navn til adresser (URL).", "koege"),
+                "slug": ident(
+                    "Kort navn til adresser (URL); kommunens side bliver kommuner/profil-<slug>. Tom: udledt af navnet (Køge → koege).",
+                    "koege",
+                    required=False,
+                ),
                 "name": text("Officielt navn.", "Køge"),
                 "name_in_report": text("Navnet som rapporten staver det.", "Køge"),
                 "region": text("Region (redaktionens tilføjelse: rapporten nævner ikke regionerne).", "Region Sjælland"),

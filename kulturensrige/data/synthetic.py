@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import os
 import random
-import re
 from collections import Counter
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from kulturensrige.data.csv_reading import RawTable
 from kulturensrige.data.folder_writing import check_folder, csv_text, write_folder
 from kulturensrige.data.loading import REPO_ROOT, data_dir
 from kulturensrige.data.municipality_codes import LIST_FILE
+from kulturensrige.data.pages import slug
 from kulturensrige.data.problems import DataError
 from kulturensrige.data.schema import LIST_SEPARATOR, NOT_STATED, TABLES
 from kulturensrige.data.validation import read_folder, validate_tables
@@ -70,12 +70,6 @@ WORDS = (
     "refleksion",
     "forandring",
 )
-_TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "ue"})
-
-
-def slug(name: str) -> str:
-    """Køge -> koege, Høje-Taastrup -> hoeje-taastrup: the convention of data/municipalities.csv."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower().translate(_TRANSLITERATION)).strip("-")
 
 
 def read_municipality_list(path: Path = MUNICIPALITY_LIST) -> list[dict[str, str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import SupportsInt, cast
 
@@ -14,6 +14,7 @@ import pandera.pandas as pa
 from kulturensrige.data.csv_reading import RawTable, read_csv, thousands
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.municipality_codes import code_problems, codes_are_official
+from kulturensrige.data.pages import PROFILE_PREFIX, book_pages, slug
 from kulturensrige.data.problems import Problem
 from kulturensrige.data.schema import LIST_SEPARATOR, NOT_STATED, OPTION_VALUES, TABLES, Table
 
@@ -88,6 +89,9 @@ def validate_tables(raws: Mapping[str, RawTable], labels: Mapping[str, str]) -> 
             problems += rule(sound, sound_rows, labels[name])
         if name == "municipalities" and "options" in usable and codes_are_official(usable["options"]):
             problems += code_problems(sound, sound_rows, labels[name])
+        # A wrong slug makes its municipality's page unknown: the page paths wait until it is fixed.
+        if name == "sections" and "municipalities" in usable and not any(c == "slug" for _, c in bad.get("municipalities", ())):
+            problems += _book_pages(sound, sound_rows, labels[name], usable["municipalities"]["slug"])
     if problems or len(typed) < len(TABLES):
         return {}, problems
     return {name: _as_lists(TABLES[name], frame) for name, frame in typed.items()}, []
@@ -100,9 +104,31 @@ def _referenced(name: str) -> bool:
     return any(ref.table == name for table in TABLES.values() for ref in table.references)
 
 
+def _book_pages(frame: pd.DataFrame, rows: list[int], label: str, slugs: Iterable[str]) -> list[Problem]:
+    """A typed page path must name a page the build makes: a chapter of book/_toc.yml or a municipality's page."""
+    pages = book_pages(slugs)
+    if not pages:
+        return []  # the package without the book beside it: nothing to check against
+    chapters = ", ".join(sorted(p for p in pages if not p.startswith(PROFILE_PREFIX)))
+    allowed = f"siden findes ikke i bogen; tilladt: {PROFILE_PREFIX}<slug> for en kommune i municipalities eller en af: {chapters}"
+    return [Problem(label, rows[i], "book_page", page, allowed) for i, page in enumerate(frame["book_page"]) if page not in pages]
+
+
+def _derived(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
+    """Cells the build can work out, filled in where the analyst left them empty (a municipality's slug)."""
+    if table.name != "municipalities" or "slug" not in frame.columns or "name" not in frame.columns:
+        return frame
+    empty = frame["slug"].fillna("").str.strip() == ""
+    if not empty.any():
+        return frame
+    frame = frame.copy()
+    frame.loc[empty, "slug"] = frame.loc[empty, "name"].fillna("").map(slug)
+    return frame
+
+
 def _validate_table(table: Table, raw: RawTable, label: str) -> tuple[pd.DataFrame | None, pd.DataFrame | None, list[Problem]]:
     """(typed frame or None, text frame with the full header or None, problems)."""
-    frame = raw.frame
+    frame = _derived(table, raw.frame)
     # A column added to the schema later (quotes.cleared) may be left out of older files: empty means its default.
     left_out = [c for c in table.columns if c not in frame.columns and table.schema.columns[c].metadata.get("optional_column")]
     frame = frame.assign(**dict.fromkeys(left_out, "")) if left_out else frame

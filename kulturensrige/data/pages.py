@@ -1,0 +1,46 @@
+"""The pages the build makes, as the data can know them: what an analyst would otherwise type and get wrong.
+
+A municipality's page is `kommuner/profil-<slug>`, and its slug follows from its name (Køge -> koege) when the
+slug cell is left empty. Every other page is a file listed in book/_toc.yml. `sections.book_page` is still typed
+(which page presents a section is the editors' choice), so the validator checks it against these pages: a typed
+page path can never point at a page the build does not make.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+PROFILE_FOLDER = "kommuner"
+PROFILE_PREFIX = f"{PROFILE_FOLDER}/profil-"
+TOC = Path(__file__).resolve().parent.parent.parent / "book" / "_toc.yml"
+_TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "ue"})
+# A `root:` or `file:` entry of the table of contents (Jupyter Book's own keys; globs name no single page).
+_TOC_ENTRY = re.compile(r"^\s*(?:-\s*)?(?:root|file):\s*['\"]?([^'\"#\s]+)", re.M)
+
+
+def slug(name: str) -> str:
+    """Køge -> koege, Høje-Taastrup -> hoeje-taastrup: the convention of data/municipalities.csv."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower().translate(_TRANSLITERATION)).strip("-")
+
+
+def profile_page(municipality_slug: str) -> str:
+    """The page the build writes for a municipality (scripts/build_book.py, kulturensrige/book/profiles.py)."""
+    return PROFILE_PREFIX + municipality_slug
+
+
+@functools.cache
+def chapter_pages(toc: Path = TOC) -> frozenset[str]:
+    """The book's own pages (book/_toc.yml's files); empty where the package runs without the book beside it."""
+    if not toc.is_file():
+        return frozenset()
+    text = toc.read_text(encoding="utf-8")
+    return frozenset(entry.removesuffix(".ipynb").removesuffix(".md") for entry in _TOC_ENTRY.findall(text))
+
+
+def book_pages(municipality_slugs: Iterable[str]) -> frozenset[str]:
+    """Every page the build makes for these municipalities; empty if the book's table of contents is not here."""
+    chapters = chapter_pages()
+    return chapters | {profile_page(s) for s in municipality_slugs} if chapters else frozenset()
