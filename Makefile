@@ -58,8 +58,10 @@ pdf: $(BIN)/.installed
 serve: book
 	$(BIN)/python -m http.server --directory book/_build/html 8000
 
+# make explorer DATA=dir opens the explorer on dir; its folder field may then read dir and the folders below it.
 explorer: $(BIN)/.installed
-	$(BIN)/voila explorer/udforsker.ipynb --no-browser --port 8866
+	KR_DATA_DIR=$(QUOTED_DATA) $(if $(filter-out file,$(origin DATA)),KR_EXPLORER_ROOT=$(QUOTED_DATA)) \
+		$(BIN)/voila explorer/udforsker.ipynb --no-browser --port 8866
 
 benchmark: $(BIN)/.installed scripts/lighthouse/node_modules/.package-lock.json
 	bash scripts/install_chromium.sh

@@ -199,3 +199,31 @@ def test_the_notebook_is_committed_without_outputs_and_is_thin():
     assert [c.source for c in code] == ["from kulturensrige.explorer.app import explorer\n\nexplorer()"]
     assert all(not c.outputs and c.execution_count is None for c in code)
     assert "Voilà" in notebook.cells[0].source
+
+
+def test_make_explorer_with_data_opens_that_folder_and_reads_only_there_and_below(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """`make explorer DATA=dir`: the command make runs gives the served kernel dir as its data and as its limit."""
+    import shlex
+    import shutil
+    import subprocess
+
+    folder = tmp_path / "mine data"
+    shutil.copytree(REPO / "data", folder)
+    shutil.copytree(REPO / "data", folder / "opfoelgning")
+    dry = subprocess.run(["make", "-n", "explorer", f"DATA={folder}"], cwd=REPO, capture_output=True, text=True, check=True)
+    command = shlex.split(dry.stdout.replace("\\\n", " ").strip().splitlines()[-1])
+    env = dict(part.split("=", 1) for part in command if "=" in part and not part.startswith("-"))
+    assert command[len(env)].endswith("voila") and "explorer/udforsker.ipynb" in command
+    assert env == {"KR_DATA_DIR": str(folder), "KR_EXPLORER_ROOT": str(folder)}
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("SERVER_SOFTWARE", "voila/0.5")  # what Voilà puts into the kernel's environment
+    live = Explorer()
+    assert live.data is not None and live.data.folder == folder
+    assert live.folder.value == str(folder) and str(folder) in html.unescape(live.status.value)
+    live.folder.value = str(folder / "opfoelgning")
+    live.reload()
+    assert live.problems.value == "" and live.data.folder == folder / "opfoelgning"
+    live.folder.value = "data"  # the repository's own data/ lies outside the folder make was given
+    live.reload()
+    assert "uden for den mappe, udforskeren må læse fra" in live.problems.value

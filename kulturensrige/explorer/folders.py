@@ -1,8 +1,9 @@
 """The explorer's folder field, checked before it touches the disk.
 
 A served explorer (Voilà) lets anyone with the address type a path; without a limit its answers ("findes ikke"
-or a list of problems) would tell which folders exist on the server. The root is $KR_EXPLORER_ROOT, or, when
-Voilà serves the kernel, the repository; in an analyst's own JupyterLab there is no limit.
+or a list of problems) would tell which folders exist on the server. The root is $KR_EXPLORER_ROOT (relative to
+the repository, as data folders are; `make explorer DATA=dir` sets it to dir), or, when Voilà serves the kernel,
+the repository; in an analyst's own JupyterLab there is no limit.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from kulturensrige.data.loading import REPO_ROOT
+from kulturensrige.data.loading import REPO_ROOT, data_dir
 from kulturensrige.data.problems import DataError, Problem
 
 ROOT_VARIABLE = "KR_EXPLORER_ROOT"
@@ -20,7 +21,7 @@ def served_root() -> Path | None:
     """The folder a served explorer may read under, or None when the explorer runs in the analyst's own kernel."""
     configured = os.environ.get(ROOT_VARIABLE)
     if configured:
-        return Path(os.path.abspath(configured))
+        return data_dir(configured)
     if os.environ.get("SERVER_SOFTWARE", "").startswith("voila"):  # Voilà puts it in the kernel's environment
         return REPO_ROOT
     return None
