@@ -62,5 +62,5 @@ def code_problems(municipalities: pd.DataFrame, rows: list[int], label: str) -> 
 def _hint() -> str:
     return (
         "tilladt: en af de 98 officielle kommunekoder (fx 101 for København); data til test eller et andet land "
-        f"kan slå kontrollen fra med rækken {CODES},{OWN_CODES} i options.csv"
+        f"kan slå kontrollen fra med rækken {CODES},{OWN_CODES} i tabellen options (options.csv eller arket options)"
     )
