@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 import shutil
 from pathlib import Path
@@ -210,8 +211,17 @@ def test_make_explorer_with_data_opens_that_folder_and_reads_only_there_and_belo
     folder = tmp_path / "mine data"
     shutil.copytree(REPO / "data", folder)
     shutil.copytree(REPO / "data", folder / "opfoelgning")
-    dry = subprocess.run(["make", "-n", "explorer", f"DATA={folder}"], cwd=REPO, capture_output=True, text=True, check=True)
-    command = shlex.split(dry.stdout.replace("\\\n", " ").strip().splitlines()[-1])
+    # Not the make of `make test`, if that runs us: its MAKEFLAGS would make this one print where it goes.
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("MAKE", "MFLAGS"))}
+    dry = subprocess.run(
+        ["make", "-n", "--no-print-directory", "explorer", f"DATA={folder}"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=environment,
+    )
+    command = shlex.split(next(line for line in dry.stdout.replace("\\\n", " ").splitlines() if "voila" in line))
     env = dict(part.split("=", 1) for part in command if "=" in part and not part.startswith("-"))
     assert command[len(env)].endswith("voila") and "explorer/udforsker.ipynb" in command
     assert env == {"KR_DATA_DIR": str(folder), "KR_EXPLORER_ROOT": str(folder)}
