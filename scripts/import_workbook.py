@@ -52,7 +52,8 @@ def _refused(workbook: Path, problems: list[Problem], refused: Problem | None) -
     if refused is not None and not problems:
         print(refused, file=sys.stderr)
         return 1
-    return cli.report([*problems, *([refused] if refused else [])], f"{len(problems)} problem(er) fundet i {workbook.name}; intet er skrevet.")
+    name = workbook.name.replace("{", "{{").replace("}", "}}")  # cli.report fills in {count}
+    return cli.report([*problems, *([refused] if refused else [])], f"{len(problems)} problem(er) fundet i {name}; intet er skrevet.")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,8 @@ DECISIONS = (
     "the-full-lock",
     "the-browser-decides-nothing",
     "a-layered-package-with-an-import-contract",
+    "one-build-per-site-folder",
+    "official-municipality-codes",
 )
 
 

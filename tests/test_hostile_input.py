@@ -157,14 +157,14 @@ def test_attacks_are_in_the_pages_as_text(hostile_site: Path):
 
 def test_a_book_page_the_build_does_not_make_is_refused(tmp_path: Path):
     """No typed page path can point nowhere: a script URL, a page of a missing municipality, a typo."""
-    from conftest import run_script
+    from support.scripts import run_script
 
     folder = shutil.copytree(REPO / "data", tmp_path / "data")
     text = (folder / "sections.csv").read_text(encoding="utf-8")
     text = text.replace(",kommuner/profil-koege\n", ",kommuner/koege\n").replace(",baggrund\n", ",baggrund-x\n", 1)
     text = text.replace(",kommuner/profil-egedal\n", f",{csv_cell(hostile.HOSTILE_BOOK_PAGE)}\n")
     (folder / "sections.csv").write_text(text, encoding="utf-8")
-    result = run_script("validate_data", "validate_data.py", str(folder))
+    result = run_script("validate_data", str(folder))
     lines = result.stderr.strip().splitlines()
     assert result.returncode == 1 and len(lines) == 4, result.stderr
     assert all("kolonne book_page" in line and "siden findes ikke i bogen" in line for line in lines[:-1])

@@ -16,7 +16,9 @@ from pathlib import Path
 import nbformat
 import openpyxl
 import pytest
-from conftest import build_book, run_script
+
+from support.builds import build_book
+from support.scripts import run_script
 
 REPO = Path(__file__).resolve().parent.parent
 README = REPO / "README.md"

@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import run_script
 
 from kulturensrige.book import site_folder
+from support.scripts import run_script, script
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -89,7 +89,7 @@ def test_a_build_on_data_after_one_on_eight_municipalities_leaves_nothing_of_the
 ):
     """The issue's case: a book built on an eight-municipality folder (and its PDFs), then on data/, in the same
     output folder. Afterwards the site has exactly the files of a book built on data/ alone."""
-    from conftest import build_book
+    from support.builds import build_book
 
     output = tmp_path / "output"
     shutil.copytree(eighth_site.parent.parent, output, symlinks=True)
@@ -108,8 +108,6 @@ def test_a_build_on_data_after_one_on_eight_municipalities_leaves_nothing_of_the
 
 def test_an_interrupted_build_leaves_the_previous_site_and_says_so_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """SIGTERM while Jupyter Book writes the new site (stood in for by a function that writes half a page)."""
-    from conftest import script
-
     build = script("build_book")
     site = _site(tmp_path / "output")
     before = _files(site)

@@ -141,7 +141,7 @@ def _with_municipality(tmp_path: Path, code: str, name: str, options: str = "") 
 
 def test_a_code_that_is_no_municipality_is_refused_in_one_line_that_names_the_right_code(tmp_path: Path):
     folder = _with_municipality(tmp_path, "631", "Vejle")
-    result = run_script(*VALIDATE, str(folder))
+    result = run_script(VALIDATE, str(folder))
     assert result.returncode == 1
     assert result.stderr.strip().splitlines()[:-1] == [
         "data/municipalities.csv, række 9, kolonne kommunekode: '631' — 631 er ikke en kommunekode; Vejle har 630"
@@ -150,7 +150,7 @@ def test_a_code_that_is_no_municipality_is_refused_in_one_line_that_names_the_ri
 
 def test_an_official_code_under_another_name_is_refused(tmp_path: Path):
     folder = _with_municipality(tmp_path, "630", "Vejlby")
-    result = run_script(*VALIDATE, str(folder))
+    result = run_script(VALIDATE, str(folder))
     assert result.stderr.strip().splitlines()[:-1] == [
         "data/municipalities.csv, række 9, kolonne name: 'Vejlby' — 630 er Vejle; skriv det officielle navn, eller ret kommunekoden"
     ]
@@ -195,7 +195,7 @@ def test_four_independent_errors_in_csv_files_come_out_in_one_run(tmp_path: Path
     _set_cell(folder, "initiatives", 3, "title", "")
     _set_cell(folder, "initiatives", 4, "kommunekode", "998")
     _set_cell(folder, "quotes", 5, "ingredient_ids", "mod-og-mening")
-    result = run_script(*VALIDATE, str(folder))
+    result = run_script(VALIDATE, str(folder))
     lines = result.stderr.strip().splitlines()
     assert [line.split(" — ")[0] for line in lines[:-1]] == [
         "data/initiatives.csv, række 3, kolonne title: ''",

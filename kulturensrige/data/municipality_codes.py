@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kulturensrige.data.frames import table_rows
 from kulturensrige.data.problems import Problem
 from kulturensrige.data.schema import CODES, OWN_CODES
 
@@ -48,7 +49,7 @@ def code_problems(municipalities: pd.DataFrame, rows: list[int], label: str) -> 
     names = official_names()
     codes = {name.casefold(): code for code, name in names.items()}
     problems = []
-    for i, row in enumerate(municipalities.itertuples(index=False)):
+    for i, row in enumerate(table_rows(municipalities, index=False)):
         code, name = str(row.kommunekode), str(row.name)
         if code not in names:
             hint = f"{names[codes[name.casefold()]]} har {codes[name.casefold()]}" if name.casefold() in codes else _hint()
