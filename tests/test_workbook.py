@@ -204,8 +204,10 @@ ERRORS = {
     "unknown-kommunekode": (
         lambda book: _set(book, "initiatives", 2, "kommunekode", 998),
         [
-            "arbejdsbog.xlsx, ark initiatives, række 2, kolonne kommunekode: '998' — ukendt id; tilladt: et kommunekode fra "
-            "municipalities.csv ({codes})"
+            (
+                "arbejdsbog.xlsx, ark initiatives, række 2, kolonne kommunekode: '998' — ukendt id; tilladt: et kommunekode fra "
+                "municipalities.csv ({codes})"
+            )
         ],
     ),
     "empty-quote": (
