@@ -21,13 +21,10 @@
     const printLine = document.createElement("p");
     printLine.className = "kr-print-selection";
     (document.querySelector("#jb-print-docs-body > h1") || host.firstChild).after(printLine);
-    ui = {
-      select: document.getElementById("kr-kommune"),
-      checkbox: document.getElementById("kr-udledte"),
-      printLine,
-      status: document.getElementById("kr-filter-status"),
-      notice: document.querySelector(".kr-filter-notice"),
-    };
+    ui = { select: document.getElementById("kr-kommune"), checkbox: document.getElementById("kr-udledte"), printLine,
+      status: document.getElementById("kr-filter-status"), notice: document.querySelector(".kr-filter-notice"),
+      filter: document.querySelector("section.kr-filter"), toggle: document.querySelector(".kr-filter-toggle"),
+      offer: document.querySelector(".kr-filter-offer") };
     ui.select.addEventListener("focus", history.settle);
     ui.select.addEventListener("keydown", history.key);
     ui.select.addEventListener("change", onChange);
@@ -48,15 +45,11 @@
     ui.select.value = KR.state.kommune;
     ui.checkbox.checked = KR.state.inferred;
     for (const drill of document.querySelectorAll(".kr-drill")) drill.hidden = true;
-    const statuses = KR.updateLists(KR.state);
+    const lists = KR.updateLists(KR.state);
     KR.updateMarks(KR.state);
     KR.updateCompare(KR.state);
+    showStatus(sentences, lists);
     document.querySelectorAll("a[href]").forEach(KR.carry);
-    for (const hint of document.querySelectorAll("[data-kr-when]:not([hidden])")) statuses.push(hint.textContent);
-    if (document.querySelector("figure.kr-figure[data-kr-filterable=true]")) statuses.push(sentences.charts);
-    ui.status.textContent = statuses.length
-      ? statuses.join(" ")
-      : sentences[document.querySelector(".kr-profile") ? "profile" : "nothing"];
     ui.printLine.textContent = sentences.print;
     return KR.updateCharts(key).then(() => {
       const ms = performance.now() - t0; // only charts in view are drawn, so they are all the reader waits for
@@ -66,8 +59,71 @@
     });
   }
 
-  /** A table that scrolls sideways is a named, focusable region.
-   * All widths are read before any is written: one layout. */
+  /** The status says once what the choice does on this page, by what the page holds (highlight.page_sentences);
+   * each list's headings give its own counts. On another municipality's profile, the build's hint with its link. */
+  function showStatus(sentences, lists) {
+    const hint = document.querySelector(`[data-kr-when="${CSS.escape(KR.state.kommune)}"]`);
+    const figures = document.querySelector("figure.kr-figure[data-kr-filterable=true]");
+    let kind = document.querySelector(".kr-profile") ? "profile" : lists ? "lists" : document.querySelector("[data-kr-mark]") ? "marks" : "nothing";
+    if (kind === "nothing" && figures) kind = "";
+    const parts = hint ? Array.from(hint.cloneNode(true).childNodes) : kind ? [sentences[kind]] : [];
+    if (figures) parts.push(parts.length ? " " : "", sentences.charts);
+    ui.status.replaceChildren(...parts);
+    // Where nothing depends on the choice, the chosen municipality's own page is what the choice gives.
+    ui.offer.hidden = kind !== "nothing" || !sentences.offer;
+    if (!ui.offer.hidden) {
+      const link = ui.offer.firstElementChild;
+      link.textContent = sentences.offer;
+      link.dataset.krHref = KR.fromRoot(sentences.offer_href);
+    }
+  }
+
+  /** On a phone the filter is sticky; while the reader scrolls it shrinks to its first row, the choice, and keeps
+   * its place in the page (a margin makes up the difference, so the text does not jump). The button opens it. */
+  function setupCompact() {
+    const phone = window.matchMedia("(max-width: 40rem)");
+    const filter = ui.filter;
+    const mark = document.createElement("div");
+    mark.className = "kr-filter-mark";
+    filter.before(mark);
+    let openedAt = null;
+    let pending = false;
+    let lastY = window.scrollY;
+    const setCompact = (compact) => {
+      if (filter.classList.contains("kr-compact") === compact) return;
+      const full = filter.offsetHeight;
+      filter.classList.toggle("kr-compact", compact);
+      ui.toggle.setAttribute("aria-expanded", String(!compact));
+      filter.style.marginBottom = compact ? `calc(${full - filter.offsetHeight}px + 1rem)` : "";
+    };
+    const update = () => {
+      pending = false;
+      const stuck = phone.matches && mark.getBoundingClientRect().top < filter.getBoundingClientRect().top - 1;
+      filter.classList.toggle("kr-stuck", stuck);
+      if (openedAt !== null && (!stuck || Math.abs(window.scrollY - openedAt) > 240)) openedAt = null;
+      setCompact(stuck && openedAt === null);
+      // Reading on, the header slides away; a move back up of a few pixels brings it back.
+      const y = window.scrollY;
+      if (Math.abs(y - lastY) > 4 || !stuck) {
+        document.documentElement.classList.toggle("kr-reading", stuck && openedAt === null && y > lastY);
+        lastY = y;
+      }
+    };
+    const schedule = () => {
+      if (!pending) window.requestAnimationFrame(update);
+      pending = true;
+    };
+    window.addEventListener("scroll", schedule, { passive: true });
+    phone.addEventListener("change", schedule);
+    ui.toggle.addEventListener("click", () => {
+      const opening = filter.classList.contains("kr-compact");
+      openedAt = opening ? window.scrollY : null;
+      if (opening) setCompact(false);
+      else update();
+    });
+  }
+
+  /** A table that scrolls sideways is a named, focusable region. All widths are read before any is written: one layout. */
   function markScrollables() {
     const wraps = Array.from(document.querySelectorAll(".kr-table-wrap"));
     const scrolls = wraps.map((wrap) => wrap.scrollWidth > wrap.clientWidth + 1);
@@ -88,6 +144,7 @@
   function init() {
     const t0 = performance.now();
     buildControl();
+    setupCompact();
     KR.setupCharts();
     KR.setupCompare();
     const read = KR.readQuery(window.location.search);
