@@ -160,7 +160,7 @@ def page_sentences(data: Dataset) -> dict[str, dict[str, str]]:
                 "lists": f"Ingen kommune valgt{switch}: alt står i rapportens rækkefølge.",
                 "marks": f"Ingen kommune valgt{switch}.",
                 "profile": "Siden handler om én kommune og er den samme, uanset hvilken kommune der er valgt.",
-                "nothing": "Vælg en kommune, så fremhæver bogens sider dens citater, indsatser og tal.",
+                "nothing": f"Ingen kommune valgt{switch}.",
                 "offer": "",
                 "offer_href": "",
                 "charts": "Figurerne viser alle kommuner.",

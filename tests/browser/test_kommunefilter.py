@@ -67,6 +67,12 @@ def listen(page) -> None:
     )
 
 
+def open_settings(page) -> None:
+    """The inferred switch waits in the filter's 'Indstillinger' disclosure; a reader opens it first."""
+    if not page.evaluate("() => document.querySelector('.kr-filter-settings').open"):
+        page.click(".kr-filter-settings > summary")
+
+
 def choose(page, kommune: str, inferred: bool = True) -> dict | None:
     """Set the control as a reader does and wait for the page's kr:filtered event(s)."""
     current = page.evaluate("() => window.KR_FILTER.state()")
@@ -77,6 +83,7 @@ def choose(page, kommune: str, inferred: bool = True) -> dict | None:
     if current["kommune"] != kommune:
         page.select_option("#kr-kommune", kommune)
     if current["inferred"] != inferred:
+        open_settings(page)
         page.set_checked("#kr-udledte", inferred)
     page.wait_for_function(f"() => window.__krEvents.length >= {changes}")
     return page.evaluate("() => window.__krEvents[window.__krEvents.length - 1]")
@@ -190,7 +197,10 @@ def check_list(data, listed: dict, kommune: str, inferred: bool, where: str) -> 
     if "other" in groups:
         assert groups["other"]["visible"] == groups["other"]["cards"], f"{where}: other municipalities' cards stay in view"
         assert numbers(groups["other"]["heading"]) == [rows["other"]], f"{where}: {groups['other']['heading']}"
-    if rows["chosen"]:
+    if rows["chosen"] and listed["kind"] == "municipality":
+        name = data.municipalities.set_index("kommunekode").at[kommune, "name"]
+        assert groups["chosen"]["heading"].startswith(name), f"{where}: {groups['chosen']['heading']}"
+    elif rows["chosen"]:
         assert numbers(groups["chosen"]["heading"])[:1] == [rows["chosen"]], f"{where}: {groups['chosen']['heading']}"
 
 
@@ -344,7 +354,7 @@ def test_arrow_keys_make_one_history_entry_per_choice(data, site_url, page):
     third = data.municipalities["kommunekode"].iloc[2]
     assert page.input_value("#kr-kommune") == third
     assert page.evaluate("() => history.length") == start + 1
-    page.focus("#kr-udledte")  # leaving the select ends the choice
+    page.focus(".kr-filter-settings > summary")  # leaving the select ends the choice
     choose(page, data.municipalities["kommunekode"].iloc[0])
     assert page.evaluate("() => history.length") == start + 2
     page.go_back()
@@ -484,6 +494,9 @@ def test_keyboard_reaches_and_changes_the_control(data, site_url, page):
     first = data.municipalities["kommunekode"].iloc[0]
     assert page.input_value("#kr-kommune") == first
     check_view(data, page.evaluate(VIEW_JS), first, True, "tastatur")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.matches('.kr-filter-settings > summary')"), "Indstillinger next"
+    page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.id") == "kr-udledte"
     listen(page)
