@@ -50,6 +50,7 @@
     KR.updateCompare(KR.state);
     showStatus(sentences, lists);
     document.querySelectorAll("a[href]").forEach(KR.carry);
+    carryIntoSearch();
     ui.printLine.textContent = sentences.print;
     return KR.updateCharts(key).then(() => {
       const ms = performance.now() - t0; // only charts in view are drawn, so they are all the reader waits for
@@ -76,6 +77,47 @@
       link.textContent = sentences.offer;
       link.dataset.krHref = KR.fromRoot(sentences.offer_href);
     }
+  }
+
+  /** A search keeps the choice: the search forms send it along (the result links take it on click, KR.carry). */
+  function carryIntoSearch() {
+    const fields = { kommune: KR.state.kommune === D.all ? null : KR.slugOf(KR.state.kommune), udledte: KR.state.inferred ? null : "nej" };
+    for (const form of document.querySelectorAll("form.bd-search, form[action$='search.html']")) {
+      for (const [name, value] of Object.entries(fields)) {
+        let input = form.querySelector(`input[type=hidden][name=${name}]`);
+        if (value === null) {
+          if (input) input.remove();
+          continue;
+        }
+        if (!input) input = form.appendChild(Object.assign(document.createElement("input"), { type: "hidden", name }));
+        input.value = value;
+      }
+    }
+  }
+
+  /** Sphinx's search joins a page's text without spaces between its parts ("MålgrupperForeninger"): every part
+   * that is not inline text gets a space after it before the snippet is cut. */
+  function spaceSearchSnippets() {
+    // doctools.js declares Documentation with const too; the build's Danish for the count line joins its catalog.
+    if (typeof Documentation !== "undefined" && D.searchMessages) {
+      Documentation.addTranslations({ locale: "da", messages: D.searchMessages, plural_expr: "(n != 1)" });
+    }
+    // searchtools.js declares Search with const: a global binding, not a property of window.
+    const search = typeof Search === "undefined" ? null : Search;
+    if (!search || !search.htmlToText || search.krSpaced) return;
+    const original = search.htmlToText;
+    search.htmlToText = (html, anchor) => {
+      const doc = new DOMParser().parseFromString(html, "text/html");
+      // Not the page's text: its contents menu, its print-only header, the filter's place and no-script note, the foot line.
+      for (const aside of doc.querySelectorAll("nav, .bd-toc, .onlyprint, noscript, .kr-filter-slot, .kr-made")) aside.remove();
+      for (const br of doc.querySelectorAll("br")) br.replaceWith(" ");
+      // Every element but those that run inside a line ends a word.
+      for (const part of doc.body.querySelectorAll(":not(a, abbr, b, cite, code, em, i, mark, q, small, span, strong, sub, sup, time)")) {
+        part.append(" ");
+      }
+      return original(doc.documentElement.outerHTML, anchor).replace(/\s+/g, " ");
+    };
+    search.krSpaced = true;
   }
 
   /** On a phone the filter is sticky; while the reader scrolls it shrinks to its first row, the choice, and keeps
@@ -145,6 +187,7 @@
     const t0 = performance.now();
     buildControl();
     setupCompact();
+    document.addEventListener("DOMContentLoaded", spaceSearchSnippets); // after Sphinx's deferred searchtools.js
     KR.setupCharts();
     KR.setupCompare();
     const read = KR.readQuery(window.location.search);
@@ -179,6 +222,12 @@
         },
         true,
       );
+    });
+    // On a phone the page's contents open as a drawer over the page: a tapped heading closes it, so the reader
+    // sees where it leads (the theme keeps the drawer open in a checkbox).
+    document.addEventListener("click", (event) => {
+      const drawer = document.getElementById("pst-secondary-sidebar-checkbox");
+      if (drawer?.checked && event.target.closest?.(".bd-sidebar-secondary a[href^='#']")) drawer.checked = false;
     });
     window.addEventListener("resize", markScrollables);
     document.addEventListener("toggle", markScrollables, true); // a table in an opened disclosure gets its width

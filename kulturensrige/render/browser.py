@@ -11,6 +11,8 @@ from kulturensrige.render.markup import render
 from kulturensrige.rules import filters, views
 from kulturensrige.rules.views import ALL, PAGE_SIZE
 
+SEARCH_COUNT = "Search finished, found ${resultCount} page(s) matching the search query."
+
 
 def browser_data(data: Dataset) -> dict:
     """Everything the browser script needs from the build, published once (window.KR_DATA)."""
@@ -30,6 +32,8 @@ def browser_data(data: Dataset) -> dict:
         "sentences": page_sentences(data),
         "compare": compare_sentences(data),
         "more": "Vis flere kort",
+        # Sphinx's search leaves its count line in English (its Danish catalog has none); Sphinx fills in the number.
+        "searchMessages": {SEARCH_COUNT: "Sider fundet: ${resultCount}."},
         "control": str(render("control.html.j2", options=filters.municipality_options(data))),
     }
 

@@ -248,3 +248,18 @@ def test_the_filter_shows_every_municipalitys_whole_name_at_320_px(browser, site
         assert page.locator("#kr-udledte").is_visible() and page.locator("#kr-udledte-hjaelp").is_visible()
     finally:
         context.close()
+
+
+def test_a_tapped_heading_in_the_page_contents_closes_the_drawer(browser, site_url):
+    context, page = phone_page(browser, {"width": 375, "height": 667})
+    try:
+        ready(page, f"{site_url}/vaerdiskabelser.html")
+        page.click(".secondary-toggle")
+        page.wait_for_function("() => document.getElementById('pst-secondary-sidebar-checkbox').checked")
+        link = page.locator(".bd-sidebar-secondary a[href^='#']").nth(1)
+        link.wait_for(state="visible")
+        link.click()
+        assert not page.evaluate("() => document.getElementById('pst-secondary-sidebar-checkbox').checked")
+        assert page.evaluate("() => location.hash") == link.get_attribute("href")
+    finally:
+        context.close()
