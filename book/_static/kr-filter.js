@@ -68,14 +68,17 @@
     let kind = document.querySelector(".kr-profile") ? "profile" : lists ? "lists" : document.querySelector("[data-kr-mark]") ? "marks" : "nothing";
     if (kind === "nothing" && figures) kind = "";
     const parts = hint ? Array.from(hint.cloneNode(true).childNodes) : kind ? [sentences[kind]] : [];
-    if (figures) parts.push(parts.length ? " " : "", sentences.charts);
+    if (figures && sentences.charts) parts.push(parts.length ? " " : "", sentences.charts);
     ui.status.replaceChildren(...parts);
     // Where nothing depends on the choice, the chosen municipality's own page is what the choice gives.
     ui.offer.hidden = kind !== "nothing" || !sentences.offer;
     if (!ui.offer.hidden) {
-      const link = ui.offer.firstElementChild;
+      const [link, pdf] = ui.offer.children;
       link.textContent = sentences.offer;
       link.dataset.krHref = KR.fromRoot(sentences.offer_href);
+      // The edition's link is there once `make pdf` has made it (kulturensrige/edition/links.py offer_editions).
+      pdf.hidden = !sentences.pdf;
+      if (sentences.pdf) Object.assign(pdf.lastElementChild, { textContent: sentences.pdf, href: KR.fromRoot(sentences.pdf_href) });
     }
   }
 

@@ -156,14 +156,15 @@ def page_sentences(data: Dataset) -> dict[str, dict[str, str]]:
         name = filters.municipality_name(data, code)
         switch = "" if inferred else " (uden udledte tilknytninger)"
         if code == ALL:
+            # One line on a phone, as high as the filter's kept place (kommunefilter.css), so nothing moves.
             sentences[key] = {
-                "lists": f"Ingen kommune valgt{switch}: alt står i rapportens rækkefølge.",
+                "lists": f"Ingen kommune valgt{switch}.",
                 "marks": f"Ingen kommune valgt{switch}.",
-                "profile": "Siden handler om én kommune og er den samme, uanset hvilken kommune der er valgt.",
+                "profile": "Siden handler om én kommune.",
                 "nothing": f"Ingen kommune valgt{switch}.",
                 "offer": "",
                 "offer_href": "",
-                "charts": "Figurerne viser alle kommuner.",
+                "charts": "",
                 "print": f"Udvalg: alle kommuner{switch}",
             }
             continue
