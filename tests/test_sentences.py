@@ -112,7 +112,8 @@ def test_the_control_and_the_profile_hints_read_as_prose(data):
     for html in [control, *hints]:
         for paragraph in re.findall(r"<(?:p|summary|label|template)\b[^>]*>(.*?)</(?:p|summary|label|template)>", html, re.S):
             text = TAG.sub("", paragraph)
-            problems += [f"{what}: {text!r}" for what in junk_in(text) if text.strip()]
+            # A slot the script fills (the offer's links) holds only its separator here.
+            problems += [f"{what}: {text!r}" for what in junk_in(text) if re.search(r"\w", text)]
     assert not problems, "\n".join(problems[:20])
 
 
