@@ -291,8 +291,9 @@ def test_where_nothing_depends_on_the_choice_the_bar_offers_the_municipalitys_pa
     open_page(page, f"{site_url}/{plain[0]}?kommune={row.slug}")
     status = page.text_content(".kr-filter-status")
     assert "Intet på denne side" not in status and row["name"] in status, status
-    offer = page.locator(".kr-filter-offer a")
+    offer = page.locator(".kr-filter-offer-link")
     assert offer.is_visible() and row["name"] in offer.text_content()
+    assert not page.locator(".kr-filter-offer-pdf").is_visible(), "no edition link before make pdf has made the PDF"
     offer.click()
     page.wait_for_url(f"**/kommuner/profil-{row.slug}.html?kommune={row.slug}")
     page.evaluate("() => window.KR_FILTER.ready")
