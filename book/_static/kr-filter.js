@@ -21,10 +21,16 @@
     const printLine = document.createElement("p");
     printLine.className = "kr-print-selection";
     (document.querySelector("#jb-print-docs-body > h1") || host.firstChild).after(printLine);
-    ui = { select: document.getElementById("kr-kommune"), checkbox: document.getElementById("kr-udledte"), printLine,
-      status: document.getElementById("kr-filter-status"), notice: document.querySelector(".kr-filter-notice"),
-      filter: document.querySelector("section.kr-filter"), toggle: document.querySelector(".kr-filter-toggle"),
-      offer: document.querySelector(".kr-filter-offer") };
+    ui = {
+      select: document.getElementById("kr-kommune"),
+      checkbox: document.getElementById("kr-udledte"),
+      printLine,
+      status: document.getElementById("kr-filter-status"),
+      notice: document.querySelector(".kr-filter-notice"),
+      filter: document.querySelector("section.kr-filter"),
+      toggle: document.querySelector(".kr-filter-toggle"),
+      offer: document.querySelector(".kr-filter-offer"),
+    };
     ui.select.addEventListener("focus", history.settle);
     ui.select.addEventListener("keydown", history.key);
     ui.select.addEventListener("change", onChange);
@@ -65,7 +71,13 @@
   function showStatus(sentences, lists) {
     const hint = document.querySelector(`[data-kr-when="${CSS.escape(KR.state.kommune)}"]`);
     const figures = document.querySelector("figure.kr-figure[data-kr-filterable=true]");
-    let kind = document.querySelector(".kr-profile") ? "profile" : lists ? "lists" : document.querySelector("[data-kr-mark]") ? "marks" : "nothing";
+    let kind = document.querySelector(".kr-profile")
+      ? "profile"
+      : lists
+        ? "lists"
+        : document.querySelector("[data-kr-mark]")
+          ? "marks"
+          : "nothing";
     if (kind === "nothing" && figures) kind = "";
     const parts = hint ? Array.from(hint.cloneNode(true).childNodes) : kind ? [sentences[kind]] : [];
     if (figures && sentences.charts) parts.push(parts.length ? " " : "", sentences.charts);
@@ -78,14 +90,18 @@
       link.dataset.krHref = KR.fromRoot(sentences.offer_href);
       // The edition's link is there once `make pdf` has made it (kulturensrige/edition/links.py offer_editions).
       pdf.hidden = !sentences.pdf;
-      if (sentences.pdf) Object.assign(pdf.lastElementChild, { textContent: sentences.pdf, href: KR.fromRoot(sentences.pdf_href) });
+      if (sentences.pdf)
+        Object.assign(pdf.lastElementChild, { textContent: sentences.pdf, href: KR.fromRoot(sentences.pdf_href) });
     }
   }
 
   /** A search keeps the choice: the search forms send it along (the result links take it on click, KR.carry). */
   function carryIntoSearch() {
-    const fields = { kommune: KR.state.kommune === D.all ? null : KR.slugOf(KR.state.kommune), udledte: KR.state.inferred ? null : "nej" };
-    for (const form of document.querySelectorAll("form.bd-search, form[action$='search.html']")) {
+    const fields = {
+      kommune: KR.state.kommune === D.all ? null : KR.slugOf(KR.state.kommune),
+      udledte: KR.state.inferred ? null : "nej",
+    };
+    for (const form of document.querySelectorAll("form.bd-search")) {
       for (const [name, value] of Object.entries(fields)) {
         let input = form.querySelector(`input[type=hidden][name=${name}]`);
         if (value === null) {
@@ -111,11 +127,15 @@
     const original = search.htmlToText;
     search.htmlToText = (html, anchor) => {
       const doc = new DOMParser().parseFromString(html, "text/html");
-      // Not the page's text: its contents menu, its print-only header, the filter's place and no-script note, the foot line.
-      for (const aside of doc.querySelectorAll("nav, .bd-toc, .onlyprint, noscript, .kr-filter-slot, .kr-made")) aside.remove();
+      // Not the page's text: its contents menu, its print-only header, the filter's place and no-script note,
+      // the foot line.
+      for (const aside of doc.querySelectorAll("nav, .bd-toc, .onlyprint, noscript, .kr-filter-slot, .kr-made"))
+        aside.remove();
       for (const br of doc.querySelectorAll("br")) br.replaceWith(" ");
       // Every element but those that run inside a line ends a word.
-      for (const part of doc.body.querySelectorAll(":not(a, abbr, b, cite, code, em, i, mark, q, small, span, strong, sub, sup, time)")) {
+      for (const part of doc.body.querySelectorAll(
+        ":not(a, abbr, b, cite, code, em, i, mark, q, small, span, strong, sub, sup, time)",
+      )) {
         part.append(" ");
       }
       return original(doc.documentElement.outerHTML, anchor).replace(/\s+/g, " ");
@@ -139,7 +159,8 @@
       const full = filter.offsetHeight;
       filter.classList.toggle("kr-compact", compact);
       ui.toggle.setAttribute("aria-expanded", String(!compact));
-      filter.style.marginBottom = compact ? `calc(${full - filter.offsetHeight}px + 1rem)` : "";
+      const gap = full - filter.offsetHeight + Number.parseFloat(getComputedStyle(document.documentElement).fontSize);
+      filter.style.marginBottom = compact ? `${gap}px` : "";
     };
     const update = () => {
       pending = false;
@@ -168,7 +189,8 @@
     });
   }
 
-  /** A table that scrolls sideways is a named, focusable region. All widths are read before any is written: one layout. */
+  /** A table that scrolls sideways is a named, focusable region.
+   * All widths are read before any is written: one layout. */
   function markScrollables() {
     const wraps = Array.from(document.querySelectorAll(".kr-table-wrap"));
     const scrolls = wraps.map((wrap) => wrap.scrollWidth > wrap.clientWidth + 1);
@@ -230,7 +252,8 @@
     // sees where it leads (the theme keeps the drawer open in a checkbox).
     document.addEventListener("click", (event) => {
       const drawer = document.getElementById("pst-secondary-sidebar-checkbox");
-      if (drawer?.checked && event.target.closest?.(".bd-sidebar-secondary a[href^='#']")) drawer.checked = false;
+      const link = event.target.closest?.(".bd-sidebar-secondary a[href]");
+      if (drawer?.checked && link?.getAttribute("href").startsWith("#")) drawer.checked = false;
     });
     window.addEventListener("resize", markScrollables);
     document.addEventListener("toggle", markScrollables, true); // a table in an opened disclosure gets its width

@@ -104,7 +104,9 @@
   /** Every arranged list on the page for a state; returns whether the page has one. */
   KR.updateLists = (s) => {
     const key = KR.keyOf(s);
-    const lists = Array.from(document.querySelectorAll("section.kr-list")).filter((list) => list.querySelector(":scope > script.kr-list-views"));
+    const lists = Array.from(document.querySelectorAll("section.kr-list")).filter((list) =>
+      list.querySelector(":scope > script.kr-list-views"),
+    );
     for (const list of lists) {
       list.krViews = list.krViews || JSON.parse(list.querySelector(":scope > script.kr-list-views").textContent);
       KR.arrange(list, list.krViews, key);
@@ -113,7 +115,8 @@
   };
   /** Rows and items about one municipality are marked when it is chosen. */
   KR.updateMarks = (s) => {
-    for (const node of document.querySelectorAll("[data-kr-mark]")) node.classList.toggle("kr-chosen", node.dataset.krMark === s.kommune);
+    for (const node of document.querySelectorAll("[data-kr-mark]"))
+      node.classList.toggle("kr-chosen", node.dataset.krMark === s.kommune);
   };
   /** The comparison: the chosen municipality stands first, the page's own boxes pick the others beside it. */
   KR.updateCompare = (s) => {

@@ -86,7 +86,7 @@ test("history pushes once per choice and replaces while the keyboard moves on", 
   assert.equal(history.push(), true, "after the select lost and regained focus, a new choice");
 });
 
-test("a list is arranged as the view says: chosen first and marked (one card made from its JSON row), the rest still there", () => {
+test("a list is arranged as the view says: chosen first and marked (a card from its JSON row), the rest there", () => {
   assert.equal(KR.updateLists({ kommune: "259", inferred: true }), true, "the page has arranged lists");
   const chosen = document.querySelector("[data-kr-group=chosen]");
   assert.equal(chosen.hidden, false);
@@ -123,7 +123,10 @@ test("back to all municipalities puts every card in report order, unmarked", () 
 
 test("rows about the chosen municipality are marked", () => {
   KR.updateMarks({ kommune: "240", inferred: true });
-  assert.deepEqual([...document.querySelectorAll("tr.kr-chosen")].map((r) => r.dataset.krMark), ["240"]);
+  assert.deepEqual(
+    [...document.querySelectorAll("tr.kr-chosen")].map((r) => r.dataset.krMark),
+    ["240"],
+  );
 });
 
 test("a chart shows the nearest variant the build made for a state", () => {
