@@ -359,21 +359,25 @@ def lighthouse_section(small: Build, baseline: dict | None) -> list[str]:
         "",
         "## Lighthouse, mobile",
         "",
-        f"Lighthouse {LIGHTHOUSE_VERSION} (scripts/lighthouse/package-lock.json) in Debian's Chromium, mobile preset, simulated "
-        "throttling, the report-scale build served with gzip on 127.0.0.1 (`python scripts/measure_lighthouse.py SITE`). "
-        f"Each cell is the median of {runs} runs of that page. Transfer = bytes over the wire (compressed), raw weight = "
-        f"the same resources uncompressed. Targets (issue 11): {LIGHTHOUSE_TARGETS}. TBT and LCP depend on the CPU: "
-        "on a shared, loaded machine they come out higher than on a quiet one.",
+        (
+            f"Lighthouse {LIGHTHOUSE_VERSION} (scripts/lighthouse/package-lock.json) in Debian's Chromium, mobile preset, simulated "
+            "throttling, the report-scale build served with gzip on 127.0.0.1 (`python scripts/measure_lighthouse.py SITE`). "
+            f"Each cell is the median of {runs} runs of that page. Transfer = bytes over the wire (compressed), raw weight = "
+            f"the same resources uncompressed. Targets (issue 11): {LIGHTHOUSE_TARGETS}. TBT and LCP depend on the CPU: "
+            "on a shared, loaded machine they come out higher than on a quiet one."
+        ),
         *(["", small.lighthouse_note] if small.lighthouse_note else []),
         "",
-        "What Lighthouse does not see: it neither scrolls nor touches the page, and book/_static/kr-charts.js fetches "
-        "plotly.js (1.5 MB raw, 0.5 MB gzip) only when a chart comes near the screen and the reader has scrolled, "
-        "touched or typed (or 3 s after the load, for a chart already in view). So on the three chart pages "
-        "(`kommuner/sammenligning.html`, `ingredienser/oversigt.html`, `kulturens-rige.html`) the figures above are "
-        "the page before its charts. Evaluating plotly.js is one task of about 0.6 s on Lighthouse's simulated phone "
-        "(measured when plotly.js still loaded with the page: TBT 580–600 ms on `kommuner/sammenligning.html`); the "
-        "reader now pays it when the first chart is wanted, while scrolling (which the browser keeps smooth off the "
-        "main thread), and each chart after it is drawn in a task of its own.",
+        (
+            "What Lighthouse does not see: it neither scrolls nor touches the page, and book/_static/kr-charts.js fetches "
+            "plotly.js (1.5 MB raw, 0.5 MB gzip) only when a chart comes near the screen and the reader has scrolled, "
+            "touched or typed (or 3 s after the load, for a chart already in view). So on the three chart pages "
+            "(`kommuner/sammenligning.html`, `ingredienser/oversigt.html`, `kulturens-rige.html`) the figures above are "
+            "the page before its charts. Evaluating plotly.js is one task of about 0.6 s on Lighthouse's simulated phone "
+            "(measured when plotly.js still loaded with the page: TBT 580–600 ms on `kommuner/sammenligning.html`); the "
+            "reader now pays it when the first chart is wanted, while scrolling (which the browser keeps smooth off the "
+            "main thread), and each chart after it is drawn in a task of its own."
+        ),
         "",
         lighthouse_table(small.lighthouse),
     ]
@@ -410,8 +414,10 @@ def report(builds: list[Build], commands: list[str], started: dt.datetime, basel
     lines = [
         "# Benchmarks",
         "",
-        "Written by `scripts/benchmark.py` up to the end marker; do not edit that part by hand. Re-run: `make benchmark` "
-        "(or the commands below). The sections after the marker are written by hand or by other scripts, and kept.",
+        (
+            "Written by `scripts/benchmark.py` up to the end marker; do not edit that part by hand. Re-run: `make benchmark` "
+            "(or the commands below). The sections after the marker are written by hand or by other scripts, and kept."
+        ),
         "",
         f"- Date: {started:%Y-%m-%d %H:%M} UTC",
         f"- Machine: {machine()}",
@@ -448,23 +454,29 @@ def report(builds: list[Build], commands: list[str], started: dt.datetime, basel
         + " |",
         "| Filter latency in Chromium, median (heaviest page) | " + " | ".join(b.latency for b in builds) + " |",
         "",
-        "Growth from the report's scale to national scale: data "
-        f"{large.quotes / max(small.quotes, 1):.0f}× the quotes, {large.initiatives / max(small.initiatives, 1):.0f}× the initiatives, "
-        f"{large.municipalities / small.municipalities:.0f}× the municipalities; "
-        f"clean build {large.clean_seconds / small.clean_seconds:.1f}× "
-        f"the time; largest page {max(p.total for p in large.pages) / max(p.total for p in small.pages):.0f}× the size; "
-        f"whole site {large.site_bytes / small.site_bytes:.1f}× the size.",
+        (
+            "Growth from the report's scale to national scale: data "
+            f"{large.quotes / max(small.quotes, 1):.0f}× the quotes, {large.initiatives / max(small.initiatives, 1):.0f}× the initiatives, "
+            f"{large.municipalities / small.municipalities:.0f}× the municipalities; "
+            f"clean build {large.clean_seconds / small.clean_seconds:.1f}× "
+            f"the time; largest page {max(p.total for p in large.pages) / max(p.total for p in small.pages):.0f}× the size; "
+            f"whole site {large.site_bytes / small.site_bytes:.1f}× the size."
+        ),
         "",
         "## Pages",
         "",
-        "Profile pages (one per municipality) are shown as the heaviest of them. Cards = quote cards / initiative cards; "
-        f"a bold count means {CARD_LIMIT:,} or more cards in one page's HTML. The browser shows a list 50 cards at a "
-        "time, with a button for more; cards past a list's limit and the drill-through's store of every quote card wait "
-        "in an inert <template> and are counted as cards.",
+        (
+            "Profile pages (one per municipality) are shown as the heaviest of them. Cards = quote cards / initiative cards; "
+            f"a bold count means {CARD_LIMIT:,} or more cards in one page's HTML. The browser shows a list 50 cards at a "
+            "time, with a button for more; cards past a list's limit and the drill-through's store of every quote card wait "
+            "in an inert <template> and are counted as cards."
+        ),
         "",
-        "Rebuild = the same command again into the same output folder, nothing changed. The execution cache keys on "
-        "each notebook plus the data's fingerprint (scripts/build_book.py stamps it into the staged notebooks), and the "
-        "staged source is kept beside the output, so a rebuild re-reads and re-executes nothing.",
+        (
+            "Rebuild = the same command again into the same output folder, nothing changed. The execution cache keys on "
+            "each notebook plus the data's fingerprint (scripts/build_book.py stamps it into the staged notebooks), and the "
+            "staged source is kept beside the output, so a rebuild re-reads and re-executes nothing."
+        ),
         "",
     ]
     groups = sorted({_group(p.path) for b in builds for p in b.pages})
@@ -487,9 +499,11 @@ def report(builds: list[Build], commands: list[str], started: dt.datetime, basel
         "",
         "## Filter latency",
         "",
-        "Output of `python scripts/measure_filter_latency.py SITE --pages 3 --changes 20` on each build; the script "
-        "chooses the heaviest pages itself (most filterable figures, then most filterable items). The issue aims "
-        "under 100 ms.",
+        (
+            "Output of `python scripts/measure_filter_latency.py SITE --pages 3 --changes 20` on each build; the script "
+            "chooses the heaviest pages itself (most filterable figures, then most filterable items). The issue aims "
+            "under 100 ms."
+        ),
         "",
     ]
     for b in builds:
@@ -548,11 +562,15 @@ def main(argv: list[str] | None = None) -> int:
     generate(national, quotes=args.quotes, initiatives=args.initiatives, seed=args.seed, overwrite=True)
     rel = os.path.relpath
     commands = [
-        f"python scripts/generate_synthetic.py --out {rel(national, ROOT)} "
-        f"--quotes {args.quotes} --initiatives {args.initiatives} --seed {args.seed}",
+        (
+            f"python scripts/generate_synthetic.py --out {rel(national, ROOT)} "
+            f"--quotes {args.quotes} --initiatives {args.initiatives} --seed {args.seed}"
+        ),
         f"python scripts/build_book.py --data data --output {rel(work / 'site-report', ROOT)}   ({args.clean_runs} clean, then a rebuild)",
-        f"python scripts/build_book.py --data {rel(national, ROOT)} --output {rel(work / 'site-national', ROOT)}   "
-        f"({args.national_clean_runs} clean, then a rebuild)",
+        (
+            f"python scripts/build_book.py --data {rel(national, ROOT)} --output {rel(work / 'site-national', ROOT)}   "
+            f"({args.national_clean_runs} clean, then a rebuild)"
+        ),
         "python scripts/measure_filter_latency.py SITE --pages 3 --changes 20   (on each site)",
         f"python scripts/measure_lighthouse.py SITE --runs {args.lighthouse_runs} --json {rel(args.lighthouse_json, ROOT)}   "
         "(run before this script; the Lighthouse section says when and on what)"

@@ -213,11 +213,15 @@ def markdown(cases: list, runs: int) -> str:
         "",
         "Written by `scripts/benchmark_input_limits.py --write` (not by `scripts/benchmark.py`).",
         "",
-        f"- Date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; {os.cpu_count()} CPUs shared with other work; "
-        f"Python {platform.python_version()}",
+        (
+            f"- Date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; {os.cpu_count()} CPUs shared with other work; "
+            f"Python {platform.python_version()}"
+        ),
         f"- Each input run {runs} times under `/usr/bin/time -v`; the table gives the median, the slowest run in brackets.",
-        f"- Limits: a workbook may unpack to {MAX_UNPACKED_MB} MB (the national-scale export of 10,000 quotes unpacks to 14 MB); "
-        f"a table may have {MAX_ROWS:,} rows, 100 columns and 2,000,000 fields; at most 20 lines per column are printed.",
+        (
+            f"- Limits: a workbook may unpack to {MAX_UNPACKED_MB} MB (the national-scale export of 10,000 quotes unpacks to 14 MB); "
+            f"a table may have {MAX_ROWS:,} rows, 100 columns and 2,000,000 fields; at most 20 lines per column are printed."
+        ),
         "- Requirement (issue 14): any input of 50 MB or less is imported or refused within 1 GB of memory and 60 s.",
         "",
         "| Input | Size on disk | Command | Exit | Peak memory (RSS) | Wall time | First line printed |",

@@ -100,6 +100,13 @@ def test_every_page_keeps_the_filters_place_inside_its_content_so_nothing_moves(
         assert slot is not None and slot.find_parent(class_=["bd-article", "bd-search-container"]) is not None, name
 
 
+def test_the_theme_switch_is_named_in_danish(soups):
+    for name, soup in soups.items():
+        for button in soup.select(".theme-switch-button"):
+            assert button.get("aria-label") == "Skift mellem lyst og mørkt tema", name
+        assert "light/dark" not in str(soup), name
+
+
 def test_figure_variants_cover_every_municipality(soups):
     data = load()
     for name, soup in each(soups.items()):
@@ -121,9 +128,10 @@ def test_readers_see_no_code_but_a_line_on_how_the_page_is_made(soups):
     made = 0
     for name, soup in soups.items():
         assert not soup.select(".cell_input, details.hide"), name
-        line = soup.select_one("p.kr-made")
+        line = soup.select_one("details.kr-made")
         if line is None:
             continue
+        assert not line.has_attr("open") and line.select_one("summary").get_text(strip=True) == "Sådan er siden lavet", name
         made += 1
         links = [a["href"] for a in line.select("a")]
         assert any(h.endswith(f"_sources/{name.removesuffix('.html')}.ipynb") for h in links), name

@@ -171,8 +171,10 @@ CASES: dict[str, tuple[Callable[[Path], None], Callable[[], list[str]]]] = {
     "choice_outside_the_list": (
         cell_where("programme_events", "workshop-1", "kind", "seminar"),
         lambda: [
-            f"data/programme_events.csv, række {row_of('programme_events', 'workshop-1')}, kolonne kind: 'seminar' — "
-            "skal være en af: workshop, pitstop, periode-start, periode-slut"
+            (
+                f"data/programme_events.csv, række {row_of('programme_events', 'workshop-1')}, kolonne kind: 'seminar' — "
+                "skal være en af: workshop, pitstop, periode-start, periode-slut"
+            )
         ],
     ),
     "choice_with_capital": (
@@ -183,22 +185,28 @@ CASES: dict[str, tuple[Callable[[Path], None], Callable[[], list[str]]]] = {
     "ref_unknown_id": (
         cell("initiatives", 0, "status", "faerdig"),
         lambda: [
-            "data/initiatives.csv, række 2, kolonne status: 'faerdig' — ukendt id; tilladt: et status_id fra statuses.csv "
-            f"({_status_ids()})"
+            (
+                "data/initiatives.csv, række 2, kolonne status: 'faerdig' — ukendt id; tilladt: et status_id fra statuses.csv "
+                f"({_status_ids()})"
+            )
         ],
     ),
     "list_with_one_unknown_id": (
         cell("guide_recommendations", 0, "ingredient_ids", "etablering-af-vi; gnisten"),
         lambda: [
-            "data/guide_recommendations.csv, række 2, kolonne ingredient_ids: 'gnisten' — ukendt id; tilladt: et ingredient_id "
-            f"fra ingredients.csv ({_ingredient_ids()})"
+            (
+                "data/guide_recommendations.csv, række 2, kolonne ingredient_ids: 'gnisten' — ukendt id; tilladt: et ingredient_id "
+                f"fra ingredients.csv ({_ingredient_ids()})"
+            )
         ],
     ),
     "required_list_empty": (
         cell("guide_recommendations", 0, "ingredient_ids", ""),
         lambda: [
-            "data/guide_recommendations.csv, række 2, kolonne ingredient_ids: '' — må ikke være tom; tilladt: et ingredient_id "
-            "fra ingredients.csv"
+            (
+                "data/guide_recommendations.csv, række 2, kolonne ingredient_ids: '' — må ikke være tom; tilladt: et ingredient_id "
+                "fra ingredients.csv"
+            )
         ],
     ),
     # text: only spaces; the one spelling of 'ikke angivet'
@@ -235,8 +243,10 @@ CASES: dict[str, tuple[Callable[[Path], None], Callable[[], list[str]]]] = {
     "kommunekode_with_not_stated": (
         cell_where("quotes", "q002", "kommunekode", "259"),
         lambda: [
-            f"data/quotes.csv, række {row_of('quotes', 'q002')}, kolonne kommunekode: '259' — "
-            "skal være tom, når attribution er 'not stated'"
+            (
+                f"data/quotes.csv, række {row_of('quotes', 'q002')}, kolonne kommunekode: '259' — "
+                "skal være tom, når attribution er 'not stated'"
+            )
         ],
     ),
     # whole files
@@ -429,8 +439,10 @@ def test_a_formula_without_a_cached_value_is_refused_with_its_cell(exported: Pat
     assert_refused(
         run_import(workbook, tmp_path / "ud"),
         [
-            "arbejdsbog.xlsx, ark quotes, række 3, kolonne text: '=A2&B2' — celle C3 er en formel; indlæsningen læser ikke "
-            "formler, så skriv selve værdien (kopiér, og indsæt som værdi)"
+            (
+                "arbejdsbog.xlsx, ark quotes, række 3, kolonne text: '=A2&B2' — celle C3 er en formel; indlæsningen læser ikke "
+                "formler, så skriv selve værdien (kopiér, og indsæt som værdi)"
+            )
         ],
         tmp_path / "ud",
     )
@@ -441,8 +453,10 @@ def test_an_error_value_is_refused_with_its_cell(exported: Path, tmp_path: Path)
     assert_refused(
         run_import(workbook, tmp_path / "ud"),
         [
-            "arbejdsbog.xlsx, ark quotes, række 4, kolonne speaker_role: '#NAME?' — celle D4 har en fejlværdi fra Excel; "
-            "ret formlen, eller skriv værdien"
+            (
+                "arbejdsbog.xlsx, ark quotes, række 4, kolonne speaker_role: '#NAME?' — celle D4 har en fejlværdi fra Excel; "
+                "ret formlen, eller skriv værdien"
+            )
         ],
         tmp_path / "ud",
     )
@@ -470,8 +484,10 @@ def test_a_control_character_in_a_cell_is_refused_with_its_cell(exported: Path, 
     assert_refused(
         run_import(escaped, tmp_path / "ud"),
         [
-            "arbejdsbog.xlsx, ark quotes, række 2, kolonne text: 'Et \\x01 tegn' — celle C2 indeholder styretegnet U+0001, "
-            "som ikke kan stå i en CSV-fil; slet det"
+            (
+                "arbejdsbog.xlsx, ark quotes, række 2, kolonne text: 'Et \\x01 tegn' — celle C2 indeholder styretegnet U+0001, "
+                "som ikke kan stå i en CSV-fil; slet det"
+            )
         ],
         tmp_path / "ud",
     )
@@ -483,8 +499,10 @@ def test_a_raw_control_byte_in_the_sheet_xml_is_one_line(exported: Path, tmp_pat
     assert_refused(
         run_import(broken, tmp_path / "ud"),
         [
-            "arbejdsbog.xlsx, ark quotes — arkets XML er beskadiget efter række 4 (fx et styretegn), så arket kan ikke læses; "
-            "gem arbejdsbogen igen fra Excel eller LibreOffice"
+            (
+                "arbejdsbog.xlsx, ark quotes — arkets XML er beskadiget efter række 4 (fx et styretegn), så arket kan ikke læses; "
+                "gem arbejdsbogen igen fra Excel eller LibreOffice"
+            )
         ],
         tmp_path / "ud",
     )
@@ -508,10 +526,14 @@ def test_a_value_in_a_far_away_cell_is_refused_with_its_cell(exported: Path, tmp
     assert_refused(
         run_import(workbook, tmp_path / "ud", timeout=30),
         [
-            "arbejdsbog.xlsx, ark figures, række 100002, kolonne figure_id: 'langt nede' — celle A100002 ligger uden for det tilladte "
-            "område; et ark må højst have 100.000 rækker under overskriften og 100 kolonner (A-CV)",
-            "arbejdsbog.xlsx, ark quotes, række 7, kolonne XFD: 'x' — celle XFD7 ligger uden for det tilladte område; "
-            "et ark må højst have 100.000 rækker under overskriften og 100 kolonner (A-CV)",
+            (
+                "arbejdsbog.xlsx, ark figures, række 100002, kolonne figure_id: 'langt nede' — celle A100002 ligger uden for det tilladte "
+                "område; et ark må højst have 100.000 rækker under overskriften og 100 kolonner (A-CV)"
+            ),
+            (
+                "arbejdsbog.xlsx, ark quotes, række 7, kolonne XFD: 'x' — celle XFD7 ligger uden for det tilladte område; "
+                "et ark må højst have 100.000 rækker under overskriften og 100 kolonner (A-CV)"
+            ),
         ],
         tmp_path / "ud",
     )
@@ -525,8 +547,10 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(exported: Path, tmp_path: P
     assert_refused(
         result,
         [
-            f"arbejdsbog.xlsx — arbejdsbogen fylder {result.stderr.split(' fylder ')[1].split(' MB')[0]} MB, når den pakkes ud; "
-            "højst 32 MB er tilladt. Slet tomme rækker og kolonner med formatering, eller del data op"
+            (
+                f"arbejdsbog.xlsx — arbejdsbogen fylder {result.stderr.split(' fylder ')[1].split(' MB')[0]} MB, når den pakkes ud; "
+                "højst 32 MB er tilladt. Slet tomme rækker og kolonner med formatering, eller del data op"
+            )
         ],
         tmp_path / "ud",
     )

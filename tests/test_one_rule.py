@@ -147,10 +147,14 @@ def test_the_validator_forbids_what_the_rule_cannot_place(tmp_path: Path):
     with pytest.raises(DataError) as raised:
         load(folder)
     assert [str(p) for p in raised.value.problems] == [
-        "data/quotes.csv, række 5, kolonne kommunekode: '259' — skal være tom for et citat fra et citeret værk "
-        "(reference_key 'jensen2022')",
-        "data/quotes.csv, række 18, kolonne kommunekode: '' — skal være som i ordvekslingens første replik ('259'): "
-        "ordvekslingen 'x1' er ét kort",
+        (
+            "data/quotes.csv, række 5, kolonne kommunekode: '259' — skal være tom for et citat fra et citeret værk "
+            "(reference_key 'jensen2022')"
+        ),
+        (
+            "data/quotes.csv, række 18, kolonne kommunekode: '' — skal være som i ordvekslingens første replik ('259'): "
+            "ordvekslingen 'x1' er ét kort"
+        ),
     ]
     result = run_script("validate_data", str(folder))
     assert result.returncode == 1 and "Traceback" not in result.stderr

@@ -34,7 +34,7 @@ from kulturensrige.edition import editions
 from kulturensrige.edition.links import link_editions, with_link
 from kulturensrige.edition.pdf_accessibility import struct_elements
 from kulturensrige.edition.printing import PLOTLY_JS, PrintJob, footer_title, print_pdfs
-from kulturensrige.render import cards, figures
+from kulturensrige.render import browser, cards, figures
 from kulturensrige.rules import views
 from support.builds import made_once, run_folder
 from support.checks import each
@@ -407,7 +407,14 @@ def test_links_to_editions_appear_only_for_pdfs_that_exist_and_escape_the_name(t
     (site / "index.html").write_text(article)
     (site / "pdf").mkdir()
     (site / "pdf" / "kulturens-rige-koege.pdf").write_bytes(b"%PDF-1.7\n" + b"x" * 2400)
+    (site / "_static").mkdir()
+    (site / "_static" / "kr-data.js").write_text(browser.browser_script(data), encoding="utf-8")
     assert link_editions(site, data) == [site / "kommuner" / "profil-koege.html"]
+    # The filter's bar offers the edition where nothing on a page depends on the choice: Køge's only.
+    sentences = browser.script_payload((site / "_static" / "kr-data.js").read_text(encoding="utf-8"))["sentences"]
+    koege = data.municipalities.set_index("slug").at["koege", "kommunekode"]
+    assert sentences[koege]["pdf_href"] == "pdf/kulturens-rige-koege.pdf" and "(2 kB)" in sentences[koege]["pdf"]
+    assert [key for key, s in sentences.items() if "pdf" in s] == [koege, koege + "|uden-udledte"]
     page = (site / "kommuner" / "profil-koege.html").read_text()
     assert '<h1>T</h1><!-- kr-pdf --><p class="kr-edition-link"><a href="../pdf/kulturens-rige-koege.pdf"' in page
     assert "(PDF, 2 kB)" in page and "<img" not in page and "&lt;img src=x onerror=" in page
@@ -415,6 +422,7 @@ def test_links_to_editions_appear_only_for_pdfs_that_exist_and_escape_the_name(t
     (site / "pdf" / "kulturens-rige-koege.pdf").unlink()
     assert link_editions(site, data) == []
     assert (site / "kommuner" / "profil-koege.html").read_text() == article
+    assert (site / "_static" / "kr-data.js").read_text(encoding="utf-8") == browser.browser_script(data)
     assert with_link(article, "") == article
 
 

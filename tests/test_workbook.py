@@ -207,8 +207,10 @@ ERRORS = {
         lambda book: _set(book, "initiatives", 2, "kommunekode", 998),
         [
             # The sheet the analyst has in front of them, not the CSV file it becomes.
-            "arbejdsbog.xlsx, ark initiatives, række 2, kolonne kommunekode: '998' — ukendt id; tilladt: et kommunekode fra "
-            "arket municipalities ({codes})"
+            (
+                "arbejdsbog.xlsx, ark initiatives, række 2, kolonne kommunekode: '998' — ukendt id; tilladt: et kommunekode fra "
+                "arket municipalities ({codes})"
+            )
         ],
     ),
     "empty-quote": (

@@ -27,6 +27,9 @@
       printLine,
       status: document.getElementById("kr-filter-status"),
       notice: document.querySelector(".kr-filter-notice"),
+      filter: document.querySelector("section.kr-filter"),
+      toggle: document.querySelector(".kr-filter-toggle"),
+      offer: document.querySelector(".kr-filter-offer"),
     };
     ui.select.addEventListener("focus", history.settle);
     ui.select.addEventListener("keydown", history.key);
@@ -48,21 +51,141 @@
     ui.select.value = KR.state.kommune;
     ui.checkbox.checked = KR.state.inferred;
     for (const drill of document.querySelectorAll(".kr-drill")) drill.hidden = true;
-    const statuses = KR.updateLists(KR.state);
+    const lists = KR.updateLists(KR.state);
     KR.updateMarks(KR.state);
     KR.updateCompare(KR.state);
+    showStatus(sentences, lists);
     document.querySelectorAll("a[href]").forEach(KR.carry);
-    for (const hint of document.querySelectorAll("[data-kr-when]:not([hidden])")) statuses.push(hint.textContent);
-    if (document.querySelector("figure.kr-figure[data-kr-filterable=true]")) statuses.push(sentences.charts);
-    ui.status.textContent = statuses.length
-      ? statuses.join(" ")
-      : sentences[document.querySelector(".kr-profile") ? "profile" : "nothing"];
+    carryIntoSearch();
     ui.printLine.textContent = sentences.print;
     return KR.updateCharts(key).then(() => {
       const ms = performance.now() - t0; // only charts in view are drawn, so they are all the reader waits for
       const detail = { kommune: KR.state.kommune, inferred: KR.state.inferred, ms, visibleMs: ms, initial };
       window.KR_FILTER.last = detail;
       document.dispatchEvent(new CustomEvent("kr:filtered", { detail: detail }));
+    });
+  }
+
+  /** The status says once what the choice does on this page, by what the page holds (highlight.page_sentences);
+   * each list's headings give its own counts. On another municipality's profile, the build's hint with its link. */
+  function showStatus(sentences, lists) {
+    const hint = document.querySelector(`[data-kr-when="${CSS.escape(KR.state.kommune)}"]`);
+    const figures = document.querySelector("figure.kr-figure[data-kr-filterable=true]");
+    let kind = document.querySelector(".kr-profile")
+      ? "profile"
+      : lists
+        ? "lists"
+        : document.querySelector("[data-kr-mark]")
+          ? "marks"
+          : "nothing";
+    if (kind === "nothing" && figures) kind = "";
+    const parts = hint ? Array.from(hint.cloneNode(true).childNodes) : kind ? [sentences[kind]] : [];
+    if (figures && sentences.charts) parts.push(parts.length ? " " : "", sentences.charts);
+    ui.status.replaceChildren(...parts);
+    // Where nothing depends on the choice, the chosen municipality's own page is what the choice gives.
+    ui.offer.hidden = kind !== "nothing" || !sentences.offer;
+    if (!ui.offer.hidden) {
+      const [link, pdf] = ui.offer.children;
+      link.textContent = sentences.offer;
+      link.dataset.krHref = KR.fromRoot(sentences.offer_href);
+      // The edition's link is there once `make pdf` has made it (kulturensrige/edition/links.py offer_editions).
+      pdf.hidden = !sentences.pdf;
+      if (sentences.pdf)
+        Object.assign(pdf.lastElementChild, { textContent: sentences.pdf, href: KR.fromRoot(sentences.pdf_href) });
+    }
+  }
+
+  /** A search keeps the choice: the search forms send it along (the result links take it on click, KR.carry). */
+  function carryIntoSearch() {
+    const fields = {
+      kommune: KR.state.kommune === D.all ? null : KR.slugOf(KR.state.kommune),
+      udledte: KR.state.inferred ? null : "nej",
+    };
+    for (const form of document.querySelectorAll("form.bd-search")) {
+      for (const [name, value] of Object.entries(fields)) {
+        let input = form.querySelector(`input[type=hidden][name=${name}]`);
+        if (value === null) {
+          if (input) input.remove();
+          continue;
+        }
+        if (!input) input = form.appendChild(Object.assign(document.createElement("input"), { type: "hidden", name }));
+        input.value = value;
+      }
+    }
+  }
+
+  /** Sphinx's search joins a page's text without spaces between its parts ("MålgrupperForeninger"): every part
+   * that is not inline text gets a space after it before the snippet is cut. */
+  function spaceSearchSnippets() {
+    // doctools.js declares Documentation with const too; the build's Danish for the count line joins its catalog.
+    if (typeof Documentation !== "undefined" && D.searchMessages) {
+      Documentation.addTranslations({ locale: "da", messages: D.searchMessages, plural_expr: "(n != 1)" });
+    }
+    // searchtools.js declares Search with const: a global binding, not a property of window.
+    const search = typeof Search === "undefined" ? null : Search;
+    if (!search || !search.htmlToText || search.krSpaced) return;
+    const original = search.htmlToText;
+    search.htmlToText = (html, anchor) => {
+      const doc = new DOMParser().parseFromString(html, "text/html");
+      // Not the page's text: its contents menu, its print-only header, the filter's place and no-script note,
+      // the foot line.
+      for (const aside of doc.querySelectorAll("nav, .bd-toc, .onlyprint, noscript, .kr-filter-slot, .kr-made"))
+        aside.remove();
+      for (const br of doc.querySelectorAll("br")) br.replaceWith(" ");
+      // Every element but those that run inside a line ends a word.
+      for (const part of doc.body.querySelectorAll(
+        ":not(a, abbr, b, cite, code, em, i, mark, q, small, span, strong, sub, sup, time)",
+      )) {
+        part.append(" ");
+      }
+      return original(doc.documentElement.outerHTML, anchor).replace(/\s+/g, " ");
+    };
+    search.krSpaced = true;
+  }
+
+  /** On a phone the filter is sticky; while the reader scrolls it shrinks to its first row, the choice, and keeps
+   * its place in the page (a margin makes up the difference, so the text does not jump). The button opens it. */
+  function setupCompact() {
+    const phone = window.matchMedia("(max-width: 40rem)");
+    const filter = ui.filter;
+    const mark = document.createElement("div");
+    mark.className = "kr-filter-mark";
+    filter.before(mark);
+    let openedAt = null;
+    let pending = false;
+    let lastY = window.scrollY;
+    const setCompact = (compact) => {
+      if (filter.classList.contains("kr-compact") === compact) return;
+      const full = filter.offsetHeight;
+      filter.classList.toggle("kr-compact", compact);
+      ui.toggle.setAttribute("aria-expanded", String(!compact));
+      const gap = full - filter.offsetHeight + Number.parseFloat(getComputedStyle(document.documentElement).fontSize);
+      filter.style.marginBottom = compact ? `${gap}px` : "";
+    };
+    const update = () => {
+      pending = false;
+      const stuck = phone.matches && mark.getBoundingClientRect().top < filter.getBoundingClientRect().top - 1;
+      filter.classList.toggle("kr-stuck", stuck);
+      if (openedAt !== null && (!stuck || Math.abs(window.scrollY - openedAt) > 240)) openedAt = null;
+      setCompact(stuck && openedAt === null);
+      // Reading on, the header slides away; a move back up of a few pixels brings it back.
+      const y = window.scrollY;
+      if (Math.abs(y - lastY) > 4 || !stuck) {
+        document.documentElement.classList.toggle("kr-reading", stuck && openedAt === null && y > lastY);
+        lastY = y;
+      }
+    };
+    const schedule = () => {
+      if (!pending) window.requestAnimationFrame(update);
+      pending = true;
+    };
+    window.addEventListener("scroll", schedule, { passive: true });
+    phone.addEventListener("change", schedule);
+    ui.toggle.addEventListener("click", () => {
+      const opening = filter.classList.contains("kr-compact");
+      openedAt = opening ? window.scrollY : null;
+      if (opening) setCompact(false);
+      else update();
     });
   }
 
@@ -88,6 +211,8 @@
   function init() {
     const t0 = performance.now();
     buildControl();
+    setupCompact();
+    document.addEventListener("DOMContentLoaded", spaceSearchSnippets); // after Sphinx's deferred searchtools.js
     KR.setupCharts();
     KR.setupCompare();
     const read = KR.readQuery(window.location.search);
@@ -122,6 +247,13 @@
         },
         true,
       );
+    });
+    // On a phone the page's contents open as a drawer over the page: a tapped heading closes it, so the reader
+    // sees where it leads (the theme keeps the drawer open in a checkbox).
+    document.addEventListener("click", (event) => {
+      const drawer = document.getElementById("pst-secondary-sidebar-checkbox");
+      const link = event.target.closest?.(".bd-sidebar-secondary a[href]");
+      if (drawer?.checked && link?.getAttribute("href").startsWith("#")) drawer.checked = false;
     });
     window.addEventListener("resize", markScrollables);
     document.addEventListener("toggle", markScrollables, true); // a table in an opened disclosure gets its width

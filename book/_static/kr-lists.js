@@ -100,29 +100,23 @@
       });
       group.hidden = false;
     });
-    const status = list.querySelector(":scope > .kr-list-status");
-    status.textContent = view.status;
-    status.hidden = key === D.all;
-    return view.status;
   };
-  /** Every arranged list on the page for a state; returns the lists' status sentences. */
+  /** Every arranged list on the page for a state; returns whether the page has one. */
   KR.updateLists = (s) => {
     const key = KR.keyOf(s);
-    return Array.prototype.map
-      .call(document.querySelectorAll("section.kr-list"), (list) => {
-        const island = list.querySelector(":scope > script.kr-list-views");
-        if (!island) return "";
-        list.krViews = list.krViews || JSON.parse(island.textContent);
-        return KR.arrange(list, list.krViews, key);
-      })
-      .filter(Boolean);
+    const lists = Array.from(document.querySelectorAll("section.kr-list")).filter((list) =>
+      list.querySelector(":scope > script.kr-list-views"),
+    );
+    for (const list of lists) {
+      list.krViews = list.krViews || JSON.parse(list.querySelector(":scope > script.kr-list-views").textContent);
+      KR.arrange(list, list.krViews, key);
+    }
+    return lists.length > 0;
   };
-  /** Rows and items about one municipality are marked when it is chosen;
-   * a profile page offers the chosen one's page. */
+  /** Rows and items about one municipality are marked when it is chosen. */
   KR.updateMarks = (s) => {
     for (const node of document.querySelectorAll("[data-kr-mark]"))
       node.classList.toggle("kr-chosen", node.dataset.krMark === s.kommune);
-    for (const node of document.querySelectorAll("[data-kr-when]")) node.hidden = node.dataset.krWhen !== s.kommune;
   };
   /** The comparison: the chosen municipality stands first, the page's own boxes pick the others beside it. */
   KR.updateCompare = (s) => {

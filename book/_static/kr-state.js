@@ -62,6 +62,10 @@ window.KR = window.KR || {};
     return /\.html?$/i.test(path) && !/(^|\/)_(static|sources|images|downloads)\//.test(path);
   };
 
+  /** A page's address from the book's root (as the build writes it) made relative to this page
+   * (Sphinx's data-content_root). */
+  KR.fromRoot = (path) => (document.documentElement.dataset.content_root || "") + path;
+
   /** Write the state into the address: a new history entry (push) or the current one replaced. */
   KR.writeUrl = (s, push) => {
     const here = window.location;

@@ -1,4 +1,4 @@
-"""The quiet line at the foot of a chapter, "Sådan er siden lavet": its notebook and the data tables it read.
+"""The quiet, closed line at the foot of a chapter, "Sådan er siden lavet": its notebook and the data tables it read.
 
 The chapters show no code; a reader who wants to see how a page is made follows these links instead.
 The Sphinx extension tells the kernel which page it runs (PAGE_VARIABLE) and publishes the data folder's
@@ -48,7 +48,9 @@ def how_made(data: Dataset) -> Html:
         dictionary = f'<a href="{esc(_relative("om-data/genkoersel.html"))}#dataordbog">alle tabellerne</a>'
         reads = f" læser {dictionary} i datamappen <code>{esc(data.folder.name)}</code>"
     guide = f'<a href="{esc(_relative("om-data/genkoersel.html"))}">Data og genkørsel</a>'
+    # One closed line at the foot: the reader came for the report, the analyst opens it.
     return Html(
-        f'<p class="kr-made"><span class="kr-made-label">Sådan er siden lavet:</span> {made_by}{reads}. '
-        f"Koden står i notesbogen, ikke på siden; {guide} forklarer, hvordan bogen bygges igen.</p>"
+        '<details class="kr-made"><summary class="kr-made-label">Sådan er siden lavet</summary>'
+        f"<p>Siden er lavet af {made_by}{reads}. "
+        f"Koden står i notesbogen, ikke på siden; {guide} forklarer, hvordan bogen bygges igen.</p></details>"
     )

@@ -119,35 +119,47 @@ def guidance_rows() -> list[tuple[str, str]]:
     return [
         (
             "Ark og kolonner",
-            f"Hvert ark hedder som sin tabel, og første række er kolonnenavnene; arket »{DICTIONARY_SHEET}« forklarer dem. "
-            "Ark med andre navne, som dette, springes over ved indlæsningen.",
+            (
+                f"Hvert ark hedder som sin tabel, og første række er kolonnenavnene; arket »{DICTIONARY_SHEET}« forklarer dem. "
+                "Ark med andre navne, som dette, springes over ved indlæsningen."
+            ),
         ),
         (
             "Formler",
-            "Indlæsningen læser ikke formler. En celle med en formel afvises med sin cellereference (fx C3), også når Excel "
-            "viser en værdi, for den gemte værdi kan være forældet. Kopiér, og indsæt som værdi, før du gemmer.",
+            (
+                "Indlæsningen læser ikke formler. En celle med en formel afvises med sin cellereference (fx C3), også når Excel "
+                "viser en værdi, for den gemte værdi kan være forældet. Kopiér, og indsæt som værdi, før du gemmer."
+            ),
         ),
         ("Fejlværdier", "Celler med en af Excels fejlværdier (fx #NAVN?, #I/T eller #DIVISION/0!) afvises med deres cellereference."),
         (
             "Lange tekster",
-            f"En celle kan højst rumme {thousands(MAX_CELL_CHARACTERS)} tegn. Har en datamappe længere tekster, skriver "
-            "eksporten ingen arbejdsbog, men nævner hver celle; arbejd så i CSV-filerne.",
+            (
+                f"En celle kan højst rumme {thousands(MAX_CELL_CHARACTERS)} tegn. Har en datamappe længere tekster, skriver "
+                "eksporten ingen arbejdsbog, men nævner hver celle; arbejd så i CSV-filerne."
+            ),
         ),
         (
             "Størrelse",
-            f"Et ark må have værdier i højst {thousands(MAX_ROWS)} rækker under overskriften og {MAX_COLUMNS} kolonner "
-            f"(A-{get_column_letter(MAX_COLUMNS)}), "
-            f"og arbejdsbogen må fylde højst {MAX_UNPACKED_MB} MB, når den pakkes ud. Tomme celler uden for dataene tæller ikke med.",
+            (
+                f"Et ark må have værdier i højst {thousands(MAX_ROWS)} rækker under overskriften og {MAX_COLUMNS} kolonner "
+                f"(A-{get_column_letter(MAX_COLUMNS)}), "
+                f"og arbejdsbogen må fylde højst {MAX_UNPACKED_MB} MB, når den pakkes ud. Tomme celler uden for dataene tæller ikke med."
+            ),
         ),
         (
             "Særlige tegn",
-            "Tegn, som Excel gemmer i formen _xHHHH_ (fx et linjeskift med vognretur), læses som de tegn, de står for. "
-            "Styretegn kan ikke stå i en CSV-fil og afvises med cellereferencen.",
+            (
+                "Tegn, som Excel gemmer i formen _xHHHH_ (fx et linjeskift med vognretur), læses som de tegn, de står for. "
+                "Styretegn kan ikke stå i en CSV-fil og afvises med cellereferencen."
+            ),
         ),
         (
             "Meldinger",
-            "Finder indlæsningen et problem, skriver den én linje pr. problem med ark, række, kolonne, værdi og hvad der er "
-            "tilladt, og den skriver ingen filer.",
+            (
+                "Finder indlæsningen et problem, skriver den én linje pr. problem med ark, række, kolonne, værdi og hvad der er "
+                "tilladt, og den skriver ingen filer."
+            ),
         ),
     ]
 

@@ -17,6 +17,8 @@ from urllib.parse import quote
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.edition.editions import environment, file_name
+from kulturensrige.render.browser import script_payload, script_text
+from kulturensrige.rules.views import states
 from kulturensrige.words import number
 
 START, END = "<!-- kr-pdf -->", "<!-- /kr-pdf -->"
@@ -57,6 +59,7 @@ def link_editions(site: Path, data: Dataset) -> list[Path]:
         (site / "kommuner" / f"profil-{row.slug}.html", site / "pdf" / file_name(row.slug), f"Hent {row.name}-udgaven som PDF")
         for row in table_rows(data.municipalities)
     ]
+    offer_editions(site, data)
     linked = []
     for page, pdf, label in pages:
         if not page.is_file():
@@ -69,3 +72,28 @@ def link_editions(site: Path, data: Dataset) -> list[Path]:
         if block:
             linked.append(page)
     return linked
+
+
+def offer_editions(site: Path, data: Dataset) -> None:
+    """The filter's bar offers the chosen municipality's PDF edition beside its page where nothing on a page
+    depends on the choice (highlight.page_sentences "offer"): written into the built kr-data.js, only for a PDF
+    that exists, and taken out again when it is gone."""
+    script = site / "_static" / "kr-data.js"
+    if not script.is_file():
+        return
+    payload = script_payload(script.read_text(encoding="utf-8"))
+    slugs = dict(zip(data.municipalities["kommunekode"], data.municipalities["slug"], strict=True))
+    names = dict(zip(data.municipalities["kommunekode"], data.municipalities["name"], strict=True))
+    for key, code, _inferred in states(data):
+        sentences = payload["sentences"].get(key)
+        if sentences is None:
+            continue
+        sentences.pop("pdf", None)
+        sentences.pop("pdf_href", None)
+        pdf = site / "pdf" / file_name(slugs.get(code, ""))
+        if code in slugs and pdf.is_file():
+            sentences["pdf"] = f"Hent {names[code]}-udgaven som PDF ({size_text(pdf.stat().st_size)})"
+            sentences["pdf_href"] = quote(f"pdf/{pdf.name}")
+    text = script_text(payload)
+    if text != script.read_text(encoding="utf-8"):
+        _write(script, text)

@@ -72,12 +72,10 @@ def _results_html(data: Dataset, selection: filters.QuoteFilter) -> tuple[str, s
     groups = cards.group_turns(narrowed)
     view = highlight.list_view(data, views.quote_items(groups), views.QUOTE, selection.kommunekode, selection.include_inferred)
     parts = []
-    for group, heading, positions in view["groups"]:
+    for _group, heading, positions in view["groups"]:
         shown = "".join(cards.quote_card(data, groups[i]) for i in positions)
-        if group == "other":
-            parts.append(f'<details class="kr-group-other"><summary>{esc(heading)}</summary>{shown}</details>')
-        else:
-            parts.append((f'<p class="kr-group-heading">{esc(heading)}</p>' if heading else "") + shown)
+        # Every group open, other municipalities' too: a choice highlights, it never folds anything away.
+        parts.append((f'<p class="kr-group-heading">{esc(heading)}</p>' if heading else "") + shown)
     quote_part = "".join(parts) if len(narrowed) else '<p class="kr-explorer-empty">Ingen citater matcher valget.</p>'
     n_initiatives = len(filters.initiatives(data, selection.kommunekode))
     name = filters.municipality_name(data, selection.kommunekode)

@@ -11,6 +11,8 @@ from kulturensrige.render.markup import render
 from kulturensrige.rules import filters, views
 from kulturensrige.rules.views import ALL, PAGE_SIZE
 
+SEARCH_COUNT = "Search finished, found ${resultCount} page(s) matching the search query."
+
 
 def browser_data(data: Dataset) -> dict:
     """Everything the browser script needs from the build, published once (window.KR_DATA)."""
@@ -30,12 +32,27 @@ def browser_data(data: Dataset) -> dict:
         "sentences": page_sentences(data),
         "compare": compare_sentences(data),
         "more": "Vis flere kort",
+        # Sphinx's search leaves its count line in English (its Danish catalog has none); Sphinx fills in the number.
+        "searchMessages": {SEARCH_COUNT: "Sider fundet: ${resultCount}."},
         "control": str(render("control.html.j2", options=filters.municipality_options(data))),
     }
 
 
+SCRIPT_START = "window.KR_DATA = "
+
+
 def browser_script(data: Dataset) -> str:
     """kr-data.js: the constants and sentences, as a script that also works from file://."""
-    payload = json.dumps(browser_data(data), ensure_ascii=False, separators=(",", ":"))
-    payload = payload.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return f"window.KR_DATA = {payload};\n"
+    return script_text(browser_data(data))
+
+
+def script_text(payload: dict) -> str:
+    """kr-data.js for a payload: JSON that cannot end the script early, whatever text it carries."""
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"{SCRIPT_START}{text};\n"
+
+
+def script_payload(script: str) -> dict:
+    """The payload of a kr-data.js that script_text wrote (the PDF step adds the editions' links to it)."""
+    return json.loads(script.removeprefix(SCRIPT_START).rstrip().removesuffix(";"))

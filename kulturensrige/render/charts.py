@@ -512,8 +512,10 @@ def _timeline_alt(data: Dataset, workshops: pd.DataFrame, pitstops: pd.DataFrame
     known = [r for r in table_rows(workshops) if _known(r)]
     virtual = data.programme_facts.set_index("fact_id")["value"].get("virtuelle-workshops", NOT_STATED)
     parts = [
-        f"Forløbet fra {month(start.date)} til {month(end.date)} med {len(workshops)} fælles workshops i rækkefølge "
-        f"og {len(pitstops)} virtuelle pitstops for tovholderne."
+        (
+            f"Forløbet fra {month(start.date)} til {month(end.date)} med {len(workshops)} fælles workshops i rækkefølge "
+            f"og {len(pitstops)} virtuelle pitstops for tovholderne."
+        )
     ]
     if known:
         parts.append("Rapporten nævner: " + "; ".join(_event_hover(r) for r in known) + ".")

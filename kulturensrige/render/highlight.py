@@ -1,8 +1,8 @@
 """Highlight, don't hide: what choosing a municipality puts first, and every sentence the filter says.
 
-Choosing a municipality never removes the report's general findings. In a list, the chosen municipality's
-items come first and are marked, the items tied to no municipality follow under a heading that says so,
-and other municipalities' items follow behind a count. "Medtag udledte tilknytninger" off means the
+Choosing a municipality never removes or folds away anything. In a list, the chosen municipality's items come
+first and are marked, the items tied to no municipality follow under a heading that says so, and other
+municipalities' items follow, open, under a plain heading of their own. "Medtag udledte tilknytninger" off means the
 editors' inferred ties are set aside: those quotes count as not tied to a municipality, as the report prints them.
 
 Which item is whose, and which views there are, is rules/views.py's answer; the sentences are written here,
@@ -68,18 +68,22 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
         if withheld and not include_inferred:
             chosen_heading += (
                 f" Redaktionen har udledt en tilknytning for {noun.count(_weight(items, withheld))}; slå »Medtag udledte"
-                " tilknytninger« til for at se {'det' if _weight(items, withheld) == 1 else 'dem'} fremhævet."
+                f" tilknytninger« til under »Indstillinger« for at se {'det' if _weight(items, withheld) == 1 else 'dem'} fremhævet."
             )
     where = "uden kommune" if include_inferred else f"uden kommune angivet i {attribution.source_name(data.options)}"
     none_heading = f"{noun.count(_weight(items, none))} {where}."
-    other_heading = f"Andre kommuner: {noun.count(_weight(items, other))}"
+    n_other = _weight(items, other)
+    if noun is MUNICIPALITY:
+        chosen_heading = f"{name}, fremhævet øverst."
+        other_heading = "Den anden kommune." if n_other == 1 else f"De {number(n_other)} andre kommuner."
+    else:
+        other_heading = f"{noun.count(n_other)} fra andre kommuner."
     parts = [f"{name}{switch}: {mine}"]
     if none:
         parts.append(f"{noun.count(_weight(items, none))} {where}")
     if other:
-        n = _weight(items, other)
-        others = f"{number(n)} {'anden kommune' if n == 1 else 'andre kommuner'}"
-        parts.append(others if noun is MUNICIPALITY else f"{noun.count(n)} fra andre kommuner")
+        others = f"{number(n_other)} {'anden kommune' if n_other == 1 else 'andre kommuner'}"
+        parts.append(others if noun is MUNICIPALITY else f"{noun.count(n_other)} fra andre kommuner")
     view = [["chosen", chosen_heading, chosen]]
     if none:
         view.append(["none", none_heading, none])
@@ -98,6 +102,8 @@ def list_views(data: Dataset, items: Sequence[Item], noun: Noun) -> Markup:
     views = {}
     for key, code, inferred in states(data):
         view = list_view(data, items, noun, code, inferred)
+        # The headings say the counts where the cards are; the page's status says what the choice does (page_sentences).
+        del view["status"]
         names = {"none": "on" if inferred else "off", "other": "rest"}
         view["groups"] = [[group, heading, names.get(group, positions)] for group, heading, positions in view["groups"]]
         views[key] = view
@@ -137,23 +143,40 @@ def arranged_list(
 
 
 def page_sentences(data: Dataset) -> dict[str, dict[str, str]]:
-    """What the filter says for each view apart from the lists: the status of a page without lists, of a
-    municipality's profile page with that municipality or none chosen (another one's choice offers the way to
-    its page, lists.profile_hints), the chart sentence and the print line."""
+    """What the filter's status says for each view, once per page, apart from the lists' own headings.
+
+    By what the page holds: arranged lists ("lists"), only marked rows ("marks"), a municipality's profile with
+    that municipality or none chosen ("profile"; another one's choice offers the way to its page,
+    lists.profile_hints), or nothing that depends on the choice ("nothing"; then a chosen municipality's own
+    page is offered, "offer" with its address from the book's root, "offer_href"). Then the chart sentence
+    and the print line."""
     sentences = {}
+    slugs = dict(zip(data.municipalities["kommunekode"], data.municipalities["slug"], strict=True))
     for key, code, inferred in states(data):
         name = filters.municipality_name(data, code)
-        switch = "" if inferred else ", uden udledte tilknytninger"
-        chosen = "Ingen kommune valgt" if code == ALL else f"Valgt: {name}"
+        switch = "" if inferred else " (uden udledte tilknytninger)"
+        if code == ALL:
+            # One line on a phone, as high as the filter's kept place (kommunefilter.css), so nothing moves.
+            sentences[key] = {
+                "lists": f"Ingen kommune valgt{switch}.",
+                "marks": f"Ingen kommune valgt{switch}.",
+                "profile": "Siden handler om én kommune.",
+                "nothing": f"Ingen kommune valgt{switch}.",
+                "offer": "",
+                "offer_href": "",
+                "charts": "",
+                "print": f"Udvalg: alle kommuner{switch}",
+            }
+            continue
         sentences[key] = {
-            "nothing": f"{chosen}{switch}. Intet på denne side afhænger af kommune; valget følger med til bogens andre sider.",
-            "profile": (
-                f"{chosen}{switch}. Siden handler om én kommune og viser det samme uanset valget; valget følger med til bogens andre sider."
-                if code == ALL
-                else f"{chosen}{switch}. Siden handler om {name} og viser alt, hvad bogen ved om kommunen."
-            ),
-            "charts": "Figurerne viser alle kommuner." if code == ALL else f"Figurerne fremhæver {name} blandt alle kommuner{switch}.",
-            "print": "Udvalg: " + ("alle kommuner" if code == ALL else f"{name} fremhævet") + switch,
+            "lists": f"{name}{switch} er valgt: kommunens kort står først i hver liste og er markeret, og alt andet står åbent nedenfor.",
+            "marks": f"{name}{switch} er valgt og markeret på siden.",
+            "profile": f"Siden handler om {name} og viser alt, hvad bogen ved om kommunen.",
+            "nothing": f"{name}{switch} er valgt, og valget følger med til bogens andre sider.",
+            "offer": f"Se alt om {name} på kommunens side",
+            "offer_href": f"kommuner/profil-{slugs[code]}.html",
+            "charts": f"Figurerne fremhæver {name} blandt alle kommuner.",
+            "print": f"Udvalg: {name} fremhævet{switch}",
         }
     return sentences
 

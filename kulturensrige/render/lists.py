@@ -133,7 +133,7 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
 def profile_hints(data: Dataset, kommunekode: str) -> str:
     """A profile page is always about its own municipality: choosing another one offers the way to its page.
 
-    One hidden line per other municipality; the filter shows the one that is chosen."""
+    One line per other municipality, kept hidden: the filter's status shows the chosen one's, link and all."""
     own = filters.municipality_name(data, kommunekode)
     lines = "".join(
         f'<p class="kr-profile-hint" data-kr-when="{esc(r.kommunekode)}" hidden>Denne side handler om {esc(own)}. '
@@ -141,7 +141,7 @@ def profile_hints(data: Dataset, kommunekode: str) -> str:
         for r in table_rows(data.municipalities)
         if r.kommunekode != kommunekode
     )
-    return f'<div class="kr-profile-hints" role="status" aria-live="polite">{lines}</div>'
+    return f'<div class="kr-profile-hints" hidden>{lines}</div>'
 
 
 def municipality_ingredients(data: Dataset, kommunekode: str) -> Html:

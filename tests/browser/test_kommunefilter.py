@@ -67,6 +67,12 @@ def listen(page) -> None:
     )
 
 
+def open_settings(page) -> None:
+    """The inferred switch waits in the filter's 'Indstillinger' disclosure; a reader opens it first."""
+    if not page.evaluate("() => document.querySelector('.kr-filter-settings').open"):
+        page.click(".kr-filter-settings > summary")
+
+
 def choose(page, kommune: str, inferred: bool = True) -> dict | None:
     """Set the control as a reader does and wait for the page's kr:filtered event(s)."""
     current = page.evaluate("() => window.KR_FILTER.state()")
@@ -77,6 +83,7 @@ def choose(page, kommune: str, inferred: bool = True) -> dict | None:
     if current["kommune"] != kommune:
         page.select_option("#kr-kommune", kommune)
     if current["inferred"] != inferred:
+        open_settings(page)
         page.set_checked("#kr-udledte", inferred)
     page.wait_for_function(f"() => window.__krEvents.length >= {changes}")
     return page.evaluate("() => window.__krEvents[window.__krEvents.length - 1]")
@@ -104,7 +111,6 @@ VIEW_JS = """
     kind: list.classList.contains('kr-quote-list') ? 'quote'
           : list.classList.contains('kr-initiative-list') ? 'initiative' : 'municipality',
     arranged: !!list.querySelector(':scope > script.kr-list-views'),
-    status: (list.querySelector(':scope > .kr-list-status:not([hidden])') || {}).textContent || '',
     cards: [...list.querySelectorAll('.kr-card')].map(id),
     groups: [...list.querySelectorAll('[data-kr-group]')].filter((g) => !g.hidden).map((g) => ({
       name: g.dataset.krGroup,
@@ -139,6 +145,10 @@ VIEW_JS = """
     marks: [...document.querySelectorAll('[data-kr-mark].kr-chosen')].map((n) => n.dataset.krMark),
     hints: [...document.querySelectorAll('[data-kr-when]')].filter((n) => !n.hidden).map((n) => n.dataset.krWhen),
     status: document.querySelector('.kr-filter-status').textContent,
+    // Cards a reader cannot see without opening something: inside a closed <details>, or hidden.
+    folded: [...document.querySelectorAll('.kr-card, .kr-quote, .kr-initiative, .kr-municipality-card')]
+      .filter((c) => !c.closest('.kr-drill, template') && (c.closest('details:not([open])') || !c.checkVisibility()))
+      .map((c) => c.id || c.dataset.quotes || c.textContent.slice(0, 40)),
   };
 }
 """
@@ -185,20 +195,25 @@ def check_list(data, listed: dict, kommune: str, inferred: bool, where: str) -> 
         assert groups["none"]["visible"] == groups["none"]["cards"], f"{where}: cards with no municipality stay in view"
         assert numbers(groups["none"]["heading"])[:1] == [rows["none"]], f"{where}: {groups['none']['heading']}"
     if "other" in groups:
+        assert groups["other"]["visible"] == groups["other"]["cards"], f"{where}: other municipalities' cards stay in view"
         assert numbers(groups["other"]["heading"]) == [rows["other"]], f"{where}: {groups['other']['heading']}"
-    if rows["chosen"]:
+    if rows["chosen"] and listed["kind"] == "municipality":
+        name = data.municipalities.set_index("kommunekode").at[kommune, "name"]
+        assert groups["chosen"]["heading"].startswith(name), f"{where}: {groups['chosen']['heading']}"
+    elif rows["chosen"]:
         assert numbers(groups["chosen"]["heading"])[:1] == [rows["chosen"]], f"{where}: {groups['chosen']['heading']}"
-    assert numbers(listed["status"]) == [n for n in rows.values() if n], f"{where}: {listed['status']}"
 
 
 def check_view(data, view: dict, kommune: str, inferred: bool, where: str) -> None:
     """Every list, mark, hint and chart of the page, and every number it states, for (kommune, inferred)."""
     for i, listed in enumerate(view["lists"]):
         check_list(data, listed, kommune, inferred, f"{where} liste {i + 1}")
-    statuses = [listed["status"] for listed in view["lists"] if listed["status"]]
-    assert all(s in view["status"] for s in statuses), f"{where}: the page status repeats each list's"
+    assert not view["folded"], f"{where}: cards folded away or hidden: {view['folded'][:5]}"
+    said = re.split(r"(?<=[.!?])\s+", view["status"].strip())
+    assert len(said) == len(set(said)), f"{where}: the status says something twice: {view['status']}"
+    assert "…" not in view["status"] and "{" not in view["status"], f"{where}: {view['status']}"
     assert set(view["marks"]) <= {kommune}, f"{where}: marks"
-    assert view["hints"] in ([], [kommune]), f"{where}: profile hint"
+    assert view["hints"] == [], f"{where}: a profile hint shows in the status, not twice"
     for figure in view["figures"]:
         key = ALL if not figure["filterable"] else kommune
         if figure["filterable"] and not inferred and f"{kommune}{WITHOUT_INFERRED}" in figure["variants"]:
@@ -258,13 +273,31 @@ def test_profile_pages_are_always_about_their_own_municipality(data, site_url, p
         assert sorted(by_kind["quote"]["groups"][0]["visible"]) == sorted(quotes), own.slug
         assert sorted(by_kind["initiative"]["groups"][0]["visible"]) == initiatives, own.slug
         assert page.locator(".kr-profile .kr-lead").is_visible()
-        hint = page.locator(f".kr-profile-hint a:text-is('Gå til siden om {other['name']}')")
+        hint = page.locator(f".kr-filter-status a:text-is('Gå til siden om {other['name']}')")
         assert hint.is_visible() and hint.get_attribute("href").startswith(f"profil-{other.slug}.html"), own.slug
         assert f"Denne side handler om {own.name}" in page.text_content(".kr-filter-status")
         # With its own municipality chosen, the page says it is about it.
         open_page(page, f"{site_url}/kommuner/profil-{own.slug}.html?kommune={own.slug}")
         status = page.text_content(".kr-filter-status")
         assert f"Siden handler om {own.name}" in status and "Intet på denne side" not in status, status
+
+
+def test_where_nothing_depends_on_the_choice_the_bar_offers_the_municipalitys_page(data, built_site, site_url, page):
+    """A page that holds nothing that changes with the choice: the bar offers the chosen municipality's own page."""
+    markers = ("kr-list-views", "data-kr-mark", "kr-figure", "kr-profile")
+    plain = [p for p in book_pages(built_site) if not any(m in (built_site / p).read_text(encoding="utf-8") for m in markers)]
+    assert plain, "some page of the book does not depend on the municipality"
+    row = data.municipalities.iloc[-1]
+    open_page(page, f"{site_url}/{plain[0]}?kommune={row.slug}")
+    status = page.text_content(".kr-filter-status")
+    assert "Intet på denne side" not in status and row["name"] in status, status
+    offer = page.locator(".kr-filter-offer-link")
+    assert offer.is_visible() and row["name"] in offer.text_content()
+    assert not page.locator(".kr-filter-offer-pdf").is_visible(), "no edition link before make pdf has made the PDF"
+    offer.click()
+    page.wait_for_url(f"**/kommuner/profil-{row.slug}.html?kommune={row.slug}")
+    page.evaluate("() => window.KR_FILTER.ready")
+    assert page.locator(".kr-profile .kr-lead").is_visible()
 
 
 def test_the_control_lists_every_municipality_from_the_data(data, site_url, page):
@@ -322,7 +355,7 @@ def test_arrow_keys_make_one_history_entry_per_choice(data, site_url, page):
     third = data.municipalities["kommunekode"].iloc[2]
     assert page.input_value("#kr-kommune") == third
     assert page.evaluate("() => history.length") == start + 1
-    page.focus("#kr-udledte")  # leaving the select ends the choice
+    page.focus(".kr-filter-settings > summary")  # leaving the select ends the choice
     choose(page, data.municipalities["kommunekode"].iloc[0])
     assert page.evaluate("() => history.length") == start + 2
     page.go_back()
@@ -462,6 +495,9 @@ def test_keyboard_reaches_and_changes_the_control(data, site_url, page):
     first = data.municipalities["kommunekode"].iloc[0]
     assert page.input_value("#kr-kommune") == first
     check_view(data, page.evaluate(VIEW_JS), first, True, "tastatur")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.matches('.kr-filter-settings > summary')"), "Indstillinger next"
+    page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.id") == "kr-udledte"
     listen(page)

@@ -185,3 +185,81 @@ def test_a_link_to_a_figure_lands_below_the_sticky_filter_bar_on_a_phone(browser
             assert bar["y"] + bar["height"] <= figure["y"] + 1, (move, bar, figure)
     finally:
         context.close()
+
+
+# How a phone's filter bar looks while the reader reads: its box, the header's, and whether its status is cut.
+BAR_JS = """() => {
+  const bar = document.querySelector('.kr-filter'), header = document.querySelector('.bd-header');
+  const status = document.querySelector('.kr-filter-status'), box = bar.getBoundingClientRect();
+  return {top: box.top, height: box.height, bottom: box.bottom, header: header.getBoundingClientRect().bottom,
+          headerVisible: header.getBoundingClientRect().bottom > 0, compact: bar.classList.contains('kr-compact'),
+          choice: document.getElementById('kr-kommune').selectedOptions[0].textContent,
+          selectVisible: document.getElementById('kr-kommune').checkVisibility(),
+          statusCut: status.scrollWidth > status.clientWidth + 1 || getComputedStyle(status).textOverflow === 'ellipsis'};
+}"""
+
+
+def test_while_reading_on_a_phone_the_filter_is_one_line_and_a_tap_opens_it(browser, site_url, data):
+    """Header and filter take at most 15 % of a 667 px screen while the reader scrolls; the bar is one line of at
+    most 48 px that still shows the choice; a tap opens it with its status whole, never cut with an ellipsis."""
+    row = data.municipalities.sort_values("name", key=lambda n: n.str.len()).iloc[-1]  # the longest name
+    context, page = phone_page(browser, {"width": 375, "height": 667})
+    try:
+        ready(page, f"{site_url}/vaerdiskabelser.html?kommune={row.slug}&udledte=nej")
+        top = page.evaluate(BAR_JS)
+        assert not top["compact"] and not top["statusCut"], top
+        page.evaluate("() => window.scrollBy(0, 900)")
+        page.evaluate(SCROLLING_STOPPED_JS)
+        page.wait_for_function("() => document.querySelector('.kr-filter').classList.contains('kr-compact')")
+        reading = page.evaluate(BAR_JS)
+        assert reading["height"] <= 48, reading
+        assert max(reading["bottom"], reading["header"]) <= 0.15 * 667, reading
+        assert reading["choice"] == row["name"] and reading["selectVisible"], reading
+        page.click(".kr-filter-toggle")
+        opened = page.evaluate(BAR_JS)
+        assert not opened["compact"] and not opened["statusCut"], opened
+        assert page.locator(".kr-filter-status").is_visible() and page.locator(".kr-filter-settings > summary").is_visible()
+        assert page.get_attribute(".kr-filter-toggle", "aria-expanded") == "true"
+    finally:
+        context.close()
+
+
+def test_the_filter_shows_every_municipalitys_whole_name_at_320_px(browser, site_url, data):
+    """The select is wide enough for the longest name, and the inferred switch waits in a closed 'Indstillinger'."""
+    context, page = phone_page(browser, {"width": 320, "height": 640})
+    try:
+        ready(page, f"{site_url}/index.html")
+        for row in data.municipalities.itertuples():
+            page.select_option("#kr-kommune", row.kommunekode)
+            room = page.evaluate(
+                """() => {
+                  const select = document.getElementById('kr-kommune'), style = getComputedStyle(select);
+                  const context = document.createElement('canvas').getContext('2d');
+                  context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+                  const text = context.measureText(select.selectedOptions[0].textContent).width;
+                  // The arrow takes about 1.5 em at the end of the box.
+                  const inner = select.clientWidth - parseFloat(style.paddingLeft) - 1.5 * parseFloat(style.fontSize);
+                  return {text, inner, right: select.getBoundingClientRect().right, width: innerWidth};
+                }"""
+            )
+            assert room["text"] <= room["inner"] and room["right"] <= room["width"], (row.name, room)
+        assert not page.locator("#kr-udledte").is_visible(), "the switch waits in 'Indstillinger'"
+        page.click(".kr-filter-settings > summary")
+        assert page.locator("#kr-udledte").is_visible() and page.locator("#kr-udledte-hjaelp").is_visible()
+    finally:
+        context.close()
+
+
+def test_a_tapped_heading_in_the_page_contents_closes_the_drawer(browser, site_url):
+    context, page = phone_page(browser, {"width": 375, "height": 667})
+    try:
+        ready(page, f"{site_url}/vaerdiskabelser.html")
+        page.click(".secondary-toggle")
+        page.wait_for_function("() => document.getElementById('pst-secondary-sidebar-checkbox').checked")
+        link = page.locator(".bd-sidebar-secondary a[href^='#']").nth(1)
+        link.wait_for(state="visible")
+        link.click()
+        assert not page.evaluate("() => document.getElementById('pst-secondary-sidebar-checkbox').checked")
+        assert page.evaluate("() => location.hash") == link.get_attribute("href")
+    finally:
+        context.close()

@@ -60,3 +60,15 @@ def test_every_chart_is_described_by_its_text_alternative_which_is_not_shown(sit
     for figure in figures:
         assert figure["text"].startswith("Figuren viser:") and len(figure["text"]) > 40, figure["id"]
         assert figure["tiny"], f"{figure['id']}: teksten står ikke som et synligt afsnit"
+
+
+def test_the_analysts_box_shows_a_drawn_icon_not_a_missing_glyph(site_url, page):
+    """The theme's admonition icon is a Font Awesome glyph, and the book loads no Font Awesome."""
+    page.goto(f"{site_url}/om-data/genkoersel.html")
+    icon = page.evaluate(
+        """() => {
+          const style = getComputedStyle(document.querySelector('.admonition-til-analytikere > .admonition-title'), '::after');
+          return {content: style.content, mask: style.maskImage || style.webkitMaskImage, width: style.width};
+        }"""
+    )
+    assert icon["content"] == '""' and icon["mask"].startswith("url(") and icon["width"] != "0px", icon

@@ -1,0 +1,79 @@
+"""The book's search on a phone and a desktop, in headless Chromium: it keeps the reader's municipality, its
+snippets read as text, its count line is Danish, and its field is usable on a touch screen."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kulturensrige import load
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load()
+
+
+def searched(page, url: str) -> None:
+    page.goto(url)
+    page.evaluate("() => window.KR_FILTER.ready")
+    page.wait_for_selector("#search-results ul.search li", timeout=20_000)
+
+
+def test_a_search_keeps_the_chosen_municipality_from_the_form_to_the_result(data, site_url, browser):
+    row = data.municipalities.iloc[-1]
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    try:
+        page.goto(f"{site_url}/vaerdiskabelser.html?kommune={row.slug}")
+        page.evaluate("() => window.KR_FILTER.ready")
+        forms = page.eval_on_selector_all("form.bd-search", "fs => fs.map((f) => new FormData(f).get('kommune'))")
+        assert forms and set(forms) == {row.slug}, forms
+        searched(page, f"{site_url}/search.html?q=kommune&kommune={row.slug}")
+        link = page.locator("#search-results ul.search li a").first
+        link.click()
+        page.wait_for_load_state()
+        page.evaluate("() => window.KR_FILTER.ready")
+        assert f"kommune={row.slug}" in page.url
+        assert page.input_value("#kr-kommune") == row.kommunekode
+    finally:
+        page.close()
+
+
+def test_search_results_have_a_danish_count_and_snippets_with_spaces(site_url, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    try:
+        searched(page, f"{site_url}/search.html?q=m%C3%A5lgrupper")
+        page.wait_for_function("() => /\\d/.test(document.querySelector('#search-results > p').textContent)")
+        count = page.text_content("#search-results > p").strip()
+        shown = page.locator("#search-results ul.search > li").count()
+        assert count == f"Sider fundet: {shown}.", count
+        snippets = page.eval_on_selector_all("#search-results p.context", "ps => ps.map((p) => p.textContent)")
+        joined = [s for s in snippets if re.search(r"[a-zæøå][A-ZÆØÅ]", s.replace("JavaScript", ""))]
+        assert snippets and not joined, joined
+        assert not [s for s in snippets if "Indhold" in s.split()[:3] or "kræver JavaScript" in s], snippets
+    finally:
+        page.close()
+
+
+def test_on_a_touch_screen_the_search_field_shows_no_shortcut_and_its_icon_leaves_the_text_alone(site_url, browser):
+    context = browser.new_context(viewport={"width": 375, "height": 667}, locale="da-DK", is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/search.html")
+        page.evaluate("() => window.KR_FILTER.ready")
+        shortcuts = page.eval_on_selector_all(".search-button__kbd-shortcut", "ks => ks.filter((k) => k.checkVisibility())")
+        assert shortcuts == []
+        page.fill("#search-input", "Køge")
+        boxes = page.evaluate(
+            """() => {
+              const input = document.getElementById('search-input'), icon = input.parentElement.querySelector('.fa-magnifying-glass');
+              const style = getComputedStyle(input);
+              return {icon: icon.getBoundingClientRect().right, text: input.getBoundingClientRect().left + parseFloat(style.paddingLeft)};
+            }"""
+        )
+        assert boxes["icon"] <= boxes["text"], boxes
+    finally:
+        context.close()

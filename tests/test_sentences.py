@@ -1,0 +1,157 @@
+"""Every sentence the filter can show reads as Danish prose: no code, no placeholder, nothing said twice.
+
+A sentence assembled from parts is where a slip reaches a reader unseen (a string without its f prefix showed
+"{'det' if _weight(...) == 1 else 'dem'}" to readers). So every status, heading and notice of every view is
+rendered here: every municipality, with inferred ties on and off, in every list the book shows, for the report's
+data and for data with an eighth municipality; and the package's source is read for the slip itself.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import tokenize
+from pathlib import Path
+
+import pytest
+
+from kulturensrige import load
+from kulturensrige.data.loading import Dataset
+from kulturensrige.render import browser, cards, highlight, lists
+from kulturensrige.rules import views
+
+REPO = Path(__file__).resolve().parent.parent
+VIEWS_ISLAND = re.compile(r'<script type="application/json" class="kr-list-views">(.*?)</script>', re.S)
+TAG = re.compile(r"<[^>]+>")
+
+# What never belongs in a sentence a reader sees.
+JUNK = {
+    "a brace": re.compile(r"[{}]"),
+    "template syntax": re.compile(r"\{\{|\{%|%\}|\$\{"),
+    "Python syntax": re.compile(r"\w\(|==|!=|\bif\b.*\belse\b|\blambda\b|\b_\w+|\bself\b"),
+    "a missing value": re.compile(r"\b(?:None|nan|NaN|null|undefined|True|False)\b"),
+    "a doubled space": re.compile(r"\s{2,}"),
+    "doubled punctuation": re.compile(r"([.,;:!?])\s*[.,;:!?]"),
+    "a space before punctuation": re.compile(r"\s[.,;:!?]"),
+    "space at an end": re.compile(r"^\s|\s$"),
+}
+
+
+def junk_in(text: str) -> list[str]:
+    return [what for what, pattern in JUNK.items() if pattern.search(text)]
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+
+
+def list_sections(data: Dataset) -> dict[str, str]:
+    """Every arranged list the book shows, rendered as the pages render it, by a name for the message."""
+    sections = {f"citater i afsnit {s}": cards.quotes_in_section(data, s) for s in data.quotes["section_id"].unique()}
+    sections |= {f"citater om {i}": cards.quotes_for_ingredient(data, i) for i in data.ingredients["ingredient_id"]}
+    sections["indsatser"] = cards.initiative_list(data)
+    sections["kommuner"] = cards.municipality_overview(data)
+    return {name: str(html) for name, html in sections.items()}
+
+
+@pytest.fixture(scope="module", params=["rapporten", "otte kommuner"])
+def data(request) -> Dataset:
+    return load(REPO / "data") if request.param == "rapporten" else load(request.getfixturevalue("eighth_data"))
+
+
+def test_every_list_view_reads_as_prose_and_says_each_thing_once(data):
+    problems = []
+    for name, html in list_sections(data).items():
+        island = json.loads(VIEWS_ISLAND.search(html).group(1))
+        assert set(island["views"]) == {key for key, _, _ in views.states(data)}, name
+        for key, view in island["views"].items():
+            texts = [view.get("status", "")] + [heading for group, heading, _ in view["groups"] if group != "all"]
+            texts = [t for t in texts if t]
+            for group, heading, _ in view["groups"]:
+                if group != "all" and not heading.strip():
+                    problems.append(f"{name} [{key}]: the group {group} has no heading")
+            for text in texts:
+                problems += [f"{name} [{key}]: {what}: {text!r}" for what in junk_in(text)]
+            said = [s for text in texts for s in sentences(text)]
+            problems += [f"{name} [{key}]: said twice: {s!r}" for s in {s for s in said if said.count(s) > 1}]
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_the_explorers_count_line_and_headings_read_as_prose(data):
+    """The live explorer shows every quote with the same rules (highlight.list_view), status line and all."""
+    items = views.quote_items(cards.group_turns(data.quotes))
+    problems = []
+    for key, code, inferred in views.states(data):
+        view = highlight.list_view(data, items, views.QUOTE, code, inferred)
+        texts = [view["status"]] + [heading for group, heading, _ in view["groups"] if group != "all"]
+        problems += [f"{key}: {what}: {text!r}" for text in texts for what in junk_in(text)]
+        said = [s for text in texts for s in sentences(text)]
+        problems += [f"{key}: said twice: {s!r}" for s in {s for s in said if said.count(s) > 1}]
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_every_page_sentence_reads_as_prose(data):
+    problems = []
+    for key, kinds in highlight.page_sentences(data).items():
+        for kind, text in kinds.items():
+            if kind.endswith("_href"):
+                continue
+            problems += [f"{key} {kind}: {what}: {text!r}" for what in junk_in(text)]
+            said = sentences(text)
+            problems += [f"{key} {kind}: said twice: {s!r}" for s in {s for s in said if said.count(s) > 1}]
+    for text in highlight.compare_sentences(data):
+        problems += [f"sammenligning: {what}: {text!r}" for what in junk_in(text)]
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_the_control_and_the_profile_hints_read_as_prose(data):
+    control = browser.browser_data(data)["control"]
+    hints = [lists.profile_hints(data, code) for code in data.municipalities["kommunekode"]]
+    problems = []
+    for html in [control, *hints]:
+        for paragraph in re.findall(r"<(?:p|summary|label|template)\b[^>]*>(.*?)</(?:p|summary|label|template)>", html, re.S):
+            text = TAG.sub("", paragraph)
+            # A slot the script fills (the offer's links) holds only its separator here.
+            problems += [f"{what}: {text!r}" for what in junk_in(text) if re.search(r"\w", text)]
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_the_checks_catch_the_slips_they_are_for():
+    assert junk_in("se {'det' if _weight(items, withheld) == 1 else 'dem'} fremhævet.")
+    assert junk_in("Køge: None citater.") and junk_in("nan citater") and junk_in("3 citater..") and junk_in("3  citater.")
+    assert junk_in("Valgt: {{ name }}.") and junk_in("3 citater , 2 kort.")
+    assert not junk_in("Køge (uden udledte tilknytninger): 3 citater (1 angivet, 2 udledt) · 2 fra andre kommuner.")
+
+
+def string_slips(source: str) -> list[int]:
+    """Lines where a plain string that holds {a_name...} is joined to an f-string: it meant to be one too.
+
+    ruff's RUF027 looks only at plain strings standing alone, and ISC only at how strings are joined."""
+    slips, run = [], []
+    for token in [*tokenize.generate_tokens(io.StringIO(source).readline), None]:
+        if token is not None and token.type == tokenize.STRING:
+            run.append(token)
+            continue
+        if token is not None and token.type in (tokenize.NL, tokenize.COMMENT):
+            continue
+        prefixes = [re.match(r"[a-zA-Z]*", t.string).group().lower() for t in run]
+        if any("f" in p for p in prefixes):
+            slips += [
+                t.start[0] for t, p in zip(run, prefixes, strict=True) if "f" not in p and re.search(r"\{[A-Za-z_'\"][^{}]*\}", t.string)
+            ]
+        run = []
+    return slips
+
+
+def test_no_plain_string_is_joined_to_an_f_string_with_a_placeholder_in_it():
+    assert string_slips('x = (f"a {b}"\n    " c {d}")\n') == [2]
+    assert string_slips('x = (f"a {b}"\n    " c {{d}}")\n') == [2]  # braces meant literally in a joined f-string are doubled too
+    assert string_slips('x = (f"a {b}"\n    f" c {d}")\n') == []
+    found = {
+        f"{path.relative_to(REPO)}:{line}"
+        for folder in ("kulturensrige", "scripts")
+        for path in sorted((REPO / folder).rglob("*.py"))
+        for line in string_slips(path.read_text(encoding="utf-8"))
+    }
+    assert not found, sorted(found)
