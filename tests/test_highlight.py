@@ -205,11 +205,12 @@ def test_a_long_lists_rows_are_json_no_text_can_close_their_script(tmp_path):
     data = load(hostile.hostile_data(tmp_path / hostile.FOLDER_NAME))
     contexts = [cards.card_context(data, g) for g in cards.group_turns(data.quotes)]
     markup = str(cards.quote_rows(data, contexts))
-    template, island = markup.split('<script type="application/json" class="kr-list-rows">')
-    body = island.removesuffix("</script>")
-    assert "<" not in body and ">" not in body
-    assert json.loads(body) == [cards.card_row(c) for c in contexts]
-    assert hostile.FLAG in body, "the attacks are in the rows, as text"
+    template, *islands = re.split(r'<script type="application/json" class="kr-list-rows kr-side" data-kr-count="\d+">', markup)
+    bodies = [island.removesuffix("</script>") for island in islands]
+    assert all("<" not in body and ">" not in body for body in bodies)
+    assert [row for body in bodies for row in json.loads(body)] == [cards.card_row(c) for c in contexts]
+    assert all(len(json.loads(body)) <= cards.ROWS_PER_ISLAND for body in bodies)
+    assert hostile.FLAG in "".join(bodies), "the attacks are in the rows, as text"
     assert template.count("<article") == 1
     assert not re.search(r"<(script|img|svg|iframe|a href=\"javascript)", template, re.I)
 

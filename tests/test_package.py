@@ -122,11 +122,17 @@ def test_a_heatmaps_html_row_labels_are_its_rows_placed_by_its_fixed_margins(dat
     assert f"--kr-labels: {margin['l']}px; --kr-top: {margin['t']}px; --kr-row: {row:.2f}px" == labels.group(1)
 
 
-def test_quote_store_holds_every_quote_once(data):
+def test_quote_store_holds_every_quote_once_as_rows_with_an_index_of_their_quotes(data):
+    """The drill-through's store is JSON rows in side islands (no card's markup on the page) and an index of each card's
+    quotes, in the rows' order."""
     html = cards.quote_store(data).markup
-    assert html.startswith('<template class="kr-quote-store">')
-    ids = [i for quotes in re.findall(r'data-quotes="([^"]*)"', html) for i in quotes.split()]
-    assert sorted(ids) == sorted(data.quotes["quote_id"])
+    assert html.startswith('<div class="kr-quote-store" hidden><template class="kr-list-card">')
+    assert html.count("<article") == 1, "one card template, no cards"
+    rows = [row for body in re.findall(r'class="kr-list-rows kr-side"[^>]*>(.*?)</script>', html) for row in json.loads(body)]
+    index = json.loads(re.search(r'class="kr-store-index kr-side">(.*?)</script>', html).group(1))
+    quotes = [row[cards.CARD_FIELDS.index("quotes")] for row in rows]
+    assert quotes == index
+    assert sorted(i for q in index for i in q.split()) == sorted(data.quotes["quote_id"])
 
 
 def test_timeline_invents_no_dates(data):

@@ -1,7 +1,6 @@
-/* kr-charts.js: charts drawn from the variant the build prepared for the state (script.kr-figure-json,
- * figures.py) in the height kept for them. plotly.js (1.5 MB, half a second of a phone's main thread) comes only
- * when a chart is near the screen and the reader has scrolled, touched or typed (or 3 s after load); one chart per
- * task. A click shows the cards behind it. */
+/* kr-charts.js: charts drawn from the variant the build prepared for the state (script.kr-figure-json, figures.py) in the
+ * height kept for them. plotly.js (1.5 MB, half a second of a phone's main thread) comes only when a chart is near the screen
+ * and the reader has scrolled, touched or typed (or 3 s after load); one chart per task. A click shows the cards behind it. */
 ((KR) => {
   let [figures, queue, plotly, started, printing] = [[], Promise.resolve(), null, null, false];
   const plotlyUrl = document.currentScript ? new URL("plotly.min.js", document.currentScript.src).href : "";
@@ -27,14 +26,66 @@
     });
     return layout;
   }
-  /** Show the variant's text and table; draw it if the chart is near the screen or the page is printed, else clear
-   * another variant's drawing (drawn again when it comes near): a choice waits only for the charts in view.
-   * Resolves true if it drew. */
+  /** Show the variant's text and table; draw it if the chart is near the screen or the page is printed, else clear another
+   * variant's drawing (drawn again when it comes near): a choice waits only for the charts in view. Resolves true if it drew. */
   function draw(f, key) {
     const variantKey = KR.variantKey(f.payload.variants, key);
+    const waiting = sideOf(f, variantKey);
+    return waiting
+      ? waiting.then(
+          () => show(f, variantKey),
+          () => {
+            KR.sideMissing(f.plot);
+            return false;
+          },
+        )
+      : show(f, variantKey);
+  }
+  /** A large chart keeps only its 'alle' variants on the page (figures.split_payload); the groups a variant names
+   * (`side`) are loaded and merged in once. Null when there is nothing to wait for, so a print draws at once. */
+  function sideOf(f, variantKey) {
+    const groups = (f.payload.variants[variantKey].side || []).filter((group) => !f.merged.has(group));
+    if (!groups.length) return null;
+    return Promise.all(
+      groups.map((group) => {
+        const island = f.figure.querySelector(`script.kr-figure-side[data-kr-group="${CSS.escape(group)}"]`);
+        island.krMerged ||= KR.side(island).then((part) => {
+          for (const name of ["layouts", "traces"])
+            for (const [i, value] of Object.entries(part[name])) f.payload[name][Number(i)] = value;
+          f.figure.querySelector(".kr-alt").append(KR.parse(part.alts));
+          f.merged.add(group);
+        });
+        return island.krMerged;
+      }),
+    );
+  }
+  /** A large chart's table waits in a side island of its group (figures.embed) until the reader opens the table. */
+  function tablesOf(f) {
+    const details = f.figure.querySelector(".kr-figure-data");
+    const variantKey = KR.variantKey(f.payload.variants, KR.keyOf(KR.state));
+    const group = f.payload.variants[variantKey].table;
+    if (!details.open || group === undefined) return;
+    const island = f.figure.querySelector(`script.kr-figure-tables[data-kr-group="${CSS.escape(group)}"]`);
+    island.krMerged ||= KR.side(island).then(
+      (html) => {
+        details.append(KR.parse(html));
+      },
+      () => {
+        KR.sideMissing(details);
+      },
+    );
+    island.krMerged.then(() => {
+      texts(f, KR.variantKey(f.payload.variants, KR.keyOf(KR.state)));
+    });
+  }
+  function texts(f, variantKey) {
     f.figure.querySelectorAll("[data-variant]").forEach((node) => {
       node.hidden = !node.dataset.variant.split(" ").includes(variantKey);
     });
+  }
+  function show(f, variantKey) {
+    texts(f, variantKey);
+    tablesOf(f);
     const theme = document.documentElement.dataset.theme || "";
     if (!window.Plotly || f.drawn === variantKey + theme || (!f.near && !printing && !f.drawn))
       return Promise.resolve(false);
@@ -112,12 +163,16 @@
     return plotly;
   };
   /** Redraw every chart near the screen for a key (the others switch their text now and draw when they come near). */
-  KR.updateCharts = (key) => Promise.all(figures.map((f) => enqueue(f, key)));
+  KR.updateCharts = (key) => {
+    for (const f of figures) sideOf(f, KR.variantKey(f.payload.variants, key)); // every chart's part loads at once, drawn in turn
+    return Promise.all(figures.map((f) => enqueue(f, key)));
+  };
   KR.setupCharts = () => {
     figures = Array.from(document.querySelectorAll("figure.kr-figure"), (figure) => ({
       figure,
       plot: figure.querySelector(".kr-plot"),
       payload: JSON.parse(figure.querySelector("script.kr-figure-json").textContent),
+      merged: new Set(),
     }));
     const seen = new IntersectionObserver(
       (entries) =>
@@ -136,6 +191,9 @@
     );
     figures.forEach((f) => {
       seen.observe(f.figure);
+      f.figure.querySelector(".kr-figure-data").addEventListener("toggle", () => {
+        tablesOf(f);
+      });
     });
     new MutationObserver(() => {
       KR.updateCharts(KR.keyOf(KR.state));
@@ -149,40 +207,69 @@
     });
     return figures.length;
   };
-  /** What the build published for a clicked bar or cell: [quote ids, heading]; customdata holds its position. */
-  KR.pointDrill = (drill, point) => {
+  /** The position of a clicked bar's or cell's drill-through in the build's list of them; customdata holds it. */
+  KR.pointCell = (point) => {
     const at = point.pointNumber !== undefined ? point.pointNumber : point.pointIndex;
-    const cell =
-      point.customdata !== undefined
-        ? point.customdata
-        : Array.isArray(at)
-          ? point.data.customdata[at[0]][at[1]]
-          : point.data.customdata[at];
-    return drill[cell] || ["", ""];
+    return point.customdata !== undefined
+      ? point.customdata
+      : Array.isArray(at)
+        ? point.data.customdata[at[0]][at[1]]
+        : point.data.customdata[at];
   };
+  /** What the build published for a clicked bar or cell: [quote ids, heading]. */
+  KR.pointDrill = (drill, point) => drill[KR.pointCell(point)] || ["", ""];
+  /** The same, as a promise: a large chart's cells wait in side islands, each from its data-kr-first on (figures._drill_islands). */
+  function drillOf(f, point) {
+    if (Array.isArray(f.payload.drill)) return Promise.resolve(KR.pointDrill(f.payload.drill, point));
+    const cell = KR.pointCell(point);
+    const island = Array.from(f.figure.querySelectorAll("script.kr-figure-drill"))
+      .filter((i) => Number(i.dataset.krFirst) <= cell)
+      .pop();
+    return island
+      ? KR.side(island).then((cells) => cells[cell - Number(island.dataset.krFirst)] || ["", ""])
+      : Promise.resolve(["", ""]);
+  }
 
+  /** The cards behind a bar or cell, from the page's store (cards.quote_store): its index says which cards hold the
+   * quotes, and only the cards shown are loaded, a page of them at a time. */
   function showDrill(f, point) {
-    const store = document.querySelector("template.kr-quote-store");
+    const store = document.querySelector(".kr-quote-store");
     const drill = f.figure.querySelector(".kr-drill");
     if (!store || !drill || !point) return;
-    const [quoteIds, title] = KR.pointDrill(f.payload.drill, point);
-    const ids = quoteIds.split(" ");
-    const cards = [];
-    store.content.querySelectorAll(".kr-quote").forEach((card) => {
-      if (card.dataset.quotes.split(" ").some((id) => ids.indexOf(id) >= 0)) {
-        const copy = card.cloneNode(true);
-        copy.removeAttribute("id");
-        copy.classList.add("kr-drill-card");
-        copy.querySelectorAll("a[href]").forEach(KR.carry);
-        cards.push(copy);
-      }
-    });
-    const heading = drill.querySelector(".kr-drill-heading");
-    heading.textContent = title; // written by the build (figures.shared_payload)
-    const container = drill.querySelector(".kr-drill-cards");
-    container.replaceChildren.apply(container, cards);
-    KR.paginate(container, cards);
-    drill.hidden = false;
+    store.krCards ||= KR.rowCards(
+      store.querySelector("template.kr-list-card"),
+      store.querySelectorAll("script.kr-list-rows"),
+      (card) => {
+        card.removeAttribute("id");
+        card.classList.add("kr-drill-card");
+        card.querySelectorAll("a[href]").forEach(KR.carry);
+        return card;
+      },
+    );
+    const shown = {}; // a later click wins over one still loading
+    drill.krShown = shown;
+    drill.krReady = Promise.all([drillOf(f, point), KR.side(store.querySelector("script.kr-store-index"))])
+      .then(([[quoteIds, title], index]) => {
+        const ids = new Set(quoteIds.split(" "));
+        const positions = index.flatMap((quotes, i) => (quotes.split(" ").some((id) => ids.has(id)) ? [i] : []));
+        // The first page's rows are loaded first, so the cards show filled.
+        return Promise.all(positions.slice(0, KR.data.pageSize).map((i) => KR.side(store.krCards[i].island))).then(
+          () => {
+            if (drill.krShown !== shown) return;
+            const heading = drill.querySelector(".kr-drill-heading");
+            heading.textContent = title; // written by the build (figures.shared_payload)
+            KR.paginate(drill.querySelector(".kr-drill-cards"), positions, (k) => store.krCards[positions[k]]());
+            drill.hidden = false;
+            openDrill(f, drill, heading);
+          },
+        );
+      })
+      .catch(() => {
+        KR.sideMissing(drill.querySelector(".kr-drill-cards"));
+        drill.hidden = false;
+      });
+  }
+  function openDrill(f, drill, heading) {
     drill.querySelector(".kr-drill-close").onclick = () => {
       drill.hidden = true;
       f.figure.querySelector("figcaption").tabIndex = -1;

@@ -36,19 +36,41 @@
     for (const option of root.querySelectorAll("[data-kr-option]")) option.removeAttribute("data-kr-option");
     return root;
   };
-  /** The list's cards in report order: those on the page and, made when first shown, those of its JSON rows
-   * (a function until then). */
+  /** Cards from JSON rows (cards.row_islands): per row, in order, a function that makes its card; a card from an island the
+   * book moved beside the page takes its place at once, busy, and is filled when the island's file is there (KR.side). */
+  KR.rowCards = (template, islands, finish = (card) => card) =>
+    Array.from(islands).flatMap((island) =>
+      Array.from({ length: Number(island.dataset.krCount) }, (_, i) =>
+        Object.assign(
+          () => {
+            const card = template.content.firstElementChild.cloneNode(true);
+            island.krRows ||= island.dataset.krSrc ? null : JSON.parse(island.textContent);
+            if (island.krRows) return finish(KR.fill(card, island.krRows[i]));
+            card.setAttribute("aria-busy", "true");
+            KR.side(island)
+              .then(
+                (rows) => {
+                  finish(KR.fill(card, rows[i]));
+                },
+                () => {
+                  KR.sideMissing(card);
+                },
+              )
+              .finally(() => {
+                card.removeAttribute("aria-busy");
+              });
+            return card;
+          },
+          { island },
+        ),
+      ),
+    );
+  /** The list's cards in report order: those on the page and, made when first shown, those of its JSON rows (a function until then). */
   function cardsOf(list) {
     if (!list.krCards) {
-      const [template, rows] = ["template.kr-list-card", "script.kr-list-rows"].map((s) =>
-        list.querySelector(`:scope > ${s}`),
-      );
+      const template = list.querySelector(":scope > template.kr-list-card");
       list.krCards = Array.from(list.querySelectorAll("[data-kr-group=all] > .kr-card")).concat(
-        rows
-          ? JSON.parse(rows.textContent).map(
-              (row) => () => KR.fill(template.content.firstElementChild.cloneNode(true), row),
-            )
-          : [],
+        template ? KR.rowCards(template, list.querySelectorAll(":scope > script.kr-list-rows")) : [],
       );
     }
     return list.krCards;
@@ -127,6 +149,18 @@
       const chosen = boxes.filter((box) => box.checked).map((box) => box.value);
       for (const column of compare.querySelectorAll("[data-compare]")) {
         column.hidden = chosen.indexOf(column.dataset.compare) < 0;
+        // A column not shown first may wait in a side island (comparison.py): its markup comes when it is picked.
+        const island = column.hidden ? null : column.querySelector(":scope > script.kr-compare-side");
+        if (island)
+          KR.side(island).then(
+            (html) => {
+              island.remove();
+              column.append(KR.parse(html));
+            },
+            () => {
+              KR.sideMissing(column);
+            },
+          );
         column.classList.toggle("kr-chosen", column.dataset.compare === s.kommune);
       }
       compare.querySelector(".kr-compare-status").textContent = D.compare[chosen.length];

@@ -34,7 +34,7 @@ from kulturensrige.data.loading import load
 from kulturensrige.data.municipality_codes import codes_are_official
 from kulturensrige.data.schema import TABLES
 from kulturensrige.render import browser, highlight
-from kulturensrige.render.markup import esc
+from kulturensrige.render.markup import SIDE, esc, side_file
 from kulturensrige.words import MONTHS
 
 GENERATED = "_kr_generated"
@@ -114,8 +114,49 @@ def _tell_kernel_the_page(app: Sphinx, docname: str, source: list[str]) -> None:
 
 def _on_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     if "body" in context:
-        context["body"] = highlight.FILTER_SLOT + context["body"]  # the filter's place, kept so nothing shifts
+        # the filter's place, kept so nothing shifts
+        context["body"] = highlight.FILTER_SLOT + side_files(context["body"], Path(app.outdir), pagename)
     _drop_thebe(context)
+    _drop_unused_extensions(context)
+
+
+# Jupyter Book puts the files of sphinx-design (grids, cards, tabs: 63 kB) and sphinx-togglebutton (13 kB) on every
+# page; a page whose body uses neither loads neither (the book uses neither today). Extension: (its classes, its files).
+OPTIONAL_EXTENSIONS = {
+    "sphinx-design": (re.compile(r'class="[^"]*\bsd-'), ("sphinx-design", "design-tabs.js")),
+    "togglebutton": (re.compile(r'class="[^"]*\b(?:toggle|dropdown)\b'), ("togglebutton",)),
+}
+
+
+def _drop_unused_extensions(context: dict) -> None:
+    body = context.get("body", "")
+    unused = [name for uses, files in OPTIONAL_EXTENSIONS.values() if not uses.search(body) for name in files]
+    for key in ("script_files", "css_files"):
+        context[key] = [f for f in context.get(key, []) if not any(name in (f.filename or "") for name in unused)]
+
+
+# A side island as the package writes it (markup.side_island): class "... kr-side", attributes, then the JSON.
+SIDE_ISLAND = re.compile(r'<script type="application/json" class="([^"]*\b' + SIDE + r'\b[^"]*)"([^>]*)>(.*?)</script>', re.S)
+
+
+def side_files(body: str, outdir: Path, pagename: str) -> str:
+    """Each side island of a page moves into a file beside it, <page>.kr-<n>.js, and leaves its place empty with the
+    file's name (data-kr-src): the page carries only what it shows, and kr-state.js (KR.side) loads a file when its
+    part is first wanted (markup.side_file). Files a page had in an earlier build go first."""
+    page = outdir / f"{pagename}.html"
+    for stale in page.parent.glob(f"{page.stem}.kr-*.js"):
+        stale.unlink()
+    count = 0
+
+    def move(match: re.Match) -> str:
+        nonlocal count
+        count += 1
+        name = f"{page.stem}.kr-{count}.js"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        (page.parent / name).write_text(side_file(match.group(3)), encoding="utf-8")
+        return f'<script type="application/json" class="{match.group(1)}"{match.group(2)} data-kr-src="{esc(name)}"></script>'
+
+    return SIDE_ISLAND.sub(move, body) if SIDE in body else body
 
 
 def _drop_thebe(context: dict) -> None:

@@ -25,7 +25,7 @@ from kulturensrige.data.loading import Dataset
 from kulturensrige.data.municipality_codes import codes_are_official
 from kulturensrige.data.schema import NOT_STATED
 from kulturensrige.render import cards, charts, figures, lists
-from kulturensrige.render.markup import json_island
+from kulturensrige.render.markup import json_island, side_json
 from kulturensrige.rules import attribution, filters, views
 from kulturensrige.words import MONTHS, number, plural
 
@@ -434,6 +434,7 @@ def printable_article(site: Path, chapter: Chapter, number_: int, book_url: str,
     if article is None:
         return Markup("")
     _printable_long_lists(article)
+    _whole_figures(article, (site / chapter.path).parent)
     for selector in DROPPED:
         for element in article.select(selector):
             element.decompose()
@@ -462,10 +463,20 @@ def _printable_long_lists(article: Tag) -> None:
         section = note.find_parent("section", class_="kr-list")
         if section is None:
             continue
-        rows = section.select_one("script.kr-list-rows")
         shown = len(section.select(".kr-group-all > .kr-card"))
-        total = shown + (len(json.loads(rows.string)) if rows is not None and rows.string is not None else 0)
+        total = shown + sum(int(rows["data-kr-count"]) for rows in section.select("script.kr-list-rows"))
         note.string = f"Udgaven viser de første {plural(shown, 'kort', 'kort')} af {number(total)}; alle står i bogen."
+
+
+def _whole_figures(article: Tag, folder: Path) -> None:
+    """A large chart's parts wait in files beside its built page (figures.split_payload): on paper it is whole."""
+    for figure in article.select("figure.kr-figure"):
+        side = {
+            tag["data-kr-src"]: side_json((folder / tag["data-kr-src"]).read_text(encoding="utf-8"))
+            for tag in figure.select("script[data-kr-src]")
+        }
+        if side:
+            figure.replace_with(BeautifulSoup(figures.expanded(str(figure), side), "html.parser"))
 
 
 def _printable_addresses(article: Tag, page: BeautifulSoup) -> None:

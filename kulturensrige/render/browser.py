@@ -34,6 +34,11 @@ def browser_data(data: Dataset) -> dict:
         "more": "Vis flere kort",
         # Sphinx's search leaves its count line in English (its Danish catalog has none); Sphinx fills in the number.
         "searchMessages": {SEARCH_COUNT: "Sider fundet: ${resultCount}."},
+        # A part of a page waits in a file beside it (book/extension.py side_files); if the browser cannot load it:
+        "sideMissing": (
+            "Denne del af siden kunne ikke hentes. Bogens filer skal ligge samlet, som bygningen skrev dem; "
+            "åbn bogen med »make serve« og http://localhost:8000 i browseren, eller fra en webserver."
+        ),
         "control": str(render("control.html.j2", options=filters.municipality_options(data))),
     }
 

@@ -11,7 +11,7 @@ import pandas as pd
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import BY_REPORT, NOT_STATED
 from kulturensrige.render import highlight
-from kulturensrige.render.markup import Html, Markup, book_link, esc, json_island, links_to_book, macro, page_link, render, trusted
+from kulturensrige.render.markup import Html, Markup, book_link, esc, links_to_book, macro, page_link, render, side_island, trusted
 from kulturensrige.rules import attribution, filters, views
 from kulturensrige.words import number, plural
 
@@ -156,8 +156,21 @@ def quote_rows(data: Dataset, contexts: list[dict]) -> Markup:
         "sections": [_section(data, s) for s in dict.fromkeys(c["section"] for c in contexts)],
     }  # fmt: skip
     card = macro("cards.html.j2", "quote_card", template)
-    rows = json_island([card_row(c) for c in contexts], "kr-list-rows")
-    return Markup(f'<template class="kr-list-card">{card}</template>{rows}')
+    return Markup(f'<template class="kr-list-card">{card}</template>{row_islands([card_row(c) for c in contexts])}')
+
+
+# Rows per island of a long list's later cards: the browser loads an island's file when one of its cards is first
+# shown, so a chosen municipality's cards scattered through 2,500 fetch a few kB each, not the whole list.
+ROWS_PER_ISLAND = 10
+
+
+def row_islands(rows: list) -> str:
+    """The rows as side islands (markup.SIDE) of ROWS_PER_ISLAND each, in order; each says how many it holds,
+    so the browser knows every card's place before it loads any of them."""
+    return "".join(
+        side_island(rows[i : i + ROWS_PER_ISLAND], "kr-list-rows", {"data-kr-count": len(rows[i : i + ROWS_PER_ISLAND])})
+        for i in range(0, len(rows), ROWS_PER_ISLAND)
+    )
 
 
 def card_keys(quotes: pd.DataFrame) -> pd.Series:
@@ -366,7 +379,7 @@ def fact_rows(data: Dataset, contexts: list[dict]) -> Markup:
     rows = [
         {**{f: c[f] for f in fields}, "id": c["id"] or None, **{f"fact{i}": v for i, (_, v) in enumerate(c["facts"])}} for c in contexts
     ]
-    return Markup(f'<template class="kr-list-card">{card}</template>{json_island(rows, "kr-list-rows")}')
+    return Markup(f'<template class="kr-list-card">{card}</template>{row_islands(rows)}')
 
 
 def _report_order(data: Dataset):
@@ -421,6 +434,9 @@ def municipality_overview(data: Dataset) -> Html:
 
 
 def quote_store(data: Dataset) -> Html:
-    """Every quote card once, in an inert <template>: a drill-through shows the cards behind a number from it."""
-    cards = "".join(quote_card(data, g) for g in group_records(data.quotes))
-    return Html(f'<template class="kr-quote-store">{cards}</template>')
+    """Every quote card once, as the card <template> and JSON rows of a long list (quote_rows), with an index of
+    each card's quotes: a drill-through shows the cards behind a number from it. Index and rows are side islands,
+    so a page carries none of the 10,000 cards of national data until the reader clicks a chart."""
+    contexts = [card_context(data, g) for g in group_records(data.quotes)]
+    index = side_island([c["quotes"] for c in contexts], "kr-store-index")
+    return Html(f'<div class="kr-quote-store" hidden>{quote_rows(data, contexts)}{index}</div>')

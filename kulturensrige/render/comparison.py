@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kulturensrige.data.loading import Dataset
 from kulturensrige.render import highlight
-from kulturensrige.render.markup import Html, esc
+from kulturensrige.render.markup import Html, esc, side_island
 from kulturensrige.rules import filters
 from kulturensrige.words import plural
 
@@ -15,7 +15,7 @@ def _labels(data: Dataset, table: str, key: str, ids: set[str], column: str = "l
     return "".join(f"<li>{esc(n)}</li>" for n in names) or "<li>ikke angivet</li>"
 
 
-def _column(data: Dataset, row, hidden: bool) -> str:
+def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
     initiatives = filters.initiatives(data, row.kommunekode)
     union = {
         column: {i for ids in initiatives[column] for i in ids}
@@ -33,21 +33,27 @@ def _column(data: Dataset, row, hidden: bool) -> str:
         ingredient_list = f"<li>{tied} knyttet til kommunen; {they} underbygger ingen af ingredienserne</li>"
     else:
         ingredient_list = "<li>ingen citater knyttet til kommunen</li>"
-    return (
-        f'<section class="kr-compare-column" data-compare="{esc(row.kommunekode)}" aria-label="{esc(row.name)}"'
-        f"{' hidden' if hidden else ''}>"
+    inner = (
         f"<h3>{esc(row.name)}</h3>"
         f"<h4>Indsatser</h4><ul>{titles}</ul>"
         f"<h4>Målgrupper</h4><ul>{_labels(data, 'target_groups', 'target_group_id', union['target_group_ids'])}</ul>"
         f"<h4>Kunstformer og aktiviteter</h4><ul>{_labels(data, 'art_forms', 'art_form_id', union['art_form_ids'])}</ul>"
         f"<h4>Steder</h4><ul>{_labels(data, 'settings', 'setting_id', union['setting_ids'])}</ul>"
         f"<h4>Ingredienser i citater knyttet til kommunen</h4><ul>{ingredient_list}</ul>"
-        "</section>"
+    )
+    # A column the reader has not picked waits in a side island when there are many (SIDE_FROM): kr-lists.js fills it in.
+    content = side_island(inner, "kr-compare-side") if hidden and aside else inner
+    return (
+        f'<section class="kr-compare-column" data-compare="{esc(row.kommunekode)}" aria-label="{esc(row.name)}"'
+        f"{' hidden' if hidden else ''}>{content}</section>"
     )
 
 
 # Columns that stand side by side before the reader picks others.
 FIRST_SHOWN = 2
+# With more municipalities than this, the columns not shown first wait in side islands (markup.SIDE) until picked:
+# at national scale they were 150 kB of a page whose reader shows two or three of them.
+SIDE_FROM = 20
 
 
 def compare_view(data: Dataset) -> Html:
@@ -60,7 +66,7 @@ def compare_view(data: Dataset) -> Html:
         f"{' checked' if i < FIRST_SHOWN else ''}> {esc(r.name)}</label>"
         for i, r in enumerate(rows)
     )
-    columns = "".join(_column(data, r, hidden=i >= FIRST_SHOWN) for i, r in enumerate(rows))
+    columns = "".join(_column(data, r, hidden=i >= FIRST_SHOWN, aside=len(rows) > SIDE_FROM) for i, r in enumerate(rows))
     status = highlight.compare_sentences(data)[min(FIRST_SHOWN, len(rows))]
     return Html(
         '<div class="kr-compare">'

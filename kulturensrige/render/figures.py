@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 from dataclasses import dataclass
 
@@ -14,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from kulturensrige.render.markup import Html, csv_href, esc, json_island, macro
+from kulturensrige.render.markup import SIDE, Html, csv_href, esc, json_island, macro, side_island
 
 # A figure's width on a 375 px phone (the page's 16 px margins and the notebook output's 8 px padding on each
 # side, measured in Chromium); a chart wider than this scrolls there.
@@ -238,6 +239,100 @@ def _plot_div(figure_id: str, title: str, min_width: int, height: int, labels: s
     )
 
 
+# A chart's island over this many bytes keeps only what the page shows first (the 'alle' variants) and sends each
+# municipality's variants, with their texts and tables, and the drill-through's cells to side islands (markup.SIDE):
+# at national scale a chart has 198 variants and the quotes behind 800 bars and cells, 1-2 MB a chart.
+# KR_SIDE_FROM lets a test send the report's small charts down that path too.
+SIDE_FROM = 100_000
+# Bytes of drill-through cells per side island (a larger cell travels alone): a click loads its cell's island.
+DRILL_ISLAND_BYTES = 32_000
+FIRST = "alle"
+
+
+def _group(key: str) -> str:
+    """The side island a variant travels in: its municipality's ('0101' for '0101' and '0101|uden-udledte')."""
+    return key.split("|")[0]
+
+
+def split_payload(payload: dict, texts: dict[str, dict]) -> tuple[dict, list[str]]:
+    """The island a page carries (config, template, the 'alle' variants' layouts and traces; null for the others)
+    and the side islands: one per municipality with its variants' layouts, traces, texts (`texts`: per group, the
+    alt texts by key and its tables' markup) and one per CELLS_PER_ISLAND drill-through cells. A variant names the
+    group whose island holds what it needs beyond the page's: `side`."""
+    layouts, traces = list(payload["layouts"]), list(payload["traces"])
+    placed: dict[tuple[str, int], str] = {}
+    for key, variant in payload["variants"].items():
+        for part, index in (("layouts", variant["layout"]), ("traces", variant["data"])):
+            placed.setdefault((part, index), _group(key))
+    groups: dict[str, dict] = {}
+    for (part, index), group in placed.items():
+        if group != FIRST:
+            groups.setdefault(group, {"layouts": {}, "traces": {}})[part][index] = payload[part][index]
+            (layouts if part == "layouts" else traces)[index] = None
+    variants = {}
+    for key, variant in payload["variants"].items():
+        needs = {placed[("layouts", variant["layout"])], placed[("traces", variant["data"])], _group(key)} - {FIRST}
+        variants[key] = {**variant, "side": sorted(needs)} if needs else variant
+    drill = payload["drill"]
+    inline = {**payload, "layouts": layouts, "traces": traces, "variants": variants, "drill": len(drill)}
+    islands = [
+        side_island({**groups.get(group, {"layouts": {}, "traces": {}}), **texts[group]}, "kr-figure-side", {"data-kr-group": group})
+        for group in texts
+        if group != FIRST
+    ]
+    return inline, islands + _drill_islands(drill)
+
+
+def _drill_islands(drill: list) -> list[str]:
+    """The drill-through cells in order, in side islands of up to DRILL_ISLAND_BYTES; each says where it starts."""
+    starts, size = [0], 0
+    for i, cell in enumerate(drill):
+        length = len(json.dumps(cell, ensure_ascii=False))
+        if i > starts[-1] and size + length > DRILL_ISLAND_BYTES:
+            starts.append(i)
+            size = 0
+        size += length
+    ends = [*starts[1:], len(drill)]
+    return [side_island(drill[a:b], "kr-figure-drill", {"data-kr-first": a}) for a, b in zip(starts, ends, strict=True) if a < b]
+
+
+def expanded(markup: str, side: dict[str, str] | None = None) -> str:
+    """A chart's markup as if it had not been split (split_payload): the side islands' layouts, traces and drill-through
+    cells back in its island, their texts and tables back in place. `side`: the text of each island the book moved
+    into a file, by its data-kr-src. For what reads a chart whole: the PDF editions, the tests."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(markup, "html.parser")
+
+    def content(tag) -> object:
+        return json.loads(tag.string if tag.get("data-kr-src") is None else (side or {})[tag["data-kr-src"]])
+
+    for figure in soup.select("figure.kr-figure"):
+        island = figure.select_one("script.kr-figure-json")
+        payload = json.loads(island.string)
+        if not isinstance(payload["drill"], int):
+            continue
+        for tag in figure.select("script.kr-figure-side"):
+            part = content(tag)
+            for name in ("layouts", "traces"):
+                for index, value in part[name].items():
+                    payload[name][int(index)] = value
+            figure.select_one(".kr-alt").append(BeautifulSoup(part["alts"], "html.parser"))
+        data = figure.select_one(".kr-figure-data")
+        for noscript in data.select("noscript"):
+            noscript.decompose()
+        for tag in figure.select("script.kr-figure-tables"):
+            data.append(BeautifulSoup(content(tag), "html.parser"))
+        payload["drill"] = [cell for tag in figure.select("script.kr-figure-drill") for cell in content(tag)]
+        for variant in payload["variants"].values():
+            variant.pop("side", None)
+            variant.pop("table", None)
+        for tag in figure.select(f"script.{SIDE}"):
+            tag.decompose()
+        island.replace_with(BeautifulSoup(json_island(payload, "kr-figure-json"), "html.parser"))
+    return str(soup)
+
+
 @dataclass(frozen=True)
 class Axes:
     """A heatmap's labels as plain text, in the plot's order (plotly's own labels are escaped and wrapped): its
@@ -286,19 +381,37 @@ def embed(chart: Chart) -> Html:
     """A figure whose variants the page filter swaps; the 'alle' variant is what shows first."""
     figure_id, title, variants, note = chart.figure_id, chart.title, chart.variants, chart.note
     min_width, row_labels = chart.min_width, chart.row_labels
-    first = "alle"
-    alts = "".join(f'<p data-variant="{esc(key)}"{"" if key == first else " hidden"}>{esc(v.alt)}</p>' for key, v in variants.items())
+    first = FIRST
+    alts = {key: f'<p data-variant="{esc(key)}"{"" if key == first else " hidden"}>{esc(v.alt)}</p>' for key, v in variants.items()}
     sharing: dict[int, list[str]] = {}
     for key, v in variants.items():
         sharing.setdefault(id(v.table), []).append(key)
-    tables = "".join(
-        f'<div data-variant="{esc(" ".join(keys))}"{"" if first in keys else " hidden"}>'
+    tables = {
+        keys[0]: f'<div data-variant="{esc(" ".join(keys))}"{"" if first in keys else " hidden"}>'
         f"{data_table(variants[keys[0]].table, title, _csv_name(figure_id, keys[0]), variants[keys[0]].marks)}</div>"
         for keys in sharing.values()
-    )
+    }
     height = max(int(v.figure["layout"].get("height") or 450) for v in variants.values())
     first_figure = variants.get(first, next(iter(variants.values()))).figure
     payload = chart.payload()
+    islands: list[str] = []
+    if len(json.dumps(payload, separators=(",", ":"))) > int(os.environ.get("KR_SIDE_FROM", SIDE_FROM)):
+        # The texts of a municipality's variants travel with its variants; every table waits in an island of its
+        # first variant's group, loaded when the reader opens "Vis tallene som tabel" (kr-charts.js tablesOf).
+        texts: dict[str, dict] = {_group(key): {"alts": ""} for key in variants}
+        for key in list(alts):
+            if _group(key) != first:
+                texts[_group(key)]["alts"] += alts.pop(key)
+        grouped: dict[str, str] = {}
+        table_of: dict[str, str] = {}
+        for key in list(tables):
+            grouped[_group(key)] = grouped.get(_group(key), "") + tables.pop(key)
+            table_of.update(dict.fromkeys(sharing[id(variants[key].table)], _group(key)))
+        payload, islands = split_payload(payload, texts)
+        for key, variant in payload["variants"].items():
+            variant["table"] = table_of[key]
+        islands += [side_island(markup, "kr-figure-tables", {"data-kr-group": group}) for group, markup in grouped.items()]
+        tables = {"": '<noscript><p class="kr-side-missing">Tabellen vises med JavaScript.</p></noscript>'}
     filterable = "true" if len(variants) > 1 else "false"
     # The full text alternative can list dozens of values: screen readers get it as the figure's description,
     # sighted readers the same values in the table below, so it is not shown as a paragraph.
@@ -307,13 +420,15 @@ def embed(chart: Chart) -> Html:
         f'aria-labelledby="titel-{esc(figure_id)}" aria-describedby="alt-{esc(figure_id)}">'
         f'<figcaption class="kr-figure-title" id="titel-{esc(figure_id)}">{esc(title)}</figcaption>'
         + _plot_div(figure_id, title, min_width, height, _row_labels(row_labels, first_figure["layout"]) if row_labels else "")
-        + f'<div class="kr-alt kr-described" id="alt-{esc(figure_id)}"><span class="kr-alt-label">Figuren viser: </span>{alts}</div>'
+        + f'<div class="kr-alt kr-described" id="alt-{esc(figure_id)}"><span class="kr-alt-label">Figuren viser: </span>'
+        + "".join(alts.values())
+        + "</div>"
         + (f'<p class="kr-figure-note">{esc(note)}</p>' if note else "")
-        + f'<details class="kr-figure-data"><summary>Vis tallene som tabel</summary>{tables}</details>'
+        + f'<details class="kr-figure-data"><summary>Vis tallene som tabel</summary>{"".join(tables.values())}</details>'
         '<p class="kr-plot-missing" hidden>Figuren kan ikke tegnes, fordi plotly.js ikke blev indlæst. '
         "Tallene står i tabellen under figuren.</p>"
         '<div class="kr-drill" aria-live="polite" hidden><div class="kr-drill-head">'
         '<h3 class="kr-drill-heading" tabindex="-1">Citaterne bag tallet</h3>'
         '<button type="button" class="kr-drill-close" aria-label="Luk citaterne bag tallet">Luk</button></div>'
-        '<div class="kr-drill-cards"></div></div>' + json_island(payload, "kr-figure-json") + "</figure>"
+        '<div class="kr-drill-cards"></div></div>' + json_island(payload, "kr-figure-json") + "".join(islands) + "</figure>"
     )

@@ -24,12 +24,39 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def json_island(payload: Any, css_class: str) -> str:
+def json_island(payload: Any, css_class: str, attributes: dict[str, object] | None = None) -> str:
     """JSON in a <script type="application/json">, escaped so no data can close the tag or start markup."""
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     body = body.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     body = body.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return f'<script type="application/json" class="{css_class}">{body}</script>'
+    extra = "".join(f' {name}="{esc(value)}"' for name, value in (attributes or {}).items())
+    return f'<script type="application/json" class="{css_class}"{extra}>{body}</script>'
+
+
+# The class of a JSON island the reader may never need (a long list's later cards, a chart's other variants, the
+# cards behind a chart): the book's build moves each into a file beside its page (book/extension.py, side_files),
+# which the browser loads when it is first wanted (kr-state.js KR.side). In a notebook it stays where it is.
+SIDE = "kr-side"
+
+
+def side_island(payload: Any, css_class: str, attributes: dict[str, object] | None = None) -> str:
+    """A JSON island that the book moves out of its page until it is wanted (SIDE)."""
+    return json_island(payload, f"{css_class} {SIDE}", attributes)
+
+
+# A side file: a script that hands the island's JSON (escaped for HTML, which is a JavaScript expression as it is) to
+# kr-state.js, so it loads from file:// too, where a browser refuses fetch().
+_SIDE_FILE = ("KR.arrived(document.currentScript, ", ");\n")
+
+
+def side_file(island_json: str) -> str:
+    """The text of the file a side island's JSON moves into."""
+    return _SIDE_FILE[0] + island_json + _SIDE_FILE[1]
+
+
+def side_json(file_text: str) -> str:
+    """The island's JSON back from its file's text (side_file)."""
+    return file_text.removeprefix(_SIDE_FILE[0]).removesuffix(_SIDE_FILE[1])
 
 
 def book_root(start: Path) -> Path:
@@ -46,13 +73,15 @@ def page_link(page: str, anchor: str = "") -> str:
     `page` comes from data (sections.book_page), so the result is percent-encoded: a ':' can never
     make it a scheme (`javascript:`), and '?', '#', quotes and spaces stay part of the path.
     """
-    return _path_from(Path.cwd(), page) + (f"#{quote(anchor, safe='')}" if anchor else "")
+    return _path_from(os.getcwd(), page) + (f"#{quote(anchor, safe='')}" if anchor else "")
 
 
 @functools.lru_cache(maxsize=4096)
-def _path_from(here: Path, page: str) -> str:
-    """page_link's percent-encoded path, worked out once per folder and page: 10,000 cards link to a few pages."""
-    return quote(Path(os.path.relpath(book_root(here) / f"{page}.html", start=here)).as_posix(), safe="/")
+def _path_from(here: str, page: str) -> str:
+    """page_link's percent-encoded path, worked out once per folder and page: 10,000 cards link to a few pages.
+    Keyed on os.getcwd()'s string: making and hashing a Path per link was a tenth of a national build's cards."""
+    folder = Path(here)
+    return quote(Path(os.path.relpath(book_root(folder) / f"{page}.html", start=folder)).as_posix(), safe="/")
 
 
 # Off where there is no book to link to (the live explorer in JupyterLab or Voilà): links become plain text.
@@ -102,6 +131,8 @@ _TEMPLATES = jinja2.Environment(
     autoescape=True,
     undefined=jinja2.StrictUndefined,
     keep_trailing_newline=False,
+    # The package's templates do not change while it runs; auto_reload would stat the file at every macro call.
+    auto_reload=False,
 )
 
 

@@ -19,7 +19,7 @@ STATIC = Path(__file__).resolve().parents[2] / "book" / "_static"
 
 FILL_JS = """
 () => {
-  const rows = JSON.parse(document.querySelector('script.kr-list-rows').textContent);
+  const rows = [...document.querySelectorAll('script.kr-list-rows')].flatMap((island) => JSON.parse(island.textContent));
   const template = document.querySelector('template.kr-list-card');
   const python = [...document.getElementById('python').content.children];
   return rows.map((row, i) => {

@@ -594,18 +594,20 @@ def test_drill_through_cards_are_the_books_own_cards(data, site_url, page):
     draw_every_chart(page)
     groups = {" ".join(g["quote_id"]): g for g in cards.group_turns(data.quotes)}
     page.evaluate(
-        """() => {
+        """async () => {
             const gd = document.querySelector('#plot-ingrediens-kommune');
+            const drill = document.querySelector('#figur-ingrediens-kommune .kr-drill');
             const z = gd.data[0].z, cd = gd.data[0].customdata;
-            // every cell with quotes, one after the other, into one list of cards
+            // every cell with quotes, one after the other, into one list of cards (each drill loads its cards first)
             const cards = [];
-            z.forEach((row, i) => row.forEach((n, j) => {
+            for (const [i, row] of z.entries()) for (const [j, n] of row.entries()) {
                 if (n > 0) {
                     const point = {data: gd.data[0], x: gd.data[0].x[j], y: gd.data[0].y[i], pointNumber: [i, j], customdata: cd[i][j]};
                     gd.emit('plotly_click', {points: [point]});
-                    document.querySelectorAll('#figur-ingrediens-kommune .kr-drill article').forEach((a) => cards.push(a.outerHTML));
+                    await drill.krReady;
+                    drill.querySelectorAll('article').forEach((a) => cards.push(a.outerHTML));
                 }
-            }));
+            }
             window.__krDrillCards = cards;
         }"""
     )
