@@ -57,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         with interruptible(), replaced_site(site) as copy:
             # The editions go into a copy of the site, swapped in when all are written: an interrupted or failed
             # run leaves the site as it was, never half of the PDFs or half of the links.
-            written = print_pdfs(list(edition_jobs(data, copy, stamp)))
+            # The editions are made as the printers ask for them: the first PDF does not wait for the last one's HTML.
+            written = print_pdfs(edition_jobs(data, copy, stamp))
             remove_stale(copy / "pdf", {p.name for p in written})
             linked = link_editions(copy, data)
     except PrintError as exc:

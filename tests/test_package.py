@@ -167,3 +167,22 @@ def test_a_profile_marks_code_and_region_as_the_editors_additions(data):
 def test_a_starting_point_with_nothing_to_add_is_said_once():
     assert lists.starting_point("Ikke angivet", "ikke angivet") == "Ikke angivet"
     assert lists.starting_point("Fra bunden", "Køge startede uden plan.") == "Fra bunden: Køge startede uden plan."
+
+
+def test_the_build_moves_each_side_island_into_a_file_beside_its_page(tmp_path):
+    """book/extension.side_files: a side island leaves its place empty with its file's name, the file gives back the
+    same JSON, other islands stay, and a file the page had before goes."""
+    from kulturensrige.book.extension import side_files
+    from kulturensrige.render.markup import side_island, side_json
+
+    (tmp_path / "kapitel").mkdir()
+    (tmp_path / "kapitel" / "side.kr-9.js").write_text("gammel", encoding="utf-8")
+    payload = {"tekst": "</script><img src=x onerror=alert(1)>", "tal": [1, 2]}
+    body = f"<p>før</p>{side_island(payload, 'kr-list-rows', {'data-kr-count': 2})}{json_island([3], 'kr-list-views')}<p>efter</p>"
+    moved = side_files(body, tmp_path, "kapitel/side")
+    assert moved == (
+        '<p>før</p><script type="application/json" class="kr-list-rows kr-side" data-kr-count="2" data-kr-src="side.kr-1.js">'
+        f"</script>{json_island([3], 'kr-list-views')}<p>efter</p>"
+    )
+    assert sorted(p.name for p in (tmp_path / "kapitel").iterdir()) == ["side.kr-1.js"]
+    assert json.loads(side_json((tmp_path / "kapitel" / "side.kr-1.js").read_text(encoding="utf-8"))) == payload

@@ -121,22 +121,23 @@ def _on_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctr
 
 
 # Jupyter Book puts the files of sphinx-design (grids, cards, tabs: 63 kB) and sphinx-togglebutton (13 kB) on every
-# page; a page whose body uses neither loads neither (the book uses neither today). Extension: (its classes, its files).
+# page; a page whose body has none of their classes loads neither (the book uses neither today; a word in the text
+# that looks like one only keeps the files). Extension: (the start of its classes, its files).
 OPTIONAL_EXTENSIONS = {
-    "sphinx-design": (re.compile(r'class="[^"]*\bsd-'), ("sphinx-design", "design-tabs.js")),
-    "togglebutton": (re.compile(r'class="[^"]*\b(?:toggle|dropdown)\b'), ("togglebutton",)),
+    "sphinx-design": (("sd-",), ("sphinx-design", "design-tabs.js")),
+    "togglebutton": (("toggle", "dropdown"), ("togglebutton",)),
 }
 
 
 def _drop_unused_extensions(context: dict) -> None:
     body = context.get("body", "")
-    unused = [name for uses, files in OPTIONAL_EXTENSIONS.values() if not uses.search(body) for name in files]
+    unused = [name for uses, files in OPTIONAL_EXTENSIONS.values() if not any(u in body for u in uses) for name in files]
     for key in ("script_files", "css_files"):
         context[key] = [f for f in context.get(key, []) if not any(name in (f.filename or "") for name in unused)]
 
 
-# A side island as the package writes it (markup.side_island): class "... kr-side", attributes, then the JSON.
-SIDE_ISLAND = re.compile(r'<script type="application/json" class="([^"]*\b' + SIDE + r'\b[^"]*)"([^>]*)>(.*?)</script>', re.S)
+# The opening of a JSON island as the package writes it (markup.json_island); a side island's class has markup.SIDE.
+ISLAND = '<script type="application/json" class="'
 
 
 def side_files(body: str, outdir: Path, pagename: str) -> str:
@@ -144,19 +145,27 @@ def side_files(body: str, outdir: Path, pagename: str) -> str:
     file's name (data-kr-src): the page carries only what it shows, and kr-state.js (KR.side) loads a file when its
     part is first wanted (markup.side_file). Files a page had in an earlier build go first."""
     page = outdir / f"{pagename}.html"
-    for stale in page.parent.glob(f"{page.stem}.kr-*.js"):
-        stale.unlink()
-    count = 0
-
-    def move(match: re.Match) -> str:
-        nonlocal count
-        count += 1
-        name = f"{page.stem}.kr-{count}.js"
-        page.parent.mkdir(parents=True, exist_ok=True)
-        (page.parent / name).write_text(side_file(match.group(3)), encoding="utf-8")
-        return f'<script type="application/json" class="{match.group(1)}"{match.group(2)} data-kr-src="{esc(name)}"></script>'
-
-    return SIDE_ISLAND.sub(move, body) if SIDE in body else body
+    if page.parent.is_dir():
+        for name in os.listdir(page.parent):
+            if name.startswith(f"{page.stem}.kr-") and name.endswith(".js"):
+                (page.parent / name).unlink()
+    if SIDE not in body:
+        return body
+    parts, done, count = [], 0, 0
+    while (start := body.find(ISLAND, done)) >= 0:
+        classes_end = body.index('"', start + len(ISLAND))
+        opening_end = body.index(">", classes_end)
+        end = body.index("</script>", opening_end)
+        if SIDE not in body[start + len(ISLAND) : classes_end].split():
+            parts.append(body[done : end + len("</script>")])
+        else:
+            count += 1
+            name = f"{page.stem}.kr-{count}.js"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            (page.parent / name).write_text(side_file(body[opening_end + 1 : end]), encoding="utf-8")
+            parts.append(f'{body[done:opening_end]} data-kr-src="{esc(name)}"></script>')
+        done = end + len("</script>")
+    return "".join(parts) + body[done:]
 
 
 def _drop_thebe(context: dict) -> None:

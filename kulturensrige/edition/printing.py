@@ -10,6 +10,7 @@ import concurrent.futures
 import io
 import os
 import tempfile
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,7 +66,7 @@ def outline_pages(pdf: bytes) -> list[tuple[str, int]]:
     """(title, page number) of every bookmark in document order; Chromium makes one per heading."""
     found = []
     with pikepdf.open(io.BytesIO(pdf)) as document:
-        pages = {page.obj.objgen: n for n, page in enumerate(document.pages, start=1)}
+        pages = {page.objgen: n for n, page in enumerate(document.pages, start=1)}
         with document.open_outline() as outline:
             stack = list(outline.root)
             while stack:
@@ -88,53 +89,89 @@ def contents_pages(titles: list[str], bookmarks: list[tuple[str, int]]) -> list[
     return numbers
 
 
-def print_pdfs(jobs: Iterable[PrintJob]) -> list[Path]:
-    """Print each job with one browser and write each finished PDF; a failed job stops the rest."""
+# Editions printed side by side, each by a browser of its own (a sync Playwright belongs to the thread that made it):
+# while one browser draws and prints, Python writes the next edition's HTML and finishes the last PDF.
+PRINTERS = 2
+
+
+def print_pdfs(jobs: Iterable[PrintJob], printers: int = PRINTERS) -> list[Path]:
+    """Print every job and write each finished PDF, in the jobs' order; a failed job stops the rest.
+
+    `jobs` is read as the printers ask for work, so the first PDF is written while later editions are still to be made."""
+    source = enumerate(jobs)
+    lock = threading.Lock()
+    done: dict[int, concurrent.futures.Future] = {}
+    failed: list[BaseException] = []
+
+    def take() -> tuple[int, PrintJob] | None:
+        with lock:
+            return None if failed else next(source, None)
+
+    # Finishing a PDF (pdf_accessibility) is Python work; one thread does it while Chromium prints.
+    with tempfile.TemporaryDirectory(prefix="kr-pdf-") as work, concurrent.futures.ThreadPoolExecutor(max_workers=1) as finisher:
+
+        def printer() -> None:
+            try:
+                _print_taken(take, Path(work), finisher, done)
+            except BaseException as exc:  # handed to the caller below, once the other printer has stopped
+                with lock:
+                    failed.append(exc)
+
+        threads = [threading.Thread(target=printer) for _ in range(max(1, printers))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        if failed:
+            raise failed[0]
+        return [done[i].result() for i in sorted(done)]
+
+
+def _print_taken(take, work: Path, finisher: concurrent.futures.Executor, done: dict) -> None:
+    """One printer: a browser that prints the jobs `take` hands it until there are none."""
     from playwright.sync_api import sync_playwright
 
-    finishing = []
-    # Finishing a PDF (pdf_accessibility) is Python work; one thread does it while Chromium prints the next job.
-    with (
-        tempfile.TemporaryDirectory(prefix="kr-pdf-") as work,
-        concurrent.futures.ThreadPoolExecutor(max_workers=1) as finisher,
-        sync_playwright() as playwright,
-    ):
+    with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
-            for job in jobs:
-                source = Path(work) / (job.output.stem + ".html")
-                source.write_text(job.html, encoding="utf-8")
-                page = browser.new_page()
-                try:
-                    page.goto(source.as_uri(), wait_until="load")
-                    page.wait_for_function("document.documentElement.dataset.krReady", timeout=READY_TIMEOUT_MS)
-                    state = page.evaluate("document.documentElement.dataset.krReady")
-                    if state != "ja":
-                        raise PrintError(f"{job.output.name}: figurerne kunne ikke tegnes ({state})")
-                    options: dict[str, Any] = {  # Playwright's keyword arguments, each typed there
-                        "format": "A4",
-                        "tagged": True,
-                        "outline": True,
-                        "print_background": True,
-                        "display_header_footer": True,
-                        "header_template": "<span></span>",
-                        "footer_template": footer(job.title),
-                        "margin": MARGIN,
-                    }
-                    # First print to learn where each heading lands, then print again with the page numbers in
-                    # the table of contents (their places are reserved, so the pages do not move).
-                    titles = page.eval_on_selector_all(".kr-toc-title", "titles => titles.map(t => t.textContent)")
-                    numbers = contents_pages(titles, outline_pages(page.pdf(**options)))
-                    page.eval_on_selector_all(
-                        ".kr-toc-page", "(spans, numbers) => spans.forEach((s, i) => { s.textContent = numbers[i]; })", numbers
-                    )
-                    links = page.eval_on_selector_all("a[href]", LINK_TEXTS)
-                    finishing.append(finisher.submit(write_finished, page.pdf(**options), job, dict(reversed(links))))
-                finally:
-                    page.close()
+            while (taken := take()) is not None:
+                number, job = taken
+                pdf, links = _print(browser, job, work)
+                done[number] = finisher.submit(write_finished, pdf, job, links)
         finally:
             browser.close()
-        return [future.result() for future in finishing]
+
+
+def _print(browser, job: PrintJob, work: Path) -> tuple[bytes, dict[str, str]]:
+    """A job's PDF as Chromium prints it, and its links' texts (the first link to an address names it)."""
+    source = work / (job.output.stem + ".html")
+    source.write_text(job.html, encoding="utf-8")
+    page = browser.new_page()
+    try:
+        page.goto(source.as_uri(), wait_until="load")
+        page.wait_for_function("document.documentElement.dataset.krReady", timeout=READY_TIMEOUT_MS)
+        state = page.evaluate("document.documentElement.dataset.krReady")
+        if state != "ja":
+            raise PrintError(f"{job.output.name}: figurerne kunne ikke tegnes ({state})")
+        options: dict[str, Any] = {  # Playwright's keyword arguments, each typed there
+            "format": "A4",
+            "tagged": True,
+            "outline": True,
+            "print_background": True,
+            "display_header_footer": True,
+            "header_template": "<span></span>",
+            "footer_template": footer(job.title),
+            "margin": MARGIN,
+        }
+        # First print to learn where each heading lands, then print again with the page numbers in
+        # the table of contents (their places are reserved, so the pages do not move).
+        titles = page.eval_on_selector_all(".kr-toc-title", "titles => titles.map(t => t.textContent)")
+        numbers = contents_pages(titles, outline_pages(page.pdf(**options)))
+        page.eval_on_selector_all(".kr-toc-page", "(spans, numbers) => spans.forEach((s, i) => { s.textContent = numbers[i]; })", numbers)
+        links = page.eval_on_selector_all("a[href]", LINK_TEXTS)
+        return page.pdf(**options), dict(reversed(links))
+    finally:
+        page.close()
 
 
 def write_finished(pdf: bytes, job: PrintJob, link_texts: dict[str, str]) -> Path:
