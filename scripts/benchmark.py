@@ -44,6 +44,8 @@ from kulturensrige.data.synthetic import DEFAULT_INITIATIVES, DEFAULT_QUOTES, ge
 ROOT = Path(__file__).resolve().parent.parent
 
 LATENCY_SCRIPT = ROOT / "scripts" / "measure_filter_latency.py"
+THROTTLED_SCRIPT = ROOT / "scripts" / "measure_charts_throttled.py"
+PDF_SCRIPT = ROOT / "scripts" / "build_pdf.py"
 LIGHTHOUSE_PACKAGE = ROOT / "scripts" / "lighthouse" / "package.json"
 LIGHTHOUSE_VERSION = json.loads(LIGHTHOUSE_PACKAGE.read_text(encoding="utf-8"))["devDependencies"]["lighthouse"]
 LIGHTHOUSE_TARGETS = "performance ≥ 90, accessibility, best practices and SEO 100, LCP ≤ 2.5 s, CLS ≤ 0.1, TBT ≤ 200 ms"
@@ -207,6 +209,8 @@ class Build:
     clean_runs: list[float] = field(default_factory=list)
     loads: list[str] = field(default_factory=list)
     lighthouse_note: str = ""
+    throttled_output: str = ""
+    pdf: str = "not measured"
 
 
 def load_average() -> str:
@@ -278,6 +282,28 @@ def filter_latency(site: Path, timeout: int = 1800) -> tuple[str, str]:
     if result.returncode != 0:
         return f"not measured (exit {result.returncode})", output
     return _latency_summary(result.stdout), output
+
+
+def charts_throttled(site: Path, timeout: int = 1800) -> str:
+    """scripts/measure_charts_throttled.py's output (a phone's viewport, the CPU slowed 4×); never fails the benchmark."""
+    command = [sys.executable, str(THROTTLED_SCRIPT), str(site)]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return f"not measured (timed out after {timeout} s)"
+    return (result.stdout + result.stderr).strip() if result.returncode == 0 else f"not measured (exit {result.returncode})"
+
+
+def pdf_editions(data: Path, site: Path, timeout: int) -> str:
+    """One run of scripts/build_pdf.py into the built site: how long all the PDFs took, and the first (from the files' times)."""
+    before, start = load_average(), time.time()
+    command = [sys.executable, str(PDF_SCRIPT), "--data", str(data), "--site", str(site)]
+    result = subprocess.run(command, capture_output=True, timeout=timeout)
+    seconds = time.time() - start
+    if result.returncode != 0:
+        return f"not measured (exit {result.returncode})"
+    made = sorted(p.stat().st_mtime for p in (site / "pdf").glob("*.pdf"))
+    return f"{len(made)} PDFs in {seconds:.0f} s, the first after {made[0] - start:.0f} s (1 run; load {before}→{load_average()})"
 
 
 def _latency_summary(stdout: str) -> str:
@@ -480,6 +506,7 @@ def report(builds: list[Build], commands: list[str], started: dt.datetime, basel
         + " | ".join(_side_cell(b.pages) for b in builds)
         + " |",
         "| Filter latency in Chromium, median (heaviest page) | " + " | ".join(b.latency for b in builds) + " |",
+        "| PDF editions (`scripts/build_pdf.py`) | " + " | ".join(b.pdf for b in builds) + " |",
         "",
         (
             "Growth from the report's scale to national scale: data "
@@ -536,6 +563,17 @@ def report(builds: list[Build], commands: list[str], started: dt.datetime, basel
     ]
     for b in builds:
         lines += [f"{b.name}:", "", "```", b.latency_output or b.latency, "```", ""]
+    lines += [
+        "## Charts on a slow phone",
+        "",
+        "Output of `python scripts/measure_charts_throttled.py SITE` on each build: Chromium at 375×812 with the CPU "
+        "slowed 4× (Emulation.setCPUThrottlingRate). Issue 24 aims at the first chart of a page drawn ≤ 1500 ms after "
+        "it is scrolled into view, each next ≤ 300 ms, and a choice redrawn ≤ 200 ms (median of 20). The slowdown "
+        "multiplies whatever else the machine is doing.",
+        "",
+    ]
+    for b in builds:
+        lines += [f"{b.name}:", "", "```", b.throttled_output or "not measured", "```", ""]
     lines += lighthouse_section(small, baseline)
     for b in builds:
         lines += [
@@ -600,6 +638,8 @@ def main(argv: list[str] | None = None) -> int:
             f"({args.national_clean_runs} clean, then a rebuild)"
         ),
         "python scripts/measure_filter_latency.py SITE --pages 3 --changes 20   (on each site)",
+        "python scripts/measure_charts_throttled.py SITE   (on each site)",
+        "python scripts/build_pdf.py --data DATA --site SITE   (on each site, once)",
         f"python scripts/measure_lighthouse.py SITE --runs {args.lighthouse_runs} --json {rel(args.lighthouse_json, ROOT)}   "
         "(run before this script; the Lighthouse section says when and on what)"
         if args.lighthouse_json
@@ -611,8 +651,13 @@ def main(argv: list[str] | None = None) -> int:
         run_scenario("national", national, work, args.timeout, args.national_clean_runs),
     ]
     for b in builds:
+        site = work / f"site-{b.name}" / "_build" / "html"
         print(f"[{b.name}] filter latency …", flush=True)
-        b.latency, b.latency_output = filter_latency(work / f"site-{b.name}" / "_build" / "html")
+        b.latency, b.latency_output = filter_latency(site)
+        print(f"[{b.name}] charts on a slow phone …", flush=True)
+        b.throttled_output = charts_throttled(site)
+        print(f"[{b.name}] PDF editions …", flush=True)
+        b.pdf = pdf_editions(ROOT / "data" if b.name == "report" else national, site, args.timeout)
     if args.lighthouse_json:
         builds[0].lighthouse = json.loads(args.lighthouse_json.read_text(encoding="utf-8"))
         builds[0].lighthouse_note = args.lighthouse_note

@@ -1,0 +1,124 @@
+"""What a reader on a slow phone waits for: charts scrolled into view, and charts redrawn after a choice.
+
+Chromium with a phone's viewport (375×812) and its CPU slowed 4× (DevTools Emulation.setCPUThrottlingRate), the
+built site served on 127.0.0.1 by this script (every request elsewhere is blocked):
+
+- Scroll to chart: each chart of a page is scrolled into view in turn, from the top; the time runs from the scroll to
+  its plot drawn (plotly's SVG in the page). The first chart includes fetching and evaluating plotly.js.
+- Choice to redraw: on the pages that filter charts, scrolled to the first one and drawn, the municipality is changed
+  --changes times; the page's own `kr:filtered` event gives the time from the change to the charts in view redrawn.
+
+Issue 24's targets: first chart ≤ 1500 ms, each next ≤ 300 ms, choice to redraw ≤ 200 ms (median).
+Usage: python scripts/measure_charts_throttled.py SITE_DIR [--throttle 4] [--changes 20] [--runs 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import statistics
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+from measure_filter_latency import NEAR_CHARTS_DRAWN, NEXT_EVENT, QuietHandler
+
+from kulturensrige.edition.chromium import CHROMIUM, CHROMIUM_ARGS
+
+CHART_PAGES = ["kulturens-rige.html", "ingredienser/oversigt.html", "kommuner/sammenligning.html"]
+CHOICE_PAGES = ["kommuner/sammenligning.html", "ingredienser/oversigt.html"]
+PHONE = {"width": 375, "height": 812}
+
+# Each chart in turn scrolled into view; ms from the scroll to its plot drawn (measured in the page's own clock).
+SCROLL_TO_EACH = """async () => {
+  const times = [];
+  for (const plot of document.querySelectorAll('figure.kr-figure .kr-plot')) {
+    const start = performance.now();
+    plot.scrollIntoView({block: 'center'});
+    while (!plot.querySelector('.main-svg')) {
+      if (performance.now() - start > 60000) return times.concat([null]);
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    times.push(performance.now() - start);
+  }
+  return times;
+}"""
+
+
+def _page(browser, url: str, throttle: float):
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="da-DK")
+    page = context.new_page()
+    page.route("**/*", lambda r: r.continue_() if urlparse(r.request.url).hostname == "127.0.0.1" else r.abort())
+    context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": throttle})
+    page.goto(url)
+    page.evaluate("() => window.KR_FILTER.ready")
+    return context, page
+
+
+def scroll_to_charts(browser, url: str, throttle: float) -> list[float | None]:
+    context, page = _page(browser, url, throttle)
+    times = page.evaluate(SCROLL_TO_EACH)
+    context.close()
+    return times
+
+
+def choice_to_redraw(browser, url: str, throttle: float, changes: int) -> list[float]:
+    context, page = _page(browser, url, throttle)
+    page.evaluate("() => document.querySelector('figure.kr-figure[data-kr-filterable=\"true\"]').scrollIntoView({block: 'center'})")
+    page.wait_for_function(NEAR_CHARTS_DRAWN, timeout=120_000)
+    codes = page.eval_on_selector_all("#kr-kommune option", "os => os.map(o => o.value)")
+    cycle = codes[1:] + codes[:1]
+    times = []
+    for i in range(changes):
+        page.evaluate(NEXT_EVENT)
+        page.select_option("#kr-kommune", cycle[i % len(cycle)])
+        times.append(page.evaluate("() => window.__krNext")["visibleMs"])
+    context.close()
+    return times
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Mål figurernes ventetid på en langsom telefon i Chromium.")
+    parser.add_argument("site", type=Path, help="den byggede bogs HTML-mappe")
+    parser.add_argument("--throttle", type=float, default=4.0, help="CPU-nedsætning (standard 4)")
+    parser.add_argument("--changes", type=int, default=20, help="antal valg pr. side (standard 20)")
+    parser.add_argument("--runs", type=int, default=1, help="gennemløb af hver side for rulningen (medianen vises)")
+    args = parser.parse_args(argv)
+    site = args.site.resolve()
+    if not (site / "index.html").is_file():
+        print(f"{site} er ikke en bygget bog (ingen index.html)", file=sys.stderr)
+        return 1
+    from playwright.sync_api import sync_playwright
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    lines = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            version = browser.version
+            for path in [p for p in CHART_PAGES if (site / p).is_file()]:
+                runs = [scroll_to_charts(browser, f"{base}/{path}", args.throttle) for _ in range(args.runs)]
+                if any(None in run or not run for run in runs):
+                    lines.append(f"{path}: en figur blev ikke tegnet inden for 60 s")
+                    continue
+                first = statistics.median(run[0] for run in runs)
+                later = [t for run in runs for t in run[1:]]
+                rest = f"; næste: median {statistics.median(later):.0f}, maks {max(later):.0f}" if later else ""
+                lines.append(f"rul til figur  {path}: første {first:.0f}{rest} (figurer {len(runs[0])}, gennemløb {len(runs)})")
+            for path in [p for p in CHOICE_PAGES if (site / p).is_file()]:
+                times = choice_to_redraw(browser, f"{base}/{path}", args.throttle, args.changes)
+                lines.append(f"valg til figur {path}: median {statistics.median(times):.0f}, maks {max(times):.0f} (n {len(times)})")
+            browser.close()
+    finally:
+        server.shutdown()
+    print(f"Chromium {version}, {PHONE['width']}×{PHONE['height']} (telefon), CPU {args.throttle:g}× langsommere; tider i ms.")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
