@@ -9,7 +9,6 @@ reading order and keeps only what reads on paper.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
