@@ -186,3 +186,10 @@ def test_the_build_moves_each_side_island_into_a_file_beside_its_page(tmp_path):
     )
     assert sorted(p.name for p in (tmp_path / "kapitel").iterdir()) == ["side.kr-1.js"]
     assert json.loads(side_json((tmp_path / "kapitel" / "side.kr-1.js").read_text(encoding="utf-8"))) == payload
+
+
+def test_a_chart_model_has_a_short_text_beside_its_html(data):
+    """A notebook stores a cell's text/plain beside its HTML: the dataclass's own repr of every variant was 45 MB a
+    chart at national scale, in each cached page and in the build's memory."""
+    chart = charts.quotes_per_ingredient(data)
+    assert repr(chart) == f"Chart('citater-pr-ingrediens', {len(chart.variants)} varianter)"

@@ -376,6 +376,11 @@ class Chart:
         """A notebook cell that returns the model shows the embedded chart (myst-nb reads text/html)."""
         return embed(self).markup
 
+    def __repr__(self) -> str:
+        """The notebook's text/plain beside the HTML: short. The dataclass's own repr spelled out every variant's
+        figure and table, 45 MB a chart at national scale in each page's cached notebook and in the build's memory."""
+        return f"Chart({self.figure_id!r}, {len(self.variants)} varianter)"
+
 
 def embed(chart: Chart) -> Html:
     """A figure whose variants the page filter swaps; the 'alle' variant is what shows first."""
