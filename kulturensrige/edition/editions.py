@@ -463,17 +463,15 @@ def _printable_long_lists(article: Tag) -> None:
         if section is None:
             continue
         shown = len(section.select(".kr-group-all > .kr-card"))
-        total = shown + sum(int(rows["data-kr-count"]) for rows in section.select("script.kr-list-rows"))
+        total = shown + sum(int(str(rows["data-kr-count"])) for rows in section.select("script.kr-list-rows"))
         note.string = f"Udgaven viser de første {plural(shown, 'kort', 'kort')} af {number(total)}; alle står i bogen."
 
 
 def _whole_figures(article: Tag, folder: Path) -> None:
     """A large chart's parts wait in files beside its built page (figures.split_payload): on paper it is whole."""
     for figure in article.select("figure.kr-figure"):
-        side = {
-            tag["data-kr-src"]: side_json((folder / tag["data-kr-src"]).read_text(encoding="utf-8"))
-            for tag in figure.select("script[data-kr-src]")
-        }
+        names = [str(tag["data-kr-src"]) for tag in figure.select("script[data-kr-src]")]
+        side = {name: side_json((folder / name).read_text(encoding="utf-8")) for name in names}
         if side:
             figure.replace_with(BeautifulSoup(figures.expanded(str(figure), side), "html.parser"))
 

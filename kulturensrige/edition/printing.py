@@ -66,7 +66,7 @@ def outline_pages(pdf: bytes) -> list[tuple[str, int]]:
     """(title, page number) of every bookmark in document order; Chromium makes one per heading."""
     found = []
     with pikepdf.open(io.BytesIO(pdf)) as document:
-        pages = {page.objgen: n for n, page in enumerate(document.pages, start=1)}
+        pages = {page.obj.objgen: n for n, page in enumerate(document.pages, start=1)}
         with document.open_outline() as outline:
             stack = list(outline.root)
             while stack:

@@ -10,6 +10,7 @@ import json
 import os
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -299,17 +300,20 @@ def _drill_islands(drill: list) -> list[str]:
 def expanded(markup: str, side: dict[str, str] | None = None) -> str:
     """A chart's markup as if it had not been split (split_payload): the side islands' layouts, traces and drill-through
     cells back in its island, their texts and tables back in place. `side`: the text of each island the book moved
-    into a file, by its data-kr-src. For what reads a chart whole: the PDF editions, the tests."""
-    from bs4 import BeautifulSoup
+    into a file, by its data-kr-src. For what reads a built page's chart whole: the whole-book edition, the tests."""
+    from bs4 import BeautifulSoup, Tag
 
     soup = BeautifulSoup(markup, "html.parser")
 
-    def content(tag) -> object:
-        return json.loads(tag.string if tag.get("data-kr-src") is None else (side or {})[tag["data-kr-src"]])
+    def content(tag: Tag) -> Any:
+        source = tag.get("data-kr-src")
+        return json.loads(tag.get_text() if source is None else (side or {})[str(source)])
 
     for figure in soup.select("figure.kr-figure"):
-        island = figure.select_one("script.kr-figure-json")
-        payload = json.loads(island.string)
+        island, alt, data = (figure.select_one(s) for s in ("script.kr-figure-json", ".kr-alt", ".kr-figure-data"))
+        if island is None or alt is None or data is None:
+            continue
+        payload = content(island)
         if not isinstance(payload["drill"], int):
             continue
         for tag in figure.select("script.kr-figure-side"):
@@ -317,8 +321,7 @@ def expanded(markup: str, side: dict[str, str] | None = None) -> str:
             for name in ("layouts", "traces"):
                 for index, value in part[name].items():
                     payload[name][int(index)] = value
-            figure.select_one(".kr-alt").append(BeautifulSoup(part["alts"], "html.parser"))
-        data = figure.select_one(".kr-figure-data")
+            alt.append(BeautifulSoup(part["alts"], "html.parser"))
         for noscript in data.select("noscript"):
             noscript.decompose()
         for tag in figure.select("script.kr-figure-tables"):
