@@ -25,6 +25,7 @@ from urllib.parse import urlparse
 
 from measure_filter_latency import NEAR_CHARTS_DRAWN, NEXT_EVENT, QuietHandler
 
+from kulturensrige import cli
 from kulturensrige.edition.chromium import CHROMIUM, CHROMIUM_ARGS
 
 CHART_PAGES = ["kulturens-rige.html", "ingredienser/oversigt.html", "kommuner/sammenligning.html"]
@@ -121,4 +122,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)

@@ -21,6 +21,7 @@ DECISIONS = (
     "a-layered-package-with-an-import-contract",
     "one-build-per-site-folder",
     "official-municipality-codes",
+    "parts-of-a-page-in-files-beside-it",
 )
 
 

@@ -1,6 +1,7 @@
-/* kr-charts.js: charts drawn from the variant the build prepared for the state (script.kr-figure-json, figures.py) in the
- * height kept for them. plotly.js (1.5 MB, half a second of a phone's main thread) comes only when a chart is near the screen
- * and the reader has scrolled, touched or typed (or 3 s after load); one chart per task. A click shows the cards behind it. */
+/* kr-charts.js: charts drawn from the variant the build prepared for the state (script.kr-figure-json, figures.py) in
+ * the height kept for them. plotly.js (1.5 MB, half a second of a phone's main thread) comes only when a chart is near
+ * the screen and the reader has scrolled, touched or typed (or 3 s after load); one chart per task. A click shows the
+ * cards behind it. */
 ((KR) => {
   let [figures, queue, plotly, started, printing] = [[], Promise.resolve(), null, null, false];
   const plotlyUrl = document.currentScript ? new URL("plotly.min.js", document.currentScript.src).href : "";
@@ -26,8 +27,9 @@
     });
     return layout;
   }
-  /** Show the variant's text and table; draw it if the chart is near the screen or the page is printed, else clear another
-   * variant's drawing (drawn again when it comes near): a choice waits only for the charts in view. Resolves true if it drew. */
+  /** Show the variant's text and table; draw it if the chart is near the screen or the page is printed, else clear
+   * another variant's drawing (drawn again when it comes near): a choice waits only for the charts in view. Resolves
+   * true if it drew. */
   function draw(f, key) {
     const variantKey = KR.variantKey(f.payload.variants, key);
     const waiting = sideOf(f, variantKey);
@@ -164,7 +166,8 @@
   };
   /** Redraw every chart near the screen for a key (the others switch their text now and draw when they come near). */
   KR.updateCharts = (key) => {
-    for (const f of figures) sideOf(f, KR.variantKey(f.payload.variants, key)); // every chart's part loads at once, drawn in turn
+    // every chart's part loads at once, drawn in turn
+    for (const f of figures) sideOf(f, KR.variantKey(f.payload.variants, key));
     return Promise.all(figures.map((f) => enqueue(f, key)));
   };
   KR.setupCharts = () => {
@@ -218,7 +221,8 @@
   };
   /** What the build published for a clicked bar or cell: [quote ids, heading]. */
   KR.pointDrill = (drill, point) => drill[KR.pointCell(point)] || ["", ""];
-  /** The same, as a promise: a large chart's cells wait in side islands, each from its data-kr-first on (figures._drill_islands). */
+  /** The same, as a promise: a large chart's cells wait in side islands, each from its data-kr-first on
+   * (figures._drill_islands). */
   function drillOf(f, point) {
     if (Array.isArray(f.payload.drill)) return Promise.resolve(KR.pointDrill(f.payload.drill, point));
     const cell = KR.pointCell(point);

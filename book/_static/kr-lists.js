@@ -36,8 +36,9 @@
     for (const option of root.querySelectorAll("[data-kr-option]")) option.removeAttribute("data-kr-option");
     return root;
   };
-  /** Cards from JSON rows (cards.row_islands): per row, in order, a function that makes its card; a card from an island the
-   * book moved beside the page takes its place at once, busy, and is filled when the island's file is there (KR.side). */
+  /** Cards from JSON rows (cards.row_islands): per row, in order, a function that makes its card; a card from an island
+   * the book moved beside the page takes its place at once, busy, and is filled when the island's file is there
+   * (KR.side). */
   KR.rowCards = (template, islands, finish = (card) => card) =>
     Array.from(islands).flatMap((island) =>
       Array.from({ length: Number(island.dataset.krCount) }, (_, i) =>
@@ -65,7 +66,8 @@
         ),
       ),
     );
-  /** The list's cards in report order: those on the page and, made when first shown, those of its JSON rows (a function until then). */
+  /** The list's cards in report order: those on the page and, made when first shown, those of its JSON rows (a function
+   * until then). */
   function cardsOf(list) {
     if (!list.krCards) {
       const template = list.querySelector(":scope > template.kr-list-card");

@@ -111,8 +111,9 @@ window.KR = window.KR || {};
     };
   };
 
-  /** A JSON island's payload, as a promise: from the page, or from the file beside it the book moved it into (data-kr-src:
-   * book/extension.py side_files), loaded once, when first wanted. The file is a script calling KR.arrived: it loads from file:// too. */
+  /** A JSON island's payload, as a promise: from the page, or from the file beside it the book moved it into
+   * (data-kr-src: book/extension.py side_files), loaded once, when first wanted. The file is a script calling
+   * KR.arrived: it loads from file:// too. */
   KR.side = (island) => {
     const src = island.dataset.krSrc;
     island.krPayload ||= src
@@ -131,7 +132,8 @@ window.KR = window.KR || {};
   KR.arrived = (script, payload) => {
     script.krArrive(payload);
   };
-  /** Markup the build rendered (autoescaped there) as nodes: a chart variant's texts and tables, a comparison column. */
+  /** Markup the build rendered (autoescaped there) as nodes: a chart variant's texts and tables, a comparison column.
+   */
   KR.parse = (html) => Object.assign(document.createElement("template"), { innerHTML: html }).content;
   /** Where a side file cannot be loaded, the place says so in the build's words. */
   KR.sideMissing = (node) => {
