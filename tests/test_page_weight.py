@@ -46,7 +46,6 @@ def weights(built_site: Path):
 @pytest.fixture(scope="module")
 def national_weights(tmp_path_factory: pytest.TempPathFactory):
     """The book built from national-scale synthetic data, as `make benchmark` builds it."""
-    from conftest import script
 
     if os.environ.get("KR_TEST_NATIONAL_SITE"):
         return script("benchmark").measure_site(Path(os.environ["KR_TEST_NATIONAL_SITE"]).resolve())
