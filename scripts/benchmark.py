@@ -566,10 +566,12 @@ def report(builds: list[Build], commands: list[str], started: dt.datetime, basel
     lines += [
         "## Charts on a slow phone",
         "",
-        "Output of `python scripts/measure_charts_throttled.py SITE` on each build: Chromium at 375×812 with the CPU "
-        "slowed 4× (Emulation.setCPUThrottlingRate). Issue 24 aims at the first chart of a page drawn ≤ 1500 ms after "
-        "it is scrolled into view, each next ≤ 300 ms, and a choice redrawn ≤ 200 ms (median of 20). The slowdown "
-        "multiplies whatever else the machine is doing.",
+        (
+            "Output of `python scripts/measure_charts_throttled.py SITE` on each build: Chromium at 375×812 with the CPU "
+            "slowed 4× (Emulation.setCPUThrottlingRate). Issue 24 aims at the first chart of a page drawn ≤ 1500 ms after "
+            "it is scrolled into view, each next ≤ 300 ms, and a choice redrawn ≤ 200 ms (median of 20). The slowdown "
+            "multiplies whatever else the machine is doing."
+        ),
         "",
     ]
     for b in builds:
