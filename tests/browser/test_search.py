@@ -7,14 +7,7 @@ import re
 
 import pytest
 
-from kulturensrige import load
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def data():
-    return load()
 
 
 def searched(page, url: str) -> None:
