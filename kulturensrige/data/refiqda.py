@@ -19,8 +19,6 @@ import csv
 import json
 import os
 import re
-import stat
-import tempfile
 import uuid
 import zipfile
 from collections import Counter
@@ -36,7 +34,7 @@ from defusedxml import DefusedXmlException
 
 from kulturensrige.data.anonymity import unique_role_warnings
 from kulturensrige.data.csv_reading import RawTable, read_csv
-from kulturensrige.data.folder_writing import check_folder, csv_text, default_mode, write_folder
+from kulturensrige.data.folder_writing import check_folder, csv_text, refuse_output, write_file, write_folder
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset, data_dir, load
 from kulturensrige.data.municipality_codes import LIST_FILE
@@ -545,6 +543,8 @@ def import_project(
     An existing `out` without `overwrite` raises FileExistsError only once the project is known to be good: the
     analyst first learns what is wrong with the data."""
     out = Path(os.path.abspath(out))
+    # Only what no --overwrite can make writable is refused here; an existing folder waits until the data is known good.
+    refuse_output(out, folder=True, overwrite=True)
     base_dir = data_dir(base)
     raws, problems = read_folder(base_dir)
     typed, found = validate_tables(raws, {n: f"{base_dir.name}/{TABLES[n].file}" for n in raws}) if not problems else ({}, [])
@@ -896,38 +896,22 @@ def code_map_text(data: Dataset) -> str:
 def export_project(data_folder: Path, out: Path, *, overwrite: bool = False) -> int:
     """Write the data's quotes as a .qdpx (through a temporary file renamed into place); returns the quote count."""
     out = Path(os.path.abspath(out))
-    if out.exists() and not overwrite:
-        raise FileExistsError(f"{out} findes allerede")
+    refuse_output(out, folder=False, overwrite=overwrite)
     data = load(data_folder)
     xml, files = project_xml(data)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(handle)
-    try:
-        os.chmod(temporary, stat.S_IMODE(out.stat().st_mode) if out.exists() else default_mode(0o666))
+
+    def write(temporary: Path) -> None:
         with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
             for name, content in [(PROJECT_FILE, xml), *((n, t.encode("utf-8")) for n, t in sorted(files.items()))]:
                 archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), content, zipfile.ZIP_DEFLATED)
-        os.replace(temporary, out)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+
+    write_file(out, write, overwrite=overwrite)
     return len(data.quotes)
 
 
 def export_code_map(data_folder: Path, out: Path, *, overwrite: bool = False) -> None:
     """Write the code map for an export (code_map_text) through a temporary file renamed into place."""
     out = Path(os.path.abspath(out))
-    if out.exists() and not overwrite:
-        raise FileExistsError(f"{out} findes allerede")
+    refuse_output(out, folder=False, overwrite=overwrite)
     text = code_map_text(load(data_folder))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(handle)
-    try:
-        os.chmod(temporary, default_mode(0o666))
-        Path(temporary).write_text(text, encoding="utf-8")
-        os.replace(temporary, out)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_file(out, lambda temporary: temporary.write_text(text, encoding="utf-8"), overwrite=overwrite)
