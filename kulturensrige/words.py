@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 
@@ -45,3 +46,17 @@ def csv_text(head: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     """A table as CSV text: header first, CRLF line ends, a byte order mark so Excel reads UTF-8."""
     lines = [";".join(csv_cell(c) for c in row) for row in [head, *rows]]
     return "\ufeff" + "\r\n".join(lines) + "\r\n"
+
+
+def visible(text: str) -> str:
+    """A name from a file as one printable line: control characters, line and paragraph separators and
+    direction overrides are shown as escapes (\\n, \\x1b, \\u202e), so a name can never print a line of its own."""
+    return "".join(_escaped(c) if _hidden(c) else c for c in text)
+
+
+def _hidden(character: str) -> bool:
+    return unicodedata.category(character) in ("Cc", "Zl", "Zp") or "\u202a" <= character <= "\u202e" or "\u2066" <= character <= "\u2069"
+
+
+def _escaped(character: str) -> str:
+    return repr(character)[1:-1] if character.isascii() else f"\\u{ord(character):04x}"

@@ -33,6 +33,7 @@ import pandas as pd
 from defusedxml import DefusedXmlException
 
 from kulturensrige.data.anonymity import unique_role_warnings
+from kulturensrige.data.archive import OverBudget, member_problems, read_member
 from kulturensrige.data.csv_reading import RawTable, read_csv
 from kulturensrige.data.folder_writing import check_folder, csv_text, refuse_output, write_file, write_folder
 from kulturensrige.data.frames import table_rows
@@ -43,7 +44,7 @@ from kulturensrige.data.problems import DataError, Problem
 from kulturensrige.data.schema import ATTRIBUTED_BY, ATTRIBUTIONS, BY_QDA, LIST_SEPARATOR, NO, NOT_STATED, SLUG_PATTERN, TABLES, YES
 from kulturensrige.data.validation import read_folder, validate_tables
 from kulturensrige.data.workbook import folder_files
-from kulturensrige.words import plural
+from kulturensrige.words import plural, visible
 
 NAMESPACE = "urn:QDA-XML:project:1.0"
 _Q = "{" + NAMESPACE + "}"
@@ -132,6 +133,8 @@ def read_project(path: Path) -> Project:
         expanded = sum(info.file_size for info in archive.infolist())
         if expanded > MAX_EXPANDED_BYTES:
             raise DataError([_problem(label, f"zip-filen pakker ud til {_mb(expanded)}; grænsen er {_mb(MAX_EXPANDED_BYTES)}")])
+        if unreadable := member_problems(archive):
+            raise DataError([_problem(label, line) for line in unreadable])
         members = {info.filename.replace("\\", "/").lower(): info for info in archive.infolist() if not info.is_dir()}
         reader = _Members(archive, members, label)
         if PROJECT_FILE not in members:
@@ -154,15 +157,13 @@ class _Members:
         return self.members.get(name.replace("\\", "/").lower())
 
     def read(self, name: str) -> bytes:
-        left = MAX_EXPANDED_BYTES - self.read_bytes
         try:
-            with self.archive.open(self.members[name.lower()]) as stream:
-                data = stream.read(left + 1)
+            data = read_member(self.archive, self.members[name.lower()], MAX_EXPANDED_BYTES - self.read_bytes)
+        except OverBudget:
+            raise DataError([_problem(self.label, f"zip-filen pakker ud til mere end {_mb(MAX_EXPANDED_BYTES)}; det er grænsen")]) from None
         except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-            raise DataError([_problem(self.label, f"{name} i zip-filen er beskadiget ({exc.__class__.__name__})")]) from None
+            raise DataError([_problem(self.label, f"{visible(name)} i zip-filen er beskadiget ({exc.__class__.__name__})")]) from None
         self.read_bytes += len(data)
-        if len(data) > left:
-            raise DataError([_problem(self.label, f"zip-filen pakker ud til mere end {_mb(MAX_EXPANDED_BYTES)}; det er grænsen")])
         return data
 
 
@@ -510,13 +511,13 @@ class ImportSummary:
         if self.not_taken:
             lines.append("Passager, der ikke er taget med:" + "".join(f"\n  - {o}" for o in self.not_taken))
         if self.outside:
-            lines.append("Passager uden for teksten (sprunget over):" + "".join(f"\n  - {o}" for o in self.outside))
+            lines.append("Passager uden for teksten (sprunget over):" + "".join(f"\n  - {visible(o)}" for o in self.outside))
         if self.external:
-            lines.append("Kilder uden for zip-filen (ikke læst): " + ", ".join(self.external))
+            lines.append("Kilder uden for zip-filen (ikke læst): " + ", ".join(map(visible, self.external)))
         if self.ambiguous:
             lines.append(f"Passager med flere kommuner eller roller i deres cases: {self.ambiguous} (angivet som ikke angivet)")
-        lines.append("Koder, som kodekortet ikke nævner: " + (", ".join(self.unmapped_codes) or "ingen"))
-        lines.append("Nye kommuner: " + (", ".join(self.new_municipalities) or "ingen"))
+        lines.append("Koder, som kodekortet ikke nævner: " + (", ".join(map(visible, self.unmapped_codes)) or "ingen"))
+        lines.append("Nye kommuner: " + (", ".join(map(visible, self.new_municipalities)) or "ingen"))
         lines.append(f"Citaterne erstatter basens {self.base_quotes} citater; alt andet kommer fra basen.")
         return lines
 

@@ -26,6 +26,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kulturensrige.data import column_guide
+from kulturensrige.data.archive import Unreadable
 from kulturensrige.data.csv_reading import MAX_COLUMNS, MAX_ROWS, RawTable, parse_rows, thousands
 from kulturensrige.data.folder_writing import check_folder, csv_text, refuse_output, write_file, write_folder
 from kulturensrige.data.problems import DataError, Problem
@@ -262,6 +263,8 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], dict[str, str], list
         return {}, labels, [Problem(path.name, None, None, None, "filen findes ikke")]
     except TooLarge as large:
         return {}, labels, [Problem(path.name, None, None, None, _too_large(large.megabytes))]
+    except Unreadable as unreadable:
+        return {}, labels, [Problem(path.name, None, None, None, line) for line in unreadable.lines]
     except (InvalidFileException, OSError, *DAMAGED):
         return {}, labels, [Problem(path.name, None, None, None, "filen kan ikke læses som en Excel-arbejdsbog (.xlsx)")]
     raws: dict[str, RawTable] = {}
@@ -285,9 +288,10 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], dict[str, str], list
     return raws, labels, problems
 
 
-def _too_large(megabytes: int) -> str:
+def _too_large(megabytes: int | None) -> str:
+    size = f"{megabytes} MB" if megabytes is not None else f"mere end {MAX_UNPACKED_MB} MB"
     return (
-        f"arbejdsbogen fylder {megabytes} MB, når den pakkes ud; højst {MAX_UNPACKED_MB} MB er tilladt. "
+        f"arbejdsbogen fylder {size}, når den pakkes ud; højst {MAX_UNPACKED_MB} MB er tilladt. "
         "Slet tomme rækker og kolonner med formatering, eller del data op"
     )
 
