@@ -18,7 +18,8 @@ pytestmark = pytest.mark.browser
 CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)" />')
 # Collected from the first moment of each page: a violation is also a console error, but the event names the directive.
 LISTEN = """window.__violations = [];
-document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`));"""
+document.addEventListener('securitypolicyviolation',
+  (e) => window.__violations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`));"""
 SEARCH_WORDS = ["constructor", "__proto__", "toString", "hasOwnProperty", "kultur"]
 
 
