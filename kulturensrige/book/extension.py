@@ -35,7 +35,7 @@ from kulturensrige.data.municipality_codes import codes_are_official
 from kulturensrige.data.schema import TABLES
 from kulturensrige.render import browser, highlight
 from kulturensrige.render.markup import esc
-from kulturensrige.words import MONTHS
+from kulturensrige.words import MONTHS, spreadsheet_csv
 
 GENERATED = "_kr_generated"
 
@@ -105,7 +105,9 @@ def _publish_tables(folder: Path, target: Path) -> None:
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     for table in TABLES.values():
-        shutil.copyfile(folder / table.file, target / table.file)
+        # A download is opened in a spreadsheet: comma-separated, every formula start guarded (words.csv_cell).
+        text = (folder / table.file).read_text(encoding="utf-8")
+        (target / table.file).write_text(spreadsheet_csv(text), encoding="utf-8", newline="")
 
 
 def _tell_kernel_the_page(app: Sphinx, docname: str, source: list[str]) -> None:
