@@ -266,7 +266,7 @@ CASES: dict[str, tuple[Callable[[Path], None], Callable[[], list[str]]]] = {
     ),
     "more_rows_than_a_table_may_have": (
         file_bytes("six_ps", lambda raw: raw + b"a,1,b,c\n" * 100_001),
-        lambda: ["data/six_ps.csv, række 100002 — filen har over 100.000 rækker; en tabel må højst have 100.000"],
+        lambda: ["data/six_ps.csv, række 1002 — filen har over 1.000 rækker; tabellen må højst have 1.000"],
     ),
     "more_fields_than_a_table_may_have": (
         file_bytes("six_ps", lambda raw: raw + b"a," * 150 + b"a\n"),

@@ -5,17 +5,18 @@ write into each page (the colour mode read before first paint, togglebutton's se
 theme writes with document.write), each allowed by its SHA-256 hash, computed from the page as written: no
 'unsafe-inline', no 'unsafe-eval'. JSON islands (type="application/json") are data and never run.
 
-Styles: <style> elements and stylesheets are held to the same rule (own files, hashed inline blocks), but style
-*attributes* stay allowed ('unsafe-inline' in style-src-attr): the theme's markup and plotly.js's SVG set them
-(plotly writes `style="..."` through setAttribute on every axis label and legend item, which CSP judges like
-markup), and the book's chart placeholders carry their computed heights. A style attribute cannot run script;
-every text from data reaches the page escaped, so no data can add one.
+Styles are held to the same rule: stylesheets from the book's files, <style> blocks by hash, and no style
+attributes at all ('none'). The theme writes none; the book's own markup has a few (each chart's reserved height,
+the heatmap's row geometry), and those move here into one hashed <style> block per page, each element found by
+a data-kr-style number. Scripts still set styles through the CSSOM (element.style, insertRule), which a policy
+does not judge: plotly.js draws that way.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import html as htmllib
 import re
 from pathlib import Path
 
@@ -27,6 +28,8 @@ SOURCE = re.compile(r"\ssrc\s*=", re.I)
 TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.I)
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 CHARSET = '<meta charset="utf-8" />'
+# A style attribute inside a start tag (text from data reaches a page escaped, so no '<' of its own starts one).
+STYLE_ATTRIBUTE = re.compile(r'(?P<before><[a-zA-Z][^<>]*?)\sstyle="(?P<declarations>[^"]*)"')
 # plotly.js adds one empty <style id="plotly.js-style-global"> to the page and fills it through the CSSOM
 # (insertRule), which a policy does not judge; the empty block's hash admits that element and nothing else.
 EMPTY_STYLE = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
@@ -45,7 +48,7 @@ def policy(html: str) -> str:
             "form-action 'self'",
             "style-src 'self'",
             f"style-src-elem 'self' {styles}".rstrip(),
-            "style-src-attr 'unsafe-inline'",
+            "style-src-attr 'none'",
             "img-src 'self' data:",
             "font-src 'self' data:",
         ]
@@ -56,8 +59,27 @@ def with_policy(html: str) -> str:
     """The page with its policy as the first thing after the charset, before any script or style it governs."""
     if CHARSET not in html:
         return html
+    html = _style_attributes_as_rules(html)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}" />'
     return html.replace(CHARSET, CHARSET + "\n    " + meta, 1)
+
+
+def _style_attributes_as_rules(html: str) -> str:
+    """Each style="..." in the markup becomes data-kr-style="N", and its declarations a rule of one <style> block."""
+    rules: dict[str, int] = {}
+
+    def number(match: re.Match) -> str:
+        declarations = htmllib.unescape(match["declarations"]).strip().rstrip(";")
+        if any(c in declarations for c in "<>{}"):
+            return match.group(0)  # never made by the book: left for the policy to refuse
+        index = rules.setdefault(declarations, len(rules))
+        return f'{match["before"]} data-kr-style="{index}"'
+
+    html = STYLE_ATTRIBUTE.sub(number, html)
+    if not rules:
+        return html
+    block = "".join(f'[data-kr-style="{index}"]{{{declarations}}}' for declarations, index in rules.items())
+    return html.replace("</head>", f"<style>{block}</style>\n</head>", 1)
 
 
 def _runs(attributes: str) -> bool:
