@@ -119,6 +119,12 @@ PATCHES: dict[str, list[tuple[str, str]]] = {
         ("if (!terms.hasOwnProperty(word)) {", "if (!Object.hasOwn(terms, word)) {"),
         ("if (!titleTerms.hasOwnProperty(word)) {", "if (!Object.hasOwn(titleTerms, word)) {"),
         ("if (!scoreMap.has(file)) scoreMap.set(file, {});", "if (!scoreMap.has(file)) scoreMap.set(file, Object.create(null));"),
+        # A page's summary is read from the page parsed here, under the search page's policy, which does not know
+        # the other pages' hashed <style> blocks: the parser meets none (only the text is wanted).
+        (
+            "const htmlElement = new DOMParser().parseFromString(htmlString, 'text/html');",
+            "const htmlElement = new DOMParser().parseFromString(htmlString.replace(/<style[^>]*>[^<]*<\\/style>/g, \"\"), 'text/html');",
+        ),
     ],
 }
 
