@@ -1,25 +1,18 @@
 /* tjekliste.js: the guide's checklist keeps its ticks in localStorage, across reloads and pages; its reset button
- * (markup and words from kulturensrige/guide.py) clears the list. `store` reads (no argument) or writes the ticks,
- * and gives null where the browser refuses storage (private mode, full): there the boxes last for the visit.
- * A stored value that is not an object of ticks (5, "str", [1,2], broken JSON) is read as no ticks and replaced. */
+ * (markup and words from kulturensrige/guide.py) clears the list. `store` reads (no argument) or writes the ticks, and
+ * gives null where the browser refuses storage; a stored value that is not an object of ticks is replaced by none. */
 (() => {
-  const key = "kr-tjekliste";
-  const ticksIn = (text) => {
-    try {
-      const value = JSON.parse(text);
-      if (value === null || typeof value !== "object" || Array.isArray(value)) return null;
-      return Object.fromEntries(Object.entries(value).filter(([, on]) => on === true));
-    } catch {
-      return null;
-    }
-  };
   const store = (ticks) => {
     try {
-      if (ticks !== undefined) return localStorage.setItem(key, JSON.stringify(ticks)) || ticks;
-      const text = localStorage.getItem(key);
-      return ticksIn(text) || (text === null ? {} : store({}));
+      const key = "kr-tjekliste";
+      if (ticks === undefined) {
+        const value = JSON.parse(localStorage.getItem(key)) ?? {};
+        if (typeof value === "object" && !Array.isArray(value)) return value;
+      }
+      localStorage.setItem(key, JSON.stringify(ticks ?? {})); // a write, or the repair of 5, "str" or [1,2]
+      return ticks ?? {};
     } catch {
-      return null;
+      return ticks === undefined ? store({}) : null; // broken JSON is repaired; refused storage gives null
     }
   };
   const tick = (box, on) => {

@@ -29,7 +29,7 @@ const page = (stored) => {
   return { document, boxes, change, saved: () => items.get("kr-tjekliste") };
 };
 
-for (const broken of ["5", '"str"', "[1,2]", "{", "null", '{"r1":"ja"}']) {
+for (const broken of ["5", '"str"', "[1,2]", "{", "null", "true"]) {
   test(`a stored ${broken} is ignored and repaired, and ticking saves again`, () => {
     const { document, boxes, change, saved } = page(broken);
     assert.equal(document.querySelector(".kr-checklist-controls").hidden, false, "the list is a saved checklist");
