@@ -30,12 +30,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--codes", type=Path, default=None, help="kodekortet, der skal skrives (standard: PROJEKT-koder.csv)")
     parser.add_argument("--overwrite", action="store_true", help="erstat eksisterende filer")
     args = parser.parse_args(argv)
-    codes = args.codes or args.out.with_name(f"{args.out.stem}-koder.csv")
     reading = [data_dir(args.data)]
-    for path in (args.out, codes):
-        if (problem := destination_problem(path, folder=False, overwrite=args.overwrite, reading=reading)) is not None:
-            return cli.refused(problem)
-        reading.append(path)  # the project and its code map are two files, never one
+    if (refused := destination_problem(args.out, folder=False, overwrite=args.overwrite, reading=reading)) is not None:
+        return cli.refused(refused)
+    codes = args.codes or args.out.with_name(f"{args.out.stem}-koder.csv")
+    # The project and its code map are two files, never one.
+    if (refused := destination_problem(codes, folder=False, overwrite=args.overwrite, reading=[*reading, args.out])) is not None:
+        return cli.refused(refused)
     try:
         with interruptible():
             count = export_project(args.data, args.out, overwrite=args.overwrite)

@@ -18,6 +18,7 @@ import pytest
 from kulturensrige.book.extension import _publish_tables
 from kulturensrige.data.schema import TABLES
 from kulturensrige.words import FORMULA_START, csv_text, spreadsheet_csv
+from support.checks import each
 
 HOSTILE = [
     "=cmd|' /C calc'!A0",
@@ -72,7 +73,7 @@ def test_the_published_data_tables_are_comma_separated_and_guarded(tmp_path: Pat
         csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL).writerows([table.columns, values])  # as data/ has a lone CR
         (folder / table.file).write_text(buffer.getvalue(), encoding="utf-8")
     _publish_tables(folder, tmp_path / "published")
-    for table in TABLES.values():
+    for table in each(TABLES.values()):
         text = (tmp_path / "published" / table.file).read_text(encoding="utf-8")
         assert formulas(text) == [], table.file
         rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))

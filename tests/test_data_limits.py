@@ -12,11 +12,11 @@ import tracemalloc
 from pathlib import Path
 
 import pandas as pd
-from conftest import REPO, run_script
 
 from kulturensrige.data.csv_reading import RawTable
 from kulturensrige.data.schema import TABLES
 from kulturensrige.data.validation import BUILD_LIMIT, MAX_FOLDER_BYTES, max_rows, size_problems
+from support.scripts import REPO, run_script
 
 
 def copy_data(tmp_path: Path) -> Path:
@@ -29,7 +29,7 @@ def test_a_folder_over_the_byte_limit_is_refused_before_anything_is_parsed(tmp_p
     folder = copy_data(tmp_path)
     with (folder / "quotes.csv").open("a", encoding="utf-8") as stream:
         stream.write("x" * (MAX_FOLDER_BYTES + 1))  # not even valid CSV: the size alone decides
-    result = run_script("validate_data", "validate_data.py", str(folder))
+    result = run_script("validate_data", str(folder))
     assert result.returncode == 1
     first, last = result.stderr.splitlines()
     assert first.startswith(f"{folder} — datamappens CSV-filer fylder 7,") and first.endswith(f"højst 7,6 MB er tilladt, {BUILD_LIMIT}")
@@ -43,7 +43,7 @@ def test_a_table_over_its_row_limit_stops_the_reader_at_the_limit(tmp_path: Path
     (folder / "quotes.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert (folder / "quotes.csv").stat().st_size < MAX_FOLDER_BYTES
     tracemalloc.start()
-    result = run_script("validate_data", "validate_data.py", str(folder))
+    result = run_script("validate_data", str(folder))
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert result.stderr.splitlines()[0] == "data/quotes.csv, række 10002 — filen har over 10.000 rækker; tabellen må højst have 10.000"

@@ -14,12 +14,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run_script
-from test_qdpx import CODES, pack
 
 from kulturensrige.data import refiqda
 from kulturensrige.data.problems import DataError
 from kulturensrige.data.workbook import read_workbook
+from support.scripts import REPO, run_script
+from test_qdpx import CODES, pack
 
 WORKBOOK = REPO / "templates" / "kulturens-rige-skabelon.xlsx"
 SOURCE = "sources/5a1d0000-0000-4000-8000-000000000001.txt"

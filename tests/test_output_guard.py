@@ -16,14 +16,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from support.scripts import REPO, run_script
 
 from kulturensrige.data.folder_writing import OUTPUT_REFUSED, write_file, write_folder
-from kulturensrige.data.workbook import build_workbook, save_workbook
-
-WORKBOOK = REPO / "templates" / "kulturens-rige-skabelon.xlsx"
-CODES = REPO / "templates" / "koder-eksempel.csv"
-PROJECT = REPO / "tests" / "fixtures" / "qdpx" / "projekt.qdpx"  # never opened: the output is refused first
+from kulturensrige.data.workbook import build_workbook, export_folder, save_workbook
+from support.scripts import REPO, run_script
+from test_qdpx import CODES, pack
 
 
 def _fifo(tmp: Path) -> str:
@@ -92,7 +89,7 @@ SCRIPTS: dict[str, Callable[[Path, str], list[str]]] = {
     "export_workbook": lambda tmp, out: ["--data", str(tmp / "data"), "--out", out],
     "export_qdpx": lambda tmp, out: ["--data", str(tmp / "data"), "--out", out],
     "import_workbook": lambda tmp, out: [str(tmp / "data" / "arbejdsbog.xlsx"), "--out", out],
-    "import_qdpx": lambda tmp, out: [str(PROJECT), "--codes", str(CODES), "--base", str(tmp / "data"), "--out", out],
+    "import_qdpx": lambda tmp, out: [str(tmp / "projekt.qdpx"), "--codes", str(CODES), "--base", str(tmp / "data"), "--out", out],
     "generate_synthetic": lambda tmp, out: ["--data", str(tmp / "data"), "--out", out, "--quotes", "10", "--initiatives", "10"],
 }
 
@@ -108,11 +105,23 @@ def snapshot(folder: Path) -> dict[str, tuple[int, int, int]]:
     return seen
 
 
+@pytest.fixture(scope="module")
+def valid_workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped data as a workbook: an import reads its input first when the output only exists already."""
+    path = tmp_path_factory.mktemp("arbejdsbog") / "arbejdsbog.xlsx"
+    assert export_folder(REPO / "data", path) == []
+    return path
+
+
 @pytest.mark.parametrize("target", sorted(TARGETS))
 @pytest.mark.parametrize("name", sorted(SCRIPTS))
-def test_a_bad_output_gets_one_line_exit_2_and_nothing_changes(name: str, target: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_a_bad_output_gets_one_line_exit_2_and_nothing_changes(
+    name: str, target: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, valid_workbook: Path
+):
+    """Refused before any work, or (an output that only exists, without --overwrite) once the valid input is read."""
     shutil.copytree(REPO / "data", tmp_path / "data")
-    shutil.copyfile(WORKBOOK, tmp_path / "data" / "arbejdsbog.xlsx")
+    shutil.copyfile(valid_workbook, tmp_path / "data" / "arbejdsbog.xlsx")
+    pack(tmp_path / "projekt.qdpx")
     work = tmp_path / "work"
     work.mkdir()
     monkeypatch.chdir(work)

@@ -70,7 +70,7 @@ def write_folder(
         raise
 
 
-def write_file(dest: Path, write: Callable[[Path], None], *, overwrite: bool = False) -> None:
+def write_file(dest: Path, write: Callable[[Path], object], *, overwrite: bool = False) -> None:
     """Write one file through `write(temporary)` in the same folder, then rename it into place: all or nothing.
 
     A symlink named as `dest` is replaced by the file, as a link (its target is left alone); a device, FIFO or

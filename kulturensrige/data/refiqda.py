@@ -567,7 +567,7 @@ def import_project(
     rows = _quote_rows(project, code_map, docs, municipalities, typed, summary, path.name)
     files = _output_files(raws, typed, rows, municipalities, summary, path.name)
     out_raws = {name: raws[name] if TABLES[name].file not in files else _raw(files[TABLES[name].file]) for name in raws}
-    if out.exists() and not overwrite:
+    if os.path.lexists(out) and not overwrite:  # a symlink, even a dangling one, is there to be replaced
         if problems := validate_tables(out_raws, {n: f"{out.name}/{TABLES[n].file}" for n in out_raws})[1]:
             raise DataError(problems)
         raise FileExistsError(f"{out} findes allerede")

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from support.checks import each
+
 pytestmark = pytest.mark.browser
 
 CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)" />')
@@ -32,7 +34,7 @@ def directives(policy: str) -> dict[str, list[str]]:
 
 
 def test_every_page_has_a_strict_policy_before_any_script(built_site: Path):
-    for path in pages(built_site):
+    for path in each(pages(built_site)):
         html = (built_site / path).read_text(encoding="utf-8")
         found = CSP.search(html)
         assert found, f"{path}: ingen Content-Security-Policy"
