@@ -18,6 +18,7 @@ import openpyxl
 import pytest
 
 from support.builds import build_book
+from support.checks import each
 from support.scripts import run_script
 
 REPO = Path(__file__).resolve().parent.parent
@@ -124,7 +125,7 @@ class Analyst:
 @pytest.mark.build
 def test_the_three_recipes_work_as_written_and_build(tmp_path: Path):
     analyst = Analyst(tmp_path)
-    for title in RECIPES:
+    for title in each(RECIPES):
         for step in steps(recipe(title)):
             for command in commands(step):
                 analyst.run(command)
