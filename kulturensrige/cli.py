@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
+from kulturensrige.data.folder_writing import OUTPUT_REFUSED
 from kulturensrige.data.problems import DataError, Problem
 
 Main = Callable[[list[str] | None], int]
@@ -25,6 +26,12 @@ def report(problems: Sequence[Problem | str], summary: str) -> int:
         print(problem, file=sys.stderr)
     print(summary.format(count=len(problems)), file=sys.stderr)
     return 1
+
+
+def refused(problem: Problem) -> int:
+    """Print why the output path is refused, in one line, before any work; the exit status OUTPUT_REFUSED (2)."""
+    print(problem, file=sys.stderr)
+    return OUTPUT_REFUSED
 
 
 def stops_on_problems(summary: str) -> Callable[[Main], Main]:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import re
+import unicodedata
 from collections.abc import Sequence
 
 
@@ -28,20 +32,44 @@ def plural(count: int, singular: str, plural_form: str) -> str:
 
 # A cell a spreadsheet would read as a formula (OWASP, CSV injection): its first character.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A formula start at the beginning of the cell or of any part a comma or semicolon split would make a cell of:
+# a spreadsheet that splits on the other delimiter, or on both, still meets no formula.
+_FORMULA_PART = re.compile(r"(^|[,;])(?=[=+\-@\t\r])")
 
 
 def csv_cell(value: object) -> str:
-    """One CSV cell (semicolon-separated, as Danish Excel reads it): a formula start is neutralised with a
-    leading apostrophe, and a cell holding the delimiter, a quote or a line break is quoted."""
-    text = str(value)
-    if text.startswith(FORMULA_START):
-        text = "'" + text
-    if any(c in text for c in ';"\n\r'):
+    """One CSV cell, safe in a spreadsheet in any locale: every formula start, of the cell or of a part between
+    commas or semicolons in it, is neutralised with an apostrophe, and a cell holding either delimiter, a quote
+    or a line break is quoted."""
+    text = _FORMULA_PART.sub(r"\1'", str(value))
+    if any(c in text for c in ',;"\n\r'):
         text = '"' + text.replace('"', '""') + '"'
     return text
 
 
 def csv_text(head: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    """A table as CSV text: header first, CRLF line ends, a byte order mark so Excel reads UTF-8."""
-    lines = [";".join(csv_cell(c) for c in row) for row in [head, *rows]]
+    """A table as CSV text for a spreadsheet: comma-separated, every cell through csv_cell, CRLF line ends, and a
+    byte order mark so Excel reads UTF-8."""
+    lines = [",".join(csv_cell(c) for c in row) for row in [head, *rows]]
     return "\ufeff" + "\r\n".join(lines) + "\r\n"
+
+
+def spreadsheet_csv(text: str) -> str:
+    """A CSV file as written in a data folder (comma-separated, minimal quoting), rewritten with csv_text for
+    download: the same rows and cells, each guarded."""
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    return csv_text(rows[0], rows[1:]) if rows else csv_text([], [])
+
+
+def visible(text: str) -> str:
+    """A name from a file as one printable line: control characters, line and paragraph separators and
+    direction overrides are shown as escapes (\\n, \\x1b, \\u202e), so a name can never print a line of its own."""
+    return "".join(_escaped(c) if _hidden(c) else c for c in text)
+
+
+def _hidden(character: str) -> bool:
+    return unicodedata.category(character) in ("Cc", "Zl", "Zp") or "\u202a" <= character <= "\u202e" or "\u2066" <= character <= "\u2069"
+
+
+def _escaped(character: str) -> str:
+    return repr(character)[1:-1] if character.isascii() else f"\\u{ord(character):04x}"

@@ -16,7 +16,9 @@ import sys
 from pathlib import Path
 
 from kulturensrige import cli
+from kulturensrige.data.folder_writing import destination_problem
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
+from kulturensrige.data.loading import data_dir
 from kulturensrige.data.refiqda import export_code_map, export_project
 
 
@@ -28,11 +30,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--codes", type=Path, default=None, help="kodekortet, der skal skrives (standard: PROJEKT-koder.csv)")
     parser.add_argument("--overwrite", action="store_true", help="erstat eksisterende filer")
     args = parser.parse_args(argv)
+    reading = [data_dir(args.data)]
+    if (refused := destination_problem(args.out, folder=False, overwrite=args.overwrite, reading=reading)) is not None:
+        return cli.refused(refused)
     codes = args.codes or args.out.with_name(f"{args.out.stem}-koder.csv")
-    existing = [path for path in (args.out, codes) if path.exists()] if not args.overwrite else []
-    if existing:
-        print(f"{existing[0]} findes allerede; intet er skrevet. Brug --overwrite for at erstatte filen.", file=sys.stderr)
-        return 1
+    # The project and its code map are two files, never one.
+    if (refused := destination_problem(codes, folder=False, overwrite=args.overwrite, reading=[*reading, args.out])) is not None:
+        return cli.refused(refused)
     try:
         with interruptible():
             count = export_project(args.data, args.out, overwrite=args.overwrite)

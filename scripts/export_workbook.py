@@ -27,11 +27,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--template", action="store_true", help="kun overskrifter: en tom skabelon")
     parser.add_argument("--overwrite", action="store_true", help="erstat en eksisterende fil")
     args = parser.parse_args(argv)
-    refused = destination_problem(args.out, folder=False, overwrite=args.overwrite)
-    if refused is not None:
-        print(refused, file=sys.stderr)
-        return 1
     folder = data_dir(args.data)
+    refused = destination_problem(args.out, folder=False, overwrite=args.overwrite, reading=[folder])
+    if refused is not None:
+        return cli.refused(refused)
     try:
         if args.template:
             save_workbook(build_workbook(None), args.out, overwrite=args.overwrite)

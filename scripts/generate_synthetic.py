@@ -16,7 +16,9 @@ import time
 from pathlib import Path
 
 from kulturensrige import cli
-from kulturensrige.data.synthetic import DEFAULT_INITIATIVES, DEFAULT_QUOTES, generate
+from kulturensrige.data.folder_writing import destination_problem
+from kulturensrige.data.loading import data_dir
+from kulturensrige.data.synthetic import DEFAULT_INITIATIVES, DEFAULT_QUOTES, SHIPPED_DATA, generate
 
 
 @cli.stops_on_problems("Intet er skrevet: {count} problem(er).")
@@ -30,11 +32,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--overwrite", action="store_true", help="erstat en eksisterende mappe")
     args = parser.parse_args(argv)
     start = time.perf_counter()
+    base = data_dir(args.data) if args.data is not None else SHIPPED_DATA
+    refused = destination_problem(args.out, folder=True, overwrite=args.overwrite, reading=[base, SHIPPED_DATA])
+    if refused is not None:
+        return cli.refused(refused)
     try:
         out = generate(args.out, quotes=args.quotes, initiatives=args.initiatives, seed=args.seed, base=args.data, overwrite=args.overwrite)
-    except FileExistsError:
-        print(f"{args.out} findes allerede; intet er skrevet. Brug --overwrite for at erstatte mappen.", file=sys.stderr)
-        return 1
     except ValueError as exc:
         print(f"Intet er skrevet: {exc}.", file=sys.stderr)
         return 1

@@ -16,7 +16,9 @@ import sys
 from pathlib import Path
 
 from kulturensrige import cli
+from kulturensrige.data.folder_writing import destination_problem
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
+from kulturensrige.data.loading import data_dir
 from kulturensrige.data.refiqda import import_project
 
 
@@ -30,6 +32,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--documents", type=Path, default=None, help="CSV med kolonnerne document, kommunekode og speaker_role")
     parser.add_argument("--overwrite", action="store_true", help="erstat en eksisterende mappe, når de nye data er gyldige")
     args = parser.parse_args(argv)
+    reading = [args.project, args.codes, data_dir(args.base), *([args.documents] if args.documents else [])]
+    # What no --overwrite makes writable is refused up front; an existing folder only once the data is known good.
+    if (hard := destination_problem(args.out, folder=True, overwrite=True, reading=reading)) is not None:
+        return cli.refused(hard)
     try:
         with interruptible():
             summary = import_project(args.project, args.codes, args.out, base=args.base, documents=args.documents, overwrite=args.overwrite)
@@ -38,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CODE
     except FileExistsError:
         print(f"{args.out} findes allerede; intet er skrevet. Brug --overwrite for at erstatte mappen.", file=sys.stderr)
-        return 1
+        return cli.OUTPUT_REFUSED
     for line in summary.lines():
         print(line)
     for warning in summary.warnings:

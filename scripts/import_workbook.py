@@ -27,7 +27,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", required=True, type=Path, help="datamappen, der skal skrives")
     parser.add_argument("--overwrite", action="store_true", help="erstat en eksisterende mappe, når de nye data er gyldige")
     args = parser.parse_args(argv)
-    refused = destination_problem(args.out, folder=True, overwrite=args.overwrite)
+    reading = [args.workbook]
+    # What no --overwrite makes writable is refused up front; an existing folder only once the data is known good.
+    if (hard := destination_problem(args.out, folder=True, overwrite=True, reading=reading)) is not None:
+        return cli.refused(hard)
+    refused = destination_problem(args.out, folder=True, overwrite=args.overwrite, reading=reading)
     try:
         with interruptible():
             # The data's problems first, then the folder's: a bad workbook is named even when --out exists.
@@ -50,8 +54,7 @@ def main(argv: list[str] | None = None) -> int:
 def _refused(workbook: Path, problems: list[Problem], refused: Problem | None) -> int:
     """Every problem in the data, one line each, then the one about --out (if any), then the count."""
     if refused is not None and not problems:
-        print(refused, file=sys.stderr)
-        return 1
+        return cli.refused(refused)
     name = workbook.name.replace("{", "{{").replace("}", "}}")  # cli.report fills in {count}
     return cli.report([*problems, *([refused] if refused else [])], f"{len(problems)} problem(er) fundet i {name}; intet er skrevet.")
 

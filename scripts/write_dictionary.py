@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kulturensrige import cli
+from kulturensrige.data.folder_writing import destination_problem, write_file
 from kulturensrige.render.dictionary import as_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,7 +22,10 @@ def main(argv: list[str] | None = None) -> int:
     if path.is_file() and path.read_text(encoding="utf-8") == text:
         print(f"{path} er opdateret.")
         return 0
-    path.write_text(text, encoding="utf-8")
+    refused = destination_problem(path, folder=False, overwrite=True)
+    if refused is not None:
+        return cli.refused(refused)
+    write_file(path, lambda temporary: temporary.write_text(text, encoding="utf-8"), overwrite=True)
     print(f"Skrevet: {path}")
     return 0
 

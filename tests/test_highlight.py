@@ -33,7 +33,8 @@ def test_a_cell_that_starts_like_a_formula_is_neutralised(value):
 
 
 @pytest.mark.parametrize(
-    "value, expected", [("a;b", '"a;b"'), ('sagde "ja"', '"sagde ""ja"""'), ("to\nlinjer", '"to\nlinjer"'), ("Køge", "Køge")]
+    "value, expected",
+    [("a;b", '"a;b"'), ("a,b", '"a,b"'), ('sagde "ja"', '"sagde ""ja"""'), ("to\nlinjer", '"to\nlinjer"'), ("Køge", "Køge")],
 )
 def test_a_cell_with_the_delimiter_a_quote_or_a_line_break_is_quoted(value, expected):
     assert csv_cell(value) == expected
@@ -45,7 +46,7 @@ def test_the_download_link_holds_the_neutralised_table():
     href = re.search(r'href="(data:text/csv[^"]+)"', html).group(1)
     text = unquote(href.split(",", 1)[1])
     assert text == csv_text(["Navn", "Tal"], [["-2+3+cmd|' /C calc'!A0", "-1+1"], ["Køge", "3"]])
-    assert text.splitlines()[1] == "'-2+3+cmd|' /C calc'!A0;'-1+1"
+    assert text.splitlines()[1] == "'-2+3+cmd|' /C calc'!A0,'-1+1"
     assert 'download="tabel-proeve.csv"' in html
 
 

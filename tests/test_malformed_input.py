@@ -276,7 +276,7 @@ CASES: dict[str, tuple[Callable[[Path], None], Callable[[], list[str]]]] = {
     ),
     "more_rows_than_a_table_may_have": (
         file_bytes("six_ps", lambda raw: raw + b"a,1,b,c\n" * 100_001),
-        lambda: ["data/six_ps.csv, række 100002 — filen har over 100.000 rækker; en tabel må højst have 100.000"],
+        lambda: ["data/six_ps.csv, række 1002 — filen har over 1.000 rækker; tabellen må højst have 1.000"],
     ),
     "more_fields_than_a_table_may_have": (
         file_bytes("six_ps", lambda raw: raw + b"a," * 150 + b"a\n"),
@@ -564,7 +564,7 @@ def test_import_overwrite_onto_a_file_is_one_line(exported: Path, tmp_path: Path
     target = tmp_path / "en-fil"
     target.write_text("mit arbejde\n", encoding="utf-8")
     result = run_import(exported, target, "--overwrite")
-    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.splitlines()[0] == f"{target} — findes og er en fil; --out skal være en mappe"
     assert target.read_text(encoding="utf-8") == "mit arbejde\n"
 
@@ -573,17 +573,17 @@ def test_import_into_a_folder_under_a_file_names_the_file(exported: Path, tmp_pa
     parent = tmp_path / "en-fil"
     parent.write_text("x\n", encoding="utf-8")
     result = run_import(exported, parent / "sub")
-    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.splitlines()[0] == f"{parent / 'sub'} — {parent} er en fil, ikke en mappe; vælg en anden placering"
 
 
 def test_an_out_name_too_long_for_the_file_system_is_one_line(exported: Path, tmp_path: Path):
     target = tmp_path / ("d" * 300)
     for result in (run_import(exported, target), run_import(exported, target, "--overwrite")):
-        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert result.returncode == 2 and "Traceback" not in result.stderr
         assert result.stderr.splitlines()[0] == f"{target} — navnet er for langt til filsystemet; højst 255 bytes pr. navn"
     result = run_script("export_workbook", "--out", str(tmp_path / ("a" * 300 + ".xlsx")))
-    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "navnet er for langt til filsystemet" in result.stderr
 
 
@@ -591,7 +591,7 @@ def test_export_overwrite_onto_a_folder_is_one_line(tmp_path: Path):
     folder = tmp_path / "mappe.xlsx"
     folder.mkdir()
     result = run_script("export_workbook", "--out", str(folder), "--overwrite")
-    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.splitlines()[0] == f"{folder} — er en mappe; --out skal være en fil, fx arbejdsbog.xlsx"
     assert folder.is_dir()
 

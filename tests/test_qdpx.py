@@ -354,7 +354,7 @@ def test_an_existing_folder_is_replaced_only_with_overwrite(tmp_path: Path, caps
     out.mkdir()
     project = pack(tmp_path / "projekt.qdpx")
     code, _, err = run_import(project, out, capsys)
-    assert code == 1 and "findes allerede" in err and list(out.iterdir()) == []
+    assert code == 2 and "findes allerede" in err and list(out.iterdir()) == []
     code, stdout, _ = run_import(project, out, capsys, "--overwrite", "--documents", str(DOCUMENTS))
     assert code == 0 and "Nye kommuner: Odense (461)" in stdout
 

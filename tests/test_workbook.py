@@ -145,7 +145,7 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path):
 def test_export_refuses_to_overwrite_a_workbook_without_the_flag(exported: Path):
     before = exported.read_bytes()
     result = run_script(EXPORT, "--template", "--out", str(exported))
-    assert result.returncode == 1 and "--overwrite" in result.stderr
+    assert result.returncode == 2 and "--overwrite" in result.stderr
     assert exported.read_bytes() == before
 
 
@@ -300,7 +300,7 @@ def test_an_existing_folder_is_not_overwritten_without_the_flag(exported: Path, 
     (out / "quotes.csv").write_text("mit eget arbejde\n", encoding="utf-8")
     before, around = digest(out), siblings(out)
     result = run_import(exported, out)
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert "findes allerede" in result.stderr and "--overwrite" in result.stderr
     assert digest(out) == before and siblings(out) == around
 

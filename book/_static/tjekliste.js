@@ -1,15 +1,18 @@
 /* tjekliste.js: the guide's checklist keeps its ticks in localStorage, across reloads and pages; its reset button
- * (markup and words from kulturensrige/guide.py) clears the list. `store` reads (no argument) or writes the ticks,
- * and gives null where the browser refuses storage (private mode, full): there the boxes last for the visit. */
+ * (markup and words from kulturensrige/guide.py) clears the list. `store` reads (no argument) or writes the ticks, and
+ * gives null where the browser refuses storage; a stored value that is not an object of ticks is replaced by none. */
 (() => {
   const store = (ticks) => {
     try {
       const key = "kr-tjekliste";
-      return ticks === undefined
-        ? JSON.parse(localStorage.getItem(key)) || {}
-        : localStorage.setItem(key, JSON.stringify(ticks)) || ticks;
+      if (ticks === undefined) {
+        const value = JSON.parse(localStorage.getItem(key)) ?? {};
+        if (typeof value === "object" && !Array.isArray(value)) return value;
+      }
+      localStorage.setItem(key, JSON.stringify(ticks ?? {})); // a write, or the repair of 5, "str" or [1,2]
+      return ticks ?? {};
     } catch {
-      return null;
+      return ticks === undefined ? store({}) : null; // broken JSON is repaired; refused storage gives null
     }
   };
   const tick = (box, on) => {

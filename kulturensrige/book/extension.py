@@ -25,7 +25,7 @@ from sphinx.search.da import SearchDanish
 from sphinx.transforms import SphinxTransform
 from sphinx.util.osutil import relative_uri
 
-from kulturensrige.book import bibliography, page_source
+from kulturensrige.book import bibliography, hardening, page_source
 from kulturensrige.book.descriptions import page_description
 from kulturensrige.book.icons import inline_icons
 from kulturensrige.data.buildkey import build_key, write_record
@@ -35,7 +35,7 @@ from kulturensrige.data.municipality_codes import codes_are_official
 from kulturensrige.data.schema import TABLES
 from kulturensrige.render import browser, highlight
 from kulturensrige.render.markup import SIDE, esc, side_file
-from kulturensrige.words import MONTHS
+from kulturensrige.words import MONTHS, spreadsheet_csv
 
 GENERATED = "_kr_generated"
 
@@ -82,6 +82,7 @@ def _on_config_inited(app: Sphinx, config) -> None:
     out = Path(app.outdir).parent / GENERATED
     out.mkdir(parents=True, exist_ok=True)
     (out / "kr-data.js").write_text(browser.browser_script(data), encoding="utf-8")
+    hardening.write_patched_scripts(out)
     _publish_tables(data.folder, out / Path(page_source.PUBLISHED_DATA).name)
     config.html_static_path = [*config.html_static_path, str(out)]
     # Jupyter Book adds every .js/.css under _static/ as a plain (blocking) asset; `setup` adds ours itself,
@@ -104,7 +105,9 @@ def _publish_tables(folder: Path, target: Path) -> None:
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     for table in TABLES.values():
-        shutil.copyfile(folder / table.file, target / table.file)
+        # A download is opened in a spreadsheet: comma-separated, every formula start guarded (words.csv_cell).
+        text = (folder / table.file).read_text(encoding="utf-8")
+        (target / table.file).write_text(spreadsheet_csv(text), encoding="utf-8", newline="")
 
 
 def _tell_kernel_the_page(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -447,7 +450,7 @@ def _danish_everywhere(app: Sphinx) -> None:
             html = html.replace(english, danish)
         for pattern, replacement in LABEL_IN_NAME:
             html = pattern.sub(replacement, html)
-        return _lean_head(_one_search_input_id(html), context.get("pagename", ""))
+        return hardening.with_policy(_lean_head(_one_search_input_id(html), context.get("pagename", "")))
 
     templates.render = render_in_danish
 

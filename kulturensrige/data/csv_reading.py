@@ -82,8 +82,9 @@ def not_text(raw: bytes, label: str) -> Problem | None:
     )
 
 
-def read_csv(path: Path, label: str) -> tuple[RawTable | None, list[Problem]]:
-    """Read one CSV file into text cells; report structural damage instead of raising."""
+def read_csv(path: Path, label: str, max_rows: int = MAX_ROWS) -> tuple[RawTable | None, list[Problem]]:
+    """Read one CSV file into text cells; report structural damage instead of raising. Reading stops at the
+    first row beyond `max_rows`, so an oversized table costs no more than the limit."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -91,10 +92,10 @@ def read_csv(path: Path, label: str) -> tuple[RawTable | None, list[Problem]]:
     problem = not_text(raw, label) or stray_byte(raw, label)
     if problem is not None:
         return None, [problem]
-    return parse_rows(_csv_rows(decode(raw), label), label)
+    return parse_rows(_csv_rows(decode(raw), label, max_rows), label)
 
 
-def _csv_rows(text: str, label: str) -> list[tuple[int, list[str]]] | Problem:
+def _csv_rows(text: str, label: str, max_rows: int = MAX_ROWS) -> list[tuple[int, list[str]]] | Problem:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(text), strict=True)
     records: list[tuple[int, list[str]]] = []
     line = 1
@@ -102,7 +103,7 @@ def _csv_rows(text: str, label: str) -> list[tuple[int, list[str]]] | Problem:
     try:
         for cells in reader:
             cells_read += len(cells)
-            if too_big := _beyond_limits(len(records), len(cells), cells_read):  # header included: rows so far
+            if too_big := _beyond_limits(len(records), len(cells), cells_read, max_rows):  # header included: rows so far
                 return Problem(label, line, None, None, too_big)
             records.append((line, cells))
             line = reader.line_num + 1
@@ -114,10 +115,10 @@ def _csv_rows(text: str, label: str) -> list[tuple[int, list[str]]] | Problem:
     return records
 
 
-def _beyond_limits(rows: int, fields: int, cells: int) -> str | None:
+def _beyond_limits(rows: int, fields: int, cells: int, max_rows: int = MAX_ROWS) -> str | None:
     """Why one more record, of `fields` fields, would be too much after `rows` records and `cells` fields in all."""
-    if rows > MAX_ROWS:
-        return f"filen har over {thousands(MAX_ROWS)} rækker; en tabel må højst have {thousands(MAX_ROWS)}"
+    if rows > max_rows:
+        return f"filen har over {thousands(max_rows)} rækker; tabellen må højst have {thousands(max_rows)}"
     if fields > MAX_COLUMNS:
         return f"rækken har {thousands(fields)} felter; en tabel må højst have {MAX_COLUMNS} kolonner"
     if cells > MAX_CELLS:

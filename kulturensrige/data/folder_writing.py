@@ -49,18 +49,17 @@ def write_folder(
     worst, between the two renames, the old folder waits under a `.<name>.gammel-*` sibling.
     """
     dest = Path(os.path.abspath(dest))
-    if dest.exists() and not overwrite:
-        raise FileExistsError(f"{dest} findes allerede")
-    if dest.exists() and not dest.is_dir():
-        raise NotADirectoryError(f"{dest} findes og er ikke en mappe")
+    refuse_output(dest, folder=True, overwrite=overwrite, names=files)
     dest.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_staging(dest)
     staging = Path(tempfile.mkdtemp(prefix=staging_prefix(dest), dir=dest.parent))
-    os.chmod(staging, stat.S_IMODE(dest.stat().st_mode) if dest.is_dir() else default_mode(0o777))
+    # A symlink named as the output is replaced as a link: its target is neither read nor changed.
+    replacing = dest.is_dir() and not dest.is_symlink()
+    os.chmod(staging, stat.S_IMODE(dest.stat().st_mode) if replacing else default_mode(0o777))
     try:
         for name, text in files.items():
             _write_file(staging / name, text)
-        if dest.is_dir():
+        if replacing:
             _carry_over(dest, staging, set(files))
         if check is not None and (problems := check(staging)):
             # The reader only knows the hidden staging folder; the analyst knows the folder they named.
@@ -68,6 +67,28 @@ def write_folder(
         _swap_in(staging, dest)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def write_file(dest: Path, write: Callable[[Path], object], *, overwrite: bool = False) -> None:
+    """Write one file through `write(temporary)` in the same folder, then rename it into place: all or nothing.
+
+    A symlink named as `dest` is replaced by the file, as a link (its target is left alone); a device, FIFO or
+    anything but a regular file is refused before anything is written.
+    """
+    dest = Path(os.path.abspath(dest))
+    refuse_output(dest, folder=False, overwrite=overwrite)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_staging(dest)
+    handle, temporary = tempfile.mkstemp(prefix=staging_prefix(dest), suffix=".tmp", dir=dest.parent)
+    os.close(handle)
+    try:
+        regular = dest.is_file() and not dest.is_symlink()
+        os.chmod(temporary, stat.S_IMODE(dest.stat().st_mode) if regular else default_mode(0o666))
+        write(Path(temporary))
+        os.replace(temporary, dest)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
         raise
 
 
@@ -102,28 +123,86 @@ def _running(pid: int) -> bool:
     return True
 
 
-def destination_problem(dest: Path, *, folder: bool, overwrite: bool) -> Problem | None:
-    """Why `dest` cannot be written (a folder if `folder`, else a file), in one line, before any work is done."""
+OUTPUT_REFUSED = 2
+"""The exit status of a command whose output path is refused before any work (as argparse's for a wrong argument)."""
+
+# The kernel's and the devices' file systems: a write there is never a data file.
+SYSTEM_FOLDERS = (Path("/dev"), Path("/proc"), Path("/sys"))
+
+
+def destination_problem(
+    dest: Path, *, folder: bool, overwrite: bool, reading: Iterable[Path | str] = (), names: Iterable[str] = ()
+) -> Problem | None:
+    """Why `dest` cannot be written (a folder if `folder`, else a file), in one line, before any work is done.
+
+    Only a regular file, a folder this kind of command made (empty, or holding one of `names`, by default a data
+    folder's CSV files), a symlink (replaced as a link) or a new name under a
+    writable folder may be written; never a device, FIFO or socket, nothing under /dev, /proc or /sys, never the
+    working folder or a folder above it, and never the folders and files the command reads (`reading`).
+    """
     shown = str(dest)
+    if shown in ("", "."):
+        return Problem(shown, None, None, None, "er den mappe, du står i; angiv navnet på en ny fil eller mappe")
     dest = Path(os.path.abspath(dest))
     existing = next(p for p in [dest, *dest.parents] if _exists(p))
     name_max = os.pathconf(existing if existing.is_dir() else existing.parent, "PC_NAME_MAX")
     if any(len(os.fsencode(part)) > name_max for part in dest.parts):
         return Problem(shown, None, None, None, f"navnet er for langt til filsystemet; højst {name_max} bytes pr. navn")
+    # The name itself is not followed (a symlink is replaced as a link); the folders above it are.
+    real = Path(os.path.realpath(dest.parent)) / dest.name
+    if any(real == system or system in real.parents for system in SYSTEM_FOLDERS):
+        return Problem(shown, None, None, None, "ligger under /dev, /proc eller /sys (enheder og kernens filer); vælg en almindelig mappe")
+    here = Path(os.path.realpath(os.getcwd()))
+    if real == here or real in here.parents:
+        return Problem(shown, None, None, None, "er den mappe, du står i, eller en mappe over den; angiv navnet på en ny fil eller mappe")
+    for source in reading:
+        read = Path(os.path.realpath(source))
+        if real == read or real in read.parents or read in real.parents:
+            return Problem(shown, None, None, None, f"er {source} eller ligger i den, som kommandoen læser; vælg en anden placering")
     if existing != dest:
         if not existing.is_dir():
             return Problem(shown, None, None, None, f"{existing} er en fil, ikke en mappe; vælg en anden placering")
         if not os.access(existing, os.W_OK | os.X_OK):
             return Problem(shown, None, None, None, f"der er ikke skriveadgang til mappen {existing}")
         return None
-    if folder and not dest.is_dir():
+    mode = os.lstat(dest).st_mode
+    if not (stat.S_ISLNK(mode) or stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        return Problem(shown, None, None, None, f"er {_special_kind(mode)}, ikke en almindelig fil; vælg et andet navn")
+    if folder and stat.S_ISREG(mode):
         return Problem(shown, None, None, None, "findes og er en fil; --out skal være en mappe")
-    if not folder and dest.is_dir():
+    if not folder and stat.S_ISDIR(mode):
         return Problem(shown, None, None, None, "er en mappe; --out skal være en fil, fx arbejdsbog.xlsx")
+    if folder and stat.S_ISDIR(mode) and not _made_here(dest, set(names) or {table.file for table in TABLES.values()}):
+        return Problem(shown, None, None, None, "er en mappe med andet end en datamappes CSV-filer; angiv en ny eller tom mappe")
     if not overwrite:
         what = "mappen" if folder else "filen"
         return Problem(shown, None, None, None, f"findes allerede; intet er skrevet. Brug --overwrite for at erstatte {what}")
     return None
+
+
+def refuse_output(dest: Path, *, folder: bool, overwrite: bool, names: Iterable[str] = ()) -> None:
+    """The guard inside the writers themselves, for callers that skipped it: FileExistsError or DataError, before any write."""
+    if _exists(dest) and not overwrite:
+        raise FileExistsError(f"{dest} findes allerede")
+    if (problem := destination_problem(dest, folder=folder, overwrite=overwrite, names=names)) is not None:
+        raise DataError([problem])
+
+
+def _special_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "et navngivet rør (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "en sokkel (socket)"
+    return "en enhed"
+
+
+def _made_here(folder: Path, names: set[str]) -> bool:
+    """A folder this kind of command writes: empty, or holding at least one of the files it writes."""
+    try:
+        found = {entry.name for entry in os.scandir(folder)}
+    except OSError:
+        return False
+    return not found or bool(found & names)
 
 
 def _exists(path: Path) -> bool:
@@ -149,17 +228,22 @@ def _write_file(path: Path, text: str) -> None:
 
 
 def _carry_over(old: Path, new: Path, replaced: set[str]) -> None:
-    for entry in old.iterdir():
+    """Copy what the old folder holds besides the new files; a symlink is copied as a link, never followed."""
+    for entry in os.scandir(old):
         if entry.name in replaced:
             continue
-        if entry.is_dir():
-            shutil.copytree(entry, new / entry.name, symlinks=True)
-        else:
-            shutil.copy2(entry, new / entry.name, follow_symlinks=False)
+        if entry.is_symlink():
+            os.symlink(os.readlink(entry.path), new / entry.name)
+        elif entry.is_dir(follow_symlinks=False):
+            shutil.copytree(entry.path, new / entry.name, symlinks=True)
+        elif entry.is_file(follow_symlinks=False):
+            shutil.copy2(entry.path, new / entry.name, follow_symlinks=False)
+        # a FIFO, socket or device in a data folder is not data: it is not copied (opening a FIFO would hang)
 
 
 def _swap_in(staging: Path, dest: Path) -> None:
-    if not dest.exists():
+    """Rename staging to dest; an old folder or symlink at dest waits under a hidden name until that is done."""
+    if not os.path.lexists(dest):
         os.rename(staging, dest)
         return
     backup = Path(tempfile.mkdtemp(prefix=f".{dest.name}.gammel-", dir=dest.parent))
@@ -170,7 +254,10 @@ def _swap_in(staging: Path, dest: Path) -> None:
     except BaseException:
         os.rename(backup, dest)
         raise
-    shutil.rmtree(backup, ignore_errors=True)
+    if backup.is_symlink():
+        backup.unlink()
+    else:
+        shutil.rmtree(backup, ignore_errors=True)
 
 
 def check_folder(folder: Path) -> list[Problem]:

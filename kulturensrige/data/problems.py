@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kulturensrige.words import visible
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -16,11 +18,11 @@ class Problem:
     allowed: str
 
     def __str__(self) -> str:
-        where = [self.file]
+        where = [visible(self.file)]
         if self.row is not None:
             where.append(f"række {self.row}")
         if self.column:
-            where.append(f"kolonne {self.column}")
+            where.append(f"kolonne {visible(self.column)}")
         shown = "" if self.value is None else f": {_shorten(self.value)!r}"
         return f"{', '.join(where)}{shown} — {self.allowed}"
 

@@ -19,8 +19,6 @@ import csv
 import json
 import os
 import re
-import stat
-import tempfile
 import uuid
 import zipfile
 from collections import Counter
@@ -35,8 +33,9 @@ import pandas as pd
 from defusedxml import DefusedXmlException
 
 from kulturensrige.data.anonymity import unique_role_warnings
+from kulturensrige.data.archive import OverBudget, member_problems, read_member
 from kulturensrige.data.csv_reading import RawTable, read_csv
-from kulturensrige.data.folder_writing import check_folder, csv_text, default_mode, write_folder
+from kulturensrige.data.folder_writing import check_folder, csv_text, refuse_output, write_file, write_folder
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset, data_dir, load
 from kulturensrige.data.municipality_codes import LIST_FILE
@@ -45,7 +44,7 @@ from kulturensrige.data.problems import DataError, Problem
 from kulturensrige.data.schema import ATTRIBUTED_BY, ATTRIBUTIONS, BY_QDA, LIST_SEPARATOR, NO, NOT_STATED, SLUG_PATTERN, TABLES, YES
 from kulturensrige.data.validation import read_folder, validate_tables
 from kulturensrige.data.workbook import folder_files
-from kulturensrige.words import plural
+from kulturensrige.words import plural, visible
 
 NAMESPACE = "urn:QDA-XML:project:1.0"
 _Q = "{" + NAMESPACE + "}"
@@ -134,6 +133,8 @@ def read_project(path: Path) -> Project:
         expanded = sum(info.file_size for info in archive.infolist())
         if expanded > MAX_EXPANDED_BYTES:
             raise DataError([_problem(label, f"zip-filen pakker ud til {_mb(expanded)}; grænsen er {_mb(MAX_EXPANDED_BYTES)}")])
+        if unreadable := member_problems(archive):
+            raise DataError([_problem(label, line) for line in unreadable])
         members = {info.filename.replace("\\", "/").lower(): info for info in archive.infolist() if not info.is_dir()}
         reader = _Members(archive, members, label)
         if PROJECT_FILE not in members:
@@ -156,15 +157,13 @@ class _Members:
         return self.members.get(name.replace("\\", "/").lower())
 
     def read(self, name: str) -> bytes:
-        left = MAX_EXPANDED_BYTES - self.read_bytes
         try:
-            with self.archive.open(self.members[name.lower()]) as stream:
-                data = stream.read(left + 1)
+            data = read_member(self.archive, self.members[name.lower()], MAX_EXPANDED_BYTES - self.read_bytes)
+        except OverBudget:
+            raise DataError([_problem(self.label, f"zip-filen pakker ud til mere end {_mb(MAX_EXPANDED_BYTES)}; det er grænsen")]) from None
         except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-            raise DataError([_problem(self.label, f"{name} i zip-filen er beskadiget ({exc.__class__.__name__})")]) from None
+            raise DataError([_problem(self.label, f"{visible(name)} i zip-filen er beskadiget ({exc.__class__.__name__})")]) from None
         self.read_bytes += len(data)
-        if len(data) > left:
-            raise DataError([_problem(self.label, f"zip-filen pakker ud til mere end {_mb(MAX_EXPANDED_BYTES)}; det er grænsen")])
         return data
 
 
@@ -512,13 +511,13 @@ class ImportSummary:
         if self.not_taken:
             lines.append("Passager, der ikke er taget med:" + "".join(f"\n  - {o}" for o in self.not_taken))
         if self.outside:
-            lines.append("Passager uden for teksten (sprunget over):" + "".join(f"\n  - {o}" for o in self.outside))
+            lines.append("Passager uden for teksten (sprunget over):" + "".join(f"\n  - {visible(o)}" for o in self.outside))
         if self.external:
-            lines.append("Kilder uden for zip-filen (ikke læst): " + ", ".join(self.external))
+            lines.append("Kilder uden for zip-filen (ikke læst): " + ", ".join(map(visible, self.external)))
         if self.ambiguous:
             lines.append(f"Passager med flere kommuner eller roller i deres cases: {self.ambiguous} (angivet som ikke angivet)")
-        lines.append("Koder, som kodekortet ikke nævner: " + (", ".join(self.unmapped_codes) or "ingen"))
-        lines.append("Nye kommuner: " + (", ".join(self.new_municipalities) or "ingen"))
+        lines.append("Koder, som kodekortet ikke nævner: " + (", ".join(map(visible, self.unmapped_codes)) or "ingen"))
+        lines.append("Nye kommuner: " + (", ".join(map(visible, self.new_municipalities)) or "ingen"))
         lines.append(f"Citaterne erstatter basens {self.base_quotes} citater; alt andet kommer fra basen.")
         return lines
 
@@ -545,6 +544,8 @@ def import_project(
     An existing `out` without `overwrite` raises FileExistsError only once the project is known to be good: the
     analyst first learns what is wrong with the data."""
     out = Path(os.path.abspath(out))
+    # Only what no --overwrite can make writable is refused here; an existing folder waits until the data is known good.
+    refuse_output(out, folder=True, overwrite=True)
     base_dir = data_dir(base)
     raws, problems = read_folder(base_dir)
     typed, found = validate_tables(raws, {n: f"{base_dir.name}/{TABLES[n].file}" for n in raws}) if not problems else ({}, [])
@@ -566,7 +567,7 @@ def import_project(
     rows = _quote_rows(project, code_map, docs, municipalities, typed, summary, path.name)
     files = _output_files(raws, typed, rows, municipalities, summary, path.name)
     out_raws = {name: raws[name] if TABLES[name].file not in files else _raw(files[TABLES[name].file]) for name in raws}
-    if out.exists() and not overwrite:
+    if os.path.lexists(out) and not overwrite:  # a symlink, even a dangling one, is there to be replaced
         if problems := validate_tables(out_raws, {n: f"{out.name}/{TABLES[n].file}" for n in out_raws})[1]:
             raise DataError(problems)
         raise FileExistsError(f"{out} findes allerede")
@@ -896,38 +897,22 @@ def code_map_text(data: Dataset) -> str:
 def export_project(data_folder: Path, out: Path, *, overwrite: bool = False) -> int:
     """Write the data's quotes as a .qdpx (through a temporary file renamed into place); returns the quote count."""
     out = Path(os.path.abspath(out))
-    if out.exists() and not overwrite:
-        raise FileExistsError(f"{out} findes allerede")
+    refuse_output(out, folder=False, overwrite=overwrite)
     data = load(data_folder)
     xml, files = project_xml(data)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(handle)
-    try:
-        os.chmod(temporary, stat.S_IMODE(out.stat().st_mode) if out.exists() else default_mode(0o666))
+
+    def write(temporary: Path) -> None:
         with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
             for name, content in [(PROJECT_FILE, xml), *((n, t.encode("utf-8")) for n, t in sorted(files.items()))]:
                 archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), content, zipfile.ZIP_DEFLATED)
-        os.replace(temporary, out)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+
+    write_file(out, write, overwrite=overwrite)
     return len(data.quotes)
 
 
 def export_code_map(data_folder: Path, out: Path, *, overwrite: bool = False) -> None:
     """Write the code map for an export (code_map_text) through a temporary file renamed into place."""
     out = Path(os.path.abspath(out))
-    if out.exists() and not overwrite:
-        raise FileExistsError(f"{out} findes allerede")
+    refuse_output(out, folder=False, overwrite=overwrite)
     text = code_map_text(load(data_folder))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(handle)
-    try:
-        os.chmod(temporary, default_mode(0o666))
-        Path(temporary).write_text(text, encoding="utf-8")
-        os.replace(temporary, out)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_file(out, lambda temporary: temporary.write_text(text, encoding="utf-8"), overwrite=overwrite)

@@ -25,6 +25,8 @@ from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.utils.datetime import from_excel, from_ISO8601
 from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 
+from kulturensrige.data.archive import OverBudget, Unreadable, expanded_size, member_problems
+
 MAX_UNPACKED_MB = 32  # the national-scale export (10,000 quotes) unpacks to 14 MB; see BENCHMARKS.md
 DAMAGED = (ParseError, ValueError, KeyError, IndexError, TypeError, zipfile.BadZipFile, EOFError)
 """What a damaged archive or XML part raises while it is read (expat, zipfile, openpyxl, number parsing)."""
@@ -36,9 +38,9 @@ _ROW, _CELL, _VALUE, _FORMULA, _INLINE, _TEXT, _RUN, _STRING, _SHEET_DATA, _STRI
 
 
 class TooLarge(Exception):
-    """The archive unpacks to more than MAX_UNPACKED_MB; nothing has been unpacked."""
+    """The archive unpacks to more than MAX_UNPACKED_MB: as its headers say (`megabytes`), or as counted (None)."""
 
-    def __init__(self, megabytes: int):
+    def __init__(self, megabytes: int | None):
         self.megabytes = megabytes
         super().__init__(f"{megabytes} MB")
 
@@ -79,6 +81,13 @@ class StreamedWorkbook:
             unpacked = sum(info.file_size for info in self._archive.infolist())
             if unpacked > MAX_UNPACKED_MB * 2**20:
                 raise TooLarge(round(unpacked / 2**20))
+            if problems := member_problems(self._archive):
+                raise Unreadable(problems)
+            # The stated sizes can lie, and openpyxl reads a part in one call: count what really comes out first.
+            try:
+                expanded_size(self._archive, MAX_UNPACKED_MB * 2**20)
+            except OverBudget:
+                raise TooLarge(None) from None
             reader.read_manifest()
             reader.read_workbook()
             apply_stylesheet(self._archive, reader.wb)

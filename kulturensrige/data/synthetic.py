@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from kulturensrige.data.csv_reading import RawTable
-from kulturensrige.data.folder_writing import check_folder, csv_text, write_folder
+from kulturensrige.data.folder_writing import check_folder, csv_text, refuse_output, write_folder
 from kulturensrige.data.loading import REPO_ROOT, data_dir
 from kulturensrige.data.municipality_codes import LIST_FILE
 from kulturensrige.data.pages import slug
@@ -24,6 +24,7 @@ from kulturensrige.data.schema import LIST_SEPARATOR, NOT_STATED, TABLES
 from kulturensrige.data.validation import read_folder, validate_tables
 
 MUNICIPALITY_LIST = LIST_FILE
+SHIPPED_DATA = REPO_ROOT / "data"
 DEFAULT_QUOTES = 10_000
 DEFAULT_INITIATIVES = 1_000
 # Quotes of these kinds need more than one row (exchanges) or a work cited; synthetic quotes are plain.
@@ -209,9 +210,10 @@ def generate(
 ) -> Path:
     """Write a synthetic data folder at `out` (validated first); never into the shipped data/."""
     out = Path(os.path.abspath(out))
-    shipped = (REPO_ROOT / "data").resolve()
+    shipped = SHIPPED_DATA.resolve()
     if out.resolve() == shipped or shipped in out.resolve().parents:
         raise ValueError(f"syntetiske data skrives aldrig i {shipped}")
+    refuse_output(out, folder=True, overwrite=overwrite)
     base_dir = data_dir(base) if base is not None else shipped
     raws, problems = read_folder(base_dir)
     if not problems:

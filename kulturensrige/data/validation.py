@@ -19,6 +19,20 @@ from kulturensrige.data.problems import Problem
 from kulturensrige.data.schema import LIST_SEPARATOR, NOT_STATED, OPTION_VALUES, TABLES, Table
 
 MAX_LINES_PER_COLUMN = 20
+# The largest data folder a book is built from within 2 GB of memory and 10 minutes, with no page heavier than at
+# national scale (BENCHMARKS.md, "At the validator's caps"): 10,000 quotes, 1,000 rows in any other table and
+# 7.6 MB of CSV in all. National scale (98 municipalities, 10,000 quotes, 1,000 initiatives) is 7.55 MB; the
+# heaviest page grows with the quotes' text (19.0 MB at 7.55 MB, 19.8 MB at 8.4 MB).
+MAX_FOLDER_BYTES = 7_600_000
+MAX_TABLE_ROWS = {"quotes": 10_000}
+DEFAULT_MAX_TABLE_ROWS = 1_000
+BUILD_LIMIT = "så bogen kan bygges inden for 2 GB hukommelse og 10 minutter"
+
+
+def max_rows(name: str) -> int:
+    return MAX_TABLE_ROWS.get(name, DEFAULT_MAX_TABLE_ROWS)
+
+
 _BUILTIN_CHECKS = {
     "coerce_dtype": "et helt tal",
     "dtype": "et helt tal",
@@ -35,6 +49,8 @@ def read_folder(data_dir: Path, label_prefix: str | None = None) -> tuple[dict[s
         return {}, [Problem(str(data_dir), None, None, None, "er en fil; angiv mappen, der indeholder CSV-filerne")]
     if not data_dir.is_dir():
         return {}, [Problem(str(data_dir), None, None, None, "datamappen findes ikke")]
+    if (size := _folder_bytes(data_dir)) > MAX_FOLDER_BYTES:
+        return {}, [_too_much(str(data_dir), f"datamappens CSV-filer fylder {_mb(size)}")]
     for table in TABLES.values():
         path = data_dir / table.file
         if not path.is_file() and table.optional:
@@ -43,11 +59,42 @@ def read_folder(data_dir: Path, label_prefix: str | None = None) -> tuple[dict[s
         if not path.is_file():
             problems.append(Problem(prefix + table.file, None, None, None, "filen mangler; alle tabeller i dataordbogen skal findes"))
             continue
-        raw, found = read_csv(path, prefix + table.file)
+        raw, found = read_csv(path, prefix + table.file, max_rows(table.name))
         problems += found
         if raw is not None:
             raws[table.name] = raw
     return raws, problems
+
+
+def _folder_bytes(data_dir: Path) -> int:
+    return sum(path.stat().st_size for table in TABLES.values() if (path := data_dir / table.file).is_file())
+
+
+def _mb(size: float) -> str:
+    return f"{size / 1e6:.1f} MB".replace(".", ",")
+
+
+def _too_much(where: str, what: str) -> Problem:
+    return Problem(where, None, None, None, f"{what}; højst {_mb(MAX_FOLDER_BYTES)} er tilladt, {BUILD_LIMIT}")
+
+
+def size_problems(raws: Mapping[str, RawTable], labels: Mapping[str, str]) -> list[Problem]:
+    """Tables longer than their limit, and text beyond the folder's limit, each in one line (a workbook too)."""
+    problems = [
+        Problem(
+            labels[name],
+            None,
+            None,
+            None,
+            f"tabellen har {thousands(len(raw.rows))} rækker; højst {thousands(max_rows(name))} er tilladt, {BUILD_LIMIT}",
+        )
+        for name, raw in raws.items()
+        if len(raw.rows) > max_rows(name)
+    ]
+    text = sum(int(raw.frame.map(len).to_numpy().sum()) for raw in raws.values() if len(raw.frame))
+    if not problems and text > MAX_FOLDER_BYTES:
+        problems.append(_too_much(next(iter(labels.values()), "").split("/")[0], f"dataenes tekster fylder {_mb(text)}"))
+    return problems
 
 
 def empty_table(table: Table) -> RawTable:
@@ -62,9 +109,11 @@ def validate_tables(raws: Mapping[str, RawTable], labels: Mapping[str, str]) -> 
     tables with wrong cells too, leaving out only what a wrong cell already explains (the cell itself for a
     reference, its row for a rule). A table that cannot be read at all, or whose header is wrong, waits."""
     typed: dict[str, pd.DataFrame] = {}
+    if problems := size_problems(raws, labels):
+        return {}, problems
     usable: dict[str, pd.DataFrame] = {}
     bad: dict[str, set[tuple[int, str]]] = {}
-    problems: list[Problem] = []
+    problems = []
     for name, raw in raws.items():
         table = TABLES[name]
         frame, text, found = _validate_table(table, raw, labels[name])

@@ -13,8 +13,6 @@ import datetime as dt
 import io
 import os
 import re
-import stat
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -28,8 +26,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kulturensrige.data import column_guide
+from kulturensrige.data.archive import Unreadable
 from kulturensrige.data.csv_reading import MAX_COLUMNS, MAX_ROWS, RawTable, parse_rows, thousands
-from kulturensrige.data.folder_writing import check_folder, csv_text, default_mode, remove_stale_staging, staging_prefix, write_folder
+from kulturensrige.data.folder_writing import check_folder, csv_text, refuse_output, write_file, write_folder
 from kulturensrige.data.problems import DataError, Problem
 from kulturensrige.data.schema import LIST_SEPARATOR, TABLES, Table
 from kulturensrige.data.spreadsheet import DAMAGED, MAX_UNPACKED_MB, Cell, StreamedWorkbook, TooLarge, escape
@@ -98,20 +97,7 @@ def _too_long(length: int) -> str:
 
 def save_workbook(book: Workbook, out: Path, *, overwrite: bool = False) -> None:
     """Save through a temporary file in the same folder and rename it into place."""
-    out = Path(os.path.abspath(out))
-    if out.exists() and not overwrite:
-        raise FileExistsError(f"{out} findes allerede")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale_staging(out)
-    handle, temporary = tempfile.mkstemp(prefix=staging_prefix(out), suffix=".tmp", dir=out.parent)
-    os.close(handle)
-    try:
-        os.chmod(temporary, stat.S_IMODE(out.stat().st_mode) if out.exists() else default_mode(0o666))
-        book.save(temporary)
-        os.replace(temporary, out)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_file(out, lambda temporary: book.save(temporary), overwrite=overwrite)
 
 
 def guidance_rows() -> list[tuple[str, str]]:
@@ -289,6 +275,8 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], dict[str, str], list
         return {}, labels, [Problem(path.name, None, None, None, "filen findes ikke")]
     except TooLarge as large:
         return {}, labels, [Problem(path.name, None, None, None, _too_large(large.megabytes))]
+    except Unreadable as unreadable:
+        return {}, labels, [Problem(path.name, None, None, None, line) for line in unreadable.lines]
     except (InvalidFileException, OSError, *DAMAGED):
         return {}, labels, [Problem(path.name, None, None, None, "filen kan ikke læses som en Excel-arbejdsbog (.xlsx)")]
     raws: dict[str, RawTable] = {}
@@ -312,9 +300,10 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], dict[str, str], list
     return raws, labels, problems
 
 
-def _too_large(megabytes: int) -> str:
+def _too_large(megabytes: int | None) -> str:
+    size = f"{megabytes} MB" if megabytes is not None else f"mere end {MAX_UNPACKED_MB} MB"
     return (
-        f"arbejdsbogen fylder {megabytes} MB, når den pakkes ud; højst {MAX_UNPACKED_MB} MB er tilladt. "
+        f"arbejdsbogen fylder {size}, når den pakkes ud; højst {MAX_UNPACKED_MB} MB er tilladt. "
         "Slet tomme rækker og kolonner med formatering, eller del data op"
     )
 
@@ -474,8 +463,7 @@ def checked_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
 def write_imported(raws: Mapping[str, RawTable], dest: Path, *, overwrite: bool = False) -> None:
     """Write valid tables as the data folder `dest`, all or nothing (folder_writing.write_folder)."""
     dest = Path(os.path.abspath(dest))
-    if dest.exists() and not overwrite:
-        raise FileExistsError(f"{dest} findes allerede")
+    refuse_output(dest, folder=True, overwrite=overwrite)
     write_folder(folder_files(raws), dest, overwrite=overwrite, check=check_folder)
 
 

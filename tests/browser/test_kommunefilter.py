@@ -7,6 +7,8 @@ card, its name), and the data decides where it belongs: the filter's own views a
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -682,7 +684,7 @@ def csv_of(page, link) -> list[list[str]]:
     assert href.startswith("data:text/csv;charset=utf-8,")
     text = unquote(href.split(",", 1)[1])
     assert text.startswith("\ufeff") and text.endswith("\r\n"), "UTF-8 with BOM, CRLF"
-    return [line.split(";") for line in text[1:].split("\r\n")[:-1]]
+    return list(csv.reader(io.StringIO(text[1:], newline="")))  # comma-separated, as words.csv_text writes
 
 
 def table_rows(page, table) -> list[list[str]]:

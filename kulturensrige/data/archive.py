@@ -1,0 +1,81 @@
+"""A zip archive (a workbook or a REFI-QDA project) checked before it is read, and read within a byte budget.
+
+Python's zipfile raises RuntimeError for an encrypted member and NotImplementedError for a compression method
+it lacks, takes the last of two members whose names differ only in case when a reader looks names up without
+case, and believes a member's stated size: reading a member in one call lets the decompressor produce up to the
+whole request before the stated size cuts it off. Here those members are named up front, and a member is read in
+small pieces, so a header that lies about the size costs no more than the budget.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+
+from kulturensrige.words import visible
+
+READABLE_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+CHUNK = 64 * 1024  # the most a decompressor is asked for at once
+
+
+class Unreadable(Exception):
+    """Members that cannot be read as they are; `lines` says why, one Danish line each, before anything is unpacked."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        super().__init__("\n".join(lines))
+
+
+class OverBudget(Exception):
+    """The members expand to more bytes than allowed (counted as they are unpacked, not as the headers say)."""
+
+
+def member_problems(archive: zipfile.ZipFile) -> list[str]:
+    """One Danish line for each member that cannot be read, and each pair of names that differ only in case."""
+    problems = []
+    seen: dict[str, str] = {}
+    for info in archive.infolist():
+        name = visible(info.filename)
+        if info.flag_bits & 0x1:
+            problems.append(f"{name} i zip-filen er krypteret med en adgangskode; gem filen igen uden adgangskode")
+        elif info.compress_type not in READABLE_METHODS:
+            problems.append(
+                f"{name} i zip-filen er pakket med en metode, der ikke kan læses her (metode {info.compress_type}); "
+                "gem filen igen som almindelig zip (deflate)"
+            )
+        key = info.filename.replace("\\", "/").rstrip("/").casefold()
+        if key in seen:
+            problems.append(
+                f"zip-filen har både {visible(seen[key])} og {name}; navnene adskiller sig kun ved store og små bogstaver, "
+                "så det er uklart, hvilken der gælder. Fjern den ene"
+            )
+        else:
+            seen[key] = info.filename
+    return problems
+
+
+def chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> Iterator[bytes]:
+    """The member's bytes in small pieces; OverBudget as soon as more than `budget` bytes have come out."""
+    total = 0
+    with archive.open(info) as stream:
+        while piece := stream.read(CHUNK):
+            total += len(piece)
+            if total > budget:
+                raise OverBudget(total)
+            yield piece
+
+
+def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> bytes:
+    """The member's bytes, at most `budget` of them (OverBudget beyond)."""
+    return b"".join(chunks(archive, info, budget))
+
+
+def expanded_size(archive: zipfile.ZipFile, budget: int) -> int:
+    """What the archive really unpacks to, counted by unpacking it piece by piece (OverBudget past `budget`).
+
+    The pieces are dropped as they come; a damaged member raises zipfile.BadZipFile (a wrong checksum) on the way."""
+    total = 0
+    for info in archive.infolist():
+        for piece in chunks(archive, info, budget - total):
+            total += len(piece)
+    return total

