@@ -113,8 +113,10 @@ PATCHES: dict[str, list[tuple[str, str]]] = {
     "searchtools.js": [
         (
             "    Search._index = index;\n",
-            '    for (const map of ["terms", "titleterms"]) index[map] = Object.assign(Object.create(null), index[map]);'
-            " // sphinx-doc/sphinx#13096\n    Search._index = index;\n",
+            (
+                '    for (const map of ["terms", "titleterms"]) index[map] = Object.assign(Object.create(null), index[map]);'
+                " // sphinx-doc/sphinx#13096\n    Search._index = index;\n"
+            ),
         ),
         ("if (!terms.hasOwnProperty(word)) {", "if (!Object.hasOwn(terms, word)) {"),
         ("if (!titleTerms.hasOwnProperty(word)) {", "if (!Object.hasOwn(titleTerms, word)) {"),
