@@ -126,7 +126,8 @@
     if (!search || !search.htmlToText || search.krSpaced) return;
     const original = search.htmlToText;
     search.htmlToText = (html, anchor) => {
-      const doc = new DOMParser().parseFromString(html, "text/html");
+      // The other pages' hashed <style> blocks are dropped first: the search page's policy does not know them.
+      const doc = new DOMParser().parseFromString(html.replace(/<style[^>]*>[^<]*<\/style>/g, ""), "text/html");
       // Not the page's text: its contents menu, its print-only header, the filter's place and no-script note,
       // the foot line.
       for (const aside of doc.querySelectorAll("nav, .bd-toc, .onlyprint, noscript, .kr-filter-slot, .kr-made"))
