@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup, Comment
 import hostile
 from kulturensrige import load
 from kulturensrige.data.schema import TABLES
+from kulturensrige.render.markup import side_json
 from support.serving import serve
 
 REPO = Path(__file__).resolve().parent.parent
@@ -110,6 +111,8 @@ def _problems_in(page: Path, site: Path) -> list[str]:
             found.append(f"{where}: <{element.name}> fra data")
         if element.name == "script":
             body = element.string or ""
+            if element.get("data-kr-src"):  # an island the build moved into a file beside its page
+                body = side_json((page.parent / str(element["data-kr-src"])).read_text(encoding="utf-8"))
             if element.get("type") == "application/json":
                 if "<" in body:
                     found.append(f"{where}: '<' i en JSON-ø")

@@ -47,7 +47,8 @@
   function apply(next, t0, initial) {
     KR.state = { kommune: next.kommune, inferred: next.inferred };
     const key = KR.keyOf(KR.state);
-    const sentences = D.sentences[key];
+    // A view without inferred ties publishes only the sentences that differ from the same choice with them.
+    const sentences = { ...D.sentences[KR.keyOf({ ...KR.state, inferred: true })], ...D.sentences[key] };
     ui.select.value = KR.state.kommune;
     ui.checkbox.checked = KR.state.inferred;
     for (const drill of document.querySelectorAll(".kr-drill")) drill.hidden = true;

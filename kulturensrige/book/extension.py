@@ -123,12 +123,15 @@ def _on_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctr
     _drop_unused_extensions(context)
 
 
-# Jupyter Book puts the files of sphinx-design (grids, cards, tabs: 63 kB) and sphinx-togglebutton (13 kB) on every
-# page; a page whose body has none of their classes loads neither (the book uses neither today; a word in the text
-# that looks like one only keeps the files). Extension: (the start of its classes, its files).
+# Jupyter Book puts the files of sphinx-design (grids, cards, tabs: 63 kB), sphinx-togglebutton (13 kB) and
+# sphinx-copybutton (21 kB) on every page; a page whose body has none of their classes loads none of them (the book
+# uses the first two nowhere today; a word in the text that looks like one only keeps the files).
+# Extension: (the start of its classes, its files).
 OPTIONAL_EXTENSIONS = {
     "sphinx-design": (("sd-",), ("sphinx-design", "design-tabs.js")),
     "togglebutton": (("toggle", "dropdown"), ("togglebutton",)),
+    # sphinx-copybutton (and the book's Danish words for it) and Pygments' colours serve only highlighted code.
+    "copybutton": (('class="highlight',), ("copybutton", "clipboard.min.js", "pygments.css")),
 }
 
 

@@ -9,7 +9,7 @@ from kulturensrige.render import cards
 from kulturensrige.render.highlight import compare_sentences, page_sentences
 from kulturensrige.render.markup import render
 from kulturensrige.rules import filters, views
-from kulturensrige.rules.views import ALL, PAGE_SIZE
+from kulturensrige.rules.views import ALL, PAGE_SIZE, state_key, states
 
 SEARCH_COUNT = "Search finished, found ${resultCount} page(s) matching the search query."
 
@@ -29,7 +29,7 @@ def browser_data(data: Dataset) -> dict:
         "pageSize": PAGE_SIZE,
         "cardFields": cards.CARD_FIELDS,
         "kommuner": options,
-        "sentences": page_sentences(data),
+        "sentences": published_sentences(data),
         "compare": compare_sentences(data),
         "more": "Vis flere kort",
         # Sphinx's search leaves its count line in English (its Danish catalog has none); Sphinx fills in the number.
@@ -61,3 +61,14 @@ def script_text(payload: dict) -> str:
 def script_payload(script: str) -> dict:
     """The payload of a kr-data.js that script_text wrote (the PDF step adds the editions' links to it)."""
     return json.loads(script.removeprefix(SCRIPT_START).rstrip().removesuffix(";"))
+
+
+def published_sentences(data: Dataset) -> dict[str, dict[str, str]]:
+    """page_sentences as published: a view with inferred ties set aside keeps only the sentences that differ from
+    the same choice with them (the browser reads the rest there), so kr-data.js stays small with 98 municipalities."""
+    sentences = page_sentences(data)
+    for key, code, inferred in states(data):
+        if not inferred:
+            shown = sentences[state_key(code, True)]
+            sentences[key] = {kind: text for kind, text in sentences[key].items() if shown.get(kind) != text}
+    return sentences
