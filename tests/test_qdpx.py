@@ -123,7 +123,7 @@ def test_a_card_says_who_stated_the_municipality_the_analyst_or_the_report(impor
     loose = data.quotes[data.quotes["kommunekode"] == ""].iloc[[0]]
     assert "Kommune: ikke angivet i QDA-projektet" in cards.quote_card(data, loose)
     intro = cards.attribution_intro(data.quotes[data.quotes["kommunekode"] == "461"], "qda-projekt")
-    assert intro == "Analytikeren har knyttet 2 citater til kommunen i sit QDA-projekt."
+    assert intro == "2 citater er knyttet til kommunen, angivet af analytikeren i QDA-projektet."
     report = load(REPO / "data")
     untied = report.quotes[(report.quotes["attribution"] == "not stated") & (report.quotes["reference_key"] == "")].iloc[[0]]
     assert "Kommune: ikke angivet i rapporten" in cards.quote_card(report, untied)
@@ -147,13 +147,12 @@ def test_an_option_value_that_does_not_fit_its_option_is_refused(tmp_path: Path)
     folder = tmp_path / "data"
     shutil.copytree(REPO / "data", folder)
     options = folder / "options.csv"
-    options.write_text(
-        options.read_text(encoding="utf-8").replace("kommune_angivet_af,rapporten", "kommune_angivet_af,til"), encoding="utf-8"
-    )
+    options.write_text(options.read_text(encoding="utf-8") + "kommune_angivet_af,til,\n", encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load(folder)
     assert [str(p) for p in caught.value.problems] == [
-        "data/options.csv, række 3, kolonne value: 'til' — passer ikke til kommune_angivet_af; tilladt: rapporten, qda-projekt"
+        "data/options.csv, række 3, kolonne value: 'til' — passer ikke til kommune_angivet_af; "
+        "tilladt: rapporten, redaktionen, analytiker, qda-projekt"
     ]
 
 

@@ -19,6 +19,7 @@ import pandas as pd
 from bs4 import BeautifulSoup, Tag
 from markupsafe import Markup
 
+from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.municipality_codes import codes_are_official
@@ -270,9 +271,11 @@ def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None
     for ingredient in table_rows(data.ingredients.sort_values("number")):
         if ingredient.ingredient_id not in shared:
             selected = filters.quotes(data, filters.QuoteFilter(ingredient_id=ingredient.ingredient_id))
-            shared[ingredient.ingredient_id] = (selected, general_cards(data, views.general_quotes(selected)))
-        selected, general = shared[ingredient.ingredient_id]
+            general_rows = views.general_quotes(selected)
+            shared[ingredient.ingredient_id] = (selected, general_cards(data, general_rows), len(general_rows))
+        selected, general, n_general = shared[ingredient.ingredient_id]
         own = views.quotes_of(selected, kommunekode)
+        elsewhere = len(selected) - len(own) - n_general
         points = data.attention_points[data.attention_points["ingredient_id"] == ingredient.ingredient_id].sort_values("position")
         items.append(
             {
@@ -282,10 +285,20 @@ def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None
                 "description": ingredient.description,
                 "attention_points": list(points["text"]),
                 "own": [quote_item(data, g, kommunekode) for g in cards.group_turns(own)] if len(own) else [],
+                "counts": ingredient_counts(len(selected), len(own), n_general, elsewhere),
                 **general,
             }
         )
     return items
+
+
+def ingredient_counts(total: int, own: int, general: int, elsewhere: int) -> str:
+    """How one ingredient's quotes split in this edition, so every count agrees with the diagram of the whole report:
+    'I alt 8 citater til ingrediensen: 1 knyttet til kommunen og 7 generelle.'"""
+    parts = [f"{number(own)} knyttet til kommunen", f"{number(general)} generelle"]
+    if elsewhere:
+        parts.append(f"{number(elsewhere)} knyttet til andre kommuner (de står i deres udgaver)")
+    return f"I alt {plural(total, 'citat', 'citater')} til ingrediensen: " + ", ".join(parts[:-1]) + " og " + parts[-1] + "."
 
 
 def general_cards(data: Dataset, general: pd.DataFrame) -> dict:
@@ -332,6 +345,16 @@ def publisher(data: Dataset) -> str:
     return str(match.iloc[0]) if len(match) else NOT_STATED
 
 
+def edition_sources(data: Dataset) -> dict[str, str]:
+    """Whose word the edition's added values are (kulturensrige/data/provenance.py): code, region and diagrams."""
+    code, region = (provenance.value_label(data.options, f"municipalities.{c}") for c in ("kommunekode", "region"))
+    if code == region == "redaktionens tilføjelse":
+        note = "Kommunekode og region er redaktionens tilføjelser: rapporten nævner hverken kommunekoder eller regioner."
+    else:
+        note = f"Kommunekoden er {code}, regionen {region}."
+    return {"code": code, "region": region, "note": note, "figures": provenance.value_note(data.options, "figur:citater-pr-ingrediens")}
+
+
 def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_charts: EditionCharts, plotly_js: str) -> str:
     """The municipality's edition as one HTML document, every text from data escaped by the templates."""
     row = data.municipalities.loc[data.municipalities["kommunekode"] == kommunekode].iloc[0]
@@ -343,7 +366,10 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "quotes_all": edition_charts.quotes_per_ingredient.variant(filters.ALL, "Citater pr. ingrediens i hele rapporten"),
     }
     if quotes["ingredient_ids"].map(len).sum():
-        figures["quotes_own"] = edition_charts.quotes_per_ingredient.variant(kommunekode, f"Citater pr. ingrediens knyttet til {name}")
+        tied = cards.attributed_count(data, quotes)
+        figures["quotes_own"] = edition_charts.quotes_per_ingredient.variant(
+            kommunekode, f"Citater pr. ingrediens knyttet til {name} ({tied})"
+        )
     numbered = {key: (n, figure) for n, (key, figure) in enumerate(figures.items(), start=1)}
     context = {
         "title": f"{TITLE} – {name}",
@@ -367,6 +393,8 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "quote_summary": cards.quote_count_summary(quotes),
         "attribution_intro": cards.attribution_intro(quotes, attribution.source(data.options)),
         "attribution_levels": attribution.explained(data.options),
+        "tied": cards.attributed_count(data, quotes),
+        "sources": edition_sources(data),
         "ingredients": ingredient_items(data, kommunekode, edition_charts.general_quotes),
         "recommendations": recommendation_items(data),
         "figures": numbered,
