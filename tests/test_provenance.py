@@ -11,8 +11,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from bs4 import BeautifulSoup
 
-from conftest import run_script
 from kulturensrige import load
 from kulturensrige.data import provenance
 from kulturensrige.data.problems import DataError
@@ -20,6 +20,7 @@ from kulturensrige.data.publishing import published_files
 from kulturensrige.data.schema import BY_ANALYST, BY_EDITORS, BY_QDA, BY_REPORT, EDITORIAL, INFERENCE_RULE, SOURCES, TABLES
 from kulturensrige.render import cards, charts, comparison, lists
 from kulturensrige.rules import attribution
+from support.scripts import run_script
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
@@ -174,3 +175,49 @@ def test_the_inference_rule_is_written_down_and_every_inferred_tie_names_its_one
     # "hul igennem til Sundhedshuset" points to Køge as firmly as q006 does (the report's Køge: "sundhedshuset").
     q037 = report.quotes.set_index("quote_id").loc["q037"]
     assert (q037.kommunekode, q037.attribution) == ("259", "inferred")
+
+
+def _credits_report(text: str) -> list[str]:
+    return [credit for credit in REPORT_CREDITS if credit.casefold() in text.casefold()]
+
+
+@pytest.mark.build
+def test_a_book_built_on_an_analysts_workbook_never_credits_the_report_on_a_page_or_in_a_download(
+    analyst_folder: Path, tmp_path_factory: pytest.TempPathFactory
+):
+    """The done-when of issue 21: the workbook import with `stated` quotes, built; no page or download says the report
+    tied them, and every download is a publication (UTF-8, documented header, the anonymity rule)."""
+    from support.builds import build_book
+
+    site = build_book(analyst_folder, tmp_path_factory.mktemp("site-analytiker"))
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        assert not _credits_report(BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").get_text(" ")), page
+    profile = (site / "kommuner" / "profil-rudersdal.html").read_text(encoding="utf-8")
+    assert "angivet af analytikeren" in profile
+    data = load(analyst_folder)
+    categories = set(data.speaker_categories["label"])
+    downloads = sorted((site / "_static" / "data").glob("*.csv"))
+    assert {p.name for p in downloads} == {t.file for t in TABLES.values()}
+    for path in downloads:
+        text = path.read_bytes().decode("utf-8")  # UTF-8, or this raises
+        assert not _credits_report(text), path.name
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+        assert rows[0] == TABLES[path.stem].columns, path.name
+    for row in csv.DictReader(io.StringIO((site / "_static" / "data" / "quotes.csv").read_text(encoding="utf-8"), newline="")):
+        if row["kommunekode"] and row["cleared"] != "ja":
+            assert row["speaker_role"] in categories and not row["caption"], row["quote_id"]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils mangler (scripts/install_pdf_tools.sh)")
+@pytest.mark.browser  # printed by Chromium
+def test_an_analysts_pdf_edition_never_credits_the_report(analyst_folder: Path, tmp_path: Path):
+    from test_pdf import municipality_pdfs, pdf_text, squeeze
+
+    path = municipality_pdfs(analyst_folder, tmp_path / "pdf", ["230"])["230"]
+    text = pdf_text(path, "Kulturens Rige – Rudersdal")
+    assert squeeze("Kommune: Rudersdal (angivet af analytikeren)") in text
+    for credit in REPORT_CREDITS:
+        assert squeeze(credit).casefold() not in text.casefold(), credit
+    assert squeeze("redaktionens tilføjelse") not in text and squeeze("analytikerens angivelse") in text

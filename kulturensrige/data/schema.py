@@ -589,8 +589,7 @@ TABLES: dict[str, Table] = {
             f"'{FOLDER_SOURCE}' ({', '.join(SOURCES)}; standard {BY_REPORT}): hvem der har lavet datamappen; importen af et "
             f"regneark skriver {BY_ANALYST}, medmindre regnearket selv angiver kilden. "
             f"'{ATTRIBUTED_BY}' (samme værdier; standard: datamappens kilde): hvem der har angivet citaternes kommune; "
-            f"importen af et REFI-QDA-projekt skriver {BY_QDA}. Bogen skriver »angivet i rapporten« kun om rapportens egne "
-            "angivelser. "
+            f"importen af et REFI-QDA-projekt skriver {BY_QDA}. Bogen tilskriver kun rapporten det, rapporten selv siger. "
             f"'{CODES}' ({OFFICIAL_CODES} eller {OWN_CODES}, standard {OFFICIAL_CODES}): med {OFFICIAL_CODES} skal hver "
             "kommunekode og hvert navn i municipalities.csv være en af de 98 danske kommuners officielle; "
             f"{OWN_CODES} slår kontrollen fra (data til test eller et andet land), og bogen siger så, at koderne ikke er officielle.",
@@ -655,6 +654,7 @@ EDITORIAL: tuple[Editorial, ...] = (
         "guide_recommendations.ingredient_ids",
         "guidens kobling til ingredienserne",
         "Rapporten kobler ikke guidens anbefalinger til ingredienserne; koblingen er redaktionens læsning.",
+        "kobling",
     ),
     Editorial(
         "municipalities.kommunekode",

@@ -215,8 +215,8 @@ def _one(data: Dataset, table: str, key: str, value: str, column: str) -> str:
     return str(match.iloc[0]) if len(match) else value
 
 
-def not_stated(value: str) -> str:
-    return "ikke angivet i rapporten" if value == NOT_STATED else value
+def not_stated(data: Dataset, value: str) -> str:
+    return lists.not_stated_note(data, value)
 
 
 def initiative_items(data: Dataset, kommunekode: str) -> list[dict]:
@@ -228,7 +228,7 @@ def initiative_items(data: Dataset, kommunekode: str) -> list[dict]:
             "kind": _one(data, "initiative_kinds", "initiative_kind_id", r.kind, "label"),
             "description": r.description,
             "facts": cards.initiative_facts(data, r),
-            "section": _one(data, "sections", "section_id", r.section_id, "title"),
+            "section": filters.section_title(data, r.section_id),
         }
         for r in table_rows(rows)
     ]
@@ -254,7 +254,7 @@ def quote_item(data: Dataset, turns: pd.DataFrame, kommunekode: str = "") -> dic
         "rationale": first.attribution_rationale if level == "inferred" else "",
         "own": bool(tie) and tie == kommunekode,
         "ingredients": _labels(data, "ingredients", "ingredient_id", ingredient_ids, "name") if ingredient_ids else "",
-        "section": _one(data, "sections", "section_id", first.section_id, "title"),
+        "section": filters.section_title(data, first.section_id),
     }
 
 
@@ -352,7 +352,14 @@ def edition_sources(data: Dataset) -> dict[str, str]:
         note = "Kommunekode og region er redaktionens tilføjelser: rapporten nævner hverken kommunekoder eller regioner."
     else:
         note = f"Kommunekoden er {code}, regionen {region}."
-    return {"code": code, "region": region, "note": note, "figures": provenance.value_note(data.options, "figur:citater-pr-ingrediens")}
+    return {
+        "code": code,
+        "region": region,
+        "note": note,
+        "figures": provenance.value_note(data.options, "figur:citater-pr-ingrediens"),
+        "guide": provenance.value_note(data.options, "guide_recommendations.ingredient_ids"),
+        "guide_label": provenance.value_label(data.options, "guide_recommendations.ingredient_ids"),
+    }
 
 
 def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_charts: EditionCharts, plotly_js: str) -> str:
@@ -384,8 +391,8 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
             "starting_point": lists.starting_point(
                 _one(data, "starting_points", "starting_point_id", row.starting_point, "label"), row.starting_point_note
             ),
-            "outcome": not_stated(row.outcome),
-            "section": _one(data, "sections", "section_id", row.section_id, "title"),
+            "outcome": not_stated(data, row.outcome),
+            "section": filters.section_title(data, row.section_id),
         },
         "initiatives": initiative_items(data, kommunekode),
         "initiative_count": plural((data.initiatives["kommunekode"] == kommunekode).sum(), "indsats", "indsatser"),
@@ -448,6 +455,8 @@ DROPPED = [
     ".headerlink",
     ".kr-drill",
     ".kr-compare-choices",
+    ".kr-compare-status",  # "2 af 7 kommuner står side om side": on paper all of them do
+    ".kr-csv-line",  # "Hent tabellen som CSV": a download, not something paper can do
     "[hidden]",
 ]
 
@@ -462,6 +471,7 @@ def printable_article(site: Path, chapter: Chapter, number_: int, book_url: str,
         return Markup("")
     _printable_long_lists(article)
     _whole_figures(article, (site / chapter.path).parent)
+    _printable_controls(article)
     for selector in DROPPED:
         for element in article.select(selector):
             element.decompose()
@@ -481,6 +491,21 @@ def printable_article(site: Path, chapter: Chapter, number_: int, book_url: str,
     _printable_figures(article, models or {})
     _shift_headings(article, chapter.depth + 1)
     return Markup(article.decode_contents())
+
+
+def _printable_controls(article: Tag) -> None:
+    """What only a screen can do is not offered on paper: every municipality stands side by side (the page shows
+    the first few until the reader ticks more), a chart's numbers are simply 'Tallene', and no note asks for a click."""
+    for column in article.select(".kr-compare-column[hidden]"):
+        del column["hidden"]
+    for summary in article.select("details.kr-figure-data > summary"):
+        summary.string = "Tallene"
+    for note in article.select(".kr-figure-note"):
+        said = note.get_text()
+        for hint in (charts.CLICK_HINT, charts.CELL_HINT):
+            said = said.replace(hint, "")
+        if said != note.get_text():
+            note.string = " ".join(said.split())
 
 
 def _printable_long_lists(article: Tag) -> None:

@@ -23,7 +23,7 @@ def _label(data: Dataset, table: str, key: str, value: str, column: str = "label
 
 def section_link(data: Dataset, section_id: str) -> str:
     page = _label(data, "sections", "section_id", section_id, "book_page")
-    return book_link(page, f"Afsnit: {esc(_label(data, 'sections', 'section_id', section_id, 'title'))}", "kr-source")
+    return book_link(page, f"Afsnit: {esc(filters.section_title(data, section_id))}", "kr-source")
 
 
 def _href(page: str) -> str | None:
@@ -77,7 +77,7 @@ def exchange_note(turns: pd.DataFrame | list[dict]) -> str:
 
 def _section(data: Dataset, section_id: str) -> dict:
     page = _label(data, "sections", "section_id", section_id, "book_page")
-    return {"id": section_id, "href": _href(page), "title": _label(data, "sections", "section_id", section_id, "title")}
+    return {"id": section_id, "href": _href(page), "title": filters.section_title(data, section_id)}
 
 
 def _tie(labels: dict[str, str], level: str) -> dict:

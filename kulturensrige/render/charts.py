@@ -22,7 +22,7 @@ from kulturensrige.data.schema import NOT_STATED
 from kulturensrige.render.figures import PALETTE, Axes, Chart, RowLabels, Variant, figure_json, styled
 from kulturensrige.render.markup import Html
 from kulturensrige.rules import attribution, filters, statistics, views
-from kulturensrige.words import month, plural
+from kulturensrige.words import month, number, plural
 
 PATTERNS = ["", "/", ".", "x", "-", "|", "+", "\\"]
 HEAT_SCALE = "Cividis"
@@ -155,6 +155,11 @@ def _chosen_beside(figure: dict, mine: list[int], chosen: str, noun: tuple[str, 
 # -- quotes × ingredients -----------------------------------------------------------------------
 
 
+# A hint only a screen can follow: the printed book (edition/editions.py) leaves it out.
+CLICK_HINT = "Klik på en søjle for at se citaterne bag tallet."
+CELL_HINT = "Klik på en celle for citaterne."
+
+
 def quotes_per_ingredient(data: Dataset) -> Chart:
     """Bars: quotes substantiating each ingredient. For all municipalities stacked by speaker category; with one
     chosen, its quotes beside the total. Click a bar for its quotes."""
@@ -202,7 +207,11 @@ def quotes_per_ingredient(data: Dataset) -> Chart:
         "citater-pr-ingrediens",
         "Citater pr. ingrediens",
         _municipality_variants(data, build, inferred_switch=True),
-        note="Klik på en søjle for at se citaterne bag tallet. En replik i en ordveksling tæller som ét citat.",
+        note=(
+            f"{provenance.value_note(data.options, 'figur:citater-pr-ingrediens')} Talerkategorierne er "
+            f"{provenance.value_label(data.options, 'quotes.speaker_category')}. "
+            f"{CLICK_HINT} En replik i en ordveksling tæller som ét citat."
+        ),
     )
 
 
@@ -285,10 +294,11 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
         # Whose ties they are, in the words of kulturensrige/data/provenance.py.
         labels = attribution.labels(data.options)
         levels = data.quotes.loc[data.quotes["quote_id"].isin(attributed), "attribution"].value_counts()
-        how = " og ".join(f"{plural(int(n), 'citat', 'citater')} {labels[str(level)]}" for level, n in levels.items())
+        how = ", ".join(f"{number(int(n))} {labels[str(level)]}" for level, n in levels.items())
+        tied = f"{plural(len(attributed), 'citat', 'citater')} knyttet til en kommune ({how})" if how else "ingen knyttet til en kommune"
         summary = (
             f"Citater pr. ingrediens og kommune, alle kommuner{'' if include_inferred else ', uden udledte tilknytninger'}. "
-            f"Af de citater, der underbygger en ingrediens, er {how or 'ingen'} knyttet til en kommune, og "
+            f"Af de citater, der underbygger en ingrediens, er {tied}, og "
             f"{plural(not_stated, 'citat', 'citater')} har ingen kommune ({labels['not stated']})."
         )
         if marked is None:
@@ -308,7 +318,10 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
         "ingrediens-kommune",
         "Citater pr. ingrediens og kommune",
         _municipality_variants(data, build, inferred_switch=True),
-        note="Kolonnen »Ikke angivet« viser citater, som rapporten ikke knytter til en kommune. Klik på en celle for citaterne.",
+        note=(
+            f"Kolonnen »Ikke angivet« viser citater, som {attribution.source_name(data.options)} ikke knytter til en kommune; "
+            f"slår du »Medtag udledte tilknytninger« fra, tæller de udledte med her. {CELL_HINT}"
+        ),
         min_width=_heatmap_width(len(data.municipalities) + 1),
         row_labels=RowLabels("Ingrediens", [_lines(ingredient_names[r], 12) for r in shown["rows"]]),
         axes=Axes(

@@ -127,14 +127,14 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
     row = data.municipalities.loc[data.municipalities["kommunekode"] == kommunekode].iloc[0]
     start = _key(data, "starting_points", "starting_point_id", row.starting_point, "label")
     spelled = "" if row.name_in_report == row["name"] else f". Rapporten staver navnet »{esc(row.name_in_report)}«."
-    section = _key(data, "sections", "section_id", row.section_id, "title")
+    section = filters.section_title(data, row.section_id)
     return Html(
         f'<div class="kr-profile" data-kommune="{esc(row.kommunekode)}"><p class="kr-lead">{esc(row.summary)}</p>'
         f'<dl class="kr-facts"><dt>Officielt navn</dt><dd>{esc(row["name"])}{spelled}</dd>'
         f"<dt>Kommunekode</dt><dd>{esc(row.kommunekode)} {EDITORS_ADDITION}</dd>"
         f"<dt>Region</dt><dd>{esc(row.region)} {EDITORS_ADDITION}</dd>"
         f"<dt>Udgangspunkt</dt><dd>{esc(starting_point(start, row.starting_point_note))}</dd>"
-        f"<dt>Hvad forløbet førte til</dt><dd>{esc(not_stated_note(row.outcome))}</dd></dl>"
+        f"<dt>Hvad forløbet førte til</dt><dd>{esc(not_stated_note(data, row.outcome))}</dd></dl>"
         # The section is presented on this very page: name it, do not link to it.
         f'<p class="kr-source-line">Bygger på rapportens afsnit »{esc(section)}«.</p></div>' + profile_hints(data, kommunekode)
     )
@@ -279,7 +279,7 @@ def six_ps_table(data: Dataset) -> Html:
     frame = pd.DataFrame({"P": ps["name"], "Dansk betegnelse": ps["label_da"], "Beskrivelse": ps["description"]})
     # A column the report leaves empty for every P would only repeat 'ikke angivet': say it once instead.
     empty = [c for c in frame.columns[1:] if (frame[c] == NOT_STATED).all()]
-    caption = f"De {len(ps)} P’er" + (f" ({', '.join(c.lower() for c in empty)}: ikke angivet i rapporten)" if empty else "")
+    caption = f"De {len(ps)} P’er" + (f" ({', '.join(c.lower() for c in empty)}: {not_stated_note(data, NOT_STATED)})" if empty else "")
     return simple_table(frame.drop(columns=empty), caption)
 
 
@@ -300,6 +300,6 @@ def references_table(data: Dataset) -> Html:
     return simple_table(pd.DataFrame(rows), "Værker, rapporten henviser til")
 
 
-def not_stated_note(value: str) -> str:
-    """The book says 'not stated' in words wherever the data does."""
-    return "ikke angivet i rapporten" if value == NOT_STATED else value
+def not_stated_note(data: Dataset, value: str) -> str:
+    """The book says 'not stated' in words wherever the data does, naming whose data it is ('ikke angivet i rapporten')."""
+    return provenance.words(provenance.folder_source(data.options)).not_stated if value == NOT_STATED else value
