@@ -164,3 +164,19 @@ def test_what_the_book_left_out_is_restored_in_the_reports_words(report_text):
         "(der også kaldes kerneelementer eller principper)",
     ):
         assert quoted in flat
+
+
+@pytest.mark.build
+def test_the_printed_book_offers_no_screen_controls_and_shows_every_municipality_side_by_side(built_site: Path, data):
+    compare = BeautifulSoup(
+        str(editions.printable_article(built_site, editions.Chapter("kommuner/sammenligning.html", 1, "x"), 1, "")), "html.parser"
+    )
+    assert len(compare.select(".kr-compare-column")) == len(data.municipalities)
+    assert compare.select_one(".kr-compare-status") is None
+    for page in ("kommuner/sammenligning.html", "ingredienser/oversigt.html"):
+        printed = text(editions.printable_article(built_site, editions.Chapter(page, 1, "x"), 1, ""))
+        for control in ("Vis tallene som tabel", "Hent tabellen som CSV", charts.CLICK_HINT, charts.CELL_HINT):
+            assert control not in printed, (page, control)
+    # Words of two inline elements ran together on paper ("aktionerEt"): a space stands between them.
+    front = BeautifulSoup(str(editions.printable_article(built_site, editions.Chapter("index.html", 0, "x"), 1, "")), "html.parser")
+    assert "aktionerEt" not in front.get_text("") and "aktioner" in front.get_text("")

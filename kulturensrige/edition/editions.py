@@ -457,6 +457,7 @@ DROPPED = [
     ".kr-compare-choices",
     ".kr-compare-status",  # "2 af 7 kommuner står side om side": on paper all of them do
     ".kr-csv-line",  # "Hent tabellen som CSV": a download, not something paper can do
+    ".kr-web-only",  # a chapter's sentence about the filter or a click (book/*.ipynb)
     "[hidden]",
 ]
 

@@ -178,7 +178,7 @@ def key_figures(data: Dataset) -> Html:
     ]
     items = "".join(
         f'<li><span class="kr-figure-number">{number(n)}</span> {esc(label)}'
-        + (f'<span class="kr-figure-explained">{explained}</span>' if explained else "")
+        + (f' <span class="kr-figure-explained">{explained}</span>' if explained else "")
         + "</li>"
         for n, label, explained in figures
     )
