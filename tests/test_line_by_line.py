@@ -180,3 +180,10 @@ def test_the_printed_book_offers_no_screen_controls_and_shows_every_municipality
     # Words of two inline elements ran together on paper ("aktionerEt"): a space stands between them.
     front = BeautifulSoup(str(editions.printable_article(built_site, editions.Chapter("index.html", 0, "x"), 1, "")), "html.parser")
     assert "aktionerEt" not in front.get_text("") and "aktioner" in front.get_text("")
+
+
+def test_the_reports_missing_space_after_a_hyphen_is_repaired_one_way_throughout():
+    """'sorg-og livsmodsgruppe' and 'Billed-og medieskole' are the same slip in the report; the book repairs both."""
+    for path in sorted((REPO / "data").glob("*.csv")):
+        slips = re.findall(r"\w+-og \w+", path.read_text(encoding="utf-8"))
+        assert not slips, (path.name, slips)

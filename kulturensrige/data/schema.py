@@ -281,7 +281,10 @@ TABLES: dict[str, Table] = {
             "organisation_id",
             {
                 "organisation_id": ident("Organisationens id.", "sund-by-netvaerket"),
-                "name": text("Navn som i rapporten.", "Sund By Netværket"),
+                "name": text(
+                    "Navn som i rapporten; et manglende mellemrum efter en bindestreg (»Billed-og«) er rettet, som overalt i bogen.",
+                    "Sund By Netværket",
+                ),
                 "kind": ref("organisation_kinds", "Slags organisation (redaktionens inddeling, ikke rapportens).", "netvaerk"),
                 "kommunekode": kommunekode("Kommune, hvis organisationen er lokal; ellers tom.", "", "municipalities", required=False),
                 "description": text("Kort forklaring.", "WHO's danske netværk af sunde byer."),
