@@ -456,7 +456,6 @@ DROPPED = [
     ".kr-drill",
     ".kr-compare-choices",
     ".kr-compare-status",  # "2 af 7 kommuner står side om side": on paper all of them do
-    ".kr-csv-line",  # "Hent tabellen som CSV": a download, not something paper can do
     ".kr-web-only",  # a chapter's sentence about the filter or a click (book/*.ipynb)
     "[hidden]",
 ]
@@ -496,7 +495,10 @@ def printable_article(site: Path, chapter: Chapter, number_: int, book_url: str,
 
 def _printable_controls(article: Tag) -> None:
     """What only a screen can do is not offered on paper: every municipality stands side by side (the page shows
-    the first few until the reader ticks more), a chart's numbers are simply 'Tallene', and no note asks for a click."""
+    the first few until the reader ticks more), a chart's numbers are simply 'Tallene', no note asks for a click, and
+    a table's download is named, not offered."""
+    for line in article.select(".kr-csv-line"):  # "Hent tabellen som CSV" is a download; paper says where it is
+        line.string = "Tabellen kan hentes som CSV-fil i den interaktive bog."
     for column in article.select(".kr-compare-column[hidden]"):
         del column["hidden"]
     for summary in article.select("details.kr-figure-data > summary"):
