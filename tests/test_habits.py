@@ -22,6 +22,7 @@ DECISIONS = (
     "one-build-per-site-folder",
     "official-municipality-codes",
     "parts-of-a-page-in-files-beside-it",
+    "whose-word-one-provenance-model",
 )
 
 
