@@ -11,19 +11,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from kulturensrige import load
 from kulturensrige.edition import editions
 from kulturensrige.render import cards, charts, comparison, lists
 from kulturensrige.rules import filters
+from support.checks import each
 
 REPO = Path(__file__).resolve().parent.parent
 BOOK = REPO / "book"
 STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
-
-
-@pytest.fixture(scope="module")
-def data():
-    return load(REPO / "data")
 
 
 def page_text(notebook: str) -> str:
@@ -120,7 +115,7 @@ def test_the_books_own_charts_are_labelled_and_numbered_apart_from_the_reports_f
 def test_an_editions_counts_agree_with_its_lists(data):
     """Køge's edition listed 4 and 7 general quotes beside a diagram of 5 and 8: each count now says how it splits."""
     koege = edition(data, "259")
-    for section in koege.select("section.kr-ingredient"):
+    for section in each(koege.select("section.kr-ingredient")):
         counts = section.select_one(".kr-list-summary").get_text(" ", strip=True)
         found = re.search(
             r"I alt (\d+) citater? til ingrediensen: (\d+) knyttet til kommunen(?:, (\d+) generelle)?(?: og (\d+) generelle)?", counts
@@ -184,6 +179,6 @@ def test_the_printed_book_offers_no_screen_controls_and_shows_every_municipality
 
 def test_the_reports_missing_space_after_a_hyphen_is_repaired_one_way_throughout():
     """'sorg-og livsmodsgruppe' and 'Billed-og medieskole' are the same slip in the report; the book repairs both."""
-    for path in sorted((REPO / "data").glob("*.csv")):
+    for path in each(sorted((REPO / "data").glob("*.csv"))):
         slips = re.findall(r"\w+-og \w+", path.read_text(encoding="utf-8"))
         assert not slips, (path.name, slips)

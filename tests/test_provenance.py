@@ -20,6 +20,7 @@ from kulturensrige.data.publishing import published_files
 from kulturensrige.data.schema import BY_ANALYST, BY_EDITORS, BY_QDA, BY_REPORT, EDITORIAL, INFERENCE_RULE, SOURCES, TABLES
 from kulturensrige.render import cards, charts, comparison, lists
 from kulturensrige.rules import attribution
+from support.checks import each
 from support.scripts import run_script
 
 REPO = Path(__file__).resolve().parent.parent
@@ -74,7 +75,7 @@ def test_every_source_is_an_option_value_the_validator_accepts_and_has_its_own_w
 def test_every_editorial_value_names_a_column_or_a_figure_the_book_draws():
     made = r'(?:embed\(|Chart\(|_initiative_vocabulary_chart\(\s*data,\s*|_item_figure\()\s*"([a-z0-9-]+)"'
     drawn = set(re.findall(made, Path(charts.__file__).read_text()))
-    for editorial in EDITORIAL:
+    for editorial in each(EDITORIAL):
         kind, _, name = editorial.value.partition(":") if editorial.value.startswith("figur:") else ("", "", editorial.value)
         if kind:
             assert name in drawn, editorial.value
