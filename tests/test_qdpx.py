@@ -151,8 +151,10 @@ def test_an_option_value_that_does_not_fit_its_option_is_refused(tmp_path: Path)
     with pytest.raises(DataError) as caught:
         load(folder)
     assert [str(p) for p in caught.value.problems] == [
-        "data/options.csv, række 3, kolonne value: 'til' — passer ikke til kommune_angivet_af; "
-        "tilladt: rapporten, redaktionen, analytiker, qda-projekt"
+        (
+            "data/options.csv, række 3, kolonne value: 'til' — passer ikke til kommune_angivet_af; "
+            "tilladt: rapporten, redaktionen, analytiker, qda-projekt"
+        )
     ]
 
 
@@ -227,7 +229,8 @@ def test_the_round_trip_of_data_with_the_exported_code_map_is_lossless(tmp_path:
             original = [row if n == 0 else [*row[:role], shown[row[0]], *row[role + 1 :]] for n, row in enumerate(original)]
         assert returned == original, table.file
     hidden = data.quotes[data.quotes["shown_role"] != data.quotes["speaker_role"]]
-    assert len(hidden) == 5  # the report's quotes tied to a municipality, none cleared
+    tied = data.quotes[data.quotes["kommunekode"].map(bool) & (data.quotes["cleared"] != YES)]
+    assert len(hidden) == len(tied) > 0  # the second difference did occur: each tied, uncleared quote's role was held back
 
 
 def test_the_export_is_a_valid_project_that_the_import_reads_and_is_reproducible(tmp_path: Path):
