@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from kulturensrige.edition import editions
-from kulturensrige.render import cards, charts, comparison, lists
+from kulturensrige.render import cards, charts, comparison, figures, lists
 from kulturensrige.rules import filters
 from support.checks import each
 
@@ -28,7 +28,9 @@ def page_text(notebook: str) -> str:
 
 
 def text(html: object) -> str:
-    return BeautifulSoup(str(html), "html.parser").get_text(" ", strip=True)
+    """What a reader sees of a piece of markup; a chart model as its page shows it (its repr is only a short name)."""
+    markup = html.html() if isinstance(html, figures.Chart) else html
+    return BeautifulSoup(str(markup), "html.parser").get_text(" ", strip=True)
 
 
 def edition(data, kommunekode: str) -> BeautifulSoup:
@@ -63,7 +65,7 @@ def test_no_sentence_claims_an_order_of_cards_the_data_does_not_decide():
 
 
 def test_figure_1_claims_no_mode_the_report_does_not_state_and_figures_1_and_4_are_labelled_reconstructions(data, report_text):
-    timeline = str(charts.programme_timeline(data))
+    timeline = str(charts.programme_timeline(data).html())
     assert "fysisk ifølge rapporten" not in timeline
     assert "Redaktionens gengivelse, ikke rapportens" in text(timeline)
     assert set(data.programme_events["mode"]) <= {"virtuel", "ikke angivet"}, "the report calls no workshop physical"
