@@ -199,11 +199,11 @@ def test_a_book_built_on_an_analysts_workbook_never_credits_the_report_on_a_page
     downloads = sorted((site / "_static" / "data").glob("*.csv"))
     assert {p.name for p in downloads} == {t.file for t in TABLES.values()}
     for path in downloads:
-        text = path.read_bytes().decode("utf-8")  # UTF-8, or this raises
+        text = path.read_bytes().decode("utf-8-sig")  # UTF-8 (a spreadsheet reads it by its BOM), or this raises
         assert not _credits_report(text), path.name
         rows = list(csv.reader(io.StringIO(text, newline="")))
         assert rows[0] == TABLES[path.stem].columns, path.name
-    for row in csv.DictReader(io.StringIO((site / "_static" / "data" / "quotes.csv").read_text(encoding="utf-8"), newline="")):
+    for row in csv.DictReader(io.StringIO((site / "_static" / "data" / "quotes.csv").read_text(encoding="utf-8-sig"), newline="")):
         if row["kommunekode"] and row["cleared"] != "ja":
             assert row["speaker_role"] in categories and not row["caption"], row["quote_id"]
 

@@ -12,6 +12,7 @@ import json
 import os
 import re
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, cast
 from urllib.parse import urlsplit
@@ -103,9 +104,14 @@ def _record_build(app: Sphinx, exception: Exception | None) -> None:
 def _publish_tables(data: Dataset, target: Path) -> None:
     """The data tables beside the book, for each chapter's "Sådan er siden lavet" links (kulturensrige/book/page_source.py):
     written from the loaded data as publications (kulturensrige/data/publishing.py), never copied raw."""
+    write_downloads(published_files(data), target)
+
+
+def write_downloads(files: Mapping[str, str], target: Path) -> None:
+    """The tables as downloads in `target`, replacing what was there."""
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
-    for file, text in published_files(data).items():
+    for file, text in files.items():
         # A download is opened in a spreadsheet: comma-separated, every formula start guarded (words.csv_cell).
         (target / file).write_text(spreadsheet_csv(text), encoding="utf-8", newline="")
 
