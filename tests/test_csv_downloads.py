@@ -15,7 +15,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from kulturensrige.book.extension import _publish_tables
+from kulturensrige.book.extension import write_downloads
 from kulturensrige.data.schema import TABLES
 from kulturensrige.words import FORMULA_START, csv_text, spreadsheet_csv
 from support.checks import each
@@ -65,14 +65,13 @@ def test_a_table_download_holds_no_formula_read_with_either_delimiter():
 
 def test_the_published_data_tables_are_comma_separated_and_guarded(tmp_path: Path):
     """The tables the pages link to ("Sådan er siden lavet"), from a data folder with formulas in its texts."""
-    folder = tmp_path / "data"
-    folder.mkdir()
+    files = {}
     for table in TABLES.values():
         values = [HOSTILE[i % len(HOSTILE)] for i in range(len(table.columns))]
         buffer = io.StringIO(newline="")
         csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL).writerows([table.columns, values])  # as data/ has a lone CR
-        (folder / table.file).write_text(buffer.getvalue(), encoding="utf-8")
-    _publish_tables(folder, tmp_path / "published")
+        files[table.file] = buffer.getvalue()
+    write_downloads(files, tmp_path / "published")
     for table in each(TABLES.values()):
         text = (tmp_path / "published" / table.file).read_text(encoding="utf-8")
         assert formulas(text) == [], table.file

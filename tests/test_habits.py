@@ -22,6 +22,9 @@ DECISIONS = (
     "one-build-per-site-folder",
     "official-municipality-codes",
     "parts-of-a-page-in-files-beside-it",
+    "content-security-policy",
+    "data-limits",
+    "whose-word-one-provenance-model",
 )
 
 

@@ -123,7 +123,7 @@ def test_a_card_says_who_stated_the_municipality_the_analyst_or_the_report(impor
     loose = data.quotes[data.quotes["kommunekode"] == ""].iloc[[0]]
     assert "Kommune: ikke angivet i QDA-projektet" in cards.quote_card(data, loose)
     intro = cards.attribution_intro(data.quotes[data.quotes["kommunekode"] == "461"], "qda-projekt")
-    assert intro == "Analytikeren har knyttet 2 citater til kommunen i sit QDA-projekt."
+    assert intro == "2 citater er knyttet til kommunen, angivet af analytikeren i QDA-projektet."
     report = load(REPO / "data")
     untied = report.quotes[(report.quotes["attribution"] == "not stated") & (report.quotes["reference_key"] == "")].iloc[[0]]
     assert "Kommune: ikke angivet i rapporten" in cards.quote_card(report, untied)
@@ -147,13 +147,14 @@ def test_an_option_value_that_does_not_fit_its_option_is_refused(tmp_path: Path)
     folder = tmp_path / "data"
     shutil.copytree(REPO / "data", folder)
     options = folder / "options.csv"
-    options.write_text(
-        options.read_text(encoding="utf-8").replace("kommune_angivet_af,rapporten", "kommune_angivet_af,til"), encoding="utf-8"
-    )
+    options.write_text(options.read_text(encoding="utf-8") + "kommune_angivet_af,til,\n", encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load(folder)
     assert [str(p) for p in caught.value.problems] == [
-        "data/options.csv, række 3, kolonne value: 'til' — passer ikke til kommune_angivet_af; tilladt: rapporten, qda-projekt"
+        (
+            "data/options.csv, række 3, kolonne value: 'til' — passer ikke til kommune_angivet_af; "
+            "tilladt: rapporten, redaktionen, analytiker, qda-projekt"
+        )
     ]
 
 
@@ -228,7 +229,8 @@ def test_the_round_trip_of_data_with_the_exported_code_map_is_lossless(tmp_path:
             original = [row if n == 0 else [*row[:role], shown[row[0]], *row[role + 1 :]] for n, row in enumerate(original)]
         assert returned == original, table.file
     hidden = data.quotes[data.quotes["shown_role"] != data.quotes["speaker_role"]]
-    assert len(hidden) == 5  # the report's quotes tied to a municipality, none cleared
+    tied = data.quotes[data.quotes["kommunekode"].map(bool) & (data.quotes["cleared"] != YES)]
+    assert len(hidden) == len(tied) > 0  # the second difference did occur: each tied, uncleared quote's role was held back
 
 
 def test_the_export_is_a_valid_project_that_the_import_reads_and_is_reproducible(tmp_path: Path):

@@ -12,6 +12,7 @@ import json
 import os
 import re
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, cast
 from urllib.parse import urlsplit
@@ -30,9 +31,9 @@ from kulturensrige.book.descriptions import page_description
 from kulturensrige.book.icons import inline_icons
 from kulturensrige.data.buildkey import build_key, write_record
 from kulturensrige.data.fingerprint import folder_digest
-from kulturensrige.data.loading import load
+from kulturensrige.data.loading import Dataset, load
 from kulturensrige.data.municipality_codes import codes_are_official
-from kulturensrige.data.schema import TABLES
+from kulturensrige.data.publishing import published_files
 from kulturensrige.render import browser, highlight
 from kulturensrige.render.markup import SIDE, esc, side_file
 from kulturensrige.words import MONTHS, spreadsheet_csv
@@ -83,7 +84,7 @@ def _on_config_inited(app: Sphinx, config) -> None:
     out.mkdir(parents=True, exist_ok=True)
     (out / "kr-data.js").write_text(browser.browser_script(data), encoding="utf-8")
     hardening.write_patched_scripts(out)
-    _publish_tables(data.folder, out / Path(page_source.PUBLISHED_DATA).name)
+    _publish_tables(data, out / Path(page_source.PUBLISHED_DATA).name)
     config.html_static_path = [*config.html_static_path, str(out)]
     # Jupyter Book adds every .js/.css under _static/ as a plain (blocking) asset; `setup` adds ours itself,
     # the script with `defer` so it runs after plotly.js and the parsed page. Drop the duplicates.
@@ -100,14 +101,19 @@ def _record_build(app: Sphinx, exception: Exception | None) -> None:
         write_record(Path(app.outdir), json.loads(app.config.kr_build_key))
 
 
-def _publish_tables(folder: Path, target: Path) -> None:
-    """The data tables beside the book, for each chapter's "Sådan er siden lavet" links (kulturensrige/book/page_source.py)."""
+def _publish_tables(data: Dataset, target: Path) -> None:
+    """The data tables beside the book, for each chapter's "Sådan er siden lavet" links (kulturensrige/book/page_source.py):
+    written from the loaded data as publications (kulturensrige/data/publishing.py), never copied raw."""
+    write_downloads(published_files(data), target)
+
+
+def write_downloads(files: Mapping[str, str], target: Path) -> None:
+    """The tables as downloads in `target`, replacing what was there."""
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
-    for table in TABLES.values():
+    for file, text in files.items():
         # A download is opened in a spreadsheet: comma-separated, every formula start guarded (words.csv_cell).
-        text = (folder / table.file).read_text(encoding="utf-8")
-        (target / table.file).write_text(spreadsheet_csv(text), encoding="utf-8", newline="")
+        (target / file).write_text(spreadsheet_csv(text), encoding="utf-8", newline="")
 
 
 def _tell_kernel_the_page(app: Sphinx, docname: str, source: list[str]) -> None:

@@ -32,6 +32,7 @@ import defusedxml.ElementTree as SafeET
 import pandas as pd
 from defusedxml import DefusedXmlException
 
+from kulturensrige.data import provenance
 from kulturensrige.data.anonymity import unique_role_warnings
 from kulturensrige.data.archive import OverBudget, member_problems, read_member
 from kulturensrige.data.csv_reading import RawTable, read_csv
@@ -61,6 +62,8 @@ CATEGORY_VARIABLE = "talerkategori"
 CLEARED_VARIABLE = "frigivet"
 ATTRIBUTION_VARIABLE = "tilknytning"
 RATIONALE_VARIABLE = "begrundelse"
+# Whose tie it is, in the book's words (kulturensrige/data/provenance.py): "udledt af redaktionen"; the import ignores it.
+SOURCE_VARIABLE = "kilde"
 NOT_TEXT_SOURCES = {"PDFSource": "PDF", "PictureSource": "billede", "AudioSource": "lyd", "VideoSource": "video"}
 UNSTATED_ID = "ikke-angivet"
 QUOTE_KIND = "interview"
@@ -812,7 +815,9 @@ def project_xml(data: Dataset) -> tuple[bytes, dict[str, str]]:
     if not data.quotes["ingredient_ids"].map(bool).all():
         code = _sub(codes, f"{_Q}Code", guid=_uuid("code", NO_INGREDIENT), name=NO_INGREDIENT_CODE, isCodable="true")
         _sub(code, f"{_Q}Description", "Citater, som ikke er knyttet til en af ingredienserne.")
-    variable_names = ("kommunekode", "kommune", "rolle", CATEGORY_VARIABLE, ATTRIBUTION_VARIABLE, RATIONALE_VARIABLE, CLEARED_VARIABLE)
+    variable_names = (
+        "kommunekode", "kommune", "rolle", CATEGORY_VARIABLE, ATTRIBUTION_VARIABLE, RATIONALE_VARIABLE, SOURCE_VARIABLE, CLEARED_VARIABLE
+    )  # fmt: skip
     variables = _sub(root, f"{_Q}Variables")
     for name in variable_names:
         _sub(
@@ -869,6 +874,7 @@ def _export_cases(data: Dataset, quotes: pd.DataFrame) -> dict[tuple[str, tuple]
     names = dict(zip(data.municipalities["kommunekode"], data.municipalities["name"], strict=True))
     cases: dict[tuple[str, tuple], list[str]] = {}
     rationales: dict[str, int] = {}
+    said = provenance.words(provenance.ties_source(data.options))
     for q in table_rows(quotes):
         selection = _uuid("quote", q.quote_id)
         if q.kommunekode:
@@ -878,6 +884,7 @@ def _export_cases(data: Dataset, quotes: pd.DataFrame) -> dict[tuple[str, tuple]
                 number = rationales.setdefault(q.attribution_rationale, len(rationales) + 1)
                 name = f"{name}, udledt {number}"
                 values += [(ATTRIBUTION_VARIABLE, "inferred"), (RATIONALE_VARIABLE, q.attribution_rationale)]
+            values.append((SOURCE_VARIABLE, said.tie(q.attribution)))
             cases.setdefault((name, tuple(values)), []).append(selection)
         role_values = (("rolle", q.shown_role), (CATEGORY_VARIABLE, q.speaker_category))
         cases.setdefault((f"Rolle: {q.shown_role} ({q.speaker_category})", role_values), []).append(selection)

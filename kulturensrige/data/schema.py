@@ -19,11 +19,23 @@ SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 KOMMUNEKODE_PATTERN = r"^[0-9]{3}$"
 YES, NO = "ja", "nej"
 ANONYMITY, ON, OFF = "anonymitet", "til", "fra"
-# Who stated the quotes' municipalities: the report itself, or an analyst in a QDA project (set by the REFI-QDA import).
-ATTRIBUTED_BY, BY_REPORT, BY_QDA = "kommune_angivet_af", "rapporten", "qda-projekt"
+# Whose word a value is (the provenance model). `rapporten`: the report states it; `redaktionen`: the editors'
+# reading or addition, with its reason; `analytiker`: typed in by whoever prepared the data folder (workbook or CSV);
+# `qda-projekt`: coded in a QDA tool. kulturensrige/data/provenance.py words each in Danish, once.
+BY_REPORT, BY_EDITORS, BY_ANALYST, BY_QDA = "rapporten", "redaktionen", "analytiker", "qda-projekt"
+SOURCES = (BY_REPORT, BY_EDITORS, BY_ANALYST, BY_QDA)
+SOURCE_MEANINGS = {
+    BY_REPORT: "rapporten siger det selv",
+    BY_EDITORS: "bogens redaktion har læst det ud af rapporten eller tilføjet det, med en begrundelse, hvor det er et skøn",
+    BY_ANALYST: "den, der har lavet datamappen, har skrevet det ind (gennem et regneark eller CSV-filer)",
+    BY_QDA: "det er kodet i et QDA-program og læst ind fra et REFI-QDA-projekt",
+}
+# Options naming a source: who prepared the data folder (`kilde`), and who stated the quotes' municipalities
+# (`kommune_angivet_af`, set by the REFI-QDA import; standard: the folder's source).
+FOLDER_SOURCE, ATTRIBUTED_BY = "kilde", "kommune_angivet_af"
 # Whether the municipalities' codes and names are the official Danish ones (checked) or a test's or another country's.
 CODES, OFFICIAL_CODES, OWN_CODES = "kommunekoder", "officielle", "egne"
-OPTION_VALUES = {ANONYMITY: (ON, OFF), ATTRIBUTED_BY: (BY_REPORT, BY_QDA), CODES: (OFFICIAL_CODES, OWN_CODES)}
+OPTION_VALUES = {ANONYMITY: (ON, OFF), FOLDER_SOURCE: SOURCES, ATTRIBUTED_BY: SOURCES, CODES: (OFFICIAL_CODES, OWN_CODES)}
 MONTH_OR_NOT_STATED = r"^([0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|ikke angivet)$"
 
 
@@ -269,7 +281,10 @@ TABLES: dict[str, Table] = {
             "organisation_id",
             {
                 "organisation_id": ident("Organisationens id.", "sund-by-netvaerket"),
-                "name": text("Navn som i rapporten.", "Sund By Netværket"),
+                "name": text(
+                    "Navn som i rapporten; et manglende mellemrum efter en bindestreg (»Billed-og«) er rettet, som overalt i bogen.",
+                    "Sund By Netværket",
+                ),
                 "kind": ref("organisation_kinds", "Slags organisation (redaktionens inddeling, ikke rapportens).", "netvaerk"),
                 "kommunekode": kommunekode("Kommune, hvis organisationen er lokal; ellers tom.", "", "municipalities", required=False),
                 "description": text("Kort forklaring.", "WHO's danske netværk af sunde byer."),
@@ -574,16 +589,17 @@ TABLES: dict[str, Table] = {
             "Indstillinger for denne datamappe. Filen kan udelades; en indstilling, der ikke står her, har sin standardværdi. "
             f"'{ANONYMITY}' ({ON} eller {OFF}, standard {ON}): et citat knyttet til en kommune viser talerkategorien i stedet for "
             "den præcise rolle, medmindre citatet er frigivet (cleared). "
-            f"'{ATTRIBUTED_BY}' ({BY_REPORT} eller {BY_QDA}, standard {BY_REPORT}): hvem der har angivet citaternes kommune, "
-            "så bogen skriver »angivet i rapporten« kun om rapportens egne angivelser; importen af et REFI-QDA-projekt "
-            f"sætter {BY_QDA}. "
+            f"'{FOLDER_SOURCE}' ({', '.join(SOURCES)}; standard {BY_REPORT}): hvem der har lavet datamappen; importen af et "
+            f"regneark skriver {BY_ANALYST}, medmindre regnearket selv angiver kilden. "
+            f"'{ATTRIBUTED_BY}' (samme værdier; standard: datamappens kilde): hvem der har angivet citaternes kommune; "
+            f"importen af et REFI-QDA-projekt skriver {BY_QDA}. Bogen tilskriver kun rapporten det, rapporten selv siger. "
             f"'{CODES}' ({OFFICIAL_CODES} eller {OWN_CODES}, standard {OFFICIAL_CODES}): med {OFFICIAL_CODES} skal hver "
             "kommunekode og hvert navn i municipalities.csv være en af de 98 danske kommuners officielle; "
             f"{OWN_CODES} slår kontrollen fra (data til test eller et andet land), og bogen siger så, at koderne ikke er officielle.",
             "option_id",
             {
                 "option_id": choice(tuple(OPTION_VALUES), "Indstillingens navn.", ANONYMITY),
-                "value": choice(sum(OPTION_VALUES.values(), ()), "Værdien; den skal passe til indstillingen.", ON),
+                "value": choice(tuple(dict.fromkeys(sum(OPTION_VALUES.values(), ()))), "Værdien; den skal passe til indstillingen.", ON),
                 "note": text(
                     "Hvorfor indstillingen har denne værdi.", "Rollen og kommunen kan tilsammen pege på én person.", required=False
                 ),
@@ -593,3 +609,104 @@ TABLES: dict[str, Table] = {
         ),
     ]
 }
+
+
+@dataclass(frozen=True)
+class Editorial:
+    """A value the report does not state itself. In the report's data folder it is the editors' (`redaktionen`),
+    with this reason; in an analyst's folder it is the folder's source (kulturensrige/data/provenance.py)."""
+
+    value: str  # 'table.column', or 'figur:<id>' for a figure the book draws
+    label: str  # what the value is, in Danish
+    reason: str  # why it is not the report's, in Danish
+    act: str = "læsning"  # what the editors did: "redaktionens læsning", "redaktionens tilføjelse", ...
+
+
+# The rule for an inferred tie, written once: the data dictionary, the data chapter and the validator share it.
+INFERENCE_RULE = (
+    "Rapporten knytter intet citat til en kommune. Redaktionen knytter et citat til en kommune (attribution = inferred) "
+    "kun, når citatet beskriver en konkret aktivitet, et sted eller en målgruppe, som rapporten beskriver hos præcis én "
+    "af de deltagende kommuner. Begrundelsen (attribution_rationale) nævner de to ting: hvad citatet beskriver, og hvilken "
+    "kommune rapporten beskriver med det. Den nævner aldrig talerens rolle, så den ikke kan pege på en person. Et citat, "
+    "hvis indhold passer på flere kommuner eller ingen, står uden kommune (not stated)."
+)
+
+EDITORIAL: tuple[Editorial, ...] = (
+    Editorial("quotes.kommunekode", "citaternes kommuner", INFERENCE_RULE),
+    Editorial(
+        "quotes.speaker_category",
+        "talerkategorier",
+        "Rapporten angiver talerens rolle; kategorien er redaktionens inddeling af rollerne. Et citat knyttet til en "
+        "kommune viser kategorien i stedet for rollen (anonymitetsreglen).",
+        "inddeling",
+    ),
+    Editorial(
+        "initiatives.status",
+        "indsatsernes status",
+        "Rapporten angiver ingen status; redaktionen har læst den ud af rapportens beskrivelse (fx datid som »gennemført«).",
+    ),
+    Editorial(
+        "initiatives.organisation_ids",
+        "organisationer ved indsatserne",
+        "Rapporten kalder ikke alle disse organisationer partnere: redaktionen har samlet de organisationer, rapporten nævner "
+        "ved indsatsen, også målgrupper, kampagner og samarbejder, der kun er planlagt.",
+        "samling",
+    ),
+    Editorial("organisations.kind", "organisationstyper", "Redaktionens inddeling, ikke rapportens.", "inddeling"),
+    Editorial(
+        "guide_recommendations.ingredient_ids",
+        "guidens kobling til ingredienserne",
+        "Rapporten kobler ikke guidens anbefalinger til ingredienserne; koblingen er redaktionens læsning.",
+        "kobling",
+    ),
+    Editorial(
+        "municipalities.kommunekode",
+        "kommunekoder",
+        "Rapporten nævner ingen kommunekoder; redaktionen har tilføjet de officielle.",
+        "tilføjelse",
+    ),
+    Editorial(
+        "municipalities.name",
+        "officielle kommunenavne",
+        "Rapporten staver et navn anderledes (name_in_report); bogen bruger det officielle og nævner rapportens stavemåde.",
+    ),
+    Editorial("municipalities.region", "regioner", "Rapporten nævner ikke regionerne; redaktionen har tilføjet dem.", "tilføjelse"),
+    Editorial(
+        "figur:forloeb",
+        "figur 1 (forløbet)",
+        "Rapportens figur 1 er ikke gengivet; redaktionen har tegnet forløbet igen ud fra rapportens tekst.",
+        "gengivelse",
+    ),
+    Editorial(
+        "figur:aktionslaering",
+        "figur 2 (aktionslæringens cyklus)",
+        "Rapportens figur 2 er ikke gengivet; redaktionen har stillet trinnene op ud fra rapportens tekst.",
+        "gengivelse",
+    ),
+    Editorial(
+        "figur:seks-p",
+        "figur 3 (de 6 P’er)",
+        "Rapportens figur 3 er ikke gengivet; redaktionen har stillet de 6 P’er op som liste.",
+        "gengivelse",
+    ),
+    Editorial(
+        "figur:ordsky",
+        "figur 4 (ordskyen)",
+        "Rapporten trykker ordskyen som billede; redaktionen gengiver kun de ord, rapportens tekst nævner, som liste uden hyppigheder.",
+        "gengivelse",
+    ),
+    *(
+        Editorial(
+            f"figur:{figure_id}", f"bogens figur »{title}«", "Bogens egen figur, ikke rapportens: den er talt op fra data.", "optælling"
+        )
+        for figure_id, title in (
+            ("citater-pr-ingrediens", "Citater pr. ingrediens"),
+            ("ingrediens-kommune", "Citater pr. ingrediens og kommune"),
+            ("kunstformer-kommune", "Kunstformer og aktiviteter pr. kommune"),
+            ("maalgrupper-kommune", "Målgrupper pr. kommune"),
+            ("steder-kommune", "Steder og rammer pr. kommune"),
+            ("partnere", "Organisationer ved indsatserne, efter slags"),
+        )
+    ),
+)
+EDITORIAL_VALUES = {e.value: e for e in EDITORIAL}

@@ -283,6 +283,23 @@ def _where(table: Table, label: str) -> str:
     return table.file if not label or label.endswith(".csv") else f"arket {table.name}"
 
 
+def _role_named(role: str, rationale: str) -> str:
+    """The part of the role ('borgere/frivillig/amatørmusiker' has three) that the rationale names as a word, or ''."""
+    if role == NOT_STATED:
+        return ""
+    words = set(re.findall(r"\w+", rationale.casefold()))
+    parts = [role, *re.split(r"[/,]", role)]
+    for part in (p.strip() for p in parts):
+        # A role is words; a part with markup or signs in it (as in tests/hostile.py) is no role to look for.
+        if (
+            len(part) >= 4
+            and re.fullmatch(r"[\w\s’'-]+", part)
+            and (part.casefold() in rationale.casefold() if " " in part else part.casefold() in words)
+        ):
+            return part
+    return ""
+
+
 def _quote_attribution(frame: pd.DataFrame, rows: list[int], label: str) -> list[Problem]:
     """A municipality is stated, inferred with a reason, or not stated: never guessed silently. And only what the
     book's one rule can place (rules/views.py): a cited work belongs to no municipality, and an exchange, shown as
@@ -306,6 +323,16 @@ def _quote_attribution(frame: pd.DataFrame, rows: list[int], label: str) -> list
         if q.attribution == "inferred" and not q.attribution_rationale:
             problems.append(
                 Problem(label, rows[i], "attribution_rationale", "", "skal begrunde, hvorfor kommunen er udledt (attribution 'inferred')")
+            )
+        if q.attribution == "inferred" and (named := _role_named(q.speaker_role, q.attribution_rationale)):
+            problems.append(
+                Problem(
+                    label,
+                    rows[i],
+                    "attribution_rationale",
+                    q.attribution_rationale,
+                    f"nævner talerens rolle ({named!r}); en begrundelse må ikke kunne pege på en person (anonymitetsreglen)",
+                )
             )
     duplicated = frame[frame["exchange_id"] != ""].duplicated(["exchange_id", "turn"], keep="first")
     for i in duplicated[duplicated].index:

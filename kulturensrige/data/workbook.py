@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter, quote_sheetname
@@ -30,7 +31,7 @@ from kulturensrige.data.archive import Unreadable
 from kulturensrige.data.csv_reading import MAX_COLUMNS, MAX_ROWS, RawTable, parse_rows, thousands
 from kulturensrige.data.folder_writing import check_folder, csv_text, refuse_output, write_file, write_folder
 from kulturensrige.data.problems import DataError, Problem
-from kulturensrige.data.schema import LIST_SEPARATOR, TABLES, Table
+from kulturensrige.data.schema import BY_ANALYST, FOLDER_SOURCE, LIST_SEPARATOR, TABLES, Table
 from kulturensrige.data.spreadsheet import DAMAGED, MAX_UNPACKED_MB, Cell, StreamedWorkbook, TooLarge, escape
 from kulturensrige.data.validation import empty_table, read_folder, split_list, validate_tables
 
@@ -464,7 +465,23 @@ def write_imported(raws: Mapping[str, RawTable], dest: Path, *, overwrite: bool 
     """Write valid tables as the data folder `dest`, all or nothing (folder_writing.write_folder)."""
     dest = Path(os.path.abspath(dest))
     refuse_output(dest, folder=True, overwrite=overwrite)
-    write_folder(folder_files(raws), dest, overwrite=overwrite, check=check_folder)
+    write_folder(folder_files(with_folder_source(raws)), dest, overwrite=overwrite, check=check_folder)
+
+
+def with_folder_source(raws: Mapping[str, RawTable]) -> dict[str, RawTable]:
+    """The tables with `kilde` = `analytiker` in options unless the workbook names the source itself: a folder made
+    from a spreadsheet is the analyst's, so the book it builds never credits the report (data/provenance.py)."""
+    options = raws["options"].frame if "options" in raws else pd.DataFrame(columns=TABLES["options"].columns)
+    if (options["option_id"] == FOLDER_SOURCE).any():
+        return dict(raws)
+    row = {
+        "option_id": FOLDER_SOURCE,
+        "value": BY_ANALYST,
+        "note": "Datamappen er lavet af importen af et regneark: dens værdier er analytikerens, ikke rapportens.",
+    }
+    frame = pd.concat([options, pd.DataFrame([row])], ignore_index=True).fillna("")
+    rows = raws["options"].rows if "options" in raws else []
+    return {**raws, "options": RawTable(frame, [*rows, (rows[-1] if rows else 1) + 1])}
 
 
 # -- templates ----------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import pandas as pd
 from bs4 import BeautifulSoup, Tag
 from markupsafe import Markup
 
+from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.municipality_codes import codes_are_official
@@ -214,8 +215,8 @@ def _one(data: Dataset, table: str, key: str, value: str, column: str) -> str:
     return str(match.iloc[0]) if len(match) else value
 
 
-def not_stated(value: str) -> str:
-    return "ikke angivet i rapporten" if value == NOT_STATED else value
+def not_stated(data: Dataset, value: str) -> str:
+    return lists.not_stated_note(data, value)
 
 
 def initiative_items(data: Dataset, kommunekode: str) -> list[dict]:
@@ -227,7 +228,7 @@ def initiative_items(data: Dataset, kommunekode: str) -> list[dict]:
             "kind": _one(data, "initiative_kinds", "initiative_kind_id", r.kind, "label"),
             "description": r.description,
             "facts": cards.initiative_facts(data, r),
-            "section": _one(data, "sections", "section_id", r.section_id, "title"),
+            "section": filters.section_title(data, r.section_id),
         }
         for r in table_rows(rows)
     ]
@@ -253,7 +254,7 @@ def quote_item(data: Dataset, turns: pd.DataFrame, kommunekode: str = "") -> dic
         "rationale": first.attribution_rationale if level == "inferred" else "",
         "own": bool(tie) and tie == kommunekode,
         "ingredients": _labels(data, "ingredients", "ingredient_id", ingredient_ids, "name") if ingredient_ids else "",
-        "section": _one(data, "sections", "section_id", first.section_id, "title"),
+        "section": filters.section_title(data, first.section_id),
     }
 
 
@@ -270,9 +271,11 @@ def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None
     for ingredient in table_rows(data.ingredients.sort_values("number")):
         if ingredient.ingredient_id not in shared:
             selected = filters.quotes(data, filters.QuoteFilter(ingredient_id=ingredient.ingredient_id))
-            shared[ingredient.ingredient_id] = (selected, general_cards(data, views.general_quotes(selected)))
-        selected, general = shared[ingredient.ingredient_id]
+            general_rows = views.general_quotes(selected)
+            shared[ingredient.ingredient_id] = (selected, general_cards(data, general_rows), len(general_rows))
+        selected, general, n_general = shared[ingredient.ingredient_id]
         own = views.quotes_of(selected, kommunekode)
+        elsewhere = len(selected) - len(own) - n_general
         points = data.attention_points[data.attention_points["ingredient_id"] == ingredient.ingredient_id].sort_values("position")
         items.append(
             {
@@ -282,10 +285,20 @@ def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None
                 "description": ingredient.description,
                 "attention_points": list(points["text"]),
                 "own": [quote_item(data, g, kommunekode) for g in cards.group_turns(own)] if len(own) else [],
+                "counts": ingredient_counts(len(selected), len(own), n_general, elsewhere),
                 **general,
             }
         )
     return items
+
+
+def ingredient_counts(total: int, own: int, general: int, elsewhere: int) -> str:
+    """How one ingredient's quotes split in this edition, so every count agrees with the diagram of the whole report:
+    'I alt 8 citater til ingrediensen: 1 knyttet til kommunen og 7 generelle.'"""
+    parts = [f"{number(own)} knyttet til kommunen", f"{number(general)} generelle"]
+    if elsewhere:
+        parts.append(f"{number(elsewhere)} knyttet til andre kommuner (de står i deres udgaver)")
+    return f"I alt {plural(total, 'citat', 'citater')} til ingrediensen: " + ", ".join(parts[:-1]) + " og " + parts[-1] + "."
 
 
 def general_cards(data: Dataset, general: pd.DataFrame) -> dict:
@@ -332,6 +345,23 @@ def publisher(data: Dataset) -> str:
     return str(match.iloc[0]) if len(match) else NOT_STATED
 
 
+def edition_sources(data: Dataset) -> dict[str, str]:
+    """Whose word the edition's added values are (kulturensrige/data/provenance.py): code, region and diagrams."""
+    code, region = (provenance.value_label(data.options, f"municipalities.{c}") for c in ("kommunekode", "region"))
+    if code == region == "redaktionens tilføjelse":
+        note = "Kommunekode og region er redaktionens tilføjelser: rapporten nævner hverken kommunekoder eller regioner."
+    else:
+        note = f"Kommunekoden er {code}, regionen {region}."
+    return {
+        "code": code,
+        "region": region,
+        "note": note,
+        "figures": provenance.value_note(data.options, "figur:citater-pr-ingrediens"),
+        "guide": provenance.value_note(data.options, "guide_recommendations.ingredient_ids"),
+        "guide_label": provenance.value_label(data.options, "guide_recommendations.ingredient_ids"),
+    }
+
+
 def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_charts: EditionCharts, plotly_js: str) -> str:
     """The municipality's edition as one HTML document, every text from data escaped by the templates."""
     row = data.municipalities.loc[data.municipalities["kommunekode"] == kommunekode].iloc[0]
@@ -343,7 +373,10 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "quotes_all": edition_charts.quotes_per_ingredient.variant(filters.ALL, "Citater pr. ingrediens i hele rapporten"),
     }
     if quotes["ingredient_ids"].map(len).sum():
-        figures["quotes_own"] = edition_charts.quotes_per_ingredient.variant(kommunekode, f"Citater pr. ingrediens knyttet til {name}")
+        tied = cards.attributed_count(data, quotes)
+        figures["quotes_own"] = edition_charts.quotes_per_ingredient.variant(
+            kommunekode, f"Citater pr. ingrediens knyttet til {name} ({tied})"
+        )
     numbered = {key: (n, figure) for n, (key, figure) in enumerate(figures.items(), start=1)}
     context = {
         "title": f"{TITLE} – {name}",
@@ -358,8 +391,8 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
             "starting_point": lists.starting_point(
                 _one(data, "starting_points", "starting_point_id", row.starting_point, "label"), row.starting_point_note
             ),
-            "outcome": not_stated(row.outcome),
-            "section": _one(data, "sections", "section_id", row.section_id, "title"),
+            "outcome": not_stated(data, row.outcome),
+            "section": filters.section_title(data, row.section_id),
         },
         "initiatives": initiative_items(data, kommunekode),
         "initiative_count": plural((data.initiatives["kommunekode"] == kommunekode).sum(), "indsats", "indsatser"),
@@ -367,6 +400,8 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "quote_summary": cards.quote_count_summary(quotes),
         "attribution_intro": cards.attribution_intro(quotes, attribution.source(data.options)),
         "attribution_levels": attribution.explained(data.options),
+        "tied": cards.attributed_count(data, quotes),
+        "sources": edition_sources(data),
         "ingredients": ingredient_items(data, kommunekode, edition_charts.general_quotes),
         "recommendations": recommendation_items(data),
         "figures": numbered,
@@ -420,6 +455,8 @@ DROPPED = [
     ".headerlink",
     ".kr-drill",
     ".kr-compare-choices",
+    ".kr-compare-status",  # "2 af 7 kommuner står side om side": on paper all of them do
+    ".kr-web-only",  # a chapter's sentence about the filter or a click (book/*.ipynb)
     "[hidden]",
 ]
 
@@ -434,6 +471,7 @@ def printable_article(site: Path, chapter: Chapter, number_: int, book_url: str,
         return Markup("")
     _printable_long_lists(article)
     _whole_figures(article, (site / chapter.path).parent)
+    _printable_controls(article)
     for selector in DROPPED:
         for element in article.select(selector):
             element.decompose()
@@ -453,6 +491,24 @@ def printable_article(site: Path, chapter: Chapter, number_: int, book_url: str,
     _printable_figures(article, models or {})
     _shift_headings(article, chapter.depth + 1)
     return Markup(article.decode_contents())
+
+
+def _printable_controls(article: Tag) -> None:
+    """What only a screen can do is not offered on paper: every municipality stands side by side (the page shows
+    the first few until the reader ticks more), a chart's numbers are simply 'Tallene', no note asks for a click, and
+    a table's download is named, not offered."""
+    for line in article.select(".kr-csv-line"):  # "Hent tabellen som CSV" is a download; paper says where it is
+        line.string = "Tabellen kan hentes som CSV-fil i den interaktive bog."
+    for column in article.select(".kr-compare-column[hidden]"):
+        del column["hidden"]
+    for summary in article.select("details.kr-figure-data > summary"):
+        summary.string = "Tallene"
+    for note in article.select(".kr-figure-note"):
+        said = note.get_text()
+        for hint in (charts.CLICK_HINT, charts.CELL_HINT):
+            said = said.replace(hint, "")
+        if said != note.get_text():
+            note.string = " ".join(said.split())
 
 
 def _printable_long_lists(article: Tag) -> None:

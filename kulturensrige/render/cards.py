@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kulturensrige.data import provenance
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import BY_REPORT, NOT_STATED
 from kulturensrige.render import highlight
@@ -22,7 +23,7 @@ def _label(data: Dataset, table: str, key: str, value: str, column: str = "label
 
 def section_link(data: Dataset, section_id: str) -> str:
     page = _label(data, "sections", "section_id", section_id, "book_page")
-    return book_link(page, f"Afsnit: {esc(_label(data, 'sections', 'section_id', section_id, 'title'))}", "kr-source")
+    return book_link(page, f"Afsnit: {esc(filters.section_title(data, section_id))}", "kr-source")
 
 
 def _href(page: str) -> str | None:
@@ -76,7 +77,7 @@ def exchange_note(turns: pd.DataFrame | list[dict]) -> str:
 
 def _section(data: Dataset, section_id: str) -> dict:
     page = _label(data, "sections", "section_id", section_id, "book_page")
-    return {"id": section_id, "href": _href(page), "title": _label(data, "sections", "section_id", section_id, "title")}
+    return {"id": section_id, "href": _href(page), "title": filters.section_title(data, section_id)}
 
 
 def _tie(labels: dict[str, str], level: str) -> dict:
@@ -269,24 +270,8 @@ def quotes_for_municipality(data: Dataset, kommunekode: str) -> Html:
 
 
 def attribution_intro(quotes: pd.DataFrame, source: str = BY_REPORT) -> str:
-    """How the quotes came to be tied to the municipality, in words, from their attribution levels."""
-    if source != BY_REPORT:
-        return attribution.analyst_intro(quotes)
-    stated = int((quotes["attribution"] == "stated").sum())
-    inferred = int((quotes["attribution"] == "inferred").sum())
-    if not stated and not inferred:
-        return "Rapporten knytter ingen citater til kommunen, og redaktionen har heller ikke kunnet udlede nogen."
-    if not stated:
-        return (
-            "Rapporten nævner ikke kommunen ved citaterne. Her står de citater, som redaktionen har kunnet knytte til "
-            "kommunen ud fra rapportens egne oplysninger; hvert kort viser hvorfor."
-        )
-    if not inferred:
-        return "Rapporten selv knytter citaterne her til kommunen."
-    return (
-        f"Rapporten selv knytter {plural(stated, 'citat', 'citater')} til kommunen; {plural(inferred, 'citat', 'citater')} "
-        "har redaktionen knyttet til kommunen ud fra rapportens egne oplysninger, og kortet viser hvorfor."
-    )
+    """How the quotes came to be tied to the municipality, in words (rules/attribution.py)."""
+    return attribution.intro(quotes, source)
 
 
 def _vocabulary_labels(data: Dataset, table: str, key: str, ids: tuple[str, ...], column: str = "label") -> str:
@@ -295,13 +280,24 @@ def _vocabulary_labels(data: Dataset, table: str, key: str, ids: tuple[str, ...]
 
 def initiative_facts(data: Dataset, row) -> list[tuple[str, str]]:
     """An initiative's facts as (label, value), the same on its card and in the PDF edition."""
+    organisations = _vocabulary_labels(data, "organisations", "organisation_id", row.organisation_ids, "name")
     return [
         ("Målgrupper", _vocabulary_labels(data, "target_groups", "target_group_id", row.target_group_ids)),
         ("Kunstformer og aktiviteter", _vocabulary_labels(data, "art_forms", "art_form_id", row.art_form_ids)),
         ("Steder", _vocabulary_labels(data, "settings", "setting_id", row.setting_ids)),
-        ("Partnere", _vocabulary_labels(data, "organisations", "organisation_id", row.organisation_ids, "name")),
-        ("Status", _label(data, "statuses", "status_id", row.status)),
+        ("Organisationer nævnt ved indsatsen", _sourced(data, "initiatives.organisation_ids", row.organisation_ids, organisations)),
+        ("Status", _sourced(data, "initiatives.status", row.status, _label(data, "statuses", "status_id", row.status))),
     ]
+
+
+def _sourced(data: Dataset, value: str, raw, shown: str) -> str:
+    """A shown value with its source where the report does not state it: 'Gennemført (redaktionens læsning)'.
+    A value that is 'ikke angivet' needs no source."""
+    if not raw or raw == NOT_STATED or shown == NOT_STATED:
+        return shown
+    if provenance.value_source(data.options, value) == BY_REPORT:
+        return shown
+    return f"{shown} ({provenance.value_label(data.options, value)})"
 
 
 def initiative_card(data: Dataset, row: pd.Series) -> dict:

@@ -15,13 +15,14 @@ from html import escape
 import pandas as pd
 import plotly.graph_objects as go
 
+from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import NOT_STATED
 from kulturensrige.render.figures import PALETTE, Axes, Chart, RowLabels, Variant, figure_json, styled
 from kulturensrige.render.markup import Html
-from kulturensrige.rules import filters, statistics, views
-from kulturensrige.words import month, plural
+from kulturensrige.rules import attribution, filters, statistics, views
+from kulturensrige.words import month, number, plural
 
 PATTERNS = ["", "/", ".", "x", "-", "|", "+", "\\"]
 HEAT_SCALE = "Cividis"
@@ -154,6 +155,11 @@ def _chosen_beside(figure: dict, mine: list[int], chosen: str, noun: tuple[str, 
 # -- quotes × ingredients -----------------------------------------------------------------------
 
 
+# A hint only a screen can follow: the printed book (edition/editions.py) leaves it out.
+CLICK_HINT = "Klik på en søjle for at se citaterne bag tallet."
+CELL_HINT = "Klik på en celle for citaterne."
+
+
 def quotes_per_ingredient(data: Dataset) -> Chart:
     """Bars: quotes substantiating each ingredient. For all municipalities stacked by speaker category; with one
     chosen, its quotes beside the total. Click a bar for its quotes."""
@@ -201,7 +207,11 @@ def quotes_per_ingredient(data: Dataset) -> Chart:
         "citater-pr-ingrediens",
         "Citater pr. ingrediens",
         _municipality_variants(data, build, inferred_switch=True),
-        note="Klik på en søjle for at se citaterne bag tallet. En replik i en ordveksling tæller som ét citat.",
+        note=(
+            f"{provenance.value_note(data.options, 'figur:citater-pr-ingrediens')} Talerkategorierne er "
+            f"{provenance.value_label(data.options, 'quotes.speaker_category')}. "
+            f"{CLICK_HINT} En replik i en ordveksling tæller som ét citat."
+        ),
     )
 
 
@@ -280,11 +290,16 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
         figure = _mark_column(c["figure"], c["labels"], marked)
         # Distinct quotes: one that substantiates two ingredients sits in two cells.
         not_stated = len({i for row in ids for i in row[-1].split()})
-        attributed = len({i for row in ids for cell in row[:-1] for i in cell.split()})
+        attributed = {i for row in ids for cell in row[:-1] for i in cell.split()}
+        # Whose ties they are, in the words of kulturensrige/data/provenance.py.
+        labels = attribution.labels(data.options)
+        levels = data.quotes.loc[data.quotes["quote_id"].isin(attributed), "attribution"].value_counts()
+        how = ", ".join(f"{number(int(n))} {labels[str(level)]}" for level, n in levels.items())
+        tied = f"{plural(len(attributed), 'citat', 'citater')} knyttet til en kommune ({how})" if how else "ingen knyttet til en kommune"
         summary = (
             f"Citater pr. ingrediens og kommune, alle kommuner{'' if include_inferred else ', uden udledte tilknytninger'}. "
-            f"Af de citater, der underbygger en ingrediens, er {plural(attributed, 'citat', 'citater')} knyttet til en kommune, og "
-            f"{plural(not_stated, 'citat', 'citater')} har ingen kommune angivet."
+            f"Af de citater, der underbygger en ingrediens, er {tied}, og "
+            f"{plural(not_stated, 'citat', 'citater')} har ingen kommune ({labels['not stated']})."
         )
         if marked is None:
             cells = "; ".join(
@@ -303,7 +318,10 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
         "ingrediens-kommune",
         "Citater pr. ingrediens og kommune",
         _municipality_variants(data, build, inferred_switch=True),
-        note="Kolonnen »Ikke angivet« viser citater, som rapporten ikke knytter til en kommune. Klik på en celle for citaterne.",
+        note=(
+            f"Kolonnen »Ikke angivet« viser citater, som {attribution.source_name(data.options)} ikke knytter til en kommune; "
+            f"slår du »Medtag udledte tilknytninger« fra, tæller de udledte med her. {CELL_HINT}"
+        ),
         min_width=_heatmap_width(len(data.municipalities) + 1),
         row_labels=RowLabels("Ingrediens", [_lines(ingredient_names[r], 12) for r in shown["rows"]]),
         axes=Axes(
@@ -397,21 +415,24 @@ def partners_by_kind(data: Dataset) -> Chart:
     def build(code: str, _: bool) -> Variant:
         if code == filters.ALL:
             figure = go.Figure(go.Bar(x=total, y=_plot(kinds), orientation="h", marker_color=PALETTE[2]))
-            listing = "; ".join(f"{k}: {n}" for k, n in zip(kinds, total, strict=True)) or "ingen partnere nævnt"
-            alt = f"Partnere i indsatserne for alle kommuner, efter slags: {listing}."
+            listing = "; ".join(f"{k}: {n}" for k, n in zip(kinds, total, strict=True)) or "ingen organisationer nævnt"
+            alt = f"Organisationer nævnt ved indsatserne for alle kommuner, efter slags: {listing}."
             table = pd.DataFrame({"Slags organisation": kinds, "Antal organisationer": total})
             return Variant(figure_json(styled(figure, height=max(300, 30 * len(every) + 120)).update_layout(**axes)), alt, table)
         name = filters.municipality_name(data, code)
         mine = [own.get((code, k), 0) for k in every["kind"]]
         alt = (
-            f"Partnere i indsatserne efter slags, {name} ved siden af alle kommuner: "
+            f"Organisationer nævnt ved indsatserne efter slags, {name} ved siden af alle kommuner: "
             + "; ".join(f"{k}: {name} {m}, alle {t}" for k, m, t in zip(kinds, mine, total, strict=True))
             + "."
         )
         table = pd.DataFrame({"Slags organisation": kinds, f"{name} (valgt)": mine, "Alle kommuner": total})
         return Variant(_chosen_beside(beside_json, mine, name, ("organisation", "organisationer")), alt, table)
 
-    return Chart("partnere", "Partnere i indsatserne, efter slags", _municipality_variants(data, build, inferred_switch=False))
+    # Not "partnere": the report calls only some of them partners (kulturensrige/data/schema.py, EDITORIAL).
+    note = provenance.value_note(data.options, "initiatives.organisation_ids")
+    variants = _municipality_variants(data, build, inferred_switch=False)
+    return Chart("partnere", "Organisationer nævnt ved indsatserne, efter slags", variants, note=note)
 
 
 def plotted(data: Dataset) -> list[Chart]:
@@ -468,13 +489,13 @@ def programme_timeline(data: Dataset) -> Chart:
         mode="markers+text",
         marker={
             "size": 22,
-            "color": [PALETTE[0] if m == "fysisk" else "rgba(0,0,0,0)" for m in workshops["mode"]],
+            "color": [PALETTE[0] if place != NOT_STATED else "rgba(0,0,0,0)" for place in workshops["place"]],
             "line": {"width": 3, "color": PALETTE[0]},
             "symbol": "circle",
         },
         text=[f"W{n}" for n in workshops["number"]],
         textposition="top center",
-        name="Fælles workshop<br>(udfyldt: fysisk ifølge rapporten;<br>tom: ikke angivet)",
+        name="Fælles workshop<br>(udfyldt: rapporten nævner stedet;<br>tom: sted ikke angivet)",
         hovertext=_plot(_event_hover(r) for r in table_rows(workshops)),
         hoverinfo="text",
     )
@@ -499,7 +520,10 @@ def programme_timeline(data: Dataset) -> Chart:
     table = pd.DataFrame(
         {"Begivenhed": events["title"], "Form": events["mode"], "Dato": events["date"].map(month), "Sted": events["place"]}
     )
-    note = "Afstandene i figuren viser rækkefølgen, ikke tiden: rapporten angiver ingen datoer for workshops og pitstops."
+    note = (
+        f"{provenance.value_note(data.options, 'figur:forloeb')} "
+        "Afstandene i figuren viser rækkefølgen, ikke tiden: rapporten angiver ingen datoer for workshops og pitstops."
+    )
     return Chart("forloeb", _caption(data, 1), {filters.ALL: Variant(figure_json(figure), alt, table)}, note=note)
 
 
@@ -597,5 +621,5 @@ def figure4_words(data: Dataset) -> Html:
     """Figure 4: only the words the report's text gives, as a list, since it gives no frequencies for a word cloud."""
     words = data.figure4_words.sort_values("position")
     items = [f'<span class="kr-tile-name">{escape(w)}</span>' for w in words["word"]]
-    note = "De ord fra ordskyen, rapportens tekst nævner; hyppighederne er ikke gengivet, så ordene står lige."
+    note = f"{provenance.value_note(data.options, 'figur:ordsky')} Hyppighederne er ikke gengivet, så ordene står lige."
     return _item_figure("ordsky", _caption(data, 4), items, note, _about(data, 4))

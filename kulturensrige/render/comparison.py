@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kulturensrige.data.loading import Dataset
-from kulturensrige.render import highlight
+from kulturensrige.render import cards, highlight
 from kulturensrige.render.markup import Html, esc, side_island
 from kulturensrige.rules import filters
 from kulturensrige.words import plural
@@ -25,21 +25,24 @@ def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
     quotes = filters.quotes(data, filters.QuoteFilter(kommunekode=row.kommunekode))
     ingredients = {i for ids in quotes["ingredient_ids"] for i in ids}
     titles = "".join(f"<li>{esc(t)}</li>" for t in initiatives.sort_values("position")["title"])
+    # Whose ties they are, in the words of kulturensrige/data/provenance.py: "1, udledt af redaktionen".
+    tied = f"{esc(plural(len(quotes), 'citat', 'citater'))} knyttet til kommunen" + (
+        f" ({esc(cards.attributed_count(data, quotes).split(', ', 1)[1])})" if quotes["attribution"].nunique() == 1 else ""
+    )
+    they = "det" if len(quotes) == 1 else "de"
     if ingredients:
-        ingredient_list = _labels(data, "ingredients", "ingredient_id", ingredients, "name")
+        ingredient_list = f"<li>{tied}; {they} underbygger:</li>" + _labels(data, "ingredients", "ingredient_id", ingredients, "name")
     elif len(quotes):
-        they = "det" if len(quotes) == 1 else "de"
-        tied = plural(len(quotes), "citat", "citater")
-        ingredient_list = f"<li>{tied} knyttet til kommunen; {they} underbygger ingen af ingredienserne</li>"
+        ingredient_list = f"<li>{tied}; {they} underbygger ingen af ingredienserne</li>"
     else:
-        ingredient_list = "<li>ingen citater knyttet til kommunen</li>"
+        ingredient_list = "<li>ingen citater knyttet til kommunen, hverken angivet eller udledt</li>"
     inner = (
         f"<h3>{esc(row.name)}</h3>"
         f"<h4>Indsatser</h4><ul>{titles}</ul>"
         f"<h4>Målgrupper</h4><ul>{_labels(data, 'target_groups', 'target_group_id', union['target_group_ids'])}</ul>"
         f"<h4>Kunstformer og aktiviteter</h4><ul>{_labels(data, 'art_forms', 'art_form_id', union['art_form_ids'])}</ul>"
         f"<h4>Steder</h4><ul>{_labels(data, 'settings', 'setting_id', union['setting_ids'])}</ul>"
-        f"<h4>Ingredienser i citater knyttet til kommunen</h4><ul>{ingredient_list}</ul>"
+        f"<h4>Ingredienser i citater knyttet til kommunen (angivet eller udledt)</h4><ul>{ingredient_list}</ul>"
     )
     # A column the reader has not picked waits in a side island when there are many (SIDE_FROM): kr-lists.js fills it in.
     content = side_island(inner, "kr-compare-side") if hidden and aside else inner

@@ -6,14 +6,49 @@ import pandas as pd
 
 from kulturensrige.data.column_guide import column_rows
 from kulturensrige.data.loading import Dataset
-from kulturensrige.data.schema import TABLES
+from kulturensrige.data.schema import EDITORIAL, INFERENCE_RULE, SOURCE_MEANINGS, TABLES
 from kulturensrige.render.markup import Html, esc
 from kulturensrige.rules.views import COUNTING_RULE
+
+SOURCES_LEAD = (
+    "Hver værdi, der ikke blot er rapportens egen, har en kilde, og bogen skriver ved værdien, hvis ord den er. "
+    "Datamappens kilde står i options.csv (`kilde`); citaternes kommuner kan have deres egen (`kommune_angivet_af`)."
+)
+EDITORIAL_LEAD = (
+    "Disse værdier siger rapporten ikke selv. I rapportens egen datamappe er de redaktionens; i en analytikers "
+    "datamappe er de analytikerens."
+)
+
+
+def sources_markdown() -> str:
+    """The provenance model and the inference rule, for the dictionary file."""
+    parts = ["\n## Hvem siger det: kilder\n\n", SOURCES_LEAD, "\n\n"]
+    parts += [f"- `{source}`: {meaning}.\n" for source, meaning in SOURCE_MEANINGS.items()]
+    parts += ["\n", EDITORIAL_LEAD, "\n\n| Værdi | Hvad | Hvorfor ikke rapportens |\n|---|---|---|\n"]
+    parts += [f"| `{e.value}` | {e.label} | {e.reason} |\n" for e in EDITORIAL]
+    parts += ["\n### Reglen for en udledt kommune\n\n", INFERENCE_RULE, "\n"]
+    return "".join(parts)
+
+
+def sources_html() -> Html:
+    """The provenance model and the inference rule, for the data chapter."""
+    items = "".join(f"<li><code>{esc(s)}</code>: {esc(m)}.</li>" for s, m in SOURCE_MEANINGS.items())
+    rows = "".join(
+        f'<tr><th scope="row"><code>{esc(e.value)}</code></th><td>{esc(e.label)}</td><td>{esc(e.reason)}</td></tr>' for e in EDITORIAL
+    )
+    return Html(
+        f"<p>{esc(SOURCES_LEAD)}</p><ul>{items}</ul><p>{esc(EDITORIAL_LEAD)}</p>"
+        '<div class="kr-table-wrap"><table class="kr-table"><caption>Værdier, rapporten ikke selv angiver</caption>'
+        '<thead><tr><th scope="col">Værdi</th><th scope="col">Hvad</th><th scope="col">Hvorfor ikke rapportens</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></div>"
+        f'<h3 id="udledt-kommune">Reglen for en udledt kommune</h3><p class="kr-inference-rule">{esc(INFERENCE_RULE)}</p>'
+    )
 
 
 def as_markdown() -> str:
     """The dictionary as a Markdown file for data/DATAORDBOG.md."""
     parts = ["# Dataordbog\n", "Skrevet ud fra `kulturensrige/data/schema.py` af `scripts/write_dictionary.py`. Ret ikke i hånden.\n"]
+    parts.append(sources_markdown())
     for table in TABLES.values():
         parts.append(f"\n## {table.file}: {table.title}\n\n{table.description} Nøgle: `{table.key}`.\n")
         frame = pd.DataFrame(column_rows(table))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.render.markup import Html, book_link, esc
+from kulturensrige.rules import attribution
 from kulturensrige.words import month, number
 
 NUMBER_WORDS = ["nul", "en", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti", "elleve", "tolv"]
@@ -177,10 +178,15 @@ def key_figures(data: Dataset) -> Html:
     ]
     items = "".join(
         f'<li><span class="kr-figure-number">{number(n)}</span> {esc(label)}'
-        + (f'<span class="kr-figure-explained">{explained}</span>' if explained else "")
+        + (f' <span class="kr-figure-explained">{explained}</span>' if explained else "")
         + "</li>"
         for n, label, explained in figures
     )
     start, end = _period(data)
     period = f'<p class="kr-period">Projektperiode: {esc(start)} til {esc(end)}.</p>' if start and end else ""
     return Html(f'<ul class="kr-key-figures" aria-label="Nøgletal fra data">{items}</ul>{period}')
+
+
+def ties(data: Dataset) -> Html:
+    """How many quotes are tied to a municipality and by whom, in the words of data/provenance.py."""
+    return Html(f'<p class="kr-ties">{esc(attribution.tie_counts(data.quotes, data.options))}</p>')

@@ -7,6 +7,7 @@ browser by book/_static/tjekliste.js, which only reads and writes the boxes this
 
 from __future__ import annotations
 
+from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.render import cards
@@ -21,18 +22,21 @@ def checklist(data: Dataset, ingredient_id: str = "") -> Html:
     recs = data.guide_recommendations.sort_values("position")
     if ingredient_id:
         recs = recs[recs["ingredient_ids"].map(lambda ids: ingredient_id in ids)]
+    links = "guide_recommendations.ingredient_ids"
     if recs.empty:
-        return Html('<p class="kr-empty-note">Redaktionen kobler ingen af guidens anbefalinger til denne ingrediens.</p>')
+        return Html('<p class="kr-empty-note">Ingen af guidens anbefalinger er koblet til denne ingrediens.</p>')
+    label = provenance.value_label(data.options, links)
     items = "".join(
         f'<li class="kr-check-item"><input type="checkbox" id="anbefaling-{esc(r.recommendation_id)}" '
         f'data-kr-check="{esc(r.recommendation_id)}">'
         f'<label for="anbefaling-{esc(r.recommendation_id)}">{esc(r.text)}</label>'
         f'<details class="kr-wording"><summary>Rapportens ordlyd</summary><p>»{esc(r.report_text)}«</p></details>'
-        f'<div class="kr-check-links"><span class="kr-editors-label">Redaktionens kobling:</span> '
+        f'<div class="kr-check-links"><span class="kr-editors-label">{esc(label[0].upper() + label[1:])}:</span> '
         f"{cards.ingredient_badges(data, r.ingredient_ids)}</div></li>"
         for r in table_rows(recs)
     )
     return Html(
+        f'<p class="kr-basis-note">{esc(provenance.value_note(data.options, links))}</p>'
         f'<div class="kr-checklist-box" data-kr-checklist><ul class="kr-checklist">{items}</ul>'
         '<p class="kr-checklist-controls" hidden><button type="button" class="kr-checklist-reset">Fjern alle flueben</button> '
         '<span class="kr-checklist-saved">Fluebenene gemmes kun i denne browser.</span></p></div>'

@@ -9,9 +9,10 @@ import re
 
 import pandas as pd
 
+from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
-from kulturensrige.data.schema import NOT_STATED
+from kulturensrige.data.schema import BY_REPORT, NOT_STATED
 from kulturensrige.render import cards
 from kulturensrige.render.markup import Html, book_link, csv_href, esc, macro
 from kulturensrige.rules import attribution, filters, views
@@ -83,11 +84,20 @@ def municipality_table(data: Dataset) -> Html:
             "Region": m["region"],
             "Udgangspunkt": [_key(data, "starting_points", "starting_point_id", s, "label") for s in m["starting_point"]],
             "Indsatser": [int((data.initiatives["kommunekode"] == c).sum()) for c in m["kommunekode"]],
-            "Citater": [len(filters.quotes(data, filters.QuoteFilter(kommunekode=c))) for c in m["kommunekode"]],
+            # How many, and whose ties they are: "1, udledt af redaktionen".
+            "Citater knyttet til kommunen": [
+                cards.attributed_count(data, filters.quotes(data, filters.QuoteFilter(kommunekode=c))) for c in m["kommunekode"]
+            ],
             "_kode": m["kommunekode"],
         }
     )
     return simple_table(frame, "De deltagende kommuner", kommune_column="_kode", table_id="tabel-kommuner")
+
+
+def status_heading(data: Dataset) -> str:
+    """'Status (redaktionens læsning)': the report states no status (data/schema.py, EDITORIAL)."""
+    source = provenance.value_source(data.options, "initiatives.status")
+    return "Status" if source == BY_REPORT else f"Status ({provenance.value_label(data.options, 'initiatives.status')})"
 
 
 def initiative_table(data: Dataset, kommunekode: str = filters.ALL) -> Html:
@@ -97,7 +107,7 @@ def initiative_table(data: Dataset, kommunekode: str = filters.ALL) -> Html:
             "Indsats": rows["title"],
             "Kommune": [filters.municipality_name(data, c) for c in rows["kommunekode"]],
             "Slags": [_key(data, "initiative_kinds", "initiative_kind_id", k, "label") for k in rows["kind"]],
-            "Status": [_key(data, "statuses", "status_id", s, "label") for s in rows["status"]],
+            status_heading(data): [_key(data, "statuses", "status_id", s, "label") for s in rows["status"]],
             "_kode": rows["kommunekode"],
         }
     )
@@ -117,14 +127,14 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
     row = data.municipalities.loc[data.municipalities["kommunekode"] == kommunekode].iloc[0]
     start = _key(data, "starting_points", "starting_point_id", row.starting_point, "label")
     spelled = "" if row.name_in_report == row["name"] else f". Rapporten staver navnet »{esc(row.name_in_report)}«."
-    section = _key(data, "sections", "section_id", row.section_id, "title")
+    section = filters.section_title(data, row.section_id)
     return Html(
         f'<div class="kr-profile" data-kommune="{esc(row.kommunekode)}"><p class="kr-lead">{esc(row.summary)}</p>'
         f'<dl class="kr-facts"><dt>Officielt navn</dt><dd>{esc(row["name"])}{spelled}</dd>'
         f"<dt>Kommunekode</dt><dd>{esc(row.kommunekode)} {EDITORS_ADDITION}</dd>"
         f"<dt>Region</dt><dd>{esc(row.region)} {EDITORS_ADDITION}</dd>"
         f"<dt>Udgangspunkt</dt><dd>{esc(starting_point(start, row.starting_point_note))}</dd>"
-        f"<dt>Hvad forløbet førte til</dt><dd>{esc(not_stated_note(row.outcome))}</dd></dl>"
+        f"<dt>Hvad forløbet førte til</dt><dd>{esc(not_stated_note(data, row.outcome))}</dd></dl>"
         # The section is presented on this very page: name it, do not link to it.
         f'<p class="kr-source-line">Bygger på rapportens afsnit »{esc(section)}«.</p></div>' + profile_hints(data, kommunekode)
     )
@@ -149,12 +159,10 @@ def municipality_ingredients(data: Dataset, kommunekode: str) -> Html:
     quotes = views.quotes_of(data.quotes, kommunekode)
     name = filters.municipality_name(data, kommunekode)
     if quotes.empty:
-        not_stated = len(views.general_quotes(data.quotes))
         holder = attribution.source_name(data.options)
         return Html(
-            f'<p class="kr-empty-note">{esc(holder[0].upper() + holder[1:])} knytter ingen citater til {esc(name)}, så '
-            f"ingen ingrediens kan vises for kommunen alene. {plural(not_stated, 'citat', 'citater')} i {esc(holder)} "
-            "har ingen kommune angivet.</p>"
+            f'<p class="kr-empty-note">{esc(holder[0].upper() + holder[1:])} knytter ingen citater til {esc(name)}, og ingen er '
+            f"udledt, så ingen ingrediens kan vises for kommunen alene. {esc(attribution.tie_counts(data.quotes, data.options))}</p>"
         )
     items = []
     for ingredient in table_rows(data.ingredients.sort_values("number")):
@@ -235,8 +243,15 @@ def fact_with_link(data: Dataset, fact_id: str) -> Html:
 
 
 def resource_persons(data: Dataset) -> Html:
-    frame = data.resource_persons[["name", "role"]].rename(columns={"name": "Navn", "role": "Rolle (som i rapporten)"})
-    return simple_table(frame, "Navngivne ressourcepersoner")
+    """The report's resource persons (who gave talks) in one table; a facilitator, whom the report names as such and not
+    as a resource person, in a sentence of its own below it."""
+    persons = data.resource_persons
+    facilitating = persons["role"].str.casefold().str.startswith("facilitator")
+    frame = persons.loc[~facilitating, ["name", "role"]].rename(columns={"name": "Navn", "role": "Rolle (som i rapporten)"})
+    table = simple_table(frame, "Ressourcepersoner, rapporten nævner ved navn").markup if len(frame) else ""
+    facilitators = "; ".join(f"{esc(r.name)}, {esc(r.role)}" for r in persons[facilitating].itertuples())
+    note = f'<p class="kr-source-line">Rapporten kalder ikke facilitatoren en ressourceperson: {facilitators}.</p>' if facilitators else ""
+    return Html(table + note)
 
 
 def group_composition(data: Dataset) -> Html:
@@ -264,7 +279,7 @@ def six_ps_table(data: Dataset) -> Html:
     frame = pd.DataFrame({"P": ps["name"], "Dansk betegnelse": ps["label_da"], "Beskrivelse": ps["description"]})
     # A column the report leaves empty for every P would only repeat 'ikke angivet': say it once instead.
     empty = [c for c in frame.columns[1:] if (frame[c] == NOT_STATED).all()]
-    caption = f"De {len(ps)} P’er" + (f" ({', '.join(c.lower() for c in empty)}: ikke angivet i rapporten)" if empty else "")
+    caption = f"De {len(ps)} P’er" + (f" ({', '.join(c.lower() for c in empty)}: {not_stated_note(data, NOT_STATED)})" if empty else "")
     return simple_table(frame.drop(columns=empty), caption)
 
 
@@ -285,6 +300,6 @@ def references_table(data: Dataset) -> Html:
     return simple_table(pd.DataFrame(rows), "Værker, rapporten henviser til")
 
 
-def not_stated_note(value: str) -> str:
-    """The book says 'not stated' in words wherever the data does."""
-    return "ikke angivet i rapporten" if value == NOT_STATED else value
+def not_stated_note(data: Dataset, value: str) -> str:
+    """The book says 'not stated' in words wherever the data does, naming whose data it is ('ikke angivet i rapporten')."""
+    return provenance.words(provenance.folder_source(data.options)).not_stated if value == NOT_STATED else value

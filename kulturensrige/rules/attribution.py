@@ -1,75 +1,82 @@
-"""Who tied a quote to its municipality: the report itself, or an analyst in a QDA project.
+"""Who tied a quote to its municipality, in words: the report, the editors, an analyst or a QDA project.
 
-The data folder says which (options.csv, `kommune_angivet_af`; the REFI-QDA import writes `qda-projekt`),
-so a card, a profile and a PDF say "angivet i rapporten" only about what the report itself states.
+The data folder says which (options.csv: `kommune_angivet_af`, standard the folder's `kilde`); the words come from
+kulturensrige/data/provenance.py, so a card, a profile, a status sentence and a PDF say "angivet i rapporten" only
+about what the report itself states.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from kulturensrige.data.schema import ATTRIBUTED_BY, BY_QDA, BY_REPORT
-from kulturensrige.rules.filters import lookup
+from kulturensrige.data import provenance
+from kulturensrige.data.schema import BY_REPORT
 from kulturensrige.words import plural
 
-LABELS = {
-    BY_REPORT: {"stated": "angivet i rapporten", "inferred": "udledt af redaktionen", "not stated": "ikke angivet i rapporten"},
-    BY_QDA: {
-        "stated": "angivet af analytikeren i QDA-projektet",
-        "inferred": "udledt i QDA-projektet",
-        "not stated": "ikke angivet i QDA-projektet",
-    },
-}
-# What "stated" and "inferred" mean, for the note above a municipality's quotes in its PDF edition.
-MEANINGS = {
-    BY_REPORT: {
-        "stated": "at rapporten selv nævner kommunen",
-        "inferred": "at bogens redaktion har knyttet citatet til kommunen ud fra rapportens egne oplysninger",
-    },
-    BY_QDA: {
-        "stated": "at analytikeren har registreret kommunen ved citatets kilde i sit QDA-projekt",
-        "inferred": "at kommunen er udledt, ikke registreret, i QDA-projektet",
-    },
-}
+LEVELS = ("stated", "inferred", "not stated")
 
 
 def source(options: pd.DataFrame) -> str:
-    """`rapporten` unless the folder's options say who else stated the municipalities (asked once per card)."""
-    return lookup(options, "option_id", "value").get(ATTRIBUTED_BY, BY_REPORT)
-
-
-# Who holds the quotes and their ties, as a sentence names it ("… knytter ingen citater til Køge").
-SOURCE_NAMES = {BY_REPORT: "rapporten", BY_QDA: "QDA-projektet"}
+    """Who stated the quotes' municipalities in this data folder."""
+    return provenance.ties_source(options)
 
 
 def source_name(options: pd.DataFrame) -> str:
-    """'rapporten' or 'QDA-projektet': the words for where the quotes were tied, so no sentence about analyst
-    data credits the report."""
-    return SOURCE_NAMES[source(options)]
+    """'rapporten', 'QDA-projektet', 'analytikerens data': where the quotes were tied, as a sentence names it."""
+    return provenance.words(source(options)).holder
 
 
 def labels(options: pd.DataFrame) -> dict[str, str]:
     """The words for each attribution level (stated, inferred, not stated) in this data folder."""
-    return LABELS[source(options)]
+    said = provenance.words(source(options))
+    return {level: said.tie(level) for level in LEVELS}
 
 
 def explained(options: pd.DataFrame) -> dict[str, str]:
     """The labels of 'stated' and 'inferred' with what each means, for a note in words."""
-    chosen = source(options)
-    return {level: LABELS[chosen][level] for level in ("stated", "inferred")} | {
-        f"{level}_meaning": MEANINGS[chosen][level] for level in ("stated", "inferred")
+    said = provenance.words(source(options))
+    return {
+        "stated": said.stated,
+        "inferred": said.inferred,
+        "stated_meaning": said.stated_meaning,
+        "inferred_meaning": said.inferred_meaning,
     }
 
 
-def analyst_intro(quotes: pd.DataFrame) -> str:
-    """How quotes from an analyst's QDA project came to be tied to the municipality, in words."""
+def tie_counts(quotes: pd.DataFrame, options: pd.DataFrame, reference_keys: pd.Series | None = None) -> str:
+    """How many quotes are tied to a municipality, and by whom: 'Rapporten knytter ingen af sine 33 citater til en
+    kommune; redaktionen har udledt en kommune for 5 af dem.' Quotes from cited works are left out."""
+    own = quotes[quotes["reference_key"] == ""] if "reference_key" in quotes else quotes
+    said = provenance.words(source(options))
+    stated = int((own["attribution"] == "stated").sum())
+    inferred = int((own["attribution"] == "inferred").sum())
+    total = plural(len(own), "citat", "citater")
+    if stated:
+        head = f"Af {total} er {plural(stated, 'citat', 'citater').split(' ', 1)[0]} knyttet til en kommune, {said.stated}"
+    elif source(options) == BY_REPORT:
+        head = f"Rapporten knytter ingen af sine {total} til en kommune"
+    else:
+        head = f"Ingen af {total} har en kommune {said.stated}"
+    if inferred:
+        return f"{head}; for {plural(inferred, 'citat', 'citater')} er kommunen {said.inferred}."
+    return f"{head}."
+
+
+def intro(quotes: pd.DataFrame, tied_by: str) -> str:
+    """How the quotes shown for one municipality came to be tied to it, in words, from their attribution levels and
+    who stated the ties (`source()`)."""
+    said = provenance.words(tied_by)
     stated = int((quotes["attribution"] == "stated").sum())
     inferred = int((quotes["attribution"] == "inferred").sum())
+    holder = said.holder[0].upper() + said.holder[1:]
     if not stated and not inferred:
-        return "QDA-projektet knytter ingen citater til kommunen."
+        return f"{holder} knytter ingen citater til kommunen, og ingen er udledt."
     parts = []
     if stated:
-        parts.append(f"Analytikeren har knyttet {plural(stated, 'citat', 'citater')} til kommunen i sit QDA-projekt")
+        parts.append(f"{plural(stated, 'citat', 'citater')} er knyttet til kommunen, {said.stated}")
+    elif tied_by == BY_REPORT:
+        parts.append("Rapporten nævner ikke kommunen ved citaterne")
     if inferred:
-        parts.append(f"{plural(inferred, 'citat', 'citater')} er knyttet til kommunen ved en udledning, og kortet viser hvorfor")
-    return "; ".join(parts) + "."
+        parts.append(f"{plural(inferred, 'citat', 'citater')} er {said.inferred}, og kortet viser hvorfor")
+    text = "; ".join(parts) + "."
+    return text[0].upper() + text[1:]

@@ -47,6 +47,15 @@ def municipality_name(data: Dataset, kommunekode: str) -> str:
     return str(lookup(data.municipalities, "kommunekode", "name").get(kommunekode, kommunekode))
 
 
+def section_title(data: Dataset, section_id: str) -> str:
+    """A section's heading as the report prints it, with the official name beside a municipality the report spells
+    otherwise: 'Guldborgssund (rapportens stavemåde af Guldborgsund)'. The book keeps the report's spelling in its
+    headings and quotes and explains it wherever it shows."""
+    title = str(lookup(data.sections, "section_id", "title").get(section_id, section_id))
+    spelled = data.municipalities[(data.municipalities["name_in_report"] == title) & (data.municipalities["name"] != title)]
+    return f"{title} (rapportens stavemåde af {spelled['name'].iloc[0]})" if len(spelled) else title
+
+
 def quotes(data: Dataset, selection: QuoteFilter = QuoteFilter()) -> pd.DataFrame:
     """Quote rows (one per turn) matching every field of the selection. A municipality's are those views.quote_ties
     gives it under the inferred switch; with every municipality ('alle') the switch leaves every quote in, as the

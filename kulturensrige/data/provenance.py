@@ -1,0 +1,121 @@
+"""Whose word is it: the report's, the editors', an analyst's or a QDA project's, worded in Danish once.
+
+The sources are declared in the schema (SOURCES, and EDITORIAL for the values the report does not state). A data
+folder says who prepared it (options.csv, `kilde`, standard `rapporten`; the workbook import writes `analytiker`)
+and who stated its quotes' municipalities (`kommune_angivet_af`, standard the folder's source; the REFI-QDA import
+writes `qda-projekt`). Pages, cards, status sentences, PDFs, downloads and the QDA export all word a source through
+`words()`, so a book built on an analyst's data never credits the report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from kulturensrige.data.schema import ATTRIBUTED_BY, BY_ANALYST, BY_EDITORS, BY_QDA, BY_REPORT, EDITORIAL_VALUES, FOLDER_SOURCE
+
+
+@dataclass(frozen=True)
+class Words:
+    """One source in Danish, in each form a sentence needs."""
+
+    source: str
+    stated: str  # a municipality this source gives for a quote: "angivet i rapporten"
+    inferred: str  # a municipality inferred on this source's side: "udledt af redaktionen"
+    not_stated: str  # "ikke angivet i rapporten"
+    holder: str  # where the quotes and their ties are held, as a sentence names it: "rapporten"
+    value: str  # a value this source gives, as a label: "redaktionens læsning"
+    stated_meaning: str  # what "stated" means, for a note in words
+    inferred_meaning: str
+
+    def tie(self, attribution: str) -> str:
+        """The words for one attribution level: stated, inferred or not stated."""
+        return {"stated": self.stated, "inferred": self.inferred, "not stated": self.not_stated}[attribution]
+
+
+_WORDS = {
+    BY_REPORT: Words(
+        BY_REPORT,
+        "angivet i rapporten",
+        "udledt af redaktionen",
+        "ikke angivet i rapporten",
+        "rapporten",
+        "rapportens",
+        "at rapporten selv nævner kommunen",
+        "at bogens redaktion har knyttet citatet til kommunen ud fra rapportens egne oplysninger",
+    ),
+    BY_EDITORS: Words(
+        BY_EDITORS,
+        "angivet af redaktionen",
+        "udledt af redaktionen",
+        "ikke angivet af redaktionen",
+        "redaktionens data",
+        "redaktionens",
+        "at bogens redaktion har angivet kommunen",
+        "at bogens redaktion har knyttet citatet til kommunen ud fra rapportens egne oplysninger",
+    ),
+    BY_ANALYST: Words(
+        BY_ANALYST,
+        "angivet af analytikeren",
+        "udledt af analytikeren",
+        "ikke angivet af analytikeren",
+        "analytikerens data",
+        "analytikerens angivelse",
+        "at analytikeren, der har lavet datamappen, har angivet kommunen",
+        "at analytikeren har knyttet citatet til kommunen ved en udledning, ikke en angivelse",
+    ),
+    BY_QDA: Words(
+        BY_QDA,
+        "angivet af analytikeren i QDA-projektet",
+        "udledt i QDA-projektet",
+        "ikke angivet i QDA-projektet",
+        "QDA-projektet",
+        "kodet i QDA-projektet",
+        "at analytikeren har registreret kommunen ved citatets kilde i sit QDA-projekt",
+        "at kommunen er udledt, ikke registreret, i QDA-projektet",
+    ),
+}
+
+
+def words(source: str) -> Words:
+    """The one place a source becomes Danish words."""
+    return _WORDS[source]
+
+
+def _option(options: pd.DataFrame, option_id: str) -> str:
+    chosen = options.loc[options["option_id"] == option_id, "value"]
+    return str(chosen.iloc[0]) if len(chosen) else ""
+
+
+def folder_source(options: pd.DataFrame) -> str:
+    """Who prepared the data folder: `kilde`, standard `rapporten`."""
+    return _option(options, FOLDER_SOURCE) or BY_REPORT
+
+
+def ties_source(options: pd.DataFrame) -> str:
+    """Who stated the quotes' municipalities: `kommune_angivet_af`, standard the folder's source."""
+    return _option(options, ATTRIBUTED_BY) or folder_source(options)
+
+
+def value_source(options: pd.DataFrame, value: str) -> str:
+    """The source of a value ('table.column' or 'figur:<id>'): the editors' where the report does not state it and
+    the folder is the report's; otherwise the folder's own source."""
+    folder = folder_source(options)
+    return BY_EDITORS if folder == BY_REPORT and value in EDITORIAL_VALUES else folder
+
+
+def value_label(options: pd.DataFrame, value: str) -> str:
+    """A value's source as a short label: 'redaktionens tilføjelse', 'analytikerens angivelse', 'rapportens'."""
+    source = value_source(options, value)
+    return f"redaktionens {EDITORIAL_VALUES[value].act}" if source == BY_EDITORS else words(source).value
+
+
+def value_note(options: pd.DataFrame, value: str) -> str:
+    """A value's source as a short sentence for the reader: 'Redaktionens læsning, ikke rapportens: <reason>'."""
+    source = value_source(options, value)
+    said = value_label(options, value)
+    said = said[0].upper() + said[1:]
+    if source == BY_EDITORS:
+        return f"{said}, ikke rapportens: {EDITORIAL_VALUES[value].reason}"
+    return f"{said}."

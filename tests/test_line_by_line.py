@@ -1,0 +1,186 @@
+"""The defects a careful reader found with the report beside the book (issue 21, sections 3 and 4): each test reads
+what the book says and checks it against what the report says."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from kulturensrige.edition import editions
+from kulturensrige.render import cards, charts, comparison, figures, lists
+from kulturensrige.rules import filters
+from support.checks import each
+
+REPO = Path(__file__).resolve().parent.parent
+BOOK = REPO / "book"
+STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
+
+
+def page_text(notebook: str) -> str:
+    """The reader text of a chapter: its markdown cells."""
+    cells = json.loads((BOOK / notebook).read_text(encoding="utf-8"))["cells"]
+    return " ".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+
+
+def text(html: object) -> str:
+    """What a reader sees of a piece of markup; a chart model as its page shows it (its repr is only a short name)."""
+    markup = html.html() if isinstance(html, figures.Chart) else html
+    return BeautifulSoup(str(markup), "html.parser").get_text(" ", strip=True)
+
+
+def edition(data, kommunekode: str) -> BeautifulSoup:
+    page = editions.municipality_edition(data, kommunekode, STAMP, editions.EditionCharts.compute(data), "plotly.min.js")
+    return BeautifulSoup(page, "html.parser")
+
+
+def test_a_count_of_ties_says_whose_ties_they_are(data, report_text: str):
+    """The report names no municipality for any quote: no page may say some quotes have one 'angivet'."""
+    guldborgsund = text(lists.municipality_ingredients(data, "376"))
+    assert "har ingen kommune angivet" not in guldborgsund
+    assert "Rapporten knytter ingen af sine" in guldborgsund and "udledt af redaktionen" in guldborgsund
+    matrix = text(charts.ingredient_municipality_matrix(data))
+    assert "knyttet til en kommune (" in matrix and "udledt af redaktionen)" in matrix
+    assert "har ingen kommune angivet" not in matrix
+
+
+def test_every_count_of_inferred_ties_says_udledt(data):
+    side_by_side = text(comparison.compare_view(data))
+    assert "1 citat knyttet til kommunen (udledt af redaktionen)" in side_by_side
+    overview = BeautifulSoup(str(lists.municipality_table(data)), "html.parser")
+    assert "Citater knyttet til kommunen" in [th.get_text(strip=True) for th in overview.select("thead th")]
+    assert "2, udledt af redaktionen" in overview.get_text(" ", strip=True)
+    ringkoebing = edition(data, "760")
+    assert "Citater pr. ingrediens knyttet til Ringkøbing-Skjern (2, udledt af redaktionen)" in ringkoebing.get_text(" ")
+    about = ringkoebing.select_one(".kr-about").get_text(" ", strip=True)
+    assert "kommunens egne citater" not in about and "udledt af redaktionen" in about
+
+
+def test_no_sentence_claims_an_order_of_cards_the_data_does_not_decide():
+    assert "står først blandt citaterne" not in page_text("ingredienser/gnist-og-flamme.ipynb")
+
+
+def test_figure_1_claims_no_mode_the_report_does_not_state_and_figures_1_and_4_are_labelled_reconstructions(data, report_text):
+    timeline = str(charts.programme_timeline(data).html())
+    assert "fysisk ifølge rapporten" not in timeline
+    assert "Redaktionens gengivelse, ikke rapportens" in text(timeline)
+    assert set(data.programme_events["mode"]) <= {"virtuel", "ikke angivet"}, "the report calls no workshop physical"
+    words = text(charts.figure4_words(data))
+    assert "Redaktionens gengivelse, ikke rapportens" in words
+    chapter = page_text("ingredienser/etablering-af-vi.ipynb")
+    assert "Rapporten gengiver ikke svarene" not in chapter and "Figur 4 viser en wordcloud" in report_text
+    assert "Rapporten trykker ordskyen som billede" in chapter
+
+
+def test_organisations_are_not_called_partners_and_statuses_are_labelled_the_editors_reading(data):
+    row = data.initiatives.iloc[0]
+    facts = dict(cards.initiative_facts(data, row))
+    assert "Partnere" not in facts
+    assert facts["Organisationer nævnt ved indsatsen"].endswith("(redaktionens samling)")
+    assert facts["Status"].endswith("(redaktionens læsning)")
+    assert "Status (redaktionens læsning)" in str(lists.initiative_table(data))
+    chart = text(charts.partners_by_kind(data))
+    assert "Partnere i indsatserne" not in chart and "Rapporten kalder ikke alle disse organisationer partnere" in chart
+    assert "## Partnere" not in page_text("kommuner/sammenligning.ipynb")
+
+
+def test_the_background_quotes_who_as_the_report_does(report_text):
+    chapter = page_text("baggrund.ipynb")
+    assert "alene forebygger og behandler" not in chapter
+    quoted = (
+        "strategier, der alene fokuserer på at behandle psykisk sygdom, ikke nødvendigvis vil føre til bedre mental "
+        "sundhed på befolkningsniveau"
+    )
+    assert f"»{quoted}«" in chapter and quoted in " ".join(report_text.split())
+
+
+def test_the_facilitator_is_not_listed_as_a_resource_person(data):
+    html = BeautifulSoup(str(lists.resource_persons(data)), "html.parser")
+    listed = [td.get_text(strip=True) for td in html.select("tbody tr td:first-child, tbody tr th:first-child")]
+    assert "Christa Breum Amhøj" not in listed and "Charlotte Meilstrup" in listed
+    assert "Rapporten kalder ikke facilitatoren en ressourceperson: Christa Breum Amhøj" in html.get_text(" ", strip=True)
+
+
+def test_the_books_own_charts_are_labelled_and_numbered_apart_from_the_reports_figures(data):
+    chart = text(charts.quotes_per_ingredient(data))
+    assert "Redaktionens optælling, ikke rapportens" in chart and "Talerkategorierne er redaktionens inddeling" in chart
+    assert "fordelt på talerens rolle" not in page_text("ingredienser/oversigt.ipynb")
+    koege = edition(data, "259")
+    titles = [p.get_text(strip=True) for p in koege.select(".kr-figure-title")]
+    assert titles and all(t.startswith("Diagram ") for t in titles), titles
+
+
+def test_an_editions_counts_agree_with_its_lists(data):
+    """Køge's edition listed 4 and 7 general quotes beside a diagram of 5 and 8: each count now says how it splits."""
+    koege = edition(data, "259")
+    for section in each(koege.select("section.kr-ingredient")):
+        counts = section.select_one(".kr-list-summary").get_text(" ", strip=True)
+        found = re.search(
+            r"I alt (\d+) citater? til ingrediensen: (\d+) knyttet til kommunen(?:, (\d+) generelle)?(?: og (\d+) generelle)?", counts
+        )
+        assert found, counts
+        numbers = [int(n) for n in found.groups() if n]
+        elsewhere = re.search(r"(\d+) knyttet til andre kommuner", counts)
+        assert numbers[0] == sum(numbers[1:]) + (int(elsewhere.group(1)) if elsewhere else 0), counts
+        name = section.select_one("h3").get_text(strip=True).split(". ", 1)[1]
+        ingredient = data.ingredients.loc[data.ingredients["name"] == name, "ingredient_id"].iloc[0]
+        assert numbers[0] == len(filters.quotes(data, filters.QuoteFilter(ingredient_id=ingredient))), name
+
+
+def test_the_reports_spelling_of_guldborgsund_is_explained_wherever_it_shows(data):
+    assert filters.section_title(data, "guldborgsund") == "Guldborgssund (rapportens stavemåde af Guldborgsund)"
+    overview = text(cards.municipality_overview(data))
+    assert "Afsnit: Guldborgssund (rapportens stavemåde af Guldborgsund)" in overview or "Guldborgssund" not in overview
+
+
+def test_what_the_book_left_out_is_restored_in_the_reports_words(report_text):
+    restored = {
+        "baggrund.ipynb": [
+            "som et supplement til at behandle og forebygge",
+            "selvaccept",
+            "social isolation",
+            "handleplan for mental sundhed 2013–2020",
+        ],
+        "vaerdiskabelser.ipynb": ["en velkendt problematik", "kræver en særlig indsats"],
+        "ingredienser/leg-mod-og-laering.ipynb": ["at frigøre sig fra"],
+        "evalueringsdesign.ipynb": ["(der også kaldes kerneelementer eller principper)"],
+        "afsluttende-betragtninger.ipynb": ["den fjerde fælles workshop", "eksperimenter og udforskninger vise"],
+    }
+    flat = " ".join(report_text.split())
+    for notebook, phrases in restored.items():
+        chapter = page_text(notebook)
+        for phrase in phrases:
+            assert phrase in chapter, (notebook, phrase)
+    for quoted in (
+        "som et supplement til at behandle og forebygge",
+        "en velkendt problematik",
+        "(der også kaldes kerneelementer eller principper)",
+    ):
+        assert quoted in flat
+
+
+@pytest.mark.build
+def test_the_printed_book_offers_no_screen_controls_and_shows_every_municipality_side_by_side(built_site: Path, data):
+    compare = BeautifulSoup(
+        str(editions.printable_article(built_site, editions.Chapter("kommuner/sammenligning.html", 1, "x"), 1, "")), "html.parser"
+    )
+    assert len(compare.select(".kr-compare-column")) == len(data.municipalities)
+    assert compare.select_one(".kr-compare-status") is None
+    for page in ("kommuner/sammenligning.html", "ingredienser/oversigt.html"):
+        printed = text(editions.printable_article(built_site, editions.Chapter(page, 1, "x"), 1, ""))
+        for control in ("Vis tallene som tabel", "Hent tabellen som CSV", charts.CLICK_HINT, charts.CELL_HINT):
+            assert control not in printed, (page, control)
+    # Words of two inline elements ran together on paper ("aktionerEt"): a space stands between them.
+    front = BeautifulSoup(str(editions.printable_article(built_site, editions.Chapter("index.html", 0, "x"), 1, "")), "html.parser")
+    assert "aktionerEt" not in front.get_text("") and "aktioner" in front.get_text("")
+
+
+def test_the_reports_missing_space_after_a_hyphen_is_repaired_one_way_throughout():
+    """'sorg-og livsmodsgruppe' and 'Billed-og medieskole' are the same slip in the report; the book repairs both."""
+    for path in each(sorted((REPO / "data").glob("*.csv"))):
+        slips = re.findall(r"\w+-og \w+", path.read_text(encoding="utf-8"))
+        assert not slips, (path.name, slips)

@@ -1,0 +1,221 @@
+"""Whose word is it: one provenance model in the schema, one wording, and a book on an analyst's data that never
+credits the report (issue 21)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from bs4 import BeautifulSoup
+
+from kulturensrige import load
+from kulturensrige.data import provenance
+from kulturensrige.data.problems import DataError
+from kulturensrige.data.publishing import published_files
+from kulturensrige.data.schema import BY_ANALYST, BY_EDITORS, BY_QDA, BY_REPORT, EDITORIAL, INFERENCE_RULE, SOURCES, TABLES
+from kulturensrige.render import cards, charts, comparison, lists
+from kulturensrige.rules import attribution
+from support.checks import each
+from support.scripts import run_script
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "data"
+# The words that credit the report with a tie: none may stand beside a quote the analyst tied.
+REPORT_CREDITS = ("angivet i rapporten", "Rapporten selv knytter", "rapportens egne angivelser", "ikke angivet i rapporten")
+
+
+@pytest.fixture(scope="module")
+def report():
+    return load(DATA)
+
+
+@pytest.fixture(scope="module")
+def analyst_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """data/ exported as a workbook, two quotes tied to Rudersdal as `stated` by the analyst, and imported again."""
+    tmp = tmp_path_factory.mktemp("analytiker")
+    workbook = tmp / "arbejdsbog.xlsx"
+    assert run_script("export_workbook", "--data", str(DATA), "--out", str(workbook)).returncode == 0
+    book = openpyxl.load_workbook(workbook)
+    quotes = book["quotes"]
+    header = [c.value for c in quotes[1]]
+    for row in (3, 4):  # q002, q003
+        quotes.cell(row, header.index("kommunekode") + 1).value = "230"
+        quotes.cell(row, header.index("attribution") + 1).value = "stated"
+    book.save(workbook)
+    out = tmp / "mine-data"
+    result = run_script("import_workbook", str(workbook), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_every_source_is_an_option_value_the_validator_accepts_and_has_its_own_words(tmp_path: Path):
+    assert SOURCES == (BY_REPORT, BY_EDITORS, BY_ANALYST, BY_QDA)
+    for source in SOURCES:
+        folder = tmp_path / source
+        shutil.copytree(DATA, folder)
+        with (folder / "options.csv").open("a", encoding="utf-8") as f:
+            f.write(f"kilde,{source},\nkommune_angivet_af,{source},\n")
+        data = load(folder)
+        said = provenance.words(source)
+        assert provenance.folder_source(data.options) == provenance.ties_source(data.options) == source
+        assert attribution.labels(data.options)["stated"] == said.stated
+        # Only the report's own words credit the report.
+        assert ("rapporten" in said.stated) == (source == BY_REPORT)
+    (tmp_path / BY_REPORT / "options.csv").write_text("option_id,value,note\nkilde,bogen,\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load(tmp_path / BY_REPORT)
+    assert "rapporten, redaktionen, analytiker, qda-projekt" in str(caught.value.problems[0])
+
+
+def test_every_editorial_value_names_a_column_or_a_figure_the_book_draws():
+    made = r'(?:embed\(|Chart\(|_initiative_vocabulary_chart\(\s*data,\s*|_item_figure\()\s*"([a-z0-9-]+)"'
+    drawn = set(re.findall(made, Path(charts.__file__).read_text()))
+    for editorial in each(EDITORIAL):
+        kind, _, name = editorial.value.partition(":") if editorial.value.startswith("figur:") else ("", "", editorial.value)
+        if kind:
+            assert name in drawn, editorial.value
+        else:
+            table, column = name.split(".")
+            assert column in TABLES[table].columns, editorial.value
+        assert editorial.reason and editorial.label
+
+
+def test_an_editorial_value_is_the_editors_in_the_report_folder_and_the_analysts_in_theirs(report, analyst_folder: Path):
+    assert provenance.value_source(report.options, "initiatives.status") == BY_EDITORS
+    assert provenance.value_note(report.options, "initiatives.status").startswith("Redaktionens læsning, ikke rapportens: ")
+    assert provenance.value_source(report.options, "quotes.text") == BY_REPORT
+    analyst = load(analyst_folder)
+    assert provenance.value_source(analyst.options, "initiatives.status") == BY_ANALYST
+    assert provenance.value_note(analyst.options, "municipalities.region") == "Analytikerens angivelse."
+
+
+def test_the_workbook_import_writes_analytiker_unless_the_workbook_names_the_source(analyst_folder: Path, tmp_path: Path):
+    assert provenance.folder_source(load(analyst_folder).options) == BY_ANALYST
+    workbook = tmp_path / "arbejdsbog.xlsx"
+    run_script("export_workbook", "--data", str(DATA), "--out", str(workbook))
+    book = openpyxl.load_workbook(workbook)
+    book["options"].append(["kilde", "redaktionen", "Redaktionens egen opfølgning."])
+    book.save(workbook)
+    assert run_script("import_workbook", str(workbook), "--out", str(tmp_path / "ud")).returncode == 0
+    assert provenance.folder_source(load(tmp_path / "ud").options) == BY_EDITORS
+
+
+def test_an_analysts_stated_tie_never_credits_the_report_on_cards_lists_and_edition_text(analyst_folder: Path):
+    from kulturensrige.edition import editions
+
+    data = load(analyst_folder)
+    rudersdal = data.quotes[data.quotes["kommunekode"] == "230"]
+    texts = [
+        *(cards.quote_card(data, rudersdal.loc[[i]]) for i in rudersdal.index),
+        str(cards.quotes_for_municipality(data, "230")),
+        str(lists.municipality_ingredients(data, "230")),
+        str(lists.municipality_ingredients(data, "376")),
+        str(lists.municipality_table(data)),
+        str(comparison.compare_view(data)),
+        editions.quote_item(data, rudersdal.loc[[rudersdal.index[0]]], "230")["attribution"],
+        attribution.tie_counts(data.quotes, data.options),
+    ]
+    joined = " ".join(texts)
+    assert "angivet af analytikeren" in joined
+    for credit in REPORT_CREDITS:
+        assert credit.casefold() not in joined.casefold(), credit
+
+
+def test_published_downloads_follow_the_anonymity_rule_whatever_the_source_encoding(tmp_path: Path):
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    # An analyst's Excel saves Windows-1252: the download is UTF-8 all the same.
+    quotes = folder / "quotes.csv"
+    quotes.write_bytes(quotes.read_text(encoding="utf-8").encode("cp1252"))
+    data = load(folder)
+    files = published_files(data)
+    assert set(files) == {t.file for t in TABLES.values()}
+    for name, table in TABLES.items():
+        rows = list(csv.reader(io.StringIO(files[table.file], newline="")))
+        assert rows[0] == table.columns, name
+        files[table.file].encode("utf-8")
+    published = list(csv.DictReader(io.StringIO(files["quotes.csv"], newline="")))
+    categories = set(data.speaker_categories["label"])
+    for row in published:
+        if row["kommunekode"] and row["cleared"] != "ja":
+            assert row["speaker_role"] in categories, row["quote_id"]
+            assert row["caption"] == "", row["quote_id"]
+    assert "Leder af frivilligcenter" not in {r["speaker_role"] for r in published if r["quote_id"] == "q005"}
+
+
+def test_an_inferred_ties_reason_never_names_the_role(tmp_path: Path, report):
+    for q in report.quotes[report.quotes["attribution"] == "inferred"].itertuples():
+        for part in re.split(r"[/,]", q.speaker_role):
+            assert part.strip().casefold() not in q.attribution_rationale.casefold(), q.quote_id
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    quotes = folder / "quotes.csv"
+    quotes.write_text(
+        quotes.read_text(encoding="utf-8").replace("på et plejehjem.", "på et plejehjem og fortalt af en amatørmusiker."), encoding="utf-8"
+    )
+    with pytest.raises(DataError) as caught:
+        load(folder)
+    assert "nævner talerens rolle ('amatørmusiker')" in str(caught.value.problems[0])
+
+
+def test_the_inference_rule_is_written_down_and_every_inferred_tie_names_its_one_municipality(report):
+    dictionary = (DATA / "DATAORDBOG.md").read_text(encoding="utf-8")
+    chapter = (REPO / "book" / "om-data" / "genkoersel.ipynb").read_text(encoding="utf-8")
+    assert INFERENCE_RULE in dictionary and "dictionary.sources_html()" in chapter
+    names = dict(zip(report.municipalities["kommunekode"], report.municipalities["name"], strict=True))
+    for q in report.quotes[report.quotes["attribution"] == "inferred"].itertuples():
+        assert re.search(rf"\b[Kk]un\b.*\b{names[q.kommunekode]}", q.attribution_rationale), q.quote_id
+    # "hul igennem til Sundhedshuset" points to Køge as firmly as q006 does (the report's Køge: "sundhedshuset").
+    q037 = report.quotes.set_index("quote_id").loc["q037"]
+    assert (q037.kommunekode, q037.attribution) == ("259", "inferred")
+
+
+def _credits_report(text: str) -> list[str]:
+    return [credit for credit in REPORT_CREDITS if credit.casefold() in text.casefold()]
+
+
+@pytest.mark.build
+def test_a_book_built_on_an_analysts_workbook_never_credits_the_report_on_a_page_or_in_a_download(
+    analyst_folder: Path, tmp_path_factory: pytest.TempPathFactory
+):
+    """The done-when of issue 21: the workbook import with `stated` quotes, built; no page or download says the report
+    tied them, and every download is a publication (UTF-8, documented header, the anonymity rule)."""
+    from support.builds import build_book
+
+    site = build_book(analyst_folder, tmp_path_factory.mktemp("site-analytiker"))
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        assert not _credits_report(BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").get_text(" ")), page
+    profile = (site / "kommuner" / "profil-rudersdal.html").read_text(encoding="utf-8")
+    assert "angivet af analytikeren" in profile
+    data = load(analyst_folder)
+    categories = set(data.speaker_categories["label"])
+    downloads = sorted((site / "_static" / "data").glob("*.csv"))
+    assert {p.name for p in downloads} == {t.file for t in TABLES.values()}
+    for path in downloads:
+        text = path.read_bytes().decode("utf-8-sig")  # UTF-8 (a spreadsheet reads it by its BOM), or this raises
+        assert not _credits_report(text), path.name
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+        assert rows[0] == TABLES[path.stem].columns, path.name
+    for row in csv.DictReader(io.StringIO((site / "_static" / "data" / "quotes.csv").read_text(encoding="utf-8-sig"), newline="")):
+        if row["kommunekode"] and row["cleared"] != "ja":
+            assert row["speaker_role"] in categories and not row["caption"], row["quote_id"]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils mangler (scripts/install_pdf_tools.sh)")
+@pytest.mark.browser  # printed by Chromium
+def test_an_analysts_pdf_edition_never_credits_the_report(analyst_folder: Path, tmp_path: Path):
+    from test_pdf import municipality_pdfs, pdf_text, squeeze
+
+    path = municipality_pdfs(analyst_folder, tmp_path / "pdf", ["230"])["230"]
+    text = pdf_text(path, "Kulturens Rige – Rudersdal")
+    assert squeeze("Kommune: Rudersdal (angivet af analytikeren)") in text
+    for credit in REPORT_CREDITS:
+        assert squeeze(credit).casefold() not in text.casefold(), credit
+    assert squeeze("redaktionens tilføjelse") not in text and squeeze("analytikerens angivelse") in text
