@@ -20,6 +20,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from kulturensrige.data.folder_writing import process_running
+
 # The hidden siblings of site/, each named after the process that made it: `.html.forrige-PID` is the previous
 # site while a build writes a new one; `.html.ny-PID` a copy being changed; `.html.slettes-PID` one swapped out.
 PREVIOUS, NEW, OUTGOING = "forrige", "ny", "slettes"
@@ -35,18 +37,9 @@ def _siblings(site: Path, kind: str) -> list[Path]:
     found = []
     for entry in sorted(site.parent.glob(f"{prefix}*")) if site.parent.is_dir() else []:
         pid = entry.name[len(prefix) :]
-        if pid.isdigit() and not _running(int(pid)):
+        if pid.isdigit() and not process_running(int(pid)):
             found.append(entry)
     return found
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
     return True
 
 

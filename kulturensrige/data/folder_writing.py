@@ -105,7 +105,7 @@ def remove_stale_staging(dest: Path) -> None:
     prefix = f".{dest.name}.ny-"
     for entry in dest.parent.glob(glob.escape(prefix) + "*"):
         pid = entry.name[len(prefix) :].split("-", 1)[0]
-        if pid.isdigit() and _running(int(pid)):
+        if pid.isdigit() and process_running(int(pid)):
             continue
         if entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry, ignore_errors=True)
@@ -113,7 +113,8 @@ def remove_stale_staging(dest: Path) -> None:
             entry.unlink(missing_ok=True)
 
 
-def _running(pid: int) -> bool:
+def process_running(pid: int) -> bool:
+    """Whether a staging folder's process still runs, so its folder is not taken away under it."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
