@@ -41,6 +41,7 @@ from kulturensrige.book.page_source import PAGE_VARIABLE
 from kulturensrige.book.profiles import write_profile_pages
 from kulturensrige.book.site_folder import fresh_site
 from kulturensrige.data.buildkey import build_key
+from kulturensrige.data.folder_writing import destination_problem
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
 from kulturensrige.data.loading import CACHE_VARIABLE, DATA_DIR_VARIABLE, data_dir, load
 
@@ -57,10 +58,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", default=None, help="mappe til den byggede bog (standard: book/_build)")
     parser.add_argument("--builder", default="html", choices=["html", "linkcheck"], help="Sphinx-builderen (standard: html)")
     args = parser.parse_args(argv)
+    folder = data_dir(args.data)
+    if args.output is not None:
+        # The folder gets _build/ inside; anything else there, a device or the working folder is refused up front.
+        refused = destination_problem(Path(args.output), folder=True, overwrite=True, reading=[folder], names={"_build"})
+        if refused is not None:
+            return cli.refused(refused)
     try:
         with interruptible():
             output = Path(args.output).resolve() if args.output else ROOT / "book"
-            return build(data_dir(args.data), output, args.builder)
+            return build(folder, output, args.builder)
     except Interrupted:
         print(interrupted_line("bogen er ikke bygget, og den forrige bog ligger, hvor den lå"), file=sys.stderr)
         return EXIT_CODE

@@ -19,6 +19,7 @@ from kulturensrige import cli
 from kulturensrige.book.extension import build_date
 from kulturensrige.book.site_folder import replaced_site
 from kulturensrige.data.buildkey import RECORD, read_record
+from kulturensrige.data.folder_writing import destination_problem
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
 from kulturensrige.data.loading import data_dir, load
 from kulturensrige.edition import editions
@@ -39,6 +40,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--book-url", default=None, help=f"bogens adresse på nettet (standard: ${BOOK_URL_VARIABLE}; ellers ingen)")
     args = parser.parse_args(argv)
     folder = data_dir(args.data)
+    # The site is replaced by a copy with the PDFs in it: never the working folder, a device or the data folder.
+    refused = destination_problem(Path(args.site), folder=True, overwrite=True, reading=[folder], names={"index.html"})
+    if refused is not None:
+        return cli.refused(refused)
     data = load(folder)
     site = Path(args.site).resolve()
     problem = site_problem(site, data.fingerprint)

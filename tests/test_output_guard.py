@@ -94,6 +94,16 @@ SCRIPTS: dict[str, Callable[[Path, str], list[str]]] = {
 }
 
 
+# The builders write into a folder they always replace (no --overwrite): the built book, the site the PDFs go into.
+BUILDERS: dict[str, Callable[[Path, str], list[str]]] = {
+    "build_book": lambda tmp, out: ["--data", str(tmp / "data"), "--output", out],
+    "build_pdf": lambda tmp, out: ["--data", str(tmp / "data"), "--site", out],
+}
+
+# A dangling symlink is a new folder to a builder, which never asks for --overwrite.
+BUILDER_TARGETS = sorted(set(TARGETS) - {"dangling symlink without --overwrite"})
+
+
 def snapshot(folder: Path) -> dict[str, tuple[int, int, int]]:
     """Every entry under folder, not followed: its kind and permissions, size and modification time."""
     seen = {}
@@ -131,6 +141,26 @@ def test_a_bad_output_gets_one_line_exit_2_and_nothing_changes(
     result = run_script(name, *SCRIPTS[name](tmp_path, out), *(["--overwrite"] if overwrite else []))
     assert result.returncode == OUTPUT_REFUSED, result.stderr
     assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.startswith(out), result.stderr
+    assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize("target", BUILDER_TARGETS)
+@pytest.mark.parametrize("name", sorted(BUILDERS))
+def test_a_builder_refuses_a_bad_output_folder_in_one_line_with_exit_2(
+    name: str, target: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """build_book --output and build_pdf --site: refused before the data is even read."""
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    (tmp_path / "data" / "arbejdsbog.xlsx").write_bytes(b"")
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    out = TARGETS[target][0](tmp_path)
+    before = snapshot(tmp_path)
+    result = run_script(name, *BUILDERS[name](tmp_path, out))
+    assert result.returncode == OUTPUT_REFUSED, result.stderr
     assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr, result.stderr
     assert result.stderr.startswith(out), result.stderr
     assert snapshot(tmp_path) == before

@@ -40,7 +40,6 @@ def _siblings(site: Path, kind: str) -> list[Path]:
         if pid.isdigit() and not process_running(int(pid)):
             found.append(entry)
     return found
-    return True
 
 
 def recover(site: Path) -> None:

@@ -174,7 +174,7 @@ def destination_problem(
     if not folder and stat.S_ISDIR(mode):
         return Problem(shown, None, None, None, "er en mappe; --out skal være en fil, fx arbejdsbog.xlsx")
     if folder and stat.S_ISDIR(mode) and not _made_here(dest, set(names) or {table.file for table in TABLES.values()}):
-        return Problem(shown, None, None, None, "er en mappe med andet end en datamappes CSV-filer; angiv en ny eller tom mappe")
+        return Problem(shown, None, None, None, "er en mappe med filer, som kommandoen ikke selv har skrevet; angiv en ny eller tom mappe")
     if not overwrite:
         what = "mappen" if folder else "filen"
         return Problem(shown, None, None, None, f"findes allerede; intet er skrevet. Brug --overwrite for at erstatte {what}")
