@@ -426,7 +426,10 @@ def lighthouse_section(small: Build, baseline: dict | None) -> list[str]:
             "the page before its charts. Evaluating plotly.js is one task of about 0.6 s on Lighthouse's simulated phone "
             "(measured when plotly.js still loaded with the page: TBT 580–600 ms on `kommuner/sammenligning.html`); the "
             "reader now pays it when the first chart is wanted, while scrolling (which the browser keeps smooth off the "
-            "main thread), and each chart after it is drawn in a task of its own."
+            'main thread), and each chart after it is drawn in a task of its own. The column "TBT scrolling" '
+            "measures that wait: a Lighthouse user flow (scripts/lighthouse/flow.mjs) loads each chart page, then a "
+            "timespan scrolls it to its end, each chart drawn before the next scroll, with the CPU slowed 4× for real "
+            "(timespans cannot use the simulated throttling of the other columns)."
         ),
         "",
         lighthouse_table(small.lighthouse),
