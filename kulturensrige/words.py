@@ -32,17 +32,18 @@ def plural(count: int, singular: str, plural_form: str) -> str:
 
 # A cell a spreadsheet would read as a formula (OWASP, CSV injection): its first character.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# A formula start at the beginning of the cell or of any part a comma or semicolon split would make a cell of:
+# A formula start at the beginning of the cell or of any part a comma, semicolon or tab split would make a cell of:
 # a spreadsheet that splits on the other delimiter, or on both, still meets no formula.
-_FORMULA_PART = re.compile(r"(^|[,;])(?=[=+\-@\t\r])")
+# A tab splits too: a paste into a spreadsheet, or a reader that takes tab-separated text.
+_FORMULA_PART = re.compile(r"(^|[,;\t])(?=[=+\-@\t\r])")
 
 
 def csv_cell(value: object) -> str:
     """One CSV cell, safe in a spreadsheet in any locale: every formula start, of the cell or of a part between
-    commas or semicolons in it, is neutralised with an apostrophe, and a cell holding either delimiter, a quote
-    or a line break is quoted."""
+    commas, semicolons or tabs in it, is neutralised with an apostrophe, and a cell holding a
+    delimiter, a quote or a line break is quoted."""
     text = _FORMULA_PART.sub(r"\1'", str(value))
-    if any(c in text for c in ',;"\n\r'):
+    if any(c in text for c in ',;"\t\n\r'):
         text = '"' + text.replace('"', '""') + '"'
     return text
 

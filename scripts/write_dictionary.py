@@ -6,6 +6,7 @@ tests/test_templates.py fails while the committed file is out of date.
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 from kulturensrige import cli
@@ -16,7 +17,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
-    folder = Path(argv[0]) if argv else ROOT / "data"
+    parser = argparse.ArgumentParser(description="Skriv DATAORDBOG.md i en datamappe ud fra skemaet.")
+    parser.add_argument("folder", nargs="?", type=Path, default=ROOT / "data", help="datamappen (standard: data/)")
+    folder = parser.parse_args(argv).folder
+    # The dictionary belongs in a data folder: a folder of other files, the working folder or "" is refused.
+    refused = destination_problem(folder, folder=True, overwrite=True)
+    if refused is not None:
+        return cli.refused(refused)
     path = folder / "DATAORDBOG.md"
     text = as_markdown()
     if path.is_file() and path.read_text(encoding="utf-8") == text:

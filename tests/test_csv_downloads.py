@@ -31,15 +31,16 @@ HOSTILE = [
     "\rvogn",
     'sagde "ja",=1',
     "ren tekst, med komma; og semikolon",
+    "Se\t=1+1",
 ]
 CSV_HREF = re.compile(r'href="data:text/csv;charset=utf-8,([^"]*)"')
 
 
 def cells_every_way(text: str) -> list[str]:
-    """Every cell a spreadsheet could make of the text: csv with ',' or ';', and a plain split on either."""
+    """Every cell a spreadsheet could make of the text: csv with ',', ';' or a tab, and a plain split on any of them."""
     text = text.removeprefix("\ufeff")
     cells = []
-    for delimiter in ",;":
+    for delimiter in ",;\t":
         cells += [cell for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter) for cell in row]
         cells += [part.lstrip('"') for line in re.split(r"\r\n|\n", text) for part in line.split(delimiter)]
     return cells

@@ -565,7 +565,7 @@ def test_import_overwrite_onto_a_file_is_one_line(exported: Path, tmp_path: Path
     target.write_text("mit arbejde\n", encoding="utf-8")
     result = run_import(exported, target, "--overwrite")
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert result.stderr.splitlines()[0] == f"{target} — findes og er en fil; --out skal være en mappe"
+    assert result.stderr.splitlines()[0] == f"{target} — findes og er en fil; angiv en mappe"
     assert target.read_text(encoding="utf-8") == "mit arbejde\n"
 
 
@@ -592,7 +592,7 @@ def test_export_overwrite_onto_a_folder_is_one_line(tmp_path: Path):
     folder.mkdir()
     result = run_script("export_workbook", "--out", str(folder), "--overwrite")
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert result.stderr.splitlines()[0] == f"{folder} — er en mappe; --out skal være en fil, fx arbejdsbog.xlsx"
+    assert result.stderr.splitlines()[0] == f"{folder} — er en mappe; angiv en fil, fx arbejdsbog.xlsx"
     assert folder.is_dir()
 
 

@@ -12,6 +12,7 @@ import os
 import shutil
 import socket
 import stat
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -229,3 +230,68 @@ def test_the_writers_themselves_refuse_a_fifo_even_when_the_command_did_not_ask(
     with pytest.raises(Exception, match="FIFO"):
         write_file(tmp_path / "roer", lambda temporary: temporary.write_text("x"), overwrite=True)
     assert stat.S_ISFIFO(os.lstat(tmp_path / "roer").st_mode)
+
+
+def _dead_pid() -> int:
+    """The process id of a process that has ended (a killed writer's)."""
+    process = subprocess.Popen(["true"])
+    process.wait()
+    return process.pid
+
+
+def test_an_old_folder_left_by_a_writer_killed_between_its_renames_comes_back_before_the_next_write(tmp_path: Path):
+    dest = tmp_path / "mine-data"
+    backup = tmp_path / f".mine-data.gammel-{_dead_pid()}-abc123"
+    backup.mkdir()
+    (backup / "quotes.csv").write_text("gammel\n", encoding="utf-8")
+    (backup / "README.txt").write_text("mine noter\n", encoding="utf-8")
+    write_folder({"quotes.csv": "ny\n"}, dest, overwrite=True)
+    assert (dest / "quotes.csv").read_text(encoding="utf-8") == "ny\n"
+    assert (dest / "README.txt").read_text(encoding="utf-8") == "mine noter\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine-data"]
+
+
+def test_an_old_folder_of_a_killed_writer_goes_when_the_new_folder_took_its_place(tmp_path: Path):
+    dest = tmp_path / "mine-data"
+    dest.mkdir()
+    (dest / "quotes.csv").write_text("ny\n", encoding="utf-8")
+    (tmp_path / f".mine-data.gammel-{_dead_pid()}-abc123").mkdir()
+    write_folder({"quotes.csv": "nyere\n"}, dest, overwrite=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine-data"]
+
+
+def test_a_folder_being_replaced_keeps_its_fifos_and_the_other_names_of_its_files(tmp_path: Path):
+    dest = tmp_path / "ud"
+    dest.mkdir()
+    (dest / "quotes.csv").write_text("gammel\n", encoding="utf-8")
+    os.mkfifo(dest / "roer")
+    (tmp_path / "noter.txt").write_text("mine noter\n", encoding="utf-8")
+    os.link(tmp_path / "noter.txt", dest / "noter.txt")
+    write_folder({"quotes.csv": "ny\n"}, dest, overwrite=True)
+    assert stat.S_ISFIFO(os.lstat(dest / "roer").st_mode)
+    assert os.stat(dest / "noter.txt").st_ino == os.stat(tmp_path / "noter.txt").st_ino
+
+
+def test_a_refusal_naming_a_path_with_a_line_break_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "linje\nskift").write_text("x", encoding="utf-8")
+    result = run_script("export_workbook", "--data", str(REPO / "data"), "--out", str(tmp_path / "linje\nskift" / "x.xlsx"))
+    assert result.returncode == OUTPUT_REFUSED and len(result.stderr.splitlines()) == 1, result.stderr
+
+
+@pytest.mark.parametrize("argument", ["", ".", "fremmed"])
+def test_the_dictionary_writer_writes_only_into_a_data_folder(argument: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "fremmed").mkdir()
+    (tmp_path / "fremmed" / "DATAORDBOG.md").write_text("mine egne noter\n", encoding="utf-8")
+    before = snapshot(tmp_path)
+    result = run_script("write_dictionary", argument)
+    assert result.returncode == OUTPUT_REFUSED and len(result.stderr.splitlines()) == 1, result.stderr
+    assert snapshot(tmp_path) == before
+
+
+def test_the_dictionary_writers_help_is_help_not_a_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    result = run_script("write_dictionary", "--help")
+    assert result.returncode == 0 and "datamappe" in result.stdout
+    assert list(tmp_path.iterdir()) == []

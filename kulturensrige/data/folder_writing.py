@@ -46,7 +46,8 @@ def write_folder(
     after that is the folder renamed into place. An existing `dest` is refused unless `overwrite`; with
     it, files in the old folder that are not among `files` (a README, DATAORDBOG.md) are carried over.
     A crash at any point leaves either the old folder or the new one under `dest`, never a mix; at
-    worst, between the two renames, the old folder waits under a `.<name>.gammel-*` sibling.
+    worst, between the two renames, the old folder waits under a `.<name>.gammel-<pid>-*` sibling, and the
+    next write to `dest` puts it back before it starts (`remove_stale_staging`).
     """
     dest = Path(os.path.abspath(dest))
     refuse_output(dest, folder=True, overwrite=overwrite, names=files)
@@ -98,19 +99,37 @@ def staging_prefix(dest: Path) -> str:
 
 
 def remove_stale_staging(dest: Path) -> None:
-    """Remove `.NAME.ny-*` siblings whose writer has died (kill -9, power cut); a running writer's are left alone.
+    """Clear what a writer that died (kill -9, power cut) left beside `dest`; a running writer's siblings stay.
 
-    A staging copy is never the only copy of anything: the old `dest` stays in place until the new one is complete.
+    A staging copy (`.NAME.ny-*`) is never the only copy of anything, and goes. An old folder (`.NAME.gammel-*`)
+    is the only copy when the writer died between `_swap_in`'s two renames: it comes back as `dest` if nothing
+    took its place, and goes otherwise.
     """
-    prefix = f".{dest.name}.ny-"
-    for entry in dest.parent.glob(glob.escape(prefix) + "*"):
-        pid = entry.name[len(prefix) :].split("-", 1)[0]
-        if pid.isdigit() and process_running(int(pid)):
-            continue
-        if entry.is_dir() and not entry.is_symlink():
-            shutil.rmtree(entry, ignore_errors=True)
+    for entry in _left_by_the_dead(dest, "ny"):
+        _remove(entry)
+    for entry in _left_by_the_dead(dest, "gammel"):
+        if os.path.lexists(dest):
+            _remove(entry)
         else:
-            entry.unlink(missing_ok=True)
+            os.rename(entry, dest)
+
+
+def _left_by_the_dead(dest: Path, kind: str) -> list[Path]:
+    """`.NAME.KIND-PID-*` siblings whose process no longer runs (one with no PID in its name is from an older writer)."""
+    prefix = f".{dest.name}.{kind}-"
+    found = []
+    for entry in sorted(dest.parent.glob(glob.escape(prefix) + "*")):
+        pid = entry.name[len(prefix) :].split("-", 1)[0]
+        if not (pid.isdigit() and process_running(int(pid))):
+            found.append(entry)
+    return found
+
+
+def _remove(entry: Path) -> None:
+    if entry.is_dir() and not entry.is_symlink():
+        shutil.rmtree(entry, ignore_errors=True)
+    else:
+        entry.unlink(missing_ok=True)
 
 
 def process_running(pid: int) -> bool:
@@ -170,9 +189,9 @@ def destination_problem(
     if not (stat.S_ISLNK(mode) or stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
         return Problem(shown, None, None, None, f"er {_special_kind(mode)}, ikke en almindelig fil; vælg et andet navn")
     if folder and stat.S_ISREG(mode):
-        return Problem(shown, None, None, None, "findes og er en fil; --out skal være en mappe")
+        return Problem(shown, None, None, None, "findes og er en fil; angiv en mappe")
     if not folder and stat.S_ISDIR(mode):
-        return Problem(shown, None, None, None, "er en mappe; --out skal være en fil, fx arbejdsbog.xlsx")
+        return Problem(shown, None, None, None, "er en mappe; angiv en fil, fx arbejdsbog.xlsx")
     if folder and stat.S_ISDIR(mode) and not _made_here(dest, set(names) or {table.file for table in TABLES.values()}):
         return Problem(shown, None, None, None, "er en mappe med filer, som kommandoen ikke selv har skrevet; angiv en ny eller tom mappe")
     if not overwrite:
@@ -229,17 +248,32 @@ def _write_file(path: Path, text: str) -> None:
 
 
 def _carry_over(old: Path, new: Path, replaced: set[str]) -> None:
-    """Copy what the old folder holds besides the new files; a symlink is copied as a link, never followed."""
+    """Keep what the old folder holds besides the new files: a symlink as a link, never followed; everything else
+    by a hard link to the same file (`_link_or_copy`), so a FIFO stays a FIFO and a file keeps its other names."""
     for entry in os.scandir(old):
         if entry.name in replaced:
             continue
         if entry.is_symlink():
             os.symlink(os.readlink(entry.path), new / entry.name)
         elif entry.is_dir(follow_symlinks=False):
-            shutil.copytree(entry.path, new / entry.name, symlinks=True)
-        elif entry.is_file(follow_symlinks=False):
-            shutil.copy2(entry.path, new / entry.name, follow_symlinks=False)
-        # a FIFO, socket or device in a data folder is not data: it is not copied (opening a FIFO would hang)
+            shutil.copytree(entry.path, new / entry.name, symlinks=True, copy_function=_link_or_copy)
+        else:
+            _link_or_copy(entry.path, new / entry.name)
+
+
+def _link_or_copy(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+    """A hard link (the staging folder is a sibling, on the same file system); a copy of a regular file where the
+    system refuses the link. A FIFO, socket or device that cannot be linked stops the write: copying one would
+    read from it, or hang."""
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        if not stat.S_ISREG(os.lstat(source).st_mode):
+            kind = _special_kind(os.lstat(source).st_mode)
+            raise DataError(
+                [Problem(str(source), None, None, None, f"er {kind} og kan ikke tages med; flyt den, eller vælg en anden mappe")]
+            ) from None
+        shutil.copy2(source, target, follow_symlinks=False)
 
 
 def _swap_in(staging: Path, dest: Path) -> None:
@@ -247,7 +281,7 @@ def _swap_in(staging: Path, dest: Path) -> None:
     if not os.path.lexists(dest):
         os.rename(staging, dest)
         return
-    backup = Path(tempfile.mkdtemp(prefix=f".{dest.name}.gammel-", dir=dest.parent))
+    backup = Path(tempfile.mkdtemp(prefix=f".{dest.name}.gammel-{os.getpid()}-", dir=dest.parent))
     os.rmdir(backup)  # only the unused name is wanted
     os.rename(dest, backup)
     try:
@@ -255,10 +289,7 @@ def _swap_in(staging: Path, dest: Path) -> None:
     except BaseException:
         os.rename(backup, dest)
         raise
-    if backup.is_symlink():
-        backup.unlink()
-    else:
-        shutil.rmtree(backup, ignore_errors=True)
+    _remove(backup)
 
 
 def check_folder(folder: Path) -> list[Problem]:

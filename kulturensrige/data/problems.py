@@ -24,7 +24,8 @@ class Problem:
         if self.column:
             where.append(f"kolonne {visible(self.column)}")
         shown = "" if self.value is None else f": {_shorten(self.value)!r}"
-        return f"{', '.join(where)}{shown} — {self.allowed}"
+        # The explanation may name a path or a value from a file too: it prints as one line, whatever they hold.
+        return f"{', '.join(where)}{shown} — {visible(self.allowed)}"
 
 
 class DataError(Exception):
