@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import shutil
 from pathlib import Path
@@ -219,3 +220,33 @@ def test_an_analysts_pdf_edition_never_credits_the_report(analyst_folder: Path, 
     for credit in REPORT_CREDITS:
         assert squeeze(credit).casefold() not in text.casefold(), credit
     assert squeeze("redaktionens tilføjelse") not in text and squeeze("analytikerens angivelse") in text
+
+
+def test_a_chapter_states_a_source_only_through_the_one_wording(tmp_path: Path):
+    """Fixed sentences such as 'opstillingen er redaktionens' would credit the editors on an analyst's data: the
+    chapters leave the source to the package, and the package words it from the folder's source."""
+    fixed = (
+        "opstillingen er redaktionens",
+        "er redaktionens opstilling",
+        "Figuren her er redaktionens",
+        "redaktionens tilføjelser",
+        "Kategorierne er redaktionens",
+        "er redaktionens.",
+        "Rapporten nævner ikke kommunen ved citaterne",
+    )
+    for notebook in each(sorted(n for n in (REPO / "book").rglob("*.ipynb") if "_build" not in n.parts)):
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        prose = " ".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+        assert not [f for f in fixed if f in prose], notebook.name
+    folder = tmp_path / "analytiker"
+    shutil.copytree(DATA, folder)
+    with (folder / "options.csv").open("a", encoding="utf-8") as f:
+        f.write("kilde,analytiker,\n")
+    data = load(folder)
+    said = [
+        str(charts.action_learning_cycle(data)),
+        str(charts.six_ps(data)),
+        str(lists.whose(data, "municipalities.kommunekode", "municipalities.region", "organisations.kind")),
+    ]
+    for html in each(said):
+        assert "redaktion" not in html.casefold() and "analytikerens angivelse" in html.casefold()

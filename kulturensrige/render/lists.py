@@ -303,3 +303,10 @@ def references_table(data: Dataset) -> Html:
 def not_stated_note(data: Dataset, value: str) -> str:
     """The book says 'not stated' in words wherever the data does, naming whose data it is ('ikke angivet i rapporten')."""
     return provenance.words(provenance.folder_source(data.options)).not_stated if value == NOT_STATED else value
+
+
+def whose(data: Dataset, *values: str) -> Html:
+    """Whose values a chapter shows ('table.column' or 'figur:<id>'), in the one wording of data/provenance.py, so a
+    chapter never states a source in fixed words that a book on an analyst's data would make false."""
+    notes = " ".join(provenance.value_note(data.options, v) for v in values)
+    return Html(f'<p class="kr-whose">{esc(notes)}</p>')
