@@ -249,3 +249,11 @@ def test_no_chapter_of_the_printed_report_offers_what_only_a_screen_can_do(built
     for chapter in each([c for c in editions.chapters(built_site) if not c.path.startswith(analysts)]):
         printed = text(editions.printable_article(built_site, chapter, 1, ""))
         assert not [phrase for phrase in SCREEN_ONLY if phrase in printed], chapter.path
+
+
+def test_no_words_of_the_book_stand_inside_the_reports_section_title(data):
+    """'Bygger på rapportens afsnit »Guldborgssund (rapportens stavemåde af Guldborgsund)«' put the book's note
+    inside the report's heading."""
+    said = "Bygger på rapportens afsnit »Guldborgssund« (rapportens stavemåde af Guldborgsund)."
+    assert said in text(lists.municipality_facts(data, "376"))
+    assert said in edition(data, "376").get_text(" ")

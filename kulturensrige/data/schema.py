@@ -655,6 +655,11 @@ EDITORIAL: tuple[Editorial, ...] = (
         "samling",
     ),
     Editorial(
+        "attention_points.basis",
+        "opmærksomhedspunkter, rapporten ikke selv kalder sådan",
+        "Rapporten kalder kun ét punkt et opmærksomhedspunkt; de øvrige (basis = inferred) har redaktionen læst ud af afsnittene.",
+    ),
+    Editorial(
         "organisations.kind",
         "organisationstyper",
         "Rapporten inddeler ikke organisationerne i slags; inddelingen er redaktionens.",

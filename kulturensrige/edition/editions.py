@@ -393,6 +393,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
             ),
             "outcome": not_stated(data, row.outcome),
             "section": filters.section_title(data, row.section_id),
+            "section_quoted": filters.section_title_quoted(data, row.section_id),
         },
         "initiatives": initiative_items(data, kommunekode),
         "initiative_count": plural((data.initiatives["kommunekode"] == kommunekode).sum(), "indsats", "indsatser"),
