@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from kulturensrige.edition import editions
-from kulturensrige.render import cards, charts, comparison, figures, lists
+from kulturensrige.render import cards, charts, comparison, figures, front_page, lists
 from kulturensrige.rules import attribution, filters
 from support.checks import each
 
@@ -257,3 +257,11 @@ def test_no_words_of_the_book_stand_inside_the_reports_section_title(data):
     said = "Bygger på rapportens afsnit »Guldborgssund« (rapportens stavemåde af Guldborgsund)."
     assert said in text(lists.municipality_facts(data, "376"))
     assert said in edition(data, "376").get_text(" ")
+
+
+def test_the_kinds_of_initiative_are_labelled_the_editors_grouping(data, report_text: str):
+    """The report speaks of 'projekter, prøvehandlinger eller fokusområder' and numbered parts; 'Aktion', 'Projekt'
+    and 'Element' are the editors' grouping, and the front page said the report makes it."""
+    figures = text(front_page.key_figures(data))
+    assert "rapporten deler det op i" not in figures and "redaktionens inddeling)" in figures
+    assert "projekter, prøvehandlinger eller fokusområder" in " ".join(report_text.split())

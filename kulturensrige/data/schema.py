@@ -648,6 +648,13 @@ EDITORIAL: tuple[Editorial, ...] = (
         "Rapporten angiver ingen status; redaktionen har læst den ud af rapportens beskrivelse (fx datid som »gennemført«).",
     ),
     Editorial(
+        "initiatives.kind",
+        "indsatsernes slags",
+        "Rapporten beskriver projekter, prøvehandlinger og nummererede dele af en kommunes arbejde; inddelingen i projekter, "
+        "elementer og aktioner er redaktionens.",
+        "inddeling",
+    ),
+    Editorial(
         "initiatives.organisation_ids",
         "organisationer ved indsatserne",
         "Rapporten kalder ingen af disse organisationer partnere: redaktionen har samlet de organisationer, rapporten nævner "
