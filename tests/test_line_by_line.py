@@ -12,8 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from kulturensrige.edition import editions
-from kulturensrige.render import cards, charts, comparison, figures, lists
-from kulturensrige.rules import filters
+from kulturensrige.render import cards, charts, comparison, figures, front_page, lists
+from kulturensrige.rules import attribution, filters
 from support.checks import each
 
 REPO = Path(__file__).resolve().parent.parent
@@ -84,7 +84,7 @@ def test_organisations_are_not_called_partners_and_statuses_are_labelled_the_edi
     assert facts["Status"].endswith("(redaktionens læsning)")
     assert "Status (redaktionens læsning)" in str(lists.initiative_table(data))
     chart = text(charts.partners_by_kind(data))
-    assert "Partnere i indsatserne" not in chart and "Rapporten kalder ikke alle disse organisationer partnere" in chart
+    assert "Partnere i indsatserne" not in chart and "Rapporten kalder ingen af disse organisationer partnere" in chart
     assert "## Partnere" not in page_text("kommuner/sammenligning.ipynb")
 
 
@@ -184,3 +184,84 @@ def test_the_reports_missing_space_after_a_hyphen_is_repaired_one_way_throughout
     for path in each(sorted((REPO / "data").glob("*.csv"))):
         slips = re.findall(r"\w+-og \w+", path.read_text(encoding="utf-8"))
         assert not slips, (path.name, slips)
+
+
+def test_no_sentence_says_the_report_calls_some_organisations_partners(data, report_text: str):
+    """The report never uses the word 'partner': the book may not say it calls some organisations so."""
+    assert "partner" not in report_text.casefold()
+    said = " ".join(
+        [page_text("kommuner/sammenligning.ipynb"), text(charts.partners_by_kind(data)), text(lists.whose(data, "organisations.kind"))]
+    )
+    for claim in each(("kun nogle af dem partnere", "ikke alle disse organisationer partnere")):
+        assert claim not in said
+    assert "Rapporten kalder ingen af" in said
+
+
+def test_a_count_of_ties_says_which_quotes_it_leaves_out(data):
+    """'ingen af sine 36 citater' stood beside 'Rapporten trykker 35 citater' and the key figure 38: the two quotes
+    from cited works it leaves out are named, so the counts add up."""
+    said = attribution.tie_counts(data.quotes, data.options)
+    found = re.search(r"ingen af sine (\d+) citater til en kommune \(de (\d+) citater fra litteraturen er ikke talt med\)", said)
+    assert found, said
+    assert int(found.group(1)) + int(found.group(2)) == len(data.quotes)
+    assert int(found.group(2)) == int((data.quotes["reference_key"] != "").sum())
+
+
+def test_a_list_of_the_word_cloud_words_names_all_the_words_the_report_gives(data, report_text: str):
+    """'præget af åbenhed, tillid og respekt' left out three of the six words the report names for Figure 4."""
+    words = list(data.figure4_words.sort_values("position")["word"])
+    assert "præget af " + ", ".join(words[:-1]) + " og " + words[-1] in " ".join(report_text.split())
+    description = data.ingredients.loc[data.ingredients["ingredient_id"] == "etablering-af-vi", "description"].iloc[0]
+    lists_of_words = re.findall(r"præget af ([^.;]+)", " ".join([page_text("ingredienser/etablering-af-vi.ipynb"), description]))
+    assert lists_of_words
+    for listed in each(lists_of_words):
+        assert all(w in listed for w in words), listed
+
+
+def test_what_the_cultural_bond_supported_is_the_reports_starting_point_not_the_groups_composition(report_text: str):
+    chapter = page_text("ingredienser/faelles-fundamenter.ipynb")
+    assert "den brede, tværfaglige sammensætning af grupperne er blevet understøttet" not in chapter
+    assert "tværdisciplinære udgangspunkt for arbejdet" in chapter and "tværdisciplinære udgangspunkt for arbejdet" in " ".join(
+        report_text.split()
+    )
+
+
+# What only a screen offers, as the chapters and charts say it: none of it may stand on paper.
+SCREEN_ONLY = (
+    "Sådan bruger du filteret",
+    "valgt en kommune i filteret",
+    "Medtag udledte",
+    "flueben gemmes i browseren",
+    "klik på navnet",
+    "kan filtreres med kommunefilteret",
+    "kan foldes ud",
+    "filteret øverst",
+    "Vis tallene som tabel",
+    "Hent tabellen som CSV",
+    "Klik på",
+)
+
+
+@pytest.mark.build
+def test_no_chapter_of_the_printed_report_offers_what_only_a_screen_can_do(built_site: Path):
+    """The report's chapters on paper (the analysts' part, Data og metode, describes the web book on purpose)."""
+    analysts = ("om-data/", "tilgaengelighed")
+    for chapter in each([c for c in editions.chapters(built_site) if not c.path.startswith(analysts)]):
+        printed = text(editions.printable_article(built_site, chapter, 1, ""))
+        assert not [phrase for phrase in SCREEN_ONLY if phrase in printed], chapter.path
+
+
+def test_no_words_of_the_book_stand_inside_the_reports_section_title(data):
+    """'Bygger på rapportens afsnit »Guldborgssund (rapportens stavemåde af Guldborgsund)«' put the book's note
+    inside the report's heading."""
+    said = "Bygger på rapportens afsnit »Guldborgssund« (rapportens stavemåde af Guldborgsund)."
+    assert said in text(lists.municipality_facts(data, "376"))
+    assert said in edition(data, "376").get_text(" ")
+
+
+def test_the_kinds_of_initiative_are_labelled_the_editors_grouping(data, report_text: str):
+    """The report speaks of 'projekter, prøvehandlinger eller fokusområder' and numbered parts; 'Aktion', 'Projekt'
+    and 'Element' are the editors' grouping, and the front page said the report makes it."""
+    figures = text(front_page.key_figures(data))
+    assert "rapporten deler det op i" not in figures and "redaktionens inddeling)" in figures
+    assert "projekter, prøvehandlinger eller fokusområder" in " ".join(report_text.split())

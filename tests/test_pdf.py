@@ -34,7 +34,7 @@ from kulturensrige.edition import editions
 from kulturensrige.edition.links import link_editions, with_link
 from kulturensrige.edition.pdf_accessibility import struct_elements
 from kulturensrige.edition.printing import PLOTLY_JS, PrintJob, footer_title, print_pdfs
-from kulturensrige.render import browser, cards, figures
+from kulturensrige.render import browser, cards, figures, lists
 from kulturensrige.rules import views
 from support.builds import made_once, run_folder
 from support.checks import each
@@ -278,7 +278,10 @@ def test_the_cover_marks_code_and_region_as_the_editors_additions():
     assert facts["Kommune (officielt navn)"] == "Køge"
     note = "Kommunekode og region er redaktionens tilføjelser: rapporten nævner hverken kommunekoder eller regioner."
     assert note in cover.get_text(" ", strip=True)
-    assert note.split(":")[1].strip() in (REPO / "book" / "kommuner" / "oversigt.ipynb").read_text(encoding="utf-8")
+    # The overview chapter says the same through the one provenance wording, not in fixed words of its own.
+    overview = (REPO / "book" / "kommuner" / "oversigt.ipynb").read_text(encoding="utf-8")
+    assert 'lists.whose(data, \\"municipalities.kommunekode\\", \\"municipalities.region\\")' in overview
+    assert "Rapporten nævner ingen kommunekoder" in str(lists.whose(data, "municipalities.kommunekode"))
     checklist = BeautifulSoup(page, "html.parser").select(".kr-checklist li")
     assert checklist and all("Redaktionens kobling:" in item.get_text() for item in checklist)
 

@@ -28,6 +28,7 @@ from kulturensrige.edition import editions
 from kulturensrige.render import cards, highlight, lists
 from kulturensrige.rules import views
 from support.builds import build_book
+from support.checks import each
 from support.scripts import script
 
 REPO = Path(__file__).resolve().parent.parent
@@ -210,7 +211,8 @@ def _canonical(path: Path) -> list[list[str]]:
 def test_the_round_trip_of_data_with_the_exported_code_map_is_lossless(tmp_path: Path, capsys):
     """export_qdpx then import_qdpx with the code map the export wrote gives back data/, cell for cell, apart from
     the documented differences (the chapter "Data og genkørsel"): who stated the municipalities (options.csv), and
-    the roles the anonymity rule kept out of the export, which come back as the speaker category shown instead."""
+    the roles the anonymity rule kept out of the export, which come back as the speaker category shown instead, and
+    the captions, which come back as the rule shows them (without the role)."""
     project = tmp_path / "kulturens-rige.qdpx"
     assert export_qdpx.main(["--data", str(REPO / "data"), "--out", str(project)]) == 0
     code, out, err = run_import(project, tmp_path / "tilbage", capsys, codes=tmp_path / "kulturens-rige-koder.csv")
@@ -224,9 +226,10 @@ def test_the_round_trip_of_data_with_the_exported_code_map_is_lossless(tmp_path:
             assert [row[:2] for row in returned if row[0] == ATTRIBUTED_BY] == [[ATTRIBUTED_BY, BY_QDA]]
             returned = [row for row in returned if row[0] != ATTRIBUTED_BY]
         if table.name == "quotes":
-            role = original[0].index("speaker_role")
-            shown = dict(zip(data.quotes["quote_id"], data.quotes["shown_role"], strict=True))
-            original = [row if n == 0 else [*row[:role], shown[row[0]], *row[role + 1 :]] for n, row in enumerate(original)]
+            for column, shown_column in (("speaker_role", "shown_role"), ("caption", "shown_caption")):
+                at = original[0].index(column)
+                shown = dict(zip(data.quotes["quote_id"], data.quotes[shown_column], strict=True))
+                original = [row if n == 0 else [*row[:at], shown[row[0]], *row[at + 1 :]] for n, row in enumerate(original)]
         assert returned == original, table.file
     hidden = data.quotes[data.quotes["shown_role"] != data.quotes["speaker_role"]]
     tied = data.quotes[data.quotes["kommunekode"].map(bool) & (data.quotes["cleared"] != YES)]
@@ -416,3 +419,18 @@ def test_the_data_chapter_shows_the_shipped_example_code_map():
     cell = next("".join(c["source"]) for c in notebook["cells"] if c.get("id") == "qda-arbejdsgang")
     shown = re.search(r"```text\n(.*?)\n *```", cell, re.S).group(1)
     assert [line.strip() for line in shown.splitlines()] == EXAMPLE_CODES.read_text(encoding="utf-8").splitlines()
+
+
+def test_the_export_names_no_role_the_anonymity_rule_holds_back(tmp_path: Path):
+    """A tied quote's printed caption ("... fortalt af <rolle>", or the role alone) went into the export's stored
+    cells, so the project named the role beside the municipality."""
+    project = tmp_path / "kulturens-rige.qdpx"
+    refiqda.export_project(REPO / "data", project)
+    with zipfile.ZipFile(project) as z:
+        qde = z.read("project.qde").decode("utf-8")
+    data = load(REPO / "data")
+    held_back = data.quotes[data.quotes["shown_role"] != data.quotes["speaker_role"]]
+    assert len(held_back)
+    for q in each(held_back.itertuples()):
+        if q.speaker_role not in set(data.quotes.loc[data.quotes["quote_id"] != q.quote_id, "shown_role"]):  # not another's
+            assert q.speaker_role not in qde, q.quote_id

@@ -3,14 +3,16 @@
 The report names no municipality for any quote. Once a quote is tied to one (stated by an analyst or
 inferred by the editors), a role such as "Leder af kulturinstitution" may point to one person in a small
 municipality. So, unless the data folder turns the rule off (options.csv, `anonymitet` = `fra`), a
-quote tied to a municipality shows its speaker category instead of its role, and no printed caption,
-unless its row is cleared for publication (`cleared` = `ja`). The rule is decided here, once, as the
+quote tied to a municipality shows its speaker category instead of its role, and of its printed caption only
+what comes before the role ("Stjernestund fra plejehjem", not "... fortalt af <rolle>"), unless its row is
+cleared for publication (`cleared` = `ja`). The rule is decided here, once, as the
 columns `shown_role` and `shown_caption` that `load()` adds; pages, downloads, the explorer and the
 REFI-QDA export read those, never `speaker_role` or `caption` directly.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import pandas as pd
@@ -39,9 +41,21 @@ def with_shown_roles(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFra
     mask = hidden(quotes, rule_is_on(tables["options"]))
     shown = quotes.assign(
         shown_role=quotes["speaker_role"].where(~mask, quotes["speaker_category"].map(categories)),
-        shown_caption=quotes["caption"].where(~mask, ""),
+        shown_caption=quotes["caption"].where(
+            ~mask, [caption_without_role(c, r) for c, r in zip(quotes["caption"], quotes["speaker_role"], strict=True)]
+        ),
     )
     return {**tables, "quotes": shown}
+
+
+def caption_without_role(caption: str, role: str) -> str:
+    """The part of a printed caption before the speaker's role: the report's own words about the moment, which name
+    no one ('Stjernestund fra plejehjem fortalt af <rolle>' -> 'Stjernestund fra plejehjem'). A caption that does
+    not end with the role is held back whole."""
+    if not role or not caption.casefold().endswith(role.casefold()):
+        return ""
+    head = re.sub(r"[\s.,]*fortalt af\s*$", "", caption[: -len(role)], flags=re.IGNORECASE)
+    return "" if head.casefold() == caption[: -len(role)].strip().casefold() else head.strip()
 
 
 def unique_role_warnings(tables: Mapping[str, pd.DataFrame], rows: list[int], label: str) -> list[Problem]:

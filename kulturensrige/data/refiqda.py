@@ -859,7 +859,8 @@ def project_xml(data: Dataset) -> tuple[bytes, dict[str, str]]:
                 startPosition=str(start),
                 endPosition=str(offset),
             )
-            stored = {name: str(getattr(q, name)) for name in QUOTE_FIELDS}
+            # The caption as the anonymity rule shows it: a tied quote's printed caption may name the role.
+            stored = {name: str(getattr(q, "shown_caption" if name == "caption" else name)) for name in QUOTE_FIELDS}
             _sub(passage, f"{_Q}Description", FIELDS_MARKER + json.dumps(stored, ensure_ascii=False, sort_keys=True))
             for ingredient_id in q.ingredient_ids or (NO_INGREDIENT,):
                 coding = _sub(passage, f"{_Q}Coding", guid=_uuid("coding", q.quote_id, ingredient_id))

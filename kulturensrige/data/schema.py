@@ -249,8 +249,10 @@ TABLES: dict[str, Table] = {
                 "target_group_ids": refs("target_groups", "Målgrupper, adskilt af ';'.", "seniorer"),
                 "art_form_ids": refs("art_forms", "Kunstformer og aktiviteter, adskilt af ';'.", "dans;musik"),
                 "setting_ids": refs("settings", "Steder og rammer, adskilt af ';'.", "bibliotek"),
-                "organisation_ids": refs("organisations", "Partnere og organisationer, adskilt af ';'.", "march-mod-ensomhed"),
-                "status": ref("statuses", "Status, hvor rapporten angiver den.", "gennemfoert"),
+                "organisation_ids": refs("organisations", "Organisationer nævnt ved indsatsen, adskilt af ';'.", "march-mod-ensomhed"),
+                "status": ref(
+                    "statuses", "Status; rapporten angiver ingen, så i rapportens data er den redaktionens læsning.", "gennemfoert"
+                ),
                 "section_id": SECTION,
             },
         ),
@@ -277,7 +279,7 @@ TABLES: dict[str, Table] = {
         _table(
             "organisations",
             "Organisationer",
-            "Partnere og organisationer, rapporten nævner.",
+            "Organisationer, rapporten nævner ved indsatserne; rapporten kalder ingen af dem partnere.",
             "organisation_id",
             {
                 "organisation_id": ident("Organisationens id.", "sund-by-netvaerket"),
@@ -646,13 +648,30 @@ EDITORIAL: tuple[Editorial, ...] = (
         "Rapporten angiver ingen status; redaktionen har læst den ud af rapportens beskrivelse (fx datid som »gennemført«).",
     ),
     Editorial(
+        "initiatives.kind",
+        "indsatsernes slags",
+        "Rapporten beskriver projekter, prøvehandlinger og nummererede dele af en kommunes arbejde; inddelingen i projekter, "
+        "elementer og aktioner er redaktionens.",
+        "inddeling",
+    ),
+    Editorial(
         "initiatives.organisation_ids",
         "organisationer ved indsatserne",
-        "Rapporten kalder ikke alle disse organisationer partnere: redaktionen har samlet de organisationer, rapporten nævner "
+        "Rapporten kalder ingen af disse organisationer partnere: redaktionen har samlet de organisationer, rapporten nævner "
         "ved indsatsen, også målgrupper, kampagner og samarbejder, der kun er planlagt.",
         "samling",
     ),
-    Editorial("organisations.kind", "organisationstyper", "Redaktionens inddeling, ikke rapportens.", "inddeling"),
+    Editorial(
+        "attention_points.basis",
+        "opmærksomhedspunkter, rapporten ikke selv kalder sådan",
+        "Rapporten kalder kun ét punkt et opmærksomhedspunkt; de øvrige (basis = inferred) har redaktionen læst ud af afsnittene.",
+    ),
+    Editorial(
+        "organisations.kind",
+        "organisationstyper",
+        "Rapporten inddeler ikke organisationerne i slags; inddelingen er redaktionens.",
+        "inddeling",
+    ),
     Editorial(
         "guide_recommendations.ingredient_ids",
         "guidens kobling til ingredienserne",
@@ -697,7 +716,7 @@ EDITORIAL: tuple[Editorial, ...] = (
     ),
     *(
         Editorial(
-            f"figur:{figure_id}", f"bogens figur »{title}«", "Bogens egen figur, ikke rapportens: den er talt op fra data.", "optælling"
+            f"figur:{figure_id}", f"bogens figur »{title}«", "Rapporten har ingen sådan figur; bogen tæller den op fra data.", "optælling"
         )
         for figure_id, title in (
             ("citater-pr-ingrediens", "Citater pr. ingrediens"),

@@ -393,6 +393,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
             ),
             "outcome": not_stated(data, row.outcome),
             "section": filters.section_title(data, row.section_id),
+            "section_quoted": filters.section_title_quoted(data, row.section_id),
         },
         "initiatives": initiative_items(data, kommunekode),
         "initiative_count": plural((data.initiatives["kommunekode"] == kommunekode).sum(), "indsats", "indsatser"),
@@ -505,7 +506,7 @@ def _printable_controls(article: Tag) -> None:
         summary.string = "Tallene"
     for note in article.select(".kr-figure-note"):
         said = note.get_text()
-        for hint in (charts.CLICK_HINT, charts.CELL_HINT):
+        for hint in (charts.CLICK_HINT, charts.CELL_HINT, charts.INFERRED_HINT):
             said = said.replace(hint, "")
         if said != note.get_text():
             note.string = " ".join(said.split())

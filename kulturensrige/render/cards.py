@@ -59,6 +59,8 @@ def speaker_line(data: Dataset, turns: pd.DataFrame | list[dict]) -> tuple[str, 
     if first["reference_key"]:
         return kind, first["shown_role"], first["caption"]
     speaker = first["shown_caption"] or first["shown_role"]
+    if first["shown_caption"] and first["shown_caption"] != first["caption"]:  # the caption before the role the rule holds back
+        speaker = f"{first['shown_caption']} · {first['shown_role']}"
     return ("" if speaker.lower().startswith(kind.lower()) else kind), speaker, ""
 
 

@@ -158,6 +158,8 @@ def _chosen_beside(figure: dict, mine: list[int], chosen: str, noun: tuple[str, 
 # A hint only a screen can follow: the printed book (edition/editions.py) leaves it out.
 CLICK_HINT = "Klik på en søjle for at se citaterne bag tallet."
 CELL_HINT = "Klik på en celle for citaterne."
+# The matrix's switch for inferred ties is a control of the page: paper has none (edition/editions.py).
+INFERRED_HINT = "Slår du »Medtag udledte tilknytninger« fra, tæller de udledte med her."
 
 
 def quotes_per_ingredient(data: Dataset) -> Chart:
@@ -319,8 +321,8 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
         "Citater pr. ingrediens og kommune",
         _municipality_variants(data, build, inferred_switch=True),
         note=(
-            f"Kolonnen »Ikke angivet« viser citater, som {attribution.source_name(data.options)} ikke knytter til en kommune; "
-            f"slår du »Medtag udledte tilknytninger« fra, tæller de udledte med her. {CELL_HINT}"
+            f"Kolonnen »Ikke angivet« viser citater, som {attribution.source_name(data.options)} ikke knytter til en kommune. "
+            f"{INFERRED_HINT} {CELL_HINT}"
         ),
         min_width=_heatmap_width(len(data.municipalities) + 1),
         row_labels=RowLabels("Ingrediens", [_lines(ingredient_names[r], 12) for r in shown["rows"]]),
@@ -595,10 +597,7 @@ def action_learning_cycle(data: Dataset) -> Html:
         f'<span class="kr-tile-name">{escape(s.label)}</span> <span class="kr-tile-label">{escape(s.description)}</span>'
         for s in table_rows(steps)
     ]
-    note = (
-        "Redaktionens opstilling ud fra rapportens beskrivelse af aktionslæringens cyklus; rapportens figur er ikke gengivet. "
-        "Efter sidste trin begynder cyklussen forfra."
-    )
+    note = f"{provenance.value_note(data.options, 'figur:aktionslaering')} Efter sidste trin begynder cyklussen forfra."
     return _item_figure("aktionslaering", _caption(data, 2), items, note, _about(data, 2), kind="kr-steps")
 
 
@@ -611,7 +610,7 @@ def six_ps(data: Dataset) -> Html:
         for p in table_rows(ps)
     ]
     unnamed = (ps["label_da"] == NOT_STATED).all()
-    note = "Redaktionens opstilling; rapportens figur er ikke gengivet." + (
+    note = provenance.value_note(data.options, "figur:seks-p") + (
         " Rapporten giver ingen dansk betegnelse eller beskrivelse af de enkelte P’er." if unnamed else ""
     )
     return _item_figure("seks-p", _caption(data, 3), items, note, _about(data, 3), lang="en")

@@ -6,6 +6,7 @@ what they count (printed quotations against rows split into turns, projects and 
 
 from __future__ import annotations
 
+from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.render.markup import Html, book_link, esc
@@ -163,7 +164,7 @@ def key_figures(data: Dataset) -> Html:
         (
             len(data.initiatives),
             "indsatser og aktioner",
-            f"Et projekt og de dele, rapporten deler det op i, tælles hver for sig ({by_kind}).",
+            f"Et projekt og dets dele tælles hver for sig ({by_kind}; {esc(provenance.value_label(data.options, 'initiatives.kind'))}).",
         ),
         (
             len(quotes),

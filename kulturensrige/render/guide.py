@@ -14,8 +14,6 @@ from kulturensrige.render import cards
 from kulturensrige.render.markup import Html, esc
 from kulturensrige.words import plural
 
-EDITORS = "Redaktionens læsning"
-
 
 def checklist(data: Dataset, ingredient_id: str = "") -> Html:
     """The guide's recommendations as ticks that persist; with an ingredient, only those the editors link to it."""
@@ -59,16 +57,21 @@ def attention_points(data: Dataset, ingredient_id: str) -> Html:
         )
 
     parts = []
+    # Whose points they are, in the one wording (data/provenance.py): the report's and the editors', or an analyst's.
+    holder = provenance.words(provenance.folder_source(data.options)).holder
+    holder = holder[0].upper() + holder[1:]
+    label = provenance.value_label(data.options, "attention_points.basis")
+    named = holder if holder != "Rapporten" else "rapporten"
     if stated.empty:
-        parts.append('<p class="kr-basis-note">Rapporten nævner ikke selv et opmærksomhedspunkt ved denne ingrediens.</p>')
+        parts.append(f'<p class="kr-basis-note">{esc(holder)} nævner ikke selv et opmærksomhedspunkt ved denne ingrediens.</p>')
     else:
         parts.append(
-            f'<p class="kr-basis-note">Rapporten nævner selv {_these(len(stated))}:</p><ul class="kr-attention">{items(stated)}</ul>'
+            f'<p class="kr-basis-note">{esc(holder)} nævner selv {_these(len(stated))}:</p><ul class="kr-attention">{items(stated)}</ul>'
         )
     if not inferred.empty:
         parts.append(
-            f'<p class="kr-basis-note"><span class="kr-editors-label">{EDITORS}:</span> afsnittet peger desuden på disse '
-            f"punkter, som rapporten ikke selv kalder opmærksomhedspunkter.</p>"
+            f'<p class="kr-basis-note"><span class="kr-editors-label">{esc(label[0].upper() + label[1:])}:</span> afsnittet peger '
+            f"desuden på disse punkter, som {esc(named)} ikke selv kalder opmærksomhedspunkter.</p>"
             f'<ul class="kr-attention kr-attention-editors">{items(inferred)}</ul>'
         )
     return Html("".join(parts))

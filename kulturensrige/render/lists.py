@@ -115,7 +115,6 @@ def initiative_table(data: Dataset, kommunekode: str = filters.ALL) -> Html:
 
 
 # The report names no municipality codes and no regions: the profile says whose they are.
-EDITORS_ADDITION = '<span class="kr-editors-label">(redaktionens tilføjelse)</span>'
 
 
 def starting_point(label: str, note: str) -> str:
@@ -127,16 +126,20 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
     row = data.municipalities.loc[data.municipalities["kommunekode"] == kommunekode].iloc[0]
     start = _key(data, "starting_points", "starting_point_id", row.starting_point, "label")
     spelled = "" if row.name_in_report == row["name"] else f". Rapporten staver navnet »{esc(row.name_in_report)}«."
-    section = filters.section_title(data, row.section_id)
+    section = filters.section_title_quoted(data, row.section_id)
+    code, region = (
+        f'<span class="kr-editors-label">({esc(provenance.value_label(data.options, f"municipalities.{c}"))})</span>'
+        for c in ("kommunekode", "region")
+    )
     return Html(
         f'<div class="kr-profile" data-kommune="{esc(row.kommunekode)}"><p class="kr-lead">{esc(row.summary)}</p>'
         f'<dl class="kr-facts"><dt>Officielt navn</dt><dd>{esc(row["name"])}{spelled}</dd>'
-        f"<dt>Kommunekode</dt><dd>{esc(row.kommunekode)} {EDITORS_ADDITION}</dd>"
-        f"<dt>Region</dt><dd>{esc(row.region)} {EDITORS_ADDITION}</dd>"
+        f"<dt>Kommunekode</dt><dd>{esc(row.kommunekode)} {code}</dd>"
+        f"<dt>Region</dt><dd>{esc(row.region)} {region}</dd>"
         f"<dt>Udgangspunkt</dt><dd>{esc(starting_point(start, row.starting_point_note))}</dd>"
         f"<dt>Hvad forløbet førte til</dt><dd>{esc(not_stated_note(data, row.outcome))}</dd></dl>"
         # The section is presented on this very page: name it, do not link to it.
-        f'<p class="kr-source-line">Bygger på rapportens afsnit »{esc(section)}«.</p></div>' + profile_hints(data, kommunekode)
+        f'<p class="kr-source-line">Bygger på rapportens afsnit {esc(section)}.</p></div>' + profile_hints(data, kommunekode)
     )
 
 
@@ -303,3 +306,10 @@ def references_table(data: Dataset) -> Html:
 def not_stated_note(data: Dataset, value: str) -> str:
     """The book says 'not stated' in words wherever the data does, naming whose data it is ('ikke angivet i rapporten')."""
     return provenance.words(provenance.folder_source(data.options)).not_stated if value == NOT_STATED else value
+
+
+def whose(data: Dataset, *values: str) -> Html:
+    """Whose values a chapter shows ('table.column' or 'figur:<id>'), in the one wording of data/provenance.py, so a
+    chapter never states a source in fixed words that a book on an analyst's data would make false."""
+    notes = " ".join(provenance.value_note(data.options, v) for v in values)
+    return Html(f'<p class="kr-whose">{esc(notes)}</p>')

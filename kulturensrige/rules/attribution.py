@@ -44,19 +44,22 @@ def explained(options: pd.DataFrame) -> dict[str, str]:
 
 
 def tie_counts(quotes: pd.DataFrame, options: pd.DataFrame, reference_keys: pd.Series | None = None) -> str:
-    """How many quotes are tied to a municipality, and by whom: 'Rapporten knytter ingen af sine 33 citater til en
-    kommune; redaktionen har udledt en kommune for 5 af dem.' Quotes from cited works are left out."""
+    """How many quotes are tied to a municipality, and by whom: 'Rapporten knytter ingen af sine 36 citater til en
+    kommune (de 2 citater fra litteraturen er ikke talt med); for 6 citater er kommunen udledt af redaktionen.' Quotes
+    from cited works are left out, and the sentence says so, so that its count agrees with the book's other counts."""
     own = quotes[quotes["reference_key"] == ""] if "reference_key" in quotes else quotes
+    cited = len(quotes) - len(own)
+    left_out = f" ({'det' if cited == 1 else 'de'} {plural(cited, 'citat', 'citater')} fra litteraturen er ikke talt med)" if cited else ""
     said = provenance.words(source(options))
     stated = int((own["attribution"] == "stated").sum())
     inferred = int((own["attribution"] == "inferred").sum())
     total = plural(len(own), "citat", "citater")
     if stated:
-        head = f"Af {total} er {plural(stated, 'citat', 'citater').split(' ', 1)[0]} knyttet til en kommune, {said.stated}"
+        head = f"Af {total}{left_out} er {plural(stated, 'citat', 'citater').split(' ', 1)[0]} knyttet til en kommune, {said.stated}"
     elif source(options) == BY_REPORT:
-        head = f"Rapporten knytter ingen af sine {total} til en kommune"
+        head = f"Rapporten knytter ingen af sine {total} til en kommune{left_out}"
     else:
-        head = f"Ingen af {total} har en kommune {said.stated}"
+        head = f"Ingen af {total} har en kommune {said.stated}{left_out}"
     if inferred:
         return f"{head}; for {plural(inferred, 'citat', 'citater')} er kommunen {said.inferred}."
     return f"{head}."

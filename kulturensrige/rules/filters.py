@@ -51,9 +51,16 @@ def section_title(data: Dataset, section_id: str) -> str:
     """A section's heading as the report prints it, with the official name beside a municipality the report spells
     otherwise: 'Guldborgssund (rapportens stavemåde af Guldborgsund)'. The book keeps the report's spelling in its
     headings and quotes and explains it wherever it shows."""
+    return section_title_quoted(data, section_id, quotes=("", ""))
+
+
+def section_title_quoted(data: Dataset, section_id: str, quotes: tuple[str, str] = ("»", "«")) -> str:
+    """The heading in quotation marks, the explanation of the report's spelling outside them: '»Guldborgssund«
+    (rapportens stavemåde af Guldborgsund)', so no words of the book stand inside the report's title."""
     title = str(lookup(data.sections, "section_id", "title").get(section_id, section_id))
     spelled = data.municipalities[(data.municipalities["name_in_report"] == title) & (data.municipalities["name"] != title)]
-    return f"{title} (rapportens stavemåde af {spelled['name'].iloc[0]})" if len(spelled) else title
+    quoted = f"{quotes[0]}{title}{quotes[1]}"
+    return f"{quoted} (rapportens stavemåde af {spelled['name'].iloc[0]})" if len(spelled) else quoted
 
 
 def quotes(data: Dataset, selection: QuoteFilter = QuoteFilter()) -> pd.DataFrame:
