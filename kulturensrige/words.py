@@ -38,11 +38,25 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_PART = re.compile(r"(^|[,;\t])(?=[=+\-@\t\r])")
 
 
+def formula_guarded(text: str) -> str:
+    """The text with an apostrophe before each formula start a spreadsheet could meet in it (see _FORMULA_PART)."""
+    return _FORMULA_PART.sub(r"\1'", text)
+
+
+def formula_unguarded(text: str) -> str:
+    """formula_guarded undone, for a file the project wrote guarded and reads back (a spreadsheet that saves
+    the file again drops the apostrophes itself)."""
+    return _GUARD.sub(r"\1", text)
+
+
+_GUARD = re.compile(r"(^|[,;\t])'(?=[=+\-@\t\r])")
+
+
 def csv_cell(value: object) -> str:
     """One CSV cell, safe in a spreadsheet in any locale: every formula start, of the cell or of a part between
     commas, semicolons or tabs in it, is neutralised with an apostrophe, and a cell holding a
     delimiter, a quote or a line break is quoted."""
-    text = _FORMULA_PART.sub(r"\1'", str(value))
+    text = formula_guarded(str(value))
     if any(c in text for c in ',;"\t\n\r'):
         text = '"' + text.replace('"', '""') + '"'
     return text

@@ -8,6 +8,7 @@ either), and no cell may begin like a formula (=, +, -, @, tab, carriage return)
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import re
 from pathlib import Path
@@ -16,6 +17,7 @@ from urllib.parse import unquote
 import pytest
 
 from kulturensrige.book.extension import write_downloads
+from kulturensrige.data import refiqda
 from kulturensrige.data.schema import TABLES
 from kulturensrige.words import FORMULA_START, csv_text, spreadsheet_csv
 from support.checks import each
@@ -98,3 +100,16 @@ def test_every_download_in_the_built_book_holds_no_formula(built_site: Path):
         assert formulas(path.read_text(encoding="utf-8")) == [], path
         downloads += 1
     assert downloads > len(TABLES)
+
+
+def test_the_qda_code_map_guards_a_formula_name_and_reads_it_back(data, tmp_path: Path):
+    ingredients = data.ingredients.copy()
+    ingredients.loc[0, "name"] = '=HYPERLINK("http://eksempel.invalid/","x")'
+    ingredients.loc[1, "name"] = "+1+1;-3"
+    hostile = dataclasses.replace(data, tables={**data.tables, "ingredients": ingredients})
+    text = refiqda.code_map_text(hostile)
+    assert formulas(text) == []
+    (tmp_path / "koder.csv").write_text(text, encoding="utf-8")
+    mapping = refiqda.read_code_map(tmp_path / "koder.csv", ingredients["ingredient_id"])
+    for name, ingredient in each(zip(ingredients["name"], ingredients["ingredient_id"], strict=True)):
+        assert mapping[" ".join(name.split()).casefold()] == (ingredient,)

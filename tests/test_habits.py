@@ -25,6 +25,7 @@ DECISIONS = (
     "content-security-policy",
     "data-limits",
     "whose-word-one-provenance-model",
+    "data-folders-stored-as-typed",
 )
 
 

@@ -45,7 +45,7 @@ from kulturensrige.data.problems import DataError, Problem
 from kulturensrige.data.schema import ATTRIBUTED_BY, ATTRIBUTIONS, BY_QDA, LIST_SEPARATOR, NO, NOT_STATED, SLUG_PATTERN, TABLES, YES
 from kulturensrige.data.validation import read_folder, validate_tables
 from kulturensrige.data.workbook import folder_files
-from kulturensrige.words import plural, visible
+from kulturensrige.words import formula_guarded, formula_unguarded, plural, visible
 
 NAMESPACE = "urn:QDA-XML:project:1.0"
 _Q = "{" + NAMESPACE + "}"
@@ -353,7 +353,7 @@ def read_code_map(path: Path, ingredients: Iterable[str]) -> dict[str, tuple[str
                 )
             )
         else:
-            key = _code_key(code)
+            key = _code_key(formula_unguarded(code))
             mapping[key] = tuple(dict.fromkeys([*mapping.get(key, ()), *([ingredient] if ingredient else [])]))
     if problems:
         raise DataError(problems)
@@ -895,8 +895,11 @@ def _export_cases(data: Dataset, quotes: pd.DataFrame) -> dict[tuple[str, tuple]
 
 
 def code_map_text(data: Dataset) -> str:
-    """The code map that takes an export back: each code's name and its ingredient (`ingen` for the quotes without)."""
-    rows = [[row.name, row.ingredient_id] for row in table_rows(data.ingredients.sort_values("number"))]
+    """The code map that takes an export back: each code's name and its ingredient (`ingen` for the quotes without).
+
+    Analysts open it in a spreadsheet, so a name that starts like a formula is written guarded; read_code_map
+    takes the guard off again."""
+    rows = [[formula_guarded(row.name), row.ingredient_id] for row in table_rows(data.ingredients.sort_values("number"))]
     if not data.quotes["ingredient_ids"].map(bool).all():
         rows.append([NO_INGREDIENT_CODE, NO_INGREDIENT])
     return csv_text(["code", "ingredient_id"], rows)
