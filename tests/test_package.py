@@ -135,13 +135,14 @@ def test_a_heatmaps_margins_hold_its_longest_labels_measured(data):
 
 @pytest.mark.parametrize("chart", [charts.art_forms_by_municipality, charts.target_groups_by_municipality, charts.settings_by_municipality])
 def test_a_table_of_marks_opens_exactly_the_initiatives_behind_each_number(data, chart):
-    """Each count that is not 0 is a button naming its row, column and count, carrying the ids of the initiatives
-    counted there; a 0 is no button. The names stand at the top, once per column."""
+    """Each count that is not 0 stands in its cell (as text: it prints) under a button naming its row, column and
+    count, carrying the ids of the initiatives counted there; a 0 has no button. The names stand at the top."""
     model = chart(data)
     html = model.html().markup
     column = {"kunstformer-kommune": "art_form_ids", "maalgrupper-kommune": "target_group_ids", "steder-kommune": "setting_ids"}
     frame = data.initiatives
-    buttons = re.findall(r'<button type="button" class="kr-mark" data-kr-ids="([^"]*)" aria-label="([^"]*)">(\d+)</button>', html)
+    marked = r'class="kr-marked">(\d+)<button type="button" class="kr-mark" data-kr-ids="([^"]*)" aria-label="([^"]*)"></button>'
+    buttons = [(ids, label, count) for count, ids, label in re.findall(marked, html)]
     vocabulary = {"kunstformer-kommune": ("art_forms", "art_form_id"), "maalgrupper-kommune": ("target_groups", "target_group_id"),
                   "steder-kommune": ("settings", "setting_id")}[model.figure_id]  # fmt: skip
     names = dict(zip(data.tables[vocabulary[0]]["label"], data.tables[vocabulary[0]][vocabulary[1]], strict=True))

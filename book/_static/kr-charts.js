@@ -165,14 +165,17 @@
     return plotly;
   };
   /** Redraw every chart near the screen for a key (the others switch their text now and draw when they come near). */
-  KR.updateCharts = (key) => {
-    // every chart's part loads at once, drawn in turn
-    for (const f of figures) sideOf(f, KR.variantKey(f.payload.variants, key));
-    // a table of marks wider than the screen brings the chosen municipality's column into view
+  /** A table of marks wider than the screen brings the chosen municipality's column into view. */
+  function showChosenColumns() {
     document.querySelectorAll(".kr-marks-wrap").forEach((wrap) => {
       const chosen = wrap.querySelector(`thead>tr>th[data-kr-mark="${CSS.escape(KR.state.kommune)}"]`);
       if (chosen) wrap.scrollLeft = chosen.offsetLeft + chosen.offsetWidth - wrap.clientWidth / 2;
     });
+  }
+  KR.updateCharts = (key) => {
+    // every chart's part loads at once, drawn in turn
+    for (const f of figures) sideOf(f, KR.variantKey(f.payload.variants, key));
+    showChosenColumns();
     return Promise.all(figures.map((f) => enqueue(f, key)));
   };
   KR.setupCharts = () => {
@@ -213,9 +216,30 @@
       });
       printing = false;
     });
-    // A table of marks (figures.marks_embed): a mark's button shows the cards behind it, named as the button is.
+    // A table of marks (figures.marks_embed): a mark's button shows the cards behind it, named as the button is. A
+    // large one waits in a side island until it comes near the screen.
+    const marksSeen = new IntersectionObserver(
+      (entries) =>
+        entries.forEach((entry) => {
+          const island = entry.isIntersecting && entry.target.querySelector(":scope > script.kr-marks-side");
+          if (!island) return;
+          marksSeen.unobserve(entry.target);
+          KR.side(island).then(
+            (html) => {
+              island.replaceWith(KR.parse(html));
+              KR.updateMarks(KR.state);
+              showChosenColumns();
+            },
+            () => {
+              KR.sideMissing(island.parentElement);
+            },
+          );
+        }),
+      { rootMargin: "200px" },
+    );
     document.querySelectorAll(".kr-marks-figure").forEach((figure) => {
-      figure.querySelector("table").addEventListener("click", (event) => {
+      marksSeen.observe(figure);
+      figure.addEventListener("click", (event) => {
         const mark = event.target.closest("button.kr-mark");
         if (mark) showDrill(figure, Promise.resolve([mark.dataset.krIds, mark.getAttribute("aria-label")]));
       });

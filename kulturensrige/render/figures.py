@@ -492,6 +492,15 @@ def drill_panel(drill: Drill) -> str:
     )
 
 
+def _marks_table(context: dict) -> str:
+    """The table of marks; one too large to come with the page (SIDE_FROM: 98 municipalities' columns, 190 kB a
+    table) waits in a side island until it comes near the screen (kr-charts.js), as a large chart's variants do."""
+    table = str(macro("marks.html.j2", "marks_table", context))
+    if len(table) <= int(os.environ.get("KR_SIDE_FROM", SIDE_FROM)):
+        return table
+    return side_island(table, "kr-marks-side") + '<noscript><p class="kr-side-missing">Tabellen vises med JavaScript.</p></noscript>'
+
+
 def marks_embed(chart: Chart, marks: Marks, axes: Axes) -> Html:
     """A chart shown as a table of marks (Marks), with its note, its CSV and the panel its buttons open."""
     figure_id, first = chart.figure_id, chart.variants[FIRST]
@@ -512,7 +521,7 @@ def marks_embed(chart: Chart, marks: Marks, axes: Axes) -> Html:
     return Html(
         f'<figure class="kr-marks-figure" id="figur-{esc(figure_id)}" aria-labelledby="titel-{esc(figure_id)}">'
         f'<figcaption class="kr-figure-title" id="titel-{esc(figure_id)}">{esc(chart.title)}</figcaption>'
-        + str(macro("marks.html.j2", "marks_table", context))
+        + _marks_table(context)
         + f'<p class="kr-figure-note">{esc(" ".join(filter(None, (chart.note, marks.hint))))}</p>'
         + f'<p class="kr-csv-line"><a class="kr-csv" download="{esc(_csv_name(figure_id, FIRST))}" href="{esc(csv)}">'
         "Hent tabellen som CSV</a></p>" + drill_panel(marks.drill) + "</figure>"

@@ -604,9 +604,8 @@ def test_a_table_of_marks_opens_the_initiatives_behind_a_number_with_luk_under_t
     try:
         open_page(page, f"{site_url}/kommuner/sammenligning.html")
         figure = page.locator("#figur-maalgrupper-kommune")
-        marks = figure.locator("button.kr-mark")
-        counts = [int(n) for n in marks.all_text_contents()]
-        mark = marks.nth(counts.index(max(counts)))
+        counts = [int(n) for n in figure.locator("td.kr-marked").all_text_contents()]
+        mark = figure.locator("td.kr-marked > button.kr-mark").nth(counts.index(max(counts)))
         ids, label = mark.get_attribute("data-kr-ids").split(), mark.get_attribute("aria-label")
         mark.focus()
         page.keyboard.press("Enter")
