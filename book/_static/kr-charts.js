@@ -217,21 +217,22 @@
       printing = false;
     });
     // A table of marks (figures.marks_embed): a mark's button shows the cards behind it, named as the button is. A
-    // large one waits in a side island until it comes near the screen.
+    // large one's rows wait in side islands until it comes near the screen.
     const marksSeen = new IntersectionObserver(
       (entries) =>
         entries.forEach((entry) => {
-          const island = entry.isIntersecting && entry.target.querySelector(":scope > script.kr-marks-side");
-          if (!island) return;
+          const islands = Array.from(entry.target.querySelectorAll(":scope > script.kr-marks-rows"));
+          if (!entry.isIntersecting || !islands.length) return;
           marksSeen.unobserve(entry.target);
-          KR.side(island).then(
-            (html) => {
-              island.replaceWith(KR.parse(html));
+          Promise.all(islands.map(KR.side)).then(
+            (parts) => {
+              entry.target.querySelector("tbody").append(...parts.map(KR.parse));
+              for (const island of islands) island.remove();
               KR.updateMarks(KR.state);
               showChosenColumns();
             },
             () => {
-              KR.sideMissing(island.parentElement);
+              KR.sideMissing(entry.target.querySelector(".kr-marks-wrap"));
             },
           );
         }),

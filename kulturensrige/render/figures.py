@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
+from markupsafe import Markup
 
 from kulturensrige.render.markup import SIDE, Html, csv_href, esc, json_island, macro, side_island
 
@@ -492,13 +493,26 @@ def drill_panel(drill: Drill) -> str:
     )
 
 
+# Bytes of a large table of marks' rows per side island (escaped as JSON, HTML grows by about half).
+MARKS_ISLAND_BYTES = 100_000
+
+
 def _marks_table(context: dict) -> str:
-    """The table of marks; one too large to come with the page (SIDE_FROM: 98 municipalities' columns, 190 kB a
-    table) waits in a side island until it comes near the screen (kr-charts.js), as a large chart's variants do."""
-    table = str(macro("marks.html.j2", "marks_table", context))
-    if len(table) <= int(os.environ.get("KR_SIDE_FROM", SIDE_FROM)):
-        return table
-    return side_island(table, "kr-marks-side") + '<noscript><p class="kr-side-missing">Tabellen vises med JavaScript.</p></noscript>'
+    """The table of marks. One too large to come with the page (SIDE_FROM: 98 municipalities' columns, 300 kB a
+    table) keeps its head and sends its rows to side islands of up to MARKS_ISLAND_BYTES, loaded when the table
+    comes near the screen (kr-charts.js), as a large chart's variants are."""
+    rows = [str(macro("marks.html.j2", "marks_row", row, context["columns"])) for row in context["rows"]]
+    if sum(map(len, rows)) <= int(os.environ.get("KR_SIDE_FROM", SIDE_FROM)):
+        return str(macro("marks.html.j2", "marks_table", context, Markup("".join(rows))))
+    islands, part = [], ""
+    for row in rows:
+        if part and len(part) + len(row) > MARKS_ISLAND_BYTES:
+            islands.append(side_island(part, "kr-marks-rows"))
+            part = ""
+        part += row
+    islands.append(side_island(part, "kr-marks-rows"))
+    missing = '<noscript><p class="kr-side-missing">Tabellen vises med JavaScript.</p></noscript>'
+    return str(macro("marks.html.j2", "marks_table", context, Markup(""))) + "".join(islands) + missing
 
 
 def marks_embed(chart: Chart, marks: Marks, axes: Axes) -> Html:

@@ -92,8 +92,9 @@ def problems_on(page, url: str) -> list[Any]:
     figures = page.locator(".kr-marks-figure")
     for i in range(figures.count()):
         figures.nth(i).scroll_into_view_if_needed()
-        table = figures.nth(i).locator("table.kr-marks")  # a large one comes from its side file when near
-        table.wait_for(timeout=20_000)
+        # A large table's rows come from side files when it is near: wait till they are in.
+        page.wait_for_function("(f) => !f.querySelector('script.kr-marks-rows')", arg=figures.nth(i).element_handle(), timeout=20_000)
+        table = figures.nth(i).locator("table.kr-marks")
         found += [(url, "table", name) for name in table.evaluate(CUT_NAMES_JS)]
     return found
 
