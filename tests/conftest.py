@@ -21,6 +21,8 @@ A new test that needs the built book takes `built_site` (a folder) or `site_url`
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,7 +31,7 @@ import pytest
 import hostile
 from kulturensrige import Dataset, load
 from kulturensrige.edition.chromium import CHROMIUM_ARGS, HEADLESS_SHELL
-from support.builds import LONG_LIST_LIMIT, BookBuilds, build_threads, made_once, run_folder
+from support.builds import LONG_LIST_LIMIT, BookBuilds, build_book, build_threads, made_once, run_folder
 from support.folders import with_overlay
 from support.serving import serve
 
@@ -150,6 +152,21 @@ def hostile_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def hostile_site(book_builds: BookBuilds) -> Path:
     """The book built from tests/hostile.py's data: data/ with an attack in every text field."""
     return book_builds.site("hostile")
+
+
+@pytest.fixture(scope="session")
+def national_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The book built from national-scale synthetic data (98 municipalities, 10,000 quotes, 1,000 initiatives), as
+    `make benchmark` builds it, once per run for the `national` tests (KR_TEST_NATIONAL_SITE reuses a build)."""
+    if os.environ.get("KR_TEST_NATIONAL_SITE"):
+        return Path(os.environ["KR_TEST_NATIONAL_SITE"])
+
+    def make(work: Path) -> None:
+        generate = [sys.executable, str(REPO / "scripts" / "generate_synthetic.py"), "--out", str(work / "data")]
+        subprocess.run([*generate, "--quotes", "10000", "--initiatives", "1000", "--seed", "1"], check=True, capture_output=True)
+        build_book(work / "data", work / "site")
+
+    return made_once(run_folder(tmp_path_factory) / "national", "book", make) / "site" / "_build" / "html"
 
 
 @pytest.fixture(scope="session")

@@ -25,6 +25,7 @@ DECISIONS = (
     "content-security-policy",
     "data-limits",
     "whose-word-one-provenance-model",
+    "tables-of-marks-for-sparse-counts",
     "data-folders-stored-as-typed",
 )
 

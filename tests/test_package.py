@@ -9,6 +9,7 @@ import pytest
 
 from kulturensrige.render import cards, charts, lists
 from kulturensrige.render.markup import esc, json_island
+from kulturensrige.render.measure import text_width
 from kulturensrige.rules import filters, statistics, views
 from kulturensrige.words import number
 from support.checks import each
@@ -105,7 +106,7 @@ def test_variants_share_repeated_layouts_and_quote_ids(data):
     assert cells and all(set(ids.split()) <= not_stated for ids in cells)
 
 
-@pytest.mark.parametrize("chart", [charts.ingredient_municipality_matrix, charts.art_forms_by_municipality])
+@pytest.mark.parametrize("chart", [charts.ingredient_municipality_matrix])
 def test_a_heatmaps_html_row_labels_are_its_rows_placed_by_its_fixed_margins(data, chart):
     """The labels that stay in view on a phone name the plot's rows, in order, each as high as one row of a plot
     whose margins plotly may not change (no automargin); they are hidden from screen readers like the plot."""
@@ -120,6 +121,51 @@ def test_a_heatmaps_html_row_labels_are_its_rows_placed_by_its_fixed_margins(dat
     margin = layout["margin"]
     row = (layout["height"] - margin["t"] - margin["b"]) / len(rows)
     assert f"--kr-labels: {margin['l']}px; --kr-top: {margin['t']}px; --kr-row: {row:.2f}px" == labels.group(1)
+
+
+def test_a_heatmaps_margins_hold_its_longest_labels_measured(data):
+    """The row labels' margin is the widest wrapped line and the bottom margin the longest name standing on end
+    (in bold, as the chosen one is), measured in the font a Linux Chromium draws them in, not a fixed guess."""
+    model = charts.ingredient_municipality_matrix(data)
+    margin = model.variants["alle"].figure["layout"]["margin"]
+    widest = max(text_width(line, 14) for lines in model.row_labels.rows for line in lines)
+    assert widest < margin["l"] - 6 and margin["l"] <= widest + 16
+    assert max(text_width(name, 14, bold=True) for name in model.axes.columns) < margin["b"] - 2 * 14
+
+
+@pytest.mark.parametrize("chart", [charts.art_forms_by_municipality, charts.target_groups_by_municipality, charts.settings_by_municipality])
+def test_a_table_of_marks_opens_exactly_the_initiatives_behind_each_number(data, chart):
+    """Each count that is not 0 stands in its cell (as text: it prints) under a button naming its row, column and
+    count, carrying the ids of the initiatives counted there; a 0 has no button. The names stand at the top."""
+    model = chart(data)
+    html = model.html().markup
+    column = {"kunstformer-kommune": "art_form_ids", "maalgrupper-kommune": "target_group_ids", "steder-kommune": "setting_ids"}
+    frame = data.initiatives
+    marked = r'class="kr-marked">(\d+)<button type="button" class="kr-mark" data-kr-ids="([^"]*)" aria-label="([^"]*)"></button>'
+    buttons = [(ids, label, count) for count, ids, label in re.findall(marked, html)]
+    vocabulary = {"kunstformer-kommune": ("art_forms", "art_form_id"), "maalgrupper-kommune": ("target_groups", "target_group_id"),
+                  "steder-kommune": ("settings", "setting_id")}[model.figure_id]  # fmt: skip
+    names = dict(zip(data.tables[vocabulary[0]]["label"], data.tables[vocabulary[0]][vocabulary[1]], strict=True))
+    codes = dict(zip(data.municipalities["name"], data.municipalities["kommunekode"], strict=True))
+    for ids, label, count in each(buttons):
+        item, rest = label.split(" · ")
+        municipality = rest.split(": ")[0]
+        naming = frame[column[model.figure_id]].map(lambda v, item=names[item]: item in v)
+        named = frame[(frame["kommunekode"] == codes[municipality]) & naming]
+        assert ids.split() == list(named["initiative_id"]) and int(count) == len(named), label
+        assert label.endswith(f": {count} {'indsats' if count == '1' else 'indsatser'}")
+    total = int(sum(sum(row) for row in model.marks.counts))
+    assert sum(int(c) for _, _, c in buttons) == total
+    assert html.index("<thead>") < html.index("<tbody>"), "the names at the top"
+
+
+def test_initiative_store_holds_every_initiative_once_with_an_index_of_them(data):
+    html = cards.initiative_store(data).markup
+    assert html.startswith('<div class="kr-initiative-store" hidden><template class="kr-list-card">')
+    rows = [row for body in re.findall(r'class="kr-list-rows kr-side"[^>]*>(.*?)</script>', html) for row in json.loads(body)]
+    index = json.loads(re.search(r'class="kr-store-index kr-side">(.*?)</script>', html).group(1))
+    assert [row["id"] for row in rows] == [f"indsats-{i}" for i in index]
+    assert sorted(index) == sorted(data.initiatives["initiative_id"])
 
 
 def test_quote_store_holds_every_quote_once_as_rows_with_an_index_of_their_quotes(data):

@@ -17,10 +17,7 @@ and build the book once: about a minute on a quiet 2-core machine (KR_TEST_NATIO
 
 from __future__ import annotations
 
-import os
 import statistics
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -35,7 +32,6 @@ HEAVIEST_GZIP = 800_000
 MEDIAN_RAW = 1_000_000
 # The largest file a page loads when the reader asks for more (the drill-through's index of 10,000 cards is the largest).
 SIDE_FILE_RAW = 300_000
-REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -44,18 +40,9 @@ def weights(built_site: Path):
 
 
 @pytest.fixture(scope="module")
-def national_weights(tmp_path_factory: pytest.TempPathFactory):
-    """The book built from national-scale synthetic data, as `make benchmark` builds it."""
-
-    if os.environ.get("KR_TEST_NATIONAL_SITE"):
-        return script("benchmark").measure_site(Path(os.environ["KR_TEST_NATIONAL_SITE"]).resolve())
-    work = tmp_path_factory.mktemp("national")
-    generate = [sys.executable, str(REPO / "scripts" / "generate_synthetic.py"), "--out", str(work / "data")]
-    subprocess.run([*generate, "--quotes", "10000", "--initiatives", "1000", "--seed", "1"], check=True, capture_output=True)
-    build = [sys.executable, str(REPO / "scripts" / "build_book.py"), "--data", str(work / "data"), "--output", str(work / "site")]
-    result = subprocess.run(build, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return script("benchmark").measure_site((work / "site" / "_build" / "html").resolve())
+def national_weights(national_site: Path):
+    """The book built from national-scale synthetic data, as `make benchmark` builds it (conftest's national_site)."""
+    return script("benchmark").measure_site(national_site.resolve())
 
 
 def check_budget(weights) -> None:

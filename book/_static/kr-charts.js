@@ -117,7 +117,7 @@
           );
         if (first && f.plot.on)
           f.plot.on("plotly_click", (event) => {
-            showDrill(f, event.points[0]);
+            if (event.points[0]) showDrill(f.figure, drillOf(f, event.points[0]));
           });
         return true;
       },
@@ -165,9 +165,17 @@
     return plotly;
   };
   /** Redraw every chart near the screen for a key (the others switch their text now and draw when they come near). */
+  /** A table of marks wider than the screen brings the chosen municipality's column into view. */
+  function showChosenColumns() {
+    document.querySelectorAll(".kr-marks-wrap").forEach((wrap) => {
+      const chosen = wrap.querySelector(`thead>tr>th[data-kr-mark="${CSS.escape(KR.state.kommune)}"]`);
+      if (chosen) wrap.scrollLeft = chosen.offsetLeft + chosen.offsetWidth - wrap.clientWidth / 2;
+    });
+  }
   KR.updateCharts = (key) => {
     // every chart's part loads at once, drawn in turn
     for (const f of figures) sideOf(f, KR.variantKey(f.payload.variants, key));
+    showChosenColumns();
     return Promise.all(figures.map((f) => enqueue(f, key)));
   };
   KR.setupCharts = () => {
@@ -208,6 +216,35 @@
       });
       printing = false;
     });
+    // A table of marks (figures.marks_embed): a mark's button shows the cards behind it, named as the button is. A
+    // large one's rows wait in side islands until it comes near the screen.
+    const marksSeen = new IntersectionObserver(
+      (entries) =>
+        entries.forEach((entry) => {
+          const islands = Array.from(entry.target.querySelectorAll(":scope > script.kr-marks-rows"));
+          if (!entry.isIntersecting || !islands.length) return;
+          marksSeen.unobserve(entry.target);
+          Promise.all(islands.map(KR.side)).then(
+            (parts) => {
+              entry.target.querySelector("tbody").append(...parts.map(KR.parse));
+              for (const island of islands) island.remove();
+              KR.updateMarks(KR.state);
+              showChosenColumns();
+            },
+            () => {
+              KR.sideMissing(entry.target.querySelector(".kr-marks-wrap"));
+            },
+          );
+        }),
+      { rootMargin: "200px" },
+    );
+    document.querySelectorAll(".kr-marks-figure").forEach((figure) => {
+      marksSeen.observe(figure);
+      figure.addEventListener("click", (event) => {
+        const mark = event.target.closest("button.kr-mark");
+        if (mark) showDrill(figure, Promise.resolve([mark.dataset.krIds, mark.getAttribute("aria-label")]));
+      });
+    });
     return figures.length;
   };
   /** The position of a clicked bar's or cell's drill-through in the build's list of them; customdata holds it. */
@@ -234,12 +271,13 @@
       : Promise.resolve(["", ""]);
   }
 
-  /** The cards behind a bar or cell, from the page's store (cards.quote_store): its index says which cards hold the
-   * quotes, and only the cards shown are loaded, a page of them at a time. */
-  function showDrill(f, point) {
-    const store = document.querySelector(".kr-quote-store");
-    const drill = f.figure.querySelector(".kr-drill");
-    if (!store || !drill || !point) return;
+  /** The cards behind a bar, cell or mark (`cell`: a promise of [ids, heading]), from the page's store that the
+   * panel names (cards.quote_store, cards.initiative_store): its index says which cards hold the ids, and only the
+   * cards shown are loaded, a page of them at a time. A cell with none says so in its line, and opens no panel. */
+  function showDrill(figure, cell) {
+    const drill = figure.querySelector(".kr-drill");
+    const [store, none] = [document.querySelector(`.${drill.dataset.krStore}`), figure.querySelector(".kr-drill-none")];
+    if (!store) return;
     store.krCards ||= KR.rowCards(
       store.querySelector("template.kr-list-card"),
       store.querySelectorAll("script.kr-list-rows"),
@@ -252,19 +290,25 @@
     );
     const shown = {}; // a later click wins over one still loading
     drill.krShown = shown;
-    drill.krReady = Promise.all([drillOf(f, point), KR.side(store.querySelector("script.kr-store-index"))])
-      .then(([[quoteIds, title], index]) => {
-        const ids = new Set(quoteIds.split(" "));
-        const positions = index.flatMap((quotes, i) => (quotes.split(" ").some((id) => ids.has(id)) ? [i] : []));
+    drill.krReady = Promise.all([cell, KR.side(store.querySelector("script.kr-store-index"))])
+      .then(([[itemIds, title], index]) => {
+        const ids = new Set(itemIds.split(" ").filter(Boolean));
+        const positions = index.flatMap((items, i) => (items.split(" ").some((id) => ids.has(id)) ? [i] : []));
         // The first page's rows are loaded first, so the cards show filled.
         return Promise.all(positions.slice(0, KR.data.pageSize).map((i) => KR.side(store.krCards[i].island))).then(
           () => {
             if (drill.krShown !== shown) return;
+            none.hidden = positions.length > 0;
+            none.textContent = title; // written by the build (figures.shared_payload, charts.py), as the heading
+            if (!positions.length) {
+              drill.hidden = true;
+              return;
+            }
             const heading = drill.querySelector(".kr-drill-heading");
-            heading.textContent = title; // written by the build (figures.shared_payload)
+            heading.textContent = title;
             KR.paginate(drill.querySelector(".kr-drill-cards"), positions, (k) => store.krCards[positions[k]]());
             drill.hidden = false;
-            openDrill(f, drill, heading);
+            openDrill(figure, drill, heading);
           },
         );
       })
@@ -273,12 +317,15 @@
         drill.hidden = false;
       });
   }
-  function openDrill(f, drill, heading) {
-    drill.querySelector(".kr-drill-close").onclick = () => {
-      drill.hidden = true;
-      f.figure.querySelector("figcaption").tabIndex = -1;
-      f.figure.querySelector("figcaption").focus();
-    };
+  /** "Luk" at the panel's head and foot closes it and takes the focus back to the figure's title. */
+  function openDrill(figure, drill, heading) {
+    drill.querySelectorAll(".kr-drill-close").forEach((close) => {
+      close.onclick = () => {
+        drill.hidden = true;
+        figure.querySelector("figcaption").tabIndex = -1;
+        figure.querySelector("figcaption").focus();
+      };
+    });
     heading.focus();
   }
 })(window.KR);

@@ -438,3 +438,13 @@ def quote_store(data: Dataset) -> Html:
     contexts = [card_context(data, g) for g in group_records(data.quotes)]
     index = side_island([c["quotes"] for c in contexts], "kr-store-index")
     return Html(f'<div class="kr-quote-store" hidden>{quote_rows(data, contexts)}{index}</div>')
+
+
+def initiative_store(data: Dataset) -> Html:
+    """Every initiative's card once, as the card <template> and JSON rows of a long list (fact_rows), with an index
+    of each card's initiative: the comparison's tables of marks show the cards behind a number from it (as
+    quote_store does for the quotes)."""
+    rows = data.initiatives.sort_values(["kommunekode", "position"], key=_report_order(data))
+    contexts = [initiative_card(data, r) for _, r in rows.iterrows()]
+    index = side_island(list(rows["initiative_id"]), "kr-store-index")
+    return Html(f'<div class="kr-initiative-store" hidden>{fact_rows(data, contexts) if contexts else ""}{index}</div>')

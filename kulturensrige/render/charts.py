@@ -14,18 +14,26 @@ from html import escape
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly import colors
 
 from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import NOT_STATED
-from kulturensrige.render.figures import PALETTE, Axes, Chart, RowLabels, Variant, figure_json, styled
+from kulturensrige.render.figures import INITIATIVE_DRILL, PALETTE, Axes, Chart, Marks, RowLabels, Variant, figure_json, styled
 from kulturensrige.render.markup import Html
+from kulturensrige.render.measure import text_width
 from kulturensrige.rules import attribution, filters, statistics, views
 from kulturensrige.words import month, number, plural
 
 PATTERNS = ["", "/", ".", "x", "-", "|", "+", "\\"]
-HEAT_SCALE = "Cividis"
+# Cividis (readable with the common colour-vision deficiencies), with a 0 receding: a faint grey on either theme,
+# and no number in the cell, so the few cells that count stand out. The counts are whole, so 1 is past the step.
+ZERO_CELL = "rgba(127,127,127,0.12)"
+ZERO_STEP = 1e-6
+HEAT_SCALE = [[0.0, ZERO_CELL], [ZERO_STEP, colors.get_colorscale("Cividis")[0][1]]] + [
+    [max(position, ZERO_STEP), colour] for position, colour in colors.get_colorscale("Cividis")[1:]
+]
 
 
 def _plot(texts: Iterable[str]) -> list[str]:
@@ -33,39 +41,49 @@ def _plot(texts: Iterable[str]) -> list[str]:
     return [escape(str(t), quote=False) for t in texts]
 
 
-def _count_axis(title: str, maximum: int) -> dict:
+def _count_axis(title: str | None, maximum: int) -> dict:
     """Counts are whole numbers: ticks at whole steps, never 0,2 or 0,4."""
     return {"title": title, "rangemode": "tozero", "tick0": 0, "dtick": max(1, math.ceil(maximum / 8))}
 
 
 def _counted(values: Iterable[int], singular: str, plural_form: str) -> list[str]:
-    """Hover text with the noun agreeing with the number ('1 citat', '2 citater'), which a template cannot do."""
-    return [plural(int(v), singular, plural_form) for v in values]
+    """Hover text with the noun agreeing with the number ('1 citat', '2 citater', 'ingen citater'), which a template
+    cannot do; it is also the heading a cell's drill-through shows, and says so when the cell holds nothing."""
+    return [plural(int(v), singular, plural_form) if int(v) else f"ingen {plural_form}" for v in values]
 
 
-# A heatmap's fixed geometry (px): the row labels' width, one column, the margin above the rows and right of them.
-HEAT_LABELS = 104
+# A heatmap's fixed geometry (px): one column, the margin above the rows and right of them, the gap between a label
+# and the plot, and the size of the labels (figures.LAYOUT's font).
 HEAT_COLUMN = 26
 HEAT_TOP = 10
 HEAT_RIGHT = 10
+HEAT_PAD = 12
+LABEL_SIZE = 14
 
 
-def _heatmap_width(n_columns: int) -> int:
+def _label_width(rows: list[list[str]]) -> int:
+    """The row labels' margin: the widest line of the wrapped labels, measured (measure.text_width), and a gap."""
+    return math.ceil(max((text_width(line, LABEL_SIZE) for lines in rows for line in lines), default=0)) + HEAT_PAD
+
+
+def _heatmap_width(labels: int, n_columns: int) -> int:
     """Wide enough for the wrapped row labels and a readable number in each cell: the report's seven
     municipalities and 'Ikke angivet' fit a phone (figures.PHONE_TEXT_WIDTH); more columns scroll in the frame."""
-    return HEAT_LABELS + HEAT_COLUMN * n_columns + HEAT_RIGHT
+    return labels + HEAT_COLUMN * n_columns + HEAT_RIGHT
 
 
 def _heat_layout(figure: go.Figure, rows: list[list[str]], columns: list[str]) -> go.Figure:
     """Fixed margins (no automargin) and rows as tall as their wrapped labels: then Python knows where each row
-    is, and the HTML row labels that stay in view on a phone (figures.RowLabels) sit on their rows."""
+    is, and the HTML row labels that stay in view on a phone (figures.RowLabels) sit on their rows. The margins
+    are the labels' measured lengths: the municipality names stand on end under their columns (in bold for the
+    chosen one), then the axis title."""
     lines = max((len(r) for r in rows), default=1)
     row_height = max(40, 17 * lines + 10)
-    # The municipality names stand on end under their columns, then the axis title.
-    bottom = 8 * max((len(c) for c in columns), default=0) + 46
+    names = max((text_width(c, LABEL_SIZE, bold=True) for c in columns), default=0)
+    bottom = math.ceil(names) + 2 * LABEL_SIZE + 24
     styled(figure, height=HEAT_TOP + row_height * len(rows) + bottom)
     return figure.update_layout(
-        margin={"l": HEAT_LABELS, "r": HEAT_RIGHT, "t": HEAT_TOP, "b": bottom},
+        margin={"l": _label_width(rows), "r": HEAT_RIGHT, "t": HEAT_TOP, "b": bottom},
         xaxis={"title": "Kommune", "dtick": 1, "tickangle": -90, "automargin": False},
         yaxis={"autorange": "reversed", "automargin": False},
     )
@@ -80,7 +98,9 @@ def _heatmap(z: list[list[int]], rows: list[str], columns: list[str], wrap: int,
             y=[_wrap(row, wrap) for row in rows],
             customdata=ids,
             colorscale=HEAT_SCALE,
-            texttemplate="%{z}",
+            zmin=0,
+            text=[[str(n) if n else "" for n in counts] for counts in z],
+            texttemplate="%{text}",
             hovertext=[_counted(counts, *noun) for counts in z],
             hovertemplate="%{y} · %{x}: %{hovertext}<extra></extra>",
             # The count is written in every cell, so a colour scale would only take width from a phone.
@@ -160,6 +180,8 @@ CLICK_HINT = "Klik på en søjle for at se citaterne bag tallet."
 CELL_HINT = "Klik på en celle for citaterne."
 # The matrix's switch for inferred ties is a control of the page: paper has none (edition/editions.py).
 INFERRED_HINT = "Slår du »Medtag udledte tilknytninger« fra, tæller de udledte med her."
+# A table of marks is only on screen: its hint is not part of the chart's note, which a printed edition shows.
+MARK_HINT = "Tryk på et tal for at se indsatserne bag det."
 
 
 def quotes_per_ingredient(data: Dataset) -> Chart:
@@ -176,13 +198,13 @@ def quotes_per_ingredient(data: Dataset) -> Chart:
     total_ids = [" ".join(q for qs in by_ingredient.get_group(i)["quote_ids"] for q in qs) for i in ingredients]
     # The chart beside the total with nobody chosen yet: _chosen_beside puts each municipality's bars in.
     nobody = [0] * len(ingredients)
-    names = _plot(ingredient_names[i] for i in ingredients)
+    names = [_bar_label(ingredient_names[i]) for i in ingredients]
     beside = go.Figure(_beside_total(names, total, nobody, "", ("citat", "citater"), (total_ids, total_ids)))
     styled(beside, height=height).update_layout(
         barmode="group",
         legend_title_text="Kommune",
         xaxis=_count_axis("Antal citater", max(total, default=0)),
-        yaxis={"title": "Ingrediens", "categoryorder": "array", "categoryarray": _plot(order[::-1])},
+        yaxis={"title": "Ingrediens", "categoryorder": "array", "categoryarray": [_bar_label(n) for n in order[::-1]]},
     )
     beside_json = figure_json(beside)
     tied_ids = {
@@ -217,6 +239,16 @@ def quotes_per_ingredient(data: Dataset) -> Chart:
     )
 
 
+# A legend entry's lines, in characters: with its symbol it fits a 320 px phone's 272 px chart.
+LEGEND_LINE = 24
+
+
+def _bar_label(text: str) -> str:
+    """A bar's label, escaped and wrapped: plotly's automargin gives a long label the width a narrow phone needs
+    for the bars, and then cuts it."""
+    return _wrap(text, 16)
+
+
 def _legend_height(entries: int) -> int:
     """A chart's height with room for its legend above the bars: on a phone each entry takes a line of its own,
     and plotly shrinks the bars rather than the legend, until the legend runs into them."""
@@ -230,7 +262,7 @@ def _by_speaker(data: Dataset, counts: pd.DataFrame, ingredient_names: dict, spe
         if rows["count"].sum() == 0:
             continue
         figure.add_bar(
-            y=_plot(ingredient_names[i] for i in rows["ingredient_id"]),
+            y=[_bar_label(ingredient_names[i]) for i in rows["ingredient_id"]],
             x=rows["count"].tolist(),
             name=_plot([speaker_names[category]])[0],
             orientation="h",
@@ -245,7 +277,7 @@ def _by_speaker(data: Dataset, counts: pd.DataFrame, ingredient_names: dict, spe
         barmode="stack",
         legend_title_text="Talerkategori",
         xaxis=_count_axis("Antal citater", int(counts.groupby("ingredient_id")["count"].sum().max())),
-        yaxis={"title": "Ingrediens", "categoryorder": "array", "categoryarray": _plot(order[::-1])},
+        yaxis={"title": "Ingrediens", "categoryorder": "array", "categoryarray": [_bar_label(n) for n in order[::-1]]},
     )
     parts = []
     for ingredient_id, total in counts.groupby("ingredient_id", sort=False)["count"].sum().items():
@@ -316,6 +348,7 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
         return Variant(figure, alt, c["table"], marks)
 
     shown = count(True)
+    row_labels = RowLabels("Ingrediens", [_lines(ingredient_names[r], 12) for r in shown["rows"]])
     return Chart(
         "ingrediens-kommune",
         "Citater pr. ingrediens og kommune",
@@ -324,8 +357,8 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
             f"Kolonnen »Ikke angivet« viser citater, som {attribution.source_name(data.options)} ikke knytter til en kommune. "
             f"{INFERRED_HINT} {CELL_HINT}"
         ),
-        min_width=_heatmap_width(len(data.municipalities) + 1),
-        row_labels=RowLabels("Ingrediens", [_lines(ingredient_names[r], 12) for r in shown["rows"]]),
+        min_width=_heatmap_width(_label_width(row_labels.rows), len(data.municipalities) + 1),
+        row_labels=row_labels,
         axes=Axes(
             [ingredient_names[r] for r in shown["rows"]],
             [municipality_names[c] for c in shown["cols"]],
@@ -338,6 +371,9 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
 
 
 def _initiative_vocabulary_chart(data: Dataset, figure_id: str, title: str, column: str, vocabulary: str, key: str, noun: str) -> Chart:
+    """Initiatives naming each item of a vocabulary, item × municipality. The counts are mostly 0 and 1, so a page
+    shows them as a table of marks (figures.Marks) whose numbers open the initiatives behind them; the heatmap
+    variants are what a printed edition draws."""
     item_names = _labels(data, vocabulary, key)
     municipality_names = _labels(data, "municipalities", "kommunekode", "name")
     counts = statistics.initiatives_by_vocabulary(data, data.initiatives, column, vocabulary, key)
@@ -368,9 +404,19 @@ def _initiative_vocabulary_chart(data: Dataset, figure_id: str, title: str, colu
 
     variants = _municipality_variants(data, build, inferred_switch=False)
     note = "Projekter, elementer og aktioner tælles hver for sig, så et projekt og dets elementer kan nævne det samme."
-    row_labels = RowLabels(noun, [_lines(item_names[i], 14) for i in table.index])
     axes = Axes([item_names[i] for i in table.index], columns, cols)
-    return Chart(figure_id, title, variants, note=note, min_width=_heatmap_width(len(table.columns)), row_labels=row_labels, axes=axes)
+    ids = statistics.initiative_ids_by_vocabulary(data.initiatives, column)
+    cells = [[ids.get((str(item), str(code)), []) for code in cols] for item in table.index]
+    counted = [[_counted([len(c)], "indsats", "indsatser")[0] for c in row] for row in cells]
+    marks = Marks(
+        noun,
+        table.values.tolist(),
+        [[" ".join(c) for c in row] for row in cells],
+        [[f"{item} · {name}: {n}" for name, n in zip(columns, row, strict=True)] for item, row in zip(axes.rows, counted, strict=True)],
+        INITIATIVE_DRILL,
+        MARK_HINT,
+    )
+    return Chart(figure_id, title, variants, note=note, axes=axes, marks=marks)
 
 
 def art_forms_by_municipality(data: Dataset) -> Chart:
@@ -404,23 +450,27 @@ def partners_by_kind(data: Dataset) -> Chart:
     every = statistics.organisations_by_kind(data, data.initiatives)
     kinds = [kind_names[k] for k in every["kind"]]
     total = every["count"].tolist()
+    # One height for every variant: the page keeps the tallest's, and a shorter one stood in empty space.
+    height = max(300, 40 * len(every) + 160)
     axes = {
-        "xaxis": _count_axis("Antal organisationer", max(total, default=0)),
-        "yaxis": {"title": "Slags organisation", "autorange": "reversed"},
+        # No axis titles: the chart's title says what is counted and by what. On a phone the long names leave the
+        # bars a narrow strip, and a title centred under it ran off the chart ("Antal organisat").
+        "xaxis": _count_axis(None, max(total, default=0)),
+        "yaxis": {"autorange": "reversed"},
     }
     # Beside the total with nobody chosen yet: _chosen_beside puts each municipality's bars in.
-    beside = go.Figure(_beside_total(_plot(kinds), total, [0] * len(kinds), "", ("organisation", "organisationer")))
+    beside = go.Figure(_beside_total([_bar_label(k) for k in kinds], total, [0] * len(kinds), "", ("organisation", "organisationer")))
     beside.update_layout(barmode="group", legend_title_text="Kommune")
-    beside_json = figure_json(styled(beside, height=max(300, 50 * len(every) + 120)).update_layout(**axes))
+    beside_json = figure_json(styled(beside, height=height).update_layout(**axes))
     own = statistics.organisations_by_municipality_and_kind(data, data.initiatives)
 
     def build(code: str, _: bool) -> Variant:
         if code == filters.ALL:
-            figure = go.Figure(go.Bar(x=total, y=_plot(kinds), orientation="h", marker_color=PALETTE[2]))
+            figure = go.Figure(go.Bar(x=total, y=[_bar_label(k) for k in kinds], orientation="h", marker_color=PALETTE[2]))
             listing = "; ".join(f"{k}: {n}" for k, n in zip(kinds, total, strict=True)) or "ingen organisationer nævnt"
             alt = f"Organisationer nævnt ved indsatserne for alle kommuner, efter slags: {listing}."
             table = pd.DataFrame({"Slags organisation": kinds, "Antal organisationer": total})
-            return Variant(figure_json(styled(figure, height=max(300, 30 * len(every) + 120)).update_layout(**axes)), alt, table)
+            return Variant(figure_json(styled(figure, height=height).update_layout(**axes)), alt, table)
         name = filters.municipality_name(data, code)
         mine = [own.get((code, k), 0) for k in every["kind"]]
         alt = (
@@ -497,7 +547,7 @@ def programme_timeline(data: Dataset) -> Chart:
         },
         text=[f"W{n}" for n in workshops["number"]],
         textposition="top center",
-        name="Fælles workshop<br>(udfyldt: rapporten nævner stedet;<br>tom: sted ikke angivet)",
+        name=_wrap("Fælles workshop (udfyldt: rapporten nævner stedet; tom: sted ikke angivet)", LEGEND_LINE),
         hovertext=_plot(_event_hover(r) for r in table_rows(workshops)),
         hoverinfo="text",
     )
@@ -508,7 +558,7 @@ def programme_timeline(data: Dataset) -> Chart:
         marker={"size": 16, "symbol": "diamond-open", "line": {"width": 3}, "color": PALETTE[5]},
         text=[f"P{n}" for n in pitstops["number"]],
         textposition="bottom center",
-        name="Virtuelt pitstop for tovholdere<br>(tidspunkt ikke angivet)",
+        name=_wrap("Virtuelt pitstop for tovholdere (tidspunkt ikke angivet)", LEGEND_LINE),
         hovertext=_plot(_event_hover(r) for r in table_rows(pitstops)),
         hoverinfo="text",
     )

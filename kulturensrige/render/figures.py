@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
+from markupsafe import Markup
 
 from kulturensrige.render.markup import SIDE, Html, csv_href, esc, json_island, macro, side_island
 
@@ -347,6 +348,39 @@ class Axes:
 
 
 @dataclass(frozen=True)
+class Drill:
+    """What a drill-through shows: the page's card store it takes the cards from (its class) and its own words."""
+
+    store: str
+    heading: str
+    close: str
+
+
+QUOTE_DRILL = Drill("kr-quote-store", "Citaterne bag tallet", "Luk citaterne bag tallet")
+INITIATIVE_DRILL = Drill("kr-initiative-store", "Indsatserne bag tallet", "Luk indsatserne bag tallet")
+
+
+@dataclass(frozen=True)
+class Marks:
+    """A matrix of counts that are mostly 0 and 1, shown as a table of marks rather than a heatmap: the names at the
+    top and whole (they wrap), a 0 an empty cell, each other count a dark block whose button (keyboard and touch
+    alike) shows the cards behind it, from the page's card store that `drill` names (cards.initiative_store). Rows
+    and columns are the chart's axes (Axes); `headings` say what each cell holds, as its button's name and as
+    the heading of its cards."""
+
+    corner: str
+    counts: list[list[int]]
+    ids: list[list[str]]
+    headings: list[list[str]]
+    drill: Drill
+    hint: str
+
+
+# A table of marks this many rows tall names its columns at its foot too.
+MARKS_FOOT_FROM = 12
+
+
+@dataclass(frozen=True)
 class Chart:
     """A chart as a model: its variants (each with plotly's figure data, text alternative and table) by view name
     (views.states), its title, note and labels. Nothing here is HTML yet: a page embeds it as the last step
@@ -362,6 +396,8 @@ class Chart:
     min_width: int = 0
     row_labels: RowLabels | None = None
     axes: Axes | None = None
+    # Shown on a page as a table of marks (Marks) instead of its plot; a printed edition still reads the variants.
+    marks: Marks | None = None
 
     def plot(self, key: str) -> dict:
         """A variant's plotly figure as it is drawn on paper: without the drill-through data (customdata)."""
@@ -387,6 +423,8 @@ class Chart:
 
 def embed(chart: Chart) -> Html:
     """A figure whose variants the page filter swaps; the 'alle' variant is what shows first."""
+    if chart.marks is not None and chart.axes is not None:
+        return marks_embed(chart, chart.marks, chart.axes)
     figure_id, title, variants, note = chart.figure_id, chart.title, chart.variants, chart.note
     min_width, row_labels = chart.min_width, chart.row_labels
     first = FIRST
@@ -435,8 +473,70 @@ def embed(chart: Chart) -> Html:
         + f'<details class="kr-figure-data"><summary>Vis tallene som tabel</summary>{"".join(tables.values())}</details>'
         '<p class="kr-plot-missing" hidden>Figuren kan ikke tegnes, fordi plotly.js ikke blev indlæst. '
         "Tallene står i tabellen under figuren.</p>"
-        '<div class="kr-drill" aria-live="polite" hidden><div class="kr-drill-head">'
-        '<h3 class="kr-drill-heading" tabindex="-1">Citaterne bag tallet</h3>'
-        '<button type="button" class="kr-drill-close" aria-label="Luk citaterne bag tallet">Luk</button></div>'
-        '<div class="kr-drill-cards"></div></div>' + json_island(payload, "kr-figure-json") + "".join(islands) + "</figure>"
+        + drill_panel(QUOTE_DRILL)
+        + json_island(payload, "kr-figure-json")
+        + "".join(islands)
+        + "</figure>"
+    )
+
+
+def drill_panel(drill: Drill) -> str:
+    """The panel a click on a number opens, with "Luk" at its head and again at its foot, where a thumb is after
+    the cards (kommunefilter.css keeps the foot in view); and the line that says a cell holds nothing, in place of
+    an empty panel."""
+    close = f'<button type="button" class="kr-drill-close" aria-label="{esc(drill.close)}">Luk</button>'
+    return (
+        '<p class="kr-drill-none" role="status" hidden></p>'
+        f'<div class="kr-drill" aria-live="polite" data-kr-store="{esc(drill.store)}" hidden>'
+        f'<div class="kr-drill-head"><h3 class="kr-drill-heading" tabindex="-1">{esc(drill.heading)}</h3>{close}</div>'
+        f'<div class="kr-drill-cards"></div><div class="kr-drill-foot">{close}</div></div>'
+    )
+
+
+# Bytes of a large table of marks' rows per side island (escaped as JSON, HTML grows by about half).
+MARKS_ISLAND_BYTES = 100_000
+
+
+def _marks_table(context: dict) -> str:
+    """The table of marks. One too large to come with the page (SIDE_FROM: 98 municipalities' columns, 300 kB a
+    table) keeps its head and sends its rows to side islands of up to MARKS_ISLAND_BYTES, loaded when the table
+    comes near the screen (kr-charts.js), as a large chart's variants are."""
+    rows = [str(macro("marks.html.j2", "marks_row", row, context["columns"])) for row in context["rows"]]
+    if sum(map(len, rows)) <= int(os.environ.get("KR_SIDE_FROM", SIDE_FROM)):
+        return str(macro("marks.html.j2", "marks_table", context, Markup("".join(rows))))
+    islands, part = [], ""
+    for row in rows:
+        if part and len(part) + len(row) > MARKS_ISLAND_BYTES:
+            islands.append(side_island(part, "kr-marks-rows"))
+            part = ""
+        part += row
+    islands.append(side_island(part, "kr-marks-rows"))
+    missing = '<noscript><p class="kr-side-missing">Tabellen vises med JavaScript.</p></noscript>'
+    return str(macro("marks.html.j2", "marks_table", context, Markup(""))) + "".join(islands) + missing
+
+
+def marks_embed(chart: Chart, marks: Marks, axes: Axes) -> Html:
+    """A chart shown as a table of marks (Marks), with its note, its CSV and the panel its buttons open."""
+    figure_id, first = chart.figure_id, chart.variants[FIRST]
+    table = first.table
+    head = [str(c) for c in table.columns]
+    context = {
+        "id": figure_id,
+        "caption": chart.title,
+        "corner": marks.corner,
+        "columns": [{"name": name, "code": code} for name, code in zip(axes.columns, axes.codes, strict=True)],
+        "rows": [
+            {"name": name, "cells": [{"count": n, "ids": i, "heading": h} for n, i, h in zip(*cells, strict=True)]}
+            for name, *cells in zip(axes.rows, marks.counts, marks.ids, marks.headings, strict=True)
+        ],
+        "foot": len(axes.rows) >= MARKS_FOOT_FROM,
+    }
+    csv = csv_href(head, [[str(v) for v in row] for row in table.itertuples(index=False)])
+    return Html(
+        f'<figure class="kr-marks-figure" id="figur-{esc(figure_id)}" aria-labelledby="titel-{esc(figure_id)}">'
+        f'<figcaption class="kr-figure-title" id="titel-{esc(figure_id)}">{esc(chart.title)}</figcaption>'
+        + _marks_table(context)
+        + f'<p class="kr-figure-note">{esc(" ".join(filter(None, (chart.note, marks.hint))))}</p>'
+        + f'<p class="kr-csv-line"><a class="kr-csv" download="{esc(_csv_name(figure_id, FIRST))}" href="{esc(csv)}">'
+        "Hent tabellen som CSV</a></p>" + drill_panel(marks.drill) + "</figure>"
     )

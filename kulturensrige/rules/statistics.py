@@ -65,6 +65,15 @@ def initiatives_by_vocabulary(data: Dataset, initiatives: pd.DataFrame, column: 
     return counts.reindex(grid, fill_value=0).rename("count").reset_index()
 
 
+def initiative_ids_by_vocabulary(initiatives: pd.DataFrame, column: str) -> dict[tuple[str, str], list[str]]:
+    """(item, kommunekode) -> the initiatives naming the item, in their order: the ones initiatives_by_vocabulary counts."""
+    cells: dict[tuple[str, str], list[str]] = {}
+    for initiative_id, kommunekode, items in initiatives[["initiative_id", "kommunekode", column]].itertuples(index=False):
+        for item in dict.fromkeys(items):
+            cells.setdefault((str(item), str(kommunekode)), []).append(str(initiative_id))
+    return cells
+
+
 def organisations_by_kind(data: Dataset, initiatives: pd.DataFrame) -> pd.DataFrame:
     """How often partners of each kind are named across the selected initiatives."""
     long = filters.explode(initiatives[["initiative_id", "organisation_ids"]], "organisation_ids").merge(

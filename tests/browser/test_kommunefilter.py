@@ -533,7 +533,8 @@ def test_drill_through_a_bar_lists_the_quotes_behind_it(data, site_url, page):
     where = page.evaluate(
         """([ingredient, speaker]) => {
             const gd = document.querySelector('#plot-citater-pr-ingrediens');
-            const plain = (s) => new DOMParser().parseFromString(s, 'text/html').body.textContent;
+            // a bar's label may be wrapped onto lines (<br>)
+            const plain = (s) => new DOMParser().parseFromString(s.replace(/<br>/g, ' '), 'text/html').body.textContent;
             const t = gd.data.findIndex((tr) => plain(tr.name) === speaker);
             return [t, gd.data[t].y.findIndex((y) => plain(y) === ingredient)];
         }""",
@@ -548,7 +549,7 @@ def test_drill_through_a_bar_lists_the_quotes_behind_it(data, site_url, page):
     assert drill.locator("h3").text_content().endswith(f": {len(ids)} {'citat' if len(ids) == 1 else 'citater'}")
     assert page.evaluate("() => document.activeElement.classList.contains('kr-drill-heading')")
     assert page.locator("#figur-citater-pr-ingrediens .kr-drill [id]").count() == 0, "klonede kort har ingen id"
-    drill.get_by_role("button", name="Luk citaterne bag tallet").click()
+    drill.get_by_role("button", name="Luk citaterne bag tallet").first.click()
     assert drill.is_hidden()
 
 
@@ -572,6 +573,62 @@ def test_drill_through_a_heatmap_cell(data, site_url, page):
     expected = sorted(list(g["quote_id"]) for g in cards.group_turns(data.quotes) if set(g["quote_id"]) & set(not_stated["quote_id"]))
     assert sorted(drill_cards(page, "figur-ingrediens-kommune")) == expected
     assert drill.locator("h3").text_content().endswith(f": {len(not_stated)} {'citat' if len(not_stated) == 1 else 'citater'}")
+
+
+def test_a_zero_cell_says_it_holds_no_quotes_and_opens_no_panel(site_url, page):
+    open_page(page, f"{site_url}/ingredienser/oversigt.html")
+    draw_every_chart(page)
+    heading = page.evaluate(
+        """async () => {
+            const gd = document.querySelector('#plot-ingrediens-kommune');
+            const drill = document.querySelector('#figur-ingrediens-kommune .kr-drill');
+            const [z, cd] = [gd.data[0].z, gd.data[0].customdata];
+            const i = z.findIndex((row) => row.includes(0)), j = z[i].indexOf(0);
+            gd.emit('plotly_click', {points: [{data: gd.data[0], pointNumber: [i, j], customdata: cd[i][j]}]});
+            await drill.krReady;
+            return [gd.data[0].y[i], gd.data[0].x[j]];
+        }"""
+    )
+    none = page.locator("#figur-ingrediens-kommune .kr-drill-none")
+    assert none.count() == 1 and none.is_visible() and none.text_content().endswith(": ingen citater"), none.text_content()
+    assert none.text_content().split(" · ")[1].startswith(heading[1])
+    assert page.locator("#figur-ingrediens-kommune .kr-drill").is_hidden()
+
+
+def test_a_table_of_marks_opens_the_initiatives_behind_a_number_with_luk_under_the_thumb(data, browser, site_url):
+    """On a phone: a number in the comparison's table of marks is a button (here pressed from the keyboard); it opens
+    the initiatives behind it, the book's own cards, and "Luk" stays at the bottom of the screen while the cards
+    are read, and closes the panel."""
+    context = browser.new_context(locale="da-DK", viewport={"width": 375, "height": 667})
+    page = context.new_page()
+    try:
+        open_page(page, f"{site_url}/kommuner/sammenligning.html")
+        figure = page.locator("#figur-maalgrupper-kommune")
+        counts = [int(n) for n in figure.locator("td.kr-marked").all_text_contents()]
+        mark = figure.locator("td.kr-marked > button.kr-mark").nth(counts.index(max(counts)))
+        ids, label = mark.get_attribute("data-kr-ids").split(), mark.get_attribute("aria-label")
+        mark.focus()
+        page.keyboard.press("Enter")
+        drill = figure.locator(".kr-drill")
+        drill.wait_for(state="visible")
+        page.evaluate("() => document.querySelector('#figur-maalgrupper-kommune .kr-drill').krReady")
+        titles = drill.locator("article.kr-initiative .kr-card-title").all_text_contents()
+        expected = data.initiatives.set_index("initiative_id").loc[ids, "title"]
+        assert sorted(titles) == sorted(expected) and len(titles) == max(counts)
+        assert drill.locator("h3.kr-drill-heading").text_content() == label
+        assert page.evaluate("() => document.activeElement.classList.contains('kr-drill-heading')")
+        # Reading the cards, with the panel's head scrolled away: "Luk" is at the bottom of the screen.
+        page.evaluate("() => document.querySelector('#figur-maalgrupper-kommune .kr-drill-cards').scrollIntoView({block: 'start'})")
+        page.mouse.wheel(0, 200)
+        page.wait_for_timeout(100)
+        foot = drill.locator(".kr-drill-foot .kr-drill-close")
+        box = foot.bounding_box()
+        assert box and box["y"] >= 667 - 120 and box["y"] + box["height"] <= 667, box
+        foot.click()
+        assert drill.is_hidden()
+        assert page.evaluate("() => document.activeElement === document.querySelector('#figur-maalgrupper-kommune figcaption')")
+    finally:
+        context.close()
 
 
 def card_shape(markup: str) -> list:
@@ -755,23 +812,22 @@ def test_the_comparison_has_one_selector_and_its_own_side_by_side_picker(data, s
     assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
 
 
-def test_the_comparison_heatmaps_keep_every_column_and_mark_the_chosen(data, site_url, page):
+def test_the_comparison_tables_of_marks_keep_every_column_and_mark_the_chosen(data, site_url, page):
     chosen = data.municipalities.iloc[4]
     open_page(page, f"{site_url}/kommuner/sammenligning.html?kommune={chosen.slug}")
-    draw_every_chart(page)
-    marked = page.eval_on_selector_all(".kr-figure-data th.kr-chosen", "ths => ths.map(th => th.textContent)")
-    assert marked and set(marked) == {chosen["name"]}, "the chosen column of each table is marked too"
-    heatmaps = page.eval_on_selector_all(
-        ".kr-plot",
-        """ps => ps.filter(p => p.data[0].type === 'heatmap').map(p => ({
-            x: p.data[0].x, ticks: p.layout.xaxis.ticktext, shapes: (p.layout.shapes || []).map(s => [s.x0, s.x1])}))""",
+    tables = page.eval_on_selector_all(
+        "table.kr-marks",
+        """ts => ts.map(t => ({
+            names: [...t.querySelectorAll('thead th[data-kr-mark]')].map(th => th.textContent),
+            marked: [...t.querySelectorAll('.kr-chosen')].map(c => c.tagName + (c.tagName === 'TH' ? c.textContent : '')),
+            rows: t.tBodies[0].rows.length}))""",
     )
-    assert heatmaps
-    for heatmap in heatmaps:
-        assert len(heatmap["x"]) == len(data.municipalities), "every column stays"
-        i = heatmap["x"].index(chosen["name"])
-        assert heatmap["ticks"][i] == f"<b>{chosen['name']}</b>"
-        assert heatmap["shapes"] == [[i - 0.5, i + 0.5]]
+    assert len(tables) == 3
+    for table in tables:
+        assert table["names"] == list(data.municipalities["name"]), "every column stays"
+        heads = [m for m in table["marked"] if m.startswith("TH")]
+        assert heads == [f"TH{chosen['name']}"] * len(heads) and 1 <= len(heads) <= 2
+        assert table["marked"].count("TD") == table["rows"], "each of the chosen column's cells is marked"
 
 
 def test_comparison_cards_agree_with_the_profiles(data, site_url, page):
@@ -876,19 +932,25 @@ def test_a_wide_heatmap_fits_or_scrolls_in_its_frame_with_every_label_on_a_phone
     assert ticks == [*data.municipalities["name"], "Ikke angivet"]
 
 
-def test_on_a_phone_the_chosen_column_of_a_wide_heatmap_is_in_view(data, site_url, phone):
-    last = data.municipalities.iloc[-1]
-    open_phone = f"{site_url}/kommuner/sammenligning.html?kommune={last.slug}"
-    open_page(phone, open_phone)
-    draw_every_chart(phone)
-    inside = phone.eval_on_selector_all(
-        ".kr-plot-frame",
-        """fs => fs.filter(f => f.querySelector('.shapelayer path')).map(f => {
-            const m = f.querySelector('.shapelayer path').getBoundingClientRect(), b = f.getBoundingClientRect();
-            return m.left >= b.left - 1 && m.right <= b.right + 1;
-        })""",
-    )
-    assert inside and all(inside), inside
+def test_on_a_phone_the_chosen_column_of_a_table_of_marks_is_in_view(data, site_url, browser):
+    """At 320 px the report's seven columns are wider than the screen: the last municipality's column, chosen,
+    is scrolled into view beside the fixed row names."""
+    context = browser.new_context(locale="da-DK", viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    try:
+        last = data.municipalities.iloc[-1]
+        open_page(page, f"{site_url}/kommuner/sammenligning.html?kommune={last.slug}")
+        inside = page.eval_on_selector_all(
+            ".kr-marks-wrap",
+            """ws => ws.map(w => {
+                const m = w.querySelector('thead th.kr-chosen').getBoundingClientRect(), b = w.getBoundingClientRect();
+                const names = w.querySelector('thead th').getBoundingClientRect();
+                return w.scrollWidth > w.clientWidth && m.left >= names.right - 1 && m.right <= b.right + 1;
+            })""",
+        )
+        assert inside == [True, True, True], inside
+    finally:
+        context.close()
 
 
 def test_file_url_works_without_a_server(data, built_site, page):

@@ -19,9 +19,10 @@ def phone(browser):
     context.close()
 
 
-def open_comparison(page, site_url: str, query: str = ""):
-    """The comparison page (four charts, the first below the first screen), its first and last chart."""
-    page.goto(f"{site_url}/kommuner/sammenligning.html{query}")
+def open_chart_page(page, site_url: str, query: str = ""):
+    """The ingredient overview (two charts, the first below the first screen, the second a screen below it), its
+    first and last chart."""
+    page.goto(f"{site_url}/ingredienser/oversigt.html{query}")
     page.evaluate("() => window.KR_FILTER.ready")
     return page.locator(".kr-plot").first, page.locator(".kr-plot").last
 
@@ -37,7 +38,7 @@ def test_plotly_is_fetched_once_and_only_when_a_chart_comes_near_the_screen(brow
     page = context.new_page()
     try:
         fetched = plotly_requests(page)
-        page.goto(f"{site_url}/kommuner/sammenligning.html", wait_until="load")
+        page.goto(f"{site_url}/ingredienser/oversigt.html", wait_until="load")
         page.evaluate("() => window.KR_FILTER.ready")
         first = page.locator(".kr-plot").first
         assert page.evaluate("(plot) => plot.getBoundingClientRect().top > window.innerHeight + 200", first.element_handle())
@@ -76,7 +77,7 @@ SHOWS_THE_STATE_JS = """(plot) => {
 def test_a_choice_redraws_the_charts_near_the_screen_and_the_others_as_they_come_back(phone, site_url):
     """A reader who scrolled past a chart and then chooses a municipality waits only for the charts in view; the
     chart far above or below is cleared (never left showing the previous choice) and drawn for the new one on return."""
-    first, last = open_comparison(phone, site_url)
+    first, last = open_chart_page(phone, site_url)
     for plot in (last, first):
         plot.scroll_into_view_if_needed()
         phone.wait_for_function(SHOWS_THE_STATE_JS, arg=plot.element_handle())
@@ -92,7 +93,7 @@ def test_a_choice_redraws_the_charts_near_the_screen_and_the_others_as_they_come
 
 
 def test_a_printed_page_shows_every_chart_for_the_choice_also_those_far_from_the_screen(phone, site_url):
-    first, last = open_comparison(phone, site_url, "?kommune=koege")
+    first, last = open_chart_page(phone, site_url, "?kommune=koege")
     first.scroll_into_view_if_needed()
     phone.wait_for_function(SHOWS_THE_STATE_JS, arg=first.element_handle())
     assert last.locator(".main-svg").count() == 0, "far chart not drawn before printing"

@@ -1,0 +1,129 @@
+"""Charts whose text is whole (issue 22, item 4), in headless Chromium at 320, 375 and 1280 px.
+
+Every chart on every page is scrolled into view and drawn; then each of its texts (tick labels, axis titles, the
+legend and its title) must lie inside the chart's SVG, and a bar chart must fill at least two thirds of the height
+kept for it. The comparison page's tables of marks must show every name whole. The default view is checked at each
+width, and at 320 px also with the municipality whose name is longest chosen (its name is in a legend then).
+
+Under the `national` marker the same checks run on the national-scale build (conftest's national_site, shared with
+tests/test_page_weight.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from support.checks import each
+from support.serving import serve
+
+pytestmark = pytest.mark.browser
+WIDTHS = (320, 375, 1280)
+
+# Each text plotly draws that a reader must read whole: outside the SVG's box it is cut off. Ticks plotly
+# itself hides (none at these sizes) have no box.
+CUT_TEXTS_JS = """(plot) => {
+    const frame = plot.querySelector('.svg-container').getBoundingClientRect();
+    const selector = ['.xtick text', '.ytick text', '.g-xtitle text', '.g-ytitle text', '.legend text', '.gtitle']
+        .map((s) => '.main-svg ' + s).join(', ');
+    return [...plot.querySelectorAll(selector)].flatMap((text) => {
+        const box = text.getBoundingClientRect();
+        if (!text.textContent.trim() || box.width === 0) return [];
+        const inside = box.left >= frame.left - 1 && box.right <= frame.right + 1
+            && box.top >= frame.top - 1 && box.bottom <= frame.bottom + 1;
+        return inside ? [] : [`${text.textContent} (${Math.round(box.left - frame.left)}..${Math.round(box.right - frame.left)}`
+            + ` of ${Math.round(frame.width)} px wide, ${Math.round(box.top - frame.top)}..${Math.round(box.bottom - frame.top)}`
+            + ` of ${Math.round(frame.height)} px high)`];
+    });
+}"""
+
+# A bar chart's drawn content (its texts and bars) from top to bottom, against the height the page keeps for it.
+FILLED_JS = """(plot) => {
+    if (!plot.querySelector('.barlayer')) return null;
+    const parts = [...plot.querySelectorAll('.main-svg text, .barlayer path')]
+        .map((e) => e.getBoundingClientRect()).filter((b) => b.height > 0);
+    const top = Math.min(...parts.map((b) => b.top)), bottom = Math.max(...parts.map((b) => b.bottom));
+    return {drawn: bottom - top, kept: plot.getBoundingClientRect().height};
+}"""
+
+# A name in a table of marks is whole when every line of it lies inside its cell.
+CUT_NAMES_JS = """(table) => [...table.querySelectorAll('th')].flatMap((cell) => {
+    const range = document.createRange();
+    range.selectNodeContents(cell);
+    const box = cell.getBoundingClientRect();
+    const out = [...range.getClientRects()].some((r) => r.width > 0 &&
+        (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1));
+    return out || cell.scrollWidth > cell.clientWidth + 1 ? [cell.textContent] : [];
+})"""
+
+
+def chart_pages(site: Path) -> list[str]:
+    """Every page with a plotted chart or a table of marks, as a path in the site."""
+    return sorted(
+        str(page.relative_to(site))
+        for page in site.rglob("*.html")
+        if "_static" not in page.parts and ('class="kr-figure"' in (text := page.read_text(encoding="utf-8")) or "kr-marks" in text)
+    )
+
+
+def longest_name_slug(site_url: str, page) -> str:
+    page.goto(f"{site_url}/index.html")
+    return page.evaluate("() => window.KR.data.kommuner.reduce((a, b) => (b.name.length > a.name.length ? b : a)).slug")
+
+
+def problems_on(page, url: str) -> list[Any]:
+    """What is cut on one page: each chart drawn in turn, in view."""
+    page.goto(url)
+    page.evaluate("() => window.KR_FILTER.ready")
+    found: list[Any] = []
+    plots = page.locator(".kr-plot")
+    for i in range(plots.count()):
+        plot = plots.nth(i)
+        plot.scroll_into_view_if_needed()
+        plot.locator(".main-svg").first.wait_for(timeout=20_000)
+        page.wait_for_function("(plot) => !plot.hasAttribute('aria-hidden')", arg=plot.element_handle(), timeout=20_000)
+        name = plot.get_attribute("id")
+        found += [(url, name, text) for text in plot.evaluate(CUT_TEXTS_JS)]
+        filled = plot.evaluate(FILLED_JS)
+        if filled and filled["drawn"] < filled["kept"] * 2 / 3:
+            found.append((url, name, f"a bar chart draws {filled['drawn']:.0f} of the {filled['kept']:.0f} px kept for it"))
+    figures = page.locator(".kr-marks-figure")
+    for i in range(figures.count()):
+        figures.nth(i).scroll_into_view_if_needed()
+        # A large table's rows come from side files when it is near: wait till they are in.
+        page.wait_for_function("(f) => !f.querySelector('script.kr-marks-rows')", arg=figures.nth(i).element_handle(), timeout=20_000)
+        table = figures.nth(i).locator("table.kr-marks")
+        found += [(url, "table", name) for name in table.evaluate(CUT_NAMES_JS)]
+    return found
+
+
+def check_every_chart(browser, site: Path, site_url: str, width: int) -> None:
+    context = browser.new_context(locale="da-DK", viewport={"width": width, "height": 800})
+    page = context.new_page()
+    try:
+        pages = each(chart_pages(site))
+        queries = [""]
+        if width == min(WIDTHS):
+            queries.append(f"?kommune={longest_name_slug(site_url, page)}")
+        cut = [problem for path in pages for query in queries for problem in problems_on(page, f"{site_url}/{path}{query}")]
+        assert not cut, "\n".join(map(str, cut))
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_chart_text_is_cut_and_no_bar_chart_stands_in_empty_space(browser, built_site, site_url, width):
+    check_every_chart(browser, built_site, site_url, width)
+
+
+@pytest.mark.national
+@pytest.mark.parametrize("width", WIDTHS)
+def test_at_national_scale_no_chart_text_is_cut(browser, national_site, width):
+    """98 municipalities' columns and names, their tables' rows loaded from side files (about 30 s for all widths)."""
+    url, server = serve(national_site)
+    try:
+        check_every_chart(browser, national_site, url, width)
+    finally:
+        server.shutdown()
