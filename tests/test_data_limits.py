@@ -54,7 +54,7 @@ def test_a_workbook_table_over_its_limit_is_one_line_naming_it():
     rows = max_rows("municipalities") + 1
     raw = RawTable(frame=pd.DataFrame({"kommunekode": ["1"] * rows}, dtype=str), rows=list(range(2, rows + 2)))
     problems = size_problems({"municipalities": raw}, {"municipalities": "arbejdsbog.xlsx, ark municipalities"})
-    expected = f"arbejdsbog.xlsx, ark municipalities — tabellen har 201 rækker; højst 200 er tilladt, {BUILD_LIMIT}"
+    expected = f"arbejdsbog.xlsx, ark municipalities — tabellen har 101 rækker; højst 100 er tilladt, {BUILD_LIMIT}"
     assert [str(p) for p in problems] == [expected]
 
 
