@@ -13,6 +13,7 @@ import argparse
 import os
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 from kulturensrige import cli
@@ -62,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         with interruptible(), replaced_site(site) as copy:
             # The editions go into a copy of the site, swapped in when all are written: an interrupted or failed
             # run leaves the site as it was, never half of the PDFs or half of the links.
-            # The editions are made as the printers ask for them: the first PDF does not wait for the last one's HTML.
+            # Each edition's HTML is made by the printer that takes it: the first PDF does not wait for the last one's.
             written = print_pdfs(edition_jobs(data, copy, stamp))
             remove_stale(copy / "pdf", {p.name for p in written})
             linked = link_editions(copy, data)
@@ -93,15 +94,17 @@ def site_problem(site: Path, fingerprint: str) -> str:
     return ""
 
 
-def edition_jobs(data, site: Path, stamp: editions.Stamp):
-    """A print job per municipality, then the whole book."""
+def edition_jobs(data, site: Path, stamp: editions.Stamp) -> list[PrintJob]:
+    """The whole book first, as it takes longest (the municipality editions print beside it), then a job per
+    municipality. Each job's HTML is made by the printer that takes it; the charts are computed once, here."""
     charts = editions.EditionCharts.compute(data)
     plotly_js = PLOTLY_JS.as_uri()
     out = site / "pdf"
+    jobs = [PrintJob(partial(editions.book_edition, site, data, stamp, plotly_js), out / editions.file_name(), editions.TITLE)]
     for row in data.municipalities.itertuples():
-        html = editions.municipality_edition(data, row.kommunekode, stamp, charts, plotly_js)
-        yield PrintJob(html, out / editions.file_name(row.slug), f"{editions.TITLE} – {row.name}")
-    yield PrintJob(editions.book_edition(site, data, stamp, plotly_js), out / editions.file_name(), editions.TITLE)
+        html = partial(editions.municipality_edition, data, row.kommunekode, stamp, charts, plotly_js)
+        jobs.append(PrintJob(html, out / editions.file_name(row.slug), f"{editions.TITLE} – {row.name}"))
+    return jobs
 
 
 def remove_stale(folder: Path, keep: set[str]) -> None:

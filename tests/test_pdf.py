@@ -33,7 +33,7 @@ from kulturensrige.data.buildkey import write_record
 from kulturensrige.edition import editions
 from kulturensrige.edition.links import link_editions, with_link
 from kulturensrige.edition.pdf_accessibility import struct_elements
-from kulturensrige.edition.printing import PLOTLY_JS, PrintJob, footer_title, print_pdfs
+from kulturensrige.edition.printing import PLOTLY_JS, PrintError, PrintJob, footer_title, print_pdfs
 from kulturensrige.render import browser, cards, figures, lists
 from kulturensrige.rules import views
 from support.builds import made_once, run_folder
@@ -322,6 +322,38 @@ def test_a_printed_long_list_says_how_many_cards_it_shows_of_all(monkeypatch):
     editions._printable_long_lists(article)
     total = len(cards.group_turns(data.quotes))
     assert article.select_one(".kr-list-nojs").get_text() == f"Udgaven viser de første 2 kort af {total}; alle står i bogen."
+
+
+def test_the_general_quotes_are_made_once_before_the_printers_start():
+    """The printers are processes that inherit what EditionCharts.compute made: general quotes left to the first
+    edition would be made again in every printer."""
+    data = load(REPO / "data")
+    shared = editions.EditionCharts.compute(data).general_quotes
+    assert set(shared) == set(data.ingredients["ingredient_id"])
+    assert editions.ingredient_items(data, "259", shared) == editions.ingredient_items(data, "259")
+
+
+def _page(script: str) -> str:
+    body = f"<h1>Overskrift</h1><p>Tekst.</p><script>{script}</script>"
+    return f'<!doctype html><html lang="da"><head><title>T</title></head><body>{body}</body></html>'
+
+
+@pytest.mark.browser  # printed by Chromium
+def test_printers_make_each_html_as_they_take_the_job_and_a_failed_figure_stops_the_run(tmp_path: Path):
+    made = []
+
+    def page() -> str:
+        made.append("x")  # in the printer's process: the parent's list stays empty
+        return _page("document.documentElement.dataset.krReady = 'ja'")
+
+    jobs = [PrintJob(page, tmp_path / f"ok-{n}.pdf", "T") for n in range(3)]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as worker:
+        assert worker.submit(print_pdfs, jobs).result() == [job.output for job in jobs]
+        assert made == [] and all("Overskrift" in pdf_text(job.output, "T") for job in jobs)
+        failing = [*jobs, PrintJob(_page("document.documentElement.dataset.krReady = 'fejl'"), tmp_path / "fejl.pdf", "T")]
+        with pytest.raises(PrintError, match="fejl.pdf: figurerne kunne ikke tegnes"):
+            worker.submit(print_pdfs, failing).result()
+    assert not (tmp_path / "fejl.pdf").exists()
 
 
 @pytest.mark.browser  # printed by Chromium

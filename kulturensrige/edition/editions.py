@@ -9,6 +9,7 @@ reading order and keeps only what reads on paper.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -59,8 +60,10 @@ def book_address(value: str | None) -> str:
     return value if value.endswith("/") else value + "/"
 
 
+@functools.cache
 def environment() -> jinja2.Environment:
-    """Templates autoescape everything: text from data never becomes markup."""
+    """Templates autoescape everything: text from data never becomes markup. Made once, so each template is
+    compiled once for all the editions rather than once per edition."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
@@ -96,12 +99,16 @@ class ChartVariants:
     def __init__(self, chart: figures.Chart):
         self.chart = chart
         self.title = chart.title
+        self.made: dict[tuple[str, str], Figure] = {}
 
     def variant(self, key: str, title: str = "") -> Figure:
-        """The variant for `key` (a kommunekode or 'alle'), its plot without the drill-through data."""
-        variant = self.chart.variants[key]
-        table = Markup(figures.table_element(variant.table, self.chart.title, variant.marks))
-        return Figure(title or self.title, variant.alt, self.chart.plot(key), table)
+        """The variant for `key` (a kommunekode or 'alle'), its plot without the drill-through data; made once
+        (every edition prints the 'alle' variant)."""
+        if (key, title) not in self.made:
+            variant = self.chart.variants[key]
+            table = Markup(figures.table_element(variant.table, self.chart.title, variant.marks))
+            self.made[key, title] = Figure(title or self.title, variant.alt, self.chart.plot(key), table)
+        return self.made[key, title]
 
     def column(self, kommunekode: str) -> Figure:
         """A heatmap's variant for one municipality with its column drawn as bars: plotly paints heatmap cells as
@@ -137,11 +144,15 @@ class EditionCharts:
 
     @classmethod
     def compute(cls, data: Dataset) -> EditionCharts:
-        return cls(
+        """The charts and the general quotes, once: the printers (processes, printing.print_pdfs) inherit them."""
+        made = cls(
             ChartVariants(charts.quotes_per_ingredient(data)),
             ChartVariants(charts.art_forms_by_municipality(data)),
             ChartVariants(charts.target_groups_by_municipality(data)),
         )
+        for ingredient_id in data.ingredients["ingredient_id"]:
+            shared_quotes(data, ingredient_id, made.general_quotes)
+        return made
 
 
 # A heatmap whose columns outnumber this (and its rows) is printed with rows and columns swapped: a page is
@@ -234,31 +245,55 @@ def initiative_items(data: Dataset, kommunekode: str) -> list[dict]:
     ]
 
 
-def quote_item(data: Dataset, turns: pd.DataFrame, kommunekode: str = "") -> dict:
-    """A quote (or a whole exchange) with its speaker, attribution level, rationale, ingredients and section."""
-    first = turns.iloc[0]
-    kind, speaker, citation = cards.speaker_line(data, turns)
-    literature = bool(first.reference_key)
+def quote_item(data: Dataset, turns: pd.DataFrame | list[dict], kommunekode: str = "", words: CardWords | None = None) -> dict:
+    """A quote (or a whole exchange) with its speaker, attribution level, rationale, ingredients and section.
+    `turns` as a table or as its rows (cards.group_records); `words` are the edition's, looked up once."""
+    rows = turns.to_dict("records") if isinstance(turns, pd.DataFrame) else turns
+    words = words or CardWords(data)
+    first = rows[0]
+    kind, speaker, citation = cards.speaker_line(data, rows)
+    literature = bool(first["reference_key"])
     tie, level = views.quote_tie(first)
-    ingredient_ids = tuple(dict.fromkeys(i for ids in turns["ingredient_ids"] for i in ids))
+    ingredient_ids = tuple(dict.fromkeys(i for row in rows for i in row["ingredient_ids"]))
     return {
-        "ids": list(turns["quote_id"]),
-        "turns": [(t.shown_role if len(turns) > 1 else "", t.text) for t in table_rows(turns)],
+        "ids": [row["quote_id"] for row in rows],
+        "turns": [(row["shown_role"] if len(rows) > 1 else "", row["text"]) for row in rows],
         "kind": kind,
         "speaker": speaker,
         "citation": citation,
         "lang": cards.quote_language(data, first),
         "literature": literature,
         "municipality": filters.municipality_name(data, tie) if tie else "",
-        "attribution": "" if literature else attribution.labels(data.options)[level],
-        "rationale": first.attribution_rationale if level == "inferred" else "",
+        "attribution": "" if literature else words.labels[level],
+        "rationale": first["attribution_rationale"] if level == "inferred" else "",
         "own": bool(tie) and tie == kommunekode,
         "ingredients": _labels(data, "ingredients", "ingredient_id", ingredient_ids, "name") if ingredient_ids else "",
-        "section": filters.section_title(data, first.section_id),
+        "section": words.section(first["section_id"]),
     }
 
 
-def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None) -> list[dict]:
+class CardWords:
+    """What the cards of an edition say alike (attribution labels, section titles), looked up once per edition
+    instead of once per card: at national scale the lookups were a third of an edition's HTML time."""
+
+    def __init__(self, data: Dataset):
+        self.data = data
+        self.labels = attribution.labels(data.options)
+        self.sections: dict[str, str] = {}
+
+    def section(self, section_id: str) -> str:
+        if section_id not in self.sections:
+            self.sections[section_id] = filters.section_title(self.data, section_id)
+        return self.sections[section_id]
+
+
+def quote_items(data: Dataset, quotes: pd.DataFrame, kommunekode: str = "", words: CardWords | None = None) -> list[dict]:
+    """quote_item for every card of `quotes` in report order, the table read once (cards.group_records)."""
+    words = words or CardWords(data)
+    return [quote_item(data, group, kommunekode, words) for group in cards.group_records(quotes)] if len(quotes) else []
+
+
+def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None, words: CardWords | None = None) -> list[dict]:
     """Each ingredient with the municipality's own quotes first and marked, then the report's general quotes.
 
     Own and general are views' answer (views.quotes_of, views.general_quotes): general quotes are those tied to
@@ -267,13 +302,10 @@ def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None
     quotes and general cards between editions: at national scale, counting and grouping thousands of general
     quotes again for every edition took most of `make pdf`'s time before the first page was printed."""
     shared = {} if shared is None else shared
+    words = words or CardWords(data)
     items = []
     for ingredient in table_rows(data.ingredients.sort_values("number")):
-        if ingredient.ingredient_id not in shared:
-            selected = filters.quotes(data, filters.QuoteFilter(ingredient_id=ingredient.ingredient_id))
-            general_rows = views.general_quotes(selected)
-            shared[ingredient.ingredient_id] = (selected, general_cards(data, general_rows), len(general_rows))
-        selected, general, n_general = shared[ingredient.ingredient_id]
+        selected, general, n_general = shared_quotes(data, ingredient.ingredient_id, shared)
         own = views.quotes_of(selected, kommunekode)
         elsewhere = len(selected) - len(own) - n_general
         points = data.attention_points[data.attention_points["ingredient_id"] == ingredient.ingredient_id].sort_values("position")
@@ -284,12 +316,21 @@ def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None
                 "short_description": ingredient.short_description,
                 "description": ingredient.description,
                 "attention_points": list(points["text"]),
-                "own": [quote_item(data, g, kommunekode) for g in cards.group_turns(own)] if len(own) else [],
+                "own": quote_items(data, own, kommunekode, words),
                 "counts": ingredient_counts(len(selected), len(own), n_general, elsewhere),
                 **general,
             }
         )
     return items
+
+
+def shared_quotes(data: Dataset, ingredient_id: str, shared: dict) -> tuple[pd.DataFrame, dict, int]:
+    """An ingredient's quotes, its general cards and how many general quotes it has, made once into `shared`."""
+    if ingredient_id not in shared:
+        selected = filters.quotes(data, filters.QuoteFilter(ingredient_id=ingredient_id))
+        general_rows = views.general_quotes(selected)
+        shared[ingredient_id] = (selected, general_cards(data, general_rows), len(general_rows))
+    return shared[ingredient_id]
 
 
 def ingredient_counts(total: int, own: int, general: int, elsewhere: int) -> str:
@@ -304,21 +345,22 @@ def ingredient_counts(total: int, own: int, general: int, elsewhere: int) -> str
 def general_cards(data: Dataset, general: pd.DataFrame) -> dict:
     """The first general cards, how many quotes and cards there are, and what the list leaves out."""
     groups, total = first_groups(general, GENERAL_QUOTE_LIMIT)
+    words = CardWords(data)
     return {
-        "general": [quote_item(data, g) for g in groups],
+        "general": [quote_item(data, g, words=words) for g in groups],
         "general_summary": cards.quote_count_summary(general),
         "general_shown": shown_note(total, GENERAL_QUOTE_LIMIT),
     }
 
 
-def first_groups(quotes: pd.DataFrame, limit: int) -> tuple[list[pd.DataFrame], int]:
+def first_groups(quotes: pd.DataFrame, limit: int) -> tuple[list[list[dict]], int]:
     """The first `limit` cards (a quote, or an exchange's turns together) in report order, and how many there are.
 
     Chooses the cards before grouping: grouping thousands of quotes for every edition was the slow part."""
     keys = cards.card_keys(quotes)
     order = list(dict.fromkeys(keys.loc[quotes.sort_values(["position", "turn"]).index]))
     chosen = quotes[keys.isin(order[:limit])]
-    return (cards.group_turns(chosen) if len(chosen) else []), len(order)
+    return (cards.group_records(chosen) if len(chosen) else []), len(order)
 
 
 def shown_note(total: int, limit: int) -> str:
@@ -367,6 +409,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
     row = data.municipalities.loc[data.municipalities["kommunekode"] == kommunekode].iloc[0]
     quotes = filters.quotes(data, filters.QuoteFilter(kommunekode=kommunekode))
     name = row["name"]
+    words = CardWords(data)
     figures = {
         "art_forms": edition_charts.art_forms.column(kommunekode),
         "target_groups": edition_charts.target_groups.column(kommunekode),
@@ -397,13 +440,13 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         },
         "initiatives": initiative_items(data, kommunekode),
         "initiative_count": plural((data.initiatives["kommunekode"] == kommunekode).sum(), "indsats", "indsatser"),
-        "quotes": [quote_item(data, g, kommunekode) for g in cards.group_turns(quotes)] if len(quotes) else [],
+        "quotes": quote_items(data, quotes, kommunekode, words),
         "quote_summary": cards.quote_count_summary(quotes),
         "attribution_intro": cards.attribution_intro(quotes, attribution.source(data.options)),
         "attribution_levels": attribution.explained(data.options),
         "tied": cards.attributed_count(data, quotes),
         "sources": edition_sources(data),
-        "ingredients": ingredient_items(data, kommunekode, edition_charts.general_quotes),
+        "ingredients": ingredient_items(data, kommunekode, edition_charts.general_quotes, words),
         "recommendations": recommendation_items(data),
         "figures": numbered,
         "publisher": publisher(data),

@@ -6,12 +6,14 @@ Chromium was chosen by measurement (BENCHMARKS.md): it tags figures with their a
 
 from __future__ import annotations
 
-import concurrent.futures
 import io
+import multiprocessing
 import os
+import queue
+import signal
 import tempfile
-import threading
-from collections.abc import Iterable
+import traceback
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,9 +38,10 @@ class PrintError(RuntimeError):
 
 @dataclass(frozen=True)
 class PrintJob:
-    """One edition: its HTML, the PDF to write and the short title its footer repeats on every page."""
+    """One edition: its HTML (or the function that makes it, called by the printer that takes the job), the PDF
+    to write and the short title its footer repeats on every page."""
 
-    html: str
+    html: str | Callable[[], str]
     output: Path
     title: str
 
@@ -89,63 +92,94 @@ def contents_pages(titles: list[str], bookmarks: list[tuple[str, int]]) -> list[
     return numbers
 
 
-# Editions printed side by side, each by a browser of its own (a sync Playwright belongs to the thread that made it):
-# while one browser draws and prints, Python writes the next edition's HTML and finishes the last PDF.
-PRINTERS = 2
+# Printers side by side, each a process with a browser of its own: a process's Python (an edition's HTML, the
+# finishing of its PDF) then runs on one core while the other printer's Chromium draws on the other, which threads
+# of one process could not do (they share one interpreter lock). Three keep both cores busy while one waits.
+PRINTERS = 3
+# How often the waiting parent looks whether the printers died without a word (killed, out of memory).
+WATCH_SECONDS = 1.0
 
 
 def print_pdfs(jobs: Iterable[PrintJob], printers: int = PRINTERS) -> list[Path]:
-    """Print every job and write each finished PDF, in the jobs' order; a failed job stops the rest.
+    """Print every job and write each finished PDF; the paths in the jobs' order. A failed job stops the rest.
 
-    `jobs` is read as the printers ask for work, so the first PDF is written while later editions are still to be made."""
-    source = enumerate(jobs)
-    lock = threading.Lock()
-    done: dict[int, concurrent.futures.Future] = {}
-    failed: list[BaseException] = []
+    Each printer takes the next job as it is free, makes its HTML (a job may give it as a function, so the first
+    PDF does not wait for the other editions' HTML), prints it and finishes the PDF. Put the longest job first:
+    it then prints beside the others instead of after them."""
+    listed = list(jobs)
+    if not listed:
+        return []
+    # fork: the printers inherit the jobs and what they were made from (the data, the charts computed once).
+    context = multiprocessing.get_context("fork")
+    tasks: Any = context.Queue()
+    results: Any = context.Queue()
+    count = max(1, min(printers, len(listed)))
+    for number in [*range(len(listed)), *[None] * count]:
+        tasks.put(number)
+    with tempfile.TemporaryDirectory(prefix="kr-pdf-") as work:
+        processes = [context.Process(target=_printer, args=(listed, tasks, results, Path(work))) for _ in range(count)]
+        for process in processes:
+            process.start()
+        try:
+            for _ in listed:
+                problem = _next_result(results, processes)
+                if problem:
+                    raise problem
+        finally:
+            for process in processes:
+                if process.is_alive():
+                    process.terminate()
+                process.join()
+    return [job.output for job in listed]
 
-    def take() -> tuple[int, PrintJob] | None:
-        with lock:
-            return None if failed else next(source, None)
 
-    # Finishing a PDF (pdf_accessibility) is Python work; one thread does it while Chromium prints.
-    with tempfile.TemporaryDirectory(prefix="kr-pdf-") as work, concurrent.futures.ThreadPoolExecutor(max_workers=1) as finisher:
-
-        def printer() -> None:
-            try:
-                _print_taken(take, Path(work), finisher, done)
-            except BaseException as exc:  # handed to the caller below, once the other printer has stopped
-                with lock:
-                    failed.append(exc)
-
-        threads = [threading.Thread(target=printer) for _ in range(max(1, printers))]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        if failed:
-            raise failed[0]
-        return [done[i].result() for i in sorted(done)]
+def _next_result(results: Any, processes: list) -> BaseException | None:
+    """The next printer's answer: None for a written PDF, else the exception to raise. Printers that all stopped
+    before answering (killed, out of memory) never will. Their exit codes say nothing: a printer forked from a
+    thread of a pool (as the tests call this) exits with 1 after its work is done, as it cannot join its pool."""
+    while True:
+        try:
+            kind, message = results.get(timeout=WATCH_SECONDS)
+        except queue.Empty:
+            if any(p.is_alive() for p in processes):
+                continue
+            try:  # an answer sent just before its printer stopped
+                kind, message = results.get(timeout=WATCH_SECONDS)
+            except queue.Empty:
+                return PrintError("printerne stoppede, før alle udgaver var skrevet (Chromium eller hukommelsen slap op)")
+        if kind == "written":
+            return None
+        return PrintError(message) if kind == "print" else RuntimeError(message)
 
 
-def _print_taken(take, work: Path, finisher: concurrent.futures.Executor, done: dict) -> None:
-    """One printer: a browser that prints the jobs `take` hands it until there are none."""
+def _printer(jobs: list[PrintJob], tasks: Any, results: Any, work: Path) -> None:
+    """One printer process: a browser that prints the jobs it takes until it takes None."""
+    # Ctrl+C reaches every process of the terminal; the parent alone decides, and ends the printers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            while (taken := take()) is not None:
-                number, job = taken
-                pdf, links = _print(browser, job, work)
-                done[number] = finisher.submit(write_finished, pdf, job, links)
-        finally:
-            browser.close()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            try:
+                while (number := tasks.get()) is not None:
+                    job = jobs[number]
+                    pdf, links = _print(browser, job, work)
+                    write_finished(pdf, job, links)
+                    results.put(("written", ""))
+            finally:
+                browser.close()
+    except PrintError as exc:
+        results.put(("print", str(exc)))
+    except BaseException:  # handed to the parent as text: not every exception can be pickled
+        results.put(("error", traceback.format_exc()))
 
 
 def _print(browser, job: PrintJob, work: Path) -> tuple[bytes, dict[str, str]]:
     """A job's PDF as Chromium prints it, and its links' texts (the first link to an address names it)."""
     source = work / (job.output.stem + ".html")
-    source.write_text(job.html, encoding="utf-8")
+    source.write_text(job.html if isinstance(job.html, str) else job.html(), encoding="utf-8")
     page = browser.new_page()
     try:
         page.goto(source.as_uri(), wait_until="load")
