@@ -649,8 +649,9 @@ def _printable_figures(article: Tag, models: dict[str, figures.Chart]) -> None:
         else:
             island.replace_with(BeautifulSoup(plot_island(drawn), "html.parser"))
         _not_a_figure_tag(figure)
-    # The editors' figures drawn as lists and tiles (Figures 2-4) are text, read as text.
-    for figure in article.select("figure.kr-list-figure"):
+    # The editors' figures drawn as lists and tiles (Figures 2-4) and the comparison's tables of marks are text, read
+    # as text.
+    for figure in article.select("figure.kr-list-figure, figure.kr-marks-figure"):
         _not_a_figure_tag(figure)
 
 
