@@ -1,17 +1,22 @@
 """How every script in scripts/ ends: one line per data problem on stderr, a count, an exit status, no traceback.
 
 A script decorates its `main(argv)` with `stops_on_problems(summary)` and ends with `run(main)`. Tests call the
-decorated `main` directly and get the exit status back, as the shell would.
+decorated `main` directly and get the exit status back, as the shell would. A full disk or another refusal of the
+operating system, and Ctrl+C or SIGTERM, end every script here too, in one Danish line each.
 """
 
 from __future__ import annotations
 
+import errno
 import functools
 import sys
+import traceback
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import NoReturn
 
-from kulturensrige.data.folder_writing import OUTPUT_REFUSED
+from kulturensrige.data.folder_writing import OUTPUT_REFUSED, write_file, write_folder
+from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
 from kulturensrige.data.problems import DataError, Problem
 
 Main = Callable[[list[str] | None], int]
@@ -34,16 +39,63 @@ def refused(problem: Problem) -> int:
     return OUTPUT_REFUSED
 
 
+# The operating system's reasons, in the reader's language; any other is given as the system words it.
+_REASONS = {
+    errno.ENOSPC: "der er ikke plads på disken",
+    errno.EDQUOT: "diskkvoten er brugt op",
+    errno.EFBIG: "filen bliver større, end filsystemet tillader",
+    errno.EROFS: "filsystemet er skrivebeskyttet",
+    errno.EACCES: "adgang nægtet",
+    errno.EPERM: "handlingen er ikke tilladt",
+    errno.EIO: "disken svarer med en læse- eller skrivefejl",
+    errno.ENOENT: "filen eller mappen findes ikke",
+    errno.ENOTDIR: "en del af stien er ikke en mappe",
+    errno.EISDIR: "det er en mappe",
+    errno.ENAMETOOLONG: "navnet er for langt",
+    errno.EMFILE: "for mange åbne filer",
+}
+
+
+def os_problem(exc: OSError) -> str:
+    """One line for an error of the disk, not the data: the file being written (else the one the system names),
+    and the system's reason in Danish. The writing code has already removed its temporary copy."""
+    reason = _REASONS.get(exc.errno or 0) or exc.strerror or str(exc) or type(exc).__name__
+    written = _written(exc)
+    if written is not None:
+        return f"{written} — kan ikke skrives: {reason}; intet er skrevet."
+    named = exc.filename if exc.filename is not None else exc.filename2
+    return f"{named}: {reason}; kommandoen er stoppet." if named is not None else f"Kommandoen er stoppet: {reason}."
+
+
+def _written(exc: OSError) -> Path | None:
+    """The destination of the write_file or write_folder call the error came from: the system names only the
+    hidden temporary copy, if anything (a failed write() names no file at all)."""
+    for frame, _ in traceback.walk_tb(exc.__traceback__):
+        if frame.f_code in (write_file.__code__, write_folder.__code__):
+            return Path(frame.f_locals["dest"])
+    return None
+
+
 def stops_on_problems(summary: str) -> Callable[[Main], Main]:
-    """`main`, with a DataError it raises turned into `report(problems, summary)` and exit status 1."""
+    """`main`, with a DataError it raises turned into `report(problems, summary)` and exit status 1, an OSError
+    into one line and exit status 1, and Ctrl+C or SIGTERM into `interrupted_line` and EXIT_CODE."""
 
     def decorate(main: Main) -> Main:
         @functools.wraps(main)
         def guarded(argv: list[str] | None = None) -> int:
             try:
-                return main(argv)
+                with interruptible():
+                    return main(argv)
             except DataError as exc:
                 return report(exc.problems, summary)
+            except (Interrupted, KeyboardInterrupt):
+                print(interrupted_line(f"{Path(main.__code__.co_filename).name} blev stoppet undervejs"), file=sys.stderr)
+                return EXIT_CODE
+            except BrokenPipeError:
+                raise  # run() ends quietly: the reader of the output stopped, nothing went wrong here
+            except OSError as exc:
+                print(os_problem(exc), file=sys.stderr)
+                return 1
 
         return guarded
 

@@ -10,7 +10,6 @@ The data folder defaults to $KR_DATA_DIR or data/. An existing workbook is kept 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from kulturensrige import cli
@@ -31,15 +30,11 @@ def main(argv: list[str] | None = None) -> int:
     refused = destination_problem(args.out, folder=False, overwrite=args.overwrite, reading=[folder])
     if refused is not None:
         return cli.refused(refused)
-    try:
-        if args.template:
-            save_workbook(build_workbook(None), args.out, overwrite=args.overwrite)
-            print(f"Skabelon skrevet: {args.out}")
-            return 0
-        problems = export_folder(folder, args.out, overwrite=args.overwrite)
-    except OSError as exc:  # the disk, not the data: full, read-only, gone
-        print(f"{args.out} — kan ikke skrives ({exc.strerror or exc}); intet er skrevet.", file=sys.stderr)
-        return 1
+    if args.template:
+        save_workbook(build_workbook(None), args.out, overwrite=args.overwrite)
+        print(f"Skabelon skrevet: {args.out}")
+        return 0
+    problems = export_folder(folder, args.out, overwrite=args.overwrite)
     print(f"Arbejdsbog skrevet: {args.out} (fra {folder})")
     if problems:  # written all the same: the workbook is where they get mended
         cli.report(problems, "Bemærk: data har {count} problem(er); de står i arbejdsbogen, som de stod i mappen.")

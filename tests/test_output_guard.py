@@ -8,17 +8,25 @@ system's own /dev/null is never named.
 
 from __future__ import annotations
 
+import errno
 import os
+import resource
 import shutil
+import signal
 import socket
 import stat
 import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from kulturensrige import cli
+from kulturensrige.data import folder_writing, workbook
 from kulturensrige.data.folder_writing import OUTPUT_REFUSED, write_file, write_folder
+from kulturensrige.data.interruption import EXIT_CODE, interrupted_line
 from kulturensrige.data.workbook import build_workbook, export_folder, save_workbook
 from support.scripts import REPO, run_script
 from test_qdpx import CODES, pack
@@ -295,3 +303,101 @@ def test_the_dictionary_writers_help_is_help_not_a_folder(tmp_path: Path, monkey
     result = run_script("write_dictionary", "--help")
     assert result.returncode == 0 and "datamappe" in result.stdout
     assert list(tmp_path.iterdir()) == []
+
+
+# script -> argv writing into `out` (a folder holding nothing else), with data/ as the input
+WRITERS: dict[str, Callable[[Path, Path], list[str]]] = {
+    "generate_synthetic": lambda out, workbook: ["--out", str(out / "syntetisk"), "--quotes", "100", "--initiatives", "20"],
+    "export_qdpx": lambda out, workbook: ["--data", str(REPO / "data"), "--out", str(out / "projekt.qdpx")],
+    "export_workbook": lambda out, workbook: ["--data", str(REPO / "data"), "--out", str(out / "arbejdsbog.xlsx")],
+    "import_workbook": lambda out, workbook: [str(workbook), "--out", str(out / "data")],
+    "write_dictionary": lambda out, workbook: [str(out)],
+}
+
+
+def _small_files() -> None:
+    """No file of this process may grow past 8 KB: each write past it fails with EFBIG, as a full disk fails with
+    ENOSPC (Python ignores SIGXFSZ), in any test environment and without filling a disk."""
+    resource.setrlimit(resource.RLIMIT_FSIZE, (8192, 8192))
+
+
+@pytest.mark.parametrize("name", sorted(WRITERS))
+def test_a_write_the_disk_refuses_is_one_danish_line_naming_the_file_and_leaves_nothing(name: str, tmp_path: Path, valid_workbook: Path):
+    """The full disk of the hostile round, as a process whose files may not grow: one line, no traceback (and no
+    second error from a zip left open), exit status 1, and the output folder as empty as before."""
+    out = tmp_path / "ud"
+    out.mkdir()
+    argv = WRITERS[name](out, valid_workbook)
+    result = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / f"{name}.py"), *argv], capture_output=True, text=True, preexec_fn=_small_files, timeout=120
+    )
+    assert result.returncode == 1, result.stderr
+    assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.startswith(str(out)) and " — kan ikke skrives: " in result.stderr, result.stderr
+    assert "File too large" not in result.stderr, "the reason is given in Danish"
+    assert list(out.iterdir()) == []
+
+
+def test_the_disk_being_full_is_said_in_danish():
+    assert cli.os_problem(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))) == "Kommandoen er stoppet: der er ikke plads på disken."
+
+
+def _interrupt_at_the_second_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl+C while a folder is being written: after its first file, before the second."""
+    written = []
+    original = folder_writing._write_file
+
+    def write(path: Path, text: str) -> None:
+        if written:
+            raise KeyboardInterrupt
+        original(path, text)
+        written.append(path)
+
+    monkeypatch.setattr(folder_writing, "_write_file", write)
+
+
+def _interrupt_while_building_the_workbook(monkeypatch: pytest.MonkeyPatch) -> None:
+    def stop(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(workbook, "_write_table", stop)
+
+
+# script -> (where Ctrl+C comes, argv writing into `out`)
+INTERRUPTED: dict[str, tuple[Callable[[pytest.MonkeyPatch], None], Callable[[Path, Path], list[str]]]] = {
+    "generate_synthetic": (_interrupt_at_the_second_file, WRITERS["generate_synthetic"]),
+    "export_workbook": (_interrupt_while_building_the_workbook, WRITERS["export_workbook"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(INTERRUPTED))
+def test_ctrl_c_in_a_command_that_does_not_catch_it_is_one_line_exit_130_and_leaves_nothing(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, valid_workbook: Path
+):
+    interrupt, argv = INTERRUPTED[name]
+    out = tmp_path / "ud"
+    out.mkdir()
+    interrupt(monkeypatch)
+    result = run_script(name, *argv(out, valid_workbook))
+    assert result.returncode == EXIT_CODE, result.stderr
+    assert result.stderr == interrupted_line(f"{name}.py blev stoppet undervejs") + "\n"
+    assert list(out.iterdir()) == []
+
+
+def test_ctrl_c_while_a_script_still_imports_its_libraries_is_one_line_and_exit_130(tmp_path: Path, valid_workbook: Path):
+    """The hostile round's `timeout -s INT 3 import_workbook.py`: the signal comes while pandas is being imported."""
+    process = subprocess.Popen(
+        [sys.executable, str(REPO / "scripts" / "import_workbook.py"), str(valid_workbook), "--out", str(tmp_path / "ud")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    maps = Path(f"/proc/{process.pid}/maps")
+    deadline = time.monotonic() + 60
+    while "numpy" not in maps.read_text() and time.monotonic() < deadline:  # numpy loads early in pandas's import
+        time.sleep(0.005)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == EXIT_CODE, err
+    assert out == "" and err.startswith("Afbrudt: import_workbook.py") and len(err.splitlines()) == 1, err
+    assert not (tmp_path / "ud").exists()

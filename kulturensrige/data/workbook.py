@@ -10,9 +10,14 @@ a data folder only if nothing is wrong. Columns are never declared here; all com
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import gc
 import io
 import os
 import re
+import sys
+import traceback
+import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -25,6 +30,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from kulturensrige.data import column_guide
 from kulturensrige.data.archive import Unreadable
@@ -98,7 +104,29 @@ def _too_long(length: int) -> str:
 
 def save_workbook(book: Workbook, out: Path, *, overwrite: bool = False) -> None:
     """Save through a temporary file in the same folder and rename it into place."""
-    write_file(out, lambda temporary: book.save(temporary), overwrite=overwrite)
+    write_file(out, lambda temporary: _save(book, temporary), overwrite=overwrite)
+
+
+def _save(book: Workbook, path: Path) -> None:
+    """Workbook.save, with a failed write (a full disk) raised as the OSError it is, and nothing left to fail again.
+
+    openpyxl leaves the zip open, whose __del__ then prints a second error as the process ends: the `with` closes
+    it. A sheet is first streamed by lxml into a temporary file, and lxml reports a failed write there as
+    SerialisationError("IO_ENOSPC"); its half-written sheet's generator fails once more when it is collected."""
+    try:
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+            ExcelWriter(book, archive).save()
+    except Exception as exc:  # lxml's SerialisationError, named by its message: lxml is openpyxl's, not ours
+        code = getattr(errno, str(exc).removeprefix("IO_"), None) if str(exc).startswith("IO_E") else None
+        if not isinstance(code, int):
+            raise
+        hook, sys.unraisablehook = sys.unraisablehook, lambda unraisable: None
+        try:  # the sheet's writer and its generator (a cycle) are collected here, the second report dropped
+            traceback.clear_frames(exc.__traceback__)
+            gc.collect()
+        finally:
+            sys.unraisablehook = hook
+        raise OSError(code, os.strerror(code)) from None
 
 
 def guidance_rows() -> list[tuple[str, str]]:
