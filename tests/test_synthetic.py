@@ -8,7 +8,11 @@ from pathlib import Path
 import pytest
 
 from kulturensrige import load
+from kulturensrige.data import synthetic
+from kulturensrige.data.csv_reading import thousands
+from kulturensrige.data.schema import TABLES
 from kulturensrige.data.synthetic import MUNICIPALITY_LIST, generate
+from kulturensrige.data.validation import BUILD_LIMIT, max_rows
 from support.scripts import run_script
 
 REPO = Path(__file__).resolve().parent.parent
@@ -57,3 +61,21 @@ def test_it_never_writes_into_data(tmp_path: Path):
     with pytest.raises(ValueError):
         generate(REPO / "data" / "syntetisk", quotes=10, initiatives=10)
     assert files(REPO / "data") == before
+
+
+@pytest.mark.parametrize(
+    ("option", "table", "count"), [("--quotes", "quotes", 10**9), ("--quotes", "quotes", None), ("--initiatives", "initiatives", None)]
+)
+def test_counts_past_the_validators_caps_are_refused_before_anything_is_generated(
+    option: str, table: str, count: int | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """A billion quotes once grew past 2 GB, and one past the cap was refused only after it was all made."""
+    count = count if count is not None else max_rows(table) + 1
+    monkeypatch.setattr(synthetic, "synthetic_files", lambda *args, **kwargs: pytest.fail("generated before the check"))
+    result = run_script(GENERATE, "--out", str(tmp_path / "syntetisk"), option, str(count))
+    assert result.returncode == 1
+    limit = f"validatoren tillader højst {thousands(max_rows(table))} rækker i {TABLES[table].file}, {BUILD_LIMIT}"
+    assert result.stderr.splitlines() == [
+        f"Intet er skrevet: {thousands(count)} {'citater' if table == 'quotes' else 'indsatser'} kan ikke laves; {limit}."
+    ]
+    assert list(tmp_path.iterdir()) == []

@@ -14,14 +14,14 @@ import random
 from collections import Counter
 from pathlib import Path
 
-from kulturensrige.data.csv_reading import RawTable
+from kulturensrige.data.csv_reading import RawTable, thousands
 from kulturensrige.data.folder_writing import check_folder, csv_text, refuse_output, write_folder
 from kulturensrige.data.loading import REPO_ROOT, data_dir
 from kulturensrige.data.municipality_codes import LIST_FILE
 from kulturensrige.data.pages import slug
 from kulturensrige.data.problems import DataError
 from kulturensrige.data.schema import LIST_SEPARATOR, NOT_STATED, TABLES
-from kulturensrige.data.validation import read_folder, validate_tables
+from kulturensrige.data.validation import BUILD_LIMIT, max_rows, read_folder, validate_tables
 
 MUNICIPALITY_LIST = LIST_FILE
 SHIPPED_DATA = REPO_ROOT / "data"
@@ -209,6 +209,11 @@ def generate(
     overwrite: bool = False,
 ) -> Path:
     """Write a synthetic data folder at `out` (validated first); never into the shipped data/."""
+    for name, count, what in (("quotes", quotes, "citater"), ("initiatives", initiatives, "indsatser")):
+        # Before anything is made: a billion quotes would fill the memory long before the validator said no.
+        if not 0 <= count <= max_rows(name):
+            limit = f"validatoren tillader højst {thousands(max_rows(name))} rækker i {TABLES[name].file}, {BUILD_LIMIT}"
+            raise ValueError(f"{thousands(count)} {what} kan ikke laves; {limit}")
     out = Path(os.path.abspath(out))
     shipped = SHIPPED_DATA.resolve()
     if out.resolve() == shipped or shipped in out.resolve().parents:
