@@ -12,8 +12,11 @@ import tracemalloc
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
+from kulturensrige.data import loading, validation
 from kulturensrige.data.csv_reading import RawTable
+from kulturensrige.data.problems import DataError
 from kulturensrige.data.schema import TABLES
 from kulturensrige.data.validation import BUILD_LIMIT, MAX_FOLDER_BYTES, max_rows, size_problems
 from support.scripts import REPO, run_script
@@ -62,3 +65,40 @@ def test_the_report_and_national_scale_are_within_the_limits():
     """The caps sit above national scale (98 municipalities, 10,000 quotes, 1,000 initiatives, 7.6 MB of CSV)."""
     assert max_rows("quotes") >= 10_000 and max_rows("initiatives") >= 1_000 and max_rows("municipalities") >= 98
     assert MAX_FOLDER_BYTES >= 7_547_362  # scripts/generate_synthetic.py --quotes 10000 --initiatives 1000 --seed 1
+
+
+def _sparse(path: Path, size: int) -> None:
+    """A file of `size` bytes that takes no disk: the hostile round's 5 GB quotes.csv, made smaller."""
+    path.unlink()
+    with path.open("wb") as stream:
+        stream.truncate(size)
+
+
+def test_an_oversized_file_is_refused_from_its_size_before_anything_reads_it(tmp_path: Path):
+    """The fingerprint once read every table whole before the size was checked: 5 GB took 85 s and 5.3 GB."""
+    folder = copy_data(tmp_path)
+    _sparse(folder / "quotes.csv", 50 * MAX_FOLDER_BYTES)
+    tracemalloc.start()
+    result = run_script("validate_data", str(folder))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0].startswith(f"{folder} — datamappens CSV-filer fylder 380,"), result.stderr
+    assert peak < MAX_FOLDER_BYTES, f"{peak / 2**20:.0f} MB"
+
+
+def test_a_file_that_grew_after_its_size_was_checked_is_read_no_further_than_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Between the stat and the read a file may grow (or be one whose stat says nothing): the read stops at the cap."""
+    folder = copy_data(tmp_path)
+    _sparse(folder / "quotes.csv", 50 * MAX_FOLDER_BYTES)
+    monkeypatch.setattr(validation, "size_problem", lambda data_dir: None)
+    monkeypatch.setattr(loading, "size_problem", lambda data_dir: None)
+    tracemalloc.start()
+    with pytest.raises(DataError) as raised:
+        loading.load(folder)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert [str(p) for p in raised.value.problems] == [
+        f"data/quotes.csv — filen fylder over 7,6 MB; højst 7,6 MB er tilladt, {BUILD_LIMIT}"
+    ]
+    assert peak < 3 * MAX_FOLDER_BYTES, f"{peak / 2**20:.0f} MB"

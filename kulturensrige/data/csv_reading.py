@@ -82,11 +82,26 @@ def not_text(raw: bytes, label: str) -> Problem | None:
     )
 
 
-def read_csv(path: Path, label: str, max_rows: int = MAX_ROWS) -> tuple[RawTable | None, list[Problem]]:
+class OverLimit(Exception):
+    """A file held more bytes than the caller's limit (it grew after its size was checked, or has no size)."""
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """The file's bytes, read no further than one byte past `limit`: whatever stat said, a file that holds more
+    costs no more memory than the limit. OverLimit if it holds more."""
+    with path.open("rb") as stream:
+        raw = stream.read(limit + 1)
+    if len(raw) > limit:
+        raise OverLimit(path)
+    return raw
+
+
+def read_csv(path: Path, label: str, max_rows: int = MAX_ROWS, max_bytes: int | None = None) -> tuple[RawTable | None, list[Problem]]:
     """Read one CSV file into text cells; report structural damage instead of raising. Reading stops at the
-    first row beyond `max_rows`, so an oversized table costs no more than the limit."""
+    first row beyond `max_rows`, so an oversized table costs no more than the limit, and, with `max_bytes`, at
+    the first byte beyond it (OverLimit)."""
     try:
-        raw = path.read_bytes()
+        raw = path.read_bytes() if max_bytes is None else read_limited(path, max_bytes)
     except OSError as exc:
         return None, [Problem(label, None, None, None, f"filen kan ikke læses ({exc.strerror})")]
     problem = not_text(raw, label) or stray_byte(raw, label)

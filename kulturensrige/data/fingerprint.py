@@ -7,6 +7,7 @@ import hashlib
 from pathlib import Path
 
 from kulturensrige.data.schema import TABLES
+from kulturensrige.data.validation import MAX_FOLDER_BYTES
 
 PACKAGE = Path(__file__).resolve().parent.parent
 ROOT = PACKAGE.parent
@@ -33,10 +34,19 @@ def folder_digest(folder: Path) -> str:
 
 
 def fingerprint(folder: Path) -> str:
-    """A short hash of the declared files' bytes, so two printouts from different data can be told apart."""
+    """A short hash of the declared files' bytes, so two printouts from different data can be told apart.
+
+    Read in chunks, and no further than the folder's limit (MAX_FOLDER_BYTES) in all: load() checks the files' sizes first, and a file
+    that grew since costs no more than the limit; its validation then refuses it (validation.read_folder)."""
     digest = hashlib.sha256()
+    left = MAX_FOLDER_BYTES + 1  # one byte past the limit: data over it never hashes like data within it
     for table in TABLES.values():
         path = folder / table.file
         digest.update(table.file.encode())
-        digest.update(path.read_bytes() if path.is_file() else b"")
+        if not path.is_file():
+            continue
+        with path.open("rb") as stream:
+            while left > 0 and (chunk := stream.read(min(left, 1 << 20))):
+                digest.update(chunk)
+                left -= len(chunk)
     return digest.hexdigest()[:10]

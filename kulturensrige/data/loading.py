@@ -16,7 +16,7 @@ from kulturensrige.data.anonymity import unique_role_warnings, with_shown_roles
 from kulturensrige.data.fingerprint import fingerprint, package_digest
 from kulturensrige.data.problems import DataError, Problem
 from kulturensrige.data.schema import TABLES
-from kulturensrige.data.validation import read_folder, validate_tables
+from kulturensrige.data.validation import read_folder, size_problem, validate_tables
 
 REPO_ROOT = Path(__file__).resolve().parent.parent.parent
 DATA_DIR_VARIABLE = "KR_DATA_DIR"
@@ -102,7 +102,9 @@ def load(path: str | os.PathLike | None = None) -> Dataset:
 
 
 def _read(folder: Path) -> Dataset:
-    """load() without the in-process cache: fingerprint, then the disk cache or validation."""
+    """load() without the in-process cache: the files' sizes, the fingerprint, then the disk cache or validation."""
+    if (too_big := size_problem(folder)) is not None:  # by stat, before the fingerprint reads a byte
+        raise DataError([too_big])
     printed = fingerprint(folder)
     cache = _cache_file(folder, printed)
     if cache is not None and cache.is_file():

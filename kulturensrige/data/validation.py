@@ -11,7 +11,7 @@ from typing import SupportsInt, cast
 import pandas as pd
 import pandera.pandas as pa
 
-from kulturensrige.data.csv_reading import RawTable, read_csv, thousands
+from kulturensrige.data.csv_reading import OverLimit, RawTable, read_csv, thousands
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.municipality_codes import code_problems, codes_are_official
 from kulturensrige.data.pages import PROFILE_PREFIX, book_pages, slug
@@ -52,8 +52,8 @@ def read_folder(data_dir: Path, label_prefix: str | None = None) -> tuple[dict[s
         return {}, [Problem(str(data_dir), None, None, None, "er en fil; angiv mappen, der indeholder CSV-filerne")]
     if not data_dir.is_dir():
         return {}, [Problem(str(data_dir), None, None, None, "datamappen findes ikke")]
-    if (size := _folder_bytes(data_dir)) > MAX_FOLDER_BYTES:
-        return {}, [_too_much(str(data_dir), f"datamappens CSV-filer fylder {_mb(size)}")]
+    if (too_big := size_problem(data_dir)) is not None:
+        return {}, [too_big]
     for table in TABLES.values():
         path = data_dir / table.file
         if not path.is_file() and table.optional:
@@ -62,11 +62,22 @@ def read_folder(data_dir: Path, label_prefix: str | None = None) -> tuple[dict[s
         if not path.is_file():
             problems.append(Problem(prefix + table.file, None, None, None, "filen mangler; alle tabeller i dataordbogen skal findes"))
             continue
-        raw, found = read_csv(path, prefix + table.file, max_rows(table.name))
+        try:  # no file is read past the folder's limit: it may have grown since its stat, or have no size (/proc)
+            raw, found = read_csv(path, prefix + table.file, max_rows(table.name), max_bytes=MAX_FOLDER_BYTES)
+        except OverLimit:
+            return {}, [_too_much(prefix + table.file, f"filen fylder over {_mb(MAX_FOLDER_BYTES)}")]
         problems += found
         if raw is not None:
             raws[table.name] = raw
     return raws, problems
+
+
+def size_problem(data_dir: Path) -> Problem | None:
+    """The declared files over the folder's limit, by their stat alone: checked before anything reads them (the
+    fingerprint, the validation), so a 5 GB file is refused in a moment, not after being read whole."""
+    if (size := _folder_bytes(data_dir)) > MAX_FOLDER_BYTES:
+        return _too_much(str(data_dir), f"datamappens CSV-filer fylder {_mb(size)}")
+    return None
 
 
 def _folder_bytes(data_dir: Path) -> int:
