@@ -237,3 +237,14 @@ def test_make_explorer_with_data_opens_that_folder_and_reads_only_there_and_belo
     live.folder.value = "data"  # the repository's own data/ lies outside the folder make was given
     live.reload()
     assert "uden for den mappe, udforskeren må læse fra" in live.problems.value
+
+
+@pytest.mark.parametrize("served", [True, False])
+def test_a_folder_name_no_file_name_can_hold_is_a_message_too(served: bool, live, monkeypatch: pytest.MonkeyPatch):
+    """A lone surrogate (as a browser may send) once gave a UnicodeEncodeError from os.path.realpath."""
+    if served:
+        monkeypatch.setenv("SERVER_SOFTWARE", "voila/0.5")
+    live.folder.value = "\ud800"
+    live.reload()
+    assert "et tegn, som et filnavn ikke kan rumme" in live.problems.value
+    assert "Traceback" not in live.problems.value

@@ -33,6 +33,10 @@ def checked_folder(text: str | None) -> str | None:
         return None
     if "\0" in text:
         raise DataError([Problem(repr(text), None, None, None, "mappenavnet må ikke indeholde et NUL-tegn")])
+    try:  # a lone surrogate (\ud800) has no bytes on disk: every path function would raise UnicodeEncodeError
+        os.fsencode(text)
+    except UnicodeEncodeError:
+        raise DataError([Problem(repr(text), None, None, None, "mappenavnet indeholder et tegn, som et filnavn ikke kan rumme")]) from None
     root = served_root()
     if root is None:
         return text
