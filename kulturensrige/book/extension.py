@@ -95,6 +95,18 @@ def _on_config_inited(app: Sphinx, config) -> None:
     config.html_theme_options = options
 
 
+# The themes' Jinja macro files, which Sphinx copies into _static with their static files (pydata-sphinx-theme
+# issue #1122): templates, not pages, linked from nowhere, and HTML without the Content-Security-Policy.
+THEME_TEMPLATES = ("webpack-macros.html", "sbt-webpack-macros.html")
+
+
+def _drop_theme_templates(app: Sphinx, exception: Exception | None) -> None:
+    """No HTML file in the site without the policy: the themes' template leftovers go (THEME_TEMPLATES)."""
+    if exception is None and app.builder.format == "html":
+        for name in THEME_TEMPLATES:
+            (Path(app.outdir) / "_static" / name).unlink(missing_ok=True)
+
+
 def _record_build(app: Sphinx, exception: Exception | None) -> None:
     """A finished build records its key (data fingerprint, package, settings) beside its pages (buildkey.RECORD)."""
     if exception is None and app.builder.format == "html":
@@ -491,6 +503,7 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("kr_build_key", "", "env")
     app.connect("builder-inited", _danish_everywhere)
     app.connect("config-inited", _on_config_inited)
+    app.connect("build-finished", _drop_theme_templates)
     app.connect("build-finished", _record_build)
     app.connect("source-read", _tell_kernel_the_page)
     app.connect("html-page-context", _on_page)
