@@ -43,7 +43,7 @@ def refused(problem: Problem) -> int:
 _REASONS = {
     errno.ENOSPC: "der er ikke plads på disken",
     errno.EDQUOT: "diskkvoten er brugt op",
-    errno.EFBIG: "filen bliver større, end filsystemet tillader",
+    errno.EFBIG: "filen bliver større, end systemet tillader",
     errno.EROFS: "filsystemet er skrivebeskyttet",
     errno.EACCES: "adgang nægtet",
     errno.EPERM: "handlingen er ikke tilladt",
