@@ -6,17 +6,20 @@ checkpoints, and each property the issue names is also checked on its own: tags,
 window title, outline, embedded fonts, A4, figures with alternative text, text in reading order, and only
 http(s) links.
 
-Page counts at the report's scale: a municipality's edition has 12–40 pages (measured 18–21), the
-whole book 60–200 (measured 101).
+Page counts at the report's scale: a municipality's edition has 12–40 pages (measured 17–19), the
+whole book 60–200 (measured 114).
 """
 
 from __future__ import annotations
 
 import concurrent.futures
 import datetime as dt
+import html
+import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import unicodedata
@@ -33,7 +36,7 @@ from kulturensrige.data.buildkey import write_record
 from kulturensrige.edition import editions
 from kulturensrige.edition.links import link_editions, with_link
 from kulturensrige.edition.pdf_accessibility import struct_elements
-from kulturensrige.edition.printing import PLOTLY_JS, PrintError, PrintJob, footer_title, print_pdfs
+from kulturensrige.edition.printing import MARGIN, PLOTLY_JS, PrintError, PrintJob, footer_title, outline_pages, print_pdfs
 from kulturensrige.render import browser, cards, figures, lists
 from kulturensrige.rules import views
 from support.builds import made_once, run_folder
@@ -55,9 +58,10 @@ pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppl
 
 def squeeze(text: str) -> str:
     """Text as it reads on the page, without whitespace and invisible format characters (a line break in the PDF
-    is not a change of words). A right-to-left override (U+202E ... U+202C) is printed, and read back, reversed."""
+    is not a change of words), nor hyphens: pdftotext drops a hyphen a line breaks after ("KL-" / "huset" reads
+    "KLhuset"). A right-to-left override (U+202E ... U+202C) is printed, and read back, reversed."""
     text = re.sub("\u202e([^\u202c]*)\u202c", lambda m: m.group(1)[::-1], text)
-    return "".join(c for c in text if not c.isspace() and unicodedata.category(c) != "Cf")
+    return "".join(c for c in text if not c.isspace() and c != "-" and unicodedata.category(c) != "Cf")
 
 
 def pdf_text(path: Path, title: str) -> str:
@@ -136,10 +140,14 @@ def check_vector_only(path: Path) -> None:
 
 
 def check_contents(path: Path, minimum: int) -> None:
-    """Each line of the table of contents (page 2) names a heading found on the page it gives."""
-    layout = subprocess.run(["pdftotext", "-layout", "-f", "2", "-l", "2", str(path), "-"], capture_output=True, text=True, check=True)
-    entries = re.findall(r"^\s*(?:\d+\.\s)?(.+?)\s{2,}(\d+)$", layout.stdout, re.M)
-    assert len(entries) >= minimum, layout.stdout
+    """Each line of the table of contents (from its heading, "Indhold", to the end of its page) names a heading
+    found on the page it gives."""
+    contents = str(dict(outline_pages(path.read_bytes())).get("Indhold", 0))
+    command = ["pdftotext", "-layout", "-f", contents, "-l", contents, str(path), "-"]
+    layout = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    listing = layout[layout.index("Indhold") :]
+    entries = re.findall(r"^\s*(?:\d+\.\s)?(.+?)\s{2,}(\d+)$", listing, re.M)
+    assert len(entries) >= minimum, layout
     for title, page in entries:
         on_page = subprocess.run(["pdftotext", "-f", page, "-l", page, str(path), "-"], capture_output=True, text=True, check=True)
         assert squeeze(title) in squeeze(on_page.stdout), (title, page)
@@ -170,6 +178,68 @@ def check_accessible(path: Path, title: str, pages: range, figures: int) -> None
         for target in link_targets(pdf):
             assert target.startswith(("http://", "https://")) or target == "/GoTo", target
         no_active_content(pdf)
+
+
+# -- the printed page: type size, how full each page is, where chapters begin ------------------------------
+
+WORD = re.compile(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>')
+MM = 72 / 25.4
+
+
+def page_words(path: Path) -> list[tuple[float, list[tuple[float, float, str]]]]:
+    """Each page's height and its words' (top, bottom, text), as poppler's pdftotext -bbox places them (points)."""
+    xml = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    pages = []
+    for page in re.split(r"<page ", xml)[1:]:
+        height = float(re.search(r'height="([\d.]+)"', page).group(1))
+        pages.append((height, [(float(top), float(bottom), text) for top, bottom, text in WORD.findall(page)]))
+    return pages
+
+
+def em_height(path: Path) -> float:
+    """The height poppler gives a word's box, as a share of the type size: the fonts' ascent minus descent. Read
+    from the PDF's own fonts (all of them DejaVu, with the same ascent and descent)."""
+    heights = set()
+    with pikepdf.open(path) as pdf:
+        for page in pdf.pages:
+            for font in page.Resources.get("/Font", {}).values():
+                descriptor = font.DescendantFonts[0].FontDescriptor if "/DescendantFonts" in font else font.FontDescriptor
+                heights.add(round(float(descriptor.Ascent) - float(descriptor.Descent)) / 1000)
+    assert len(heights) == 1, heights
+    return heights.pop()
+
+
+def body_text_size(path: Path) -> float:
+    """The median type size of the text in points, letter by letter: the size most of the text is set in."""
+    em = em_height(path)
+    sizes = [(bottom - top) / em for _, words in page_words(path) for top, bottom, text in words for _ in text]
+    return statistics.median(sizes)
+
+
+def page_fill(path: Path) -> list[float]:
+    """How far down each page's text reaches, as a share of the space between the page margins (the footer,
+    printed in the bottom margin, does not count)."""
+    top, bottom = (float(MARGIN[side].removesuffix("mm")) * MM for side in ("top", "bottom"))
+    fills = []
+    for height, words in page_words(path):
+        lowest = max((b for _, b, _ in words if b < height - bottom), default=top)
+        fills.append((lowest - top) / (height - top - bottom))
+    return fills
+
+
+def chapter_pages(pdf: pikepdf.Pdf) -> set[int]:
+    """The pages (from 1) on which a chapter begins: a heading of the first two levels of the outline (the title
+    and its chapters: h1 and h2; Chromium makes the outline from the headings)."""
+    pages = {page.obj.objgen: n for n, page in enumerate(pdf.pages, start=1)}
+    found = set()
+    with pdf.open_outline() as outline:
+        stack = [(item, 1) for item in outline.root]
+        while stack:
+            item, level = stack.pop(0)
+            if level <= 2 and isinstance(item.destination, pikepdf.Array) and len(item.destination):
+                found.add(pages.get(item.destination[0].objgen, 0))
+            stack = [(child, level + 1) for child in item.children] + stack
+    return found
 
 
 # -- the editions -------------------------------------------------------------------------------------
@@ -265,6 +335,89 @@ def test_the_built_pages_link_to_their_editions_with_size(report_site: Path):
         assert link and link.group(1) == f"../pdf/kulturens-rige-{row.slug}.pdf" and link.group(2) == row.name
     front = (report_site / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<a href="pdf/kulturens-rige.pdf" type="application/pdf">Hent hele bogen som PDF</a> \(PDF, [\d,]+ MB\)', front)
+
+
+# Body text as a printed report's (issue 22): Chromium shrank every page to fit a table wider than the page.
+BODY_TEXT_POINTS = (10, 11)
+# A page whose text ends above this share of it is short. A drawing with its title, the tallest block that must
+# stay whole (editions.PLOT_HEIGHT), takes at most two thirds of a page, so only a break before a chapter leaves less.
+SHORT_PAGE = 1 / 3
+
+
+@pytest.mark.build
+def test_every_edition_is_set_in_body_text_of_10_to_11_points(report_site: Path):
+    for path in each(sorted((report_site / "pdf").glob("*.pdf"))):
+        size = body_text_size(path)
+        assert BODY_TEXT_POINTS[0] <= size <= BODY_TEXT_POINTS[1], (path.name, round(size, 2))
+
+
+@pytest.mark.build
+def test_a_page_breaks_early_only_before_a_chapter(report_site: Path):
+    """A page less than a third full is the last, or ends a chapter that began on an earlier page, and the next
+    page begins a chapter: a chapter short enough to leave its page mostly empty shares it with the next."""
+    for path in each(sorted((report_site / "pdf").glob("*.pdf"))):
+        with pikepdf.open(path) as pdf:
+            chapters = chapter_pages(pdf)
+        fills = page_fill(path)
+        short = [n for n, fill in enumerate(fills[:-1], start=1) if fill < SHORT_PAGE]
+        early = [(n, round(fills[n - 1], 2)) for n in short if n + 1 not in chapters or n in chapters]
+        assert early == [], (path.name, early)
+
+
+@pytest.mark.build
+def test_the_chosen_municipality_is_marked_in_every_figure_and_table_of_its_edition(report_site: Path):
+    """Each diagram says how the municipality is marked, and its table marks the municipality's column with the sign."""
+    data = load(REPO / "data")
+    for row in each(data.municipalities.itertuples()):
+        title = f"Kulturens Rige – {row.name}"
+        text = pdf_text(report_site / "pdf" / f"kulturens-rige-{row.slug}.pdf", title)
+        diagrams = len(re.findall(squeeze("Diagram ") + r"\d+\.", text))
+        assert diagrams >= 1
+        assert text.count(squeeze(editions.mark_note(row.name))) == diagrams, row.name
+        # The name's first word: a table's header may wrap the rest ("Høje-" / "Taastrup") below the next column's.
+        assert text.count(editions.CHOSEN_SIGN + re.split(r"[\s-]", row.name)[0]) >= diagrams, row.name
+
+
+def test_an_editions_tables_and_charts_mark_its_municipality_as_the_web_does(data):
+    """Every table of a municipality's edition marks the municipality's column (bold, framed, the sign before its
+    name in the header) and no other; every chart draws its bars beside all municipalities' in another colour,
+    with its name in the legend; and every figure says what the marks mean."""
+    edition_charts = editions.EditionCharts.compute(data)
+    for row in each(data.municipalities.itertuples()):
+        page = BeautifulSoup(editions.municipality_edition(data, row.kommunekode, STAMP, edition_charts, PLOTLY_JS.as_uri()), "html.parser")
+        for figure in each(page.select(".kr-figure")):
+            assert figure.select_one(".kr-mark-note").get_text() == editions.mark_note(row.name)
+            table = figure.select_one("table")
+            heads = [th.get_text() for th in table.select("thead th.kr-chosen")]
+            assert len(heads) == 1 and heads[0].startswith(f"{editions.CHOSEN_SIGN}\N{NO-BREAK SPACE}{row.name}"), heads
+            column = [th.get_text() for th in table.select("thead th")].index(table.select_one("thead th.kr-chosen").get_text())
+            for line in each(table.select("tbody tr")):
+                cells = line.find_all(["th", "td"])
+                assert [i for i, cell in enumerate(cells) if "kr-chosen" in cell.get("class", [])] == [column]
+            plot = json.loads(figure.select_one("script.kr-edition-figure").string)
+            names = [trace.get("name") for trace in plot["data"]]
+            assert names == [html.escape(row.name, quote=False), "Alle kommuner"], names
+            colours = [trace["marker"]["color"] for trace in plot["data"]]
+            assert colours[0] != colours[1] and plot["layout"].get("showlegend") is not False
+
+
+def test_a_wide_short_table_is_printed_turned_and_a_narrow_one_as_it_is():
+    """Ten columns do not fit an A4 page: the printed book swaps a wide table's rows and columns, headers and all."""
+    head = "".join(f'<th scope="col">K{j}</th>' for j in range(10))
+    rows = "".join(f'<tr><th scope="row">R{i}</th>' + "".join(f"<td>{i}{j}</td>" for j in range(1, 10)) + "</tr>" for i in range(3))
+    narrow = (
+        '<table><thead><tr><th scope="col">A</th><th scope="col">B</th></tr></thead>'
+        '<tbody><tr><th scope="row">x</th><td>1</td></tr></tbody></table>'
+    )
+    page = BeautifulSoup(f"<article><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>{narrow}</article>", "html.parser")
+    editions._printable_wide_tables(page.article, page)
+    wide, kept = page.select("table")
+    assert [th.get_text() for th in wide.select("thead th")] == ["", "R0", "R1", "R2"]
+    assert [th["scope"] for th in wide.select("thead th")] == ["col"] * 4
+    lines = [[cell.get_text() for cell in tr.find_all(["th", "td"])] for tr in wide.select("tbody tr")]
+    assert lines[0] == ["K1", "01", "11", "21"] and lines[-1] == ["K9", "09", "19", "29"] and len(lines) == 9
+    assert all(tr.find("th")["scope"] == "row" for tr in wide.select("tbody tr"))
+    assert str(kept) == narrow
 
 
 def test_the_cover_marks_code_and_region_as_the_editors_additions():

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
+import math
 import re
-from dataclasses import dataclass, field
+import textwrap
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, urljoin
 
@@ -85,12 +88,51 @@ def file_name(slug: str = "") -> str:
 
 @dataclass(frozen=True)
 class Figure:
-    """One variant of one of the book's charts, as the edition prints it."""
+    """One variant of one of the book's charts, as the edition prints it; `mark` says how the chosen municipality
+    is marked in it ('' where none is)."""
 
     title: str
     alt: str
     plot: dict
     table: Markup
+    mark: str = ""
+
+
+# The tallest drawing an edition prints, in CSS pixels: two thirds of an A4 page inside its margins, so a page that
+# breaks before one is still a third full.
+PLOT_HEIGHT = 660
+
+# A label of a printed bar chart wraps at about this many characters.
+LABEL_WIDTH = 26
+
+# The mark before the chosen municipality's name in a table's header, as on its own quote cards (edition.css):
+# a sign as well as bold type, so the mark does not rest on the weight of the type alone.
+CHOSEN_SIGN = "★"
+
+
+def mark_note(name: str) -> str:
+    """What the marks in a figure mean: the chosen municipality's bars (charts.PALETTE[0], blue) beside all
+    municipalities' together (charts.MUTED, grey with a pattern), and its column of the table."""
+    return (
+        f"Sådan er {name} fremhævet: i diagrammet med blå søjler ved siden af alle kommuner tilsammen "
+        f"(grå og skraverede), i tabellen med {CHOSEN_SIGN} og fed skrift."
+    )
+
+
+def marked_table(table: str, kommunekode: str) -> Markup:
+    """A figure's table with the chosen municipality's cells marked as the book's filter marks them on the web
+    (kr-chosen, the cells data-kr-mark names), and the sign before its name in the header. The table is the
+    autoescaped macro's; BeautifulSoup writes its text escaped again."""
+    soup = BeautifulSoup(table, "html.parser")
+    for cell in soup.select("[data-kr-mark]"):
+        if cell["data-kr-mark"] != kommunekode:
+            continue
+        cell["class"] = " ".join([*cell.get_attribute_list("class"), "kr-chosen"]).strip()
+        if cell.name == "th":
+            sign = soup.new_tag("span", attrs={"class": "kr-chosen-sign"})
+            sign.string = CHOSEN_SIGN + "\N{NO-BREAK SPACE}"  # never a line's last character, apart from the name
+            cell.insert(0, sign)
+    return Markup(str(soup))
 
 
 class ChartVariants:
@@ -99,37 +141,64 @@ class ChartVariants:
     def __init__(self, chart: figures.Chart):
         self.chart = chart
         self.title = chart.title
-        self.made: dict[tuple[str, str], Figure] = {}
+        self.made: dict[tuple[str, str, str], Figure] = {}
 
-    def variant(self, key: str, title: str = "") -> Figure:
-        """The variant for `key` (a kommunekode or 'alle'), its plot without the drill-through data; made once
-        (every edition prints the 'alle' variant)."""
-        if (key, title) not in self.made:
+    def variant(self, key: str, title: str = "", chosen: str = "") -> Figure:
+        """The variant for `key` (a kommunekode or 'alle'), its plot without the drill-through data; the `chosen`
+        municipality's column of its table marked; made once for each key, title and choice."""
+        if (key, title, chosen) not in self.made:
             variant = self.chart.variants[key]
-            table = Markup(figures.table_element(variant.table, self.chart.title, variant.marks))
-            self.made[key, title] = Figure(title or self.title, variant.alt, self.chart.plot(key), table)
-        return self.made[key, title]
+            table = marked_table(figures.table_element(variant.table, self.chart.title, variant.marks), chosen)
+            self.made[key, title, chosen] = Figure(title or self.title, variant.alt, self.chart.plot(key), table)
+        return self.made[key, title, chosen]
 
     def column(self, kommunekode: str) -> Figure:
-        """A heatmap's variant for one municipality with its column drawn as bars: plotly paints heatmap cells as
-        one raster image, which a tagged PDF can neither keep as vectors nor describe. The table keeps every column."""
-        figure = self.variant(kommunekode)
-        heat = next((t for t in figure.plot["data"] if t.get("type") == "heatmap"), None)
+        """A heatmap's variant for one municipality, drawn as the book draws a chosen municipality in a bar chart
+        (charts._beside_total): its count beside all municipalities' together, row by row. plotly paints heatmap
+        cells as one raster image, which a tagged PDF can neither keep as vectors nor describe. The table has every
+        municipality's column, the chosen one marked, while they fit a page; past that, the bars' two columns."""
+        heat = next((t for t in self.chart.plot(kommunekode)["data"] if t.get("type") == "heatmap"), None)
         axes = self.chart.axes
         if heat is None or axes is None or kommunekode not in axes.codes:
-            return figure
-        column = axes.codes.index(kommunekode)
-        # The bars keep the heatmap's own row labels (plotly's, wrapped for it).
-        rows = [(item, row[column]) for item, row in zip(heat["y"], heat["z"], strict=True) if row[column]]
+            return self.variant(kommunekode, chosen=kommunekode)
+        at = axes.codes.index(kommunekode)
+        name = axes.columns[at]
+        # The labels wrapped wider than on a phone's heatmap: a page has room beside the bars, and a row is as tall as its label.
+        labels = [
+            "<br>".join(html.escape(line, quote=False) for line in textwrap.wrap(row, LABEL_WIDTH, break_long_words=False))
+            for row in axes.rows
+        ]
+        counts = [(label, int(row[at]), int(sum(row))) for label, row in zip(labels, heat["z"], strict=True)]
+        figure = self.variant(kommunekode, chosen=kommunekode)
+        if len(axes.codes) > GRID_COLUMNS:
+            noun = str(self.chart.variants[kommunekode].table.columns[0])
+            mine, total = [c[1] for c in counts], [c[2] for c in counts]
+            table = pd.DataFrame({noun: list(axes.rows), f"{name} (valgt)": mine, "Alle kommuner": total})
+            marked = figures.table_element(table, self.chart.title, ("", kommunekode, ""))
+            figure = Figure(figure.title, figure.alt, figure.plot, marked_table(marked, kommunekode))
+        # The drawing has the municipality's rows (every row when it has none); the table has them all.
+        counts = [c for c in counts if c[1]] or counts
         layout = {k: v for k, v in figure.plot["layout"].items() if k not in ("shapes", "annotations")}
-        layout["xaxis"] = {"title": {"text": "Antal indsatser"}, "dtick": 1, "rangemode": "tozero"}
+        # Whole steps, about eight of them, as the book's count axes (charts._count_axis).
+        step = max(1, math.ceil(max(c[2] for c in counts) / 8))
+        layout["xaxis"] = {"title": {"text": "Antal indsatser"}, "tick0": 0, "dtick": step, "rangemode": "tozero"}
         # The heatmap's fixed margins keep room for names on end under its columns (charts._heat_layout); bars need none.
         layout["margin"] = {**layout.get("margin", {}), "b": 10}
         layout["yaxis"] = {**layout.get("yaxis", {}), "autorange": "reversed", "automargin": True}
-        layout["height"] = max(220, 40 * len(rows) + 140)
-        bars: dict[str, object] = {"type": "bar", "orientation": "h", "y": [r[0] for r in rows], "x": [r[1] for r in rows]}
-        bars["marker"] = {"color": charts.PALETTE[0]}
-        return Figure(figure.title, figure.alt, {"data": [bars], "layout": layout}, figure.table)
+        # plotly gives every row the same height: room for the longest wrapped label (plotly's <br>) and two bars.
+        lines = max(str(label).count("<br>") + 1 for label, _, _ in counts)
+        layout["height"] = min(PLOT_HEIGHT, 130 + len(counts) * max(26, 15 * lines + 2))
+        # 12 px, 9 pt on paper: the size of the figure's table.
+        layout["font"] = {**layout.get("font", {}), "size": 12}
+        # The legend on one line above the bars, without a title: its two entries say what they are.
+        layout.update(barmode="group", showlegend=True, legend={**layout.get("legend", {}), "title": {"text": ""}})
+        # Two bars to a row.
+        common = {"type": "bar", "orientation": "h", "y": [c[0] for c in counts]}
+        bars = [
+            {**common, "x": [c[1] for c in counts], "name": html.escape(name, quote=False), "marker": {"color": charts.PALETTE[0]}},
+            {**common, "x": [c[2] for c in counts], "name": "Alle kommuner", "marker": {"color": charts.MUTED, "pattern": {"shape": "/"}}},
+        ]
+        return Figure(figure.title, figure.alt, {"data": bars, "layout": layout}, figure.table, mark_note(name))
 
 
 @dataclass
@@ -410,16 +479,15 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
     quotes = filters.quotes(data, filters.QuoteFilter(kommunekode=kommunekode))
     name = row["name"]
     words = CardWords(data)
-    figures = {
-        "art_forms": edition_charts.art_forms.column(kommunekode),
-        "target_groups": edition_charts.target_groups.column(kommunekode),
-        "quotes_all": edition_charts.quotes_per_ingredient.variant(filters.ALL, "Citater pr. ingrediens i hele rapporten"),
-    }
-    if quotes["ingredient_ids"].map(len).sum():
-        tied = cards.attributed_count(data, quotes)
-        figures["quotes_own"] = edition_charts.quotes_per_ingredient.variant(
-            kommunekode, f"Citater pr. ingrediens knyttet til {name} ({tied})"
-        )
+    initiatives = initiative_items(data, kommunekode)
+    # Every figure marks the municipality as the book does when it is chosen: its bars beside all municipalities'.
+    figures = {}
+    if initiatives:
+        figures["art_forms"] = edition_charts.art_forms.column(kommunekode)
+        figures["target_groups"] = edition_charts.target_groups.column(kommunekode)
+    quotes_title = f"Citater pr. ingrediens: {name} og alle kommuner"
+    quotes_figure = edition_charts.quotes_per_ingredient.variant(kommunekode, quotes_title, kommunekode)
+    figures["quotes"] = replace(quotes_figure, mark=mark_note(name))
     numbered = {key: (n, figure) for n, (key, figure) in enumerate(figures.items(), start=1)}
     context = {
         "title": f"{TITLE} – {name}",
@@ -438,7 +506,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
             "section": filters.section_title(data, row.section_id),
             "section_quoted": filters.section_title_quoted(data, row.section_id),
         },
-        "initiatives": initiative_items(data, kommunekode),
+        "initiatives": initiatives,
         "initiative_count": plural((data.initiatives["kommunekode"] == kommunekode).sum(), "indsats", "indsatser"),
         "quotes": quote_items(data, quotes, kommunekode, words),
         "quote_summary": cards.quote_count_summary(quotes),
@@ -528,6 +596,7 @@ def printable_article(site: Path, chapter: Chapter, number_: int, book_url: str,
         details["open"] = ""
     for box in article.select("input"):
         box.replace_with(_checkbox(page))
+    _printable_wide_tables(article, page)
     _printable_empty_cells(article)
     _printable_addresses(article, page)
     _printable_links(article, chapter.path, book_url)
@@ -585,6 +654,48 @@ def _printable_addresses(article: Tag, page: BeautifulSoup) -> None:
             link.string = text
             cell.clear()
             cell.append(link)
+
+
+# A table with more columns than this, and fewer rows than columns, is printed turned: its columns do not fit the
+# width of an A4 page (quotes per ingredient by speaker category has ten), and Chromium would then shrink every page.
+TABLE_COLUMNS = 8
+
+
+def _printable_wide_tables(article: Tag, page: BeautifulSoup) -> None:
+    """A wide, short table of one header row, without merged cells, printed with its rows and columns swapped:
+    each column's header becomes a row's, each row's first cell a column's. The corner cell, which named the
+    first column, is left empty."""
+    for table in article.find_all("table"):
+        head, body = table.select("thead > tr"), table.select("tbody > tr")
+        if len(head) != 1 or not body or table.select("[colspan], [rowspan]"):
+            continue
+        columns = head[0].find_all(["th", "td"], recursive=False)
+        rows = [row.find_all(["th", "td"], recursive=False) for row in body]
+        if len(columns) <= TABLE_COLUMNS or len(rows) + 1 >= len(columns) or any(len(r) != len(columns) for r in rows):
+            continue
+        turned_head = page.new_tag("tr")
+        turned_head.append(page.new_tag("th", attrs={"scope": "col"}))
+        for row in rows:
+            turned_head.append(_cell(page, "th", row[0], "col"))
+        turned_body = []
+        for j, column in enumerate(columns[1:], start=1):
+            line = page.new_tag("tr")
+            line.append(_cell(page, "th", column, "row"))
+            for row in rows:
+                line.append(_cell(page, "td", row[j]))
+            turned_body.append(line)
+        head[0].replace_with(turned_head)
+        for old in body[1:]:
+            old.decompose()
+        body[0].replace_with(*turned_body)
+
+
+def _cell(page: BeautifulSoup, name: str, cell: Tag, scope: str = "") -> Tag:
+    """A cell of a turned table with the old cell's content, as a header of `scope` or a data cell."""
+    turned = page.new_tag(name, attrs={"scope": scope} if scope else {})
+    for child in list(cell.contents):
+        turned.append(child.extract())
+    return turned
 
 
 def _printable_empty_cells(article: Tag) -> None:
@@ -648,11 +759,24 @@ def _printable_figures(article: Tag, models: dict[str, figures.Chart]) -> None:
             island.decompose()
         else:
             island.replace_with(BeautifulSoup(plot_island(drawn), "html.parser"))
+        _head_with_plot(figure, plot)
         _not_a_figure_tag(figure)
     # The editors' figures drawn as lists and tiles (Figures 2-4) and the comparison's tables of marks are text, read
     # as text.
     for figure in article.select("figure.kr-list-figure, figure.kr-marks-figure"):
         _not_a_figure_tag(figure)
+
+
+def _head_with_plot(figure: Tag, plot: Tag) -> None:
+    """The figure's title and its drawing in one block that stays on one page (edition.css, .kr-figure-head)."""
+    title = figure.select_one(".kr-figure-title")
+    if title is not None and title.find_next_sibling() is not plot:
+        title = None
+    head = BeautifulSoup("", "html.parser").new_tag("div", attrs={"class": "kr-figure-head"})
+    plot.insert_before(head)
+    if title is not None:
+        head.append(title.extract())
+    head.append(plot.extract())
 
 
 def _not_a_figure_tag(figure: Tag) -> None:
