@@ -485,7 +485,8 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
     if initiatives:
         figures["art_forms"] = edition_charts.art_forms.column(kommunekode)
         figures["target_groups"] = edition_charts.target_groups.column(kommunekode)
-    quotes_title = f"Citater pr. ingrediens: {name} og alle kommuner"
+    # How firmly the municipality's quotes are tied says itself ("2, udledt af redaktionen"), as everywhere a count of ties stands.
+    quotes_title = f"Citater pr. ingrediens knyttet til {name} ({cards.attributed_count(data, quotes)}), ved siden af alle kommuner"
     quotes_figure = edition_charts.quotes_per_ingredient.variant(kommunekode, quotes_title, kommunekode)
     figures["quotes"] = replace(quotes_figure, mark=mark_note(name))
     numbered = {key: (n, figure) for n, (key, figure) in enumerate(figures.items(), start=1)}
