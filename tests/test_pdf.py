@@ -6,8 +6,8 @@ checkpoints, and each property the issue names is also checked on its own: tags,
 window title, outline, embedded fonts, A4, figures with alternative text, text in reading order, and only
 http(s) links.
 
-Page counts at the report's scale: a municipality's edition has 12–40 pages (measured 17–19), the
-whole book 60–200 (measured 114).
+Page counts at the report's scale: a municipality's edition has 12–40 pages (measured 16–19), the
+whole book 60–200 (measured 111).
 """
 
 from __future__ import annotations
