@@ -141,16 +141,17 @@ class ChartVariants:
     def __init__(self, chart: figures.Chart):
         self.chart = chart
         self.title = chart.title
-        self.made: dict[tuple[str, str, str], Figure] = {}
+        self.made: dict[tuple[str, str, str, tuple[str, ...]], Figure] = {}
 
-    def variant(self, key: str, title: str = "", chosen: str = "") -> Figure:
+    def variant(self, key: str, title: str = "", chosen: str = "", marks: tuple[str, ...] = ()) -> Figure:
         """The variant for `key` (a kommunekode or 'alle'), its plot without the drill-through data; the `chosen`
-        municipality's column of its table marked; made once for each key, title and choice."""
-        if (key, title, chosen) not in self.made:
+        municipality's column of its table marked: the column the variant's marks name, or `marks`, where the
+        variant's table is the chosen municipality's beside the total and names none. Made once for each."""
+        if (key, title, chosen, marks) not in self.made:
             variant = self.chart.variants[key]
-            table = marked_table(figures.table_element(variant.table, self.chart.title, variant.marks), chosen)
-            self.made[key, title, chosen] = Figure(title or self.title, variant.alt, self.chart.plot(key), table)
-        return self.made[key, title, chosen]
+            table = marked_table(figures.table_element(variant.table, self.chart.title, marks or variant.marks), chosen)
+            self.made[key, title, chosen, marks] = Figure(title or self.title, variant.alt, self.chart.plot(key), table)
+        return self.made[key, title, chosen, marks]
 
     def column(self, kommunekode: str) -> Figure:
         """A heatmap's variant for one municipality, drawn as the book draws a chosen municipality in a bar chart
@@ -487,7 +488,8 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         figures["target_groups"] = edition_charts.target_groups.column(kommunekode)
     # How firmly the municipality's quotes are tied says itself ("2, udledt af redaktionen"), as everywhere a count of ties stands.
     quotes_title = f"Citater pr. ingrediens knyttet til {name} ({cards.attributed_count(data, quotes)}), ved siden af alle kommuner"
-    quotes_figure = edition_charts.quotes_per_ingredient.variant(kommunekode, quotes_title, kommunekode)
+    # The chosen variant's table: ingredient, the municipality's count, all municipalities' (charts.quotes_per_ingredient).
+    quotes_figure = edition_charts.quotes_per_ingredient.variant(kommunekode, quotes_title, kommunekode, ("", kommunekode, ""))
     figures["quotes"] = replace(quotes_figure, mark=mark_note(name))
     numbered = {key: (n, figure) for n, (key, figure) in enumerate(figures.items(), start=1)}
     context = {

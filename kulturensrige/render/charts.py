@@ -225,7 +225,7 @@ def quotes_per_ingredient(data: Dataset) -> Chart:
             + "."
         )
         table = pd.DataFrame({"Ingrediens": [ingredient_names[i] for i in ingredients], f"{name} (valgt)": chosen, "Alle kommuner": total})
-        return Variant(figure, alt, table, ("", code, ""))
+        return Variant(figure, alt, table)
 
     return Chart(
         "citater-pr-ingrediens",
@@ -479,7 +479,7 @@ def partners_by_kind(data: Dataset) -> Chart:
             + "."
         )
         table = pd.DataFrame({"Slags organisation": kinds, f"{name} (valgt)": mine, "Alle kommuner": total})
-        return Variant(_chosen_beside(beside_json, mine, name, ("organisation", "organisationer")), alt, table, ("", code, ""))
+        return Variant(_chosen_beside(beside_json, mine, name, ("organisation", "organisationer")), alt, table)
 
     # Not "partnere": the report calls only some of them partners (kulturensrige/data/schema.py, EDITORIAL).
     note = provenance.value_note(data.options, "initiatives.organisation_ids")
