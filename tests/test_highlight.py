@@ -13,6 +13,7 @@ from urllib.parse import unquote
 
 import pandas as pd
 import pytest
+from bs4 import BeautifulSoup
 
 from kulturensrige import load
 from kulturensrige.render import browser, cards, charts, comparison, dictionary, highlight, lists
@@ -234,3 +235,48 @@ def test_a_drill_through_heading_is_written_by_the_build(data):
             n = len(ids.split())
             count = f"{n} {'citat' if n == 1 else 'citater'}" if n else "ingen citater"
             assert heading == f"{model.axes.rows[i]} · {model.axes.columns[j]}: {count}"
+
+
+# -- a profile page's lists: about one municipality, long when its share of the data is ----------------
+
+
+def profile_lists(data, kommunekode: str) -> dict[str, tuple[str, int]]:
+    """A profile page's two lists that grow with the municipality's share of the data: (the section, its card count)."""
+    initiatives = filters.initiatives(data, kommunekode)
+    quotes = filters.quotes(data, filters.QuoteFilter(kommunekode=kommunekode))
+    return {
+        "indsatser": (str(cards.initiative_list(data, kommunekode)), len(initiatives)),
+        "citater": (str(cards.quotes_for_municipality(data, kommunekode)), len(cards.group_turns(quotes))),
+    }
+
+
+def test_a_profile_list_over_the_limit_ships_its_first_page_as_html_and_the_rest_as_rows(data, monkeypatch):
+    """At the validator's caps one municipality can hold 2,500 quotes, and its profile page carried every card
+    (5.45 MB). Past KR_LIST_LIMIT a profile's lists take the book's long-list path: the first PAGE_SIZE cards as
+    HTML, the rest as JSON rows, and one view that keeps the report's order whatever is chosen, so the page's
+    script shows them a page at a time (tests/browser/test_card_rows.py)."""
+    monkeypatch.setenv("KR_LIST_LIMIT", "1")
+    monkeypatch.setattr(views, "PAGE_SIZE", 1)
+    long_lists = [
+        (code, name, section, n)
+        for code in data.municipalities["kommunekode"]
+        for name, (section, n) in profile_lists(data, code).items()
+        if n > 1
+    ]
+    assert {name for _, name, _, _ in long_lists} == {"indsatser", "citater"}
+    for code, name, section, n in each(long_lists):
+        where = f"{code} {name}"
+        assert len(BeautifulSoup(section, "html.parser").select("[data-kr-group=all] > .kr-card")) == views.PAGE_SIZE, where
+        counts = re.findall(r'class="kr-list-rows kr-side" data-kr-count="(\d+)"', section)
+        assert sum(int(c) for c in counts) == n - views.PAGE_SIZE, where
+        island = re.search(r'<script type="application/json" class="kr-list-views">(.*?)</script>', section)
+        assert island and json.loads(island.group(1)) == highlight.FIXED_VIEWS, where
+        assert re.findall(r'data-kr-group="(\w+)"', section) == ["all"], f"{where}: no group for a choice"
+
+
+def test_a_profile_list_within_the_limit_is_all_cards_and_nothing_for_the_script(data):
+    """The report's profiles are short: every card is HTML, with no rows and no views (the pages stay as they were)."""
+    for code in each(data.municipalities["kommunekode"]):
+        for name, (section, n) in profile_lists(data, code).items():
+            assert section.count('<article class="kr-card') == n, f"{code} {name}"
+            assert "kr-list-rows" not in section and "kr-list-views" not in section and "<noscript" not in section, f"{code} {name}"

@@ -12,7 +12,7 @@ from kulturensrige.data import provenance
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import BY_REPORT, NOT_STATED
 from kulturensrige.render import highlight
-from kulturensrige.render.markup import Html, Markup, book_link, esc, links_to_book, macro, page_link, render, side_island, trusted
+from kulturensrige.render.markup import Html, Markup, book_link, esc, links_to_book, macro, page_link, side_island
 from kulturensrige.rules import attribution, filters, views
 from kulturensrige.words import number, plural
 
@@ -200,37 +200,25 @@ def group_records(quotes: pd.DataFrame) -> list[list[dict]]:
 
 
 def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", arranged: bool = True) -> Html:
-    """A list of quote cards. `arranged`: the filter puts the chosen municipality's first (highlight.py);
-    a profile page's list is about its own municipality and stays as it is."""
+    """A list of quote cards, a long one (views.first_page) with only its first page as HTML. `arranged`: the filter
+    puts the chosen municipality's first (highlight.py); a profile page's list is about its own municipality and
+    stays as it is."""
     groups = group_records(quotes)
     contexts = [card_context(data, g) for g in groups]
-    shown = views.first_page(len(groups)) if arranged else len(groups)
+    shown = views.first_page(len(groups))
     cards = [str(macro("cards.html.j2", "quote_card", c)) for c in contexts[:shown]]
-    summary = quote_count_summary(quotes)
-    if arranged:
-        rest = quote_rows(data, contexts[shown:]) if shown < len(groups) else Markup("")
-        section = highlight.arranged_list(
-            data,
-            views.quote_items(groups),
-            views.QUOTE,
-            cards,
-            rest=rest,
-            css="kr-quote-list",
-            summary=summary,
-            heading_id=heading_id,
-        )
-    else:
-        section = render(
-            "list.html.j2",
-            css="kr-quote-list",
-            heading_id=heading_id,
-            summary=summary,
-            cards=trusted("".join(cards)),
-            rest="",
-            more="",
-            grid=False,
-            views="",
-        )
+    rest = quote_rows(data, contexts[shown:]) if shown < len(groups) else Markup("")
+    section = highlight.arranged_list(
+        data,
+        views.quote_items(groups),
+        views.QUOTE,
+        cards,
+        rest=rest,
+        css="kr-quote-list",
+        summary=quote_count_summary(quotes),
+        heading_id=heading_id,
+        arranged=arranged,
+    )
     return Html(str(section))
 
 
@@ -326,26 +314,10 @@ def initiative_list(data: Dataset, kommunekode: str = filters.ALL) -> Html:
     """All initiatives, arranged by the filter; or one municipality's (its profile page), as they are."""
     rows = filters.initiatives(data, kommunekode).sort_values(["kommunekode", "position"], key=_report_order(data))
     contexts = [initiative_card(data, r) for _, r in rows.iterrows()]
-    summary = f"{plural(len(rows), 'indsats', 'indsatser')}."
-    if kommunekode != filters.ALL:
-        cards = trusted("".join(fact_cards(contexts)))
-        return Html(
-            str(
-                render(
-                    "list.html.j2",
-                    css="kr-initiative-list",
-                    heading_id="",
-                    summary=summary,
-                    cards=cards,
-                    rest="",
-                    more="",
-                    grid=False,
-                    views="",
-                )
-            )
-        )
     items = [views.Item(code, "stated") for code in rows["kommunekode"]]
-    return Html(str(fact_list(data, items, views.INITIATIVE, contexts, css="kr-initiative-list", summary=summary)))
+    summary = f"{plural(len(rows), 'indsats', 'indsatser')}."
+    arranged = kommunekode == filters.ALL
+    return Html(str(fact_list(data, items, views.INITIATIVE, contexts, css="kr-initiative-list", summary=summary, arranged=arranged)))
 
 
 def fact_cards(contexts: list[dict]) -> list[str]:
@@ -353,7 +325,8 @@ def fact_cards(contexts: list[dict]) -> list[str]:
 
 
 def fact_list(data: Dataset, items: list[views.Item], noun: views.Noun, contexts: list[dict], **section) -> Markup:
-    """An arranged list of fact cards: its first page as HTML and, in a long list, the rest as JSON rows."""
+    """A list of fact cards (arranged unless `arranged=False`): its first page as HTML and, in a long list, the rest
+    as JSON rows."""
     shown = views.first_page(len(contexts))
     rest = fact_rows(data, contexts[shown:]) if shown < len(contexts) else Markup("")
     return highlight.arranged_list(data, items, noun, fact_cards(contexts[:shown]), rest=rest, **section)

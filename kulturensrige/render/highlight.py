@@ -110,6 +110,12 @@ def list_views(data: Dataset, items: Sequence[Item], noun: Noun) -> Markup:
     return Markup(json_island({"shared": shared, "views": views}, "kr-list-views"))
 
 
+# The one view of a list the choice does not arrange (a profile page's, about its own municipality): every card in
+# report order, whatever is chosen ("rest": all the cards no other group took; kr-lists.js falls back to the view
+# of "alle" for every choice). Only a long list needs it, so that the page's script shows its cards a page at a time.
+FIXED_VIEWS = {"shared": {}, "views": {ALL: {"groups": [["all", "", "rest"]]}}}
+
+
 def arranged_list(
     data: Dataset,
     items: Sequence[Item],
@@ -121,14 +127,21 @@ def arranged_list(
     summary: str = "",
     heading_id: str = "",
     grid=False,
+    arranged: bool = True,
 ) -> Markup:
     """A list section with its views. A long list ships only its first page of cards as HTML (`cards`, see
-    first_page); the others follow as `rest`, a card <template> and JSON rows (cards.quote_rows, cards.fact_rows)."""
+    first_page); the others follow as `rest`, a card <template> and JSON rows (cards.quote_rows, cards.fact_rows).
+    Not `arranged`: the list keeps the report's order whatever is chosen (FIXED_VIEWS), and is paged all the same."""
+    long = len(cards) < len(items)
     more = (
         f"Listen viser de første {number(len(cards))} kort af {number(len(items))}; resten vises, når siden kan køre JavaScript."
-        if len(cards) < len(items)
+        if long
         else ""
     )
+    if not arranged:
+        views = Markup(json_island(FIXED_VIEWS, "kr-list-views")) if long else ""
+    else:
+        views = list_views(data, items, noun) if len(data.municipalities) else ""
     return render(
         "list.html.j2",
         css=css,
@@ -138,7 +151,8 @@ def arranged_list(
         rest=rest,
         more=more,
         grid=grid,
-        views=list_views(data, items, noun) if len(data.municipalities) else "",
+        groups=arranged and bool(views),
+        views=views,
     )
 
 

@@ -12,6 +12,7 @@ import pytest
 import hostile
 from kulturensrige import load
 from kulturensrige.render import browser, cards
+from kulturensrige.rules import filters, views
 
 pytestmark = pytest.mark.browser
 
@@ -82,3 +83,42 @@ def test_hostile_text_in_a_row_stays_text(page, hostile_folder, kind):
     mismatches = [m for m in filled_against_python(page, data, *card_kinds(data)[kind]) if m]
     assert not mismatches, f"{len(mismatches)} kort afviger; det første:\n{mismatches[0]}"
     assert page.evaluate(f"() => window.{hostile.FLAG}") is None
+
+
+# Every state of the filter in turn: per list, the cards shown at first, and all its cards in order after "Vis flere"
+# until the button is gone.
+PAGED_JS = """
+(states) => states.map((state) => {
+  KR.updateLists(state);
+  return [...document.querySelectorAll('section.kr-list')].map((list) => {
+    const first = list.querySelectorAll('.kr-card').length;
+    for (let more = list.querySelector('.kr-more:not([hidden])'); more; more = list.querySelector('.kr-more:not([hidden])'))
+      more.click();
+    return [first, [...list.querySelectorAll('.kr-card')].map((card) => card.dataset.quotes || card.id)];
+  });
+})
+"""
+
+
+def test_a_profiles_long_lists_show_every_card_in_the_reports_order_a_page_at_a_time(page, monkeypatch):
+    """A profile page's lists past the limit ship one page of cards (tests/test_highlight.py); the page's script
+    shows the rest behind "Vis flere", in the report's order whichever municipality is chosen."""
+    monkeypatch.setenv("KR_LIST_LIMIT", "1")
+    monkeypatch.setattr(views, "PAGE_SIZE", 1)
+    data = load()
+    code = data.initiatives["kommunekode"].value_counts().index[0]
+    quotes = cards.group_turns(filters.quotes(data, filters.QuoteFilter(kommunekode=code)))
+    initiatives = filters.initiatives(data, code).sort_values("position")
+    expected = [[f"indsats-{i}" for i in initiatives["initiative_id"]], [" ".join(g["quote_id"]) for g in quotes]]
+    assert min(len(cards_) for cards_ in expected) > views.PAGE_SIZE, "both lists are long"
+    sections = f"{cards.initiative_list(data, code)}{cards.quotes_for_municipality(data, code)}"
+    page.set_content(f'<!doctype html><html lang="da"><body><div class="kr-profile"></div>{sections}</body></html>')
+    page.evaluate("(data) => { window.KR_DATA = data; window.KR = {}; }", {**browser.browser_data(data), "pageSize": views.PAGE_SIZE})
+    for name in ("kr-state.js", "kr-lists.js"):
+        page.add_script_tag(content=(STATIC / name).read_text(encoding="utf-8"))
+    states = [
+        {"kommune": kommune, "inferred": inferred}
+        for kommune in (filters.ALL, *data.municipalities["kommunekode"])
+        for inferred in (True, False)
+    ]
+    assert page.evaluate(PAGED_JS, states) == [[[views.PAGE_SIZE, ids] for ids in expected]] * len(states)
