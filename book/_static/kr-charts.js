@@ -115,7 +115,8 @@
             0,
             mark.getBoundingClientRect().right - frame.getBoundingClientRect().right + 16,
           );
-        if (first && f.plot.on)
+        // Only a chart the build gave a drill panel opens one (the partner chart has none).
+        if (first && f.plot.on && f.figure.querySelector(".kr-drill"))
           f.plot.on("plotly_click", (event) => {
             if (event.points[0]) showDrill(f.figure, drillOf(f, event.points[0]));
           });

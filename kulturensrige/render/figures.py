@@ -440,6 +440,8 @@ def embed(chart: Chart) -> Html:
     height = max(int(v.figure["layout"].get("height") or 450) for v in variants.values())
     first_figure = variants.get(first, next(iter(variants.values()))).figure
     payload = chart.payload()
+    # Only a chart whose bars or cells name the quotes behind them (customdata) gets a panel to show them in.
+    drills = bool(payload["drill"])
     islands: list[str] = []
     if len(json.dumps(payload, separators=(",", ":"))) > int(os.environ.get("KR_SIDE_FROM", SIDE_FROM)):
         # The texts of a municipality's variants travel with its variants; every table waits in an island of its
@@ -473,7 +475,7 @@ def embed(chart: Chart) -> Html:
         + f'<details class="kr-figure-data"><summary>Vis tallene som tabel</summary>{"".join(tables.values())}</details>'
         '<p class="kr-plot-missing" hidden>Figuren kan ikke tegnes, fordi plotly.js ikke blev indlæst. '
         "Tallene står i tabellen under figuren.</p>"
-        + drill_panel(QUOTE_DRILL)
+        + (drill_panel(QUOTE_DRILL) if drills else "")
         + json_island(payload, "kr-figure-json")
         + "".join(islands)
         + "</figure>"

@@ -553,6 +553,19 @@ def test_drill_through_a_bar_lists_the_quotes_behind_it(data, site_url, page):
     assert drill.is_hidden()
 
 
+def test_a_bar_of_a_chart_without_drill_through_is_clicked_without_an_error(data, site_url, page):
+    """The partner chart has no drill panel: a tap on its bars, with a municipality chosen or not, does nothing."""
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    open_page(page, f"{site_url}/kommuner/sammenligning.html")
+    for code in each(["alle", data.municipalities["kommunekode"].iloc[-1]]):
+        choose(page, code)
+        draw_every_chart(page)
+        page.locator("#plot-partnere .trace.bars .point").first.click(force=True)
+        page.wait_for_timeout(300)
+    assert errors == []
+
+
 def test_drill_through_a_heatmap_cell(data, site_url, page):
     open_page(page, f"{site_url}/ingredienser/oversigt.html")
     draw_every_chart(page)
