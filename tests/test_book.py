@@ -135,6 +135,7 @@ def test_readers_see_no_code_but_a_line_on_how_the_page_is_made(soups):
         if line is None:
             continue
         assert not line.has_attr("open") and line.select_one("summary").get_text(strip=True) == "Sådan er siden lavet", name
+        assert re.match(r"Siden er lavet af notesbogen \S+\.ipynb, der læser ", line.select_one("p").get_text()), name
         made += 1
         links = [a["href"] for a in line.select("a")]
         assert any(h.endswith(f"_sources/{name.removesuffix('.html')}.ipynb") for h in links), name

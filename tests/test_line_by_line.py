@@ -239,6 +239,7 @@ SCREEN_ONLY = (
     "Vis tallene som tabel",
     "Hent tabellen som CSV",
     "Klik på",
+    "Sådan er siden lavet",
 )
 
 

@@ -43,10 +43,10 @@ def how_made(data: Dataset) -> Html:
     made_by = f'notesbogen <a href="{esc(_relative(f"{SOURCES}/{notebook}"))}">{esc(Path(notebook).name)}</a>' if notebook else "notesbogen"
     read = tables_read(data)
     noun = "tabellen" if len(read) == 1 else "tabellerne"
-    reads = f" læser {noun} {links} fra datamappen <code>{esc(data.folder.name)}</code>" if links else ""
+    reads = f", der læser {noun} {links} fra datamappen <code>{esc(data.folder.name)}</code>" if links else ""
     if len(read) == len(TABLES):
         dictionary = f'<a href="{esc(_relative("om-data/genkoersel.html"))}#dataordbog">alle tabellerne</a>'
-        reads = f" læser {dictionary} i datamappen <code>{esc(data.folder.name)}</code>"
+        reads = f", der læser {dictionary} i datamappen <code>{esc(data.folder.name)}</code>"
     guide = f'<a href="{esc(_relative("om-data/genkoersel.html"))}">Data og genkørsel</a>'
     # One closed line at the foot: the reader came for the report, the analyst opens it.
     return Html(

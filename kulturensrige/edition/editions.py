@@ -572,6 +572,7 @@ DROPPED = [
     ".kr-compare-choices",
     ".kr-compare-status",  # "2 af 7 kommuner står side om side": on paper all of them do
     ".kr-web-only",  # a chapter's sentence about the filter or a click (book/*.ipynb)
+    "details.kr-made",  # which notebook and CSV files made the page: the web book's line for analysts
     "[hidden]",
 ]
 
