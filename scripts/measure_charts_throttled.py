@@ -15,15 +15,12 @@ Usage: python scripts/measure_charts_throttled.py SITE_DIR [--throttle 4] [--cha
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import statistics
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
-from measure_filter_latency import NEAR_CHARTS_DRAWN, NEXT_EVENT, QuietHandler
+from measure_filter_latency import NEAR_CHARTS_DRAWN, NEXT_EVENT, serve
 
 from kulturensrige import cli
 from kulturensrige.edition.chromium import CHROMIUM, CHROMIUM_ARGS
@@ -93,9 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     from playwright.sync_api import sync_playwright
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
+    base, server = serve(site)
     lines = []
     try:
         with sync_playwright() as p:

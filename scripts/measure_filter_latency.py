@@ -32,6 +32,13 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def serve(site: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    """The built site on 127.0.0.1, quietly, in a thread: its address and the server to shut down."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}", server
+
+
 def page_weight(path: Path) -> tuple[int, int, int]:
     """(filterable charts, filterable items outside the drill-through stores, KiB): what a change touches."""
     html = path.read_text(encoding="utf-8")
@@ -111,9 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     from playwright.sync_api import sync_playwright
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
+    base, server = serve(site)
     pages = heaviest(site, args.pages)
     rows = []
     try:
