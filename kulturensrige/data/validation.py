@@ -116,7 +116,28 @@ def empty_table(table: Table) -> RawTable:
     return RawTable(frame=pd.DataFrame(columns=table.columns, dtype=str), rows=[])
 
 
-def validate_tables(raws: Mapping[str, RawTable], labels: Mapping[str, str]) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+TableCheck = tuple[pd.DataFrame | None, pd.DataFrame | None, list[Problem]]
+
+
+class TableChecks:
+    """Each table's own check, kept for the very RawTable it was made on. The error catalogue validates some
+    twenty copies of one folder that each differ in one table; the tables they share need checking only once."""
+
+    def __init__(self) -> None:
+        self._done: dict[int, tuple[RawTable, str, TableCheck]] = {}
+
+    def check(self, table: Table, raw: RawTable, label: str) -> TableCheck:
+        kept = self._done.get(id(raw))
+        if kept is not None and kept[0] is raw and kept[1] == label:
+            return kept[2]
+        result = _validate_table(table, raw, label)
+        self._done[id(raw)] = (raw, label, result)  # holding `raw` keeps its id from being reused
+        return result
+
+
+def validate_tables(
+    raws: Mapping[str, RawTable], labels: Mapping[str, str], checks: TableChecks | None = None
+) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     """Check each table, then every reference between tables; return typed tables if all is well.
 
     Every problem that does not hang on another comes out in one run: the references and rules are checked on
@@ -128,9 +149,10 @@ def validate_tables(raws: Mapping[str, RawTable], labels: Mapping[str, str]) -> 
     usable: dict[str, pd.DataFrame] = {}
     bad: dict[str, set[tuple[int, str]]] = {}
     problems = []
+    check = (checks or TableChecks()).check
     for name, raw in raws.items():
         table = TABLES[name]
-        frame, text, found = _validate_table(table, raw, labels[name])
+        frame, text, found = check(table, raw, labels[name])
         problems += found
         if frame is not None:
             typed[name] = usable[name] = frame

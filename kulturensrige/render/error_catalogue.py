@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import tempfile
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,11 +21,21 @@ from kulturensrige.data.loading import Dataset
 from kulturensrige.data.problems import Problem
 from kulturensrige.data.schema import NOT_STATED, TABLES
 from kulturensrige.data.spreadsheet import MAX_UNPACKED_MB
-from kulturensrige.data.validation import read_folder, validate_tables
+from kulturensrige.data.validation import TableChecks, read_folder, validate_tables
 from kulturensrige.data.workbook import MAX_CELL_CHARACTERS, build_workbook, read_workbook, save_workbook, too_long_for_a_cell
 from kulturensrige.render.markup import Html, esc
 
-Raws = dict[str, RawTable]
+
+class Raws(dict[str, RawTable]):
+    """A folder's tables as read, with the checks already made on them: each kind changes one table, the others are
+    the same objects in every copy, and each is checked once per catalogue."""
+
+    def __init__(self, tables: Mapping[str, RawTable], checks: TableChecks | None = None) -> None:
+        super().__init__(tables)
+        self.checks = checks or TableChecks()
+
+    def replaced(self, name: str, raw: RawTable) -> Raws:
+        return Raws({**self, name: raw}, self.checks)
 
 
 @dataclass(frozen=True)
@@ -39,13 +49,13 @@ class MessageKind:
 
 def _validate(folder: Path, raws: Raws, only: str | None = None) -> list[Problem]:
     chosen = {only: raws[only]} if only else raws
-    return validate_tables(chosen, {name: f"{folder.name}/{TABLES[name].file}" for name in chosen})[1]
+    return validate_tables(chosen, {name: f"{folder.name}/{TABLES[name].file}" for name in chosen}, raws.checks)[1]
 
 
 def _changed(raws: Raws, table: str, change: Callable[[pd.DataFrame], pd.DataFrame]) -> Raws:
     raw = raws[table]
     frame = change(raw.frame.copy())
-    return {**raws, table: RawTable(frame=frame.reset_index(drop=True), rows=raw.rows[: len(frame)])}
+    return raws.replaced(table, RawTable(frame=frame.reset_index(drop=True), rows=raw.rows[: len(frame)]))
 
 
 def _cell(table: str, column: str, value: str, row: int = 0, only: bool = True) -> Callable[[Path, Raws], list[Problem]]:
@@ -460,7 +470,8 @@ SAMPLE_ROWS = 200
 def _sample(folder: Path, raws: Raws) -> Raws:
     """The first SAMPLE_ROWS rows of each table, if they are valid on their own (cutting a table can leave, say, an
     exchange without its first turn); else the whole tables, so every line stays the validator's answer to one break."""
-    sample = {name: RawTable(frame=raw.frame.head(SAMPLE_ROWS), rows=raw.rows[:SAMPLE_ROWS]) for name, raw in raws.items()}
+    heads = {name: RawTable(frame=raw.frame.head(SAMPLE_ROWS), rows=raw.rows[:SAMPLE_ROWS]) for name, raw in raws.items()}
+    sample = Raws(heads, raws.checks)
     if all(len(raw.frame) <= SAMPLE_ROWS for raw in raws.values()) or _validate(folder, sample):
         return raws
     return sample
@@ -471,11 +482,11 @@ def message_kinds(data: Dataset) -> list[tuple[str, str, MessageKind]]:
     raws, problems = read_folder(data.folder)
     if problems:
         raise ValueError(f"datamappen {data.folder} kan ikke læses: {problems[0]}")
-    raws = _sample(data.folder, raws)
+    tables = _sample(data.folder, Raws(raws))
     found = []
     for group, kinds in KINDS:
         for kind in kinds:
-            lines = kind.provoke(data.folder, raws)
+            lines = kind.provoke(data.folder, tables)
             if not lines:
                 raise AssertionError(f"{kind.meaning!r} giver ikke længere nogen melding")
             found.append((group, str(lines[0]), kind))
