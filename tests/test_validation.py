@@ -11,6 +11,7 @@ import pytest
 
 from kulturensrige import DataError, load
 from kulturensrige.data.schema import TABLES
+from kulturensrige.data.validation import TableChecks, read_folder
 from support.scripts import run_script
 
 REPO = Path(__file__).resolve().parent.parent
@@ -204,3 +205,14 @@ def test_four_independent_errors_in_csv_files_come_out_in_one_run(tmp_path: Path
         "data/quotes.csv, række 5, kolonne ingredient_ids: 'mod-og-mening'",
     ]
     assert "fra municipalities.csv" in lines[1] and "fra ingredients.csv" in lines[3]
+
+
+def test_a_tables_check_is_reused_only_for_the_same_table_object_under_the_same_name():
+    raws = read_folder(REPO / "data")[0]
+    checks = TableChecks()
+    table, raw = TABLES["quotes"], raws["quotes"]
+    first = checks.check(table, raw, "data/quotes.csv")
+    assert checks.check(table, raw, "data/quotes.csv") is first
+    assert checks.check(table, raw, "andre/quotes.csv") is not first
+    broken = type(raw)(frame=raw.frame.assign(position="tre"), rows=raw.rows)
+    assert checks.check(table, broken, "data/quotes.csv")[2], "a changed table is checked afresh, and its problems found"
