@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from kulturensrige.data.frames import made_once
 from kulturensrige.data.schema import ATTRIBUTED_BY, BY_ANALYST, BY_EDITORS, BY_QDA, BY_REPORT, EDITORIAL_VALUES, FOLDER_SOURCE
 
 
@@ -84,8 +85,12 @@ def words(source: str) -> Words:
 
 
 def _option(options: pd.DataFrame, option_id: str) -> str:
-    chosen = options.loc[options["option_id"] == option_id, "value"]
-    return str(chosen.iloc[0]) if len(chosen) else ""
+    return str(made_once(options, "first value", _first_values).get(option_id, ""))
+
+
+def _first_values(options: pd.DataFrame) -> dict[str, str]:
+    """Each option's value (its first row): asked for by every quote card, so read once per table."""
+    return dict(reversed(list(zip(options["option_id"], options["value"], strict=True))))
 
 
 def folder_source(options: pd.DataFrame) -> str:

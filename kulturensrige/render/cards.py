@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from kulturensrige.data import provenance
+from kulturensrige.data.frames import lookup
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import BY_REPORT, NOT_STATED
 from kulturensrige.render import highlight
@@ -18,7 +19,7 @@ from kulturensrige.words import number, plural
 
 
 def _label(data: Dataset, table: str, key: str, value: str, column: str = "label") -> str:
-    return str(filters.lookup(data.tables[table], key, column).get(value, value))
+    return str(lookup(data.tables[table], key, column).get(value, value))
 
 
 def section_link(data: Dataset, section_id: str) -> str:
@@ -32,7 +33,7 @@ def _href(page: str) -> str | None:
 
 
 def _ingredients(data: Dataset, ingredient_ids: tuple[str, ...]) -> list[dict]:
-    numbers, names, sections = (filters.lookup(data.ingredients, "ingredient_id", c) for c in ("number", "name", "section_id"))
+    numbers, names, sections = (lookup(data.ingredients, "ingredient_id", c) for c in ("number", "name", "section_id"))
     return [
         {
             "id": i,

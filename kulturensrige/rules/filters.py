@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from kulturensrige.data.frames import lookup, made_once
 from kulturensrige.data.loading import Dataset
 from kulturensrige.rules import views
 from kulturensrige.rules.views import ALL
@@ -28,19 +29,6 @@ def municipality_options(data: Dataset) -> list[tuple[str, str]]:
     return [("Alle kommuner", ALL)] + list(zip(data.municipalities["name"], data.municipalities["kommunekode"], strict=True))
 
 
-_LOOKUPS: dict[tuple[int, str, str], tuple[pd.DataFrame, dict]] = {}
-
-
-def lookup(frame: pd.DataFrame, key: str, column: str) -> dict:
-    """`column` by `key` of a table as a dict, made once per table: at national scale a card looks up
-    several labels, and filtering a DataFrame for each was most of the build's time."""
-    cached = _LOOKUPS.get((id(frame), key, column))
-    if cached is None or cached[0] is not frame:
-        cached = (frame, dict(zip(frame[key], frame[column], strict=True)))
-        _LOOKUPS[(id(frame), key, column)] = cached
-    return cached[1]
-
-
 def municipality_name(data: Dataset, kommunekode: str) -> str:
     if kommunekode == ALL:
         return "alle kommuner"
@@ -58,9 +46,20 @@ def section_title_quoted(data: Dataset, section_id: str, quotes: tuple[str, str]
     """The heading in quotation marks, the explanation of the report's spelling outside them: '»Guldborgssund«
     (rapportens stavemåde af Guldborgsund)', so no words of the book stand inside the report's title."""
     title = str(lookup(data.sections, "section_id", "title").get(section_id, section_id))
-    spelled = data.municipalities[(data.municipalities["name_in_report"] == title) & (data.municipalities["name"] != title)]
+    official = _respelled(data.municipalities).get(title)
     quoted = f"{quotes[0]}{title}{quotes[1]}"
-    return f"{quoted} (rapportens stavemåde af {spelled['name'].iloc[0]})" if len(spelled) else quoted
+    return f"{quoted} (rapportens stavemåde af {official})" if official else quoted
+
+
+def _respelled(municipalities: pd.DataFrame) -> dict[str, str]:
+    """The report's spelling -> the official name, for the municipalities the report spells otherwise (the first
+    row of a spelling wins): each of 10,000 cards names its section, so it is worked out once per table."""
+
+    def make(frame: pd.DataFrame) -> dict[str, str]:
+        pairs = zip(frame["name_in_report"], frame["name"], strict=True)
+        return dict(reversed([(spelled, name) for spelled, name in pairs if spelled != name]))
+
+    return made_once(municipalities, "respelled", make)
 
 
 def quotes(data: Dataset, selection: QuoteFilter = QuoteFilter()) -> pd.DataFrame:
