@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from kulturensrige.data.frames import lookup
 from kulturensrige.render import cards, charts, lists
 from kulturensrige.render.markup import esc, json_island
 from kulturensrige.render.measure import text_width
@@ -239,3 +240,12 @@ def test_a_chart_model_has_a_short_text_beside_its_html(data):
     chart at national scale, in each cached page and in the build's memory."""
     chart = charts.quotes_per_ingredient(data)
     assert repr(chart) == f"Chart('citater-pr-ingrediens', {len(chart.variants)} varianter)"
+
+
+def test_a_label_worked_out_once_per_table_follows_a_changed_table(data):
+    """Cards read labels through data/frames.made_once: a table changed in place of another is read afresh."""
+    names = lookup(data.municipalities, "kommunekode", "name")
+    assert lookup(data.municipalities, "kommunekode", "name") is names
+    renamed = data.municipalities.assign(name="Ny")
+    assert set(lookup(renamed, "kommunekode", "name").values()) == {"Ny"}
+    assert filters.section_title(data, "guldborgsund").endswith("(rapportens stavemåde af Guldborgsund)")
