@@ -30,6 +30,11 @@ import time
 from contextlib import suppress
 from pathlib import Path
 
+# jsonschema (imported by nbformat and MyST-NB) imports rfc3987_syntax when it is installed, which compiles some
+# thirty Lark grammars at import, about 0.8 s of CPU per build, for IRI formats no notebook schema uses
+# (python-jsonschema/jsonschema#1428): that optional import is made to fail, and jsonschema leaves the two formats out.
+sys.modules.setdefault("rfc3987_syntax", None)
+
 import nbformat
 from jupyter_cache import get_cache
 from jupyter_cache.base import CacheBundleIn
