@@ -56,7 +56,7 @@ COUNTED_FROM_CSS = (".png", ".svg", ".gif", ".jpg", ".jpeg", ".webp", ".css")
 QUOTE_CARD = 'class="kr-card kr-quote"'
 INITIATIVE_CARD = 'class="kr-card kr-initiative"'
 FIGURE = 'class="kr-figure"'
-# kr-charts.js fetches plotly.js itself once a chart is near the screen: a page with a chart counts it.
+# kr-charts.js fetches plotly.js itself after the load, on a page with a chart: such a page counts it.
 CHART = 'class="kr-plot"'
 PLOTLY = Path("_static") / "plotly.min.js"
 CARD_LIMIT = 1000
@@ -420,12 +420,12 @@ def lighthouse_section(small: Build, baseline: dict | None) -> list[str]:
         "",
         (
             "What Lighthouse does not see: it neither scrolls nor touches the page, and book/_static/kr-charts.js fetches "
-            "plotly.js (1.5 MB raw, 0.5 MB gzip) only when a chart comes near the screen and the reader has scrolled, "
-            "touched or typed (or 3 s after the load, for a chart already in view). So on the three chart pages "
+            "plotly.js (1.5 MB raw, 0.5 MB gzip) only after the load, once the reader has scrolled, touched or typed (or "
+            "3 s after the load), and then draws every chart ahead of the reader. So on the three chart pages "
             "(`kommuner/sammenligning.html`, `ingredienser/oversigt.html`, `kulturens-rige.html`) the figures above are "
             "the page before its charts. Evaluating plotly.js is one task of about 0.6 s on Lighthouse's simulated phone "
             "(measured when plotly.js still loaded with the page: TBT 580–600 ms on `kommuner/sammenligning.html`); the "
-            "reader now pays it when the first chart is wanted, while scrolling (which the browser keeps smooth off the "
+            "reader pays it once the reading has begun, in an idle moment, while scrolling (which the browser keeps smooth off the "
             'main thread), and each chart after it is drawn in a task of its own. The column "TBT scrolling" '
             "measures that wait: a Lighthouse user flow (scripts/lighthouse/flow.mjs) loads each chart page, then a "
             "timespan scrolls it to its end, each chart drawn before the next scroll, with the CPU slowed 4× for real "

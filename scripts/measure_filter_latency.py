@@ -83,7 +83,7 @@ def measure(browser, url: str, changes: int, throttle: float, scrolled: bool = F
         page.evaluate(SCROLL_THROUGH)
     # Measure where the charts are: scrolled to the first filterable one (the top of these pages holds no chart).
     page.evaluate("() => { const f = document.querySelector('figure.kr-figure[data-kr-filterable=\"true\"]'); if (f) f.scrollIntoView(); }")
-    # kr-charts.js fetches plotly.js and draws the charts near the screen once the reader scrolls: wait for them.
+    # kr-charts.js fetches plotly.js once the reader scrolls and draws the charts near the screen first: wait for them.
     page.wait_for_function(NEAR_CHARTS_DRAWN, timeout=120_000)
     codes = page.eval_on_selector_all("#kr-kommune option", "os => os.map(o => o.value)")
     cycle = codes[1:] + codes[:1]  # every municipality, then back to "alle"

@@ -83,7 +83,7 @@ def test_every_page_is_marked_danish(soups):
 
 
 def test_plotly_is_fetched_from_the_book_by_the_chart_script_only_where_charts_are(soups, built_site: Path):
-    """No page loads plotly.js at load: kr-charts.js fetches the book's copy once a chart is near the screen."""
+    """No page loads plotly.js at load: kr-charts.js fetches the book's copy after it, once the reader has begun."""
     assert (built_site / "_static" / "plotly.min.js").is_file()
     for name, soup in soups.items():
         scripts = [s.get("src", "").split("?")[0] for s in soup.find_all("script")]

@@ -2,7 +2,7 @@
 and at national scale (98 municipalities, 1,000 initiatives, 10,000 quotes: scripts/generate_synthetic.py).
 
 A page's weight is its HTML plus every local script, style sheet and image it references, each file once,
-and plotly.js on a page with a chart (kr-charts.js fetches it when a chart comes near the screen), as
+and plotly.js on a page with a chart (kr-charts.js fetches it after the load), as
 scripts/benchmark.py measures it (BENCHMARKS.md), raw and gzipped. Web fonts are not counted because no
 page sets text in one: the theme's icons are inline SVG (kulturensrige/book/icons.py), checked below.
 Measured at the report's scale after issue 11: heaviest kommuner/sammenligning.html 2.42 MB raw, 0.67 MB

@@ -1,9 +1,10 @@
 /* kr-charts.js: charts drawn from the variant the build prepared for the state (script.kr-figure-json, figures.py) in
- * the height kept for them. plotly.js (1.5 MB, half a second of a phone's main thread) comes only when a chart is near
- * the screen and the reader has scrolled, touched or typed (or 3 s after load); one chart per task. A click shows the
- * cards behind it. */
+ * the height kept for them. plotly.js (1.5 MB; evaluating it is one task of about a second on a slow phone) is not
+ * loaded with the page: on a page with charts it comes in the first idle moment after the reader has scrolled, touched
+ * or typed (or 3 s after load), wherever the charts are, and then every chart is drawn ahead, nearest first, one per
+ * idle moment, so a chart is ready before the reader reaches it. A click shows the cards behind it. */
 ((KR) => {
-  let [figures, queue, plotly, started, printing] = [[], Promise.resolve(), null, null, false];
+  let [figures, queue, plotly, started, printing, aheadRuns] = [[], Promise.resolve(), null, null, false, 0];
   const plotlyUrl = document.currentScript ? new URL("plotly.min.js", document.currentScript.src).href : "";
   const STARTED_BY = ["scroll", "wheel", "touchstart", "pointerdown", "keydown", "focusin", "change"];
   /** The variant for a state: a chart without inferred ties, or with one view only, shows the nearest it has. */
@@ -27,21 +28,21 @@
     });
     return layout;
   }
-  /** Show the variant's text and table; draw it if the chart is near the screen or the page is printed, else clear
-   * another variant's drawing (drawn again when it comes near): a choice waits only for the charts in view. Resolves
-   * true if it drew. */
-  function draw(f, key) {
+  /** Show the variant's text and table; draw it if the chart is near the screen, drawn ahead or the page is printed,
+   * else clear another variant's drawing (drawn again ahead, or when it comes near): a choice waits only for the charts
+   * in view and never leaves one showing the previous choice. Resolves true if it drew. */
+  function draw(f, key, ahead) {
     const variantKey = KR.variantKey(f.payload.variants, key);
     const waiting = sideOf(f, variantKey);
     return waiting
       ? waiting.then(
-          () => show(f, variantKey),
+          () => show(f, variantKey, ahead),
           () => {
             KR.sideMissing(f.plot);
             return false;
           },
         )
-      : show(f, variantKey);
+      : show(f, variantKey, ahead);
   }
   /** A large chart keeps only its 'alle' variants on the page (figures.split_payload); the groups a variant names
    * (`side`) are loaded and merged in once. Null when there is nothing to wait for, so a print draws at once. */
@@ -85,13 +86,13 @@
       node.hidden = !node.dataset.variant.split(" ").includes(variantKey);
     });
   }
-  function show(f, variantKey) {
+  function show(f, variantKey, ahead) {
     texts(f, variantKey);
     tablesOf(f);
     const theme = document.documentElement.dataset.theme || "";
-    if (!window.Plotly || f.drawn === variantKey + theme || (!f.near && !printing && !f.drawn))
-      return Promise.resolve(false);
-    if (!f.near && !printing) {
+    const wanted = f.near || printing || ahead;
+    if (!window.Plotly || f.drawn === variantKey + theme || (!wanted && !f.drawn)) return Promise.resolve(false);
+    if (!wanted) {
       window.Plotly.purge(f.plot);
       f.plot.setAttribute("aria-hidden", "true");
       f.drawn = null;
@@ -125,8 +126,8 @@
     );
   }
   /** Draws run in the order asked for; after each chart drawn the browser paints and answers input (a new task). */
-  function enqueue(f, key) {
-    const run = queue.then(() => draw(f, key));
+  function enqueue(f, key, ahead) {
+    const run = queue.then(() => draw(f, key, ahead));
     const nextTask = () =>
       new Promise((resolve) => {
         const c = new MessageChannel();
@@ -150,6 +151,33 @@
     });
     return started;
   };
+  /** fn when the browser is idle (at most a second from now); Safari has no requestIdleCallback. */
+  const whenIdle = (fn) =>
+    window.requestIdleCallback ? window.requestIdleCallback(fn, { timeout: 1000 }) : window.setTimeout(fn, 50);
+  /** The charts not drawn for the state, nearest the screen first, each drawn in an idle moment of its own (a chart
+   * that comes near meanwhile is drawn at once by the observer); a chart not laid out (in a closed part) waits. Run
+   * once plotly.js is there and after each choice; a later run ends the one before. */
+  function drawAhead(run = ++aheadRuns) {
+    const key = KR.keyOf(KR.state);
+    const theme = document.documentElement.dataset.theme || "";
+    const distance = (f) => {
+      const box = f.figure.getBoundingClientRect();
+      return Math.max(0, box.top - window.innerHeight, -box.bottom);
+    };
+    const next = figures
+      .filter((f) => f.tried !== run && f.plot.offsetWidth > 0)
+      .filter((f) => f.drawn !== KR.variantKey(f.payload.variants, key) + theme)
+      .sort((a, b) => distance(a) - distance(b))[0];
+    if (!window.Plotly || !next) return;
+    next.tried = run;
+    whenIdle(() => {
+      if (run === aheadRuns)
+        enqueue(next, key, true).then(
+          () => drawAhead(run),
+          () => undefined,
+        );
+    });
+  }
   /** plotly.js, fetched once; if it cannot be, the page says so under each chart. */
   const loadPlotly = () => {
     plotly ||= new Promise((resolve, reject) => {
@@ -177,7 +205,10 @@
     // every chart's part loads at once, drawn in turn
     for (const f of figures) sideOf(f, KR.variantKey(f.payload.variants, key));
     showChosenColumns();
-    return Promise.all(figures.map((f) => enqueue(f, key)));
+    return Promise.all(figures.map((f) => enqueue(f, key))).then((drew) => {
+      drawAhead();
+      return drew;
+    });
   };
   KR.setupCharts = () => {
     figures = Array.from(document.querySelectorAll("figure.kr-figure"), (figure) => ({
@@ -218,36 +249,62 @@
       printing = false;
     });
     // A table of marks (figures.marks_embed): a mark's button shows the cards behind it, named as the button is. A
-    // large one's rows wait in side islands until it comes near the screen.
+    // large one's rows wait in side islands until it comes near the screen or is filled ahead.
+    const marks = Array.from(document.querySelectorAll(".kr-marks-figure"));
     const marksSeen = new IntersectionObserver(
       (entries) =>
         entries.forEach((entry) => {
-          const islands = Array.from(entry.target.querySelectorAll(":scope > script.kr-marks-rows"));
-          if (!entry.isIntersecting || !islands.length) return;
+          if (!entry.isIntersecting) return;
           marksSeen.unobserve(entry.target);
-          Promise.all(islands.map(KR.side)).then(
-            (parts) => {
-              entry.target.querySelector("tbody").append(...parts.map(KR.parse));
-              for (const island of islands) island.remove();
-              KR.updateMarks(KR.state);
-              showChosenColumns();
-            },
-            () => {
-              KR.sideMissing(entry.target.querySelector(".kr-marks-wrap"));
-            },
-          );
+          fillMarks(entry.target);
         }),
       { rootMargin: "200px" },
     );
-    document.querySelectorAll(".kr-marks-figure").forEach((figure) => {
+    marks.forEach((figure) => {
       marksSeen.observe(figure);
       figure.addEventListener("click", (event) => {
         const mark = event.target.closest("button.kr-mark");
         if (mark) showDrill(figure, Promise.resolve([mark.dataset.krIds, mark.getAttribute("aria-label")]));
       });
     });
+    // Once the reader has begun, in idle moments: the tables' rows (which move what is below them), then plotly.js
+    // and every chart drawn ahead.
+    readerStarted()
+      .then(() =>
+        marks.reduce(
+          (done, figure) => done.then(() => new Promise((next) => whenIdle(next)).then(() => fillMarks(figure))),
+          Promise.resolve(),
+        ),
+      )
+      .then(() => {
+        if (figures.length)
+          whenIdle(() => {
+            loadPlotly().then(
+              () => drawAhead(),
+              () => undefined,
+            );
+          });
+      });
     return figures.length;
   };
+  /** A large table of marks' rows from its side islands, put in once (resolves when they are, or cannot be). */
+  function fillMarks(figure) {
+    const islands = Array.from(figure.querySelectorAll(":scope > script.kr-marks-rows"));
+    figure.krFilled ||= islands.length
+      ? Promise.all(islands.map(KR.side)).then(
+          (parts) => {
+            figure.querySelector("tbody").append(...parts.map(KR.parse));
+            for (const island of islands) island.remove();
+            KR.updateMarks(KR.state);
+            showChosenColumns();
+          },
+          () => {
+            KR.sideMissing(figure.querySelector(".kr-marks-wrap"));
+          },
+        )
+      : Promise.resolve();
+    return figure.krFilled;
+  }
   /** The position of a clicked bar's or cell's drill-through in the build's list of them; customdata holds it. */
   KR.pointCell = (point) => {
     const at = point.pointNumber !== undefined ? point.pointNumber : point.pointIndex;

@@ -62,7 +62,7 @@ def provenance_html(folder_name: str, fingerprint: str, date: dt.date, official_
 
 # book/_static/plotly.min.js is plotly.js's cartesian partial bundle (bar, heatmap, scatter, ...: 1.5 MB, not the
 # full 4.8 MB), of the version plotly.py emits; tests/test_plotly_bundle.py checks both. No page loads it with a
-# script tag: kr-charts.js fetches it from beside itself once a chart is near the screen.
+# script tag: kr-charts.js fetches it from beside itself after the load, once the reader has begun (or the page idles).
 # The filter's scripts, one job each, in the order they must run (all deferred, so after the parsed page).
 FILTER_SCRIPTS = ["kr-state.js", "kr-lists.js", "kr-charts.js", "kr-filter.js"]
 OWN_ASSETS = {*FILTER_SCRIPTS, "kommunefilter.css", "copybutton-da.js", "plotly.min.js", "lesning.css", "tjekliste.js"}

@@ -135,15 +135,16 @@ MARK = "#D55E00"  # the outline around the chosen column of a heatmap, visible o
 
 
 def _mark_column(figure: dict, labels: list[str], marked: int | None) -> dict:
-    """A frame around the chosen column and its label in bold: every municipality stays, the chosen one stands out.
+    """A frame around the chosen column: every municipality stays, the chosen one stands out. Its label is not set in
+    bold: plotly.js writes a label's <b> as a style attribute, which the book's policy refuses (style-src-attr 'none',
+    docs/adr/0011), so the bold never showed on the web and each chart drawn for a choice logged a violation.
 
     Only the layout changes: the variants of a heatmap share its traces, and its unmarked figure (plotly's JSON,
     figures.figure_json) is made once and copied here with the keys plotly would add, not rebuilt per variant."""
     if marked is None:
         return figure
-    ticks = [f"<b>{label}</b>" if i == marked else label for i, label in enumerate(labels)]
     layout = figure["layout"]
-    xaxis = {**layout["xaxis"], "tickmode": "array", "tickvals": labels, "ticktext": ticks}
+    xaxis = {**layout["xaxis"], "tickmode": "array", "tickvals": labels, "ticktext": list(labels)}
     frame = {"color": MARK, "width": 4}
     shape = {"line": frame, "type": "rect", "x0": marked - 0.5, "x1": marked + 0.5, "xref": "x", "y0": 0, "y1": 1, "yref": "paper"}
     return {**figure, "layout": {**layout, "xaxis": xaxis, "shapes": [*layout.get("shapes", []), shape]}}

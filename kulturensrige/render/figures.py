@@ -502,7 +502,7 @@ MARKS_ISLAND_BYTES = 100_000
 def _marks_table(context: dict) -> str:
     """The table of marks. One too large to come with the page (SIDE_FROM: 98 municipalities' columns, 300 kB a
     table) keeps its head and sends its rows to side islands of up to MARKS_ISLAND_BYTES, loaded when the table
-    comes near the screen (kr-charts.js), as a large chart's variants are."""
+    comes near the screen or ahead of the reader (kr-charts.js), as a large chart's variants are."""
     rows = [str(macro("marks.html.j2", "marks_row", row, context["columns"])) for row in context["rows"]]
     if sum(map(len, rows)) <= int(os.environ.get("KR_SIDE_FROM", SIDE_FROM)):
         return str(macro("marks.html.j2", "marks_table", context, Markup("".join(rows))))

@@ -1,7 +1,9 @@
-"""plotly.js (1.5 MB) reaches a page only when one of its charts does (book/_static/kr-charts.js, issue 11).
+"""plotly.js (1.5 MB) never loads with the page, and charts are ready before the reader reaches them
+(book/_static/kr-charts.js, issues 11 and 24).
 
-A phone reader who opens a page with its charts far down gets the text without plotly.js; scrolling a chart
-into view fetches it once and draws the chart. A reader who only looks still gets the chart already in view.
+A phone reader who opens a page gets the text without plotly.js; once the reader scrolls, touches or types (or the
+page has been left alone for a moment), plotly.js is fetched once, and every chart is drawn ahead, nearest first,
+before it is scrolled into view. Drawing a chart moves nothing on the page: its place has the chart's size.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ def plotly_requests(page) -> list[str]:
     return found
 
 
-def test_plotly_is_fetched_once_and_only_when_a_chart_comes_near_the_screen(browser, site_url):
+def test_plotly_is_not_fetched_with_the_page_but_once_the_reader_begins_and_only_once(browser, site_url):
     context = browser.new_context(locale="da-DK", viewport=PHONE)
     page = context.new_page()
     try:
@@ -43,7 +45,7 @@ def test_plotly_is_fetched_once_and_only_when_a_chart_comes_near_the_screen(brow
         first = page.locator(".kr-plot").first
         assert page.evaluate("(plot) => plot.getBoundingClientRect().top > window.innerHeight + 200", first.element_handle())
         page.wait_for_timeout(500)
-        assert fetched == [], "plotly.js fetched while no chart is near the screen"
+        assert fetched == [], "plotly.js fetched with the page, before the reader began"
         first.scroll_into_view_if_needed()
         first.locator(".main-svg").first.wait_for()
         page.locator(".kr-plot").nth(1).scroll_into_view_if_needed()
@@ -65,6 +67,7 @@ def test_a_chart_in_view_is_drawn_for_a_reader_who_neither_scrolls_nor_touches(b
         context.close()
 
 
+FAR_BELOW_JS = "(plot) => plot.getBoundingClientRect().top > window.innerHeight + 200"
 # Whether a plot is drawn, and drawn as the variant its figure's data gives for the page's state.
 SHOWS_THE_STATE_JS = """(plot) => {
     const payload = JSON.parse(plot.closest('figure.kr-figure').querySelector('script.kr-figure-json').textContent);
@@ -74,9 +77,10 @@ SHOWS_THE_STATE_JS = """(plot) => {
 }"""
 
 
-def test_a_choice_redraws_the_charts_near_the_screen_and_the_others_as_they_come_back(phone, site_url):
+def test_a_choice_redraws_the_charts_near_the_screen_and_the_others_ahead_of_the_reader(phone, site_url):
     """A reader who scrolled past a chart and then chooses a municipality waits only for the charts in view; the
-    chart far above or below is cleared (never left showing the previous choice) and drawn for the new one on return."""
+    chart far above or below is never left showing the previous choice: it is cleared, then drawn for the new one
+    while it is still far away."""
     first, last = open_chart_page(phone, site_url)
     for plot in (last, first):
         plot.scroll_into_view_if_needed()
@@ -87,16 +91,50 @@ def test_a_choice_redraws_the_charts_near_the_screen_and_the_others_as_they_come
     phone.select_option("#kr-kommune", code)
     phone.evaluate("() => window.__krShown")
     assert phone.evaluate(SHOWS_THE_STATE_JS, first.element_handle()), "the chart in view shows the choice"
-    assert last.get_attribute("aria-hidden") == "true" and last.locator(".main-svg").count() == 0, "far chart cleared"
-    last.scroll_into_view_if_needed()
+    cleared = last.get_attribute("aria-hidden") == "true" and last.locator(".main-svg").count() == 0
+    assert cleared or phone.evaluate(SHOWS_THE_STATE_JS, last.element_handle()), "far chart shows the previous choice"
     phone.wait_for_function(SHOWS_THE_STATE_JS, arg=last.element_handle())
+    assert phone.evaluate(FAR_BELOW_JS, last.element_handle()), "drawn for the choice only when scrolled back"
 
 
 def test_a_printed_page_shows_every_chart_for_the_choice_also_those_far_from_the_screen(phone, site_url):
     first, last = open_chart_page(phone, site_url, "?kommune=koege")
     first.scroll_into_view_if_needed()
     phone.wait_for_function(SHOWS_THE_STATE_JS, arg=first.element_handle())
-    assert last.locator(".main-svg").count() == 0, "far chart not drawn before printing"
     phone.pdf()  # Chromium fires beforeprint, as a reader's print does
     for plot in phone.locator(".kr-plot").all():
         phone.wait_for_function(SHOWS_THE_STATE_JS, arg=plot.element_handle())
+
+
+@pytest.mark.parametrize("served", [True, False], ids=["http", "file"])
+def test_a_chart_far_below_is_drawn_before_the_reader_scrolls_to_it_once_the_page_is_idle(phone, site_url, built_site, served):
+    """A reader who reads the top of the page without touching it finds every chart drawn when scrolling down, also
+    offline, from file://: plotly.js comes in an idle moment after the load, and the charts are drawn ahead."""
+    page_url = f"{site_url}/ingredienser/oversigt.html" if served else (built_site / "ingredienser" / "oversigt.html").as_uri()
+    phone.goto(page_url)
+    phone.evaluate("() => window.KR_FILTER.ready")
+    last = phone.locator(".kr-plot").last
+    assert phone.evaluate(FAR_BELOW_JS, last.element_handle())
+    phone.wait_for_function(SHOWS_THE_STATE_JS, arg=last.element_handle(), timeout=20_000)
+    assert phone.evaluate(FAR_BELOW_JS, last.element_handle()) and phone.evaluate("() => window.scrollY") == 0
+
+
+# Each figure's box and the page's height: what a chart drawn in a place of the wrong size would change.
+BOXES_JS = """() => ({
+    page: document.documentElement.scrollHeight,
+    figures: [...document.querySelectorAll('figure.kr-figure')].map((f) => {
+        const [figure, plot] = [f.getBoundingClientRect(), f.querySelector('.kr-plot').getBoundingClientRect()];
+        return [figure.top + window.scrollY, figure.height, plot.width, plot.height];
+    }),
+})"""
+
+
+def test_drawing_a_chart_moves_nothing_on_the_page(phone, site_url):
+    """The chart's place is kept at its drawn size (figures._plot_div), so nothing under a chart moves when
+    plotly.js draws it ahead of the reader: every figure's box and the page's height are the same before and after."""
+    first, last = open_chart_page(phone, site_url)
+    before = phone.evaluate(BOXES_JS)
+    assert phone.locator(".kr-plot .main-svg").count() == 0, "a chart was drawn before the boxes were measured"
+    for plot in (first, last):
+        phone.wait_for_function(SHOWS_THE_STATE_JS, arg=plot.element_handle(), timeout=20_000)
+    assert phone.evaluate(BOXES_JS) == before
