@@ -30,6 +30,11 @@ def plural(count: int, singular: str, plural_form: str) -> str:
     return f"{number(count)} {singular if count == 1 else plural_form}"
 
 
+def listing(items: Sequence[str]) -> str:
+    """'a, b og c': a Danish list in running text."""
+    return ", ".join(items[:-1]) + " og " + items[-1] if len(items) > 1 else "".join(items)
+
+
 # A cell a spreadsheet would read as a formula (OWASP, CSV injection): its first character.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # A formula start at the beginning of the cell or of any part a comma, semicolon or tab split would make a cell of:

@@ -9,9 +9,10 @@ from __future__ import annotations
 from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
+from kulturensrige.render import lists
 from kulturensrige.render.markup import Html, book_link, esc
-from kulturensrige.rules import attribution
-from kulturensrige.words import month, number
+from kulturensrige.rules import attribution, statistics
+from kulturensrige.words import month, number, plural
 
 NUMBER_WORDS = ["nul", "en", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti", "elleve", "tolv"]
 # Where a reader may start, by section of the report (sections.csv), with what each start offers.
@@ -151,13 +152,33 @@ def how_to_cite(data: Dataset) -> Html:
     return Html(citation(data))
 
 
+def quote_parts(data: Dataset) -> str:
+    """The quote total and its parts in one passage: the report's printed quotations, the turns of exchanges the
+    book counts apart, the literature and the ties to ingredients, so that every other quote count on the front
+    page and the ingredient pages reads as a part of the one total."""
+    tally = statistics.quote_tally(data)
+    sentences = []
+    if tally.exchanges:
+        sentences.append(
+            f"Rapporten trykker {number(tally.printed)} citater. {count_word(tally.exchanges).capitalize()} af dem er "
+            f"ordvekslinger med i alt {number(tally.turns)} replikker, og bogen regner hver replik som sit eget citat; derfor tæller bogen "
+            f"{number(tally.total)}."
+        )
+    else:
+        sentences.append(f"Rapporten trykker {plural(tally.printed, 'citat', 'citater')}, og bogen tæller dem på samme måde.")
+    if tally.cited:
+        sentences.append(
+            f"{count_word(tally.cited).capitalize()} af de {number(tally.total)} er fra litteraturen, {number(tally.own)} fra "
+            "evalueringen selv."
+        )
+    sentences.append(lists.ingredient_parts(tally))
+    return " ".join(sentences)
+
+
 def key_figures(data: Dataset) -> Html:
     """The counts in the data, each saying what it counts, for the whole report whatever the filter shows."""
-    quotes = data.quotes
-    exchanges = quotes.loc[quotes["exchange_id"] != "", "exchange_id"].nunique()
-    printed = int((quotes["exchange_id"] == "").sum()) + exchanges
     kinds = dict(zip(data.initiative_kinds["initiative_kind_id"], data.initiative_kinds["label"], strict=True))
-    by_kind = ", ".join(f"{esc(kinds[k])}: {number(n)}" for k, n in data.initiatives["kind"].value_counts(sort=False).items())
+    by_kind = ", ".join(f"{esc(kinds[k]).lower()}: {number(n)}" for k, n in data.initiatives["kind"].value_counts(sort=False).items())
     workshops = int((data.programme_events["kind"] == "workshop").sum())
     figures = [
         (len(data.municipalities), "kommuner", ""),
@@ -166,14 +187,7 @@ def key_figures(data: Dataset) -> Html:
             "indsatser og aktioner",
             f"Et projekt og dets dele tælles hver for sig ({by_kind}; {esc(provenance.value_label(data.options, 'initiatives.kind'))}).",
         ),
-        (
-            len(quotes),
-            "citater",
-            f"Rapporten trykker {number(printed)} citater; i data er hver af de {number(exchanges)} ordvekslinger delt op "
-            "i én række pr. replik."
-            if exchanges
-            else "",
-        ),
+        (len(data.quotes), "citater", esc(quote_parts(data))),
         (len(data.ingredients), "virksomme ingredienser", ""),
         (workshops, "fælles workshops", ""),
     ]

@@ -15,8 +15,8 @@ from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import BY_REPORT, NOT_STATED
 from kulturensrige.render import cards
 from kulturensrige.render.markup import Html, book_link, csv_href, esc, macro
-from kulturensrige.rules import attribution, filters, views
-from kulturensrige.words import month, number, plural
+from kulturensrige.rules import attribution, filters, statistics, views
+from kulturensrige.words import listing, month, number, plural
 
 
 def _key(data: Dataset, table: str, key: str, value: str, column: str) -> str:
@@ -182,18 +182,40 @@ def municipality_ingredients(data: Dataset, kommunekode: str) -> Html:
     return Html(f'<ul class="kr-ingredient-evidence">{"".join(items)}</ul>')
 
 
+def ingredient_parts(tally: statistics.QuoteTally) -> str:
+    """How the ingredients' quote counts fit the book's total: which quotes support one, which several, which none
+    and where in the report those stand."""
+    if not tally.with_ingredient:
+        return f"Ingen af bogens {plural(tally.total, 'citat', 'citater')} underbygger en af de virksomme ingredienser."
+    summed = sum(tally.by_ingredient.values())
+    total = plural(tally.total, "citat", "citater")
+    said = f"Af bogens {total} underbygger {number(tally.with_ingredient)} en af de virksomme ingredienser"
+    if tally.several:
+        said += (
+            f"; {number(tally.several)} af dem underbygger mere end én og tælles ved hver, så ingrediensernes tal giver "
+            f"{number(summed)} tilsammen"
+        )
+    said += "."
+    if tally.without:
+        where = listing([f"»{title}«" for title in tally.without_sections])
+        rest = "Det sidste citat står" if tally.without == 1 else f"De øvrige {number(tally.without)} citater står"
+        said += f" {rest} i rapportens afsnit {where}, uden for ingredienslisten, og underbygger ingen ingrediens."
+    return said
+
+
 def ingredient_cards(data: Dataset) -> Html:
+    tally = statistics.quote_tally(data)
     items = []
     for row in table_rows(data.ingredients.sort_values("number")):
         page = _key(data, "sections", "section_id", row.section_id, "book_page")
-        n = int(data.quotes["ingredient_ids"].map(lambda ids, i=row.ingredient_id: i in ids).sum())
+        n = tally.by_ingredient[row.ingredient_id]
         items.append(
             f'<article class="kr-card kr-ingredient-card kr-ingredient-{row.number}">'
             f'<h3 class="kr-card-title">{book_link(page, f"{row.number}. {esc(row.name)}")}</h3>'
             f"<p>{esc(row.short_description)}</p>"
             f'<p class="kr-card-kicker">{plural(n, "citat", "citater")} underbygger ingrediensen</p></article>'
         )
-    return Html(f'<div class="kr-grid">{"".join(items)}</div>')
+    return Html(f'<div class="kr-grid">{"".join(items)}</div><p class="kr-count-parts">{esc(ingredient_parts(tally))}</p>')
 
 
 def ingredient_description(data: Dataset, ingredient_id: str) -> Html:

@@ -6,6 +6,7 @@ speaker and ingredients are its own.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import cast
 
 import pandas as pd
@@ -14,6 +15,53 @@ from kulturensrige.data.loading import Dataset
 from kulturensrige.rules import filters
 
 NOT_STATED_COLUMN = "ikke angivet"
+
+
+@dataclass(frozen=True)
+class QuoteTally:
+    """How the book's quote counts fit together, all in the book's unit (a quote is a row, a turn of an exchange
+    counts on its own): the report's printed quotations, the literature, and the ties to ingredients."""
+
+    total: int  # the book's quotes: every count on a page is a part of this
+    printed: int  # quotations as the report prints them: an exchange of turns counts once
+    exchanges: int
+    turns: int  # the quotes that are turns of an exchange
+    cited: int  # quotes from cited works (the literature)
+    with_ingredient: int  # quotes that support at least one ingredient
+    several: int  # of those, the quotes that support more than one
+    by_ingredient: dict[str, int]  # ingredient_id -> its quotes, in the ingredients' order
+    without_sections: list[str]  # section titles of the quotes that support no ingredient, in the report's order
+
+    @property
+    def without(self) -> int:
+        return self.total - self.with_ingredient
+
+    @property
+    def own(self) -> int:
+        return self.total - self.cited
+
+
+def quote_tally(data: Dataset) -> QuoteTally:
+    """The one tally the front page and the ingredient pages word their quote counts from."""
+    quotes = data.quotes
+    in_exchange = quotes["exchange_id"] != ""
+    exchanges = int(quotes.loc[in_exchange, "exchange_id"].nunique())
+    ingredients = quotes["ingredient_ids"].map(len)
+    order = data.ingredients.sort_values("number")["ingredient_id"]
+    by_ingredient = {str(i): int(quotes["ingredient_ids"].map(lambda ids, i=i: i in ids).sum()) for i in order}
+    titles = dict(zip(data.sections["section_id"], data.sections["title"], strict=True))
+    without = quotes.loc[ingredients == 0].sort_values("position")["section_id"]
+    return QuoteTally(
+        total=len(quotes),
+        printed=int((~in_exchange).sum()) + exchanges,
+        exchanges=exchanges,
+        turns=int(in_exchange.sum()),
+        cited=int((quotes["reference_key"] != "").sum()) if "reference_key" in quotes else 0,
+        with_ingredient=int((ingredients > 0).sum()),
+        several=int((ingredients > 1).sum()),
+        by_ingredient=by_ingredient,
+        without_sections=[titles.get(s, s) for s in dict.fromkeys(without)],
+    )
 
 
 def quotes_by_ingredient_and_speaker(data: Dataset, quotes: pd.DataFrame) -> pd.DataFrame:
