@@ -67,3 +67,33 @@ def test_the_built_front_page_and_ingredient_overview_show_the_same_counts(built
     overview = text((built_site / "ingredienser" / "oversigt.html").read_text(encoding="utf-8"))
     note = text(lists.ingredient_cards(data).markup).split("underbygger ingrediensen")[-1].strip()
     assert note and note in overview and note in index
+
+
+# Wording that says a chosen municipality hides or narrows what a page shows: it only ever highlights.
+NARROWING = re.compile(
+    r"\bfiltrer\w*|kun citater knyttet til (den|kommunen)|tæller figuren kun|ser du kun|viser siden kun|"
+    r"kun (de|den) kommune\w*,? (der|du)",
+    re.IGNORECASE,
+)
+
+
+def reader_sources() -> dict[str, str]:
+    """Every text a reader page or an edition is written from: the chapters' notebooks and the package's templates,
+    scripts and Python strings."""
+    repo = Path(__file__).resolve().parent.parent
+    files = [
+        *(repo / "book").rglob("*.ipynb"),
+        *(repo / "book" / "_static").glob("*.js"),
+        *(repo / "kulturensrige").rglob("*.j2"),
+        *(repo / "kulturensrige" / "edition" / "templates").glob("*.html"),
+        *(repo / "kulturensrige" / "render").glob("*.py"),
+        *(repo / "kulturensrige" / "edition").glob("*.py"),
+    ]
+    return {str(f.relative_to(repo)): f.read_text(encoding="utf-8") for f in files if "_build" not in f.parts}
+
+
+def test_no_reader_text_says_choosing_a_municipality_narrows_the_page():
+    """'kun citater knyttet til den kommune' and 'Tabellen kan filtreres' told the reader a choice hides the rest,
+    where it highlights and leaves everything standing."""
+    found = {name: [m.group(0) for m in NARROWING.finditer(source)] for name, source in each(reader_sources().items())}
+    assert not {name: hits for name, hits in found.items() if hits}
