@@ -26,8 +26,21 @@ def month(date: str) -> str:
     return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
 
 
+NUMBER_WORDS = ["nul", "en", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti", "elleve", "tolv"]
+
+
+def count_word(n: int) -> str:
+    """Small counts in words, as Danish prose writes them ('fire ingredienser'); larger ones in digits."""
+    return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else number(n)
+
+
 def plural(count: int, singular: str, plural_form: str) -> str:
     return f"{number(count)} {singular if count == 1 else plural_form}"
+
+
+def genitive(name: str) -> str:
+    """'Egedals', 'Aarhus\'': a Danish name's genitive, an apostrophe after s, x or z."""
+    return name + ("'" if name.endswith(("s", "x", "z")) else "s")
 
 
 def listing(items: Sequence[str]) -> str:

@@ -15,6 +15,7 @@ import pandas as pd
 
 from kulturensrige.data.frames import made_once
 from kulturensrige.data.schema import ATTRIBUTED_BY, BY_ANALYST, BY_EDITORS, BY_QDA, BY_REPORT, EDITORIAL_VALUES, FOLDER_SOURCE
+from kulturensrige.words import listing
 
 
 @dataclass(frozen=True)
@@ -118,9 +119,18 @@ def value_label(options: pd.DataFrame, value: str) -> str:
 
 def value_note(options: pd.DataFrame, value: str) -> str:
     """A value's source as a short sentence for the reader: 'Redaktionens læsning, ikke rapportens: <reason>'."""
-    source = value_source(options, value)
-    said = value_label(options, value)
-    said = said[0].upper() + said[1:]
-    if source == BY_EDITORS:
-        return f"{said}, ikke rapportens: {EDITORIAL_VALUES[value].reason}"
-    return f"{said}."
+    return values_note(options, value)
+
+
+def values_note(options: pd.DataFrame, *values: str) -> str:
+    """The sources of the values one block shows, said once: 'Redaktionens optælling og betegnelser, ikke
+    rapportens: <reasons>', not one 'Redaktionens …, ikke rapportens:' after another."""
+    editorial = [v for v in values if value_source(options, v) == BY_EDITORS]
+    parts = []
+    if editorial:
+        acts = list(dict.fromkeys(EDITORIAL_VALUES[v].act for v in editorial))
+        reasons = " ".join(dict.fromkeys(EDITORIAL_VALUES[v].reason for v in editorial))
+        parts.append(f"Redaktionens {listing(acts)}, ikke rapportens: {reasons}")
+    for label in dict.fromkeys(value_label(options, v) for v in values if v not in editorial):
+        parts.append(f"{label[0].upper()}{label[1:]}.")
+    return " ".join(parts)

@@ -654,6 +654,20 @@ EDITORIAL: tuple[Editorial, ...] = (
         "elementer og aktioner er redaktionens.",
         "inddeling",
     ),
+    *(
+        Editorial(
+            f"initiatives.{column}",
+            f"indsatsernes {what}",
+            "Rapporten beskriver indsatserne i løbende tekst; målgrupper, kunstformer og aktiviteter og steder er "
+            "redaktionens betegnelser for det, rapporten fortæller.",
+            "betegnelser",
+        )
+        for column, what in (
+            ("art_form_ids", "kunstformer og aktiviteter"),
+            ("target_group_ids", "målgrupper"),
+            ("setting_ids", "steder og rammer"),
+        )
+    ),
     Editorial(
         "initiatives.organisation_ids",
         "organisationer ved indsatserne",

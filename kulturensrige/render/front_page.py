@@ -12,9 +12,8 @@ from kulturensrige.data.loading import Dataset
 from kulturensrige.render import lists
 from kulturensrige.render.markup import Html, book_link, esc
 from kulturensrige.rules import attribution, statistics
-from kulturensrige.words import month, number, plural
+from kulturensrige.words import count_word, month, number, plural
 
-NUMBER_WORDS = ["nul", "en", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti", "elleve", "tolv"]
 # Where a reader may start, by section of the report (sections.csv), with what each start offers.
 STARTS = [
     ("baggrund", "Læs rapporten forfra"),
@@ -26,11 +25,6 @@ STARTS = [
 # The sections further down that the first screen links to: MyST targets above their headings in book/index.ipynb.
 FINDINGS_ID = "hovedfund"
 CITE_ID = "citer-rapporten"
-
-
-def count_word(n: int) -> str:
-    """Small counts in words, as Danish prose writes them ('fire ingredienser'); larger ones in digits."""
-    return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else number(n)
 
 
 def _section(data: Dataset, section_id: str):

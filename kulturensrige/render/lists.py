@@ -333,5 +333,4 @@ def not_stated_note(data: Dataset, value: str) -> str:
 def whose(data: Dataset, *values: str) -> Html:
     """Whose values a chapter shows ('table.column' or 'figur:<id>'), in the one wording of data/provenance.py, so a
     chapter never states a source in fixed words that a book on an analyst's data would make false."""
-    notes = " ".join(provenance.value_note(data.options, v) for v in values)
-    return Html(f'<p class="kr-whose">{esc(notes)}</p>')
+    return Html(f'<p class="kr-whose">{esc(provenance.values_note(data.options, *values))}</p>')
