@@ -24,7 +24,7 @@ from kulturensrige.render.figures import INITIATIVE_DRILL, PALETTE, Axes, Chart,
 from kulturensrige.render.markup import Html
 from kulturensrige.render.measure import text_width
 from kulturensrige.rules import attribution, filters, statistics, views
-from kulturensrige.words import month, number, plural
+from kulturensrige.words import count_word, genitive, listing, month, number, plural
 
 PATTERNS = ["", "/", ".", "x", "-", "|", "+", "\\"]
 # Cividis (readable with the common colour-vision deficiencies), with a 0 receding: a faint grey on either theme,
@@ -233,8 +233,7 @@ def quotes_per_ingredient(data: Dataset) -> Chart:
         "Citater pr. ingrediens",
         _municipality_variants(data, build, inferred_switch=True),
         note=(
-            f"{provenance.value_note(data.options, 'figur:citater-pr-ingrediens')} Talerkategorierne er "
-            f"{provenance.value_label(data.options, 'quotes.speaker_category')}. "
+            f"{provenance.values_note(data.options, 'figur:citater-pr-ingrediens', 'quotes.speaker_category')} "
             f"{CLICK_HINT} En replik i en ordveksling tæller som ét citat."
         ),
     )
@@ -346,7 +345,9 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
             mine = ", ".join(f"{ingredient_names[r]} {z[i][marked]}" for i, r in enumerate(rows))
             alt = f"{municipality_names[code]} er fremhævet: {mine}. {summary} Alle kommuners tal står i tabellen."
         marks = ("", *(col if col != statistics.NOT_STATED_COLUMN else "" for col in cols))
-        return Variant(figure, alt, c["table"], marks)
+        empty = [col for j, col in enumerate(cols[:-1]) if not any(row[j] for row in z)]
+        said = _why_no_quotes(data, empty, include_inferred, None if marked is None else code)
+        return Variant(figure, alt, c["table"], marks, said)
 
     shown = count(True)
     row_labels = RowLabels("Ingrediens", [_lines(ingredient_names[r], 12) for r in shown["rows"]])
@@ -355,6 +356,7 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
         "Citater pr. ingrediens og kommune",
         _municipality_variants(data, build, inferred_switch=True),
         note=(
+            f"{provenance.values_note(data.options, 'figur:ingrediens-kommune')} "
             f"Kolonnen »Ikke angivet« viser citater, som {attribution.source_name(data.options)} ikke knytter til en kommune. "
             f"{INFERRED_HINT} {CELL_HINT}"
         ),
@@ -368,10 +370,84 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
     )
 
 
+def _empty_reason(data: Dataset, code: str, include_inferred: bool) -> tuple[str, int, str, str]:
+    """Why a municipality's column of quotes per ingredient is empty, from the data: no quote is tied to it, its
+    only ties are inferred ones the switch sets aside, or its quotes stand outside the ingredient list. Returns the
+    reason, the number of quotes, how they are tied and the sections they stand in (equal for equal reasons)."""
+    tied = data.quotes.loc[views.tied_quotes(data.quotes, include_inferred)["kommunekode"] == code]
+    if tied.empty:
+        every = data.quotes.loc[views.tied_quotes(data.quotes, True)["kommunekode"] == code]
+        return ("set aside", len(every), "", "") if len(every) else ("none", 0, "", "")
+    labels = attribution.labels(data.options)
+    levels = tied["attribution"].value_counts()
+    how = labels[str(levels.index[0])] if len(levels) == 1 else listing([f"{number(int(n))} {labels[str(a)]}" for a, n in levels.items()])
+    sections = listing([filters.section_title_quoted(data, s) for s in dict.fromkeys(tied.sort_values("position")["section_id"])])
+    return "outside", len(tied), how, sections
+
+
+def _why_empty(data: Dataset, reason: tuple[str, int, str, str], names: list[str]) -> str:
+    """One sentence for the municipalities whose columns are empty for one reason; 'kommunen' for one chosen."""
+    kind, n, how, sections = reason
+    who = listing(names) if names else "kommunen"
+    said = provenance.words(attribution.source(data.options))
+    if kind == "none":
+        text = f"{said.holder} knytter ingen citater til {who}, og ingen er udledt."
+    elif kind == "set aside":
+        if names:
+            owners = f"{listing([genitive(name) for name in names])} citater er alle"
+        else:
+            owners = "kommunens eneste citat er" if n == 1 else f"kommunens {number(n)} citater er alle"
+        text = f"{owners} {said.inferred}, og de udledte tilknytninger er slået fra."
+    else:
+        each_ = "hver " if len(names) > 1 else ""
+        text = (
+            f"{who} har {each_}{plural(n, 'citat', 'citater')}, {how}, men {'det' if n == 1 else 'de'} står i rapportens "
+            f"afsnit {sections} og underbygger ingen ingrediens."
+        )
+    return text[0].upper() + text[1:]
+
+
+def _why_no_quotes(data: Dataset, empty: list[str], include_inferred: bool, chosen: str | None) -> str:
+    """What the page says under the matrix about its empty columns: the chosen municipality's, or all of them."""
+    if chosen is not None:
+        if chosen not in empty:
+            return ""
+        name = filters.municipality_name(data, chosen)
+        return f"{genitive(name)} kolonne er tom. {_why_empty(data, _empty_reason(data, chosen, include_inferred), [])}"
+    if not empty:
+        return ""
+    groups: dict[tuple[str, int, str, str], list[str]] = {}
+    for code in empty:
+        kind, n, how, sections = _empty_reason(data, code, include_inferred)
+        # Set aside, the count is not said for a group: municipalities with any number of inferred ties share it.
+        reason = (kind, 0 if kind == "set aside" else n, how, sections)
+        groups.setdefault(reason, []).append(filters.municipality_name(data, code))
+    lead = "Én kolonne er tom." if len(empty) == 1 else f"{count_word(len(empty)).capitalize()} kolonner er tomme."
+    return " ".join([lead, *(_why_empty(data, reason, names) for reason, names in groups.items())])
+
+
 # -- initiatives × vocabularies -----------------------------------------------------------------
 
 
-def _initiative_vocabulary_chart(data: Dataset, figure_id: str, title: str, column: str, vocabulary: str, key: str, noun: str) -> Chart:
+def _no_marks(data: Dataset, cols: list[str], table: pd.DataFrame, column: str, missing: str) -> str:
+    """Why a municipality has no marks in a table of initiatives per vocabulary item, from the data: its initiatives
+    have none of the items (listed by title), or the data has no initiative of it at all."""
+    said = []
+    holder = provenance.words(provenance.folder_source(data.options)).holder
+    for code in data.municipalities["kommunekode"]:
+        name = filters.municipality_name(data, code)
+        if code not in cols:
+            said.append(f"{name} har ingen kolonne: {holder} beskriver ingen indsatser i kommunen.")
+        elif not table[code].sum():
+            titles = [str(t) for t in data.initiatives.loc[data.initiatives["kommunekode"] == code].sort_values("position")["title"]]
+            what = "kommunens eneste indsats" if len(titles) == 1 else f"kommunens {number(len(titles))} indsatser"
+            said.append(f"{genitive(name)} kolonne er tom: ved {what} ({listing(titles)}) er ingen {missing} registreret.")
+    return " ".join(said)
+
+
+def _initiative_vocabulary_chart(
+    data: Dataset, figure_id: str, title: str, column: str, vocabulary: str, key: str, noun: str, missing: str
+) -> Chart:
     """Initiatives naming each item of a vocabulary, item × municipality. The counts are mostly 0 and 1, so a page
     shows them as a table of marks (figures.Marks) whose numbers open the initiatives behind them; the heatmap
     variants are what a printed edition draws."""
@@ -404,7 +480,16 @@ def _initiative_vocabulary_chart(data: Dataset, figure_id: str, title: str, colu
         return Variant(figure, alt, shown, ("", *cols))
 
     variants = _municipality_variants(data, build, inferred_switch=False)
-    note = "Projekter, elementer og aktioner tælles hver for sig, så et projekt og dets elementer kan nævne det samme."
+    note = " ".join(
+        filter(
+            None,
+            (
+                provenance.values_note(data.options, f"figur:{figure_id}", f"initiatives.{column}"),
+                "Projekter, elementer og aktioner tælles hver for sig, så et projekt og dets elementer kan nævne det samme.",
+                _no_marks(data, cols, table, column, missing),
+            ),
+        )
+    )
     axes = Axes([item_names[i] for i in table.index], columns, cols)
     ids = statistics.initiative_ids_by_vocabulary(data.initiatives, column)
     cells = [[ids.get((str(item), str(code)), []) for code in cols] for item in table.index]
@@ -429,18 +514,26 @@ def art_forms_by_municipality(data: Dataset) -> Chart:
         "art_forms",
         "art_form_id",
         "Kunstform/aktivitet",
+        "kunstformer eller aktiviteter",
     )
 
 
 def target_groups_by_municipality(data: Dataset) -> Chart:
     return _initiative_vocabulary_chart(
-        data, "maalgrupper-kommune", "Målgrupper pr. kommune", "target_group_ids", "target_groups", "target_group_id", "Målgruppe"
+        data,
+        "maalgrupper-kommune",
+        "Målgrupper pr. kommune",
+        "target_group_ids",
+        "target_groups",
+        "target_group_id",
+        "Målgruppe",
+        "målgrupper",
     )
 
 
 def settings_by_municipality(data: Dataset) -> Chart:
     return _initiative_vocabulary_chart(
-        data, "steder-kommune", "Steder og rammer pr. kommune", "setting_ids", "settings", "setting_id", "Sted"
+        data, "steder-kommune", "Steder og rammer pr. kommune", "setting_ids", "settings", "setting_id", "Sted", "steder eller rammer"
     )
 
 
@@ -483,7 +576,7 @@ def partners_by_kind(data: Dataset) -> Chart:
         return Variant(_chosen_beside(beside_json, mine, name, ("organisation", "organisationer")), alt, table)
 
     # Not "partnere": the report calls only some of them partners (kulturensrige/data/schema.py, EDITORIAL).
-    note = provenance.value_note(data.options, "initiatives.organisation_ids")
+    note = provenance.values_note(data.options, "figur:partnere", "initiatives.organisation_ids", "organisations.kind")
     variants = _municipality_variants(data, build, inferred_switch=False)
     return Chart("partnere", "Organisationer nævnt ved indsatserne, efter slags", variants, note=note)
 

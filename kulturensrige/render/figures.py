@@ -81,6 +81,9 @@ class Variant:
     # The kommunekode each column of `table` is about ('' for none): the filter marks the chosen one's cells.
     # Variants that share one table object (every municipality marked in the same table) show it once.
     marks: tuple[str, ...] = ()
+    # A sentence the reader sees under the chart with this variant, where its picture alone would mislead (an empty
+    # column of the chosen municipality says why it is empty).
+    said: str = ""
 
 
 def styled(figure: go.Figure, height: int = 420) -> go.Figure:
@@ -471,6 +474,11 @@ def embed(chart: Chart) -> Html:
         + f'<div class="kr-alt kr-described" id="alt-{esc(figure_id)}"><span class="kr-alt-label">Figuren viser: </span>'
         + "".join(alts.values())
         + "</div>"
+        + "".join(
+            f'<p class="kr-variant-note" data-variant="{esc(key)}"{"" if key == first else " hidden"}>{esc(v.said)}</p>'
+            for key, v in variants.items()
+            if v.said
+        )
         + (f'<p class="kr-figure-note">{esc(note)}</p>' if note else "")
         + f'<details class="kr-figure-data"><summary>Vis tallene som tabel</summary>{"".join(tables.values())}</details>'
         '<p class="kr-plot-missing" hidden>Figuren kan ikke tegnes, fordi plotly.js ikke blev indlæst. '
