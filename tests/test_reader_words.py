@@ -9,8 +9,11 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from kulturensrige.render import front_page, lists
-from kulturensrige.rules import statistics
+from kulturensrige.data import provenance
+from kulturensrige.data.schema import EDITORIAL_VALUES
+from kulturensrige.render import cards, charts, comparison, front_page, lists
+from kulturensrige.rules import filters, statistics, views
+from kulturensrige.words import genitive
 from support.checks import each
 
 
@@ -97,3 +100,133 @@ def test_no_reader_text_says_choosing_a_municipality_narrows_the_page():
     where it highlights and leaves everything standing."""
     found = {name: [m.group(0) for m in NARROWING.finditer(source)] for name, source in each(reader_sources().items())}
     assert not {name: hits for name, hits in found.items() if hits}
+
+
+def test_an_empty_column_in_the_quote_matrix_says_why(data):
+    """Egedal's and Aarhus' highlighted columns were empty without a word: every variant whose chosen municipality
+    has no quote under an ingredient says why under the matrix, and the view of all says it for every empty column."""
+    chart = charts.ingredient_municipality_matrix(data)
+    notes = {p["data-variant"]: p.get_text() for p in BeautifulSoup(str(chart.html()), "html.parser").select("p.kr-variant-note")}
+    for key, code, inferred in each(views.states(data)):
+        variant = chart.variants[key]
+        tied = data.quotes.loc[views.tied_quotes(data.quotes, inferred)["kommunekode"] == code]
+        if code == filters.ALL:
+            empty = [
+                c for c in data.municipalities["kommunekode"]
+                if not data.quotes.loc[views.tied_quotes(data.quotes, inferred)["kommunekode"] == c, "ingredient_ids"].map(bool).any()
+            ]  # fmt: skip
+            for name in each([filters.municipality_name(data, c) for c in empty]):
+                assert name in variant.said, (key, name)
+            continue
+        name = filters.municipality_name(data, code)
+        if tied["ingredient_ids"].map(bool).any():
+            assert not variant.said, key
+            continue
+        assert variant.said.startswith(f"{genitive(name)} kolonne er tom."), key
+        if tied.empty:
+            assert "knytter ingen citater til kommunen" in variant.said or "slået fra" in variant.said, key
+        else:
+            for section_id in set(tied["section_id"]):
+                assert filters.section_title_quoted(data, section_id) in variant.said, key
+        assert notes[key] == variant.said, key
+
+
+def test_a_municipality_without_marks_in_a_comparison_table_is_explained(data):
+    """Guldborgsund's column was empty in every comparison table: the table's note names its initiatives and says
+    none of them has an item of the table's kind."""
+    for chart, column in each(
+        [
+            (charts.art_forms_by_municipality(data), "art_form_ids"),
+            (charts.target_groups_by_municipality(data), "target_group_ids"),
+            (charts.settings_by_municipality(data), "setting_ids"),
+        ]
+    ):
+        for code in each(list(data.municipalities["kommunekode"])):
+            own = data.initiatives[data.initiatives["kommunekode"] == code]
+            name = filters.municipality_name(data, code)
+            if own[column].map(bool).any():
+                assert f"{genitive(name)} kolonne er tom" not in chart.note
+            else:
+                assert f"{genitive(name)} kolonne er tom" in chart.note, (chart.figure_id, name)
+                for title in own["title"]:
+                    assert title in chart.note
+
+
+DISCLAIMER = re.compile(r"Redaktionens [^.:]*, ikke rapportens:")
+
+
+def test_a_block_with_several_editorial_values_says_whose_once(data):
+    """'Redaktionens tilføjelse, ikke rapportens:' stood twice in a row over the municipality table: the values one
+    block shows are worded together, in the one provenance wording."""
+    for values in each(
+        [
+            ("municipalities.kommunekode", "municipalities.region"),
+            ("figur:partnere", "initiatives.organisation_ids", "organisations.kind"),
+            ("figur:kunstformer-kommune", "initiatives.art_form_ids"),
+        ]
+    ):
+        said = provenance.values_note(data.options, *values)
+        assert len(DISCLAIMER.findall(said)) == 1, said
+        for value in values:
+            assert EDITORIAL_VALUES[value].reason in said
+    assert len(DISCLAIMER.findall(str(lists.whose(data, "municipalities.kommunekode", "municipalities.region")))) == 1
+    assert len(DISCLAIMER.findall(charts.partners_by_kind(data).note)) == 1
+
+
+def blocks(page: BeautifulSoup) -> list[str]:
+    """A page's text block by block, a heading starting each, without the figures' text alternatives (read aloud
+    as a figure's description, not as part of the running text)."""
+    for hidden in page.select(".kr-alt, script, style, nav, .bd-sidebar-primary, .bd-sidebar-secondary"):
+        hidden.decompose()
+    main = page.select_one("main") or page
+    parts, current = [], []
+    for node in main.find_all(string=True):
+        if node.parent.name in ("h1", "h2", "h3") and current:
+            parts.append(" ".join(current))
+            current = []
+        current.append(str(node))
+    parts.append(" ".join(current))
+    return parts
+
+
+def test_no_block_of_a_built_page_says_whose_twice(built_site: Path):
+    """Two disclaimers one after the other in a block (the municipality table's, the partner chart's) read as
+    repetition: every block says it once."""
+    for path in each(sorted(p for p in built_site.rglob("*.html") if "_static" not in p.parts and "om-data" not in p.parts)):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for block in blocks(page):
+            assert len(DISCLAIMER.findall(block)) <= 1, (path.name, block[:300])
+
+
+def test_the_side_by_side_line_says_how_many_of_the_quotes_support_each_ingredient(data):
+    """Køge's column said '2 citater knyttet til kommunen (udledt af redaktionen); de underbygger: Gnist og flamme',
+    where only one of the two (the other is a star moment) supports it."""
+    view = BeautifulSoup(str(comparison.compare_view(data)), "html.parser")
+    for row in each(list(data.municipalities.itertuples())):
+        column = view.select_one(f'[data-compare="{row.kommunekode}"]')
+        said = column.get_text(" ", strip=True)
+        quotes = filters.quotes(data, filters.QuoteFilter(kommunekode=row.kommunekode))
+        supporting = int(quotes["ingredient_ids"].map(bool).sum())
+        if supporting and supporting < len(quotes):
+            assert f"{supporting} af dem underbygger" in said, said
+            assert "de underbygger" not in said
+        for ingredient in data.ingredients.itertuples():
+            n = int(quotes["ingredient_ids"].map(lambda ids, i=ingredient.ingredient_id: i in ids).sum())
+            if n:
+                assert f"{ingredient.name} ({n} citat" in said, said
+
+
+def test_the_editors_terms_for_target_groups_art_forms_and_settings_are_marked(data):
+    """The labels under 'Målgrupper', 'Kunstformer og aktiviteter' and 'Steder' are the editors' words for the report's
+    running text, not the report's: the initiative list, the side-by-side view and the tables of marks say so."""
+    terms = ("initiatives.target_group_ids", "initiatives.art_form_ids", "initiatives.setting_ids")
+    for value in each(terms):
+        assert provenance.value_source(data.options, value) == "redaktionen"
+    reason = EDITORIAL_VALUES["initiatives.target_group_ids"].reason
+    for shown in each([text(cards.initiative_list(data)), text(comparison.compare_view(data))]):
+        assert "betegnelser, ikke rapportens:" in shown and reason in shown
+        assert shown.count(reason) == 1
+    for chart in each(
+        [charts.art_forms_by_municipality(data), charts.target_groups_by_municipality(data), charts.settings_by_municipality(data)]
+    ):
+        assert "betegnelser, ikke rapportens:" in chart.note and reason in chart.note

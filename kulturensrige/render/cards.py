@@ -269,13 +269,26 @@ def _vocabulary_labels(data: Dataset, table: str, key: str, ids: tuple[str, ...]
     return ", ".join(_label(data, table, key, i, column) for i in ids) or "ikke angivet"
 
 
+# An initiative's words for what it does, for whom and where: the editors' terms for the report's running text.
+VOCABULARIES = (
+    ("Målgrupper", "target_group_ids", "target_groups", "target_group_id"),
+    ("Kunstformer og aktiviteter", "art_form_ids", "art_forms", "art_form_id"),
+    ("Steder", "setting_ids", "settings", "setting_id"),
+)
+
+
+def whose_terms(data: Dataset) -> str:
+    """Once above a list or a side-by-side view of initiatives: whose their kinds, target groups, art forms and
+    settings are (status and organisations say it on each card, as they differ from value to value)."""
+    values = ("initiatives.kind", *(f"initiatives.{column}" for _, column, _, _ in VOCABULARIES))
+    return f'<p class="kr-whose">{esc(provenance.values_note(data.options, *values))}</p>'
+
+
 def initiative_facts(data: Dataset, row) -> list[tuple[str, str]]:
     """An initiative's facts as (label, value), the same on its card and in the PDF edition."""
     organisations = _vocabulary_labels(data, "organisations", "organisation_id", row.organisation_ids, "name")
     return [
-        ("Målgrupper", _vocabulary_labels(data, "target_groups", "target_group_id", row.target_group_ids)),
-        ("Kunstformer og aktiviteter", _vocabulary_labels(data, "art_forms", "art_form_id", row.art_form_ids)),
-        ("Steder", _vocabulary_labels(data, "settings", "setting_id", row.setting_ids)),
+        *((label, _vocabulary_labels(data, table, key, getattr(row, column))) for label, column, table, key in VOCABULARIES),
         ("Organisationer nævnt ved indsatsen", _sourced(data, "initiatives.organisation_ids", row.organisation_ids, organisations)),
         ("Status", _sourced(data, "initiatives.status", row.status, _label(data, "statuses", "status_id", row.status))),
     ]
@@ -318,7 +331,10 @@ def initiative_list(data: Dataset, kommunekode: str = filters.ALL) -> Html:
     items = [views.Item(code, "stated") for code in rows["kommunekode"]]
     summary = f"{plural(len(rows), 'indsats', 'indsatser')}."
     arranged = kommunekode == filters.ALL
-    return Html(str(fact_list(data, items, views.INITIATIVE, contexts, css="kr-initiative-list", summary=summary, arranged=arranged)))
+    return Html(
+        whose_terms(data)
+        + str(fact_list(data, items, views.INITIATIVE, contexts, css="kr-initiative-list", summary=summary, arranged=arranged))
+    )
 
 
 def fact_cards(contexts: list[dict]) -> list[str]:

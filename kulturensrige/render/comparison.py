@@ -6,13 +6,22 @@ from kulturensrige.data.loading import Dataset
 from kulturensrige.render import cards, highlight
 from kulturensrige.render.markup import Html, esc, side_island
 from kulturensrige.rules import filters
-from kulturensrige.words import plural
+from kulturensrige.words import number, plural
 
 
 def _labels(data: Dataset, table: str, key: str, ids: set[str], column: str = "label") -> str:
     frame = data.tables[table]
     names = frame.loc[frame[key].isin(ids), column]
     return "".join(f"<li>{esc(n)}</li>" for n in names) or "<li>ikke angivet</li>"
+
+
+def _supported(data: Dataset, quotes) -> list[tuple[str, int]]:
+    """The ingredients the quotes support, in the ingredients' order, with how many of the quotes support each."""
+    return [
+        (str(row.name), n)
+        for row in data.ingredients.sort_values("number").itertuples()
+        if (n := int(quotes["ingredient_ids"].map(lambda ids, i=row.ingredient_id: i in ids).sum()))
+    ]
 
 
 def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
@@ -29,20 +38,24 @@ def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
     tied = f"{esc(plural(len(quotes), 'citat', 'citater'))} knyttet til kommunen" + (
         f" ({esc(cards.attributed_count(data, quotes).split(', ', 1)[1])})" if quotes["attribution"].nunique() == 1 else ""
     )
-    they = "det" if len(quotes) == 1 else "de"
+    supporting = int(quotes["ingredient_ids"].map(bool).sum())
     if ingredients:
-        ingredient_list = f"<li>{tied}; {they} underbygger:</li>" + _labels(data, "ingredients", "ingredient_id", ingredients, "name")
+        who = ("det" if supporting == 1 else "de") if supporting == len(quotes) else f"{number(supporting)} af dem"
+        ingredient_list = f"<li>{tied}; {who} underbygger:</li>" + "".join(
+            f"<li>{esc(name)} ({esc(plural(n, 'citat', 'citater'))})</li>" for name, n in _supported(data, quotes)
+        )
     elif len(quotes):
+        they = "det" if len(quotes) == 1 else "de"
         ingredient_list = f"<li>{tied}; {they} underbygger ingen af ingredienserne</li>"
     else:
         ingredient_list = "<li>ingen citater knyttet til kommunen, hverken angivet eller udledt</li>"
     inner = (
         f"<h3>{esc(row.name)}</h3>"
         f"<h4>Indsatser</h4><ul>{titles}</ul>"
-        f"<h4>Målgrupper</h4><ul>{_labels(data, 'target_groups', 'target_group_id', union['target_group_ids'])}</ul>"
-        f"<h4>Kunstformer og aktiviteter</h4><ul>{_labels(data, 'art_forms', 'art_form_id', union['art_form_ids'])}</ul>"
-        f"<h4>Steder</h4><ul>{_labels(data, 'settings', 'setting_id', union['setting_ids'])}</ul>"
-        f"<h4>Ingredienser i citater knyttet til kommunen (angivet eller udledt)</h4><ul>{ingredient_list}</ul>"
+        + "".join(
+            f"<h4>{esc(label)}</h4><ul>{_labels(data, table, key, union[column])}</ul>" for label, column, table, key in cards.VOCABULARIES
+        )
+        + f"<h4>Ingredienser i citater knyttet til kommunen (angivet eller udledt)</h4><ul>{ingredient_list}</ul>"
     )
     # A column the reader has not picked waits in a side island when there are many (SIDE_FROM): kr-lists.js fills it in.
     content = side_island(inner, "kr-compare-side") if hidden and aside else inner
@@ -74,7 +87,7 @@ def compare_view(data: Dataset) -> Html:
     return Html(
         '<div class="kr-compare">'
         f'<fieldset class="kr-compare-choices"><legend>Side om side med den valgte kommune</legend>{boxes}</fieldset>'
-        f'<p class="kr-compare-status" role="status" aria-live="polite">{esc(status)}</p>'
+        f'<p class="kr-compare-status" role="status" aria-live="polite">{esc(status)}</p>{cards.whose_terms(data)}'
         "<noscript><p>Uden JavaScript kan siden kun vise de første kommuner. Hver kommune har sin egen side under "
         "»De deltagende kommuner«.</p></noscript>"
         f'<div class="kr-compare-columns">{columns}</div></div>'
