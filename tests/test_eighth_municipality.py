@@ -80,7 +80,7 @@ def test_the_book_built_from_it_shows_the_eighth_municipality(eighth: Path, eigh
     front = (site / "index.html").read_text(encoding="utf-8")
     for count, label in [
         (len(data.municipalities), "kommuner"),
-        (len(data.initiatives), "indsatser og aktioner"),
+        (len(data.initiatives), "indsatser"),
         (len(data.quotes), "citater"),
     ]:
         assert f'<span class="kr-figure-number">{number(count)}</span> {label}' in front, label

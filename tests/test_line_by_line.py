@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from kulturensrige.data.schema import EDITORIAL_VALUES
 from kulturensrige.edition import editions
 from kulturensrige.render import cards, charts, comparison, figures, front_page, lists
 from kulturensrige.rules import attribution, filters
@@ -107,7 +108,8 @@ def test_the_facilitator_is_not_listed_as_a_resource_person(data):
 
 def test_the_books_own_charts_are_labelled_and_numbered_apart_from_the_reports_figures(data):
     chart = text(charts.quotes_per_ingredient(data))
-    assert "Redaktionens optælling, ikke rapportens" in chart and "Talerkategorierne er redaktionens inddeling" in chart
+    assert "Redaktionens optælling og inddeling, ikke rapportens" in chart
+    assert EDITORIAL_VALUES["quotes.speaker_category"].reason in chart
     assert "fordelt på talerens rolle" not in page_text("ingredienser/oversigt.ipynb")
     koege = edition(data, "259")
     titles = [p.get_text(strip=True) for p in koege.select(".kr-figure-title")]

@@ -4,6 +4,7 @@ block, plain Danish on reader pages and a plain build line."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -230,3 +231,46 @@ def test_the_editors_terms_for_target_groups_art_forms_and_settings_are_marked(d
         [charts.art_forms_by_municipality(data), charts.target_groups_by_municipality(data), charts.settings_by_municipality(data)]
     ):
         assert "betegnelser, ikke rapportens:" in chart.note and reason in chart.note
+
+
+# Analysts' words a reader page should not need: the data's kinds of initiative, its speaker categories, its rows.
+JARGON = re.compile(r"\bAktion\b|\bElement\b|[Tt]alerkategori\w*|række pr\. replik|\bi data er\b|\brækker?\b i data")
+
+
+def reader_text(markup: object) -> str:
+    page = BeautifulSoup(str(markup), "html.parser")
+    for hidden in page.select("script, style, template"):
+        hidden.decompose()
+    return " ".join(page.get_text(" ").split())
+
+
+def test_reader_pages_say_it_plainly(data):
+    """'Aktion: 4, Projekt: 4, Element: 7', 'fordelt på talerkategori' and 'én række pr. replik' on reader pages: the
+    precise terms stay in the analysts' chapter and the data dictionary."""
+    shown = {
+        "forside": reader_text(front_page.key_figures(data)),
+        "indsatser": reader_text(cards.initiative_list(data)),
+        "side om side": reader_text(comparison.compare_view(data)),
+        "citater pr. ingrediens": reader_text(charts.quotes_per_ingredient(data).html()),
+        **{chart.figure_id: chart.note for chart in (charts.art_forms_by_municipality(data), charts.settings_by_municipality(data))},
+    }
+    repo = Path(__file__).resolve().parent.parent
+    for notebook in (repo / "book").rglob("*.ipynb"):
+        if "om-data" not in notebook.parts and "_build" not in notebook.parts:
+            cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+            shown[notebook.name] = " ".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    found = {where: JARGON.findall(said) for where, said in each(shown.items())}
+    assert not {where: hits for where, hits in found.items() if hits}
+
+
+def test_the_field_diary_is_not_credited_to_a_speaker_the_report_does_not_name(data, report_text: str):
+    """The chart counted the field diary 'fra Evaluator': the report captions it 'Feltdagbog, workshop nummer fire,
+    Arken' and never says who wrote it."""
+    flat = " ".join(report_text.split())
+    assert "Feltdagbog, workshop nummer fire, Arken" in flat and not re.search(r"evaluators? feltdagbog", flat, re.IGNORECASE)
+    diaries = data.quotes[data.quotes["kind"] == "feltdagbog"]
+    categories = data.speaker_categories.set_index("speaker_category_id")
+    for category in each(list(diaries["speaker_category"])):
+        assert "evaluator" not in categories.loc[category, "label"].casefold()
+    kinds = data.quote_kinds.set_index("quote_kind_id")
+    assert "evaluator" not in kinds.loc["feltdagbog", "description"].casefold()

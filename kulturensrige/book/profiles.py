@@ -37,7 +37,7 @@ def profile_notebook(name: str, kommunekode: str) -> nbformat.NotebookNode:
             "from kulturensrige import load\nfrom kulturensrige.render import cards, lists\n\n"
             f"data = load()\nKOMMUNE = {kommunekode!r}\nlists.municipality_facts(data, KOMMUNE)"
         ),
-        nbformat.v4.new_markdown_cell("## Indsatser\n\nIndsatser, elementer og aktioner, som rapporten beskriver for kommunen."),
+        nbformat.v4.new_markdown_cell("## Indsatser\n\nProjekter, delindsatser og prøvehandlinger, som rapporten beskriver for kommunen."),
         _code("cards.initiative_list(data, KOMMUNE)"),
         nbformat.v4.new_markdown_cell("## Citater knyttet til kommunen"),
         _code("cards.quotes_for_municipality(data, KOMMUNE)"),

@@ -651,7 +651,7 @@ EDITORIAL: tuple[Editorial, ...] = (
         "initiatives.kind",
         "indsatsernes slags",
         "Rapporten beskriver projekter, prøvehandlinger og nummererede dele af en kommunes arbejde; inddelingen i projekter, "
-        "elementer og aktioner er redaktionens.",
+        "delindsatser og prøvehandlinger er redaktionens.",
         "inddeling",
     ),
     *(

@@ -275,7 +275,7 @@ def _by_speaker(data: Dataset, counts: pd.DataFrame, ingredient_names: dict, spe
         )
     styled(figure, height=height).update_layout(
         barmode="stack",
-        legend_title_text="Talerkategori",
+        legend_title_text="Talerens gruppe",
         xaxis=_count_axis("Antal citater", int(counts.groupby("ingredient_id")["count"].sum().max())),
         yaxis={"title": "Ingrediens", "categoryorder": "array", "categoryarray": [_bar_label(n) for n in order[::-1]]},
     )
@@ -284,7 +284,7 @@ def _by_speaker(data: Dataset, counts: pd.DataFrame, ingredient_names: dict, spe
         by = counts[(counts["ingredient_id"] == ingredient_id) & (counts["count"] > 0)]
         detail = ", ".join(f"{r['count']} fra {speaker_names[r['speaker_category']]}" for _, r in by.iterrows())
         parts.append(f"{ingredient_names[ingredient_id]}: {plural(int(total), 'citat', 'citater')}" + (f" ({detail})" if detail else ""))
-    alt = "Antal citater, der underbygger hver ingrediens, for alle kommuner, fordelt på talerkategori: " + "; ".join(parts) + "."
+    alt = "Antal citater, der underbygger hver ingrediens, for alle kommuner, fordelt på talerens gruppe: " + "; ".join(parts) + "."
     table = counts.pivot_table(index="ingredient_id", columns="speaker_category", values="count", sort=False, fill_value=0).astype(int)
     table = table.rename(index=ingredient_names, columns=speaker_names)
     table = table.loc[:, table.sum() > 0]
@@ -485,7 +485,7 @@ def _initiative_vocabulary_chart(
             None,
             (
                 provenance.values_note(data.options, f"figur:{figure_id}", f"initiatives.{column}"),
-                "Projekter, elementer og aktioner tælles hver for sig, så et projekt og dets elementer kan nævne det samme.",
+                "Projekter, delindsatser og prøvehandlinger tælles hver for sig, så et projekt og dets delindsatser kan nævne det samme.",
                 _no_marks(data, cols, table, column, missing),
             ),
         )

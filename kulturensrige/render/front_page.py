@@ -174,12 +174,13 @@ def key_figures(data: Dataset) -> Html:
     kinds = dict(zip(data.initiative_kinds["initiative_kind_id"], data.initiative_kinds["label"], strict=True))
     by_kind = ", ".join(f"{esc(kinds[k]).lower()}: {number(n)}" for k, n in data.initiatives["kind"].value_counts(sort=False).items())
     workshops = int((data.programme_events["kind"] == "workshop").sum())
+    whose_kinds = esc(provenance.value_label(data.options, "initiatives.kind"))
     figures = [
         (len(data.municipalities), "kommuner", ""),
         (
             len(data.initiatives),
-            "indsatser og aktioner",
-            f"Et projekt og dets dele tælles hver for sig ({by_kind}; {esc(provenance.value_label(data.options, 'initiatives.kind'))}).",
+            "indsatser",
+            f"Et projekt og dets delindsatser tælles hver for sig ({by_kind}; {whose_kinds}).",
         ),
         (len(data.quotes), "citater", esc(quote_parts(data))),
         (len(data.ingredients), "virksomme ingredienser", ""),

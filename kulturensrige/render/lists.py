@@ -16,31 +16,12 @@ from kulturensrige.data.schema import BY_REPORT, NOT_STATED
 from kulturensrige.render import cards
 from kulturensrige.render.markup import Html, book_link, csv_href, esc, macro
 from kulturensrige.rules import attribution, filters, statistics, views
-from kulturensrige.words import listing, month, number, plural
+from kulturensrige.words import listing, number, plural
 
 
 def _key(data: Dataset, table: str, key: str, value: str, column: str) -> str:
     frame = data.tables[table]
     return str(frame.loc[frame[key] == value, column].iloc[0])
-
-
-def key_figures(data: Dataset) -> Html:
-    """The front page's numbers, counted from the data."""
-    events = data.programme_events
-    start = events.loc[events["kind"] == "periode-start", "date"].iloc[0]
-    end = events.loc[events["kind"] == "periode-slut", "date"].iloc[0]
-    figures = [
-        (len(data.municipalities), "kommuner"),
-        (len(data.initiatives), "indsatser og aktioner"),
-        (len(data.quotes), "citater"),
-        (len(data.ingredients), "virksomme ingredienser"),
-        (int((events["kind"] == "workshop").sum()), "fælles workshops"),
-    ]
-    items = "".join(f'<li><span class="kr-figure-number">{number(n)}</span> {esc(label)}</li>' for n, label in figures)
-    return Html(
-        f'<ul class="kr-key-figures" aria-label="Nøgletal fra data">{items}</ul>'
-        f'<p class="kr-period">Projektperiode: {esc(month(start))} til {esc(month(end))}.</p>'
-    )
 
 
 def municipality_links(data: Dataset) -> Html:
@@ -111,7 +92,7 @@ def initiative_table(data: Dataset, kommunekode: str = filters.ALL) -> Html:
             "_kode": rows["kommunekode"],
         }
     )
-    return simple_table(frame, "Indsatser og aktioner", kommune_column="_kode", table_id="tabel-indsatser")
+    return simple_table(frame, "Indsatser", kommune_column="_kode", table_id="tabel-indsatser")
 
 
 # The report names no municipality codes and no regions: the profile says whose they are.
