@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 import unicodedata
@@ -16,6 +17,17 @@ def number(value: float, decimals: int = 0) -> str:
 
 
 MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"]
+
+
+def day(date: dt.date) -> str:
+    """'5. december 2026'."""
+    return f"{date.day}. {MONTHS[date.month - 1]} {date.year}"
+
+
+def built(folder_name: str, date: dt.date) -> str:
+    """The plain line a reader meets at the foot of every page and on an edition's cover; the data folder's
+    fingerprint, which only an analyst needs, follows apart and smaller."""
+    return f"Bygget {day(date)} af datamappen »{folder_name}«."
 
 
 def month(date: str) -> str:

@@ -4,14 +4,17 @@ block, plain Danish on reader pages and a plain build line."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from kulturensrige.book import extension
 from kulturensrige.data import provenance
 from kulturensrige.data.schema import EDITORIAL_VALUES
+from kulturensrige.edition import editions
 from kulturensrige.render import cards, charts, comparison, front_page, lists
 from kulturensrige.rules import filters, statistics, views
 from kulturensrige.words import genitive
@@ -274,3 +277,46 @@ def test_the_field_diary_is_not_credited_to_a_speaker_the_report_does_not_name(d
         assert "evaluator" not in categories.loc[category, "label"].casefold()
     kinds = data.quote_kinds.set_index("quote_kind_id")
     assert "evaluator" not in kinds.loc["feltdagbog", "description"].casefold()
+
+
+def test_the_footer_meets_a_reader_with_a_plain_line_and_keeps_the_fingerprint_apart():
+    """'Bygget fra datamappen data (fingeraftryk a7e7d48a5f) den …' in monospace on every page: the reader gets a plain
+    line, and the fingerprint (for analysts and for citing) follows apart, smaller and in the text's own type."""
+    stamp = BeautifulSoup(extension.provenance_html("data", "0123456789", dt.date(2026, 12, 5)), "html.parser")
+    line = stamp.select_one(".kr-provenance")
+    assert line.get_text(" ", strip=True).startswith("Bygget 5. december 2026 af datamappen »data«.")
+    assert stamp.select_one(".kr-fingerprint").get_text() == "Datamappens fingeraftryk: 0123456789"
+    assert not stamp.select("code")
+
+
+def test_an_editions_cover_says_when_and_from_what_in_one_plain_line(data):
+    stamp = editions.Stamp("data", "0123456789", dt.date(2026, 12, 5))
+    page = editions.municipality_edition(data, "259", stamp, editions.EditionCharts.compute(data), "plotly.min.js")
+    cover = BeautifulSoup(page, "html.parser").select_one("header.kr-cover")
+    assert cover.select_one(".kr-built").get_text(" ", strip=True) == "Bygget 5. december 2026 af datamappen »data«."
+    assert "0123456789" not in " ".join(dd.get_text() for dd in cover.select("dd"))
+    assert "0123456789" in cover.select_one(".kr-built-detail").get_text()
+
+
+def print_rules() -> list[tuple[str, str]]:
+    """(selectors, declarations) of every rule inside an @media print block of the book's stylesheets."""
+    rules = []
+    for sheet in (Path(__file__).resolve().parent.parent / "book" / "_static").glob("*.css"):
+        css = re.sub(r"/\*.*?\*/", "", sheet.read_text(encoding="utf-8"), flags=re.S)
+        for start in (m.end() for m in re.finditer(r"@media print\s*\{", css)):
+            depth, end = 1, start
+            while depth:
+                depth += {"{": 1, "}": -1}.get(css[end], 0)
+                end += 1
+            rules += re.findall(r"([^{}]+)\{([^{}]*)\}", css[start : end - 1])
+    return rules
+
+
+def test_a_page_printed_from_the_browser_leaves_out_what_only_a_screen_can_do():
+    """Ctrl+P of a web page printed the '.kr-web-only' sentences (click a bar, choose in the filter)."""
+    hidden = [
+        selectors
+        for selectors, declarations in each(print_rules())
+        if re.search(r"display:\s*none", declarations) and ".kr-web-only" in [s.strip() for s in selectors.split(",")]
+    ]
+    assert hidden

@@ -36,7 +36,7 @@ from kulturensrige.data.municipality_codes import codes_are_official
 from kulturensrige.data.publishing import published_files
 from kulturensrige.render import browser, highlight
 from kulturensrige.render.markup import SIDE, esc, side_file
-from kulturensrige.words import MONTHS, spreadsheet_csv
+from kulturensrige.words import built, spreadsheet_csv
 
 GENERATED = "_kr_generated"
 
@@ -52,11 +52,11 @@ NOT_OFFICIAL = "Kommunekoderne og -navnene i disse data er ikke de officielle da
 
 
 def provenance_html(folder_name: str, fingerprint: str, date: dt.date, official_codes: bool = True) -> str:
-    when = f"{date.day}. {MONTHS[date.month - 1]} {date.year}"
+    """The footer's plain line, and the fingerprint for analysts (and for citing an edition) apart and smaller."""
     codes = "" if official_codes else f" {NOT_OFFICIAL}"
     return (
-        f'<p class="kr-provenance">Bygget fra datamappen <code>{esc(folder_name)}</code> '
-        f"(fingeraftryk <code>{esc(fingerprint)}</code>) den {when}.{codes}</p>"
+        f'<p class="kr-provenance">{esc(built(folder_name, date))}{codes} '
+        f'<span class="kr-fingerprint">Datamappens fingeraftryk: {esc(fingerprint)}</span></p>'
     )
 
 

@@ -31,7 +31,7 @@ from kulturensrige.data.schema import NOT_STATED
 from kulturensrige.render import cards, charts, figures, lists
 from kulturensrige.render.markup import json_island, side_json
 from kulturensrige.rules import attribution, filters, views
-from kulturensrige.words import MONTHS, number, plural
+from kulturensrige.words import built, day, number, plural
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TITLE = "Kulturens Rige"
@@ -52,7 +52,12 @@ class Stamp:
 
     @property
     def when(self) -> str:
-        return f"{self.date.day}. {MONTHS[self.date.month - 1]} {self.date.year}"
+        return day(self.date)
+
+    @property
+    def line(self) -> str:
+        """The cover's plain line, as the web book's footer says it."""
+        return built(self.folder_name, self.date)
 
 
 def book_address(value: str | None) -> str:
