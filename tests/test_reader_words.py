@@ -320,3 +320,27 @@ def test_a_page_printed_from_the_browser_leaves_out_what_only_a_screen_can_do():
         if re.search(r"display:\s*none", declarations) and ".kr-web-only" in [s.strip() for s in selectors.split(",")]
     ]
     assert hidden
+
+
+def test_the_reports_captions_over_the_editors_drawings_say_whose_drawing_it_is(data):
+    """'Figur 2. Fællesskabelse af værdi gennem aktionslæring' stood over a diagram the editors drew from the text."""
+    drawn = {
+        "figur:forloeb": text(charts.programme_timeline(data).html()),
+        "figur:aktionslaering": text(charts.action_learning_cycle(data)),
+        "figur:seks-p": text(charts.six_ps(data)),
+        "figur:ordsky": text(charts.figure4_words(data)),
+    }
+    for value, shown in each(drawn.items()):
+        number = int(re.search(r"Figur (\d)\.", shown).group(1))
+        caption = data.figures.loc[data.figures["number"] == number, "caption"].iloc[0]
+        assert f"Figur {number}. {caption} ({provenance.value_label(data.options, value)})" in shown, value
+
+
+def test_the_group_composition_shows_only_the_counts_the_report_gives(data, report_text: str):
+    """A column 'Mindst' said at least one health consultant where the report recommends 'en sundhedskonsulent'; only
+    'en eller flere' is a least number in the report."""
+    table = BeautifulSoup(str(lists.group_composition(data)), "html.parser")
+    assert [th.get_text(strip=True) for th in table.select("thead th")] == ["Rolle", "Antal (som i rapporten)"]
+    flat = " ".join(report_text.split())
+    for row in each(list(data.group_composition.itertuples())):
+        assert f"{row.count_text} {row.role}" in flat.replace("- ", "")

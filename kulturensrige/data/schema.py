@@ -460,7 +460,12 @@ TABLES: dict[str, Table] = {
                 "position": integer("Rækkefølge.", "1", minimum=1),
                 "role": text("Rollen som i rapporten.", "sundhedskonsulent"),
                 "count_text": text("Antal som rapporten skriver det.", "en"),
-                "min_count": integer("Mindste antal.", "1", minimum=0),
+                "min_count": integer(
+                    "Antallet som tal, redaktionens læsning af count_text (»en eller flere« er 1); rapporten nævner kun et "
+                    "mindste antal for »en eller flere«. Bogen viser det ikke.",
+                    "1",
+                    minimum=0,
+                ),
                 "section_id": SECTION,
             },
         ),

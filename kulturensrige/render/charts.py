@@ -597,9 +597,11 @@ def plotted(data: Dataset) -> list[Chart]:
 # -- the report's own figures ---------------------------------------------------------------------
 
 
-def _caption(data: Dataset, number: int) -> str:
+def _caption(data: Dataset, number: int, value: str) -> str:
+    """The report's caption over the book's drawing of its figure, with whose drawing it is: 'Figur 2. Fællesskabelse
+    af værdi gennem aktionslæring (redaktionens gengivelse)'."""
     row = data.figures.loc[data.figures["number"] == number].iloc[0]
-    return f"Figur {number}. {row.caption}"
+    return f"Figur {number}. {row.caption} ({provenance.value_label(data.options, value)})"
 
 
 def _about(data: Dataset, number: int) -> str:
@@ -670,7 +672,7 @@ def programme_timeline(data: Dataset) -> Chart:
         f"{provenance.value_note(data.options, 'figur:forloeb')} "
         "Afstandene i figuren viser rækkefølgen, ikke tiden: rapporten angiver ingen datoer for workshops og pitstops."
     )
-    return Chart("forloeb", _caption(data, 1), {filters.ALL: Variant(figure_json(figure), alt, table)}, note=note)
+    return Chart("forloeb", _caption(data, 1, "figur:forloeb"), {filters.ALL: Variant(figure_json(figure), alt, table)}, note=note)
 
 
 def _known(row) -> bool:
@@ -742,7 +744,7 @@ def action_learning_cycle(data: Dataset) -> Html:
         for s in table_rows(steps)
     ]
     note = f"{provenance.value_note(data.options, 'figur:aktionslaering')} Efter sidste trin begynder cyklussen forfra."
-    return _item_figure("aktionslaering", _caption(data, 2), items, note, _about(data, 2), kind="kr-steps")
+    return _item_figure("aktionslaering", _caption(data, 2, "figur:aktionslaering"), items, note, _about(data, 2), kind="kr-steps")
 
 
 def six_ps(data: Dataset) -> Html:
@@ -757,7 +759,7 @@ def six_ps(data: Dataset) -> Html:
     note = provenance.value_note(data.options, "figur:seks-p") + (
         " Rapporten giver ingen dansk betegnelse eller beskrivelse af de enkelte P’er." if unnamed else ""
     )
-    return _item_figure("seks-p", _caption(data, 3), items, note, _about(data, 3), lang="en")
+    return _item_figure("seks-p", _caption(data, 3, "figur:seks-p"), items, note, _about(data, 3), lang="en")
 
 
 def figure4_words(data: Dataset) -> Html:
@@ -765,4 +767,4 @@ def figure4_words(data: Dataset) -> Html:
     words = data.figure4_words.sort_values("position")
     items = [f'<span class="kr-tile-name">{escape(w)}</span>' for w in words["word"]]
     note = f"{provenance.value_note(data.options, 'figur:ordsky')} Hyppighederne er ikke gengivet, så ordene står lige."
-    return _item_figure("ordsky", _caption(data, 4), items, note, _about(data, 4))
+    return _item_figure("ordsky", _caption(data, 4, "figur:ordsky"), items, note, _about(data, 4))

@@ -262,7 +262,8 @@ def resource_persons(data: Dataset) -> Html:
 
 def group_composition(data: Dataset) -> Html:
     g = data.group_composition.sort_values("position")
-    frame = pd.DataFrame({"Rolle": g["role"], "Antal (som i rapporten)": g["count_text"], "Mindst": g["min_count"]})
+    # Only the report's words: it states a least number only for "en eller flere"; min_count is the editors' reading.
+    frame = pd.DataFrame({"Rolle": g["role"], "Antal (som i rapporten)": g["count_text"]})
     return simple_table(frame, "Anbefalet sammensætning af en aktionslæringsgruppe")
 
 
