@@ -344,3 +344,18 @@ def test_the_group_composition_shows_only_the_counts_the_report_gives(data, repo
     flat = " ".join(report_text.split())
     for row in each(list(data.group_composition.itertuples())):
         assert f"{row.count_text} {row.role}" in flat.replace("- ", "")
+
+
+def test_a_municipalitys_edition_says_why_its_table_of_terms_is_empty(data):
+    """Guldborgsund's edition drew its art forms and target groups with every bar of its own at 0, without a word."""
+    empty = [
+        c
+        for c in data.municipalities["kommunekode"]
+        if not data.initiatives.loc[data.initiatives["kommunekode"] == c, "art_form_ids"].map(bool).any()
+    ]
+    stamp = editions.Stamp("data", "0123456789", dt.date(2026, 12, 5))
+    computed = editions.EditionCharts.compute(data)
+    for code in each(empty):
+        page = BeautifulSoup(editions.municipality_edition(data, code, stamp, computed, "plotly.min.js"), "html.parser")
+        notes = " ".join(m.get_text() for m in page.select(".kr-mark-note"))
+        assert f"{genitive(filters.municipality_name(data, code))} kolonne er tom" in notes, code

@@ -204,7 +204,9 @@ class ChartVariants:
             {**common, "x": [c[1] for c in counts], "name": html.escape(name, quote=False), "marker": {"color": charts.PALETTE[0]}},
             {**common, "x": [c[2] for c in counts], "name": "Alle kommuner", "marker": {"color": charts.MUTED, "pattern": {"shape": "/"}}},
         ]
-        return Figure(figure.title, figure.alt, {"data": bars, "layout": layout}, figure.table, mark_note(name))
+        # A municipality without marks says why beside its drawing (charts._no_marks), as the page says under its table.
+        said = " ".join(filter(None, (mark_note(name), self.chart.variants[kommunekode].said)))
+        return Figure(figure.title, figure.alt, {"data": bars, "layout": layout}, figure.table, said)
 
 
 @dataclass

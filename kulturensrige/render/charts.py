@@ -429,20 +429,18 @@ def _why_no_quotes(data: Dataset, empty: list[str], include_inferred: bool, chos
 # -- initiatives × vocabularies -----------------------------------------------------------------
 
 
-def _no_marks(data: Dataset, cols: list[str], table: pd.DataFrame, column: str, missing: str) -> str:
+def _no_marks(data: Dataset, code: str, cols: list[str], table: pd.DataFrame, missing: str) -> str:
     """Why a municipality has no marks in a table of initiatives per vocabulary item, from the data: its initiatives
-    have none of the items (listed by title), or the data has no initiative of it at all."""
-    said = []
-    holder = provenance.words(provenance.folder_source(data.options)).holder
-    for code in data.municipalities["kommunekode"]:
-        name = filters.municipality_name(data, code)
-        if code not in cols:
-            said.append(f"{name} har ingen kolonne: {holder} beskriver ingen indsatser i kommunen.")
-        elif not table[code].sum():
-            titles = [str(t) for t in data.initiatives.loc[data.initiatives["kommunekode"] == code].sort_values("position")["title"]]
-            what = "kommunens eneste indsats" if len(titles) == 1 else f"kommunens {number(len(titles))} indsatser"
-            said.append(f"{genitive(name)} kolonne er tom: ved {what} ({listing(titles)}) er ingen {missing} registreret.")
-    return " ".join(said)
+    have none of the items (listed by title), or the data has no initiative of it at all; '' where it has marks."""
+    name = filters.municipality_name(data, code)
+    if code not in cols:
+        holder = provenance.words(provenance.folder_source(data.options)).holder
+        return f"{name} har ingen kolonne: {holder} beskriver ingen indsatser i kommunen."
+    if table[code].sum():
+        return ""
+    titles = [str(t) for t in data.initiatives.loc[data.initiatives["kommunekode"] == code].sort_values("position")["title"]]
+    what = "kommunens eneste indsats" if len(titles) == 1 else f"kommunens {number(len(titles))} indsatser"
+    return f"{genitive(name)} kolonne er tom: ved {what} ({listing(titles)}) er ingen {missing} registreret."
 
 
 def _initiative_vocabulary_chart(
@@ -477,7 +475,9 @@ def _initiative_vocabulary_chart(
                 + ("; ".join(mine) or "rapporten nævner ingen")
                 + ". Alle kommuners kolonner står i tabellen."
             )
-        return Variant(figure, alt, shown, ("", *cols))
+        # The page says it in the note under the table; a printed edition of the municipality says it by its chart.
+        said = "" if code == filters.ALL else _no_marks(data, code, cols, table, missing)
+        return Variant(figure, alt, shown, ("", *cols), said)
 
     variants = _municipality_variants(data, build, inferred_switch=False)
     note = " ".join(
@@ -486,7 +486,7 @@ def _initiative_vocabulary_chart(
             (
                 provenance.values_note(data.options, f"figur:{figure_id}", f"initiatives.{column}"),
                 "Projekter, delindsatser og prøvehandlinger tælles hver for sig, så et projekt og dets delindsatser kan nævne det samme.",
-                _no_marks(data, cols, table, column, missing),
+                *(_no_marks(data, code, cols, table, missing) for code in data.municipalities["kommunekode"]),
             ),
         )
     )
