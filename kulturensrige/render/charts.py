@@ -484,9 +484,10 @@ def _initiative_vocabulary_chart(
         filter(
             None,
             (
-                provenance.values_note(data.options, f"figur:{figure_id}", f"initiatives.{column}"),
-                "Projekter, delindsatser og prøvehandlinger tælles hver for sig, så et projekt og dets delindsatser kan nævne det samme.",
+                # Why a column is empty first: it is what a reader who chose that municipality looks for.
                 *(_no_marks(data, code, cols, table, missing) for code in data.municipalities["kommunekode"]),
+                "Projekter, delindsatser og prøvehandlinger tælles hver for sig, så et projekt og dets delindsatser kan nævne det samme.",
+                provenance.values_note(data.options, f"figur:{figure_id}", f"initiatives.{column}"),
             ),
         )
     )
@@ -600,8 +601,9 @@ def plotted(data: Dataset) -> list[Chart]:
 def _caption(data: Dataset, number: int, value: str) -> str:
     """The report's caption over the book's drawing of its figure, with whose drawing it is: 'Figur 2. Fællesskabelse
     af værdi gennem aktionslæring (redaktionens gengivelse)'."""
-    row = data.figures.loc[data.figures["number"] == number].iloc[0]
-    return f"Figur {number}. {row.caption} ({provenance.value_label(data.options, value)})"
+    caption = str(data.figures.loc[data.figures["number"] == number, "caption"].iloc[0])
+    end = "." if caption.endswith(".") else ""
+    return f"Figur {number}. {caption.removesuffix('.')} ({provenance.value_label(data.options, value)}){end}"
 
 
 def _about(data: Dataset, number: int) -> str:
