@@ -101,6 +101,7 @@ class Figure:
     plot: dict
     table: Markup
     mark: str = ""
+    said: str = ""  # why the municipality's own bars are all empty, where they are (charts._no_marks)
 
 
 # The tallest drawing an edition prints, in CSS pixels: two thirds of an A4 page inside its margins, so a page that
@@ -205,8 +206,8 @@ class ChartVariants:
             {**common, "x": [c[2] for c in counts], "name": "Alle kommuner", "marker": {"color": charts.MUTED, "pattern": {"shape": "/"}}},
         ]
         # A municipality without marks says why beside its drawing (charts._no_marks), as the page says under its table.
-        said = " ".join(filter(None, (mark_note(name), self.chart.variants[kommunekode].said)))
-        return Figure(figure.title, figure.alt, {"data": bars, "layout": layout}, figure.table, said)
+        said = self.chart.variants[kommunekode].said
+        return Figure(figure.title, figure.alt, {"data": bars, "layout": layout}, figure.table, mark_note(name), said)
 
 
 @dataclass
