@@ -265,14 +265,17 @@ def test_the_filter_is_operated_by_keyboard_alone(data, site_url, page, first_sl
     page.wait_for_function("code => window.KR_FILTER.state().kommune === code", arg=first)
     page.wait_for_function("slug => new URL(location.href).searchParams.get('kommune') === slug", arg=first_slug)
     page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.matches('.kr-filter-toggle')"), "the panel's button next"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.matches('.kr-filter-settings > summary')"), "Indstillinger next"
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.id") == "kr-udledte"
     page.keyboard.press("Space")
     page.wait_for_function("() => window.KR_FILTER.state().inferred === false")
-    page.keyboard.press("Shift+Tab")
-    page.keyboard.press("Shift+Tab")
+    for _ in range(3):  # back past Indstillinger and the panel's button to the select
+        page.keyboard.press("Shift+Tab")
     page.keyboard.press("ArrowUp")
     page.wait_for_function("() => window.KR_FILTER.state().kommune === 'alle'")
 

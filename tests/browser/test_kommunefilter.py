@@ -70,7 +70,10 @@ def listen(page) -> None:
 
 
 def open_settings(page) -> None:
-    """The inferred switch waits in the filter's 'Indstillinger' disclosure; a reader opens it first."""
+    """The inferred switch waits in the filter's 'Indstillinger' disclosure, in the panel the bar's button opens; a
+    reader opens both first."""
+    if page.get_attribute(".kr-filter-toggle", "aria-expanded") != "true":
+        page.click(".kr-filter-toggle")
     if not page.evaluate("() => document.querySelector('.kr-filter-settings').open"):
         page.click(".kr-filter-settings > summary")
 
@@ -275,7 +278,7 @@ def test_profile_pages_are_always_about_their_own_municipality(data, site_url, p
         assert sorted(by_kind["quote"]["groups"][0]["visible"]) == sorted(quotes), own.slug
         assert sorted(by_kind["initiative"]["groups"][0]["visible"]) == initiatives, own.slug
         assert page.locator(".kr-profile .kr-lead").is_visible()
-        hint = page.locator(f".kr-filter-status a:text-is('Gå til siden om {other['name']}')")
+        hint = page.locator(f".kr-filter-offer a:text-is('Gå til siden om {other['name']}')")
         assert hint.is_visible() and hint.get_attribute("href").startswith(f"profil-{other.slug}.html"), own.slug
         assert f"Denne side handler om {own.name}" in page.text_content(".kr-filter-status")
         # With its own municipality chosen, the page says it is about it.
@@ -357,7 +360,7 @@ def test_arrow_keys_make_one_history_entry_per_choice(data, site_url, page):
     third = data.municipalities["kommunekode"].iloc[2]
     assert page.input_value("#kr-kommune") == third
     assert page.evaluate("() => history.length") == start + 1
-    page.focus(".kr-filter-settings > summary")  # leaving the select ends the choice
+    page.focus(".kr-filter-toggle")  # leaving the select ends the choice
     choose(page, data.municipalities["kommunekode"].iloc[0])
     assert page.evaluate("() => history.length") == start + 2
     page.go_back()
@@ -497,6 +500,9 @@ def test_keyboard_reaches_and_changes_the_control(data, site_url, page):
     first = data.municipalities["kommunekode"].iloc[0]
     assert page.input_value("#kr-kommune") == first
     check_view(data, page.evaluate(VIEW_JS), first, True, "tastatur")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.matches('.kr-filter-toggle')"), "the panel's button next"
+    page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.matches('.kr-filter-settings > summary')"), "Indstillinger next"
     page.keyboard.press("Enter")
