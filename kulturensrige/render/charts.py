@@ -132,16 +132,20 @@ def _scope(data: Dataset, code: str, include_inferred: bool) -> str:
 
 MUTED = "#8c8c8c"  # the total beside the chosen municipality's bar: grey, with a pattern so it is not told by colour alone
 MARK = "#D55E00"  # the outline around the chosen column of a heatmap, visible on every colour of the scale
+# Before the chosen column's label. Not plotly's <b>: plotly draws it as a style attribute, which the book's
+# Content-Security-Policy blocks (style-src-attr 'none', kulturensrige/book/hardening.py).
+CHOSEN_LABEL = "▸ "
 
 
 def _mark_column(figure: dict, labels: list[str], marked: int | None) -> dict:
-    """A frame around the chosen column and its label in bold: every municipality stays, the chosen one stands out.
+    """A frame around the chosen column and a mark before its label: every municipality stays, the chosen one stands
+    out.
 
     Only the layout changes: the variants of a heatmap share its traces, and its unmarked figure (plotly's JSON,
     figures.figure_json) is made once and copied here with the keys plotly would add, not rebuilt per variant."""
     if marked is None:
         return figure
-    ticks = [f"<b>{label}</b>" if i == marked else label for i, label in enumerate(labels)]
+    ticks = [CHOSEN_LABEL + label if i == marked else label for i, label in enumerate(labels)]
     layout = figure["layout"]
     xaxis = {**layout["xaxis"], "tickmode": "array", "tickvals": labels, "ticktext": ticks}
     frame = {"color": MARK, "width": 4}
