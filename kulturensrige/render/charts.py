@@ -533,8 +533,9 @@ def programme_timeline(data: Dataset) -> Chart:
         mode="lines+markers+text",
         line={"color": "#888888", "width": 2},
         marker={"symbol": "line-ns", "size": 18, "line": {"width": 3, "color": "#888888"}},
-        text=_plot([month(start.date), month(end.date)]),
-        textposition=["bottom right", "bottom left"],  # centred, the first and last label run off the plot
+        # Each date straight under its end of the line, month over year, so no date stands under a workshop.
+        text=[label.replace(" ", "<br>", 1) for label in _plot([month(start.date), month(end.date)])],
+        textposition="bottom center",
         name="Projektperiode",
         hoverinfo="text",
         hovertext=_plot([f"Start: {month(start.date)}", f"Slut: {month(end.date)}"]),
@@ -567,7 +568,7 @@ def programme_timeline(data: Dataset) -> Chart:
         hoverinfo="text",
     )
     styled(figure, height=340).update_layout(
-        xaxis={"visible": False, "range": [-0.5, span + 0.5]},
+        xaxis={"visible": False, "range": [-1, span + 1]},  # room for the dates centred under the line's ends
         yaxis={"visible": False, "range": [-0.8, 1.8]},
         showlegend=True,
     )
