@@ -191,12 +191,20 @@
     });
   }
 
-  /** A table that scrolls sideways is a named, focusable region.
-   * All widths are read before any is written: one layout. */
+  /** A table that scrolls sideways is a named, focusable region. A table of marks scrolls by whole columns (CSS
+   * scroll snap): its end is padded so that the scrolling ends on a column's edge too, never with a column half
+   * under the fixed names. All widths are read before any is written: one layout. */
   function markScrollables() {
     const wraps = Array.from(document.querySelectorAll(".kr-table-wrap"));
-    const scrolls = wraps.map((wrap) => wrap.scrollWidth > wrap.clientWidth + 1);
+    const pads = wraps.map((wrap) => Number.parseFloat(wrap.style.paddingRight) || 0);
+    const scrolls = wraps.map((wrap, i) => wrap.scrollWidth - pads[i] > wrap.clientWidth + 1);
+    const column = wraps.map((wrap) => wrap.querySelector(".kr-marks thead th + th")?.getBoundingClientRect().width);
+    const names = wraps.map((wrap) => wrap.querySelector(".kr-marks thead th")?.getBoundingClientRect().width);
+    const ranges = wraps.map((wrap, i) => wrap.scrollWidth - pads[i] - wrap.clientWidth);
     wraps.forEach((wrap, i) => {
+      if (column[i]) wrap.style.scrollPaddingLeft = `${names[i]}px`; // the columns stop beside the names
+      if (column[i])
+        wrap.style.paddingRight = scrolls[i] ? `${(column[i] - (ranges[i] % column[i])) % column[i]}px` : "";
       const name = wrap.querySelector("caption").textContent.trim();
       for (const [key, value] of [
         ["tabindex", "0"],

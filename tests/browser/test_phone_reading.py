@@ -259,7 +259,9 @@ def test_opening_or_closing_the_filter_moves_nothing_the_reader_is_reading(brows
             toggle = page.locator(".kr-filter-toggle")
             if y and not (toggle.is_visible() and toggle.bounding_box()["y"] >= 0):
                 continue  # a desktop's bar scrolled away with the page's top
-            before = page.evaluate(IN_VIEW_JS)
+            before = None
+            while before != (before := page.evaluate(IN_VIEW_JS)):  # the page has settled (charts, lists drawn)
+                page.wait_for_timeout(200)
             page.click(".kr-filter-toggle")
             page.click(".kr-filter-settings > summary")
             opened = page.evaluate(IN_VIEW_JS)
@@ -310,5 +312,82 @@ def test_a_tapped_heading_in_the_page_contents_closes_the_drawer(browser, site_u
         link.click()
         assert not page.evaluate("() => document.getElementById('pst-secondary-sidebar-checkbox').checked")
         assert page.evaluate("() => location.hash") == link.get_attribute("href")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["kommuner/oversigt.html", "kulturens-rige.html", "ingredienser/oversigt.html"])
+def test_on_a_phone_every_table_fits_the_screen_with_each_value_under_its_columns_name(browser, site_url, path):
+    """At 375 px no table is wider than its place (the municipalities' Region column and 'Fakta om forløbet' ran off
+    the screen): a row is a block, each value shown under its column's name."""
+    context, page = phone_page(browser, {"width": 375, "height": 667})
+    try:
+        ready(page, f"{site_url}/{path}")
+        page.evaluate("() => document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+        page.wait_for_timeout(100)
+        tables = page.eval_on_selector_all(
+            ".kr-table",
+            """ts => ts.filter((t) => t.checkVisibility()).map((t) => {
+                const wrap = t.closest('.kr-table-wrap'), heads = [...t.querySelectorAll('thead th')].map((h) => h.textContent);
+                const named = [...t.querySelectorAll('tbody tr')].every((row) => [...row.children].slice(1).every(
+                    (cell, i) => getComputedStyle(cell, '::before').content === JSON.stringify(heads[i + 1])));
+                return {caption: t.querySelector('caption').textContent, wide: wrap.scrollWidth - wrap.clientWidth, named};
+            })""",
+        )
+        assert tables
+        for table in each(tables):
+            assert table["wide"] <= 1 and table["named"], table
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 375
+    finally:
+        context.close()
+
+
+def test_a_table_of_marks_scrolled_sideways_stops_with_whole_columns_beside_its_names(browser, site_url):
+    """The comparison's tables of marks are wider than a 375 px phone. Scrolled a little, the columns settle whole
+    beside the fixed names: no sliver of a column (a stray letter of its name) shows at their edge."""
+    context, page = phone_page(browser, {"width": 375, "height": 667})
+    try:
+        ready(page, f"{site_url}/kommuner/sammenligning.html")
+        wraps = page.locator(".kr-marks-wrap")
+        assert wraps.count()
+        for wrap in each(wraps.all()):
+            wrap.scroll_into_view_if_needed()
+            assert wrap.evaluate("w => w.scrollWidth > w.clientWidth"), "wider than the phone"
+            wrap.evaluate("w => w.scrollBy({left: 17, behavior: 'instant'})")
+            page.wait_for_timeout(400)  # the snap
+            slivers = wrap.evaluate(
+                """(w) => {
+                    const [corner, ...heads] = w.querySelectorAll('thead th'), edge = corner.getBoundingClientRect().right;
+                    return heads.map((h) => h.getBoundingClientRect()).filter((b) => b.left < edge - 1 && b.right > edge + 1)
+                        .map((b) => [b.left, b.right, edge]);
+                }"""
+            )
+            assert wrap.evaluate("w => w.scrollLeft") > 0 and not slivers, slivers
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_back_to_top_button_never_covers_the_text(browser, site_url, width):
+    """The theme's 'Til toppen' appears when the reader scrolls back up; it stood over the middle of the text
+    column, over chart labels. Where it shows, it lies beside the article."""
+    context = browser.new_context(viewport={"width": width, "height": 667}, locale="da-DK", is_mobile=width < 600, has_touch=width < 600)
+    page = context.new_page()
+    try:
+        ready(page, f"{site_url}/ingredienser/oversigt.html")
+        for y in (3000, 2600):  # down, then back up: the theme shows the button
+            page.evaluate(f"() => window.scrollTo({{top: {y}, behavior: 'instant'}})")
+            page.wait_for_timeout(200)
+        found = page.evaluate(
+            """() => {
+                const button = document.getElementById('pst-back-to-top'), article = document.querySelector('.bd-article');
+                const b = button.getBoundingClientRect(), a = article.getBoundingClientRect();
+                return {shown: button.checkVisibility(), button: [b.left, b.right], article: [a.left, a.right],
+                        themeShows: button.style.display === 'block'};
+            }"""
+        )
+        assert found["themeShows"], "the theme did not try to show the button: the test scrolled wrong"
+        if found["shown"]:
+            assert found["button"][0] >= found["article"][1] or found["button"][1] <= found["article"][0], found
     finally:
         context.close()
