@@ -614,10 +614,12 @@ def test_a_zero_cell_says_it_holds_no_quotes_and_opens_no_panel(site_url, page):
     assert page.locator("#figur-ingrediens-kommune .kr-drill").is_hidden()
 
 
-def test_a_table_of_marks_opens_the_initiatives_behind_a_number_with_luk_under_the_thumb(data, browser, site_url):
+def test_a_table_of_marks_opens_the_initiatives_behind_a_number_in_the_pages_flow(data, browser, site_url):
     """On a phone: a number in the comparison's table of marks is a button (here pressed from the keyboard); it opens
-    the initiatives behind it, the book's own cards, and "Luk" stays at the bottom of the screen while the cards
-    are read, and closes the panel."""
+    the initiatives behind it, the book's own cards, read in the page's flow: nothing of the panel lies over a card
+    while the reader scrolls through them (a "Luk" kept at the bottom of the screen was a band over the cards, and
+    the panel read as a box scrolling inside the page). "Luk" stands at the panel's head and right after its last
+    card, and closes it."""
     context = browser.new_context(locale="da-DK", viewport={"width": 375, "height": 667})
     page = context.new_page()
     try:
@@ -636,13 +638,25 @@ def test_a_table_of_marks_opens_the_initiatives_behind_a_number_with_luk_under_t
         assert sorted(titles) == sorted(expected) and len(titles) == max(counts)
         assert drill.locator("h3.kr-drill-heading").text_content() == label
         assert page.evaluate("() => document.activeElement.classList.contains('kr-drill-heading')")
-        # Reading the cards, with the panel's head scrolled away: "Luk" is at the bottom of the screen.
+        # Reading the cards, with the panel's head scrolled away: what lies over each card's text is the card itself.
         page.evaluate("() => document.querySelector('#figur-maalgrupper-kommune .kr-drill-cards').scrollIntoView({block: 'start'})")
-        page.mouse.wheel(0, 200)
-        page.wait_for_timeout(100)
+        for _ in range(4):
+            page.mouse.wheel(0, 250)
+            page.wait_for_timeout(100)
+            covered = page.evaluate(
+                """() => [...document.querySelectorAll('#figur-maalgrupper-kommune .kr-drill-cards article')].flatMap((card) => {
+                    const b = card.getBoundingClientRect();
+                    const ys = [b.top + 8, (b.top + b.bottom) / 2, b.bottom - 8];
+                    return [0.1, 0.5, 0.9].flatMap((f) => ys.map((y) => [b.left + f * b.width, y]))
+                        .filter(([x, y]) => y > 60 && y < innerHeight)
+                        .filter(([x, y]) => !card.contains(document.elementFromPoint(x, y)))
+                        .map(([x, y]) => document.elementFromPoint(x, y)?.className);
+                })"""
+            )
+            assert not [c for c in covered if "kr-drill" in str(c)], covered
+        last = drill.locator(".kr-drill-cards article").last.bounding_box()
         foot = drill.locator(".kr-drill-foot .kr-drill-close")
-        box = foot.bounding_box()
-        assert box and box["y"] >= 667 - 120 and box["y"] + box["height"] <= 667, box
+        assert foot.bounding_box()["y"] >= last["y"] + last["height"], "Luk right after the last card"
         foot.click()
         assert drill.is_hidden()
         assert page.evaluate("() => document.activeElement === document.querySelector('#figur-maalgrupper-kommune figcaption')")
