@@ -198,13 +198,16 @@
     const wraps = Array.from(document.querySelectorAll(".kr-table-wrap"));
     const pads = wraps.map((wrap) => Number.parseFloat(wrap.style.paddingRight) || 0);
     const scrolls = wraps.map((wrap, i) => wrap.scrollWidth - pads[i] > wrap.clientWidth + 1);
-    const column = wraps.map((wrap) => wrap.querySelector(".kr-marks thead th + th")?.getBoundingClientRect().width);
-    const names = wraps.map((wrap) => wrap.querySelector(".kr-marks thead th")?.getBoundingClientRect().width);
+    // A table of marks' heads: the names' column, then the first of its columns.
+    const heads = wraps.map((wrap) => [...wrap.querySelectorAll(".kr-marks thead th")].map((th) => th.offsetWidth));
     const ranges = wraps.map((wrap, i) => wrap.scrollWidth - pads[i] - wrap.clientWidth);
     wraps.forEach((wrap, i) => {
-      if (column[i]) wrap.style.scrollPaddingLeft = `${names[i]}px`; // the columns stop beside the names
-      if (column[i])
-        wrap.style.paddingRight = scrolls[i] ? `${(column[i] - (ranges[i] % column[i])) % column[i]}px` : "";
+      const [names, column] = heads[i];
+      if (column) {
+        const pad = scrolls[i] ? (column - (ranges[i] % column)) % column : 0;
+        wrap.style.scrollPaddingLeft = `${names}px`; // the columns stop beside the names
+        wrap.style.paddingRight = `${pad}px`;
+      }
       const name = wrap.querySelector("caption").textContent.trim();
       for (const [key, value] of [
         ["tabindex", "0"],
