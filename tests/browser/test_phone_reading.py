@@ -262,10 +262,12 @@ def test_opening_or_closing_the_filter_moves_nothing_the_reader_is_reading(brows
             before = None
             while before != (before := page.evaluate(IN_VIEW_JS)):  # the page has settled (charts, lists drawn)
                 page.wait_for_timeout(200)
-            page.click(".kr-filter-toggle")
-            page.click(".kr-filter-settings > summary")
+            # Tapped where they are (Playwright's click would scroll the page itself while the header slides away).
+            tap = "(s) => document.querySelector(s).click()"
+            page.evaluate(tap, ".kr-filter-toggle")
+            page.evaluate(tap, ".kr-filter-settings > summary")
             opened = page.evaluate(IN_VIEW_JS)
-            page.click(".kr-filter-toggle")
+            page.evaluate(tap, ".kr-filter-toggle")
             closed = page.evaluate(IN_VIEW_JS)
             assert before, y
             for text, top in each(before.items()):
