@@ -68,7 +68,8 @@
   }
 
   /** The status says once what the choice does on this page, by what the page holds (highlight.page_sentences);
-   * each list's headings give its own counts. On another municipality's profile, the build's hint with its link. */
+   * each list's headings give its own counts. On another municipality's profile, the build's hint: its words in the
+   * status, its link in the bar's row, as is the chosen municipality's own page where nothing here depends on it. */
   function showStatus(sentences, lists) {
     const hint = document.querySelector(`[data-kr-when="${CSS.escape(KR.state.kommune)}"]`);
     const figures = document.querySelector("figure.kr-figure[data-kr-filterable=true]");
@@ -80,13 +81,17 @@
           ? "marks"
           : "nothing";
     if (kind === "nothing" && figures) kind = "";
-    const parts = hint ? Array.from(hint.cloneNode(true).childNodes) : kind ? [sentences[kind]] : [];
-    if (figures && sentences.charts) parts.push(parts.length ? " " : "", sentences.charts);
-    ui.status.replaceChildren(...parts);
-    // Where nothing depends on the choice, the chosen municipality's own page is what the choice gives.
-    ui.offer.hidden = kind !== "nothing" || !sentences.offer;
-    if (!ui.offer.hidden) {
-      const [link, pdf] = ui.offer.children;
+    const parts = [hint ? hint.textContent : kind ? sentences[kind] : ""];
+    if (figures && sentences.charts) parts.push(sentences.charts);
+    ui.status.textContent = parts.filter(Boolean).join(" ");
+    const [link, pdf] = ui.offer.children;
+    const hinted = hint?.querySelector("a");
+    ui.offer.hidden = !hinted && (kind !== "nothing" || !sentences.offer);
+    pdf.hidden = true;
+    if (hinted) {
+      link.textContent = hinted.textContent;
+      link.dataset.krHref = hinted.getAttribute("href");
+    } else if (!ui.offer.hidden) {
       link.textContent = sentences.offer;
       link.dataset.krHref = KR.fromRoot(sentences.offer_href);
       // The edition's link is there once `make pdf` has made it (kulturensrige/edition/links.py offer_editions).
@@ -145,9 +150,10 @@
     search.krSpaced = true;
   }
 
-  /** On a phone the filter is sticky; while the reader scrolls it shrinks to its first row, the choice, and keeps
-   * its place in the page (a margin makes up the difference, so the text does not jump). The button opens it. */
-  function setupCompact() {
+  /** The bar is one row; its button opens the status and the settings as a panel over the page, which moves
+   * nothing. The panel closes again with the button, Escape, or once the reader has scrolled on. On a phone the bar
+   * is sticky, and reading on (scrolling down) slides the theme's header away; a move back up brings it back. */
+  function setupBar() {
     const phone = window.matchMedia("(max-width: 40rem)");
     const filter = ui.filter;
     const mark = document.createElement("div");
@@ -156,22 +162,16 @@
     let openedAt = null;
     let pending = false;
     let lastY = window.scrollY;
-    const setCompact = (compact) => {
-      if (filter.classList.contains("kr-compact") === compact) return;
-      const full = filter.offsetHeight;
-      filter.classList.toggle("kr-compact", compact);
-      ui.toggle.setAttribute("aria-expanded", String(!compact));
-      const gap = full - filter.offsetHeight + Number.parseFloat(getComputedStyle(document.documentElement).fontSize);
-      filter.style.marginBottom = compact ? `${gap}px` : "";
+    const setOpen = (open) => {
+      openedAt = open ? window.scrollY : null;
+      filter.classList.toggle("kr-open", open);
+      ui.toggle.setAttribute("aria-expanded", String(open));
     };
     const update = () => {
       pending = false;
-      const stuck = phone.matches && mark.getBoundingClientRect().top < filter.getBoundingClientRect().top - 1;
-      filter.classList.toggle("kr-stuck", stuck);
-      if (openedAt !== null && (!stuck || Math.abs(window.scrollY - openedAt) > 240)) openedAt = null;
-      setCompact(stuck && openedAt === null);
-      // Reading on, the header slides away; a move back up of a few pixels brings it back.
       const y = window.scrollY;
+      if (openedAt !== null && Math.abs(y - openedAt) > 240) setOpen(false);
+      const stuck = phone.matches && mark.getBoundingClientRect().top < filter.getBoundingClientRect().top - 1;
       if (Math.abs(y - lastY) > 4 || !stuck) {
         document.documentElement.classList.toggle("kr-reading", stuck && openedAt === null && y > lastY);
         lastY = y;
@@ -183,20 +183,31 @@
     };
     window.addEventListener("scroll", schedule, { passive: true });
     phone.addEventListener("change", schedule);
-    ui.toggle.addEventListener("click", () => {
-      const opening = filter.classList.contains("kr-compact");
-      openedAt = opening ? window.scrollY : null;
-      if (opening) setCompact(false);
-      else update();
+    ui.toggle.addEventListener("click", () => setOpen(openedAt === null));
+    filter.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape" || openedAt === null) return;
+      setOpen(false);
+      ui.toggle.focus();
     });
   }
 
-  /** A table that scrolls sideways is a named, focusable region.
-   * All widths are read before any is written: one layout. */
+  /** A table that scrolls sideways is a named, focusable region. A table of marks scrolls by whole columns (CSS
+   * scroll snap): its end is padded so that the scrolling ends on a column's edge too, never with a column half
+   * under the fixed names. All widths are read before any is written: one layout. */
   function markScrollables() {
     const wraps = Array.from(document.querySelectorAll(".kr-table-wrap"));
-    const scrolls = wraps.map((wrap) => wrap.scrollWidth > wrap.clientWidth + 1);
+    const pads = wraps.map((wrap) => Number.parseFloat(wrap.style.paddingRight) || 0);
+    const scrolls = wraps.map((wrap, i) => wrap.scrollWidth - pads[i] > wrap.clientWidth + 1);
+    // A table of marks' heads: the names' column, then the first of its columns.
+    const heads = wraps.map((wrap) => [...wrap.querySelectorAll(".kr-marks thead th")].map((th) => th.offsetWidth));
+    const ranges = wraps.map((wrap, i) => wrap.scrollWidth - pads[i] - wrap.clientWidth);
     wraps.forEach((wrap, i) => {
+      const [names, column] = heads[i];
+      if (column) {
+        const pad = scrolls[i] ? (column - (ranges[i] % column)) % column : 0;
+        wrap.style.scrollPaddingLeft = `${names}px`; // the columns stop beside the names
+        wrap.style.paddingRight = `${pad}px`;
+      }
       const name = wrap.querySelector("caption").textContent.trim();
       for (const [key, value] of [
         ["tabindex", "0"],
@@ -213,7 +224,7 @@
   function init() {
     const t0 = performance.now();
     buildControl();
-    setupCompact();
+    setupBar();
     document.addEventListener("DOMContentLoaded", spaceSearchSnippets); // after Sphinx's deferred searchtools.js
     KR.setupCharts();
     KR.setupCompare();

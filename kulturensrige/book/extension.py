@@ -212,7 +212,23 @@ def _defer_scripts(app: Sphinx, pagename: str, templatename: str, context: dict,
         if js.filename and not {"defer", "async"} & set(js.attributes):
             js = type(js)(js.filename, priority=js.priority, **{**js.attributes, "defer": "defer"})
         deferred.append(js)
-    context["script_files"] = deferred
+    context["script_files"] = _catalog_before_its_readers(deferred)
+
+
+def _catalog_before_its_readers(scripts: list) -> list:
+    """translations.js (the Danish catalog) right after doctools.js, which defines what it fills in.
+
+    Sphinx 7.4 adds translations.js after sphinx_highlight.js (priority 500 against 200) and relies on the page still
+    loading: deferred, sphinx_highlight.js finds it parsed, runs at once and wrote "Hide Search Matches" in English."""
+    names = [(js.filename or "").rsplit("/", 1)[-1] for js in scripts]
+    if "translations.js" not in names or "doctools.js" not in names:
+        return scripts
+    catalog, doctools = scripts[names.index("translations.js")], scripts[names.index("doctools.js")]
+    rest = [js for js in scripts if js is not catalog]
+    at = rest.index(doctools) + 1
+    # Sphinx sorts the page's scripts by priority once more as it writes them: the catalog takes doctools.js's.
+    catalog = type(catalog)(catalog.filename, priority=doctools.priority, **catalog.attributes)
+    return [*rest[:at], catalog, *rest[at:]]
 
 
 def _first_paragraph(doctree) -> str:

@@ -128,11 +128,27 @@ PATCHES: dict[str, list[tuple[str, str]]] = {
             "const htmlElement = new DOMParser().parseFromString(htmlString.replace(/<style[^>]*>[^<]*<\\/style>/g, \"\"), 'text/html');",
         ),
     ],
+    # sphinx_highlight.js's button to take the search words' marks off again is a javascript: link, which the policy
+    # refuses (no 'unsafe-inline'): the button did nothing. It becomes a link the script itself answers.
+    "sphinx_highlight.js": [
+        ("""'<a href="javascript:SphinxHighlight.hideSearchWords()">' +""", """'<a href="#" role="button">' +"""),
+        (
+            '            "</a></p>"\n        )\n    );\n',
+            (
+                '            "</a></p>"\n        )\n    );\n'
+                '    searchBox.querySelector(".highlight-link a").addEventListener("click", (event) => {\n'
+                "      event.preventDefault();\n"
+                "      SphinxHighlight.hideSearchWords();\n"
+                "    });\n"
+            ),
+        ),
+    ],
 }
 
 
 def write_patched_scripts(folder: Path) -> None:
-    """Sphinx's doctools.js and searchtools.js with PATCHES applied, into a static folder that overrides the theme's."""
+    """Sphinx's doctools.js, searchtools.js and sphinx_highlight.js with PATCHES applied, into a static folder that
+    overrides the theme's."""
     for name, patches in PATCHES.items():
         text = (SPHINX_STATIC / name).read_text(encoding="utf-8")
         for old, new in patches:

@@ -132,19 +132,23 @@ def _scope(data: Dataset, code: str, include_inferred: bool) -> str:
 
 MUTED = "#8c8c8c"  # the total beside the chosen municipality's bar: grey, with a pattern so it is not told by colour alone
 MARK = "#D55E00"  # the outline around the chosen column of a heatmap, visible on every colour of the scale
+# Before the chosen column's label. Not plotly's <b>: plotly draws it as a style attribute, which the book's
+# Content-Security-Policy blocks (style-src-attr 'none', kulturensrige/book/hardening.py).
+CHOSEN_LABEL = "▸ "
 
 
 def _mark_column(figure: dict, labels: list[str], marked: int | None) -> dict:
-    """A frame around the chosen column: every municipality stays, the chosen one stands out. Its label is not set in
-    bold: plotly.js writes a label's <b> as a style attribute, which the book's policy refuses (style-src-attr 'none',
-    docs/adr/0011), so the bold never showed on the web and each chart drawn for a choice logged a violation.
+    """A frame around the chosen column and a mark before its label: every municipality stays, the chosen one stands
+    out. The mark is a character, not bold: plotly.js writes a label's <b> as a style attribute, which the book's
+    policy refuses (style-src-attr 'none', docs/adr/0011).
 
     Only the layout changes: the variants of a heatmap share its traces, and its unmarked figure (plotly's JSON,
     figures.figure_json) is made once and copied here with the keys plotly would add, not rebuilt per variant."""
     if marked is None:
         return figure
+    ticks = [CHOSEN_LABEL + label if i == marked else label for i, label in enumerate(labels)]
     layout = figure["layout"]
-    xaxis = {**layout["xaxis"], "tickmode": "array", "tickvals": labels, "ticktext": list(labels)}
+    xaxis = {**layout["xaxis"], "tickmode": "array", "tickvals": labels, "ticktext": ticks}
     frame = {"color": MARK, "width": 4}
     shape = {"line": frame, "type": "rect", "x0": marked - 0.5, "x1": marked + 0.5, "xref": "x", "y0": 0, "y1": 1, "yref": "paper"}
     return {**figure, "layout": {**layout, "xaxis": xaxis, "shapes": [*layout.get("shapes", []), shape]}}
@@ -627,8 +631,9 @@ def programme_timeline(data: Dataset) -> Chart:
         mode="lines+markers+text",
         line={"color": "#888888", "width": 2},
         marker={"symbol": "line-ns", "size": 18, "line": {"width": 3, "color": "#888888"}},
-        text=_plot([month(start.date), month(end.date)]),
-        textposition=["bottom right", "bottom left"],  # centred, the first and last label run off the plot
+        # Each date straight under its end of the line, month over year, so no date stands under a workshop.
+        text=[label.replace(" ", "<br>", 1) for label in _plot([month(start.date), month(end.date)])],
+        textposition="bottom center",
         name="Projektperiode",
         hoverinfo="text",
         hovertext=_plot([f"Start: {month(start.date)}", f"Slut: {month(end.date)}"]),
@@ -661,7 +666,7 @@ def programme_timeline(data: Dataset) -> Chart:
         hoverinfo="text",
     )
     styled(figure, height=340).update_layout(
-        xaxis={"visible": False, "range": [-0.5, span + 0.5]},
+        xaxis={"visible": False, "range": [-1, span + 1]},  # room for the dates centred under the line's ends
         yaxis={"visible": False, "range": [-0.8, 1.8]},
         showlegend=True,
     )

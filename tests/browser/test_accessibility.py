@@ -27,6 +27,8 @@ from pathlib import Path
 
 import pytest
 
+from support.checks import each
+
 pytestmark = pytest.mark.browser
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -265,14 +267,17 @@ def test_the_filter_is_operated_by_keyboard_alone(data, site_url, page, first_sl
     page.wait_for_function("code => window.KR_FILTER.state().kommune === code", arg=first)
     page.wait_for_function("slug => new URL(location.href).searchParams.get('kommune') === slug", arg=first_slug)
     page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.matches('.kr-filter-toggle')"), "the panel's button next"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.matches('.kr-filter-settings > summary')"), "Indstillinger next"
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.id") == "kr-udledte"
     page.keyboard.press("Space")
     page.wait_for_function("() => window.KR_FILTER.state().inferred === false")
-    page.keyboard.press("Shift+Tab")
-    page.keyboard.press("Shift+Tab")
+    for _ in range(3):  # back past Indstillinger and the panel's button to the select
+        page.keyboard.press("Shift+Tab")
     page.keyboard.press("ArrowUp")
     page.wait_for_function("() => window.KR_FILTER.state().kommune === 'alle'")
 
@@ -339,3 +344,37 @@ def test_interface_strings_are_danish_on_every_page(built_site, site_url, page):
         if found:
             english[path] = found
     assert not english, english
+
+
+# The contrast of each chosen column's name in the comparison's tables of marks against what lies under it: the
+# column's tint (a colour with alpha, color-mix) over the page.
+CHOSEN_NAMES_JS = """() => {
+    const parse = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+    const channel = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    const lum = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    const page = parse(getComputedStyle(document.body).backgroundColor);
+    return [...document.querySelectorAll('.kr-marks th.kr-chosen')].map((th) => {
+        const style = getComputedStyle(th), bg = style.backgroundColor;
+        // color(srgb r g b / a), channels 0..1, or rgba(r, g, b, a), channels 0..255
+        const srgb = bg.startsWith("color("), [r, g, b, a = 1] = parse(bg);
+        const tint = [r, g, b].map((v) => (srgb ? v * 255 : v));
+        const under = tint.map((v, i) => a * v + (1 - a) * page[i]);
+        const [l1, l2] = [lum(parse(style.color)), lum(under)].sort((x, y) => y - x);
+        return {name: th.textContent, ratio: (l1 + 0.05) / (l2 + 0.05)};
+    });
+}"""
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_the_chosen_columns_names_in_a_table_of_marks_have_aa_contrast_on_their_tint(site_url, browser, first_slug, theme):
+    context = themed_context(browser, theme)
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/kommuner/sammenligning.html?kommune={first_slug}")
+        page.evaluate("() => window.KR_FILTER.ready")
+        names = page.evaluate(CHOSEN_NAMES_JS)
+        assert names
+        for name in each(names):
+            assert name["ratio"] >= 4.5, name
+    finally:
+        context.close()

@@ -127,3 +127,33 @@ def test_at_national_scale_no_chart_text_is_cut(browser, national_site, width):
         check_every_chart(browser, national_site, url, width)
     finally:
         server.shutdown()
+
+
+# Figure 1: where its two dates stand against the markers of the line they belong to.
+DATES_JS = """(figure) => {
+    const [period, workshops] = figure.querySelectorAll('.main-svg g.trace.scatter');
+    const centre = (e) => { const b = e.getBoundingClientRect(); return (b.left + b.right) / 2; };
+    return {ends: [...period.querySelectorAll('path.point')].map(centre),
+            dates: [...period.querySelectorAll('.textpoint text')].map((t) => ({text: t.textContent, x: centre(t)})),
+            workshops: [...workshops.querySelectorAll('path.point')].map(centre)};
+}"""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_timelines_dates_stand_under_the_ends_of_the_line_they_date(browser, site_url, width):
+    """The start and end month were drawn beside their ends, under the first and last two workshops: each now
+    stands centred under its own end, nearer to it than to any workshop."""
+    page = browser.new_page(viewport={"width": width, "height": 800}, locale="da-DK")
+    try:
+        page.goto(f"{site_url}/kulturens-rige.html")
+        page.evaluate("() => window.KR_FILTER.ready")
+        figure = page.locator("#figur-forloeb")
+        figure.scroll_into_view_if_needed()
+        page.wait_for_selector("#figur-forloeb .main-svg g.trace.scatter .textpoint text")
+        found = figure.evaluate(DATES_JS)
+        assert len(found["dates"]) == len(found["ends"]) == 2, found
+        for date, end in zip(found["dates"], found["ends"], strict=True):
+            nearest = min(abs(date["x"] - w) for w in found["workshops"])
+            assert abs(date["x"] - end) < 2 and abs(date["x"] - end) < nearest, (date, end, found["workshops"])
+    finally:
+        page.close()

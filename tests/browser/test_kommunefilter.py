@@ -70,7 +70,10 @@ def listen(page) -> None:
 
 
 def open_settings(page) -> None:
-    """The inferred switch waits in the filter's 'Indstillinger' disclosure; a reader opens it first."""
+    """The inferred switch waits in the filter's 'Indstillinger' disclosure, in the panel the bar's button opens; a
+    reader opens both first."""
+    if page.get_attribute(".kr-filter-toggle", "aria-expanded") != "true":
+        page.click(".kr-filter-toggle")
     if not page.evaluate("() => document.querySelector('.kr-filter-settings').open"):
         page.click(".kr-filter-settings > summary")
 
@@ -275,7 +278,7 @@ def test_profile_pages_are_always_about_their_own_municipality(data, site_url, p
         assert sorted(by_kind["quote"]["groups"][0]["visible"]) == sorted(quotes), own.slug
         assert sorted(by_kind["initiative"]["groups"][0]["visible"]) == initiatives, own.slug
         assert page.locator(".kr-profile .kr-lead").is_visible()
-        hint = page.locator(f".kr-filter-status a:text-is('Gå til siden om {other['name']}')")
+        hint = page.locator(f".kr-filter-offer a:text-is('Gå til siden om {other['name']}')")
         assert hint.is_visible() and hint.get_attribute("href").startswith(f"profil-{other.slug}.html"), own.slug
         assert f"Denne side handler om {own.name}" in page.text_content(".kr-filter-status")
         # With its own municipality chosen, the page says it is about it.
@@ -357,7 +360,7 @@ def test_arrow_keys_make_one_history_entry_per_choice(data, site_url, page):
     third = data.municipalities["kommunekode"].iloc[2]
     assert page.input_value("#kr-kommune") == third
     assert page.evaluate("() => history.length") == start + 1
-    page.focus(".kr-filter-settings > summary")  # leaving the select ends the choice
+    page.focus(".kr-filter-toggle")  # leaving the select ends the choice
     choose(page, data.municipalities["kommunekode"].iloc[0])
     assert page.evaluate("() => history.length") == start + 2
     page.go_back()
@@ -499,6 +502,9 @@ def test_keyboard_reaches_and_changes_the_control(data, site_url, page):
     assert page.input_value("#kr-kommune") == first
     check_view(data, page.evaluate(VIEW_JS), first, True, "tastatur")
     page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.matches('.kr-filter-toggle')"), "the panel's button next"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.matches('.kr-filter-settings > summary')"), "Indstillinger next"
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
@@ -609,10 +615,12 @@ def test_a_zero_cell_says_it_holds_no_quotes_and_opens_no_panel(site_url, page):
     assert page.locator("#figur-ingrediens-kommune .kr-drill").is_hidden()
 
 
-def test_a_table_of_marks_opens_the_initiatives_behind_a_number_with_luk_under_the_thumb(data, browser, site_url):
+def test_a_table_of_marks_opens_the_initiatives_behind_a_number_in_the_pages_flow(data, browser, site_url):
     """On a phone: a number in the comparison's table of marks is a button (here pressed from the keyboard); it opens
-    the initiatives behind it, the book's own cards, and "Luk" stays at the bottom of the screen while the cards
-    are read, and closes the panel."""
+    the initiatives behind it, the book's own cards, read in the page's flow: nothing of the panel lies over a card
+    while the reader scrolls through them (a "Luk" kept at the bottom of the screen was a band over the cards, and
+    the panel read as a box scrolling inside the page). "Luk" stands at the panel's head and right after its last
+    card, and closes it."""
     context = browser.new_context(locale="da-DK", viewport={"width": 375, "height": 667})
     page = context.new_page()
     try:
@@ -631,13 +639,25 @@ def test_a_table_of_marks_opens_the_initiatives_behind_a_number_with_luk_under_t
         assert sorted(titles) == sorted(expected) and len(titles) == max(counts)
         assert drill.locator("h3.kr-drill-heading").text_content() == label
         assert page.evaluate("() => document.activeElement.classList.contains('kr-drill-heading')")
-        # Reading the cards, with the panel's head scrolled away: "Luk" is at the bottom of the screen.
+        # Reading the cards, with the panel's head scrolled away: what lies over each card's text is the card itself.
         page.evaluate("() => document.querySelector('#figur-maalgrupper-kommune .kr-drill-cards').scrollIntoView({block: 'start'})")
-        page.mouse.wheel(0, 200)
-        page.wait_for_timeout(100)
+        for _ in range(4):
+            page.mouse.wheel(0, 250)
+            page.wait_for_timeout(100)
+            covered = page.evaluate(
+                """() => [...document.querySelectorAll('#figur-maalgrupper-kommune .kr-drill-cards article')].flatMap((card) => {
+                    const b = card.getBoundingClientRect();
+                    const ys = [b.top + 8, (b.top + b.bottom) / 2, b.bottom - 8];
+                    return [0.1, 0.5, 0.9].flatMap((f) => ys.map((y) => [b.left + f * b.width, y]))
+                        .filter(([x, y]) => y > 60 && y < innerHeight)
+                        .filter(([x, y]) => !card.contains(document.elementFromPoint(x, y)))
+                        .map(([x, y]) => document.elementFromPoint(x, y)?.className);
+                })"""
+            )
+            assert not [c for c in covered if "kr-drill" in str(c)], covered
+        last = drill.locator(".kr-drill-cards article").last.bounding_box()
         foot = drill.locator(".kr-drill-foot .kr-drill-close")
-        box = foot.bounding_box()
-        assert box and box["y"] >= 667 - 120 and box["y"] + box["height"] <= 667, box
+        assert foot.bounding_box()["y"] >= last["y"] + last["height"], "Luk right after the last card"
         foot.click()
         assert drill.is_hidden()
         assert page.evaluate("() => document.activeElement === document.querySelector('#figur-maalgrupper-kommune figcaption')")

@@ -70,3 +70,27 @@ def test_on_a_touch_screen_the_search_field_shows_no_shortcut_and_its_icon_leave
         assert boxes["icon"] <= boxes["text"], boxes
     finally:
         context.close()
+
+
+def test_a_page_opened_from_the_search_offers_danish_words_to_take_the_marks_off_and_they_work(site_url, browser):
+    """Sphinx's button reads Danish from its catalog (translations.js once ran after sphinx_highlight.js had written
+    "Hide Search Matches"), shows no icon the book does not load (an empty box), and takes the marks off (its
+    javascript: link was refused by the policy), without one violation."""
+    context = browser.new_context(viewport={"width": 375, "height": 667}, locale="da-DK", is_mobile=True, has_touch=True)
+    context.add_init_script(
+        "window.__violations = [];"
+        "document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective));"
+    )
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/kommuner/oversigt.html?highlight=kultur")
+        page.evaluate("() => window.KR_FILTER.ready")
+        page.wait_for_selector("span.highlighted", state="attached")
+        button = page.locator("#searchbox .highlight-link a")
+        assert button.inner_text().strip() == page.evaluate("() => Documentation.gettext('Hide Search Matches')") != "Hide Search Matches"
+        assert button.evaluate("(a) => getComputedStyle(a, '::before').content") in ("none", "normal")
+        button.click()
+        assert page.locator("span.highlighted").count() == 0 and page.locator("#searchbox .highlight-link").count() == 0
+        assert page.evaluate("window.__violations") == []
+    finally:
+        context.close()
