@@ -139,8 +139,7 @@ CHOSEN_LABEL = "▸ "
 
 def _mark_column(figure: dict, labels: list[str], marked: int | None) -> dict:
     """A frame around the chosen column and a mark before its label: every municipality stays, the chosen one stands
-    out. The mark is a character, not bold: plotly.js writes a label's <b> as a style attribute, which the book's
-    policy refuses (style-src-attr 'none', docs/adr/0011).
+    out.
 
     Only the layout changes: the variants of a heatmap share its traces, and its unmarked figure (plotly's JSON,
     figures.figure_json) is made once and copied here with the keys plotly would add, not rebuilt per variant."""
