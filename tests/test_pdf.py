@@ -242,6 +242,46 @@ def chapter_pages(pdf: pikepdf.Pdf) -> set[int]:
     return found
 
 
+LINE = re.compile(r'<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</line>', re.S)
+LINE_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>')
+
+
+def page_lines(path: Path, first: int = 0, last: int = 0) -> list[tuple[float, float, list[tuple[float, float, list]]]]:
+    """Each page's width, height and text lines as poppler's pdftotext -bbox-layout finds them: a line's top and
+    bottom and its words' (left, right, text), in reading order (top to bottom, then left to right)."""
+    command = ["pdftotext", "-bbox-layout", *(["-f", str(first), "-l", str(last)] if first else []), str(path), "-"]
+    xml = html.unescape(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+    pages = []
+    for page in re.split(r"<page ", xml)[1:]:
+        width, height = (float(v) for v in re.search(r'width="([\d.]+)" height="([\d.]+)"', page).groups())
+        lines = [
+            (float(top), float(bottom), [(float(a), float(b), t) for a, b, t in LINE_WORD.findall(body)])
+            for _, top, _, bottom, body in LINE.findall(page)
+        ]
+        pages.append((width, height, sorted(lines, key=lambda line: (line[0], line[2][0][0] if line[2] else 0))))
+    return pages
+
+
+def stranded_headings(path: Path, labels: list[str] = ()) -> list[tuple[int, str]]:
+    """(page, heading) for every page whose last lines of text (above the footer) are a whole heading that begins
+    on that page (by the outline, which has every heading), or one of `labels` (a card's label, not a heading):
+    a heading left at a page's foot without what follows it."""
+    on_page: dict[int, set[str]] = {}
+    for title, page in outline_pages(path.read_bytes()):
+        on_page.setdefault(page, set()).add(squeeze(title))
+    anywhere = {squeeze(label) for label in labels}
+    bottom_margin = float(MARGIN["bottom"].removesuffix("mm")) * MM
+    found = []
+    for n, (_, height, lines) in enumerate(page_lines(path), start=1):
+        wanted, tail = on_page.get(n, set()) | anywhere, ""
+        for _, _, words in reversed([line for line in lines if line[1] < height - bottom_margin][-4:]):
+            tail = squeeze(" ".join(w[2] for w in words)) + tail
+            if tail in wanted:
+                found.append((n, tail))
+                break
+    return found
+
+
 # -- the editions -------------------------------------------------------------------------------------
 
 
@@ -376,6 +416,15 @@ def test_the_chosen_municipality_is_marked_in_every_figure_and_table_of_its_edit
         assert text.count(squeeze(editions.mark_note(row.name))) == diagrams, row.name
         # The name's first word: a table's header may wrap the rest ("Høje-" / "Taastrup") below the next column's.
         assert text.count(editions.CHOSEN_SIGN + re.split(r"[\s-]", row.name)[0]) >= diagrams, row.name
+
+
+@pytest.mark.build
+def test_no_heading_is_left_at_the_foot_of_a_page(report_site: Path):
+    """A heading of any level, or a quote card's label ("★ Citat knyttet til Egedal"), goes onto the next page
+    with what follows it (edition.css, break-after: avoid)."""
+    labels = [f"★ Citat knyttet til {name}" for name in load(REPO / "data").municipalities["name"]]
+    for path in each(sorted((report_site / "pdf").glob("*.pdf"))):
+        assert stranded_headings(path, labels) == [], path.name
 
 
 def test_an_editions_tables_and_charts_mark_its_municipality_as_the_web_does(data):
