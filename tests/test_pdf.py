@@ -282,6 +282,50 @@ def stranded_headings(path: Path, labels: list[str] = ()) -> list[tuple[int, str
     return found
 
 
+def contents_problems(path: Path) -> list[str]:
+    """What is wrong with the table of contents as printed: a word (an entry's number, its title, its page number)
+    reaching outside the page's text area, where Chromium clips it; an entry whose page number is not the page
+    its heading is on; a list numbered out of its own sequence (each sub-list counts from 1 under its entry)."""
+    bookmarks = outline_pages(path.read_bytes())
+    start = dict(bookmarks)["Indhold"]
+    after = [page for title, page in bookmarks if page > start]
+    end = min(after) - 1 if after else start
+    left, right = (float(MARGIN[side].removesuffix("mm")) * MM for side in ("left", "right"))
+    problems, entries, begun = [], [], False
+    for width, _, lines in page_lines(path, start, end):
+        for top, _, words in lines:
+            begun = begun or [w[2] for w in words] == ["Indhold"]
+            if not begun:  # the cover, on the same page as the contents in a municipality's edition
+                continue
+            problems += [f"{text!r} outside the text area" for a, b, text in words if a < left - 1 or b > width - right + 1]
+            if words and re.fullmatch(r"\d+\.", words[0][2]):
+                entries.append([round(words[0][1]), int(words[0][2][:-1]), " ".join(w[2] for w in words[1:]), top])
+            elif len(words) == 1 and words[0][2].isdigit() and entries and abs(entries[-1][3] - top) < 2:
+                entries[-1].append(int(words[0][2]))
+    # An entry's level is where its number ends (a list's numbers are right-aligned): the top list's, a sub-list's.
+    levels = sorted({e[0] for e in entries})
+    counters: list[int] = []
+    cursor = 0
+    for right_edge, number_, title, _, *page in entries:
+        level = levels.index(right_edge)
+        counters = (counters + [0] * (level + 1))[: level + 1]  # a deeper list ends where its entry's level goes on
+        counters[level] += 1
+        if number_ != counters[level]:
+            problems.append(f"{title!r} numbered {number_}, not {counters[level]}")
+        # Its heading: the next bookmark with its title (a title may recur, as the book's and a chapter's), which in a
+        # municipality's edition begins with the ingredient's number ("1. Etablering af ”vi”").
+        later = range(cursor, len(bookmarks))
+        hits = (i for said in (title, f"{number_}. {title}") for i in later if squeeze(bookmarks[i][0]) == squeeze(said))
+        hit = next(hits, None)
+        if hit is None:
+            problems.append(f"{title!r} has no heading")
+            continue
+        cursor = hit + 1
+        if page != [bookmarks[hit][1]]:
+            problems.append(f"{title!r} gives page {page}, its heading is on {bookmarks[hit][1]}")
+    return problems if entries else ["no numbered entries found"]
+
+
 # -- the editions -------------------------------------------------------------------------------------
 
 
@@ -425,6 +469,14 @@ def test_no_heading_is_left_at_the_foot_of_a_page(report_site: Path):
     labels = [f"★ Citat knyttet til {name}" for name in load(REPO / "data").municipalities["name"]]
     for path in each(sorted((report_site / "pdf").glob("*.pdf"))):
         assert stranded_headings(path, labels) == [], path.name
+
+
+@pytest.mark.build
+def test_the_contents_are_whole_numbered_list_by_list_and_give_each_headings_page(report_site: Path):
+    """Every number and page number of the table of contents lies inside the page's text area (the whole book's
+    "13." was clipped), each sub-list counts from 1, and each page number is its heading's page."""
+    for path in each(sorted((report_site / "pdf").glob("*.pdf"))):
+        assert contents_problems(path) == [], path.name
 
 
 def test_an_editions_tables_and_charts_mark_its_municipality_as_the_web_does(data):

@@ -796,6 +796,22 @@ def _shift_headings(article: Tag, top: int) -> None:
         heading.name = f"h{min(6, int(heading.name[1]) + top - 1)}"
 
 
+def contents_tree(parts: list[dict]) -> list[dict]:
+    """The whole book's table of contents as a tree: each page under the nearest shallower page before it, so a
+    chapter's pages are numbered from 1 in a list of their own, as in the web book's navigation. The front page
+    (depth 0) and the chapters (depth 1) are the top level."""
+    top: list[dict] = []
+    open_items: list[tuple[int, dict]] = []  # the path from the top to the last item, with each item's depth
+    for part in parts:
+        depth = max(part["chapter"].depth, 1)
+        item = {"part": part, "children": []}
+        while open_items and open_items[-1][0] >= depth:
+            open_items.pop()
+        (open_items[-1][1]["children"] if open_items else top).append(item)
+        open_items.append((depth, item))
+    return top
+
+
 def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str) -> str:
     """The whole book as one HTML document: every chapter of the built site in reading order."""
     found = chapters(site)
@@ -808,6 +824,7 @@ def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str) -> str
         "title": TITLE,
         "stamp": stamp,
         "parts": parts,
+        "contents": contents_tree(parts),
         "publisher": publisher(data),
         "file_name": file_name(),
         "plotly_js": plotly_js,
