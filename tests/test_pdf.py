@@ -479,6 +479,20 @@ def test_the_contents_are_whole_numbered_list_by_list_and_give_each_headings_pag
         assert contents_problems(path) == [], path.name
 
 
+def test_the_cover_says_when_the_edition_was_made_in_one_line_and_the_fingerprint_small():
+    """The reader's line is plain Danish; the data folder, fingerprint and file are one small line for whoever runs
+    it again (the citation below still names the fingerprint)."""
+    data = load(REPO / "data")
+    page = editions.municipality_edition(data, "259", STAMP, editions.EditionCharts.compute(data), PLOTLY_JS.as_uri())
+    cover = BeautifulSoup(page, "html.parser").select_one("header.kr-cover")
+    assert cover.select_one(".kr-made").get_text(" ", strip=True) == f"Udgaven er lavet den {STAMP.when}."
+    assert STAMP.fingerprint not in cover.select_one(".kr-made").get_text()
+    assert cover.select_one(".kr-made-data").get_text(" ", strip=True) == (
+        f"Til genkørsel: datamappen »{STAMP.folder_name}«, fingeraftryk {STAMP.fingerprint}, filen kulturens-rige-koege.pdf."
+    )
+    assert [dt.get_text() for dt in cover.select(".kr-stamp dt")] == ["Kommune (officielt navn)", "Kommunekode", "Region"]
+
+
 def test_an_editions_tables_and_charts_mark_its_municipality_as_the_web_does(data):
     """Every table of a municipality's edition marks the municipality's column (bold, framed, the sign before its
     name in the header) and no other; every chart draws its bars beside all municipalities' in another colour,
