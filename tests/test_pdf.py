@@ -625,6 +625,27 @@ def test_printers_make_each_html_as_they_take_the_job_and_a_failed_figure_stops_
 
 
 @pytest.mark.browser  # printed by Chromium
+def test_a_printer_swaps_each_later_edition_with_the_same_head_into_its_page(tmp_path: Path):
+    """plotly.js is parsed once per printer: an edition whose head (style sheet, scripts) is the one loaded is
+    swapped into the page, with its own title and body, and drawn by the page's krDraw (figures.js)."""
+    head = "<script>window.krDraw = () => { window.draws = (window.draws || 0) + 1; const d = document.documentElement;"
+    head += " document.body.append(`tegning ${window.draws}`); d.dataset.krReady = 'ja'; };</script>"
+
+    def edition(n: int) -> str:
+        body = f"<h1>Udgave {n}</h1><p>Tekst &amp; mere.</p><script>window.krDraw()</script>"
+        return f'<!DOCTYPE html><html lang="da"><head><title>Titel {n} &amp; co</title>{head}</head><body>{body}</body></html>'
+
+    jobs = [PrintJob(edition(n), tmp_path / f"u{n}.pdf", f"Titel {n} & co") for n in (1, 2)]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as worker:
+        worker.submit(print_pdfs, jobs, 1).result()
+    first, second = (pdf_text(job.output, job.title) for job in jobs)
+    assert squeeze("Udgave 1 Tekst & mere. tegning 1") in first
+    assert squeeze("Udgave 2 Tekst & mere. tegning 2") in second and "Udgave1" not in second
+    with pikepdf.open(jobs[1].output) as pdf:
+        assert str(pdf.docinfo.Title) == "Titel 2 & co"
+
+
+@pytest.mark.browser  # printed by Chromium
 def test_an_eighth_municipality_gets_its_own_edition(eighth_data: Path, tmp_path: Path):
     data_dir = eighth_data
     data = load(data_dir)

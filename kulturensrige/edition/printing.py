@@ -6,10 +6,12 @@ Chromium was chosen by measurement (BENCHMARKS.md): it tags figures with their a
 
 from __future__ import annotations
 
+import html
 import io
 import multiprocessing
 import os
 import queue
+import re
 import signal
 import tempfile
 import traceback
@@ -162,10 +164,11 @@ def _printer(jobs: list[PrintJob], tasks: Any, results: Any, work: Path) -> None
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            page = Page(browser)
             try:
                 while (number := tasks.get()) is not None:
                     job = jobs[number]
-                    pdf, links = _print(browser, job, work)
+                    pdf, links = page.print(job, work)
                     write_finished(pdf, job, links)
                     results.put(("written", ""))
             finally:
@@ -176,13 +179,47 @@ def _printer(jobs: list[PrintJob], tasks: Any, results: Any, work: Path) -> None
         results.put(("error", traceback.format_exc()))
 
 
-def _print(browser, job: PrintJob, work: Path) -> tuple[bytes, dict[str, str]]:
-    """A job's PDF as Chromium prints it, and its links' texts (the first link to an address names it)."""
-    source = work / (job.output.stem + ".html")
-    source.write_text(job.html if isinstance(job.html, str) else job.html(), encoding="utf-8")
-    page = browser.new_page()
-    try:
-        page.goto(source.as_uri(), wait_until="load")
+# An edition's head (its style sheet and plotly.js) without its title, and its body: editions with the same head are
+# printed in one page, each body swapped in, so plotly.js is parsed once per printer and no page is opened per edition.
+HEAD_AND_BODY = re.compile(r"(?s)^(.*?)<title>(.*?)</title>(.*?)<body>(.*)</body>\s*</html>\s*$")
+# Swaps an edition's body and title into the page and draws its figures with the page's plotly.js (figures.js).
+SWAP = """([title, body]) => {
+  delete document.documentElement.dataset.krReady;
+  document.title = title;
+  document.body.innerHTML = body;
+  window.krDraw();
+}"""
+
+
+class Page:
+    """A printer's page: it loads the first edition from its file, and each later one with the same head by swapping
+    its body in (SWAP). A document without figures.js's krDraw, or with another head, is loaded from its file."""
+
+    def __init__(self, browser):
+        self.browser = browser
+        self.page: Any = None
+        self.head = ""
+
+    def load(self, job: PrintJob, work: Path) -> None:
+        document = job.html if isinstance(job.html, str) else job.html()
+        parts = HEAD_AND_BODY.match(document)
+        head = parts.group(1) + parts.group(3) if parts else ""
+        if parts and self.page is not None and head == self.head:
+            self.page.evaluate(SWAP, [html.unescape(parts.group(2)), parts.group(4)])
+            return
+        source = work / (job.output.stem + ".html")
+        source.write_text(document, encoding="utf-8")
+        if self.page is not None:
+            self.page.close()
+        self.page = self.browser.new_page()
+        self.page.goto(source.as_uri(), wait_until="load")
+        swappable = parts is not None and self.page.evaluate("typeof window.krDraw === 'function'")
+        self.head = head if swappable else ""
+
+    def print(self, job: PrintJob, work: Path) -> tuple[bytes, dict[str, str]]:
+        """A job's PDF as Chromium prints it, and its links' texts (the first link to an address names it)."""
+        self.load(job, work)
+        page = self.page
         page.wait_for_function("document.documentElement.dataset.krReady", timeout=READY_TIMEOUT_MS)
         state = page.evaluate("document.documentElement.dataset.krReady")
         if state != "ja":
@@ -204,8 +241,6 @@ def _print(browser, job: PrintJob, work: Path) -> tuple[bytes, dict[str, str]]:
         page.eval_on_selector_all(".kr-toc-page", "(spans, numbers) => spans.forEach((s, i) => { s.textContent = numbers[i]; })", numbers)
         links = page.eval_on_selector_all("a[href]", LINK_TEXTS)
         return page.pdf(**options), dict(reversed(links))
-    finally:
-        page.close()
 
 
 def write_finished(pdf: bytes, job: PrintJob, link_texts: dict[str, str]) -> Path:
