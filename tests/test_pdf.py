@@ -282,47 +282,56 @@ def stranded_headings(path: Path, labels: list[str] = ()) -> list[tuple[int, str
     return found
 
 
+def link_targets_by_line(path: Path, page_number: int) -> list[tuple[float, float, int]]:
+    """Each internal link on a page: its top and bottom (points from the page's top) and the page it leads to."""
+    with pikepdf.open(path) as pdf:
+        pages = {page.obj.objgen: n for n, page in enumerate(pdf.pages, start=1)}
+        dests = pdf.Root.get("/Dests", pikepdf.Dictionary())
+        page = pdf.pages[page_number - 1]
+        height = float(page.MediaBox[3])
+        found = []
+        for annotation in page.get("/Annots", []):
+            target = dests.get(str(annotation.get("/Dest", "")))
+            if isinstance(target, pikepdf.Array) and len(target):
+                low, high = sorted(float(v) for v in (annotation.Rect[1], annotation.Rect[3]))
+                found.append((height - high, height - low, pages.get(target[0].objgen, 0)))
+    return found
+
+
 def contents_problems(path: Path) -> list[str]:
     """What is wrong with the table of contents as printed: a word (an entry's number, its title, its page number)
-    reaching outside the page's text area, where Chromium clips it; an entry whose page number is not the page
-    its heading is on; a list numbered out of its own sequence (each sub-list counts from 1 under its entry)."""
+    reaching outside the page's text area, where Chromium clips it; an entry whose page number is not the page its
+    link leads to; a list numbered out of its own sequence (each sub-list counts from 1 under its entry)."""
     bookmarks = outline_pages(path.read_bytes())
     start = dict(bookmarks)["Indhold"]
     after = [page for title, page in bookmarks if page > start]
     end = min(after) - 1 if after else start
     left, right = (float(MARGIN[side].removesuffix("mm")) * MM for side in ("left", "right"))
     problems, entries, begun = [], [], False
-    for width, _, lines in page_lines(path, start, end):
-        for top, _, words in lines:
+    for n in range(start, end + 1):
+        width, _, lines = page_lines(path, n, n)[0]
+        links = link_targets_by_line(path, n)
+        for top, bottom, words in lines:
             begun = begun or [w[2] for w in words] == ["Indhold"]
             if not begun:  # the cover, on the same page as the contents in a municipality's edition
                 continue
             problems += [f"{text!r} outside the text area" for a, b, text in words if a < left - 1 or b > width - right + 1]
+            leads_to = [target for high, low, target in links if high - 1 <= (top + bottom) / 2 <= low + 1]
             if words and re.fullmatch(r"\d+\.", words[0][2]):
-                entries.append([round(words[0][1]), int(words[0][2][:-1]), " ".join(w[2] for w in words[1:]), top])
+                entries.append([round(words[0][1]), int(words[0][2][:-1]), " ".join(w[2] for w in words[1:]), top, leads_to])
             elif len(words) == 1 and words[0][2].isdigit() and entries and abs(entries[-1][3] - top) < 2:
                 entries[-1].append(int(words[0][2]))
     # An entry's level is where its number ends (a list's numbers are right-aligned): the top list's, a sub-list's.
     levels = sorted({e[0] for e in entries})
     counters: list[int] = []
-    cursor = 0
-    for right_edge, number_, title, _, *page in entries:
+    for right_edge, number_, title, _, leads_to, *page in entries:
         level = levels.index(right_edge)
         counters = (counters + [0] * (level + 1))[: level + 1]  # a deeper list ends where its entry's level goes on
         counters[level] += 1
         if number_ != counters[level]:
             problems.append(f"{title!r} numbered {number_}, not {counters[level]}")
-        # Its heading: the next bookmark with its title (a title may recur, as the book's and a chapter's), which in a
-        # municipality's edition begins with the ingredient's number ("1. Etablering af ”vi”").
-        later = range(cursor, len(bookmarks))
-        hits = (i for said in (title, f"{number_}. {title}") for i in later if squeeze(bookmarks[i][0]) == squeeze(said))
-        hit = next(hits, None)
-        if hit is None:
-            problems.append(f"{title!r} has no heading")
-            continue
-        cursor = hit + 1
-        if page != [bookmarks[hit][1]]:
-            problems.append(f"{title!r} gives page {page}, its heading is on {bookmarks[hit][1]}")
+        if len(leads_to) != 1 or page != leads_to:
+            problems.append(f"{title!r} gives page {page}, its link leads to {leads_to}")
     return problems if entries else ["no numbered entries found"]
 
 

@@ -83,15 +83,17 @@ def outline_pages(pdf: bytes) -> list[tuple[str, int]]:
     return found
 
 
-def contents_pages(titles: list[str], bookmarks: list[tuple[str, int]]) -> list[str]:
-    """The page number for each entry of the table of contents: the first heading after the previous entry's
-    that has the entry's text ('' if none has; the entries after it still find theirs)."""
-    numbers, start = [], 0
-    for title in (" ".join(t.split()) for t in titles):
-        hit = next((i for i in range(start, len(bookmarks)) if bookmarks[i][0] == title and bookmarks[i][1]), None)
-        numbers.append(str(bookmarks[hit][1]) if hit is not None else "")
-        start = hit + 1 if hit is not None else start
-    return numbers
+def destination_pages(pdf: bytes, names: list[str]) -> list[str]:
+    """The page number of each named destination (an element a link leads to, by its id; '' where there is none).
+    The table of contents gives the page its link leads to: a title can recur (the book's chapter "Aarhus", and
+    "Aarhus" as a column of the comparison before it), a link's target cannot."""
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        pages = {page.obj.objgen: n for n, page in enumerate(document.pages, start=1)}
+        found = {}
+        for name, target in document.Root.get("/Dests", pikepdf.Dictionary()).items():
+            if isinstance(target, pikepdf.Array) and len(target):
+                found[str(name).lstrip("/")] = str(pages.get(target[0].objgen, ""))
+    return [found.get(name, "") for name in names]
 
 
 # Printers side by side, each a process with a browser of its own: a process's Python (an edition's HTML, the
@@ -234,10 +236,10 @@ class Page:
             "footer_template": footer(job.title),
             "margin": MARGIN,
         }
-        # First print to learn where each heading lands, then print again with the page numbers in
-        # the table of contents (their places are reserved, so the pages do not move).
-        titles = page.eval_on_selector_all(".kr-toc-title", "titles => titles.map(t => t.textContent)")
-        numbers = contents_pages(titles, outline_pages(page.pdf(**options)))
+        # A first print, untagged (a third cheaper), to learn the page each entry of the table of contents leads to;
+        # then the print with those numbers in (their places are reserved, so the pages do not move).
+        targets = page.eval_on_selector_all(".kr-toc-page", "spans => spans.map(s => s.closest('a').getAttribute('href').slice(1))")
+        numbers = destination_pages(page.pdf(**{**options, "tagged": False, "outline": False}), targets)
         page.eval_on_selector_all(".kr-toc-page", "(spans, numbers) => spans.forEach((s, i) => { s.textContent = numbers[i]; })", numbers)
         links = page.eval_on_selector_all("a[href]", LINK_TEXTS)
         return page.pdf(**options), dict(reversed(links))
