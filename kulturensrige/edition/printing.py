@@ -236,10 +236,12 @@ class Page:
             "footer_template": footer(job.title),
             "margin": MARGIN,
         }
-        # A first print, untagged (a third cheaper), to learn the page each entry of the table of contents leads to;
-        # then the print with those numbers in (their places are reserved, so the pages do not move).
+        # A first print to learn the page each entry of the table of contents leads to, then the print with those
+        # numbers in (their places are reserved, so the pages do not move). The first needs no tags, outline or
+        # footer (the margins are the same without it): Chromium then does a third less work.
         targets = page.eval_on_selector_all(".kr-toc-page", "spans => spans.map(s => s.closest('a').getAttribute('href').slice(1))")
-        numbers = destination_pages(page.pdf(**{**options, "tagged": False, "outline": False}), targets)
+        draft = {**options, "tagged": False, "outline": False, "display_header_footer": False}
+        numbers = destination_pages(page.pdf(**draft), targets)
         page.eval_on_selector_all(".kr-toc-page", "(spans, numbers) => spans.forEach((s, i) => { s.textContent = numbers[i]; })", numbers)
         links = page.eval_on_selector_all("a[href]", LINK_TEXTS)
         return page.pdf(**options), dict(reversed(links))
