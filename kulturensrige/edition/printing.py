@@ -197,7 +197,7 @@ class Page:
     """A printer's page: it loads the first edition from its file, and each later one with the same head by swapping
     its body in (SWAP). A document without figures.js's krDraw, or with another head, is loaded from its file."""
 
-    def __init__(self, browser):
+    def __init__(self, browser: Any) -> None:
         self.browser = browser
         self.page: Any = None
         self.head = ""
