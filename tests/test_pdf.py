@@ -242,6 +242,99 @@ def chapter_pages(pdf: pikepdf.Pdf) -> set[int]:
     return found
 
 
+LINE = re.compile(r'<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</line>', re.S)
+LINE_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>')
+
+
+def page_lines(path: Path, first: int = 0, last: int = 0) -> list[tuple[float, float, list[tuple[float, float, list]]]]:
+    """Each page's width, height and text lines as poppler's pdftotext -bbox-layout finds them: a line's top and
+    bottom and its words' (left, right, text), in reading order (top to bottom, then left to right)."""
+    command = ["pdftotext", "-bbox-layout", *(["-f", str(first), "-l", str(last)] if first else []), str(path), "-"]
+    xml = html.unescape(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+    pages = []
+    for page in re.split(r"<page ", xml)[1:]:
+        width, height = (float(v) for v in re.search(r'width="([\d.]+)" height="([\d.]+)"', page).groups())
+        lines = [
+            (float(top), float(bottom), [(float(a), float(b), t) for a, b, t in LINE_WORD.findall(body)])
+            for _, top, _, bottom, body in LINE.findall(page)
+        ]
+        pages.append((width, height, sorted(lines, key=lambda line: (line[0], line[2][0][0] if line[2] else 0))))
+    return pages
+
+
+def stranded_headings(path: Path, labels: list[str] = ()) -> list[tuple[int, str]]:
+    """(page, heading) for every page whose last lines of text (above the footer) are a whole heading that begins
+    on that page (by the outline, which has every heading), or one of `labels` (a card's label, not a heading):
+    a heading left at a page's foot without what follows it."""
+    on_page: dict[int, set[str]] = {}
+    for title, page in outline_pages(path.read_bytes()):
+        on_page.setdefault(page, set()).add(squeeze(title))
+    anywhere = {squeeze(label) for label in labels}
+    bottom_margin = float(MARGIN["bottom"].removesuffix("mm")) * MM
+    found = []
+    for n, (_, height, lines) in enumerate(page_lines(path), start=1):
+        wanted, tail = on_page.get(n, set()) | anywhere, ""
+        for _, _, words in reversed([line for line in lines if line[1] < height - bottom_margin][-4:]):
+            tail = squeeze(" ".join(w[2] for w in words)) + tail
+            if tail in wanted:
+                found.append((n, tail))
+                break
+    return found
+
+
+def link_targets_by_line(path: Path, page_number: int) -> list[tuple[float, float, int]]:
+    """Each internal link on a page: its top and bottom (points from the page's top) and the page it leads to."""
+    with pikepdf.open(path) as pdf:
+        pages = {page.obj.objgen: n for n, page in enumerate(pdf.pages, start=1)}
+        dests = pdf.Root.get("/Dests", pikepdf.Dictionary())
+        page = pdf.pages[page_number - 1]
+        height = float(page.MediaBox[3])
+        found = []
+        for annotation in page.get("/Annots", []):
+            target = dests.get(str(annotation.get("/Dest", "")))
+            if isinstance(target, pikepdf.Array) and len(target):
+                low, high = sorted(float(v) for v in (annotation.Rect[1], annotation.Rect[3]))
+                found.append((height - high, height - low, pages.get(target[0].objgen, 0)))
+    return found
+
+
+def contents_problems(path: Path) -> list[str]:
+    """What is wrong with the table of contents as printed: a word (an entry's number, its title, its page number)
+    reaching outside the page's text area, where Chromium clips it; an entry whose page number is not the page its
+    link leads to; a list numbered out of its own sequence (each sub-list counts from 1 under its entry)."""
+    bookmarks = outline_pages(path.read_bytes())
+    start = dict(bookmarks)["Indhold"]
+    after = [page for title, page in bookmarks if page > start]
+    end = min(after) - 1 if after else start
+    left, right = (float(MARGIN[side].removesuffix("mm")) * MM for side in ("left", "right"))
+    problems, entries, begun = [], [], False
+    for n in range(start, end + 1):
+        width, _, lines = page_lines(path, n, n)[0]
+        links = link_targets_by_line(path, n)
+        for top, bottom, words in lines:
+            begun = begun or [w[2] for w in words] == ["Indhold"]
+            if not begun:  # the cover, on the same page as the contents in a municipality's edition
+                continue
+            problems += [f"{text!r} outside the text area" for a, b, text in words if a < left - 1 or b > width - right + 1]
+            leads_to = [target for high, low, target in links if high - 1 <= (top + bottom) / 2 <= low + 1]
+            if words and re.fullmatch(r"\d+\.", words[0][2]):
+                entries.append([round(words[0][1]), int(words[0][2][:-1]), " ".join(w[2] for w in words[1:]), top, leads_to])
+            elif len(words) == 1 and words[0][2].isdigit() and entries and abs(entries[-1][3] - top) < 2:
+                entries[-1].append(int(words[0][2]))
+    # An entry's level is where its number ends (a list's numbers are right-aligned): the top list's, a sub-list's.
+    levels = sorted({e[0] for e in entries})
+    counters: list[int] = []
+    for right_edge, number_, title, _, leads_to, *page in entries:
+        level = levels.index(right_edge)
+        counters = (counters + [0] * (level + 1))[: level + 1]  # a deeper list ends where its entry's level goes on
+        counters[level] += 1
+        if number_ != counters[level]:
+            problems.append(f"{title!r} numbered {number_}, not {counters[level]}")
+        if len(leads_to) != 1 or page != leads_to:
+            problems.append(f"{title!r} gives page {page}, its link leads to {leads_to}")
+    return problems if entries else ["no numbered entries found"]
+
+
 # -- the editions -------------------------------------------------------------------------------------
 
 
@@ -378,6 +471,23 @@ def test_the_chosen_municipality_is_marked_in_every_figure_and_table_of_its_edit
         assert text.count(editions.CHOSEN_SIGN + re.split(r"[\s-]", row.name)[0]) >= diagrams, row.name
 
 
+@pytest.mark.build
+def test_no_heading_is_left_at_the_foot_of_a_page(report_site: Path):
+    """A heading of any level, or a quote card's label ("★ Citat knyttet til Egedal"), goes onto the next page
+    with what follows it (edition.css, break-after: avoid)."""
+    labels = [f"★ Citat knyttet til {name}" for name in load(REPO / "data").municipalities["name"]]
+    for path in each(sorted((report_site / "pdf").glob("*.pdf"))):
+        assert stranded_headings(path, labels) == [], path.name
+
+
+@pytest.mark.build
+def test_the_contents_are_whole_numbered_list_by_list_and_give_each_headings_page(report_site: Path):
+    """Every number and page number of the table of contents lies inside the page's text area (the whole book's
+    "13." was clipped), each sub-list counts from 1, and each page number is its heading's page."""
+    for path in each(sorted((report_site / "pdf").glob("*.pdf"))):
+        assert contents_problems(path) == [], path.name
+
+
 def test_an_editions_tables_and_charts_mark_its_municipality_as_the_web_does(data):
     """Every table of a municipality's edition marks the municipality's column (bold, framed, the sign before its
     name in the header) and no other; every chart draws its bars beside all municipalities' in another colour,
@@ -507,6 +617,27 @@ def test_printers_make_each_html_as_they_take_the_job_and_a_failed_figure_stops_
         with pytest.raises(PrintError, match="fejl.pdf: figurerne kunne ikke tegnes"):
             worker.submit(print_pdfs, failing).result()
     assert not (tmp_path / "fejl.pdf").exists()
+
+
+@pytest.mark.browser  # printed by Chromium
+def test_a_printer_swaps_each_later_edition_with_the_same_head_into_its_page(tmp_path: Path):
+    """plotly.js is parsed once per printer: an edition whose head (style sheet, scripts) is the one loaded is
+    swapped into the page, with its own title and body, and drawn by the page's krDraw (figures.js)."""
+    head = "<script>window.krDraw = () => { window.draws = (window.draws || 0) + 1; const d = document.documentElement;"
+    head += " document.body.append(`tegning ${window.draws}`); d.dataset.krReady = 'ja'; };</script>"
+
+    def edition(n: int) -> str:
+        body = f"<h1>Udgave {n}</h1><p>Tekst &amp; mere.</p><script>window.krDraw()</script>"
+        return f'<!DOCTYPE html><html lang="da"><head><title>Titel {n} &amp; co</title>{head}</head><body>{body}</body></html>'
+
+    jobs = [PrintJob(edition(n), tmp_path / f"u{n}.pdf", f"Titel {n} & co") for n in (1, 2)]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as worker:
+        worker.submit(print_pdfs, jobs, 1).result()
+    first, second = (pdf_text(job.output, job.title) for job in jobs)
+    assert squeeze("Udgave 1 Tekst & mere. tegning 1") in first
+    assert squeeze("Udgave 2 Tekst & mere. tegning 2") in second and "Udgave1" not in second
+    with pikepdf.open(jobs[1].output) as pdf:
+        assert str(pdf.docinfo.Title) == "Titel 2 & co"
 
 
 @pytest.mark.browser  # printed by Chromium

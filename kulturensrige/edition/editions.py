@@ -615,7 +615,25 @@ def printable_article(site: Path, chapter: Chapter, number_: int, book_url: str,
     _printable_images(article, site, chapter.path)
     _printable_figures(article, models or {})
     _shift_headings(article, chapter.depth + 1)
+    _anchor_first_heading(article, chapter_id(number_))
     return Markup(article.decode_contents())
+
+
+def chapter_id(number_: int) -> str:
+    """The id the contents of the whole book link to for its `number_`th page."""
+    return f"kapitel-{number_}"
+
+
+def _anchor_first_heading(article: Tag, anchor: str) -> None:
+    """The page's first heading takes the id the contents link to, so the page number there is the heading's: a
+    chapter's section can begin at the foot of a page whose next lines push its heading onto the next (an empty
+    block before the heading, then the heading kept with what follows it). A page without a heading gets an
+    empty anchor at its start."""
+    heading = article.find(re.compile(r"^h[1-6]$"))
+    if heading is None:
+        heading = BeautifulSoup("", "html.parser").new_tag("span")
+        article.insert(0, heading)
+    heading["id"] = anchor
 
 
 def _printable_controls(article: Tag) -> None:
@@ -804,18 +822,35 @@ def _shift_headings(article: Tag, top: int) -> None:
         heading.name = f"h{min(6, int(heading.name[1]) + top - 1)}"
 
 
+def contents_tree(parts: list[dict]) -> list[dict]:
+    """The whole book's table of contents as a tree: each page under the nearest shallower page before it, so a
+    chapter's pages are numbered from 1 in a list of their own, as in the web book's navigation. The front page
+    (depth 0) and the chapters (depth 1) are the top level."""
+    top: list[dict] = []
+    open_items: list[tuple[int, dict]] = []  # the path from the top to the last item, with each item's depth
+    for part in parts:
+        depth = max(part["chapter"].depth, 1)
+        item = {"part": part, "children": []}
+        while open_items and open_items[-1][0] >= depth:
+            open_items.pop()
+        (open_items[-1][1]["children"] if open_items else top).append(item)
+        open_items.append((depth, item))
+    return top
+
+
 def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str) -> str:
     """The whole book as one HTML document: every chapter of the built site in reading order."""
     found = chapters(site)
     models = {chart.figure_id: chart for chart in charts.plotted(data)}
     parts = [
-        {"id": f"kapitel-{n}", "chapter": c, "body": printable_article(site, c, n, stamp.book_url, models)}
+        {"id": chapter_id(n), "chapter": c, "body": printable_article(site, c, n, stamp.book_url, models)}
         for n, c in enumerate(found, start=1)
     ]
     context = {
         "title": TITLE,
         "stamp": stamp,
         "parts": parts,
+        "contents": contents_tree(parts),
         "publisher": publisher(data),
         "file_name": file_name(),
         "plotly_js": plotly_js,

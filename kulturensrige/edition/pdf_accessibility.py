@@ -27,8 +27,9 @@ def finish(pdf: bytes, title: str, link_texts: Mapping[str, str]) -> bytes:
     with pikepdf.open(io.BytesIO(pdf)) as document:
         for page in document.pages:
             mark_artifacts(page)
-        map_roles(document)
-        give_list_items_bodies(document)
+        elements = struct_elements(document)  # walked once: the tree of a long book has hundreds of thousands
+        map_roles(document, elements)
+        give_list_items_bodies(document, elements)
         describe_links(document, link_texts)
         with document.open_metadata(set_pikepdf_as_editor=False) as meta:
             meta.load_from_docinfo(document.docinfo)
@@ -42,20 +43,27 @@ def finish(pdf: bytes, title: str, link_texts: Mapping[str, str]) -> bytes:
 def mark_artifacts(page: pikepdf.Page) -> None:
     """Wrap what the page paints outside any marked-content sequence in /Artifact BMC … EMC (PDF/UA-1 7.1:
     content is either tagged or an artifact). Whole text objects, whole paths and single images are wrapped,
-    so no sequence straddles a text object or a path."""
-    operations = pikepdf.parse_content_stream(page)
+    so no sequence straddles a text object or a path.
+
+    A text object paints if it shows text and holds no marked content of its own; a path if it is filled or
+    stroked. Each operator is read once (a 1,600-page book has millions of them)."""
     result: list = []
-    depth, group, kind = 0, [], ""
-    for operation in operations:
+    depth, group, kind, shows, marks = 0, [], "", False, False
+    for operation in pikepdf.parse_content_stream(page):
         operator = str(operation.operator)
-        if kind:
+        if kind == "text":
             group.append(operation)
-            if (kind == "text" and operator == "ET") or (kind == "path" and (operator in PATH_PAINTING or operator == "n")):
-                result.extend(_as_artifact(group) if _paints(group, kind) else group)
-                group, kind = [], ""
-            continue
-        if depth == 0 and operator == "BT":
-            group, kind = [operation], "text"
+            shows, marks = shows or operator in TEXT_SHOWING, marks or operator in MARK_BEGIN
+            if operator == "ET":
+                result.extend(_as_artifact(group) if shows and not marks else group)
+                kind = ""
+        elif kind == "path":
+            group.append(operation)
+            if operator in PATH_PAINTING or operator == "n":
+                result.extend(_as_artifact(group) if operator in PATH_PAINTING else group)
+                kind = ""
+        elif depth == 0 and operator == "BT":
+            group, kind, shows, marks = [operation], "text", False, False
         elif depth == 0 and operator in PATH_BUILDING:
             group, kind = [operation], "path"
         elif depth == 0 and (operator in ("sh", "INLINE IMAGE") or (operator == "Do" and not _holds_marks(page, operation))):
@@ -63,17 +71,10 @@ def mark_artifacts(page: pikepdf.Page) -> None:
         else:
             depth += 1 if operator in MARK_BEGIN else -1 if operator == MARK_END else 0
             result.append(operation)
-    result.extend(group)
+    if kind:
+        result.extend(group)
     page.contents_coalesce()
     page.Contents.write(pikepdf.unparse_content_stream(result))
-
-
-def _paints(group: list, kind: str) -> bool:
-    """A text object paints if it shows text and holds no marked content of its own; a path if it is filled or stroked."""
-    operators = [str(o.operator) for o in group]
-    if kind == "text":
-        return any(o in TEXT_SHOWING for o in operators) and not any(o in MARK_BEGIN for o in operators)
-    return operators[-1] in PATH_PAINTING
 
 
 def _holds_marks(page: pikepdf.Page, operation) -> bool:
@@ -92,9 +93,10 @@ def _as_artifact(group: list) -> list:
     ]
 
 
-def map_roles(document: pikepdf.Pdf) -> None:
-    """A /RoleMap for the PDF 2.0 structure types the tree uses (PDF/UA-1 7.1: every type standard or mapped)."""
-    used = {str(element.S) for element in struct_elements(document)}
+def map_roles(document: pikepdf.Pdf, elements: list[pikepdf.Dictionary]) -> None:
+    """A /RoleMap for the PDF 2.0 structure types the tree's `elements` use (PDF/UA-1 7.1: every type standard or
+    mapped)."""
+    used = {str(element.S) for element in elements}
     roles = {name: pikepdf.Name(ROLE_MAP[name]) for name in sorted(used) if name in ROLE_MAP}
     if roles:
         document.Root.StructTreeRoot.RoleMap = pikepdf.Dictionary(roles)
@@ -113,11 +115,11 @@ def struct_elements(document: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
     return found
 
 
-def give_list_items_bodies(document: pikepdf.Pdf) -> None:
-    """Put each LI's content into an LBody of its own (ISO 32000-1, 14.8.4.3.3: an LI holds Lbl and LBody).
-    The parent tree, which names the element owning each piece of content, then names the LBody."""
+def give_list_items_bodies(document: pikepdf.Pdf, elements: list[pikepdf.Dictionary]) -> None:
+    """Put each LI's content (of the tree's `elements`) into an LBody of its own (ISO 32000-1, 14.8.4.3.3: an LI
+    holds Lbl and LBody). The parent tree, which names the element owning each piece of content, then names the LBody."""
     bodies = {}
-    for item in (e for e in struct_elements(document) if e.S == "/LI" and "/K" in e):
+    for item in (e for e in elements if e.S == "/LI" and "/K" in e):
         kids = list(item.K) if isinstance(item.K, pikepdf.Array) else [item.K]
         labels = [k for k in kids if isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/Lbl"]
         content = [k for k in kids if not any(k is label for label in labels)]

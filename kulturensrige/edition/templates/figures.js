@@ -1,6 +1,8 @@
 // Draws each figure's prepared plot (a JSON island beside it) as SVG before the page is printed.
 // The numbers, texts and layout come from Python; this only hands them to plotly.js.
-(async () => {
+// A printer prints edition after edition in one page: it swaps the body in and calls krDraw again
+// (edition/printing.py), so plotly.js is loaded and parsed once per printer, not once per edition.
+window.krDraw = async () => {
   const root = document.documentElement;
   try {
     const drawn = [];
@@ -17,4 +19,5 @@
   } catch (error) {
     root.dataset.krReady = "fejl: " + error;
   }
-})();
+};
+window.krDraw();
