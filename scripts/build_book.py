@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import filecmp
 import os
+import secrets
 import shutil
 import signal
 import subprocess
@@ -48,7 +49,7 @@ from kulturensrige.book.site_folder import fresh_site
 from kulturensrige.data.buildkey import build_key
 from kulturensrige.data.folder_writing import destination_problem
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
-from kulturensrige.data.loading import CACHE_VARIABLE, DATA_DIR_VARIABLE, data_dir, load
+from kulturensrige.data.loading import CACHE_KEY_VARIABLE, CACHE_VARIABLE, DATA_DIR_VARIABLE, data_dir, load
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -80,8 +81,16 @@ def main(argv: list[str] | None = None) -> int:
 
 def build(folder: Path, output: Path, builder: str = "html") -> int:
     """Validate, stage, execute, and let Jupyter Book write the site into a fresh folder (site_folder)."""
-    # Validated once here; each page's kernel (and a rebuild of the same data) reads the tables from the cache.
-    os.environ[CACHE_VARIABLE] = str(output / "_build" / ".kr-data-cache")
+    # Validated once here; the pages' kernel reads the tables from a cache that only this build can write or sign.
+    with tempfile.TemporaryDirectory(prefix="kr-data-cache-") as cache:
+        os.environ[CACHE_VARIABLE], os.environ[CACHE_KEY_VARIABLE] = cache, secrets.token_hex(32)
+        try:
+            return _build(folder, output, builder)
+        finally:
+            del os.environ[CACHE_VARIABLE], os.environ[CACHE_KEY_VARIABLE]
+
+
+def _build(folder: Path, output: Path, builder: str) -> int:
     data = load(folder)
     source = output / "_build" / ".kr-source" / "book"
     with tempfile.TemporaryDirectory(prefix="kr-book-") as staging:

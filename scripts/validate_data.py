@@ -14,7 +14,7 @@ from kulturensrige.data.schema import TABLES
 
 @cli.stops_on_problems("{count} problem(er) fundet; intet er ændret.")
 def main(argv: list[str] | None = None) -> int:
-    data = load(argv[0] if argv else None)
+    data = load(argv[0] if argv else None, cache=False)  # the build's cache is the build's: nothing is written here
     for warning in data.warnings:
         print(warning, file=sys.stderr)
     print(f"Data i {data.folder} er gyldige (fingeraftryk {data.fingerprint}):")

@@ -1,12 +1,17 @@
-"""load()'s cache of validated tables ($KR_DATA_CACHE, set by scripts/build_book.py for a build).
+"""load()'s cache of validated tables ($KR_DATA_CACHE and its key, set by scripts/build_book.py for a build).
 
 Every page of a build loads the same data; the cache must give exactly what validation gives, never the
-tables of other bytes, and never hide a problem in the data.
+tables of other bytes, and never hide a problem in the data. It holds JSON signed with the build's key: an entry
+someone else wrote (a pickle, forged tables) is refused, and it never deletes or writes over a file.
 """
 
 from __future__ import annotations
 
+import os
+import pickle
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +20,8 @@ from kulturensrige import load
 from kulturensrige.data import loading
 from kulturensrige.data.fingerprint import fingerprint
 from kulturensrige.data.problems import DataError
+from support.checks import each
+from support.scripts import run_script
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -23,7 +30,13 @@ REPO = Path(__file__).resolve().parent.parent
 def cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "cache"
     monkeypatch.setenv(loading.CACHE_VARIABLE, str(folder))
+    monkeypatch.setenv("KR_DATA_CACHE_KEY", "a key only this test knows")
+    folder.mkdir()
     return folder
+
+
+def _entries(folder: Path) -> list[Path]:
+    return [path for path in folder.iterdir() if not path.name.startswith("fremmed")]
 
 
 @pytest.fixture
@@ -40,7 +53,7 @@ def _refuse_validation(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_a_second_load_of_the_same_data_reads_the_cache_and_gives_the_same_tables(cached, data_copy, monkeypatch):
     first = load(data_copy)
-    assert len(list(cached.glob("*.pickle"))) == 1
+    assert len(_entries(cached)) == 1
     _refuse_validation(monkeypatch)
     second = load(data_copy)
     assert second.fingerprint == first.fingerprint and second.folder == first.folder
@@ -58,13 +71,13 @@ def test_each_load_from_the_cache_starts_its_own_record_of_tables_read(cached, d
     assert again.tables.read == ["quotes"]
 
 
-def test_changed_bytes_are_validated_again_and_replace_the_old_entry(cached, data_copy):
+def test_changed_bytes_are_validated_again_into_a_new_entry(cached, data_copy):
     before = load(data_copy)
     quotes = data_copy / "quotes.csv"
     quotes.write_text(quotes.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     after = load(data_copy)
     assert after.fingerprint != before.fingerprint
-    assert len(list(cached.glob("*.pickle"))) == 1
+    assert len(_entries(cached)) == 2, "the old entry stays: the build removes the whole cache folder it made"
 
 
 def test_bad_data_is_refused_with_the_cache_on_even_after_a_good_load_of_the_same_folder(cached, data_copy):
@@ -75,13 +88,74 @@ def test_bad_data_is_refused_with_the_cache_on_even_after_a_good_load_of_the_sam
     for _ in range(2):
         with pytest.raises(DataError):
             load(data_copy)
-    assert len(list(cached.glob("*.pickle"))) == 1
+    assert len(_entries(cached)) == 1
 
 
 def test_without_the_variable_nothing_is_cached(tmp_path, data_copy, monkeypatch):
     monkeypatch.delenv(loading.CACHE_VARIABLE, raising=False)
+    monkeypatch.setenv("KR_DATA_CACHE_KEY", "k")
     load(data_copy)
-    assert not list(tmp_path.rglob("*.pickle"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+def test_without_the_builds_key_nothing_is_cached(tmp_path, data_copy, monkeypatch):
+    """The hostile round's KR_DATA_CACHE=/tmp/cache: without the key a build sets, the folder is not even made."""
+    monkeypatch.setenv(loading.CACHE_VARIABLE, str(tmp_path / "cache"))
+    monkeypatch.delenv("KR_DATA_CACHE_KEY", raising=False)
+    load(data_copy)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+class _Planted:
+    """A pickle that makes a folder when it is loaded: code an attacker runs through a pickle cache."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.mkdir, (str(self.marker),))
+
+
+def _load_in_a_new_process(folder: Path) -> subprocess.CompletedProcess:
+    """The next process of a build (a page's kernel): it reads the entry from disk, not this process's memory."""
+    code = "import sys; from kulturensrige import load; print(load(sys.argv[1]).quotes['text'].iloc[0])"
+    return subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, timeout=120, env=os.environ)
+
+
+@pytest.mark.parametrize("planted", ["pickle", "forged tables"])
+def test_an_entry_someone_else_wrote_is_refused_and_the_data_read_again(planted, cached, data_copy, tmp_path):
+    """Anyone who can write the cache folder (a shared build folder, a restored CI cache) can replace an entry:
+    a pickle in its place never runs, and tables signed without the build's key are never used."""
+    first = load(data_copy).quotes["text"].iloc[0]
+    marker = tmp_path / "koden-koerte"
+    for entry in each(_entries(cached)):
+        if planted == "pickle":
+            entry.write_bytes(pickle.dumps(_Planted(marker)))
+        else:
+            entry.write_bytes(entry.read_bytes().replace(first.encode(), b"Forfalsket citat"))
+    result = _load_in_a_new_process(data_copy)
+    assert result.returncode == 0, result.stderr
+    assert not marker.exists(), "the planted pickle ran"
+    assert result.stdout.strip() == first
+
+
+def test_files_in_the_cache_folder_that_load_did_not_write_are_left_alone(cached, data_copy):
+    """The hostile round's victim.pickle: it was deleted as an 'entry of older data'."""
+    foreign = {"fremmed.pickle": b"offerets fil", "fremmed.json": b"{}"}
+    for name, content in foreign.items():
+        (cached / name).write_bytes(content)
+    load(data_copy)
+    quotes = data_copy / "quotes.csv"
+    quotes.write_text(quotes.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    load(data_copy)
+    assert {name: (cached / name).read_bytes() for name in foreign} == foreign
+
+
+def test_validate_data_writes_nothing_even_with_the_builds_cache_set(cached, data_copy):
+    """validate_data promises never to change a file: the build's cache is the build's."""
+    result = run_script("validate_data", str(data_copy))
+    assert result.returncode == 0, result.stderr
+    assert list(cached.iterdir()) == []
 
 
 def test_a_process_reads_and_hashes_unchanged_data_once(data_copy, monkeypatch):

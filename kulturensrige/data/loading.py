@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import os
-import pickle
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from kulturensrige.data import table_cache
 from kulturensrige.data.anonymity import unique_role_warnings, with_shown_roles
 from kulturensrige.data.fingerprint import fingerprint, package_digest
 from kulturensrige.data.problems import DataError, Problem
@@ -20,9 +18,10 @@ from kulturensrige.data.validation import read_folder, size_problem, validate_ta
 
 REPO_ROOT = Path(__file__).resolve().parent.parent.parent
 DATA_DIR_VARIABLE = "KR_DATA_DIR"
-# A folder where load() keeps the validated tables of the last data it read (scripts/build_book.py sets it for the
-# build): every page of a build loads the same data, and validating 10,000 quotes in each kernel costs seconds.
-CACHE_VARIABLE = "KR_DATA_CACHE"
+# A folder where load() keeps the validated tables, with the key that signs them (table_cache; scripts/build_book.py
+# sets both for a build): every page of a build loads the same data, and validating 10,000 quotes in each kernel costs seconds.
+CACHE_VARIABLE = table_cache.FOLDER_VARIABLE
+CACHE_KEY_VARIABLE = table_cache.KEY_VARIABLE
 
 
 def data_dir(path: str | os.PathLike | None = None) -> Path:
@@ -81,35 +80,34 @@ def _stats(folder: Path) -> tuple | None:
     return tuple(stats)
 
 
-def load(path: str | os.PathLike | None = None) -> Dataset:
+def load(path: str | os.PathLike | None = None, *, cache: bool = True) -> Dataset:
     """Read and validate a data folder; raise DataError listing every problem if it is not usable.
 
     The one way notebooks get the data, and cached: within a process, a folder whose files have not changed since
     the last load (their stat, _stats) is not read again; each call still gets its own ReadLog, so a page says which
-    tables it read. With $KR_DATA_CACHE set (scripts/build_book.py sets it for a build), the validated tables are
-    also kept there, keyed by the folder, the data's bytes and the package's code, and the next process that loads
-    the same data with the same code reads them instead of validating again."""
+    tables it read. With $KR_DATA_CACHE and its key set (scripts/build_book.py sets them for a build) and `cache`,
+    the validated tables are also kept there, signed and keyed by the folder, the data's bytes and the package's
+    code, and the next process of the build that loads the same data reads them instead of validating again."""
     folder = data_dir(path)
     seen, stats = time.time_ns(), _stats(folder)
     known = _LOADED.get(folder)
     if known is not None and stats is not None and known[0] == stats:
         return Dataset(folder=folder, tables=ReadLog(known[1]), fingerprint=known[2], warnings=known[3])
-    dataset = _read(folder)
+    dataset = _read(folder, cache)
     # Settled when their stat was taken: a later change then gets a later ctime, so it cannot pass for this data.
     if stats is not None and all(seen - changed > SETTLED_NS for *_, changed in stats):
         _LOADED[folder] = (stats, dict(dataset.tables), dataset.fingerprint, dataset.warnings)
     return dataset
 
 
-def _read(folder: Path) -> Dataset:
+def _read(folder: Path, cache: bool) -> Dataset:
     """load() without the in-process cache: the files' sizes, the fingerprint, then the disk cache or validation."""
     if (too_big := size_problem(folder)) is not None:  # by stat, before the fingerprint reads a byte
         raise DataError([too_big])
     printed = fingerprint(folder)
-    cache = _cache_file(folder, printed)
-    if cache is not None and cache.is_file():
-        tables, warnings = _cached_tables(cache)
-        return Dataset(folder=folder, tables=ReadLog(tables), fingerprint=printed, warnings=warnings)
+    entry = table_cache.entry(folder, printed, package_digest()) if cache else None
+    if entry is not None and (cached := table_cache.read(entry, folder, printed, package_digest())) is not None:
+        return Dataset(folder=folder, tables=ReadLog(cached[0]), fingerprint=printed, warnings=cached[1])
     raws, problems = read_folder(folder)
     labels = {name: f"{folder.name}/{TABLES[name].file}" for name in raws}
     tables, found = validate_tables(raws, labels)
@@ -118,34 +116,6 @@ def _read(folder: Path) -> Dataset:
         raise DataError(problems)
     warnings = unique_role_warnings(tables, raws["quotes"].rows, labels["quotes"])
     tables = with_shown_roles(tables)
-    if cache is not None:
-        _keep(cache, pickle.dumps((dict(tables), warnings), protocol=pickle.HIGHEST_PROTOCOL))
+    if entry is not None:
+        table_cache.keep(entry, folder, printed, package_digest(), dict(tables), warnings)
     return Dataset(folder=folder, tables=ReadLog(tables), fingerprint=printed, warnings=warnings)
-
-
-def _cache_file(folder: Path, printed: str) -> Path | None:
-    """The cache entry for this folder's current bytes (fingerprint `printed`) and the package's current code, if caching is on."""
-    where = os.environ.get(CACHE_VARIABLE)
-    if not where:
-        return None
-    key = hashlib.sha256("\0".join([str(folder), printed, package_digest()]).encode()).hexdigest()[:20]
-    return Path(where) / f"{key}.pickle"
-
-
-@functools.lru_cache(maxsize=1)
-def _cached_tables(cache: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
-    """A cache entry's tables, read once per process: a build's profile pages run one after another in one kernel
-    (scripts/build_book.py), and unpickling 10,000 quotes for each of 98 pages took seconds. The entry's name holds
-    the data's fingerprint and the package's digest, so other data or code is another entry. Each load() wraps the
-    tables in a ReadLog of its own, so each page still says which tables it read; nothing changes a table."""
-    return pickle.loads(cache.read_bytes())
-
-
-def _keep(cache: Path, payload: bytes) -> None:
-    """Write the entry whole (a temporary file, then a rename) and drop entries of older data."""
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    for old in cache.parent.glob("*.pickle"):
-        old.unlink(missing_ok=True)
-    temporary = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(payload)
-    os.replace(temporary, cache)
