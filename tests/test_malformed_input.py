@@ -9,16 +9,19 @@ choice, ref, list, text and the date pattern) is among them.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import io
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
+import threading
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -702,3 +705,77 @@ def test_make_book_passes_data_to_the_build_as_written(value: str, tmp_path: Pat
     assert result.returncode == 0, result.stderr
     assert json.loads(args.read_text()) == ["scripts/build_book.py", "--data", value]
     assert not marker.exists()
+
+
+# -- paths: what is read ------------------------------------------------------------------------------------
+
+
+def _special_input(kind: str, folder: Path, name: str) -> tuple[Path, str]:
+    """A FIFO, or (as root) a private copy of the null device behind a symlink, as the hostile round's /dev/zero; the
+    system's own nodes are never named. Returns the path and how the refusal names what it is."""
+    if kind == "fifo":
+        os.mkfifo(folder / name)
+        return folder / name, "et navngivet rør (FIFO)"
+    if os.geteuid() != 0:
+        pytest.skip("mknod needs root")
+    os.mknod(folder / "enhed", 0o600 | stat.S_IFCHR, os.makedev(1, 3))  # reads as empty: no test can hang on it
+    (folder / name).symlink_to(folder / "enhed")
+    return folder / name, "en enhed"
+
+
+@contextlib.contextmanager
+def _never_waiting_for(fifo: Path) -> Iterator[None]:
+    """Whoever opens `fifo` to read gets an empty file instead of waiting for ever: code that reads it (the bug
+    this guards against) fails the test instead of hanging it."""
+    done = threading.Event()
+
+    def open_and_close() -> None:
+        while not done.wait(0.05):
+            with contextlib.suppress(OSError):  # ENXIO while no one reads
+                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+
+    thread = threading.Thread(target=open_and_close, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        done.set()
+        thread.join()
+
+
+QDPX_CODES = REPO / "tests" / "fixtures" / "qdpx" / "koder.csv"
+# script -> argv reading the special input `given` (the other inputs valid)
+SPECIAL_INPUTS: dict[str, Callable[[Path, Path], list[str]]] = {
+    "import_workbook": lambda tmp, given: [str(given), "--out", str(tmp / "ud")],
+    "import_qdpx": lambda tmp, given: [str(given), "--codes", str(QDPX_CODES), "--out", str(tmp / "ud")],
+    "import_qdpx --codes": lambda tmp, given: [str(tmp / "projekt.qdpx"), "--codes", str(given), "--out", str(tmp / "ud")],
+    "import_qdpx --documents": lambda tmp, given: [
+        *[str(tmp / "projekt.qdpx"), "--codes", str(QDPX_CODES)],
+        *["--documents", str(given), "--out", str(tmp / "ud")],
+    ],
+}
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device behind a symlink"])
+@pytest.mark.parametrize("name", sorted(SPECIAL_INPUTS))
+def test_a_device_or_fifo_given_as_an_input_is_refused_before_it_is_read(name: str, kind: str, tmp_path: Path):
+    """Reading /dev/zero never ends (21.5 GB, then killed) and opening a FIFO waits for a writer: each is one line, at once."""
+    from test_qdpx import pack
+
+    pack(tmp_path / "projekt.qdpx")
+    given, what = _special_input(kind, tmp_path, "input.xlsx")
+    with _never_waiting_for(given):
+        result = run_script(name.split()[0], *SPECIAL_INPUTS[name](tmp_path, given))
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.splitlines()[0] == f"{given} — er {what}, ikke en almindelig fil; angiv en fil"
+    assert not (tmp_path / "ud").exists()
+
+
+def test_a_fifo_in_the_data_folder_is_named_as_such_not_as_missing(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    """The hostile round's FIFO named quotes.csv: it was "filen mangler"."""
+    folder = Path(shutil.copytree(REPO / "data", tmp_path / "data"))
+    (folder / "quotes.csv").unlink()
+    os.mkfifo(folder / "quotes.csv")
+    result = run_script("validate_data", str(folder))
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.splitlines()[0] == "data/quotes.csv — er et navngivet rør (FIFO), ikke en almindelig fil; angiv en fil"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +29,28 @@ class RawTable:
 
     frame: pd.DataFrame
     rows: list[int]
+
+
+def special_kind(mode: int) -> str | None:
+    """What a path that is neither a regular file nor a folder is, in Danish (None for a file or a folder)."""
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "et navngivet rør (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "en sokkel (socket)"
+    return "en enhed"
+
+
+def not_regular(path: Path, label: str) -> Problem | None:
+    """An input that is a device, FIFO or socket (also through a symlink, as /dev/zero): refused by its stat,
+    before it is opened, as reading /dev/zero never ends and opening a FIFO waits for a writer."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None  # missing or unreachable: the reader says so in its own words
+    kind = special_kind(mode)
+    return None if kind is None else Problem(label, None, None, None, f"er {kind}, ikke en almindelig fil; angiv en fil")
 
 
 def decode(raw: bytes) -> str:
@@ -100,6 +124,8 @@ def read_csv(path: Path, label: str, max_rows: int = MAX_ROWS, max_bytes: int | 
     """Read one CSV file into text cells; report structural damage instead of raising. Reading stops at the
     first row beyond `max_rows`, so an oversized table costs no more than the limit, and, with `max_bytes`, at
     the first byte beyond it (OverLimit)."""
+    if (special := not_regular(path, label)) is not None:
+        return None, [special]
     try:
         raw = path.read_bytes() if max_bytes is None else read_limited(path, max_bytes)
     except OSError as exc:

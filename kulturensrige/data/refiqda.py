@@ -35,7 +35,7 @@ from defusedxml import DefusedXmlException
 from kulturensrige.data import provenance
 from kulturensrige.data.anonymity import unique_role_warnings
 from kulturensrige.data.archive import OverBudget, member_problems, read_member
-from kulturensrige.data.csv_reading import RawTable, read_csv
+from kulturensrige.data.csv_reading import RawTable, not_regular, read_csv
 from kulturensrige.data.folder_writing import check_folder, csv_text, refuse_output, write_file, write_folder
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset, data_dir, load
@@ -126,6 +126,8 @@ def _problem(label: str, message: str, value: str | None = None) -> Problem:
 def read_project(path: Path) -> Project:
     """Open and check a .qdpx file; every problem raises DataError with one Danish line."""
     label = path.name
+    if (special := not_regular(path, str(path))) is not None:
+        raise DataError([special])
     try:
         archive = zipfile.ZipFile(path)
     except FileNotFoundError:
@@ -319,6 +321,8 @@ def _positions(selection: ET.Element, where: str) -> tuple[int, int] | Problem:
 
 def _read_table(path: Path, columns: tuple[str, ...], label_name: str) -> RawTable:
     label = path.name
+    if (special := not_regular(path, str(path))) is not None:
+        raise DataError([special])
     if not path.is_file():
         raise DataError([_problem(label, f"{label_name} findes ikke")])
     raw, problems = read_csv(path, label)
@@ -547,6 +551,9 @@ def import_project(
     An existing `out` without `overwrite` raises FileExistsError only once the project is known to be good: the
     analyst first learns what is wrong with the data."""
     out = Path(os.path.abspath(out))
+    # A device or FIFO among the inputs is refused before anything is read (reading /dev/zero never ends).
+    if special := [p for given in (path, codes, documents) if given is not None and (p := not_regular(given, str(given)))]:
+        raise DataError(special)
     # Only what no --overwrite can make writable is refused here; an existing folder waits until the data is known good.
     refuse_output(out, folder=True, overwrite=True)
     base_dir = data_dir(base)

@@ -11,7 +11,7 @@ from typing import SupportsInt, cast
 import pandas as pd
 import pandera.pandas as pa
 
-from kulturensrige.data.csv_reading import OverLimit, RawTable, read_csv, thousands
+from kulturensrige.data.csv_reading import OverLimit, RawTable, not_regular, read_csv, thousands
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.municipality_codes import code_problems, codes_are_official
 from kulturensrige.data.pages import PROFILE_PREFIX, book_pages, slug
@@ -56,6 +56,9 @@ def read_folder(data_dir: Path, label_prefix: str | None = None) -> tuple[dict[s
         return {}, [too_big]
     for table in TABLES.values():
         path = data_dir / table.file
+        if (special := not_regular(path, prefix + table.file)) is not None:  # a FIFO is there, not missing
+            problems.append(special)
+            continue
         if not path.is_file() and table.optional:
             raws[table.name] = empty_table(table)
             continue

@@ -34,7 +34,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from kulturensrige.data import column_guide
 from kulturensrige.data.archive import Unreadable
-from kulturensrige.data.csv_reading import MAX_COLUMNS, MAX_ROWS, RawTable, parse_rows, thousands
+from kulturensrige.data.csv_reading import MAX_COLUMNS, MAX_ROWS, RawTable, not_regular, parse_rows, thousands
 from kulturensrige.data.folder_writing import check_folder, csv_text, refuse_output, write_file, write_folder
 from kulturensrige.data.problems import DataError, Problem
 from kulturensrige.data.schema import BY_ANALYST, FOLDER_SOURCE, LIST_SEPARATOR, TABLES, Table
@@ -298,6 +298,8 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], dict[str, str], list
     from the data cost nothing. Formulas and Excel's error values are refused with their cell, never guessed at.
     """
     labels = {name: sheet_label(path, name) for name in TABLES}
+    if (special := not_regular(path, str(path))) is not None:
+        return {}, labels, [special]
     try:
         book = StreamedWorkbook(path)
     except FileNotFoundError:
