@@ -164,6 +164,14 @@ def test_a_missing_folder_is_a_message_too(live, tmp_path):
     assert "datamappen findes ikke" in live.problems.value
 
 
+def test_a_symlink_loop_as_the_folder_is_a_message_not_a_traceback(live, tmp_path):
+    (tmp_path / "ring").symlink_to(tmp_path / "ring")
+    for typed in (str(tmp_path / "ring"), os.path.relpath(tmp_path / "ring", REPO)):
+        live.folder.value = typed
+        live.reload()
+        assert "symlink-løkke" in html.unescape(live.problems.value)
+
+
 def test_reloading_a_good_folder_clears_the_problems_and_keeps_the_choice(data, live, tmp_path):
     folder = tmp_path / "kopi"
     shutil.copytree(REPO / "data", folder)

@@ -779,3 +779,39 @@ def test_a_fifo_in_the_data_folder_is_named_as_such_not_as_missing(tmp_path: Pat
     result = run_script("validate_data", str(folder))
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert result.stderr.splitlines()[0] == "data/quotes.csv — er et navngivet rør (FIFO), ikke en almindelig fil; angiv en fil"
+
+
+LOOP_LINE = "er et symbolsk link, der peger i ring (en symlink-løkke); angiv en rigtig mappe eller fil"
+
+# script -> argv reading the data folder `loop`
+DATA_FOLDER_READERS: dict[str, Callable[[Path, str], list[str]]] = {
+    "validate_data": lambda tmp, loop: [loop],
+    "export_workbook": lambda tmp, loop: ["--data", loop, "--out", str(tmp / "ud.xlsx")],
+    "export_qdpx": lambda tmp, loop: ["--data", loop, "--out", str(tmp / "ud.qdpx")],
+    "build_pdf": lambda tmp, loop: ["--data", loop, "--site", str(tmp / "site")],
+    "build_book": lambda tmp, loop: ["--data", loop, "--output", str(tmp / "bog")],
+    "import_qdpx": lambda tmp, loop: [str(tmp / "projekt.qdpx"), "--codes", str(QDPX_CODES), "--base", loop, "--out", str(tmp / "ud")],
+    "generate_synthetic": lambda tmp, loop: ["--data", loop, "--out", str(tmp / "ud"), "--quotes", "10", "--initiatives", "10"],
+}
+
+
+@pytest.mark.parametrize("given", ["absolute", "relative", "KR_DATA_DIR"])
+@pytest.mark.parametrize("name", sorted(DATA_FOLDER_READERS))
+def test_a_symlink_loop_as_the_data_folder_is_one_line(name: str, given: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Path.resolve() raised RuntimeError ('Symlink loop') from every command; a relative folder is from the repository."""
+    from test_qdpx import pack
+
+    if given == "KR_DATA_DIR" and name in ("import_qdpx", "generate_synthetic"):
+        pytest.skip("its data folder is data/ unless named (--base, --data)")
+    pack(tmp_path / "projekt.qdpx")
+    loop = tmp_path / "ring"
+    loop.symlink_to(loop)
+    shown = str(loop) if given == "absolute" else os.path.relpath(loop, REPO)
+    argv = DATA_FOLDER_READERS[name](tmp_path, shown)
+    if given == "KR_DATA_DIR":
+        monkeypatch.setenv("KR_DATA_DIR", shown)
+        argv = [arg for arg in argv if arg not in (shown, "--data")]
+    result = run_script(name, *argv)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.splitlines()[0].endswith(f"ring — {LOOP_LINE}"), result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["projekt.qdpx", "ring"]

@@ -67,6 +67,15 @@ def _existing_file(tmp: Path) -> str:
     return str(tmp / "findes.xlsx")
 
 
+def _symlink_loop(tmp: Path) -> str:
+    (tmp / "ring").symlink_to(tmp / "ring")
+    return str(tmp / "ring")
+
+
+def _under_a_symlink_loop(tmp: Path) -> str:
+    return str(Path(_symlink_loop(tmp)) / "ud")
+
+
 def _dangling_link(tmp: Path) -> str:
     (tmp / "link").symlink_to(tmp / "ingen-steder")
     return str(tmp / "link")
@@ -89,6 +98,8 @@ TARGETS: dict[str, tuple[Callable[[Path], str], bool]] = {
     "folder that is not a data folder": (_foreign_folder, True),
     "existing file without --overwrite": (_existing_file, False),
     "dangling symlink without --overwrite": (_dangling_link, False),
+    "symlink loop": (_symlink_loop, True),
+    "under a symlink loop": (_under_a_symlink_loop, True),
     "the data folder being read": (lambda tmp: str(tmp / "data"), True),
     "a file the command reads": (lambda tmp: str(tmp / "data" / "arbejdsbog.xlsx"), True),
 }

@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
-from kulturensrige.data.problems import DataError, Problem
+from kulturensrige.data.problems import LOOP, DataError, Problem, symlink_loop
 from kulturensrige.data.schema import TABLES
 from kulturensrige.data.validation import read_folder, validate_tables
 
@@ -164,6 +164,8 @@ def destination_problem(
     if shown in ("", "."):
         return Problem(shown, None, None, None, "er den mappe, du står i; angiv navnet på en ny fil eller mappe")
     dest = Path(os.path.abspath(dest))
+    if symlink_loop(dest):  # the name itself, or a folder on the way; Path.resolve() would raise RuntimeError
+        return Problem(shown, None, None, None, LOOP)
     existing = next(p for p in [dest, *dest.parents] if _exists(p))
     name_max = os.pathconf(existing if existing.is_dir() else existing.parent, "PC_NAME_MAX")
     if any(len(os.fsencode(part)) > name_max for part in dest.parts):

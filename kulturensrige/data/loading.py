@@ -12,7 +12,7 @@ import pandas as pd
 from kulturensrige.data import table_cache
 from kulturensrige.data.anonymity import unique_role_warnings, with_shown_roles
 from kulturensrige.data.fingerprint import fingerprint, package_digest
-from kulturensrige.data.problems import DataError, Problem
+from kulturensrige.data.problems import LOOP, DataError, Problem, symlink_loop
 from kulturensrige.data.schema import TABLES
 from kulturensrige.data.validation import read_folder, size_problem, validate_tables
 
@@ -27,7 +27,10 @@ CACHE_KEY_VARIABLE = table_cache.KEY_VARIABLE
 def data_dir(path: str | os.PathLike | None = None) -> Path:
     """The data folder: the argument, else $KR_DATA_DIR, else data/; relative paths from the repository root."""
     chosen = Path(path if path is not None else os.environ.get(DATA_DIR_VARIABLE) or "data")
-    return chosen if chosen.is_absolute() else (REPO_ROOT / chosen).resolve()
+    full = chosen if chosen.is_absolute() else REPO_ROOT / chosen
+    if symlink_loop(full):  # one line naming the folder as given: Path.resolve() raises RuntimeError on a loop
+        raise DataError([Problem(str(chosen), None, None, None, LOOP)])
+    return full if chosen.is_absolute() else full.resolve()
 
 
 class ReadLog(dict):

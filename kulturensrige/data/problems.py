@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from dataclasses import dataclass
 
 from kulturensrige.words import visible
@@ -42,3 +44,17 @@ def _sort_key(p: Problem) -> tuple:
 
 def _shorten(value: str, limit: int = 80) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+LOOP = "er et symbolsk link, der peger i ring (en symlink-løkke); angiv en rigtig mappe eller fil"
+
+
+def symlink_loop(path: str | os.PathLike) -> bool:
+    """Whether following `path` (or a folder on the way to it) never ends: Path.resolve() raises RuntimeError then."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        return error.errno == errno.ELOOP
+    except ValueError:
+        return False
+    return False

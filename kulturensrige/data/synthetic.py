@@ -216,7 +216,8 @@ def generate(
             raise ValueError(f"{thousands(count)} {what} kan ikke laves; {limit}")
     out = Path(os.path.abspath(out))
     shipped = SHIPPED_DATA.resolve()
-    if out.resolve() == shipped or shipped in out.resolve().parents:
+    real = Path(os.path.realpath(out))  # never raises on a symlink loop, which refuse_output then names
+    if real == shipped or shipped in real.parents:
         raise ValueError(f"syntetiske data skrives aldrig i {shipped}")
     refuse_output(out, folder=True, overwrite=overwrite)
     base_dir = data_dir(base) if base is not None else shipped
