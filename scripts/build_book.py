@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import filecmp
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -50,6 +51,7 @@ from kulturensrige.data.buildkey import build_key
 from kulturensrige.data.folder_writing import destination_problem
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
 from kulturensrige.data.loading import CACHE_KEY_VARIABLE, CACHE_VARIABLE, DATA_DIR_VARIABLE, data_dir, load
+from kulturensrige.data.settings import settings_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -64,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", default=None, help="mappe til den byggede bog (standard: book/_build)")
     parser.add_argument("--builder", default="html", choices=["html", "linkcheck"], help="Sphinx-builderen (standard: html)")
     args = parser.parse_args(argv)
+    if unusable := settings_problems():  # before any work: a traceback from Sphinx or a notebook otherwise
+        for problem in unusable:
+            cli.refused(problem)
+        return cli.OUTPUT_REFUSED
     folder = data_dir(args.data)
     if args.output is not None:
         # The folder gets _build/ inside; anything else there, a device or the working folder is refused up front.
@@ -103,8 +109,8 @@ def _build(folder: Path, output: Path, builder: str) -> int:
     env = {**os.environ, DATA_DIR_VARIABLE: str(folder), "PYTHONPATH": str(ROOT)}
     try:
         execute_in_one_kernel(notebooks_with_code(source), source, output / "_build" / ".jupyter_cache", env)
-    except CellExecutionError as exc:
-        print(f"En side kunne ikke køres:\n{exc}", file=sys.stderr)
+    except PageFailed as failed:
+        print(failed.line(output / "_build" / FAILURE_LOG), file=sys.stderr)
         return 1
     command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(source), "-W", "-n", "--keep-going"]
     command += ["--builder", builder, "--path-output", str(output)]
@@ -121,6 +127,26 @@ def _build(folder: Path, output: Path, builder: str) -> int:
         print(f"Bogen er ikke bygget (jupyter-book sluttede med kode {failed.code}); {site} er som før.", file=sys.stderr)
         return failed.code
     return 0
+
+
+# Where the whole error of a page that could not run goes (beside the execution cache); the terminal gets one line.
+FAILURE_LOG = "kr-side-fejl.log"
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+class PageFailed(Exception):
+    """A cell of a page's notebook raised: the page and the error, told in one line, the traceback in a file."""
+
+    def __init__(self, page: str, error: CellExecutionError) -> None:
+        super().__init__(page)
+        self.page, self.error = page, error
+
+    def line(self, log: Path) -> str:
+        """One line naming the page and the error; the whole traceback, without colour codes, goes into `log`."""
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text(f"Siden {self.page}:\n{_ANSI.sub('', str(self.error))}\n", encoding="utf-8")
+        reason = " ".join(_ANSI.sub("", f"{self.error.ename}: {self.error.evalue}").split())[:300]
+        return f"Bogen er ikke bygget: siden {self.page} kunne ikke køres ({reason}). Hele fejlen står i {log}."
 
 
 class BuildFailed(Exception):
@@ -197,8 +223,11 @@ def execute_in_one_kernel(notebooks: list[Path], book: Path, cache_path: Path, e
             fresh = f"%reset_selective -f .\nimport os\nos.chdir({str(path.parent)!r})\nos.environ[{PAGE_VARIABLE!r}] = {page!r}"
             client.wait_for_reply(client.kc.execute(fresh, store_history=False))
             code = [cell for cell in notebook.cells if cell.cell_type == "code"]
-            for count, cell in enumerate(code, start=1):
-                client.execute_cell(cell, notebook.cells.index(cell), execution_count=count)
+            try:
+                for count, cell in enumerate(code, start=1):
+                    client.execute_cell(cell, notebook.cells.index(cell), execution_count=count)
+            except CellExecutionError as error:
+                raise PageFailed(page, error) from None
             notebook.metadata["language_info"] = info["content"]["language_info"]
             seconds = time.perf_counter() - start
             cache.cache_notebook_bundle(

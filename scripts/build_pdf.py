@@ -17,12 +17,12 @@ from functools import partial
 from pathlib import Path
 
 from kulturensrige import cli
-from kulturensrige.book.extension import build_date
 from kulturensrige.book.site_folder import replaced_site
 from kulturensrige.data.buildkey import RECORD, read_record
 from kulturensrige.data.folder_writing import destination_problem
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
 from kulturensrige.data.loading import data_dir, load
+from kulturensrige.data.settings import build_date, settings_problems
 from kulturensrige.edition import editions
 from kulturensrige.edition.links import link_editions
 from kulturensrige.edition.printing import CHROMIUM, PLOTLY_JS, PrintError, PrintJob, print_pdfs
@@ -40,6 +40,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", default=str(ROOT / "book" / "_build" / "html"), help="den byggede bog (standard: book/_build/html)")
     parser.add_argument("--book-url", default=None, help=f"bogens adresse på nettet (standard: ${BOOK_URL_VARIABLE}; ellers ingen)")
     args = parser.parse_args(argv)
+    if unusable := settings_problems():  # before any work: a traceback from Sphinx or a notebook otherwise
+        for problem in unusable:
+            cli.refused(problem)
+        return cli.OUTPUT_REFUSED
     folder = data_dir(args.data)
     # The site is replaced by a copy with the PDFs in it: never the working folder, a device or the data folder.
     refused = destination_problem(Path(args.site), folder=True, overwrite=True, reading=[folder], names={"index.html"})

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import sys
+from pathlib import Path
 
+import nbformat
 import pytest
 
 from kulturensrige import cli
 from kulturensrige.data.problems import DataError, Problem
+from kulturensrige.data.settings import build_date, settings_problems
+from support.scripts import REPO, run_script, script
 
 PROBLEMS = [
     Problem("data/quotes.csv", 3, "kommunekode", "999", "skal være en kommunekode fra municipalities.csv"),
@@ -41,3 +47,55 @@ def test_run_reports_a_data_error_that_main_left_unreported(monkeypatch: pytest.
         cli.run(_failing)
     assert stopped.value.code == 1
     assert capsys.readouterr().err.splitlines()[-1] == "2 problem(er) fundet."
+
+
+# variable -> values a build cannot use (the hostile round's, and a digit of another script)
+UNUSABLE_SETTINGS = {
+    "SOURCE_DATE_EPOCH": ["abc", "-99999999999", "99999999999999999", "1_700_000_000", "١٧٠٠"],
+    "KR_LIST_LIMIT": ["abc", "-5", "1e3"],
+}
+BUILDERS = {
+    "build_book": lambda tmp: ["--data", str(REPO / "data"), "--output", str(tmp / "bog")],
+    "build_pdf": lambda tmp: ["--data", str(REPO / "data"), "--site", str(tmp / "site")],
+}
+
+
+@pytest.mark.parametrize("name", sorted(BUILDERS))
+@pytest.mark.parametrize(("variable", "value"), [(v, x) for v, values in UNUSABLE_SETTINGS.items() for x in values])
+def test_an_unusable_build_setting_is_one_danish_line_naming_the_variable(
+    name: str, variable: str, value: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """A ValueError or OverflowError from deep in Sphinx or a notebook before; now refused before any work."""
+    monkeypatch.setenv(variable, value)
+    result = run_script(name, *BUILDERS[name](tmp_path))
+    assert result.returncode == 2 and result.stdout == "", result.stderr
+    assert result.stderr.splitlines() == [f"{variable}: {value!r} — {settings_problems()[0].allowed}"]
+    assert "skal være et helt" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("epoch", "date"), [("0", dt.date(1970, 1, 1)), ("1700000000", dt.date(2023, 11, 14)), ("253402300799", dt.date(9999, 12, 31))]
+)
+def test_a_usable_source_date_epoch_gives_its_date(epoch: str, date: dt.date, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    assert settings_problems() == [] and build_date() == date
+
+
+def test_a_page_that_cannot_run_is_one_line_naming_the_page_and_the_log(tmp_path: Path):
+    """nbclient's CellExecutionError printed the whole ANSI-coloured notebook traceback; the log keeps it, uncoloured."""
+    book = tmp_path / "bog"
+    (book / "kapitel").mkdir(parents=True)
+    page = book / "kapitel" / "side.ipynb"
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("1 / 0")])
+    nbformat.write(notebook, page)
+    build_book = script("build_book")
+    with pytest.raises(build_book.PageFailed) as failed:
+        build_book.execute_in_one_kernel([page], book, tmp_path / "cache", dict(os.environ))
+    log = tmp_path / "kr-side-fejl.log"
+    line = failed.value.line(log)
+    assert line == (
+        f"Bogen er ikke bygget: siden kapitel/side kunne ikke køres (ZeroDivisionError: division by zero). Hele fejlen står i {log}."
+    )
+    written = log.read_text(encoding="utf-8")
+    assert "1 / 0" in written and "ZeroDivisionError" in written and "\x1b[" not in written

@@ -34,17 +34,12 @@ from kulturensrige.data.fingerprint import folder_digest
 from kulturensrige.data.loading import Dataset, load
 from kulturensrige.data.municipality_codes import codes_are_official
 from kulturensrige.data.publishing import published_files
+from kulturensrige.data.settings import build_date
 from kulturensrige.render import browser, highlight
 from kulturensrige.render.markup import SIDE, esc, side_file
 from kulturensrige.words import built, spreadsheet_csv
 
 GENERATED = "_kr_generated"
-
-
-def build_date() -> dt.date:
-    """SOURCE_DATE_EPOCH makes two builds of the same commit byte-identical (reproducible builds)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch else dt.date.today()
 
 
 # Said on every page when options.csv switches the check of the official codes off (municipality_codes).

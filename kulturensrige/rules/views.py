@@ -12,13 +12,13 @@ editors' inferred ties are set aside: those quotes count as not tied to a munici
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
 from kulturensrige.data.loading import Dataset
+from kulturensrige.data.settings import list_limit
 from kulturensrige.words import plural
 
 # The view of every municipality at once (and the filter's value for "no municipality chosen").
@@ -163,4 +163,4 @@ def first_page(n: int) -> int:
     """How many of a list's n cards ship as HTML: all, up to KR_LIST_LIMIT (200); past it the first PAGE_SIZE.
 
     KR_LIST_LIMIT lets a test send the report's short lists down the long-list path too."""
-    return n if n <= int(os.environ.get("KR_LIST_LIMIT", "200")) else PAGE_SIZE
+    return n if n <= list_limit() else PAGE_SIZE
