@@ -62,6 +62,11 @@ def _foreign_folder(tmp: Path) -> str:
     return str(tmp / "hjem")
 
 
+def _link_to_a_foreign_folder(tmp: Path) -> str:
+    (tmp / "genvej").symlink_to(_foreign_folder(tmp))
+    return str(tmp / "genvej")
+
+
 def _existing_file(tmp: Path) -> str:
     (tmp / "findes.xlsx").write_bytes(b"gammel")
     return str(tmp / "findes.xlsx")
@@ -96,6 +101,7 @@ TARGETS: dict[str, tuple[Callable[[Path], str], bool]] = {
     "path under a file": (_under_a_file, True),
     "300-byte name": (lambda tmp: str(tmp / ("n" * 300)), True),
     "folder that is not a data folder": (_foreign_folder, True),
+    "symlink to a folder that is not a data folder": (_link_to_a_foreign_folder, True),
     "existing file without --overwrite": (_existing_file, False),
     "dangling symlink without --overwrite": (_dangling_link, False),
     "symlink loop": (_symlink_loop, True),
@@ -298,11 +304,13 @@ def test_a_refusal_naming_a_path_with_a_line_break_is_one_line(tmp_path: Path, m
     assert result.returncode == OUTPUT_REFUSED and len(result.stderr.splitlines()) == 1, result.stderr
 
 
-@pytest.mark.parametrize("argument", ["", ".", "fremmed"])
+@pytest.mark.parametrize("argument", ["", ".", "fremmed", "genvej"])
 def test_the_dictionary_writer_writes_only_into_a_data_folder(argument: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """ "genvej" is a symlink to "fremmed": the hostile round's write_dictionary.py /tmp/linkdir wrote into the target."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "fremmed").mkdir()
     (tmp_path / "fremmed" / "DATAORDBOG.md").write_text("mine egne noter\n", encoding="utf-8")
+    (tmp_path / "genvej").symlink_to(tmp_path / "fremmed")
     before = snapshot(tmp_path)
     result = run_script("write_dictionary", argument)
     assert result.returncode == OUTPUT_REFUSED and len(result.stderr.splitlines()) == 1, result.stderr

@@ -194,8 +194,18 @@ def destination_problem(
         return Problem(shown, None, None, None, "findes og er en fil; angiv en mappe")
     if not folder and stat.S_ISDIR(mode):
         return Problem(shown, None, None, None, "er en mappe; angiv en fil, fx arbejdsbog.xlsx")
-    if folder and stat.S_ISDIR(mode) and not _made_here(dest, set(names) or {table.file for table in TABLES.values()}):
+    made_here = set(names) or {table.file for table in TABLES.values()}
+    if folder and stat.S_ISDIR(mode) and not _made_here(dest, made_here):
         return Problem(shown, None, None, None, "er en mappe med filer, som kommandoen ikke selv har skrevet; angiv en ny eller tom mappe")
+    # A symlink to a folder is checked as that folder: a command that writes into the folder it names (the
+    # dictionary) would write there, and one that replaces it would take the place of a link to someone's folder.
+    if stat.S_ISLNK(mode) and os.path.isdir(dest):
+        target = os.path.realpath(dest)
+        if not folder:
+            return Problem(shown, None, None, None, f"er et symbolsk link til mappen {target}; angiv en fil, fx arbejdsbog.xlsx")
+        if not _made_here(Path(target), made_here):
+            foreign = "med filer, som kommandoen ikke selv har skrevet; angiv en ny eller tom mappe"
+            return Problem(shown, None, None, None, f"peger på mappen {target} {foreign}")
     if not overwrite:
         what = "mappen" if folder else "filen"
         return Problem(shown, None, None, None, f"findes allerede; intet er skrevet. Brug --overwrite for at erstatte {what}")
