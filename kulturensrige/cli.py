@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from kulturensrige.data.folder_writing import OUTPUT_REFUSED, write_file, write_folder
+from kulturensrige.data.folder_writing import OUTPUT_REFUSED, write_files, write_folder
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
 from kulturensrige.data.problems import DataError, Problem
 
@@ -68,10 +68,11 @@ def os_problem(exc: OSError) -> str:
 
 
 def _written(exc: OSError) -> Path | None:
-    """The destination of the write_file or write_folder call the error came from: the system names only the
-    hidden temporary copy, if anything (a failed write() names no file at all)."""
+    """The destination of the write_files (write_file) or write_folder call the error came from, the file being
+    written when it came: the system names only the hidden temporary copy, if anything (a failed write() names no
+    file at all)."""
     for frame, _ in traceback.walk_tb(exc.__traceback__):
-        if frame.f_code in (write_file.__code__, write_folder.__code__):
+        if frame.f_code in (write_files.__code__, write_folder.__code__):
             return Path(frame.f_locals["dest"])
     return None
 

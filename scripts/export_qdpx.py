@@ -19,7 +19,7 @@ from kulturensrige import cli
 from kulturensrige.data.folder_writing import destination_problem
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
 from kulturensrige.data.loading import data_dir
-from kulturensrige.data.refiqda import export_code_map, export_project
+from kulturensrige.data.refiqda import export_project
 
 
 @cli.stops_on_problems("{count} problem(er) i datamappen; intet er skrevet.")
@@ -39,8 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         return cli.refused(refused)
     try:
         with interruptible():
-            count = export_project(args.data, args.out, overwrite=args.overwrite)
-            export_code_map(args.data, codes, overwrite=args.overwrite)
+            count = export_project(args.data, args.out, codes=codes, overwrite=args.overwrite)  # both files or neither
     except Interrupted:
         print(interrupted_line(f"{args.out} er ikke skrevet færdig"), file=sys.stderr)
         return EXIT_CODE

@@ -420,3 +420,30 @@ def test_ctrl_c_while_a_script_still_imports_its_libraries_is_one_line_and_exit_
     assert process.returncode == EXIT_CODE, err
     assert out == "" and err.startswith("Afbrudt: import_workbook.py") and len(err.splitlines()) == 1, err
     assert not (tmp_path / "ud").exists()
+
+
+@pytest.mark.parametrize("overwrite", [False, True])
+def test_a_qdpx_export_whose_code_map_cannot_be_written_writes_neither_file(
+    overwrite: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The hostile round's full disk where only the code map goes: the project was written all the same, under a
+    line saying nothing was; with --overwrite a new project stood beside the old code map."""
+    project, codes = tmp_path / "projekt.qdpx", tmp_path / "koder.csv"
+    if overwrite:
+        project.write_bytes(b"gammelt projekt")
+        codes.write_text("gammelt kodekort\n", encoding="utf-8")
+    before = snapshot(tmp_path)
+    original = Path.write_text
+
+    def full_disk_for_the_code_map(self: Path, *args, **kwargs):
+        if self.name.startswith(".koder.csv."):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", full_disk_for_the_code_map)
+    result = run_script(
+        "export_qdpx", "--data", str(REPO / "data"), "--out", str(project), "--codes", str(codes), *(["--overwrite"] if overwrite else [])
+    )
+    assert result.returncode == 1 and result.stdout == "", result.stderr
+    assert result.stderr.splitlines() == [f"{codes} — kan ikke skrives: der er ikke plads på disken; intet er skrevet."]
+    assert snapshot(tmp_path) == before

@@ -77,19 +77,30 @@ def write_file(dest: Path, write: Callable[[Path], object], *, overwrite: bool =
     A symlink named as `dest` is replaced by the file, as a link (its target is left alone); a device, FIFO or
     anything but a regular file is refused before anything is written.
     """
-    dest = Path(os.path.abspath(dest))
-    refuse_output(dest, folder=False, overwrite=overwrite)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale_staging(dest)
-    handle, temporary = tempfile.mkstemp(prefix=staging_prefix(dest), suffix=".tmp", dir=dest.parent)
-    os.close(handle)
+    write_files([(dest, write)], overwrite=overwrite)
+
+
+def write_files(writes: Sequence[tuple[Path, Callable[[Path], object]]], *, overwrite: bool = False) -> None:
+    """Write several files as write_file does, all or none: each is written in full beside its destination, and
+    only when every one is written are they renamed into place (a .qdpx and its code map)."""
+    staged: list[tuple[Path, Path]] = []
     try:
-        regular = dest.is_file() and not dest.is_symlink()
-        os.chmod(temporary, stat.S_IMODE(dest.stat().st_mode) if regular else default_mode(0o666))
-        write(Path(temporary))
-        os.replace(temporary, dest)
+        for dest, write in writes:
+            dest = Path(os.path.abspath(dest))
+            refuse_output(dest, folder=False, overwrite=overwrite)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            remove_stale_staging(dest)
+            handle, temporary = tempfile.mkstemp(prefix=staging_prefix(dest), suffix=".tmp", dir=dest.parent)
+            os.close(handle)
+            staged.append((Path(temporary), dest))
+            regular = dest.is_file() and not dest.is_symlink()
+            os.chmod(temporary, stat.S_IMODE(dest.stat().st_mode) if regular else default_mode(0o666))
+            write(Path(temporary))
+        for temporary, dest in staged:
+            os.replace(temporary, dest)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
         raise
 
 

@@ -22,7 +22,7 @@ import re
 import uuid
 import zipfile
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
@@ -36,7 +36,7 @@ from kulturensrige.data import provenance
 from kulturensrige.data.anonymity import unique_role_warnings
 from kulturensrige.data.archive import OverBudget, member_problems, read_member
 from kulturensrige.data.csv_reading import RawTable, not_regular, read_csv
-from kulturensrige.data.folder_writing import check_folder, csv_text, refuse_output, write_file, write_folder
+from kulturensrige.data.folder_writing import check_folder, csv_text, refuse_output, write_files, write_folder
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset, data_dir, load
 from kulturensrige.data.municipality_codes import LIST_FILE
@@ -912,10 +912,9 @@ def code_map_text(data: Dataset) -> str:
     return csv_text(["code", "ingredient_id"], rows)
 
 
-def export_project(data_folder: Path, out: Path, *, overwrite: bool = False) -> int:
-    """Write the data's quotes as a .qdpx (through a temporary file renamed into place); returns the quote count."""
-    out = Path(os.path.abspath(out))
-    refuse_output(out, folder=False, overwrite=overwrite)
+def export_project(data_folder: Path, out: Path, *, codes: Path | None = None, overwrite: bool = False) -> int:
+    """Write the data's quotes as a .qdpx and, if `codes` is given, its code map (code_map_text) beside it: both
+    or neither, each through a temporary file renamed into place (write_files). Returns the quote count."""
     data = load(data_folder)
     xml, files = project_xml(data)
 
@@ -924,13 +923,9 @@ def export_project(data_folder: Path, out: Path, *, overwrite: bool = False) -> 
             for name, content in [(PROJECT_FILE, xml), *((n, t.encode("utf-8")) for n, t in sorted(files.items()))]:
                 archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), content, zipfile.ZIP_DEFLATED)
 
-    write_file(out, write, overwrite=overwrite)
+    writes: list[tuple[Path, Callable[[Path], object]]] = [(out, write)]
+    if codes is not None:
+        text = code_map_text(data)
+        writes.append((codes, lambda temporary: temporary.write_text(text, encoding="utf-8")))
+    write_files(writes, overwrite=overwrite)
     return len(data.quotes)
-
-
-def export_code_map(data_folder: Path, out: Path, *, overwrite: bool = False) -> None:
-    """Write the code map for an export (code_map_text) through a temporary file renamed into place."""
-    out = Path(os.path.abspath(out))
-    refuse_output(out, folder=False, overwrite=overwrite)
-    text = code_map_text(load(data_folder))
-    write_file(out, lambda temporary: temporary.write_text(text, encoding="utf-8"), overwrite=overwrite)
