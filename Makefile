@@ -19,7 +19,10 @@ $(BIN)/.installed: requirements.txt pyproject.toml
 lock: $(BIN)/.installed
 	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links --quiet -o requirements.txt requirements.in
 
-# DATA reaches the scripts as written: unexpanded by make, single-quoted for the shell.
+# DATA reaches the scripts as written: unexpanded by make, single-quoted for the shell. It is never exported: make
+# expands a variable it exports into a recipe's environment, so DATA='x$(shell cmd)' from the command line ran cmd
+# (under -n too, for a recipe that runs $(MAKE)).
+unexport DATA
 QUOTED_DATA = '$(subst ','\'',$(value DATA))'
 
 book: $(BIN)/.installed

@@ -681,7 +681,10 @@ def esc_html(text: str) -> str:
 
 @pytest.mark.parametrize(
     "value",
-    ["mine data", "Køge-æøå data", "citat \"dobbelt\" og 'enkelt'", "x; touch {marker}", "$(touch {marker})", "`touch {marker}`", "("],
+    [
+        *["mine data", "Køge-æøå data", "citat \"dobbelt\" og 'enkelt'", "x; touch {marker}", "$(touch {marker})", "`touch {marker}`", "("],
+        "data$(shell touch {marker})",  # make's own function: make expanded DATA when it exported it to the recipe
+    ],
 )
 def test_make_book_passes_data_to_the_build_as_written(value: str, tmp_path: Path):
     """The recipe quotes DATA for the shell: no word splitting, no command substitution, Danish letters kept."""
@@ -705,6 +708,31 @@ def test_make_book_passes_data_to_the_build_as_written(value: str, tmp_path: Pat
     assert result.returncode == 0, result.stderr
     assert json.loads(args.read_text()) == ["scripts/build_book.py", "--data", value]
     assert not marker.exists()
+
+
+def test_make_never_runs_a_function_given_in_data_for_the_explorer_or_under_n(tmp_path: Path):
+    """`make explorer DATA='data$(shell touch /tmp/pwn)'` and `make -n pdf DATA=…` ran the command."""
+    marker = tmp_path / "y"
+    value = f"data$(shell touch {marker})"
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / ".installed").touch()
+    os.utime(bin_dir / ".installed", (4_000_000_000, 4_000_000_000))  # newer than requirements.txt: no install
+    voila = bin_dir / "voila"
+    voila.write_text(f"#!{sys.executable}\nimport os\nopen(os.environ['KR_ENV'], 'w').write(os.environ['KR_DATA_DIR'])\n")
+    voila.chmod(0o755)
+    seen = tmp_path / "env.txt"
+    for target in (["explorer"], ["-n", "pdf"]):
+        result = subprocess.run(
+            ["make", "--no-print-directory", *target, f"BIN={bin_dir}", f"DATA={value}"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "KR_ENV": str(seen)},
+        )
+        assert result.returncode == 0, result.stderr
+        assert not marker.exists(), target
+    assert seen.read_text() == value
 
 
 # -- paths: what is read ------------------------------------------------------------------------------------
