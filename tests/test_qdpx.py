@@ -434,3 +434,15 @@ def test_the_export_names_no_role_the_anonymity_rule_holds_back(tmp_path: Path):
     for q in each(held_back.itertuples()):
         if q.speaker_role not in set(data.quotes.loc[data.quotes["quote_id"] != q.quote_id, "shown_role"]):  # not another's
             assert q.speaker_role not in qde, q.quote_id
+
+
+def test_a_problem_in_an_imported_passage_names_its_source_and_selection_not_a_csv_row(tmp_path, capsys):
+    """A control character in a coded passage was reported as 'ud/quotes.csv, række 10', a file never written."""
+    sung = "aftenen, og folk kom for at synge"
+    change = _replace(INTERVIEW, sung.encode(), sung.replace(",", "\x0b").encode())  # same length: offsets hold
+    code, _, err = run_import(pack(tmp_path / "projekt.qdpx", change), tmp_path / "ud", capsys)
+    assert code == 1 and "Traceback" not in err, err
+    first = err.splitlines()[0]
+    assert first.startswith("projekt.qdpx, kilden 'Interview, bibliotekar', markering ") and "(tegn 30–96)" in first, first
+    assert "quotes.csv" not in err and "\x0b" not in err
+    assert not (tmp_path / "ud").exists()

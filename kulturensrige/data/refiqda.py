@@ -574,15 +574,21 @@ def import_project(
         {SKIP_NOT_TEXT: project.not_text_passages, SKIP_MISSING: project.external_passages, SKIP_OUTSIDE: len(project.outside)}
     )
     summary.passages += len(project.outside)  # read from a text source, then skipped
-    rows = _quote_rows(project, code_map, docs, municipalities, typed, summary, path.name)
+    origins: dict[str, str] = {}
+    rows = _quote_rows(project, code_map, docs, municipalities, typed, summary, path.name, origins)
     files = _output_files(raws, typed, rows, municipalities, summary, path.name)
     out_raws = {name: raws[name] if TABLES[name].file not in files else _raw(files[TABLES[name].file]) for name in raws}
     if os.path.lexists(out) and not overwrite:  # a symlink, even a dangling one, is there to be replaced
         if problems := validate_tables(out_raws, {n: f"{out.name}/{TABLES[n].file}" for n in out_raws})[1]:
-            raise DataError(problems)
+            raise DataError(_in_the_project(problems, out_raws["quotes"], origins))
         raise FileExistsError(f"{out} findes allerede")
     # Validated once, as written: check_folder reads the staged folder back before it is renamed into place.
-    write_folder(folder_files(out_raws), out, overwrite=overwrite, check=check_folder)
+    write_folder(
+        folder_files(out_raws),
+        out,
+        overwrite=overwrite,
+        check=lambda staged: _in_the_project(check_folder(staged), out_raws["quotes"], origins),
+    )
     quotes = out_raws["quotes"]
     summary.warnings = unique_role_warnings({**typed, "quotes": quotes.frame}, quotes.rows, f"{out.name}/{TABLES['quotes'].file}")
     return summary
@@ -601,7 +607,9 @@ def _quote_rows(
     typed: Mapping[str, pd.DataFrame],
     summary: ImportSummary,
     label: str,
+    origins: dict[str, str],
 ) -> list[dict[str, str]]:
+    """The quotes of the coded passages; `origins` gets each quote id's place in the project (_passage_place)."""
     ingredients = typed["ingredients"].sort_values("number")
     sections = dict(zip(ingredients["ingredient_id"], ingredients["section_id"], strict=True))
     by_title = {
@@ -652,6 +660,7 @@ def _quote_rows(
         ids = [i for i in entry["ingredients"] if i != NO_INGREDIENT]
         role = facts.role or NOT_STATED
         quote_id = _quote_id(passage, used_ids)
+        origins[quote_id] = f"{label}, {_passage_place(project, passage)}"
         attribution = ("inferred" if facts.inferred_because else "stated") if facts.kommunekode else "not stated"
         summary.attributions[attribution] += 1
         # A quote without an ingredient belongs to the section its source is named after (as the export names them).
@@ -690,10 +699,23 @@ def _number(cell: str) -> int:
 def _skip(summary: ImportSummary, project: Project, passage: Passage, reason: str) -> None:
     """Count a passage not taken, and name it, so the analyst can find it in the QDA program."""
     summary.skipped[reason] += 1
-    where = (
-        f"kilden {project.source_names[passage.source]!r}, markering {passage.name or passage.guid} (tegn {passage.start}–{passage.end})"
-    )
-    summary.not_taken.append(f"{where}: {reason}")
+    summary.not_taken.append(f"{_passage_place(project, passage)}: {reason}")
+
+
+def _passage_place(project: Project, passage: Passage) -> str:
+    """Where the analyst finds a passage in the QDA program: its source, its selection's name and its characters."""
+    return f"kilden {project.source_names[passage.source]!r}, markering {passage.name or passage.guid} (tegn {passage.start}–{passage.end})"
+
+
+def _in_the_project(problems: list[Problem], quotes: RawTable, origins: Mapping[str, str]) -> list[Problem]:
+    """Problems in the quotes made from the project, named by their passage in the project, not by a row of a
+    quotes.csv that is never written; other problems as they are."""
+    ids = dict(zip(quotes.rows, quotes.frame["quote_id"], strict=True))
+    named = []
+    for problem in problems:
+        origin = origins.get(ids.get(problem.row, "")) if problem.file.endswith("/" + TABLES["quotes"].file) else None
+        named.append(problem if origin is None else Problem(origin, None, problem.column, problem.value, problem.allowed))
+    return named
 
 
 def _quote_id(passage: Passage, used: set[str]) -> str:
