@@ -90,14 +90,14 @@ def write_files(writes: Sequence[tuple[Path, Callable[[Path], object]]], *, over
             refuse_output(dest, folder=False, overwrite=overwrite)
             dest.parent.mkdir(parents=True, exist_ok=True)
             remove_stale_staging(dest)
-            handle, temporary = tempfile.mkstemp(prefix=staging_prefix(dest), suffix=".tmp", dir=dest.parent)
+            handle, name = tempfile.mkstemp(prefix=staging_prefix(dest), suffix=".tmp", dir=dest.parent)
             os.close(handle)
-            staged.append((Path(temporary), dest))
+            staged.append((Path(name), dest))
             regular = dest.is_file() and not dest.is_symlink()
-            os.chmod(temporary, stat.S_IMODE(dest.stat().st_mode) if regular else default_mode(0o666))
-            write(Path(temporary))
-        for temporary, dest in staged:
-            os.replace(temporary, dest)
+            os.chmod(name, stat.S_IMODE(dest.stat().st_mode) if regular else default_mode(0o666))
+            write(Path(name))
+        for temporary, target in staged:
+            os.replace(temporary, target)
     except BaseException:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)

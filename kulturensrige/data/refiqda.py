@@ -713,7 +713,8 @@ def _in_the_project(problems: list[Problem], quotes: RawTable, origins: Mapping[
     ids = dict(zip(quotes.rows, quotes.frame["quote_id"], strict=True))
     named = []
     for problem in problems:
-        origin = origins.get(ids.get(problem.row, "")) if problem.file.endswith("/" + TABLES["quotes"].file) else None
+        in_quotes = problem.row is not None and problem.file.endswith("/" + TABLES["quotes"].file)
+        origin = origins.get(ids.get(problem.row, "")) if in_quotes and problem.row is not None else None
         named.append(problem if origin is None else Problem(origin, None, problem.column, problem.value, problem.allowed))
     return named
 
