@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from kulturensrige import cli
 from kulturensrige.data import loading, table_cache
 from kulturensrige.data.synthetic import generate
 
@@ -32,11 +33,11 @@ def _median_seconds(step: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--data", type=Path, default=None)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="kr-cache-bench-") as work:
         folder = args.data or generate(Path(work) / "syntetisk")
         os.environ[table_cache.FOLDER_VARIABLE], os.environ[table_cache.KEY_VARIABLE] = work, secrets.token_hex(32)
@@ -47,7 +48,8 @@ def main() -> None:
         cached = _median_seconds(lambda: loading.load(folder), args.runs)
         size = entries[0].stat().st_size if entries else 0
     print(f"{folder}: validation {validated:.3f} s, cache read {cached:.3f} s (medians of {args.runs} runs); entry {size / 1e6:.1f} MB")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    cli.run(main)
