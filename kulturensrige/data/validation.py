@@ -54,7 +54,10 @@ def read_folder(data_dir: Path, label_prefix: str | None = None) -> tuple[dict[s
         return {}, [Problem(str(data_dir), None, None, None, "datamappen findes ikke")]
     if (too_big := size_problem(data_dir)) is not None:
         return {}, [too_big]
-    present = [entry.name for entry in data_dir.iterdir()]
+    try:
+        present = [entry.name for entry in data_dir.iterdir()]
+    except OSError:  # a folder one may enter but not list: its files are still read by name
+        present = []
     for table in TABLES.values():
         path = data_dir / table.file
         if not path.is_file() and (near := nearly_named(table.file, present)):
