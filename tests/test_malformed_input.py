@@ -120,6 +120,32 @@ def _status_ids() -> str:
     return ", ".join(sorted(r["status_id"] for r in _rows(REPO / "data" / "statuses.csv")))
 
 
+def cells(*changes: Callable[[Path], None]) -> Callable[[Path], None]:
+    def change(folder: Path) -> None:
+        for one in changes:
+            one(folder)
+
+    return change
+
+
+def renamed(name: str, new_name: str) -> Callable[[Path], None]:
+    return lambda folder: (folder / name).rename(folder / new_name)
+
+
+def cp1252_with_undefined_bytes(raw: bytes) -> bytes:
+    """The file as Danish Excel saves it, with two bytes Windows-1252 has no character for (0x81 and 0x9d)."""
+    lines = raw.decode("utf-8").encode("cp1252").split(b"\n")
+    lines[2] = lines[2].replace(b"participation,ikke", b"partici\x81pation,ikke").replace(b"ikke angivet,ikke", b"ikke an\x9dgivet,ikke")
+    return b"\n".join(lines)
+
+
+CP1252_LOST = (
+    "filen er ikke UTF-8, og læst som Windows-1252 (dansk Excel) er byten {} ikke et tegn, så tegnet er tabt; "
+    "ret det i cellen, og gem filen som CSV UTF-8"
+)
+DIGITS_RULE = "skal være et helt tal skrevet med cifrene 0-9, uden plustegn og understregning"
+
+
 CASES: dict[str, tuple[Callable[[Path], None], Callable[[], list[str]]]] = {
     # id: a space, capitals, a Danish letter
     "id_with_space": (cell("quotes", 0, "quote_id", "q 001"), lambda: [f"data/quotes.csv, række 2, kolonne quote_id: 'q 001' — {ID_RULE}"]),
@@ -165,6 +191,25 @@ CASES: dict[str, tuple[Callable[[Path], None], Callable[[], list[str]]]] = {
     "integer_below_minimum": (
         cell("group_composition", 0, "min_count", "-1"),
         lambda: ["data/group_composition.csv, række 2, kolonne min_count: '-1' — skal være et helt tal, mindst 0"],
+    ),
+    "integer_with_a_plus_sign": (
+        cell("six_ps", 0, "position", "+4"),
+        lambda: [f"data/six_ps.csv, række 2, kolonne position: '+4' — {DIGITS_RULE}"],
+    ),
+    "integer_in_arabic_indic_digits": (
+        cell("six_ps", 0, "position", "٥"),
+        lambda: [f"data/six_ps.csv, række 2, kolonne position: '٥' — {DIGITS_RULE}"],
+    ),
+    "integer_with_an_underscore": (
+        cell("six_ps", 0, "position", "1_000"),
+        lambda: [f"data/six_ps.csv, række 2, kolonne position: '1_000' — {DIGITS_RULE}"],
+    ),
+    "integer_not_a_number_and_another_below_minimum": (
+        cells(cell("six_ps", 0, "position", "tre"), cell("six_ps", 2, "position", "-5")),
+        lambda: [
+            "data/six_ps.csv, række 2, kolonne position: 'tre' — skal være et helt tal",
+            "data/six_ps.csv, række 4, kolonne position: '-5' — skal være et helt tal, mindst 1",
+        ],
     ),
     "integer_empty": (
         cell("ingredients", 0, "number", ""),
@@ -284,6 +329,31 @@ CASES: dict[str, tuple[Callable[[Path], None], Callable[[], list[str]]]] = {
     "more_fields_than_a_table_may_have": (
         file_bytes("six_ps", lambda raw: raw + b"a," * 150 + b"a\n"),
         lambda: [f"data/six_ps.csv, række {SIX_PS_ROWS + 2} — rækken har 151 felter; en tabel må højst have 100 kolonner"],
+    ),
+    "cp1252_bytes_without_a_character": (
+        file_bytes("six_ps", cp1252_with_undefined_bytes),
+        lambda: [
+            f"data/six_ps.csv, række 3, kolonne label_da: 'ikke an\ufffdgivet' — {CP1252_LOST.format('0x9d')}",
+            f"data/six_ps.csv, række 3, kolonne name: 'partici\ufffdpation' — {CP1252_LOST.format('0x81')}",
+        ],
+    ),
+    "optional_table_file_named_with_a_capital": (
+        renamed("options.csv", "Options.csv"),
+        lambda: [
+            (
+                "data/options.csv — filen hedder 'Options.csv', ikke 'options.csv', og bliver derfor ikke læst; omdøb filen, så "
+                "navnet er præcis 'options.csv'"
+            )
+        ],
+    ),
+    "table_file_named_with_a_trailing_space": (
+        renamed("quotes.csv", "quotes.csv "),
+        lambda: [
+            (
+                "data/quotes.csv — filen hedder 'quotes.csv ', ikke 'quotes.csv', og bliver derfor ikke læst; omdøb filen, så "
+                "navnet er præcis 'quotes.csv'"
+            )
+        ],
     ),
     "required_column_twice": (
         file_bytes("six_ps", duplicate_column("name")),
@@ -843,3 +913,117 @@ def test_a_symlink_loop_as_the_data_folder_is_one_line(name: str, given: str, tm
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert result.stderr.splitlines()[0].endswith(f"ring — {LOOP_LINE}"), result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["projekt.qdpx", "ring"]
+
+
+QUOTES_SHEET = f"xl/worksheets/sheet{list(TABLES).index('quotes') + 3}.xml"  # after "Vejledning" and "Dataordbog"
+RESAVE = "gem arbejdsbogen igen fra Excel eller LibreOffice"
+
+
+def in_member(member: str, old: bytes, new: bytes) -> Callable[[str, bytes], bytes | None]:
+    """A change of the raw XML of one member (the first match of the pattern `old`)."""
+    import re
+
+    def change(name: str, data: bytes) -> bytes | None:
+        if name != member:
+            return None
+        changed = re.sub(old, new, data, count=1)
+        assert changed != data, f"{old!r} is not in {member}"
+        return changed
+
+    return change
+
+
+DAMAGED_XML = {
+    "shared_string_index_negative": (
+        in_member(QUOTES_SHEET, rb'(?s)<c r="C2".*?</c>', rb'<c r="C2" t="s"><v>-1</v></c>'),
+        (
+            "arbejdsbog.xlsx, ark quotes, række 2, kolonne text: '-1' — celle C2 henviser til en delt tekst (nr. -1), som "
+            "arbejdsbogen ikke har; filen er beskadiget, så gem den igen fra Excel eller LibreOffice"
+        ),
+    ),
+    "shared_string_index_too_large": (
+        in_member(QUOTES_SHEET, rb'(?s)<c r="C2".*?</c>', rb'<c r="C2" t="s"><v>999999</v></c>'),
+        (
+            "arbejdsbog.xlsx, ark quotes, række 2, kolonne text: '999999' — celle C2 henviser til en delt tekst (nr. 999999), som "
+            "arbejdsbogen ikke har; filen er beskadiget, så gem den igen fra Excel eller LibreOffice"
+        ),
+    ),
+    "cell_twice_in_a_row": (
+        in_member(QUOTES_SHEET, rb'(?s)(<c r="C2".*?</c>)', rb"\g<1>\g<1>"),
+        (
+            f"arbejdsbog.xlsx, ark quotes, række 2, kolonne text — celle C2 står mere end én gang i arkets XML, så det er uklart, "
+            f"hvilken værdi der gælder; {RESAVE}"
+        ),
+    ),
+    "two_sheets_with_one_name": (
+        in_member("xl/workbook.xml", rb'name="figures"', rb'name="quotes"'),
+        (
+            "arbejdsbog.xlsx — arbejdsbogen har to ark, der begge hedder 'quotes', så det er uklart, hvilket ark der gælder; "
+            "slet eller omdøb det ene"
+        ),
+    ),
+    "two_sheets_with_one_name_but_for_case": (
+        in_member("xl/workbook.xml", rb'name="figures"', rb'name="Quotes"'),
+        (
+            "arbejdsbog.xlsx — arbejdsbogen har to ark, der hedder 'quotes' og 'Quotes' (for Excel samme navn), så det er uklart, "
+            "hvilket ark der gælder; slet eller omdøb det ene"
+        ),
+    ),
+    "row_number_infinite": (
+        in_member(QUOTES_SHEET, rb'<row r="5"', rb'<row r="inf"'),
+        f"arbejdsbog.xlsx, ark quotes — arkets XML er beskadiget efter række 4 (fx et styretegn), så arket kan ikke læses; {RESAVE}",
+    ),
+    "row_number_beyond_a_float": (
+        in_member(QUOTES_SHEET, rb'<row r="5"', rb'<row r="1e400"'),
+        f"arbejdsbog.xlsx, ark quotes — arkets XML er beskadiget efter række 4 (fx et styretegn), så arket kan ikke læses; {RESAVE}",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(DAMAGED_XML))
+def test_damaged_workbook_xml_is_refused_with_its_sheet_and_cell_never_read_by_a_guess(case: str, exported: Path, tmp_path: Path):
+    """A negative shared-string index read the last string; a repeated cell or sheet name let the later one win; a
+    row numbered 'inf' ended in an OverflowError traceback."""
+    change, expected = DAMAGED_XML[case]
+    resaved = edited_workbook(exported, tmp_path, lambda book: None)  # saved by openpyxl: its text in shared strings
+    assert_refused(run_import(rezipped(resaved, change), tmp_path / "ud"), [expected], tmp_path / "ud")
+
+
+def test_a_sheet_named_but_for_case_or_blank_space_is_named_not_skipped(exported: Path, tmp_path: Path):
+    """A sheet 'Options' was skipped without a word, and the folder's options fell back to their defaults."""
+
+    def edit(book) -> None:
+        book["options"].title = "midlertidigt"  # openpyxl would make 'Options' 'Options1', as if it were another sheet
+        book["midlertidigt"].title = "Options"
+        book["figures"].title = "figures "
+
+    assert_refused(
+        run_import(edited_workbook(exported, tmp_path, edit), tmp_path / "ud"),
+        [
+            (
+                "arbejdsbog.xlsx, ark figures — arket hedder 'figures ', ikke 'figures', og bliver derfor ikke læst; omdøb arket, så "
+                "navnet er præcis 'figures'"
+            ),
+            (
+                "arbejdsbog.xlsx, ark options — arket hedder 'Options', ikke 'options', og bliver derfor ikke læst; omdøb arket, så "
+                "navnet er præcis 'options'"
+            ),
+        ],
+        tmp_path / "ud",
+    )
+
+
+def test_export_counts_a_cell_as_excel_does_in_utf16_units(tmp_path: Path):
+    """20,000 emoji are 20,000 code points but 40,000 UTF-16 units, more than an Excel cell holds."""
+    folder = tmp_path / "data"
+    shutil.copytree(REPO / "data", folder)
+    cell("quotes", 2, "text", "😀" * 20_000)(folder)
+    out = tmp_path / "arbejdsbog.xlsx"
+    result = run_script("export_workbook", "--data", str(folder), "--out", str(out))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0] == (
+        f"data/quotes.csv, række 4, kolonne text: '{'😀' * 79}…' — teksten har 40.000 tegn, som Excel tæller dem (en emoji og "
+        "andre tegn uden for det grundlæggende tegnsæt tæller for to); en celle i Excel kan højst rumme 32.767 tegn, så "
+        "arbejdsbogen kan ikke skrives. Forkort teksten, eller arbejd i CSV-filen"
+    )
+    assert not out.exists()

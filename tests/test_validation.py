@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -122,7 +123,7 @@ def test_the_data_folder_comes_from_the_environment(monkeypatch, tmp_path: Path)
     assert load().folder == tmp_path / "andre-data"
 
 
-def _with_municipality(tmp_path: Path, code: str, name: str, options: str = "") -> Path:
+def _with_municipality(tmp_path: Path, code: str, name: str, options: str = "", slug: str = "ny-kommune") -> Path:
     """data/ plus one municipality row (Køge's other cells), and optionally one options row."""
     import csv
     import io
@@ -132,7 +133,7 @@ def _with_municipality(tmp_path: Path, code: str, name: str, options: str = "") 
     folder = shutil.copytree(REPO / "data", tmp_path / "data")
     table = TABLES["municipalities"]
     rows = list(csv.DictReader(io.StringIO((folder / table.file).read_text(encoding="utf-8"), newline="")))
-    rows.append({**rows[0], "kommunekode": code, "slug": "ny-kommune", "name": name, "name_in_report": name})
+    rows.append({**rows[0], "kommunekode": code, "slug": slug, "name": name, "name_in_report": name})
     (folder / table.file).write_text(csv_text(table.columns, [[r[c] for c in table.columns] for r in rows]), encoding="utf-8")
     if options:
         with (folder / "options.csv").open("a", encoding="utf-8") as stream:
@@ -216,3 +217,84 @@ def test_a_tables_check_is_reused_only_for_the_same_table_object_under_the_same_
     assert checks.check(table, raw, "andre/quotes.csv") is not first
     broken = type(raw)(frame=raw.frame.assign(position="tre"), rows=raw.rows)
     assert checks.check(table, broken, "data/quotes.csv")[2], "a changed table is checked afresh, and its problems found"
+
+
+OWN_CODES = "kommunekoder,egne,Testdata"
+
+
+def _slug_and_page(row: int, value: str) -> Callable[[Path], Path]:
+    """Municipality `row` (a spreadsheet row) gets the slug, and its section's page follows it, as an analyst would."""
+
+    def change(tmp_path: Path) -> Path:
+        folder = shutil.copytree(REPO / "data", tmp_path / "data")
+        _set_cell(folder, "municipalities", row, "slug", value)
+        _set_cell(folder, "sections", row + 4, "book_page", f"kommuner/profil-{value}")
+        return folder
+
+    return change
+
+
+SLUG_CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
+    "typed_twice": (
+        _slug_and_page(3, "koege"),
+        (
+            "data/municipalities.csv, række 3, kolonne slug: 'koege' — bruges også af Køge i række 2; hver kommune skal have sin "
+            "egen slug, for den er navnet på kommunens side (kommuner/profil-koege) og dens PDF; skriv en anden slug"
+        ),
+    ),
+    "derived_twice": (
+        lambda tmp_path: _with_municipality(tmp_path, "901", "Køge", OWN_CODES, slug=""),
+        (
+            "data/municipalities.csv, række 9, kolonne slug: 'koege' — er udledt af navnet 'Køge' og bruges også af Køge i række 2; "
+            "hver kommune skal have sin egen slug, for den er navnet på kommunens side (kommuner/profil-koege) og dens PDF; "
+            "skriv en anden slug i cellen"
+        ),
+    ),
+    "typed_alle": (
+        _slug_and_page(2, "alle"),
+        (
+            "data/municipalities.csv, række 2, kolonne slug: 'alle' — er forbeholdt filteret: ?kommune=alle i adressen viser alle "
+            "kommuner; skriv en anden slug"
+        ),
+    ),
+    "derived_alle": (
+        lambda tmp_path: _with_municipality(tmp_path, "901", "Alle", OWN_CODES, slug=""),
+        (
+            "data/municipalities.csv, række 9, kolonne slug: 'alle' — er udledt af navnet 'Alle' og er forbeholdt filteret: "
+            "?kommune=alle i adressen viser alle kommuner; skriv en anden slug i cellen"
+        ),
+    ),
+    "another_municipalitys_code": (
+        _slug_and_page(2, "169"),
+        (
+            "data/municipalities.csv, række 2, kolonne slug: '169' — er også kommunekoden for Høje-Taastrup (række 3), så "
+            "?kommune=169 i adressen kan betyde begge; skriv en anden slug"
+        ),
+    ),
+    "typed_too_long": (
+        lambda tmp_path: _with_municipality(tmp_path, "630", "Vejle", slug="v" * 250),
+        (
+            f"data/municipalities.csv, række 9, kolonne slug: '{'v' * 79}…' — har 250 tegn; højst 100 er tilladt, for slug'en bliver "
+            "en del af filnavne (kommuner/profil-<slug>.html og pdf/kulturens-rige-<slug>.pdf); forkort den"
+        ),
+    ),
+    "derived_too_long": (
+        lambda tmp_path: _with_municipality(tmp_path, "901", "Navn " * 60, OWN_CODES, slug=""),
+        (
+            f"data/municipalities.csv, række 9, kolonne slug: '{'navn-' * 15 + 'navn'}…' — er udledt af navnet '{'Navn ' * 7}Navn…' og "
+            "har 299 tegn; højst 100 er tilladt, for slug'en bliver en del af filnavne (kommuner/profil-<slug>.html og "
+            "pdf/kulturens-rige-<slug>.pdf); skriv en kortere slug i cellen"
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SLUG_CASES))
+def test_a_slug_that_would_name_two_pages_or_mean_another_choice_or_not_fit_a_file_name_is_refused(case: str, tmp_path: Path):
+    """Two municipalities with one slug wrote one page and one PDF over the other's; `alle` is the address's value for
+    every municipality; a 250-character slug stopped the build on a temporary file's name."""
+    make, expected = SLUG_CASES[case]
+    folder = make(tmp_path)
+    result = run_script(VALIDATE, str(folder))
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[:-1] == [expected]

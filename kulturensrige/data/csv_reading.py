@@ -21,6 +21,7 @@ _BOM = b"\xef\xbb\xbf"
 MAX_ROWS = 100_000
 MAX_COLUMNS = 100
 MAX_CELLS = 2_000_000
+MAX_CELL_LINES = 20  # lines about single cells of one kind, then one that counts the rest (as validation's per column)
 
 
 @dataclass(frozen=True)
@@ -53,14 +54,55 @@ def not_regular(path: Path, label: str) -> Problem | None:
     return None if kind is None else Problem(label, None, None, None, f"er {kind}, ikke en almindelig fil; angiv en fil")
 
 
-def decode(raw: bytes) -> str:
-    """UTF-8 (with or without BOM) first; Windows-1252 is what Danish Excel writes otherwise."""
+# The five bytes Windows-1252 leaves without a character: in a file read as cp1252 each becomes U+FFFD.
+_UNDEFINED_IN_CP1252 = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
+
+
+def decode(raw: bytes) -> tuple[str, list[int]]:
+    """UTF-8 (with or without BOM) first; Windows-1252 is what Danish Excel writes otherwise. Also the bytes, in
+    order, that Windows-1252 has no character for (each left as U+FFFD in the text, to be reported, never kept)."""
     if raw.startswith(_BOM):
         raw = raw[len(_BOM) :]
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8"), []
     except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+        return raw.decode("cp1252", errors="replace"), [m.group()[0] for m in _UNDEFINED_IN_CP1252.finditer(raw)]
+
+
+def undecodable(records: list[tuple[int, list[str]]], undefined: list[int], label: str) -> list[Problem]:
+    """One line for each cell holding a byte Windows-1252 has no character for (the file is not UTF-8 either): the
+    character it stood for is lost, and the cell would silently hold U+FFFD."""
+    problems: list[Problem] = []
+    bytes_left = iter(undefined)
+    header = records[0][1] if records else []
+    for number, cells in records:
+        for c, cell in enumerate(cells):
+            if (count := cell.count("\ufffd")) == 0:
+                continue
+            found = [next(bytes_left, 0) for _ in range(count)]
+            column = header[c].strip() if number != records[0][0] and c < len(header) else None
+            byte = ", ".join(dict.fromkeys(f"0x{b:02x}" for b in found))
+            problems.append(
+                Problem(
+                    label,
+                    number,
+                    column,
+                    cell.strip(),
+                    f"filen er ikke UTF-8, og læst som Windows-1252 (dansk Excel) er byten {byte} ikke et tegn, så tegnet er tabt; "
+                    "ret det i cellen, og gem filen som CSV UTF-8",
+                )
+            )
+    if len(problems) > MAX_CELL_LINES:
+        rest = Problem(
+            label,
+            problems[MAX_CELL_LINES].row,
+            None,
+            None,
+            f"denne og {thousands(len(problems) - MAX_CELL_LINES - 1)} celler "
+            "mere har også bytes uden tegn; ret de viste, og gem filen som CSV UTF-8",
+        )
+        return [*problems[:MAX_CELL_LINES], rest]
+    return problems
 
 
 # A multi-byte UTF-8 character ('ø' is C3 B8): a file holding one is UTF-8, whatever else it holds.
@@ -133,7 +175,11 @@ def read_csv(path: Path, label: str, max_rows: int = MAX_ROWS, max_bytes: int | 
     problem = not_text(raw, label) or stray_byte(raw, label)
     if problem is not None:
         return None, [problem]
-    return parse_rows(_csv_rows(decode(raw), label, max_rows), label)
+    text, undefined = decode(raw)
+    records = _csv_rows(text, label, max_rows)
+    if undefined and not isinstance(records, Problem) and (lost := undecodable(records, undefined, label)):
+        return None, lost
+    return parse_rows(records, label)
 
 
 def _csv_rows(text: str, label: str, max_rows: int = MAX_ROWS) -> list[tuple[int, list[str]]] | Problem:

@@ -13,6 +13,12 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+# The address's value for "every municipality" (?kommune=alle, the filter's first choice) and the views' name for it
+# (rules/views.py): the browser reads it before any slug, so no municipality's slug may be it (validation.py).
+ALL = "alle"
+# The longest slug: it becomes part of file names (kommuner/profil-<slug>.html, pdf/kulturens-rige-<slug>.pdf, and the
+# build's temporary names beside them), which most file systems cap at 255 bytes.
+MAX_SLUG_LENGTH = 100
 PROFILE_FOLDER = "kommuner"
 PROFILE_PREFIX = f"{PROFILE_FOLDER}/profil-"
 TOC = Path(__file__).resolve().parent.parent.parent / "book" / "_toc.yml"

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 import pandera.pandas as pa
 
+from kulturensrige.data.pages import ALL, MAX_SLUG_LENGTH
+
 NOT_STATED = "ikke angivet"
 LIST_SEPARATOR = ";"
 ATTRIBUTIONS = ("stated", "inferred", "not stated")
@@ -217,7 +219,9 @@ TABLES: dict[str, Table] = {
             {
                 "kommunekode": kommunekode("Officiel kommunekode (nøgle)."),
                 "slug": ident(
-                    "Kort navn til adresser (URL); kommunens side bliver kommuner/profil-<slug>. Tom: udledt af navnet (Køge → koege).",
+                    "Kort navn til adresser (URL); kommunens side bliver kommuner/profil-<slug>. Tom: udledt af navnet (Køge → koege). "
+                    f"Hver kommune har sin egen, på højst {MAX_SLUG_LENGTH} tegn, og den må ikke være '{ALL}', filterets værdi for alle "
+                    "kommuner, eller en anden kommunes kode eller navn.",
                     "koege",
                     required=False,
                 ),

@@ -28,8 +28,9 @@ from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 from kulturensrige.data.archive import OverBudget, Unreadable, expanded_size, member_problems
 
 MAX_UNPACKED_MB = 32  # the national-scale export (10,000 quotes) unpacks to 14 MB; see BENCHMARKS.md
-DAMAGED = (ParseError, ValueError, KeyError, IndexError, TypeError, zipfile.BadZipFile, EOFError)
-"""What a damaged archive or XML part raises while it is read (expat, zipfile, openpyxl, number parsing)."""
+DAMAGED = (ParseError, ValueError, KeyError, IndexError, TypeError, OverflowError, zipfile.BadZipFile, EOFError)
+"""What a damaged archive or XML part raises while it is read (expat, zipfile, openpyxl, number parsing: a row
+numbered `inf` or `1e400` is a float no integer can hold)."""
 
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _ROW, _CELL, _VALUE, _FORMULA, _INLINE, _TEXT, _RUN, _STRING, _SHEET_DATA, _STRINGS = (
@@ -47,7 +48,8 @@ class TooLarge(Exception):
 
 @dataclass(frozen=True)
 class Cell:
-    """One cell as stored: `kind` is openpyxl's data type ('s', 'n', 'd', 'b', 'f' for a formula, 'e' for an error)."""
+    """One cell as stored: `kind` is openpyxl's data type ('s', 'n', 'd', 'b', 'f' for a formula, 'e' for an error),
+    or 'x' for a shared-string cell whose index (`value`) names no string the workbook holds."""
 
     row: int
     column: int
@@ -92,7 +94,10 @@ class StreamedWorkbook:
             reader.read_workbook()
             apply_stylesheet(self._archive, reader.wb)
             book = reader.wb
-            self._parts = {sheet.name: rel.target for sheet, rel in reader.parser.find_sheets()}
+            sheets = [(sheet.name, rel.target) for sheet, rel in reader.parser.find_sheets()]
+            if twice := _same_names([name for name, _ in sheets]):
+                raise Unreadable(twice)
+            self._parts = dict(sheets)
             self._epoch = book.epoch
             # The reader's date and duration styles: private fields of openpyxl's Workbook that types-openpyxl omits.
             self._dates = book._date_formats  # type: ignore[attr-defined]
@@ -145,7 +150,10 @@ class StreamedWorkbook:
                 return Cell(row, column, moment, "d", self._formats[style])
             return Cell(row, column, number, "n", "General")
         if kind == "s":
-            return Cell(row, column, self._strings[int(value)], "s", "General")
+            index = int(value)  # a negative index would quietly read from the end of the list
+            if not 0 <= index < len(self._strings):
+                return Cell(row, column, value, "x", "General")
+            return Cell(row, column, self._strings[index], "s", "General")
         if kind == "b":
             return Cell(row, column, bool(int(value)), "b", "General")
         if kind == "d":
@@ -166,6 +174,21 @@ class StreamedWorkbook:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+
+def _same_names(names: list[str]) -> list[str]:
+    """One line for each sheet whose name another sheet has too (as Excel compares them, without case): reading
+    either would be a guess, and the later one silently won."""
+    first: dict[str, str] = {}
+    lines = []
+    for name in names:
+        key = name.casefold()
+        if key in first:
+            named = f"der begge hedder {name!r}" if name == first[key] else f"der hedder {first[key]!r} og {name!r} (for Excel samme navn)"
+            lines.append(f"arbejdsbogen har to ark, {named}, så det er uklart, hvilket ark der gælder; slet eller omdøb det ene")
+        else:
+            first[key] = name
+    return lines
 
 
 def _children(source, parent_tag: str, tag: str) -> Iterator:

@@ -14,7 +14,7 @@ import pandera.pandas as pa
 from kulturensrige.data.csv_reading import OverLimit, RawTable, not_regular, read_csv, thousands
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.municipality_codes import code_problems, codes_are_official
-from kulturensrige.data.pages import PROFILE_PREFIX, book_pages, slug
+from kulturensrige.data.pages import ALL, MAX_SLUG_LENGTH, PROFILE_PREFIX, book_pages, profile_page, slug
 from kulturensrige.data.problems import Problem
 from kulturensrige.data.schema import LIST_SEPARATOR, NOT_STATED, OPTION_VALUES, TABLES, Table
 
@@ -37,8 +37,8 @@ def max_rows(name: str) -> int:
 
 
 _BUILTIN_CHECKS = {
-    "coerce_dtype": "et helt tal",
-    "dtype": "et helt tal",
+    "integer": "et helt tal",
+    "digits": "et helt tal skrevet med cifrene 0-9, uden plustegn og understregning",
     "not_nullable": "en værdi, ikke tom",
 }
 
@@ -54,10 +54,17 @@ def read_folder(data_dir: Path, label_prefix: str | None = None) -> tuple[dict[s
         return {}, [Problem(str(data_dir), None, None, None, "datamappen findes ikke")]
     if (too_big := size_problem(data_dir)) is not None:
         return {}, [too_big]
+    try:
+        present = [entry.name for entry in data_dir.iterdir()]
+    except OSError:  # a folder one may enter but not list: its files are still read by name
+        present = []
     for table in TABLES.values():
         path = data_dir / table.file
         if (special := not_regular(path, prefix + table.file)) is not None:  # a FIFO is there, not missing
             problems.append(special)
+            continue
+        if not path.is_file() and (near := nearly_named(table.file, present)):
+            problems.append(Problem(prefix + table.file, None, None, None, misnamed("filen", near, table.file)))
             continue
         if not path.is_file() and table.optional:
             raws[table.name] = empty_table(table)
@@ -73,6 +80,18 @@ def read_folder(data_dir: Path, label_prefix: str | None = None) -> tuple[dict[s
         if raw is not None:
             raws[table.name] = raw
     return raws, problems
+
+
+def nearly_named(wanted: str, names: list[str]) -> str | None:
+    """A name that is `wanted` but for case or blank space (`Options.csv`, `options `): read by no one, it would leave
+    its table silently at its defaults, or missing."""
+    key = "".join(wanted.split()).casefold()
+    return next((name for name in names if name != wanted and "".join(name.split()).casefold() == key), None)
+
+
+def misnamed(what: str, name: str, wanted: str) -> str:
+    """The line for a file or sheet named as `nearly_named` finds: `what` is "filen" or "arket"."""
+    return f"{what} hedder {name!r}, ikke {wanted!r}, og bliver derfor ikke læst; omdøb {what}, så navnet er præcis {wanted!r}"
 
 
 def size_problem(data_dir: Path) -> Problem | None:
@@ -177,6 +196,9 @@ def validate_tables(
             problems += rule(sound, sound_rows, labels[name])
         if name == "municipalities" and "options" in usable and codes_are_official(usable["options"]):
             problems += code_problems(sound, sound_rows, labels[name])
+        if name == "municipalities":
+            typed_slugs = raws[name].frame["slug"].fillna("").str.strip() != ""
+            problems += _slug_problems(frame, typed_slugs, rows, labels[name], {i for i, c in bad[name] if c == "slug"})
         # A wrong slug makes its municipality's page unknown: the page paths wait until it is fixed.
         if name == "sections" and "municipalities" in usable and not any(c == "slug" for _, c in bad.get("municipalities", ())):
             problems += _book_pages(sound, sound_rows, labels[name], usable["municipalities"]["slug"])
@@ -200,6 +222,72 @@ def _book_pages(frame: pd.DataFrame, rows: list[int], label: str, slugs: Iterabl
     chapters = ", ".join(sorted(p for p in pages if not p.startswith(PROFILE_PREFIX)))
     allowed = f"siden findes ikke i bogen; tilladt: {PROFILE_PREFIX}<slug> for en kommune i municipalities eller en af: {chapters}"
     return [Problem(label, rows[i], "book_page", page, allowed) for i, page in enumerate(frame["book_page"]) if page not in pages]
+
+
+def _slug_problems(frame: pd.DataFrame, typed: pd.Series, rows: list[int], label: str, wrong: set[int]) -> list[Problem]:
+    """A slug names one municipality's page, its PDF and its place in the page's address (?kommune=<slug>): it must
+    be its own, must not be a value the address already means (`alle`, or another municipality's code or name, which
+    the browser also accepts there), and must fit in a file name. `typed` says, row by row, whether the analyst wrote
+    the slug or the validator derived it from the name; a slug cell already reported wrong (`wrong`) is not checked."""
+    problems = []
+    first: dict[str, int] = {}
+    others = {
+        value: (i, what)
+        for what in ("kommunekode", "name")
+        for i, value in enumerate(frame[what].astype(str).str.strip().str.lower())
+        if value
+    }
+    names = list(frame["name"].astype(str))
+    for i, (value, name) in enumerate(zip(frame["slug"].astype(str), names, strict=True)):
+        if i in wrong or not value:
+            continue
+        made = "" if typed.iloc[i] else f"er udledt af navnet {name if len(name) <= 40 else name[:39] + '…'!r} og "
+        fix = "skriv en anden slug i cellen" if not typed.iloc[i] else "skriv en anden slug"
+        if len(value) > MAX_SLUG_LENGTH:
+            problems.append(
+                Problem(
+                    label,
+                    rows[i],
+                    "slug",
+                    value,
+                    f"{made}har {len(value)} tegn; højst {MAX_SLUG_LENGTH} er tilladt, for slug'en bliver en del af filnavne "
+                    f"({profile_page('<slug>')}.html og pdf/kulturens-rige-<slug>.pdf); "
+                    + ("skriv en kortere slug i cellen" if not typed.iloc[i] else "forkort den"),
+                )
+            )
+        elif value == ALL:
+            problems.append(
+                Problem(
+                    label, rows[i], "slug", value, f"{made}er forbeholdt filteret: ?kommune={ALL} i adressen viser alle kommuner; {fix}"
+                )
+            )
+        elif value in others and others[value][0] != i:
+            j, what = others[value]
+            meant = f"{'kommunekoden for' if what == 'kommunekode' else 'navnet på'} {names[j]}"
+            problems.append(
+                Problem(
+                    label,
+                    rows[i],
+                    "slug",
+                    value,
+                    f"{made}er også {meant} (række {rows[j]}), så ?kommune={value} i adressen kan betyde begge; {fix}",
+                )
+            )
+        elif value in first:
+            j = first[value]
+            problems.append(
+                Problem(
+                    label,
+                    rows[i],
+                    "slug",
+                    value,
+                    f"{made}bruges også af {names[j]} i række {rows[j]}; hver kommune skal have sin egen slug, "
+                    f"for den er navnet på kommunens side ({profile_page(value)}) og dens PDF; {fix}",
+                )
+            )
+        else:
+            first[value] = i
+    return problems
 
 
 def _derived(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
@@ -240,18 +328,50 @@ def _validate_table(table: Table, raw: RawTable, label: str) -> tuple[pd.DataFra
         return None, None, problems
     if len(frame) < table.min_rows:
         return None, None, [Problem(label, None, None, None, f"tabellen er tom; den skal have mindst {table.min_rows} række")]
+    checked, not_integers = _integer_cells(table, frame)
     try:
-        return table.schema.validate(frame, lazy=True), frame, []
+        typed = table.schema.validate(checked, lazy=True)
     except pa.errors.SchemaErrors as exc:
-        return None, frame, _from_failure_cases(table, exc.failure_cases, raw.rows, label)
+        return None, frame, _from_failure_cases(table, pd.concat([not_integers, exc.failure_cases], ignore_index=True), raw.rows, label)
+    if len(not_integers):
+        return None, frame, _from_failure_cases(table, not_integers, raw.rows, label)
+    return typed, frame, []
+
+
+_ASCII_INTEGER = r"^-?[0-9]{1,18}$"  # fits in int64 whatever the digits
+
+
+def _python_int(value: str) -> bool:
+    """Whether int() reads the text as a number: then only its way of writing it is wrong ('+4', '٥', '1_000')."""
+    try:
+        return abs(int(value)) < 10**18
+    except ValueError:
+        return False
+
+
+def _integer_cells(table: Table, frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Integer cells written otherwise than with the digits 0-9 and an optional minus (Python's int(), and so
+    pandera's coercion, also takes '+4', '٥' and '1_000'), as failure cases; and the frame with each of them set to
+    its column's minimum, so that the column's other cells are still checked (a wrong '-5' further down is reported
+    in the same run, not after the first is fixed)."""
+    cases, checked = [], frame
+    for column in table.integer_columns:
+        wrong = ~frame[column].astype(str).str.fullmatch(_ASCII_INTEGER)
+        if not wrong.any():
+            continue
+        minimum = next(c.statistics["min_value"] for c in table.schema.columns[column].checks if "min_value" in (c.statistics or {}))
+        checked = checked.copy() if checked is frame else checked
+        checked.loc[wrong, column] = str(minimum)
+        values = frame.loc[wrong, column].astype(str)
+        checks = ["digits" if _python_int(value) else "integer" for value in values]
+        cases.append(pd.DataFrame({"index": frame.index[wrong], "column": column, "check": checks, "failure_case": values}))
+    empty = pd.DataFrame(columns=["index", "column", "check", "failure_case"])
+    return checked, pd.concat(cases, ignore_index=True) if cases else empty
 
 
 def _from_failure_cases(table: Table, cases: pd.DataFrame, rows: list[int], label: str) -> list[Problem]:
     """One line per wrong cell, at most MAX_LINES_PER_COLUMN per column and then one line that counts the rest:
     a file of 100,000 wrong rows is answered in seconds with lines a person can read."""
-    check = cases["check"].astype(str)
-    uncoerced = set(cases.loc[check.str.startswith("coerce_dtype"), "column"])
-    cases = cases[~(cases["column"].isin(uncoerced) & ~check.str.startswith("coerce_dtype"))]
     cases = cases.drop_duplicates(subset=["index", "column"])
     cases = cases.iloc[pd.to_numeric(cases["index"], errors="coerce").argsort(kind="stable")]  # in row order
     problems: list[Problem] = []

@@ -18,6 +18,7 @@ import re
 import sys
 import traceback
 import zipfile
+from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -39,7 +40,7 @@ from kulturensrige.data.folder_writing import check_folder, csv_text, refuse_out
 from kulturensrige.data.problems import DataError, Problem
 from kulturensrige.data.schema import BY_ANALYST, FOLDER_SOURCE, LIST_SEPARATOR, TABLES, Table
 from kulturensrige.data.spreadsheet import DAMAGED, MAX_UNPACKED_MB, Cell, StreamedWorkbook, TooLarge, escape
-from kulturensrige.data.validation import empty_table, read_folder, split_list, validate_tables
+from kulturensrige.data.validation import empty_table, misnamed, nearly_named, read_folder, split_list, validate_tables
 
 GUIDANCE_SHEET = "Vejledning"
 DICTIONARY_SHEET = "Dataordbog"
@@ -90,15 +91,23 @@ def too_long_for_a_cell(raws: Mapping[str, RawTable], labels: Mapping[str, str])
     for name, raw in raws.items():
         for column in raw.frame.columns:
             for i, value in enumerate(raw.frame[column].astype(str)):
-                if len(value) > MAX_CELL_CHARACTERS:
-                    problems.append(Problem(labels[name], raw.rows[i], str(column), value, _too_long(len(value))))
+                if (length := excel_length(value)) > MAX_CELL_CHARACTERS:
+                    problems.append(Problem(labels[name], raw.rows[i], str(column), value, _too_long(length, len(value))))
     return problems
 
 
-def _too_long(length: int) -> str:
+def excel_length(text: str) -> int:
+    """The text's length as Excel counts it, in UTF-16 units: a character beyond U+FFFF (an emoji) counts twice."""
+    return len(text) + sum(1 for character in text if ord(character) > 0xFFFF)
+
+
+def _too_long(length: int, characters: int) -> str:
+    counted = (
+        "" if length == characters else ", som Excel tæller dem (en emoji og andre tegn uden for det grundlæggende tegnsæt tæller for to)"
+    )
     return (
-        f"teksten har {thousands(length)} tegn; en celle i Excel kan højst rumme {thousands(MAX_CELL_CHARACTERS)} tegn, "
-        "så arbejdsbogen kan ikke skrives. Forkort teksten, eller arbejd i CSV-filen"
+        f"teksten har {thousands(length)} tegn{counted}; en celle i Excel kan højst rumme "
+        f"{thousands(MAX_CELL_CHARACTERS)} tegn, så arbejdsbogen kan ikke skrives. Forkort teksten, eller arbejd i CSV-filen"
     )
 
 
@@ -314,6 +323,9 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], dict[str, str], list
     problems: list[Problem] = []
     with book:
         for table in TABLES.values():
+            if table.name not in book.sheetnames and (near := nearly_named(table.name, book.sheetnames)):
+                problems.append(Problem(labels[table.name], None, None, None, misnamed("arket", near, table.name)))
+                continue
             if table.name not in book.sheetnames and table.optional:
                 raws[table.name] = empty_table(table)
                 continue
@@ -364,6 +376,7 @@ def sheet_records(book: StreamedWorkbook, table: Table, label: str) -> tuple[lis
                 for c in present
                 if (message := _unreadable(c))
             ]
+            problems += _repeated_cells(cells, names, label)
             width = max(len(names), *(c.column for c in present))
             texts = [""] * width
             for c in present:
@@ -387,6 +400,22 @@ def sheet_records(book: StreamedWorkbook, table: Table, label: str) -> tuple[lis
             )
         )
     return records, problems
+
+
+def _repeated_cells(cells: list[Cell], names: list[str], label: str) -> list[Problem]:
+    """A cell the row's XML holds twice: Excel never writes one, and which of the two is meant would be a guess."""
+    counts = Counter(c.column for c in cells)
+    return [
+        Problem(
+            label,
+            c.row,
+            _column_name(names, c.column),
+            None,
+            f"celle {c.reference} står mere end én gang i arkets XML, så det er uklart, hvilken værdi der gælder; "
+            "gem arbejdsbogen igen fra Excel eller LibreOffice",
+        )
+        for c in {c.column: c for c in cells if counts[c.column] > 1}.values()
+    ]
 
 
 def _column_name(names: list[str], column: int) -> str:
@@ -419,6 +448,11 @@ def _unreadable(cell: Cell) -> str | None:
         return f"celle {cell.reference} er en formel; indlæsningen læser ikke formler, så skriv selve værdien (kopiér, og indsæt som værdi)"
     if cell.kind == "e":
         return f"celle {cell.reference} har en fejlværdi fra Excel; ret formlen, eller skriv værdien"
+    if cell.kind == "x":
+        return (
+            f"celle {cell.reference} henviser til en delt tekst (nr. {cell.value}), som arbejdsbogen ikke har; filen er beskadiget, "
+            "så gem den igen fra Excel eller LibreOffice"
+        )
     if isinstance(cell.value, str) and (control := _CONTROL.search(cell.value)):
         return f"celle {cell.reference} indeholder styretegnet U+{ord(control.group()):04X}, som ikke kan stå i en CSV-fil; slet det"
     return None
@@ -442,14 +476,22 @@ def cell_text(value: object, number_format: str = "General", kind: str | None = 
         return repr(value)
     if isinstance(value, dt.datetime):
         if value.time() != dt.time(0, 0):
-            return value.isoformat(sep=" ", timespec="minutes")
+            return value.isoformat(sep=" ", timespec=_timespec(value))
         value = value.date()
     if isinstance(value, dt.date):
-        # A cell shown without a day ("nov-21") was typed as a month: keep it a month.
-        return value.strftime("%Y-%m-%d" if _shows_day(number_format) else "%Y-%m")
+        # A cell shown without a day ("nov-21") was typed as a month, and Excel stored its first day: keep it a month.
+        # Any other day was typed, and is kept whatever the format hides.
+        return value.strftime("%Y-%m-%d" if _shows_day(number_format) or value.day != 1 else "%Y-%m")
     if isinstance(value, dt.time):
-        return value.isoformat(timespec="minutes")
+        return value.isoformat(timespec=_timespec(value))
     return str(value)
+
+
+def _timespec(moment: dt.datetime | dt.time) -> str:
+    """As much of the time as the cell holds: minutes, or seconds, or milliseconds (Excel keeps no finer)."""
+    if moment.microsecond:
+        return "milliseconds"
+    return "seconds" if moment.second else "minutes"
 
 
 def _shows_day(number_format: str) -> bool:

@@ -8,6 +8,9 @@ be provoked, `message_kinds` raises, and the tests notice.
 
 from __future__ import annotations
 
+import functools
+import io
+import re
 import tempfile
 import zipfile
 from collections.abc import Callable, Mapping
@@ -18,6 +21,7 @@ import pandas as pd
 
 from kulturensrige.data.csv_reading import RawTable, parse_rows, read_csv
 from kulturensrige.data.loading import Dataset
+from kulturensrige.data.pages import ALL, MAX_SLUG_LENGTH, slug
 from kulturensrige.data.problems import Problem
 from kulturensrige.data.schema import NOT_STATED, TABLES
 from kulturensrige.data.spreadsheet import MAX_UNPACKED_MB
@@ -115,6 +119,18 @@ def _stray_byte(folder: Path, raws: Raws) -> list[Problem]:
     return _csv_bytes(folder, "quote_id,text\nq001,Et citat fra Køge\n".encode() + b"q002,Et andet\xff citat\n")
 
 
+def _undefined_byte(folder: Path, raws: Raws) -> list[Problem]:
+    return _csv_bytes(folder, "quote_id,text\nq001,Et citat fra Køge\n".encode("cp1252") + b"q002,Et andet \x81 citat\n")
+
+
+def _misnamed_file(folder: Path, raws: Raws) -> list[Problem]:
+    """A folder whose options file is named with a capital: the line about it (the other tables are missing too)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        (Path(scratch) / "Options.csv").write_text("option_id,value,note\n", encoding="utf-8")
+        problems = read_folder(Path(scratch), label_prefix=f"{folder.name}/")[1]
+    return [p for p in problems if p.file.endswith(f"/{TABLES['options'].file}")]
+
+
 def _long_field(folder: Path, raws: Raws) -> list[Problem]:
     return _csv_bytes(folder, b'quote_id,text\nq001,"' + b"ord " * 40_000 + b'"\n')
 
@@ -128,20 +144,38 @@ def _too_long_for_excel(folder: Path, raws: Raws) -> list[Problem]:
     return too_long_for_a_cell(changed, {name: f"{folder.name}/{TABLES[name].file}" for name in changed})
 
 
-def _read_edited(edit: Callable, rezip: Callable[[zipfile.ZipFile, zipfile.ZipInfo, bytes], None] | None = None) -> list[Problem]:
-    """The empty template with one edit, saved, optionally repacked member by member, and read as the import reads it."""
+def _read_edited(edit: Callable) -> list[Problem]:
+    """The empty template with one edit, saved, and read as the import reads it."""
     with tempfile.TemporaryDirectory() as scratch:
         book = build_workbook(None)
         edit(book)
         path = Path(scratch) / "arbejdsbog.xlsx"
         save_workbook(book, path)
-        if rezip is not None:
-            packed = Path(scratch) / "pakket" / path.name
-            packed.parent.mkdir()
-            with zipfile.ZipFile(path) as source, zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as target:
-                for info in source.infolist():
-                    rezip(target, info, source.read(info))
-            path = packed
+        return read_workbook(path)[2]
+
+
+MARKER = "PLADS-TIL-TEGN"
+
+
+@functools.cache
+def _marked_template() -> bytes:
+    """The empty template with MARKER in quotes!C2, built and saved once: the kinds that damage the saved file each
+    start from it (building and saving a workbook is most of a kind's cost)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        book = build_workbook(None)
+        book["quotes"]["C2"] = MARKER
+        path = Path(scratch) / "arbejdsbog.xlsx"
+        save_workbook(book, path)
+        return path.read_bytes()
+
+
+def _read_repacked(rezip: Callable[[zipfile.ZipFile, zipfile.ZipInfo, bytes], None]) -> list[Problem]:
+    """The marked template repacked member by member, and read as the import reads it."""
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "arbejdsbog.xlsx"
+        with zipfile.ZipFile(io.BytesIO(_marked_template())) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in source.infolist():
+                rezip(target, info, source.read(info))
         return read_workbook(path)[2]
 
 
@@ -153,12 +187,12 @@ def _set(reference: str, value: str) -> Callable:
 
 
 def _control_byte(target: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes) -> None:
-    target.writestr(info, data.replace(b"PLADS-TIL-TEGN", b"Et \x01 tegn"))
+    target.writestr(info, data.replace(MARKER.encode(), b"Et \x01 tegn"))
 
 
 def _padded(target: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes) -> None:
     """Blank space inside the sheet that holds the marker, until the archive unpacks to just over the limit."""
-    if b"PLADS-TIL-TEGN" not in data:
+    if MARKER.encode() not in data:
         target.writestr(info, data)
         return
     head, tail = data.split(b"<sheetData>", 1)
@@ -167,6 +201,26 @@ def _padded(target: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes) -> None
         for _ in range(MAX_UNPACKED_MB + 1):
             stream.write(b" " * 2**20)
         stream.write(tail)
+
+
+QUOTES_SHEET = f"xl/worksheets/sheet{list(TABLES).index('quotes') + 3}.xml"  # after "Vejledning" and "Dataordbog"
+
+
+def _in_member(member: str, old: bytes, new: bytes) -> Callable[[zipfile.ZipFile, zipfile.ZipInfo, bytes], None]:
+    """Repack a member with the first match of the pattern `old` replaced (the others as they are)."""
+
+    def rezip(target: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes) -> None:
+        target.writestr(info, re.sub(old, new, data, count=1) if info.filename == member else data)
+
+    return rezip
+
+
+def _renamed(sheet: str, name: str) -> Callable:
+    def edit(book) -> None:
+        book[sheet].title = "midlertidigt"  # openpyxl would make 'Options' 'Options1', as if it were another sheet
+        book["midlertidigt"].title = name
+
+    return edit
 
 
 def _empty_file(folder: Path, raws: Raws) -> list[Problem]:
@@ -196,6 +250,26 @@ def _duplicate(folder: Path, raws: Raws) -> list[Problem]:
         return frame
 
     return _validate(folder, _changed(raws, "quotes", change), "quotes")
+
+
+def _slug_of_another(folder: Path, raws: Raws) -> list[Problem]:
+    """The second municipality gets the first one's slug, typed."""
+
+    def change(frame: pd.DataFrame) -> pd.DataFrame:
+        frame.at[1, "slug"] = str(frame.at[0, "slug"]) or slug(str(frame.at[0, "name"]))
+        return frame
+
+    return _validate(folder, _changed(raws, "municipalities", change), "municipalities")
+
+
+def _code_as_slug(folder: Path, raws: Raws) -> list[Problem]:
+    """The first municipality gets the second one's code as its slug."""
+
+    def change(frame: pd.DataFrame) -> pd.DataFrame:
+        frame.at[0, "slug"] = str(frame.at[1, "kommunekode"])
+        return frame
+
+    return _validate(folder, _changed(raws, "municipalities", change), "municipalities")
 
 
 def _cycle(folder: Path, raws: Raws) -> list[Problem]:
@@ -276,6 +350,18 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
                 "Find linjen, ret det mærkelige tegn, og gem filen som »CSV UTF-8«.",
             ),
             MessageKind(
+                _undefined_byte,
+                "Filen er ikke gemt som UTF-8, og i Windows-1252, som dansk Excel ellers gemmer i, er en af dens bytes ikke noget "
+                "tegn. Tegnet, der skulle stå der, er tabt.",
+                "Ret tegnet i cellen, og gem filen som »CSV UTF-8«; det gælder også en fil fra et ældre Mac-program.",
+            ),
+            MessageKind(
+                _misnamed_file,
+                "En fil har næsten tabellens navn, men med store bogstaver eller mellemrum, så den bliver ikke læst. "
+                "Uden en sådan melding ville en valgfri tabel som options stille stå på sine standardværdier.",
+                "Omdøb filen, så den hedder præcis som tabellen i dataordbogen: små bogstaver og ingen mellemrum.",
+            ),
+            MessageKind(
                 _long_field,
                 "Et felt er længere, end CSV-læseren tillader; ofte er et citationstegn ikke lukket, så resten af filen er endt i ét felt.",
                 "Tjek citationstegnene omkring linjen; er teksten virkelig så lang, så del den op.",
@@ -306,6 +392,28 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
                 "Hvert ark skal hedde som sin tabel; start fra skabelonen eller eksporten og omdøb ikke arkene.",
             ),
             MessageKind(
+                lambda folder, raws: _read_edited(_renamed("options", "Options")),
+                "Et ark har næsten tabellens navn, men med store bogstaver eller mellemrum, så det bliver ikke læst.",
+                "Omdøb arket, så det hedder præcis som tabellen: små bogstaver og ingen mellemrum.",
+            ),
+            MessageKind(
+                lambda folder, raws: _read_repacked(_in_member("xl/workbook.xml", b'name="figures"', b'name="quotes"')),
+                "To ark har samme navn (Excel skelner ikke mellem store og små bogstaver), så det er uklart, hvilket der er tabellen.",
+                "Slet det ark, der ikke gælder, eller giv det et andet navn.",
+            ),
+            MessageKind(
+                lambda folder, raws: _read_repacked(_in_member(QUOTES_SHEET, rb'(?s)<c r="C2".*?</c>', rb'<c r="C2" t="s"><v>-1</v></c>')),
+                "Cellen henviser til en tekst i arbejdsbogens liste over delte tekster, som ikke findes. Filen er beskadiget, "
+                "typisk af et andet program end Excel.",
+                "Åbn arbejdsbogen i Excel eller LibreOffice, og gem den igen; hjælper det ikke, så start fra eksporten.",
+            ),
+            MessageKind(
+                lambda folder, raws: _read_repacked(_in_member(QUOTES_SHEET, rb'(?s)(<c r="C2".*?</c>)', rb"\g<1>\g<1>")),
+                "Den samme celle står to gange i arkets XML. Excel skriver aldrig sådan en fil, og at vælge den ene værdi ville være "
+                "gætværk.",
+                "Åbn arbejdsbogen i Excel eller LibreOffice, og gem den igen; hjælper det ikke, så start fra eksporten.",
+            ),
+            MessageKind(
                 lambda folder, raws: _read_edited(_set("C2", "=A2&B2")),
                 "Cellen indeholder en formel. Indlæsningen læser ikke formler, for den værdi, Excel har gemt, kan være forældet.",
                 "Markér cellerne, kopiér, og indsæt dem som værdier; se arket »Vejledning«.",
@@ -326,12 +434,12 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
                 "Gå til cellen (Ctrl+G i Excel), og slet værdien; tomme celler uden for tabellen er ligegyldige.",
             ),
             MessageKind(
-                lambda folder, raws: _read_edited(_set("C2", "PLADS-TIL-TEGN"), _control_byte),
+                lambda folder, raws: _read_repacked(_control_byte),
                 "Filen er beskadiget inde i arket (fx et styretegn, et andet program har skrevet), så arket kan ikke læses.",
                 "Åbn arbejdsbogen i Excel eller LibreOffice, og gem den igen; hjælper det ikke, så start fra eksporten.",
             ),
             MessageKind(
-                lambda folder, raws: _read_edited(_set("C2", "PLADS-TIL-TEGN"), _padded),
+                lambda folder, raws: _read_repacked(_padded),
                 "Arbejdsbogen fylder for meget, når den pakkes ud: typisk formatering af hele rækker og kolonner, "
                 "eller en fil lavet til at lægge maskinen ned.",
                 "Slet tomme rækker og kolonner under og til højre for dataene, og gem igen; eller del data op.",
@@ -370,6 +478,12 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
                 "Udfyld feltet; se i dataordbogen, hvilke kolonner der må være tomme.",
             ),
             MessageKind(_cell("quotes", "position", "tre"), "Feltet skal være et helt tal.", "Skriv tallet med cifre og uden decimaler."),
+            MessageKind(
+                _cell("quotes", "position", "+4"),
+                "Tallet er skrevet med plustegn, understregning eller andre cifre end 0-9 (fx arabiske); bogen læser kun tal "
+                "skrevet med 0-9.",
+                "Skriv tallet med cifrene 0-9 og uden plustegn; et negativt tal har et minus foran.",
+            ),
             MessageKind(_cell("quotes", "position", "0"), "Tallet er for lille.", "Rækkefølger tælles fra 1."),
             MessageKind(
                 _cell("quotes", "attribution", "sikker"),
@@ -390,6 +504,30 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
                 _duplicate,
                 "Den samme nøgle står i mere end én række.",
                 "Giv rækken sit eget id; to rækker kan ikke have samme nøgle.",
+            ),
+            MessageKind(
+                _slug_of_another,
+                "To kommuner har samme slug, skrevet eller udledt af navnet. Slug'en er navnet på kommunens side og PDF, så den "
+                "ene kommunes side og PDF ville erstatte den andens.",
+                "Skriv en slug, kun kommunen har, i kolonnen slug, og ret kommunens afsnit i sections, så book_page er "
+                "kommuner/profil-<den nye slug>.",
+            ),
+            MessageKind(
+                _cell("municipalities", "slug", ALL),
+                f"I bogens adresser betyder ?kommune={ALL} alle kommuner, så en kommune med slug'en »{ALL}« kunne ikke vælges i et link.",
+                f"Skriv en anden slug i kolonnen slug, også når kommunen hedder {ALL.capitalize()}, fx {ALL}-kommune.",
+            ),
+            MessageKind(
+                _code_as_slug,
+                "Slug'en er en anden kommunes kommunekode eller navn, som bogens adresser også forstår, så et link kunne føre til "
+                "den forkerte kommune.",
+                "Skriv en slug, der svarer til kommunens eget navn, fx koege for Køge.",
+            ),
+            MessageKind(
+                _cell("municipalities", "slug", "k" * (MAX_SLUG_LENGTH + 1)),
+                "Slug'en bliver en del af filnavne, og et filnavn har en største længde; bogen kunne ikke bygges.",
+                f"Skriv en kortere slug i kolonnen slug (højst {MAX_SLUG_LENGTH} tegn), også når den ellers ville blive udledt af et "
+                "langt navn.",
             ),
             MessageKind(
                 _cell("municipalities", "outcome", "Ikke angivet", only=False),

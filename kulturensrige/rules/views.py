@@ -17,12 +17,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from kulturensrige.data import pages
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.settings import list_limit
 from kulturensrige.words import plural
 
-# The view of every municipality at once (and the filter's value for "no municipality chosen").
-ALL = "alle"
+# The view of every municipality at once (and the filter's value for "no municipality chosen"): a value of the
+# page's address too, so it is declared beside the slugs it must never equal.
+ALL = pages.ALL
 
 
 WITHOUT_INFERRED = "|uden-udledte"
