@@ -15,6 +15,7 @@ from kulturensrige.data.schema import EDITORIAL_VALUES
 from kulturensrige.edition import editions
 from kulturensrige.render import cards, charts, comparison, figures, front_page, lists
 from kulturensrige.rules import attribution, filters
+from report_source import collapse, repair_hyphenation
 from support.checks import each
 
 REPO = Path(__file__).resolve().parent.parent
@@ -268,3 +269,58 @@ def test_the_kinds_of_initiative_are_labelled_the_editors_grouping(data, report_
     figures = text(front_page.key_figures(data))
     assert "rapporten deler det op i" not in figures and "redaktionens inddeling)" in figures
     assert "projekter, prøvehandlinger eller fokusområder" in " ".join(report_text.split())
+
+
+def test_every_worded_value_in_the_facts_about_the_programme_is_the_reports_own_words(data, report_text: str):
+    """The column says 'Rapportens ordlyd eller tal': 'som de udviklede indsatser' and 'ikke lykkedes i alle kommuner'
+    were the book's rewording. Every value in words (not a number or an address) stands in the report as printed,
+    its line-end hyphens repaired."""
+    report = collapse(repair_hyphenation(report_text))
+    worded = [v for v in data.programme_facts["value"] if " " in v and not v.startswith("http")]
+    assert len(worded) >= 6
+    for value in each(worded):
+        assert value in report, value
+    assert "Rapportens ordlyd eller tal" in str(lists.programme_facts(data))
+
+
+def test_descriptions_of_initiatives_keep_the_reports_hedges(data, report_text: str):
+    """Høje-Taastrup's 'Håbet har været, at kunst og kultur kan bidrage til …' became what art 'skulle' do, and
+    Egedal's focus on building a workshop became men who make things there."""
+    report = collapse(repair_hyphenation(report_text))
+    tickets = data.initiatives.set_index("initiative_id").loc["hoeje-taastrup-fribilletter", "description"]
+    assert "bidrage til glæde, trivsel og mod" not in tickets and "håbet var" in tickets
+    assert "Håbet har været, at kunst og kultur kan bidrage til glæde og trivsel og måske mere lyst og mod" in report
+    egedal = data.municipalities.set_index("slug").loc["egedal", "summary"]
+    assert "i værkstedet laver mænd" not in egedal and "fokus primært at bygge et sted op, hvor man kan lave kreative projekter" in egedal
+    assert "primært fokus på at bygge et værksted op, hvor man kan lave kreative projekter sammen" in report
+
+
+def test_the_sources_of_the_evaluation_name_no_actor_the_report_does_not_name(data, report_text: str):
+    """The report lists 'deltagerobservationer ved de fælles workshops, deltagelse på udvalgte online
+    tovholdermøder' without saying who observed or took part: 'Evaluator har deltaget i …' was the editors' guess."""
+    descriptions = " ".join(data.evaluation_sources["description"])
+    assert "Evaluator" not in descriptions and "den siger ikke, hvem der" in descriptions
+    report = collapse(repair_hyphenation(report_text))
+    assert "deltagerobservationer ved de fælles workshops, deltagelse på udvalgte online tovholdermøder" in report
+
+
+def test_the_background_gives_the_spectator_and_the_performer_only_the_general_positive_influence(report_text: str):
+    """The report's 'receptiv/modtagende såvel som participatorisk/deltagende' qualifies 'kan have en positiv
+    indflydelse'; the specific outcomes it gives for 'deltagelse i kunst- og kulturaktiviteter'."""
+    chapter = page_text("baggrund.ipynb")
+    assert "både som tilskuer og som udøver – kan øge" not in chapter
+    assert "både som tilskuer og som udøver – kan have en positiv indflydelse på den mentale sundhed" in chapter
+    report = collapse(repair_hyphenation(report_text))
+    assert "receptiv/modtagende såvel som participatorisk" in report and "kan have en positiv indflydelse på vores mentale sundhed" in report
+
+
+def test_the_reason_for_tying_q036_to_ringkoebing_skjern_names_only_what_the_quote_says(data, report_text: str):
+    """q036 speaks of 'unge mennesker', 'skolen' and 'kulturskolen', not a youth education; the reason says what makes
+    the tie meet the rule (only Ringkøbing-Skjern works with young people; Aarhus's schools are for children)."""
+    q036 = data.quotes.set_index("quote_id").loc["q036"]
+    assert "unge mennesker" in q036.text and "ungdomsuddannelse" not in q036.text
+    assert "kultur som sundhedsfremme for unge på ungdomsuddannelser" not in q036.attribution_rationale
+    assert "Kun Ringkøbing-Skjern beskrives med unge som målgruppe" in q036.attribution_rationale
+    assert "børn i specialklasser på mellemtrinnet" in q036.attribution_rationale
+    report = collapse(repair_hyphenation(report_text))
+    assert "integreret i undervisningen i specialklasser på mellemtrinnet" in report
