@@ -265,3 +265,24 @@ def test_a_profile_and_the_attention_points_word_their_source_from_the_folder(tm
     for html in each(said):
         assert "redaktion" not in html.casefold() and "rapporten nævner" not in html.casefold()
     assert "(analytikerens angivelse)" in said[0] and "Analytikerens angivelse:" in " ".join(said[1:])
+
+
+def test_a_card_that_shows_a_speaker_category_says_it_is_the_editors_grouping_and_why(report):
+    """q005–q008, q036 and q037 showed 'Borgere og frivillige' where the report prints the speaker's role, and only
+    the ingredient pages said why: every card (and every edition's item) now says it, in one wording."""
+    from kulturensrige.edition import editions
+
+    note = provenance.category_note(report.options)
+    assert note == "(redaktionens inddeling i stedet for talerens rolle: anonymitetsreglen)"
+    quotes = report.quotes
+    hidden = quotes[quotes["shown_role"] != quotes["speaker_role"]]
+    assert {"q005", "q006", "q007", "q008", "q036", "q037"} <= set(hidden["quote_id"])
+    for i in each(hidden.index):
+        card = BeautifulSoup(cards.quote_card(report, quotes.loc[[i]]), "html.parser").get_text(" ", strip=True)
+        assert f"{quotes.loc[i, 'shown_role']} {note}" in card, quotes.loc[i, "quote_id"]
+        assert note in editions.quote_item(report, quotes.loc[[i]], quotes.loc[i, "kommunekode"])["speaker"]
+    shown = quotes[quotes["shown_role"] == quotes["speaker_role"]]
+    assert note not in cards.quote_card(report, shown.loc[[shown.index[0]]])
+    # The dictionary says what the column holds: the role in the folder, the category in a published download.
+    dictionary = (DATA / "DATAORDBOG.md").read_text(encoding="utf-8")
+    assert "står talerkategorien her i stedet, når citatet er knyttet til en kommune (anonymitetsreglen)" in dictionary

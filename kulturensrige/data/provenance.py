@@ -117,6 +117,12 @@ def value_label(options: pd.DataFrame, value: str) -> str:
     return f"redaktionens {EDITORIAL_VALUES[value].act}" if source == BY_EDITORS else words(source).value
 
 
+def category_note(options: pd.DataFrame) -> str:
+    """What a card says where its speaker category stands in place of the role (the anonymity rule), the same on
+    every page: '(redaktionens inddeling i stedet for talerens rolle: anonymitetsreglen)'."""
+    return f"({value_label(options, 'quotes.speaker_category')} i stedet for talerens rolle: anonymitetsreglen)"
+
+
 def value_note(options: pd.DataFrame, value: str) -> str:
     """A value's source as a short sentence for the reader: 'Redaktionens læsning, ikke rapportens: <reason>'."""
     return values_note(options, value)

@@ -306,7 +306,11 @@ TABLES: dict[str, Table] = {
                 "quote_id": ident("Citatets id.", "q001"),
                 "position": integer("Rækkefølge i rapporten.", "1", minimum=1),
                 "text": text("Citatet ordret.", "Vi startede helt fra scratch ik’."),
-                "speaker_role": text("Talerens rolle som skrevet i rapporten, eller 'ikke angivet'.", "Faglig koordinator, sundhed"),
+                "speaker_role": text(
+                    "Talerens rolle som skrevet i rapporten, eller 'ikke angivet'. I de CSV-filer, bogen udgiver, står "
+                    "talerkategorien her i stedet, når citatet er knyttet til en kommune (anonymitetsreglen).",
+                    "Faglig koordinator, sundhed",
+                ),
                 "caption": text("Billedteksten under citatet som trykt; tom hvis ingen.", "Faglig koordinator, sundhed", required=False),
                 "speaker_category": ref("speaker_categories", "Normaliseret talerkategori.", "sundhed"),
                 "kind": ref("quote_kinds", "Slags citat.", "interview"),

@@ -55,14 +55,16 @@ def speaker_line(data: Dataset, turns: pd.DataFrame | list[dict]) -> tuple[str, 
     rows = turns.to_dict("records") if isinstance(turns, pd.DataFrame) else turns
     first = rows[0]
     kind = _label(data, "quote_kinds", "quote_kind_id", first["kind"])
+    # A category shown in place of the role says whose grouping it is, in the one wording (provenance.category_note).
+    note = f" {provenance.category_note(data.options)}" if any(r["shown_role"] != r["speaker_role"] for r in rows) else ""
     if len(rows) > 1:
-        return kind, " og ".join(dict.fromkeys(r["shown_role"] for r in rows)), ""
+        return kind, " og ".join(dict.fromkeys(r["shown_role"] for r in rows)) + note, ""
     if first["reference_key"]:
         return kind, first["shown_role"], first["caption"]
     speaker = first["shown_caption"] or first["shown_role"]
     if first["shown_caption"] and first["shown_caption"] != first["caption"]:  # the caption before the role the rule holds back
         speaker = f"{first['shown_caption']} · {first['shown_role']}"
-    return ("" if speaker.lower().startswith(kind.lower()) else kind), speaker, ""
+    return ("" if speaker.lower().startswith(kind.lower()) else kind), speaker + note, ""
 
 
 def quote_language(data: Dataset, quote: pd.Series | dict) -> str:
