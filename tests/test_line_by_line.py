@@ -325,3 +325,17 @@ def test_the_reason_for_tying_q036_to_ringkoebing_skjern_names_only_what_the_quo
     assert "børn i specialklasser på mellemtrinnet" in q036.attribution_rationale
     report = collapse(repair_hyphenation(report_text))
     assert "integreret i undervisningen i specialklasser på mellemtrinnet" in report
+
+
+def test_the_five_unattributed_lines_are_not_called_mottoes(data, report_text: str):
+    """The report prints five quoted lines in Leg, mod og læring without calling them anything: 'Motto' on their
+    cards was the editors' label. They are now 'Kort udsagn', and the kind's description says the label is the
+    editors'."""
+    lines = data.quotes[data.quotes["kind"] == "motto"]
+    assert len(lines) == 5
+    assert "motto" not in collapse(report_text).casefold()
+    kind = data.quote_kinds.set_index("quote_kind_id").loc["motto"]
+    assert kind.label == "Kort udsagn" and "betegnelsen »kort udsagn« er redaktionens" in kind.description
+    for i in each(lines.index):
+        card = text(cards.quote_card(data, lines.loc[[i]]))
+        assert "Motto" not in card and "Kort udsagn" in card, card
