@@ -339,3 +339,20 @@ def test_the_five_unattributed_lines_are_not_called_mottoes(data, report_text: s
     for i in each(lines.index):
         card = text(cards.quote_card(data, lines.loc[[i]]))
         assert "Motto" not in card and "Kort udsagn" in card, card
+
+
+def test_figure_2_says_its_cycle_is_a_guess_and_figure_1_says_the_pitstops_places_are_not_the_reports(data):
+    """The report's text never says what its Figure 2 shows, and it gives no order for the pitstops: the book's
+    drawings said neither."""
+    cycle = text(charts.action_learning_cycle(data))
+    assert "Fællesskabelse af værdi gennem aktionslæring" in cycle
+    assert "teksten siger ikke, hvad den viser. At den viser aktionslæringens cyklus, er redaktionens gæt" in cycle
+    chapter = page_text("kulturens-rige.ipynb")
+    assert "Figur 2 stiller cyklussen op, som rapportens tekst beskriver den;" not in chapter
+    assert "Rapportens tekst siger ikke, hvad dens figur 2 viser" in chapter
+    timeline = charts.programme_timeline(data)
+    said = text(timeline)
+    assert "at de står mellem workshopperne, er redaktionens valg" in said
+    assert "pitstoppenes pladser mellem workshopperne er ikke rapportens" in said
+    assert "rapporten siger ikke, hvor pitstoppene lå i rækkefølgen" in timeline.variants[filters.ALL].alt
+    assert "deres pladser mellem workshopperne er ikke rapportens" in chapter

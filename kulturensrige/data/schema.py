@@ -720,13 +720,16 @@ EDITORIAL: tuple[Editorial, ...] = (
     Editorial(
         "figur:forloeb",
         "figur 1 (forløbet)",
-        "Rapportens figur 1 er ikke gengivet; redaktionen har tegnet forløbet igen ud fra rapportens tekst.",
+        "Rapportens figur 1 er ikke gengivet; redaktionen har tegnet forløbet igen ud fra rapportens tekst. Rapporten "
+        "siger ikke, hvornår de virtuelle pitstops lå i forhold til workshopperne; at de står mellem workshopperne, er "
+        "redaktionens valg.",
         "gengivelse",
     ),
     Editorial(
         "figur:aktionslaering",
         "figur 2 (aktionslæringens cyklus)",
-        "Rapportens figur 2 er ikke gengivet; redaktionen har stillet trinnene op ud fra rapportens tekst.",
+        "Rapportens figur 2 er ikke gengivet, og teksten siger ikke, hvad den viser. At den viser aktionslæringens "
+        "cyklus, er redaktionens gæt; trinnene her er dem, teksten lige før figuren beskriver.",
         "gengivelse",
     ),
     Editorial(

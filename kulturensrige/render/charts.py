@@ -676,7 +676,8 @@ def programme_timeline(data: Dataset) -> Chart:
     )
     note = (
         f"{provenance.value_note(data.options, 'figur:forloeb')} "
-        "Afstandene i figuren viser rækkefølgen, ikke tiden: rapporten angiver ingen datoer for workshops og pitstops."
+        "Afstandene i figuren viser rækkefølgen, ikke tiden: rapporten angiver ingen datoer for workshops og pitstops, "
+        "og pitstoppenes pladser mellem workshopperne er ikke rapportens."
     )
     return Chart("forloeb", _caption(data, 1, "figur:forloeb"), {filters.ALL: Variant(figure_json(figure), alt, table)}, note=note)
 
@@ -699,7 +700,8 @@ def _timeline_alt(data: Dataset, workshops: pd.DataFrame, pitstops: pd.DataFrame
         parts.append("Rapporten nævner: " + "; ".join(_event_hover(r) for r in known) + ".")
     parts.append(
         "For de øvrige workshops angiver rapporten hverken dato, form eller sted, og for pitstops ingen datoer. "
-        f"Antal virtuelle workshops ifølge rapporten: {virtual}; den siger ikke hvilken. Afstandene viser rækkefølge, ikke tid."
+        f"Antal virtuelle workshops ifølge rapporten: {virtual}; den siger ikke hvilken. Afstandene viser rækkefølge, ikke tid, "
+        "og rapporten siger ikke, hvor pitstoppene lå i rækkefølgen."
     )
     return " ".join(parts)
 
