@@ -138,6 +138,7 @@ def overlay_rows() -> dict[str, list[dict[str, str]]]:
                 initiative_id=f"hostile-indsats-{code}",
                 kommunekode=code,
                 position="99",
+                title_basis="inferred",
                 kind="hostile-type",
                 target_group_ids="hostile-maalgruppe",
                 art_form_ids="hostile-kunstform",

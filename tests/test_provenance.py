@@ -286,3 +286,29 @@ def test_a_card_that_shows_a_speaker_category_says_it_is_the_editors_grouping_an
     # The dictionary says what the column holds: the role in the folder, the category in a published download.
     dictionary = (DATA / "DATAORDBOG.md").read_text(encoding="utf-8")
     assert "står talerkategorien her i stedet, når citatet er knyttet til en kommune (anonymitetsreglen)" in dictionary
+
+
+def test_a_title_the_report_does_not_give_says_it_is_the_editors_on_cards_tables_and_in_the_editions(report):
+    """'Flytbar ordrulle, der også er en bænk' looked like a name from the report, beside 'Gang i gården', which is
+    one: each title says in the data whether the report gives it, and where it does not, every place that shows it
+    says whose it is."""
+    from kulturensrige.edition import editions
+
+    assert "title_basis" in TABLES["initiatives"].columns
+    rows = report.initiatives.set_index("initiative_id")
+    assert rows.loc["koege-ordrulle-baenk", "title_basis"] == "inferred"
+    assert rows.loc["koege-gang-i-gaarden", "title_basis"] == "stated"
+    mark = f"({provenance.value_label(report.options, 'initiatives.title_basis')})"
+    assert mark == "(redaktionens titel)"
+    said = " ".join(
+        [
+            str(lists.initiative_table(report)),
+            str(comparison.compare_view(report)),
+            " ".join(i["title"] for i in editions.initiative_items(report, "259")),
+        ]
+    )
+    assert f"Flytbar ordrulle, der også er en bænk {mark}" in said
+    assert f"Gang i gården {mark}" not in said and "Gang i gården" in said
+    for row in each(report.initiatives.itertuples()):
+        shown = cards.initiative_card(report, report.initiatives.loc[row.Index])["title"]
+        assert shown.endswith(mark) == (row.title_basis == "inferred"), shown

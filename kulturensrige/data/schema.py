@@ -248,6 +248,12 @@ TABLES: dict[str, Table] = {
                 "kommunekode": ref("municipalities", "Kommunen.", "259"),
                 "position": integer("Rækkefølge inden for kommunen.", "1", minimum=1),
                 "title": text("Titel; rapportens egen, hvor den giver en.", "Gang i gården"),
+                "title_basis": choice(
+                    BASES,
+                    "stated: titlen er rapportens eget navn for indsatsen; inferred: rapporten giver indsatsen intet navn, "
+                    "og titlen er redaktionens (ofte med rapportens ord).",
+                    "stated",
+                ),
                 "kind": ref("initiative_kinds", "Slags indsats.", "projekt"),
                 "description": text("Beskrivelse med egne ord.", "Seks dages udendørs arrangementer."),
                 "target_group_ids": refs("target_groups", "Målgrupper, adskilt af ';'.", "seniorer"),
@@ -687,6 +693,13 @@ EDITORIAL: tuple[Editorial, ...] = (
         "Rapporten kalder ingen af disse organisationer partnere: redaktionen har samlet de organisationer, rapporten nævner "
         "ved indsatsen, også målgrupper, kampagner og samarbejder, der kun er planlagt.",
         "samling",
+    ),
+    Editorial(
+        "initiatives.title_basis",
+        "indsatsernes titler, rapporten ikke selv giver",
+        "Rapporten navngiver kun nogle indsatser (fx »Gang i gården« og »Rødder«); de øvrige titler (title_basis = inferred) "
+        "har redaktionen formuleret, ofte med rapportens ord.",
+        "titel",
     ),
     Editorial(
         "attention_points.basis",

@@ -313,7 +313,7 @@ def initiative_items(data: Dataset, kommunekode: str) -> list[dict]:
     return [
         {
             "id": r.initiative_id,
-            "title": r.title,
+            "title": cards.initiative_title(data, r),
             "kind": _one(data, "initiative_kinds", "initiative_kind_id", r.kind, "label"),
             "description": r.description,
             "facts": cards.initiative_facts(data, r),

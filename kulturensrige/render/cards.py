@@ -296,6 +296,14 @@ def initiative_facts(data: Dataset, row) -> list[tuple[str, str]]:
     ]
 
 
+def initiative_title(data: Dataset, row) -> str:
+    """An initiative's title, with whose title it is where the report gives the initiative no name: 'Flytbar
+    ordrulle, der også er en bænk (redaktionens titel)'; the same on cards, tables, side by side and in the PDFs."""
+    if row.title_basis != "inferred":
+        return str(row.title)
+    return f"{row.title} ({provenance.value_label(data.options, 'initiatives.title_basis')})"
+
+
 def _sourced(data: Dataset, value: str, raw, shown: str) -> str:
     """A shown value with its source where the report does not state it: 'Gennemført (redaktionens læsning)'.
     A value that is 'ikke angivet' needs no source."""
@@ -316,7 +324,7 @@ def initiative_card(data: Dataset, row: pd.Series) -> dict:
         "kommune": row.kommunekode,
         "kicker_first": True,
         "kicker": f"{filters.municipality_name(data, row.kommunekode)} · {kind}",
-        "title": row.title,
+        "title": initiative_title(data, row),
         "href": None,
         "text": row.description,
         "facts": initiative_facts(data, row),

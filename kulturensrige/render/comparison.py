@@ -33,7 +33,7 @@ def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
     # The same quotes as the profile page, the overview table and its CSV: every one tied to the municipality.
     quotes = filters.quotes(data, filters.QuoteFilter(kommunekode=row.kommunekode))
     ingredients = {i for ids in quotes["ingredient_ids"] for i in ids}
-    titles = "".join(f"<li>{esc(t)}</li>" for t in initiatives.sort_values("position")["title"])
+    titles = "".join(f"<li>{esc(cards.initiative_title(data, r))}</li>" for r in initiatives.sort_values("position").itertuples())
     # Whose ties they are, in the words of kulturensrige/data/provenance.py: "1, udledt af redaktionen".
     tied = f"{esc(plural(len(quotes), 'citat', 'citater'))} knyttet til kommunen" + (
         f" ({esc(cards.attributed_count(data, quotes).split(', ', 1)[1])})" if quotes["attribution"].nunique() == 1 else ""

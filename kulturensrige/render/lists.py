@@ -85,7 +85,7 @@ def initiative_table(data: Dataset, kommunekode: str = filters.ALL) -> Html:
     rows = filters.initiatives(data, kommunekode)
     frame = pd.DataFrame(
         {
-            "Indsats": rows["title"],
+            "Indsats": [cards.initiative_title(data, r) for r in rows.itertuples()],
             "Kommune": [filters.municipality_name(data, c) for c in rows["kommunekode"]],
             "Slags": [_key(data, "initiative_kinds", "initiative_kind_id", k, "label") for k in rows["kind"]],
             status_heading(data): [_key(data, "statuses", "status_id", s, "label") for s in rows["status"]],
