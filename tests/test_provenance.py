@@ -9,6 +9,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import unquote
 
 import openpyxl
 import pytest
@@ -312,3 +313,27 @@ def test_a_title_the_report_does_not_give_says_it_is_the_editors_on_cards_tables
     for row in each(report.initiatives.itertuples()):
         shown = cards.initiative_card(report, report.initiatives.loc[row.Index])["title"]
         assert shown.endswith(mark) == (row.title_basis == "inferred"), shown
+
+
+def test_a_tables_editorial_column_says_whose_it_is_in_its_heading_and_so_in_its_csv(report, tmp_path: Path):
+    """'Kommunekode', 'Region', 'Slags organisation' and the vocabulary columns stood without a source in the tables
+    and in their 'Hent tabellen som CSV' downloads; the heading, which both share, now says it as the pages do."""
+    municipalities = BeautifulSoup(str(lists.municipality_table(report)), "html.parser")
+    headings = [th.get_text(strip=True) for th in municipalities.select("thead th")]
+    for value, label in (("municipalities.kommunekode", "Kommunekode"), ("municipalities.region", "Region")):
+        assert f"{label} ({provenance.value_label(report.options, value)})" in headings, headings
+    assert "Region (redaktionens tilføjelse)" in headings
+    download = municipalities.select_one("a[download]")
+    assert download and "Region (redaktionens tilføjelse)" in unquote(download["href"]).splitlines()[0]
+    kinds = charts.partners_by_kind(report)
+    for variant in each(kinds.variants.values()):
+        assert variant.table.columns[0] == "Slags organisation (redaktionens inddeling)"
+    for chart in each((charts.art_forms_by_municipality, charts.target_groups_by_municipality, charts.settings_by_municipality)):
+        assert next(iter(chart(report).variants.values())).table.columns[0].endswith(" (redaktionens betegnelser)")
+    # On an analyst's data the same headings name the analyst, never the editors.
+    folder = tmp_path / "analytiker"
+    shutil.copytree(DATA, folder)
+    with (folder / "options.csv").open("a", encoding="utf-8") as f:
+        f.write("kilde,analytiker,\n")
+    analyst = BeautifulSoup(str(lists.municipality_table(load(folder))), "html.parser")
+    assert "Region (analytikerens angivelse)" in [th.get_text(strip=True) for th in analyst.select("thead th")]

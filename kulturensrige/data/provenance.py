@@ -117,6 +117,13 @@ def value_label(options: pd.DataFrame, value: str) -> str:
     return f"redaktionens {EDITORIAL_VALUES[value].act}" if source == BY_EDITORS else words(source).value
 
 
+def heading(options: pd.DataFrame, label: str, value: str) -> str:
+    """A table column's heading with its source where the report does not state the values: 'Region (redaktionens
+    tilføjelse)'. The page's table and its CSV download share the heading, so both say whose the column is."""
+    source = value_source(options, value)
+    return label if source == BY_REPORT else f"{label} ({value_label(options, value)})"
+
+
 def category_note(options: pd.DataFrame) -> str:
     """What a card says where its speaker category stands in place of the role (the anonymity rule), the same on
     every page: '(redaktionens inddeling i stedet for talerens rolle: anonymitetsreglen)'."""

@@ -458,7 +458,9 @@ def _initiative_vocabulary_chart(
     table = counts.pivot_table(index="item", columns="kommunekode", values="count", sort=False, fill_value=0).astype(int)
     table = table.loc[table.sum(axis=1) > 0]
     # One table for every variant: the filter marks the chosen municipality's column in it.
-    shown = table.rename(index=item_names, columns=municipality_names).reset_index(names=noun)
+    shown = table.rename(index=item_names, columns=municipality_names).reset_index(
+        names=provenance.heading(data.options, noun, f"initiatives.{column}")
+    )
     cols = list(table.columns)
     labels = _plot(municipality_names[c] for c in cols)
     rows, columns = [item_names[i] for i in table.index], [municipality_names[c] for c in cols]
@@ -561,13 +563,14 @@ def partners_by_kind(data: Dataset) -> Chart:
     beside.update_layout(barmode="group", legend_title_text="Kommune")
     beside_json = figure_json(styled(beside, height=height).update_layout(**axes))
     own = statistics.organisations_by_municipality_and_kind(data, data.initiatives)
+    kind_heading = provenance.heading(data.options, "Slags organisation", "organisations.kind")
 
     def build(code: str, _: bool) -> Variant:
         if code == filters.ALL:
             figure = go.Figure(go.Bar(x=total, y=[_bar_label(k) for k in kinds], orientation="h", marker_color=PALETTE[2]))
             listing = "; ".join(f"{k}: {n}" for k, n in zip(kinds, total, strict=True)) or "ingen organisationer nævnt"
             alt = f"Organisationer nævnt ved indsatserne for alle kommuner, efter slags: {listing}."
-            table = pd.DataFrame({"Slags organisation": kinds, "Antal organisationer": total})
+            table = pd.DataFrame({kind_heading: kinds, "Antal organisationer": total})
             return Variant(figure_json(styled(figure, height=height).update_layout(**axes)), alt, table)
         name = filters.municipality_name(data, code)
         mine = [own.get((code, k), 0) for k in every["kind"]]
@@ -576,7 +579,7 @@ def partners_by_kind(data: Dataset) -> Chart:
             + "; ".join(f"{k}: {name} {m}, alle {t}" for k, m, t in zip(kinds, mine, total, strict=True))
             + "."
         )
-        table = pd.DataFrame({"Slags organisation": kinds, f"{name} (valgt)": mine, "Alle kommuner": total})
+        table = pd.DataFrame({kind_heading: kinds, f"{name} (valgt)": mine, "Alle kommuner": total})
         return Variant(_chosen_beside(beside_json, mine, name, ("organisation", "organisationer")), alt, table)
 
     # Not "partnere": the report calls only some of them partners (kulturensrige/data/schema.py, EDITORIAL).

@@ -12,7 +12,7 @@ import pandas as pd
 from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
-from kulturensrige.data.schema import BY_REPORT, NOT_STATED
+from kulturensrige.data.schema import NOT_STATED
 from kulturensrige.render import cards
 from kulturensrige.render.markup import Html, book_link, csv_href, esc, macro
 from kulturensrige.rules import attribution, filters, statistics, views
@@ -61,8 +61,8 @@ def municipality_table(data: Dataset) -> Html:
     frame = pd.DataFrame(
         {
             "Kommune": m["name"],
-            "Kommunekode": m["kommunekode"],
-            "Region": m["region"],
+            provenance.heading(data.options, "Kommunekode", "municipalities.kommunekode"): m["kommunekode"],
+            provenance.heading(data.options, "Region", "municipalities.region"): m["region"],
             "Udgangspunkt": [_key(data, "starting_points", "starting_point_id", s, "label") for s in m["starting_point"]],
             "Indsatser": [int((data.initiatives["kommunekode"] == c).sum()) for c in m["kommunekode"]],
             # How many, and whose ties they are: "1, udledt af redaktionen".
@@ -77,8 +77,7 @@ def municipality_table(data: Dataset) -> Html:
 
 def status_heading(data: Dataset) -> str:
     """'Status (redaktionens læsning)': the report states no status (data/schema.py, EDITORIAL)."""
-    source = provenance.value_source(data.options, "initiatives.status")
-    return "Status" if source == BY_REPORT else f"Status ({provenance.value_label(data.options, 'initiatives.status')})"
+    return provenance.heading(data.options, "Status", "initiatives.status")
 
 
 def initiative_table(data: Dataset, kommunekode: str = filters.ALL) -> Html:
