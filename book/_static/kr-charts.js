@@ -194,11 +194,19 @@
     return plotly;
   };
   /** Redraw every chart near the screen for a key (the others switch their text now and draw when they come near). */
-  /** A table of marks wider than the screen brings the chosen municipality's column into view. */
+  /** A table of marks wider than the screen scrolls only as far as the chosen column needs to be seen whole: a
+   * column already in view moves nothing, so no other municipality slides under the fixed names. */
   function showChosenColumns() {
     document.querySelectorAll(".kr-marks-wrap").forEach((wrap) => {
       const chosen = wrap.querySelector(`thead>tr>th[data-kr-mark="${CSS.escape(KR.state.kommune)}"]`);
-      if (chosen) wrap.scrollLeft = chosen.offsetLeft + chosen.offsetWidth - wrap.clientWidth / 2;
+      if (!chosen) return;
+      const names = wrap.querySelector("thead>tr>:first-child").offsetWidth;
+      const left = chosen.offsetLeft - names;
+      const right = chosen.offsetLeft + chosen.offsetWidth - wrap.clientWidth;
+      // the columns snap beside the names: stop at the first column edge that shows the chosen column whole
+      const stops = [...wrap.querySelectorAll("thead>tr>th[data-kr-mark]")].map((h) => h.offsetLeft - names);
+      if (wrap.scrollLeft > left) wrap.scrollLeft = left;
+      else if (wrap.scrollLeft < right) wrap.scrollLeft = stops.find((stop) => stop >= right) ?? wrap.scrollWidth;
     });
   }
   KR.updateCharts = (key) => {

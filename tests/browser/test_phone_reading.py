@@ -394,3 +394,38 @@ def test_the_back_to_top_button_never_covers_the_text(browser, site_url, width):
             assert found["button"][0] >= found["article"][1] or found["button"][1] <= found["article"][0], found
     finally:
         context.close()
+
+
+def test_choosing_a_municipality_whose_column_is_in_view_scrolls_no_table_of_marks(browser, site_url):
+    """Choosing scrolled every table of marks to centre the chosen column, so on a phone the first municipalities
+    slid under the fixed names and their marks looked absent. A column already in view moves nothing; one out of
+    view is brought in whole."""
+    context, page = phone_page(browser, {"width": 375, "height": 667})
+    try:
+        ready(page, f"{site_url}/kommuner/sammenligning.html")
+        first = page.locator(".kr-marks-wrap").first
+        first.scroll_into_view_if_needed()
+        heads = first.evaluate(
+            """(w) => { const edge = w.getBoundingClientRect().right;
+                return [...w.querySelectorAll('thead>tr>th[data-kr-mark]')].map((h) => [h.dataset.krMark,
+                    h.getBoundingClientRect().right <= edge + 1]); }"""
+        )
+        in_view = [code for code, whole in heads if whole]
+        out_of_view = [code for code, whole in heads if not whole]
+        assert in_view and out_of_view, heads
+        for code, moves in each([(in_view[-1], False), (out_of_view[-1], True)]):
+            first.evaluate("w => { w.scrollLeft = 0; }")
+            page.select_option("#kr-kommune", code)
+            page.wait_for_function("c => new URL(location.href).searchParams.get('kommune') !== null", arg=code)
+            page.wait_for_timeout(300)
+            assert (first.evaluate("w => w.scrollLeft") > 0) == moves, code
+            if moves:
+                whole = first.evaluate(
+                    """(w, c) => { const h = w.querySelector(`thead>tr>th[data-kr-mark="${c}"]`).getBoundingClientRect();
+                        const names = w.querySelector('thead>tr>:first-child').getBoundingClientRect();
+                        return h.left >= names.right - 1 && h.right <= w.getBoundingClientRect().right + 1; }""",
+                    code,
+                )
+                assert whole, code
+    finally:
+        context.close()
