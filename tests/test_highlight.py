@@ -138,7 +138,7 @@ def test_bar_charts_show_the_chosen_beside_the_total(data):
     model = charts.quotes_per_ingredient(data)
     for row in each(data.municipalities.itertuples()):
         traces = model.variants[row.kommunekode].figure["data"]
-        assert [t["name"] for t in traces] == [row.name, "Alle kommuner"]
+        assert [t["name"] for t in traces] == [row.name, charts.ALL_QUOTES], "most quotes belong to no municipality"
         own = filters.quotes(data, filters.QuoteFilter(kommunekode=row.kommunekode))
         assert sum(traces[0]["x"]) == sum(len(ids) for ids in own["ingredient_ids"])
         assert sum(traces[1]["x"]) == sum(len(ids) for ids in data.quotes["ingredient_ids"])

@@ -180,7 +180,7 @@ class ChartVariants:
         if len(axes.codes) > GRID_COLUMNS:
             noun = str(self.chart.variants[kommunekode].table.columns[0])
             mine, total = [c[1] for c in counts], [c[2] for c in counts]
-            table = pd.DataFrame({noun: list(axes.rows), f"{name} (valgt)": mine, "Alle kommuner": total})
+            table = pd.DataFrame({noun: list(axes.rows), f"{name} (valgt)": mine, charts.ALL_MUNICIPALITIES: total})
             marked = figures.table_element(table, self.chart.title, ("", kommunekode, ""))
             figure = Figure(figure.title, figure.alt, figure.plot, marked_table(marked, kommunekode))
         # The drawing has the municipality's rows (every row when it has none); the table has them all.
@@ -203,7 +203,7 @@ class ChartVariants:
         common = {"type": "bar", "orientation": "h", "y": [c[0] for c in counts]}
         bars = [
             {**common, "x": [c[1] for c in counts], "name": html.escape(name, quote=False), "marker": {"color": charts.PALETTE[0]}},
-            {**common, "x": [c[2] for c in counts], "name": "Alle kommuner", "marker": {"color": charts.MUTED, "pattern": {"shape": "/"}}},
+            {**common, "x": [c[2] for c in counts], "name": charts.ALL_MUNICIPALITIES, "marker": charts.MUTED_MARKER},
         ]
         # A municipality without marks says why beside its drawing (charts._no_marks), as the page says under its table.
         said = self.chart.variants[kommunekode].said

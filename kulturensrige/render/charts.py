@@ -153,12 +153,21 @@ def _mark_column(figure: dict, labels: list[str], marked: int | None) -> dict:
     return {**figure, "layout": {**layout, "xaxis": xaxis, "shapes": [*layout.get("shapes", []), shape]}}
 
 
-def _beside_total(names: list[str], total: list[int], mine: list[int], chosen: str, noun: tuple[str, str], ids=None) -> list[go.Bar]:
-    """Two bars per row: the chosen municipality's (coloured) beside the total for all municipalities (grey)."""
+# What the grey bar beside the chosen municipality's counts: every municipality's initiatives or organisations, but
+# every quote, as most quotes belong to no municipality (a reader took "Alle kommuner" for the municipalities' sum).
+ALL_MUNICIPALITIES = "Alle kommuner"
+MUTED_MARKER = {"color": MUTED, "pattern": {"shape": "/"}}  # the grey bar, hatched so it is not told by colour alone
+ALL_QUOTES = "Alle citater"
+
+
+def _beside_total(
+    names: list[str], total: list[int], mine: list[int], chosen: str, noun: tuple[str, str], ids=None, everyone: str = ALL_MUNICIPALITIES
+) -> list[go.Bar]:
+    """Two bars per row: the chosen municipality's (coloured) beside the total (grey) that `everyone` names."""
     common = {"y": names, "orientation": "h", "hovertemplate": "%{y} · %{fullData.name}: %{hovertext}<extra></extra>"}
     bars = [
         go.Bar(x=mine, name=escape(chosen, quote=False), marker_color=PALETTE[0], hovertext=_counted(mine, *noun), **common),
-        go.Bar(x=total, name="Alle kommuner", marker_color=MUTED, marker_pattern_shape="/", hovertext=_counted(total, *noun), **common),
+        go.Bar(x=total, name=everyone, marker_color=MUTED, marker_pattern_shape="/", hovertext=_counted(total, *noun), **common),
     ]
     if ids is not None:
         bars[0].customdata, bars[1].customdata = ids
@@ -203,7 +212,7 @@ def quotes_per_ingredient(data: Dataset) -> Chart:
     # The chart beside the total with nobody chosen yet: _chosen_beside puts each municipality's bars in.
     nobody = [0] * len(ingredients)
     names = [_bar_label(ingredient_names[i]) for i in ingredients]
-    beside = go.Figure(_beside_total(names, total, nobody, "", ("citat", "citater"), (total_ids, total_ids)))
+    beside = go.Figure(_beside_total(names, total, nobody, "", ("citat", "citater"), (total_ids, total_ids), ALL_QUOTES))
     styled(beside, height=height).update_layout(
         barmode="group",
         legend_title_text="Kommune",
@@ -224,11 +233,11 @@ def quotes_per_ingredient(data: Dataset) -> Chart:
         name = filters.municipality_name(data, code)
         figure = _chosen_beside(beside_json, chosen, name, ("citat", "citater"), [" ".join(ids) for ids in mine])
         alt = (
-            f"Antal citater, der underbygger hver ingrediens, for {_scope(data, code, include_inferred)} ved siden af alle kommuner: "
+            f"Antal citater, der underbygger hver ingrediens, for {_scope(data, code, include_inferred)} ved siden af alle citater: "
             + "; ".join(f"{ingredient_names[i]}: {name} {c}, alle {t}" for i, c, t in zip(ingredients, chosen, total, strict=True))
             + "."
         )
-        table = pd.DataFrame({"Ingrediens": [ingredient_names[i] for i in ingredients], f"{name} (valgt)": chosen, "Alle kommuner": total})
+        table = pd.DataFrame({"Ingrediens": [ingredient_names[i] for i in ingredients], f"{name} (valgt)": chosen, ALL_QUOTES: total})
         return Variant(figure, alt, table)
 
     return Chart(
@@ -579,7 +588,7 @@ def partners_by_kind(data: Dataset) -> Chart:
             + "; ".join(f"{k}: {name} {m}, alle {t}" for k, m, t in zip(kinds, mine, total, strict=True))
             + "."
         )
-        table = pd.DataFrame({kind_heading: kinds, f"{name} (valgt)": mine, "Alle kommuner": total})
+        table = pd.DataFrame({kind_heading: kinds, f"{name} (valgt)": mine, ALL_MUNICIPALITIES: total})
         return Variant(_chosen_beside(beside_json, mine, name, ("organisation", "organisationer")), alt, table)
 
     # Not "partnere": the report calls only some of them partners (kulturensrige/data/schema.py, EDITORIAL).
