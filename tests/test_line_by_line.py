@@ -15,6 +15,7 @@ from kulturensrige.data.schema import EDITORIAL_VALUES
 from kulturensrige.edition import editions
 from kulturensrige.render import cards, charts, comparison, figures, front_page, lists
 from kulturensrige.rules import attribution, filters
+from kulturensrige.words import count_word
 from report_source import collapse, repair_hyphenation
 from support.checks import each
 
@@ -97,7 +98,7 @@ def test_the_background_quotes_who_as_the_report_does(report_text):
         "strategier, der alene fokuserer på at behandle psykisk sygdom, ikke nødvendigvis vil føre til bedre mental "
         "sundhed på befolkningsniveau"
     )
-    assert f"»{quoted}«" in chapter and quoted in " ".join(report_text.split())
+    assert f"»at {quoted}«" in chapter and f"at {quoted}" in " ".join(report_text.split())
 
 
 def test_the_facilitator_is_not_listed_as_a_resource_person(data):
@@ -356,3 +357,31 @@ def test_figure_2_says_its_cycle_is_a_guess_and_figure_1_says_the_pitstops_place
     assert "pitstoppenes pladser mellem workshopperne er ikke rapportens" in said
     assert "rapporten siger ikke, hvor pitstoppene lå i rækkefølgen" in timeline.variants[filters.ALL].alt
     assert "deres pladser mellem workshopperne er ikke rapportens" in chapter
+
+
+def test_the_accessibility_statement_says_what_the_book_does_with_the_reports_figures(data, report_text: str):
+    """Reading 9, #3: it said the book shows the report's tables (the report has none) and that figures 3 and 4 are
+    word lists (figure 4 is a printed word cloud; the book lists figures 2, 3 and 4)."""
+    statement = (BOOK / "tilgaengelighed.md").read_text(encoding="utf-8")
+    assert "viser dens tabeller" not in statement and not re.search(r"\bTabel \d", report_text)
+    assert "figur 3 og 4 er lister af ord" not in statement
+    assert f"rapportens {count_word(len(data.figures))} figurer igen" in statement
+    assert set(data.figures["number"].astype(int)) == {1, 2, 3, 4}
+    listed = re.findall(r'_item_figure\(\s*"[a-z-]+",\s*_caption\(data, (\d)', Path(charts.__file__).read_text(encoding="utf-8"))
+    assert sorted(listed) == ["2", "3", "4"]
+    assert "figur 2, 3 og 4 (aktionslæringens trin, de 6 P’er og ordene fra ordskyen) står som almindelige lister" in statement
+
+
+def test_the_background_says_the_who_sentence_is_the_reports_summary():
+    """Reading 9, #14: the report's Danish paraphrase of WHO (2013) stood in quotation marks as WHO's own words."""
+    chapter = page_text("baggrund.ipynb")
+    assert "WHO understreger i sin handleplan for mental sundhed 2013–2020, at »" not in chapter
+    assert "Rapporten sammenfatter WHO's handleplan for mental sundhed 2013–2020 med sine egne, danske ord" in chapter
+
+
+def test_the_anonymity_rule_is_said_to_be_the_books_not_the_reports(report_text: str):
+    """Reading 9, #15: "Rapporten holder sine interviewpersoner anonyme"; the report says nothing about anonymity."""
+    chapter = page_text("om-data/genkoersel.ipynb")
+    assert "anonym" not in report_text.casefold()
+    assert "Rapporten holder sine interviewpersoner anonyme" not in chapter
+    assert "Om anonymitet siger den intet. Reglen nedenfor er bogens, valgt af redaktionen" in chapter
