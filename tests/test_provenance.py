@@ -128,6 +128,21 @@ def test_an_analysts_stated_tie_never_credits_the_report_on_cards_lists_and_edit
         assert credit.casefold() not in joined.casefold(), credit
 
 
+def test_the_filter_help_words_the_ties_from_the_data_folder(report, analyst_folder: Path):
+    """Reading 9, #2: "Rapporten siger sjældent, hvilken kommune et citat kommer fra" was fixed text in the filter, wrong
+    for the report (it ties none) and for an analyst's folder (the analyst tied some); it is worded from the data."""
+    from kulturensrige.render import browser
+
+    help_text = BeautifulSoup(browser.browser_data(report)["control"], "html.parser").select_one("#kr-udledte-hjaelp").get_text()
+    assert "sjældent" not in help_text
+    assert help_text.startswith("Rapporten knytter intet citat til en kommune.")
+    assert provenance.words(BY_REPORT).inferred_meaning in help_text
+    analyst = load(analyst_folder)
+    said = BeautifulSoup(browser.browser_data(analyst)["control"], "html.parser").select_one("#kr-udledte-hjaelp").get_text()
+    assert said.startswith("2 citater er knyttet til en kommune, angivet af analytikeren.")
+    assert not _credits_report(said) and "Rapporten" not in said
+
+
 def test_published_downloads_follow_the_anonymity_rule_whatever_the_source_encoding(tmp_path: Path):
     folder = tmp_path / "data"
     shutil.copytree(DATA, folder)

@@ -65,6 +65,20 @@ def tie_counts(quotes: pd.DataFrame, options: pd.DataFrame, reference_keys: pd.S
     return f"{head}."
 
 
+def filter_help(quotes: pd.DataFrame, options: pd.DataFrame) -> str:
+    """The help beside the filter's switch for inferred ties: how many quotes the data folder's source ties to a
+    municipality (the report ties none) and what an inferred tie is, in the words of data/provenance.py."""
+    said = provenance.words(source(options))
+    own = quotes[quotes["reference_key"] == ""] if "reference_key" in quotes else quotes
+    stated = int((own["attribution"] == "stated").sum())
+    holder = said.holder[0].upper() + said.holder[1:]
+    if stated:
+        ties = f"{plural(stated, 'citat', 'citater')} er knyttet til en kommune, {said.stated}"
+    else:
+        ties = f"{holder} knytter intet citat til en kommune"
+    return f"{ties}. En udledt tilknytning betyder, {said.inferred_meaning}."
+
+
 def intro(quotes: pd.DataFrame, tied_by: str) -> str:
     """How the quotes shown for one municipality came to be tied to it, in words, from their attribution levels and
     who stated the ties (`source()`)."""
