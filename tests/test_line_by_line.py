@@ -45,7 +45,7 @@ def test_a_count_of_ties_says_whose_ties_they_are(data, report_text: str):
     """The report names no municipality for any quote: no page may say some quotes have one 'angivet'."""
     guldborgsund = text(lists.municipality_ingredients(data, "376"))
     assert "har ingen kommune angivet" not in guldborgsund
-    assert "Rapporten knytter ingen af sine" in guldborgsund and "udledt af redaktionen" in guldborgsund
+    assert "Rapporten knytter intet citat til en kommune" in guldborgsund and "udledt af redaktionen" in guldborgsund
     matrix = text(charts.ingredient_municipality_matrix(data))
     assert "knyttet til en kommune (" in matrix and "udledt af redaktionen)" in matrix
     assert "har ingen kommune angivet" not in matrix
@@ -205,7 +205,7 @@ def test_a_count_of_ties_says_which_quotes_it_leaves_out(data):
     """'ingen af sine 36 citater' stood beside 'Rapporten trykker 35 citater' and the key figure 38: the two quotes
     from cited works it leaves out are named, so the counts add up."""
     said = attribution.tie_counts(data.quotes, data.options)
-    found = re.search(r"ingen af sine (\d+) citater til en kommune \(de (\d+) citater fra litteraturen er ikke talt med\)", said)
+    found = re.search(r"Bogen tæller (\d+) citater fra evalueringen selv \(de (\d+) citater fra litteraturen er ikke talt med\)", said)
     assert found, said
     assert int(found.group(1)) + int(found.group(2)) == len(data.quotes)
     assert int(found.group(2)) == int((data.quotes["reference_key"] != "").sum())
@@ -370,6 +370,21 @@ def test_the_accessibility_statement_says_what_the_book_does_with_the_reports_fi
     listed = re.findall(r'_item_figure\(\s*"[a-z-]+",\s*_caption\(data, (\d)', Path(charts.__file__).read_text(encoding="utf-8"))
     assert sorted(listed) == ["2", "3", "4"]
     assert "figur 2, 3 og 4 (aktionslæringens trin, de 6 P’er og ordene fra ordskyen) står som almindelige lister" in statement
+
+
+def test_the_quote_counts_are_the_books_and_the_report_is_credited_only_with_tying_none(data, report_text: str):
+    """Reading 9, #9 and #10: "Rapporten knytter ingen af sine 36 citater" and "Rapporten trykker 35 citater" gave
+    the book's counts to the report; it states no count and ties no quote to a municipality."""
+    from kulturensrige.rules import statistics
+
+    tally = statistics.quote_tally(data)
+    ties = attribution.tie_counts(data.quotes, data.options)
+    assert "af sine" not in ties and ties.startswith("Rapporten knytter intet citat til en kommune. Bogen tæller")
+    assert f"Bogen tæller {tally.total - tally.cited} citater" in ties
+    parts = front_page.quote_parts(data)
+    assert "Rapporten trykker" not in parts
+    assert f"Rapporten angiver ikke selv, hvor mange citater den har; bogen tæller {tally.printed} citater i den." in parts
+    assert f"i alt tæller bogen {tally.total}" in parts
 
 
 def test_the_background_says_the_who_sentence_is_the_reports_summary():

@@ -151,15 +151,14 @@ def quote_parts(data: Dataset) -> str:
     book counts apart, the literature and the ties to ingredients, so that every other quote count on the front
     page and the ingredient pages reads as a part of the one total."""
     tally = statistics.quote_tally(data)
-    sentences = []
+    # The report states no count of its quotations: every count here is the book's, and says so.
+    counted = plural(tally.printed, "citat", "citater")
+    sentences = [f"Rapporten angiver ikke selv, hvor mange citater den har; bogen tæller {counted} i den."]
     if tally.exchanges:
         sentences.append(
-            f"Rapporten trykker {number(tally.printed)} citater. {count_word(tally.exchanges).capitalize()} af dem er "
-            f"ordvekslinger med i alt {number(tally.turns)} replikker, og bogen regner hver replik som sit eget citat; derfor tæller bogen "
-            f"{number(tally.total)}."
+            f"{count_word(tally.exchanges).capitalize()} af dem er ordvekslinger med i alt {number(tally.turns)} replikker, og "
+            f"bogen regner hver replik som sit eget citat, så i alt tæller bogen {number(tally.total)}."
         )
-    else:
-        sentences.append(f"Rapporten trykker {plural(tally.printed, 'citat', 'citater')}, og bogen tæller dem på samme måde.")
     if tally.cited:
         sentences.append(
             f"{count_word(tally.cited).capitalize()} af de {number(tally.total)} er fra litteraturen, {number(tally.own)} fra "
