@@ -372,6 +372,19 @@ def test_the_accessibility_statement_says_what_the_book_does_with_the_reports_fi
     assert "figur 2, 3 og 4 (aktionslæringens trin, de 6 P’er og ordene fra ordskyen) står som almindelige lister" in statement
 
 
+def test_the_findings_on_the_front_page_are_said_to_be_the_editors_choice(data):
+    """Reading 9, #4: "Rapportens hovedfund" were two sentences the editors picked; the report names no main findings."""
+    from kulturensrige.data.schema import TABLES
+
+    front = page_text("index.ipynb")
+    assert "Rapportens hovedfund" not in front
+    said = text(front_page.main_findings(data))
+    assert said.startswith(f"{count_word(len(data.findings)).capitalize()} sætninger fra rapporten, valgt af redaktionen.")
+    assert "valgt af redaktionen" in text(front_page.first_screen(data))
+    assert "valgt af redaktionen" in TABLES["findings"].description
+    assert "valgt af redaktionen" in (REPO / "data" / "DATAORDBOG.md").read_text(encoding="utf-8")
+
+
 def test_the_quote_counts_are_the_books_and_the_report_is_credited_only_with_tying_none(data, report_text: str):
     """Reading 9, #9 and #10: "Rapporten knytter ingen af sine 36 citater" and "Rapporten trykker 35 citater" gave
     the book's counts to the report; it states no count and ties no quote to a municipality."""

@@ -58,9 +58,20 @@ def _finding(row) -> str:
     return f"{esc(row.lead)} »{esc(row.report_text)}«."
 
 
+def chosen_by(data: Dataset) -> str:
+    """Whose choice the findings are: the sentences are the report's, verbatim; picking them out is the editors'."""
+    n = len(data.findings)
+    return f"{count_word(n).capitalize()} {'sætning' if n == 1 else 'sætninger'} fra rapporten, valgt af redaktionen"
+
+
 def findings(data: Dataset) -> str:
     items = "".join(f"<li>{_finding(f)}</li>" for f in table_rows(data.findings.sort_values("position")))
-    return f'<ul class="kr-findings">{items}</ul>'
+    ingredients = count_word(len(data.ingredients))
+    return (
+        f'<p class="kr-findings-source">{esc(chosen_by(data))}. Rapporten udpeger ikke selv hovedfund; dens tværgående '
+        f"analyser peger på de {esc(ingredients)} virksomme ingredienser.</p>"
+        f'<ul class="kr-findings">{items}</ul>'
+    )
 
 
 def ingredient_lines(data: Dataset) -> str:
@@ -113,12 +124,12 @@ def _line(ident: str, heading: str, body: str) -> str:
 
 
 def _main_finding(data: Dataset) -> str:
-    """The report's first main finding in its own words, and a link to all of them further down."""
+    """The first of the findings the editors picked out, in the report's own words, and a link to all of them."""
     ordered = data.findings.sort_values("position")
     if ordered.empty:
         return ""
-    more = "Alle hovedfund" if len(ordered) > 1 else "Mere om fundet"
-    return _line("forside-fund", "Hovedfund", f'<p>{_finding(ordered.iloc[0])} <a href="#{FINDINGS_ID}">{more}</a></p>')
+    more = "Alle udvalgte fund" if len(ordered) > 1 else "Mere om fundet"
+    return _line("forside-fund", "Fund, valgt af redaktionen", f'<p>{_finding(ordered.iloc[0])} <a href="#{FINDINGS_ID}">{more}</a></p>')
 
 
 def first_screen(data: Dataset) -> Html:
@@ -138,7 +149,8 @@ def first_screen(data: Dataset) -> Html:
 
 
 def main_findings(data: Dataset) -> Html:
-    """The report's main findings, each in its own words, under the heading the first screen links to."""
+    """The findings the editors picked out, each in the report's own words and said to be their choice, under the
+    heading the first screen links to."""
     return Html(findings(data))
 
 
