@@ -359,6 +359,40 @@ def test_figure_2_says_its_cycle_is_a_guess_and_figure_1_says_the_pitstops_place
     assert "deres pladser mellem workshopperne er ikke rapportens" in chapter
 
 
+def test_the_report_is_credited_to_its_publisher_and_the_book_to_its_editors(data):
+    """Reading 9, #1: the footer ("Ved Sund By Netværket (rapporten)"), the PDF covers ("SUND BY NETVÆRKET ·
+    EVALUERINGSRAPPORT") and "Læs rapporten forfra" gave the whole book, editors' additions and all, to the publisher."""
+    publisher = data.publication.iloc[0].publisher
+    credit = text(front_page.credit(data, "om-data/genkoersel.html#x"))
+    assert f"er udgivet af {publisher}" in credit and "bogens redaktions gengivelse af rapporten" in credit
+    assert 'href="om-data/genkoersel.html#x"' in front_page.credit(data, "om-data/genkoersel.html#x")
+    assert "Læs rapporten forfra" not in text(front_page.starts(data)) and "Læs bogens gengivelse forfra" in text(front_page.starts(data))
+    assert f"{publisher} (rapporten)" not in (BOOK / "_config.yml").read_text(encoding="utf-8")
+    for cover in each([edition(data, "760").select_one(".kr-cover")]):
+        said = cover.get_text(" ", strip=True)
+        assert f"Bogens redaktions gengivelse af {publisher}s evalueringsrapport" in said
+        assert "Denne udgave er bogens redaktions gengivelse af rapporten" in said and "»Hvem siger det«" in said
+
+
+@pytest.mark.build
+def test_every_pages_footer_credits_the_report_and_links_to_what_the_editors_added(built_site: Path, data):
+    """The footer of every page: no "Ved <publisher>", the credit line, and a link from that page to the section of
+    "Data og genkørsel" that says what the editors added (the anchor exists)."""
+    target = (built_site / f"{front_page.EDITORS_PAGE}.html").read_text(encoding="utf-8")
+    assert f'id="{front_page.EDITORS_ANCHOR}"' in target
+    publisher = data.publication.iloc[0].publisher
+    for name in each(("index.html", "kommuner/profil-koege.html", "om-data/genkoersel.html")):
+        page = BeautifulSoup((built_site / name).read_text(encoding="utf-8"), "html.parser")
+        footer = " ".join(f.get_text(" ", strip=True) for f in page.select("footer"))
+        assert f"Ved {publisher}" not in footer and f"er udgivet af {publisher}" in footer
+        link = page.select_one(".kr-credit a")
+        assert link.get_text(strip=True) == front_page.EDITORS_LINK
+        page_path = link["href"].split("#")[0]
+        resolved = ((built_site / name).parent / page_path).resolve() if page_path else (built_site / name).resolve()
+        assert resolved == (built_site / f"{front_page.EDITORS_PAGE}.html").resolve(), link["href"]
+        assert link["href"].endswith(f"#{front_page.EDITORS_ANCHOR}")
+
+
 def test_the_accessibility_statement_says_what_the_book_does_with_the_reports_figures(data, report_text: str):
     """Reading 9, #3: it said the book shows the report's tables (the report has none) and that figures 3 and 4 are
     word lists (figure 4 is a printed word cloud; the book lists figures 2, 3 and 4)."""

@@ -16,7 +16,7 @@ from kulturensrige.words import count_word, month, number, plural
 
 # Where a reader may start, by section of the report (sections.csv), with what each start offers.
 STARTS = [
-    ("baggrund", "Læs rapporten forfra"),
+    ("baggrund", "Læs bogens gengivelse forfra"),
     ("de-deltagende-kommuner", "Din kommune"),
     ("afsluttende-betragtninger", "Guiden som tjekliste"),
 ]
@@ -25,6 +25,14 @@ STARTS = [
 # The sections further down that the first screen links to: MyST targets above their headings in book/index.ipynb.
 FINDINGS_ID = "hovedfund"
 CITE_ID = "citer-rapporten"
+
+# Where the book says what its editors added to the report: the section "Hvem siger det" of "Data og genkørsel"
+# (Sphinx's id for that heading); the footer of every page and the front page link there.
+EDITORS_PAGE = "om-data/genkoersel"
+EDITORS_ANCHOR = "hvem-siger-det-kilder-og-udledte-kommuner"
+# The words that link there, and where a printed edition, which has no such link, says it is.
+EDITORS_LINK = "hvad redaktionen har lagt til"
+EDITORS_PLACE = "i bogens kapitel »Data og genkørsel« under »Hvem siger det«"
 
 
 def _section(data: Dataset, section_id: str):
@@ -51,6 +59,17 @@ def lead(data: Dataset) -> str:
         f'<p class="kr-lead">{esc(report.publisher)}s {esc(report.kind)} <cite>{esc(report.title)}</cite>: '
         f"hvordan {count_word(len(data.municipalities))} kommuner brugte kunst og kultur til at fremme borgernes mentale "
         f"sundhed{when}.</p>"
+    )
+
+
+def credit(data: Dataset, href: str = "", this: str = "Denne bog") -> str:
+    """Whose the report is and whose this book is, as markup: the report is its publisher's, the book (or a printed
+    edition) is the editors' presentation of it, with a link to what the editors added or, in print, where it is said."""
+    report = publication(data)
+    added = f'Se, <a href="{esc(href)}">{EDITORS_LINK}</a>.' if href else f"{EDITORS_LINK.capitalize()}, står {EDITORS_PLACE}."
+    return (
+        f"Rapporten <cite>{esc(report.title)}</cite> er udgivet af {esc(report.publisher)}. {esc(this)} er bogens "
+        f"redaktions gengivelse af rapporten, ikke udgiverens egen. {added}"
     )
 
 
