@@ -178,9 +178,9 @@ def how_to_cite(data: Dataset) -> Html:
 
 
 def quote_parts(data: Dataset) -> str:
-    """The quote total and its parts in one passage: the report's printed quotations, the turns of exchanges the
-    book counts apart, the literature and the ties to ingredients, so that every other quote count on the front
-    page and the ingredient pages reads as a part of the one total."""
+    """The quote total and its parts in one passage: the book's count of the report's printed quotations (the report
+    states none), the turns of exchanges the book counts apart, the literature and the ties to ingredients, so that
+    every other quote count on the front page and the ingredient pages reads as a part of the one total."""
     tally = statistics.quote_tally(data)
     # The report states no count of its quotations: every count here is the book's, and says so.
     counted = plural(tally.printed, "citat", "citater")
