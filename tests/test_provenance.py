@@ -143,6 +143,16 @@ def test_the_filter_help_words_the_ties_from_the_data_folder(report, analyst_fol
     assert not _credits_report(said) and "Rapporten" not in said
 
 
+def test_the_credit_on_every_page_and_cover_says_an_analysts_book_rests_on_the_analysts_data(report, analyst_folder: Path):
+    """The footer and PDF covers credit the report to its publisher; the book is the editors' presentation of it only
+    when the folder is the report's, and an analyst's book says it rests on the analyst's data."""
+    from kulturensrige.render import front_page
+
+    assert "bogens redaktions gengivelse af rapporten" in front_page.credit(report, "x.html")
+    said = front_page.credit(load(analyst_folder), "x.html")
+    assert "Denne bog bygger på analytikerens data, ikke på rapporten alene." in said and "redaktion" not in said
+
+
 def test_published_downloads_follow_the_anonymity_rule_whatever_the_source_encoding(tmp_path: Path):
     folder = tmp_path / "data"
     shutil.copytree(DATA, folder)

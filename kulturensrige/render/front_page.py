@@ -9,6 +9,7 @@ from __future__ import annotations
 from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
+from kulturensrige.data.schema import BY_REPORT
 from kulturensrige.render import lists
 from kulturensrige.render.markup import Html, book_link, esc
 from kulturensrige.rules import attribution, statistics
@@ -32,6 +33,7 @@ EDITORS_PAGE = "om-data/genkoersel"
 EDITORS_ANCHOR = "hvem-siger-det-kilder-og-udledte-kommuner"
 # The words that link there, and where a printed edition, which has no such link, says it is.
 EDITORS_LINK = "hvad redaktionen har lagt til"
+OTHERS_LINK = "hvem der har lagt hvad til"
 EDITORS_PLACE = "i bogens kapitel »Data og genkørsel« under »Hvem siger det«"
 
 
@@ -63,14 +65,19 @@ def lead(data: Dataset) -> str:
 
 
 def credit(data: Dataset, href: str = "", this: str = "Denne bog") -> str:
-    """Whose the report is and whose this book is, as markup: the report is its publisher's, the book (or a printed
-    edition) is the editors' presentation of it, with a link to what the editors added or, in print, where it is said."""
+    """Whose the report is and whose this book is, as markup: the report is its publisher's; the book (or a printed
+    edition) is the editors' presentation of it, or rests on an analyst's or a QDA project's data where the folder
+    says so (provenance), with a link to who added what or, in print, where the book says it."""
     report = publication(data)
-    added = f'Se, <a href="{esc(href)}">{EDITORS_LINK}</a>.' if href else f"{EDITORS_LINK.capitalize()}, står {EDITORS_PLACE}."
-    return (
-        f"Rapporten <cite>{esc(report.title)}</cite> er udgivet af {esc(report.publisher)}. {esc(this)} er bogens "
-        f"redaktions gengivelse af rapporten, ikke udgiverens egen. {added}"
+    source = provenance.folder_source(data.options)
+    link = EDITORS_LINK if source == BY_REPORT else OTHERS_LINK
+    added = f'Se, <a href="{esc(href)}">{link}</a>.' if href else f"{link.capitalize()}, står {EDITORS_PLACE}."
+    whose = (
+        "er bogens redaktions gengivelse af rapporten, ikke udgiverens egen"
+        if source == BY_REPORT
+        else f"bygger på {esc(provenance.words(source).holder)}, ikke på rapporten alene"
     )
+    return f"Rapporten <cite>{esc(report.title)}</cite> er udgivet af {esc(report.publisher)}. {esc(this)} {whose}. {added}"
 
 
 def _finding(row) -> str:
