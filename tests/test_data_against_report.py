@@ -231,9 +231,10 @@ def test_only_the_attention_points_the_report_names_are_marked_as_the_reports(re
 
 
 def test_printed_quotations_are_the_rows_with_exchanges_counted_once(data):
-    """The front page says the report prints fewer quotations than the data has rows: exchanges are split into turns."""
+    """The front page says the book counts fewer printed quotations than the data has rows: exchanges are split into
+    turns (the count is the book's; the report states none)."""
     quotes = data.quotes
     printed = int((quotes["exchange_id"] == "").sum()) + quotes.loc[quotes["exchange_id"] != "", "exchange_id"].nunique()
     html = front_page.key_figures(data).markup
-    assert f"Rapporten trykker {printed} citater" in html
+    assert f"bogen tæller {printed} citater i den" in html
     assert printed < len(quotes)

@@ -15,6 +15,7 @@ from kulturensrige.data.schema import EDITORIAL_VALUES
 from kulturensrige.edition import editions
 from kulturensrige.render import cards, charts, comparison, figures, front_page, lists
 from kulturensrige.rules import attribution, filters
+from kulturensrige.words import count_word
 from report_source import collapse, repair_hyphenation
 from support.checks import each
 
@@ -44,7 +45,7 @@ def test_a_count_of_ties_says_whose_ties_they_are(data, report_text: str):
     """The report names no municipality for any quote: no page may say some quotes have one 'angivet'."""
     guldborgsund = text(lists.municipality_ingredients(data, "376"))
     assert "har ingen kommune angivet" not in guldborgsund
-    assert "Rapporten knytter ingen af sine" in guldborgsund and "udledt af redaktionen" in guldborgsund
+    assert "Rapporten knytter intet citat til en kommune" in guldborgsund and "udledt af redaktionen" in guldborgsund
     matrix = text(charts.ingredient_municipality_matrix(data))
     assert "knyttet til en kommune (" in matrix and "udledt af redaktionen)" in matrix
     assert "har ingen kommune angivet" not in matrix
@@ -97,7 +98,7 @@ def test_the_background_quotes_who_as_the_report_does(report_text):
         "strategier, der alene fokuserer på at behandle psykisk sygdom, ikke nødvendigvis vil føre til bedre mental "
         "sundhed på befolkningsniveau"
     )
-    assert f"»{quoted}«" in chapter and quoted in " ".join(report_text.split())
+    assert f"»at {quoted}«" in chapter and f"at {quoted}" in " ".join(report_text.split())
 
 
 def test_the_facilitator_is_not_listed_as_a_resource_person(data):
@@ -204,7 +205,7 @@ def test_a_count_of_ties_says_which_quotes_it_leaves_out(data):
     """'ingen af sine 36 citater' stood beside 'Rapporten trykker 35 citater' and the key figure 38: the two quotes
     from cited works it leaves out are named, so the counts add up."""
     said = attribution.tie_counts(data.quotes, data.options)
-    found = re.search(r"ingen af sine (\d+) citater til en kommune \(de (\d+) citater fra litteraturen er ikke talt med\)", said)
+    found = re.search(r"Bogen tæller (\d+) citater fra evalueringen selv \(de (\d+) citater fra litteraturen er ikke talt med\)", said)
     assert found, said
     assert int(found.group(1)) + int(found.group(2)) == len(data.quotes)
     assert int(found.group(2)) == int((data.quotes["reference_key"] != "").sum())
@@ -356,3 +357,93 @@ def test_figure_2_says_its_cycle_is_a_guess_and_figure_1_says_the_pitstops_place
     assert "pitstoppenes pladser mellem workshopperne er ikke rapportens" in said
     assert "rapporten siger ikke, hvor pitstoppene lå i rækkefølgen" in timeline.variants[filters.ALL].alt
     assert "deres pladser mellem workshopperne er ikke rapportens" in chapter
+
+
+def test_the_report_is_credited_to_its_publisher_and_the_book_to_its_editors(data):
+    """Reading 9, #1: the footer ("Ved Sund By Netværket (rapporten)"), the PDF covers ("SUND BY NETVÆRKET ·
+    EVALUERINGSRAPPORT") and "Læs rapporten forfra" gave the whole book, editors' additions and all, to the publisher."""
+    publisher = data.publication.iloc[0].publisher
+    credit = text(front_page.credit(data, "om-data/genkoersel.html#x"))
+    assert f"er udgivet af {publisher}" in credit and "bogens redaktions gengivelse af rapporten" in credit
+    assert 'href="om-data/genkoersel.html#x"' in front_page.credit(data, "om-data/genkoersel.html#x")
+    assert "Læs rapporten forfra" not in text(front_page.starts(data)) and "Læs bogens gengivelse forfra" in text(front_page.starts(data))
+    assert f"{publisher} (rapporten)" not in (BOOK / "_config.yml").read_text(encoding="utf-8")
+    for cover in each([edition(data, "760").select_one(".kr-cover")]):
+        said = cover.get_text(" ", strip=True)
+        assert f"Bogens redaktions gengivelse af {publisher}s evalueringsrapport" in said
+        assert "Denne udgave er bogens redaktions gengivelse af rapporten" in said and "»Hvem siger det«" in said
+
+
+@pytest.mark.build
+def test_every_pages_footer_credits_the_report_and_links_to_what_the_editors_added(built_site: Path, data):
+    """The footer of every page: no "Ved <publisher>", the credit line, and a link from that page to the section of
+    "Data og genkørsel" that says what the editors added (the anchor exists)."""
+    target = (built_site / f"{front_page.EDITORS_PAGE}.html").read_text(encoding="utf-8")
+    assert f'id="{front_page.EDITORS_ANCHOR}"' in target
+    publisher = data.publication.iloc[0].publisher
+    for name in each(("index.html", "kommuner/profil-koege.html", "om-data/genkoersel.html")):
+        page = BeautifulSoup((built_site / name).read_text(encoding="utf-8"), "html.parser")
+        footer = " ".join(f.get_text(" ", strip=True) for f in page.select("footer"))
+        assert f"Ved {publisher}" not in footer and f"er udgivet af {publisher}" in footer
+        link = page.select_one(".kr-credit a")
+        assert link.get_text(strip=True) == front_page.EDITORS_LINK
+        page_path = link["href"].split("#")[0]
+        resolved = ((built_site / name).parent / page_path).resolve() if page_path else (built_site / name).resolve()
+        assert resolved == (built_site / f"{front_page.EDITORS_PAGE}.html").resolve(), link["href"]
+        assert link["href"].endswith(f"#{front_page.EDITORS_ANCHOR}")
+
+
+def test_the_accessibility_statement_says_what_the_book_does_with_the_reports_figures(data, report_text: str):
+    """Reading 9, #3: it said the book shows the report's tables (the report has none) and that figures 3 and 4 are
+    word lists (figure 4 is a printed word cloud; the book lists figures 2, 3 and 4)."""
+    statement = (BOOK / "tilgaengelighed.md").read_text(encoding="utf-8")
+    assert "viser dens tabeller" not in statement and not re.search(r"\bTabel \d", report_text)
+    assert "figur 3 og 4 er lister af ord" not in statement
+    assert f"rapportens {count_word(len(data.figures))} figurer igen" in statement
+    assert set(data.figures["number"].astype(int)) == {1, 2, 3, 4}
+    listed = re.findall(r'_item_figure\(\s*"[a-z-]+",\s*_caption\(data, (\d)', Path(charts.__file__).read_text(encoding="utf-8"))
+    assert sorted(listed) == ["2", "3", "4"]
+    assert "figur 2, 3 og 4 (aktionslæringens trin, de 6 P’er og ordene fra ordskyen) står som almindelige lister" in statement
+
+
+def test_the_findings_on_the_front_page_are_said_to_be_the_editors_choice(data):
+    """Reading 9, #4: "Rapportens hovedfund" were two sentences the editors picked; the report names no main findings."""
+    from kulturensrige.data.schema import TABLES
+
+    front = page_text("index.ipynb")
+    assert "Rapportens hovedfund" not in front
+    said = text(front_page.main_findings(data))
+    assert said.startswith(f"{count_word(len(data.findings)).capitalize()} sætninger fra rapporten, valgt af redaktionen.")
+    assert "valgt af redaktionen" in text(front_page.first_screen(data))
+    assert "valgt af redaktionen" in TABLES["findings"].description
+    assert "valgt af redaktionen" in (REPO / "data" / "DATAORDBOG.md").read_text(encoding="utf-8")
+
+
+def test_the_quote_counts_are_the_books_and_the_report_is_credited_only_with_tying_none(data, report_text: str):
+    """Reading 9, #9 and #10: "Rapporten knytter ingen af sine 36 citater" and "Rapporten trykker 35 citater" gave
+    the book's counts to the report; it states no count and ties no quote to a municipality."""
+    from kulturensrige.rules import statistics
+
+    tally = statistics.quote_tally(data)
+    ties = attribution.tie_counts(data.quotes, data.options)
+    assert "af sine" not in ties and ties.startswith("Rapporten knytter intet citat til en kommune. Bogen tæller")
+    assert f"Bogen tæller {tally.total - tally.cited} citater" in ties
+    parts = front_page.quote_parts(data)
+    assert "Rapporten trykker" not in parts
+    assert f"Rapporten angiver ikke selv, hvor mange citater den har; bogen tæller {tally.printed} citater i den." in parts
+    assert f"i alt tæller bogen {tally.total}" in parts
+
+
+def test_the_background_says_the_who_sentence_is_the_reports_summary():
+    """Reading 9, #14: the report's Danish paraphrase of WHO (2013) stood in quotation marks as WHO's own words."""
+    chapter = page_text("baggrund.ipynb")
+    assert "WHO understreger i sin handleplan for mental sundhed 2013–2020, at »" not in chapter
+    assert "Rapporten sammenfatter WHO's handleplan for mental sundhed 2013–2020 med sine egne, danske ord" in chapter
+
+
+def test_the_anonymity_rule_is_said_to_be_the_books_not_the_reports(report_text: str):
+    """Reading 9, #15: "Rapporten holder sine interviewpersoner anonyme"; the report says nothing about anonymity."""
+    chapter = page_text("om-data/genkoersel.ipynb")
+    assert "anonym" not in report_text.casefold()
+    assert "Rapporten holder sine interviewpersoner anonyme" not in chapter
+    assert "Om anonymitet siger den intet. Reglen nedenfor er bogens, valgt af redaktionen" in chapter

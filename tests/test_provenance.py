@@ -128,6 +128,31 @@ def test_an_analysts_stated_tie_never_credits_the_report_on_cards_lists_and_edit
         assert credit.casefold() not in joined.casefold(), credit
 
 
+def test_the_filter_help_words_the_ties_from_the_data_folder(report, analyst_folder: Path):
+    """Reading 9, #2: "Rapporten siger sjældent, hvilken kommune et citat kommer fra" was fixed text in the filter, wrong
+    for the report (it ties none) and for an analyst's folder (the analyst tied some); it is worded from the data."""
+    from kulturensrige.render import browser
+
+    help_text = BeautifulSoup(browser.browser_data(report)["control"], "html.parser").select_one("#kr-udledte-hjaelp").get_text()
+    assert "sjældent" not in help_text
+    assert help_text.startswith("Rapporten knytter intet citat til en kommune.")
+    assert provenance.words(BY_REPORT).inferred_meaning in help_text
+    analyst = load(analyst_folder)
+    said = BeautifulSoup(browser.browser_data(analyst)["control"], "html.parser").select_one("#kr-udledte-hjaelp").get_text()
+    assert said.startswith("2 citater er knyttet til en kommune, angivet af analytikeren.")
+    assert not _credits_report(said) and "Rapporten" not in said
+
+
+def test_the_credit_on_every_page_and_cover_says_an_analysts_book_rests_on_the_analysts_data(report, analyst_folder: Path):
+    """The footer and PDF covers credit the report to its publisher; the book is the editors' presentation of it only
+    when the folder is the report's, and an analyst's book says it rests on the analyst's data."""
+    from kulturensrige.render import front_page
+
+    assert "bogens redaktions gengivelse af rapporten" in front_page.credit(report, "x.html")
+    said = front_page.credit(load(analyst_folder), "x.html")
+    assert "Denne bog bygger på analytikerens data, ikke på rapporten alene." in said and "redaktion" not in said
+
+
 def test_published_downloads_follow_the_anonymity_rule_whatever_the_source_encoding(tmp_path: Path):
     folder = tmp_path / "data"
     shutil.copytree(DATA, folder)

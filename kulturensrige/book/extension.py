@@ -35,7 +35,7 @@ from kulturensrige.data.loading import Dataset, load
 from kulturensrige.data.municipality_codes import codes_are_official
 from kulturensrige.data.publishing import published_files
 from kulturensrige.data.settings import build_date
-from kulturensrige.render import browser, highlight
+from kulturensrige.render import browser, front_page, highlight
 from kulturensrige.render.markup import SIDE, esc, side_file
 from kulturensrige.words import built, spreadsheet_csv
 
@@ -134,6 +134,19 @@ def _on_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctr
         context["body"] = highlight.FILTER_SLOT + side_files(context["body"], Path(app.outdir), pagename)
     _drop_thebe(context)
     _drop_unused_extensions(context)
+    _credit_in_footer(app, context)
+
+
+def _credit_in_footer(app: Sphinx, context: dict) -> None:
+    """The footer says whose the report is and whose the book is (front_page.credit), with a link from this page to
+    what the editors added, instead of the theme's "Ved <author>", which credited the whole book to the publisher."""
+    if "pathto" not in context:
+        return
+    page = context["pathto"](front_page.EDITORS_PAGE).split("#")[0]  # "#" on that page itself
+    href = f"{page}#{front_page.EDITORS_ANCHOR}"
+    line = f'<p class="kr-credit">{front_page.credit(app.kr_data, href)}</p>'  # type: ignore[attr-defined]
+    context["author"] = ""
+    context["theme_extra_footer"] = line + context.get("theme_extra_footer", "")
 
 
 # Jupyter Book puts the files of sphinx-design (grids, cards, tabs: 63 kB), sphinx-togglebutton (13 kB) and

@@ -554,8 +554,9 @@ TABLES: dict[str, Table] = {
         ),
         _table(
             "findings",
-            "Hovedfund",
-            "Rapportens hovedfund til forsiden: en indledning med egne ord og rapportens egen formulering, ordret.",
+            "Udvalgte fund",
+            "Sætninger fra rapporten, valgt af redaktionen til forsiden (rapporten udpeger ikke selv hovedfund): en "
+            "indledning med egne ord og rapportens egen formulering, ordret.",
             "finding_id",
             {
                 "finding_id": ident("Fundets id.", "nye-samarbejder"),

@@ -28,7 +28,7 @@ from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.municipality_codes import codes_are_official
 from kulturensrige.data.schema import NOT_STATED
-from kulturensrige.render import cards, charts, figures, lists
+from kulturensrige.render import cards, charts, figures, front_page, lists
 from kulturensrige.render.markup import json_island, side_json
 from kulturensrige.rules import attribution, filters, views
 from kulturensrige.words import built, day, number, plural
@@ -529,6 +529,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "recommendations": recommendation_items(data),
         "figures": numbered,
         "publisher": publisher(data),
+        "credit": Markup(front_page.credit(data, this="Denne udgave")),  # escaped in credit()
         "file_name": file_name(row.slug),
         "plotly_js": plotly_js,
         "municipality_count": number(len(data.municipalities)),
@@ -852,6 +853,7 @@ def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str) -> str
         "parts": parts,
         "contents": contents_tree(parts),
         "publisher": publisher(data),
+        "credit": Markup(front_page.credit(data, this="Denne udgave")),  # escaped in credit()
         "file_name": file_name(),
         "plotly_js": plotly_js,
         "municipality_count": number(len(data.municipalities)),

@@ -8,7 +8,7 @@ from kulturensrige.data.loading import Dataset
 from kulturensrige.render import cards
 from kulturensrige.render.highlight import compare_sentences, page_sentences
 from kulturensrige.render.markup import render
-from kulturensrige.rules import filters, views
+from kulturensrige.rules import attribution, filters, views
 from kulturensrige.rules.views import ALL, PAGE_SIZE, state_key, states
 
 SEARCH_COUNT = "Search finished, found ${resultCount} page(s) matching the search query."
@@ -39,7 +39,13 @@ def browser_data(data: Dataset) -> dict:
             "Denne del af siden kunne ikke hentes. Bogens filer skal ligge samlet, som bygningen skrev dem; "
             "åbn bogen med »make serve« og http://localhost:8000 i browseren, eller fra en webserver."
         ),
-        "control": str(render("control.html.j2", options=filters.municipality_options(data))),
+        "control": str(
+            render(
+                "control.html.j2",
+                options=filters.municipality_options(data),
+                help=attribution.filter_help(data.quotes, data.options),
+            )
+        ),
     }
 
 

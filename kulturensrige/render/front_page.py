@@ -9,6 +9,7 @@ from __future__ import annotations
 from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
+from kulturensrige.data.schema import BY_REPORT
 from kulturensrige.render import lists
 from kulturensrige.render.markup import Html, book_link, esc
 from kulturensrige.rules import attribution, statistics
@@ -16,7 +17,7 @@ from kulturensrige.words import count_word, month, number, plural
 
 # Where a reader may start, by section of the report (sections.csv), with what each start offers.
 STARTS = [
-    ("baggrund", "Læs rapporten forfra"),
+    ("baggrund", "Læs bogens gengivelse forfra"),
     ("de-deltagende-kommuner", "Din kommune"),
     ("afsluttende-betragtninger", "Guiden som tjekliste"),
 ]
@@ -25,6 +26,15 @@ STARTS = [
 # The sections further down that the first screen links to: MyST targets above their headings in book/index.ipynb.
 FINDINGS_ID = "hovedfund"
 CITE_ID = "citer-rapporten"
+
+# Where the book says what its editors added to the report: the section "Hvem siger det" of "Data og genkørsel"
+# (Sphinx's id for that heading); the footer of every page and the front page link there.
+EDITORS_PAGE = "om-data/genkoersel"
+EDITORS_ANCHOR = "hvem-siger-det-kilder-og-udledte-kommuner"
+# The words that link there, and where a printed edition, which has no such link, says it is.
+EDITORS_LINK = "hvad redaktionen har lagt til"
+OTHERS_LINK = "hvem der har lagt hvad til"
+EDITORS_PLACE = "i bogens kapitel »Data og genkørsel« under »Hvem siger det«"
 
 
 def _section(data: Dataset, section_id: str):
@@ -54,13 +64,40 @@ def lead(data: Dataset) -> str:
     )
 
 
+def credit(data: Dataset, href: str = "", this: str = "Denne bog") -> str:
+    """Whose the report is and whose this book is, as markup: the report is its publisher's; the book (or a printed
+    edition) is the editors' presentation of it, or rests on an analyst's or a QDA project's data where the folder
+    says so (provenance), with a link to who added what or, in print, where the book says it."""
+    report = publication(data)
+    source = provenance.folder_source(data.options)
+    link = EDITORS_LINK if source == BY_REPORT else OTHERS_LINK
+    added = f'Se, <a href="{esc(href)}">{link}</a>.' if href else f"{link.capitalize()}, står {EDITORS_PLACE}."
+    whose = (
+        "er bogens redaktions gengivelse af rapporten, ikke udgiverens egen"
+        if source == BY_REPORT
+        else f"bygger på {esc(provenance.words(source).holder)}, ikke på rapporten alene"
+    )
+    return f"Rapporten <cite>{esc(report.title)}</cite> er udgivet af {esc(report.publisher)}. {esc(this)} {whose}. {added}"
+
+
 def _finding(row) -> str:
     return f"{esc(row.lead)} »{esc(row.report_text)}«."
 
 
+def chosen_by(data: Dataset) -> str:
+    """Whose choice the findings are: the sentences are the report's, verbatim; picking them out is the editors'."""
+    n = len(data.findings)
+    return f"{count_word(n).capitalize()} {'sætning' if n == 1 else 'sætninger'} fra rapporten, valgt af redaktionen"
+
+
 def findings(data: Dataset) -> str:
     items = "".join(f"<li>{_finding(f)}</li>" for f in table_rows(data.findings.sort_values("position")))
-    return f'<ul class="kr-findings">{items}</ul>'
+    ingredients = count_word(len(data.ingredients))
+    return (
+        f'<p class="kr-findings-source">{esc(chosen_by(data))}. Rapporten udpeger ikke selv hovedfund; dens tværgående '
+        f"analyser peger på de {esc(ingredients)} virksomme ingredienser.</p>"
+        f'<ul class="kr-findings">{items}</ul>'
+    )
 
 
 def ingredient_lines(data: Dataset) -> str:
@@ -113,12 +150,12 @@ def _line(ident: str, heading: str, body: str) -> str:
 
 
 def _main_finding(data: Dataset) -> str:
-    """The report's first main finding in its own words, and a link to all of them further down."""
+    """The first of the findings the editors picked out, in the report's own words, and a link to all of them."""
     ordered = data.findings.sort_values("position")
     if ordered.empty:
         return ""
-    more = "Alle hovedfund" if len(ordered) > 1 else "Mere om fundet"
-    return _line("forside-fund", "Hovedfund", f'<p>{_finding(ordered.iloc[0])} <a href="#{FINDINGS_ID}">{more}</a></p>')
+    more = "Alle udvalgte fund" if len(ordered) > 1 else "Mere om fundet"
+    return _line("forside-fund", "Fund, valgt af redaktionen", f'<p>{_finding(ordered.iloc[0])} <a href="#{FINDINGS_ID}">{more}</a></p>')
 
 
 def first_screen(data: Dataset) -> Html:
@@ -138,7 +175,8 @@ def first_screen(data: Dataset) -> Html:
 
 
 def main_findings(data: Dataset) -> Html:
-    """The report's main findings, each in its own words, under the heading the first screen links to."""
+    """The findings the editors picked out, each in the report's own words and said to be their choice, under the
+    heading the first screen links to."""
     return Html(findings(data))
 
 
@@ -147,19 +185,18 @@ def how_to_cite(data: Dataset) -> Html:
 
 
 def quote_parts(data: Dataset) -> str:
-    """The quote total and its parts in one passage: the report's printed quotations, the turns of exchanges the
-    book counts apart, the literature and the ties to ingredients, so that every other quote count on the front
-    page and the ingredient pages reads as a part of the one total."""
+    """The quote total and its parts in one passage: the book's count of the report's printed quotations (the report
+    states none), the turns of exchanges the book counts apart, the literature and the ties to ingredients, so that
+    every other quote count on the front page and the ingredient pages reads as a part of the one total."""
     tally = statistics.quote_tally(data)
-    sentences = []
+    # The report states no count of its quotations: every count here is the book's, and says so.
+    counted = plural(tally.printed, "citat", "citater")
+    sentences = [f"Rapporten angiver ikke selv, hvor mange citater den har; bogen tæller {counted} i den."]
     if tally.exchanges:
         sentences.append(
-            f"Rapporten trykker {number(tally.printed)} citater. {count_word(tally.exchanges).capitalize()} af dem er "
-            f"ordvekslinger med i alt {number(tally.turns)} replikker, og bogen regner hver replik som sit eget citat; derfor tæller bogen "
-            f"{number(tally.total)}."
+            f"{count_word(tally.exchanges).capitalize()} af dem er ordvekslinger med i alt {number(tally.turns)} replikker, og "
+            f"bogen regner hver replik som sit eget citat, så i alt tæller bogen {number(tally.total)}."
         )
-    else:
-        sentences.append(f"Rapporten trykker {plural(tally.printed, 'citat', 'citater')}, og bogen tæller dem på samme måde.")
     if tally.cited:
         sentences.append(
             f"{count_word(tally.cited).capitalize()} af de {number(tally.total)} er fra litteraturen, {number(tally.own)} fra "

@@ -44,9 +44,10 @@ def explained(options: pd.DataFrame) -> dict[str, str]:
 
 
 def tie_counts(quotes: pd.DataFrame, options: pd.DataFrame, reference_keys: pd.Series | None = None) -> str:
-    """How many quotes are tied to a municipality, and by whom: 'Rapporten knytter ingen af sine 36 citater til en
-    kommune (de 2 citater fra litteraturen er ikke talt med); for 6 citater er kommunen udledt af redaktionen.' Quotes
-    from cited works are left out, and the sentence says so, so that its count agrees with the book's other counts."""
+    """How many quotes are tied to a municipality, and by whom: 'Rapporten knytter intet citat til en kommune. Bogen
+    tæller 36 citater fra evalueringen selv (de 2 citater fra litteraturen er ikke talt med); for 6 citater er kommunen
+    udledt af redaktionen.' The report is credited only with what it does; the count is the book's, as in
+    statistics.quote_tally (total less cited), and says which quotes it leaves out, so it agrees with the other counts."""
     own = quotes[quotes["reference_key"] == ""] if "reference_key" in quotes else quotes
     cited = len(quotes) - len(own)
     left_out = f" ({'det' if cited == 1 else 'de'} {plural(cited, 'citat', 'citater')} fra litteraturen er ikke talt med)" if cited else ""
@@ -57,12 +58,27 @@ def tie_counts(quotes: pd.DataFrame, options: pd.DataFrame, reference_keys: pd.S
     if stated:
         head = f"Af {total}{left_out} er {plural(stated, 'citat', 'citater').split(' ', 1)[0]} knyttet til en kommune, {said.stated}"
     elif source(options) == BY_REPORT:
-        head = f"Rapporten knytter ingen af sine {total} til en kommune{left_out}"
+        # The report ties no quote; the count is the book's (quotes.csv splits an exchange into its turns).
+        head = f"Rapporten knytter intet citat til en kommune. Bogen tæller {total} fra evalueringen selv{left_out}"
     else:
         head = f"Ingen af {total} har en kommune {said.stated}{left_out}"
     if inferred:
         return f"{head}; for {plural(inferred, 'citat', 'citater')} er kommunen {said.inferred}."
     return f"{head}."
+
+
+def filter_help(quotes: pd.DataFrame, options: pd.DataFrame) -> str:
+    """The help beside the filter's switch for inferred ties: how many quotes the data folder's source ties to a
+    municipality (the report ties none) and what an inferred tie is, in the words of data/provenance.py."""
+    said = provenance.words(source(options))
+    own = quotes[quotes["reference_key"] == ""] if "reference_key" in quotes else quotes
+    stated = int((own["attribution"] == "stated").sum())
+    holder = said.holder[0].upper() + said.holder[1:]
+    if stated:
+        ties = f"{plural(stated, 'citat', 'citater')} er knyttet til en kommune, {said.stated}"
+    else:
+        ties = f"{holder} knytter intet citat til en kommune"
+    return f"{ties}. En udledt tilknytning betyder, {said.inferred_meaning}."
 
 
 def intro(quotes: pd.DataFrame, tied_by: str) -> str:
