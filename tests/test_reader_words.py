@@ -26,10 +26,10 @@ def text(markup: object) -> str:
 
 
 def quote_passage(data) -> str:
-    """The front page's key figure for quotes: its number and what it counts."""
+    """The front page's key figure for quotes, its number, and the paragraph under the figures on what it counts."""
     figures = BeautifulSoup(front_page.key_figures(data).markup, "html.parser")
     item = next(li for li in figures.select("li") if re.match(r"[\d.]+ citater", li.get_text(" ", strip=True)))
-    return text(item)
+    return text(item) + " " + text(figures.select_one("p.kr-quote-count"))
 
 
 def test_the_front_pages_quote_counts_are_parts_of_one_total(data):

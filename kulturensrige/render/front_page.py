@@ -219,7 +219,7 @@ def key_figures(data: Dataset) -> Html:
             "indsatser",
             f"Et projekt og dets delindsatser tælles hver for sig ({by_kind}; {whose_kinds}).",
         ),
-        (len(data.quotes), "citater", esc(quote_parts(data))),
+        (len(data.quotes), "citater", "Hvordan bogen tæller dem, står under tallene."),
         (len(data.ingredients), "virksomme ingredienser", ""),
         (workshops, "fælles workshops", ""),
     ]
@@ -231,7 +231,9 @@ def key_figures(data: Dataset) -> Html:
     )
     start, end = _period(data)
     period = f'<p class="kr-period">Projektperiode: {esc(start)} til {esc(end)}.</p>' if start and end else ""
-    return Html(f'<ul class="kr-key-figures" aria-label="Nøgletal fra data">{items}</ul>{period}')
+    # The quote count's parts are a paragraph of their own: inside its card they stretched the whole row of cards.
+    counted = f'<p class="kr-quote-count">{esc(quote_parts(data))}</p>'
+    return Html(f'<ul class="kr-key-figures" aria-label="Nøgletal fra data">{items}</ul>{counted}{period}')
 
 
 def ties(data: Dataset) -> Html:
