@@ -192,7 +192,7 @@ def _chosen_beside(figure: dict, mine: list[int], chosen: str, noun: tuple[str, 
 CLICK_HINT = "Klik på en søjle for at se citaterne bag tallet."
 CELL_HINT = "Klik på en celle for citaterne."
 # The matrix's switch for inferred ties is a control of the page: paper has none (edition/editions.py).
-INFERRED_HINT = "Slår du »Medtag udledte tilknytninger« fra, tæller de udledte med her."
+INFERRED_HINT = "Slår du »Medtag udledte tilknytninger« fra, flytter de udledte citater over i denne kolonne."
 # A table of marks is only on screen: its hint is not part of the chart's note, which a printed edition shows.
 MARK_HINT = "Tryk på et tal for at se indsatserne bag det."
 
