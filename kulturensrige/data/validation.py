@@ -244,49 +244,27 @@ def _slug_problems(frame: pd.DataFrame, typed: pd.Series, rows: list[int], label
         made = "" if typed.iloc[i] else f"er udledt af navnet {name if len(name) <= 40 else name[:39] + '…'!r} og "
         fix = "skriv en anden slug i cellen" if not typed.iloc[i] else "skriv en anden slug"
         if len(value) > MAX_SLUG_LENGTH:
-            problems.append(
-                Problem(
-                    label,
-                    rows[i],
-                    "slug",
-                    value,
-                    f"{made}har {len(value)} tegn; højst {MAX_SLUG_LENGTH} er tilladt, for slug'en bliver en del af filnavne "
-                    f"({profile_page('<slug>')}.html og pdf/kulturens-rige-<slug>.pdf); "
-                    + ("skriv en kortere slug i cellen" if not typed.iloc[i] else "forkort den"),
-                )
+            shorter = "skriv en kortere slug i cellen" if not typed.iloc[i] else "forkort den"
+            reason = (
+                f"har {len(value)} tegn; højst {MAX_SLUG_LENGTH} er tilladt, for slug'en bliver en del af filnavne "
+                f"({profile_page('<slug>')}.html og pdf/kulturens-rige-<slug>.pdf); {shorter}"
             )
         elif value == ALL:
-            problems.append(
-                Problem(
-                    label, rows[i], "slug", value, f"{made}er forbeholdt filteret: ?kommune={ALL} i adressen viser alle kommuner; {fix}"
-                )
-            )
+            reason = f"er forbeholdt filteret: ?kommune={ALL} i adressen viser alle kommuner; {fix}"
         elif value in others and others[value][0] != i:
             j, what = others[value]
             meant = f"{'kommunekoden for' if what == 'kommunekode' else 'navnet på'} {names[j]}"
-            problems.append(
-                Problem(
-                    label,
-                    rows[i],
-                    "slug",
-                    value,
-                    f"{made}er også {meant} (række {rows[j]}), så ?kommune={value} i adressen kan betyde begge; {fix}",
-                )
-            )
+            reason = f"er også {meant} (række {rows[j]}), så ?kommune={value} i adressen kan betyde begge; {fix}"
         elif value in first:
             j = first[value]
-            problems.append(
-                Problem(
-                    label,
-                    rows[i],
-                    "slug",
-                    value,
-                    f"{made}bruges også af {names[j]} i række {rows[j]}; hver kommune skal have sin egen slug, "
-                    f"for den er navnet på kommunens side ({profile_page(value)}) og dens PDF; {fix}",
-                )
+            reason = (
+                f"bruges også af {names[j]} i række {rows[j]}; hver kommune skal have sin egen slug, "
+                f"for den er navnet på kommunens side ({profile_page(value)}) og dens PDF; {fix}"
             )
         else:
             first[value] = i
+            continue
+        problems.append(Problem(label, rows[i], "slug", value, made + reason))
     return problems
 
 
