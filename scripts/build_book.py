@@ -6,8 +6,8 @@ book/_build/html unless --output names another folder. The staged copy is kept b
 changed. Every staged notebook carries a build key (the data's fingerprint, the package's code, the
 settings that change what the notebooks show): Jupyter Book's execution cache keys on a notebook's code
 cells and their metadata, so new data re-executes the notebooks, and the same data takes them from the cache.
-The pages' notebooks run one after another in one kernel before Jupyter Book starts, into that same cache,
-where Jupyter Book then finds them: one kernel imports pandas and plotly once, not once per page.
+The pages' notebooks run in one kernel per core before Jupyter Book starts, into that same cache, where
+Jupyter Book then finds them: each kernel imports pandas and plotly once, not once per page.
 Jupyter Book writes every page into an empty site folder, swapped in only when the build succeeds
 (kulturensrige/book/site_folder.py): the site holds this build and nothing of an earlier one.
 
@@ -19,6 +19,8 @@ one line and leaves the previous site as it was.
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
 import filecmp
 import os
 import re
@@ -29,8 +31,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import AsyncIterator
 from contextlib import suppress
 from pathlib import Path
+from typing import Any
 
 # jsonschema (imported by nbformat and MyST-NB) imports rfc3987_syntax when it is installed, which compiles some
 # thirty Lark grammars at import, about 0.8 s of CPU per build, for IRI formats no notebook schema uses
@@ -39,7 +43,7 @@ sys.modules.setdefault("rfc3987_syntax", None)
 
 import nbformat
 from jupyter_cache import get_cache
-from jupyter_cache.base import CacheBundleIn
+from jupyter_cache.base import CacheBundleIn, JupyterCacheAbstract
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
@@ -55,7 +59,7 @@ from kulturensrige.data.settings import settings_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# The log line of a notebook executed in the shared kernel (myst-nb then says "Using cached notebook").
+# The log line of a notebook executed in a shared kernel (myst-nb then says "Using cached notebook").
 RAN_IN_SHARED_KERNEL = "kørt i den fælles kerne"
 
 
@@ -108,7 +112,7 @@ def _build(folder: Path, output: Path, builder: str) -> int:
     print(f"Data: {folder} ({data.fingerprint}); {len(pages)} kommuneprofiler skrevet.")
     env = {**os.environ, DATA_DIR_VARIABLE: str(folder), "PYTHONPATH": str(ROOT)}
     try:
-        execute_in_one_kernel(notebooks_with_code(source), source, output / "_build" / ".jupyter_cache", env)
+        execute_in_kernels(notebooks_with_code(source), source, output / "_build" / ".jupyter_cache", env)
     except PageFailed as failed:
         print(failed.line(output / "_build" / FAILURE_LOG), file=sys.stderr)
         return 1
@@ -193,39 +197,79 @@ def notebooks_with_code(book: Path) -> list[Path]:
     return sorted(p for p in book.rglob("*.ipynb") if any(c.cell_type == "code" for c in nbformat.read(p, as_version=4).cells))
 
 
-def execute_in_one_kernel(notebooks: list[Path], book: Path, cache_path: Path, env: dict[str, str]) -> None:
-    """Execute the notebooks not yet in Jupyter Book's execution cache in one kernel, and cache them there.
+def execute_in_kernels(notebooks: list[Path], book: Path, cache_path: Path, env: dict[str, str]) -> None:
+    """Execute the notebooks not yet in Jupyter Book's execution cache in one kernel per core, and cache them there.
 
     Each starts from an empty namespace, in its own folder, with the page variable myst-nb's kernel would
     have, and gets the execution counts a kernel of its own would give; only the imports are shared. A kernel
     per page that imports pandas and plotly costs more than the page's own code: half of a clean build at the
-    report's scale, minutes at national scale."""
+    report's scale, minutes at national scale. The kernels take the next page from one queue, so a long page
+    (the error catalogue, the national quote store) runs beside the others, not before them."""
     cache = get_cache(str(cache_path))
-    todo = []
+    todo: asyncio.Queue[tuple[Path, nbformat.NotebookNode]] = asyncio.Queue()
     for path in notebooks:
         notebook = nbformat.read(path, as_version=4)
         with suppress(KeyError):
             cache.match_cache_notebook(notebook)
             continue
-        todo.append((path, notebook))
-    if not todo:
+        todo.put_nowait((path, notebook))
+    kernels = min(todo.qsize(), len(os.sched_getaffinity(0)))
+    if not kernels:
         return
+    try:
+        asyncio.run(_run_kernels(kernels, todo, book, cache, env))
+    except BaseExceptionGroup as group:  # a failed page or Ctrl+C inside a kernel's task: the one the callers tell
+        raise group.exceptions[0] from None
+
+
+async def _run_kernels(kernels: int, todo: asyncio.Queue, book: Path, cache: JupyterCacheAbstract, env: dict[str, str]) -> None:
+    """The kernels side by side; the first page that fails stops the others (asyncio.run then shuts them down)."""
+    async with asyncio.TaskGroup() as group:
+        for _ in range(kernels):
+            group.create_task(_run_kernel(todo, book, cache, env))
+
+
+@contextlib.asynccontextmanager
+async def _kernel(client: NotebookClient, **start: Any) -> AsyncIterator[None]:
+    """The client's kernel, started and shut down (at once if a page failed or the build was stopped). Not nbclient's
+    async_setup_kernel: it puts signal handlers of its own on the event loop, which would take Ctrl+C and SIGTERM
+    from interruptible() and leave the default ones behind for the rest of the build."""
+    client.km = client.create_kernel_manager()
+    await client.async_start_new_kernel(**start)
+    try:
+        await client.async_start_new_kernel_client()
+        yield
+    except BaseException:
+        await _stop(client, now=True)
+        raise
+    await _stop(client, now=False)
+
+
+async def _stop(client: NotebookClient, now: bool) -> None:
+    if client.kc is not None:
+        client.kc.stop_channels()
+    await client.km.shutdown_kernel(now=now)
+
+
+async def _run_kernel(todo: asyncio.Queue, book: Path, cache: JupyterCacheAbstract, env: dict[str, str]) -> None:
+    """One kernel executing pages from the queue until it is empty."""
+    path, notebook = todo.get_nowait()
     # No timing in the cells' metadata: the cache hashes all of it, and Jupyter Book looks up the unexecuted notebook.
-    client = NotebookClient(todo[0][1], timeout=300, kernel_name="python3", allow_errors=False, record_timing=False)
-    with client.setup_kernel(cwd=str(todo[0][0].parent), env=env):
-        info = client.wait_for_reply(client.kc.kernel_info())
-        for path, notebook in todo:
+    client = NotebookClient(notebook, timeout=300, kernel_name="python3", allow_errors=False, record_timing=False)
+    async with _kernel(client, cwd=str(path.parent), env=env):
+        info = await client.async_wait_for_reply(client.kc.kernel_info())
+        while True:
             start = time.perf_counter()
             client.nb = notebook
             client.reset_execution_trackers()
             page = path.relative_to(book).with_suffix("").as_posix()
             # The previous page's names go as with %reset, without its garbage collection and output flush (45 ms a page).
             fresh = f"%reset_selective -f .\nimport os\nos.chdir({str(path.parent)!r})\nos.environ[{PAGE_VARIABLE!r}] = {page!r}"
-            client.wait_for_reply(client.kc.execute(fresh, store_history=False))
+            await client.async_wait_for_reply(client.kc.execute(fresh, store_history=False))
             code = [cell for cell in notebook.cells if cell.cell_type == "code"]
             try:
                 for count, cell in enumerate(code, start=1):
-                    client.execute_cell(cell, notebook.cells.index(cell), execution_count=count)
+                    await client.async_execute_cell(cell, notebook.cells.index(cell), execution_count=count)
             except CellExecutionError as error:
                 raise PageFailed(page, error) from None
             notebook.metadata["language_info"] = info["content"]["language_info"]
@@ -234,6 +278,9 @@ def execute_in_one_kernel(notebooks: list[Path], book: Path, cache_path: Path, e
                 CacheBundleIn(notebook, str(path), data={"execution_seconds": seconds}), check_validity=False, overwrite=True
             )
             print(f"{path}: {RAN_IN_SHARED_KERNEL} på {seconds:.2f} s")
+            if todo.empty():
+                return
+            path, notebook = todo.get_nowait()
 
 
 def sync_tree(staged: Path, target: Path) -> None:

@@ -91,7 +91,7 @@ def test_a_page_that_cannot_run_is_one_line_naming_the_page_and_the_log(tmp_path
     nbformat.write(notebook, page)
     build_book = script("build_book")
     with pytest.raises(build_book.PageFailed) as failed:
-        build_book.execute_in_one_kernel([page], book, tmp_path / "cache", dict(os.environ))
+        build_book.execute_in_kernels([page], book, tmp_path / "cache", dict(os.environ))
     log = tmp_path / "kr-side-fejl.log"
     line = failed.value.line(log)
     assert line == (

@@ -118,7 +118,7 @@ def test_an_interrupted_build_leaves_the_previous_site_and_says_so_in_one_line(t
         os.kill(os.getpid(), signal.SIGTERM)
         return 0
 
-    monkeypatch.setattr(build, "execute_in_one_kernel", lambda *args: None)
+    monkeypatch.setattr(build, "execute_in_kernels", lambda *args: None)
     monkeypatch.setattr(build, "run_in_own_group", half_a_build)
     result = run_script("build_book", "--data", str(REPO / "data"), "--output", str(tmp_path / "output"))
     assert result.returncode == 130

@@ -63,7 +63,7 @@ class Dataset:
 
 
 # What load() read in this process, by folder: the declared files' stat then (_stats), the tables, the fingerprint
-# and the warnings. Every page of a build calls load() in the one kernel (scripts/build_book.py), and each used to
+# and the warnings. Every page of a build calls load() in its kernel (scripts/build_book.py), and each used to
 # read and hash every CSV again for the fingerprint.
 _LOADED: dict[Path, tuple[tuple, dict[str, pd.DataFrame], str, list[Problem]]] = {}
 # A file changed less than this long ago may change again without its stat changing (the clock's granularity):

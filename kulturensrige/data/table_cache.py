@@ -50,7 +50,7 @@ def _header(folder: Path, printed: str, package: str) -> dict[str, str]:
 
 
 Cached = tuple[dict[str, pd.DataFrame], list[Problem]]
-# The last entry this process read and trusted: a build's pages run one after another in one kernel, and each
+# The last entry this process read and trusted: a build's pages run one after another in each kernel, and each
 # load() wraps the tables in a ReadLog of its own; nothing changes a table.
 _TRUSTED: dict[tuple[Path, Path, str, str, bytes], Cached] = {}
 

@@ -1,0 +1,99 @@
+"""scripts/build_book.py runs the pages' notebooks in one kernel per core, side by side, from one queue of pages."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+from jupyter_cache import get_cache
+
+from support.scripts import REPO, script
+
+CORES = len(os.sched_getaffinity(0))
+
+
+def _page(book: Path, name: str, *cells: str) -> Path:
+    path = book / f"{name}.ipynb"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells]), path)
+    return path
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(CORES < 2, reason="one core: one kernel")
+def test_a_long_page_runs_beside_the_others_in_a_second_kernel(tmp_path: Path):
+    """The long page holds one kernel; the other kernel takes every other page from the queue meanwhile."""
+    book = tmp_path / "bog"
+    long = _page(book, "lang", "import os, time\nprint(os.getpid())\ntime.sleep(3)")
+    short = [_page(book, f"kort-{n}", "import os\nprint(os.getpid())") for n in range(4)]
+    script("build_book").execute_in_kernels([long, *short], book, tmp_path / "cache", dict(os.environ))
+    cache = get_cache(str(tmp_path / "cache"))
+
+    def pid(path: Path) -> str:
+        bundle = cache.get_cache_bundle(cache.match_cache_notebook(nbformat.read(path, as_version=4)).pk)
+        return bundle.nb.cells[0].outputs[0]["text"].strip()
+
+    assert pid(long) not in {pid(p) for p in short}
+
+
+def test_a_page_that_fails_stops_the_other_kernel_too(tmp_path: Path):
+    """The failing page is the one told; the kernel still running a page is shut down, not left behind."""
+    book = tmp_path / "bog"
+    pid_file = tmp_path / "pid"
+    records_pid = f"import os, pathlib, time\npathlib.Path({str(pid_file)!r}).write_text(str(os.getpid()))"
+    slow = _page(book, "a-langsom", records_pid + "\ntime.sleep(60)")
+    failing = _page(book, "b-fejler", "import time\ntime.sleep(1)\n1 / 0")
+    build_book = script("build_book")
+    start = time.monotonic()
+    with pytest.raises(build_book.PageFailed) as failed:
+        build_book.execute_in_kernels([slow, failing], book, tmp_path / "cache", dict(os.environ))
+    assert failed.value.page == "b-fejler" and time.monotonic() - start < 30
+    if CORES > 1:
+        kernel = int(pid_file.read_text())
+        deadline = time.monotonic() + 10
+        while _alive(kernel) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _alive(kernel)
+
+
+def test_ctrl_c_while_the_kernels_run_reaches_the_build_as_an_interruption_and_leaves_no_kernel(tmp_path: Path):
+    book = tmp_path / "bog"
+    pid_file = tmp_path / "pid"
+    _page(book, "side", f"import os, pathlib, time\npathlib.Path({str(pid_file)!r}).write_text(str(os.getpid()))\ntime.sleep(60)")
+    program = (
+        "import sys, os\nfrom pathlib import Path\nsys.path.insert(0, 'tests')\n"
+        "from kulturensrige.data.interruption import Interrupted, interruptible\n"
+        "from support.scripts import script\n"
+        "build_book = script('build_book')\n"
+        f"book = Path({str(book)!r})\n"
+        "try:\n"
+        "    with interruptible():\n"
+        f"        build_book.execute_in_kernels(sorted(book.glob('*.ipynb')), book, Path({str(tmp_path / 'cache')!r}), dict(os.environ))\n"
+        "except Interrupted:\n"
+        "    print('afbrudt')\n"
+    )
+    process = subprocess.Popen([sys.executable, "-c", program], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not pid_file.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    kernel = int(pid_file.read_text())
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=30)
+    assert out == "afbrudt\n", err
+    deadline = time.monotonic() + 10
+    while _alive(kernel) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _alive(kernel)
