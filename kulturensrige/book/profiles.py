@@ -13,6 +13,7 @@ from pathlib import Path
 
 import nbformat
 
+from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.pages import PROFILE_FOLDER, profile_page
@@ -28,8 +29,9 @@ def markdown_title(name: str) -> str:
     return "".join("\\" + c if c in string.punctuation else c for c in " ".join(name.split()))
 
 
-def profile_notebook(name: str, kommunekode: str) -> nbformat.NotebookNode:
-    """A thin notebook: its title, then calls into the package. The name is escaped for Markdown."""
+def profile_notebook(name: str, kommunekode: str, holder: str) -> nbformat.NotebookNode:
+    """A thin notebook: its title, then calls into the package. The name is escaped for Markdown; `holder` is whose
+    data describes the initiatives (provenance.Words.holder: "rapporten", "analytikerens data")."""
     title = markdown_title(name)
     cells = [
         nbformat.v4.new_markdown_cell(f"# {title}"),
@@ -37,7 +39,7 @@ def profile_notebook(name: str, kommunekode: str) -> nbformat.NotebookNode:
             "from kulturensrige import load\nfrom kulturensrige.render import cards, lists\n\n"
             f"data = load()\nKOMMUNE = {kommunekode!r}\nlists.municipality_facts(data, KOMMUNE)"
         ),
-        nbformat.v4.new_markdown_cell("## Indsatser\n\nProjekter, delindsatser og prøvehandlinger, som rapporten beskriver for kommunen."),
+        nbformat.v4.new_markdown_cell(f"## Indsatser\n\nProjekter, delindsatser og prøvehandlinger, som {holder} beskriver for kommunen."),
         _code("cards.initiative_list(data, KOMMUNE)"),
         nbformat.v4.new_markdown_cell("## Citater knyttet til kommunen"),
         _code("cards.quotes_for_municipality(data, KOMMUNE)"),
@@ -59,9 +61,10 @@ def write_profile_pages(data: Dataset, book_dir: Path) -> list[Path]:
     folder = book_dir / PROFILE_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     # The page path follows from the slug (kulturensrige/data/pages.py), which the validator checks book_page against.
+    holder = provenance.words(provenance.folder_source(data.options)).holder
     wanted = {book_dir / f"{profile_page(row.slug)}.ipynb": row for row in table_rows(data.municipalities)}
     for path, row in wanted.items():
-        notebook = profile_notebook(row.name, row.kommunekode)
+        notebook = profile_notebook(row.name, row.kommunekode, holder)
         _stable_cell_ids(notebook)
         text = nbformat.writes(notebook)
         handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
