@@ -74,7 +74,7 @@ def test_ctrl_c_while_the_kernels_run_reaches_the_build_as_an_interruption_and_l
     pid_file = tmp_path / "pid"
     _page(book, "side", f"import os, pathlib, time\npathlib.Path({str(pid_file)!r}).write_text(str(os.getpid()))\ntime.sleep(60)")
     program = (
-        "import sys, os\nfrom pathlib import Path\nsys.path.insert(0, 'tests')\n"
+        "import os\nfrom pathlib import Path\n"
         "from kulturensrige.data.interruption import Interrupted, interruptible\n"
         "from support.scripts import script\n"
         "build_book = script('build_book')\n"
@@ -85,7 +85,10 @@ def test_ctrl_c_while_the_kernels_run_reaches_the_build_as_an_interruption_and_l
         "except Interrupted:\n"
         "    print('afbrudt')\n"
     )
-    process = subprocess.Popen([sys.executable, "-c", program], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    env = {**os.environ, "PYTHONPATH": str(REPO / "tests")}  # support.scripts, as pytest finds it
+    process = subprocess.Popen(
+        [sys.executable, "-c", program], cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     deadline = time.monotonic() + 60
     while not pid_file.exists() and time.monotonic() < deadline:
         time.sleep(0.1)
