@@ -31,7 +31,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
@@ -217,9 +218,22 @@ def execute_in_kernels(notebooks: list[Path], book: Path, cache_path: Path, env:
     if not kernels:
         return
     try:
-        asyncio.run(_run_kernels(kernels, todo, book, cache, env))
+        _run_to_the_end(_run_kernels(kernels, todo, book, cache, env))
     except BaseExceptionGroup as group:  # a failed page or Ctrl+C inside a kernel's task: the one the callers tell
         raise group.exceptions[0] from None
+
+
+def _run_to_the_end(work: Coroutine[Any, Any, None]) -> None:
+    """asyncio.run, which cancels what is left (a kernel's task shuts its kernel down) if the work stops early. A
+    caller whose own event loop runs in this thread (a notebook, Playwright's sync API) cannot start another loop
+    here, so the work then runs in a thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        asyncio.run(work)
+        return
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        thread.submit(asyncio.run, work).result()
 
 
 async def _run_kernels(kernels: int, todo: asyncio.Queue, book: Path, cache: JupyterCacheAbstract, env: dict[str, str]) -> None:

@@ -100,3 +100,18 @@ def test_ctrl_c_while_the_kernels_run_reaches_the_build_as_an_interruption_and_l
     while _alive(kernel) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not _alive(kernel)
+
+
+def test_pages_run_when_the_caller_has_an_event_loop_of_its_own_running(tmp_path: Path):
+    """Playwright's sync API (a browser open in the same test process) or a notebook keeps a loop running in the
+    thread; the kernels must still run there."""
+    import asyncio
+
+    book = tmp_path / "bog"
+    page = _page(book, "side", "1 + 1")
+
+    async def caller() -> None:
+        script("build_book").execute_in_kernels([page], book, tmp_path / "cache", dict(os.environ))
+
+    asyncio.run(caller())
+    assert get_cache(str(tmp_path / "cache")).match_cache_notebook(nbformat.read(page, as_version=4))
