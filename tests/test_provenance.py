@@ -21,7 +21,7 @@ from kulturensrige.data.problems import DataError
 from kulturensrige.data.publishing import published_files
 from kulturensrige.data.schema import BY_ANALYST, BY_EDITORS, BY_QDA, BY_REPORT, EDITORIAL, INFERENCE_RULE, SOURCES, TABLES
 from kulturensrige.render import cards, charts, comparison, guide, lists
-from kulturensrige.rules import attribution
+from kulturensrige.rules import attribution, statistics
 from support.checks import each
 from support.scripts import run_script
 
@@ -126,7 +126,7 @@ def test_an_analysts_stated_tie_never_credits_the_report_on_cards_lists_and_edit
         str(lists.municipality_table(data)),
         str(comparison.compare_view(data)),
         editions.quote_item(data, rudersdal.loc[[rudersdal.index[0]]], "230")["attribution"],
-        attribution.tie_counts(data.quotes, data.options),
+        attribution.tie_counts(statistics.quote_tally(data), data.options),
     ]
     joined = " ".join(texts)
     assert "angivet af analytikeren" in joined

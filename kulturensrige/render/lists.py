@@ -143,9 +143,10 @@ def municipality_ingredients(data: Dataset, kommunekode: str) -> Html:
     name = filters.municipality_name(data, kommunekode)
     if quotes.empty:
         holder = attribution.source_name(data.options)
+        counts = attribution.tie_counts(statistics.quote_tally(data), data.options)
         return Html(
             f'<p class="kr-empty-note">{esc(holder[0].upper() + holder[1:])} knytter ingen citater til {esc(name)}, og ingen er '
-            f"udledt, så ingen ingrediens kan vises for kommunen alene. {esc(attribution.tie_counts(data.quotes, data.options))}</p>"
+            f"udledt, så ingen ingrediens kan vises for kommunen alene. {esc(counts)}</p>"
         )
     items = []
     for ingredient in table_rows(data.ingredients.sort_values("number")):

@@ -31,6 +31,8 @@ class QuoteTally:
     several: int  # of those, the quotes that support more than one
     by_ingredient: dict[str, int]  # ingredient_id -> its quotes, in the ingredients' order
     without_sections: list[str]  # section titles of the quotes that support no ingredient, in the report's order
+    stated: int = 0  # of the quotes from the evaluation itself (not the literature), those with a stated municipality
+    inferred: int = 0  # and those with an inferred one
 
     @property
     def without(self) -> int:
@@ -47,6 +49,7 @@ def quote_tally(data: Dataset) -> QuoteTally:
     in_exchange = quotes["exchange_id"] != ""
     exchanges = int(quotes.loc[in_exchange, "exchange_id"].nunique())
     ingredients = quotes["ingredient_ids"].map(len)
+    own = quotes[quotes["reference_key"] == ""] if "reference_key" in quotes else quotes
     order = data.ingredients.sort_values("number")["ingredient_id"]
     by_ingredient = {str(i): int(quotes["ingredient_ids"].map(lambda ids, i=i: i in ids).sum()) for i in order}
     titles = dict(zip(data.sections["section_id"], data.sections["title"], strict=True))
@@ -61,6 +64,8 @@ def quote_tally(data: Dataset) -> QuoteTally:
         several=int((ingredients > 1).sum()),
         by_ingredient=by_ingredient,
         without_sections=[titles.get(s, s) for s in dict.fromkeys(without)],
+        stated=int((own["attribution"] == "stated").sum()),
+        inferred=int((own["attribution"] == "inferred").sum()),
     )
 
 
