@@ -34,6 +34,7 @@ REPORT_CREDITS = (
     "rapportens egne angivelser",
     "ikke angivet i rapporten",
     "som rapporten beskriver for kommunen",
+    "rapporten bruger",
 )
 
 
@@ -368,3 +369,18 @@ def test_a_tables_editorial_column_says_whose_it_is_in_its_heading_and_so_in_its
         f.write("kilde,analytiker,\n")
     analyst = BeautifulSoup(str(lists.municipality_table(load(folder))), "html.parser")
     assert "Region (analytikerens angivelse)" in [th.get_text(strip=True) for th in analyst.select("thead th")]
+
+
+def test_an_analysts_ties_to_ingredients_are_the_analysts_on_cards_pages_and_downloads(analyst_folder: Path):
+    """The workbook carries the report's ingredient_source over (rapporten, redaktionen); in the analyst's folder every
+    tie to an ingredient is the analyst's all the same, and nothing says the report uses a quote."""
+    from kulturensrige.data.publishing import published_files
+
+    data = load(analyst_folder)
+    assert set(data.quotes["ingredient_source"]) >= {"rapporten", "redaktionen"}  # as the workbook carried them
+    said = cards.ingredient_intro(data, "etablering-af-vi")
+    assert "Analytikeren knytter 5 citater til ingrediensen" in said and not _credits_report(said)
+    card = cards.quote_card(data, data.quotes[data.quotes["quote_id"] == "q009"])
+    assert "Koblingen til ingrediensen: analytikerens angivelse." in card
+    published = list(csv.DictReader(io.StringIO(published_files(data)["quotes.csv"], newline="")))
+    assert {r["ingredient_source"] for r in published if r["ingredient_ids"]} == {"analytiker"}

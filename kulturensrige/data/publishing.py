@@ -2,7 +2,8 @@
 
 Each file is UTF-8, comma-separated, with the header the data dictionary documents, whatever encoding or separator
 the analyst's source file had; quotes follow the anonymity rule as the cards do (a tied, uncleared quote shows its
-speaker category in `speaker_role` and no printed caption).
+speaker category in `speaker_role` and no printed caption), and each quote's `ingredient_source` says whose its ties to
+the ingredients are as the cards do (data/provenance.py).
 """
 
 from __future__ import annotations
@@ -26,7 +27,10 @@ def published_files(data: Dataset) -> dict[str, str]:
     for name, table in TABLES.items():
         frame = data.tables[name]
         if name == "quotes":
-            frame = frame.assign(speaker_role=frame["shown_role"], caption=frame["shown_caption"])
+            # Whose each tie to an ingredient is, as the cards say it: in an analyst's folder never the report's.
+            frame = frame.assign(
+                speaker_role=frame["shown_role"], caption=frame["shown_caption"], ingredient_source=frame["ingredient_tie"]
+            )
         rows = [[_cell(v) for v in row] for row in frame.reindex(columns=table.columns, fill_value="").itertuples(index=False)]
         files[table.file] = csv_text(table.columns, rows)
     return files

@@ -12,7 +12,7 @@ import pandas as pd
 from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
-from kulturensrige.data.schema import NOT_STATED
+from kulturensrige.data.schema import BY_REPORT, NOT_STATED
 from kulturensrige.render import cards
 from kulturensrige.render.markup import Html, book_link, csv_href, esc, macro
 from kulturensrige.rules import attribution, filters, statistics, views
@@ -157,7 +157,10 @@ def municipality_ingredients(data: Dataset, kommunekode: str) -> Html:
             f"{plural(n, 'citat', 'citater')} {attribution.labels(data.options)[str(a)]}"
             for a, n in hits["attribution"].value_counts().items()
         )
-        items.append(f"<li>{cards.ingredient_badges(data, (ingredient.ingredient_id,))} {esc(levels)}</li>")
+        # Whose the tie to the ingredient is, where it is not the report's own (data/provenance.py's words).
+        whose = [s for s in dict.fromkeys(hits["ingredient_tie"]) if s != BY_REPORT]
+        tie = f"; koblingen til ingrediensen: {'; '.join(provenance.ingredient_tie(s) for s in whose)}" if whose else ""
+        items.append(f"<li>{cards.ingredient_badges(data, (ingredient.ingredient_id,))} {esc(levels + tie)}</li>")
     if not items:
         return Html(f'<p class="kr-empty-note">Citaterne knyttet til {esc(name)} underbygger ingen af ingredienserne.</p>')
     return Html(f'<ul class="kr-ingredient-evidence">{"".join(items)}</ul>')
@@ -177,6 +180,9 @@ def ingredient_parts(tally: statistics.QuoteTally) -> str:
             f"{number(summed)} tilsammen"
         )
     said += "."
+    if set(ties := tally.ties_by_source()) - {BY_REPORT}:
+        whose = provenance.ingredient_ties(ties, "ingredienserne")
+        said += f" Talt ved hver ingrediens: {whose[0].lower()}{whose[1:]}"
     if tally.without:
         where = listing([f"»{title}«" for title in tally.without_sections])
         rest = "Det sidste citat står" if tally.without == 1 else f"De øvrige {number(tally.without)} citater står"
@@ -189,12 +195,15 @@ def ingredient_cards(data: Dataset) -> Html:
     items = []
     for row in table_rows(data.ingredients.sort_values("number")):
         page = _key(data, "sections", "section_id", row.section_id, "book_page")
-        n = tally.by_ingredient[row.ingredient_id]
+        ingredient_id = row.ingredient_id
+        n = tally.by_ingredient[ingredient_id]
         items.append(
             f'<article class="kr-card kr-ingredient-card kr-ingredient-{row.number}">'
             f'<h3 class="kr-card-title">{book_link(page, f"{row.number}. {esc(row.name)}")}</h3>'
             f"<p>{esc(row.short_description)}</p>"
-            f'<p class="kr-card-kicker">{plural(n, "citat", "citater")} underbygger ingrediensen</p></article>'
+            f'<p class="kr-card-kicker">{plural(n, "citat", "citater")} underbygger ingrediensen</p>'
+            f'<p class="kr-ingredient-tie">{esc(provenance.ingredient_ties(tally.by_ingredient_source[ingredient_id], "ingrediensen"))}</p>'
+            "</article>"
         )
     return Html(f'<div class="kr-grid">{"".join(items)}</div><p class="kr-count-parts">{esc(ingredient_parts(tally))}</p>')
 
