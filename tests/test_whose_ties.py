@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from kulturensrige import load
 from kulturensrige.data.problems import DataError
 from kulturensrige.data.publishing import published_files
-from kulturensrige.render import cards, charts, lists
+from kulturensrige.render import cards, charts, comparison, lists
 from kulturensrige.rules import attribution, statistics
 from support.checks import each
 
@@ -73,6 +73,8 @@ def test_the_ingredient_pages_and_figures_count_only_the_reports_own_ties_as_the
     assert whose in overview
     profile = _text(lists.municipality_ingredients(data, "760"))  # Ringkøbing-Skjern: q005 and q036
     assert "1 citat udledt af redaktionen; koblingen til ingrediensen: redaktionens læsning, ikke rapportens" in profile
+    compared = _text(comparison.compare_view(data))
+    assert "Etablering af ”vi” (1 citat; koblingen: redaktionens læsning, ikke rapportens)" in compared
 
 
 def test_an_edition_says_whose_the_ties_to_each_ingredient_are(data):
