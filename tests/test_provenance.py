@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from kulturensrige import load
 from kulturensrige.data import provenance
 from kulturensrige.data.problems import DataError
-from kulturensrige.data.publishing import published_files
+from kulturensrige.data.publishing import SOURCES_FILE, SOURCES_HEADER, published_files
 from kulturensrige.data.schema import BY_ANALYST, BY_EDITORS, BY_QDA, BY_REPORT, EDITORIAL, INFERENCE_RULE, SOURCES, TABLES
 from kulturensrige.render import cards, charts, comparison, guide, lists
 from kulturensrige.rules import attribution, statistics
@@ -168,7 +168,7 @@ def test_published_downloads_follow_the_anonymity_rule_whatever_the_source_encod
     quotes.write_bytes(quotes.read_text(encoding="utf-8").encode("cp1252"))
     data = load(folder)
     files = published_files(data)
-    assert set(files) == {t.file for t in TABLES.values()}
+    assert set(files) == {t.file for t in TABLES.values()} | {SOURCES_FILE}
     for name, table in TABLES.items():
         rows = list(csv.reader(io.StringIO(files[table.file], newline="")))
         assert rows[0] == table.columns, name
@@ -232,12 +232,12 @@ def test_a_book_built_on_an_analysts_workbook_never_credits_the_report_on_a_page
     data = load(analyst_folder)
     categories = set(data.speaker_categories["label"])
     downloads = sorted((site / "_static" / "data").glob("*.csv"))
-    assert {p.name for p in downloads} == {t.file for t in TABLES.values()}
+    assert {p.name for p in downloads} == {t.file for t in TABLES.values()} | {SOURCES_FILE}
     for path in downloads:
         text = path.read_bytes().decode("utf-8-sig")  # UTF-8 (a spreadsheet reads it by its BOM), or this raises
         assert not _credits_report(text), path.name
         rows = list(csv.reader(io.StringIO(text, newline="")))
-        assert rows[0] == TABLES[path.stem].columns, path.name
+        assert rows[0] == (SOURCES_HEADER if path.name == SOURCES_FILE else TABLES[path.stem].columns), path.name
     for row in csv.DictReader(io.StringIO((site / "_static" / "data" / "quotes.csv").read_text(encoding="utf-8-sig"), newline="")):
         if row["kommunekode"] and row["cleared"] != "ja":
             assert row["speaker_role"] in categories and "fortalt af" not in row["caption"].casefold(), row["quote_id"]

@@ -7,14 +7,17 @@ import dataclasses
 import io
 import re
 import shutil
+import urllib.parse
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from kulturensrige import load
+from kulturensrige.data import provenance
 from kulturensrige.data.problems import DataError
-from kulturensrige.data.publishing import published_files
+from kulturensrige.data.publishing import SOURCES_FILE, SOURCES_HEADER, published_files
+from kulturensrige.data.schema import EDITORIAL_VALUES, TABLES
 from kulturensrige.render import cards, charts, comparison, lists
 from kulturensrige.rules import attribution, statistics
 from support.checks import each
@@ -105,3 +108,76 @@ def test_a_tie_the_editors_make_needs_its_reason_and_a_source_needs_a_tie(tmp_pa
     said = [str(p) for p in caught.value.problems]
     assert any("ingredient_rationale" in p and "redaktionen knytter citatet" in p for p in said), said
     assert any("ingredient_source" in p and "ingen ingrediens" in p for p in said), said
+
+
+def _sources(text: str) -> dict[tuple[str, str], dict[str, str]]:
+    return {(r["fil"], r["kolonne"]): r for r in csv.DictReader(io.StringIO(text, newline=""))}
+
+
+def test_the_sources_file_says_whose_every_published_column_is(data):
+    """Finding 13: the downloads carried Kommunekode, Region, Udgangspunkt, status, 'Slags organisation' … without
+    saying whose they are. kilder.csv beside them names, for every column of every file, whose word it is in the
+    pages' words, and the editors' reason where it is theirs."""
+    files = published_files(data)
+    sources = _sources(files[SOURCES_FILE])
+    assert list(csv.reader(io.StringIO(files[SOURCES_FILE], newline="")))[0] == SOURCES_HEADER
+    assert {(t.file, c) for t in TABLES.values() for c in t.columns} <= set(sources)
+    for value in each([v for v in EDITORIAL_VALUES if not v.startswith("figur:")]):
+        table, column = value.split(".")
+        row = sources[(TABLES[table].file, column)]
+        assert row["hvis_ord"] == provenance.value_label(data.options, value) and row["begrundelse"], value
+    for pair in each((("municipalities.csv", "kommunekode"), ("initiatives.csv", "status"), ("organisations.csv", "kind"))):
+        assert sources[pair]["hvis_ord"].startswith("redaktionens"), pair
+    assert sources[("municipalities.csv", "starting_point")]["hvis_ord"] == "redaktionens betegnelser"
+    assert sources[("municipalities.csv", "region")]["hvis_ord"] == "redaktionens tilføjelse"
+    assert sources[("statuses.csv", "label")]["hvis_ord"] == "redaktionens læsning"  # the labels the status column shows
+    assert sources[("quotes.csv", "ingredient_ids")]["hvis_ord"] == "står i hver række i ingredient_source"
+    assert sources[("citater-pr-ingrediens-*.csv", "alle")]["hvis_ord"] == "redaktionens optælling"
+
+
+def test_an_analysts_sources_file_never_credits_the_editors_or_the_report_with_the_analysts_values(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(REPO / "data", folder)
+    with (folder / "options.csv").open("a", encoding="utf-8") as f:
+        f.write("kilde,analytiker,\n")
+    sources = _sources(published_files(load(folder))[SOURCES_FILE])
+    said = {r["hvis_ord"] for r in sources.values()}
+    assert "analytikerens angivelse" in said
+    assert not [w for w in said if w.startswith(("redaktionens", "rapportens"))], said
+
+
+@pytest.mark.build
+def test_every_csv_the_built_book_links_to_is_utf8_with_its_documented_header_and_says_whose_each_column_is(built_site: Path):
+    """Read every CSV the built book links to: the published tables (UTF-8, comma-separated, exactly the data
+    dictionary's header, every column named in kilder.csv) and each table's own download (the page's headings, an
+    editorial column named with its source, and the link to kilder.csv beside it)."""
+    published = built_site / "_static" / "data"
+    sources = _sources((published / SOURCES_FILE).read_text(encoding="utf-8-sig"))
+    linked: set[Path] = set()
+    downloads = 0
+    for page in sorted(built_site.rglob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for link in soup.select("a[href]"):
+            href = link["href"]
+            if href.startswith("data:text/csv"):
+                downloads += 1
+                text = urllib.parse.unquote(href.split(",", 1)[1])
+                head = next(csv.reader(io.StringIO(text, newline="")))
+                for label in each(("Kommunekode", "Region", "Udgangspunkt", "Status", "Slags")):
+                    assert label not in head, (page.name, head)  # an editorial column's heading names its source
+                beside = link.find_parent(class_="kr-csv-line").select_one("a.kr-csv-sources")
+                assert beside is not None and (page.parent / beside["href"]).resolve() == (published / SOURCES_FILE).resolve(), page
+            elif href.split("#")[0].endswith(".csv"):
+                linked.add((page.parent / urllib.parse.unquote(href.split("#")[0])).resolve())
+    assert downloads >= 2 and (published / SOURCES_FILE).resolve() in linked
+    assert linked >= {(published / t.file).resolve() for t in TABLES.values() if t.name in ("quotes", "municipalities")}
+    for path in each(sorted(linked)):
+        raw = path.read_bytes()
+        rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))  # UTF-8, or this raises
+        assert len({len(r) for r in rows}) == 1, path.name  # comma-separated: every row as wide as the header
+        if path.name == SOURCES_FILE:
+            assert rows[0] == SOURCES_HEADER
+            continue
+        table = next(t for t in TABLES.values() if t.file == path.name)
+        assert rows[0] == table.columns, path.name
+        assert all((path.name, column) in sources for column in rows[0]), path.name

@@ -765,6 +765,13 @@ EDITORIAL: tuple[Editorial, ...] = (
     ),
     Editorial("municipalities.region", "regioner", "Rapporten nævner ikke regionerne; redaktionen har tilføjet dem.", "tilføjelse"),
     Editorial(
+        "municipalities.starting_point",
+        "kommunernes udgangspunkt",
+        "Rapporten deler kommunerne i to grupper: dem med »velbeskrevne og prædefinerede projekter« og dem, der startede "
+        "»uden egentlige projektplaner eller økonomiske ressourcer«; betegnelserne for grupperne er redaktionens.",
+        "betegnelser",
+    ),
+    Editorial(
         "figur:forloeb",
         "figur 1 (forløbet)",
         "Rapportens figur 1 er ikke gengivet; redaktionen har tegnet forløbet igen ud fra rapportens tekst. Rapporten "

@@ -648,7 +648,7 @@ def _printable_controls(article: Tag) -> None:
     the first few until the reader ticks more), a chart's numbers are simply 'Tallene', no note asks for a click, and
     a table's download is named, not offered."""
     for line in article.select(".kr-csv-line"):  # "Hent tabellen som CSV" is a download; paper says where it is
-        line.string = "Tabellen kan hentes som CSV-fil i den interaktive bog."
+        line.string = "Tabellen kan hentes som CSV-fil i den interaktive bog, med kolonnernes kilder i kilder.csv."
     for column in article.select(".kr-compare-column[hidden]"):
         del column["hidden"]
     for summary in article.select("details.kr-figure-data > summary"):

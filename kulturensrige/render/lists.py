@@ -14,7 +14,7 @@ from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import BY_REPORT, NOT_STATED
 from kulturensrige.render import cards
-from kulturensrige.render.markup import Html, book_link, csv_href, esc, macro
+from kulturensrige.render.markup import Html, Markup, book_link, csv_href, esc, macro, sources_link
 from kulturensrige.rules import attribution, filters, statistics, views
 from kulturensrige.words import listing, number, plural
 
@@ -47,6 +47,7 @@ def table_context(frame: pd.DataFrame, caption: str, kommune_column: str | None 
         "rows": rows,
         "csv": csv_href(shown, [r["cells"] for r in rows]) if csv_name else "",
         "csv_name": csv_name,
+        "sources": Markup(sources_link()) if csv_name else "",
     }
 
 
@@ -63,7 +64,9 @@ def municipality_table(data: Dataset) -> Html:
             "Kommune": m["name"],
             provenance.heading(data.options, "Kommunekode", "municipalities.kommunekode"): m["kommunekode"],
             provenance.heading(data.options, "Region", "municipalities.region"): m["region"],
-            "Udgangspunkt": [_key(data, "starting_points", "starting_point_id", s, "label") for s in m["starting_point"]],
+            provenance.heading(data.options, "Udgangspunkt", "municipalities.starting_point"): [
+                _key(data, "starting_points", "starting_point_id", s, "label") for s in m["starting_point"]
+            ],
             "Indsatser": [int((data.initiatives["kommunekode"] == c).sum()) for c in m["kommunekode"]],
             # How many, and whose ties they are: "1, udledt af redaktionen".
             "Citater knyttet til kommunen": [
@@ -86,7 +89,9 @@ def initiative_table(data: Dataset, kommunekode: str = filters.ALL) -> Html:
         {
             "Indsats": [cards.initiative_title(data, r) for r in rows.itertuples()],
             "Kommune": [filters.municipality_name(data, c) for c in rows["kommunekode"]],
-            "Slags": [_key(data, "initiative_kinds", "initiative_kind_id", k, "label") for k in rows["kind"]],
+            provenance.heading(data.options, "Slags", "initiatives.kind"): [
+                _key(data, "initiative_kinds", "initiative_kind_id", k, "label") for k in rows["kind"]
+            ],
             status_heading(data): [_key(data, "statuses", "status_id", s, "label") for s in rows["status"]],
             "_kode": rows["kommunekode"],
         }
@@ -107,16 +112,16 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
     start = _key(data, "starting_points", "starting_point_id", row.starting_point, "label")
     spelled = "" if row.name_in_report == row["name"] else f". Rapporten staver navnet »{esc(row.name_in_report)}«."
     section = filters.section_title_quoted(data, row.section_id)
-    code, region = (
+    code, region, start_label = (
         f'<span class="kr-editors-label">({esc(provenance.value_label(data.options, f"municipalities.{c}"))})</span>'
-        for c in ("kommunekode", "region")
+        for c in ("kommunekode", "region", "starting_point")
     )
     return Html(
         f'<div class="kr-profile" data-kommune="{esc(row.kommunekode)}"><p class="kr-lead">{esc(row.summary)}</p>'
         f'<dl class="kr-facts"><dt>Officielt navn</dt><dd>{esc(row["name"])}{spelled}</dd>'
         f"<dt>Kommunekode</dt><dd>{esc(row.kommunekode)} {code}</dd>"
         f"<dt>Region</dt><dd>{esc(row.region)} {region}</dd>"
-        f"<dt>Udgangspunkt</dt><dd>{esc(starting_point(start, row.starting_point_note))}</dd>"
+        f"<dt>Udgangspunkt</dt><dd>{esc(starting_point(start, row.starting_point_note))} {start_label}</dd>"
         f"<dt>Hvad forløbet førte til</dt><dd>{esc(not_stated_note(data, row.outcome))}</dd></dl>"
         # The section is presented on this very page: name it, do not link to it.
         f'<p class="kr-source-line">Bygger på rapportens afsnit {esc(section)}.</p></div>' + profile_hints(data, kommunekode)
