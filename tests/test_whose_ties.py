@@ -86,6 +86,7 @@ def test_an_edition_says_whose_the_ties_to_each_ingredient_are(data):
     first = editions.ingredient_items(data, "760")[0]
     assert first["ties"].startswith("Rapporten bruger 4 citater til at underbygge ingrediensen; redaktionen knytter 1 citat")
     assert [q["ingredient_tie"] for q in first["own"]] == ["Koblingen til ingrediensen: redaktionens læsning, ikke rapportens."]
+    assert charts.ingredient_ties_note(data) in editions.edition_sources(data)["quotes_figure"]
 
 
 def test_the_quotes_download_says_whose_each_tie_to_an_ingredient_is(data):

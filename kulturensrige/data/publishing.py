@@ -54,7 +54,7 @@ def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
             "står i hver række i ingredient_source",
             (
                 "Koblingen til ingredienserne er rapportens (rapporten), når citatet står i ingrediensens afsnit, eller "
-                f"rapporten selv knytter det; {provenance.ingredient_tie(provenance.BY_EDITORS)} (redaktionen) med "
+                f"rapporten i sin tekst knytter det; {provenance.ingredient_tie(provenance.BY_EDITORS)} (redaktionen) med "
                 "begrundelse i ingredient_rationale; i en analytikers datamappe er den analytikerens."
             ),
         )

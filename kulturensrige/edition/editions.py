@@ -483,6 +483,8 @@ def edition_sources(data: Dataset) -> dict[str, str]:
         "region": region,
         "note": note,
         "figures": provenance.value_note(data.options, "figur:citater-pr-ingrediens"),
+        # The quotes' diagram also says whose the ties it counts are (the one quote tally, data/provenance.py's words).
+        "quotes_figure": f"{provenance.value_note(data.options, 'figur:citater-pr-ingrediens')} {charts.ingredient_ties_note(data)}",
         "guide": provenance.value_note(data.options, "guide_recommendations.ingredient_ids"),
         "guide_label": provenance.value_label(data.options, "guide_recommendations.ingredient_ids"),
     }
