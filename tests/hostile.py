@@ -99,6 +99,8 @@ def overlay_rows() -> dict[str, list[dict[str, str]]]:
         "exchange_id": "",
         "turn": "1",
         "ingredient_ids": ingredients,
+        "ingredient_source": "rapporten",
+        "ingredient_rationale": "",
         "attribution_rationale": "",
         "reference_key": "",
         "cleared": "ja",  # cleared, so the hostile role text itself reaches every page beside its municipality
@@ -175,6 +177,8 @@ def overlay_rows() -> dict[str, list[dict[str, str]]]:
                 kommunekode=HOSTILE_MUNICIPALITY,
                 attribution="inferred",
                 attribution_rationale=attack("quotes.attribution_rationale"),
+                ingredient_source="redaktionen",
+                ingredient_rationale=attack("quotes.ingredient_rationale"),
             ),
             q(quote_id="hostile-3", position="903", section_id="broer-stier-og-siloer", kommunekode="", attribution="not stated"),
             *[
@@ -295,7 +299,8 @@ def hostile_data(dest: Path, base: Path = REPO / "data", overlay: Path = FIXTURE
                 rows[index[new[table.key]]] = new
             else:
                 rows.append(new)
-        (dest / extra.name).write_text(csv_text(table.columns, [[r[c] for c in table.columns] for r in rows]), encoding="utf-8")
+        # A column an older file may leave out (schema: optional_column) is empty in a row that leaves it out.
+        (dest / extra.name).write_text(csv_text(table.columns, [[r.get(c, "") for c in table.columns] for r in rows]), encoding="utf-8")
     return dest
 
 

@@ -238,3 +238,47 @@ def test_printed_quotations_are_the_rows_with_exchanges_counted_once(data):
     html = front_page.key_figures(data).markup
     assert f"bogen tæller {printed} citater i den" in html
     assert printed < len(quotes)
+
+
+# Ties to an ingredient the report makes outside the ingredient's own section, each with the report's words for it,
+# which stand beside the quote: "Og her bliver modet understøttet af ingrediensen ”etablering af ’vi’”:" (q029), "citatet
+# berører også den fjerde og sidste ingrediens, der har fået navnet ”gnist og flamme”" (q030).
+REPORT_TIES_OUTSIDE_THE_SECTION = {
+    ("q029", "etablering-af-vi"): "bliver modet understøttet af ingrediensen",
+    ("q030", "gnist-og-flamme"): "citatet berører også den fjerde og sidste ingrediens",
+}
+
+
+def _section_at(report_text: str, titles: dict[str, str], start: int) -> str:
+    """The section a place in the report stands in: the last heading line (a section's title alone) before it."""
+    headings = [
+        (m.start(), titles[m.group(1)]) for m in re.finditer(r"^[ \t]*(.+?)[ \t]*$", report_text[:start], re.M) if m.group(1) in titles
+    ]
+    return headings[-1][1] if headings else ""
+
+
+def test_every_tie_to_an_ingredient_credited_to_the_report_is_the_reports(report_text, data):
+    """Reading 10, finding 6: q005 stands in "Broer, stier og krakelerede siloer" and the report only says the theme is
+    unfolded under ingredient one; it was shown as a quote "rapporten bruger" for Etablering af "vi". A tie is the
+    report's only where the quote stands in the ingredient's section or the report ties it in words beside the quote;
+    any other tie is the editors' reading, with its reason."""
+    titles = dict(zip(data.sections["title"], data.sections["section_id"], strict=True))
+    sections = dict(zip(data.ingredients["ingredient_id"], data.ingredients["section_id"], strict=True))
+    checked = []
+    for quote in data.quotes[data.quotes["ingredient_ids"].map(bool)].itertuples():
+        words = quote.text.replace("[…]", "").split()[:5]
+        found = re.search(r"\s+".join(re.escape(w) for w in words), report_text)
+        assert found, quote.quote_id
+        stands_in = _section_at(report_text, titles, found.start())
+        assert stands_in == quote.section_id, quote.quote_id
+        for ingredient_id in quote.ingredient_ids:
+            said = REPORT_TIES_OUTSIDE_THE_SECTION.get((quote.quote_id, ingredient_id))
+            beside = collapse(repair_hyphenation(report_text[max(0, found.start() - 600) : found.start() + len(quote.text) + 1200]))
+            the_reports = stands_in == sections[ingredient_id] or (said is not None and said in beside)
+            checked.append((quote.quote_id, ingredient_id, quote.ingredient_source, the_reports))
+            if quote.ingredient_source == "rapporten":
+                assert the_reports, (quote.quote_id, ingredient_id)
+            else:
+                assert quote.ingredient_source == "redaktionen" and quote.ingredient_rationale, quote.quote_id
+    assert ("q005", "etablering-af-vi", "redaktionen", False) in checked
+    assert {(q, i) for q, i, _, ok in checked if ok and (q, i) in REPORT_TIES_OUTSIDE_THE_SECTION} == set(REPORT_TIES_OUTSIDE_THE_SECTION)

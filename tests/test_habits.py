@@ -27,6 +27,7 @@ DECISIONS = (
     "whose-word-one-provenance-model",
     "tables-of-marks-for-sparse-counts",
     "data-folders-stored-as-typed",
+    "whose-word-in-a-download",
 )
 
 

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from kulturensrige.data.schema import EDITORIAL_VALUES
 from kulturensrige.edition import editions
 from kulturensrige.render import cards, charts, comparison, figures, front_page, lists
-from kulturensrige.rules import attribution, filters
+from kulturensrige.rules import attribution, filters, statistics
 from kulturensrige.words import count_word
 from report_source import collapse, repair_hyphenation
 from support.checks import each
@@ -204,7 +204,7 @@ def test_no_sentence_says_the_report_calls_some_organisations_partners(data, rep
 def test_a_count_of_ties_says_which_quotes_it_leaves_out(data):
     """'ingen af sine 36 citater' stood beside 'Rapporten trykker 35 citater' and the key figure 38: the two quotes
     from cited works it leaves out are named, so the counts add up."""
-    said = attribution.tie_counts(data.quotes, data.options)
+    said = attribution.tie_counts(statistics.quote_tally(data), data.options)
     found = re.search(r"Bogen tæller (\d+) citater fra evalueringen selv \(de (\d+) citater fra litteraturen er ikke talt med\)", said)
     assert found, said
     assert int(found.group(1)) + int(found.group(2)) == len(data.quotes)
@@ -422,10 +422,8 @@ def test_the_findings_on_the_front_page_are_said_to_be_the_editors_choice(data):
 def test_the_quote_counts_are_the_books_and_the_report_is_credited_only_with_tying_none(data, report_text: str):
     """Reading 9, #9 and #10: "Rapporten knytter ingen af sine 36 citater" and "Rapporten trykker 35 citater" gave
     the book's counts to the report; it states no count and ties no quote to a municipality."""
-    from kulturensrige.rules import statistics
-
     tally = statistics.quote_tally(data)
-    ties = attribution.tie_counts(data.quotes, data.options)
+    ties = attribution.tie_counts(tally, data.options)
     assert "af sine" not in ties and ties.startswith("Rapporten knytter intet citat til en kommune. Bogen tæller")
     assert f"Bogen tæller {tally.total - tally.cited} citater" in ties
     parts = front_page.quote_parts(data)

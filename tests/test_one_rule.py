@@ -20,7 +20,7 @@ from kulturensrige import DataError, Dataset, load
 from kulturensrige.edition import editions
 from kulturensrige.explorer.app import results_html
 from kulturensrige.render import browser, cards, charts, highlight, lists
-from kulturensrige.rules import attribution, filters, views
+from kulturensrige.rules import attribution, filters, statistics, views
 from support.scripts import run_script
 
 REPO = Path(__file__).resolve().parent.parent
@@ -124,7 +124,7 @@ def test_every_place_takes_the_rules_answer(data):
             if mine:
                 assert counted == sum(len(i) for i in data.quotes.loc[data.quotes["quote_id"].isin(mine), "ingredient_ids"]), code
             else:  # the note says whose ties there are, and how many (rules/attribution.tie_counts)
-                assert html.escape(attribution.tie_counts(data.quotes, data.options), quote=False) in evidence, code
+                assert html.escape(attribution.tie_counts(statistics.quote_tally(data), data.options), quote=False) in evidence, code
             printed = editions.ingredient_items(data, code)
             assert {i for item in printed for quote in item["own"] for i in quote["ids"]} == with_ingredients(data, mine)
             general = {i for item in printed for quote in item["general"] for i in quote["ids"]}

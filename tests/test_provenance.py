@@ -18,10 +18,10 @@ from bs4 import BeautifulSoup
 from kulturensrige import load
 from kulturensrige.data import provenance
 from kulturensrige.data.problems import DataError
-from kulturensrige.data.publishing import published_files
+from kulturensrige.data.publishing import SOURCES_FILE, SOURCES_HEADER, published_files
 from kulturensrige.data.schema import BY_ANALYST, BY_EDITORS, BY_QDA, BY_REPORT, EDITORIAL, INFERENCE_RULE, SOURCES, TABLES
 from kulturensrige.render import cards, charts, comparison, guide, lists
-from kulturensrige.rules import attribution
+from kulturensrige.rules import attribution, statistics
 from support.checks import each
 from support.scripts import run_script
 
@@ -34,6 +34,7 @@ REPORT_CREDITS = (
     "rapportens egne angivelser",
     "ikke angivet i rapporten",
     "som rapporten beskriver for kommunen",
+    "rapporten bruger",
 )
 
 
@@ -126,7 +127,7 @@ def test_an_analysts_stated_tie_never_credits_the_report_on_cards_lists_and_edit
         str(lists.municipality_table(data)),
         str(comparison.compare_view(data)),
         editions.quote_item(data, rudersdal.loc[[rudersdal.index[0]]], "230")["attribution"],
-        attribution.tie_counts(data.quotes, data.options),
+        attribution.tie_counts(statistics.quote_tally(data), data.options),
     ]
     joined = " ".join(texts)
     assert "angivet af analytikeren" in joined
@@ -167,7 +168,7 @@ def test_published_downloads_follow_the_anonymity_rule_whatever_the_source_encod
     quotes.write_bytes(quotes.read_text(encoding="utf-8").encode("cp1252"))
     data = load(folder)
     files = published_files(data)
-    assert set(files) == {t.file for t in TABLES.values()}
+    assert set(files) == {t.file for t in TABLES.values()} | {SOURCES_FILE}
     for name, table in TABLES.items():
         rows = list(csv.reader(io.StringIO(files[table.file], newline="")))
         assert rows[0] == table.columns, name
@@ -231,12 +232,12 @@ def test_a_book_built_on_an_analysts_workbook_never_credits_the_report_on_a_page
     data = load(analyst_folder)
     categories = set(data.speaker_categories["label"])
     downloads = sorted((site / "_static" / "data").glob("*.csv"))
-    assert {p.name for p in downloads} == {t.file for t in TABLES.values()}
+    assert {p.name for p in downloads} == {t.file for t in TABLES.values()} | {SOURCES_FILE}
     for path in downloads:
         text = path.read_bytes().decode("utf-8-sig")  # UTF-8 (a spreadsheet reads it by its BOM), or this raises
         assert not _credits_report(text), path.name
         rows = list(csv.reader(io.StringIO(text, newline="")))
-        assert rows[0] == TABLES[path.stem].columns, path.name
+        assert rows[0] == (SOURCES_HEADER if path.name == SOURCES_FILE else TABLES[path.stem].columns), path.name
     for row in csv.DictReader(io.StringIO((site / "_static" / "data" / "quotes.csv").read_text(encoding="utf-8-sig"), newline="")):
         if row["kommunekode"] and row["cleared"] != "ja":
             assert row["speaker_role"] in categories and "fortalt af" not in row["caption"].casefold(), row["quote_id"]
@@ -368,3 +369,18 @@ def test_a_tables_editorial_column_says_whose_it_is_in_its_heading_and_so_in_its
         f.write("kilde,analytiker,\n")
     analyst = BeautifulSoup(str(lists.municipality_table(load(folder))), "html.parser")
     assert "Region (analytikerens angivelse)" in [th.get_text(strip=True) for th in analyst.select("thead th")]
+
+
+def test_an_analysts_ties_to_ingredients_are_the_analysts_on_cards_pages_and_downloads(analyst_folder: Path):
+    """The workbook carries the report's ingredient_source over (rapporten, redaktionen); in the analyst's folder every
+    tie to an ingredient is the analyst's all the same, and nothing says the report uses a quote."""
+    from kulturensrige.data.publishing import published_files
+
+    data = load(analyst_folder)
+    assert set(data.quotes["ingredient_source"]) >= {"rapporten", "redaktionen"}  # as the workbook carried them
+    said = cards.ingredient_intro(data, "etablering-af-vi")
+    assert "Analytikeren knytter 5 citater til ingrediensen" in said and not _credits_report(said)
+    card = cards.quote_card(data, data.quotes[data.quotes["quote_id"] == "q009"])
+    assert "Koblingen til ingrediensen: analytikerens angivelse." in card
+    published = list(csv.DictReader(io.StringIO(published_files(data)["quotes.csv"], newline="")))
+    assert {r["ingredient_source"] for r in published if r["ingredient_ids"]} == {"analytiker"}

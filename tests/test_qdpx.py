@@ -81,6 +81,20 @@ def test_coded_passages_become_verbatim_quotes_with_mapped_ingredients(imported)
     assert len(quotes) == 5
 
 
+def test_a_passage_coded_in_a_qda_program_is_tied_to_its_ingredients_by_the_qda_project(imported):
+    """A tie coded in the QDA tool is the QDA project's, never the report's: the card and the download say so."""
+    from kulturensrige.data.publishing import published_files
+    from kulturensrige.render import cards
+
+    out, _ = imported
+    data = load(out)
+    tied = data.quotes[data.quotes["ingredient_ids"].map(bool)]
+    assert set(tied["ingredient_source"]) == set(tied["ingredient_tie"]) == {"qda-projekt"}
+    assert "Koblingen til ingredienserne: kodet i QDA-projektet." in cards.quote_card(data, tied.iloc[[0]])
+    assert "rapporten bruger" not in cards.ingredient_intro(data, "etablering-af-vi").casefold()
+    assert ",qda-projekt," in published_files(data)["quotes.csv"]
+
+
 def test_municipality_and_role_come_from_cases_then_from_the_document_list(imported):
     out, _ = imported
     quotes = load(out).quotes.set_index("text")

@@ -202,7 +202,7 @@ def test_an_edited_workbook_imports_and_validates(exported: Path, tmp_path: Path
     new = data.quotes[data.quotes["quote_id"] == "q900"].iloc[0]
     assert (new.kommunekode, new.position, new.ingredient_ids) == ("259", 900, ("etablering-af-vi", "faelles-fundamenter"))
     assert "q900,900,Et nyt citat fra opfølgningen.," in (out / "quotes.csv").read_text(encoding="utf-8")
-    assert "etablering-af-vi;faelles-fundamenter,259,stated" in (out / "quotes.csv").read_text(encoding="utf-8")
+    assert "etablering-af-vi;faelles-fundamenter,,,259,stated" in (out / "quotes.csv").read_text(encoding="utf-8")
     assert list(data.programme_events["date"][:2]) == ["2021-11", "2022-03-15"]
 
 

@@ -12,11 +12,11 @@ from pathlib import Path
 from urllib.parse import quote
 
 from kulturensrige.data.loading import Dataset
+from kulturensrige.data.publishing import PUBLISHED_DATA
 from kulturensrige.data.schema import TABLES
 from kulturensrige.render.markup import Html, book_root, esc
 
 PAGE_VARIABLE = "KR_PAGE"
-PUBLISHED_DATA = "_static/data"
 SOURCES = "_sources"
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kulturensrige.data import table_cache
+from kulturensrige.data import provenance, table_cache
 from kulturensrige.data.anonymity import unique_role_warnings, with_shown_roles
 from kulturensrige.data.fingerprint import fingerprint, package_digest
 from kulturensrige.data.problems import LOOP, DataError, Problem, symlink_loop
@@ -118,7 +118,7 @@ def _read(folder: Path, cache: bool) -> Dataset:
     if problems:
         raise DataError(problems)
     warnings = unique_role_warnings(tables, raws["quotes"].rows, labels["quotes"])
-    tables = with_shown_roles(tables)
+    tables = provenance.with_ingredient_ties(with_shown_roles(tables))
     if entry is not None:
         table_cache.keep(entry, folder, printed, package_digest(), dict(tables), warnings)
     return Dataset(folder=folder, tables=ReadLog(tables), fingerprint=printed, warnings=warnings)

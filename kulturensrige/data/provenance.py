@@ -9,13 +9,14 @@ writes `qda-projekt`). Pages, cards, status sentences, PDFs, downloads and the Q
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
 from kulturensrige.data.frames import made_once
 from kulturensrige.data.schema import ATTRIBUTED_BY, BY_ANALYST, BY_EDITORS, BY_QDA, BY_REPORT, EDITORIAL_VALUES, FOLDER_SOURCE
-from kulturensrige.words import listing
+from kulturensrige.words import listing, plural
 
 
 @dataclass(frozen=True)
@@ -147,3 +148,53 @@ def values_note(options: pd.DataFrame, *values: str) -> str:
     for label in dict.fromkeys(value_label(options, v) for v in values if v not in editorial):
         parts.append(f"{label[0].upper()}{label[1:]}.")
     return " ".join(parts)
+
+
+def ingredient_tie_source(options: pd.DataFrame, given: str) -> str:
+    """Whose a quote's ties to its ingredients are: the row's `ingredient_source` (empty: the report's) in the report's
+    own data folder; in any other folder the folder's own source, so an analyst's data never credits the report."""
+    folder = folder_source(options)
+    return (given or BY_REPORT) if folder == BY_REPORT else folder
+
+
+def with_ingredient_ties(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The tables with `ingredient_tie` added to quotes: whose each quote's ties to its ingredients are
+    (ingredient_tie_source), empty for a quote with no ingredient. Everything that shows or counts ties reads it."""
+    quotes, options = tables["quotes"], tables["options"]
+    tie = [
+        ingredient_tie_source(options, given) if ids else ""
+        for ids, given in zip(quotes["ingredient_ids"], quotes["ingredient_source"], strict=True)
+    ]
+    return {**tables, "quotes": quotes.assign(ingredient_tie=tie)}
+
+
+# A tie to an ingredient, by whose it is: (a card's label, a count's clause). Cards, the ingredient pages, the figure
+# notes, the PDFs and the downloads all take their words from here.
+_INGREDIENT_TIES = {
+    BY_REPORT: ("rapportens egen", "rapporten bruger {n} til at underbygge {what}"),
+    BY_EDITORS: ("redaktionens læsning, ikke rapportens", "redaktionen knytter {n} til {what} (redaktionens læsning, ikke rapportens)"),
+    BY_ANALYST: ("analytikerens angivelse", "analytikeren knytter {n} til {what}"),
+    BY_QDA: ("kodet i QDA-projektet", "{n} er kodet til {what} i QDA-projektet"),
+}
+
+
+def ingredient_tie(source: str) -> str:
+    """A quote's tie to its ingredients as a card's line says it: 'Koblingen til ingrediensen: <this>'."""
+    return _INGREDIENT_TIES[source][0]
+
+
+def ingredient_ties(counts: dict[str, int], what: str, noun: tuple[str, str] = ("citat", "citater")) -> str:
+    """How many quotes are tied to `what` ('ingrediensen', 'ingredienserne') and whose the ties are, as one sentence:
+    'Rapporten bruger 4 citater til at underbygge ingrediensen; redaktionen knytter 1 citat til den (redaktionens
+    læsning, ikke rapportens).' Only the report's own ties are said to be used by the report."""
+    clauses: list[str] = []
+    for source in (s for s in _INGREDIENT_TIES if counts.get(s)):
+        n = plural(counts[source], *noun)
+        clauses.append(_INGREDIENT_TIES[source][1].format(n=n, what=what if not clauses else _pronoun(what)))
+    said = "; ".join(clauses)
+    return f"{said[0].upper()}{said[1:]}." if said else ""
+
+
+def _pronoun(what: str) -> str:
+    """'ingrediensen' said a second time in one sentence: 'den'; 'ingredienserne': 'dem'."""
+    return {"ingrediensen": "den", "ingredienserne": "dem"}.get(what, what)

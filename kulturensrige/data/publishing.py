@@ -2,16 +2,25 @@
 
 Each file is UTF-8, comma-separated, with the header the data dictionary documents, whatever encoding or separator
 the analyst's source file had; quotes follow the anonymity rule as the cards do (a tied, uncleared quote shows its
-speaker category in `speaker_role` and no printed caption).
+speaker category in `speaker_role` and no printed caption), and each quote's `ingredient_source` says whose its ties to
+the ingredients are as the cards do (data/provenance.py).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from kulturensrige.data import provenance
 from kulturensrige.data.folder_writing import csv_text
 from kulturensrige.data.loading import Dataset
-from kulturensrige.data.schema import LIST_SEPARATOR, TABLES
+from kulturensrige.data.schema import BY_REPORT, EDITORIAL_VALUES, LIST_SEPARATOR, TABLES
+
+# Where the built book publishes the tables, and the companion file that says whose word each column is: the tables'
+# headers stay exactly the data dictionary's, so a column cannot carry its source in its name (docs/adr).
+PUBLISHED_DATA = "_static/data"
+SOURCES_FILE = "kilder.csv"
+SOURCES_HEADER = ["fil", "kolonne", "hvis_ord", "begrundelse"]
+FIGURE = "figur:"
 
 
 def _cell(value: object) -> str:
@@ -26,7 +35,73 @@ def published_files(data: Dataset) -> dict[str, str]:
     for name, table in TABLES.items():
         frame = data.tables[name]
         if name == "quotes":
-            frame = frame.assign(speaker_role=frame["shown_role"], caption=frame["shown_caption"])
+            # Whose each tie to an ingredient is, as the cards say it: in an analyst's folder never the report's.
+            frame = frame.assign(
+                speaker_role=frame["shown_role"], caption=frame["shown_caption"], ingredient_source=frame["ingredient_tie"]
+            )
         rows = [[_cell(v) for v in row] for row in frame.reindex(columns=table.columns, fill_value="").itertuples(index=False)]
         files[table.file] = csv_text(table.columns, rows)
+    files[SOURCES_FILE] = sources_file(data)
     return files
+
+
+def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
+    """(whose word, why) for one column of a published table, in data/provenance.py's words, as the pages say it."""
+    options, value = data.options, f"{table}.{column}"
+    folder = provenance.folder_source(options)
+    if table == "quotes" and column in ("ingredient_ids", "ingredient_source", "ingredient_rationale"):
+        return (
+            "står i hver række i ingredient_source",
+            (
+                "Koblingen til ingredienserne er rapportens (rapporten), når citatet står i ingrediensens afsnit, eller "
+                f"rapporten i sin tekst knytter det; {provenance.ingredient_tie(provenance.BY_EDITORS)} (redaktionen) med "
+                "begrundelse i ingredient_rationale; i en analytikers datamappe er den analytikerens."
+            ),
+        )
+    if table == "quotes" and column in ("attribution", "attribution_rationale"):
+        value = "quotes.kommunekode"
+    if table == "quotes" and column == "speaker_role":
+        return (
+            provenance.words(folder).value,
+            (
+                "Når citatet er knyttet til en kommune og ikke frigivet, står talerkategorien her i stedet "
+                f"({provenance.value_label(options, 'quotes.speaker_category')}): anonymitetsreglen."
+            ),
+        )
+    value = _vocabularies().get(table, value) if column != TABLES[table].key else value
+    if value in EDITORIAL_VALUES:
+        editors = provenance.value_source(options, value) == provenance.BY_EDITORS
+        return provenance.value_label(options, value), EDITORIAL_VALUES[value].reason if editors else ""
+    if TABLES[table].kind_of(column) == "id" and column == TABLES[table].key:
+        return "bogens id", "Et fast id, som tabellerne henviser til; ikke en oplysning fra rapporten."
+    if column in ("slug", "book_page"):
+        return "bogens opbygning", "Hvor bogen viser rækken; ikke en oplysning fra rapporten."
+    if column == "description" or "med egne ord" in (TABLES[table].schema.columns[column].description or ""):
+        return (
+            "redaktionens ord" if folder == BY_REPORT else provenance.words(folder).value
+        ), "Bogens egen gengivelse, ikke rapportens ordlyd."
+    return provenance.words(folder).value, ""
+
+
+def _vocabularies() -> dict[str, str]:
+    """A vocabulary table -> the editorial value that uses it ('statuses' -> 'initiatives.status'): its labels are
+    the same editors' reading as the column that names them."""
+    used = {}
+    for value in EDITORIAL_VALUES:
+        table, _, column = value.partition(".")
+        if table in TABLES:
+            used.update({r.table: value for r in TABLES[table].references if r.column == column and "label" in TABLES[r.table].columns})
+    return used
+
+
+def sources_file(data: Dataset) -> str:
+    """kilder.csv: for every column of every published table, whose word it is and why, so a download says what the
+    pages say beside each value (the data chapter's promise)."""
+    rows = [[table.file, column, *column_source(data, name, column)] for name, table in TABLES.items() for column in table.columns]
+    # A figure's table downloads as '<figure id>-<view>.csv': every number in it is the figure's, and so is its source.
+    for value, editorial in EDITORIAL_VALUES.items():
+        if value.startswith(FIGURE):
+            editors = provenance.value_source(data.options, value) == provenance.BY_EDITORS
+            label = provenance.value_label(data.options, value)
+            rows.append([f"{value.removeprefix(FIGURE)}-*.csv", "alle", label, editorial.reason if editors else ""])
+    return csv_text(SOURCES_HEADER, rows)

@@ -71,7 +71,10 @@ _ID_PREFIX = "qda-"
 # The export keeps a quote's cells that have no place in REFI-QDA (its order, kind, caption, exchange, section and
 # reference) in the description of its selection, behind this marker, so an import gives them back unchanged.
 FIELDS_MARKER = "kulturensrige:"
-QUOTE_FIELDS = ("position", "caption", "kind", "exchange_id", "turn", "section_id", "reference_key")
+QUOTE_FIELDS = (
+    "position", "caption", "kind", "exchange_id", "turn", "section_id", "reference_key",
+    "ingredient_ids", "ingredient_source", "ingredient_rationale",
+)  # fmt: skip
 # The code the export gives a quote without an ingredient, and the code map's word for "a quote without ingredient".
 NO_INGREDIENT_CODE = "Citat uden ingrediens"
 NO_INGREDIENT = "ingen"
@@ -666,6 +669,9 @@ def _quote_rows(
         # A quote without an ingredient belongs to the section its source is named after (as the export names them).
         section = sections[ids[0]] if ids else by_title.get(project.source_names[passage.source].casefold(), next(iter(sections.values())))
         stored = passage.fields
+        # The export's own tie and whose it is, while the passage is coded as exported; coded anew, the tie is the
+        # QDA project's.
+        kept = ids and set(stored.get("ingredient_ids", "").split(LIST_SEPARATOR)) == set(ids)
         rows.append(
             {
                 "quote_id": quote_id,
@@ -679,6 +685,8 @@ def _quote_rows(
                 "turn": stored.get("turn", "1"),
                 "section_id": stored.get("section_id", section),
                 "ingredient_ids": LIST_SEPARATOR.join(ids),
+                "ingredient_source": (stored.get("ingredient_source") or BY_QDA if kept else BY_QDA) if ids else "",
+                "ingredient_rationale": stored.get("ingredient_rationale", "") if kept else "",
                 "kommunekode": facts.kommunekode,
                 "attribution": attribution,
                 "attribution_rationale": facts.inferred_because,
@@ -890,7 +898,14 @@ def project_xml(data: Dataset) -> tuple[bytes, dict[str, str]]:
                 endPosition=str(offset),
             )
             # The caption as the anonymity rule shows it: a tied quote's printed caption may name the role.
-            stored = {name: str(getattr(q, "shown_caption" if name == "caption" else name)) for name in QUOTE_FIELDS}
+            # Whose the ties to the ingredients are as the book says it (provenance.ingredient_tie_source), with the
+            # ties themselves, so an import can tell whether the analyst has coded the passage anew.
+            shown = {
+                "caption": q.shown_caption,
+                "ingredient_ids": LIST_SEPARATOR.join(q.ingredient_ids),
+                "ingredient_source": q.ingredient_tie,
+            }
+            stored = {name: str(shown.get(name, getattr(q, name))) for name in QUOTE_FIELDS}
             _sub(passage, f"{_Q}Description", FIELDS_MARKER + json.dumps(stored, ensure_ascii=False, sort_keys=True))
             for ingredient_id in q.ingredient_ids or (NO_INGREDIENT,):
                 coding = _sub(passage, f"{_Q}Coding", guid=_uuid("coding", q.quote_id, ingredient_id))

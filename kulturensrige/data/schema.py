@@ -162,6 +162,27 @@ def flag(description: str, example: str) -> pa.Column:
     )
 
 
+def source_choice(description: str, example: str) -> pa.Column:
+    """Whose word a row's value is (SOURCES), or empty for the data folder's own source; the column may be left out
+    of an older file."""
+    allowed = ", ".join(SOURCES)
+    return _column(
+        str,
+        [pa.Check.isin([*SOURCES, ""], error=f"en af: {allowed}, eller tom (= datamappens kilde)")],
+        description,
+        example,
+        "choice",
+        values=SOURCES,
+        required=False,
+        optional_column=True,
+    )
+
+
+def optional_text(description: str, example: str) -> pa.Column:
+    """A text that may be empty, in a column an older file may leave out."""
+    return _column(str, [], description, example, "text", required=False, optional_column=True)
+
+
 def ref(table: str, description: str, example: str, required: bool = True) -> pa.Column:
     """A single id that must exist in another table."""
     return _column(str, [], description, example, "ref", references=table, required=required)
@@ -325,6 +346,18 @@ TABLES: dict[str, Table] = {
                 "section_id": SECTION,
                 "ingredient_ids": refs(
                     "ingredients", "Ingredienser, citatet underbygger, adskilt af ';'; tom hvis ingen.", "etablering-af-vi"
+                ),
+                "ingredient_source": source_choice(
+                    "Hvem der knytter citatet til ingredienserne (se »Hvem siger det«): rapporten (citatet står i "
+                    "ingrediensens afsnit, eller rapporten nævner ingrediensen ved citatet), redaktionen (redaktionens "
+                    "læsning, med begrundelse), analytiker eller qda-projekt. Tom betyder datamappens kilde (options.csv: "
+                    "kilde); tom, når ingredient_ids er tom. I en analytikers datamappe er koblingen altid analytikerens.",
+                    BY_REPORT,
+                ),
+                "ingredient_rationale": optional_text(
+                    "Begrundelse for koblingen til ingredienserne, påkrævet når ingredient_source er redaktionen: hvor "
+                    "citatet står i rapporten, og hvad i rapporten der peger på ingrediensen.",
+                    "",
                 ),
                 "kommunekode": kommunekode(
                     "Kommunen, citatet knyttes til; tom hvis ikke angivet og for et citat fra et citeret værk. "
@@ -731,6 +764,13 @@ EDITORIAL: tuple[Editorial, ...] = (
         "Rapporten staver et navn anderledes (name_in_report); bogen bruger det officielle og nævner rapportens stavemåde.",
     ),
     Editorial("municipalities.region", "regioner", "Rapporten nævner ikke regionerne; redaktionen har tilføjet dem.", "tilføjelse"),
+    Editorial(
+        "municipalities.starting_point",
+        "kommunernes udgangspunkt",
+        "Rapporten deler kommunerne i to grupper: dem med »velbeskrevne og prædefinerede projekter« og dem, der startede "
+        "»uden egentlige projektplaner eller økonomiske ressourcer«; betegnelserne for grupperne er redaktionens.",
+        "betegnelser",
+    ),
     Editorial(
         "figur:forloeb",
         "figur 1 (forløbet)",

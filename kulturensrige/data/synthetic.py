@@ -20,7 +20,7 @@ from kulturensrige.data.loading import REPO_ROOT, data_dir
 from kulturensrige.data.municipality_codes import LIST_FILE
 from kulturensrige.data.pages import slug
 from kulturensrige.data.problems import DataError
-from kulturensrige.data.schema import LIST_SEPARATOR, NOT_STATED, TABLES
+from kulturensrige.data.schema import BY_ANALYST, BY_EDITORS, LIST_SEPARATOR, NOT_STATED, TABLES
 from kulturensrige.data.validation import BUILD_LIMIT, max_rows, read_folder, validate_tables
 
 MUNICIPALITY_LIST = LIST_FILE
@@ -196,6 +196,11 @@ def _quotes(rng: random.Random, count: int, kommuner: list[dict[str, str]], text
                 "attribution_rationale": "Syntetisk begrundelse, genereret til skalatest." if attribution == "inferred" else "",
             }
         )
+        # A tie of each other source, by the quote's number (no draw, so the rest of the data stays as it was); the rest
+        # are left empty, the folder's own source, as an analyst leaves them (the national data must stay within its size).
+        tie = (BY_EDITORS if i % 50 == 0 else BY_ANALYST if i % 50 == 1 else "") if rows[-1]["ingredient_ids"] else ""
+        rows[-1]["ingredient_source"] = tie
+        rows[-1]["ingredient_rationale"] = "Syntetisk begrundelse." if tie == BY_EDITORS else ""
     return rows
 
 

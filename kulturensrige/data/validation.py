@@ -16,13 +16,14 @@ from kulturensrige.data.frames import table_rows
 from kulturensrige.data.municipality_codes import code_problems, codes_are_official
 from kulturensrige.data.pages import ALL, MAX_SLUG_LENGTH, PROFILE_PREFIX, book_pages, profile_page, slug
 from kulturensrige.data.problems import Problem
-from kulturensrige.data.schema import LIST_SEPARATOR, NOT_STATED, OPTION_VALUES, TABLES, Table
+from kulturensrige.data.schema import BY_EDITORS, LIST_SEPARATOR, NOT_STATED, OPTION_VALUES, TABLES, Table
 
 MAX_LINES_PER_COLUMN = 20
 # The largest data folder a book is built from within 2 GB of memory and 10 minutes, with no page heavier than at
 # national scale (BENCHMARKS.md, "At the validator's caps"): 10,000 quotes, 1,000 rows in any other table and
-# 7.6 MB of CSV in all. National scale (98 municipalities, 10,000 quotes, 1,000 initiatives) is 7.55 MB; the
-# heaviest page grows with the quotes' text (19.0 MB at 7.55 MB, 19.8 MB at 8.4 MB). Each municipality adds a page
+# 7.6 MB of CSV in all. National scale (98 municipalities, 10,000 quotes, 1,000 initiatives) is 7.58 MB (7.55 MB
+# before quotes.csv carried ingredient_source and ingredient_rationale); the heaviest page grows with the quotes'
+# text (19.0 MB at 7.55 MB, 19.8 MB at 8.4 MB). Each municipality adds a page
 # and a column or row to the overview pages: 1,000 municipalities did not build in 25 minutes, and 200 built but
 # weighed 2.73 MB on kommuner/sammenligning and ingredienser/oversigt, over the 2.5 MB page budget; 100, the
 # country's 98 and two of the analyst's own, stay within it (BENCHMARKS.md).
@@ -477,6 +478,33 @@ def _quote_attribution(frame: pd.DataFrame, rows: list[int], label: str) -> list
     return problems + _exchange_ties(frame, rows, label)
 
 
+def _ingredient_ties(frame: pd.DataFrame, rows: list[int], label: str) -> list[Problem]:
+    """A tie to an ingredient says whose it is only where there is one, and the editors' reading gives its reason."""
+    problems = []
+    for i, q in enumerate(table_rows(frame, index=False)):
+        if q.ingredient_source and not q.ingredient_ids:
+            problems.append(
+                Problem(
+                    label,
+                    rows[i],
+                    "ingredient_source",
+                    q.ingredient_source,
+                    "skal være tom, når citatet ingen ingrediens har (ingredient_ids)",
+                )
+            )
+        if q.ingredient_source == BY_EDITORS and not q.ingredient_rationale.strip():
+            problems.append(
+                Problem(
+                    label,
+                    rows[i],
+                    "ingredient_rationale",
+                    "",
+                    "skal begrunde, hvorfor redaktionen knytter citatet til ingredienserne (ingredient_source 'redaktionen')",
+                )
+            )
+    return problems
+
+
 def _exchange_ties(frame: pd.DataFrame, rows: list[int], label: str) -> list[Problem]:
     """Every turn of an exchange is tied as its first turn is: the exchange is one card, and a card has one tie."""
     problems = []
@@ -542,7 +570,7 @@ def _option_values(frame: pd.DataFrame, rows: list[int], label: str) -> list[Pro
 
 RULES: dict[str, list[Callable[[pd.DataFrame, list[int], str], list[Problem]]]] = {
     "options": [_option_values],
-    "quotes": [_quote_attribution, _not_stated_spelling("speaker_role")],
+    "quotes": [_quote_attribution, _ingredient_ties, _not_stated_spelling("speaker_role")],
     "sections": [_section_cycles],
     "municipalities": [_not_stated_spelling("outcome")],
     "programme_events": [_not_stated_spelling("place")],

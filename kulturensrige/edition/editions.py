@@ -30,7 +30,7 @@ from kulturensrige.data.municipality_codes import codes_are_official
 from kulturensrige.data.schema import NOT_STATED
 from kulturensrige.render import cards, charts, figures, front_page, lists
 from kulturensrige.render.markup import json_island, side_json
-from kulturensrige.rules import attribution, filters, views
+from kulturensrige.rules import attribution, filters, statistics, views
 from kulturensrige.words import built, day, number, plural
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -333,6 +333,7 @@ def quote_item(data: Dataset, turns: pd.DataFrame | list[dict], kommunekode: str
     literature = bool(first["reference_key"])
     tie, level = views.quote_tie(first)
     ingredient_ids = tuple(dict.fromkeys(i for row in rows for i in row["ingredient_ids"]))
+    ingredient_tie, ingredient_why = cards.ingredient_tie_line(rows)
     return {
         "ids": [row["quote_id"] for row in rows],
         "turns": [(row["shown_role"] if len(rows) > 1 else "", row["text"]) for row in rows],
@@ -347,6 +348,8 @@ def quote_item(data: Dataset, turns: pd.DataFrame | list[dict], kommunekode: str
         "own": bool(tie) and tie == kommunekode,
         "ingredients": _labels(data, "ingredients", "ingredient_id", ingredient_ids, "name") if ingredient_ids else "",
         "section": words.section(first["section_id"]),
+        "ingredient_tie": ingredient_tie,
+        "ingredient_why": ingredient_why,
     }
 
 
@@ -382,6 +385,7 @@ def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None
     shared = {} if shared is None else shared
     words = words or CardWords(data)
     items = []
+    tally = statistics.quote_tally(data)
     for ingredient in table_rows(data.ingredients.sort_values("number")):
         selected, general, n_general = shared_quotes(data, ingredient.ingredient_id, shared)
         own = views.quotes_of(selected, kommunekode)
@@ -396,6 +400,8 @@ def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None
                 "attention_points": list(points["text"]),
                 "own": quote_items(data, own, kommunekode, words),
                 "counts": ingredient_counts(len(selected), len(own), n_general, elsewhere),
+                # Whose the ties to the ingredient are, in the one tally's counts and data/provenance.py's words.
+                "ties": provenance.ingredient_ties(tally.by_ingredient_source[ingredient.ingredient_id], "ingrediensen"),
                 **general,
             }
         )
@@ -477,6 +483,8 @@ def edition_sources(data: Dataset) -> dict[str, str]:
         "region": region,
         "note": note,
         "figures": provenance.value_note(data.options, "figur:citater-pr-ingrediens"),
+        # The quotes' diagram also says whose the ties it counts are (the one quote tally, data/provenance.py's words).
+        "quotes_figure": f"{provenance.value_note(data.options, 'figur:citater-pr-ingrediens')} {charts.ingredient_ties_note(data)}",
         "guide": provenance.value_note(data.options, "guide_recommendations.ingredient_ids"),
         "guide_label": provenance.value_label(data.options, "guide_recommendations.ingredient_ids"),
     }
@@ -642,7 +650,7 @@ def _printable_controls(article: Tag) -> None:
     the first few until the reader ticks more), a chart's numbers are simply 'Tallene', no note asks for a click, and
     a table's download is named, not offered."""
     for line in article.select(".kr-csv-line"):  # "Hent tabellen som CSV" is a download; paper says where it is
-        line.string = "Tabellen kan hentes som CSV-fil i den interaktive bog."
+        line.string = "Tabellen kan hentes som CSV-fil i den interaktive bog, med kolonnernes kilder i kilder.csv."
     for column in article.select(".kr-compare-column[hidden]"):
         del column["hidden"]
     for summary in article.select("details.kr-figure-data > summary"):

@@ -8,7 +8,7 @@ from kulturensrige.data.loading import Dataset
 from kulturensrige.render import cards
 from kulturensrige.render.highlight import compare_sentences, page_sentences
 from kulturensrige.render.markup import render
-from kulturensrige.rules import attribution, filters, views
+from kulturensrige.rules import attribution, filters, statistics, views
 from kulturensrige.rules.views import ALL, PAGE_SIZE, state_key, states
 
 SEARCH_COUNT = "Search finished, found ${resultCount} page(s) matching the search query."
@@ -43,7 +43,7 @@ def browser_data(data: Dataset) -> dict:
             render(
                 "control.html.j2",
                 options=filters.municipality_options(data),
-                help=attribution.filter_help(data.quotes, data.options),
+                help=attribution.filter_help(statistics.quote_tally(data), data.options),
             )
         ),
     }

@@ -14,7 +14,7 @@ from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import BY_REPORT, NOT_STATED
 from kulturensrige.render import highlight
 from kulturensrige.render.markup import Html, Markup, book_link, esc, links_to_book, macro, page_link, side_island
-from kulturensrige.rules import attribution, filters, views
+from kulturensrige.rules import attribution, filters, statistics, views
 from kulturensrige.words import number, plural
 
 
@@ -93,8 +93,23 @@ def _tie(labels: dict[str, str], level: str) -> dict:
 # The fields of a quote card's JSON row, in order (published once for the browser: browser.browser_data).
 CARD_FIELDS = (
     "anchor", "kommune", "attribution", "quotes", "ingredient_ids", "speaker_category", "lang", "turns", "exchange", "kind",
-    "speaker", "reference", "tie", "kommune_name", "rationale", "section",
+    "speaker", "reference", "tie", "kommune_name", "rationale", "section", "ingredient_tie", "ingredient_why",
 )  # fmt: skip
+
+
+def ingredient_tie_line(rows: list[dict]) -> tuple[str, str]:
+    """(line, reason) under a card's ingredients where the tie is not the report's own: 'Koblingen til ingrediensen:
+    redaktionens læsning, ikke rapportens', in data/provenance.py's words, and the editors' reason; ('', '') where
+    the report itself uses the quote for its ingredients."""
+    tied = [r for r in rows if r["ingredient_ids"]]
+    sources = [s for s in dict.fromkeys(r["ingredient_tie"] for r in tied) if s and s != BY_REPORT]
+    if not sources:
+        return "", ""
+    what = "ingrediensen" if len({i for r in tied for i in r["ingredient_ids"]}) == 1 else "ingredienserne"
+    reasons = " ".join(
+        dict.fromkeys(r["ingredient_rationale"] for r in tied if r["ingredient_tie"] in sources and r["ingredient_rationale"])
+    )
+    return f"Koblingen til {what}: {'; '.join(provenance.ingredient_tie(s) for s in sources)}.", reasons
 
 
 def card_context(data: Dataset, turns: pd.DataFrame | list[dict]) -> dict:
@@ -109,6 +124,7 @@ def card_context(data: Dataset, turns: pd.DataFrame | list[dict]) -> dict:
     kommune, level = views.quote_tie(first)
     ingredients = _ingredients(data, tuple(dict.fromkeys(i for r in rows for i in r["ingredient_ids"])))
     tie = "" if literature else level.replace(" ", "-")
+    ingredient_tie, ingredient_why = ingredient_tie_line(rows)
     return {
         "template": False,
         "anchor": f"citat-{first['quote_id']}",
@@ -133,6 +149,8 @@ def card_context(data: Dataset, turns: pd.DataFrame | list[dict]) -> dict:
         "ingredient_ids": " ".join(i["id"] for i in ingredients),
         "section": first["section_id"],
         "sections": [_section(data, first["section_id"])],
+        "ingredient_tie": ingredient_tie,
+        "ingredient_why": ingredient_why,
     }
 
 
@@ -253,7 +271,22 @@ def quotes_in_section(data: Dataset, section_id: str) -> Html:
 
 
 def quotes_for_ingredient(data: Dataset, ingredient_id: str) -> Html:
-    return quote_list(data, filters.quotes(data, filters.QuoteFilter(ingredient_id=ingredient_id)))
+    """The ingredient's quotes, under a sentence that says whose each tie is (the one quote tally's counts): the
+    report is said to use only the quotes it ties to the ingredient itself."""
+    return Html(
+        f'<p class="kr-list-intro">{esc(ingredient_intro(data, ingredient_id))}</p>'
+        + quote_list(data, filters.quotes(data, filters.QuoteFilter(ingredient_id=ingredient_id))).markup
+    )
+
+
+def ingredient_intro(data: Dataset, ingredient_id: str) -> str:
+    """'Citaterne står i rapportens rækkefølge. Rapporten bruger 4 citater til at underbygge ingrediensen; redaktionen
+    knytter 1 citat til den (…). Kortet siger hvorfor, hvor koblingen ikke er rapportens egen.'"""
+    counts = statistics.quote_tally(data).by_ingredient_source[ingredient_id]
+    if not counts:
+        return "Ingen citater underbygger ingrediensen."
+    said = f"Citaterne står i rapportens rækkefølge. {provenance.ingredient_ties(counts, 'ingrediensen')}"
+    return said + (" Hvor koblingen ikke er rapportens egen, siger kortet det." if set(counts) - {BY_REPORT} else "")
 
 
 def quotes_for_municipality(data: Dataset, kommunekode: str) -> Html:

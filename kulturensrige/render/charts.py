@@ -246,9 +246,17 @@ def quotes_per_ingredient(data: Dataset) -> Chart:
         _municipality_variants(data, build, inferred_switch=True),
         note=(
             f"{provenance.values_note(data.options, 'figur:citater-pr-ingrediens', 'quotes.speaker_category')} "
-            f"{CLICK_HINT} En replik i en ordveksling tæller som ét citat."
+            f"{ingredient_ties_note(data)} {CLICK_HINT} En replik i en ordveksling tæller som ét citat."
         ),
     )
+
+
+def ingredient_ties_note(data: Dataset) -> str:
+    """Whose the counted ties between quotes and ingredients are, from the one quote tally: 'Et citat, der underbygger
+    flere ingredienser, tælles ved hver af dem: rapporten bruger 31 citater …; redaktionen knytter 1 citat til dem
+    (redaktionens læsning, ikke rapportens).'"""
+    said = provenance.ingredient_ties(statistics.quote_tally(data).ties_by_source(), "ingredienserne")
+    return f"Et citat, der underbygger flere ingredienser, tælles ved hver af dem: {said[0].lower()}{said[1:]}" if said else ""
 
 
 # A legend entry's lines, in characters: with its symbol it fits a 320 px phone's 272 px chart.
@@ -368,7 +376,7 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
         "Citater pr. ingrediens og kommune",
         _municipality_variants(data, build, inferred_switch=True),
         note=(
-            f"{provenance.values_note(data.options, 'figur:ingrediens-kommune')} "
+            f"{provenance.values_note(data.options, 'figur:ingrediens-kommune')} {ingredient_ties_note(data)} "
             f"Kolonnen »Ikke angivet« viser citater, som {attribution.source_name(data.options)} ikke knytter til en kommune. "
             f"{INFERRED_HINT} {CELL_HINT}"
         ),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from kulturensrige.data import provenance
 from kulturensrige.data.loading import Dataset
+from kulturensrige.data.schema import BY_REPORT
 from kulturensrige.render import cards, highlight
 from kulturensrige.render.markup import Html, esc, side_island
 from kulturensrige.rules import filters
@@ -15,13 +17,16 @@ def _labels(data: Dataset, table: str, key: str, ids: set[str], column: str = "l
     return "".join(f"<li>{esc(n)}</li>" for n in names) or "<li>ikke angivet</li>"
 
 
-def _supported(data: Dataset, quotes) -> list[tuple[str, int]]:
-    """The ingredients the quotes support, in the ingredients' order, with how many of the quotes support each."""
-    return [
-        (str(row.name), n)
-        for row in data.ingredients.sort_values("number").itertuples()
-        if (n := int(quotes["ingredient_ids"].map(lambda ids, i=row.ingredient_id: i in ids).sum()))
-    ]
+def _supported(data: Dataset, quotes) -> list[tuple[str, str]]:
+    """The ingredients the quotes support, in the ingredients' order, with how many of the quotes support each and
+    whose those ties are where they are not the report's own: '1 citat; koblingen: redaktionens læsning, ikke rapportens'."""
+    supported = []
+    for row in data.ingredients.sort_values("number").itertuples():
+        hits = quotes[quotes["ingredient_ids"].map(lambda ids, i=row.ingredient_id: i in ids)]
+        if len(hits):
+            whose = [provenance.ingredient_tie(s) for s in dict.fromkeys(hits["ingredient_tie"]) if s != BY_REPORT]
+            supported.append((str(row.name), plural(len(hits), "citat", "citater") + (f"; koblingen: {'; '.join(whose)}" if whose else "")))
+    return supported
 
 
 def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
@@ -42,7 +47,7 @@ def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
     if ingredients:
         who = ("det" if supporting == 1 else "de") if supporting == len(quotes) else f"{number(supporting)} af dem"
         ingredient_list = f"<li>{tied}; {who} underbygger:</li>" + "".join(
-            f"<li>{esc(name)} ({esc(plural(n, 'citat', 'citater'))})</li>" for name, n in _supported(data, quotes)
+            f"<li>{esc(name)} ({esc(counted)})</li>" for name, counted in _supported(data, quotes)
         )
     elif len(quotes):
         they = "det" if len(quotes) == 1 else "de"

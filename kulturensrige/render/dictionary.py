@@ -12,7 +12,12 @@ from kulturensrige.rules.views import COUNTING_RULE
 
 SOURCES_LEAD = (
     "Hver værdi, der ikke blot er rapportens egen, har en kilde, og bogen skriver ved værdien, hvis ord den er. "
-    "Datamappens kilde står i options.csv (`kilde`); citaternes kommuner kan have deres egen (`kommune_angivet_af`)."
+    "Datamappens kilde står i options.csv (`kilde`); citaternes kommuner kan have deres egen (`kommune_angivet_af`). "
+    "Hvert citats kobling til ingredienserne har sin kilde i quotes.csv (`ingredient_source`): rapportens er den kun, "
+    "når citatet står i ingrediensens afsnit, eller rapporten i sin tekst knytter det til ingrediensen; ellers er den redaktionens "
+    "læsning med begrundelse (`ingredient_rationale`). I en analytikers datamappe er alle koblinger analytikerens. "
+    "Den byggede bog udgiver tabellerne med netop disse kolonner og lægger `kilder.csv` ved siden af dem: for hver "
+    "kolonne i hver fil, hvis ord den er og hvorfor."
 )
 EDITORIAL_LEAD = (
     "Disse værdier siger rapporten ikke selv. I rapportens egen datamappe er de redaktionens; i en analytikers "

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from markupsafe import Markup
 
-from kulturensrige.render.markup import SIDE, Html, csv_href, esc, json_island, macro, side_island
+from kulturensrige.render.markup import SIDE, Html, csv_href, esc, json_island, macro, side_island, sources_link
 
 # A figure's width on a 375 px phone (the page's 16 px margins and the notebook output's 8 px padding on each
 # side, measured in Chromium); a chart wider than this scrolls there.
@@ -187,6 +187,7 @@ def _table_context(table: pd.DataFrame, caption: str, csv_name: str = "", marks:
         "rows": [{"cells": r, "mark": ""} for r in rows],
         "csv": csv_href(head, rows) if csv_name else "",
         "csv_name": csv_name,
+        "sources": Markup(sources_link()) if csv_name else "",
     }
 
 
@@ -548,5 +549,5 @@ def marks_embed(chart: Chart, marks: Marks, axes: Axes) -> Html:
         + _marks_table(context)
         + f'<p class="kr-figure-note">{esc(" ".join(filter(None, (chart.note, marks.hint))))}</p>'
         + f'<p class="kr-csv-line"><a class="kr-csv" download="{esc(_csv_name(figure_id, FIRST))}" href="{esc(csv)}">'
-        "Hent tabellen som CSV</a></p>" + drill_panel(marks.drill) + "</figure>"
+        f"Hent tabellen som CSV</a>{sources_link()}</p>" + drill_panel(marks.drill) + "</figure>"
     )

@@ -238,4 +238,4 @@ def key_figures(data: Dataset) -> Html:
 
 def ties(data: Dataset) -> Html:
     """How many quotes are tied to a municipality and by whom, in the words of data/provenance.py."""
-    return Html(f'<p class="kr-ties">{esc(attribution.tie_counts(data.quotes, data.options))}</p>')
+    return Html(f'<p class="kr-ties">{esc(attribution.tie_counts(statistics.quote_tally(data), data.options))}</p>')

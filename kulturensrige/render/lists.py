@@ -12,9 +12,9 @@ import pandas as pd
 from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
-from kulturensrige.data.schema import NOT_STATED
+from kulturensrige.data.schema import BY_REPORT, NOT_STATED
 from kulturensrige.render import cards
-from kulturensrige.render.markup import Html, book_link, csv_href, esc, macro
+from kulturensrige.render.markup import Html, Markup, book_link, csv_href, esc, macro, sources_link
 from kulturensrige.rules import attribution, filters, statistics, views
 from kulturensrige.words import listing, number, plural
 
@@ -47,6 +47,7 @@ def table_context(frame: pd.DataFrame, caption: str, kommune_column: str | None 
         "rows": rows,
         "csv": csv_href(shown, [r["cells"] for r in rows]) if csv_name else "",
         "csv_name": csv_name,
+        "sources": Markup(sources_link()) if csv_name else "",
     }
 
 
@@ -63,7 +64,9 @@ def municipality_table(data: Dataset) -> Html:
             "Kommune": m["name"],
             provenance.heading(data.options, "Kommunekode", "municipalities.kommunekode"): m["kommunekode"],
             provenance.heading(data.options, "Region", "municipalities.region"): m["region"],
-            "Udgangspunkt": [_key(data, "starting_points", "starting_point_id", s, "label") for s in m["starting_point"]],
+            provenance.heading(data.options, "Udgangspunkt", "municipalities.starting_point"): [
+                _key(data, "starting_points", "starting_point_id", s, "label") for s in m["starting_point"]
+            ],
             "Indsatser": [int((data.initiatives["kommunekode"] == c).sum()) for c in m["kommunekode"]],
             # How many, and whose ties they are: "1, udledt af redaktionen".
             "Citater knyttet til kommunen": [
@@ -86,7 +89,9 @@ def initiative_table(data: Dataset, kommunekode: str = filters.ALL) -> Html:
         {
             "Indsats": [cards.initiative_title(data, r) for r in rows.itertuples()],
             "Kommune": [filters.municipality_name(data, c) for c in rows["kommunekode"]],
-            "Slags": [_key(data, "initiative_kinds", "initiative_kind_id", k, "label") for k in rows["kind"]],
+            provenance.heading(data.options, "Slags", "initiatives.kind"): [
+                _key(data, "initiative_kinds", "initiative_kind_id", k, "label") for k in rows["kind"]
+            ],
             status_heading(data): [_key(data, "statuses", "status_id", s, "label") for s in rows["status"]],
             "_kode": rows["kommunekode"],
         }
@@ -107,16 +112,16 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
     start = _key(data, "starting_points", "starting_point_id", row.starting_point, "label")
     spelled = "" if row.name_in_report == row["name"] else f". Rapporten staver navnet »{esc(row.name_in_report)}«."
     section = filters.section_title_quoted(data, row.section_id)
-    code, region = (
+    code, region, start_label = (
         f'<span class="kr-editors-label">({esc(provenance.value_label(data.options, f"municipalities.{c}"))})</span>'
-        for c in ("kommunekode", "region")
+        for c in ("kommunekode", "region", "starting_point")
     )
     return Html(
         f'<div class="kr-profile" data-kommune="{esc(row.kommunekode)}"><p class="kr-lead">{esc(row.summary)}</p>'
         f'<dl class="kr-facts"><dt>Officielt navn</dt><dd>{esc(row["name"])}{spelled}</dd>'
         f"<dt>Kommunekode</dt><dd>{esc(row.kommunekode)} {code}</dd>"
         f"<dt>Region</dt><dd>{esc(row.region)} {region}</dd>"
-        f"<dt>Udgangspunkt</dt><dd>{esc(starting_point(start, row.starting_point_note))}</dd>"
+        f"<dt>Udgangspunkt</dt><dd>{esc(starting_point(start, row.starting_point_note))} {start_label}</dd>"
         f"<dt>Hvad forløbet førte til</dt><dd>{esc(not_stated_note(data, row.outcome))}</dd></dl>"
         # The section is presented on this very page: name it, do not link to it.
         f'<p class="kr-source-line">Bygger på rapportens afsnit {esc(section)}.</p></div>' + profile_hints(data, kommunekode)
@@ -143,9 +148,10 @@ def municipality_ingredients(data: Dataset, kommunekode: str) -> Html:
     name = filters.municipality_name(data, kommunekode)
     if quotes.empty:
         holder = attribution.source_name(data.options)
+        counts = attribution.tie_counts(statistics.quote_tally(data), data.options)
         return Html(
             f'<p class="kr-empty-note">{esc(holder[0].upper() + holder[1:])} knytter ingen citater til {esc(name)}, og ingen er '
-            f"udledt, så ingen ingrediens kan vises for kommunen alene. {esc(attribution.tie_counts(data.quotes, data.options))}</p>"
+            f"udledt, så ingen ingrediens kan vises for kommunen alene. {esc(counts)}</p>"
         )
     items = []
     for ingredient in table_rows(data.ingredients.sort_values("number")):
@@ -156,7 +162,10 @@ def municipality_ingredients(data: Dataset, kommunekode: str) -> Html:
             f"{plural(n, 'citat', 'citater')} {attribution.labels(data.options)[str(a)]}"
             for a, n in hits["attribution"].value_counts().items()
         )
-        items.append(f"<li>{cards.ingredient_badges(data, (ingredient.ingredient_id,))} {esc(levels)}</li>")
+        # Whose the tie to the ingredient is, where it is not the report's own (data/provenance.py's words).
+        whose = [s for s in dict.fromkeys(hits["ingredient_tie"]) if s != BY_REPORT]
+        tie = f"; koblingen til ingrediensen: {'; '.join(provenance.ingredient_tie(s) for s in whose)}" if whose else ""
+        items.append(f"<li>{cards.ingredient_badges(data, (ingredient.ingredient_id,))} {esc(levels + tie)}</li>")
     if not items:
         return Html(f'<p class="kr-empty-note">Citaterne knyttet til {esc(name)} underbygger ingen af ingredienserne.</p>')
     return Html(f'<ul class="kr-ingredient-evidence">{"".join(items)}</ul>')
@@ -176,6 +185,9 @@ def ingredient_parts(tally: statistics.QuoteTally) -> str:
             f"{number(summed)} tilsammen"
         )
     said += "."
+    if set(ties := tally.ties_by_source()) - {BY_REPORT}:
+        whose = provenance.ingredient_ties(ties, "ingredienserne")
+        said += f" Talt ved hver ingrediens: {whose[0].lower()}{whose[1:]}"
     if tally.without:
         where = listing([f"»{title}«" for title in tally.without_sections])
         rest = "Det sidste citat står" if tally.without == 1 else f"De øvrige {number(tally.without)} citater står"
@@ -188,12 +200,15 @@ def ingredient_cards(data: Dataset) -> Html:
     items = []
     for row in table_rows(data.ingredients.sort_values("number")):
         page = _key(data, "sections", "section_id", row.section_id, "book_page")
-        n = tally.by_ingredient[row.ingredient_id]
+        ingredient_id = row.ingredient_id
+        n = tally.by_ingredient[ingredient_id]
         items.append(
             f'<article class="kr-card kr-ingredient-card kr-ingredient-{row.number}">'
             f'<h3 class="kr-card-title">{book_link(page, f"{row.number}. {esc(row.name)}")}</h3>'
             f"<p>{esc(row.short_description)}</p>"
-            f'<p class="kr-card-kicker">{plural(n, "citat", "citater")} underbygger ingrediensen</p></article>'
+            f'<p class="kr-card-kicker">{plural(n, "citat", "citater")} underbygger ingrediensen</p>'
+            f'<p class="kr-ingredient-tie">{esc(provenance.ingredient_ties(tally.by_ingredient_source[ingredient_id], "ingrediensen"))}</p>'
+            "</article>"
         )
     return Html(f'<div class="kr-grid">{"".join(items)}</div><p class="kr-count-parts">{esc(ingredient_parts(tally))}</p>')
 

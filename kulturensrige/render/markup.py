@@ -16,6 +16,7 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
+from kulturensrige.data.publishing import PUBLISHED_DATA, SOURCES_FILE
 from kulturensrige.words import csv_text
 
 
@@ -82,6 +83,21 @@ def _path_from(here: str, page: str) -> str:
     Keyed on os.getcwd()'s string: making and hashing a Path per link was a tenth of a national build's cards."""
     folder = Path(here)
     return quote(Path(os.path.relpath(book_root(folder) / f"{page}.html", start=folder)).as_posix(), safe="/")
+
+
+def file_link(path: str) -> str:
+    """A relative, percent-encoded link from the page being executed to a file of the built book ('_static/…')."""
+    folder = Path(os.getcwd())
+    return quote(Path(os.path.relpath(book_root(folder) / path, start=folder)).as_posix(), safe="/")
+
+
+def sources_link() -> str:
+    """The link set beside every CSV download: the companion file that says whose word each column is (kilder.csv),
+    or nothing where there is no book around (the live explorer)."""
+    if not links_to_book():
+        return ""
+    href = esc(file_link(f"{PUBLISHED_DATA}/{SOURCES_FILE}"))
+    return f' · <a class="kr-csv-sources" href="{href}">Hvis ord er kolonnerne? ({SOURCES_FILE})</a>'
 
 
 # Off where there is no book to link to (the live explorer in JupyterLab or Voilà): links become plain text.

@@ -11,6 +11,7 @@ import pandas as pd
 
 from kulturensrige.data import provenance
 from kulturensrige.data.schema import BY_REPORT
+from kulturensrige.rules import statistics
 from kulturensrige.words import plural
 
 LEVELS = ("stated", "inferred", "not stated")
@@ -43,39 +44,35 @@ def explained(options: pd.DataFrame) -> dict[str, str]:
     }
 
 
-def tie_counts(quotes: pd.DataFrame, options: pd.DataFrame, reference_keys: pd.Series | None = None) -> str:
+def tie_counts(tally: statistics.QuoteTally, options: pd.DataFrame) -> str:
     """How many quotes are tied to a municipality, and by whom: 'Rapporten knytter intet citat til en kommune. Bogen
     tæller 36 citater fra evalueringen selv (de 2 citater fra litteraturen er ikke talt med); for 6 citater er kommunen
-    udledt af redaktionen.' The report is credited only with what it does; the count is the book's, as in
-    statistics.quote_tally (total less cited), and says which quotes it leaves out, so it agrees with the other counts."""
-    own = quotes[quotes["reference_key"] == ""] if "reference_key" in quotes else quotes
-    cited = len(quotes) - len(own)
+    udledt af redaktionen.' The report is credited only with what it does. Every number is the one quote tally's
+    (statistics.quote_tally), so this sentence and the book's other quote counts cannot disagree."""
+    cited = tally.cited
     left_out = f" ({'det' if cited == 1 else 'de'} {plural(cited, 'citat', 'citater')} fra litteraturen er ikke talt med)" if cited else ""
     said = provenance.words(source(options))
-    stated = int((own["attribution"] == "stated").sum())
-    inferred = int((own["attribution"] == "inferred").sum())
-    total = plural(len(own), "citat", "citater")
-    if stated:
-        head = f"Af {total}{left_out} er {plural(stated, 'citat', 'citater').split(' ', 1)[0]} knyttet til en kommune, {said.stated}"
+    total = plural(tally.own, "citat", "citater")
+    if tally.stated:
+        head = f"Af {total}{left_out} er {plural(tally.stated, 'citat', 'citater').split(' ', 1)[0]} knyttet til en kommune, {said.stated}"
     elif source(options) == BY_REPORT:
         # The report ties no quote; the count is the book's (quotes.csv splits an exchange into its turns).
         head = f"Rapporten knytter intet citat til en kommune. Bogen tæller {total} fra evalueringen selv{left_out}"
     else:
         head = f"Ingen af {total} har en kommune {said.stated}{left_out}"
-    if inferred:
-        return f"{head}; for {plural(inferred, 'citat', 'citater')} er kommunen {said.inferred}."
+    if tally.inferred:
+        return f"{head}; for {plural(tally.inferred, 'citat', 'citater')} er kommunen {said.inferred}."
     return f"{head}."
 
 
-def filter_help(quotes: pd.DataFrame, options: pd.DataFrame) -> str:
+def filter_help(tally: statistics.QuoteTally, options: pd.DataFrame) -> str:
     """The help beside the filter's switch for inferred ties: how many quotes the data folder's source ties to a
-    municipality (the report ties none) and what an inferred tie is, in the words of data/provenance.py."""
+    municipality (the report ties none; the count is the quote tally's) and what an inferred tie is, in the words of
+    data/provenance.py."""
     said = provenance.words(source(options))
-    own = quotes[quotes["reference_key"] == ""] if "reference_key" in quotes else quotes
-    stated = int((own["attribution"] == "stated").sum())
     holder = said.holder[0].upper() + said.holder[1:]
-    if stated:
-        ties = f"{plural(stated, 'citat', 'citater')} er knyttet til en kommune, {said.stated}"
+    if tally.stated:
+        ties = f"{plural(tally.stated, 'citat', 'citater')} er knyttet til en kommune, {said.stated}"
     else:
         ties = f"{holder} knytter intet citat til en kommune"
     return f"{ties}. En udledt tilknytning betyder, {said.inferred_meaning}."

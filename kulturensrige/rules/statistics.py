@@ -6,7 +6,7 @@ speaker and ingredients are its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import cast
 
 import pandas as pd
@@ -31,6 +31,18 @@ class QuoteTally:
     several: int  # of those, the quotes that support more than one
     by_ingredient: dict[str, int]  # ingredient_id -> its quotes, in the ingredients' order
     without_sections: list[str]  # section titles of the quotes that support no ingredient, in the report's order
+    # ingredient_id -> whose its quotes' ties are (data/provenance.py's sources) -> how many: by_ingredient in parts
+    by_ingredient_source: dict[str, dict[str, int]] = field(default_factory=dict)
+    stated: int = 0  # of the quotes from the evaluation itself (not the literature), those with a stated municipality
+    inferred: int = 0  # and those with an inferred one
+
+    def ties_by_source(self) -> dict[str, int]:
+        """Whose the quotes' ties to the ingredients are, over all the ingredients: a quote counts at each of its."""
+        summed: dict[str, int] = {}
+        for counts in self.by_ingredient_source.values():
+            for source, n in counts.items():
+                summed[source] = summed.get(source, 0) + n
+        return summed
 
     @property
     def without(self) -> int:
@@ -47,8 +59,16 @@ def quote_tally(data: Dataset) -> QuoteTally:
     in_exchange = quotes["exchange_id"] != ""
     exchanges = int(quotes.loc[in_exchange, "exchange_id"].nunique())
     ingredients = quotes["ingredient_ids"].map(len)
+    own = quotes[quotes["reference_key"] == ""] if "reference_key" in quotes else quotes
     order = data.ingredients.sort_values("number")["ingredient_id"]
     by_ingredient = {str(i): int(quotes["ingredient_ids"].map(lambda ids, i=i: i in ids).sum()) for i in order}
+    by_source = {
+        str(i): {
+            str(s): int(n)
+            for s, n in quotes.loc[quotes["ingredient_ids"].map(lambda ids, i=i: i in ids), "ingredient_tie"].value_counts().items()
+        }
+        for i in order
+    }
     titles = dict(zip(data.sections["section_id"], data.sections["title"], strict=True))
     without = quotes.loc[ingredients == 0].sort_values("position")["section_id"]
     return QuoteTally(
@@ -61,6 +81,9 @@ def quote_tally(data: Dataset) -> QuoteTally:
         several=int((ingredients > 1).sum()),
         by_ingredient=by_ingredient,
         without_sections=[titles.get(s, s) for s in dict.fromkeys(without)],
+        by_ingredient_source=by_source,
+        stated=int((own["attribution"] == "stated").sum()),
+        inferred=int((own["attribution"] == "inferred").sum()),
     )
 
 

@@ -24,5 +24,6 @@ def with_overlay(dest: Path, overlay: Path = EIGHTH_OVERLAY, base: Path = REPO /
     for extra in sorted(overlay.glob("*.csv")):
         table = next(t for t in TABLES.values() if t.file == extra.name)
         merged = rows(dest / extra.name) + rows(extra)
-        (dest / extra.name).write_text(csv_text(table.columns, [[r[c] for c in table.columns] for r in merged]), encoding="utf-8")
+        # A column an older file may leave out (schema: optional_column) is empty in a row that leaves it out.
+        (dest / extra.name).write_text(csv_text(table.columns, [[r.get(c, "") for c in table.columns] for r in merged]), encoding="utf-8")
     return dest
