@@ -63,8 +63,12 @@ def read_folder(data_dir: Path, label_prefix: str | None = None) -> tuple[dict[s
         if (special := not_regular(path, prefix + table.file)) is not None:  # a FIFO is there, not missing
             problems.append(special)
             continue
-        if not path.is_file() and (near := nearly_named(table.file, present)):
-            problems.append(Problem(prefix + table.file, None, None, None, misnamed("filen", near, table.file)))
+        near = namesakes(table.file, present)
+        if len(near) > 1 or (near and table.file in present):
+            problems.append(Problem(prefix + table.file, None, None, None, same_table_twice(table.file, near, present)))
+            continue
+        if not path.is_file() and near:
+            problems.append(Problem(prefix + table.file, None, None, None, misnamed("filen", near[0], table.file)))
             continue
         if not path.is_file() and table.optional:
             raws[table.name] = empty_table(table)
@@ -82,11 +86,27 @@ def read_folder(data_dir: Path, label_prefix: str | None = None) -> tuple[dict[s
     return raws, problems
 
 
-def nearly_named(wanted: str, names: list[str]) -> str | None:
-    """A name that is `wanted` but for case or blank space (`Options.csv`, `options `): read by no one, it would leave
-    its table silently at its defaults, or missing."""
+def namesakes(wanted: str, names: list[str]) -> list[str]:
+    """The names that are `wanted` but for case or blank space (`Options.csv`, `options `), sorted."""
     key = "".join(wanted.split()).casefold()
-    return next((name for name in names if name != wanted and "".join(name.split()).casefold() == key), None)
+    return sorted(name for name in names if name != wanted and "".join(name.split()).casefold() == key)
+
+
+def nearly_named(wanted: str, names: list[str]) -> str | None:
+    """A name that is `wanted` but for case or blank space: read by no one, it would leave its table silently at its
+    defaults, or missing."""
+    return next(iter(namesakes(wanted, names)), None)
+
+
+def same_table_twice(wanted: str, near: list[str], names: list[str]) -> str:
+    """The line for a folder holding one table under two or more names that differ only by case or blank space
+    (`options.csv` and `Options.csv`): which of them the analyst meant would be a guess."""
+    files = ([wanted] if wanted in names else []) + near
+    listed = ", ".join(repr(f) for f in files[:-1]) + f" og {files[-1]!r}"
+    return (
+        f"mappen har både {listed}, som kun adskiller sig ved store og små bogstaver eller mellemrum og derfor er samme "
+        f"tabel; det er uklart, hvilken fil der gælder, så slet eller omdøb de andre, så kun {wanted!r} er tilbage"
+    )
 
 
 def misnamed(what: str, name: str, wanted: str) -> str:
