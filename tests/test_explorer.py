@@ -256,3 +256,34 @@ def test_a_folder_name_no_file_name_can_hold_is_a_message_too(served: bool, live
     live.reload()
     assert "et tegn, som et filnavn ikke kan rumme" in live.problems.value
     assert "Traceback" not in live.problems.value
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte"),
+        ValueError("en værdi\nover to linjer"),
+        RecursionError(),
+    ],
+    ids=lambda error: type(error).__name__,
+)
+def test_any_other_failure_while_loading_is_one_danish_line_and_keeps_the_last_good_data(
+    error: Exception, data, live, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """reload() caught only DataError and OSError: anything else a folder provokes inside `load` (here raised where the
+    folder's files are read) reached the page as a traceback, and the data shown before was lost."""
+    import kulturensrige.data.loading as loading
+
+    def broken(*_args, **_kwargs):
+        raise error
+
+    folder = shutil.copytree(REPO / "data", tmp_path / "data")
+    monkeypatch.setattr(loading, "read_folder", broken)
+    before = live.output.value
+    live.folder.value = str(folder)
+    live.reload()
+    shown = [html.unescape(item) for item in re.findall(r"<li>(.*?)</li>", live.problems.value, flags=re.S)]
+    assert len(shown) == 1 and "\n" not in shown[0], shown
+    assert shown[0].startswith(f"mappen kunne ikke indlæses på grund af en uventet fejl ({type(error).__name__}"), shown
+    assert "Traceback" not in live.problems.value
+    assert live.output.value == before and "Viser fortsat data fra" in live.status.value
