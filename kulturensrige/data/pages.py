@@ -19,6 +19,12 @@ ALL = "alle"
 # The longest slug: it becomes part of file names (kommuner/profil-<slug>.html, pdf/kulturens-rige-<slug>.pdf, and the
 # build's temporary names beside them), which most file systems cap at 255 bytes.
 MAX_SLUG_LENGTH = 100
+# The slug's rules in one sentence, as the data dictionary (schema.py) and the README's recipe "Ny kommune" give them;
+# the validator's lines (validation._slug_problems) say the same from the same constants.
+SLUG_RULES = (
+    f"Hver kommune har sin egen, på højst {MAX_SLUG_LENGTH} tegn, og den må ikke være '{ALL}', filterets værdi for alle "
+    "kommuner, eller en anden kommunes kode eller navn."
+)
 PROFILE_FOLDER = "kommuner"
 PROFILE_PREFIX = f"{PROFILE_FOLDER}/profil-"
 TOC = Path(__file__).resolve().parent.parent.parent / "book" / "_toc.yml"
