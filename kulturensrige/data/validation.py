@@ -14,7 +14,7 @@ import pandera.pandas as pa
 from kulturensrige.data.csv_reading import OverLimit, RawTable, not_regular, read_csv, thousands
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.municipality_codes import code_problems, codes_are_official
-from kulturensrige.data.pages import ALL, MAX_SLUG_LENGTH, PROFILE_PREFIX, book_pages, profile_page, slug
+from kulturensrige.data.pages import ALL, MAX_SLUG_LENGTH, PROFILE_PREFIX, book_pages, heading_id, page_id_taken, profile_page, slug
 from kulturensrige.data.problems import Problem
 from kulturensrige.data.schema import LIST_SEPARATOR, NOT_STATED, OPTION_VALUES, TABLES, Table
 
@@ -560,11 +560,31 @@ def _option_values(frame: pd.DataFrame, rows: list[int], label: str) -> list[Pro
     ]
 
 
+def _title_ids(frame: pd.DataFrame, rows: list[int], label: str) -> list[Problem]:
+    """A municipality's name is its page's title, and Sphinx makes the title's id from it: it may not be an id the
+    book writes on that page too (pages.PROFILE_PAGE_IDS), or two elements would share it."""
+    problems = []
+    for i, name in enumerate(frame["name"].astype(str)):
+        identifier = heading_id(name)
+        if identifier and page_id_taken(identifier):
+            problems.append(
+                Problem(
+                    label,
+                    rows[i],
+                    "name",
+                    name,
+                    f"bliver titel på kommunens side med id'et {identifier!r}, som bogen selv bruger på siden, så to dele af "
+                    "siden ville have samme id (og et link dertil ramme forkert); giv kommunen et andet navn",
+                )
+            )
+    return problems
+
+
 RULES: dict[str, list[Callable[[pd.DataFrame, list[int], str], list[Problem]]]] = {
     "options": [_option_values],
     "quotes": [_quote_attribution, _not_stated_spelling("speaker_role")],
     "sections": [_section_cycles],
-    "municipalities": [_not_stated_spelling("outcome")],
+    "municipalities": [_not_stated_spelling("outcome"), _title_ids],
     "programme_events": [_not_stated_spelling("place")],
 }
 
