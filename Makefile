@@ -63,7 +63,7 @@ serve: book
 
 # make explorer DATA=dir opens the explorer on dir; its folder field may then read dir and the folders below it.
 # The page is Voilà's lab template without its links to other hosts (explorer/voila/templates/kulturensrige, found
-# through JUPYTER_PATH); a visitor's ?voila-template= may not switch back to the one that fetches Font Awesome.
+# through JUPYTER_PATH); a visitor's ?template= may not switch back to the one that fetches Font Awesome.
 explorer: $(BIN)/.installed
 	KR_DATA_DIR=$(QUOTED_DATA) $(if $(filter-out file,$(origin DATA)),KR_EXPLORER_ROOT=$(QUOTED_DATA)) JUPYTER_PATH=explorer \
 		$(BIN)/voila explorer/udforsker.ipynb --template=kulturensrige --VoilaConfiguration.allow_template_override=NO \

@@ -145,3 +145,12 @@ def test_choosing_a_municipality_shows_its_quotes_and_initiatives(browser, voila
         context.close()
     assert errors == [], errors
     assert outside == [], f"Voilà-siden bad om filer uden for localhost: {outside}"
+
+
+def test_a_visitor_cannot_switch_the_explorer_back_to_the_template_that_asks_other_hosts(voila_url):
+    """Voilà lets the address choose the template (?template=lab) unless told not to; lab links Font Awesome
+    from cdn.jsdelivr.net (voila-dashboards/voila#539)."""
+    with urllib.request.urlopen(f"{voila_url}?template=lab", timeout=KERNEL_TIMEOUT / 1000) as response:
+        page = response.read().decode("utf-8")
+    assert "rendered_cells" in page  # the notebook page itself, not an error
+    assert "cdn.jsdelivr.net" not in page and "cdnjs.cloudflare.com" not in page
