@@ -62,9 +62,12 @@ serve: book
 	$(BIN)/python -m http.server --directory book/_build/html 8000
 
 # make explorer DATA=dir opens the explorer on dir; its folder field may then read dir and the folders below it.
+# The page is Voilà's lab template without its links to other hosts (explorer/voila/templates/kulturensrige, found
+# through JUPYTER_PATH); a visitor's ?template= may not switch back to the one that fetches Font Awesome.
 explorer: $(BIN)/.installed
-	KR_DATA_DIR=$(QUOTED_DATA) $(if $(filter-out file,$(origin DATA)),KR_EXPLORER_ROOT=$(QUOTED_DATA)) \
-		$(BIN)/voila explorer/udforsker.ipynb --no-browser --port 8866
+	KR_DATA_DIR=$(QUOTED_DATA) $(if $(filter-out file,$(origin DATA)),KR_EXPLORER_ROOT=$(QUOTED_DATA)) JUPYTER_PATH=explorer \
+		$(BIN)/voila explorer/udforsker.ipynb --template=kulturensrige --VoilaConfiguration.allow_template_override=NO \
+		--no-browser --port 8866
 
 benchmark: $(BIN)/.installed scripts/lighthouse/node_modules/.package-lock.json
 	bash scripts/install_chromium.sh

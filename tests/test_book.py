@@ -187,3 +187,20 @@ def test_the_front_page_says_what_this_is_and_where_to_start(soups):
     below = section(front_page.CITE_ID).select_one(".kr-citation")
     for citation in (front.select_one(".kr-citation"), below):
         assert report.publisher in citation.get_text(" ", strip=True) and report.title in citation.get_text(" ", strip=True)
+
+
+def test_no_page_holds_an_id_twice_and_a_municipalitys_page_holds_only_ids_its_name_may_not_take(data, soups):
+    """Ids the data puts on a page (citat-<quote_id>, indsats-<initiative_id>, a municipality's name as its page's
+    title) never meet the book's own (pages.PROFILE_PAGE_IDS, PAGE_ID_FAMILIES): the validator refuses a name whose
+    title id the book uses there, and this keeps that list true to the pages the build writes."""
+    from kulturensrige.data.pages import heading_id, page_id_taken, profile_page
+
+    for name, soup in each(soups.items()):
+        ids = [tag["id"] for tag in soup.find_all(id=True)]
+        assert sorted({i for i in ids if ids.count(i) > 1}) == [], name
+    for row in each(data.municipalities.itertuples()):
+        page = f"{profile_page(row.slug)}.html"
+        ids = {tag["id"] for tag in soups[page].find_all(id=True)}
+        title = heading_id(row.name)
+        assert title in ids and not page_id_taken(title), (page, title)
+        assert sorted(i for i in ids - {title} if not page_id_taken(i)) == [], page

@@ -17,6 +17,7 @@ from kulturensrige.explorer.app import Explorer, explorer
 from kulturensrige.render import cards
 from kulturensrige.rules import filters
 from support.checks import each
+from support.explorer import make_explorer_command
 
 REPO = Path(__file__).resolve().parent.parent
 NOTEBOOK = REPO / "explorer" / "udforsker.ipynb"
@@ -212,27 +213,14 @@ def test_the_notebook_is_committed_without_outputs_and_is_thin():
 
 def test_make_explorer_with_data_opens_that_folder_and_reads_only_there_and_below(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """`make explorer DATA=dir`: the command make runs gives the served kernel dir as its data and as its limit."""
-    import shlex
     import shutil
-    import subprocess
 
     folder = tmp_path / "mine data"
     shutil.copytree(REPO / "data", folder)
     shutil.copytree(REPO / "data", folder / "opfoelgning")
-    # Not the make of `make test`, if that runs us: its MAKEFLAGS would make this one print where it goes.
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("MAKE", "MFLAGS"))}
-    dry = subprocess.run(
-        ["make", "-n", "--no-print-directory", "explorer", f"DATA={folder}"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        check=True,
-        env=environment,
-    )
-    command = shlex.split(next(line for line in dry.stdout.replace("\\\n", " ").splitlines() if "voila" in line))
-    env = dict(part.split("=", 1) for part in command if "=" in part and not part.startswith("-"))
-    assert command[len(env)].endswith("voila") and "explorer/udforsker.ipynb" in command
-    assert env == {"KR_DATA_DIR": str(folder), "KR_EXPLORER_ROOT": str(folder)}
+    env, command = make_explorer_command(f"DATA={folder}")
+    assert command[0].endswith("voila") and "explorer/udforsker.ipynb" in command
+    assert env == {"KR_DATA_DIR": str(folder), "KR_EXPLORER_ROOT": str(folder), "JUPYTER_PATH": "explorer"}
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     monkeypatch.setenv("SERVER_SOFTWARE", "voila/0.5")  # what Voilà puts into the kernel's environment
@@ -256,3 +244,34 @@ def test_a_folder_name_no_file_name_can_hold_is_a_message_too(served: bool, live
     live.reload()
     assert "et tegn, som et filnavn ikke kan rumme" in live.problems.value
     assert "Traceback" not in live.problems.value
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte"),
+        ValueError("en værdi\nover to linjer"),
+        RecursionError(),
+    ],
+    ids=lambda error: type(error).__name__,
+)
+def test_any_other_failure_while_loading_is_one_danish_line_and_keeps_the_last_good_data(
+    error: Exception, data, live, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """reload() caught only DataError and OSError: anything else a folder provokes inside `load` (here raised where the
+    folder's files are read) reached the page as a traceback, and the data shown before was lost."""
+    import kulturensrige.data.loading as loading
+
+    def broken(*_args, **_kwargs):
+        raise error
+
+    folder = shutil.copytree(REPO / "data", tmp_path / "data")
+    monkeypatch.setattr(loading, "read_folder", broken)
+    before = live.output.value
+    live.folder.value = str(folder)
+    live.reload()
+    shown = [html.unescape(item) for item in re.findall(r"<li>(.*?)</li>", live.problems.value, flags=re.S)]
+    assert len(shown) == 1 and "\n" not in shown[0], shown
+    assert shown[0].startswith(f"mappen kunne ikke indlæses på grund af en uventet fejl ({type(error).__name__}"), shown
+    assert "Traceback" not in live.problems.value
+    assert live.output.value == before and "Viser fortsat data fra" in live.status.value

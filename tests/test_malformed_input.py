@@ -28,6 +28,8 @@ import pytest
 
 from kulturensrige.data.folder_writing import csv_text
 from kulturensrige.data.schema import TABLES
+from kulturensrige.data.validation import read_folder
+from support.checks import each
 from support.scripts import run_script, script
 
 REPO = Path(__file__).resolve().parent.parent
@@ -38,6 +40,10 @@ CODE_RULE = "skal være en officiel kommunekode med tre cifre, fx 259"
 WAITING = "henvisningerne fra andre tabeller til kolonnen kontrolleres, når fejlene nedenfor i den er rettet"
 DATE_RULE = "skal være en dato som ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD, eller 'ikke angivet'"
 NOT_TEXT = "filen indeholder binære data eller styretegn; den skal være CSV-tekst"
+SAME_TABLE_TWICE = (
+    "mappen har både {files}, som kun adskiller sig ved store og små bogstaver eller mellemrum og derfor er samme tabel; "
+    "det er uklart, hvilken fil der gælder, så slet eller omdøb de andre, så kun '{file}' er tilbage"
+)
 SIX_PS_ROWS = (REPO / "data" / "six_ps.csv").read_bytes().count(b"\n") - 1
 STRAY_BYTE = "byten er ikke gyldig UTF-8, men resten af filen er UTF-8; ret tegnet, og gem filen som CSV (UTF-8)"
 
@@ -130,6 +136,10 @@ def cells(*changes: Callable[[Path], None]) -> Callable[[Path], None]:
 
 def renamed(name: str, new_name: str) -> Callable[[Path], None]:
     return lambda folder: (folder / name).rename(folder / new_name)
+
+
+def copied(name: str, new_name: str) -> Callable[[Path], None]:
+    return lambda folder: shutil.copyfile(folder / name, folder / new_name)
 
 
 def cp1252_with_undefined_bytes(raw: bytes) -> bytes:
@@ -355,6 +365,10 @@ CASES: dict[str, tuple[Callable[[Path], None], Callable[[], list[str]]]] = {
             )
         ],
     ),
+    "table_file_also_named_with_a_capital": (
+        copied("options.csv", "Options.csv"),
+        lambda: ["data/options.csv — " + SAME_TABLE_TWICE.format(files="'options.csv' og 'Options.csv'", file="options.csv")],
+    ),
     "required_column_twice": (
         file_bytes("six_ps", duplicate_column("name")),
         lambda: ["data/six_ps.csv, kolonne name — kolonnen står mere end én gang i overskriften; hver kolonne må kun stå én gang"],
@@ -388,6 +402,22 @@ def test_malformed_input_gets_its_line_exit_1_and_changes_nothing(name: str, tmp
     assert lines[-1] == f"{len(expected())} problem(er) fundet; intet er ændret."
     assert "Traceback" not in captured.out + captured.err
     assert digest(folder) == before
+
+
+def test_every_table_file_beside_a_case_variant_of_its_name_is_refused_naming_both(tmp_path: Path):
+    """`quotes.csv` and `Quotes.csv` (or `QUOTES.csv `) in one folder: one table twice, and the validator once read
+    the exact name without a word about the other."""
+    folder = tmp_path / "data"
+    shutil.copytree(REPO / "data", folder)
+    for table in each(TABLES.values()):
+        variants = [table.file.capitalize(), table.file.upper() + " "]
+        for variant in variants:
+            shutil.copyfile(folder / table.file, folder / variant)
+        problems = [str(p) for p in read_folder(folder)[1]]
+        files = f"{table.file!r}, {variants[1]!r} og {variants[0]!r}"
+        assert problems == [f"data/{table.file} — {SAME_TABLE_TWICE.format(files=files, file=table.file)}"], table.file
+        for variant in variants:
+            (folder / variant).unlink()
 
 
 def test_every_column_kind_has_a_malformed_case():
@@ -917,6 +947,7 @@ def test_a_symlink_loop_as_the_data_folder_is_one_line(name: str, given: str, tm
 
 QUOTES_SHEET = f"xl/worksheets/sheet{list(TABLES).index('quotes') + 3}.xml"  # after "Vejledning" and "Dataordbog"
 RESAVE = "gem arbejdsbogen igen fra Excel eller LibreOffice"
+ROW_GUESS = f"så det er uklart, hvilke værdier der gælder; {RESAVE}"
 
 
 def in_member(member: str, old: bytes, new: bytes) -> Callable[[str, bytes], bytes | None]:
@@ -968,6 +999,14 @@ DAMAGED_XML = {
             "arbejdsbog.xlsx — arbejdsbogen har to ark, der hedder 'quotes' og 'Quotes' (for Excel samme navn), så det er uklart, "
             "hvilket ark der gælder; slet eller omdøb det ene"
         ),
+    ),
+    "row_number_twice": (
+        in_member(QUOTES_SHEET, rb'<row r="5"', rb'<row r="4"'),
+        f"arbejdsbog.xlsx, ark quotes, række 4 — række 4 står mere end én gang i arkets XML, {ROW_GUESS}",
+    ),
+    "row_after_a_later_row": (
+        in_member(QUOTES_SHEET, rb'<row r="5"', rb'<row r="3"'),
+        f"arbejdsbog.xlsx, ark quotes, række 3 — række 3 står efter række 4 i arkets XML, {ROW_GUESS}",
     ),
     "row_number_infinite": (
         in_member(QUOTES_SHEET, rb'<row r="5"', rb'<row r="inf"'),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import shutil
 from pathlib import Path
 
 import nbformat
@@ -52,6 +53,35 @@ def commands(step: str) -> list[str]:
 def table(step: str) -> list[list[str]]:
     rows = [line.strip() for line in step.splitlines() if line.strip().startswith("|")]
     return [[cell.strip() for cell in row.strip("|").split("|")] for row in rows if not set(row) <= set("|-: ")]
+
+
+def test_the_new_municipality_recipe_and_the_data_dictionary_give_the_slug_rules_the_validator_holds(tmp_path: Path):
+    """The recipe said to leave the slug empty but not what a typed one may be: the rules (its own, at most
+    MAX_SLUG_LENGTH characters, not 'alle', not another municipality's code or name) stand in the recipe and in
+    DATAORDBOG.md as one sentence (pages.SLUG_RULES), and the validator refuses what the sentence forbids."""
+    from kulturensrige.data.pages import ALL, MAX_SLUG_LENGTH, SLUG_RULES
+
+    assert f"højst {MAX_SLUG_LENGTH} tegn" in SLUG_RULES and f"'{ALL}'" in SLUG_RULES
+    for text in each([recipe("Ny kommune"), (REPO / "data" / "DATAORDBOG.md").read_text(encoding="utf-8")]):
+        assert SLUG_RULES in " ".join(text.split())
+    folder = Path(shutil.copytree(REPO / "data", tmp_path / "data"))
+    path = folder / "municipalities.csv"
+    rows = path.read_text(encoding="utf-8").splitlines()
+    header = rows[0].split(",")
+    at = header.index("slug")
+    second_code = rows[2].split(",")[header.index("kommunekode")]
+    refused = {
+        ALL: "er forbeholdt filteret",
+        "x" * (MAX_SLUG_LENGTH + 1): f"højst {MAX_SLUG_LENGTH} er tilladt",
+        second_code: "kommunekoden for",
+    }
+    for slug_value, reason in each(refused.items()):
+        cells = rows[1].split(",")
+        cells[at] = slug_value
+        path.write_text("\n".join([rows[0], ",".join(cells), *rows[2:]]) + "\n", encoding="utf-8")
+        result = run_script("validate_data", str(folder))
+        line = next(line for line in result.stderr.splitlines() if "kolonne slug" in line)
+        assert result.returncode == 1 and reason in line, result.stderr
 
 
 def test_the_chapter_carries_the_readme_recipes_word_for_word():

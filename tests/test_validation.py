@@ -298,3 +298,21 @@ def test_a_slug_that_would_name_two_pages_or_mean_another_choice_or_not_fit_a_fi
     result = run_script(VALIDATE, str(folder))
     assert result.returncode == 1
     assert result.stderr.strip().splitlines()[:-1] == [expected]
+
+
+@pytest.mark.parametrize("name", ["Main Content", "Indsatser", "KR Kommune", "Indsats Køge gang i gården", "Figur: forløb"])
+def test_a_municipality_name_whose_title_id_the_book_writes_on_its_page_too_is_refused(name: str, tmp_path: Path):
+    """The name is the title of the municipality's page, whose id Sphinx makes from it: 'Main Content' gave the page
+    two elements with id main-content (the skip link's target), 'KR Kommune' a second kr-kommune (the filter's field)."""
+    from kulturensrige.data.pages import heading_id
+
+    folder = _with_municipality(tmp_path, "901", name, OWN_CODES)
+    result = run_script(VALIDATE, str(folder))
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[:-1] == [
+        (
+            f"data/municipalities.csv, række 9, kolonne name: '{name}' — bliver titel på kommunens side med id'et "
+            f"'{heading_id(name)}', som bogen selv bruger på siden, så to dele af siden ville have samme id (og et link "
+            "dertil ramme forkert); giv kommunen et andet navn"
+        )
+    ]

@@ -150,6 +150,16 @@
     search.krSpaced = true;
   }
 
+  /** Opened as files, the search page lists its results without snippets (the patched searchtools.js fetches no
+   * page over file://, which the browser would refuse); the build's sentence says why, once, above the results. */
+  function noteSearchAsFiles() {
+    const results = document.getElementById("search-results");
+    if (window.location.protocol !== "file:" || !results || document.querySelector(".kr-search-offline")) return;
+    results.before(
+      Object.assign(document.createElement("p"), { className: "kr-search-offline", textContent: D.searchOffline }),
+    );
+  }
+
   /** The bar is one row; its button opens the status and the settings as a panel over the page, which moves
    * nothing. The panel closes again with the button, Escape, or once the reader has scrolled on. On a phone the bar
    * is sticky, and reading on (scrolling down) slides the theme's header away; a move back up brings it back. */
@@ -226,6 +236,7 @@
     buildControl();
     setupBar();
     document.addEventListener("DOMContentLoaded", spaceSearchSnippets); // after Sphinx's deferred searchtools.js
+    noteSearchAsFiles();
     KR.setupCharts();
     KR.setupCompare();
     const read = KR.readQuery(window.location.search);

@@ -121,6 +121,12 @@ PATCHES: dict[str, list[tuple[str, str]]] = {
         ("if (!terms.hasOwnProperty(word)) {", "if (!Object.hasOwn(terms, word)) {"),
         ("if (!titleTerms.hasOwnProperty(word)) {", "if (!Object.hasOwn(titleTerms, word)) {"),
         ("if (!scoreMap.has(file)) scoreMap.set(file, {});", "if (!scoreMap.has(file)) scoreMap.set(file, Object.create(null));"),
+        # Over file:// the browser refuses a page's fetch of another file: every result's snippet was an uncaught
+        # "Failed to fetch" and a CORS error in the console. There none is asked for; kr-filter.js says why, once.
+        (
+            "  else if (showSearchSummary)\n",
+            '  else if (showSearchSummary && window.location.protocol !== "file:") // kulturensrige/book/hardening.py\n',
+        ),
         # A page's summary is read from the page parsed here, under the search page's policy, which does not know
         # the other pages' hashed <style> blocks: the parser meets none (only the text is wanted).
         (

@@ -13,12 +13,20 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from docutils.nodes import make_id
+
 # The address's value for "every municipality" (?kommune=alle, the filter's first choice) and the views' name for it
 # (rules/views.py): the browser reads it before any slug, so no municipality's slug may be it (validation.py).
 ALL = "alle"
 # The longest slug: it becomes part of file names (kommuner/profil-<slug>.html, pdf/kulturens-rige-<slug>.pdf, and the
 # build's temporary names beside them), which most file systems cap at 255 bytes.
 MAX_SLUG_LENGTH = 100
+# The slug's rules in one sentence, as the data dictionary (schema.py) and the README's recipe "Ny kommune" give them;
+# the validator's lines (validation._slug_problems) say the same from the same constants.
+SLUG_RULES = (
+    f"Hver kommune har sin egen, på højst {MAX_SLUG_LENGTH} tegn, og den må ikke være '{ALL}', filterets værdi for alle "
+    "kommuner, eller en anden kommunes kode eller navn."
+)
 PROFILE_FOLDER = "kommuner"
 PROFILE_PREFIX = f"{PROFILE_FOLDER}/profil-"
 TOC = Path(__file__).resolve().parent.parent.parent / "book" / "_toc.yml"
@@ -30,6 +38,40 @@ _TOC_ENTRY = re.compile(r"^\s*(?:-\s*)?(?:root|file):\s*['\"]?([^'\"#\s]+)", re.
 def slug(name: str) -> str:
     """Køge -> koege, Høje-Taastrup -> hoeje-taastrup: the convention of data/municipalities.csv."""
     return re.sub(r"[^a-z0-9]+", "-", name.lower().translate(_TRANSLITERATION)).strip("-")
+
+
+# The ids on a municipality's page beside its title's, which Sphinx makes from the name (docutils' make_id: Køge ->
+# koge): the theme's and Jupyter Book's layout, the page's own headings (book/profiles.py), and the families the book
+# writes before an id of its own or of the data (kr-filter, citat-<quote_id>, indsats-<initiative_id>, a chart's
+# figur-/titel-/alt-/plot-/tabel-<id>). A name whose id is one of them gives the page two elements with that id, and a
+# link to #indsatser or the skip link to #main-content lands on the title. tests/test_book.py checks the list against
+# the built pages.
+PROFILE_PAGE_IDS = frozenset(
+    {
+        "bd-header-version-warning",
+        "citater-knyttet-til-kommunen",
+        "indsatser",
+        "ingredienser-i-kommunens-citater",
+        "jb-print-docs-body",
+        "jb-print-toc",
+        "main-content",
+        "print-main-content",
+        "rtd-footer-container",
+        "search-input",
+        "searchbox",
+    }
+)
+PAGE_ID_FAMILIES = ("alt-", "anbefaling-", "bd-", "citat-", "figur-", "indsats-", "jb-", "kr-", "plot-", "pst-", "tabel-", "titel-")
+
+
+def heading_id(name: str) -> str:
+    """The id Sphinx gives a heading with this text ('' when it gives an automatic one, id1, id2 ...)."""
+    return make_id(name)
+
+
+def page_id_taken(identifier: str) -> bool:
+    """Whether the book itself writes this id on a municipality's page (PROFILE_PAGE_IDS, PAGE_ID_FAMILIES)."""
+    return identifier in PROFILE_PAGE_IDS or identifier.startswith(PAGE_ID_FAMILIES)
 
 
 def profile_page(municipality_slug: str) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pandera.pandas as pa
 
-from kulturensrige.data.pages import ALL, MAX_SLUG_LENGTH
+from kulturensrige.data.pages import SLUG_RULES
 
 NOT_STATED = "ikke angivet"
 LIST_SEPARATOR = ";"
@@ -241,8 +241,7 @@ TABLES: dict[str, Table] = {
                 "kommunekode": kommunekode("Officiel kommunekode (nøgle)."),
                 "slug": ident(
                     "Kort navn til adresser (URL); kommunens side bliver kommuner/profil-<slug>. Tom: udledt af navnet (Køge → koege). "
-                    f"Hver kommune har sin egen, på højst {MAX_SLUG_LENGTH} tegn, og den må ikke være '{ALL}', filterets værdi for alle "
-                    "kommuner, eller en anden kommunes kode eller navn.",
+                    + SLUG_RULES,
                     "koege",
                     required=False,
                 ),

@@ -14,7 +14,7 @@ import pandera.pandas as pa
 from kulturensrige.data.csv_reading import OverLimit, RawTable, not_regular, read_csv, thousands
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.municipality_codes import code_problems, codes_are_official
-from kulturensrige.data.pages import ALL, MAX_SLUG_LENGTH, PROFILE_PREFIX, book_pages, profile_page, slug
+from kulturensrige.data.pages import ALL, MAX_SLUG_LENGTH, PROFILE_PREFIX, book_pages, heading_id, page_id_taken, profile_page, slug
 from kulturensrige.data.problems import Problem
 from kulturensrige.data.schema import BY_EDITORS, LIST_SEPARATOR, NOT_STATED, OPTION_VALUES, TABLES, Table
 
@@ -64,8 +64,12 @@ def read_folder(data_dir: Path, label_prefix: str | None = None) -> tuple[dict[s
         if (special := not_regular(path, prefix + table.file)) is not None:  # a FIFO is there, not missing
             problems.append(special)
             continue
-        if not path.is_file() and (near := nearly_named(table.file, present)):
-            problems.append(Problem(prefix + table.file, None, None, None, misnamed("filen", near, table.file)))
+        near = namesakes(table.file, present)
+        if len(near) > 1 or (near and table.file in present):
+            problems.append(Problem(prefix + table.file, None, None, None, same_table_twice(table.file, near, present)))
+            continue
+        if not path.is_file() and near:
+            problems.append(Problem(prefix + table.file, None, None, None, misnamed("filen", near[0], table.file)))
             continue
         if not path.is_file() and table.optional:
             raws[table.name] = empty_table(table)
@@ -83,11 +87,27 @@ def read_folder(data_dir: Path, label_prefix: str | None = None) -> tuple[dict[s
     return raws, problems
 
 
-def nearly_named(wanted: str, names: list[str]) -> str | None:
-    """A name that is `wanted` but for case or blank space (`Options.csv`, `options `): read by no one, it would leave
-    its table silently at its defaults, or missing."""
+def namesakes(wanted: str, names: list[str]) -> list[str]:
+    """The names that are `wanted` but for case or blank space (`Options.csv`, `options `), sorted."""
     key = "".join(wanted.split()).casefold()
-    return next((name for name in names if name != wanted and "".join(name.split()).casefold() == key), None)
+    return sorted(name for name in names if name != wanted and "".join(name.split()).casefold() == key)
+
+
+def nearly_named(wanted: str, names: list[str]) -> str | None:
+    """A name that is `wanted` but for case or blank space: read by no one, it would leave its table silently at its
+    defaults, or missing."""
+    return next(iter(namesakes(wanted, names)), None)
+
+
+def same_table_twice(wanted: str, near: list[str], names: list[str]) -> str:
+    """The line for a folder holding one table under two or more names that differ only by case or blank space
+    (`options.csv` and `Options.csv`): which of them the analyst meant would be a guess."""
+    files = ([wanted] if wanted in names else []) + near
+    listed = ", ".join(repr(f) for f in files[:-1]) + f" og {files[-1]!r}"
+    return (
+        f"mappen har både {listed}, som kun adskiller sig ved store og små bogstaver eller mellemrum og derfor er samme "
+        f"tabel; det er uklart, hvilken fil der gælder, så slet eller omdøb de andre, så kun {wanted!r} er tilbage"
+    )
 
 
 def misnamed(what: str, name: str, wanted: str) -> str:
@@ -568,11 +588,31 @@ def _option_values(frame: pd.DataFrame, rows: list[int], label: str) -> list[Pro
     ]
 
 
+def _title_ids(frame: pd.DataFrame, rows: list[int], label: str) -> list[Problem]:
+    """A municipality's name is its page's title, and Sphinx makes the title's id from it: it may not be an id the
+    book writes on that page too (pages.PROFILE_PAGE_IDS), or two elements would share it."""
+    problems = []
+    for i, name in enumerate(frame["name"].astype(str)):
+        identifier = heading_id(name)
+        if identifier and page_id_taken(identifier):
+            problems.append(
+                Problem(
+                    label,
+                    rows[i],
+                    "name",
+                    name,
+                    f"bliver titel på kommunens side med id'et {identifier!r}, som bogen selv bruger på siden, så to dele af "
+                    "siden ville have samme id (og et link dertil ramme forkert); giv kommunen et andet navn",
+                )
+            )
+    return problems
+
+
 RULES: dict[str, list[Callable[[pd.DataFrame, list[int], str], list[Problem]]]] = {
     "options": [_option_values],
     "quotes": [_quote_attribution, _ingredient_ties, _not_stated_spelling("speaker_role")],
     "sections": [_section_cycles],
-    "municipalities": [_not_stated_spelling("outcome")],
+    "municipalities": [_not_stated_spelling("outcome"), _title_ids],
     "programme_events": [_not_stated_spelling("place")],
 }
 

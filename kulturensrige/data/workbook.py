@@ -362,8 +362,13 @@ def sheet_records(book: StreamedWorkbook, table: Table, label: str) -> tuple[lis
     names: list[str] = []
     kinds: list[str | None] = []
     last = 0
+    previous = 0  # the XML's last row number, blank rows included
     try:
         for number, cells in book.rows(table.name):
+            if number <= previous:
+                problems.append(Problem(label, number, None, None, _row_out_of_place(number, previous)))
+                continue
+            previous = number
             present = [c for c in cells if not _blank(c.value)]
             if not present:
                 continue
@@ -416,6 +421,16 @@ def _repeated_cells(cells: list[Cell], names: list[str], label: str) -> list[Pro
         )
         for c in {c.column: c for c in cells if counts[c.column] > 1}.values()
     ]
+
+
+def _row_out_of_place(number: int, previous: int) -> str:
+    """A row the sheet's XML holds twice, or after a later row: Excel writes each row once, in order, and which of two
+    rows numbered alike is meant would be a guess (both were once kept)."""
+    where = "mere end én gang" if number == previous else f"efter række {previous}"
+    return (
+        f"række {number} står {where} i arkets XML, så det er uklart, hvilke værdier der gælder; "
+        "gem arbejdsbogen igen fra Excel eller LibreOffice"
+    )
 
 
 def _column_name(names: list[str], column: int) -> str:

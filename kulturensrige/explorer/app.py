@@ -97,6 +97,17 @@ def problems_html(folder: str, problems: Sequence[object]) -> str:
     )
 
 
+def unexpected_line(error: Exception) -> str:
+    """One Danish line for a failure the validator has no words for (a bug, or a file it never foresaw): what
+    happened, shortened to one line, and where the analyst gets the whole story."""
+    said = " ".join(str(error).split())
+    said = said if len(said) <= 200 else said[:199] + "…"
+    return (
+        f"mappen kunne ikke indlæses på grund af en uventet fejl ({type(error).__name__}{': ' + said if said else ''}); "
+        "kør python scripts/validate_data.py med mappen for at se alle problemer, og meld fejlen, hvis den står der også"
+    )
+
+
 def shown_folder(folder: Path) -> str:
     """A folder as the analyst would type it: relative to the repository when inside it."""
     try:
@@ -179,6 +190,9 @@ class Explorer:
             return
         except OSError as error:  # unreadable folder: still a message, not a traceback
             self._show_problems(folder or "data", [f"{error.strerror or error}"])
+            return
+        except Exception as error:  # whatever else a folder provokes: a reader of the page gets a line, never a traceback
+            self._show_problems(folder or "data", [unexpected_line(error)])
             return
         self.data = data
         self.problems.value = ""

@@ -34,6 +34,13 @@ def browser_data(data: Dataset) -> dict:
         "more": "Vis flere kort",
         # Sphinx's search leaves its count line in English (its Danish catalog has none); Sphinx fills in the number.
         "searchMessages": {SEARCH_COUNT: "Sider fundet: ${resultCount}."},
+        # Opened as a file, the search lists the pages but cannot read them for snippets (the browser refuses a fetch
+        # over file://, and the patched searchtools.js tries none): said once on the search page.
+        "searchOffline": (
+            "Bogen er åbnet som filer, så søgningen viser sidernes titler, men ingen uddrag fra dem: en side, der er åbnet "
+            "som fil, må ikke læse bogens andre sider. Start bogen med »make serve«, og søg på http://localhost:8000, "
+            "så står et uddrag under hvert resultat."
+        ),
         # A part of a page waits in a file beside it (book/extension.py side_files); if the browser cannot load it:
         "sideMissing": (
             "Denne del af siden kunne ikke hentes. Bogens filer skal ligge samlet, som bygningen skrev dem; "

@@ -131,6 +131,15 @@ def _misnamed_file(folder: Path, raws: Raws) -> list[Problem]:
     return [p for p in problems if p.file.endswith(f"/{TABLES['options'].file}")]
 
 
+def _same_table_twice(folder: Path, raws: Raws) -> list[Problem]:
+    """A folder holding options.csv and Options.csv: the line about them (the other tables are missing too)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        for name in (TABLES["options"].file, "Options.csv"):
+            (Path(scratch) / name).write_text("option_id,value,note\n", encoding="utf-8")
+        problems = read_folder(Path(scratch), label_prefix=f"{folder.name}/")[1]
+    return [p for p in problems if p.file.endswith(f"/{TABLES['options'].file}")]
+
+
 def _long_field(folder: Path, raws: Raws) -> list[Problem]:
     return _csv_bytes(folder, b'quote_id,text\nq001,"' + b"ord " * 40_000 + b'"\n')
 
@@ -362,6 +371,12 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
                 "Omdøb filen, så den hedder præcis som tabellen i dataordbogen: små bogstaver og ingen mellemrum.",
             ),
             MessageKind(
+                _same_table_twice,
+                "Mappen har samme tabel i to filer, hvis navne kun adskiller sig ved store og små bogstaver eller mellemrum. "
+                "Hvilken af dem der gælder, ville være et gæt.",
+                "Slet den fil, der ikke gælder, eller flyt den ud af mappen, så kun filen med tabellens præcise navn er tilbage.",
+            ),
+            MessageKind(
                 _long_field,
                 "Et felt er længere, end CSV-læseren tillader; ofte er et citationstegn ikke lukket, så resten af filen er endt i ét felt.",
                 "Tjek citationstegnene omkring linjen; er teksten virkelig så lang, så del den op.",
@@ -411,6 +426,11 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
                 lambda folder, raws: _read_repacked(_in_member(QUOTES_SHEET, rb'(?s)(<c r="C2".*?</c>)', rb"\g<1>\g<1>")),
                 "Den samme celle står to gange i arkets XML. Excel skriver aldrig sådan en fil, og at vælge den ene værdi ville være "
                 "gætværk.",
+                "Åbn arbejdsbogen i Excel eller LibreOffice, og gem den igen; hjælper det ikke, så start fra eksporten.",
+            ),
+            MessageKind(
+                lambda folder, raws: _read_repacked(_in_member(QUOTES_SHEET, rb'<row r="2"', rb'<row r="1"')),
+                "Den samme række står to gange i arkets XML. Excel skriver aldrig sådan en fil, og at vælge den ene ville være gætværk.",
                 "Åbn arbejdsbogen i Excel eller LibreOffice, og gem den igen; hjælper det ikke, så start fra eksporten.",
             ),
             MessageKind(

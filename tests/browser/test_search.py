@@ -94,3 +94,36 @@ def test_a_page_opened_from_the_search_offers_danish_words_to_take_the_marks_off
         assert page.evaluate("window.__violations") == []
     finally:
         context.close()
+
+
+def test_over_file_the_search_finds_pages_without_a_console_error_and_says_once_why_there_are_no_snippets(data, built_site, browser):
+    """Opened as a file, each result's snippet was a fetch of its page, which the browser refuses over file://: 16
+    "Failed to fetch" errors and a CORS error each per search, and no word to the reader about it."""
+    from kulturensrige.render.browser import browser_data
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        searched(page, (built_site / "search.html").as_uri() + "?q=m%C3%A5lgrupper")
+        page.wait_for_function("() => /\\d/.test(document.querySelector('#search-results > p').textContent)")
+        page.wait_for_timeout(500)  # a refused fetch reports a moment after the results are listed
+        assert page.locator("#search-results ul.search > li").count() > 0
+        notes = page.locator(".kr-search-offline").all_inner_texts()
+        assert notes == [browser_data(data)["searchOffline"]], notes
+        assert "make serve" in notes[0]
+    finally:
+        context.close()
+    assert errors == [], errors
+
+
+def test_served_the_search_page_has_no_note_about_files(site_url, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    try:
+        searched(page, f"{site_url}/search.html?q=m%C3%A5lgrupper")
+        assert page.locator(".kr-search-offline").count() == 0
+        page.wait_for_selector("#search-results p.context")
+    finally:
+        page.close()

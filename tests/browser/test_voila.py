@@ -1,16 +1,14 @@
 """The live explorer served by Voilà, in headless Chromium: choosing a municipality changes the output to match the data.
 
-Voilà is started by the test on a free port and always terminated. Every request that leaves localhost
-is blocked and recorded, so the explorer is shown to work without internet.
+Voilà is started as `make explorer` starts it, on a free port, and always terminated. Every request that leaves
+localhost is blocked and recorded, and fails the test: the explorer works without internet and asks no other host.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -24,18 +22,14 @@ from kulturensrige import load
 from kulturensrige.explorer.app import results_html
 from kulturensrige.render import cards
 from kulturensrige.rules import filters
+from support.explorer import make_explorer_command
 
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[2]
-NOTEBOOK = "explorer/udforsker.ipynb"
-VOILA = Path(sys.executable).with_name("voila")
 START_TIMEOUT = 60  # seconds until Voilà answers on its port
 KERNEL_TIMEOUT = 90_000  # ms until the kernel has run the cell and the widgets are on the page
 UPDATE_TIMEOUT = 15_000  # ms from choosing a municipality to the new count line
-# Voilà's page template (lab and classic alike) links Font Awesome's CSS from jsdelivr. The explorer uses
-# no icons; the request is blocked here and listed, and any other outside request fails the test.
-KNOWN_OUTSIDE = re.compile(r"^https://cdn\.jsdelivr\.net/npm/@fortawesome/fontawesome-free@")
 
 
 def free_port() -> int:
@@ -69,14 +63,16 @@ def stop(process: subprocess.Popen) -> None:
 
 @pytest.fixture(scope="module")
 def voila_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not VOILA.exists():
-        pytest.fail(f"voila mangler i miljøet ({VOILA}); den står i requirements.txt")
+    settings, command = make_explorer_command()
+    if not (REPO / command[0]).exists():
+        pytest.fail(f"voila mangler i miljøet ({command[0]}); den står i requirements.txt")
     home = tmp_path_factory.mktemp("jupyter")
     port = free_port()
     log = (home / "voila.log").open("w")
     # Jupyter's runtime/config/data folders in tmp: no signing key or config of the user's leaks in or out.
-    env = {**os.environ, **{f"JUPYTER_{d}_DIR": str(home / d.lower()) for d in ("RUNTIME", "CONFIG", "DATA")}}
-    command = [str(VOILA), NOTEBOOK, "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1"]
+    env = {**os.environ, **settings, **{f"JUPYTER_{d}_DIR": str(home / d.lower()) for d in ("RUNTIME", "CONFIG", "DATA")}}
+    at = command.index("--port")  # make's fixed port, 8866, becomes a free one
+    command = [str(REPO / command[0]), *command[1:at], f"--port={port}", *command[at + 2 :], "--Voila.ip=127.0.0.1"]
     process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
     try:
@@ -148,5 +144,13 @@ def test_choosing_a_municipality_shows_its_quotes_and_initiatives(browser, voila
     finally:
         context.close()
     assert errors == [], errors
-    unexpected = [u for u in outside if not KNOWN_OUTSIDE.match(u)]
-    assert unexpected == [], f"Voilà-siden bad om filer uden for localhost: {unexpected}"
+    assert outside == [], f"Voilà-siden bad om filer uden for localhost: {outside}"
+
+
+def test_a_visitor_cannot_switch_the_explorer_back_to_the_template_that_asks_other_hosts(voila_url):
+    """Voilà lets the address choose the template (?template=lab) unless told not to; lab links Font Awesome
+    from cdn.jsdelivr.net (voila-dashboards/voila#539)."""
+    with urllib.request.urlopen(f"{voila_url}?template=lab", timeout=KERNEL_TIMEOUT / 1000) as response:
+        page = response.read().decode("utf-8")
+    assert "rendered_cells" in page  # the notebook page itself, not an error
+    assert "cdn.jsdelivr.net" not in page and "cdnjs.cloudflare.com" not in page
