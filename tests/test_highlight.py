@@ -87,7 +87,7 @@ def test_the_status_counts_quotes_as_rows(data):
     assert len(groups) < len(quotes), "the ingredient holds an exchange"
     view = highlight.list_view(data, views.quote_items(groups), views.QUOTE, filters.ALL, True)
     assert view["status"] == f"Alle kommuner: {len(quotes)} citater i rapportens rækkefølge."
-    assert cards.quote_count_summary(quotes).startswith(f"{len(quotes)} citater på {len(groups)} kort")
+    assert cards.quote_count_summary(quotes, data.options).startswith(f"{len(quotes)} citater på {len(groups)} kort")
     for group in groups:
         if len(group) > 1:
             assert f"Ordveksling: {len(group)} citater på ét kort." in cards.quote_card(data, group)

@@ -114,6 +114,19 @@ def test_the_workbook_import_writes_analytiker_unless_the_workbook_names_the_sou
     assert provenance.folder_source(load(tmp_path / "ud").options) == BY_EDITORS
 
 
+def test_a_lists_count_says_whose_inference_and_whose_silence_it_is(report, analyst_folder: Path):
+    """Above every quote list and in the editions: an analyst's inferred ties are the analyst's, and quotes without a
+    municipality are not the report's silence in an analyst's book."""
+    analyst = load(analyst_folder)
+    interviews = analyst.quotes[analyst.quotes["reference_key"] == ""]
+    unstated = interviews[interviews["attribution"] == "not stated"].head(3)
+    assert cards.quote_count_summary(analyst.quotes, analyst.options).count("udledt af analytikeren") == 1
+    assert cards.quote_count_summary(unstated, analyst.options).endswith("analytikerens data angiver ikke kommunen ved nogen af dem.")
+    assert "udledt af redaktionen" in cards.quote_count_summary(report.quotes, report.options)
+    unstated = report.quotes[(report.quotes["attribution"] == "not stated") & (report.quotes["reference_key"] == "")].head(1)
+    assert cards.quote_count_summary(unstated, report.options).endswith("rapporten angiver ikke kommunen ved det.")
+
+
 def test_an_analysts_stated_tie_never_credits_the_report_on_cards_lists_and_edition_text(analyst_folder: Path):
     from kulturensrige.edition import editions
 

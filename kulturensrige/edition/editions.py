@@ -432,7 +432,7 @@ def general_cards(data: Dataset, general: pd.DataFrame) -> dict:
     words = CardWords(data)
     return {
         "general": [quote_item(data, g, words=words) for g in groups],
-        "general_summary": cards.quote_count_summary(general),
+        "general_summary": cards.quote_count_summary(general, data.options),
         "general_shown": shown_note(total, GENERAL_QUOTE_LIMIT),
     }
 
@@ -528,7 +528,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "initiatives": initiatives,
         "initiative_count": plural((data.initiatives["kommunekode"] == kommunekode).sum(), "indsats", "indsatser"),
         "quotes": quote_items(data, quotes, kommunekode, words),
-        "quote_summary": cards.quote_count_summary(quotes),
+        "quote_summary": cards.quote_count_summary(quotes, data.options),
         "attribution_intro": cards.attribution_intro(quotes, attribution.source(data.options)),
         "attribution_levels": attribution.explained(data.options),
         "tied": cards.attributed_count(data, quotes),

@@ -236,15 +236,17 @@ def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", arrang
         cards,
         rest=rest,
         css="kr-quote-list",
-        summary=quote_count_summary(quotes),
+        summary=quote_count_summary(quotes, data.options),
         heading_id=heading_id,
         arranged=arranged,
     )
     return Html(str(section))
 
 
-def quote_count_summary(quotes: pd.DataFrame) -> str:
-    """'9 citater på 8 kort, heraf 4 uden angivet kommune.' A quote is a row (views.COUNTING_RULE)."""
+def quote_count_summary(quotes: pd.DataFrame, options: pd.DataFrame) -> str:
+    """'9 citater på 8 kort, heraf 4 uden angivet kommune.' A quote is a row (views.COUNTING_RULE); whose the ties
+    are comes from the options (provenance.ties_source): an analyst's inference is the analyst's, not the editors'."""
+    whose = provenance.words(provenance.ties_source(options))
     if quotes.empty:
         return "Ingen citater."
     literature = int((quotes["reference_key"] != "").sum())
@@ -257,9 +259,9 @@ def quote_count_summary(quotes: pd.DataFrame) -> str:
     if literature:
         parts.append(f"{number(literature)} fra litteraturen")
     if levels.get("inferred", 0):
-        parts.append(f"{number(int(levels['inferred']))} med en kommune udledt af redaktionen")
+        parts.append(f"{number(int(levels['inferred']))} med en kommune {whose.inferred}")
     if levels.get("not stated", 0) == len(quotes):
-        return f"{total}; rapporten angiver ikke kommunen ved {'det' if len(quotes) == 1 else 'nogen af dem'}."
+        return f"{total}; {whose.holder} angiver ikke kommunen ved {'det' if len(quotes) == 1 else 'nogen af dem'}."
     if levels.get("not stated", 0):
         parts.append(f"{number(int(levels['not stated']))} uden angivet kommune")
     listed = ", ".join(parts[:-1]) + " og " + parts[-1] if len(parts) > 1 else "".join(parts)
