@@ -204,3 +204,16 @@ def test_no_page_holds_an_id_twice_and_a_municipalitys_page_holds_only_ids_its_n
         title = heading_id(row.name)
         assert title in ids and not page_id_taken(title), (page, title)
         assert sorted(i for i in ids - {title} if not page_id_taken(i)) == [], page
+
+
+def test_the_explorers_page_is_named_for_what_it_needs_and_says_first_what_works_without_it(soups):
+    """'Udforsk data live' in the menu promised a live explorer the static book does not have (it needs `make
+    explorer`): no page's menu says 'live', and the page says what a reader can do without installing anything, then
+    what needs the command, before it describes the explorer."""
+    for name, soup in each(soups.items()):
+        menu = " ".join(a.get_text(" ", strip=True) for a in soup.select(".bd-sidebar-primary a"))
+        assert "live" not in menu.lower(), name
+    page = soups["om-data/udforsker.html"]
+    assert page.h1.get_text(" ", strip=True).startswith("Udforsk data på din egen computer")
+    headings = [h.get_text(" ", strip=True).rstrip("#").strip() for h in page.select("article h2")]
+    assert headings[:3] == ["Hvad du kan uden at installere noget", "Hvad der kræver make explorer", "Hvad udforskeren er"]

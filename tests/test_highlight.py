@@ -88,9 +88,20 @@ def test_the_status_counts_quotes_as_rows(data):
     view = highlight.list_view(data, views.quote_items(groups), views.QUOTE, filters.ALL, True)
     assert view["status"] == f"Alle kommuner: {len(quotes)} citater i rapportens rækkefølge."
     assert cards.quote_count_summary(quotes, data.options).startswith(f"{len(quotes)} citater på {len(groups)} kort")
-    for group in groups:
-        if len(group) > 1:
-            assert f"Ordveksling: {len(group)} citater på ét kort." in cards.quote_card(data, group)
+    exchanges = [group for group in groups if len(group) > 1]
+    for group in each(exchanges):
+        assert "Én ordveksling mellem to personer; hver replik tæller som et citat." in cards.quote_card(data, group)
+
+
+def test_an_exchange_says_it_is_one_exchange_between_its_speakers_each_turn_a_quote():
+    """Not '2 citater på ét kort' (a reader's review): what the card is, in words, and what it counts for."""
+    turn = {"speaker_role": "Projektleder", "caption": ""}
+    other = {"speaker_role": "Frivillig/borger", "caption": ""}
+    assert cards.exchange_note([turn]) == ""
+    assert cards.exchange_note([turn, other]) == "Én ordveksling mellem to personer; hver replik tæller som et citat."
+    assert cards.exchange_note([turn, other, turn]) == (
+        "Én ordveksling i tre replikker mellem to personer; hver replik tæller som et citat."
+    )
 
 
 def test_the_data_page_states_the_counting_rule(data):

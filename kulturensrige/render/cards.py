@@ -15,7 +15,7 @@ from kulturensrige.data.schema import BY_REPORT, NOT_STATED
 from kulturensrige.render import highlight
 from kulturensrige.render.markup import Html, Markup, book_link, esc, links_to_book, macro, page_link, side_island
 from kulturensrige.rules import attribution, filters, statistics, views
-from kulturensrige.words import number, plural
+from kulturensrige.words import count_word, number, plural
 
 
 def _label(data: Dataset, table: str, key: str, value: str, column: str = "label") -> str:
@@ -76,8 +76,17 @@ def quote_language(data: Dataset, quote: pd.Series | dict) -> str:
 
 
 def exchange_note(turns: pd.DataFrame | list[dict]) -> str:
-    """What an exchange card counts for under the book's counting rule (views.COUNTING_RULE)."""
-    return f"Ordveksling: {plural(len(turns), 'citat', 'citater')} på ét kort." if len(turns) > 1 else ""
+    """What an exchange card is and counts for under the book's counting rule (views.COUNTING_RULE): one exchange
+    between its speakers, each turn a quote ('Én ordveksling mellem to personer; hver replik tæller som et citat.').
+    Turns by as many speakers as there are turns say only the speakers; more turns than speakers say both."""
+    rows = turns.to_dict("records") if isinstance(turns, pd.DataFrame) else turns
+    if len(rows) < 2:
+        return ""
+    speakers = len({(r["speaker_role"], r["caption"]) for r in rows})
+    among = f"mellem {count_word(speakers)} personer" if speakers > 1 else f"med {count_word(len(rows))} replikker"
+    if 1 < speakers < len(rows):
+        among = f"i {count_word(len(rows))} replikker {among}"
+    return f"Én ordveksling {among}; hver replik tæller som et citat."
 
 
 def _section(data: Dataset, section_id: str) -> dict:

@@ -17,7 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from kulturensrige.data.publishing import PUBLISHED_DATA, SOURCES_FILE
-from kulturensrige.words import csv_text
+from kulturensrige.words import csv_text, hyphenated
 
 
 def esc(text: object) -> str:
@@ -150,6 +150,7 @@ _TEMPLATES = jinja2.Environment(
     # The package's templates do not change while it runs; auto_reload would stat the file at every macro call.
     auto_reload=False,
 )
+_TEMPLATES.filters["hyphenated"] = hyphenated
 
 
 def render(template: str, **context: Any) -> Markup:
