@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from bs4 import BeautifulSoup
 
 from kulturensrige.book.extension import write_downloads
 from kulturensrige.data import refiqda
@@ -113,3 +114,19 @@ def test_the_qda_code_map_guards_a_formula_name_and_reads_it_back(data, tmp_path
     mapping = refiqda.read_code_map(tmp_path / "koder.csv", ingredients["ingredient_id"])
     for name, ingredient in each(zip(ingredients["name"], ingredients["ingredient_id"], strict=True)):
         assert mapping[" ".join(name.split()).casefold()] == (ingredient,)
+
+
+@pytest.mark.browser
+def test_every_table_download_in_the_built_book_says_how_to_open_it_in_a_danish_excel(built_site: Path):
+    """A Danish Excel opens a comma-separated file in one column; the format stays (UTF-8, commas, the documented
+    header), and the line under each 'Hent tabellen som CSV' says how to open it so that the columns split."""
+    lines = [
+        (page.name, line)
+        for page in built_site.rglob("*.html")
+        if "_static" not in page.parts
+        for line in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(".kr-csv-line")
+    ]
+    assert len(lines) > 10
+    for page, line in each(lines):
+        said = " ".join(line.get_text(" ", strip=True).split())
+        assert said.startswith("Hent tabellen som CSV") and "I Excel åbner du den med Data › Fra tekst/CSV" in said, page

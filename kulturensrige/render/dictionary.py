@@ -39,7 +39,9 @@ def sources_html() -> Html:
     """The provenance model and the inference rule, for the data chapter."""
     items = "".join(f"<li><code>{esc(s)}</code>: {esc(m)}.</li>" for s, m in SOURCE_MEANINGS.items())
     rows = "".join(
-        f'<tr><th scope="row"><code>{esc(e.value)}</code></th><td>{esc(e.label)}</td><td>{esc(e.reason)}</td></tr>' for e in EDITORIAL
+        f'<tr><th scope="row"><code>{esc(e.value)}</code></th><td data-label="Hvad">{esc(e.label)}</td>'
+        f'<td data-label="Hvorfor ikke rapportens">{esc(e.reason)}</td></tr>'
+        for e in EDITORIAL
     )
     return Html(
         f"<p>{esc(SOURCES_LEAD)}</p><ul>{items}</ul><p>{esc(EDITORIAL_LEAD)}</p>"
@@ -68,7 +70,10 @@ def as_html() -> Html:
     for table in TABLES.values():
         rows = "".join(
             "<tr>"
-            + "".join(f'<th scope="row"><code>{esc(v)}</code></th>' if k == "Kolonne" else f"<td>{esc(v)}</td>" for k, v in r.items())
+            + "".join(
+                f'<th scope="row"><code>{esc(v)}</code></th>' if k == "Kolonne" else f'<td data-label="{esc(k)}">{esc(v)}</td>'
+                for k, v in r.items()
+            )
             + "</tr>"
             for r in column_rows(table)
         )
@@ -85,7 +90,8 @@ def as_html() -> Html:
 def summary(data: Dataset) -> Html:
     """Which folder this build used and how many rows each table holds."""
     rows = "".join(
-        f'<tr><th scope="row"><code>{esc(t.file)}</code></th><td>{esc(t.title)}</td><td>{len(data.tables[n])}</td></tr>'
+        f'<tr><th scope="row"><code>{esc(t.file)}</code></th><td data-label="Indhold">{esc(t.title)}</td>'
+        f'<td data-label="Rækker">{len(data.tables[n])}</td></tr>'
         for n, t in TABLES.items()
     )
     return Html(
@@ -109,8 +115,9 @@ def sheet_overview(data: Dataset) -> Html:
             if "values" in (meta := table.schema.columns[c].metadata) or ("references" in meta and meta["kind"] != "list")
         ]
         rows.append(
-            f'<tr><th scope="row"><code>{esc(name)}</code></th><td>{esc(table.title)}</td>'
-            f"<td>{len(data.tables[name])}</td><td>{', '.join(f'<code>{esc(c)}</code>' for c in lists) or '–'}</td></tr>"
+            f'<tr><th scope="row"><code>{esc(name)}</code></th><td data-label="Indhold">{esc(table.title)}</td>'
+            f'<td data-label="Rækker i disse data">{len(data.tables[name])}</td>'
+            f'<td data-label="Kolonner med rulleliste">{", ".join(f"<code>{esc(c)}</code>" for c in lists) or "–"}</td></tr>'
         )
     return Html(
         '<div class="kr-table-wrap"><table class="kr-table"><caption>Arkene i arbejdsbogen</caption>'

@@ -660,7 +660,11 @@ def as_html(data: Dataset) -> Html:
         for g, line, kind in found:
             if g != group:
                 continue
-            body.append(f"<tr><td><code>{esc(line)}</code></td><td>{esc(kind.meaning)}</td><td>{_inline_code(kind.remedy)}</td></tr>")
+            body.append(
+                f'<tr><td data-label="Eksempel på meldingen"><code>{esc(line)}</code></td>'
+                f'<td data-label="Hvad den betyder">{esc(kind.meaning)}</td>'
+                f'<td data-label="Sådan retter du det">{_inline_code(kind.remedy)}</td></tr>'
+            )
     return Html(
         '<div class="kr-table-wrap"><table class="kr-table kr-messages"><caption>Valideringens meldinger, '
         "med et eksempel på hver, skrevet af valideringen selv</caption>"

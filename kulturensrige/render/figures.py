@@ -548,6 +548,7 @@ def marks_embed(chart: Chart, marks: Marks, axes: Axes) -> Html:
         f'<figcaption class="kr-figure-title" id="titel-{esc(figure_id)}">{esc(chart.title)}</figcaption>'
         + _marks_table(context)
         + f'<p class="kr-figure-note">{esc(" ".join(filter(None, (chart.note, marks.hint))))}</p>'
-        + f'<p class="kr-csv-line"><a class="kr-csv" download="{esc(_csv_name(figure_id, FIRST))}" href="{esc(csv)}">'
-        f"Hent tabellen som CSV</a>{sources_link()}</p>" + drill_panel(marks.drill) + "</figure>"
+        + str(macro("cards.html.j2", "csv_line", csv, _csv_name(figure_id, FIRST), Markup(sources_link())))
+        + drill_panel(marks.drill)
+        + "</figure>"
     )

@@ -968,8 +968,9 @@ def test_a_wide_heatmap_fits_or_scrolls_in_its_frame_with_every_label_on_a_phone
 
 
 def test_on_a_phone_the_chosen_column_of_a_table_of_marks_is_in_view(data, site_url, browser):
-    """At 320 px the report's seven columns are wider than the screen: the last municipality's column, chosen,
-    is scrolled into view beside the fixed row names."""
+    """At 320 px a table of the report's seven columns may be wider than the screen (the one with the longest row
+    names is): the last municipality's column, chosen, is in view beside the fixed row names in every table,
+    scrolled into view where the table scrolls."""
     context = browser.new_context(locale="da-DK", viewport={"width": 320, "height": 640})
     page = context.new_page()
     try:
@@ -980,10 +981,11 @@ def test_on_a_phone_the_chosen_column_of_a_table_of_marks_is_in_view(data, site_
             """ws => ws.map(w => {
                 const m = w.querySelector('thead th.kr-chosen').getBoundingClientRect(), b = w.getBoundingClientRect();
                 const names = w.querySelector('thead th').getBoundingClientRect();
-                return w.scrollWidth > w.clientWidth && m.left >= names.right - 1 && m.right <= b.right + 1;
+                return [w.scrollWidth > w.clientWidth, m.left >= names.right - 1 && m.right <= b.right + 1];
             })""",
         )
-        assert inside == [True, True, True], inside
+        assert len(inside) == 3 and any(scrolls for scrolls, _ in inside), inside
+        assert all(whole for _, whole in inside), inside
     finally:
         context.close()
 

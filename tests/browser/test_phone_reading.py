@@ -7,9 +7,12 @@ The wide heatmap needs more columns than the report has: the eighth-municipality
 
 from __future__ import annotations
 
+import io
+import re
 from collections.abc import Iterator
 
 import pytest
+from PIL import Image
 
 from support.checks import each
 from support.serving import serve
@@ -194,6 +197,26 @@ def test_every_table_of_marks_fits_a_375_px_phone_with_targets_of_24_px(browser,
         context.close()
 
 
+def test_the_data_chapters_tables_show_each_row_as_a_block_on_a_phone(browser, site_url):
+    """The data dictionary, the table of tables, the workbook's sheets and the error catalogue on om-data/genkoersel
+    scrolled sideways on a phone (up to 945 px in a 343 px column): like the build's other tables, each row is a block,
+    each value under its column's name, and none is wider than the screen's column."""
+    context, page = phone_page(browser, {"width": 375, "height": 667})
+    try:
+        ready(page, f"{site_url}/om-data/genkoersel.html")
+        page.evaluate("() => document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+        tables = page.eval_on_selector_all(
+            ".kr-table-wrap",
+            """ws => ws.filter((w) => w.checkVisibility()).map((w) => ({caption: w.querySelector('caption').textContent.trim(),
+                container: w.clientWidth, scrolls: w.scrollWidth, labelled: !!w.querySelector('td[data-label]')}))""",
+        )
+        assert len(tables) > 5
+        for table in each(tables):
+            assert table["labelled"] and table["scrolls"] <= table["container"] + 1, table
+    finally:
+        context.close()
+
+
 def test_a_link_to_a_figure_lands_below_the_sticky_filter_bar_on_a_phone(browser, site_url):
     context = browser.new_context(viewport={"width": 375, "height": 667}, locale="da-DK")
     page = context.new_page()
@@ -206,6 +229,47 @@ def test_a_link_to_a_figure_lands_below_the_sticky_filter_bar_on_a_phone(browser
             bar = page.locator(".kr-filter").bounding_box()
             figure = page.locator("#figur-ingrediens-kommune").bounding_box()
             assert bar["y"] + bar["height"] <= figure["y"] + 1, (move, bar, figure)
+    finally:
+        context.close()
+
+
+def _painted_bar_top(page, colour: tuple[int, int, int]) -> int | None:
+    """Where the bar's coloured left border is painted on the screen (its first pixel row in a screenshot), or None:
+    what the reader sees, which the DOM's boxes did not show (they said 0 while the bar was painted 100 px lower)."""
+    shot = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
+    x = round(page.evaluate("() => document.querySelector('.kr-filter').getBoundingClientRect().left") + 2)
+    rows = [y for y in range(shot.height) if max(abs(a - b) for a, b in zip(shot.getpixel((x, y)), colour, strict=True)) < 8]
+    return rows[0] if rows else None
+
+
+def test_the_filter_bar_stays_at_the_top_of_a_phone_while_the_page_glides_to_an_anchor(browser, site_url):
+    """A jump to an anchor glided, and the header slid away as it started: the bar was painted mid-screen (up to 250 px
+    down, 150 ms after the jump; a box fixed at 64 px was painted as low). On a phone the jump is now made at once, and
+    header and bar slide away by one transform, the bar's sticky top unchanged: at every moment after the jump the bar
+    is painted at the top of the screen. The browser has no reduced motion here, as a reader's (the test browser's
+    pages otherwise never glide)."""
+    context = browser.new_context(
+        viewport={"width": 375, "height": 667}, locale="da-DK", is_mobile=True, has_touch=True, reduced_motion="no-preference"
+    )
+    page = context.new_page()
+    try:
+        ready(page, f"{site_url}/kommuner/sammenligning.html")
+        css = page.evaluate("() => getComputedStyle(document.querySelector('.kr-filter')).borderLeftColor")
+        colour = tuple(int(n) for n in re.findall(r"\d+", css)[:3])
+        top = page.evaluate("() => getComputedStyle(document.querySelector('.kr-filter')).top")
+        page.wait_for_timeout(300)  # the page settled, as a reader finds it
+        page.evaluate("() => document.querySelectorAll('.kr-marks-figure')[1].scrollIntoView()")
+        painted = []
+        for _ in range(6):
+            page.wait_for_timeout(50)
+            page.evaluate("() => document.querySelector('.kr-filter').getBoundingClientRect()")  # a frame, as a reader's
+            painted.append(_painted_bar_top(page, colour))
+        page.evaluate(SCROLLING_STOPPED_JS)
+        assert page.evaluate("() => document.documentElement.classList.contains('kr-reading')")
+        # At most where it stands under the header (its sticky top), sliding up with the header, never lower.
+        assert all(y is not None and y <= float(top.removesuffix("px")) + 4 for y in painted), (painted, top)
+        assert _painted_bar_top(page, colour) <= 4
+        assert page.evaluate("() => getComputedStyle(document.querySelector('.kr-filter')).top") == top
     finally:
         context.close()
 
@@ -256,6 +320,45 @@ def test_the_filter_is_one_row_that_shows_the_whole_choice_whatever_is_chosen(br
         assert page.locator(".kr-filter-status").is_visible() and page.locator(".kr-filter-settings > summary").is_visible()
         assert page.get_attribute(".kr-filter-toggle", "aria-expanded") == "true"
         assert row["name"] in page.text_content(".kr-filter-status")
+    finally:
+        context.close()
+
+
+def test_the_filter_names_its_choice_on_a_phone_and_keeps_its_button_on_the_row_on_a_desktop(browser, site_url, data):
+    """A new reader on a phone saw a select with no visible 'Kommune'; on a desktop the choice's link (its page)
+    pushed the button onto a row of its own. The label shows at 375 px, and at 1280 px, the longest name chosen on a
+    page whose bar offers the municipality's page, select and button share one row."""
+    row = data.municipalities.sort_values("name", key=lambda n: n.str.len()).iloc[-1]
+    for width in each([375, 1280]):
+        phone = width < 600
+        context = browser.new_context(viewport={"width": width, "height": 667}, locale="da-DK", is_mobile=phone, has_touch=phone)
+        page = context.new_page()
+        try:
+            ready(page, f"{site_url}/index.html?kommune={row.slug}")
+            label = page.locator("label[for='kr-kommune']")
+            assert label.is_visible() and label.bounding_box()["width"] > 40 and label.inner_text() == "Kommune", width
+            assert page.locator(".kr-filter-offer").is_visible()
+            bar = page.evaluate(BAR_JS)
+            assert bar["oneRow"] and bar["nameFits"], (width, bar)
+            # On a desktop the link stands in the row; on a phone it has a line of its own under the row.
+            assert phone or bar["height"] <= BAR_HEIGHT[width], bar
+        finally:
+            context.close()
+
+
+def test_the_side_by_side_choices_legend_stands_inside_its_frame_on_a_phone(browser, site_url):
+    """'Side om side med den valgte kommune' wrapped into two lines across the frame's top border at 375 px."""
+    context, page = phone_page(browser, {"width": 375, "height": 667})
+    try:
+        ready(page, f"{site_url}/kommuner/sammenligning.html?kommune=egedal")
+        boxes = page.evaluate(
+            """() => { const f = document.querySelector('.kr-compare-choices'), l = f.querySelector('legend');
+                const b = f.getBoundingClientRect(), r = l.getBoundingClientRect();
+                return {frame: b.top + parseFloat(getComputedStyle(f).borderTopWidth), legend: r.top, left: r.left, right: r.right,
+                        frameLeft: b.left, frameRight: b.right}; }"""
+        )
+        assert boxes["legend"] >= boxes["frame"], boxes
+        assert boxes["frameLeft"] <= boxes["left"] and boxes["right"] <= boxes["frameRight"], boxes
     finally:
         context.close()
 
@@ -373,11 +476,10 @@ def test_a_table_of_marks_scrolled_sideways_stops_with_whole_columns_beside_its_
     context, page = phone_page(browser, {"width": 375, "height": 667})
     try:
         ready(page, f"{eighth_url}/kommuner/sammenligning.html")
-        wraps = page.locator(".kr-marks-wrap")
-        assert wraps.count()
-        for wrap in each(wraps.all()):
+        wraps = [w for w in page.locator(".kr-marks-wrap").all() if w.evaluate("w => w.scrollWidth > w.clientWidth")]
+        assert wraps, "no table of marks wider than the phone"
+        for wrap in each(wraps):
             wrap.scroll_into_view_if_needed()
-            assert wrap.evaluate("w => w.scrollWidth > w.clientWidth"), "wider than the phone"
             wrap.evaluate("w => w.scrollBy({left: 17, behavior: 'instant'})")
             page.wait_for_timeout(400)  # the snap
             slivers = wrap.evaluate(
