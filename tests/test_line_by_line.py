@@ -183,6 +183,18 @@ def test_the_printed_book_offers_no_screen_controls_and_shows_every_municipality
     assert "indsatserEt" not in front.get_text("") and re.search(r"indsatser\s+Et projekt", front.get_text(""))
 
 
+@pytest.mark.build
+def test_the_printed_book_leaves_out_the_web_books_navigation(built_site: Path, data):
+    """The whole-book PDF printed the front page's first screen: "Start her: Læs bogens gengivelse forfra · Din
+    kommune · …", links meant for a reader on the web. Paper has its table of contents, and the findings and the
+    citation stand in full further on; the lead stays."""
+    front = text(editions.printable_article(built_site, editions.Chapter("index.html", 0, "x"), 1, ""))
+    for words in each(["Start her", "Din kommune", "Guiden som tjekliste", "Mere om at citere", "Alle udvalgte fund"]):
+        assert words not in front, words
+    assert text(front_page.lead(data)) in front
+    assert all(text(finding.report_text) in front for finding in data.findings.itertuples())
+
+
 def test_the_reports_missing_space_after_a_hyphen_is_repaired_one_way_throughout():
     """'sorg-og livsmodsgruppe' and 'Billed-og medieskole' are the same slip in the report; the book repairs both."""
     for path in each(sorted((REPO / "data").glob("*.csv"))):

@@ -657,7 +657,7 @@ def _printable_controls(article: Tag) -> None:
         summary.string = "Tallene"
     for note in article.select(".kr-figure-note"):
         said = note.get_text()
-        for hint in (charts.CLICK_HINT, charts.CELL_HINT, charts.INFERRED_HINT):
+        for hint in (charts.CLICK_HINT, charts.CELL_HINT, charts.INFERRED_HINT, charts.MARK_HINT):
             said = said.replace(hint, "")
         if said != note.get_text():
             note.string = " ".join(said.split())

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 
 import pikepdf
 
+from kulturensrige.edition.pdf_images import share_identical_images
+
 # Structure types of PDF 2.0 that Chromium writes, mapped to the nearest type of PDF 1.7 (ISO 32000-1, 14.8.4).
 ROLE_MAP = {"/Em": "/Span", "/Strong": "/Span", "/Sub": "/Span", "/Title": "/P", "/Aside": "/Div", "/FENote": "/Note"}
 TEXT_SHOWING = {"Tj", "TJ", "'", '"'}
@@ -23,7 +25,8 @@ MARK_BEGIN, MARK_END = {"BDC", "BMC"}, "EMC"
 
 def finish(pdf: bytes, title: str, link_texts: Mapping[str, str]) -> bytes:
     """The printed PDF with its untagged painting marked as artifacts, a role map, XMP metadata (title, language)
-    and a description on every link; `link_texts` gives each link's text by its href ('#id' or an address)."""
+    and a description on every link; `link_texts` gives each link's text by its href ('#id' or an address). Each
+    picture is stored once (pdf_images: Chromium repeats a hatched bar's picture for every bar)."""
     with pikepdf.open(io.BytesIO(pdf)) as document:
         for page in document.pages:
             mark_artifacts(page)
@@ -31,6 +34,7 @@ def finish(pdf: bytes, title: str, link_texts: Mapping[str, str]) -> bytes:
         map_roles(document, elements)
         give_list_items_bodies(document, elements)
         describe_links(document, link_texts)
+        share_identical_images(document)
         with document.open_metadata(set_pikepdf_as_editor=False) as meta:
             meta.load_from_docinfo(document.docinfo)
             meta["dc:title"] = title

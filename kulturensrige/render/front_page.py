@@ -161,10 +161,12 @@ def _main_finding(data: Dataset) -> str:
 def first_screen(data: Dataset) -> Html:
     """What a reader came for, in the first screen of a phone: what the report is, where to start, the
     ingredients, the municipalities, its main finding and how to cite it; the full findings and the
-    citation follow further down (`main_findings`, `how_to_cite`)."""
+    citation follow further down (`main_findings`, `how_to_cite`). Past the lead it is the web book's navigation
+    ("Start her", "Din kommune", links to the parts below): paper has its table of contents and prints the
+    findings and the citation in full, so the editions and a printed page leave it out (kr-web-only)."""
     return Html(
         lead(data)
-        + '<div class="kr-front">'
+        + '<div class="kr-front kr-web-only">'
         + _line("forside-start", "Start her", starts(data))
         + _line("forside-ingredienser", "Virksomme ingredienser", ingredient_lines(data))
         + _line("forside-kommuner", f"De {count_word(len(data.municipalities))} kommuner", municipality_lines(data))
