@@ -28,6 +28,7 @@ DECISIONS = (
     "tables-of-marks-for-sparse-counts",
     "data-folders-stored-as-typed",
     "whose-word-in-a-download",
+    "hyphenation-decided-at-build-time",
 )
 
 

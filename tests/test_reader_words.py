@@ -17,7 +17,7 @@ from kulturensrige.data.schema import EDITORIAL_VALUES
 from kulturensrige.edition import editions
 from kulturensrige.render import cards, charts, comparison, front_page, lists
 from kulturensrige.rules import filters, statistics, views
-from kulturensrige.words import genitive
+from kulturensrige.words import SOFT_HYPHEN, genitive, hyphenated
 from support.checks import each
 
 
@@ -359,3 +359,15 @@ def test_a_municipalitys_edition_says_why_its_table_of_terms_is_empty(data):
         page = BeautifulSoup(editions.municipality_edition(data, code, stamp, computed, "plotly.min.js"), "html.parser")
         notes = " ".join(m.get_text() for m in page.select(".kr-empty-note"))
         assert f"{genitive(filters.municipality_name(data, code))} kolonne er tom" in notes, code
+
+
+def test_a_long_name_gets_soft_hyphens_at_danish_points_and_reads_the_same_without_them():
+    """The narrow names' column of a table of marks on a phone breaks a long word only at a Danish hyphenation
+    point (ADR 17); short words get none, and the text is otherwise unchanged."""
+    name = "Borgere uden for foreningsfællesskaberne"
+    broken = hyphenated(name)
+    assert broken.replace(SOFT_HYPHEN, "") == name
+    assert broken.startswith("Borgere uden for ") and SOFT_HYPHEN in broken.split()[-1]
+    pieces = broken.split()[-1].split(SOFT_HYPHEN)
+    assert len(pieces[0]) >= 3 and len(pieces[-1]) >= 3, pieces  # never "fo-…" nor "…-ne"
+    assert hyphenated("Køge og Egedal") == "Køge og Egedal"
