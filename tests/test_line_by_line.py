@@ -186,10 +186,12 @@ def test_the_printed_book_offers_no_screen_controls_and_shows_every_municipality
 @pytest.mark.build
 def test_the_printed_book_leaves_out_the_web_books_navigation(built_site: Path, data):
     """The whole-book PDF printed the front page's first screen: "Start her: Læs bogens gengivelse forfra · Din
-    kommune · …", links meant for a reader on the web. Paper has its table of contents, and the findings and the
-    citation stand in full further on; the lead stays."""
+    kommune · …", links meant for a reader on the web, and the page's 'Sådan citerer du rapporten', whose fingerprint
+    stands "nederst på siden" on the web. Paper has its table of contents and the findings in full, and the edition's
+    cover says how to cite it; the lead stays."""
     front = text(editions.printable_article(built_site, editions.Chapter("index.html", 0, "x"), 1, ""))
-    for words in each(["Start her", "Din kommune", "Guiden som tjekliste", "Mere om at citere", "Alle udvalgte fund"]):
+    web = ["Start her", "Din kommune", "Guiden som tjekliste", "Mere om at citere", "Alle udvalgte fund", "nederst på siden"]
+    for words in each(web):
         assert words not in front, words
     assert text(front_page.lead(data)) in front
     assert all(text(finding.report_text) in front for finding in data.findings.itertuples())

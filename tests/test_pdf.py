@@ -801,7 +801,8 @@ def test_links_to_editions_appear_only_for_pdfs_that_exist_and_escape_the_name(t
     assert sentences[koege]["pdf_href"] == "pdf/kulturens-rige-koege.pdf" and "(2 kB)" in sentences[koege]["pdf"]
     assert [key for key, s in sentences.items() if "pdf" in s] == [koege, koege + "|uden-udledte"]
     page = (site / "kommuner" / "profil-koege.html").read_text()
-    assert '<h1>T</h1><!-- kr-pdf --><p class="kr-edition-link"><a href="../pdf/kulturens-rige-koege.pdf"' in page
+    # The link is the web's: an edition or a printed page leaves it out (kr-web-only).
+    assert '<h1>T</h1><!-- kr-pdf --><p class="kr-edition-link kr-web-only"><a href="../pdf/kulturens-rige-koege.pdf"' in page
     assert "(PDF, 2 kB)" in page and "<img" not in page and "&lt;img src=x onerror=" in page
     assert "kr-pdf" not in (site / "index.html").read_text()
     (site / "pdf" / "kulturens-rige-koege.pdf").unlink()

@@ -589,6 +589,9 @@ DROPPED = [
     ".kr-compare-choices",
     ".kr-compare-status",  # "2 af 7 kommuner står side om side": on paper all of them do
     ".kr-web-only",  # a chapter's sentence about the filter or a click (book/*.ipynb)
+    # The front page's "Sådan citerer du rapporten" ends "nævn også datamappens fingeraftryk nederst på siden": the
+    # web page's foot. An edition's cover says how to cite the report and that edition, with its fingerprint.
+    f"section:has(> #{front_page.CITE_ID})",
     "details.kr-made",  # which notebook and CSV files made the page: the web book's line for analysts
     "[hidden]",
 ]
