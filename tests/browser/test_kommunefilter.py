@@ -935,7 +935,8 @@ def test_phone_width_has_no_sideways_scrolling(data, built_site, site_url, phone
         draw_every_chart(phone)
         width = phone.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
         assert width == [375, 375], f"{path}: {width}"
-        assert phone.locator("#kr-kommune").bounding_box()["height"] >= 44, "tommelfingerstørrelse"
+        # Rounded: read while the bar slides away with the header (a transform), the box is 43.999996 px tall.
+        assert round(phone.locator("#kr-kommune").bounding_box()["height"], 2) >= 44, "tommelfingerstørrelse"
         # A chart fits the screen, or (a wide heatmap) scrolls inside its own frame, which fits.
         boxes = phone.eval_on_selector_all(
             ".kr-plot .main-svg",
