@@ -16,8 +16,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from kulturensrige import load
-from kulturensrige.render import browser, cards, charts, comparison, dictionary, highlight, lists
-from kulturensrige.rules import filters, views
+from kulturensrige.render import browser, cards, charts, comparison, dictionary, figures, highlight, lists
+from kulturensrige.rules import filters, statistics, views
 from kulturensrige.words import csv_cell, csv_text
 from support.checks import each
 
@@ -145,14 +145,78 @@ def test_heatmaps_keep_every_column_and_frame_the_chosen(data, chart):
             assert layout["xaxis"]["ticktext"][i] == charts.CHOSEN_LABEL + x[i]
 
 
-def test_bar_charts_show_the_chosen_beside_the_total(data):
-    model = charts.quotes_per_ingredient(data)
-    for row in each(data.municipalities.itertuples()):
-        traces = model.variants[row.kommunekode].figure["data"]
-        assert [t["name"] for t in traces] == [row.name, charts.ALL_QUOTES], "most quotes belong to no municipality"
-        own = filters.quotes(data, filters.QuoteFilter(kommunekode=row.kommunekode))
-        assert sum(traces[0]["x"]) == sum(len(ids) for ids in own["ingredient_ids"])
-        assert sum(traces[1]["x"]) == sum(len(ids) for ids in data.quotes["ingredient_ids"])
+@pytest.mark.parametrize(
+    "chart",
+    [
+        charts.ingredient_municipality_matrix,
+        charts.art_forms_by_municipality,
+        charts.target_groups_by_municipality,
+        charts.settings_by_municipality,
+    ],
+)
+def test_a_heatmap_draws_no_grid_lines_across_its_cells(data, chart):
+    """plotly's template draws a grid on both axes; on a heatmap's category axes its lines run through the middle of
+    every cell, seen in the gaps between them. No variant of a heatmap has a grid or zero line."""
+    for key, variant in each(list(chart(data).variants.items())):
+        layout = variant.figure["layout"]
+        assert [layout[axis].get(line) for axis in ("xaxis", "yaxis") for line in ("showgrid", "zeroline")] == [False] * 4, key
+
+
+def _bars(variant) -> dict[str, int]:
+    """Each bar's length in a variant's figure: its pieces added up, by the bar's label."""
+    lengths: dict[str, int] = {}
+    for trace in variant.figure["data"]:
+        for label, x in zip(trace["y"], trace["x"], strict=True):
+            lengths[label] = lengths.get(label, 0) + x
+    return lengths
+
+
+def _chosen_counts(data, chart, code: str, include_inferred: bool) -> int:
+    """What the chosen municipality's part of the bars adds up to, counted here from the data."""
+    if chart is charts.partners_by_kind:
+        ties = statistics.organisation_ties(data, data.initiatives)
+        return int(ties[ties["kommunekode"] == code].groupby("kind")["organisation_id"].nunique().sum())
+    tied = views.tied_quotes(data.quotes, include_inferred)
+    return int(tied.loc[tied["kommunekode"] == code, "ingredient_ids"].map(len).sum())
+
+
+@pytest.mark.parametrize("chart", [charts.quotes_per_ingredient, charts.partners_by_kind])
+def test_choosing_a_municipality_marks_its_part_of_the_same_bars_and_says_so(data, chart):
+    """A choice keeps the chart's meaning: the same bars, as long as without a choice, and the same pieces; the
+    chosen municipality's part in full colour, the rest faint. Its title, text and table say what is marked."""
+    model = chart(data)
+    everyone = model.variants[filters.ALL]
+    caption = BeautifulSoup(model.html().markup, "html.parser").select_one("figcaption")
+    titles = {span.get_text(): span["data-variant"].split() for span in caption.select("span[data-variant]")}
+    pieces = {t["name"] for t in everyone.figure["data"]}
+    for key, code, include_inferred in each(list(views.states(data))):
+        if code == filters.ALL or key not in model.variants:
+            continue
+        variant, name = model.variants[key], filters.municipality_name(data, code)
+        assert _bars(variant) == _bars(everyone), key
+        faint = [t for t in variant.figure["data"] if t["marker"]["color"].endswith(f",{charts.MUTED_OPACITY})")]
+        marked = [t for t in variant.figure["data"] if t not in faint]
+        assert len(marked) == len(faint) == len(everyone.figure["data"]), key
+        if len(pieces) > 1:
+            assert {t["name"] for t in marked} == {t["name"] for t in faint} == pieces, key
+        assert sum(sum(t["x"]) for t in marked) == _chosen_counts(data, chart, code, include_inferred), key
+        assert name in variant.title and "fremhævet" in variant.title, key
+        assert variant.marks[-1] == code and list(variant.table.columns[:-1]) == list(everyone.table.columns), key
+        assert name in variant.table.columns[-1] and name in variant.alt and variant.said, key
+        assert key in titles[variant.title], key
+
+
+def test_a_partner_bar_drills_through_to_the_initiatives_that_name_its_organisations(data):
+    """The partner chart opens cards on a tap as the other charts do: each bar names the initiatives behind it, and
+    its panel takes them from the page's store of initiative cards."""
+    model = charts.partners_by_kind(data)
+    ties = statistics.organisation_ties(data, data.initiatives)
+    kinds = statistics.organisations_by_kind(data, data.initiatives)["kind"]
+    bars = model.variants[filters.ALL].figure["data"][0]["customdata"]
+    for kind, ids in each(list(zip(kinds, bars, strict=True))):
+        assert ids.split() == list(dict.fromkeys(ties.loc[ties["kind"] == kind, "initiative_id"])), kind
+    markup = model.html().markup
+    assert f'data-kr-store="{figures.INITIATIVE_DRILL.store}"' in markup and charts.PARTNER_HINT in markup
 
 
 def test_comparison_cards_agree_with_the_profiles(data):

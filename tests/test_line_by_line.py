@@ -58,7 +58,7 @@ def test_every_count_of_inferred_ties_says_udledt(data):
     assert "Citater knyttet til kommunen" in [th.get_text(strip=True) for th in overview.select("thead th")]
     assert "2, udledt af redaktionen" in overview.get_text(" ", strip=True)
     ringkoebing = edition(data, "760")
-    assert "Citater pr. ingrediens knyttet til Ringkøbing-Skjern (2, udledt af redaktionen)" in ringkoebing.get_text(" ")
+    assert "de citater, der er knyttet til Ringkøbing-Skjern (2, udledt af redaktionen), fremhævet" in ringkoebing.get_text(" ")
     about = ringkoebing.select_one(".kr-about").get_text(" ", strip=True)
     assert "kommunens egne citater" not in about and "udledt af redaktionen" in about
 
@@ -176,7 +176,7 @@ def test_the_printed_book_offers_no_screen_controls_and_shows_every_municipality
     assert compare.select_one(".kr-compare-status") is None
     for page in ("kommuner/sammenligning.html", "ingredienser/oversigt.html"):
         printed = text(editions.printable_article(built_site, editions.Chapter(page, 1, "x"), 1, ""))
-        for control in ("Vis tallene som tabel", "Hent tabellen som CSV", charts.CLICK_HINT, charts.CELL_HINT):
+        for control in ("Vis tallene som tabel", "Hent tabellen som CSV", charts.CLICK_HINT, charts.CELL_HINT, charts.PARTNER_HINT):
             assert control not in printed, (page, control)
     # Words of two inline elements ran together on paper ("aktionerEt", now "indsatserEt"): a space stands between them.
     front = BeautifulSoup(str(editions.printable_article(built_site, editions.Chapter("index.html", 0, "x"), 1, "")), "html.parser")

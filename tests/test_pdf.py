@@ -556,23 +556,31 @@ def test_the_contents_are_whole_numbered_list_by_list_and_give_each_headings_pag
 
 def test_an_editions_tables_and_charts_mark_its_municipality_as_the_web_does(data):
     """Every table of a municipality's edition marks the municipality's column (bold, framed, the sign before its
-    name in the header) and no other; every chart draws its bars beside all municipalities' in another colour,
-    with its name in the legend; and every figure says what the marks mean."""
+    name in the header) and no other; a heatmap's column is drawn as bars beside all municipalities' in another
+    colour, with its name in the legend; the quotes' bars keep their pieces with the municipality's part in full
+    colour and the rest faint, as on the web; and every figure says what the marks mean."""
     edition_charts = editions.EditionCharts.compute(data)
     for row in each(data.municipalities.itertuples()):
         page = BeautifulSoup(editions.municipality_edition(data, row.kommunekode, STAMP, edition_charts, PLOTLY_JS.as_uri()), "html.parser")
         for figure in each(page.select(".kr-figure")):
-            assert figure.select_one(".kr-mark-note").get_text() == editions.mark_note(row.name)
+            plot = json.loads(figure.select_one("script.kr-edition-figure").string)
+            stacked = plot["layout"].get("barmode") == "stack"
+            note = editions.highlight_note(row.name) if stacked else editions.mark_note(row.name)
+            assert figure.select_one(".kr-mark-note").get_text() == note
             table = figure.select_one("table")
             heads = [th.get_text() for th in table.select("thead th.kr-chosen")]
-            assert len(heads) == 1 and heads[0].startswith(f"{editions.CHOSEN_SIGN}\N{NO-BREAK SPACE}{row.name}"), heads
+            assert len(heads) == 1 and heads[0].startswith(f"{editions.CHOSEN_SIGN}\N{NO-BREAK SPACE}"), heads
+            assert row.name in heads[0], heads
             column = [th.get_text() for th in table.select("thead th")].index(table.select_one("thead th.kr-chosen").get_text())
             for line in each(table.select("tbody tr")):
                 cells = line.find_all(["th", "td"])
                 assert [i for i, cell in enumerate(cells) if "kr-chosen" in cell.get("class", [])] == [column]
-            plot = json.loads(figure.select_one("script.kr-edition-figure").string)
             names = [trace.get("name") for trace in plot["data"]]
-            assert names[0] == html.escape(row.name, quote=False) and names[1] in (charts.ALL_MUNICIPALITIES, charts.ALL_QUOTES), names
+            if stacked:
+                faint = [t for t in plot["data"] if t["marker"]["color"].endswith(f",{charts.MUTED_OPACITY})")]
+                assert 0 < len(faint) == len(plot["data"]) // 2 and names == names[: len(faint)] * 2, names
+                continue
+            assert names[0] == html.escape(row.name, quote=False) and names[1] == charts.ALL_MUNICIPALITIES, names
             colours = [trace["marker"]["color"] for trace in plot["data"]]
             assert colours[0] != colours[1] and plot["layout"].get("showlegend") is not False
 

@@ -125,6 +125,15 @@ def mark_note(name: str) -> str:
     )
 
 
+def highlight_note(name: str) -> str:
+    """What the marks in a stacked chart mean: the chosen municipality's part of each bar in full colour, the rest
+    faint (charts._highlighted), and its column of the table."""
+    return (
+        f"Sådan er {name} fremhævet: i diagrammet står kommunens citater i fuld farve forrest i søjlerne og de øvrige "
+        f"citater lyse, i tabellen med {CHOSEN_SIGN} og fed skrift."
+    )
+
+
 def marked_table(table: str, kommunekode: str) -> Markup:
     """A figure's table with the chosen municipality's cells marked as the book's filter marks them on the web
     (kr-chosen, the cells data-kr-mark names), and the sign before its name in the header. The table is the
@@ -152,7 +161,7 @@ class ChartVariants:
     def variant(self, key: str, title: str = "", chosen: str = "", marks: tuple[str, ...] = ()) -> Figure:
         """The variant for `key` (a kommunekode or 'alle'), its plot without the drill-through data; the `chosen`
         municipality's column of its table marked: the column the variant's marks name, or `marks`, where the
-        variant's table is the chosen municipality's beside the total and names none. Made once for each."""
+        variant's table names none. Made once for each."""
         if (key, title, chosen, marks) not in self.made:
             variant = self.chart.variants[key]
             table = marked_table(figures.table_element(variant.table, self.chart.title, marks or variant.marks), chosen)
@@ -160,8 +169,8 @@ class ChartVariants:
         return self.made[key, title, chosen, marks]
 
     def column(self, kommunekode: str) -> Figure:
-        """A heatmap's variant for one municipality, drawn as the book draws a chosen municipality in a bar chart
-        (charts._beside_total): its count beside all municipalities' together, row by row. plotly paints heatmap
+        """A heatmap's variant for one municipality, drawn as bars: its count beside all municipalities' together,
+        row by row. plotly paints heatmap
         cells as one raster image, which a tagged PDF can neither keep as vectors nor describe. The table has every
         municipality's column, the chosen one marked, while they fit a page; past that, the bars' two columns."""
         heat = next((t for t in self.chart.plot(kommunekode)["data"] if t.get("type") == "heatmap"), None)
@@ -497,16 +506,16 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
     name = row["name"]
     words = CardWords(data)
     initiatives = initiative_items(data, kommunekode)
-    # Every figure marks the municipality as the book does when it is chosen: its bars beside all municipalities'.
+    # Every figure marks the municipality as the book does when it is chosen: its part of the bars, or its bars beside all.
     figures = {}
     if initiatives:
         figures["art_forms"] = edition_charts.art_forms.column(kommunekode)
         figures["target_groups"] = edition_charts.target_groups.column(kommunekode)
     # How firmly the municipality's quotes are tied says itself ("2, udledt af redaktionen"), as everywhere a count of ties stands.
-    quotes_title = f"Citater pr. ingrediens knyttet til {name} ({cards.attributed_count(data, quotes)}), ved siden af alle kommuner"
-    # The chosen variant's table: ingredient, the municipality's count, all municipalities' (charts.quotes_per_ingredient).
-    quotes_figure = edition_charts.quotes_per_ingredient.variant(kommunekode, quotes_title, kommunekode, ("", kommunekode, ""))
-    figures["quotes"] = replace(quotes_figure, mark=mark_note(name))
+    quotes_title = f"Citater pr. ingrediens, med de citater, der er knyttet til {name} ({cards.attributed_count(data, quotes)}), fremhævet"
+    # The chosen variant marks its own table's column: the municipality's part of each ingredient (charts.quotes_per_ingredient).
+    quotes_figure = edition_charts.quotes_per_ingredient.variant(kommunekode, quotes_title, kommunekode)
+    figures["quotes"] = replace(quotes_figure, mark=highlight_note(name))
     numbered = {key: (n, figure) for n, (key, figure) in enumerate(figures.items(), start=1)}
     context = {
         "title": f"{TITLE} – {name}",
@@ -660,7 +669,7 @@ def _printable_controls(article: Tag) -> None:
         summary.string = "Tallene"
     for note in article.select(".kr-figure-note"):
         said = note.get_text()
-        for hint in (charts.CLICK_HINT, charts.CELL_HINT, charts.INFERRED_HINT, charts.MARK_HINT):
+        for hint in (charts.CLICK_HINT, charts.CELL_HINT, charts.INFERRED_HINT, charts.MARK_HINT, charts.PARTNER_HINT):
             said = said.replace(hint, "")
         if said != note.get_text():
             note.string = " ".join(said.split())

@@ -82,10 +82,12 @@ def _heat_layout(figure: go.Figure, rows: list[list[str]], columns: list[str]) -
     names = max((text_width(c, LABEL_SIZE, bold=True) for c in columns), default=0)
     bottom = math.ceil(names) + 2 * LABEL_SIZE + 24
     styled(figure, height=HEAT_TOP + row_height * len(rows) + bottom)
+    # No grid: on category axes its lines run through the middle of the cells, seen in the gaps between them.
+    plain = {"showgrid": False, "zeroline": False, "automargin": False}
     return figure.update_layout(
         margin={"l": _label_width(rows), "r": HEAT_RIGHT, "t": HEAT_TOP, "b": bottom},
-        xaxis={"title": "Kommune", "dtick": 1, "tickangle": -90, "automargin": False},
-        yaxis={"autorange": "reversed", "automargin": False},
+        xaxis={"title": "Kommune", "dtick": 1, "tickangle": -90, **plain},
+        yaxis={"autorange": "reversed", **plain},
     )
 
 
@@ -130,7 +132,7 @@ def _scope(data: Dataset, code: str, include_inferred: bool) -> str:
 
 # -- highlighting the chosen municipality -------------------------------------------------------
 
-MUTED = "#8c8c8c"  # the total beside the chosen municipality's bar: grey, with a pattern so it is not told by colour alone
+MUTED = "#8c8c8c"  # the total beside the chosen municipality's bars in a printed edition
 MARK = "#D55E00"  # the outline around the chosen column of a heatmap, visible on every colour of the scale
 # Before the chosen column's label. Not plotly's <b>: plotly draws it as a style attribute, which the book's
 # Content-Security-Policy blocks (style-src-attr 'none', kulturensrige/book/hardening.py).
@@ -153,36 +155,10 @@ def _mark_column(figure: dict, labels: list[str], marked: int | None) -> dict:
     return {**figure, "layout": {**layout, "xaxis": xaxis, "shapes": [*layout.get("shapes", []), shape]}}
 
 
-# What the grey bar beside the chosen municipality's counts: every municipality's initiatives or organisations, but
-# every quote, as most quotes belong to no municipality (a reader took "Alle kommuner" for the municipalities' sum).
+# A printed edition draws a heatmap's chosen column as bars beside all municipalities' together (edition/editions.py):
+# the chosen municipality's bars, and this grey one, hatched so it is not told by colour alone.
 ALL_MUNICIPALITIES = "Alle kommuner"
-MUTED_MARKER = {"color": MUTED, "pattern": {"shape": "/"}}  # the grey bar, hatched so it is not told by colour alone
-ALL_QUOTES = "Alle citater"
-
-
-def _beside_total(
-    names: list[str], total: list[int], mine: list[int], chosen: str, noun: tuple[str, str], ids=None, everyone: str = ALL_MUNICIPALITIES
-) -> list[go.Bar]:
-    """Two bars per row: the chosen municipality's (coloured) beside the total (grey) that `everyone` names."""
-    common = {"y": names, "orientation": "h", "hovertemplate": "%{y} · %{fullData.name}: %{hovertext}<extra></extra>"}
-    bars = [
-        go.Bar(x=mine, name=escape(chosen, quote=False), marker_color=PALETTE[0], hovertext=_counted(mine, *noun), **common),
-        go.Bar(x=total, name=everyone, marker_color=MUTED, marker_pattern_shape="/", hovertext=_counted(total, *noun), **common),
-    ]
-    if ids is not None:
-        bars[0].customdata, bars[1].customdata = ids
-    return bars
-
-
-def _chosen_beside(figure: dict, mine: list[int], chosen: str, noun: tuple[str, str], ids: list[str] | None = None) -> dict:
-    """A chart of _beside_total's bars (plotly's JSON, figures.figure_json) with another municipality chosen.
-
-    Only the chosen municipality's bars differ, so plotly makes and checks one such figure per chart, and each
-    municipality's is a copy with its own values: 98 figures made by plotly took seconds at national scale."""
-    bar = {**figure["data"][0], "x": mine, "name": escape(chosen, quote=False), "hovertext": _counted(mine, *noun)}
-    if ids is not None:
-        bar["customdata"] = ids
-    return {**figure, "data": [bar, *figure["data"][1:]]}
+MUTED_MARKER = {"color": MUTED, "pattern": {"shape": "/"}}
 
 
 # -- quotes × ingredients -----------------------------------------------------------------------
@@ -195,50 +171,68 @@ CELL_HINT = "Klik på en celle for citaterne."
 INFERRED_HINT = "Slår du »Medtag udledte tilknytninger« fra, flytter de udledte citater over i denne kolonne."
 # A table of marks is only on screen: its hint is not part of the chart's note, which a printed edition shows.
 MARK_HINT = "Tryk på et tal for at se indsatserne bag det."
+PARTNER_HINT = "Klik på en søjle for at se de indsatser, der nævner organisationerne."
 
 
 def quotes_per_ingredient(data: Dataset) -> Chart:
-    """Bars: quotes substantiating each ingredient. For all municipalities stacked by speaker category; with one
-    chosen, its quotes beside the total. Click a bar for its quotes."""
+    """Bars: quotes substantiating each ingredient, stacked by speaker category. With a municipality chosen, the same
+    bars and pieces: its quotes first in full colour, every other quote faint behind them (_highlighted). Click a
+    bar for its quotes."""
     ingredient_names = _labels(data, "ingredients", "ingredient_id", "name")
     speaker_names = _labels(data, "speaker_categories", "speaker_category_id")
     order = [ingredient_names[i] for i in data.ingredients.sort_values("number")["ingredient_id"]]
     every = statistics.quotes_by_ingredient_and_speaker(data, data.quotes)
-    by_ingredient = every.groupby("ingredient_id", sort=False)
     height = _legend_height(int((every.groupby("speaker_category")["count"].sum() > 0).sum()))
-    ingredients = [str(i) for i in by_ingredient.groups]
-    total = [int(by_ingredient.get_group(i)["count"].sum()) for i in ingredients]
-    total_ids = [" ".join(q for qs in by_ingredient.get_group(i)["quote_ids"] for q in qs) for i in ingredients]
-    # The chart beside the total with nobody chosen yet: _chosen_beside puts each municipality's bars in.
-    nobody = [0] * len(ingredients)
-    names = [_bar_label(ingredient_names[i]) for i in ingredients]
-    beside = go.Figure(_beside_total(names, total, nobody, "", ("citat", "citater"), (total_ids, total_ids), ALL_QUOTES))
-    styled(beside, height=height).update_layout(
-        barmode="group",
-        legend_title_text="Kommune",
-        xaxis=_count_axis("Antal citater", max(total, default=0)),
-        yaxis={"title": "Ingrediens", "categoryorder": "array", "categoryarray": [_bar_label(n) for n in order[::-1]]},
-    )
-    beside_json = figure_json(beside)
+    everyone = _by_speaker(data, every, ingredient_names, speaker_names, order, height)
+    # The pieces of the bars, in the order of the all-municipalities figure's traces: (category, its cells' quote ids).
+    pieces = [
+        (str(category), [list(ids) for ids in rows["quote_ids"]])
+        for category, rows in every.groupby("speaker_category", sort=False)
+        if rows["count"].sum()
+    ]
+    ingredients = [str(i) for i in every.groupby("ingredient_id", sort=False).groups]
+    totals = [sum(len(cells[k]) for _, cells in pieces) for k in range(len(ingredients))]
     tied_ids = {
-        inferred: statistics.quote_ids_by_municipality_and_ingredient(data, views.tied_quotes(data.quotes, inferred))
+        inferred: statistics.quote_ids_by_municipality_ingredient_and_speaker(data, views.tied_quotes(data.quotes, inferred))
         for inferred in (True, False)
     }
 
     def build(code: str, include_inferred: bool) -> Variant:
         if code == filters.ALL:
-            return _by_speaker(data, every, ingredient_names, speaker_names, order, height)
-        mine = [tied_ids[include_inferred].get((code, i), []) for i in ingredients]
-        chosen = [len(ids) for ids in mine]
+            return everyone
         name = filters.municipality_name(data, code)
-        figure = _chosen_beside(beside_json, chosen, name, ("citat", "citater"), [" ".join(ids) for ids in mine])
+        own = tied_ids[include_inferred]
+        mine = [[own.get((code, ingredients[k], category), []) for k in range(len(ingredients))] for category, _ in pieces]
+        counts = [sum(len(part[k]) for part in mine) for k in range(len(ingredients))]
+        every_ids = [cells for _, cells in pieces]
+        figure = _highlighted(everyone.figure, every_ids, mine, ("citat", "citater"), f"knyttet til {name}", f"ikke knyttet til {name}")
+        scope = "" if include_inferred else " (kun citater, hvor kommunen er angivet)"
+        title = f"Citater pr. ingrediens, {genitive(name)} citater fremhævet{scope}"
+
+        def detail(k: int) -> str:
+            by = [f"{len(part[k])} fra {speaker_names[category]}" for (category, _), part in zip(pieces, mine, strict=True) if part[k]]
+            return f" ({', '.join(by)})" if by else ""
+
         alt = (
-            f"Antal citater, der underbygger hver ingrediens, for {_scope(data, code, include_inferred)} ved siden af alle citater: "
-            + "; ".join(f"{ingredient_names[i]}: {name} {c}, alle {t}" for i, c, t in zip(ingredients, chosen, total, strict=True))
+            f"Antal citater, der underbygger hver ingrediens, fordelt på talerens gruppe, med de citater, der er knyttet til "
+            f"{_scope(data, code, include_inferred)}, fremhævet i fuld farve forrest i søjlerne og de øvrige citater lyse: "
+            + "; ".join(
+                f"{ingredient_names[i]}: {plural(total, 'citat', 'citater')}, heraf {number(mine_n)} knyttet til {name}{detail(k)}"
+                for k, (i, total, mine_n) in enumerate(zip(ingredients, totals, counts, strict=True))
+            )
             + "."
         )
-        table = pd.DataFrame({"Ingrediens": [ingredient_names[i] for i in ingredients], f"{name} (valgt)": chosen, ALL_QUOTES: total})
-        return Variant(figure, alt, table)
+        table = everyone.table.assign(**{f"Heraf {name} (fremhævet)": counts})
+        marks = ("",) * (len(table.columns) - 1) + (code,)
+        mine_total = len({q for part in mine for cell in part for q in cell})
+        said = (
+            f"{genitive(name)} {'ene citat' if mine_total == 1 else f'{number(mine_total)} citater'} står i fuld farve forrest i "
+            "søjlerne, de øvrige "
+            "citater lyse bag dem; søjlerne og talerens grupper er de samme som uden valgt kommune."
+            if mine_total
+            else f"Ingen af citaterne i figuren er knyttet til {name}{scope}, så ingen del af søjlerne er fremhævet: alle står lyse."
+        )
+        return Variant(figure, alt, table, marks, said, title)
 
     return Chart(
         "citater-pr-ingrediens",
@@ -257,6 +251,51 @@ def ingredient_ties_note(data: Dataset) -> str:
     (redaktionens læsning, ikke rapportens).'"""
     said = provenance.ingredient_ties(statistics.quote_tally(data).ties_by_source(), "ingredienserne")
     return f"Et citat, der underbygger flere ingredienser, tælles ved hver af dem: {said[0].lower()}{said[1:]}" if said else ""
+
+
+# The part of a bar that is not the chosen municipality's: its own colour and pattern, faint. In the colour, not the
+# marker's opacity, which plotly leaves out of the legend's swatch.
+MUTED_OPACITY = 0.3
+
+
+def faded(colour: str) -> str:
+    """A '#rrggbb' colour at MUTED_OPACITY."""
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red},{green},{blue},{MUTED_OPACITY})"
+
+
+def _highlighted(
+    figure: dict, every: list[list[list[str]]], mine: list[list[list[str]]], noun: tuple[str, str], chosen: str, others: str
+) -> dict:
+    """A stacked bar chart (plotly's JSON, figures.figure_json) with one municipality's part of every piece marked:
+    the same bars, pieces, colours and legend, each piece split in two, its chosen part first in full colour and the
+    rest faint behind all of them. `every`: per trace, per bar, the ids of what it counts; `mine`: the chosen
+    municipality's among them, which the marked part's drill-through shows; `chosen` and `others` end the hover text
+    of the two parts ('1 citat knyttet til Egedal').
+
+    Made from the unmarked figure's traces, not by plotly: a national chart has 198 variants. An empty part says only
+    'ingen citater' (it has no bar to hover or click), so its drill-through cell is the same in every variant."""
+
+    def said(parts: list[list[str]], whose: str) -> list[str]:
+        return [f"{t} {whose}" if part else t for t, part in zip(_counted([len(p) for p in parts], *noun), parts, strict=True)]
+
+    marked, faint = [], []
+    for trace, cells, parts in zip(figure["data"], every, mine, strict=True):
+        rest = [[q for q in cell if q not in set(part)] for cell, part in zip(cells, parts, strict=True)]
+        common = {**trace, "legendgroup": trace.get("name", "")}
+        if any(parts):
+            marked.append(
+                {**common, "x": [len(p) for p in parts], "customdata": [" ".join(p) for p in parts],
+                 "hovertext": said(parts, chosen)}
+            )  # fmt: skip
+        else:  # only its legend entry: a national chart has 198 variants, and most parts are empty
+            marked.append({**{k: v for k, v in common.items() if k not in ("customdata", "hovertext", "hovertemplate")}, "x": [], "y": []})
+        faint.append(
+            {**common, "x": [len(r) for r in rest], "customdata": [" ".join(r) for r in rest], "showlegend": False,
+             "hovertext": said(rest, others),
+             "marker": {**trace["marker"], "color": faded(trace["marker"]["color"])}}
+        )  # fmt: skip
+    return {**figure, "data": marked + faint}
 
 
 # A legend entry's lines, in characters: with its symbol it fits a 320 px phone's 272 px chart.
@@ -561,48 +600,97 @@ def settings_by_municipality(data: Dataset) -> Chart:
 
 
 def partners_by_kind(data: Dataset) -> Chart:
-    """Bars: how many distinct partner organisations of each kind the initiatives name; a chosen municipality's beside the total."""
-
+    """Bars: how many distinct partner organisations of each kind the initiatives name. With a municipality chosen,
+    the same bars: the organisations named at its initiatives first in full colour, the others faint (_highlighted).
+    A click on a bar shows the initiatives that name them."""
     kind_names = _labels(data, "organisation_kinds", "organisation_kind_id")
+    ties = statistics.organisation_ties(data, data.initiatives)
     every = statistics.organisations_by_kind(data, data.initiatives)
-    kinds = [kind_names[k] for k in every["kind"]]
+    kinds = [str(k) for k in every["kind"]]
+    names = [kind_names[k] for k in kinds]
     total = every["count"].tolist()
     # One height for every variant: the page keeps the tallest's, and a shorter one stood in empty space.
     height = max(300, 40 * len(every) + 160)
-    axes = {
-        # No axis titles: the chart's title says what is counted and by what. On a phone the long names leave the
-        # bars a narrow strip, and a title centred under it ran off the chart ("Antal organisat").
-        "xaxis": _count_axis(None, max(total, default=0)),
-        "yaxis": {"autorange": "reversed"},
-    }
-    # Beside the total with nobody chosen yet: _chosen_beside puts each municipality's bars in.
-    beside = go.Figure(_beside_total([_bar_label(k) for k in kinds], total, [0] * len(kinds), "", ("organisation", "organisationer")))
-    beside.update_layout(barmode="group", legend_title_text="Kommune")
-    beside_json = figure_json(styled(beside, height=height).update_layout(**axes))
-    own = statistics.organisations_by_municipality_and_kind(data, data.initiatives)
+    organisations = {k: set(ties.loc[ties["kind"] == k, "organisation_id"]) for k in kinds}
+    own = {(str(c), str(k)): set(rows["organisation_id"]) for (c, k), rows in ties.groupby(["kommunekode", "kind"])}
+
+    def named(orgs: set[str], code: str = "") -> str:
+        """The initiatives (of `code`, or any) naming one of the organisations: what a bar's drill-through shows."""
+        rows = ties[ties["organisation_id"].isin(orgs) & ((ties["kommunekode"] == code) if code else True)]
+        return " ".join(dict.fromkeys(rows["initiative_id"]))
+
+    def hover(counts: list[int], ids: list[str]) -> list[str]:
+        """A bar's hover text, which its drill-through shows as its heading: what it counts, and the initiatives behind."""
+        counted = _counted(counts, "organisation", "organisationer")
+        return [
+            f"{c}, nævnt ved {plural(len(i.split()), 'indsats', 'indsatser')}" if n else c
+            for c, n, i in zip(counted, counts, ids, strict=True)
+        ]
+
+    ids = [named(organisations[k]) for k in kinds]
+    figure = go.Figure(
+        go.Bar(
+            x=total,
+            y=[_bar_label(k) for k in names],
+            name=ALL_MUNICIPALITIES,
+            orientation="h",
+            marker_color=PALETTE[2],
+            customdata=ids,
+            hovertext=hover(total, ids),
+            hovertemplate="%{y} · %{fullData.name}: %{hovertext}<extra></extra>",
+        )
+    )
+    # No axis titles: the chart's title says what is counted and by what. On a phone the long names leave the bars a
+    # narrow strip, and a title centred under it ran off the chart ("Antal organisat").
+    styled(figure, height=height).update_layout(
+        xaxis=_count_axis(None, max(total, default=0)), yaxis={"autorange": "reversed"}, barmode="stack", showlegend=False
+    )
+    everyone = figure_json(figure)
     kind_heading = provenance.heading(data.options, "Slags organisation", "organisations.kind")
+    title = "Organisationer nævnt ved indsatserne, efter slags"
 
     def build(code: str, _: bool) -> Variant:
         if code == filters.ALL:
-            figure = go.Figure(go.Bar(x=total, y=[_bar_label(k) for k in kinds], orientation="h", marker_color=PALETTE[2]))
-            listing = "; ".join(f"{k}: {n}" for k, n in zip(kinds, total, strict=True)) or "ingen organisationer nævnt"
+            listing = "; ".join(f"{k}: {n}" for k, n in zip(names, total, strict=True)) or "ingen organisationer nævnt"
             alt = f"Organisationer nævnt ved indsatserne for alle kommuner, efter slags: {listing}."
-            table = pd.DataFrame({kind_heading: kinds, "Antal organisationer": total})
-            return Variant(figure_json(styled(figure, height=height).update_layout(**axes)), alt, table)
+            return Variant(everyone, alt, pd.DataFrame({kind_heading: names, "Antal organisationer": total}))
         name = filters.municipality_name(data, code)
-        mine = [own.get((code, k), 0) for k in every["kind"]]
+        mine = [sorted(own.get((code, k), set())) for k in kinds]
+        noun = ("organisation", "organisationer")
+        every_ids = [[sorted(organisations[k]) for k in kinds]]
+        highlighted = _highlighted(everyone, every_ids, [mine], noun, "", "")
+        # The drill-through shows initiatives, not organisations: the municipality's own, and the others' that name the rest.
+        marked, faint = highlighted["data"]
+        own_ids = [named(set(m), code) for m in mine]
+        marked = {**marked, "name": escape(name, quote=False)}
+        if marked["x"]:  # a municipality that names no organisation has only its legend entry
+            marked.update(customdata=own_ids, hovertext=hover(marked["x"], own_ids))
+        rest_ids = [named(organisations[k] - set(m)) for k, m in zip(kinds, mine, strict=True)]
+        faint = {**faint, "customdata": rest_ids, "hovertext": hover(faint["x"], rest_ids), "name": "Kun andre kommuner"}
+        marked["showlegend"] = faint["showlegend"] = True
+        # Its own part first in the legend too: plotly lists stacked bars from the top of the stack down.
+        layout = {**highlighted["layout"], "showlegend": True, "legend": {**highlighted["layout"]["legend"], "traceorder": "normal"}}
+        counts = [len(m) for m in mine]
         alt = (
-            f"Organisationer nævnt ved indsatserne efter slags, {name} ved siden af alle kommuner: "
-            + "; ".join(f"{k}: {name} {m}, alle {t}" for k, m, t in zip(kinds, mine, total, strict=True))
+            f"Organisationer nævnt ved indsatserne efter slags, med dem, {name} nævner, fremhævet i fuld farve forrest i "
+            "søjlerne og de øvrige lyse: "
+            + "; ".join(f"{k}: {t}, heraf {m} ved {name}" for k, m, t in zip(names, counts, total, strict=True))
             + "."
         )
-        table = pd.DataFrame({kind_heading: kinds, f"{name} (valgt)": mine, ALL_MUNICIPALITIES: total})
-        return Variant(_chosen_beside(beside_json, mine, name, ("organisation", "organisationer")), alt, table)
+        table = pd.DataFrame({kind_heading: names, "Antal organisationer": total, f"Heraf ved {name} (fremhævet)": counts})
+        said = (
+            f"{'Den ene organisation' if sum(counts) == 1 else f'De {number(sum(counts))} organisationer'}, {name} nævner, "
+            "står i fuld farve forrest i søjlerne, de øvrige lyse bag dem."
+            if sum(counts)
+            else f"Ved {genitive(name)} indsatser er ingen organisationer nævnt, så ingen del af søjlerne er fremhævet."
+        )
+        return Variant({**highlighted, "data": [marked, faint], "layout": layout}, alt, table, ("", "", code), said,
+                       f"{title}, {genitive(name)} fremhævet")  # fmt: skip
 
     # Not "partnere": the report calls only some of them partners (kulturensrige/data/schema.py, EDITORIAL).
-    note = provenance.values_note(data.options, "figur:partnere", "initiatives.organisation_ids", "organisations.kind")
+    note = f"{provenance.values_note(data.options, 'figur:partnere', 'initiatives.organisation_ids', 'organisations.kind')} {PARTNER_HINT}"
     variants = _municipality_variants(data, build, inferred_switch=False)
-    return Chart("partnere", "Organisationer nævnt ved indsatserne, efter slags", variants, note=note)
+    return Chart("partnere", title, variants, note=note, drill=INITIATIVE_DRILL)
 
 
 def plotted(data: Dataset) -> list[Chart]:

@@ -84,6 +84,8 @@ class Variant:
     # A sentence the reader sees under the chart with this variant, where its picture alone would mislead (an empty
     # column of the chosen municipality says why it is empty).
     said: str = ""
+    # The chart's title with this variant, where it differs from the chart's: it says what the variant marks.
+    title: str = ""
 
 
 def styled(figure: go.Figure, height: int = 420) -> go.Figure:
@@ -227,11 +229,17 @@ def _row_labels(labels: RowLabels, layout: dict) -> str:
     )
 
 
+# What a chart's place says until plotly.js has drawn it (kommunefilter.css hides it once the plot is there).
+WAITING = "Figuren tegnes …"
+
+
 def _plot_div(figure_id: str, title: str, min_width: int, height: int, labels: str = "") -> str:
-    """The chart's place, its height reserved (the tallest variant) so nothing moves when it is drawn."""
+    """The chart's place, its height reserved (the tallest variant) so nothing moves when it is drawn, saying that the
+    chart is coming rather than standing blank."""
     plot = f'<div class="kr-plot" id="plot-{esc(figure_id)}" aria-hidden="true" style="height: {int(height)}px'
+    waiting = f'<p class="kr-plot-waiting">{esc(WAITING)}</p>'
     if not min_width:
-        return plot + '"></div>'
+        return plot + f'">{waiting}</div>'
     # A visible cue inside the frame (lesning.css shows it only while the frame can scroll, where it can tell).
     hint = (
         '<p class="kr-scroll-hint"><span aria-hidden="true">↔ </span>Rul sidelæns i figuren for at se alle kolonner.</p>'
@@ -241,7 +249,7 @@ def _plot_div(figure_id: str, title: str, min_width: int, height: int, labels: s
     # A scrolling region must take keyboard focus (WCAG 2.1.1), and then it needs a name.
     return (
         f'<div class="kr-plot-frame" tabindex="0" role="region" aria-label="{esc(title)} (rul vandret for hele figuren)">'
-        f'{hint}<div class="kr-plot-row">{labels}{plot}; min-width: {int(min_width)}px"></div></div></div>'
+        f'{hint}<div class="kr-plot-row">{labels}{plot}; min-width: {int(min_width)}px">{waiting}</div></div></div>'
     )
 
 
@@ -402,6 +410,8 @@ class Chart:
     axes: Axes | None = None
     # Shown on a page as a table of marks (Marks) instead of its plot; a printed edition still reads the variants.
     marks: Marks | None = None
+    # The cards a click on a bar or cell shows (its customdata names them), from the page's store of them.
+    drill: Drill = QUOTE_DRILL
 
     def plot(self, key: str) -> dict:
         """A variant's plotly figure as it is drawn on paper: without the drill-through data (customdata)."""
@@ -438,7 +448,8 @@ def embed(chart: Chart) -> Html:
         sharing.setdefault(id(v.table), []).append(key)
     tables = {
         keys[0]: f'<div data-variant="{esc(" ".join(keys))}"{"" if first in keys else " hidden"}>'
-        f"{data_table(variants[keys[0]].table, title, _csv_name(figure_id, keys[0]), variants[keys[0]].marks)}</div>"
+        f"{data_table(variants[keys[0]].table, variants[keys[0]].title or title, _csv_name(figure_id, keys[0]), variants[keys[0]].marks)}"
+        "</div>"
         for keys in sharing.values()
     }
     height = max(int(v.figure["layout"].get("height") or 450) for v in variants.values())
@@ -470,7 +481,7 @@ def embed(chart: Chart) -> Html:
     return Html(
         f'<figure class="kr-figure" id="figur-{esc(figure_id)}" data-kr-filterable="{filterable}" '
         f'aria-labelledby="titel-{esc(figure_id)}" aria-describedby="alt-{esc(figure_id)}">'
-        f'<figcaption class="kr-figure-title" id="titel-{esc(figure_id)}">{esc(title)}</figcaption>'
+        f'<figcaption class="kr-figure-title" id="titel-{esc(figure_id)}">{_titles(title, variants)}</figcaption>'
         + _plot_div(figure_id, title, min_width, height, _row_labels(row_labels, first_figure["layout"]) if row_labels else "")
         + f'<div class="kr-alt kr-described" id="alt-{esc(figure_id)}"><span class="kr-alt-label">Figuren viser: </span>'
         + "".join(alts.values())
@@ -484,10 +495,24 @@ def embed(chart: Chart) -> Html:
         + f'<details class="kr-figure-data"><summary>Vis tallene som tabel</summary>{"".join(tables.values())}</details>'
         '<p class="kr-plot-missing" hidden>Figuren kan ikke tegnes, fordi plotly.js ikke blev indlæst. '
         "Tallene står i tabellen under figuren.</p>"
-        + (drill_panel(QUOTE_DRILL) if drills else "")
+        + (drill_panel(chart.drill) if drills else "")
         + json_island(payload, "kr-figure-json")
         + "".join(islands)
         + "</figure>"
+    )
+
+
+def _titles(title: str, variants: dict[str, Variant]) -> str:
+    """The figure's title; where variants have titles of their own (saying what they mark), each title once, shown
+    with the variants that have it (kr-charts.js switches them as it does the texts)."""
+    if not any(v.title for v in variants.values()):
+        return esc(title)
+    keys: dict[str, list[str]] = {}
+    for key, v in variants.items():
+        keys.setdefault(v.title or title, []).append(key)
+    return "".join(
+        f'<span data-variant="{esc(" ".join(shown))}"{"" if FIRST in shown else " hidden"}>{esc(text)}</span>'
+        for text, shown in keys.items()
     )
 
 

@@ -101,14 +101,12 @@ def quotes_by_ingredient_and_speaker(data: Dataset, quotes: pd.DataFrame) -> pd.
     return result
 
 
-def quote_ids_by_municipality_and_ingredient(data: Dataset, quotes: pd.DataFrame) -> dict[tuple[str, str], list[str]]:
-    """(kommunekode, ingredient_id) -> the quote ids behind it, in the order quotes_by_ingredient_and_speaker lists
-    one municipality's (by speaker category, then as in the table): counted once for every municipality."""
+def quote_ids_by_municipality_ingredient_and_speaker(data: Dataset, quotes: pd.DataFrame) -> dict[tuple[str, str, str], list[str]]:
+    """(kommunekode, ingredient_id, speaker_category) -> the quote ids behind it: one municipality's part of each
+    piece of quotes_by_ingredient_and_speaker's bars, counted once for every municipality."""
     long = filters.explode(quotes, "ingredient_ids")
-    rank = {category: n for n, category in enumerate(data.speaker_categories["speaker_category_id"])}
-    long = long.assign(_rank=long["speaker_category"].map(rank)).dropna(subset=["_rank"]).sort_values("_rank", kind="stable")
-    grouped = long.groupby(["kommunekode", "ingredient_ids"], sort=False)["quote_id"].agg(list)
-    return {cast("tuple[str, str]", pair): ids for pair, ids in grouped.items()}  # grouped by two columns: pairs
+    grouped = long.groupby(["kommunekode", "ingredient_ids", "speaker_category"], sort=False)["quote_id"].agg(list)
+    return {cast("tuple[str, str, str]", key): ids for key, ids in grouped.items()}  # grouped by three columns
 
 
 def ingredient_municipality_matrix(data: Dataset, quotes: pd.DataFrame, kommunekoder: list[str]) -> pd.DataFrame:
@@ -145,18 +143,14 @@ def initiative_ids_by_vocabulary(initiatives: pd.DataFrame, column: str) -> dict
     return cells
 
 
+def organisation_ties(data: Dataset, initiatives: pd.DataFrame) -> pd.DataFrame:
+    """One row per organisation an initiative names: initiative_id, kommunekode, organisation_id and its kind."""
+    return filters.explode(initiatives[["initiative_id", "kommunekode", "organisation_ids"]], "organisation_ids").merge(
+        data.organisations[["organisation_id", "kind"]], left_on="organisation_ids", right_on="organisation_id"
+    )
+
+
 def organisations_by_kind(data: Dataset, initiatives: pd.DataFrame) -> pd.DataFrame:
     """How often partners of each kind are named across the selected initiatives."""
-    long = filters.explode(initiatives[["initiative_id", "organisation_ids"]], "organisation_ids").merge(
-        data.organisations[["organisation_id", "kind"]], left_on="organisation_ids", right_on="organisation_id"
-    )
+    long = organisation_ties(data, initiatives)
     return long.groupby("kind")["organisation_id"].nunique().rename("count").reset_index().sort_values("count", ascending=False)
-
-
-def organisations_by_municipality_and_kind(data: Dataset, initiatives: pd.DataFrame) -> dict[tuple[str, str], int]:
-    """(kommunekode, kind) -> organisations_by_kind's count for that municipality's initiatives, for every one at once."""
-    long = filters.explode(initiatives[["initiative_id", "kommunekode", "organisation_ids"]], "organisation_ids").merge(
-        data.organisations[["organisation_id", "kind"]], left_on="organisation_ids", right_on="organisation_id"
-    )
-    counts = long.groupby(["kommunekode", "kind"])["organisation_id"].nunique()
-    return {cast("tuple[str, str]", pair): int(n) for pair, n in counts.items()}  # grouped by two columns: pairs

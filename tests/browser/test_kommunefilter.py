@@ -18,7 +18,7 @@ import pytest
 
 from kulturensrige import load
 from kulturensrige.render import cards
-from kulturensrige.rules import filters
+from kulturensrige.rules import filters, statistics
 from support.builds import LONG_LIST_LIMIT
 from support.checks import each
 from support.serving import serve
@@ -560,16 +560,31 @@ def test_drill_through_a_bar_lists_the_quotes_behind_it(data, site_url, page):
     assert drill.is_hidden()
 
 
-def test_a_bar_of_a_chart_without_drill_through_is_clicked_without_an_error(data, site_url, page):
-    """The partner chart has no drill panel: a tap on its bars, with a municipality chosen or not, does nothing."""
+def test_a_partner_bar_opens_the_initiatives_that_name_its_organisations(data, site_url, page):
+    """A tap on the partner chart does what it does on the other charts: it opens the cards behind the bar, here the
+    initiatives that name the bar's organisations (with a municipality chosen, its part: its own initiatives)."""
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     open_page(page, f"{site_url}/kommuner/sammenligning.html")
-    for code in each(["alle", data.municipalities["kommunekode"].iloc[-1]]):
+    ties = statistics.organisation_ties(data, data.initiatives)
+    busiest = ties.groupby("kommunekode")["organisation_id"].nunique().idxmax()
+    for code in each(["alle", busiest]):
         choose(page, code)
         draw_every_chart(page)
-        page.locator("#plot-partnere .trace.bars .point").first.click(force=True)
-        page.wait_for_timeout(300)
+        # The first bar the chosen municipality has a part of (its part is the first trace), or the first bar.
+        bar = page.evaluate("() => document.querySelector('#plot-partnere').data[0].x.findIndex((n) => n > 0)")
+        kind = statistics.organisations_by_kind(data, data.initiatives)["kind"].iloc[bar]
+        rows = ties[(ties["kind"] == kind) & ((ties["kommunekode"] == code) if code != "alle" else True)]
+        page.evaluate("() => document.querySelector('#plot-partnere').scrollIntoView({block: 'center', behavior: 'instant'})")
+        page.locator("#plot-partnere .trace.bars").first.locator(".point").nth(bar).click(force=True)
+        drill = page.locator("#figur-partnere .kr-drill")
+        drill.wait_for(state="visible")
+        page.evaluate("() => document.querySelector('#figur-partnere .kr-drill').krReady")
+        titles = drill.locator("article.kr-initiative .kr-card-title").all_text_contents()
+        named = data.initiatives.set_index("initiative_id").loc[list(dict.fromkeys(rows["initiative_id"]))].reset_index()
+        assert sorted(titles) == sorted(cards.initiative_title(data, row) for row in named.itertuples()), code
+        drill.get_by_role("button", name="Luk indsatserne bag tallet").first.click()
+        assert drill.is_hidden()
     assert errors == []
 
 
