@@ -1,12 +1,15 @@
 /* kr-charts.js: charts drawn from the variant the build prepared for the state (script.kr-figure-json, figures.py) in
- * the height kept for them. plotly.js (1.5 MB; evaluating it is one task of about a second on a slow phone) is not
- * loaded with the page: on a page with charts it comes in the first idle moment after the reader has scrolled, touched
- * or typed (or 3 s after load), wherever the charts are, and then every chart is drawn ahead, nearest first, one per
- * idle moment, so a chart is ready before the reader reaches it. A click shows the cards behind it. */
+ * the height kept for them, which says "Figuren tegnes …" until then. plotly.js (1.5 MB; evaluating it is one task of
+ * about a second on a slow phone) is not loaded with the page. Where the first view shows a chart (a quarter of it),
+ * it comes in the first idle moment after the load, and that chart is drawn at once. Otherwise it comes in the first
+ * idle moment after the reader has scrolled, touched or typed (or 3 s after load). Then every chart is drawn ahead,
+ * nearest first, one per idle moment, so a chart is ready before the reader reaches it. A click shows the cards
+ * behind it. */
 ((KR) => {
   let [figures, queue, plotly, started, printing, aheadRuns] = [[], Promise.resolve(), null, null, false, 0];
   const plotlyUrl = document.currentScript ? new URL("plotly.min.js", document.currentScript.src).href : "";
   const STARTED_BY = ["scroll", "wheel", "touchstart", "pointerdown", "keydown", "focusin", "change"];
+  const SEEN = 0.25; // the part of a chart's place in the first view that has plotly.js come with the page
   /** The variant for a state: a chart without inferred ties, or with one view only, shows the nearest it has. */
   KR.variantKey = (variants, key) =>
     (KR.data.nearest[key] || [key]).find((k) => k in variants) || Object.keys(variants)[0];
@@ -116,7 +119,7 @@
             0,
             mark.getBoundingClientRect().right - frame.getBoundingClientRect().right + 16,
           );
-        // Only a chart the build gave a drill panel opens one (the partner chart has none).
+        // Only a chart the build gave a drill panel opens one (a chart without customdata has none).
         if (first && f.plot.on && f.figure.querySelector(".kr-drill"))
           f.plot.on("plotly_click", (event) => {
             if (event.points[0]) showDrill(f.figure, drillOf(f, event.points[0]));
@@ -140,11 +143,19 @@
     );
     return run;
   }
-  /** Resolves when the reader first scrolls, touches or types, or 3 s after the load (a chart in view still comes). */
+  /** Resolves when the reader first scrolls, touches or types, or 3 s after the load. Only the page's own scroll
+   * counts: a table of marks scrolls by itself as its columns snap into place when it is laid out. */
   const readerStarted = () => {
     started ||= new Promise((resolve) => {
+      const begin = (event) => {
+        if (event.type === "scroll" && event.target !== document) return;
+        STARTED_BY.forEach((type) => {
+          window.removeEventListener(type, begin, { capture: true });
+        });
+        resolve();
+      };
       STARTED_BY.forEach((type) => {
-        window.addEventListener(type, () => resolve(), { capture: true, passive: true, once: true });
+        window.addEventListener(type, begin, { capture: true, passive: true });
       });
       if (document.readyState === "complete") window.setTimeout(resolve, 3000);
       else window.addEventListener("load", () => window.setTimeout(resolve, 3000), { once: true });
@@ -154,6 +165,13 @@
   /** fn when the browser is idle (at most a second from now); Safari has no requestIdleCallback. */
   const whenIdle = (fn) =>
     window.requestIdleCallback ? window.requestIdleCallback(fn, { timeout: 1000 }) : window.setTimeout(fn, 50);
+  /** Resolves in the first idle moment after the load: the page's own text and images come first. */
+  const loaded = () =>
+    new Promise((resolve) => {
+      const idle = () => whenIdle(() => resolve());
+      if (document.readyState === "complete") idle();
+      else window.addEventListener("load", idle, { once: true });
+    });
   /** The charts not drawn for the state, nearest the screen first, each drawn in an idle moment of its own (a chart
    * that comes near meanwhile is drawn at once by the observer); a chart not laid out (in a closed part) waits. Run
    * once plotly.js is there and after each choice; a later run ends the one before. */
@@ -184,6 +202,9 @@
       const missing = () => {
         document.querySelectorAll(".kr-plot-missing").forEach((note) => {
           note.hidden = false;
+        });
+        document.querySelectorAll(".kr-plot-waiting").forEach((note) => {
+          note.hidden = true;
         });
         reject(new Error(plotlyUrl));
       };
@@ -225,19 +246,34 @@
       payload: JSON.parse(figure.querySelector("script.kr-figure-json").textContent),
       merged: new Set(),
     }));
+    // Whether the first view shows a quarter of a chart's place or more: then plotly.js comes right after the load and
+    // that chart is drawn at once, so a reader who only reads the top of the page never looks at an empty chart. A
+    // chart that only peeks in at the foot of the screen waits, with its "Figuren tegnes …", for the reader to scroll:
+    // evaluating plotly.js with the page costs a slow phone about half a second of blocked input (BENCHMARKS.md).
+    const firstView = new Promise((resolve) => {
+      const look = new IntersectionObserver(
+        (entries) => {
+          look.disconnect();
+          resolve(entries.some((entry) => entry.intersectionRatio >= SEEN) ? loaded() : readerStarted());
+        },
+        { threshold: SEEN },
+      );
+      figures.forEach((f) => {
+        look.observe(f.plot);
+      });
+    });
     const seen = new IntersectionObserver(
-      (entries) =>
+      (entries) => {
         entries.forEach((entry) => {
           const f = figures.find((g) => g.figure === entry.target);
           f.near = entry.isIntersecting;
           if (f.near)
-            readerStarted()
-              .then(loadPlotly)
-              .then(
-                () => enqueue(f, KR.keyOf(KR.state)),
-                () => undefined,
-              );
-        }),
+            firstView.then(loadPlotly).then(
+              () => enqueue(f, KR.keyOf(KR.state)),
+              () => undefined,
+            );
+        });
+      },
       { rootMargin: "200px" },
     );
     figures.forEach((f) => {

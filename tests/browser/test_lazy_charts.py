@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from kulturensrige.render import figures
+
 pytestmark = pytest.mark.browser
 PHONE = {"width": 412, "height": 823}
 
@@ -68,12 +70,19 @@ def test_a_chart_in_view_is_drawn_for_a_reader_who_neither_scrolls_nor_touches(b
 
 
 FAR_BELOW_JS = "(plot) => plot.getBoundingClientRect().top > window.innerHeight + 200"
-# Whether a plot is drawn, and drawn as the variant its figure's data gives for the page's state.
-SHOWS_THE_STATE_JS = """(plot) => {
-    const payload = JSON.parse(plot.closest('figure.kr-figure').querySelector('script.kr-figure-json').textContent);
+# Whether a plot is drawn, and drawn as the variant its figure's data gives for the page's state (a large chart's
+# variant from the side island of its group, figures.split_payload).
+SHOWS_THE_STATE_JS = """async (plot) => {
+    const figure = plot.closest('figure.kr-figure');
+    const payload = JSON.parse(figure.querySelector('script.kr-figure-json').textContent);
     const variant = payload.variants[window.KR.variantKey(payload.variants, window.KR.keyOf(window.KR.state))];
+    let traces = payload.traces[variant.data];
+    for (const group of traces ? [] : variant.side) {
+        const island = figure.querySelector(`script.kr-figure-side[data-kr-group="${group}"]`);
+        traces = (await window.KR.side(island)).traces[variant.data] || traces;
+    }
     const shape = (traces) => JSON.stringify(traces.map((t) => [t.x, t.y, t.z]));
-    return !plot.hasAttribute('aria-hidden') && shape(plot.data) === shape(payload.traces[variant.data]);
+    return !plot.hasAttribute('aria-hidden') && !!plot.data && shape(plot.data) === shape(traces);
 }"""
 
 
@@ -138,3 +147,81 @@ def test_drawing_a_chart_moves_nothing_on_the_page(phone, site_url):
     for plot in (first, last):
         phone.wait_for_function(SHOWS_THE_STATE_JS, arg=plot.element_handle(), timeout=20_000)
     assert phone.evaluate(BOXES_JS) == before
+
+
+# The reader's fallback of a few seconds (kr-charts.js readerStarted) never comes: what starts plotly.js then is only
+# what the test is about.
+NO_FALLBACK_JS = """(() => {
+    const setTimeoutFirst = window.setTimeout.bind(window);
+    window.setTimeout = (fn, ms, ...rest) => (ms >= 2000 ? 0 : setTimeoutFirst(fn, ms, ...rest));
+})()"""
+
+
+def held_plotly(page) -> list:
+    """plotly.js's request, held until the test lets it go (route.continue_)."""
+    held: list = []
+    page.route("**/plotly.min.js", lambda route: held.append(route))
+    return held
+
+
+def test_a_chart_in_the_first_view_comes_without_the_reader_and_says_it_is_coming_until_drawn(browser, site_url):
+    """A reader who opens a page with a chart in view and only reads gets the chart without scrolling or waiting for
+    the fallback: plotly.js is fetched right after the load. Until it is drawn, its place says "Figuren tegnes …"."""
+    context = browser.new_context(locale="da-DK", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.add_init_script(NO_FALLBACK_JS)
+        held = held_plotly(page)
+        page.goto(f"{site_url}/kulturens-rige.html", wait_until="load")
+        plot = page.locator(".kr-plot").first
+        assert page.evaluate("(plot) => plot.getBoundingClientRect().top < window.innerHeight", plot.element_handle())
+        for _ in range(100):
+            if held:
+                break
+            page.wait_for_timeout(100)
+        assert held, "plotly.js was not fetched for the chart in view"
+        waiting = plot.locator(".kr-plot-waiting")
+        assert waiting.is_visible() and waiting.inner_text() == figures.WAITING
+        held[0].continue_()
+        plot.locator(".main-svg").first.wait_for(timeout=15_000)
+        assert not waiting.is_visible() and page.evaluate("() => window.scrollY") == 0
+    finally:
+        context.close()
+
+
+def test_a_table_of_marks_settling_its_columns_is_not_the_reader_beginning(phone, site_url):
+    """The comparison page's tables of marks scroll by themselves as their columns snap into place; that is not the
+    reader scrolling, so plotly.js (its chart far below) does not come with the page."""
+    phone.add_init_script(NO_FALLBACK_JS)
+    fetched = plotly_requests(phone)
+    phone.goto(f"{site_url}/kommuner/sammenligning.html", wait_until="load")
+    phone.evaluate("() => window.KR_FILTER.ready")
+    assert phone.evaluate(FAR_BELOW_JS, phone.locator(".kr-plot").first.element_handle())
+    phone.wait_for_timeout(1500)
+    assert fetched == [], "plotly.js fetched with the page, before the reader began"
+
+
+def test_a_chart_that_only_peeks_in_at_the_foot_of_a_phone_waits_for_the_reader(phone, site_url):
+    """On a phone the programme's chart only peeks in under the first screen (as on Lighthouse's phone): plotly.js (half
+    a second of blocked input on a slow phone) waits for the reader to scroll, and the part in view says the chart
+    is coming."""
+    page_url = f"{site_url}/kulturens-rige.html"
+    phone.goto(page_url, wait_until="load")
+    top = phone.evaluate("() => document.querySelector('.kr-plot').getBoundingClientRect().top")
+    phone.set_viewport_size({"width": PHONE["width"], "height": int(top) + 60})
+    phone.add_init_script(NO_FALLBACK_JS)
+    fetched = plotly_requests(phone)
+    phone.goto(page_url, wait_until="load")
+    phone.evaluate("() => window.KR_FILTER.ready")
+    plot = phone.locator(".kr-plot").first
+    shown = phone.evaluate(
+        "(p) => { const b = p.getBoundingClientRect(); return [window.innerHeight - b.top, b.height]; }", plot.element_handle()
+    )
+    assert 0 < shown[0] < shown[1] / 4, shown
+    phone.wait_for_timeout(1500)
+    assert fetched == [], "plotly.js fetched for a chart the reader does not see yet"
+    waiting = plot.locator(".kr-plot-waiting")
+    assert waiting.is_visible() and waiting.bounding_box()["y"] < int(top) + 60
+    phone.mouse.wheel(0, 300)
+    plot.locator(".main-svg").first.wait_for(timeout=15_000)
+    assert len(fetched) == 1 and not waiting.is_visible()
