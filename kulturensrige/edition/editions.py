@@ -130,7 +130,7 @@ def highlight_note(name: str) -> str:
     faint (charts._highlighted), and its column of the table."""
     return (
         f"Sådan er {name} fremhævet: i diagrammet står kommunens citater i fuld farve forrest i søjlerne og de øvrige "
-        f"citater lyse, i tabellen med {CHOSEN_SIGN} og fed skrift."
+        f"citater dæmpede, i tabellen med {CHOSEN_SIGN} og fed skrift."
     )
 
 

@@ -215,7 +215,7 @@ def quotes_per_ingredient(data: Dataset) -> Chart:
 
         alt = (
             f"Antal citater, der underbygger hver ingrediens, fordelt på talerens gruppe, med de citater, der er knyttet til "
-            f"{_scope(data, code, include_inferred)}, fremhævet i fuld farve forrest i søjlerne og de øvrige citater lyse: "
+            f"{_scope(data, code, include_inferred)}, fremhævet i fuld farve forrest i søjlerne og de øvrige citater dæmpede: "
             + "; ".join(
                 f"{ingredient_names[i]}: {plural(total, 'citat', 'citater')}, heraf {number(mine_n)} knyttet til {name}{detail(k)}"
                 for k, (i, total, mine_n) in enumerate(zip(ingredients, totals, counts, strict=True))
@@ -228,9 +228,9 @@ def quotes_per_ingredient(data: Dataset) -> Chart:
         said = (
             f"{genitive(name)} {'ene citat' if mine_total == 1 else f'{number(mine_total)} citater'} står i fuld farve forrest i "
             "søjlerne, de øvrige "
-            "citater lyse bag dem; søjlerne og talerens grupper er de samme som uden valgt kommune."
+            "citater dæmpede bag dem; søjlerne og talerens grupper er de samme som uden valgt kommune."
             if mine_total
-            else f"Ingen af citaterne i figuren er knyttet til {name}{scope}, så ingen del af søjlerne er fremhævet: alle står lyse."
+            else f"Ingen af citaterne i figuren er knyttet til {name}{scope}, så ingen del af søjlerne er fremhævet: alle står dæmpede."
         )
         return Variant(figure, alt, table, marks, said, title)
 
@@ -288,8 +288,9 @@ def _highlighted(
                 {**common, "x": [len(p) for p in parts], "customdata": [" ".join(p) for p in parts],
                  "hovertext": said(parts, chosen)}
             )  # fmt: skip
-        else:  # only its legend entry: a national chart has 198 variants, and most parts are empty
-            marked.append({**{k: v for k, v in common.items() if k not in ("customdata", "hovertext", "hovertemplate")}, "x": [], "y": []})
+        else:  # only its legend entry (plotly leaves a trace without points out): most parts are empty
+            keep = {k: v for k, v in common.items() if k not in ("customdata", "hovertext", "hovertemplate")}
+            marked.append({**keep, "x": [0], "y": trace["y"][:1], "hoverinfo": "skip"})
         faint.append(
             {**common, "x": [len(r) for r in rest], "customdata": [" ".join(r) for r in rest], "showlegend": False,
              "hovertext": said(rest, others),
@@ -663,7 +664,7 @@ def partners_by_kind(data: Dataset) -> Chart:
         marked, faint = highlighted["data"]
         own_ids = [named(set(m), code) for m in mine]
         marked = {**marked, "name": escape(name, quote=False)}
-        if marked["x"]:  # a municipality that names no organisation has only its legend entry
+        if "customdata" in marked:  # a municipality that names no organisation has only its legend entry
             marked.update(customdata=own_ids, hovertext=hover(marked["x"], own_ids))
         rest_ids = [named(organisations[k] - set(m)) for k, m in zip(kinds, mine, strict=True)]
         faint = {**faint, "customdata": rest_ids, "hovertext": hover(faint["x"], rest_ids), "name": "Kun andre kommuner"}
@@ -673,14 +674,14 @@ def partners_by_kind(data: Dataset) -> Chart:
         counts = [len(m) for m in mine]
         alt = (
             f"Organisationer nævnt ved indsatserne efter slags, med dem, {name} nævner, fremhævet i fuld farve forrest i "
-            "søjlerne og de øvrige lyse: "
+            "søjlerne og de øvrige dæmpede: "
             + "; ".join(f"{k}: {t}, heraf {m} ved {name}" for k, m, t in zip(names, counts, total, strict=True))
             + "."
         )
         table = pd.DataFrame({kind_heading: names, "Antal organisationer": total, f"Heraf ved {name} (fremhævet)": counts})
         said = (
             f"{'Den ene organisation' if sum(counts) == 1 else f'De {number(sum(counts))} organisationer'}, {name} nævner, "
-            "står i fuld farve forrest i søjlerne, de øvrige lyse bag dem."
+            "står i fuld farve forrest i søjlerne, de øvrige dæmpede bag dem."
             if sum(counts)
             else f"Ved {genitive(name)} indsatser er ingen organisationer nævnt, så ingen del af søjlerne er fremhævet."
         )
