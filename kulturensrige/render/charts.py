@@ -222,8 +222,11 @@ def quotes_per_ingredient(data: Dataset) -> Chart:
             )
             + "."
         )
-        table = everyone.table.assign(**{f"Heraf {name} (fremhævet)": counts})
-        marks = ("",) * (len(table.columns) - 1) + (code,)
+        # Each ingredient's quotes and the municipality's part of them; the speaker groups are in the text above.
+        table = pd.DataFrame(
+            {"Ingrediens": [ingredient_names[i] for i in ingredients], "I alt": totals, f"Heraf {name} (fremhævet)": counts}
+        )
+        marks = ("", "", code)
         mine_total = len({q for part in mine for cell in part for q in cell})
         said = (
             f"{genitive(name)} {'ene citat' if mine_total == 1 else f'{number(mine_total)} citater'} står i fuld farve forrest i "
