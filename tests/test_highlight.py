@@ -209,6 +209,21 @@ def test_choosing_a_municipality_marks_its_part_of_the_same_bars_and_says_so(dat
         assert key in titles[variant.title], key
 
 
+def test_a_large_charts_municipality_titles_and_sentences_travel_with_its_variants(data, monkeypatch):
+    """A chart too large for its page (national scale) keeps only the 'alle' variants' title and sentences on the page;
+    each municipality's travel in the side island of its variants (kr-charts.js puts them in place), and a reader of
+    the whole chart (figures.expanded) finds every one."""
+    monkeypatch.setenv("KR_SIDE_FROM", "1000")
+    model = charts.quotes_per_ingredient(data)
+    markup = model.html().markup
+    page = re.sub(r"<script.*?</script>", "", markup, flags=re.S)
+    chosen = [v for key, v in model.variants.items() if v.title]
+    assert chosen and not [v.title for v in chosen if v.title in page] and not [v.said for v in chosen if v.said in page]
+    whole = BeautifulSoup(figures.expanded(markup), "html.parser")
+    assert {span.get_text() for span in whole.select("figcaption span")} == {model.title, *(v.title for v in chosen)}
+    assert {note.get_text() for note in whole.select(".kr-variant-note")} == {v.said for v in chosen}
+
+
 def test_a_partner_bar_drills_through_to_the_initiatives_that_name_its_organisations(data):
     """The partner chart opens cards on a tap as the other charts do: each bar names the initiatives behind it, and
     its panel takes them from the page's store of initiative cards."""

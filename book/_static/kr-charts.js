@@ -59,6 +59,8 @@
           for (const name of ["layouts", "traces"])
             for (const [i, value] of Object.entries(part[name])) f.payload[name][Number(i)] = value;
           f.figure.querySelector(".kr-alt").append(KR.parse(part.alts));
+          f.figure.querySelector(".kr-alt").after(KR.parse(part.notes || ""));
+          f.figure.querySelector("figcaption").append(KR.parse(part.titles || ""));
           f.merged.add(group);
         });
         return island.krMerged;

@@ -335,6 +335,10 @@ def expanded(markup: str, side: dict[str, str] | None = None) -> str:
                 for index, value in part[name].items():
                     payload[name][int(index)] = value
             alt.append(BeautifulSoup(part["alts"], "html.parser"))
+            alt.insert_after(BeautifulSoup(part.get("notes", ""), "html.parser"))
+            caption = figure.select_one("figcaption")
+            if caption is not None and part.get("titles"):
+                caption.append(BeautifulSoup(part["titles"], "html.parser"))
         for noscript in data.select("noscript"):
             noscript.decompose()
         for tag in figure.select("script.kr-figure-tables"):
@@ -454,6 +458,12 @@ def embed(chart: Chart) -> Html:
     }
     height = max(int(v.figure["layout"].get("height") or 450) for v in variants.values())
     first_figure = variants.get(first, next(iter(variants.values()))).figure
+    notes = {
+        key: f'<p class="kr-variant-note" data-variant="{esc(key)}"{"" if key == first else " hidden"}>{esc(v.said)}</p>'
+        for key, v in variants.items()
+        if v.said
+    }
+    titled = dict(variants)  # the variants whose titles the figcaption holds from the start
     payload = chart.payload()
     # Only a chart whose bars or cells name the quotes behind them (customdata) gets a panel to show them in.
     drills = bool(payload["drill"])
@@ -461,10 +471,17 @@ def embed(chart: Chart) -> Html:
     if len(json.dumps(payload, separators=(",", ":"))) > int(os.environ.get("KR_SIDE_FROM", SIDE_FROM)):
         # The texts of a municipality's variants travel with its variants; every table waits in an island of its
         # first variant's group, loaded when the reader opens "Vis tallene som tabel" (kr-charts.js tablesOf).
-        texts: dict[str, dict] = {_group(key): {"alts": ""} for key in variants}
+        # So do the sentences under a variant and its own title (kr-charts.js sideOf puts them in place).
+        texts: dict[str, dict] = {_group(key): {"alts": "", "notes": "", "titles": ""} for key in variants}
         for key in list(alts):
             if _group(key) != first:
                 texts[_group(key)]["alts"] += alts.pop(key)
+                texts[_group(key)]["notes"] += notes.pop(key, "")
+        if any(v.title for v in variants.values()):
+            titled = {key: v for key, v in variants.items() if _group(key) == first}
+            for group in texts:
+                if group != first:
+                    texts[group]["titles"] = _titles(title, {k: v for k, v in variants.items() if _group(k) == group})
         grouped: dict[str, str] = {}
         table_of: dict[str, str] = {}
         for key in list(tables):
@@ -476,21 +493,18 @@ def embed(chart: Chart) -> Html:
         islands += [side_island(markup, "kr-figure-tables", {"data-kr-group": group}) for group, markup in grouped.items()]
         tables = {"": '<noscript><p class="kr-side-missing">Tabellen vises med JavaScript.</p></noscript>'}
     filterable = "true" if len(variants) > 1 else "false"
+    caption = _titles(title, titled, any(v.title for v in variants.values()))
     # The full text alternative can list dozens of values: screen readers get it as the figure's description,
     # sighted readers the same values in the table below, so it is not shown as a paragraph.
     return Html(
         f'<figure class="kr-figure" id="figur-{esc(figure_id)}" data-kr-filterable="{filterable}" '
         f'aria-labelledby="titel-{esc(figure_id)}" aria-describedby="alt-{esc(figure_id)}">'
-        f'<figcaption class="kr-figure-title" id="titel-{esc(figure_id)}">{_titles(title, variants)}</figcaption>'
+        f'<figcaption class="kr-figure-title" id="titel-{esc(figure_id)}">{caption}</figcaption>'
         + _plot_div(figure_id, title, min_width, height, _row_labels(row_labels, first_figure["layout"]) if row_labels else "")
         + f'<div class="kr-alt kr-described" id="alt-{esc(figure_id)}"><span class="kr-alt-label">Figuren viser: </span>'
         + "".join(alts.values())
         + "</div>"
-        + "".join(
-            f'<p class="kr-variant-note" data-variant="{esc(key)}"{"" if key == first else " hidden"}>{esc(v.said)}</p>'
-            for key, v in variants.items()
-            if v.said
-        )
+        + "".join(notes.values())
         + (f'<p class="kr-figure-note">{esc(note)}</p>' if note else "")
         + f'<details class="kr-figure-data"><summary>Vis tallene som tabel</summary>{"".join(tables.values())}</details>'
         '<p class="kr-plot-missing" hidden>Figuren kan ikke tegnes, fordi plotly.js ikke blev indlæst. '
@@ -502,10 +516,11 @@ def embed(chart: Chart) -> Html:
     )
 
 
-def _titles(title: str, variants: dict[str, Variant]) -> str:
-    """The figure's title; where variants have titles of their own (saying what they mark), each title once, shown
-    with the variants that have it (kr-charts.js switches them as it does the texts)."""
-    if not any(v.title for v in variants.values()):
+def _titles(title: str, variants: dict[str, Variant], spans: bool = False) -> str:
+    """The figure's title; where variants have titles of their own (saying what they mark), or `spans` says the
+    chart's others do, each title once, shown with the variants that have it (kr-charts.js switches them as it does
+    the texts)."""
+    if not spans and not any(v.title for v in variants.values()):
         return esc(title)
     keys: dict[str, list[str]] = {}
     for key, v in variants.items():
