@@ -510,6 +510,24 @@ def test_identical_pictures_are_stored_once_and_a_different_one_stays(tmp_path: 
     assert used == pictures
 
 
+def test_a_picture_and_its_mask_repeated_are_stored_once(tmp_path: Path):
+    """A hatched bar's picture carries a grey mask (/SMask) of its own, written again with every copy: the masks are
+    shared first, and the pictures with them."""
+    document = pikepdf.new()
+    for _ in range(3):
+        mask = document.make_stream(b"\x40" * 100, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image, Width=10, Height=10,
+                                    ColorSpace=pikepdf.Name.DeviceGray, BitsPerComponent=8)  # fmt: skip
+        image = document.make_stream(b"\x80" * 300, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image, Width=10, Height=10,
+                                     ColorSpace=pikepdf.Name.DeviceRGB, BitsPerComponent=8, SMask=mask)  # fmt: skip
+        page = pikepdf.Page(pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=[0, 0, 10, 10]))
+        page.obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=image))
+        page.obj.Contents = document.make_stream(b"q 10 0 0 10 0 0 cm /Im0 Do Q")
+        document.pages.append(page)
+    assert share_identical_images(document) == 4  # two masks, then two pictures
+    document.save(tmp_path / "shared.pdf")
+    assert sorted(picture for picture, _ in _stored_images(tmp_path / "shared.pdf")) == [b"\x40" * 100, b"\x80" * 300]
+
+
 @pytest.mark.build
 def test_a_page_breaks_early_only_before_a_chapter(report_site: Path):
     """A page less than a third full is the last, or ends a chapter that began on an earlier page, and the next

@@ -14,28 +14,43 @@ import pikepdf
 
 
 def _key(image: pikepdf.Stream) -> tuple[str, str]:
-    """The picture's bytes as stored and its dictionary (size, colours, filter): equal keys, equal pictures."""
+    """The picture's bytes as stored and its dictionary (size, colours, filter, its mask): equal keys, equal pictures."""
     entries = sorted((str(k), repr(v)) for k, v in image.items() if k != "/Length")
     return hashlib.sha256(image.read_raw_bytes()).hexdigest(), repr(entries)
 
 
+def _is_image(value: pikepdf.Object) -> bool:
+    return isinstance(value, pikepdf.Stream) and value.is_indirect and value.get("/Subtype") == "/Image"
+
+
 def share_identical_images(document: pikepdf.Pdf) -> int:
-    """Point every use of a picture at one copy of it (in pages, patterns and forms); how many uses were repointed."""
-    first: dict[tuple[str, str], pikepdf.Object] = {}
+    """Point every use of a picture at one copy of it, wherever it is named: in pages', patterns' and forms'
+    resources, and as another picture's mask (a hatched bar's picture has a grey mask, repeated as often); how many
+    uses were repointed. Masks are shared first, so the pictures using them become equal in the next round."""
     shared = 0
-    for holder in list(document.objects):
-        if not isinstance(holder, pikepdf.Dictionary | pikepdf.Stream):
-            continue
-        resources = holder.get("/Resources")
-        xobjects = resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None
-        if not isinstance(xobjects, pikepdf.Dictionary):
-            continue
-        for name in list(xobjects.keys()):
-            image = xobjects[name]
-            if not isinstance(image, pikepdf.Stream) or image.get("/Subtype") != "/Image" or not image.is_indirect:
-                continue
-            kept = first.setdefault(_key(image), image)
-            if kept.objgen != image.objgen:
-                xobjects[name] = kept
-                shared += 1
+    while repointed := _share_once(document):
+        shared += repointed
     return shared
+
+
+def _share_once(document: pikepdf.Pdf) -> int:
+    first: dict[tuple[str, str], pikepdf.Object] = {}
+    holders = [o for o in list(document.objects) if isinstance(o, pikepdf.Dictionary | pikepdf.Stream)]
+    for image in (o for o in holders if _is_image(o)):
+        first.setdefault(_key(image), image)
+    return sum(_repoint(holder, first) for holder in holders)
+
+
+def _repoint(holder: pikepdf.Object, first: dict[tuple[str, str], pikepdf.Object]) -> int:
+    """Repoint the pictures a dictionary names, directly or in the dictionaries and arrays written inside it."""
+    repointed = 0
+    items = list(holder.items()) if isinstance(holder, pikepdf.Dictionary | pikepdf.Stream) else list(enumerate(holder))
+    for key, value in items:
+        if _is_image(value):
+            kept = first[_key(value)]
+            if kept.objgen != value.objgen:
+                holder[key] = kept
+                repointed += 1
+        elif isinstance(value, pikepdf.Dictionary | pikepdf.Array) and not value.is_indirect:
+            repointed += _repoint(value, first)
+    return repointed
