@@ -9,6 +9,7 @@ repeat is pointed at the first copy; the copies nobody points at are not saved. 
 from __future__ import annotations
 
 import hashlib
+from typing import TypeGuard
 
 import pikepdf
 
@@ -19,7 +20,7 @@ def _key(image: pikepdf.Stream) -> tuple[str, str]:
     return hashlib.sha256(image.read_raw_bytes()).hexdigest(), repr(entries)
 
 
-def _is_image(value: pikepdf.Object) -> bool:
+def _is_image(value: object) -> TypeGuard[pikepdf.Stream]:
     return isinstance(value, pikepdf.Stream) and value.is_indirect and value.get("/Subtype") == "/Image"
 
 
