@@ -19,6 +19,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import statistics
 import subprocess
 import sys
@@ -480,6 +481,16 @@ def _stored_images(path: Path) -> list[tuple[bytes, str]]:
             for o in document.objects
             if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image"
         ]
+
+
+@pytest.mark.build
+def test_the_pages_that_link_to_the_editions_keep_the_sites_permissions(report_site: Path):
+    """The front page, the profiles and kr-data.js were rewritten owner-only (0600) by the PDF links: a web server
+    running as another user answered 404 for them, and the filter was gone on every page."""
+    mode = stat.S_IMODE((report_site / "baggrund.html").stat().st_mode)
+    rewritten = [report_site / "index.html", report_site / "_static" / "kr-data.js", *(report_site / "kommuner").glob("profil-*.html")]
+    for page in each(rewritten):
+        assert stat.S_IMODE(page.stat().st_mode) == mode, (page.name, oct(page.stat().st_mode))
 
 
 @pytest.mark.build

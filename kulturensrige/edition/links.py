@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
+from kulturensrige.data.folder_writing import write_file
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.edition.editions import environment, file_name
@@ -46,10 +46,8 @@ def with_link(markup: str, block: str) -> str:
 
 
 def _write(path: Path, text: str) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(handle, "w", encoding="utf-8") as stream:
-        stream.write(text)
-    os.replace(temporary, path)
+    """All or nothing, and with the page's own permissions: a page left owner-only was a 404 on a web server."""
+    write_file(path, lambda temporary: temporary.write_text(text, encoding="utf-8"), overwrite=True)
 
 
 def link_editions(site: Path, data: Dataset) -> list[Path]:
