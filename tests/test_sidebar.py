@@ -62,3 +62,14 @@ def test_sidebar_marks_each_page_and_its_chapters_and_links_every_entry_to_its_p
         assert set(nav.select("ul.current")) == {ul for ul in own[0].parents if ul.name == "ul"}, where
         nested += len(chain) > 1
     assert listed and nested, "ingen side ligger under et kapitel: testen har intet at kontrollere"
+
+
+def test_the_profiles_stand_in_the_sidebar_and_next_links_in_the_datas_order(built_site: Path, data):
+    """The report's order, as the filter, the front page and the charts list the municipalities (the contents' glob
+    put them alphabetically: Aarhus first, where the report begins with Egedal)."""
+    wanted = [built_site / "kommuner" / f"profil-{slug}.html" for slug in data.municipalities["slug"]]
+    targets = [t for t in (_target(built_site / "index.html", a["href"]) for a in _entries(built_site / "index.html")) if t in wanted]
+    assert targets == [p.resolve() for p in wanted]
+    for page, following in zip(wanted, wanted[1:], strict=False):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert _target(page, soup.select_one("a.right-next")["href"]) == following.resolve(), page.name

@@ -1,7 +1,7 @@
 """One profile page per municipality, written from the data before each build.
 
 A new municipality in the data gets its own page (and URL `kommuner/profil-<slug>.html`) with no
-code change; the table of contents picks the pages up by glob.
+code change; the table of contents lists them in the data's order.
 """
 
 from __future__ import annotations
@@ -63,6 +63,7 @@ def write_profile_pages(data: Dataset, book_dir: Path) -> list[Path]:
     # The page path follows from the slug (kulturensrige/data/pages.py), which the validator checks book_page against.
     holder = provenance.words(provenance.folder_source(data.options)).holder
     wanted = {book_dir / f"{profile_page(row.slug)}.ipynb": row for row in table_rows(data.municipalities)}
+    _list_in_contents(book_dir, list(wanted))
     for path, row in wanted.items():
         notebook = profile_notebook(row.name, row.kommunekode, holder)
         _stable_cell_ids(notebook)
@@ -72,6 +73,25 @@ def write_profile_pages(data: Dataset, book_dir: Path) -> list[Path]:
             stream.write(text)
         os.replace(temporary, path)
     return sorted(wanted)
+
+
+# The contents' line that lists the profiles (book/_toc.yml): by glob the sidebar and "Næste" went alphabetically.
+PROFILES_BY_GLOB = f"- glob: {PROFILE_FOLDER}/profil-*"
+
+
+def _list_in_contents(book_dir: Path, pages: list[Path]) -> None:
+    """The staged table of contents names the profile pages one by one in the data's order, the report's, as the
+    filter, the front page and the charts list them."""
+    contents = book_dir / "_toc.yml"
+    lines = contents.read_text(encoding="utf-8").splitlines(keepends=True)
+    listed = []
+    for line in lines:
+        if line.strip() == PROFILES_BY_GLOB:
+            indent = line[: len(line) - len(line.lstrip())]
+            listed += [f"{indent}- file: {page.relative_to(book_dir).with_suffix('').as_posix()}\n" for page in pages]
+        else:
+            listed.append(line)
+    contents.write_text("".join(listed), encoding="utf-8")
 
 
 def _stable_cell_ids(notebook: nbformat.NotebookNode) -> None:
