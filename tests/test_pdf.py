@@ -473,11 +473,16 @@ def test_no_edition_prints_the_web_books_navigation(report_site: Path):
         assert [w for w in WEB_ONLY_WORDS if squeeze(w) in text] == [], name
 
 
+def _named(value: object) -> str:
+    """A dictionary entry as text, an object of its own (a mask) by its number: pikepdf prints every stream alike."""
+    return f"obj {value.objgen}" if isinstance(value, pikepdf.Object) and value.is_indirect else repr(value)
+
+
 def _stored_images(path: Path) -> list[tuple[bytes, str]]:
     """Every picture a PDF stores, as its bytes and its dictionary."""
     with pikepdf.open(path) as document:
         return [
-            (bytes(o.read_bytes()), repr(sorted((str(k), repr(v)) for k, v in o.items() if k not in ("/Length", "/Filter"))))
+            (bytes(o.read_bytes()), repr(sorted((str(k), _named(v)) for k, v in o.items() if k not in ("/Length", "/Filter"))))
             for o in document.objects
             if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image"
         ]
@@ -519,6 +524,23 @@ def test_identical_pictures_are_stored_once_and_a_different_one_stays(tmp_path: 
     with pikepdf.open(tmp_path / "shared.pdf") as saved:
         used = [page.Resources.XObject.Im0.read_bytes() for page in saved.pages]
     assert used == pictures
+
+
+def test_pictures_alike_but_with_different_masks_both_stay(tmp_path: Path):
+    """A hostile round: two pictures of the same bytes with masks of different bytes were taken for one."""
+    document = pikepdf.new()
+    for alpha in (b"\x00", b"\xff"):
+        mask = document.make_stream(alpha * 100, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image, Width=10, Height=10,
+                                    ColorSpace=pikepdf.Name.DeviceGray, BitsPerComponent=8)  # fmt: skip
+        image = document.make_stream(b"\x80" * 300, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image, Width=10, Height=10,
+                                     ColorSpace=pikepdf.Name.DeviceRGB, BitsPerComponent=8, SMask=mask)  # fmt: skip
+        page = pikepdf.Page(pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=[0, 0, 10, 10]))
+        page.obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=image))
+        page.obj.Contents = document.make_stream(b"q 10 0 0 10 0 0 cm /Im0 Do Q")
+        document.pages.append(page)
+    assert share_identical_images(document) == 0
+    masks = [page.Resources.XObject.Im0.SMask.read_bytes() for page in document.pages]
+    assert masks == [b"\x00" * 100, b"\xff" * 100]
 
 
 def test_a_picture_and_its_mask_repeated_are_stored_once(tmp_path: Path):

@@ -16,8 +16,20 @@ import pikepdf
 
 def _key(image: pikepdf.Stream) -> tuple[str, str]:
     """The picture's bytes as stored and its dictionary (size, colours, filter, its mask): equal keys, equal pictures."""
-    entries = sorted((str(k), repr(v)) for k, v in image.items() if k != "/Length")
+    entries = sorted((str(k), _canonical(v)) for k, v in image.items() if k != "/Length")
     return hashlib.sha256(image.read_raw_bytes()).hexdigest(), repr(entries)
+
+
+def _canonical(value: object) -> str:
+    """A value as text, an object named elsewhere (a mask) by its number: pikepdf prints every stream alike, so two
+    pictures with different masks looked equal and one replaced the other."""
+    if isinstance(value, pikepdf.Object) and value.is_indirect:
+        return f"obj {value.objgen}"
+    if isinstance(value, pikepdf.Dictionary):
+        return repr(sorted((str(k), _canonical(v)) for k, v in value.items()))
+    if isinstance(value, pikepdf.Array):
+        return repr([_canonical(v) for v in value])
+    return repr(value)
 
 
 def _is_image(value: object) -> TypeGuard[pikepdf.Stream]:
