@@ -693,6 +693,7 @@ INFERENCE_RULE = (
 
 # What a figure counts, said in its note on the page and in kilder.csv beside its downloads.
 COUNTED_APART = "Projekter, delindsatser og prøvehandlinger tælles hver for sig, så et projekt og dets delindsatser kan nævne det samme."
+COUNTED_ONCE = "Hver organisation tælles én gang, også når rapporten nævner den ved flere indsatser."
 INFERRED_TIES_COUNTED = (
     "Rapporten knytter intet citat til en kommune: kolonnerne for kommunerne tæller de citater, redaktionen har knyttet "
     "til en kommune (udledt af redaktionen)."
@@ -879,7 +880,7 @@ EDITORIAL: tuple[Editorial, ...] = (
             ("kunstformer-kommune", "Kunstformer og aktiviteter pr. kommune", COUNTED_APART),
             ("maalgrupper-kommune", "Målgrupper pr. kommune", COUNTED_APART),
             ("steder-kommune", "Steder og rammer pr. kommune", COUNTED_APART),
-            ("partnere", "Organisationer ved indsatserne, efter slags", COUNTED_APART),
+            ("partnere", "Organisationer ved indsatserne, efter slags", COUNTED_ONCE),
         )
     ),
 )
