@@ -77,7 +77,8 @@ def attention_point_groups(data: Dataset, ingredient_id: str) -> list[AttentionP
     else:
         groups = [AttentionPoints("", f"{holder} nævner selv {_these(len(stated))}:", rows(stated), False)]
     if not inferred.empty:
-        lead = f"afsnittet peger desuden på disse punkter, som {named} ikke selv kalder opmærksomhedspunkter."
+        also = "" if stated.empty else " desuden"
+        lead = f"afsnittet peger{also} på disse punkter, som {named} ikke selv kalder opmærksomhedspunkter."
         groups.append(AttentionPoints(label[0].upper() + label[1:], lead, rows(inferred), True))
     return groups
 
