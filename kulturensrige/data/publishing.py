@@ -112,7 +112,7 @@ def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
     return provenance.words(folder).value, ""
 
 
-def _basis_label(options, table: str, basis: str) -> str:
+def _basis_label(options: pd.DataFrame, table: str, basis: str) -> str:
     """Whose a row's value is where its basis column says inferred: 'redaktionens titel'."""
     return provenance.value_label(options, f"{table}.{basis}")
 
@@ -129,8 +129,14 @@ def _vocabularies() -> dict[str, str]:
 
 
 def _value_source(data: Dataset, value: str) -> tuple[str, str]:
-    """(whose word, why) for a value a page's table shows ('table.column'), as column_source says it for the table."""
+    """(whose word, why) for a value a page's table shows ('table.column'), as column_source says it for the table; a
+    value whose basis column the page's table leaves out says its source in the cell: 'Foreningsklippekort
+    (redaktionens titel)'."""
     table, _, column = value.partition(".")
+    if value in BASIS_COLUMNS and provenance.folder_source(data.options) == BY_REPORT:
+        basis = BASIS_COLUMNS[value]
+        label = _basis_label(data.options, table, basis)
+        return f"rapportens, ellers står »({label})« i cellen", EDITORIAL_VALUES[f"{table}.{basis}"].reason
     return column_source(data, table, column)
 
 
