@@ -9,12 +9,14 @@ import fnmatch
 import io
 import json
 import re
+import shutil
 import urllib.parse
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from kulturensrige import load
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import EDITORIAL_VALUES, NOT_STATED
 from kulturensrige.edition import editions
@@ -243,3 +245,16 @@ def test_every_figure_reason_in_the_schema_names_what_it_counts():
     """The figures the book adds say what they count, not only that the report has no such figure."""
     for value in each([v for v in EDITORIAL_VALUES if v.startswith("figur:") and EDITORIAL_VALUES[v].act == "optælling"]):
         assert re.search(r"tæller|tælles", EDITORIAL_VALUES[value].reason.split(". ", 1)[1]), value
+
+
+def test_an_analysts_edition_says_the_analysts_ties_and_attention_points_are_the_analysts(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(REPO / "data", folder)
+    with (folder / "options.csv").open("a", encoding="utf-8") as f:
+        f.write("kilde,analytiker,\n")
+    analysts = load(folder)
+    page = editions.municipality_edition(analysts, "230", STAMP, editions.EditionCharts.compute(analysts), "plotly.min.js")
+    said = " ".join(BeautifulSoup(page, "html.parser").get_text(" ").split())
+    assert "knyttet til andre kommuner (udledt af analytikeren; de står i deres udgaver)" in said
+    assert "udledt af redaktionen" not in said and "Redaktionens læsning" not in said
+    assert "Analytikerens angivelse: afsnittet peger på disse punkter" in said
