@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kulturensrige.data.frames import made_once
-from kulturensrige.data.schema import ATTRIBUTED_BY, BY_ANALYST, BY_EDITORS, BY_QDA, BY_REPORT, EDITORIAL_VALUES, FOLDER_SOURCE
+from kulturensrige.data.schema import ATTRIBUTED_BY, BY_ANALYST, BY_EDITORS, BY_QDA, BY_REPORT, EDITORIAL_VALUES, FOLDER_SOURCE, PAGE_TABLES
 from kulturensrige.words import listing, plural
 
 
@@ -125,6 +125,16 @@ def heading(options: pd.DataFrame, label: str, value: str) -> str:
     return label if source == BY_REPORT else f"{label} ({value_label(options, value)})"
 
 
+def page_table_headings(options: pd.DataFrame, table_id: str) -> list[str]:
+    """The headings of a page's downloadable table (schema.PAGE_TABLES), as the page, its CSV and kilder.csv show them."""
+    return [heading(options, label, value) if marked else label for label, value, marked in PAGE_TABLES[table_id]]
+
+
+def page_table_heading(options: pd.DataFrame, table_id: str, label: str) -> str:
+    """One heading of a page's downloadable table by its bare label, for a card that shows the same value."""
+    return dict(zip((c[0] for c in PAGE_TABLES[table_id]), page_table_headings(options, table_id), strict=True))[label]
+
+
 def category_note(options: pd.DataFrame) -> str:
     """What a card says where its speaker category stands in place of the role (the anonymity rule), the same on
     every page: '(redaktionens inddeling i stedet for talerens rolle: anonymitetsreglen)'."""
@@ -153,8 +163,22 @@ def values_note(options: pd.DataFrame, *values: str) -> str:
 def ingredient_tie_source(options: pd.DataFrame, given: str) -> str:
     """Whose a quote's ties to its ingredients are: the row's `ingredient_source` (empty: the report's) in the report's
     own data folder; in any other folder the folder's own source, so an analyst's data never credits the report."""
+    return row_source(options, given)
+
+
+def row_source(options: pd.DataFrame, given: str) -> str:
+    """Whose a row's value is where the row names its source (a `*_source` column, empty: the report's) in the report's
+    own data folder; in any other folder the folder's own source."""
     folder = folder_source(options)
     return (given or BY_REPORT) if folder == BY_REPORT else folder
+
+
+def kind_label(options: pd.DataFrame, label: str, given: str) -> str:
+    """A quote kind's label as a card shows it, marked where the editors named the kind: 'Kort udsagn (redaktionens
+    betegnelse)'; the report's own word ('Stjernestund') stands alone."""
+    if row_source(options, given) != BY_EDITORS:
+        return label
+    return f"{label} ({value_label(options, 'quote_kinds.label_source')})"
 
 
 def with_ingredient_ties(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -183,13 +207,18 @@ def ingredient_tie(source: str) -> str:
     return _INGREDIENT_TIES[source][0]
 
 
-def ingredient_ties(counts: dict[str, int], what: str, noun: tuple[str, str] = ("citat", "citater")) -> str:
+def ingredient_ties(
+    counts: dict[str, int], what: str, noun: tuple[str, str] = ("citat", "citater"), quotes: dict[str, int] | None = None
+) -> str:
     """How many quotes are tied to `what` ('ingrediensen', 'ingredienserne') and whose the ties are, as one sentence:
     'Rapporten bruger 4 citater til at underbygge ingrediensen; redaktionen knytter 1 citat til den (redaktionens
-    læsning, ikke rapportens).' Only the report's own ties are said to be used by the report."""
+    læsning, ikke rapportens).' Only the report's own ties are said to be used by the report. Over several
+    ingredients `counts` counts ties and `quotes` the quotes behind them: '29 citater (31 koblinger til en ingrediens)'."""
     clauses: list[str] = []
     for source in (s for s in _INGREDIENT_TIES if counts.get(s)):
         n = plural(counts[source], *noun)
+        if quotes is not None and quotes.get(source, counts[source]) != counts[source]:
+            n = f"{plural(quotes[source], *noun)} ({plural(counts[source], 'kobling', 'koblinger')} til en ingrediens)"
         clauses.append(_INGREDIENT_TIES[source][1].format(n=n, what=what if not clauses else _pronoun(what)))
     said = "; ".join(clauses)
     return f"{said[0].upper()}{said[1:]}." if said else ""

@@ -13,7 +13,16 @@ import pandas as pd
 from kulturensrige.data import provenance
 from kulturensrige.data.folder_writing import csv_text
 from kulturensrige.data.loading import Dataset
-from kulturensrige.data.schema import BY_REPORT, EDITORIAL_VALUES, LIST_SEPARATOR, TABLES
+from kulturensrige.data.schema import (
+    BASIS_COLUMNS,
+    BY_REPORT,
+    EDITORIAL_VALUES,
+    LIST_SEPARATOR,
+    MIXED_VALUES,
+    PAGE_TABLES,
+    SOURCE_COLUMNS,
+    TABLES,
+)
 
 # Where the built book publishes the tables, and the companion file that says whose word each column is: the tables'
 # headers stay exactly the data dictionary's, so a column cannot carry its source in its name (docs/adr).
@@ -68,6 +77,26 @@ def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
                 f"({provenance.value_label(options, 'quotes.speaker_category')}): anonymitetsreglen."
             ),
         )
+    if value in BASIS_COLUMNS and folder == BY_REPORT:
+        basis = BASIS_COLUMNS[value]
+        return (
+            f"står i hver række i {basis}",
+            (
+                f"Rapportens, hvor {basis} = stated; {_basis_label(options, table, basis)}, hvor {basis} = inferred: "
+                f"{EDITORIAL_VALUES[f'{table}.{basis}'].reason}"
+            ),
+        )
+    if value in SOURCE_COLUMNS and folder == BY_REPORT:
+        source = SOURCE_COLUMNS[value]
+        return (
+            f"står i hver række i {source.removeprefix(table + '.')}" if source.startswith(f"{table}.") else f"står i {source}",
+            (
+                f"Rapportens, hvor {source} er tom; {provenance.value_label(options, source)}, hvor den er redaktionen: "
+                f"{EDITORIAL_VALUES[source].reason}"
+            ),
+        )
+    if value in MIXED_VALUES and folder == BY_REPORT:
+        return "rapportens og redaktionens", MIXED_VALUES[value]
     value = _vocabularies().get(table, value) if column != TABLES[table].key else value
     if value in EDITORIAL_VALUES:
         editors = provenance.value_source(options, value) == provenance.BY_EDITORS
@@ -83,6 +112,11 @@ def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
     return provenance.words(folder).value, ""
 
 
+def _basis_label(options: pd.DataFrame, table: str, basis: str) -> str:
+    """Whose a row's value is where its basis column says inferred: 'redaktionens titel'."""
+    return provenance.value_label(options, f"{table}.{basis}")
+
+
 def _vocabularies() -> dict[str, str]:
     """A vocabulary table -> the editorial value that uses it ('statuses' -> 'initiatives.status'): its labels are
     the same editors' reading as the column that names them."""
@@ -94,10 +128,27 @@ def _vocabularies() -> dict[str, str]:
     return used
 
 
+def _value_source(data: Dataset, value: str) -> tuple[str, str]:
+    """(whose word, why) for a value a page's table shows ('table.column'), as column_source says it for the table; a
+    value whose basis column the page's table leaves out says its source in the cell: 'Foreningsklippekort
+    (redaktionens titel)'."""
+    table, _, column = value.partition(".")
+    if value in BASIS_COLUMNS and provenance.folder_source(data.options) == BY_REPORT:
+        basis = BASIS_COLUMNS[value]
+        label = _basis_label(data.options, table, basis)
+        return f"rapportens, ellers står »({label})« i cellen", EDITORIAL_VALUES[f"{table}.{basis}"].reason
+    return column_source(data, table, column)
+
+
 def sources_file(data: Dataset) -> str:
     """kilder.csv: for every column of every published table, whose word it is and why, so a download says what the
     pages say beside each value (the data chapter's promise)."""
     rows = [[table.file, column, *column_source(data, name, column)] for name, table in TABLES.items() for column in table.columns]
+    # A page's table downloads as '<table id>.csv' with the page's headings, which name an editorial column's source.
+    for file, columns in PAGE_TABLES.items():
+        headings = provenance.page_table_headings(data.options, file)
+        for shown, (_, value, _) in zip(headings, columns, strict=True):
+            rows.append([f"{file}.csv", shown, *_value_source(data, value)])
     # A figure's table downloads as '<figure id>-<view>.csv': every number in it is the figure's, and so is its source.
     for value, editorial in EDITORIAL_VALUES.items():
         if value.startswith(FIGURE):

@@ -389,6 +389,12 @@ TABLES: dict[str, Table] = {
             "Citattyper",
             "Slags citat: interview, stjernestund, ordveksling m.fl.",
             ("interview", "Interview"),
+            {
+                "label_source": source_choice(
+                    "Hvis betegnelsen er: redaktionen, hvor rapporten ikke selv bruger den (fx »kort udsagn«); tom = datamappens kilde.",
+                    "",
+                )
+            },
         ),
         _table(
             "ingredients",
@@ -685,6 +691,14 @@ INFERENCE_RULE = (
     "hvis indhold passer på flere kommuner eller ingen, står uden kommune (not stated)."
 )
 
+# What a figure counts, said in its note on the page and in kilder.csv beside its downloads.
+COUNTED_APART = "Projekter, delindsatser og prøvehandlinger tælles hver for sig, så et projekt og dets delindsatser kan nævne det samme."
+COUNTED_ONCE = "Hver organisation tælles én gang, også når rapporten nævner den ved flere indsatser."
+INFERRED_TIES_COUNTED = (
+    "Rapporten knytter intet citat til en kommune: kolonnerne for kommunerne tæller de citater, redaktionen har knyttet "
+    "til en kommune (udledt af redaktionen)."
+)
+
 EDITORIAL: tuple[Editorial, ...] = (
     Editorial("quotes.kommunekode", "citaternes kommuner", INFERENCE_RULE),
     Editorial(
@@ -703,7 +717,7 @@ EDITORIAL: tuple[Editorial, ...] = (
         "initiatives.kind",
         "indsatsernes slags",
         "Rapporten beskriver projekter, prøvehandlinger og nummererede dele af en kommunes arbejde; inddelingen i projekter, "
-        "delindsatser og prøvehandlinger er redaktionens.",
+        "delindsatser og prøvehandlinger, og dermed antallet af indsatser, er redaktionens.",
         "inddeling",
     ),
     *(
@@ -744,6 +758,62 @@ EDITORIAL: tuple[Editorial, ...] = (
         "organisationstyper",
         "Rapporten inddeler ikke organisationerne i slags; inddelingen er redaktionens.",
         "inddeling",
+    ),
+    Editorial(
+        "quote_kinds.label_source",
+        "citatslagenes betegnelser",
+        "Rapporten kalder nogle citater noget (interviewcitater, stjernestunder, en ordveksling, en feltdagbog, et skilt); "
+        "de øvrige betegnelser (fx »kort udsagn«) er redaktionens (label_source = redaktionen), og hvilken slags hvert "
+        "citat er, er redaktionens inddeling.",
+        "betegnelse",
+    ),
+    Editorial(
+        "group_composition.min_count",
+        "mindste antal i aktionslæringsgruppen",
+        "Rapporten skriver antallet med ord (count_text); tallet er redaktionens læsning af det (»en eller flere« er 1).",
+    ),
+    Editorial(
+        "action_learning_steps.label",
+        "aktionslæringens trin",
+        "Rapporten beskriver aktionslæringens cyklus i løbende tekst og nævner ingen trin; trinnene og deres navne er "
+        "redaktionens inddeling af teksten.",
+        "inddeling",
+    ),
+    Editorial(
+        "municipalities.outcome",
+        "hvad forløbet førte til",
+        "Redaktionens gengivelse med egne ord af det, rapporten fortæller om forløbets resultat i kommunen.",
+        "gengivelse",
+    ),
+    Editorial(
+        "figures.note",
+        "noter om rapportens figurer",
+        "Redaktionens beskrivelse af, hvad rapportens tekst siger og ikke siger om figuren.",
+        "gengivelse",
+    ),
+    Editorial(
+        "references.note",
+        "noter om værkerne",
+        "Redaktionens bemærkninger til rapportens henvisninger (fx stavevarianter og forfatternavne).",
+        "tilføjelse",
+    ),
+    Editorial(
+        "references.language",
+        "værkernes sprog",
+        "Rapporten angiver ikke værkernes sprog; sproget er redaktionens angivelse (»ikke angivet«, hvor den ikke har det).",
+        "tilføjelse",
+    ),
+    Editorial(
+        "publication.year_note",
+        "note om udgivelsesåret",
+        "Redaktionens forklaring på, at udgivelsesåret ikke står i den tekst, bogen bygger på.",
+        "tilføjelse",
+    ),
+    Editorial(
+        "programme_events.title",
+        "begivenhedernes titler",
+        "Rapporten giver ikke begivenhederne titler; titlerne (fx »Virtuelt pitstop 1«) er redaktionens.",
+        "betegnelser",
     ),
     Editorial(
         "guide_recommendations.ingredient_ids",
@@ -799,16 +869,56 @@ EDITORIAL: tuple[Editorial, ...] = (
     ),
     *(
         Editorial(
-            f"figur:{figure_id}", f"bogens figur »{title}«", "Rapporten har ingen sådan figur; bogen tæller den op fra data.", "optælling"
+            f"figur:{figure_id}",
+            f"bogens figur »{title}«",
+            f"Rapporten har ingen sådan figur; bogen tæller den op fra data. {counted}",
+            "optælling",
         )
-        for figure_id, title in (
-            ("citater-pr-ingrediens", "Citater pr. ingrediens"),
-            ("ingrediens-kommune", "Citater pr. ingrediens og kommune"),
-            ("kunstformer-kommune", "Kunstformer og aktiviteter pr. kommune"),
-            ("maalgrupper-kommune", "Målgrupper pr. kommune"),
-            ("steder-kommune", "Steder og rammer pr. kommune"),
-            ("partnere", "Organisationer ved indsatserne, efter slags"),
+        for figure_id, title, counted in (
+            ("citater-pr-ingrediens", "Citater pr. ingrediens", INFERRED_TIES_COUNTED),
+            ("ingrediens-kommune", "Citater pr. ingrediens og kommune", INFERRED_TIES_COUNTED),
+            ("kunstformer-kommune", "Kunstformer og aktiviteter pr. kommune", COUNTED_APART),
+            ("maalgrupper-kommune", "Målgrupper pr. kommune", COUNTED_APART),
+            ("steder-kommune", "Steder og rammer pr. kommune", COUNTED_APART),
+            ("partnere", "Organisationer ved indsatserne, efter slags", COUNTED_ONCE),
         )
     ),
 )
 EDITORIAL_VALUES = {e.value: e for e in EDITORIAL}
+
+# Columns whose values are the report's in some rows and the editors' in others, with no column that says which:
+# kilder.csv says both, and why ('table.column' -> reason).
+MIXED_VALUES = {
+    "programme_events.number": (
+        "Rapporten nummererer kun to workshops (»workshop nummer fire«, »workshop nummer fem«) og ingen af de tre virtuelle "
+        "pitstops; de øvrige numre er redaktionens."
+    ),
+    "organisations.name": (
+        "Rapporten navngiver de fleste organisationer; hvor den ikke giver et navn, er navnet redaktionens beskrivelse med "
+        "rapportens ord (fx »foreningen af mænd bag genbrugsværkstedet«)."
+    ),
+}
+# Columns whose values are the report's or the editors' row by row, as another column of the row says
+# ('table.column' -> the basis column: stated = the report's, inferred = the editors').
+BASIS_COLUMNS = {"initiatives.title": "title_basis", "attention_points.text": "basis"}
+# Columns whose rows say their own source in another column (SOURCES; empty = the folder's): 'table.column' -> that column.
+SOURCE_COLUMNS = {"quote_kinds.label": "quote_kinds.label_source", "quotes.kind": "quote_kinds.label_source"}
+# The tables a page offers as a CSV download ('<id>.csv'), each column as (heading, the value it shows, whether the
+# heading names the value's source): the page and kilder.csv take their headings from here. A column whose cells
+# say whose they are ('2, udledt af redaktionen') or whose title says it ('(redaktionens titel)') leaves the heading bare.
+PAGE_TABLES = {
+    "tabel-kommuner": (
+        ("Kommune", "municipalities.name", False),
+        ("Kommunekode", "municipalities.kommunekode", True),
+        ("Region", "municipalities.region", True),
+        ("Udgangspunkt", "municipalities.starting_point", True),
+        ("Indsatser", "initiatives.kind", True),
+        ("Citater knyttet til kommunen", "quotes.kommunekode", False),
+    ),
+    "tabel-indsatser": (
+        ("Indsats", "initiatives.title", False),
+        ("Kommune", "municipalities.name", False),
+        ("Slags", "initiatives.kind", True),
+        ("Status", "initiatives.status", True),
+    ),
+}

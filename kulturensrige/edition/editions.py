@@ -28,7 +28,7 @@ from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.municipality_codes import codes_are_official
 from kulturensrige.data.schema import NOT_STATED
-from kulturensrige.render import cards, charts, figures, front_page, lists
+from kulturensrige.render import cards, charts, figures, front_page, guide, lists
 from kulturensrige.render.markup import json_island, side_json
 from kulturensrige.rules import attribution, filters, statistics, views
 from kulturensrige.words import built, day, number, plural
@@ -398,17 +398,18 @@ def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None
     for ingredient in table_rows(data.ingredients.sort_values("number")):
         selected, general, n_general = shared_quotes(data, ingredient.ingredient_id, shared)
         own = views.quotes_of(selected, kommunekode)
-        elsewhere = len(selected) - len(own) - n_general
-        points = data.attention_points[data.attention_points["ingredient_id"] == ingredient.ingredient_id].sort_values("position")
+        ties = views.quote_ties(selected)
+        elsewhere = selected[(ties != "") & (ties != kommunekode)]
         items.append(
             {
                 "number": int(ingredient.number),
                 "name": ingredient.name,
                 "short_description": ingredient.short_description,
                 "description": ingredient.description,
-                "attention_points": list(points["text"]),
+                # Whose each attention point is, in the ingredient page's words (render/guide.py).
+                "attention_points": guide.attention_point_groups(data, ingredient.ingredient_id),
                 "own": quote_items(data, own, kommunekode, words),
-                "counts": ingredient_counts(len(selected), len(own), n_general, elsewhere),
+                "counts": ingredient_counts(len(selected), len(own), n_general, len(elsewhere), cards.tie_levels(data, elsewhere)),
                 # Whose the ties to the ingredient are, in the one tally's counts and data/provenance.py's words.
                 "ties": provenance.ingredient_ties(tally.by_ingredient_source[ingredient.ingredient_id], "ingrediensen"),
                 **general,
@@ -426,12 +427,14 @@ def shared_quotes(data: Dataset, ingredient_id: str, shared: dict) -> tuple[pd.D
     return shared[ingredient_id]
 
 
-def ingredient_counts(total: int, own: int, general: int, elsewhere: int) -> str:
+def ingredient_counts(total: int, own: int, general: int, elsewhere: int, elsewhere_ties: str = "") -> str:
     """How one ingredient's quotes split in this edition, so every count agrees with the diagram of the whole report:
-    'I alt 8 citater til ingrediensen: 1 knyttet til kommunen og 7 generelle.'"""
+    'I alt 8 citater til ingrediensen: 1 knyttet til kommunen og 7 generelle.' The quotes tied to other municipalities
+    say whose ties they are (`elsewhere_ties`, cards.tie_levels: 'udledt af redaktionen')."""
     parts = [f"{number(own)} knyttet til kommunen", f"{number(general)} generelle"]
     if elsewhere:
-        parts.append(f"{number(elsewhere)} knyttet til andre kommuner (de står i deres udgaver)")
+        whose = f"{elsewhere_ties}; " if elsewhere_ties else ""
+        parts.append(f"{number(elsewhere)} knyttet til andre kommuner ({whose}de står i deres udgaver)")
     return f"I alt {plural(total, 'citat', 'citater')} til ingrediensen: " + ", ".join(parts[:-1]) + " og " + parts[-1] + "."
 
 
@@ -491,7 +494,9 @@ def edition_sources(data: Dataset) -> dict[str, str]:
         "code": code,
         "region": region,
         "note": note,
-        "figures": provenance.value_note(data.options, "figur:citater-pr-ingrediens"),
+        "starting_point": provenance.value_label(data.options, "municipalities.starting_point"),
+        # The art forms' and target groups' diagrams: counted alike, so one note says it for both.
+        "figures": provenance.value_note(data.options, "figur:kunstformer-kommune"),
         # The quotes' diagram also says whose the ties it counts are (the one quote tally, data/provenance.py's words).
         "quotes_figure": f"{provenance.value_note(data.options, 'figur:citater-pr-ingrediens')} {charts.ingredient_ties_note(data)}",
         "guide": provenance.value_note(data.options, "guide_recommendations.ingredient_ids"),
@@ -536,6 +541,8 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         },
         "initiatives": initiatives,
         "initiative_count": plural((data.initiatives["kommunekode"] == kommunekode).sum(), "indsats", "indsatser"),
+        # Whose the division into initiatives and their kinds and terms are, in the profile page's words.
+        "initiative_terms": cards.whose_terms_text(data),
         "quotes": quote_items(data, quotes, kommunekode, words),
         "quote_summary": cards.quote_count_summary(quotes, data.options),
         "attribution_intro": cards.attribution_intro(quotes, attribution.source(data.options)),

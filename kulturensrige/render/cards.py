@@ -54,7 +54,9 @@ def speaker_line(data: Dataset, turns: pd.DataFrame | list[dict]) -> tuple[str, 
     and a quote from literature shows its author and, in brackets, the citation."""
     rows = turns.to_dict("records") if isinstance(turns, pd.DataFrame) else turns
     first = rows[0]
-    kind = _label(data, "quote_kinds", "quote_kind_id", first["kind"])
+    label = _label(data, "quote_kinds", "quote_kind_id", first["kind"])
+    # Whose the kind's name is: 'Kort udsagn (redaktionens betegnelse)' (data/provenance.py).
+    kind = provenance.kind_label(data.options, label, _label(data, "quote_kinds", "quote_kind_id", first["kind"], "label_source"))
     # A category shown in place of the role says whose grouping it is, in the one wording (provenance.category_note).
     note = f" {provenance.category_note(data.options)}" if any(r["shown_role"] != r["speaker_role"] for r in rows) else ""
     if len(rows) > 1:
@@ -64,7 +66,7 @@ def speaker_line(data: Dataset, turns: pd.DataFrame | list[dict]) -> tuple[str, 
     speaker = first["shown_caption"] or first["shown_role"]
     if first["shown_caption"] and first["shown_caption"] != first["caption"]:  # the caption before the role the rule holds back
         speaker = f"{first['shown_caption']} · {first['shown_role']}"
-    return ("" if speaker.lower().startswith(kind.lower()) else kind), speaker + note, ""
+    return ("" if speaker.lower().startswith(label.lower()) else kind), speaker + note, ""
 
 
 def quote_language(data: Dataset, quote: pd.Series | dict) -> str:
@@ -326,8 +328,13 @@ VOCABULARIES = (
 def whose_terms(data: Dataset) -> str:
     """Once above a list or a side-by-side view of initiatives: whose their kinds, target groups, art forms and
     settings are (status and organisations say it on each card, as they differ from value to value)."""
+    return f'<p class="kr-whose">{esc(whose_terms_text(data))}</p>'
+
+
+def whose_terms_text(data: Dataset) -> str:
+    """whose_terms in words, the same on the pages and in the PDF editions."""
     values = ("initiatives.kind", *(f"initiatives.{column}" for _, column, _, _ in VOCABULARIES))
-    return f'<p class="kr-whose">{esc(provenance.values_note(data.options, *values))}</p>'
+    return provenance.values_note(data.options, *values)
 
 
 def initiative_facts(data: Dataset, row) -> list[tuple[str, str]]:
@@ -436,13 +443,20 @@ def _report_order(data: Dataset):
 
 def attributed_count(data: Dataset, quotes: pd.DataFrame) -> str:
     """'1, udledt af redaktionen' or '3 (2 angivet i rapporten, 1 udledt af redaktionen)': how firmly they are tied."""
+    levels = quotes["attribution"].nunique()
+    if not levels:
+        return "0"
+    return f"{number(len(quotes))}, {tie_levels(data, quotes)}" if levels == 1 else f"{number(len(quotes))} ({tie_levels(data, quotes)})"
+
+
+def tie_levels(data: Dataset, quotes: pd.DataFrame) -> str:
+    """How firmly `quotes` are tied, in the attribution labels: 'udledt af redaktionen', or '2 angivet i rapporten,
+    1 udledt af redaktionen' where the levels differ; '' for no quotes."""
     labels = attribution.labels(data.options)
     levels = quotes["attribution"].value_counts()
-    if levels.empty:
-        return "0"
     if len(levels) == 1:
-        return f"{number(len(quotes))}, {labels[str(levels.index[0])]}"
-    return f"{number(len(quotes))} (" + ", ".join(f"{number(int(n))} {labels[str(a)]}" for a, n in levels.items()) + ")"
+        return labels[str(levels.index[0])]
+    return ", ".join(f"{number(int(n))} {labels[str(a)]}" for a, n in levels.items())
 
 
 def municipality_card(data: Dataset, row: pd.Series) -> dict:
@@ -454,19 +468,37 @@ def municipality_card(data: Dataset, row: pd.Series) -> dict:
         "id": "",
         "kommune": row.kommunekode,
         "kicker_first": False,
-        "kicker": f"{row.region} · kommunekode {row.kommunekode}",
+        # Whose the region, the code, the starting point and the division into initiatives are, as in the table below.
+        "kicker": (
+            f"{_sourced(data, 'municipalities.region', row.region, row.region)} · "
+            f"kommunekode {_sourced(data, 'municipalities.kommunekode', row.kommunekode, row.kommunekode)}"
+        ),
         "title": row["name"],
         "href": _href(f"kommuner/profil-{row.slug}"),
         "text": row.summary,
         "facts": [
-            ("Udgangspunkt", _label(data, "starting_points", "starting_point_id", row.starting_point)),
-            ("Indsatser", str(int((data.initiatives["kommunekode"] == row.kommunekode).sum()))),
+            (
+                "Udgangspunkt",
+                _sourced(
+                    data,
+                    "municipalities.starting_point",
+                    row.starting_point,
+                    _label(data, "starting_points", "starting_point_id", row.starting_point),
+                ),
+            ),
+            (initiative_count_heading(data), str(int((data.initiatives["kommunekode"] == row.kommunekode).sum()))),
             ("Citater knyttet til kommunen", n_quotes),
         ],
         "section": "",
         "sections": [],
     }
     return card
+
+
+def initiative_count_heading(data: Dataset) -> str:
+    """'Indsatser (redaktionens inddeling)': how many initiatives a municipality has follows the editors' division of
+    the report's text into projects, sub-initiatives and trial actions; the card and the table say it alike."""
+    return provenance.page_table_heading(data.options, "tabel-kommuner", "Indsatser")
 
 
 def municipality_overview(data: Dataset) -> Html:

@@ -252,7 +252,8 @@ def ingredient_ties_note(data: Dataset) -> str:
     """Whose the counted ties between quotes and ingredients are, from the one quote tally: 'Et citat, der underbygger
     flere ingredienser, tælles ved hver af dem: rapporten bruger 31 citater …; redaktionen knytter 1 citat til dem
     (redaktionens læsning, ikke rapportens).'"""
-    said = provenance.ingredient_ties(statistics.quote_tally(data).ties_by_source(), "ingredienserne")
+    tally = statistics.quote_tally(data)
+    said = provenance.ingredient_ties(tally.ties_by_source(), "ingredienserne", quotes=tally.quotes_by_source)
     return f"Et citat, der underbygger flere ingredienser, tælles ved hver af dem: {said[0].lower()}{said[1:]}" if said else ""
 
 
@@ -551,7 +552,6 @@ def _initiative_vocabulary_chart(
             (
                 # Why a column is empty first: it is what a reader who chose that municipality looks for.
                 *(_no_marks(data, code, cols, table, missing) for code in data.municipalities["kommunekode"]),
-                "Projekter, delindsatser og prøvehandlinger tælles hver for sig, så et projekt og dets delindsatser kan nævne det samme.",
                 provenance.values_note(data.options, f"figur:{figure_id}", f"initiatives.{column}"),
             ),
         )
@@ -811,11 +811,31 @@ def _timeline_alt(data: Dataset, workshops: pd.DataFrame, pitstops: pd.DataFrame
     if known:
         parts.append("Rapporten nævner: " + "; ".join(_event_hover(r) for r in known) + ".")
     parts.append(
-        "For de øvrige workshops angiver rapporten hverken dato, form eller sted, og for pitstops ingen datoer. "
+        f"{_workshops_not_stated(workshops, bool(known))} "
         f"Antal virtuelle workshops ifølge rapporten: {virtual}; den siger ikke hvilken. Afstandene viser rækkefølge, ikke tid, "
         "og rapporten siger ikke, hvor pitstoppene lå i rækkefølgen."
     )
     return " ".join(parts)
+
+
+def _workshops_not_stated(workshops: pd.DataFrame, known: bool) -> str:
+    """What the report leaves out about the workshops, as the table shows it: 'Rapporten angiver hverken dato eller form
+    for nogen af workshopperne og intet sted for de øvrige; for pitstops ingen datoer.'"""
+    facts = (("date", "ingen dato"), ("mode", "ingen form"), ("place", "intet sted"))
+    never = [none for column, none in facts if (workshops[column] == NOT_STATED).all()]
+    rest = [none for _, none in facts if none not in never]
+
+    def neither(nones: list[str]) -> str:
+        words = [none.split()[1] for none in nones]
+        return f"hverken {', '.join(words[:-1])} eller {words[-1]}" if len(words) > 1 else nones[0]
+
+    if not never:
+        said = f"For de øvrige workshops angiver rapporten {neither(rest)}"
+    else:
+        said = f"Rapporten angiver {neither(never)} for nogen af workshopperne"
+        if rest and known:
+            said += f" og {neither(rest)} for de øvrige"
+    return f"{said}; for pitstops ingen datoer."
 
 
 def _event_hover(row) -> str:

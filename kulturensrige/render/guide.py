@@ -7,6 +7,8 @@ browser by book/_static/tjekliste.js, which only reads and writes the boxes this
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
@@ -45,33 +47,53 @@ def _these(n: int) -> str:
     return "dette opmærksomhedspunkt" if n == 1 else f"disse {plural(n, 'opmærksomhedspunkt', 'opmærksomhedspunkter')}"
 
 
-def attention_points(data: Dataset, ingredient_id: str) -> Html:
-    """The report's own attention point first; the editors' reading of the section after it, labelled as such."""
+@dataclass(frozen=True)
+class AttentionPoints:
+    """One group of an ingredient's attention points and the sentence that says whose they are: the report's own, or
+    the editors' reading (an analyst's in an analyst's folder). The pages and the PDF editions both say it so."""
+
+    label: str  # 'Redaktionens læsning' before the lead, or '' for the report's own points
+    lead: str
+    points: tuple[tuple[str, str], ...]  # (text, section_id)
+    editors: bool
+
+
+def attention_point_groups(data: Dataset, ingredient_id: str) -> list[AttentionPoints]:
+    """The report's own attention point first (or that it names none); the editors' reading of the section after it."""
     points = data.attention_points[data.attention_points["ingredient_id"] == ingredient_id].sort_values("position")
     stated = points[points["basis"] == "stated"]
     inferred = points[points["basis"] == "inferred"]
 
-    def items(rows) -> str:
-        return "".join(
-            f'<li>{esc(p.text)} <span class="kr-source-line">{cards.section_link(data, p.section_id)}</span></li>' for p in table_rows(rows)
-        )
+    def rows(frame) -> tuple[tuple[str, str], ...]:
+        return tuple((str(p.text), str(p.section_id)) for p in table_rows(frame))
 
-    parts = []
     # Whose points they are, in the one wording (data/provenance.py): the report's and the editors', or an analyst's.
     holder = provenance.words(provenance.folder_source(data.options)).holder
     holder = holder[0].upper() + holder[1:]
     label = provenance.value_label(data.options, "attention_points.basis")
     named = holder if holder != "Rapporten" else "rapporten"
     if stated.empty:
-        parts.append(f'<p class="kr-basis-note">{esc(holder)} nævner ikke selv et opmærksomhedspunkt ved denne ingrediens.</p>')
+        groups = [AttentionPoints("", f"{holder} nævner ikke selv et opmærksomhedspunkt ved denne ingrediens.", (), False)]
     else:
-        parts.append(
-            f'<p class="kr-basis-note">{esc(holder)} nævner selv {_these(len(stated))}:</p><ul class="kr-attention">{items(stated)}</ul>'
-        )
+        groups = [AttentionPoints("", f"{holder} nævner selv {_these(len(stated))}:", rows(stated), False)]
     if not inferred.empty:
-        parts.append(
-            f'<p class="kr-basis-note"><span class="kr-editors-label">{esc(label[0].upper() + label[1:])}:</span> afsnittet peger '
-            f"desuden på disse punkter, som {esc(named)} ikke selv kalder opmærksomhedspunkter.</p>"
-            f'<ul class="kr-attention kr-attention-editors">{items(inferred)}</ul>'
-        )
+        also = "" if stated.empty else " desuden"
+        lead = f"afsnittet peger{also} på disse punkter, som {named} ikke selv kalder opmærksomhedspunkter."
+        groups.append(AttentionPoints(label[0].upper() + label[1:], lead, rows(inferred), True))
+    return groups
+
+
+def attention_points(data: Dataset, ingredient_id: str) -> Html:
+    """The attention point groups as the ingredient's page shows them, each point with a link to its section."""
+    parts = []
+    for group in attention_point_groups(data, ingredient_id):
+        label = f'<span class="kr-editors-label">{esc(group.label)}:</span> ' if group.label else ""
+        parts.append(f'<p class="kr-basis-note">{label}{esc(group.lead)}</p>')
+        if group.points:
+            items = "".join(
+                f'<li>{esc(text)} <span class="kr-source-line">{cards.section_link(data, section_id)}</span></li>'
+                for text, section_id in group.points
+            )
+            css = "kr-attention kr-attention-editors" if group.editors else "kr-attention"
+            parts.append(f'<ul class="{css}">{items}</ul>')
     return Html("".join(parts))

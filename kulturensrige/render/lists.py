@@ -59,43 +59,30 @@ def simple_table(frame: pd.DataFrame, caption: str, kommune_column: str | None =
 
 def municipality_table(data: Dataset) -> Html:
     m = data.municipalities
-    frame = pd.DataFrame(
-        {
-            "Kommune": m["name"],
-            provenance.heading(data.options, "Kommunekode", "municipalities.kommunekode"): m["kommunekode"],
-            provenance.heading(data.options, "Region", "municipalities.region"): m["region"],
-            provenance.heading(data.options, "Udgangspunkt", "municipalities.starting_point"): [
-                _key(data, "starting_points", "starting_point_id", s, "label") for s in m["starting_point"]
-            ],
-            "Indsatser": [int((data.initiatives["kommunekode"] == c).sum()) for c in m["kommunekode"]],
-            # How many, and whose ties they are: "1, udledt af redaktionen".
-            "Citater knyttet til kommunen": [
-                cards.attributed_count(data, filters.quotes(data, filters.QuoteFilter(kommunekode=c))) for c in m["kommunekode"]
-            ],
-            "_kode": m["kommunekode"],
-        }
-    )
+    headings = provenance.page_table_headings(data.options, "tabel-kommuner")
+    columns = [
+        m["name"],
+        m["kommunekode"],
+        m["region"],
+        [_key(data, "starting_points", "starting_point_id", s, "label") for s in m["starting_point"]],
+        [int((data.initiatives["kommunekode"] == c).sum()) for c in m["kommunekode"]],
+        # How many, and whose ties they are: "1, udledt af redaktionen".
+        [cards.attributed_count(data, filters.quotes(data, filters.QuoteFilter(kommunekode=c))) for c in m["kommunekode"]],
+    ]
+    frame = pd.DataFrame({**dict(zip(headings, columns, strict=True)), "_kode": m["kommunekode"]})
     return simple_table(frame, "De deltagende kommuner", kommune_column="_kode", table_id="tabel-kommuner")
-
-
-def status_heading(data: Dataset) -> str:
-    """'Status (redaktionens læsning)': the report states no status (data/schema.py, EDITORIAL)."""
-    return provenance.heading(data.options, "Status", "initiatives.status")
 
 
 def initiative_table(data: Dataset, kommunekode: str = filters.ALL) -> Html:
     rows = filters.initiatives(data, kommunekode)
-    frame = pd.DataFrame(
-        {
-            "Indsats": [cards.initiative_title(data, r) for r in rows.itertuples()],
-            "Kommune": [filters.municipality_name(data, c) for c in rows["kommunekode"]],
-            provenance.heading(data.options, "Slags", "initiatives.kind"): [
-                _key(data, "initiative_kinds", "initiative_kind_id", k, "label") for k in rows["kind"]
-            ],
-            status_heading(data): [_key(data, "statuses", "status_id", s, "label") for s in rows["status"]],
-            "_kode": rows["kommunekode"],
-        }
-    )
+    headings = provenance.page_table_headings(data.options, "tabel-indsatser")
+    columns = [
+        [cards.initiative_title(data, r) for r in rows.itertuples()],
+        [filters.municipality_name(data, c) for c in rows["kommunekode"]],
+        [_key(data, "initiative_kinds", "initiative_kind_id", k, "label") for k in rows["kind"]],
+        [_key(data, "statuses", "status_id", s, "label") for s in rows["status"]],
+    ]
+    frame = pd.DataFrame({**dict(zip(headings, columns, strict=True)), "_kode": rows["kommunekode"]})
     return simple_table(frame, "Indsatser", kommune_column="_kode", table_id="tabel-indsatser")
 
 
@@ -186,8 +173,8 @@ def ingredient_parts(tally: statistics.QuoteTally) -> str:
         )
     said += "."
     if set(ties := tally.ties_by_source()) - {BY_REPORT}:
-        whose = provenance.ingredient_ties(ties, "ingredienserne")
-        said += f" Talt ved hver ingrediens: {whose[0].lower()}{whose[1:]}"
+        whose = provenance.ingredient_ties(ties, "ingredienserne", quotes=tally.quotes_by_source)
+        said += f" {whose}"
     if tally.without:
         where = listing([f"»{title}«" for title in tally.without_sections])
         rest = "Det sidste citat står" if tally.without == 1 else f"De øvrige {number(tally.without)} citater står"

@@ -33,6 +33,8 @@ class QuoteTally:
     without_sections: list[str]  # section titles of the quotes that support no ingredient, in the report's order
     # ingredient_id -> whose its quotes' ties are (data/provenance.py's sources) -> how many: by_ingredient in parts
     by_ingredient_source: dict[str, dict[str, int]] = field(default_factory=dict)
+    # whose the ties are -> how many quotes, each once however many ingredients it supports (ties_by_source counts ties)
+    quotes_by_source: dict[str, int] = field(default_factory=dict)
     stated: int = 0  # of the quotes from the evaluation itself (not the literature), those with a stated municipality
     inferred: int = 0  # and those with an inferred one
 
@@ -82,6 +84,7 @@ def quote_tally(data: Dataset) -> QuoteTally:
         by_ingredient=by_ingredient,
         without_sections=[titles.get(s, s) for s in dict.fromkeys(without)],
         by_ingredient_source=by_source,
+        quotes_by_source={str(s): int(n) for s, n in quotes.loc[ingredients > 0, "ingredient_tie"].value_counts().items()},
         stated=int((own["attribution"] == "stated").sum()),
         inferred=int((own["attribution"] == "inferred").sum()),
     )

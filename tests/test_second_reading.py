@@ -1,0 +1,260 @@
+"""A second line-by-line reading with the report beside the book (issue 21): the municipality editions word whose each
+value is as the pages do, every download the book links to is covered by kilder.csv, and the facts are the report's."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import fnmatch
+import io
+import json
+import re
+import shutil
+import urllib.parse
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from kulturensrige import load
+from kulturensrige.data.publishing import SOURCES_FILE, published_files
+from kulturensrige.data.schema import EDITORIAL_VALUES, NOT_STATED
+from kulturensrige.edition import editions
+from kulturensrige.render import cards, charts, figures, guide, lists
+from kulturensrige.rules import statistics
+from report_source import collapse, repair_hyphenation
+from support.checks import each
+
+REPO = Path(__file__).resolve().parent.parent
+# What the page's note says under a chart that counts initiatives by municipality.
+COUNTED_APART = "Projekter, delindsatser og prøvehandlinger tælles hver for sig, så et projekt og dets delindsatser kan nævne det samme."
+STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
+
+
+def page_text(notebook: str) -> str:
+    """The reader text of a chapter: its markdown cells."""
+    cells = json.loads((REPO / "book" / notebook).read_text(encoding="utf-8"))["cells"]
+    return " ".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+
+
+def text(markup: object) -> str:
+    markup = markup.html() if isinstance(markup, figures.Chart) else markup
+    return " ".join(BeautifulSoup(str(markup), "html.parser").get_text(" ", strip=True).split())
+
+
+@pytest.fixture(scope="module")
+def rudersdal(data) -> BeautifulSoup:
+    page = editions.municipality_edition(data, "230", STAMP, editions.EditionCharts.compute(data), "plotly.min.js")
+    return BeautifulSoup(page, "html.parser")
+
+
+def _report(report_text: str) -> str:
+    return collapse(repair_hyphenation(report_text))
+
+
+def _sources(data) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(published_files(data)[SOURCES_FILE], newline="")))
+
+
+def _source(data, file: str, column: str) -> dict[str, str]:
+    return next(r for r in _sources(data) if r["fil"] == file and r["kolonne"] == column)
+
+
+def test_a_municipality_edition_says_whose_each_attention_point_is_in_the_ingredient_pages_words(data, rudersdal):
+    """12 of 13 attention points are the editors' reading: the editions listed them as the report's."""
+    sections = rudersdal.select("section.kr-ingredient")
+    assert len(sections) == len(data.ingredients)
+    for section, ingredient_id in each(list(zip(sections, data.ingredients.sort_values("number")["ingredient_id"], strict=True))):
+        said = " ".join(section.get_text(" ", strip=True).split())
+        for group in guide.attention_point_groups(data, ingredient_id):
+            assert " ".join(filter(None, (f"{group.label}:" if group.label else "", group.lead))) in said
+    whole = " ".join(rudersdal.get_text(" ").split())
+    inferred = int((data.attention_points["basis"] == "inferred").sum())
+    assert inferred and "Redaktionens læsning: afsnittet peger på disse punkter" in whole
+    assert "Rapporten nævner ikke selv et opmærksomhedspunkt ved denne ingrediens." in whole
+
+
+def test_a_municipality_edition_marks_the_starting_point_and_says_whose_the_division_into_initiatives_is(data, rudersdal):
+    terms = rudersdal.select("#udgangspunkt ~ dl dt")
+    facts = {term.get_text(strip=True): term.find_next_sibling("dd").get_text(" ", strip=True) for term in terms}
+    assert facts["Udgangspunkt"].endswith("(redaktionens betegnelser)")
+    initiatives = " ".join(rudersdal.select_one("section[aria-labelledby=indsatser]").get_text(" ").split())
+    assert "Rapporten beskriver 3 indsatser" not in initiatives
+    assert cards.whose_terms_text(data) in initiatives and "og dermed antallet af indsatser, er redaktionens" in initiatives
+
+
+def test_a_municipality_edition_says_whose_the_ties_to_other_municipalities_are(data, rudersdal):
+    """The report ties no quote to a municipality: the editions counted the editors' inferred ties without a word."""
+    counts = [" ".join(p.get_text(" ").split()) for p in rudersdal.select(".kr-list-summary")]
+    elsewhere = [c for c in counts if "knyttet til andre kommuner" in c]
+    assert elsewhere
+    for said in each(elsewhere):
+        assert "knyttet til andre kommuner (udledt af redaktionen; de står i deres udgaver)" in said
+
+
+def test_the_municipality_cards_and_table_mark_code_region_starting_point_and_the_editors_count_of_initiatives(data):
+    overview = text(cards.municipality_overview(data))
+    assert "Region Sjælland (redaktionens tilføjelse) · kommunekode 259 (redaktionens tilføjelse)" in overview
+    assert "Fra bunden (redaktionens betegnelser)" in overview and "Indsatser (redaktionens inddeling)" in overview
+    table = BeautifulSoup(str(lists.municipality_table(data)), "html.parser")
+    assert "Indsatser (redaktionens inddeling)" in [th.get_text(strip=True) for th in table.select("thead th")]
+
+
+def _downloads(markup: str) -> list[tuple[str, list[str]]]:
+    """(file name, header) of every CSV download a piece of markup offers."""
+    found = []
+    for link in BeautifulSoup(markup, "html.parser").select("a[download]"):
+        if link["href"].startswith("data:text/csv"):
+            body = urllib.parse.unquote(link["href"].split(",", 1)[1]).removeprefix("\ufeff")  # a spreadsheet's BOM
+            found.append((link["download"], next(csv.reader(io.StringIO(body, newline="")))))
+    return found
+
+
+def _covered(sources: list[dict[str, str]], name: str, header: list[str]) -> bool:
+    """kilder.csv names the file (or its figure's pattern), and every column of it or 'alle'."""
+    rows = [r for r in sources if fnmatch.fnmatchcase(name, r["fil"])]
+    columns = {r["kolonne"] for r in rows}
+    return bool(rows) and ("alle" in columns or set(header) <= columns)
+
+
+def test_the_overview_pages_table_downloads_are_in_the_sources_file(data):
+    """tabel-kommuner.csv promised a row in kilder.csv beside its link and had none."""
+    sources = _sources(data)
+    downloads = _downloads(str(lists.municipality_table(data))) + _downloads(str(lists.initiative_table(data)))
+    assert {name for name, _ in downloads} == {"tabel-kommuner.csv", "tabel-indsatser.csv"}
+    for name, header in each(downloads):
+        assert _covered(sources, name, header), name
+
+
+@pytest.mark.build
+def test_every_csv_download_on_every_page_of_the_built_book_is_in_the_sources_file(built_site: Path):
+    published = (built_site / "_static" / "data" / SOURCES_FILE).read_text(encoding="utf-8-sig")
+    sources = list(csv.DictReader(io.StringIO(published, newline="")))
+    downloads = [d for page in sorted(built_site.rglob("*.html")) for d in _downloads(page.read_text(encoding="utf-8"))]
+    assert len({name for name, _ in downloads}) > 5
+    for name, header in each(downloads):
+        assert _covered(sources, name, header), name
+
+
+def test_the_figure_downloads_say_they_count_inferred_ties_and_that_an_initiative_and_its_parts_can_name_the_same(data):
+    sources = _sources(data)
+    reason = {r["fil"]: r["begrundelse"] for r in sources if r["kolonne"] == "alle"}
+    for figure_id in each(("ingrediens-kommune", "citater-pr-ingrediens")):
+        assert "udledt af redaktionen" in reason[f"{figure_id}-*.csv"]
+    for figure_id in each(("kunstformer-kommune", "maalgrupper-kommune", "steder-kommune")):
+        assert COUNTED_APART in reason[f"{figure_id}-*.csv"]
+    assert "Hver organisation tælles én gang" in reason["partnere-*.csv"]  # it counts distinct organisations
+    # The page says it in the same words.
+    assert COUNTED_APART in charts.art_forms_by_municipality(data).note
+
+
+def test_the_sources_file_credits_no_editors_column_to_the_report(data):
+    editors = {
+        ("quote_kinds.csv", "label"),
+        ("quotes.csv", "kind"),
+        ("group_composition.csv", "min_count"),
+        ("action_learning_steps.csv", "label"),
+        ("municipalities.csv", "outcome"),
+        ("figures.csv", "note"),
+        ("references.csv", "note"),
+        ("references.csv", "language"),
+        ("initiatives.csv", "title"),
+        ("programme_events.csv", "title"),
+        ("programme_events.csv", "number"),
+        ("publication.csv", "year_note"),
+        ("organisations.csv", "name"),
+    }
+    for file, column in each(sorted(editors)):
+        row = _source(data, file, column)
+        assert row["hvis_ord"] != "rapportens" and "redaktion" in row["hvis_ord"] + row["begrundelse"], (file, column, row)
+    assert "title_basis" in _source(data, "initiatives.csv", "title")["hvis_ord"]
+
+
+def test_a_card_marks_a_quote_kind_the_editors_named(data):
+    motto = data.quotes[data.quotes["kind"] == "motto"].head(1)
+    kind, _, _ = cards.speaker_line(data, motto)
+    assert kind == "Kort udsagn (redaktionens betegnelse)"
+    interview = data.quotes[data.quotes["kind"] == "interview"].head(1)
+    assert cards.speaker_line(data, interview)[0] == "Interviewcitat"
+
+
+def test_the_guiding_question_is_labelled_as_the_editors_rewording_of_the_report(data, report_text):
+    report = _report(report_text)
+    question = data.evaluation_questions.set_index("question_id").loc["guidende-spoergsmaal", "text"]
+    if question not in report:
+        assert "redaktionens omskrivning" in page_text("evalueringsdesign.ipynb")
+
+
+def test_the_organisations_at_the_initiatives_follow_the_report(data, report_text):
+    report = _report(report_text)
+    assert "Indsatserne er udført på lokale kulturinstitutioner (biblioteket, kulturcenter, kunsthal)" in report
+    for row in each(list(data.initiatives[data.initiatives["kommunekode"] == "230"].itertuples())):
+        facts = dict(cards.initiative_facts(data, row))
+        for name in ("biblioteket", "kulturcenter", "kunsthal"):
+            assert name in facts["Organisationer nævnt ved indsatsen"], row.initiative_id
+    assert "musik v. musikskolelærer" in report
+    assert "musikskolelærer" in page_text("kommuner/sammenligning.ipynb")
+
+
+def test_the_egedal_workshop_and_the_langhaarssnak_point_say_what_the_report_says(data, report_text):
+    report = _report(report_text)
+    workshop = data.initiatives.set_index("initiative_id").loc["egedal-genbrugsvaerksted", "description"]
+    assert "men det kræver dog introduktion til maskiner og værktøj, hvis man ønsker at benytte dette" in report
+    assert "efter introduktion" not in workshop and "men det kræver introduktion til maskiner og værktøj" in workshop
+    stated = data.attention_points[data.attention_points["basis"] == "stated"]
+    assert "bidrager dermed til distance frem for fælleshed" in report
+    for point in each(list(stated["text"])):
+        assert "P’er" not in point and "engelske" not in point
+        assert "bidrager dermed til distance frem for fælleshed" in point
+
+
+def test_a_count_over_all_ingredients_says_quotes_and_ties_apart(data):
+    tally = statistics.quote_tally(data)
+    ties, quotes = tally.ties_by_source(), tally.quotes_by_source
+    assert ties["rapporten"] != quotes["rapporten"]
+    said = f"rapporten bruger {quotes['rapporten']} citater ({ties['rapporten']} koblinger til en ingrediens)"
+    assert said in lists.ingredient_parts(tally).casefold() and said in charts.ingredient_ties_note(data)
+    assert f"rapporten bruger {ties['rapporten']} citater" not in lists.ingredient_parts(tally).casefold()
+
+
+def test_the_smaller_findings_of_the_second_reading(data, report_text):
+    report = _report(report_text)
+    # (b) the literature's cards have no municipality line
+    assert "Citater fra litteraturen er ikke knyttet til en kommune" in page_text("index.ipynb")
+    # (c) "søgt indkredset"
+    assert "søgt indkredset" in report and "søgt indkredset" in page_text("evalueringsdesign.ipynb")
+    # (d) the report does not say who wrote the field diary
+    diary = data.quotes[data.quotes["caption"] == "Feltdagbog, workshop nummer fire, Arken"]
+    assert list(diary["speaker_category"]) == ["ikke-angivet"]
+    # (e) the music at workshop 5 is one participant's account
+    five = data.programme_events.set_index("event_id").loc["workshop-5", "description"]
+    assert five.startswith("Den femte fælles workshop") and "En deltager fortæller" in five
+    # (f) Figure 1 says no more than its table: no workshop has a stated date or mode
+    workshops = data.programme_events[data.programme_events["kind"] == "workshop"]
+    timeline = text(charts.programme_timeline(data))
+    assert (workshops["mode"] == NOT_STATED).all() and (workshops["date"] == NOT_STATED).all()
+    assert "For de øvrige workshops angiver rapporten hverken dato, form eller sted" not in timeline
+    assert "Rapporten angiver hverken dato eller form for nogen af workshopperne" in timeline
+    # (g) "velbeskrevne og prædefinerede"
+    assert "velbeskrevne og prædefinerede projekter" in report
+    chapter = page_text("kulturens-rige.ipynb")
+    assert "færdige, finansierede" not in chapter and "velbeskrevne, prædefinerede projekter" in chapter
+
+
+def test_every_figure_reason_in_the_schema_names_what_it_counts():
+    """The figures the book adds say what they count, not only that the report has no such figure."""
+    for value in each([v for v in EDITORIAL_VALUES if v.startswith("figur:") and EDITORIAL_VALUES[v].act == "optælling"]):
+        assert re.search(r"tæller|tælles", EDITORIAL_VALUES[value].reason.split(". ", 1)[1]), value
+
+
+def test_an_analysts_edition_says_the_analysts_ties_and_attention_points_are_the_analysts(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(REPO / "data", folder)
+    with (folder / "options.csv").open("a", encoding="utf-8") as f:
+        f.write("kilde,analytiker,\n")
+    analysts = load(folder)
+    page = editions.municipality_edition(analysts, "230", STAMP, editions.EditionCharts.compute(analysts), "plotly.min.js")
+    said = " ".join(BeautifulSoup(page, "html.parser").get_text(" ").split())
+    assert "knyttet til andre kommuner (udledt af analytikeren; de står i deres udgaver)" in said
+    assert "udledt af redaktionen" not in said and "Redaktionens læsning" not in said
+    assert "Analytikerens angivelse: afsnittet peger på disse punkter" in said
