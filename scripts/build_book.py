@@ -46,7 +46,7 @@ import nbformat
 from jupyter_cache import get_cache
 from jupyter_cache.base import CacheBundleIn, JupyterCacheAbstract
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
+from nbclient.exceptions import CellExecutionError, DeadKernelError
 
 from kulturensrige import cli
 from kulturensrige.book.page_source import PAGE_VARIABLE
@@ -230,10 +230,26 @@ def _run_to_the_end(work: Coroutine[Any, Any, None]) -> None:
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        asyncio.run(work)
+        _run(work)
         return
     with ThreadPoolExecutor(max_workers=1) as thread:
-        thread.submit(asyncio.run, work).result()
+        thread.submit(_run, work).result()
+
+
+def _run(work: Coroutine[Any, Any, None]) -> None:
+    with asyncio.Runner() as runner:
+        runner.get_loop().set_exception_handler(_quiet_about_stopped_kernels)
+        runner.run(work)
+
+
+def _quiet_about_stopped_kernels(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+    """A kernel stopped because the build was (Ctrl+C, SIGTERM, a failed page) leaves nbclient's watching tasks to
+    end in DeadKernelError while the loop shuts down; the build has told why in one line, so they say nothing.
+    Anything else is reported as asyncio would."""
+    exception = context.get("exception")
+    ended = exception.exceptions if isinstance(exception, BaseExceptionGroup) else (exception,)
+    if not all(isinstance(e, DeadKernelError) for e in ended):
+        loop.default_exception_handler(context)
 
 
 async def _run_kernels(kernels: int, todo: asyncio.Queue, book: Path, cache: JupyterCacheAbstract, env: dict[str, str]) -> None:
