@@ -522,6 +522,30 @@ class DanishSearchWordsOnce(SearchDanish):
         return self.stems[word]
 
 
+def _index_words_apart(app: Sphinx) -> None:
+    """Sphinx's search index strips the tags of raw HTML without leaving a space (sphinx/search/__init__.py,
+    IndexBuilder._word_collector), so the cards and tables the notebooks write were indexed as 'egedalaarhus' and
+    'køgeregion', and a search for either word missed them. Each raw HTML node is indexed with a space before every
+    tag, then given back its text before the page is written."""
+    builder = app.builder
+    if not isinstance(builder, StandaloneHTMLBuilder):
+        return
+    index_page = builder.index_page
+
+    def index_with_words_apart(pagename: str, doctree: nodes.document, title: str) -> None:
+        raw = [node for node in doctree.findall(nodes.raw) if "html" in node.get("format", "").split()]
+        texts = [node.children[:] for node in raw]
+        for node in raw:
+            node.children = [nodes.Text(node.astext().replace("<", " <"))]
+        try:
+            index_page(pagename, doctree, title)
+        finally:
+            for node, children in zip(raw, texts, strict=True):
+                node.children = children
+
+    builder.index_page = index_with_words_apart  # type: ignore[method-assign]
+
+
 def _write_in_parallel(app: Sphinx, env) -> list[str]:
     """Pages are written by one process per core beside Sphinx's own (which resolves and indexes them): at national
     scale writing 117 pages was a fifth of the build. Jupyter Book 1 has no --jobs option (it passes parallel=1),
@@ -536,6 +560,7 @@ def setup(app: Sphinx) -> dict:
     bibliography.register()
     app.add_config_value("kr_build_key", "", "env")
     app.connect("builder-inited", _danish_everywhere)
+    app.connect("builder-inited", _index_words_apart)
     app.connect("config-inited", _on_config_inited)
     app.connect("build-finished", _drop_theme_templates)
     app.connect("build-finished", _record_build)
