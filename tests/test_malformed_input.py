@@ -611,6 +611,45 @@ def test_a_raw_control_byte_in_the_sheet_xml_is_one_line(exported: Path, tmp_pat
     )
 
 
+def _with_doctype(entities: str, text: str, *, padding: int = 0) -> Callable[[str, bytes], bytes | None]:
+    """A change for `rezipped`: the sheet holding PLACEHOLDER declares `entities` in an internal DTD (after a comment
+    of `padding` bytes, which keeps expat's amplification ratio low) and its cell says `text` instead."""
+
+    def change(name: str, data: bytes) -> bytes | None:
+        if PLACEHOLDER.encode() not in data:
+            return None
+        comment = b"<!--" + b" " * padding + b"-->"
+        doctype = b"<!DOCTYPE worksheet [" + comment + entities.encode() + b"]>"
+        return doctype + data.replace(PLACEHOLDER.encode(), text.encode())
+
+    return change
+
+
+DOCTYPE_REFUSED = (
+    "arbejdsbog.xlsx, ark quotes — arkets XML er beskadiget før første række (fx et styretegn), så arket kan ikke læses; "
+    "gem arbejdsbogen igen fra Excel eller LibreOffice"
+)
+
+
+def test_a_sheet_declaring_an_entity_is_refused_not_imported_as_its_text(exported: Path, tmp_path: Path):
+    """`<!ENTITY e "INJECTED-BY-ENTITY">` and a cell `&e;` imported silently as that text: Excel never writes a DOCTYPE."""
+    workbook = edited_workbook(exported, tmp_path, set_cell("quotes", 5, "text", PLACEHOLDER))
+    injected = rezipped(workbook, _with_doctype('<!ENTITY e "INJECTED-BY-ENTITY">', "&e;"))
+    assert_refused(run_import(injected, tmp_path / "ud"), [DOCTYPE_REFUSED], tmp_path / "ud")
+
+
+def test_nested_entities_behind_a_long_comment_are_refused_before_they_are_expanded(exported: Path, tmp_path: Path):
+    """Nested entities padded with a 25 MB comment (so expat's amplification check never trips) reached 1.7 GB;
+    under a 1.5 GB address-space limit the import refuses the sheet as damaged, within seconds."""
+    entities = '<!ENTITY l0 "LOL">' + "".join(f'<!ENTITY l{n} "{f"&l{n - 1};" * 10}">' for n in range(1, 10))
+    workbook = edited_workbook(exported, tmp_path, set_cell("quotes", 5, "text", PLACEHOLDER))
+    bomb = rezipped(workbook, _with_doctype(entities, "&l9;", padding=25 * 2**20))
+    assert bomb.stat().st_size < 2**20
+    out = tmp_path / "ud"
+    command = ["prlimit", "--as=1500000000", sys.executable, str(IMPORT), str(bomb), "--out", str(out)]
+    assert_refused(subprocess.run(command, capture_output=True, text=True, timeout=60), [DOCTYPE_REFUSED], out)
+
+
 def test_a_blank_far_away_cell_is_ignored_quickly(exported: Path, tmp_path: Path):
     """A single space in O1048576 cost 222 s and 5.8 GB: trailing blank cells and rows are skipped while streaming."""
     workbook = edited_workbook(exported, tmp_path, set_cell("quotes", 1_048_576, "attribution", " "))

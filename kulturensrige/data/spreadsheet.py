@@ -15,8 +15,9 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from xml.etree.ElementTree import ParseError, iterparse
+from xml.etree.ElementTree import ParseError
 
+from defusedxml.ElementTree import iterparse
 from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
 from openpyxl.styles.stylesheet import apply_stylesheet
@@ -30,7 +31,7 @@ from kulturensrige.data.archive import OverBudget, Unreadable, expanded_size, me
 MAX_UNPACKED_MB = 32  # the national-scale export (10,000 quotes) unpacks to 14 MB; see BENCHMARKS.md
 DAMAGED = (ParseError, ValueError, KeyError, IndexError, TypeError, OverflowError, zipfile.BadZipFile, EOFError)
 """What a damaged archive or XML part raises while it is read (expat, zipfile, openpyxl, number parsing: a row
-numbered `inf` or `1e400` is a float no integer can hold)."""
+numbered `inf` or `1e400` is a float no integer can hold; defusedxml's DTDForbidden is a ValueError)."""
 
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _ROW, _CELL, _VALUE, _FORMULA, _INLINE, _TEXT, _RUN, _STRING, _SHEET_DATA, _STRINGS = (
@@ -192,9 +193,13 @@ def _same_names(names: list[str]) -> list[str]:
 
 
 def _children(source, parent_tag: str, tag: str) -> Iterator:
-    """Each complete `tag` element under `parent_tag`, removed from the tree once the caller has it: memory stays flat."""
+    """Each complete `tag` element under `parent_tag`, removed from the tree once the caller has it: memory stays flat.
+
+    A part that declares a DOCTYPE is refused as damaged where the declaration starts, before any entity in it is
+    defined or expanded: Excel never writes one, and stdlib expat expanded nested entities padded with a long comment
+    (so its amplification check never tripped) to 1.7 GB, and put a plain entity's text into a cell without a word."""
     parent = None
-    for event, element in iterparse(source, events=("start", "end")):
+    for event, element in iterparse(source, events=("start", "end"), forbid_dtd=True):
         if event == "start":
             if element.tag == parent_tag:
                 parent = element
