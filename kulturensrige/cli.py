@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from kulturensrige.data.folder_writing import OUTPUT_REFUSED, write_files, write_folder
+from kulturensrige.data.folder_writing import OUTPUT_REFUSED, OutputTaken, write_files, write_folder
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
 from kulturensrige.data.problems import DataError, Problem
 
@@ -94,6 +94,8 @@ def stops_on_problems(summary: str) -> Callable[[Main], Main]:
                 return EXIT_CODE
             except BrokenPipeError:
                 raise  # run() ends quietly: the reader of the output stopped, nothing went wrong here
+            except OutputTaken as exc:
+                return refused(exc.problem)  # another writer took the name since the check
             except OSError as exc:
                 print(os_problem(exc), file=sys.stderr)
                 return 1

@@ -396,6 +396,47 @@ def test_a_crash_during_the_swap_leaves_the_old_folder(tmp_path: Path, monkeypat
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
 
 
+def test_an_import_beaten_to_a_new_folder_is_refused_not_put_in_its_place(exported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Two imports into one new folder without --overwrite both said "skrevet", the second replacing the first:
+    here the other import's folder appears between the first check and the rename, and this one is refused."""
+    from kulturensrige.data import workbook
+
+    out = tmp_path / "ud"
+    real_check = workbook.check_folder
+
+    def other_import_finishes_first(staging: Path) -> list[Problem]:
+        out.mkdir()
+        (out / "quotes.csv").write_text("den andens\n", encoding="utf-8")
+        return real_check(staging)
+
+    monkeypatch.setattr(workbook, "check_folder", other_import_finishes_first)
+    result = run_import(exported, out)
+    assert (result.returncode, result.stdout) == (2, ""), result.stdout + result.stderr
+    assert result.stderr.splitlines() == [f"{out} — findes allerede; intet er skrevet. Brug --overwrite for at erstatte mappen"]
+    assert [p.name for p in out.iterdir()] == ["quotes.csv"]
+    assert (out / "quotes.csv").read_text(encoding="utf-8") == "den andens\n"
+    assert siblings(out) == {"ud"}
+
+
+def test_an_export_beaten_to_a_new_file_is_refused_not_put_in_its_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Two exports to one new .xlsx without --overwrite: the file the other wrote meanwhile stays, this one is refused."""
+    from kulturensrige.data import workbook
+
+    out = tmp_path / "arbejdsbog.xlsx"
+    real_save = workbook._save
+
+    def other_export_finishes_first(book, temporary: Path) -> None:
+        real_save(book, temporary)
+        out.write_bytes(b"den andens")
+
+    monkeypatch.setattr(workbook, "_save", other_export_finishes_first)
+    result = run_script(EXPORT, "--data", str(DATA), "--out", str(out))
+    assert (result.returncode, result.stdout) == (2, ""), result.stdout + result.stderr
+    assert result.stderr.splitlines() == [f"{out} — findes allerede; intet er skrevet. Brug --overwrite for at erstatte filen"]
+    assert out.read_bytes() == b"den andens"
+    assert siblings(out) == {"arbejdsbog.xlsx"}
+
+
 def test_a_failing_check_writes_nothing(tmp_path: Path):
     dest = tmp_path / "data"
     with pytest.raises(DataError):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import errno
 import glob
 import io
 import os
@@ -65,7 +66,7 @@ def write_folder(
         if check is not None and (problems := check(staging)):
             # The reader only knows the hidden staging folder; the analyst knows the folder they named.
             raise DataError([dataclasses.replace(p, file=p.file.replace(staging.name, dest.name, 1)) for p in problems])
-        _swap_in(staging, dest)
+        _swap_in(staging, dest, overwrite=overwrite)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -84,6 +85,7 @@ def write_files(writes: Sequence[tuple[Path, Callable[[Path], object]]], *, over
     """Write several files as write_file does, all or none: each is written in full beside its destination, and
     only when every one is written are they renamed into place (a .qdpx and its code map)."""
     staged: list[tuple[Path, Path]] = []
+    placed: list[Path] = []
     try:
         for dest, write in writes:
             dest = Path(os.path.abspath(dest))
@@ -97,11 +99,35 @@ def write_files(writes: Sequence[tuple[Path, Callable[[Path], object]]], *, over
             os.chmod(name, stat.S_IMODE(dest.stat().st_mode) if regular else default_mode(0o666))
             write(Path(name))
         for temporary, target in staged:
-            os.replace(temporary, target)
+            if overwrite:
+                os.replace(temporary, target)
+            else:
+                _place_new_file(temporary, target)
+                placed.append(target)
     except BaseException:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
+        for target in placed:  # new names this call made, before a later one was taken
+            target.unlink(missing_ok=True)
         raise
+
+
+def _place_new_file(temporary: Path, dest: Path) -> None:
+    """Rename `temporary` to `dest` only if nothing has that name now: two writers without --overwrite both passed
+    the check before either wrote, and a plain rename let the second silently replace the first. A hard link
+    fails on an existing name; a file system without hard links gets the check again and a rename."""
+    try:
+        os.link(temporary, dest, follow_symlinks=False)
+    except FileExistsError:
+        raise OutputTaken(dest, folder=False) from None
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
+            raise
+        if os.path.lexists(dest):
+            raise OutputTaken(dest, folder=False) from None
+        os.rename(temporary, dest)
+        return
+    temporary.unlink()
 
 
 def staging_prefix(dest: Path) -> str:
@@ -218,15 +244,28 @@ def destination_problem(
             foreign = "med filer, som kommandoen ikke selv har skrevet; angiv en ny eller tom mappe"
             return Problem(shown, None, None, None, f"peger på mappen {target} {foreign}")
     if not overwrite:
-        what = "mappen" if folder else "filen"
-        return Problem(shown, None, None, None, f"findes allerede; intet er skrevet. Brug --overwrite for at erstatte {what}")
+        return Problem(shown, None, None, None, _taken(folder))
     return None
 
 
+class OutputTaken(FileExistsError):
+    """`dest` exists and --overwrite was not given: found by the writer itself, up front or at the final rename
+    (another writer got there first). `problem` is the one line the command prints, with exit status 2."""
+
+    def __init__(self, dest: Path, *, folder: bool):
+        self.problem = Problem(str(dest), None, None, None, _taken(folder))
+        super().__init__(errno.EEXIST, str(self.problem), str(dest))
+
+
+def _taken(folder: bool) -> str:
+    what = "mappen" if folder else "filen"
+    return f"findes allerede; intet er skrevet. Brug --overwrite for at erstatte {what}"
+
+
 def refuse_output(dest: Path, *, folder: bool, overwrite: bool, names: Iterable[str] = ()) -> None:
-    """The guard inside the writers themselves, for callers that skipped it: FileExistsError or DataError, before any write."""
+    """The guard inside the writers themselves, for callers that skipped it: OutputTaken or DataError, before any write."""
     if _exists(dest) and not overwrite:
-        raise FileExistsError(f"{dest} findes allerede")
+        raise OutputTaken(dest, folder=folder)
     if (problem := destination_problem(dest, folder=folder, overwrite=overwrite, names=names)) is not None:
         raise DataError([problem])
 
@@ -299,8 +338,20 @@ def _link_or_copy(source: str | os.PathLike[str], target: str | os.PathLike[str]
         shutil.copy2(source, target, follow_symlinks=False)
 
 
-def _swap_in(staging: Path, dest: Path) -> None:
-    """Rename staging to dest; an old folder or symlink at dest waits under a hidden name until that is done."""
+def _swap_in(staging: Path, dest: Path, *, overwrite: bool) -> None:
+    """Rename staging to dest; an old folder or symlink at dest waits under a hidden name until that is done.
+
+    Without `overwrite`, dest is checked again by the rename itself: a folder is never renamed onto a file, a
+    symlink or a folder that holds anything, so of two writers to one new name the second is refused
+    (OutputTaken), not silently put in the first one's place."""
+    if not overwrite:
+        try:
+            os.rename(staging, dest)
+        except OSError as exc:
+            if exc.errno in (errno.EEXIST, errno.ENOTEMPTY, errno.ENOTDIR, errno.EISDIR):
+                raise OutputTaken(dest, folder=True) from None
+            raise
+        return
     if not os.path.lexists(dest):
         os.rename(staging, dest)
         return
