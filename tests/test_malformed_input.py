@@ -809,6 +809,25 @@ def test_a_served_explorer_only_opens_folders_under_its_root(tmp_path: Path, mon
     assert "uden for den mappe, udforskeren må læse fra" in seen[0]
 
 
+def test_a_served_explorer_refuses_a_file_linked_out_of_its_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Only the folder was checked: settings.csv -> a secret file outside the root was read, its lines shown as problems."""
+    from kulturensrige.explorer.app import Explorer
+
+    root = tmp_path / "rod"
+    shutil.copytree(REPO / "data", root / "data")
+    secret = tmp_path / "hemmelig.txt"
+    secret.write_text("HEMMELIGT-INDHOLD\n", encoding="utf-8")
+    (root / "data" / "settings.csv").unlink()
+    (root / "data" / "settings.csv").symlink_to(secret)
+    monkeypatch.setenv("KR_EXPLORER_ROOT", str(root))
+    live = Explorer()
+    live.folder.value = str(root / "data")
+    live.reload()
+    assert "HEMMELIGT" not in live.problems.value
+    assert f"{esc_html(str(root / 'data'))}/settings.csv" in live.problems.value
+    assert "filen er et link til en fil uden for den mappe, udforskeren må læse fra (rod/)" in live.problems.value
+
+
 def esc_html(text: str) -> str:
     import html
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kulturensrige.data.loading import REPO_ROOT, data_dir
 from kulturensrige.data.problems import DataError, Problem
+from kulturensrige.data.schema import TABLES
 
 ROOT_VARIABLE = "KR_EXPLORER_ROOT"
 
@@ -42,8 +43,18 @@ def checked_folder(text: str | None) -> str | None:
         return text
     # Lexically first (no disk access for '..' escapes), then with links resolved (a link may point out).
     lexical = Path(os.path.normpath(REPO_ROOT / text))  # as `load` reads it: relative to the repository
-    if not _inside(lexical, root) or not _inside(Path(os.path.realpath(lexical)), Path(os.path.realpath(root))):
+    real_root = Path(os.path.realpath(root))
+    if not _inside(lexical, root) or not _inside(Path(os.path.realpath(lexical)), real_root):
         raise DataError([Problem(text, None, None, None, f"mappen ligger uden for den mappe, udforskeren må læse fra ({root.name}/)")])
+    # Each file `load` reads, too: a settings.csv linked to /tmp/secret.txt was read, and its lines shown as problems.
+    linked_out = f"filen er et link til en fil uden for den mappe, udforskeren må læse fra ({root.name}/)"
+    outside = [
+        Problem(f"{text.rstrip('/')}/{table.file}", None, None, None, linked_out)
+        for table in TABLES.values()
+        if not _inside(Path(os.path.realpath(lexical / table.file)), real_root)
+    ]
+    if outside:
+        raise DataError(outside)
     return text
 
 
