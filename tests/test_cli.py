@@ -53,6 +53,7 @@ def test_run_reports_a_data_error_that_main_left_unreported(monkeypatch: pytest.
 UNUSABLE_SETTINGS = {
     "SOURCE_DATE_EPOCH": ["abc", "-99999999999", "99999999999999999", "1_700_000_000", "١٧٠٠"],
     "KR_LIST_LIMIT": ["abc", "-5", "1e3"],
+    "KR_SIDE_FROM": ["abc", "-1", "1e5"],  # a notebook failed with "(NoneType: None)": int() in render.figures
 }
 BUILDERS = {
     "build_book": lambda tmp: ["--data", str(REPO / "data"), "--output", str(tmp / "bog")],

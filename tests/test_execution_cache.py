@@ -38,6 +38,14 @@ def test_the_build_key_follows_the_data(tmp_path: Path):
     assert {k: v for k, v in after.items() if k != "data_fingerprint"} == {k: v for k, v in before.items() if k != "data_fingerprint"}
 
 
+def test_the_build_key_follows_the_settings_that_change_pages(monkeypatch: pytest.MonkeyPatch):
+    """KR_SIDE_FROM moves a chart's data into side islands: a cached page built without it must not be reused."""
+    before = build_key(REPO / "data")
+    monkeypatch.setenv("KR_SIDE_FROM", "1000")
+    after = build_key(REPO / "data")
+    assert (before["KR_SIDE_FROM"], after["KR_SIDE_FROM"]) == ("", "1000")
+
+
 def test_a_stamped_notebook_hashes_differently_for_other_data(tmp_path: Path):
     """What the cache compares: jupyter-cache's own hash of the stamped notebook."""
     build = script("build_book")

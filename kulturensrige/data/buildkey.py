@@ -1,4 +1,5 @@
-"""What a build's pages depend on besides the book's sources: the data, the package's code and pins, the list limit.
+"""What a build's pages depend on besides the book's sources: the data, the package's code and pins, the settings
+that change what pages hold (the list limit, the chart-data size that goes to side islands).
 
 scripts/build_book.py stamps it into every staged notebook (Jupyter Book's execution cache hashes code cells and
 their metadata, not data/), and the Sphinx extension makes it a configuration value, so a change re-reads every page.
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from kulturensrige.data.fingerprint import package_digest
 from kulturensrige.data.loading import Dataset
+from kulturensrige.data.settings import PAGE_VARIABLES
 
 # The build's own record in the built site: its key, so a later step (scripts/build_pdf.py) knows which data the
 # site was built from without reading a page.
@@ -24,7 +26,7 @@ def build_key(data: Dataset) -> dict[str, str]:
         "data_fingerprint": data.fingerprint,
         "data_folder": data.folder.name,
         "package": package_digest(),
-        "KR_LIST_LIMIT": os.environ.get("KR_LIST_LIMIT", ""),
+        **{variable: os.environ.get(variable, "") for variable in PAGE_VARIABLES},
     }
 
 

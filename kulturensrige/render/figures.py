@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +16,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from markupsafe import Markup
 
+from kulturensrige.data.settings import side_from
 from kulturensrige.render.markup import SIDE, Html, csv_href, esc, json_island, macro, side_island, sources_link
 
 # A figure's width on a 375 px phone (the page's 16 px margins and the notebook output's 8 px padding on each
@@ -256,7 +256,7 @@ def _plot_div(figure_id: str, title: str, min_width: int, height: int, labels: s
 # A chart's island over this many bytes keeps only what the page shows first (the 'alle' variants) and sends each
 # municipality's variants, with their texts and tables, and the drill-through's cells to side islands (markup.SIDE):
 # at national scale a chart has 198 variants and the quotes behind 800 bars and cells, 1-2 MB a chart.
-# KR_SIDE_FROM lets a test send the report's small charts down that path too.
+# KR_SIDE_FROM (data.settings.side_from) lets a test send the report's small charts down that path too.
 SIDE_FROM = 100_000
 # Bytes of drill-through cells per side island (a larger cell travels alone): a click loads its cell's island.
 DRILL_ISLAND_BYTES = 32_000
@@ -468,7 +468,7 @@ def embed(chart: Chart) -> Html:
     # Only a chart whose bars or cells name the quotes behind them (customdata) gets a panel to show them in.
     drills = bool(payload["drill"])
     islands: list[str] = []
-    if len(json.dumps(payload, separators=(",", ":"))) > int(os.environ.get("KR_SIDE_FROM", SIDE_FROM)):
+    if len(json.dumps(payload, separators=(",", ":"))) > side_from(SIDE_FROM):
         # The texts of a municipality's variants travel with its variants; every table waits in an island of its
         # first variant's group, loaded when the reader opens "Vis tallene som tabel" (kr-charts.js tablesOf).
         # So do the sentences under a variant and its own title (kr-charts.js sideOf puts them in place).
@@ -553,7 +553,7 @@ def _marks_table(context: dict) -> str:
     table) keeps its head and sends its rows to side islands of up to MARKS_ISLAND_BYTES, loaded when the table
     comes near the screen or ahead of the reader (kr-charts.js), as a large chart's variants are."""
     rows = [str(macro("marks.html.j2", "marks_row", row, context["columns"])) for row in context["rows"]]
-    if sum(map(len, rows)) <= int(os.environ.get("KR_SIDE_FROM", SIDE_FROM)):
+    if sum(map(len, rows)) <= side_from(SIDE_FROM):
         return str(macro("marks.html.j2", "marks_table", context, Markup("".join(rows))))
     islands, part = [], ""
     for row in rows:
