@@ -95,12 +95,25 @@ def test_the_status_counts_quotes_as_rows(data):
 
 def test_an_exchange_says_it_is_one_exchange_between_its_speakers_each_turn_a_quote():
     """Not '2 citater på ét kort' (a reader's review): what the card is, in words, and what it counts for."""
-    turn = {"speaker_role": "Projektleder", "caption": ""}
-    other = {"speaker_role": "Frivillig/borger", "caption": ""}
+    turn = {"speaker_role": "Projektleder", "caption": "", "shown_role": "Projektleder", "shown_caption": ""}
+    other = {"speaker_role": "Frivillig/borger", "caption": "", "shown_role": "Frivillig/borger", "shown_caption": ""}
     assert cards.exchange_note([turn]) == ""
     assert cards.exchange_note([turn, other]) == "Én ordveksling mellem to personer; hver replik tæller som et citat."
     assert cards.exchange_note([turn, other, turn]) == (
-        "Én ordveksling i tre replikker mellem to personer; hver replik tæller som et citat."
+        "Én ordveksling i tre replikker mellem mindst to personer; hver replik tæller som et citat."
+    )
+
+
+def test_an_exchange_counts_its_speakers_as_the_card_shows_them():
+    """The raw roles were counted: two hidden roles under one category said 'mellem to personer' (hinting at what the
+    card hides), and two people shown with the same role counted as one."""
+    hidden = [{"speaker_role": role, "caption": "", "shown_role": "Sundhed", "shown_caption": ""} for role in ("Sundhedsplejerske", "Læge")]
+    same = [{"speaker_role": "Projektleder", "caption": "", "shown_role": "Projektleder", "shown_caption": ""}] * 2
+    other = {"speaker_role": "Frivillig/borger", "caption": "", "shown_role": "Frivillig/borger", "shown_caption": ""}
+    assert cards.exchange_note(hidden) == "Én ordveksling med to replikker; hver replik tæller som et citat."
+    assert cards.exchange_note(same) == "Én ordveksling med to replikker; hver replik tæller som et citat."
+    assert cards.exchange_note([*same, other]) == (
+        "Én ordveksling i tre replikker mellem mindst to personer; hver replik tæller som et citat."
     )
 
 

@@ -80,14 +80,21 @@ def quote_language(data: Dataset, quote: pd.Series | dict) -> str:
 def exchange_note(turns: pd.DataFrame | list[dict]) -> str:
     """What an exchange card is and counts for under the book's counting rule (views.COUNTING_RULE): one exchange
     between its speakers, each turn a quote ('Én ordveksling mellem to personer; hver replik tæller som et citat.').
-    Turns by as many speakers as there are turns say only the speakers; more turns than speakers say both."""
+
+    Speakers are counted as the card shows them (shown_role and shown_caption, by the anonymity rule; the data has
+    no speaker id): counting the raw roles told how many roles a hidden category covers. Turns that all show
+    different speakers say how many people; a speaker shown twice may be the same person or another with the same
+    role, so then only 'at least' the speakers shown, or only the turns when every turn shows the same speaker."""
     rows = turns.to_dict("records") if isinstance(turns, pd.DataFrame) else turns
     if len(rows) < 2:
         return ""
-    speakers = len({(r["speaker_role"], r["caption"]) for r in rows})
-    among = f"mellem {count_word(speakers)} personer" if speakers > 1 else f"med {count_word(len(rows))} replikker"
-    if 1 < speakers < len(rows):
-        among = f"i {count_word(len(rows))} replikker {among}"
+    speakers = len({(r["shown_role"], r["shown_caption"]) for r in rows})
+    if speakers == len(rows):
+        among = f"mellem {count_word(speakers)} personer"
+    elif speakers > 1:
+        among = f"i {count_word(len(rows))} replikker mellem mindst {count_word(speakers)} personer"
+    else:
+        among = f"med {count_word(len(rows))} replikker"
     return f"Én ordveksling {among}; hver replik tæller som et citat."
 
 
