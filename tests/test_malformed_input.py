@@ -765,18 +765,52 @@ def test_a_rejected_check_names_the_users_folder_not_the_staging_folder(tmp_path
     assert list(tmp_path.iterdir()) == []
 
 
+def _dead_pid() -> str:
+    return subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True).stdout.strip()
+
+
 def test_a_staging_folder_left_by_a_killed_run_is_cleaned_on_the_next(exported: Path, tmp_path: Path):
     out = tmp_path / "mine-data"
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True).stdout.strip()
-    stale = [tmp_path / ".mine-data.ny-abc123", tmp_path / f".mine-data.ny-{dead}-abc123"]
-    for folder in stale:
-        folder.mkdir()
-        (folder / "quotes.csv").write_text("halvt\n", encoding="utf-8")
+    stale = tmp_path / f".mine-data.ny-{_dead_pid()}-abc123"
+    stale.mkdir()
+    (stale / "quotes.csv").write_text("halvt\n", encoding="utf-8")
     alive = tmp_path / f".mine-data.ny-{os.getpid()}-xyz"
     alive.mkdir()
     result = run_import(exported, out)
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["mine-data", alive.name])
+
+
+def test_siblings_not_named_as_the_writers_name_staging_are_left_alone(exported: Path, tmp_path: Path):
+    """`.tgt.ny-backup` and `.tgt.gammel-notes` (no process number) were taken for a dead writer's and deleted."""
+    out = tmp_path / "mine-data"
+    theirs = [tmp_path / ".mine-data.ny-backup", tmp_path / ".mine-data.gammel-notes", tmp_path / ".mine-data.ny-abc123"]
+    for folder in theirs:
+        folder.mkdir()
+        (folder / "noter.txt").write_text("mit\n", encoding="utf-8")
+    result = run_import(exported, out)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["mine-data", *(p.name for p in theirs)])
+    assert [(p / "noter.txt").read_text(encoding="utf-8") for p in theirs] == ["mit\n"] * 3
+
+
+def test_an_old_folder_put_back_after_a_crash_is_not_replaced_without_overwrite(exported: Path, tmp_path: Path):
+    """A crash between the two renames left `.X.gammel-PID-…`; the next import without --overwrite put the old folder
+    back and then replaced it, its CSVs gone. Now it is put back and the import refused, as for any existing folder."""
+    out = tmp_path / "mine-data"
+    left = tmp_path / f".mine-data.gammel-{_dead_pid()}-k9_x2"
+    left.mkdir()
+    (left / "quotes.csv").write_text("gammelt arbejde\n", encoding="utf-8")
+    result = run_import(exported, out)
+    assert (result.returncode, result.stdout) == (2, ""), result.stdout + result.stderr
+    assert result.stderr.splitlines() == [
+        (
+            f"{out} — den gamle mappe, som en afbrudt skrivning efterlod, er lagt tilbage; intet er skrevet. "
+            "Brug --overwrite for at erstatte den"
+        )
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine-data"]
+    assert (out / "quotes.csv").read_text(encoding="utf-8") == "gammelt arbejde\n"
 
 
 # -- the explorer's folder field ------------------------------------------------------------------------------

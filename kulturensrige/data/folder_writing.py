@@ -11,6 +11,7 @@ import errno
 import glob
 import io
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -48,12 +49,14 @@ def write_folder(
     it, files in the old folder that are not among `files` (a README, DATAORDBOG.md) are carried over.
     A crash at any point leaves either the old folder or the new one under `dest`, never a mix; at
     worst, between the two renames, the old folder waits under a `.<name>.gammel-<pid>-*` sibling, and the
-    next write to `dest` puts it back before it starts (`remove_stale_staging`).
+    next write to `dest` puts it back before it starts (`remove_stale_staging`), and without `overwrite` stops there.
     """
     dest = Path(os.path.abspath(dest))
     refuse_output(dest, folder=True, overwrite=overwrite, names=files)
     dest.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale_staging(dest)
+    if remove_stale_staging(dest) and not overwrite:
+        # The old folder a crashed write left is back: without --overwrite, it is not replaced after all.
+        raise OutputTaken(dest, folder=True, restored=True)
     staging = Path(tempfile.mkdtemp(prefix=staging_prefix(dest), dir=dest.parent))
     # A symlink named as the output is replaced as a link: its target is neither read nor changed.
     replacing = dest.is_dir() and not dest.is_symlink()
@@ -135,29 +138,37 @@ def staging_prefix(dest: Path) -> str:
     return f".{dest.name}.ny-{os.getpid()}-"
 
 
-def remove_stale_staging(dest: Path) -> None:
+def remove_stale_staging(dest: Path) -> bool:
     """Clear what a writer that died (kill -9, power cut) left beside `dest`; a running writer's siblings stay.
 
     A staging copy (`.NAME.ny-*`) is never the only copy of anything, and goes. An old folder (`.NAME.gammel-*`)
     is the only copy when the writer died between `_swap_in`'s two renames: it comes back as `dest` if nothing
-    took its place, and goes otherwise.
+    took its place (True is returned then), and goes otherwise. Only names of the writers' own pattern, with a
+    process number, are touched: a `.NAME.ny-backup` or `.NAME.gammel-notes` is someone's, and stays.
     """
     for entry in _left_by_the_dead(dest, "ny"):
         _remove(entry)
+    restored = False
     for entry in _left_by_the_dead(dest, "gammel"):
         if os.path.lexists(dest):
             _remove(entry)
         else:
             os.rename(entry, dest)
+            restored = True
+    return restored
+
+
+# What tempfile.mkdtemp / mkstemp add after a staging prefix (`.NAME.KIND-PID-`): random letters, digits and '_'.
+_STAGING_TAIL = re.compile(r"([0-9]+)-[A-Za-z0-9_]+(?:\.tmp)?")
 
 
 def _left_by_the_dead(dest: Path, kind: str) -> list[Path]:
-    """`.NAME.KIND-PID-*` siblings whose process no longer runs (one with no PID in its name is from an older writer)."""
+    """`.NAME.KIND-PID-*` siblings, as the writers name them, whose process no longer runs."""
     prefix = f".{dest.name}.{kind}-"
     found = []
     for entry in sorted(dest.parent.glob(glob.escape(prefix) + "*")):
-        pid = entry.name[len(prefix) :].split("-", 1)[0]
-        if not (pid.isdigit() and process_running(int(pid))):
+        tail = _STAGING_TAIL.fullmatch(entry.name[len(prefix) :])
+        if tail is not None and not process_running(int(tail.group(1))):
             found.append(entry)
     return found
 
@@ -252,9 +263,12 @@ class OutputTaken(FileExistsError):
     """`dest` exists and --overwrite was not given: found by the writer itself, up front or at the final rename
     (another writer got there first). `problem` is the one line the command prints, with exit status 2."""
 
-    def __init__(self, dest: Path, *, folder: bool):
-        self.problem = Problem(str(dest), None, None, None, _taken(folder))
+    def __init__(self, dest: Path, *, folder: bool, restored: bool = False):
+        self.problem = Problem(str(dest), None, None, None, _RESTORED if restored else _taken(folder))
         super().__init__(errno.EEXIST, str(self.problem), str(dest))
+
+
+_RESTORED = "den gamle mappe, som en afbrudt skrivning efterlod, er lagt tilbage; intet er skrevet. Brug --overwrite for at erstatte den"
 
 
 def _taken(folder: bool) -> str:
