@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
+from xml.parsers import expat
 
 from defusedxml.ElementTree import iterparse
 from openpyxl.reader.excel import ExcelReader
@@ -26,7 +27,8 @@ from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.utils.datetime import from_excel, from_ISO8601
 from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 
-from kulturensrige.data.archive import OverBudget, Unreadable, expanded_size, member_problems
+from kulturensrige.data.archive import OverBudget, Unreadable, chunks, expanded_size, member_problems
+from kulturensrige.words import visible
 
 MAX_UNPACKED_MB = 32  # the national-scale export (10,000 quotes) unpacks to 14 MB; see BENCHMARKS.md
 DAMAGED = (ParseError, ValueError, KeyError, IndexError, TypeError, OverflowError, zipfile.BadZipFile, EOFError)
@@ -91,6 +93,8 @@ class StreamedWorkbook:
                 expanded_size(self._archive, MAX_UNPACKED_MB * 2**20)
             except OverBudget:
                 raise TooLarge(None) from None
+            if declared := _doctype_parts(self._archive):
+                raise Unreadable(declared)
             reader.read_manifest()
             reader.read_workbook()
             apply_stylesheet(self._archive, reader.wb)
@@ -192,12 +196,55 @@ def _same_names(names: list[str]) -> list[str]:
     return lines
 
 
+class _PrologRead(Exception):
+    """The first element has started: the prolog, where a DOCTYPE must stand, is behind."""
+
+
+class _Declared(Exception):
+    """The part declares a DOCTYPE."""
+
+
+def _doctype_parts(archive: zipfile.ZipFile) -> list[str]:
+    """One damaged-XML line for each XML part that declares a DOCTYPE, found in its prolog before anything reads it.
+
+    Excel never writes one; an internal DTD's entities are what a billion-laughs bomb is made of, and openpyxl parses
+    the workbook, styles and relationship parts with the standard library, which expands them. Only the prolog is
+    read (expat stops at the first element); a part damaged in other ways is left to the parser that reads it."""
+    lines = []
+    for info in archive.infolist():
+        if not info.filename.lower().endswith((".xml", ".rels")):
+            continue
+        parser = expat.ParserCreate()
+        parser.StartDoctypeDeclHandler = _declared
+        parser.StartElementHandler = _prolog_read
+        try:
+            for piece in chunks(archive, info, MAX_UNPACKED_MB * 2**20):
+                parser.Parse(piece, False)
+            parser.Parse(b"", True)
+        except _Declared:
+            lines.append(
+                f"{visible(info.filename)} i zip-filen er beskadiget: XML'en har en DOCTYPE-erklæring, som Excel aldrig skriver, "
+                "så filen kan ikke læses; gem arbejdsbogen igen fra Excel eller LibreOffice"
+            )
+        except (_PrologRead, expat.ExpatError):
+            continue
+    return lines
+
+
+def _declared(*_args: object) -> None:
+    raise _Declared
+
+
+def _prolog_read(*_args: object) -> None:
+    raise _PrologRead
+
+
 def _children(source, parent_tag: str, tag: str) -> Iterator:
     """Each complete `tag` element under `parent_tag`, removed from the tree once the caller has it: memory stays flat.
 
-    A part that declares a DOCTYPE is refused as damaged where the declaration starts, before any entity in it is
-    defined or expanded: Excel never writes one, and stdlib expat expanded nested entities padded with a long comment
-    (so its amplification check never tripped) to 1.7 GB, and put a plain entity's text into a cell without a word."""
+    Parsed by defusedxml with no DTD allowed, beside the check of every part up front (`_doctype_parts`): stdlib
+    expat expanded nested entities padded with a long comment (so its amplification check never tripped) to 1.7 GB,
+    and put a plain entity's text into a cell without a word."""
     parent = None
     for event, element in iterparse(source, events=("start", "end"), forbid_dtd=True):
         if event == "start":
