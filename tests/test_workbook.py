@@ -418,6 +418,20 @@ def test_an_import_beaten_to_a_new_folder_is_refused_not_put_in_its_place(export
     assert siblings(out) == {"ud"}
 
 
+def test_a_new_folder_is_not_renamed_onto_an_empty_folder_made_since_the_check(tmp_path: Path):
+    """A plain rename replaces an empty folder without a word: the rename without --overwrite refuses any name."""
+    dest = tmp_path / "data"
+
+    def someone_makes_it(_staging: Path) -> list[Problem]:
+        dest.mkdir()
+        return []
+
+    with pytest.raises(folder_writing.OutputTaken):
+        write_folder({"a.csv": "x\n"}, dest, check=someone_makes_it)
+    assert list(dest.iterdir()) == []
+    assert siblings(dest) == {"data"}
+
+
 def test_an_export_beaten_to_a_new_file_is_refused_not_put_in_its_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Two exports to one new .xlsx without --overwrite: the file the other wrote meanwhile stays, this one is refused."""
     from kulturensrige.data import workbook

@@ -6,6 +6,7 @@ Used by the workbook importer, the template writer and the synthetic-data genera
 from __future__ import annotations
 
 import csv
+import ctypes
 import dataclasses
 import errno
 import glob
@@ -355,12 +356,11 @@ def _link_or_copy(source: str | os.PathLike[str], target: str | os.PathLike[str]
 def _swap_in(staging: Path, dest: Path, *, overwrite: bool) -> None:
     """Rename staging to dest; an old folder or symlink at dest waits under a hidden name until that is done.
 
-    Without `overwrite`, dest is checked again by the rename itself: a folder is never renamed onto a file, a
-    symlink or a folder that holds anything, so of two writers to one new name the second is refused
-    (OutputTaken), not silently put in the first one's place."""
+    Without `overwrite`, dest is checked again by the rename itself (`_rename_noreplace`), so of two writers to one
+    new name the second is refused (OutputTaken), not silently put in the first one's place."""
     if not overwrite:
         try:
-            os.rename(staging, dest)
+            _rename_noreplace(staging, dest)
         except OSError as exc:
             if exc.errno in (errno.EEXIST, errno.ENOTEMPTY, errno.ENOTDIR, errno.EISDIR):
                 raise OutputTaken(dest, folder=True) from None
@@ -378,6 +378,26 @@ def _swap_in(staging: Path, dest: Path, *, overwrite: bool) -> None:
         os.rename(backup, dest)
         raise
     _remove(backup)
+
+
+# Linux's renameat2(RENAME_NOREPLACE): a rename that fails with EEXIST where the new name exists; Python has no binding.
+_AT_FDCWD, _RENAME_NOREPLACE = -100, 1
+_RENAMEAT2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+if _RENAMEAT2 is not None:
+    _RENAMEAT2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+
+
+def _rename_noreplace(source: Path, dest: Path) -> None:
+    """Rename a folder to `dest` only if nothing has that name (EEXIST otherwise), even an empty folder made since
+    the check. Without renameat2 (another system, or a file system that lacks it) os.rename, which still never
+    puts a folder in place of a file, a symlink or a folder that holds anything."""
+    if _RENAMEAT2 is not None:
+        if _RENAMEAT2(_AT_FDCWD, os.fsencode(source), _AT_FDCWD, os.fsencode(dest), _RENAME_NOREPLACE) == 0:
+            return
+        error = ctypes.get_errno()
+        if error not in (errno.ENOSYS, errno.EINVAL):
+            raise OSError(error, os.strerror(error), str(source), None, str(dest))
+    os.rename(source, dest)
 
 
 def check_folder(folder: Path) -> list[Problem]:
