@@ -52,12 +52,12 @@ def write_folder(
     worst, between the two renames, the old folder waits under a `.<name>.gammel-<pid>-*` sibling, and the
     next write to `dest` puts it back before it starts (`remove_stale_staging`), and without `overwrite` stops there.
     """
-    dest = Path(os.path.abspath(dest))
-    refuse_output(dest, folder=True, overwrite=overwrite, names=files)
+    given, dest = dest, Path(os.path.abspath(dest))
+    refuse_output(given, folder=True, overwrite=overwrite, names=files)
     dest.parent.mkdir(parents=True, exist_ok=True)
     if remove_stale_staging(dest) and not overwrite:
         # The old folder a crashed write left is back: without --overwrite, it is not replaced after all.
-        raise OutputTaken(dest, folder=True, restored=True)
+        raise OutputTaken(given, folder=True, restored=True)
     staging = Path(tempfile.mkdtemp(prefix=staging_prefix(dest), dir=dest.parent))
     # A symlink named as the output is replaced as a link: its target is neither read nor changed.
     replacing = dest.is_dir() and not dest.is_symlink()
@@ -71,8 +71,10 @@ def write_folder(
             # The reader only knows the hidden staging folder; the analyst knows the folder they named.
             raise DataError([dataclasses.replace(p, file=p.file.replace(staging.name, dest.name, 1)) for p in problems])
         _swap_in(staging, dest, overwrite=overwrite)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(exc, OutputTaken):
+            exc.problem = dataclasses.replace(exc.problem, file=str(given))  # as the user named it
         raise
 
 
@@ -90,10 +92,12 @@ def write_files(writes: Sequence[tuple[Path, Callable[[Path], object]]], *, over
     only when every one is written are they renamed into place (a .qdpx and its code map)."""
     staged: list[tuple[Path, Path]] = []
     placed: list[Path] = []
+    given: dict[str, str] = {}
     try:
         for dest, write in writes:
-            dest = Path(os.path.abspath(dest))
+            given[os.path.abspath(dest)] = str(dest)
             refuse_output(dest, folder=False, overwrite=overwrite)
+            dest = Path(os.path.abspath(dest))
             dest.parent.mkdir(parents=True, exist_ok=True)
             remove_stale_staging(dest)
             handle, name = tempfile.mkstemp(prefix=staging_prefix(dest), suffix=".tmp", dir=dest.parent)
@@ -108,11 +112,13 @@ def write_files(writes: Sequence[tuple[Path, Callable[[Path], object]]], *, over
             else:
                 _place_new_file(temporary, target)
                 placed.append(target)
-    except BaseException:
+    except BaseException as exc:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
         for target in placed:  # new names this call made, before a later one was taken
             target.unlink(missing_ok=True)
+        if isinstance(exc, OutputTaken) and exc.filename in given:
+            exc.problem = dataclasses.replace(exc.problem, file=given[exc.filename])  # as the user named it
         raise
 
 
