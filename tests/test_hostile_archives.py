@@ -151,3 +151,17 @@ def test_a_workbook_part_lying_about_its_size_is_counted_before_openpyxl_reads_i
     problems: list = []
     assert peak_bytes(lambda: problems.extend(read_workbook(lying)[2])) < 16 * 2**20
     assert [p.allowed for p in problems] == ["filen kan ikke læses som en Excel-arbejdsbog (.xlsx)"]
+
+
+def test_a_project_file_larger_than_its_limit_is_refused_before_it_is_parsed(tmp_path: Path):
+    """A hostile round: 180 MB of empty elements in project.qde (193 KB packed, under the zip's 200 MB) took 3.7 GB
+    to parse and ended in MemoryError. project.qde has a limit of its own, checked before a byte is parsed."""
+    path = tmp_path / "stor.qdpx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as made:
+        made.writestr("project.qde", b"<Project>" + b"<a/>" * (refiqda.MAX_PROJECT_BYTES // 4) + b"</Project>")
+
+    def read() -> None:
+        with pytest.raises(DataError, match="grænsen for projektfilen"):
+            refiqda.read_project(path)
+
+    assert peak_bytes(read) < 8 * 2**20

@@ -53,6 +53,9 @@ PROJECT_FILE = "project.qde"
 # A .qdpx whose files expand beyond this is refused before anything is read: a zip bomb, or a project
 # with audio and video that the book could not use anyway. 10,000 coded passages take about 10 MB.
 MAX_EXPANDED_BYTES = 200 * 1024 * 1024
+# project.qde is parsed whole into a tree, ten times its size and more in memory: 180 MB of empty elements took
+# 3.7 GB. Its own limit is three times what 10,000 coded passages take; the sources keep the zip's limit.
+MAX_PROJECT_BYTES = 32 * 1024 * 1024
 MUNICIPALITY_LIST = LIST_FILE
 
 # Variable names (case-insensitive) that carry what the book needs.
@@ -147,8 +150,15 @@ def read_project(path: Path) -> Project:
         reader = _Members(archive, members, label)
         if PROJECT_FILE not in members:
             raise DataError([_problem(label, f"zip-filen har ingen {PROJECT_FILE}; eksportér projektet igen som REFI-QDA-projekt (.qdpx)")])
-        root = _parse(reader.read(PROJECT_FILE), f"{label}: {PROJECT_FILE}")
+        if members[PROJECT_FILE].file_size > MAX_PROJECT_BYTES:
+            raise DataError([_project_too_large(label)])
+        root = _parse(reader.read(PROJECT_FILE, MAX_PROJECT_BYTES), f"{label}: {PROJECT_FILE}")
         return _project(root, reader, label)
+
+
+def _project_too_large(label: str) -> Problem:
+    limit = f"{PROJECT_FILE} pakker ud til mere end {_mb(MAX_PROJECT_BYTES)}; det er grænsen for projektfilen"
+    return _problem(label, f"{limit} (10.000 kodede passager fylder omkring 10 MB)")
 
 
 def _mb(size: int) -> str:
@@ -164,10 +174,14 @@ class _Members:
     def find(self, name: str) -> zipfile.ZipInfo | None:
         return self.members.get(name.replace("\\", "/").lower())
 
-    def read(self, name: str) -> bytes:
+    def read(self, name: str, limit: int | None = None) -> bytes:
+        """The member's bytes, within what the zip may still expand to and the member's own `limit`."""
+        budget = MAX_EXPANDED_BYTES - self.read_bytes
         try:
-            data = read_member(self.archive, self.members[name.lower()], MAX_EXPANDED_BYTES - self.read_bytes)
+            data = read_member(self.archive, self.members[name.lower()], budget if limit is None else min(budget, limit))
         except OverBudget:
+            if limit is not None and limit < budget:
+                raise DataError([_project_too_large(self.label)]) from None
             raise DataError([_problem(self.label, f"zip-filen pakker ud til mere end {_mb(MAX_EXPANDED_BYTES)}; det er grænsen")]) from None
         except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
             raise DataError([_problem(self.label, f"{visible(name)} i zip-filen er beskadiget ({exc.__class__.__name__})")]) from None
