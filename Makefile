@@ -64,9 +64,12 @@ serve: book
 # make explorer DATA=dir opens the explorer on dir; its folder field may then read dir and the folders below it.
 # The page is Voilà's lab template without its links to other hosts (explorer/voila/templates/kulturensrige, found
 # through JUPYTER_PATH); a visitor's ?template= may not switch back to the one that fetches Font Awesome.
+# Voilà starts a kernel for every request of the page and keeps it after the visitor has gone (eight requests left
+# eight kernels of about 125 MB): a kernel idle for two minutes with no page connected to it is shut down.
 explorer: $(BIN)/.installed
 	KR_DATA_DIR=$(QUOTED_DATA) $(if $(filter-out file,$(origin DATA)),KR_EXPLORER_ROOT=$(QUOTED_DATA)) JUPYTER_PATH=explorer \
 		$(BIN)/voila explorer/udforsker.ipynb --template=kulturensrige --VoilaConfiguration.allow_template_override=NO \
+		--MappingKernelManager.cull_idle_timeout=120 --MappingKernelManager.cull_interval=30 \
 		--no-browser --port 8866
 
 benchmark: $(BIN)/.installed scripts/lighthouse/node_modules/.package-lock.json
