@@ -67,26 +67,30 @@
     });
   }
 
-  /** The status says once what the choice does on this page, by what the page holds (highlight.page_sentences);
-   * each list's headings give its own counts. On another municipality's profile, the build's hint: its words in the
-   * status, its link in the bar's row, as is the chosen municipality's own page where nothing here depends on it. */
+  /** The status says once what the choice does on this page, by what the page holds (highlight.page_sentences):
+   * where the page marks nothing for the choice, the sentence that says so ("unmarked"). Each list's headings give
+   * its own counts. On another municipality's profile, the build's hint: its words in the status, its link in the
+   * bar's row, as is the chosen municipality's own page where nothing here is marked for it. */
   function showStatus(sentences, lists) {
     const hint = document.querySelector(`[data-kr-when="${CSS.escape(KR.state.kommune)}"]`);
     const figures = document.querySelector("figure.kr-figure[data-kr-filterable=true]");
+    const marked = lists.marked || document.querySelector(`[data-kr-mark="${CSS.escape(KR.state.kommune)}"]`);
     let kind = document.querySelector(".kr-profile")
       ? "profile"
-      : lists
-        ? "lists"
-        : document.querySelector("[data-kr-mark]")
-          ? "marks"
-          : "nothing";
+      : lists.any || document.querySelector("[data-kr-mark]")
+        ? marked || KR.state.kommune === D.all
+          ? lists.any
+            ? "lists"
+            : "marks"
+          : "unmarked"
+        : "nothing";
     if (kind === "nothing" && figures) kind = "";
     const parts = [hint ? hint.textContent : kind ? sentences[kind] : ""];
     if (figures && sentences.charts) parts.push(sentences.charts);
     ui.status.textContent = parts.filter(Boolean).join(" ");
     const [link, pdf] = ui.offer.children;
     const hinted = hint?.querySelector("a");
-    ui.offer.hidden = !hinted && (kind !== "nothing" || !sentences.offer);
+    ui.offer.hidden = !hinted && ((kind !== "nothing" && kind !== "unmarked") || !sentences.offer);
     pdf.hidden = true;
     if (hinted) {
       link.textContent = hinted.textContent;

@@ -17,8 +17,9 @@ from urllib.parse import parse_qs, quote, unquote, urlparse
 import pytest
 
 from kulturensrige import load
-from kulturensrige.render import cards
+from kulturensrige.render import cards, highlight
 from kulturensrige.rules import filters, statistics
+from kulturensrige.rules.views import state_key
 from support.builds import LONG_LIST_LIMIT
 from support.checks import each
 from support.serving import serve
@@ -285,6 +286,44 @@ def test_profile_pages_are_always_about_their_own_municipality(data, site_url, p
         open_page(page, f"{site_url}/kommuner/profil-{own.slug}.html?kommune={own.slug}")
         status = page.text_content(".kr-filter-status")
         assert f"Siden handler om {own.name}" in status and "Intet på denne side" not in status, status
+
+
+MARKED_JS = """
+() => ({
+  status: document.querySelector('.kr-filter-status').textContent,
+  marked: [...document.querySelectorAll('.kr-card.kr-chosen, [data-kr-mark].kr-chosen')]
+    .filter((n) => !n.closest('.kr-drill, template')).length,
+})
+"""
+
+
+def test_the_status_says_the_page_marks_the_choice_only_where_it_does(data, built_site, site_url, page):
+    """Ringkøbing-Skjern on 'Etablering af vi' without inferred ties: the status said the municipality's cards stood
+    first and marked while no card was; where nothing is marked, the status says so, and only there."""
+    sentences = highlight.page_sentences(data)
+    markers = ("kr-list-views", "data-kr-mark")
+    pages = [
+        p
+        for p in book_pages(built_site)
+        if any(m in (text := (built_site / p).read_text(encoding="utf-8")) for m in markers) and "kr-profile" not in text
+    ]
+    problems = []
+    for path in pages:
+        open_page(page, f"{site_url}/{path}")
+        for inferred in (True, False):
+            for kommune in data.municipalities["kommunekode"]:
+                choose(page, kommune, inferred)
+                shown = page.evaluate(MARKED_JS)
+                unmarked = sentences[state_key(kommune, inferred)]["unmarked"]
+                claims_marks = "markeret" in shown["status"].replace(unmarked, "")
+                says = (
+                    claims_marks and unmarked not in shown["status"]
+                    if shown["marked"]
+                    else unmarked in shown["status"] and not claims_marks
+                )
+                if not says:
+                    problems.append(f"{path} {kommune} udledte={inferred}: {shown['marked']} marked, {shown['status']!r}")
+    assert not problems, "\n".join(problems[:10])
 
 
 def test_where_nothing_depends_on_the_choice_the_bar_offers_the_municipalitys_page(data, built_site, site_url, page):
