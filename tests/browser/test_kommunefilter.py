@@ -736,6 +736,40 @@ def card_shape(markup: str) -> list:
     return shape
 
 
+# Every point of the partner chart plotly would answer a tap on: (trace, point, length, hover text).
+HOVERABLE_JS = """() => document.querySelector('#plot-partnere').data
+  .flatMap((t, i) => t.hoverinfo === 'skip' ? [] : t.x.map((x, j) => [i, j, x, [].concat(t.hovertext || [])[j] || '']))"""
+
+
+def test_a_zero_part_has_nothing_to_tap_and_one_drill_panel_is_open_at_a_time(data, browser, site_url):
+    """On a phone, a tap on the chosen municipality's zero-length bar in the partner chart showed plotly's raw
+    '‑0.500', and a bar's panel stayed open after a table cell's opened below it. With any municipality chosen, no
+    part of a bar that plotly answers is of length 0; a bar's panel closes when a cell's opens, and the other way."""
+    context = browser.new_context(locale="da-DK", viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        for row in each(data.municipalities.itertuples()):
+            open_page(page, f"{site_url}/kommuner/sammenligning.html?kommune={row.slug}")
+            draw_every_chart(page)
+            zeros = [point for point in page.evaluate(HOVERABLE_JS) if point[2] == 0]
+            assert not zeros, f"{row.slug}: {zeros}"
+        bars = page.locator("#plot-partnere .trace.bars .point")
+        bars.nth(bars.count() - 1).click(force=True)
+        page.locator("#figur-partnere .kr-drill").wait_for(state="visible")
+        page.locator("#figur-maalgrupper-kommune td.kr-marked > button.kr-mark").first.tap()
+        page.locator("#figur-maalgrupper-kommune .kr-drill").wait_for(state="visible")
+        opened = page.evaluate(
+            "() => [...document.querySelectorAll('.kr-drill')].filter((d) => !d.hidden).map((d) => d.closest('figure').id)"
+        )
+        assert opened == ["figur-maalgrupper-kommune"], opened
+        bars.nth(bars.count() - 1).click(force=True)
+        page.locator("#figur-partnere .kr-drill").wait_for(state="visible")
+        page.wait_for_function("() => [...document.querySelectorAll('.kr-drill')].filter((d) => !d.hidden).length === 1")
+        assert page.locator("#figur-maalgrupper-kommune .kr-drill").is_hidden()
+    finally:
+        context.close()
+
+
 def test_drill_through_cards_are_the_books_own_cards(data, site_url, page):
     """Drill-through cards are the book's own cards from the page's store: they read exactly like cards.quote_card."""
     open_page(page, f"{site_url}/ingredienser/oversigt.html")
