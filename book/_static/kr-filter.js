@@ -70,7 +70,7 @@
   /** The status says once what the choice does on this page, by what the page holds (highlight.page_sentences):
    * where the page marks nothing for the choice, the sentence that says so ("unmarked"). Each list's headings give
    * its own counts. On another municipality's profile, the build's hint: its words in the status, its link in the
-   * bar's row, as is the chosen municipality's own page where nothing here is marked for it. */
+   * bar's row, as is the chosen municipality's own page where nothing here depends on it. */
   function showStatus(sentences, lists) {
     const hint = document.querySelector(`[data-kr-when="${CSS.escape(KR.state.kommune)}"]`);
     const figures = document.querySelector("figure.kr-figure[data-kr-filterable=true]");
@@ -90,7 +90,7 @@
     ui.status.textContent = parts.filter(Boolean).join(" ");
     const [link, pdf] = ui.offer.children;
     const hinted = hint?.querySelector("a");
-    ui.offer.hidden = !hinted && ((kind !== "nothing" && kind !== "unmarked") || !sentences.offer);
+    ui.offer.hidden = !hinted && (kind !== "nothing" || !sentences.offer);
     pdf.hidden = true;
     if (hinted) {
       link.textContent = hinted.textContent;

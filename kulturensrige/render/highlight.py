@@ -160,8 +160,7 @@ def page_sentences(data: Dataset) -> dict[str, dict[str, str]]:
     """What the filter's status says for each view, once per page, apart from the lists' own headings.
 
     By what the page holds: arranged lists ("lists"), only marked rows ("marks"), lists or rows of which none is the
-    chosen municipality's, so nothing is marked ("unmarked"; the municipality's own page is offered as with
-    "nothing"), a municipality's profile with
+    chosen municipality's, so nothing is marked ("unmarked"), a municipality's profile with
     that municipality or none chosen ("profile"; another one's choice offers the way to its page,
     lists.profile_hints), or nothing that depends on the choice ("nothing"; then a chosen municipality's own
     page is offered, "offer" with its address from the book's root, "offer_href"). Then the chart sentence
