@@ -107,6 +107,9 @@
     const layout = themed(JSON.parse(JSON.stringify(f.payload.layouts[variant.layout])));
     if (typeof layout.template === "number") layout.template = f.payload.templates[layout.template]; // stored once
     const [first, data] = [!f.drawn, JSON.parse(JSON.stringify(f.payload.traces[variant.data]))];
+    // A muted part has a colour for each theme (charts.muted); the trace carries the dark one.
+    if (theme === "dark")
+      for (const trace of data) if (trace.meta?.muted) trace.marker = { ...trace.marker, color: trace.meta.muted.dark };
     f.drawn = variantKey + theme;
     return Promise.resolve(window.Plotly[first ? "newPlot" : "react"](f.plot, data, layout, f.payload.config)).then(
       () => {
@@ -411,7 +414,8 @@
             const heading = drill.querySelector(".kr-drill-heading");
             heading.textContent = title;
             KR.paginate(drill.querySelector(".kr-drill-cards"), positions, (k) => store.krCards[positions[k]]());
-            drill.hidden = false;
+            // One panel open at a time: a bar's panel left open above a cell's read as the cell's.
+            for (const other of document.querySelectorAll(".kr-drill")) other.hidden = other !== drill;
             openDrill(figure, drill, heading);
           },
         );

@@ -67,19 +67,23 @@
     });
   }
 
-  /** The status says once what the choice does on this page, by what the page holds (highlight.page_sentences);
-   * each list's headings give its own counts. On another municipality's profile, the build's hint: its words in the
-   * status, its link in the bar's row, as is the chosen municipality's own page where nothing here depends on it. */
+  /** The status says once what the choice does on this page, by what the page holds (highlight.page_sentences):
+   * where the page marks nothing for the choice, the sentence that says so ("unmarked"). Each list's headings give
+   * its own counts. On another municipality's profile, the build's hint: its words in the status, its link in the
+   * bar's row, as is the chosen municipality's own page where nothing here depends on it. */
   function showStatus(sentences, lists) {
     const hint = document.querySelector(`[data-kr-when="${CSS.escape(KR.state.kommune)}"]`);
     const figures = document.querySelector("figure.kr-figure[data-kr-filterable=true]");
+    const marked = lists.marked || document.querySelector(`[data-kr-mark="${CSS.escape(KR.state.kommune)}"]`);
     let kind = document.querySelector(".kr-profile")
       ? "profile"
-      : lists
-        ? "lists"
-        : document.querySelector("[data-kr-mark]")
-          ? "marks"
-          : "nothing";
+      : lists.any || document.querySelector("[data-kr-mark]")
+        ? marked || KR.state.kommune === D.all
+          ? lists.any
+            ? "lists"
+            : "marks"
+          : "unmarked"
+        : "nothing";
     if (kind === "nothing" && figures) kind = "";
     const parts = [hint ? hint.textContent : kind ? sentences[kind] : ""];
     if (figures && sentences.charts) parts.push(sentences.charts);

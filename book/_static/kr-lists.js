@@ -100,7 +100,8 @@
     container.replaceChildren();
     update();
   };
-  /** Arrange one list for a view: each group gets its heading and its cards in order; unused groups hide. */
+  /** Arrange one list for a view: each group gets its heading and its cards in order; unused groups hide. Returns
+   * whether the view marks any card (its chosen group holds some). */
   KR.arrange = (list, views, key) => {
     const cards = cardsOf(list);
     const view = views.views[key] || views.views[D.all];
@@ -124,18 +125,20 @@
       });
       group.hidden = false;
     });
+    return view.groups.some((entry) => entry[0] === "chosen" && (views.shared[entry[2]] || entry[2]).length > 0);
   };
-  /** Every arranged list on the page for a state; returns whether the page has one. */
+  /** Every arranged list on the page for a state; returns whether the page has one, and whether any card is marked. */
   KR.updateLists = (s) => {
     const key = KR.keyOf(s);
     const lists = Array.from(document.querySelectorAll("section.kr-list")).filter((list) =>
       list.querySelector(":scope > script.kr-list-views"),
     );
+    let marked = false;
     for (const list of lists) {
       list.krViews = list.krViews || JSON.parse(list.querySelector(":scope > script.kr-list-views").textContent);
-      KR.arrange(list, list.krViews, key);
+      marked = KR.arrange(list, list.krViews, key) || marked;
     }
-    return lists.length > 0;
+    return { any: lists.length > 0, marked };
   };
   /** Rows and items about one municipality are marked when it is chosen. */
   KR.updateMarks = (s) => {

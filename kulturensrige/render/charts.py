@@ -46,10 +46,11 @@ def _count_axis(title: str | None, maximum: int) -> dict:
     return {"title": title, "rangemode": "tozero", "tick0": 0, "dtick": max(1, math.ceil(maximum / 8))}
 
 
-def _counted(values: Iterable[int], singular: str, plural_form: str) -> list[str]:
+def _counted(values: Iterable[int | None], singular: str, plural_form: str) -> list[str]:
     """Hover text with the noun agreeing with the number ('1 citat', '2 citater', 'ingen citater'), which a template
-    cannot do; it is also the heading a cell's drill-through shows, and says so when the cell holds nothing."""
-    return [plural(int(v), singular, plural_form) if int(v) else f"ingen {plural_form}" for v in values]
+    cannot do; it is also the heading a cell's drill-through shows, and says so when the cell holds nothing (0, or
+    null: a highlighted bar's empty part, _highlighted)."""
+    return [plural(int(v), singular, plural_form) if v else f"ingen {plural_form}" for v in values]
 
 
 # A heatmap's fixed geometry (px): one column, the margin above the rows and right of them, the gap between a label
@@ -258,14 +259,48 @@ def ingredient_ties_note(data: Dataset) -> str:
 
 
 # The part of a bar that is not the chosen municipality's: its own colour and pattern, faint. In the colour, not the
-# marker's opacity, which plotly leaves out of the legend's swatch.
-MUTED_OPACITY = 0.3
+# marker's opacity, which plotly leaves out of the legend's swatch. Faint toward the page's background, which is not
+# the same in the two themes (pydata-sphinx-theme's --pst-color-background): a fixed 30% of the colour left the dark
+# theme's blue parts at 1.35:1 against it, and the light theme's yellow at 1.09:1. So each theme gets its own muted
+# colour, the faintest that still stands MUTED_CONTRAST from its background; kr-charts.js draws the dark one from the
+# trace's meta.
+THEME_BACKGROUNDS = {"light": "#ffffff", "dark": "#14181e"}
+MUTED_CONTRAST = 1.7
+# Where a colour is itself too close to a background (yellow on white, black on the dark theme), it turns grey first.
+MUTED_GREY = "#8c8c8c"
+MUTED_SHARES = [0.3 + 0.05 * i for i in range(11)]  # how much of the colour is left, from 30% to 80%
 
 
-def faded(colour: str) -> str:
-    """A '#rrggbb' colour at MUTED_OPACITY."""
-    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({red},{green},{blue},{MUTED_OPACITY})"
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+def _mix(a: str, b: str, share: float) -> str:
+    """`share` of colour a, the rest of b, as '#rrggbb'."""
+    return "#" + "".join(f"{round(share * x + (1 - share) * y):02x}" for x, y in zip(_rgb(a), _rgb(b), strict=True))
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG's contrast ratio of two '#rrggbb' colours."""
+
+    def luminance(colour: str) -> float:
+        linear = [c / 255 / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in _rgb(colour)]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def muted(colour: str, theme: str = "light") -> str:
+    """A '#rrggbb' colour's muted form on a theme's background: the least of it (greyed only if it must be) that stands
+    MUTED_CONTRAST from the background."""
+    background = THEME_BACKGROUNDS[theme]
+    for grey in (0.0, 0.5, 1.0):
+        base = _mix(MUTED_GREY, colour, grey)
+        for share in MUTED_SHARES:
+            if contrast(candidate := _mix(base, background, share), background) >= MUTED_CONTRAST:
+                return candidate
+    return _mix(MUTED_GREY, background, MUTED_SHARES[-1])
 
 
 def _highlighted(figure: dict, every: list[list[list[str]]], mine: list[list[list[str]]], noun: tuple[str, str], chosen: str) -> dict:
@@ -276,7 +311,9 @@ def _highlighted(figure: dict, every: list[list[list[str]]], mine: list[list[lis
     text ('1 citat knyttet til Egedal').
 
     Made from the unmarked figure's traces, not by plotly: a national chart has 198 variants. An empty part says only
-    'ingen citater' (it has no bar to hover or click), so its drill-through cell is the same in every variant."""
+    'ingen citater' (it has no bar to hover or click), so its drill-through cell is the same in every variant. Its
+    length is null, not 0: plotly leaves it out, where a zero-length bar could still be tapped on a phone and showed
+    a raw '‑0.500' for a label."""
 
     def said(parts: list[list[str]], whose: str) -> list[str]:
         return [f"{t} {whose}" if part else t for t, part in zip(_counted([len(p) for p in parts], *noun), parts, strict=True)]
@@ -287,7 +324,7 @@ def _highlighted(figure: dict, every: list[list[list[str]]], mine: list[list[lis
         common = {**trace, "legendgroup": trace.get("name", "")}
         if any(parts):
             marked.append(
-                {**common, "x": [len(p) for p in parts], "customdata": [" ".join(p) for p in parts],
+                {**common, "x": [len(p) or None for p in parts], "customdata": [" ".join(p) for p in parts],
                  "hovertext": said(parts, chosen)}
             )  # fmt: skip
         else:  # only its legend entry (plotly leaves a trace without points out): most parts are empty
@@ -297,8 +334,9 @@ def _highlighted(figure: dict, every: list[list[list[str]]], mine: list[list[lis
         # municipality's among them): its drill-through cell is then the same in every variant. Cells of every other
         # quote of a piece, per municipality, came to 1,021 side islands on the national ingredient overview.
         faint.append(
-            {**common, "x": [len(r) for r in rest], "showlegend": False,
-             "marker": {**trace["marker"], "color": faded(trace["marker"]["color"])}}
+            {**common, "x": [len(r) or None for r in rest], "showlegend": False,
+             "marker": {**trace["marker"], "color": muted(trace["marker"]["color"])},
+             "meta": {"muted": {"dark": muted(trace["marker"]["color"], "dark")}}}
         )  # fmt: skip
     return {**figure, "data": marked + faint}
 
@@ -623,7 +661,7 @@ def partners_by_kind(data: Dataset) -> Chart:
         rows = ties[ties["organisation_id"].isin(orgs) & ((ties["kommunekode"] == code) if code else True)]
         return " ".join(dict.fromkeys(rows["initiative_id"]))
 
-    def hover(counts: list[int], ids: list[str]) -> list[str]:
+    def hover(counts: list[int | None], ids: list[str]) -> list[str]:
         """A bar's hover text, which its drill-through shows as its heading: what it counts, and the initiatives behind."""
         counted = _counted(counts, "organisation", "organisationer")
         return [

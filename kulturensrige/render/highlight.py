@@ -159,7 +159,8 @@ def arranged_list(
 def page_sentences(data: Dataset) -> dict[str, dict[str, str]]:
     """What the filter's status says for each view, once per page, apart from the lists' own headings.
 
-    By what the page holds: arranged lists ("lists"), only marked rows ("marks"), a municipality's profile with
+    By what the page holds: arranged lists ("lists"), only marked rows ("marks"), lists or rows of which none is the
+    chosen municipality's, so nothing is marked ("unmarked"), a municipality's profile with
     that municipality or none chosen ("profile"; another one's choice offers the way to its page,
     lists.profile_hints), or nothing that depends on the choice ("nothing"; then a chosen municipality's own
     page is offered, "offer" with its address from the book's root, "offer_href"). Then the chart sentence
@@ -174,6 +175,7 @@ def page_sentences(data: Dataset) -> dict[str, dict[str, str]]:
             sentences[key] = {
                 "lists": f"Ingen kommune valgt{switch}.",
                 "marks": f"Ingen kommune valgt{switch}.",
+                "unmarked": f"Ingen kommune valgt{switch}.",
                 "profile": "Siden handler om én kommune.",
                 "nothing": f"Ingen kommune valgt{switch}.",
                 "offer": "",
@@ -185,6 +187,7 @@ def page_sentences(data: Dataset) -> dict[str, dict[str, str]]:
         sentences[key] = {
             "lists": f"{name}{switch} er valgt: kommunens kort står først i hver liste og er markeret, og alt andet står åbent nedenfor.",
             "marks": f"{name}{switch} er valgt og markeret på siden.",
+            "unmarked": f"{name}{switch} er valgt, men intet på denne side er knyttet til kommunen, så intet er markeret.",
             "profile": f"Siden handler om {name} og viser alt, hvad bogen ved om kommunen.",
             "nothing": f"{name}{switch} er valgt, og valget følger med til bogens andre sider.",
             "offer": f"Se alt om {name} på kommunens side",

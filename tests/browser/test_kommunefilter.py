@@ -17,8 +17,9 @@ from urllib.parse import parse_qs, quote, unquote, urlparse
 import pytest
 
 from kulturensrige import load
-from kulturensrige.render import cards
+from kulturensrige.render import cards, highlight
 from kulturensrige.rules import filters, statistics
+from kulturensrige.rules.views import state_key
 from support.builds import LONG_LIST_LIMIT
 from support.checks import each
 from support.serving import serve
@@ -285,6 +286,44 @@ def test_profile_pages_are_always_about_their_own_municipality(data, site_url, p
         open_page(page, f"{site_url}/kommuner/profil-{own.slug}.html?kommune={own.slug}")
         status = page.text_content(".kr-filter-status")
         assert f"Siden handler om {own.name}" in status and "Intet på denne side" not in status, status
+
+
+MARKED_JS = """
+() => ({
+  status: document.querySelector('.kr-filter-status').textContent,
+  marked: [...document.querySelectorAll('.kr-card.kr-chosen, [data-kr-mark].kr-chosen')]
+    .filter((n) => !n.closest('.kr-drill, template')).length,
+})
+"""
+
+
+def test_the_status_says_the_page_marks_the_choice_only_where_it_does(data, built_site, site_url, page):
+    """Ringkøbing-Skjern on 'Etablering af vi' without inferred ties: the status said the municipality's cards stood
+    first and marked while no card was; where nothing is marked, the status says so, and only there."""
+    sentences = highlight.page_sentences(data)
+    markers = ("kr-list-views", "data-kr-mark")
+    pages = [
+        p
+        for p in book_pages(built_site)
+        if any(m in (text := (built_site / p).read_text(encoding="utf-8")) for m in markers) and "kr-profile" not in text
+    ]
+    problems = []
+    for path in pages:
+        open_page(page, f"{site_url}/{path}")
+        for inferred in (True, False):
+            for kommune in data.municipalities["kommunekode"]:
+                choose(page, kommune, inferred)
+                shown = page.evaluate(MARKED_JS)
+                unmarked = sentences[state_key(kommune, inferred)]["unmarked"]
+                claims_marks = "markeret" in shown["status"].replace(unmarked, "")
+                says = (
+                    claims_marks and unmarked not in shown["status"]
+                    if shown["marked"]
+                    else unmarked in shown["status"] and not claims_marks
+                )
+                if not says:
+                    problems.append(f"{path} {kommune} udledte={inferred}: {shown['marked']} marked, {shown['status']!r}")
+    assert not problems, "\n".join(problems[:10])
 
 
 def test_where_nothing_depends_on_the_choice_the_bar_offers_the_municipalitys_page(data, built_site, site_url, page):
@@ -695,6 +734,40 @@ def card_shape(markup: str) -> list:
         texts = [t for t in node.find_all(string=True, recursive=False) if t.strip()]
         shape.append((node.name, sorted(attributes.items()), " ".join(" ".join(t.split()) for t in texts)))
     return shape
+
+
+# Every point of the partner chart plotly would answer a tap on: (trace, point, length, hover text).
+HOVERABLE_JS = """() => document.querySelector('#plot-partnere').data
+  .flatMap((t, i) => t.hoverinfo === 'skip' ? [] : t.x.map((x, j) => [i, j, x, [].concat(t.hovertext || [])[j] || '']))"""
+
+
+def test_a_zero_part_has_nothing_to_tap_and_one_drill_panel_is_open_at_a_time(data, browser, site_url):
+    """On a phone, a tap on the chosen municipality's zero-length bar in the partner chart showed plotly's raw
+    '‑0.500', and a bar's panel stayed open after a table cell's opened below it. With any municipality chosen, no
+    part of a bar that plotly answers is of length 0; a bar's panel closes when a cell's opens, and the other way."""
+    context = browser.new_context(locale="da-DK", viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        for row in each(data.municipalities.itertuples()):
+            open_page(page, f"{site_url}/kommuner/sammenligning.html?kommune={row.slug}")
+            draw_every_chart(page)
+            zeros = [point for point in page.evaluate(HOVERABLE_JS) if point[2] == 0]
+            assert not zeros, f"{row.slug}: {zeros}"
+        bars = page.locator("#plot-partnere .trace.bars .point")
+        bars.nth(bars.count() - 1).click(force=True)
+        page.locator("#figur-partnere .kr-drill").wait_for(state="visible")
+        page.locator("#figur-maalgrupper-kommune td.kr-marked > button.kr-mark").first.tap()
+        page.locator("#figur-maalgrupper-kommune .kr-drill").wait_for(state="visible")
+        opened = page.evaluate(
+            "() => [...document.querySelectorAll('.kr-drill')].filter((d) => !d.hidden).map((d) => d.closest('figure').id)"
+        )
+        assert opened == ["figur-maalgrupper-kommune"], opened
+        bars.nth(bars.count() - 1).click(force=True)
+        page.locator("#figur-partnere .kr-drill").wait_for(state="visible")
+        page.wait_for_function("() => [...document.querySelectorAll('.kr-drill')].filter((d) => !d.hidden).length === 1")
+        assert page.locator("#figur-maalgrupper-kommune .kr-drill").is_hidden()
+    finally:
+        context.close()
 
 
 def test_drill_through_cards_are_the_books_own_cards(data, site_url, page):

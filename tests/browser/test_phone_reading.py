@@ -554,3 +554,36 @@ def test_choosing_a_municipality_whose_column_is_in_view_scrolls_no_table_of_mar
                 assert whole, code
     finally:
         context.close()
+
+
+# Each previous/next link at the page's foot: its box, and whether it or its title or label is cut (more to scroll than
+# it shows), and whether its arrow lies inside the screen.
+PREV_NEXT_JS = """() => [...document.querySelectorAll('.prev-next-area a')].map((a) => {
+    const box = a.getBoundingClientRect(), arrow = a.querySelector('i');
+    const cut = [a, ...a.querySelectorAll('.prev-next-info, p')].filter((n) => n.scrollWidth > n.clientWidth + 0.5);
+    return {text: a.textContent.trim().replace(/\\s+/g, ' '), left: box.left, right: box.right, width: innerWidth,
+            cut: cut.map((n) => n.className || n.tagName),
+            arrow: !arrow || (arrow.getBoundingClientRect().left >= 0 && arrow.getBoundingClientRect().right <= innerWidth)};
+})"""
+
+
+def test_on_a_phone_the_previous_and_next_links_show_their_whole_titles_and_arrows(browser, built_site, site_url):
+    """At 375 px the theme cut long titles at the link's edge ("Tilgængelighedse…") and pushed the next link's label and
+    arrow off it: every link stays inside the screen, nothing in it is cut, and its arrow is in view."""
+    pages = sorted(
+        p.relative_to(built_site).as_posix()
+        for p in built_site.rglob("*.html")
+        if not p.relative_to(built_site).as_posix().startswith("_") and "prev-next-area" in p.read_text(encoding="utf-8")
+    )
+    assert len(pages) > 10
+    context, page = phone_page(browser, {"width": 375, "height": 667})
+    problems = []
+    try:
+        for path in pages:
+            page.goto(f"{site_url}/{path}")
+            for link in page.evaluate(PREV_NEXT_JS):
+                if link["left"] < 0 or link["right"] > link["width"] or link["cut"] or not link["arrow"]:
+                    problems.append(f"{path}: {link}")
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems[:10])

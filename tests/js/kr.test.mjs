@@ -87,7 +87,11 @@ test("history pushes once per choice and replaces while the keyboard moves on", 
 });
 
 test("a list is arranged as the view says: chosen first and marked (a card from its JSON row), the rest there", () => {
-  assert.equal(KR.updateLists({ kommune: "259", inferred: true }), true, "the page has arranged lists");
+  assert.deepEqual(
+    KR.updateLists({ kommune: "259", inferred: true }),
+    { any: true, marked: true },
+    "the page has arranged lists, and a card of the chosen municipality is marked",
+  );
   const chosen = document.querySelector("[data-kr-group=chosen]");
   assert.equal(chosen.hidden, false);
   assert.equal(chosen.querySelector(".kr-group-heading").textContent, "Køge: 1");
@@ -108,7 +112,7 @@ test("a list is arranged as the view says: chosen first and marked (a card from 
 });
 
 test("back to all municipalities puts every card in report order, unmarked", () => {
-  KR.updateLists({ kommune: "alle", inferred: true });
+  assert.deepEqual(KR.updateLists({ kommune: "alle", inferred: true }), { any: true, marked: false }, "nothing marked");
   const all = document.querySelector("[data-kr-group=all]");
   assert.equal(all.hidden, false);
   assert.deepEqual(
