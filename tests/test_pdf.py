@@ -526,6 +526,31 @@ def test_identical_pictures_are_stored_once_and_a_different_one_stays(tmp_path: 
     assert used == pictures
 
 
+def test_a_picture_named_after_its_mask_in_the_same_round_is_shared_in_the_next(tmp_path: Path):
+    """A grey picture shown on its own comes first, and two pictures' masks have its bytes: their masks are pointed at
+    it, which gives those pictures a key no picture had when the round began; the page naming them is read later in
+    the same round. They are shared in the next round (it was a KeyError)."""
+    document = pikepdf.new()
+    grey = {"Type": pikepdf.Name.XObject, "Subtype": pikepdf.Name.Image, "Width": 10, "Height": 10, "BitsPerComponent": 8}
+    alone = document.make_stream(b"\x40" * 100, ColorSpace=pikepdf.Name.DeviceGray, **grey)
+    masked = [
+        document.make_stream(
+            b"\x80" * 300,
+            ColorSpace=pikepdf.Name.DeviceRGB,
+            SMask=document.make_stream(b"\x40" * 100, ColorSpace=pikepdf.Name.DeviceGray, **grey),
+            **grey,
+        )
+        for _ in range(2)
+    ]
+    page = pikepdf.Page(pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=[0, 0, 10, 10]))
+    page.obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=alone, Im1=masked[0], Im2=masked[1]))
+    page.obj.Contents = document.make_stream(b"q 10 0 0 10 0 0 cm /Im0 Do /Im1 Do /Im2 Do Q")
+    document.pages.append(page)
+    assert share_identical_images(document) == 3  # two masks, then one picture
+    document.save(tmp_path / "shared.pdf")
+    assert len(_stored_images(tmp_path / "shared.pdf")) == 2
+
+
 def test_pictures_alike_but_with_different_masks_both_stay(tmp_path: Path):
     """A hostile round: two pictures of the same bytes with masks of different bytes were taken for one."""
     document = pikepdf.new()

@@ -60,7 +60,7 @@ def _repoint(holder: pikepdf.Object, first: dict[tuple[str, str], pikepdf.Object
     items = list(holder.items()) if isinstance(holder, pikepdf.Dictionary | pikepdf.Stream) else list(enumerate(holder))
     for key, value in items:
         if _is_image(value):
-            kept = first[_key(value)]
+            kept = first.setdefault(_key(value), value)  # its mask was shared a moment ago: the next round matches it
             if kept.objgen != value.objgen:
                 holder[key] = kept
                 repointed += 1
