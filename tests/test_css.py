@@ -61,3 +61,19 @@ def test_every_class_in_the_stylesheets_appears_in_a_source_or_a_built_page(buil
     """The theme's and plugins' classes (bd-…, citation-list) are written by Sphinx: the built pages hold them."""
     pages = "\n".join(p.read_text(encoding="utf-8") for p in built_site.rglob("*.html"))
     assert not unused(css_classes(), _source_text() + pages + (built_site / "_static" / "kr-data.js").read_text(encoding="utf-8"))
+
+
+def test_the_built_style_sheets_and_scripts_keep_every_rule_and_line_of_code_without_comments(built_site: Path):
+    """The book's own assets go out without comments and indentation (extension.LEAN_ASSETS), everything else kept."""
+    from kulturensrige.book.extension import LEAN_ASSETS
+
+    for name in each(LEAN_ASSETS):
+        source = (REPO / "book" / "_static" / name).read_text(encoding="utf-8")
+        built = (built_site / "_static" / name).read_text(encoding="utf-8")
+        if name.endswith(".css"):
+            assert "/*" not in built and re.findall(r"[^{}]+\{", re.sub(r"/\*.*?\*/|\s+", "", source, flags=re.DOTALL)) == re.findall(
+                r"[^{}]+\{", re.sub(r"\s+", "", built)
+            )
+        else:
+            code = [line.strip() for line in source.splitlines() if line.strip() and not line.strip().startswith("//")]
+            assert [line for line in built.splitlines() if line] == code
