@@ -127,6 +127,13 @@ def test_a_lists_count_says_whose_inference_and_whose_silence_it_is(report, anal
     assert cards.quote_count_summary(unstated, report.options).endswith("rapporten angiver ikke kommunen ved det.")
 
 
+def test_an_ingredient_pages_legend_says_whose_the_cards_roles_and_ties_are(report, analyst_folder: Path):
+    analyst = load(analyst_folder)
+    ours, theirs = str(cards.quote_list_legend(report)), str(cards.quote_list_legend(analyst))
+    assert "som rapporten skriver den" in ours and "ikke rapportens egen" in ours
+    assert "som analytikerens data angiver den" in theirs and "rapport" not in theirs
+
+
 def test_an_analysts_stated_tie_never_credits_the_report_on_cards_lists_and_edition_text(analyst_folder: Path):
     from kulturensrige.edition import editions
 

@@ -286,6 +286,25 @@ def quote_count_summary(quotes: pd.DataFrame, options: pd.DataFrame) -> str:
     return total + (", heraf " + listed if parts else "") + "."
 
 
+def quote_list_legend(data: Dataset) -> Html:
+    """What each card of an ingredient page shows, above its quotes: whose roles, ties and links they are is the
+    data folder's (provenance.folder_source), so an analyst's book does not credit the report with them."""
+    folder = provenance.folder_source(data.options)
+    rule = book_link("om-data/genkoersel", "Data og genkørsel")
+    if folder == BY_REPORT:
+        roles, links = (
+            "som rapporten skriver den",
+            "; er koblingen til ingrediensen ikke rapportens egen, siger kortet, hvem der har lavet den",
+        )
+    else:
+        roles, links = f"som {esc(provenance.words(folder).holder)} angiver den", ", og hvem der har knyttet citatet til dem"
+    return Html(
+        f"<p>Hvert kort viser talerens rolle, {roles}, eller en bredere gruppe af roller, når citatet er knyttet til en kommune "
+        f"(anonymitetsreglen i {rule}). Kortet viser også, hvilken kommune citatet er knyttet til og af hvem, og de "
+        f"ingredienser, citatet underbygger{links}.</p>"
+    )
+
+
 def quotes_in_section(data: Dataset, section_id: str) -> Html:
     return quote_list(data, data.quotes[data.quotes["section_id"] == section_id])
 
