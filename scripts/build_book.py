@@ -224,9 +224,9 @@ def execute_in_kernels(notebooks: list[Path], book: Path, cache_path: Path, env:
 
 
 def _run_to_the_end(work: Coroutine[Any, Any, None]) -> None:
-    """asyncio.run, which cancels what is left (a kernel's task shuts its kernel down) if the work stops early. A
-    caller whose own event loop runs in this thread (a notebook, Playwright's sync API) cannot start another loop
-    here, so the work then runs in a thread of its own."""
+    """The work on an event loop of its own, which cancels what is left (a kernel's task shuts its kernel down) if the
+    work stops early. A caller whose own event loop runs in this thread (a notebook, Playwright's sync API) cannot
+    start another loop here, so the work then runs in a thread of its own."""
     try:
         asyncio.get_running_loop()
     except RuntimeError:

@@ -551,11 +551,11 @@ def test_a_picture_named_after_its_mask_in_the_same_round_is_shared_in_the_next(
     assert len(_stored_images(tmp_path / "shared.pdf")) == 2
 
 
-def test_pictures_alike_but_with_different_masks_both_stay(tmp_path: Path):
-    """A hostile round: two pictures of the same bytes with masks of different bytes were taken for one."""
+def _masked_pages(masks: list[bytes]) -> pikepdf.Pdf:
+    """A PDF of one page per mask, each showing the same 10×10 picture under that grey mask (/SMask)."""
     document = pikepdf.new()
-    for alpha in (b"\x00", b"\xff"):
-        mask = document.make_stream(alpha * 100, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image, Width=10, Height=10,
+    for alpha in masks:
+        mask = document.make_stream(alpha, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image, Width=10, Height=10,
                                     ColorSpace=pikepdf.Name.DeviceGray, BitsPerComponent=8)  # fmt: skip
         image = document.make_stream(b"\x80" * 300, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image, Width=10, Height=10,
                                      ColorSpace=pikepdf.Name.DeviceRGB, BitsPerComponent=8, SMask=mask)  # fmt: skip
@@ -563,6 +563,12 @@ def test_pictures_alike_but_with_different_masks_both_stay(tmp_path: Path):
         page.obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=image))
         page.obj.Contents = document.make_stream(b"q 10 0 0 10 0 0 cm /Im0 Do Q")
         document.pages.append(page)
+    return document
+
+
+def test_pictures_alike_but_with_different_masks_both_stay(tmp_path: Path):
+    """A hostile round: two pictures of the same bytes with masks of different bytes were taken for one."""
+    document = _masked_pages([b"\x00" * 100, b"\xff" * 100])
     assert share_identical_images(document) == 0
     masks = [page.Resources.XObject.Im0.SMask.read_bytes() for page in document.pages]
     assert masks == [b"\x00" * 100, b"\xff" * 100]
@@ -571,16 +577,7 @@ def test_pictures_alike_but_with_different_masks_both_stay(tmp_path: Path):
 def test_a_picture_and_its_mask_repeated_are_stored_once(tmp_path: Path):
     """A hatched bar's picture carries a grey mask (/SMask) of its own, written again with every copy: the masks are
     shared first, and the pictures with them."""
-    document = pikepdf.new()
-    for _ in range(3):
-        mask = document.make_stream(b"\x40" * 100, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image, Width=10, Height=10,
-                                    ColorSpace=pikepdf.Name.DeviceGray, BitsPerComponent=8)  # fmt: skip
-        image = document.make_stream(b"\x80" * 300, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image, Width=10, Height=10,
-                                     ColorSpace=pikepdf.Name.DeviceRGB, BitsPerComponent=8, SMask=mask)  # fmt: skip
-        page = pikepdf.Page(pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=[0, 0, 10, 10]))
-        page.obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=image))
-        page.obj.Contents = document.make_stream(b"q 10 0 0 10 0 0 cm /Im0 Do Q")
-        document.pages.append(page)
+    document = _masked_pages([b"\x40" * 100] * 3)
     assert share_identical_images(document) == 4  # two masks, then two pictures
     document.save(tmp_path / "shared.pdf")
     assert sorted(picture for picture, _ in _stored_images(tmp_path / "shared.pdf")) == [b"\x40" * 100, b"\x80" * 300]
