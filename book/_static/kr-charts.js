@@ -10,6 +10,7 @@
   const plotlyUrl = document.currentScript ? new URL("plotly.min.js", document.currentScript.src).href : "";
   const STARTED_BY = ["scroll", "wheel", "touchstart", "pointerdown", "keydown", "focusin", "change"];
   const SEEN = 0.25; // the part of a chart's place in the first view that has plotly.js come with the page
+  const NEAR_PX = 200; // how near the screen a chart is drawn: a fast scroll finds it ready
   /** The variant for a state: a chart without inferred ties, or with one view only, shows the nearest it has. */
   KR.variantKey = (variants, key) =>
     (KR.data.nearest[key] || [key]).find((k) => k in variants) || Object.keys(variants)[0];
@@ -95,7 +96,7 @@
     texts(f, variantKey);
     tablesOf(f);
     const theme = document.documentElement.dataset.theme || "";
-    const wanted = f.near || printing || ahead;
+    const wanted = near(f) || printing || ahead;
     if (!window.Plotly || f.drawn === variantKey + theme || (!wanted && !f.drawn)) return Promise.resolve(false);
     if (!wanted) {
       window.Plotly.purge(f.plot);
@@ -132,6 +133,12 @@
         return true;
       },
     );
+  }
+  /** Whether a chart is on the screen or within 200 px of it now, read from its box: the observer that draws a chart
+   * coming near may not have run yet when a choice follows a scroll at once. */
+  function near(f) {
+    const box = f.figure.getBoundingClientRect();
+    return box.bottom > -NEAR_PX && box.top < window.innerHeight + NEAR_PX;
   }
   /** Draws run in the order asked for; after each chart drawn the browser paints and answers input (a new task). */
   function enqueue(f, key, ahead) {
@@ -271,15 +278,14 @@
       (entries) => {
         entries.forEach((entry) => {
           const f = figures.find((g) => g.figure === entry.target);
-          f.near = entry.isIntersecting;
-          if (f.near)
+          if (entry.isIntersecting)
             firstView.then(loadPlotly).then(
               () => enqueue(f, KR.keyOf(KR.state)),
               () => undefined,
             );
         });
       },
-      { rootMargin: "200px" },
+      { rootMargin: `${NEAR_PX}px` },
     );
     figures.forEach((f) => {
       seen.observe(f.figure);

@@ -86,35 +86,49 @@ SHOWS_THE_STATE_JS = """async (plot) => {
 }"""
 
 
+def wait_until_shown(page, plot, timeout_ms: int = 10_000) -> None:
+    """Polls SHOWS_THE_STATE_JS: Playwright's wait_for_function takes the promise an async predicate returns as its
+    truthy answer, and so returns at once."""
+    handle = plot.element_handle()
+    for _ in range(timeout_ms // 50):
+        if page.evaluate(SHOWS_THE_STATE_JS, handle):
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError(f"{page.evaluate('(plot) => plot.id', handle)} not drawn for the state within {timeout_ms} ms")
+
+
 def test_a_choice_redraws_the_charts_near_the_screen_and_the_others_ahead_of_the_reader(phone, site_url):
     """A reader who scrolled past a chart and then chooses a municipality waits only for the charts in view; the
     chart far above or below is never left showing the previous choice: it is cleared, then drawn for the new one
     while it is still far away."""
     first, last = open_chart_page(phone, site_url)
-    for plot in (last, first):
-        plot.scroll_into_view_if_needed()
-        phone.wait_for_function(SHOWS_THE_STATE_JS, arg=plot.element_handle())
-    assert phone.evaluate("(plot) => plot.getBoundingClientRect().top > window.innerHeight + 200", last.element_handle())
-    code = phone.eval_on_selector_all("#kr-kommune option", "options => options.map((o) => o.value)")[1]
-    phone.evaluate("() => { window.__krShown = new Promise((shown) => document.addEventListener('kr:filtered', shown, {once: true})); }")
-    phone.select_option("#kr-kommune", code)
-    phone.evaluate("() => window.__krShown")
+    last.scroll_into_view_if_needed()
+    wait_until_shown(phone, last)
+    # The reader scrolls back to the first chart and chooses at once, in one task: no observer has run in between.
+    scroll_and_choose = """(plot) => new Promise((shown) => {
+        document.addEventListener('kr:filtered', shown, {once: true});
+        plot.scrollIntoView({behavior: 'instant'});
+        const select = document.querySelector('#kr-kommune');
+        select.value = select.options[1].value;
+        select.dispatchEvent(new Event('change'));
+    })"""
+    phone.evaluate(scroll_and_choose, first.element_handle())
     assert phone.evaluate(SHOWS_THE_STATE_JS, first.element_handle()), "the chart in view shows the choice"
     # Cleared, or being drawn again (aria-hidden until plotly has drawn it), or drawn for the choice: read at once, as
     # reading the two in turn could fall between the clearing and the drawing ahead.
     not_previous = f"async (plot) => plot.hasAttribute('aria-hidden') || ({SHOWS_THE_STATE_JS})(plot)"
     assert phone.evaluate(not_previous, last.element_handle()), "far chart shows the previous choice"
-    phone.wait_for_function(SHOWS_THE_STATE_JS, arg=last.element_handle())
+    wait_until_shown(phone, last)
     assert phone.evaluate(FAR_BELOW_JS, last.element_handle()), "drawn for the choice only when scrolled back"
 
 
 def test_a_printed_page_shows_every_chart_for_the_choice_also_those_far_from_the_screen(phone, site_url):
     first, last = open_chart_page(phone, site_url, "?kommune=koege")
     first.scroll_into_view_if_needed()
-    phone.wait_for_function(SHOWS_THE_STATE_JS, arg=first.element_handle())
+    wait_until_shown(phone, first)
     phone.pdf()  # Chromium fires beforeprint, as a reader's print does
     for plot in phone.locator(".kr-plot").all():
-        phone.wait_for_function(SHOWS_THE_STATE_JS, arg=plot.element_handle())
+        wait_until_shown(phone, plot)
 
 
 @pytest.mark.parametrize("served", [True, False], ids=["http", "file"])
@@ -126,7 +140,7 @@ def test_a_chart_far_below_is_drawn_before_the_reader_scrolls_to_it_once_the_pag
     phone.evaluate("() => window.KR_FILTER.ready")
     last = phone.locator(".kr-plot").last
     assert phone.evaluate(FAR_BELOW_JS, last.element_handle())
-    phone.wait_for_function(SHOWS_THE_STATE_JS, arg=last.element_handle(), timeout=20_000)
+    wait_until_shown(phone, last, 20_000)
     assert phone.evaluate(FAR_BELOW_JS, last.element_handle()) and phone.evaluate("() => window.scrollY") == 0
 
 
@@ -147,7 +161,7 @@ def test_drawing_a_chart_moves_nothing_on_the_page(phone, site_url):
     before = phone.evaluate(BOXES_JS)
     assert phone.locator(".kr-plot .main-svg").count() == 0, "a chart was drawn before the boxes were measured"
     for plot in (first, last):
-        phone.wait_for_function(SHOWS_THE_STATE_JS, arg=plot.element_handle(), timeout=20_000)
+        wait_until_shown(phone, plot, 20_000)
     assert phone.evaluate(BOXES_JS) == before
 
 
