@@ -4,6 +4,7 @@ targets, and every decision record says its context, decision and cost."""
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import yaml
@@ -68,3 +69,16 @@ def test_every_decision_record_says_its_context_decision_and_cost():
     for record in each(records):
         headings = re.findall(r"^## (.+)$", record.read_text(encoding="utf-8"), re.M)
         assert headings == ["Context", "Decision", "Cost"], record.name
+
+
+# A line git writes into a file when a merge or rebase stops on a conflict.
+CONFLICT_MARKER = re.compile(r"^(<{7} |={7}$|>{7} )", re.M)
+
+
+def test_no_tracked_file_holds_a_merge_conflicts_markers():
+    """A fixture once kept both sides of a conflict and its tests still passed, reading either."""
+    tracked = subprocess.run(["git", "ls-files", "-z"], capture_output=True, text=True, cwd=REPO, check=True).stdout.split("\0")
+    for name in each(filter(None, tracked)):
+        path = REPO / name
+        text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
+        assert not CONFLICT_MARKER.search(text), f"{name}: {CONFLICT_MARKER.search(text)[0]!r}"
