@@ -101,14 +101,16 @@ class Page:
     figures: int
     external: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
-    # The files beside the page that it loads only when the reader wants their part (data-kr-src: a long list's later
-    # cards, a chart's other variants, the cards behind a chart), not counted in `total`: how many, and the largest.
+    # The files beside the page that it loads only when the reader wants their part (named in data-kr-src, or in a
+    # long list's index: a chart's other variants, the cards behind a chart, a list's later cards), not counted in
+    # `total`: how many, and the largest.
     side_files: int = 0
     side_bytes: int = 0
     largest_side: int = 0
 
 
-SIDE_SOURCE = re.compile(r'data-kr-src="([^"]+)"')
+# A side file's name as the page gives it: in data-kr-src, or as a string of a list's index (extension.side_files).
+SIDE_SOURCE = re.compile(r'"([^"/\\<>]+\.kr-\d+\.js)"')
 
 
 @cache

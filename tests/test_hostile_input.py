@@ -113,6 +113,12 @@ def _problems_in(page: Path, site: Path) -> list[str]:
             body = element.string or ""
             if element.get("data-kr-src"):  # an island the build moved into a file beside its page
                 body = side_json((page.parent / str(element["data-kr-src"])).read_text(encoding="utf-8"))
+            if "kr-list-rows-index" in element.get("class", []):  # a long list's rows, moved into files beside it
+                for _, name in json.loads(body):
+                    moved = side_json((page.parent / name).read_text(encoding="utf-8"))
+                    if "<" in moved:
+                        found.append(f"{where}: '<' i {name}")
+                    json.loads(moved)
             if element.get("type") == "application/json":
                 if "<" in body:
                     found.append(f"{where}: '<' i en JSON-ø")

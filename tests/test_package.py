@@ -225,14 +225,31 @@ def test_the_build_moves_each_side_island_into_a_file_beside_its_page(tmp_path):
     (tmp_path / "kapitel").mkdir()
     (tmp_path / "kapitel" / "side.kr-9.js").write_text("gammel", encoding="utf-8")
     payload = {"tekst": "</script><img src=x onerror=alert(1)>", "tal": [1, 2]}
-    body = f"<p>før</p>{side_island(payload, 'kr-list-rows', {'data-kr-count': 2})}{json_island([3], 'kr-list-views')}<p>efter</p>"
+    body = f"<p>før</p>{side_island(payload, 'kr-figure-side', {'data-kr-group': 2})}{json_island([3], 'kr-list-views')}<p>efter</p>"
     moved = side_files(body, tmp_path, "kapitel/side")
     assert moved == (
-        '<p>før</p><script type="application/json" class="kr-list-rows kr-side" data-kr-count="2" data-kr-src="side.kr-1.js">'
+        '<p>før</p><script type="application/json" class="kr-figure-side kr-side" data-kr-group="2" data-kr-src="side.kr-1.js">'
         f"</script>{json_island([3], 'kr-list-views')}<p>efter</p>"
     )
     assert sorted(p.name for p in (tmp_path / "kapitel").iterdir()) == ["side.kr-1.js"]
     assert json.loads(side_json((tmp_path / "kapitel" / "side.kr-1.js").read_text(encoding="utf-8"))) == payload
+
+
+def test_a_long_lists_moved_rows_leave_one_index_of_their_files_in_their_place(tmp_path):
+    """A national list's 1,000 row islands left 1,000 empty placeholders (122 kB of the heaviest page); each run of
+    them leaves one index of [count, file], in order, and a list's rows that are apart get an index each."""
+    from kulturensrige.book.extension import side_files
+    from kulturensrige.render.cards import row_islands
+    from kulturensrige.render.markup import side_json
+
+    first, second = [[f"a{i}"] for i in range(23)], [["b"]]
+    body = f"<section>{row_islands(first)}</section><section>{row_islands(second)}</section>"
+    moved = side_files(body, tmp_path, "side")
+    indexes = [json.loads(i) for i in re.findall(r'<script type="application/json" class="kr-list-rows-index">(.*?)</script>', moved)]
+    assert indexes == [[[10, "side.kr-1.js"], [10, "side.kr-2.js"], [3, "side.kr-3.js"]], [[1, "side.kr-4.js"]]]
+    assert re.sub(r"<script.*?</script>", "", moved) == "<section></section><section></section>"
+    rows = [row for _, name in indexes[0] for row in json.loads(side_json((tmp_path / name).read_text(encoding="utf-8")))]
+    assert rows == first
 
 
 def test_a_chart_model_has_a_short_text_beside_its_html(data):

@@ -391,16 +391,12 @@
     const drill = figure.querySelector(".kr-drill");
     const [store, none] = [document.querySelector(`.${drill.dataset.krStore}`), figure.querySelector(".kr-drill-none")];
     if (!store) return;
-    store.krCards ||= KR.rowCards(
-      store.querySelector("template.kr-list-card"),
-      store.querySelectorAll("script.kr-list-rows"),
-      (card) => {
-        card.removeAttribute("id");
-        card.classList.add("kr-drill-card");
-        card.querySelectorAll("a[href]").forEach(KR.carry);
-        return card;
-      },
-    );
+    store.krCards ||= KR.rowCards(store.querySelector("template.kr-list-card"), KR.rowIslands(store), (card) => {
+      card.removeAttribute("id");
+      card.classList.add("kr-drill-card");
+      card.querySelectorAll("a[href]").forEach(KR.carry);
+      return card;
+    });
     const shown = {}; // a later click wins over one still loading
     drill.krShown = shown;
     drill.krReady = Promise.all([cell, KR.side(store.querySelector("script.kr-store-index"))])

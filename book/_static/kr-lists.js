@@ -36,6 +36,15 @@
     for (const option of root.querySelectorAll("[data-kr-option]")) option.removeAttribute("data-kr-option");
     return root;
   };
+  /** A list's or store's row islands in order: those on the page, and those the build moved beside it, which its
+   * index names as [count, file] (extension.side_files); each as KR.side and KR.rowCards read an island. */
+  KR.rowIslands = (container) =>
+    Array.from(container.querySelectorAll(":scope > script.kr-list-rows, :scope > script.kr-list-rows-index")).flatMap(
+      (island) =>
+        island.classList.contains("kr-list-rows-index")
+          ? JSON.parse(island.textContent).map(([count, src]) => ({ dataset: { krCount: count, krSrc: src } }))
+          : [island],
+    );
   /** Cards from JSON rows (cards.row_islands): per row, in order, a function that makes its card; a card from an island
    * the book moved beside the page takes its place at once, busy, and is filled when the island's file is there
    * (KR.side). */
@@ -72,7 +81,7 @@
     if (!list.krCards) {
       const template = list.querySelector(":scope > template.kr-list-card");
       list.krCards = Array.from(list.querySelectorAll("[data-kr-group=all] > .kr-card")).concat(
-        template ? KR.rowCards(template, list.querySelectorAll(":scope > script.kr-list-rows")) : [],
+        template ? KR.rowCards(template, KR.rowIslands(list)) : [],
       );
     }
     return list.krCards;

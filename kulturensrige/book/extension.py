@@ -36,7 +36,7 @@ from kulturensrige.data.municipality_codes import codes_are_official
 from kulturensrige.data.publishing import published_files
 from kulturensrige.data.settings import build_date
 from kulturensrige.render import browser, front_page, highlight
-from kulturensrige.render.markup import SIDE, esc, side_file
+from kulturensrige.render.markup import SIDE, esc, json_island, side_file
 from kulturensrige.words import built, spreadsheet_csv
 
 GENERATED = "_kr_generated"
@@ -192,12 +192,18 @@ def _drop_unused_extensions(context: dict) -> None:
 
 # The opening of a JSON island as the package writes it (markup.json_island); a side island's class has markup.SIDE.
 ISLAND = '<script type="application/json" class="'
+# A long list's row islands (cards.row_islands) and, once they are moved, the one index of their files (kr-lists.js
+# KR.rowIslands).
+ROWS, ROWS_INDEX = "kr-list-rows", "kr-list-rows-index"
+ROW_COUNT = re.compile(r'data-kr-count="(\d+)"')
 
 
 def side_files(body: str, outdir: Path, pagename: str) -> str:
     """Each side island of a page moves into a file beside it, <page>.kr-<n>.js, and leaves its place empty with the
     file's name (data-kr-src): the page carries only what it shows, and kr-state.js (KR.side) loads a file when its
-    part is first wanted (markup.side_file). Files a page had in an earlier build go first."""
+    part is first wanted (markup.side_file). A long list's row islands, one per ten cards, leave one index in their
+    place ([count, file] each, ROWS_INDEX): 1,000 empty placeholders were 122 kB of a national page. Files a page
+    had in an earlier build go first."""
     page = outdir / f"{pagename}.html"
     if page.parent.is_dir():
         for name in os.listdir(page.parent):
@@ -205,21 +211,42 @@ def side_files(body: str, outdir: Path, pagename: str) -> str:
                 (page.parent / name).unlink()
     if SIDE not in body:
         return body
-    parts, done, count = [], 0, 0
+    parts: list[str] = []
+    rows: list[tuple[int, str]] = []  # the row islands moved since the last index was written
+    done, count = 0, 0
     while (start := body.find(ISLAND, done)) >= 0:
         classes_end = body.index('"', start + len(ISLAND))
+        classes = body[start + len(ISLAND) : classes_end].split()
         opening_end = body.index(">", classes_end)
         end = body.index("</script>", opening_end)
-        if SIDE not in body[start + len(ISLAND) : classes_end].split():
-            parts.append(body[done : end + len("</script>")])
+        moved_rows = SIDE in classes and ROWS in classes
+        if rows and (start > done or not moved_rows):
+            parts.append(json_island(rows, ROWS_INDEX))
+            rows = []
+        parts.append(body[done:start])
+        if SIDE not in classes:
+            parts.append(body[start : end + len("</script>")])
         else:
             count += 1
             name = f"{page.stem}.kr-{count}.js"
             page.parent.mkdir(parents=True, exist_ok=True)
             (page.parent / name).write_text(side_file(body[opening_end + 1 : end]), encoding="utf-8")
-            parts.append(f'{body[done:opening_end]} data-kr-src="{esc(name)}"></script>')
+            if moved_rows:
+                rows.append((_row_count(body[start:opening_end]), name))
+            else:
+                parts.append(f'{body[start:opening_end]} data-kr-src="{esc(name)}"></script>')
         done = end + len("</script>")
+    if rows:
+        parts.append(json_island(rows, ROWS_INDEX))
     return "".join(parts) + body[done:]
+
+
+def _row_count(opening: str) -> int:
+    """How many cards a row island holds, from its opening tag (cards.row_islands writes it on every one)."""
+    found = ROW_COUNT.search(opening)
+    if found is None:
+        raise ValueError(f"en rækkeø uden data-kr-count: {opening}")
+    return int(found[1])
 
 
 def _drop_thebe(context: dict) -> None:

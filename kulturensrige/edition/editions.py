@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import html
+import json
 import math
 import re
 import textwrap
@@ -690,7 +691,8 @@ def _printable_long_lists(article: Tag) -> None:
         if section is None:
             continue
         shown = len(section.select(".kr-group-all > .kr-card"))
-        total = shown + sum(int(str(rows["data-kr-count"])) for rows in section.select("script.kr-list-rows"))
+        moved = [count for index in section.select("script.kr-list-rows-index") for count, _ in json.loads(index.get_text())]
+        total = shown + sum(int(str(rows["data-kr-count"])) for rows in section.select("script.kr-list-rows")) + sum(moved)
         note.string = f"Udgaven viser de første {plural(shown, 'kort', 'kort')} af {number(total)}; alle står i bogen."
 
 

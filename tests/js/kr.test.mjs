@@ -162,6 +162,25 @@ test("a long list's cards are made from its rows when first shown, and put in pl
   );
 });
 
+test("a list's rows moved beside the page are read from its index, in order, between those still on it", () => {
+  const list = document.createElement("section");
+  list.innerHTML =
+    '<script type="application/json" class="kr-list-rows" data-kr-count="1">[["a"]]</script>' +
+    '<script type="application/json" class="kr-list-rows-index">[[10,"side.kr-1.js"],[3,"side.kr-2.js"]]</script>';
+  const islands = KR.rowIslands(list);
+  assert.deepEqual(
+    islands.map((island) => [Number(island.dataset.krCount), island.dataset.krSrc || ""]),
+    [
+      [1, ""],
+      [10, "side.kr-1.js"],
+      [3, "side.kr-2.js"],
+    ],
+  );
+  const template = document.createElement("template");
+  template.innerHTML = '<article class="kr-card"></article>';
+  assert.equal(KR.rowCards(template, islands).length, 14, "a card for each row the index counts");
+});
+
 /** A node as text with its attributes in name order (linkedom keeps them in the order they were set). */
 const shape = (node) =>
   node.nodeType === 3
