@@ -404,3 +404,14 @@ def test_an_analysts_ties_to_ingredients_are_the_analysts_on_cards_pages_and_dow
     assert "Koblingen til ingrediensen: analytikerens angivelse." in card
     published = list(csv.DictReader(io.StringIO(published_files(data)["quotes.csv"], newline="")))
     assert {r["ingredient_source"] for r in published if r["ingredient_ids"]} == {"analytiker"}
+
+
+def test_the_comparison_pages_organisations_are_counted_from_the_folders_source(report, analyst_folder: Path):
+    """'Figuren tæller de organisationer …, rapporten nævner ved indsatserne' stood as fixed text on
+    kommuner/sammenligning: an analyst's book credited the report with the analyst's organisations."""
+    ours = BeautifulSoup(str(comparison.organisations_note(report)), "html.parser").get_text(" ")
+    assert "Figuren tæller de organisationer og institutioner, rapporten nævner ved indsatserne" in ours
+    assert "Rapporten kalder ingen af dem partnere" in ours
+    theirs = BeautifulSoup(str(comparison.organisations_note(load(analyst_folder))), "html.parser").get_text(" ")
+    assert "Figuren tæller de organisationer og institutioner, analytikerens data nævner ved indsatserne" in theirs
+    assert "rapport" not in theirs.casefold()

@@ -77,6 +77,21 @@ FIRST_SHOWN = 2
 SIDE_FROM = 20
 
 
+def organisations_note(data: Dataset) -> Html:
+    """What the chart of organisations counts, in the words of the folder's source: the report's book explains what the
+    editors gathered from the report; an analyst's book names the analyst's data and claims nothing of the report."""
+    folder = provenance.folder_source(data.options)
+    holder = provenance.words(folder).holder
+    said = f"Figuren tæller de organisationer og institutioner, {holder} nævner ved indsatserne"
+    if folder == BY_REPORT:
+        said += (
+            ", også dem, den kun nævner ved deres betegnelse (fx »biblioteket«). En person, som rapporten nævner uden sin "
+            "organisation (fx en musikskolelærer), tæller ikke. Rapporten kalder ingen af dem partnere: nogle er en "
+            "målgruppe, en kampagne, et ministerium eller et samarbejde, der kun er planlagt"
+        )
+    return Html(f"<p>{esc(said)}. Hvem der har samlet dem og inddelt dem i slags, står under figuren.</p>")
+
+
 def compare_view(data: Dataset) -> Html:
     """The book's filter picks the municipality that stands first; these checkboxes pick the others beside it.
 
