@@ -230,6 +230,62 @@ def test_the_inference_rule_is_written_down_and_every_inferred_tie_names_its_one
     assert (q037.kommunekode, q037.attribution) == ("259", "inferred")
 
 
+# What a book built on an analyst's data may say of the report, each with why: every other sentence naming the
+# report there credits it with the analyst's data. The analyst's own words (a cell of their data folder) are theirs
+# to say, and the page labels them as the analyst's; they are taken out before the sentences are read.
+REPORT_MENTIONS_ALLOWED = (
+    # The credit in every footer and on every cover: the report is its publisher's; the book rests on the analyst's data.
+    r"Rapporten Kulturens Rige er udgivet af Sund By Netværket\.|ikke på rapporten alene",
+    # The publication itself: its kind (publication.csv, 'evalueringsrapport'), and how to cite it.
+    r"[Ee]valueringsrapport\w*|Sådan citerer du rapporten|Citér rapporten som kilden",
+    # The report's spelling of a name (name_in_report holds it by definition), and the report's four figures, which every
+    # book draws again: the heading over the folder's note on each, and the book's own charts, which the report lacks.
+    r"rapportens stavemåde af|[Rr]apporten staver navnet|Om figuren i rapporten|Rapporten har ingen sådan figur",
+    # The chapters' retelling of what the report itself says (fixed prose in book/*.ipynb, never a value of the folder).
+    r"Rapporten slutter med en lille guide|Rapporten trykker ordskyen som billede|rapportens tekst nævner",
+    r"Rapporten kalder derfor fælles refleksion|Rapporten konkluderer|Rapporten åbner afsnittet med en ordveksling",
+    r"rapporten lader deltageren fortsætte|Rapporten gengiver indstillingen|Rapportens tekst siger ikke, hvad dens figur 2",
+    r"Ifølge rapporten skal P’erne|rapporten kalder den »en velkendt problematik«|Rapporten kalder det en værdiskabelse",
+)
+# Pages about the report itself or about the book's method, the same in every book: the report's background, design
+# and references, the accessibility statement, and the data chapters, which document the report's own folder.
+PAGES_ABOUT_THE_REPORT = {
+    "baggrund.html",
+    "evalueringsdesign.html",
+    "referencer.html",
+    "tilgaengelighed.html",
+    "om-data/genkoersel.html",
+    "om-data/udforsker.html",
+}
+
+
+def _data_cells(folder: Path) -> list[str]:
+    """The cells of a data folder that name the report in a sentence of their own (not a bare value such as
+    'rapporten'), longest first, whitespace made single."""
+    cells = {
+        " ".join(cell.split())
+        for path in folder.glob("*.csv")
+        for row in csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline=""))
+        for cell in row
+        if "rapport" in cell.casefold() and len(cell.split()) > 3
+    }
+    return sorted(cells, key=len, reverse=True)
+
+
+def _report_mentions(text: str, cells: list[str]) -> list[str]:
+    """The sentences of a text that name the report where no allowed wording covers the mention."""
+    text = " ".join(text.split())
+    for cell in cells:
+        text = text.replace(cell, " ")
+    found = []
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        covered = [m.span() for allowed in REPORT_MENTIONS_ALLOWED for m in re.finditer(allowed, sentence)]
+        mentions = [m.start() for m in re.finditer("rapport", sentence, re.IGNORECASE)]
+        if any(not any(a <= at < b for a, b in covered) for at in mentions):
+            found.append(sentence)
+    return found
+
+
 def _credits_report(text: str) -> list[str]:
     return [credit for credit in REPORT_CREDITS if credit.casefold() in text.casefold()]
 
@@ -245,8 +301,15 @@ def test_a_book_built_on_an_analysts_workbook_never_credits_the_report_on_a_page
     site = build_book(analyst_folder, tmp_path_factory.mktemp("site-analytiker"))
     pages = sorted(site.rglob("*.html"))
     assert len(pages) > 20
-    for page in pages:
-        assert not _credits_report(BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").get_text(" ")), page
+    cells = _data_cells(analyst_folder)
+    for page in each(pages):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert not _credits_report(soup.get_text(" ")), page
+        # Every other sentence that names the report is on the short list above (kommuner/sammenligning said
+        # 'de organisationer, rapporten nævner ved indsatserne' of the analyst's organisations).
+        if str(page.relative_to(site)) not in PAGES_ABOUT_THE_REPORT:
+            said = " ".join(part.get_text(" ") for part in soup.select("article.bd-article, footer.bd-footer-content"))
+            assert not _report_mentions(said, cells), page
     profile = (site / "kommuner" / "profil-rudersdal.html").read_text(encoding="utf-8")
     assert "angivet af analytikeren" in profile
     data = load(analyst_folder)
@@ -256,6 +319,9 @@ def test_a_book_built_on_an_analysts_workbook_never_credits_the_report_on_a_page
     for path in downloads:
         text = path.read_bytes().decode("utf-8-sig")  # UTF-8 (a spreadsheet reads it by its BOM), or this raises
         assert not _credits_report(text), path.name
+        for line in each(text.splitlines()):
+            # Saying that a value is not the report's ('ikke en oplysning fra rapporten') credits nothing to it.
+            assert not _report_mentions(re.sub(r"ikke (?:en oplysning fra rapporten|rapportens ordlyd)", "", line), cells), path.name
         rows = list(csv.reader(io.StringIO(text, newline="")))
         assert rows[0] == (SOURCES_HEADER if path.name == SOURCES_FILE else TABLES[path.stem].columns), path.name
     for row in csv.DictReader(io.StringIO((site / "_static" / "data" / "quotes.csv").read_text(encoding="utf-8-sig"), newline="")):
@@ -415,3 +481,24 @@ def test_the_comparison_pages_organisations_are_counted_from_the_folders_source(
     theirs = BeautifulSoup(str(comparison.organisations_note(load(analyst_folder))), "html.parser").get_text(" ")
     assert "Figuren tæller de organisationer og institutioner, analytikerens data nævner ved indsatserne" in theirs
     assert "rapport" not in theirs.casefold()
+
+
+def test_an_analysts_municipality_editions_name_the_report_only_where_they_speak_of_the_report_itself(analyst_folder: Path):
+    """The HTML every municipality's PDF is printed from: 'Bogens redaktions gengivelse af … evalueringsrapport' on the
+    cover, 'Bygger på rapportens afsnit', 'Rapportens generelle citater', 'Afsnit i rapporten' and 'Rapportens ordlyd'
+    credited the report (and the editors) with the analyst's data."""
+    import datetime as dt
+
+    from kulturensrige.edition import editions
+
+    data = load(analyst_folder)
+    cells = _data_cells(analyst_folder)
+    charts_ = editions.EditionCharts.compute(data)
+    stamp = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
+    for code in each(list(data.municipalities["kommunekode"])):
+        soup = BeautifulSoup(editions.municipality_edition(data, code, stamp, charts_, "plotly.js"), "html.parser")
+        for tag in soup(["script", "style"]):
+            tag.decompose()
+        said = soup.get_text(" ")
+        assert not _report_mentions(said, cells), code
+    assert "Analytikerens data i bogen om Sund By Netværkets evalueringsrapport" in said

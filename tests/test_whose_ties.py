@@ -146,6 +146,9 @@ def test_an_analysts_sources_file_never_credits_the_editors_or_the_report_with_t
     said = {r["hvis_ord"] for r in sources.values()}
     assert "analytikerens angivelse" in said
     assert not [w for w in said if w.startswith(("redaktionens", "rapportens"))], said
+    # Nor in the reasons: the ties to ingredients and the texts in own words are the analyst's, not the report's or the book's.
+    reasons = {r["begrundelse"] for r in sources.values()}
+    assert not [r for r in reasons if "Bogens egen gengivelse" in r or "rapportens (rapporten)" in r], reasons
 
 
 @pytest.mark.build

@@ -31,6 +31,12 @@ class Words:
     value: str  # a value this source gives, as a label: "redaktionens læsning"
     stated_meaning: str  # what "stated" means, for a note in words
     inferred_meaning: str
+    own: str  # whose, as a word before a noun: "rapportens rækkefølge", "analytikerens rækkefølge"
+
+    @property
+    def subject(self) -> str:
+        """The holder starting a sentence: 'Rapporten', 'Analytikerens data'."""
+        return f"{self.holder[0].upper()}{self.holder[1:]}"
 
     def tie(self, attribution: str) -> str:
         """The words for one attribution level: stated, inferred or not stated."""
@@ -47,6 +53,7 @@ _WORDS = {
         "rapportens",
         "at rapporten selv nævner kommunen",
         "at bogens redaktion har knyttet citatet til kommunen ud fra rapportens egne oplysninger",
+        "rapportens",
     ),
     BY_EDITORS: Words(
         BY_EDITORS,
@@ -57,6 +64,7 @@ _WORDS = {
         "redaktionens",
         "at bogens redaktion har angivet kommunen",
         "at bogens redaktion har knyttet citatet til kommunen ud fra rapportens egne oplysninger",
+        "redaktionens",
     ),
     BY_ANALYST: Words(
         BY_ANALYST,
@@ -67,6 +75,7 @@ _WORDS = {
         "analytikerens angivelse",
         "at analytikeren, der har lavet datamappen, har angivet kommunen",
         "at analytikeren har knyttet citatet til kommunen ved en udledning, ikke en angivelse",
+        "analytikerens",
     ),
     BY_QDA: Words(
         BY_QDA,
@@ -77,6 +86,7 @@ _WORDS = {
         "kodet i QDA-projektet",
         "at analytikeren har registreret kommunen ved citatets kilde i sit QDA-projekt",
         "at kommunen er udledt, ikke registreret, i QDA-projektet",
+        "QDA-projektets",
     ),
 }
 
@@ -93,6 +103,27 @@ def _option(options: pd.DataFrame, option_id: str) -> str:
 def _first_values(options: pd.DataFrame) -> dict[str, str]:
     """Each option's value (its first row): asked for by every quote card, so read once per table."""
     return dict(reversed(list(zip(options["option_id"], options["value"], strict=True))))
+
+
+def folder_words(options: pd.DataFrame) -> Words:
+    """The words of whoever prepared the data folder: the holder of its rows, their order and their sections."""
+    return words(folder_source(options))
+
+
+def wording(options: pd.DataFrame) -> str:
+    """The label over a value's wording as the folder gives it ('report_text'): 'Rapportens ordlyd' in the report's
+    folder, 'Analytikerens ordlyd' in an analyst's, so the report is not credited with the analyst's text."""
+    own = folder_words(options).own
+    return f"{own[0].upper()}{own[1:]} ordlyd"
+
+
+def in_sections(options: pd.DataFrame, quoted: list[str]) -> str:
+    """Where rows stand, as a sentence goes on after 'står i' or 'bygger på': 'rapportens afsnit »Køge«' in the
+    report's folder; 'afsnittet »Køge« i analytikerens data' in another, so the report is not credited with its rows."""
+    said = listing(quoted)
+    if folder_source(options) == BY_REPORT:
+        return f"rapportens afsnit {said}"
+    return f"{'afsnittet' if len(quoted) == 1 else 'afsnittene'} {said} i {folder_words(options).holder}"
 
 
 def folder_source(options: pd.DataFrame) -> str:

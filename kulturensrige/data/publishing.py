@@ -58,7 +58,11 @@ def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
     """(whose word, why) for one column of a published table, in data/provenance.py's words, as the pages say it."""
     options, value = data.options, f"{table}.{column}"
     folder = provenance.folder_source(options)
-    if table == "quotes" and column in ("ingredient_ids", "ingredient_source", "ingredient_rationale"):
+    ties = table == "quotes" and column in ("ingredient_ids", "ingredient_source", "ingredient_rationale")
+    if ties and folder != BY_REPORT:
+        # In another folder every tie to an ingredient is that folder's (provenance.ingredient_tie_source).
+        return provenance.words(folder).value, ""
+    if ties:
         return (
             "står i hver række i ingredient_source",
             (
@@ -105,10 +109,9 @@ def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
         return "bogens id", "Et fast id, som tabellerne henviser til; ikke en oplysning fra rapporten."
     if column in ("slug", "book_page"):
         return "bogens opbygning", "Hvor bogen viser rækken; ikke en oplysning fra rapporten."
-    if column == "description" or "med egne ord" in (TABLES[table].schema.columns[column].description or ""):
-        return (
-            "redaktionens ord" if folder == BY_REPORT else provenance.words(folder).value
-        ), "Bogens egen gengivelse, ikke rapportens ordlyd."
+    retold = column == "description" or "med egne ord" in (TABLES[table].schema.columns[column].description or "")
+    if retold and folder == BY_REPORT:
+        return "redaktionens ord", "Bogens egen gengivelse, ikke rapportens ordlyd."
     return provenance.words(folder).value, ""
 
 

@@ -446,7 +446,7 @@ def general_cards(data: Dataset, general: pd.DataFrame) -> dict:
     return {
         "general": [quote_item(data, g, words=words) for g in groups],
         "general_summary": cards.quote_count_summary(general, data.options),
-        "general_shown": shown_note(total, GENERAL_QUOTE_LIMIT),
+        "general_shown": shown_note(total, GENERAL_QUOTE_LIMIT, provenance.folder_words(data.options).own),
     }
 
 
@@ -460,11 +460,12 @@ def first_groups(quotes: pd.DataFrame, limit: int) -> tuple[list[list[dict]], in
     return (cards.group_records(chosen) if len(chosen) else []), len(order)
 
 
-def shown_note(total: int, limit: int) -> str:
-    """What a shortened list leaves out, in words; '' when it shows everything."""
+def shown_note(total: int, limit: int, order: str) -> str:
+    """What a shortened list leaves out, in words, in whose order the cards stand ('rapportens', 'analytikerens');
+    '' when it shows everything."""
     if total <= limit:
         return ""
-    return f"Udgaven viser de første {number(limit)} af {plural(total, 'kort', 'kort')} i rapportens rækkefølge; alle står i bogen."
+    return f"Udgaven viser de første {number(limit)} af {plural(total, 'kort', 'kort')} i {order} rækkefølge; alle står i bogen."
 
 
 def recommendation_items(data: Dataset) -> list[dict]:
@@ -539,6 +540,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
             "outcome": not_stated(data, row.outcome),
             "section": filters.section_title(data, row.section_id),
             "section_quoted": filters.section_title_quoted(data, row.section_id),
+            "section_source": provenance.in_sections(data.options, [filters.section_title_quoted(data, row.section_id)]),
         },
         "initiatives": initiatives,
         "initiative_count": plural((data.initiatives["kommunekode"] == kommunekode).sum(), "indsats", "indsatser"),
@@ -552,8 +554,11 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "sources": edition_sources(data),
         "ingredients": ingredient_items(data, kommunekode, edition_charts.general_quotes, words),
         "recommendations": recommendation_items(data),
+        "wording": provenance.wording(data.options),
+        "own": provenance.folder_words(data.options).own,
         "figures": numbered,
         "publisher": publisher(data),
+        "kicker": front_page.cover_kicker(data),
         "credit": Markup(front_page.credit(data, this="Denne udgave")),  # escaped in credit()
         "file_name": file_name(row.slug),
         "plotly_js": plotly_js,
@@ -882,6 +887,7 @@ def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str) -> str
         "parts": parts,
         "contents": contents_tree(parts),
         "publisher": publisher(data),
+        "kicker": front_page.cover_kicker(data),
         "credit": Markup(front_page.credit(data, this="Denne udgave")),  # escaped in credit()
         "file_name": file_name(),
         "plotly_js": plotly_js,

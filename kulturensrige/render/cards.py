@@ -320,12 +320,15 @@ def quotes_for_ingredient(data: Dataset, ingredient_id: str) -> Html:
 
 def ingredient_intro(data: Dataset, ingredient_id: str) -> str:
     """'Citaterne står i rapportens rækkefølge. Rapporten bruger 4 citater til at underbygge ingrediensen; redaktionen
-    knytter 1 citat til den (…). Kortet siger hvorfor, hvor koblingen ikke er rapportens egen.'"""
+    knytter 1 citat til den (…). Kortet siger hvorfor, hvor koblingen ikke er rapportens egen.' The order and the ties
+    are the data folder's: an analyst's book says 'i analytikerens rækkefølge' and never 'rapportens egen'."""
     counts = statistics.quote_tally(data).by_ingredient_source[ingredient_id]
     if not counts:
         return "Ingen citater underbygger ingrediensen."
-    said = f"Citaterne står i rapportens rækkefølge. {provenance.ingredient_ties(counts, 'ingrediensen')}"
-    return said + (" Hvor koblingen ikke er rapportens egen, siger kortet det." if set(counts) - {BY_REPORT} else "")
+    order = provenance.folder_words(data.options).own
+    said = f"Citaterne står i {order} rækkefølge. {provenance.ingredient_ties(counts, 'ingrediensen')}"
+    mixed = BY_REPORT in counts and set(counts) - {BY_REPORT}
+    return said + (" Hvor koblingen ikke er rapportens egen, siger kortet det." if mixed else "")
 
 
 def quotes_for_municipality(data: Dataset, kommunekode: str) -> Html:

@@ -475,7 +475,8 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
 def _empty_reason(data: Dataset, code: str, include_inferred: bool) -> tuple[str, int, str, str]:
     """Why a municipality's column of quotes per ingredient is empty, from the data: no quote is tied to it, its
     only ties are inferred ones the switch sets aside, or its quotes stand outside the ingredient list. Returns the
-    reason, the number of quotes, how they are tied and the sections they stand in (equal for equal reasons)."""
+    reason, the number of quotes, how they are tied and the sections they stand in, in the words of the folder's
+    source ('rapportens afsnit »Aktionslæring«'; equal for equal reasons)."""
     tied = data.quotes.loc[views.tied_quotes(data.quotes, include_inferred)["kommunekode"] == code]
     if tied.empty:
         every = data.quotes.loc[views.tied_quotes(data.quotes, True)["kommunekode"] == code]
@@ -483,8 +484,8 @@ def _empty_reason(data: Dataset, code: str, include_inferred: bool) -> tuple[str
     labels = attribution.labels(data.options)
     levels = tied["attribution"].value_counts()
     how = labels[str(levels.index[0])] if len(levels) == 1 else listing([f"{number(int(n))} {labels[str(a)]}" for a, n in levels.items()])
-    sections = listing([filters.section_title_quoted(data, s) for s in dict.fromkeys(tied.sort_values("position")["section_id"])])
-    return "outside", len(tied), how, sections
+    titles = [filters.section_title_quoted(data, s) for s in dict.fromkeys(tied.sort_values("position")["section_id"])]
+    return "outside", len(tied), how, provenance.in_sections(data.options, titles)
 
 
 def _why_empty(data: Dataset, reason: tuple[str, int, str, str], names: list[str]) -> str:
@@ -503,8 +504,8 @@ def _why_empty(data: Dataset, reason: tuple[str, int, str, str], names: list[str
     else:
         each_ = "hver " if len(names) > 1 else ""
         text = (
-            f"{who} har {each_}{plural(n, 'citat', 'citater')}, {how}, men {'det' if n == 1 else 'de'} står i rapportens "
-            f"afsnit {sections} og underbygger ingen ingrediens."
+            f"{who} har {each_}{plural(n, 'citat', 'citater')}, {how}, men {'det' if n == 1 else 'de'} står i {sections} "
+            "og underbygger ingen ingrediens."
         )
     return text[0].upper() + text[1:]
 
@@ -565,20 +566,18 @@ def _initiative_vocabulary_chart(
     rows, columns = [item_names[i] for i in table.index], [municipality_names[c] for c in cols]
     every = _heatmap(table.values.tolist(), rows, columns, 14, ("indsats", "indsatser"))
 
+    none = f"{provenance.folder_words(data.options).holder} nævner ingen"
+
     def build(code: str, _: bool) -> Variant:
         marked = cols.index(code) if code in cols else None
         figure = _mark_column(every, labels, marked)
         name = filters.municipality_name(data, code)
         if marked is None:
             listing = "; ".join(f"{item_names[str(i)]}: {plural(int(n), 'indsats', 'indsatser')}" for i, n in table.sum(axis=1).items())
-            alt = f"{title} for alle kommuner: " + (listing or "rapporten nævner ingen") + "."
+            alt = f"{title} for alle kommuner: " + (listing or none) + "."
         else:
             mine = [f"{item_names[str(i)]}: {plural(int(n), 'indsats', 'indsatser')}" for i, n in table[code].items() if n]
-            alt = (
-                f"{title}, {name} fremhævet: "
-                + ("; ".join(mine) or "rapporten nævner ingen")
-                + ". Alle kommuners kolonner står i tabellen."
-            )
+            alt = f"{title}, {name} fremhævet: " + ("; ".join(mine) or none) + ". Alle kommuners kolonner står i tabellen."
         # The page says it in the note under the table; a printed edition of the municipality says it by its chart.
         said = "" if code == filters.ALL else _no_marks(data, code, cols, table, missing)
         return Variant(figure, alt, shown, ("", *cols), said)
@@ -824,10 +823,11 @@ def programme_timeline(data: Dataset) -> Chart:
     table = pd.DataFrame(
         {"Begivenhed": events["title"], "Form": events["mode"], "Dato": events["date"].map(month), "Sted": events["place"]}
     )
+    said = provenance.folder_words(data.options)
     note = (
         f"{provenance.value_note(data.options, 'figur:forloeb')} "
-        "Afstandene i figuren viser rækkefølgen, ikke tiden: rapporten angiver ingen datoer for workshops og pitstops, "
-        "og pitstoppenes pladser mellem workshopperne er ikke rapportens."
+        f"Afstandene i figuren viser rækkefølgen, ikke tiden: {said.holder} angiver ingen datoer for workshops og pitstops, "
+        f"og pitstoppenes pladser mellem workshopperne er ikke {said.own}."
     )
     return Chart("forloeb", _caption(data, 1, "figur:forloeb"), {filters.ALL: Variant(figure_json(figure), alt, table)}, note=note)
 
@@ -837,7 +837,9 @@ def _known(row) -> bool:
 
 
 def _timeline_alt(data: Dataset, workshops: pd.DataFrame, pitstops: pd.DataFrame, start, end) -> str:
-    """What Figure 1 shows, naming only what the report states: the events it says something about, once each."""
+    """What Figure 1 shows, naming only what the report (the data folder's source) states: the events it says
+    something about, once each."""
+    said = provenance.folder_words(data.options)
     known = [r for r in table_rows(workshops) if _known(r)]
     virtual = data.programme_facts.set_index("fact_id")["value"].get("virtuelle-workshops", NOT_STATED)
     parts = [
@@ -847,18 +849,19 @@ def _timeline_alt(data: Dataset, workshops: pd.DataFrame, pitstops: pd.DataFrame
         )
     ]
     if known:
-        parts.append("Rapporten nævner: " + "; ".join(_event_hover(r) for r in known) + ".")
+        parts.append(f"{said.subject} nævner: " + "; ".join(_event_hover(r) for r in known) + ".")
     parts.append(
-        f"{_workshops_not_stated(workshops, bool(known))} "
-        f"Antal virtuelle workshops ifølge rapporten: {virtual}; den siger ikke hvilken. Afstandene viser rækkefølge, ikke tid, "
-        "og rapporten siger ikke, hvor pitstoppene lå i rækkefølgen."
+        f"{_workshops_not_stated(workshops, bool(known), said)} "
+        f"Antal virtuelle workshops ifølge {said.holder}: {virtual}; hvilken workshop det var, står ikke. "
+        "Afstandene viser rækkefølge, ikke tid, "
+        f"og {said.holder} siger ikke, hvor pitstoppene lå i rækkefølgen."
     )
     return " ".join(parts)
 
 
-def _workshops_not_stated(workshops: pd.DataFrame, known: bool) -> str:
-    """What the report leaves out about the workshops, as the table shows it: 'Rapporten angiver hverken dato eller form
-    for nogen af workshopperne og intet sted for de øvrige; for pitstops ingen datoer.'"""
+def _workshops_not_stated(workshops: pd.DataFrame, known: bool, said: provenance.Words) -> str:
+    """What the report (the folder's source) leaves out about the workshops, as the table shows it: 'Rapporten angiver
+    hverken dato eller form for nogen af workshopperne og intet sted for de øvrige; for pitstops ingen datoer.'"""
     facts = (("date", "ingen dato"), ("mode", "ingen form"), ("place", "intet sted"))
     never = [none for column, none in facts if (workshops[column] == NOT_STATED).all()]
     rest = [none for _, none in facts if none not in never]
@@ -868,12 +871,12 @@ def _workshops_not_stated(workshops: pd.DataFrame, known: bool) -> str:
         return f"hverken {', '.join(words[:-1])} eller {words[-1]}" if len(words) > 1 else nones[0]
 
     if not never:
-        said = f"For de øvrige workshops angiver rapporten {neither(rest)}"
+        sentence = f"For de øvrige workshops angiver {said.holder} {neither(rest)}"
     else:
-        said = f"Rapporten angiver {neither(never)} for nogen af workshopperne"
+        sentence = f"{said.subject} angiver {neither(never)} for nogen af workshopperne"
         if rest and known:
-            said += f" og {neither(rest)} for de øvrige"
-    return f"{said}; for pitstops ingen datoer."
+            sentence += f" og {neither(rest)} for de øvrige"
+    return f"{sentence}; for pitstops ingen datoer."
 
 
 def _event_hover(row) -> str:
@@ -935,7 +938,9 @@ def six_ps(data: Dataset) -> Html:
     ]
     unnamed = (ps["label_da"] == NOT_STATED).all()
     note = provenance.value_note(data.options, "figur:seks-p") + (
-        " Rapporten giver ingen dansk betegnelse eller beskrivelse af de enkelte P’er." if unnamed else ""
+        f" {provenance.folder_words(data.options).subject} giver ingen dansk betegnelse eller beskrivelse af de enkelte P’er."
+        if unnamed
+        else ""
     )
     return _item_figure("seks-p", _caption(data, 3, "figur:seks-p"), items, note, _about(data, 3), lang="en")
 

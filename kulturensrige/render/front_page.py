@@ -80,22 +80,43 @@ def credit(data: Dataset, href: str = "", this: str = "Denne bog") -> str:
     return f"Rapporten <cite>{esc(report.title)}</cite> er udgivet af {esc(report.publisher)}. {esc(this)} {whose}. {added}"
 
 
+def cover_kicker(data: Dataset) -> str:
+    """The line over a printed edition's title: the editors' presentation of the report, or (in a book on an
+    analyst's or a QDA project's data) that data in the book about the report."""
+    report = publication(data)
+    source = provenance.folder_source(data.options)
+    if source == BY_REPORT:
+        return f"Bogens redaktions gengivelse af {report.publisher}s {report.kind}"
+    holder = provenance.words(source).holder
+    return f"{holder[0].upper()}{holder[1:]} i bogen om {report.publisher}s {report.kind}"
+
+
 def _finding(row) -> str:
     return f"{esc(row.lead)} »{esc(row.report_text)}«."
 
 
 def chosen_by(data: Dataset) -> str:
-    """Whose choice the findings are: the sentences are the report's, verbatim; picking them out is the editors'."""
+    """Whose choice the findings are: the sentences are the report's, verbatim; picking them out is the editors'. In
+    another folder they are that folder's (an analyst's), and the report is not said to be their source."""
     n = len(data.findings)
-    return f"{count_word(n).capitalize()} {'sætning' if n == 1 else 'sætninger'} fra rapporten, valgt af redaktionen"
+    said = f"{count_word(n).capitalize()} {'sætning' if n == 1 else 'sætninger'}"
+    if provenance.folder_source(data.options) == BY_REPORT:
+        return f"{said} fra rapporten, valgt af redaktionen"
+    return f"{said} fra {provenance.folder_words(data.options).holder}"
+
+
+def _no_main_findings(data: Dataset, ingredients: str) -> str:
+    """What the report itself says of main findings, in the report's own book only."""
+    if provenance.folder_source(data.options) != BY_REPORT:
+        return ""
+    return f" Rapporten udpeger ikke selv hovedfund; dens tværgående analyser peger på de {ingredients} virksomme ingredienser."
 
 
 def findings(data: Dataset) -> str:
     items = "".join(f"<li>{_finding(f)}</li>" for f in table_rows(data.findings.sort_values("position")))
     ingredients = count_word(len(data.ingredients))
     return (
-        f'<p class="kr-findings-source">{esc(chosen_by(data))}. Rapporten udpeger ikke selv hovedfund; dens tværgående '
-        f"analyser peger på de {esc(ingredients)} virksomme ingredienser.</p>"
+        f'<p class="kr-findings-source">{esc(chosen_by(data))}.{esc(_no_main_findings(data, ingredients))}</p>'
         f'<ul class="kr-findings">{items}</ul>'
     )
 
@@ -193,7 +214,11 @@ def quote_parts(data: Dataset) -> str:
     tally = statistics.quote_tally(data)
     # The report states no count of its quotations: every count here is the book's, and says so.
     counted = plural(tally.printed, "citat", "citater")
-    sentences = [f"Rapporten angiver ikke selv, hvor mange citater den har; bogen tæller {counted} i den."]
+    sentences = [
+        f"Rapporten angiver ikke selv, hvor mange citater den har; bogen tæller {counted} i den."
+        if provenance.folder_source(data.options) == BY_REPORT
+        else f"Bogen tæller {counted} i {provenance.folder_words(data.options).holder}."
+    ]
     if tally.exchanges:
         sentences.append(
             f"{count_word(tally.exchanges).capitalize()} af dem er ordvekslinger med i alt {number(tally.turns)} replikker, og "
@@ -204,7 +229,7 @@ def quote_parts(data: Dataset) -> str:
             f"{count_word(tally.cited).capitalize()} af de {number(tally.total)} er fra litteraturen, {number(tally.own)} fra "
             "evalueringen selv."
         )
-    sentences.append(lists.ingredient_parts(tally))
+    sentences.append(lists.ingredient_parts(tally, data.options))
     return " ".join(sentences)
 
 

@@ -26,11 +26,12 @@ def checklist(data: Dataset, ingredient_id: str = "") -> Html:
     if recs.empty:
         return Html('<p class="kr-empty-note">Ingen af guidens anbefalinger er koblet til denne ingrediens.</p>')
     label = provenance.value_label(data.options, links)
+    wording = esc(provenance.wording(data.options))
     items = "".join(
         f'<li class="kr-check-item"><input type="checkbox" id="anbefaling-{esc(r.recommendation_id)}" '
         f'data-kr-check="{esc(r.recommendation_id)}">'
         f'<label for="anbefaling-{esc(r.recommendation_id)}">{esc(r.text)}</label>'
-        f'<details class="kr-wording"><summary>Rapportens ordlyd</summary><p>»{esc(r.report_text)}«</p></details>'
+        f'<details class="kr-wording"><summary>{wording}</summary><p>»{esc(r.report_text)}«</p></details>'
         f'<div class="kr-check-links"><span class="kr-editors-label">{esc(label[0].upper() + label[1:])}:</span> '
         f"{cards.ingredient_badges(data, r.ingredient_ids)}</div></li>"
         for r in table_rows(recs)

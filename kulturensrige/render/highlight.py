@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from kulturensrige.data import provenance
 from kulturensrige.data.loading import Dataset
 from kulturensrige.render.markup import Markup, json_island, render
 from kulturensrige.rules import attribution, filters
@@ -54,7 +55,8 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
     switch = "" if include_inferred or noun is not QUOTE else " (uden udledte tilknytninger)"
     if kommune == ALL:
         total = noun.count(_weight(items, groups["all"]))
-        return {"groups": [["all", "", groups["all"]]], "status": f"Alle kommuner{switch}: {total} i rapportens rækkefølge."}
+        order = provenance.folder_words(data.options).own
+        return {"groups": [["all", "", groups["all"]]], "status": f"Alle kommuner{switch}: {total} i {order} rækkefølge."}
     name = filters.municipality_name(data, kommune)
     chosen, none, other = (groups[g] for g in ("chosen", "none", "other"))
     if chosen:

@@ -16,7 +16,7 @@ from kulturensrige.data.schema import BY_REPORT, NOT_STATED
 from kulturensrige.render import cards
 from kulturensrige.render.markup import Html, Markup, book_link, csv_href, esc, macro, sources_link
 from kulturensrige.rules import attribution, filters, statistics, views
-from kulturensrige.words import listing, number, plural
+from kulturensrige.words import number, plural
 
 
 def _key(data: Dataset, table: str, key: str, value: str, column: str) -> str:
@@ -111,7 +111,8 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
         f"<dt>Udgangspunkt</dt><dd>{esc(starting_point(start, row.starting_point_note))} {start_label}</dd>"
         f"<dt>Hvad forløbet førte til</dt><dd>{esc(not_stated_note(data, row.outcome))}</dd></dl>"
         # The section is presented on this very page: name it, do not link to it.
-        f'<p class="kr-source-line">Bygger på rapportens afsnit {esc(section)}.</p></div>' + profile_hints(data, kommunekode)
+        f'<p class="kr-source-line">Bygger på {esc(provenance.in_sections(data.options, [section]))}.</p></div>'
+        + profile_hints(data, kommunekode)
     )
 
 
@@ -158,9 +159,9 @@ def municipality_ingredients(data: Dataset, kommunekode: str) -> Html:
     return Html(f'<ul class="kr-ingredient-evidence">{"".join(items)}</ul>')
 
 
-def ingredient_parts(tally: statistics.QuoteTally) -> str:
+def ingredient_parts(tally: statistics.QuoteTally, options: pd.DataFrame) -> str:
     """How the ingredients' quote counts fit the book's total: which quotes support one, which several, which none
-    and where in the report those stand."""
+    and in which sections of the report (or of the data folder's source) those stand."""
     if not tally.with_ingredient:
         return f"Ingen af bogens {plural(tally.total, 'citat', 'citater')} underbygger en af de virksomme ingredienser."
     summed = sum(tally.by_ingredient.values())
@@ -176,9 +177,9 @@ def ingredient_parts(tally: statistics.QuoteTally) -> str:
         whose = provenance.ingredient_ties(ties, "ingredienserne", quotes=tally.quotes_by_source)
         said += f" {whose}"
     if tally.without:
-        where = listing([f"»{title}«" for title in tally.without_sections])
+        where = provenance.in_sections(options, [f"»{title}«" for title in tally.without_sections])
         rest = "Det sidste citat står" if tally.without == 1 else f"De øvrige {number(tally.without)} citater står"
-        said += f" {rest} i rapportens afsnit {where}, uden for ingredienslisten, og underbygger ingen ingrediens."
+        said += f" {rest} i {where}, uden for ingredienslisten, og underbygger ingen ingrediens."
     return said
 
 
@@ -197,7 +198,7 @@ def ingredient_cards(data: Dataset) -> Html:
             f'<p class="kr-ingredient-tie">{esc(provenance.ingredient_ties(tally.by_ingredient_source[ingredient_id], "ingrediensen"))}</p>'
             "</article>"
         )
-    return Html(f'<div class="kr-grid">{"".join(items)}</div><p class="kr-count-parts">{esc(ingredient_parts(tally))}</p>')
+    return Html(f'<div class="kr-grid">{"".join(items)}</div><p class="kr-count-parts">{esc(ingredient_parts(tally, data.options))}</p>')
 
 
 def ingredient_description(data: Dataset, ingredient_id: str) -> Html:
@@ -210,7 +211,9 @@ def attention_points(data: Dataset, ingredient_id: str) -> Html:
     items = "".join(
         f'<li>{esc(p.text)} <span class="kr-source-line">{cards.section_link(data, p.section_id)}</span></li>' for p in table_rows(points)
     )
-    return Html(f'<ul class="kr-attention">{items}</ul>' if items else "<p>Rapporten nævner ingen opmærksomhedspunkter her.</p>")
+    if items:
+        return Html(f'<ul class="kr-attention">{items}</ul>')
+    return Html(f"<p>{esc(provenance.folder_words(data.options).subject)} nævner ingen opmærksomhedspunkter her.</p>")
 
 
 def recommendations_for(data: Dataset, ingredient_id: str = "") -> Html:
@@ -221,7 +224,7 @@ def recommendations_for(data: Dataset, ingredient_id: str = "") -> Html:
     items = "".join(
         f'<li class="kr-check-item"><input type="checkbox" id="anbefaling-{esc(r.recommendation_id)}">'
         f'<label for="anbefaling-{esc(r.recommendation_id)}">{esc(r.text)}</label>'
-        f"<details><summary>Rapportens ordlyd</summary><p>»{esc(r.report_text)}«</p></details>"
+        f"<details><summary>{esc(provenance.wording(data.options))}</summary><p>»{esc(r.report_text)}«</p></details>"
         f"{cards.ingredient_badges(data, r.ingredient_ids)}</li>"
         for r in table_rows(recs)
     )
@@ -231,7 +234,7 @@ def recommendations_for(data: Dataset, ingredient_id: str = "") -> Html:
 def programme_facts(data: Dataset) -> Html:
     """Each fact in the book's words beside the report's own value or wording, which a researcher can quote."""
     facts = data.programme_facts
-    frame = pd.DataFrame({"Forløbet": facts["description"], "Rapportens ordlyd eller tal": facts["value"]})
+    frame = pd.DataFrame({"Forløbet": facts["description"], f"{provenance.wording(data.options)} eller tal": facts["value"]})
     return simple_table(frame, "Fakta om forløbet")
 
 
@@ -254,17 +257,20 @@ def resource_persons(data: Dataset) -> Html:
     as a resource person, in a sentence of its own below it."""
     persons = data.resource_persons
     facilitating = persons["role"].str.casefold().str.startswith("facilitator")
-    frame = persons.loc[~facilitating, ["name", "role"]].rename(columns={"name": "Navn", "role": "Rolle (som i rapporten)"})
-    table = simple_table(frame, "Ressourcepersoner, rapporten nævner ved navn").markup if len(frame) else ""
+    holder = provenance.folder_words(data.options).holder
+    frame = persons.loc[~facilitating, ["name", "role"]].rename(columns={"name": "Navn", "role": f"Rolle (som i {holder})"})
+    table = simple_table(frame, f"Ressourcepersoner, {holder} nævner ved navn").markup if len(frame) else ""
     facilitators = "; ".join(f"{esc(r.name)}, {esc(r.role)}" for r in persons[facilitating].itertuples())
-    note = f'<p class="kr-source-line">Rapporten kalder ikke facilitatoren en ressourceperson: {facilitators}.</p>' if facilitators else ""
+    calls = f"{esc(provenance.folder_words(data.options).subject)} kalder ikke facilitatoren en ressourceperson"
+    note = f'<p class="kr-source-line">{calls}: {facilitators}.</p>' if facilitators else ""
     return Html(table + note)
 
 
 def group_composition(data: Dataset) -> Html:
     g = data.group_composition.sort_values("position")
     # Only the report's words: it states a least number only for "en eller flere"; min_count is the editors' reading.
-    frame = pd.DataFrame({"Rolle": g["role"], "Antal (som i rapporten)": g["count_text"]})
+    holder = provenance.folder_words(data.options).holder
+    frame = pd.DataFrame({"Rolle": g["role"], f"Antal (som i {holder})": g["count_text"]})
     return simple_table(frame, "Anbefalet sammensætning af en aktionslæringsgruppe")
 
 
