@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from kulturensrige import load
-from kulturensrige.data import synthetic
+from kulturensrige.data import provenance, synthetic
 from kulturensrige.data.csv_reading import thousands
-from kulturensrige.data.schema import TABLES
+from kulturensrige.data.schema import BY_ANALYST, TABLES
 from kulturensrige.data.synthetic import MUNICIPALITY_LIST, generate
 from kulturensrige.data.validation import BUILD_LIMIT, max_rows
 from support.scripts import run_script
@@ -50,6 +50,8 @@ def test_generated_data_is_valid_reproducible_and_synthetic(tmp_path: Path):
     assert data.initiatives["title"].str.startswith("Syntetisk indsats nr. ").all()
     assert data.municipalities["summary"].str.startswith("Syntetisk resumé").all()
     assert set(data.quotes["attribution"]) == {"stated", "inferred", "not stated"}
+    # Made-up quotes and ties are nobody's but whoever made the folder: a book on them never credits the report.
+    assert provenance.folder_source(data.options) == BY_ANALYST
     for table in ("sections", "ingredients", "target_groups", "speaker_categories"):
         assert files(first)[f"{table}.csv"] == (REPO / "data" / f"{table}.csv").read_bytes()
 

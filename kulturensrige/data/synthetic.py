@@ -14,13 +14,15 @@ import random
 from collections import Counter
 from pathlib import Path
 
+import pandas as pd
+
 from kulturensrige.data.csv_reading import RawTable, thousands
 from kulturensrige.data.folder_writing import check_folder, csv_text, refuse_output, write_folder
 from kulturensrige.data.loading import REPO_ROOT, data_dir
 from kulturensrige.data.municipality_codes import LIST_FILE
 from kulturensrige.data.pages import slug
 from kulturensrige.data.problems import DataError
-from kulturensrige.data.schema import BY_ANALYST, BY_EDITORS, LIST_SEPARATOR, NOT_STATED, TABLES
+from kulturensrige.data.schema import BY_ANALYST, BY_EDITORS, FOLDER_SOURCE, LIST_SEPARATOR, NOT_STATED, TABLES
 from kulturensrige.data.validation import BUILD_LIMIT, max_rows, read_folder, validate_tables
 
 MUNICIPALITY_LIST = LIST_FILE
@@ -94,6 +96,7 @@ def synthetic_files(
         "municipalities": _municipalities(rng, kommuner, text, keys),
         "initiatives": _initiatives(rng, initiatives, kommuner, text, keys),
         "quotes": _quotes(rng, quotes, kommuner, text, keys),
+        "options": _options(text["options"]),
     }
     files = {}
     for name, table in TABLES.items():
@@ -102,6 +105,13 @@ def synthetic_files(
         else:
             files[table.file] = csv_text(table.columns, text[name].reindex(columns=table.columns).values.tolist())
     return files
+
+
+def _options(options: pd.DataFrame) -> list[dict[str, str]]:
+    """The base folder's options, with the folder's source set to the analyst's: the made-up quotes and ties are not
+    the report's, and a book built on them must not say 'angivet i rapporten' (data/provenance.py)."""
+    kept = [dict(r) for r in options.to_dict("records") if r["option_id"] != FOLDER_SOURCE]
+    return [*kept, {"option_id": FOLDER_SOURCE, "value": BY_ANALYST, "note": "Syntetiske data til skalatest, ikke rapportens."}]
 
 
 def _most_common_parent(text: dict, sections: list[str]) -> str:
