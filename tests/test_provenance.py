@@ -502,3 +502,17 @@ def test_an_analysts_municipality_editions_name_the_report_only_where_they_speak
         said = soup.get_text(" ")
         assert not _report_mentions(said, cells), code
     assert "Analytikerens data i bogen om Sund By Netværkets evalueringsrapport" in said
+
+
+def test_an_analysts_charts_name_the_report_only_where_they_speak_of_the_report_itself(analyst_folder: Path):
+    """Figure 1's legend said 'udfyldt: rapporten nævner stedet', its text alternative 'Rapporten nævner:' and
+    'ifølge rapporten', and a heatmap's empty column 'rapporten nævner ingen', of the analyst's events and initiatives:
+    every chart's title, note, legend, text alternative and table is read in a book on an analyst's data."""
+    data = load(analyst_folder)
+    cells = _data_cells(analyst_folder)
+    for chart in each(charts.plotted(data)):
+        said = [chart.title, chart.note]
+        for variant in chart.variants.values():
+            said += [json.dumps(variant.figure, ensure_ascii=False), variant.alt, variant.said, variant.title]
+            said += [str(c) for c in variant.table.columns] + [str(v) for v in variant.table.to_numpy().ravel()]
+        assert not _report_mentions(" ".join(said), cells), chart.figure_id

@@ -798,7 +798,10 @@ def programme_timeline(data: Dataset) -> Chart:
         },
         text=[f"W{n}" for n in workshops["number"]],
         textposition="top center",
-        name=_wrap("Fælles workshop (udfyldt: rapporten nævner stedet; tom: sted ikke angivet)", LEGEND_LINE),
+        name=_wrap(
+            f"Fælles workshop (udfyldt: {provenance.folder_words(data.options).holder} nævner stedet; tom: sted ikke angivet)",
+            LEGEND_LINE,
+        ),
         hovertext=_plot(_event_hover(r) for r in table_rows(workshops)),
         hoverinfo="text",
     )
