@@ -110,7 +110,11 @@ def synthetic_files(
 def _options(options: pd.DataFrame) -> list[dict[str, str]]:
     """The base folder's options, with the folder's source set to the analyst's: the made-up quotes and ties are not
     the report's, and a book built on them must not say 'angivet i rapporten' (data/provenance.py)."""
-    kept = [dict(r) for r in options.to_dict("records") if r["option_id"] != FOLDER_SOURCE]
+    kept = [
+        {"option_id": i, "value": v, "note": n}
+        for i, v, n in zip(options["option_id"], options["value"], options["note"], strict=True)
+        if i != FOLDER_SOURCE
+    ]
     return [*kept, {"option_id": FOLDER_SOURCE, "value": BY_ANALYST, "note": "Syntetiske data til skalatest, ikke rapportens."}]
 
 
