@@ -216,21 +216,6 @@ def attention_points(data: Dataset, ingredient_id: str) -> Html:
     return Html(f"<p>{esc(provenance.folder_words(data.options).subject)} nævner ingen opmærksomhedspunkter her.</p>")
 
 
-def recommendations_for(data: Dataset, ingredient_id: str = "") -> Html:
-    """The condensed guide as a checklist; with an ingredient, only the lines that serve it."""
-    recs = data.guide_recommendations.sort_values("position")
-    if ingredient_id:
-        recs = recs[recs["ingredient_ids"].map(lambda ids: ingredient_id in ids)]
-    items = "".join(
-        f'<li class="kr-check-item"><input type="checkbox" id="anbefaling-{esc(r.recommendation_id)}">'
-        f'<label for="anbefaling-{esc(r.recommendation_id)}">{esc(r.text)}</label>'
-        f"<details><summary>{esc(provenance.wording(data.options))}</summary><p>»{esc(r.report_text)}«</p></details>"
-        f"{cards.ingredient_badges(data, r.ingredient_ids)}</li>"
-        for r in table_rows(recs)
-    )
-    return Html(f'<ul class="kr-checklist">{items}</ul>')
-
-
 def programme_facts(data: Dataset) -> Html:
     """Each fact in the book's words beside the report's own value or wording, which a researcher can quote."""
     facts = data.programme_facts
