@@ -24,8 +24,9 @@ from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_
 from kulturensrige.data.loading import data_dir, load
 from kulturensrige.data.settings import build_date, settings_problems
 from kulturensrige.edition import editions
+from kulturensrige.edition.chromium import CHROMIUM
 from kulturensrige.edition.links import link_editions
-from kulturensrige.edition.printing import CHROMIUM, PLOTLY_JS, PrintError, PrintJob, print_pdfs
+from kulturensrige.edition.printing import PLOTLY_JS, PrintError, PrintJob, print_pdfs
 from kulturensrige.words import number
 
 ROOT = Path(__file__).resolve().parent.parent

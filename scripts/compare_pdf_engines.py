@@ -21,7 +21,8 @@ import pikepdf
 
 from kulturensrige import cli, load
 from kulturensrige.edition import editions
-from kulturensrige.edition.printing import CHROMIUM, CHROMIUM_ARGS, MARGIN, PLOTLY_JS
+from kulturensrige.edition.chromium import ChromiumFailed, driving, started_chromium
+from kulturensrige.edition.printing import MARGIN, PLOTLY_JS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,38 +51,43 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError:
         print("WeasyPrint mangler: pip install weasyprint==70.0 (kun til denne måling).", file=sys.stderr)
         return 1
-    from playwright.sync_api import sync_playwright
-
     data = load(ROOT / "data")
     stamp = editions.Stamp("data", data.fingerprint, dt.date.today())
     documents = {
         "Køge's edition": editions.municipality_edition(data, "259", stamp, editions.EditionCharts.compute(data), PLOTLY_JS.as_uri()),
         "whole book": editions.book_edition(Path(args.site), data, stamp, PLOTLY_JS.as_uri()),
     }
-    with tempfile.TemporaryDirectory() as work, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for n, (name, html) in enumerate(documents.items()):
-            source = Path(work) / f"{n}.html"
-            source.write_text(html, encoding="utf-8")
-            outputs = {"weasyprint": Path(work) / f"{n}-w.pdf", "chromium": Path(work) / f"{n}-c.pdf"}
-            times = {"weasyprint": [], "chromium": []}
-            for _ in range(args.runs):
-                started = time.perf_counter()
-                weasyprint.HTML(filename=str(source)).write_pdf(outputs["weasyprint"], pdf_variant="pdf/ua-1")
-                times["weasyprint"].append(time.perf_counter() - started)
-                started = time.perf_counter()
-                page = browser.new_page()
-                page.goto(source.as_uri())
-                page.wait_for_function("document.documentElement.dataset.krReady")
-                page.pdf(path=str(outputs["chromium"]), format="A4", tagged=True, outline=True, margin=MARGIN)
-                page.close()
-                times["chromium"].append(time.perf_counter() - started)
-            for engine, path in outputs.items():
-                runs = ", ".join(f"{t:.1f}" for t in times[engine])
-                pages = len(pikepdf.open(path).pages)
-                print(f"| {name} | {engine} | {runs} | {statistics.median(times[engine]):.1f} | {pages} | {described_figures(path)} |")
-        browser.close()
+    try:
+        with tempfile.TemporaryDirectory() as work, started_chromium() as browser, driving("målingen"):
+            _compare(browser, documents, Path(work), args.runs, weasyprint)
+    except ChromiumFailed as exc:
+        print(exc, file=sys.stderr)
+        return 1
     return 0
+
+
+def _compare(browser, documents: dict[str, str], work: Path, runs: int, weasyprint) -> None:
+    """Print each document with both engines `runs` times, and a table row for each."""
+    for n, (name, html) in enumerate(documents.items()):
+        source = work / f"{n}.html"
+        source.write_text(html, encoding="utf-8")
+        outputs = {"weasyprint": work / f"{n}-w.pdf", "chromium": work / f"{n}-c.pdf"}
+        times = {"weasyprint": [], "chromium": []}
+        for _ in range(runs):
+            started = time.perf_counter()
+            weasyprint.HTML(filename=str(source)).write_pdf(outputs["weasyprint"], pdf_variant="pdf/ua-1")
+            times["weasyprint"].append(time.perf_counter() - started)
+            started = time.perf_counter()
+            page = browser.new_page()
+            page.goto(source.as_uri())
+            page.wait_for_function("document.documentElement.dataset.krReady")
+            page.pdf(path=str(outputs["chromium"]), format="A4", tagged=True, outline=True, margin=MARGIN)
+            page.close()
+            times["chromium"].append(time.perf_counter() - started)
+        for engine, path in outputs.items():
+            seconds = ", ".join(f"{t:.1f}" for t in times[engine])
+            pages = len(pikepdf.open(path).pages)
+            print(f"| {name} | {engine} | {seconds} | {statistics.median(times[engine]):.1f} | {pages} | {described_figures(path)} |")
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ from urllib.parse import urlparse
 from measure_filter_latency import NEAR_CHARTS_DRAWN, NEXT_EVENT, serve
 
 from kulturensrige import cli
-from kulturensrige.edition.chromium import CHROMIUM, CHROMIUM_ARGS
+from kulturensrige.edition.chromium import ChromiumFailed, driving, started_chromium
 
 CHART_PAGES = ["kulturens-rige.html", "ingredienser/oversigt.html", "kommuner/sammenligning.html"]
 CHOICE_PAGES = ["kommuner/sammenligning.html", "ingredienser/oversigt.html"]
@@ -92,13 +92,10 @@ def main(argv: list[str] | None = None) -> int:
     if not (site / "index.html").is_file():
         print(f"{site} er ikke en bygget bog (ingen index.html)", file=sys.stderr)
         return 1
-    from playwright.sync_api import sync_playwright
-
     base, server = serve(site)
     lines = []
     try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        with started_chromium() as browser, driving("målingen"):
             version = browser.version
             for path in [p for p in CHART_PAGES if (site / p).is_file()]:
                 runs = [scroll_to_charts(browser, f"{base}/{path}", args.throttle, args.read) for _ in range(args.runs)]
@@ -112,7 +109,9 @@ def main(argv: list[str] | None = None) -> int:
             for path in [p for p in CHOICE_PAGES if (site / p).is_file()]:
                 times = choice_to_redraw(browser, f"{base}/{path}", args.throttle, args.changes)
                 lines.append(f"valg til figur {path}: median {statistics.median(times):.0f}, maks {max(times):.0f} (n {len(times)})")
-            browser.close()
+    except ChromiumFailed as exc:
+        print(exc, file=sys.stderr)
+        return 1
     finally:
         server.shutdown()
     print(

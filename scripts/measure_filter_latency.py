@@ -24,7 +24,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from kulturensrige import cli
-from kulturensrige.edition.chromium import CHROMIUM, CHROMIUM_ARGS
+from kulturensrige.edition.chromium import ChromiumFailed, driving, started_chromium
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -116,14 +116,11 @@ def main(argv: list[str] | None = None) -> int:
     if not (site / "index.html").is_file():
         print(f"{site} er ikke en bygget bog (ingen index.html)", file=sys.stderr)
         return 1
-    from playwright.sync_api import sync_playwright
-
     base, server = serve(site)
     pages = heaviest(site, args.pages)
     rows = []
     try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        with started_chromium() as browser, driving("målingen"):
             version = browser.version
             for throttle in args.throttle:
                 for path, (charts, items, size) in pages:
@@ -143,7 +140,9 @@ def main(argv: list[str] | None = None) -> int:
                             str(len(r["ms"])),
                         )
                     )
-            browser.close()
+    except ChromiumFailed as exc:
+        print(exc, file=sys.stderr)
+        return 1
     finally:
         server.shutdown()
 

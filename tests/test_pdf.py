@@ -35,6 +35,7 @@ from hostile import HOSTILE_MUNICIPALITY, hostile_data
 from kulturensrige import load
 from kulturensrige.data.buildkey import write_record
 from kulturensrige.edition import editions
+from kulturensrige.edition.chromium import ChromiumFailed, driving, started_chromium
 from kulturensrige.edition.links import link_editions, with_link
 from kulturensrige.edition.pdf_accessibility import struct_elements
 from kulturensrige.edition.pdf_images import share_identical_images
@@ -892,6 +893,29 @@ def test_links_to_editions_appear_only_for_pdfs_that_exist_and_escape_the_name(t
     assert (site / "kommuner" / "profil-koege.html").read_text() == article
     assert (site / "_static" / "kr-data.js").read_text(encoding="utf-8") == browser.browser_script(data)
     assert with_link(article, "") == article
+
+
+@pytest.mark.browser  # tries to start Chromium
+def test_build_pdf_under_an_address_space_limit_says_in_one_line_that_chromium_cannot_start_and_leaves_the_site(tmp_path: Path):
+    """Under `prlimit --as` neither Playwright's driver nor Chromium can reserve what it needs (hostile round 10, #7):
+    one Danish line that says so and what to do, no traceback or native stack, and the site as it was."""
+    site = _site(tmp_path, "<p>x</p>")
+    write_record(site, {"data_fingerprint": load(REPO / "data").fingerprint})
+    before = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*"))
+    command = [sys.executable, str(REPO / "scripts" / "build_pdf.py"), "--data", str(REPO / "data"), "--site", str(site)]
+    result = subprocess.run(["prlimit", "--as=1500000000", *command], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1 and result.stderr.count("\n") == 1, result.stderr
+    assert "Chromium kunne ikke startes" in result.stderr and "ulimit -v unlimited" in result.stderr
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == before
+
+
+@pytest.mark.browser  # started by Playwright
+def test_a_chromium_that_stops_while_it_works_is_one_line_naming_the_work():
+    with started_chromium() as browser:
+        browser.close()
+        with pytest.raises(ChromiumFailed) as failed, driving("udskrivningen af x.pdf"):
+            browser.new_page()
+    assert str(failed.value).startswith("Chromium stoppede under udskrivningen af x.pdf") and "\n" not in str(failed.value)
 
 
 def test_build_pdf_refuses_a_book_built_from_other_data(tmp_path: Path):

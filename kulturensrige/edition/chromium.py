@@ -1,8 +1,22 @@
-"""Debian's Chromium and the flags every headless run here needs: the tests, the PDF printer and the benchmarks."""
+"""Debian's Chromium and the flags every headless run here needs: the tests, the PDF printer and the benchmarks.
+
+A command that drives Chromium starts it with `started_chromium` and wraps each piece of work in `driving`: a
+Chromium or a Playwright driver that cannot start (under `ulimit -v`, without memory, not installed) or that dies
+while it works ends in ChromiumFailed, one Danish line saying what failed and what to do, never a traceback.
+"""
 
 from __future__ import annotations
 
+import os
+import resource
 import shutil
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+from kulturensrige.words import visible
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or "/usr/bin/chromium"
 # The same Chromium built for headless use alone (Debian's chromium-headless-shell), which Playwright also runs its
@@ -18,3 +32,92 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# How much of Playwright's own message a line quotes: its first line says what failed; the rest is its log.
+CAUSE_CHARACTERS = 160
+
+
+class ChromiumFailed(RuntimeError):
+    """Chromium or Playwright's driver could not start, or stopped while it worked; the message is one Danish line."""
+
+
+def failure_line(what: str, exc: BaseException, executable: str = CHROMIUM) -> str:
+    """`what` failed ('Chromium kunne ikke startes'), why as far as this process can tell, and what to do."""
+    cause = visible(next(iter(str(exc).strip().splitlines()), "") or type(exc).__name__)[:CAUSE_CHARACTERS]
+    limit = resource.getrlimit(resource.RLIMIT_AS)[0]
+    if limit != resource.RLIM_INFINITY:
+        size = f"{limit / 1e9:.1f}".replace(".", ",")
+        return (
+            f"{what}: processen må højst bruge {size} GB adresserum (ulimit -v eller prlimit --as), og Chromium og "
+            f"Playwrights driver reserverer mere, end de bruger; kør uden grænsen (ulimit -v unlimited) ({cause})"
+        )
+    if isinstance(exc, MemoryError):
+        return f"{what}: hukommelsen slap op; luk andre programmer, og kør igen"
+    if not Path(executable).exists():
+        return f"{what}: Chromium mangler ({executable}); installer Debians pakke 'chromium' (make pdf gør det selv som root)"
+    return (
+        f"{what} ({cause}); maskinen kan mangle hukommelse, eller Chromium kan være beskadiget: "
+        f"prøv '{executable} --headless --dump-dom about:blank', og kør igen"
+    )
+
+
+@contextmanager
+def _driver_output_hidden() -> Iterator[None]:
+    """The standard error of this process points at /dev/null while Playwright's driver is spawned: the driver and
+    the Chromium it starts inherit it, so their own messages (a native stack trace when they cannot start, Chromium's
+    warnings) never surround the one line the command prints. This process's own standard error is back at once."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "wb") as stream:
+            os.dup2(stream.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def _from_playwright(exc: BaseException) -> bool:
+    """An error of Playwright (its Error, TimeoutError and TargetClosedError), of its driver (which raises a bare
+    Exception when the pipe to it closes) or of memory: what a Chromium that died, or never started, gives."""
+    from playwright.sync_api import Error
+
+    return isinstance(exc, (Error, MemoryError)) or type(exc) is Exception
+
+
+@contextmanager
+def driving(what: str) -> Iterator[None]:
+    """A piece of work with a started Chromium (`what`: 'udskrivningen af x.pdf'); a Chromium or driver that dies
+    meanwhile is ChromiumFailed. Any other exception is the caller's own and passes as it is."""
+    try:
+        yield
+    except Exception as exc:
+        if not _from_playwright(exc):
+            raise
+        raise ChromiumFailed(failure_line(f"Chromium stoppede under {what}", exc)) from None
+
+
+@contextmanager
+def started_chromium(executable: str = CHROMIUM, **launch: Any) -> Iterator[Any]:
+    """A headless Chromium (Playwright's Browser), closed again at the end. Anything that keeps the driver or
+    Chromium from starting is ChromiumFailed, one line."""
+    from playwright.sync_api import sync_playwright
+
+    manager = sync_playwright()
+    try:
+        with _driver_output_hidden():
+            playwright = manager.__enter__()
+    except Exception as exc:
+        raise ChromiumFailed(failure_line("Chromium kunne ikke startes", exc, executable)) from None
+    try:
+        try:
+            browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True, **launch)
+        except Exception as exc:
+            raise ChromiumFailed(failure_line("Chromium kunne ikke startes", exc, executable)) from None
+        try:
+            yield browser
+        finally:
+            with suppress(Exception):  # a Chromium that died cannot be closed, and has nothing left to close
+                browser.close()
+    finally:
+        with suppress(Exception):
+            manager.__exit__(None, None, None)

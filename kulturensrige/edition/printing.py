@@ -22,7 +22,7 @@ from typing import Any
 
 import pikepdf
 
-from kulturensrige.edition.chromium import CHROMIUM, CHROMIUM_ARGS
+from kulturensrige.edition.chromium import ChromiumFailed, driving, started_chromium
 from kulturensrige.edition.pdf_accessibility import finish
 from kulturensrige.render.markup import esc
 
@@ -161,21 +161,16 @@ def _printer(jobs: list[PrintJob], tasks: Any, results: Any, work: Path) -> None
     # Ctrl+C reaches every process of the terminal; the parent alone decides, and ends the printers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    from playwright.sync_api import sync_playwright
-
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        with started_chromium() as browser:
             page = Page(browser)
-            try:
-                while (number := tasks.get()) is not None:
-                    job = jobs[number]
+            while (number := tasks.get()) is not None:
+                job = jobs[number]
+                with driving(f"udskrivningen af {job.output.name}"):
                     pdf, links = page.print(job, work)
-                    write_finished(pdf, job, links)
-                    results.put(("written", ""))
-            finally:
-                browser.close()
-    except PrintError as exc:
+                write_finished(pdf, job, links)
+                results.put(("written", ""))
+    except (PrintError, ChromiumFailed) as exc:
         results.put(("print", str(exc)))
     except BaseException:  # handed to the parent as text: not every exception can be pickled
         results.put(("error", traceback.format_exc()))
