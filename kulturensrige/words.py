@@ -86,7 +86,12 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # A formula start at the beginning of the cell or of any part a comma, semicolon or tab split would make a cell of:
 # a spreadsheet that splits on the other delimiter, or on both, still meets no formula.
 # A tab splits too: a paste into a spreadsheet, or a reader that takes tab-separated text.
-_FORMULA_PART = re.compile(r"(^|[,;\t])(?=[=+\-@\t\r])")
+# The guard is one apostrophe more before the apostrophes already standing there (`'=x` is written `''=x`), so every
+# CSV reader here takes exactly one off (formula_unguarded) and gets the text back, whether it began with one or not.
+_FORMULA_PART = re.compile(r"(^|[,;\t])(?='*[=+\-@\t\r])")
+_GUARD = re.compile(r"(^|[,;\t])'(?='*[=+\-@\t\r])")
+# Only the apostrophes a reader would take for the guard: before a formula start, after what the guard also splits on.
+_READ_AS_GUARD = re.compile(r"(^|[,;\t])(?='+[=+\-@\t\r])")
 
 
 def formula_guarded(text: str) -> str:
@@ -95,12 +100,16 @@ def formula_guarded(text: str) -> str:
 
 
 def formula_unguarded(text: str) -> str:
-    """formula_guarded undone, for a file the project wrote guarded and reads back (a spreadsheet that saves
-    the file again drops the apostrophes itself)."""
-    return _GUARD.sub(r"\1", text)
+    """formula_guarded undone: what every CSV cell read here goes through (csv_reading), so the book's downloads read
+    back as a data folder give the values published, not their guard. A spreadsheet that saves the file again may
+    drop the apostrophes itself: a cell without one is read as it stands."""
+    return _GUARD.sub(r"\1", text) if "'" in text else text
 
 
-_GUARD = re.compile(r"(^|[,;\t])'(?=[=+\-@\t\r])")
+def guard_kept(text: str) -> str:
+    """The text for a CSV file written without the guard (a data folder): an apostrophe the reader would take for
+    the guard gets one more before it, so formula_unguarded gives the text back whole."""
+    return _READ_AS_GUARD.sub(r"\1'", text) if "'" in text else text
 
 
 def csv_cell(value: object) -> str:
@@ -122,8 +131,8 @@ def csv_text(head: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 
 def spreadsheet_csv(text: str) -> str:
     """A CSV file as written in a data folder (comma-separated, minimal quoting), rewritten with csv_text for
-    download: the same rows and cells, each guarded."""
-    rows = list(csv.reader(io.StringIO(text, newline="")))
+    download: the same rows and cells, read as a data folder's are (formula_unguarded) and each guarded."""
+    rows = [[formula_unguarded(cell) for cell in row] for row in csv.reader(io.StringIO(text, newline=""))]
     return csv_text(rows[0], rows[1:]) if rows else csv_text([], [])
 
 

@@ -17,8 +17,11 @@ from urllib.parse import unquote
 import pytest
 from bs4 import BeautifulSoup
 
+from kulturensrige import load
 from kulturensrige.book.extension import write_downloads
-from kulturensrige.data import refiqda
+from kulturensrige.data import folder_writing, refiqda
+from kulturensrige.data.csv_reading import read_csv
+from kulturensrige.data.publishing import published_files
 from kulturensrige.data.schema import TABLES
 from kulturensrige.words import FORMULA_START, csv_text, spreadsheet_csv
 from support.checks import each
@@ -130,3 +133,23 @@ def test_every_table_download_in_the_built_book_says_how_to_open_it_in_a_danish_
     for page, line in each(lines):
         said = " ".join(line.get_text(" ", strip=True).split())
         assert said.startswith("Hent tabellen som CSV") and "I Excel åbner du den med Data › Fra tekst/CSV" in said, page
+
+
+# Texts that begin like a formula, with apostrophes of their own before one, or with the guard's split characters.
+GUARD_LOOKALIKES = ["=1+2", "'=med sin egen apostrof", "''@to apostroffer", "Sjælland,'-b;+c", "'ord i apostroffer'", "-"]
+
+
+def test_the_books_data_downloads_read_back_as_a_data_folder_give_the_values_published(data, tmp_path: Path):
+    """An analyst downloads the tables, edits them and reads them in as a data folder: the guard's apostrophes come
+    off, exactly the ones the publisher added (hostile round 10, #11: the quotes came back as '=…). A data folder the
+    project writes without the guard keeps a text's own apostrophe before a formula start the same way."""
+    texts = [*GUARD_LOOKALIKES, *(v.strip() for v in HOSTILE)]
+    quotes = data.quotes.copy()
+    quotes.loc[quotes.index[: len(texts)], "text"] = texts
+    published = published_files(dataclasses.replace(data, tables={**data.tables, "quotes": quotes}))
+    write_downloads(published, tmp_path / "hentet")
+    back = load(tmp_path / "hentet").quotes.set_index("quote_id")["text"]
+    assert back.to_dict() == quotes.set_index("quote_id")["text"].to_dict()
+    (tmp_path / "mappe.csv").write_text(folder_writing.csv_text(["tekst"], [[t] for t in texts]), encoding="utf-8")
+    raw, problems = read_csv(tmp_path / "mappe.csv", "mappe.csv")
+    assert problems == [] and list(raw.frame["tekst"]) == texts

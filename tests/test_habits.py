@@ -30,6 +30,7 @@ DECISIONS = (
     "data-folders-stored-as-typed",
     "whose-word-in-a-download",
     "hyphenation-decided-at-build-time",
+    "the-formula-guard-read-back",
 )
 
 

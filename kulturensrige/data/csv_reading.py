@@ -13,8 +13,18 @@ from pathlib import Path
 import pandas as pd
 
 from kulturensrige.data.problems import Problem
+from kulturensrige.words import formula_unguarded
 
 _BOM = b"\xef\xbb\xbf"
+
+# The formula guard as the reader takes it (words.formula_unguarded), for the data dictionary and the data chapter.
+FORMULA_GUARD_RULE = (
+    "Formelværn: en celle, der begynder med =, +, -, @, tabulator eller vognretur (eller har et af de tegn lige efter et "
+    "komma, semikolon eller tabulator), står i bogens CSV-filer til download med en apostrof foran, så et regneark ikke "
+    "læser den som en formel. Når en datamappe læses ind, fjernes præcis den ene apostrof igen, så en hentet fil kan rettes "
+    "og læses ind, uden at værdierne ændres. Skal en celle i en datamappe selv begynde med en apostrof foran et af de "
+    "tegn, skrives to: ''=1 læses som '=1."
+)
 
 # Limits for one table, in a CSV file or a workbook's sheet: ten times the national scale (10,000 quotes), and low
 # enough that any file is read or refused within 1 GB of memory and a minute (see BENCHMARKS.md).
@@ -192,7 +202,7 @@ def _csv_rows(text: str, label: str, max_rows: int = MAX_ROWS) -> list[tuple[int
             cells_read += len(cells)
             if too_big := _beyond_limits(len(records), len(cells), cells_read, max_rows):  # header included: rows so far
                 return Problem(label, line, None, None, too_big)
-            records.append((line, cells))
+            records.append((line, [formula_unguarded(cell) for cell in cells]))
             line = reader.line_num + 1
     except csv.Error as error:
         if "field larger than field limit" in str(error):

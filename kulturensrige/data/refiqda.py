@@ -36,7 +36,7 @@ from kulturensrige.data import provenance
 from kulturensrige.data.anonymity import unique_role_warnings
 from kulturensrige.data.archive import OverBudget, member_problems, read_member
 from kulturensrige.data.csv_reading import RawTable, not_regular, read_csv
-from kulturensrige.data.folder_writing import check_folder, csv_text, refuse_output, write_files, write_folder
+from kulturensrige.data.folder_writing import check_folder, refuse_output, write_files, write_folder
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset, data_dir, load
 from kulturensrige.data.municipality_codes import LIST_FILE
@@ -45,7 +45,8 @@ from kulturensrige.data.problems import DataError, Problem
 from kulturensrige.data.schema import ATTRIBUTED_BY, ATTRIBUTIONS, BY_QDA, LIST_SEPARATOR, NO, NOT_STATED, SLUG_PATTERN, TABLES, YES
 from kulturensrige.data.validation import read_folder, validate_tables
 from kulturensrige.data.workbook import folder_files
-from kulturensrige.words import formula_guarded, formula_unguarded, plural, visible
+from kulturensrige.words import csv_text as spreadsheet_text
+from kulturensrige.words import plural, visible
 
 NAMESPACE = "urn:QDA-XML:project:1.0"
 _Q = "{" + NAMESPACE + "}"
@@ -374,7 +375,7 @@ def read_code_map(path: Path, ingredients: Iterable[str]) -> dict[str, tuple[str
                 )
             )
         else:
-            key = _code_key(formula_unguarded(code))
+            key = _code_key(code)
             mapping[key] = tuple(dict.fromkeys([*mapping.get(key, ()), *([ingredient] if ingredient else [])]))
     if problems:
         raise DataError(problems)
@@ -956,12 +957,12 @@ def _export_cases(data: Dataset, quotes: pd.DataFrame) -> dict[tuple[str, tuple]
 def code_map_text(data: Dataset) -> str:
     """The code map that takes an export back: each code's name and its ingredient (`ingen` for the quotes without).
 
-    Analysts open it in a spreadsheet, so a name that starts like a formula is written guarded; read_code_map
-    takes the guard off again."""
-    rows = [[formula_guarded(row.name), row.ingredient_id] for row in table_rows(data.ingredients.sort_values("number"))]
+    Analysts open it in a spreadsheet, so it is written as the book's downloads are (words.csv_text: every formula
+    start guarded); read_code_map reads it as every CSV is read, without the guard (csv_reading)."""
+    rows = [[row.name, row.ingredient_id] for row in table_rows(data.ingredients.sort_values("number"))]
     if not data.quotes["ingredient_ids"].map(bool).all():
         rows.append([NO_INGREDIENT_CODE, NO_INGREDIENT])
-    return csv_text(["code", "ingredient_id"], rows)
+    return spreadsheet_text(["code", "ingredient_id"], rows)
 
 
 def export_project(data_folder: Path, out: Path, *, codes: Path | None = None, overwrite: bool = False) -> int:
