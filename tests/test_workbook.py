@@ -347,6 +347,43 @@ def test_a_missing_sheet_is_reported(exported: Path, tmp_path: Path):
     assert "arbejdsbog.xlsx, ark figures — arket mangler" in result.stderr
 
 
+def _numbers_in(column_name: str, cells: list[tuple[object, str]]):
+    """An edit that types each (number, display format) into the quotes' column, one row each, as numbers."""
+
+    def edit(book) -> None:
+        sheet = book["quotes"]
+        for row, (value, number_format) in enumerate(cells, start=2):
+            cell = sheet.cell(row, column(sheet, column_name))
+            cell.value, cell.number_format = value, number_format
+
+    return edit
+
+
+def test_a_number_in_a_text_column_shown_other_than_as_its_digits_is_refused_naming_its_cell(exported: Path, tmp_path: Path):
+    """'1.234,50', '10 %' or a number Excel cannot hold whole (more than 15 digits; 2^53 and above not even as a
+    double) would be read as 1234.5, 0.1 or other digits, not what the analyst sees (hostile round 10, #10)."""
+    cells = [(1234.5, "#,##0.00"), (0.1, "0%"), (12345678901234567890, "General"), (2**53 + 1, "0"), (2.5, "General")]
+    workbook = edited(exported, tmp_path, _numbers_in("speaker_role", cells))
+    result = run_import(workbook, tmp_path / "ud")
+    assert result.returncode == 1 and not (tmp_path / "ud").exists()
+    lines = result.stderr.splitlines()
+    for row, (value, number_format) in each(enumerate(cells, start=2)):
+        line = next((x for x in lines if x.startswith(f"arbejdsbog.xlsx, ark quotes, række {row}, kolonne speaker_role: ")), "")
+        assert f"celle D{row} er et tal" in line and "formatér cellen som Tekst" in line, (value, number_format)
+    assert "mere end 15 cifre" in lines[2] and "mere end 15 cifre" in lines[3]
+    assert "'#,##0.00'" in lines[0] and "Traceback" not in result.stderr
+
+
+def test_a_whole_number_in_a_text_column_is_read_as_the_digits_it_shows(exported: Path, tmp_path: Path):
+    """A municipality's code or an id typed as a number: General shows its digits, '0000' pads them with zeros."""
+    cells = [(42, "General"), (1, "0000"), (-7, "000"), (259.0, "0")]
+    workbook = edited(exported, tmp_path, _numbers_in("speaker_role", cells))
+    result = run_import(workbook, tmp_path / "ud")
+    assert result.returncode == 0, result.stderr
+    roles = [row["speaker_role"] for row in csv.DictReader(io.StringIO((tmp_path / "ud" / "quotes.csv").read_text(encoding="utf-8")))]
+    assert roles[:4] == ["42", "0001", "-007", "259"]
+
+
 # -- units --------------------------------------------------------------------------------------
 
 
@@ -359,6 +396,8 @@ def test_a_missing_sheet_is_reported(exported: Path, tmp_path: Path):
         (1.0, "General", "integer", "1"),
         (1.0, "General", "text", "1"),
         (2.5, "General", "integer", "2.5"),
+        (1, "0000", "text", "0001"),
+        (1, "0000", "integer", "1"),
         (dt.datetime(2021, 11, 1), "mmm-yy", "text", "2021-11"),
         (dt.datetime(2021, 11, 1), "[$-406]mmmm\\ yyyy;@", "text", "2021-11"),
         (dt.datetime(2021, 11, 5), "yyyy-mm-dd", "text", "2021-11-05"),

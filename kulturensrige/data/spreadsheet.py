@@ -107,7 +107,8 @@ class StreamedWorkbook:
             # The reader's date and duration styles: private fields of openpyxl's Workbook that types-openpyxl omits.
             self._dates = book._date_formats  # type: ignore[attr-defined]
             self._durations = book._timedelta_formats  # type: ignore[attr-defined]
-            self._formats = {style: _number_format(book, style) for style in self._dates}
+            # Every style's number format: a number's display decides how a text column may read it (workbook).
+            self._formats = _number_formats(book)
             strings = reader.package.find(SHARED_STRINGS)
             self._strings = self._shared_strings(strings.PartName[1:]) if strings is not None else []
         except BaseException:
@@ -152,8 +153,8 @@ class StreamedWorkbook:
                     moment = from_excel(number, self._epoch, timedelta=style in self._durations)
                 except (OverflowError, ValueError):
                     return Cell(row, column, "#VALUE!", "e", "General")  # a date Excel cannot show
-                return Cell(row, column, moment, "d", self._formats[style])
-            return Cell(row, column, number, "n", "General")
+                return Cell(row, column, moment, "d", self._formats.get(style, "General"))
+            return Cell(row, column, number, "n", self._formats.get(style, "General"))
         if kind == "s":
             index = int(value)  # a negative index would quietly read from the end of the list
             if not 0 <= index < len(self._strings):
@@ -265,8 +266,14 @@ def _string_text(node) -> str:
     return "".join(run.findtext(_TEXT) or "" for run in node.findall(_RUN))
 
 
-def _number_format(book, style_id: int) -> str:
-    number = book._cell_styles[style_id].numFmtId
-    if number < BUILTIN_FORMATS_MAX_SIZE:
-        return BUILTIN_FORMATS.get(number, "General")
-    return book._number_formats[number - BUILTIN_FORMATS_MAX_SIZE]
+def _number_formats(book) -> dict[int, str]:
+    """Each cell style's number format ('General', '0000', '#,##0.00' …); a style whose format the file does not hold
+    is left out, and its cells read as General."""
+    formats = {}
+    for style_id, style in enumerate(book._cell_styles):
+        number = style.numFmtId
+        if number < BUILTIN_FORMATS_MAX_SIZE:
+            formats[style_id] = BUILTIN_FORMATS.get(number, "General")
+        elif 0 <= number - BUILTIN_FORMATS_MAX_SIZE < len(book._number_formats):
+            formats[style_id] = book._number_formats[number - BUILTIN_FORMATS_MAX_SIZE]
+    return formats

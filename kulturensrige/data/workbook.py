@@ -379,7 +379,7 @@ def sheet_records(book: StreamedWorkbook, table: Table, label: str) -> tuple[lis
             problems += [
                 Problem(label, c.row, _column_name(names, c.column), _shown(c.value), message)
                 for c in present
-                if (message := _unreadable(c))
+                if (message := _unreadable(c) or (_number_as_text(c, kinds[c.column - 1] if c.column <= len(kinds) else None)))
             ]
             problems += _repeated_cells(cells, names, label)
             width = max(len(names), *(c.column for c in present))
@@ -473,6 +473,41 @@ def _unreadable(cell: Cell) -> str | None:
     return None
 
 
+# Excel keeps 15 significant digits of a number: a longer one typed in was changed as it was typed, and one above
+# 2^53 (a file written by another program) is not even held exactly by a double.
+MAX_NUMBER_DIGITS = 15
+# The number formats that show a whole number as its digits, whatever the locale: General, Text, 0 and a zero-padded
+# 0000 (cell_text pads to the zeros' count).
+_DIGITS_FORMAT = re.compile(r"General|@|0+", re.IGNORECASE)
+
+
+def _number_as_text(cell: Cell, kind: str | None) -> str | None:
+    """Why a number cell cannot be read as the text a text column holds, or None.
+
+    A text column (an id, a code, a name) takes a number only as a whole number shown as its digits: any other
+    display ('1.234,50', '10 %', '1,2E+19') depends on the reader's locale, so reading it would be a guess, and its
+    stored value ('1234.5', '0.1') is not what the analyst sees. Any column refuses a number of more than 15 digits."""
+    if cell.kind != "n" or isinstance(cell.value, bool) or not isinstance(cell.value, (int, float)):
+        return None
+    value = cell.value
+    if abs(value) >= 10**MAX_NUMBER_DIGITS:
+        return (
+            f"celle {cell.reference} er et tal med mere end {MAX_NUMBER_DIGITS} cifre; Excel gemmer kun {MAX_NUMBER_DIGITS} "
+            "betydende cifre, så tallet kan være ændret; formatér cellen som Tekst, og skriv værdien igen, som den skal stå"
+        )
+    if kind in (None, "integer"):
+        return None
+    whole = isinstance(value, int) or value.is_integer()
+    if whole and _DIGITS_FORMAT.fullmatch(cell.number_format or "General"):
+        return None
+    shown = "" if cell.number_format in ("", "General") else f" vist med formatet {cell.number_format!r}"
+    return (
+        f"celle {cell.reference} er et tal{shown} i en tekstkolonne; her læses kun hele tal uden andet format end 0 eller "
+        "0000, for andre tal vises forskelligt fra regneark til regneark (1.234,50 eller 1,234.50); formatér cellen som Tekst, "
+        "og skriv værdien, som den skal stå"
+    )
+
+
 def _header_text(value: object) -> str:
     return "" if value is None else str(value)
 
@@ -486,6 +521,8 @@ def cell_text(value: object, number_format: str = "General", kind: str | None = 
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, int):
+        if re.fullmatch("0+", number_format) and kind != "integer":  # '0000' shows 1 as 0001
+            return ("-" if value < 0 else "") + f"{abs(value):0{len(number_format)}d}"
         return f"{value:03d}" if kind == "code" and 0 <= value < 1000 else str(value)
     if isinstance(value, float):
         return repr(value)

@@ -195,6 +195,14 @@ def _set(reference: str, value: str) -> Callable:
     return edit
 
 
+def _number(reference: str, value: float, number_format: str) -> Callable:
+    def edit(book) -> None:
+        cell = book["quotes"][reference]
+        cell.value, cell.number_format = value, number_format
+
+    return edit
+
+
 def _control_byte(target: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes) -> None:
     target.writestr(info, data.replace(MARKER.encode(), b"Et \x01 tegn"))
 
@@ -442,6 +450,17 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
                 lambda folder, raws: _read_edited(_set("D2", "#NAME?")),
                 "Cellen har en af Excels fejlværdier (fx #NAVN? eller #I/T), ikke data.",
                 "Ret formlen, der gav fejlen, eller skriv værdien i cellen.",
+            ),
+            MessageKind(
+                lambda folder, raws: _read_edited(_number("D2", 1234.5, "#,##0.00")),
+                "En tekstkolonne har et tal, der ikke vises som sine cifre (decimaler, tusindtalsskilletegn, procent). Hvordan "
+                "det ser ud, afhænger af regnearkets sprog, og den gemte værdi (1234.5) er ikke den, du ser.",
+                "Formatér kolonnen som Tekst, og skriv værdien igen, som den skal stå.",
+            ),
+            MessageKind(
+                lambda folder, raws: _read_edited(_number("D2", 12345678901234567890, "General")),
+                "Et tal har mere end 15 cifre. Excel gemmer kun 15, så et langt id eller en kode skrevet som tal er allerede ændret.",
+                "Formatér cellen som Tekst, og skriv værdien igen.",
             ),
             MessageKind(
                 lambda folder, raws: _read_edited(_set("C2", "Et _x0001_ tegn")),
