@@ -1,6 +1,7 @@
 """Turn a REFI-QDA project (.qdpx from NVivo, ATLAS.ti, MAXQDA or QualCoder) into a data folder.
 
 Usage: python scripts/import_qdpx.py PROJEKT.qdpx --codes KODER.csv --out DATA_DIR [--base DATA] [--documents DOCS.csv] [--overwrite]
+       [--linjeskift to-tegn|et-tegn]
 
 Every coded text passage whose code the code map (columns code, ingredient_id) ties to an ingredient
 becomes a quote; municipality and role come from the project's cases and their variables (kommune,
@@ -19,7 +20,7 @@ from kulturensrige import cli
 from kulturensrige.data.folder_writing import destination_problem
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
 from kulturensrige.data.loading import data_dir
-from kulturensrige.data.refiqda import import_project
+from kulturensrige.data.refiqda import AS_ONE, AS_STORED, LINE_BREAK_READINGS, import_project
 
 
 @cli.stops_on_problems("{count} problem(er) fundet; intet er skrevet.")
@@ -31,6 +32,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base", type=Path, default=None, help="datamappen, importen bygger på (standard: data/)")
     parser.add_argument("--documents", type=Path, default=None, help="CSV med kolonnerne document, kommunekode og speaker_role")
     parser.add_argument("--overwrite", action="store_true", help="erstat en eksisterende mappe, når de nye data er gyldige")
+    parser.add_argument(
+        "--linjeskift",
+        choices=LINE_BREAK_READINGS,
+        default=None,
+        help=f"hvordan positionerne tæller et Windows-linjeskift (CRLF), hvor intet andet afgør det: {AS_STORED} (filen, som den er "
+        f"gemt; REFI-QDA) eller {AS_ONE} (kilden er konverteret efter kodningen)",
+    )
     args = parser.parse_args(argv)
     reading = [args.project, args.codes, data_dir(args.base), *([args.documents] if args.documents else [])]
     # What no --overwrite makes writable is refused up front; an existing folder only once the data is known good.
@@ -38,7 +46,15 @@ def main(argv: list[str] | None = None) -> int:
         return cli.refused(hard)
     try:
         with interruptible():
-            summary = import_project(args.project, args.codes, args.out, base=args.base, documents=args.documents, overwrite=args.overwrite)
+            summary = import_project(
+                args.project,
+                args.codes,
+                args.out,
+                base=args.base,
+                documents=args.documents,
+                overwrite=args.overwrite,
+                line_breaks=args.linjeskift,
+            )
     except Interrupted:
         print(interrupted_line(f"{args.out} er ikke skrevet"), file=sys.stderr)
         return EXIT_CODE

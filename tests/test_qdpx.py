@@ -292,6 +292,47 @@ def _doctype(declaration: bytes) -> Callable[[dict[str, bytes]], None]:
     return _replace("project.qde", b"<Project ", declaration + b"\n<Project ")
 
 
+def _named_alike(*selections: bytes) -> Callable[[dict[str, bytes]], None]:
+    """The fixture's selections ...0<n> given the same name, one a quote id can be."""
+
+    def change(files: dict[str, bytes]) -> None:
+        for number in selections:
+            guid = b'guid="5e1e0000-0000-4000-8000-000000000' + number + b'"'
+            assert guid in files["project.qde"]
+            files["project.qde"] = files["project.qde"].replace(guid, guid + b' name="eget-navn"', 1)
+
+    return change
+
+
+def _windows_line_breaks(*sources: str) -> Callable[[dict[str, bytes]], None]:
+    """The sources converted to CRLF after coding, as an editor or git on Windows does; the positions are left."""
+
+    def change(files: dict[str, bytes]) -> None:
+        for name in sources:
+            files[name] = files[name].replace(b"\n", b"\r\n")
+
+    return change
+
+
+def _coded_in_crlf(files: dict[str, bytes]) -> None:
+    """Every source written with CRLF, and each position counted in it as REFI-QDA counts (a CRLF as two)."""
+    lf = {f"internal://{Path(n).name}": files[n].decode("utf-8") for n in files if n.startswith("sources/")}
+    _windows_line_breaks(*(n for n in files if n.startswith("sources/")))(files)
+    qde = files["project.qde"].decode("utf-8")
+    sources = re.split(r"(<TextSource [^>]*>)", qde)
+    for i in range(1, len(sources), 2):
+        path = re.search(r'plainTextPath="([^"]*)"', sources[i])
+        text = lf.get(path.group(1) if path else "", "")
+
+        def shifted(found: re.Match, text: str = text) -> str:
+            return f'{found.group(1)}="{int(found.group(2)) + text.count(chr(10), 0, int(found.group(2)))}"'
+
+        sources[i + 1] = re.sub(r"(startPosition|endPosition)=\"(\d+)\"", shifted, sources[i + 1].split("</TextSource>")[0]) + (
+            "</TextSource>" + sources[i + 1].split("</TextSource>", 1)[1] if "</TextSource>" in sources[i + 1] else ""
+        )
+    files["project.qde"] = "".join(sources).encode("utf-8")
+
+
 BOMB = (
     b'<!DOCTYPE Project [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
 )
@@ -317,6 +358,10 @@ BAD_PROJECTS = {
         "ukendt kommune",
     ),
     "broken_xml": (_replace("project.qde", b"</Project>", b"</Projekt>"), "ikke gyldig XML"),
+    # Hostile round 10, #12: a selection renamed to another's name took that quote's id (and could give it its text).
+    "two_selections_one_id": (_named_alike(b"014", b"021"), "2 markeringer hedder 'eget-navn'"),
+    # ... and a source converted to Windows line breaks after coding shifted every passage after the first break.
+    "windows_line_breaks_undecided": (_windows_line_breaks(INTERVIEW), "kilden har Windows-linjeskift (CRLF)"),
 }
 
 
@@ -341,6 +386,37 @@ def test_a_passage_outside_its_text_is_skipped_counted_and_named(tmp_path: Path,
     assert "Passager læst: 7 kodede tekstpassager" in stdout
     assert f"  - {refiqda.SKIP_OUTSIDE}: 1" in stdout
     assert "kilden 'Interview, bibliotekar', markering 5e1e0000-0000-4000-8000-000000000014: 137–999, men teksten har" in stdout
+
+
+def test_an_export_whose_sources_were_converted_to_windows_line_breaks_imports_its_quotes_unshifted(tmp_path: Path, capsys):
+    """The export stores a digest of each quote's text, so a source converted to CRLF after it (hostile round 10, #12:
+    29 of 38 quotes came back shifted, without a word) is read with a line break counted as one, as it was written."""
+    project = tmp_path / "kulturens-rige.qdpx"
+    assert export_qdpx.main(["--data", str(REPO / "data"), "--out", str(project), "--codes", str(tmp_path / "koder.csv")]) == 0
+    with zipfile.ZipFile(project) as archive:
+        files = {info.filename: archive.read(info) for info in archive.infolist()}
+    _windows_line_breaks(*(n for n in files if n.startswith("sources/")))(files)
+    with zipfile.ZipFile(project, "w") as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    code, out, err = run_import(project, tmp_path / "tilbage", capsys, codes=tmp_path / "koder.csv")
+    assert code == 0, err
+    texts = dict(zip(load(REPO / "data").quotes["quote_id"], load(REPO / "data").quotes["text"], strict=True))
+    assert dict(zip(load(tmp_path / "tilbage").quotes["quote_id"], load(tmp_path / "tilbage").quotes["text"], strict=True)) == texts
+    assert "Passager læst med et Windows-linjeskift talt som ét tegn" in out
+
+
+@pytest.mark.parametrize(("change", "reading"), [(_windows_line_breaks(INTERVIEW), "et-tegn"), (_coded_in_crlf, "to-tegn")])
+def test_windows_line_breaks_are_counted_as_the_analyst_says_and_the_quotes_keep_one_line_feed(change, reading, tmp_path: Path, capsys):
+    """Without the export's digest nothing in the file says how its positions count a CRLF: --linjeskift does, for a
+    source converted after coding (et-tegn) as for one a Windows tool coded as stored (to-tegn, REFI-QDA's count)."""
+    plain = tmp_path / "lf"
+    assert run_import(pack(tmp_path / "lf.qdpx"), plain, capsys, "--documents", str(DOCUMENTS))[0] == 0
+    code, _, err = run_import(
+        pack(tmp_path / "crlf.qdpx", change), tmp_path / "crlf", capsys, "--documents", str(DOCUMENTS), "--linjeskift", reading
+    )
+    assert code == 0, err
+    assert sorted(load(tmp_path / "crlf").quotes["text"]) == sorted(load(plain).quotes["text"])
 
 
 def test_a_file_that_is_not_a_zip_is_refused(tmp_path: Path, capsys):

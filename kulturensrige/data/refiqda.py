@@ -16,6 +16,7 @@ archive to disk and parse without these guards (see the issue note in the report
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import re
@@ -82,6 +83,13 @@ QUOTE_FIELDS = (
 # The code the export gives a quote without an ingredient, and the code map's word for "a quote without ingredient".
 NO_INGREDIENT_CODE = "Citat uden ingrediens"
 NO_INGREDIENT = "ingen"
+# Beside the quote's cells, the export stores a digest of its text: an import can then tell the text its positions
+# were made for from a shifted one (a source converted to Windows line breaks after the export).
+TEXT_DIGEST = "text_sha256"
+# How a selection's positions count a Windows line break (CRLF) in its source: as stored, two characters (REFI-QDA 1.5,
+# 10.2: positions are the file's code points), or as one (the text as coded before the file was converted).
+AS_STORED, AS_ONE = "to-tegn", "et-tegn"
+LINE_BREAK_READINGS = (AS_STORED, AS_ONE)
 _EXPORT_NAMESPACE = uuid.UUID("6f1b7c1e-4a55-4a43-9a53-6b756c747572")  # fixed, so an export is reproducible
 
 
@@ -116,6 +124,9 @@ class Project:
     external: list[str] = field(default_factory=list)  # sources outside the zip
     external_passages: int = 0
     outside: list[str] = field(default_factory=list)  # passages whose positions lie outside their text, described
+    # source name -> passages read with a Windows line break counted as one character, as the export's digest of their
+    # text (or --linjeskift et-tegn) says they were made (the source was converted after the export)
+    counted_as_one: Counter = field(default_factory=Counter)
     # guid of a source or passage -> one dict of variables per case (or the source's own variables)
     selection_cases: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     source_cases: dict[str, list[dict[str, str]]] = field(default_factory=dict)
@@ -130,8 +141,9 @@ def _problem(label: str, message: str, value: str | None = None) -> Problem:
     return Problem(label, None, None, value, message)
 
 
-def read_project(path: Path) -> Project:
-    """Open and check a .qdpx file; every problem raises DataError with one Danish line."""
+def read_project(path: Path, line_breaks: str | None = None) -> Project:
+    """Open and check a .qdpx file; every problem raises DataError with one Danish line. `line_breaks` (AS_STORED or
+    AS_ONE) says how positions count a Windows line break where neither the export's digest nor the text decides."""
     label = path.name
     if (special := not_regular(path, str(path))) is not None:
         raise DataError([special])
@@ -154,7 +166,7 @@ def read_project(path: Path) -> Project:
         if members[PROJECT_FILE].file_size > MAX_PROJECT_BYTES:
             raise DataError([_project_too_large(label)])
         root = _parse(reader.read(PROJECT_FILE, MAX_PROJECT_BYTES), f"{label}: {PROJECT_FILE}")
-        return _project(root, reader, label)
+        return _project(root, reader, label, line_breaks)
 
 
 def _project_too_large(label: str) -> Problem:
@@ -201,7 +213,7 @@ def _parse(data: bytes, label: str) -> ET.Element:
         raise DataError([_problem(label, f"er ikke gyldig XML (linje {line}, tegn {column})")]) from None
 
 
-def _project(root: ET.Element, reader: _Members, label: str) -> Project:
+def _project(root: ET.Element, reader: _Members, label: str, line_breaks: str | None = None) -> Project:
     if root.tag != f"{_Q}Project":
         found = root.tag.replace("{", "navnerum ").replace("}", ", element ") if root.tag.startswith("{") else f"element {root.tag}"
         raise DataError([_problem(f"{label}: {PROJECT_FILE}", f"rodelementet skal være Project i navnerummet {NAMESPACE}", found)])
@@ -224,7 +236,7 @@ def _project(root: ET.Element, reader: _Members, label: str) -> Project:
             project.not_text[NOT_TEXT_SOURCES[kind]] += 1
             project.not_text_passages += sum(1 for s in source.iter() if s.find(f"{_Q}Coding") is not None)
         elif kind == "TextSource":
-            problems += _text_source(source, reader, label, variables, project)
+            problems += _text_source(source, reader, label, variables, project, line_breaks)
     if problems:
         raise DataError(problems)
     return project
@@ -257,7 +269,9 @@ def _variable_values(owner: ET.Element, variables: Mapping[str, str]) -> dict[st
     return values
 
 
-def _text_source(source: ET.Element, reader: _Members, label: str, variables: Mapping[str, str], project: Project) -> list[Problem]:
+def _text_source(
+    source: ET.Element, reader: _Members, label: str, variables: Mapping[str, str], project: Project, line_breaks: str | None = None
+) -> list[Problem]:
     guid, name = _guid(source.get("guid")), source.get("name") or source.get("guid") or ""
     where = f"{label}: kilden {name!r}"
     coded = [s for s in source.findall(f"{_Q}PlainTextSelection") if s.find(f"{_Q}Coding") is not None]
@@ -289,6 +303,8 @@ def _text_source(source: ET.Element, reader: _Members, label: str, variables: Ma
     project.source_names[guid] = name
     project.source_variables[guid] = _variable_values(source, variables)
     problems = []
+    one_each = _one_character_breaks(text) if "\r" in text else None
+    undecided: dict[str, list[str]] = {}  # _AMBIGUOUS or _CHANGED -> the selections, described
     for selection in coded:
         positions = _positions(selection, where)
         if isinstance(positions, Problem):
@@ -296,15 +312,94 @@ def _text_source(source: ET.Element, reader: _Members, label: str, variables: Ma
             continue
         start, end = positions
         sel = _guid(selection.get("guid"))
-        if start < 0 or end > len(text):
+        passage_name = (selection.get("name") or "").strip()
+        reading = _reading(text, one_each, start, end, _stored_digest(selection), line_breaks)
+        if reading in (_AMBIGUOUS, _CHANGED):
+            undecided.setdefault(reading, []).append(f"{passage_name or sel}, tegn {start}–{end}")
+            continue
+        if reading is None:
             # A tool that counts a line break as two characters, or a source edited after coding, leaves such
             # passages; the rest of the project is still good, so the passage is skipped and named, not refused.
             project.outside.append(f"kilden {name!r}, markering {sel}: {start}–{end}, men teksten har {len(text)} tegn")
             continue
+        if reading == AS_ONE and one_each is not None:
+            project.counted_as_one[name] += 1
+            passage_text = one_each[start:end]
+        else:
+            passage_text = text[start:end]
         codes = tuple(_guid(r.get("targetGUID")) for c in selection.findall(f"{_Q}Coding") if (r := c.find(f"{_Q}CodeRef")) is not None)
-        passage_name = (selection.get("name") or "").strip()
-        project.passages.append(Passage(sel, passage_name, guid, start, end, text[start:end], codes, _stored_fields(selection)))
+        project.passages.append(
+            Passage(sel, passage_name, guid, start, end, _one_character_breaks(passage_text), codes, _stored_fields(selection))
+        )
+    problems += [_problem(where, _undecided(kind, selections)) for kind, selections in undecided.items()]
     return problems
+
+
+_AMBIGUOUS, _CHANGED = "tvetydig", "ændret"
+
+
+def _one_character_breaks(text: str) -> str:
+    """The text with each Windows (CRLF) or old Mac (CR) line break as one line feed: a quote's line breaks are text,
+    not the file's convention."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(_one_character_breaks(text).encode("utf-8")).hexdigest()
+
+
+def _reading(text: str, one_each: str | None, start: int, end: int, digest: str | None, line_breaks: str | None) -> str | None:
+    """How to read a passage's positions: AS_STORED or AS_ONE; None where they lie outside the text; _AMBIGUOUS where
+    the source has Windows line breaks, the two readings give different passages and nothing says which is meant;
+    _CHANGED where the export's digest of the text matches neither.
+
+    REFI-QDA counts the file's code points, a CRLF as two; a source converted to CRLF after it was coded (by an editor,
+    git, a Windows tool) keeps positions that count one. The export's digest of the text decides, then the analyst's
+    --linjeskift; without either the import stops rather than cut a shifted text."""
+    stored = text[start:end] if start >= 0 and end <= len(text) else None
+    if stored is None:
+        return None
+    if one_each is None:
+        return AS_STORED
+    one = one_each[start:end] if end <= len(one_each) else None
+    if one is None or one == _one_character_breaks(stored):
+        return AS_STORED  # only the stored reading fits in the text, or both give the same passage
+    if digest and _digest(stored) == digest:
+        return AS_STORED
+    if digest and _digest(one) == digest:
+        return AS_ONE
+    return line_breaks or (_CHANGED if digest else _AMBIGUOUS)
+
+
+def _undecided(kind: str, selections: list[str]) -> str:
+    """One line for a source's passages whose positions can be read two ways (_AMBIGUOUS), or match the export's
+    text neither way (_CHANGED): how many, the first, and what to do."""
+    count = plural(len(selections), "markering", "markeringer")
+    first = f"{count} (fx {selections[0]})"
+    choose = f"--linjeskift {AS_STORED} eller --linjeskift {AS_ONE}"
+    if kind == _CHANGED:
+        return (
+            f"{first}: kilden har Windows-linjeskift (CRLF), og teksten passer ikke med den, projektet blev eksporteret med, "
+            f"hverken med linjeskift talt som ét tegn eller to; ret markeringerne i QDA-programmet, eller angiv {choose}"
+        )
+    return (
+        f"{first}: kilden har Windows-linjeskift (CRLF), og positionerne giver en anden tekst, alt efter om et linjeskift "
+        "tælles som ét tegn eller to; REFI-QDA tæller to (filen, som den er gemt), men en fil, der er konverteret efter "
+        f"kodningen, tæller ét: angiv {choose}, og se citaterne efter"
+    )
+
+
+def _stored_digest(selection: ET.Element) -> str | None:
+    """The digest of the text this package's export stored beside the quote's cells; None for anything else."""
+    description = selection.findtext(f"{_Q}Description") or ""
+    if not description.startswith(FIELDS_MARKER):
+        return None
+    try:
+        stored = json.loads(description[len(FIELDS_MARKER) :])
+    except ValueError:
+        return None
+    digest = stored.get(TEXT_DIGEST) if isinstance(stored, dict) else None
+    return digest if isinstance(digest, str) else None
 
 
 def _stored_fields(selection: ET.Element) -> dict[str, str]:
@@ -512,6 +607,7 @@ class ImportSummary:
     skipped: Counter = field(default_factory=Counter)
     external: list[str] = field(default_factory=list)
     outside: list[str] = field(default_factory=list)
+    counted_as_one: Counter = field(default_factory=Counter)
     not_taken: list[str] = field(default_factory=list)  # each passage skipped for its codes or its empty text, named
     unmapped_codes: list[str] = field(default_factory=list)
     attributions: Counter = field(default_factory=Counter)
@@ -537,6 +633,11 @@ class ImportSummary:
             lines.append("Passager, der ikke er taget med:" + "".join(f"\n  - {o}" for o in self.not_taken))
         if self.outside:
             lines.append("Passager uden for teksten (sprunget over):" + "".join(f"\n  - {visible(o)}" for o in self.outside))
+        if self.counted_as_one:
+            lines.append(
+                "Passager læst med et Windows-linjeskift talt som ét tegn, som de blev kodet (kilden er konverteret til CRLF "
+                "bagefter):" + "".join(f"\n  - kilden {visible(repr(n))}: {count}" for n, count in self.counted_as_one.items())
+            )
         if self.external:
             lines.append("Kilder uden for zip-filen (ikke læst): " + ", ".join(map(visible, self.external)))
         if self.ambiguous:
@@ -563,11 +664,12 @@ def import_project(
     base: Path | None = None,
     documents: Path | None = None,
     overwrite: bool = False,
+    line_breaks: str | None = None,
 ) -> ImportSummary:
     """Read the project, make its quotes, validate the whole folder and only then write it (all or nothing).
 
     An existing `out` without `overwrite` raises FileExistsError only once the project is known to be good: the
-    analyst first learns what is wrong with the data."""
+    analyst first learns what is wrong with the data. `line_breaks` (AS_STORED, AS_ONE) is read_project's."""
     out = Path(os.path.abspath(out))
     # A device or FIFO among the inputs is refused before anything is read (reading /dev/zero never ends).
     if special := [p for given in (path, codes, documents) if given is not None and (p := not_regular(given, str(given)))]:
@@ -579,12 +681,17 @@ def import_project(
     typed, found = validate_tables(raws, {n: f"{base_dir.name}/{TABLES[n].file}" for n in raws}) if not problems else ({}, [])
     if problems or found:
         raise DataError(problems + found)
-    project = read_project(path)
+    project = read_project(path, line_breaks)
     code_map = read_code_map(codes, typed["ingredients"]["ingredient_id"])
     municipalities = Municipalities(typed["municipalities"])
     docs = read_documents(documents, project, municipalities) if documents is not None else {}
     summary = ImportSummary(
-        path.name, sources=len(project.source_names), not_text=project.not_text, external=project.external, outside=project.outside
+        path.name,
+        sources=len(project.source_names),
+        not_text=project.not_text,
+        external=project.external,
+        outside=project.outside,
+        counted_as_one=project.counted_as_one,
     )
     summary.base_quotes = len(typed["quotes"])
     # Counter addition keeps only reasons that occurred
@@ -663,6 +770,8 @@ def _quote_rows(
             summary.merged += 1
             continue
         merged[key] = {"passage": passage, "ingredients": dict.fromkeys(found)}  # in coding order, as the analyst coded
+    if shared := _shared_names([entry["passage"] for entry in merged.values()], project, label):
+        raise DataError(shared)
     rows: list[dict[str, str]] = []
     used_ids: set[str] = set()
     for n, entry in enumerate(
@@ -740,6 +849,30 @@ def _in_the_project(problems: list[Problem], quotes: RawTable, origins: Mapping[
         origin = origins.get(ids.get(problem.row, "")) if in_quotes and problem.row is not None else None
         named.append(problem if origin is None else Problem(origin, None, problem.column, problem.value, problem.allowed))
     return named
+
+
+def _shared_names(passages: list[Passage], project: Project, label: str) -> list[Problem]:
+    """One line for each name that would become a quote's id (as the export names its selections) and that several
+    passages hold: which of them is the quote would be a guess. The first took the id without a word, so a selection
+    renamed to another's name could give that quote its text."""
+    by_name: dict[str, list[Passage]] = {}
+    for passage in passages:
+        if re.match(SLUG_PATTERN, passage.name):
+            by_name.setdefault(passage.name, []).append(passage)
+    return [
+        _problem(
+            f"{label}: {PROJECT_FILE}",
+            f"{len(holders)} markeringer hedder {name!r} ({'; '.join(_named_place(project, p) for p in holders)}); navnet bliver "
+            "citatets id og skal være entydigt: giv de andre et andet navn i QDA-programmet (eller intet navn)",
+        )
+        for name, holders in by_name.items()
+        if len(holders) > 1
+    ]
+
+
+def _named_place(project: Project, passage: Passage) -> str:
+    """Where one of several selections with the same name is: its source, characters and guid."""
+    return f"kilden {project.source_names[passage.source]!r}, tegn {passage.start}–{passage.end}, guid {passage.guid}"
 
 
 def _quote_id(passage: Passage, used: set[str]) -> str:
@@ -920,7 +1053,7 @@ def project_xml(data: Dataset) -> tuple[bytes, dict[str, str]]:
                 "ingredient_ids": LIST_SEPARATOR.join(q.ingredient_ids),
                 "ingredient_source": q.ingredient_tie,
             }
-            stored = {name: str(shown.get(name, getattr(q, name))) for name in QUOTE_FIELDS}
+            stored = {name: str(shown.get(name, getattr(q, name))) for name in QUOTE_FIELDS} | {TEXT_DIGEST: _digest(q.text)}
             _sub(passage, f"{_Q}Description", FIELDS_MARKER + json.dumps(stored, ensure_ascii=False, sort_keys=True))
             for ingredient_id in q.ingredient_ids or (NO_INGREDIENT,):
                 coding = _sub(passage, f"{_Q}Coding", guid=_uuid("coding", q.quote_id, ingredient_id))
