@@ -26,7 +26,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from kulturensrige import cli
-from kulturensrige.edition.chromium import CHROMIUM, CHROMIUM_ARGS
+from kulturensrige.edition.chromium import CHROMIUM, CHROMIUM_ARGS, ChromiumFailed, failure_line
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "scripts" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -118,9 +118,7 @@ def lighthouse(url: str, report: Path) -> Run:
         "--throttling-method=simulate",
         "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_ARGS]),
     ]
-    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=300)
-    if result.returncode != 0:
-        raise RuntimeError(f"Lighthouse fejlede på {url}: {result.stderr.strip()[-2000:]}")
+    _run(command, f"Lighthouse på {url}", env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=300)
     lhr = json.loads(report.read_text(encoding="utf-8"))
     if lhr.get("runtimeError"):
         raise RuntimeError(f"Lighthouse fejlede på {url}: {lhr['runtimeError']}")
@@ -142,10 +140,21 @@ def lighthouse(url: str, report: Path) -> Run:
 def scroll_tbt(url: str) -> float:
     """The total blocking time of a Lighthouse timespan that scrolls the page to its end, each chart drawn in turn."""
     request = {"chromium": CHROMIUM, "args": CHROMIUM_ARGS, "throttle": FLOW_THROTTLE, "urls": [url]}
-    result = subprocess.run(["node", str(FLOW)], input=json.dumps(request), capture_output=True, text=True, timeout=600)
-    if result.returncode != 0:
-        raise RuntimeError(f"Lighthouse-forløbet fejlede på {url}: {result.stderr.strip()[-2000:]}")
+    result = _run(["node", str(FLOW)], f"Lighthouse-forløbet på {url}", input=json.dumps(request), timeout=600)
     return json.loads(result.stdout)[url]["tbt_ms"]
+
+
+def _run(command: list[str], what: str, **options) -> subprocess.CompletedProcess:
+    """Lighthouse's node process, run to the end; one that fails, or outlasts its time, is ChromiumFailed, one line
+    from the last line it wrote (its Chromium could not start, or stopped)."""
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, **options)
+    except subprocess.TimeoutExpired as exc:
+        raise ChromiumFailed(failure_line(f"{what} stoppede ikke", exc)) from None
+    if result.returncode != 0:
+        last = next((line for line in reversed(result.stderr.splitlines()) if line.strip()), f"exit {result.returncode}")
+        raise ChromiumFailed(failure_line(f"{what} fejlede", RuntimeError(last.strip())))
+    return result
 
 
 def has_charts(site: Path, page: str) -> bool:
@@ -216,7 +225,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write every run's figures here")
     args = parser.parse_args(argv)
     site = args.site.resolve()
-    results = measure(site, args.pages or book_pages(site), args.runs)
+    try:
+        results = measure(site, args.pages or book_pages(site), args.runs)
+    except ChromiumFailed as exc:
+        print(exc, file=sys.stderr)
+        return 1
     print(table(results))
     if args.json:
         args.json.write_text(json.dumps({p: [asdict(r) for r in rs] for p, rs in results.items()}, indent=1), encoding="utf-8")

@@ -88,12 +88,15 @@ def _from_playwright(exc: BaseException) -> bool:
 def driving(what: str) -> Iterator[None]:
     """A piece of work with a started Chromium (`what`: 'udskrivningen af x.pdf'); a Chromium or driver that dies
     meanwhile is ChromiumFailed. Any other exception is the caller's own and passes as it is."""
+    from playwright.sync_api import TimeoutError as Timeout
+
     try:
         yield
     except Exception as exc:
         if not _from_playwright(exc):
             raise
-        raise ChromiumFailed(failure_line(f"Chromium stoppede under {what}", exc)) from None
+        failed = f"Chromium blev ikke færdig med {what} i tide" if isinstance(exc, Timeout) else f"Chromium stoppede under {what}"
+        raise ChromiumFailed(failure_line(failed, exc)) from None
 
 
 @contextmanager
