@@ -90,6 +90,7 @@ TEXT_DIGEST = "text_sha256"
 # 10.2: positions are the file's code points), or as one (the text as coded before the file was converted).
 AS_STORED, AS_ONE = "to-tegn", "et-tegn"
 LINE_BREAK_READINGS = (AS_STORED, AS_ONE)
+_AMBIGUOUS, _CHANGED = "tvetydig", "ændret"  # a passage whose positions neither the digest nor the analyst decides
 _EXPORT_NAMESPACE = uuid.UUID("6f1b7c1e-4a55-4a43-9a53-6b756c747572")  # fixed, so an export is reproducible
 
 
@@ -313,7 +314,8 @@ def _text_source(
         start, end = positions
         sel = _guid(selection.get("guid"))
         passage_name = (selection.get("name") or "").strip()
-        reading = _reading(text, one_each, start, end, _stored_digest(selection), line_breaks)
+        stored = _stored(selection)
+        reading = _reading(text, one_each, start, end, stored.pop(TEXT_DIGEST, None), line_breaks)
         if reading in (_AMBIGUOUS, _CHANGED):
             undecided.setdefault(reading, []).append(f"{passage_name or sel}, tegn {start}–{end}")
             continue
@@ -328,14 +330,9 @@ def _text_source(
         else:
             passage_text = text[start:end]
         codes = tuple(_guid(r.get("targetGUID")) for c in selection.findall(f"{_Q}Coding") if (r := c.find(f"{_Q}CodeRef")) is not None)
-        project.passages.append(
-            Passage(sel, passage_name, guid, start, end, _one_character_breaks(passage_text), codes, _stored_fields(selection))
-        )
+        project.passages.append(Passage(sel, passage_name, guid, start, end, _one_character_breaks(passage_text), codes, stored))
     problems += [_problem(where, _undecided(kind, selections)) for kind, selections in undecided.items()]
     return problems
-
-
-_AMBIGUOUS, _CHANGED = "tvetydig", "ændret"
 
 
 def _one_character_breaks(text: str) -> str:
@@ -389,21 +386,9 @@ def _undecided(kind: str, selections: list[str]) -> str:
     )
 
 
-def _stored_digest(selection: ET.Element) -> str | None:
-    """The digest of the text this package's export stored beside the quote's cells; None for anything else."""
-    description = selection.findtext(f"{_Q}Description") or ""
-    if not description.startswith(FIELDS_MARKER):
-        return None
-    try:
-        stored = json.loads(description[len(FIELDS_MARKER) :])
-    except ValueError:
-        return None
-    digest = stored.get(TEXT_DIGEST) if isinstance(stored, dict) else None
-    return digest if isinstance(digest, str) else None
-
-
-def _stored_fields(selection: ET.Element) -> dict[str, str]:
-    """The quote cells this package's export stored in the selection's description; none for anything else."""
+def _stored(selection: ET.Element) -> dict[str, str]:
+    """What this package's export stored in the selection's description (QUOTE_FIELDS, TEXT_DIGEST); nothing for
+    anything else."""
     description = selection.findtext(f"{_Q}Description") or ""
     if not description.startswith(FIELDS_MARKER):
         return {}
@@ -413,7 +398,7 @@ def _stored_fields(selection: ET.Element) -> dict[str, str]:
         return {}
     if not isinstance(stored, dict):
         return {}
-    return {key: value for key, value in stored.items() if key in QUOTE_FIELDS and isinstance(value, str)}
+    return {key: value for key, value in stored.items() if key in (*QUOTE_FIELDS, TEXT_DIGEST) and isinstance(value, str)}
 
 
 def _positions(selection: ET.Element, where: str) -> tuple[int, int] | Problem:
