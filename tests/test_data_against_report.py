@@ -296,3 +296,16 @@ def test_an_initiative_title_is_the_reports_exactly_when_it_is_its_numbered_labe
             assert row.title in report or row.title[0].lower() + row.title[1:] in report, row.initiative_id
         else:
             assert not labelled, row.initiative_id
+
+
+def test_the_reports_own_attention_point_is_its_wording_and_stands_in_quotation_marks(report_text, data):
+    """Reading 11, finding 1: the point the page introduces with "Rapporten nævner selv dette opmærksomhedspunkt:" was
+    the editors' paraphrase. A stated point is the report's sentence as printed, and the page quotes it."""
+    from kulturensrige.render import guide
+
+    report = collapse(repair_hyphenation(report_text))
+    stated = data.attention_points[data.attention_points["basis"] == "stated"]
+    for point in each(stated.itertuples()):
+        assert point.text in report, point.attention_point_id
+        groups = guide.attention_point_groups(data, point.ingredient_id)
+        assert (f"»{point.text}«", point.section_id) in groups[0].points

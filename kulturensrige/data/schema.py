@@ -419,7 +419,9 @@ TABLES: dict[str, Table] = {
                 "attention_point_id": ident("Punktets id.", "faelles-fundamenter-sprog"),
                 "ingredient_id": ref("ingredients", "Ingrediensen.", "faelles-fundamenter"),
                 "position": integer("Rækkefølge.", "1", minimum=1),
-                "text": text("Punktet med egne ord.", "Fagsprog kan virke ekskluderende."),
+                "text": text(
+                    "Punktet: rapportens ordlyd, hvor basis = stated; ellers redaktionens egne ord.", "Fagsprog kan virke ekskluderende."
+                ),
                 "basis": choice(
                     BASES,
                     "stated: rapporten kalder det selv et opmærksomhedspunkt; inferred: redaktionens læsning af afsnittet.",
