@@ -309,3 +309,11 @@ def test_the_reports_own_attention_point_is_its_wording_and_stands_in_quotation_
         assert point.text in report, point.attention_point_id
         groups = guide.attention_point_groups(data, point.ingredient_id)
         assert (f"»{point.text}«", point.section_id) in groups[0].points
+
+
+def test_every_evaluation_question_is_the_reports_wording(report_text, data):
+    """Reading 11, finding 2: kilder.csv calls evaluation_questions.csv's text the report's, and the guiding question
+    was the editors' rewording into a question. Every question now stands as the report writes it."""
+    report = collapse(repair_hyphenation(report_text))
+    for question in each(data.evaluation_questions.itertuples()):
+        assert question.text in report, question.question_id

@@ -460,3 +460,13 @@ def test_the_anonymity_rule_is_said_to_be_the_books_not_the_reports(report_text:
     assert "anonym" not in report_text.casefold()
     assert "Rapporten holder sine interviewpersoner anonyme" not in chapter
     assert "Om anonymitet siger den intet. Reglen nedenfor er bogens, valgt af redaktionen" in chapter
+
+
+# Reading 11: a researcher new to the project, with the report beside the book.
+
+
+def test_the_evaluation_design_says_what_the_report_says_about_local_adaptation():
+    """Finding 19: "men at de altid skal tilpasses lokalt" — the report says initiatives are made locally and local
+    adaptation is needed, not that the ingredients must always be adapted."""
+    said = page_text("evalueringsdesign.ipynb")
+    assert "altid skal tilpasses" not in said and "lokale tilpasninger er nødvendige" in said
