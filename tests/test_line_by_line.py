@@ -3,7 +3,9 @@ what the book says and checks it against what the report says."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import re
 from pathlib import Path
@@ -11,6 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import EDITORIAL_VALUES
 from kulturensrige.edition import editions
 from kulturensrige.render import cards, charts, comparison, figures, front_page, lists
@@ -470,3 +473,14 @@ def test_the_evaluation_design_says_what_the_report_says_about_local_adaptation(
     adaptation is needed, not that the ingredients must always be adapted."""
     said = page_text("evalueringsdesign.ipynb")
     assert "altid skal tilpasses" not in said and "lokale tilpasninger er nødvendige" in said
+
+
+def test_the_sources_file_gives_the_editors_the_options_the_clearing_and_the_publications_kind(data):
+    """Findings 3, 4 and 7: kilder.csv called the book's settings (with its anonymity policy), the editors' clearing of
+    quotes and the word "evalueringsrapport" the report's. The report calls itself "denne rapport" and "evalueringen"."""
+    rows = list(csv.DictReader(io.StringIO(published_files(data)[SOURCES_FILE], newline="")))
+    said = {(r["fil"], r["kolonne"]): r for r in rows}
+    editorial = [("options.csv", "option_id"), ("options.csv", "value"), ("options.csv", "note"), ("quotes.csv", "cleared")]
+    for key in each([*editorial, ("publication.csv", "kind")]):
+        assert said[key]["hvis_ord"].startswith("redaktionens") and said[key]["begrundelse"], key
+    assert "anonymitetsregel" in said[("options.csv", "note")]["begrundelse"]

@@ -174,8 +174,11 @@ def test_a_card_marks_a_quote_kind_the_editors_named(data):
     motto = data.quotes[data.quotes["kind"] == "motto"].head(1)
     kind, _, _ = cards.speaker_line(data, motto)
     assert kind == "Kort udsagn (redaktionens betegnelse)"
+    # Reading 11, finding 16: the report speaks of its "interviewcitater" but never calls one quote that.
     interview = data.quotes[data.quotes["kind"] == "interview"].head(1)
-    assert cards.speaker_line(data, interview)[0] == "Interviewcitat"
+    assert cards.speaker_line(data, interview)[0] == "Interviewcitat (redaktionens betegnelse)"
+    exchange = data.quotes[data.quotes["kind"] == "ordveksling"].head(2)
+    assert cards.speaker_line(data, exchange)[0] == "Ordveksling"  # "I følgende ordveksling …": the report's word
 
 
 def test_the_guiding_question_is_labelled_as_the_editors_rewording_of_the_report(data, report_text):

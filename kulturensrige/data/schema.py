@@ -806,6 +806,29 @@ EDITORIAL: tuple[Editorial, ...] = (
         "tilføjelse",
     ),
     Editorial(
+        "publication.kind",
+        "udgivelsens slags",
+        "Rapporten kalder sig selv »denne rapport« og »evalueringen«; betegnelsen »evalueringsrapport« er redaktionens.",
+        "betegnelse",
+    ),
+    Editorial(
+        "quotes.cleared",
+        "frigivne citater",
+        "Rapporten frigiver ingen citater; om et citat må vise talerens rolle sammen med sin kommune, er redaktionens "
+        "afgørelse efter bogens anonymitetsregel.",
+        "afgørelse",
+    ),
+    *(
+        Editorial(
+            f"options.{column}",
+            f"datamappens indstillinger ({column})",
+            "Rapporten har ingen indstillinger: indstillingerne, deres værdier og noter (fx bogens anonymitetsregel) er "
+            "redaktionens valg for bogen, med redaktionens ord.",
+            act,
+        )
+        for column, act in (("option_id", "betegnelse"), ("value", "valg"), ("note", "ord"))
+    ),
+    Editorial(
         "publication.year_note",
         "note om udgivelsesåret",
         "Redaktionens forklaring på, at udgivelsesåret ikke står i den tekst, bogen bygger på.",
@@ -877,7 +900,7 @@ EDITORIAL: tuple[Editorial, ...] = (
             "optælling",
         )
         for figure_id, title, counted in (
-            ("citater-pr-ingrediens", "Citater pr. ingrediens", INFERRED_TIES_COUNTED),
+            ("citater-pr-ingrediens", "Citater pr. ingrediens", INFERRED_TIES_HIGHLIGHTED),
             ("ingrediens-kommune", "Citater pr. ingrediens og kommune", INFERRED_TIES_COUNTED),
             ("kunstformer-kommune", "Kunstformer og aktiviteter pr. kommune", COUNTED_APART),
             ("maalgrupper-kommune", "Målgrupper pr. kommune", COUNTED_APART),
