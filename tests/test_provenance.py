@@ -421,7 +421,6 @@ def test_a_title_the_report_does_not_give_says_it_is_the_editors_on_cards_tables
     assert mark == "(redaktionens titel)"
     said = " ".join(
         [
-            str(lists.initiative_table(report)),
             str(comparison.compare_view(report)),
             " ".join(i["title"] for i in editions.initiative_items(report, "259")),
         ]

@@ -940,10 +940,4 @@ PAGE_TABLES = {
         ("Indsatser", "initiatives.kind", True),
         ("Citater knyttet til kommunen", "quotes.kommunekode", False),
     ),
-    "tabel-indsatser": (
-        ("Indsats", "initiatives.title", False),
-        ("Kommune", "municipalities.name", False),
-        ("Slags", "initiatives.kind", True),
-        ("Status", "initiatives.status", True),
-    ),
 }

@@ -73,19 +73,6 @@ def municipality_table(data: Dataset) -> Html:
     return simple_table(frame, "De deltagende kommuner", kommune_column="_kode", table_id="tabel-kommuner")
 
 
-def initiative_table(data: Dataset, kommunekode: str = filters.ALL) -> Html:
-    rows = filters.initiatives(data, kommunekode)
-    headings = provenance.page_table_headings(data.options, "tabel-indsatser")
-    columns = [
-        [cards.initiative_title(data, r) for r in rows.itertuples()],
-        [filters.municipality_name(data, c) for c in rows["kommunekode"]],
-        [_key(data, "initiative_kinds", "initiative_kind_id", k, "label") for k in rows["kind"]],
-        [_key(data, "statuses", "status_id", s, "label") for s in rows["status"]],
-    ]
-    frame = pd.DataFrame({**dict(zip(headings, columns, strict=True)), "_kode": rows["kommunekode"]})
-    return simple_table(frame, "Indsatser", kommune_column="_kode", table_id="tabel-indsatser")
-
-
 # The report names no municipality codes and no regions: the profile says whose they are.
 
 
