@@ -483,3 +483,29 @@ def test_the_sources_file_gives_the_editors_the_options_the_clearing_and_the_pub
     for key in each([*editorial, ("publication.csv", "kind")]):
         assert said[key]["hvis_ord"].startswith("redaktionens") and said[key]["begrundelse"], key
     assert "anonymitetsregel" in said[("options.csv", "note")]["begrundelse"]
+
+
+def test_the_ingredient_charts_downloads_mark_what_their_notes_say(data):
+    """Finding 5: the notes say the speaker groups are the editors' and that the editors tie one quote to an
+    ingredient; tabel-kommuner.csv marks its cells ("2, udledt af redaktionen"), the charts' tables did not."""
+    per_ingredient = charts.quotes_per_ingredient(data)
+    everyone = per_ingredient.variants["alle"].table
+    groups = [c for c in everyone.columns if c not in ("Ingrediens", "I alt") and not c.startswith("Heraf")]
+    for heading in each(groups):
+        assert heading.endswith("(redaktionens inddeling)"), heading
+    editors = "Heraf koblet af redaktionen (redaktionens læsning, ikke rapportens)"
+    tied_by_editors = int(data.quotes["ingredient_tie"].eq("redaktionen").sum())
+    assert sum(everyone[editors]) >= tied_by_editors > 0
+    koege = next(v for k, v in per_ingredient.variants.items() if k.startswith("259")).table
+    assert "1, udledt af redaktionen" in set(koege["Heraf Køge (fremhævet)"])
+    matrix = charts.ingredient_municipality_matrix(data).variants["alle"].table
+    cells = {str(v) for column in matrix.columns if column not in ("Ingrediens", "Ikke angivet") for v in matrix[column]}
+    assert any(cell.endswith("udledt af redaktionen") for cell in cells)
+    assert editors in matrix.columns
+
+
+def test_the_quotes_per_ingredient_note_speaks_of_speaker_groups_not_municipality_columns(data):
+    """Finding 9: the note said "kolonnerne for kommunerne tæller …" under a chart whose bars are speaker groups."""
+    note = charts.quotes_per_ingredient(data).note
+    assert "kolonnerne for kommunerne" not in note and "talerens gruppe" in note
+    assert "kolonnerne for kommunerne" in charts.ingredient_municipality_matrix(data).note

@@ -700,6 +700,11 @@ INFERRED_TIES_COUNTED = (
     "Rapporten knytter intet citat til en kommune: kolonnerne for kommunerne tæller de citater, redaktionen har knyttet "
     "til en kommune (udledt af redaktionen)."
 )
+# The same for the chart whose bars are split by speaker group, not by municipality.
+INFERRED_TIES_HIGHLIGHTED = (
+    "Søjlerne tæller citaterne pr. ingrediens, delt efter talerens gruppe. Rapporten knytter intet citat til en kommune: "
+    "vælges en kommune, fremhæves de citater, redaktionen har knyttet til den (udledt af redaktionen)."
+)
 
 EDITORIAL: tuple[Editorial, ...] = (
     Editorial("quotes.kommunekode", "citaternes kommuner", INFERENCE_RULE),
@@ -764,9 +769,9 @@ EDITORIAL: tuple[Editorial, ...] = (
     Editorial(
         "quote_kinds.label_source",
         "citatslagenes betegnelser",
-        "Rapporten kalder nogle citater noget (interviewcitater, stjernestunder, en ordveksling, en feltdagbog, et skilt); "
-        "de øvrige betegnelser (fx »kort udsagn«) er redaktionens (label_source = redaktionen), og hvilken slags hvert "
-        "citat er, er redaktionens inddeling.",
+        "Rapporten kalder nogle citater noget (stjernestunder, en ordveksling, en feltdagbog, et skilt); de øvrige "
+        "betegnelser (fx »kort udsagn«, og »interviewcitat«, som rapporten kun bruger om sine citater samlet) er "
+        "redaktionens (label_source = redaktionen), og hvilken slags hvert citat er, er redaktionens inddeling.",
         "betegnelse",
     ),
     Editorial(
