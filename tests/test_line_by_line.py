@@ -509,3 +509,9 @@ def test_the_quotes_per_ingredient_note_speaks_of_speaker_groups_not_municipalit
     note = charts.quotes_per_ingredient(data).note
     assert "kolonnerne for kommunerne" not in note and "talerens gruppe" in note
     assert "kolonnerne for kommunerne" in charts.ingredient_municipality_matrix(data).note
+
+
+def test_the_organisation_chart_says_the_report_names_them_not_the_municipality(data):
+    """Finding 12: "De 5 organisationer, Køge nævner" — the report names them at Køge's initiatives."""
+    variant = next(v for k, v in charts.partners_by_kind(data).variants.items() if k.startswith("259"))
+    assert "rapporten nævner ved Køges indsatser" in variant.said and "Køge nævner" not in variant.said + variant.alt

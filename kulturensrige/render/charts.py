@@ -750,15 +750,17 @@ def partners_by_kind(data: Dataset) -> Chart:
         # Its own part first in the legend too: plotly lists stacked bars from the top of the stack down.
         layout = {**highlighted["layout"], "showlegend": True, "legend": {**highlighted["layout"]["legend"], "traceorder": "normal"}}
         counts = [len(m) for m in mine]
+        # The report names the organisations at the municipality's initiatives; the municipality names none itself.
+        by_whom = f"{provenance.words(provenance.folder_source(data.options)).holder} nævner ved {genitive(name)} indsatser"
         alt = (
-            f"Organisationer nævnt ved indsatserne efter slags, med dem, {name} nævner, fremhævet i fuld farve forrest i "
+            f"Organisationer nævnt ved indsatserne efter slags, med dem, {by_whom}, fremhævet i fuld farve forrest i "
             "søjlerne og de øvrige dæmpede: "
             + "; ".join(f"{k}: {t}, heraf {m} ved {name}" for k, m, t in zip(names, counts, total, strict=True))
             + "."
         )
         table = pd.DataFrame({kind_heading: names, "Antal organisationer": total, f"Heraf ved {name} (fremhævet)": counts})
         said = (
-            f"{'Den ene organisation' if sum(counts) == 1 else f'De {number(sum(counts))} organisationer'}, {name} nævner, "
+            f"{'Den ene organisation' if sum(counts) == 1 else f'De {number(sum(counts))} organisationer'}, {by_whom}, "
             "står i fuld farve forrest i søjlerne, de øvrige dæmpede bag dem."
             if sum(counts)
             else f"Ved {genitive(name)} indsatser er ingen organisationer nævnt, så ingen del af søjlerne er fremhævet."
