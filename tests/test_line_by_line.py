@@ -515,3 +515,18 @@ def test_the_organisation_chart_says_the_report_names_them_not_the_municipality(
     """Finding 12: "De 5 organisationer, Køge nævner" — the report names them at Køge's initiatives."""
     variant = next(v for k, v in charts.partners_by_kind(data).variants.items() if k.startswith("259"))
     assert "rapporten nævner ved Køges indsatser" in variant.said and "Køge nævner" not in variant.said + variant.alt
+
+
+def test_an_editions_quote_diagram_counts_the_quotes_it_shows(data):
+    """Finding 8: Køge's Diagram 3 said "(2, udledt af redaktionen)" and showed one Køge quote; Aarhus's and Egedal's
+    said 1 and showed none (their quotes substantiate no ingredient)."""
+    koege = edition(data, "259")
+    assert "Diagram 3. Citater pr. ingrediens, med de citater, der er knyttet til Køge (1, udledt af redaktionen), fremhævet" in (
+        koege.get_text(" ", strip=True)
+    )
+    assert "(1, udledt af redaktionen)" in koege.select_one(".kr-about").get_text(" ", strip=True)
+    for code, name in each([("751", "Aarhus"), ("240", "Egedal")]):
+        page = edition(data, code)
+        assert f"Citater pr. ingrediens (ingen af dem er knyttet til {name})" in page.get_text(" ", strip=True)
+        about = " ".join(page.select_one(".kr-about").get_text(" ", strip=True).split())
+        assert "ingen af citaterne ved dem er knyttet til kommunen" in about and "udledt af redaktionen)" not in about
