@@ -381,14 +381,14 @@ def test_the_report_is_credited_to_its_publisher_and_the_book_to_its_editors(dat
     EVALUERINGSRAPPORT") and "Læs rapporten forfra" gave the whole book, editors' additions and all, to the publisher."""
     publisher = data.publication.iloc[0].publisher
     credit = text(front_page.credit(data, "om-data/genkoersel.html#x"))
-    assert f"er udgivet af {publisher}" in credit and "bogens redaktions gengivelse af rapporten" in credit
+    assert f"er udgivet af {publisher}" in credit and "redaktionens gengivelse af rapporten" in credit
     assert 'href="om-data/genkoersel.html#x"' in front_page.credit(data, "om-data/genkoersel.html#x")
     assert "Læs rapporten forfra" not in text(front_page.starts(data)) and "Læs bogens gengivelse forfra" in text(front_page.starts(data))
     assert f"{publisher} (rapporten)" not in (BOOK / "_config.yml").read_text(encoding="utf-8")
     for cover in each([edition(data, "760").select_one(".kr-cover")]):
         said = cover.get_text(" ", strip=True)
-        assert f"Bogens redaktions gengivelse af {publisher}s evalueringsrapport" in said
-        assert "Denne udgave er bogens redaktions gengivelse af rapporten" in said and "»Hvem siger det«" in said
+        assert f"Redaktionens gengivelse af {publisher}s rapport" in said
+        assert "Denne udgave er redaktionens gengivelse af rapporten" in said and "»Hvem siger det«" in said
 
 
 @pytest.mark.build
@@ -430,7 +430,7 @@ def test_the_findings_on_the_front_page_are_said_to_be_the_editors_choice(data):
     front = page_text("index.ipynb")
     assert "Rapportens hovedfund" not in front
     said = text(front_page.main_findings(data))
-    assert said.startswith(f"{count_word(len(data.findings)).capitalize()} sætninger fra rapporten, valgt af redaktionen.")
+    assert said.startswith(f"{count_word(len(data.findings)).capitalize()} fund, valgt af redaktionen")
     assert "valgt af redaktionen" in text(front_page.first_screen(data))
     assert "valgt af redaktionen" in TABLES["findings"].description
     assert "valgt af redaktionen" in (REPO / "data" / "DATAORDBOG.md").read_text(encoding="utf-8")
@@ -530,3 +530,23 @@ def test_an_editions_quote_diagram_counts_the_quotes_it_shows(data):
         assert f"Citater pr. ingrediens (ingen af dem er knyttet til {name})" in page.get_text(" ", strip=True)
         about = " ".join(page.select_one(".kr-about").get_text(" ", strip=True).split())
         assert "ingen af citaterne ved dem er knyttet til kommunen" in about and "udledt af redaktionen)" not in about
+
+
+def test_the_front_page_lead_is_the_books_description_not_the_reports_subtitle(data):
+    """Finding 14: "Sund By Netværkets evalueringsrapport Kulturens Rige: hvordan syv kommuner …" read as a subtitle."""
+    assert text(front_page.lead(data)).startswith("Denne bog gengiver ")
+
+
+def test_the_findings_say_only_the_quoted_words_are_the_reports(data):
+    """Finding 15: "To sætninger fra rapporten" — each finding's lead-in is the editors' (findings.csv, lead)."""
+    said = text(front_page.main_findings(data))
+    assert "sætninger fra rapporten" not in said and "ordene i »…« er rapportens" in said
+
+
+def test_the_web_and_the_pdfs_cite_the_report_in_one_wording(data):
+    """Finding 17: the front page and the editions cited the report in two different wordings."""
+    reference = text(front_page.reference(data))
+    assert reference in text(front_page.how_to_cite(data))
+    for code in each(["259", "760"]):
+        printed = " ".join(edition(data, code).get_text(" ", strip=True).split())
+        assert f"Citér rapporten som kilden: {reference}" in printed and f"Eksempel: {reference}" in printed

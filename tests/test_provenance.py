@@ -175,7 +175,7 @@ def test_the_credit_on_every_page_and_cover_says_an_analysts_book_rests_on_the_a
     when the folder is the report's, and an analyst's book says it rests on the analyst's data."""
     from kulturensrige.render import front_page
 
-    assert "bogens redaktions gengivelse af rapporten" in front_page.credit(report, "x.html")
+    assert "redaktionens gengivelse af rapporten" in front_page.credit(report, "x.html")
     said = front_page.credit(load(analyst_folder), "x.html")
     assert "Denne bog bygger på analytikerens data, ikke på rapporten alene." in said and "redaktion" not in said
 

@@ -899,6 +899,9 @@ def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str) -> str
         "publisher": publisher(data),
         "kicker": front_page.cover_kicker(data),
         "credit": Markup(front_page.credit(data, this="Denne udgave")),  # escaped in credit()
+        # The report as a reference in the front page's words (escaped in reference()), and what its year rests on.
+        "reference": Markup(front_page.reference(data)),
+        "year_note": front_page.publication(data).year_note,
         "file_name": file_name(),
         "plotly_js": plotly_js,
         "municipality_count": number(len(data.municipalities)),
