@@ -550,3 +550,13 @@ def test_the_web_and_the_pdfs_cite_the_report_in_one_wording(data):
     for code in each(["259", "760"]):
         printed = " ".join(edition(data, code).get_text(" ", strip=True).split())
         assert f"Citér rapporten som kilden: {reference}" in printed and f"Eksempel: {reference}" in printed
+
+
+@pytest.mark.build
+def test_the_printed_book_leaves_out_the_webs_figure_loading_line(built_site: Path):
+    """Finding 10: the main PDF printed "Figuren tegnes …" under drawn figures."""
+    found = editions.chapters(built_site)
+    waiting = [c for c in found if figures.WAITING in (built_site / c.path).read_text(encoding="utf-8")]
+    for chapter in each(waiting):
+        printed = editions.printable_article(built_site, chapter, 1, "")
+        assert figures.WAITING not in text(printed), chapter.path
