@@ -560,3 +560,20 @@ def test_the_printed_book_leaves_out_the_webs_figure_loading_line(built_site: Pa
     for chapter in each(waiting):
         printed = editions.printable_article(built_site, chapter, 1, "")
         assert figures.WAITING not in text(printed), chapter.path
+
+
+def test_a_profile_says_the_cards_show_why_in_the_plural_for_several_inferred_ties(data):
+    """Finding 11: "2 citater er udledt af redaktionen, og kortet viser hvorfor"."""
+    for code in each(["259", "760"]):
+        quotes = filters.quotes(data, filters.QuoteFilter(kommunekode=code))
+        said = attribution.intro(quotes, attribution.source(data.options))
+        assert "kortene viser hvorfor" in said and "kortet viser" not in said, code
+
+
+def test_a_profile_with_no_tied_quotes_says_the_report_ties_none_once(data):
+    """Finding 23: "Rapporten knytter ingen citater til Guldborgsund, og ingen er udledt, … Rapporten knytter intet citat
+    til en kommune." said the same twice."""
+    for code in each(["376", "169", "230"]):
+        said = text(lists.municipality_ingredients(data, code))
+        assert len(re.findall(r"knytter (?:intet citat|ingen citater)", said)) == 1, said
+        assert "så ingen ingrediens kan vises for kommunen alene" in said
