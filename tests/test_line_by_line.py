@@ -467,13 +467,6 @@ def test_the_anonymity_rule_is_said_to_be_the_books_not_the_reports(report_text:
 # Reading 11: a researcher new to the project, with the report beside the book.
 
 
-def test_the_evaluation_design_says_what_the_report_says_about_local_adaptation():
-    """Finding 19: "men at de altid skal tilpasses lokalt" — the report says initiatives are made locally and local
-    adaptation is needed, not that the ingredients must always be adapted."""
-    said = page_text("evalueringsdesign.ipynb")
-    assert "altid skal tilpasses" not in said and "lokale tilpasninger er nødvendige" in said
-
-
 def test_the_sources_file_gives_the_editors_the_options_the_clearing_and_the_publications_kind(data):
     """Findings 3, 4 and 7: kilder.csv called the book's settings (with its anonymity policy), the editors' clearing of
     quotes and the word "evalueringsrapport" the report's. The report calls itself "denne rapport" and "evalueringen"."""
@@ -504,19 +497,6 @@ def test_the_ingredient_charts_downloads_mark_what_their_notes_say(data):
     assert editors in matrix.columns
 
 
-def test_the_quotes_per_ingredient_note_speaks_of_speaker_groups_not_municipality_columns(data):
-    """Finding 9: the note said "kolonnerne for kommunerne tæller …" under a chart whose bars are speaker groups."""
-    note = charts.quotes_per_ingredient(data).note
-    assert "kolonnerne for kommunerne" not in note and "talerens gruppe" in note
-    assert "kolonnerne for kommunerne" in charts.ingredient_municipality_matrix(data).note
-
-
-def test_the_organisation_chart_says_the_report_names_them_not_the_municipality(data):
-    """Finding 12: "De 5 organisationer, Køge nævner" — the report names them at Køge's initiatives."""
-    variant = next(v for k, v in charts.partners_by_kind(data).variants.items() if k.startswith("259"))
-    assert "rapporten nævner ved Køges indsatser" in variant.said and "Køge nævner" not in variant.said + variant.alt
-
-
 def test_an_editions_quote_diagram_counts_the_quotes_it_shows(data):
     """Finding 8: Køge's Diagram 3 said "(2, udledt af redaktionen)" and showed one Køge quote; Aarhus's and Egedal's
     said 1 and showed none (their quotes substantiate no ingredient)."""
@@ -530,6 +510,37 @@ def test_an_editions_quote_diagram_counts_the_quotes_it_shows(data):
         assert f"Citater pr. ingrediens (ingen af dem er knyttet til {name})" in page.get_text(" ", strip=True)
         about = " ".join(page.select_one(".kr-about").get_text(" ", strip=True).split())
         assert "ingen af citaterne ved dem er knyttet til kommunen" in about and "udledt af redaktionen)" not in about
+
+
+def test_the_quotes_per_ingredient_note_speaks_of_speaker_groups_not_municipality_columns(data):
+    """Finding 9: the note said "kolonnerne for kommunerne tæller …" under a chart whose bars are speaker groups."""
+    note = charts.quotes_per_ingredient(data).note
+    assert "kolonnerne for kommunerne" not in note and "talerens gruppe" in note
+    assert "kolonnerne for kommunerne" in charts.ingredient_municipality_matrix(data).note
+
+
+@pytest.mark.build
+def test_the_printed_book_leaves_out_the_webs_figure_loading_line(built_site: Path):
+    """Finding 10: the main PDF printed "Figuren tegnes …" under drawn figures."""
+    found = editions.chapters(built_site)
+    waiting = [c for c in found if figures.WAITING in (built_site / c.path).read_text(encoding="utf-8")]
+    for chapter in each(waiting):
+        printed = editions.printable_article(built_site, chapter, 1, "")
+        assert figures.WAITING not in text(printed), chapter.path
+
+
+def test_a_profile_says_the_cards_show_why_in_the_plural_for_several_inferred_ties(data):
+    """Finding 11: "2 citater er udledt af redaktionen, og kortet viser hvorfor"."""
+    for code in each(["259", "760"]):
+        quotes = filters.quotes(data, filters.QuoteFilter(kommunekode=code))
+        said = attribution.intro(quotes, attribution.source(data.options))
+        assert "kortene viser hvorfor" in said and "kortet viser" not in said, code
+
+
+def test_the_organisation_chart_says_the_report_names_them_not_the_municipality(data):
+    """Finding 12: "De 5 organisationer, Køge nævner" — the report names them at Køge's initiatives."""
+    variant = next(v for k, v in charts.partners_by_kind(data).variants.items() if k.startswith("259"))
+    assert "rapporten nævner ved Køges indsatser" in variant.said and "Køge nævner" not in variant.said + variant.alt
 
 
 def test_the_front_page_lead_is_the_books_description_not_the_reports_subtitle(data):
@@ -552,22 +563,32 @@ def test_the_web_and_the_pdfs_cite_the_report_in_one_wording(data):
         assert f"Citér rapporten som kilden: {reference}" in printed and f"Eksempel: {reference}" in printed
 
 
-@pytest.mark.build
-def test_the_printed_book_leaves_out_the_webs_figure_loading_line(built_site: Path):
-    """Finding 10: the main PDF printed "Figuren tegnes …" under drawn figures."""
-    found = editions.chapters(built_site)
-    waiting = [c for c in found if figures.WAITING in (built_site / c.path).read_text(encoding="utf-8")]
-    for chapter in each(waiting):
-        printed = editions.printable_article(built_site, chapter, 1, "")
-        assert figures.WAITING not in text(printed), chapter.path
+def test_the_hoeje_taastrup_summary_keeps_the_reports_hedge(data, report_text: str):
+    """Finding 18: the report hopes culture "måske" gives more courage; the summary said it gives it."""
+    assert "Håbet har været, at kunst og kultur kan bidrage til glæde og trivsel og måske mere lyst og mod" in collapse(report_text)
+    summary = data.municipalities.set_index("kommunekode").loc["169", "summary"]
+    assert "Håbet har været" in summary and "måske mere lyst og mod" in summary
 
 
-def test_a_profile_says_the_cards_show_why_in_the_plural_for_several_inferred_ties(data):
-    """Finding 11: "2 citater er udledt af redaktionen, og kortet viser hvorfor"."""
-    for code in each(["259", "760"]):
-        quotes = filters.quotes(data, filters.QuoteFilter(kommunekode=code))
-        said = attribution.intro(quotes, attribution.source(data.options))
-        assert "kortene viser hvorfor" in said and "kortet viser" not in said, code
+def test_the_evaluation_design_says_what_the_report_says_about_local_adaptation():
+    """Finding 19: "men at de altid skal tilpasses lokalt" — the report says initiatives are made locally and local
+    adaptation is needed, not that the ingredients must always be adapted."""
+    said = page_text("evalueringsdesign.ipynb")
+    assert "altid skal tilpasses" not in said and "lokale tilpasninger er nødvendige" in said
+
+
+def test_no_speaker_category_calls_a_health_consultant_clinical_staff(data):
+    """Finding 20: "Sundhedsfagligt personale" for a sundhedskonsulent and a faglig koordinator reads as clinical staff."""
+    labels = dict(zip(data.speaker_categories["speaker_category_id"], data.speaker_categories["label"], strict=True))
+    roles = set(data.quotes.loc[data.quotes["speaker_category"] == "sundhed", "speaker_role"])
+    assert "Sundhedskonsulent" in roles
+    assert "personale" not in labels["sundhed"].lower() and labels["sundhed"] == "Sundhedsområdet"
+
+
+def test_the_action_learning_page_says_plainly_whose_guess_figure_2_is():
+    """Finding 22: "her stiller figur 2 cyklussen op, …, hvis gæt og opstilling det er" is not plain Danish."""
+    said = page_text("kulturens-rige.ipynb")
+    assert "hvis gæt og opstilling" not in said and "er redaktionens gæt" in said
 
 
 def test_a_profile_with_no_tied_quotes_says_the_report_ties_none_once(data):
