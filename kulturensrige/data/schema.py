@@ -682,6 +682,7 @@ class Editorial:
     label: str  # what the value is, in Danish
     reason: str  # why it is not the report's, in Danish
     act: str = "læsning"  # what the editors did: "redaktionens læsning", "redaktionens tilføjelse", ...
+    download: bool = True  # a figure: whether the book offers its numbers as a CSV file (a list has none)
 
 
 # The rule for an inferred tie, written once: the data dictionary, the data chapter and the validator share it.
@@ -884,18 +885,21 @@ EDITORIAL: tuple[Editorial, ...] = (
         "Rapportens figur 2 er ikke gengivet, og teksten siger ikke, hvad den viser. At den viser aktionslæringens "
         "cyklus, er redaktionens gæt; trinnene her er dem, teksten lige før figuren beskriver.",
         "gengivelse",
+        download=False,
     ),
     Editorial(
         "figur:seks-p",
         "figur 3 (de 6 P’er)",
         "Rapportens figur 3 er ikke gengivet; redaktionen har stillet de 6 P’er op som liste.",
         "gengivelse",
+        download=False,
     ),
     Editorial(
         "figur:ordsky",
         "figur 4 (ordskyen)",
         "Rapporten trykker ordskyen som billede; redaktionen gengiver kun de ord, rapportens tekst nævner, som liste uden hyppigheder.",
         "gengivelse",
+        download=False,
     ),
     *(
         Editorial(
