@@ -230,11 +230,13 @@ def quotes_per_ingredient(data: Dataset) -> Chart:
             cards.attributed_count(data, data.quotes[data.quotes["quote_id"].isin({q for part in mine for q in part[k]})])
             for k in range(len(ingredients))
         ]
+        # The chosen municipality's column last, as in every chart's table that marks one.
         table = pd.DataFrame(
-            {"Ingrediens": [ingredient_names[i] for i in ingredients], "I alt": totals, f"Heraf {name} (fremhævet)": tied}
+            {"Ingrediens": [ingredient_names[i] for i in ingredients], "I alt": totals}
             | _others_ties(data, ingredients)
+            | {f"Heraf {name} (fremhævet)": tied}
         )
-        marks = ("", "", code, *[""] * (len(table.columns) - 3))
+        marks = (*[""] * (len(table.columns) - 1), code)
         mine_total = len({q for part in mine for cell in part for q in cell})
         said = (
             f"{genitive(name)} {'ene citat' if mine_total == 1 else f'{number(mine_total)} citater'} står i fuld farve forrest i "
