@@ -282,3 +282,38 @@ def test_every_tie_to_an_ingredient_credited_to_the_report_is_the_reports(report
                 assert quote.ingredient_source == "redaktionen" and quote.ingredient_rationale, quote.quote_id
     assert ("q005", "etablering-af-vi", "redaktionen", False) in checked
     assert {(q, i) for q, i, _, ok in checked if ok and (q, i) in REPORT_TIES_OUTSIDE_THE_SECTION} == set(REPORT_TIES_OUTSIDE_THE_SECTION)
+
+
+def test_an_initiative_title_is_the_reports_exactly_when_it_is_its_numbered_label(report_text, data):
+    """Reading 11, finding 13: "Fem foreningsdage i Slagslunde" is the report's label "2) Fem foreningsdage i
+    Slagslunde" verbatim, yet was marked the editors' title. A stated title stands in the report as it is written; an
+    inferred one is not a numbered part's label ('1) …') word for word."""
+    report = collapse(repair_hyphenation(report_text))
+    for row in each(data.initiatives.itertuples()):
+        labelled = re.search(rf"\d\) {re.escape(row.title)}\b", report) is not None
+        if row.title_basis == "stated":
+            # A title may start with a capital where the report's sentence goes on in lower case ("Modelforsøg i …").
+            assert row.title in report or row.title[0].lower() + row.title[1:] in report, row.initiative_id
+        else:
+            assert not labelled, row.initiative_id
+
+
+def test_the_reports_own_attention_point_is_its_wording_and_stands_in_quotation_marks(report_text, data):
+    """Reading 11, finding 1: the point the page introduces with "Rapporten nævner selv dette opmærksomhedspunkt:" was
+    the editors' paraphrase. A stated point is the report's sentence as printed, and the page quotes it."""
+    from kulturensrige.render import guide
+
+    report = collapse(repair_hyphenation(report_text))
+    stated = data.attention_points[data.attention_points["basis"] == "stated"]
+    for point in each(stated.itertuples()):
+        assert point.text in report, point.attention_point_id
+        groups = guide.attention_point_groups(data, point.ingredient_id)
+        assert (f"»{point.text}«", point.section_id) in groups[0].points
+
+
+def test_every_evaluation_question_is_the_reports_wording(report_text, data):
+    """Reading 11, finding 2: kilder.csv calls evaluation_questions.csv's text the report's, and the guiding question
+    was the editors' rewording into a question. Every question now stands as the report writes it."""
+    report = collapse(repair_hyphenation(report_text))
+    for question in each(data.evaluation_questions.itertuples()):
+        assert question.text in report, question.question_id

@@ -3,7 +3,9 @@ what the book says and checks it against what the report says."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import re
 from pathlib import Path
@@ -11,6 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import EDITORIAL_VALUES
 from kulturensrige.edition import editions
 from kulturensrige.render import cards, charts, comparison, figures, front_page, lists
@@ -85,7 +88,6 @@ def test_organisations_are_not_called_partners_and_statuses_are_labelled_the_edi
     assert "Partnere" not in facts
     assert facts["Organisationer nævnt ved indsatsen"].endswith("(redaktionens samling)")
     assert facts["Status"].endswith("(redaktionens læsning)")
-    assert "Status (redaktionens læsning)" in str(lists.initiative_table(data))
     chart = text(charts.partners_by_kind(data))
     assert "Partnere i indsatserne" not in chart and "Rapporten kalder ingen af disse organisationer partnere" in chart
     assert "## Partnere" not in page_text("kommuner/sammenligning.ipynb")
@@ -379,14 +381,14 @@ def test_the_report_is_credited_to_its_publisher_and_the_book_to_its_editors(dat
     EVALUERINGSRAPPORT") and "Læs rapporten forfra" gave the whole book, editors' additions and all, to the publisher."""
     publisher = data.publication.iloc[0].publisher
     credit = text(front_page.credit(data, "om-data/genkoersel.html#x"))
-    assert f"er udgivet af {publisher}" in credit and "bogens redaktions gengivelse af rapporten" in credit
+    assert f"er udgivet af {publisher}" in credit and "redaktionens gengivelse af rapporten" in credit
     assert 'href="om-data/genkoersel.html#x"' in front_page.credit(data, "om-data/genkoersel.html#x")
     assert "Læs rapporten forfra" not in text(front_page.starts(data)) and "Læs bogens gengivelse forfra" in text(front_page.starts(data))
     assert f"{publisher} (rapporten)" not in (BOOK / "_config.yml").read_text(encoding="utf-8")
     for cover in each([edition(data, "760").select_one(".kr-cover")]):
         said = cover.get_text(" ", strip=True)
-        assert f"Bogens redaktions gengivelse af {publisher}s evalueringsrapport" in said
-        assert "Denne udgave er bogens redaktions gengivelse af rapporten" in said and "»Hvem siger det«" in said
+        assert f"Redaktionens gengivelse af {publisher}s rapport" in said
+        assert "Denne udgave er redaktionens gengivelse af rapporten" in said and "»Hvem siger det«" in said
 
 
 @pytest.mark.build
@@ -428,7 +430,7 @@ def test_the_findings_on_the_front_page_are_said_to_be_the_editors_choice(data):
     front = page_text("index.ipynb")
     assert "Rapportens hovedfund" not in front
     said = text(front_page.main_findings(data))
-    assert said.startswith(f"{count_word(len(data.findings)).capitalize()} sætninger fra rapporten, valgt af redaktionen.")
+    assert said.startswith(f"{count_word(len(data.findings)).capitalize()} fund, valgt af redaktionen")
     assert "valgt af redaktionen" in text(front_page.first_screen(data))
     assert "valgt af redaktionen" in TABLES["findings"].description
     assert "valgt af redaktionen" in (REPO / "data" / "DATAORDBOG.md").read_text(encoding="utf-8")
@@ -460,3 +462,139 @@ def test_the_anonymity_rule_is_said_to_be_the_books_not_the_reports(report_text:
     assert "anonym" not in report_text.casefold()
     assert "Rapporten holder sine interviewpersoner anonyme" not in chapter
     assert "Om anonymitet siger den intet. Reglen nedenfor er bogens, valgt af redaktionen" in chapter
+
+
+# Reading 11: a researcher new to the project, with the report beside the book.
+
+
+def test_the_sources_file_gives_the_editors_the_options_the_clearing_and_the_publications_kind(data):
+    """Findings 3, 4 and 7: kilder.csv called the book's settings (with its anonymity policy), the editors' clearing of
+    quotes and the word "evalueringsrapport" the report's. The report calls itself "denne rapport" and "evalueringen"."""
+    rows = list(csv.DictReader(io.StringIO(published_files(data)[SOURCES_FILE], newline="")))
+    said = {(r["fil"], r["kolonne"]): r for r in rows}
+    editorial = [("options.csv", "option_id"), ("options.csv", "value"), ("options.csv", "note"), ("quotes.csv", "cleared")]
+    for key in each([*editorial, ("publication.csv", "kind")]):
+        assert said[key]["hvis_ord"].startswith("redaktionens") and said[key]["begrundelse"], key
+    assert "anonymitetsregel" in said[("options.csv", "note")]["begrundelse"]
+
+
+def test_the_ingredient_charts_downloads_mark_what_their_notes_say(data):
+    """Finding 5: the notes say the speaker groups are the editors' and that the editors tie one quote to an
+    ingredient; tabel-kommuner.csv marks its cells ("2, udledt af redaktionen"), the charts' tables did not."""
+    per_ingredient = charts.quotes_per_ingredient(data)
+    everyone = per_ingredient.variants["alle"].table
+    groups = [c for c in everyone.columns if c not in ("Ingrediens", "I alt") and not c.startswith("Heraf")]
+    for heading in each(groups):
+        assert heading.endswith("(redaktionens inddeling)"), heading
+    editors = "Heraf koblet af redaktionen (redaktionens læsning, ikke rapportens)"
+    tied_by_editors = int(data.quotes["ingredient_tie"].eq("redaktionen").sum())
+    assert sum(everyone[editors]) >= tied_by_editors > 0
+    koege = next(v for k, v in per_ingredient.variants.items() if k.startswith("259")).table
+    assert "1, udledt af redaktionen" in set(koege["Heraf Køge (fremhævet)"])
+    matrix = charts.ingredient_municipality_matrix(data).variants["alle"].table
+    cells = {str(v) for column in matrix.columns if column not in ("Ingrediens", "Ikke angivet") for v in matrix[column]}
+    assert any(cell.endswith("udledt af redaktionen") for cell in cells)
+    assert editors in matrix.columns
+
+
+def test_an_editions_quote_diagram_counts_the_quotes_it_shows(data):
+    """Finding 8: Køge's Diagram 3 said "(2, udledt af redaktionen)" and showed one Køge quote; Aarhus's and Egedal's
+    said 1 and showed none (their quotes substantiate no ingredient)."""
+    koege = edition(data, "259")
+    assert "Diagram 3. Citater pr. ingrediens, med de citater, der er knyttet til Køge (1, udledt af redaktionen), fremhævet" in (
+        koege.get_text(" ", strip=True)
+    )
+    assert "(1, udledt af redaktionen)" in koege.select_one(".kr-about").get_text(" ", strip=True)
+    for code, name in each([("751", "Aarhus"), ("240", "Egedal")]):
+        page = edition(data, code)
+        assert f"Citater pr. ingrediens (ingen af dem er knyttet til {name})" in page.get_text(" ", strip=True)
+        about = " ".join(page.select_one(".kr-about").get_text(" ", strip=True).split())
+        assert "ingen af citaterne ved dem er knyttet til kommunen" in about and "udledt af redaktionen)" not in about
+
+
+def test_the_quotes_per_ingredient_note_speaks_of_speaker_groups_not_municipality_columns(data):
+    """Finding 9: the note said "kolonnerne for kommunerne tæller …" under a chart whose bars are speaker groups."""
+    note = charts.quotes_per_ingredient(data).note
+    assert "kolonnerne for kommunerne" not in note and "talerens gruppe" in note
+    assert "kolonnerne for kommunerne" in charts.ingredient_municipality_matrix(data).note
+
+
+@pytest.mark.build
+def test_the_printed_book_leaves_out_the_webs_figure_loading_line(built_site: Path):
+    """Finding 10: the main PDF printed "Figuren tegnes …" under drawn figures."""
+    found = editions.chapters(built_site)
+    waiting = [c for c in found if figures.WAITING in (built_site / c.path).read_text(encoding="utf-8")]
+    for chapter in each(waiting):
+        printed = editions.printable_article(built_site, chapter, 1, "")
+        assert figures.WAITING not in text(printed), chapter.path
+
+
+def test_a_profile_says_the_cards_show_why_in_the_plural_for_several_inferred_ties(data):
+    """Finding 11: "2 citater er udledt af redaktionen, og kortet viser hvorfor"."""
+    for code in each(["259", "760"]):
+        quotes = filters.quotes(data, filters.QuoteFilter(kommunekode=code))
+        said = attribution.intro(quotes, attribution.source(data.options))
+        assert "kortene viser hvorfor" in said and "kortet viser" not in said, code
+
+
+def test_the_organisation_chart_says_the_report_names_them_not_the_municipality(data):
+    """Finding 12: "De 5 organisationer, Køge nævner" — the report names them at Køge's initiatives."""
+    variant = next(v for k, v in charts.partners_by_kind(data).variants.items() if k.startswith("259"))
+    assert "rapporten nævner ved Køges indsatser" in variant.said and "Køge nævner" not in variant.said + variant.alt
+
+
+def test_the_front_page_lead_is_the_books_description_not_the_reports_subtitle(data):
+    """Finding 14: "Sund By Netværkets evalueringsrapport Kulturens Rige: hvordan syv kommuner …" read as a subtitle."""
+    assert text(front_page.lead(data)).startswith("Denne bog gengiver ")
+
+
+def test_the_findings_say_only_the_quoted_words_are_the_reports(data):
+    """Finding 15: "To sætninger fra rapporten" — each finding's lead-in is the editors' (findings.csv, lead)."""
+    said = text(front_page.main_findings(data))
+    assert "sætninger fra rapporten" not in said and "ordene i »…« er rapportens" in said
+
+
+def test_the_web_and_the_pdfs_cite_the_report_in_one_wording(data):
+    """Finding 17: the front page and the editions cited the report in two different wordings."""
+    reference = text(front_page.reference(data))
+    assert reference in text(front_page.how_to_cite(data))
+    for code in each(["259", "760"]):
+        printed = " ".join(edition(data, code).get_text(" ", strip=True).split())
+        assert f"Citér rapporten som kilden: {reference}" in printed and f"Eksempel: {reference}" in printed
+
+
+def test_the_hoeje_taastrup_summary_keeps_the_reports_hedge(data, report_text: str):
+    """Finding 18: the report hopes culture "måske" gives more courage; the summary said it gives it."""
+    assert "Håbet har været, at kunst og kultur kan bidrage til glæde og trivsel og måske mere lyst og mod" in collapse(report_text)
+    summary = data.municipalities.set_index("kommunekode").loc["169", "summary"]
+    assert "Håbet har været" in summary and "måske mere lyst og mod" in summary
+
+
+def test_the_evaluation_design_says_what_the_report_says_about_local_adaptation():
+    """Finding 19: "men at de altid skal tilpasses lokalt" — the report says initiatives are made locally and local
+    adaptation is needed, not that the ingredients must always be adapted."""
+    said = page_text("evalueringsdesign.ipynb")
+    assert "altid skal tilpasses" not in said and "lokale tilpasninger er nødvendige" in said
+
+
+def test_no_speaker_category_calls_a_health_consultant_clinical_staff(data):
+    """Finding 20: "Sundhedsfagligt personale" for a sundhedskonsulent and a faglig koordinator reads as clinical staff."""
+    labels = dict(zip(data.speaker_categories["speaker_category_id"], data.speaker_categories["label"], strict=True))
+    roles = set(data.quotes.loc[data.quotes["speaker_category"] == "sundhed", "speaker_role"])
+    assert "Sundhedskonsulent" in roles
+    assert "personale" not in labels["sundhed"].lower() and labels["sundhed"] == "Sundhedsområdet"
+
+
+def test_the_action_learning_page_says_plainly_whose_guess_figure_2_is():
+    """Finding 22: "her stiller figur 2 cyklussen op, …, hvis gæt og opstilling det er" is not plain Danish."""
+    said = page_text("kulturens-rige.ipynb")
+    assert "hvis gæt og opstilling" not in said and "er redaktionens gæt" in said
+
+
+def test_a_profile_with_no_tied_quotes_says_the_report_ties_none_once(data):
+    """Finding 23: "Rapporten knytter ingen citater til Guldborgsund, og ingen er udledt, … Rapporten knytter intet citat
+    til en kommune." said the same twice."""
+    for code in each(["376", "169", "230"]):
+        said = text(lists.municipality_ingredients(data, code))
+        assert len(re.findall(r"knytter (?:intet citat|ingen citater)", said)) == 1, said
+        assert "så ingen ingrediens kan vises for kommunen alene" in said

@@ -175,7 +175,7 @@ def test_the_credit_on_every_page_and_cover_says_an_analysts_book_rests_on_the_a
     when the folder is the report's, and an analyst's book says it rests on the analyst's data."""
     from kulturensrige.render import front_page
 
-    assert "bogens redaktions gengivelse af rapporten" in front_page.credit(report, "x.html")
+    assert "redaktionens gengivelse af rapporten" in front_page.credit(report, "x.html")
     said = front_page.credit(load(analyst_folder), "x.html")
     assert "Denne bog bygger på analytikerens data, ikke på rapporten alene." in said and "redaktion" not in said
 
@@ -421,7 +421,6 @@ def test_a_title_the_report_does_not_give_says_it_is_the_editors_on_cards_tables
     assert mark == "(redaktionens titel)"
     said = " ".join(
         [
-            str(lists.initiative_table(report)),
             str(comparison.compare_view(report)),
             " ".join(i["title"] for i in editions.initiative_items(report, "259")),
         ]

@@ -120,8 +120,8 @@ def _covered(sources: list[dict[str, str]], name: str, header: list[str]) -> boo
 def test_the_overview_pages_table_downloads_are_in_the_sources_file(data):
     """tabel-kommuner.csv promised a row in kilder.csv beside its link and had none."""
     sources = _sources(data)
-    downloads = _downloads(str(lists.municipality_table(data))) + _downloads(str(lists.initiative_table(data)))
-    assert {name for name, _ in downloads} == {"tabel-kommuner.csv", "tabel-indsatser.csv"}
+    downloads = _downloads(str(lists.municipality_table(data)))
+    assert {name for name, _ in downloads} == {"tabel-kommuner.csv"}
     for name, header in each(downloads):
         assert _covered(sources, name, header), name
 
@@ -174,8 +174,11 @@ def test_a_card_marks_a_quote_kind_the_editors_named(data):
     motto = data.quotes[data.quotes["kind"] == "motto"].head(1)
     kind, _, _ = cards.speaker_line(data, motto)
     assert kind == "Kort udsagn (redaktionens betegnelse)"
+    # Reading 11, finding 16: the report speaks of its "interviewcitater" but never calls one quote that.
     interview = data.quotes[data.quotes["kind"] == "interview"].head(1)
-    assert cards.speaker_line(data, interview)[0] == "Interviewcitat"
+    assert cards.speaker_line(data, interview)[0] == "Interviewcitat (redaktionens betegnelse)"
+    exchange = data.quotes[data.quotes["kind"] == "ordveksling"].head(2)
+    assert cards.speaker_line(data, exchange)[0] == "Ordveksling"  # "I følgende ordveksling …": the report's word
 
 
 def test_the_guiding_question_is_labelled_as_the_editors_rewording_of_the_report(data, report_text):
@@ -258,3 +261,15 @@ def test_an_analysts_edition_says_the_analysts_ties_and_attention_points_are_the
     assert "knyttet til andre kommuner (udledt af analytikeren; de står i deres udgaver)" in said
     assert "udledt af redaktionen" not in said and "Redaktionens læsning" not in said
     assert "Analytikerens angivelse: afsnittet peger på disse punkter" in said
+
+
+@pytest.mark.build
+def test_the_sources_file_documents_only_files_the_built_book_offers(built_site: Path):
+    """Reading 11, finding 6: kilder.csv documented tabel-indsatser.csv, which no page offers."""
+    folder = built_site / "_static" / "data"
+    published = (folder / SOURCES_FILE).read_text(encoding="utf-8-sig")
+    documented = {r["fil"] for r in csv.DictReader(io.StringIO(published, newline=""))}
+    offered = {name for page in sorted(built_site.rglob("*.html")) for name, _ in _downloads(page.read_text(encoding="utf-8"))}
+    offered |= {p.name for p in folder.glob("*.csv")}
+    for pattern in each(sorted(documented)):
+        assert fnmatch.filter(offered, pattern), pattern

@@ -153,8 +153,9 @@ def sources_file(data: Dataset) -> str:
         for shown, (_, value, _) in zip(headings, columns, strict=True):
             rows.append([f"{file}.csv", shown, *_value_source(data, value)])
     # A figure's table downloads as '<figure id>-<view>.csv': every number in it is the figure's, and so is its source.
+    # A figure the book shows as a list (Figures 2-4) has no such file, and kilder.csv documents only what exists.
     for value, editorial in EDITORIAL_VALUES.items():
-        if value.startswith(FIGURE):
+        if value.startswith(FIGURE) and editorial.download:
             editors = provenance.value_source(data.options, value) == provenance.BY_EDITORS
             label = provenance.value_label(data.options, value)
             rows.append([f"{value.removeprefix(FIGURE)}-*.csv", "alle", label, editorial.reason if editors else ""])

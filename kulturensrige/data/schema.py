@@ -419,7 +419,9 @@ TABLES: dict[str, Table] = {
                 "attention_point_id": ident("Punktets id.", "faelles-fundamenter-sprog"),
                 "ingredient_id": ref("ingredients", "Ingrediensen.", "faelles-fundamenter"),
                 "position": integer("Rækkefølge.", "1", minimum=1),
-                "text": text("Punktet med egne ord.", "Fagsprog kan virke ekskluderende."),
+                "text": text(
+                    "Punktet: rapportens ordlyd, hvor basis = stated; ellers redaktionens egne ord.", "Fagsprog kan virke ekskluderende."
+                ),
                 "basis": choice(
                     BASES,
                     "stated: rapporten kalder det selv et opmærksomhedspunkt; inferred: redaktionens læsning af afsnittet.",
@@ -680,6 +682,7 @@ class Editorial:
     label: str  # what the value is, in Danish
     reason: str  # why it is not the report's, in Danish
     act: str = "læsning"  # what the editors did: "redaktionens læsning", "redaktionens tilføjelse", ...
+    download: bool = True  # a figure: whether the book offers its numbers as a CSV file (a list has none)
 
 
 # The rule for an inferred tie, written once: the data dictionary, the data chapter and the validator share it.
@@ -697,6 +700,11 @@ COUNTED_ONCE = "Hver organisation tælles én gang, også når rapporten nævner
 INFERRED_TIES_COUNTED = (
     "Rapporten knytter intet citat til en kommune: kolonnerne for kommunerne tæller de citater, redaktionen har knyttet "
     "til en kommune (udledt af redaktionen)."
+)
+# The same for the chart whose bars are split by speaker group, not by municipality.
+INFERRED_TIES_HIGHLIGHTED = (
+    "Søjlerne tæller citaterne pr. ingrediens, delt efter talerens gruppe. Rapporten knytter intet citat til en kommune: "
+    "vælges en kommune, fremhæves de citater, redaktionen har knyttet til den (udledt af redaktionen)."
 )
 
 EDITORIAL: tuple[Editorial, ...] = (
@@ -762,9 +770,9 @@ EDITORIAL: tuple[Editorial, ...] = (
     Editorial(
         "quote_kinds.label_source",
         "citatslagenes betegnelser",
-        "Rapporten kalder nogle citater noget (interviewcitater, stjernestunder, en ordveksling, en feltdagbog, et skilt); "
-        "de øvrige betegnelser (fx »kort udsagn«) er redaktionens (label_source = redaktionen), og hvilken slags hvert "
-        "citat er, er redaktionens inddeling.",
+        "Rapporten kalder nogle citater noget (stjernestunder, en ordveksling, en feltdagbog, et skilt); de øvrige "
+        "betegnelser (fx »kort udsagn«, og »interviewcitat«, som rapporten kun bruger om sine citater samlet) er "
+        "redaktionens (label_source = redaktionen), og hvilken slags hvert citat er, er redaktionens inddeling.",
         "betegnelse",
     ),
     Editorial(
@@ -802,6 +810,29 @@ EDITORIAL: tuple[Editorial, ...] = (
         "værkernes sprog",
         "Rapporten angiver ikke værkernes sprog; sproget er redaktionens angivelse (»ikke angivet«, hvor den ikke har det).",
         "tilføjelse",
+    ),
+    Editorial(
+        "publication.kind",
+        "udgivelsens slags",
+        "Rapporten kalder sig selv »denne rapport« og »evalueringen«; betegnelsen »evalueringsrapport« er redaktionens.",
+        "betegnelse",
+    ),
+    Editorial(
+        "quotes.cleared",
+        "frigivne citater",
+        "Rapporten frigiver ingen citater; om et citat må vise talerens rolle sammen med sin kommune, er redaktionens "
+        "afgørelse efter bogens anonymitetsregel.",
+        "afgørelse",
+    ),
+    *(
+        Editorial(
+            f"options.{column}",
+            f"datamappens indstillinger ({column})",
+            "Rapporten har ingen indstillinger: indstillingerne, deres værdier og noter (fx bogens anonymitetsregel) er "
+            "redaktionens valg for bogen, med redaktionens ord.",
+            act,
+        )
+        for column, act in (("option_id", "betegnelse"), ("value", "valg"), ("note", "ord"))
     ),
     Editorial(
         "publication.year_note",
@@ -854,18 +885,21 @@ EDITORIAL: tuple[Editorial, ...] = (
         "Rapportens figur 2 er ikke gengivet, og teksten siger ikke, hvad den viser. At den viser aktionslæringens "
         "cyklus, er redaktionens gæt; trinnene her er dem, teksten lige før figuren beskriver.",
         "gengivelse",
+        download=False,
     ),
     Editorial(
         "figur:seks-p",
         "figur 3 (de 6 P’er)",
         "Rapportens figur 3 er ikke gengivet; redaktionen har stillet de 6 P’er op som liste.",
         "gengivelse",
+        download=False,
     ),
     Editorial(
         "figur:ordsky",
         "figur 4 (ordskyen)",
         "Rapporten trykker ordskyen som billede; redaktionen gengiver kun de ord, rapportens tekst nævner, som liste uden hyppigheder.",
         "gengivelse",
+        download=False,
     ),
     *(
         Editorial(
@@ -875,7 +909,7 @@ EDITORIAL: tuple[Editorial, ...] = (
             "optælling",
         )
         for figure_id, title, counted in (
-            ("citater-pr-ingrediens", "Citater pr. ingrediens", INFERRED_TIES_COUNTED),
+            ("citater-pr-ingrediens", "Citater pr. ingrediens", INFERRED_TIES_HIGHLIGHTED),
             ("ingrediens-kommune", "Citater pr. ingrediens og kommune", INFERRED_TIES_COUNTED),
             ("kunstformer-kommune", "Kunstformer og aktiviteter pr. kommune", COUNTED_APART),
             ("maalgrupper-kommune", "Målgrupper pr. kommune", COUNTED_APART),
@@ -914,11 +948,5 @@ PAGE_TABLES = {
         ("Udgangspunkt", "municipalities.starting_point", True),
         ("Indsatser", "initiatives.kind", True),
         ("Citater knyttet til kommunen", "quotes.kommunekode", False),
-    ),
-    "tabel-indsatser": (
-        ("Indsats", "initiatives.title", False),
-        ("Kommune", "municipalities.name", False),
-        ("Slags", "initiatives.kind", True),
-        ("Status", "initiatives.status", True),
     ),
 }

@@ -518,8 +518,15 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
     if initiatives:
         figures["art_forms"] = edition_charts.art_forms.column(kommunekode)
         figures["target_groups"] = edition_charts.target_groups.column(kommunekode)
-    # How firmly the municipality's quotes are tied says itself ("2, udledt af redaktionen"), as everywhere a count of ties stands.
-    quotes_title = f"Citater pr. ingrediens, med de citater, der er knyttet til {name} ({cards.attributed_count(data, quotes)}), fremhævet"
+    # How firmly the municipality's quotes are tied says itself ("1, udledt af redaktionen"), as everywhere a count of ties
+    # stands; counted as the diagram and the ingredients show them: only the quotes that substantiate an ingredient.
+    shown = quotes[quotes["ingredient_ids"].map(bool)]
+    tied = cards.attributed_count(data, shown) if len(shown) else ""
+    quotes_title = (
+        f"Citater pr. ingrediens, med de citater, der er knyttet til {name} ({tied}), fremhævet"
+        if tied
+        else f"Citater pr. ingrediens (ingen af dem er knyttet til {name})"
+    )
     # The chosen variant marks its own table's column: the municipality's part of each ingredient (charts.quotes_per_ingredient).
     quotes_figure = edition_charts.quotes_per_ingredient.variant(kommunekode, quotes_title, kommunekode)
     figures["quotes"] = replace(quotes_figure, mark=highlight_note(name))
@@ -550,7 +557,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "quote_summary": cards.quote_count_summary(quotes, data.options),
         "attribution_intro": cards.attribution_intro(quotes, attribution.source(data.options)),
         "attribution_levels": attribution.explained(data.options),
-        "tied": cards.attributed_count(data, quotes),
+        "tied": tied,
         "sources": edition_sources(data),
         "ingredients": ingredient_items(data, kommunekode, edition_charts.general_quotes, words),
         "recommendations": recommendation_items(data),
@@ -560,6 +567,9 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "publisher": publisher(data),
         "kicker": front_page.cover_kicker(data),
         "credit": Markup(front_page.credit(data, this="Denne udgave")),  # escaped in credit()
+        # The report as a reference in the front page's words (escaped in reference()), and what its year rests on.
+        "reference": Markup(front_page.reference(data)),
+        "year_note": front_page.publication(data).year_note,
         "file_name": file_name(row.slug),
         "plotly_js": plotly_js,
         "municipality_count": number(len(data.municipalities)),
@@ -611,6 +621,7 @@ DROPPED = [
     ".kr-compare-choices",
     ".kr-compare-status",  # "2 af 7 kommuner står side om side": on paper all of them do
     ".kr-web-only",  # a chapter's sentence about the filter or a click (book/*.ipynb)
+    ".kr-plot-waiting",  # "Figuren tegnes …" (figures.WAITING): the web page's word while plotly.js loads
     # The front page's "Sådan citerer du rapporten" ends "nævn også datamappens fingeraftryk nederst på siden": the
     # web page's foot. An edition's cover says how to cite the report and that edition, with its fingerprint.
     f"section:has(> #{front_page.CITE_ID})",
@@ -889,6 +900,9 @@ def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str) -> str
         "publisher": publisher(data),
         "kicker": front_page.cover_kicker(data),
         "credit": Markup(front_page.credit(data, this="Denne udgave")),  # escaped in credit()
+        # The report as a reference in the front page's words (escaped in reference()), and what its year rests on.
+        "reference": Markup(front_page.reference(data)),
+        "year_note": front_page.publication(data).year_note,
         "file_name": file_name(),
         "plotly_js": plotly_js,
         "municipality_count": number(len(data.municipalities)),

@@ -19,7 +19,8 @@ from plotly import colors
 from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
-from kulturensrige.data.schema import NOT_STATED
+from kulturensrige.data.schema import BY_EDITORS, BY_REPORT, NOT_STATED
+from kulturensrige.render import cards
 from kulturensrige.render.figures import INITIATIVE_DRILL, PALETTE, Axes, Chart, Marks, RowLabels, Variant, figure_json, styled
 from kulturensrige.render.markup import Html
 from kulturensrige.render.measure import text_width
@@ -224,10 +225,18 @@ def quotes_per_ingredient(data: Dataset) -> Chart:
             + "."
         )
         # Each ingredient's quotes and the municipality's part of them; the speaker groups are in the text above.
+        # How firmly the municipality's quotes are tied says itself in each cell ("1, udledt af redaktionen").
+        tied = [
+            cards.attributed_count(data, data.quotes[data.quotes["quote_id"].isin({q for part in mine for q in part[k]})])
+            for k in range(len(ingredients))
+        ]
+        # The chosen municipality's column last, as in every chart's table that marks one.
         table = pd.DataFrame(
-            {"Ingrediens": [ingredient_names[i] for i in ingredients], "I alt": totals, f"Heraf {name} (fremhævet)": counts}
+            {"Ingrediens": [ingredient_names[i] for i in ingredients], "I alt": totals}
+            | _others_ties(data, ingredients)
+            | {f"Heraf {name} (fremhævet)": tied}
         )
-        marks = ("", "", code)
+        marks = (*[""] * (len(table.columns) - 1), code)
         mine_total = len({q for part in mine for cell in part for q in cell})
         said = (
             f"{genitive(name)} {'ene citat' if mine_total == 1 else f'{number(mine_total)} citater'} står i fuld farve forrest i "
@@ -256,6 +265,20 @@ def ingredient_ties_note(data: Dataset) -> str:
     tally = statistics.quote_tally(data)
     said = provenance.ingredient_ties(tally.ties_by_source(), "ingredienserne", quotes=tally.quotes_by_source)
     return f"Et citat, der underbygger flere ingredienser, tælles ved hver af dem: {said[0].lower()}{said[1:]}" if said else ""
+
+
+def _others_ties(data: Dataset, ingredient_ids: list[str]) -> dict[str, list[int]]:
+    """The columns a figure's table adds so that its download says what its note says: per ingredient, how many of its
+    quotes are tied to it by another than the report ('Heraf koblet af redaktionen (redaktionens læsning, ikke
+    rapportens)'). Only in the report's own data folder: in any other, every tie is the folder's, as kilder.csv says."""
+    if provenance.folder_source(data.options) != BY_REPORT:
+        return {}
+    quotes = data.quotes
+    editors = quotes[quotes["ingredient_tie"] == BY_EDITORS]
+    if editors.empty:
+        return {}
+    heading = f"Heraf koblet af redaktionen ({provenance.ingredient_tie(BY_EDITORS)})"
+    return {heading: [int(editors["ingredient_ids"].map(lambda ids, i=i: i in ids).sum()) for i in ingredient_ids]}
 
 
 # The part of a bar that is not the chosen municipality's: its own colour and pattern, faint. In the colour, not the
@@ -388,9 +411,13 @@ def _by_speaker(data: Dataset, counts: pd.DataFrame, ingredient_names: dict, spe
         parts.append(f"{ingredient_names[ingredient_id]}: {plural(int(total), 'citat', 'citater')}" + (f" ({detail})" if detail else ""))
     alt = "Antal citater, der underbygger hver ingrediens, for alle kommuner, fordelt på talerens gruppe: " + "; ".join(parts) + "."
     table = counts.pivot_table(index="ingredient_id", columns="speaker_category", values="count", sort=False, fill_value=0).astype(int)
-    table = table.rename(index=ingredient_names, columns=speaker_names)
     table = table.loc[:, table.sum() > 0]
     table["I alt"] = table.sum(axis=1)
+    for heading, tied_by_others in _others_ties(data, list(table.index)).items():
+        table[heading] = tied_by_others
+    # The speaker groups are the editors' division of the roles: each column's heading says so, as the note does.
+    grouped = {c: provenance.heading(data.options, speaker_names[c], "quotes.speaker_category") for c in speaker_names}
+    table = table.rename(index=ingredient_names, columns=grouped)
     return Variant(figure_json(figure), alt, table.reset_index().rename(columns={"ingredient_id": "Ingrediens"}))
 
 
@@ -410,7 +437,19 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
             rows, cols = list(dict.fromkeys(matrix["ingredient_id"])), list(dict.fromkeys(matrix["column"]))
             z = [[int(cells[r, c].count) for c in cols] for r in rows]
             ids = [[" ".join(cells[r, c].quote_ids) for c in cols] for r in rows]
-            table = pd.DataFrame(z, index=[ingredient_names[r] for r in rows], columns=[municipality_names[c] for c in cols])
+            # A municipality's cell says how firmly its quotes are tied ("1, udledt af redaktionen"), as the note does.
+            cells_said = [
+                [
+                    cards.attributed_count(data, data.quotes[data.quotes["quote_id"].isin(ids[i][j].split())])
+                    if col != statistics.NOT_STATED_COLUMN
+                    else number(z[i][j])
+                    for j, col in enumerate(cols)
+                ]
+                for i in range(len(rows))
+            ]
+            table = pd.DataFrame(cells_said, index=[ingredient_names[r] for r in rows], columns=[municipality_names[c] for c in cols])
+            for heading, tied_by_others in _others_ties(data, rows).items():
+                table[heading] = tied_by_others
             labels = _plot(municipality_names[col] for col in cols)
             names = [ingredient_names[r] for r in rows], [municipality_names[col] for col in cols]
             counted[include_inferred] = {
@@ -446,7 +485,8 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
         else:
             mine = ", ".join(f"{ingredient_names[r]} {z[i][marked]}" for i, r in enumerate(rows))
             alt = f"{municipality_names[code]} er fremhævet: {mine}. {summary} Alle kommuners tal står i tabellen."
-        marks = ("", *(col if col != statistics.NOT_STATED_COLUMN else "" for col in cols))
+        extra = [""] * (len(c["table"].columns) - 1 - len(cols))  # the columns of others' ties mark no municipality
+        marks = ("", *(col if col != statistics.NOT_STATED_COLUMN else "" for col in cols), *extra)
         empty = [col for j, col in enumerate(cols[:-1]) if not any(row[j] for row in z)]
         said = _why_no_quotes(data, empty, include_inferred, None if marked is None else code)
         return Variant(figure, alt, c["table"], marks, said)
@@ -712,15 +752,17 @@ def partners_by_kind(data: Dataset) -> Chart:
         # Its own part first in the legend too: plotly lists stacked bars from the top of the stack down.
         layout = {**highlighted["layout"], "showlegend": True, "legend": {**highlighted["layout"]["legend"], "traceorder": "normal"}}
         counts = [len(m) for m in mine]
+        # The report names the organisations at the municipality's initiatives; the municipality names none itself.
+        by_whom = f"{provenance.words(provenance.folder_source(data.options)).holder} nævner ved {genitive(name)} indsatser"
         alt = (
-            f"Organisationer nævnt ved indsatserne efter slags, med dem, {name} nævner, fremhævet i fuld farve forrest i "
+            f"Organisationer nævnt ved indsatserne efter slags, med dem, {by_whom}, fremhævet i fuld farve forrest i "
             "søjlerne og de øvrige dæmpede: "
             + "; ".join(f"{k}: {t}, heraf {m} ved {name}" for k, m, t in zip(names, counts, total, strict=True))
             + "."
         )
         table = pd.DataFrame({kind_heading: names, "Antal organisationer": total, f"Heraf ved {name} (fremhævet)": counts})
         said = (
-            f"{'Den ene organisation' if sum(counts) == 1 else f'De {number(sum(counts))} organisationer'}, {name} nævner, "
+            f"{'Den ene organisation' if sum(counts) == 1 else f'De {number(sum(counts))} organisationer'}, {by_whom}, "
             "står i fuld farve forrest i søjlerne, de øvrige dæmpede bag dem."
             if sum(counts)
             else f"Ved {genitive(name)} indsatser er ingen organisationer nævnt, så ingen del af søjlerne er fremhævet."

@@ -57,9 +57,10 @@ def lead(data: Dataset) -> str:
     report = publication(data)
     start, end = _period(data)
     when = f" ({esc(start)} – {esc(end)})" if start and end else ""
+    # The book's own description of the report, said to be the book's: not the report's subtitle.
     return (
-        f'<p class="kr-lead">{esc(report.publisher)}s {esc(report.kind)} <cite>{esc(report.title)}</cite>: '
-        f"hvordan {count_word(len(data.municipalities))} kommuner brugte kunst og kultur til at fremme borgernes mentale "
+        f'<p class="kr-lead">Denne bog gengiver {esc(report.publisher)}s {esc(report.kind)} <cite>{esc(report.title)}</cite> '
+        f"om, hvordan {count_word(len(data.municipalities))} kommuner brugte kunst og kultur til at fremme borgernes mentale "
         f"sundhed{when}.</p>"
     )
 
@@ -73,7 +74,7 @@ def credit(data: Dataset, href: str = "", this: str = "Denne bog") -> str:
     link = EDITORS_LINK if source == BY_REPORT else OTHERS_LINK
     added = f'Se, <a href="{esc(href)}">{link}</a>.' if href else f"{link.capitalize()}, står {EDITORS_PLACE}."
     whose = (
-        "er bogens redaktions gengivelse af rapporten, ikke udgiverens egen"
+        "er redaktionens gengivelse af rapporten, ikke udgiverens egen"
         if source == BY_REPORT
         else f"bygger på {esc(provenance.words(source).holder)}, ikke på rapporten alene"
     )
@@ -86,7 +87,7 @@ def cover_kicker(data: Dataset) -> str:
     report = publication(data)
     source = provenance.folder_source(data.options)
     if source == BY_REPORT:
-        return f"Bogens redaktions gengivelse af {report.publisher}s {report.kind}"
+        return f"Redaktionens gengivelse af {report.publisher}s rapport"
     holder = provenance.words(source).holder
     return f"{holder[0].upper()}{holder[1:]} i bogen om {report.publisher}s {report.kind}"
 
@@ -96,12 +97,13 @@ def _finding(row) -> str:
 
 
 def chosen_by(data: Dataset) -> str:
-    """Whose choice the findings are: the sentences are the report's, verbatim; picking them out is the editors'. In
-    another folder they are that folder's (an analyst's), and the report is not said to be their source."""
+    """Whose choice and words the findings are: the words in »…« are the report's, verbatim; picking them out and the
+    lead-in before them are the editors' (findings.csv, lead). In another folder they are that folder's (an analyst's),
+    and the report is not said to be their source."""
     n = len(data.findings)
-    said = f"{count_word(n).capitalize()} {'sætning' if n == 1 else 'sætninger'}"
     if provenance.folder_source(data.options) == BY_REPORT:
-        return f"{said} fra rapporten, valgt af redaktionen"
+        return f"{count_word(n).capitalize()} fund, valgt af redaktionen: ordene i »…« er rapportens, indledningen før dem er redaktionens"
+    said = f"{count_word(n).capitalize()} {'sætning' if n == 1 else 'sætninger'}"
     return f"{said} fra {provenance.folder_words(data.options).holder}"
 
 
@@ -147,8 +149,9 @@ def starts(data: Dataset) -> str:
     return f'<ul class="kr-inline-list kr-starts">{"".join(items)}</ul>'
 
 
-def _reference(data: Dataset) -> str:
-    """Publisher (year): title. Kind. The year is the report's own 'u.å.' where it states none."""
+def reference(data: Dataset) -> str:
+    """Publisher (year): title. Kind. The year is the report's own 'u.å.' where it states none. The one wording of
+    the report as a reference: the front page and the PDF editions both cite it so."""
     report = publication(data)
     year = "u.å." if report.year == "ikke angivet" else report.year
     return f"{esc(report.publisher)} ({esc(year)}): <cite>{esc(report.title)}</cite>. {esc(report.kind.capitalize())}."
@@ -159,7 +162,7 @@ def citation(data: Dataset) -> str:
     report = publication(data)
     note = f"{esc(report.year_note)} " if report.year_note else ""
     return (
-        f'<p class="kr-citation">{_reference(data)}</p>'
+        f'<p class="kr-citation">{reference(data)}</p>'
         f'<p class="kr-citation-note">{note}Citerer du denne udgave, så nævn også datamappens fingeraftryk '
         "nederst på siden.</p>"
     )
@@ -192,7 +195,7 @@ def first_screen(data: Dataset) -> Html:
         + _line("forside-ingredienser", "Virksomme ingredienser", ingredient_lines(data))
         + _line("forside-kommuner", f"De {count_word(len(data.municipalities))} kommuner", municipality_lines(data))
         + _main_finding(data)
-        + _line("forside-citer", "Citér som", f'<p class="kr-citation">{_reference(data)} <a href="#{CITE_ID}">Mere om at citere</a></p>')
+        + _line("forside-citer", "Citér som", f'<p class="kr-citation">{reference(data)} <a href="#{CITE_ID}">Mere om at citere</a></p>')
         + "</div>"
     )
 

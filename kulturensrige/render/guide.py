@@ -65,8 +65,8 @@ def attention_point_groups(data: Dataset, ingredient_id: str) -> list[AttentionP
     stated = points[points["basis"] == "stated"]
     inferred = points[points["basis"] == "inferred"]
 
-    def rows(frame) -> tuple[tuple[str, str], ...]:
-        return tuple((str(p.text), str(p.section_id)) for p in table_rows(frame))
+    def rows(frame, quoted: bool = False) -> tuple[tuple[str, str], ...]:
+        return tuple((f"»{p.text}«" if quoted else str(p.text), str(p.section_id)) for p in table_rows(frame))
 
     # Whose points they are, in the one wording (data/provenance.py): the report's and the editors', or an analyst's.
     holder = provenance.words(provenance.folder_source(data.options)).holder
@@ -76,7 +76,9 @@ def attention_point_groups(data: Dataset, ingredient_id: str) -> list[AttentionP
     if stated.empty:
         groups = [AttentionPoints("", f"{holder} nævner ikke selv et opmærksomhedspunkt ved denne ingrediens.", (), False)]
     else:
-        groups = [AttentionPoints("", f"{holder} nævner selv {_these(len(stated))}:", rows(stated), False)]
+        # The report's own points are its wording (basis = stated), so they stand in quotation marks.
+        quoted = provenance.folder_source(data.options) == provenance.BY_REPORT
+        groups = [AttentionPoints("", f"{holder} nævner selv {_these(len(stated))}:", rows(stated, quoted), False)]
     if not inferred.empty:
         also = "" if stated.empty else " desuden"
         lead = f"afsnittet peger{also} på disse punkter, som {named} ikke selv kalder opmærksomhedspunkter."

@@ -73,19 +73,6 @@ def municipality_table(data: Dataset) -> Html:
     return simple_table(frame, "De deltagende kommuner", kommune_column="_kode", table_id="tabel-kommuner")
 
 
-def initiative_table(data: Dataset, kommunekode: str = filters.ALL) -> Html:
-    rows = filters.initiatives(data, kommunekode)
-    headings = provenance.page_table_headings(data.options, "tabel-indsatser")
-    columns = [
-        [cards.initiative_title(data, r) for r in rows.itertuples()],
-        [filters.municipality_name(data, c) for c in rows["kommunekode"]],
-        [_key(data, "initiative_kinds", "initiative_kind_id", k, "label") for k in rows["kind"]],
-        [_key(data, "statuses", "status_id", s, "label") for s in rows["status"]],
-    ]
-    frame = pd.DataFrame({**dict(zip(headings, columns, strict=True)), "_kode": rows["kommunekode"]})
-    return simple_table(frame, "Indsatser", kommune_column="_kode", table_id="tabel-indsatser")
-
-
 # The report names no municipality codes and no regions: the profile says whose they are.
 
 
@@ -136,11 +123,17 @@ def municipality_ingredients(data: Dataset, kommunekode: str) -> Html:
     name = filters.municipality_name(data, kommunekode)
     if quotes.empty:
         holder = attribution.source_name(data.options)
-        counts = attribution.tie_counts(statistics.quote_tally(data), data.options)
-        return Html(
-            f'<p class="kr-empty-note">{esc(holder[0].upper() + holder[1:])} knytter ingen citater til {esc(name)}, og ingen er '
-            f"udledt, så ingen ingrediens kan vises for kommunen alene. {esc(counts)}</p>"
-        )
+        tally = statistics.quote_tally(data)
+        counts = attribution.tie_counts(tally, data.options)
+        if not tally.stated:  # the count already says the holder ties none: say only that no inferred tie is this one's
+            none = "Ingen af dem er knyttet til" if tally.inferred else "Intet citat er udledt til"
+            said = f"{counts} {none} {name}, så ingen ingrediens kan vises for kommunen alene."
+        else:
+            said = (
+                f"{holder[0].upper() + holder[1:]} knytter ingen citater til {name}, og ingen er udledt, så ingen ingrediens kan "
+                f"vises for kommunen alene. {counts}"
+            )
+        return Html(f'<p class="kr-empty-note">{esc(said)}</p>')
     items = []
     for ingredient in table_rows(data.ingredients.sort_values("number")):
         hits = quotes[quotes["ingredient_ids"].map(lambda ids, i=ingredient.ingredient_id: i in ids)]

@@ -93,6 +93,7 @@ def intro(quotes: pd.DataFrame, tied_by: str) -> str:
     elif tied_by == BY_REPORT:
         parts.append("Rapporten nævner ikke kommunen ved citaterne")
     if inferred:
-        parts.append(f"{plural(inferred, 'citat', 'citater')} er {said.inferred}, og kortet viser hvorfor")
+        cards = "kortet" if inferred == 1 else "kortene"
+        parts.append(f"{plural(inferred, 'citat', 'citater')} er {said.inferred}, og {cards} viser hvorfor")
     text = "; ".join(parts) + "."
     return text[0].upper() + text[1:]
