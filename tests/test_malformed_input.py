@@ -44,6 +44,8 @@ SAME_TABLE_TWICE = (
     "mappen har både {files}, som kun adskiller sig ved store og små bogstaver eller mellemrum og derfor er samme tabel; "
     "det er uklart, hvilken fil der gælder, så slet eller omdøb de andre, så kun '{file}' er tilbage"
 )
+LIST_RULE = "tilladt: forskellige id'er adskilt af ';', hvert én gang"
+EMPTY_ITEM = f"har et tomt punkt (to ';' efter hinanden, eller et først eller sidst); {LIST_RULE}"
 SIX_PS_ROWS = (REPO / "data" / "six_ps.csv").read_bytes().count(b"\n") - 1
 STRAY_BYTE = "byten er ikke gyldig UTF-8, men resten af filen er UTF-8; ret tegnet, og gem filen som CSV (UTF-8)"
 
@@ -266,6 +268,25 @@ CASES: dict[str, tuple[Callable[[Path], None], Callable[[], list[str]]]] = {
                 "fra ingredients.csv"
             )
         ],
+    ),
+    # list: an id named twice would be counted twice; an empty item is a slip of the separator
+    "list_repeating_an_id": (
+        cell_where("quotes", "q001", "ingredient_ids", "etablering-af-vi;etablering-af-vi;etablering-af-vi"),
+        lambda: [
+            (
+                f"data/quotes.csv, række {row_of('quotes', 'q001')}, kolonne ingredient_ids: "
+                "'etablering-af-vi;etablering-af-vi;etablering-af-vi' — nævner det samme id mere end én gang "
+                f"('etablering-af-vi' 3 gange); {LIST_RULE}"
+            )
+        ],
+    ),
+    "list_with_an_empty_item": (
+        cell("guide_recommendations", 0, "ingredient_ids", "etablering-af-vi;;gnist-og-flamme"),
+        lambda: [(f"data/guide_recommendations.csv, række 2, kolonne ingredient_ids: 'etablering-af-vi;;gnist-og-flamme' — {EMPTY_ITEM}")],
+    ),
+    "list_ending_in_a_separator": (
+        cell("initiatives", 0, "art_form_ids", "billedkunst;"),
+        lambda: [f"data/initiatives.csv, række 2, kolonne art_form_ids: 'billedkunst;' — {EMPTY_ITEM}"],
     ),
     # text: only spaces; the one spelling of 'ikke angivet'
     "text_only_spaces": (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import SupportsInt, cast
@@ -403,6 +404,21 @@ def split_list(cell: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in str(cell).split(LIST_SEPARATOR) if part.strip())
 
 
+_LIST_ALLOWED = f"tilladt: forskellige id'er adskilt af '{LIST_SEPARATOR}', hvert én gang"
+
+
+def _list_cell_problem(cell: str) -> str | None:
+    """What is wrong with a list cell's shape: an empty item (a;;b, a trailing ';') or an id named twice, which
+    every count would take twice (a quote counted three times under one ingredient)."""
+    if not cell.strip():
+        return None
+    parts = [part.strip() for part in cell.split(LIST_SEPARATOR)]
+    if "" in parts:
+        return f"har et tomt punkt (to '{LIST_SEPARATOR}' efter hinanden, eller et først eller sidst); {_LIST_ALLOWED}"
+    repeated = ", ".join(f"{part!r} {times} gange" for part, times in Counter(parts).items() if times > 1)
+    return f"nævner det samme id mere end én gang ({repeated}); {_LIST_ALLOWED}" if repeated else None
+
+
 def _check_references(
     table: Table,
     frame: pd.DataFrame,
@@ -416,6 +432,12 @@ def _check_references(
     problems = []
     label = labels[table.name]
     for ref in table.references:
+        if ref.many:
+            problems += [
+                Problem(label, rows[i], ref.column, cell, wrong)
+                for i, cell in enumerate(frame[ref.column].astype(str))
+                if (i, ref.column) not in bad and (wrong := _list_cell_problem(cell))
+            ]
         if ref.table not in usable:
             continue
         target = TABLES[ref.table]
@@ -428,7 +450,7 @@ def _check_references(
             values = split_list(cell) if ref.many else ((cell,) if cell else ())
             if not values and not ref.optional:
                 problems.append(Problem(label, rows[i], ref.column, cell, f"må ikke være tom; tilladt: et {target.key} fra {where}"))
-            for value in values:
+            for value in dict.fromkeys(values):  # a repeated id is reported once, as a repeat (_list_cell_problem)
                 if value not in keys:
                     problems.append(
                         Problem(label, rows[i], ref.column, value, f"ukendt id; tilladt: et {target.key} fra {where} ({shown})")

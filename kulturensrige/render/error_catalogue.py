@@ -588,6 +588,16 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
                 "En påkrævet henvisning er tom.",
                 "Vælg en værdi fra rullelisten; den henter værdierne fra tabellen, der henvises til.",
             ),
+            MessageKind(
+                _cell("quotes", "ingredient_ids", "etablering-af-vi;etablering-af-vi", only=False),
+                "Et id står mere end én gang i en liste; hver gang ville tælle med, så citatet talte dobbelt under ingrediensen.",
+                "Skriv hvert id én gang.",
+            ),
+            MessageKind(
+                _cell("quotes", "ingredient_ids", "etablering-af-vi;;gnist-og-flamme", only=False),
+                "Listen har et tomt punkt: to semikoloner efter hinanden, eller et først eller sidst.",
+                "Slet det overskydende semikolon.",
+            ),
             MessageKind(_cycle, "Et afsnit ligger (via andre) under sig selv.", "Ret parent_id, så afsnittene danner et træ."),
         ],
     ),
