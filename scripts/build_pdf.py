@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 
 from kulturensrige import cli
-from kulturensrige.book.site_folder import replaced_site
+from kulturensrige.book.site_folder import LinkInSite, replaced_site
 from kulturensrige.data.buildkey import RECORD, read_record
 from kulturensrige.data.folder_writing import destination_problem
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
             written = print_pdfs(edition_jobs(data, copy, stamp))
             remove_stale(copy / "pdf", {p.name for p in written})
             linked = link_editions(copy, data)
-    except PrintError as exc:
+    except (PrintError, LinkInSite) as exc:
         print(f"PDF-udgaverne er ikke skrevet: {exc}; bogen i {site} er som før.", file=sys.stderr)
         return 1
     except Interrupted:

@@ -44,6 +44,7 @@ from kulturensrige.render import browser, cards, charts, figures, lists
 from kulturensrige.rules import views
 from support.builds import made_once, run_folder
 from support.checks import each
+from support.scripts import run_script, script
 from test_eighth_municipality import CODE as EIGHTH
 
 REPO = Path(__file__).resolve().parent.parent
@@ -916,6 +917,30 @@ def test_a_chromium_that_stops_while_it_works_is_one_line_naming_the_work():
         with pytest.raises(ChromiumFailed) as failed, driving("udskrivningen af x.pdf"):
             browser.new_page()
     assert str(failed.value).startswith("Chromium stoppede under udskrivningen af x.pdf") and "\n" not in str(failed.value)
+
+
+def test_build_pdf_refuses_a_site_whose_pdf_folder_is_a_symlink_and_writes_nothing_outside(tmp_path: Path, monkeypatch):
+    """rm -rf html/pdf && ln -s /outside html/pdf: the eight PDFs went to /outside, and an old file there was deleted
+    as stale. The printer is stood in for by one that writes each job's file at once."""
+    site = _site(tmp_path, "<p>x</p>")
+    write_record(site, {"data_fingerprint": load(REPO / "data").fingerprint})
+    outside = tmp_path / "ude"
+    outside.mkdir()
+    (outside / "kulturens-rige-gammel.pdf").write_bytes(b"%PDF en andens")
+    (site / "pdf").symlink_to(outside)
+    build = script("build_pdf")
+    monkeypatch.setattr(build, "print_pdfs", lambda jobs: [job.output.write_bytes(b"%PDF") and job.output for job in jobs])
+    monkeypatch.setattr(build, "link_editions", lambda site, data: [])
+    result = run_script("build_pdf", "--site", str(site), "--data", str(REPO / "data"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        (
+            f"PDF-udgaverne er ikke skrevet: pdf i bogen er et symbolsk link (til {outside}), og det, der skrives gennem det, "
+            f"havner uden for bogen; byg bogen igen med make book (en ny bog har ingen links); bogen i {site.resolve()} er som før."
+        )
+    ]
+    assert sorted(p.name for p in outside.iterdir()) == ["kulturens-rige-gammel.pdf"]
+    assert sorted(p.name for p in site.parent.iterdir()) == ["html", "ude"]
 
 
 def test_build_pdf_refuses_a_book_built_from_other_data(tmp_path: Path):

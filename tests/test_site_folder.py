@@ -65,6 +65,22 @@ def test_a_changed_copy_replaces_the_site_only_when_it_is_done(tmp_path: Path):
     assert sorted(p.name for p in site.parent.iterdir()) == ["html"]
 
 
+def test_a_site_holding_a_symlink_is_refused_and_nothing_is_written_through_it(tmp_path: Path):
+    """A pdf/ linked out of the site: the copy kept the link, and the editions were written (and an old one deleted)
+    in the folder it pointed at, which no swap takes back. A linked page would be rewritten there the same way."""
+    outside = tmp_path / "ude"
+    outside.mkdir()
+    (outside / "kulturens-rige-gammel.pdf").write_bytes(b"%PDF ikke bogens")
+    for link, target in (("pdf", outside), ("kommuner/profil-linket.html", outside / "kulturens-rige-gammel.pdf")):
+        site = _site(tmp_path / link.replace("/", "-"))
+        (site / link).symlink_to(target)
+        with pytest.raises(site_folder.LinkInSite, match=f"^{link} i bogen er et symbolsk link"), site_folder.replaced_site(site) as copy:
+            (copy / "pdf" / "kulturens-rige.pdf").write_bytes(b"%PDF ny")
+        assert os.readlink(site / link) == str(target)
+        assert sorted(p.name for p in site.parent.iterdir()) == ["html"]
+    assert _files(outside) == {"kulturens-rige-gammel.pdf": b"%PDF ikke bogens"}
+
+
 def _dead_pid() -> int:
     process = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True)
     return int(process.stdout)

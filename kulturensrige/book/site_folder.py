@@ -73,12 +73,37 @@ def fresh_site(site: Path) -> Iterator[Path]:
     _remove(previous)
 
 
+class LinkInSite(Exception):
+    """The site holds a symbolic link: the copy keeps it as a link (following it would copy whatever it points at),
+    and a write into the copy through it would land outside the site, where no swap can take it back."""
+
+    def __init__(self, link: Path, site: Path) -> None:
+        self.link, self.target = link.relative_to(site).as_posix(), os.readlink(link)
+        super().__init__(
+            f"{self.link} i bogen er et symbolsk link (til {self.target}), og det, der skrives gennem det, havner uden for "
+            "bogen; byg bogen igen med make book (en ny bog har ingen links)"
+        )
+
+
+def _first_link(folder: Path) -> Path | None:
+    for parent, folders, files in os.walk(folder):
+        for name in [*folders, *files]:
+            if (Path(parent) / name).is_symlink():
+                return Path(parent) / name
+    return None
+
+
 @contextmanager
 def replaced_site(site: Path) -> Iterator[Path]:
-    """A copy of `site` to change; it replaces `site` only if the block ends without an exception."""
+    """A copy of `site` to change; it replaces `site` only if the block ends without an exception. A site holding a
+    symbolic link is refused (LinkInSite), as it is found in the copy: the copy is what the block writes through."""
     recover(site)
     copy = _sibling(site, NEW)
     shutil.copytree(site, copy, symlinks=True)
+    if (link := _first_link(copy)) is not None:
+        refused = LinkInSite(link, copy)
+        _remove(copy)
+        raise refused
     try:
         yield copy
     except BaseException:
