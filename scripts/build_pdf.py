@@ -45,6 +45,10 @@ def main(argv: list[str] | None = None) -> int:
         for problem in unusable:
             cli.refused(problem)
         return cli.OUTPUT_REFUSED
+    raw_url = args.book_url if args.book_url is not None else os.environ.get(BOOK_URL_VARIABLE, "")
+    if wrong_url := editions.book_address_problem(raw_url):
+        print(f"--book-url: {raw_url.strip()!r} {wrong_url}; {editions.BOOK_ADDRESS_ALLOWED}.", file=sys.stderr)
+        return 1
     folder = data_dir(args.data)
     # The site is replaced by a copy with the PDFs in it: never the working folder, a device or the data folder.
     refused = destination_problem(Path(args.site), folder=True, overwrite=True, reading=[folder], names={"index.html"})
@@ -53,17 +57,13 @@ def main(argv: list[str] | None = None) -> int:
     data = load(folder)
     site = Path(args.site).resolve()
     problem = site_problem(site, data.fingerprint)
-    raw_url = args.book_url if args.book_url is not None else os.environ.get(BOOK_URL_VARIABLE, "")
-    book_url = editions.book_address(raw_url)
     if not Path(CHROMIUM).exists():
         problem = problem or "Chromium mangler: installer Debians pakke 'chromium' (make pdf gør det selv, når den kører som root)."
-    if raw_url.strip() and not book_url:
-        problem = problem or f"--book-url: {raw_url!r} er ikke en http(s)-adresse; angiv fx https://eksempel.dk/kulturens-rige/."
     if problem:
         print(problem, file=sys.stderr)
         return 1
     started = time.perf_counter()
-    stamp = editions.Stamp(data.folder.name, data.fingerprint, build_date(), book_url)
+    stamp = editions.Stamp(data.folder.name, data.fingerprint, build_date(), editions.book_address(raw_url))
     try:
         with interruptible(), replaced_site(site) as copy:
             # The editions go into a copy of the site, swapped in when all are written: an interrupted or failed

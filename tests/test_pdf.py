@@ -919,6 +919,32 @@ def test_a_chromium_that_stops_while_it_works_is_one_line_naming_the_work():
     assert str(failed.value).startswith("Chromium stoppede under udskrivningen af x.pdf") and "\n" not in str(failed.value)
 
 
+@pytest.mark.parametrize(
+    ("given", "reason"),
+    [
+        ("https://bruger:hemmelig@bog.example.dk/kr/", "har login-oplysninger (navn eller adgangskode før @)"),
+        ("https://bog.example.dk/kr/?utm=pdf", "har en forespørgsel (?…)"),
+        ("https://bog.example.dk/kr/#top", "har et fragment (#…)"),
+        ("https://bog.example.dk/kr/\x1b[2J", "har mellemrum, styretegn eller usynlige tegn (fx et retningstegn)"),
+        ("https://bog.example.dk/\u202ekr/", "har mellemrum, styretegn eller usynlige tegn (fx et retningstegn)"),
+        ("https://bog.example.dk:x/", "er ikke en http(s)-adresse"),
+        ("ftp://bog.example.dk/", "er ikke en http(s)-adresse"),
+    ],
+)
+def test_a_book_url_with_login_query_fragment_or_hidden_characters_is_refused_in_one_line(given: str, reason: str, tmp_path: Path):
+    """Each would be printed into every published PDF; the check comes before any work (no site is needed)."""
+    result = run_script("build_pdf", "--site", str(tmp_path / "ingen"), "--book-url", given)
+    assert result.returncode == 1
+    allowed = "tilladt: en http(s)-adresse med vært og sti, uden login, ?, # og styretegn, fx https://eksempel.dk/kulturens-rige/"
+    assert result.stderr.splitlines() == [f"--book-url: {given!r} {reason}; {allowed}."]
+
+
+def test_a_book_url_is_read_with_its_scheme_in_any_case():
+    assert editions.book_address_problem("HTTPS://E.DK") is None
+    assert editions.book_address("HTTPS://E.DK") == "https://E.DK/"
+    assert editions.book_address("Http://bog.example.dk:8080/kr") == "http://bog.example.dk:8080/kr/"
+
+
 def test_build_pdf_refuses_a_site_whose_pdf_folder_is_a_symlink_and_writes_nothing_outside(tmp_path: Path, monkeypatch):
     """rm -rf html/pdf && ln -s /outside html/pdf: the eight PDFs went to /outside, and an old file there was deleted
     as stale. The printer is stood in for by one that writes each job's file at once."""
@@ -962,4 +988,4 @@ def test_build_pdf_refuses_a_book_built_from_other_data(tmp_path: Path):
         capture_output=True,
         text=True,
     )
-    assert result.returncode == 1 and result.stderr.count("\n") == 1 and "make book" in result.stderr
+    assert result.returncode == 1 and result.stderr.startswith("--book-url: 'javascript:x' er ikke en http(s)-adresse; tilladt:")

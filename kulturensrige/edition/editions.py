@@ -15,9 +15,10 @@ import json
 import math
 import re
 import textwrap
+import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
-from urllib.parse import quote, urljoin
+from urllib.parse import quote, urljoin, urlsplit
 
 import jinja2
 import pandas as pd
@@ -61,11 +62,43 @@ class Stamp:
         return built(self.folder_name, self.date)
 
 
-def book_address(value: str | None) -> str:
-    """The book's web address if it is an http(s) address, with a trailing slash; '' otherwise."""
+BOOK_ADDRESS_ALLOWED = "tilladt: en http(s)-adresse med vært og sti, uden login, ?, # og styretegn, fx https://eksempel.dk/kulturens-rige/"
+
+
+def book_address_problem(value: str | None) -> str | None:
+    """Why `value` cannot be the address every edition prints and links to, in Danish; None if it can (or is empty).
+    Login details, a query or a fragment would be printed into every published PDF (and '/' added after a
+    fragment), and control or format characters (a direction override) would print as something else."""
     value = (value or "").strip()
-    if not HTTP_ADDRESS.fullmatch(value):
+    if not value:
+        return None
+    if any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") or c.isspace() for c in value):
+        return "har mellemrum, styretegn eller usynlige tegn (fx et retningstegn)"
+    try:
+        parts = urlsplit(value)
+        port = parts.port  # ValueError on a port that is no number or out of range
+    except ValueError:
+        return "er ikke en http(s)-adresse"
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https") or not parts.hostname or port == 0 or not HTTP_ADDRESS.fullmatch(scheme + value[len(scheme) :]):
+        return "er ikke en http(s)-adresse"
+    if "@" in parts.netloc:
+        return "har login-oplysninger (navn eller adgangskode før @)"
+    if "?" in value:
+        return "har en forespørgsel (?…)"
+    if "#" in value:
+        return "har et fragment (#…)"
+    return None
+
+
+def book_address(value: str | None) -> str:
+    """The book's web address with its scheme in lower case and a trailing slash; '' if it has a problem
+    (book_address_problem) or is empty."""
+    value = (value or "").strip()
+    if not value or book_address_problem(value):
         return ""
+    parts = urlsplit(value)
+    value = parts._replace(scheme=parts.scheme.lower()).geturl()
     return value if value.endswith("/") else value + "/"
 
 
