@@ -13,6 +13,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup, Comment
@@ -253,6 +254,28 @@ def test_attack_strings_show_as_written_in_chromium(hostile_url: str, page):
     page.goto(f"{hostile_url}/afsluttende-betragtninger.html", wait_until="networkidle")
     longest = page.evaluate("Math.max(...[...document.querySelectorAll('.kr-quote-text p')].map((p) => p.textContent.length))")
     assert longest == hostile.LONG_QUOTE_LENGTH
+
+
+# What Sphinx's search itself puts into a result: the link, the page's snippet and the marks on the search words.
+SEARCH_RESULT_ELEMENTS = {"LI", "A", "P.context", "SPAN.highlighted"}
+
+
+@pytest.mark.build
+@pytest.mark.browser
+def test_a_heading_from_data_shows_as_text_in_the_search_results(hostile_url: str, page):
+    """searchtools.js set a result's title with innerHTML, from the index's raw text of a heading: a municipality
+    named 'Køge <b>fed</b> <img src=...>' showed bold, with an image the policy only happened to block (a link it
+    would not have)."""
+    name = hostile.MUNICIPALITY_NAME
+    page.goto(f"{hostile_url}/search.html?q={quote(name)}")
+    page.wait_for_selector("#search-results ul.search li", timeout=20_000)
+    titles = page.eval_on_selector_all("#search-results ul.search li > a", "links => links.map((a) => a.textContent)")
+    assert [title for title in titles if name in title], titles
+    made = page.eval_on_selector_all(
+        "#search-results ul.search, #search-results ul.search *",
+        "es => es.map((e) => e.tagName + (e.className ? '.' + e.className : ''))",
+    )
+    assert set(made[1:]) <= SEARCH_RESULT_ELEMENTS, sorted(set(made[1:]) - SEARCH_RESULT_ELEMENTS)
 
 
 # The heatmap's cells with a count, in plot coordinates; with k, the page scrolls cell k to the middle of the

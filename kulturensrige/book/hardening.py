@@ -118,6 +118,22 @@ PATCHES: dict[str, list[tuple[str, str]]] = {
                 " // sphinx-doc/sphinx#13096\n    Search._index = index;\n"
             ),
         ),
+        # A result's title was set with innerHTML, from the index's `alltitles` (a heading's raw text: a municipality
+        # named 'Køge <b>fed</b>' became bold there) joined to `titles` (its HTML). The titles are read as text when
+        # the index loads, and every title and description is set as text (sphinx-doc/sphinx#13355, fixed in 8.2).
+        (
+            "    Search._index = index;\n",
+            (
+                "    Search._index = index;\n"
+                '    index.titles = index.titles.map((t) => new DOMParser().parseFromString(t, "text/html").body.textContent);'
+                " // kulturensrige/book/hardening.py\n"
+            ),
+        ),
+        ("  linkEl.innerHTML = title;\n", "  linkEl.textContent = title;\n"),
+        (
+            'listItem.appendChild(document.createElement("span")).innerHTML =',
+            'listItem.appendChild(document.createElement("span")).textContent =',
+        ),
         ("if (!terms.hasOwnProperty(word)) {", "if (!Object.hasOwn(terms, word)) {"),
         ("if (!titleTerms.hasOwnProperty(word)) {", "if (!Object.hasOwn(titleTerms, word)) {"),
         ("if (!scoreMap.has(file)) scoreMap.set(file, {});", "if (!scoreMap.has(file)) scoreMap.set(file, Object.create(null));"),
