@@ -1,10 +1,12 @@
 """Check a data folder: exit 0 with row counts, or 1 with one line per problem. Never changes a file.
 
 Usage: python scripts/validate_data.py [DATA_DIR]   (default: $KR_DATA_DIR or data/)
+A relative DATA_DIR is from the current folder; $KR_DATA_DIR and data/ are from the repository.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 from kulturensrige import cli
@@ -14,7 +16,10 @@ from kulturensrige.data.schema import TABLES
 
 @cli.stops_on_problems("{count} problem(er) fundet; intet er ændret.")
 def main(argv: list[str] | None = None) -> int:
-    data = load(argv[0] if argv else None, cache=False)  # the build's cache is the build's: nothing is written here
+    parser = argparse.ArgumentParser(description="Tjek en datamappe: antal rækker pr. tabel, eller én linje pr. problem.")
+    parser.add_argument("folder", nargs="?", default=None, help="datamappen (standard: $KR_DATA_DIR eller data/)")
+    folder = parser.parse_args(argv).folder
+    data = load(folder, cache=False)  # the build's cache is the build's: nothing is written here
     for warning in data.warnings:
         print(warning, file=sys.stderr)
     print(f"Data i {data.folder} er gyldige (fingeraftryk {data.fingerprint}):")

@@ -1,6 +1,6 @@
 """Write data/DATAORDBOG.md from the schema (kulturensrige.render.dictionary.as_markdown).
 
-Usage: python scripts/write_dictionary.py [DATA_DIR]   (default: data/)
+Usage: python scripts/write_dictionary.py [DATA_DIR]   (default: data/; a relative DATA_DIR is from the current folder)
 tests/test_templates.py fails while the committed file is out of date.
 """
 
@@ -11,6 +11,8 @@ from pathlib import Path
 
 from kulturensrige import cli
 from kulturensrige.data.folder_writing import destination_problem, write_file
+from kulturensrige.data.problems import Problem
+from kulturensrige.data.schema import TABLES
 from kulturensrige.render.dictionary import as_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,8 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Skriv DATAORDBOG.md i en datamappe ud fra skemaet.")
     parser.add_argument("folder", nargs="?", type=Path, default=ROOT / "data", help="datamappen (standard: data/)")
     folder = parser.parse_args(argv).folder
-    # The dictionary belongs in a data folder: a folder of other files, the working folder or "" is refused.
-    refused = destination_problem(folder, folder=True, overwrite=True)
+    # The dictionary belongs in a data folder: a folder of other files, the working folder or "" is refused, and so is
+    # a folder that is not there or holds no table (`write_dictionary.py data` elsewhere made a new, empty ./data/).
+    refused = destination_problem(folder, folder=True, overwrite=True) or _not_a_data_folder(folder)
     if refused is not None:
         return cli.refused(refused)
     path = folder / "DATAORDBOG.md"
@@ -35,6 +38,14 @@ def main(argv: list[str] | None = None) -> int:
     write_file(path, lambda temporary: temporary.write_text(text, encoding="utf-8"), overwrite=True)
     print(f"Skrevet: {path}")
     return 0
+
+
+def _not_a_data_folder(folder: Path) -> Problem | None:
+    if not folder.is_dir():
+        return Problem(str(folder), None, None, None, "datamappen findes ikke; angiv en datamappe med tabellernes CSV-filer")
+    if not any((folder / table.file).is_file() for table in TABLES.values()):
+        return Problem(str(folder), None, None, None, "er ikke en datamappe: ingen af tabellernes CSV-filer ligger i den")
+    return None
 
 
 if __name__ == "__main__":

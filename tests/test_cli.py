@@ -100,3 +100,48 @@ def test_a_page_that_cannot_run_is_one_line_naming_the_page_and_the_log(tmp_path
     )
     written = log.read_text(encoding="utf-8")
     assert "1 / 0" in written and "ZeroDivisionError" in written and "\x1b[" not in written
+
+
+SCRIPTS = sorted(path.stem for path in (REPO / "scripts").glob("*.py"))
+
+
+@pytest.mark.parametrize("name", SCRIPTS)
+def test_every_script_answers_help_with_its_usage_and_does_nothing_else(name: str, monkeypatch: pytest.MonkeyPatch):
+    """validate_data.py --help read '--help' as the data folder ("…/--help — datamappen findes ikke"), and
+    write_templates.py --help wrote the templates."""
+    monkeypatch.syspath_prepend(str(REPO / "scripts"))  # as `python scripts/x.py` has it: a script may import another
+    before = _tracked_changes()
+    result = run_script(name, "--help")
+    assert result.returncode == 0 and result.stdout.startswith("usage:"), result.stdout + result.stderr
+    assert result.stderr == "" and _tracked_changes() == before
+
+
+def _tracked_changes() -> str:
+    import subprocess
+
+    return subprocess.run(["git", "status", "--porcelain"], cwd=REPO, capture_output=True, text=True, check=True).stdout
+
+
+def test_a_relative_data_folder_on_the_command_line_is_from_the_current_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """From another folder, validate_data.py data read the repository's data/ while write_dictionary.py data wrote
+    ./data/: each relative path on a command line is from where the command runs, as --out already was."""
+    import shutil
+
+    shutil.copytree(REPO / "data", tmp_path / "mine-data")
+    monkeypatch.chdir(tmp_path)
+    result = run_script("validate_data", "mine-data")
+    assert result.returncode == 0 and result.stdout.startswith(f"Data i {tmp_path / 'mine-data'} er gyldige"), result.stderr
+    result = run_script("validate_data", "data")
+    assert result.returncode == 1 and result.stderr.splitlines()[0] == f"{tmp_path / 'data'} — datamappen findes ikke"
+
+
+@pytest.mark.parametrize("made", [False, True])
+def test_write_dictionary_never_makes_a_data_folder_of_a_missing_or_empty_one(made: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    if made:
+        (tmp_path / "data").mkdir()
+    result = run_script("write_dictionary", "data")
+    assert result.returncode == 2 and len(result.stderr.splitlines()) == 1, result.stderr
+    why = "er ikke en datamappe: ingen af tabellernes CSV-filer ligger i den" if made else "datamappen findes ikke"
+    assert result.stderr.startswith(f"data — {why}")
+    assert [p.name for p in tmp_path.rglob("*")] == (["data"] if made else [])

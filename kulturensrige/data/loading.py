@@ -25,9 +25,11 @@ CACHE_KEY_VARIABLE = table_cache.KEY_VARIABLE
 
 
 def data_dir(path: str | os.PathLike | None = None) -> Path:
-    """The data folder: the argument, else $KR_DATA_DIR, else data/; relative paths from the repository root."""
+    """The data folder: the argument, relative to the current folder like every other path on a command line (a
+    script's `data` had meant the repository's data/, while its --out meant ./); else $KR_DATA_DIR or data/,
+    relative to the repository, as the README says, since a notebook's kernel runs in the notebook's folder."""
     chosen = Path(path if path is not None else os.environ.get(DATA_DIR_VARIABLE) or "data")
-    full = chosen if chosen.is_absolute() else REPO_ROOT / chosen
+    full = chosen if chosen.is_absolute() else (Path.cwd() if path is not None else REPO_ROOT) / chosen
     if symlink_loop(full):  # one line naming the folder as given: Path.resolve() raises RuntimeError on a loop
         raise DataError([Problem(str(chosen), None, None, None, LOOP)])
     return full if chosen.is_absolute() else full.resolve()

@@ -2,7 +2,7 @@
 
 A served explorer (Voilà) lets anyone with the address type a path; without a limit its answers ("findes ikke"
 or a list of problems) would tell which folders exist on the server. The root is $KR_EXPLORER_ROOT (relative to
-the repository, as data folders are; `make explorer DATA=dir` sets it to dir), or, when Voilà serves the kernel,
+the repository, as $KR_DATA_DIR is; `make explorer DATA=dir` sets it to dir), or, when Voilà serves the kernel,
 the repository; in an analyst's own JupyterLab there is no limit.
 """
 
@@ -28,8 +28,9 @@ def served_root() -> Path | None:
     return None
 
 
-def checked_folder(text: str | None) -> str | None:
-    """The field's text if it may be loaded; otherwise DataError with one line that says nothing about the disk."""
+def checked_folder(text: str | None) -> Path | None:
+    """The folder the field names, relative to the repository (the kernel runs in the notebook's folder), if it may
+    be loaded; otherwise DataError with one line that says nothing about the disk."""
     if text is None:
         return None
     if "\0" in text:
@@ -38,11 +39,11 @@ def checked_folder(text: str | None) -> str | None:
         os.fsencode(text)
     except UnicodeEncodeError:
         raise DataError([Problem(repr(text), None, None, None, "mappenavnet indeholder et tegn, som et filnavn ikke kan rumme")]) from None
+    # Lexically first (no disk access for '..' escapes), then with links resolved (a link may point out).
+    lexical = Path(os.path.normpath(REPO_ROOT / text))
     root = served_root()
     if root is None:
-        return text
-    # Lexically first (no disk access for '..' escapes), then with links resolved (a link may point out).
-    lexical = Path(os.path.normpath(REPO_ROOT / text))  # as `load` reads it: relative to the repository
+        return REPO_ROOT / text
     real_root = Path(os.path.realpath(root))
     if not _inside(lexical, root) or not _inside(Path(os.path.realpath(lexical)), real_root):
         raise DataError([Problem(text, None, None, None, f"mappen ligger uden for den mappe, udforskeren må læse fra ({root.name}/)")])
@@ -55,7 +56,7 @@ def checked_folder(text: str | None) -> str | None:
     ]
     if outside:
         raise DataError(outside)
-    return text
+    return lexical
 
 
 def _inside(path: Path, root: Path) -> bool:
