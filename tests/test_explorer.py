@@ -159,6 +159,15 @@ def test_a_broken_folder_lists_its_problems_and_keeps_the_last_good_data(data, l
     assert "Viser fortsat data fra" in live.status.value
 
 
+def test_the_status_line_names_the_folder_not_the_servers_path_to_it(data, tmp_path):
+    """A served explorer said "Viser fortsat data fra mappen /tmp/.../d2": the server's own path."""
+    from kulturensrige.explorer.app import loaded_line
+
+    shutil.copytree(REPO / "data", tmp_path / "d2")
+    line = loaded_line(load(tmp_path / "d2"), "Data fra mappen")
+    assert line == f'<p class="kr-explorer-loaded">Data fra mappen d2 (fingeraftryk {data.fingerprint})</p>'
+
+
 def test_a_missing_folder_is_a_message_too(live, tmp_path):
     live.folder.value = str(tmp_path / "findes-ikke")
     live.reload()
@@ -184,7 +193,7 @@ def test_reloading_a_good_folder_clears_the_problems_and_keeps_the_choice(data, 
     live.reload()
     assert live.problems.value == ""
     assert live.kommune.value == code
-    assert str(folder) in html.unescape(live.status.value)
+    assert "Data fra mappen kopi (" in html.unescape(live.status.value)
     mine, none, other = expected_counts(data, filters.QuoteFilter(kommunekode=code))
     assert numbers(shown_line(live).split(". ")[0]) == [n for n in (mine, none, other) if n]
 
@@ -226,7 +235,8 @@ def test_make_explorer_with_data_opens_that_folder_and_reads_only_there_and_belo
     monkeypatch.setenv("SERVER_SOFTWARE", "voila/0.5")  # what Voilà puts into the kernel's environment
     live = Explorer()
     assert live.data is not None and live.data.folder == folder
-    assert live.folder.value == str(folder) and str(folder) in html.unescape(live.status.value)
+    status = html.unescape(live.status.value)
+    assert live.folder.value == str(folder) and "mappen mine data (" in status and str(folder) not in status
     live.folder.value = str(folder / "opfoelgning")
     live.reload()
     assert live.problems.value == "" and live.data.folder == folder / "opfoelgning"

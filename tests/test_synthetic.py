@@ -65,6 +65,16 @@ def test_it_never_writes_into_data(tmp_path: Path):
     assert files(REPO / "data") == before
 
 
+@pytest.mark.parametrize(("option", "what", "allowed"), [("--quotes", "citater", "1–10.000"), ("--initiatives", "indsatser", "1–1.000")])
+@pytest.mark.parametrize("count", ["-1", "0"])
+def test_a_count_below_one_is_refused_with_the_range_allowed(option: str, what: str, allowed: str, count: str, tmp_path: Path):
+    """--quotes -1 was answered with the upper limit ("validatoren tillader højst 10.000 rækker"), not with what is allowed."""
+    result = run_script(GENERATE, "--out", str(tmp_path / "syntetisk"), option, count)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [f"Intet er skrevet: {count} {what} kan ikke laves; tilladt er {allowed}."]
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize(
     ("option", "table", "count"), [("--quotes", "quotes", 10**9), ("--quotes", "quotes", None), ("--initiatives", "initiatives", None)]
 )

@@ -230,9 +230,13 @@ def generate(
 ) -> Path:
     """Write a synthetic data folder at `out` (validated first); never into the shipped data/."""
     for name, count, what in (("quotes", quotes, "citater"), ("initiatives", initiatives, "indsatser")):
-        # Before anything is made: a billion quotes would fill the memory long before the validator said no.
-        if not 0 <= count <= max_rows(name):
-            limit = f"validatoren tillader højst {thousands(max_rows(name))} rækker i {TABLES[name].file}, {BUILD_LIMIT}"
+        # Before anything is made: a billion quotes would fill the memory long before the validator said no, and
+        # -1 was answered with the upper limit.
+        low, high = TABLES[name].min_rows, max_rows(name)
+        if count < low:
+            raise ValueError(f"{thousands(count)} {what} kan ikke laves; tilladt er {thousands(low)}–{thousands(high)}")
+        if count > high:
+            limit = f"validatoren tillader højst {thousands(high)} rækker i {TABLES[name].file}, {BUILD_LIMIT}"
             raise ValueError(f"{thousands(count)} {what} kan ikke laves; {limit}")
     out = Path(os.path.abspath(out))
     shipped = SHIPPED_DATA.resolve()

@@ -117,8 +117,9 @@ def shown_folder(folder: Path) -> str:
 
 
 def loaded_line(data: Dataset, lead: str) -> str:
-    """Which folder the cards come from, with its fingerprint, so two sessions can be told apart."""
-    return f'<p class="kr-explorer-loaded">{esc(lead)} {esc(shown_folder(data.folder))} (fingeraftryk {esc(data.fingerprint)})</p>'
+    """Which folder the cards come from, by its name, with its fingerprint, so two sessions can be told apart; a served
+    explorer showed the server's absolute path here."""
+    return f'<p class="kr-explorer-loaded">{esc(lead)} {esc(data.folder.name)} (fingeraftryk {esc(data.fingerprint)})</p>'
 
 
 def _dropdown(description: str, css: str) -> widgets.Dropdown:
