@@ -47,7 +47,8 @@ def main(argv: list[str] | None = None) -> int:
         return cli.OUTPUT_REFUSED
     raw_url = args.book_url if args.book_url is not None else os.environ.get(BOOK_URL_VARIABLE, "")
     if wrong_url := editions.book_address_problem(raw_url):
-        print(f"--book-url: {raw_url.strip()!r} {wrong_url}; {editions.BOOK_ADDRESS_ALLOWED}.", file=sys.stderr)
+        given = "--book-url" if args.book_url is not None else BOOK_URL_VARIABLE
+        print(f"{given}: {raw_url.strip()!r} {wrong_url}; {editions.BOOK_ADDRESS_ALLOWED}.", file=sys.stderr)
         return 1
     folder = data_dir(args.data)
     # The site is replaced by a copy with the PDFs in it: never the working folder, a device or the data folder.

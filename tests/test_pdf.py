@@ -939,6 +939,12 @@ def test_a_book_url_with_login_query_fragment_or_hidden_characters_is_refused_in
     assert result.stderr.splitlines() == [f"--book-url: {given!r} {reason}; {allowed}."]
 
 
+def test_a_book_url_from_the_environment_is_refused_naming_the_variable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("KR_BOOK_URL", "https://bog.example.dk/kr/#top")
+    result = run_script("build_pdf", "--site", str(tmp_path / "ingen"))
+    assert result.returncode == 1 and result.stderr.startswith("KR_BOOK_URL: 'https://bog.example.dk/kr/#top' har et fragment (#…);")
+
+
 def test_a_book_url_is_read_with_its_scheme_in_any_case():
     assert editions.book_address_problem("HTTPS://E.DK") is None
     assert editions.book_address("HTTPS://E.DK") == "https://E.DK/"
