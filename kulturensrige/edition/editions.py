@@ -62,7 +62,7 @@ class Stamp:
         return built(self.folder_name, self.date)
 
 
-BOOK_ADDRESS_ALLOWED = "tilladt: en http(s)-adresse med vært og sti, uden login, ?, # og styretegn, fx https://eksempel.dk/kulturens-rige/"
+BOOK_ADDRESS_ALLOWED = "tilladt: en http(s)-adresse uden login, ?, # og styretegn, fx https://eksempel.dk/kulturens-rige/"
 
 
 def book_address_problem(value: str | None) -> str | None:
