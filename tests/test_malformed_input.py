@@ -288,6 +288,10 @@ CASES: dict[str, tuple[Callable[[Path], None], Callable[[], list[str]]]] = {
         cell("initiatives", 0, "art_form_ids", "billedkunst;"),
         lambda: [f"data/initiatives.csv, række 2, kolonne art_form_ids: 'billedkunst;' — {EMPTY_ITEM}"],
     ),
+    "required_list_of_a_separator_alone": (
+        cell("guide_recommendations", 0, "ingredient_ids", ";"),
+        lambda: [f"data/guide_recommendations.csv, række 2, kolonne ingredient_ids: ';' — {EMPTY_ITEM}"],
+    ),
     # text: only spaces; the one spelling of 'ikke angivet'
     "text_only_spaces": (
         cell("figures", 0, "caption", "   "),

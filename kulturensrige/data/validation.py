@@ -427,17 +427,16 @@ def _check_references(
     labels: Mapping[str, str],
     bad: set[tuple[int, str]],
 ) -> list[Problem]:
-    """Every reference cell against the keys of its target table; a cell already reported wrong is not checked
-    again, and a reference to a table that could not be read waits for it."""
+    """Every list cell's shape, and every reference cell against the keys of its target table; a cell already
+    reported wrong is not checked again, and a reference to a table that could not be read waits for it."""
     problems = []
     label = labels[table.name]
     for ref in table.references:
-        if ref.many:
-            problems += [
-                Problem(label, rows[i], ref.column, cell, wrong)
-                for i, cell in enumerate(frame[ref.column].astype(str))
-                if (i, ref.column) not in bad and (wrong := _list_cell_problem(cell))
-            ]
+        misshapen = set()
+        for i, cell in enumerate(frame[ref.column].astype(str) if ref.many else ()):
+            if (i, ref.column) not in bad and (wrong := _list_cell_problem(cell)):
+                problems.append(Problem(label, rows[i], ref.column, cell, wrong))
+                misshapen.add(i)
         if ref.table not in usable:
             continue
         target = TABLES[ref.table]
@@ -448,7 +447,7 @@ def _check_references(
             if (i, ref.column) in bad:
                 continue
             values = split_list(cell) if ref.many else ((cell,) if cell else ())
-            if not values and not ref.optional:
+            if not values and not ref.optional and i not in misshapen:  # ';' alone: its empty item is the problem
                 problems.append(Problem(label, rows[i], ref.column, cell, f"må ikke være tom; tilladt: et {target.key} fra {where}"))
             for value in dict.fromkeys(values):  # a repeated id is reported once, as a repeat (_list_cell_problem)
                 if value not in keys:
