@@ -120,7 +120,8 @@ PATCHES: dict[str, list[tuple[str, str]]] = {
         ),
         # A result's title was set with innerHTML, from the index's `alltitles` (a heading's raw text: a municipality
         # named 'Køge <b>fed</b>' became bold there) joined to `titles` (its HTML). The titles are read as text when
-        # the index loads, and every title and description is set as text (sphinx-doc/sphinx#13355, fixed in 8.2).
+        # the index loads, and every title and description is set as text (sphinx-doc/sphinx#13355; upstream #13356
+        # indexes the titles as plain text).
         (
             "    Search._index = index;\n",
             (
