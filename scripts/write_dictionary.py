@@ -12,7 +12,6 @@ from pathlib import Path
 from kulturensrige import cli
 from kulturensrige.data.folder_writing import destination_problem, write_file
 from kulturensrige.data.problems import Problem
-from kulturensrige.data.schema import TABLES
 from kulturensrige.render.dictionary import as_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,8 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", nargs="?", type=Path, default=ROOT / "data", help="datamappen (standard: data/)")
     folder = parser.parse_args(argv).folder
     # The dictionary belongs in a data folder: a folder of other files, the working folder or "" is refused, and so is
-    # a folder that is not there or holds no table (`write_dictionary.py data` elsewhere made a new, empty ./data/).
-    refused = destination_problem(folder, folder=True, overwrite=True) or _not_a_data_folder(folder)
+    # a folder that is not there (`write_dictionary.py data` run elsewhere made a new ./data/ holding only the dictionary).
+    refused = destination_problem(folder, folder=True, overwrite=True) or _missing(folder)
     if refused is not None:
         return cli.refused(refused)
     path = folder / "DATAORDBOG.md"
@@ -40,12 +39,10 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _not_a_data_folder(folder: Path) -> Problem | None:
-    if not folder.is_dir():
-        return Problem(str(folder), None, None, None, "datamappen findes ikke; angiv en datamappe med tabellernes CSV-filer")
-    if not any((folder / table.file).is_file() for table in TABLES.values()):
-        return Problem(str(folder), None, None, None, "er ikke en datamappe: ingen af tabellernes CSV-filer ligger i den")
-    return None
+def _missing(folder: Path) -> Problem | None:
+    if folder.is_dir():
+        return None
+    return Problem(str(folder), None, None, None, "datamappen findes ikke; angiv en datamappe med tabellernes CSV-filer")
 
 
 if __name__ == "__main__":
