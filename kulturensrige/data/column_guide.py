@@ -11,7 +11,7 @@ KIND_LABELS = {
     "integer": "helt tal",
     "choice": "fast liste",
     "ref": "henvisning",
-    "list": f"liste af henvisninger, adskilt af '{LIST_SEPARATOR}'",
+    "list": f"liste af forskellige henvisninger, hver én gang, adskilt af '{LIST_SEPARATOR}'",
 }
 
 
