@@ -198,6 +198,10 @@
     window.addEventListener("scroll", schedule, { passive: true });
     phone.addEventListener("change", schedule);
     ui.toggle.addEventListener("click", () => setOpen(openedAt === null));
+    // A tap or click beside the open panel closes it, as the theme's drawers close.
+    document.addEventListener("click", (event) => {
+      if (openedAt !== null && !filter.contains(event.target)) setOpen(false);
+    });
     filter.addEventListener("keydown", (event) => {
       if (event.key !== "Escape" || openedAt === null) return;
       setOpen(false);

@@ -443,6 +443,38 @@ def test_a_tapped_heading_in_the_page_contents_closes_the_drawer(browser, site_u
         context.close()
 
 
+def test_a_tap_outside_the_opened_filter_panel_closes_it(browser, site_url):
+    """The panel with the status and »Indstillinger« stayed open over the page when the reader tapped beside it;
+    it closes as the page-contents drawer does, and a tap inside it keeps it open."""
+    context, page = phone_page(browser, {"width": 375, "height": 667})
+    try:
+        ready(page, f"{site_url}/vaerdiskabelser.html?kommune=egedal")
+        page.tap(".kr-filter-toggle")
+        page.tap(".kr-filter-settings > summary")
+        page.tap("#kr-udledte-hjaelp")
+        assert page.get_attribute(".kr-filter-toggle", "aria-expanded") == "true"
+        page.tap("article.bd-article h1")
+        assert page.get_attribute(".kr-filter-toggle", "aria-expanded") == "false"
+        assert not page.locator(".kr-filter-settings > summary").is_visible()
+    finally:
+        context.close()
+
+
+def test_the_side_by_side_legend_says_what_to_do_until_a_municipality_is_chosen(browser, site_url, data):
+    """'Side om side med den valgte kommune' stood above the boxes with no municipality chosen."""
+    context, page = phone_page(browser, {"width": 375, "height": 667})
+    name = data.municipalities["name"].iloc[0]
+    try:
+        ready(page, f"{site_url}/kommuner/sammenligning.html")
+        legend = page.locator(".kr-compare-choices legend")
+        assert "valgte kommune" not in legend.inner_text() and "Sæt flueben" in legend.inner_text()
+        page.select_option("#kr-kommune", label=name)
+        page.wait_for_function("() => window.KR_FILTER.last && !window.KR_FILTER.last.initial")
+        assert legend.inner_text() == "Side om side med den valgte kommune"
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("path", ["kommuner/oversigt.html", "kulturens-rige.html", "ingredienser/oversigt.html"])
 def test_on_a_phone_every_table_fits_the_screen_with_each_value_under_its_columns_name(browser, site_url, path):
     """At 375 px no table is wider than its place (the municipalities' Region column and 'Fakta om forløbet' ran off
