@@ -328,6 +328,19 @@ def test_the_filter_is_one_row_that_shows_the_whole_choice_whatever_is_chosen(br
         context.close()
 
 
+@pytest.mark.parametrize("width", [320, 375])
+def test_the_search_pages_bar_keeps_the_whole_choice_and_its_button_on_one_row(browser, site_url, data, width):
+    """On the search page, 32 px narrower than other pages, the bar wrapped its button onto a row of its own."""
+    row = data.municipalities.sort_values("name", key=lambda n: n.str.len()).iloc[-1]
+    context, page = phone_page(browser, {"width": width, "height": 667})
+    try:
+        ready(page, f"{site_url}/search.html?q={row.slug}&kommune={row.slug}")
+        bar = page.evaluate(BAR_JS)
+        assert bar["oneRow"] and bar["nameFits"] and bar["height"] - bar["line"] <= BAR_HEIGHT[375], bar
+    finally:
+        context.close()
+
+
 def test_the_filter_names_its_choice_on_a_phone_and_keeps_its_button_on_the_row_on_a_desktop(browser, site_url, data):
     """A new reader on a phone saw a select with no visible 'Kommune'; on a desktop the choice's link (its page)
     pushed the button onto a row of its own. The label shows at 375 px, and at 1280 px, the longest name chosen on a
