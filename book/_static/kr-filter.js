@@ -137,6 +137,22 @@
     }
   }
 
+  /** Among results Sphinx scores alike (a heading 15, any body text 5, ties by name), the pages about the chosen
+   * municipality come first (the build's list, browser.search_first): half a point, less than any two of Sphinx's
+   * scores differ by. The patched searchtools.js, which runs after this script, takes it up (book/hardening.py). */
+  function rankSearchForTheChoice() {
+    const island = document.querySelector("script.kr-search-first");
+    const ranking = island ? JSON.parse(island.textContent) : null;
+    const first = ranking?.pages[KR.keyOf(KR.state)];
+    if (!first) return;
+    const about = new Set(first);
+    window.KR_SCORE = (result) => result[4] + (about.has(result[0]) ? 0.5 : 0);
+    if (new URLSearchParams(window.location.search).get("q"))
+      document
+        .getElementById("search-results")
+        ?.before(Object.assign(document.createElement("p"), { className: "kr-search-note", textContent: ranking.note }));
+  }
+
   /** Sphinx's search joins a page's text without spaces between its parts ("MålgrupperForeninger"): every part
    * that is not inline text gets a space after it before the snippet is cut. */
   function spaceSearchSnippets() {
@@ -301,6 +317,7 @@
       markScrollables();
     });
     window.KR_FILTER.state = () => ({ kommune: KR.state.kommune, inferred: KR.state.inferred });
+    rankSearchForTheChoice();
     window.addEventListener("popstate", (event) => {
       const s = KR.readQuery(window.location.search).state;
       if (s.kommune !== KR.state.kommune || s.inferred !== KR.state.inferred)
