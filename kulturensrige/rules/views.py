@@ -178,7 +178,7 @@ def pages_about(data: Dataset, kommune: str, include_inferred: bool) -> list[str
     ingredients = data.ingredients.set_index("ingredient_id")["section_id"]
     quotes = quotes_of(data.quotes, kommune, include_inferred)
     initiatives = data.initiatives[data.initiatives["kommunekode"] == kommune]
-    slug = data.municipalities.set_index("kommunekode").loc[kommune, "slug"]
+    slug = str(data.municipalities.set_index("kommunekode").loc[kommune, "slug"])
     found = [pages.profile_page(slug)]
     found += [sections[s] for s in [*quotes["section_id"], *initiatives["section_id"]]]
     found += [sections[ingredients[i]] for ids in quotes["ingredient_ids"] for i in ids]
