@@ -62,6 +62,8 @@
     document.querySelectorAll("a[href]").forEach(KR.carry);
     carryIntoSearch();
     ui.printLine.textContent = sentences.print;
+    // What stands only while inferred ties are set aside (a PDF edition's note that it shows them).
+    for (const note of document.querySelectorAll("[data-kr-inferred=off]")) note.hidden = KR.state.inferred;
     return KR.updateCharts(key).then(() => {
       const ms = performance.now() - t0; // only charts in view are drawn, so they are all the reader waits for
       const detail = { kommune: KR.state.kommune, inferred: KR.state.inferred, ms, visibleMs: ms, initial };
