@@ -152,7 +152,9 @@
     if (new URLSearchParams(window.location.search).get("q"))
       document
         .getElementById("search-results")
-        ?.before(Object.assign(document.createElement("p"), { className: "kr-search-note", textContent: ranking.note }));
+        ?.before(
+          Object.assign(document.createElement("p"), { className: "kr-search-note", textContent: ranking.note }),
+        );
   }
 
   /** Sphinx's search joins a page's text without spaces between its parts ("MålgrupperForeninger"): every part
