@@ -224,7 +224,9 @@
       root.classList.toggle("kr-reading", on);
       const shrunk = before - filter.offsetHeight;
       if (shrunk > 0)
-        filter.style.marginBottom = `${Number.parseFloat(getComputedStyle(filter).marginBottom) + shrunk}px`;
+        filter.style.marginBottom = CSS.px(
+          Number.parseFloat(getComputedStyle(filter).marginBottom) + shrunk,
+        ).toString();
     };
     // A choice shows the whole bar; only the reader's own move down the page makes it one row again, not the
     // browser's adjustment of the scroll while the lists rearrange (scroll anchoring moved it and set it reading).
