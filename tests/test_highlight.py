@@ -441,3 +441,19 @@ def test_the_numbers_on_a_table_of_marks_meet_wcag_aa_in_both_themes():
         fill, number_ = (_hex(re.search(rf"--kr-mark-{name}:\s*(#[0-9a-fA-F]+)", rule[1])[1]) for name in ("fill", "number"))
         assert charts.contrast(fill, number_) >= 4.5, (theme, fill, number_)
         assert charts.contrast(fill, charts.THEME_BACKGROUNDS[theme]) >= 3, (theme, fill)
+
+
+@pytest.mark.build
+def test_the_pages_the_search_puts_first_are_those_whose_lists_mark_the_municipality(built_site: Path, data):
+    """views.pages_about, which the search ranks first, is read from the data: it names each page whose lists put the
+    municipality's cards first in the built book, and its own page, but not the overview that marks every one alike."""
+    marked: dict[str, set[str]] = {}
+    for path in built_site.rglob("*.html"):
+        for island in re.findall(r'<script type="application/json" class="kr-list-views"[^>]*>(.*?)</script>', path.read_text("utf-8")):
+            for key, view in json.loads(island)["views"].items():
+                if view.get("tally"):
+                    marked.setdefault(key, set()).add(path.relative_to(built_site).with_suffix("").as_posix())
+    everyone = set.intersection(*(marked[key] for key, code, _ in views.states(data) if code != views.ALL))
+    for key, code, inferred in each([s for s in views.states(data) if s[1] != views.ALL]):
+        slug = data.municipalities.set_index("kommunekode").loc[code, "slug"]
+        assert set(views.pages_about(data, code, inferred)) == (marked[key] - everyone) | {f"kommuner/profil-{slug}"}, key

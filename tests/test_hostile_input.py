@@ -362,3 +362,19 @@ def test_a_web_address_from_data_becomes_a_link_only_when_it_is_http():
     markup = lists.fact_with_link(fake, "vidensportal").markup
     assert "href" not in markup and "javascript:window.__pwned=1" in markup
     assert '<a href="https://' in lists.fact_with_link(data, "vidensportal").markup
+
+
+def test_the_facts_table_links_a_web_address_and_keeps_any_other_value_text():
+    """'Fakta om forløbet' showed the vidensportal's address as plain text; it is a link, escaped, and a
+    javascript: value in its place stays text."""
+    from kulturensrige import load
+    from kulturensrige.render import lists
+
+    data = load()
+    address = data.programme_facts.set_index("fact_id").loc["vidensportal", "value"]
+    assert f'<a href="{address}">{address}</a>' in lists.programme_facts(data).markup
+    facts = data.programme_facts
+    attacked = facts.assign(value=facts["value"].where(facts["fact_id"] != "vidensportal", 'javascript:x("<b>")'))
+    fake = type(data)(folder=data.folder, tables={**data.tables, "programme_facts": attacked}, fingerprint="x")
+    markup = lists.programme_facts(fake).markup
+    assert "javascript:x(&#34;&lt;b&gt;&#34;)" in markup and 'href="javascript' not in markup

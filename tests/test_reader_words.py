@@ -26,28 +26,41 @@ def text(markup: object) -> str:
 
 
 def quote_passage(data) -> str:
-    """The front page's key figure for quotes, its number, and the paragraph under the figures on what it counts."""
+    """The front page's key figure for quotes, its number, and the sentence and list under the figures on what it counts."""
     figures = BeautifulSoup(front_page.key_figures(data).markup, "html.parser")
     item = next(li for li in figures.select("li") if re.match(r"[\d.]+ citater", li.get_text(" ", strip=True)))
-    return text(item) + " " + text(figures.select_one("p.kr-quote-count"))
+    return " ".join(text(part) for part in (item, figures.select_one("p.kr-quote-count"), figures.select_one("ul.kr-quote-parts")))
+
+
+def quote_items(data) -> list[str]:
+    """The list under the front page's figures, an item a count."""
+    figures = BeautifulSoup(front_page.key_figures(data).markup, "html.parser")
+    return [text(li) for li in figures.select("ul.kr-quote-parts > li")]
 
 
 def test_the_front_pages_quote_counts_are_parts_of_one_total(data):
     """38 as the key figure, 'Rapporten trykker 35' beside it and '36 citater' further down, with nothing to say how
-    they fit: the passage names the book's total once and says every other count as a part of it."""
+    they fit: the passage names the book's total once and says every other count as a part of it, in a list whose
+    every item opens with its count (six counts in one paragraph were hard to scan), under one sentence that says
+    the counts are the book's."""
     tally = statistics.quote_tally(data)
-    said = quote_passage(data)
+    said, items = quote_passage(data), quote_items(data)
     exchanges = data.quotes.loc[data.quotes["exchange_id"] != "", "exchange_id"].nunique()
     in_exchange = int((data.quotes["exchange_id"] != "").sum())
     cited = int((data.quotes["reference_key"] != "").sum())
     with_ingredient = int(data.quotes["ingredient_ids"].map(bool).sum())
     assert said.startswith(f"{len(data.quotes)} citater")
-    assert f"bogen tæller {len(data.quotes) - in_exchange + exchanges} citater i den" in said
-    assert f"i alt {in_exchange} replikker" in said and f"i alt tæller bogen {len(data.quotes)}" in said
-    assert f"er fra litteraturen, {len(data.quotes) - cited} fra evalueringen selv" in said
-    assert f"Af bogens {len(data.quotes)} citater underbygger {with_ingredient} en af de virksomme ingredienser" in said
-    assert f"De øvrige {len(data.quotes) - with_ingredient} citater står i rapportens afsnit" in said
-    assert f"giver {sum(tally.by_ingredient.values())} tilsammen" in said
+    assert "Rapporten angiver ikke selv, hvor mange citater den har. Alle tallene her er bogens optælling:" in said
+    assert items[0] == f"{len(data.quotes) - in_exchange + exchanges} citater står i rapporten, når en ordveksling tæller som ét."
+    assert f"{len(data.quotes)} citater i alt: bogen regner hver af de {in_exchange} replikker i {exchanges} ordvekslinger" in items[1]
+    assert f"{len(data.quotes) - cited} af de {len(data.quotes)} er fra evalueringen selv, {cited} fra litteraturen." in items
+    assert f"{with_ingredient} citater underbygger en af de virksomme ingredienser." in items
+    outside = f"{len(data.quotes) - with_ingredient} citater står uden for ingredienslisten, i rapportens afsnit"
+    assert any(i.startswith(outside) for i in items)
+    assert any(i.startswith(f"{sum(tally.by_ingredient.values())} citater tæller ingredienssiderne tilsammen") for i in items)
+    # each item but the one on whose ties they are opens with the count it explains
+    for item in each([i for i in items if not i.startswith("Rapporten bruger")]):
+        assert re.match(r"\d+ ", item), item
     # the ties further down count the quotes from the evaluation itself, the part named above
     ties = text(front_page.ties(data).markup)
     assert f"Bogen tæller {len(data.quotes) - cited} citater fra evalueringen selv" in ties
@@ -61,7 +74,9 @@ def test_the_ingredient_cards_add_up_to_the_sum_their_note_gives(data):
     note = text(overview.select_one(".kr-count-parts"))
     several = int((data.quotes["ingredient_ids"].map(len) > 1).sum())
     assert f"{several} af dem underbygger mere end én og tælles ved hver, så ingrediensernes tal giver {sum(counts)} tilsammen" in note
-    assert note in quote_passage(data)
+    # the front page's list gives the same counts, each item opening with its own
+    front = f"{sum(counts)} citater tæller ingredienssiderne tilsammen: {several} af citaterne underbygger mere end én"
+    assert front in quote_passage(data)
     without = data.quotes.loc[data.quotes["ingredient_ids"].map(len) == 0, "section_id"]
     titles = dict(zip(data.sections["section_id"], data.sections["title"], strict=True))
     for section_id in each(set(without)):
@@ -73,7 +88,8 @@ def test_the_built_front_page_and_ingredient_overview_show_the_same_counts(built
     index = text((built_site / "index.html").read_text(encoding="utf-8"))
     overview = text((built_site / "ingredienser" / "oversigt.html").read_text(encoding="utf-8"))
     note = text(BeautifulSoup(lists.ingredient_cards(data).markup, "html.parser").select_one(".kr-count-parts"))
-    assert note and note in overview and note in index
+    # the front page gives the same counts as a list, an item a count (quote_items)
+    assert note and note in overview and all(item in index for item in each(quote_items(data)))
 
 
 # Wording that says a chosen municipality hides or narrows what a page shows: it only ever highlights.

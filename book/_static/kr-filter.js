@@ -9,6 +9,7 @@
   const D = KR.data;
   let ui = {};
   const history = KR.history();
+  let showBarWhole = () => {}; // setupBar's: the phone's bar with its line under the row, wherever the reader is
 
   function buildControl() {
     const template = document.createElement("template");
@@ -30,6 +31,7 @@
       filter: document.querySelector("section.kr-filter"),
       toggle: document.querySelector(".kr-filter-toggle"),
       offer: document.querySelector(".kr-filter-offer"),
+      tally: document.querySelector(".kr-filter-tally"),
     };
     ui.select.addEventListener("focus", history.settle);
     ui.select.addEventListener("keydown", history.key);
@@ -39,6 +41,7 @@
 
   function onChange(event) {
     ui.notice.hidden = true;
+    showBarWhole(); // the bar shows its line with what the choice marks
     const next = { kommune: ui.select.value, inferred: ui.checkbox.checked };
     KR.writeUrl(next, history.push());
     apply(next, event.timeStamp || performance.now(), false);
@@ -59,6 +62,8 @@
     document.querySelectorAll("a[href]").forEach(KR.carry);
     carryIntoSearch();
     ui.printLine.textContent = sentences.print;
+    // What stands only while inferred ties are set aside (a PDF edition's note that it shows them).
+    for (const note of document.querySelectorAll("[data-kr-inferred=off]")) note.hidden = KR.state.inferred;
     return KR.updateCharts(key).then(() => {
       const ms = performance.now() - t0; // only charts in view are drawn, so they are all the reader waits for
       const detail = { kommune: KR.state.kommune, inferred: KR.state.inferred, ms, visibleMs: ms, initial };
@@ -88,6 +93,16 @@
     const parts = [hint ? hint.textContent : kind ? sentences[kind] : ""];
     if (figures && sentences.charts) parts.push(sentences.charts);
     ui.status.textContent = parts.filter(Boolean).join(" ");
+    // The bar's own line: what the choice marks here, so the reader sees it take effect without opening the panel.
+    const [lead, tally] = ui.tally.children;
+    const counted = kind === "lists" && lists.tallies.length > 0;
+    tally.textContent = counted
+      ? lists.tallies.join(" · ")
+      : kind === "marks" || kind === "unmarked"
+        ? sentences[kind === "marks" ? "marks" : "bar_unmarked"]
+        : "";
+    lead.hidden = !counted;
+    ui.tally.hidden = KR.state.kommune === D.all || !tally.textContent;
     const [link, pdf] = ui.offer.children;
     const hinted = hint?.querySelector("a");
     ui.offer.hidden = !hinted && (kind !== "nothing" || !sentences.offer);
@@ -122,6 +137,24 @@
         input.value = value;
       }
     }
+  }
+
+  /** Among results Sphinx scores alike (a heading 15, any body text 5, ties by name), the pages about the chosen
+   * municipality come first (the build's list, browser.search_first): half a point, less than any two of Sphinx's
+   * scores differ by. The patched searchtools.js, which runs after this script, takes it up (book/hardening.py). */
+  function rankSearchForTheChoice() {
+    const island = document.querySelector("script.kr-search-first");
+    const ranking = island ? JSON.parse(island.textContent) : null;
+    const first = ranking?.pages[KR.keyOf(KR.state)];
+    if (!first) return;
+    const about = new Set(first);
+    window.KR_SCORE = (result) => result[4] + (about.has(result[0]) ? 0.5 : 0);
+    if (new URLSearchParams(window.location.search).get("q"))
+      document
+        .getElementById("search-results")
+        ?.before(
+          Object.assign(document.createElement("p"), { className: "kr-search-note", textContent: ranking.note }),
+        );
   }
 
   /** Sphinx's search joins a page's text without spaces between its parts ("MålgrupperForeninger"): every part
@@ -181,13 +214,38 @@
       filter.classList.toggle("kr-open", open);
       ui.toggle.setAttribute("aria-expanded", String(open));
     };
+    // Reading on, the bar's line under its row steps aside (kommunefilter.css); the bar's margin takes its height,
+    // so nothing below the bar moves.
+    const setReading = (on) => {
+      const root = document.documentElement;
+      if (root.classList.contains("kr-reading") === on) return;
+      const before = filter.offsetHeight;
+      filter.style.marginBottom = "";
+      root.classList.toggle("kr-reading", on);
+      const shrunk = before - filter.offsetHeight;
+      if (shrunk > 0)
+        filter.style.marginBottom = CSS.px(
+          Number.parseFloat(getComputedStyle(filter).marginBottom) + shrunk,
+        ).toString();
+    };
+    // A choice shows the whole bar; only the reader's own move down the page makes it one row again, not the
+    // browser's adjustment of the scroll while the lists rearrange (scroll anchoring moved it and set it reading).
+    let heldUntil = 0;
+    showBarWhole = () => {
+      heldUntil = performance.now() + 300;
+      setReading(false);
+    };
     const update = () => {
       pending = false;
       const y = window.scrollY;
+      if (performance.now() < heldUntil) {
+        lastY = y;
+        return;
+      }
       if (openedAt !== null && Math.abs(y - openedAt) > 240) setOpen(false);
       const stuck = phone.matches && mark.getBoundingClientRect().top < filter.getBoundingClientRect().top - 1;
       if (Math.abs(y - lastY) > 4 || !stuck) {
-        document.documentElement.classList.toggle("kr-reading", stuck && openedAt === null && y > lastY);
+        setReading(stuck && openedAt === null && y > lastY);
         lastY = y;
       }
     };
@@ -198,6 +256,10 @@
     window.addEventListener("scroll", schedule, { passive: true });
     phone.addEventListener("change", schedule);
     ui.toggle.addEventListener("click", () => setOpen(openedAt === null));
+    // A tap or click beside the open panel closes it, as the theme's drawers close.
+    document.addEventListener("click", (event) => {
+      if (openedAt !== null && !filter.contains(event.target)) setOpen(false);
+    });
     filter.addEventListener("keydown", (event) => {
       if (event.key !== "Escape" || openedAt === null) return;
       setOpen(false);
@@ -261,6 +323,7 @@
       markScrollables();
     });
     window.KR_FILTER.state = () => ({ kommune: KR.state.kommune, inferred: KR.state.inferred });
+    rankSearchForTheChoice();
     window.addEventListener("popstate", (event) => {
       const s = KR.readQuery(window.location.search).state;
       if (s.kommune !== KR.state.kommune || s.inferred !== KR.state.inferred)

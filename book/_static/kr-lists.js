@@ -110,7 +110,7 @@
     update();
   };
   /** Arrange one list for a view: each group gets its heading and its cards in order; unused groups hide. Returns
-   * whether the view marks any card (its chosen group holds some). */
+   * whether the view marks any card (its chosen group holds some) and what the bar shows of it (the build's count). */
   KR.arrange = (list, views, key) => {
     const cards = cardsOf(list);
     const view = views.views[key] || views.views[D.all];
@@ -134,20 +134,27 @@
       });
       group.hidden = false;
     });
-    return view.groups.some((entry) => entry[0] === "chosen" && (views.shared[entry[2]] || entry[2]).length > 0);
+    return {
+      marked: view.groups.some((entry) => entry[0] === "chosen" && (views.shared[entry[2]] || entry[2]).length > 0),
+      tally: view.tally,
+    };
   };
-  /** Every arranged list on the page for a state; returns whether the page has one, and whether any card is marked. */
+  /** Every arranged list on the page for a state; returns whether the page has one, whether any card is marked, and
+   * each list's count of marked cards as the build wrote it. */
   KR.updateLists = (s) => {
     const key = KR.keyOf(s);
     const lists = Array.from(document.querySelectorAll("section.kr-list")).filter((list) =>
       list.querySelector(":scope > script.kr-list-views"),
     );
     let marked = false;
+    const tallies = [];
     for (const list of lists) {
       list.krViews = list.krViews || JSON.parse(list.querySelector(":scope > script.kr-list-views").textContent);
-      marked = KR.arrange(list, list.krViews, key) || marked;
+      const arranged = KR.arrange(list, list.krViews, key);
+      marked = arranged.marked || marked;
+      if (arranged.tally) tallies.push(arranged.tally);
     }
-    return { any: lists.length > 0, marked };
+    return { any: lists.length > 0, marked, tallies };
   };
   /** Rows and items about one municipality are marked when it is chosen. */
   KR.updateMarks = (s) => {
@@ -177,6 +184,8 @@
           );
         column.classList.toggle("kr-chosen", column.dataset.compare === s.kommune);
       }
+      for (const legend of compare.querySelectorAll(".kr-compare-legend"))
+        legend.hidden = legend.dataset.krChosen !== String(s.kommune !== D.all);
       compare.querySelector(".kr-compare-status").textContent = D.compare[chosen.length];
       compare.style.setProperty("--kr-compare-count", String(Math.max(chosen.length, 1)));
     });

@@ -505,6 +505,12 @@ SEARCH_SCRIPTS = re.compile(r'<script src="([^"]*(?:_static/searchtools\.js|_sta
 CONTENT_OPENINGS = ('<article class="bd-article">', '<div class="bd-search-container">')
 
 
+def _with_search_ranking(html: str, data: Dataset) -> str:
+    """The search page carries which pages are about each municipality (browser.search_first); no other page needs it."""
+    island = json_island(browser.search_first(data), "kr-search-first")
+    return html.replace(CONTENT_OPENINGS[1], CONTENT_OPENINGS[1] + island, 1)
+
+
 def _lean_head(html: str, pagename: str) -> str:
     """No Font Awesome (its icons inline); the search scripts only on the search page, and deferred there."""
     html = _keep_filter_place(inline_icons(_without_fontawesome(html)))
@@ -544,7 +550,10 @@ def _danish_everywhere(app: Sphinx) -> None:
             html = html.replace(english, danish)
         for pattern, replacement in LABEL_IN_NAME:
             html = pattern.sub(replacement, html)
-        return hardening.with_policy(_lean_head(_one_search_input_id(html), context.get("pagename", "")))
+        pagename = context.get("pagename", "")
+        if pagename == "search":
+            html = _with_search_ranking(html, app.kr_data)  # type: ignore[attr-defined]
+        return hardening.with_policy(_lean_head(_one_search_input_id(html), pagename))
 
     templates.render = render_in_danish
 

@@ -18,7 +18,7 @@ from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.edition.editions import environment, file_name
 from kulturensrige.render.browser import script_payload, script_text
-from kulturensrige.rules.views import states
+from kulturensrige.rules.views import quotes_of, states
 from kulturensrige.words import number
 
 START, END = "<!-- kr-pdf -->", "<!-- /kr-pdf -->"
@@ -31,9 +31,23 @@ def size_text(size: int) -> str:
     return f"{number(size / 1_000_000, 1)} MB" if size >= 1_000_000 else f"{number(max(1, round(size / 1000)))} kB"
 
 
-def link_block(page: Path, pdf: Path, label: str) -> str:
+# Said beside a municipality's edition while "Medtag udledte tilknytninger" is off, where the edition holds such ties:
+# the edition is printed with them, as the book shows them by default.
+INFERRED_NOTE = "Udgaven viser også de tilknytninger, redaktionen har udledt; dem har du slået fra her."
+
+
+def link_block(page: Path, pdf: Path, label: str, note: str = "") -> str:
     href = quote(Path(os.path.relpath(pdf, start=page.parent)).as_posix(), safe="/")
-    return environment().get_template("link.html").render(start=START, end=END, href=href, label=label, size=size_text(pdf.stat().st_size))
+    return (
+        environment()
+        .get_template("link.html")
+        .render(start=START, end=END, href=href, label=label, size=size_text(pdf.stat().st_size), note=note)
+    )
+
+
+def has_inferred_ties(data: Dataset, kommune: str) -> bool:
+    """Whether a municipality's edition holds quotes the editors tied to it (printed with inferred ties shown)."""
+    return len(quotes_of(data.quotes, kommune)) > len(quotes_of(data.quotes, kommune, include_inferred=False))
 
 
 def with_link(markup: str, block: str) -> str:
@@ -52,17 +66,22 @@ def _write(path: Path, text: str) -> None:
 
 def link_editions(site: Path, data: Dataset) -> list[Path]:
     """Put the links into the front page and each profile page; returns the pages that link to a PDF."""
-    pages = [(site / "index.html", site / "pdf" / file_name(), "Hent hele bogen som PDF")]
+    pages = [(site / "index.html", site / "pdf" / file_name(), "Hent hele bogen som PDF", "")]
     pages += [
-        (site / "kommuner" / f"profil-{row.slug}.html", site / "pdf" / file_name(row.slug), f"Hent {row.name}-udgaven som PDF")
+        (
+            site / "kommuner" / f"profil-{row.slug}.html",
+            site / "pdf" / file_name(row.slug),
+            f"Hent {row.name}-udgaven som PDF",
+            INFERRED_NOTE if has_inferred_ties(data, row.kommunekode) else "",
+        )
         for row in table_rows(data.municipalities)
     ]
     offer_editions(site, data)
     linked = []
-    for page, pdf, label in pages:
+    for page, pdf, label, note in pages:
         if not page.is_file():
             continue
-        block = link_block(page, pdf, label) if pdf.is_file() else ""
+        block = link_block(page, pdf, label, note) if pdf.is_file() else ""
         before = page.read_text(encoding="utf-8")
         after = with_link(before, block)
         if after != before:
@@ -82,7 +101,7 @@ def offer_editions(site: Path, data: Dataset) -> None:
     payload = script_payload(script.read_text(encoding="utf-8"))
     slugs = dict(zip(data.municipalities["kommunekode"], data.municipalities["slug"], strict=True))
     names = dict(zip(data.municipalities["kommunekode"], data.municipalities["name"], strict=True))
-    for key, code, _inferred in states(data):
+    for key, code, inferred in states(data):
         sentences = payload["sentences"].get(key)
         if sentences is None:
             continue
@@ -91,6 +110,8 @@ def offer_editions(site: Path, data: Dataset) -> None:
         pdf = site / "pdf" / file_name(slugs.get(code, ""))
         if code in slugs and pdf.is_file():
             sentences["pdf"] = f"Hent {names[code]}-udgaven som PDF ({size_text(pdf.stat().st_size)})"
+            if not inferred and has_inferred_ties(data, code):
+                sentences["pdf"] = sentences["pdf"].removesuffix(")") + ", med redaktionens udledte tilknytninger)"
             sentences["pdf_href"] = quote(f"pdf/{pdf.name}")
     text = script_text(payload)
     if text != script.read_text(encoding="utf-8"):

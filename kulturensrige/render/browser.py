@@ -56,6 +56,16 @@ def browser_data(data: Dataset) -> dict:
     }
 
 
+def search_first(data: Dataset) -> dict:
+    """With a municipality chosen, the search puts the pages about it (views.pages_about) first among equally good
+    results, and says so above them; the rest keep Sphinx's order. Only the search page carries it (book/extension.py),
+    in a JSON island: in kr-data.js every page would load it."""
+    return {
+        "pages": {key: views.pages_about(data, code, inferred) for key, code, inferred in states(data) if code != ALL},
+        "note": "Sider om den valgte kommune står først blandt lige gode resultater.",
+    }
+
+
 SCRIPT_START = "window.KR_DATA = "
 
 

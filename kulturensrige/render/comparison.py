@@ -92,6 +92,15 @@ def organisations_note(data: Dataset) -> Html:
     return Html(f"<p>{esc(said)}. Hvem der har samlet dem og inddelt dem i slags, står under figuren.</p>")
 
 
+# The boxes' legend by whether a municipality is chosen in the filter (kr-lists.js shows one): with none chosen, it
+# says what the reader can do, not "med den valgte kommune". The page arrives with none chosen.
+COMPARE_LEGEND = (
+    '<span class="kr-compare-legend" data-kr-chosen="false">Sæt flueben ved de kommuner, der skal stå side om side, '
+    "eller vælg en kommune øverst for at stille den først</span>"
+    '<span class="kr-compare-legend" data-kr-chosen="true" hidden>Side om side med den valgte kommune</span>'
+)
+
+
 def compare_view(data: Dataset) -> Html:
     """The book's filter picks the municipality that stands first; these checkboxes pick the others beside it.
 
@@ -106,7 +115,7 @@ def compare_view(data: Dataset) -> Html:
     status = highlight.compare_sentences(data)[min(FIRST_SHOWN, len(rows))]
     return Html(
         '<div class="kr-compare">'
-        f'<fieldset class="kr-compare-choices"><legend>Side om side med den valgte kommune</legend>{boxes}</fieldset>'
+        f'<fieldset class="kr-compare-choices"><legend>{COMPARE_LEGEND}</legend>{boxes}</fieldset>'
         f'<p class="kr-compare-status" role="status" aria-live="polite">{esc(status)}</p>{cards.whose_terms(data)}'
         "<noscript><p>Uden JavaScript kan siden kun vise de første kommuner. Hver kommune har sin egen side under "
         "»De deltagende kommuner«.</p></noscript>"

@@ -210,30 +210,30 @@ def how_to_cite(data: Dataset) -> Html:
     return Html(citation(data))
 
 
-def quote_parts(data: Dataset) -> str:
-    """The quote total and its parts in one passage: the book's count of the report's printed quotations (the report
-    states none), the turns of exchanges the book counts apart, the literature and the ties to ingredients, so that
-    every other quote count on the front page and the ingredient pages reads as a part of the one total."""
+# Said once above the list of the quote counts: the report states none, so every count in it is the book's.
+QUOTE_PARTS_LEAD = "Rapporten angiver ikke selv, hvor mange citater den har. Alle tallene her er bogens optælling:"
+
+
+def quote_parts(data: Dataset) -> list[str]:
+    """The quote total and its parts as a list a reader can scan, each item opening with its count and saying what it
+    counts: the report's printed quotations as the book counts them, the turns of exchanges counted apart, the
+    literature, and the ties to ingredients with whose ties they are (QUOTE_PARTS_LEAD says the counts are the
+    book's), so that every other quote count on the front page and the ingredient pages reads as a part of one total."""
     tally = statistics.quote_tally(data)
-    # The report states no count of its quotations: every count here is the book's, and says so.
-    counted = plural(tally.printed, "citat", "citater")
-    sentences = [
-        f"Rapporten angiver ikke selv, hvor mange citater den har; bogen tæller {counted} i den."
-        if provenance.folder_source(data.options) == BY_REPORT
-        else f"Bogen tæller {counted} i {provenance.folder_words(data.options).holder}."
-    ]
+    # The report states no count of its quotations, and an analyst's folder is not the report: every count is the book's.
+    if provenance.folder_source(data.options) == BY_REPORT:
+        items = [f"{plural(tally.printed, 'citat', 'citater')} står i rapporten, når en ordveksling tæller som ét."]
+    else:
+        holder = provenance.folder_words(data.options).holder
+        items = [f"{plural(tally.printed, 'citat', 'citater')} står i {holder}, når en ordveksling tæller som ét."]
     if tally.exchanges:
-        sentences.append(
-            f"{count_word(tally.exchanges).capitalize()} af dem er ordvekslinger med i alt {number(tally.turns)} replikker, og "
-            f"bogen regner hver replik som sit eget citat, så i alt tæller bogen {number(tally.total)}."
+        items.append(
+            f"{plural(tally.total, 'citat', 'citater')} i alt: bogen regner hver af de {number(tally.turns)} replikker i "
+            f"{plural(tally.exchanges, 'ordveksling', 'ordvekslinger')} som sit eget citat."
         )
     if tally.cited:
-        sentences.append(
-            f"{count_word(tally.cited).capitalize()} af de {number(tally.total)} er fra litteraturen, {number(tally.own)} fra "
-            "evalueringen selv."
-        )
-    sentences.append(lists.ingredient_parts(tally, data.options))
-    return " ".join(sentences)
+        items.append(f"{number(tally.own)} af de {number(tally.total)} er fra evalueringen selv, {number(tally.cited)} fra litteraturen.")
+    return items + lists.ingredient_part_items(tally, data.options)
 
 
 def key_figures(data: Dataset) -> Html:
@@ -261,8 +261,10 @@ def key_figures(data: Dataset) -> Html:
     )
     start, end = _period(data)
     period = f'<p class="kr-period">Projektperiode: {esc(start)} til {esc(end)}.</p>' if start and end else ""
-    # The quote count's parts are a paragraph of their own: inside its card they stretched the whole row of cards.
-    counted = f'<p class="kr-quote-count">{esc(quote_parts(data))}</p>'
+    # The quote count's parts stand under the figures: inside its card they stretched the whole row of cards.
+    parts = "".join(f"<li>{esc(item)}</li>" for item in quote_parts(data))
+    lead = QUOTE_PARTS_LEAD if provenance.folder_source(data.options) == BY_REPORT else "Alle tallene her er bogens optælling:"
+    counted = f'<p class="kr-quote-count">{lead}</p><ul class="kr-quote-parts">{parts}</ul>'
     return Html(f'<ul class="kr-key-figures" aria-label="Nøgletal fra data">{items}</ul>{counted}{period}')
 
 

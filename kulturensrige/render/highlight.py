@@ -91,7 +91,10 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
         view.append(["none", none_heading, none])
     if other:
         view.append(["other", other_heading, other])
-    return {"groups": view, "status": " · ".join(parts) + "."}
+    # What the bar shows of this list after "Fremhævet her:" (templates/control.html.j2): the count it marks, or in
+    # the list of municipalities the one it marks.
+    tally = {"tally": name if noun is MUNICIPALITY else noun.count(_weight(items, chosen))} if chosen else {}
+    return {"groups": view, "status": " · ".join(parts) + ".", **tally}
 
 
 def list_views(data: Dataset, items: Sequence[Item], noun: Noun) -> Markup:
@@ -177,6 +180,7 @@ def page_sentences(data: Dataset) -> dict[str, dict[str, str]]:
             sentences[key] = {
                 "lists": f"Ingen kommune valgt{switch}.",
                 "marks": f"Ingen kommune valgt{switch}.",
+                "bar_unmarked": "",
                 "unmarked": f"Ingen kommune valgt{switch}.",
                 "profile": "Siden handler om én kommune.",
                 "nothing": f"Ingen kommune valgt{switch}.",
@@ -189,6 +193,8 @@ def page_sentences(data: Dataset) -> dict[str, dict[str, str]]:
         sentences[key] = {
             "lists": f"{name}{switch} er valgt: kommunens kort står først i hver liste og er markeret, og alt andet står åbent nedenfor.",
             "marks": f"{name}{switch} er valgt og markeret på siden.",
+            # The bar's own line under the choice (kr-filter.js) where the page marks nothing for it.
+            "bar_unmarked": f"Intet på siden er knyttet til {name}.",
             "unmarked": f"{name}{switch} er valgt, men intet på denne side er knyttet til kommunen, så intet er markeret.",
             "profile": f"Siden handler om {name} og viser alt, hvad bogen ved om kommunen.",
             "nothing": f"{name}{switch} er valgt, og valget følger med til bogens andre sider.",

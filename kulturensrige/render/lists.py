@@ -32,12 +32,17 @@ def municipality_links(data: Dataset) -> Html:
     return Html(f'<ul class="kr-inline-list">{links}</ul>')
 
 
+def _cell(value: object) -> str:
+    """A cell's text, escaped by the template; a link made here (web_address) stays a link."""
+    return value if isinstance(value, Markup) else str(value)
+
+
 def table_context(frame: pd.DataFrame, caption: str, kommune_column: str | None = None, table_id: str = "", csv_name: str = "") -> dict:
     """A table for the table macro; with `kommune_column` each row is marked as that municipality's, and with
     `csv_name` the table comes with a CSV download made here (formula starts neutralised, markup.csv_cell)."""
     shown = [c for c in frame.columns if c != kommune_column]
     rows = [
-        {"cells": [str(row[c]) for c in shown], "mark": str(row[kommune_column]) if kommune_column else ""} for _, row in frame.iterrows()
+        {"cells": [_cell(row[c]) for c in shown], "mark": str(row[kommune_column]) if kommune_column else ""} for _, row in frame.iterrows()
     ]
     return {
         "id": table_id,
@@ -176,6 +181,26 @@ def ingredient_parts(tally: statistics.QuoteTally, options: pd.DataFrame) -> str
     return said
 
 
+def ingredient_part_items(tally: statistics.QuoteTally, options: pd.DataFrame) -> list[str]:
+    """ingredient_parts as the front page's list: each count first, with what it counts and whose ties they are."""
+    if not tally.with_ingredient:
+        return [f"Ingen af bogens {plural(tally.total, 'citat', 'citater')} underbygger en af de virksomme ingredienser."]
+    items = [f"{plural(tally.with_ingredient, 'citat', 'citater')} underbygger en af de virksomme ingredienser."]
+    if tally.several:
+        items.append(
+            f"{number(sum(tally.by_ingredient.values()))} citater tæller ingredienssiderne tilsammen: {number(tally.several)} "
+            "af citaterne underbygger mere end én ingrediens og tælles ved hver."
+        )
+    if set(ties := tally.ties_by_source()) - {BY_REPORT}:
+        items.append(provenance.ingredient_ties(ties, "ingredienserne", quotes=tally.quotes_by_source))
+    if tally.without:
+        where = provenance.in_sections(options, [f"»{title}«" for title in tally.without_sections])
+        items.append(
+            f"{plural(tally.without, 'citat', 'citater')} står uden for ingredienslisten, i {where}, og underbygger ingen ingrediens."
+        )
+    return items
+
+
 def ingredient_cards(data: Dataset) -> Html:
     tally = statistics.quote_tally(data)
     items = []
@@ -212,8 +237,18 @@ def attention_points(data: Dataset, ingredient_id: str) -> Html:
 def programme_facts(data: Dataset) -> Html:
     """Each fact in the book's words beside the report's own value or wording, which a researcher can quote."""
     facts = data.programme_facts
-    frame = pd.DataFrame({"Forløbet": facts["description"], f"{provenance.wording(data.options)} eller tal": facts["value"]})
+    frame = pd.DataFrame(
+        {"Forløbet": facts["description"], f"{provenance.wording(data.options)} eller tal": facts["value"].map(web_address)}
+    )
     return simple_table(frame, "Fakta om forløbet")
+
+
+def web_address(value: str) -> str:
+    """A value from data as a link when it is an http(s) address, escaped either way; anything else (a `javascript:`
+    URL, say) stays text. Returns Markup for a link, so the autoescaped table keeps it a link."""
+    if not re.fullmatch(r"https?://[^\s\"'<>]+", value):
+        return value
+    return Markup(f'<a href="{esc(value)}">{esc(value)}</a>')
 
 
 def fact_with_link(data: Dataset, fact_id: str) -> Html:
@@ -225,8 +260,8 @@ def fact_with_link(data: Dataset, fact_id: str) -> Html:
     if facts.empty:
         return Html("")
     fact = facts.iloc[0]
-    address = esc(fact.value)
-    link = f'<a href="{address}">{address}</a>' if re.fullmatch(r"https?://[^\s\"'<>]+", fact.value) else address
+    address = web_address(fact.value)
+    link = address if isinstance(address, Markup) else esc(address)
     return Html(f'<p class="kr-source-line">{esc(fact.description)} {link}</p>')
 
 

@@ -166,3 +166,20 @@ def first_page(n: int) -> int:
 
     KR_LIST_LIMIT lets a test send the report's short lists down the long-list path too."""
     return n if n <= list_limit() else PAGE_SIZE
+
+
+def pages_about(data: Dataset, kommune: str, include_inferred: bool) -> list[str]:
+    """The book's pages that are about a municipality under the switch, as the search ranks them first among equal
+    results: its own page, the pages its quotes and initiatives stand on (their report section's page) and the
+    ingredient pages of its quotes. Pages that mark every municipality alike (the overviews' tables) are not among them."""
+    if kommune == ALL:
+        return []
+    sections = data.sections.set_index("section_id")["book_page"]
+    ingredients = data.ingredients.set_index("ingredient_id")["section_id"]
+    quotes = quotes_of(data.quotes, kommune, include_inferred)
+    initiatives = data.initiatives[data.initiatives["kommunekode"] == kommune]
+    slug = str(data.municipalities.set_index("kommunekode").loc[kommune, "slug"])
+    found = [pages.profile_page(slug)]
+    found += [sections[s] for s in [*quotes["section_id"], *initiatives["section_id"]]]
+    found += [sections[ingredients[i]] for ids in quotes["ingredient_ids"] for i in ids]
+    return sorted(set(found))

@@ -287,7 +287,9 @@ BAR_JS = """() => {
           oneRow: Math.abs(select.getBoundingClientRect().top - toggle.top) < 2 && toggle.bottom <= box.bottom,
           choice: select.selectedOptions[0].textContent, selectVisible: select.checkVisibility(),
           nameFits: text <= select.clientWidth - parseFloat(style.paddingLeft) - 1.5 * parseFloat(style.fontSize),
-          panel: document.querySelector('.kr-filter-settings').checkVisibility()};
+          panel: document.querySelector('.kr-filter-settings').checkVisibility(),
+          line: [...bar.querySelectorAll('.kr-filter-tally, .kr-filter-offer')]
+            .reduce((h, e) => h + (e.checkVisibility() ? e.getBoundingClientRect().height : 0), 0)};
 }"""
 # The tallest a one-row bar may be: a 44 px select and its frame; on a phone 48 px (issue 22).
 BAR_HEIGHT = {375: 48, 1280: 60}
@@ -306,13 +308,15 @@ def test_the_filter_is_one_row_that_shows_the_whole_choice_whatever_is_chosen(br
         for query in ("", f"?kommune={row.slug}&udledte=nej"):
             ready(page, f"{site_url}/vaerdiskabelser.html{query}")
             top = page.evaluate(BAR_JS)
-            assert top["height"] <= BAR_HEIGHT[width] and top["oneRow"] and top["nameFits"] and not top["panel"], (query, top)
+            # at the top of the page a phone's bar has a line under its row, with what the choice marks here
+            one_row = top["height"] - (top["line"] if phone else 0)
+            assert one_row <= BAR_HEIGHT[width] and top["oneRow"] and top["nameFits"] and not top["panel"], (query, top)
         assert top["choice"] == row["name"]
         page.evaluate("() => window.scrollBy({top: 900, behavior: 'instant'})")
         page.evaluate(SCROLLING_STOPPED_JS)
         page.wait_for_timeout(300)  # the header slides away
         reading = page.evaluate(BAR_JS)
-        assert reading["height"] <= BAR_HEIGHT[width] and reading["oneRow"], reading
+        assert reading["height"] <= BAR_HEIGHT[width] and reading["oneRow"] and (not phone or reading["line"] == 0), reading
         if phone:
             assert reading["top"] >= 0 and max(reading["bottom"], reading["header"]) <= 0.15 * 667, reading
             assert reading["choice"] == row["name"] and reading["selectVisible"], reading
@@ -320,6 +324,19 @@ def test_the_filter_is_one_row_that_shows_the_whole_choice_whatever_is_chosen(br
         assert page.locator(".kr-filter-status").is_visible() and page.locator(".kr-filter-settings > summary").is_visible()
         assert page.get_attribute(".kr-filter-toggle", "aria-expanded") == "true"
         assert row["name"] in page.text_content(".kr-filter-status")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_the_search_pages_bar_keeps_the_whole_choice_and_its_button_on_one_row(browser, site_url, data, width):
+    """On the search page, 32 px narrower than other pages, the bar wrapped its button onto a row of its own."""
+    row = data.municipalities.sort_values("name", key=lambda n: n.str.len()).iloc[-1]
+    context, page = phone_page(browser, {"width": width, "height": 667})
+    try:
+        ready(page, f"{site_url}/search.html?q={row.slug}&kommune={row.slug}")
+        bar = page.evaluate(BAR_JS)
+        assert bar["oneRow"] and bar["nameFits"] and bar["height"] - bar["line"] <= BAR_HEIGHT[375], bar
     finally:
         context.close()
 
@@ -439,6 +456,78 @@ def test_a_tapped_heading_in_the_page_contents_closes_the_drawer(browser, site_u
         link.click()
         assert not page.evaluate("() => document.getElementById('pst-secondary-sidebar-checkbox').checked")
         assert page.evaluate("() => location.hash") == link.get_attribute("href")
+    finally:
+        context.close()
+
+
+# The bar's line under the choice, and each arranged list's heading over its chosen cards.
+TALLY_JS = """() => ({line: document.querySelector('.kr-filter-tally').checkVisibility()
+    ? document.querySelector('.kr-filter-tally').innerText : '',
+  box: document.querySelector('.kr-filter-tally').getBoundingClientRect().toJSON(),
+  headings: [...document.querySelectorAll('section.kr-list [data-kr-group=chosen]:not([hidden]) > .kr-group-heading')]
+    .map((h) => h.textContent)})"""
+
+
+def test_a_choice_on_a_phone_shows_in_the_bar_what_it_marks_on_the_page(browser, site_url, data):
+    """After a choice on a 375 px phone the status sat behind the bar's button: nothing showed the choice took effect.
+    The bar's own line under the choice says what it marks here, each list's count as its heading gives it, also when
+    the choice is made further down the page; reading on, the bar is one row again and the text does not jump."""
+    row = data.municipalities.set_index("slug").loc["egedal"]
+    context, page = phone_page(browser, {"width": 375, "height": 667})
+    try:
+        ready(page, f"{site_url}/vaerdiskabelser.html")
+        assert page.evaluate(TALLY_JS)["line"] == ""
+        page.evaluate("() => window.scrollBy({top: 900, behavior: 'instant'})")
+        page.evaluate(SCROLLING_STOPPED_JS)
+        page.wait_for_timeout(300)
+        page.select_option("#kr-kommune", label=row["name"])
+        page.wait_for_function("() => window.KR_FILTER.last && !window.KR_FILTER.last.initial")
+        page.wait_for_timeout(600)  # the header slides back; the reader reads the line
+        shown = page.evaluate(TALLY_JS)
+        prefix = f"{row['name']}: "
+        counts = [h.removeprefix(prefix).split(",")[0].split(" (")[0] for h in shown["headings"] if h.startswith(prefix)]
+        assert counts and shown["line"] == "Fremhævet her: " + " · ".join(counts), shown
+        assert shown["box"]["top"] >= 0 and shown["box"]["bottom"] <= 0.25 * 667, shown
+        before = page.evaluate(IN_VIEW_JS)
+        page.evaluate("() => window.scrollBy({top: 200, behavior: 'instant'})")
+        page.evaluate(SCROLLING_STOPPED_JS)
+        page.wait_for_timeout(300)
+        after, bar = page.evaluate(IN_VIEW_JS), page.evaluate(BAR_JS)
+        assert bar["height"] <= BAR_HEIGHT[375] and bar["line"] == 0, bar
+        moved = {round(before[k] - after[k]) for k in before.keys() & after.keys()}
+        assert moved == {200}, moved
+    finally:
+        context.close()
+
+
+def test_a_tap_outside_the_opened_filter_panel_closes_it(browser, site_url):
+    """The panel with the status and »Indstillinger« stayed open over the page when the reader tapped beside it;
+    it closes as the page-contents drawer does, and a tap inside it keeps it open."""
+    context, page = phone_page(browser, {"width": 375, "height": 667})
+    try:
+        ready(page, f"{site_url}/vaerdiskabelser.html?kommune=egedal")
+        page.tap(".kr-filter-toggle")
+        page.tap(".kr-filter-settings > summary")
+        page.tap("#kr-udledte-hjaelp")
+        assert page.get_attribute(".kr-filter-toggle", "aria-expanded") == "true"
+        page.touchscreen.tap(187, 620)  # the page below the panel
+        assert page.get_attribute(".kr-filter-toggle", "aria-expanded") == "false"
+        assert not page.locator(".kr-filter-settings > summary").is_visible()
+    finally:
+        context.close()
+
+
+def test_the_side_by_side_legend_says_what_to_do_until_a_municipality_is_chosen(browser, site_url, data):
+    """'Side om side med den valgte kommune' stood above the boxes with no municipality chosen."""
+    context, page = phone_page(browser, {"width": 375, "height": 667})
+    name = data.municipalities["name"].iloc[0]
+    try:
+        ready(page, f"{site_url}/kommuner/sammenligning.html")
+        legend = page.locator(".kr-compare-choices legend")
+        assert "valgte kommune" not in legend.inner_text() and "Sæt flueben" in legend.inner_text()
+        page.select_option("#kr-kommune", label=name)
+        page.wait_for_function("() => window.KR_FILTER.last && !window.KR_FILTER.last.initial")
+        assert legend.inner_text() == "Side om side med den valgte kommune"
     finally:
         context.close()
 

@@ -127,3 +127,34 @@ def test_served_the_search_page_has_no_note_about_files(site_url, browser):
         page.wait_for_selector("#search-results p.context")
     finally:
         page.close()
+
+
+# The pages a search lists, in order, by their names in the book (kommuner/profil-koege), once it has finished.
+RESULT_PAGES_JS = """() => [...document.querySelectorAll('#search-results ul.search > li > a')]
+  .map((a) => new URL(a.href).pathname.replace(/^.*?\\/(?=[^/]*(\\/[^/]*)?$)/, '').replace(/\\.html$/, ''))"""
+
+
+def test_with_a_municipality_chosen_its_pages_come_first_among_equal_results(data, site_url, browser):
+    """Sphinx ranks a body match 5 on every page and breaks ties by name: a reader who had chosen Køge found its
+    pages among the others. With a choice, the pages about it (views.pages_about) come first among equal results,
+    each group in Sphinx's order, and a line above the results says so; with none, Sphinx's order is kept.
+    'workshop' is in no page's title, so every result scores alike."""
+    from kulturensrige.rules import views
+
+    row = data.municipalities.set_index("slug").loc["koege"]
+    about = views.pages_about(data, row.kommunekode, True)
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    try:
+        searched(page, f"{site_url}/search.html?q=workshop")
+        page.wait_for_function("() => /\\d/.test(document.querySelector('#search-results > p').textContent)")
+        plain = page.evaluate(RESULT_PAGES_JS)
+        assert page.locator("p.kr-search-note").count() == 0
+        searched(page, f"{site_url}/search.html?q=workshop&kommune=koege")
+        page.wait_for_function("() => /\\d/.test(document.querySelector('#search-results > p').textContent)")
+        chosen = page.evaluate(RESULT_PAGES_JS)
+        first = [p for p in plain if p in about]
+        assert len(first) >= 2 and len(first) < len(plain), (plain, about)
+        assert chosen == first + [p for p in plain if p not in about], chosen
+        assert page.text_content("p.kr-search-note") == "Sider om den valgte kommune står først blandt lige gode resultater."
+    finally:
+        page.close()
