@@ -76,6 +76,19 @@ def genitive(name: str) -> str:
     return name + ("'" if name.endswith(("s", "x", "z")) else "s")
 
 
+# Danish alphabetical order: æ, ø and å after z (ä and ö with æ and ø), and "aa" as å, as Dansk Sprognævn's spelling
+# rules alphabetise it: Aalborg and Aarhus stand last, as in a Danish register.
+_AFTER_Z = str.maketrans({"æ": "{", "ä": "{", "ø": "|", "ö": "|", "å": "}"})
+
+
+def danish_sort_key(text: str) -> tuple[str, str]:
+    """A key that sorts names in Danish alphabetical order: 'Egedal' < 'Køge' < 'Ærø' < 'Aarhus'. Case and accents
+    (é, ü) do not count, a hyphen counts as a space; names alike but for them keep a fixed order."""
+    folded = unicodedata.normalize("NFC", text).casefold().replace("aa", "å").translate(_AFTER_Z)
+    plain = "".join(c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c))
+    return re.sub(r"[\s\-\u2010\u2013]+", " ", plain).strip(), text
+
+
 def listing(items: Sequence[str]) -> str:
     """'a, b og c': a Danish list in running text."""
     return ", ".join(items[:-1]) + " og " + items[-1] if len(items) > 1 else "".join(items)

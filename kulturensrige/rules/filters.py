@@ -10,6 +10,7 @@ from kulturensrige.data.frames import lookup, made_once
 from kulturensrige.data.loading import Dataset
 from kulturensrige.rules import views
 from kulturensrige.rules.views import ALL
+from kulturensrige.words import danish_sort_key
 
 
 @dataclass(frozen=True)
@@ -25,8 +26,10 @@ class QuoteFilter:
 
 
 def municipality_options(data: Dataset) -> list[tuple[str, str]]:
-    """(label, kommunekode) pairs in the data's order, 'Alle kommuner' first."""
-    return [("Alle kommuner", ALL)] + list(zip(data.municipalities["name"], data.municipalities["kommunekode"], strict=True))
+    """(label, kommunekode) pairs for a picker: 'Alle kommuner' first, then the names in Danish alphabetical order
+    (words.danish_sort_key), where a reader looks for her own among many; lists and the sidebar keep the data's order."""
+    pairs = zip(data.municipalities["name"], data.municipalities["kommunekode"], strict=True)
+    return [("Alle kommuner", ALL), *sorted(pairs, key=lambda pair: danish_sort_key(pair[0]))]
 
 
 def municipality_name(data: Dataset, kommunekode: str) -> str:

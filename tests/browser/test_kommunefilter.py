@@ -20,6 +20,7 @@ from kulturensrige import load
 from kulturensrige.render import cards, highlight
 from kulturensrige.rules import filters, statistics
 from kulturensrige.rules.views import state_key
+from kulturensrige.words import danish_sort_key
 from support.builds import LONG_LIST_LIMIT
 from support.checks import each
 from support.serving import serve
@@ -344,10 +345,16 @@ def test_where_nothing_depends_on_the_choice_the_bar_offers_the_municipalitys_pa
     assert page.locator(".kr-profile .kr-lead").is_visible()
 
 
-def test_the_control_lists_every_municipality_from_the_data(data, site_url, page):
+def test_the_control_lists_every_municipality_from_the_data_in_danish_alphabetical_order(data, site_url, page):
+    """A reader looks for her own municipality in a picker by its name (98 at national scale): 'Alle kommuner' first,
+    then the names from A to Å, with æ, ø and å last and Aarhus as Århus; the sidebar keeps the data's order."""
     open_page(page, f"{site_url}/index.html")
     options = page.eval_on_selector_all("#kr-kommune option", "os => os.map(o => [o.value, o.textContent])")
-    assert options == [[ALL, "Alle kommuner"], *([r.kommunekode, r.name] for r in data.municipalities.itertuples())]
+    rows = sorted(data.municipalities.itertuples(), key=lambda r: danish_sort_key(r.name))
+    assert options == [[ALL, "Alle kommuner"], *([r.kommunekode, r.name] for r in rows)]
+    names = [name for _, name in options[1:]]
+    if {"Aarhus", "Egedal"} <= set(names):
+        assert names.index("Egedal") < names.index("Aarhus") == len(names) - 1
     assert page.get_attribute("label[for=kr-kommune]", "for") == "kr-kommune"
     assert page.is_checked("#kr-udledte")
     assert page.get_attribute(".kr-filter-status", "aria-live") == "polite"
@@ -396,7 +403,7 @@ def test_arrow_keys_make_one_history_entry_per_choice(data, site_url, page):
         listen(page)
         page.keyboard.press("ArrowDown")
         page.wait_for_function("() => window.__krEvents.length >= 1")
-    third = data.municipalities["kommunekode"].iloc[2]
+    third = page.eval_on_selector_all("#kr-kommune option", "os => os.map((o) => o.value)")[3]
     assert page.input_value("#kr-kommune") == third
     assert page.evaluate("() => history.length") == start + 1
     page.focus(".kr-filter-toggle")  # leaving the select ends the choice
