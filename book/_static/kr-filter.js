@@ -49,6 +49,7 @@
 
   function apply(next, t0, initial) {
     KR.state = { kommune: next.kommune, inferred: next.inferred };
+    KR.remember(KR.state); // what the page shows is the choice a later visit starts from
     const key = KR.keyOf(KR.state);
     // A view without inferred ties publishes only the sentences that differ from the same choice with them.
     const sentences = { ...D.sentences[KR.keyOf({ ...KR.state, inferred: true })], ...D.sentences[key] };
@@ -74,8 +75,7 @@
 
   /** The status says once what the choice does on this page, by what the page holds (highlight.page_sentences):
    * where the page marks nothing for the choice, the sentence that says so ("unmarked"). Each list's headings give
-   * its own counts. On another municipality's profile, the build's hint: its words in the status, its link in the
-   * bar's row, as is the chosen municipality's own page where nothing here depends on it. */
+   * its own counts. On another municipality's profile, the build's hint says so in the status. */
   function showStatus(sentences, lists) {
     const hint = document.querySelector(`[data-kr-when="${CSS.escape(KR.state.kommune)}"]`);
     const figures = document.querySelector("figure.kr-figure[data-kr-filterable=true]");
@@ -103,20 +103,26 @@
         : "";
     lead.hidden = !counted;
     ui.tally.hidden = KR.state.kommune === D.all || !tally.textContent;
+    // On every page but the chosen municipality's own, the bar's row offers its page and its PDF edition: the way
+    // on from a page where nothing is tied to it, and the way to what a committee takes along from anywhere.
     const [link, pdf] = ui.offer.children;
-    const hinted = hint?.querySelector("a");
-    ui.offer.hidden = !hinted && (kind !== "nothing" || !sentences.offer);
+    ui.offer.hidden = !sentences.offer || (kind === "profile" && !hint);
     pdf.hidden = true;
-    if (hinted) {
-      link.textContent = hinted.textContent;
-      link.dataset.krHref = hinted.getAttribute("href");
-    } else if (!ui.offer.hidden) {
-      link.textContent = sentences.offer;
+    // Each link's whole words and a phone's short ones (the build's), the whole words its name.
+    const words = (anchor, long, short) => {
+      anchor.setAttribute("aria-label", long);
+      anchor.querySelector(".kr-long").textContent = long;
+      anchor.querySelector(".kr-short").textContent = short || long;
+    };
+    if (!ui.offer.hidden) {
+      words(link, sentences.offer, sentences.offer_short);
       link.dataset.krHref = KR.fromRoot(sentences.offer_href);
       // The edition's link is there once `make pdf` has made it (kulturensrige/edition/links.py offer_editions).
       pdf.hidden = !sentences.pdf;
-      if (sentences.pdf)
-        Object.assign(pdf.lastElementChild, { textContent: sentences.pdf, href: KR.fromRoot(sentences.pdf_href) });
+      if (sentences.pdf) {
+        words(pdf.lastElementChild, sentences.pdf, sentences.pdf_short);
+        pdf.lastElementChild.href = KR.fromRoot(sentences.pdf_href);
+      }
     }
   }
 
@@ -306,6 +312,12 @@
     KR.setupCharts();
     KR.setupCompare();
     const read = KR.readQuery(window.location.search);
+    // An address without a choice takes the reader's last one (KR.recall) and says it; one with a choice wins.
+    const recalled = KR.queryChooses(window.location.search) ? null : KR.recall();
+    if (recalled) {
+      read.state = recalled;
+      KR.writeUrl(recalled, false);
+    }
     if (read.unknown) {
       ui.notice.hidden = false;
       // Filled a moment after it is shown, so screen readers announce it.

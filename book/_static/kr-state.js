@@ -40,6 +40,38 @@ window.KR = window.KR || {};
     return { state: { kommune: code || D.all, inferred: !off }, raw: raw, unknown: raw !== null && code === null };
   };
 
+  /** Whether a query string says a choice: a municipality, "alle", or the inferred switch. */
+  KR.queryChooses = (search) => {
+    const params = new URLSearchParams(search);
+    return params.has("kommune") || params.has("udledte");
+  };
+
+  /** The last choice, kept in the browser, so that a page opened without one in its address (a bookmark, a link
+   * from elsewhere) takes it: {kommune: slug, inferred: boolean}. A stored value that is not such a pair, or names a
+   * municipality these data do not hold, counts as none and is removed; storage the browser refuses counts as none. */
+  const STORE = "kr-valg";
+  KR.recall = () => {
+    try {
+      const value = JSON.parse(localStorage.getItem(STORE));
+      if (value === null) return null;
+      const code = typeof value?.kommune === "string" && value.kommune ? KR.lookup(value.kommune) : null;
+      if (code !== null && typeof value.inferred === "boolean") return { kommune: code, inferred: value.inferred };
+      localStorage.removeItem(STORE);
+    } catch {
+      try {
+        localStorage.removeItem(STORE); // broken JSON; a refused storage throws here too, and is left alone
+      } catch {}
+    }
+    return null;
+  };
+  KR.remember = (s) => {
+    try {
+      localStorage.setItem(STORE, JSON.stringify({ kommune: KR.slugOf(s.kommune), inferred: s.inferred }));
+    } catch {
+      // The choice still holds on this page and in its links; only a later visit will not know it.
+    }
+  };
+
   /** The query string for a state, keeping every other parameter of `query`. */
   KR.queryFor = (query, s) => {
     const params = new URLSearchParams(query);

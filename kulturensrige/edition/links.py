@@ -92,9 +92,9 @@ def link_editions(site: Path, data: Dataset) -> list[Path]:
 
 
 def offer_editions(site: Path, data: Dataset) -> None:
-    """The filter's bar offers the chosen municipality's PDF edition beside its page where nothing on a page
-    depends on the choice (highlight.page_sentences "offer"): written into the built kr-data.js, only for a PDF
-    that exists, and taken out again when it is gone."""
+    """The filter's bar offers the chosen municipality's PDF edition beside its page, on every page but its own
+    (highlight.page_sentences "offer"): written into the built kr-data.js, only for a PDF that exists, and taken out
+    again when it is gone."""
     script = site / "_static" / "kr-data.js"
     if not script.is_file():
         return
@@ -105,13 +105,15 @@ def offer_editions(site: Path, data: Dataset) -> None:
         sentences = payload["sentences"].get(key)
         if sentences is None:
             continue
-        sentences.pop("pdf", None)
-        sentences.pop("pdf_href", None)
+        for kind in ("pdf", "pdf_short", "pdf_href"):
+            sentences.pop(kind, None)
         pdf = site / "pdf" / file_name(slugs.get(code, ""))
         if code in slugs and pdf.is_file():
             sentences["pdf"] = f"Hent {names[code]}-udgaven som PDF ({size_text(pdf.stat().st_size)})"
+            sentences["pdf_short"] = f"PDF ({size_text(pdf.stat().st_size)})"  # shown; the whole words its name
             if not inferred and has_inferred_ties(data, code):
                 sentences["pdf"] = sentences["pdf"].removesuffix(")") + ", med redaktionens udledte tilknytninger)"
+                sentences["pdf_short"] = sentences["pdf_short"].removesuffix(")") + ", med udledte tilknytninger)"
             sentences["pdf_href"] = quote(f"pdf/{pdf.name}")
     text = script_text(payload)
     if text != script.read_text(encoding="utf-8"):

@@ -166,10 +166,10 @@ def page_sentences(data: Dataset) -> dict[str, dict[str, str]]:
 
     By what the page holds: arranged lists ("lists"), only marked rows ("marks"), lists or rows of which none is the
     chosen municipality's, so nothing is marked ("unmarked"), a municipality's profile with
-    that municipality or none chosen ("profile"; another one's choice offers the way to its page,
-    lists.profile_hints), or nothing that depends on the choice ("nothing"; then a chosen municipality's own
-    page is offered, "offer" with its address from the book's root, "offer_href"). Then the chart sentence
-    and the print line."""
+    that municipality or none chosen ("profile"; another one's choice says whose page it is, lists.profile_hints),
+    or nothing that depends on the choice ("nothing"). On every page but its own a chosen municipality's page is
+    offered in the bar's row ("offer", on a phone "offer_short", with its address from the book's root,
+    "offer_href"). Then the chart sentence and the print line."""
     sentences = {}
     slugs = dict(zip(data.municipalities["kommunekode"], data.municipalities["slug"], strict=True))
     for key, code, inferred in states(data):
@@ -185,6 +185,7 @@ def page_sentences(data: Dataset) -> dict[str, dict[str, str]]:
                 "profile": "Siden handler om én kommune.",
                 "nothing": f"Ingen kommune valgt{switch}.",
                 "offer": "",
+                "offer_short": "",
                 "offer_href": "",
                 "charts": "",
                 "print": f"Udvalg: alle kommuner{switch}",
@@ -199,6 +200,7 @@ def page_sentences(data: Dataset) -> dict[str, dict[str, str]]:
             "profile": f"Siden handler om {name} og viser alt, hvad bogen ved om kommunen.",
             "nothing": f"{name}{switch} er valgt, og valget følger med til bogens andre sider.",
             "offer": f"Se alt om {name} på kommunens side",
+            "offer_short": f"Alt om {name}",  # on a phone, where the bar's line is short
             "offer_href": f"kommuner/profil-{slugs[code]}.html",
             "charts": f"Figurerne fremhæver {name} blandt alle kommuner.",
             "print": f"Udvalg: {name} fremhævet{switch}",

@@ -243,7 +243,7 @@ def test_every_page_every_municipality_states_the_datas_numbers(data, built_site
     """Every page × every municipality × inferred on/off: nothing hidden, the chosen first, each number from the data."""
     codes = list(data.municipalities["kommunekode"])
     for path in book_pages(built_site):
-        open_page(page, f"{site_url}/{path}")
+        open_page(page, f"{site_url}/{path}?kommune=alle")  # an address without a choice takes the last one
         draw_every_chart(page)
         check_view(data, page.evaluate(VIEW_JS), ALL, True, f"{path} (alle)")
         for inferred in (True, False):
@@ -280,8 +280,9 @@ def test_profile_pages_are_always_about_their_own_municipality(data, site_url, p
         assert sorted(by_kind["quote"]["groups"][0]["visible"]) == sorted(quotes), own.slug
         assert sorted(by_kind["initiative"]["groups"][0]["visible"]) == initiatives, own.slug
         assert page.locator(".kr-profile .kr-lead").is_visible()
-        hint = page.locator(f".kr-filter-offer a:text-is('Gå til siden om {other['name']}')")
-        assert hint.is_visible() and hint.get_attribute("href").startswith(f"profil-{other.slug}.html"), own.slug
+        hint = page.locator(".kr-filter-offer-link")
+        assert hint.get_attribute("aria-label") == f"Se alt om {other['name']} på kommunens side", own.slug
+        assert hint.is_visible() and hint.evaluate("(a) => new URL(a.href).pathname").endswith(f"/profil-{other.slug}.html")
         assert f"Denne side handler om {own.name}" in page.text_content(".kr-filter-status")
         # With its own municipality chosen, the page says it is about it.
         open_page(page, f"{site_url}/kommuner/profil-{own.slug}.html?kommune={own.slug}")
@@ -430,6 +431,90 @@ def test_next_page_and_every_book_link_keep_the_selection(data, site_url, page):
     assert not page.is_checked("#kr-udledte")
 
 
+def test_a_page_opened_without_a_choice_takes_the_readers_last_one_and_says_it_in_its_address(data, site_url, page):
+    """Chose Køge, then opened vaerdiskabelser.html from a bookmark: the filter said 'Alle kommuner'. The last choice
+    (the municipality and the inferred switch) is kept in the browser; an address without one takes it and shows it,
+    and an address with one (also 'alle') wins and is kept. A bad stored value counts as none."""
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    first, other = data.municipalities.iloc[0], data.municipalities.iloc[-1]
+    open_page(page, f"{site_url}/kommuner/oversigt.html")
+    assert page.evaluate("() => window.KR_FILTER.state()") == {"kommune": ALL, "inferred": True}, "nothing kept yet"
+    choose(page, first.kommunekode, inferred=False)
+    for path in each(["vaerdiskabelser.html", "index.html", "search.html?q=kultur"]):
+        open_page(page, f"{site_url}/{path}")
+        assert page.evaluate("() => window.KR_FILTER.state()") == {"kommune": first.kommunekode, "inferred": False}, path
+        assert query(page)["kommune"] == [first.slug] and query(page)["udledte"] == ["nej"], page.url
+        assert page.input_value("#kr-kommune") == first.kommunekode and not page.is_checked("#kr-udledte")
+    assert query(page)["q"] == ["kultur"], "the address keeps its other parameters"
+    open_page(page, f"{site_url}/kommuner/oversigt.html")
+    check_view(data, page.evaluate(VIEW_JS), first.kommunekode, False, "husket valg")
+    # An address with a choice wins, and is the one kept.
+    open_page(page, f"{site_url}/vaerdiskabelser.html?kommune={other.slug}")
+    open_page(page, f"{site_url}/baggrund.html")
+    assert page.evaluate("() => window.KR_FILTER.state()") == {"kommune": other.kommunekode, "inferred": True}
+    assert "udledte" not in query(page) and query(page)["kommune"] == [other.slug]
+    open_page(page, f"{site_url}/vaerdiskabelser.html?kommune=alle")
+    open_page(page, f"{site_url}/baggrund.html")
+    assert page.evaluate("() => window.KR_FILTER.state()") == {"kommune": ALL, "inferred": True}
+    assert "kommune" not in query(page)
+    # Stored values a browser may hold from another book or another day: shown as no choice, and removed.
+    for stored in each(["{", "5", '"koege"', "[1,2]", '{"kommune":"ingen-kommune","inferred":true}', '{"kommune":"' + first.slug + '"}']):
+        page.evaluate("(value) => localStorage.setItem('kr-valg', value)", stored)
+        open_page(page, f"{site_url}/baggrund.html")
+        assert page.evaluate("() => window.KR_FILTER.state()") == {"kommune": ALL, "inferred": True}, stored
+        assert page.evaluate("() => localStorage.getItem('kr-valg')") != stored, stored
+    assert errors == []
+
+
+def test_every_page_offers_the_chosen_municipalitys_page_and_its_edition_in_the_bar(data, built_site, site_url, browser, tmp_path):
+    """'Se alt om X på kommunens side · Hent X-udgaven som PDF' stood on 3 of 23 pages; a page that said 'intet på denne
+    side er knyttet til kommunen' left the reader no way on. On every page but the municipality's own, the bar's row
+    offers its page and its edition (here as `make pdf` writes them into kr-data.js), short on a phone, whole words
+    on a desktop, and both links lead where they say."""
+    from kulturensrige.edition.editions import file_name
+    from kulturensrige.edition.links import offer_editions
+    from kulturensrige.render.browser import browser_script
+
+    row = data.municipalities.iloc[-1]
+    (tmp_path / "_static").mkdir()
+    (tmp_path / "pdf").mkdir()
+    (tmp_path / "pdf" / file_name(row.slug)).write_bytes(b"%PDF-1.7\n" + b"x" * 2400)
+    (tmp_path / "_static" / "kr-data.js").write_text(browser_script(data), encoding="utf-8")
+    offer_editions(tmp_path, data)
+    script = (tmp_path / "_static" / "kr-data.js").read_text(encoding="utf-8")
+    name = row["name"]
+    for width, page_words, pdf_words in ((375, f"Alt om {name}", "PDF (2 kB)"), (1280, None, None)):
+        phone = width < 600
+        context = browser.new_context(locale="da-DK", viewport={"width": width, "height": 800}, is_mobile=phone, has_touch=phone)
+        context.route("**/_static/kr-data.js*", lambda route: route.fulfill(body=script, content_type="text/javascript"))
+        page = context.new_page()
+        try:
+            for path in each([*book_pages(built_site), "search.html"]):
+                open_page(page, f"{site_url}/{path}?kommune={row.slug}")
+                offer = page.evaluate(
+                    """() => {
+                        const box = document.querySelector('.kr-filter-offer'), bar = document.querySelector('.kr-filter');
+                        const links = [...box.querySelectorAll('a')].filter((a) => a.checkVisibility());
+                        return {shown: box.checkVisibility(), fits: box.scrollWidth <= box.clientWidth + 1
+                                  && box.getBoundingClientRect().right <= bar.getBoundingClientRect().right + 1,
+                                links: links.map((a) => ({text: a.innerText, name: a.getAttribute('aria-label'), href: a.href}))};
+                    }"""
+                )
+                if path == f"kommuner/profil-{row.slug}.html":
+                    assert not offer["shown"], "its own page offers no way to itself"
+                    continue
+                assert offer["shown"] and offer["fits"] and len(offer["links"]) == 2, (path, offer)
+                to_page, to_pdf = offer["links"]
+                assert to_page["name"] == f"Se alt om {name} på kommunens side", path
+                assert to_pdf["name"].startswith(f"Hent {name}-udgaven som PDF"), path
+                assert to_page["text"] == (page_words or to_page["name"]) and to_pdf["text"] == (pdf_words or to_pdf["name"]), path
+                assert urlparse(to_page["href"]).path.endswith(f"/kommuner/profil-{row.slug}.html"), (path, to_page)
+                assert urlparse(to_pdf["href"]).path.endswith(f"/pdf/{file_name(row.slug)}"), (path, to_pdf)
+        finally:
+            context.close()
+
+
 def test_unknown_value_falls_back_with_a_notice(data, site_url, page):
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -544,9 +629,11 @@ def test_keyboard_reaches_and_changes_the_control(data, site_url, page):
     listen(page)
     page.keyboard.press("ArrowDown")
     page.wait_for_function("() => window.__krEvents.length >= 1")
-    first = data.municipalities["kommunekode"].iloc[0]
+    first = page.eval_on_selector_all("#kr-kommune option", "os => os.map((o) => o.value)")[1]
     assert page.input_value("#kr-kommune") == first
     check_view(data, page.evaluate(VIEW_JS), first, True, "tastatur")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.matches('.kr-filter-offer-link')"), "the municipality's page next"
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.matches('.kr-filter-toggle')"), "the panel's button next"
     page.keyboard.press("Enter")
@@ -829,7 +916,7 @@ def test_long_lists_are_arranged_like_short_ones(eighth_data, long_list_url, pag
             continue
         long_pages += 1
         book_page = data.sections.loc[data.sections["section_id"] == ingredient.section_id, "book_page"].iloc[0]
-        open_page(page, f"{long_list_url}/{book_page}.html")
+        open_page(page, f"{long_list_url}/{book_page}.html?kommune=alle")
         assert page.locator(".kr-list-nojs").count() == 0, "the no-JavaScript note goes once the filter takes over"
         # Past the first cards, each card is filled in the browser from a JSON row: it must be the card Python renders.
         by_quotes = {" ".join(g["quote_id"]): g for g in groups}

@@ -232,3 +232,45 @@ test("a chart point's drill-through is what the build published for it: quote id
   assert.deepEqual(KR.pointDrill(drill, heatmap), drill[0]);
   assert.deepEqual(KR.pointDrill(drill, { data: { customdata: [1] }, pointIndex: 0 }), drill[1]);
 });
+
+test("the last choice is recalled from storage; a bad stored value counts as none and is removed", () => {
+  const items = new Map();
+  globalThis.localStorage = {
+    getItem: (k) => (items.has(k) ? items.get(k) : null),
+    setItem: (k, v) => items.set(k, String(v)),
+    removeItem: (k) => items.delete(k),
+  };
+  assert.equal(KR.recall(), null, "nothing stored");
+  KR.remember({ kommune: "240", inferred: false });
+  assert.deepEqual(JSON.parse(items.get("kr-valg")), { kommune: "egedal", inferred: false });
+  assert.deepEqual(KR.recall(), { kommune: "240", inferred: false });
+  KR.remember({ kommune: "alle", inferred: true });
+  assert.deepEqual(KR.recall(), { kommune: "alle", inferred: true });
+  const bad = ["5", '"egedal"', "[1,2]", "{", "true", '{"kommune":"atlantis","inferred":true}', '{"kommune":"egedal"}'];
+  for (const broken of [...bad, '{"kommune":7,"inferred":true}', '{"kommune":"","inferred":false}']) {
+    items.set("kr-valg", broken);
+    assert.equal(KR.recall(), null, broken);
+    assert.equal(items.has("kr-valg"), false, `${broken} is removed`);
+  }
+  globalThis.localStorage = {
+    getItem: () => {
+      throw new Error("SecurityError");
+    },
+    setItem: () => {
+      throw new Error("SecurityError");
+    },
+    removeItem: () => {
+      throw new Error("SecurityError");
+    },
+  };
+  assert.equal(KR.recall(), null, "refused storage");
+  KR.remember({ kommune: "259", inferred: true }); // no throw
+  delete globalThis.localStorage;
+});
+
+test("an address says a choice when it names a municipality, all of them, or the switch", () => {
+  assert.equal(KR.queryChooses(""), false);
+  assert.equal(KR.queryChooses("?q=kultur"), false);
+  assert.equal(KR.queryChooses("?kommune=alle"), true);
+  assert.equal(KR.queryChooses("?udledte=nej"), true);
+});
