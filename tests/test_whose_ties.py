@@ -62,7 +62,7 @@ def test_the_ingredient_pages_and_figures_count_only_the_reports_own_ties_as_the
     """'Citaterne, rapporten bruger til at underbygge ingrediensen' and 'Figuren tæller de citater, rapporten bruger …'
     stood over Etablering af "vi"'s five quotes, one of them the editors' tie: every count names whose ties it counts."""
     assert cards.ingredient_intro(data, "etablering-af-vi") == (
-        "Citaterne står i rapportens rækkefølge. Rapporten bruger 4 citater til at underbygge ingrediensen; redaktionen "
+        "Rapporten bruger 4 citater til at underbygge ingrediensen; redaktionen "
         "knytter 1 citat til den (redaktionens læsning, ikke rapportens). Hvor koblingen ikke er rapportens egen, siger kortet det."
     )
     assert cards.ingredient_intro(data, "gnist-og-flamme").endswith("Rapporten bruger 8 citater til at underbygge ingrediensen.")

@@ -65,6 +65,9 @@
     ui.printLine.textContent = sentences.print;
     // What stands only while inferred ties are set aside (a PDF edition's note that it shows them).
     for (const note of document.querySelectorAll("[data-kr-inferred=off]")) note.hidden = KR.state.inferred;
+    // What the build wrote in two versions, for no municipality chosen and for one (cards.order_said): the true one.
+    for (const node of document.querySelectorAll("[data-kr-chosen]"))
+      node.hidden = node.dataset.krChosen !== String(KR.state.kommune !== D.all);
     return KR.updateCharts(key).then(() => {
       const ms = performance.now() - t0; // only charts in view are drawn, so they are all the reader waits for
       const detail = { kommune: KR.state.kommune, inferred: KR.state.inferred, ms, visibleMs: ms, initial };

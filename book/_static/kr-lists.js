@@ -161,12 +161,21 @@
     for (const node of document.querySelectorAll("[data-kr-mark]"))
       node.classList.toggle("kr-chosen", node.dataset.krMark === s.kommune);
   };
-  /** The comparison: the chosen municipality stands first, the page's own boxes pick the others beside it. */
+  /** The comparison: the chosen municipality stands first, the page's own boxes pick the others beside it. A box
+   * the filter's choice ticks is the reader's own pick again when the choice moves on (box.krPicked), and the
+   * address names the picks (?sammenlign=a,b, replaced rather than pushed): with ?kommune= it says exactly the
+   * columns shown. */
   KR.updateCompare = (s) => {
     document.querySelectorAll(".kr-compare").forEach((compare) => {
       const boxes = Array.prototype.slice.call(compare.querySelectorAll(".kr-compare-choices input[type=checkbox]"));
       for (const box of boxes)
-        Object.assign(box, { disabled: box.value === s.kommune, checked: box.value === s.kommune || box.checked });
+        Object.assign(box, { disabled: box.value === s.kommune, checked: box.value === s.kommune || box.krPicked });
+      const picks = boxes.filter((box) => box.krPicked).map((box) => KR.slugOf(box.value));
+      const params = new URLSearchParams(window.location.search);
+      if (params.get("sammenlign") !== picks.join(",")) {
+        params.set("sammenlign", picks.join(","));
+        window.history.replaceState(window.history.state, "", `?${params}${window.location.hash}`);
+      }
       const chosen = boxes.filter((box) => box.checked).map((box) => box.value);
       for (const column of compare.querySelectorAll("[data-compare]")) {
         column.hidden = chosen.indexOf(column.dataset.compare) < 0;
@@ -190,20 +199,18 @@
       compare.style.setProperty("--kr-compare-count", String(Math.max(chosen.length, 1)));
     });
   };
-  /** The boxes' choice lives in the address too (?sammenlign=a,b), replaced rather than pushed. */
+  /** The reader's picks: the address's (?sammenlign=, even empty: a shared link shows what its sender saw), or the
+   * boxes the page arrives with ticked. */
   KR.setupCompare = () => {
     document.querySelectorAll(".kr-compare").forEach((compare) => {
       const boxes = compare.querySelectorAll(".kr-compare-choices input[type=checkbox]");
-      const wanted = (new URLSearchParams(window.location.search).get("sammenlign") || "").split(",").map(KR.lookup);
-      if (wanted.some((code) => code && code !== D.all))
-        for (const box of boxes) box.checked = wanted.indexOf(box.value) >= 0;
+      const params = new URLSearchParams(window.location.search);
+      const wanted = params.has("sammenlign") ? params.get("sammenlign").split(",").map(KR.lookup) : null;
       boxes.forEach((box) => {
+        box.krPicked = wanted ? wanted.indexOf(box.value) >= 0 : box.checked;
         box.addEventListener("change", () => {
+          box.krPicked = box.checked;
           KR.updateCompare(KR.state);
-          const params = new URLSearchParams(window.location.search);
-          const chosen = Array.prototype.filter.call(boxes, (b) => b.checked && !b.disabled);
-          params.set("sammenlign", chosen.map((b) => KR.slugOf(b.value)).join(","));
-          window.history.replaceState(window.history.state, "", `?${params}${window.location.hash}`);
         });
       });
     });

@@ -310,23 +310,44 @@ def quotes_in_section(data: Dataset, section_id: str) -> Html:
 
 
 def quotes_for_ingredient(data: Dataset, ingredient_id: str) -> Html:
-    """The ingredient's quotes, under a sentence that says whose each tie is (the one quote tally's counts): the
-    report is said to use only the quotes it ties to the ingredient itself."""
+    """The ingredient's quotes, under a sentence that says in which order they stand (one for each kind of view, the
+    filter shows the one that is true: order_said) and whose each tie is (the one quote tally's counts): the report is
+    said to use only the quotes it ties to the ingredient itself."""
+    intro = ingredient_intro(data, ingredient_id)
+    order = "".join(
+        f'<span data-kr-chosen="{chosen}"{"" if chosen == "false" else " hidden"}>{esc(said)}</span> '
+        for chosen, said in order_said(data).items()
+    )
     return Html(
-        f'<p class="kr-list-intro">{esc(ingredient_intro(data, ingredient_id))}</p>'
+        f'<p class="kr-list-intro">{order if intro != NO_QUOTES else ""}{esc(intro)}</p>'
         + quote_list(data, filters.quotes(data, filters.QuoteFilter(ingredient_id=ingredient_id))).markup
     )
 
 
+def order_said(data: Dataset) -> dict[str, str]:
+    """In which order an ingredient's quotes stand, without a municipality chosen ("false") and with one ("true":
+    highlight.list_view's groups, the chosen municipality's, then those tied to none, then the other
+    municipalities', each in the data folder's order: 'rapportens', 'analytikerens'). kr-filter.js shows the one for
+    the view (data-kr-chosen)."""
+    order = provenance.folder_words(data.options).own
+    return {
+        "false": f"Citaterne står i {order} rækkefølge.",
+        "true": f"De citater, der er knyttet til den valgte kommune, står først, så de øvrige under hver sin overskrift, "
+        f"hver gruppe i {order} rækkefølge.",
+    }
+
+
+NO_QUOTES = "Ingen citater underbygger ingrediensen."
+
+
 def ingredient_intro(data: Dataset, ingredient_id: str) -> str:
-    """'Citaterne står i rapportens rækkefølge. Rapporten bruger 4 citater til at underbygge ingrediensen; redaktionen
-    knytter 1 citat til den (…). Kortet siger hvorfor, hvor koblingen ikke er rapportens egen.' The order and the ties
-    are the data folder's: an analyst's book says 'i analytikerens rækkefølge' and never 'rapportens egen'."""
+    """'Rapporten bruger 4 citater til at underbygge ingrediensen; redaktionen knytter 1 citat til den (…). Kortet
+    siger hvorfor, hvor koblingen ikke er rapportens egen.' The ties are the data folder's: an analyst's book never
+    says 'rapportens egen'. In which order the quotes stand is order_said's."""
     counts = statistics.quote_tally(data).by_ingredient_source[ingredient_id]
     if not counts:
-        return "Ingen citater underbygger ingrediensen."
-    order = provenance.folder_words(data.options).own
-    said = f"Citaterne står i {order} rækkefølge. {provenance.ingredient_ties(counts, 'ingrediensen')}"
+        return NO_QUOTES
+    said = provenance.ingredient_ties(counts, "ingrediensen")
     mixed = BY_REPORT in counts and set(counts) - {BY_REPORT}
     return said + (" Hvor koblingen ikke er rapportens egen, siger kortet det." if mixed else "")
 

@@ -8,7 +8,7 @@ from kulturensrige.data.schema import BY_REPORT
 from kulturensrige.render import cards, highlight
 from kulturensrige.render.markup import Html, esc, side_island
 from kulturensrige.rules import filters
-from kulturensrige.words import number, plural
+from kulturensrige.words import count_word, listing, number, plural
 
 
 def _labels(data: Dataset, table: str, key: str, ids: set[str], column: str = "label") -> str:
@@ -113,9 +113,17 @@ def compare_view(data: Dataset) -> Html:
     )
     columns = "".join(_column(data, r, hidden=i >= FIRST_SHOWN, aside=len(rows) > SIDE_FROM) for i, r in enumerate(rows))
     status = highlight.compare_sentences(data)[min(FIRST_SHOWN, len(rows))]
+    # Why these stand side by side first: the first in the data folder's order (the report's), no pick of the book's.
+    first = [str(r.name) for r in rows[:FIRST_SHOWN]]
+    default = (
+        f'<p class="kr-compare-default">Uden andet valg står de {count_word(len(first))} første kommuner i '
+        f"{esc(provenance.folder_words(data.options).own)} rækkefølge side om side: {esc(listing(first))}.</p>"
+        if len(first) > 1
+        else ""
+    )
     return Html(
         '<div class="kr-compare">'
-        f'<fieldset class="kr-compare-choices"><legend>{COMPARE_LEGEND}</legend>{boxes}</fieldset>'
+        f'<fieldset class="kr-compare-choices"><legend>{COMPARE_LEGEND}</legend>{boxes}</fieldset>{default}'
         f'<p class="kr-compare-status" role="status" aria-live="polite">{esc(status)}</p>{cards.whose_terms(data)}'
         "<noscript><p>Uden JavaScript kan siden kun vise de første kommuner. Hver kommune har sin egen side under "
         "»De deltagende kommuner«.</p></noscript>"

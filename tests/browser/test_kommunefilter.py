@@ -1029,6 +1029,67 @@ def test_the_comparison_has_one_selector_and_its_own_side_by_side_picker(data, s
     assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
 
 
+def test_the_comparisons_address_names_exactly_the_municipalities_it_shows(data, site_url, page):
+    """From ?sammenlign=a,b, choosing c and then 'Alle kommuner' left c ticked: three stood side by side while the
+    address named two, so a shared link showed another set. The filter's choice ticks its box only while it is the
+    choice, and the address (?kommune= with ?sammenlign=) names exactly the columns shown, also when none is."""
+    rows = list(data.municipalities.itertuples())
+    a, b, c = rows[-1], rows[-2], rows[len(rows) // 2]
+
+    def shown() -> set[str]:
+        visible = "cs => cs.filter((c) => c.checkVisibility()).map((c) => c.dataset.compare)"
+        return set(page.eval_on_selector_all(".kr-compare-column", visible))
+
+    def named() -> set[str]:
+        asked = query(page)
+        slugs = (asked.get("sammenlign", [""])[0].split(",") if "sammenlign" in asked else []) + asked.get("kommune", [])
+        by_slug = data.municipalities.set_index("slug")["kommunekode"]
+        return {by_slug[slug] for slug in slugs if slug}
+
+    open_page(page, f"{site_url}/kommuner/sammenligning.html?sammenlign={a.slug},{b.slug}")
+    assert shown() == named() == {a.kommunekode, b.kommunekode}
+    choose(page, c.kommunekode)
+    assert shown() == named() == {a.kommunekode, b.kommunekode, c.kommunekode}
+    choose(page, ALL)
+    assert shown() == named() == {a.kommunekode, b.kommunekode}, page.url
+    assert re.search(r"\b2 kommuner", page.text_content(".kr-compare-status"))
+    page.uncheck(f".kr-compare-choices input[value='{a.kommunekode}']")
+    page.uncheck(f".kr-compare-choices input[value='{b.kommunekode}']")
+    assert shown() == named() == set()
+    shared = page.url
+    open_page(page, shared)
+    assert shown() == set(), "a link that names no municipality shows none, not the first two"
+    # Opened without a pick, the page says why the first two stand side by side.
+    open_page(page, f"{site_url}/kommuner/sammenligning.html")
+    assert shown() == named() == {rows[0].kommunekode, rows[1].kommunekode}
+    default = page.text_content(".kr-compare-default")
+    assert "de to første kommuner i rapportens rækkefølge" in default and f"{rows[0].name} og {rows[1].name}" in default
+
+
+def test_the_ingredient_pages_say_in_which_order_their_quotes_stand_in_every_view(data, site_url, page):
+    """'Citaterne står i rapportens rækkefølge' stood directly above the chosen municipality's quote pulled to the top.
+    In every view the sentence shown says the order the cards stand in: the report's, or the chosen municipality's
+    first and then the rest in groups, each in the report's order."""
+    position = dict(zip(data.quotes["quote_id"], data.quotes["position"], strict=True))
+    for row in each(list(data.ingredients.itertuples())):
+        book_page = data.sections.set_index("section_id").at[row.section_id, "book_page"]
+        open_page(page, f"{site_url}/{book_page}.html")
+        for inferred in (True, False):
+            for kommune in [ALL, *data.municipalities["kommunekode"]]:
+                choose(page, kommune, inferred)
+                page_sentence = page.eval_on_selector_all(
+                    ".kr-list-intro [data-kr-chosen]", "ns => ns.filter((n) => n.checkVisibility()).map((n) => n.textContent)"
+                )
+                said = cards.order_said(data)["false" if kommune == ALL else "true"]
+                assert page_sentence == [said], (book_page, kommune, inferred, page_sentence)
+                listed = next(lst for lst in page.evaluate(VIEW_JS)["lists"] if lst["kind"] == "quote")
+                groups = [g["name"] for g in listed["groups"]]
+                assert groups == (["all"] if kommune == ALL else ["chosen", *groups[1:]]), (book_page, kommune, groups)
+                for group in listed["groups"]:
+                    order = [position[card.split()[0]] for card in group["cards"]]
+                    assert order == sorted(order), (book_page, kommune, inferred, group["name"])
+
+
 def test_the_comparison_tables_of_marks_keep_every_column_and_mark_the_chosen(data, site_url, page):
     chosen = data.municipalities.iloc[4]
     open_page(page, f"{site_url}/kommuner/sammenligning.html?kommune={chosen.slug}")
