@@ -23,12 +23,12 @@ def _danish_hyphenation() -> pyphen.Pyphen:
     return pyphen.Pyphen(lang="da_DK", left=3, right=3)
 
 
-def hyphenated(text: str) -> str:
+def hyphenated(text: str, shortest: int = HYPHENATE_FROM) -> str:
     """The text with soft hyphens at the Danish hyphenation points of its long words ("forenings\u00adfællesskaberne"):
     a narrow column breaks a long name there, with a hyphen, rather than widening past a phone's screen. The points
     are decided here, the same in every browser: Chromium's hyphens: auto has no Danish dictionary on Linux."""
     dictionary = _danish_hyphenation()
-    return re.sub(rf"\w{{{HYPHENATE_FROM},}}", lambda word: dictionary.inserted(word.group(), hyphen=SOFT_HYPHEN), text)
+    return re.sub(rf"\w{{{shortest},}}", lambda word: dictionary.inserted(word.group(), hyphen=SOFT_HYPHEN), text)
 
 
 def number(value: float, decimals: int = 0) -> str:

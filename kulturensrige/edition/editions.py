@@ -33,7 +33,7 @@ from kulturensrige.data.schema import NOT_STATED
 from kulturensrige.render import cards, charts, figures, front_page, guide, lists
 from kulturensrige.render.markup import json_island, side_json
 from kulturensrige.rules import attribution, filters, statistics, views
-from kulturensrige.words import built, day, number, plural
+from kulturensrige.words import SOFT_HYPHEN, built, day, number, plural
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TITLE = "Kulturens Rige"
@@ -672,6 +672,11 @@ def printable_article(site: Path, chapter: Chapter, number_: int, book_url: str,
     if article is None:
         return Markup("")
     _printable_long_lists(article)
+    # A page's title carries soft hyphens for a phone (book/extension.py hyphenated_title); the edition's outline and
+    # its wide page need none.
+    for title in article.select("h1"):
+        for text in title.find_all(string=lambda t: SOFT_HYPHEN in t):
+            text.replace_with(text.replace(SOFT_HYPHEN, ""))
     _whole_figures(article, (site / chapter.path).parent)
     _printable_controls(article)
     for selector in DROPPED:

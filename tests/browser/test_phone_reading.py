@@ -558,6 +558,68 @@ def test_on_a_phone_every_table_fits_the_screen_with_each_value_under_its_column
         context.close()
 
 
+# Every table in a page's text at 375 px, opened: its width against the place it has (its scrolling frame, or the
+# text column). A table of marks may scroll inside its frame as a named region (ADR 14); no other table may.
+CUT_TABLES_JS = """() => [...document.querySelectorAll('article.bd-article table')]
+  .filter((t) => !t.closest('.kr-drill, template') && t.checkVisibility())
+  .map((t) => {
+    let frame = t.parentElement;
+    while (frame && !/auto|scroll|hidden/.test(getComputedStyle(frame).overflowX)) frame = frame.parentElement;
+    frame = frame || t.closest('article');
+    const wide = t.getBoundingClientRect().width - frame.clientWidth;
+    const scrolls = t.classList.contains('kr-marks') && frame.getAttribute('role') === 'region';
+    return {caption: (t.caption || t.querySelector('th') || t).textContent.trim().slice(0, 60), wide, scrolls};
+  })
+  .filter((t) => t.wide > 1 && !t.scrolls)"""
+
+
+# Where a title's line ends inside a word other than at a soft hyphen (or a hyphen, a slash): the letters around it.
+TITLE_BREAKS_JS = """(titles) => titles.flatMap((title) => {
+  const breaks = [], walker = document.createTreeWalker(title, NodeFilter.SHOW_TEXT);
+  let last = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.data.length; i++) {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const box = [...range.getClientRects()].filter((b) => b.width > 0).pop(); // a piece at a break has two
+      if (!box) {
+        if (last) last.char = node.data[i]; // a space at a line's end has no box
+        continue;
+      }
+      if (last && Math.round(box.top) > last.top + 2 && !/[\\s\\-\\/\\u00ad]/.test(last.char) && /\\S/.test(node.data[i]))
+        breaks.push(last.char + '|' + node.data[i]);
+      last = {top: Math.round(box.top), char: node.data[i]};
+    }
+  }
+  return breaks;
+})"""
+
+
+def test_no_table_on_any_page_has_a_column_cut_off_on_a_phone(browser, built_site, site_url, data):
+    """Tilgængelighedserklæringen's test table showed its »Status« column as »te« at 375 px, with no sign that it
+    scrolled, under the title »Tilgængelighedserklærin / g«. Every table of every page, with its disclosures open and
+    a municipality chosen, fits its place, and no page's title breaks a word but at a Danish hyphenation point."""
+    pages = sorted(
+        p.relative_to(built_site).as_posix()
+        for p in built_site.rglob("*.html")
+        if p.name not in ("genindex.html", "search.html") and not p.relative_to(built_site).as_posix().startswith("_")
+    )
+    context, page = phone_page(browser, {"width": 375, "height": 667})
+    try:
+        tables = 0
+        for path in each(pages):
+            ready(page, f"{site_url}/{path}?kommune={data.municipalities['slug'].iloc[0]}")
+            page.evaluate("() => document.querySelectorAll('article details').forEach((d) => { d.open = true; })")
+            page.wait_for_timeout(50)
+            tables += page.evaluate("() => document.querySelectorAll('article.bd-article table').length")
+            assert page.evaluate(CUT_TABLES_JS) == [], path
+            assert page.eval_on_selector_all("article.bd-article h1", TITLE_BREAKS_JS) == [], f"{path}: title"
+        assert tables > 20
+    finally:
+        context.close()
+
+
 def test_a_table_of_marks_scrolled_sideways_stops_with_whole_columns_beside_its_names(browser, eighth_url):
     """With an eighth municipality the comparison's tables of marks are wider than a 375 px phone (the report's seven
     fit). Scrolled a little, the columns settle whole beside the fixed names: no sliver of a column (a stray letter of
