@@ -259,8 +259,20 @@ SCREEN_ONLY = (
     "Vis tallene som tabel",
     "Hent tabellen som CSV",
     "Klik på",
+    "Tryk eller klik",
     "Sådan er siden lavet",
 )
+
+
+@pytest.mark.build
+def test_every_hint_to_tap_or_click_fits_a_phone_and_a_desktop_alike(built_site: Path):
+    """Chart help said 'Klik på en søjle' on a touch phone while the comparison said 'Tryk på et tal': one wording
+    fits both, 'Tryk eller klik på …', on every page and in the data the browser reads."""
+    files = [*sorted(built_site.rglob("*.html")), built_site / "_static" / "kr-data.js"]
+    one_way = re.compile(r"(?<![Tt]ryk eller )\b(?:[Kk]lik|[Tt]ryk) på ")
+    said = [(f.relative_to(built_site).as_posix(), m.group()) for f in files for m in one_way.finditer(f.read_text(encoding="utf-8"))]
+    assert not said, said[:10]
+    assert any("Tryk eller klik på" in f.read_text(encoding="utf-8") for f in files)
 
 
 @pytest.mark.build

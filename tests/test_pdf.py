@@ -459,6 +459,7 @@ WEB_ONLY_WORDS = [
     "udgaven som PDF",
     "Tryk på",
     "Klik på",
+    "Tryk eller klik",
 ]
 
 

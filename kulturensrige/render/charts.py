@@ -166,14 +166,15 @@ MUTED_MARKER = {"color": MUTED, "pattern": {"shape": "/"}}
 # -- quotes × ingredients -----------------------------------------------------------------------
 
 
-# A hint only a screen can follow: the printed book (edition/editions.py) leaves it out.
-CLICK_HINT = "Klik på en søjle for at se citaterne bag tallet."
-CELL_HINT = "Klik på en celle for citaterne."
+# A hint only a screen can follow: the printed book (edition/editions.py) leaves it out. One wording for a phone's
+# tap and a desktop's click.
+CLICK_HINT = "Tryk eller klik på en søjle for at se citaterne bag tallet."
+CELL_HINT = "Tryk eller klik på en celle for at se citaterne bag tallet."
 # The matrix's switch for inferred ties is a control of the page: paper has none (edition/editions.py).
 INFERRED_HINT = "Slår du »Medtag udledte tilknytninger« fra, flytter de udledte citater over i denne kolonne."
 # A table of marks is only on screen: its hint is not part of the chart's note, which a printed edition shows.
-MARK_HINT = "Tryk på et tal for at se indsatserne bag det."
-PARTNER_HINT = "Klik på en søjle for at se de indsatser, der nævner organisationerne."
+MARK_HINT = "Tryk eller klik på et tal for at se indsatserne bag det."
+PARTNER_HINT = "Tryk eller klik på en søjle for at se de indsatser, der nævner organisationerne."
 
 
 def quotes_per_ingredient(data: Dataset) -> Chart:
