@@ -328,9 +328,22 @@ def test_the_sources_of_the_evaluation_name_no_actor_the_report_does_not_name(da
     """The report lists 'deltagerobservationer ved de fælles workshops, deltagelse på udvalgte online
     tovholdermøder' without saying who observed or took part: 'Evaluator har deltaget i …' was the editors' guess."""
     descriptions = " ".join(data.evaluation_sources["description"])
-    assert "Evaluator" not in descriptions and "den siger ikke, hvem der" in descriptions
+    assert "Evaluator" not in descriptions and "Rapporten siger ikke, hvem der" in descriptions
     report = collapse(repair_hyphenation(report_text))
     assert "deltagerobservationer ved de fælles workshops, deltagelse på udvalgte online tovholdermøder" in report
+
+
+def test_each_source_of_the_evaluation_says_its_lead_in_once(data):
+    """Evalueringsdesign's list printed each source's bold lead-in and then nearly the same words again ('Deltagelse
+    på udvalgte online tovholdermøder. Rapporten nævner deltagelse på udvalgte online tovholdermøder …'): the
+    sentence after a lead-in shares no run of three of its words with it."""
+
+    def runs(text: str) -> set[tuple[str, ...]]:
+        words = re.findall(r"\w+", text.casefold())
+        return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+
+    for source in each(list(data.evaluation_sources.itertuples())):
+        assert not runs(source.label) & runs(source.description), source.source_id
 
 
 def test_the_background_gives_the_spectator_and_the_performer_only_the_general_positive_influence(report_text: str):
