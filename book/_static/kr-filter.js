@@ -306,10 +306,32 @@
     });
   }
 
+  /** The theme's button says which colour theme is in use and what a tap switches to, in the build's words for the
+   * theme's mode and the device's preference (browser.theme_names): the tap that goes from the device's own look to
+   * following the device changes nothing visible, and the name says why. Bootstrap keeps a tooltip's text in
+   * data-bs-original-title once it has set the tooltip up. */
+  function nameThemeButton() {
+    const prefersDark = window.matchMedia("(prefers-color-scheme: dark)");
+    const name = () => {
+      const mode = document.documentElement.dataset.mode || "auto";
+      const prefers = prefersDark.matches ? "dark" : "light";
+      const label = D.themeNames?.[[mode, prefers].join("|")];
+      if (!label) return;
+      for (const button of document.querySelectorAll(".theme-switch-button")) {
+        button.setAttribute("aria-label", label);
+        button.setAttribute(button.hasAttribute("data-bs-original-title") ? "data-bs-original-title" : "title", label);
+      }
+    };
+    new MutationObserver(name).observe(document.documentElement, { attributeFilter: ["data-mode"] });
+    prefersDark.addEventListener("change", name);
+    name();
+  }
+
   function init() {
     const t0 = performance.now();
     buildControl();
     setupBar();
+    nameThemeButton();
     document.addEventListener("DOMContentLoaded", spaceSearchSnippets); // after Sphinx's deferred searchtools.js
     noteSearchAsFiles();
     KR.setupCharts();

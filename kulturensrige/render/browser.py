@@ -30,6 +30,7 @@ def browser_data(data: Dataset) -> dict:
         "cardFields": cards.CARD_FIELDS,
         "kommuner": options,
         "sentences": published_sentences(data),
+        "themeNames": theme_names("light") | theme_names("dark"),
         "compare": compare_sentences(data),
         "more": "Vis flere kort",
         # Sphinx's search leaves its count line in English (its Danish catalog has none); Sphinx fills in the number.
@@ -64,6 +65,22 @@ def search_first(data: Dataset) -> dict:
         "pages": {key: views.pages_about(data, code, inferred) for key, code, inferred in states(data) if code != ALL},
         "note": "Sider om den valgte kommune står først blandt lige gode resultater.",
     }
+
+
+# The theme's button (pydata-sphinx-theme) steps through its modes in an order set by the device's preference: from
+# following the device to the other look, then to the same look as the device, then back to following it.
+THEME_STEPS = {"light": ["auto", "dark", "light"], "dark": ["auto", "light", "dark"]}
+THEME_WORDS = {"light": "lyst", "dark": "mørkt"}
+
+
+def theme_names(prefers: str) -> dict[str, str]:
+    """The theme button's name and tooltip for each mode on a device that prefers `prefers`: the mode in use, then what
+    a tap switches to. A tap from the device's own look to following the device changes nothing visible; the name
+    says so instead of leaving it a dead tap."""
+    steps = THEME_STEPS[prefers]
+    now = {"auto": f"følger enheden ({THEME_WORDS[prefers]})", **THEME_WORDS}
+    then = {"auto": f"at følge enheden (også {THEME_WORDS[prefers]})", **THEME_WORDS}
+    return {f"{mode}|{prefers}": f"Farvetema: {now[mode]}. Skift til {then[steps[(i + 1) % 3]]}." for i, mode in enumerate(steps)}
 
 
 SCRIPT_START = "window.KR_DATA = "

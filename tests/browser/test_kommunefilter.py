@@ -17,6 +17,7 @@ from urllib.parse import parse_qs, quote, unquote, urlparse
 import pytest
 
 from kulturensrige import load
+from kulturensrige.render import browser as browser_module
 from kulturensrige.render import cards, highlight
 from kulturensrige.rules import filters, statistics
 from kulturensrige.rules.views import state_key
@@ -1127,6 +1128,31 @@ def test_print_names_the_selection_and_hides_the_control(data, site_url, page):
     assert page.locator(".kr-filter").is_hidden()
     line = page.locator(".kr-print-selection")
     assert line.is_visible() and line.text_content() == f"Udvalg: {row['name']} fremhævet"
+
+
+@pytest.mark.parametrize("prefers", ["light", "dark"])
+def test_the_theme_button_says_which_theme_is_in_use_and_what_a_tap_switches_to(browser, site_url, prefers):
+    """The theme button steps dark, light, auto on a light-preferring phone, and the third tap changed nothing
+    visible. Its name and tooltip say the theme in use and the next one, in Danish, after every tap."""
+    context = browser.new_context(locale="da-DK", color_scheme=prefers)
+    page = context.new_page()
+    try:
+        open_page(page, f"{site_url}/baggrund.html")
+        names = browser_module.theme_names(prefers)
+        seen = []
+        for _ in range(4):
+            mode = page.evaluate("() => document.documentElement.dataset.mode")
+            button = page.locator(".theme-switch-button").first
+            label = button.get_attribute("aria-label")
+            tooltip = button.get_attribute("data-bs-original-title") or button.get_attribute("title")
+            assert label == tooltip == names[f"{mode}|{prefers}"], (mode, label, tooltip)
+            seen.append(mode)
+            button.click()
+            page.wait_for_function("(before) => document.documentElement.dataset.mode !== before", arg=mode)
+        assert seen == ["auto", *browser_module.THEME_STEPS[prefers][1:], "auto"]
+        assert "følge enheden" in names[f"{prefers}|{prefers}"], "the tap that changes nothing visible says why"
+    finally:
+        context.close()
 
 
 def test_charts_follow_the_dark_theme(browser, site_url):
