@@ -135,9 +135,17 @@ PATCHES: dict[str, list[tuple[str, str]]] = {
             'listItem.appendChild(document.createElement("span")).innerHTML =',
             'listItem.appendChild(document.createElement("span")).textContent =',
         ),
-        ("if (!terms.hasOwnProperty(word)) {", "if (!Object.hasOwn(terms, word)) {"),
-        ("if (!titleTerms.hasOwnProperty(word)) {", "if (!Object.hasOwn(titleTerms, word)) {"),
+        # Sphinx looks for a word inside longer words only when the word itself is in no page: "klippekort" stands
+        # on two pages, so the page whose card says "Foreningsklippekort" was not found. Danish joins words into
+        # compounds, so the longer words are always searched (scored as Sphinx scores a partial match, below a
+        # whole word), and a page keeps the best score any of its words gave it, not the last.
+        ("if (!terms.hasOwnProperty(word)) {", "{ // compounds too (kulturensrige/book/hardening.py)"),
+        ("if (!titleTerms.hasOwnProperty(word)) {", "{ // compounds too (kulturensrige/book/hardening.py)"),
         ("if (!scoreMap.has(file)) scoreMap.set(file, {});", "if (!scoreMap.has(file)) scoreMap.set(file, Object.create(null));"),
+        (
+            "scoreMap.get(file)[word] = record.score;",
+            "scoreMap.get(file)[word] = Math.max(scoreMap.get(file)[word] || 0, record.score);",
+        ),
         # Over file:// the browser refuses a page's fetch of another file: every result's snippet was an uncaught
         # "Failed to fetch" and a CORS error in the console. There none is asked for; kr-filter.js says why, once.
         (

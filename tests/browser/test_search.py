@@ -158,3 +158,33 @@ def test_with_a_municipality_chosen_its_pages_come_first_among_equal_results(dat
         assert page.text_content("p.kr-search-note") == "Sider om den valgte kommune står først blandt lige gode resultater."
     finally:
         page.close()
+
+
+def test_a_search_finds_the_word_inside_danish_compounds_too(built_site, site_url, browser):
+    """'klippekort' did not find the comparison page, whose card says 'Foreningsklippekort': Sphinx searched inside
+    longer words only for a word no page holds. Every page that holds the word, alone or in a compound, is found,
+    and the pages with the word itself come first."""
+    import json
+
+    text = (built_site / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+
+    def pages(files) -> set[str]:
+        return {index["docnames"][f] for f in ([files] if isinstance(files, int) else files)}
+
+    whole = pages(index["terms"]["klippekort"])
+    inside = set().union(*(pages(f) for term, f in index["terms"].items() if "klippekort" in term and term != "klippekort"))
+    assert inside - whole, "the index has a page with the word only inside a compound"
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    try:
+        searched(page, f"{site_url}/search.html?q=klippekort")
+        page.wait_for_function("() => /\\d/.test(document.querySelector('#search-results > p').textContent)")
+        found = page.eval_on_selector_all(
+            "#search-results ul.search > li > a",
+            "as => as.map((a) => new URL(a.href).pathname.replace(/\\.html$/, ''))",
+        )
+        names = [next(d for d in index["docnames"] if f.endswith("/" + d)) for f in found]
+        assert set(names) == whole | inside, names
+        assert set(names[: len(whole)]) == whole, names
+    finally:
+        page.close()
