@@ -228,10 +228,11 @@
     const setReading = (on) => {
       const root = document.documentElement;
       if (root.classList.contains("kr-reading") === on) return;
-      const before = filter.offsetHeight;
+      // Fractional heights: two lines under the row made a whole pixel's jump when rounded (offsetHeight).
+      const before = filter.getBoundingClientRect().height;
       filter.style.marginBottom = "";
       root.classList.toggle("kr-reading", on);
-      const shrunk = before - filter.offsetHeight;
+      const shrunk = before - filter.getBoundingClientRect().height;
       if (shrunk > 0)
         filter.style.marginBottom = CSS.px(
           Number.parseFloat(getComputedStyle(filter).marginBottom) + shrunk,
