@@ -36,7 +36,7 @@ from kulturensrige import load
 from kulturensrige.data.buildkey import write_record
 from kulturensrige.edition import editions
 from kulturensrige.edition.chromium import ChromiumFailed, driving, started_chromium
-from kulturensrige.edition.links import INFERRED_NOTE, link_editions, with_link
+from kulturensrige.edition.links import inferred_note, link_editions, with_link
 from kulturensrige.edition.pdf_accessibility import struct_elements
 from kulturensrige.edition.pdf_images import share_identical_images
 from kulturensrige.edition.printing import MARGIN, PLOTLY_JS, PrintError, PrintJob, footer_title, outline_pages, print_pdfs
@@ -1024,8 +1024,9 @@ def test_an_editions_link_says_it_shows_inferred_ties_when_the_reader_has_set_th
         on, off = sentences[row.kommunekode]["pdf"], sentences[f"{row.kommunekode}|uden-udledte"]["pdf"]
         assert "udledte" not in on
         if row.kommunekode in inferred:
-            assert note is not None and note.has_attr("hidden") and note.get_text(strip=True) == INFERRED_NOTE
-            assert off == on.removesuffix(")") + ", med redaktionens udledte tilknytninger)"
+            assert note is not None and note.has_attr("hidden") and note.get_text(strip=True) == inferred_note(data)
+            assert "tilknytninger, der er udledt af redaktionen; dem har du slået fra her" in note.get_text(strip=True)
+            assert off == on.removesuffix(")") + ", med tilknytninger udledt af redaktionen)"
         else:
             assert note is None and off == on
 

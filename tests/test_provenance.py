@@ -515,3 +515,13 @@ def test_an_analysts_charts_name_the_report_only_where_they_speak_of_the_report_
             said += [json.dumps(variant.figure, ensure_ascii=False), variant.alt, variant.said, variant.title]
             said += [str(c) for c in variant.table.columns] + [str(v) for v in variant.table.to_numpy().ravel()]
         assert not _report_mentions(" ".join(said), cells), chart.figure_id
+
+
+def test_an_editions_link_says_whose_inferred_ties_it_holds(report, analyst_folder: Path):
+    """The note beside an edition's link, and the bar's link, with the inferred ties switched off: an analyst's
+    inferences are the analyst's, not the editors' (the wording was fixed to 'redaktionen')."""
+    from kulturensrige.edition.links import inferred_note
+
+    said = "Udgaven viser også de tilknytninger, der er udledt af analytikeren; dem har du slået fra her."
+    assert inferred_note(load(analyst_folder)) == said
+    assert "udledt af redaktionen" in inferred_note(report)

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
+from kulturensrige.data import provenance
 from kulturensrige.data.folder_writing import write_file
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
@@ -31,9 +32,15 @@ def size_text(size: int) -> str:
     return f"{number(size / 1_000_000, 1)} MB" if size >= 1_000_000 else f"{number(max(1, round(size / 1000)))} kB"
 
 
-# Said beside a municipality's edition while "Medtag udledte tilknytninger" is off, where the edition holds such ties:
-# the edition is printed with them, as the book shows them by default.
-INFERRED_NOTE = "Udgaven viser også de tilknytninger, redaktionen har udledt; dem har du slået fra her."
+def inferred_note(data: Dataset) -> str:
+    """Said beside a municipality's edition while "Medtag udledte tilknytninger" is off, where the edition holds such
+    ties: the edition is printed with them, as the book shows them by default; whose inference, from provenance."""
+    return f"Udgaven viser også de tilknytninger, der er {inferred_words(data)}; dem har du slået fra her."
+
+
+def inferred_words(data: Dataset) -> str:
+    """'udledt af redaktionen', 'udledt af analytikeren', …: whoever tied the quotes (provenance.ties_source)."""
+    return provenance.words(provenance.ties_source(data.options)).inferred
 
 
 def link_block(page: Path, pdf: Path, label: str, note: str = "") -> str:
@@ -72,7 +79,7 @@ def link_editions(site: Path, data: Dataset) -> list[Path]:
             site / "kommuner" / f"profil-{row.slug}.html",
             site / "pdf" / file_name(row.slug),
             f"Hent {row.name}-udgaven som PDF",
-            INFERRED_NOTE if has_inferred_ties(data, row.kommunekode) else "",
+            inferred_note(data) if has_inferred_ties(data, row.kommunekode) else "",
         )
         for row in table_rows(data.municipalities)
     ]
@@ -112,7 +119,7 @@ def offer_editions(site: Path, data: Dataset) -> None:
             sentences["pdf"] = f"Hent {names[code]}-udgaven som PDF ({size_text(pdf.stat().st_size)})"
             sentences["pdf_short"] = f"PDF ({size_text(pdf.stat().st_size)})"  # shown; the whole words its name
             if not inferred and has_inferred_ties(data, code):
-                sentences["pdf"] = sentences["pdf"].removesuffix(")") + ", med redaktionens udledte tilknytninger)"
+                sentences["pdf"] = sentences["pdf"].removesuffix(")") + f", med tilknytninger {inferred_words(data)})"
                 sentences["pdf_short"] = sentences["pdf_short"].removesuffix(")") + ", med udledte tilknytninger)"
             sentences["pdf_href"] = quote(f"pdf/{pdf.name}")
     text = script_text(payload)
