@@ -62,6 +62,7 @@
     showStatus(sentences, lists);
     document.querySelectorAll("a[href]").forEach(KR.carry);
     carryIntoSearch();
+    rankSearchForTheChoice(!initial);
     ui.printLine.textContent = sentences.print;
     // What stands only while inferred ties are set aside (a PDF edition's note that it shows them).
     for (const note of document.querySelectorAll("[data-kr-inferred=off]")) note.hidden = KR.state.inferred;
@@ -150,20 +151,26 @@
 
   /** Among results Sphinx scores alike (a heading 15, any body text 5, ties by name), the pages about the chosen
    * municipality come first (the build's list, browser.search_first): half a point, less than any two of Sphinx's
-   * scores differ by. The patched searchtools.js, which runs after this script, takes it up (book/hardening.py). */
-  function rankSearchForTheChoice() {
+   * scores differ by. The patched searchtools.js, which runs after this script, takes it up at each query
+   * (book/hardening.py); a later choice runs the query again (`again`), and "Alle kommuner" gives Sphinx's order. */
+  function rankSearchForTheChoice(again) {
     const island = document.querySelector("script.kr-search-first");
-    const ranking = island ? JSON.parse(island.textContent) : null;
-    const first = ranking?.pages[KR.keyOf(KR.state)];
-    if (!first) return;
-    const about = new Set(first);
-    window.KR_SCORE = (result) => result[4] + (about.has(result[0]) ? 0.5 : 0);
-    if (new URLSearchParams(window.location.search).get("q"))
-      document
-        .getElementById("search-results")
-        ?.before(
-          Object.assign(document.createElement("p"), { className: "kr-search-note", textContent: ranking.note }),
-        );
+    if (!island) return;
+    const ranking = JSON.parse(island.textContent);
+    const first = ranking.pages[KR.keyOf(KR.state)];
+    const about = new Set(first || []);
+    window.KR_SCORE = first ? (result) => result[4] + (about.has(result[0]) ? 0.5 : 0) : undefined;
+    const query = new URLSearchParams(window.location.search).get("q");
+    const results = document.getElementById("search-results");
+    document.querySelector("p.kr-search-note")?.remove();
+    if (first && query)
+      results?.before(
+        Object.assign(document.createElement("p"), { className: "kr-search-note", textContent: ranking.note }),
+      );
+    if (again && query && results && typeof Search !== "undefined" && Search._index) {
+      results.replaceChildren();
+      Search.performSearch(query);
+    }
   }
 
   /** Sphinx's search joins a page's text without spaces between its parts ("MålgrupperForeninger"): every part
@@ -361,7 +368,6 @@
       markScrollables();
     });
     window.KR_FILTER.state = () => ({ kommune: KR.state.kommune, inferred: KR.state.inferred });
-    rankSearchForTheChoice();
     window.addEventListener("popstate", (event) => {
       const s = KR.readQuery(window.location.search).state;
       if (s.kommune !== KR.state.kommune || s.inferred !== KR.state.inferred)

@@ -156,7 +156,7 @@ PATCHES: dict[str, list[tuple[str, str]]] = {
         # (kr-filter.js: the chosen municipality's pages first among equal scores) is taken up where Sphinx asks for one.
         (
             "    if (Scorer.score) {\n",
-            "    if (window.KR_SCORE) Scorer.score = window.KR_SCORE; // kulturensrige/book/hardening.py\n    if (Scorer.score) {\n",
+            "    Scorer.score = window.KR_SCORE; // kulturensrige/book/hardening.py\n    if (Scorer.score) {\n",
         ),
         # A page's summary is read from the page parsed here, under the search page's policy, which does not know
         # the other pages' hashed <style> blocks: the parser meets none (only the text is wanted).

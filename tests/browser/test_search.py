@@ -160,6 +160,29 @@ def test_with_a_municipality_chosen_its_pages_come_first_among_equal_results(dat
         page.close()
 
 
+def test_a_choice_made_on_the_search_page_ranks_the_results_again_and_all_gives_sphinxs_order(site_url, browser):
+    """The ranking and its line were set once, as the page opened: after "Alle kommuner" the line still said the chosen
+    municipality's pages came first, and a choice made on the page ranked nothing."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    counted = "() => /\\d/.test(document.querySelector('#search-results > p')?.textContent || '')"
+    try:
+        searched(page, f"{site_url}/search.html?q=workshop")
+        page.wait_for_function(counted)
+        plain = page.evaluate(RESULT_PAGES_JS)
+        searched(page, f"{site_url}/search.html?q=workshop&kommune=koege")
+        page.wait_for_function(counted)
+        chosen = page.evaluate(RESULT_PAGES_JS)
+        assert chosen != plain and page.locator("p.kr-search-note").count() == 1
+        page.select_option("#kr-kommune", "alle")
+        page.wait_for_function(counted)
+        assert page.locator("p.kr-search-note").count() == 0 and page.evaluate(RESULT_PAGES_JS) == plain
+        page.select_option("#kr-kommune", "259")
+        page.wait_for_function(counted)
+        assert page.locator("p.kr-search-note").count() == 1 and page.evaluate(RESULT_PAGES_JS) == chosen
+    finally:
+        page.close()
+
+
 def test_a_search_finds_the_word_inside_danish_compounds_too(built_site, site_url, browser):
     """'klippekort' did not find the comparison page, whose card says 'Foreningsklippekort': Sphinx searched inside
     longer words only for a word no page holds. Every page that holds the word, alone or in a compound, is found,
