@@ -17,7 +17,7 @@ from typing import NoReturn
 
 from kulturensrige.data.folder_writing import OUTPUT_REFUSED, OutputTaken, write_files, write_folder
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
-from kulturensrige.data.problems import DataError, Problem
+from kulturensrige.data.problems import DataError, OneLineFailure, Problem
 
 Main = Callable[[list[str] | None], int]
 
@@ -78,8 +78,8 @@ def _written(exc: OSError) -> Path | None:
 
 
 def stops_on_problems(summary: str) -> Callable[[Main], Main]:
-    """`main`, with a DataError it raises turned into `report(problems, summary)` and exit status 1, an OSError
-    into one line and exit status 1, and Ctrl+C or SIGTERM into `interrupted_line` and EXIT_CODE."""
+    """`main`, with a DataError it raises turned into `report(problems, summary)` and exit status 1, an OSError or a
+    OneLineFailure into one line and exit status 1, and Ctrl+C or SIGTERM into `interrupted_line` and EXIT_CODE."""
 
     def decorate(main: Main) -> Main:
         @functools.wraps(main)
@@ -96,6 +96,9 @@ def stops_on_problems(summary: str) -> Callable[[Main], Main]:
                 raise  # run() ends quietly: the reader of the output stopped, nothing went wrong here
             except OutputTaken as exc:
                 return refused(exc.problem)  # another writer took the name since the check
+            except OneLineFailure as exc:
+                print(exc, file=sys.stderr)
+                return 1
             except OSError as exc:
                 print(os_problem(exc), file=sys.stderr)
                 return 1

@@ -24,7 +24,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from kulturensrige import cli
-from kulturensrige.edition.chromium import ChromiumFailed, driving, started_chromium
+from kulturensrige.edition.chromium import driving, started_chromium
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -140,9 +140,6 @@ def main(argv: list[str] | None = None) -> int:
                             str(len(r["ms"])),
                         )
                     )
-    except ChromiumFailed as exc:
-        print(exc, file=sys.stderr)
-        return 1
     finally:
         server.shutdown()
 

@@ -225,11 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write every run's figures here")
     args = parser.parse_args(argv)
     site = args.site.resolve()
-    try:
-        results = measure(site, args.pages or book_pages(site), args.runs)
-    except ChromiumFailed as exc:
-        print(exc, file=sys.stderr)
-        return 1
+    results = measure(site, args.pages or book_pages(site), args.runs)
     print(table(results))
     if args.json:
         args.json.write_text(json.dumps({p: [asdict(r) for r in rs] for p, rs in results.items()}, indent=1), encoding="utf-8")

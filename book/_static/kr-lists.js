@@ -193,8 +193,6 @@
           );
         column.classList.toggle("kr-chosen", column.dataset.compare === s.kommune);
       }
-      for (const legend of compare.querySelectorAll(".kr-compare-legend"))
-        legend.hidden = legend.dataset.krChosen !== String(s.kommune !== D.all);
       compare.querySelector(".kr-compare-status").textContent = D.compare[chosen.length];
       compare.style.setProperty("--kr-compare-count", String(Math.max(chosen.length, 1)));
     });

@@ -109,23 +109,16 @@ PATCHES: dict[str, list[tuple[str, str]]] = {
     ],
     # searchtools.js looks search words up in the index's plain objects, so "constructor" finds Object's constructor
     # and "__proto__" the prototype, and the search throws (sphinx-doc/sphinx#13096, fixed upstream in #13153 for
-    # Sphinx 8.2). The word maps get no prototype, and the checks that relied on one use Object.hasOwn.
+    # Sphinx 8.2): the word maps get no prototype. A result's title was set with innerHTML, from the index's
+    # `alltitles` (a heading's raw text: a municipality named 'Køge <b>fed</b>' became bold there) joined to `titles`
+    # (its HTML): the titles are read as text when the index loads, and every title and description is set as text
+    # (sphinx-doc/sphinx#13355; upstream #13356 indexes the titles as plain text).
     "searchtools.js": [
         (
             "    Search._index = index;\n",
             (
                 '    for (const map of ["terms", "titleterms"]) index[map] = Object.assign(Object.create(null), index[map]);'
                 " // sphinx-doc/sphinx#13096\n    Search._index = index;\n"
-            ),
-        ),
-        # A result's title was set with innerHTML, from the index's `alltitles` (a heading's raw text: a municipality
-        # named 'Køge <b>fed</b>' became bold there) joined to `titles` (its HTML). The titles are read as text when
-        # the index loads, and every title and description is set as text (sphinx-doc/sphinx#13355; upstream #13356
-        # indexes the titles as plain text).
-        (
-            "    Search._index = index;\n",
-            (
-                "    Search._index = index;\n"
                 '    index.titles = index.titles.map((t) => new DOMParser().parseFromString(t, "text/html").body.textContent);'
                 " // kulturensrige/book/hardening.py\n"
             ),

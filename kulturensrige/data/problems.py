@@ -30,6 +30,11 @@ class Problem:
         return f"{', '.join(where)}{shown} — {visible(self.allowed)}"
 
 
+class OneLineFailure(RuntimeError):
+    """A failure whose message is one Danish line, what failed and what to do: the scripts print it as it is
+    (cli.stops_on_problems), never a traceback."""
+
+
 class DataError(Exception):
     """Raised when data cannot be used; carries every problem found, not just the first."""
 

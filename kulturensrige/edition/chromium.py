@@ -16,6 +16,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
+from kulturensrige.data.problems import OneLineFailure
 from kulturensrige.words import visible
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or "/usr/bin/chromium"
@@ -36,7 +37,7 @@ CHROMIUM_ARGS = [
 CAUSE_CHARACTERS = 160
 
 
-class ChromiumFailed(RuntimeError):
+class ChromiumFailed(OneLineFailure):
     """Chromium or Playwright's driver could not start, or stopped while it worked; the message is one Danish line."""
 
 

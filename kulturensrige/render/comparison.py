@@ -92,8 +92,9 @@ def organisations_note(data: Dataset) -> Html:
     return Html(f"<p>{esc(said)}. Hvem der har samlet dem og inddelt dem i slags, står under figuren.</p>")
 
 
-# The boxes' legend by whether a municipality is chosen in the filter (kr-lists.js shows one): with none chosen, it
-# says what the reader can do, not "med den valgte kommune". The page arrives with none chosen.
+# The boxes' legend by whether a municipality is chosen in the filter (kr-filter.js shows one, as for every
+# data-kr-chosen): with none chosen, it says what the reader can do, not "med den valgte kommune". The page arrives
+# with none chosen.
 COMPARE_LEGEND = (
     '<span class="kr-compare-legend" data-kr-chosen="false">Sæt flueben ved de kommuner, der skal stå side om side, '
     "eller vælg en kommune øverst for at stille den først</span>"
