@@ -611,7 +611,6 @@ def test_no_table_on_any_page_has_a_column_cut_off_on_a_phone(browser, built_sit
         for path in each(pages):
             ready(page, f"{site_url}/{path}?kommune={data.municipalities['slug'].iloc[0]}")
             page.evaluate("() => document.querySelectorAll('article details').forEach((d) => { d.open = true; })")
-            page.wait_for_timeout(50)
             tables += page.evaluate("() => document.querySelectorAll('article.bd-article table').length")
             assert page.evaluate(CUT_TABLES_JS) == [], path
             assert page.eval_on_selector_all("article.bd-article h1", TITLE_BREAKS_JS) == [], f"{path}: title"
