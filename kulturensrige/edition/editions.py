@@ -29,7 +29,6 @@ from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.municipality_codes import codes_are_official
-from kulturensrige.data.schema import NOT_STATED
 from kulturensrige.render import cards, charts, figures, front_page, guide, lists
 from kulturensrige.render.markup import json_island, side_json
 from kulturensrige.rules import attribution, filters, statistics, views
@@ -512,12 +511,6 @@ def recommendation_items(data: Dataset) -> list[dict]:
     ]
 
 
-def publisher(data: Dataset) -> str:
-    """The report's publisher as the data names it."""
-    match = data.organisations.loc[data.organisations["organisation_id"] == "sund-by-netvaerket", "name"]
-    return str(match.iloc[0]) if len(match) else NOT_STATED
-
-
 def edition_sources(data: Dataset) -> dict[str, str]:
     """Whose word the edition's added values are (kulturensrige/data/provenance.py): code, region and diagrams."""
     code, region = (provenance.value_label(data.options, f"municipalities.{c}") for c in ("kommunekode", "region"))
@@ -578,8 +571,6 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
                 _one(data, "starting_points", "starting_point_id", row.starting_point, "label"), row.starting_point_note
             ),
             "outcome": not_stated(data, row.outcome),
-            "section": filters.section_title(data, row.section_id),
-            "section_quoted": filters.section_title_quoted(data, row.section_id),
             "section_source": provenance.in_sections(data.options, [filters.section_title_quoted(data, row.section_id)]),
         },
         "initiatives": initiatives,
@@ -597,7 +588,6 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "wording": provenance.wording(data.options),
         "own": provenance.folder_words(data.options).own,
         "figures": numbered,
-        "publisher": publisher(data),
         "kicker": front_page.cover_kicker(data),
         "credit": Markup(front_page.credit(data, this="Denne udgave")),  # escaped in credit()
         # The report as a reference in the front page's words (escaped in reference()), and what its year rests on.
@@ -935,7 +925,6 @@ def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str) -> str
         "stamp": stamp,
         "parts": parts,
         "contents": contents_tree(parts),
-        "publisher": publisher(data),
         "kicker": front_page.cover_kicker(data),
         "credit": Markup(front_page.credit(data, this="Denne udgave")),  # escaped in credit()
         # The report as a reference in the front page's words (escaped in reference()), and what its year rests on.
