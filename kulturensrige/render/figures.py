@@ -34,6 +34,10 @@ LAYOUT = {
     "font": {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 14},
     "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
     "hoverlabel": {"namelength": -1},
+    # A finger that swipes over a chart scrolls the page, as over text: with plotly's default, drag to zoom, it zoomed
+    # the chart to a box and the page stood still (plotly/plotly.js#2844; dragmode false since #3170). A tap still
+    # opens the cards behind a bar or cell.
+    "dragmode": False,
     # Above the plot: below it, a horizontal legend runs into the x-axis title on a narrow screen.
     # Its title on a line of its own: beside the entries it took the width a phone needs for them.
     "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0, "title": {"side": "top"}},
@@ -44,7 +48,19 @@ CONFIG = {
     "displaylogo": False,
     "responsive": True,
     "locale": "da",
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "zoomIn2d", "zoomOut2d", "sendChartToCloud"],
+    # Only the picture download is kept: zoom and pan would bring back the drag that held the page on a phone.
+    "modeBarButtonsToRemove": [
+        "zoom2d",
+        "pan2d",
+        "select2d",
+        "lasso2d",
+        "autoScale2d",
+        "resetScale2d",
+        "zoomIn2d",
+        "zoomOut2d",
+        "sendChartToCloud",
+    ],
+    "doubleClick": False,
     # plotly.js 3 adds a "Share chart..." button that uploads the chart to Plotly Cloud: the book sends nothing out.
     "showSendToCloud": False,
     "toImageButtonOptions": {"format": "png", "scale": 2},

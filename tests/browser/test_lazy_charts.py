@@ -241,3 +241,27 @@ def test_a_chart_that_only_peeks_in_at_the_foot_of_a_phone_waits_for_the_reader(
     phone.mouse.wheel(0, 300)
     plot.locator(".main-svg").first.wait_for(timeout=15_000)
     assert len(fetched) == 1 and not waiting.is_visible()
+
+
+def test_a_finger_swiping_over_a_chart_scrolls_the_page_and_leaves_the_chart_as_it_was(browser, site_url):
+    """plotly's drag to zoom took a swipe that began on a chart: the page stood still and the chart was zoomed to a
+    box, bars cut and columns gone. The swipe is sent as the touch events a phone sends (CDP)."""
+    context = browser.new_context(locale="da-DK", viewport={"width": 375, "height": 812}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    try:
+        first, _ = open_chart_page(page, site_url)
+        first.scroll_into_view_if_needed()
+        wait_until_shown(page, first)
+        ranges = "(plot) => JSON.stringify([plot._fullLayout.xaxis.range, plot._fullLayout.yaxis.range])"
+        before, top = page.evaluate(ranges, first.element_handle()), page.evaluate("() => window.scrollY")
+        box = first.bounding_box()
+        x, y = box["x"] + box["width"] / 2, box["y"] + min(box["height"] / 2, 300)
+        cdp = context.new_cdp_session(page)
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+        for step in range(1, 11):
+            cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y - 25 * step}]})
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+        page.wait_for_function("(top) => window.scrollY > top + 100", arg=top, timeout=5_000)  # scrolled with the finger
+        assert page.evaluate(ranges, first.element_handle()) == before, "the chart was not zoomed"
+    finally:
+        context.close()
