@@ -345,8 +345,9 @@
     KR.setupCharts();
     KR.setupCompare();
     const read = KR.readQuery(window.location.search);
-    // An address without a choice takes the reader's last one (KR.recall) and says it; one with a choice wins.
-    const recalled = KR.queryChooses(window.location.search) ? null : KR.recall();
+    // An address without a choice takes the reader's last one (KR.recall) and says it; one with a choice wins. A
+    // municipality the book does not have (a mistyped link) is said so, and the last choice stays.
+    const recalled = KR.queryChooses(window.location.search) && !read.unknown ? null : KR.recall();
     if (recalled) {
       read.state = recalled;
       KR.writeUrl(recalled, false);

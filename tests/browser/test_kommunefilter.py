@@ -456,6 +456,13 @@ def test_a_page_opened_without_a_choice_takes_the_readers_last_one_and_says_it_i
     open_page(page, f"{site_url}/baggrund.html")
     assert page.evaluate("() => window.KR_FILTER.state()") == {"kommune": ALL, "inferred": True}
     assert "kommune" not in query(page)
+    # A mistyped municipality in a link is said to be unknown, and the last choice stays (it had become 'alle').
+    open_page(page, f"{site_url}/vaerdiskabelser.html?kommune={other.slug}")
+    open_page(page, f"{site_url}/baggrund.html?kommune=ingen-kommune")
+    page.wait_for_function("() => document.querySelector('.kr-filter-notice').textContent.includes('ingen-kommune')")
+    assert page.evaluate("() => window.KR_FILTER.state()") == {"kommune": other.kommunekode, "inferred": True}
+    open_page(page, f"{site_url}/index.html")
+    assert page.evaluate("() => window.KR_FILTER.state()")["kommune"] == other.kommunekode
     # Stored values a browser may hold from another book or another day: shown as no choice, and removed.
     for stored in each(["{", "5", '"koege"', "[1,2]", '{"kommune":"ingen-kommune","inferred":true}', '{"kommune":"' + first.slug + '"}']):
         page.evaluate("(value) => localStorage.setItem('kr-valg', value)", stored)
