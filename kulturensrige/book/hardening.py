@@ -124,6 +124,12 @@ PATCHES: dict[str, list[tuple[str, str]]] = {
             ),
         ),
         ("  linkEl.innerHTML = title;\n", "  linkEl.textContent = title;\n"),
+        # A result's snippet is cut from the page's text: what the page hides (the other view of a sentence, the note
+        # for inferred ties set aside) is left out, so a snippet says what the page shows.
+        (
+            'for (const removalQuery of [".headerlink", "script", "style"]) {',
+            'for (const removalQuery of [".headerlink", "script", "style", "[hidden]"]) { // kulturensrige/book/hardening.py',
+        ),
         (
             'listItem.appendChild(document.createElement("span")).innerHTML =',
             'listItem.appendChild(document.createElement("span")).textContent =',

@@ -183,6 +183,20 @@ def test_a_choice_made_on_the_search_page_ranks_the_results_again_and_all_gives_
         page.close()
 
 
+def test_a_results_snippet_holds_only_what_its_page_shows(site_url, browser):
+    """A snippet is cut from the page's text: a profile's began with the hidden note for inferred ties set aside ("…
+    dem har du slået fra her"), which the reader never set. The sentence an ingredient page shows only with a
+    municipality chosen is not in its snippet when searched for."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    try:
+        searched(page, f"{site_url}/search.html?q=overskrift")
+        page.wait_for_function("() => document.querySelectorAll('#search-results p.context').length > 0")
+        snippets = page.eval_on_selector_all("#search-results p.context", "ps => ps.map((p) => p.textContent)")
+        assert not any("står først, så de øvrige" in s for s in snippets), snippets
+    finally:
+        page.close()
+
+
 def test_a_search_finds_the_word_inside_danish_compounds_too(built_site, site_url, browser):
     """'klippekort' did not find the comparison page, whose card says 'Foreningsklippekort': Sphinx searched inside
     longer words only for a word no page holds. Every page that holds the word, alone or in a compound, is found,
