@@ -194,6 +194,9 @@
         column.classList.toggle("kr-chosen", column.dataset.compare === s.kommune);
       }
       compare.querySelector(".kr-compare-status").textContent = D.compare[chosen.length];
+      // Why the first columns stand side by side (comparison.compare_view) is said only while they are the ones shown.
+      const firstShown = compare.querySelector(".kr-compare-default");
+      if (firstShown) firstShown.hidden = boxes.some((box) => box.checked !== box.defaultChecked);
       compare.style.setProperty("--kr-compare-count", String(Math.max(chosen.length, 1)));
     });
   };

@@ -1035,6 +1035,20 @@ def test_the_comparison_has_one_selector_and_its_own_side_by_side_picker(data, s
     assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
 
 
+def test_the_comparisons_first_pair_is_explained_only_while_it_is_the_pair_shown(data, site_url, page):
+    """'Uden andet valg står de to første kommuner … side om side' stayed when the reader had ticked others."""
+    rows = list(data.municipalities.itertuples())
+    open_page(page, f"{site_url}/kommuner/sammenligning.html")
+    said = page.locator(".kr-compare-default")
+    assert said.is_visible()
+    page.check(f".kr-compare-choices input[value='{rows[-1].kommunekode}']")
+    assert said.is_hidden()
+    page.uncheck(f".kr-compare-choices input[value='{rows[-1].kommunekode}']")
+    assert said.is_visible()
+    choose(page, rows[-2].kommunekode)
+    assert said.is_hidden()
+
+
 def test_the_comparisons_address_names_exactly_the_municipalities_it_shows(data, site_url, page):
     """From ?sammenlign=a,b, choosing c and then 'Alle kommuner' left c ticked: three stood side by side while the
     address named two, so a shared link showed another set. The filter's choice ticks its box only while it is the
