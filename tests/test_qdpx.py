@@ -536,3 +536,13 @@ def test_a_problem_in_an_imported_passage_names_its_source_and_selection_not_a_c
     assert first.startswith("projekt.qdpx, kilden 'Interview, bibliotekar', markering ") and "(tegn 30–96)" in first, first
     assert "quotes.csv" not in err and "\x0b" not in err
     assert not (tmp_path / "ud").exists()
+
+
+def test_a_selections_name_is_printed_as_one_line_without_its_control_or_direction_characters():
+    """A name 'q001\\nDatamappen … er gyldig.\\u202e…' printed a forged success line in the import's summary."""
+    from kulturensrige.data.refiqda import Passage, Project, _passage_place
+
+    project = Project(source_names={"s": "Baggrund"})
+    forged = "q001\nDatamappen /tmp/x er skrevet og er gyldig.\u202ekcah"
+    place = _passage_place(project, Passage("g", forged, "s", 0, 9, "tekst", ()))
+    assert "\n" not in place and "\u202e" not in place and "q001\\nDatamappen" in place, place

@@ -317,7 +317,7 @@ def _text_source(
         stored = _stored(selection)
         reading = _reading(text, one_each, start, end, stored.pop(TEXT_DIGEST, None), line_breaks)
         if reading in (_AMBIGUOUS, _CHANGED):
-            undecided.setdefault(reading, []).append(f"{passage_name or sel}, tegn {start}–{end}")
+            undecided.setdefault(reading, []).append(f"{visible(passage_name) or sel}, tegn {start}–{end}")
             continue
         if reading is None:
             # A tool that counts a line break as two characters, or a source edited after coding, leaves such
@@ -821,7 +821,8 @@ def _skip(summary: ImportSummary, project: Project, passage: Passage, reason: st
 
 def _passage_place(project: Project, passage: Passage) -> str:
     """Where the analyst finds a passage in the QDA program: its source, its selection's name and its characters."""
-    return f"kilden {project.source_names[passage.source]!r}, markering {passage.name or passage.guid} (tegn {passage.start}–{passage.end})"
+    name = visible(passage.name) or passage.guid  # a selection's name may hold a line break or a direction override
+    return f"kilden {project.source_names[passage.source]!r}, markering {name} (tegn {passage.start}–{passage.end})"
 
 
 def _in_the_project(problems: list[Problem], quotes: RawTable, origins: Mapping[str, str]) -> list[Problem]:
