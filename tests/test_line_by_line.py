@@ -8,11 +8,13 @@ import datetime as dt
 import io
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from kulturensrige import load
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import EDITORIAL_VALUES
 from kulturensrige.edition import editions
@@ -625,3 +627,17 @@ def test_a_profile_with_no_tied_quotes_says_the_report_ties_none_once(data):
         said = text(lists.municipality_ingredients(data, code))
         assert len(re.findall(r"knytter (?:intet citat|ingen citater)", said)) == 1, said
         assert "så ingen ingrediens kan vises for kommunen alene" in said
+
+
+def test_the_star_moments_are_said_to_be_the_reports_selection_of_three_and_an_analysts_are_not(data, report_text: str, tmp_path):
+    """Reading 12, finding 1: 'Her er stjernestunderne.' where the report gives 'tre af disse stjernestunder'."""
+    assert "tre af disse stjernestunder" in collapse(repair_hyphenation(report_text))
+    assert "Her er stjernestunderne" not in page_text("vaerdiskabelser.ipynb")
+    said = text(cards.star_moments(data))
+    assert "Rapporten gengiver et udvalg: tre af stjernestunderne" in said
+    folder = tmp_path / "data"
+    shutil.copytree(REPO / "data", folder)
+    with (folder / "options.csv").open("a", encoding="utf-8") as f:
+        f.write("kilde,analytiker,\n")
+    analysts = text(cards.star_moments(load(folder)))
+    assert "Analytikerens data gengiver tre stjernestunder her." in analysts and "Rapporten" not in analysts.split(".")[0]

@@ -309,6 +309,23 @@ def quotes_in_section(data: Dataset, section_id: str) -> Html:
     return quote_list(data, data.quotes[data.quotes["section_id"] == section_id])
 
 
+def star_moments(data: Dataset, section_id: str = "stjernestunder") -> Html:
+    """The star moments of a section under a sentence that says how many there are and, in the report's own folder,
+    that they are the report's selection ('tre af disse stjernestunder'); in another folder the holder is the folder's
+    (provenance.folder_words), so an analyst's book does not credit the report with its choice."""
+    quotes = data.quotes[data.quotes["section_id"] == section_id]
+    count = int(card_keys(quotes[quotes["kind"] == "stjernestund"]).nunique())
+    told = "stjernestund" if count == 1 else "stjernestunder"
+    if provenance.folder_source(data.options) == BY_REPORT:
+        said = (
+            f"Rapporten gengiver et udvalg: {count_word(count)} af stjernestunderne, "
+            "som deltagere i aktionslæringsforløbet har fortalt dem."
+        )
+    else:
+        said = f"{provenance.folder_words(data.options).subject} gengiver {count_word(count)} {told} her."
+    return Html(f'<p class="kr-list-intro">{esc(said)}</p>' + quotes_in_section(data, section_id).markup)
+
+
 def quotes_for_ingredient(data: Dataset, ingredient_id: str) -> Html:
     """The ingredient's quotes, under a sentence that says in which order they stand (one for each kind of view, the
     filter shows the one that is true: order_said) and whose each tie is (the one quote tally's counts): the report is
