@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from kulturensrige import load
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
-from kulturensrige.data.schema import EDITORIAL_VALUES
+from kulturensrige.data.schema import EDITORIAL_VALUES, TABLES
 from kulturensrige.edition import editions
 from kulturensrige.render import cards, charts, comparison, figures, front_page, lists
 from kulturensrige.rules import attribution, filters, statistics
@@ -641,3 +641,16 @@ def test_the_star_moments_are_said_to_be_the_reports_selection_of_three_and_an_a
         f.write("kilde,analytiker,\n")
     analysts = text(cards.star_moments(load(folder)))
     assert "Analytikerens data gengiver tre stjernestunder her." in analysts and "Rapporten" not in analysts.split(".")[0]
+
+
+def test_the_data_dictionary_calls_the_editors_columns_the_editors_as_the_sources_file_does():
+    """Reading 12, finding 2: three columns kilder.csv gives the editors were described as the report's."""
+    described = {
+        "action_learning_steps.label": TABLES["action_learning_steps"].description,
+        "figures.note": TABLES["figures"].schema.columns["note"].description,
+        "publication.year_note": TABLES["publication"].schema.columns["year_note"].description,
+    }
+    for value in each(sorted(described)):
+        assert value in EDITORIAL_VALUES
+        assert described[value].startswith("Redaktionens"), described[value]
+        assert not re.search(r"som rapporten beskriver|Hvad rapporten siger|Hvad rapportens tekst", described[value])

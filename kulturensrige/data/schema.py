@@ -482,7 +482,8 @@ TABLES: dict[str, Table] = {
         _table(
             "action_learning_steps",
             "Aktionslæringens trin",
-            "Trinnene i aktionslæringens cyklus, som rapporten beskriver dem (grundlag for figur 2).",
+            "Redaktionens inddeling af aktionslæringens cyklus i trin: rapporten beskriver cyklussen i løbende tekst og nævner "
+            "ingen trin (grundlag for bogens gengivelse af figur 2).",
             "step_id",
             {
                 "step_id": ident("Trinnets id.", "identificer"),
@@ -589,7 +590,7 @@ TABLES: dict[str, Table] = {
                 "number": integer("Figurnummer.", "1", minimum=1),
                 "caption": text("Billedteksten som trykt.", "Forløbet i Kulturens Rige."),
                 "section_id": SECTION,
-                "note": text("Hvad rapportens tekst fortæller om figuren.", "..."),
+                "note": text("Redaktionens beskrivelse af, hvad rapportens tekst siger og ikke siger om figuren.", "..."),
             },
         ),
         _table(
@@ -623,7 +624,9 @@ TABLES: dict[str, Table] = {
                     "2023",
                     "text",
                 ),
-                "year_note": text("Hvad rapporten siger om året, når det ikke er angivet; tom ellers.", "", required=False),
+                "year_note": text(
+                    "Redaktionens forklaring, når udgivelsesåret ikke står i den tekst, bogen bygger på; tom ellers.", "", required=False
+                ),
                 "section_id": SECTION,
             },
         ),
