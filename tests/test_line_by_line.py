@@ -654,3 +654,18 @@ def test_the_data_dictionary_calls_the_editors_columns_the_editors_as_the_source
         assert value in EDITORIAL_VALUES
         assert described[value].startswith("Redaktionens"), described[value]
         assert not re.search(r"som rapporten beskriver|Hvad rapporten siger|Hvad rapportens tekst", described[value])
+
+
+def test_the_statuses_are_described_as_the_editors_reading_and_an_ongoing_scheme_is_not_called_done(data, report_text: str):
+    """Reading 12, finding 3: 'Rapporten beskriver indsatsen som gennemført' where the report gives no status; and
+    Rudersdal's companion scheme, which the report describes in the present tense ('kan deltage'), was 'Gennemført'."""
+    for status in each(data.tables["statuses"].to_dict("records")):
+        assert status["description"].startswith("Redaktionens læsning (rapporten angiver ingen status)"), status
+    report = collapse(repair_hyphenation(report_text))
+    assert "ledsagerordning, hvor målgruppen med en frivillig ”kulturven” kan deltage" in report
+    statuses = dict(zip(data.initiatives["initiative_id"], data.initiatives["status"], strict=True))
+    assert statuses["rudersdal-ledsagerordning"] == "etableret"
+    # Guldborgsund's forum is the action-learning group itself, told in the perfect tense ('har udgjort'); its
+    # further development is Rødder, a row of its own.
+    assert "samarbejdsforummet, som aktionslæringsgruppen har udgjort" in report
+    assert statuses["guldborgsund-alternativt-samarbejdsforum"] == "gennemfoert" and statuses["guldborgsund-roedder"] == "videreudvikles"
