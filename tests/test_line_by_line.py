@@ -669,3 +669,15 @@ def test_the_statuses_are_described_as_the_editors_reading_and_an_ongoing_scheme
     # further development is Rødder, a row of its own.
     assert "samarbejdsforummet, som aktionslæringsgruppen har udgjort" in report
     assert statuses["guldborgsund-alternativt-samarbejdsforum"] == "gennemfoert" and statuses["guldborgsund-roedder"] == "videreudvikles"
+
+
+def test_the_organisation_charts_downloads_are_named_organisations_not_partners(data):
+    """Reading 12, finding 4: the comparison page says 'Rapporten kalder ingen af dem partnere' beside downloads named
+    partnere-*.csv; kilder.csv named them so too."""
+    page = str(charts.partners_by_kind(data).html())
+    names = re.findall(r'download="([^"]+)"', page)
+    assert names and all(n.startswith("organisationer-") for n in names)
+    files = {r["fil"] for r in csv.DictReader(io.StringIO(published_files(data)[SOURCES_FILE], newline=""))}
+    assert "organisationer-*.csv" in files
+    for name in each(sorted(files | set(names))):
+        assert "partner" not in name, name

@@ -181,7 +181,7 @@ def test_a_block_with_several_editorial_values_says_whose_once(data):
     for values in each(
         [
             ("municipalities.kommunekode", "municipalities.region"),
-            ("figur:partnere", "initiatives.organisation_ids", "organisations.kind"),
+            ("figur:organisationer", "initiatives.organisation_ids", "organisations.kind"),
             ("figur:kunstformer-kommune", "initiatives.art_form_ids"),
         ]
     ):

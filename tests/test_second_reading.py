@@ -143,7 +143,7 @@ def test_the_figure_downloads_say_they_count_inferred_ties_and_that_an_initiativ
         assert "udledt af redaktionen" in reason[f"{figure_id}-*.csv"]
     for figure_id in each(("kunstformer-kommune", "maalgrupper-kommune", "steder-kommune")):
         assert COUNTED_APART in reason[f"{figure_id}-*.csv"]
-    assert "Hver organisation tælles én gang" in reason["partnere-*.csv"]  # it counts distinct organisations
+    assert "Hver organisation tælles én gang" in reason["organisationer-*.csv"]  # it counts distinct organisations
     # The page says it in the same words.
     assert COUNTED_APART in charts.art_forms_by_municipality(data).note
 

@@ -917,7 +917,7 @@ EDITORIAL: tuple[Editorial, ...] = (
             ("kunstformer-kommune", "Kunstformer og aktiviteter pr. kommune", COUNTED_APART),
             ("maalgrupper-kommune", "Målgrupper pr. kommune", COUNTED_APART),
             ("steder-kommune", "Steder og rammer pr. kommune", COUNTED_APART),
-            ("partnere", "Organisationer ved indsatserne, efter slags", COUNTED_ONCE),
+            ("organisationer", "Organisationer ved indsatserne, efter slags", COUNTED_ONCE),
         )
     ),
 )

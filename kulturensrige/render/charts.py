@@ -771,10 +771,11 @@ def partners_by_kind(data: Dataset) -> Chart:
         return Variant({**highlighted, "data": [marked, faint], "layout": layout}, alt, table, ("", "", code), said,
                        f"{title}, {genitive(name)} fremhævet")  # fmt: skip
 
-    # Not "partnere": the report calls only some of them partners (kulturensrige/data/schema.py, EDITORIAL).
-    note = f"{provenance.values_note(data.options, 'figur:partnere', 'initiatives.organisation_ids', 'organisations.kind')} {PARTNER_HINT}"
+    # Not "partnere", nor its downloads partnere-*.csv: the report calls none of them partners (data/schema.py, EDITORIAL).
+    whose = provenance.values_note(data.options, "figur:organisationer", "initiatives.organisation_ids", "organisations.kind")
+    note = f"{whose} {PARTNER_HINT}"
     variants = _municipality_variants(data, build, inferred_switch=False)
-    return Chart("partnere", title, variants, note=note, drill=INITIATIVE_DRILL)
+    return Chart("organisationer", title, variants, note=note, drill=INITIATIVE_DRILL)
 
 
 def plotted(data: Dataset) -> list[Chart]:

@@ -711,14 +711,14 @@ def test_a_partner_bar_opens_the_initiatives_that_name_its_organisations(data, s
         choose(page, code)
         draw_every_chart(page)
         # The first bar the chosen municipality has a part of (its part is the first trace), or the first bar.
-        bar = page.evaluate("() => document.querySelector('#plot-partnere').data[0].x.findIndex((n) => n > 0)")
+        bar = page.evaluate("() => document.querySelector('#plot-organisationer').data[0].x.findIndex((n) => n > 0)")
         kind = statistics.organisations_by_kind(data, data.initiatives)["kind"].iloc[bar]
         rows = ties[(ties["kind"] == kind) & ((ties["kommunekode"] == code) if code != "alle" else True)]
-        page.evaluate("() => document.querySelector('#plot-partnere').scrollIntoView({block: 'center', behavior: 'instant'})")
-        page.locator("#plot-partnere .trace.bars").first.locator(".point").nth(bar).click(force=True)
-        drill = page.locator("#figur-partnere .kr-drill")
+        page.evaluate("() => document.querySelector('#plot-organisationer').scrollIntoView({block: 'center', behavior: 'instant'})")
+        page.locator("#plot-organisationer .trace.bars").first.locator(".point").nth(bar).click(force=True)
+        drill = page.locator("#figur-organisationer .kr-drill")
         drill.wait_for(state="visible")
-        page.evaluate("() => document.querySelector('#figur-partnere .kr-drill').krReady")
+        page.evaluate("() => document.querySelector('#figur-organisationer .kr-drill').krReady")
         titles = drill.locator("article.kr-initiative .kr-card-title").all_text_contents()
         named = data.initiatives.set_index("initiative_id").loc[list(dict.fromkeys(rows["initiative_id"]))].reset_index()
         assert sorted(titles) == sorted(cards.initiative_title(data, row) for row in named.itertuples()), code
@@ -837,7 +837,7 @@ def card_shape(markup: str) -> list:
 
 
 # Every point of the partner chart plotly would answer a tap on: (trace, point, length, hover text).
-HOVERABLE_JS = """() => document.querySelector('#plot-partnere').data
+HOVERABLE_JS = """() => document.querySelector('#plot-organisationer').data
   .flatMap((t, i) => t.hoverinfo === 'skip' ? [] : t.x.map((x, j) => [i, j, x, [].concat(t.hovertext || [])[j] || '']))"""
 
 
@@ -853,9 +853,9 @@ def test_a_zero_part_has_nothing_to_tap_and_one_drill_panel_is_open_at_a_time(da
             draw_every_chart(page)
             zeros = [point for point in page.evaluate(HOVERABLE_JS) if point[2] == 0]
             assert not zeros, f"{row.slug}: {zeros}"
-        bars = page.locator("#plot-partnere .trace.bars .point")
+        bars = page.locator("#plot-organisationer .trace.bars .point")
         bars.nth(bars.count() - 1).click(force=True)
-        page.locator("#figur-partnere .kr-drill").wait_for(state="visible")
+        page.locator("#figur-organisationer .kr-drill").wait_for(state="visible")
         page.locator("#figur-maalgrupper-kommune td.kr-marked > button.kr-mark").first.tap()
         page.locator("#figur-maalgrupper-kommune .kr-drill").wait_for(state="visible")
         opened = page.evaluate(
@@ -863,7 +863,7 @@ def test_a_zero_part_has_nothing_to_tap_and_one_drill_panel_is_open_at_a_time(da
         )
         assert opened == ["figur-maalgrupper-kommune"], opened
         bars.nth(bars.count() - 1).click(force=True)
-        page.locator("#figur-partnere .kr-drill").wait_for(state="visible")
+        page.locator("#figur-organisationer .kr-drill").wait_for(state="visible")
         page.wait_for_function("() => [...document.querySelectorAll('.kr-drill')].filter((d) => !d.hidden).length === 1")
         assert page.locator("#figur-maalgrupper-kommune .kr-drill").is_hidden()
     finally:
