@@ -133,7 +133,7 @@ def _vocabularies() -> dict[str, str]:
 
 def _value_source(data: Dataset, value: str) -> tuple[str, str]:
     """(whose word, why) for a value a page's table shows ('table.column'), as column_source says it for the table; a
-    value whose basis column the page's table leaves out says its source in the cell: 'Foreningsklippekort
+    value whose basis column the page's table leaves out says its source in the cell: 'Alternativt samarbejdsforum
     (redaktionens titel)'."""
     table, _, column = value.partition(".")
     if value in BASIS_COLUMNS and provenance.folder_source(data.options) == BY_REPORT:
