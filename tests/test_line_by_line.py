@@ -686,3 +686,13 @@ def test_the_organisation_charts_downloads_are_named_organisations_not_partners(
     assert "organisationer-*.csv" in files
     for name in each(sorted(files | set(names))):
         assert "partner" not in name, name
+
+
+def test_the_recommended_citation_carries_no_term_of_the_editors(data):
+    """Reading 12, finding 7: "Sund By Netværket (u.å.): Kulturens Rige. Evalueringsrapport." gave the editors' term
+    for the kind of publication (publication.kind) unmarked, as if the report's own."""
+    assert EDITORIAL_VALUES["publication.kind"].act == "betegnelse"
+    kind = data.tables["publication"]["kind"].iloc[0]
+    for said in each([text(front_page.reference(data)), text(front_page.how_to_cite(data)), edition(data, "259").get_text(" ")]):
+        assert kind.casefold() not in said.casefold()
+    assert front_page.reference(data) == "Sund By Netværket (u.å.): <cite>Kulturens Rige</cite>."

@@ -150,11 +150,12 @@ def starts(data: Dataset) -> str:
 
 
 def reference(data: Dataset) -> str:
-    """Publisher (year): title. Kind. The year is the report's own 'u.å.' where it states none. The one wording of
-    the report as a reference: the front page and the PDF editions both cite it so."""
+    """Publisher (year): title. The year is the report's own 'u.å.' where it states none. The one wording of the
+    report as a reference: the front page and the PDF editions both cite it so. The kind of publication
+    ('evalueringsrapport') is left out: it is the editors' term (publication.kind), and a citation says no whose."""
     report = publication(data)
     year = "u.å." if report.year == "ikke angivet" else report.year
-    return f"{esc(report.publisher)} ({esc(year)}): <cite>{esc(report.title)}</cite>. {esc(report.kind.capitalize())}."
+    return f"{esc(report.publisher)} ({esc(year)}): <cite>{esc(report.title)}</cite>."
 
 
 def citation(data: Dataset) -> str:
