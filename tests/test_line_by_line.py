@@ -696,3 +696,16 @@ def test_the_recommended_citation_carries_no_term_of_the_editors(data):
     for said in each([text(front_page.reference(data)), text(front_page.how_to_cite(data)), edition(data, "259").get_text(" ")]):
         assert kind.casefold() not in said.casefold()
     assert front_page.reference(data) == "Sund By Netværket (u.å.): <cite>Kulturens Rige</cite>."
+
+
+def test_the_evaluation_design_says_the_ingredients_are_general_so_other_municipalities_can_translate_them(report_text: str):
+    """Reading 12, finding 8: "Derfor er de formuleret på et højt generaliseringsniveau" after a sentence about the
+    initiatives: 'de' read as the initiatives, and the report's reason (so other municipalities can translate the
+    ingredients) was lost."""
+    report = collapse(repair_hyphenation(report_text))
+    reason = "så det er muligt efterfølgende at oversætte ingredienserne i andre kommuner"
+    assert f"vil derfor også bære præg af et højt generaliseringsniveau, {reason}" in report
+    said = page_text("evalueringsdesign.ipynb")
+    assert "Derfor er de formuleret" not in said
+    ours = "Derfor er ingredienserne, der er udledt på tværs af kommunernes erfaringer, formuleret på et højt generaliseringsniveau"
+    assert f"{ours}, så de bagefter kan oversættes til andre kommuner." in said
