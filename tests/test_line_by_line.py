@@ -709,3 +709,22 @@ def test_the_evaluation_design_says_the_ingredients_are_general_so_other_municip
     assert "Derfor er de formuleret" not in said
     ours = "Derfor er ingredienserne, der er udledt på tværs af kommunernes erfaringer, formuleret på et højt generaliseringsniveau"
     assert f"{ours}, så de bagefter kan oversættes til andre kommuner." in said
+
+
+def test_a_municipalitys_summary_and_outcome_are_marked_the_editors_words_on_its_page_and_in_its_pdf(data):
+    """Reading 12, finding 9: the summary and 'Hvad forløbet førte til' are the editors' words for the report's
+    section (municipalities.summary and .outcome), yet stood unmarked on the profiles and in the PDF editions."""
+    assert EDITORIAL_VALUES["municipalities.summary"].act == EDITORIAL_VALUES["municipalities.outcome"].act == "gengivelse"
+    for code in each(list(data.municipalities["kommunekode"])):
+        row = data.municipalities.set_index("kommunekode").loc[code]
+        page = BeautifulSoup(str(lists.municipality_facts(data, code)), "html.parser")
+        printed = edition(data, code)
+        for soup in (page, printed):
+            lead = soup.select_one(".kr-lead").get_text(" ", strip=True)
+            assert lead.endswith("(redaktionens gengivelse)"), (code, lead)
+            outcome = next(dt.find_next_sibling("dd") for dt in soup.select("dt") if dt.get_text() == "Hvad forløbet førte til")
+            said = outcome.get_text(" ", strip=True)
+            assert said.endswith("(redaktionens gengivelse)") != (row["outcome"] == "ikke angivet"), (code, said)
+    sources = list(csv.DictReader(io.StringIO(published_files(data)[SOURCES_FILE], newline="")))
+    summary = next(r for r in sources if r["fil"] == "municipalities.csv" and r["kolonne"] == "summary")
+    assert summary["hvis_ord"] == "redaktionens gengivelse"

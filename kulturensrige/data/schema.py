@@ -797,6 +797,12 @@ EDITORIAL: tuple[Editorial, ...] = (
         "gengivelse",
     ),
     Editorial(
+        "municipalities.summary",
+        "resuméerne af kommunernes afsnit",
+        "Redaktionens sammenfatning med egne ord af rapportens afsnit om kommunen.",
+        "gengivelse",
+    ),
+    Editorial(
         "figures.note",
         "noter om rapportens figurer",
         "Redaktionens beskrivelse af, hvad rapportens tekst siger og ikke siger om figuren.",

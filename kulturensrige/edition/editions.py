@@ -29,6 +29,7 @@ from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.municipality_codes import codes_are_official
+from kulturensrige.data.schema import NOT_STATED
 from kulturensrige.render import cards, charts, figures, front_page, guide, lists
 from kulturensrige.render.markup import json_island, side_json
 from kulturensrige.rules import attribution, filters, statistics, views
@@ -523,6 +524,8 @@ def edition_sources(data: Dataset) -> dict[str, str]:
         "region": region,
         "note": note,
         "starting_point": provenance.value_label(data.options, "municipalities.starting_point"),
+        "summary": provenance.value_label(data.options, "municipalities.summary"),
+        "outcome": provenance.value_label(data.options, "municipalities.outcome"),
         # The art forms' and target groups' diagrams: counted alike, so one note says it for both.
         "figures": provenance.value_note(data.options, "figur:kunstformer-kommune"),
         # The quotes' diagram also says whose the ties it counts are (the one quote tally, data/provenance.py's words).
@@ -571,6 +574,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
                 _one(data, "starting_points", "starting_point_id", row.starting_point, "label"), row.starting_point_note
             ),
             "outcome": not_stated(data, row.outcome),
+            "outcome_not_stated": row.outcome == NOT_STATED,
             "section_source": provenance.in_sections(data.options, [filters.section_title_quoted(data, row.section_id)]),
         },
         "initiatives": initiatives,

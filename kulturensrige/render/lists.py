@@ -91,17 +91,19 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
     start = _key(data, "starting_points", "starting_point_id", row.starting_point, "label")
     spelled = "" if row.name_in_report == row["name"] else f". Rapporten staver navnet »{esc(row.name_in_report)}«."
     section = filters.section_title_quoted(data, row.section_id)
-    code, region, start_label = (
+    code, region, start_label, summary_label, outcome_label = (
         f'<span class="kr-editors-label">({esc(provenance.value_label(data.options, f"municipalities.{c}"))})</span>'
-        for c in ("kommunekode", "region", "starting_point")
+        for c in ("kommunekode", "region", "starting_point", "summary", "outcome")
     )
+    # The summary and what the programme led to are the editors' words for the report's section, said as such.
+    outcome = esc(not_stated_note(data, row.outcome)) + ("" if row.outcome == NOT_STATED else f" {outcome_label}")
     return Html(
-        f'<div class="kr-profile" data-kommune="{esc(row.kommunekode)}"><p class="kr-lead">{esc(row.summary)}</p>'
+        f'<div class="kr-profile" data-kommune="{esc(row.kommunekode)}"><p class="kr-lead">{esc(row.summary)} {summary_label}</p>'
         f'<dl class="kr-facts"><dt>Officielt navn</dt><dd>{esc(row["name"])}{spelled}</dd>'
         f"<dt>Kommunekode</dt><dd>{esc(row.kommunekode)} {code}</dd>"
         f"<dt>Region</dt><dd>{esc(row.region)} {region}</dd>"
         f"<dt>Udgangspunkt</dt><dd>{esc(starting_point(start, row.starting_point_note))} {start_label}</dd>"
-        f"<dt>Hvad forløbet førte til</dt><dd>{esc(not_stated_note(data, row.outcome))}</dd></dl>"
+        f"<dt>Hvad forløbet førte til</dt><dd>{outcome}</dd></dl>"
         # The section is presented on this very page: name it, do not link to it.
         f'<p class="kr-source-line">Bygger på {esc(provenance.in_sections(data.options, [section]))}.</p></div>'
         + profile_hints(data, kommunekode)
