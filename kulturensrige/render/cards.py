@@ -542,7 +542,7 @@ def municipality_card(data: Dataset, row: pd.Series) -> dict:
         ),
         "title": row["name"],
         "href": _href(f"kommuner/profil-{row.slug}"),
-        "text": row.summary,
+        "text": _sourced(data, "municipalities.summary", row.summary, row.summary),
         "facts": [
             (
                 "Udgangspunkt",
