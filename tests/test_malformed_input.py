@@ -776,7 +776,7 @@ def test_export_overwrite_onto_a_folder_is_one_line(tmp_path: Path):
     folder.mkdir()
     result = run_script("export_workbook", "--out", str(folder), "--overwrite")
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert result.stderr.splitlines()[0] == f"{folder} — er en mappe; angiv en fil, fx arbejdsbog.xlsx"
+    assert result.stderr.splitlines()[0] == f"{folder} — er en mappe; angiv navnet på en fil"
     assert folder.is_dir()
 
 

@@ -447,3 +447,17 @@ def test_a_qdpx_export_whose_code_map_cannot_be_written_writes_neither_file(
     assert result.returncode == 1 and result.stdout == "", result.stderr
     assert result.stderr.splitlines() == [f"{codes} — kan ikke skrives: der er ikke plads på disken; intet er skrevet."]
     assert snapshot(tmp_path) == before
+
+
+def test_a_destination_by_what_the_command_reads_says_whether_it_is_it_holds_it_or_lies_in_it(tmp_path: Path):
+    """'/q — er /q/k.qdpx eller ligger i den' was said of a folder that holds the file the command reads."""
+    source = tmp_path / "q" / "k.qdpx"
+    source.parent.mkdir()
+    source.write_bytes(b"PK")
+    said = {
+        dest.name: str(folder_writing.destination_problem(dest, folder=True, overwrite=True, reading=[source]))
+        for dest in (source, source.parent, source / "ud")
+    }
+    assert said["q"].endswith(f"indeholder {source}, som kommandoen læser; vælg en anden placering")
+    assert said["k.qdpx"].endswith(f"er {source}, som kommandoen læser; vælg en anden placering")
+    assert said["ud"].endswith(f"ligger i {source}, som kommandoen læser; vælg en anden placering")

@@ -237,8 +237,9 @@ def destination_problem(
         return Problem(shown, None, None, None, "er den mappe, du står i, eller en mappe over den; angiv navnet på en ny fil eller mappe")
     for source in reading:
         read = Path(os.path.realpath(source))
-        if real == read or real in read.parents or read in real.parents:
-            return Problem(shown, None, None, None, f"er {source} eller ligger i den, som kommandoen læser; vælg en anden placering")
+        where = "er" if real == read else "indeholder" if real in read.parents else "ligger i" if read in real.parents else ""
+        if where:
+            return Problem(shown, None, None, None, f"{where} {source}, som kommandoen læser; vælg en anden placering")
     if existing != dest:
         if not existing.is_dir():
             return Problem(shown, None, None, None, f"{existing} er en fil, ikke en mappe; vælg en anden placering")
@@ -251,7 +252,7 @@ def destination_problem(
     if folder and stat.S_ISREG(mode):
         return Problem(shown, None, None, None, "findes og er en fil; angiv en mappe")
     if not folder and stat.S_ISDIR(mode):
-        return Problem(shown, None, None, None, "er en mappe; angiv en fil, fx arbejdsbog.xlsx")
+        return Problem(shown, None, None, None, "er en mappe; angiv navnet på en fil")
     made_here = set(names) or {table.file for table in TABLES.values()}
     if folder and stat.S_ISDIR(mode) and not _made_here(dest, made_here):
         return Problem(shown, None, None, None, "er en mappe med filer, som kommandoen ikke selv har skrevet; angiv en ny eller tom mappe")
@@ -260,7 +261,7 @@ def destination_problem(
     if stat.S_ISLNK(mode) and os.path.isdir(dest):
         target = os.path.realpath(dest)
         if not folder:
-            return Problem(shown, None, None, None, f"er et symbolsk link til mappen {target}; angiv en fil, fx arbejdsbog.xlsx")
+            return Problem(shown, None, None, None, f"er et symbolsk link til mappen {target}; angiv navnet på en fil")
         if not _made_here(Path(target), made_here):
             foreign = "med filer, som kommandoen ikke selv har skrevet; angiv en ny eller tom mappe"
             return Problem(shown, None, None, None, f"peger på mappen {target} {foreign}")
