@@ -700,14 +700,14 @@ INFERENCE_RULE = (
 # What a figure counts, said in its note on the page and in kilder.csv beside its downloads.
 COUNTED_APART = "Projekter, delindsatser og prøvehandlinger tælles hver for sig, så et projekt og dets delindsatser kan nævne det samme."
 COUNTED_ONCE = "Hver organisation tælles én gang, også når rapporten nævner den ved flere indsatser."
+NO_QUOTE_TIED = "Rapporten knytter intet citat til en kommune"
 INFERRED_TIES_COUNTED = (
-    "Rapporten knytter intet citat til en kommune: kolonnerne for kommunerne tæller de citater, redaktionen har knyttet "
-    "til en kommune (udledt af redaktionen)."
+    f"{NO_QUOTE_TIED}: kolonnerne for kommunerne tæller de citater, redaktionen har knyttet til en kommune (udledt af redaktionen)."
 )
 # The same for the chart whose bars are split by speaker group, not by municipality.
 INFERRED_TIES_HIGHLIGHTED = (
-    "Søjlerne tæller citaterne pr. ingrediens, delt efter talerens gruppe. Rapporten knytter intet citat til en kommune: "
-    "vælges en kommune, fremhæves de citater, redaktionen har knyttet til den (udledt af redaktionen)."
+    f"Søjlerne tæller citaterne pr. ingrediens, delt efter talerens gruppe. {NO_QUOTE_TIED}: vælges en kommune, "
+    "fremhæves de citater, redaktionen har knyttet til den (udledt af redaktionen)."
 )
 
 EDITORIAL: tuple[Editorial, ...] = (

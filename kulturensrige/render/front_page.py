@@ -211,8 +211,9 @@ def how_to_cite(data: Dataset) -> Html:
     return Html(citation(data))
 
 
-# Said once above the list of the quote counts: the report states none, so every count in it is the book's.
-QUOTE_PARTS_LEAD = "Rapporten angiver ikke selv, hvor mange citater den har. Alle tallene her er bogens optælling:"
+# Said once above the list of the quote counts: every count in it is the book's, and the report states none.
+QUOTES_COUNTED = "Alle tallene her er bogens optælling:"
+QUOTE_PARTS_LEAD = f"Rapporten angiver ikke selv, hvor mange citater den har. {QUOTES_COUNTED}"
 
 
 def quote_parts(data: Dataset) -> list[str]:
@@ -222,11 +223,8 @@ def quote_parts(data: Dataset) -> list[str]:
     book's), so that every other quote count on the front page and the ingredient pages reads as a part of one total."""
     tally = statistics.quote_tally(data)
     # The report states no count of its quotations, and an analyst's folder is not the report: every count is the book's.
-    if provenance.folder_source(data.options) == BY_REPORT:
-        items = [f"{plural(tally.printed, 'citat', 'citater')} står i rapporten, når en ordveksling tæller som ét."]
-    else:
-        holder = provenance.folder_words(data.options).holder
-        items = [f"{plural(tally.printed, 'citat', 'citater')} står i {holder}, når en ordveksling tæller som ét."]
+    holder = provenance.folder_words(data.options).holder
+    items = [f"{plural(tally.printed, 'citat', 'citater')} står i {holder}, når en ordveksling tæller som ét."]
     if tally.exchanges:
         items.append(
             f"{plural(tally.total, 'citat', 'citater')} i alt: bogen regner hver af de {number(tally.turns)} replikker i "
@@ -264,7 +262,7 @@ def key_figures(data: Dataset) -> Html:
     period = f'<p class="kr-period">Projektperiode: {esc(start)} til {esc(end)}.</p>' if start and end else ""
     # The quote count's parts stand under the figures: inside its card they stretched the whole row of cards.
     parts = "".join(f"<li>{esc(item)}</li>" for item in quote_parts(data))
-    lead = QUOTE_PARTS_LEAD if provenance.folder_source(data.options) == BY_REPORT else "Alle tallene her er bogens optælling:"
+    lead = QUOTE_PARTS_LEAD if provenance.folder_source(data.options) == BY_REPORT else QUOTES_COUNTED
     counted = f'<p class="kr-quote-count">{lead}</p><ul class="kr-quote-parts">{parts}</ul>'
     return Html(f'<ul class="kr-key-figures" aria-label="Nøgletal fra data">{items}</ul>{counted}{period}')
 
