@@ -803,6 +803,13 @@ EDITORIAL: tuple[Editorial, ...] = (
         "gengivelse",
     ),
     Editorial(
+        "ingredients.short_description",
+        "ingrediensernes korte definitioner",
+        "Rapporten indleder hver ingrediens med en beskrivelse i løbende tekst; den korte definition er redaktionens "
+        "sammenfatning af den med egne ord.",
+        "gengivelse",
+    ),
+    Editorial(
         "figures.note",
         "noter om rapportens figurer",
         "Redaktionens beskrivelse af, hvad rapportens tekst siger og ikke siger om figuren.",

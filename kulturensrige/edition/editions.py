@@ -30,7 +30,7 @@ from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.municipality_codes import codes_are_official
 from kulturensrige.data.schema import NOT_STATED
-from kulturensrige.render import cards, charts, figures, front_page, guide, lists
+from kulturensrige.render import cards, charts, figures, front_page, guide, highlight, lists
 from kulturensrige.render.markup import json_island, side_json
 from kulturensrige.rules import attribution, filters, statistics, views
 from kulturensrige.words import SOFT_HYPHEN, built, day, number, plural
@@ -261,7 +261,7 @@ class EditionCharts:
     quotes_per_ingredient: ChartVariants
     art_forms: ChartVariants
     target_groups: ChartVariants
-    general_quotes: dict[str, tuple[pd.DataFrame, dict]] = field(default_factory=dict)
+    general_quotes: dict[str, tuple[pd.DataFrame, dict, int, list[views.Item]]] = field(default_factory=dict)
 
     @classmethod
     def compute(cls, data: Dataset) -> EditionCharts:
@@ -418,31 +418,40 @@ def quote_items(data: Dataset, quotes: pd.DataFrame, kommunekode: str = "", word
 
 
 def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None, words: CardWords | None = None) -> list[dict]:
-    """Each ingredient with the municipality's own quotes first and marked, then the report's general quotes.
+    """Each ingredient with every one of its quotes, as the book's page shows them when the municipality is chosen:
+    the municipality's own first and marked, then the quotes tied to no municipality, then other municipalities'.
 
-    Own and general are views' answer (views.quotes_of, views.general_quotes): general quotes are those tied to
-    no municipality (and quotes from cited works); a quote tied to another municipality belongs to that
-    municipality's edition. General quotes are the same in every edition, so `shared` keeps each ingredient's
-    quotes and general cards between editions: at national scale, counting and grouping thousands of general
-    quotes again for every edition took most of `make pdf`'s time before the first page was printed."""
+    Choosing a municipality highlights; it never removes (highlight.py): the groups and their headings are the
+    page's (highlight.list_view), so the edition and the web page agree. General quotes are the same in every edition,
+    so `shared` keeps each ingredient's quotes, cards and items between editions: at national scale, counting and
+    grouping thousands of general quotes again for every edition took most of `make pdf`'s time before the first
+    page was printed."""
     shared = {} if shared is None else shared
     words = words or CardWords(data)
     items = []
     tally = statistics.quote_tally(data)
+    order = provenance.folder_words(data.options).own
     for ingredient in table_rows(data.ingredients.sort_values("number")):
-        selected, general, n_general = shared_quotes(data, ingredient.ingredient_id, shared)
+        selected, general, n_general, arranged = shared_quotes(data, ingredient.ingredient_id, shared)
         own = views.quotes_of(selected, kommunekode)
         ties = views.quote_ties(selected)
         elsewhere = selected[(ties != "") & (ties != kommunekode)]
+        headings = {group: heading for group, heading, _ in highlight.list_view(data, arranged, views.QUOTE, kommunekode, True)["groups"]}
+        other_groups, n_other = first_groups(elsewhere, GENERAL_QUOTE_LIMIT)
         items.append(
             {
                 "number": int(ingredient.number),
                 "name": ingredient.name,
-                "short_description": ingredient.short_description,
+                "short_description": lists.short_definition(data, ingredient),
                 "description": ingredient.description,
                 # Whose each attention point is, in the ingredient page's words (render/guide.py).
                 "attention_points": guide.attention_point_groups(data, ingredient.ingredient_id),
                 "own": quote_items(data, own, kommunekode, words),
+                "own_heading": headings["chosen"],
+                "general_heading": headings.get("none", ""),
+                "others": [quote_item(data, g, kommunekode, words) for g in other_groups],
+                "others_heading": headings.get("other", ""),
+                "others_shown": shown_note(n_other, GENERAL_QUOTE_LIMIT, order),
                 "counts": ingredient_counts(len(selected), len(own), n_general, len(elsewhere), cards.tie_levels(data, elsewhere)),
                 # Whose the ties to the ingredient are, in the one tally's counts and data/provenance.py's words.
                 "ties": provenance.ingredient_ties(tally.by_ingredient_source[ingredient.ingredient_id], "ingrediensen"),
@@ -452,23 +461,34 @@ def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None
     return items
 
 
-def shared_quotes(data: Dataset, ingredient_id: str, shared: dict) -> tuple[pd.DataFrame, dict, int]:
-    """An ingredient's quotes, its general cards and how many general quotes it has, made once into `shared`."""
+def shared_quotes(data: Dataset, ingredient_id: str, shared: dict) -> tuple[pd.DataFrame, dict, int, list[views.Item]]:
+    """An ingredient's quotes, its general cards, how many general quotes it has and its cards as the rules see them
+    (views.Item, for the page's headings), made once into `shared`."""
     if ingredient_id not in shared:
         selected = filters.quotes(data, filters.QuoteFilter(ingredient_id=ingredient_id))
         general_rows = views.general_quotes(selected)
-        shared[ingredient_id] = (selected, general_cards(data, general_rows), len(general_rows))
+        shared[ingredient_id] = (selected, general_cards(data, general_rows), len(general_rows), card_items(selected))
     return shared[ingredient_id]
+
+
+def card_items(quotes: pd.DataFrame) -> list[views.Item]:
+    """views.Item for every card of `quotes` in report order (a card is tied as its first turn, and weighs its turns),
+    read from the table without grouping it into cards: the same items as views.quote_items(cards.group_records(...))."""
+    if quotes.empty:
+        return []
+    ordered = quotes.assign(_card=cards.card_keys(quotes)).sort_values(["position", "turn"])
+    weights = ordered["_card"].value_counts()
+    return [views.Item(*views.quote_tie(row), int(weights[row["_card"]])) for row in ordered.drop_duplicates("_card").to_dict("records")]
 
 
 def ingredient_counts(total: int, own: int, general: int, elsewhere: int, elsewhere_ties: str = "") -> str:
     """How one ingredient's quotes split in this edition, so every count agrees with the diagram of the whole report:
     'I alt 8 citater til ingrediensen: 1 knyttet til kommunen og 7 generelle.' The quotes tied to other municipalities
-    say whose ties they are (`elsewhere_ties`, cards.tie_levels: 'udledt af redaktionen')."""
+    say whose ties they are (`elsewhere_ties`, cards.tie_levels: 'udledt af redaktionen'); they stand here too."""
     parts = [f"{number(own)} knyttet til kommunen", f"{number(general)} generelle"]
     if elsewhere:
-        whose = f"{elsewhere_ties}; " if elsewhere_ties else ""
-        parts.append(f"{number(elsewhere)} knyttet til andre kommuner ({whose}de står i deres udgaver)")
+        whose = f" ({elsewhere_ties})" if elsewhere_ties else ""
+        parts.append(f"{number(elsewhere)} knyttet til andre kommuner{whose}")
     return f"I alt {plural(total, 'citat', 'citater')} til ingrediensen: " + ", ".join(parts[:-1]) + " og " + parts[-1] + "."
 
 
@@ -487,6 +507,8 @@ def first_groups(quotes: pd.DataFrame, limit: int) -> tuple[list[list[dict]], in
     """The first `limit` cards (a quote, or an exchange's turns together) in report order, and how many there are.
 
     Chooses the cards before grouping: grouping thousands of quotes for every edition was the slow part."""
+    if quotes.empty:
+        return [], 0
     keys = cards.card_keys(quotes)
     order = list(dict.fromkeys(keys.loc[quotes.sort_values(["position", "turn"]).index]))
     chosen = quotes[keys.isin(order[:limit])]

@@ -409,8 +409,8 @@ def initiative_facts(data: Dataset, row) -> list[tuple[str, str]]:
     organisations = _vocabulary_labels(data, "organisations", "organisation_id", row.organisation_ids, "name")
     return [
         *((label, _vocabulary_labels(data, table, key, getattr(row, column))) for label, column, table, key in VOCABULARIES),
-        ("Organisationer nævnt ved indsatsen", _sourced(data, "initiatives.organisation_ids", row.organisation_ids, organisations)),
-        ("Status", _sourced(data, "initiatives.status", row.status, _label(data, "statuses", "status_id", row.status))),
+        ("Organisationer nævnt ved indsatsen", sourced(data, "initiatives.organisation_ids", row.organisation_ids, organisations)),
+        ("Status", sourced(data, "initiatives.status", row.status, _label(data, "statuses", "status_id", row.status))),
     ]
 
 
@@ -422,7 +422,7 @@ def initiative_title(data: Dataset, row) -> str:
     return f"{row.title} ({provenance.value_label(data.options, 'initiatives.title_basis')})"
 
 
-def _sourced(data: Dataset, value: str, raw, shown: str) -> str:
+def sourced(data: Dataset, value: str, raw, shown: str) -> str:
     """A shown value with its source where the report does not state it: 'Gennemført (redaktionens læsning)'.
     A value that is 'ikke angivet' needs no source."""
     if not raw or raw == NOT_STATED or shown == NOT_STATED:
@@ -537,16 +537,16 @@ def municipality_card(data: Dataset, row: pd.Series) -> dict:
         "kicker_first": False,
         # Whose the region, the code, the starting point and the division into initiatives are, as in the table below.
         "kicker": (
-            f"{_sourced(data, 'municipalities.region', row.region, row.region)} · "
-            f"kommunekode {_sourced(data, 'municipalities.kommunekode', row.kommunekode, row.kommunekode)}"
+            f"{sourced(data, 'municipalities.region', row.region, row.region)} · "
+            f"kommunekode {sourced(data, 'municipalities.kommunekode', row.kommunekode, row.kommunekode)}"
         ),
         "title": row["name"],
         "href": _href(f"kommuner/profil-{row.slug}"),
-        "text": _sourced(data, "municipalities.summary", row.summary, row.summary),
+        "text": sourced(data, "municipalities.summary", row.summary, row.summary),
         "facts": [
             (
                 "Udgangspunkt",
-                _sourced(
+                sourced(
                     data,
                     "municipalities.starting_point",
                     row.starting_point,

@@ -6,6 +6,7 @@ Everything here is written from the data; filterable rows carry `data-kommune` l
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pandas as pd
 
@@ -213,7 +214,7 @@ def ingredient_cards(data: Dataset) -> Html:
         items.append(
             f'<article class="kr-card kr-ingredient-card kr-ingredient-{row.number}">'
             f'<h3 class="kr-card-title">{book_link(page, f"{row.number}. {esc(row.name)}")}</h3>'
-            f"<p>{esc(row.short_description)}</p>"
+            f"<p>{esc(short_definition(data, row))}</p>"
             f'<p class="kr-card-kicker">{plural(n, "citat", "citater")} underbygger ingrediensen</p>'
             f'<p class="kr-ingredient-tie">{esc(provenance.ingredient_ties(tally.by_ingredient_source[ingredient_id], "ingrediensen"))}</p>'
             "</article>"
@@ -223,7 +224,13 @@ def ingredient_cards(data: Dataset) -> Html:
 
 def ingredient_description(data: Dataset, ingredient_id: str) -> Html:
     row = data.ingredients.loc[data.ingredients["ingredient_id"] == ingredient_id].iloc[0]
-    return Html(f'<p class="kr-lead">{esc(row.short_description)}</p><p>{esc(row.description)}</p>')
+    return Html(f'<p class="kr-lead">{esc(short_definition(data, row))}</p><p>{esc(row.description)}</p>')
+
+
+def short_definition(data: Dataset, row: Any) -> str:
+    """An ingredient's short definition with whose words it is: the editors' summary of the report's text, not the
+    report's own definition ('… (redaktionens gengivelse)'), alike on the overview, its page and in the editions."""
+    return cards.sourced(data, "ingredients.short_description", row.short_description, row.short_description)
 
 
 def attention_points(data: Dataset, ingredient_id: str) -> Html:
