@@ -322,7 +322,8 @@ def test_descriptions_of_initiatives_keep_the_reports_hedges(data, report_text: 
     assert "bidrage til glæde, trivsel og mod" not in tickets and "håbet var" in tickets
     assert "Håbet har været, at kunst og kultur kan bidrage til glæde og trivsel og måske mere lyst og mod" in report
     egedal = data.municipalities.set_index("slug").loc["egedal", "summary"]
-    assert "i værkstedet laver mænd" not in egedal and "fokus primært at bygge et sted op, hvor man kan lave kreative projekter" in egedal
+    assert "i værkstedet laver mænd" not in egedal
+    assert "primært fokus på at bygge et værksted op, hvor man kan lave kreative projekter" in egedal
     assert "primært fokus på at bygge et værksted op, hvor man kan lave kreative projekter sammen" in report
 
 

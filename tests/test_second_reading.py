@@ -294,7 +294,7 @@ def test_every_edition_holds_every_quote_of_each_ingredient_with_its_own_first_a
     page = editions.municipality_edition(data, "259", STAMP, computed, "plotly.min.js")
     said = " ".join(BeautifulSoup(page, "html.parser").get_text(" ").split())
     assert "ikke udskilt" not in said and "Generelle citater" not in said and "de står i deres udgaver" not in said
-    assert "står først og er fremhævet" in said
+    assert "står først og er fremhævet, så følger citaterne uden kommune og til sidst dem, der er knyttet til andre kommuner" in said
 
 
 def test_an_ingredients_short_definition_says_it_is_the_editors_words_on_the_pages_in_the_editions_and_downloads(data, rudersdal):
@@ -308,3 +308,33 @@ def test_an_ingredients_short_definition_says_it_is_the_editors_words_on_the_pag
         assert said in printed, row.ingredient_id
     source = _source(data, "ingredients.csv", "short_description")
     assert source["hvis_ord"] == "redaktionens gengivelse" and "sammenfatning" in source["begrundelse"]
+
+
+def _runs(text: str, length: int = 6) -> list[str]:
+    """Every run of `length` words in `text`, lower-cased and without punctuation."""
+    words = re.findall(r"\w+", text.lower())
+    return [" ".join(words[i : i + length]) for i in range(len(words) - length + 1)]
+
+
+def test_an_ingredient_page_says_each_thing_once(data):
+    """The page's own prose, the short definition and the description from data are read one after the other: 'Grupperne
+    har brugt tid på at pleje deres indbyrdes relationer' stood twice on Etablering af "vi", and the vedholdenhed of Gnist
+    og flamme twice; no run of six words may stand twice on an ingredient page."""
+    pages = data.sections.set_index("section_id")["book_page"]
+    for row in each(list(data.ingredients.itertuples())):
+        said = f"{page_text(pages[row.section_id] + '.ipynb')} {row.short_description} {row.description}"
+        said = re.sub(r"»[^«]*«", "", said)  # the report's words in quotation marks may stand beside a retelling
+        runs = _runs(said)
+        assert not {r for r in runs if runs.count(r) > 1}, row.ingredient_id
+
+
+def test_a_municipalitys_texts_repeat_no_word_within_a_sentence_and_the_starting_point_not_its_label(data):
+    """Guldborgsund read 'Fra bunden: … fra bunden', and Egedal's workshop 'er etableret sammen med en gruppe mænd, der
+    nyligt har etableret sig som forening'."""
+    labels = data.starting_points.set_index("starting_point_id")["label"]
+    for row in each(list(data.municipalities.itertuples())):
+        assert labels[row.starting_point].lower() not in row.starting_point_note.lower(), row.name
+        for column in ("summary", "outcome", "starting_point_note"):
+            for sentence in re.split(r"(?<=[.;:])\s+", getattr(row, column)):
+                words = [w.lower() for w in re.findall(r"\w{7,}", sentence)]
+                assert len(words) == len(set(words)), (row.name, column, sentence)
