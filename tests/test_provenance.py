@@ -525,3 +525,15 @@ def test_an_editions_link_says_whose_inferred_ties_it_holds(report, analyst_fold
     said = "Udgaven viser også de tilknytninger, der er udledt af analytikeren; dem har du slået fra her."
     assert inferred_note(load(analyst_folder)) == said
     assert "udledt af redaktionen" in inferred_note(report)
+
+
+def test_whose_order_and_wording_and_the_holder_starting_a_sentence_are_worded_in_provenance_only(report, analyst_folder: Path):
+    """'{own} rækkefølge' and '{own} ordlyd' were put together in five places, and the holder capitalised by hand
+    beside Words.subject: each lives in provenance.py, and an analyst's folder gets its own words everywhere."""
+    assert provenance.order(report.options) == "rapportens rækkefølge"
+    assert provenance.order(load(analyst_folder).options) == "analytikerens rækkefølge"
+    assert [provenance.words(s).wording for s in SOURCES] == [f"{provenance.words(s).own} ordlyd" for s in SOURCES]
+    assembled = re.compile(r"\}\}?\s+(rækkefølge|ordlyd)\b|holder\[0\]\.upper\(\)")
+    for path in each(sorted((REPO / "kulturensrige").rglob("*.*"))):
+        if path.suffix in (".py", ".html", ".j2") and path.name != "provenance.py":
+            assert not assembled.search(path.read_text(encoding="utf-8")), path.relative_to(REPO)

@@ -54,7 +54,7 @@ def test_the_front_pages_quote_counts_are_parts_of_one_total(data):
     assert items[0] == f"{len(data.quotes) - in_exchange + exchanges} citater står i rapporten, når en ordveksling tæller som ét."
     assert f"{len(data.quotes)} citater i alt: bogen regner hver af de {in_exchange} replikker i {exchanges} ordvekslinger" in items[1]
     assert f"{len(data.quotes) - cited} af de {len(data.quotes)} er fra evalueringen selv, {cited} fra litteraturen." in items
-    assert f"{with_ingredient} citater underbygger en af de virksomme ingredienser." in items
+    assert f"{with_ingredient} af bogens {len(data.quotes)} citater underbygger en af de virksomme ingredienser." in items
     outside = f"{len(data.quotes) - with_ingredient} citater står uden for ingredienslisten, i rapportens afsnit"
     assert any(i.startswith(outside) for i in items)
     assert any(i.startswith(f"{sum(tally.by_ingredient.values())} citater tæller ingredienssiderne tilsammen") for i in items)
@@ -73,10 +73,11 @@ def test_the_ingredient_cards_add_up_to_the_sum_their_note_gives(data):
     counts = [int(re.match(r"(\d+) citat", k.get_text()).group(1)) for k in each(overview.select(".kr-card-kicker"))]
     note = text(overview.select_one(".kr-count-parts"))
     several = int((data.quotes["ingredient_ids"].map(len) > 1).sum())
-    assert f"{several} af dem underbygger mere end én og tælles ved hver, så ingrediensernes tal giver {sum(counts)} tilsammen" in note
-    # the front page's list gives the same counts, each item opening with its own
+    # the front page's list gives the same counts in the same sentences, each item opening with its own
     front = f"{sum(counts)} citater tæller ingredienssiderne tilsammen: {several} af citaterne underbygger mere end én"
-    assert front in quote_passage(data)
+    assert front in note and front in quote_passage(data)
+    parts = [i for i in quote_items(data) if "ingrediens" in i]
+    assert parts and all(item in note for item in each(parts))
     without = data.quotes.loc[data.quotes["ingredient_ids"].map(len) == 0, "section_id"]
     titles = dict(zip(data.sections["section_id"], data.sections["title"], strict=True))
     for section_id in each(set(without)):

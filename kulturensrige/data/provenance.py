@@ -34,6 +34,16 @@ class Words:
     own: str  # whose, as a word before a noun: "rapportens rækkefølge", "analytikerens rækkefølge"
 
     @property
+    def order(self) -> str:
+        """The order this source's rows stand in, as a sentence says it: 'rapportens rækkefølge'."""
+        return f"{self.own} rækkefølge"
+
+    @property
+    def wording(self) -> str:
+        """A value in this source's own words, as a sentence says it: 'rapportens ordlyd'."""
+        return f"{self.own} ordlyd"
+
+    @property
     def subject(self) -> str:
         """The holder starting a sentence: 'Rapporten', 'Analytikerens data'."""
         return f"{self.holder[0].upper()}{self.holder[1:]}"
@@ -113,8 +123,14 @@ def folder_words(options: pd.DataFrame) -> Words:
 def wording(options: pd.DataFrame) -> str:
     """The label over a value's wording as the folder gives it ('report_text'): 'Rapportens ordlyd' in the report's
     folder, 'Analytikerens ordlyd' in an analyst's, so the report is not credited with the analyst's text."""
-    own = folder_words(options).own
-    return f"{own[0].upper()}{own[1:]} ordlyd"
+    said = folder_words(options).wording
+    return f"{said[0].upper()}{said[1:]}"
+
+
+def order(options: pd.DataFrame) -> str:
+    """The order the data folder's rows stand in, as a sentence says it: 'rapportens rækkefølge' in the report's folder,
+    'analytikerens rækkefølge' in an analyst's, so the report is not credited with the analyst's order."""
+    return folder_words(options).order
 
 
 def in_sections(options: pd.DataFrame, quoted: list[str]) -> str:

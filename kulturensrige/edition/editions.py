@@ -430,7 +430,7 @@ def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None
     words = words or CardWords(data)
     items = []
     tally = statistics.quote_tally(data)
-    order = provenance.folder_words(data.options).own
+    order = provenance.order(data.options)
     for ingredient in table_rows(data.ingredients.sort_values("number")):
         selected, general, n_general, arranged = shared_quotes(data, ingredient.ingredient_id, shared)
         own = views.quotes_of(selected, kommunekode)
@@ -499,7 +499,7 @@ def general_cards(data: Dataset, general: pd.DataFrame) -> dict:
     return {
         "general": [quote_item(data, g, words=words) for g in groups],
         "general_summary": cards.quote_count_summary(general, data.options),
-        "general_shown": shown_note(total, GENERAL_QUOTE_LIMIT, provenance.folder_words(data.options).own),
+        "general_shown": shown_note(total, GENERAL_QUOTE_LIMIT, provenance.order(data.options)),
     }
 
 
@@ -516,11 +516,11 @@ def first_groups(quotes: pd.DataFrame, limit: int) -> tuple[list[list[dict]], in
 
 
 def shown_note(total: int, limit: int, order: str) -> str:
-    """What a shortened list leaves out, in words, in whose order the cards stand ('rapportens', 'analytikerens');
-    '' when it shows everything."""
+    """What a shortened list leaves out, in words, in whose order the cards stand (provenance.order: 'rapportens
+    rækkefølge'); '' when it shows everything."""
     if total <= limit:
         return ""
-    return f"Udgaven viser de første {number(limit)} af {plural(total, 'kort', 'kort')} i {order} rækkefølge; alle står i bogen."
+    return f"Udgaven viser de første {number(limit)} af {plural(total, 'kort', 'kort')} i {order}; alle står i bogen."
 
 
 def recommendation_items(data: Dataset) -> list[dict]:
@@ -612,7 +612,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "ingredients": ingredient_items(data, kommunekode, edition_charts.general_quotes, words),
         "recommendations": recommendation_items(data),
         "wording": provenance.wording(data.options),
-        "own": provenance.folder_words(data.options).own,
+        "own_wording": provenance.folder_words(data.options).wording,
         "figures": numbered,
         "kicker": front_page.cover_kicker(data),
         "credit": Markup(front_page.credit(data, this="Denne udgave")),  # escaped in credit()

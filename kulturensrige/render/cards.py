@@ -346,11 +346,11 @@ def order_said(data: Dataset) -> dict[str, str]:
     highlight.list_view's groups, the chosen municipality's, then those tied to none, then the other
     municipalities', each in the data folder's order: 'rapportens', 'analytikerens'). kr-filter.js shows the one for
     the view (data-kr-chosen)."""
-    order = provenance.folder_words(data.options).own
+    order = provenance.order(data.options)
     return {
-        "false": f"Citaterne står i {order} rækkefølge.",
+        "false": f"Citaterne står i {order}.",
         "true": f"De citater, der er knyttet til den valgte kommune, står først, så de øvrige under hver sin overskrift, "
-        f"hver gruppe i {order} rækkefølge.",
+        f"hver gruppe i {order}.",
     }
 
 

@@ -118,7 +118,7 @@ def compare_view(data: Dataset) -> Html:
     first = [str(r.name) for r in rows[:FIRST_SHOWN]]
     default = (
         f'<p class="kr-compare-default">Uden andet valg står de {count_word(len(first))} første kommuner i '
-        f"{esc(provenance.folder_words(data.options).own)} rækkefølge side om side: {esc(listing(first))}.</p>"
+        f"{esc(provenance.order(data.options))} side om side: {esc(listing(first))}.</p>"
         if len(first) > 1
         else ""
     )

@@ -88,8 +88,7 @@ def cover_kicker(data: Dataset) -> str:
     source = provenance.folder_source(data.options)
     if source == BY_REPORT:
         return f"Redaktionens gengivelse af {report.publisher}s rapport"
-    holder = provenance.words(source).holder
-    return f"{holder[0].upper()}{holder[1:]} i bogen om {report.publisher}s {report.kind}"
+    return f"{provenance.words(source).subject} i bogen om {report.publisher}s {report.kind}"
 
 
 def _finding(row) -> str:

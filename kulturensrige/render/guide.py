@@ -69,8 +69,7 @@ def attention_point_groups(data: Dataset, ingredient_id: str) -> list[AttentionP
         return tuple((f"»{p.text}«" if quoted else str(p.text), str(p.section_id)) for p in table_rows(frame))
 
     # Whose points they are, in the one wording (data/provenance.py): the report's and the editors', or an analyst's.
-    holder = provenance.words(provenance.folder_source(data.options)).holder
-    holder = holder[0].upper() + holder[1:]
+    holder = provenance.folder_words(data.options).subject
     label = provenance.value_label(data.options, "attention_points.basis")
     named = holder if holder != "Rapporten" else "rapporten"
     if stated.empty:

@@ -55,8 +55,8 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
     switch = "" if include_inferred or noun is not QUOTE else " (uden udledte tilknytninger)"
     if kommune == ALL:
         total = noun.count(_weight(items, groups["all"]))
-        order = provenance.folder_words(data.options).own
-        return {"groups": [["all", "", groups["all"]]], "status": f"Alle kommuner{switch}: {total} i {order} rækkefølge."}
+        order = provenance.order(data.options)
+        return {"groups": [["all", "", groups["all"]]], "status": f"Alle kommuner{switch}: {total} i {order}."}
     name = filters.municipality_name(data, kommune)
     chosen, none, other = (groups[g] for g in ("chosen", "none", "other"))
     if chosen:
@@ -64,8 +64,8 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
         chosen_heading = f"{name}: {mine}, fremhævet øverst."
     else:
         mine = f"ingen {noun.plural}"
-        holder = attribution.source_name(data.options)
-        chosen_heading = f"{holder[0].upper()}{holder[1:]} knytter ingen {noun.plural} her til {name}."
+        holder = provenance.words(attribution.source(data.options)).subject
+        chosen_heading = f"{holder} knytter ingen {noun.plural} her til {name}."
         withheld = [i for i, item in enumerate(items) if item.kommune == kommune and item.attribution == "inferred"]
         if withheld and not include_inferred:
             chosen_heading += (

@@ -130,7 +130,7 @@ def municipality_ingredients(data: Dataset, kommunekode: str) -> Html:
     quotes = views.quotes_of(data.quotes, kommunekode)
     name = filters.municipality_name(data, kommunekode)
     if quotes.empty:
-        holder = attribution.source_name(data.options)
+        holder = provenance.words(attribution.source(data.options)).subject
         tally = statistics.quote_tally(data)
         counts = attribution.tie_counts(tally, data.options)
         if not tally.stated:  # the count already says the holder ties none: say only that no inferred tie is this one's
@@ -138,8 +138,7 @@ def municipality_ingredients(data: Dataset, kommunekode: str) -> Html:
             said = f"{counts} {none} {name}, så ingen ingrediens kan vises for kommunen alene."
         else:
             said = (
-                f"{holder[0].upper() + holder[1:]} knytter ingen citater til {name}, og ingen er udledt, så ingen ingrediens kan "
-                f"vises for kommunen alene. {counts}"
+                f"{holder} knytter ingen citater til {name}, og ingen er udledt, så ingen ingrediens kan vises for kommunen alene. {counts}"
             )
         return Html(f'<p class="kr-empty-note">{esc(said)}</p>')
     items = []
@@ -161,34 +160,20 @@ def municipality_ingredients(data: Dataset, kommunekode: str) -> Html:
 
 
 def ingredient_parts(tally: statistics.QuoteTally, options: pd.DataFrame) -> str:
-    """How the ingredients' quote counts fit the book's total: which quotes support one, which several, which none
-    and in which sections of the report (or of the data folder's source) those stand."""
-    if not tally.with_ingredient:
-        return f"Ingen af bogens {plural(tally.total, 'citat', 'citater')} underbygger en af de virksomme ingredienser."
-    summed = sum(tally.by_ingredient.values())
-    total = plural(tally.total, "citat", "citater")
-    said = f"Af bogens {total} underbygger {number(tally.with_ingredient)} en af de virksomme ingredienser"
-    if tally.several:
-        said += (
-            f"; {number(tally.several)} af dem underbygger mere end én og tælles ved hver, så ingrediensernes tal giver "
-            f"{number(summed)} tilsammen"
-        )
-    said += "."
-    if set(ties := tally.ties_by_source()) - {BY_REPORT}:
-        whose = provenance.ingredient_ties(ties, "ingredienserne", quotes=tally.quotes_by_source)
-        said += f" {whose}"
-    if tally.without:
-        where = provenance.in_sections(options, [f"»{title}«" for title in tally.without_sections])
-        rest = "Det sidste citat står" if tally.without == 1 else f"De øvrige {number(tally.without)} citater står"
-        said += f" {rest} i {where}, uden for ingredienslisten, og underbygger ingen ingrediens."
-    return said
+    """ingredient_part_items as the paragraph under the ingredient cards: the front page's list and this note give the
+    same counts in the same sentences, written once."""
+    return " ".join(ingredient_part_items(tally, options))
 
 
 def ingredient_part_items(tally: statistics.QuoteTally, options: pd.DataFrame) -> list[str]:
-    """ingredient_parts as the front page's list: each count first, with what it counts and whose ties they are."""
+    """How the ingredients' quote counts fit the book's total, as the front page's list: each count first, with what it
+    counts and whose ties they are; which quotes support one ingredient, which several, which none and in which
+    sections of the report (or of the data folder's source) those stand."""
     if not tally.with_ingredient:
         return [f"Ingen af bogens {plural(tally.total, 'citat', 'citater')} underbygger en af de virksomme ingredienser."]
-    items = [f"{plural(tally.with_ingredient, 'citat', 'citater')} underbygger en af de virksomme ingredienser."]
+    items = [
+        f"{number(tally.with_ingredient)} af bogens {plural(tally.total, 'citat', 'citater')} underbygger en af de virksomme ingredienser."
+    ]
     if tally.several:
         items.append(
             f"{number(sum(tally.by_ingredient.values()))} citater tæller ingredienssiderne tilsammen: {number(tally.several)} "

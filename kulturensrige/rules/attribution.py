@@ -70,7 +70,7 @@ def filter_help(tally: statistics.QuoteTally, options: pd.DataFrame) -> str:
     municipality (the report ties none; the count is the quote tally's) and what an inferred tie is, in the words of
     data/provenance.py."""
     said = provenance.words(source(options))
-    holder = said.holder[0].upper() + said.holder[1:]
+    holder = said.subject
     if tally.stated:
         ties = f"{plural(tally.stated, 'citat', 'citater')} er knyttet til en kommune, {said.stated}"
     else:
@@ -84,7 +84,7 @@ def intro(quotes: pd.DataFrame, tied_by: str) -> str:
     said = provenance.words(tied_by)
     stated = int((quotes["attribution"] == "stated").sum())
     inferred = int((quotes["attribution"] == "inferred").sum())
-    holder = said.holder[0].upper() + said.holder[1:]
+    holder = said.subject
     if not stated and not inferred:
         return f"{holder} knytter ingen citater til kommunen, og ingen er udledt."
     parts = []
