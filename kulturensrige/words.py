@@ -9,26 +9,50 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from functools import cache
-
-import pyphen
+from itertools import accumulate
+from pathlib import Path
 
 SOFT_HYPHEN = "\u00ad"
 # Words shorter than this never need a break in a narrow column; fewer soft hyphens keep copied text clean.
 HYPHENATE_FROM = 10
+# The joints of the compounds the book may break (ADR 17), kept as data beside this module.
+JOINTS = Path(__file__).with_name("orddeling.txt")
+# How many letters an inflection may add to a listed compound's last part ("lokal|område" + "ts").
+ENDING = 4
 
 
 @cache
-def _danish_hyphenation() -> pyphen.Pyphen:
-    # At least three letters on each side of a break: "fo-reningsfællesskaberne" reads worse than no break at all.
-    return pyphen.Pyphen(lang="da_DK", left=3, right=3)
+def _joints() -> dict[str, tuple[int, ...]]:
+    """Each listed compound, without its joints, and where they are: 'forenings|fælles|skab' -> (9, 15)."""
+    joints = {}
+    for line in JOINTS.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            parts = line.strip().split("|")
+            joints["".join(parts)] = tuple(accumulate(len(part) for part in parts[:-1]))
+    return joints
+
+
+def joints(word: str) -> tuple[int, ...]:
+    """Where a word may break: the joints of the longest listed compound it begins with, when the rest is no more
+    than an ending; none for any other word. A hyphenation dictionary's points split compounds at wrong places
+    ("Tilgængelighed-serklæring", "Team-bu-il-ding"), so a word breaks at a real joint or not at all."""
+    folded = word.casefold()
+    for length in range(len(folded), max(len(folded) - ENDING, 0) - 1, -1):
+        if found := _joints().get(folded[:length]):
+            return found
+    return ()
 
 
 def hyphenated(text: str, shortest: int = HYPHENATE_FROM) -> str:
-    """The text with soft hyphens at the Danish hyphenation points of its long words ("forenings\u00adfællesskaberne"):
-    a narrow column breaks a long name there, with a hyphen, rather than widening past a phone's screen. The points
-    are decided here, the same in every browser: Chromium's hyphens: auto has no Danish dictionary on Linux."""
-    dictionary = _danish_hyphenation()
-    return re.sub(rf"\w{{{shortest},}}", lambda word: dictionary.inserted(word.group(), hyphen=SOFT_HYPHEN), text)
+    """The text with soft hyphens at the joints of its long compounds ("forenings\u00adfælles\u00adskaberne"): a
+    narrow column breaks a long name there, with a hyphen, rather than widening past a phone's screen. The joints are
+    decided here (orddeling.txt), the same in every browser: Chromium's hyphens: auto has no Danish dictionary on Linux."""
+
+    def broken(word: str) -> str:
+        cuts = joints(word)
+        return SOFT_HYPHEN.join(word[start:end] for start, end in zip((0, *cuts), (*cuts, len(word)), strict=True))
+
+    return re.sub(rf"\w{{{shortest},}}", lambda word: broken(word.group()), text)
 
 
 def number(value: float, decimals: int = 0) -> str:

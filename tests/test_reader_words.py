@@ -379,8 +379,8 @@ def test_a_municipalitys_edition_says_why_its_table_of_terms_is_empty(data):
 
 
 def test_a_long_name_gets_soft_hyphens_at_danish_points_and_reads_the_same_without_them():
-    """The narrow names' column of a table of marks on a phone breaks a long word only at a Danish hyphenation
-    point (ADR 17); short words get none, and the text is otherwise unchanged."""
+    """The narrow names' column of a table of marks on a phone breaks a long word only at a joint of the compound
+    (ADR 17); short words get none, and the text is otherwise unchanged."""
     name = "Borgere uden for foreningsfællesskaberne"
     broken = hyphenated(name)
     assert broken.replace(SOFT_HYPHEN, "") == name
@@ -388,3 +388,41 @@ def test_a_long_name_gets_soft_hyphens_at_danish_points_and_reads_the_same_witho
     pieces = broken.split()[-1].split(SOFT_HYPHEN)
     assert len(pieces[0]) >= 3 and len(pieces[-1]) >= 3, pieces  # never "fo-…" nor "…-ne"
     assert hyphenated("Køge og Egedal") == "Køge og Egedal"
+
+
+# Where pyphen's Danish patterns broke the book's words, and where a Dane breaks them (ADR 17).
+COMPOUNDS = {
+    "Tilgængelighedserklæring": "Tilgængeligheds-erklæring",
+    "Klovneshow": "Klovne-show",
+    "Teambuilding": "Team-building",
+    "Lokalområdet": "Lokal-området",
+    "livsmodsgruppe": "livsmods-gruppe",
+}
+
+
+def test_a_compound_breaks_at_its_joint_or_not_at_all():
+    """'Tilgængelighed-serklæring', 'Klovnes-how', 'Team-bu-il-ding', 'Loka-l-området', 'livsmod-s-gruppe': a
+    hyphenation dictionary's points split compounds at wrong places; a word no joint is listed for stays whole."""
+    for word, broken in each(list(COMPOUNDS.items())):
+        assert hyphenated(word).replace(SOFT_HYPHEN, "-") == broken
+    assert hyphenated("Lokalområdets") == f"Lokal{SOFT_HYPHEN}områdets"  # a listed compound with an ending
+    assert hyphenated("Kommuneoversigt Generationer") == "Kommuneoversigt Generationer"
+
+
+def test_every_word_the_built_book_hyphenates_breaks_only_at_listed_joints_into_parts_of_three_letters(built_site: Path):
+    """Every title and table name the book hyphenates, as a reader gets it; and every long word of a title or a table of
+    marks' names is listed, so a phone can break it."""
+    pages = [p.read_text(encoding="utf-8") for p in built_site.rglob("*.html")]
+    broken = {w for page in pages for w in re.findall(r"[\w\u00ad]+", page) if SOFT_HYPHEN in w}
+    assert broken
+    for word in each(sorted(broken)):
+        assert min(len(part) for part in word.split(SOFT_HYPHEN)) >= 3, word
+        assert hyphenated(word.replace(SOFT_HYPHEN, ""), 1) == word, word
+    named = []
+    for page in pages:
+        soup = BeautifulSoup(page, "html.parser")
+        named += [t.get_text() for t in soup.select("article h1")] + [t.get_text() for t in soup.select("table.kr-marks th[scope=row]")]
+    long_words = {w for name in named for w in re.findall(r"[\w\u00ad]{16,}", name)}
+    assert long_words
+    for word in each(sorted(long_words)):
+        assert SOFT_HYPHEN in word, word

@@ -167,9 +167,9 @@ TITLE_HYPHENATE_FROM = 16
 
 
 def hyphenated_title(body: str) -> str:
-    """The page's title with soft hyphens at the Danish hyphenation points of its long words (words.hyphenated, ADR
-    17): on a phone 'Tilgængelighedserklæring' broke as 'Tilgængelighedserklærin / g'; now it breaks where Danish
-    does, with a hyphen, and only where it does not fit. Only the text between tags changes."""
+    """The page's title with soft hyphens at the joints of its long compounds (words.hyphenated, ADR 17): on a phone
+    'Tilgængelighedserklæring' broke as 'Tilgængelighedserklærin / g'; now it breaks as 'Tilgængeligheds- / erklæring',
+    with a hyphen, and only where it does not fit. Only the text between tags changes."""
 
     def words_of(title: re.Match) -> str:
         parts = re.split(r"(<[^>]*>|&[#\w]+;)", title.group(2))
