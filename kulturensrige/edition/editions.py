@@ -483,9 +483,10 @@ def card_items(quotes: pd.DataFrame) -> list[views.Item]:
 
 def ingredient_counts(total: int, own: int, general: int, elsewhere: int, elsewhere_ties: str = "") -> str:
     """How one ingredient's quotes split in this edition, so every count agrees with the diagram of the whole report:
-    'I alt 8 citater til ingrediensen: 1 knyttet til kommunen og 7 generelle.' The quotes tied to other municipalities
+    'I alt 8 citater til ingrediensen: 1 knyttet til kommunen og 7 uden kommune', in the words of the groups' headings
+    (highlight.list_view). The quotes tied to other municipalities
     say whose ties they are (`elsewhere_ties`, cards.tie_levels: 'udledt af redaktionen'); they stand here too."""
-    parts = [f"{number(own)} knyttet til kommunen", f"{number(general)} generelle"]
+    parts = [f"{number(own)} knyttet til kommunen", f"{number(general)} uden kommune"]
     if elsewhere:
         whose = f" ({elsewhere_ties})" if elsewhere_ties else ""
         parts.append(f"{number(elsewhere)} knyttet til andre kommuner{whose}")
