@@ -51,7 +51,7 @@ from nbclient.exceptions import CellExecutionError, DeadKernelError
 from kulturensrige import cli
 from kulturensrige.book.page_source import PAGE_VARIABLE
 from kulturensrige.book.profiles import write_profile_pages
-from kulturensrige.book.site_folder import fresh_site
+from kulturensrige.book.site_folder import SiteBusy, fresh_site, site_lock
 from kulturensrige.data.buildkey import build_key
 from kulturensrige.data.folder_writing import destination_problem
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
@@ -88,12 +88,18 @@ def main(argv: list[str] | None = None) -> int:
     except Interrupted:
         print(interrupted_line("bogen er ikke bygget, og den forrige bog ligger, hvor den lå"), file=sys.stderr)
         return EXIT_CODE
+    except SiteBusy as busy:
+        print(f"Bogen er ikke bygget: {busy}.", file=sys.stderr)
+        return 1
 
 
 def build(folder: Path, output: Path, builder: str = "html") -> int:
-    """Validate, stage, execute, and let Jupyter Book write the site into a fresh folder (site_folder)."""
+    """Validate, stage, execute, and let Jupyter Book write the site into a fresh folder (site_folder). The site's lock
+    is held throughout: the staged source, the caches and the site beside it are this build's alone, and a PDF run
+    cannot swap in its copy of the previous site while this one writes."""
     # Validated once here; the pages' kernel reads the tables from a cache that only this build can write or sign.
-    with tempfile.TemporaryDirectory(prefix="kr-data-cache-") as cache:
+    (output / "_build").mkdir(parents=True, exist_ok=True)
+    with site_lock(output / "_build" / "html"), tempfile.TemporaryDirectory(prefix="kr-data-cache-") as cache:
         os.environ[CACHE_VARIABLE], os.environ[CACHE_KEY_VARIABLE] = cache, secrets.token_hex(32)
         try:
             return _build(folder, output, builder)

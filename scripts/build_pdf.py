@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 
 from kulturensrige import cli
-from kulturensrige.book.site_folder import LinkInSite, replaced_site
+from kulturensrige.book.site_folder import LinkInSite, SiteBusy, replaced_site, site_lock
 from kulturensrige.data.buildkey import RECORD, read_record
 from kulturensrige.data.folder_writing import destination_problem
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
@@ -57,22 +57,32 @@ def main(argv: list[str] | None = None) -> int:
         return cli.refused(refused)
     data = load(folder)
     site = Path(args.site).resolve()
-    problem = site_problem(site, data.fingerprint)
-    if not Path(CHROMIUM).exists():
-        problem = problem or "Chromium mangler: installer Debians pakke 'chromium' (make pdf gør det selv, når den kører som root)."
-    if problem:
-        print(problem, file=sys.stderr)
+    if not site.parent.is_dir():  # nothing to lock, and nothing built
+        print(site_problem(site, data.fingerprint), file=sys.stderr)
         return 1
     started = time.perf_counter()
     stamp = editions.Stamp(data.folder.name, data.fingerprint, build_date(), editions.book_address(raw_url))
     try:
-        with interruptible(), replaced_site(site) as copy:
+        with interruptible(), site_lock(site):
+            # The site is read under its lock: a build running beside this would change it between the look and the copy.
+            problem = site_problem(site, data.fingerprint)
+            if not Path(CHROMIUM).exists():
+                problem = problem or "Chromium mangler: installer Debians pakke 'chromium' (make pdf gør det selv, når den kører som root)."
+            if problem:
+                raise NotPrintable(problem)
             # The editions go into a copy of the site, swapped in when all are written: an interrupted or failed
             # run leaves the site as it was, never half of the PDFs or half of the links.
             # Each edition's HTML is made by the printer that takes it: the first PDF does not wait for the last one's.
-            written = print_pdfs(edition_jobs(data, copy, stamp))
-            remove_stale(copy / "pdf", {p.name for p in written})
-            linked = link_editions(copy, data)
+            with replaced_site(site) as copy:
+                written = print_pdfs(edition_jobs(data, copy, stamp))
+                remove_stale(copy / "pdf", {p.name for p in written})
+                linked = link_editions(copy, data)
+    except NotPrintable as problem:
+        print(problem, file=sys.stderr)
+        return 1
+    except SiteBusy as busy:
+        print(f"PDF-udgaverne er ikke skrevet: {busy}.", file=sys.stderr)
+        return 1
     except (PrintError, LinkInSite) as exc:
         print(f"PDF-udgaverne er ikke skrevet: {exc}; bogen i {site} er som før.", file=sys.stderr)
         return 1
@@ -82,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
     seconds = time.perf_counter() - started
     print(f"{len(written)} PDF-filer skrevet i {site / 'pdf'} på {number(seconds, 1)} s; {len(linked)} sider linker til dem.")
     return 0
+
+
+class NotPrintable(Exception):
+    """The site is not a finished build of these data, or Chromium is missing: nothing is printed."""
 
 
 def site_problem(site: Path, fingerprint: str) -> str:

@@ -8,11 +8,13 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from kulturensrige.book import site_folder
+from kulturensrige.data.buildkey import write_record
 from support.scripts import run_script, script
 
 REPO = Path(__file__).resolve().parent.parent
@@ -143,3 +145,121 @@ def test_an_interrupted_build_leaves_the_previous_site_and_says_so_in_one_line(t
     ]
     assert _files(site) == before
     assert not [p.name for p in site.parent.iterdir() if p.name.startswith(".html")]
+
+
+# A process that holds the site as `make pdf` or `make book` does while it prints or builds: the printer or
+# Jupyter Book is stood in for by a function that says it has started and then waits for the test's word.
+_HOLDER = """
+import sys, time
+from pathlib import Path
+sys.path.insert(0, {tests!r})
+from kulturensrige.data.buildkey import write_record
+from support.scripts import script
+
+started, go, name, argv = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4:]
+
+def wait():
+    started.touch()
+    while not go.exists():
+        time.sleep(0.05)
+
+def printing(jobs):
+    wait()
+    jobs[0].output.parent.mkdir(exist_ok=True)
+    return [job.output.write_bytes(b"%PDF gammel bog") and job.output for job in jobs]
+
+def building(command, env):
+    wait()
+    site = Path(command[command.index("--path-output") + 1]) / "_build" / "html"
+    site.mkdir()
+    (site / "index.html").write_text("ny bog", encoding="utf-8")
+    write_record(site, {{"data_fingerprint": "nye data"}})
+    return 0
+
+module = script(name)
+if name == "build_pdf":
+    module.CHROMIUM, module.print_pdfs, module.link_editions = sys.executable, printing, lambda site, data: []
+else:
+    module.execute_in_kernels, module.run_in_own_group = (lambda *args: None), building
+sys.exit(module.main(argv))
+"""
+
+
+def _holding(tmp_path: Path, name: str, *argv: str) -> subprocess.Popen:
+    """scripts/<name>.py in a process of its own, stopped where it prints or builds until the test writes `go`."""
+    started = tmp_path / "started"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLDER.format(tests=str(REPO / "tests")), str(started), str(tmp_path / "go"), name, *argv],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    for _ in range(1200):
+        if started.exists() or holder.poll() is not None:
+            break
+        time.sleep(0.05)
+    assert started.exists(), holder.communicate()
+    return holder
+
+
+def _finish(tmp_path: Path, holder: subprocess.Popen) -> subprocess.CompletedProcess:
+    (tmp_path / "go").touch()
+    out, err = holder.communicate(timeout=120)
+    return subprocess.CompletedProcess(holder.args, holder.returncode, out, err)
+
+
+def test_a_build_while_the_pdfs_are_printed_is_refused_and_the_site_stays_one_build(tmp_path: Path, monkeypatch):
+    """Hostile round 12, #1: `make pdf` copies the site, `make book` swaps in a new one, then `make pdf` swaps its copy
+    of the old one back over it: kr-build.json and pages of either, both saying they were done. Two real processes:
+    while one prints, a build of the same site is refused in one line and changes nothing; the printing ends well."""
+    from kulturensrige import load
+
+    data = load(REPO / "data")
+    output = tmp_path / "output"
+    site = _site(output)
+    write_record(site, {"data_fingerprint": data.fingerprint})
+    before = _files(site)
+    printer = _holding(tmp_path, "build_pdf", "--site", str(site), "--data", str(REPO / "data"))
+    try:
+        build = script("build_book")
+        monkeypatch.setattr(build, "execute_in_kernels", lambda *args: None)
+        monkeypatch.setattr(build, "run_in_own_group", lambda command, env: pytest.fail("the build ran beside the printing"))
+        result = run_script("build_book", "--data", str(REPO / "data"), "--output", str(output))
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert result.stderr.splitlines()[-1:] == [
+            f"Bogen er ikke bygget: bogen i {site.resolve()} bygges eller får PDF-udgaver af en anden kørsel (make book eller "
+            "make pdf) lige nu; intet er ændret, så kør igen, når den er færdig."
+        ]
+        assert _files(site) == before
+    finally:
+        printed = _finish(tmp_path, printer)
+    assert printed.returncode == 0, printed.stderr
+    assert _files(site) == before | {f"pdf/{path.name}": b"%PDF gammel bog" for path in (site / "pdf").iterdir()}
+
+
+def test_pdfs_while_the_book_is_built_are_refused_and_the_new_build_is_swapped_in_whole(tmp_path: Path):
+    """The other way round: while `make book` writes the new site, `make pdf` on the same site is refused at once
+    (its copy of the old site would otherwise replace the new one when it is done)."""
+    from kulturensrige import load
+
+    output = tmp_path / "output"
+    site = _site(output)
+    write_record(site, {"data_fingerprint": load(REPO / "data").fingerprint})
+    builder = _holding(tmp_path, "build_book", "--data", str(REPO / "data"), "--output", str(output))
+    try:
+        result = subprocess.run(
+            [sys.executable, str(REPO / "scripts" / "build_pdf.py"), "--site", str(site), "--data", str(REPO / "data")],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert result.stderr.splitlines() == [
+            f"PDF-udgaverne er ikke skrevet: bogen i {site.resolve()} bygges eller får PDF-udgaver af en anden kørsel (make "
+            "book eller make pdf) lige nu; intet er ændret, så kør igen, når den er færdig."
+        ]
+    finally:
+        built = _finish(tmp_path, builder)
+    assert built.returncode == 0, built.stderr
+    assert _files(site) == {"index.html": b"ny bog", "kr-build.json": (site / "kr-build.json").read_bytes()}
+    assert b"nye data" in (site / "kr-build.json").read_bytes()

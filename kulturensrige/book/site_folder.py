@@ -10,10 +10,16 @@ for a step that changes a finished site (the PDF editions): it works on a copy a
 
 A process that was killed outright (kill -9, a power cut) leaves its hidden sibling behind; the next build or
 PDF run tidies it up (`recover`) before it starts, putting the last finished site back where needed.
+
+A build and a PDF run at the same time each swapped in a site of their own: the PDF run's copy, made before the
+build swapped in new data, replaced the new site with the old one's pages, PDFs and record, and both said they were
+done. So each holds `site_lock` from before it reads the site until its swap is done: a second run is refused in
+one line at once, and the lock goes with the process that holds it, however it ends.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 from collections.abc import Iterator
@@ -25,6 +31,32 @@ from kulturensrige.data.folder_writing import process_running
 # The hidden siblings of site/, each named after the process that made it: `.html.forrige-PID` is the previous
 # site while a build writes a new one; `.html.ny-PID` a copy being changed; `.html.slettes-PID` one swapped out.
 PREVIOUS, NEW, OUTGOING = "forrige", "ny", "slettes"
+
+
+class SiteBusy(Exception):
+    """Another build or PDF run is changing this site: two at a time would leave a site of both."""
+
+    def __init__(self, site: Path) -> None:
+        super().__init__(
+            f"bogen i {site} bygges eller får PDF-udgaver af en anden kørsel (make book eller make pdf) lige nu; intet er "
+            "ændret, så kør igen, når den er færdig"
+        )
+
+
+@contextmanager
+def site_lock(site: Path) -> Iterator[None]:
+    """Hold the lock of `site` for the block, or raise SiteBusy at once. The lock is an flock on the folder that holds
+    the site (which must exist): it leaves no file behind, and the kernel lets go of it when the process ends, even by
+    kill -9. A child process does not inherit it (Python opens files non-inheritable)."""
+    holder = os.open(site.parent, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        try:
+            fcntl.flock(holder, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise SiteBusy(site) from None
+        yield
+    finally:
+        os.close(holder)
 
 
 def _sibling(site: Path, kind: str) -> Path:
