@@ -226,10 +226,7 @@ def test_a_build_while_the_pdfs_are_printed_is_refused_and_the_site_stays_one_bu
         monkeypatch.setattr(build, "run_in_own_group", lambda command, env: pytest.fail("the build ran beside the printing"))
         result = run_script("build_book", "--data", str(REPO / "data"), "--output", str(output))
         assert result.returncode == 1 and "Traceback" not in result.stderr
-        assert result.stderr.splitlines()[-1:] == [
-            f"Bogen er ikke bygget: bogen i {site.resolve()} bygges eller får PDF-udgaver af en anden kørsel (make book eller "
-            "make pdf) lige nu; intet er ændret, så kør igen, når den er færdig."
-        ]
+        assert result.stderr.splitlines()[-1:] == [f"Bogen er ikke bygget: {site_folder.SiteBusy(site.resolve())}."]
         assert _files(site) == before
     finally:
         printed = _finish(tmp_path, printer)
@@ -254,10 +251,7 @@ def test_pdfs_while_the_book_is_built_are_refused_and_the_new_build_is_swapped_i
             timeout=120,
         )
         assert result.returncode == 1 and "Traceback" not in result.stderr
-        assert result.stderr.splitlines() == [
-            f"PDF-udgaverne er ikke skrevet: bogen i {site.resolve()} bygges eller får PDF-udgaver af en anden kørsel (make "
-            "book eller make pdf) lige nu; intet er ændret, så kør igen, når den er færdig."
-        ]
+        assert result.stderr.splitlines() == [f"PDF-udgaverne er ikke skrevet: {site_folder.SiteBusy(site.resolve())}."]
     finally:
         built = _finish(tmp_path, builder)
     assert built.returncode == 0, built.stderr
