@@ -384,6 +384,56 @@ def test_a_whole_number_in_a_text_column_is_read_as_the_digits_it_shows(exported
     assert roles[:4] == ["42", "0001", "-007", "259"]
 
 
+def test_a_date_time_duration_or_true_false_cell_outside_a_date_column_is_refused_with_what_excel_stored(exported: Path, tmp_path: Path):
+    """Hostile round 12, #2: '2-1' typed into a text column was imported as 2026-01-02, 'SAND' as TRUE and '1:30' as
+    1:30:00, and '100 %' in an integer column as 1, without a word. Only the events' date column (schema.date) reads a
+    date cell; every other column refuses one in a line that names the cell, what Excel stored and what to do."""
+    text_cells = [
+        (dt.datetime(2026, 1, 2), "d-m", "en dato vist med formatet 'd-m', som Excel gemmer som 2026-01-02"),
+        (True, "General", "en sandhedsværdi (SAND eller FALSK), som Excel gemmer som TRUE"),
+        (dt.time(1, 30), "h:mm", "et klokkeslæt vist med formatet 'h:mm', som Excel gemmer som 01:30"),
+        (dt.timedelta(hours=1, minutes=30), "[h]:mm", "en varighed vist med formatet '[h]:mm', som Excel gemmer som 1:30:00"),
+        (dt.datetime(2021, 11, 5, 10, 30), "yyyy-mm-dd h:mm", "en dato med klokkeslæt"),
+    ]
+    integer_cells = [
+        (1, "0%", "er et tal vist med formatet '0%' i en kolonne for hele tal; Excel har gemt 1"),
+        (3, '0 "kr."', "'0 \"kr.\"'"),
+    ]
+
+    def edit(book) -> None:
+        _numbers_in("speaker_role", [(value, number_format) for value, number_format, _ in text_cells])(book)
+        _numbers_in("position", [(value, number_format) for value, number_format, _ in integer_cells])(book)
+        events = book["programme_events"]
+        date = events.cell(2, column(events, "date"))
+        date.value, date.number_format = dt.datetime(2021, 11, 1), "mmm-yy"
+
+    result = run_import(edited(exported, tmp_path, edit), tmp_path / "ud")
+    assert result.returncode == 1 and not (tmp_path / "ud").exists() and "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    for row, (_, _, said) in each(enumerate(text_cells, start=2)):
+        prefix = f"arbejdsbog.xlsx, ark quotes, række {row}, kolonne speaker_role: "
+        line = next((x for x in lines if x.startswith(prefix)), "")
+        assert f"celle D{row} er {said}" in line and line.endswith("så formatér cellen som Tekst, og skriv teksten som tekst"), line
+    for row, (_, _, said) in each(enumerate(integer_cells, start=2)):
+        line = next((x for x in lines if x.startswith(f"arbejdsbog.xlsx, ark quotes, række {row}, kolonne position: ")), "")
+        assert said in line and "formatér cellen som Standard, og skriv det hele tal med cifre" in line, line
+    assert not [x for x in lines if "programme_events" in x]
+    assert len(lines) == len(text_cells) + len(integer_cells) + 1  # and the count
+
+
+def test_a_whole_number_in_an_integer_column_is_read_through_a_plain_or_grouped_format(exported: Path, tmp_path: Path):
+    workbook = edited(exported, tmp_path, _numbers_in("position", [(7, "General"), (8, "0"), (9, "#,##0"), (10, "@")]))
+    result = run_import(workbook, tmp_path / "ud")
+    assert result.returncode == 0, result.stderr
+    positions = [row["position"] for row in csv.DictReader(io.StringIO((tmp_path / "ud" / "quotes.csv").read_text(encoding="utf-8")))]
+    assert positions[:4] == ["7", "8", "9", "10"]
+
+
+def test_only_a_column_the_schema_makes_with_date_takes_a_date_cell():
+    taking = [f"{table.name}.{name}" for table in TABLES.values() for name in table.columns if table.takes_dates(name)]
+    assert taking == ["programme_events.date"]
+
+
 # -- units --------------------------------------------------------------------------------------
 
 

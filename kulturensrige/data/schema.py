@@ -90,6 +90,11 @@ class Table:
     def integer_columns(self) -> list[str]:
         return [name for name in self.columns if self.kind_of(name) == "integer"]
 
+    def takes_dates(self, column: str) -> bool:
+        """Whether a workbook's date cell may be read into `column` (as ÅÅÅÅ-MM or ÅÅÅÅ-MM-DD): only a column made
+        by `date`. Any other column refuses one, as its text would not be what the analyst sees (2-1 read 2026-01-02)."""
+        return bool(self.schema.columns[column].metadata.get("dates", False))
+
 
 def _column(dtype, checks: list[pa.Check], description: str, example: str, kind: str, **meta) -> pa.Column:
     return pa.Column(
@@ -133,6 +138,12 @@ def kommunekode(description: str, example: str = "259", references: str | None =
 def text(description: str, example: str, required: bool = True) -> pa.Column:
     checks = [pa.Check.str_length(min_value=1, error="en tekst, ikke tom")] if required else []
     return _column(str, checks, description, example, "text", required=required)
+
+
+def date(description: str, example: str) -> pa.Column:
+    """A month or a day as text, ÅÅÅÅ-MM or ÅÅÅÅ-MM-DD, or 'ikke angivet'; a workbook's date cell is read into it."""
+    error = "en dato som ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD, eller 'ikke angivet'"
+    return _column(str, [pa.Check.str_matches(MONTH_OR_NOT_STATED, error=error)], description, example, "text", dates=True)
 
 
 def integer(description: str, example: str, minimum: int = 0) -> pa.Column:
@@ -455,13 +466,7 @@ TABLES: dict[str, Table] = {
                 "number": integer("Nummer inden for sin slags.", "4", minimum=1),
                 "title": text("Titel.", "Workshop 4"),
                 "mode": choice(("fysisk", "virtuel", NOT_STATED), "Fysisk, virtuel eller 'ikke angivet'.", "fysisk"),
-                "date": _column(
-                    str,
-                    [pa.Check.str_matches(MONTH_OR_NOT_STATED, error="en dato som ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD, eller 'ikke angivet'")],
-                    "Dato som ÅÅÅÅ-MM, eller 'ikke angivet'.",
-                    "2021-11",
-                    "text",
-                ),
+                "date": date("Dato som ÅÅÅÅ-MM, eller 'ikke angivet'.", "2021-11"),
                 "place": text("Sted, eller 'ikke angivet'.", "Arken"),
                 "description": text("Beskrivelse med egne ord.", "..."),
                 "section_id": SECTION,

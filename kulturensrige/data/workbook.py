@@ -361,6 +361,7 @@ def sheet_records(book: StreamedWorkbook, table: Table, label: str) -> tuple[lis
     problems: list[Problem] = []
     names: list[str] = []
     kinds: list[str | None] = []
+    dated: list[bool] = []
     last = 0
     previous = 0  # the XML's last row number, blank rows included
     try:
@@ -376,11 +377,12 @@ def sheet_records(book: StreamedWorkbook, table: Table, label: str) -> tuple[lis
             if far is not None:
                 problems.append(Problem(label, far.row, _column_name(names, far.column), _shown(far.value), _far_away(far)))
                 break
-            problems += [
-                Problem(label, c.row, _column_name(names, c.column), _shown(c.value), message)
-                for c in present
-                if (message := _unreadable(c) or (_number_as_text(c, kinds[c.column - 1] if c.column <= len(kinds) else None)))
-            ]
+            for c in present:
+                kind = kinds[c.column - 1] if c.column <= len(kinds) else None
+                dates = c.column <= len(kinds) and dated[c.column - 1]
+                if message := _unreadable(c) or _number_as_text(c, kind) or _not_text(c, kind, dates):
+                    shown = cell_text(c.value, c.number_format, kind) if c.kind in ("b", "d") else _shown(c.value)
+                    problems.append(Problem(label, c.row, _column_name(names, c.column), shown, message))
             problems += _repeated_cells(cells, names, label)
             width = max(len(names), *(c.column for c in present))
             texts = [""] * width
@@ -390,6 +392,7 @@ def sheet_records(book: StreamedWorkbook, table: Table, label: str) -> tuple[lis
             if not names:
                 names = [h.strip() for h in texts]
                 kinds = [table.kind_of(n) if n in table.schema.columns else None for n in names]
+                dated = [n in table.schema.columns and table.takes_dates(n) for n in names]
             records.append((number, texts))
             last = number
     except DAMAGED:
@@ -479,6 +482,8 @@ MAX_NUMBER_DIGITS = 15
 # The number formats that show a whole number as its digits, whatever the locale: General, Text, 0 and a zero-padded
 # 0000 (cell_text pads to the zeros' count).
 _DIGITS_FORMAT = re.compile(r"General|@|0+", re.IGNORECASE)
+# The formats an integer column reads a number through: each shows a whole number as its digits, grouped or not.
+_INTEGER_FORMAT = re.compile(r"General|@|0+|#,##0", re.IGNORECASE)
 
 
 def _number_as_text(cell: Cell, kind: str | None) -> str | None:
@@ -495,8 +500,16 @@ def _number_as_text(cell: Cell, kind: str | None) -> str | None:
             f"celle {cell.reference} er et tal med mere end {MAX_NUMBER_DIGITS} cifre; Excel gemmer kun {MAX_NUMBER_DIGITS} "
             "betydende cifre, så tallet kan være ændret; formatér cellen som Tekst, og skriv værdien igen, som den skal stå"
         )
-    if kind in (None, "integer"):
+    if kind is None:
         return None
+    if kind == "integer":
+        if _INTEGER_FORMAT.fullmatch(cell.number_format or "General"):
+            return None
+        return (
+            f"celle {cell.reference} er et tal vist med formatet {cell.number_format!r} i en kolonne for hele tal; Excel har gemt "
+            f"{cell_text(value)}, som ikke er det, du ser (100 % gemmes som 1); formatér cellen som Standard, og skriv det hele "
+            "tal med cifre"
+        )
     whole = isinstance(value, int) or value.is_integer()
     if whole and _DIGITS_FORMAT.fullmatch(cell.number_format or "General"):
         return None
@@ -506,6 +519,34 @@ def _number_as_text(cell: Cell, kind: str | None) -> str | None:
         "0000, for andre tal vises forskelligt fra regneark til regneark (1.234,50 eller 1,234.50); formatér cellen som Tekst, "
         "og skriv værdien, som den skal stå"
     )
+
+
+# What Excel stores a typed value as, when it is not text or a number: a reader of a text column would get other text
+# than the analyst sees ('2-1' as 2026-01-02, 'SAND' as TRUE, '1:30' as 1:30:00).
+_MOMENTS = ((dt.datetime, "en dato med klokkeslæt"), (dt.date, "en dato"), (dt.time, "et klokkeslæt"), (dt.timedelta, "en varighed"))
+
+
+def _not_text(cell: Cell, kind: str | None, dates: bool) -> str | None:
+    """Why a true/false, date, time or duration cell cannot be read into its column, or None. A date is read only into
+    a column the schema says takes dates (schema.date), as ÅÅÅÅ-MM(-DD); in any other it is refused, not turned into
+    text the analyst never typed. No column takes a true/false cell."""
+    if kind is None:
+        return None  # the header, or a column the schema does not know (refused as such)
+    allowed = (
+        "et helt tal, så formatér cellen som Standard, og skriv tallet med cifre"
+        if kind == "integer"
+        else "tekst (kun en datokolonne læser en dato), så formatér cellen som Tekst, og skriv teksten som tekst"
+    )
+    if cell.kind == "b":
+        stored = cell_text(cell.value)
+        return f"celle {cell.reference} er en sandhedsværdi (SAND eller FALSK), som Excel gemmer som {stored}; kolonnen tager {allowed}"
+    if cell.kind != "d" or dates:
+        return None
+    midnight = isinstance(cell.value, dt.datetime) and cell.value.time() == dt.time(0, 0)
+    what = "en dato" if midnight else next(name for moment, name in _MOMENTS if isinstance(cell.value, moment))
+    shown = "" if cell.number_format in ("", "General") else f" vist med formatet {cell.number_format!r}"
+    stored = cell_text(cell.value, cell.number_format)
+    return f"celle {cell.reference} er {what}{shown}, som Excel gemmer som {stored}; kolonnen tager {allowed}"
 
 
 def _header_text(value: object) -> str:

@@ -8,6 +8,7 @@ be provoked, `message_kinds` raises, and the tests notice.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import io
 import re
@@ -195,7 +196,7 @@ def _set(reference: str, value: str) -> Callable:
     return edit
 
 
-def _number(reference: str, value: float, number_format: str) -> Callable:
+def _number(reference: str, value: object, number_format: str) -> Callable:
     def edit(book) -> None:
         cell = book["quotes"][reference]
         cell.value, cell.number_format = value, number_format
@@ -456,6 +457,18 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
                 "En tekstkolonne har et tal, der ikke vises som sine cifre (decimaler, tusindtalsskilletegn, procent). Hvordan "
                 "det ser ud, afhænger af regnearkets sprog, og den gemte værdi (1234.5) er ikke den, du ser.",
                 "Formatér kolonnen som Tekst, og skriv værdien igen, som den skal stå.",
+            ),
+            MessageKind(
+                lambda folder, raws: _read_edited(_number("D2", dt.datetime(2026, 1, 2), "d-m")),
+                "En tekstkolonne har en dato, et klokkeslæt, en varighed eller SAND/FALSK. Excel gemmer det som noget andet, end "
+                "du skrev (2-1 bliver 2026-01-02, SAND bliver TRUE, 1:30 bliver 1:30:00); kun begivenhedernes datokolonne læser en dato.",
+                "Formatér cellen som Tekst, og skriv teksten igen, som den skal stå.",
+            ),
+            MessageKind(
+                lambda folder, raws: _read_edited(_number("B2", 1, "0%")),
+                "En kolonne for hele tal har et tal med procent, valuta eller decimaler. Den gemte værdi er ikke den, du ser "
+                "(100 % gemmes som 1).",
+                "Formatér cellen som Standard, og skriv det hele tal med cifre.",
             ),
             MessageKind(
                 lambda folder, raws: _read_edited(_number("D2", 12345678901234567890, "General")),
