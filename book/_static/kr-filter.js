@@ -133,7 +133,7 @@
   /** A search keeps the choice: the search forms send it along (the result links take it on click, KR.carry). */
   function carryIntoSearch() {
     const fields = {
-      kommune: KR.state.kommune === D.all ? null : KR.slugOf(KR.state.kommune),
+      kommune: KR.slugOf(KR.state.kommune), // "alle" too, as in every link (KR.queryFor)
       udledte: KR.state.inferred ? null : "nej",
     };
     for (const form of document.querySelectorAll("form.bd-search")) {
@@ -344,14 +344,10 @@
     noteSearchAsFiles();
     KR.setupCharts();
     KR.setupCompare();
-    const read = KR.readQuery(window.location.search);
-    // An address without a choice takes the reader's last one (KR.recall) and says it; one with a choice wins. A
+    // An address without a choice takes the reader's last one (KR.opening) and says it; one with a choice wins. A
     // municipality the book does not have (a mistyped link) is said so, and the last choice stays.
-    const recalled = KR.queryChooses(window.location.search) && !read.unknown ? null : KR.recall();
-    if (recalled) {
-      read.state = recalled;
-      KR.writeUrl(recalled, false);
-    }
+    const read = KR.opening(window.location.search);
+    if (read.recalled) KR.writeUrl(read.state, false);
     if (read.unknown) {
       ui.notice.hidden = false;
       // Filled a moment after it is shown, so screen readers announce it.

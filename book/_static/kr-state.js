@@ -72,10 +72,21 @@ window.KR = window.KR || {};
     }
   };
 
-  /** The query string for a state, keeping every other parameter of `query`. */
+  /** The state a page opens in: an address that says a choice wins, "Alle kommuner" too; one that says none (a
+   * bookmark, a link from outside the book) or names a municipality the book does not have takes the reader's last
+   * choice (KR.recall). {state, raw, unknown, recalled}. */
+  KR.opening = (search) => {
+    const read = KR.readQuery(search);
+    const recalled = KR.queryChooses(search) && !read.unknown ? null : KR.recall();
+    return recalled ? { ...read, state: recalled, recalled: true } : { ...read, recalled: false };
+  };
+
+  /** The query string for a state, keeping every other parameter of `query`. The municipality is always said,
+   * "alle" too: a link from a page showing all of them opens showing all of them, whatever another tab or an earlier
+   * visit left as the last choice (KR.opening). */
   KR.queryFor = (query, s) => {
     const params = new URLSearchParams(query);
-    s.kommune === D.all ? params.delete("kommune") : params.set("kommune", KR.slugOf(s.kommune));
+    params.set("kommune", KR.slugOf(s.kommune));
     s.inferred ? params.delete("udledte") : params.set("udledte", "nej");
     const text = params.toString();
     return text ? `?${text}` : "";

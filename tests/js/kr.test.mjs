@@ -54,7 +54,7 @@ test("the query string reads the state and flags an unknown municipality", () =>
 test("links keep their path, other parameters and fragment, and take the state's slug", () => {
   const s = { kommune: "259", inferred: false };
   assert.equal(KR.withState("../a.html?x=1#top", s), "../a.html?x=1&kommune=koege&udledte=nej#top");
-  assert.equal(KR.withState("a.html?kommune=egedal", { kommune: "alle", inferred: true }), "a.html");
+  assert.equal(KR.withState("a.html?kommune=egedal", { kommune: "alle", inferred: true }), "a.html?kommune=alle");
   assert.equal(KR.keyOf(s), "259|uden-udledte");
 });
 
@@ -273,4 +273,23 @@ test("an address says a choice when it names a municipality, all of them, or the
   assert.equal(KR.queryChooses("?q=kultur"), false);
   assert.equal(KR.queryChooses("?kommune=alle"), true);
   assert.equal(KR.queryChooses("?udledte=nej"), true);
+});
+
+test("a link made while all municipalities are shown opens showing all, whatever the last choice was", () => {
+  // Hostile round 12, #4, and the code review's #19: the comparison's address after "Alle kommuner" dropped the
+  // choice, so its receiver got their own remembered municipality as a third column; a link from a page showing all
+  // of them, opened after another tab had chosen Egedal, showed Egedal.
+  const items = new Map([["kr-valg", JSON.stringify({ kommune: "egedal", inferred: false })]]);
+  globalThis.localStorage = { getItem: (k) => items.get(k) ?? null, setItem: () => {}, removeItem: () => {} };
+  const all = { kommune: "alle", inferred: true };
+  for (const href of ["sammenligning.html?sammenlign=koege,egedal", "a.html", "a.html?kommune=koege#x"]) {
+    const link = KR.withState(href, all);
+    const opened = KR.opening(link.slice(link.indexOf("?")).split("#")[0]);
+    assert.deepEqual(opened.state, all, link);
+    assert.equal(opened.recalled, false, link);
+  }
+  assert.deepEqual(KR.opening("?sammenlign=koege,egedal").state, { kommune: "240", inferred: false }, "no choice");
+  assert.deepEqual(KR.opening("?kommune=atlantis").state, { kommune: "240", inferred: false }, "unknown");
+  assert.deepEqual(KR.opening("?kommune=koege").state, { kommune: "259", inferred: true }, "a choice wins");
+  delete globalThis.localStorage;
 });
