@@ -360,6 +360,19 @@ BAD_PROJECTS = {
     "broken_xml": (_replace("project.qde", b"</Project>", b"</Projekt>"), "ikke gyldig XML"),
     # Hostile round 10, #12: a selection renamed to another's name took that quote's id (and could give it its text).
     "two_selections_one_id": (_named_alike(b"014", b"021"), "2 markeringer hedder 'eget-navn'"),
+    # Hostile round 12, #5: a selection named as the id another gets from its guid took it, and the duplicate id was
+    # said of the other passage only.
+    "a_name_that_is_anothers_generated_id": (
+        _replace(
+            "project.qde",
+            b'guid="5e1e0000-0000-4000-8000-000000000014"',
+            b'guid="5e1e0000-0000-4000-8000-000000000014" name="qda-5e1e0000-0000-4000-8000-000000000021"',
+        ),
+        (
+            "markeringen (kilden 'Interview, bibliotekar', tegn 137–174, guid 5e1e0000-0000-4000-8000-000000000014) hedder "
+            "'qda-5e1e0000-0000-4000-8000-000000000021', som er det id, markeringen (kilden"
+        ),
+    ),
     # ... and a source converted to Windows line breaks after coding shifted every passage after the first break.
     "windows_line_breaks_undecided": (_windows_line_breaks(INTERVIEW), "kilden har Windows-linjeskift (CRLF)"),
 }

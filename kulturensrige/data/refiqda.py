@@ -845,7 +845,7 @@ def _shared_names(passages: list[Passage], project: Project, label: str) -> list
     for passage in passages:
         if re.match(SLUG_PATTERN, passage.name):
             by_name.setdefault(passage.name, []).append(passage)
-    return [
+    problems = [
         _problem(
             f"{label}: {PROJECT_FILE}",
             f"{len(holders)} markeringer hedder {name!r} ({'; '.join(_named_place(project, p) for p in holders)}); navnet bliver "
@@ -853,6 +853,17 @@ def _shared_names(passages: list[Passage], project: Project, label: str) -> list
         )
         for name, holders in by_name.items()
         if len(holders) > 1
+    ]
+    # A passage without such a name gets its id from its guid (_quote_id): a name that is that id was taken by both.
+    return problems + [
+        _problem(
+            f"{label}: {PROJECT_FILE}",
+            f"markeringen ({_named_place(project, by_name[generated][0])}) hedder {generated!r}, som er det id, markeringen "
+            f"({_named_place(project, passage)}) får af sin guid; navnet bliver citatets id og skal være entydigt: giv den første "
+            "et andet navn i QDA-programmet (eller intet navn)",
+        )
+        for passage in passages
+        if not re.match(SLUG_PATTERN, passage.name) and (generated := _ID_PREFIX + passage.guid) in by_name
     ]
 
 
