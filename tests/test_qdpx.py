@@ -419,6 +419,29 @@ def test_an_export_whose_sources_were_converted_to_windows_line_breaks_imports_i
     assert "Passager læst med et Windows-linjeskift talt som ét tegn" in out
 
 
+def test_an_export_whose_source_was_edited_in_front_of_its_passages_says_so_in_one_line(tmp_path: Path, capsys):
+    """Hostile round 12, #6: words typed at the top of an exported source (no CRLF) shifted every passage after them,
+    and the import said nothing, though the export's digest of each quote's text no longer matched. The quotes are
+    read as the positions give them (a passage re-coded in the QDA program has a stale digest too), and each such
+    source gets one line saying how many passages differ, the first, and what to do."""
+    project = tmp_path / "kulturens-rige.qdpx"
+    assert export_qdpx.main(["--data", str(REPO / "data"), "--out", str(project), "--codes", str(tmp_path / "koder.csv")]) == 0
+    with zipfile.ZipFile(project) as archive:
+        files = {info.filename: archive.read(info) for info in archive.infolist()}
+    qde = files["project.qde"].decode("utf-8")
+    edited = next(n for n in sorted(files) if n.startswith("sources/") and f"internal://{Path(n).name}" in qde)
+    files[edited] = "Tilføjet bagefter. ".encode() + files[edited]
+    with zipfile.ZipFile(project, "w") as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    code, out, err = run_import(project, tmp_path / "tilbage", capsys, codes=tmp_path / "koder.csv")
+    assert code == 0 and "Traceback" not in err, err
+    changed = [line for line in err.splitlines() if "giver en anden tekst end den, projektet blev eksporteret med" in line]
+    assert len(changed) == 1 and changed[0].startswith("kulturens-rige.qdpx: kilden "), err
+    assert "er kilden ændret foran dem, er citaterne forskudt: se dem efter, og ret markeringerne i QDA-programmet" in changed[0]
+    assert re.search(r"— \d+ markering(er)? \(fx [a-z0-9-]+, tegn \d+–\d+\) giver", changed[0]), changed[0]
+
+
 @pytest.mark.parametrize(("change", "reading"), [(_windows_line_breaks(INTERVIEW), "et-tegn"), (_coded_in_crlf, "to-tegn")])
 def test_windows_line_breaks_are_counted_as_the_analyst_says_and_the_quotes_keep_one_line_feed(change, reading, tmp_path: Path, capsys):
     """Without the export's digest nothing in the file says how its positions count a CRLF: --linjeskift does, for a

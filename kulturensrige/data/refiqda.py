@@ -128,6 +128,9 @@ class Project:
     # source name -> passages read with a Windows line break counted as one character, as the export's digest of their
     # text (or --linjeskift et-tegn) says they were made (the source was converted after the export)
     counted_as_one: Counter = field(default_factory=Counter)
+    # one line per source whose passages cut another text than the export's digest says they held (the source edited in
+    # front of them shifts them all): read as they are, and said
+    changed: list[Problem] = field(default_factory=list)
     # guid of a source or passage -> one dict of variables per case (or the source's own variables)
     selection_cases: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     source_cases: dict[str, list[dict[str, str]]] = field(default_factory=dict)
@@ -306,6 +309,7 @@ def _text_source(
     problems = []
     one_each = _one_character_breaks(text) if "\r" in text else None
     undecided: dict[str, list[str]] = {}  # _AMBIGUOUS or _CHANGED -> the selections, described
+    changed: list[str] = []  # the selections whose text is not the one exported, described
     for selection in coded:
         positions = _positions(selection, where)
         if isinstance(positions, Problem):
@@ -315,7 +319,8 @@ def _text_source(
         sel = _guid(selection.get("guid"))
         passage_name = (selection.get("name") or "").strip()
         stored = _stored(selection)
-        reading = _reading(text, one_each, start, end, stored.pop(TEXT_DIGEST, None), line_breaks)
+        digest = stored.pop(TEXT_DIGEST, None)
+        reading = _reading(text, one_each, start, end, digest, line_breaks)
         if reading in (_AMBIGUOUS, _CHANGED):
             undecided.setdefault(reading, []).append(f"{visible(passage_name) or sel}, tegn {start}–{end}")
             continue
@@ -329,9 +334,20 @@ def _text_source(
             passage_text = one_each[start:end]
         else:
             passage_text = text[start:end]
+        if digest and _digest(passage_text) != digest:
+            changed.append(f"{visible(passage_name) or sel}, tegn {start}–{end}")
         codes = tuple(_guid(r.get("targetGUID")) for c in selection.findall(f"{_Q}Coding") if (r := c.find(f"{_Q}CodeRef")) is not None)
         project.passages.append(Passage(sel, passage_name, guid, start, end, _one_character_breaks(passage_text), codes, stored))
     problems += [_problem(where, _undecided(kind, selections)) for kind, selections in undecided.items()]
+    if changed:
+        project.changed.append(
+            _problem(
+                where,
+                f"{plural(len(changed), 'markering', 'markeringer')} (fx {changed[0]}) giver en anden tekst end den, projektet "
+                "blev eksporteret med; er kilden ændret foran dem, er citaterne forskudt: se dem efter, og ret markeringerne "
+                "i QDA-programmet",
+            )
+        )
     return problems
 
 
@@ -700,7 +716,8 @@ def import_project(
         check=lambda staged: _in_the_project(check_folder(staged), out_raws["quotes"], origins),
     )
     quotes = out_raws["quotes"]
-    summary.warnings = unique_role_warnings({**typed, "quotes": quotes.frame}, quotes.rows, f"{out.name}/{TABLES['quotes'].file}")
+    roles = unique_role_warnings({**typed, "quotes": quotes.frame}, quotes.rows, f"{out.name}/{TABLES['quotes'].file}")
+    summary.warnings = project.changed + roles
     return summary
 
 
