@@ -51,6 +51,7 @@ _REASONS = {
     errno.ENOENT: "filen eller mappen findes ikke",
     errno.ENOTDIR: "en del af stien er ikke en mappe",
     errno.EISDIR: "det er en mappe",
+    errno.EEXIST: "der står allerede en fil eller mappe med det navn",
     errno.ENAMETOOLONG: "navnet er for langt",
     errno.EMFILE: "for mange åbne filer",
 }

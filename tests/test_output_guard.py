@@ -361,6 +361,15 @@ def test_the_disk_being_full_is_said_in_danish():
     assert cli.os_problem(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))) == "Kommandoen er stoppet: der er ikke plads på disken."
 
 
+def test_a_build_whose_output_holds_a_file_named_build_is_one_danish_line(tmp_path: Path):
+    """--output over a folder whose _build is a file: the build's folder cannot be made there ('File exists')."""
+    (tmp_path / "_build").write_text("ikke en mappe", encoding="utf-8")
+    result = run_script("build_book", "--data", str(REPO / "data"), "--output", str(tmp_path))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [f"{tmp_path / '_build'}: der står allerede en fil eller mappe med det navn; kommandoen er stoppet."]
+    assert (tmp_path / "_build").read_text(encoding="utf-8") == "ikke en mappe"
+
+
 def _interrupt_at_the_second_file(monkeypatch: pytest.MonkeyPatch) -> None:
     """Ctrl+C while a folder is being written: after its first file, before the second."""
     written = []
