@@ -366,7 +366,8 @@ def test_a_build_whose_output_holds_a_file_named_build_is_one_danish_line(tmp_pa
     (tmp_path / "_build").write_text("ikke en mappe", encoding="utf-8")
     result = run_script("build_book", "--data", str(REPO / "data"), "--output", str(tmp_path))
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.splitlines() == [f"{tmp_path / '_build'}: der står allerede en fil eller mappe med det navn; kommandoen er stoppet."]
+    said = "der står allerede en fil eller mappe med det navn; kommandoen er stoppet."
+    assert result.stderr.splitlines() == [f"{tmp_path / '_build'}: {said}"]
     assert (tmp_path / "_build").read_text(encoding="utf-8") == "ikke en mappe"
 
 
