@@ -152,7 +152,6 @@ def test_an_interrupted_build_leaves_the_previous_site_and_says_so_in_one_line(t
 _HOLDER = """
 import sys, time
 from pathlib import Path
-sys.path.insert(0, {tests!r})
 from kulturensrige.data.buildkey import write_record
 from support.scripts import script
 
@@ -173,7 +172,7 @@ def building(command, env):
     site = Path(command[command.index("--path-output") + 1]) / "_build" / "html"
     site.mkdir()
     (site / "index.html").write_text("ny bog", encoding="utf-8")
-    write_record(site, {{"data_fingerprint": "nye data"}})
+    write_record(site, {"data_fingerprint": "nye data"})
     return 0
 
 module = script(name)
@@ -189,7 +188,8 @@ def _holding(tmp_path: Path, name: str, *argv: str) -> subprocess.Popen:
     """scripts/<name>.py in a process of its own, stopped where it prints or builds until the test writes `go`."""
     started = tmp_path / "started"
     holder = subprocess.Popen(
-        [sys.executable, "-c", _HOLDER.format(tests=str(REPO / "tests")), str(started), str(tmp_path / "go"), name, *argv],
+        [sys.executable, "-c", _HOLDER, str(started), str(tmp_path / "go"), name, *argv],
+        env={**os.environ, "PYTHONPATH": str(REPO / "tests")},  # support.scripts, as pytest's pythonpath finds it
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
