@@ -31,6 +31,7 @@ DECISIONS = (
     "whose-word-in-a-download",
     "hyphenation-decided-at-build-time",
     "the-formula-guard-read-back",
+    "the-address-says-the-choice",
 )
 
 
