@@ -1073,6 +1073,19 @@ def test_the_comparisons_address_names_exactly_the_municipalities_it_shows(data,
     choose(page, ALL)
     assert shown() == named() == {a.kommunekode, b.kommunekode}, page.url
     assert re.search(r"\b2 kommuner", page.text_content(".kr-compare-status"))
+    # Sent to a colleague who had chosen another municipality (or opened in a tab after another tab chose one): the
+    # link says "alle", so it opens with the two columns its sender saw, not with the remembered one as a third
+    # (hostile round 12, #4); the page's links say it too.
+    sent = page.url
+    d = rows[0]
+    page.evaluate("(slug) => localStorage.setItem('kr-valg', JSON.stringify({kommune: slug, inferred: true}))", d.slug)
+    open_page(page, sent)
+    assert shown() == {a.kommunekode, b.kommunekode}, sent
+    assert page.evaluate("() => window.KR_FILTER.state()")["kommune"] == ALL
+    hrefs = page.eval_on_selector_all(
+        ".bd-sidebar-primary a.reference.internal[href]:not([href^='#'])", "as => as.map(a => a.getAttribute('href'))"
+    )
+    assert hrefs and all(re.search(r"[?&]kommune=alle(&|#|$)", href) for href in hrefs), hrefs
     page.uncheck(f".kr-compare-choices input[value='{a.kommunekode}']")
     page.uncheck(f".kr-compare-choices input[value='{b.kommunekode}']")
     assert shown() == named() == set()
