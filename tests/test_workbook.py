@@ -93,7 +93,7 @@ def test_the_guidance_sheet_says_how_formulas_error_values_and_limits_are_handle
     rows = list(openpyxl.load_workbook(exported)[GUIDANCE_SHEET].iter_rows(values_only=True))
     assert rows[1:] == guidance_rows()
     text = " ".join(text for _, text in guidance_rows())
-    for rule in ("formel afvises", "fejlværdier", "32.767 tegn", "100.000 rækker", "32 MB"):
+    for rule in ("formel afvises", "fejlværdier", "32.767 tegn", "100.000 rækker", "32 MB", "(programme_events.date) læser en dato"):
         assert rule in text, rule
 
 
