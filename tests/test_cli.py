@@ -13,6 +13,7 @@ import pytest
 from kulturensrige import cli
 from kulturensrige.data.problems import DataError, Problem
 from kulturensrige.data.settings import build_date, settings_problems
+from support.checks import each
 from support.scripts import REPO, run_script, script
 
 PROBLEMS = [
@@ -141,3 +142,14 @@ def test_write_dictionary_never_makes_a_data_folder_that_is_not_there(tmp_path: 
     assert result.returncode == 2
     assert result.stderr.splitlines() == ["data — datamappen findes ikke; angiv en datamappe med tabellernes CSV-filer"]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_device_or_fifo_given_as_the_data_folder_is_said_to_be_no_folder(tmp_path: Path):
+    """/dev/null as the data folder was said not to exist: it does, and is no folder."""
+    fifo = tmp_path / "kø"
+    os.mkfifo(fifo)
+    for given in each(["/dev/null", str(fifo)]):
+        result = run_script("validate_data", given)
+        assert result.returncode == 1 and result.stderr.splitlines()[0] == (
+            f"{given} — er ikke en mappe; angiv mappen, der indeholder CSV-filerne"
+        ), result.stderr

@@ -52,6 +52,8 @@ def read_folder(data_dir: Path, label_prefix: str | None = None) -> tuple[dict[s
     problems: list[Problem] = []
     if data_dir.is_file():
         return {}, [Problem(str(data_dir), None, None, None, "er en fil; angiv mappen, der indeholder CSV-filerne")]
+    if data_dir.exists() and not data_dir.is_dir():  # a device, a FIFO or a socket: it is there, but is no folder
+        return {}, [Problem(str(data_dir), None, None, None, "er ikke en mappe; angiv mappen, der indeholder CSV-filerne")]
     if not data_dir.is_dir():
         return {}, [Problem(str(data_dir), None, None, None, "datamappen findes ikke")]
     if (too_big := size_problem(data_dir)) is not None:
