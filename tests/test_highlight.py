@@ -409,20 +409,44 @@ def test_the_charts_know_the_themes_backgrounds():
         assert rule and _hex(rule[1]) == background, theme
 
 
+def _lab(colour: str) -> tuple[float, float, float]:
+    """CIE L*a*b* (D65) of '#rrggbb': the distance between two colours as the eye judges it (CIE76)."""
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))]
+    xyz = [sum(w * c for w, c in zip(row, linear, strict=True)) for row in
+           ((0.4124, 0.3576, 0.1805), (0.2126, 0.7152, 0.0722), (0.0193, 0.1192, 0.9505))]  # fmt: skip
+    f = [t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in (xyz[0] / 0.9505, xyz[1], xyz[2] / 1.089)]
+    return 116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])
+
+
+def _distance(a: str, b: str) -> float:
+    return sum((x - y) ** 2 for x, y in zip(_lab(a), _lab(b), strict=True)) ** 0.5
+
+
+# How far (CIE76) a muted part's fill stands from its full colour at least: orange and yellow kept 80% of their colour
+# (about 15 from it) and looked full beside the chosen part.
+MUTED_DISTANCE = 35
+
+
 @pytest.mark.parametrize("chart", [charts.quotes_per_ingredient, charts.partners_by_kind])
-def test_a_muted_part_stands_out_from_either_themes_background_and_stays_fainter_than_its_colour(data, chart):
-    """In the dark theme the muted parts of a highlighted bar chart nearly vanished (the blue at 1.35:1 against the
-    page). Every faint part of every highlighted chart, in both themes: at least MUTED_CONTRAST from the background,
-    and fainter than its own colour where that colour stands out more."""
+def test_a_muted_part_recedes_in_every_colour_and_its_outline_stays_in_view_in_either_theme(data, chart):
+    """A faint part's fill was the faintest colour still 1.7:1 from the page: orange and yellow kept most of their
+    colour and the highlight did not read. In both themes now, every faint part's fill lies nearer the page's
+    background than its own colour and MUTED_DISTANCE from that colour; its outline and pattern, in the faint
+    form of the colour, stand at least MUTED_CONTRAST from the background, so the part stays in view."""
     drawn = chart(data).variants[data.municipalities["kommunekode"].iloc[0]].figure["data"]
     problems = []
     for trace in [t for t in drawn if "muted" in t.get("meta", {})]:
         colour = next(t for t in drawn if t["legendgroup"] == trace["legendgroup"] and "meta" not in t)["marker"]["color"]
         for theme, background in charts.THEME_BACKGROUNDS.items():
-            shown = trace["marker"]["color"] if theme == "light" else trace["meta"]["muted"]["dark"]
-            ratio, full = charts.contrast(shown, background), charts.contrast(colour, background)
-            if ratio < charts.MUTED_CONTRAST or (full > charts.MUTED_CONTRAST and ratio >= full) or shown == colour:
-                problems.append(f"{theme} {trace['name']}: {shown} for {colour}, {ratio:.2f}:1 (full {full:.2f}:1)")
+            marker = trace["marker"] if theme == "light" else trace["meta"]["muted"]["dark"]
+            fill, edge = marker["color"], marker.get("line", {}).get("color", "")
+            pattern = marker.get("pattern", {})
+            if not (_distance(fill, background) < _distance(fill, colour) and _distance(fill, colour) >= MUTED_DISTANCE):
+                problems.append(f"{theme} {trace['name']}: fill {fill} for {colour} ({_distance(fill, colour):.0f} from it)")
+            if not edge or charts.contrast(edge, background) < charts.MUTED_CONTRAST:
+                problems.append(f"{theme} {trace['name']}: outline {edge or 'none'} for {colour}")
+            if pattern.get("shape") and pattern.get("fgcolor") != edge:
+                problems.append(f"{theme} {trace['name']}: pattern in {pattern.get('fgcolor', 'plotly grey')}")
     assert not problems, problems
 
 
@@ -457,3 +481,35 @@ def test_the_pages_the_search_puts_first_are_those_whose_lists_mark_the_municipa
     for key, code, inferred in each([s for s in views.states(data) if s[1] != views.ALL]):
         slug = data.municipalities.set_index("kommunekode").loc[code, "slug"]
         assert set(views.pages_about(data, code, inferred)) == (marked[key] - everyone) | {f"kommuner/profil-{slug}"}, key
+
+
+def test_the_heatmaps_legend_shows_one_colour_scale_for_every_column_and_every_view(data):
+    """The 'Ikke angivet' column's higher counts looked like another colour scale, with no legend. Every view of the
+    matrix now draws on one scale (the same highest count), and the figure's legend shows that scale from 0 to its
+    highest count, which the 'Ikke angivet' column reaches in some view, with the colours plotly gives those counts."""
+    chart = charts.ingredient_municipality_matrix(data)
+    heats = [next(t for t in v.figure["data"] if t["type"] == "heatmap") for v in chart.variants.values()]
+    highest = max(max(n for row in heat["z"] for n in row) for heat in heats)
+    assert {heat["zmax"] for heat in heats} == {highest}
+    assert max(row[-1] for heat in heats for row in heat["z"]) == highest  # 'Ikke angivet', the last column
+    legend = BeautifulSoup(chart.html().markup, "html.parser").select_one("figure .kr-legend")
+    assert legend is not None and "samme skala i alle kolonner" in legend.get_text()
+    entries = [(int(e.get_text()), e.select_one("rect")["fill"]) for e in legend.select(".kr-legend-entry")]
+    assert entries[0][0] == 0 and entries[-1][0] == highest and len(entries) >= 3
+    for count, colour in each(entries):
+        assert colour == figures.scale_colour(heats[0]["colorscale"], count, 0, highest)
+
+
+def test_a_bar_charts_legend_is_the_models_one_list_in_the_bars_order_and_plotly_draws_none(data):
+    """plotly's legend stood taller than the bars on a phone and listed the pieces in reverse without a choice. The
+    chart's legend is now HTML above the plot (figures.Legend): the pieces in the order they stack, left to right,
+    one list for every view; the key of the highlighted views waits for a choice; no view asks plotly for its own."""
+    chart = charts.quotes_per_ingredient(data)
+    markup = BeautifulSoup(chart.html().markup, "html.parser")
+    lists_ = markup.select("figure .kr-legend .kr-legend-entries")
+    stacked = [t["name"] for t in chart.variants[filters.ALL].figure["data"]]
+    assert [e.get_text() for e in lists_[0].select(".kr-legend-entry")] == stacked
+    assert len(lists_) == 2 and lists_[1].get("data-kr-chosen") == "true" and lists_[1].has_attr("hidden")
+    payload = chart.payload()
+    assert payload["layouts"] and all(layout["showlegend"] is False for layout in payload["layouts"])
+    assert all(chart.plot(key)["layout"]["showlegend"] is False for key in chart.variants)

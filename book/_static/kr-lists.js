@@ -197,7 +197,6 @@
       // Why the first columns stand side by side (comparison.compare_view) is said only while they are the ones shown.
       const firstShown = compare.querySelector(".kr-compare-default");
       if (firstShown) firstShown.hidden = boxes.some((box) => box.checked !== box.defaultChecked);
-      compare.style.setProperty("--kr-compare-count", String(Math.max(chosen.length, 1)));
     });
   };
   /** The reader's picks: the address's (?sammenlign=, even empty: a shared link shows what its sender saw), or the

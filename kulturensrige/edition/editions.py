@@ -136,6 +136,7 @@ class Figure:
     table: Markup
     mark: str = ""
     said: str = ""  # why the municipality's own bars are all empty, where they are (charts._no_marks)
+    legend: Markup = Markup("")  # the chart's legend (figures.Legend), above the drawing as on the page
 
 
 # The tallest drawing an edition prints, in CSS pixels: two thirds of an A4 page inside its margins, so a page that
@@ -199,7 +200,9 @@ class ChartVariants:
         if (key, title, chosen, marks) not in self.made:
             variant = self.chart.variants[key]
             table = marked_table(figures.table_element(variant.table, self.chart.title, marks or variant.marks), chosen)
-            self.made[key, title, chosen, marks] = Figure(title or self.title, variant.alt, self.chart.plot(key), table)
+            # A municipality's view is highlighted: its legend says which style is the municipality's.
+            legend = Markup(figures.legend_markup(self.chart.legend(), chosen=key != filters.ALL))
+            self.made[key, title, chosen, marks] = Figure(title or self.title, variant.alt, self.chart.plot(key), table, legend=legend)
         return self.made[key, title, chosen, marks]
 
     def column(self, kommunekode: str) -> Figure:
@@ -899,15 +902,21 @@ def _printable_figures(article: Tag, models: dict[str, figures.Chart]) -> None:
 
 
 def _head_with_plot(figure: Tag, plot: Tag) -> None:
-    """The figure's title and its drawing in one block that stays on one page (edition.css, .kr-figure-head)."""
-    title = figure.select_one(".kr-figure-title")
-    if title is not None and title.find_next_sibling() is not plot:
+    """The figure's title, its legend and its drawing in one block that stays on one page (edition.css,
+    .kr-figure-head). The book prints every chart's first view: a legend's key for a chosen municipality is left out."""
+    title, legend = figure.select_one(".kr-figure-title"), figure.select_one(".kr-legend")
+    if legend is not None:
+        for key in legend.select("[data-kr-chosen]"):
+            key.decompose()
+        if legend.find_next_sibling() is not plot:
+            legend = None
+    if title is not None and title.find_next_sibling() is not (legend or plot):
         title = None
     head = BeautifulSoup("", "html.parser").new_tag("div", attrs={"class": "kr-figure-head"})
     plot.insert_before(head)
-    if title is not None:
-        head.append(title.extract())
-    head.append(plot.extract())
+    for part in (title, legend, plot):
+        if part is not None:
+            head.append(part.extract())
 
 
 def _not_a_figure_tag(figure: Tag) -> None:

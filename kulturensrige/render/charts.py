@@ -93,8 +93,11 @@ def _heat_layout(figure: go.Figure, rows: list[list[str]], columns: list[str]) -
     )
 
 
-def _heatmap(z: list[list[int]], rows: list[str], columns: list[str], wrap: int, noun: tuple[str, str], ids=None) -> dict:
-    """A heatmap of counts, rows × municipality columns, as plotly's JSON with no column marked (_mark_column)."""
+def _heatmap(
+    z: list[list[int]], rows: list[str], columns: list[str], wrap: int, noun: tuple[str, str], ids=None, highest: int | None = None
+) -> dict:
+    """A heatmap of counts, rows × municipality columns, as plotly's JSON with no column marked (_mark_column). Its
+    scale runs from 0 to `highest` (the largest count in any of the chart's views, so one legend serves them all)."""
     figure = go.Figure(
         go.Heatmap(
             z=z,
@@ -103,6 +106,7 @@ def _heatmap(z: list[list[int]], rows: list[str], columns: list[str], wrap: int,
             customdata=ids,
             colorscale=HEAT_SCALE,
             zmin=0,
+            zmax=max(1, highest if highest is not None else max((n for row in z for n in row), default=0)),
             text=[[str(n) if n else "" for n in counts] for counts in z],
             texttemplate="%{text}",
             hovertext=[_counted(counts, *noun) for counts in z],
@@ -185,7 +189,7 @@ def quotes_per_ingredient(data: Dataset) -> Chart:
     speaker_names = _labels(data, "speaker_categories", "speaker_category_id")
     order = [ingredient_names[i] for i in data.ingredients.sort_values("number")["ingredient_id"]]
     every = statistics.quotes_by_ingredient_and_speaker(data, data.quotes)
-    height = _legend_height(int((every.groupby("speaker_category")["count"].sum() > 0).sum()))
+    height = _bars_height(int(every["ingredient_id"].nunique()))
     everyone = _by_speaker(data, every, ingredient_names, speaker_names, order, height)
     # The pieces of the bars, in the order of the all-municipalities figure's traces: (category, its cells' quote ids).
     pieces = [
@@ -282,14 +286,15 @@ def _others_ties(data: Dataset, ingredient_ids: list[str]) -> dict[str, list[int
     return {heading: [int(editors["ingredient_ids"].map(lambda ids, i=i: i in ids).sum()) for i in ingredient_ids]}
 
 
-# The part of a bar that is not the chosen municipality's: its own colour and pattern, faint. In the colour, not the
-# marker's opacity, which plotly leaves out of the legend's swatch. Faint toward the page's background, which is not
-# the same in the two themes (pydata-sphinx-theme's --pst-color-background): a fixed 30% of the colour left the dark
-# theme's blue parts at 1.35:1 against it, and the light theme's yellow at 1.09:1. So each theme gets its own muted
-# colour, the faintest that still stands MUTED_CONTRAST from its background; kr-charts.js draws the dark one from the
-# trace's meta.
+# The part of a bar that is not the chosen municipality's: its own colour and pattern, faint. Faint toward the page's
+# background, which is not the same in the two themes (pydata-sphinx-theme's --pst-color-background), so each theme
+# gets its own muted marker; kr-charts.js draws the dark one from the trace's meta. Its fill is a light tint that
+# recedes in every colour (MUTED_FILL); its outline and pattern are the faintest form of the colour that still stands
+# MUTED_CONTRAST from the background (muted), so the part stays in view. A fill that itself had to stand 1.7:1 from
+# white left orange and yellow at 80% of their colour, and the highlight did not read.
 THEME_BACKGROUNDS = {"light": "#ffffff", "dark": "#14181e"}
 MUTED_CONTRAST = 1.7
+MUTED_FILL = 0.22  # the share of its colour a muted part's fill keeps
 # Where a colour is itself too close to a background (yellow on white, black on the dark theme), it turns grey first.
 MUTED_GREY = "#8c8c8c"
 MUTED_SHARES = [0.3 + 0.05 * i for i in range(11)]  # how much of the colour is left, from 30% to 80%
@@ -327,6 +332,24 @@ def muted(colour: str, theme: str = "light") -> str:
     return _mix(MUTED_GREY, background, MUTED_SHARES[-1])
 
 
+def muted_marker(marker: dict, theme: str = "light") -> dict:
+    """A muted part's marker on a theme's background: a light tint of its colour inside an outline, its pattern
+    drawn in the outline's colour (plotly's default foreground, dark grey, made a faint part look full)."""
+    colour = marker["color"]
+    edge = muted(colour, theme)
+    faint = {**marker, "color": _mix(colour, THEME_BACKGROUNDS[theme], MUTED_FILL), "line": {"color": edge, "width": 1}}
+    if marker.get("pattern"):
+        faint["pattern"] = {**marker["pattern"], "fgcolor": edge}
+    return faint
+
+
+def pattern_foreground(colour: str) -> str:
+    """plotly's pattern colour on a full-coloured bar (fillmode 'replace'): white on a dark colour, else dark grey
+    (tinycolor's isDark). Set on the trace, so the HTML legend's swatch (figures.Legend) draws the same."""
+    r, g, b = _rgb(colour)
+    return "#ffffff" if (r * 299 + g * 587 + b * 114) / 1000 < 128 else "#444444"
+
+
 def _highlighted(figure: dict, every: list[list[list[str]]], mine: list[list[list[str]]], noun: tuple[str, str], chosen: str) -> dict:
     """A stacked bar chart (plotly's JSON, figures.figure_json) with one municipality's part of every piece marked:
     the same bars, pieces, colours and legend, each piece split in two, its chosen part first in full colour and the
@@ -359,8 +382,8 @@ def _highlighted(figure: dict, every: list[list[list[str]]], mine: list[list[lis
         # quote of a piece, per municipality, came to 1,021 side islands on the national ingredient overview.
         faint.append(
             {**common, "x": [len(r) or None for r in rest], "showlegend": False,
-             "marker": {**trace["marker"], "color": muted(trace["marker"]["color"])},
-             "meta": {"muted": {"dark": muted(trace["marker"]["color"], "dark")}}}
+             "marker": muted_marker(trace["marker"]),
+             "meta": {"muted": {"dark": muted_marker(trace["marker"], "dark")}}}
         )  # fmt: skip
     return {**figure, "data": marked + faint}
 
@@ -375,10 +398,10 @@ def _bar_label(text: str) -> str:
     return _wrap(text, 16)
 
 
-def _legend_height(entries: int) -> int:
-    """A chart's height with room for its legend above the bars: on a phone each entry takes a line of its own,
-    and plotly shrinks the bars rather than the legend, until the legend runs into them."""
-    return 300 + 22 * (entries + 1)
+def _bars_height(bars: int) -> int:
+    """A horizontal bar chart's height: room for each bar and its wrapped label, and the count axis under them. The
+    legend is HTML above the plot (figures.Legend), so it takes none of it."""
+    return max(260, 150 + 45 * bars)
 
 
 def _by_speaker(data: Dataset, counts: pd.DataFrame, ingredient_names: dict, speaker_names: dict, order: list[str], height: int) -> Variant:
@@ -395,6 +418,7 @@ def _by_speaker(data: Dataset, counts: pd.DataFrame, ingredient_names: dict, spe
             marker_color=PALETTE[n % len(PALETTE)],
             # Colour and pattern together; past eight categories the pattern shifts so none look alike.
             marker_pattern_shape=PATTERNS[(n + n // len(PALETTE)) % len(PATTERNS)],
+            marker_pattern_fgcolor=pattern_foreground(PALETTE[n % len(PALETTE)]),
             customdata=[" ".join(ids) for ids in rows["quote_ids"]],
             hovertext=_counted(rows["count"], "citat", "citater"),
             hovertemplate="%{y}<br>%{fullData.name}: %{hovertext}<extra></extra>",
@@ -428,6 +452,11 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
     municipality_names = {**_labels(data, "municipalities", "kommunekode", "name"), statistics.NOT_STATED_COLUMN: "Ikke angivet"}
     columns = list(data.municipalities["kommunekode"])
     counted: dict[bool, dict] = {}
+    # One colour scale for both positions of the switch (its legend is the chart's, figures.Legend).
+    highest = max(
+        int(statistics.ingredient_municipality_matrix(data, views.tied_quotes(data.quotes, inferred), columns)["count"].max())
+        for inferred in (True, False)
+    )
 
     def count(include_inferred: bool) -> dict:
         """The matrix for one position of the switch, computed once and shared by every municipality's variant."""
@@ -455,7 +484,7 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
             names = [ingredient_names[r] for r in rows], [municipality_names[col] for col in cols]
             counted[include_inferred] = {
                 "rows": rows, "cols": cols, "z": z, "ids": ids, "table": table.reset_index(names="Ingrediens"),
-                "labels": labels, "figure": _heatmap(z, *names, 12, ("citat", "citater"), ids),
+                "labels": labels, "figure": _heatmap(z, *names, 12, ("citat", "citater"), ids, highest),
             }  # fmt: skip
         return counted[include_inferred]
 
@@ -749,9 +778,7 @@ def partners_by_kind(data: Dataset) -> Chart:
             marked.update(customdata=own_ids, hovertext=hover(marked["x"], own_ids))
         rest_ids = [named(organisations[k] - set(m)) for k, m in zip(kinds, mine, strict=True)]
         faint = {**faint, "customdata": rest_ids, "hovertext": hover(faint["x"], rest_ids), "name": "Kun andre kommuner"}
-        marked["showlegend"] = faint["showlegend"] = True
-        # Its own part first in the legend too: plotly lists stacked bars from the top of the stack down.
-        layout = {**highlighted["layout"], "showlegend": True, "legend": {**highlighted["layout"]["legend"], "traceorder": "normal"}}
+        layout = highlighted["layout"]
         counts = [len(m) for m in mine]
         # The report names the organisations at the municipality's initiatives; the municipality names none itself.
         by_whom = f"{provenance.words(provenance.folder_source(data.options)).holder} nævner ved {genitive(name)} indsatser"

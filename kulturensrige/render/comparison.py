@@ -70,6 +70,13 @@ def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
     )
 
 
+# The parts of a column, each a row of the grid every column shares (kommunefilter.css, subgrid), so a category starts
+# at the same height in every column: the name, then a heading and a list for the initiatives, each vocabulary and
+# the ingredients.
+ROWS = 1 + 2 * (2 + len(cards.VOCABULARIES))
+# The columns' frame scrolls sideways where they do not fit: a region the keyboard reaches needs a name (WCAG 2.1.1).
+COLUMNS_LABEL = "Kommunerne side om side (rul vandret, hvis ikke alle er synlige)"
+
 # Columns that stand side by side before the reader picks others.
 FIRST_SHOWN = 2
 # With more municipalities than this, the columns not shown first wait in side islands (markup.SIDE) until picked:
@@ -128,5 +135,6 @@ def compare_view(data: Dataset) -> Html:
         f'<p class="kr-compare-status" role="status" aria-live="polite">{esc(status)}</p>{cards.whose_terms(data)}'
         "<noscript><p>Uden JavaScript kan siden kun vise de første kommuner. Hver kommune har sin egen side under "
         "»De deltagende kommuner«.</p></noscript>"
-        f'<div class="kr-compare-columns">{columns}</div></div>'
+        f'<div class="kr-compare-columns" tabindex="0" role="region" aria-label="{esc(COLUMNS_LABEL)}" '
+        f'style="--kr-compare-rows: {ROWS}">{columns}</div></div>'
     )

@@ -412,6 +412,150 @@ class Marks:
 MARKS_FOOT_FROM = 12
 
 
+# -- a chart's legend, drawn as HTML beside its plot ---------------------------------------------------------------
+#
+# plotly puts a legend above the bars inside the plot's own height and gives it the plot area's width: on a phone
+# the long speaker groups stood one to a line, taller than the bars, and the highlighted views listed them in the
+# other order. The legend is the model's instead: read from the chart's first view, one order (the bars' pieces,
+# left to right), the same in every view, wrapping like text at any width and printed the same on paper.
+
+
+@dataclass(frozen=True)
+class Swatch:
+    """One legend entry: a bar piece's colour and pattern (plotly's pattern shape and its foreground colour), or a
+    step of a heatmap's colour scale; `faint` draws the muted style's key (a light fill inside an outline)."""
+
+    name: str
+    colour: str = "currentColor"
+    pattern: str = ""
+    foreground: str = ""
+    faint: bool = False
+
+
+@dataclass(frozen=True)
+class Legend:
+    """What a chart's colours mean, in the order its bars stack. `key` says how a highlighted view tells the chosen
+    municipality's part from the rest; the page shows it only while a municipality is chosen."""
+
+    title: str
+    entries: tuple[Swatch, ...]
+    key: tuple[Swatch, ...] = ()
+
+
+# How a highlighted view's two styles are named in its legend (charts._highlighted): the chosen municipality's part
+# in full colour, the rest a light fill inside an outline.
+KEY_WORDS = ("Den valgte kommunes del", "Resten (dæmpet)")
+
+
+def _rgb_of(colour: str) -> tuple[float, ...]:
+    """'#rrggbb', 'rgb(r, g, b)' or 'rgba(r, g, b, a)' as numbers (alpha last, 1 if not given)."""
+    if colour.startswith("#"):
+        return (*(int(colour[i : i + 2], 16) for i in (1, 3, 5)), 1.0)
+    parts = [float(v) for v in colour[colour.index("(") + 1 : colour.index(")")].split(",")]
+    return (*parts[:3], parts[3] if len(parts) > 3 else 1.0)
+
+
+def scale_colour(scale: list, value: float, low: float, high: float) -> str:
+    """The colour plotly gives `value` on a colour scale from `low` to `high` (linear in RGB between the stops)."""
+    t = 0.0 if high <= low else min(1.0, max(0.0, (value - low) / (high - low)))
+    stops = [(float(at), _rgb_of(str(colour))) for at, colour in scale]
+    for (a, left), (b, right) in zip(stops, stops[1:], strict=False):
+        if a <= t <= b:
+            share = 0.0 if b == a else (t - a) / (b - a)
+            mixed = [x + (y - x) * share for x, y in zip(left, right, strict=True)]
+            return f"rgba({round(mixed[0])},{round(mixed[1])},{round(mixed[2])},{mixed[3]:.3g})"
+    return str(scale[-1][1])
+
+
+# The title of a heatmap's legend: one scale for every column, 'Ikke angivet' too (whose counts run highest).
+SCALE_TITLE = "Farven viser tallet i cellen, på samme skala i alle kolonner"
+# A heatmap's legend shows the scale at these counts (and at its highest): enough to read a cell's colour.
+SCALE_STEPS = 3
+
+
+def _scale_values(high: int) -> list[int]:
+    """0, 1, and whole steps up to the highest count."""
+    if high <= 1:
+        return [0, 1][: high + 1]
+    return sorted({0, 1, *(round(1 + (high - 1) * k / SCALE_STEPS) for k in range(1, SCALE_STEPS + 1))})
+
+
+def chart_legend(chart_variants: dict[str, Variant], key: tuple[str, str] = KEY_WORDS) -> Legend | None:
+    """The legend a chart's figures imply, read from its first view: each bar piece that plotly's legend would list,
+    in stacking order, or a heatmap's colour scale at a few counts; with the key of a highlighted view where a view
+    has muted parts (charts._highlighted)."""
+    first = chart_variants.get(FIRST, next(iter(chart_variants.values()))).figure
+    layout, data = first.get("layout", {}), first.get("data", [])
+    heat = next((t for t in data if t.get("type") == "heatmap"), None)
+    if heat is not None:
+        z = [int(v) for row in heat["z"] for v in row]
+        high = int(heat.get("zmax", max(z, default=0)))
+        low = int(heat.get("zmin", 0))
+        entries = tuple(Swatch(str(v), scale_colour(heat["colorscale"], v, low, high)) for v in _scale_values(high))
+        return Legend(SCALE_TITLE, entries) if len(entries) > 1 else None
+    bars = [t for t in data if t.get("type") == "bar"]
+    if not bars:
+        return None
+    shown = layout.get("showlegend") is not False and len(bars) > 1
+    entries = tuple(
+        Swatch(_plain(t["name"]), t["marker"]["color"], t["marker"].get("pattern", {}).get("shape", ""),
+               t["marker"].get("pattern", {}).get("fgcolor", ""))
+        for t in bars
+        if shown and t.get("showlegend") is not False and t.get("name")
+    )  # fmt: skip
+    muted = any("muted" in t.get("meta", {}) for v in chart_variants.values() for t in v.figure.get("data", []))
+    keyed = (Swatch(key[0]), Swatch(key[1], faint=True)) if muted else ()
+    title = _plain(((layout.get("legend") or {}).get("title") or {}).get("text") or "") if entries else ""
+    return Legend(title, entries, keyed) if entries or keyed else None
+
+
+def _pattern_paths(shape: str) -> str:
+    """plotly's pattern shapes (marker.pattern.shape) drawn in a 16 px square."""
+    lines = {
+        "/": [f"M{c} 16L{c + 16} 0" for c in range(-16, 16, 6)],
+        "\\": [f"M{c} 0L{c + 16} 16" for c in range(-16, 16, 6)],
+        "-": ["M0 4H16", "M0 10H16"],
+        "|": ["M4 0V16", "M10 0V16"],
+    }
+    lines["x"] = lines["/"] + lines["\\"]
+    lines["+"] = lines["-"] + lines["|"]
+    if shape == ".":
+        return "".join(f'<circle cx="{x}" cy="{y}" r="1.6"/>' for x in (4, 12) for y in (4, 12))
+    return f'<path d="{" ".join(lines.get(shape, []))}"/>' if shape in lines else ""
+
+
+def _swatch(swatch: Swatch) -> str:
+    """A legend entry's colour as a small SVG (attributes, not style: the book's Content-Security-Policy allows
+    no style attribute), hidden from screen readers: the entry's name says it."""
+    if swatch.faint:
+        body = '<rect x="1" y="1" width="14" height="14" fill="currentColor" fill-opacity="0.18" stroke="currentColor" stroke-width="1.5"/>'
+    else:
+        body = f'<rect width="16" height="16" fill="{esc(swatch.colour)}"/>'
+        if swatch.pattern:
+            body += f'<g stroke="{esc(swatch.foreground or "#444444")}" fill="{esc(swatch.foreground or "#444444")}" stroke-width="1.4">'
+            body += _pattern_paths(swatch.pattern) + "</g>"
+    return f'<svg class="kr-swatch" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">{body}</svg>'
+
+
+def legend_markup(legend: Legend | None, chosen: bool | None = None) -> str:
+    """The legend as HTML: its entries in a list that wraps like text. The key of a highlighted view carries
+    data-kr-chosen (kr-filter.js shows it while a municipality is chosen); `chosen` True prints it as shown (a
+    municipality's edition), False leaves it out."""
+    if legend is None:
+        return ""
+
+    def items(swatches: tuple[Swatch, ...]) -> str:
+        return "".join(f'<li class="kr-legend-entry">{_swatch(s)}<span>{esc(s.name)}</span></li>' for s in swatches)
+
+    title = f'<p class="kr-legend-title">{esc(legend.title)}</p>' if legend.title else ""
+    entries = f'<ul class="kr-legend-entries">{items(legend.entries)}</ul>' if legend.entries else ""
+    key = ""
+    if legend.key and chosen is not False:
+        shown = ' data-kr-chosen="true" hidden' if chosen is None else ""
+        key = f'<ul class="kr-legend-entries kr-legend-key"{shown}>{items(legend.key)}</ul>'
+    return f'<div class="kr-legend">{title}{entries}{key}</div>' if entries or key else ""
+
+
 @dataclass(frozen=True)
 class Chart:
     """A chart as a model: its variants (each with plotly's figure data, text alternative and table) by view name
@@ -432,15 +576,30 @@ class Chart:
     marks: Marks | None = None
     # The cards a click on a bar or cell shows (its customdata names them), from the page's store of them.
     drill: Drill = QUOTE_DRILL
+    # How the legend of a highlighted view names the chosen municipality's part and the rest (Legend.key).
+    key: tuple[str, str] = KEY_WORDS
+
+    def legend(self) -> Legend | None:
+        """The chart's legend, drawn as HTML by the plot (chart_legend): one for every view."""
+        return chart_legend(self.variants, self.key)
+
+    def _layout(self, layout: dict) -> dict:
+        """A bar chart's layout without plotly's own legend: the model's HTML legend stands in its place."""
+        return {**layout, "showlegend": False} if self._bars else layout
+
+    @property
+    def _bars(self) -> bool:
+        return any(t.get("type") == "bar" for t in self.variants[next(iter(self.variants))].figure.get("data", []))
 
     def plot(self, key: str) -> dict:
         """A variant's plotly figure as it is drawn on paper: without the drill-through data (customdata)."""
         figure = self.variants[key].figure
-        return {"data": [{k: v for k, v in t.items() if k != "customdata"} for t in figure["data"]], "layout": dict(figure["layout"])}
+        data = [{k: v for k, v in t.items() if k != "customdata"} for t in figure["data"]]
+        return {"data": data, "layout": self._layout(dict(figure["layout"]))}
 
     def payload(self) -> dict:
         """The variants as the page's JSON island carries them, with what they repeat stored once (shared_payload)."""
-        return shared_payload({key: v.figure for key, v in self.variants.items()})
+        return shared_payload({key: {**v.figure, "layout": self._layout(v.figure["layout"])} for key, v in self.variants.items()})
 
     def html(self) -> Html:
         return embed(self)
@@ -516,6 +675,7 @@ def embed(chart: Chart) -> Html:
         f'<figure class="kr-figure" id="figur-{esc(figure_id)}" data-kr-filterable="{filterable}" '
         f'aria-labelledby="titel-{esc(figure_id)}" aria-describedby="alt-{esc(figure_id)}">'
         f'<figcaption class="kr-figure-title" id="titel-{esc(figure_id)}">{caption}</figcaption>'
+        + legend_markup(chart.legend())
         + _plot_div(figure_id, title, min_width, height, _row_labels(row_labels, first_figure["layout"]) if row_labels else "")
         + f'<div class="kr-alt kr-described" id="alt-{esc(figure_id)}"><span class="kr-alt-label">Figuren viser: </span>'
         + "".join(alts.values())

@@ -157,3 +157,38 @@ def test_the_timelines_dates_stand_under_the_ends_of_the_line_they_date(browser,
             assert abs(date["x"] - end) < 2 and abs(date["x"] - end) < nearest, (date, end, found["workshops"])
     finally:
         page.close()
+
+
+# A drawn chart's legend (the book's, above the plot, or plotly's inside it): its height, its entries in the order
+# shown (the key of a highlighted view left out), and the plot area's height; the pieces of the bars in their order.
+LEGEND_JS = """(figure) => {
+    const plot = figure.querySelector('.kr-plot');
+    const legend = figure.querySelector('.kr-legend') || plot.querySelector('.main-svg .legend');
+    const entries = '.kr-legend-entries:not(.kr-legend-key) .kr-legend-entry span, .main-svg .legend .legendtext';
+    const names = [...figure.querySelectorAll(entries)].map((t) => t.textContent);
+    const area = plot.querySelector('.main-svg .nsewdrag').getBoundingClientRect();
+    return {legend: legend ? legend.getBoundingClientRect().height : 0, area: area.height, names,
+            pieces: plot.data.filter((t) => t.showlegend !== false).map((t) => t.name)};
+}"""
+
+
+def test_a_bar_charts_legend_is_shorter_than_its_bars_on_a_phone_and_lists_them_in_one_order(browser, site_url, data):
+    """At 375 px plotly's legend of speaker groups stood taller than the bars, and it listed the groups in reverse
+    until a municipality was chosen. In both views now the legend is shorter than the plot area and names the pieces
+    in the order they stack from the left."""
+    page = browser.new_page(viewport={"width": 375, "height": 800}, locale="da-DK")
+    seen = {}
+    try:
+        for query in ("", f"?kommune={data.municipalities['slug'].iloc[0]}"):
+            page.goto(f"{site_url}/ingredienser/oversigt.html{query}")
+            page.evaluate("() => window.KR_FILTER.ready")
+            figure = page.locator("#figur-citater-pr-ingrediens")
+            figure.scroll_into_view_if_needed()
+            page.wait_for_function("(f) => !f.querySelector('.kr-plot').hasAttribute('aria-hidden')", arg=figure.element_handle())
+            seen[query or "alle"] = figure.evaluate(LEGEND_JS)
+        pieces = seen["alle"]["pieces"]
+        taller = [(view, d["legend"], d["area"]) for view, d in seen.items() if not 0 < d["legend"] < d["area"]]
+        reordered = [(view, d["names"]) for view, d in seen.items() if d["names"] != pieces]
+        assert not taller and not reordered, (taller, reordered, pieces)
+    finally:
+        page.close()

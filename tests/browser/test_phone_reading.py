@@ -737,3 +737,30 @@ def test_on_a_phone_the_previous_and_next_links_show_their_whole_titles_and_arro
     finally:
         context.close()
     assert not problems, "\n".join(problems[:10])
+
+
+# Each shown column of the comparison: where it starts, and where each of its category headings starts.
+COMPARE_COLUMNS_JS = """(frame) => [...frame.querySelectorAll('.kr-compare-column:not([hidden])')].map((c) => ({
+    top: Math.round(c.getBoundingClientRect().top),
+    heads: [...c.querySelectorAll('h4')].map((h) => Math.round(h.getBoundingClientRect().top)),
+}))"""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_two_to_seven_compared_municipalities_stand_in_one_row_with_each_category_level(browser, site_url, data, width):
+    """At 1280 px a fourth municipality's column wrapped onto a second row, and the categories no longer lined up.
+    Any two to seven columns now stand in one row, each category at the same height in all of them; what does not
+    fit scrolls sideways in the columns' own frame, never the page."""
+    slugs = list(data.municipalities["slug"])
+    page = browser.new_page(viewport={"width": width, "height": 900}, locale="da-DK")
+    try:
+        for n in each(range(2, len(slugs) + 1)):
+            page.goto(f"{site_url}/kommuner/sammenligning.html?sammenlign={','.join(slugs[:n])}")
+            page.evaluate("() => window.KR_FILTER.ready")
+            columns = page.locator(".kr-compare-columns").evaluate(COMPARE_COLUMNS_JS)
+            assert len(columns) == n
+            assert len({c["top"] for c in columns}) == 1, (n, columns)
+            assert len({tuple(c["heads"]) for c in columns}) == 1, (n, columns)
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+    finally:
+        page.close()
