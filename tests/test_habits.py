@@ -32,6 +32,7 @@ DECISIONS = (
     "hyphenation-decided-at-build-time",
     "the-formula-guard-read-back",
     "the-address-says-the-choice",
+    "chart-legends-from-the-model",
 )
 
 

@@ -34,7 +34,7 @@ from bs4 import BeautifulSoup
 from hostile import HOSTILE_MUNICIPALITY, hostile_data
 from kulturensrige import load
 from kulturensrige.data.buildkey import write_record
-from kulturensrige.edition import editions
+from kulturensrige.edition import editions, printing
 from kulturensrige.edition.chromium import ChromiumFailed, driving, started_chromium
 from kulturensrige.edition.links import inferred_note, link_editions, with_link
 from kulturensrige.edition.pdf_accessibility import struct_elements
@@ -597,6 +597,59 @@ def test_a_page_breaks_early_only_before_a_chapter(report_site: Path):
         short = [n for n, fill in enumerate(fills[:-1], start=1) if fill < SHORT_PAGE]
         early = [(n, round(fills[n - 1], 2)) for n in short if n + 1 not in chapters or n in chapters]
         assert early == [], (path.name, early)
+
+
+@pytest.mark.build
+def test_no_chapter_leaves_its_last_page_nearly_empty(report_site: Path):
+    """The whole book's pages 4 and 6 held the last three or four lines of a chapter, the next one beginning a new
+    page. A chapter that would leave its last page less than a third full now lets the next one run on below it
+    (printing.RUN_ON_BELOW): no page of any edition but its last is that empty."""
+    for path in each(sorted((report_site / "pdf").glob("*.pdf"))):
+        fills = page_fill(path)
+        assert [(n, round(fill, 2)) for n, fill in enumerate(fills[:-1], start=1) if fill < SHORT_PAGE] == [], path.name
+
+
+def page_texts(path: Path) -> list[str]:
+    """Each page's text, squeezed (pdftotext ends every page with a form feed)."""
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return [squeeze(page) for page in text.split("\f")]
+
+
+def _starts_at(path: Path, page: int, text: str) -> float:
+    """How far down the text area of a page (0 at the top margin, 1 at the bottom one) the line stands that begins
+    `text` (squeezed)."""
+    top, bottom = (float(MARGIN[side].removesuffix("mm")) * MM for side in ("top", "bottom"))
+    ((_, height, lines),) = page_lines(path, page, page)
+    for line_top, _, words in lines:
+        line = squeeze("".join(word[2] for word in words))
+        if line and (text.startswith(line) or line.endswith(text[: len(line)]) or text[:20] in line):
+            return (line_top - top) / (height - top - bottom)
+    return 1.0
+
+
+@pytest.mark.build
+def test_a_card_breaks_across_pages_only_where_kept_whole_it_would_leave_half_a_page_empty(report_site: Path, data):
+    """Egedal's edition split a quote card over pages 9 and 10, its frame open with blank space inside. A card (a
+    quote's words, an initiative's title and description) now stands whole on one page, unless it begins in the
+    upper half of a page: kept whole, it would have left that much empty (printing.CARD_GAP)."""
+    cards_ = [[squeeze(t)] for t in data.quotes["text"]] + [
+        [squeeze(r.title), squeeze(r.description)] for r in data.initiatives.itertuples()
+    ]
+    for path in each(sorted((report_site / "pdf").glob("*.pdf"))):
+        pages = page_texts(path)
+        whole = "".join(pages)
+        split = [
+            (start, round(_starts_at(path, start, parts[0]), 2), parts[-1][:40])
+            for parts in cards_
+            if all(part[:40] in whole for part in parts) and not any(all(part in page for part in parts) for page in pages)
+            for start in [next(n for n, page in enumerate(pages, start=1) if parts[0][:40] in page)]
+        ]
+        assert [card for card in split if card[1] >= printing.CARD_GAP + CARD_LABEL] == [], (path.name, split)
+
+
+# Above a quote's words a card holds its padding and perhaps its label ("★ Citat knyttet til …"): its first line of
+# words stands this much of a page below the card's top.
+CARD_LABEL = 0.05
 
 
 # A municipality's edition leaves no page but its last emptier than this, unless the next page opens with a figure,

@@ -83,17 +83,82 @@ def outline_pages(pdf: bytes) -> list[tuple[str, int]]:
     return found
 
 
-def destination_pages(pdf: bytes, names: list[str]) -> list[str]:
-    """The page number of each named destination (an element a link leads to, by its id; '' where there is none).
-    The table of contents gives the page its link leads to: a title can recur (the book's chapter "Aarhus", and
-    "Aarhus" as a column of the comparison before it), a link's target cannot."""
+def destination_places(pdf: bytes) -> dict[str, tuple[int, float]]:
+    """Each named destination (an element a link leads to, by its id): its page number and how far down the page's
+    text area it stands (0 at the top margin, 1 at the bottom one), from its /XYZ position. The table of contents
+    gives the page its link leads to: a title can recur (the book's chapter "Aarhus", and "Aarhus" as a column of
+    the comparison before it), a link's target cannot."""
+    top, bottom = (float(MARGIN[side].removesuffix("mm")) * 72 / 25.4 for side in ("top", "bottom"))
     with pikepdf.open(io.BytesIO(pdf)) as document:
-        pages = {page.obj.objgen: n for n, page in enumerate(document.pages, start=1)}
+        pages = {page.obj.objgen: (n, float(page.mediabox[3])) for n, page in enumerate(document.pages, start=1)}
         found = {}
         for name, target in document.Root.get("/Dests", pikepdf.Dictionary()).items():
             if isinstance(target, pikepdf.Array) and len(target):
-                found[str(name).lstrip("/")] = str(pages.get(target[0].objgen, ""))
-    return [found.get(name, "") for name in names]
+                number, height = pages.get(target[0].objgen, (0, 0.0))
+                y = float(target[3]) if len(target) > 3 and target[3] is not None else height - top
+                down = (height - top - y) / max(1.0, height - top - bottom)
+                found[str(name).lstrip("/")] = (number, down)
+    return found
+
+
+# A chapter whose last page it fills less than this lets the next chapter run on below it, after a rule (edition.css,
+# .kr-run-on), rather than leave that page nearly empty: the whole book's pages 4 and 6 held three or four lines.
+RUN_ON_BELOW = 1 / 3
+# A card is kept whole (edition.css): one that goes on to the next page may leave this much of the page before it at
+# most empty; where it would leave more, it may break (.kr-card-breaks), as a long quote did on Ringkøbing-Skjern's
+# page 6 (48% full).
+CARD_GAP = 1 / 2
+# Prints to find such chapters and cards: each change may move what comes after it, so the next print looks again.
+LAYOUT_ROUNDS = 3
+# Marks each chapter's end that a new page follows (before the next chapter: a chapter's sections are sections of
+# their own after it), and each card's place before it (before the heading kept with it, .kr-keep) and inside it,
+# with zero-height blocks (edition.css), linked from the document's end: Chromium writes a named destination, with
+# its place, only for an element a link leads to. Returns the marks' ids with the chapter's or card's index.
+MARK_PLACES = """() => {
+  const links = document.getElementById('kr-place-links') || document.body.appendChild(document.createElement('div'));
+  links.id = 'kr-place-links';
+  links.replaceChildren();
+  const mark = (id, place) => {
+    const found = document.getElementById(id);
+    const marker = found || document.createElement('div');
+    if (!found) {
+      Object.assign(marker, { className: 'kr-place-mark', id });
+      place(marker);
+    }
+    // Each link a word of its own: one line of dots wider than the page would have Chromium shrink every page.
+    const link = links.appendChild(document.createElement('a'));
+    Object.assign(link, { href: `#${id}`, textContent: '.' });
+    links.append(' ');
+    return id;
+  };
+  const chapters = [...document.querySelectorAll('section.kr-chapter')];
+  const ends = chapters.flatMap((_, i) =>
+    i + 1 >= chapters.length || chapters[i + 1].classList.contains('kr-run-on')
+      ? []
+      : [[mark(`kr-kapitelslut-${i + 1}`, (m) => chapters[i + 1].before(m)), i]],
+  );
+  const cards = [...document.querySelectorAll('.kr-card')].flatMap((card, i) =>
+    card.classList.contains('kr-card-breaks')
+      ? []
+      : [
+          [
+            mark(`kr-foer-kort-${i + 1}`, (m) => (card.closest('.kr-keep') || card).before(m)),
+            mark(`kr-kort-${i + 1}`, (m) => card.prepend(m)),
+            i,
+          ],
+        ],
+  );
+  return { ends, cards };
+}"""
+# Lets the chapters run on and the cards break that the marks found.
+RELAYOUT = """([chapters, cards]) => {
+  const [allChapters, allCards] = [document.querySelectorAll('section.kr-chapter'), document.querySelectorAll('.kr-card')];
+  for (const i of chapters) allChapters[i].classList.add('kr-run-on');
+  for (const i of cards) {
+    allCards[i].classList.add('kr-card-breaks');
+    allCards[i].closest('.kr-keep')?.classList.add('kr-card-breaks');
+  }
+}"""
 
 
 # Printers side by side, each a process with a browser of its own: a process's Python (an edition's HTML, the
@@ -234,12 +299,38 @@ class Page:
         # A first print to learn the page each entry of the table of contents leads to, then the print with those
         # numbers in (their places are reserved, so the pages do not move). The first needs no tags, outline or
         # footer (the margins are the same without it): Chromium then does a third less work.
+        # The same draft finds the chapters that leave their last page nearly empty, and the cards that, kept
+        # whole, leave half the page before them empty: the next chapter then runs on, the card may break, and
+        # the next draft looks again.
         targets = page.eval_on_selector_all(".kr-toc-page", "spans => spans.map(s => s.closest('a').getAttribute('href').slice(1))")
         draft = {**options, "tagged": False, "outline": False, "display_header_footer": False}
-        numbers = destination_pages(page.pdf(**draft), targets)
+        for _ in range(LAYOUT_ROUNDS):
+            marks = page.evaluate(MARK_PLACES)
+            places = destination_places(page.pdf(**draft))
+            changes = _relayout(marks, places)
+            if not any(changes):
+                break
+            page.evaluate(RELAYOUT, changes)
+        else:
+            page.evaluate(MARK_PLACES)
+            places = destination_places(page.pdf(**draft))
+        page.evaluate("() => document.getElementById('kr-place-links')?.remove()")
+        numbers = [str(places[t][0]) if t in places and places[t][0] else "" for t in targets]
         page.eval_on_selector_all(".kr-toc-page", "(spans, numbers) => spans.forEach((s, i) => { s.textContent = numbers[i]; })", numbers)
         links = page.eval_on_selector_all("a[href]", LINK_TEXTS)
         return page.pdf(**options), dict(reversed(links))
+
+
+def _relayout(marks: dict, places: dict[str, tuple[int, float]]) -> tuple[list[int], list[int]]:
+    """The chapters to run on (the one before left its last page less than RUN_ON_BELOW full) and the cards to let
+    break (kept whole, each went on to the next page and left the page before it less than CARD_GAP full)."""
+    chapters = [i + 1 for end, i in marks["ends"] if end in places and places[end][1] < RUN_ON_BELOW]
+    cards = [
+        i
+        for before, top, i in marks["cards"]
+        if before in places and top in places and places[top][0] > places[before][0] and places[before][1] < CARD_GAP
+    ]
+    return chapters, cards
 
 
 def write_finished(pdf: bytes, job: PrintJob, link_texts: dict[str, str]) -> Path:
