@@ -186,3 +186,25 @@ def test_every_csv_the_built_book_links_to_is_utf8_with_its_documented_header_an
         table = next(t for t in TABLES.values() if t.file == path.name)
         assert rows[0] == table.columns, path.name
         assert all((path.name, column) in sources for column in rows[0]), path.name
+
+
+def test_a_charts_tie_count_of_quote_ids_words_what_the_count_of_those_rows_does(data):
+    """cards.attributed_counter reads the attributions once for a chart's many cells; each count must say what
+    attributed_count says of the same quotes filtered out of the table: the same number, levels and order, ties
+    between levels falling in the table's order whatever order the ids come in."""
+    quotes = data.quotes
+    inferred = list(quotes.loc[quotes["attribution"] == "inferred", "quote_id"])
+    not_stated = list(quotes.loc[quotes["attribution"] == "not stated", "quote_id"])
+    count = cards.attributed_counter(data)
+    choices = [
+        [],
+        ["ikke-et-citat"],
+        inferred[:1],
+        not_stated[:3] + inferred[:3],
+        inferred[:3] + not_stated[:3],
+        list(reversed(not_stated[:2] + inferred[:2])),
+        not_stated[:4] + inferred[:1] + not_stated[:4],
+        list(quotes["quote_id"]),
+    ]
+    for ids in each(choices):
+        assert count(iter(ids)) == cards.attributed_count(data, quotes[quotes["quote_id"].isin(ids)]), ids

@@ -12,7 +12,7 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, cast
 from urllib.parse import urlsplit
@@ -552,10 +552,13 @@ SEARCH_SCRIPTS = re.compile(r'<script src="([^"]*(?:_static/searchtools\.js|_sta
 CONTENT_OPENINGS = ('<article class="bd-article">', '<div class="bd-search-container">')
 
 
-def _with_search_ranking(html: str, data: Dataset) -> str:
-    """The search page carries which pages are about each municipality (browser.search_first); no other page needs it."""
-    island = json_island(browser.search_first(data), "kr-search-first")
-    return html.replace(CONTENT_OPENINGS[1], CONTENT_OPENINGS[1] + island, 1)
+def _with_search_ranking(html: str, island: Callable[[], str]) -> str:
+    """The search page carries which pages are about each municipality (browser.search_first); no other page needs it.
+    The theme renders each of the search page's sidebar and navbar parts with the page's context, so `island` is asked
+    for only by the render that holds the search box's container."""
+    if CONTENT_OPENINGS[1] not in html:
+        return html
+    return html.replace(CONTENT_OPENINGS[1], CONTENT_OPENINGS[1] + island(), 1)
 
 
 def _lean_head(html: str, pagename: str) -> str:
@@ -590,6 +593,11 @@ def _danish_everywhere(app: Sphinx) -> None:
     render = templates.render
     sidebar = SidebarOnce(app)
 
+    @functools.cache
+    def search_island() -> str:
+        """Made once per build: at national scale 196 views' pages take seconds to find."""
+        return json_island(browser.search_first(app.kr_data), "kr-search-first")  # type: ignore[attr-defined]
+
     def render_in_danish(template: str, context: dict) -> str:
         sidebar.install(context)  # here, not in html-page-context: the theme renders the sidebar before that ends
         html = render(template, context)
@@ -599,7 +607,7 @@ def _danish_everywhere(app: Sphinx) -> None:
             html = pattern.sub(replacement, html)
         pagename = context.get("pagename", "")
         if pagename == "search":
-            html = _with_search_ranking(html, app.kr_data)  # type: ignore[attr-defined]
+            html = _with_search_ranking(html, search_island)
         return hardening.with_policy(_lean_head(_one_search_input_id(html), pagename))
 
     templates.render = render_in_danish

@@ -6,6 +6,9 @@ puts first is decided in highlight.py, not here and not in the browser.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable, Iterable
+
 import pandas as pd
 
 from kulturensrige.data import provenance
@@ -510,20 +513,44 @@ def _report_order(data: Dataset):
 
 def attributed_count(data: Dataset, quotes: pd.DataFrame) -> str:
     """'1, udledt af redaktionen' or '3 (2 angivet i rapporten, 1 udledt af redaktionen)': how firmly they are tied."""
-    levels = quotes["attribution"].nunique()
+    return _attributed_count(data, len(quotes), [(str(a), int(n)) for a, n in quotes["attribution"].value_counts().items()])
+
+
+def attributed_counter(data: Dataset) -> Callable[[Iterable[str]], str]:
+    """attributed_count of the quotes with the given ids, for a chart that asks it of every cell and municipality: the
+    quotes' attributions are read once, not filtered out of all the rows again for each (seconds at national scale).
+    The levels are counted in the quotes' order, so ties fall as value_counts puts them."""
+    quotes = data.quotes
+    rows = {quote_id: row for row, quote_id in enumerate(quotes["quote_id"])}
+    levels = [str(a) for a in quotes["attribution"]]
+
+    def count(ids: Iterable[str]) -> str:
+        chosen = sorted({rows[i] for i in ids if i in rows})
+        counted = Counter(levels[row] for row in chosen)
+        return _attributed_count(data, len(chosen), sorted(counted.items(), key=lambda level: -level[1]))
+
+    return count
+
+
+def _attributed_count(data: Dataset, total: int, levels: list[tuple[str, int]]) -> str:
+    """attributed_count from the quotes' number and their attribution levels, most first."""
     if not levels:
         return "0"
-    return f"{number(len(quotes))}, {tie_levels(data, quotes)}" if levels == 1 else f"{number(len(quotes))} ({tie_levels(data, quotes)})"
+    said = _tie_levels(data, levels)
+    return f"{number(total)}, {said}" if len(levels) == 1 else f"{number(total)} ({said})"
 
 
 def tie_levels(data: Dataset, quotes: pd.DataFrame) -> str:
     """How firmly `quotes` are tied, in the attribution labels: 'udledt af redaktionen', or '2 angivet i rapporten,
     1 udledt af redaktionen' where the levels differ; '' for no quotes."""
+    return _tie_levels(data, [(str(a), int(n)) for a, n in quotes["attribution"].value_counts().items()])
+
+
+def _tie_levels(data: Dataset, levels: list[tuple[str, int]]) -> str:
     labels = attribution.labels(data.options)
-    levels = quotes["attribution"].value_counts()
     if len(levels) == 1:
-        return labels[str(levels.index[0])]
-    return ", ".join(f"{number(int(n))} {labels[str(a)]}" for a, n in levels.items())
+        return labels[levels[0][0]]
+    return ", ".join(f"{number(n)} {labels[a]}" for a, n in levels)
 
 
 def municipality_card(data: Dataset, row: pd.Series) -> dict:

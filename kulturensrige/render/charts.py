@@ -203,6 +203,7 @@ def quotes_per_ingredient(data: Dataset) -> Chart:
         inferred: statistics.quote_ids_by_municipality_ingredient_and_speaker(data, views.tied_quotes(data.quotes, inferred))
         for inferred in (True, False)
     }
+    said_of = cards.attributed_counter(data)
 
     def build(code: str, include_inferred: bool) -> Variant:
         if code == filters.ALL:
@@ -231,10 +232,7 @@ def quotes_per_ingredient(data: Dataset) -> Chart:
         )
         # Each ingredient's quotes and the municipality's part of them; the speaker groups are in the text above.
         # How firmly the municipality's quotes are tied says itself in each cell ("1, udledt af redaktionen").
-        tied = [
-            cards.attributed_count(data, data.quotes[data.quotes["quote_id"].isin({q for part in mine for q in part[k]})])
-            for k in range(len(ingredients))
-        ]
+        tied = [said_of(q for part in mine for q in part[k]) for k in range(len(ingredients))]
         # The chosen municipality's column last, as in every chart's table that marks one.
         table = pd.DataFrame(
             {"Ingrediens": [ingredient_names[i] for i in ingredients], "I alt": totals}
@@ -457,6 +455,7 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
         int(statistics.ingredient_municipality_matrix(data, views.tied_quotes(data.quotes, inferred), columns)["count"].max())
         for inferred in (True, False)
     )
+    said_of = cards.attributed_counter(data)
 
     def count(include_inferred: bool) -> dict:
         """The matrix for one position of the switch, computed once and shared by every municipality's variant."""
@@ -469,12 +468,7 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
             ids = [[" ".join(cells[r, c].quote_ids) for c in cols] for r in rows]
             # A municipality's cell says how firmly its quotes are tied ("1, udledt af redaktionen"), as the note does.
             cells_said = [
-                [
-                    cards.attributed_count(data, data.quotes[data.quotes["quote_id"].isin(ids[i][j].split())])
-                    if col != statistics.NOT_STATED_COLUMN
-                    else number(z[i][j])
-                    for j, col in enumerate(cols)
-                ]
+                [said_of(ids[i][j].split()) if col != statistics.NOT_STATED_COLUMN else number(z[i][j]) for j, col in enumerate(cols)]
                 for i in range(len(rows))
             ]
             table = pd.DataFrame(cells_said, index=[ingredient_names[r] for r in rows], columns=[municipality_names[c] for c in cols])
