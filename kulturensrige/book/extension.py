@@ -659,14 +659,22 @@ def _index_words_apart(app: Sphinx) -> None:
     builder.index_page = index_with_words_apart  # type: ignore[method-assign]
 
 
-def _write_in_parallel(app: Sphinx, env) -> list[str]:
-    """Pages are written by one process per core beside Sphinx's own (which resolves and indexes them): at national
-    scale writing 117 pages was a fifth of the build. Jupyter Book 1 has no --jobs option (it passes parallel=1),
-    and reading stays serial: sphinx-multitoc-numbering and sphinx-jupyterbook-latex do not declare whether they
-    are safe for parallel reading, a warning that -W makes an error. Sphinx decides on parallel writing after this
-    event, from app.parallel; the writers are forked, so nothing they change comes back (no handler here keeps any)."""
+# Extensions Jupyter Book loads that do not say whether Sphinx may read pages in parallel (it then reads them one by
+# one, and warns, which -W makes an error): sphinx-multitoc-numbering only numbers the sections once all are read,
+# and sphinx-jupyterbook-latex changes nothing outside a LaTeX build; neither keeps anything of its own while reading.
+UNDECLARED_PARALLEL_READING = ("sphinx_multitoc_numbering", "sphinx_jupyterbook_latex")
+
+
+def _read_and_write_in_parallel(app: Sphinx) -> None:
+    """Pages are read, and written, by one process per core beside Sphinx's own (which merges what they read, then
+    resolves and indexes the pages): at national scale reading 117 pages one by one was a fifth of the build, and so
+    was writing them. Jupyter Book 1 has no --jobs option (it passes parallel=1). The processes are forked, so
+    nothing a handler here changes while writing comes back (none keeps anything)."""
+    for name in UNDECLARED_PARALLEL_READING:
+        # sphinx-multitoc-numbering 0.1.3 and sphinx-jupyterbook-latex 1.0.0 return no parallel_read_safe from setup().
+        if name in app.extensions and app.extensions[name].parallel_read_safe is None:
+            app.extensions[name].parallel_read_safe = True
     app.parallel = len(os.sched_getaffinity(0)) + 1
-    return []
 
 
 def setup(app: Sphinx) -> dict:
@@ -679,7 +687,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", _publish_lean_assets)
     app.connect("build-finished", _record_build)
     app.connect("source-read", _tell_kernel_the_page)
-    app.connect("env-updated", _write_in_parallel)
+    app.connect("builder-inited", _read_and_write_in_parallel)
     app.connect("html-page-context", _on_page)
     app.connect("html-page-context", _escape_page_title, priority=900)
     app.connect("html-page-context", _accessible_theme_markup, priority=900)
