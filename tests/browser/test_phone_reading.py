@@ -274,6 +274,51 @@ def test_the_filter_bar_stays_at_the_top_of_a_phone_while_the_page_glides_to_an_
         context.close()
 
 
+# The text of the article that shows between the bottom of the theme's header over the article and the top of the
+# filter bar, where the two do not meet: each text node's first 30 characters.
+TEXT_IN_THE_GAP_JS = """() => {
+  const header = document.querySelector('.bd-header-article').getBoundingClientRect();
+  const top = Math.max(0, header.bottom), bottom = document.querySelector('section.kr-filter').getBoundingClientRect().top;
+  const seen = [];
+  if (bottom - top < 0.5) return seen;
+  const walker = document.createTreeWalker(document.querySelector('article.bd-article'), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.data.trim() || node.parentElement.closest('section.kr-filter') || !node.parentElement.checkVisibility()) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    if ([...range.getClientRects()].some((b) => b.width > 0 && b.bottom > top + 0.5 && b.top < bottom - 0.5))
+      seen.push(node.data.trim().slice(0, 30));
+  }
+  return seen;
+}"""
+
+
+def test_no_text_shows_between_the_header_and_the_filter_bar_while_a_phone_scrolls_back_up(browser, site_url):
+    """Scrolling back up on a phone showed half-lines of text between the header and the sticky bar: the bar stuck
+    4rem down (the empty pydata header's height) under the 3.5rem header over the article. Read on, then scroll up
+    in steps, each looked at as the header slides back and once it has: no text box lies between the two."""
+    context = browser.new_context(
+        viewport={"width": 375, "height": 667}, locale="da-DK", is_mobile=True, has_touch=True, reduced_motion="no-preference"
+    )
+    page = context.new_page()
+    try:
+        ready(page, f"{site_url}/kommuner/profil-egedal.html")
+        for _ in range(8):
+            page.mouse.wheel(0, 250)
+        page.evaluate(SCROLLING_STOPPED_JS)
+        page.wait_for_function("() => document.documentElement.classList.contains('kr-reading')")
+        seen = []
+        for step in range(6):
+            page.mouse.wheel(0, -80)
+            for _ in range(4):  # frames while the header and the bar slide back, and after
+                page.evaluate("() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 40)))")
+                seen += [(step, text) for text in page.evaluate(TEXT_IN_THE_GAP_JS)]
+        assert not page.evaluate("() => document.documentElement.classList.contains('kr-reading')")
+        assert seen == [], seen
+    finally:
+        context.close()
+
+
 # How the filter bar looks: its box, the header's, its select's and button's, whether the chosen name fits its select
 # and whether the status and settings panel shows.
 BAR_JS = """() => {
