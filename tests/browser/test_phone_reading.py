@@ -233,6 +233,35 @@ def test_a_link_to_a_figure_lands_below_the_sticky_filter_bar_on_a_phone(browser
         context.close()
 
 
+def test_on_a_desktop_the_filter_stays_in_reach_below_the_header_and_an_anchor_lands_below_it(browser, site_url):
+    """The filter scrolled away with the page at 1280 px: a reader deep in a long page had to go back to the top to
+    change the choice. It sticks right under the header over the article, inside the article's column (it covers
+    neither side bar), and a link to a heading lands below it."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    page = context.new_page()
+    try:
+        ready(page, f"{site_url}/vaerdiskabelser.html?kommune=egedal")
+        page.evaluate("() => window.scrollBy({top: 3000, behavior: 'instant'})")
+        page.evaluate(SCROLLING_STOPPED_JS)
+        boxes = page.evaluate(
+            """() => ({bar: document.querySelector('section.kr-filter').getBoundingClientRect().toJSON(),
+                       header: document.querySelector('.bd-header-article').getBoundingClientRect().toJSON(),
+                       article: document.querySelector('article.bd-article').getBoundingClientRect().toJSON(),
+                       y: scrollY})"""
+        )
+        bar, header, article = boxes["bar"], boxes["header"], boxes["article"]
+        assert boxes["y"] > 2000 and abs(bar["top"] - header["bottom"]) <= 1, boxes
+        assert bar["left"] >= article["left"] - 1 and bar["right"] <= article["right"] + 1, boxes
+        heading = page.evaluate("() => document.querySelectorAll('article.bd-article section[id]')[2].id")
+        page.evaluate(f"() => {{ window.location.hash = '{heading}'; }}")
+        page.evaluate(SCROLLING_STOPPED_JS)
+        bar = page.locator(".kr-filter").bounding_box()
+        target = page.locator(f"[id='{heading}'] > :is(h1, h2, h3)").first.bounding_box()
+        assert bar["y"] + bar["height"] <= target["y"] + 1, (heading, bar, target)
+    finally:
+        context.close()
+
+
 def _painted_bar_top(page, colour: tuple[int, int, int]) -> int | None:
     """Where the bar's coloured left border is painted on the screen (its first pixel row in a screenshot), or None:
     what the reader sees, which the DOM's boxes did not show (they said 0 while the bar was painted 100 px lower)."""
