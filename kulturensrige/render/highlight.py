@@ -176,18 +176,15 @@ def page_sentences(data: Dataset) -> dict[str, dict[str, str]]:
         name = filters.municipality_name(data, code)
         switch = "" if inferred else " (uden udledte tilknytninger)"
         if code == ALL:
-            # One line on a phone, as high as the filter's kept place (kommunefilter.css), so nothing moves.
+            # One line on a phone, as high as the filter's kept place (kommunefilter.css), so nothing moves. With no
+            # choice the bar has no line under its row, offers no page and the charts emphasise no one: those
+            # sentences are not there (kr-filter.js reads a missing one as none).
             sentences[key] = {
                 "lists": f"Ingen kommune valgt{switch}.",
                 "marks": f"Ingen kommune valgt{switch}.",
-                "bar_unmarked": "",
                 "unmarked": f"Ingen kommune valgt{switch}.",
                 "profile": "Siden handler om én kommune.",
                 "nothing": f"Ingen kommune valgt{switch}.",
-                "offer": "",
-                "offer_short": "",
-                "offer_href": "",
-                "charts": "",
                 "print": f"Udvalg: alle kommuner{switch}",
             }
             continue
