@@ -60,6 +60,11 @@
     KR.updateMarks(KR.state);
     KR.updateCompare(KR.state);
     showStatus(sentences, lists);
+    // "Din kommune" (front_page.starts) leads to the chosen municipality's own page, or to the overview it names.
+    for (const link of document.querySelectorAll("a.kr-own-page")) {
+      link.dataset.krOverview ??= link.dataset.krHref ?? link.getAttribute("href");
+      link.dataset.krHref = KR.state.kommune === D.all ? link.dataset.krOverview : KR.fromRoot(sentences.offer_href);
+    }
     document.querySelectorAll("a[href]").forEach(KR.carry);
     carryIntoSearch();
     rankSearchForTheChoice(!initial);
@@ -103,7 +108,7 @@
     tally.textContent = counted
       ? lists.tallies.join(" · ")
       : kind === "marks" || kind === "unmarked"
-        ? sentences[kind === "marks" ? "marks" : "bar_unmarked"]
+        ? (sentences[kind === "marks" ? "marks" : "bar_unmarked"] ?? "")
         : "";
     lead.hidden = !counted;
     ui.tally.hidden = KR.state.kommune === D.all || !tally.textContent;

@@ -419,7 +419,20 @@ def initiative_title(data: Dataset, row) -> str:
     ordrulle, der også er en bænk (redaktionens titel)'; the same on cards, tables, side by side and in the PDFs."""
     if row.title_basis != "inferred":
         return str(row.title)
-    return f"{row.title} ({provenance.value_label(data.options, 'initiatives.title_basis')})"
+    return Sourced(str(row.title), provenance.value_label(data.options, "initiatives.title_basis"))
+
+
+class Sourced(str):
+    """A value and whose it is, as one text ('Gennemført (redaktionens læsning)') wherever text goes (a PDF, a
+    download, a long list's JSON row), and in two parts for a card, which sets the source in light type (.kr-by)."""
+
+    value: str
+    mark: str
+
+    def __new__(cls, value: str, mark: str) -> Sourced:
+        sourced = super().__new__(cls, f"{value} ({mark})")
+        sourced.value, sourced.mark = value, mark
+        return sourced
 
 
 def sourced(data: Dataset, value: str, raw, shown: str) -> str:
@@ -429,7 +442,7 @@ def sourced(data: Dataset, value: str, raw, shown: str) -> str:
         return shown
     if provenance.value_source(data.options, value) == BY_REPORT:
         return shown
-    return f"{shown} ({provenance.value_label(data.options, value)})"
+    return Sourced(shown, provenance.value_label(data.options, value))
 
 
 def initiative_card(data: Dataset, row: pd.Series) -> dict:
@@ -565,7 +578,9 @@ def municipality_card(data: Dataset, row: pd.Series) -> dict:
 def initiative_count_heading(data: Dataset) -> str:
     """'Indsatser (redaktionens inddeling)': how many initiatives a municipality has follows the editors' division of
     the report's text into projects, sub-initiatives and trial actions; the card and the table say it alike."""
-    return provenance.page_table_heading(data.options, "tabel-kommuner", "Indsatser")
+    heading = provenance.page_table_heading(data.options, "tabel-kommuner", "Indsatser")
+    source = provenance.value_source(data.options, "initiatives.kind")
+    return heading if source == BY_REPORT else Sourced("Indsatser", provenance.value_label(data.options, "initiatives.kind"))
 
 
 def municipality_overview(data: Dataset) -> Html:

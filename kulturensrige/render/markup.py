@@ -118,12 +118,12 @@ def links_to_book() -> bool:
     return _BOOK_LINKS.get()
 
 
-def book_link(page: str, inner_html: str, css_class: str = "") -> str:
-    """A link to a page of the book around already escaped markup, or a <span> where there is no book."""
+def book_link(page: str, inner_html: str, css_class: str = "", anchor: str = "") -> str:
+    """A link to a page of the book (at `anchor`) around already escaped markup, or a <span> where there is no book."""
     attribute = f' class="{esc(css_class)}"' if css_class else ""
     if not _BOOK_LINKS.get():
         return f"<span{attribute}>{inner_html}</span>"
-    return f'<a{attribute} href="{esc(page_link(page))}">{inner_html}</a>'
+    return f'<a{attribute} href="{esc(page_link(page, anchor))}">{inner_html}</a>'
 
 
 class Html:
