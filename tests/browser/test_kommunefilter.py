@@ -430,7 +430,7 @@ def test_next_page_and_every_book_link_keep_the_selection(data, site_url, page):
 
 
 def test_din_kommune_on_the_front_page_leads_to_the_chosen_municipalitys_own_page(data, site_url, page):
-    """"Din kommune" led to the overview whatever was chosen. With a municipality chosen it leads to that
+    """»Din kommune« led to the overview whatever was chosen. With a municipality chosen it leads to that
     municipality's page, keeping the choice; with none, to the overview of all of them."""
     row = data.municipalities.iloc[2]
     open_page(page, f"{site_url}/index.html")
