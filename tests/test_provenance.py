@@ -575,7 +575,7 @@ def test_a_charts_method_note_folds_under_one_line_that_says_whose_it_is(report)
         chart = make(report)
         soup = BeautifulSoup(str(chart.html()), "html.parser")
         shown = [p.get_text() for p in soup.select("p.kr-figure-note") if p.find_parent("details") is None]
-        about = soup.select("details.kr-figure-about")
+        about = soup.select("details.kr-note-about")
         assert len(shown) == 1 and shown[0].startswith("Redaktionens") and len(shown[0]) <= 120, shown
         assert len(about) == 1 and not about[0].has_attr("open") and about[0].summary.get_text() == "Om figuren"
         assert chart.note.startswith(chart.whose.removesuffix(".")) and len(chart.note) > len(shown[0])

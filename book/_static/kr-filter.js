@@ -1,7 +1,8 @@
 /* kr-filter.js: the control at the top of every page and what a choice changes. The control's markup and
  * every sentence come from the build (KR_DATA.control, .sentences); a choice highlights, it never hides.
  * Dispatches `kr:filtered` {kommune, inferred, ms, visibleMs, initial} on document after each choice is shown;
- * window.KR_FILTER.ready is a promise for the first view, window.KR_FILTER.state() the current one. */
+ * window.KR_FILTER.ready is a promise for the first view, window.KR_FILTER.state() the current one,
+ * window.KR_FILTER.held() whether the bar still shows itself whole after a choice. */
 ((KR) => {
   // Jupyter Book may include a _static script a second time; run once.
   if (window.KR_FILTER) return;
@@ -37,6 +38,10 @@
     ui.select.addEventListener("keydown", history.key);
     ui.select.addEventListener("change", onChange);
     ui.checkbox.addEventListener("change", onChange);
+    document.querySelector(".kr-filter-infer").addEventListener("click", (event) => {
+      ui.checkbox.checked = !ui.checkbox.checked;
+      onChange(event);
+    });
   }
 
   function onChange(event) {
@@ -111,7 +116,11 @@
         ? (sentences[kind === "marks" ? "marks" : "bar_unmarked"] ?? "")
         : "";
     lead.hidden = !counted;
-    ui.tally.hidden = KR.state.kommune === D.all || !tally.textContent;
+    // Where the editors' inferred ties change what the page marks, the line offers the switch in one tap.
+    const infer = ui.tally.querySelector(".kr-filter-infer");
+    infer.hidden = !lists.inferred;
+    infer.textContent = D.switchWords[KR.state.inferred ? "on" : "off"];
+    ui.tally.hidden = KR.state.kommune === D.all || (!tally.textContent && infer.hidden);
     // On every page but the chosen municipality's own, the bar's row offers its page and its PDF edition: the way
     // on from a page where nothing is tied to it, and the way to what a committee takes along from anywhere.
     const [link, pdf] = ui.offer.children;
@@ -156,15 +165,17 @@
 
   /** Among results Sphinx scores alike (a heading 15, any body text 5, ties by name), the pages about the chosen
    * municipality come first (the build's list, browser.search_first): half a point, less than any two of Sphinx's
-   * scores differ by. The patched searchtools.js, which runs after this script, takes it up at each query
-   * (book/hardening.py); a later choice runs the query again (`again`), and "Alle kommuner" gives Sphinx's order. */
+   * scores differ by; the analysts' chapter comes after a reader's pages (a quarter point less). The patched
+   * searchtools.js, which runs after this script, takes it up at each query (book/hardening.py); a later choice runs
+   * the query again (`again`). */
   function rankSearchForTheChoice(again) {
     const island = document.querySelector("script.kr-search-first");
     if (!island) return;
     const ranking = JSON.parse(island.textContent);
     const first = ranking.pages[KR.keyOf(KR.state)];
     const about = new Set(first || []);
-    window.KR_SCORE = first ? (result) => result[4] + (about.has(result[0]) ? 0.5 : 0) : undefined;
+    const later = new Set(ranking.later);
+    window.KR_SCORE = (result) => result[4] + (about.has(result[0]) ? 0.5 : 0) - (later.has(result[0]) ? 0.25 : 0);
     const query = new URLSearchParams(window.location.search).get("q");
     const results = document.getElementById("search-results");
     document.querySelector("p.kr-search-note")?.remove();
@@ -257,6 +268,8 @@
       heldUntil = performance.now() + 300;
       setReading(false);
     };
+    // Whether the bar still holds its whole view after a choice (a test waits for the hold to end, not a time).
+    window.KR_FILTER.held = () => performance.now() < heldUntil;
     const update = () => {
       pending = false;
       const y = window.scrollY;

@@ -13,7 +13,7 @@ from kulturensrige.data.frames import lookup
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import BY_REPORT, NOT_STATED
 from kulturensrige.render import highlight
-from kulturensrige.render.markup import Html, Markup, book_link, esc, links_to_book, macro, page_link, side_island
+from kulturensrige.render.markup import Html, Markup, book_link, esc, folded_note, links_to_book, macro, page_link, side_island
 from kulturensrige.rules import attribution, filters, statistics, views
 from kulturensrige.words import count_word, number, plural
 
@@ -395,7 +395,8 @@ VOCABULARIES = (
 def whose_terms(data: Dataset) -> str:
     """Once above a list or a side-by-side view of initiatives: whose their kinds, target groups, art forms and
     settings are (status and organisations say it on each card, as they differ from value to value)."""
-    return f'<p class="kr-whose">{esc(whose_terms_text(data))}</p>'
+    values = ("initiatives.kind", *(f"initiatives.{column}" for _, column, _, _ in VOCABULARIES))
+    return folded_note(provenance.values_whose(data.options, *values), whose_terms_text(data), "kr-whose", "Hvorfor?")
 
 
 def whose_terms_text(data: Dataset) -> str:

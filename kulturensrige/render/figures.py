@@ -17,7 +17,7 @@ import plotly.io as pio
 from markupsafe import Markup
 
 from kulturensrige.data.settings import side_from
-from kulturensrige.render.markup import SIDE, Html, csv_href, esc, json_island, macro, side_island, sources_link
+from kulturensrige.render.markup import SIDE, Html, csv_href, esc, folded_note, json_island, macro, side_island, sources_link
 
 # A figure's width on a 375 px phone (the page's 16 px margins and the notebook output's 8 px padding on each
 # side, measured in Chromium); a chart wider than this scrolls there.
@@ -618,16 +618,11 @@ class Chart:
 
 
 def figure_note(whose: str, note: str, hint: str = "") -> str:
-    """Under a chart: one line that says whose it is (and what a tap on it does), and the method note folded under
-    »Om figuren«, so a reader on a phone meets the chart's substance before its method. A note is folded only where
-    its chart says whose it is in a line of its own; the note's own opening is left out where it says just that."""
+    """Under a chart: one line that says whose it is (and what a tap on it does), and its method note folded under
+    »Om figuren« (markup.folded_note). A note is folded only where its chart says whose it is in a line of its own."""
     if not whose or not note:
         return f'<p class="kr-figure-note">{esc(" ".join(filter(None, (note, hint))))}</p>' if note or hint else ""
-    about = note.removeprefix(whose).strip()
-    line = f'<p class="kr-figure-note">{esc(" ".join(filter(None, (whose, hint))))}</p>'
-    if not about:
-        return line
-    return f'{line}<details class="kr-figure-about"><summary>Om figuren</summary><p class="kr-figure-note">{esc(about)}</p></details>'
+    return folded_note(whose, note, "kr-figure-note", "Om figuren", hint)
 
 
 def embed(chart: Chart) -> Html:

@@ -91,10 +91,31 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
         view.append(["none", none_heading, none])
     if other:
         view.append(["other", other_heading, other])
-    # What the bar shows of this list after "Fremhævet her:" (templates/control.html.j2): the count it marks, or in
-    # the list of municipalities the one it marks.
-    tally = {"tally": name if noun is MUNICIPALITY else noun.count(_weight(items, chosen))} if chosen else {}
-    return {"groups": view, "status": " · ".join(parts) + ".", **tally}
+    # What the bar shows of this list after "Fremhævet her:" (templates/control.html.j2): the count it marks and, for
+    # quotes, whose ties they are ('1 citat, udledt af redaktionen'), or in the list of municipalities the one it marks.
+    marked = noun.count(_weight(items, chosen)) + (whose_ties(data, items, chosen) if noun is QUOTE else "")
+    tally = {"tally": name if noun is MUNICIPALITY else marked} if chosen else {}
+    # Where the inferred switch changes what this list marks (its marked quotes are the editors' ties, or it has such
+    # ties set aside), the bar offers the switch in one tap (kr-filter.js, SWITCH_WORDS).
+    inferred_here = any(item.kommune == kommune and item.attribution == "inferred" for item in items)
+    return {"groups": view, "status": " · ".join(parts) + ".", **tally, **({"switch": True} if inferred_here else {})}
+
+
+def whose_ties(data: Dataset, items: Sequence[Item], positions: list[int]) -> str:
+    """', udledt af redaktionen' or ' (1 angivet i rapporten, 2 udledt af redaktionen)': whose the marked quotes' ties
+    are, in the attribution labels; nothing for what has no attribution levels."""
+    levels: dict[str, int] = {}
+    for i in positions:
+        if items[i].attribution in ATTRIBUTION_SHORT:
+            levels[items[i].attribution] = levels.get(items[i].attribution, 0) + items[i].weight
+    labels = attribution.labels(data.options)
+    if len(levels) == 1:
+        return f", {labels[next(iter(levels))]}"
+    return " (" + ", ".join(f"{number(n)} {labels[a]}" for a, n in levels.items()) + ")" if levels else ""
+
+
+# The bar's one-tap switch for the editors' inferred ties (templates/control.html.j2), by whether they are included.
+SWITCH_WORDS = {"on": "Skjul redaktionens udledte tilknytninger", "off": "Vis redaktionens udledte tilknytninger"}
 
 
 def list_views(data: Dataset, items: Sequence[Item], noun: Noun) -> Markup:
@@ -192,7 +213,7 @@ def page_sentences(data: Dataset) -> dict[str, dict[str, str]]:
             "lists": f"{name}{switch} er valgt: kommunens kort står først i hver liste og er markeret, og alt andet står åbent nedenfor.",
             "marks": f"{name}{switch} er valgt og markeret på siden.",
             # The bar's own line under the choice (kr-filter.js) where the page marks nothing for it.
-            "bar_unmarked": f"Intet på siden er knyttet til {name}.",
+            "bar_unmarked": f"Intet på siden er knyttet til {name}{switch}.",
             "unmarked": f"{name}{switch} er valgt, men intet på denne side er knyttet til kommunen, så intet er markeret.",
             "profile": f"Siden handler om {name} og viser alt, hvad bogen ved om kommunen.",
             "nothing": f"{name}{switch} er valgt, og valget følger med til bogens andre sider.",

@@ -126,6 +126,19 @@ def book_link(page: str, inner_html: str, css_class: str = "", anchor: str = "")
     return f'<a{attribute} href="{esc(page_link(page, anchor))}">{inner_html}</a>'
 
 
+def folded_note(line: str, note: str, css: str, summary: str, also: str = "") -> str:
+    """A method note as one line that stays in view (whose the block is, and `also`, what a tap on it does) and the
+    rest folded under `summary`, so a reader on a phone meets the substance before the method; the note's opening is
+    left out of the fold where it says just the line. Only method notes fold: findings, quotes, initiatives and
+    municipality cards never do."""
+    about = note.removeprefix(line.removesuffix(".")).lstrip(".:").strip()
+    shown = " ".join(filter(None, (line, also)))
+    shown_html = f'<p class="{css}">{esc(shown)}</p>' if shown else ""
+    if not about:
+        return shown_html
+    return f'{shown_html}<details class="kr-note-about"><summary>{esc(summary)}</summary><p class="{css}">{esc(about)}</p></details>'
+
+
 class Html:
     """Rendered HTML that notebooks display; Jupyter and myst-nb both read `_repr_html_`.
 

@@ -14,6 +14,9 @@ from collections.abc import Iterator
 import pytest
 from PIL import Image
 
+from kulturensrige.render import browser as browser_module
+from kulturensrige.render import highlight
+from kulturensrige.rules import views
 from support.checks import each
 from support.serving import serve
 
@@ -58,6 +61,10 @@ SCROLLING_STOPPED_JS = """() => new Promise((done) => {
   const check = () => { if (scrollY === last) done(); else { last = scrollY; setTimeout(check, 100); } };
   check();
 })"""
+
+
+# No transition or animation is running on the page: the header and the bar have slid to where they go.
+SETTLED_JS = "document.getAnimations().every((a) => a.playState !== 'running')"
 
 
 def ready(page, url: str) -> None:
@@ -536,7 +543,8 @@ def test_a_tapped_heading_in_the_page_contents_closes_the_drawer(browser, site_u
 
 # The bar's line under the choice, and each arranged list's heading over its chosen cards.
 TALLY_JS = """() => ({line: document.querySelector('.kr-filter-tally').checkVisibility()
-    ? document.querySelector('.kr-filter-tally').innerText : '',
+    ? [...document.querySelectorAll('.kr-filter-tally > span')].filter((e) => e.checkVisibility())
+        .map((e) => e.innerText).join(' ') : '',
   box: document.querySelector('.kr-filter-tally').getBoundingClientRect().toJSON(),
   headings: [...document.querySelectorAll('section.kr-list [data-kr-group=chosen]:not([hidden]) > .kr-group-heading')]
     .map((h) => h.textContent)})"""
@@ -553,23 +561,57 @@ def test_a_choice_on_a_phone_shows_in_the_bar_what_it_marks_on_the_page(browser,
         assert page.evaluate(TALLY_JS)["line"] == ""
         page.evaluate("() => window.scrollBy({top: 900, behavior: 'instant'})")
         page.evaluate(SCROLLING_STOPPED_JS)
-        page.wait_for_timeout(300)
+        page.wait_for_function(f"() => document.documentElement.classList.contains('kr-reading') && {SETTLED_JS}")
         page.select_option("#kr-kommune", label=row["name"])
         page.wait_for_function("() => window.KR_FILTER.last && !window.KR_FILTER.last.initial")
-        page.wait_for_timeout(600)  # the header slides back; the reader reads the line
+        # the header slides back and the bar's hold after the choice ends; the reader reads the line
+        page.wait_for_function(
+            f"() => !document.documentElement.classList.contains('kr-reading') && !window.KR_FILTER.held() && {SETTLED_JS}"
+        )
         shown = page.evaluate(TALLY_JS)
         prefix = f"{row['name']}: "
         counts = [h.removeprefix(prefix).split(",")[0].split(" (")[0] for h in shown["headings"] if h.startswith(prefix)]
-        assert counts and shown["line"] == "Fremhævet her: " + " · ".join(counts), shown
+        # each list's count, in the headings' order, and whose ties the marked quotes are
+        said = shown["line"].removeprefix("Fremhævet her: ").split(" · ")
+        assert counts and len(said) == len(counts) and all(s.startswith(c) for s, c in zip(said, counts, strict=True)), shown
         assert shown["box"]["top"] >= 0 and shown["box"]["bottom"] <= 0.25 * 667, shown
         before = page.evaluate(IN_VIEW_JS)
         page.evaluate("() => window.scrollBy({top: 200, behavior: 'instant'})")
         page.evaluate(SCROLLING_STOPPED_JS)
-        page.wait_for_timeout(300)
+        page.wait_for_function(f"() => document.documentElement.classList.contains('kr-reading') && {SETTLED_JS}")
         after, bar = page.evaluate(IN_VIEW_JS), page.evaluate(BAR_JS)
         assert bar["height"] <= BAR_HEIGHT[375] and bar["line"] == 0, bar
         moved = {round(before[k] - after[k]) for k in before.keys() & after.keys()}
         assert moved == {200}, moved
+    finally:
+        context.close()
+
+
+def test_the_bar_says_the_marked_quotes_are_the_editors_ties_and_switches_them_in_one_tap(browser, site_url, data):
+    """Reader 12, finding 7: the inferred switch was three taps deep on a phone, and with it off nothing was marked,
+    with nothing to say why (the report ties no quote to a municipality itself). The bar's line says whose ties the
+    marked quotes are and offers the switch in one tap, both ways; on a page where the switch changes nothing (the
+    municipalities' overview) it offers none."""
+    row = data.municipalities.set_index("slug").loc["egedal"]
+    words = browser_module.browser_data(data)["switchWords"]
+    inferred = highlight.whose_ties(data, [views.Item(row.name, "inferred")], [0])
+    context, page = phone_page(browser, {"width": 375, "height": 667})
+    try:
+        ready(page, f"{site_url}/vaerdiskabelser.html?kommune=egedal")
+        button = page.locator(".kr-filter-infer")
+        line = page.evaluate(TALLY_JS)["line"]
+        assert inferred in line and button.is_visible() and button.text_content() == words["on"], line
+        marked = "() => document.querySelectorAll('.kr-card.kr-chosen').length"
+        assert page.evaluate(marked) > 0
+        button.tap()
+        page.wait_for_function("() => !window.KR_FILTER.state().inferred")
+        assert "udledte=nej" in page.url and page.evaluate(marked) == 0
+        assert button.is_visible() and button.text_content() == words["off"]
+        button.tap()
+        page.wait_for_function("() => window.KR_FILTER.state().inferred")
+        assert "udledte=nej" not in page.url and page.evaluate(marked) > 0
+        ready(page, f"{site_url}/kommuner/oversigt.html?kommune=egedal")
+        assert not button.is_visible()
     finally:
         context.close()
 
