@@ -107,15 +107,13 @@
     const parts = [hint ? hint.textContent : kind ? sentences[kind] : ""];
     if (figures && sentences.charts) parts.push(sentences.charts);
     ui.status.textContent = parts.filter(Boolean).join(" ");
-    // The bar's own line: what the choice marks here, so the reader sees it take effect without opening the panel.
-    const [lead, tally] = ui.tally.children;
-    const counted = kind === "lists" && lists.tallies.length > 0;
-    tally.textContent = counted
-      ? lists.tallies.join(" · ")
-      : kind === "marks" || kind === "unmarked"
-        ? (sentences[kind === "marks" ? "marks" : "bar_unmarked"] ?? "")
-        : "";
-    lead.hidden = !counted;
+    // The bar's own line: what the choice marks here, so the reader sees it take effect without opening the panel:
+    // the page's line for the view as the build wrote it (highlight.bar_lines), or the page's short sentence.
+    const tally = ui.tally.querySelector(".kr-filter-tally-text");
+    const line = kind === "lists" ? barLines()[KR.keyOf(KR.state)] : undefined;
+    tally.textContent =
+      line ??
+      (kind === "marks" || kind === "unmarked" ? (sentences[kind === "marks" ? "marks" : "bar_unmarked"] ?? "") : "");
     // Where the editors' inferred ties change what the page marks, the line offers the switch in one tap.
     const infer = ui.tally.querySelector(".kr-filter-infer");
     infer.hidden = !lists.inferred;
@@ -144,6 +142,16 @@
     }
   }
 
+  /** The page's bar lines by view (book/extension.py with_bar_lines), read once; none on a page without lists. */
+  let lines = null;
+  function barLines() {
+    if (lines === null) {
+      const island = document.querySelector("script.kr-bar-lines");
+      lines = island ? JSON.parse(island.textContent) : {};
+    }
+    return lines;
+  }
+
   /** A search keeps the choice: the search forms send it along (the result links take it on click, KR.carry). */
   function carryIntoSearch() {
     const fields = {
@@ -165,9 +173,12 @@
 
   /** Among results Sphinx scores alike (a heading 15, any body text 5, ties by name), the pages about the chosen
    * municipality come first (the build's list, browser.search_first): half a point, less than any two of Sphinx's
-   * scores differ by; the analysts' chapter comes after a reader's pages (a quarter point less). The patched
+   * scores differ by; the analysts' chapter comes after every reader's page that matches (the build's list, put
+   * below any score Sphinx gives). The patched
    * searchtools.js, which runs after this script, takes it up at each query (book/hardening.py); a later choice runs
    * the query again (`again`). */
+  // Sphinx's highest score for a page is a few hundred (a title match 15 a term, an object's more): this is below all.
+  const LATER = 10000;
   function rankSearchForTheChoice(again) {
     const island = document.querySelector("script.kr-search-first");
     if (!island) return;
@@ -175,7 +186,7 @@
     const first = ranking.pages[KR.keyOf(KR.state)];
     const about = new Set(first || []);
     const later = new Set(ranking.later);
-    window.KR_SCORE = (result) => result[4] + (about.has(result[0]) ? 0.5 : 0) - (later.has(result[0]) ? 0.25 : 0);
+    window.KR_SCORE = (result) => result[4] + (about.has(result[0]) ? 0.5 : 0) - (later.has(result[0]) ? LATER : 0);
     const query = new URLSearchParams(window.location.search).get("q");
     const results = document.getElementById("search-results");
     document.querySelector("p.kr-search-note")?.remove();

@@ -110,8 +110,8 @@
     update();
   };
   /** Arrange one list for a view: each group gets its heading and its cards in order; unused groups hide. Returns
-   * whether the view marks any card (its chosen group holds some), what the bar shows of it (the build's count) and
-   * whether the inferred switch changes what it marks. */
+   * whether the view marks any card (its chosen group holds some) and whether the inferred switch changes what it
+   * marks. */
   KR.arrange = (list, views, key) => {
     const cards = cardsOf(list);
     const view = views.views[key] || views.views[D.all];
@@ -137,12 +137,11 @@
     });
     return {
       marked: view.groups.some((entry) => entry[0] === "chosen" && (views.shared[entry[2]] || entry[2]).length > 0),
-      tally: view.tally,
       switch: Boolean(view.switch),
     };
   };
-  /** Every arranged list on the page for a state; returns whether the page has one, whether any card is marked,
-   * each list's count of marked cards as the build wrote it, and whether the inferred switch changes what they mark. */
+  /** Every arranged list on the page for a state; returns whether the page has one, whether any card is marked, and
+   * whether the inferred switch changes what they mark. */
   KR.updateLists = (s) => {
     const key = KR.keyOf(s);
     const lists = Array.from(document.querySelectorAll("section.kr-list")).filter((list) =>
@@ -150,16 +149,14 @@
     );
     let marked = false;
     let inferred = false;
-    const tallies = [];
     for (const list of lists) {
       list.krViews = list.krViews || JSON.parse(list.querySelector(":scope > script.kr-list-views").textContent);
       const arranged = KR.arrange(list, list.krViews, key);
       marked = arranged.marked || marked;
       inferred = arranged.switch || inferred;
-      if (arranged.tally) tallies.push(arranged.tally);
     }
     // inferred: a list says the inferred switch changes what it marks (highlight.list_view "switch")
-    return { any: lists.length > 0, marked, tallies, inferred };
+    return { any: lists.length > 0, marked, inferred };
   };
   /** Rows and items about one municipality are marked when it is chosen. */
   KR.updateMarks = (s) => {

@@ -60,8 +60,8 @@ def browser_data(data: Dataset) -> dict:
 
 def search_first(data: Dataset) -> dict:
     """With a municipality chosen, the search puts the pages about it (views.pages_about) first among equally good
-    results, and says so above them; the analysts' chapter comes after a reader's pages among equal results
-    ("later"); the rest keep Sphinx's order. Only the search page carries it (book/extension.py),
+    results, and says so above them; the analysts' chapter comes after every reader's page that matches ("later");
+    the rest keep Sphinx's order. Only the search page carries it (book/extension.py),
     in a JSON island: in kr-data.js every page would load it."""
     return {
         "pages": {key: views.pages_about(data, code, inferred) for key, code, inferred in states(data) if code != ALL},
@@ -70,8 +70,8 @@ def search_first(data: Dataset) -> dict:
     }
 
 
-# The analysts' chapter (its field names, CSV examples and recipes): among equally good results of a search a reader's
-# pages come before it; Sphinx ordered ties by title, and »Data og genkørsel« came before »Egedal« and »Køge«.
+# The analysts' chapter (its field names, CSV examples and recipes): a search lists it after every reader's page that
+# matches; Sphinx ranked it above the municipalities' pages for »Gang i gården« and »ensomhed«.
 ANALYSTS_PAGES = ("om-data/genkoersel", "om-data/udforsker")
 
 

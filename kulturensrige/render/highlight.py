@@ -114,6 +114,19 @@ def whose_ties(data: Dataset, items: Sequence[Item], positions: list[int]) -> st
     return " (" + ", ".join(f"{number(n)} {labels[a]}" for a, n in levels.items()) + ")" if levels else ""
 
 
+def bar_lines(lists: Sequence[dict]) -> dict[str, str]:
+    """The bar's whole line of what a choice marks on one page, for each view: the count each of the page's lists
+    marks (list_view "tally"), in the page's order, after the lead. `lists` are the page's list islands
+    (list_views' payloads); the build publishes the lines once per page (book/extension.py), the browser shows one."""
+    keys = dict.fromkeys(key for views in lists for key in views["views"])
+    lines = {}
+    for key in keys:
+        tallies = [views["views"][key]["tally"] for views in lists if "tally" in views["views"].get(key, {})]
+        if tallies:
+            lines[key] = f"Fremhævet her: {' · '.join(tallies)}"
+    return lines
+
+
 # The bar's one-tap switch for the editors' inferred ties (templates/control.html.j2), by whether they are included.
 SWITCH_WORDS = {"on": "Skjul redaktionens udledte tilknytninger", "off": "Vis redaktionens udledte tilknytninger"}
 
