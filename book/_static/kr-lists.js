@@ -26,6 +26,12 @@
         else if (how === "append") node.append(v);
         else if (!v) node.remove();
         else if (how === "text") node.textContent = v;
+        // A value with whose it is (cards.Sourced): [text, mark] into the text and the template's light mark.
+        else if (how === "sourced" && Array.isArray(v)) {
+          const mark = node.querySelector(":scope > .kr-by");
+          mark.textContent = v[1];
+          node.replaceChildren(v[0], mark);
+        } else if (how === "sourced") node.textContent = v;
         else if (how === "pick")
           node.replaceChildren(
             ...v.split(" ").map((id) => Array.from(node.children).find((o) => o.dataset.krOption === id)),

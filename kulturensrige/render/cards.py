@@ -507,9 +507,20 @@ def fact_rows(data: Dataset, contexts: list[dict]) -> Markup:
     card = macro("cards.html.j2", "fact_card", template)
     fields = ("id", "kommune", "kicker", "title", "href", "text", "section")
     rows = [
-        {**{f: c[f] for f in fields}, "id": c["id"] or None, **{f"fact{i}": v for i, (_, v) in enumerate(c["facts"])}} for c in contexts
+        {
+            **{f: _row_value(c[f]) for f in fields},
+            "id": c["id"] or None,
+            **{f"fact{i}": _row_value(v) for i, (_, v) in enumerate(c["facts"])},
+        }
+        for c in contexts
     ]
     return Markup(f'<template class="kr-list-card">{card}</template>{row_islands(rows)}')
+
+
+def _row_value(value):
+    """A card's value in its JSON row: a Sourced value as [its text and the space after it, its mark in brackets],
+    which kr-lists.js puts in the card as the macro does (sourced:); any other value as it is."""
+    return [f"{value.value} ", f"({value.mark})"] if isinstance(value, Sourced) else value
 
 
 def _report_order(data: Dataset):
