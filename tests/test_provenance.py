@@ -570,7 +570,13 @@ def test_a_charts_method_note_folds_under_one_line_that_says_whose_it_is(report)
     the chart is (and what a tap on it does), and the note itself in a closed »Om figuren« at the chart's foot; a
     printed edition still reads the whole note from the model."""
     for make in each(
-        [charts.quotes_per_ingredient, charts.ingredient_municipality_matrix, charts.partners_by_kind, charts.programme_timeline]
+        [
+            charts.quotes_per_ingredient,
+            charts.ingredient_municipality_matrix,
+            charts.partners_by_kind,
+            charts.programme_timeline,
+            charts.art_forms_by_municipality,
+        ]
     ):
         chart = make(report)
         soup = BeautifulSoup(str(chart.html()), "html.parser")
@@ -578,4 +584,6 @@ def test_a_charts_method_note_folds_under_one_line_that_says_whose_it_is(report)
         about = soup.select("details.kr-note-about")
         assert len(shown) == 1 and shown[0].startswith("Redaktionens") and len(shown[0]) <= 120, shown
         assert len(about) == 1 and not about[0].has_attr("open") and about[0].summary.get_text() == "Om figuren"
-        assert chart.note.startswith(chart.whose.removesuffix(".")) and len(chart.note) > len(shown[0])
+        assert chart.whose.removesuffix(".") in chart.note and len(chart.note) > len(shown[0])
+        # whose it is is said once, in the line, not again in the fold
+        assert chart.whose.removesuffix(".") not in about[0].get_text(), about[0].get_text()
