@@ -33,6 +33,7 @@ DECISIONS = (
     "the-formula-guard-read-back",
     "the-address-says-the-choice",
     "chart-legends-from-the-model",
+    "whose-marks-in-light-type",
 )
 
 

@@ -513,3 +513,28 @@ def test_a_bar_charts_legend_is_the_models_one_list_in_the_bars_order_and_plotly
     payload = chart.payload()
     assert payload["layouts"] and all(layout["showlegend"] is False for layout in payload["layouts"])
     assert all(chart.plot(key)["layout"]["showlegend"] is False for key in chart.variants)
+
+
+def test_the_bar_line_of_each_view_is_written_whole_by_the_build(data):
+    """Code review #12: the bar's »Fremhævet her: …« was joined in the browser from each list's count (" · " and the
+    lead decided in JS). The build writes each page's whole line per view from its lists, in the page's order
+    (highlight.bar_lines, put on the page by book/extension.py), and the script only shows it."""
+    from kulturensrige.book import extension
+
+    tied = data.quotes.loc[data.quotes["kommunekode"] != "", "section_id"].unique()
+    two = [data.quotes[data.quotes["section_id"] == s] for s in tied[:2]]
+    assert len(two) == 2, "the test needs two sections with quotes tied to a municipality"
+    islands = [str(highlight.list_views(data, views.quote_items(cards.group_turns(q)), views.QUOTE)) for q in two]
+    page = extension.with_bar_lines("<p>x</p>".join(islands))
+    lines = json.loads(BeautifulSoup(page, "html.parser").select_one("script.kr-bar-lines").string)
+    assert lines and all(line.startswith("Fremhævet her: ") for line in lines.values()), lines
+    for key, code, inferred in each(list(views.states(data))):
+        tallies = [
+            highlight.list_view(data, views.quote_items(cards.group_turns(q)), views.QUOTE, code, inferred).get("tally") for q in two
+        ]
+        said = [t for t in tallies if t]
+        assert lines.get(key) == (f"Fremhævet her: {' · '.join(said)}" if said else None), key
+    script = (REPO / "book" / "_static" / "kr-filter.js").read_text(encoding="utf-8") + (
+        REPO / "book" / "_static" / "kr-lists.js"
+    ).read_text(encoding="utf-8")
+    assert 'join(" · ")' not in script and "Fremhævet her" not in script

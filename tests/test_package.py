@@ -206,7 +206,7 @@ def test_a_quote_from_a_work_in_another_language_is_marked_with_it(data):
 
 def test_a_profile_marks_code_and_region_as_the_editors_additions(data):
     facts = str(lists.municipality_facts(data, "259"))
-    mark = '<span class="kr-editors-label">(redaktionens tilføjelse)</span>'
+    mark = '<span class="kr-by">(redaktionens tilføjelse)</span>'
     assert f"<dd>259 {mark}</dd>" in facts and f"<dd>Region Sjælland {mark}</dd>" in facts
     assert "<dd>Køge</dd>" in facts  # the official name, with no stray full stop
 

@@ -537,3 +537,53 @@ def test_whose_order_and_wording_and_the_holder_starting_a_sentence_are_worded_i
     for path in each(sorted((REPO / "kulturensrige").rglob("*.*"))):
         if path.suffix in (".py", ".html", ".j2") and path.name != "provenance.py":
             assert not assembled.search(path.read_text(encoding="utf-8")), path.relative_to(REPO)
+
+
+# The marks that say a value is not the report's own, as the cards and profiles print them.
+WHOSE_MARK = re.compile(r"\((?:redaktionens|analytikerens) [^)]*\)")
+
+
+def test_every_whose_mark_on_a_card_and_a_profile_stands_apart_in_light_type(report):
+    """Reader 12, finding 6: '(redaktionens tilføjelse)' in bold italics beside nearly every fact of a profile buried
+    the facts. Each mark still stands beside its value, in the same words, but in an element of its own (.kr-by,
+    small plain muted type), on every initiative's and municipality's card and on every profile. (A card's kicker line
+    is small muted type as a whole.)"""
+    initiatives = [cards.initiative_card(report, row) for _, row in report.initiatives.iterrows()]
+    municipalities = [cards.municipality_card(report, row) for _, row in report.municipalities.iterrows()]
+    markup = cards.fact_cards(initiatives + municipalities) + [
+        str(lists.municipality_facts(report, code)) for code in report.municipalities["kommunekode"]
+    ]
+    loose = []
+    for html in each(markup):
+        soup = BeautifulSoup(html, "html.parser")
+        for node in soup.find_all(string=WHOSE_MARK):
+            if node.find_parent(class_="kr-card-kicker") is None and not (
+                "kr-by" in (node.parent.get("class") or []) and WHOSE_MARK.fullmatch(node.strip())
+            ):
+                loose.append(node.strip())
+        assert soup.select(".kr-by"), html[:200]
+    assert not loose, loose[:5]
+
+
+def test_a_charts_method_note_folds_under_one_line_that_says_whose_it_is(report):
+    """Reader 12, finding 6: a twelve-line method note stood open under each chart. The page shows one line, whose
+    the chart is (and what a tap on it does), and the note itself in a closed »Om figuren« at the chart's foot; a
+    printed edition still reads the whole note from the model."""
+    for make in each(
+        [
+            charts.quotes_per_ingredient,
+            charts.ingredient_municipality_matrix,
+            charts.partners_by_kind,
+            charts.programme_timeline,
+            charts.art_forms_by_municipality,
+        ]
+    ):
+        chart = make(report)
+        soup = BeautifulSoup(str(chart.html()), "html.parser")
+        shown = [p.get_text() for p in soup.select("p.kr-figure-note") if p.find_parent("details") is None]
+        about = soup.select("details.kr-note-about")
+        assert len(shown) == 1 and shown[0].startswith("Redaktionens") and len(shown[0]) <= 120, shown
+        assert len(about) == 1 and not about[0].has_attr("open") and about[0].summary.get_text() == "Om figuren"
+        assert chart.whose.removesuffix(".") in chart.note and len(chart.note) > len(shown[0])
+        # whose it is is said once, in the line, not again in the fold
+        assert chart.whose.removesuffix(".") not in about[0].get_text(), about[0].get_text()

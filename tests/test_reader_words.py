@@ -26,16 +26,32 @@ def text(markup: object) -> str:
 
 
 def quote_passage(data) -> str:
-    """The front page's key figure for quotes, its number, and the sentence and list under the figures on what it counts."""
+    """The front page's key figure for quotes, its number, and the sentence and list on what it counts: the front
+    page's first counts and the data chapter's whole list (front_page.quote_counting)."""
     figures = BeautifulSoup(front_page.key_figures(data).markup, "html.parser")
     item = next(li for li in figures.select("li") if re.match(r"[\d.]+ citater", li.get_text(" ", strip=True)))
-    return " ".join(text(part) for part in (item, figures.select_one("p.kr-quote-count"), figures.select_one("ul.kr-quote-parts")))
+    counting = BeautifulSoup(front_page.quote_counting(data).markup, "html.parser")
+    return " ".join(text(part) for part in (item, counting.select_one("p.kr-quote-count"), counting.select_one("ul.kr-quote-parts")))
 
 
 def quote_items(data) -> list[str]:
-    """The list under the front page's figures, an item a count."""
+    """The data chapter's list of what the book's quote count holds, an item a count."""
+    counting = BeautifulSoup(front_page.quote_counting(data).markup, "html.parser")
+    return [text(li) for li in counting.select("ul.kr-quote-parts > li")]
+
+
+def test_the_front_page_gives_the_first_quote_counts_and_leads_to_the_rest_in_the_data_chapter(data):
+    """Reader 12, finding 6: seven bullets on counting on the front page buried the substance. It gives the counts a
+    reader asks for (the quotes as the report prints them, all of them, those behind the ingredients), each the data
+    chapter's own words, and a link to the data chapter, which gives them all."""
     figures = BeautifulSoup(front_page.key_figures(data).markup, "html.parser")
-    return [text(li) for li in figures.select("ul.kr-quote-parts > li")]
+    shown = [text(li) for li in figures.select("ul.kr-quote-parts > li")]
+    items = quote_items(data)
+    assert 1 <= len(shown) <= 3 < len(items) and set(shown) <= set(items), shown
+    link = figures.select_one("p.kr-quote-more a")
+    assert link is not None and link["href"].endswith(f"{front_page.EDITORS_PAGE}.html#{front_page.COUNTING_ANCHOR}")
+    chapter = (Path(__file__).resolve().parent.parent / "book" / f"{front_page.EDITORS_PAGE}.ipynb").read_text(encoding="utf-8")
+    assert f"({front_page.COUNTING_ANCHOR})=" in chapter and "front_page.quote_counting(data)" in chapter
 
 
 def test_the_front_pages_quote_counts_are_parts_of_one_total(data):
@@ -86,11 +102,11 @@ def test_the_ingredient_cards_add_up_to_the_sum_their_note_gives(data):
 
 def test_the_built_front_page_and_ingredient_overview_show_the_same_counts(built_site: Path, data):
     """The built pages, as a reader gets them: the notebooks call the functions above."""
-    index = text((built_site / "index.html").read_text(encoding="utf-8"))
+    counting = text((built_site / f"{front_page.EDITORS_PAGE}.html").read_text(encoding="utf-8"))
     overview = text((built_site / "ingredienser" / "oversigt.html").read_text(encoding="utf-8"))
     note = text(BeautifulSoup(lists.ingredient_cards(data).markup, "html.parser").select_one(".kr-count-parts"))
-    # the front page gives the same counts as a list, an item a count (quote_items)
-    assert note and note in overview and all(item in index for item in each(quote_items(data)))
+    # the data chapter gives the same counts as a list, an item a count (quote_items), the front page its first ones
+    assert note and note in overview and all(item in counting for item in each(quote_items(data)))
 
 
 # Wording that says a chosen municipality hides or narrows what a page shows: it only ever highlights.
@@ -173,7 +189,7 @@ def test_a_municipality_without_marks_in_a_comparison_table_is_explained(data):
                     assert title in chart.note
 
 
-DISCLAIMER = re.compile(r"Redaktionens [^.:]*, ikke rapportens:")
+DISCLAIMER = re.compile(r"Redaktionens [^.:]*, ikke rapportens[.:]")
 
 
 def test_a_block_with_several_editorial_values_says_whose_once(data):
@@ -245,7 +261,7 @@ def test_the_editors_terms_for_target_groups_art_forms_and_settings_are_marked(d
         assert provenance.value_source(data.options, value) == "redaktionen"
     reason = EDITORIAL_VALUES["initiatives.target_group_ids"].reason
     for shown in each([text(cards.initiative_list(data)), text(comparison.compare_view(data))]):
-        assert "betegnelser, ikke rapportens:" in shown and reason in shown
+        assert "betegnelser, ikke rapportens" in shown and reason in shown
         assert shown.count(reason) == 1
     for chart in each(
         [charts.art_forms_by_municipality(data), charts.target_groups_by_municipality(data), charts.settings_by_municipality(data)]

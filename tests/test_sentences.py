@@ -105,14 +105,21 @@ def test_every_page_sentence_reads_as_prose(data):
     assert not problems, "\n".join(problems[:20])
 
 
+def test_no_view_publishes_an_empty_sentence(data):
+    """With no municipality chosen the build published empty sentences for the bar's line and offer and the charts
+    (code review #14): bytes in every page's data that the bar never reads. A sentence a view has not is left out."""
+    empty = [f"{key} {kind}" for key, kinds in browser.published_sentences(data).items() for kind, text in kinds.items() if not text]
+    assert not empty, empty
+
+
 def test_the_control_and_the_profile_hints_read_as_prose(data):
     control = browser.browser_data(data)["control"]
     hints = [lists.profile_hints(data, code) for code in data.municipalities["kommunekode"]]
     problems = []
     for html in [control, *hints]:
         for paragraph in re.findall(r"<(?:p|summary|label|template)\b[^>]*>(.*?)</(?:p|summary|label|template)>", html, re.S):
-            # The slot the script fills with the lists' counts (highlight.list_view "tally") is empty here.
-            text = TAG.sub("", re.sub(r' <span class="kr-filter-tally-text"></span>', "", paragraph))
+            # The slot the script fills with the page's line (highlight.bar_lines) is empty here.
+            text = TAG.sub("", re.sub(r'<span class="kr-filter-tally-text"></span>', "", paragraph))
             # A slot the script fills (the offer's links) holds only its separator here.
             problems += [f"{what}: {text!r}" for what in junk_in(text) if re.search(r"\w", text)]
     assert not problems, "\n".join(problems[:20])

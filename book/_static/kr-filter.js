@@ -1,7 +1,8 @@
 /* kr-filter.js: the control at the top of every page and what a choice changes. The control's markup and
  * every sentence come from the build (KR_DATA.control, .sentences); a choice highlights, it never hides.
  * Dispatches `kr:filtered` {kommune, inferred, ms, visibleMs, initial} on document after each choice is shown;
- * window.KR_FILTER.ready is a promise for the first view, window.KR_FILTER.state() the current one. */
+ * window.KR_FILTER.ready is a promise for the first view, window.KR_FILTER.state() the current one,
+ * window.KR_FILTER.held() whether the bar still shows itself whole after a choice. */
 ((KR) => {
   // Jupyter Book may include a _static script a second time; run once.
   if (window.KR_FILTER) return;
@@ -37,6 +38,10 @@
     ui.select.addEventListener("keydown", history.key);
     ui.select.addEventListener("change", onChange);
     ui.checkbox.addEventListener("change", onChange);
+    document.querySelector(".kr-filter-infer").addEventListener("click", (event) => {
+      ui.checkbox.checked = !ui.checkbox.checked;
+      onChange(event);
+    });
   }
 
   function onChange(event) {
@@ -60,6 +65,11 @@
     KR.updateMarks(KR.state);
     KR.updateCompare(KR.state);
     showStatus(sentences, lists);
+    // "Din kommune" (front_page.starts) leads to the chosen municipality's own page, or to the overview it names.
+    for (const link of document.querySelectorAll("a.kr-own-page")) {
+      link.dataset.krOverview ??= link.dataset.krHref ?? link.getAttribute("href");
+      link.dataset.krHref = KR.state.kommune === D.all ? link.dataset.krOverview : KR.fromRoot(sentences.offer_href);
+    }
     document.querySelectorAll("a[href]").forEach(KR.carry);
     carryIntoSearch();
     rankSearchForTheChoice(!initial);
@@ -97,16 +107,18 @@
     const parts = [hint ? hint.textContent : kind ? sentences[kind] : ""];
     if (figures && sentences.charts) parts.push(sentences.charts);
     ui.status.textContent = parts.filter(Boolean).join(" ");
-    // The bar's own line: what the choice marks here, so the reader sees it take effect without opening the panel.
-    const [lead, tally] = ui.tally.children;
-    const counted = kind === "lists" && lists.tallies.length > 0;
-    tally.textContent = counted
-      ? lists.tallies.join(" · ")
-      : kind === "marks" || kind === "unmarked"
-        ? sentences[kind === "marks" ? "marks" : "bar_unmarked"]
-        : "";
-    lead.hidden = !counted;
-    ui.tally.hidden = KR.state.kommune === D.all || !tally.textContent;
+    // The bar's own line: what the choice marks here, so the reader sees it take effect without opening the panel:
+    // the page's line for the view as the build wrote it (highlight.bar_lines), or the page's short sentence.
+    const tally = ui.tally.querySelector(".kr-filter-tally-text");
+    const line = kind === "lists" ? barLines()[KR.keyOf(KR.state)] : undefined;
+    tally.textContent =
+      line ??
+      (kind === "marks" || kind === "unmarked" ? (sentences[kind === "marks" ? "marks" : "bar_unmarked"] ?? "") : "");
+    // Where the editors' inferred ties change what the page marks, the line offers the switch in one tap.
+    const infer = ui.tally.querySelector(".kr-filter-infer");
+    infer.hidden = !lists.inferred;
+    infer.textContent = D.switchWords[KR.state.inferred ? "on" : "off"];
+    ui.tally.hidden = KR.state.kommune === D.all || (!tally.textContent && infer.hidden);
     // On every page but the chosen municipality's own, the bar's row offers its page and its PDF edition: the way
     // on from a page where nothing is tied to it, and the way to what a committee takes along from anywhere.
     const [link, pdf] = ui.offer.children;
@@ -130,6 +142,16 @@
     }
   }
 
+  /** The page's bar lines by view (book/extension.py with_bar_lines), read once; none on a page without lists. */
+  let lines = null;
+  function barLines() {
+    if (lines === null) {
+      const island = document.querySelector("script.kr-bar-lines");
+      lines = island ? JSON.parse(island.textContent) : {};
+    }
+    return lines;
+  }
+
   /** A search keeps the choice: the search forms send it along (the result links take it on click, KR.carry). */
   function carryIntoSearch() {
     const fields = {
@@ -151,15 +173,20 @@
 
   /** Among results Sphinx scores alike (a heading 15, any body text 5, ties by name), the pages about the chosen
    * municipality come first (the build's list, browser.search_first): half a point, less than any two of Sphinx's
-   * scores differ by. The patched searchtools.js, which runs after this script, takes it up at each query
-   * (book/hardening.py); a later choice runs the query again (`again`), and "Alle kommuner" gives Sphinx's order. */
+   * scores differ by; the analysts' chapter comes after every reader's page that matches (the build's list, put
+   * below any score Sphinx gives). The patched
+   * searchtools.js, which runs after this script, takes it up at each query (book/hardening.py); a later choice runs
+   * the query again (`again`). */
+  // Sphinx's highest score for a page is a few hundred (a title match 15 a term, an object's more): this is below all.
+  const LATER = 10000;
   function rankSearchForTheChoice(again) {
     const island = document.querySelector("script.kr-search-first");
     if (!island) return;
     const ranking = JSON.parse(island.textContent);
     const first = ranking.pages[KR.keyOf(KR.state)];
     const about = new Set(first || []);
-    window.KR_SCORE = first ? (result) => result[4] + (about.has(result[0]) ? 0.5 : 0) : undefined;
+    const later = new Set(ranking.later);
+    window.KR_SCORE = (result) => result[4] + (about.has(result[0]) ? 0.5 : 0) - (later.has(result[0]) ? LATER : 0);
     const query = new URLSearchParams(window.location.search).get("q");
     const results = document.getElementById("search-results");
     document.querySelector("p.kr-search-note")?.remove();
@@ -252,6 +279,8 @@
       heldUntil = performance.now() + 300;
       setReading(false);
     };
+    // Whether the bar still holds its whole view after a choice (a test waits for the hold to end, not a time).
+    window.KR_FILTER.held = () => performance.now() < heldUntil;
     const update = () => {
       pending = false;
       const y = window.scrollY;

@@ -26,6 +26,12 @@
         else if (how === "append") node.append(v);
         else if (!v) node.remove();
         else if (how === "text") node.textContent = v;
+        // A value with whose it is (cards.Sourced): [text, mark] into the text and the template's light mark.
+        else if (how === "sourced" && Array.isArray(v)) {
+          const mark = node.querySelector(":scope > .kr-by");
+          mark.textContent = v[1];
+          node.replaceChildren(v[0], mark);
+        } else if (how === "sourced") node.textContent = v;
         else if (how === "pick")
           node.replaceChildren(
             ...v.split(" ").map((id) => Array.from(node.children).find((o) => o.dataset.krOption === id)),
@@ -110,7 +116,8 @@
     update();
   };
   /** Arrange one list for a view: each group gets its heading and its cards in order; unused groups hide. Returns
-   * whether the view marks any card (its chosen group holds some) and what the bar shows of it (the build's count). */
+   * whether the view marks any card (its chosen group holds some) and whether the inferred switch changes what it
+   * marks. */
   KR.arrange = (list, views, key) => {
     const cards = cardsOf(list);
     const view = views.views[key] || views.views[D.all];
@@ -136,25 +143,26 @@
     });
     return {
       marked: view.groups.some((entry) => entry[0] === "chosen" && (views.shared[entry[2]] || entry[2]).length > 0),
-      tally: view.tally,
+      switch: Boolean(view.switch),
     };
   };
   /** Every arranged list on the page for a state; returns whether the page has one, whether any card is marked, and
-   * each list's count of marked cards as the build wrote it. */
+   * whether the inferred switch changes what they mark. */
   KR.updateLists = (s) => {
     const key = KR.keyOf(s);
     const lists = Array.from(document.querySelectorAll("section.kr-list")).filter((list) =>
       list.querySelector(":scope > script.kr-list-views"),
     );
     let marked = false;
-    const tallies = [];
+    let inferred = false;
     for (const list of lists) {
       list.krViews = list.krViews || JSON.parse(list.querySelector(":scope > script.kr-list-views").textContent);
       const arranged = KR.arrange(list, list.krViews, key);
       marked = arranged.marked || marked;
-      if (arranged.tally) tallies.push(arranged.tally);
+      inferred = arranged.switch || inferred;
     }
-    return { any: lists.length > 0, marked, tallies };
+    // inferred: a list says the inferred switch changes what it marks (highlight.list_view "switch")
+    return { any: lists.length > 0, marked, inferred };
   };
   /** Rows and items about one municipality are marked when it is chosen. */
   KR.updateMarks = (s) => {

@@ -207,6 +207,15 @@ def values_note(options: pd.DataFrame, *values: str) -> str:
     return " ".join(parts)
 
 
+def values_whose(options: pd.DataFrame, *values: str) -> str:
+    """values_note's first words alone, as one sentence: 'Redaktionens optælling og betegnelser, ikke rapportens.'
+    The line a chart shows under it while its reasons wait in a folded »Om figuren«."""
+    editorial = [v for v in values if value_source(options, v) == BY_EDITORS]
+    if editorial:
+        return f"Redaktionens {listing(list(dict.fromkeys(EDITORIAL_VALUES[v].act for v in editorial)))}, ikke rapportens."
+    return " ".join(f"{label[0].upper()}{label[1:]}." for label in dict.fromkeys(value_label(options, v) for v in values))
+
+
 def ingredient_tie_source(options: pd.DataFrame, given: str) -> str:
     """Whose a quote's ties to its ingredients are: the row's `ingredient_source` (empty: the report's) in the report's
     own data folder; in any other folder the folder's own source, so an analyst's data never credits the report."""

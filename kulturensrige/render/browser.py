@@ -6,7 +6,7 @@ import json
 
 from kulturensrige.data.loading import Dataset
 from kulturensrige.render import cards
-from kulturensrige.render.highlight import compare_sentences, page_sentences
+from kulturensrige.render.highlight import SWITCH_WORDS, compare_sentences, page_sentences
 from kulturensrige.render.markup import render
 from kulturensrige.rules import attribution, filters, statistics, views
 from kulturensrige.rules.views import ALL, PAGE_SIZE, state_key, states
@@ -32,6 +32,7 @@ def browser_data(data: Dataset) -> dict:
         "sentences": published_sentences(data),
         "themeNames": theme_names("light") | theme_names("dark"),
         "compare": compare_sentences(data),
+        "switchWords": SWITCH_WORDS,
         "more": "Vis flere kort",
         # Sphinx's search leaves its count line in English (its Danish catalog has none); Sphinx fills in the number.
         "searchMessages": {SEARCH_COUNT: "Sider fundet: ${resultCount}."},
@@ -59,12 +60,19 @@ def browser_data(data: Dataset) -> dict:
 
 def search_first(data: Dataset) -> dict:
     """With a municipality chosen, the search puts the pages about it (views.pages_about) first among equally good
-    results, and says so above them; the rest keep Sphinx's order. Only the search page carries it (book/extension.py),
+    results, and says so above them; the analysts' chapter comes after every reader's page that matches ("later");
+    the rest keep Sphinx's order. Only the search page carries it (book/extension.py),
     in a JSON island: in kr-data.js every page would load it."""
     return {
         "pages": {key: views.pages_about(data, code, inferred) for key, code, inferred in states(data) if code != ALL},
         "note": "Sider om den valgte kommune står først blandt lige gode resultater.",
+        "later": list(ANALYSTS_PAGES),
     }
+
+
+# The analysts' chapter (its field names, CSV examples and recipes): a search lists it after every reader's page that
+# matches; Sphinx ranked it above the municipalities' pages for »Gang i gården« and »ensomhed«.
+ANALYSTS_PAGES = ("om-data/genkoersel", "om-data/udforsker")
 
 
 # The theme's button (pydata-sphinx-theme) steps through its modes in an order set by the device's preference: from

@@ -16,7 +16,7 @@ from kulturensrige.data.frames import lookup
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import BY_REPORT, NOT_STATED
 from kulturensrige.render import highlight
-from kulturensrige.render.markup import Html, Markup, book_link, esc, links_to_book, macro, page_link, side_island
+from kulturensrige.render.markup import Html, Markup, book_link, esc, folded_note, links_to_book, macro, page_link, side_island
 from kulturensrige.rules import attribution, filters, statistics, views
 from kulturensrige.words import count_word, number, plural
 
@@ -398,7 +398,8 @@ VOCABULARIES = (
 def whose_terms(data: Dataset) -> str:
     """Once above a list or a side-by-side view of initiatives: whose their kinds, target groups, art forms and
     settings are (status and organisations say it on each card, as they differ from value to value)."""
-    return f'<p class="kr-whose">{esc(whose_terms_text(data))}</p>'
+    values = ("initiatives.kind", *(f"initiatives.{column}" for _, column, _, _ in VOCABULARIES))
+    return folded_note(provenance.values_whose(data.options, *values), whose_terms_text(data), "kr-whose", "Hvorfor?")
 
 
 def whose_terms_text(data: Dataset) -> str:
@@ -422,7 +423,20 @@ def initiative_title(data: Dataset, row) -> str:
     ordrulle, der også er en bænk (redaktionens titel)'; the same on cards, tables, side by side and in the PDFs."""
     if row.title_basis != "inferred":
         return str(row.title)
-    return f"{row.title} ({provenance.value_label(data.options, 'initiatives.title_basis')})"
+    return Sourced(str(row.title), provenance.value_label(data.options, "initiatives.title_basis"))
+
+
+class Sourced(str):
+    """A value and whose it is, as one text ('Gennemført (redaktionens læsning)') wherever text goes (a PDF, a
+    download, a long list's JSON row), and in two parts for a card, which sets the source in light type (.kr-by)."""
+
+    value: str
+    mark: str
+
+    def __new__(cls, value: str, mark: str) -> Sourced:
+        sourced = super().__new__(cls, f"{value} ({mark})")
+        sourced.value, sourced.mark = value, mark
+        return sourced
 
 
 def sourced(data: Dataset, value: str, raw, shown: str) -> str:
@@ -432,7 +446,7 @@ def sourced(data: Dataset, value: str, raw, shown: str) -> str:
         return shown
     if provenance.value_source(data.options, value) == BY_REPORT:
         return shown
-    return f"{shown} ({provenance.value_label(data.options, value)})"
+    return Sourced(shown, provenance.value_label(data.options, value))
 
 
 def initiative_card(data: Dataset, row: pd.Series) -> dict:
@@ -496,9 +510,20 @@ def fact_rows(data: Dataset, contexts: list[dict]) -> Markup:
     card = macro("cards.html.j2", "fact_card", template)
     fields = ("id", "kommune", "kicker", "title", "href", "text", "section")
     rows = [
-        {**{f: c[f] for f in fields}, "id": c["id"] or None, **{f"fact{i}": v for i, (_, v) in enumerate(c["facts"])}} for c in contexts
+        {
+            **{f: _row_value(c[f]) for f in fields},
+            "id": c["id"] or None,
+            **{f"fact{i}": _row_value(v) for i, (_, v) in enumerate(c["facts"])},
+        }
+        for c in contexts
     ]
     return Markup(f'<template class="kr-list-card">{card}</template>{row_islands(rows)}')
+
+
+def _row_value(value):
+    """A card's value in its JSON row: a Sourced value as [its text and the space after it, its mark in brackets],
+    which kr-lists.js puts in the card as the macro does (sourced:); any other value as it is."""
+    return [f"{value.value} ", f"({value.mark})"] if isinstance(value, Sourced) else value
 
 
 def _report_order(data: Dataset):
@@ -592,7 +617,9 @@ def municipality_card(data: Dataset, row: pd.Series) -> dict:
 def initiative_count_heading(data: Dataset) -> str:
     """'Indsatser (redaktionens inddeling)': how many initiatives a municipality has follows the editors' division of
     the report's text into projects, sub-initiatives and trial actions; the card and the table say it alike."""
-    return provenance.page_table_heading(data.options, "tabel-kommuner", "Indsatser")
+    heading = provenance.page_table_heading(data.options, "tabel-kommuner", "Indsatser")
+    source = provenance.value_source(data.options, "initiatives.kind")
+    return heading if source == BY_REPORT else Sourced("Indsatser", provenance.value_label(data.options, "initiatives.kind"))
 
 
 def municipality_overview(data: Dataset) -> Html:

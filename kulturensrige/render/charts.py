@@ -254,6 +254,7 @@ def quotes_per_ingredient(data: Dataset) -> Chart:
         "citater-pr-ingrediens",
         "Citater pr. ingrediens",
         _municipality_variants(data, build, inferred_switch=True),
+        whose=provenance.values_whose(data.options, "figur:citater-pr-ingrediens", "quotes.speaker_category"),
         note=(
             f"{provenance.values_note(data.options, 'figur:citater-pr-ingrediens', 'quotes.speaker_category')} "
             f"{ingredient_ties_note(data)} {CLICK_HINT} En replik i en ordveksling tæller som ét citat."
@@ -521,6 +522,7 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
         "ingrediens-kommune",
         "Citater pr. ingrediens og kommune",
         _municipality_variants(data, build, inferred_switch=True),
+        whose=provenance.values_whose(data.options, "figur:ingrediens-kommune"),
         note=(
             f"{provenance.values_note(data.options, 'figur:ingrediens-kommune')} {ingredient_ties_note(data)} "
             f"Kolonnen »Ikke angivet« viser citater, som {attribution.source_name(data.options)} ikke knytter til en kommune. "
@@ -669,7 +671,8 @@ def _initiative_vocabulary_chart(
         INITIATIVE_DRILL,
         MARK_HINT,
     )
-    return Chart(figure_id, title, variants, note=note, axes=axes, marks=marks)
+    whose = provenance.values_whose(data.options, f"figur:{figure_id}", f"initiatives.{column}")
+    return Chart(figure_id, title, variants, note=note, whose=whose, axes=axes, marks=marks)
 
 
 def art_forms_by_municipality(data: Dataset) -> Chart:
@@ -796,7 +799,8 @@ def partners_by_kind(data: Dataset) -> Chart:
     whose = provenance.values_note(data.options, "figur:organisationer", "initiatives.organisation_ids", "organisations.kind")
     note = f"{whose} {PARTNER_HINT}"
     variants = _municipality_variants(data, build, inferred_switch=False)
-    return Chart("organisationer", title, variants, note=note, drill=INITIATIVE_DRILL)
+    short = provenance.values_whose(data.options, "figur:organisationer", "initiatives.organisation_ids", "organisations.kind")
+    return Chart("organisationer", title, variants, note=note, whose=short, drill=INITIATIVE_DRILL)
 
 
 def plotted(data: Dataset) -> list[Chart]:
@@ -897,7 +901,9 @@ def programme_timeline(data: Dataset) -> Chart:
         f"Afstandene i figuren viser rækkefølgen, ikke tiden: {said.holder} angiver ingen datoer for workshops og pitstops, "
         f"og pitstoppenes pladser mellem workshopperne er ikke {said.own}."
     )
-    return Chart("forloeb", _caption(data, 1, "figur:forloeb"), {filters.ALL: Variant(figure_json(figure), alt, table)}, note=note)
+    variants = {filters.ALL: Variant(figure_json(figure), alt, table)}
+    whose = provenance.values_whose(data.options, "figur:forloeb")
+    return Chart("forloeb", _caption(data, 1, "figur:forloeb"), variants, note=note, whose=whose)
 
 
 def _known(row) -> bool:

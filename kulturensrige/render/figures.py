@@ -17,7 +17,7 @@ import plotly.io as pio
 from markupsafe import Markup
 
 from kulturensrige.data.settings import side_from
-from kulturensrige.render.markup import SIDE, Html, csv_href, esc, json_island, macro, side_island, sources_link
+from kulturensrige.render.markup import SIDE, Html, csv_href, esc, folded_note, json_island, macro, side_island, sources_link
 
 # A figure's width on a 375 px phone (the page's 16 px margins and the notebook output's 8 px padding on each
 # side, measured in Chromium); a chart wider than this scrolls there.
@@ -569,6 +569,9 @@ class Chart:
     title: str
     variants: dict[str, Variant]
     note: str = ""
+    # Whose the chart is, in one short sentence (provenance.values_whose): a page shows it under the chart and folds
+    # the note away under »Om figuren« (figure_note); a printed edition prints the note whole.
+    whose: str = ""
     min_width: int = 0
     row_labels: RowLabels | None = None
     axes: Axes | None = None
@@ -612,6 +615,14 @@ class Chart:
         """The notebook's text/plain beside the HTML: short. The dataclass's own repr spelled out every variant's
         figure and table, 45 MB a chart at national scale in each page's cached notebook and in the build's memory."""
         return f"Chart({self.figure_id!r}, {len(self.variants)} varianter)"
+
+
+def figure_note(whose: str, note: str, hint: str = "") -> str:
+    """Under a chart: one line that says whose it is (and what a tap on it does), and its method note folded under
+    »Om figuren« (markup.folded_note). A note is folded only where its chart says whose it is in a line of its own."""
+    if not whose or not note:
+        return f'<p class="kr-figure-note">{esc(" ".join(filter(None, (note, hint))))}</p>' if note or hint else ""
+    return folded_note(whose, note, "kr-figure-note", "Om figuren", hint)
 
 
 def embed(chart: Chart) -> Html:
@@ -681,7 +692,7 @@ def embed(chart: Chart) -> Html:
         + "".join(alts.values())
         + "</div>"
         + "".join(notes.values())
-        + (f'<p class="kr-figure-note">{esc(note)}</p>' if note else "")
+        + figure_note(chart.whose, note)
         + f'<details class="kr-figure-data"><summary>Vis tallene som tabel</summary>{"".join(tables.values())}</details>'
         '<p class="kr-plot-missing" hidden>Figuren kan ikke tegnes, fordi plotly.js ikke blev indlæst. '
         "Tallene står i tabellen under figuren.</p>"
@@ -763,7 +774,7 @@ def marks_embed(chart: Chart, marks: Marks, axes: Axes) -> Html:
         f'<figure class="kr-marks-figure" id="figur-{esc(figure_id)}" aria-labelledby="titel-{esc(figure_id)}">'
         f'<figcaption class="kr-figure-title" id="titel-{esc(figure_id)}">{esc(chart.title)}</figcaption>'
         + _marks_table(context)
-        + f'<p class="kr-figure-note">{esc(" ".join(filter(None, (chart.note, marks.hint))))}</p>'
+        + figure_note(chart.whose, chart.note, marks.hint)
         + str(macro("cards.html.j2", "csv_line", csv, _csv_name(figure_id, FIRST), Markup(sources_link())))
         + drill_panel(marks.drill)
         + "</figure>"

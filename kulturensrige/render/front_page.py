@@ -16,9 +16,10 @@ from kulturensrige.rules import attribution, statistics
 from kulturensrige.words import count_word, month, number, plural
 
 # Where a reader may start, by section of the report (sections.csv), with what each start offers.
+MUNICIPALITIES_SECTION = "de-deltagende-kommuner"
 STARTS = [
     ("baggrund", "Læs bogens gengivelse forfra"),
-    ("de-deltagende-kommuner", "Din kommune"),
+    (MUNICIPALITIES_SECTION, "Din kommune"),
     ("afsluttende-betragtninger", "Guiden som tjekliste"),
 ]
 
@@ -35,6 +36,8 @@ EDITORS_ANCHOR = "hvem-siger-det-kilder-og-udledte-kommuner"
 EDITORS_LINK = "hvad redaktionen har lagt til"
 OTHERS_LINK = "hvem der har lagt hvad til"
 EDITORS_PLACE = "i bogens kapitel »Data og genkørsel« under »Hvem siger det«"
+# The data chapter's section on how the book counts the quotes (book/om-data/genkoersel.ipynb).
+COUNTING_ANCHOR = "citattaelling"
 
 
 def _section(data: Dataset, section_id: str):
@@ -144,7 +147,10 @@ def starts(data: Dataset) -> str:
     for section_id, what in STARTS:
         section = _section(data, section_id)
         if section is not None:
-            items.append(f"<li>{book_link(section.book_page, esc(what))}</li>")
+            # "Din kommune" leads to the chosen municipality's own page once one is chosen (kr-filter.js, by the
+            # build's address for each choice, highlight.page_sentences "offer_href"), to the overview before.
+            css = "kr-own-page" if section_id == MUNICIPALITIES_SECTION else ""
+            items.append(f"<li>{book_link(section.book_page, esc(what), css)}</li>")
     return f'<ul class="kr-inline-list kr-starts">{"".join(items)}</ul>'
 
 
@@ -215,11 +221,13 @@ QUOTES_COUNTED = "Alle tallene her er bogens optælling:"
 QUOTE_PARTS_LEAD = f"Rapporten angiver ikke selv, hvor mange citater den har. {QUOTES_COUNTED}"
 
 
-def quote_parts(data: Dataset) -> list[str]:
+def quote_parts(data: Dataset, brief: bool = False) -> list[str]:
     """The quote total and its parts as a list a reader can scan, each item opening with its count and saying what it
     counts: the report's printed quotations as the book counts them, the turns of exchanges counted apart, the
     literature, and the ties to ingredients with whose ties they are (QUOTE_PARTS_LEAD says the counts are the
-    book's), so that every other quote count on the front page and the ingredient pages reads as a part of one total."""
+    book's), so that every other quote count on the front page and the ingredient pages reads as a part of one total.
+    `brief`: what the front page gives a reader, the printed and the total count and the quotes behind the
+    ingredients; the data chapter gives them all (quote_counting)."""
     tally = statistics.quote_tally(data)
     # The report states no count of its quotations, and an analyst's folder is not the report: every count is the book's.
     holder = provenance.folder_words(data.options).holder
@@ -229,9 +237,10 @@ def quote_parts(data: Dataset) -> list[str]:
             f"{plural(tally.total, 'citat', 'citater')} i alt: bogen regner hver af de {number(tally.turns)} replikker i "
             f"{plural(tally.exchanges, 'ordveksling', 'ordvekslinger')} som sit eget citat."
         )
-    if tally.cited:
+    if tally.cited and not brief:
         items.append(f"{number(tally.own)} af de {number(tally.total)} er fra evalueringen selv, {number(tally.cited)} fra litteraturen.")
-    return items + lists.ingredient_part_items(tally, data.options)
+    ingredients = lists.ingredient_part_items(tally, data.options)
+    return items + (ingredients[:1] if brief else ingredients)
 
 
 def key_figures(data: Dataset) -> Html:
@@ -259,11 +268,23 @@ def key_figures(data: Dataset) -> Html:
     )
     start, end = _period(data)
     period = f'<p class="kr-period">Projektperiode: {esc(start)} til {esc(end)}.</p>' if start and end else ""
-    # The quote count's parts stand under the figures: inside its card they stretched the whole row of cards.
-    parts = "".join(f"<li>{esc(item)}</li>" for item in quote_parts(data))
-    lead = QUOTE_PARTS_LEAD if provenance.folder_source(data.options) == BY_REPORT else QUOTES_COUNTED
-    counted = f'<p class="kr-quote-count">{lead}</p><ul class="kr-quote-parts">{parts}</ul>'
+    # The quote count's parts stand under the figures: inside its card they stretched the whole row of cards. The
+    # front page gives what a reader needs, the quotes in the report and those behind the ingredients; how the book
+    # counts the rest stands in the data chapter (quote_counting).
+    shown = "".join(f"<li>{esc(item)}</li>" for item in quote_parts(data, brief=True))
+    more = f"{book_link(EDITORS_PAGE, 'Hvordan bogen tæller citaterne', anchor=COUNTING_ANCHOR)}, står i kapitlet »Data og genkørsel«."
+    counted = f'<p class="kr-quote-count">{_parts_lead(data)}</p><ul class="kr-quote-parts">{shown}</ul><p class="kr-quote-more">{more}</p>'
     return Html(f'<ul class="kr-key-figures" aria-label="Nøgletal fra data">{items}</ul>{counted}{period}')
+
+
+def _parts_lead(data: Dataset) -> str:
+    return QUOTE_PARTS_LEAD if provenance.folder_source(data.options) == BY_REPORT else QUOTES_COUNTED
+
+
+def quote_counting(data: Dataset) -> Html:
+    """Every part of the quote count, for the data chapter: the front page shows the two a reader needs."""
+    parts = "".join(f"<li>{esc(item)}</li>" for item in quote_parts(data))
+    return Html(f'<p class="kr-quote-count">{_parts_lead(data)}</p><ul class="kr-quote-parts">{parts}</ul>')
 
 
 def ties(data: Dataset) -> Html:

@@ -91,10 +91,44 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
         view.append(["none", none_heading, none])
     if other:
         view.append(["other", other_heading, other])
-    # What the bar shows of this list after "Fremhævet her:" (templates/control.html.j2): the count it marks, or in
-    # the list of municipalities the one it marks.
-    tally = {"tally": name if noun is MUNICIPALITY else noun.count(_weight(items, chosen))} if chosen else {}
-    return {"groups": view, "status": " · ".join(parts) + ".", **tally}
+    # What the bar shows of this list after "Fremhævet her:" (templates/control.html.j2): the count it marks and, for
+    # quotes, whose ties they are ('1 citat, udledt af redaktionen'), or in the list of municipalities the one it marks.
+    marked = noun.count(_weight(items, chosen)) + (whose_ties(data, items, chosen) if noun is QUOTE else "")
+    tally = {"tally": name if noun is MUNICIPALITY else marked} if chosen else {}
+    # Where the inferred switch changes what this list marks (its marked quotes are the editors' ties, or it has such
+    # ties set aside), the bar offers the switch in one tap (kr-filter.js, SWITCH_WORDS).
+    inferred_here = any(item.kommune == kommune and item.attribution == "inferred" for item in items)
+    return {"groups": view, "status": " · ".join(parts) + ".", **tally, **({"switch": True} if inferred_here else {})}
+
+
+def whose_ties(data: Dataset, items: Sequence[Item], positions: list[int]) -> str:
+    """', udledt af redaktionen' or ' (1 angivet i rapporten, 2 udledt af redaktionen)': whose the marked quotes' ties
+    are, in the attribution labels; nothing for what has no attribution levels."""
+    levels: dict[str, int] = {}
+    for i in positions:
+        if items[i].attribution in ATTRIBUTION_SHORT:
+            levels[items[i].attribution] = levels.get(items[i].attribution, 0) + items[i].weight
+    labels = attribution.labels(data.options)
+    if len(levels) == 1:
+        return f", {labels[next(iter(levels))]}"
+    return " (" + ", ".join(f"{number(n)} {labels[a]}" for a, n in levels.items()) + ")" if levels else ""
+
+
+def bar_lines(lists: Sequence[dict]) -> dict[str, str]:
+    """The bar's whole line of what a choice marks on one page, for each view: the count each of the page's lists
+    marks (list_view "tally"), in the page's order, after the lead. `lists` are the page's list islands
+    (list_views' payloads); the build publishes the lines once per page (book/extension.py), the browser shows one."""
+    keys = dict.fromkeys(key for views in lists for key in views["views"])
+    lines = {}
+    for key in keys:
+        tallies = [views["views"][key]["tally"] for views in lists if "tally" in views["views"].get(key, {})]
+        if tallies:
+            lines[key] = f"Fremhævet her: {' · '.join(tallies)}"
+    return lines
+
+
+# The bar's one-tap switch for the editors' inferred ties (templates/control.html.j2), by whether they are included.
+SWITCH_WORDS = {"on": "Skjul redaktionens udledte tilknytninger", "off": "Vis redaktionens udledte tilknytninger"}
 
 
 def list_views(data: Dataset, items: Sequence[Item], noun: Noun) -> Markup:
@@ -176,18 +210,15 @@ def page_sentences(data: Dataset) -> dict[str, dict[str, str]]:
         name = filters.municipality_name(data, code)
         switch = "" if inferred else " (uden udledte tilknytninger)"
         if code == ALL:
-            # One line on a phone, as high as the filter's kept place (kommunefilter.css), so nothing moves.
+            # One line on a phone, as high as the filter's kept place (kommunefilter.css), so nothing moves. With no
+            # choice the bar has no line under its row, offers no page and the charts emphasise no one: those
+            # sentences are not there (kr-filter.js reads a missing one as none).
             sentences[key] = {
                 "lists": f"Ingen kommune valgt{switch}.",
                 "marks": f"Ingen kommune valgt{switch}.",
-                "bar_unmarked": "",
                 "unmarked": f"Ingen kommune valgt{switch}.",
                 "profile": "Siden handler om én kommune.",
                 "nothing": f"Ingen kommune valgt{switch}.",
-                "offer": "",
-                "offer_short": "",
-                "offer_href": "",
-                "charts": "",
                 "print": f"Udvalg: alle kommuner{switch}",
             }
             continue
@@ -195,7 +226,7 @@ def page_sentences(data: Dataset) -> dict[str, dict[str, str]]:
             "lists": f"{name}{switch} er valgt: kommunens kort står først i hver liste og er markeret, og alt andet står åbent nedenfor.",
             "marks": f"{name}{switch} er valgt og markeret på siden.",
             # The bar's own line under the choice (kr-filter.js) where the page marks nothing for it.
-            "bar_unmarked": f"Intet på siden er knyttet til {name}.",
+            "bar_unmarked": f"Intet på siden er knyttet til {name}{switch}.",
             "unmarked": f"{name}{switch} er valgt, men intet på denne side er knyttet til kommunen, så intet er markeret.",
             "profile": f"Siden handler om {name} og viser alt, hvad bogen ved om kommunen.",
             "nothing": f"{name}{switch} er valgt, og valget følger med til bogens andre sider.",

@@ -118,12 +118,29 @@ def links_to_book() -> bool:
     return _BOOK_LINKS.get()
 
 
-def book_link(page: str, inner_html: str, css_class: str = "") -> str:
-    """A link to a page of the book around already escaped markup, or a <span> where there is no book."""
+def book_link(page: str, inner_html: str, css_class: str = "", anchor: str = "") -> str:
+    """A link to a page of the book (at `anchor`) around already escaped markup, or a <span> where there is no book."""
     attribute = f' class="{esc(css_class)}"' if css_class else ""
     if not _BOOK_LINKS.get():
         return f"<span{attribute}>{inner_html}</span>"
-    return f'<a{attribute} href="{esc(page_link(page))}">{inner_html}</a>'
+    return f'<a{attribute} href="{esc(page_link(page, anchor))}">{inner_html}</a>'
+
+
+def folded_note(line: str, note: str, css: str, summary: str, also: str = "") -> str:
+    """A method note as one line that stays in view (whose the block is, and `also`, what a tap on it does) and the
+    rest folded under `summary`, so a reader on a phone meets the substance before the method; the note's words for
+    whose it is are left out of the fold, as the line says them. Only method notes fold: findings, quotes,
+    initiatives and municipality cards never do."""
+    # The note's own words for whose it is ('Redaktionens optælling, ikke rapportens: …'), at its start or after a
+    # sentence on an empty column, are the line's: said once, in the line.
+    opening = f"{line.removesuffix('.')}: "
+    about = note.replace(opening, "", 1) if opening in note else note.removeprefix(line)
+    about = about.strip()
+    shown = " ".join(filter(None, (line, also)))
+    shown_html = f'<p class="{css}">{esc(shown)}</p>' if shown else ""
+    if not about:
+        return shown_html
+    return f'{shown_html}<details class="kr-note-about"><summary>{esc(summary)}</summary><p class="{css}">{esc(about)}</p></details>'
 
 
 class Html:

@@ -429,6 +429,25 @@ def test_next_page_and_every_book_link_keep_the_selection(data, site_url, page):
     assert not page.is_checked("#kr-udledte")
 
 
+def test_din_kommune_on_the_front_page_leads_to_the_chosen_municipalitys_own_page(data, site_url, page):
+    """»Din kommune« led to the overview whatever was chosen. With a municipality chosen it leads to that
+    municipality's page, keeping the choice; with none, to the overview of all of them."""
+    row = data.municipalities.iloc[2]
+    open_page(page, f"{site_url}/index.html")
+    link = page.get_by_role("link", name="Din kommune", exact=True)
+    assert urlparse(link.get_attribute("href")).path.endswith("kommuner/oversigt.html")
+    choose(page, row.kommunekode)
+    assert urlparse(link.get_attribute("href")).path.endswith(f"kommuner/profil-{row.slug}.html")
+    link.click()
+    page.wait_for_load_state()
+    page.evaluate("() => window.KR_FILTER.ready")
+    assert urlparse(page.url).path.endswith(f"kommuner/profil-{row.slug}.html") and query(page)["kommune"] == [row.slug]
+    page.go_back()
+    page.evaluate("() => window.KR_FILTER.ready")
+    choose(page, ALL)
+    assert urlparse(link.get_attribute("href")).path.endswith("kommuner/oversigt.html")
+
+
 def test_a_page_opened_without_a_choice_takes_the_readers_last_one_and_says_it_in_its_address(data, site_url, page):
     """Chose Køge, then opened vaerdiskabelser.html from a bookmark: the filter said 'Alle kommuner'. The last choice
     (the municipality and the inferred switch) is kept in the browser; an address without one takes it and shows it,

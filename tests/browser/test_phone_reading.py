@@ -14,6 +14,9 @@ from collections.abc import Iterator
 import pytest
 from PIL import Image
 
+from kulturensrige.render import browser as browser_module
+from kulturensrige.render import highlight
+from kulturensrige.rules import views
 from support.checks import each
 from support.serving import serve
 
@@ -58,6 +61,10 @@ SCROLLING_STOPPED_JS = """() => new Promise((done) => {
   const check = () => { if (scrollY === last) done(); else { last = scrollY; setTimeout(check, 100); } };
   check();
 })"""
+
+
+# No transition or animation is running on the page: the header and the bar have slid to where they go.
+SETTLED_JS = "document.getAnimations().every((a) => a.playState !== 'running')"
 
 
 def ready(page, url: str) -> None:
@@ -233,6 +240,35 @@ def test_a_link_to_a_figure_lands_below_the_sticky_filter_bar_on_a_phone(browser
         context.close()
 
 
+def test_on_a_desktop_the_filter_stays_in_reach_below_the_header_and_an_anchor_lands_below_it(browser, site_url):
+    """The filter scrolled away with the page at 1280 px: a reader deep in a long page had to go back to the top to
+    change the choice. It sticks right under the header over the article, inside the article's column (it covers
+    neither side bar), and a link to a heading lands below it."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    page = context.new_page()
+    try:
+        ready(page, f"{site_url}/vaerdiskabelser.html?kommune=egedal")
+        page.evaluate("() => window.scrollBy({top: 3000, behavior: 'instant'})")
+        page.evaluate(SCROLLING_STOPPED_JS)
+        boxes = page.evaluate(
+            """() => ({bar: document.querySelector('section.kr-filter').getBoundingClientRect().toJSON(),
+                       header: document.querySelector('.bd-header-article').getBoundingClientRect().toJSON(),
+                       article: document.querySelector('article.bd-article').getBoundingClientRect().toJSON(),
+                       y: scrollY})"""
+        )
+        bar, header, article = boxes["bar"], boxes["header"], boxes["article"]
+        assert boxes["y"] > 2000 and abs(bar["top"] - header["bottom"]) <= 1, boxes
+        assert bar["left"] >= article["left"] - 1 and bar["right"] <= article["right"] + 1, boxes
+        heading = page.evaluate("() => document.querySelectorAll('article.bd-article section[id]')[2].id")
+        page.evaluate(f"() => {{ window.location.hash = '{heading}'; }}")
+        page.evaluate(SCROLLING_STOPPED_JS)
+        bar = page.locator(".kr-filter").bounding_box()
+        target = page.locator(f"[id='{heading}'] > :is(h1, h2, h3)").first.bounding_box()
+        assert bar["y"] + bar["height"] <= target["y"] + 1, (heading, bar, target)
+    finally:
+        context.close()
+
+
 def _painted_bar_top(page, colour: tuple[int, int, int]) -> int | None:
     """Where the bar's coloured left border is painted on the screen (its first pixel row in a screenshot), or None:
     what the reader sees, which the DOM's boxes did not show (they said 0 while the bar was painted 100 px lower)."""
@@ -270,6 +306,51 @@ def test_the_filter_bar_stays_at_the_top_of_a_phone_while_the_page_glides_to_an_
         assert all(y is not None and y <= float(top.removesuffix("px")) + 4 for y in painted), (painted, top)
         assert _painted_bar_top(page, colour) <= 4
         assert page.evaluate("() => getComputedStyle(document.querySelector('.kr-filter')).top") == top
+    finally:
+        context.close()
+
+
+# The text of the article that shows between the bottom of the theme's header over the article and the top of the
+# filter bar, where the two do not meet: each text node's first 30 characters.
+TEXT_IN_THE_GAP_JS = """() => {
+  const header = document.querySelector('.bd-header-article').getBoundingClientRect();
+  const top = Math.max(0, header.bottom), bottom = document.querySelector('section.kr-filter').getBoundingClientRect().top;
+  const seen = [];
+  if (bottom - top < 0.5) return seen;
+  const walker = document.createTreeWalker(document.querySelector('article.bd-article'), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.data.trim() || node.parentElement.closest('section.kr-filter') || !node.parentElement.checkVisibility()) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    if ([...range.getClientRects()].some((b) => b.width > 0 && b.bottom > top + 0.5 && b.top < bottom - 0.5))
+      seen.push(node.data.trim().slice(0, 30));
+  }
+  return seen;
+}"""
+
+
+def test_no_text_shows_between_the_header_and_the_filter_bar_while_a_phone_scrolls_back_up(browser, site_url):
+    """Scrolling back up on a phone showed half-lines of text between the header and the sticky bar: the bar stuck
+    4rem down (the empty pydata header's height) under the 3.5rem header over the article. Read on, then scroll up
+    in steps, each looked at as the header slides back and once it has: no text box lies between the two."""
+    context = browser.new_context(
+        viewport={"width": 375, "height": 667}, locale="da-DK", is_mobile=True, has_touch=True, reduced_motion="no-preference"
+    )
+    page = context.new_page()
+    try:
+        ready(page, f"{site_url}/kommuner/profil-egedal.html")
+        for _ in range(8):
+            page.mouse.wheel(0, 250)
+        page.evaluate(SCROLLING_STOPPED_JS)
+        page.wait_for_function("() => document.documentElement.classList.contains('kr-reading')")
+        seen = []
+        for step in range(6):
+            page.mouse.wheel(0, -80)
+            for _ in range(4):  # frames while the header and the bar slide back, and after
+                page.evaluate("() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 40)))")
+                seen += [(step, text) for text in page.evaluate(TEXT_IN_THE_GAP_JS)]
+        assert not page.evaluate("() => document.documentElement.classList.contains('kr-reading')")
+        assert seen == [], seen
     finally:
         context.close()
 
@@ -462,7 +543,8 @@ def test_a_tapped_heading_in_the_page_contents_closes_the_drawer(browser, site_u
 
 # The bar's line under the choice, and each arranged list's heading over its chosen cards.
 TALLY_JS = """() => ({line: document.querySelector('.kr-filter-tally').checkVisibility()
-    ? document.querySelector('.kr-filter-tally').innerText : '',
+    ? [...document.querySelectorAll('.kr-filter-tally > span')].filter((e) => e.checkVisibility())
+        .map((e) => e.innerText).join(' ') : '',
   box: document.querySelector('.kr-filter-tally').getBoundingClientRect().toJSON(),
   headings: [...document.querySelectorAll('section.kr-list [data-kr-group=chosen]:not([hidden]) > .kr-group-heading')]
     .map((h) => h.textContent)})"""
@@ -479,23 +561,57 @@ def test_a_choice_on_a_phone_shows_in_the_bar_what_it_marks_on_the_page(browser,
         assert page.evaluate(TALLY_JS)["line"] == ""
         page.evaluate("() => window.scrollBy({top: 900, behavior: 'instant'})")
         page.evaluate(SCROLLING_STOPPED_JS)
-        page.wait_for_timeout(300)
+        page.wait_for_function(f"() => document.documentElement.classList.contains('kr-reading') && {SETTLED_JS}")
         page.select_option("#kr-kommune", label=row["name"])
         page.wait_for_function("() => window.KR_FILTER.last && !window.KR_FILTER.last.initial")
-        page.wait_for_timeout(600)  # the header slides back; the reader reads the line
+        # the header slides back and the bar's hold after the choice ends; the reader reads the line
+        page.wait_for_function(
+            f"() => !document.documentElement.classList.contains('kr-reading') && !window.KR_FILTER.held() && {SETTLED_JS}"
+        )
         shown = page.evaluate(TALLY_JS)
         prefix = f"{row['name']}: "
         counts = [h.removeprefix(prefix).split(",")[0].split(" (")[0] for h in shown["headings"] if h.startswith(prefix)]
-        assert counts and shown["line"] == "Fremhævet her: " + " · ".join(counts), shown
+        # each list's count, in the headings' order, and whose ties the marked quotes are
+        said = shown["line"].removeprefix("Fremhævet her: ").split(" · ")
+        assert counts and len(said) == len(counts) and all(s.startswith(c) for s, c in zip(said, counts, strict=True)), shown
         assert shown["box"]["top"] >= 0 and shown["box"]["bottom"] <= 0.25 * 667, shown
         before = page.evaluate(IN_VIEW_JS)
         page.evaluate("() => window.scrollBy({top: 200, behavior: 'instant'})")
         page.evaluate(SCROLLING_STOPPED_JS)
-        page.wait_for_timeout(300)
+        page.wait_for_function(f"() => document.documentElement.classList.contains('kr-reading') && {SETTLED_JS}")
         after, bar = page.evaluate(IN_VIEW_JS), page.evaluate(BAR_JS)
         assert bar["height"] <= BAR_HEIGHT[375] and bar["line"] == 0, bar
         moved = {round(before[k] - after[k]) for k in before.keys() & after.keys()}
         assert moved == {200}, moved
+    finally:
+        context.close()
+
+
+def test_the_bar_says_the_marked_quotes_are_the_editors_ties_and_switches_them_in_one_tap(browser, site_url, data):
+    """Reader 12, finding 7: the inferred switch was three taps deep on a phone, and with it off nothing was marked,
+    with nothing to say why (the report ties no quote to a municipality itself). The bar's line says whose ties the
+    marked quotes are and offers the switch in one tap, both ways; on a page where the switch changes nothing (the
+    municipalities' overview) it offers none."""
+    row = data.municipalities.set_index("slug").loc["egedal"]
+    words = browser_module.browser_data(data)["switchWords"]
+    inferred = highlight.whose_ties(data, [views.Item(row.name, "inferred")], [0])
+    context, page = phone_page(browser, {"width": 375, "height": 667})
+    try:
+        ready(page, f"{site_url}/vaerdiskabelser.html?kommune=egedal")
+        button = page.locator(".kr-filter-infer")
+        line = page.evaluate(TALLY_JS)["line"]
+        assert inferred in line and button.is_visible() and button.text_content() == words["on"], line
+        marked = "() => document.querySelectorAll('.kr-card.kr-chosen').length"
+        assert page.evaluate(marked) > 0
+        button.tap()
+        page.wait_for_function("() => !window.KR_FILTER.state().inferred")
+        assert "udledte=nej" in page.url and page.evaluate(marked) == 0
+        assert button.is_visible() and button.text_content() == words["off"]
+        button.tap()
+        page.wait_for_function("() => window.KR_FILTER.state().inferred")
+        assert "udledte=nej" not in page.url and page.evaluate(marked) > 0
+        ready(page, f"{site_url}/kommuner/oversigt.html?kommune=egedal")
+        assert not button.is_visible()
     finally:
         context.close()
 

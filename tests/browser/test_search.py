@@ -160,6 +160,25 @@ def test_with_a_municipality_chosen_its_pages_come_first_among_equal_results(dat
         page.close()
 
 
+@pytest.mark.parametrize("query", ["ensomhed", "Gang i gården"])
+def test_a_readers_pages_come_before_the_analysts_chapter(site_url, browser, query):
+    """Reader 12, finding 2: for »Gang i gården« and »ensomhed« the data chapter (field names, CSV examples) came
+    before the municipalities' pages. Every reader's page that matches comes before the analysts' chapter
+    (browser.ANALYSTS_PAGES), which is still found."""
+    from kulturensrige.render import browser as browser_module
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    try:
+        searched(page, f"{site_url}/search.html?q={query}")
+        page.wait_for_function("() => /\\d/.test(document.querySelector('#search-results > p').textContent)")
+        found = page.evaluate(RESULT_PAGES_JS)
+        analysts = [i for i, p in enumerate(found) if p in browser_module.ANALYSTS_PAGES]
+        municipalities = [i for i, p in enumerate(found) if p.startswith("kommuner/")]
+        assert analysts and municipalities and max(municipalities) < min(analysts), found
+    finally:
+        page.close()
+
+
 def test_a_choice_made_on_the_search_page_ranks_the_results_again_and_all_gives_sphinxs_order(site_url, browser):
     """The ranking and its line were set once, as the page opened: after "Alle kommuner" the line still said the chosen
     municipality's pages came first, and a choice made on the page ranked nothing."""

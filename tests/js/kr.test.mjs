@@ -89,7 +89,7 @@ test("history pushes once per choice and replaces while the keyboard moves on", 
 test("a list is arranged as the view says: chosen first and marked (a card from its JSON row), the rest there", () => {
   assert.deepEqual(
     KR.updateLists({ kommune: "259", inferred: true }),
-    { any: true, marked: true, tallies: [] },
+    { any: true, marked: true, inferred: false },
     "the page has arranged lists, and a card of the chosen municipality is marked",
   );
   const chosen = document.querySelector("[data-kr-group=chosen]");
@@ -114,7 +114,7 @@ test("a list is arranged as the view says: chosen first and marked (a card from 
 test("back to all municipalities puts every card in report order, unmarked", () => {
   assert.deepEqual(
     KR.updateLists({ kommune: "alle", inferred: true }),
-    { any: true, marked: false, tallies: [] },
+    { any: true, marked: false, inferred: false },
     "nothing marked",
   );
   const all = document.querySelector("[data-kr-group=all]");
