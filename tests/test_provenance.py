@@ -20,8 +20,8 @@ from kulturensrige.data import provenance
 from kulturensrige.data.problems import DataError
 from kulturensrige.data.publishing import SOURCES_FILE, SOURCES_HEADER, published_files
 from kulturensrige.data.schema import BY_ANALYST, BY_EDITORS, BY_QDA, BY_REPORT, EDITORIAL, INFERENCE_RULE, SOURCES, TABLES
-from kulturensrige.render import cards, charts, comparison, guide, lists
-from kulturensrige.rules import attribution, statistics
+from kulturensrige.render import cards, charts, comparison, guide, highlight, lists
+from kulturensrige.rules import attribution, statistics, views
 from support.checks import each
 from support.scripts import run_script
 
@@ -125,6 +125,20 @@ def test_a_lists_count_says_whose_inference_and_whose_silence_it_is(report, anal
     assert "udledt af redaktionen" in cards.quote_count_summary(report.quotes, report.options)
     unstated = report.quotes[(report.quotes["attribution"] == "not stated") & (report.quotes["reference_key"] == "")].head(1)
     assert cards.quote_count_summary(unstated, report.options).endswith("rapporten angiver ikke kommunen ved det.")
+
+
+def test_the_inferred_switch_and_the_note_on_withheld_ties_say_whose_inference_it_is(report, analyst_folder: Path):
+    """The bar's one-tap switch and a list's note on ties set aside named the editors in every book: in an analyst's
+    book the inference is the analyst's."""
+    books = ((report, "udledt af redaktionen", "analytiker"), (load(analyst_folder), "udledt af analytikeren", "redaktion"))
+    for data, whose, other in books:
+        inferred = data.quotes[data.quotes["attribution"] == "inferred"].iloc[0]
+        quotes = data.quotes[data.quotes["section_id"] == inferred.section_id]
+        items = views.quote_items(cards.group_turns(quotes))
+        note = highlight.list_view(data, items, views.QUOTE, inferred.kommunekode, False)["groups"][0][1]
+        switch = highlight.switch_words(data)
+        for words in each([note, switch["on"], switch["off"]]):
+            assert whose in words and other not in words.lower(), words
 
 
 def test_an_ingredient_pages_legend_says_whose_the_cards_roles_and_ties_are(report, analyst_folder: Path):

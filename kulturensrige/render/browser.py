@@ -6,7 +6,7 @@ import json
 
 from kulturensrige.data.loading import Dataset
 from kulturensrige.render import cards
-from kulturensrige.render.highlight import SWITCH_WORDS, compare_sentences, page_sentences
+from kulturensrige.render.highlight import compare_sentences, page_sentences, switch_words
 from kulturensrige.render.markup import render
 from kulturensrige.rules import attribution, filters, statistics, views
 from kulturensrige.rules.views import ALL, PAGE_SIZE, state_key, states
@@ -32,7 +32,7 @@ def browser_data(data: Dataset) -> dict:
         "sentences": published_sentences(data),
         "themeNames": theme_names("light") | theme_names("dark"),
         "compare": compare_sentences(data),
-        "switchWords": SWITCH_WORDS,
+        "switchWords": switch_words(data),
         "more": "Vis flere kort",
         # Sphinx's search leaves its count line in English (its Danish catalog has none); Sphinx fills in the number.
         "searchMessages": {SEARCH_COUNT: "Sider fundet: ${resultCount}."},

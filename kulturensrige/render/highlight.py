@@ -68,9 +68,11 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
         chosen_heading = f"{holder} knytter ingen {noun.plural} her til {name}."
         withheld = [i for i, item in enumerate(items) if item.kommune == kommune and item.attribution == "inferred"]
         if withheld and not include_inferred:
+            n_withheld = _weight(items, withheld)
+            inferred = provenance.words(provenance.ties_source(data.options)).inferred
             chosen_heading += (
-                f" Redaktionen har udledt en tilknytning for {noun.count(_weight(items, withheld))}; slå »Medtag udledte"
-                f" tilknytninger« til under »Indstillinger« for at se {'det' if _weight(items, withheld) == 1 else 'dem'} fremhævet."
+                f" {noun.count(n_withheld)} har en tilknytning {inferred}; slå »Medtag udledte"
+                f" tilknytninger« til under »Indstillinger« for at se {'det' if n_withheld == 1 else 'dem'} fremhævet."
             )
     where = "uden kommune" if include_inferred else f"uden kommune angivet i {attribution.source_name(data.options)}"
     none_heading = f"{noun.count(_weight(items, none))} {where}."
@@ -96,7 +98,7 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
     marked = noun.count(_weight(items, chosen)) + (whose_ties(data, items, chosen) if noun is QUOTE else "")
     tally = {"tally": name if noun is MUNICIPALITY else marked} if chosen else {}
     # Where the inferred switch changes what this list marks (its marked quotes are the editors' ties, or it has such
-    # ties set aside), the bar offers the switch in one tap (kr-filter.js, SWITCH_WORDS).
+    # ties set aside), the bar offers the switch in one tap (kr-filter.js, switch_words).
     inferred_here = any(item.kommune == kommune and item.attribution == "inferred" for item in items)
     return {"groups": view, "status": " · ".join(parts) + ".", **tally, **({"switch": True} if inferred_here else {})}
 
@@ -127,8 +129,11 @@ def bar_lines(lists: Sequence[dict]) -> dict[str, str]:
     return lines
 
 
-# The bar's one-tap switch for the editors' inferred ties (templates/control.html.j2), by whether they are included.
-SWITCH_WORDS = {"on": "Skjul redaktionens udledte tilknytninger", "off": "Vis redaktionens udledte tilknytninger"}
+def switch_words(data: Dataset) -> dict[str, str]:
+    """The bar's one-tap switch for the inferred ties (templates/control.html.j2), by whether they are included:
+    whose inference it is comes from provenance, so an analyst's book does not credit the editors."""
+    inferred = provenance.words(provenance.ties_source(data.options)).inferred
+    return {"on": f"Skjul tilknytninger {inferred}", "off": f"Vis tilknytninger {inferred}"}
 
 
 def list_views(data: Dataset, items: Sequence[Item], noun: Noun) -> Markup:
