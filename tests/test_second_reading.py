@@ -282,7 +282,7 @@ def test_every_edition_holds_every_quote_of_each_ingredient_with_its_own_first_a
     computed = editions.EditionCharts.compute(data)
     for code in each(list(data.municipalities["kommunekode"])):
         printed = editions.ingredient_items(data, code, computed.general_quotes)
-        for item in printed:
+        for item in each(printed):
             ingredient = data.ingredients.loc[data.ingredients["number"] == item["number"], "ingredient_id"].iloc[0]
             quotes = filters.quotes(data, filters.QuoteFilter(ingredient_id=ingredient))
             shown = [i for group in ("own", "general", "others") for quote in item[group] for i in quote["ids"]]
@@ -295,6 +295,23 @@ def test_every_edition_holds_every_quote_of_each_ingredient_with_its_own_first_a
     said = " ".join(BeautifulSoup(page, "html.parser").get_text(" ").split())
     assert "ikke udskilt" not in said and "Generelle citater" not in said and "de står i deres udgaver" not in said
     assert "står først og er fremhævet, så følger citaterne uden kommune og til sidst dem, der er knyttet til andre kommuner" in said
+
+
+def test_an_editions_cover_says_all_quotes_only_where_no_list_is_shortened(data, monkeypatch: pytest.MonkeyPatch):
+    """The code review of session 12, #4: the cover and the chapter said 'alle deres citater' where, at national scale,
+    a list of other municipalities' or untied quotes shows its first 25 only."""
+
+    def said() -> str:
+        page = editions.municipality_edition(data, "259", STAMP, editions.EditionCharts.compute(data), "plotly.min.js")
+        return " ".join(BeautifulSoup(page, "html.parser").get_text(" ").split())
+
+    whole = said()
+    assert "De fire virksomme ingredienser står med alle deres citater" in whole and "en lang liste" not in whole
+    monkeypatch.setattr(editions, "GENERAL_QUOTE_LIMIT", 1)
+    shortened = said()
+    assert "alle deres citater" not in shortened and "alle dens citater" not in shortened
+    assert "står med deres citater (en lang liste viser de første, og det står ved listen)" in shortened
+    assert "Udgaven viser de første 1 af" in shortened
 
 
 def test_an_ingredients_short_definition_says_it_is_the_editors_words_on_the_pages_in_the_editions_and_downloads(data, rudersdal):

@@ -33,7 +33,7 @@ from kulturensrige.data.schema import NOT_STATED
 from kulturensrige.render import cards, charts, figures, front_page, guide, highlight, lists
 from kulturensrige.render.markup import json_island, side_json
 from kulturensrige.rules import attribution, filters, statistics, views
-from kulturensrige.words import SOFT_HYPHEN, built, day, number, plural
+from kulturensrige.words import SOFT_HYPHEN, built, count_word, day, number, plural
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TITLE = "Kulturens Rige"
@@ -586,6 +586,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
     quotes_figure = edition_charts.quotes_per_ingredient.variant(kommunekode, quotes_title, kommunekode)
     figures["quotes"] = replace(quotes_figure, mark=highlight_note(name))
     numbered = {key: (n, figure) for n, (key, figure) in enumerate(figures.items(), start=1)}
+    ingredients = ingredient_items(data, kommunekode, edition_charts.general_quotes, words)
     context = {
         "title": f"{TITLE} – {name}",
         "stamp": stamp,
@@ -613,7 +614,12 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "attribution_levels": attribution.explained(data.options),
         "tied": tied,
         "sources": edition_sources(data),
-        "ingredients": ingredient_items(data, kommunekode, edition_charts.general_quotes, words),
+        "ingredients": ingredients,
+        # 'De fire virksomme ingredienser' from the data's count; 'alle deres citater' only where no list is shortened.
+        "ingredients_title": (
+            "Den virksomme ingrediens" if len(ingredients) == 1 else f"De {count_word(len(ingredients))} virksomme ingredienser"
+        ),
+        "quotes_shortened": any(i["others_shown"] or i["general_shown"] for i in ingredients),
         "recommendations": recommendation_items(data),
         "wording": provenance.wording(data.options),
         "own_wording": provenance.folder_words(data.options).wording,
