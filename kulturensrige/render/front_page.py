@@ -269,8 +269,8 @@ def key_figures(data: Dataset) -> Html:
     start, end = _period(data)
     period = f'<p class="kr-period">Projektperiode: {esc(start)} til {esc(end)}.</p>' if start and end else ""
     # The quote count's parts stand under the figures: inside its card they stretched the whole row of cards. The
-    # front page gives what a reader needs, the quotes in the report and those behind the ingredients; how the book
-    # counts the rest stands in the data chapter (quote_counting).
+    # front page gives what a reader needs (quote_parts' brief list); how the book counts the rest stands in the data
+    # chapter (quote_counting).
     shown = "".join(f"<li>{esc(item)}</li>" for item in quote_parts(data, brief=True))
     more = f"{book_link(EDITORS_PAGE, 'Hvordan bogen tæller citaterne', anchor=COUNTING_ANCHOR)}, står i kapitlet »Data og genkørsel«."
     counted = f'<p class="kr-quote-count">{_parts_lead(data)}</p><ul class="kr-quote-parts">{shown}</ul><p class="kr-quote-more">{more}</p>'
@@ -282,7 +282,7 @@ def _parts_lead(data: Dataset) -> str:
 
 
 def quote_counting(data: Dataset) -> Html:
-    """Every part of the quote count, for the data chapter: the front page shows the two a reader needs."""
+    """Every part of the quote count, for the data chapter: the front page shows only the brief list of quote_parts."""
     parts = "".join(f"<li>{esc(item)}</li>" for item in quote_parts(data))
     return Html(f'<p class="kr-quote-count">{_parts_lead(data)}</p><ul class="kr-quote-parts">{parts}</ul>')
 
