@@ -106,15 +106,15 @@ def build(folder: Path, output: Path, builder: str = "html") -> int:
     cannot swap in its copy of the previous site while this one writes."""
     # Validated once here; the pages' kernel reads the tables from a cache that only this build can write or sign.
     (output / "_build").mkdir(parents=True, exist_ok=True)
-    with site_lock(output / "_build" / "html"), tempfile.TemporaryDirectory(prefix="kr-data-cache-") as cache:
+    with site_lock(output / "_build" / "html") as lock, tempfile.TemporaryDirectory(prefix="kr-data-cache-") as cache:
         os.environ[CACHE_VARIABLE], os.environ[CACHE_KEY_VARIABLE] = cache, secrets.token_hex(32)
         try:
-            return _build(folder, output, builder)
+            return _build(folder, output, builder, lock)
         finally:
             del os.environ[CACHE_VARIABLE], os.environ[CACHE_KEY_VARIABLE]
 
 
-def _build(folder: Path, output: Path, builder: str) -> int:
+def _build(folder: Path, output: Path, builder: str, lock: int) -> int:
     data = load(folder)
     source = output / "_build" / ".kr-source" / "book"
     with tempfile.TemporaryDirectory(prefix="kr-book-") as staging:
@@ -133,13 +133,13 @@ def _build(folder: Path, output: Path, builder: str) -> int:
     command = [sys.executable, "-c", JUPYTER_BOOK, "build", str(source), "-W", "-n", "--keep-going"]
     command += ["--builder", builder, "--path-output", str(output)]
     if builder != "html":  # linkcheck writes a report of its own beside the site, never the site
-        return run_in_own_group(command, env)
+        return run_in_own_group(command, env, keep=(lock,))
     site = output / "_build" / "html"
     try:
         # Every page is written anew into an empty folder: nothing of an earlier build (another municipality's
         # profile, a PDF of older data) can stay behind. Reading and execution still come from the caches.
         with fresh_site(site):
-            if code := run_in_own_group(command, env):
+            if code := run_in_own_group(command, env, keep=(lock,)):
                 raise BuildFailed(code)
     except BuildFailed as failed:
         print(f"Bogen er ikke bygget (jupyter-book sluttede med kode {failed.code}); {site} er som før.", file=sys.stderr)
@@ -175,10 +175,11 @@ class BuildFailed(Exception):
         self.code = code
 
 
-def run_in_own_group(command: list[str], env: dict[str, str]) -> int:
+def run_in_own_group(command: list[str], env: dict[str, str], keep: tuple[int, ...] = ()) -> int:
     """Run a command in a process group of its own, so Ctrl+C reaches only this script, which stops the whole
-    group (jupyter-book and any kernel it started) without their tracebacks, and tidies up."""
-    with subprocess.Popen(command, env=env, start_new_session=True) as process:
+    group (jupyter-book and any kernel it started) without their tracebacks, and tidies up. `keep`: descriptors the
+    command holds too (the site's lock, so it lasts while Jupyter Book writes, even if this script is killed)."""
+    with subprocess.Popen(command, env=env, start_new_session=True, pass_fds=keep) as process:
         try:
             return process.wait()
         except BaseException:

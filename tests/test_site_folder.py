@@ -130,7 +130,7 @@ def test_an_interrupted_build_leaves_the_previous_site_and_says_so_in_one_line(t
     site = _site(tmp_path / "output")
     before = _files(site)
 
-    def half_a_build(command: list[str], env: dict[str, str]) -> int:
+    def half_a_build(command: list[str], env: dict[str, str], keep: tuple[int, ...]) -> int:
         site.mkdir()
         (site / "index.html").write_text("halv", encoding="utf-8")
         os.kill(os.getpid(), signal.SIGTERM)
@@ -167,7 +167,7 @@ def printing(jobs):
     jobs[0].output.parent.mkdir(exist_ok=True)
     return [job.output.write_bytes(b"%PDF gammel bog") and job.output for job in jobs]
 
-def building(command, env):
+def building(command, env, keep):
     wait()
     site = Path(command[command.index("--path-output") + 1]) / "_build" / "html"
     site.mkdir()
@@ -223,7 +223,7 @@ def test_a_build_while_the_pdfs_are_printed_is_refused_and_the_site_stays_one_bu
     try:
         build = script("build_book")
         monkeypatch.setattr(build, "execute_in_kernels", lambda *args: None)
-        monkeypatch.setattr(build, "run_in_own_group", lambda command, env: pytest.fail("the build ran beside the printing"))
+        monkeypatch.setattr(build, "run_in_own_group", lambda command, env, keep: pytest.fail("the build ran beside the printing"))
         result = run_script("build_book", "--data", str(REPO / "data"), "--output", str(output))
         assert result.returncode == 1 and "Traceback" not in result.stderr
         assert result.stderr.splitlines()[-1:] == [f"Bogen er ikke bygget: {site_folder.SiteBusy(site.resolve())}."]
@@ -257,3 +257,51 @@ def test_pdfs_while_the_book_is_built_are_refused_and_the_new_build_is_swapped_i
     assert built.returncode == 0, built.stderr
     assert _files(site) == {"index.html": b"ny bog", "kr-build.json": (site / "kr-build.json").read_bytes()}
     assert b"nye data" in (site / "kr-build.json").read_bytes()
+
+
+# build_book.py with Jupyter Book stood in for by a child that says it has started and goes on writing for a minute.
+_ORPHANED = """
+import sys
+from pathlib import Path
+from support.scripts import script
+
+module = script("build_book")
+module.execute_in_kernels = lambda *args: None
+module.JUPYTER_BOOK = f"import os, pathlib, time; pathlib.Path({sys.argv[1]!r}).write_text(str(os.getpid())); time.sleep(60)"
+sys.exit(module.main(sys.argv[2:]))
+"""
+
+
+def test_a_build_killed_outright_leaves_the_lock_with_jupyter_book_while_it_still_writes_the_site(tmp_path: Path):
+    """Code review 13, #9: the lock went with build_book.py, but Jupyter Book runs in a group of its own and went on
+    writing the site after a kill -9, with the lock free for a PDF run to copy a half-written site. The child that
+    writes holds the lock too, and it is free once the child has ended."""
+    output = tmp_path / "output"
+    site = _site(output)
+    started = tmp_path / "started"
+    builder = subprocess.Popen(
+        [sys.executable, "-c", _ORPHANED, str(started), "--data", str(REPO / "data"), "--output", str(output)],
+        env={**os.environ, "PYTHONPATH": str(REPO / "tests")},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(1200):
+        if started.exists() and started.read_text() or builder.poll() is not None:
+            break
+        time.sleep(0.05)
+    writer = int(started.read_text())
+    builder.kill()
+    builder.wait()
+    try:
+        with pytest.raises(site_folder.SiteBusy), site_folder.site_lock(site):
+            pass
+    finally:
+        os.killpg(writer, signal.SIGKILL)
+    for _ in range(200):
+        try:
+            with site_folder.site_lock(site):
+                break
+        except site_folder.SiteBusy:
+            time.sleep(0.05)
+    else:
+        pytest.fail("the lock stayed after the writer ended")

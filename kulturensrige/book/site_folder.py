@@ -44,17 +44,18 @@ class SiteBusy(Exception):
 
 
 @contextmanager
-def site_lock(site: Path) -> Iterator[None]:
+def site_lock(site: Path) -> Iterator[int]:
     """Hold the lock of `site` for the block, or raise SiteBusy at once. The lock is an flock on the folder that holds
     the site (which must exist): it leaves no file behind, and the kernel lets go of it when the process ends, even by
-    kill -9. A child process does not inherit it (Python opens files non-inheritable)."""
+    kill -9. Yields its descriptor: a child that writes the site is given it (subprocess's pass_fds), so the lock
+    lasts while the child runs, even when this process was killed outright; other children do not inherit it."""
     holder = os.open(site.parent, os.O_RDONLY | os.O_DIRECTORY)
     try:
         try:
             fcntl.flock(holder, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise SiteBusy(site) from None
-        yield
+        yield holder
     finally:
         os.close(holder)
 
