@@ -27,7 +27,7 @@ def _joints() -> dict[str, tuple[int, ...]]:
     joints = {}
     for line in JOINTS.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            parts = line.strip().split("|")
+            parts = line.strip().casefold().split("|")  # "Team|building" is found as "teambuilding" is
             joints["".join(parts)] = tuple(accumulate(len(part) for part in parts[:-1]))
     return joints
 

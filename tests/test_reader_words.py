@@ -9,8 +9,10 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
+from kulturensrige import words as words_module
 from kulturensrige.book import extension
 from kulturensrige.data import provenance
 from kulturensrige.data.schema import EDITORIAL_VALUES
@@ -423,6 +425,18 @@ def test_a_compound_breaks_at_its_joint_or_not_at_all():
         assert hyphenated(word).replace(SOFT_HYPHEN, "-") == broken
     assert hyphenated("Lokalområdets") == f"Lokal{SOFT_HYPHEN}områdets"  # a listed compound with an ending
     assert hyphenated("Kommuneoversigt Generationer") == "Kommuneoversigt Generationer"
+
+
+def test_a_compound_listed_with_capitals_breaks_as_one_in_lower_case(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    """Code review 13, #16: a line of orddeling.txt written with a capital letter never matched, without a word."""
+    listed = tmp_path / "orddeling.txt"
+    listed.write_text("# Ordliste\nKlovne|Show\n", encoding="utf-8")
+    monkeypatch.setattr(words_module, "JOINTS", listed)
+    words_module._joints.cache_clear()
+    try:
+        assert hyphenated("Klovneshow") == f"Klovne{SOFT_HYPHEN}show"
+    finally:
+        words_module._joints.cache_clear()
 
 
 def test_every_word_the_built_book_hyphenates_breaks_only_at_listed_joints_into_parts_of_three_letters(built_site: Path):
