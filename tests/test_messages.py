@@ -28,3 +28,10 @@ def test_the_table_escapes_and_lists_every_example(found):
     html = str(as_html(load())._repr_html_())
     for _, line, _ in each(found):
         assert line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#x27;") in html
+
+
+def test_the_catalogue_names_the_columns_that_read_a_date_as_the_schema_makes_them():
+    """Code review 13, #12: the catalogue said 'begivenhedernes datokolonne' by hand while the workbook's guidance
+    took the date columns from the schema (schema.date)."""
+    meanings = [kind.meaning for _, kinds in KINDS for kind in kinds if "datokolonne" in kind.meaning]
+    assert meanings and all("(programme_events.date)" in meaning for meaning in meanings), meanings

@@ -159,7 +159,7 @@ def guidance_rows() -> list[tuple[str, str]]:
         (
             "Datoer, SAND/FALSK og tal",
             (
-                f"Kun datokolonnen ({', '.join(_date_columns())}) læser en dato-celle, som ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD. I alle andre "
+                f"Kun {date_columns_said()} læser en dato-celle, som ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD. I alle andre "
                 "kolonner afvises en dato, et klokkeslæt, en varighed og SAND/FALSK med cellereferencen, for Excel gemmer dem "
                 "som noget andet, end du skrev (2-1 som 2026-01-02); formatér cellen som Tekst, og skriv teksten igen. "
                 "En kolonne for hele tal læser tal vist som Standard, 0 eller 1.000; procent, valuta og decimaler afvises."
@@ -197,9 +197,10 @@ def guidance_rows() -> list[tuple[str, str]]:
     ]
 
 
-def _date_columns() -> list[str]:
-    """The columns a date cell is read into (schema.date), as sheet.column."""
-    return [f"{table.name}.{name}" for table in TABLES.values() for name in table.columns if table.takes_dates(name)]
+def date_columns_said() -> str:
+    """The columns a date cell is read into (schema.date), as a sentence names them: 'datokolonnen (programme_events.date)'."""
+    columns = [f"{table.name}.{name}" for table in TABLES.values() for name in table.columns if table.takes_dates(name)]
+    return f"{'datokolonnen' if len(columns) == 1 else 'datokolonnerne'} ({', '.join(columns)})"
 
 
 def _write_guidance(sheet: Worksheet) -> None:

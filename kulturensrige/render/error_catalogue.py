@@ -27,7 +27,14 @@ from kulturensrige.data.problems import Problem
 from kulturensrige.data.schema import NOT_STATED, TABLES
 from kulturensrige.data.spreadsheet import MAX_UNPACKED_MB
 from kulturensrige.data.validation import TableChecks, read_folder, validate_tables
-from kulturensrige.data.workbook import MAX_CELL_CHARACTERS, build_workbook, read_workbook, save_workbook, too_long_for_a_cell
+from kulturensrige.data.workbook import (
+    MAX_CELL_CHARACTERS,
+    build_workbook,
+    date_columns_said,
+    read_workbook,
+    save_workbook,
+    too_long_for_a_cell,
+)
 from kulturensrige.render.markup import Html, esc
 
 
@@ -461,7 +468,7 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
             MessageKind(
                 lambda folder, raws: _read_edited(_number("D2", dt.datetime(2026, 1, 2), "d-m")),
                 "En tekstkolonne har en dato, et klokkeslæt, en varighed eller SAND/FALSK. Excel gemmer det som noget andet, end "
-                "du skrev (2-1 bliver 2026-01-02, SAND bliver TRUE, 1:30 bliver 1:30:00); kun begivenhedernes datokolonne læser en dato.",
+                f"du skrev (2-1 bliver 2026-01-02, SAND bliver TRUE, 1:30 bliver 1:30:00); kun {date_columns_said()} læser en dato.",
                 "Formatér cellen som Tekst, og skriv teksten igen, som den skal stå.",
             ),
             MessageKind(
