@@ -676,10 +676,11 @@ UNDECLARED_PARALLEL_READING = ("sphinx_multitoc_numbering", "sphinx_jupyterbook_
 
 
 def _read_and_write_in_parallel(app: Sphinx) -> None:
-    """Pages are read, and written, by one process per core beside Sphinx's own (which merges what they read, then
-    resolves and indexes the pages): at national scale reading 117 pages one by one was a fifth of the build, and so
-    was writing them. Jupyter Book 1 has no --jobs option (it passes parallel=1). The processes are forked, so
-    nothing a handler here changes while writing comes back (none keeps anything)."""
+    """Pages are read in parallel and written by one process per core beside Sphinx's own (which merges what they
+    read, then resolves and indexes the pages): at national scale reading 117 pages one by one was a fifth of the
+    build, and so was writing them. Sphinx reads with `parallel` processes and writes with `parallel - 1`, so cores
+    + 1. Jupyter Book 1 has no --jobs option (it passes parallel=1). The processes are forked, so nothing a handler
+    here changes while writing comes back (none keeps anything)."""
     for name in UNDECLARED_PARALLEL_READING:
         # sphinx-multitoc-numbering 0.1.3 and sphinx-jupyterbook-latex 1.0.0 return no parallel_read_safe from setup().
         if name in app.extensions and app.extensions[name].parallel_read_safe is None:
