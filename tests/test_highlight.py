@@ -515,6 +515,16 @@ def test_a_bar_charts_legend_is_the_models_one_list_in_the_bars_order_and_plotly
     assert all(chart.plot(key)["layout"]["showlegend"] is False for key in chart.variants)
 
 
+def test_the_partner_charts_key_names_its_faded_part_as_its_bars_do(data):
+    """Code review 13, #8: the partner chart's faded bars were named "Kun andre kommuner" while its legend's key said
+    "Resten (dæmpet)": one name for the part, in the key and on the bars."""
+    chart = charts.partners_by_kind(data)
+    code = data.municipalities["kommunekode"].iloc[0]
+    faded = {t["name"] for key, v in chart.variants.items() if code in key for t in v.figure["data"] if "muted" in t.get("meta", {})}
+    keyed = [s.name for s in chart.legend().key]
+    assert faded == {charts.PARTNER_KEY[1]} and keyed == [charts.PARTNER_KEY[0], f"{charts.PARTNER_KEY[1]} (dæmpet)"], (faded, keyed)
+
+
 def test_the_bar_line_of_each_view_is_written_whole_by_the_build(data):
     """Code review #12: the bar's »Fremhævet her: …« was joined in the browser from each list's count (" · " and the
     lead decided in JS). The build writes each page's whole line per view from its lists, in the page's order

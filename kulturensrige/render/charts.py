@@ -21,7 +21,18 @@ from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import BY_EDITORS, BY_REPORT, NOT_STATED
 from kulturensrige.render import cards
-from kulturensrige.render.figures import INITIATIVE_DRILL, PALETTE, Axes, Chart, Marks, RowLabels, Variant, figure_json, styled
+from kulturensrige.render.figures import (
+    INITIATIVE_DRILL,
+    MUTED_FILL,
+    PALETTE,
+    Axes,
+    Chart,
+    Marks,
+    RowLabels,
+    Variant,
+    figure_json,
+    styled,
+)
 from kulturensrige.render.markup import Html
 from kulturensrige.render.measure import text_width
 from kulturensrige.rules import attribution, filters, statistics, views
@@ -293,7 +304,6 @@ def _others_ties(data: Dataset, ingredient_ids: list[str]) -> dict[str, list[int
 # white left orange and yellow at 80% of their colour, and the highlight did not read.
 THEME_BACKGROUNDS = {"light": "#ffffff", "dark": "#14181e"}
 MUTED_CONTRAST = 1.7
-MUTED_FILL = 0.22  # the share of its colour a muted part's fill keeps
 # Where a colour is itself too close to a background (yellow on white, black on the dark theme), it turns grey first.
 MUTED_GREY = "#8c8c8c"
 MUTED_SHARES = [0.3 + 0.05 * i for i in range(11)]  # how much of the colour is left, from 30% to 80%
@@ -707,6 +717,10 @@ def settings_by_municipality(data: Dataset) -> Chart:
     )
 
 
+# The partner chart's two parts with a municipality chosen: one name in its legend's key and its bars' hover.
+PARTNER_KEY = ("Nævnt ved den valgte kommunes indsatser", "Kun nævnt ved andre kommuners indsatser")
+
+
 def partners_by_kind(data: Dataset) -> Chart:
     """Bars: how many distinct partner organisations of each kind the initiatives name. With a municipality chosen,
     the same bars: the organisations named at its initiatives first in full colour, the others faint (_highlighted).
@@ -774,7 +788,7 @@ def partners_by_kind(data: Dataset) -> Chart:
         if "customdata" in marked:  # a municipality that names no organisation has only its legend entry
             marked.update(customdata=own_ids, hovertext=hover(marked["x"], own_ids))
         rest_ids = [named(organisations[k] - set(m)) for k, m in zip(kinds, mine, strict=True)]
-        faint = {**faint, "customdata": rest_ids, "hovertext": hover(faint["x"], rest_ids), "name": "Kun andre kommuner"}
+        faint = {**faint, "customdata": rest_ids, "hovertext": hover(faint["x"], rest_ids), "name": PARTNER_KEY[1]}
         layout = highlighted["layout"]
         counts = [len(m) for m in mine]
         # The report names the organisations at the municipality's initiatives; the municipality names none itself.
@@ -800,7 +814,8 @@ def partners_by_kind(data: Dataset) -> Chart:
     note = f"{whose} {PARTNER_HINT}"
     variants = _municipality_variants(data, build, inferred_switch=False)
     short = provenance.values_whose(data.options, "figur:organisationer", "initiatives.organisation_ids", "organisations.kind")
-    return Chart("organisationer", title, variants, note=note, whose=short, drill=INITIATIVE_DRILL)
+    key = (PARTNER_KEY[0], f"{PARTNER_KEY[1]} (dæmpet)")
+    return Chart("organisationer", title, variants, note=note, whose=short, drill=INITIATIVE_DRILL, key=key)
 
 
 def plotted(data: Dataset) -> list[Chart]:

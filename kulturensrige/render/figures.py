@@ -445,6 +445,7 @@ class Legend:
 # How a highlighted view's two styles are named in its legend (charts._highlighted): the chosen municipality's part
 # in full colour, the rest a light fill inside an outline.
 KEY_WORDS = ("Den valgte kommunes del", "Resten (dæmpet)")
+MUTED_FILL = 0.22  # the share of its colour a muted part's fill keeps (charts._highlighted), and the key's faint swatch
 
 
 def _rgb_of(colour: str) -> tuple[float, ...]:
@@ -528,7 +529,10 @@ def _swatch(swatch: Swatch) -> str:
     """A legend entry's colour as a small SVG (attributes, not style: the book's Content-Security-Policy allows
     no style attribute), hidden from screen readers: the entry's name says it."""
     if swatch.faint:
-        body = '<rect x="1" y="1" width="14" height="14" fill="currentColor" fill-opacity="0.18" stroke="currentColor" stroke-width="1.5"/>'
+        body = (
+            f'<rect x="1" y="1" width="14" height="14" fill="currentColor" fill-opacity="{MUTED_FILL}" stroke="currentColor"'
+            ' stroke-width="1.5"/>'
+        )
     else:
         body = f'<rect width="16" height="16" fill="{esc(swatch.colour)}"/>'
         if swatch.pattern:
