@@ -155,7 +155,7 @@ def test_what_the_book_left_out_is_restored_in_the_reports_words(report_text):
         ],
         "vaerdiskabelser.ipynb": ["en velkendt problematik", "kræver en særlig indsats"],
         "ingredienser/leg-mod-og-laering.ipynb": ["at frigøre sig fra"],
-        "evalueringsdesign.ipynb": ["(der også kaldes kerneelementer eller principper)"],
+        "evalueringsdesign.ipynb": ["der også kaldes kerneelementer eller principper"],
         "afsluttende-betragtninger.ipynb": ["den fjerde fælles workshop", "eksperimenter og udforskninger vise"],
     }
     flat = " ".join(report_text.split())
@@ -166,7 +166,7 @@ def test_what_the_book_left_out_is_restored_in_the_reports_words(report_text):
     for quoted in (
         "som et supplement til at behandle og forebygge",
         "en velkendt problematik",
-        "(der også kaldes kerneelementer eller principper)",
+        "der også kaldes kerneelementer eller principper",
     ):
         assert quoted in flat
 
@@ -353,8 +353,9 @@ def test_the_background_gives_the_spectator_and_the_performer_only_the_general_p
     """The report's 'receptiv/modtagende såvel som participatorisk/deltagende' qualifies 'kan have en positiv
     indflydelse'; the specific outcomes it gives for 'deltagelse i kunst- og kulturaktiviteter'."""
     chapter = page_text("baggrund.ipynb")
-    assert "både som tilskuer og som udøver – kan øge" not in chapter
-    assert "både som tilskuer og som udøver – kan have en positiv indflydelse på den mentale sundhed" in chapter
+    assert "kan øge" not in chapter.split("positiv indflydelse")[0][-120:]
+    # Reading 13, #10: 'både som tilskuer og som udøver' made art the spectator; the reader experiences or takes part.
+    assert "både når man oplever den, og når man selv deltager – have en positiv indflydelse på den mentale sundhed" in chapter
     report = collapse(repair_hyphenation(report_text))
     assert "receptiv/modtagende såvel som participatorisk" in report
     assert "kan have en positiv indflydelse på vores mentale sundhed" in report

@@ -336,10 +336,12 @@ def _runs(text: str, length: int = 6) -> list[str]:
 def test_an_ingredient_page_says_each_thing_once(data):
     """The page's own prose, the short definition and the description from data are read one after the other: 'Grupperne
     har brugt tid på at pleje deres indbyrdes relationer' stood twice on Etablering af "vi", and the vedholdenhed of Gnist
-    og flamme twice; no run of six words may stand twice on an ingredient page."""
+    og flamme twice; no run of six words may stand twice on an ingredient page. The attention points below are read
+    too (reading 13, #14: "behøver projektet ikke at blive set som mislykket" stood in the prose and as a point)."""
     pages = data.sections.set_index("section_id")["book_page"]
     for row in each(list(data.ingredients.itertuples())):
-        said = f"{page_text(pages[row.section_id] + '.ipynb')} {row.short_description} {row.description}"
+        points = " ".join(data.attention_points.loc[data.attention_points["ingredient_id"] == row.ingredient_id, "text"])
+        said = f"{page_text(pages[row.section_id] + '.ipynb')} {row.short_description} {row.description} {points}"
         said = re.sub(r"»[^«]*«", "", said)  # the report's words in quotation marks may stand beside a retelling
         runs = _runs(said)
         assert not {r for r in runs if runs.count(r) > 1}, row.ingredient_id
