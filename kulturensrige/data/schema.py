@@ -904,7 +904,7 @@ EDITORIAL: tuple[Editorial, ...] = (
         "figur:aktionslaering",
         "figur 2 (aktionslæringens cyklus)",
         "Rapportens figur 2 er ikke gengivet, og teksten siger ikke, hvad den viser. At den viser aktionslæringens "
-        "cyklus, er redaktionens gæt; trinnene her er dem, teksten lige før figuren beskriver.",
+        "cyklus, er redaktionens skøn; trinnene her er dem, teksten lige før figuren beskriver.",
         "gengivelse",
         download=False,
     ),

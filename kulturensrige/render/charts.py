@@ -910,12 +910,8 @@ def programme_timeline(data: Dataset) -> Chart:
     table = pd.DataFrame(
         {"Begivenhed": events["title"], "Form": events["mode"], "Dato": events["date"].map(month), "Sted": events["place"]}
     )
-    said = provenance.folder_words(data.options)
-    note = (
-        f"{provenance.value_note(data.options, 'figur:forloeb')} "
-        f"Afstandene i figuren viser rækkefølgen, ikke tiden: {said.holder} angiver ingen datoer for workshops og pitstops, "
-        f"og pitstoppenes pladser mellem workshopperne er ikke {said.own}."
-    )
+    # The description above the figure says the distances are order, not time (_timeline_alt): the note says it no more.
+    note = provenance.value_note(data.options, "figur:forloeb")
     variants = {filters.ALL: Variant(figure_json(figure), alt, table)}
     whose = provenance.values_whose(data.options, "figur:forloeb")
     return Chart("forloeb", _caption(data, 1, "figur:forloeb"), variants, note=note, whose=whose)
