@@ -314,6 +314,19 @@ def test_an_editions_cover_says_all_quotes_only_where_no_list_is_shortened(data,
     assert "Udgaven viser de første 1 af" in shortened
 
 
+def test_an_editions_note_on_the_editors_additions_and_a_municipalitys_texts_stand_once(data):
+    """Reading 13, #15: the editions printed "Kommunekode og region er redaktionens tilføjelser …" on the cover and again
+    under the municipality's facts; Køge's summary was repeated under "Hvad forløbet førte til"."""
+    computed = editions.EditionCharts.compute(data)
+    for code in each(list(data.municipalities["kommunekode"])):
+        page = editions.municipality_edition(data, code, STAMP, computed, "plotly.min.js")
+        said = " ".join(BeautifulSoup(page, "html.parser").get_text(" ").split())
+        assert said.count(editions.edition_sources(data)["note"]) == 1, code
+    for row in each(list(data.municipalities.itertuples())):
+        runs = _runs(f"{row.summary} {row.outcome}")
+        assert not {r for r in runs if runs.count(r) > 1}, row.slug
+
+
 def test_an_ingredients_short_definition_says_it_is_the_editors_words_on_the_pages_in_the_editions_and_downloads(data, rudersdal):
     """The short definitions are the editors' summaries of the report's text; they stood as each ingredient's definition."""
     label = "(redaktionens gengivelse)"

@@ -740,8 +740,8 @@ EDITORIAL: tuple[Editorial, ...] = (
         Editorial(
             f"initiatives.{column}",
             f"indsatsernes {what}",
-            "Rapporten beskriver indsatserne i løbende tekst; målgrupper, kunstformer og aktiviteter og steder er "
-            "redaktionens betegnelser for det, rapporten fortæller.",
+            "Rapporten beskriver indsatserne i løbende tekst; redaktionen har sat betegnelserne for målgrupper, for "
+            "kunstformer og aktiviteter og for steder og rammer ud fra det, rapporten fortæller.",
             "betegnelser",
         )
         for column, what in (
