@@ -525,6 +525,17 @@ def test_the_partner_charts_key_names_its_faded_part_as_its_bars_do(data):
     assert faded == {charts.PARTNER_KEY[1]} and keyed == [charts.PARTNER_KEY[0], f"{charts.PARTNER_KEY[1]} (dæmpet)"], (faded, keyed)
 
 
+def test_a_legends_key_shows_full_and_muted_in_a_colour_its_bars_have(data):
+    """Reader 13: "Den valgte kommunes del" was a swatch in the text's colour (near black), a colour no bar had, while
+    the chosen part stood in its group's colour. The key's two swatches are a highlighted bar's colour, full and muted."""
+    for chart in each([charts.quotes_per_ingredient(data), charts.partners_by_kind(data)]):
+        colours = {t["marker"]["color"] for v in chart.variants.values() for t in v.figure["data"] if isinstance(t["marker"]["color"], str)}
+        key = chart.legend().key
+        assert len(key) == 2 and key[0].colour == key[1].colour and key[0].colour in colours and key[1].faint, key
+        faint = BeautifulSoup(figures.legend_markup(chart.legend()), "html.parser").select(".kr-swatch rect")[-1]
+        assert faint["fill"] == key[1].colour and faint["fill-opacity"] == str(figures.MUTED_FILL), faint
+
+
 def test_the_bar_line_of_each_view_is_written_whole_by_the_build(data):
     """Code review #12: the bar's »Fremhævet her: …« was joined in the browser from each list's count (" · " and the
     lead decided in JS). The build writes each page's whole line per view from its lists, in the page's order

@@ -504,8 +504,12 @@ def chart_legend(chart_variants: dict[str, Variant], key: tuple[str, str] = KEY_
         for t in bars
         if shown and t.get("showlegend") is not False and t.get("name")
     )  # fmt: skip
-    muted = any("muted" in t.get("meta", {}) for v in chart_variants.values() for t in v.figure.get("data", []))
-    keyed = (Swatch(key[0]), Swatch(key[1], faint=True)) if muted else ()
+    highlighted = [v.figure["data"] for v in chart_variants.values() if any("muted" in t.get("meta", {}) for t in v.figure.get("data", []))]
+    # The key shows the two styles in the colour of a highlighted view's first full bar, full and muted: a swatch in the
+    # text's colour read as a colour of its own that no bar had (reader 13).
+    full = (t["marker"]["color"] for view in highlighted for t in view if t.get("type") == "bar" and "muted" not in t.get("meta", {}))
+    base = next((c for c in full if isinstance(c, str)), Swatch("").colour)
+    keyed = (Swatch(key[0], base), Swatch(key[1], base, faint=True)) if highlighted else ()
     title = _plain(((layout.get("legend") or {}).get("title") or {}).get("text") or "") if entries else ""
     return Legend(title, entries, keyed) if entries or keyed else None
 
@@ -530,8 +534,8 @@ def _swatch(swatch: Swatch) -> str:
     no style attribute), hidden from screen readers: the entry's name says it."""
     if swatch.faint:
         body = (
-            f'<rect x="1" y="1" width="14" height="14" fill="currentColor" fill-opacity="{MUTED_FILL}" stroke="currentColor"'
-            ' stroke-width="1.5"/>'
+            f'<rect x="1" y="1" width="14" height="14" fill="{esc(swatch.colour)}" fill-opacity="{MUTED_FILL}" '
+            f'stroke="{esc(swatch.colour)}" stroke-width="1.5"/>'
         )
     else:
         body = f'<rect width="16" height="16" fill="{esc(swatch.colour)}"/>'
