@@ -357,6 +357,10 @@
       for (const button of document.querySelectorAll(".theme-switch-button")) {
         button.setAttribute("aria-label", label);
         button.setAttribute(button.hasAttribute("data-bs-original-title") ? "data-bs-original-title" : "title", label);
+        // A tooltip already open keeps the text it was opened with: it said the theme before the tap.
+        const open = document.getElementById(button.getAttribute("aria-describedby") || "");
+        const inner = open?.querySelector(".tooltip-inner");
+        if (inner) inner.textContent = label;
       }
     };
     new MutationObserver(name).observe(document.documentElement, { attributeFilter: ["data-mode"] });
