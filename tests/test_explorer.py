@@ -285,3 +285,14 @@ def test_any_other_failure_while_loading_is_one_danish_line_and_keeps_the_last_g
     assert shown[0].startswith(f"mappen kunne ikke indlæses på grund af en uventet fejl ({type(error).__name__}"), shown
     assert "Traceback" not in live.problems.value
     assert live.output.value == before and "Viser fortsat data fra" in live.status.value
+
+
+def test_a_served_explorers_root_named_relative_is_the_repositorys_folder_whatever_the_kernels_folder(monkeypatch):
+    """Hostile round 13, #4: `make explorer DATA=data` gave KR_EXPLORER_ROOT=data, resolved from the kernel's folder
+    (explorer/), so the root was explorer/data and every folder was refused as outside it."""
+    from kulturensrige.explorer import folders
+
+    monkeypatch.setenv(folders.ROOT_VARIABLE, "data")
+    monkeypatch.chdir(folders.REPO_ROOT / "explorer")
+    assert folders.served_root() == (folders.REPO_ROOT / "data").resolve()
+    assert folders.checked_folder("data") == folders.REPO_ROOT / "data"

@@ -582,3 +582,38 @@ def test_a_selections_name_is_printed_as_one_line_without_its_control_or_directi
     forged = "q001\nDatamappen /tmp/x er skrevet og er gyldig.\u202ekcah"
     place = _passage_place(project, Passage("g", forged, "s", 0, 9, "tekst", ()))
     assert "\n" not in place and "\u202e" not in place and "q001\\nDatamappen" in place, place
+
+
+def _exported(tmp_path: Path, change) -> Path:
+    """data/ exported as a project, its project.qde changed by `change`, and packed again."""
+    project = tmp_path / "kulturens-rige.qdpx"
+    assert export_qdpx.main(["--data", str(REPO / "data"), "--out", str(project), "--codes", str(tmp_path / "koder.csv")]) == 0
+    with zipfile.ZipFile(project) as archive:
+        files = {info.filename: archive.read(info) for info in archive.infolist()}
+    qde = files["project.qde"].decode("utf-8")
+    files["project.qde"] = change(qde).encode("utf-8")
+    assert files["project.qde"] != qde.encode("utf-8"), "the change found nothing to change"
+    with zipfile.ZipFile(project, "w") as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    return project
+
+
+def test_a_digest_written_in_capitals_is_the_same_digest_and_warns_of_nothing(tmp_path: Path, capsys):
+    """Hostile round 13, #10: the export's text digest in upper-case hex gave the warning that the text had changed."""
+    project = _exported(tmp_path, lambda qde: re.sub(r'("text_sha256": ")([0-9a-f]{64})', lambda m: m[1] + m[2].upper(), qde))
+    code, _, err = run_import(project, tmp_path / "tilbage", capsys, codes=tmp_path / "koder.csv")
+    assert code == 0 and "giver en anden tekst" not in err, err
+
+
+def test_a_description_nested_too_deep_to_read_is_no_stored_fields_not_a_traceback(tmp_path: Path, capsys):
+    """Hostile round 13, #1: a description 'kulturensrige:[[[…' 200,000 deep ended in a RecursionError traceback."""
+    deep = "[" * 200_000 + "]" * 200_000
+    project = _exported(
+        tmp_path,
+        lambda qde: re.sub(
+            r"<Description>kulturensrige:[^<]*</Description>", f"<Description>kulturensrige:{deep}</Description>", qde, count=1
+        ),
+    )
+    code, _, err = run_import(project, tmp_path / "tilbage", capsys, codes=tmp_path / "koder.csv")
+    assert "Traceback" not in err and "RecursionError" not in err, err[-500:]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from kulturensrige.book import site_folder
-from kulturensrige.data.buildkey import write_record
+from kulturensrige.data.buildkey import RECORD, read_record, write_record
 from support.scripts import run_script, script
 
 REPO = Path(__file__).resolve().parent.parent
@@ -305,3 +305,9 @@ def test_a_build_killed_outright_leaves_the_lock_with_jupyter_book_while_it_stil
             time.sleep(0.05)
     else:
         pytest.fail("the lock stayed after the writer ended")
+
+
+def test_a_build_record_nested_too_deep_to_read_is_no_record_not_a_traceback(tmp_path: Path):
+    """Hostile round 13, #2: a kr-build.json of 100,000 nested '[' ended build_pdf in a RecursionError traceback."""
+    (tmp_path / RECORD).write_text("[" * 100_000, encoding="utf-8")
+    assert read_record(tmp_path) is None

@@ -41,6 +41,6 @@ def read_record(site: Path) -> dict[str, str] | None:
     """The record of the build in `site`, or None if the site has none (not built, or built before records)."""
     try:
         record = json.loads((site / RECORD).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: a record nested too deep for json to read
         return None
     return record if isinstance(record, dict) else None

@@ -320,6 +320,7 @@ def _text_source(
         passage_name = (selection.get("name") or "").strip()
         stored = _stored(selection)
         digest = stored.pop(TEXT_DIGEST, None)
+        digest = digest.lower() if digest else digest  # a hex digest in capitals is the same digest
         reading = _reading(text, one_each, start, end, digest, line_breaks)
         if reading in (_AMBIGUOUS, _CHANGED):
             undecided.setdefault(reading, []).append(f"{visible(passage_name) or sel}, tegn {start}–{end}")
@@ -410,7 +411,7 @@ def _stored(selection: ET.Element) -> dict[str, str]:
         return {}
     try:
         stored = json.loads(description[len(FIELDS_MARKER) :])
-    except ValueError:
+    except (ValueError, RecursionError):  # a description nested 200,000 deep is no export of this package's either
         return {}
     if not isinstance(stored, dict):
         return {}

@@ -21,8 +21,8 @@ ROOT_VARIABLE = "KR_EXPLORER_ROOT"
 def served_root() -> Path | None:
     """The folder a served explorer may read under, or None when the explorer runs in the analyst's own kernel."""
     configured = os.environ.get(ROOT_VARIABLE)
-    if configured:
-        return data_dir(configured)
+    if configured:  # relative to the repository, as `make explorer DATA=…` names it: the kernel runs in explorer/
+        return data_dir(REPO_ROOT / configured)
     if os.environ.get("SERVER_SOFTWARE", "").startswith("voila"):  # Voilà puts it in the kernel's environment
         return REPO_ROOT
     return None
