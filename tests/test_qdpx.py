@@ -617,3 +617,13 @@ def test_a_description_nested_too_deep_to_read_is_no_stored_fields_not_a_traceba
     )
     code, _, err = run_import(project, tmp_path / "tilbage", capsys, codes=tmp_path / "koder.csv")
     assert "Traceback" not in err and "RecursionError" not in err, err[-500:]
+
+
+def test_a_codes_file_larger_than_a_data_folder_is_refused_in_one_line_without_reading_it_whole(tmp_path: Path, capsys):
+    """Hostile round 13, #3: --codes and --documents were read whole: a 5 GB file ended in a MemoryError traceback."""
+    codes = tmp_path / "koder.csv"
+    with codes.open("wb") as f:
+        f.truncate(5_000_000_000)  # sparse: no disk used
+    code, _, err = run_import(pack(tmp_path / "p.qdpx"), tmp_path / "ud", capsys, codes=codes)
+    assert code != 0 and "Traceback" not in err, err
+    assert err.splitlines()[0] == "koder.csv — filen fylder over 7 MB, mere end en datamappe må", err

@@ -36,7 +36,7 @@ from defusedxml import DefusedXmlException
 from kulturensrige.data import provenance
 from kulturensrige.data.anonymity import unique_role_warnings
 from kulturensrige.data.archive import OverBudget, member_problems, read_member
-from kulturensrige.data.csv_reading import RawTable, not_regular, read_csv
+from kulturensrige.data.csv_reading import OverLimit, RawTable, not_regular, read_csv
 from kulturensrige.data.folder_writing import check_folder, refuse_output, write_files, write_folder
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset, data_dir, load
@@ -44,7 +44,7 @@ from kulturensrige.data.municipality_codes import LIST_FILE
 from kulturensrige.data.pages import slug
 from kulturensrige.data.problems import DataError, Problem
 from kulturensrige.data.schema import ATTRIBUTED_BY, ATTRIBUTIONS, BY_QDA, LIST_SEPARATOR, NO, NOT_STATED, SLUG_PATTERN, TABLES, YES
-from kulturensrige.data.validation import read_folder, validate_tables
+from kulturensrige.data.validation import MAX_FOLDER_BYTES, read_folder, validate_tables
 from kulturensrige.data.workbook import folder_files
 from kulturensrige.words import csv_text as spreadsheet_text
 from kulturensrige.words import plural, visible
@@ -440,7 +440,10 @@ def _read_table(path: Path, columns: tuple[str, ...], label_name: str) -> RawTab
         raise DataError([special])
     if not path.is_file():
         raise DataError([_problem(label, f"{label_name} findes ikke")])
-    raw, problems = read_csv(path, label)
+    try:  # no further than a data folder may hold: a 5 GB --codes file was read whole
+        raw, problems = read_csv(path, label, max_bytes=MAX_FOLDER_BYTES)
+    except OverLimit:
+        raise DataError([_problem(label, f"filen fylder over {MAX_FOLDER_BYTES // 1_000_000} MB, mere end en datamappe må")]) from None
     if problems or raw is None:
         raise DataError(problems)
     missing = [c for c in columns if c not in raw.frame.columns]
