@@ -626,4 +626,4 @@ def test_a_codes_file_larger_than_a_data_folder_is_refused_in_one_line_without_r
         f.truncate(5_000_000_000)  # sparse: no disk used
     code, _, err = run_import(pack(tmp_path / "p.qdpx"), tmp_path / "ud", capsys, codes=codes)
     assert code != 0 and "Traceback" not in err, err
-    assert err.splitlines()[0] == "koder.csv — filen fylder over 7 MB, mere end en datamappe må", err
+    assert err.splitlines()[0] == "koder.csv — filen fylder over 7,6 MB, mere end en datamappe må", err

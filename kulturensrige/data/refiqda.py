@@ -47,7 +47,7 @@ from kulturensrige.data.schema import ATTRIBUTED_BY, ATTRIBUTIONS, BY_QDA, LIST_
 from kulturensrige.data.validation import MAX_FOLDER_BYTES, read_folder, validate_tables
 from kulturensrige.data.workbook import folder_files
 from kulturensrige.words import csv_text as spreadsheet_text
-from kulturensrige.words import plural, visible
+from kulturensrige.words import number, plural, visible
 
 NAMESPACE = "urn:QDA-XML:project:1.0"
 _Q = "{" + NAMESPACE + "}"
@@ -443,7 +443,7 @@ def _read_table(path: Path, columns: tuple[str, ...], label_name: str) -> RawTab
     try:  # no further than a data folder may hold: a 5 GB --codes file was read whole
         raw, problems = read_csv(path, label, max_bytes=MAX_FOLDER_BYTES)
     except OverLimit:
-        raise DataError([_problem(label, f"filen fylder over {MAX_FOLDER_BYTES // 1_000_000} MB, mere end en datamappe må")]) from None
+        raise DataError([_problem(label, f"filen fylder over {number(MAX_FOLDER_BYTES / 1e6, 1)} MB, mere end en datamappe må")]) from None
     if problems or raw is None:
         raise DataError(problems)
     missing = [c for c in columns if c not in raw.frame.columns]
