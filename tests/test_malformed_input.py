@@ -1100,6 +1100,11 @@ def in_member(member: str, old: bytes, new: bytes) -> Callable[[str, bytes], byt
 
 
 DAMAGED_XML = {
+    # Hostile round 13, #7: int() read ' 1_0 ' as 10, and the import said the folder was valid.
+    "number_with_blanks_and_an_underscore": (
+        in_member(QUOTES_SHEET, rb'(?s)<c r="C2".*?</c>', rb'<c r="C2" t="n"><v> 1_0 </v></c>'),
+        f"arbejdsbog.xlsx, ark quotes — arkets XML er beskadiget efter række 1 (fx et styretegn), så arket kan ikke læses; {RESAVE}",
+    ),
     "shared_string_index_negative": (
         in_member(QUOTES_SHEET, rb'(?s)<c r="C2".*?</c>', rb'<c r="C2" t="s"><v>-1</v></c>'),
         (

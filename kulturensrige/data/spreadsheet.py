@@ -36,6 +36,8 @@ DAMAGED = (ParseError, ValueError, KeyError, IndexError, TypeError, OverflowErro
 numbered `inf` or `1e400` is a float no integer can hold; defusedxml's DTDForbidden is a ValueError)."""
 
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+# A number as a worksheet stores it (xsd:double without INF and NaN): digits, a point, an exponent.
+_NUMBER = re.compile(r"-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 _ROW, _CELL, _VALUE, _FORMULA, _INLINE, _TEXT, _RUN, _STRING, _SHEET_DATA, _STRINGS = (
     f"{{{SHEET_MAIN_NS}}}{tag}" for tag in ("row", "c", "v", "f", "is", "t", "r", "si", "sheetData", "sst")
 )
@@ -147,6 +149,8 @@ class StreamedWorkbook:
         if value is None:
             return Cell(row, column, None, kind, "General")
         if kind == "n":
+            if not _NUMBER.fullmatch(value):  # int() and float() take ' 1_0 ' and 'nan', which Excel never writes
+                raise ValueError(value)
             number = float(value) if "." in value or "e" in value.lower() else int(value)
             if style in self._dates:
                 try:
