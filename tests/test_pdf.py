@@ -1007,13 +1007,15 @@ def test_a_chromium_that_stops_while_it_works_is_one_line_naming_the_work():
         ("https://bog.example.dk/\u202ekr/", "har mellemrum, styretegn eller usynlige tegn (fx et retningstegn)"),
         ("https://bog.example.dk:x/", "er ikke en http(s)-adresse"),
         ("ftp://bog.example.dk/", "er ikke en http(s)-adresse"),
+        # Hostile round 13, #6: every internal link is made absolute with it; 100,000 characters ran for minutes.
+        ("https://a.example/" + "a" * 3000, "er 3.018 tegn lang"),
     ],
 )
 def test_a_book_url_with_login_query_fragment_or_hidden_characters_is_refused_in_one_line(given: str, reason: str, tmp_path: Path):
     """Each would be printed into every published PDF; the check comes before any work (no site is needed)."""
     result = run_script("build_pdf", "--site", str(tmp_path / "ingen"), "--book-url", given)
     assert result.returncode == 1
-    allowed = "tilladt: en http(s)-adresse uden login, ?, # og styretegn, fx https://eksempel.dk/kulturens-rige/"
+    allowed = "tilladt: en http(s)-adresse på højst 2.000 tegn uden login, ?, # og styretegn, fx https://eksempel.dk/kulturens-rige/"
     assert result.stderr.splitlines() == [f"--book-url: {given!r} {reason}; {allowed}."]
 
 

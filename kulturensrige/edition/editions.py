@@ -62,7 +62,12 @@ class Stamp:
         return built(self.folder_name, self.date)
 
 
-BOOK_ADDRESS_ALLOWED = "tilladt: en http(s)-adresse uden login, ?, # og styretegn, fx https://eksempel.dk/kulturens-rige/"
+# Every internal link of every edition is made absolute with the address: 100,000 characters held a PDF run for minutes.
+MAX_BOOK_ADDRESS = 2000
+BOOK_ADDRESS_ALLOWED = (
+    f"tilladt: en http(s)-adresse på højst {number(MAX_BOOK_ADDRESS)} tegn uden login, ?, # og styretegn, "
+    "fx https://eksempel.dk/kulturens-rige/"
+)
 
 
 def book_address_problem(value: str | None) -> str | None:
@@ -72,6 +77,8 @@ def book_address_problem(value: str | None) -> str | None:
     value = (value or "").strip()
     if not value:
         return None
+    if len(value) > MAX_BOOK_ADDRESS:
+        return f"er {number(len(value))} tegn lang"
     if any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") or c.isspace() for c in value):
         return "har mellemrum, styretegn eller usynlige tegn (fx et retningstegn)"
     try:
