@@ -40,12 +40,6 @@ window.KR = window.KR || {};
     return { state: { kommune: code || D.all, inferred: !off }, raw: raw, unknown: raw !== null && code === null };
   };
 
-  /** Whether a query string says a choice: a municipality, "alle", or the inferred switch. */
-  KR.queryChooses = (search) => {
-    const params = new URLSearchParams(search);
-    return params.has("kommune") || params.has("udledte");
-  };
-
   /** The last choice, kept in the browser, so that a page opened without one in its address (a bookmark, a link
    * from elsewhere) takes it: {kommune: slug, inferred: boolean}. A stored value that is not such a pair, or names a
    * municipality these data do not hold, counts as none and is removed; storage the browser refuses counts as none. */
@@ -72,13 +66,16 @@ window.KR = window.KR || {};
     }
   };
 
-  /** The state a page opens in: an address that says a choice wins, "Alle kommuner" too; one that says none (a
-   * bookmark, a link from outside the book) or names a municipality the book does not have takes the reader's last
-   * choice (KR.recall). {state, raw, unknown, recalled}. */
+  /** The state a page opens in: an address that names a municipality wins, "Alle kommuner" too; one that names none
+   * (a bookmark, a link from outside the book, only ?udledte=nej) or one the book does not have takes the reader's
+   * last municipality (KR.recall), and the switch as the address says it, if it does. {state, raw, unknown, recalled}. */
   KR.opening = (search) => {
     const read = KR.readQuery(search);
-    const recalled = KR.queryChooses(search) && !read.unknown ? null : KR.recall();
-    return recalled ? { ...read, state: recalled, recalled: true } : { ...read, recalled: false };
+    const params = new URLSearchParams(search);
+    const recalled = params.has("kommune") && !read.unknown ? null : KR.recall();
+    if (!recalled) return { ...read, recalled: false };
+    const inferred = params.has("udledte") ? read.state.inferred : recalled.inferred;
+    return { ...read, state: { kommune: recalled.kommune, inferred: inferred }, recalled: true };
   };
 
   /** The query string for a state, keeping every other parameter of `query`. The municipality is always said,

@@ -268,11 +268,21 @@ test("the last choice is recalled from storage; a bad stored value counts as non
   delete globalThis.localStorage;
 });
 
-test("an address says a choice when it names a municipality, all of them, or the switch", () => {
-  assert.equal(KR.queryChooses(""), false);
-  assert.equal(KR.queryChooses("?q=kultur"), false);
-  assert.equal(KR.queryChooses("?kommune=alle"), true);
-  assert.equal(KR.queryChooses("?udledte=nej"), true);
+test("an address that sets only the switch keeps the remembered municipality", () => {
+  // Hostile round 13, #11: ?udledte=nej showed "Ingen kommune valgt" and stored "alle" over the remembered choice.
+  const items = new Map([["kr-valg", JSON.stringify({ kommune: "koege", inferred: true })]]);
+  globalThis.localStorage = { getItem: (k) => items.get(k) ?? null, setItem: () => {}, removeItem: () => {} };
+  try {
+    assert.deepEqual(
+      KR.opening("?udledte=nej").state,
+      { kommune: "259", inferred: false },
+      "the switch from the address",
+    );
+    assert.deepEqual(KR.opening("?q=kultur").state, { kommune: "259", inferred: true }, "no choice at all");
+    assert.deepEqual(KR.opening("?kommune=alle").state, { kommune: "alle", inferred: true }, "all of them named");
+  } finally {
+    delete globalThis.localStorage;
+  }
 });
 
 test("a link made while all municipalities are shown opens showing all, whatever the last choice was", () => {
