@@ -796,6 +796,18 @@ EDITORIAL: tuple[Editorial, ...] = (
         "inddeling",
     ),
     Editorial(
+        "action_learning_steps.position",
+        "aktionslæringens trin i rækkefølge",
+        "Rapporten nævner ingen trin; rækkefølgen er redaktionens, som trinnene selv (action_learning_steps.label).",
+        "inddeling",
+    ),
+    Editorial(
+        "findings.position",
+        "forsidens udvalgte fund",
+        "Rapporten udpeger ikke selv hovedfund; udvalget og rækkefølgen på forsiden er redaktionens.",
+        "valg",
+    ),
+    Editorial(
         "municipalities.outcome",
         "hvad forløbet førte til",
         "Redaktionens gengivelse med egne ord af det, rapporten fortæller om forløbets resultat i kommunen.",
@@ -955,12 +967,26 @@ MIXED_VALUES = {
 }
 # Columns whose values are the report's or the editors' row by row, as another column of the row says
 # ('table.column' -> the basis column: stated = the report's, inferred = the editors').
-BASIS_COLUMNS = {"initiatives.title": "title_basis", "attention_points.text": "basis"}
+BASIS_COLUMNS = {
+    "initiatives.title": "title_basis",
+    **{f"attention_points.{column}": "basis" for column in ("text", "ingredient_id", "position")},
+}
 # Columns whose rows say their own source in another column (SOURCES; empty = the folder's): 'table.column' -> that column.
 SOURCE_COLUMNS = {"quote_kinds.label": "quote_kinds.label_source", "quotes.kind": "quote_kinds.label_source"}
 # The tables a page offers as a CSV download ('<id>.csv'), each column as (heading, the value it shows, whether the
 # heading names the value's source): the page and kilder.csv take their headings from here. A column whose cells
 # say whose they are ('2, udledt af redaktionen') or whose title says it ('(redaktionens titel)') leaves the heading bare.
+# A drawn figure whose table shows a data table's values column by column (heading, 'table.column'): the figure's
+# drawing is the editors', but each column is as much the report's as the table it comes from, so its heading and
+# kilder.csv say the column's own source, not the figure's.
+FIGURE_TABLES = {
+    "forloeb": (
+        ("Begivenhed", "programme_events.title"),
+        ("Form", "programme_events.mode"),
+        ("Dato", "programme_events.date"),
+        ("Sted", "programme_events.place"),
+    ),
+}
 PAGE_TABLES = {
     "tabel-kommuner": (
         ("Kommune", "municipalities.name", False),

@@ -1,0 +1,64 @@
+"""The thirteenth reading: a download names one owner for each value, the one the pages and the schema name (issue 21)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from kulturensrige.data import provenance
+from kulturensrige.data.publishing import SOURCES_FILE, published_files
+from kulturensrige.render import charts
+from support.checks import each
+
+
+def _sources(data) -> dict[tuple[str, str], dict[str, str]]:
+    text = published_files(data)[SOURCES_FILE]
+    return {(r["fil"], r["kolonne"]): r for r in csv.DictReader(io.StringIO(text, newline=""))}
+
+
+def test_a_code_the_editors_added_is_theirs_in_every_table_that_names_it(data):
+    """Reading 13 #3: initiatives.csv and organisations.csv credited the report with the kommunekoder it never gives."""
+    sources = _sources(data)
+    listed = sources[("municipalities.csv", "kommunekode")]
+    for file in each(("initiatives.csv", "organisations.csv")):
+        assert sources[(file, "kommunekode")] == {**listed, "fil": file}, file
+
+
+def test_the_order_of_rows_the_editors_chose_or_read_out_is_not_credited_to_the_report(data):
+    """Reading 13 #4: the report picks no findings, names no action-learning steps and calls only one point an
+    opmærksomhedspunkt, yet kilder.csv called the findings' and steps' order and the points' order and ingredient
+    the report's."""
+    sources = _sources(data)
+    for column in each(("findings.csv", "action_learning_steps.csv")):
+        assert sources[(column, "position")]["hvis_ord"].startswith("redaktionens"), column
+        assert sources[(column, "position")]["begrundelse"], column
+    for column in each(("position", "ingredient_id", "text")):
+        assert sources[("attention_points.csv", column)]["hvis_ord"] == "står i hver række i basis", column
+
+
+def test_a_quotes_role_and_caption_say_which_rows_the_anonymity_rule_changed(data):
+    """Reading 13 #5: speaker_role holds the editors' category in the tied, uncleared rows and caption only the words
+    before the role, yet both were labelled the report's: kilder.csv names the columns that say which rows."""
+    sources = _sources(data)
+    for column in each(("speaker_role", "caption")):
+        row = sources[("quotes.csv", column)]
+        assert row["hvis_ord"] == "står i hver række i kommunekode og cleared", column
+        assert "anonymitetsreglen" in row["begrundelse"] and "cleared ikke er ja" in row["begrundelse"], column
+    assert "redaktionens inddeling" in sources[("quotes.csv", "speaker_role")]["begrundelse"]
+
+
+def test_the_timelines_download_gives_each_column_the_owner_its_table_has(data):
+    """Reading 13 #6: kilder.csv called every column of forloeb-*.csv the editors' while programme_events.csv called
+    the same forms, dates and places the report's; and the figure said the report gives no workshop a form, then
+    that it counts one virtual workshop."""
+    sources = _sources(data)
+    assert ("forloeb-*.csv", "alle") not in sources
+    chart = charts.programme_timeline(data)
+    table = next(iter(chart.variants.values())).table
+    assert list(table.columns) == provenance.figure_table_headings(data.options, "forloeb")
+    assert table.columns[0] == "Begivenhed (redaktionens betegnelser)"
+    for heading, column in each(zip(table.columns, ("title", "mode", "date", "place"), strict=True)):
+        own = sources[("programme_events.csv", column)]
+        assert sources[("forloeb-*.csv", heading)] == {**own, "fil": "forloeb-*.csv", "kolonne": heading}
+    alt = next(iter(chart.variants.values())).alt
+    assert "for nogen af workshopperne" not in alt and "for den enkelte workshop" in alt
