@@ -7,7 +7,8 @@ import io
 
 from kulturensrige.data import provenance
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
-from kulturensrige.render import charts
+from kulturensrige.data.schema import TABLES
+from kulturensrige.render import charts, front_page
 from support.checks import each
 
 
@@ -62,3 +63,27 @@ def test_the_timelines_download_gives_each_column_the_owner_its_table_has(data):
         assert sources[("forloeb-*.csv", heading)] == {**own, "fil": "forloeb-*.csv", "kolonne": heading}
     alt = next(iter(chart.variants.values())).alt
     assert "for nogen af workshopperne" not in alt and "for den enkelte workshop" in alt
+
+
+def test_the_data_dictionary_names_the_kinds_of_initiative_as_the_pages_do(data):
+    """Reading 13 #22: the dictionary said 'projekt, element eller aktion' where every page says the data's labels."""
+    labels = [label.lower() for label in data.initiative_kinds["label"]]
+    for table in each(("initiatives", "initiative_kinds")):
+        said = TABLES[table].description
+        assert all(label in said for label in labels) and "aktion," not in said and "element" not in said, said
+
+
+def test_the_front_page_counts_each_initiative_by_its_kind_without_claiming_a_parent(data):
+    """Reading 13 #21: 'Et projekt og dets delindsatser tælles hver for sig' while the data gives some delindsatser no
+    project: the count says only what the data holds, each initiative counted once by its kind."""
+    said = str(front_page.key_figures(data))
+    assert "dets delindsatser" not in said
+    assert "Hver indsats tælles for sig efter sin slags" in said
+
+
+def test_the_dictionary_says_which_rows_of_a_published_quote_show_the_category_and_a_shortened_caption():
+    """Reading 13 #5: the dictionary, like kilder.csv, names the rule that changes speaker_role and caption."""
+    quotes = TABLES["quotes"].schema.columns
+    for column in each(("speaker_role", "caption")):
+        said = quotes[column].description or ""
+        assert "ikke frigivet" in said and "anonymitetsreglen" in said, column

@@ -272,7 +272,7 @@ TABLES: dict[str, Table] = {
         _table(
             "initiatives",
             "Indsatser",
-            "Hver indsats, hvert element og hver aktion, rapporten beskriver for en kommune.",
+            "Hver indsats, rapporten beskriver for en kommune: et projekt, en delindsats eller en prøvehandling.",
             "initiative_id",
             {
                 "initiative_id": ident("Indsatsens id.", "koege-gang-i-gaarden"),
@@ -301,7 +301,7 @@ TABLES: dict[str, Table] = {
             "initiative_kinds",
             "initiative_kind_id",
             "Indsatstyper",
-            "Slags indsats: projekt, element eller aktion.",
+            "Slags indsats: projekt, delindsats eller prøvehandling.",
             ("projekt", "Projekt"),
         ),
         _vocabulary("statuses", "status_id", "Status", "Indsatsernes status.", ("gennemfoert", "Gennemført")),
@@ -345,10 +345,15 @@ TABLES: dict[str, Table] = {
                 "text": text("Citatet ordret.", "Vi startede helt fra scratch ik’."),
                 "speaker_role": text(
                     "Talerens rolle som skrevet i rapporten, eller 'ikke angivet'. I de CSV-filer, bogen udgiver, står "
-                    "talerkategorien her i stedet, når citatet er knyttet til en kommune (anonymitetsreglen).",
+                    "talerkategorien her i stedet, når citatet er knyttet til en kommune og ikke frigivet (cleared) (anonymitetsreglen).",
                     "Faglig koordinator, sundhed",
                 ),
-                "caption": text("Billedteksten under citatet som trykt; tom hvis ingen.", "Faglig koordinator, sundhed", required=False),
+                "caption": text(
+                    "Billedteksten under citatet som trykt; tom hvis ingen. I de CSV-filer, bogen udgiver, står kun ordene før "
+                    "talerens rolle, eller intet, når citatet er knyttet til en kommune og ikke frigivet (anonymitetsreglen).",
+                    "Faglig koordinator, sundhed",
+                    required=False,
+                ),
                 "speaker_category": ref("speaker_categories", "Normaliseret talerkategori.", "sundhed"),
                 "kind": ref("quote_kinds", "Slags citat.", "interview"),
                 "exchange_id": text("Fælles id for replikkerne i en ordveksling; tom ellers.", "x1", required=False),
