@@ -182,9 +182,9 @@ def test_the_printed_book_offers_no_screen_controls_and_shows_every_municipality
         printed = text(editions.printable_article(built_site, editions.Chapter(page, 1, "x"), 1, ""))
         for control in ("Vis tallene som tabel", "Hent tabellen som CSV", charts.CLICK_HINT, charts.CELL_HINT, charts.PARTNER_HINT):
             assert control not in printed, (page, control)
-    # Words of two inline elements ran together on paper ("aktionerEt", now "indsatserEt"): a space stands between them.
+    # Words of two inline elements ran together on paper ("aktionerEt", now "indsatserHver"): a space stands between them.
     front = BeautifulSoup(str(editions.printable_article(built_site, editions.Chapter("index.html", 0, "x"), 1, "")), "html.parser")
-    assert "indsatserEt" not in front.get_text("") and re.search(r"indsatser\s+Et projekt", front.get_text(""))
+    assert "indsatserHver" not in front.get_text("") and re.search(r"indsatser\s+Hver indsats", front.get_text(""))
 
 
 @pytest.mark.build

@@ -171,16 +171,17 @@ def ingredient_part_items(tally: statistics.QuoteTally, options: pd.DataFrame) -
     sections of the report (or of the data folder's source) those stand."""
     if not tally.with_ingredient:
         return [f"Ingen af bogens {plural(tally.total, 'citat', 'citater')} underbygger en af de virksomme ingredienser."]
-    items = [
-        f"{number(tally.with_ingredient)} af bogens {plural(tally.total, 'citat', 'citater')} underbygger en af de virksomme ingredienser."
-    ]
+    quotes = plural(tally.total, "citat", "citater")
+    first = f"{number(tally.with_ingredient)} af bogens {quotes} underbygger en af de virksomme ingredienser."
+    # Whose the ties are goes with the count itself, so a page that gives only the count (the front page) says it too.
+    if set(ties := tally.ties_by_source()) - {BY_REPORT}:
+        first = f"{first} {provenance.ingredient_ties(ties, 'ingredienserne', quotes=tally.quotes_by_source)}"
+    items = [first]
     if tally.several:
         items.append(
             f"{number(sum(tally.by_ingredient.values()))} citater tæller ingredienssiderne tilsammen: {number(tally.several)} "
             "af citaterne underbygger mere end én ingrediens og tælles ved hver."
         )
-    if set(ties := tally.ties_by_source()) - {BY_REPORT}:
-        items.append(provenance.ingredient_ties(ties, "ingredienserne", quotes=tally.quotes_by_source))
     if tally.without:
         where = provenance.in_sections(options, [f"»{title}«" for title in tally.without_sections])
         items.append(
