@@ -5,10 +5,14 @@ from __future__ import annotations
 import csv
 import io
 
+from bs4 import BeautifulSoup
+
+from kulturensrige.book import bibliography
 from kulturensrige.data import provenance
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import TABLES
-from kulturensrige.render import charts, front_page
+from kulturensrige.edition import editions
+from kulturensrige.render import charts, front_page, lists
 from support.checks import each
 
 
@@ -95,3 +99,32 @@ def test_the_front_pages_count_of_quotes_behind_the_ingredients_says_whose_ties_
     brief = front_page.quote_parts(data, brief=True)
     count = next(item for item in brief if "underbygger en af de virksomme ingredienser" in item)
     assert "Rapporten bruger 29 citater" in count and "redaktionen knytter 1 citat til dem (redaktionens læsning" in count
+
+
+def test_a_municipalitys_name_carries_the_source_kilder_csv_gives_it(data):
+    """Reading 13 #2: 'Officielt navn Køge' stood unmarked beside a marked code and region, while kilder.csv called
+    the name the editors' reading; the page, the PDF's sources and the table's heading now say so alike."""
+    label = provenance.value_label(data.options, "municipalities.name")
+    assert label == _sources(data)[("municipalities.csv", "name")]["hvis_ord"]
+    code = data.municipalities["kommunekode"].iloc[0]
+    facts = BeautifulSoup(str(lists.municipality_facts(data, code)), "html.parser")
+    assert (
+        facts.find("dt", string="Officielt navn")
+        .find_next("dd")
+        .get_text(" ", strip=True)
+        .startswith(f"{data.municipalities['name'].iloc[0]} ({label})")
+    )
+    assert editions.edition_sources(data)["name"] == label
+    assert provenance.page_table_headings(data.options, "tabel-kommuner")[0] == f"Kommune ({label})"
+
+
+def test_a_page_table_of_the_editors_words_says_so_in_its_heading_as_kilder_csv_does(data):
+    """Reading 13 #7 and #23: 'Fakta om forløbet' showed the editors' descriptions beside 'Rapportens ordlyd eller tal',
+    and the references' 'Bemærkning' the editors' notes, both unmarked."""
+    sources = _sources(data)
+    facts = BeautifulSoup(str(lists.programme_facts(data)), "html.parser")
+    headings = [th.get_text(strip=True) for th in facts.select("thead th")]
+    assert f"Forløbet ({sources[('programme_facts.csv', 'description')]['hvis_ord']})" in headings, headings
+    cited = BeautifulSoup(str(bibliography.cited_where(data)), "html.parser")
+    headings = [th.get_text(strip=True) for th in cited.select("thead th")]
+    assert f"Bemærkning ({sources[('references.csv', 'note')]['hvis_ord']})" in headings, headings

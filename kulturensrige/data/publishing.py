@@ -112,6 +112,13 @@ def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
     return provenance.words(folder).value, ""
 
 
+def column_heading(data: Dataset, label: str, table: str, column: str) -> str:
+    """A page's heading over a data column, naming the column's source as kilder.csv does where it is not the
+    report's: 'Forløbet (redaktionens ord)', 'Bemærkning (redaktionens tilføjelse)'."""
+    whose, _ = column_source(data, table, column)
+    return label if whose == provenance.words(BY_REPORT).value else f"{label} ({whose})"
+
+
 def _referenced(table: str, column: str) -> str:
     """The editorial key a column refers to ('initiatives.kommunekode' -> 'municipalities.kommunekode'): a code the
     editors added is theirs in every table that names it, not only in the table that lists it."""

@@ -994,7 +994,7 @@ FIGURE_TABLES = {
 }
 PAGE_TABLES = {
     "tabel-kommuner": (
-        ("Kommune", "municipalities.name", False),
+        ("Kommune", "municipalities.name", True),
         ("Kommunekode", "municipalities.kommunekode", True),
         ("Region", "municipalities.region", True),
         ("Udgangspunkt", "municipalities.starting_point", True),
