@@ -128,3 +128,12 @@ def test_a_page_table_of_the_editors_words_says_so_in_its_heading_as_kilder_csv_
     cited = BeautifulSoup(str(bibliography.cited_where(data)), "html.parser")
     headings = [th.get_text(strip=True) for th in cited.select("thead th")]
     assert f"Bemærkning ({sources[('references.csv', 'note')]['hvis_ord']})" in headings, headings
+
+
+def test_the_notes_on_the_reports_figures_say_only_what_its_text_says_and_whose_they_are(data):
+    """Reading 13 #8: 'de underliggende svar og hyppigheder er ikke gengivet i rapporten' and 'Viser de 6 P’er' were
+    claims about images the report's text does not show, under a heading that read as the report's own."""
+    for note in each(list(data.figures["note"])):
+        assert "ikke gengivet i rapporten" not in note and not note.startswith("Viser"), note
+    about = BeautifulSoup(charts._about(data, 4), "html.parser").summary.get_text()
+    assert about == f"Om figuren i rapporten ({provenance.value_label(data.options, 'figures.note')})"

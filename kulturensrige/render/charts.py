@@ -843,9 +843,11 @@ def _caption(data: Dataset, number: int, value: str) -> str:
 
 
 def _about(data: Dataset, number: int) -> str:
-    """What the report's text says about one of its figures (figures.note), folded away under the short caption."""
+    """What the report's text says about one of its figures (figures.note), folded away under the short caption; the
+    note is the editors' description, and its summary says so in the one provenance wording."""
     note = data.figures.loc[data.figures["number"] == number, "note"].iloc[0]
-    return f'<details class="kr-figure-about"><summary>Om figuren i rapporten</summary><p>{escape(note)}</p></details>'
+    summary = f"Om figuren i rapporten ({provenance.value_label(data.options, 'figures.note')})"
+    return f'<details class="kr-figure-about"><summary>{escape(summary)}</summary><p>{escape(note)}</p></details>'
 
 
 def programme_timeline(data: Dataset) -> Chart:
