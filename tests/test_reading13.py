@@ -13,6 +13,7 @@ from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import TABLES
 from kulturensrige.edition import editions
 from kulturensrige.render import charts, front_page, lists
+from report_source import collapse, repair_hyphenation
 from support.checks import each
 
 
@@ -137,3 +138,19 @@ def test_the_notes_on_the_reports_figures_say_only_what_its_text_says_and_whose_
         assert "ikke gengivet i rapporten" not in note and not note.startswith("Viser"), note
     about = BeautifulSoup(charts._about(data, 4), "html.parser").summary.get_text()
     assert about == f"Om figuren i rapporten ({provenance.value_label(data.options, 'figures.note')})"
+
+
+def test_the_editors_statuses_follow_the_reports_words_one_sentence_one_status(data, report_text: str):
+    """Reading 13 #19 and #20: Rødder, a new project the report says was granted funds, was 'Videreudvikles' (it is
+    Kulturens Rige that is developed further); Rudersdal's two components, both 'udført' in one sentence, had two
+    statuses."""
+    report = collapse(repair_hyphenation(report_text))
+    statuses = dict(zip(data.initiatives["initiative_id"], data.initiatives["status"], strict=True))
+    labels = dict(zip(data.statuses["status_id"], data.statuses["label"], strict=True))
+    assert (
+        "bevilliget projektmidler fra Slots- og Kulturstyrelsen til en videreudvikling af ’Kulturens Rige’ til et nyt projekt ’Rødder’"
+        in report
+    )
+    assert labels[statuses["guldborgsund-roedder"]] == "Bevilget"
+    assert "Indsatserne er udført på lokale kulturinstitutioner" in report
+    assert statuses["rudersdal-6-ugers-gruppeforloeb"] == statuses["rudersdal-ledsagerordning"] == "gennemfoert"
