@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 from bs4 import BeautifulSoup
 
@@ -15,6 +16,8 @@ from kulturensrige.edition import editions
 from kulturensrige.render import charts, front_page, lists
 from report_source import collapse, repair_hyphenation
 from support.checks import each
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 def _sources(data) -> dict[tuple[str, str], dict[str, str]]:
@@ -154,3 +157,16 @@ def test_the_editors_statuses_follow_the_reports_words_one_sentence_one_status(d
     assert labels[statuses["guldborgsund-roedder"]] == "Bevilget"
     assert "Indsatserne er udført på lokale kulturinstitutioner" in report
     assert statuses["rudersdal-6-ugers-gruppeforloeb"] == statuses["rudersdal-ledsagerordning"] == "gennemfoert"
+
+
+def test_the_guide_names_exactly_the_tables_that_come_with_a_csv_file(data):
+    """Reading 13 #1: 'hent hver tabel som CSV-fil' while Fakta om forløbet, the resource persons, the action-learning
+    group and the references have no CSV link: the guide names the one page table that has, and the diagrams."""
+    guide = (REPO / "book" / "om-data" / "udforsker.md").read_text(encoding="utf-8")
+    assert "hver tabel som CSV" not in guide and "»De deltagende kommuner« som CSV-fil" in guide
+    assert 'class="kr-csv"' in str(lists.municipality_table(data))
+    assert "De deltagende kommuner" in str(lists.municipality_table(data))
+    for table in each(
+        (lists.programme_facts(data), lists.group_composition(data), lists.resource_persons(data), bibliography.cited_where(data))
+    ):
+        assert 'class="kr-csv"' not in str(table)
