@@ -141,7 +141,7 @@ def _held_back(options: pd.DataFrame, column: str) -> tuple[str, str]:
     else:
         why = (
             f"{own[0].upper()}{own[1:]} billedtekst; {hidden}, står kun billedtekstens ord før talerens rolle, eller "
-            "ingenting, hvis den slutter med andet: anonymitetsreglen."
+            "ingenting, hvis billedteksten ikke slutter med rollen: anonymitetsreglen."
         )
     return "står i hver række i kommunekode og cleared", why
 
