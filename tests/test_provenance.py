@@ -418,7 +418,10 @@ def test_a_card_that_shows_a_speaker_category_says_it_is_the_editors_grouping_an
     assert note not in cards.quote_card(report, shown.loc[[shown.index[0]]])
     # The dictionary says what the column holds: the role in the folder, the category in a published download.
     dictionary = (DATA / "DATAORDBOG.md").read_text(encoding="utf-8")
-    assert "står talerkategorien her i stedet, når citatet er knyttet til en kommune (anonymitetsreglen)" in dictionary
+    assert (
+        "står talerkategorien her i stedet, når citatet er knyttet til en kommune og ikke frigivet (cleared) (anonymitetsreglen)"
+        in dictionary
+    )
 
 
 def test_a_title_the_report_does_not_give_says_it_is_the_editors_on_cards_tables_and_in_the_editions(report):

@@ -237,7 +237,7 @@ def test_the_smaller_findings_of_the_second_reading(data, report_text):
     timeline = text(charts.programme_timeline(data))
     assert (workshops["mode"] == NOT_STATED).all() and (workshops["date"] == NOT_STATED).all()
     assert "For de øvrige workshops angiver rapporten hverken dato, form eller sted" not in timeline
-    assert "Rapporten angiver hverken dato eller form for nogen af workshopperne" in timeline
+    assert "Rapporten angiver hverken dato eller form for den enkelte workshop" in timeline
     # (g) "velbeskrevne og prædefinerede"
     assert "velbeskrevne og prædefinerede projekter" in report
     chapter = page_text("kulturens-rige.ipynb")

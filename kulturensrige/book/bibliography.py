@@ -17,6 +17,7 @@ from pybtex.style.template import names, sentence
 from sphinxcontrib.bibtex.style.referencing import BracketStyle, PersonStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 
+from kulturensrige.data import publishing
 from kulturensrige.render import lists
 from kulturensrige.render.markup import Html
 
@@ -81,6 +82,7 @@ def cited_where(data) -> Html:
 
     The report's own list of references is not in the source text, so this is what the book can say."""
     section_titles = dict(zip(data.sections["section_id"], data.sections["title"], strict=True))
+    note = publishing.column_heading(data, "Bemærkning", "references", "note")
     rows = []
     for ref in data.references.itertuples():
         quoting = data.quotes.loc[data.quotes["reference_key"] == ref.reference_key].sort_values("position")
@@ -89,7 +91,7 @@ def cited_where(data) -> Html:
                 "Henvisning": ref.citation,
                 "Citeret i afsnit": ", ".join(section_titles[s] for s in ref.section_ids),
                 "Ordrette citater": "; ".join(f"»{_opening(q.text)}«" for q in quoting.itertuples()) or "ingen",
-                "Bemærkning": ref.note or "",
+                note: ref.note or "",
             }
         )
     return lists.simple_table(pd.DataFrame(rows), "Værker, rapporten henviser til")

@@ -15,7 +15,17 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kulturensrige.data.frames import made_once
-from kulturensrige.data.schema import ATTRIBUTED_BY, BY_ANALYST, BY_EDITORS, BY_QDA, BY_REPORT, EDITORIAL_VALUES, FOLDER_SOURCE, PAGE_TABLES
+from kulturensrige.data.schema import (
+    ATTRIBUTED_BY,
+    BY_ANALYST,
+    BY_EDITORS,
+    BY_QDA,
+    BY_REPORT,
+    EDITORIAL_VALUES,
+    FIGURE_TABLES,
+    FOLDER_SOURCE,
+    PAGE_TABLES,
+)
 from kulturensrige.words import listing, plural
 
 
@@ -175,6 +185,12 @@ def heading(options: pd.DataFrame, label: str, value: str) -> str:
 def page_table_headings(options: pd.DataFrame, table_id: str) -> list[str]:
     """The headings of a page's downloadable table (schema.PAGE_TABLES), as the page, its CSV and kilder.csv show them."""
     return [heading(options, label, value) if marked else label for label, value, marked in PAGE_TABLES[table_id]]
+
+
+def figure_table_headings(options: pd.DataFrame, figure_id: str) -> list[str]:
+    """The headings of a drawn figure's table (schema.FIGURE_TABLES), each naming its column's own source where the
+    report does not state it: 'Begivenhed (redaktionens betegnelser)'; the page, its CSV and kilder.csv share them."""
+    return [heading(options, label, value) for label, value in FIGURE_TABLES[figure_id]]
 
 
 def page_table_heading(options: pd.DataFrame, table_id: str, label: str) -> str:

@@ -10,18 +10,20 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kulturensrige.data import provenance
+from kulturensrige.data import anonymity, provenance
 from kulturensrige.data.folder_writing import csv_text
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import (
     BASIS_COLUMNS,
     BY_REPORT,
     EDITORIAL_VALUES,
+    FIGURE_TABLES,
     LIST_SEPARATOR,
     MIXED_VALUES,
     PAGE_TABLES,
     SOURCE_COLUMNS,
     TABLES,
+    YES,
 )
 
 # Where the built book publishes the tables, and the companion file that says whose word each column is: the tables'
@@ -73,14 +75,8 @@ def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
         )
     if table == "quotes" and column in ("attribution", "attribution_rationale"):
         value = "quotes.kommunekode"
-    if table == "quotes" and column == "speaker_role":
-        return (
-            provenance.words(folder).value,
-            (
-                "Når citatet er knyttet til en kommune og ikke frigivet, står talerkategorien her i stedet "
-                f"({provenance.value_label(options, 'quotes.speaker_category')}): anonymitetsreglen."
-            ),
-        )
+    if table == "quotes" and column in ("speaker_role", "caption") and anonymity.rule_is_on(options):
+        return _held_back(options, column)
     if value in BASIS_COLUMNS and folder == BY_REPORT:
         basis = BASIS_COLUMNS[value]
         return (
@@ -102,6 +98,7 @@ def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
     if value in MIXED_VALUES and folder == BY_REPORT:
         return "rapportens og redaktionens", MIXED_VALUES[value]
     value = _vocabularies().get(table, value) if column != TABLES[table].key else value
+    value = value if value in EDITORIAL_VALUES else _referenced(table, column) or value
     if value in EDITORIAL_VALUES:
         editors = provenance.value_source(options, value) == provenance.BY_EDITORS
         return provenance.value_label(options, value), EDITORIAL_VALUES[value].reason if editors else ""
@@ -113,6 +110,40 @@ def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
     if retold and folder == BY_REPORT:
         return "redaktionens ord", "Bogens egen gengivelse, ikke rapportens ordlyd."
     return provenance.words(folder).value, ""
+
+
+def column_heading(data: Dataset, label: str, table: str, column: str) -> str:
+    """A page's heading over a data column, naming the column's source as kilder.csv does where it is not the
+    report's: 'Forløbet (redaktionens ord)', 'Bemærkning (redaktionens tilføjelse)'."""
+    whose, _ = column_source(data, table, column)
+    return label if whose == provenance.words(BY_REPORT).value else f"{label} ({whose})"
+
+
+def _referenced(table: str, column: str) -> str:
+    """The editorial key a column refers to ('initiatives.kommunekode' -> 'municipalities.kommunekode'): a code the
+    editors added is theirs in every table that names it, not only in the table that lists it."""
+    for reference in TABLES[table].references:
+        key = f"{reference.table}.{TABLES[reference.table].key}"
+        if reference.column == column and key in EDITORIAL_VALUES:
+            return key
+    return ""
+
+
+def _held_back(options: pd.DataFrame, column: str) -> tuple[str, str]:
+    """(whose word, why) for a quote's speaker_role or caption under the anonymity rule: the folder's role and caption
+    where the row is not tied or is cleared; otherwise the editors' category, and only the caption's words before the
+    role. The row's kommunekode and cleared say which, as the cards decide it (data/anonymity.py)."""
+    own = provenance.words(provenance.folder_source(options)).own
+    hidden = f"hvor kommunekode er udfyldt og cleared ikke er {YES}"
+    if column == "speaker_role":
+        category = provenance.value_label(options, "quotes.speaker_category")
+        why = f"{own[0].upper()}{own[1:]} rolle; {hidden}, står talerkategorien her i stedet ({category}): anonymitetsreglen."
+    else:
+        why = (
+            f"{own[0].upper()}{own[1:]} billedtekst; {hidden}, står kun billedtekstens ord før talerens rolle, eller "
+            "ingenting, hvis billedteksten ikke slutter med rollen: anonymitetsreglen."
+        )
+    return "står i hver række i kommunekode og cleared", why
 
 
 def _basis_label(options: pd.DataFrame, table: str, basis: str) -> str:
@@ -154,8 +185,14 @@ def sources_file(data: Dataset) -> str:
             rows.append([f"{file}.csv", shown, *_value_source(data, value)])
     # A figure's table downloads as '<figure id>-<view>.csv': every number in it is the figure's, and so is its source.
     # A figure the book shows as a list (Figures 2-4) has no such file, and kilder.csv documents only what exists.
+    # A figure whose table shows a data table's columns says each column's own source, as that table's rows do.
+    for figure_id, figure_columns in FIGURE_TABLES.items():
+        headings = provenance.figure_table_headings(data.options, figure_id)
+        for heading, (_, shown_value) in zip(headings, figure_columns, strict=True):
+            table, _, column = shown_value.partition(".")
+            rows.append([f"{figure_id}-*.csv", heading, *column_source(data, table, column)])
     for value, editorial in EDITORIAL_VALUES.items():
-        if value.startswith(FIGURE) and editorial.download:
+        if value.startswith(FIGURE) and editorial.download and value.removeprefix(FIGURE) not in FIGURE_TABLES:
             editors = provenance.value_source(data.options, value) == provenance.BY_EDITORS
             label = provenance.value_label(data.options, value)
             rows.append([f"{value.removeprefix(FIGURE)}-*.csv", "alle", label, editorial.reason if editors else ""])

@@ -272,7 +272,7 @@ TABLES: dict[str, Table] = {
         _table(
             "initiatives",
             "Indsatser",
-            "Hver indsats, hvert element og hver aktion, rapporten beskriver for en kommune.",
+            "Hver indsats, rapporten beskriver for en kommune: et projekt, en delindsats eller en prøvehandling.",
             "initiative_id",
             {
                 "initiative_id": ident("Indsatsens id.", "koege-gang-i-gaarden"),
@@ -301,7 +301,7 @@ TABLES: dict[str, Table] = {
             "initiative_kinds",
             "initiative_kind_id",
             "Indsatstyper",
-            "Slags indsats: projekt, element eller aktion.",
+            "Slags indsats: projekt, delindsats eller prøvehandling.",
             ("projekt", "Projekt"),
         ),
         _vocabulary("statuses", "status_id", "Status", "Indsatsernes status.", ("gennemfoert", "Gennemført")),
@@ -345,10 +345,15 @@ TABLES: dict[str, Table] = {
                 "text": text("Citatet ordret.", "Vi startede helt fra scratch ik’."),
                 "speaker_role": text(
                     "Talerens rolle som skrevet i rapporten, eller 'ikke angivet'. I de CSV-filer, bogen udgiver, står "
-                    "talerkategorien her i stedet, når citatet er knyttet til en kommune (anonymitetsreglen).",
+                    "talerkategorien her i stedet, når citatet er knyttet til en kommune og ikke frigivet (cleared) (anonymitetsreglen).",
                     "Faglig koordinator, sundhed",
                 ),
-                "caption": text("Billedteksten under citatet som trykt; tom hvis ingen.", "Faglig koordinator, sundhed", required=False),
+                "caption": text(
+                    "Billedteksten under citatet som trykt; tom hvis ingen. I de CSV-filer, bogen udgiver, står kun ordene før "
+                    "talerens rolle, eller intet, når citatet er knyttet til en kommune og ikke frigivet (anonymitetsreglen).",
+                    "Faglig koordinator, sundhed",
+                    required=False,
+                ),
                 "speaker_category": ref("speaker_categories", "Normaliseret talerkategori.", "sundhed"),
                 "kind": ref("quote_kinds", "Slags citat.", "interview"),
                 "exchange_id": text("Fælles id for replikkerne i en ordveksling; tom ellers.", "x1", required=False),
@@ -796,6 +801,18 @@ EDITORIAL: tuple[Editorial, ...] = (
         "inddeling",
     ),
     Editorial(
+        "action_learning_steps.position",
+        "aktionslæringens trin i rækkefølge",
+        "Rapporten nævner ingen trin; rækkefølgen er redaktionens, som trinnene selv (action_learning_steps.label).",
+        "inddeling",
+    ),
+    Editorial(
+        "findings.position",
+        "forsidens udvalgte fund",
+        "Rapporten udpeger ikke selv hovedfund; udvalget og rækkefølgen på forsiden er redaktionens.",
+        "valg",
+    ),
+    Editorial(
         "municipalities.outcome",
         "hvad forløbet førte til",
         "Redaktionens gengivelse med egne ord af det, rapporten fortæller om forløbets resultat i kommunen.",
@@ -955,15 +972,29 @@ MIXED_VALUES = {
 }
 # Columns whose values are the report's or the editors' row by row, as another column of the row says
 # ('table.column' -> the basis column: stated = the report's, inferred = the editors').
-BASIS_COLUMNS = {"initiatives.title": "title_basis", "attention_points.text": "basis"}
+BASIS_COLUMNS = {
+    "initiatives.title": "title_basis",
+    **{f"attention_points.{column}": "basis" for column in ("text", "ingredient_id", "position")},
+}
 # Columns whose rows say their own source in another column (SOURCES; empty = the folder's): 'table.column' -> that column.
 SOURCE_COLUMNS = {"quote_kinds.label": "quote_kinds.label_source", "quotes.kind": "quote_kinds.label_source"}
 # The tables a page offers as a CSV download ('<id>.csv'), each column as (heading, the value it shows, whether the
 # heading names the value's source): the page and kilder.csv take their headings from here. A column whose cells
 # say whose they are ('2, udledt af redaktionen') or whose title says it ('(redaktionens titel)') leaves the heading bare.
+# A drawn figure whose table shows a data table's values column by column (heading, 'table.column'): the figure's
+# drawing is the editors', but each column is as much the report's as the table it comes from, so its heading and
+# kilder.csv say the column's own source, not the figure's.
+FIGURE_TABLES = {
+    "forloeb": (
+        ("Begivenhed", "programme_events.title"),
+        ("Form", "programme_events.mode"),
+        ("Dato", "programme_events.date"),
+        ("Sted", "programme_events.place"),
+    ),
+}
 PAGE_TABLES = {
     "tabel-kommuner": (
-        ("Kommune", "municipalities.name", False),
+        ("Kommune", "municipalities.name", True),
         ("Kommunekode", "municipalities.kommunekode", True),
         ("Region", "municipalities.region", True),
         ("Udgangspunkt", "municipalities.starting_point", True),

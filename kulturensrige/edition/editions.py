@@ -553,6 +553,7 @@ def edition_sources(data: Dataset) -> dict[str, str]:
     else:
         note = f"Kommunekoden er {code}, regionen {region}."
     return {
+        "name": provenance.value_label(data.options, "municipalities.name"),
         "code": code,
         "region": region,
         "note": note,

@@ -843,9 +843,11 @@ def _caption(data: Dataset, number: int, value: str) -> str:
 
 
 def _about(data: Dataset, number: int) -> str:
-    """What the report's text says about one of its figures (figures.note), folded away under the short caption."""
+    """What the report's text says about one of its figures (figures.note), folded away under the short caption; the
+    note is the editors' description, and its summary says so in the one provenance wording."""
     note = data.figures.loc[data.figures["number"] == number, "note"].iloc[0]
-    return f'<details class="kr-figure-about"><summary>Om figuren i rapporten</summary><p>{escape(note)}</p></details>'
+    summary = f"Om figuren i rapporten ({provenance.value_label(data.options, 'figures.note')})"
+    return f'<details class="kr-figure-about"><summary>{escape(summary)}</summary><p>{escape(note)}</p></details>'
 
 
 def programme_timeline(data: Dataset) -> Chart:
@@ -907,9 +909,8 @@ def programme_timeline(data: Dataset) -> Chart:
     )
     alt = _timeline_alt(data, workshops, pitstops, start, end)
     # The event's title names its kind; the kind's id and the ISO month would be the data's words, not a reader's.
-    table = pd.DataFrame(
-        {"Begivenhed": events["title"], "Form": events["mode"], "Dato": events["date"].map(month), "Sted": events["place"]}
-    )
+    columns = (events["title"], events["mode"], events["date"].map(month), events["place"])
+    table = pd.DataFrame(dict(zip(provenance.figure_table_headings(data.options, "forloeb"), columns, strict=True)))
     # The description above the figure says the distances are order, not time (_timeline_alt): the note says it no more.
     note = provenance.value_note(data.options, "figur:forloeb")
     variants = {filters.ALL: Variant(figure_json(figure), alt, table)}
@@ -946,7 +947,7 @@ def _timeline_alt(data: Dataset, workshops: pd.DataFrame, pitstops: pd.DataFrame
 
 def _workshops_not_stated(workshops: pd.DataFrame, known: bool, said: provenance.Words) -> str:
     """What the report (the folder's source) leaves out about the workshops, as the table shows it: 'Rapporten angiver
-    hverken dato eller form for nogen af workshopperne og intet sted for de øvrige; for pitstops ingen datoer.'"""
+    hverken dato eller form for den enkelte workshop og intet sted for de øvrige; for pitstops ingen datoer.'"""
     facts = (("date", "ingen dato"), ("mode", "ingen form"), ("place", "intet sted"))
     never = [none for column, none in facts if (workshops[column] == NOT_STATED).all()]
     rest = [none for _, none in facts if none not in never]
@@ -958,7 +959,7 @@ def _workshops_not_stated(workshops: pd.DataFrame, known: bool, said: provenance
     if not never:
         sentence = f"For de øvrige workshops angiver {said.holder} {neither(rest)}"
     else:
-        sentence = f"{said.subject} angiver {neither(never)} for nogen af workshopperne"
+        sentence = f"{said.subject} angiver {neither(never)} for den enkelte workshop"
         if rest and known:
             sentence += f" og {neither(rest)} for de øvrige"
     return f"{sentence}; for pitstops ingen datoer."

@@ -254,7 +254,7 @@ def key_figures(data: Dataset) -> Html:
         (
             len(data.initiatives),
             "indsatser",
-            f"Et projekt og dets delindsatser tælles hver for sig ({by_kind}; {whose_kinds}).",
+            f"Hver indsats tælles for sig efter sin slags ({by_kind}; {whose_kinds}).",
         ),
         (len(data.quotes), "citater", "Hvordan bogen tæller dem, står under tallene."),
         (len(data.ingredients), "virksomme ingredienser", ""),

@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from kulturensrige.data import provenance
+from kulturensrige.data import provenance, publishing
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import BY_REPORT, NOT_STATED
@@ -92,15 +92,15 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
     start = _key(data, "starting_points", "starting_point_id", row.starting_point, "label")
     spelled = "" if row.name_in_report == row["name"] else f". Rapporten staver navnet »{esc(row.name_in_report)}«."
     section = filters.section_title_quoted(data, row.section_id)
-    code, region, start_label, summary_label, outcome_label = (
+    name, code, region, start_label, summary_label, outcome_label = (
         f'<span class="kr-by">({esc(provenance.value_label(data.options, f"municipalities.{c}"))})</span>'
-        for c in ("kommunekode", "region", "starting_point", "summary", "outcome")
+        for c in ("name", "kommunekode", "region", "starting_point", "summary", "outcome")
     )
     # The summary and what the programme led to are the editors' words for the report's section, said as such.
     outcome = esc(not_stated_note(data, row.outcome)) + ("" if row.outcome == NOT_STATED else f" {outcome_label}")
     return Html(
         f'<div class="kr-profile" data-kommune="{esc(row.kommunekode)}"><p class="kr-lead">{esc(row.summary)} {summary_label}</p>'
-        f'<dl class="kr-facts"><dt>Officielt navn</dt><dd>{esc(row["name"])}{spelled}</dd>'
+        f'<dl class="kr-facts"><dt>Officielt navn</dt><dd>{esc(row["name"])} {name}{spelled}</dd>'
         f"<dt>Kommunekode</dt><dd>{esc(row.kommunekode)} {code}</dd>"
         f"<dt>Region</dt><dd>{esc(row.region)} {region}</dd>"
         f"<dt>Udgangspunkt</dt><dd>{esc(starting_point(start, row.starting_point_note))} {start_label}</dd>"
@@ -171,16 +171,17 @@ def ingredient_part_items(tally: statistics.QuoteTally, options: pd.DataFrame) -
     sections of the report (or of the data folder's source) those stand."""
     if not tally.with_ingredient:
         return [f"Ingen af bogens {plural(tally.total, 'citat', 'citater')} underbygger en af de virksomme ingredienser."]
-    items = [
-        f"{number(tally.with_ingredient)} af bogens {plural(tally.total, 'citat', 'citater')} underbygger en af de virksomme ingredienser."
-    ]
+    quotes = plural(tally.total, "citat", "citater")
+    first = f"{number(tally.with_ingredient)} af bogens {quotes} underbygger en af de virksomme ingredienser."
+    # Whose the ties are goes with the count itself, so a page that gives only the count (the front page) says it too.
+    if set(ties := tally.ties_by_source()) - {BY_REPORT}:
+        first = f"{first} {provenance.ingredient_ties(ties, 'ingredienserne', quotes=tally.quotes_by_source)}"
+    items = [first]
     if tally.several:
         items.append(
             f"{number(sum(tally.by_ingredient.values()))} citater tæller ingredienssiderne tilsammen: {number(tally.several)} "
             "af citaterne underbygger mere end én ingrediens og tælles ved hver."
         )
-    if set(ties := tally.ties_by_source()) - {BY_REPORT}:
-        items.append(provenance.ingredient_ties(ties, "ingredienserne", quotes=tally.quotes_by_source))
     if tally.without:
         where = provenance.in_sections(options, [f"»{title}«" for title in tally.without_sections])
         items.append(
@@ -231,8 +232,9 @@ def attention_points(data: Dataset, ingredient_id: str) -> Html:
 def programme_facts(data: Dataset) -> Html:
     """Each fact in the book's words beside the report's own value or wording, which a researcher can quote."""
     facts = data.programme_facts
+    described = publishing.column_heading(data, "Forløbet", "programme_facts", "description")
     frame = pd.DataFrame(
-        {"Forløbet": facts["description"], f"{provenance.wording(data.options)} eller tal": facts["value"].map(web_address)}
+        {described: facts["description"], f"{provenance.wording(data.options)} eller tal": facts["value"].map(web_address)}
     )
     return simple_table(frame, "Fakta om forløbet")
 
@@ -302,23 +304,6 @@ def six_ps_table(data: Dataset) -> Html:
     empty = [c for c in frame.columns[1:] if (frame[c] == NOT_STATED).all()]
     caption = f"De {len(ps)} P’er" + (f" ({', '.join(c.lower() for c in empty)}: {not_stated_note(data, NOT_STATED)})" if empty else "")
     return simple_table(frame.drop(columns=empty), caption)
-
-
-def references_table(data: Dataset) -> Html:
-    """Which sections and quotes cite each work: the report's own list of references is not in the source."""
-    section_titles = dict(zip(data.sections["section_id"], data.sections["title"], strict=True))
-    rows = []
-    for ref in table_rows(data.references):
-        quoting = data.quotes.loc[data.quotes["reference_key"] == ref.reference_key, "quote_id"]
-        rows.append(
-            {
-                "Henvisning": ref.citation,
-                "Citeret i afsnit": ", ".join(section_titles[s] for s in ref.section_ids),
-                "Ordrette citater": ", ".join(quoting) or "ingen",
-                "Bemærkning": ref.note or "",
-            }
-        )
-    return simple_table(pd.DataFrame(rows), "Værker, rapporten henviser til")
 
 
 def not_stated_note(data: Dataset, value: str) -> str:
