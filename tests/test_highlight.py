@@ -525,15 +525,18 @@ def test_the_partner_charts_key_names_its_faded_part_as_its_bars_do(data):
     assert faded == {charts.PARTNER_KEY[1]} and keyed == [charts.PARTNER_KEY[0], f"{charts.PARTNER_KEY[1]} (dæmpet)"], (faded, keyed)
 
 
-def test_a_legends_key_shows_full_and_muted_in_a_colour_its_bars_have(data):
+def test_a_legends_key_shows_full_and_muted_in_the_colours_its_bars_have(data):
     """Reader 13: "Den valgte kommunes del" was a swatch in the text's colour (near black), a colour no bar had, while
-    the chosen part stood in its group's colour. The key's two swatches are a highlighted bar's colour, full and muted."""
+    the chosen part stood in its group's colour. The key's two swatches show the bars' own colours side by side, full
+    and muted, so the style, not a colour, is what they name."""
     for chart in each([charts.quotes_per_ingredient(data), charts.partners_by_kind(data)]):
         colours = {t["marker"]["color"] for v in chart.variants.values() for t in v.figure["data"] if isinstance(t["marker"]["color"], str)}
-        key = chart.legend().key
-        assert len(key) == 2 and key[0].colour == key[1].colour and key[0].colour in colours and key[1].faint, key
-        faint = BeautifulSoup(figures.legend_markup(chart.legend()), "html.parser").select(".kr-swatch rect")[-1]
-        assert faint["fill"] == key[1].colour and faint["fill-opacity"] == str(figures.MUTED_FILL), faint
+        full, muted = chart.legend().key
+        assert full.stripes == muted.stripes and set(full.stripes) <= colours and not full.faint and muted.faint, (full, muted)
+        swatches = BeautifulSoup(figures.legend_markup(chart.legend()), "html.parser").select(".kr-swatch")[-2:]
+        fills = [[r["fill"] for r in s.select("rect") if r["fill"] != "none"] for s in swatches]
+        assert fills == [list(full.stripes)] * 2, fills
+        assert {r.get("fill-opacity") for r in swatches[1].select("rect") if r["fill"] != "none"} == {str(figures.MUTED_FILL)}
 
 
 def test_the_bar_line_of_each_view_is_written_whole_by_the_build(data):

@@ -430,6 +430,7 @@ class Swatch:
     pattern: str = ""
     foreground: str = ""
     faint: bool = False
+    stripes: tuple[str, ...] = ()  # a key's colours side by side: the style it names holds for every colour
 
 
 @dataclass(frozen=True)
@@ -445,6 +446,7 @@ class Legend:
 # How a highlighted view's two styles are named in its legend (charts._highlighted): the chosen municipality's part
 # in full colour, the rest a light fill inside an outline.
 KEY_WORDS = ("Den valgte kommunes del", "Resten (dæmpet)")
+KEY_STRIPES = 4  # how many of the bars' colours a key's swatch shows side by side
 MUTED_FILL = 0.22  # the share of its colour a muted part's fill keeps (charts._highlighted), and the key's faint swatch
 
 
@@ -505,11 +507,11 @@ def chart_legend(chart_variants: dict[str, Variant], key: tuple[str, str] = KEY_
         if shown and t.get("showlegend") is not False and t.get("name")
     )  # fmt: skip
     highlighted = [v.figure["data"] for v in chart_variants.values() if any("muted" in t.get("meta", {}) for t in v.figure.get("data", []))]
-    # The key shows the two styles in the colour of a highlighted view's first full bar, full and muted: a swatch in the
-    # text's colour read as a colour of its own that no bar had (reader 13).
+    # The key shows the two styles in the bars' own colours side by side, full and muted: a swatch in the text's colour
+    # read as a colour no bar had, and one bar's colour as that group's (reader 13).
     full = (t["marker"]["color"] for view in highlighted for t in view if t.get("type") == "bar" and "muted" not in t.get("meta", {}))
-    base = next((c for c in full if isinstance(c, str)), Swatch("").colour)
-    keyed = (Swatch(key[0], base), Swatch(key[1], base, faint=True)) if highlighted else ()
+    stripes = tuple(dict.fromkeys(c for c in full if isinstance(c, str)))[:KEY_STRIPES] or (Swatch("").colour,)
+    keyed = (Swatch(key[0], stripes=stripes), Swatch(key[1], faint=True, stripes=stripes)) if highlighted else ()
     title = _plain(((layout.get("legend") or {}).get("title") or {}).get("text") or "") if entries else ""
     return Legend(title, entries, keyed) if entries or keyed else None
 
@@ -532,7 +534,19 @@ def _pattern_paths(shape: str) -> str:
 def _swatch(swatch: Swatch) -> str:
     """A legend entry's colour as a small SVG (attributes, not style: the book's Content-Security-Policy allows
     no style attribute), hidden from screen readers: the entry's name says it."""
-    if swatch.faint:
+    if swatch.stripes:
+        width = 16 / len(swatch.stripes)
+        faint = f' fill-opacity="{MUTED_FILL}"' if swatch.faint else ""
+        body = "".join(
+            f'<rect x="{i * width:.3g}" y="0" width="{width:.3g}" height="16" fill="{esc(c)}"{faint}/>'
+            for i, c in enumerate(swatch.stripes)
+        )
+        if swatch.faint:  # the muted bars' outline, so the pale key stands out from the page
+            body += (
+                '<rect x="0.75" y="0.75" width="14.5" height="14.5" fill="none" stroke="currentColor" stroke-opacity="0.5" '
+                'stroke-width="1.5"/>'
+            )
+    elif swatch.faint:
         body = (
             f'<rect x="1" y="1" width="14" height="14" fill="{esc(swatch.colour)}" fill-opacity="{MUTED_FILL}" '
             f'stroke="{esc(swatch.colour)}" stroke-width="1.5"/>'
