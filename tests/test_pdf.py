@@ -766,7 +766,7 @@ def test_the_cover_marks_code_and_region_as_the_editors_additions():
     facts = {dt.get_text(): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in cover.select(".kr-stamp dt")}
     assert facts["Kommunekode"] == "259 (redaktionens tilføjelse)"
     assert facts["Region"] == "Region Sjælland (redaktionens tilføjelse)"
-    assert facts["Kommune (officielt navn)"] == "Køge"
+    assert facts["Kommune (officielt navn)"] == "Køge (redaktionens læsning)"  # reading 13, #2: kilder.csv's owner
     note = "Kommunekode og region er redaktionens tilføjelser: rapporten nævner hverken kommunekoder eller regioner."
     assert note in cover.get_text(" ", strip=True)
     # The overview chapter says the same through the one provenance wording, not in fixed words of its own.

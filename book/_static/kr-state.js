@@ -66,9 +66,10 @@ window.KR = window.KR || {};
     }
   };
 
-  /** The state a page opens in: an address that names a municipality wins, "Alle kommuner" too; one that names none
-   * (a bookmark, a link from outside the book, only ?udledte=nej) or one the book does not have takes the reader's
-   * last municipality (KR.recall), and the switch as the address says it, if it does. {state, raw, unknown, recalled}. */
+  /** The state a page opens in: an address that names a municipality wins, "Alle kommuner" too; one that names
+   * none (a bookmark, a link from outside the book, only ?udledte=nej) or one the book does not have takes the
+   * reader's last municipality (KR.recall), and the switch as the address says it, if it does.
+   * {state, raw, unknown, recalled}. */
   KR.opening = (search) => {
     const read = KR.readQuery(search);
     const params = new URLSearchParams(search);
