@@ -1043,6 +1043,16 @@ def test_a_fifo_in_the_data_folder_is_named_as_such_not_as_missing(tmp_path: Pat
     assert result.stderr.splitlines()[0] == "data/quotes.csv — er et navngivet rør (FIFO), ikke en almindelig fil; angiv en fil"
 
 
+def test_a_folder_named_as_a_table_is_named_as_a_folder_not_as_missing(tmp_path: Path):
+    """Hostile round 13, #15: a folder named references.csv was "filen mangler", though the name was there."""
+    folder = Path(shutil.copytree(REPO / "data", tmp_path / "data"))
+    (folder / "references.csv").unlink()
+    (folder / "references.csv").mkdir()
+    result = run_script("validate_data", str(folder))
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.splitlines()[0] == "data/references.csv — er en mappe, ikke en almindelig fil; angiv en fil"
+
+
 LOOP_LINE = "er et symbolsk link, der peger i ring (en symlink-løkke); angiv en rigtig mappe eller fil"
 
 # script -> argv reading the data folder `loop`

@@ -71,6 +71,9 @@ def read_folder(data_dir: Path, label_prefix: str | None = None) -> tuple[dict[s
         if len(near) > 1 or (near and table.file in present):
             problems.append(Problem(prefix + table.file, None, None, None, same_table_twice(table.file, near, present)))
             continue
+        if path.is_dir():  # not "filen mangler": the name is there, as a folder
+            problems.append(Problem(prefix + table.file, None, None, None, "er en mappe, ikke en almindelig fil; angiv en fil"))
+            continue
         if not path.is_file() and near:
             problems.append(Problem(prefix + table.file, None, None, None, misnamed("filen", near[0], table.file)))
             continue
