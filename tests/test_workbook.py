@@ -394,6 +394,8 @@ def test_a_date_time_duration_or_true_false_cell_outside_a_date_column_is_refuse
         (dt.time(1, 30), "h:mm", "et klokkeslæt vist med formatet 'h:mm', som Excel gemmer som 01:30"),
         (dt.timedelta(hours=1, minutes=30), "[h]:mm", "en varighed vist med formatet '[h]:mm', som Excel gemmer som 1:30:00"),
         (dt.datetime(2021, 11, 5, 10, 30), "yyyy-mm-dd h:mm", "en dato med klokkeslæt"),
+        # Hostile round 13, #14: a duration of two days was said as Python's '2 days, 0:00:00' in a Danish line.
+        (dt.timedelta(days=2), "[h]:mm:ss", "en varighed vist med formatet '[h]:mm:ss', som Excel gemmer som 48:00:00"),
     ]
     integer_cells = [
         (1, "0%", "er et tal vist med formatet '0%' i en kolonne for hele tal; Excel har gemt 1"),

@@ -592,6 +592,10 @@ def cell_text(value: object, number_format: str = "General", kind: str | None = 
         return value.strftime("%Y-%m-%d" if _shows_day(number_format) or value.day != 1 else "%Y-%m")
     if isinstance(value, dt.time):
         return value.isoformat(timespec=_timespec(value))
+    if isinstance(value, dt.timedelta):  # as Excel shows a duration ([t]:mm:ss), not Python's '2 days, 0:00:00'
+        seconds = round(value.total_seconds())
+        sign, seconds = ("-" if seconds < 0 else ""), abs(seconds)
+        return f"{sign}{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
     return str(value)
 
 
