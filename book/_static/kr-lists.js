@@ -205,12 +205,20 @@
       // Why the first columns stand side by side (comparison.compare_view) is said only while they are the ones shown.
       const firstShown = compare.querySelector(".kr-compare-default");
       if (firstShown) firstShown.hidden = boxes.some((box) => box.checked !== box.defaultChecked);
+      hintScrolling(compare);
     });
+  };
+  /** The build's sentence that the row scrolls is shown while its columns are wider than their frame. */
+  const hintScrolling = (compare) => {
+    const frame = compare.querySelector(".kr-compare-columns");
+    const hint = compare.querySelector(".kr-compare-scrolls");
+    if (frame && hint) hint.hidden = frame.scrollWidth <= frame.clientWidth + 1;
   };
   /** The reader's picks: the address's (?sammenlign=, even empty: a shared link shows what its sender saw), or the
    * boxes the page arrives with ticked. */
   KR.setupCompare = () => {
     document.querySelectorAll(".kr-compare").forEach((compare) => {
+      window.addEventListener("resize", () => hintScrolling(compare));
       const boxes = compare.querySelectorAll(".kr-compare-choices input[type=checkbox]");
       const params = new URLSearchParams(window.location.search);
       const wanted = params.has("sammenlign") ? params.get("sammenlign").split(",").map(KR.lookup) : null;

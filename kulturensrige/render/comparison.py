@@ -76,6 +76,9 @@ def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
 ROWS = 1 + 2 * (2 + len(cards.VOCABULARIES))
 # The columns' frame scrolls sideways where they do not fit: a region the keyboard reaches needs a name (WCAG 2.1.1).
 COLUMNS_LABEL = "Kommunerne side om side (rul vandret, hvis ikke alle er synlige)"
+# Said above the columns while more stand side by side than the screen holds (kr-lists.js shows it): a third column
+# was cut at a phone's edge with nothing to say that the row scrolls (reader 13).
+SCROLL_HINT = "Rækken er bredere end skærmen: stryg eller rul vandret for at se alle kommunerne."
 
 # Columns that stand side by side before the reader picks others.
 FIRST_SHOWN = 2
@@ -135,6 +138,7 @@ def compare_view(data: Dataset) -> Html:
         f'<p class="kr-compare-status" role="status" aria-live="polite">{esc(status)}</p>{cards.whose_terms(data)}'
         "<noscript><p>Uden JavaScript kan siden kun vise de første kommuner. Hver kommune har sin egen side under "
         "»De deltagende kommuner«.</p></noscript>"
+        f'<p class="kr-compare-scrolls" hidden>{esc(SCROLL_HINT)}</p>'
         f'<div class="kr-compare-columns" tabindex="0" role="region" aria-label="{esc(COLUMNS_LABEL)}" '
         f'style="--kr-compare-rows: {ROWS}">{columns}</div></div>'
     )

@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 
 from kulturensrige.render import browser as browser_module
-from kulturensrige.render import highlight
+from kulturensrige.render import comparison, highlight
 from kulturensrige.rules import views
 from support.checks import each
 from support.serving import serve
@@ -880,3 +880,19 @@ def test_two_to_seven_compared_municipalities_stand_in_one_row_with_each_categor
             assert page.evaluate("document.documentElement.scrollWidth") <= width
     finally:
         page.close()
+
+
+def test_the_comparison_says_its_row_scrolls_only_while_more_columns_stand_there_than_the_screen_holds(browser, site_url):
+    """Reader 13: with three municipalities side by side at 375 px the third was cut at the edge, with nothing to say
+    that the row scrolls. The build's sentence shows while the columns are wider than their frame, and not else."""
+    for width, picks, shown in ((375, "egedal,hoeje-taastrup", True), (375, "", False), (1280, "egedal,hoeje-taastrup", False)):
+        context, page = phone_page(browser, {"width": width, "height": 812})
+        try:
+            ready(page, f"{site_url}/kommuner/sammenligning.html?kommune=koege&sammenlign={picks}")
+            hint = page.locator(".kr-compare-scrolls")
+            frame = "(() => { const f = document.querySelector('.kr-compare-columns'); return f.scrollWidth > f.clientWidth + 1; })()"
+            assert hint.is_visible() == shown == page.evaluate(frame), (width, picks)
+            if shown:
+                assert hint.text_content() == comparison.SCROLL_HINT
+        finally:
+            context.close()
