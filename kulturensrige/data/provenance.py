@@ -162,6 +162,11 @@ def ties_source(options: pd.DataFrame) -> str:
     return _option(options, ATTRIBUTED_BY) or folder_source(options)
 
 
+def inferred_words(options: pd.DataFrame) -> str:
+    """'udledt af redaktionen', 'udledt af analytikeren', …: whoever inferred the quotes' ties (ties_source)."""
+    return words(ties_source(options)).inferred
+
+
 def value_source(options: pd.DataFrame, value: str) -> str:
     """The source of a value ('table.column' or 'figur:<id>'): the editors' where the report does not state it and
     the folder is the report's; otherwise the folder's own source."""

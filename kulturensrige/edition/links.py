@@ -35,12 +35,7 @@ def size_text(size: int) -> str:
 def inferred_note(data: Dataset) -> str:
     """Said beside a municipality's edition while "Medtag udledte tilknytninger" is off, where the edition holds such
     ties: the edition is printed with them, as the book shows them by default; whose inference, from provenance."""
-    return f"Udgaven viser også de tilknytninger, der er {inferred_words(data)}; dem har du slået fra her."
-
-
-def inferred_words(data: Dataset) -> str:
-    """'udledt af redaktionen', 'udledt af analytikeren', …: whoever tied the quotes (provenance.ties_source)."""
-    return provenance.words(provenance.ties_source(data.options)).inferred
+    return f"Udgaven viser også de tilknytninger, der er {provenance.inferred_words(data.options)}; dem har du slået fra her."
 
 
 def link_block(page: Path, pdf: Path, label: str, note: str = "") -> str:
@@ -119,7 +114,7 @@ def offer_editions(site: Path, data: Dataset) -> None:
             sentences["pdf"] = f"Hent {names[code]}-udgaven som PDF ({size_text(pdf.stat().st_size)})"
             sentences["pdf_short"] = f"PDF ({size_text(pdf.stat().st_size)})"  # shown; the whole words its name
             if not inferred and has_inferred_ties(data, code):
-                sentences["pdf"] = sentences["pdf"].removesuffix(")") + f", med tilknytninger {inferred_words(data)})"
+                sentences["pdf"] = sentences["pdf"].removesuffix(")") + f", med tilknytninger {provenance.inferred_words(data.options)})"
                 sentences["pdf_short"] = sentences["pdf_short"].removesuffix(")") + ", med udledte tilknytninger)"
             sentences["pdf_href"] = quote(f"pdf/{pdf.name}")
     text = script_text(payload)

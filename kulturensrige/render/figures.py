@@ -423,7 +423,7 @@ MARKS_FOOT_FROM = 12
 @dataclass(frozen=True)
 class Swatch:
     """One legend entry: a bar piece's colour and pattern (plotly's pattern shape and its foreground colour), or a
-    step of a heatmap's colour scale; `faint` draws the muted style's key (a light fill inside an outline)."""
+    step of a heatmap's colour scale; a key's swatch shows `stripes` of the bars' colours, `faint` in the muted style."""
 
     name: str
     colour: str = "currentColor"
@@ -546,11 +546,6 @@ def _swatch(swatch: Swatch) -> str:
                 '<rect x="0.75" y="0.75" width="14.5" height="14.5" fill="none" stroke="currentColor" stroke-opacity="0.5" '
                 'stroke-width="1.5"/>'
             )
-    elif swatch.faint:
-        body = (
-            f'<rect x="1" y="1" width="14" height="14" fill="{esc(swatch.colour)}" fill-opacity="{MUTED_FILL}" '
-            f'stroke="{esc(swatch.colour)}" stroke-width="1.5"/>'
-        )
     else:
         body = f'<rect width="16" height="16" fill="{esc(swatch.colour)}"/>'
         if swatch.pattern:

@@ -69,9 +69,8 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
         withheld = [i for i, item in enumerate(items) if item.kommune == kommune and item.attribution == "inferred"]
         if withheld and not include_inferred:
             n_withheld = _weight(items, withheld)
-            inferred = provenance.words(provenance.ties_source(data.options)).inferred
             chosen_heading += (
-                f" {noun.count(n_withheld)} har en tilknytning {inferred}; slå »Medtag udledte"
+                f" {noun.count(n_withheld)} har en tilknytning {provenance.inferred_words(data.options)}; slå »Medtag udledte"
                 f" tilknytninger« til under »Indstillinger« for at se {'det' if n_withheld == 1 else 'dem'} fremhævet."
             )
     where = "uden kommune" if include_inferred else f"uden kommune angivet i {attribution.source_name(data.options)}"
@@ -132,7 +131,7 @@ def bar_lines(lists: Sequence[dict]) -> dict[str, str]:
 def switch_words(data: Dataset) -> dict[str, str]:
     """The bar's one-tap switch for the inferred ties (templates/control.html.j2), by whether they are included:
     whose inference it is comes from provenance, so an analyst's book does not credit the editors."""
-    inferred = provenance.words(provenance.ties_source(data.options)).inferred
+    inferred = provenance.inferred_words(data.options)
     return {"on": f"Skjul tilknytninger {inferred}", "off": f"Vis tilknytninger {inferred}"}
 
 
