@@ -642,7 +642,7 @@ def test_the_star_moments_are_said_to_be_the_reports_selection_of_three_and_an_a
     assert "tre af disse stjernestunder" in collapse(repair_hyphenation(report_text))
     assert "Her er stjernestunderne" not in page_text("vaerdiskabelser.ipynb")
     said = text(cards.star_moments(data))
-    assert "Rapporten gengiver et udvalg: tre af stjernestunderne" in said
+    assert "Rapporten gengiver et udvalg: tre af stjernestunderne, hver fortalt af en deltager" in said  # reading 14, #11
     folder = tmp_path / "data"
     shutil.copytree(REPO / "data", folder)
     with (folder / "options.csv").open("a", encoding="utf-8") as f:

@@ -1,4 +1,4 @@
-"""The README's recipes ("Ny kommune", "Nyt citat", "Ret en fejl i et citat"), followed as written on a copy of data/.
+"""The README's recipes ("Ny kommune", "Nyt citat", "Ret en afskriftsfejl i et citat"), followed as written on a copy of data/.
 
 Each numbered step is read from README.md: its commands from its ```bash block, its spreadsheet edits from its
 table (rows to add to the sheet the step names, or a correction to make in a cell). The commands run through the
@@ -25,7 +25,7 @@ from support.scripts import run_script
 REPO = Path(__file__).resolve().parent.parent
 README = REPO / "README.md"
 CHAPTER = REPO / "book" / "om-data" / "genkoersel.ipynb"
-RECIPES = ("Ny kommune", "Nyt citat", "Ret en fejl i et citat")
+RECIPES = ("Ny kommune", "Nyt citat", "Ret en afskriftsfejl i et citat")
 INTEGER_COLUMNS = {"kommunekode", "position", "turn"}  # typed into Excel, they are stored as numbers
 
 

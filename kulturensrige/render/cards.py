@@ -320,10 +320,8 @@ def star_moments(data: Dataset, section_id: str = "stjernestunder") -> Html:
     count = int(card_keys(quotes[quotes["kind"] == "stjernestund"]).nunique())
     told = "stjernestund" if count == 1 else "stjernestunder"
     if provenance.folder_source(data.options) == BY_REPORT:
-        said = (
-            f"Rapporten gengiver et udvalg: {count_word(count)} af stjernestunderne, "
-            "som deltagere i aktionslæringsforløbet har fortalt dem."
-        )
+        each = "fortalt" if count == 1 else "hver fortalt"
+        said = f"Rapporten gengiver et udvalg: {count_word(count)} af stjernestunderne, {each} af en deltager i aktionslæringsforløbet."
     else:
         said = f"{provenance.folder_words(data.options).subject} gengiver {count_word(count)} {told} her."
     return Html(f'<p class="kr-list-intro">{esc(said)}</p>' + quotes_in_section(data, section_id).markup)
