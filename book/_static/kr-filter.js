@@ -42,6 +42,13 @@
       ui.checkbox.checked = !ui.checkbox.checked;
       onChange(event);
     });
+    // A profile's own button (lists.profile_choice) chooses its municipality as the select would.
+    for (const button of document.querySelectorAll(".kr-profile-choose-button")) {
+      button.addEventListener("click", (event) => {
+        ui.select.value = button.parentElement.dataset.krChoose;
+        onChange(event);
+      });
+    }
   }
 
   function onChange(event) {
@@ -77,6 +84,7 @@
     // What stands only while inferred ties are set aside (a PDF edition's note that it shows them).
     for (const note of document.querySelectorAll("[data-kr-inferred=off]")) note.hidden = KR.state.inferred;
     // What the build wrote in two versions, for no municipality chosen and for one (cards.order_said): the true one.
+    for (const offer of document.querySelectorAll(".kr-profile-choose")) offer.hidden = KR.state.kommune !== D.all;
     for (const node of document.querySelectorAll("[data-kr-chosen]"))
       node.hidden = node.dataset.krChosen !== String(KR.state.kommune !== D.all);
     return KR.updateCharts(key).then(() => {

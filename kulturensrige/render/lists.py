@@ -99,7 +99,8 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
     # The summary and what the programme led to are the editors' words for the report's section, said as such.
     outcome = esc(not_stated_note(data, row.outcome)) + ("" if row.outcome == NOT_STATED else f" {outcome_label}")
     return Html(
-        f'<div class="kr-profile" data-kommune="{esc(row.kommunekode)}"><p class="kr-lead">{esc(row.summary)} {summary_label}</p>'
+        f'<div class="kr-profile" data-kommune="{esc(row.kommunekode)}">{profile_choice(data, kommunekode)}'
+        f'<p class="kr-lead">{esc(row.summary)} {summary_label}</p>'
         f'<dl class="kr-facts"><dt>Officielt navn</dt><dd>{esc(row["name"])} {name}{spelled}</dd>'
         f"<dt>Kommunekode</dt><dd>{esc(row.kommunekode)} {code}</dd>"
         f"<dt>Region</dt><dd>{esc(row.region)} {region}</dd>"
@@ -108,6 +109,17 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
         # The section is presented on this very page: name it, do not link to it.
         f'<p class="kr-source-line">Bygger på {esc(provenance.in_sections(data.options, [section]))}.</p></div>'
         + profile_hints(data, kommunekode)
+    )
+
+
+def profile_choice(data: Dataset, kommunekode: str) -> str:
+    """With no municipality chosen, a profile offers to choose its own, so the rest of the book highlights it: a reader
+    who came to the page from the menu or a shared link otherwise finds 'Alle kommuner' on the next page. The filter
+    shows the button only in that view (kr-filter.js); printed, it stays hidden."""
+    own = esc(filters.municipality_name(data, kommunekode))
+    return (
+        f'<p class="kr-profile-choose" data-kr-choose="{esc(kommunekode)}" hidden>'
+        f'<button type="button" class="kr-profile-choose-button">Fremhæv {own} i resten af bogen</button></p>'
     )
 
 

@@ -1328,3 +1328,17 @@ def test_file_url_works_without_a_server(data, built_site, page):
     check_view(data, page.evaluate(VIEW_JS), row.kommunekode, True, "file://")
     choose(page, ALL)
     assert re.search(r"[?&]kommune=alle(&|$)", page.url), page.url
+
+
+def test_a_profile_opened_with_no_choice_offers_to_highlight_its_municipality_in_the_rest_of_the_book(data, site_url, page):
+    """Reader 14, finding 6: opening a municipality's page from the menu or a shared link left 'Alle kommuner' in the
+    filter, so the next page highlighted nothing. With no choice made, the profile offers its own municipality; the
+    offer goes once a municipality is chosen."""
+    for own in each(list(data.municipalities.itertuples())):
+        open_page(page, f"{site_url}/kommuner/profil-{own.slug}.html?kommune={ALL}")
+        offer = page.locator(".kr-profile-choose-button")
+        assert offer.is_visible() and offer.text_content() == f"Fremhæv {own.name} i resten af bogen", own.slug
+        offer.click()
+        page.wait_for_function(f"() => window.KR_FILTER.state().kommune === {own.kommunekode!r}")
+        assert parse_qs(urlparse(page.url).query)["kommune"] == [own.slug]
+        assert not offer.is_visible(), own.slug
