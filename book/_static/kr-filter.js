@@ -265,15 +265,16 @@
       filter.classList.toggle("kr-open", open);
       ui.toggle.setAttribute("aria-expanded", String(open));
     };
-    // Reading on, the bar's line under its row steps aside (kommunefilter.css); the bar's margin takes its height,
-    // so nothing below the bar moves.
-    const setReading = (on) => {
+    // Once the bar sticks, its line under its row steps aside (kommunefilter.css), scrolling down or back up; the
+    // bar's margin takes its height, so nothing below the bar moves. Back up, the header returns over a one-row bar
+    // (reader 14: header and whole bar took 300 of 812 px while reading).
+    const setCompact = (on) => {
       const root = document.documentElement;
-      if (root.classList.contains("kr-reading") === on) return;
+      if (root.classList.contains("kr-compact") === on) return;
       // Fractional heights: two lines under the row made a whole pixel's jump when rounded (offsetHeight).
       const before = filter.getBoundingClientRect().height;
       filter.style.marginBottom = "";
-      root.classList.toggle("kr-reading", on);
+      root.classList.toggle("kr-compact", on);
       const shrunk = before - filter.getBoundingClientRect().height;
       if (shrunk > 0)
         filter.style.marginBottom = CSS.px(
@@ -283,9 +284,12 @@
     // A choice shows the whole bar; only the reader's own move down the page makes it one row again, not the
     // browser's adjustment of the scroll while the lists rearrange (scroll anchoring moved it and set it reading).
     let heldUntil = 0;
+    // Reading on (scrolling down), the theme's header slides away; a move back up brings it back.
+    const setReading = (on) => document.documentElement.classList.toggle("kr-reading", on);
     showBarWhole = () => {
       heldUntil = performance.now() + 300;
       setReading(false);
+      setCompact(false);
     };
     // Whether the bar still holds its whole view after a choice (a test waits for the hold to end, not a time).
     window.KR_FILTER.held = () => performance.now() < heldUntil;
@@ -299,6 +303,7 @@
       if (openedAt !== null && Math.abs(y - openedAt) > 240) setOpen(false);
       const stuck = phone.matches && mark.getBoundingClientRect().top < filter.getBoundingClientRect().top - 1;
       if (Math.abs(y - lastY) > 4 || !stuck) {
+        setCompact(stuck && openedAt === null);
         setReading(stuck && openedAt === null && y > lastY);
         lastY = y;
       }

@@ -355,6 +355,30 @@ def test_no_text_shows_between_the_header_and_the_filter_bar_while_a_phone_scrol
         context.close()
 
 
+def test_scrolling_back_up_on_a_phone_brings_the_header_over_a_one_row_bar(browser, site_url):
+    """Reader 14, finding 5: scrolling back up, the header came back over the whole bar, its line and offer under
+    the choice: 300 of 812 px. Back up mid-page the bar stays one row under the header; only the page's top, a
+    choice or a tap shows it whole."""
+    context, page = phone_page(browser, {"width": 375, "height": 667})
+    try:
+        ready(page, f"{site_url}/vaerdiskabelser.html?kommune=egedal")
+        whole = page.evaluate("() => document.querySelector('section.kr-filter').getBoundingClientRect().height")
+        for _ in range(8):
+            page.mouse.wheel(0, 250)
+        page.evaluate(SCROLLING_STOPPED_JS)
+        page.wait_for_function(f"() => document.documentElement.classList.contains('kr-reading') && {SETTLED_JS}")
+        for _ in range(3):
+            page.mouse.wheel(0, -80)
+        page.evaluate(SCROLLING_STOPPED_JS)
+        page.wait_for_function(f"() => !document.documentElement.classList.contains('kr-reading') && {SETTLED_JS}")
+        bar = page.evaluate("() => document.querySelector('section.kr-filter').getBoundingClientRect().toJSON()")
+        assert bar["height"] <= BAR_HEIGHT[375] < whole, (bar, whole)
+        assert bar["bottom"] <= 0.16 * 667, bar
+        assert not page.locator(".kr-filter-tally").is_visible()
+    finally:
+        context.close()
+
+
 # How the filter bar looks: its box, the header's, its select's and button's, whether the chosen name fits its select
 # and whether the status and settings panel shows.
 BAR_JS = """() => {
