@@ -214,27 +214,47 @@ def value_note(options: pd.DataFrame, value: str) -> str:
     return values_note(options, value)
 
 
-def values_note(options: pd.DataFrame, *values: str) -> str:
-    """The sources of the values one block shows, said once: 'Redaktionens optælling og betegnelser, ikke
-    rapportens: <reasons>', not one 'Redaktionens …, ikke rapportens:' after another."""
+@dataclass(frozen=True)
+class Whose:
+    """Whose the values of one block are, in parts: the editors' part said once ('Redaktionens optælling og
+    betegnelser, ikke rapportens') with their reasons, and every other source's label. A page shows `line` and folds
+    `about` away (markup.folded_note); a printed edition and a download say `note`, the two joined."""
+
+    editors: str  # 'Redaktionens optælling og betegnelser, ikke rapportens', or empty where no value is theirs
+    reasons: str  # why the editors' values are theirs
+    others: tuple[str, ...]  # the other sources, one sentence each: 'Rapportens.', 'Analytikerens angivelse.'
+
+    @property
+    def line(self) -> str:
+        """Whose the block is, in one short line: 'Redaktionens optælling og betegnelser, ikke rapportens.'"""
+        return f"{self.editors}." if self.editors else " ".join(self.others)
+
+    @property
+    def about(self) -> str:
+        """What the note says besides the line: the editors' reasons and the other sources."""
+        return " ".join(filter(None, (self.reasons, *self.others))) if self.editors else ""
+
+    @property
+    def note(self) -> str:
+        """The whole note: 'Redaktionens optælling og betegnelser, ikke rapportens: <reasons>'."""
+        return " ".join(filter(None, (f"{self.editors}: {self.reasons}" if self.editors else "", *self.others)))
+
+
+def whose_parts(options: pd.DataFrame, *values: str) -> Whose:
+    """The sources of the values one block shows ('table.column' or 'figur:<id>'), the editors' said once, not one
+    'Redaktionens …, ikke rapportens:' after another."""
     editorial = [v for v in values if value_source(options, v) == BY_EDITORS]
-    parts = []
+    editors, reasons = "", ""
     if editorial:
-        acts = list(dict.fromkeys(EDITORIAL_VALUES[v].act for v in editorial))
+        editors = f"Redaktionens {listing(list(dict.fromkeys(EDITORIAL_VALUES[v].act for v in editorial)))}, ikke rapportens"
         reasons = " ".join(dict.fromkeys(EDITORIAL_VALUES[v].reason for v in editorial))
-        parts.append(f"Redaktionens {listing(acts)}, ikke rapportens: {reasons}")
-    for label in dict.fromkeys(value_label(options, v) for v in values if v not in editorial):
-        parts.append(f"{label[0].upper()}{label[1:]}.")
-    return " ".join(parts)
+    labels = dict.fromkeys(value_label(options, v) for v in values if v not in editorial)
+    return Whose(editors, reasons, tuple(f"{label[0].upper()}{label[1:]}." for label in labels))
 
 
-def values_whose(options: pd.DataFrame, *values: str) -> str:
-    """values_note's first words alone, as one sentence: 'Redaktionens optælling og betegnelser, ikke rapportens.'
-    The line a chart shows under it while its reasons wait in a folded »Om figuren«."""
-    editorial = [v for v in values if value_source(options, v) == BY_EDITORS]
-    if editorial:
-        return f"Redaktionens {listing(list(dict.fromkeys(EDITORIAL_VALUES[v].act for v in editorial)))}, ikke rapportens."
-    return " ".join(f"{label[0].upper()}{label[1:]}." for label in dict.fromkeys(value_label(options, v) for v in values))
+def values_note(options: pd.DataFrame, *values: str) -> str:
+    """whose_parts as one note: 'Redaktionens optælling og betegnelser, ikke rapportens: <reasons>'."""
+    return whose_parts(options, *values).note
 
 
 def ingredient_tie_source(options: pd.DataFrame, given: str) -> str:

@@ -396,14 +396,18 @@ VOCABULARIES = (
 def whose_terms(data: Dataset) -> str:
     """Once above a list or a side-by-side view of initiatives: whose their kinds, target groups, art forms and
     settings are (status and organisations say it on each card, as they differ from value to value)."""
-    values = ("initiatives.kind", *(f"initiatives.{column}" for _, column, _, _ in VOCABULARIES))
-    return folded_note(provenance.values_whose(data.options, *values), whose_terms_text(data), "kr-whose", "Hvorfor?")
+    whose = whose_terms_parts(data)
+    return folded_note(whose.line, whose.about, "kr-whose", "Hvorfor?")
 
 
 def whose_terms_text(data: Dataset) -> str:
     """whose_terms in words, the same on the pages and in the PDF editions."""
+    return whose_terms_parts(data).note
+
+
+def whose_terms_parts(data: Dataset) -> provenance.Whose:
     values = ("initiatives.kind", *(f"initiatives.{column}" for _, column, _, _ in VOCABULARIES))
-    return provenance.values_note(data.options, *values)
+    return provenance.whose_parts(data.options, *values)
 
 
 def initiative_facts(data: Dataset, row) -> list[tuple[str, str]]:

@@ -326,5 +326,5 @@ def not_stated_note(data: Dataset, value: str) -> str:
 def whose(data: Dataset, *values: str) -> Html:
     """Whose values a chapter shows ('table.column' or 'figur:<id>'), in the one wording of data/provenance.py, so a
     chapter never states a source in fixed words that a book on an analyst's data would make false."""
-    note = provenance.values_note(data.options, *values)
-    return Html(folded_note(provenance.values_whose(data.options, *values), note, "kr-whose", "Hvorfor?"))
+    said = provenance.whose_parts(data.options, *values)
+    return Html(folded_note(said.line, said.about, "kr-whose", "Hvorfor?"))
