@@ -562,3 +562,13 @@ def test_the_bar_line_of_each_view_is_written_whole_by_the_build(data):
         REPO / "book" / "_static" / "kr-lists.js"
     ).read_text(encoding="utf-8")
     assert 'join(" · ")' not in script and "Fremhævet her" not in script
+
+
+def test_a_count_of_ties_names_the_levels_in_one_order_whichever_card_comes_first(data):
+    """The bar and a list's heading named the levels of the marked quotes' ties in the order their cards came ('2
+    udledt, 1 angivet'), the ingredient chart in the order of their counts and the QDA import stated first: all now
+    follow one order (provenance.tie_levels)."""
+    code = str(data.municipalities["kommunekode"].iloc[0])
+    items = [views.Item(code, "inferred"), views.Item(code, "inferred"), views.Item(code, "stated")]
+    assert highlight.how_tied(items, [0, 1, 2], views.QUOTE) == " (1 angivet, 2 udledt)"
+    assert highlight.whose_ties(data, items, [0, 1, 2]) == " (1 angivet i rapporten, 2 udledt af redaktionen)"

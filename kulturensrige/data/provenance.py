@@ -17,6 +17,7 @@ import pandas as pd
 from kulturensrige.data.frames import made_once
 from kulturensrige.data.schema import (
     ATTRIBUTED_BY,
+    ATTRIBUTIONS,
     BY_ANALYST,
     BY_EDITORS,
     BY_QDA,
@@ -109,6 +110,18 @@ _WORDS = {
         "QDA-projektets",
     ),
 }
+
+
+# The levels of a quote's tie to a municipality in the one order every count of them follows (schema.ATTRIBUTIONS),
+# each with the short word a count says it in where whose the tie is goes without saying: '(1 angivet, 2 udledt)'.
+TIE_WORDS = dict(zip(ATTRIBUTIONS, ("angivet", "udledt", "ikke angivet"), strict=True))
+NOT_TIED = ATTRIBUTIONS[-1]
+
+
+def tie_levels(counts: Mapping[str, int]) -> list[tuple[str, int]]:
+    """Counts by tie level, in the one order of TIE_WORDS, the levels counted only: a sentence that lists them says
+    '1 angivet, 2 udledt' whichever card came first."""
+    return [(level, int(counts[level])) for level in TIE_WORDS if counts.get(level)]
 
 
 def words(source: str) -> Words:

@@ -9,6 +9,7 @@ that are lists (Figures 2-4) are HTML lists from the start.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Iterable
 from html import escape
 
@@ -503,8 +504,8 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
         attributed = {i for row in ids for cell in row[:-1] for i in cell.split()}
         # Whose ties they are, in the words of kulturensrige/data/provenance.py.
         labels = attribution.labels(data.options)
-        levels = data.quotes.loc[data.quotes["quote_id"].isin(attributed), "attribution"].value_counts()
-        how = ", ".join(f"{number(int(n))} {labels[str(level)]}" for level, n in levels.items())
+        levels = Counter(data.quotes.loc[data.quotes["quote_id"].isin(attributed), "attribution"].tolist())
+        how = ", ".join(f"{number(n)} {labels[level]}" for level, n in provenance.tie_levels(levels))
         tied = f"{plural(len(attributed), 'citat', 'citater')} knyttet til en kommune ({how})" if how else "ingen knyttet til en kommune"
         summary = (
             f"Citater pr. ingrediens og kommune, alle kommuner{'' if include_inferred else ', uden udledte tilknytninger'}. "

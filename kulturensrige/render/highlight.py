@@ -29,9 +29,6 @@ FILTER_SLOT = (
 )
 
 
-ATTRIBUTION_SHORT = {"stated": "angivet", "inferred": "udledt"}
-
-
 def _weight(items: Sequence[Item], positions: list[int]) -> int:
     return sum(items[i].weight for i in positions)
 
@@ -40,12 +37,18 @@ def how_tied(items: Sequence[Item], positions: list[int], noun: Noun) -> str:
     """'(udledt)', '(angivet)' or '(1 angivet, 2 udledt)' for quotes; nothing for what has no attribution levels."""
     if noun is not QUOTE:
         return ""
-    levels: dict[str, int] = {}
-    for i in positions:
-        levels[items[i].attribution] = levels.get(items[i].attribution, 0) + items[i].weight
+    levels = _tie_levels(items, positions)
     if len(levels) == 1:
-        return f" ({ATTRIBUTION_SHORT[next(iter(levels))]})"
-    return " (" + ", ".join(f"{number(n)} {ATTRIBUTION_SHORT[a]}" for a, n in levels.items()) + ")"
+        return f" ({provenance.TIE_WORDS[levels[0][0]]})"
+    return " (" + ", ".join(f"{number(n)} {provenance.TIE_WORDS[a]}" for a, n in levels) + ")"
+
+
+def _tie_levels(items: Sequence[Item], positions: list[int]) -> list[tuple[str, int]]:
+    """How many of the quotes at `positions` are tied at each level, in the one order (provenance.tie_levels)."""
+    counts: dict[str, int] = {}
+    for i in positions:
+        counts[items[i].attribution] = counts.get(items[i].attribution, 0) + items[i].weight
+    return provenance.tie_levels(counts)
 
 
 def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, include_inferred: bool) -> dict:
@@ -105,14 +108,11 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
 def whose_ties(data: Dataset, items: Sequence[Item], positions: list[int]) -> str:
     """', udledt af redaktionen' or ' (1 angivet i rapporten, 2 udledt af redaktionen)': whose the marked quotes' ties
     are, in the attribution labels; nothing for what has no attribution levels."""
-    levels: dict[str, int] = {}
-    for i in positions:
-        if items[i].attribution in ATTRIBUTION_SHORT:
-            levels[items[i].attribution] = levels.get(items[i].attribution, 0) + items[i].weight
+    levels = [(level, n) for level, n in _tie_levels(items, positions) if level != provenance.NOT_TIED]
     labels = attribution.labels(data.options)
     if len(levels) == 1:
-        return f", {labels[next(iter(levels))]}"
-    return " (" + ", ".join(f"{number(n)} {labels[a]}" for a, n in levels.items()) + ")" if levels else ""
+        return f", {labels[levels[0][0]]}"
+    return " (" + ", ".join(f"{number(n)} {labels[a]}" for a, n in levels) + ")" if levels else ""
 
 
 def bar_lines(lists: Sequence[dict]) -> dict[str, str]:
