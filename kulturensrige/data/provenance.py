@@ -193,11 +193,22 @@ def value_label(options: pd.DataFrame, value: str) -> str:
     return f"redaktionens {EDITORIAL_VALUES[value].act}" if source == BY_EDITORS else words(source).value
 
 
+def owner_mark(owner: str) -> str:
+    """A value's owner as it stands after the value, the one wording of it: '(redaktionens læsning)'. A card sets it
+    apart in light type (cards.Sourced); a heading, a PDF and a download write it after the value."""
+    return f"({owner})"
+
+
+def marked(value: str, owner: str) -> str:
+    """A value with its owner after it: 'Region (redaktionens tilføjelse)'."""
+    return f"{value} {owner_mark(owner)}"
+
+
 def heading(options: pd.DataFrame, label: str, value: str) -> str:
     """A table column's heading with its source where the report does not state the values: 'Region (redaktionens
     tilføjelse)'. The page's table and its CSV download share the heading, so both say whose the column is."""
     source = value_source(options, value)
-    return label if source == BY_REPORT else f"{label} ({value_label(options, value)})"
+    return label if source == BY_REPORT else marked(label, value_label(options, value))
 
 
 def page_table_headings(options: pd.DataFrame, table_id: str) -> list[str]:
@@ -288,7 +299,7 @@ def kind_label(options: pd.DataFrame, label: str, given: str) -> str:
     betegnelse)'; the report's own word ('Stjernestund') stands alone."""
     if row_source(options, given) != BY_EDITORS:
         return label
-    return f"{label} ({value_label(options, 'quote_kinds.label_source')})"
+    return marked(label, value_label(options, "quote_kinds.label_source"))
 
 
 def with_ingredient_ties(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:

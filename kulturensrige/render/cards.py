@@ -436,9 +436,18 @@ class Sourced(str):
     mark: str
 
     def __new__(cls, value: str, mark: str) -> Sourced:
-        sourced = super().__new__(cls, f"{value} ({mark})")
+        sourced = super().__new__(cls, provenance.marked(value, mark))
         sourced.value, sourced.mark = value, mark
         return sourced
+
+    def __reduce__(self) -> tuple[type[Sourced], tuple[str, str]]:
+        """A copy or an unpickled value is made from both parts, not from the joined text alone."""
+        return Sourced, (self.value, self.mark)
+
+    @property
+    def owner(self) -> str:
+        """The mark as the card sets it apart: '(redaktionens læsning)'."""
+        return provenance.owner_mark(self.mark)
 
 
 def sourced(data: Dataset, value: str, raw, shown: str) -> str:
@@ -525,7 +534,7 @@ def fact_rows(data: Dataset, contexts: list[dict]) -> Markup:
 def _row_value(value):
     """A card's value in its JSON row: a Sourced value as [its text and the space after it, its mark in brackets],
     which kr-lists.js puts in the card as the macro does (sourced:); any other value as it is."""
-    return [f"{value.value} ", f"({value.mark})"] if isinstance(value, Sourced) else value
+    return [f"{value.value} ", value.owner] if isinstance(value, Sourced) else value
 
 
 def _report_order(data: Dataset):
