@@ -593,6 +593,16 @@ def _keep_filter_place(html: str) -> str:
     return html.replace(opening, opening + highlight.FILTER_SLOT, 1) if opening else html
 
 
+# A page written for analysts says so in its metadata (a notebook's, or a Markdown page's front matter): `kr_audience:
+# analytikere`. The search lists such pages after every reader's page that matches (browser.search_first).
+AUDIENCE, ANALYSTS = "kr_audience", "analytikere"
+
+
+def analysts_pages(app: Sphinx) -> list[str]:
+    """The pages whose metadata say they are written for analysts."""
+    return sorted(page for page, metadata in app.env.metadata.items() if metadata.get(AUDIENCE) == ANALYSTS)
+
+
 def _danish_everywhere(app: Sphinx) -> None:
     """Replace UNTRANSLATED in every rendered page, and make its head lean (_lean_head); the sidebar from SidebarOnce.
 
@@ -606,7 +616,7 @@ def _danish_everywhere(app: Sphinx) -> None:
     @functools.cache
     def search_island() -> str:
         """Made once per build: at national scale 196 views' pages take seconds to find."""
-        return json_island(browser.search_first(app.kr_data), "kr-search-first")  # type: ignore[attr-defined]
+        return json_island(browser.search_first(app.kr_data, analysts_pages(app)), "kr-search-first")  # type: ignore[attr-defined]
 
     def render_in_danish(template: str, context: dict) -> str:
         sidebar.install(context)  # here, not in html-page-context: the theme renders the sidebar before that ends
