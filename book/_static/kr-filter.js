@@ -150,7 +150,8 @@
     }
   }
 
-  /** The page's bar lines by view (book/extension.py with_bar_lines), read once; none on a page without lists. */
+  /** The page's bar lines by view (highlight.page_lines, published by the page's last cell), read once; none on a page
+   * without lists. */
   let lines = null;
   function barLines() {
     if (lines === null) {

@@ -154,7 +154,7 @@ def _on_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctr
     if "body" in context:
         # the filter's place, kept so nothing shifts
         body = phone_tables(hyphenated_title(context["body"]))
-        context["body"] = highlight.FILTER_SLOT + with_bar_lines(side_files(body, Path(app.outdir), pagename))
+        context["body"] = highlight.FILTER_SLOT + side_files(body, Path(app.outdir), pagename)
     _drop_thebe(context)
     _drop_unused_extensions(context)
     _credit_in_footer(app, context)
@@ -286,16 +286,6 @@ def side_files(body: str, outdir: Path, pagename: str) -> str:
     if rows:
         parts.append(json_island(rows, ROWS_INDEX))
     return "".join(parts) + body[done:]
-
-
-LIST_VIEWS = re.compile(re.escape(ISLAND) + r'kr-list-views">(.*?)</script>', re.S)
-
-
-def with_bar_lines(body: str) -> str:
-    """The page's bar lines (highlight.bar_lines) from its lists' views, in one island at the page's end: the filter
-    shows the line of the view chosen, as the build wrote it whole. A page without a marked list has none."""
-    lines = highlight.bar_lines([json.loads(found[1]) for found in LIST_VIEWS.finditer(body)])
-    return body + json_island(lines, "kr-bar-lines") if lines else body
 
 
 def _row_count(opening: str) -> int:

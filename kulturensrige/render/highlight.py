@@ -12,11 +12,11 @@ inferred ties on and off, and the live explorer calls the same functions.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from kulturensrige.data import provenance
 from kulturensrige.data.loading import Dataset
-from kulturensrige.render.markup import Markup, json_island, render
+from kulturensrige.render.markup import Markup, json_island, links_to_book, render
 from kulturensrige.rules import attribution, filters
 from kulturensrige.rules.views import ALL, MUNICIPALITY, QUOTE, Item, Noun, arrange, states, untied
 from kulturensrige.words import number
@@ -115,17 +115,36 @@ def whose_ties(data: Dataset, items: Sequence[Item], positions: list[int]) -> st
     return " (" + ", ".join(f"{number(n)} {labels[a]}" for a, n in levels) + ")" if levels else ""
 
 
-def bar_lines(lists: Sequence[dict]) -> dict[str, str]:
+def bar_lines(lists: Sequence[Mapping[str, str]]) -> dict[str, str]:
     """The bar's whole line of what a choice marks on one page, for each view: the count each of the page's lists
-    marks (list_view "tally"), in the page's order, after the lead. `lists` are the page's list islands
-    (list_views' payloads); the build publishes the lines once per page (book/extension.py), the browser shows one."""
-    keys = dict.fromkeys(key for views in lists for key in views["views"])
+    marks (list_view "tally"; `lists` holds each list's by view, '' where it marks nothing), in the page's order,
+    after the lead. The page's last cell publishes the lines once (page_lines), the browser shows one."""
+    keys = dict.fromkeys(key for tallies in lists for key in tallies)
     lines = {}
     for key in keys:
-        tallies = [views["views"][key]["tally"] for views in lists if "tally" in views["views"].get(key, {})]
-        if tallies:
-            lines[key] = f"Fremhævet her: {' · '.join(tallies)}"
+        said = [tallies[key] for tallies in lists if tallies.get(key)]
+        if said:
+            lines[key] = f"Fremhævet her: {' · '.join(said)}"
     return lines
+
+
+# What each arranged list of the page being made marks in each view (list_view's "tally"), in the page's order, kept
+# until the page's last cell publishes the bar's lines (page_lines, book/page_source.how_made). Only where there is a
+# book: the live explorer (markup.without_book_links) has no bar.
+_MARKED: list[dict[str, str]] = []
+
+
+def page_lines() -> dict[str, str]:
+    """The bar's lines (bar_lines) of the lists made since the last call, which are then forgotten: the pages a build
+    runs one after another in one kernel each publish their own."""
+    return bar_lines(marked_lists())
+
+
+def marked_lists() -> list[dict[str, str]]:
+    """What each list made since the last call marks, by view; then forgotten."""
+    taken = list(_MARKED)
+    _MARKED.clear()
+    return taken
 
 
 def switch_words(data: Dataset) -> dict[str, str]:
@@ -143,13 +162,18 @@ def list_views(data: Dataset, items: Sequence[Item], noun: Noun) -> Markup:
     municipalities' items are "rest", whatever the chosen and the untied groups left."""
     shared = {("on" if inferred else "off"): untied(items, inferred) for inferred in (True, False)}
     views = {}
+    tallies = {}
     for key, code, inferred in states(data):
         view = list_view(data, items, noun, code, inferred)
         # The headings say the counts where the cards are; the page's status says what the choice does (page_sentences).
         del view["status"]
+        # What the list marks travels to the bar's line (page_lines), not to the browser with the views.
+        tallies[key] = view.pop("tally", "")
         names = {"none": "on" if inferred else "off", "other": "rest"}
         view["groups"] = [[group, heading, names.get(group, positions)] for group, heading, positions in view["groups"]]
         views[key] = view
+    if links_to_book():
+        _MARKED.append(tallies)
     return Markup(json_island({"shared": shared, "views": views}, "kr-list-views"))
 
 
