@@ -832,14 +832,14 @@ def _caption(data: Dataset, number: int, value: str) -> str:
     af værdi gennem aktionslæring (redaktionens gengivelse)'."""
     caption = str(data.figures.loc[data.figures["number"] == number, "caption"].iloc[0])
     end = "." if caption.endswith(".") else ""
-    return f"Figur {number}. {caption.removesuffix('.')} ({provenance.value_label(data.options, value)}){end}"
+    return f"Figur {number}. {provenance.marked(caption.removesuffix('.'), provenance.value_label(data.options, value))}{end}"
 
 
 def _about(data: Dataset, number: int) -> str:
     """What the report's text says about one of its figures (figures.note), folded away under the short caption; the
     note is the editors' description, and its summary says so in the one provenance wording."""
     note = data.figures.loc[data.figures["number"] == number, "note"].iloc[0]
-    summary = f"Om figuren i rapporten ({provenance.value_label(data.options, 'figures.note')})"
+    summary = provenance.marked("Om figuren i rapporten", provenance.value_label(data.options, "figures.note"))
     return f'<details class="kr-figure-about"><summary>{escape(summary)}</summary><p>{escape(note)}</p></details>'
 
 
