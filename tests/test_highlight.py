@@ -473,10 +473,9 @@ def test_the_pages_the_search_puts_first_are_those_whose_lists_mark_the_municipa
     municipality's cards first in the built book, and its own page, but not the overview that marks every one alike."""
     marked: dict[str, set[str]] = {}
     for path in built_site.rglob("*.html"):
-        for island in re.findall(r'<script type="application/json" class="kr-list-views"[^>]*>(.*?)</script>', path.read_text("utf-8")):
-            for key, view in json.loads(island)["views"].items():
-                if view.get("tally"):
-                    marked.setdefault(key, set()).add(path.relative_to(built_site).with_suffix("").as_posix())
+        for island in re.findall(r'<script type="application/json" class="kr-bar-lines"[^>]*>(.*?)</script>', path.read_text("utf-8")):
+            for key in json.loads(island):
+                marked.setdefault(key, set()).add(path.relative_to(built_site).with_suffix("").as_posix())
     everyone = set.intersection(*(marked[key] for key, code, _ in views.states(data) if code != views.ALL))
     for key, code, inferred in each([s for s in views.states(data) if s[1] != views.ALL]):
         slug = data.municipalities.set_index("kommunekode").loc[code, "slug"]
@@ -542,15 +541,21 @@ def test_a_legends_key_shows_full_and_muted_in_the_colours_its_bars_have(data):
 def test_the_bar_line_of_each_view_is_written_whole_by_the_build(data):
     """Code review #12: the bar's »Fremhævet her: …« was joined in the browser from each list's count (" · " and the
     lead decided in JS). The build writes each page's whole line per view from its lists, in the page's order
-    (highlight.bar_lines, put on the page by book/extension.py), and the script only shows it."""
-    from kulturensrige.book import extension
+    (highlight.page_lines, published by the page's last cell, page_source.how_made), and the script only shows it.
+    What a list marks travels to that line as data: the list's own views no longer carry it to the browser."""
+    from kulturensrige.book import page_source
 
     tied = data.quotes.loc[data.quotes["kommunekode"] != "", "section_id"].unique()
     two = [data.quotes[data.quotes["section_id"] == s] for s in tied[:2]]
     assert len(two) == 2, "the test needs two sections with quotes tied to a municipality"
+    highlight.marked_lists()  # what lists made by other tests in this process marked
     islands = [str(highlight.list_views(data, views.quote_items(cards.group_turns(q)), views.QUOTE)) for q in two]
-    page = extension.with_bar_lines("<p>x</p>".join(islands))
+    assert not any(
+        "tally" in view for island in islands for view in json.loads(BeautifulSoup(island, "html.parser").script.string)["views"].values()
+    )
+    page = str(page_source.how_made(data))
     lines = json.loads(BeautifulSoup(page, "html.parser").select_one("script.kr-bar-lines").string)
+    assert "kr-bar-lines" not in str(page_source.how_made(data)), "a page publishes only the lines of its own lists"
     assert lines and all(line.startswith("Fremhævet her: ") for line in lines.values()), lines
     for key, code, inferred in each(list(views.states(data))):
         tallies = [
@@ -562,3 +567,13 @@ def test_the_bar_line_of_each_view_is_written_whole_by_the_build(data):
         REPO / "book" / "_static" / "kr-lists.js"
     ).read_text(encoding="utf-8")
     assert 'join(" · ")' not in script and "Fremhævet her" not in script
+
+
+def test_a_count_of_ties_names_the_levels_in_one_order_whichever_card_comes_first(data):
+    """The bar and a list's heading named the levels of the marked quotes' ties in the order their cards came ('2
+    udledt, 1 angivet'), the ingredient chart in the order of their counts and the QDA import stated first: all now
+    follow one order (provenance.tie_levels)."""
+    code = str(data.municipalities["kommunekode"].iloc[0])
+    items = [views.Item(code, "inferred"), views.Item(code, "inferred"), views.Item(code, "stated")]
+    assert highlight.how_tied(items, [0, 1, 2], views.QUOTE) == " (1 angivet, 2 udledt)"
+    assert highlight.whose_ties(data, items, [0, 1, 2]) == " (1 angivet i rapporten, 2 udledt af redaktionen)"

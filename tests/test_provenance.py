@@ -3,9 +3,11 @@ credits the report (issue 21)."""
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import json
+import pickle
 import re
 import shutil
 from pathlib import Path
@@ -604,3 +606,29 @@ def test_a_charts_method_note_folds_under_one_line_that_says_whose_it_is(report)
         assert chart.whose.removesuffix(".") in chart.note and len(chart.note) > len(shown[0])
         # whose it is is said once, in the line, not again in the fold
         assert chart.whose.removesuffix(".") not in about[0].get_text(), about[0].get_text()
+
+
+def test_a_charts_fold_does_not_repeat_whose_it_is_after_a_sentence_on_an_empty_column(tmp_path: Path):
+    """The fold was the note with its line cut out of it, and an analyst's line ('Analytikerens angivelse.') could
+    only be cut from the note's start: after the sentence on an empty column the fold said it again. The line and the
+    rest now come apart from the start (provenance.whose_parts)."""
+    folder = tmp_path / "analytiker"
+    shutil.copytree(DATA, folder)
+    with (folder / "options.csv").open("a", encoding="utf-8") as f:
+        f.write(f"kilde,{BY_ANALYST},\n")
+    chart = charts.art_forms_by_municipality(load(folder))
+    soup = BeautifulSoup(str(chart.html()), "html.parser")
+    shown = [p.get_text() for p in soup.select("p.kr-figure-note") if p.find_parent("details") is None]
+    folded = soup.select_one("details.kr-note-about").get_text()
+    assert shown == [f"{chart.whose} {charts.MARK_HINT}"] and chart.whose == "Analytikerens angivelse."
+    assert "kolonne er tom" in folded and chart.whose not in folded, folded
+
+
+def test_a_value_with_its_owner_survives_a_copy_and_a_pickle_whole(report):
+    """cards.Sourced is a str with two parts: pickle and copy made it again from the joined text alone and failed
+    (__new__ wants the owner too), so a card's facts could not be copied or cross a process."""
+    row = next(report.initiatives[report.initiatives["status"] != ""].itertuples())
+    value = cards.sourced(report, "initiatives.status", row.status, "Gennemført")
+    assert isinstance(value, cards.Sourced)
+    for again in each([pickle.loads(pickle.dumps(value)), copy.deepcopy(value), copy.copy(value)]):
+        assert (again, again.value, again.mark, again.owner) == (value, "Gennemført", value.mark, f"({value.mark})")

@@ -8,6 +8,7 @@ data and for data with an eighth municipality; and the package's source is read 
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import re
@@ -46,13 +47,20 @@ def sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
 
 
-def list_sections(data: Dataset) -> dict[str, str]:
-    """Every arranged list the book shows, rendered as the pages render it, by a name for the message."""
-    sections = {f"citater i afsnit {s}": cards.quotes_in_section(data, s) for s in data.quotes["section_id"].unique()}
-    sections |= {f"citater om {i}": cards.quotes_for_ingredient(data, i) for i in data.ingredients["ingredient_id"]}
-    sections["indsatser"] = cards.initiative_list(data)
-    sections["kommuner"] = cards.municipality_overview(data)
-    return {name: str(html) for name, html in sections.items()}
+def list_sections(data: Dataset) -> dict[str, tuple[str, dict[str, str]]]:
+    """Every arranged list the book shows, rendered as the pages render it, by a name for the message, with what it
+    marks in each view (its part of the bar's line, highlight.page_lines)."""
+    made = {f"citater i afsnit {s}": functools.partial(cards.quotes_in_section, data, s) for s in data.quotes["section_id"].unique()}
+    made |= {f"citater om {i}": functools.partial(cards.quotes_for_ingredient, data, i) for i in data.ingredients["ingredient_id"]}
+    made["indsatser"] = functools.partial(cards.initiative_list, data)
+    made["kommuner"] = functools.partial(cards.municipality_overview, data)
+    highlight.marked_lists()  # what lists made before this marked
+    sections = {}
+    for name, make in made.items():
+        html = str(make())
+        (tallies,) = highlight.marked_lists()
+        sections[name] = (html, tallies)
+    return sections
 
 
 @pytest.fixture(scope="module", params=["rapporten", "otte kommuner"])
@@ -62,11 +70,11 @@ def data(request) -> Dataset:
 
 def test_every_list_view_reads_as_prose_and_says_each_thing_once(data):
     problems = []
-    for name, html in list_sections(data).items():
+    for name, (html, tallies) in list_sections(data).items():
         island = json.loads(VIEWS_ISLAND.search(html).group(1))
         assert set(island["views"]) == {key for key, _, _ in views.states(data)}, name
         for key, view in island["views"].items():
-            texts = [view.get("status", ""), view.get("tally", "")] + [heading for group, heading, _ in view["groups"] if group != "all"]
+            texts = [view.get("status", ""), tallies.get(key, "")] + [heading for group, heading, _ in view["groups"] if group != "all"]
             texts = [t for t in texts if t]
             for group, heading, _ in view["groups"]:
                 if group != "all" and not heading.strip():

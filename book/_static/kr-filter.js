@@ -150,7 +150,8 @@
     }
   }
 
-  /** The page's bar lines by view (book/extension.py with_bar_lines), read once; none on a page without lists. */
+  /** The page's bar lines by view (highlight.page_lines, published by the page's last cell), read once; none on a page
+   * without lists. */
   let lines = null;
   function barLines() {
     if (lines === null) {
@@ -180,13 +181,10 @@
   }
 
   /** Among results Sphinx scores alike (a heading 15, any body text 5, ties by name), the pages about the chosen
-   * municipality come first (the build's list, browser.search_first): half a point, less than any two of Sphinx's
-   * scores differ by; the analysts' chapter comes after every reader's page that matches (the build's list, put
-   * below any score Sphinx gives). The patched
+   * municipality come first and the analysts' pages after every reader's page that matches: the build's lists and
+   * how far each moves (browser.search_first). The patched
    * searchtools.js, which runs after this script, takes it up at each query (book/hardening.py); a later choice runs
    * the query again (`again`). */
-  // Sphinx's highest score for a page is a few hundred (a title match 15 a term, an object's more): this is below all.
-  const LATER = 10000;
   function rankSearchForTheChoice(again) {
     const island = document.querySelector("script.kr-search-first");
     if (!island) return;
@@ -194,7 +192,8 @@
     const first = ranking.pages[KR.keyOf(KR.state)];
     const about = new Set(first || []);
     const later = new Set(ranking.later);
-    window.KR_SCORE = (result) => result[4] + (about.has(result[0]) ? 0.5 : 0) - (later.has(result[0]) ? LATER : 0);
+    window.KR_SCORE = (result) =>
+      result[4] + (about.has(result[0]) ? ranking.ahead : 0) - (later.has(result[0]) ? ranking.behind : 0);
     const query = new URLSearchParams(window.location.search).get("q");
     const results = document.getElementById("search-results");
     document.querySelector("p.kr-search-note")?.remove();

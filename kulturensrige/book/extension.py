@@ -154,7 +154,7 @@ def _on_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctr
     if "body" in context:
         # the filter's place, kept so nothing shifts
         body = phone_tables(hyphenated_title(context["body"]))
-        context["body"] = highlight.FILTER_SLOT + with_bar_lines(side_files(body, Path(app.outdir), pagename))
+        context["body"] = highlight.FILTER_SLOT + side_files(body, Path(app.outdir), pagename)
     _drop_thebe(context)
     _drop_unused_extensions(context)
     _credit_in_footer(app, context)
@@ -286,16 +286,6 @@ def side_files(body: str, outdir: Path, pagename: str) -> str:
     if rows:
         parts.append(json_island(rows, ROWS_INDEX))
     return "".join(parts) + body[done:]
-
-
-LIST_VIEWS = re.compile(re.escape(ISLAND) + r'kr-list-views">(.*?)</script>', re.S)
-
-
-def with_bar_lines(body: str) -> str:
-    """The page's bar lines (highlight.bar_lines) from its lists' views, in one island at the page's end: the filter
-    shows the line of the view chosen, as the build wrote it whole. A page without a marked list has none."""
-    lines = highlight.bar_lines([json.loads(found[1]) for found in LIST_VIEWS.finditer(body)])
-    return body + json_island(lines, "kr-bar-lines") if lines else body
 
 
 def _row_count(opening: str) -> int:
@@ -593,6 +583,16 @@ def _keep_filter_place(html: str) -> str:
     return html.replace(opening, opening + highlight.FILTER_SLOT, 1) if opening else html
 
 
+# A page written for analysts says so in its metadata (a notebook's, or a Markdown page's front matter): `kr_audience:
+# analytikere`. The search lists such pages after every reader's page that matches (browser.search_first).
+AUDIENCE, ANALYSTS = "kr_audience", "analytikere"
+
+
+def analysts_pages(app: Sphinx) -> list[str]:
+    """The pages whose metadata say they are written for analysts."""
+    return sorted(page for page, metadata in app.env.metadata.items() if metadata.get(AUDIENCE) == ANALYSTS)
+
+
 def _danish_everywhere(app: Sphinx) -> None:
     """Replace UNTRANSLATED in every rendered page, and make its head lean (_lean_head); the sidebar from SidebarOnce.
 
@@ -606,7 +606,7 @@ def _danish_everywhere(app: Sphinx) -> None:
     @functools.cache
     def search_island() -> str:
         """Made once per build: at national scale 196 views' pages take seconds to find."""
-        return json_island(browser.search_first(app.kr_data), "kr-search-first")  # type: ignore[attr-defined]
+        return json_island(browser.search_first(app.kr_data, analysts_pages(app)), "kr-search-first")  # type: ignore[attr-defined]
 
     def render_in_danish(template: str, context: dict) -> str:
         sidebar.install(context)  # here, not in html-page-context: the theme renders the sidebar before that ends

@@ -14,7 +14,8 @@ from urllib.parse import quote
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.publishing import PUBLISHED_DATA
 from kulturensrige.data.schema import TABLES
-from kulturensrige.render.markup import Html, book_root, esc
+from kulturensrige.render import highlight
+from kulturensrige.render.markup import Html, book_root, esc, json_island
 
 PAGE_VARIABLE = "KR_PAGE"
 SOURCES = "_sources"
@@ -32,7 +33,8 @@ def tables_read(data: Dataset) -> list[str]:
 
 
 def how_made(data: Dataset) -> Html:
-    """One line: which notebook made the page and which tables of which data folder it read."""
+    """One line: which notebook made the page and which tables of which data folder it read; and, beside it, the
+    bar's lines of what the page's lists mark."""
     page = os.environ.get(PAGE_VARIABLE, "")
     notebook = f"{page}.ipynb" if page else ""
     links = ", ".join(
@@ -48,9 +50,13 @@ def how_made(data: Dataset) -> Html:
         dictionary = f'<a href="{esc(_relative("om-data/genkoersel.html"))}#dataordbog">alle tabellerne</a>'
         reads = f", der læser {dictionary} i datamappen <code>{esc(data.folder.name)}</code>"
     guide = f'<a href="{esc(_relative("om-data/genkoersel.html"))}">Data og genkørsel</a>'
+    # The bar's lines of what the page's lists mark (highlight.page_lines), published once at the page's end: the
+    # filter shows the line of the view chosen, as the build wrote it whole. A page without a marked list has none.
+    lines = highlight.page_lines()
     # One closed line at the foot: the reader came for the report, the analyst opens it.
     return Html(
         '<details class="kr-made"><summary class="kr-made-label">Sådan er siden lavet</summary>'
         f"<p>Siden er lavet af {made_by}{reads}. "
         f"Koden står i notesbogen, ikke på siden; {guide} forklarer, hvordan bogen bygges igen.</p></details>"
+        + (json_island(lines, "kr-bar-lines") if lines else "")
     )

@@ -17,6 +17,7 @@ import pandas as pd
 from kulturensrige.data.frames import made_once
 from kulturensrige.data.schema import (
     ATTRIBUTED_BY,
+    ATTRIBUTIONS,
     BY_ANALYST,
     BY_EDITORS,
     BY_QDA,
@@ -111,6 +112,18 @@ _WORDS = {
 }
 
 
+# The levels of a quote's tie to a municipality in the one order every count of them follows (schema.ATTRIBUTIONS),
+# each with the short word a count says it in where whose the tie is goes without saying: '(1 angivet, 2 udledt)'.
+TIE_WORDS = dict(zip(ATTRIBUTIONS, ("angivet", "udledt", "ikke angivet"), strict=True))
+NOT_TIED = ATTRIBUTIONS[-1]
+
+
+def tie_levels(counts: Mapping[str, int]) -> list[tuple[str, int]]:
+    """Counts by tie level, in the one order of TIE_WORDS, the levels counted only: a sentence that lists them says
+    '1 angivet, 2 udledt' whichever card came first."""
+    return [(level, int(counts[level])) for level in TIE_WORDS if counts.get(level)]
+
+
 def words(source: str) -> Words:
     """The one place a source becomes Danish words."""
     return _WORDS[source]
@@ -180,11 +193,22 @@ def value_label(options: pd.DataFrame, value: str) -> str:
     return f"redaktionens {EDITORIAL_VALUES[value].act}" if source == BY_EDITORS else words(source).value
 
 
+def owner_mark(owner: str) -> str:
+    """A value's owner as it stands after the value, the one wording of it: '(redaktionens læsning)'. A card sets it
+    apart in light type (cards.Sourced); a heading, a PDF and a download write it after the value."""
+    return f"({owner})"
+
+
+def marked(value: str, owner: str) -> str:
+    """A value with its owner after it: 'Region (redaktionens tilføjelse)'."""
+    return f"{value} {owner_mark(owner)}"
+
+
 def heading(options: pd.DataFrame, label: str, value: str) -> str:
     """A table column's heading with its source where the report does not state the values: 'Region (redaktionens
     tilføjelse)'. The page's table and its CSV download share the heading, so both say whose the column is."""
     source = value_source(options, value)
-    return label if source == BY_REPORT else f"{label} ({value_label(options, value)})"
+    return label if source == BY_REPORT else marked(label, value_label(options, value))
 
 
 def page_table_headings(options: pd.DataFrame, table_id: str) -> list[str]:
@@ -214,27 +238,47 @@ def value_note(options: pd.DataFrame, value: str) -> str:
     return values_note(options, value)
 
 
-def values_note(options: pd.DataFrame, *values: str) -> str:
-    """The sources of the values one block shows, said once: 'Redaktionens optælling og betegnelser, ikke
-    rapportens: <reasons>', not one 'Redaktionens …, ikke rapportens:' after another."""
+@dataclass(frozen=True)
+class Whose:
+    """Whose the values of one block are, in parts: the editors' part said once ('Redaktionens optælling og
+    betegnelser, ikke rapportens') with their reasons, and every other source's label. A page shows `line` and folds
+    `about` away (markup.folded_note); a printed edition and a download say `note`, the two joined."""
+
+    editors: str  # 'Redaktionens optælling og betegnelser, ikke rapportens', or empty where no value is theirs
+    reasons: str  # why the editors' values are theirs
+    others: tuple[str, ...]  # the other sources, one sentence each: 'Rapportens.', 'Analytikerens angivelse.'
+
+    @property
+    def line(self) -> str:
+        """Whose the block is, in one short line: 'Redaktionens optælling og betegnelser, ikke rapportens.'"""
+        return f"{self.editors}." if self.editors else " ".join(self.others)
+
+    @property
+    def about(self) -> str:
+        """What the note says besides the line: the editors' reasons and the other sources."""
+        return " ".join(filter(None, (self.reasons, *self.others))) if self.editors else ""
+
+    @property
+    def note(self) -> str:
+        """The whole note: 'Redaktionens optælling og betegnelser, ikke rapportens: <reasons>'."""
+        return " ".join(filter(None, (f"{self.editors}: {self.reasons}" if self.editors else "", *self.others)))
+
+
+def whose_parts(options: pd.DataFrame, *values: str) -> Whose:
+    """The sources of the values one block shows ('table.column' or 'figur:<id>'), the editors' said once, not one
+    'Redaktionens …, ikke rapportens:' after another."""
     editorial = [v for v in values if value_source(options, v) == BY_EDITORS]
-    parts = []
+    editors, reasons = "", ""
     if editorial:
-        acts = list(dict.fromkeys(EDITORIAL_VALUES[v].act for v in editorial))
+        editors = f"Redaktionens {listing(list(dict.fromkeys(EDITORIAL_VALUES[v].act for v in editorial)))}, ikke rapportens"
         reasons = " ".join(dict.fromkeys(EDITORIAL_VALUES[v].reason for v in editorial))
-        parts.append(f"Redaktionens {listing(acts)}, ikke rapportens: {reasons}")
-    for label in dict.fromkeys(value_label(options, v) for v in values if v not in editorial):
-        parts.append(f"{label[0].upper()}{label[1:]}.")
-    return " ".join(parts)
+    labels = dict.fromkeys(value_label(options, v) for v in values if v not in editorial)
+    return Whose(editors, reasons, tuple(f"{label[0].upper()}{label[1:]}." for label in labels))
 
 
-def values_whose(options: pd.DataFrame, *values: str) -> str:
-    """values_note's first words alone, as one sentence: 'Redaktionens optælling og betegnelser, ikke rapportens.'
-    The line a chart shows under it while its reasons wait in a folded »Om figuren«."""
-    editorial = [v for v in values if value_source(options, v) == BY_EDITORS]
-    if editorial:
-        return f"Redaktionens {listing(list(dict.fromkeys(EDITORIAL_VALUES[v].act for v in editorial)))}, ikke rapportens."
-    return " ".join(f"{label[0].upper()}{label[1:]}." for label in dict.fromkeys(value_label(options, v) for v in values))
+def values_note(options: pd.DataFrame, *values: str) -> str:
+    """whose_parts as one note: 'Redaktionens optælling og betegnelser, ikke rapportens: <reasons>'."""
+    return whose_parts(options, *values).note
 
 
 def ingredient_tie_source(options: pd.DataFrame, given: str) -> str:
@@ -255,7 +299,7 @@ def kind_label(options: pd.DataFrame, label: str, given: str) -> str:
     betegnelse)'; the report's own word ('Stjernestund') stands alone."""
     if row_source(options, given) != BY_EDITORS:
         return label
-    return f"{label} ({value_label(options, 'quote_kinds.label_source')})"
+    return marked(label, value_label(options, "quote_kinds.label_source"))
 
 
 def with_ingredient_ties(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:

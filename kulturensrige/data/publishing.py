@@ -116,7 +116,7 @@ def column_heading(data: Dataset, label: str, table: str, column: str) -> str:
     """A page's heading over a data column, naming the column's source as kilder.csv does where it is not the
     report's: 'Forløbet (redaktionens ord)', 'Bemærkning (redaktionens tilføjelse)'."""
     whose, _ = column_source(data, table, column)
-    return label if whose == provenance.words(BY_REPORT).value else f"{label} ({whose})"
+    return label if whose == provenance.words(BY_REPORT).value else provenance.marked(label, whose)
 
 
 def _referenced(table: str, column: str) -> str:

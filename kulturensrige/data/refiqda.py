@@ -43,7 +43,7 @@ from kulturensrige.data.loading import Dataset, data_dir, load
 from kulturensrige.data.municipality_codes import LIST_FILE
 from kulturensrige.data.pages import slug
 from kulturensrige.data.problems import DataError, Problem
-from kulturensrige.data.schema import ATTRIBUTED_BY, ATTRIBUTIONS, BY_QDA, LIST_SEPARATOR, NO, NOT_STATED, SLUG_PATTERN, TABLES, YES
+from kulturensrige.data.schema import ATTRIBUTED_BY, BY_QDA, LIST_SEPARATOR, NO, NOT_STATED, SLUG_PATTERN, TABLES, YES
 from kulturensrige.data.validation import MAX_FOLDER_BYTES, read_folder, validate_tables
 from kulturensrige.data.workbook import folder_files
 from kulturensrige.words import csv_text as spreadsheet_text
@@ -630,7 +630,7 @@ class ImportSummary:
             f"Citater dannet: {self.quotes}"
             + (f" ({plural(self.merged, 'passage', 'passager')} kodet mere end én gang slået sammen)" if self.merged else "")
             + "; kommune: "
-            + ", ".join(f"{self.attributions[a]} {ATTRIBUTION_WORDS[a]} ({a})" for a in ATTRIBUTIONS if self.attributions[a]),
+            + ", ".join(f"{n} {provenance.TIE_WORDS[a]} ({a})" for a, n in provenance.tie_levels(self.attributions)),
             f"Passager sprunget over: {sum(self.skipped.values())}"
             + "".join(f"\n  - {reason}: {n}" for reason, n in sorted(self.skipped.items()) if n),
         ]
@@ -653,7 +653,6 @@ class ImportSummary:
         return lines
 
 
-ATTRIBUTION_WORDS = {"stated": "angivet", "inferred": "udledt", "not stated": "ikke angivet"}
 SKIP_UNMAPPED = "koden er ikke knyttet til en ingrediens"
 SKIP_NOT_TEXT = "kilden er ikke tekst"
 SKIP_MISSING = "kilden mangler (ligger uden for zip-filen)"

@@ -121,6 +121,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals["plot_island"] = plot_island
+    env.filters["owner_mark"] = provenance.owner_mark
     return env
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
 from kulturensrige.data.loading import Dataset
 from kulturensrige.render import cards
@@ -58,21 +59,25 @@ def browser_data(data: Dataset) -> dict:
     }
 
 
-def search_first(data: Dataset) -> dict:
+def search_first(data: Dataset, later: Iterable[str]) -> dict:
     """With a municipality chosen, the search puts the pages about it (views.pages_about) first among equally good
-    results, and says so above them; the analysts' chapter comes after every reader's page that matches ("later");
-    the rest keep Sphinx's order. Only the search page carries it (book/extension.py),
-    in a JSON island: in kr-data.js every page would load it."""
+    results, and says so above them; the pages written for analysts (`later`: field names, CSV examples and recipes)
+    come after every reader's page that matches; the rest keep Sphinx's order. Only the search page carries it
+    (book/extension.py), in a JSON island: in kr-data.js every page would load it. The browser adds `ahead` to the
+    score of a page about the choice and takes `behind` from an analysts' page's (kr-filter.js)."""
     return {
         "pages": {key: views.pages_about(data, code, inferred) for key, code, inferred in states(data) if code != ALL},
         "note": "Sider om den valgte kommune står først blandt lige gode resultater.",
-        "later": list(ANALYSTS_PAGES),
+        "later": list(later),
+        "ahead": SEARCH_AHEAD,
+        "behind": SEARCH_BEHIND,
     }
 
 
-# The analysts' chapter (its field names, CSV examples and recipes): a search lists it after every reader's page that
-# matches; Sphinx ranked it above the municipalities' pages for »Gang i gården« and »ensomhed«.
-ANALYSTS_PAGES = ("om-data/genkoersel", "om-data/udforsker")
+# Sphinx's highest score for a page is a few hundred (a title match 15 a term, an object's more), and two scores differ
+# by at least one: half a point puts a page about the choice first among equals and above none better; the analysts'
+# pages go below any score Sphinx gives (Sphinx ranked them above the municipalities' pages for »Gang i gården«).
+SEARCH_AHEAD, SEARCH_BEHIND = 0.5, 10000
 
 
 # The theme's button (pydata-sphinx-theme) steps through its modes in an order set by the device's preference: from

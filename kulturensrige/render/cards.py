@@ -396,14 +396,18 @@ VOCABULARIES = (
 def whose_terms(data: Dataset) -> str:
     """Once above a list or a side-by-side view of initiatives: whose their kinds, target groups, art forms and
     settings are (status and organisations say it on each card, as they differ from value to value)."""
-    values = ("initiatives.kind", *(f"initiatives.{column}" for _, column, _, _ in VOCABULARIES))
-    return folded_note(provenance.values_whose(data.options, *values), whose_terms_text(data), "kr-whose", "Hvorfor?")
+    whose = whose_terms_parts(data)
+    return folded_note(whose.line, whose.about, "kr-whose", "Hvorfor?")
 
 
 def whose_terms_text(data: Dataset) -> str:
     """whose_terms in words, the same on the pages and in the PDF editions."""
+    return whose_terms_parts(data).note
+
+
+def whose_terms_parts(data: Dataset) -> provenance.Whose:
     values = ("initiatives.kind", *(f"initiatives.{column}" for _, column, _, _ in VOCABULARIES))
-    return provenance.values_note(data.options, *values)
+    return provenance.whose_parts(data.options, *values)
 
 
 def initiative_facts(data: Dataset, row) -> list[tuple[str, str]]:
@@ -432,9 +436,18 @@ class Sourced(str):
     mark: str
 
     def __new__(cls, value: str, mark: str) -> Sourced:
-        sourced = super().__new__(cls, f"{value} ({mark})")
+        sourced = super().__new__(cls, provenance.marked(value, mark))
         sourced.value, sourced.mark = value, mark
         return sourced
+
+    def __reduce__(self) -> tuple[type[Sourced], tuple[str, str]]:
+        """A copy or an unpickled value is made from both parts, not from the joined text alone."""
+        return Sourced, (self.value, self.mark)
+
+    @property
+    def owner(self) -> str:
+        """The mark as the card sets it apart: '(redaktionens læsning)'."""
+        return provenance.owner_mark(self.mark)
 
 
 def sourced(data: Dataset, value: str, raw, shown: str) -> str:
@@ -521,7 +534,7 @@ def fact_rows(data: Dataset, contexts: list[dict]) -> Markup:
 def _row_value(value):
     """A card's value in its JSON row: a Sourced value as [its text and the space after it, its mark in brackets],
     which kr-lists.js puts in the card as the macro does (sourced:); any other value as it is."""
-    return [f"{value.value} ", f"({value.mark})"] if isinstance(value, Sourced) else value
+    return [f"{value.value} ", value.owner] if isinstance(value, Sourced) else value
 
 
 def _report_order(data: Dataset):

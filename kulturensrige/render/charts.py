@@ -9,6 +9,7 @@ that are lists (Figures 2-4) are HTML lists from the start.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Iterable
 from html import escape
 
@@ -265,10 +266,10 @@ def quotes_per_ingredient(data: Dataset) -> Chart:
         "citater-pr-ingrediens",
         "Citater pr. ingrediens",
         _municipality_variants(data, build, inferred_switch=True),
-        whose=provenance.values_whose(data.options, "figur:citater-pr-ingrediens", "quotes.speaker_category"),
-        note=(
-            f"{provenance.values_note(data.options, 'figur:citater-pr-ingrediens', 'quotes.speaker_category')} "
-            f"{ingredient_ties_note(data)} {CLICK_HINT} En replik i en ordveksling tæller som ét citat."
+        notes=(
+            provenance.whose_parts(data.options, "figur:citater-pr-ingrediens", "quotes.speaker_category"),
+            ingredient_ties_note(data),
+            f"{CLICK_HINT} En replik i en ordveksling tæller som ét citat.",
         ),
     )
 
@@ -503,8 +504,8 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
         attributed = {i for row in ids for cell in row[:-1] for i in cell.split()}
         # Whose ties they are, in the words of kulturensrige/data/provenance.py.
         labels = attribution.labels(data.options)
-        levels = data.quotes.loc[data.quotes["quote_id"].isin(attributed), "attribution"].value_counts()
-        how = ", ".join(f"{number(int(n))} {labels[str(level)]}" for level, n in levels.items())
+        levels = Counter(data.quotes.loc[data.quotes["quote_id"].isin(attributed), "attribution"].tolist())
+        how = ", ".join(f"{number(n)} {labels[level]}" for level, n in provenance.tie_levels(levels))
         tied = f"{plural(len(attributed), 'citat', 'citater')} knyttet til en kommune ({how})" if how else "ingen knyttet til en kommune"
         summary = (
             f"Citater pr. ingrediens og kommune, alle kommuner{'' if include_inferred else ', uden udledte tilknytninger'}. "
@@ -532,11 +533,11 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
         "ingrediens-kommune",
         "Citater pr. ingrediens og kommune",
         _municipality_variants(data, build, inferred_switch=True),
-        whose=provenance.values_whose(data.options, "figur:ingrediens-kommune"),
-        note=(
-            f"{provenance.values_note(data.options, 'figur:ingrediens-kommune')} {ingredient_ties_note(data)} "
-            f"Kolonnen »Ikke angivet« viser citater, som {attribution.source_name(data.options)} ikke knytter til en kommune. "
-            f"{INFERRED_HINT} {CELL_HINT}"
+        notes=(
+            provenance.whose_parts(data.options, "figur:ingrediens-kommune"),
+            ingredient_ties_note(data),
+            f"Kolonnen »Ikke angivet« viser citater, som {attribution.source_name(data.options)} ikke knytter til en kommune.",
+            f"{INFERRED_HINT} {CELL_HINT}",
         ),
         min_width=_heatmap_width(_label_width(row_labels.rows), len(data.municipalities) + 1),
         row_labels=row_labels,
@@ -659,15 +660,10 @@ def _initiative_vocabulary_chart(
         return Variant(figure, alt, shown, ("", *cols), said)
 
     variants = _municipality_variants(data, build, inferred_switch=False)
-    note = " ".join(
-        filter(
-            None,
-            (
-                # Why a column is empty first: it is what a reader who chose that municipality looks for.
-                *(_no_marks(data, code, cols, table, missing) for code in data.municipalities["kommunekode"]),
-                provenance.values_note(data.options, f"figur:{figure_id}", f"initiatives.{column}"),
-            ),
-        )
+    notes: tuple[str | provenance.Whose, ...] = (
+        # Why a column is empty first: it is what a reader who chose that municipality looks for.
+        *(_no_marks(data, code, cols, table, missing) for code in data.municipalities["kommunekode"]),
+        provenance.whose_parts(data.options, f"figur:{figure_id}", f"initiatives.{column}"),
     )
     axes = Axes([item_names[i] for i in table.index], columns, cols)
     ids = statistics.initiative_ids_by_vocabulary(data.initiatives, column)
@@ -681,8 +677,7 @@ def _initiative_vocabulary_chart(
         INITIATIVE_DRILL,
         MARK_HINT,
     )
-    whose = provenance.values_whose(data.options, f"figur:{figure_id}", f"initiatives.{column}")
-    return Chart(figure_id, title, variants, note=note, whose=whose, axes=axes, marks=marks)
+    return Chart(figure_id, title, variants, notes=notes, axes=axes, marks=marks)
 
 
 def art_forms_by_municipality(data: Dataset) -> Chart:
@@ -810,12 +805,10 @@ def partners_by_kind(data: Dataset) -> Chart:
                        f"{title}, {genitive(name)} fremhævet")  # fmt: skip
 
     # Not "partnere", nor its downloads partnere-*.csv: the report calls none of them partners (data/schema.py, EDITORIAL).
-    whose = provenance.values_note(data.options, "figur:organisationer", "initiatives.organisation_ids", "organisations.kind")
-    note = f"{whose} {PARTNER_HINT}"
+    whose = provenance.whose_parts(data.options, "figur:organisationer", "initiatives.organisation_ids", "organisations.kind")
     variants = _municipality_variants(data, build, inferred_switch=False)
-    short = provenance.values_whose(data.options, "figur:organisationer", "initiatives.organisation_ids", "organisations.kind")
     key = (PARTNER_KEY[0], f"{PARTNER_KEY[1]} (dæmpet)")
-    return Chart("organisationer", title, variants, note=note, whose=short, drill=INITIATIVE_DRILL, key=key)
+    return Chart("organisationer", title, variants, notes=(whose, PARTNER_HINT), drill=INITIATIVE_DRILL, key=key)
 
 
 def plotted(data: Dataset) -> list[Chart]:
@@ -839,14 +832,14 @@ def _caption(data: Dataset, number: int, value: str) -> str:
     af værdi gennem aktionslæring (redaktionens gengivelse)'."""
     caption = str(data.figures.loc[data.figures["number"] == number, "caption"].iloc[0])
     end = "." if caption.endswith(".") else ""
-    return f"Figur {number}. {caption.removesuffix('.')} ({provenance.value_label(data.options, value)}){end}"
+    return f"Figur {number}. {provenance.marked(caption.removesuffix('.'), provenance.value_label(data.options, value))}{end}"
 
 
 def _about(data: Dataset, number: int) -> str:
     """What the report's text says about one of its figures (figures.note), folded away under the short caption; the
     note is the editors' description, and its summary says so in the one provenance wording."""
     note = data.figures.loc[data.figures["number"] == number, "note"].iloc[0]
-    summary = f"Om figuren i rapporten ({provenance.value_label(data.options, 'figures.note')})"
+    summary = provenance.marked("Om figuren i rapporten", provenance.value_label(data.options, "figures.note"))
     return f'<details class="kr-figure-about"><summary>{escape(summary)}</summary><p>{escape(note)}</p></details>'
 
 
@@ -912,10 +905,9 @@ def programme_timeline(data: Dataset) -> Chart:
     columns = (events["title"], events["mode"], events["date"].map(month), events["place"])
     table = pd.DataFrame(dict(zip(provenance.figure_table_headings(data.options, "forloeb"), columns, strict=True)))
     # The description above the figure says the distances are order, not time (_timeline_alt): the note says it no more.
-    note = provenance.value_note(data.options, "figur:forloeb")
     variants = {filters.ALL: Variant(figure_json(figure), alt, table)}
-    whose = provenance.values_whose(data.options, "figur:forloeb")
-    return Chart("forloeb", _caption(data, 1, "figur:forloeb"), variants, note=note, whose=whose)
+    whose = provenance.whose_parts(data.options, "figur:forloeb")
+    return Chart("forloeb", _caption(data, 1, "figur:forloeb"), variants, notes=(whose,))
 
 
 def _known(row) -> bool:

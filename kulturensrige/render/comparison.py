@@ -54,13 +54,9 @@ def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
         ingredient_list = f"<li>{tied}; {they} underbygger ingen af ingredienserne</li>"
     else:
         ingredient_list = "<li>ingen citater knyttet til kommunen, hverken angivet eller udledt</li>"
-    inner = (
-        f"<h3>{esc(row.name)}</h3>"
-        f"<h4>Indsatser</h4><ul>{titles}</ul>"
-        + "".join(
-            f"<h4>{esc(label)}</h4><ul>{_labels(data, table, key, union[column])}</ul>" for label, column, table, key in cards.VOCABULARIES
-        )
-        + f"<h4>Ingredienser i citater knyttet til kommunen (angivet eller udledt)</h4><ul>{ingredient_list}</ul>"
+    lists = [titles, *(_labels(data, table, key, union[column]) for _, column, table, key in cards.VOCABULARIES), ingredient_list]
+    inner = f"<h3>{esc(row.name)}</h3>" + "".join(
+        f"<h4>{esc(heading)}</h4><ul>{items}</ul>" for heading, items in zip(SECTIONS, lists, strict=True)
     )
     # A column the reader has not picked waits in a side island when there are many (SIDE_FROM): kr-lists.js fills it in.
     content = side_island(inner, "kr-compare-side") if hidden and aside else inner
@@ -70,10 +66,15 @@ def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
     )
 
 
+# A column's sections, each a heading and a list: the initiatives, each vocabulary and the ingredients.
+SECTIONS = (
+    "Indsatser",
+    *(label for label, _, _, _ in cards.VOCABULARIES),
+    "Ingredienser i citater knyttet til kommunen (angivet eller udledt)",
+)
 # The parts of a column, each a row of the grid every column shares (kommunefilter.css, subgrid), so a category starts
-# at the same height in every column: the name, then a heading and a list for the initiatives, each vocabulary and
-# the ingredients.
-ROWS = 1 + 2 * (2 + len(cards.VOCABULARIES))
+# at the same height in every column: the name, then each section's heading and list.
+ROWS = 1 + 2 * len(SECTIONS)
 # The columns' frame scrolls sideways where they do not fit: a region the keyboard reaches needs a name (WCAG 2.1.1).
 COLUMNS_LABEL = "Kommunerne side om side (rul vandret, hvis ikke alle er synlige)"
 # Said above the columns while more stand side by side than the screen holds (kr-lists.js shows it): a third column

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from markupsafe import Markup
 
+from kulturensrige.data import provenance
 from kulturensrige.data.settings import side_from
 from kulturensrige.render.markup import SIDE, Html, csv_href, esc, folded_note, json_island, macro, side_island, sources_link
 
@@ -585,10 +586,9 @@ class Chart:
     figure_id: str
     title: str
     variants: dict[str, Variant]
-    note: str = ""
-    # Whose the chart is, in one short sentence (provenance.values_whose): a page shows it under the chart and folds
-    # the note away under »Om figuren« (figure_note); a printed edition prints the note whole.
-    whose: str = ""
+    # The method note, with whose the chart is (provenance.Whose) among its sentences: a page shows whose it is in one
+    # line under the chart and folds the rest away under »Om figuren« (figure_note); a printed edition prints it whole.
+    notes: tuple[str | provenance.Whose, ...] = ()
     min_width: int = 0
     row_labels: RowLabels | None = None
     axes: Axes | None = None
@@ -598,6 +598,21 @@ class Chart:
     drill: Drill = QUOTE_DRILL
     # How the legend of a highlighted view names the chosen municipality's part and the rest (Legend.key).
     key: tuple[str, str] = KEY_WORDS
+
+    @property
+    def note(self) -> str:
+        """The whole method note."""
+        return " ".join(filter(None, (part.note if isinstance(part, provenance.Whose) else part for part in self.notes)))
+
+    @property
+    def whose(self) -> str:
+        """Whose the chart is, in one short line: 'Redaktionens optælling og betegnelser, ikke rapportens.'"""
+        return next((part.line for part in self.notes if isinstance(part, provenance.Whose)), "")
+
+    @property
+    def about(self) -> str:
+        """The method note without the line that says whose the chart is: what »Om figuren« holds."""
+        return " ".join(filter(None, (part.about if isinstance(part, provenance.Whose) else part for part in self.notes)))
 
     def legend(self) -> Legend | None:
         """The chart's legend, drawn as HTML by the plot (chart_legend): one for every view."""
@@ -634,19 +649,20 @@ class Chart:
         return f"Chart({self.figure_id!r}, {len(self.variants)} varianter)"
 
 
-def figure_note(whose: str, note: str, hint: str = "") -> str:
-    """Under a chart: one line that says whose it is (and what a tap on it does), and its method note folded under
-    »Om figuren« (markup.folded_note). A note is folded only where its chart says whose it is in a line of its own."""
+def figure_note(chart: Chart, hint: str = "") -> str:
+    """Under a chart: one line that says whose it is (and what a tap on it does), and the rest of its method note
+    folded under »Om figuren« (markup.folded_note). A note is folded only where its chart says whose it is."""
+    note, whose = chart.note, chart.whose
     if not whose or not note:
         return f'<p class="kr-figure-note">{esc(" ".join(filter(None, (note, hint))))}</p>' if note or hint else ""
-    return folded_note(whose, note, "kr-figure-note", "Om figuren", hint)
+    return folded_note(whose, chart.about, "kr-figure-note", "Om figuren", hint)
 
 
 def embed(chart: Chart) -> Html:
     """A figure whose variants the page filter swaps; the 'alle' variant is what shows first."""
     if chart.marks is not None and chart.axes is not None:
         return marks_embed(chart, chart.marks, chart.axes)
-    figure_id, title, variants, note = chart.figure_id, chart.title, chart.variants, chart.note
+    figure_id, title, variants = chart.figure_id, chart.title, chart.variants
     min_width, row_labels = chart.min_width, chart.row_labels
     first = FIRST
     alts = {key: f'<p data-variant="{esc(key)}"{"" if key == first else " hidden"}>{esc(v.alt)}</p>' for key, v in variants.items()}
@@ -709,7 +725,7 @@ def embed(chart: Chart) -> Html:
         + "".join(alts.values())
         + "</div>"
         + "".join(notes.values())
-        + figure_note(chart.whose, note)
+        + figure_note(chart)
         + f'<details class="kr-figure-data"><summary>Vis tallene som tabel</summary>{"".join(tables.values())}</details>'
         '<p class="kr-plot-missing" hidden>Figuren kan ikke tegnes, fordi plotly.js ikke blev indlæst. '
         "Tallene står i tabellen under figuren.</p>"
@@ -791,7 +807,7 @@ def marks_embed(chart: Chart, marks: Marks, axes: Axes) -> Html:
         f'<figure class="kr-marks-figure" id="figur-{esc(figure_id)}" aria-labelledby="titel-{esc(figure_id)}">'
         f'<figcaption class="kr-figure-title" id="titel-{esc(figure_id)}">{esc(chart.title)}</figcaption>'
         + _marks_table(context)
-        + figure_note(chart.whose, chart.note, marks.hint)
+        + figure_note(chart, marks.hint)
         + str(macro("cards.html.j2", "csv_line", csv, _csv_name(figure_id, FIRST), Markup(sources_link())))
         + drill_panel(marks.drill)
         + "</figure>"

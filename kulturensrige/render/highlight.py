@@ -12,11 +12,11 @@ inferred ties on and off, and the live explorer calls the same functions.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from kulturensrige.data import provenance
 from kulturensrige.data.loading import Dataset
-from kulturensrige.render.markup import Markup, json_island, render
+from kulturensrige.render.markup import Markup, json_island, links_to_book, render
 from kulturensrige.rules import attribution, filters
 from kulturensrige.rules.views import ALL, MUNICIPALITY, QUOTE, Item, Noun, arrange, states, untied
 from kulturensrige.words import number
@@ -29,9 +29,6 @@ FILTER_SLOT = (
 )
 
 
-ATTRIBUTION_SHORT = {"stated": "angivet", "inferred": "udledt"}
-
-
 def _weight(items: Sequence[Item], positions: list[int]) -> int:
     return sum(items[i].weight for i in positions)
 
@@ -40,12 +37,18 @@ def how_tied(items: Sequence[Item], positions: list[int], noun: Noun) -> str:
     """'(udledt)', '(angivet)' or '(1 angivet, 2 udledt)' for quotes; nothing for what has no attribution levels."""
     if noun is not QUOTE:
         return ""
-    levels: dict[str, int] = {}
-    for i in positions:
-        levels[items[i].attribution] = levels.get(items[i].attribution, 0) + items[i].weight
+    levels = _tie_levels(items, positions)
     if len(levels) == 1:
-        return f" ({ATTRIBUTION_SHORT[next(iter(levels))]})"
-    return " (" + ", ".join(f"{number(n)} {ATTRIBUTION_SHORT[a]}" for a, n in levels.items()) + ")"
+        return f" ({provenance.TIE_WORDS[levels[0][0]]})"
+    return " (" + ", ".join(f"{number(n)} {provenance.TIE_WORDS[a]}" for a, n in levels) + ")"
+
+
+def _tie_levels(items: Sequence[Item], positions: list[int]) -> list[tuple[str, int]]:
+    """How many of the quotes at `positions` are tied at each level, in the one order (provenance.tie_levels)."""
+    counts: dict[str, int] = {}
+    for i in positions:
+        counts[items[i].attribution] = counts.get(items[i].attribution, 0) + items[i].weight
+    return provenance.tie_levels(counts)
 
 
 def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, include_inferred: bool) -> dict:
@@ -105,27 +108,43 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
 def whose_ties(data: Dataset, items: Sequence[Item], positions: list[int]) -> str:
     """', udledt af redaktionen' or ' (1 angivet i rapporten, 2 udledt af redaktionen)': whose the marked quotes' ties
     are, in the attribution labels; nothing for what has no attribution levels."""
-    levels: dict[str, int] = {}
-    for i in positions:
-        if items[i].attribution in ATTRIBUTION_SHORT:
-            levels[items[i].attribution] = levels.get(items[i].attribution, 0) + items[i].weight
+    levels = [(level, n) for level, n in _tie_levels(items, positions) if level != provenance.NOT_TIED]
     labels = attribution.labels(data.options)
     if len(levels) == 1:
-        return f", {labels[next(iter(levels))]}"
-    return " (" + ", ".join(f"{number(n)} {labels[a]}" for a, n in levels.items()) + ")" if levels else ""
+        return f", {labels[levels[0][0]]}"
+    return " (" + ", ".join(f"{number(n)} {labels[a]}" for a, n in levels) + ")" if levels else ""
 
 
-def bar_lines(lists: Sequence[dict]) -> dict[str, str]:
+def bar_lines(lists: Sequence[Mapping[str, str]]) -> dict[str, str]:
     """The bar's whole line of what a choice marks on one page, for each view: the count each of the page's lists
-    marks (list_view "tally"), in the page's order, after the lead. `lists` are the page's list islands
-    (list_views' payloads); the build publishes the lines once per page (book/extension.py), the browser shows one."""
-    keys = dict.fromkeys(key for views in lists for key in views["views"])
+    marks (list_view "tally"; `lists` holds each list's by view, '' where it marks nothing), in the page's order,
+    after the lead. The page's last cell publishes the lines once (page_lines), the browser shows one."""
+    keys = dict.fromkeys(key for tallies in lists for key in tallies)
     lines = {}
     for key in keys:
-        tallies = [views["views"][key]["tally"] for views in lists if "tally" in views["views"].get(key, {})]
-        if tallies:
-            lines[key] = f"Fremhævet her: {' · '.join(tallies)}"
+        said = [tallies[key] for tallies in lists if tallies.get(key)]
+        if said:
+            lines[key] = f"Fremhævet her: {' · '.join(said)}"
     return lines
+
+
+# What each arranged list of the page being made marks in each view (list_view's "tally"), in the page's order, kept
+# until the page's last cell publishes the bar's lines (page_lines, book/page_source.how_made). Only where there is a
+# book: the live explorer (markup.without_book_links) has no bar.
+_MARKED: list[dict[str, str]] = []
+
+
+def page_lines() -> dict[str, str]:
+    """The bar's lines (bar_lines) of the lists made since the last call, which are then forgotten: the pages a build
+    runs one after another in one kernel each publish their own."""
+    return bar_lines(marked_lists())
+
+
+def marked_lists() -> list[dict[str, str]]:
+    """What each list made since the last call marks, by view; then forgotten."""
+    taken = list(_MARKED)
+    _MARKED.clear()
+    return taken
 
 
 def switch_words(data: Dataset) -> dict[str, str]:
@@ -143,13 +162,18 @@ def list_views(data: Dataset, items: Sequence[Item], noun: Noun) -> Markup:
     municipalities' items are "rest", whatever the chosen and the untied groups left."""
     shared = {("on" if inferred else "off"): untied(items, inferred) for inferred in (True, False)}
     views = {}
+    tallies = {}
     for key, code, inferred in states(data):
         view = list_view(data, items, noun, code, inferred)
         # The headings say the counts where the cards are; the page's status says what the choice does (page_sentences).
         del view["status"]
+        # What the list marks travels to the bar's line (page_lines), not to the browser with the views.
+        tallies[key] = view.pop("tally", "")
         names = {"none": "on" if inferred else "off", "other": "rest"}
         view["groups"] = [[group, heading, names.get(group, positions)] for group, heading, positions in view["groups"]]
         views[key] = view
+    if links_to_book():
+        _MARKED.append(tallies)
     return Markup(json_island({"shared": shared, "views": views}, "kr-list-views"))
 
 

@@ -93,7 +93,7 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
     spelled = "" if row.name_in_report == row["name"] else f". Rapporten staver navnet »{esc(row.name_in_report)}«."
     section = filters.section_title_quoted(data, row.section_id)
     name, code, region, start_label, summary_label, outcome_label = (
-        f'<span class="kr-by">({esc(provenance.value_label(data.options, f"municipalities.{c}"))})</span>'
+        f'<span class="kr-by">{esc(provenance.owner_mark(provenance.value_label(data.options, f"municipalities.{c}")))}</span>'
         for c in ("name", "kommunekode", "region", "starting_point", "summary", "outcome")
     )
     # The summary and what the programme led to are the editors' words for the report's section, said as such.
@@ -326,5 +326,5 @@ def not_stated_note(data: Dataset, value: str) -> str:
 def whose(data: Dataset, *values: str) -> Html:
     """Whose values a chapter shows ('table.column' or 'figur:<id>'), in the one wording of data/provenance.py, so a
     chapter never states a source in fixed words that a book on an analyst's data would make false."""
-    note = provenance.values_note(data.options, *values)
-    return Html(folded_note(provenance.values_whose(data.options, *values), note, "kr-whose", "Hvorfor?"))
+    said = provenance.whose_parts(data.options, *values)
+    return Html(folded_note(said.line, said.about, "kr-whose", "Hvorfor?"))

@@ -126,16 +126,11 @@ def book_link(page: str, inner_html: str, css_class: str = "", anchor: str = "")
     return f'<a{attribute} href="{esc(page_link(page, anchor))}">{inner_html}</a>'
 
 
-def folded_note(line: str, note: str, css: str, summary: str, also: str = "") -> str:
+def folded_note(line: str, about: str, css: str, summary: str, also: str = "") -> str:
     """A method note as one line that stays in view (whose the block is, and `also`, what a tap on it does) and the
-    rest folded under `summary`, so a reader on a phone meets the substance before the method; the note's words for
-    whose it is are left out of the fold, as the line says them. Only method notes fold: findings, quotes,
-    initiatives and municipality cards never do."""
-    # The note's own words for whose it is ('Redaktionens optælling, ikke rapportens: …'), at its start or after a
-    # sentence on an empty column, are the line's: said once, in the line.
-    opening = f"{line.removesuffix('.')}: "
-    about = note.replace(opening, "", 1) if opening in note else note.removeprefix(line)
-    about = about.strip()
+    rest, `about`, folded under `summary`, so a reader on a phone meets the substance before the method. The line and
+    the rest come apart from the start (provenance.whose_parts), so whose it is is said once, in the line. Only
+    method notes fold: findings, quotes, initiatives and municipality cards never do."""
     shown = " ".join(filter(None, (line, also)))
     shown_html = f'<p class="{css}">{esc(shown)}</p>' if shown else ""
     if not about:

@@ -10,11 +10,9 @@ from __future__ import annotations
 import pandas as pd
 
 from kulturensrige.data import provenance
-from kulturensrige.data.schema import BY_REPORT
+from kulturensrige.data.schema import ATTRIBUTIONS, BY_REPORT
 from kulturensrige.rules import statistics
 from kulturensrige.words import plural
-
-LEVELS = ("stated", "inferred", "not stated")
 
 
 def source(options: pd.DataFrame) -> str:
@@ -30,7 +28,7 @@ def source_name(options: pd.DataFrame) -> str:
 def labels(options: pd.DataFrame) -> dict[str, str]:
     """The words for each attribution level (stated, inferred, not stated) in this data folder."""
     said = provenance.words(source(options))
-    return {level: said.tie(level) for level in LEVELS}
+    return {level: said.tie(level) for level in ATTRIBUTIONS}
 
 
 def explained(options: pd.DataFrame) -> dict[str, str]:

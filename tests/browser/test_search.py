@@ -163,16 +163,16 @@ def test_with_a_municipality_chosen_its_pages_come_first_among_equal_results(dat
 @pytest.mark.parametrize("query", ["ensomhed", "Gang i gården"])
 def test_a_readers_pages_come_before_the_analysts_chapter(site_url, browser, query):
     """Reader 12, finding 2: for »Gang i gården« and »ensomhed« the data chapter (field names, CSV examples) came
-    before the municipalities' pages. Every reader's page that matches comes before the analysts' chapter
-    (browser.ANALYSTS_PAGES), which is still found."""
-    from kulturensrige.render import browser as browser_module
-
+    before the municipalities' pages. Every reader's page that matches comes before the pages whose metadata say they
+    are written for analysts (book/extension.py analysts_pages), which are still found."""
     page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="da-DK")
     try:
         searched(page, f"{site_url}/search.html?q={query}")
         page.wait_for_function("() => /\\d/.test(document.querySelector('#search-results > p').textContent)")
         found = page.evaluate(RESULT_PAGES_JS)
-        analysts = [i for i, p in enumerate(found) if p in browser_module.ANALYSTS_PAGES]
+        later = page.evaluate("() => JSON.parse(document.querySelector('script.kr-search-first').textContent).later")
+        assert sorted(later) == ["om-data/genkoersel", "om-data/udforsker"], later
+        analysts = [i for i, p in enumerate(found) if p in later]
         municipalities = [i for i, p in enumerate(found) if p.startswith("kommuner/")]
         assert analysts and municipalities and max(municipalities) < min(analysts), found
     finally:
