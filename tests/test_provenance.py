@@ -258,7 +258,8 @@ REPORT_MENTIONS_ALLOWED = (
     # book draws again: the heading over the folder's note on each, and the book's own charts, which the report lacks.
     r"rapportens stavemåde af|[Rr]apporten staver navnet|Om figuren i rapporten|Rapporten har ingen sådan figur",
     # The chapters' retelling of what the report itself says (fixed prose in book/*.ipynb, never a value of the folder).
-    r"Rapporten slutter med en lille guide|Rapporten slutter med et åbent svar på skiltets spørgsmål|Rapporten trykker ordskyen som billede|rapportens tekst nævner",
+    r"Rapporten slutter med en lille guide|Rapporten slutter med et åbent svar på skiltets spørgsmål",
+    r"Rapporten trykker ordskyen som billede|rapportens tekst nævner",
     r"Rapporten kalder derfor fælles refleksion|Rapporten konkluderer|Rapporten åbner afsnittet med en ordveksling",
     r"rapporten lader deltageren fortsætte|Rapporten gengiver indstillingen|Rapportens tekst siger ikke, hvad dens figur 2",
     r"Ifølge rapporten skal P’erne|rapporten kalder den »en velkendt problematik«|Rapporten kalder det en værdiskabelse",
