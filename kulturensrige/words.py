@@ -113,6 +113,22 @@ def danish_sort_key(text: str) -> tuple[str, str]:
     return re.sub(r"[\s\-\u2010\u2013]+", " ", plain).strip(), text
 
 
+# How a name a reader types is matched against the data's names, slugs and codes (?kommune=århus finds Aarhus): the
+# Danish letters as a slug spells them, then case, and spaces, hyphens and dots left out. The rule is stated once, here,
+# as data: the browser applies the same pairs and the same pattern (render/browser.py publishes them).
+NAME_FOLDS = (("å", "aa"), ("æ", "ae"), ("ø", "oe"), ("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("é", "e"))
+NAME_DROPS = r"[\s\-\u2010\u2013._']+"
+
+
+def folded_name(text: str) -> str:
+    """A name, slug or code as a reader might type it, reduced to what a match compares: 'Århus' and 'aarhus' are
+    'aarhus', 'høje taastrup' and 'Høje-Taastrup' are 'hoejetaastrup'."""
+    folded = unicodedata.normalize("NFC", text).strip().lower()
+    for letter, spelled in NAME_FOLDS:
+        folded = folded.replace(letter, spelled)
+    return re.sub(NAME_DROPS, "", folded)
+
+
 def listing(items: Sequence[str]) -> str:
     """'a, b og c': a Danish list in running text."""
     return ", ".join(items[:-1]) + " og " + items[-1] if len(items) > 1 else "".join(items)

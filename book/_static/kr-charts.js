@@ -435,6 +435,15 @@
         figure.querySelector("figcaption").focus();
       };
     });
-    heading.focus();
+    // The panel opens below the chart: on a wide screen only its heading showed at the foot of the window. Where it
+    // is not wholly in view, it is brought up to the top (below the sticky header: the page's scroll-padding-top),
+    // gliding unless the reader prefers less motion; the focus then moves without a scroll of its own.
+    const box = drill.getBoundingClientRect();
+    const top = Number.parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+    if (box.top < top || box.bottom > window.innerHeight) {
+      const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      drill.scrollIntoView({ block: "start", behavior: still ? "auto" : "smooth" });
+    }
+    heading.focus({ preventScroll: true });
   }
 })(window.KR);

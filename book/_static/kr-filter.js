@@ -210,10 +210,6 @@
   /** Sphinx's search joins a page's text without spaces between its parts ("MålgrupperForeninger"): every part
    * that is not inline text gets a space after it before the snippet is cut. */
   function spaceSearchSnippets() {
-    // doctools.js declares Documentation with const too; the build's Danish for the count line joins its catalog.
-    if (typeof Documentation !== "undefined" && D.searchMessages) {
-      Documentation.addTranslations({ locale: "da", messages: D.searchMessages, plural_expr: "(n != 1)" });
-    }
     // searchtools.js declares Search with const: a global binding, not a property of window.
     const search = typeof Search === "undefined" ? null : Search;
     if (!search || !search.htmlToText || search.krSpaced) return;
@@ -235,6 +231,16 @@
       return original(doc.documentElement.outerHTML, anchor).replace(/\s+/g, " ");
     };
     search.krSpaced = true;
+  }
+
+  /** The build's Danish for the search's count line and its no-hit line joins Sphinx's catalog before the search
+   * runs: it runs as soon as searchindex.js arrives, and a search that finds nothing says so at once, before
+   * DOMContentLoaded (doctools.js and translations.js, deferred like this script, come first). */
+  function translateSearch() {
+    // doctools.js declares Documentation with const: a global binding, not a property of window.
+    if (typeof Documentation !== "undefined" && D.searchMessages) {
+      Documentation.addTranslations({ locale: "da", messages: D.searchMessages, plural_expr: "(n != 1)" });
+    }
   }
 
   /** Opened as files, the search page lists its results without snippets (the patched searchtools.js fetches no
@@ -385,19 +391,27 @@
     buildControl();
     setupBar();
     nameThemeButton();
+    translateSearch();
     document.addEventListener("DOMContentLoaded", spaceSearchSnippets); // after Sphinx's deferred searchtools.js
     noteSearchAsFiles();
     KR.setupCharts();
     KR.setupCompare();
     // An address without a choice takes the reader's last one (KR.opening) and says it; one with a choice wins. A
-    // municipality the book does not have (a mistyped link) is said so, and the last choice stays.
+    // municipality the book does not have (a mistyped link) is said so, and the last choice stays: the notice says
+    // which the page shows, the last choice or all municipalities.
     const read = KR.opening(window.location.search);
     if (read.recalled) KR.writeUrl(read.state, false);
     if (read.unknown) {
       ui.notice.hidden = false;
       // Filled a moment after it is shown, so screen readers announce it.
-      const notice = document.querySelector("template.kr-filter-unknown").content.cloneNode(true);
+      const kept = read.state.kommune !== D.all;
+      const notice = document
+        .querySelector(kept ? "template.kr-filter-unknown-recalled" : "template.kr-filter-unknown")
+        .content.cloneNode(true);
       notice.querySelector(".kr-filter-value").textContent = read.raw; // the build wrote the sentence around it
+      if (kept)
+        notice.querySelector(".kr-filter-choice").textContent =
+          D.kommuner.find((k) => k.code === read.state.kommune)?.name ?? "";
       window.setTimeout(() => {
         ui.notice.replaceChildren(notice);
       }, 50);
@@ -434,6 +448,24 @@
     });
     window.addEventListener("resize", markScrollables);
     document.addEventListener("toggle", markScrollables, true); // a table in an opened disclosure gets its width
+    closeDrawersOnReturn();
+  }
+
+  /** The theme keeps its phone drawers (the chapter menu and the page's contents) open in two checkboxes, and a
+   * browser restores a checkbox's state when the reader comes back with Back (form restoration, or the whole page
+   * from the back-forward cache): the menu covered the page the reader returned to. A page shown again opens with
+   * both drawers closed. */
+  function closeDrawersOnReturn() {
+    const drawers = ["pst-primary-sidebar-checkbox", "pst-secondary-sidebar-checkbox"]
+      .map((id) => document.getElementById(id))
+      .filter(Boolean);
+    const close = () => {
+      for (const drawer of drawers) drawer.checked = false;
+    };
+    // Not remembered as form state in the first place, and closed at once (restoration may already have happened).
+    for (const drawer of drawers) drawer.autocomplete = "off";
+    close();
+    window.addEventListener("pageshow", close);
   }
 
   init(); // a deferred script: the page is parsed

@@ -9,21 +9,29 @@ window.KR = window.KR || {};
     nearest: {},
     pageSize: 50,
     kommuner: [],
+    spellings: { alle: "alle" },
+    fold: { pairs: [], drops: "\\s+" },
     sentences: {},
   };
   KR.data = D;
   KR.state = { kommune: D.all, inferred: true };
 
-  /** A kommunekode from a slug, a code or a name (any case); D.all for empty; null if unknown. */
-  KR.lookup = (value) => {
-    const wanted = String(value === null || value === undefined ? "" : value)
+  /** A value as the build folds a reader's spelling (words.folded_name, its pairs and pattern published once). */
+  KR.fold = (value) => {
+    let text = String(value === null || value === undefined ? "" : value)
+      .normalize("NFC")
       .trim()
       .toLowerCase();
-    if (!wanted || wanted === D.all) return D.all;
-    const found = D.kommuner.find(
-      (k) => k.code === wanted || k.slug.toLowerCase() === wanted || k.name.toLowerCase() === wanted,
-    );
-    return found ? found.code : null;
+    for (const [letter, spelled] of D.fold.pairs) text = text.split(letter).join(spelled);
+    return text.replace(new RegExp(D.fold.drops, "gu"), "");
+  };
+
+  /** A kommunekode from a slug, a code or a name, spelt as a reader types it ('århus', 'høje taastrup'), looked up
+   * in the build's table (filters.spellings); D.all for empty; null if unknown. */
+  KR.lookup = (value) => {
+    const wanted = KR.fold(value);
+    if (!wanted) return D.all;
+    return Object.hasOwn(D.spellings, wanted) ? D.spellings[wanted] : null;
   };
 
   KR.slugOf = (code) => (D.kommuner.find((k) => k.code === code) || { slug: D.all }).slug;

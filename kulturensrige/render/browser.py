@@ -11,8 +11,15 @@ from kulturensrige.render.highlight import compare_sentences, page_sentences, sw
 from kulturensrige.render.markup import render
 from kulturensrige.rules import attribution, filters, statistics, views
 from kulturensrige.rules.views import ALL, PAGE_SIZE, state_key, states
+from kulturensrige.words import NAME_DROPS, NAME_FOLDS
 
 SEARCH_COUNT = "Search finished, found ${resultCount} page(s) matching the search query."
+# Sphinx's searchtools.js says this when nothing is found; its Danish catalog ends "… og at du har valgt nok
+# kategorier", and the book's search has no categories to choose.
+SEARCH_NONE = (
+    "Your search did not match any documents. Please make sure that all words are spelled correctly and that you've "
+    "selected enough categories."
+)
 
 
 def browser_data(data: Dataset) -> dict:
@@ -30,13 +37,21 @@ def browser_data(data: Dataset) -> dict:
         "pageSize": PAGE_SIZE,
         "cardFields": cards.CARD_FIELDS,
         "kommuner": options,
+        # How a ?kommune= value is matched (the address a reader types: 'århus'): the build's table of every spelling
+        # it knows, folded, and the folding rule itself, for the value typed (words.folded_name).
+        "spellings": filters.spellings(data),
+        "fold": {"pairs": [list(pair) for pair in NAME_FOLDS], "drops": NAME_DROPS},
         "sentences": published_sentences(data),
         "themeNames": theme_names("light") | theme_names("dark"),
         "compare": compare_sentences(data),
         "switchWords": switch_words(data),
         "more": "Vis flere kort",
         # Sphinx's search leaves its count line in English (its Danish catalog has none); Sphinx fills in the number.
-        "searchMessages": {SEARCH_COUNT: "Sider fundet: ${resultCount}."},
+        # Its no-hit line, in plain Danish about this book's search.
+        "searchMessages": {
+            SEARCH_COUNT: "Sider fundet: ${resultCount}.",
+            SEARCH_NONE: "Søgningen fandt ingen sider. Tjek stavemåden, eller prøv med færre eller andre ord.",
+        },
         # Opened as a file, the search lists the pages but cannot read them for snippets (the browser refuses a fetch
         # over file://, and the patched searchtools.js tries none): said once on the search page.
         "searchOffline": (

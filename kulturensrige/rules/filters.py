@@ -10,7 +10,7 @@ from kulturensrige.data.frames import lookup, made_once
 from kulturensrige.data.loading import Dataset
 from kulturensrige.rules import views
 from kulturensrige.rules.views import ALL
-from kulturensrige.words import danish_sort_key
+from kulturensrige.words import danish_sort_key, folded_name
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,18 @@ def municipality_options(data: Dataset) -> list[tuple[str, str]]:
     (words.danish_sort_key), where a reader looks for her own among many; lists and the sidebar keep the data's order."""
     pairs = zip(data.municipalities["name"], data.municipalities["kommunekode"], strict=True)
     return [("Alle kommuner", ALL), *sorted(pairs, key=lambda pair: danish_sort_key(pair[0]))]
+
+
+def spellings(data: Dataset) -> dict[str, str]:
+    """Every way the data names a municipality (official name, the report's spelling, slug, code), folded as a reader's
+    typing is (words.folded_name) -> its kommunekode, and 'alle' -> ALL: the one table the filter looks a ?kommune=
+    value up in. A folded spelling two municipalities share finds neither: a guess is no answer."""
+    found: dict[str, set[str]] = {folded_name(ALL): {ALL}}
+    columns = ["kommunekode", "name", "name_in_report", "slug"]
+    for row in data.municipalities[columns].itertuples(index=False):
+        for spelling in row:
+            found.setdefault(folded_name(str(spelling)), set()).add(str(row.kommunekode))
+    return {key: codes.pop() for key, codes in found.items() if key and len(codes) == 1}
 
 
 def municipality_name(data: Dataset, kommunekode: str) -> str:

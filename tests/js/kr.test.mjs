@@ -27,6 +27,16 @@ window.KR_DATA = {
     { code: "259", slug: "koege", name: "Køge" },
     { code: "240", slug: "egedal", name: "Egedal" },
   ],
+  // As render/browser.py publishes them: filters.spellings' table and words.folded_name's rule.
+  spellings: { alle: "alle", 259: "259", koege: "259", 240: "240", egedal: "240" },
+  fold: {
+    pairs: [
+      ["å", "aa"],
+      ["æ", "ae"],
+      ["ø", "oe"],
+    ],
+    drops: "[\\s\\-\\u2010\\u2013._']+",
+  },
   sentences: {},
 };
 globalThis.window = window;
@@ -42,6 +52,13 @@ test("a municipality is found by slug, code or name, and unknown values are null
   assert.equal(KR.lookup(" KØGE "), "259");
   assert.equal(KR.lookup(""), "alle");
   assert.equal(KR.lookup("atlantis"), null);
+});
+
+test("a municipality is found as a Danish reader spells it: å, æ, ø as aa, ae, oe; no case, spaces, hyphens", () => {
+  for (const typed of ["Køge", "koege", "KOEGE", "kø-ge", "k ø g e", "Koe.ge"])
+    assert.equal(KR.lookup(typed), "259", typed);
+  // Only the table's keys count: an object's own property names are no municipality.
+  for (const typed of ["constructor", "__proto__", "toString"]) assert.equal(KR.lookup(typed), null, typed);
 });
 
 test("the query string reads the state and flags an unknown municipality", () => {
