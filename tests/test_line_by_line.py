@@ -75,10 +75,11 @@ def test_no_sentence_claims_an_order_of_cards_the_data_does_not_decide():
 def test_figure_1_claims_no_mode_the_report_does_not_state_and_figures_1_and_4_are_labelled_reconstructions(data, report_text):
     timeline = str(charts.programme_timeline(data).html())
     assert "fysisk ifølge rapporten" not in timeline
-    assert "Redaktionens gengivelse, ikke rapportens" in text(timeline)
+    # Said once, in the caption (a new reader's review, finding 7c: the line under it said it again).
+    assert "(redaktionens gengivelse)" in text(timeline)
     assert set(data.programme_events["mode"]) <= {"virtuel", "ikke angivet"}, "the report calls no workshop physical"
     words = text(charts.figure4_words(data))
-    assert "Redaktionens gengivelse, ikke rapportens" in words
+    assert "(redaktionens gengivelse)" in words
     chapter = page_text("ingredienser/etablering-af-vi.ipynb")
     assert "Rapporten gengiver ikke svarene" not in chapter and "Figur 4 viser en wordcloud" in report_text
     assert "Rapporten trykker ordskyen som billede" in chapter

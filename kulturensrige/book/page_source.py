@@ -14,10 +14,11 @@ from urllib.parse import quote
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.publishing import PUBLISHED_DATA
 from kulturensrige.data.schema import TABLES
+from kulturensrige.data.settings import PAGE_VARIABLE
 from kulturensrige.render import highlight
 from kulturensrige.render.markup import Html, book_root, esc, json_island
 
-PAGE_VARIABLE = "KR_PAGE"
+__all__ = ["PAGE_VARIABLE", "how_made", "tables_read"]
 SOURCES = "_sources"
 
 

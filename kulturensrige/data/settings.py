@@ -17,6 +17,8 @@ EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
 LIST_LIMIT_VARIABLE = "KR_LIST_LIMIT"
 DEFAULT_LIST_LIMIT = 200
 SIDE_FROM_VARIABLE = "KR_SIDE_FROM"
+# Which page of the book a kernel is executing (docname, 'kommuner/oversigt'): set by the build for each page.
+PAGE_VARIABLE = "KR_PAGE"
 # The last second of the year 9999: the largest date Python's datetime can hold.
 MAX_EPOCH = 253_402_300_799
 MAX_LIST_LIMIT = 1_000_000_000

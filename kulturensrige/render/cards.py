@@ -16,7 +16,18 @@ from kulturensrige.data.frames import lookup
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import BY_REPORT, NOT_STATED
 from kulturensrige.render import highlight
-from kulturensrige.render.markup import Html, Markup, book_link, esc, folded_note, links_to_book, macro, page_link, side_island
+from kulturensrige.render.markup import (
+    Html,
+    Markup,
+    book_link,
+    current_page,
+    esc,
+    folded_note,
+    links_to_book,
+    macro,
+    page_link,
+    side_island,
+)  # fmt: skip
 from kulturensrige.rules import attribution, filters, statistics, views
 from kulturensrige.words import count_word, number, plural
 
@@ -102,8 +113,26 @@ def exchange_note(turns: pd.DataFrame | list[dict]) -> str:
 
 
 def _section(data: Dataset, section_id: str) -> dict:
+    """A card's 'Afsnit: …' link to the section it comes from. On that section's own page the link would lead the
+    reader back to where she is: there it is no link, and the web page leaves the line out (`here`, the CSS class
+    kr-source-here), while the printed whole book, which has no such link either, still cites the section."""
     page = _label(data, "sections", "section_id", section_id, "book_page")
-    return {"id": section_id, "href": _href(page), "title": filters.section_title(data, section_id)}
+    here = page == current_page()
+    return {"id": section_id, "href": None if here else _href(page), "title": filters.section_title(data, section_id), "here": here}
+
+
+def _sections(data: Dataset, section_ids: Iterable[str], links_only: bool = False) -> list[dict]:
+    """_section for these sections, once each; `links_only`: without those of the page being read."""
+    found = [_section(data, i) for i in dict.fromkeys(section_ids) if i]
+    return [s for s in found if not (links_only and s["here"])]
+
+
+def _source_fields(data: Dataset, section_id: str) -> dict:
+    """A card's section fields: its links, whether they all lead to the page being read (the web page leaves the
+    line out), and its row's section for a long list's template (none there: the row shows no line)."""
+    sections = _sections(data, [section_id])
+    here = bool(sections) and all(s["here"] for s in sections)
+    return {"section": "" if here else section_id, "sections": sections, "source_here": here}
 
 
 def _tie(labels: dict[str, str], level: str) -> dict:
@@ -168,8 +197,7 @@ def card_context(data: Dataset, turns: pd.DataFrame | list[dict]) -> dict:
         "reference": f" ({citation})" if citation else "",
         "ingredients": ingredients,
         "ingredient_ids": " ".join(i["id"] for i in ingredients),
-        "section": first["section_id"],
-        "sections": [_section(data, first["section_id"])],
+        **_source_fields(data, first["section_id"]),
         "ingredient_tie": ingredient_tie,
         "ingredient_why": ingredient_why,
     }
@@ -198,7 +226,7 @@ def quote_rows(data: Dataset, contexts: list[dict]) -> Markup:
         "speaker_category": None, "lang": None, "ties": [_tie(labels, a) for a in labels],
         "turns": [{"css": None, "speaker": "", "text": ""}],
         "ingredients": _ingredients(data, tuple(i for i in data.ingredients.sort_values("number")["ingredient_id"] if i in ingredient_ids)),
-        "sections": [_section(data, s) for s in dict.fromkeys(c["section"] for c in contexts)],
+        "sections": _sections(data, (c["section"] for c in contexts), links_only=True), "source_here": False,
     }  # fmt: skip
     card = macro("cards.html.j2", "quote_card", template)
     return Markup(f'<template class="kr-list-card">{card}</template>{row_islands([card_row(c) for c in contexts])}')
@@ -474,8 +502,7 @@ def initiative_card(data: Dataset, row: pd.Series) -> dict:
         "href": None,
         "text": row.description,
         "facts": initiative_facts(data, row),
-        "section": row.section_id,
-        "sections": [_section(data, row.section_id)],
+        **_source_fields(data, row.section_id),
     }
     return card
 
@@ -516,7 +543,8 @@ def fact_rows(data: Dataset, contexts: list[dict]) -> Markup:
         "kommune": None,
         "href": None if first["href"] is None else "",
         "facts": [(label, "") for label, _ in first["facts"]],
-        "sections": [_section(data, s) for s in dict.fromkeys(c["section"] for c in contexts) if s],
+        "sections": _sections(data, (c["section"] for c in contexts), links_only=True),
+        "source_here": False,
     }
     card = macro("cards.html.j2", "fact_card", template)
     fields = ("id", "kommune", "kicker", "title", "href", "text", "section")
@@ -621,6 +649,7 @@ def municipality_card(data: Dataset, row: pd.Series) -> dict:
         ],
         "section": "",
         "sections": [],
+        "source_here": False,
     }
     return card
 

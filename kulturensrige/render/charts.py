@@ -907,7 +907,7 @@ def programme_timeline(data: Dataset) -> Chart:
     # The description above the figure says the distances are order, not time (_timeline_alt): the note says it no more.
     variants = {filters.ALL: Variant(figure_json(figure), alt, table)}
     whose = provenance.whose_parts(data.options, "figur:forloeb")
-    return Chart("forloeb", _caption(data, 1, "figur:forloeb"), variants, notes=(whose,))
+    return Chart("forloeb", _caption(data, 1, "figur:forloeb"), variants, notes=(whose,), whose_said=True)
 
 
 def _known(row) -> bool:
@@ -995,6 +995,12 @@ def _item_figure(figure_id: str, caption: str, items: list[str], note: str, abou
     )
 
 
+def _reasons(data: Dataset, value: str) -> str:
+    """Why a figure of the report is drawn so, without whose it is: its caption says that ('(redaktionens
+    gengivelse)'), and the note under it said it again (a new reader's review, finding 7c)."""
+    return provenance.whose_parts(data.options, value).about
+
+
 def action_learning_cycle(data: Dataset) -> Html:
     """Figure 2: the steps of action learning as the report describes them, in order; the last leads to the first."""
     steps = data.action_learning_steps.sort_values("position")
@@ -1002,7 +1008,8 @@ def action_learning_cycle(data: Dataset) -> Html:
         f'<span class="kr-tile-name">{escape(s.label)}</span> <span class="kr-tile-label">{escape(s.description)}</span>'
         for s in table_rows(steps)
     ]
-    note = f"{provenance.value_note(data.options, 'figur:aktionslaering')} Efter sidste trin begynder cyklussen forfra."
+    # The caption says whose the drawing is ('… (redaktionens gengivelse)'): the note gives only the reasons.
+    note = f"{_reasons(data, 'figur:aktionslaering')} Efter sidste trin begynder cyklussen forfra.".strip()
     return _item_figure("aktionslaering", _caption(data, 2, "figur:aktionslaering"), items, note, _about(data, 2), kind="kr-steps")
 
 
@@ -1015,7 +1022,7 @@ def six_ps(data: Dataset) -> Html:
         for p in table_rows(ps)
     ]
     unnamed = (ps["label_da"] == NOT_STATED).all()
-    note = provenance.value_note(data.options, "figur:seks-p") + (
+    note = _reasons(data, "figur:seks-p") + (
         f" {provenance.folder_words(data.options).subject} giver ingen dansk betegnelse eller beskrivelse af de enkelte P’er."
         if unnamed
         else ""
@@ -1027,5 +1034,5 @@ def figure4_words(data: Dataset) -> Html:
     """Figure 4: only the words the report's text gives, as a list, since it gives no frequencies for a word cloud."""
     words = data.figure4_words.sort_values("position")
     items = [f'<span class="kr-tile-name">{escape(w)}</span>' for w in words["word"]]
-    note = f"{provenance.value_note(data.options, 'figur:ordsky')} Hyppighederne er ikke gengivet, så ordene står lige."
+    note = f"{_reasons(data, 'figur:ordsky')} Hyppighederne er ikke gengivet, så ordene står lige.".strip()
     return _item_figure("ordsky", _caption(data, 4, "figur:ordsky"), items, note, _about(data, 4))

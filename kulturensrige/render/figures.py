@@ -589,6 +589,9 @@ class Chart:
     # The method note, with whose the chart is (provenance.Whose) among its sentences: a page shows whose it is in one
     # line under the chart and folds the rest away under »Om figuren« (figure_note); a printed edition prints it whole.
     notes: tuple[str | provenance.Whose, ...] = ()
+    # The title says whose it is already (the report's own figures: 'Figur 1. … (redaktionens gengivelse)'): the
+    # page does not say it again under the chart.
+    whose_said: bool = False
     min_width: int = 0
     row_labels: RowLabels | None = None
     axes: Axes | None = None
@@ -651,11 +654,12 @@ class Chart:
 
 def figure_note(chart: Chart, hint: str = "") -> str:
     """Under a chart: one line that says whose it is (and what a tap on it does), and the rest of its method note
-    folded under »Om figuren« (markup.folded_note). A note is folded only where its chart says whose it is."""
+    folded under »Om figuren« (markup.folded_note). A note is folded only where its chart says whose it is, in that
+    line or in its caption (Chart.whose_said), where the line is not said again."""
     note, whose = chart.note, chart.whose
     if not whose or not note:
         return f'<p class="kr-figure-note">{esc(" ".join(filter(None, (note, hint))))}</p>' if note or hint else ""
-    return folded_note(whose, chart.about, "kr-figure-note", "Om figuren", hint)
+    return folded_note("" if chart.whose_said else whose, chart.about, "kr-figure-note", "Om figuren", hint)
 
 
 def embed(chart: Chart) -> Html:

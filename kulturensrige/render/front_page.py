@@ -10,17 +10,18 @@ from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import BY_REPORT
-from kulturensrige.render import lists
+from kulturensrige.render import guide, lists
 from kulturensrige.render.markup import Html, book_link, esc
 from kulturensrige.rules import attribution, statistics
 from kulturensrige.words import count_word, month, number, plural
 
 # Where a reader may start, by section of the report (sections.csv), with what each start offers.
 MUNICIPALITIES_SECTION = "de-deltagende-kommuner"
+# A start that promises a part of a page leads to that part's heading (the anchor).
 STARTS = [
-    ("baggrund", "Læs bogens gengivelse forfra"),
-    (MUNICIPALITIES_SECTION, "Din kommune"),
-    ("afsluttende-betragtninger", "Guiden som tjekliste"),
+    ("baggrund", "Læs bogens gengivelse forfra", ""),
+    (MUNICIPALITIES_SECTION, "Din kommune", ""),
+    ("afsluttende-betragtninger", "Guiden som tjekliste", guide.ANCHOR),
 ]
 
 
@@ -144,13 +145,13 @@ def municipality_lines(data: Dataset) -> str:
 
 def starts(data: Dataset) -> str:
     items = []
-    for section_id, what in STARTS:
+    for section_id, what, anchor in STARTS:
         section = _section(data, section_id)
         if section is not None:
             # "Din kommune" leads to the chosen municipality's own page once one is chosen (kr-filter.js, by the
             # build's address for each choice, highlight.page_sentences "offer_href"), to the overview before.
             css = "kr-own-page" if section_id == MUNICIPALITIES_SECTION else ""
-            items.append(f"<li>{book_link(section.book_page, esc(what), css)}</li>")
+            items.append(f"<li>{book_link(section.book_page, esc(what), css, anchor)}</li>")
     return f'<ul class="kr-inline-list kr-starts">{"".join(items)}</ul>'
 
 

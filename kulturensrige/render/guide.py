@@ -12,9 +12,15 @@ from dataclasses import dataclass
 from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
+from kulturensrige.data.pages import heading_id
 from kulturensrige.render import cards
 from kulturensrige.render.markup import Html, esc
 from kulturensrige.words import plural
+
+# The heading the checklist stands under in book/afsluttende-betragtninger.ipynb, and the id Sphinx gives it: the
+# front page's "Guiden som tjekliste" leads there, not to the top of the page.
+HEADING = "Den kondenserede guide"
+ANCHOR = heading_id(HEADING)
 
 
 def checklist(data: Dataset, ingredient_id: str = "") -> Html:

@@ -17,6 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from kulturensrige.data.publishing import PUBLISHED_DATA, SOURCES_FILE
+from kulturensrige.data.settings import PAGE_VARIABLE
 from kulturensrige.words import csv_text, hyphenated
 
 
@@ -111,6 +112,11 @@ def without_book_links() -> Iterator[None]:
         yield
     finally:
         _BOOK_LINKS.reset(token)
+
+
+def current_page() -> str:
+    """The page being executed ('kommuner/oversigt', as sections.book_page names it), or '' outside a build."""
+    return os.environ.get(PAGE_VARIABLE, "")
 
 
 def links_to_book() -> bool:
