@@ -67,10 +67,10 @@ def test_a_card_on_its_own_sections_page_does_not_link_back_to_it(data, on_page)
     page = data.sections.set_index("section_id").loc[quote["section_id"].iloc[0], "book_page"]
     on_page(page)
     here = BeautifulSoup(cards.quote_card(data, quote), "html.parser").select_one(".kr-source-line")
-    assert "kr-source-here" in here["class"] and here.find("a") is None and "Afsnit:" in here.get_text()
+    assert here.find("a") is None and here.select_one(".kr-source.kr-source-here").get_text().startswith("Afsnit:")
     on_page("kommuner/oversigt" if page != "kommuner/oversigt" else "baggrund")
     elsewhere = BeautifulSoup(cards.quote_card(data, quote), "html.parser").select_one(".kr-source-line")
-    assert "kr-source-here" not in elsewhere["class"] and elsewhere.find("a")["href"].endswith(f"{page}.html")
+    assert not elsewhere.select(".kr-source-here") and elsewhere.find("a")["href"].endswith(f"{page}.html")
 
 
 def test_the_report_figures_say_once_whose_drawing_they_are(data):
@@ -83,3 +83,31 @@ def test_the_report_figures_say_once_whose_drawing_they_are(data):
         soup = BeautifulSoup(markup, "html.parser")
         said = [soup.find("figcaption").get_text()] + [p.get_text() for p in soup.select(".kr-figure-note")]
         assert len(re.findall("redaktionens gengivelse", " ".join(said), re.IGNORECASE)) == 1, said
+
+
+def test_the_card_legend_leads_to_the_anonymity_rule_itself(data):
+    """Reader, finding 2 (every link that promises a part of a page): "anonymitetsreglen i Data og genkørsel" led to
+    the top of the chapter; it leads to the rule's section, the heading the chapter gives."""
+    link = BeautifulSoup(cards.quote_list_legend(data).markup, "html.parser").find("a", string="Data og genkørsel")
+    assert link["href"].endswith(f"{cards.DATA_CHAPTER}.html#anonymitet-rolle-og-kommune-sammen")
+    chapter = json.loads((BOOK / f"{cards.DATA_CHAPTER}.ipynb").read_text(encoding="utf-8"))
+    assert any(f"## {cards.ANONYMITY_HEADING}\n" in "".join(c["source"]) for c in chapter["cells"] if c["cell_type"] == "markdown")
+
+
+def test_no_link_in_a_page_leads_back_to_the_same_page_without_a_place_on_it(built_site: Path):
+    """Reader, findings 2 and 7a: links that led the reader back to the top of the page she was on ("Afsnit: …" on
+    its own section's page, an attention point's section, "Data og genkørsel" in the data chapter's own foot line).
+    The filter's own links are filled by its script, and a template's are copies."""
+    pages = [p for p in built_site.rglob("*.html") if not p.relative_to(built_site).as_posix().startswith("_")]
+    found = []
+    for page in each(pages):
+        article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article.bd-article")
+        for link in article.select("a[href]") if article else []:
+            if link.find_parent("template") or link.find_parent("section", class_="kr-filter") or link.find_parent(class_="kr-source-here"):
+                continue
+            href = str(link["href"])
+            path, _, fragment = href.partition("#")
+            path = path.split("?")[0]
+            if path and not fragment and not re.match(r"^[a-z]+:", path) and (page.parent / path).resolve() == page.resolve():
+                found.append(f"{page.relative_to(built_site)}: {link.get_text(' ', strip=True)!r}")
+    assert not found, found

@@ -16,6 +16,7 @@ from kulturensrige.data.publishing import PUBLISHED_DATA
 from kulturensrige.data.schema import TABLES
 from kulturensrige.data.settings import PAGE_VARIABLE
 from kulturensrige.render import highlight
+from kulturensrige.render.cards import DATA_CHAPTER
 from kulturensrige.render.markup import Html, book_root, esc, json_island
 
 __all__ = ["PAGE_VARIABLE", "how_made", "tables_read"]
@@ -50,7 +51,8 @@ def how_made(data: Dataset) -> Html:
     if len(read) == len(TABLES):
         dictionary = f'<a href="{esc(_relative("om-data/genkoersel.html"))}#dataordbog">alle tabellerne</a>'
         reads = f", der læser {dictionary} i datamappen <code>{esc(data.folder.name)}</code>"
-    guide = f'<a href="{esc(_relative("om-data/genkoersel.html"))}">Data og genkørsel</a>'
+    # On the data chapter itself a link to it would lead back to where the reader is.
+    guide = "Dette kapitel" if page == DATA_CHAPTER else f'<a href="{esc(_relative(f"{DATA_CHAPTER}.html"))}">Data og genkørsel</a>'
     # The bar's lines of what the page's lists mark (highlight.page_lines), published once at the page's end: the
     # filter shows the line of the view chosen, as the build wrote it whole. A page without a marked list has none.
     lines = highlight.page_lines()

@@ -14,6 +14,7 @@ import pandas as pd
 from kulturensrige.data import provenance
 from kulturensrige.data.frames import lookup
 from kulturensrige.data.loading import Dataset
+from kulturensrige.data.pages import heading_id
 from kulturensrige.data.schema import BY_REPORT, NOT_STATED
 from kulturensrige.render import highlight
 from kulturensrige.render.markup import (
@@ -31,14 +32,23 @@ from kulturensrige.render.markup import (
 from kulturensrige.rules import attribution, filters, statistics, views
 from kulturensrige.words import count_word, number, plural
 
+# The data chapter's section on the anonymity rule (its heading in book/om-data/genkoersel.ipynb): a card's legend
+# names the rule and leads there, not to the chapter's top.
+DATA_CHAPTER = "om-data/genkoersel"
+ANONYMITY_HEADING = "Anonymitet: rolle og kommune sammen"
+
 
 def _label(data: Dataset, table: str, key: str, value: str, column: str = "label") -> str:
     return str(lookup(data.tables[table], key, column).get(value, value))
 
 
 def section_link(data: Dataset, section_id: str) -> str:
+    """'Afsnit: …' as a link to the section's page; on that page itself no link, left out on the web (_section)."""
     page = _label(data, "sections", "section_id", section_id, "book_page")
-    return book_link(page, f"Afsnit: {esc(filters.section_title(data, section_id))}", "kr-source")
+    words = f"Afsnit: {esc(filters.section_title(data, section_id))}"
+    if page == current_page():
+        return f'<span class="kr-source kr-source-here">{words}</span>'
+    return book_link(page, words, "kr-source")
 
 
 def _href(page: str) -> str | None:
@@ -53,7 +63,8 @@ def _ingredients(data: Dataset, ingredient_ids: tuple[str, ...]) -> list[dict]:
             "id": i,
             "number": int(numbers[i]),
             "name": names[i],
-            "href": _href(_label(data, "sections", "section_id", sections[i], "book_page")),
+            # On the ingredient's own page its badge is no link: it would lead back to where the reader is.
+            "href": None if (page := _label(data, "sections", "section_id", sections[i], "book_page")) == current_page() else _href(page),
         }
         for i in ingredient_ids
     ]
@@ -114,25 +125,16 @@ def exchange_note(turns: pd.DataFrame | list[dict]) -> str:
 
 def _section(data: Dataset, section_id: str) -> dict:
     """A card's 'Afsnit: …' link to the section it comes from. On that section's own page the link would lead the
-    reader back to where she is: there it is no link, and the web page leaves the line out (`here`, the CSS class
-    kr-source-here), while the printed whole book, which has no such link either, still cites the section."""
+    reader back to where she is: there it is no link, and the web page leaves it out (`here`: the CSS class
+    kr-source-here), while the printed whole book, which has not the web's stylesheet, still cites the section."""
     page = _label(data, "sections", "section_id", section_id, "book_page")
     here = page == current_page()
     return {"id": section_id, "href": None if here else _href(page), "title": filters.section_title(data, section_id), "here": here}
 
 
-def _sections(data: Dataset, section_ids: Iterable[str], links_only: bool = False) -> list[dict]:
-    """_section for these sections, once each; `links_only`: without those of the page being read."""
-    found = [_section(data, i) for i in dict.fromkeys(section_ids) if i]
-    return [s for s in found if not (links_only and s["here"])]
-
-
-def _source_fields(data: Dataset, section_id: str) -> dict:
-    """A card's section fields: its links, whether they all lead to the page being read (the web page leaves the
-    line out), and its row's section for a long list's template (none there: the row shows no line)."""
-    sections = _sections(data, [section_id])
-    here = bool(sections) and all(s["here"] for s in sections)
-    return {"section": "" if here else section_id, "sections": sections, "source_here": here}
+def _sections(data: Dataset, section_ids: Iterable[str]) -> list[dict]:
+    """_section for these sections, once each."""
+    return [_section(data, i) for i in dict.fromkeys(section_ids) if i]
 
 
 def _tie(labels: dict[str, str], level: str) -> dict:
@@ -197,7 +199,8 @@ def card_context(data: Dataset, turns: pd.DataFrame | list[dict]) -> dict:
         "reference": f" ({citation})" if citation else "",
         "ingredients": ingredients,
         "ingredient_ids": " ".join(i["id"] for i in ingredients),
-        **_source_fields(data, first["section_id"]),
+        "section": first["section_id"],
+        "sections": _sections(data, [first["section_id"]]),
         "ingredient_tie": ingredient_tie,
         "ingredient_why": ingredient_why,
     }
@@ -226,7 +229,7 @@ def quote_rows(data: Dataset, contexts: list[dict]) -> Markup:
         "speaker_category": None, "lang": None, "ties": [_tie(labels, a) for a in labels],
         "turns": [{"css": None, "speaker": "", "text": ""}],
         "ingredients": _ingredients(data, tuple(i for i in data.ingredients.sort_values("number")["ingredient_id"] if i in ingredient_ids)),
-        "sections": _sections(data, (c["section"] for c in contexts), links_only=True), "source_here": False,
+        "sections": _sections(data, (c["section"] for c in contexts)),
     }  # fmt: skip
     card = macro("cards.html.j2", "quote_card", template)
     return Markup(f'<template class="kr-list-card">{card}</template>{row_islands([card_row(c) for c in contexts])}')
@@ -321,7 +324,7 @@ def quote_list_legend(data: Dataset) -> Html:
     """What each card of an ingredient page shows, above its quotes: whose roles, ties and links they are is the
     data folder's (provenance.folder_source), so an analyst's book does not credit the report with them."""
     folder = provenance.folder_source(data.options)
-    rule = book_link("om-data/genkoersel", "Data og genkørsel")
+    rule = book_link(DATA_CHAPTER, "Data og genkørsel", anchor=heading_id(ANONYMITY_HEADING))
     if folder == BY_REPORT:
         roles, links = (
             "som rapporten skriver den",
@@ -502,7 +505,8 @@ def initiative_card(data: Dataset, row: pd.Series) -> dict:
         "href": None,
         "text": row.description,
         "facts": initiative_facts(data, row),
-        **_source_fields(data, row.section_id),
+        "section": row.section_id,
+        "sections": _sections(data, [row.section_id]),
     }
     return card
 
@@ -543,8 +547,7 @@ def fact_rows(data: Dataset, contexts: list[dict]) -> Markup:
         "kommune": None,
         "href": None if first["href"] is None else "",
         "facts": [(label, "") for label, _ in first["facts"]],
-        "sections": _sections(data, (c["section"] for c in contexts), links_only=True),
-        "source_here": False,
+        "sections": _sections(data, (c["section"] for c in contexts)),
     }
     card = macro("cards.html.j2", "fact_card", template)
     fields = ("id", "kommune", "kicker", "title", "href", "text", "section")
@@ -649,7 +652,6 @@ def municipality_card(data: Dataset, row: pd.Series) -> dict:
         ],
         "section": "",
         "sections": [],
-        "source_here": False,
     }
     return card
 

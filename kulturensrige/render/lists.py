@@ -54,12 +54,21 @@ def table_context(frame: pd.DataFrame, caption: str, kommune_column: str | None 
         "csv": csv_href(shown, [r["cells"] for r in rows]) if csv_name else "",
         "csv_name": csv_name,
         "sources": Markup(sources_link()) if csv_name else "",
+        "hint": "",
     }
 
 
-def simple_table(frame: pd.DataFrame, caption: str, kommune_column: str | None = None, table_id: str = "") -> Html:
-    """A plain accessible table; with `kommune_column` the chosen municipality's row is marked, and the table can be downloaded."""
+# Above a compact table on a phone, once it is wider than the screen (kr-filter.js markScrollables shows it).
+COMPACT_HINT = "Rul tabellen vandret for at se alle kolonnerne; den første kolonne bliver stående."
+
+
+def simple_table(frame: pd.DataFrame, caption: str, kommune_column: str | None = None, table_id: str = "", compact: bool = False) -> Html:
+    """A plain accessible table; with `kommune_column` the chosen municipality's row is marked, and the table can be
+    downloaded. On a phone a table's rows stand as blocks, one under the other; a `compact` one stays a table there,
+    its first column in place while the rest scrolls sideways, under a line that says so (COMPACT_HINT)."""
     context = table_context(frame, caption, kommune_column, table_id, csv_name=f"{table_id or 'tabel'}.csv" if kommune_column else "")
+    if compact:
+        context["hint"] = COMPACT_HINT
     return Html(str(macro("cards.html.j2", "table", context)))
 
 
@@ -76,7 +85,9 @@ def municipality_table(data: Dataset) -> Html:
         [cards.attributed_count(data, filters.quotes(data, filters.QuoteFilter(kommunekode=c))) for c in m["kommunekode"]],
     ]
     frame = pd.DataFrame({**dict(zip(headings, columns, strict=True)), "_kode": m["kommunekode"]})
-    return simple_table(frame, "De deltagende kommuner", kommune_column="_kode", table_id="tabel-kommuner")
+    # Compact on a phone: the cards above already give each municipality's facts one under the other, and as blocks
+    # the table's seven rows were 2,300 px of the same again (a new reader's review, finding 7b).
+    return simple_table(frame, "De deltagende kommuner", kommune_column="_kode", table_id="tabel-kommuner", compact=True)
 
 
 # The report names no municipality codes and no regions: the profile says whose they are.

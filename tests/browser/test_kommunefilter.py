@@ -17,6 +17,7 @@ from urllib.parse import parse_qs, quote, unquote, urlparse
 import pytest
 
 from kulturensrige import load
+from kulturensrige.data.settings import PAGE_VARIABLE
 from kulturensrige.render import browser as browser_module
 from kulturensrige.render import cards, highlight
 from kulturensrige.rules import filters, statistics
@@ -889,8 +890,10 @@ def test_a_zero_part_has_nothing_to_tap_and_one_drill_panel_is_open_at_a_time(da
         context.close()
 
 
-def test_drill_through_cards_are_the_books_own_cards(data, site_url, page):
-    """Drill-through cards are the book's own cards from the page's store: they read exactly like cards.quote_card."""
+def test_drill_through_cards_are_the_books_own_cards(data, site_url, page, monkeypatch):
+    """Drill-through cards are the book's own cards from the page's store: they read exactly like cards.quote_card
+    renders them for that page (which links it leaves out as leading back to it: settings.PAGE_VARIABLE)."""
+    monkeypatch.setenv(PAGE_VARIABLE, "ingredienser/oversigt")
     open_page(page, f"{site_url}/ingredienser/oversigt.html")
     draw_every_chart(page)
     groups = {" ".join(g["quote_id"]): g for g in cards.group_turns(data.quotes)}
@@ -931,7 +934,7 @@ def long_list_url(eighth_site) -> Iterator[str]:
     server.shutdown()
 
 
-def test_long_lists_are_arranged_like_short_ones(eighth_data, long_list_url, page):
+def test_long_lists_are_arranged_like_short_ones(eighth_data, long_list_url, page, monkeypatch):
     """A list over the limit ships its first cards as HTML and the rest as JSON rows; arranged, it holds every card."""
     data = load(eighth_data)
     long_pages = 0
@@ -941,6 +944,7 @@ def test_long_lists_are_arranged_like_short_ones(eighth_data, long_list_url, pag
             continue
         long_pages += 1
         book_page = data.sections.loc[data.sections["section_id"] == ingredient.section_id, "book_page"].iloc[0]
+        monkeypatch.setenv(PAGE_VARIABLE, book_page)  # the cards as the build rendered them for this page
         open_page(page, f"{long_list_url}/{book_page}.html?kommune=alle")
         assert page.locator(".kr-list-nojs").count() == 0, "the no-JavaScript note goes once the filter takes over"
         # Past the first cards, each card is filled in the browser from a JSON row: it must be the card Python renders.
@@ -959,8 +963,9 @@ def test_long_lists_are_arranged_like_short_ones(eighth_data, long_list_url, pag
     assert long_pages, "no ingredient page has a list over the limit"
 
 
-def test_long_lists_of_initiatives_and_municipalities_are_arranged_like_short_ones(eighth_data, long_list_url, page):
+def test_long_lists_of_initiatives_and_municipalities_are_arranged_like_short_ones(eighth_data, long_list_url, page, monkeypatch):
     """The overview's municipality and initiative lists past the limit: every card, each the card Python renders."""
+    monkeypatch.setenv(PAGE_VARIABLE, "kommuner/oversigt")  # the cards as the build rendered them for this page
     data = load(eighth_data)
     assert min(len(data.municipalities), len(data.initiatives)) > int(LONG_LIST_LIMIT)
     open_page(page, f"{long_list_url}/kommuner/oversigt.html")
