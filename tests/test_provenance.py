@@ -602,6 +602,11 @@ def test_a_charts_method_note_folds_under_one_line_that_says_whose_it_is(report)
         soup = BeautifulSoup(str(chart.html()), "html.parser")
         shown = [p.get_text() for p in soup.select("p.kr-figure-note") if p.find_parent("details") is None]
         about = soup.select("details.kr-note-about")
+        if chart.whose_said:
+            # The report's own figure says whose drawing it is in its caption ('… (redaktionens gengivelse)'), and
+            # the line under it said it again (a new reader's review, finding 7c): there it stands once, above.
+            assert shown == [] and "(redaktionens gengivelse)" in soup.figcaption.get_text(), shown
+            shown = [chart.whose]
         assert len(shown) == 1 and shown[0].startswith("Redaktionens") and len(shown[0]) <= 120, shown
         assert len(about) == 1 and not about[0].has_attr("open") and about[0].summary.get_text() == "Om figuren"
         assert chart.whose.removesuffix(".") in chart.note and len(chart.note) > len(shown[0])
