@@ -56,6 +56,7 @@ from kulturensrige.data.buildkey import build_key
 from kulturensrige.data.folder_writing import destination_problem
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
 from kulturensrige.data.loading import CACHE_KEY_VARIABLE, CACHE_VARIABLE, DATA_DIR_VARIABLE, data_dir, load
+from kulturensrige.data.problems import Problem
 from kulturensrige.data.settings import settings_problems
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
             cli.refused(problem)
         return cli.OUTPUT_REFUSED
     folder = data_dir(args.data)
+    if (inside := data_in_the_book(folder)) is not None:
+        return cli.refused(inside)
     if args.output is not None:
         # The folder gets _build/ inside; anything else there, a device or the working folder is refused up front.
         refused = destination_problem(Path(args.output), folder=True, overwrite=True, reading=[folder], names={"_build"})
@@ -98,6 +101,17 @@ def main(argv: list[str] | None = None) -> int:
     except SiteBusy as busy:
         print(f"Bogen er ikke bygget: {busy}.", file=sys.stderr)
         return 1
+
+
+def data_in_the_book(folder: Path) -> Problem | None:
+    """A data folder inside book/ is refused, with or without --output: book/ is the source the build copies (a data
+    folder's DATAORDBOG.md would become a page) and, by default, the output, whose _build/html is swapped for the new
+    site while the build still reads the data (book/_build/html/_static/data ended in Sphinx tracebacks)."""
+    book = Path(os.path.realpath(ROOT / "book"))
+    real = Path(os.path.realpath(folder))
+    if real != book and book not in real.parents:
+        return None
+    return Problem(str(folder), None, None, None, f"ligger i {book}, som bogen bygges fra og skrives ind i; læg datamappen uden for book/")
 
 
 def build(folder: Path, output: Path, builder: str = "html") -> int:

@@ -371,6 +371,20 @@ def test_a_build_whose_output_holds_a_file_named_build_is_one_danish_line(tmp_pa
     assert (tmp_path / "_build").read_text(encoding="utf-8") == "ikke en mappe"
 
 
+@pytest.mark.parametrize("output", [[], ["--output", "bog"]], ids=["default output", "--output"])
+def test_a_data_folder_inside_book_is_refused_in_one_line_before_the_build(output: list[str], tmp_path: Path):
+    """--data book/_build/html/_static/data without --output ended in Sphinx tracebacks: the check that the data is
+    not in the output ran only with --output. A link into book/ stands for such a folder (the test builds nothing)."""
+    (tmp_path / "data").symlink_to(REPO / "book" / "_static")
+    arguments = [arg if arg != "bog" else str(tmp_path / "bog") for arg in output]
+    result = run_script("build_book", "--data", str(tmp_path / "data"), *arguments)
+    assert result.returncode == OUTPUT_REFUSED, result.stderr
+    assert result.stderr.splitlines() == [
+        f"{tmp_path / 'data'} — ligger i {REPO / 'book'}, som bogen bygges fra og skrives ind i; læg datamappen uden for book/"
+    ]
+    assert not (tmp_path / "bog").exists()
+
+
 def _interrupt_at_the_second_file(monkeypatch: pytest.MonkeyPatch) -> None:
     """Ctrl+C while a folder is being written: after its first file, before the second."""
     written = []
