@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from kulturensrige import load
+from kulturensrige.data.csv_reading import MAX_CELL_LINES
 from kulturensrige.data.folder_writing import csv_text
 from kulturensrige.render import cards
 from support.checks import each
@@ -98,6 +99,33 @@ def test_the_validator_warns_once_per_role_that_occurs_once_in_a_municipality():
     once = tied.groupby(["kommunekode", "speaker_role"]).size()
     assert len(warnings) == int((once == 1).sum()) > 0
     assert all(line.startswith("data/quotes.csv, række ") and "kolonne speaker_role" in line for line in warnings)
+
+
+def test_warnings_are_capped_as_errors_are_with_a_last_line_counting_the_rest(copy: Path):
+    """A folder whose every quote had a role of its own in a municipality printed one warning per row (1,169 lines)."""
+    tied: list[int] = []  # the file's row numbers of the quotes given a municipality
+
+    def own_roles(rows: list[list[str]]) -> None:
+        header = rows[0]
+        for number, row in enumerate(rows[1:], start=1):
+            if row[header.index("reference_key")]:
+                continue  # a quote from a cited work has no municipality
+            tied.append(number + 1)
+            row[header.index("speaker_role")] = f"Rolle nr. {number}"
+            row[header.index("kommunekode")] = "259"
+            row[header.index("attribution")] = "stated"
+            row[header.index("attribution_rationale")] = ""
+
+    _edit(copy, "quotes.csv", own_roles)
+    quotes = len(tied)
+    result = run_script("validate_data", str(copy))
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "advarsel" in line]
+    assert len(warnings) == MAX_CELL_LINES + 1 < quotes + 1
+    assert warnings[-1] == (
+        f"{copy.name}/quotes.csv, række {tied[MAX_CELL_LINES]}, kolonne speaker_role — advarsel: denne og "
+        f"{quotes - MAX_CELL_LINES - 1} rækker mere har også en rolle, der kun står én gang i sin kommune og kan pege på én person"
+    )
 
 
 def test_a_tied_quotes_caption_keeps_the_reports_words_before_the_role():

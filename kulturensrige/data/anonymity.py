@@ -17,6 +17,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from kulturensrige.data.csv_reading import MAX_CELL_LINES, thousands
 from kulturensrige.data.problems import Problem
 from kulturensrige.data.schema import ANONYMITY, NOT_STATED, OFF, YES
 
@@ -68,7 +69,8 @@ def unique_role_warnings(tables: Mapping[str, pd.DataFrame], rows: list[int], la
     counts = tied.groupby(["kommunekode", "speaker_role"])["speaker_role"].transform("size")
     shown = ~hidden(quotes, rule_is_on(options))
     warnings = []
-    for i in tied.index[counts == 1]:
+    alone = tied.index[counts == 1]
+    for i in alone[:MAX_CELL_LINES]:
         q = quotes.loc[i]
         consequence = (
             "bogen viser den, fordi rækken er frigivet (cleared) eller reglen er slået fra"
@@ -84,4 +86,9 @@ def unique_role_warnings(tables: Mapping[str, pd.DataFrame], rows: list[int], la
                 f"advarsel: rollen står kun én gang i kommune {q['kommunekode']} og kan pege på én person; {consequence}",
             )
         )
+    if len(alone) > MAX_CELL_LINES:  # capped as the errors are: 1,169 lines for one folder buried everything else
+        first = alone[MAX_CELL_LINES]
+        rest = thousands(len(alone) - MAX_CELL_LINES - 1)
+        more = f"advarsel: denne og {rest} rækker mere har også en rolle, der kun står én gang i sin kommune og kan pege på én person"
+        warnings.append(Problem(label, rows[first] if first < len(rows) else None, "speaker_role", None, more))
     return warnings
