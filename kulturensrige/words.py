@@ -190,14 +190,19 @@ def spreadsheet_csv(text: str) -> str:
 
 
 def visible(text: str) -> str:
-    """A name from a file as one printable line: control characters, line and paragraph separators and
-    direction overrides are shown as escapes (\\n, \\x1b, \\u202e), so a name can never print a line of its own."""
+    """A name from a file as one printable line: control characters, line and paragraph separators and the format
+    characters that print as nothing are shown as escapes (\\n, \\x1b, \\u202e, \\ufeff), so a name can never print a
+    line of its own, nor hide a character in a message."""
     return "".join(_escaped(c) if _hidden(c) else c for c in text)
 
 
 def _hidden(character: str) -> bool:
-    return unicodedata.category(character) in ("Cc", "Zl", "Zp") or "\u202a" <= character <= "\u202e" or "\u2066" <= character <= "\u2069"
+    """Control characters, line and paragraph separators, and the format characters that print as nothing (a byte order
+    mark, a zero-width space, a soft hyphen, the direction marks and overrides)."""
+    return unicodedata.category(character) in ("Cc", "Cf", "Zl", "Zp")
 
 
 def _escaped(character: str) -> str:
-    return repr(character)[1:-1] if character.isascii() else f"\\u{ord(character):04x}"
+    if character.isascii():
+        return repr(character)[1:-1]
+    return f"\\u{ord(character):04x}" if ord(character) <= 0xFFFF else f"\\U{ord(character):08x}"

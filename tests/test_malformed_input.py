@@ -27,6 +27,7 @@ from pathlib import Path
 import pytest
 
 from kulturensrige.data.folder_writing import csv_text
+from kulturensrige.data.problems import Problem
 from kulturensrige.data.schema import TABLES
 from kulturensrige.data.validation import read_folder
 from support.checks import each
@@ -341,6 +342,16 @@ CASES: dict[str, tuple[Callable[[Path], None], Callable[[], list[str]]]] = {
     "header_only": (file_bytes("figures", header_only), lambda: ["data/figures.csv — tabellen er tom; den skal have mindst 1 række"]),
     "binary_garbage": (file_bytes("quotes", bytes(range(256)) * 16), lambda: [f"data/quotes.csv, række 1: 'byte 0x00' — {NOT_TEXT}"]),
     "nul_byte_in_a_row": (file_bytes("six_ps", nul_in_third_line), lambda: [f"data/six_ps.csv, række 3: 'byte 0x00' — {NOT_TEXT}"]),
+    # Hostile round 13, #15: the second mark became part of the first column's name, shown as an invisible character.
+    "two_byte_order_marks": (
+        file_bytes("six_ps", lambda raw: b"\xef\xbb\xbf\xef\xbb\xbf" + raw),
+        lambda: [
+            (
+                "data/six_ps.csv — filen begynder med to byte order marks (U+FEFF U+FEFF); kun ét er tilladt, da det andet "
+                "ville blive læst som tekst; gem tabellen igen som CSV (UTF-8)"
+            )
+        ],
+    ),
     "spreadsheet_saved_as_csv": (
         file_bytes("quotes", b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256))),
         lambda: ["data/quotes.csv — filen er et regneark (xlsx/zip), ikke CSV; gem tabellen som CSV (UTF-8)"],
@@ -450,6 +461,13 @@ def test_every_column_kind_has_a_malformed_case():
     kinds = {table.kind_of(c) for table in TABLES.values() for c in table.columns}
     covered = {"id", "code", "integer", "choice", "ref", "list", "text"}
     assert kinds <= covered, kinds - covered
+
+
+def test_a_character_that_prints_as_nothing_is_shown_by_its_code_in_a_message():
+    """A column named with a byte order mark in front printed as 'kolonne status_id — ukendt kolonne', beside the
+    line saying status_id was missing: the mark, a zero-width space or a direction mark must be seen."""
+    line = str(Problem("six\u200bps.csv", 2, "\ufeffstatus_id", None, "ukendt kolonne \u200e\U000e0041"))
+    assert line == "six\\u200bps.csv, række 2, kolonne \\ufeffstatus_id — ukendt kolonne \\u200e\\U000e0041"
 
 
 def test_the_command_line_reports_binary_input_without_a_traceback(tmp_path: Path):

@@ -352,6 +352,23 @@ BAD_PROJECTS = {
         "mindre end endPosition",
     ),
     "not_utf8": (_replace(INTERVIEW, "åbnede".encode(), "åbnede".encode("cp1252")), "er ikke UTF-8"),
+    # Hostile round 13, #15: a NUL in a passage was said to make "the file" binary, "not CSV text"; one outside the
+    # passages, or a second byte order mark, was taken as a character, and every later passage lost its last one.
+    "nul_in_a_passage": (
+        _replace(INTERVIEW, "åbnede".encode(), "åb\0nede".encode()),
+        f"tekstfilen {INTERVIEW} har NUL-tegnet (U+0000) ved tegn 35, som ingen ren tekst har (er filen gemt som UTF-16?)",
+    ),
+    "nul_before_the_passages": (
+        lambda files: files.__setitem__(INTERVIEW, b"\0" + files[INTERVIEW]),
+        f"tekstfilen {INTERVIEW} har NUL-tegnet (U+0000) ved tegn 0",
+    ),
+    "two_byte_order_marks": (
+        lambda files: files.__setitem__(INTERVIEW, b"\xef\xbb\xbf\xef\xbb\xbf" + files[INTERVIEW]),
+        (
+            f"tekstfilen {INTERVIEW}: filen begynder med to byte order marks (U+FEFF U+FEFF); kun ét er tilladt, da det "
+            "andet ville blive læst som tekst, og hver markering ville flytte ét tegn; gem filen igen som UTF-8"
+        ),
+    ),
     "duplicate_guid": (_replace("project.qde", DUPLICATE, DUPLICATE.replace(b"006", b"005")), "skal være entydig"),
     "unknown_municipality": (
         _replace("project.qde", b"<TextValue>Odense Kommune</TextValue>", b"<TextValue>Atlantis</TextValue>"),

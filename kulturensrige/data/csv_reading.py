@@ -139,6 +139,10 @@ def detect_delimiter(text: str) -> str:
     return ";" if header.count(";") > header.count(",") else ","
 
 
+# A file saved with a byte order mark by one program and again by another: the second mark would be read as text (the
+# first column's name, a source's first character, invisible in a message).
+DOUBLE_BOM = "filen begynder med to byte order marks (U+FEFF U+FEFF); kun ét er tilladt, da det andet ville blive læst som tekst"
+
 # Bytes that no text file holds (C0 control characters other than tab, line feed and carriage return).
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -149,6 +153,8 @@ def not_text(raw: bytes, label: str) -> Problem | None:
         return Problem(label, None, None, None, "filen er et regneark (xlsx/zip), ikke CSV; gem tabellen som CSV (UTF-8)")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return Problem(label, None, None, None, "filen er gemt som UTF-16 (Unicode-tekst); gem tabellen som CSV (UTF-8)")
+    if raw.startswith(_BOM * 2):
+        return Problem(label, None, None, None, DOUBLE_BOM + "; gem tabellen igen som CSV (UTF-8)")
     found = _CONTROL.search(raw)
     if found is None:
         return None

@@ -36,7 +36,7 @@ from defusedxml import DefusedXmlException
 from kulturensrige.data import provenance
 from kulturensrige.data.anonymity import unique_role_warnings
 from kulturensrige.data.archive import OverBudget, member_problems, read_member
-from kulturensrige.data.csv_reading import OverLimit, RawTable, not_regular, read_csv
+from kulturensrige.data.csv_reading import DOUBLE_BOM, OverLimit, RawTable, not_regular, read_csv
 from kulturensrige.data.folder_writing import check_folder, refuse_output, write_files, write_folder
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset, data_dir, load
@@ -273,6 +273,21 @@ def _variable_values(owner: ET.Element, variables: Mapping[str, str]) -> dict[st
     return values
 
 
+_BOM = b"\xef\xbb\xbf"
+# What no plain text holds (C0 control characters other than tab, line feed and carriage return): a UTF-16 file read as
+# UTF-8 is full of NULs, and a quote cut from such a text was refused as if its CSV file held binary data.
+_SOURCE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _control_in_source(member: str, found: re.Match) -> str:
+    character = found.group()
+    name = "NUL-tegnet (U+0000)" if character == "\0" else f"styretegnet U+{ord(character):04X}"
+    return (
+        f"tekstfilen {member} har {name} ved tegn {found.start()}, som ingen ren tekst har (er filen gemt som UTF-16?); "
+        "REFI-QDA kræver ren tekst i UTF-8"
+    )
+
+
 def _text_source(
     source: ET.Element, reader: _Members, label: str, variables: Mapping[str, str], project: Project, line_breaks: str | None = None
 ) -> list[Problem]:
@@ -288,6 +303,8 @@ def _text_source(
         if reader.find(member) is None:
             return [_problem(where, f"tekstfilen {member} mangler i zip-filen")]
         raw = reader.read(member.lower())
+        if raw.startswith(_BOM * 2):  # the second would count as the text's first character: every passage one off
+            return [_problem(where, f"tekstfilen {member}: {DOUBLE_BOM}, og hver markering ville flytte ét tegn; gem filen igen som UTF-8")]
         try:
             text = raw.decode("utf-8").removeprefix("\ufeff")  # a byte order mark is not part of the text
         except UnicodeDecodeError as exc:
@@ -296,6 +313,8 @@ def _text_source(
                     where, f"tekstfilen {member} er ikke UTF-8 (byte 0x{raw[exc.start]:02x} ved byte {exc.start}); REFI-QDA kræver UTF-8"
                 )
             ]
+        if (control := _SOURCE_CONTROL.search(text)) is not None:
+            return [_problem(where, _control_in_source(member, control))]
     elif path:
         project.external.append(name)
         project.external_passages += len(coded)
