@@ -15,6 +15,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -1194,6 +1195,139 @@ def test_damaged_workbook_xml_is_refused_with_its_sheet_and_cell_never_read_by_a
     change, expected = DAMAGED_XML[case]
     resaved = edited_workbook(exported, tmp_path, lambda book: None)  # saved by openpyxl: its text in shared strings
     assert_refused(run_import(rezipped(resaved, change), tmp_path / "ud"), [expected], tmp_path / "ud")
+
+
+# A string item as Excel writes rich text: runs of their own formatting; the schema allows a plain <t> before them.
+RICH_TEXT = b'<t>Ved </t><r><rPr><b/></rPr><t>fed</t></r><r><t xml:space="preserve"> og tynd</t></r>'
+MAIN_NS = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def _as_shared_string(name: str, data: bytes) -> bytes | None:
+    """The quotes sheet's PLACEHOLDER cell made a shared string (index 0) of RICH_TEXT, and the workbook told of the part."""
+    if name == QUOTES_SHEET:
+        return re.sub(rb't="inlineStr"><is><t>' + PLACEHOLDER.encode() + rb"</t></is>", b't="s"><v>0</v>', data)
+    if name == "[Content_Types].xml":
+        kind = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+        part = b'<Override PartName="/xl/sharedStrings.xml" ContentType="' + kind + b'"/>'
+        return data.replace(b"</Types>", part + b"</Types>")
+    if name == "xl/_rels/workbook.xml.rels":
+        kind = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+        relation = b'<Relationship Id="rIdKr" Type="' + kind + b'" Target="sharedStrings.xml"/>'
+        return data.replace(b"</Relationships>", relation + b"</Relationships>")
+    return None
+
+
+def _prefixed(data: bytes) -> bytes:
+    """The part's SpreadsheetML elements under the prefix x: instead of the default namespace."""
+    data = data.replace(b'xmlns="' + MAIN_NS + b'"', b'xmlns:x="' + MAIN_NS + b'"', 1)
+    return re.sub(rb"<(/?)(?![?!])([A-Za-z]+)(?=[\s/>])", rb"<\1x:\2", data)
+
+
+@pytest.mark.parametrize("prefixed", [False, True], ids=["default namespace", "namespace under a prefix"])
+@pytest.mark.parametrize("shared", [False, True], ids=["inline string", "shared string"])
+def test_rich_text_is_read_whole_inline_or_shared_under_any_prefix(shared: bool, prefixed: bool, exported: Path, tmp_path: Path):
+    """A <t> followed by rich-text runs was read as the <t> alone, in an inline string and a shared one alike."""
+    workbook = edited_workbook(exported, tmp_path, set_cell("quotes", 2, "text", PLACEHOLDER))
+    strings = b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="' + MAIN_NS + b'" count="1"><si>' + RICH_TEXT + b"</si></sst>"
+
+    def change(name: str, data: bytes) -> bytes | None:
+        changed = _as_shared_string(name, data) if shared else None
+        if not shared and name == QUOTES_SHEET:
+            changed = data.replace(b"<t>" + PLACEHOLDER.encode() + b"</t>", RICH_TEXT)
+        if prefixed and name == QUOTES_SHEET:
+            changed = _prefixed(changed or data)
+        return changed
+
+    edited = rezipped(workbook, change)
+    if shared:
+        with zipfile.ZipFile(edited, "a") as archive:
+            archive.writestr("xl/sharedStrings.xml", _prefixed(strings) if prefixed else strings)
+    out = tmp_path / "ud"
+    result = run_import(edited, out)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO((out / "quotes.csv").read_text(encoding="utf-8"), newline="")))
+    assert rows[0]["text"] == "Ved fed og tynd"
+
+
+def test_a_run_outside_spreadsheetmls_namespace_is_damage_not_dropped_text(exported: Path, tmp_path: Path):
+    workbook = edited_workbook(exported, tmp_path, set_cell("quotes", 3, "text", PLACEHOLDER))
+    foreign = RICH_TEXT.replace(b"<r><rPr>", b'<r xmlns="urn:andet"><rPr>')
+    edited = rezipped(workbook, in_member(QUOTES_SHEET, b"<t>" + PLACEHOLDER.encode() + b"</t>", foreign))
+    assert_refused(
+        run_import(edited, tmp_path / "ud"),
+        [f"arbejdsbog.xlsx, ark quotes — arkets XML er beskadiget efter række 2 (fx et styretegn), så arket kan ikke læses; {RESAVE}"],
+        tmp_path / "ud",
+    )
+
+
+def test_a_workbook_in_strict_open_xml_is_refused_in_one_line_not_read_as_empty_sheets(exported: Path, tmp_path: Path):
+    """Excel's Strict Open XML names the same elements in another namespace: every sheet was read as empty ('filen er tom')."""
+    resaved = edited_workbook(exported, tmp_path, lambda book: None)
+    strict = rezipped(resaved, lambda name, data: data.replace(MAIN_NS, b"http://purl.oclc.org/ooxml/spreadsheetml/main"))
+    assert_refused(
+        run_import(strict, tmp_path / "ud"),
+        [
+            (
+                "arbejdsbog.xlsx — arbejdsbogen er gemt som Strict Open XML, som indlæsningen ikke læser; gem den igen som "
+                "Excel-projektmappe (.xlsx) (Filer > Gem som), og indlæs den igen"
+            )
+        ],
+        tmp_path / "ud",
+    )
+
+
+def test_a_sheet_without_spreadsheetmls_namespace_is_refused_not_read_as_empty(exported: Path, tmp_path: Path):
+    resaved = edited_workbook(exported, tmp_path, lambda book: None)
+    bare = rezipped(resaved, in_member(QUOTES_SHEET, b' xmlns="' + MAIN_NS + b'"', b""))
+    assert_refused(
+        run_import(bare, tmp_path / "ud"),
+        [
+            (
+                f"arbejdsbog.xlsx — {QUOTES_SHEET} i zip-filen har intet navnerum, ikke SpreadsheetML's ({MAIN_NS.decode()}), "
+                f"så intet i den kan læses; {RESAVE}"
+            )
+        ],
+        tmp_path / "ud",
+    )
+
+
+def test_each_merged_range_is_refused_with_its_sheet_and_first_cell(exported: Path, tmp_path: Path):
+    """Excel shows a merged range's first value in all its cells but stores it in the first alone: the others were
+    read as empty without a word."""
+
+    def merge(book) -> None:
+        book["quotes"].merge_cells("N2:N4")
+        book["statuses"].merge_cells("A1:B1")
+
+    said = "så de andre ville blive læst som tomme. Ophæv fletningen, og skriv værdien i hver celle, den gælder for"
+    assert_refused(
+        run_import(edited_workbook(exported, tmp_path, merge), tmp_path / "ud"),
+        [
+            (
+                "arbejdsbog.xlsx, ark quotes, række 2, kolonne kommunekode — cellerne N2:N4 er flettet; Excel viser N2s værdi "
+                f"i dem alle, men gemmer den kun i N2, {said}"
+            ),
+            (
+                "arbejdsbog.xlsx, ark statuses, række 1, kolonne status_id — cellerne A1:B1 er flettet; Excel viser A1s værdi "
+                f"i dem alle, men gemmer den kun i A1, {said}"
+            ),
+        ],
+        tmp_path / "ud",
+    )
+
+
+def test_merged_ranges_beyond_twenty_are_counted_in_one_line(exported: Path, tmp_path: Path):
+    def merge(book) -> None:
+        for row in range(2, 2 + 25):
+            book["quotes"].merge_cells(f"AA{row}:AB{row}")
+
+    result = run_import(edited_workbook(exported, tmp_path, merge), tmp_path / "ud")
+    lines = result.stderr.splitlines()
+    assert result.returncode == 1 and len(lines) == 20 + 2, result.stderr
+    assert lines[-2] == (
+        "arbejdsbog.xlsx, ark quotes, række 22, kolonne AA — cellerne AA22:AB22 og 4 områder mere er flettet; ophæv "
+        "fletningen af dem alle, og skriv værdien i hver celle"
+    )
 
 
 def test_a_sheet_named_but_for_case_or_blank_space_is_named_not_skipped(exported: Path, tmp_path: Path):

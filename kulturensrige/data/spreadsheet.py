@@ -10,6 +10,7 @@ once, for shared and inline strings alike. What a cell means for the data is dec
 
 from __future__ import annotations
 
+import heapq
 import re
 import zipfile
 from collections.abc import Iterator
@@ -23,7 +24,7 @@ from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
 from openpyxl.styles.stylesheet import apply_stylesheet
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.cell import coordinate_to_tuple
+from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
 from openpyxl.utils.datetime import from_excel, from_ISO8601
 from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 
@@ -38,9 +39,30 @@ numbered `inf` or `1e400` is a float no integer can hold; defusedxml's DTDForbid
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 # A number as a worksheet stores it (xsd:double without INF and NaN): digits, a point, an exponent.
 _NUMBER = re.compile(r"-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
-_ROW, _CELL, _VALUE, _FORMULA, _INLINE, _TEXT, _RUN, _STRING, _SHEET_DATA, _STRINGS = (
-    f"{{{SHEET_MAIN_NS}}}{tag}" for tag in ("row", "c", "v", "f", "is", "t", "r", "si", "sheetData", "sst")
+_ROW, _CELL, _VALUE, _FORMULA, _INLINE, _TEXT, _RUN, _STRING, _SHEET_DATA, _STRINGS, _MERGE_CELLS, _MERGE_CELL = (
+    f"{{{SHEET_MAIN_NS}}}{tag}" for tag in ("row", "c", "v", "f", "is", "t", "r", "si", "sheetData", "sst", "mergeCells", "mergeCell")
 )
+# What a string item (CT_Rst) and a rich-text run (CT_RElt) may hold.
+_STRING_PARTS = {f"{{{SHEET_MAIN_NS}}}{tag}" for tag in ("t", "r", "rPh", "phoneticPr")}
+_RUN_PARTS = {f"{{{SHEET_MAIN_NS}}}{tag}" for tag in ("rPr", "t")}
+# Excel's "Strict Open XML" form of a workbook: the same elements in another namespace, which openpyxl does not read.
+STRICT_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main"
+# The parts whose elements are read by their SpreadsheetML names: in any other namespace they read as nothing.
+_READ_BY_NAME = {"workbook", "worksheet", "sst"}
+STRICT = (
+    "arbejdsbogen er gemt som Strict Open XML, som indlæsningen ikke læser; gem den igen som Excel-projektmappe (.xlsx) "
+    "(Filer > Gem som), og indlæs den igen"
+)
+MAX_MERGED = 20  # merged ranges named one by one; the rest are counted (as csv_reading.MAX_CELL_LINES)
+
+
+def _range_start(reference: str) -> tuple[int, int]:
+    """(row, column) of a merged range's first cell; (0, 0) for a reference that is no range."""
+    try:
+        column, row, _, _ = range_boundaries(reference)
+    except (ValueError, TypeError):
+        return 0, 0
+    return (row or 0, column or 0)
 
 
 class TooLarge(Exception):
@@ -97,6 +119,8 @@ class StreamedWorkbook:
                 raise TooLarge(None) from None
             if declared := _doctype_parts(self._archive):
                 raise Unreadable(declared)
+            if foreign := _foreign_parts(self._archive):
+                raise Unreadable(foreign)
             reader.read_manifest()
             reader.read_workbook()
             apply_stylesheet(self._archive, reader.wb)
@@ -105,6 +129,7 @@ class StreamedWorkbook:
             if twice := _same_names([name for name, _ in sheets]):
                 raise Unreadable(twice)
             self._parts = dict(sheets)
+            self._merged: dict[str, tuple[list[str], int]] = {}
             self._epoch = book.epoch
             # The reader's date and duration styles: private fields of openpyxl's Workbook that types-openpyxl omits.
             self._dates = book._date_formats  # type: ignore[attr-defined]
@@ -122,10 +147,22 @@ class StreamedWorkbook:
         return list(self._parts)
 
     def rows(self, name: str) -> Iterator[tuple[int, list[Cell]]]:
-        """(row number, the cells the sheet's XML holds in it), only for rows the XML holds; strings unescaped."""
+        """(row number, the cells the sheet's XML holds in it), only for rows the XML holds; strings unescaped. The
+        sheet's merged ranges, which its XML holds after the rows, are kept for `merged` as they pass."""
         number = 0
+        first: list[tuple[tuple[int, int], str]] = []  # a heap of the ranges that come first, the last of them on top
+        count = 0
         with self._archive.open(self._parts[name]) as source:
-            for row in _children(source, _SHEET_DATA, _ROW):
+            for row in _children(source, {_SHEET_DATA: _ROW, _MERGE_CELLS: _MERGE_CELL}):
+                if row.tag == _MERGE_CELL:
+                    count += 1
+                    reference = row.get("ref") or ""
+                    start_row, start_column = _range_start(reference)
+                    heapq.heappush(first, ((-start_row, -start_column), reference))
+                    if len(first) > MAX_MERGED + 1:  # one more than is named: where the line counting the rest stands
+                        heapq.heappop(first)
+                    self._merged[name] = ([reference for _, reference in sorted(first, reverse=True)], count)
+                    continue
                 number = int(float(row.get("r", number + 1)))
                 column = 0
                 cells = []
@@ -134,6 +171,12 @@ class StreamedWorkbook:
                     column = coordinate_to_tuple(reference)[1] if reference else column + 1
                     cells.append(self._cell(element, number, column))
                 yield number, cells
+
+    def merged(self, name: str) -> tuple[list[str], int]:
+        """The first MAX_MERGED + 1 merged ranges of the sheet in row and column order, as its XML names them ('A2:A4')
+        (one that is no range first), and how many it has, as far as `rows(name)` has read it. Excel writes them in any
+        order, and a hostile sheet may hold a million: only these few are kept."""
+        return self._merged.get(name, ([], 0))
 
     def _cell(self, element, row: int, column: int) -> Cell:
         """One `<c>` element as openpyxl's parser would read it, without its per-cell objects."""
@@ -174,7 +217,7 @@ class StreamedWorkbook:
 
     def _shared_strings(self, part: str) -> list[str]:
         with self._archive.open(part) as source:
-            return [unescape(_string_text(node)) for node in _children(source, _STRINGS, _STRING)]
+            return [unescape(_string_text(node)) for node in _children(source, {_STRINGS: _STRING})]
 
     def close(self) -> None:
         self._archive.close()
@@ -236,6 +279,47 @@ def _doctype_parts(archive: zipfile.ZipFile) -> list[str]:
     return lines
 
 
+class _FirstElement(Exception):
+    """The part's first element, as 'namespace localname' (expat's form with a space as the separator)."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+
+def _first_element(name: str, *_args: object) -> None:
+    raise _FirstElement(name)
+
+
+def _foreign_parts(archive: zipfile.ZipFile) -> list[str]:
+    """A line for a workbook, worksheet or shared-strings part outside SpreadsheetML's namespace, found from its
+    first element before anything reads it: a sheet of Excel's Strict Open XML, or of no namespace, was read as an
+    empty sheet ("filen er tom"), and its strings as none. One line for a Strict workbook, whatever its parts."""
+    lines = []
+    for info in archive.infolist():
+        if not info.filename.lower().endswith(".xml"):
+            continue
+        parser = expat.ParserCreate(namespace_separator=" ")
+        parser.StartElementHandler = _first_element
+        try:
+            for piece in chunks(archive, info, MAX_UNPACKED_MB * 2**20):
+                parser.Parse(piece, False)
+            parser.Parse(b"", True)
+        except _FirstElement as first:
+            namespace, _, local = first.name.rpartition(" ")
+            if local not in _READ_BY_NAME or namespace == SHEET_MAIN_NS:
+                continue
+            if namespace == STRICT_NS:
+                return [STRICT]
+            found = f"navnerummet {visible(namespace)!r}" if namespace else "intet navnerum"
+            lines.append(
+                f"{visible(info.filename)} i zip-filen har {found}, ikke SpreadsheetML's ({SHEET_MAIN_NS}), så intet i den "
+                "kan læses; gem arbejdsbogen igen fra Excel eller LibreOffice"
+            )
+        except expat.ExpatError:
+            continue  # damaged: said by the parser that reads it
+    return lines
+
+
 def _declared(*_args: object) -> None:
     raise _Declared
 
@@ -244,8 +328,9 @@ def _prolog_read(*_args: object) -> None:
     raise _PrologRead
 
 
-def _children(source, parent_tag: str, tag: str) -> Iterator:
-    """Each complete `tag` element under `parent_tag`, removed from the tree once the caller has it: memory stays flat.
+def _children(source, wanted: dict[str, str]) -> Iterator:
+    """Each complete element under a parent of `wanted` (parent tag -> child tag) with that child tag, removed from the
+    tree once the caller has it: memory stays flat.
 
     Parsed by defusedxml with no DTD allowed, beside the check of every part up front (`_doctype_parts`): stdlib
     expat expanded nested entities padded with a long comment (so its amplification check never tripped) to 1.7 GB,
@@ -253,21 +338,24 @@ def _children(source, parent_tag: str, tag: str) -> Iterator:
     parent = None
     for event, element in iterparse(source, events=("start", "end"), forbid_dtd=True):
         if event == "start":
-            if element.tag == parent_tag:
+            if element.tag in wanted:
                 parent = element
             continue
-        if element.tag == tag:
+        if parent is not None and element.tag == wanted[parent.tag]:
             yield element
-            if parent is not None:
-                parent.remove(element)
+            parent.remove(element)
 
 
 def _string_text(node) -> str:
-    """The text of a string item: its `<t>`, or its rich-text runs' `<t>`s joined (phonetic hints left out)."""
-    plain = node.find(_TEXT)
-    if plain is not None:
-        return plain.text or ""
-    return "".join(run.findtext(_TEXT) or "" for run in node.findall(_RUN))
+    """The text of a string item, shared or inline: its `<t>` and its rich-text runs' `<t>`s, joined in order (the
+    schema allows both in one item; the runs after a `<t>` were left out), phonetic hints left out. An element the
+    schema does not allow there (a run in another namespace) is damage (ValueError), never text silently dropped."""
+    parts = []
+    for child in node:
+        if child.tag not in _STRING_PARTS or any(part.tag not in _RUN_PARTS for part in child if child.tag == _RUN):
+            raise ValueError(child.tag)
+        parts.append(child.text if child.tag == _TEXT else child.findtext(_TEXT) if child.tag == _RUN else "")
+    return "".join(part or "" for part in parts)
 
 
 def _number_formats(book) -> dict[int, str]:

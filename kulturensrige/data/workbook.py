@@ -27,6 +27,7 @@ import pandas as pd
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.utils.cell import range_boundaries
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -39,8 +40,9 @@ from kulturensrige.data.csv_reading import MAX_COLUMNS, MAX_ROWS, RawTable, not_
 from kulturensrige.data.folder_writing import check_folder, csv_text, refuse_output, write_file, write_folder
 from kulturensrige.data.problems import DataError, Problem
 from kulturensrige.data.schema import BY_ANALYST, FOLDER_SOURCE, LIST_SEPARATOR, TABLES, Table
-from kulturensrige.data.spreadsheet import DAMAGED, MAX_UNPACKED_MB, Cell, StreamedWorkbook, TooLarge, escape
+from kulturensrige.data.spreadsheet import DAMAGED, MAX_MERGED, MAX_UNPACKED_MB, Cell, StreamedWorkbook, TooLarge, escape
 from kulturensrige.data.validation import empty_table, misnamed, nearly_named, read_folder, split_list, validate_tables
+from kulturensrige.words import visible
 
 GUIDANCE_SHEET = "Vejledning"
 DICTIONARY_SHEET = "Dataordbog"
@@ -410,6 +412,8 @@ def sheet_records(book: StreamedWorkbook, table: Table, label: str) -> tuple[lis
                 dated = [n in table.schema.columns and table.takes_dates(n) for n in names]
             records.append((number, texts))
             last = number
+        else:
+            problems += _merged_ranges(book, table.name, names, label)
     except DAMAGED:
         after = f"efter række {last}" if last else "før første række"
         problems.append(
@@ -423,6 +427,44 @@ def sheet_records(book: StreamedWorkbook, table: Table, label: str) -> tuple[lis
             )
         )
     return records, problems
+
+
+def _merged_ranges(book: StreamedWorkbook, sheet: str, names: list[str], label: str) -> list[Problem]:
+    """One line per merged range of the sheet, refused rather than read: Excel shows the first cell's value across
+    the whole range but stores it in that cell alone, so the others were read as empty without a word, and which of
+    the two the analyst meant (the value in every row, or in one) would be a guess."""
+    named, count = book.merged(sheet)
+    problems = []
+    for index, shown in enumerate(named):
+        try:
+            first_column, first_row, _, _ = range_boundaries(shown)
+        except (ValueError, TypeError):
+            first_column = first_row = None
+        if first_column is None or first_row is None:
+            where = f"arkets XML fletter celler med et område, der ikke er en celleadresse ({visible(shown)!r})"
+            problems.append(Problem(label, None, None, None, f"{where}; {RESAVE}"))
+            continue
+        first = f"{get_column_letter(first_column)}{first_row}"
+        column = _column_name(names, first_column)
+        if index == MAX_MERGED:  # counted from here, as the validation counts wrong cells in a column
+            rest = thousands(count - MAX_MERGED - 1)
+            said = f"cellerne {shown} og {rest} områder mere er flettet; ophæv fletningen af dem alle, og skriv værdien i hver celle"
+            problems.append(Problem(label, first_row, column, None, said))
+            break
+        problems.append(
+            Problem(
+                label,
+                first_row,
+                column,
+                None,
+                f"cellerne {shown} er flettet; Excel viser {first}s værdi i dem alle, men gemmer den kun i {first}, så de "
+                "andre ville blive læst som tomme. Ophæv fletningen, og skriv værdien i hver celle, den gælder for",
+            )
+        )
+    return problems
+
+
+RESAVE = "gem arbejdsbogen igen fra Excel eller LibreOffice"
 
 
 def _repeated_cells(cells: list[Cell], names: list[str], label: str) -> list[Problem]:
