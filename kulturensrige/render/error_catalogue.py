@@ -127,6 +127,10 @@ def _stray_byte(folder: Path, raws: Raws) -> list[Problem]:
     return _csv_bytes(folder, "quote_id,text\nq001,Et citat fra Køge\n".encode() + b"q002,Et andet\xff citat\n")
 
 
+def _double_bom(folder: Path, raws: Raws) -> list[Problem]:
+    return _csv_bytes(folder, b"\xef\xbb\xbf\xef\xbb\xbf" + "quote_id,text\nq001,Et citat fra Køge\n".encode())
+
+
 def _undefined_byte(folder: Path, raws: Raws) -> list[Problem]:
     return _csv_bytes(folder, "quote_id,text\nq001,Et citat fra Køge\n".encode("cp1252") + b"q002,Et andet \x81 citat\n")
 
@@ -375,6 +379,12 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
                 "Find linjen, ret det mærkelige tegn, og gem filen som »CSV UTF-8«.",
             ),
             MessageKind(
+                _double_bom,
+                "Filen begynder med to byte order marks (et usynligt tegn, U+FEFF, som nogle programmer sætter foran en UTF-8-fil), "
+                "fordi den er gemt to gange af hvert sit program. Det andet ville blive læst som en del af første kolonnenavn.",
+                "Gem filen igen som »CSV UTF-8« fra ét program; i en teksteditor kan du også slette det usynlige tegn forrest.",
+            ),
+            MessageKind(
                 _undefined_byte,
                 "Filen er ikke gemt som UTF-8, og i Windows-1252, som dansk Excel ellers gemmer i, er en af dens bytes ikke noget "
                 "tegn. Tegnet, der skulle stå der, er tabt.",
@@ -416,6 +426,12 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
                 _not_a_workbook,
                 "Filen er ikke en Excel-arbejdsbog i .xlsx-format.",
                 "Gem regnearket som »Excel-projektmappe (.xlsx)«, ikke som .xls, .ods eller CSV.",
+            ),
+            MessageKind(
+                lambda folder, raws: _read_edited(lambda book: book["quotes"].merge_cells("A2:A3")),
+                "Celler er flettet. Excel viser den første celles værdi i hele området, men gemmer den kun i den første celle, "
+                "så de andre ville blive læst som tomme.",
+                "Ophæv fletningen, og skriv værdien i hver celle, den gælder for.",
             ),
             MessageKind(
                 _missing_sheet,
