@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
             # run leaves the site as it was, never half of the PDFs or half of the links.
             # Each edition's HTML is made by the printer that takes it: the first PDF does not wait for the last one's.
             with replaced_site(site) as copy:
-                written = print_pdfs(edition_jobs(data, copy, stamp))
+                written = print_pdfs(edition_jobs(data, copy, stamp), readable=[copy])
                 remove_stale(copy / "pdf", {p.name for p in written})
                 linked = link_editions(copy, data)
     except NotPrintable as problem:

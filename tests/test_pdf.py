@@ -13,8 +13,10 @@ whole book 60–200 (measured 111).
 from __future__ import annotations
 
 import concurrent.futures
+import dataclasses
 import datetime as dt
 import html
+import http.server
 import json
 import os
 import re
@@ -23,6 +25,8 @@ import stat
 import statistics
 import subprocess
 import sys
+import threading
+import time
 import unicodedata
 from pathlib import Path
 
@@ -912,6 +916,91 @@ def test_hostile_data_is_printed_as_text_and_makes_no_link_or_script(tmp_path: P
     long_quote = data.quotes.loc[data.quotes["quote_id"] == "hostile-lang", "text"].iloc[0]
     name = data.municipalities.set_index("kommunekode").loc[HOSTILE_MUNICIPALITY, "name"]
     assert squeeze(long_quote) in pdf_text(pdfs[HOSTILE_MUNICIPALITY], f"Kulturens Rige – {name}")
+
+
+class _Listener:
+    """A host on 127.0.0.1 that notes every path asked of it: a printed document must ask it nothing."""
+
+    def __init__(self) -> None:
+        asked = self.asked = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+                asked.append(self.path)
+                self.send_response(204)
+                self.end_headers()
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.address = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def payloads(self, *, navigation: bool) -> str:
+        """Markup that asks the host for something in every way a page can: pictures, styles, scripts, frames, a
+        fetch, a beacon, and with `navigation` a move to another page (which no Content-Security-Policy governs)."""
+        at = self.address
+        moves = f'addEventListener("load", () => {{ location.href = "{at}/navigation"; open("{at}/window"); }});' if navigation else ""
+        return (
+            f'<img src="{at}/img"><link rel="stylesheet" href="{at}/css"><script src="{at}/js"></script>'
+            f'<iframe src="{at}/frame"></iframe><object data="{at}/object"></object><p style="background: url({at}/style)">x</p>'
+            f'<script>fetch("{at}/fetch").catch(() => {{}}); navigator.sendBeacon("{at}/beacon"); new Image().src = "{at}/image";'
+            f"{moves}</script>" + (f'<meta http-equiv="refresh" content="0; url={at}/refresh">' if navigation else "")
+        )
+
+
+@pytest.mark.browser  # printed by Chromium
+def test_the_printer_makes_no_request_but_for_the_sites_files_whatever_its_html_asks(tmp_path: Path):
+    """Defence in depth, apart from the editions' policy: a document that asks another host for things in every way
+    (forged, with no policy of its own) is printed, and the host is asked nothing."""
+    host = _Listener()
+    document = (
+        '<!DOCTYPE html><html lang="da"><head><meta charset="utf-8"><title>T</title></head><body><h1>Overskrift</h1>'
+        f"{host.payloads(navigation=True)}"
+        "<script>document.documentElement.dataset.krReady = 'ja'</script></body></html>"
+    )
+    job = PrintJob(document, tmp_path / "forfalsket.pdf", "T")
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as worker:
+        worker.submit(print_pdfs, [job]).result()
+    assert "Overskrift" in pdf_text(job.output, "T")
+    time.sleep(0.5)  # what the page asked for as it closed has arrived by now
+    assert host.asked == []
+
+
+@pytest.mark.browser  # opened in Chromium
+def _drawn(document: Path) -> tuple[str, int]:
+    """The document opened in a Chromium that blocks nothing itself: figures.js's state, and the plots it drew."""
+    with started_chromium() as chromium:
+        page = chromium.new_page()
+        page.goto(document.as_uri())
+        page.wait_for_function("document.documentElement.dataset.krReady", timeout=60_000)
+        return page.evaluate("document.documentElement.dataset.krReady"), page.locator(".kr-plot svg.main-svg").count()
+
+
+def test_an_editions_policy_runs_only_its_drawing_and_fetches_nothing_from_another_host(data, tmp_path: Path):
+    """An edition printed from data whose quote is an <img src=http://…> shows it as text; and were markup ever to
+    get through (here put into the HTML by hand), the edition's Content-Security-Policy runs none of it and fetches
+    nothing, in a browser that blocks nothing itself, while figures.js still draws every chart. A navigation is no
+    policy's to stop: the printer stops it (the test above)."""
+    host = _Listener()
+    quotes = data.quotes.copy()
+    tied = quotes.index[quotes["kommunekode"] != ""][0]
+    quotes.loc[tied, "text"] = f"<img src={host.address}/data.png>"
+    hostile = dataclasses.replace(data, tables={**data.tables, "quotes": quotes})
+    code = quotes.loc[tied, "kommunekode"]
+    charts_ = editions.EditionCharts.compute(hostile)
+    document = editions.municipality_edition(hostile, code, STAMP, charts_, PLOTLY_JS.as_uri())
+    assert html.escape(f"<img src={host.address}/data.png>", quote=False) in document
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', document)
+    assert policy is not None and "default-src 'none'" in policy.group(1) and "unsafe" not in policy.group(1)
+    forged = tmp_path / "udgave.html"
+    forged.write_text(document.replace("</main>", host.payloads(navigation=False) + "</main>"), encoding="utf-8")
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as worker:  # Playwright's sync API, apart (municipality_pdfs)
+        ready, plots = worker.submit(_drawn, forged).result()
+    assert ready == "ja" and plots > 0
+    time.sleep(0.5)
+    assert host.asked == []
 
 
 # -- the whole book's cleaning, and the links in the built pages ------------------------------------------

@@ -37,6 +37,7 @@ from kulturensrige.data.publishing import published_files
 from kulturensrige.data.settings import build_date
 from kulturensrige.render import browser, front_page, highlight
 from kulturensrige.render.markup import SIDE, esc, json_island, side_file
+from kulturensrige.render.policy import with_policy
 from kulturensrige.words import built, hyphenated, spreadsheet_csv
 
 GENERATED = "_kr_generated"
@@ -618,7 +619,7 @@ def _danish_everywhere(app: Sphinx) -> None:
         pagename = context.get("pagename", "")
         if pagename == "search":
             html = _with_search_ranking(html, search_island)
-        return hardening.with_policy(_lean_head(_one_search_input_id(html), pagename))
+        return with_policy(_lean_head(_one_search_input_id(html), pagename))
 
     templates.render = render_in_danish
 

@@ -1,98 +1,16 @@
-"""A strict Content-Security-Policy on every page, and the two Sphinx scripts that break under it or on odd words.
+"""The Sphinx scripts that break under the book's Content-Security-Policy (render/policy.py) or on odd words.
 
-The policy allows scripts only from the book's own files plus the inline scripts the theme and its extensions
-write into each page (the colour mode read before first paint, togglebutton's settings, the navbar buttons the
-theme writes with document.write), each allowed by its SHA-256 hash, computed from the page as written: no
-'unsafe-inline', no 'unsafe-eval'. JSON islands (type="application/json") are data and never run.
-
-Styles are held to the same rule: stylesheets from the book's files, <style> blocks by hash, and no style
-attributes at all ('none'). The theme writes none; the book's own markup has a few (each chart's reserved height,
-the heatmap's row geometry), and those move here into one hashed <style> block per page, each element found by
-a data-kr-style number. Scripts still set styles through the CSSOM (element.style, insertRule), which a policy
-does not judge: plotly.js draws that way.
+Every page gets the policy as the theme renders it (extension.py). It allows scripts only from the book's own files
+plus the inline scripts the theme and its extensions write into each page (the colour mode read before first paint,
+togglebutton's settings, the navbar buttons the theme writes with document.write), each by its SHA-256 hash: no
+'unsafe-inline', no 'unsafe-eval'. Sphinx's own scripts need the changes below to run under it.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import html as htmllib
-import re
 from pathlib import Path
 
 import sphinx
-
-SCRIPT = re.compile(r"<script(?P<attributes>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S)
-STYLE = re.compile(r"<style(?:\s[^>]*)?>(?P<body>.*?)</style>", re.S)
-SOURCE = re.compile(r"\ssrc\s*=", re.I)
-TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.I)
-SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
-CHARSET = '<meta charset="utf-8" />'
-# A style attribute inside a start tag (text from data reaches a page escaped, so no '<' of its own starts one).
-STYLE_ATTRIBUTE = re.compile(r'(?P<before><[a-zA-Z][^<>]*?)\sstyle="(?P<declarations>[^"]*)"')
-# plotly.js adds one empty <style id="plotly.js-style-global"> to the page and fills it through the CSSOM
-# (insertRule), which a policy does not judge; the empty block's hash admits that element and nothing else.
-EMPTY_STYLE = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
-
-
-def policy(html: str) -> str:
-    """The page's policy: its own files, plus the hashes of the inline scripts and style blocks it holds."""
-    scripts = " ".join(sorted({_hash(m["body"]) for m in SCRIPT.finditer(html) if _runs(m["attributes"])}))
-    styles = " ".join(sorted({_hash(m["body"]) for m in STYLE.finditer(html)} | {EMPTY_STYLE}))
-    return "; ".join(
-        [
-            "default-src 'self'",
-            f"script-src 'self' {scripts}".rstrip(),
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "style-src 'self'",
-            f"style-src-elem 'self' {styles}".rstrip(),
-            "style-src-attr 'none'",
-            "img-src 'self' data:",
-            "font-src 'self' data:",
-        ]
-    )
-
-
-def with_policy(html: str) -> str:
-    """The page with its policy as the first thing after the charset, before any script or style it governs."""
-    if CHARSET not in html:
-        return html
-    html = _style_attributes_as_rules(html)
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}" />'
-    return html.replace(CHARSET, CHARSET + "\n    " + meta, 1)
-
-
-def _style_attributes_as_rules(html: str) -> str:
-    """Each style="..." in the markup becomes data-kr-style="N", and its declarations a rule of one <style> block."""
-    rules: dict[str, int] = {}
-
-    def number(match: re.Match) -> str:
-        declarations = htmllib.unescape(match["declarations"]).strip().rstrip(";")
-        if any(c in declarations for c in "<>{}"):
-            return match.group(0)  # never made by the book: left for the policy to refuse
-        index = rules.setdefault(declarations, len(rules))
-        return f'{match["before"]} data-kr-style="{index}"'
-
-    html = STYLE_ATTRIBUTE.sub(number, html)
-    if not rules:
-        return html
-    block = "".join(f'[data-kr-style="{index}"]{{{declarations}}}' for declarations, index in rules.items())
-    return html.replace("</head>", f"<style>{block}</style>\n</head>", 1)
-
-
-def _runs(attributes: str) -> bool:
-    """An inline script the browser executes: no src, and a JavaScript type or none."""
-    if SOURCE.search(attributes):
-        return False
-    found = TYPE.search(attributes)
-    return (found.group(1).lower() if found else "") in SCRIPT_TYPES
-
-
-def _hash(body: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii") + "'"
-
 
 SPHINX_STATIC = Path(sphinx.__file__).parent / "themes" / "basic" / "static"
 

@@ -32,6 +32,7 @@ from kulturensrige.data.municipality_codes import codes_are_official
 from kulturensrige.data.schema import NOT_STATED
 from kulturensrige.render import cards, charts, figures, front_page, guide, highlight, lists
 from kulturensrige.render.markup import json_island, side_json
+from kulturensrige.render.policy import with_policy
 from kulturensrige.rules import attribution, filters, statistics, views
 from kulturensrige.words import SOFT_HYPHEN, built, count_word, day, number, plural
 
@@ -110,6 +111,13 @@ def book_address(value: str | None) -> str:
 
 
 @functools.cache
+def with_print_policy(document: str) -> str:
+    """An edition's HTML with the web book's Content-Security-Policy, stricter (render/policy.py): of its inline
+    scripts only figures.js runs, and nothing is fetched but the files it names (plotly.js, the site's pictures).
+    Escaping keeps data out of markup; the policy stops a script or a request if anything ever got through."""
+    return with_policy(document, fallback="'none'", scripts=[(TEMPLATES / "figures.js").read_text(encoding="utf-8")])
+
+
 def environment() -> jinja2.Environment:
     """Templates autoescape everything: text from data never becomes markup. Made once, so each template is
     compiled once for all the editions rather than once per edition."""
@@ -642,7 +650,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "plotly_js": plotly_js,
         "municipality_count": number(len(data.municipalities)),
     }
-    return environment().get_template("municipality.html").render(context)
+    return with_print_policy(environment().get_template("municipality.html").render(context))
 
 
 # -- the whole book --------------------------------------------------------------------------------------
@@ -718,7 +726,8 @@ def printable_article(site: Path, chapter: Chapter, number_: int, book_url: str,
         for element in article.select(selector):
             element.decompose()
     for element in article.find_all(True):
-        for attribute in [a for a in element.attrs if a.lower().startswith("on") or a in ("style", "srcdoc")]:
+        # data-kr-style numbers a rule of the site page's own <style> block, and would take the edition's rule of that number.
+        for attribute in [a for a in element.attrs if a.lower().startswith("on") or a in ("style", "srcdoc", "data-kr-style")]:
             del element[attribute]
         if element.has_attr("id"):
             element["id"] = f"k{number_}-{element['id']}"
@@ -985,4 +994,4 @@ def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str) -> str
         "plotly_js": plotly_js,
         "municipality_count": number(len(data.municipalities)),
     }
-    return environment().get_template("book.html").render(context)
+    return with_print_policy(environment().get_template("book.html").render(context))

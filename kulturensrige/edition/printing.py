@@ -15,10 +15,12 @@ import re
 import signal
 import tempfile
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 import pikepdf
 
@@ -169,12 +171,13 @@ PRINTERS = 3
 WATCH_SECONDS = 1.0
 
 
-def print_pdfs(jobs: Iterable[PrintJob], printers: int = PRINTERS) -> list[Path]:
+def print_pdfs(jobs: Iterable[PrintJob], printers: int = PRINTERS, readable: Sequence[Path] = ()) -> list[Path]:
     """Print every job and write each finished PDF; the paths in the jobs' order. A failed job stops the rest.
 
     Each printer takes the next job as it is free, makes its HTML (a job may give it as a function, so the first
     PDF does not wait for the other editions' HTML), prints it and finishes the PDF. Put the longest job first:
-    it then prints beside the others instead of after them."""
+    it then prints beside the others instead of after them. A printed page may load files of the folders in
+    `readable` (the site, for its pictures), of the printer's own work folder and plotly.js, and nothing else."""
     listed = list(jobs)
     if not listed:
         return []
@@ -186,7 +189,8 @@ def print_pdfs(jobs: Iterable[PrintJob], printers: int = PRINTERS) -> list[Path]
     for number in [*range(len(listed)), *[None] * count]:
         tasks.put(number)
     with tempfile.TemporaryDirectory(prefix="kr-pdf-") as work:
-        processes = [context.Process(target=_printer, args=(listed, tasks, results, Path(work))) for _ in range(count)]
+        allowed = (Path(work), PLOTLY_JS, *readable)
+        processes = [context.Process(target=_printer, args=(listed, tasks, results, Path(work), allowed)) for _ in range(count)]
         for process in processes:
             process.start()
         try:
@@ -221,14 +225,14 @@ def _next_result(results: Any, processes: list) -> BaseException | None:
         return PrintError(message) if kind == "print" else RuntimeError(message)
 
 
-def _printer(jobs: list[PrintJob], tasks: Any, results: Any, work: Path) -> None:
+def _printer(jobs: list[PrintJob], tasks: Any, results: Any, work: Path, allowed: Sequence[Path]) -> None:
     """One printer process: a browser that prints the jobs it takes until it takes None."""
     # Ctrl+C reaches every process of the terminal; the parent alone decides, and ends the printers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
         with started_chromium() as browser:
-            page = Page(browser)
+            page = Page(browser, allowed)
             while (number := tasks.get()) is not None:
                 job = jobs[number]
                 with driving(f"udskrivningen af {job.output.name}"):
@@ -255,12 +259,26 @@ SWAP = """([title, body]) => {
 
 class Page:
     """A printer's page: it loads the first edition from its file, and each later one with the same head by swapping
-    its body in (SWAP). A document without figures.js's krDraw, or with another head, is loaded from its file."""
+    its body in (SWAP). A document without figures.js's krDraw, or with another head, is loaded from its file.
 
-    def __init__(self, browser: Any) -> None:
-        self.browser = browser
+    Every request the page makes (a navigation, which no Content-Security-Policy governs, included) is aborted
+    unless it asks for a file under one of the `allowed` paths: defence in depth beside the editions' own policy
+    (editions.with_print_policy), so a printed document reaches no other host, nor another file of this machine."""
+
+    def __init__(self, browser: Any, allowed: Sequence[Path]) -> None:
+        self.context = browser.new_context(service_workers="block")
+        self.allowed = [Path(os.path.realpath(path)) for path in allowed]
+        self.context.route("**/*", self._local_only)
         self.page: Any = None
         self.head = ""
+
+    def _local_only(self, route: Any) -> None:
+        if _allowed_file(route.request.url, self.allowed):
+            route.continue_()
+        elif route.request.is_navigation_request():
+            route.fulfill(status=204)  # "no content": the document stays, where an aborted navigation shows an error page
+        else:
+            route.abort("blockedbyclient")
 
     def load(self, job: PrintJob, work: Path) -> None:
         document = job.html if isinstance(job.html, str) else job.html()
@@ -273,7 +291,7 @@ class Page:
         source.write_text(document, encoding="utf-8")
         if self.page is not None:
             self.page.close()
-        self.page = self.browser.new_page()
+        self.page = self.context.new_page()
         self.page.goto(source.as_uri(), wait_until="load")
         swappable = parts is not None and self.page.evaluate("typeof window.krDraw === 'function'")
         self.head = head if swappable else ""
@@ -319,6 +337,15 @@ class Page:
         page.eval_on_selector_all(".kr-toc-page", "(spans, numbers) => spans.forEach((s, i) => { s.textContent = numbers[i]; })", numbers)
         links = page.eval_on_selector_all("a[href]", LINK_TEXTS)
         return page.pdf(**options), dict(reversed(links))
+
+
+def _allowed_file(url: str, allowed: Sequence[Path]) -> bool:
+    """Whether `url` names a file that is, or lies under, one of the `allowed` paths (symlinks followed)."""
+    address = urlsplit(url)
+    if address.scheme != "file" or address.netloc not in ("", "localhost"):
+        return False
+    path = Path(os.path.realpath(url2pathname(address.path)))
+    return any(path == root or root in path.parents for root in allowed)
 
 
 def _relayout(marks: dict, places: dict[str, tuple[int, float]]) -> tuple[list[int], list[int]]:

@@ -153,7 +153,7 @@ def _scope(data: Dataset, code: str, include_inferred: bool) -> str:
 MUTED = "#8c8c8c"  # the total beside the chosen municipality's bars in a printed edition
 MARK = "#D55E00"  # the outline around the chosen column of a heatmap, visible on every colour of the scale
 # Before the chosen column's label. Not plotly's <b>: plotly draws it as a style attribute, which the book's
-# Content-Security-Policy blocks (style-src-attr 'none', kulturensrige/book/hardening.py).
+# Content-Security-Policy blocks (style-src-attr 'none', kulturensrige/render/policy.py).
 CHOSEN_LABEL = "▸ "
 
 

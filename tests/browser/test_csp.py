@@ -1,6 +1,6 @@
 """Every page carries a strict Content-Security-Policy and runs under it without one violation or console error.
 
-The policy (kulturensrige/book/hardening.py) allows scripts from the book's own files and the inline scripts
+The policy (kulturensrige/render/policy.py) allows scripts from the book's own files and the inline scripts
 hashed at build, never 'unsafe-inline' or 'unsafe-eval'. Loading each page, scrolling its charts into view (so
 plotly.js loads and draws) and using the search with the words that broke Sphinx 7.4's search script shows what
 the policy would block.
