@@ -162,7 +162,7 @@ def wait():
     while not go.exists():
         time.sleep(0.05)
 
-def printing(jobs):
+def printing(jobs, readable=()):
     wait()
     jobs[0].output.parent.mkdir(exist_ok=True)
     return [job.output.write_bytes(b"%PDF gammel bog") and job.output for job in jobs]

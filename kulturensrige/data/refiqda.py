@@ -274,16 +274,14 @@ def _variable_values(owner: ET.Element, variables: Mapping[str, str]) -> dict[st
 
 
 _BOM = b"\xef\xbb\xbf"
-# What no plain text holds (C0 control characters other than tab, line feed and carriage return): a UTF-16 file read as
-# UTF-8 is full of NULs, and a quote cut from such a text was refused as if its CSV file held binary data.
-_SOURCE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def _control_in_source(member: str, found: re.Match) -> str:
-    character = found.group()
-    name = "NUL-tegnet (U+0000)" if character == "\0" else f"styretegnet U+{ord(character):04X}"
+def _nul_in_source(member: str, at: int) -> str:
+    """A NUL is no character of a plain text (a UTF-16 file read as UTF-8 is full of them): said of the source, where
+    a quote cut from around it was refused as if its CSV file held binary data. Other control characters in a
+    passage are named with their selection (the check of the written folder)."""
     return (
-        f"tekstfilen {member} har {name} ved tegn {found.start()}, som ingen ren tekst har (er filen gemt som UTF-16?); "
+        f"tekstfilen {member} har NUL-tegnet (U+0000) ved tegn {at}, som ingen ren tekst har (er filen gemt som UTF-16?); "
         "REFI-QDA kræver ren tekst i UTF-8"
     )
 
@@ -313,8 +311,8 @@ def _text_source(
                     where, f"tekstfilen {member} er ikke UTF-8 (byte 0x{raw[exc.start]:02x} ved byte {exc.start}); REFI-QDA kræver UTF-8"
                 )
             ]
-        if (control := _SOURCE_CONTROL.search(text)) is not None:
-            return [_problem(where, _control_in_source(member, control))]
+        if (nul := text.find("\0")) >= 0:
+            return [_problem(where, _nul_in_source(member, nul))]
     elif path:
         project.external.append(name)
         project.external_passages += len(coded)
