@@ -69,13 +69,14 @@ def test_the_front_pages_quote_counts_are_parts_of_one_total(data):
     with_ingredient = int(data.quotes["ingredient_ids"].map(bool).sum())
     assert said.startswith(f"{len(data.quotes)} citater")
     assert "Rapporten angiver ikke selv, hvor mange citater den har. Alle tallene her er bogens optælling:" in said
-    assert items[0] == f"{len(data.quotes) - in_exchange + exchanges} citater står i rapporten, når en ordveksling tæller som ét."
-    assert f"{len(data.quotes)} citater i alt: bogen regner hver af de {in_exchange} replikker i {exchanges} ordvekslinger" in items[1]
+    assert f"{len(data.quotes)} citater i alt: bogen regner hver af de {in_exchange} replikker i {exchanges} ordvekslinger" in items[0]
+    printed = f"{len(data.quotes) - in_exchange + exchanges} citater står i rapporten, hvor hver ordveksling tæller som ét"
+    assert items[1] == f"{printed}; det er de samme {len(data.quotes)}, talt på den måde."
     assert f"{len(data.quotes) - cited} af de {len(data.quotes)} er fra evalueringen selv, {cited} fra litteraturen." in items
     # Reading 13, #11: the count says whose its ties are (the report's and the editors'), in the same item.
     behind = f"{with_ingredient} af bogens {len(data.quotes)} citater underbygger en af de virksomme ingredienser."
     assert any(item.startswith(behind) for item in items), items
-    outside = f"{len(data.quotes) - with_ingredient} citater står uden for ingredienslisten, i rapportens afsnit"
+    outside = f"{len(data.quotes) - with_ingredient} af de {len(data.quotes)} citater står uden for ingredienslisten, i rapportens afsnit"
     assert any(i.startswith(outside) for i in items)
     assert any(i.startswith(f"{sum(tally.by_ingredient.values())} citater tæller ingredienssiderne tilsammen") for i in items)
     # each item but the one on whose ties they are opens with the count it explains
@@ -83,7 +84,7 @@ def test_the_front_pages_quote_counts_are_parts_of_one_total(data):
         assert re.match(r"\d+ ", item), item
     # the ties further down count the quotes from the evaluation itself, the part named above
     ties = text(front_page.ties(data).markup)
-    assert f"Bogen tæller {len(data.quotes) - cited} citater fra evalueringen selv" in ties
+    assert f"Af bogens {len(data.quotes)} citater er {len(data.quotes) - cited} fra evalueringen selv og {cited} fra litteraturen" in ties
 
 
 def test_the_ingredient_cards_add_up_to_the_sum_their_note_gives(data):
@@ -94,7 +95,7 @@ def test_the_ingredient_cards_add_up_to_the_sum_their_note_gives(data):
     note = text(overview.select_one(".kr-count-parts"))
     several = int((data.quotes["ingredient_ids"].map(len) > 1).sum())
     # the front page's list gives the same counts in the same sentences, each item opening with its own
-    front = f"{sum(counts)} citater tæller ingredienssiderne tilsammen: {several} af citaterne underbygger mere end én"
+    front = f"{sum(counts)} citater tæller ingredienssiderne tilsammen: {several} af de {len(data.quotes)} citater underbygger mere end én"
     assert front in note and front in quote_passage(data)
     parts = [i for i in quote_items(data) if "ingrediens" in i]
     assert parts and all(item in note for item in each(parts))

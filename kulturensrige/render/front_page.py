@@ -232,12 +232,19 @@ def quote_parts(data: Dataset, brief: bool = False) -> list[str]:
     tally = statistics.quote_tally(data)
     # The report states no count of its quotations, and an analyst's folder is not the report: every count is the book's.
     holder = provenance.folder_words(data.options).holder
-    items = [f"{plural(tally.printed, 'citat', 'citater')} står i {holder}, når en ordveksling tæller som ét."]
+    # The total comes first and every other count is said as a part of it, so a reader has one number to quote.
     if tally.exchanges:
-        items.append(
+        whole = (
             f"{plural(tally.total, 'citat', 'citater')} i alt: bogen regner hver af de {number(tally.turns)} replikker i "
             f"{plural(tally.exchanges, 'ordveksling', 'ordvekslinger')} som sit eget citat."
         )
+        printed = (
+            f"{plural(tally.printed, 'citat', 'citater')} står i {holder}, hvor hver ordveksling tæller som ét; det er "
+            f"de samme {number(tally.total)}, talt på den måde."
+        )
+        items = [whole, printed]
+    else:
+        items = [f"{plural(tally.total, 'citat', 'citater')} i alt står i {holder}."]
     if tally.cited and not brief:
         items.append(f"{number(tally.own)} af de {number(tally.total)} er fra evalueringen selv, {number(tally.cited)} fra litteraturen.")
     ingredients = lists.ingredient_part_items(tally, data.options)

@@ -203,12 +203,13 @@ def ingredient_part_items(tally: statistics.QuoteTally, options: pd.DataFrame) -
     if tally.several:
         items.append(
             f"{number(sum(tally.by_ingredient.values()))} citater tæller ingredienssiderne tilsammen: {number(tally.several)} "
-            "af citaterne underbygger mere end én ingrediens og tælles ved hver."
+            f"af de {number(tally.total)} citater underbygger mere end én ingrediens og tælles ved hver."
         )
     if tally.without:
         where = provenance.in_sections(options, [f"»{title}«" for title in tally.without_sections])
         items.append(
-            f"{plural(tally.without, 'citat', 'citater')} står uden for ingredienslisten, i {where}, og underbygger ingen ingrediens."
+            f"{number(tally.without)} af de {number(tally.total)} citater står uden for ingredienslisten, i {where}, og "
+            "underbygger ingen ingrediens."
         )
     return items
 

@@ -12,7 +12,7 @@ import pandas as pd
 from kulturensrige.data import provenance
 from kulturensrige.data.schema import ATTRIBUTIONS, BY_REPORT
 from kulturensrige.rules import statistics
-from kulturensrige.words import plural
+from kulturensrige.words import number, plural
 
 
 def source(options: pd.DataFrame) -> str:
@@ -43,24 +43,33 @@ def explained(options: pd.DataFrame) -> dict[str, str]:
 
 
 def tie_counts(tally: statistics.QuoteTally, options: pd.DataFrame) -> str:
-    """How many quotes are tied to a municipality, and by whom: 'Rapporten knytter intet citat til en kommune. Bogen
-    tæller 36 citater fra evalueringen selv (de 2 citater fra litteraturen er ikke talt med); for 6 citater er kommunen
-    udledt af redaktionen.' The report is credited only with what it does. Every number is the one quote tally's
-    (statistics.quote_tally), so this sentence and the book's other quote counts cannot disagree."""
-    cited = tally.cited
-    left_out = f" ({'det' if cited == 1 else 'de'} {plural(cited, 'citat', 'citater')} fra litteraturen er ikke talt med)" if cited else ""
+    """How many quotes are tied to a municipality, and by whom, each count said as a part of the book's one quote
+    total: 'Rapporten knytter intet citat til en kommune. Af bogens 38 citater er 36 fra evalueringen selv og 2 fra
+    litteraturen; for 6 af de 36 er kommunen udledt af redaktionen.' A consultant who quotes one number finds the
+    same 38 on every page (reader review: pages gave 38, 36 and 30 side by side). The report is credited only with
+    what it does. Every number is the one quote tally's (statistics.quote_tally), so this sentence and the book's
+    other quote counts cannot disagree."""
     said = provenance.words(source(options))
-    total = plural(tally.own, "citat", "citater")
+    total = f"bogens {plural(tally.total, 'citat', 'citater')}"
+    if tally.cited:
+        # Literature cannot be tied to a municipality: the ties are counted among the evaluation's own quotes.
+        scope = f"Af {total} er {number(tally.own)} fra evalueringen selv og {number(tally.cited)} fra litteraturen"
+        among = f"de {number(tally.own)}"
+    else:
+        scope, among = "", total
     if tally.stated:
-        head = f"Af {total}{left_out} er {plural(tally.stated, 'citat', 'citater').split(' ', 1)[0]} knyttet til en kommune, {said.stated}"
+        claim = f"{number(tally.stated)} af {among} er knyttet til en kommune, {said.stated}"
+        sentences = [scope, claim] if scope else [claim]
     elif source(options) == BY_REPORT:
         # The report ties no quote; the count is the book's (quotes.csv splits an exchange into its turns).
-        head = f"Rapporten knytter intet citat til en kommune. Bogen tæller {total} fra evalueringen selv{left_out}"
+        sentences = ["Rapporten knytter intet citat til en kommune", *([scope] if scope else [])]
     else:
-        head = f"Ingen af {total} har en kommune {said.stated}{left_out}"
+        claim = f"Ingen af {among} har en kommune {said.stated}"
+        sentences = [scope, claim] if scope else [claim]
+    said_all = ". ".join(sentences)
     if tally.inferred:
-        return f"{head}; for {plural(tally.inferred, 'citat', 'citater')} er kommunen {said.inferred}."
-    return f"{head}."
+        return f"{said_all}; for {number(tally.inferred)} af {among} er kommunen {said.inferred}."
+    return f"{said_all}."
 
 
 def filter_help(tally: statistics.QuoteTally, options: pd.DataFrame) -> str:

@@ -1,0 +1,62 @@
+"""A reader on a phone, what the last review left (issue 22): one quote count to quote, and a page's parts."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from kulturensrige import load
+from kulturensrige.render import front_page, lists
+from kulturensrige.rules import attribution, statistics
+from kulturensrige.words import number
+from support.checks import each
+
+
+def _text(markup: object) -> str:
+    return BeautifulSoup(str(markup), "html.parser").get_text(" ", strip=True)
+
+
+def _quote_counts(dataset) -> list[str]:
+    """Every sentence group that counts the book's quotes as a whole: the front page's figures and ties, the data
+    chapter's list, the ingredient overview's note."""
+    tally = statistics.quote_tally(dataset)
+    return [
+        *front_page.quote_parts(dataset),
+        *lists.ingredient_part_items(tally, dataset.options),
+        attribution.tie_counts(tally, dataset.options),
+        _text(front_page.ties(dataset)),
+    ]
+
+
+@pytest.mark.parametrize("folder", ["data", "eighth"])
+def test_every_count_of_the_books_quotes_is_said_as_a_part_of_the_one_total(folder, data, request):
+    """The front page, the data chapter, the municipality pages and the ingredient overview gave 38, 35, 36 and 30
+    quotes each as a count of its own: every such count now names the book's one total beside it ('30 af bogens 38
+    citater …'), for the report's data and for another folder."""
+    dataset = data if folder == "data" else load(request.getfixturevalue("eighth_data"))
+    total = number(statistics.quote_tally(dataset).total)
+    for said in each(_quote_counts(dataset)):
+        assert re.search(rf"(^|bogens |de |de samme ){total}\b", said), said
+
+
+def test_the_counts_follow_the_tally_not_the_report(data):
+    """Another folder's tally gives other numbers, and every sentence says them: nothing is fixed at 38."""
+    tally = statistics.quote_tally(data)
+    other = dataclasses.replace(tally, total=tally.total + 7, cited=0, several=2, with_ingredient=tally.with_ingredient + 1)
+    said = [*lists.ingredient_part_items(other, data.options), attribution.tie_counts(other, data.options)]
+    for sentence in each(said):
+        assert re.search(rf"(bogens |de ){tally.total + 7} citat", sentence), sentence
+    assert f"for {tally.inferred} af bogens {tally.total + 7} citater er kommunen udledt" in said[-1]
+
+
+def test_the_counts_on_the_built_pages_name_the_total(built_site: Path, data):
+    """As a reader gets them: the front page and a municipality page say the ties as a part of the total."""
+    total = len(data.quotes)
+    for page in each(("index.html", "kommuner/profil-rudersdal.html")):
+        page_text = _text((built_site / page).read_text(encoding="utf-8"))
+        assert f"Af bogens {total} citater er" in page_text, page
+        assert "Bogen tæller" not in page_text, page
