@@ -9,7 +9,6 @@
   window.KR_FILTER = { version: 2 };
   const D = KR.data;
   let ui = {};
-  const history = KR.history();
   let showBarWhole = () => {}; // setupBar's: the phone's bar with its line under the row, wherever the reader is
 
   function buildControl() {
@@ -34,8 +33,6 @@
       offer: document.querySelector(".kr-filter-offer"),
       tally: document.querySelector(".kr-filter-tally"),
     };
-    ui.select.addEventListener("focus", history.settle);
-    ui.select.addEventListener("keydown", history.key);
     ui.select.addEventListener("change", onChange);
     ui.checkbox.addEventListener("change", onChange);
     document.querySelector(".kr-filter-infer").addEventListener("click", (event) => {
@@ -55,7 +52,7 @@
     ui.notice.hidden = true;
     showBarWhole(); // the bar shows its line with what the choice marks
     const next = { kommune: ui.select.value, inferred: ui.checkbox.checked };
-    KR.writeUrl(next, history.push());
+    KR.writeUrl(next);
     apply(next, event.timeStamp || performance.now(), false);
   }
 
@@ -243,6 +240,31 @@
     }
   }
 
+  /** A search result opens at its hit. Sphinx's sphinx_highlight.js, which runs before this script, takes the terms
+   * the search page left (in storage, or ?highlight= in older links), drops ?highlight= from the address (keeping
+   * ?kommune=), offers its "Skjul søgeresultater" link (#searchbox .highlight-link) and marks the words
+   * (span.highlighted) a moment later; but it leaves the reader at the page's top. Once the choice is shown (lists
+   * arranged, KR_FILTER.ready), the first marked word in the page's text is brought to the middle of the screen,
+   * clear of the sticky header and bar; a word in a closed disclosure opens it. */
+  function openAtSearchHit(ready) {
+    if (!document.querySelector("#searchbox .highlight-link")) return; // not opened from a search
+    const firstHit = () =>
+      [...document.querySelectorAll("article.bd-article span.highlighted")].find(
+        (hit) => hit.closest("details:not([open])") || hit.getClientRects().length,
+      );
+    const show = (tries) => {
+      const hit = firstHit();
+      if (!hit) {
+        if (tries > 0) window.setTimeout(() => show(tries - 1), 50); // Sphinx marks the words a moment later
+        return;
+      }
+      for (let closed = hit.closest("details:not([open])"); closed; closed = hit.closest("details:not([open])"))
+        closed.open = true;
+      hit.scrollIntoView({ block: "center" });
+    };
+    ready.then(() => show(40));
+  }
+
   /** Opened as files, the search page lists its results without snippets (the patched searchtools.js fetches no
    * page over file://, which the browser would refuse); the build's sentence says why, once, above the results. */
   function noteSearchAsFiles() {
@@ -403,7 +425,7 @@
     // municipality the book does not have (a mistyped link) is said so, and the last choice stays: the notice says
     // which the page shows, the last choice or all municipalities.
     const read = KR.opening(window.location.search);
-    if (read.recalled) KR.writeUrl(read.state, false);
+    if (read.recalled) KR.writeUrl(read.state);
     if (read.unknown) {
       ui.notice.hidden = false;
       // Filled a moment after it is shown, so screen readers announce it.
@@ -420,13 +442,13 @@
       }, 50);
     }
     // Canonical address: the slug, never the code; an unknown value is dropped.
-    if (read.raw !== null && (read.unknown || read.raw !== KR.slugOf(read.state.kommune)))
-      KR.writeUrl(read.state, false);
+    if (read.raw !== null && (read.unknown || read.raw !== KR.slugOf(read.state.kommune))) KR.writeUrl(read.state);
     window.KR_FILTER.ready = apply(read.state, t0, true).then(() => {
       window.KR_FILTER.firstViewAt = performance.now();
       markScrollables();
     });
     window.KR_FILTER.state = () => ({ kommune: KR.state.kommune, inferred: KR.state.inferred });
+    openAtSearchHit(window.KR_FILTER.ready);
     window.addEventListener("popstate", (event) => {
       const s = KR.readQuery(window.location.search).state;
       if (s.kommune !== KR.state.kommune || s.inferred !== KR.state.inferred)

@@ -115,16 +115,17 @@ window.KR = window.KR || {};
    * (Sphinx's data-content_root). */
   KR.fromRoot = (path) => (document.documentElement.dataset.content_root || "") + path;
 
-  /** Write the state into the address: a new history entry (push) or the current one replaced. */
-  KR.writeUrl = (s, push) => {
+  /** Write the state into the address, replacing the current history entry: a choice changes what is marked, not
+   * where the reader is, so Back leaves the page instead of stepping back through each choice (issue 22). */
+  KR.writeUrl = (s) => {
     const here = window.location;
     let url = KR.withState(here.pathname + here.search + here.hash, s);
     if (here.protocol === "file:") {
-      // Some browsers refuse a path in pushState on file://; the query and fragment are enough.
+      // Some browsers refuse a path in replaceState on file://; the query and fragment are enough.
       url = url.slice(url.search(/[?#]|$/)) || here.pathname.split("/").pop();
     }
     try {
-      window.history[push ? "pushState" : "replaceState"](push ? { kr: true } : window.history.state, "", url);
+      window.history.replaceState(window.history.state, "", url);
     } catch (_error) {
       // The view still changes; only the address stays behind.
     }
@@ -137,27 +138,6 @@ window.KR = window.KR || {};
       anchor.dataset.krHref = anchor.getAttribute("href");
     }
     anchor.setAttribute("href", KR.withState(anchor.dataset.krHref, KR.state));
-  };
-
-  /** One history entry per choice, not per arrow key: a change pushes an entry, except a change made with a key
-   * while the select keeps its focus after a change already pushed one; that one replaces it. */
-  KR.history = () => {
-    let keyed = false;
-    let pushed = false;
-    return {
-      settle: () => {
-        pushed = false;
-      },
-      key: () => {
-        keyed = true;
-      },
-      push: () => {
-        const push = !(keyed && pushed);
-        pushed = true;
-        keyed = false;
-        return push;
-      },
-    };
   };
 
   /** A JSON island's payload, as a promise: from the page, or from the file beside it the book moved it into

@@ -244,3 +244,34 @@ def test_a_search_finds_the_word_inside_danish_compounds_too(built_site, site_ur
         assert set(names[: len(whole)]) == whole, names
     finally:
         page.close()
+
+
+HIT_JS = """() => {
+  const hit = document.querySelector('article.bd-article span.highlighted');
+  const box = hit.getBoundingClientRect();
+  const covers = [...document.querySelectorAll('header.bd-header, section.kr-filter')]
+    .map((e) => e.getBoundingClientRect().bottom);
+  return {top: box.top, bottom: box.bottom, below: Math.max(0, ...covers), height: window.innerHeight};
+}"""
+
+
+@pytest.mark.parametrize("width,height", [(375, 667), (1280, 900)])
+def test_a_search_result_opens_at_its_first_hit_below_the_header_keeping_the_choice(data, site_url, browser, width, height):
+    """With a municipality chosen, a search result opened at the page's top, the hit far below (issue 22, phone
+    reading #2): the page scrolls its first marked word into view, clear of the sticky header and bar."""
+    row = data.municipalities.set_index("slug").loc["egedal"]
+    word = "Slagslunde"  # in one of Egedal's initiatives, which the overview of all municipalities lists far down
+    assert data.initiatives.loc[data.initiatives["kommunekode"] == row.kommunekode, "title"].str.contains(word).any()
+    page = browser.new_page(viewport={"width": width, "height": height}, locale="da-DK")
+    try:
+        searched(page, f"{site_url}/search.html?q={word}&kommune=egedal")
+        page.locator("#search-results ul.search li a[href*='kommuner/oversigt.html']").first.click()
+        page.wait_for_load_state()
+        page.evaluate("() => window.KR_FILTER.ready")
+        page.wait_for_function("() => document.querySelector('article.bd-article span.highlighted')")
+        page.wait_for_function(f"() => ({HIT_JS})().top >= ({HIT_JS})().below", timeout=5_000)
+        hit = page.evaluate(HIT_JS)
+        assert hit["below"] <= hit["top"] and hit["bottom"] <= hit["height"], hit
+        assert "kommune=egedal" in page.url and "highlight=" not in page.url
+    finally:
+        page.close()

@@ -89,20 +89,6 @@ test("only relative links to book pages carry the state", () => {
   }
 });
 
-test("history pushes once per choice and replaces while the keyboard moves on", () => {
-  const history = KR.history();
-  assert.deepEqual([history.push(), history.push()], [true, true], "each pointer choice is an entry");
-  history.settle();
-  const keys = [0, 1, 2].map(() => {
-    history.key();
-    return history.push();
-  });
-  assert.deepEqual(keys, [true, false, false], "arrow keys in a row are one choice");
-  history.settle();
-  history.key();
-  assert.equal(history.push(), true, "after the select lost and regained focus, a new choice");
-});
-
 test("a list is arranged as the view says: chosen first and marked (a card from its JSON row), the rest there", () => {
   assert.deepEqual(
     KR.updateLists({ kommune: "259", inferred: true }),
