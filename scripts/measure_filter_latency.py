@@ -50,7 +50,7 @@ def heaviest(site: Path, n: int) -> list[tuple[str, tuple[int, int, int]]]:
     pages = [
         (p.relative_to(site).as_posix(), page_weight(p))
         for p in site.rglob("*.html")
-        if not p.name.startswith(("genindex", "search")) and "_static" not in p.parts
+        if not p.name.startswith("search") and "_static" not in p.parts
     ]
     return sorted(pages, key=lambda item: item[1], reverse=True)[:n]
 

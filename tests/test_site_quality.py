@@ -59,7 +59,6 @@ ALLOWED_WARNINGS = [
         r"^Consider using the “h1” element as a top-level heading only",
         "warning: Sphinx writes each page's title as <h1> inside a <section> (docutils' section nesting)",
     ),
-    Allowed(r"^Empty heading\.", "warning: Sphinx's general index page has an empty <h1> when the book has no index entries", "genindex"),
     Allowed(
         r"violates Content Security Policy \(meta tag\)",
         "warning, the checker's model: it reads the pages as files, where its 'self' matches no file and it does not "

@@ -1,7 +1,7 @@
 """Accessibility of the built book in headless Chromium: axe-core over every page, and the keyboard.
 
 axe-core comes bundled in the PyPI package axe-playwright-python (no network). Every page of the book
-(every .html except genindex, search, _sources/ and _static/) is audited unfiltered as it loads, then with the
+(every .html except search, _sources/ and _static/) is audited unfiltered as it loads, then with the
 first municipality in the data chosen in the filter bar (one load per page and theme), in the light and the
 dark theme, against the rules axe tags wcag2a, wcag2aa, wcag21a and wcag21aa (WCAG 2.1 level A and AA, colour contrast included),
 plus label-content-name-mismatch (2.5.3) and target-size (2.2's 2.5.8), which axe leaves out unless asked.
@@ -41,7 +41,7 @@ AXE_OPTIONS = {
     "resultTypes": ["violations"],
 }
 THEMES = ("light", "dark")
-SKIPPED_PAGES = {"genindex.html", "search.html"}
+SKIPPED_PAGES = {"search.html"}
 
 # (axe rule id, CSS selector of the node as axe reports it) -> why it is accepted. Empty: nothing is excluded.
 # An entry needs a written reason and must name one rule and one selector exactly.
@@ -342,7 +342,7 @@ UI_STRINGS_JS = """() => [
 def test_interface_strings_are_danish_on_every_page(built_site, site_url, page):
     """A screen reader reads the theme's labels aloud: they must be in the page's language, not English."""
     english = {}
-    for path in [*book_pages(built_site), "search.html", "genindex.html"]:
+    for path in [*book_pages(built_site), "search.html"]:
         open_drawn(page, f"{site_url}/{path}")
         found = sorted({s for s in page.evaluate(UI_STRINGS_JS) if ENGLISH_UI.search(s) and "plotly" not in s.lower()})
         if found:

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.browser
 
 PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
-SKIPPED_PAGES = {"genindex.html", "search.html"}
+SKIPPED_PAGES = {"search.html"}
 
 
 def book_pages(site: Path) -> list[str]:
