@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from pathlib import Path
 
@@ -60,3 +61,27 @@ def test_the_counts_on_the_built_pages_name_the_total(built_site: Path, data):
         page_text = _text((built_site / page).read_text(encoding="utf-8"))
         assert f"Af bogens {total} citater er" in page_text, page
         assert "Bogen tæller" not in page_text, page
+
+
+def test_no_page_is_the_empty_general_index_and_none_links_to_it(built_site: Path):
+    """genindex.html, Sphinx's general index, was an empty page (the book has no index entries): it is not written,
+    and no page points to it."""
+    assert not (built_site / "genindex.html").exists()
+    pages = [p for p in built_site.rglob("*.html") if "_static" not in p.parts]
+    linking = [p.name for p in each(pages) if "genindex" in p.read_text(encoding="utf-8")]
+    assert not linking, linking
+
+
+BOOK = Path(__file__).resolve().parent.parent / "book"
+
+
+def test_every_chapter_opens_with_its_prose_before_any_list_or_count():
+    """'Afsluttende betragtninger' opened with '1 citat; rapporten angiver ikke kommunen ved det.' above its text: every
+    chapter's first cell gives its heading and a sentence before the first code cell puts a list on the page. (The
+    front page's lead is written from data, front_page.lead, in its first code cell.)"""
+    chapters = [p for p in BOOK.rglob("*.ipynb") if "_build" not in p.parts and p.name != "index.ipynb"]
+    for notebook in each(chapters):
+        first = json.loads(notebook.read_text(encoding="utf-8"))["cells"][0]
+        heading, _, prose = "".join(first["source"]).partition("\n")
+        assert first["cell_type"] == "markdown" and heading.startswith("# "), notebook.name
+        assert re.search(r"\w+ \w+ \w+", prose), notebook.name
