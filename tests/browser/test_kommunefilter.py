@@ -1336,3 +1336,43 @@ def test_a_profile_opened_with_no_choice_offers_to_highlight_its_municipality_in
         page.wait_for_function(f"() => window.KR_FILTER.state().kommune === {own.kommunekode!r}")
         assert parse_qs(urlparse(page.url).query)["kommune"] == [own.slug]
         assert not offer.is_visible(), own.slug
+
+
+SETTINGS_LOOK_JS = """() => {
+    const rgb = (c) => (c.match(/[\\d.]+/g) || []).slice(0, 3).map(Number);
+    function f(v) { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }
+    const lum = ([r, g, b]) => 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    const summary = document.querySelector('.kr-filter-settings > summary');
+    const style = getComputedStyle(summary);
+    let bg = null;
+    for (let n = summary; n && !bg; n = n.parentElement) {
+        const c = getComputedStyle(n).backgroundColor;
+        if (!(c.startsWith('rgba') && parseFloat(c.split(',')[3]) < 0.5) && c !== 'transparent') bg = rgb(c);
+    }
+    const [hi, lo] = [lum(rgb(style.borderTopColor)), lum(bg)].sort((x, y) => y - x);
+    const chevron = getComputedStyle(summary, '::after');
+    return {height: summary.getBoundingClientRect().height, border: parseFloat(style.borderTopWidth),
+            contrast: (hi + 0.05) / (lo + 0.05), chevron: chevron.content !== 'none' && parseFloat(chevron.borderRightWidth) > 0,
+            underlined: style.textDecorationLine.includes('underline'), turned: chevron.transform};
+}"""
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_settings_disclosure_looks_like_a_control_a_thumb_can_hit(browser, site_url, theme):
+    """'Indstillinger' read as underlined text, not as something to tap (issue 22, phone reading #5): it is a framed
+    button with a chevron that turns when it opens, its frame at 3:1 against the panel (WCAG 1.4.11), 44 px high."""
+    context = browser.new_context(viewport={"width": 375, "height": 667}, locale="da-DK", color_scheme=theme)
+    context.add_init_script(f"try {{ localStorage.setItem('mode', '{theme}'); }} catch (e) {{}}")
+    page = context.new_page()
+    try:
+        open_page(page, f"{site_url}/kommuner/oversigt.html")
+        page.click(".kr-filter-toggle")
+        closed = page.evaluate(SETTINGS_LOOK_JS)
+        assert closed["height"] >= 44 and closed["border"] >= 1 and closed["contrast"] >= 3, closed
+        assert closed["chevron"] and not closed["underlined"], closed
+        page.click(".kr-filter-settings > summary")
+        opened = page.evaluate(SETTINGS_LOOK_JS)
+        assert page.evaluate("() => document.querySelector('.kr-filter-settings').open")
+        assert opened["turned"] != closed["turned"], (closed, opened)
+    finally:
+        context.close()

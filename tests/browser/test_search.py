@@ -275,3 +275,20 @@ def test_a_search_result_opens_at_its_first_hit_below_the_header_keeping_the_cho
         assert "kommune=egedal" in page.url and "highlight=" not in page.url
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("width,height", [(375, 667), (1024, 768), (1280, 900)])
+def test_the_search_pages_filter_stands_where_every_other_pages_does(site_url, browser, width, height):
+    """The theme's 2em margin put the search page's bar 32 px lower than on any other page (issue 22, phone reading
+    #6): it stands at the same place, and as wide, as on a chapter."""
+    page = browser.new_page(viewport={"width": width, "height": height}, locale="da-DK")
+    try:
+        places = {}
+        for path in ("baggrund.html", "search.html"):
+            page.goto(f"{site_url}/{path}?kommune=egedal")
+            page.evaluate("() => window.KR_FILTER.ready")
+            box = page.locator("section.kr-filter").bounding_box()
+            places[path] = (box["x"], box["y"], box["width"])  # its height is what the choice says on the page
+        assert places["search.html"] == places["baggrund.html"], places
+    finally:
+        page.close()
