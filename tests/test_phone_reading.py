@@ -7,11 +7,13 @@ import json
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 
 from kulturensrige import load
-from kulturensrige.render import front_page, lists
+from kulturensrige.edition import editions
+from kulturensrige.render import charts, front_page, lists
 from kulturensrige.rules import attribution, statistics
 from kulturensrige.words import number
 from support.checks import each
@@ -85,3 +87,28 @@ def test_every_chapter_opens_with_its_prose_before_any_list_or_count():
         heading, _, prose = "".join(first["source"]).partition("\n")
         assert first["cell_type"] == "markdown" and heading.startswith("# "), notebook.name
         assert re.search(r"\w+ \w+ \w+", prose), notebook.name
+
+
+@pytest.mark.parametrize("chart", ["art_forms_by_municipality", "target_groups_by_municipality"])
+def test_an_editions_table_puts_its_municipalitys_rows_first_and_marked_and_leaves_out_rows_nobody_has(data, chart):
+    """Egedal's edition listed every category of all seven municipalities in the chart's order, Egedal's two among
+    seventeen of others (issue 22, phone reading #9): its rows come first, marked, then the others' rows; a row no
+    municipality has is left out."""
+    model = getattr(charts, chart)(data)
+    variants = editions.ChartVariants(model)
+    for code, name in each(zip(data.municipalities["kommunekode"], data.municipalities["name"], strict=True)):
+        whole = model.variants[code].table
+        counts = whole.set_index(whole.columns[0])
+        mine = [label for label, n in counts[name].items() if n > 0]
+        used = [label for label, row in counts.iterrows() if row.sum() > 0]
+        rows = BeautifulSoup(str(variants.column(code).table), "html.parser").select("tbody > tr")
+        labels = [row.th.get_text() for row in rows]
+        marked = [row.th.get_text() for row in rows if "kr-chosen-row" in row.get_attribute_list("class")]
+        assert marked == mine == labels[: len(mine)], (name, labels)
+        assert sorted(labels) == sorted(used), name
+
+
+def test_a_row_no_municipality_has_is_left_out_and_the_order_is_kept():
+    table = pd.DataFrame({"Kunstform": ["a", "b", "c", "d"], "Køge": [1, 0, 0, 2], "Egedal": [0, 0, 3, 1]})
+    ordered, own = editions.chosen_rows_first(table, "Egedal")
+    assert list(ordered["Kunstform"]) == ["c", "d", "a"] and own == 2

@@ -172,7 +172,7 @@ def mark_note(name: str) -> str:
     municipalities' together (charts.MUTED, grey with a pattern), and its column of the table."""
     return (
         f"Sådan er {name} fremhævet: i diagrammet med blå søjler ved siden af alle kommuner tilsammen "
-        f"(grå og skraverede), i tabellen med {CHOSEN_SIGN} og fed skrift."
+        f"(grå og skraverede), i tabellen med {CHOSEN_SIGN} og fed skrift, og kommunens rækker står øverst."
     )
 
 
@@ -185,11 +185,17 @@ def highlight_note(name: str) -> str:
     )
 
 
-def marked_table(table: str, kommunekode: str) -> Markup:
+def marked_table(table: str, kommunekode: str, rows: int = 0) -> Markup:
     """A figure's table with the chosen municipality's cells marked as the book's filter marks them on the web
-    (kr-chosen, the cells data-kr-mark names), and the sign before its name in the header. The table is the
-    autoescaped macro's; BeautifulSoup writes its text escaped again."""
+    (kr-chosen, the cells data-kr-mark names), and the sign before its name in the header; its first `rows` rows,
+    the municipality's own (chosen_rows_first), marked too. The table is the autoescaped macro's; BeautifulSoup
+    writes its text escaped again."""
     soup = BeautifulSoup(table, "html.parser")
+    body = soup.select("tbody > tr")[:rows]
+    for row in body:
+        row["class"] = "kr-chosen-row"
+    if body:
+        body[-1]["class"] = "kr-chosen-row kr-chosen-last"
     for cell in soup.select("[data-kr-mark]"):
         if cell["data-kr-mark"] != kommunekode:
             continue
@@ -199,6 +205,17 @@ def marked_table(table: str, kommunekode: str) -> Markup:
             sign.string = CHOSEN_SIGN + "\N{NO-BREAK SPACE}"  # never a line's last character, apart from the name
             cell.insert(0, sign)
     return Markup(str(soup))
+
+
+def chosen_rows_first(table: pd.DataFrame, column: str) -> tuple[pd.DataFrame, int]:
+    """A heatmap's table for one municipality's edition: the rows where `column` (the municipality's) counts
+    something first, then the other municipalities' rows, each part in the chart's order, and how many are the
+    municipality's. A row no municipality has (a value of the vocabulary no initiative uses) is left out: in an
+    edition it said nothing about anyone, and the book's data chapter lists the whole vocabulary."""
+    counts = table.drop(columns=table.columns[0]).apply(pd.to_numeric)
+    mine = counts[column] > 0
+    used = counts.sum(axis=1) > 0
+    return pd.concat([table[mine], table[~mine & used]]), int(mine.sum())
 
 
 class ChartVariants:
@@ -239,12 +256,19 @@ class ChartVariants:
         ]
         counts = [(label, int(row[at]), int(sum(row))) for label, row in zip(labels, heat["z"], strict=True)]
         figure = self.variant(kommunekode, chosen=kommunekode)
+        variant = self.chart.variants[kommunekode]
         if len(axes.codes) > GRID_COLUMNS:
-            noun = str(self.chart.variants[kommunekode].table.columns[0])
+            noun = str(variant.table.columns[0])
             mine, total = [c[1] for c in counts], [c[2] for c in counts]
-            table = pd.DataFrame({noun: list(axes.rows), f"{name} (valgt)": mine, charts.ALL_MUNICIPALITIES: total})
-            marked = figures.table_element(table, self.chart.title, ("", kommunekode, ""))
-            figure = Figure(figure.title, figure.alt, figure.plot, marked_table(marked, kommunekode))
+            whole = pd.DataFrame({noun: list(axes.rows), f"{name} (valgt)": mine, charts.ALL_MUNICIPALITIES: total})
+            table, own = chosen_rows_first(whole, f"{name} (valgt)")
+            marks: tuple[str, ...] = ("", kommunekode, "")
+        else:
+            table, own = chosen_rows_first(variant.table, str(variant.table.columns[variant.marks.index(kommunekode)]))
+            marks = variant.marks
+        # The municipality's rows first and marked, as the book's lists put its cards first (issue 22, reading #9).
+        marked = marked_table(figures.table_element(table, self.chart.title, marks), kommunekode, own)
+        figure = Figure(figure.title, figure.alt, figure.plot, marked)
         # The drawing has the municipality's rows (every row when it has none); the table has them all.
         counts = [c for c in counts if c[1]] or counts
         layout = {k: v for k, v in figure.plot["layout"].items() if k not in ("shapes", "annotations")}
