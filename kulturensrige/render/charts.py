@@ -40,13 +40,10 @@ from kulturensrige.rules import attribution, filters, statistics, views
 from kulturensrige.words import count_word, genitive, listing, month, number, plural
 
 PATTERNS = ["", "/", ".", "x", "-", "|", "+", "\\"]
-# Cividis (readable with the common colour-vision deficiencies), with a 0 receding: a faint grey on either theme,
-# and no number in the cell, so the few cells that count stand out. The counts are whole, so 1 is past the step.
+# A heatmap's 0 recedes: a faint grey on either theme, and no number in the cell, so the few cells that count stand
+# out. The counts are whole, so 1 is past the step (HEAT_SCALE).
 ZERO_CELL = "rgba(127,127,127,0.12)"
 ZERO_STEP = 1e-6
-HEAT_SCALE = [[0.0, ZERO_CELL], [ZERO_STEP, colors.get_colorscale("Cividis")[0][1]]] + [
-    [max(position, ZERO_STEP), colour] for position, colour in colors.get_colorscale("Cividis")[1:]
-]
 
 
 def _plot(texts: Iterable[str]) -> list[str]:
@@ -358,6 +355,40 @@ def pattern_foreground(colour: str) -> str:
     (tinycolor's isDark). Set on the trace, so the HTML legend's swatch (figures.Legend) draws the same."""
     r, g, b = _rgb(colour)
     return "#ffffff" if (r * 299 + g * 587 + b * 114) / 1000 < 128 else "#444444"
+
+
+# The contrast a cell's count needs against its cell (WCAG AA for text).
+CELL_TEXT_CONTRAST = 4.5
+
+
+def readable_scale(name: str = "Cividis", samples: int = 200) -> list[list]:
+    """A heatmap's colour scale (after ZERO_CELL): the dark and the light end of plotly's `name` scale (Cividis reads
+    with the common colour-vision deficiencies), without its middle band, where neither the white nor the dark grey
+    plotly writes a cell's count in (pattern_foreground's rule) reaches CELL_TEXT_CONTRAST: a 5, 6 or 7 of 10 was
+    written at 3.0 to 4.2:1 (issue 22). The lower counts take the dark end, the higher the light end, so a 1 and a 10
+    lie far apart."""
+    points = [i / samples for i in range(samples + 1)]
+    sampled = ["#{:02x}{:02x}{:02x}".format(*(round(v) for v in colors.unlabel_rgb(c))) for c in colors.sample_colorscale(name, points)]
+    readable = [contrast(c, pattern_foreground(c)) >= CELL_TEXT_CONTRAST for c in sampled]
+    dark_end = readable.index(False) - 1 if False in readable else len(sampled) - 1
+    light_start = len(readable) - readable[::-1].index(False) if False in readable else 0
+    dark, light = sampled[: dark_end + 1], sampled[light_start:]
+    # The counts are shared between the halves as their contrast is (the dark end spans more), so that neighbouring
+    # counts differ about as much in either half. Eight stops a half, its ends included, serve plotly's linear steps.
+    spans = [math.log(contrast(part[0], part[-1])) for part in (dark, light)]
+    split = spans[0] / sum(spans) if sum(spans) else 0.5
+    dark, light = _spread(dark, 8), _spread(light, 8)
+    stops = [[ZERO_STEP + (split - ZERO_STEP) * i / max(1, len(dark) - 1), c] for i, c in enumerate(dark)]
+    stops += [[split + 1e-6 + (1 - split - 1e-6) * i / max(1, len(light) - 1), c] for i, c in enumerate(light)]
+    return [[0.0, ZERO_CELL], *stops]
+
+
+def _spread(colours: list[str], n: int) -> list[str]:
+    """n of the colours, evenly spread, the first and the last among them."""
+    return [colours[round(i * (len(colours) - 1) / max(1, n - 1))] for i in range(n)] if len(colours) > n else colours
+
+
+HEAT_SCALE = readable_scale()
 
 
 def _highlighted(figure: dict, every: list[list[list[str]]], mine: list[list[list[str]]], noun: tuple[str, str], chosen: str) -> dict:

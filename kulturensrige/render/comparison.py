@@ -8,13 +8,13 @@ from kulturensrige.data.schema import BY_REPORT
 from kulturensrige.render import cards, highlight
 from kulturensrige.render.markup import Html, esc, side_island
 from kulturensrige.rules import filters
-from kulturensrige.words import count_word, listing, number, plural
+from kulturensrige.words import count_word, hyphenated, listing, number, plural
 
 
 def _labels(data: Dataset, table: str, key: str, ids: set[str], column: str = "label") -> str:
     frame = data.tables[table]
     names = frame.loc[frame[key].isin(ids), column]
-    return "".join(f"<li>{esc(n)}</li>" for n in names) or "<li>ikke angivet</li>"
+    return "".join(f"<li>{esc(hyphenated(n))}</li>" for n in names) or "<li>ikke angivet</li>"
 
 
 def _supported(data: Dataset, quotes) -> list[tuple[str, str]]:
@@ -38,7 +38,10 @@ def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
     # The same quotes as the profile page, the overview table and its CSV: every one tied to the municipality.
     quotes = filters.quotes(data, filters.QuoteFilter(kommunekode=row.kommunekode))
     ingredients = {i for ids in quotes["ingredient_ids"] for i in ids}
-    titles = "".join(f"<li>{esc(cards.initiative_title(data, r))}</li>" for r in initiatives.sort_values("position").itertuples())
+    # A column is 9-12rem wide: its long compounds break at their joints, with a hyphen (words.hyphenated, ADR 17).
+    titles = "".join(
+        f"<li>{esc(hyphenated(cards.initiative_title(data, r)))}</li>" for r in initiatives.sort_values("position").itertuples()
+    )
     # Whose ties they are, in the words of kulturensrige/data/provenance.py: "1, udledt af redaktionen".
     tied = f"{esc(plural(len(quotes), 'citat', 'citater'))} knyttet til kommunen" + (
         f" ({esc(cards.attributed_count(data, quotes).split(', ', 1)[1])})" if quotes["attribution"].nunique() == 1 else ""
@@ -47,7 +50,7 @@ def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
     if ingredients:
         who = ("det" if supporting == 1 else "de") if supporting == len(quotes) else f"{number(supporting)} af dem"
         ingredient_list = f"<li>{tied}; {who} underbygger:</li>" + "".join(
-            f"<li>{esc(name)} ({esc(counted)})</li>" for name, counted in _supported(data, quotes)
+            f"<li>{esc(hyphenated(name))} ({esc(counted)})</li>" for name, counted in _supported(data, quotes)
         )
     elif len(quotes):
         they = "det" if len(quotes) == 1 else "de"

@@ -924,3 +924,39 @@ def test_the_comparison_says_its_row_scrolls_only_while_more_columns_stand_there
                 assert hint.text_content() == comparison.SCROLL_HINT
         finally:
             context.close()
+
+
+# Every word (or part of a hyphenated one) in the comparison's columns that the browser set on more than one line,
+# soft hyphens (the build's joints) taken out, and whether the build marked joints in it.
+BROKEN_WORDS_JS = r"""() => {
+    const broken = [];
+    for (const column of document.querySelectorAll('.kr-compare-column:not([hidden])')) {
+        const walker = document.createTreeWalker(column, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (const match of node.nodeValue.matchAll(/[^\s-]+-?/g)) {  // a real hyphen is a place to break
+                const range = document.createRange();
+                range.setStart(node, match.index);
+                range.setEnd(node, match.index + match[0].length);
+                const lines = new Set([...range.getClientRects()].filter((r) => r.width > 1).map((r) => Math.round(r.top)));
+                if (lines.size > 1) broken.push([match[0].replaceAll('\u00ad', ''), match[0].includes('\u00ad')]);
+            }
+        }
+    }
+    return broken;
+}"""
+
+
+def test_the_comparisons_columns_break_a_long_word_only_at_its_joints_on_a_phone(data, site_url, browser):
+    """At 375 px the comparison's narrow columns broke »pårørendegruppe«, »Genbrugsværksted« and
+    »foreningsklippekort« anywhere, without a hyphen (issue 22, phone reading #10): a word breaks only where the
+    build marked its joints (words.hyphenated, ADR 17), and the browser writes the hyphen there."""
+    page = browser.new_page(viewport={"width": 375, "height": 667}, locale="da-DK")
+    try:
+        unmarked = {}
+        for slug in each(data.municipalities["slug"]):
+            page.goto(f"{site_url}/kommuner/sammenligning.html?kommune={slug}")
+            page.evaluate("() => window.KR_FILTER.ready")
+            unmarked[slug] = [word for word, marked in page.evaluate(BROKEN_WORDS_JS) if not marked]
+        assert not any(unmarked.values()), unmarked
+    finally:
+        page.close()

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from kulturensrige import load
 from kulturensrige.edition import editions
-from kulturensrige.render import charts, front_page, lists
+from kulturensrige.render import charts, figures, front_page, lists
 from kulturensrige.rules import attribution, statistics
 from kulturensrige.words import number
 from support.checks import each
@@ -112,3 +112,22 @@ def test_a_row_no_municipality_has_is_left_out_and_the_order_is_kept():
     table = pd.DataFrame({"Kunstform": ["a", "b", "c", "d"], "Køge": [1, 0, 0, 2], "Egedal": [0, 0, 3, 1]})
     ordered, own = editions.chosen_rows_first(table, "Egedal")
     assert list(ordered["Kunstform"]) == ["c", "d", "a"] and own == 2
+
+
+def _hex(rgba: str) -> str:
+    red, green, blue = (int(v) for v in re.findall(r"[\d.]+", rgba)[:3])
+    return f"#{red:02x}{green:02x}{blue:02x}"
+
+
+@pytest.mark.parametrize("highest", range(1, 16))
+def test_every_count_in_a_heatmap_is_written_at_4_5_to_1_and_neighbours_differ(highest):
+    """Cividis put a 5, 6 or 7 of 10 in a mid grey on which neither plotly's white nor its dark grey text reached
+    4.5:1, and 1 to 10 ran through it (issue 22, phone reading #10): each count's cell, as plotly colours it on the
+    book's scale from 0 to `highest`, takes its text at 4.5:1 or more, every count differs from the one before it, and
+    a 1 lies far from the highest."""
+    cells = [_hex(figures.scale_colour(charts.HEAT_SCALE, n, 0, highest)) for n in range(1, highest + 1)]
+    for cell in each(cells):
+        assert charts.contrast(cell, charts.pattern_foreground(cell)) >= 4.5, (highest, cell)
+    steps = [charts.contrast(a, b) for a, b in zip(cells, cells[1:], strict=False)]
+    assert all(step >= 1.1 for step in steps), (highest, cells, steps)
+    assert highest == 1 or charts.contrast(cells[0], cells[-1]) >= 3, (highest, cells)
