@@ -38,7 +38,7 @@ from kulturensrige.data.settings import build_date
 from kulturensrige.render import browser, front_page, highlight
 from kulturensrige.render.markup import SIDE, esc, json_island, side_file
 from kulturensrige.render.policy import with_policy
-from kulturensrige.words import built, hyphenated, spreadsheet_csv
+from kulturensrige.words import SOFT_HYPHEN, built, hyphenated, spreadsheet_csv
 
 GENERATED = "_kr_generated"
 
@@ -630,15 +630,16 @@ class DanishSearchWordsOnce(SearchDanish):
     Sphinx's `IndexBuilder.feed` stems, filters and files every word of a page one by one, repeats included: at
     national scale nearly two million words, most on the page whose quote store holds every quote. Filing a word
     again changes nothing (the page is in the word's set already), and the first of each stays in its place. Sphinx
-    remembers stems for one page only; a word's stem is the same on every page. searchindex.js is the same byte
-    for byte."""
+    remembers stems for one page only; a word's stem is the same on every page. A word with the build's soft hyphens
+    at its joints (words.hyphenated: a table of marks, a comparison column) is indexed whole, as a reader searches
+    it ("foreningsklippekort", not "forenings", "klippe" and "kort")."""
 
     def init(self, options: dict[str, str]) -> None:
         super().init(options)
         self.stems: dict[str, str] = {}
 
     def split(self, input: str) -> list[str]:
-        return list(dict.fromkeys(super().split(input)))
+        return list(dict.fromkeys(super().split(input.replace(SOFT_HYPHEN, ""))))
 
     def stem(self, word: str) -> str:
         if word not in self.stems:
