@@ -262,7 +262,7 @@
         closed.open = true;
       hit.scrollIntoView({ block: "center" });
     };
-    ready.then(() => show(40));
+    ready.then(() => show(100));
   }
 
   /** Opened as files, the search page lists its results without snippets (the patched searchtools.js fetches no

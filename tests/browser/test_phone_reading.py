@@ -928,7 +928,7 @@ def test_the_comparison_says_its_row_scrolls_only_while_more_columns_stand_there
 
 # Every word (or part of a hyphenated one) in the comparison's columns that the browser set on more than one line,
 # soft hyphens (the build's joints) taken out, and whether the build marked joints in it.
-BROKEN_WORDS_JS = r"""() => {
+COLUMN_WORDS_JS = r"""() => {
     const broken = [];
     for (const column of document.querySelectorAll('.kr-compare-column:not([hidden])')) {
         const walker = document.createTreeWalker(column, NodeFilter.SHOW_TEXT);
@@ -956,7 +956,7 @@ def test_the_comparisons_columns_break_a_long_word_only_at_its_joints_on_a_phone
         for slug in each(data.municipalities["slug"]):
             page.goto(f"{site_url}/kommuner/sammenligning.html?kommune={slug}")
             page.evaluate("() => window.KR_FILTER.ready")
-            unmarked[slug] = [word for word, marked in page.evaluate(BROKEN_WORDS_JS) if not marked]
+            unmarked[slug] = [word for word, marked in page.evaluate(COLUMN_WORDS_JS) if not marked]
         assert not any(unmarked.values()), unmarked
     finally:
         page.close()
