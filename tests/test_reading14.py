@@ -8,6 +8,8 @@ import json
 import re
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 from kulturensrige.render import cards
 from report_source import collapse, repair_hyphenation
 from support.checks import each
@@ -113,3 +115,14 @@ def test_the_book_keeps_the_reports_hedges_in_what_it_says_the_groups_think(data
     assert spark.startswith("Generelt set oplever grupperne")
     for row in each(list(data.guide_recommendations.itertuples())):
         assert ("bl.a." in row.text) <= ("bl.a." in row.report_text), row.text
+
+
+def test_a_count_of_quotes_on_fewer_cards_says_citater_in_each_of_its_parts(data):
+    """Reading 14, finding 12: '8 citater på 6 kort, heraf 2 med en kommune udledt af redaktionen og 6 uden angivet
+    kommune' read the second 6 as cards (only 4 cards have no municipality). After 'på N kort' each part names its unit."""
+    said = re.sub(r"\s+", " ", BeautifulSoup(str(cards.quotes_for_ingredient(data, "gnist-og-flamme")), "html.parser").get_text(" "))
+    summary = re.search(r"\d+ citater på \d+ kort, heraf [^.]*\.", said)
+    assert summary, said[:400]
+    parts = re.split(r", | og ", summary.group(0).split(", heraf ", 1)[1].rstrip("."))
+    for part in each(parts):
+        assert re.match(r"\d+ citat(?:er)? ", part), summary.group(0)

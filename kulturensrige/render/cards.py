@@ -305,17 +305,19 @@ def quote_count_summary(quotes: pd.DataFrame, options: pd.DataFrame) -> str:
     levels = quotes.loc[quotes["reference_key"] == "", "attribution"].value_counts()
     cards = card_keys(quotes).nunique()
     total = plural(len(quotes), "citat", "citater") + (f" på {plural(cards, 'kort', 'kort')}" if cards != len(quotes) else "")
+    # After 'på 6 kort' a bare number reads as cards ('og 6 uden angivet kommune'): each part then says 'citater'.
+    counted = number if cards == len(quotes) else (lambda n: plural(n, "citat", "citater"))
     if literature == len(quotes):
         return f"{total} fra litteraturen."
     parts = []
     if literature:
-        parts.append(f"{number(literature)} fra litteraturen")
+        parts.append(f"{counted(literature)} fra litteraturen")
     if levels.get("inferred", 0):
-        parts.append(f"{number(int(levels['inferred']))} med en kommune {whose.inferred}")
+        parts.append(f"{counted(int(levels['inferred']))} med en kommune {whose.inferred}")
     if levels.get("not stated", 0) == len(quotes):
         return f"{total}; {whose.holder} angiver ikke kommunen ved {'det' if len(quotes) == 1 else 'nogen af dem'}."
     if levels.get("not stated", 0):
-        parts.append(f"{number(int(levels['not stated']))} uden angivet kommune")
+        parts.append(f"{counted(int(levels['not stated']))} uden angivet kommune")
     listed = ", ".join(parts[:-1]) + " og " + parts[-1] if len(parts) > 1 else "".join(parts)
     return total + (", heraf " + listed if parts else "") + "."
 
