@@ -365,21 +365,22 @@ def readable_scale(name: str = "Cividis", samples: int = 200) -> list[list]:
     """A heatmap's colour scale (after ZERO_CELL): the dark and the light end of plotly's `name` scale (Cividis reads
     with the common colour-vision deficiencies), without its middle band, where neither the white nor the dark grey
     plotly writes a cell's count in (pattern_foreground's rule) reaches CELL_TEXT_CONTRAST: a 5, 6 or 7 of 10 was
-    written at 3.0 to 4.2:1 (issue 22). The lower counts take the dark end, the higher the light end, so a 1 and a 10
-    lie far apart."""
+    written at 3.0 to 4.2:1 (issue 22). The lower counts take the light end and the higher the dark end, so more reads
+    as darker and a 1 and a 10 lie far apart (reader 14: a 1 in the darkest navy stood out most)."""
     points = [i / samples for i in range(samples + 1)]
     sampled = ["#{:02x}{:02x}{:02x}".format(*(round(v) for v in colors.unlabel_rgb(c))) for c in colors.sample_colorscale(name, points)]
     readable = [contrast(c, pattern_foreground(c)) >= CELL_TEXT_CONTRAST for c in sampled]
     dark_end = readable.index(False) - 1 if False in readable else len(sampled) - 1
     light_start = len(readable) - readable[::-1].index(False) if False in readable else 0
-    dark, light = sampled[: dark_end + 1], sampled[light_start:]
+    # From the palest to the darkest: the light end read backwards, then the dark end.
+    light, dark = sampled[light_start:][::-1], sampled[: dark_end + 1][::-1]
     # The counts are shared between the halves as their contrast is (the dark end spans more), so that neighbouring
     # counts differ about as much in either half. Eight stops a half, its ends included, serve plotly's linear steps.
-    spans = [math.log(contrast(part[0], part[-1])) for part in (dark, light)]
+    spans = [math.log(contrast(part[0], part[-1])) for part in (light, dark)]
     split = spans[0] / sum(spans) if sum(spans) else 0.5
-    dark, light = _spread(dark, 8), _spread(light, 8)
-    stops = [[ZERO_STEP + (split - ZERO_STEP) * i / max(1, len(dark) - 1), c] for i, c in enumerate(dark)]
-    stops += [[split + 1e-6 + (1 - split - 1e-6) * i / max(1, len(light) - 1), c] for i, c in enumerate(light)]
+    light, dark = _spread(light, 8), _spread(dark, 8)
+    stops = [[ZERO_STEP + (split - ZERO_STEP) * i / max(1, len(light) - 1), c] for i, c in enumerate(light)]
+    stops += [[split + 1e-6 + (1 - split - 1e-6) * i / max(1, len(dark) - 1), c] for i, c in enumerate(dark)]
     return [[0.0, ZERO_CELL], *stops]
 
 
