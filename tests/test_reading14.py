@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from kulturensrige.render import cards
+from kulturensrige.render import cards, front_page
 from report_source import collapse, repair_hyphenation
 from support.checks import each
 
@@ -126,3 +126,13 @@ def test_a_count_of_quotes_on_fewer_cards_says_citater_in_each_of_its_parts(data
     parts = re.split(r", | og ", summary.group(0).split(", heraf ", 1)[1].rstrip("."))
     for part in each(parts):
         assert re.match(r"\d+ citat(?:er)? ", part), summary.group(0)
+
+
+def test_the_first_screen_says_what_a_municipalitys_reader_gets_where_the_municipalities_are_listed(data):
+    """Reader 14, finding 2: the filter's use (a municipality's own page, the comparison, the highlight elsewhere) was
+    explained only in the front page's third section, several screens down."""
+    soup = BeautifulSoup(str(front_page.first_screen(data)), "html.parser")
+    offer = soup.select_one(".kr-front-offer")
+    assert offer is not None
+    assert "Hver kommune har sin egen side" in offer.get_text() and "fremhæver resten af bogen den" in offer.get_text()
+    assert [a["href"] for a in offer.select("a")] == ["kommuner/sammenligning.html"]

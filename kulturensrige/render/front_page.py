@@ -143,6 +143,21 @@ def municipality_lines(data: Dataset) -> str:
     return f'<ul class="kr-inline-list">{items}</ul>'
 
 
+# The page that sets the municipalities side by side (book/_toc.yml), offered beside them on the first screen.
+COMPARISON_PAGE = "kommuner/sammenligning"
+
+
+def municipality_offer() -> str:
+    """What a municipality's reader gets, said where the municipalities are listed (reader 14: the filter's use was
+    explained only in the front page's third section): its own page, the comparison, and a choice that the rest of
+    the book highlights."""
+    return (
+        '<p class="kr-front-offer">Hver kommune har sin egen side med sine indsatser og citater, og '
+        f"{book_link(COMPARISON_PAGE, 'Sammenlign kommuner')} stiller dem side om side. Vælger du en kommune i "
+        "filteret øverst, fremhæver resten af bogen den.</p>"
+    )
+
+
 def starts(data: Dataset) -> str:
     items = []
     for section_id, what, anchor in STARTS:
@@ -200,7 +215,7 @@ def first_screen(data: Dataset) -> Html:
         + '<div class="kr-front kr-web-only">'
         + _line("forside-start", "Start her", starts(data))
         + _line("forside-ingredienser", "Virksomme ingredienser", ingredient_lines(data))
-        + _line("forside-kommuner", f"De {count_word(len(data.municipalities))} kommuner", municipality_lines(data))
+        + _line("forside-kommuner", f"De {count_word(len(data.municipalities))} kommuner", municipality_lines(data) + municipality_offer())
         + _main_finding(data)
         + _line("forside-citer", "Citér som", f'<p class="kr-citation">{reference(data)} <a href="#{CITE_ID}">Mere om at citere</a></p>')
         + "</div>"
