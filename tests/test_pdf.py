@@ -770,7 +770,7 @@ def test_the_cover_marks_code_and_region_as_the_editors_additions():
     facts = {dt.get_text(): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in cover.select(".kr-stamp dt")}
     assert facts["Kommunekode"] == "259 (redaktionens tilføjelse)"
     assert facts["Region"] == "Region Sjælland (redaktionens tilføjelse)"
-    assert facts["Kommune (officielt navn)"] == "Køge (redaktionens læsning)"  # reading 13, #2: kilder.csv's owner
+    assert facts["Kommune (officielt navn)"] == "Køge"  # reading 14, #17: only a name the editors respelled is marked
     note = "Kommunekode og region er redaktionens tilføjelser: rapporten nævner hverken kommunekoder eller regioner."
     assert note in cover.get_text(" ", strip=True)
     # The overview chapter says the same through the one provenance wording, not in fixed words of its own.

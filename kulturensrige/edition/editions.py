@@ -562,7 +562,6 @@ def edition_sources(data: Dataset) -> dict[str, str]:
     else:
         note = f"Kommunekoden er {code}, regionen {region}."
     return {
-        "name": provenance.value_label(data.options, "municipalities.name"),
         "code": code,
         "region": region,
         "note": note,
@@ -570,9 +569,9 @@ def edition_sources(data: Dataset) -> dict[str, str]:
         "summary": provenance.value_label(data.options, "municipalities.summary"),
         "outcome": provenance.value_label(data.options, "municipalities.outcome"),
         # The art forms' and target groups' diagrams: counted alike, so one note says it for both.
-        "figures": provenance.value_note(data.options, "figur:kunstformer-kommune"),
+        "figures": provenance.chart_note(data.options, "kunstformer-kommune"),
         # The quotes' diagram also says whose the ties it counts are (the one quote tally, data/provenance.py's words).
-        "quotes_figure": f"{provenance.value_note(data.options, 'figur:citater-pr-ingrediens')} {charts.ingredient_ties_note(data)}",
+        "quotes_figure": f"{provenance.chart_note(data.options, 'citater-pr-ingrediens')} {charts.ingredient_ties_note(data)}",
         "guide": provenance.value_note(data.options, "guide_recommendations.ingredient_ids"),
         "guide_label": provenance.value_label(data.options, "guide_recommendations.ingredient_ids"),
     }
@@ -610,6 +609,8 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "municipality": {
             "name": name,
             "name_in_report": row.name_in_report,
+            # Marked only where the editors spelled it otherwise than the report (provenance.name_mark).
+            "name_mark": provenance.name_mark(data.options, name, row.name_in_report),
             "kommunekode": row.kommunekode,
             "official": codes_are_official(data.options),
             "region": row.region,
