@@ -123,7 +123,7 @@ def test_each_chart_says_whose_it_is_in_the_same_words_on_its_page_in_its_downlo
         assert f"{provenance.chart_whose(data.options, 'citater-pr-ingrediens')[:-1]}:" in text, code
 
 
-def _withheld(data) -> tuple[set[str], set[str]]:
+def withheld_roles(data) -> tuple[set[str], set[str]]:
     """The roles the anonymity rule withholds (a tied, uncleared quote's), split at '/' as the data writes several:
     (those no other text shows openly, every one). A role an untied quote shows, the report's group composition names
     or a category's label holds is shown openly elsewhere and names no one."""
@@ -135,7 +135,7 @@ def _withheld(data) -> tuple[set[str], set[str]]:
     return {p for p in parts if not any(p in o for o in open_)}, parts
 
 
-def _stem(role: str) -> str:
+def role_stem(role: str) -> str:
     """A role as a word's stem, so 'leder af frivilligcentret' is found for 'Leder af frivilligcenter'."""
     return role[:-2] if len(role) > 8 else role
 
@@ -143,7 +143,7 @@ def _stem(role: str) -> str:
 def test_no_published_text_names_a_role_the_anonymity_rule_withholds(data, printed):
     """Finding 6: speaker_categories.csv gave 'fx en frivillig amatørmusiker' for the category shown instead of the
     role of the one amatørmusiker, whose stjernestund is tied to Køge. No download, page or PDF names such a role."""
-    identifying, _ = _withheld(data)
+    identifying, _ = withheld_roles(data)
     assert "amatørmusiker" in identifying
     files = published_files(data)
     quotes = list(csv.DictReader(io.StringIO(files["quotes.csv"], newline="")))
@@ -156,13 +156,13 @@ def test_no_published_text_names_a_role_the_anonymity_rule_withholds(data, print
         **{f"pdf {code}": text for code, text in printed.items()},
     }
     for (name, text), role in each([(t, r) for t in texts.items() for r in sorted(identifying)]):
-        assert _stem(role) not in text.casefold(), (name, role)
+        assert role_stem(role) not in text.casefold(), (name, role)
 
 
 def test_no_explanation_of_the_rule_or_of_a_category_gives_a_withheld_role_as_its_example(data):
     """Finding 6: the data chapter explained the rule with 'kun én leder af frivilligcentret', q005's withheld role, and
     the categories gave withheld roles as their examples: beside a tied card showing the category, they give it back."""
-    _, every = _withheld(data)
+    _, every = withheld_roles(data)
     labels = [label.casefold() for label in data.speaker_categories["label"]]
     roles = {r for r in every if not any(r in label for label in labels)}
     rule = _markdown()["om-data/genkoersel.ipynb"]
@@ -171,7 +171,7 @@ def test_no_explanation_of_the_rule_or_of_a_category_gives_a_withheld_role_as_it
         "speaker_categories.csv": " ".join(data.speaker_categories["description"]).casefold(),
     }
     for (where, text), role in each([(e, r) for e in explained.items() for r in sorted(roles)]):
-        assert _stem(role) not in text, (where, role)
+        assert role_stem(role) not in text, (where, role)
 
 
 def test_figure_4s_words_are_the_editors_reading_of_the_report_wherever_they_are_published(data):
