@@ -19,7 +19,7 @@ from kulturensrige.data import provenance
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import CHART_VALUES, EDITORIAL_VALUES, FIGURE4_WORDS, ORGANISATION_RULE, TABLES
 from kulturensrige.edition import editions
-from kulturensrige.render import charts, comparison, lists
+from kulturensrige.render import cards, charts, comparison, lists
 from support.checks import each
 
 REPO = Path(__file__).resolve().parent.parent
@@ -69,6 +69,10 @@ def test_the_organisations_are_gathered_by_one_rule_the_page_and_kilder_csv_say_
     assert "sundhedshuset" in gathered["koege-musikalske-besoeg"]
     assert "en af kommunens ungdomsuddannelser" in gathered["ringkoebing-skjern-kulturworkshops-1g"]
     assert not gathered["egedal-foreningsklippekort"]
+    # An initiative with none says that none is gathered, and by whose rule: not 'ikke angivet', as if the report were silent.
+    klippekort = data.initiatives.set_index("initiative_id").loc["egedal-foreningsklippekort"]
+    shown = str(dict(cards.initiative_facts(data, klippekort))["Organisationer nævnt ved indsatsen"])
+    assert shown == "ingen enkelt organisation (redaktionens samling)", shown
     assert not {n for names in gathered.values() for n in names if n.startswith(("de lokale", "skolerne", "plejecent"))}
 
 
