@@ -217,7 +217,7 @@ def test_choosing_a_municipality_marks_its_part_of_the_same_bars_and_says_so(dat
         assert name in variant.title and "fremhævet" in variant.title, key
         # The first column and the totals are the unmarked table's; a column of the editors' ties may stand between
         # the totals and the chosen municipality's column, which comes last.
-        total = "I alt" if chart is charts.quotes_per_ingredient else everyone.table.columns[-1]
+        total = "I alt (redaktionens optælling)" if chart is charts.quotes_per_ingredient else everyone.table.columns[-1]
         assert variant.marks[-1] == code and list(variant.table.columns[:2]) == [everyone.table.columns[0], total], key
         assert variant.table[total].tolist() == everyone.table[total].tolist(), key
         assert name in variant.table.columns[-1] and name in variant.alt and variant.said, key

@@ -521,7 +521,7 @@ def test_the_ingredient_charts_downloads_mark_what_their_notes_say(data):
     ingredient; tabel-kommuner.csv marks its cells ("2, udledt af redaktionen"), the charts' tables did not."""
     per_ingredient = charts.quotes_per_ingredient(data)
     everyone = per_ingredient.variants["alle"].table
-    groups = [c for c in everyone.columns if c not in ("Ingrediens", "I alt") and not c.startswith("Heraf")]
+    groups = [c for c in everyone.columns if c != "Ingrediens" and not c.startswith(("Heraf", "I alt"))]
     for heading in each(groups):
         assert heading.endswith("(redaktionens inddeling)"), heading
     editors = "Heraf koblet af redaktionen (redaktionens læsning, ikke rapportens)"
@@ -530,7 +530,8 @@ def test_the_ingredient_charts_downloads_mark_what_their_notes_say(data):
     koege = next(v for k, v in per_ingredient.variants.items() if k.startswith("259")).table
     assert "1, udledt af redaktionen" in set(koege["Heraf Køge (fremhævet)"])
     matrix = charts.ingredient_municipality_matrix(data).variants["alle"].table
-    cells = {str(v) for column in matrix.columns if column not in ("Ingrediens", "Ikke angivet") for v in matrix[column]}
+    counted = [c for c in matrix.columns if c != "Ingrediens" and not c.startswith("Uden kommune")]
+    cells = {str(v) for column in counted for v in matrix[column]}
     assert any(cell.endswith("udledt af redaktionen") for cell in cells)
     assert editors in matrix.columns
 

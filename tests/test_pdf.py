@@ -50,6 +50,7 @@ from support.builds import made_once, run_folder
 from support.checks import each
 from support.scripts import run_script, script
 from test_eighth_municipality import CODE as EIGHTH
+from test_reading14_provenance import role_stem, withheld_roles
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -382,6 +383,23 @@ def report_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> P
         assert "PDF-filer skrevet" in result.stdout and result.stderr == ""
 
     return made_once(run_folder(tmp_path_factory) / "pdf-site", "html", print_into)
+
+
+@pytest.mark.build
+def test_no_page_pdf_or_download_of_the_built_book_names_a_role_the_anonymity_rule_withholds(report_site: Path):
+    """Reading 14, finding 6: speaker_categories.csv gave back the role of the one amatørmusiker, whose stjernestund is
+    tied to Køge and whose card shows only the category. Every page, PDF and download of the built book is read."""
+    identifying, _ = withheld_roles(load(REPO / "data"))
+    assert identifying
+    texts = {
+        str(p.relative_to(report_site)): BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser").get_text(" ")
+        for p in report_site.rglob("*.html")
+    }
+    texts |= {str(p.relative_to(report_site)): p.read_text(encoding="utf-8") for p in (report_site / "_static" / "data").glob("*.csv")}
+    texts |= {str(p.relative_to(report_site)): pdf_text(p, "") for p in (report_site / "pdf").glob("*.pdf")}
+    assert any(name.endswith(".pdf") for name in texts) and any(name.endswith("speaker_categories.csv") for name in texts)
+    for (name, text), role in each([(t, r) for t in texts.items() for r in sorted(identifying)]):
+        assert squeeze(role_stem(role)).casefold() not in squeeze(text).casefold(), (name, role)
 
 
 @pytest.mark.build
@@ -770,7 +788,7 @@ def test_the_cover_marks_code_and_region_as_the_editors_additions():
     facts = {dt.get_text(): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in cover.select(".kr-stamp dt")}
     assert facts["Kommunekode"] == "259 (redaktionens tilføjelse)"
     assert facts["Region"] == "Region Sjælland (redaktionens tilføjelse)"
-    assert facts["Kommune (officielt navn)"] == "Køge (redaktionens læsning)"  # reading 13, #2: kilder.csv's owner
+    assert facts["Kommune (officielt navn)"] == "Køge"  # reading 14, #17: only a name the editors respelled is marked
     note = "Kommunekode og region er redaktionens tilføjelser: rapporten nævner hverken kommunekoder eller regioner."
     assert note in cover.get_text(" ", strip=True)
     # The overview chapter says the same through the one provenance wording, not in fixed words of its own.

@@ -12,7 +12,6 @@ from kulturensrige.book import bibliography
 from kulturensrige.data import provenance
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import TABLES
-from kulturensrige.edition import editions
 from kulturensrige.render import charts, front_page, lists
 from report_source import collapse, repair_hyphenation
 from support.checks import each
@@ -106,20 +105,14 @@ def test_the_front_pages_count_of_quotes_behind_the_ingredients_says_whose_ties_
 
 
 def test_a_municipalitys_name_carries_the_source_kilder_csv_gives_it(data):
-    """Reading 13 #2: 'Officielt navn Køge' stood unmarked beside a marked code and region, while kilder.csv called
-    the name the editors' reading; the page, the PDF's sources and the table's heading now say so alike."""
-    label = provenance.value_label(data.options, "municipalities.name")
-    assert label == _sources(data)[("municipalities.csv", "name")]["hvis_ord"]
-    code = data.municipalities["kommunekode"].iloc[0]
-    facts = BeautifulSoup(str(lists.municipality_facts(data, code)), "html.parser")
-    assert (
-        facts.find("dt", string="Officielt navn")
-        .find_next("dd")
-        .get_text(" ", strip=True)
-        .startswith(f"{data.municipalities['name'].iloc[0]} ({label})")
-    )
-    assert editions.edition_sources(data)["name"] == label
-    assert provenance.page_table_headings(data.options, "tabel-kommuner")[0] == f"Kommune ({label})"
+    """Reading 13 #2, as reading 14 #17 narrowed it: the names are the report's, and only the one the editors spell
+    otherwise (Guldborgsund) is marked, alike on the profile and in kilder.csv ('rapportens og redaktionens')."""
+    assert _sources(data)[("municipalities.csv", "name")]["hvis_ord"] == "rapportens og redaktionens"
+    for code, name, mark in each([("259", "Køge", ""), ("376", "Guldborgsund", "(redaktionens stavning")]):
+        facts = BeautifulSoup(str(lists.municipality_facts(data, code)), "html.parser")
+        shown = facts.find("dt", string="Officielt navn").find_next("dd").get_text(" ", strip=True)
+        assert shown == name if not mark else shown.startswith(f"{name} {mark}"), shown
+    assert provenance.page_table_headings(data.options, "tabel-kommuner")[0] == "Kommune"
 
 
 def test_a_page_table_of_the_editors_words_says_so_in_its_heading_as_kilder_csv_does(data):

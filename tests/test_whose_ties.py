@@ -134,7 +134,7 @@ def test_the_sources_file_says_whose_every_published_column_is(data):
     assert sources[("municipalities.csv", "region")]["hvis_ord"] == "redaktionens tilføjelse"
     assert sources[("statuses.csv", "label")]["hvis_ord"] == "redaktionens læsning"  # the labels the status column shows
     assert sources[("quotes.csv", "ingredient_ids")]["hvis_ord"] == "står i hver række i ingredient_source"
-    assert sources[("citater-pr-ingrediens-*.csv", "alle")]["hvis_ord"] == "redaktionens optælling"
+    assert sources[("citater-pr-ingrediens-*.csv", "alle")]["hvis_ord"] == "redaktionens optælling og inddeling"
 
 
 def test_an_analysts_sources_file_never_credits_the_editors_or_the_report_with_the_analysts_values(tmp_path):
@@ -148,7 +148,7 @@ def test_an_analysts_sources_file_never_credits_the_editors_or_the_report_with_t
     assert not [w for w in said if w.startswith(("redaktionens", "rapportens"))], said
     # Nor in the reasons: the ties to ingredients and the texts in own words are the analyst's, not the report's or the book's.
     reasons = {r["begrundelse"] for r in sources.values()}
-    assert not [r for r in reasons if "Bogens egen gengivelse" in r or "rapportens (rapporten)" in r], reasons
+    assert not [r for r in reasons if "Redaktionens gengivelse med egne ord" in r or "rapportens (rapporten)" in r], reasons
 
 
 @pytest.mark.build

@@ -22,6 +22,7 @@ from kulturensrige.data.schema import (
     BY_EDITORS,
     BY_QDA,
     BY_REPORT,
+    CHART_VALUES,
     EDITORIAL_VALUES,
     FIGURE_TABLES,
     FOLDER_SOURCE,
@@ -175,6 +176,17 @@ def ties_source(options: pd.DataFrame) -> str:
     return _option(options, ATTRIBUTED_BY) or folder_source(options)
 
 
+def untied(options: pd.DataFrame) -> str:
+    """A quote without a municipality, in the words of whoever ties the quotes: 'hverken angivet i rapporten eller
+    udledt af redaktionen'; 'hverken angivet eller udledt af analytikeren'. Not 'ikke angivet i rapporten' alone:
+    the report ties no quote, and the quotes the editors tie stand elsewhere."""
+    said = words(ties_source(options))
+    stated, inferred = said.stated.split(" ", 1), said.inferred.split(" ", 1)
+    if stated[1] == inferred[1]:
+        return f"hverken {stated[0]} eller {inferred[0]} {stated[1]}"
+    return f"hverken {said.stated} eller {said.inferred}"
+
+
 def inferred_words(options: pd.DataFrame) -> str:
     """'udledt af redaktionen', 'udledt af analytikeren', …: whoever inferred the quotes' ties (ties_source)."""
     return words(ties_source(options)).inferred
@@ -225,6 +237,23 @@ def figure_table_headings(options: pd.DataFrame, figure_id: str) -> list[str]:
 def page_table_heading(options: pd.DataFrame, table_id: str, label: str) -> str:
     """One heading of a page's downloadable table by its bare label, for a card that shows the same value."""
     return dict(zip((c[0] for c in PAGE_TABLES[table_id]), page_table_headings(options, table_id), strict=True))[label]
+
+
+def name_mark(options: pd.DataFrame, name: str, in_report: str) -> str:
+    """Whose a municipality's name is, said only where the editors changed the report's spelling: '' for 'Køge' (the
+    report's own name); 'redaktionens stavning; rapporten staver navnet »Guldborgssund«' for Guldborgsund. The overview
+    table, its CSV download, the profile and the PDFs all mark the name with this."""
+    if name == in_report:
+        return ""
+    if folder_source(options) == BY_REPORT:
+        return f"redaktionens stavning; rapporten staver navnet »{in_report}«"
+    return f"det officielle navn; {folder_words(options).holder} staver navnet »{in_report}«"
+
+
+def marked_name(options: pd.DataFrame, name: str, in_report: str) -> str:
+    """A municipality's name with its mark (name_mark) where it has one: 'Guldborgsund (redaktionens stavning; …)'."""
+    mark = name_mark(options, name, in_report)
+    return marked(name, mark) if mark else name
 
 
 def category_note(options: pd.DataFrame) -> str:
@@ -279,6 +308,51 @@ def whose_parts(options: pd.DataFrame, *values: str) -> Whose:
 def values_note(options: pd.DataFrame, *values: str) -> str:
     """whose_parts as one note: 'Redaktionens optælling og betegnelser, ikke rapportens: <reasons>'."""
     return whose_parts(options, *values).note
+
+
+def values_label(options: pd.DataFrame, *values: str) -> str:
+    """Whose the values are, as a short label: 'redaktionens optælling og betegnelser' (kilder.csv's hvis_ord)."""
+    editorial = [v for v in values if value_source(options, v) == BY_EDITORS]
+    if editorial:
+        return f"redaktionens {listing(list(dict.fromkeys(EDITORIAL_VALUES[v].act for v in editorial)))}"
+    return listing(list(dict.fromkeys(value_label(options, v) for v in values)))
+
+
+def values_reasons(options: pd.DataFrame, *values: str) -> str:
+    """Why the editors' values among them are not the report's, each reason once (kilder.csv's begrundelse)."""
+    return " ".join(dict.fromkeys(EDITORIAL_VALUES[v].reason for v in values if value_source(options, v) == BY_EDITORS))
+
+
+# One chart, one wording: its page, the PDFs and kilder.csv beside its download all say whose it is in these words.
+def chart_parts(options: pd.DataFrame, figure_id: str) -> Whose:
+    """Whose the chart is, in parts (whose_parts over schema.CHART_VALUES): the chart's note on its page."""
+    return whose_parts(options, *CHART_VALUES[figure_id])
+
+
+def chart_whose(options: pd.DataFrame, figure_id: str) -> str:
+    """The chart's line under it: 'Redaktionens optælling og betegnelser, ikke rapportens.'"""
+    return chart_parts(options, figure_id).line
+
+
+def chart_note(options: pd.DataFrame, figure_id: str) -> str:
+    """The same with the reasons, as a PDF prints it: 'Redaktionens optælling og betegnelser, ikke rapportens: <reasons>'."""
+    return chart_parts(options, figure_id).note
+
+
+def chart_label(options: pd.DataFrame, figure_id: str) -> str:
+    """The same as a label, for kilder.csv: 'redaktionens optælling og betegnelser'."""
+    return values_label(options, *CHART_VALUES[figure_id])
+
+
+def chart_reasons(options: pd.DataFrame, figure_id: str) -> str:
+    """Why the chart's values are not the report's, for kilder.csv beside the chart's download."""
+    return values_reasons(options, *CHART_VALUES[figure_id])
+
+
+def count_heading(options: pd.DataFrame, figure_id: str, label: str) -> str:
+    """A chart table's column of counts with whose count it is: 'Køge (redaktionens optælling)', on the page's table,
+    in its CSV download and in the PDFs alike."""
+    return heading(options, label, f"figur:{figure_id}")
 
 
 def ingredient_tie_source(options: pd.DataFrame, given: str) -> str:

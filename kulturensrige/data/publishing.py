@@ -32,6 +32,9 @@ PUBLISHED_DATA = "_static/data"
 SOURCES_FILE = "kilder.csv"
 SOURCES_HEADER = ["fil", "kolonne", "hvis_ord", "begrundelse"]
 FIGURE = "figur:"
+# Why a description is the editors' words: what it says is the report's, told in the editors' words; what the report does
+# not say (an organisation's kind, say) the editors mark where it stands.
+RETOLD = "Redaktionens gengivelse med egne ord af det, rapporten fortæller, ikke rapportens ordlyd."
 
 
 def _cell(value: object) -> str:
@@ -108,7 +111,7 @@ def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
         return "bogens opbygning", "Hvor bogen viser rækken; ikke en oplysning fra rapporten."
     retold = column == "description" or "med egne ord" in (TABLES[table].schema.columns[column].description or "")
     if retold and folder == BY_REPORT:
-        return "redaktionens ord", "Bogens egen gengivelse, ikke rapportens ordlyd."
+        return "redaktionens ord", RETOLD
     return provenance.words(folder).value, ""
 
 
@@ -193,7 +196,9 @@ def sources_file(data: Dataset) -> str:
             rows.append([f"{figure_id}-*.csv", heading, *column_source(data, table, column)])
     for value, editorial in EDITORIAL_VALUES.items():
         if value.startswith(FIGURE) and editorial.download and value.removeprefix(FIGURE) not in FIGURE_TABLES:
-            editors = provenance.value_source(data.options, value) == provenance.BY_EDITORS
-            label = provenance.value_label(data.options, value)
-            rows.append([f"{value.removeprefix(FIGURE)}-*.csv", "alle", label, editorial.reason if editors else ""])
+            # In the chart's own words, as its page and the PDFs say them (provenance.chart_whose): its count, the
+            # editors' terms and groupings it shows, and why each is not the report's.
+            figure_id = value.removeprefix(FIGURE)
+            label, reasons = provenance.chart_label(data.options, figure_id), provenance.chart_reasons(data.options, figure_id)
+            rows.append([f"{figure_id}-*.csv", "alle", label, reasons])
     return csv_text(SOURCES_HEADER, rows)

@@ -281,8 +281,9 @@ TABLES: dict[str, Table] = {
                 "title": text("Titel; rapportens egen, hvor den giver en.", "Gang i gården"),
                 "title_basis": choice(
                     BASES,
-                    "stated: titlen er rapportens eget navn for indsatsen; inferred: rapporten giver indsatsen intet navn, "
-                    "og titlen er redaktionens (ofte med rapportens ord).",
+                    "stated: rapporten giver indsatsen et navn i anførselstegn (fx ”Gang i gården”, ’Rødder’), og titlen er "
+                    "det navn; inferred: rapporten beskriver indsatsen uden at give den et navn, og titlen er redaktionens "
+                    "(ofte med rapportens ord, også hvor den er et nummereret punkt i rapportens opremsning).",
                     "stated",
                 ),
                 "kind": ref("initiative_kinds", "Slags indsats.", "projekt"),
@@ -582,11 +583,12 @@ TABLES: dict[str, Table] = {
         _table(
             "figure4_words",
             "Ord i figur 4",
-            "Ordene, rapportens tekst giver for ordskyen i figur 4 (ingen hyppigheder).",
+            "Ordene, bogen viser for ordskyen i figur 4 (ingen hyppigheder): de seks ord, rapportens tekst bruger om "
+            "samarbejdsrummet lige efter figuren. Ordene er rapportens; at de står i ordskyen, er redaktionens læsning.",
             "word",
             {
-                "word": text("Ordet.", "tillid"),
-                "position": integer("Rækkefølge i rapportens tekst.", "1", minimum=1),
+                "word": text("Ordet, som rapportens tekst skriver det.", "tillid"),
+                "position": integer("Rækkefølge i rapportens sætning.", "1", minimum=1),
                 "section_id": SECTION,
             },
         ),
@@ -711,6 +713,14 @@ INFERENCE_RULE = (
 COUNTED_APART = "Projekter, delindsatser og prøvehandlinger tælles hver for sig, så et projekt og dets delindsatser kan nævne det samme."
 COUNTED_ONCE = "Hver organisation tælles én gang, også når rapporten nævner den ved flere indsatser."
 NO_QUOTE_TIED = "Rapporten knytter intet citat til en kommune"
+# Which organisations the editors gathered at an initiative, one rule for every row (initiatives.organisation_ids): the
+# chart's note and kilder.csv say it in these words.
+ORGANISATION_RULE = (
+    "Redaktionen har samlet hver organisation og institution, rapporten nævner ved en indsats, ved navn eller ved en "
+    "betegnelse for netop den ene (fx »biblioteket«, »en af kommunens ungdomsuddannelser«). Organisationer, rapporten kun "
+    "nævner samlet i flertal efter deres slags (fx »de lokale foreninger, der har tilmeldt sig ordningen«, »skolerne«, "
+    "»plejecentre«), er ikke med, og heller ikke en person, den nævner uden sin organisation (fx en musikskolelærer)."
+)
 INFERRED_TIES_COUNTED = (
     f"{NO_QUOTE_TIED}: kolonnerne for kommunerne tæller de citater, redaktionen har knyttet til en kommune (udledt af redaktionen)."
 )
@@ -718,6 +728,12 @@ INFERRED_TIES_COUNTED = (
 INFERRED_TIES_HIGHLIGHTED = (
     f"Søjlerne tæller citaterne pr. ingrediens, delt efter talerens gruppe. {NO_QUOTE_TIED}: vælges en kommune, "
     "fremhæves de citater, redaktionen har knyttet til den (udledt af redaktionen)."
+)
+
+# Whose Figure 4's words are: the words the report's, their being the cloud's the editors' reading (figure and table).
+FIGURE4_WORDS = (
+    "Ordene er rapportens: den beskriver samarbejdsrummet som »præget af åbenhed, samarbejde, fællesskab, tryghed, tillid "
+    "og respekt«. At netop de ord står i ordskyen, siger rapporten ikke; det er redaktionens læsning."
 )
 
 EDITORIAL: tuple[Editorial, ...] = (
@@ -758,15 +774,16 @@ EDITORIAL: tuple[Editorial, ...] = (
     Editorial(
         "initiatives.organisation_ids",
         "organisationer ved indsatserne",
-        "Rapporten kalder ingen af disse organisationer partnere: redaktionen har samlet de organisationer, rapporten nævner "
-        "ved indsatsen, også målgrupper, kampagner og samarbejder, der kun er planlagt.",
+        "Rapporten kalder ingen af disse organisationer partnere, og nogle er en målgruppe, en kampagne eller et samarbejde, "
+        f"der kun er planlagt. {ORGANISATION_RULE}",
         "samling",
     ),
     Editorial(
         "initiatives.title_basis",
         "indsatsernes titler, rapporten ikke selv giver",
-        "Rapporten navngiver kun nogle indsatser (fx »Gang i gården« og »Rødder«); de øvrige titler (title_basis = inferred) "
-        "har redaktionen formuleret, ofte med rapportens ord.",
+        "Rapporten navngiver kun nogle indsatser, med navnet i anførselstegn (fx »Gang i gården« og »Rødder«); de øvrige "
+        "beskriver den uden navn, også i sine nummererede opremsninger, og deres titler (title_basis = inferred) har "
+        "redaktionen formuleret, ofte med rapportens ord.",
         "titel",
     ),
     Editorial(
@@ -777,7 +794,9 @@ EDITORIAL: tuple[Editorial, ...] = (
     Editorial(
         "organisations.kind",
         "organisationstyper",
-        "Rapporten inddeler ikke organisationerne i slags; inddelingen er redaktionens.",
+        "Rapporten inddeler ikke organisationerne i slags; inddelingen er redaktionens, og for nogle bygger den på "
+        "redaktionens viden, ikke på rapporten, der kun nævner navnet (fx at Arken er en kulturinstitution og March mod "
+        "ensomhed en kampagne).",
         "inddeling",
     ),
     Editorial(
@@ -896,11 +915,6 @@ EDITORIAL: tuple[Editorial, ...] = (
         "Rapporten nævner ingen kommunekoder; redaktionen har tilføjet de officielle.",
         "tilføjelse",
     ),
-    Editorial(
-        "municipalities.name",
-        "officielle kommunenavne",
-        "Rapporten staver et navn anderledes (name_in_report); bogen bruger det officielle og nævner rapportens stavemåde.",
-    ),
     Editorial("municipalities.region", "regioner", "Rapporten nævner ikke regionerne; redaktionen har tilføjet dem.", "tilføjelse"),
     Editorial(
         "municipalities.starting_point",
@@ -935,10 +949,12 @@ EDITORIAL: tuple[Editorial, ...] = (
     Editorial(
         "figur:ordsky",
         "figur 4 (ordskyen)",
-        "Rapporten trykker ordskyen som billede; redaktionen gengiver kun de ord, rapportens tekst nævner, som liste uden hyppigheder.",
+        f"Rapporten trykker ordskyen som billede; redaktionen gengiver kun de ord, rapportens tekst nævner, som liste uden "
+        f"hyppigheder. {FIGURE4_WORDS}",
         "gengivelse",
         download=False,
     ),
+    Editorial("figure4_words.word", "ordene i figur 4", FIGURE4_WORDS),
     *(
         Editorial(
             f"figur:{figure_id}",
@@ -958,12 +974,28 @@ EDITORIAL: tuple[Editorial, ...] = (
 )
 EDITORIAL_VALUES = {e.value: e for e in EDITORIAL}
 
+# The values each chart the book draws from data shows, its own drawing first ('figur:<id>'): one list per chart, from
+# which data/provenance.py words whose the chart is, alike on its page, in the PDFs and in kilder.csv beside its download.
+CHART_VALUES = {
+    "citater-pr-ingrediens": ("figur:citater-pr-ingrediens", "quotes.speaker_category"),
+    "ingrediens-kommune": ("figur:ingrediens-kommune",),
+    "kunstformer-kommune": ("figur:kunstformer-kommune", "initiatives.art_form_ids"),
+    "maalgrupper-kommune": ("figur:maalgrupper-kommune", "initiatives.target_group_ids"),
+    "steder-kommune": ("figur:steder-kommune", "initiatives.setting_ids"),
+    "organisationer": ("figur:organisationer", "initiatives.organisation_ids", "organisations.kind"),
+    "forloeb": ("figur:forloeb",),
+}
+
 # Columns whose values are the report's in some rows and the editors' in others, with no column that says which:
 # kilder.csv says both, and why ('table.column' -> reason).
 MIXED_VALUES = {
     "programme_events.number": (
         "Rapporten nummererer kun to workshops (»workshop nummer fire«, »workshop nummer fem«) og ingen af de tre virtuelle "
         "pitstops; de øvrige numre er redaktionens."
+    ),
+    "municipalities.name": (
+        "Rapportens navne; hvor rapporten staver et navn anderledes end det officielle (name_in_report, fx »Guldborgssund«), "
+        "er navnet redaktionens stavning, og siderne siger det ved netop det navn."
     ),
     "organisations.name": (
         "Rapporten navngiver de fleste organisationer; hvor den ikke giver et navn, er navnet redaktionens beskrivelse med "
@@ -994,7 +1026,7 @@ FIGURE_TABLES = {
 }
 PAGE_TABLES = {
     "tabel-kommuner": (
-        ("Kommune", "municipalities.name", True),
+        ("Kommune", "municipalities.name", False),
         ("Kommunekode", "municipalities.kommunekode", True),
         ("Region", "municipalities.region", True),
         ("Udgangspunkt", "municipalities.starting_point", True),

@@ -221,9 +221,13 @@ def chosen_rows_first(table: pd.DataFrame, column: str) -> tuple[pd.DataFrame, i
 class ChartVariants:
     """A chart of the book (a charts.* model) with all its variants, computed once and reused by every edition."""
 
-    def __init__(self, chart: figures.Chart):
+    def __init__(self, chart: figures.Chart, counted: str = ""):
         self.chart = chart
         self.title = chart.title
+        # Whose count the table's columns of counts are ('redaktionens optælling', provenance.count_heading): a page's
+        # table says it over every column, which made a printed table too wide for its page (Chromium shrank the
+        # page's text to 8 pt); the printed table says it once, in its caption, in the same words.
+        self.counted = counted
         self.made: dict[tuple[str, str, str, tuple[str, ...]], Figure] = {}
 
     def variant(self, key: str, title: str = "", chosen: str = "", marks: tuple[str, ...] = ()) -> Figure:
@@ -232,7 +236,11 @@ class ChartVariants:
         variant's table names none. Made once for each."""
         if (key, title, chosen, marks) not in self.made:
             variant = self.chart.variants[key]
-            table = marked_table(figures.table_element(variant.table, self.chart.title, marks or variant.marks), chosen)
+            shown, caption = variant.table, self.chart.title
+            if self.counted:
+                shown = shown.rename(columns=lambda c: str(c).removesuffix(f" ({self.counted})"))
+                caption = f"{caption} ({self.counted})"
+            table = marked_table(figures.table_element(shown, caption, marks or variant.marks), chosen)
             # A municipality's view is highlighted: its legend says which style is the municipality's.
             legend = Markup(figures.legend_markup(self.chart.legend(), chosen=key != filters.ALL))
             self.made[key, title, chosen, marks] = Figure(title or self.title, variant.alt, self.chart.plot(key), table, legend=legend)
@@ -309,10 +317,14 @@ class EditionCharts:
     @classmethod
     def compute(cls, data: Dataset) -> EditionCharts:
         """The charts and the general quotes, once: the printers (processes, printing.print_pdfs) inherit them."""
+        counted = {
+            c: provenance.value_label(data.options, f"figur:{c}")
+            for c in ("citater-pr-ingrediens", "kunstformer-kommune", "maalgrupper-kommune")
+        }
         made = cls(
-            ChartVariants(charts.quotes_per_ingredient(data)),
-            ChartVariants(charts.art_forms_by_municipality(data)),
-            ChartVariants(charts.target_groups_by_municipality(data)),
+            ChartVariants(charts.quotes_per_ingredient(data), counted["citater-pr-ingrediens"]),
+            ChartVariants(charts.art_forms_by_municipality(data), counted["kunstformer-kommune"]),
+            ChartVariants(charts.target_groups_by_municipality(data), counted["maalgrupper-kommune"]),
         )
         for ingredient_id in data.ingredients["ingredient_id"]:
             shared_quotes(data, ingredient_id, made.general_quotes)
@@ -586,7 +598,6 @@ def edition_sources(data: Dataset) -> dict[str, str]:
     else:
         note = f"Kommunekoden er {code}, regionen {region}."
     return {
-        "name": provenance.value_label(data.options, "municipalities.name"),
         "code": code,
         "region": region,
         "note": note,
@@ -594,9 +605,9 @@ def edition_sources(data: Dataset) -> dict[str, str]:
         "summary": provenance.value_label(data.options, "municipalities.summary"),
         "outcome": provenance.value_label(data.options, "municipalities.outcome"),
         # The art forms' and target groups' diagrams: counted alike, so one note says it for both.
-        "figures": provenance.value_note(data.options, "figur:kunstformer-kommune"),
+        "figures": provenance.chart_note(data.options, "kunstformer-kommune"),
         # The quotes' diagram also says whose the ties it counts are (the one quote tally, data/provenance.py's words).
-        "quotes_figure": f"{provenance.value_note(data.options, 'figur:citater-pr-ingrediens')} {charts.ingredient_ties_note(data)}",
+        "quotes_figure": f"{provenance.chart_note(data.options, 'citater-pr-ingrediens')} {charts.ingredient_ties_note(data)}",
         "guide": provenance.value_note(data.options, "guide_recommendations.ingredient_ids"),
         "guide_label": provenance.value_label(data.options, "guide_recommendations.ingredient_ids"),
     }
@@ -634,6 +645,8 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "municipality": {
             "name": name,
             "name_in_report": row.name_in_report,
+            # Marked only where the editors spelled it otherwise than the report (provenance.name_mark).
+            "name_mark": provenance.name_mark(data.options, name, row.name_in_report),
             "kommunekode": row.kommunekode,
             "official": codes_are_official(data.options),
             "region": row.region,

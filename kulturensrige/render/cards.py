@@ -443,12 +443,21 @@ def whose_terms_parts(data: Dataset) -> provenance.Whose:
     return provenance.whose_parts(data.options, *values)
 
 
+# An initiative at which the editors' rule gathers no organisation (schema.ORGANISATION_RULE).
+NO_ORGANISATION = "ingen enkelt organisation"
+
+
 def initiative_facts(data: Dataset, row) -> list[tuple[str, str]]:
     """An initiative's facts as (label, value), the same on its card and in the PDF edition."""
     organisations = _vocabulary_labels(data, "organisations", "organisation_id", row.organisation_ids, "name")
+    gathered = sourced(data, "initiatives.organisation_ids", row.organisation_ids, organisations)
+    if not row.organisation_ids and provenance.folder_source(data.options) == BY_REPORT:
+        # Not 'ikke angivet': the report may name organisations only together in the plural ('de lokale foreninger'),
+        # which the editors' rule leaves out (schema.ORGANISATION_RULE); that none is gathered is the editors' finding.
+        gathered = Sourced(NO_ORGANISATION, provenance.value_label(data.options, "initiatives.organisation_ids"))
     return [
         *((label, _vocabulary_labels(data, table, key, getattr(row, column))) for label, column, table, key in VOCABULARIES),
-        ("Organisationer nævnt ved indsatsen", sourced(data, "initiatives.organisation_ids", row.organisation_ids, organisations)),
+        ("Organisationer nævnt ved indsatsen", gathered),
         ("Status", sourced(data, "initiatives.status", row.status, _label(data, "statuses", "status_id", row.status))),
     ]
 

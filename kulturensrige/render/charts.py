@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from html import escape
 
 import pandas as pd
@@ -79,7 +80,7 @@ def _label_width(rows: list[list[str]]) -> int:
 
 def _heatmap_width(labels: int, n_columns: int) -> int:
     """Wide enough for the wrapped row labels and a readable number in each cell: the report's seven
-    municipalities and 'Ikke angivet' fit a phone (figures.PHONE_TEXT_WIDTH); more columns scroll in the frame."""
+    municipalities and 'Uden kommune' fit a phone (figures.PHONE_TEXT_WIDTH); more columns scroll in the frame."""
     return labels + HEAT_COLUMN * n_columns + HEAT_RIGHT
 
 
@@ -262,13 +263,29 @@ def quotes_per_ingredient(data: Dataset) -> Chart:
     return Chart(
         "citater-pr-ingrediens",
         "Citater pr. ingrediens",
-        _municipality_variants(data, build, inferred_switch=True),
+        _counts_marked(data, "citater-pr-ingrediens", _municipality_variants(data, build, inferred_switch=True)),
         notes=(
-            provenance.whose_parts(data.options, "figur:citater-pr-ingrediens", "quotes.speaker_category"),
+            provenance.chart_parts(data.options, "citater-pr-ingrediens"),
             ingredient_ties_note(data),
             f"{CLICK_HINT} En replik i en ordveksling tæller som ét citat.",
         ),
     )
+
+
+def _counts_marked(data: Dataset, figure_id: str, variants: dict[str, Variant]) -> dict[str, Variant]:
+    """The variants with each plain column of counts saying whose count it is ('Køge (redaktionens optælling)',
+    provenance.count_heading): the page's table, its CSV download and a PDF's table show the same headings. The first
+    column names the rows, and a column whose heading already says something in brackets keeps it. Variants that
+    share one table keep sharing it (figures.Chart shows a shared table once)."""
+    renamed: dict[int, pd.DataFrame] = {}
+
+    def marked(table: pd.DataFrame) -> pd.DataFrame:
+        if id(table) not in renamed:
+            columns = {c: provenance.count_heading(data.options, figure_id, str(c)) for c in table.columns[1:] if "(" not in str(c)}
+            renamed[id(table)] = table.rename(columns=columns)
+        return renamed[id(table)]
+
+    return {key: replace(v, table=marked(v.table)) for key, v in variants.items()}
 
 
 def ingredient_ties_note(data: Dataset) -> str:
@@ -491,7 +508,7 @@ def _by_speaker(data: Dataset, counts: pd.DataFrame, ingredient_names: dict, spe
 def ingredient_municipality_matrix(data: Dataset) -> Chart:
     """Heatmap: ingredient × municipality with the 'ikke angivet' column; every column always, the chosen one framed."""
     ingredient_names = _labels(data, "ingredients", "ingredient_id", "name")
-    municipality_names = {**_labels(data, "municipalities", "kommunekode", "name"), statistics.NOT_STATED_COLUMN: "Ikke angivet"}
+    municipality_names = {**_labels(data, "municipalities", "kommunekode", "name"), statistics.NOT_STATED_COLUMN: UNTIED_COLUMN}
     columns = list(data.municipalities["kommunekode"])
     counted: dict[bool, dict] = {}
     # One colour scale for both positions of the switch (its legend is the chart's, figures.Legend).
@@ -504,7 +521,7 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
     def count(include_inferred: bool) -> dict:
         """The matrix for one position of the switch, computed once and shared by every municipality's variant."""
         if include_inferred not in counted:
-            # Without inferred ties, those quotes count where the report puts them: under 'Ikke angivet'.
+            # Without inferred ties, those quotes count with the quotes no one ties: under 'Uden kommune'.
             matrix = statistics.ingredient_municipality_matrix(data, views.tied_quotes(data.quotes, include_inferred), columns)
             cells = {(m.ingredient_id, m.column): m for m in table_rows(matrix)}
             rows, cols = list(dict.fromkeys(matrix["ingredient_id"])), list(dict.fromkeys(matrix["column"]))
@@ -539,10 +556,20 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
         levels = Counter(data.quotes.loc[data.quotes["quote_id"].isin(attributed), "attribution"].tolist())
         how = ", ".join(f"{number(n)} {labels[level]}" for level, n in provenance.tie_levels(levels))
         tied = f"{plural(len(attributed), 'citat', 'citater')} knyttet til en kommune ({how})" if how else "ingen knyttet til en kommune"
+        # Whose silence the column is (provenance.untied): no one's tie, and with the switch off the editors' set aside.
+        untied_ids = {i for row in ids for i in row[-1].split()}
+        set_aside = int(data.quotes.loc[data.quotes["quote_id"].isin(untied_ids), "attribution"].eq("inferred").sum())
+        without = plural(not_stated, "citat", "citater")
+        if set_aside:
+            without += (
+                f" står uden kommune ({number(not_stated - set_aside)} {provenance.untied(data.options)}, "
+                f"{number(set_aside)} {labels['inferred']}, men de udledte tilknytninger er slået fra)"
+            )
+        else:
+            without += f" har ingen kommune ({provenance.untied(data.options)})"
         summary = (
             f"Citater pr. ingrediens og kommune, alle kommuner{'' if include_inferred else ', uden udledte tilknytninger'}. "
-            f"Af de citater, der underbygger en ingrediens, er {tied}, og "
-            f"{plural(not_stated, 'citat', 'citater')} har ingen kommune ({labels['not stated']})."
+            f"Af de citater, der underbygger en ingrediens, er {tied}, og {without}."
         )
         if marked is None:
             cells = "; ".join(
@@ -564,11 +591,11 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
     return Chart(
         "ingrediens-kommune",
         "Citater pr. ingrediens og kommune",
-        _municipality_variants(data, build, inferred_switch=True),
+        _counts_marked(data, "ingrediens-kommune", _municipality_variants(data, build, inferred_switch=True)),
         notes=(
-            provenance.whose_parts(data.options, "figur:ingrediens-kommune"),
+            provenance.chart_parts(data.options, "ingrediens-kommune"),
             ingredient_ties_note(data),
-            f"Kolonnen »Ikke angivet« viser citater, som {attribution.source_name(data.options)} ikke knytter til en kommune.",
+            f"Kolonnen »{UNTIED_COLUMN}« viser de citater, der {_untied_verb(data)}.",
             f"{INFERRED_HINT} {CELL_HINT}",
         ),
         min_width=_heatmap_width(_label_width(row_labels.rows), len(data.municipalities) + 1),
@@ -579,6 +606,16 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
             [c if c != statistics.NOT_STATED_COLUMN else "" for c in shown["cols"]],
         ),
     )
+
+
+# The matrix's column of quotes no one ties to a municipality: not 'Ikke angivet', which read as the report's silence
+# alone, while the editors' ties stand in the municipalities' columns.
+UNTIED_COLUMN = "Uden kommune"
+
+
+def _untied_verb(data: Dataset) -> str:
+    """provenance.untied as a relative clause goes on: 'hverken er angivet i rapporten eller udledt af redaktionen'."""
+    return provenance.untied(data.options).replace("hverken ", "hverken er ", 1)
 
 
 def _empty_reason(data: Dataset, code: str, include_inferred: bool) -> tuple[str, int, str, str]:
@@ -691,11 +728,11 @@ def _initiative_vocabulary_chart(
         said = "" if code == filters.ALL else _no_marks(data, code, cols, table, missing)
         return Variant(figure, alt, shown, ("", *cols), said)
 
-    variants = _municipality_variants(data, build, inferred_switch=False)
+    variants = _counts_marked(data, figure_id, _municipality_variants(data, build, inferred_switch=False))
     notes: tuple[str | provenance.Whose, ...] = (
         # Why a column is empty first: it is what a reader who chose that municipality looks for.
         *(_no_marks(data, code, cols, table, missing) for code in data.municipalities["kommunekode"]),
-        provenance.whose_parts(data.options, f"figur:{figure_id}", f"initiatives.{column}"),
+        provenance.chart_parts(data.options, figure_id),
     )
     axes = Axes([item_names[i] for i in table.index], columns, cols)
     ids = statistics.initiative_ids_by_vocabulary(data.initiatives, column)
@@ -837,8 +874,8 @@ def partners_by_kind(data: Dataset) -> Chart:
                        f"{title}, {genitive(name)} fremhævet")  # fmt: skip
 
     # Not "partnere", nor its downloads partnere-*.csv: the report calls none of them partners (data/schema.py, EDITORIAL).
-    whose = provenance.whose_parts(data.options, "figur:organisationer", "initiatives.organisation_ids", "organisations.kind")
-    variants = _municipality_variants(data, build, inferred_switch=False)
+    whose = provenance.chart_parts(data.options, "organisationer")
+    variants = _counts_marked(data, "organisationer", _municipality_variants(data, build, inferred_switch=False))
     key = (PARTNER_KEY[0], f"{PARTNER_KEY[1]} (dæmpet)")
     return Chart("organisationer", title, variants, notes=(whose, PARTNER_HINT), drill=INITIATIVE_DRILL, key=key)
 
@@ -938,7 +975,7 @@ def programme_timeline(data: Dataset) -> Chart:
     table = pd.DataFrame(dict(zip(provenance.figure_table_headings(data.options, "forloeb"), columns, strict=True)))
     # The description above the figure says the distances are order, not time (_timeline_alt): the note says it no more.
     variants = {filters.ALL: Variant(figure_json(figure), alt, table)}
-    whose = provenance.whose_parts(data.options, "figur:forloeb")
+    whose = provenance.chart_parts(data.options, "forloeb")
     return Chart("forloeb", _caption(data, 1, "figur:forloeb"), variants, notes=(whose,), whose_said=True)
 
 

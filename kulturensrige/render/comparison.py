@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kulturensrige.data import provenance
 from kulturensrige.data.loading import Dataset
-from kulturensrige.data.schema import BY_REPORT
+from kulturensrige.data.schema import BY_REPORT, ORGANISATION_RULE
 from kulturensrige.render import cards, highlight
 from kulturensrige.render.markup import Html, esc, side_island
 from kulturensrige.rules import filters
@@ -96,14 +96,16 @@ def organisations_note(data: Dataset) -> Html:
     editors gathered from the report; an analyst's book names the analyst's data and claims nothing of the report."""
     folder = provenance.folder_source(data.options)
     holder = provenance.words(folder).holder
-    said = f"Figuren tæller de organisationer og institutioner, {holder} nævner ved indsatserne"
     if folder == BY_REPORT:
-        said += (
-            ", også dem, den kun nævner ved deres betegnelse (fx »biblioteket«). En person, som rapporten nævner uden sin "
-            "organisation (fx en musikskolelærer), tæller ikke. Rapporten kalder ingen af dem partnere: nogle er en "
-            "målgruppe, en kampagne, et ministerium eller et samarbejde, der kun er planlagt"
+        # The one rule the data follows (schema.ORGANISATION_RULE), said exactly, as kilder.csv says it.
+        said = (
+            f"Figuren tæller de organisationer og institutioner, redaktionen har samlet ved indsatserne. {ORGANISATION_RULE} "
+            "Rapporten kalder ingen af dem partnere: nogle er en målgruppe, en kampagne, et ministerium eller et samarbejde, "
+            "der kun er planlagt."
         )
-    return Html(f"<p>{esc(said)}. Hvem der har samlet dem og inddelt dem i slags, står under figuren.</p>")
+    else:
+        said = f"Figuren tæller de organisationer og institutioner, {holder} nævner ved indsatserne."
+    return Html(f"<p>{esc(said)} Hvem der har samlet dem og inddelt dem i slags, står under figuren.</p>")
 
 
 # The boxes' legend by whether a municipality is chosen in the filter (kr-filter.js shows one, as for every

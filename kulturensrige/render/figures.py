@@ -472,7 +472,7 @@ def scale_colour(scale: list, value: float, low: float, high: float) -> str:
     return str(scale[-1][1])
 
 
-# The title of a heatmap's legend: one scale for every column, 'Ikke angivet' too (whose counts run highest).
+# The title of a heatmap's legend: one scale for every column, 'Uden kommune' too (whose counts run highest).
 SCALE_TITLE = "Farven viser tallet i cellen, på samme skala i alle kolonner"
 # A heatmap's legend shows the scale at these counts (and at its highest): enough to read a cell's colour.
 SCALE_STEPS = 3

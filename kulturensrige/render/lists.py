@@ -76,7 +76,8 @@ def municipality_table(data: Dataset) -> Html:
     m = data.municipalities
     headings = provenance.page_table_headings(data.options, "tabel-kommuner")
     columns = [
-        m["name"],
+        # Only a name the editors spelled otherwise than the report is marked (provenance.name_mark).
+        [provenance.marked_name(data.options, n, r) for n, r in zip(m["name"], m["name_in_report"], strict=True)],
         m["kommunekode"],
         m["region"],
         [_key(data, "starting_points", "starting_point_id", s, "label") for s in m["starting_point"]],
@@ -101,18 +102,19 @@ def starting_point(label: str, note: str) -> str:
 def municipality_facts(data: Dataset, kommunekode: str) -> Html:
     row = data.municipalities.loc[data.municipalities["kommunekode"] == kommunekode].iloc[0]
     start = _key(data, "starting_points", "starting_point_id", row.starting_point, "label")
-    spelled = "" if row.name_in_report == row["name"] else f". Rapporten staver navnet »{esc(row.name_in_report)}«."
+    mark = provenance.name_mark(data.options, row["name"], row.name_in_report)
+    spelled = f' <span class="kr-by">{esc(provenance.owner_mark(mark))}</span>' if mark else ""
     section = filters.section_title_quoted(data, row.section_id)
-    name, code, region, start_label, summary_label, outcome_label = (
+    code, region, start_label, summary_label, outcome_label = (
         f'<span class="kr-by">{esc(provenance.owner_mark(provenance.value_label(data.options, f"municipalities.{c}")))}</span>'
-        for c in ("name", "kommunekode", "region", "starting_point", "summary", "outcome")
+        for c in ("kommunekode", "region", "starting_point", "summary", "outcome")
     )
     # The summary and what the programme led to are the editors' words for the report's section, said as such.
     outcome = esc(not_stated_note(data, row.outcome)) + ("" if row.outcome == NOT_STATED else f" {outcome_label}")
     return Html(
         f'<div class="kr-profile" data-kommune="{esc(row.kommunekode)}">{profile_choice(data, kommunekode)}'
         f'<p class="kr-lead">{esc(row.summary)} {summary_label}</p>'
-        f'<dl class="kr-facts"><dt>Officielt navn</dt><dd>{esc(row["name"])} {name}{spelled}</dd>'
+        f'<dl class="kr-facts"><dt>Officielt navn</dt><dd>{esc(row["name"])}{spelled}</dd>'
         f"<dt>Kommunekode</dt><dd>{esc(row.kommunekode)} {code}</dd>"
         f"<dt>Region</dt><dd>{esc(row.region)} {region}</dd>"
         f"<dt>Udgangspunkt</dt><dd>{esc(starting_point(start, row.starting_point_note))} {start_label}</dd>"
