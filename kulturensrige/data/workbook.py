@@ -40,7 +40,16 @@ from kulturensrige.data.csv_reading import MAX_COLUMNS, MAX_ROWS, RawTable, not_
 from kulturensrige.data.folder_writing import check_folder, csv_text, refuse_output, write_file, write_folder
 from kulturensrige.data.problems import DataError, Problem
 from kulturensrige.data.schema import BY_ANALYST, FOLDER_SOURCE, LIST_SEPARATOR, TABLES, Table
-from kulturensrige.data.spreadsheet import DAMAGED, MAX_MERGED, MAX_UNPACKED_MB, Cell, StreamedWorkbook, TooLarge, escape
+from kulturensrige.data.spreadsheet import (
+    DAMAGED,
+    MAX_MERGED,
+    MAX_UNPACKED_MB,
+    Cell,
+    StreamedWorkbook,
+    TooLarge,
+    TooManyCells,
+    escape,
+)
 from kulturensrige.data.validation import empty_table, misnamed, nearly_named, read_folder, split_list, validate_tables
 from kulturensrige.words import visible
 
@@ -382,7 +391,7 @@ def sheet_records(book: StreamedWorkbook, table: Table, label: str) -> tuple[lis
     last = 0
     previous = 0  # the XML's last row number, blank rows included
     try:
-        for number, cells in book.rows(table.name):
+        for number, cells in book.rows(table.name, MAX_COLUMNS):
             if number <= previous:
                 problems.append(Problem(label, number, None, None, _row_out_of_place(number, previous)))
                 continue
@@ -414,6 +423,18 @@ def sheet_records(book: StreamedWorkbook, table: Table, label: str) -> tuple[lis
             last = number
         else:
             problems += _merged_ranges(book, table.name, names, label)
+    except TooManyCells as wide:
+        problems.append(
+            Problem(
+                label,
+                wide.row,
+                None,
+                None,
+                f"rækken har flere end {wide.cap} celler i arkets XML, og et ark må højst have {wide.cap} kolonner "
+                f"(A-{get_column_letter(wide.cap)}); slet de tomme celler til højre, eller gem arbejdsbogen igen fra "
+                "Excel eller LibreOffice",
+            )
+        )
     except DAMAGED:
         after = f"efter række {last}" if last else "før første række"
         problems.append(
