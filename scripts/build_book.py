@@ -18,7 +18,6 @@ one line and leaves the previous site as it was.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import contextlib
 import filecmp
@@ -74,9 +73,9 @@ RAN_IN_SHARED_KERNEL = "kørt i den fælles kerne"
 
 @cli.stops_on_problems("Bogen er ikke bygget: {count} problem(er) i datamappen.")
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Byg bogen fra en datamappe.")
+    parser = cli.Parser(description="Byg bogen fra en datamappe.")
     parser.add_argument("--data", default=None, help="datamappe (standard: $KR_DATA_DIR eller data/)")
-    parser.add_argument("--output", default=None, help="mappe til den byggede bog (standard: book/_build)")
+    parser.add_argument("--output", default=None, help="mappen, bogen bygges i: siden kommer i MAPPE/_build/html (standard: book)")
     parser.add_argument("--builder", default="html", choices=["html", "linkcheck"], help="Sphinx-builderen (standard: html)")
     args = parser.parse_args(argv)
     if unusable := settings_problems():  # before any work: a traceback from Sphinx or a notebook otherwise

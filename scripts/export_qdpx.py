@@ -11,7 +11,6 @@ from the differences the chapter "Data og genkørsel" lists (the anonymised role
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from kulturensrige.data.refiqda import export_project
 
 @cli.stops_on_problems("{count} problem(er) i datamappen; intet er skrevet.")
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Skriv datamappens citater som et REFI-QDA-projekt (.qdpx).")
+    parser = cli.Parser(description="Skriv datamappens citater som et REFI-QDA-projekt (.qdpx).")
     parser.add_argument("--data", type=Path, default=None, help="datamappen (standard: $KR_DATA_DIR eller data/)")
     parser.add_argument("--out", required=True, type=Path, help="projektfilen, der skal skrives (.qdpx)")
     parser.add_argument("--codes", type=Path, default=None, help="kodekortet, der skal skrives (standard: PROJEKT-koder.csv)")

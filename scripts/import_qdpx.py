@@ -12,7 +12,6 @@ on any problem one line per problem goes to stderr, the exit status is 1 and not
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -25,7 +24,7 @@ from kulturensrige.data.refiqda import AS_ONE, AS_STORED, LINE_BREAK_READINGS, i
 
 @cli.stops_on_problems("{count} problem(er) fundet; intet er skrevet.")
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Læs et REFI-QDA-projekt (.qdpx) ind som datamappe (valideres først).")
+    parser = cli.Parser(description="Læs et REFI-QDA-projekt (.qdpx) ind som datamappe (valideres først).")
     parser.add_argument("project", type=Path, help="projektfilen (.qdpx)")
     parser.add_argument("--codes", required=True, type=Path, help="kodekortet: CSV med kolonnerne code og ingredient_id")
     parser.add_argument("--out", required=True, type=Path, help="datamappen, der skal skrives")
