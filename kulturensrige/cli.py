@@ -119,7 +119,11 @@ def stops_on_problems(summary: str) -> Callable[[Main], Main]:
                     return main(argv)
             except DataError as exc:
                 return report(exc.problems, summary)
-            except (Interrupted, KeyboardInterrupt):
+            except Interrupted as stop:
+                name = Path(main.__code__.co_filename).name
+                print(stop.line(f"{name} blev stoppet undervejs", f"{name} nåede at skrive sit resultat"), file=sys.stderr)
+                return EXIT_CODE
+            except KeyboardInterrupt:
                 print(interrupted_line(f"{Path(main.__code__.co_filename).name} blev stoppet undervejs"), file=sys.stderr)
                 return EXIT_CODE
             except BrokenPipeError:

@@ -13,7 +13,7 @@ Jupyter Book writes every page into an empty site folder, swapped in only when t
 
 Usage: python scripts/build_book.py [--data DATA_DIR] [--output DIR] [--builder html|linkcheck]
 A data problem stops the build with one line per problem and no traceback; Ctrl+C or SIGTERM stops it with
-one line and leaves the previous site as it was.
+one line and leaves the previous site as it was, or, once the new site is in place, says so.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ from kulturensrige.book.profiles import write_profile_pages
 from kulturensrige.book.site_folder import SiteBusy, fresh_site, site_lock
 from kulturensrige.data.buildkey import build_key
 from kulturensrige.data.folder_writing import destination_problem
-from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
+from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interruptible
 from kulturensrige.data.loading import CACHE_KEY_VARIABLE, CACHE_VARIABLE, DATA_DIR_VARIABLE, data_dir, load
 from kulturensrige.data.problems import Problem
 from kulturensrige.data.settings import settings_problems
@@ -91,11 +91,12 @@ def main(argv: list[str] | None = None) -> int:
         if refused is not None:
             return cli.refused(refused)
     try:
+        output = Path(args.output).resolve() if args.output else ROOT / "book"
         with interruptible():
-            output = Path(args.output).resolve() if args.output else ROOT / "book"
             return build(folder, output, args.builder)
-    except Interrupted:
-        print(interrupted_line("bogen er ikke bygget, og den forrige bog ligger, hvor den lå"), file=sys.stderr)
+    except Interrupted as stop:
+        built = f"den nye bog ligger i {output / '_build' / 'html'}"
+        print(stop.line("bogen er ikke bygget, og den forrige bog ligger, hvor den lå", built), file=sys.stderr)
         return EXIT_CODE
     except SiteBusy as busy:
         print(f"Bogen er ikke bygget: {busy}.", file=sys.stderr)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kulturensrige import cli
 from kulturensrige.data.folder_writing import destination_problem
-from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
+from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interruptible
 from kulturensrige.data.loading import data_dir
 from kulturensrige.data.refiqda import export_project
 
@@ -39,8 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with interruptible():
             count = export_project(args.data, args.out, codes=codes, overwrite=args.overwrite)  # both files or neither
-    except Interrupted:
-        print(interrupted_line(f"{args.out} er ikke skrevet færdig"), file=sys.stderr)
+    except Interrupted as stop:
+        print(stop.line(f"{args.out} er ikke skrevet færdig", f"{args.out} og {codes} er skrevet"), file=sys.stderr)
         return EXIT_CODE
     print(f"{args.out} er skrevet med {count} citater, og kodekortet til at læse det ind igen i {codes}.")
     return 0

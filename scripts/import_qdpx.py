@@ -17,7 +17,7 @@ from pathlib import Path
 
 from kulturensrige import cli
 from kulturensrige.data.folder_writing import destination_problem
-from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
+from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interruptible
 from kulturensrige.data.loading import data_dir
 from kulturensrige.data.refiqda import AS_ONE, AS_STORED, LINE_BREAK_READINGS, import_project
 
@@ -54,8 +54,8 @@ def main(argv: list[str] | None = None) -> int:
                 overwrite=args.overwrite,
                 line_breaks=args.linjeskift,
             )
-    except Interrupted:
-        print(interrupted_line(f"{args.out} er ikke skrevet"), file=sys.stderr)
+    except Interrupted as stop:
+        print(stop.line(f"{args.out} er ikke skrevet", f"datamappen {args.out} er skrevet og er gyldig"), file=sys.stderr)
         return EXIT_CODE
     except FileExistsError:
         print(f"{args.out} findes allerede; intet er skrevet. Brug --overwrite for at erstatte mappen.", file=sys.stderr)

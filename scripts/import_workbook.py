@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kulturensrige import cli
 from kulturensrige.data.folder_writing import destination_problem
-from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
+from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interruptible
 from kulturensrige.data.problems import DataError, Problem
 from kulturensrige.data.workbook import checked_workbook, write_imported
 
@@ -39,8 +39,8 @@ def main(argv: list[str] | None = None) -> int:
             if problems or refused is not None:
                 return _refused(args.workbook, DataError(problems).problems if problems else [], refused)
             write_imported(raws, args.out, overwrite=args.overwrite)
-    except Interrupted:
-        print(interrupted_line(f"{args.out} er ikke skrevet"), file=sys.stderr)
+    except Interrupted as stop:
+        print(stop.line(f"{args.out} er ikke skrevet", f"datamappen {args.out} er skrevet og er gyldig"), file=sys.stderr)
         return EXIT_CODE
     except DataError as exc:
         return _refused(args.workbook, exc.problems, None)

@@ -585,3 +585,31 @@ def test_an_interrupted_import_leaves_the_target_byte_identical_and_no_staging_f
     assert result.stderr.strip().splitlines() == [f"Afbrudt: {out} er ikke skrevet; intet er ændret, og ingen halve filer er efterladt."]
     assert digest(out) == before and siblings(out) == around
     assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == handlers  # the script gives them back
+
+
+def test_an_interrupt_while_the_old_folder_is_removed_finishes_the_removal_and_says_the_folder_is_written(
+    exported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """SIGTERM once the new folder is in place, while the old one (`.NAME.gammel-*`) is deleted: the old message said
+    "intet er ændret" beside the new data and a half-deleted old folder."""
+    out = tmp_path / "mine-data"
+    shutil.copytree(DATA, out)
+    (out / "quotes.csv").write_text("gammel\n", encoding="utf-8")
+    remove = folder_writing._remove
+    removed = []
+
+    def signal_then_remove(entry: Path) -> None:
+        if ".gammel-" in entry.name:
+            os.kill(os.getpid(), signal.SIGTERM)
+            removed.append(entry)
+        remove(entry)
+
+    monkeypatch.setattr(folder_writing, "_remove", signal_then_remove)
+    result = run_import(exported, out, "--overwrite")
+    assert removed, "the signal must have come while the old folder was removed"
+    assert result.returncode == 130
+    assert result.stderr.strip().splitlines() == [
+        (f"Afbrudt til sidst: datamappen {out} er skrevet og er gyldig; oprydningen efter det blev gjort færdig, før kommandoen stoppede.")
+    ]
+    assert (out / "quotes.csv").read_text(encoding="utf-8").startswith("quote_id,")  # the new data, whole
+    assert siblings(out) == {"mine-data"}
