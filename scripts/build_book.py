@@ -50,7 +50,7 @@ from nbclient.exceptions import CellExecutionError, DeadKernelError
 from kulturensrige import cli
 from kulturensrige.book.page_source import PAGE_VARIABLE
 from kulturensrige.book.profiles import write_profile_pages
-from kulturensrige.book.site_folder import SiteBusy, fresh_site, site_lock
+from kulturensrige.book.site_folder import ForeignFolder, SiteBusy, fresh_site, recover, refuse_foreign, site_lock
 from kulturensrige.data.buildkey import build_key
 from kulturensrige.data.folder_writing import destination_problem
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interruptible
@@ -101,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
     except SiteBusy as busy:
         print(f"Bogen er ikke bygget: {busy}.", file=sys.stderr)
         return 1
+    except ForeignFolder as foreign:
+        print(f"Bogen er ikke bygget: {foreign}.", file=sys.stderr)
+        return cli.OUTPUT_REFUSED
 
 
 def data_in_the_book(folder: Path) -> Problem | None:
@@ -119,8 +122,13 @@ def build(folder: Path, output: Path, builder: str = "html") -> int:
     is held throughout: the staged source, the caches and the site beside it are this build's alone, and a PDF run
     cannot swap in its copy of the previous site while this one writes."""
     # Validated once here; the pages' kernel reads the tables from a cache that only this build can write or sign.
+    site = output / "_build" / "html"
+    refuse_foreign(output / "_build", site, replaced=False)  # a link, before anything is made or removed through it
     (output / "_build").mkdir(parents=True, exist_ok=True)
-    with site_lock(output / "_build" / "html") as lock, tempfile.TemporaryDirectory(prefix="kr-data-cache-") as cache:
+    with site_lock(site) as lock, tempfile.TemporaryDirectory(prefix="kr-data-cache-") as cache:
+        # The site this build replaces is one a build made, never someone's folder or a link to one.
+        recover(site)
+        refuse_foreign(output / "_build", site, replaced=builder == "html")
         os.environ[CACHE_VARIABLE], os.environ[CACHE_KEY_VARIABLE] = cache, secrets.token_hex(32)
         try:
             return _build(folder, output, builder, lock)

@@ -29,6 +29,7 @@ def _site(tmp_path: Path) -> Path:
     (site / "kommuner").mkdir(parents=True)
     (site / "index.html").write_text("forrige", encoding="utf-8")
     (site / "kommuner" / "profil-gammel.html").write_text("gammel", encoding="utf-8")
+    write_record(site, {"data_fingerprint": "forrige data"})  # a finished build
     return site
 
 
@@ -261,6 +262,58 @@ def test_an_interrupt_while_the_replaced_site_is_removed_finishes_and_says_the_p
     ]
     assert (site / "pdf" / "kulturens-rige.pdf").read_bytes() == b"%PDF ny"
     assert sorted(p.name for p in site.parent.iterdir()) == ["html"]
+
+
+def _victim(tmp_path: Path) -> Path:
+    victim = tmp_path / "offer"
+    (victim / "html").mkdir(parents=True)
+    (victim / "html" / "precious.txt").write_text("ikke bogens", encoding="utf-8")
+    return victim
+
+
+@pytest.mark.parametrize(
+    ("link", "target"), [("_build", lambda victim: victim), ("_build/html", lambda victim: victim / "html")], ids=["build", "html"]
+)
+def test_a_build_through_a_symlinked_build_folder_is_refused_and_the_folder_it_points_at_is_untouched(
+    link: str, target, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Hostile round 14, #3a: `o2/_build` linked to another folder; the build wrote its caches there and deleted
+    the folder's html/precious.txt, with exit status 0."""
+    build = script("build_book")
+    monkeypatch.setattr(build, "execute_in_kernels", lambda *args: pytest.fail("the build must not start"))
+    victim = _victim(tmp_path)
+    before = _files(victim)
+    output = tmp_path / "o2"
+    (output / link).parent.mkdir(parents=True, exist_ok=True)
+    (output / link).symlink_to(target(victim))
+    result = run_script("build_book", "--data", str(REPO / "data"), "--output", str(output))
+    assert result.returncode == 2
+    shown = output.resolve() / link
+    assert result.stderr.splitlines() == [
+        (
+            f"Bogen er ikke bygget: {shown} er et symbolsk link (til {target(victim)}), og bogen bygges ikke gennem et link; "
+            "fjern linket, eller angiv en anden --output."
+        )
+    ]
+    assert _files(victim) == before and sorted(p.name for p in victim.iterdir()) == ["html"]
+
+
+def test_a_site_folder_holding_files_no_build_made_is_refused_and_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Hostile round 14, #3b: `o3/_build/html/precious.txt`, in a folder no build made, was deleted without a word."""
+    build = script("build_book")
+    monkeypatch.setattr(build, "execute_in_kernels", lambda *args: pytest.fail("the build must not start"))
+    output = tmp_path / "o3"
+    output.mkdir()
+    site = _victim(tmp_path).rename(output / "_build") / "html"
+    result = run_script("build_book", "--data", str(REPO / "data"), "--output", str(output))
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        (
+            f"Bogen er ikke bygget: {site.resolve()} er ikke en bog, som build_book har bygget (den har ingen {RECORD}), og "
+            "dens filer ville blive slettet; flyt dem, eller angiv en anden --output."
+        )
+    ]
+    assert _files(site) == {"precious.txt": b"ikke bogens"}
 
 
 # A process that holds the site as `make pdf` or `make book` does while it prints or builds: the printer or

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from kulturensrige.data.buildkey import read_record
+from kulturensrige.data.buildkey import RECORD, read_record
 from kulturensrige.data.interruption import finishing
 
 # The hidden siblings of site/, each named after the process that made it: `.html.forrige-PID` is the previous
@@ -115,6 +115,30 @@ def fresh_site(site: Path) -> Iterator[Path]:
         raise
     with finishing():
         _remove(previous)
+
+
+class ForeignFolder(Exception):
+    """The build folder or the site is not what a build made: a symlink (the build would write, and delete the
+    previous site, wherever it points) or a site folder without a build record (someone's files, which a build
+    deletes with the previous site). Hostile round 14, #3: `_build` linked to another folder filled it with the
+    caches and deleted its html/; a foreign file in `_build/html` was deleted without a word."""
+
+
+def refuse_foreign(build: Path, site: Path, *, replaced: bool) -> None:
+    """Raise ForeignFolder, in one line, unless the build may write into `build` (OUTPUT/_build) and `site` (its
+    html/), and, if the build `replaced` the site, unless the site is one a build made. Call it holding the site's
+    lock, after `recover`, so a site that a killed build left half-written is not taken for someone's."""
+    for folder in (build, site):
+        if folder.is_symlink():
+            raise ForeignFolder(
+                f"{folder} er et symbolsk link (til {os.readlink(folder)}), og bogen bygges ikke gennem et link; fjern "
+                "linket, eller angiv en anden --output"
+            )
+    if replaced and site.is_dir() and any(site.iterdir()) and read_record(site) is None:
+        raise ForeignFolder(
+            f"{site} er ikke en bog, som build_book har bygget (den har ingen {RECORD}), og dens filer ville blive "
+            "slettet; flyt dem, eller angiv en anden --output"
+        )
 
 
 class LinkInSite(Exception):
