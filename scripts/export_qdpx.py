@@ -11,6 +11,7 @@ from the differences the chapter "Data og genkørsel" lists (the anonymised role
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from kulturensrige import cli
 from kulturensrige.data.folder_writing import destination_problem
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interruptible
 from kulturensrige.data.loading import data_dir
+from kulturensrige.data.problems import Problem
 from kulturensrige.data.refiqda import export_project
 
 
@@ -34,6 +36,9 @@ def main(argv: list[str] | None = None) -> int:
         return cli.refused(refused)
     codes = args.codes or args.out.with_name(f"{args.out.stem}-koder.csv")
     # The project and its code map are two files, never one.
+    if os.path.realpath(codes) == os.path.realpath(args.out):
+        same = "--codes og --out er den samme fil; projektet og kodekortet skal være to filer"
+        return cli.refused(Problem(str(codes), None, None, None, same))
     if (refused := destination_problem(codes, folder=False, overwrite=args.overwrite, reading=[*reading, args.out])) is not None:
         return cli.refused(refused)
     try:

@@ -19,6 +19,7 @@ from kulturensrige import cli
 from kulturensrige.data.folder_writing import destination_problem
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interruptible
 from kulturensrige.data.loading import data_dir
+from kulturensrige.data.problems import Problem
 from kulturensrige.data.refiqda import AS_ONE, AS_STORED, LINE_BREAK_READINGS, import_project
 
 
@@ -39,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
         f"gemt; REFI-QDA) eller {AS_ONE} (kilden er konverteret efter kodningen)",
     )
     args = parser.parse_args(argv)
+    if args.codes.is_dir():  # said as what it is, not as the folder --out would lie in
+        folder = "--codes er en mappe; angiv kodekortets CSV-fil (kolonnerne code og ingredient_id)"
+        return cli.refused(Problem(str(args.codes), None, None, None, folder))
     reading = [args.project, args.codes, data_dir(args.base), *([args.documents] if args.documents else [])]
     # What no --overwrite makes writable is refused up front; an existing folder only once the data is known good.
     if (hard := destination_problem(args.out, folder=True, overwrite=True, reading=reading)) is not None:
