@@ -206,6 +206,38 @@ def test_an_edited_workbook_imports_and_validates(exported: Path, tmp_path: Path
     assert list(data.programme_events["date"][:2]) == ["2021-11", "2022-03-15"]
 
 
+HIDDEN = "som ikke viser både år og måned"
+
+
+@pytest.mark.parametrize(
+    ("value", "number_format", "said"),
+    [
+        (dt.datetime(2021, 1, 1), "yyyy", f"er en dato vist med formatet 'yyyy', {HIDDEN} (Excel gemmer 2021-01-01)"),
+        (dt.datetime(2021, 11, 1), "mmmm", f"er en dato vist med formatet 'mmmm', {HIDDEN} (Excel gemmer 2021-11-01)"),
+        (dt.datetime(2021, 11, 3), "h:mm", f"er en dato vist med formatet 'h:mm', {HIDDEN} (Excel gemmer 2021-11-03)"),
+        (60, "dd-mm-yyyy", "er dato-tallet 60, som ingen kalender har"),
+        (-5, "dd-mm-yyyy", "er dato-tallet -5, som ingen kalender har"),
+    ],
+    ids=["year-only", "month-name", "time-only", "serial-60", "serial-negative"],
+)
+def test_a_date_cell_whose_format_hides_the_month_or_whose_serial_no_calendar_has_is_refused(
+    value, number_format: str, said: str, exported: Path, tmp_path: Path
+):
+    """Hostile round 14, #5: `2021` (yyyy) became 2021-01, `november` (mmmm) 2021-11, `0:00` (h:mm) 2021-11-03, serial
+    60 (Excel's 29-02-1900) 1900-02-28 and -5 1899-12-25, all without a word."""
+
+    def edit(book) -> None:
+        events = book["programme_events"]
+        cell = events.cell(2, column(events, "date"))
+        cell.value, cell.number_format = value, number_format
+
+    out = tmp_path / "ud"
+    result = run_import(edited(exported, tmp_path, edit), out)
+    assert result.returncode == 1 and not out.exists()
+    [line] = [x for x in result.stderr.splitlines() if "programme_events" in x]
+    assert line.startswith("arbejdsbog.xlsx, ark programme_events, række 2, kolonne date: ") and f"— celle F2 {said}" in line, line
+
+
 ERRORS = {
     "unknown-kommunekode": (
         lambda book: _set(book, "initiatives", 2, "kommunekode", 998),

@@ -25,7 +25,7 @@ from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
 from openpyxl.styles.stylesheet import apply_stylesheet
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
-from openpyxl.utils.datetime import from_excel, from_ISO8601
+from openpyxl.utils.datetime import WINDOWS_EPOCH, from_excel, from_ISO8601
 from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 
 from kulturensrige.data.archive import OverBudget, Unreadable, chunks, expanded_size, member_problems
@@ -84,7 +84,9 @@ class TooManyCells(Exception):
 @dataclass(frozen=True)
 class Cell:
     """One cell as stored: `kind` is openpyxl's data type ('s', 'n', 'd', 'b', 'f' for a formula, 'e' for an error),
-    or 'x' for a shared-string cell whose index (`value`) names no string the workbook holds."""
+    or 'x' for a shared-string cell whose index (`value`) names no string the workbook holds, or 'u' for a date whose
+    serial number (`value`) no calendar has: 0 or less, or 60, Excel's 29 February 1900 (openpyxl read 60 as the 28th
+    and -5 as 1899-12-25, without a word)."""
 
     row: int
     column: int
@@ -224,8 +226,11 @@ class StreamedWorkbook:
                 raise ValueError(value)
             number = float(value) if "." in value or "e" in value.lower() else int(value)
             if style in self._dates:
+                duration = style in self._durations
+                if not duration and self._epoch == WINDOWS_EPOCH and (number <= 0 or 60 <= number < 61):
+                    return Cell(row, column, number, "u", self._formats.get(style, "General"))
                 try:
-                    moment = from_excel(number, self._epoch, timedelta=style in self._durations)
+                    moment = from_excel(number, self._epoch, timedelta=duration)
                 except (OverflowError, ValueError):
                     return Cell(row, column, "#VALUE!", "e", "General")  # a date Excel cannot show
                 return Cell(row, column, moment, "d", self._formats.get(style, "General"))

@@ -544,6 +544,11 @@ def _unreadable(cell: Cell) -> str | None:
         return f"celle {cell.reference} er en formel; indlæsningen læser ikke formler, så skriv selve værdien (kopiér, og indsæt som værdi)"
     if cell.kind == "e":
         return f"celle {cell.reference} har en fejlværdi fra Excel; ret formlen, eller skriv værdien"
+    if cell.kind == "u":
+        return (
+            f"celle {cell.reference} er dato-tallet {cell_text(cell.value)}, som ingen kalender har (Excel viser 60 som "
+            "29-02-1900, en dag der ikke fandtes, og 0 eller et negativt tal er ingen dato); skriv datoen som ÅÅÅÅ-MM-DD"
+        )
     if cell.kind == "x":
         return (
             f"celle {cell.reference} henviser til en delt tekst (nr. {cell.value}), som arbejdsbogen ikke har; filen er beskadiget, "
@@ -618,13 +623,35 @@ def _not_text(cell: Cell, kind: str | None, dates: bool) -> str | None:
     if cell.kind == "b":
         stored = cell_text(cell.value)
         return f"celle {cell.reference} er en sandhedsværdi (SAND eller FALSK), som Excel gemmer som {stored}; kolonnen tager {allowed}"
-    if cell.kind != "d" or dates:
+    if cell.kind != "d":
         return None
+    if dates:
+        return _date_not_shown(cell)
     midnight = isinstance(cell.value, dt.datetime) and cell.value.time() == dt.time(0, 0)
     what = "en dato" if midnight else next(name for moment, name in _MOMENTS if isinstance(cell.value, moment))
     shown = "" if cell.number_format in ("", "General") else f" vist med formatet {cell.number_format!r}"
     stored = cell_text(cell.value, cell.number_format)
     return f"celle {cell.reference} er {what}{shown}, som Excel gemmer som {stored}; kolonnen tager {allowed}"
+
+
+def _date_not_shown(cell: Cell) -> str | None:
+    """Why a date cell in a date column cannot be read as what the analyst sees, or None. A date column takes a month
+    or a day (ÅÅÅÅ-MM or ÅÅÅÅ-MM-DD); a cell shown as only a year (`yyyy`), a month's name (`mmmm`) or a time (`h:mm`)
+    was read as the year-and-month or day Excel stores behind it, which the analyst never saw (hostile round 14, #5:
+    `2021` became 2021-01). It is refused, not read as the year it shows: no date column takes a year alone."""
+    plain = _plain_format(cell.number_format)
+    if plain in ("", "general"):
+        return None
+    # 'm' right after an hour or before seconds is minutes, not the month.
+    months = re.sub(r"m+(?=[^a-z]*s)", "", re.sub(r"(h+[^a-z]*)m+", r"\1", plain))
+    if "y" in plain and "m" in months:
+        return None
+    stored = cell_text(cell.value, "yyyy-mm-dd h:mm")
+    return (
+        f"celle {cell.reference} er en dato vist med formatet {cell.number_format!r}, som ikke viser både år og måned (Excel "
+        f"gemmer {stored}); kolonnen tager en dato som ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD, så formatér cellen som åååå-mm-dd, eller "
+        "skriv datoen som tekst"
+    )
 
 
 def _header_text(value: object) -> str:
@@ -670,8 +697,13 @@ def _timespec(moment: dt.datetime | dt.time) -> str:
 
 
 def _shows_day(number_format: str) -> bool:
-    plain = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", number_format or "").lower()
+    plain = _plain_format(number_format)
     return "d" in plain or plain in ("", "general")
+
+
+def _plain_format(number_format: str) -> str:
+    """A number format's codes without its quoted text, [bracketed] parts and escaped characters, in lower case."""
+    return re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", number_format or "").lower()
 
 
 def folder_files(raws: Mapping[str, RawTable]) -> dict[str, str]:
