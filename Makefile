@@ -65,10 +65,15 @@ serve: book
 # The page is Voilà's lab template without its links to other hosts (explorer/voila/templates/kulturensrige, found
 # through JUPYTER_PATH); a visitor's ?template= may not switch back to the one that fetches Font Awesome.
 # Voilà starts a kernel for every request of the page and keeps it after the visitor has gone (eight requests left
-# eight kernels of about 125 MB): a kernel idle for two minutes with no page connected to it is shut down.
+# eight kernels of about 125 MB): a kernel idle for two minutes with no page connected to it is shut down. Nothing in
+# Voilà or jupyter_server caps how many run at once (four requests at once gave four kernels): CappedKernelManager
+# (kulturensrige/explorer/kernels.py) starts at most KERNELS, and answers a request beyond them with HTTP 503.
+KERNELS ?= 4
 explorer: $(BIN)/.installed
 	KR_DATA_DIR=$(QUOTED_DATA) $(if $(filter-out file,$(origin DATA)),KR_EXPLORER_ROOT=$(QUOTED_DATA)) JUPYTER_PATH=explorer \
 		$(BIN)/voila explorer/udforsker.ipynb --template=kulturensrige --VoilaConfiguration.allow_template_override=NO \
+		--VoilaConfiguration.multi_kernel_manager_class=kulturensrige.explorer.kernels.CappedKernelManager \
+		--CappedKernelManager.max_kernels=$(KERNELS) \
 		--MappingKernelManager.cull_idle_timeout=120 --MappingKernelManager.cull_interval=30 \
 		--no-browser --port 8866
 

@@ -19,7 +19,6 @@ It owns only its part of BENCHMARKS.md, between the two GENERATED markers; what 
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import datetime as dt
 import gzip
@@ -598,7 +597,7 @@ def report(builds: list[Build], commands: list[str], started: dt.datetime, basel
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = cli.Parser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quotes", type=int, default=DEFAULT_QUOTES)
     parser.add_argument("--initiatives", type=int, default=DEFAULT_INITIATIVES)
     parser.add_argument("--seed", type=int, default=1)

@@ -8,7 +8,6 @@ median of --runs runs of each step, each from a cold process cache (loading._LOA
 
 from __future__ import annotations
 
-import argparse
 import os
 import secrets
 import statistics
@@ -34,7 +33,7 @@ def _median_seconds(step: Callable[[], object], runs: int) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser = cli.Parser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--data", type=Path, default=None)
     args = parser.parse_args(argv)

@@ -10,7 +10,6 @@ With --write the section replaces its own part at the end of BENCHMARKS.md (from
 
 from __future__ import annotations
 
-import argparse
 import csv
 import datetime as dt
 import io
@@ -240,7 +239,7 @@ def markdown(cases: list, runs: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Mål hukommelse og tid for fjendtlige og meget store inddata.")
+    parser = cli.Parser(description="Mål hukommelse og tid for fjendtlige og meget store inddata.")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", type=Path, default=Path("/tmp/kr-input-limits"))
     parser.add_argument("--write", action="store_true", help="skriv afsnittet sidst i BENCHMARKS.md")

@@ -12,7 +12,6 @@ waited for by the command, so their time never reaches its children's total.
 
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
 import subprocess
@@ -30,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Tag tid på make pdf.")
+    parser = cli.Parser(description="Tag tid på make pdf.")
     parser.add_argument("site")
     parser.add_argument("data")
     parser.add_argument("--runs", type=int, default=3)

@@ -10,7 +10,6 @@ memory (maximum resident set size) of the runs. Every text says it is synthetic.
 
 from __future__ import annotations
 
-import argparse
 import os
 import random
 import re
@@ -103,7 +102,7 @@ def timed_import(project: Path, codes: Path, out: Path) -> tuple[float, float, f
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Mål tid og hukommelse for REFI-QDA-importen.")
+    parser = cli.Parser(description="Mål tid og hukommelse for REFI-QDA-importen.")
     parser.add_argument("--passages", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args(argv)

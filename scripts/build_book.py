@@ -13,12 +13,11 @@ Jupyter Book writes every page into an empty site folder, swapped in only when t
 
 Usage: python scripts/build_book.py [--data DATA_DIR] [--output DIR] [--builder html|linkcheck]
 A data problem stops the build with one line per problem and no traceback; Ctrl+C or SIGTERM stops it with
-one line and leaves the previous site as it was.
+one line and leaves the previous site as it was, or, once the new site is in place, says so.
 """
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import contextlib
 import filecmp
@@ -51,10 +50,10 @@ from nbclient.exceptions import CellExecutionError, DeadKernelError
 from kulturensrige import cli
 from kulturensrige.book.page_source import PAGE_VARIABLE
 from kulturensrige.book.profiles import write_profile_pages
-from kulturensrige.book.site_folder import SiteBusy, fresh_site, site_lock
+from kulturensrige.book.site_folder import ForeignFolder, SiteBusy, fresh_site, recover, refuse_foreign, site_lock
 from kulturensrige.data.buildkey import build_key
 from kulturensrige.data.folder_writing import destination_problem
-from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
+from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interruptible
 from kulturensrige.data.loading import CACHE_KEY_VARIABLE, CACHE_VARIABLE, DATA_DIR_VARIABLE, data_dir, load
 from kulturensrige.data.problems import Problem
 from kulturensrige.data.settings import settings_problems
@@ -74,9 +73,9 @@ RAN_IN_SHARED_KERNEL = "kørt i den fælles kerne"
 
 @cli.stops_on_problems("Bogen er ikke bygget: {count} problem(er) i datamappen.")
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Byg bogen fra en datamappe.")
+    parser = cli.Parser(description="Byg bogen fra en datamappe.")
     parser.add_argument("--data", default=None, help="datamappe (standard: $KR_DATA_DIR eller data/)")
-    parser.add_argument("--output", default=None, help="mappe til den byggede bog (standard: book/_build)")
+    parser.add_argument("--output", default=None, help="mappen, bogen bygges i: siden kommer i MAPPE/_build/html (standard: book)")
     parser.add_argument("--builder", default="html", choices=["html", "linkcheck"], help="Sphinx-builderen (standard: html)")
     args = parser.parse_args(argv)
     if unusable := settings_problems():  # before any work: a traceback from Sphinx or a notebook otherwise
@@ -92,15 +91,19 @@ def main(argv: list[str] | None = None) -> int:
         if refused is not None:
             return cli.refused(refused)
     try:
+        output = Path(args.output).resolve() if args.output else ROOT / "book"
         with interruptible():
-            output = Path(args.output).resolve() if args.output else ROOT / "book"
             return build(folder, output, args.builder)
-    except Interrupted:
-        print(interrupted_line("bogen er ikke bygget, og den forrige bog ligger, hvor den lå"), file=sys.stderr)
+    except Interrupted as stop:
+        built = f"den nye bog ligger i {output / '_build' / 'html'}"
+        print(stop.line("bogen er ikke bygget, og den forrige bog ligger, hvor den lå", built), file=sys.stderr)
         return EXIT_CODE
     except SiteBusy as busy:
         print(f"Bogen er ikke bygget: {busy}.", file=sys.stderr)
         return 1
+    except ForeignFolder as foreign:
+        print(f"Bogen er ikke bygget: {foreign}.", file=sys.stderr)
+        return cli.OUTPUT_REFUSED
 
 
 def data_in_the_book(folder: Path) -> Problem | None:
@@ -119,8 +122,13 @@ def build(folder: Path, output: Path, builder: str = "html") -> int:
     is held throughout: the staged source, the caches and the site beside it are this build's alone, and a PDF run
     cannot swap in its copy of the previous site while this one writes."""
     # Validated once here; the pages' kernel reads the tables from a cache that only this build can write or sign.
+    site = output / "_build" / "html"
+    refuse_foreign(output / "_build", site, replaced=False)  # a link, before anything is made or removed through it
     (output / "_build").mkdir(parents=True, exist_ok=True)
-    with site_lock(output / "_build" / "html") as lock, tempfile.TemporaryDirectory(prefix="kr-data-cache-") as cache:
+    with site_lock(site) as lock, tempfile.TemporaryDirectory(prefix="kr-data-cache-") as cache:
+        # The site this build replaces is one a build made, never someone's folder or a link to one.
+        recover(site)
+        refuse_foreign(output / "_build", site, replaced=builder == "html")
         os.environ[CACHE_VARIABLE], os.environ[CACHE_KEY_VARIABLE] = cache, secrets.token_hex(32)
         try:
             return _build(folder, output, builder, lock)

@@ -9,7 +9,6 @@ profile page then link to theirs. A problem stops with one Danish line and no tr
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import time
@@ -17,10 +16,10 @@ from functools import partial
 from pathlib import Path
 
 from kulturensrige import cli
-from kulturensrige.book.site_folder import LinkInSite, SiteBusy, replaced_site, site_lock
+from kulturensrige.book.site_folder import LinkInSite, SiteBusy, recover, replaced_site, site_lock
 from kulturensrige.data.buildkey import RECORD, read_record
 from kulturensrige.data.folder_writing import destination_problem
-from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
+from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interruptible
 from kulturensrige.data.loading import data_dir, load
 from kulturensrige.data.settings import build_date, settings_problems
 from kulturensrige.edition import editions
@@ -36,7 +35,7 @@ BOOK_URL_VARIABLE = "KR_BOOK_URL"
 
 @cli.stops_on_problems("PDF-udgaverne er ikke skrevet: {count} problem(er) i datamappen.")
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Skriv PDF-udgaverne ind i den byggede bog.")
+    parser = cli.Parser(description="Skriv PDF-udgaverne ind i den byggede bog.")
     parser.add_argument("--data", default=None, help="datamappe (standard: $KR_DATA_DIR eller data/)")
     parser.add_argument("--site", default=str(ROOT / "book" / "_build" / "html"), help="den byggede bog (standard: book/_build/html)")
     parser.add_argument("--book-url", default=None, help=f"bogens adresse på nettet (standard: ${BOOK_URL_VARIABLE}; ellers ingen)")
@@ -65,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with interruptible(), site_lock(site):
             # The site is read under its lock: a build running beside this would change it between the look and the copy.
+            # What a killed run left is tidied first: the site checked is the one the PDFs go into.
+            recover(site)
             problem = site_problem(site, data.fingerprint)
             if not Path(CHROMIUM).exists():
                 problem = problem or "Chromium mangler: installer Debians pakke 'chromium' (make pdf gør det selv, når den kører som root)."
@@ -86,8 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     except (PrintError, LinkInSite) as exc:
         print(f"PDF-udgaverne er ikke skrevet: {exc}; bogen i {site} er som før.", file=sys.stderr)
         return 1
-    except Interrupted:
-        print(interrupted_line(f"PDF-udgaverne er ikke skrevet, og bogen i {site} er som før"), file=sys.stderr)
+    except Interrupted as stop:
+        written = f"PDF-udgaverne ligger i {site / 'pdf'}"
+        print(stop.line(f"PDF-udgaverne er ikke skrevet, og bogen i {site} er som før", written), file=sys.stderr)
         return EXIT_CODE
     seconds = time.perf_counter() - started
     print(f"{len(written)} PDF-filer skrevet i {site / 'pdf'} på {number(seconds, 1)} s; {len(linked)} sider linker til dem.")

@@ -9,7 +9,6 @@ WeasyPrint runs no JavaScript, so it cannot draw the book's plotly figures; that
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import statistics
 import sys
@@ -42,7 +41,7 @@ def described_figures(path: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser()
+    parser = cli.Parser()
     parser.add_argument("site", nargs="?", default=str(ROOT / "book" / "_build" / "html"))
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)

@@ -11,20 +11,21 @@ from the differences the chapter "Data og genkørsel" lists (the anonymised role
 
 from __future__ import annotations
 
-import argparse
+import os
 import sys
 from pathlib import Path
 
 from kulturensrige import cli
 from kulturensrige.data.folder_writing import destination_problem
-from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
+from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interruptible
 from kulturensrige.data.loading import data_dir
+from kulturensrige.data.problems import Problem
 from kulturensrige.data.refiqda import export_project
 
 
 @cli.stops_on_problems("{count} problem(er) i datamappen; intet er skrevet.")
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Skriv datamappens citater som et REFI-QDA-projekt (.qdpx).")
+    parser = cli.Parser(description="Skriv datamappens citater som et REFI-QDA-projekt (.qdpx).")
     parser.add_argument("--data", type=Path, default=None, help="datamappen (standard: $KR_DATA_DIR eller data/)")
     parser.add_argument("--out", required=True, type=Path, help="projektfilen, der skal skrives (.qdpx)")
     parser.add_argument("--codes", type=Path, default=None, help="kodekortet, der skal skrives (standard: PROJEKT-koder.csv)")
@@ -35,13 +36,16 @@ def main(argv: list[str] | None = None) -> int:
         return cli.refused(refused)
     codes = args.codes or args.out.with_name(f"{args.out.stem}-koder.csv")
     # The project and its code map are two files, never one.
+    if os.path.realpath(codes) == os.path.realpath(args.out):
+        same = "--codes og --out er den samme fil; projektet og kodekortet skal være to filer"
+        return cli.refused(Problem(str(codes), None, None, None, same))
     if (refused := destination_problem(codes, folder=False, overwrite=args.overwrite, reading=[*reading, args.out])) is not None:
         return cli.refused(refused)
     try:
         with interruptible():
             count = export_project(args.data, args.out, codes=codes, overwrite=args.overwrite)  # both files or neither
-    except Interrupted:
-        print(interrupted_line(f"{args.out} er ikke skrevet færdig"), file=sys.stderr)
+    except Interrupted as stop:
+        print(stop.line(f"{args.out} er ikke skrevet færdig", f"{args.out} og {codes} er skrevet"), file=sys.stderr)
         return EXIT_CODE
     print(f"{args.out} er skrevet med {count} citater, og kodekortet til at læse det ind igen i {codes}.")
     return 0

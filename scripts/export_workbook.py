@@ -9,7 +9,6 @@ The data folder defaults to $KR_DATA_DIR or data/. An existing workbook is kept 
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 from kulturensrige import cli
@@ -20,7 +19,7 @@ from kulturensrige.data.workbook import build_workbook, export_folder, save_work
 
 @cli.stops_on_problems("Arbejdsbogen er ikke skrevet: {count} problem(er) i datamappen.")
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Skriv en datamappe som Excel-arbejdsbog.")
+    parser = cli.Parser(description="Skriv en datamappe som Excel-arbejdsbog.")
     parser.add_argument("--data", default=None, help="datamappe (standard: $KR_DATA_DIR eller data/)")
     parser.add_argument("--out", required=True, type=Path, help="arbejdsbogen, der skal skrives (.xlsx)")
     parser.add_argument("--template", action="store_true", help="kun overskrifter: en tom skabelon")

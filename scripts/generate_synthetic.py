@@ -10,7 +10,6 @@ the same files. The folder is validated before it is written, and data/ is never
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from pathlib import Path
@@ -23,7 +22,7 @@ from kulturensrige.data.synthetic import DEFAULT_INITIATIVES, DEFAULT_QUOTES, SH
 
 @cli.stops_on_problems("Intet er skrevet: {count} problem(er).")
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Lav syntetiske data i national skala (kun til benchmark og skalatest).")
+    parser = cli.Parser(description="Lav syntetiske data i national skala (kun til benchmark og skalatest).")
     parser.add_argument("--out", required=True, type=Path, help="datamappen, der skal skrives")
     parser.add_argument("--quotes", type=int, default=DEFAULT_QUOTES, help=f"antal citater (standard {DEFAULT_QUOTES})")
     parser.add_argument("--initiatives", type=int, default=DEFAULT_INITIATIVES, help=f"antal indsatser (standard {DEFAULT_INITIATIVES})")

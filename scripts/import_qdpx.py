@@ -12,20 +12,20 @@ on any problem one line per problem goes to stderr, the exit status is 1 and not
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 from kulturensrige import cli
 from kulturensrige.data.folder_writing import destination_problem
-from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
+from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interruptible
 from kulturensrige.data.loading import data_dir
+from kulturensrige.data.problems import Problem
 from kulturensrige.data.refiqda import AS_ONE, AS_STORED, LINE_BREAK_READINGS, import_project
 
 
 @cli.stops_on_problems("{count} problem(er) fundet; intet er skrevet.")
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Læs et REFI-QDA-projekt (.qdpx) ind som datamappe (valideres først).")
+    parser = cli.Parser(description="Læs et REFI-QDA-projekt (.qdpx) ind som datamappe (valideres først).")
     parser.add_argument("project", type=Path, help="projektfilen (.qdpx)")
     parser.add_argument("--codes", required=True, type=Path, help="kodekortet: CSV med kolonnerne code og ingredient_id")
     parser.add_argument("--out", required=True, type=Path, help="datamappen, der skal skrives")
@@ -40,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
         f"gemt; REFI-QDA) eller {AS_ONE} (kilden er konverteret efter kodningen)",
     )
     args = parser.parse_args(argv)
+    if args.codes.is_dir():  # said as what it is, not as the folder --out would lie in
+        folder = "--codes er en mappe; angiv kodekortets CSV-fil (kolonnerne code og ingredient_id)"
+        return cli.refused(Problem(str(args.codes), None, None, None, folder))
     reading = [args.project, args.codes, data_dir(args.base), *([args.documents] if args.documents else [])]
     # What no --overwrite makes writable is refused up front; an existing folder only once the data is known good.
     if (hard := destination_problem(args.out, folder=True, overwrite=True, reading=reading)) is not None:
@@ -55,8 +58,8 @@ def main(argv: list[str] | None = None) -> int:
                 overwrite=args.overwrite,
                 line_breaks=args.linjeskift,
             )
-    except Interrupted:
-        print(interrupted_line(f"{args.out} er ikke skrevet"), file=sys.stderr)
+    except Interrupted as stop:
+        print(stop.line(f"{args.out} er ikke skrevet", f"datamappen {args.out} er skrevet og er gyldig"), file=sys.stderr)
         return EXIT_CODE
     except FileExistsError:
         print(f"{args.out} findes allerede; intet er skrevet. Brug --overwrite for at erstatte mappen.", file=sys.stderr)

@@ -10,20 +10,19 @@ and renamed into place. Ctrl+C or SIGTERM stops it with one line and leaves --ou
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 from kulturensrige import cli
 from kulturensrige.data.folder_writing import destination_problem
-from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
+from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interruptible
 from kulturensrige.data.problems import DataError, Problem
 from kulturensrige.data.workbook import checked_workbook, write_imported
 
 
 @cli.stops_on_problems("{count} problem(er) fundet; intet er skrevet.")  # the disk's errors, in one line
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Læs en Excel-arbejdsbog ind som datamappe (valideres først).")
+    parser = cli.Parser(description="Læs en Excel-arbejdsbog ind som datamappe (valideres først).")
     parser.add_argument("workbook", type=Path, help="arbejdsbogen (.xlsx)")
     parser.add_argument("--out", required=True, type=Path, help="datamappen, der skal skrives")
     parser.add_argument("--overwrite", action="store_true", help="erstat en eksisterende mappe, når de nye data er gyldige")
@@ -40,8 +39,8 @@ def main(argv: list[str] | None = None) -> int:
             if problems or refused is not None:
                 return _refused(args.workbook, DataError(problems).problems if problems else [], refused)
             write_imported(raws, args.out, overwrite=args.overwrite)
-    except Interrupted:
-        print(interrupted_line(f"{args.out} er ikke skrevet"), file=sys.stderr)
+    except Interrupted as stop:
+        print(stop.line(f"{args.out} er ikke skrevet", f"datamappen {args.out} er skrevet og er gyldig"), file=sys.stderr)
         return EXIT_CODE
     except DataError as exc:
         return _refused(args.workbook, exc.problems, None)

@@ -16,7 +16,6 @@ Usage: python scripts/measure_charts_throttled.py SITE_DIR [--throttle 4] [--cha
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 from pathlib import Path
@@ -81,7 +80,7 @@ def choice_to_redraw(browser, url: str, throttle: float, changes: int) -> list[f
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Mål figurernes ventetid på en langsom telefon i Chromium.")
+    parser = cli.Parser(description="Mål figurernes ventetid på en langsom telefon i Chromium.")
     parser.add_argument("site", type=Path, help="den byggede bogs HTML-mappe")
     parser.add_argument("--throttle", type=float, default=4.0, help="CPU-nedsætning (standard 4)")
     parser.add_argument("--changes", type=int, default=20, help="antal valg pr. side (standard 20)")

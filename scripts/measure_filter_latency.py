@@ -13,7 +13,6 @@ Usage: python scripts/measure_filter_latency.py SITE_DIR [--changes 20] [--pages
 
 from __future__ import annotations
 
-import argparse
 import functools
 import http.server
 import re
@@ -105,7 +104,7 @@ def p90(values: list[float]) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Mål kommunefiltrets svartid i Chromium.")
+    parser = cli.Parser(description="Mål kommunefiltrets svartid i Chromium.")
     parser.add_argument("site", type=Path, help="den byggede bogs HTML-mappe")
     parser.add_argument("--changes", type=int, default=20, help="antal skift pr. side (standard 20)")
     parser.add_argument("--pages", type=int, default=3, help="antal af de tungeste sider (standard 3)")

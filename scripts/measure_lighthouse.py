@@ -11,7 +11,6 @@ scores depend on the machine and on what else runs on it.
 
 from __future__ import annotations
 
-import argparse
 import functools
 import gzip
 import http.server
@@ -218,7 +217,7 @@ def table(results: dict[str, list[Run]]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = cli.Parser(description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=Path)
     parser.add_argument("--pages", nargs="*", help="pages relative to SITE (default: every page)")
     parser.add_argument("--runs", type=int, default=3)

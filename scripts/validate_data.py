@@ -6,7 +6,6 @@ A relative DATA_DIR is from the current folder; $KR_DATA_DIR and data/ are from 
 
 from __future__ import annotations
 
-import argparse
 import sys
 
 from kulturensrige import cli
@@ -16,7 +15,7 @@ from kulturensrige.data.schema import TABLES
 
 @cli.stops_on_problems("{count} problem(er) fundet; intet er ændret.")
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Tjek en datamappe: antal rækker pr. tabel, eller én linje pr. problem.")
+    parser = cli.Parser(description="Tjek en datamappe: antal rækker pr. tabel, eller én linje pr. problem.")
     parser.add_argument("folder", nargs="?", default=None, help="datamappen (standard: $KR_DATA_DIR eller data/)")
     folder = parser.parse_args(argv).folder
     data = load(folder, cache=False)  # the build's cache is the build's: nothing is written here

@@ -6,7 +6,6 @@ tests/test_templates.py fails while the committed file is out of date.
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 from kulturensrige import cli
@@ -18,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Skriv DATAORDBOG.md i en datamappe ud fra skemaet.")
+    parser = cli.Parser(description="Skriv DATAORDBOG.md i en datamappe ud fra skemaet.")
     parser.add_argument("folder", nargs="?", type=Path, default=ROOT / "data", help="datamappen (standard: data/)")
     folder = parser.parse_args(argv).folder
     # The dictionary belongs in a data folder: a folder of other files, the working folder or "" is refused, and so is

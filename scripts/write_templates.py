@@ -7,7 +7,6 @@ The workbook is rewritten only when its content changed, so an unchanged schema 
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 from kulturensrige import cli
@@ -21,7 +20,7 @@ TEMPLATE_WORKBOOK = ROOT / "templates" / "kulturens-rige-skabelon.xlsx"
 
 
 def main(argv: list[str] | None = None) -> int:
-    argparse.ArgumentParser(description="Skriv skabelonerne i templates/ ud fra skemaet.").parse_args(argv)  # --help
+    cli.Parser(description="Skriv skabelonerne i templates/ ud fra skemaet.").parse_args(argv)  # --help
     files = template_files()
     current = {p.name: p.read_text(encoding="utf-8") for p in TEMPLATE_DIR.glob("*")} if TEMPLATE_DIR.is_dir() else {}
     if current != files:

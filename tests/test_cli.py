@@ -117,6 +117,40 @@ def test_every_script_answers_help_with_its_usage_and_does_nothing_else(name: st
     assert result.stderr == "" and _tracked_changes() == before
 
 
+@pytest.mark.parametrize("name", SCRIPTS)
+def test_every_script_says_an_unknown_argument_in_one_danish_line_with_exit_status_2(name: str, monkeypatch: pytest.MonkeyPatch):
+    """Hostile round 14, #7: argparse's English usage block and error, on two lines, from every script."""
+    monkeypatch.syspath_prepend(str(REPO / "scripts"))
+    monkeypatch.setattr(sys, "argv", [f"{name}.py"])
+    result = run_script(name, "--ukendt")
+    assert result.returncode == 2 and result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"{name}.py: ") and line.endswith(f"; se {name}.py --help")
+    assert "ukendt argument: --ukendt" in line or "mangler: " in line  # a required argument is missed first
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["--quotes", "1e3", "--out", "x"], "--quotes: '1e3' er ikke et helt tal (skriv det med cifre)"),
+        (["--quotes"], "--quotes mangler sin værdi"),
+        ([], "mangler: --out"),
+    ],
+    ids=["not-an-integer", "no-value", "required"],
+)
+def test_argparse_errors_are_said_in_danish(argv: list[str], said: str, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(sys, "argv", ["generate_synthetic.py"])
+    result = run_script("generate_synthetic", *argv)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [f"generate_synthetic.py: {said}; se generate_synthetic.py --help"]
+
+
+def test_build_book_help_names_its_real_default_output():
+    """Hostile round 14, #6: --help said '(standard: book/_build)'; the default is book, the site OUTPUT/_build/html."""
+    result = run_script("build_book", "--help")
+    assert "siden kommer i MAPPE/_build/html (standard: book)" in " ".join(result.stdout.split())
+
+
 def _tracked_changes() -> str:
     import subprocess
 

@@ -236,8 +236,9 @@ def test_make_explorer_with_data_opens_that_folder_and_reads_only_there_and_belo
     live = Explorer()
     assert live.data is not None and live.data.folder == folder
     status = html.unescape(live.status.value)
-    assert live.folder.value == str(folder) and "mappen mine data (" in status and str(folder) not in status
-    live.folder.value = str(folder / "opfoelgning")
+    # The field names the folder by its name, as the status line does: hostile round 14, #8 saw the server's path.
+    assert live.folder.value == "mine data" and "mappen mine data (" in status and str(folder) not in status
+    live.folder.value = "mine data/opfoelgning"
     live.reload()
     assert live.problems.value == "" and live.data.folder == folder / "opfoelgning"
     live.folder.value = "data"  # the repository's own data/ lies outside the folder make was given
@@ -296,3 +297,31 @@ def test_a_served_explorers_root_named_relative_is_the_repositorys_folder_whatev
     monkeypatch.chdir(folders.REPO_ROOT / "explorer")
     assert folders.served_root() == (folders.REPO_ROOT / "data").resolve()
     assert folders.checked_folder("data") == folders.REPO_ROOT / "data"
+
+
+def test_a_served_explorer_starts_no_kernel_beyond_its_cap(monkeypatch: pytest.MonkeyPatch):
+    """Hostile round 14, #9: every request of the page started a kernel of about 123 MB, with no cap (four curls, four
+    kernels). Beyond the cap a request gets HTTP 503 and the Danish line, and no kernel is started; `make explorer`
+    serves the page with this manager."""
+    import asyncio
+
+    from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+    from tornado.web import HTTPError
+
+    from kulturensrige.explorer.kernels import FULL, CappedKernelManager
+
+    started: list[str] = []
+
+    async def start(self, *args, **kwargs) -> str:
+        started.append(f"kerne-{len(started)}")
+        return started[-1]
+
+    monkeypatch.setattr(AsyncMappingKernelManager, "start_kernel", start)
+    manager = CappedKernelManager(max_kernels=2)
+    monkeypatch.setattr(manager, "list_kernel_ids", lambda: list(started))
+    assert [asyncio.run(manager.start_kernel()) for _ in range(2)] == ["kerne-0", "kerne-1"]
+    with pytest.raises(HTTPError) as refused:
+        asyncio.run(manager.start_kernel())
+    assert (refused.value.status_code, refused.value.reason) == (503, FULL) and len(started) == 2
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    assert "--VoilaConfiguration.multi_kernel_manager_class=kulturensrige.explorer.kernels.CappedKernelManager" in makefile

@@ -742,6 +742,49 @@ def test_a_value_in_a_far_away_cell_is_refused_with_its_cell(exported: Path, tmp
     )
 
 
+def test_a_row_of_more_cells_than_columns_is_refused_at_the_first_cell_too_many(
+    exported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Hostile round 14, #4: a row of 6,500,000 empty `<c/>` (25 MB unpacked, under the cap) was built whole before
+    it was read: 1.7 GB and two minutes, and the empty cells were then ignored. Here 200,000 of them: the sheet is
+    refused in one line, and no more than the cap's cells of the row are read (memory in proportion to the cap)."""
+    from kulturensrige.data.csv_reading import MAX_COLUMNS
+    from kulturensrige.data.spreadsheet import StreamedWorkbook
+
+    workbook = edited_workbook(exported, tmp_path, set_cell("quotes", 5, "text", PLACEHOLDER))
+    part = _quotes_part(workbook)
+
+    def wide(name: str, data: bytes) -> bytes | None:
+        if name != part:
+            return None
+        head, tail = data.split(b'<row r="5"', 1)
+        row, rest = tail.split(b"</row>", 1)
+        return head + b'<row r="5"' + row + b"<c/>" * 200_000 + b"</row>" + rest
+
+    read = StreamedWorkbook._cell
+    in_row_5: list[int] = []
+
+    def counted(self, element, row: int, column: int):
+        if row == 5:
+            in_row_5.append(column)
+        return read(self, element, row, column)
+
+    monkeypatch.setattr(StreamedWorkbook, "_cell", counted)
+    out = tmp_path / "ud"
+    assert_refused(
+        run_import(rezipped(workbook, wide), out),
+        [
+            (
+                f"arbejdsbog.xlsx, ark quotes, række 5 — rækken har flere end {MAX_COLUMNS} celler i arkets XML, og et ark "
+                f"må højst have {MAX_COLUMNS} kolonner (A-CV); slet de tomme celler til højre, eller gem arbejdsbogen igen "
+                "fra Excel eller LibreOffice"
+            )
+        ],
+        out,
+    )
+    assert len(in_row_5) < 20 * MAX_COLUMNS  # row 5 of every sheet, each within the cap: never the 200,000
+
+
 def test_a_zip_bomb_is_refused_before_it_is_unpacked(exported: Path, tmp_path: Path):
     workbook = edited_workbook(exported, tmp_path, set_cell("quotes", 2, "text", PLACEHOLDER))
     bomb = rezipped(workbook, lambda name, data: None, spaces=300 * 2**20)

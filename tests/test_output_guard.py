@@ -485,3 +485,21 @@ def test_a_destination_by_what_the_command_reads_says_whether_it_is_it_holds_it_
     assert said["q"].endswith(f"indeholder {source}, som kommandoen læser; vælg en anden placering")
     assert said["k.qdpx"].endswith(f"er {source}, som kommandoen læser; vælg en anden placering")
     assert said["ud"].endswith(f"ligger i {source}, som kommandoen læser; vælg en anden placering")
+
+
+def test_a_folder_given_as_the_code_map_is_said_to_be_a_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Hostile round 14, #6: `--codes . --out qo_N` said 'qo_N — ligger i ., som kommandoen læser'."""
+    monkeypatch.chdir(tmp_path)
+    result = run_script("import_qdpx", "rt.qdpx", "--codes", ".", "--out", "qo_N")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [". — --codes er en mappe; angiv kodekortets CSV-fil (kolonnerne code og ingredient_id)"]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_same_file_as_project_and_code_map_is_said_to_be_the_same_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Hostile round 14, #6: `--out s1.qdpx --codes s1.qdpx` said 'er s1.qdpx, som kommandoen læser'."""
+    monkeypatch.chdir(tmp_path)
+    result = run_script("export_qdpx", "--data", str(REPO / "data"), "--out", "s1.qdpx", "--codes", "s1.qdpx")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == ["s1.qdpx — --codes og --out er den samme fil; projektet og kodekortet skal være to filer"]
+    assert list(tmp_path.iterdir()) == []

@@ -29,6 +29,7 @@ def _site(tmp_path: Path) -> Path:
     (site / "kommuner").mkdir(parents=True)
     (site / "index.html").write_text("forrige", encoding="utf-8")
     (site / "kommuner" / "profil-gammel.html").write_text("gammel", encoding="utf-8")
+    write_record(site, {"data_fingerprint": "forrige data"})  # a finished build
     return site
 
 
@@ -145,6 +146,174 @@ def test_an_interrupted_build_leaves_the_previous_site_and_says_so_in_one_line(t
     ]
     assert _files(site) == before
     assert not [p.name for p in site.parent.iterdir() if p.name.startswith(".html")]
+
+
+def _other_process() -> int:
+    """The number of a process that runs but is not this one: a leftover's number that has gone to another program."""
+    return os.getppid()
+
+
+def test_recovery_beside_a_finished_site_only_removes_the_leftovers(tmp_path: Path):
+    """Hostile round 14, #1: a build stopped while it deleted the previous site left a finished new site (with its
+    record) and half of the old one; recovery deleted the new site and put the half in its place. An older complete
+    build of other data beside a good site was swapped in the same way, and one whose process number had gone to
+    another program waited unnoticed."""
+    site = _site(tmp_path)
+    write_record(site, {"data_fingerprint": "nye data"})
+    before = _files(site)
+    half = site.with_name(f".html.{site_folder.PREVIOUS}-{_dead_pid()}")
+    (half / "kommuner").mkdir(parents=True)
+    (half / "kommuner" / "profil-halv.html").write_text("halvt slettet", encoding="utf-8")
+    older = site.with_name(f".html.{site_folder.PREVIOUS}-{_other_process()}")
+    shutil.copytree(site, older)
+    write_record(older, {"data_fingerprint": "andre data"})
+    site_folder.recover(site)
+    assert _files(site) == before
+    assert sorted(p.name for p in site.parent.iterdir()) == ["html"]
+
+
+def test_an_interrupt_while_the_previous_site_is_removed_finishes_and_says_the_new_book_is_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Hostile round 14, #1: SIGTERM once the new site was in place, while `.html.forrige-PID` was deleted, said the
+    book was not built and nothing had changed, and left half of the old site beside the new one."""
+    build = script("build_book")
+    site = _site(tmp_path / "output")
+    remove = site_folder._remove
+
+    def a_build(command: list[str], env: dict[str, str], keep: tuple[int, ...]) -> int:
+        site.mkdir()
+        (site / "index.html").write_text("ny", encoding="utf-8")
+        write_record(site, {"data_fingerprint": "nye data"})
+        return 0
+
+    def signal_then_remove(path: Path) -> None:
+        if path.name.startswith(f".html.{site_folder.PREVIOUS}-"):
+            os.kill(os.getpid(), signal.SIGTERM)
+        remove(path)
+
+    monkeypatch.setattr(build, "execute_in_kernels", lambda *args: None)
+    monkeypatch.setattr(build, "run_in_own_group", a_build)
+    monkeypatch.setattr(site_folder, "_remove", signal_then_remove)
+    result = run_script("build_book", "--data", str(REPO / "data"), "--output", str(tmp_path / "output"))
+    assert result.returncode == 130
+    assert result.stderr.strip().splitlines() == [
+        (f"Afbrudt til sidst: den nye bog ligger i {site.resolve()}; oprydningen efter det blev gjort færdig, før kommandoen stoppede.")
+    ]
+    assert _files(site)["index.html"] == b"ny"
+    assert not [p.name for p in site.parent.iterdir() if p.name.startswith(".html")]
+
+
+def _printable_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A finished site of data/, and build_pdf with the printer stood in for by one that writes a PDF per job."""
+    from kulturensrige import load
+
+    pdf = script("build_pdf")
+
+    def printing(jobs, readable=()):
+        jobs[0].output.parent.mkdir(exist_ok=True)
+        return [job.output.write_bytes(b"%PDF ny") and job.output for job in jobs]
+
+    monkeypatch.setattr(pdf, "CHROMIUM", sys.executable)
+    monkeypatch.setattr(pdf, "print_pdfs", printing)
+    monkeypatch.setattr(pdf, "link_editions", lambda site, data: [])
+    site = _site(tmp_path / "output")
+    write_record(site, {"data_fingerprint": load(REPO / "data").fingerprint})
+    return site
+
+
+def test_pdfs_beside_a_stale_previous_site_of_other_data_go_into_the_site_that_was_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Hostile round 14, #1: the site was checked, then recovery swapped in a stale `.html.forrige-PID` built from
+    other data, and the PDFs of data/ were linked into its pages: "8 PDF-filer skrevet" over the wrong book."""
+    site = _printable_site(tmp_path, monkeypatch)
+    record = read_record(site)
+    for pid in (_dead_pid(), _other_process()):
+        older = site.with_name(f".html.{site_folder.PREVIOUS}-{pid}")
+        shutil.copytree(site, older)
+        write_record(older, {"data_fingerprint": "andre data"})
+    result = run_script("build_pdf", "--data", str(REPO / "data"), "--site", str(site))
+    assert result.returncode == 0, result.stderr
+    assert read_record(site) == record
+    assert (site / "pdf" / "kulturens-rige.pdf").read_bytes() == b"%PDF ny"
+    assert sorted(p.name for p in site.parent.iterdir()) == ["html"]
+
+
+def test_an_interrupt_while_the_replaced_site_is_removed_finishes_and_says_the_pdfs_are_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Hostile round 14, #2a: SIGTERM while `.html.slettes-PID` was deleted said the PDFs were not written, beside a
+    site holding them and half of the old site."""
+    site = _printable_site(tmp_path, monkeypatch)
+    remove = site_folder._remove
+
+    def signal_then_remove(path: Path) -> None:
+        if path.name.startswith(f".html.{site_folder.OUTGOING}-"):
+            os.kill(os.getpid(), signal.SIGTERM)
+        remove(path)
+
+    monkeypatch.setattr(site_folder, "_remove", signal_then_remove)
+    result = run_script("build_pdf", "--data", str(REPO / "data"), "--site", str(site))
+    assert result.returncode == 130
+    assert result.stderr.strip().splitlines() == [
+        (
+            f"Afbrudt til sidst: PDF-udgaverne ligger i {site.resolve() / 'pdf'}; oprydningen efter det blev gjort færdig, før "
+            "kommandoen stoppede."
+        )
+    ]
+    assert (site / "pdf" / "kulturens-rige.pdf").read_bytes() == b"%PDF ny"
+    assert sorted(p.name for p in site.parent.iterdir()) == ["html"]
+
+
+def _victim(tmp_path: Path) -> Path:
+    victim = tmp_path / "offer"
+    (victim / "html").mkdir(parents=True)
+    (victim / "html" / "precious.txt").write_text("ikke bogens", encoding="utf-8")
+    return victim
+
+
+@pytest.mark.parametrize(
+    ("link", "target"), [("_build", lambda victim: victim), ("_build/html", lambda victim: victim / "html")], ids=["build", "html"]
+)
+def test_a_build_through_a_symlinked_build_folder_is_refused_and_the_folder_it_points_at_is_untouched(
+    link: str, target, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Hostile round 14, #3a: `o2/_build` linked to another folder; the build wrote its caches there and deleted
+    the folder's html/precious.txt, with exit status 0."""
+    build = script("build_book")
+    monkeypatch.setattr(build, "execute_in_kernels", lambda *args: pytest.fail("the build must not start"))
+    victim = _victim(tmp_path)
+    before = _files(victim)
+    output = tmp_path / "o2"
+    (output / link).parent.mkdir(parents=True, exist_ok=True)
+    (output / link).symlink_to(target(victim))
+    result = run_script("build_book", "--data", str(REPO / "data"), "--output", str(output))
+    assert result.returncode == 2
+    shown = output.resolve() / link
+    assert result.stderr.splitlines() == [
+        (
+            f"Bogen er ikke bygget: {shown} er et symbolsk link (til {target(victim)}), og bogen bygges ikke gennem et link; "
+            "fjern linket, eller angiv en anden --output."
+        )
+    ]
+    assert _files(victim) == before and sorted(p.name for p in victim.iterdir()) == ["html"]
+
+
+def test_a_site_folder_holding_files_no_build_made_is_refused_and_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Hostile round 14, #3b: `o3/_build/html/precious.txt`, in a folder no build made, was deleted without a word."""
+    build = script("build_book")
+    monkeypatch.setattr(build, "execute_in_kernels", lambda *args: pytest.fail("the build must not start"))
+    output = tmp_path / "o3"
+    output.mkdir()
+    site = _victim(tmp_path).rename(output / "_build") / "html"
+    result = run_script("build_book", "--data", str(REPO / "data"), "--output", str(output))
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        (
+            f"Bogen er ikke bygget: {site.resolve()} er ikke en bog, som build_book har bygget (den har ingen {RECORD}), og "
+            "dens filer ville blive slettet; flyt dem, eller angiv en anden --output."
+        )
+    ]
+    assert _files(site) == {"precious.txt": b"ikke bogens"}
 
 
 # A process that holds the site as `make pdf` or `make book` does while it prints or builds: the printer or

@@ -206,6 +206,38 @@ def test_an_edited_workbook_imports_and_validates(exported: Path, tmp_path: Path
     assert list(data.programme_events["date"][:2]) == ["2021-11", "2022-03-15"]
 
 
+HIDDEN = "som ikke viser både år og måned"
+
+
+@pytest.mark.parametrize(
+    ("value", "number_format", "said"),
+    [
+        (dt.datetime(2021, 1, 1), "yyyy", f"er en dato vist med formatet 'yyyy', {HIDDEN} (Excel gemmer 2021-01-01)"),
+        (dt.datetime(2021, 11, 1), "mmmm", f"er en dato vist med formatet 'mmmm', {HIDDEN} (Excel gemmer 2021-11-01)"),
+        (dt.datetime(2021, 11, 3), "h:mm", f"er en dato vist med formatet 'h:mm', {HIDDEN} (Excel gemmer 2021-11-03)"),
+        (60, "dd-mm-yyyy", "er dato-tallet 60, som ingen kalender har"),
+        (-5, "dd-mm-yyyy", "er dato-tallet -5, som ingen kalender har"),
+    ],
+    ids=["year-only", "month-name", "time-only", "serial-60", "serial-negative"],
+)
+def test_a_date_cell_whose_format_hides_the_month_or_whose_serial_no_calendar_has_is_refused(
+    value, number_format: str, said: str, exported: Path, tmp_path: Path
+):
+    """Hostile round 14, #5: `2021` (yyyy) became 2021-01, `november` (mmmm) 2021-11, `0:00` (h:mm) 2021-11-03, serial
+    60 (Excel's 29-02-1900) 1900-02-28 and -5 1899-12-25, all without a word."""
+
+    def edit(book) -> None:
+        events = book["programme_events"]
+        cell = events.cell(2, column(events, "date"))
+        cell.value, cell.number_format = value, number_format
+
+    out = tmp_path / "ud"
+    result = run_import(edited(exported, tmp_path, edit), out)
+    assert result.returncode == 1 and not out.exists()
+    [line] = [x for x in result.stderr.splitlines() if "programme_events" in x]
+    assert line.startswith("arbejdsbog.xlsx, ark programme_events, række 2, kolonne date: ") and f"— celle F2 {said}" in line, line
+
+
 ERRORS = {
     "unknown-kommunekode": (
         lambda book: _set(book, "initiatives", 2, "kommunekode", 998),
@@ -585,3 +617,31 @@ def test_an_interrupted_import_leaves_the_target_byte_identical_and_no_staging_f
     assert result.stderr.strip().splitlines() == [f"Afbrudt: {out} er ikke skrevet; intet er ændret, og ingen halve filer er efterladt."]
     assert digest(out) == before and siblings(out) == around
     assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == handlers  # the script gives them back
+
+
+def test_an_interrupt_while_the_old_folder_is_removed_finishes_the_removal_and_says_the_folder_is_written(
+    exported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """SIGTERM once the new folder is in place, while the old one (`.NAME.gammel-*`) is deleted: the old message said
+    "intet er ændret" beside the new data and a half-deleted old folder."""
+    out = tmp_path / "mine-data"
+    shutil.copytree(DATA, out)
+    (out / "quotes.csv").write_text("gammel\n", encoding="utf-8")
+    remove = folder_writing._remove
+    removed = []
+
+    def signal_then_remove(entry: Path) -> None:
+        if ".gammel-" in entry.name:
+            os.kill(os.getpid(), signal.SIGTERM)
+            removed.append(entry)
+        remove(entry)
+
+    monkeypatch.setattr(folder_writing, "_remove", signal_then_remove)
+    result = run_import(exported, out, "--overwrite")
+    assert removed, "the signal must have come while the old folder was removed"
+    assert result.returncode == 130
+    assert result.stderr.strip().splitlines() == [
+        (f"Afbrudt til sidst: datamappen {out} er skrevet og er gyldig; oprydningen efter det blev gjort færdig, før kommandoen stoppede.")
+    ]
+    assert (out / "quotes.csv").read_text(encoding="utf-8").startswith("quote_id,")  # the new data, whole
+    assert siblings(out) == {"mine-data"}

@@ -9,7 +9,12 @@ it, so no notebook runs again; only the writing of pages is repeated. `replaced_
 for a step that changes a finished site (the PDF editions): it works on a copy and swaps it in.
 
 A process that was killed outright (kill -9, a power cut) leaves its hidden sibling behind; the next build or
-PDF run tidies it up (`recover`) before it starts, putting the last finished site back where needed.
+PDF run tidies it up (`recover`) under the site's lock, before it reads the site. A previous site comes back only
+where the site is not a finished build (no build record, buildkey.RECORD): a build killed while it removed the
+previous site leaves a finished new one beside half of the old, and recovery once swapped that half in. Under the
+lock no other run is at work on the site, so every sibling of another process is a leftover, even if its process
+number has since gone to some other program. The swap and the removal that follows it are uninterrupted
+(interruption.finishing): an interrupt there waits until they are done, and the command says the site is new.
 
 A build and a PDF run at the same time each swapped in a site of their own: the PDF run's copy, made before the
 build swapped in new data, replaced the new site with the old one's pages, PDFs and record, and both said they were
@@ -26,7 +31,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from kulturensrige.data.folder_writing import process_running
+from kulturensrige.data.buildkey import RECORD, read_record
+from kulturensrige.data.interruption import finishing
 
 # The hidden siblings of site/, each named after the process that made it: `.html.forrige-PID` is the previous
 # site while a build writes a new one; `.html.ny-PID` a copy being changed; `.html.slettes-PID` one swapped out.
@@ -65,21 +71,25 @@ def _sibling(site: Path, kind: str) -> Path:
 
 
 def _siblings(site: Path, kind: str) -> list[Path]:
-    """Siblings of this kind left by processes that are no longer running."""
+    """Siblings of this kind left by other processes: under the site's lock, none of them is at work."""
     prefix = f".{site.name}.{kind}-"
     found = []
     for entry in sorted(site.parent.glob(f"{prefix}*")) if site.parent.is_dir() else []:
         pid = entry.name[len(prefix) :]
-        if pid.isdigit() and not process_running(int(pid)):
+        if pid.isdigit() and int(pid) != os.getpid():
             found.append(entry)
     return found
 
 
 def recover(site: Path) -> None:
-    """Undo what a killed build or PDF run left: its half-written site goes, the last finished site comes back."""
+    """Undo what a killed build or PDF run left (call it holding `site_lock`): a half-written site goes and the last
+    finished one comes back; beside a finished site, a leftover is only removed."""
     for previous in _siblings(site, PREVIOUS):
-        _remove(site)
-        os.rename(previous, site)
+        if read_record(site) is None:
+            _remove(site)
+            os.rename(previous, site)
+        else:
+            _remove(previous)
     for outgoing in _siblings(site, OUTGOING):
         if site.exists():
             _remove(outgoing)
@@ -103,7 +113,32 @@ def fresh_site(site: Path) -> Iterator[Path]:
         if previous.exists():
             os.rename(previous, site)
         raise
-    _remove(previous)
+    with finishing():
+        _remove(previous)
+
+
+class ForeignFolder(Exception):
+    """The build folder or the site is not what a build made: a symlink (the build would write, and delete the
+    previous site, wherever it points) or a site folder without a build record (someone's files, which a build
+    deletes with the previous site). Hostile round 14, #3: `_build` linked to another folder filled it with the
+    caches and deleted its html/; a foreign file in `_build/html` was deleted without a word."""
+
+
+def refuse_foreign(build: Path, site: Path, *, replaced: bool) -> None:
+    """Raise ForeignFolder, in one line, unless the build may write into `build` (OUTPUT/_build) and `site` (its
+    html/), and, if the build `replaced` the site, unless the site is one a build made. Call it holding the site's
+    lock, after `recover`, so a site that a killed build left half-written is not taken for someone's."""
+    for folder in (build, site):
+        if folder.is_symlink():
+            raise ForeignFolder(
+                f"{folder} er et symbolsk link (til {os.readlink(folder)}), og bogen bygges ikke gennem et link; fjern "
+                "linket, eller angiv en anden --output"
+            )
+    if replaced and site.is_dir() and any(site.iterdir()) and read_record(site) is None:
+        raise ForeignFolder(
+            f"{site} er ikke en bog, som build_book har bygget (den har ingen {RECORD}), og dens filer ville blive "
+            "slettet; flyt dem, eller angiv en anden --output"
+        )
 
 
 class LinkInSite(Exception):
@@ -143,9 +178,10 @@ def replaced_site(site: Path) -> Iterator[Path]:
         _remove(copy)
         raise
     outgoing = _sibling(site, OUTGOING)
-    os.rename(site, outgoing)
-    os.rename(copy, site)
-    _remove(outgoing)
+    with finishing():
+        os.rename(site, outgoing)
+        os.rename(copy, site)
+        _remove(outgoing)
 
 
 def _remove(path: Path) -> None:

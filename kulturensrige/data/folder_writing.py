@@ -19,6 +19,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
+from kulturensrige.data.interruption import Interrupted, finishing
 from kulturensrige.data.problems import LOOP, DataError, Problem, symlink_loop
 from kulturensrige.data.schema import TABLES
 from kulturensrige.data.validation import read_folder, validate_tables
@@ -109,13 +110,16 @@ def write_files(writes: Sequence[tuple[Path, Callable[[Path], object]]], *, over
             regular = dest.is_file() and not dest.is_symlink()
             os.chmod(name, stat.S_IMODE(dest.stat().st_mode) if regular else default_mode(0o666))
             write(Path(name))
-        for temporary, target in staged:
-            if overwrite:
-                os.replace(temporary, target)
-            else:
-                _place_new_file(temporary, target)
-                placed.append(target)
+        with finishing():
+            for temporary, target in staged:
+                if overwrite:
+                    os.replace(temporary, target)
+                else:
+                    _place_new_file(temporary, target)
+                    placed.append(target)
     except BaseException as exc:
+        if isinstance(exc, Interrupted) and exc.written:
+            raise  # every file is in place: nothing to take back
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
         for target in placed:  # new names this call made, before a later one was taken
@@ -367,7 +371,13 @@ def _swap_in(staging: Path, dest: Path, *, overwrite: bool) -> None:
     """Rename staging to dest; an old folder or symlink at dest waits under a hidden name until that is done.
 
     Without `overwrite`, dest is checked again by the rename itself (`_rename_noreplace`), so of two writers to one
-    new name the second is refused (OutputTaken), not silently put in the first one's place."""
+    new name the second is refused (OutputTaken), not silently put in the first one's place. Uninterrupted
+    (`finishing`): once the new folder is in place, the old one is removed before an interrupt stops the command."""
+    with finishing():
+        _swap(staging, dest, overwrite=overwrite)
+
+
+def _swap(staging: Path, dest: Path, *, overwrite: bool) -> None:
     if not overwrite:
         try:
             _rename_noreplace(staging, dest)

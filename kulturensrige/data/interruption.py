@@ -3,6 +3,11 @@
 Python's default for SIGTERM ends the process at once: no `finally`, no removal of a staging folder. Inside
 `interruptible()`, both signals raise `Interrupted` instead, which the writing code treats like any failure
 (the target stays as it was, the staging copy goes), and the script prints `interrupted_line`.
+
+Once a command has begun to put its output in place (`finishing()`: the swap and the removal of what it replaced),
+the output is written: an interrupt there waits until the block is done, and from then on `Interrupted.written` says
+so, and `Interrupted.line` words what is on disk. A late SIGTERM once said "nothing is changed" beside a new book and
+a half-deleted old one, and the next PDF run took that half for the book.
 """
 
 from __future__ import annotations
@@ -21,12 +26,33 @@ EXIT_CODE = 130  # what a shell reports for a command stopped by Ctrl+C
 
 
 class Interrupted(BaseException):
-    """Ctrl+C or SIGTERM arrived (a BaseException like KeyboardInterrupt: `except Exception` must not swallow it)."""
+    """Ctrl+C or SIGTERM arrived (a BaseException like KeyboardInterrupt: `except Exception` must not swallow it).
+    `written`: it came after the output was put in place (`finishing`)."""
+
+    def __init__(self, name: str, *, written: bool = False) -> None:
+        super().__init__(name)
+        self.written = written
+
+    def line(self, not_done: str, done: str) -> str:
+        """The one line for this interrupt: what did not happen, or, after the output was put in place, that it was."""
+        if self.written:
+            return f"Afbrudt til sidst: {done}; oprydningen efter det blev gjort færdig, før kommandoen stoppede."
+        return interrupted_line(not_done)
 
 
 def interrupted_line(what: str) -> str:
     """The one line a stopped command prints: what did not happen, and that nothing was left half-done."""
     return f"Afbrudt: {what}; intet er ændret, og ingen halve filer er efterladt."
+
+
+class _State:
+    """Within `finishing()` (`holding` deep) a signal is kept (its name) instead of raised; once a finishing block is
+    done, every interrupt of the command is `written`. `depth`: how many `interruptible()` blocks are open."""
+
+    depth = 0
+    holding = 0
+    kept: str | None = None
+    written = False
 
 
 @contextmanager
@@ -37,14 +63,43 @@ def interruptible() -> Iterator[None]:
         return
 
     def stop(signum: int, frame: object) -> None:
-        raise Interrupted(signal.Signals(signum).name)
+        if _State.holding:
+            _State.kept = signal.Signals(signum).name
+            return
+        raise Interrupted(signal.Signals(signum).name, written=_State.written)
 
     before = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
+    _State.depth += 1
     try:
         yield
     finally:
         for s, handler in before.items():
             signal.signal(s, handler)
+        _State.depth -= 1
+        if not _State.depth:
+            _State.written = False  # the next command (a test calls several main()s) starts with nothing written
+
+
+@contextmanager
+def finishing() -> Iterator[None]:
+    """Put the output in place and tidy up after it, uninterrupted: Ctrl+C or SIGTERM within the block waits until
+    it is done and is then raised as `Interrupted(written=True)`; any later one in the command is `written` too. A
+    block that fails of itself (a name taken since the check) has written nothing: its error goes on as it is."""
+    _State.holding += 1
+    try:
+        yield
+    except BaseException:
+        _State.holding -= 1
+        if not _State.holding:
+            _State.kept = None  # the command stops with the block's own error, which says nothing is written
+        raise
+    _State.holding -= 1
+    if _State.holding:
+        return
+    _State.written = _State.depth > 0
+    kept, _State.kept = _State.kept, None
+    if kept is not None:
+        raise Interrupted(kept, written=True)
 
 
 def quiet_start() -> None:

@@ -40,7 +40,16 @@ from kulturensrige.data.csv_reading import MAX_COLUMNS, MAX_ROWS, RawTable, not_
 from kulturensrige.data.folder_writing import check_folder, csv_text, refuse_output, write_file, write_folder
 from kulturensrige.data.problems import DataError, Problem
 from kulturensrige.data.schema import BY_ANALYST, FOLDER_SOURCE, LIST_SEPARATOR, TABLES, Table
-from kulturensrige.data.spreadsheet import DAMAGED, MAX_MERGED, MAX_UNPACKED_MB, Cell, StreamedWorkbook, TooLarge, escape
+from kulturensrige.data.spreadsheet import (
+    DAMAGED,
+    MAX_MERGED,
+    MAX_UNPACKED_MB,
+    Cell,
+    StreamedWorkbook,
+    TooLarge,
+    TooManyCells,
+    escape,
+)
 from kulturensrige.data.validation import empty_table, misnamed, nearly_named, read_folder, split_list, validate_tables
 from kulturensrige.words import visible
 
@@ -382,7 +391,7 @@ def sheet_records(book: StreamedWorkbook, table: Table, label: str) -> tuple[lis
     last = 0
     previous = 0  # the XML's last row number, blank rows included
     try:
-        for number, cells in book.rows(table.name):
+        for number, cells in book.rows(table.name, MAX_COLUMNS):
             if number <= previous:
                 problems.append(Problem(label, number, None, None, _row_out_of_place(number, previous)))
                 continue
@@ -414,6 +423,18 @@ def sheet_records(book: StreamedWorkbook, table: Table, label: str) -> tuple[lis
             last = number
         else:
             problems += _merged_ranges(book, table.name, names, label)
+    except TooManyCells as wide:
+        problems.append(
+            Problem(
+                label,
+                wide.row,
+                None,
+                None,
+                f"rækken har flere end {wide.cap} celler i arkets XML, og et ark må højst have {wide.cap} kolonner "
+                f"(A-{get_column_letter(wide.cap)}); slet de tomme celler til højre, eller gem arbejdsbogen igen fra "
+                "Excel eller LibreOffice",
+            )
+        )
     except DAMAGED:
         after = f"efter række {last}" if last else "før første række"
         problems.append(
@@ -523,6 +544,11 @@ def _unreadable(cell: Cell) -> str | None:
         return f"celle {cell.reference} er en formel; indlæsningen læser ikke formler, så skriv selve værdien (kopiér, og indsæt som værdi)"
     if cell.kind == "e":
         return f"celle {cell.reference} har en fejlværdi fra Excel; ret formlen, eller skriv værdien"
+    if cell.kind == "u":
+        return (
+            f"celle {cell.reference} er dato-tallet {cell_text(cell.value)}, som ingen kalender har (Excel viser 60 som "
+            "29-02-1900, en dag der ikke fandtes, og 0 eller et negativt tal er ingen dato); skriv datoen som ÅÅÅÅ-MM-DD"
+        )
     if cell.kind == "x":
         return (
             f"celle {cell.reference} henviser til en delt tekst (nr. {cell.value}), som arbejdsbogen ikke har; filen er beskadiget, "
@@ -597,13 +623,35 @@ def _not_text(cell: Cell, kind: str | None, dates: bool) -> str | None:
     if cell.kind == "b":
         stored = cell_text(cell.value)
         return f"celle {cell.reference} er en sandhedsværdi (SAND eller FALSK), som Excel gemmer som {stored}; kolonnen tager {allowed}"
-    if cell.kind != "d" or dates:
+    if cell.kind != "d":
         return None
+    if dates:
+        return _date_not_shown(cell)
     midnight = isinstance(cell.value, dt.datetime) and cell.value.time() == dt.time(0, 0)
     what = "en dato" if midnight else next(name for moment, name in _MOMENTS if isinstance(cell.value, moment))
     shown = "" if cell.number_format in ("", "General") else f" vist med formatet {cell.number_format!r}"
     stored = cell_text(cell.value, cell.number_format)
     return f"celle {cell.reference} er {what}{shown}, som Excel gemmer som {stored}; kolonnen tager {allowed}"
+
+
+def _date_not_shown(cell: Cell) -> str | None:
+    """Why a date cell in a date column cannot be read as what the analyst sees, or None. A date column takes a month
+    or a day (ÅÅÅÅ-MM or ÅÅÅÅ-MM-DD); a cell shown as only a year (`yyyy`), a month's name (`mmmm`) or a time (`h:mm`)
+    was read as the year-and-month or day Excel stores behind it, which the analyst never saw (hostile round 14, #5:
+    `2021` became 2021-01). It is refused, not read as the year it shows: no date column takes a year alone."""
+    plain = _plain_format(cell.number_format)
+    if plain in ("", "general"):
+        return None
+    # 'm' right after an hour or before seconds is minutes, not the month.
+    months = re.sub(r"m+(?=[^a-z]*s)", "", re.sub(r"(h+[^a-z]*)m+", r"\1", plain))
+    if "y" in plain and "m" in months:
+        return None
+    stored = cell_text(cell.value, "yyyy-mm-dd h:mm")
+    return (
+        f"celle {cell.reference} er en dato vist med formatet {cell.number_format!r}, som ikke viser både år og måned (Excel "
+        f"gemmer {stored}); kolonnen tager en dato som ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD, så formatér cellen som åååå-mm-dd, eller "
+        "skriv datoen som tekst"
+    )
 
 
 def _header_text(value: object) -> str:
@@ -649,8 +697,13 @@ def _timespec(moment: dt.datetime | dt.time) -> str:
 
 
 def _shows_day(number_format: str) -> bool:
-    plain = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", number_format or "").lower()
+    plain = _plain_format(number_format)
     return "d" in plain or plain in ("", "general")
+
+
+def _plain_format(number_format: str) -> str:
+    """A number format's codes without its quoted text, [bracketed] parts and escaped characters, in lower case."""
+    return re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", number_format or "").lower()
 
 
 def folder_files(raws: Mapping[str, RawTable]) -> dict[str, str]:

@@ -10,13 +10,12 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
 
 import ipywidgets as widgets
 
-from kulturensrige.data.loading import REPO_ROOT, Dataset, data_dir, load
+from kulturensrige.data.loading import Dataset, data_dir, load
 from kulturensrige.data.problems import DataError
-from kulturensrige.explorer.folders import checked_folder
+from kulturensrige.explorer.folders import checked_folder, shown_folder
 from kulturensrige.render import cards, highlight
 from kulturensrige.render.markup import esc, without_book_links
 from kulturensrige.rules import filters, views
@@ -106,14 +105,6 @@ def unexpected_line(error: Exception) -> str:
         f"mappen kunne ikke indlæses på grund af en uventet fejl ({type(error).__name__}{': ' + said if said else ''}); "
         "kør python scripts/validate_data.py med mappen for at se alle problemer, og meld fejlen, hvis den står der også"
     )
-
-
-def shown_folder(folder: Path) -> str:
-    """A folder as the analyst would type it: relative to the repository when inside it."""
-    try:
-        return str(folder.relative_to(REPO_ROOT))
-    except ValueError:
-        return str(folder)
 
 
 def loaded_line(data: Dataset, lead: str) -> str:

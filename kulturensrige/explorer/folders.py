@@ -28,9 +28,26 @@ def served_root() -> Path | None:
     return None
 
 
+def field_base() -> Path:
+    """The folder the field's names are relative to: the repository, or, for a served explorer given a root of its own
+    ($KR_EXPLORER_ROOT), the folder that holds that root, so that the field names the root by its name (the field
+    showed a visitor the server's absolute path to it: hostile round 14, #8)."""
+    root = served_root()
+    return root.parent if root is not None and os.environ.get(ROOT_VARIABLE) else REPO_ROOT
+
+
+def shown_folder(folder: Path) -> str:
+    """A folder as the field shows it and reads it back (`checked_folder`): relative to `field_base` when inside it;
+    otherwise a served explorer shows only its name, and the analyst's own kernel its whole path."""
+    try:
+        return str(folder.relative_to(field_base()))
+    except ValueError:
+        return folder.name if served_root() is not None else str(folder)
+
+
 def checked_folder(text: str | None) -> Path | None:
-    """The folder the field names, relative to the repository (the kernel runs in the notebook's folder), if it may
-    be loaded; otherwise DataError with one line that says nothing about the disk."""
+    """The folder the field names, relative to `field_base` (the kernel runs in the notebook's folder), if it may be
+    loaded; otherwise DataError with one line that says nothing about the disk."""
     if text is None:
         return None
     if "\0" in text:
@@ -40,7 +57,7 @@ def checked_folder(text: str | None) -> Path | None:
     except UnicodeEncodeError:
         raise DataError([Problem(repr(text), None, None, None, "mappenavnet indeholder et tegn, som et filnavn ikke kan rumme")]) from None
     # Lexically first (no disk access for '..' escapes), then with links resolved (a link may point out).
-    lexical = Path(os.path.normpath(REPO_ROOT / text))
+    lexical = Path(os.path.normpath(field_base() / text))
     root = served_root()
     if root is None:
         return REPO_ROOT / text
