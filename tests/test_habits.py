@@ -34,6 +34,7 @@ DECISIONS = (
     "the-address-says-the-choice",
     "chart-legends-from-the-model",
     "whose-marks-in-light-type",
+    "the-edition-printed-once-its-contents-again",
 )
 
 
