@@ -614,7 +614,7 @@ def test_an_edition_is_printed_whole_once_and_only_its_contents_again_with_the_p
     prints = []
     job = PrintJob(_small_edition(), tmp_path / "lille.pdf", "Lille udgave")
     with started_chromium() as chromium:
-        page = Page(chromium)
+        page = Page(chromium, [tmp_path])
         page.load(job, tmp_path)
         pdf = page.page.pdf
 
