@@ -35,6 +35,7 @@ DECISIONS = (
     "chart-legends-from-the-model",
     "whose-marks-in-light-type",
     "once-the-output-is-in-place",
+    "the-edition-printed-once-its-contents-again",
 )
 
 

@@ -17,6 +17,7 @@ import dataclasses
 import datetime as dt
 import html
 import http.server
+import io
 import json
 import os
 import re
@@ -43,7 +44,17 @@ from kulturensrige.edition.chromium import ChromiumFailed, driving, started_chro
 from kulturensrige.edition.links import inferred_note, link_editions, with_link
 from kulturensrige.edition.pdf_accessibility import struct_elements
 from kulturensrige.edition.pdf_images import share_identical_images
-from kulturensrige.edition.printing import MARGIN, PLOTLY_JS, PrintError, PrintJob, footer_title, outline_pages, print_pdfs
+from kulturensrige.edition.printing import (
+    MARGIN,
+    PLOTLY_JS,
+    Page,
+    PrintError,
+    PrintJob,
+    footer_title,
+    outline_pages,
+    print_pdfs,
+    with_front_pages,
+)
 from kulturensrige.render import browser, cards, charts, figures, lists
 from kulturensrige.rules import views
 from support.builds import made_once, run_folder
@@ -549,6 +560,98 @@ def test_identical_pictures_are_stored_once_and_a_different_one_stays(tmp_path: 
     with pikepdf.open(tmp_path / "shared.pdf") as saved:
         used = [page.Resources.XObject.Im0.read_bytes() for page in saved.pages]
     assert used == pictures
+
+
+def _tagged_pdf(pages: list[bytes], destinations: tuple[str, ...] = ()) -> bytes:
+    """A PDF whose pages draw `pages` (content streams), each page's text tagged as one P of a tag tree, with a named
+    destination on the first page for each of `destinations`."""
+    document = pikepdf.new()
+    font = document.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica))
+    root = document.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot, K=pikepdf.Array()))
+    for content in pages:
+        page = pikepdf.Page(pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=[0, 0, 200, 100]))
+        page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+        page.obj.Contents = document.make_stream(content)
+        document.pages.append(page)
+        element = pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name.P, P=root, Pg=document.pages[-1].obj, K=0)
+        root.K.append(document.make_indirect(element))
+    document.Root.StructTreeRoot = root
+    place = [document.pages[0].obj, pikepdf.Name.XYZ, 0, 50, 0]
+    document.Root.Dests = pikepdf.Dictionary({"/" + name: pikepdf.Array(place) for name in destinations})
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _text_line(text: str, y: int = 50) -> bytes:
+    return f"/P <</MCID 0>> BDC BT /F1 10 Tf 10 {y} Td ({text}) Tj ET EMC".encode()
+
+
+def test_the_contents_page_printed_again_replaces_only_what_its_page_draws():
+    """An edition is printed whole once with its contents' page numbers blank, and the pages up to the contents' last
+    printed again with the numbers in: those pages draw the new print and keep their place in the tag tree, and the
+    place marks' destinations are gone; a page whose text moved (another line, another tag) cannot, and the whole is
+    then printed again."""
+    blank = _tagged_pdf([_text_line("Kapitel 1   "), _text_line("Kapitel 1 her")], ("kapitel-1", "kr-kort-1"))
+    numbered = _tagged_pdf([_text_line("Kapitel 1  2")])
+    spliced = with_front_pages(blank, numbered, {"kr-kort-1"})
+    assert spliced is not None
+    with pikepdf.open(io.BytesIO(spliced)) as document:
+        drawn = [page.Contents.read_bytes() for page in document.pages]
+        tagged_pages = [element.Pg.objgen for element in struct_elements(document)]
+        assert sorted(tagged_pages) == sorted(page.obj.objgen for page in document.pages)
+        assert list(document.Root.Dests.keys()) == ["/kapitel-1"]
+    assert drawn == [_text_line("Kapitel 1  2"), _text_line("Kapitel 1 her")]
+    moved = _tagged_pdf([_text_line("Kapitel 1  2") + b" " + _text_line("ny linje", 30)])
+    assert with_front_pages(blank, moved, set()) is None
+
+
+# An edition in small: its contents (with places for the page numbers, macros.html), two chapters, a card each.
+SMALL_EDITION = """<!DOCTYPE html><html lang="da"><head><title>Lille udgave</title><style>
+html { font-family: "DejaVu Sans", sans-serif; } .kr-chapter { break-before: page; }
+.kr-place-mark { display: block; height: 0; } .fyld { height: 180mm; }
+</style></head><body><nav><h1>Indhold</h1>{entries}</nav>{chapters}
+<script>document.documentElement.dataset.krReady = 'ja'</script></body></html>"""
+
+
+def _small_edition() -> str:
+    entry = '<p><a href="#{0}"><span class="kr-toc-title">{1}</span> <span class="kr-toc-page">&#8199;&#8199;&#8199;</span></a></p>'
+    chapter = (
+        '<section class="kr-chapter"><h2 id="{0}">{1}</h2><div class="kr-card">Et kort om {1}.</div><div class="fyld"></div></section>'
+    )
+    names = [("kapitel-1", "Første kapitel"), ("kapitel-2", "Andet kapitel")]
+    entries, chapters = ("".join(template.format(*name) for name in names) for template in (entry, chapter))
+    return SMALL_EDITION.replace("{entries}", entries).replace("{chapters}", chapters)
+
+
+@pytest.mark.browser  # printed by Chromium
+def test_an_edition_is_printed_whole_once_and_only_its_contents_again_with_the_page_numbers(tmp_path: Path):
+    """The print that finds where the chapters end and the cards stand is the published one: an edition whose layout
+    stands after it is printed whole once, and its contents' page once more with the page numbers in (it was an
+    untagged draft and then the whole again). The marks' links are hidden, so no trace of them is published."""
+    prints = []
+    job = PrintJob(_small_edition(), tmp_path / "lille.pdf", "Lille udgave")
+    with started_chromium() as chromium:
+        page = Page(chromium, [tmp_path])
+        page.load(job, tmp_path)
+        pdf = page.page.pdf
+
+        def counted(**options):
+            prints.append((options.get("tagged"), options.get("page_ranges", "alle")))
+            return pdf(**options)
+
+        page.page.pdf = counted
+        page.load = lambda *_: None
+        printed, links = page.print(job, tmp_path)
+    printing.write_finished(printed, job, links)
+    assert prints == [(True, "alle"), (True, "1-2")]
+    assert squeeze("Første kapitel 2 Andet kapitel 3") in squeeze(
+        subprocess.run(["pdftotext", "-l", "1", str(job.output), "-"], capture_output=True, text=True, check=True).stdout
+    )
+    with pikepdf.open(job.output) as document:
+        assert sorted(document.Root.Dests.keys()) == ["/kapitel-1", "/kapitel-2"]
+        leads = [(n, str(link.Dest)) for n, page in enumerate(document.pages, start=1) for link in page.get("/Annots", [])]
+    assert set(leads) == {(1, "/kapitel-1"), (1, "/kapitel-2")}
 
 
 def test_a_picture_named_after_its_mask_in_the_same_round_is_shared_in_the_next(tmp_path: Path):

@@ -22,7 +22,7 @@ from urllib.parse import quote, urljoin, urlsplit
 
 import jinja2
 import pandas as pd
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, SoupStrainer, Tag
 from markupsafe import Markup
 
 from kulturensrige.data import provenance
@@ -263,7 +263,6 @@ class ChartVariants:
             for row in axes.rows
         ]
         counts = [(label, int(row[at]), int(sum(row))) for label, row in zip(labels, heat["z"], strict=True)]
-        figure = self.variant(kommunekode, chosen=kommunekode)
         variant = self.chart.variants[kommunekode]
         if len(axes.codes) > GRID_COLUMNS:
             noun = str(variant.table.columns[0])
@@ -276,7 +275,8 @@ class ChartVariants:
             marks = variant.marks
         # The municipality's rows first and marked, as the book's lists put its cards first (issue 22, reading #9).
         marked = marked_table(figures.table_element(table, self.chart.title, marks), kommunekode, own)
-        figure = Figure(figure.title, figure.alt, figure.plot, marked)
+        # Not self.variant(): the table of every municipality's column it would make and parse is replaced by this one.
+        figure = Figure(self.title, variant.alt, self.chart.plot(kommunekode), marked)
         # The drawing has the municipality's rows (every row when it has none); the table has them all.
         counts = [c for c in counts if c[1]] or counts
         layout = {k: v for k, v in figure.plot["layout"].items() if k not in ("shapes", "annotations")}
@@ -741,13 +741,16 @@ DROPPED = [
     "details.kr-made",  # which notebook and CSV files made the page: the web book's line for analysts
     "[hidden]",
 ]
+DROPPED_SELECTOR = ", ".join(DROPPED)
+ARTICLE = SoupStrainer("article", class_="bd-article")
 
 
 def printable_article(site: Path, chapter: Chapter, number_: int, book_url: str, models: dict[str, figures.Chart] | None = None) -> Markup:
     """A built page's article, cleaned for paper: links only to http(s) and the book, headings one level down
     per depth in the table of contents, the charts' 'alle' variant drawn with its text alternative from the
     chart's model (`models`, by figure id)."""
-    page = BeautifulSoup((site / chapter.path).read_text(encoding="utf-8"), "html.parser")
+    # Only the article is made into a tree: the page's navigation (every page of the book) is most of it.
+    page = BeautifulSoup((site / chapter.path).read_text(encoding="utf-8"), "html.parser", parse_only=ARTICLE)
     article = page.select_one("article.bd-article")
     if article is None:
         return Markup("")
@@ -759,8 +762,8 @@ def printable_article(site: Path, chapter: Chapter, number_: int, book_url: str,
             text.replace_with(text.replace(SOFT_HYPHEN, ""))
     _whole_figures(article, (site / chapter.path).parent)
     _printable_controls(article)
-    for selector in DROPPED:
-        for element in article.select(selector):
+    for element in article.select(DROPPED_SELECTOR):  # one walk of the tree, not one per selector
+        if not element.decomposed:  # inside one already left out
             element.decompose()
     for element in article.find_all(True):
         # data-kr-style numbers a rule of the site page's own <style> block, and would take the edition's rule of that number.

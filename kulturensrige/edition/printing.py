@@ -115,10 +115,12 @@ LAYOUT_ROUNDS = 3
 # Marks each chapter's end that a new page follows (before the next chapter: a chapter's sections are sections of
 # their own after it), and each card's place before it (before the heading kept with it, .kr-keep) and inside it,
 # with zero-height blocks (edition.css), linked from the document's end: Chromium writes a named destination, with
-# its place, only for an element a link leads to. Returns the marks' ids with the chapter's or card's index.
+# its place, only for an element a link leads to. The links are hidden: Chromium writes the destinations of hidden
+# links too, but neither their text nor an annotation, so the print that finds the places is the edition as it is
+# published (the destinations are removed after). Returns the marks' ids with the chapter's or card's index.
 MARK_PLACES = """() => {
   const links = document.getElementById('kr-place-links') || document.body.appendChild(document.createElement('div'));
-  links.id = 'kr-place-links';
+  Object.assign(links, { id: 'kr-place-links', hidden: true });
   links.replaceChildren();
   const mark = (id, place) => {
     const found = document.getElementById(id);
@@ -127,10 +129,7 @@ MARK_PLACES = """() => {
       Object.assign(marker, { className: 'kr-place-mark', id });
       place(marker);
     }
-    // Each link a word of its own: one line of dots wider than the page would have Chromium shrink every page.
-    const link = links.appendChild(document.createElement('a'));
-    Object.assign(link, { href: `#${id}`, textContent: '.' });
-    links.append(' ');
+    links.appendChild(document.createElement('a')).href = `#${id}`;
     return id;
   };
   const chapters = [...document.querySelectorAll('section.kr-chapter')];
@@ -314,29 +313,37 @@ class Page:
             "footer_template": footer(job.title),
             "margin": MARGIN,
         }
-        # A first print to learn the page each entry of the table of contents leads to, then the print with those
-        # numbers in (their places are reserved, so the pages do not move). The first needs no tags, outline or
-        # footer (the margins are the same without it): Chromium then does a third less work.
-        # The same draft finds the chapters that leave their last page nearly empty, and the cards that, kept
-        # whole, leave half the page before them empty: the next chapter then runs on, the card may break, and
-        # the next draft looks again.
+        # The edition is printed whole, finished and tagged, with its table of contents' page numbers still blank
+        # (their places are reserved, so the pages do not move). That print also finds the chapters that leave their
+        # last page nearly empty and the cards that, kept whole, leave half the page before them empty: the next
+        # chapter then runs on, the card may break, and the edition is printed again to look again. From the print
+        # whose layout stands, the page each entry of the contents leads to is read, and only the pages up to the
+        # first of them are printed again, with the numbers in, and put in place of the blank ones (with_front_pages):
+        # Chromium's cost is in writing pages, not in laying them out, so this is far less than a second print.
         targets = page.eval_on_selector_all(".kr-toc-page", "spans => spans.map(s => s.closest('a').getAttribute('href').slice(1))")
-        draft = {**options, "tagged": False, "outline": False, "display_header_footer": False}
-        for _ in range(LAYOUT_ROUNDS):
+        marked: set[str] = set()
+        for layout_round in range(LAYOUT_ROUNDS + 1):
             marks = page.evaluate(MARK_PLACES)
-            places = destination_places(page.pdf(**draft))
+            marked.update(mark for *ids, _ in [*marks["ends"], *marks["cards"]] for mark in ids)
+            pdf = page.pdf(**options)
+            places = destination_places(pdf)
             changes = _relayout(marks, places)
-            if not any(changes):
+            if layout_round == LAYOUT_ROUNDS or not any(changes):
                 break
             page.evaluate(RELAYOUT, changes)
-        else:
-            page.evaluate(MARK_PLACES)
-            places = destination_places(page.pdf(**draft))
         page.evaluate("() => document.getElementById('kr-place-links')?.remove()")
         numbers = [str(places[t][0]) if t in places and places[t][0] else "" for t in targets]
         page.eval_on_selector_all(".kr-toc-page", "(spans, numbers) => spans.forEach((s, i) => { s.textContent = numbers[i]; })", numbers)
-        links = page.eval_on_selector_all("a[href]", LINK_TEXTS)
-        return page.pdf(**options), dict(reversed(links))
+        links = dict(reversed(page.eval_on_selector_all("a[href]", LINK_TEXTS)))
+        unlinked = {mark for mark in marked if "#" + mark not in links}
+        if not targets:
+            return without_destinations(pdf, unlinked), links
+        final = None
+        if all(n.isdigit() for n in numbers):
+            final = with_front_pages(pdf, page.pdf(**options, page_ranges=f"1-{min(int(n) for n in numbers)}"), unlinked)
+        # A link without a target, or numbers that moved the text of the contents (a number of four digits is wider
+        # than its place): the whole is printed again, as the tags of the first print would not fit the new pages.
+        return final or without_destinations(page.pdf(**options), unlinked), links
 
 
 def _allowed_file(url: str, allowed: Sequence[Path]) -> bool:
@@ -358,6 +365,46 @@ def _relayout(marks: dict, places: dict[str, tuple[int, float]]) -> tuple[list[i
         if before in places and top in places and places[top][0] > places[before][0] and places[before][1] < CARD_GAP
     ]
     return chapters, cards
+
+
+def with_front_pages(pdf: bytes, front: bytes, unlinked: set[str]) -> bytes | None:
+    """`pdf` with its first pages drawn as `front` draws them (the same edition printed again up to its last page of
+    contents, the page numbers in), and without the named destinations of `unlinked` (the place marks, which no link
+    of the edition leads to). Each page keeps its object, tags, links and outline entries, and takes the new page's
+    content and resources. None if a page's marked content differs (the text moved): its tags would not fit."""
+    with pikepdf.open(io.BytesIO(pdf)) as document, pikepdf.open(io.BytesIO(front)) as printed:
+        pairs = list(zip(document.pages, printed.pages, strict=False))
+        if len(printed.pages) > len(document.pages) or any(_marks(old) != _marks(new) for old, new in pairs):
+            return None
+        for old, new in pairs:
+            for key in ("/Contents", "/Resources"):  # copied with everything they refer to (fonts, pictures)
+                old.obj[key] = document.copy_foreign(printed.make_indirect(new.obj[key]))
+        return _saved(document, unlinked)
+
+
+def without_destinations(pdf: bytes, unlinked: set[str]) -> bytes:
+    """`pdf` without the named destinations of `unlinked`."""
+    if not unlinked:
+        return pdf
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        return _saved(document, unlinked)
+
+
+def _saved(document: pikepdf.Pdf, unlinked: set[str]) -> bytes:
+    """The document as bytes, without the destinations only the printer's hidden links led to (MARK_PLACES)."""
+    dests = document.Root.get("/Dests", pikepdf.Dictionary())
+    for name in unlinked:
+        if "/" + name in dests:
+            del dests["/" + name]
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _marks(page: pikepdf.Page) -> list[tuple[str, list[str]]]:
+    """The page's marked-content operators and text objects in order, with the tags' operands (their MCIDs): what the
+    tag tree points into, and where a line that broke differently would show."""
+    return [(str(op.operator), [str(o) for o in op.operands]) for op in pikepdf.parse_content_stream(page, "BDC BMC EMC BT ET")]
 
 
 def write_finished(pdf: bytes, job: PrintJob, link_texts: dict[str, str]) -> Path:
