@@ -128,9 +128,9 @@ def test_a_count_of_quotes_on_fewer_cards_says_citater_in_each_of_its_parts(data
         assert re.match(r"\d+ citat(?:er)? ", part), summary.group(0)
 
 
-def test_the_first_screen_says_what_a_municipalitys_reader_gets_where_the_municipalities_are_listed(data):
+def test_the_front_page_says_what_a_municipalitys_reader_gets_right_under_its_first_screen(data):
     """Reader 14, finding 2: the filter's use (a municipality's own page, the comparison, the highlight elsewhere) was
-    explained only in the front page's third section, several screens down."""
+    explained only in the front page's third section, several screens down; the first screen itself is full."""
     soup = BeautifulSoup(str(front_page.first_screen(data)), "html.parser")
     offer = soup.select_one(".kr-front-offer")
     assert offer is not None

@@ -148,11 +148,11 @@ COMPARISON_PAGE = "kommuner/sammenligning"
 
 
 def municipality_offer() -> str:
-    """What a municipality's reader gets, said where the municipalities are listed (reader 14: the filter's use was
-    explained only in the front page's third section): its own page, the comparison, and a choice that the rest of
-    the book highlights."""
+    """What a municipality's reader gets, said right under the first screen (reader 14: the filter's use was explained
+    only in the front page's third section): its own page, the comparison, and a choice the rest of the book
+    highlights. The first screen itself is full on a 667 px phone."""
     return (
-        '<p class="kr-front-offer">Hver kommune har sin egen side med sine indsatser og citater, og '
+        '<p class="kr-front-offer kr-web-only">Hver kommune har sin egen side med sine indsatser og citater, og '
         f"{book_link(COMPARISON_PAGE, 'Sammenlign kommuner')} stiller dem side om side. Vælger du en kommune i "
         "filteret øverst, fremhæver resten af bogen den.</p>"
     )
@@ -215,10 +215,12 @@ def first_screen(data: Dataset) -> Html:
         + '<div class="kr-front kr-web-only">'
         + _line("forside-start", "Start her", starts(data))
         + _line("forside-ingredienser", "Virksomme ingredienser", ingredient_lines(data))
-        + _line("forside-kommuner", f"De {count_word(len(data.municipalities))} kommuner", municipality_lines(data) + municipality_offer())
+        + _line("forside-kommuner", f"De {count_word(len(data.municipalities))} kommuner", municipality_lines(data))
         + _main_finding(data)
         + _line("forside-citer", "Citér som", f'<p class="kr-citation">{reference(data)} <a href="#{CITE_ID}">Mere om at citere</a></p>')
         + "</div>"
+        # Under the first screen, which a 667 px phone fills to its edge, and before the findings in full.
+        + municipality_offer()
     )
 
 
