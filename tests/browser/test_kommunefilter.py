@@ -1376,3 +1376,20 @@ def test_the_settings_disclosure_looks_like_a_control_a_thumb_can_hit(browser, s
         assert opened["turned"] != closed["turned"], (closed, opened)
     finally:
         context.close()
+
+
+def test_after_back_the_select_shows_the_choice_the_page_shows(data, site_url, page):
+    """Reader 15, #1: front page, a municipality's page, its 'Fremhæv …' button, Back: the address and the bar said
+    Egedal while the select said 'Alle kommuner' (the browser restored the select's old value over the filter's)."""
+    own = data.municipalities.iloc[0]
+    open_page(page, f"{site_url}/index.html")
+    page.click(f".kr-front a:text-is({own['name']!r})")
+    page.wait_for_load_state()
+    page.evaluate("() => window.KR_FILTER.ready")
+    page.click(".kr-profile-choose-button")
+    page.wait_for_function(f"() => window.KR_FILTER.state().kommune === {own.kommunekode!r}")
+    page.go_back()
+    page.wait_for_load_state()
+    page.evaluate("() => window.KR_FILTER.ready")
+    state = page.evaluate("() => window.KR_FILTER.state().kommune")
+    assert page.eval_on_selector("#kr-kommune", "(s) => s.value") == state, state
