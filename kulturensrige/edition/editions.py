@@ -236,15 +236,18 @@ class ChartVariants:
         variant's table names none. Made once for each."""
         if (key, title, chosen, marks) not in self.made:
             variant = self.chart.variants[key]
-            shown, caption = variant.table, self.chart.title
-            if self.counted:
-                shown = shown.rename(columns=lambda c: str(c).removesuffix(f" ({self.counted})"))
-                caption = f"{caption} ({self.counted})"
+            shown, caption = self.printed(variant.table)
             table = marked_table(figures.table_element(shown, caption, marks or variant.marks), chosen)
             # A municipality's view is highlighted: its legend says which style is the municipality's.
             legend = Markup(figures.legend_markup(self.chart.legend(), chosen=key != filters.ALL))
             self.made[key, title, chosen, marks] = Figure(title or self.title, variant.alt, self.chart.plot(key), table, legend=legend)
         return self.made[key, title, chosen, marks]
+
+    def printed(self, table: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+        """A table as paper shows it, and its caption: whose count its columns are said once, in the caption."""
+        if not self.counted:
+            return table, self.chart.title
+        return table.rename(columns=lambda c: str(c).removesuffix(f" ({self.counted})")), f"{self.chart.title} ({self.counted})"
 
     def column(self, kommunekode: str) -> Figure:
         """A heatmap's variant for one municipality, drawn as bars: its count beside all municipalities' together,
@@ -273,8 +276,11 @@ class ChartVariants:
         else:
             table, own = chosen_rows_first(variant.table, str(variant.table.columns[variant.marks.index(kommunekode)]))
             marks = variant.marks
-        # The municipality's rows first and marked, as the book's lists put its cards first (issue 22, reading #9).
-        marked = marked_table(figures.table_element(table, self.chart.title, marks), kommunekode, own)
+        # The municipality's rows first and marked, as the book's lists put its cards first (issue 22, reading #9);
+        # whose count the columns are said once, in the caption (a mark on every column's heading made Aarhus' table
+        # too wide, and Chromium set the whole edition in 8 pt).
+        table, caption = self.printed(table)
+        marked = marked_table(figures.table_element(table, caption, marks), kommunekode, own)
         # Not self.variant(): the table of every municipality's column it would make and parse is replaced by this one.
         figure = Figure(self.title, variant.alt, self.chart.plot(kommunekode), marked)
         # The drawing has the municipality's rows (every row when it has none); the table has them all.
