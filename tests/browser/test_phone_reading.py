@@ -960,3 +960,18 @@ def test_the_comparisons_columns_break_a_long_word_only_at_its_joints_on_a_phone
         assert not any(unmarked.values()), unmarked
     finally:
         page.close()
+
+
+def test_the_bars_offer_links_are_targets_of_24_px_on_a_phone(browser, site_url):
+    """Reader 15, #9: 'Alt om Egedal' and 'PDF (511 kB)' in the bar were 16 px tall at 14.4 px text (WCAG 2.5.8 asks
+    24 px); the bar itself keeps its height."""
+    context, page = phone_page(browser, {"width": 375, "height": 812})
+    try:
+        ready(page, f"{site_url}/vaerdiskabelser.html?kommune=egedal")
+        links = page.eval_on_selector_all(
+            ".kr-filter-offer a",
+            "(as) => as.filter((a) => a.checkVisibility()).map((a) => [a.textContent, a.getBoundingClientRect().height])",
+        )
+        assert links and all(height >= 24 for _, height in links), links
+    finally:
+        context.close()
