@@ -116,9 +116,15 @@
     // the page's line for the view as the build wrote it (highlight.bar_lines), or the page's short sentence.
     const tally = ui.tally.querySelector(".kr-filter-tally-text");
     const line = kind === "lists" ? barLines()[KR.keyOf(KR.state)] : undefined;
+    // On another municipality's profile, the line says whose page it is (reader 15: the bar named only the chosen one).
+    const about = hint?.querySelector(".kr-profile-about");
     tally.textContent =
       line ??
-      (kind === "marks" || kind === "unmarked" ? (sentences[kind === "marks" ? "marks" : "bar_unmarked"] ?? "") : "");
+      (about
+        ? about.textContent
+        : kind === "marks" || kind === "unmarked"
+          ? (sentences[kind === "marks" ? "marks" : "bar_unmarked"] ?? "")
+          : "");
     // Where the editors' inferred ties change what the page marks, the line offers the switch in one tap.
     const infer = ui.tally.querySelector(".kr-filter-infer");
     infer.hidden = !lists.inferred;

@@ -139,10 +139,11 @@ def profile_choice(data: Dataset, kommunekode: str) -> str:
 def profile_hints(data: Dataset, kommunekode: str) -> str:
     """A profile page is always about its own municipality: choosing another one offers the way to its page.
 
-    One line per other municipality, kept hidden: the filter's status shows the chosen one's, link and all."""
+    One line per other municipality, kept hidden: the filter's status shows the chosen one's, link and all, and the
+    bar's own line its first sentence, so the bar does not name only the chosen municipality over another's page."""
     own = filters.municipality_name(data, kommunekode)
     lines = "".join(
-        f'<p class="kr-profile-hint" data-kr-when="{esc(r.kommunekode)}" hidden>Denne side handler om {esc(own)}. '
+        f'<p class="kr-profile-hint" data-kr-when="{esc(r.kommunekode)}" hidden><span class="kr-profile-about">Denne side handler om {esc(own)}.</span> '
         f"{book_link('kommuner/profil-' + r.slug, 'Gå til siden om ' + esc(r.name))}.</p>"
         for r in table_rows(data.municipalities)
         if r.kommunekode != kommunekode

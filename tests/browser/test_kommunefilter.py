@@ -285,6 +285,8 @@ def test_profile_pages_are_always_about_their_own_municipality(data, site_url, p
         assert hint.get_attribute("aria-label") == f"Se alt om {other['name']} på kommunens side", own.slug
         assert hint.is_visible() and hint.evaluate("(a) => new URL(a.href).pathname").endswith(f"/profil-{other.slug}.html")
         assert f"Denne side handler om {own.name}" in page.text_content(".kr-filter-status")
+        # Reader 15, #4: the bar's own line says it too, not only the closed panel.
+        assert page.locator(".kr-filter-tally-text").text_content() == f"Denne side handler om {own.name}.", own.slug
         # With its own municipality chosen, the page says it is about it.
         open_page(page, f"{site_url}/kommuner/profil-{own.slug}.html?kommune={own.slug}")
         status = page.text_content(".kr-filter-status")
