@@ -143,7 +143,8 @@ def profile_hints(data: Dataset, kommunekode: str) -> str:
     bar's own line its first sentence, so the bar does not name only the chosen municipality over another's page."""
     own = filters.municipality_name(data, kommunekode)
     lines = "".join(
-        f'<p class="kr-profile-hint" data-kr-when="{esc(r.kommunekode)}" hidden><span class="kr-profile-about">Denne side handler om {esc(own)}.</span> '
+        f'<p class="kr-profile-hint" data-kr-when="{esc(r.kommunekode)}" hidden>'
+        f'<span class="kr-profile-about">Denne side handler om {esc(own)}.</span> '
         f"{book_link('kommuner/profil-' + r.slug, 'Gå til siden om ' + esc(r.name))}.</p>"
         for r in table_rows(data.municipalities)
         if r.kommunekode != kommunekode
