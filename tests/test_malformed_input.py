@@ -161,6 +161,14 @@ DIGITS_RULE = "skal være et helt tal skrevet med cifrene 0-9, uden plustegn og 
 
 
 CASES: dict[str, tuple[Callable[[Path], None], Callable[[], list[str]]]] = {
+    # A character XML cannot hold (hostile round 15, #9, #10: the workbook export crashed on it, the QDA export wrote
+    # a project its own import refused); the check is the one that also refuses a workbook's _xD800_ (#1, #2).
+    "noncharacter_in_a_quote": (
+        cell("quotes", 0, "text", "Kultur\uffff"),
+        lambda: [
+            "data/quotes.csv, række 2, kolonne text: 'U+FFFF' — tegnet U+FFFF kan ikke gemmes i en tekstfil eller et regneark; fjern det"
+        ],
+    ),
     # id: a space, capitals, a Danish letter
     "id_with_space": (cell("quotes", 0, "quote_id", "q 001"), lambda: [f"data/quotes.csv, række 2, kolonne quote_id: 'q 001' — {ID_RULE}"]),
     "id_with_capitals": (

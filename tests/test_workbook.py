@@ -645,3 +645,18 @@ def test_an_interrupt_while_the_old_folder_is_removed_finishes_the_removal_and_s
     ]
     assert (out / "quotes.csv").read_text(encoding="utf-8").startswith("quote_id,")  # the new data, whole
     assert siblings(out) == {"mine-data"}
+
+
+def test_a_workbook_cell_escaping_a_lone_surrogate_gets_one_line_and_no_folder(exported: Path, tmp_path: Path):
+    """Hostile round 15, #1: a cell holding Excel's escape `_xD800_` (a lone surrogate, no character) passed the checks
+    and the import ended in a UnicodeEncodeError while writing the folder; it is refused with the cell named."""
+
+    def surrogate(book) -> None:
+        sheet = book["quotes"]
+        sheet.cell(2, column(sheet, "text")).value = "WHO_xD800_"
+
+    out = tmp_path / "ud"
+    result = run_import(edited(exported, tmp_path, surrogate), out)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr and "U+D800" in result.stderr, result.stderr
+    assert not out.exists()

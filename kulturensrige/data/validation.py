@@ -333,6 +333,8 @@ def _validate_table(table: Table, raw: RawTable, label: str) -> tuple[pd.DataFra
         return None, None, problems
     if len(frame) < table.min_rows:
         return None, None, [Problem(label, None, None, None, f"tabellen er tom; den skal have mindst {table.min_rows} række")]
+    if unwritable := _unwritable_characters(frame, raw.rows, label):
+        return None, frame, unwritable
     checked, not_integers = _integer_cells(table, frame)
     try:
         typed = table.schema.validate(checked, lazy=True)
@@ -341,6 +343,25 @@ def _validate_table(table: Table, raw: RawTable, label: str) -> tuple[pd.DataFra
     if len(not_integers):
         return None, frame, _from_failure_cases(table, not_integers, raw.rows, label)
     return typed, frame, []
+
+
+# Characters no data file may hold: C0 controls but tab, line feed and carriage return, lone surrogates (a workbook's
+# _xD800_, a QDA project's \ud800: UTF-8 cannot write them) and U+FFFE/U+FFFF (XML cannot hold them, so the workbook
+# and QDA exports failed or wrote a file their own import refused).
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _unwritable_characters(frame: pd.DataFrame, rows: list[int], label: str) -> list[Problem]:
+    """One line per cell holding a character that UTF-8 or XML cannot write, the character named by its code."""
+    problems = []
+    for column in frame.columns:
+        cells = frame[column].astype(str)
+        for index in cells.index[cells.str.contains(_UNWRITABLE)]:
+            found = _UNWRITABLE.search(cells[index])
+            code = f"U+{ord(found.group()):04X}" if found else "?"
+            allowed = f"tegnet {code} kan ikke gemmes i en tekstfil eller et regneark; fjern det"
+            problems.append(Problem(label, _row(index, rows), column, code, allowed))
+    return problems
 
 
 _ASCII_INTEGER = r"^-?[0-9]{1,18}$"  # fits in int64 whatever the digits
