@@ -644,3 +644,14 @@ def test_a_codes_file_larger_than_a_data_folder_is_refused_in_one_line_without_r
     code, _, err = run_import(pack(tmp_path / "p.qdpx"), tmp_path / "ud", capsys, codes=codes)
     assert code != 0 and "Traceback" not in err, err
     assert err.splitlines()[0] == "koder.csv — filen fylder over 7,6 MB, mere end en datamappe må", err
+
+
+def test_a_code_map_naming_no_code_of_the_project_gets_lines_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture):
+    """Hostile round 15, #4: a code map whose codes match nothing in the project (a typo), or one with its header
+    only, ended in KeyError: 'quote_id' while the problems were being named by their passages."""
+    codes = tmp_path / "koder.csv"
+    codes.write_text("code,ingredient_id\nFindes ikke,etablering-af-vi\n", encoding="utf-8")
+    out = tmp_path / "ud"
+    code, stdout, stderr = run_import(pack(tmp_path / "p.qdpx"), out, capsys, codes=codes)
+    assert code != 0 and "Traceback" not in stdout + stderr and stderr.strip(), stderr
+    assert not out.exists()

@@ -865,7 +865,8 @@ def _passage_place(project: Project, passage: Passage) -> str:
 def _in_the_project(problems: list[Problem], quotes: RawTable, origins: Mapping[str, str]) -> list[Problem]:
     """Problems in the quotes made from the project, named by their passage in the project, not by a row of a
     quotes.csv that is never written; other problems as they are."""
-    ids = dict(zip(quotes.rows, quotes.frame["quote_id"], strict=True))
+    # No passage became a quote (a code map naming no code of the project): the frame has no columns at all.
+    ids = dict(zip(quotes.rows, quotes.frame["quote_id"], strict=True)) if "quote_id" in quotes.frame.columns else {}
     named = []
     for problem in problems:
         in_quotes = problem.row is not None and problem.file.endswith("/" + TABLES["quotes"].file)
