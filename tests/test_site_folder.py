@@ -272,7 +272,15 @@ def _victim(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize(
-    ("link", "target"), [("_build", lambda victim: victim), ("_build/html", lambda victim: victim / "html")], ids=["build", "html"]
+    ("link", "target"),
+    [
+        ("_build", lambda victim: victim),
+        ("_build/html", lambda victim: victim / "html"),
+        # Hostile round 15, #6: the staged source and the caches beside the site were written through a link too.
+        ("_build/.kr-source", lambda victim: victim),
+        ("_build/jupyter_execute", lambda victim: victim),
+    ],
+    ids=["build", "html", "staged-source", "executed"],
 )
 def test_a_build_through_a_symlinked_build_folder_is_refused_and_the_folder_it_points_at_is_untouched(
     link: str, target, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -479,4 +487,20 @@ def test_a_build_killed_outright_leaves_the_lock_with_jupyter_book_while_it_stil
 def test_a_build_record_nested_too_deep_to_read_is_no_record_not_a_traceback(tmp_path: Path):
     """Hostile round 13, #2: a kr-build.json of 100,000 nested '[' ended build_pdf in a RecursionError traceback."""
     (tmp_path / RECORD).write_text("[" * 100_000, encoding="utf-8")
+    assert read_record(tmp_path) is None
+
+
+@pytest.mark.parametrize("kind", ["link to /dev/zero", "fifo", "oversized"])
+def test_a_build_record_that_is_no_small_regular_file_is_not_read(kind: str, tmp_path: Path):
+    """Hostile round 15, #7: kr-build.json linked to /dev/zero was read until memory ran out (MemoryError), a FIFO in
+    its place hung build_pdf. Only a regular file of at most RECORD_LIMIT bytes is a build's record."""
+    from kulturensrige.data.buildkey import RECORD, RECORD_LIMIT, read_record
+
+    record = tmp_path / RECORD
+    if kind == "fifo":
+        os.mkfifo(record)
+    elif kind == "oversized":
+        record.write_text('{"data_fingerprint": "' + "0" * RECORD_LIMIT + '"}', encoding="utf-8")
+    else:
+        record.symlink_to("/dev/zero")
     assert read_record(tmp_path) is None

@@ -128,7 +128,10 @@ def refuse_foreign(build: Path, site: Path, *, replaced: bool) -> None:
     """Raise ForeignFolder, in one line, unless the build may write into `build` (OUTPUT/_build) and `site` (its
     html/), and, if the build `replaced` the site, unless the site is one a build made. Call it holding the site's
     lock, after `recover`, so a site that a killed build left half-written is not taken for someone's."""
-    for folder in (build, site):
+    # The build's own entries in OUTPUT/_build (the staged source .kr-source, the caches, jupyter_execute …) are
+    # written and deleted too: a link among them led the build into another folder (hostile round 15, #6).
+    inside = sorted(build.iterdir()) if build.is_dir() and not build.is_symlink() else []
+    for folder in (build, site, *inside):
         if folder.is_symlink():
             raise ForeignFolder(
                 f"{folder} er et symbolsk link (til {os.readlink(folder)}), og bogen bygges ikke gennem et link; fjern "

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from pathlib import Path
 
 from kulturensrige.data.fingerprint import package_digest
@@ -37,10 +38,21 @@ def write_record(site: Path, key: dict[str, str]) -> None:
     os.replace(temporary, site / RECORD)
 
 
+# A record is a few hundred bytes; more is not one a build wrote.
+RECORD_LIMIT = 64 * 1024
+
+
 def read_record(site: Path) -> dict[str, str] | None:
-    """The record of the build in `site`, or None if the site has none (not built, or built before records)."""
+    """The record of the build in `site`, or None if the site has none (not built, or built before records). Only a
+    regular file of at most RECORD_LIMIT bytes is read: a link to /dev/zero read until memory ran out, a FIFO never
+    ended (hostile round 15, #7)."""
+    path = site / RECORD
     try:
-        record = json.loads((site / RECORD).read_text(encoding="utf-8"))
+        if not stat.S_ISREG(path.lstat().st_mode):
+            return None
+        with path.open("rb") as stream:
+            raw = stream.read(RECORD_LIMIT + 1)
+        record = json.loads(raw.decode("utf-8")) if len(raw) <= RECORD_LIMIT else None
     except (OSError, ValueError, RecursionError):  # RecursionError: a record nested too deep for json to read
         return None
     return record if isinstance(record, dict) else None
