@@ -405,13 +405,14 @@ def ingredient_intro(data: Dataset, ingredient_id: str) -> str:
 
 def quotes_for_municipality(data: Dataset, kommunekode: str) -> Html:
     selected = filters.quotes(data, filters.QuoteFilter(kommunekode=kommunekode))
-    intro = f'<p class="kr-list-intro">{esc(attribution_intro(selected, attribution.source(data.options)))}</p>'
+    said = attribution_intro(selected, attribution.source(data.options), bool(statistics.quote_tally(data).stated))
+    intro = f'<p class="kr-list-intro">{esc(said)}</p>'
     return Html(intro + quote_list(data, selected, arranged=False).markup)
 
 
-def attribution_intro(quotes: pd.DataFrame, source: str = BY_REPORT) -> str:
+def attribution_intro(quotes: pd.DataFrame, source: str = BY_REPORT, stated_anywhere: bool = False) -> str:
     """How the quotes came to be tied to the municipality, in words (rules/attribution.py)."""
-    return attribution.intro(quotes, source)
+    return attribution.intro(quotes, source, stated_anywhere)
 
 
 def _vocabulary_labels(data: Dataset, table: str, key: str, ids: tuple[str, ...], column: str = "label") -> str:

@@ -157,16 +157,14 @@ def municipality_ingredients(data: Dataset, kommunekode: str) -> Html:
     quotes = views.quotes_of(data.quotes, kommunekode)
     name = filters.municipality_name(data, kommunekode)
     if quotes.empty:
-        holder = provenance.words(attribution.source(data.options)).subject
         tally = statistics.quote_tally(data)
         counts = attribution.tie_counts(tally, data.options)
         if not tally.stated:  # the count already says the holder ties none: say only that no inferred tie is this one's
             none = "Ingen af dem er knyttet til" if tally.inferred else "Intet citat er udledt til"
             said = f"{counts} {none} {name}, så ingen ingrediens kan vises for kommunen alene."
         else:
-            said = (
-                f"{holder} knytter ingen citater til {name}, og ingen er udledt, så ingen ingrediens kan vises for kommunen alene. {counts}"
-            )
+            none = attribution.none_tied(attribution.source(data.options), name, True)
+            said = f"{none[:-1]}, så ingen ingrediens kan vises for kommunen alene. {counts}"
         return Html(f'<p class="kr-empty-note">{esc(said)}</p>')
     items = []
     for ingredient in table_rows(data.ingredients.sort_values("number")):

@@ -1,0 +1,57 @@
+"""The fifteenth reading: whose word each value is, read line by line with the report beside the book (issue 21).
+Each test reads what the book publishes and checks it against what the report and the data say."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from bs4 import BeautifulSoup
+
+from kulturensrige.edition import editions
+from kulturensrige.render import charts, lists
+from support.checks import each
+
+STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
+UNTIED = ("376", "169", "230")  # Guldborgsund, Høje-Taastrup, Rudersdal: no quote is tied to them, not even by the editors
+
+
+def _text(markup: object) -> str:
+    return " ".join(BeautifulSoup(str(markup), "html.parser").get_text(" ", strip=True).split())
+
+
+@pytest.fixture(scope="module")
+def abouts(data) -> dict[str, str]:
+    """Every municipality edition's first paragraph, by kommunekode."""
+    made = editions.EditionCharts.compute(data)
+    found = {}
+    for code in data.municipalities["kommunekode"]:
+        page = BeautifulSoup(editions.municipality_edition(data, code, STAMP, made, "plotly.min.js"), "html.parser")
+        found[code] = _text(page.select_one(".kr-about"))
+    return found
+
+
+def test_an_editions_first_paragraph_credits_the_editors_ties_and_promises_no_quotes_that_are_not_there(data, abouts):
+    """Finding 4: 'Denne udgave samler, hvad evalueringen af Kulturens Rige fortæller om Egedal: udgangspunktet,
+    indsatserne og de citater, der er knyttet til kommunen.' The report ties no quote to a municipality, and three
+    municipalities have no tied quote at all."""
+    for code, about in each(abouts.items()):
+        assert "de citater, der er knyttet til kommunen." not in about, about
+        assert "Rapporten knytter ingen citater til nogen kommune" in about, about
+        if code in UNTIED:
+            assert "ingen tilknytning til" in about and "er udledt af redaktionen" in about, about
+        else:
+            assert "de citater, der er knyttet til" in about and "«: " in about and "udledt af redaktionen." in about, about
+
+
+def test_a_municipality_with_no_ties_is_not_said_to_differ_from_the_others_in_the_reports_ties(data):
+    """Finding 11: 'Rapporten knytter ingen citater til Høje-Taastrup, Guldborgsund og Rudersdal, og ingen er udledt.'
+    implied the report ties quotes to the other four; it ties none to any municipality."""
+    said = [_text(lists.municipality_ingredients(data, code)) for code in UNTIED]
+    said += [_text(charts._why_no_quotes(data, list(UNTIED), True, None))]
+    said += [_text(charts._why_no_quotes(data, list(UNTIED), True, code)) for code in UNTIED]
+    for sentence in each(said):
+        assert "og ingen er udledt" not in sentence, sentence
+    for sentence in each(said):
+        assert "nogen kommune" in sentence or "intet citat til en kommune" in sentence, sentence
+
