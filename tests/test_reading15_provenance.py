@@ -8,6 +8,8 @@ import datetime as dt
 import pytest
 from bs4 import BeautifulSoup
 
+from kulturensrige.data import column_guide
+from kulturensrige.data.schema import LIST_SEPARATOR, TABLES
 from kulturensrige.edition import editions
 from kulturensrige.render import charts, lists
 from support.checks import each
@@ -55,3 +57,24 @@ def test_a_municipality_with_no_ties_is_not_said_to_differ_from_the_others_in_th
     for sentence in each(said):
         assert "nogen kommune" in sentence or "intet citat til en kommune" in sentence, sentence
 
+
+def test_an_example_beside_a_real_id_in_the_data_dictionary_is_that_rows_own_value(data):
+    """Finding 2: the dictionary's examples put `publication.year` "2023", `workshop-4` with mode "fysisk" and
+    `jensen2022` with language "en" beside real ids, where the data say "ikke angivet", "ikke angivet" and "da"."""
+    rows = {}
+    for table in TABLES.values():
+        shown = {r["Kolonne"]: r["Eksempel"] for r in column_guide.column_rows(table)}
+        frame = getattr(data, table.name, None)
+        if frame is None or table.key not in frame.columns or shown[table.key] not in set(frame[table.key].astype(str)):
+            continue
+        real = frame.loc[frame[table.key].astype(str) == shown[table.key]].iloc[0]
+        for column, value in shown.items():
+            rows[(table.name, column)] = (value, real[column])
+    assert rows[("publication", "year")][0] == "ikke angivet"
+    assert rows[("programme_events", "mode")][0] == "ikke angivet"
+    assert rows[("references", "language")][0] == "da"
+    for (table_name, column), (value, real) in each(rows.items()):
+        if value == column_guide.PLACEHOLDER:
+            continue
+        written = LIST_SEPARATOR.join(real) if isinstance(real, list | tuple) else ("" if real is None else str(real))
+        assert value == written, (table_name, column, value, written)
