@@ -8,10 +8,10 @@ import datetime as dt
 import pytest
 from bs4 import BeautifulSoup
 
-from kulturensrige.data import column_guide
+from kulturensrige.data import column_guide, publishing
 from kulturensrige.data.schema import LIST_SEPARATOR, TABLES
 from kulturensrige.edition import editions
-from kulturensrige.render import charts, lists
+from kulturensrige.render import charts, guide, lists
 from support.checks import each
 
 STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
@@ -23,14 +23,19 @@ def _text(markup: object) -> str:
 
 
 @pytest.fixture(scope="module")
-def abouts(data) -> dict[str, str]:
-    """Every municipality edition's first paragraph, by kommunekode."""
+def editions_html(data) -> dict[str, BeautifulSoup]:
+    """Every municipality edition as the HTML Chromium prints, by kommunekode."""
     made = editions.EditionCharts.compute(data)
-    found = {}
-    for code in data.municipalities["kommunekode"]:
-        page = BeautifulSoup(editions.municipality_edition(data, code, STAMP, made, "plotly.min.js"), "html.parser")
-        found[code] = _text(page.select_one(".kr-about"))
-    return found
+    return {
+        code: BeautifulSoup(editions.municipality_edition(data, code, STAMP, made, "plotly.min.js"), "html.parser")
+        for code in data.municipalities["kommunekode"]
+    }
+
+
+@pytest.fixture(scope="module")
+def abouts(editions_html) -> dict[str, str]:
+    """Every municipality edition's first paragraph, by kommunekode."""
+    return {code: _text(page.select_one(".kr-about")) for code, page in editions_html.items()}
 
 
 def test_an_editions_first_paragraph_credits_the_editors_ties_and_promises_no_quotes_that_are_not_there(data, abouts):
@@ -78,3 +83,20 @@ def test_an_example_beside_a_real_id_in_the_data_dictionary_is_that_rows_own_val
             continue
         written = LIST_SEPARATOR.join(real) if isinstance(real, list | tuple) else ("" if real is None else str(real))
         assert value == written, (table_name, column, value, written)
+
+
+def test_the_guides_checklist_says_its_items_are_the_editors_words_wherever_it_stands(data, editions_html):
+    """Finding 3: the checklist's items ('Saml en tværfaglig gruppe …') stood unmarked on the pages, and the PDFs said
+    'Her står den som en tjekliste, med rapportens ordlyd under hvert punkt.'; kilder.csv calls the column
+    'redaktionens ord'. And 'Inddrag de lokale kulturinstitutioner.' said more than the report's 'Ræk ud til'."""
+    whose, _ = publishing.column_source(data, "guide_recommendations", "text")
+    assert whose == "redaktionens ord"
+    said = f"Punkterne er {whose}"
+    assert said in _text(guide.checklist(data))
+    for ingredient_id in each(data.ingredients["ingredient_id"]):
+        assert said in _text(guide.checklist(data, ingredient_id)), ingredient_id
+    for code, page in each(editions_html.items()):
+        section = _text(page.select_one("#anbefalinger").parent)
+        assert said in section and "med rapportens ordlyd under hvert punkt" not in section, code
+    texts = dict(zip(data.guide_recommendations["recommendation_id"], data.guide_recommendations["text"], strict=True))
+    assert texts["raek-ud-til-kulturinstitutioner"].startswith("Ræk ud til")

@@ -698,8 +698,8 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         ),
         "quotes_shortened": any(i["others_shown"] or i["general_shown"] for i in ingredients),
         "recommendations": recommendation_items(data),
+        "guide_wording": guide.wording_note(data),
         "wording": provenance.wording(data.options),
-        "own_wording": provenance.folder_words(data.options).wording,
         "figures": numbered,
         "kicker": front_page.cover_kicker(data),
         "credit": Markup(front_page.credit(data, this="Denne udgave")),  # escaped in credit()
