@@ -3,15 +3,18 @@ Each test reads what the book publishes and checks it against what the report an
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 
 import pytest
 from bs4 import BeautifulSoup
 
 from kulturensrige.data import column_guide, publishing
+from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import LIST_SEPARATOR, TABLES
 from kulturensrige.edition import editions
-from kulturensrige.render import charts, guide, lists
+from kulturensrige.render import cards, charts, guide, lists
 from support.checks import each
 
 STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
@@ -100,3 +103,17 @@ def test_the_guides_checklist_says_its_items_are_the_editors_words_wherever_it_s
         assert said in section and "med rapportens ordlyd under hvert punkt" not in section, code
     texts = dict(zip(data.guide_recommendations["recommendation_id"], data.guide_recommendations["text"], strict=True))
     assert texts["raek-ud-til-kulturinstitutioner"].startswith("Ræk ud til")
+
+
+def test_the_municipality_tables_quote_column_is_marked_as_its_neighbours_are(data):
+    """Finding 10: 'Kommunerne i tal' headed its column 'Citater knyttet til kommunen' bare, beside 'Region (redaktionens
+    tilføjelse)', while kilder.csv calls the column 'redaktionens læsning'."""
+    heading = "Citater knyttet til kommunen (redaktionens læsning)"
+    table = BeautifulSoup(str(lists.municipality_table(data)), "html.parser")
+    assert heading in [" ".join(th.get_text(" ", strip=True).split()) for th in table.select("thead th")]
+    sources = list(csv.DictReader(io.StringIO(published_files(data)[SOURCES_FILE], newline="")))
+    row = next(r for r in sources if r["fil"] == "tabel-kommuner.csv" and r["kolonne"].startswith("Citater"))
+    assert row["kolonne"] == heading
+    for code in each(data.municipalities["kommunekode"]):
+        card = cards.municipality_card(data, data.municipalities.loc[data.municipalities["kommunekode"] == code].iloc[0])
+        assert heading in [str(label) for label, _ in card["facts"]], code
