@@ -117,3 +117,18 @@ def test_the_municipality_tables_quote_column_is_marked_as_its_neighbours_are(da
     for code in each(data.municipalities["kommunekode"]):
         card = cards.municipality_card(data, data.municipalities.loc[data.municipalities["kommunekode"] == code].iloc[0])
         assert heading in [str(label) for label, _ in card["facts"]], code
+
+
+def test_a_card_whose_speaker_the_report_does_not_give_says_so_alike_and_the_legend_says_it_too(data):
+    """Finding 16: 'Hvert kort viser talerens rolle, som rapporten skriver den …', but the field diary's card showed no
+    role line at all while the motto cards showed a bare 'ikke angivet'."""
+    unnamed = 0
+    for group in each(cards.group_records(data.quotes)):
+        _, speaker, _ = cards.speaker_line(data, group)
+        if any(r["shown_role"] == "ikke angivet" for r in group):
+            unnamed += 1
+            assert "rolle ikke angivet" in speaker, speaker
+        assert speaker.strip(), group[0]["quote_id"]
+    assert unnamed >= 6  # the field diary (q013) and the five mottos
+    legend = _text(cards.quote_list_legend(data))
+    assert "hvor rapporten ikke nævner taleren, står der »rolle ikke angivet«" in legend

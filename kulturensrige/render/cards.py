@@ -85,13 +85,23 @@ def speaker_line(data: Dataset, turns: pd.DataFrame | list[dict]) -> tuple[str, 
     # A category shown in place of the role says whose grouping it is, in the one wording (provenance.category_note).
     note = f" {provenance.category_note(data.options)}" if any(r["shown_role"] != r["speaker_role"] for r in rows) else ""
     if len(rows) > 1:
-        return kind, " og ".join(dict.fromkeys(r["shown_role"] for r in rows)) + note, ""
+        return kind, " og ".join(dict.fromkeys(_role(r["shown_role"]) for r in rows)) + note, ""
     if first["reference_key"]:
         return kind, first["shown_role"], first["caption"]
-    speaker = first["shown_caption"] or first["shown_role"]
-    if first["shown_caption"] and first["shown_caption"] != first["caption"]:  # the caption before the role the rule holds back
-        speaker = f"{first['shown_caption']} · {first['shown_role']}"
+    speaker = first["shown_caption"] or _role(first["shown_role"])
+    # The caption before the role the rule holds back, or before a role the report does not give: every card whose
+    # speaker is not given says so alike, a field diary's under its caption as a motto's (reading 15, finding 16).
+    if first["shown_caption"] and (first["shown_caption"] != first["caption"] or first["shown_role"] == NOT_STATED):
+        speaker = f"{first['shown_caption']} · {_role(first['shown_role'])}"
     return ("" if speaker.lower().startswith(label.lower()) else kind), speaker + note, ""
+
+
+ROLE_NOT_STATED = "rolle ikke angivet"
+
+
+def _role(role: str) -> str:
+    """A speaker's role as a card shows it: 'rolle ikke angivet' where the data give none, not a bare 'ikke angivet'."""
+    return ROLE_NOT_STATED if role == NOT_STATED else role
 
 
 def quote_language(data: Dataset, quote: pd.Series | dict) -> str:
@@ -326,6 +336,7 @@ def quote_list_legend(data: Dataset) -> Html:
     """What each card of an ingredient page shows, above its quotes: whose roles, ties and links they are is the
     data folder's (provenance.folder_source), so an analyst's book does not credit the report with them."""
     folder = provenance.folder_source(data.options)
+    holder = esc(provenance.words(folder).holder)
     rule = book_link(DATA_CHAPTER, "Data og genkørsel", anchor=heading_id(ANONYMITY_HEADING))
     if folder == BY_REPORT:
         roles, links = (
@@ -336,7 +347,7 @@ def quote_list_legend(data: Dataset) -> Html:
         roles, links = f"som {esc(provenance.words(folder).holder)} angiver den", ", og hvem der har knyttet citatet til dem"
     return Html(
         f"<p>Hvert kort viser talerens rolle, {roles}, eller en bredere gruppe af roller, når citatet er knyttet til en kommune "
-        f"(anonymitetsreglen i {rule}). Kortet viser også, hvilken kommune citatet er knyttet til og af hvem, og de "
+        f"(anonymitetsreglen i {rule}); hvor {holder} ikke nævner taleren, står der »{ROLE_NOT_STATED}«. Kortet viser også, hvilken kommune citatet er knyttet til og af hvem, og de "
         f"ingredienser, citatet underbygger{links}.</p>"
     )
 
