@@ -347,7 +347,8 @@ def quote_list_legend(data: Dataset) -> Html:
         roles, links = f"som {esc(provenance.words(folder).holder)} angiver den", ", og hvem der har knyttet citatet til dem"
     return Html(
         f"<p>Hvert kort viser talerens rolle, {roles}, eller en bredere gruppe af roller, når citatet er knyttet til en kommune "
-        f"(anonymitetsreglen i {rule}); hvor {holder} ikke nævner taleren, står der »{ROLE_NOT_STATED}«. Kortet viser også, hvilken kommune citatet er knyttet til og af hvem, og de "
+        f"(anonymitetsreglen i {rule}); hvor {holder} ikke nævner taleren, står der »{ROLE_NOT_STATED}«. "
+        "Kortet viser også, hvilken kommune citatet er knyttet til og af hvem, og de "
         f"ingredienser, citatet underbygger{links}.</p>"
     )
 
