@@ -15,6 +15,7 @@ from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import LIST_SEPARATOR, TABLES
 from kulturensrige.edition import editions
 from kulturensrige.render import cards, charts, guide, lists
+from kulturensrige.rules import statistics
 from support.checks import each
 
 STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
@@ -132,3 +133,17 @@ def test_a_card_whose_speaker_the_report_does_not_give_says_so_alike_and_the_leg
     assert unnamed >= 6  # the field diary (q013) and the five mottos
     legend = _text(cards.quote_list_legend(data))
     assert "hvor rapporten ikke nævner taleren, står der »rolle ikke angivet«" in legend
+
+
+def test_each_quote_count_says_exactly_what_it_counts(data):
+    """Finding 5: '8 af de 38 citater står uden for ingredienslisten … og underbygger ingen ingrediens.' and '30 af
+    bogens 38 citater underbygger en af de virksomme ingredienser.' q005 stands outside the ingredient chapters yet
+    supports one, and two quotes support two ingredients ('mindst én')."""
+    tally = statistics.quote_tally(data)
+    items = lists.ingredient_part_items(tally, data.options)
+    said = " ".join(items)
+    assert "uden for ingredienslisten" not in said and "underbygger en af" not in said
+    assert f"{tally.with_ingredient} af bogens {tally.total} citater underbygger mindst én af de virksomme ingredienser." in said
+    assert f"{tally.without} af de {tally.total} citater underbygger ingen ingrediens; de står i" in said
+    q005 = data.quotes.loc[data.quotes["quote_id"] == "q005"].iloc[0]
+    assert q005["ingredient_ids"] and q005["section_id"] == "broer-stier-og-siloer"
