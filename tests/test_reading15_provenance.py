@@ -96,7 +96,7 @@ def test_the_guides_checklist_says_its_items_are_the_editors_words_wherever_it_s
     whose, _ = publishing.column_source(data, "guide_recommendations", "text")
     assert whose == "redaktionens ord"
     said = f"Punkterne er {whose}"
-    assert said in _text(guide.checklist(data))
+    assert said in _text(guide.checklist(data)) and "under hvert punkt står rapportens ordlyd." in _text(guide.checklist(data))
     for ingredient_id in each(data.ingredients["ingredient_id"]):
         assert said in _text(guide.checklist(data, ingredient_id)), ingredient_id
     for code, page in each(editions_html.items()):

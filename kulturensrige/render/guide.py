@@ -28,7 +28,7 @@ def wording_note(data: Dataset) -> str:
     kort gengivelse af guiden; under hvert punkt står rapportens ordlyd.' Reading 15, finding 3: the items ('Saml en
     tværfaglig gruppe …') stood unmarked, and the PDF said the checklist stood 'med rapportens ordlyd under hvert punkt'."""
     whose, _ = publishing.column_source(data, "guide_recommendations", "text")
-    return f"Punkterne er {whose}: en kort gengivelse af guiden; under hvert punkt står {provenance.wording(data.options)}."
+    return f"Punkterne er {whose}: en kort gengivelse af guiden; under hvert punkt står {provenance.folder_words(data.options).wording}."
 
 
 def checklist(data: Dataset, ingredient_id: str = "") -> Html:
