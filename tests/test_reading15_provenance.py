@@ -14,8 +14,8 @@ from kulturensrige.data import column_guide, publishing
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import LIST_SEPARATOR, TABLES
 from kulturensrige.edition import editions
-from kulturensrige.render import cards, charts, guide, lists
-from kulturensrige.rules import statistics
+from kulturensrige.render import cards, charts, guide, highlight, lists
+from kulturensrige.rules import statistics, views
 from support.checks import each
 
 STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
@@ -147,3 +147,13 @@ def test_each_quote_count_says_exactly_what_it_counts(data):
     assert f"{tally.without} af de {tally.total} citater underbygger ingen ingrediens; de står i" in said
     q005 = data.quotes.loc[data.quotes["quote_id"] == "q005"].iloc[0]
     assert q005["ingredient_ids"] and q005["section_id"] == "broer-stier-og-siloer"
+
+
+def test_a_lists_status_for_a_municipality_with_no_quotes_here_does_not_imply_the_report_ties_others(data):
+    """Finding 11 on the filter's status: 'Rapporten knytter ingen citater her til Rudersdal.' implied the report ties
+    the others' quotes; it ties none to any municipality."""
+    selected = data.quotes[data.quotes["ingredient_ids"].map(lambda ids: "etablering-af-vi" in ids)]
+    items = views.quote_items(cards.group_records(selected))
+    for code in each(UNTIED):
+        status = highlight.list_view(data, items, views.QUOTE, code, True)["groups"][0][1]
+        assert "knytter ingen citater til nogen kommune, og ingen tilknytning her til" in status, status
