@@ -74,9 +74,10 @@ def test_the_front_pages_quote_counts_are_parts_of_one_total(data):
     assert items[1] == f"{printed}; det er de samme {len(data.quotes)}, talt på den måde."
     assert f"{len(data.quotes) - cited} af de {len(data.quotes)} er fra evalueringen selv, {cited} fra litteraturen." in items
     # Reading 13, #11: the count says whose its ties are (the report's and the editors'), in the same item.
-    behind = f"{with_ingredient} af bogens {len(data.quotes)} citater underbygger en af de virksomme ingredienser."
+    behind = f"{with_ingredient} af bogens {len(data.quotes)} citater underbygger mindst én af de virksomme ingredienser."
     assert any(item.startswith(behind) for item in items), items
-    outside = f"{len(data.quotes) - with_ingredient} af de {len(data.quotes)} citater står uden for ingredienslisten, i rapportens afsnit"
+    without = len(data.quotes) - with_ingredient
+    outside = f"{without} af de {len(data.quotes)} citater underbygger ingen ingrediens; de står i rapportens afsnit"
     assert any(i.startswith(outside) for i in items)
     assert any(i.startswith(f"{sum(tally.by_ingredient.values())} citater tæller ingredienssiderne tilsammen") for i in items)
     # each item but the one on whose ties they are opens with the count it explains
@@ -166,7 +167,7 @@ def test_an_empty_column_in_the_quote_matrix_says_why(data):
             continue
         assert variant.said.startswith(f"{genitive(name)} kolonne er tom."), key
         if tied.empty:
-            assert "knytter ingen citater til kommunen" in variant.said or "slået fra" in variant.said, key
+            assert "ingen tilknytning til kommunen er" in variant.said or "slået fra" in variant.said, key
         else:
             for section_id in set(tied["section_id"]):
                 assert filters.section_title_quoted(data, section_id) in variant.said, key

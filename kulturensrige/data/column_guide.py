@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+import csv
+import functools
+from pathlib import Path
+
 from kulturensrige.data.schema import LIST_SEPARATOR, TABLES, Table
+
+# The report's own data folder: an example beside one of its real ids is that row's own value (reading 15, finding 2:
+# `workshop-4` stood with mode "fysisk", `jensen2022` with language "en", the report's year as "2023", while the data
+# say "ikke angivet", "ikke angivet" and "da"). Without the folder (an installed package) the schema's examples stand.
+REPORT_DATA = Path(__file__).resolve().parents[2] / "data"
+# A longer value stands as "...": the dictionary shows a column's form, not a whole description.
+EXAMPLE_LENGTH = 80
+PLACEHOLDER = "..."
 
 KIND_LABELS = {
     "id": "id (små bogstaver a-z, tal, bindestreg)",
@@ -13,6 +25,27 @@ KIND_LABELS = {
     "ref": "henvisning",
     "list": f"liste af forskellige henvisninger, hver én gang, adskilt af '{LIST_SEPARATOR}'",
 }
+
+
+@functools.cache
+def real_row(table_name: str, key: str) -> dict[str, str] | None:
+    """The report's own row of `table_name` whose key is `key`, or None where there is none (a made-up id)."""
+    table = TABLES[table_name]
+    path = REPORT_DATA / table.file
+    if not path.is_file():
+        return None
+    with path.open(encoding="utf-8", newline="") as f:
+        return next((row for row in csv.DictReader(f) if row.get(table.key) == key), None)
+
+
+def example(table: Table, name: str) -> str:
+    """A column's example: beside a real id, that row's own value (shortened to '...' when long); else the schema's."""
+    given = str(table.schema.columns[name].metadata.get("example", ""))
+    row = real_row(table.name, str(table.schema.columns[table.key].metadata.get("example", "")))
+    if row is None or name not in row:
+        return given
+    value = row[name]
+    return value if len(value) <= EXAMPLE_LENGTH else PLACEHOLDER
 
 
 def column_rows(table: Table) -> list[dict[str, str]]:
@@ -34,7 +67,7 @@ def column_rows(table: Table) -> list[dict[str, str]]:
                 "Påkrævet": "ja" if meta.get("required", True) else "nej",
                 "Tilladte værdier": allowed,
                 "Beskrivelse": column.description or "",
-                "Eksempel": meta.get("example", ""),
+                "Eksempel": example(table, name),
             }
         )
     return rows

@@ -1011,8 +1011,9 @@ BASIS_COLUMNS = {
 # Columns whose rows say their own source in another column (SOURCES; empty = the folder's): 'table.column' -> that column.
 SOURCE_COLUMNS = {"quote_kinds.label": "quote_kinds.label_source", "quotes.kind": "quote_kinds.label_source"}
 # The tables a page offers as a CSV download ('<id>.csv'), each column as (heading, the value it shows, whether the
-# heading names the value's source): the page and kilder.csv take their headings from here. A column whose cells
-# say whose they are ('2, udledt af redaktionen') or whose title says it ('(redaktionens titel)') leaves the heading bare.
+# heading names the value's source): the page and kilder.csv take their headings from here. A column the report
+# states leaves the heading bare; the quotes' ties are marked too, though each cell says whose ('2, udledt af
+# redaktionen'): a cell of '0' says nothing, and kilder.csv calls the column the editors' (reading 15, finding 10).
 # A drawn figure whose table shows a data table's values column by column (heading, 'table.column'): the figure's
 # drawing is the editors', but each column is as much the report's as the table it comes from, so its heading and
 # kilder.csv say the column's own source, not the figure's.
@@ -1031,6 +1032,6 @@ PAGE_TABLES = {
         ("Region", "municipalities.region", True),
         ("Udgangspunkt", "municipalities.starting_point", True),
         ("Indsatser", "initiatives.kind", True),
-        ("Citater knyttet til kommunen", "quotes.kommunekode", False),
+        ("Citater knyttet til kommunen", "quotes.kommunekode", True),
     ),
 }

@@ -619,6 +619,22 @@ def edition_sources(data: Dataset) -> dict[str, str]:
     }
 
 
+def about_ties(data: Dataset, quotes: pd.DataFrame, name: str) -> str:
+    """The edition's first paragraph on its quotes, from provenance and the municipality's own counts: 'Rapporten knytter
+    ingen citater til nogen kommune; de citater, der er knyttet til Egedal, står i afsnittet »Citater knyttet til
+    Egedal«: 1, udledt af redaktionen.'
+    Reading 15, finding 4: 'hvad evalueringen … fortæller om Egedal: … og de citater, der er knyttet til kommunen'
+    presented the editors' ties as the evaluation's, and promised quotes to municipalities that have none."""
+    source = attribution.source(data.options)
+    stated_anywhere = bool(statistics.quote_tally(data).stated)
+    if quotes.empty:
+        return attribution.none_tied(source, name, stated_anywhere)
+    said = f"de citater, der er knyttet til {name}, står i afsnittet »Citater knyttet til {name}«: {cards.attributed_count(data, quotes)}."
+    if stated_anywhere:
+        return said[0].upper() + said[1:]
+    return f"{provenance.words(source).subject} knytter ingen citater til nogen kommune; {said}"
+
+
 def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_charts: EditionCharts, plotly_js: str) -> str:
     """The municipality's edition as one HTML document, every text from data escaped by the templates."""
     row = data.municipalities.loc[data.municipalities["kommunekode"] == kommunekode].iloc[0]
@@ -670,7 +686,8 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "initiative_terms": cards.whose_terms_text(data),
         "quotes": quote_items(data, quotes, kommunekode, words),
         "quote_summary": cards.quote_count_summary(quotes, data.options),
-        "attribution_intro": cards.attribution_intro(quotes, attribution.source(data.options)),
+        "attribution_intro": cards.attribution_intro(quotes, attribution.source(data.options), bool(statistics.quote_tally(data).stated)),
+        "about_ties": about_ties(data, quotes, name),
         "attribution_levels": attribution.explained(data.options),
         "tied": tied,
         "sources": edition_sources(data),
@@ -681,8 +698,8 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         ),
         "quotes_shortened": any(i["others_shown"] or i["general_shown"] for i in ingredients),
         "recommendations": recommendation_items(data),
+        "guide_wording": guide.wording_note(data),
         "wording": provenance.wording(data.options),
-        "own_wording": provenance.folder_words(data.options).wording,
         "figures": numbered,
         "kicker": front_page.cover_kicker(data),
         "credit": Markup(front_page.credit(data, this="Denne udgave")),  # escaped in credit()

@@ -85,13 +85,23 @@ def speaker_line(data: Dataset, turns: pd.DataFrame | list[dict]) -> tuple[str, 
     # A category shown in place of the role says whose grouping it is, in the one wording (provenance.category_note).
     note = f" {provenance.category_note(data.options)}" if any(r["shown_role"] != r["speaker_role"] for r in rows) else ""
     if len(rows) > 1:
-        return kind, " og ".join(dict.fromkeys(r["shown_role"] for r in rows)) + note, ""
+        return kind, " og ".join(dict.fromkeys(_role(r["shown_role"]) for r in rows)) + note, ""
     if first["reference_key"]:
         return kind, first["shown_role"], first["caption"]
-    speaker = first["shown_caption"] or first["shown_role"]
-    if first["shown_caption"] and first["shown_caption"] != first["caption"]:  # the caption before the role the rule holds back
-        speaker = f"{first['shown_caption']} · {first['shown_role']}"
+    speaker = first["shown_caption"] or _role(first["shown_role"])
+    # The caption before the role the rule holds back, or before a role the report does not give: every card whose
+    # speaker is not given says so alike, a field diary's under its caption as a motto's (reading 15, finding 16).
+    if first["shown_caption"] and (first["shown_caption"] != first["caption"] or first["shown_role"] == NOT_STATED):
+        speaker = f"{first['shown_caption']} · {_role(first['shown_role'])}"
     return ("" if speaker.lower().startswith(label.lower()) else kind), speaker + note, ""
+
+
+ROLE_NOT_STATED = "rolle ikke angivet"
+
+
+def _role(role: str) -> str:
+    """A speaker's role as a card shows it: 'rolle ikke angivet' where the data give none, not a bare 'ikke angivet'."""
+    return ROLE_NOT_STATED if role == NOT_STATED else role
 
 
 def quote_language(data: Dataset, quote: pd.Series | dict) -> str:
@@ -326,6 +336,7 @@ def quote_list_legend(data: Dataset) -> Html:
     """What each card of an ingredient page shows, above its quotes: whose roles, ties and links they are is the
     data folder's (provenance.folder_source), so an analyst's book does not credit the report with them."""
     folder = provenance.folder_source(data.options)
+    holder = esc(provenance.words(folder).holder)
     rule = book_link(DATA_CHAPTER, "Data og genkørsel", anchor=heading_id(ANONYMITY_HEADING))
     if folder == BY_REPORT:
         roles, links = (
@@ -336,7 +347,8 @@ def quote_list_legend(data: Dataset) -> Html:
         roles, links = f"som {esc(provenance.words(folder).holder)} angiver den", ", og hvem der har knyttet citatet til dem"
     return Html(
         f"<p>Hvert kort viser talerens rolle, {roles}, eller en bredere gruppe af roller, når citatet er knyttet til en kommune "
-        f"(anonymitetsreglen i {rule}). Kortet viser også, hvilken kommune citatet er knyttet til og af hvem, og de "
+        f"(anonymitetsreglen i {rule}); hvor {holder} ikke nævner taleren, står der »{ROLE_NOT_STATED}«. "
+        "Kortet viser også, hvilken kommune citatet er knyttet til og af hvem, og de "
         f"ingredienser, citatet underbygger{links}.</p>"
     )
 
@@ -405,13 +417,14 @@ def ingredient_intro(data: Dataset, ingredient_id: str) -> str:
 
 def quotes_for_municipality(data: Dataset, kommunekode: str) -> Html:
     selected = filters.quotes(data, filters.QuoteFilter(kommunekode=kommunekode))
-    intro = f'<p class="kr-list-intro">{esc(attribution_intro(selected, attribution.source(data.options)))}</p>'
+    said = attribution_intro(selected, attribution.source(data.options), bool(statistics.quote_tally(data).stated))
+    intro = f'<p class="kr-list-intro">{esc(said)}</p>'
     return Html(intro + quote_list(data, selected, arranged=False).markup)
 
 
-def attribution_intro(quotes: pd.DataFrame, source: str = BY_REPORT) -> str:
+def attribution_intro(quotes: pd.DataFrame, source: str = BY_REPORT, stated_anywhere: bool = False) -> str:
     """How the quotes came to be tied to the municipality, in words (rules/attribution.py)."""
-    return attribution.intro(quotes, source)
+    return attribution.intro(quotes, source, stated_anywhere)
 
 
 def _vocabulary_labels(data: Dataset, table: str, key: str, ids: tuple[str, ...], column: str = "label") -> str:
@@ -659,7 +672,7 @@ def municipality_card(data: Dataset, row: pd.Series) -> dict:
                 ),
             ),
             (initiative_count_heading(data), str(int((data.initiatives["kommunekode"] == row.kommunekode).sum()))),
-            ("Citater knyttet til kommunen", n_quotes),
+            (quote_count_heading(data), n_quotes),
         ],
         "section": "",
         "sections": [],
@@ -673,6 +686,15 @@ def initiative_count_heading(data: Dataset) -> str:
     heading = provenance.page_table_heading(data.options, "tabel-kommuner", "Indsatser")
     source = provenance.value_source(data.options, "initiatives.kind")
     return heading if source == BY_REPORT else Sourced("Indsatser", provenance.value_label(data.options, "initiatives.kind"))
+
+
+def quote_count_heading(data: Dataset) -> str:
+    """'Citater knyttet til kommunen (redaktionens læsning)': whose the ties are, in the table's heading's words, the
+    mark set apart on the card (reading 15, finding 10: the heading stood bare beside its marked neighbours)."""
+    label = "Citater knyttet til kommunen"
+    if provenance.value_source(data.options, "quotes.kommunekode") == BY_REPORT:
+        return label
+    return Sourced(label, provenance.value_label(data.options, "quotes.kommunekode"))
 
 
 def municipality_overview(data: Dataset) -> Html:

@@ -640,7 +640,7 @@ def _why_empty(data: Dataset, reason: tuple[str, int, str, str], names: list[str
     who = listing(names) if names else "kommunen"
     said = provenance.words(attribution.source(data.options))
     if kind == "none":
-        text = f"{said.holder} knytter ingen citater til {who}, og ingen er udledt."
+        text = attribution.none_tied(attribution.source(data.options), who, bool(statistics.quote_tally(data).stated))
     elif kind == "set aside":
         if names:
             owners = f"{listing([genitive(name) for name in names])} citater er alle"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kulturensrige.data import provenance
+from kulturensrige.data import provenance, publishing
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.pages import heading_id
@@ -21,6 +21,14 @@ from kulturensrige.words import plural
 # front page's "Guiden som tjekliste" leads there, not to the top of the page.
 HEADING = "Den kondenserede guide"
 ANCHOR = heading_id(HEADING)
+
+
+def wording_note(data: Dataset) -> str:
+    """Whose words the checklist's items are, in kilder.csv's words for the column: 'Punkterne er redaktionens ord: en
+    kort gengivelse af guiden; under hvert punkt står rapportens ordlyd.' Reading 15, finding 3: the items ('Saml en
+    tværfaglig gruppe …') stood unmarked, and the PDF said the checklist stood 'med rapportens ordlyd under hvert punkt'."""
+    whose, _ = publishing.column_source(data, "guide_recommendations", "text")
+    return f"Punkterne er {whose}: en kort gengivelse af guiden; under hvert punkt står {provenance.folder_words(data.options).wording}."
 
 
 def checklist(data: Dataset, ingredient_id: str = "") -> Html:
@@ -43,7 +51,7 @@ def checklist(data: Dataset, ingredient_id: str = "") -> Html:
         for r in table_rows(recs)
     )
     return Html(
-        f'<p class="kr-basis-note">{esc(provenance.value_note(data.options, links))}</p>'
+        f'<p class="kr-basis-note">{esc(wording_note(data))} {esc(provenance.value_note(data.options, links))}</p>'
         f'<div class="kr-checklist-box" data-kr-checklist><ul class="kr-checklist">{items}</ul>'
         '<p class="kr-checklist-controls" hidden><button type="button" class="kr-checklist-reset">Fjern alle flueben</button> '
         '<span class="kr-checklist-saved">Fluebenene gemmes kun i denne browser.</span></p></div>'

@@ -157,16 +157,14 @@ def municipality_ingredients(data: Dataset, kommunekode: str) -> Html:
     quotes = views.quotes_of(data.quotes, kommunekode)
     name = filters.municipality_name(data, kommunekode)
     if quotes.empty:
-        holder = provenance.words(attribution.source(data.options)).subject
         tally = statistics.quote_tally(data)
         counts = attribution.tie_counts(tally, data.options)
         if not tally.stated:  # the count already says the holder ties none: say only that no inferred tie is this one's
             none = "Ingen af dem er knyttet til" if tally.inferred else "Intet citat er udledt til"
             said = f"{counts} {none} {name}, så ingen ingrediens kan vises for kommunen alene."
         else:
-            said = (
-                f"{holder} knytter ingen citater til {name}, og ingen er udledt, så ingen ingrediens kan vises for kommunen alene. {counts}"
-            )
+            none = attribution.none_tied(attribution.source(data.options), name, True)
+            said = f"{none[:-1]}, så ingen ingrediens kan vises for kommunen alene. {counts}"
         return Html(f'<p class="kr-empty-note">{esc(said)}</p>')
     items = []
     for ingredient in table_rows(data.ingredients.sort_values("number")):
@@ -197,9 +195,10 @@ def ingredient_part_items(tally: statistics.QuoteTally, options: pd.DataFrame) -
     counts and whose ties they are; which quotes support one ingredient, which several, which none and in which
     sections of the report (or of the data folder's source) those stand."""
     if not tally.with_ingredient:
-        return [f"Ingen af bogens {plural(tally.total, 'citat', 'citater')} underbygger en af de virksomme ingredienser."]
+        return [f"Ingen af bogens {plural(tally.total, 'citat', 'citater')} underbygger nogen af de virksomme ingredienser."]
     quotes = plural(tally.total, "citat", "citater")
-    first = f"{number(tally.with_ingredient)} af bogens {quotes} underbygger en af de virksomme ingredienser."
+    # 'mindst én': some quotes support two ingredients (the next item counts them); reading 15, finding 5.
+    first = f"{number(tally.with_ingredient)} af bogens {quotes} underbygger mindst én af de virksomme ingredienser."
     # Whose the ties are goes with the count itself, so a page that gives only the count (the front page) says it too.
     if set(ties := tally.ties_by_source()) - {BY_REPORT}:
         first = f"{first} {provenance.ingredient_ties(ties, 'ingredienserne', quotes=tally.quotes_by_source)}"
@@ -212,8 +211,9 @@ def ingredient_part_items(tally: statistics.QuoteTally, options: pd.DataFrame) -
     if tally.without:
         where = provenance.in_sections(options, [f"»{title}«" for title in tally.without_sections])
         items.append(
-            f"{number(tally.without)} af de {number(tally.total)} citater står uden for ingredienslisten, i {where}, og "
-            "underbygger ingen ingrediens."
+            # What it counts, and only that: a quote may stand outside the ingredient chapters and still support one
+            # (q005 in »Broer, stier og siloer«), so where they stand is said of these quotes, not as what they are.
+            f"{number(tally.without)} af de {number(tally.total)} citater underbygger ingen ingrediens; de står i {where}."
         )
     return items
 

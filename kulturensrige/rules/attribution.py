@@ -85,15 +85,23 @@ def filter_help(tally: statistics.QuoteTally, options: pd.DataFrame) -> str:
     return f"{ties}. En udledt tilknytning betyder, {said.inferred_meaning}."
 
 
-def intro(quotes: pd.DataFrame, tied_by: str) -> str:
+def none_tied(tied_by: str, who: str, stated_anywhere: bool) -> str:
+    """That no quote is tied to `who` (one municipality or several), said truly of the whole data: 'Rapporten knytter
+    ingen citater til nogen kommune, og ingen tilknytning til Rudersdal er udledt af redaktionen.' Reading 15, finding
+    11: '… ingen citater til Rudersdal, og ingen er udledt' implied the report ties quotes to the other municipalities."""
+    said = provenance.words(tied_by)
+    scope = who if stated_anywhere else "nogen kommune"
+    return f"{said.subject} knytter ingen citater til {scope}, og ingen tilknytning til {who} er {said.inferred}."
+
+
+def intro(quotes: pd.DataFrame, tied_by: str, stated_anywhere: bool = False) -> str:
     """How the quotes shown for one municipality came to be tied to it, in words, from their attribution levels and
-    who stated the ties (`source()`)."""
+    who stated the ties (`source()`); `stated_anywhere`: whether the source ties any quote in the data itself."""
     said = provenance.words(tied_by)
     stated = int((quotes["attribution"] == "stated").sum())
     inferred = int((quotes["attribution"] == "inferred").sum())
-    holder = said.subject
     if not stated and not inferred:
-        return f"{holder} knytter ingen citater til kommunen, og ingen er udledt."
+        return none_tied(tied_by, "kommunen", stated_anywhere)
     parts = []
     if stated:
         parts.append(f"{plural(stated, 'citat', 'citater')} er knyttet til kommunen, {said.stated}")
