@@ -6,6 +6,7 @@ tests/test_templates.py fails while the committed file is out of date.
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from kulturensrige import cli
@@ -27,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
         return cli.refused(refused)
     path = folder / "DATAORDBOG.md"
     text = as_markdown()
-    if path.is_file() and path.read_text(encoding="utf-8") == text:
+    if _up_to_date(path, text):
         print(f"{path} er opdateret.")
         return 0
     refused = destination_problem(path, folder=False, overwrite=True)
@@ -36,6 +37,20 @@ def main(argv: list[str] | None = None) -> int:
     write_file(path, lambda temporary: temporary.write_text(text, encoding="utf-8"), overwrite=True)
     print(f"Skrevet: {path}")
     return 0
+
+
+def _up_to_date(path: Path, text: str) -> bool:
+    """Whether `path` already holds `text`: read only as a regular file, no further than the text's own length, and
+    as bytes, so a dictionary saved as ANSI or UTF-16 by another program (a UnicodeDecodeError), a link or a huge
+    file is simply out of date and replaced (hostile round 15, #5)."""
+    wanted = text.encode("utf-8")
+    try:
+        if not stat.S_ISREG(path.lstat().st_mode):
+            return False
+        with path.open("rb") as stream:
+            return stream.read(len(wanted) + 1) == wanted
+    except OSError:
+        return False
 
 
 def _missing(folder: Path) -> Problem | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from kulturensrige.data.schema import TABLES
@@ -30,3 +31,15 @@ def test_the_template_workbook_is_up_to_date():
 
 def test_the_data_dictionary_file_is_up_to_date():
     assert (REPO / "data" / "DATAORDBOG.md").read_text(encoding="utf-8") == as_markdown(), "run: python scripts/write_dictionary.py"
+
+
+def test_a_dictionary_saved_in_another_encoding_is_replaced_not_a_traceback(tmp_path):
+    """Hostile round 15, #5: a DATAORDBOG.md re-saved as UTF-16 or ANSI ended write_dictionary.py in a
+    UnicodeDecodeError; it is out of date, and replaced."""
+    from support.scripts import script
+
+    folder = tmp_path / "data"
+    shutil.copytree(REPO / "data", folder)
+    (folder / "DATAORDBOG.md").write_bytes(b"\xff\xfe bad")
+    assert script("write_dictionary").main([str(folder)]) == 0
+    assert (folder / "DATAORDBOG.md").read_text(encoding="utf-8") == as_markdown()
