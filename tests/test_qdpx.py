@@ -655,3 +655,14 @@ def test_a_code_map_naming_no_code_of_the_project_gets_lines_not_a_traceback(tmp
     code, stdout, stderr = run_import(pack(tmp_path / "p.qdpx"), out, capsys, codes=codes)
     assert code != 0 and "Traceback" not in stdout + stderr and stderr.strip(), stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize("flag", ["--codes", "--documents"])
+def test_a_code_map_or_document_list_that_is_a_folder_is_said_to_be_one(flag: str, tmp_path: Path, capsys: pytest.CaptureFixture):
+    """Hostile round 15, #12: `--codes nb`, an existing folder, was answered 'kodekortet findes ikke'."""
+    folder = tmp_path / "nb"
+    folder.mkdir()
+    extra = ("--documents", str(folder)) if flag == "--documents" else ()
+    codes = folder if flag == "--codes" else CODES
+    code, stdout, stderr = run_import(pack(tmp_path / "p.qdpx"), tmp_path / "ud", capsys, *extra, codes=codes)
+    assert code != 0 and "mappe" in stderr and "findes ikke" not in stderr, stderr

@@ -455,6 +455,8 @@ def _read_table(path: Path, columns: tuple[str, ...], label_name: str) -> RawTab
     label = path.name
     if (special := not_regular(path, str(path))) is not None:
         raise DataError([special])
+    if path.is_dir():  # a folder is there, and is no table (hostile round 15, #12: it was said not to exist)
+        raise DataError([_problem(label, f"er en mappe, ikke en fil; {label_name} skal være en CSV-fil")])
     if not path.is_file():
         raise DataError([_problem(label, f"{label_name} findes ikke")])
     try:  # no further than a data folder may hold: a 5 GB --codes file was read whole
