@@ -708,7 +708,6 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "year_note": front_page.publication(data).year_note,
         "file_name": file_name(row.slug),
         "plotly_js": plotly_js,
-        "municipality_count": number(len(data.municipalities)),
     }
     return with_print_policy(environment().get_template("municipality.html").render(context))
 
