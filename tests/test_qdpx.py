@@ -666,3 +666,16 @@ def test_a_code_map_or_document_list_that_is_a_folder_is_said_to_be_one(flag: st
     codes = folder if flag == "--codes" else CODES
     code, stdout, stderr = run_import(pack(tmp_path / "p.qdpx"), tmp_path / "ud", capsys, *extra, codes=codes)
     assert code != 0 and "mappe" in stderr and "findes ikke" not in stderr, stderr
+
+
+def test_a_text_source_named_with_a_windows_separator_is_read(tmp_path: Path, capsys: pytest.CaptureFixture):
+    """Hostile round 15, #3: a plainTextPath 'internal://sub\\<guid>.txt' found its member (sources/sub/<guid>.txt)
+    and then ended in a KeyError traceback, as reading did not turn the '\\' into '/' as finding did."""
+    guid = INTERVIEW.removeprefix("sources/").removesuffix(".txt")
+
+    def in_a_subfolder(files: dict[str, bytes]) -> None:
+        files[f"sources/sub/{guid}.txt"] = files.pop(INTERVIEW)
+        files["project.qde"] = files["project.qde"].replace(f"internal://{guid}.txt".encode(), f"internal://sub\\{guid}.txt".encode())
+
+    code, stdout, stderr = run_import(pack(tmp_path / "p.qdpx", in_a_subfolder), tmp_path / "ud", capsys)
+    assert code == 0 and "Traceback" not in stdout + stderr, stderr

@@ -189,13 +189,19 @@ class _Members:
         self.archive, self.members, self.label, self.read_bytes = archive, members, label, 0
 
     def find(self, name: str) -> zipfile.ZipInfo | None:
-        return self.members.get(name.replace("\\", "/").lower())
+        return self.members.get(self.key(name))
+
+    @staticmethod
+    def key(name: str) -> str:
+        """A member's name as the index holds it: '/' for a Windows '\\', in lower case. find and read both use it
+        (read did not, and a plainTextPath with a '\\' found its member and then ended in a KeyError)."""
+        return name.replace("\\", "/").lower()
 
     def read(self, name: str, limit: int | None = None) -> bytes:
         """The member's bytes, within what the zip may still expand to and the member's own `limit`."""
         budget = MAX_EXPANDED_BYTES - self.read_bytes
         try:
-            data = read_member(self.archive, self.members[name.lower()], budget if limit is None else min(budget, limit))
+            data = read_member(self.archive, self.members[self.key(name)], budget if limit is None else min(budget, limit))
         except OverBudget:
             if limit is not None and limit < budget:
                 raise DataError([_project_too_large(self.label)]) from None
