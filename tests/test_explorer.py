@@ -325,3 +325,23 @@ def test_a_served_explorer_starts_no_kernel_beyond_its_cap(monkeypatch: pytest.M
     assert (refused.value.status_code, refused.value.reason) == (503, FULL) and len(started) == 2
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     assert "--VoilaConfiguration.multi_kernel_manager_class=kulturensrige.explorer.kernels.CappedKernelManager" in makefile
+
+
+def test_the_explorers_error_pages_ask_no_other_host(tmp_path):
+    """Hostile round 15, #11: the 503 of a full kernel cap (and every Voilà error page) extends Voilà's base
+    page.html, which links Font Awesome from cdn.jsdelivr.net. Rendered through the explorer's template chain
+    (kulturensrige, then lab, then base, as conf.json's base_template makes Voilà search), no page names another host."""
+    import jinja2
+
+    templates = REPO / ".venv" / "share" / "jupyter" / "voila" / "templates"
+    ours = REPO / "explorer" / "voila" / "templates" / "kulturensrige"
+    if not (templates / "base" / "error.html").is_file():
+        pytest.skip("Voilà's templates are not installed in .venv")
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(ours), str(templates / "lab"), str(templates / "base"), str(templates.parent.parent)]),
+        extensions=["jinja2.ext.i18n"],
+    )
+    environment.install_null_translations()
+    full = "Udforskeren har for mange besøgende"
+    page = environment.get_template("error.html").render(status_code=503, status_message=full, base_url="/")
+    assert "503" in page and not re.search(r"https?://", page), page
