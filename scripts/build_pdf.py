@@ -17,11 +17,11 @@ from pathlib import Path
 
 from kulturensrige import cli
 from kulturensrige.book.site_folder import LinkInSite, SiteBusy, recover, replaced_site, site_lock
-from kulturensrige.data.buildkey import RECORD, read_record
+from kulturensrige.data.buildkey import RECORD, built_on, read_record
 from kulturensrige.data.folder_writing import destination_problem
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interruptible
 from kulturensrige.data.loading import data_dir, load
-from kulturensrige.data.settings import build_date, settings_problems
+from kulturensrige.data.settings import settings_problems
 from kulturensrige.edition import editions
 from kulturensrige.edition.chromium import CHROMIUM
 from kulturensrige.edition.links import link_editions
@@ -60,7 +60,6 @@ def main(argv: list[str] | None = None) -> int:
         print(site_problem(site, data.fingerprint), file=sys.stderr)
         return 1
     started = time.perf_counter()
-    stamp = editions.Stamp(data.folder.name, data.fingerprint, build_date(), editions.book_address(raw_url))
     try:
         with interruptible(), site_lock(site):
             # The site is read under its lock: a build running beside this would change it between the look and the copy.
@@ -71,6 +70,10 @@ def main(argv: list[str] | None = None) -> int:
                 problem = problem or "Chromium mangler: installer Debians pakke 'chromium' (make pdf gør det selv, når den kører som root)."
             if problem:
                 raise NotPrintable(problem)
+            # The editions say the day the site was built, as its pages do, not the day they were printed.
+            built = built_on(read_record(site) or {})
+            assert built is not None  # site_problem refuses a record without its date
+            stamp = editions.Stamp(data.folder.name, data.fingerprint, built, editions.book_address(raw_url))
             # The editions go into a copy of the site, swapped in when all are written: an interrupted or failed
             # run leaves the site as it was, never half of the PDFs or half of the links.
             # Each edition's HTML is made by the printer that takes it: the first PDF does not wait for the last one's.
@@ -113,6 +116,8 @@ def site_problem(site: Path, fingerprint: str) -> str:
             f"Bogen i {site} er bygget fra andre data (fingeraftryk {record.get('data_fingerprint')}, datamappen har "
             f"{fingerprint}): kør make book med samme DATA først."
         )
+    if built_on(record) is None:
+        return f"Bogen i {site} har ingen byggedato i sin {RECORD}: kør make book (med samme DATA) igen."
     return ""
 
 

@@ -38,7 +38,7 @@ from bs4 import BeautifulSoup
 
 from hostile import HOSTILE_MUNICIPALITY, hostile_data
 from kulturensrige import load
-from kulturensrige.data.buildkey import write_record
+from kulturensrige.data.buildkey import BUILT, write_record
 from kulturensrige.edition import editions, printing
 from kulturensrige.edition.chromium import ChromiumFailed, driving, started_chromium
 from kulturensrige.edition.links import inferred_note, link_editions, with_link
@@ -57,6 +57,7 @@ from kulturensrige.edition.printing import (
 )
 from kulturensrige.render import browser, cards, charts, figures, lists
 from kulturensrige.rules import views
+from kulturensrige.words import day
 from support.builds import made_once, run_folder
 from support.checks import each
 from support.scripts import run_script, script
@@ -69,6 +70,7 @@ EDITION_PAGES = range(10, 41)  # an edition of a municipality with little data r
 BOOK_PAGES = range(60, 201)
 A4 = (595.28, 841.89)
 STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
+PRINTED_LATER = 1800000000  # 2027-01-15: report_site's PDFs are printed on a later day than the shared build's
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils mangler (scripts/install_pdf_tools.sh)")
 
@@ -392,7 +394,8 @@ def report_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> P
             [sys.executable, str(REPO / "scripts" / "build_pdf.py"), "--data", str(REPO / "data"), "--site", str(site)],
             capture_output=True,
             text=True,
-            env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"},
+            # Printed on another day than the shared build's (1700000000): the editions must say the build's day.
+            env={**os.environ, "SOURCE_DATE_EPOCH": str(PRINTED_LATER)},
         )
         assert result.returncode == 0, result.stderr[-3000:]
         assert "PDF-filer skrevet" in result.stdout and result.stderr == ""
@@ -415,6 +418,20 @@ def test_no_page_pdf_or_download_of_the_built_book_names_a_role_the_anonymity_ru
     assert any(name.endswith(".pdf") for name in texts) and any(name.endswith("speaker_categories.csv") for name in texts)
     for (name, text), role in each([(t, r) for t in texts.items() for r in sorted(identifying)]):
         assert squeeze(role_stem(role)).casefold() not in squeeze(text).casefold(), (name, role)
+
+
+@pytest.mark.build
+def test_every_edition_says_the_day_the_site_was_built_not_the_day_it_was_printed(report_site: Path):
+    """Reading 16, #1: a site built one day and printed another gave PDFs »Bygget 14. november 2023« beside pages
+    saying 5. december 2026. The editions are of the built book: its footer's day is theirs."""
+    front = BeautifulSoup((report_site / "index.html").read_text(encoding="utf-8"), "html.parser").get_text(" ")
+    built = re.search(r"Bygget (\d+\. \w+ \d{4})", front)
+    assert built and built.group(1) == "14. november 2023"
+    printed = day(dt.datetime.fromtimestamp(PRINTED_LATER, dt.UTC).date())
+    for path in each(sorted((report_site / "pdf").glob("*.pdf"))):
+        text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        text = " ".join(text.split())
+        assert f"Bygget {built.group(1)}" in text and printed not in text, path.name
 
 
 @pytest.mark.build
@@ -1193,7 +1210,7 @@ def test_build_pdf_under_an_address_space_limit_says_in_one_line_that_chromium_c
     """Under `prlimit --as` neither Playwright's driver nor Chromium can reserve what it needs (hostile round 10, #7):
     one Danish line that says so and what to do, no traceback or native stack, and the site as it was."""
     site = _site(tmp_path, "<p>x</p>")
-    write_record(site, {"data_fingerprint": load(REPO / "data").fingerprint})
+    write_record(site, {"data_fingerprint": load(REPO / "data").fingerprint, BUILT: "2023-11-14"})
     before = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*"))
     command = [sys.executable, str(REPO / "scripts" / "build_pdf.py"), "--data", str(REPO / "data"), "--site", str(site)]
     result = subprocess.run(["prlimit", "--as=1500000000", *command], capture_output=True, text=True, timeout=300)
@@ -1249,7 +1266,7 @@ def test_build_pdf_refuses_a_site_whose_pdf_folder_is_a_symlink_and_writes_nothi
     """rm -rf html/pdf && ln -s /outside html/pdf: the eight PDFs went to /outside, and an old file there was deleted
     as stale. The printer is stood in for by one that writes each job's file at once."""
     site = _site(tmp_path, "<p>x</p>")
-    write_record(site, {"data_fingerprint": load(REPO / "data").fingerprint})
+    write_record(site, {"data_fingerprint": load(REPO / "data").fingerprint, BUILT: "2023-11-14"})
     outside = tmp_path / "ude"
     outside.mkdir()
     (outside / "kulturens-rige-gammel.pdf").write_bytes(b"%PDF en andens")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from kulturensrige.book import site_folder
-from kulturensrige.data.buildkey import RECORD, read_record, write_record
+from kulturensrige.data.buildkey import BUILT, RECORD, read_record, write_record
 from support.scripts import run_script, script
 
 REPO = Path(__file__).resolve().parent.parent
@@ -29,7 +29,7 @@ def _site(tmp_path: Path) -> Path:
     (site / "kommuner").mkdir(parents=True)
     (site / "index.html").write_text("forrige", encoding="utf-8")
     (site / "kommuner" / "profil-gammel.html").write_text("gammel", encoding="utf-8")
-    write_record(site, {"data_fingerprint": "forrige data"})  # a finished build
+    write_record(site, {"data_fingerprint": "forrige data", BUILT: "2023-11-14"})  # a finished build
     return site
 
 
@@ -159,14 +159,14 @@ def test_recovery_beside_a_finished_site_only_removes_the_leftovers(tmp_path: Pa
     build of other data beside a good site was swapped in the same way, and one whose process number had gone to
     another program waited unnoticed."""
     site = _site(tmp_path)
-    write_record(site, {"data_fingerprint": "nye data"})
+    write_record(site, {"data_fingerprint": "nye data", BUILT: "2023-11-14"})
     before = _files(site)
     half = site.with_name(f".html.{site_folder.PREVIOUS}-{_dead_pid()}")
     (half / "kommuner").mkdir(parents=True)
     (half / "kommuner" / "profil-halv.html").write_text("halvt slettet", encoding="utf-8")
     older = site.with_name(f".html.{site_folder.PREVIOUS}-{_other_process()}")
     shutil.copytree(site, older)
-    write_record(older, {"data_fingerprint": "andre data"})
+    write_record(older, {"data_fingerprint": "andre data", BUILT: "2023-11-14"})
     site_folder.recover(site)
     assert _files(site) == before
     assert sorted(p.name for p in site.parent.iterdir()) == ["html"]
@@ -184,7 +184,7 @@ def test_an_interrupt_while_the_previous_site_is_removed_finishes_and_says_the_n
     def a_build(command: list[str], env: dict[str, str], keep: tuple[int, ...]) -> int:
         site.mkdir()
         (site / "index.html").write_text("ny", encoding="utf-8")
-        write_record(site, {"data_fingerprint": "nye data"})
+        write_record(site, {"data_fingerprint": "nye data", BUILT: "2023-11-14"})
         return 0
 
     def signal_then_remove(path: Path) -> None:
@@ -218,7 +218,7 @@ def _printable_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(pdf, "print_pdfs", printing)
     monkeypatch.setattr(pdf, "link_editions", lambda site, data: [])
     site = _site(tmp_path / "output")
-    write_record(site, {"data_fingerprint": load(REPO / "data").fingerprint})
+    write_record(site, {"data_fingerprint": load(REPO / "data").fingerprint, BUILT: "2023-11-14"})
     return site
 
 
@@ -230,7 +230,7 @@ def test_pdfs_beside_a_stale_previous_site_of_other_data_go_into_the_site_that_w
     for pid in (_dead_pid(), _other_process()):
         older = site.with_name(f".html.{site_folder.PREVIOUS}-{pid}")
         shutil.copytree(site, older)
-        write_record(older, {"data_fingerprint": "andre data"})
+        write_record(older, {"data_fingerprint": "andre data", BUILT: "2023-11-14"})
     result = run_script("build_pdf", "--data", str(REPO / "data"), "--site", str(site))
     assert result.returncode == 0, result.stderr
     assert read_record(site) == record
@@ -329,7 +329,7 @@ def test_a_site_folder_holding_files_no_build_made_is_refused_and_kept(tmp_path:
 _HOLDER = """
 import sys, time
 from pathlib import Path
-from kulturensrige.data.buildkey import write_record
+from kulturensrige.data.buildkey import BUILT, write_record
 from support.scripts import script
 
 started, go, name, argv = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4:]
@@ -349,7 +349,7 @@ def building(command, env, keep):
     site = Path(command[command.index("--path-output") + 1]) / "_build" / "html"
     site.mkdir()
     (site / "index.html").write_text("ny bog", encoding="utf-8")
-    write_record(site, {"data_fingerprint": "nye data"})
+    write_record(site, {"data_fingerprint": "nye data", BUILT: "2023-11-14"})
     return 0
 
 module = script(name)
@@ -394,7 +394,7 @@ def test_a_build_while_the_pdfs_are_printed_is_refused_and_the_site_stays_one_bu
     data = load(REPO / "data")
     output = tmp_path / "output"
     site = _site(output)
-    write_record(site, {"data_fingerprint": data.fingerprint})
+    write_record(site, {"data_fingerprint": data.fingerprint, BUILT: "2023-11-14"})
     before = _files(site)
     printer = _holding(tmp_path, "build_pdf", "--site", str(site), "--data", str(REPO / "data"))
     try:
@@ -418,7 +418,7 @@ def test_pdfs_while_the_book_is_built_are_refused_and_the_new_build_is_swapped_i
 
     output = tmp_path / "output"
     site = _site(output)
-    write_record(site, {"data_fingerprint": load(REPO / "data").fingerprint})
+    write_record(site, {"data_fingerprint": load(REPO / "data").fingerprint, BUILT: "2023-11-14"})
     builder = _holding(tmp_path, "build_book", "--data", str(REPO / "data"), "--output", str(output))
     try:
         result = subprocess.run(

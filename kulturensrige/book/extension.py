@@ -29,7 +29,7 @@ from sphinx.util.osutil import relative_uri
 from kulturensrige.book import bibliography, hardening, page_source
 from kulturensrige.book.descriptions import page_description
 from kulturensrige.book.icons import inline_icons
-from kulturensrige.data.buildkey import build_key, write_record
+from kulturensrige.data.buildkey import BUILT, build_key, write_record
 from kulturensrige.data.fingerprint import folder_digest
 from kulturensrige.data.loading import Dataset, load
 from kulturensrige.data.municipality_codes import codes_are_official
@@ -72,6 +72,8 @@ def _asset_name(entry) -> str:
 def _on_config_inited(app: Sphinx, config) -> None:
     data = load()
     app.kr_data = data  # type: ignore[attr-defined]  # the build's one loaded dataset, kept on its Sphinx app
+    # One date for the footer and the record, which the PDF editions state: a build across midnight says one day.
+    built = app.kr_built = build_date()  # type: ignore[attr-defined]
     # Sphinx re-reads only sources whose files changed; new data or new package code must reach every page.
     # Static files too: Sphinx copies them only when it writes pages, so an edited script must rebuild them.
     key = {**build_key(data), "static": folder_digest(Path(app.srcdir) / "_static")}
@@ -87,7 +89,7 @@ def _on_config_inited(app: Sphinx, config) -> None:
     config.html_js_files = [f for f in config.html_js_files if _asset_name(f) not in OWN_ASSETS]
     config.html_css_files = [f for f in config.html_css_files if _asset_name(f) not in OWN_ASSETS]
     options = dict(config.html_theme_options or {})
-    options["extra_footer"] = provenance_html(data.folder.name, data.fingerprint, build_date(), codes_are_official(data.options))
+    options["extra_footer"] = provenance_html(data.folder.name, data.fingerprint, built, codes_are_official(data.options))
     config.html_theme_options = options
 
 
@@ -126,9 +128,10 @@ def _drop_theme_templates(app: Sphinx, exception: Exception | None) -> None:
 
 
 def _record_build(app: Sphinx, exception: Exception | None) -> None:
-    """A finished build records its key (data fingerprint, package, settings) beside its pages (buildkey.RECORD)."""
+    """A finished build records its key (data fingerprint, package, settings) and its date beside its pages
+    (buildkey.RECORD)."""
     if exception is None and app.builder.format == "html":
-        write_record(Path(app.outdir), json.loads(app.config.kr_build_key))
+        write_record(Path(app.outdir), {**json.loads(app.config.kr_build_key), BUILT: app.kr_built.isoformat()})  # type: ignore[attr-defined]
 
 
 def _publish_tables(data: Dataset, target: Path) -> None:

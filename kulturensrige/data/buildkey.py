@@ -7,6 +7,7 @@ their metadata, not data/), and the Sphinx extension makes it a configuration va
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import stat
@@ -19,6 +20,8 @@ from kulturensrige.data.settings import PAGE_VARIABLES
 # The build's own record in the built site: its key, so a later step (scripts/build_pdf.py) knows which data the
 # site was built from without reading a page.
 RECORD = "kr-build.json"
+# The record's date of the build, beside the key: the PDF editions of a site say the day its pages say.
+BUILT = "built"
 
 
 def build_key(data: Dataset) -> dict[str, str]:
@@ -56,3 +59,11 @@ def read_record(site: Path) -> dict[str, str] | None:
     except (OSError, ValueError, RecursionError):  # RecursionError: a record nested too deep for json to read
         return None
     return record if isinstance(record, dict) else None
+
+
+def built_on(record: dict[str, str]) -> dt.date | None:
+    """The day the recorded build was made, or None for a record without a readable one (an older build)."""
+    try:
+        return dt.date.fromisoformat(record.get(BUILT, ""))
+    except (TypeError, ValueError):
+        return None
