@@ -114,15 +114,19 @@ def danish_sort_key(text: str) -> tuple[str, str]:
 
 
 # How a name a reader types is matched against the data's names, slugs and codes (?kommune=århus finds Aarhus): the
-# Danish letters as a slug spells them, then case, and spaces, hyphens and dots left out. The rule is stated once, here,
-# as data: the browser applies the same pairs and the same pattern (render/browser.py publishes them).
-NAME_FOLDS = (("å", "aa"), ("æ", "ae"), ("ø", "oe"), ("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("é", "e"))
+# Danish letters and the ways a keyboard without them spells them ("Køge", "Koege", "Koge") to one plain letter, then
+# case, and spaces, hyphens and dots left out. The rule is stated once, here, as data, applied in order: the browser
+# applies the same pairs and the same pattern (render/browser.py publishes them).
+NAME_FOLDS = (
+    *(("å", "a"), ("æ", "a"), ("ø", "o"), ("ä", "a"), ("ö", "o"), ("ü", "u"), ("é", "e")),
+    *(("aa", "a"), ("ae", "a"), ("oe", "o"), ("ue", "u")),
+)
 NAME_DROPS = r"[\s\-\u2010\u2013._']+"
 
 
 def folded_name(text: str) -> str:
-    """A name, slug or code as a reader might type it, reduced to what a match compares: 'Århus' and 'aarhus' are
-    'aarhus', 'høje taastrup' and 'Høje-Taastrup' are 'hoejetaastrup'."""
+    """A name, slug or code as a reader might type it, reduced to what a match compares: 'Århus', 'aarhus' and 'Arhus' are
+    'arhus'; 'høje taastrup', 'Hoeje-Taastrup' and 'Hoje Taastrup' are 'hojetastrup'."""
     folded = unicodedata.normalize("NFC", text).strip().lower()
     for letter, spelled in NAME_FOLDS:
         folded = folded.replace(letter, spelled)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from kulturensrige.data.municipality_codes import official_names
 from kulturensrige.data.settings import PAGE_VARIABLE
 from kulturensrige.render import browser as browser_module
 from kulturensrige.render import cards, charts, front_page, guide
@@ -22,9 +23,17 @@ BOOK = Path(__file__).resolve().parent.parent / "book"
 
 
 def test_a_name_is_folded_as_a_danish_reader_may_type_it():
-    assert folded_name("Århus") == folded_name("aarhus") == "aarhus"
-    assert folded_name(" Høje Taastrup ") == folded_name("hoeje-taastrup") == "hoejetaastrup"
-    assert folded_name("Ærø") == "aeroe"
+    """Reader 16, #7: ?kommune=Koge (a keyboard without ø) fell back to every municipality; only "koege" was found."""
+    assert folded_name("Århus") == folded_name("aarhus") == folded_name("Arhus") == "arhus"
+    assert folded_name(" Høje Taastrup ") == folded_name("hoeje-taastrup") == folded_name("Hoje Tastrup") == "hojetastrup"
+    assert folded_name("Køge") == folded_name("Koege") == folded_name("Koge") == "koge"
+    assert folded_name("Ærø") == folded_name("Aeroe") == folded_name("Aero") == "aro"
+
+
+def test_no_two_of_the_countrys_municipalities_fold_to_one_spelling():
+    """The plain-letter fold must not make two of the 98 municipalities one: a shared spelling would find neither."""
+    folded = [folded_name(name) for name in official_names().values()]
+    assert len(folded) == 98 and len(set(folded)) == len(folded)
 
 
 def test_every_spelling_the_data_holds_finds_its_municipality_and_a_shared_one_finds_none(data):
