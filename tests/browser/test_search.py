@@ -72,6 +72,22 @@ def test_on_a_touch_screen_the_search_field_shows_no_shortcut_and_its_icon_leave
         context.close()
 
 
+def test_the_search_field_has_one_frame(site_url, browser):
+    """Reader 16, #9: the search page's field had two frames, the form's and Bootstrap's input border inside it. Every
+    search form on the page (the page's own and the dialog's) draws one."""
+    page = browser.new_page(viewport={"width": 375, "height": 667})
+    try:
+        page.goto(f"{site_url}/search.html?q=ensomhed")
+        frames = page.eval_on_selector_all(
+            "form.bd-search",
+            """forms => forms.map((form) => [form, ...form.querySelectorAll('input')]
+                .filter((e) => parseFloat(getComputedStyle(e).borderTopWidth) > 0).length)""",
+        )
+        assert frames and frames == [1] * len(frames), frames
+    finally:
+        page.close()
+
+
 def test_a_page_opened_from_the_search_offers_danish_words_to_take_the_marks_off_and_they_work(site_url, browser):
     """Sphinx's button reads Danish from its catalog (translations.js once ran after sphinx_highlight.js had written
     "Hide Search Matches"), shows no icon the book does not load (an empty box), and takes the marks off (its
