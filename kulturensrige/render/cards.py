@@ -505,6 +505,14 @@ class Sourced(str):
         return provenance.owner_mark(self.mark)
 
 
+def sourced_markup(value: str) -> str:
+    """A value in a page's own markup as a card sets it (the card macro's `sourced`): whose it is in light type
+    (.kr-by) beside it, so the value is what the eye meets; any other text escaped as it is."""
+    if isinstance(value, Sourced):
+        return f'{esc(value.value)} <span class="kr-by">{esc(value.owner)}</span>'
+    return esc(value)
+
+
 def sourced(data: Dataset, value: str, raw, shown: str) -> str:
     """A shown value with its source where the report does not state it: 'Gennemført (redaktionens læsning)'.
     A value that is 'ikke angivet' needs no source."""

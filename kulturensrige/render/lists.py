@@ -228,7 +228,7 @@ def ingredient_cards(data: Dataset) -> Html:
         items.append(
             f'<article class="kr-card kr-ingredient-card kr-ingredient-{row.number}">'
             f'<h3 class="kr-card-title">{book_link(page, f"{row.number}. {esc(row.name)}")}</h3>'
-            f"<p>{esc(short_definition(data, row))}</p>"
+            f"<p>{cards.sourced_markup(short_definition(data, row))}</p>"
             f'<p class="kr-card-kicker">{plural(n, "citat", "citater")} underbygger ingrediensen</p>'
             f'<p class="kr-ingredient-tie">{esc(provenance.ingredient_ties(tally.by_ingredient_source[ingredient_id], "ingrediensen"))}</p>'
             "</article>"
@@ -238,7 +238,7 @@ def ingredient_cards(data: Dataset) -> Html:
 
 def ingredient_description(data: Dataset, ingredient_id: str) -> Html:
     row = data.ingredients.loc[data.ingredients["ingredient_id"] == ingredient_id].iloc[0]
-    return Html(f'<p class="kr-lead">{esc(short_definition(data, row))}</p><p>{esc(row.description)}</p>')
+    return Html(f'<p class="kr-lead">{cards.sourced_markup(short_definition(data, row))}</p><p>{esc(row.description)}</p>')
 
 
 def short_definition(data: Dataset, row: Any) -> str:
