@@ -165,3 +165,93 @@ def test_a_project_file_larger_than_its_limit_is_refused_before_it_is_parsed(tmp
             refiqda.read_project(path)
 
     assert peak_bytes(read) < 8 * 2**20
+
+
+def changed_parts(tmp_path: Path, changes: dict[str, tuple[bytes, bytes]], added: dict[str, bytes] | None = None) -> Path:
+    """The template workbook with, in each named part, the first `old` replaced by `new`, and parts `added`."""
+    path = tmp_path / "arbejdsbog.xlsx"
+    with zipfile.ZipFile(WORKBOOK) as original:
+        parts = {info.filename: original.read(info) for info in original.infolist()}
+    for part, (old, new) in changes.items():
+        assert old in parts[part], (part, old)
+        parts[part] = parts[part].replace(old, new, 1)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as made:
+        for name, content in {**parts, **(added or {})}.items():
+            made.writestr(name, content)
+    return path
+
+
+# Where each part openpyxl reads whole takes one more element, repeated: (the part, where, the element).
+CROWDED = {
+    "xl/styles.xml": (b"</cellXfs>", b"<xf/>"),
+    "[Content_Types].xml": (b"</Types>", b'<Override PartName="/x" ContentType="a/b"/>'),
+    "xl/_rels/workbook.xml.rels": (b"</Relationships>", b'<Relationship Id="x" Type="t" Target="x"/>'),
+    "xl/workbook.xml": (b"</definedNames>", b'<definedName name="x">x</definedName>'),
+}
+
+
+@pytest.mark.parametrize("part", sorted(CROWDED))
+def test_a_part_openpyxl_reads_whole_with_too_many_elements_is_refused_in_one_line_before_it_is_read(part: str, tmp_path: Path):
+    """Hostile round 15: 5,000,000 empty <xf/> in xl/styles.xml (25 MB unpacked, under the 32 MB cap) took 2.8 GB and
+    minutes inside openpyxl, which builds an object per element of the parts it reads whole. Each such part's elements
+    are counted as it streams: one more than the limit is one line naming the part and the limit."""
+    from kulturensrige.data.spreadsheet import MAX_PART_ELEMENTS
+
+    where, element = CROWDED[part]
+    path = changed_parts(tmp_path, {part: (where, element * (MAX_PART_ELEMENTS + 1) + where)})
+    _, _, problems = read_workbook(path)
+    assert [p.allowed.split(" i zip-filen ")[0] for p in problems] == [part], problems
+    assert "har over 250.000 XML-elementer, og en arbejdsbog må højst have 250.000 dér" in problems[0].allowed
+
+
+def test_a_part_with_too_many_attributes_or_nested_too_deep_is_refused_in_one_line(tmp_path: Path):
+    """The element count alone would let one element carry millions of attributes, or a part nest past libxml2's 256
+    levels (where lxml, under openpyxl, ended in a traceback)."""
+    from kulturensrige.data.spreadsheet import MAX_PART_ATTRIBUTES, MAX_PART_DEPTH
+
+    many = b'<xf a="" b="" c="" d="" e=""/>' * (MAX_PART_ATTRIBUTES // 5 + 1)
+    deep = b"<a>" * (MAX_PART_DEPTH + 1) + b"</a>" * (MAX_PART_DEPTH + 1)
+    for name, extra, said in (("mange", many, "over 1.000.000 XML-attributter"), ("dyb", deep, "over 100 niveauer af elementer")):
+        folder = tmp_path / name
+        folder.mkdir()
+        _, _, problems = read_workbook(changed_parts(folder, {"xl/styles.xml": (b"</cellXfs>", extra + b"</cellXfs>")}))
+        assert len(problems) == 1 and problems[0].allowed.startswith("xl/styles.xml i zip-filen (arbejdsbogens typografier) "), problems
+        assert said in problems[0].allowed, problems
+
+
+def test_a_truncated_styles_part_is_one_line_naming_it_not_lxmls_traceback(tmp_path: Path):
+    """Hostile probe, session 14: openpyxl parses xl/styles.xml with lxml, whose XMLSyntaxError no handler caught."""
+    path = changed_parts(tmp_path, {"xl/styles.xml": (b"</styleSheet>", b"")})
+    _, _, problems = read_workbook(path)
+    assert len(problems) == 1 and problems[0].allowed.startswith("xl/styles.xml i zip-filen (arbejdsbogens typografier) er beskadiget")
+
+
+def test_a_styles_part_at_excels_own_limit_of_cell_formats_still_imports(tmp_path: Path):
+    """Excel allows 65,490 cell formats: a workbook with that many, each with its alignment and protection (the
+    largest styles part Excel writes), is read, not refused by the element limit."""
+    xf = b'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" applyAlignment="1" xfId="0"><alignment vertical="top"/><protection/></xf>'
+    path = changed_parts(tmp_path, {"xl/styles.xml": (b"</cellXfs>", xf * 65_490 + b"</cellXfs>")})
+    raws, _, problems = read_workbook(path)
+    assert problems == [] and "quotes" in raws
+
+
+def test_a_link_to_another_workbook_is_never_read(tmp_path: Path):
+    """A link to another workbook carries a cached copy of its sheets, which openpyxl read whole (a damaged one ended
+    in lxml's traceback); the import reads no formula, so it never needs the link."""
+    relationships = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    reference = b'<externalReferences><externalReference xmlns:r="' + relationships + b'" r:id="rIdLink"/></externalReferences>'
+    path = changed_parts(
+        tmp_path,
+        {
+            "xl/workbook.xml": (b"</sheets>", b"</sheets>" + reference),
+            "xl/_rels/workbook.xml.rels": (
+                b"</Relationships>",
+                b'<Relationship Id="rIdLink" Type="'
+                + relationships
+                + b'/externalLink" Target="/xl/externalLinks/externalLink1.xml"/></Relationships>',
+            ),
+        },
+        {"xl/externalLinks/externalLink1.xml": b"<externalLink><sheetDataSet"},
+    )
+    raws, _, problems = read_workbook(path)
+    assert problems == [] and "quotes" in raws

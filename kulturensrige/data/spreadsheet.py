@@ -3,8 +3,9 @@
 openpyxl's read-only mode streams a sheet but pads every row out to the sheet's stated dimension (one space in
 O1048576 becomes a million padded rows), builds an object per string, unescapes `_xHHHH_` only partly, and
 reports a damaged file as a traceback. Here the archive's unpacked size is checked before anything is unpacked;
-openpyxl reads the small parts (workbook, styles), and the sheets and shared strings are parsed here, element by
-element, with each row dropped once read, yielding only the cells a sheet holds. The OOXML escapes are decoded
+openpyxl reads the small parts (the content types, the workbook and its relationships, the styles), each counted
+first so that it is small, and the sheets and shared strings are parsed here, element by element, with each row
+dropped once read, yielding only the cells a sheet holds. The OOXML escapes are decoded
 once, for shared and inline strings alike. What a cell means for the data is decided in `workbook`.
 """
 
@@ -16,25 +17,37 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from xml.etree.ElementTree import Element, ParseError
+from xml.etree.ElementTree import Element
 from xml.parsers import expat
 
 from defusedxml.ElementTree import iterparse
-from openpyxl.reader.excel import ExcelReader
+from openpyxl.packaging.relationship import get_rels_path
+from openpyxl.reader.excel import ExcelReader, _find_workbook_part  # type: ignore[attr-defined]  # openpyxl's own choice
 from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
 from openpyxl.styles.stylesheet import apply_stylesheet
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
 from openpyxl.utils.datetime import WINDOWS_EPOCH, from_excel, from_ISO8601
-from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
+from openpyxl.xml.constants import ARC_CONTENT_TYPES, ARC_STYLE, SHARED_STRINGS, SHEET_MAIN_NS
 
 from kulturensrige.data.archive import OverBudget, Unreadable, chunks, expanded_size, member_problems
+from kulturensrige.data.csv_reading import thousands
 from kulturensrige.words import visible
 
 MAX_UNPACKED_MB = 32  # the national-scale export (10,000 quotes) unpacks to 14 MB; see BENCHMARKS.md
-DAMAGED = (ParseError, ValueError, KeyError, IndexError, TypeError, OverflowError, zipfile.BadZipFile, EOFError)
+DAMAGED = (SyntaxError, ValueError, KeyError, IndexError, TypeError, OverflowError, zipfile.BadZipFile, EOFError)
 """What a damaged archive or XML part raises while it is read (expat, zipfile, openpyxl, number parsing: a row
-numbered `inf` or `1e400` is a float no integer can hold; defusedxml's DTDForbidden is a ValueError)."""
+numbered `inf` or `1e400` is a float no integer can hold; defusedxml's DTDForbidden is a ValueError). SyntaxError
+is expat's ParseError and lxml's XMLSyntaxError alike: openpyxl parses its parts with lxml where it is installed,
+and a truncated xl/styles.xml ended in lxml's traceback."""
+
+# The parts openpyxl reads whole, each into an object per element (xl/styles.xml: 5,000,000 empty <xf/>, 25 MB
+# unpacked, took 2.8 GB and minutes). Their elements and attributes are counted as they stream, before openpyxl
+# reads them. Excel allows at most 65,490 cell formats, three elements and nine attributes each in the largest
+# styles it writes: such a styles part (196,470 elements) is read in about 230 MB; see BENCHMARKS.md.
+MAX_PART_ELEMENTS = 250_000
+MAX_PART_ATTRIBUTES = 1_000_000
+MAX_PART_DEPTH = 100  # libxml2 (lxml, under openpyxl) stops at 256 levels; Excel nests its parts a few deep
 
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 # A number as a worksheet stores it (xsd:double without INF and NaN): digits, a point, an exponent.
@@ -114,7 +127,9 @@ class StreamedWorkbook:
     """The sheets of one .xlsx file, each read row by row on demand; use as a context manager."""
 
     def __init__(self, path: Path):
-        reader = ExcelReader(path, read_only=True)  # opens the archive and reads its directory, nothing more
+        # Opens the archive and reads its directory, nothing more. keep_links=False: a link to another workbook
+        # holds a cached copy of its sheets, which openpyxl would read whole; the import never uses it.
+        reader = ExcelReader(path, read_only=True, keep_links=False)
         self._archive = reader.archive
         try:
             unpacked = sum(info.file_size for info in self._archive.infolist())
@@ -131,7 +146,17 @@ class StreamedWorkbook:
                 raise Unreadable(declared)
             if foreign := _foreign_parts(self._archive):
                 raise Unreadable(foreign)
+            if crowded := whole_part_problems(self._archive, {ARC_CONTENT_TYPES: "listen over arbejdsbogens dele"}):
+                raise Unreadable(crowded)
             reader.read_manifest()
+            workbook = _find_workbook_part(reader.package).PartName[1:]
+            whole = {
+                workbook: "arbejdsbogens liste over ark",
+                get_rels_path(workbook): "arbejdsbogens henvisninger til sine dele",
+                ARC_STYLE: "arbejdsbogens typografier",
+            }
+            if crowded := whole_part_problems(self._archive, whole):
+                raise Unreadable(crowded)
             reader.read_workbook()
             apply_stylesheet(self._archive, reader.wb)
             book = reader.wb
@@ -275,6 +300,65 @@ def _same_names(names: list[str]) -> list[str]:
         else:
             first[key] = name
     return lines
+
+
+class _Crowded(Exception):
+    """A part holds more than a limit allows; `what` says what, in Danish."""
+
+    def __init__(self, what: str):
+        self.what = what
+
+
+def whole_part_problems(archive: zipfile.ZipFile, parts: dict[str, str]) -> list[str]:
+    """One line for each of these parts (name -> what it is, in Danish) that is damaged XML, is nested deeper than
+    MAX_PART_DEPTH, or holds more than MAX_PART_ELEMENTS elements or MAX_PART_ATTRIBUTES attributes: counted as the
+    part streams (expat, nothing kept), before openpyxl reads it whole. A part the archive lacks is left to openpyxl."""
+    present = set(archive.namelist())
+    lines = []
+    for part, role in parts.items():
+        if part in present and (what := _crowded(archive, part)):
+            lines.append(f"{visible(part)} i zip-filen ({role}) {what}; {RESAVE}")
+    return lines
+
+
+RESAVE = "gem arbejdsbogen igen fra Excel eller LibreOffice"
+
+
+def _crowded(archive: zipfile.ZipFile, part: str) -> str:
+    """What is wrong with one part openpyxl reads whole, or ''."""
+    elements = attributes = depth = 0
+
+    def start(_name: str, attrs: list[str]) -> None:
+        nonlocal elements, attributes, depth
+        elements, attributes, depth = elements + 1, attributes + len(attrs) // 2, depth + 1
+        if elements > MAX_PART_ELEMENTS:
+            raise _Crowded(_over(MAX_PART_ELEMENTS, "XML-elementer"))
+        if attributes > MAX_PART_ATTRIBUTES:
+            raise _Crowded(_over(MAX_PART_ATTRIBUTES, "XML-attributter"))
+        if depth > MAX_PART_DEPTH:
+            raise _Crowded(_over(MAX_PART_DEPTH, "niveauer af elementer inden i hinanden"))
+
+    def end(_name: str) -> None:
+        nonlocal depth
+        depth -= 1
+
+    parser = expat.ParserCreate()
+    parser.ordered_attributes = True  # a flat list, name and value by turns: no dict per element
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    try:
+        for piece in chunks(archive, archive.getinfo(part), MAX_UNPACKED_MB * 2**20):
+            parser.Parse(piece, False)
+        parser.Parse(b"", True)
+    except _Crowded as crowded:
+        return crowded.what
+    except expat.ExpatError as error:
+        return f"er beskadiget: XML'en brydes i linje {error.lineno}, tegn {error.offset + 1}"
+    return ""
+
+
+def _over(limit: int, what: str) -> str:
+    return f"har over {thousands(limit)} {what}, og en arbejdsbog må højst have {thousands(limit)} dér (Excel skriver langt færre)"
 
 
 class _PrologRead(Exception):

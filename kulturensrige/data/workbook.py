@@ -44,6 +44,7 @@ from kulturensrige.data.spreadsheet import (
     DAMAGED,
     MAX_MERGED,
     MAX_UNPACKED_MB,
+    RESAVE,
     Cell,
     StreamedWorkbook,
     TooLarge,
@@ -483,9 +484,6 @@ def _merged_ranges(book: StreamedWorkbook, sheet: str, names: list[str], label: 
             )
         )
     return problems
-
-
-RESAVE = "gem arbejdsbogen igen fra Excel eller LibreOffice"
 
 
 def _repeated_cells(cells: list[Cell], names: list[str], label: str) -> list[Problem]:
