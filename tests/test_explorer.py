@@ -327,6 +327,101 @@ def test_a_served_explorer_starts_no_kernel_beyond_its_cap(monkeypatch: pytest.M
     assert "--VoilaConfiguration.multi_kernel_manager_class=kulturensrige.explorer.kernels.CappedKernelManager" in makefile
 
 
+def test_a_kernel_no_page_ever_connected_to_is_culled_after_its_short_timeout_and_a_connected_ones_is_not(monkeypatch):
+    """Hostile round 15: two bare GETs of the page (a client that never opens the page's websocket) held two of the
+    four kernels for about 150 s, so readers got the 503. A kernel never connected to and idle beyond
+    `unconnected_timeout` is shut down at the next culling; a kernel whose page was connected (and may come back),
+    one still busy, and one idle for less are kept. `make explorer` culls every 5 s."""
+    import asyncio
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from kulturensrige.explorer.kernels import UNCONNECTED_SECONDS, CappedKernelManager
+
+    manager = CappedKernelManager(cull_idle_timeout=120)  # as `make explorer` sets it
+    now = dt.datetime.now(dt.UTC)
+
+    def kernel(idle: float, state: str = "idle") -> SimpleNamespace:
+        spec = SimpleNamespace(metadata={})
+        return SimpleNamespace(
+            last_activity=now - dt.timedelta(seconds=idle), execution_state=state, kernel_spec=spec, kernel_name="python3"
+        )
+
+    later = UNCONNECTED_SECONDS + 5
+    manager._kernels = {
+        "hentet": kernel(later),
+        "ny": kernel(UNCONNECTED_SECONDS - 10),
+        "travl": kernel(later, "busy"),
+        "forbundet": kernel(later),
+        "lukket-side": kernel(later),
+    }
+    manager._kernel_connections = dict.fromkeys(manager._kernels, 0)
+    manager.notify_connect("forbundet")
+    manager.notify_connect("lukket-side")
+    manager.notify_disconnect("lukket-side")
+    stopped: list[str] = []
+
+    async def shutdown(kernel_id: str, *args, **kwargs) -> None:
+        stopped.append(kernel_id)
+        del manager._kernels[kernel_id]
+
+    monkeypatch.setattr(manager, "shutdown_kernel", shutdown)
+    asyncio.run(manager.cull_kernels())
+    assert stopped == ["hentet"]
+    assert "--MappingKernelManager.cull_interval=5 " in (REPO / "Makefile").read_text(encoding="utf-8")
+
+
+def test_a_served_page_whose_websocket_never_connects_frees_its_kernel_for_the_next_reader(tmp_path):
+    """The same in a real Voilà with one kernel allowed: a bare GET takes it, the next reader gets the 503 at once, and
+    once the first kernel has stood unconnected past its (here 4 s) timeout, the next reader gets the page."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import time
+    import urllib.error
+    import urllib.request
+
+    import nbformat
+
+    notebook = tmp_path / "lille.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1")]), str(notebook))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [
+        str(REPO / ".venv" / "bin" / "voila"), str(notebook), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
+        "--VoilaConfiguration.multi_kernel_manager_class=kulturensrige.explorer.kernels.CappedKernelManager",
+        "--CappedKernelManager.max_kernels=1", "--CappedKernelManager.unconnected_timeout=4",
+        "--MappingKernelManager.cull_idle_timeout=120", "--MappingKernelManager.cull_interval=1",
+    ]  # fmt: skip
+    log = tmp_path / "voila.log"
+
+    def status() -> int:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=60) as response:
+                response.read()
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    with log.open("w") as output:
+        server = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True, cwd=tmp_path)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and "running at" not in log.read_text():
+            time.sleep(0.2)
+        assert status() == 200 and status() == 503, log.read_text()
+        freed = time.monotonic()
+        while (code := status()) == 503 and time.monotonic() < freed + 30:
+            time.sleep(1)
+        assert code == 200, log.read_text()
+        assert "no page has connected to it" in log.read_text()
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
 def test_the_explorers_error_pages_ask_no_other_host(tmp_path):
     """Hostile round 15, #11: the 503 of a full kernel cap (and every Voilà error page) extends Voilà's base
     page.html, which links Font Awesome from cdn.jsdelivr.net. Rendered through the explorer's template chain
