@@ -623,8 +623,9 @@ def test_a_digest_written_in_capitals_is_the_same_digest_and_warns_of_nothing(tm
     assert code == 0 and "giver en anden tekst" not in err, err
 
 
-def test_a_description_nested_too_deep_to_read_is_no_stored_fields_not_a_traceback(tmp_path: Path, capsys):
-    """Hostile round 13, #1: a description 'kulturensrige:[[[…' 200,000 deep ended in a RecursionError traceback."""
+def test_a_description_nested_too_deep_to_read_is_refused_in_one_line_not_a_traceback(tmp_path: Path, capsys):
+    """Hostile round 13, #1: a description 'kulturensrige:[[[…' 200,000 deep ended in a RecursionError traceback. It is
+    no JSON object the export wrote, so it is refused, as any other unreadable description behind the marker."""
     deep = "[" * 200_000 + "]" * 200_000
     project = _exported(
         tmp_path,
@@ -634,6 +635,24 @@ def test_a_description_nested_too_deep_to_read_is_no_stored_fields_not_a_traceba
     )
     code, _, err = run_import(project, tmp_path / "tilbage", capsys, codes=tmp_path / "koder.csv")
     assert "Traceback" not in err and "RecursionError" not in err, err[-500:]
+    assert code == 1 and "men resten er ikke et JSON-objekt" in err.splitlines()[0], err[:500]
+
+
+@pytest.mark.parametrize(("value", "kind"), [("42", "et tal"), ('["a", "b"]', "en liste"), ("null", "null"), ("true", "en sandhedsværdi")])
+def test_a_stored_field_that_is_not_text_is_refused_naming_selection_field_and_value(tmp_path: Path, capsys, value: str, kind: str):
+    """Hostile round 15: a caption stored as a number or a list in the selection's kulturensrige: JSON was dropped
+    without a word, and the quote lost its caption. It is one line (file, source, selection, field, value, what is
+    allowed), and nothing is written."""
+    project = _exported(tmp_path, lambda qde: re.sub(r'"caption": "[^"]*"', f'"caption": {value}', qde, count=1))
+    out = tmp_path / "tilbage"
+    code, _, err = run_import(project, out, capsys, codes=tmp_path / "koder.csv")
+    first, *rest = err.splitlines()
+    assert code == 1 and len(rest) == 1 and not out.exists(), err
+    assert re.fullmatch(
+        rf"kulturens-rige\.qdpx: kilden '[^']+', markering [0-9a-f-]+, feltet caption: '{re.escape(value)}' — skal være tekst i "
+        rf"anførselstegn \(en JSON-streng\), ikke {kind}; skriv værdien i anførselstegn",
+        first,
+    ), first
 
 
 def test_a_codes_file_larger_than_a_data_folder_is_refused_in_one_line_without_reading_it_whole(tmp_path: Path, capsys):

@@ -341,7 +341,10 @@ def _text_source(
         start, end = positions
         sel = _guid(selection.get("guid"))
         passage_name = (selection.get("name") or "").strip()
-        stored = _stored(selection)
+        stored, unreadable = _stored(selection, f"{where}, markering {sel}")
+        if unreadable:
+            problems += unreadable
+            continue
         digest = stored.pop(TEXT_DIGEST, None)
         digest = digest.lower() if digest else digest  # a hex digest in capitals is the same digest
         reading = _reading(text, one_each, start, end, digest, line_breaks)
@@ -426,19 +429,47 @@ def _undecided(kind: str, selections: list[str]) -> str:
     )
 
 
-def _stored(selection: ET.Element) -> dict[str, str]:
-    """What this package's export stored in the selection's description (QUOTE_FIELDS, TEXT_DIGEST); nothing for
-    anything else."""
+def _stored(selection: ET.Element, where: str) -> tuple[dict[str, str], list[Problem]]:
+    """What this package's export stored in the selection's description (QUOTE_FIELDS, TEXT_DIGEST), and a line for
+    each field that is not text and for a description behind the marker that is no JSON object; nothing for a
+    description without the marker. A number or a list as the caption was dropped without a word, and the quote
+    lost its caption (hostile round 15)."""
     description = selection.findtext(f"{_Q}Description") or ""
     if not description.startswith(FIELDS_MARKER):
-        return {}
+        return {}, []
+    shown = description[len(FIELDS_MARKER) :]
     try:
-        stored = json.loads(description[len(FIELDS_MARKER) :])
+        stored = json.loads(shown)
     except (ValueError, RecursionError):  # a description nested 200,000 deep is no export of this package's either
-        return {}
+        stored = None
     if not isinstance(stored, dict):
-        return {}
-    return {key: value for key, value in stored.items() if key in (*QUOTE_FIELDS, TEXT_DIGEST) and isinstance(value, str)}
+        said = (
+            f"beskrivelsen begynder med {FIELDS_MARKER}, som eksporten skriver foran citatets felter, men resten er ikke et "
+            'JSON-objekt ({"caption": "…", …}); ret beskrivelsen, eller slet den'
+        )
+        return {}, [_problem(where, said, shown)]
+    fields = {key: value for key, value in stored.items() if key in (*QUOTE_FIELDS, TEXT_DIGEST)}
+    wrong = [
+        _problem(
+            f"{where}, feltet {key}",
+            f"skal være tekst i anførselstegn (en JSON-streng), ikke {_json_kind(value)}; skriv værdien i anførselstegn",
+            json.dumps(value, ensure_ascii=False),
+        )
+        for key, value in fields.items()
+        if not isinstance(value, str)
+    ]
+    return ({} if wrong else fields), wrong
+
+
+def _json_kind(value: object) -> str:
+    """A JSON value's kind, as the line names it."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "en sandhedsværdi"
+    if isinstance(value, (int, float)):
+        return "et tal"
+    return "en liste" if isinstance(value, list) else "et objekt"
 
 
 def _positions(selection: ET.Element, where: str) -> tuple[int, int] | Problem:
