@@ -17,7 +17,7 @@ from pathlib import Path
 
 from kulturensrige import cli
 from kulturensrige.book.site_folder import LinkInSite, SiteBusy, recover, replaced_site, site_lock
-from kulturensrige.data.buildkey import RECORD, built_on, read_record
+from kulturensrige.data.buildkey import MISSING, RECORD, built_on, read_record, record_fault
 from kulturensrige.data.folder_writing import destination_problem
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interruptible
 from kulturensrige.data.loading import data_dir, load
@@ -110,7 +110,9 @@ def site_problem(site: Path, fingerprint: str) -> str:
         return f"Bogen er ikke bygget i {site}: kør først make book (med samme DATA)."
     record = read_record(site)
     if record is None:
-        return f"Bogen i {site} har ingen {RECORD} fra sin bygning: kør make book (med samme DATA) igen."
+        if (fault := record_fault(site)) == MISSING:
+            return f"Bogen i {site} har ingen {RECORD} fra sin bygning: kør make book (med samme DATA) igen."
+        return f"Bogens {RECORD} i {site} {fault}, så det er uklart, hvilke data bogen er bygget fra: kør make book (med samme DATA) igen."
     if record.get("data_fingerprint") != fingerprint:
         return (
             f"Bogen i {site} er bygget fra andre data (fingeraftryk {record.get('data_fingerprint')}, datamappen har "

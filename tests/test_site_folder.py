@@ -504,3 +504,36 @@ def test_a_build_record_that_is_no_small_regular_file_is_not_read(kind: str, tmp
     else:
         record.symlink_to("/dev/zero")
     assert read_record(tmp_path) is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "said"),
+    [
+        ("invalid JSON", "er ikke gyldig JSON (linje 1, tegn 22)"),
+        ("a list", "er JSON, men ikke det objekt med bygningens nøgle, som en bygning skriver"),
+        ("not UTF-8", "er ikke UTF-8-tekst"),
+        ("a folder", "er en mappe, ikke den fil, en bygning skriver"),
+        ("a link", "er et symbolsk link, ikke den fil, en bygning skriver"),
+    ],
+)
+def test_a_build_record_that_cannot_be_read_is_said_to_be_unreadable_not_missing(kind: str, said: str, tmp_path: Path):
+    """Hostile round 15: a kr-build.json of invalid JSON made build_pdf say the book 'har ingen kr-build.json'. The
+    line says what is wrong with the record that is there; a missing record is still said to be missing."""
+    site = tmp_path / "html"
+    site.mkdir()
+    (site / "index.html").write_text("<!DOCTYPE html>", encoding="utf-8")
+    problem = script("build_pdf").site_problem
+    assert problem(site, "0123456789") == f"Bogen i {site} har ingen {RECORD} fra sin bygning: kør make book (med samme DATA) igen."
+    record = site / RECORD
+    if kind == "a folder":
+        record.mkdir()
+    elif kind == "a link":
+        record.symlink_to(tmp_path / "andet.json")
+    else:
+        record.write_bytes({"invalid JSON": b'{"data_fingerprint": ', "a list": b"[1]", "not UTF-8": b'{"\xff": 1}'}[kind])
+    line = problem(site, "0123456789")
+    assert line.startswith(f"Bogens {RECORD} i {site} {said}") and "har ingen" not in line, line
+    assert line.endswith(", så det er uklart, hvilke data bogen er bygget fra: kør make book (med samme DATA) igen."), line
+    with pytest.raises(site_folder.ForeignFolder) as refused:  # the build that would replace the site says the same
+        site_folder.refuse_foreign(tmp_path, site, replaced=True)
+    assert f"er ikke en bog, som build_book har bygget (dens {RECORD} {said})" in str(refused.value), refused.value

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from kulturensrige.data.buildkey import RECORD, read_record
+from kulturensrige.data.buildkey import MISSING, RECORD, read_record, record_fault
 from kulturensrige.data.interruption import finishing
 
 # The hidden siblings of site/, each named after the process that made it: `.html.forrige-PID` is the previous
@@ -138,9 +138,11 @@ def refuse_foreign(build: Path, site: Path, *, replaced: bool) -> None:
                 "linket, eller angiv en anden --output"
             )
     if replaced and site.is_dir() and any(site.iterdir()) and read_record(site) is None:
+        fault = record_fault(site)
+        why = f"den har ingen {RECORD}" if fault == MISSING else f"dens {RECORD} {fault}"
         raise ForeignFolder(
-            f"{site} er ikke en bog, som build_book har bygget (den har ingen {RECORD}), og dens filer ville blive "
-            "slettet; flyt dem, eller angiv en anden --output"
+            f"{site} er ikke en bog, som build_book har bygget ({why}), og dens filer ville blive slettet; flyt dem, eller "
+            "angiv en anden --output"
         )
 
 

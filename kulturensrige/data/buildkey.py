@@ -45,20 +45,52 @@ def write_record(site: Path, key: dict[str, str]) -> None:
 RECORD_LIMIT = 64 * 1024
 
 
+MISSING = "findes ikke"
+
+
 def read_record(site: Path) -> dict[str, str] | None:
-    """The record of the build in `site`, or None if the site has none (not built, or built before records). Only a
-    regular file of at most RECORD_LIMIT bytes is read: a link to /dev/zero read until memory ran out, a FIFO never
-    ended (hostile round 15, #7)."""
+    """The record of the build in `site`, or None if the site has none that can be read (not built, built before
+    records, or a record no build wrote: `record_fault` says which)."""
+    return _read(site)[0]
+
+
+def record_fault(site: Path) -> str:
+    """'' if `site` holds a build record that can be read, else what is wrong with it, as a clause after its name:
+    MISSING, or why it cannot be read. Hostile round 15: a record of invalid JSON was reported as missing."""
+    return _read(site)[1]
+
+
+def _read(site: Path) -> tuple[dict[str, str] | None, str]:
+    """Only a regular file of at most RECORD_LIMIT bytes is read: a link to /dev/zero read until memory ran out, a
+    FIFO never ended (hostile round 15, #7)."""
     path = site / RECORD
     try:
-        if not stat.S_ISREG(path.lstat().st_mode):
-            return None
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        return None, MISSING
+    except OSError as error:
+        return None, f"kan ikke læses ({error.strerror or error})"
+    if not stat.S_ISREG(mode):
+        kind = "et symbolsk link" if stat.S_ISLNK(mode) else "en mappe" if stat.S_ISDIR(mode) else "ingen almindelig fil"
+        return None, f"er {kind}, ikke den fil, en bygning skriver"
+    try:
         with path.open("rb") as stream:
             raw = stream.read(RECORD_LIMIT + 1)
-        record = json.loads(raw.decode("utf-8")) if len(raw) <= RECORD_LIMIT else None
-    except (OSError, ValueError, RecursionError):  # RecursionError: a record nested too deep for json to read
-        return None
-    return record if isinstance(record, dict) else None
+    except OSError as error:
+        return None, f"kan ikke læses ({error.strerror or error})"
+    if len(raw) > RECORD_LIMIT:
+        return None, f"fylder over {RECORD_LIMIT // 1024} KB, hvor en bygning skriver nogle hundrede byte"
+    try:
+        record = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return None, "er ikke UTF-8-tekst"
+    except json.JSONDecodeError as error:
+        return None, f"er ikke gyldig JSON (linje {error.lineno}, tegn {error.colno})"
+    except RecursionError:  # a record nested too deep for json to read
+        return None, "er indlejret for dybt til at kunne læses som JSON"
+    if not isinstance(record, dict):
+        return None, "er JSON, men ikke det objekt med bygningens nøgle, som en bygning skriver"
+    return record, ""
 
 
 def built_on(record: dict[str, str]) -> dt.date | None:
