@@ -11,6 +11,8 @@ import argparse
 import errno
 import functools
 import re
+import signal
+import subprocess
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -20,6 +22,7 @@ from typing import NoReturn
 from kulturensrige.data.folder_writing import OUTPUT_REFUSED, OutputTaken, write_files, write_folder
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
 from kulturensrige.data.problems import DataError, OneLineFailure, Problem
+from kulturensrige.words import visible
 
 Main = Callable[[list[str] | None], int]
 
@@ -105,6 +108,48 @@ def _written(exc: OSError) -> Path | None:
         if frame.f_code in (write_files.__code__, write_folder.__code__):
             return Path(frame.f_locals["dest"])
     return None
+
+
+# How much of a command's own first line of errors a line quotes.
+QUOTED_CHARACTERS = 200
+
+
+def command_name(command: Sequence[str]) -> str:
+    """The command a line names: the script a Python (under /usr/bin/time or not) runs, else the program."""
+    return next((Path(word).name for word in command if word.endswith(".py")), Path(command[0]).name)
+
+
+def command_failed(command: Sequence[str], returncode: int, errors: str = "", after: str = "") -> OneLineFailure:
+    """One line for a command a script ran that ended with an error: which, how it ended (its exit status, or the
+    signal that stopped it), the first line it wrote to stderr if that was caught (else its lines stand above), and
+    `after` (what this script did not do)."""
+    first = next((line.strip() for line in errors.splitlines() if line.strip() and not line.startswith(("\t", "Command "))), "")
+    said = f" ({visible(first)[:QUOTED_CHARACTERS]})" if first else ""
+    return OneLineFailure(f"{command_name(command)} {_ended(returncode)}{said}{after}")
+
+
+def _ended(returncode: int) -> str:
+    """How a process ended, from its return code (a negative one is the signal that stopped it)."""
+    if returncode >= 0:
+        return f"stoppede med exitstatus {returncode}"
+    try:
+        name = signal.Signals(-returncode).name
+    except ValueError:
+        name = str(-returncode)
+    return f"blev stoppet af signalet {name}"
+
+
+def run_command(command: Sequence[str], after: str = "", **options) -> subprocess.CompletedProcess:
+    """subprocess.run, where a command that fails or outlasts its `timeout` raises one line (OneLineFailure), never
+    CalledProcessError's or TimeoutExpired's traceback (hostile round 15: benchmark_pdf.py ended in one)."""
+    try:
+        result = subprocess.run(command, **options)
+    except subprocess.TimeoutExpired as expired:
+        raise OneLineFailure(f"{command_name(command)} blev ikke færdig på {expired.timeout:g} s og er stoppet{after}") from None
+    if result.returncode != 0:
+        errors = result.stderr if isinstance(result.stderr, str) else (result.stderr or b"").decode("utf-8", "replace")
+        raise command_failed(command, result.returncode, errors, after)
+    return result
 
 
 def stops_on_problems(summary: str) -> Callable[[Main], Main]:

@@ -227,12 +227,15 @@ def build(data: Path, output: Path, log: Path, timeout: int) -> tuple[float, str
     before = load_average()
     start = time.perf_counter()
     with log.open("w", encoding="utf-8") as stream:
-        result = subprocess.run(
-            command, stdout=stream, stderr=subprocess.STDOUT, timeout=timeout, env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+        cli.run_command(
+            command,
+            f"; se {log}",
+            stdout=stream,
+            stderr=subprocess.STDOUT,
+            timeout=timeout,
+            env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"},
         )
     seconds = time.perf_counter() - start
-    if result.returncode != 0:
-        raise SystemExit(f"build failed ({result.returncode}); see {log}")
     return seconds, f"{before}→{load_average()}"
 
 
@@ -299,7 +302,10 @@ def pdf_editions(data: Path, site: Path, timeout: int) -> str:
     """One run of scripts/build_pdf.py into the built site: how long all the PDFs took, and the first (from the files' times)."""
     before, start = load_average(), time.time()
     command = [sys.executable, str(PDF_SCRIPT), "--data", str(data), "--site", str(site)]
-    result = subprocess.run(command, capture_output=True, timeout=timeout)
+    try:
+        result = subprocess.run(command, capture_output=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return f"not measured (timed out after {timeout} s)"
     seconds = time.time() - start
     if result.returncode != 0:
         return f"not measured (exit {result.returncode})"

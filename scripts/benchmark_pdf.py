@@ -41,8 +41,8 @@ def main(argv: list[str] | None = None) -> int:
         started, wall = time.perf_counter(), time.time()
         with subprocess.Popen(command, stdout=subprocess.DEVNULL, env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}) as run:
             cpus.append(cpu_seconds(run))
-        if run.returncode:
-            raise subprocess.CalledProcessError(run.returncode, command)
+        if run.returncode:  # its own lines stand above: stderr is the terminal's
+            raise cli.command_failed(command, run.returncode, after="; intet er målt")
         seconds.append(time.perf_counter() - started)
         firsts.append(min(p.stat().st_mtime for p in (site / "pdf").glob("*.pdf")) - wall)
         loads.append(os.getloadavg()[0])

@@ -14,7 +14,6 @@ import os
 import random
 import re
 import statistics
-import subprocess
 import sys
 import tempfile
 import zipfile
@@ -91,9 +90,9 @@ def timed_import(project: Path, codes: Path, out: Path) -> tuple[float, float, f
     CPU time (user + system) is printed beside the wall time: on a shared machine the wall time
     mostly measures the other processes."""
     command = ["/usr/bin/time", "-v", sys.executable, str(ROOT / "scripts" / "import_qdpx.py"), str(project)]
-    result = subprocess.run([*command, "--codes", str(codes), "--out", str(out), "--overwrite"], capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SystemExit(result.stderr)
+    result = cli.run_command(
+        [*command, "--codes", str(codes), "--out", str(out), "--overwrite"], "; intet er målt", capture_output=True, text=True
+    )
     wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", result.stderr)
     hours, minutes, seconds = (float(g) if g else 0.0 for g in wall.groups())
     peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1))

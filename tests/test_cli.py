@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -187,3 +188,36 @@ def test_a_device_or_fifo_given_as_the_data_folder_is_said_to_be_no_folder(tmp_p
         assert result.returncode == 1 and result.stderr.splitlines()[0] == (
             f"{given} — er ikke en mappe; angiv mappen, der indeholder CSV-filerne"
         ), result.stderr
+
+
+def test_a_subcommand_that_fails_is_one_line_naming_it_and_how_it_ended():
+    """Hostile round 15: a script that runs another command ended in CalledProcessError's traceback when it failed.
+    cli.run_command says which command, its exit status (or signal, or time limit) and its own first error line."""
+    python = sys.executable
+    cases = {
+        "stoppede med exitstatus 3 (ingen data); intet er målt": ([python, "-c", "import sys; sys.exit('ingen data\\nmere')"], {}),
+        "blev stoppet af signalet SIGKILL; intet er målt": ([python, "-c", "import os; os.kill(os.getpid(), 9)"], {}),
+        "blev ikke færdig på 0.5 s og er stoppet; intet er målt": ([python, "-c", "import time; time.sleep(30)"], {"timeout": 0.5}),
+    }
+    for said, (command, options) in each(cases.items()):
+        with pytest.raises(cli.OneLineFailure) as failed:
+            cli.run_command(command, "; intet er målt", capture_output=True, text=True, **options)
+        assert str(failed.value) == f"{Path(python).name} {said}".replace("exitstatus 3", "exitstatus 1"), failed.value
+
+
+def test_benchmark_pdf_whose_build_pdf_fails_ends_in_one_danish_line_not_a_traceback(tmp_path: Path):
+    """Hostile round 15: benchmark_pdf.py on a site build_pdf refused ended in subprocess.CalledProcessError."""
+    command = [sys.executable, str(REPO / "scripts" / "benchmark_pdf.py"), str(tmp_path / "ingen-bog"), "data", "--runs", "1"]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=REPO)  # the script's process, as cli.run ends it
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    *theirs, ours = result.stderr.splitlines()
+    assert theirs and ours.startswith("build_pdf.py stoppede med exitstatus ") and ours.endswith("; intet er målt"), result.stderr
+
+
+def test_the_benchmarks_build_that_fails_is_one_danish_line_naming_its_log(tmp_path: Path):
+    """benchmark.py stopped with an English 'build failed (1)', and a build past its --timeout ended in TimeoutExpired."""
+    benchmark = script("benchmark")
+    log = tmp_path / "bygning.log"
+    with pytest.raises(cli.OneLineFailure) as failed:
+        benchmark.build(tmp_path / "findes-ikke", tmp_path / "ud", log, 600)
+    assert str(failed.value).startswith("build_book.py stoppede med exitstatus ") and str(failed.value).endswith(f"; se {log}")
