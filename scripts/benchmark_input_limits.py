@@ -5,7 +5,7 @@ several shapes, 50 MB CSV files), runs the real command-line scripts on each und
 a Markdown section with the median peak memory and wall time of several runs.
 
 Usage: python scripts/benchmark_input_limits.py [--runs 3] [--work /tmp/kr-input-limits] [--write]
-With --write the section replaces its own part at the end of BENCHMARKS.md (from its heading on).
+With --write the section replaces its own part of BENCHMARKS.md (from its heading to the next); the rest is kept.
 """
 
 from __future__ import annotations
@@ -223,6 +223,17 @@ def measure(command: list[str], runs: int, out: Path | None = None) -> dict:
     }
 
 
+def spliced(text: str, section: str) -> str:
+    """BENCHMARKS.md with its section (from HEADING to the next heading of its level) replaced by `section`, or with
+    `section` added at the end; the sections after it are kept (they were cut off when it was no longer the last)."""
+    before, found, after = text.partition(HEADING)
+    if not found:
+        return f"{text.rstrip()}\n\n{section}"
+    following = after.find("\n## ")
+    rest = after[following + 1 :] if following >= 0 else ""
+    return f"{before.rstrip()}\n\n{section}" + (f"\n{rest}" if rest else "")
+
+
 def markdown(cases: list, runs: int) -> str:
     """The section for BENCHMARKS.md: how it was measured, the limits, and one row per input."""
     lines = [
@@ -312,9 +323,7 @@ def main(argv: list[str] | None = None) -> int:
     print(section)
     if args.write:
         path = ROOT / "BENCHMARKS.md"
-        text = path.read_text(encoding="utf-8")
-        kept = text.split(HEADING, 1)[0].rstrip("\n")
-        path.write_text(f"{kept}\n\n{section}", encoding="utf-8")
+        path.write_text(spliced(path.read_text(encoding="utf-8"), section), encoding="utf-8")
     return 0
 
 

@@ -25,3 +25,13 @@ def test_a_file_without_markers_keeps_all_its_text_after_the_generated_part(benc
     new = benchmark.splice("## Written by hand\n\nkept\n", "# Benchmarks\n")
     assert new.startswith(benchmark.GENERATED_START)
     assert new.endswith("## Written by hand\n\nkept\n")
+
+
+def test_the_input_limits_section_is_replaced_in_place_and_the_sections_after_it_are_kept():
+    """benchmark_input_limits.py --write cut BENCHMARKS.md off at its heading: the sections written after it (the
+    validator's caps, later sessions) were deleted."""
+    limits = script("benchmark_input_limits")
+    text = f"# Benchmarks\n\n## Before\n\nkept\n\n{limits.HEADING}\n\nold figures\n\n## After\n\nkept too\n"
+    new = f"{limits.HEADING}\n\nnew figures\n"
+    assert limits.spliced(text, new) == f"# Benchmarks\n\n## Before\n\nkept\n\n{new}\n## After\n\nkept too\n"
+    assert limits.spliced("# Benchmarks\n", new) == f"# Benchmarks\n\n{new}"
