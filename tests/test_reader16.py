@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from kulturensrige.render import cards, lists
+from kulturensrige.render import cards, highlight, lists
+from kulturensrige.rules import views
 from support.checks import each
 
 
@@ -21,3 +22,24 @@ def test_an_ingredients_definition_sets_whose_words_they_are_in_light_type_besid
         assert mark is not None and mark.get_text() == definition.owner
     marks = [m.get_text() for m in overview.select("article.kr-ingredient-card > p > .kr-by")]
     assert len(marks) == len(data.ingredients)
+
+
+def test_with_inferred_ties_hidden_a_profile_says_why_its_inferred_quotes_are_still_there(data):
+    """Reader 16, #3: with the inferred ties switched off, Egedal's page still showed its one inferred quote under a
+    line that said nothing of it. The page keeps every card of its municipality; its line says how many are inferred
+    and that the switch hides them on the book's other pages. With none, or the switch on, the line is as before."""
+    sentences = highlight.page_sentences(data)
+    inferred = data.quotes[(data.quotes["attribution"] == "inferred") & (data.quotes["reference_key"] == "")]
+    counts = inferred["kommunekode"].value_counts()
+    assert len(counts) and len(counts) < len(data.municipalities)
+    for row in each(list(data.municipalities.itertuples())):
+        on, off = (sentences[views.state_key(row.kommunekode, shown)]["profile"] for shown in (True, False))
+        assert on == f"Siden handler om {row.name} og viser alt, hvad bogen ved om kommunen."
+        n = int(counts.get(row.kommunekode, 0))
+        if n:
+            assert off == (
+                f"Siden viser alt om {row.name}, også {views.QUOTE.count(n)} med en kommune udledt af redaktionen; "
+                "på bogens andre sider er de udledte tilknytninger skjult."
+            )
+        else:
+            assert off == on

@@ -445,7 +445,7 @@ def _stored(selection: ET.Element, where: str) -> tuple[dict[str, str], list[Pro
     if not isinstance(stored, dict):
         said = (
             f"beskrivelsen begynder med {FIELDS_MARKER}, som eksporten skriver foran citatets felter, men resten er ikke et "
-            'JSON-objekt ({"caption": "…", …}); ret beskrivelsen, eller slet den'
+            f'JSON-objekt ({{"caption": "…", …}}); ret beskrivelsen, eller slet den'
         )
         return {}, [_problem(where, said, shown)]
     fields = {key: value for key, value in stored.items() if key in (*QUOTE_FIELDS, TEXT_DIGEST)}

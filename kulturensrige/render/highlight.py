@@ -263,7 +263,7 @@ def page_sentences(data: Dataset) -> dict[str, dict[str, str]]:
             # The bar's own line under the choice (kr-filter.js) where the page marks nothing for it.
             "bar_unmarked": f"Intet på siden er knyttet til {name}{switch}.",
             "unmarked": f"{name}{switch} er valgt, men intet på denne side er knyttet til kommunen, så intet er markeret.",
-            "profile": f"Siden handler om {name} og viser alt, hvad bogen ved om kommunen.",
+            "profile": _profile_sentence(data, code, name, inferred),
             "nothing": f"{name}{switch} er valgt, og valget følger med til bogens andre sider.",
             "offer": f"Se alt om {name} på kommunens side",
             "offer_short": f"Alt om {name}",  # on a phone, where the bar's line is short
@@ -272,6 +272,19 @@ def page_sentences(data: Dataset) -> dict[str, dict[str, str]]:
             "print": f"Udvalg: {name} fremhævet{switch}",
         }
     return sentences
+
+
+def _profile_sentence(data: Dataset, code: str, name: str, inferred: bool) -> str:
+    """The line on the municipality's own page. The switch marks on the book's other pages; this page keeps every card
+    of the municipality, so with the switch off it says why the inferred ones are still there (reader 16, #3)."""
+    quotes = data.quotes
+    n = int(((quotes["kommunekode"] == code) & (quotes["attribution"] == "inferred") & (quotes["reference_key"] == "")).sum())
+    if inferred or not n:
+        return f"Siden handler om {name} og viser alt, hvad bogen ved om kommunen."
+    return (
+        f"Siden viser alt om {name}, også {QUOTE.count(n)} med en kommune {provenance.inferred_words(data.options)}; "
+        "på bogens andre sider er de udledte tilknytninger skjult."
+    )
 
 
 def compare_sentences(data: Dataset) -> list[str]:
