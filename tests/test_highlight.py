@@ -493,7 +493,7 @@ def test_the_heatmaps_legend_shows_one_colour_scale_for_every_column_and_every_v
     assert max(row[-1] for heat in heats for row in heat["z"]) == highest  # 'Ikke angivet', the last column
     legend = BeautifulSoup(chart.html().markup, "html.parser").select_one("figure .kr-legend")
     assert legend is not None and "samme skala i alle kolonner" in legend.get_text()
-    entries = [(int(e.get_text()), e.select_one("rect")["fill"]) for e in legend.select(".kr-legend-entry")]
+    entries = [(int(e.get_text()), e.select("rect")[-1]["fill"]) for e in legend.select(".kr-legend-entry")]
     assert entries[0][0] == 0 and entries[-1][0] == highest and len(entries) >= 3
     for count, colour in each(entries):
         assert colour == figures.scale_colour(heats[0]["colorscale"], count, 0, highest)

@@ -122,19 +122,39 @@ def _hex(rgba: str) -> str:
 
 
 @pytest.mark.parametrize("highest", range(1, 16))
-def test_every_count_in_a_heatmap_is_written_at_4_5_to_1_and_neighbours_differ(highest):
-    """Cividis put a 5, 6 or 7 of 10 in a mid grey on which neither plotly's white nor its dark grey text reached
-    4.5:1, and 1 to 10 ran through it (issue 22, phone reading #10): each count's cell, as plotly colours it on the
-    book's scale from 0 to `highest`, takes its text at 4.5:1 or more, every count differs from the one before it, and
-    a 1 lies far from the highest. Reader 14, #8: a higher count is the darker one (a 1 in the darkest navy stood out
-    most)."""
-    one, ten = (_hex(figures.scale_colour(charts.HEAT_SCALE, n, 0, 10)) for n in (1, 10))
-    assert charts.contrast(one, "#000000") > charts.contrast(ten, "#000000"), (one, ten)  # the lighter stands further from black
-    cells = [_hex(figures.scale_colour(charts.HEAT_SCALE, n, 0, highest)) for n in range(1, highest + 1)]
-    for cell in each(cells):
-        assert charts.contrast(cell, charts.pattern_foreground(cell)) >= 4.5, (highest, cell)
-    steps = [charts.contrast(a, b) for a, b in zip(cells, cells[1:], strict=False)]
-    assert all(step >= 1.1 for step in steps), (highest, cells, steps)
-    # With two counts the 1 lies mid-scale, where the light end meets the dark one (2.4:1 from the 2); from three up
-    # the 1 stands on the light end.
-    assert highest < 3 or charts.contrast(cells[0], cells[-1]) >= 3, (highest, cells)
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_on_either_theme_a_heatmaps_zero_recedes_more_stands_out_and_every_count_is_written_at_4_5_to_1(theme, highest):
+    """One scale served both themes: on the dark page its highest counts were navy, close to the page and the zero
+    cells, so "more" receded (a fifth new reader's review, finding 1). Each theme has its scale now: on its page
+    (charts.THEME_BACKGROUNDS) each count's cell stands further from the background than the count below it, the 1
+    further than the faint 0, and the count written in each cell (black or white, prepared per cell) reads at 4.5:1
+    or more."""
+    page = charts.THEME_BACKGROUNDS[theme]
+    scale = charts.heat_scale(theme, highest)
+    cells = [_hex(figures.scale_colour(scale, n, 0, highest)) for n in range(1, highest + 1)]
+    zero = charts._mix("#7f7f7f", page, 0.12)  # ZERO_CELL laid on the page
+    distances = [charts.contrast(zero, page), *(charts.contrast(cell, page) for cell in cells)]
+    assert all(b > a for a, b in zip(distances, distances[1:], strict=False)), (theme, highest, cells, distances)
+    texts = charts.cell_colours(scale, [list(range(highest + 1))], highest)[0][1:]
+    for cell, text in each(list(zip(cells, texts, strict=True))):
+        assert charts.contrast(cell, text) >= 4.5, (theme, highest, cell, text)
+
+
+def test_the_matrix_draws_each_themes_scale_and_colours_its_counts_for_it(data):
+    """The page switches only what the build prepared: the heatmap's light scale and its dark one (meta.dark), and the
+    counts as a text trace over the cells with a colour per cell for each theme, each at 4.5:1 on its cell; the note
+    says what the colour means."""
+    chart = charts.ingredient_municipality_matrix(data)
+    heat, counts = chart.variants["alle"].figure["data"]
+    assert heat["type"] == "heatmap" and counts["mode"] == "text" and counts["hoverinfo"] == "skip"
+    assert "text" not in heat and "texttemplate" not in heat
+    highest = heat["zmax"]
+    scales = {"light": heat["colorscale"], "dark": heat["meta"]["dark"]["colorscale"]}
+    colours = {"light": counts["textfont"]["color"], "dark": counts["meta"]["dark"]["textfont"]["color"]}
+    assert scales == {theme: charts.heat_scale(theme, highest) for theme in scales}
+    values = [int(t) for t in counts["text"]]
+    assert sorted(values) == sorted(n for row in heat["z"] for n in row if n)
+    for theme in each(["light", "dark"]):
+        for n, text in zip(values, colours[theme], strict=True):
+            assert charts.contrast(_hex(figures.scale_colour(scales[theme], n, 0, highest)), text) >= 4.5, (theme, n)
+    assert charts.HEAT_NOTE in chart.note

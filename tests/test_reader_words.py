@@ -147,23 +147,28 @@ def test_no_reader_text_says_choosing_a_municipality_narrows_the_page():
 
 def test_an_empty_column_in_the_quote_matrix_says_why(data):
     """Egedal's and Aarhus' highlighted columns were empty without a word: every variant whose chosen municipality
-    has no quote under an ingredient says why under the matrix, and the view of all says it for every empty column."""
+    has no quote under an ingredient says why under the matrix. Every view, with or without inferred ties, also names
+    every other empty column (with a municipality chosen, the others stood empty without a word: a fifth new reader's
+    review, finding 4), in a sentence shown under the chart."""
     chart = charts.ingredient_municipality_matrix(data)
     notes = {p["data-variant"]: p.get_text() for p in BeautifulSoup(str(chart.html()), "html.parser").select("p.kr-variant-note")}
     for key, code, inferred in each(views.states(data)):
         variant = chart.variants[key]
         tied = data.quotes.loc[views.tied_quotes(data.quotes, inferred)["kommunekode"] == code]
+        empty = [
+            c for c in data.municipalities["kommunekode"]
+            if not data.quotes.loc[views.tied_quotes(data.quotes, inferred)["kommunekode"] == c, "ingredient_ids"].map(bool).any()
+        ]  # fmt: skip
+        for name in each([filters.municipality_name(data, c) for c in empty]):
+            assert name in variant.said, (key, name)
+        assert bool(variant.said) == bool(empty), key
+        if empty:
+            assert notes[key] == variant.said, key
         if code == filters.ALL:
-            empty = [
-                c for c in data.municipalities["kommunekode"]
-                if not data.quotes.loc[views.tied_quotes(data.quotes, inferred)["kommunekode"] == c, "ingredient_ids"].map(bool).any()
-            ]  # fmt: skip
-            for name in each([filters.municipality_name(data, c) for c in empty]):
-                assert name in variant.said, (key, name)
             continue
         name = filters.municipality_name(data, code)
         if tied["ingredient_ids"].map(bool).any():
-            assert not variant.said, key
+            assert f"{genitive(name)} kolonne er tom" not in variant.said, key
             continue
         assert variant.said.startswith(f"{genitive(name)} kolonne er tom."), key
         if tied.empty:
@@ -174,9 +179,11 @@ def test_an_empty_column_in_the_quote_matrix_says_why(data):
         assert notes[key] == variant.said, key
 
 
-def test_a_municipality_without_marks_in_a_comparison_table_is_explained(data):
-    """Guldborgsund's column was empty in every comparison table: the table's note names its initiatives and says
-    none of them has an item of the table's kind."""
+def test_a_municipality_without_marks_in_a_comparison_table_is_explained_next_to_it(data):
+    """Guldborgsund's column was empty in every comparison table: a sentence next to the table names its initiatives
+    and says none of them has an item of the table's kind. It stood only in the closed »Om figuren« (a fifth new
+    reader's review, finding 4): now it is shown under the table, outside any fold, in every view (the page shows one
+    table for all), and a table without an empty column has no such sentence."""
     for chart, column in each(
         [
             (charts.art_forms_by_municipality(data), "art_form_ids"),
@@ -187,12 +194,15 @@ def test_a_municipality_without_marks_in_a_comparison_table_is_explained(data):
         for code in each(list(data.municipalities["kommunekode"])):
             own = data.initiatives[data.initiatives["kommunekode"] == code]
             name = filters.municipality_name(data, code)
+            shown = BeautifulSoup(str(chart.html()), "html.parser").select_one("figure > p.kr-marks-empty")
+            said = shown.get_text() if shown is not None else ""
+            assert f"{genitive(name)} kolonne er tom" not in chart.note
             if own[column].map(bool).any():
-                assert f"{genitive(name)} kolonne er tom" not in chart.note
+                assert f"{genitive(name)} kolonne er tom" not in said
             else:
-                assert f"{genitive(name)} kolonne er tom" in chart.note, (chart.figure_id, name)
+                assert f"{genitive(name)} kolonne er tom" in said, (chart.figure_id, name)
                 for title in own["title"]:
-                    assert title in chart.note
+                    assert title in said
 
 
 DISCLAIMER = re.compile(r"Redaktionens [^.:]*, ikke rapportens[.:]")

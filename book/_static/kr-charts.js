@@ -108,8 +108,13 @@
     const layout = themed(JSON.parse(JSON.stringify(f.payload.layouts[variant.layout])));
     if (typeof layout.template === "number") layout.template = f.payload.templates[layout.template]; // stored once
     const [first, data] = [!f.drawn, JSON.parse(JSON.stringify(f.payload.traces[variant.data]))];
-    // A muted part has a marker for each theme (charts.muted_marker); the trace carries the dark one.
-    if (theme === "dark") for (const trace of data) if (trace.meta?.muted) trace.marker = trace.meta.muted.dark;
+    // A muted part has a marker for each theme (charts.muted_marker), a heatmap a scale and its counts their colours
+    // (charts._heatmap): the trace carries the dark theme's.
+    if (theme === "dark")
+      for (const trace of data) {
+        if (trace.meta?.muted) trace.marker = trace.meta.muted.dark;
+        if (trace.meta?.dark) Object.assign(trace, trace.meta.dark);
+      }
     f.drawn = variantKey + theme;
     return Promise.resolve(window.Plotly[first ? "newPlot" : "react"](f.plot, data, layout, f.payload.config)).then(
       () => {

@@ -347,6 +347,27 @@
     };
     window.addEventListener("scroll", schedule, { passive: true });
     phone.addEventListener("change", schedule);
+    // A jump to an anchor (a link, the page's contents, a search hit) lands below the sticky header and bar: the page
+    // keeps clear the header's height and the bar's as it is once stuck (on a phone its one row, the line under it
+    // stepping aside), measured, so a bar whose row wraps or grows with the reader's text size is kept clear too
+    // (kommunefilter.css scroll-padding-top reads --kr-sticky-top).
+    const header = document.querySelector(".bd-header-article");
+    const keepClear = () => {
+      const box = filter.getBoundingClientRect();
+      const style = getComputedStyle(filter);
+      const below = Number.parseFloat(style.paddingBottom) + Number.parseFloat(style.borderBottomWidth);
+      const row = [...filter.querySelector(".kr-filter-row").children].filter(
+        (part) =>
+          !(phone.matches && part.matches(".kr-filter-tally, .kr-filter-offer")) && part.getClientRects().length,
+      );
+      const bar = Math.max(...row.map((part) => part.getBoundingClientRect().bottom), box.top) - box.top + below;
+      const top = (header ? header.getBoundingClientRect().height : 0) + bar;
+      document.documentElement.style.setProperty("--kr-sticky-top", CSS.px(top).toString());
+    };
+    new ResizeObserver(keepClear).observe(filter);
+    if (header) new ResizeObserver(keepClear).observe(header);
+    phone.addEventListener("change", keepClear);
+    keepClear();
     ui.toggle.addEventListener("click", () => setOpen(openedAt === null));
     // A tap or click beside the open panel closes it, as the theme's drawers close.
     document.addEventListener("click", (event) => {

@@ -16,7 +16,6 @@ from html import escape
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly import colors
 
 from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
@@ -27,12 +26,14 @@ from kulturensrige.render.figures import (
     INITIATIVE_DRILL,
     MUTED_FILL,
     PALETTE,
+    PHONE_TEXT_WIDTH,
     Axes,
     Chart,
     Marks,
     RowLabels,
     Variant,
     figure_json,
+    scale_colour,
     styled,
 )
 from kulturensrige.render.markup import Html
@@ -42,7 +43,7 @@ from kulturensrige.words import count_word, genitive, listing, month, number, pl
 
 PATTERNS = ["", "/", ".", "x", "-", "|", "+", "\\"]
 # A heatmap's 0 recedes: a faint grey on either theme, and no number in the cell, so the few cells that count stand
-# out. The counts are whole, so 1 is past the step (HEAT_SCALE).
+# out. The counts are whole, so 1 is past the step (heat_scale).
 ZERO_CELL = "rgba(127,127,127,0.12)"
 ZERO_STEP = 1e-6
 
@@ -107,25 +108,44 @@ def _heatmap(
     z: list[list[int]], rows: list[str], columns: list[str], wrap: int, noun: tuple[str, str], ids=None, highest: int | None = None
 ) -> dict:
     """A heatmap of counts, rows × municipality columns, as plotly's JSON with no column marked (_mark_column). Its
-    scale runs from 0 to `highest` (the largest count in any of the chart's views, so one legend serves them all)."""
+    scale runs from 0 to `highest` (the largest count in any of the chart's views, so one legend serves them all).
+
+    Each theme has its scale (heat_scale), and each cell's count its colour on either: plotly colours a heatmap's
+    numbers alike, white or dark grey, which reached 4.5:1 only on part of a scale. So the counts are a text trace
+    over the cells, with a colour per cell; the page draws the dark theme's scale and colours from each trace's
+    meta.dark (kr-charts.js), and a printed edition the light ones."""
+    top = max(1, highest if highest is not None else max((n for row in z for n in row), default=0))
+    light, dark = heat_scale("light", top), heat_scale("dark", top)
+    x, y = _plot(columns), [_wrap(row, wrap) for row in rows]
     figure = go.Figure(
         go.Heatmap(
             z=z,
-            x=_plot(columns),
-            y=[_wrap(row, wrap) for row in rows],
+            x=x,
+            y=y,
             customdata=ids,
-            colorscale=HEAT_SCALE,
+            colorscale=light,
             zmin=0,
-            zmax=max(1, highest if highest is not None else max((n for row in z for n in row), default=0)),
-            text=[[str(n) if n else "" for n in counts] for counts in z],
-            texttemplate="%{text}",
+            zmax=top,
             hovertext=[_counted(counts, *noun) for counts in z],
             hovertemplate="%{y} · %{x}: %{hovertext}<extra></extra>",
             # The count is written in every cell, so a colour scale would only take width from a phone.
             showscale=False,
             xgap=2,
             ygap=2,
+            meta={"dark": {"colorscale": dark}},
         )
+    )
+    cells = [(i, j) for i, row in enumerate(z) for j, n in enumerate(row) if n]
+    colours = {theme: cell_colours(scale, z, top) for theme, scale in (("light", light), ("dark", dark))}
+    figure.add_scatter(
+        x=[x[j] for _, j in cells],
+        y=[y[i] for i, _ in cells],
+        text=[str(z[i][j]) for i, j in cells],
+        mode="text",
+        textfont={"color": [colours["light"][i][j] for i, j in cells]},
+        hoverinfo="skip",
+        showlegend=False,
+        meta={"dark": {"textfont": {"color": [colours["dark"][i][j] for i, j in cells]}}},
     )
     return figure_json(_heat_layout(figure, [_lines(row, wrap) for row in rows], columns))
 
@@ -378,35 +398,53 @@ def pattern_foreground(colour: str) -> str:
 CELL_TEXT_CONTRAST = 4.5
 
 
-def readable_scale(name: str = "Cividis", samples: int = 200) -> list[list]:
-    """A heatmap's colour scale (after ZERO_CELL): the dark and the light end of plotly's `name` scale (Cividis reads
-    with the common colour-vision deficiencies), without its middle band, where neither the white nor the dark grey
-    plotly writes a cell's count in (pattern_foreground's rule) reaches CELL_TEXT_CONTRAST: a 5, 6 or 7 of 10 was
-    written at 3.0 to 4.2:1 (issue 22). The lower counts take the light end and the higher the dark end, so more reads
-    as darker and a 1 and a 10 lie far apart (reader 14: a 1 in the darkest navy stood out most)."""
-    points = [i / samples for i in range(samples + 1)]
-    sampled = ["#{:02x}{:02x}{:02x}".format(*(round(v) for v in colors.unlabel_rgb(c))) for c in colors.sample_colorscale(name, points)]
-    readable = [contrast(c, pattern_foreground(c)) >= CELL_TEXT_CONTRAST for c in sampled]
-    dark_end = readable.index(False) - 1 if False in readable else len(sampled) - 1
-    light_start = len(readable) - readable[::-1].index(False) if False in readable else 0
-    # From the palest to the darkest: the light end read backwards, then the dark end.
-    light, dark = sampled[light_start:][::-1], sampled[: dark_end + 1][::-1]
-    # The counts are shared between the halves as their contrast is (the dark end spans more), so that neighbouring
-    # counts differ about as much in either half. Eight stops a half, its ends included, serve plotly's linear steps.
-    spans = [math.log(contrast(part[0], part[-1])) for part in (light, dark)]
-    split = spans[0] / sum(spans) if sum(spans) else 0.5
-    light, dark = _spread(light, 8), _spread(dark, 8)
-    stops = [[ZERO_STEP + (split - ZERO_STEP) * i / max(1, len(light) - 1), c] for i, c in enumerate(light)]
-    stops += [[split + 1e-6 + (1 - split - 1e-6) * i / max(1, len(dark) - 1), c] for i, c in enumerate(dark)]
-    return [[0.0, ZERO_CELL], *stops]
+# A heatmap's counts on each theme, from the colour of a 1 to that of the highest count: ColorBrewer's Blues (one hue,
+# its lightness telling the count, which reads with the common colour-vision deficiencies). On the light page more is
+# darker, on the dark page more is lighter: in both, 0 recedes (ZERO_CELL) and the higher a count, the further its cell
+# stands from the page. One scale for both themes had the highest counts in navy on the dark page, beside its zeros
+# (a fifth new reader's review, finding 1).
+HEAT_STOPS = {
+    "light": ("#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b"),
+    "dark": ("#08519c", "#2171b5", "#4292c6", "#6baed6", "#9ecae1", "#c6dbef", "#deebf7"),
+}
+# What the colour means, in the chart's note: the same words hold on either theme.
+HEAT_NOTE = (
+    "Farven gentager tallet i cellen: jo flere citater, jo tydeligere står cellen frem fra siden (mørkere på lys "
+    "baggrund, lysere på mørk), og en celle med 0 er svagt grå og uden tal."
+)
 
 
-def _spread(colours: list[str], n: int) -> list[str]:
-    """n of the colours, evenly spread, the first and the last among them."""
-    return [colours[round(i * (len(colours) - 1) / max(1, n - 1))] for i in range(n)] if len(colours) > n else colours
+def heat_scale(theme: str, highest: int) -> list[list]:
+    """A theme's colour scale for counts from 0 to `highest`: 0 the faint ZERO_CELL, 1 the first of the theme's
+    HEAT_STOPS and `highest` the last, the stops evenly between (plotly interpolates between them)."""
+    stops = HEAT_STOPS[theme]
+    first = 1 / max(1, highest)
+    if highest <= 1:
+        return [[0.0, ZERO_CELL], [ZERO_STEP, stops[-1]], [1.0, stops[-1]]]
+    last = len(stops) - 1
+    # The last stop at exactly 1: a sum that fell short of it left the highest count past the scale's end.
+    return [[0.0, ZERO_CELL], [ZERO_STEP, stops[0]]] + [
+        [first + (1 - first) * i / last if i < last else 1.0, c] for i, c in enumerate(stops)
+    ]
 
 
-HEAT_SCALE = readable_scale()
+def cell_text(background: str) -> str:
+    """The count's colour on a cell: black or white, whichever stands further from it (at least 4.58:1 on any
+    colour, above CELL_TEXT_CONTRAST)."""
+    return "#000000" if contrast(background, "#000000") >= contrast(background, "#ffffff") else "#ffffff"
+
+
+def _hex(colour: str) -> str:
+    """plotly's 'rgba(r,g,b,a)' (figures.scale_colour) as '#rrggbb'."""
+    if colour.startswith("#"):
+        return colour
+    red, green, blue = (round(float(v)) for v in colour[colour.index("(") + 1 : colour.index(")")].split(",")[:3])
+    return f"#{red:02x}{green:02x}{blue:02x}"
+
+
+def cell_colours(scale: list[list], z: list[list[int]], highest: int) -> list[list[str]]:
+    """Each non-zero cell's text colour on a scale (cell_text); '' for a 0, which has no text."""
+    return [[cell_text(_hex(scale_colour(scale, n, 0, highest))) if n else "" for n in row] for row in z]
 
 
 def _highlighted(figure: dict, every: list[list[list[str]]], mine: list[list[list[str]]], noun: tuple[str, str], chosen: str) -> dict:
@@ -596,6 +634,7 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
             provenance.chart_parts(data.options, "ingrediens-kommune"),
             ingredient_ties_note(data),
             f"Kolonnen »{UNTIED_COLUMN}« viser de citater, der {_untied_verb(data)}.",
+            HEAT_NOTE,
             f"{INFERRED_HINT} {CELL_HINT}",
         ),
         min_width=_heatmap_width(_label_width(row_labels.rows), len(data.municipalities) + 1),
@@ -657,22 +696,28 @@ def _why_empty(data: Dataset, reason: tuple[str, int, str, str], names: list[str
 
 
 def _why_no_quotes(data: Dataset, empty: list[str], include_inferred: bool, chosen: str | None) -> str:
-    """What the page says under the matrix about its empty columns: the chosen municipality's, or all of them."""
-    if chosen is not None:
-        if chosen not in empty:
-            return ""
+    """What the page says under the matrix about its empty columns, in every view: the chosen municipality's first,
+    then every other empty column by name (a view with a municipality chosen said only the chosen one's, and the others
+    stood empty without a word, a fifth new reader's review, finding 4); '' where no column is empty."""
+    lead, others = "", list(empty)
+    if chosen is not None and chosen in empty:
         name = filters.municipality_name(data, chosen)
-        return f"{genitive(name)} kolonne er tom. {_why_empty(data, _empty_reason(data, chosen, include_inferred), [])}"
-    if not empty:
-        return ""
+        lead = f"{genitive(name)} kolonne er tom. {_why_empty(data, _empty_reason(data, chosen, include_inferred), [])}"
+        others.remove(chosen)
+    if not others:
+        return lead
     groups: dict[tuple[str, int, str, str], list[str]] = {}
-    for code in empty:
+    for code in others:
         kind, n, how, sections = _empty_reason(data, code, include_inferred)
         # Set aside, the count is not said for a group: municipalities with any number of inferred ties share it.
         reason = (kind, 0 if kind == "set aside" else n, how, sections)
         groups.setdefault(reason, []).append(filters.municipality_name(data, code))
-    lead = "Én kolonne er tom." if len(empty) == 1 else f"{count_word(len(empty)).capitalize()} kolonner er tomme."
-    return " ".join([lead, *(_why_empty(data, reason, names) for reason, names in groups.items())])
+    many = count_word(len(others))
+    if lead:
+        count = "Én anden kolonne er også tom." if len(others) == 1 else f"{many.capitalize()} andre kolonner er også tomme."
+    else:
+        count = "Én kolonne er tom." if len(others) == 1 else f"{many.capitalize()} kolonner er tomme."
+    return " ".join(filter(None, [lead, count, *(_why_empty(data, reason, names) for reason, names in groups.items())]))
 
 
 # -- initiatives × vocabularies -----------------------------------------------------------------
@@ -729,11 +774,10 @@ def _initiative_vocabulary_chart(
         return Variant(figure, alt, shown, ("", *cols), said)
 
     variants = _counts_marked(data, figure_id, _municipality_variants(data, build, inferred_switch=False))
-    notes: tuple[str | provenance.Whose, ...] = (
-        # Why a column is empty first: it is what a reader who chose that municipality looks for.
-        *(_no_marks(data, code, cols, table, missing) for code in data.municipalities["kommunekode"]),
-        provenance.chart_parts(data.options, figure_id),
-    )
+    notes: tuple[str | provenance.Whose, ...] = (provenance.chart_parts(data.options, figure_id),)
+    # Why a column is empty, said next to the table in every view (not in the folded note, where a reader who looked
+    # at the empty column did not find it: a fifth new reader's review, finding 4); nothing where none is.
+    empty = " ".join(filter(None, (_no_marks(data, code, cols, table, missing) for code in data.municipalities["kommunekode"])))
     axes = Axes([item_names[i] for i in table.index], columns, cols)
     ids = statistics.initiative_ids_by_vocabulary(data.initiatives, column)
     cells = [[ids.get((str(item), str(code)), []) for code in cols] for item in table.index]
@@ -745,6 +789,7 @@ def _initiative_vocabulary_chart(
         [[f"{item} · {name}: {n}" for name, n in zip(columns, row, strict=True)] for item, row in zip(axes.rows, counted, strict=True)],
         INITIATIVE_DRILL,
         MARK_HINT,
+        empty,
     )
     return Chart(figure_id, title, variants, notes=notes, axes=axes, marks=marks)
 
@@ -920,6 +965,8 @@ def programme_timeline(data: Dataset) -> Chart:
     start = events[events["kind"] == "periode-start"].iloc[0]
     end = events[events["kind"] == "periode-slut"].iloc[0]
     span = len(workshops) + 1
+    dates = [month(start.date), month(end.date)]
+    pad = _timeline_pad(dates, span)
     figure = go.Figure()
     figure.add_scatter(
         x=[0, span],
@@ -928,11 +975,10 @@ def programme_timeline(data: Dataset) -> Chart:
         line={"color": "#888888", "width": 2},
         marker={"symbol": "line-ns", "size": 18, "line": {"width": 3, "color": "#888888"}},
         # Each date straight under its end of the line, month over year, so no date stands under a workshop.
-        text=[label.replace(" ", "<br>", 1) for label in _plot([month(start.date), month(end.date)])],
+        text=[label.replace(" ", "<br>", 1) for label in _plot(dates)],
         textposition="bottom center",
         name="Projektperiode",
-        hoverinfo="text",
-        hovertext=_plot([f"Start: {month(start.date)}", f"Slut: {month(end.date)}"]),
+        hoverinfo="skip",
     )
     figure.add_scatter(
         x=list(range(1, span)),
@@ -950,8 +996,7 @@ def programme_timeline(data: Dataset) -> Chart:
             f"Fælles workshop (udfyldt: {provenance.folder_words(data.options).holder} nævner stedet; tom: sted ikke angivet)",
             LEGEND_LINE,
         ),
-        hovertext=_plot(_event_hover(r) for r in table_rows(workshops)),
-        hoverinfo="text",
+        hoverinfo="skip",
     )
     figure.add_scatter(
         x=[span * (i + 1) / (len(pitstops) + 1) for i in range(len(pitstops))],
@@ -961,11 +1006,10 @@ def programme_timeline(data: Dataset) -> Chart:
         text=[f"P{n}" for n in pitstops["number"]],
         textposition="bottom center",
         name=_wrap("Virtuelt pitstop for tovholdere (tidspunkt ikke angivet)", LEGEND_LINE),
-        hovertext=_plot(_event_hover(r) for r in table_rows(pitstops)),
-        hoverinfo="text",
+        hoverinfo="skip",
     )
     styled(figure, height=340).update_layout(
-        xaxis={"visible": False, "range": [-1, span + 1]},  # room for the dates centred under the line's ends
+        xaxis={"visible": False, "range": [-pad, span + pad]},  # room for the dates centred under the line's ends
         yaxis={"visible": False, "range": [-0.8, 1.8]},
         showlegend=True,
     )
@@ -976,7 +1020,25 @@ def programme_timeline(data: Dataset) -> Chart:
     # The description above the figure says the distances are order, not time (_timeline_alt): the note says it no more.
     variants = {filters.ALL: Variant(figure_json(figure), alt, table)}
     whose = provenance.chart_parts(data.options, "forloeb")
-    return Chart("forloeb", _caption(data, 1, "figur:forloeb"), variants, notes=(whose,), whose_said=True)
+    # No hover labels: plotly puts one beside its point, over the neighbouring markers of the same row, and has no
+    # option to place it elsewhere (a fifth new reader's review, finding 3). What they said, the description under the
+    # figure says for every event at once, shown, and the table lists each event.
+    return Chart("forloeb", _caption(data, 1, "figur:forloeb"), variants, notes=(whose,), whose_said=True, described=True)
+
+
+# The narrowest chart the timeline is drawn in: a 320 px phone's text column (figures.PHONE_TEXT_WIDTH at 375 px),
+# less the plot's side margins (figures.LAYOUT), and the gap a date keeps from the chart's edge (px).
+TIMELINE_NARROWEST = 320 - (375 - PHONE_TEXT_WIDTH) - 20
+TIMELINE_EDGE = 4
+
+
+def _timeline_pad(dates: list[str], span: int) -> float:
+    """How far the timeline's x range reaches past the line's ends (in the steps between workshops), so that each
+    date, centred under its end in lines of month over year, is drawn whole on the narrowest phone: with a fixed step
+    'november 2021' ran past the chart's left edge at 375 px. Measured (measure.text_width), not guessed."""
+    half = max(text_width(line, LABEL_SIZE) for date in dates for line in date.split(" ", 1)) / 2 + TIMELINE_EDGE
+    # half <= pad * width / (span + 2 * pad), solved for pad; at least a step, as before.
+    return max(1.0, half * span / (TIMELINE_NARROWEST - 2 * half))
 
 
 def _known(row) -> bool:

@@ -408,6 +408,8 @@ class Marks:
     headings: list[list[str]]
     drill: Drill
     hint: str
+    # The sentence beside the table on the municipalities whose columns are empty (or missing), naming them; '' if none.
+    empty: str = ""
 
 
 # A table of marks this many rows tall names its columns at its foot too.
@@ -433,6 +435,7 @@ class Swatch:
     foreground: str = ""
     faint: bool = False
     stripes: tuple[str, ...] = ()  # a key's colours side by side: the style it names holds for every colour
+    dark: str = ""  # the colour on the dark theme, where it differs (a heatmap's scale, charts.heat_scale)
 
 
 @dataclass(frozen=True)
@@ -496,7 +499,12 @@ def chart_legend(chart_variants: dict[str, Variant], key: tuple[str, str] = KEY_
         z = [int(v) for row in heat["z"] for v in row]
         high = int(heat.get("zmax", max(z, default=0)))
         low = int(heat.get("zmin", 0))
-        entries = tuple(Swatch(str(v), scale_colour(heat["colorscale"], v, low, high)) for v in _scale_values(high))
+        dark = ((heat.get("meta") or {}).get("dark") or {}).get("colorscale")
+        colours = [
+            (v, scale_colour(heat["colorscale"], v, low, high), scale_colour(dark, v, low, high) if dark else "")
+            for v in _scale_values(high)
+        ]
+        entries = tuple(Swatch(str(v), light, dark=other if other != light else "") for v, light, other in colours)
         return Legend(SCALE_TITLE, entries) if len(entries) > 1 else None
     bars = [t for t in data if t.get("type") == "bar"]
     if not bars:
@@ -549,7 +557,11 @@ def _swatch(swatch: Swatch) -> str:
                 'stroke-width="1.5"/>'
             )
     else:
-        body = f'<rect width="16" height="16" fill="{esc(swatch.colour)}"/>'
+        # A colour of each theme: the dark one under the light one, which the dark theme hides (kommunefilter.css); on
+        # paper, without the page's style, the light one lies on top.
+        under = f'<rect class="kr-swatch-dark" width="16" height="16" fill="{esc(swatch.dark)}"/>' if swatch.dark else ""
+        light = ' class="kr-swatch-light"' if swatch.dark else ""
+        body = under + f'<rect{light} width="16" height="16" fill="{esc(swatch.colour)}"/>'
         if swatch.pattern:
             body += f'<g stroke="{esc(swatch.foreground or "#444444")}" fill="{esc(swatch.foreground or "#444444")}" stroke-width="1.4">'
             body += _pattern_paths(swatch.pattern) + "</g>"
@@ -602,6 +614,9 @@ class Chart:
     drill: Drill = QUOTE_DRILL
     # How the legend of a highlighted view names the chosen municipality's part and the rest (Legend.key).
     key: tuple[str, str] = KEY_WORDS
+    # The text alternative is shown under the chart, not only read out: where it says what the chart's hover labels
+    # would (charts.programme_timeline).
+    described: bool = False
 
     @property
     def note(self) -> str:
@@ -726,7 +741,8 @@ def embed(chart: Chart) -> Html:
         f'<figcaption class="kr-figure-title" id="titel-{esc(figure_id)}">{caption}</figcaption>'
         + legend_markup(chart.legend())
         + _plot_div(figure_id, title, min_width, height, _row_labels(row_labels, first_figure["layout"]) if row_labels else "")
-        + f'<div class="kr-alt kr-described" id="alt-{esc(figure_id)}"><span class="kr-alt-label">Figuren viser: </span>'
+        + f'<div class="kr-alt{"" if chart.described else " kr-described"}" id="alt-{esc(figure_id)}">'
+        + '<span class="kr-alt-label">Figuren viser: </span>'
         + "".join(alts.values())
         + "</div>"
         + "".join(notes.values())
@@ -812,6 +828,7 @@ def marks_embed(chart: Chart, marks: Marks, axes: Axes) -> Html:
         f'<figure class="kr-marks-figure" id="figur-{esc(figure_id)}" aria-labelledby="titel-{esc(figure_id)}">'
         f'<figcaption class="kr-figure-title" id="titel-{esc(figure_id)}">{esc(chart.title)}</figcaption>'
         + _marks_table(context)
+        + (f'<p class="kr-marks-empty">{esc(marks.empty)}</p>' if marks.empty else "")
         + figure_note(chart, marks.hint)
         + str(macro("cards.html.j2", "csv_line", csv, _csv_name(figure_id, FIRST), Markup(sources_link())))
         + drill_panel(marks.drill)

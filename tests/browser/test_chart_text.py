@@ -16,21 +16,25 @@ from typing import Any
 
 import pytest
 
+from kulturensrige.render import charts
 from support.checks import each
 from support.serving import serve
 
 pytestmark = pytest.mark.browser
 WIDTHS = (320, 375, 1280)
 
-# Each text plotly draws that a reader must read whole: outside the SVG's box it is cut off. Ticks plotly
-# itself hides (none at these sizes) have no box.
+# Each text plotly draws that a reader must read whole: outside the SVG's box it is cut off, and a point's text
+# (a heatmap's count, a timeline's date) outside the plot area, where plotly clips it. Ticks plotly itself hides
+# (none at these sizes) have no box.
 CUT_TEXTS_JS = """(plot) => {
-    const frame = plot.querySelector('.svg-container').getBoundingClientRect();
-    const selector = ['.xtick text', '.ytick text', '.g-xtitle text', '.g-ytitle text', '.legend text', '.gtitle']
+    const svg = plot.querySelector('.svg-container').getBoundingClientRect();
+    const area = plot.querySelector('.main-svg .nsewdrag')?.getBoundingClientRect() || svg;
+    const selector = ['.xtick text', '.ytick text', '.g-xtitle text', '.g-ytitle text', '.legend text', '.gtitle', '.textpoint text']
         .map((s) => '.main-svg ' + s).join(', ');
     return [...plot.querySelectorAll(selector)].flatMap((text) => {
         const box = text.getBoundingClientRect();
         if (!text.textContent.trim() || box.width === 0) return [];
+        const frame = text.closest('.textpoint') ? area : svg;
         const inside = box.left >= frame.left - 1 && box.right <= frame.right + 1
             && box.top >= frame.top - 1 && box.bottom <= frame.bottom + 1;
         return inside ? [] : [`${text.textContent} (${Math.round(box.left - frame.left)}..${Math.round(box.right - frame.left)}`
@@ -192,3 +196,71 @@ def test_a_bar_charts_legend_is_shorter_than_its_bars_on_a_phone_and_lists_them_
         assert not taller and not reordered, (taller, reordered, pieces)
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("width", [320, 375, 1280])
+def test_the_timeline_shows_its_events_in_words_and_no_hover_label_covers_its_row(browser, site_url, width):
+    """The timeline's hover label stood over its own row of markers (plotly places it beside the point and has no
+    option to place it elsewhere; a fifth new reader's review, finding 3): a tap or hover on an event shows no label
+    now, and what the labels said is the figure's description, shown under it."""
+    page = browser.new_page(viewport={"width": width, "height": 800}, locale="da-DK", has_touch=width < 800)
+    try:
+        page.goto(f"{site_url}/kulturens-rige.html")
+        page.evaluate("() => window.KR_FILTER.ready")
+        figure = page.locator("#figur-forloeb")
+        figure.scroll_into_view_if_needed()
+        page.wait_for_selector("#figur-forloeb .main-svg g.trace.scatter .textpoint text")
+        for point in each(figure.locator(".main-svg g.trace.scatter path.point").all()):
+            point.hover(force=True)
+            page.wait_for_timeout(100)
+            assert figure.locator(".hoverlayer .hovertext").count() == 0
+        said = figure.locator(".kr-alt")
+        assert said.is_visible() and said.bounding_box()["height"] > 40, said.bounding_box()
+        assert "Fælles workshop 4 (Arken)" in said.inner_text()
+    finally:
+        page.close()
+
+
+# A drawn heatmap: the colour of its highest count's cell and of each count, as painted, and its swatches' colours.
+PAINTED_JS = """(figure) => {
+    const plot = figure.querySelector('.kr-plot');
+    const [heat, counts] = plot.data;
+    const texts = [...plot.querySelectorAll('.main-svg .textpoint text')].map((t) => getComputedStyle(t).fill);
+    const swatches = [...figure.querySelectorAll('.kr-legend-entry svg')].map((svg) =>
+        [...svg.querySelectorAll('rect')].filter((r) => getComputedStyle(r).visibility !== 'hidden').pop().getAttribute('fill'));
+    return {scale: heat.colorscale, meta: heat.meta.dark.colorscale, texts, dark: counts.meta.dark.textfont.color,
+            light: counts.textfont.color, swatches};
+}"""
+
+
+def _rgb(colour: str) -> str:
+    """'#rrggbb' as getComputedStyle writes it."""
+    return "rgb({}, {}, {})".format(*(int(colour[i : i + 2], 16) for i in (1, 3, 5)))
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_heatmap_is_drawn_on_its_themes_scale_with_its_themes_count_colours(browser, site_url, data, theme):
+    """On the dark theme the heatmap's highest counts were navy beside the dark page (a fifth new reader's review,
+    finding 1). The page draws the scale and the counts' colours the build prepared for the theme in use, and the
+    legend's swatches show that scale."""
+    context = browser.new_context(viewport={"width": 375, "height": 800}, locale="da-DK")
+    context.add_init_script(f"localStorage.setItem('theme', '{theme}'); localStorage.setItem('mode', '{theme}');")
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/ingredienser/oversigt.html")
+        page.evaluate("() => window.KR_FILTER.ready")
+        assert page.evaluate("() => document.documentElement.dataset.theme") == theme
+        figure = page.locator("#figur-ingrediens-kommune")
+        figure.scroll_into_view_if_needed()
+        page.wait_for_function("(f) => !f.querySelector('.kr-plot').hasAttribute('aria-hidden')", arg=figure.element_handle())
+        painted = figure.evaluate(PAINTED_JS)
+        chart = charts.ingredient_municipality_matrix(data)
+        heat = chart.variants["alle"].figure["data"][0]
+        highest = heat["zmax"]
+        assert painted["scale"] == charts.heat_scale(theme, highest)
+        assert painted["texts"] == [_rgb(c) for c in painted[theme]]
+        legend = chart.legend()
+        assert legend is not None
+        assert painted["swatches"] == [(s.dark or s.colour) if theme == "dark" else s.colour for s in legend.entries]
+    finally:
+        context.close()

@@ -975,3 +975,46 @@ def test_the_bars_offer_links_are_targets_of_24_px_on_a_phone(browser, site_url)
         assert links and all(height >= 24 for _, height in links), links
     finally:
         context.close()
+
+
+# Every jump target of a page (its sections' headings and its figures), where its top stands after a jump to it, and
+# the bottom of whatever sticks over it (the theme's header over the article and the filter bar, as painted).
+JUMP_JS = """async (id) => {
+  window.location.hash = id;
+  await new Promise((done) => { let last = NaN; const check = () => { if (scrollY === last) done();
+    else { last = scrollY; setTimeout(check, 150); } }; check(); });
+  await new Promise((done) => setTimeout(done, 300));  // the header's and the bar's slide (0.2 s)
+  const target = document.getElementById(id);
+  const top = (target.matches('section') ? target.querySelector(':scope > :is(h1, h2, h3, h4)') : target).getBoundingClientRect().top;
+  const covers = ['.bd-header-article', 'section.kr-filter'].map((s) => document.querySelector(s).getBoundingClientRect().bottom);
+  return {id, top, covers: Math.max(...covers), end: scrollY + innerHeight >= document.documentElement.scrollHeight - 2};
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 375, 1280])
+@pytest.mark.parametrize("text", ["", "28px"])
+def test_after_a_jump_down_or_back_up_the_target_stands_below_the_sticky_header_and_bar(browser, site_url, width, text):
+    """After a jump to a heading or a chart, the sticky header and filter bar covered its title (a fifth new reader's
+    review, finding 2): the room the page kept above a target was a guess of their heights. It is now their height as
+    measured, with the bar in the one row it keeps while stuck: every heading and figure of the comparison page, jumped
+    to in turn down the page and back up (the header then slides back), stands below both, also when the bar's text is
+    larger (a reader's text size), which the guess left under the bar."""
+    context = browser.new_context(viewport={"width": width, "height": 700}, locale="da-DK", is_mobile=width < 800, has_touch=width < 800)
+    page = context.new_page()
+    try:
+        ready(page, f"{site_url}/kommuner/sammenligning.html?kommune=ringkoebing-skjern")
+        if text:
+            page.eval_on_selector_all(
+                "section.kr-filter, section.kr-filter :is(select, button, label)",
+                "(es, size) => es.forEach((e) => { e.style.fontSize = size; })",
+                text,
+            )
+        targets = page.evaluate(
+            "() => [...document.querySelectorAll('article.bd-article section[id], article.bd-article figure[id]')].map((e) => e.id)"
+        )
+        assert len(targets) > 6, targets
+        landed = [page.evaluate(JUMP_JS, target) for target in [*targets[1:], *targets[-2::-1]]]
+        covered = [spot for spot in landed if spot["top"] < spot["covers"] - 0.5 and not spot["end"]]
+        assert not covered, covered
+    finally:
+        context.close()
