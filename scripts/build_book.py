@@ -96,7 +96,9 @@ def main(argv: list[str] | None = None) -> int:
             return build(folder, output, args.builder)
     except Interrupted as stop:
         built = f"den nye bog ligger i {output / '_build' / 'html'}"
-        print(stop.line("bogen er ikke bygget, og den forrige bog ligger, hvor den lå", built), file=sys.stderr)
+        # Not "intet er ændret": the staged source and the caches beside the site may have been (hostile round 16, #1).
+        changed = f"kun byggeriets egne mellemfiler i {output / '_build'} kan være ændret"
+        print(stop.line("bogen er ikke bygget, og den forrige bog ligger uændret, hvor den lå", built, changed), file=sys.stderr)
         return EXIT_CODE
     except SiteBusy as busy:
         print(f"Bogen er ikke bygget: {busy}.", file=sys.stderr)

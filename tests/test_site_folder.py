@@ -141,8 +141,12 @@ def test_an_interrupted_build_leaves_the_previous_site_and_says_so_in_one_line(t
     monkeypatch.setattr(build, "run_in_own_group", half_a_build)
     result = run_script("build_book", "--data", str(REPO / "data"), "--output", str(tmp_path / "output"))
     assert result.returncode == 130
+    # Not "intet er ændret" (hostile round 16, #1): the staged source and the caches beside the site are this build's.
     assert result.stderr.strip().splitlines() == [
-        "Afbrudt: bogen er ikke bygget, og den forrige bog ligger, hvor den lå; intet er ændret, og ingen halve filer er efterladt."
+        (
+            "Afbrudt: bogen er ikke bygget, og den forrige bog ligger uændret, hvor den lå; kun byggeriets egne mellemfiler i "
+            f"{(tmp_path / 'output').resolve() / '_build'} kan være ændret."
+        )
     ]
     assert _files(site) == before
     assert not [p.name for p in site.parent.iterdir() if p.name.startswith(".html")]
@@ -279,8 +283,29 @@ def _victim(tmp_path: Path) -> Path:
         # Hostile round 15, #6: the staged source and the caches beside the site were written through a link too.
         ("_build/.kr-source", lambda victim: victim),
         ("_build/jupyter_execute", lambda victim: victim),
+        # Hostile round 16, #1: a link deeper down, which the build wrote, copied and deleted through (its victims lost
+        # their files and got the book's), and where Sphinx, jupyter-cache, myst-nb and the extension write by name.
+        ("_build/.kr-source/book", lambda victim: victim),
+        ("_build/.kr-source/book/kommuner", lambda victim: victim / "html"),
+        ("_build/.kr-source/book/baggrund.ipynb", lambda victim: victim / "html" / "precious.txt"),
+        ("_build/.doctrees/index.doctree", lambda victim: victim / "html" / "precious.txt"),
+        ("_build/.jupyter_cache/global.db", lambda victim: victim / "html" / "precious.txt"),
+        ("_build/jupyter_execute/kommuner", lambda victim: victim / "html"),
+        ("_build/_kr_generated/kr-data.js", lambda victim: victim / "html" / "precious.txt"),
     ],
-    ids=["build", "html", "staged-source", "executed"],
+    ids=[
+        "build",
+        "html",
+        "staged-source",
+        "executed",
+        "staged-book",
+        "staged-subfolder",
+        "staged-page",
+        "doctree",
+        "execution-cache",
+        "executed-subfolder",
+        "generated-script",
+    ],
 )
 def test_a_build_through_a_symlinked_build_folder_is_refused_and_the_folder_it_points_at_is_untouched(
     link: str, target, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -304,6 +329,47 @@ def test_a_build_through_a_symlinked_build_folder_is_refused_and_the_folder_it_p
         )
     ]
     assert _files(victim) == before and sorted(p.name for p in victim.iterdir()) == ["html"]
+
+
+def test_a_fifo_among_the_builds_own_files_is_refused_before_anything_opens_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A FIFO as the execution cache's database (or any file the build writes): jupyter-cache would wait on it for
+    ever. Refused in one line, like a link."""
+    build = script("build_book")
+    monkeypatch.setattr(build, "execute_in_kernels", lambda *args: pytest.fail("the build must not start"))
+    output = tmp_path / "o5"
+    (output / "_build" / ".jupyter_cache").mkdir(parents=True)
+    os.mkfifo(output / "_build" / ".jupyter_cache" / "global.db")
+    result = run_script("build_book", "--data", str(REPO / "data"), "--output", str(output))
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        (
+            f"Bogen er ikke bygget: {output.resolve() / '_build' / '.jupyter_cache' / 'global.db'} er et navngivet rør (FIFO), "
+            "ikke en fil, som et byggeri har skrevet; fjern den, eller angiv en anden --output."
+        )
+    ]
+    assert sorted(p.name for p in (output / "_build").iterdir()) == [".jupyter_cache"]
+
+
+def test_a_link_inside_the_previous_site_is_no_reason_to_refuse_a_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The site is the one place under _build where a link is left to the build: it writes a new site into an empty
+    folder and removes the old one without following anything, which is how build_pdf's advice (LinkInSite: build the
+    book again) gets rid of a link there. The file the link pointed at is left as it was."""
+    build = script("build_book")
+    victim = _victim(tmp_path)
+    site = _site(tmp_path / "output")
+    (site / "kommuner" / "profil-linket.html").symlink_to(victim / "html" / "precious.txt")
+
+    def a_build(command: list[str], env: dict[str, str], keep: tuple[int, ...]) -> int:
+        site.mkdir()
+        write_record(site, {"data_fingerprint": "nye data", BUILT: "2023-11-14"})
+        return 0
+
+    monkeypatch.setattr(build, "execute_in_kernels", lambda *args: None)
+    monkeypatch.setattr(build, "run_in_own_group", a_build)
+    result = run_script("build_book", "--data", str(REPO / "data"), "--output", str(tmp_path / "output"))
+    assert result.returncode == 0, result.stderr
+    assert _files(site) == {RECORD: (site / RECORD).read_bytes()}
+    assert _files(victim) == {"html/precious.txt": b"ikke bogens"}
 
 
 def test_a_site_folder_holding_files_no_build_made_is_refused_and_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

@@ -27,11 +27,13 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from kulturensrige.data.buildkey import MISSING, RECORD, read_record, record_fault
+from kulturensrige.data.csv_reading import special_kind
 from kulturensrige.data.interruption import finishing
 
 # The hidden siblings of site/, each named after the process that made it: `.html.forrige-PID` is the previous
@@ -131,12 +133,21 @@ def refuse_foreign(build: Path, site: Path, *, replaced: bool) -> None:
     # The build's own entries in OUTPUT/_build (the staged source .kr-source, the caches, jupyter_execute …) are
     # written and deleted too: a link among them led the build into another folder (hostile round 15, #6).
     inside = sorted(build.iterdir()) if build.is_dir() and not build.is_symlink() else []
-    for folder in (build, site, *inside):
+    for folder in (build, site):
         if folder.is_symlink():
-            raise ForeignFolder(
-                f"{folder} er et symbolsk link (til {os.readlink(folder)}), og bogen bygges ikke gennem et link; fjern "
-                "linket, eller angiv en anden --output"
-            )
+            raise ForeignFolder(_through_a_link(folder))
+    # And anywhere below them (hostile round 16, #1): the staged source is rewritten and pruned by build_book's
+    # sync_tree, and Sphinx (.doctrees), jupyter-cache (.jupyter_cache), myst-nb (jupyter_execute) and the extension
+    # (_kr_generated) open their files for writing by name, so a link deep down had files outside replaced and
+    # deleted. Not inside the site: a build writes a new one into an empty folder, and the previous one and its
+    # hidden siblings are only renamed and removed (rmtree never follows a link), so a link there goes with them.
+    for entry in inside:
+        if (odd := _odd(entry)) is not None:
+            raise ForeignFolder(odd)
+        if entry != site and not entry.name.startswith(f".{site.name}.") and entry.is_dir():
+            for parent, folders, files in os.walk(entry):
+                if (odd := next(filter(None, (_odd(Path(parent) / name) for name in [*folders, *files])), None)) is not None:
+                    raise ForeignFolder(odd)
     if replaced and site.is_dir() and any(site.iterdir()) and read_record(site) is None:
         fault = record_fault(site)
         why = f"den har ingen {RECORD}" if fault == MISSING else f"dens {RECORD} {fault}"
@@ -144,6 +155,24 @@ def refuse_foreign(build: Path, site: Path, *, replaced: bool) -> None:
             f"{site} er ikke en bog, som build_book har bygget ({why}), og dens filer ville blive slettet; flyt dem, eller "
             "angiv en anden --output"
         )
+
+
+def _through_a_link(link: Path) -> str:
+    return (
+        f"{link} er et symbolsk link (til {os.readlink(link)}), og bogen bygges ikke gennem et link; fjern linket, eller "
+        "angiv en anden --output"
+    )
+
+
+def _odd(path: Path) -> str | None:
+    """Why `path` stops the build if it is a symbolic link, a FIFO, a socket or a device: a build makes none of them,
+    and would write through a link, or hang on a FIFO."""
+    mode = os.lstat(path).st_mode
+    if stat.S_ISLNK(mode):
+        return _through_a_link(path)
+    if (kind := special_kind(mode)) is not None:
+        return f"{path} er {kind}, ikke en fil, som et byggeri har skrevet; fjern den, eller angiv en anden --output"
+    return None
 
 
 class LinkInSite(Exception):

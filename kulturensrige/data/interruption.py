@@ -33,10 +33,13 @@ class Interrupted(BaseException):
         super().__init__(name)
         self.written = written
 
-    def line(self, not_done: str, done: str) -> str:
-        """The one line for this interrupt: what did not happen, or, after the output was put in place, that it was."""
+    def line(self, not_done: str, done: str, changed: str | None = None) -> str:
+        """The one line for this interrupt: what did not happen, or, after the output was put in place, that it was.
+        `changed`: what a command may have changed on the way, where that is not nothing (the build's caches)."""
         if self.written:
             return f"Afbrudt til sidst: {done}; oprydningen efter det blev gjort færdig, før kommandoen stoppede."
+        if changed is not None:
+            return f"Afbrudt: {not_done}; {changed}."
         return interrupted_line(not_done)
 
 
