@@ -1160,6 +1160,47 @@ def test_a_symlink_loop_as_the_data_folder_is_one_line(name: str, given: str, tm
     assert sorted(p.name for p in tmp_path.iterdir()) == ["projekt.qdpx", "ring"]
 
 
+@pytest.mark.parametrize("given", ["absolute", "relative", "KR_DATA_DIR"])
+@pytest.mark.parametrize("name", sorted(DATA_FOLDER_READERS))
+def test_a_data_folder_named_in_an_older_character_set_is_one_line(name: str, given: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Hostile round 16, #3: `--data "$(printf 'mine-d\\xe5ta')"` (Latin-1 bytes, not UTF-8) ended build_book.py in a
+    UnicodeEncodeError from the table cache's key, while validate_data.py and export_workbook.py took it. Every
+    command refuses it in one line that shows the byte escaped; nothing is written."""
+    from kulturensrige.data.loading import NOT_UTF8
+    from test_qdpx import pack
+
+    if given == "KR_DATA_DIR" and name in ("import_qdpx", "generate_synthetic"):
+        pytest.skip("its data folder is data/ unless named (--base, --data)")
+    pack(tmp_path / "projekt.qdpx")
+    folder = Path(os.fsdecode(os.fsencode(tmp_path) + b"/mine-d\xe5ta"))
+    shutil.copytree(REPO / "data", folder)
+    shown = str(folder) if given == "absolute" else os.path.relpath(folder, REPO if given == "KR_DATA_DIR" else None)
+    argv = DATA_FOLDER_READERS[name](tmp_path, shown)
+    if given == "KR_DATA_DIR":
+        monkeypatch.setenv("KR_DATA_DIR", shown)
+        argv = [arg for arg in argv if arg not in (shown, "--data")]
+    before = sorted(p.name for p in tmp_path.iterdir())
+    result = run_script(name, *argv)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.splitlines()[0] == f"{os.fsencode(folder).decode('utf-8', 'backslashreplace')} — {NOT_UTF8}"
+    assert "mine-d\\xe5ta" in result.stderr.splitlines()[0]
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_paths_that_are_not_utf8_are_hashed_as_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The table cache's key and the digest of book/_static hashed a path's text as UTF-8, which a name in an older
+    character set cannot be (UnicodeEncodeError); the bytes are what names the file."""
+    from kulturensrige.data import table_cache
+    from kulturensrige.data.fingerprint import folder_digest
+
+    monkeypatch.setenv(table_cache.FOLDER_VARIABLE, str(tmp_path))
+    monkeypatch.setenv(table_cache.KEY_VARIABLE, "nøgle")
+    odd = os.fsdecode(b"mine-d\xe5ta")
+    assert table_cache.entry(tmp_path / odd, "fingeraftryk", "pakke") != table_cache.entry(tmp_path / "mine-data", "fingeraftryk", "pakke")
+    (tmp_path / odd).write_text("x", encoding="utf-8")
+    assert len(folder_digest(tmp_path)) == 16
+
+
 QUOTES_SHEET = f"xl/worksheets/sheet{list(TABLES).index('quotes') + 3}.xml"  # after "Vejledning" and "Dataordbog"
 RESAVE = "gem arbejdsbogen igen fra Excel eller LibreOffice"
 ROW_GUESS = f"så det er uklart, hvilke værdier der gælder; {RESAVE}"

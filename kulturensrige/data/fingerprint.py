@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 from pathlib import Path
 
 from kulturensrige.data.schema import TABLES
@@ -20,7 +21,7 @@ def package_digest() -> str:
     digest = hashlib.sha256()
     for path in [ROOT / "requirements.txt", *sorted(PACKAGE.rglob("*"))]:
         if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+            digest.update(os.fsencode(path.relative_to(ROOT).as_posix()) + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -29,7 +30,7 @@ def folder_digest(folder: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(folder.rglob("*")):
         if path.is_file():
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+            digest.update(os.fsencode(path.relative_to(folder).as_posix()) + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -32,7 +32,29 @@ def data_dir(path: str | os.PathLike | None = None) -> Path:
     full = chosen if chosen.is_absolute() else (Path.cwd() if path is not None else REPO_ROOT) / chosen
     if symlink_loop(full):  # one line naming the folder as given: Path.resolve() raises RuntimeError on a loop
         raise DataError([Problem(str(chosen), None, None, None, LOOP)])
+    if not_utf8(full):
+        raise DataError([Problem(shown_path(os.path.abspath(full)), None, None, None, NOT_UTF8)])
     return full if chosen.is_absolute() else full.resolve()
+
+
+# Hostile round 16, #3: a folder named in an older character set ('mine-d\xe5ta') ended the build in a traceback from
+# the table cache's key. Refused rather than carried: the folder's name is shown in every page's footer, in the PDFs
+# and in kr-build.json, and a name that is not text cannot be shown there as the analyst knows it.
+NOT_UTF8 = "navnet er ikke gyldig UTF-8 (et ældre tegnsæt), og bogen skal kunne vise det; giv mappen et navn i UTF-8"
+
+
+def not_utf8(path: str | os.PathLike) -> bool:
+    """Whether the path holds bytes that are not UTF-8 (Python carries each as a lone surrogate)."""
+    try:
+        os.fsdecode(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def shown_path(path: str | os.PathLike) -> str:
+    """The path as a line can print it: a byte that is not UTF-8 as its escape (\xe5)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 class ReadLog(dict):

@@ -33,7 +33,7 @@ def entry(folder: Path, printed: str, package: str) -> Path | None:
     where, key = os.environ.get(FOLDER_VARIABLE), os.environ.get(KEY_VARIABLE)
     if not where or not key:
         return None
-    name = hashlib.sha256("\0".join([str(folder), printed, package]).encode()).hexdigest()[:20]
+    name = hashlib.sha256(b"\0".join([os.fsencode(folder), printed.encode(), package.encode()])).hexdigest()[:20]
     return Path(where) / f"{name}{_SUFFIX}"
 
 
