@@ -1160,6 +1160,40 @@ def test_a_symlink_loop_as_the_data_folder_is_one_line(name: str, given: str, tm
     assert sorted(p.name for p in tmp_path.iterdir()) == ["projekt.qdpx", "ring"]
 
 
+# what is a symlink loop -> the command reading it (the data folder is tmp/data, a copy of data/)
+LOOPED_FILES: dict[str, tuple[str, Callable[[Path], list[str]]]] = {
+    "a table": ("data/quotes.csv", lambda tmp: ["validate_data", str(tmp / "data")]),
+    "the optional table": ("data/options.csv", lambda tmp: ["validate_data", str(tmp / "data")]),
+    "a workbook": ("arbejdsbog.xlsx", lambda tmp: ["import_workbook", str(tmp / "arbejdsbog.xlsx"), "--out", str(tmp / "ud")]),
+    "a QDA project": (
+        "projekt.qdpx",
+        lambda tmp: ["import_qdpx", str(tmp / "projekt.qdpx"), "--codes", str(QDPX_CODES), "--out", str(tmp / "ud")],
+    ),
+    "a code map": (
+        "koder.csv",
+        lambda tmp: ["import_qdpx", str(REPO / "tests" / "nothing.qdpx"), "--codes", str(tmp / "koder.csv"), "--out", str(tmp / "ud")],
+    ),
+}
+
+
+@pytest.mark.parametrize("what", sorted(LOOPED_FILES))
+def test_a_symlink_loop_as_a_file_is_said_to_be_a_loop(what: str, tmp_path: Path):
+    """Hostile round 16, #9: `ln -s quotes.csv lp/quotes.csv` got "filen mangler" (an optional table's loop was read as
+    an empty table without a word), a workbook's "kan ikke læses som en Excel-arbejdsbog"; a folder's loop was said
+    to be one. Each is the same line as for a folder, and nothing is written."""
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    name, argv = LOOPED_FILES[what]
+    loop = tmp_path / name
+    loop.unlink(missing_ok=True)
+    loop.symlink_to(loop.name)
+    before = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*"))
+    command, *args = argv(tmp_path)
+    result = run_script(command, *args)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.splitlines()[0].endswith(f"{loop.name} — {LOOP_LINE}"), result.stderr
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == before
+
+
 @pytest.mark.parametrize("given", ["absolute", "relative", "KR_DATA_DIR"])
 @pytest.mark.parametrize("name", sorted(DATA_FOLDER_READERS))
 def test_a_data_folder_named_in_an_older_character_set_is_one_line(name: str, given: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

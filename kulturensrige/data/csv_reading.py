@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import os
 import re
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kulturensrige.data.problems import Problem
+from kulturensrige.data.problems import LOOP, Problem
 from kulturensrige.words import formula_unguarded
 
 _BOM = b"\xef\xbb\xbf"
@@ -55,11 +56,15 @@ def special_kind(mode: int) -> str | None:
 
 def not_regular(path: Path, label: str) -> Problem | None:
     """An input that is a device, FIFO or socket (also through a symlink, as /dev/zero): refused by its stat,
-    before it is opened, as reading /dev/zero never ends and opening a FIFO waits for a writer."""
+    before it is opened, as reading /dev/zero never ends and opening a FIFO waits for a writer. A symlink loop is
+    there too, and never a file: said as for a folder, not "filen mangler" (hostile round 16, #9)."""
     try:
         mode = os.stat(path).st_mode
-    except (OSError, ValueError):
-        return None  # missing or unreachable: the reader says so in its own words
+    except OSError as error:
+        # Missing or unreachable: the reader says so in its own words.
+        return Problem(label, None, None, None, LOOP) if error.errno == errno.ELOOP else None
+    except ValueError:
+        return None
     kind = special_kind(mode)
     return None if kind is None else Problem(label, None, None, None, f"er {kind}, ikke en almindelig fil; angiv en fil")
 
