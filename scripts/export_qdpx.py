@@ -27,19 +27,22 @@ from kulturensrige.data.refiqda import export_project
 def main(argv: list[str] | None = None) -> int:
     parser = cli.Parser(description="Skriv datamappens citater som et REFI-QDA-projekt (.qdpx).")
     parser.add_argument("--data", type=Path, default=None, help="datamappen (standard: $KR_DATA_DIR eller data/)")
-    parser.add_argument("--out", required=True, type=Path, help="projektfilen, der skal skrives (.qdpx)")
-    parser.add_argument("--codes", type=Path, default=None, help="kodekortet, der skal skrives (standard: PROJEKT-koder.csv)")
+    # Both as typed: a '/' at the end counts (a Path drops it).
+    parser.add_argument("--out", required=True, help="projektfilen, der skal skrives (.qdpx)")
+    parser.add_argument("--codes", default=None, help="kodekortet, der skal skrives (standard: PROJEKT-koder.csv)")
     parser.add_argument("--overwrite", action="store_true", help="erstat eksisterende filer")
     args = parser.parse_args(argv)
     reading = [data_dir(args.data)]
     if (refused := destination_problem(args.out, folder=False, overwrite=args.overwrite, reading=reading)) is not None:
         return cli.refused(refused)
-    codes = args.codes or args.out.with_name(f"{args.out.stem}-koder.csv")
+    args.out = Path(args.out)
+    given_codes = args.codes or str(args.out.with_name(f"{args.out.stem}-koder.csv"))
+    codes = Path(given_codes)
     # The project and its code map are two files, never one.
     if os.path.realpath(codes) == os.path.realpath(args.out):
         same = "--codes og --out er den samme fil; projektet og kodekortet skal være to filer"
-        return cli.refused(Problem(str(codes), None, None, None, same))
-    if (refused := destination_problem(codes, folder=False, overwrite=args.overwrite, reading=[*reading, args.out])) is not None:
+        return cli.refused(Problem(given_codes, None, None, None, same))
+    if (refused := destination_problem(given_codes, folder=False, overwrite=args.overwrite, reading=[*reading, args.out])) is not None:
         return cli.refused(refused)
     try:
         with interruptible():

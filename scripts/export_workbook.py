@@ -21,7 +21,7 @@ from kulturensrige.data.workbook import build_workbook, export_folder, save_work
 def main(argv: list[str] | None = None) -> int:
     parser = cli.Parser(description="Skriv en datamappe som Excel-arbejdsbog.")
     parser.add_argument("--data", default=None, help="datamappe (standard: $KR_DATA_DIR eller data/)")
-    parser.add_argument("--out", required=True, type=Path, help="arbejdsbogen, der skal skrives (.xlsx)")
+    parser.add_argument("--out", required=True, help="arbejdsbogen, der skal skrives (.xlsx)")  # as typed: a '/' at the end counts
     parser.add_argument("--template", action="store_true", help="kun overskrifter: en tom skabelon")
     parser.add_argument("--overwrite", action="store_true", help="erstat en eksisterende fil")
     args = parser.parse_args(argv)
@@ -29,6 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     refused = destination_problem(args.out, folder=False, overwrite=args.overwrite, reading=[folder])
     if refused is not None:
         return cli.refused(refused)
+    args.out = Path(args.out)
     if args.template:
         save_workbook(build_workbook(None), args.out, overwrite=args.overwrite)
         print(f"Skabelon skrevet: {args.out}")

@@ -192,6 +192,29 @@ def test_a_builder_refuses_a_bad_output_folder_in_one_line_with_exit_2(
     assert snapshot(tmp_path) == before
 
 
+# script -> argv naming `out` as the file it writes
+FILE_WRITERS: dict[str, Callable[[Path, str], list[str]]] = {
+    "export_workbook --out": lambda tmp, out: ["--data", str(tmp / "data"), "--out", out],
+    "export_qdpx --out": lambda tmp, out: ["--data", str(tmp / "data"), "--out", out],
+    "export_qdpx --codes": lambda tmp, out: ["--data", str(tmp / "data"), "--out", str(tmp / "projekt.qdpx"), "--codes", out],
+}
+
+
+@pytest.mark.parametrize("out", ["ny/", "ny/.", "ny/..", "findes/"])
+@pytest.mark.parametrize("writer", sorted(FILE_WRITERS))
+def test_a_file_output_named_as_a_folder_is_refused(writer: str, out: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Hostile round 16, #8: `export_qdpx.py --out dir/` wrote a file named dir: the trailing '/' was lost on the way
+    (a Path drops it). A name ending in '/', '.' or '..' is a folder's, and a command that writes a file says so."""
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    (tmp_path / "findes").mkdir()
+    monkeypatch.chdir(tmp_path)
+    before = snapshot(tmp_path)
+    result = run_script(writer.split()[0], *FILE_WRITERS[writer](tmp_path, out), "--overwrite")
+    assert result.returncode == OUTPUT_REFUSED, result.stderr
+    assert result.stderr.splitlines() == [f"{out} — er en mappes navn (det ender på /, . eller ..); angiv navnet på en fil"]
+    assert snapshot(tmp_path) == before
+
+
 @pytest.mark.parametrize("target", ["fifo", "device node", "path under a file"])
 def test_the_dictionary_writer_refuses_what_is_not_a_file(target: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     folder = tmp_path / "data"

@@ -213,18 +213,22 @@ SYSTEM_FOLDERS = (Path("/dev"), Path("/proc"), Path("/sys"))
 
 
 def destination_problem(
-    dest: Path, *, folder: bool, overwrite: bool, reading: Iterable[Path | str] = (), names: Iterable[str] = ()
+    dest: str | os.PathLike[str], *, folder: bool, overwrite: bool, reading: Iterable[Path | str] = (), names: Iterable[str] = ()
 ) -> Problem | None:
     """Why `dest` cannot be written (a folder if `folder`, else a file), in one line, before any work is done.
 
     Only a regular file, a folder this kind of command made (empty, or holding one of `names`, by default a data
     folder's CSV files), a symlink (replaced as a link) or a new name under a
     writable folder may be written; never a device, FIFO or socket, nothing under /dev, /proc or /sys, never the
-    working folder or a folder above it, and never the folders and files the command reads (`reading`).
+    working folder or a folder above it, and never the folders and files the command reads (`reading`). A file is
+    given as the command line's text: a Path has already dropped a trailing '/'.
     """
-    shown = str(dest)
+    shown = os.fspath(dest)
     if shown in ("", "."):
         return Problem(shown, None, None, None, "er den mappe, du står i; angiv navnet på en ny fil eller mappe")
+    # `--out dir/` wrote a file named dir (hostile round 16, #8): a name ending in '/' (or '.', '..') is a folder's.
+    if not folder and (shown.endswith(os.sep) or os.path.basename(shown) in (".", "..")):
+        return Problem(shown, None, None, None, "er en mappes navn (det ender på /, . eller ..); angiv navnet på en fil")
     dest = Path(os.path.abspath(dest))
     if symlink_loop(dest):  # the name itself, or a folder on the way; Path.resolve() would raise RuntimeError
         return Problem(shown, None, None, None, LOOP)
