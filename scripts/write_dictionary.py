@@ -1,6 +1,7 @@
 """Write data/DATAORDBOG.md from the schema (kulturensrige.render.dictionary.as_markdown).
 
-Usage: python scripts/write_dictionary.py [DATA_DIR]   (default: data/; a relative DATA_DIR is from the current folder)
+Usage: python scripts/write_dictionary.py [DATA_DIR]
+(default: $KR_DATA_DIR or data/, from the repository; a DATA_DIR on the command line is from the current folder)
 tests/test_templates.py fails while the committed file is out of date.
 """
 
@@ -11,19 +12,22 @@ from pathlib import Path
 
 from kulturensrige import cli
 from kulturensrige.data.folder_writing import destination_problem, write_file
+from kulturensrige.data.loading import data_dir
 from kulturensrige.data.problems import Problem
 from kulturensrige.render.dictionary import as_markdown
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = cli.Parser(description="Skriv DATAORDBOG.md i en datamappe ud fra skemaet.")
-    parser.add_argument("folder", nargs="?", type=Path, default=ROOT / "data", help="datamappen (standard: data/)")
-    folder = parser.parse_args(argv).folder
-    # The dictionary belongs in a data folder: a folder of other files, the working folder or "" is refused, and so is
-    # a folder that is not there (`write_dictionary.py data` run elsewhere made a new ./data/ holding only the dictionary).
-    refused = destination_problem(folder, folder=True, overwrite=True) or _missing(folder)
+    parser.add_argument("folder", nargs="?", default=None, help="datamappen (standard: $KR_DATA_DIR eller data/)")
+    given = parser.parse_args(argv).folder
+    # Like every other script: the folder named, else $KR_DATA_DIR or data/ (hostile round 16, #7: KR_DATA_DIR was
+    # ignored and the repository's data/ rewritten).
+    folder = Path(given) if given is not None else data_dir()
+    # The dictionary belongs in a data folder: a folder of other files or "" is refused, and so is a folder that is not
+    # there (`write_dictionary.py data` run elsewhere made a new ./data/ holding only the dictionary). The folder is
+    # written into, never replaced: "." is fine when it is a data folder.
+    refused = destination_problem(given if given is not None else folder, folder=True, overwrite=True, into=True) or _missing(folder)
     if refused is not None:
         return cli.refused(refused)
     path = folder / "DATAORDBOG.md"

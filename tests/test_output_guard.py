@@ -340,6 +340,30 @@ def test_the_dictionary_writer_writes_only_into_a_data_folder(argument: str, tmp
     assert snapshot(tmp_path) == before
 
 
+@pytest.mark.parametrize("how", ["KR_DATA_DIR", "the working folder as '.'"])
+def test_the_dictionary_writer_writes_into_the_data_folder_it_is_given(how: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Hostile round 16, #7: with KR_DATA_DIR set and no folder named, the repository's data/ was the target, and
+    `write_dictionary.py .` inside a data folder was refused as the working folder (its advice, a new name, is wrong
+    for a command that writes one file into an existing folder). Both write the data folder's DATAORDBOG.md."""
+    from kulturensrige.render.dictionary import as_markdown
+
+    folder = tmp_path / "wd"
+    folder.mkdir()
+    for table in (REPO / "data").glob("*.csv"):
+        shutil.copyfile(table, folder / table.name)
+    shipped = snapshot(REPO / "data")
+    if how == "KR_DATA_DIR":
+        monkeypatch.setenv("KR_DATA_DIR", str(folder))
+        monkeypatch.chdir(tmp_path)
+        result = run_script("write_dictionary")
+    else:
+        monkeypatch.chdir(folder)
+        result = run_script("write_dictionary", ".")
+    assert result.returncode == 0, result.stderr
+    assert (folder / "DATAORDBOG.md").read_text(encoding="utf-8") == as_markdown()
+    assert snapshot(REPO / "data") == shipped
+
+
 def test_the_dictionary_writers_help_is_help_not_a_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.chdir(tmp_path)
     result = run_script("write_dictionary", "--help")

@@ -213,7 +213,13 @@ SYSTEM_FOLDERS = (Path("/dev"), Path("/proc"), Path("/sys"))
 
 
 def destination_problem(
-    dest: str | os.PathLike[str], *, folder: bool, overwrite: bool, reading: Iterable[Path | str] = (), names: Iterable[str] = ()
+    dest: str | os.PathLike[str],
+    *,
+    folder: bool,
+    overwrite: bool,
+    reading: Iterable[Path | str] = (),
+    names: Iterable[str] = (),
+    into: bool = False,
 ) -> Problem | None:
     """Why `dest` cannot be written (a folder if `folder`, else a file), in one line, before any work is done.
 
@@ -221,10 +227,12 @@ def destination_problem(
     folder's CSV files), a symlink (replaced as a link) or a new name under a
     writable folder may be written; never a device, FIFO or socket, nothing under /dev, /proc or /sys, never the
     working folder or a folder above it, and never the folders and files the command reads (`reading`). A file is
-    given as the command line's text: a Path has already dropped a trailing '/'.
+    given as the command line's text: a Path has already dropped a trailing '/'. `into`: the command writes a file
+    into the folder and never replaces it (the dictionary), so the working folder, "." or a folder above it may be
+    named, as long as it is a folder of this kind.
     """
     shown = os.fspath(dest)
-    if shown in ("", "."):
+    if shown == "" or (shown == "." and not into):
         return Problem(shown, None, None, None, "er den mappe, du står i; angiv navnet på en ny fil eller mappe")
     # `--out dir/` wrote a file named dir (hostile round 16, #8): a name ending in '/' (or '.', '..') is a folder's.
     if not folder and (shown.endswith(os.sep) or os.path.basename(shown) in (".", "..")):
@@ -241,7 +249,7 @@ def destination_problem(
     if any(real == system or system in real.parents for system in SYSTEM_FOLDERS):
         return Problem(shown, None, None, None, "ligger under /dev, /proc eller /sys (enheder og kernens filer); vælg en almindelig mappe")
     here = Path(os.path.realpath(os.getcwd()))
-    if real == here or real in here.parents:
+    if (real == here or real in here.parents) and not into:
         return Problem(shown, None, None, None, "er den mappe, du står i, eller en mappe over den; angiv navnet på en ny fil eller mappe")
     for source in reading:
         read = Path(os.path.realpath(source))
