@@ -36,6 +36,7 @@ DECISIONS = (
     "whose-marks-in-light-type",
     "once-the-output-is-in-place",
     "the-edition-printed-once-its-contents-again",
+    "no-choice-no-parameter",
 )
 
 

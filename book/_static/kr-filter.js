@@ -54,6 +54,7 @@
     ui.notice.hidden = true;
     showBarWhole(); // the bar shows its line with what the choice marks
     const next = { kommune: ui.select.value, inferred: ui.checkbox.checked };
+    KR.remember(next); // first: whether the address says "alle" depends on the choice kept (KR.queryFor)
     KR.writeUrl(next);
     apply(next, event.timeStamp || performance.now(), false);
   }
@@ -168,10 +169,8 @@
 
   /** A search keeps the choice: the search forms send it along (the result links take it on click, KR.carry). */
   function carryIntoSearch() {
-    const fields = {
-      kommune: KR.slugOf(KR.state.kommune), // "alle" too, as in every link (KR.queryFor)
-      udledte: KR.state.inferred ? null : "nej",
-    };
+    const said = new URLSearchParams(KR.queryFor("", KR.state)); // as every link says it
+    const fields = { kommune: said.get("kommune"), udledte: said.get("udledte") };
     for (const form of document.querySelectorAll("form.bd-search")) {
       for (const [name, value] of Object.entries(fields)) {
         let input = form.querySelector(`input[type=hidden][name=${name}]`);

@@ -145,3 +145,24 @@ def test_the_desktop_bar_says_whose_page_another_municipalitys_profile_is(data, 
         assert tally.is_visible() and other["name"] in tally.inner_text(), options
         assert offer.is_visible() and chosen["name"] in offer.inner_text(), options
         context.close()
+
+
+def test_the_front_pages_list_marks_the_choice_and_links_name_no_choice_when_there_is_none(data, site_url, browser):
+    """Reader review 5, #6: the front page's list of municipalities did not show the choice, and with none made every
+    link carried ?kommune=alle. The chosen one stands bold with "valgt" after it; with no choice, no link and not the
+    address names one."""
+    chosen = data.municipalities.iloc[0]
+    context = browser.new_context(locale="da-DK", **DESKTOP)
+    page = context.new_page()
+    opened(page, f"{site_url}/index.html?kommune={chosen.slug}")
+    item = page.locator(f"#forside-kommuner li[data-kr-mark='{chosen.kommunekode}'], li[data-kr-mark='{chosen.kommunekode}']").first
+    assert item.inner_text().strip() == f"{chosen['name']} (valgt)"
+    assert item.locator("a").evaluate("(a) => Number(getComputedStyle(a).fontWeight) >= 700")
+    assert page.locator("li[data-kr-mark] .kr-chosen-word:visible").count() == 1
+    page.select_option("#kr-kommune", "alle")
+    page.wait_for_function("() => window.KR_FILTER.state().kommune === 'alle'")
+    assert page.locator("li[data-kr-mark] .kr-chosen-word:visible").count() == 0
+    hrefs = page.eval_on_selector_all("a.reference.internal[href], a.kr-own-page[href]", "as => as.map((a) => a.href)")
+    assert hrefs and not [href for href in hrefs if "kommune=" in href]
+    assert "kommune=" not in page.url, page.url
+    context.close()
