@@ -846,6 +846,24 @@ def test_no_heading_is_left_at_the_foot_of_a_page(report_site: Path):
         assert stranded_headings(path, labels) == [], path.name
 
 
+def page_of(path: Path, text: str) -> int:
+    """The first page (from 1) whose text, spaces aside, holds `text`'s first words; 0 if none."""
+    words = squeeze(" ".join(text.split()[:8]))
+    pages = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout.split("\f")
+    return next((n for n, page in enumerate(pages, start=1) if words in squeeze(page)), 0)
+
+
+@pytest.mark.build
+def test_the_checklists_heading_and_lead_in_stand_on_the_page_of_its_first_item(report_site: Path):
+    """Reader review 5, #6: the checklist's heading and the paragraph leading into it stood at a page's foot, every
+    item overleaf; no heading with only its lead-in is a page's last text (edition.css, .kr-lead-in)."""
+    data = load(REPO / "data")
+    first = data.guide_recommendations.sort_values("position").iloc[0].text
+    for path in each(sorted((report_site / "pdf").glob("kulturens-rige-*.pdf"))):
+        heading = [page for title, page in outline_pages(path.read_bytes()) if title == "Guidens anbefalinger: tjekliste"]
+        assert heading and heading[0] == page_of(path, first), (path.name, heading, page_of(path, first))
+
+
 @pytest.mark.build
 def test_the_contents_are_whole_numbered_list_by_list_and_give_each_headings_page(report_site: Path):
     """Every number and page number of the table of contents lies inside the page's text area (the whole book's

@@ -122,7 +122,7 @@ def test_a_lists_count_says_whose_inference_and_whose_silence_it_is(report, anal
     analyst = load(analyst_folder)
     interviews = analyst.quotes[analyst.quotes["reference_key"] == ""]
     unstated = interviews[interviews["attribution"] == "not stated"].head(3)
-    assert cards.quote_count_summary(analyst.quotes, analyst.options).count("udledt af analytikeren") == 1
+    assert cards.quote_count_summary(analyst.quotes, analyst.options).count("med en kommune udledt af analytikeren") == 1
     assert cards.quote_count_summary(unstated, analyst.options).endswith("analytikerens data angiver ikke kommunen ved nogen af dem.")
     assert "udledt af redaktionen" in cards.quote_count_summary(report.quotes, report.options)
     unstated = report.quotes[(report.quotes["attribution"] == "not stated") & (report.quotes["reference_key"] == "")].head(1)

@@ -13,6 +13,7 @@ import io
 import json
 import re
 import tokenize
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -84,6 +85,46 @@ def test_every_list_view_reads_as_prose_and_says_each_thing_once(data):
             said = [s for text in texts for s in sentences(text)]
             problems += [f"{name} [{key}]: said twice: {s!r}" for s in {s for s in said if said.count(s) > 1}]
     assert not problems, "\n".join(problems[:20])
+
+
+SUMMARY = re.compile(r'<p class="kr-list-summary">(.*?)</p>', re.S)
+# A count of quotes without a municipality ('8 citater uden kommune angivet i rapporten', '6 uden kommune, hverken
+# angivet i rapporten eller udledt af redaktionen'), up to the end of its part of the sentence.
+UNTIED_COUNT = re.compile(r"(\d+) (?:citater? )?(uden [^.;·]*)")
+
+
+def untied_counts(text: str) -> list[tuple[str, int, str]]:
+    """Each count of quotes without a municipality, with the set its words name: no tie at all, where the words say
+    that none is inferred either, or no tie stated by the data's source (the inferred ties among them)."""
+    return [("no tie at all" if "udledt" in words else "none stated", int(n), words) for n, words in UNTIED_COUNT.findall(unescape(text))]
+
+
+def test_no_view_counts_one_set_of_untied_quotes_twice_with_two_numbers(data):
+    """With the inferred ties off, '6 citater uden angivet kommune' stood over '8 … uden kommune angivet i
+    rapporten' (reader review 5): two sets, in words that read as one. Every count line of a list in a view (its
+    summary, its headings, its part of the bar's line) names its set in the same words wherever it counts it, saying
+    whose ties they are; so one set's words never come with two numbers. Every list of every page, every
+    municipality, the switch on and off."""
+    problems = []
+    for name, (section, tallies) in list_sections(data).items():
+        island = json.loads(VIEWS_ISLAND.search(section).group(1))
+        summary = SUMMARY.search(section)
+        for key, view in island["views"].items():
+            texts = [summary.group(1) if summary else "", tallies.get(key, "")]
+            texts += [heading for group, heading, _ in view["groups"] if group != "all"]
+            counts: dict[str, set[int]] = {}
+            for text in texts:
+                for which, n, _ in untied_counts(text):
+                    counts.setdefault(which, set()).add(n)
+            problems += [f"{name} [{key}]: {which} counted as {sorted(ns)}: {texts}" for which, ns in counts.items() if len(ns) > 1]
+    assert not problems, "\n".join(problems[:10])
+
+
+def test_the_check_for_two_counts_of_one_set_tells_the_two_sets_apart():
+    assert [w for w, _, _ in untied_counts("8 citater uden kommune angivet i rapporten.")] == ["none stated"]
+    assert [w for w, _, _ in untied_counts("heraf 6 uden kommune, hverken angivet i rapporten eller udledt af redaktionen.")] == [
+        "no tie at all"
+    ]
 
 
 def test_the_explorers_count_line_and_headings_read_as_prose(data):

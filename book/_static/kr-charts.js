@@ -431,13 +431,51 @@
         drill.hidden = false;
       });
   }
+  /** The open panel as a step in the reader's history: {drill, figure, y} (y: where the page stood before it opened).
+   * Opening a panel adds an entry to the history (same address, history.state.krDrill), so the browser's Back closes
+   * the panel and leaves the reader where they were; Back again leaves the page. "Luk" steps back over that entry, so
+   * none is left behind for Back to spend doing nothing (reader review 5). */
+  let openStep = null;
+  const inDrillStep = () => Boolean(window.history.state?.krDrill);
+  function closeDrill(step, restore) {
+    step.drill.hidden = true;
+    if (restore) window.scrollTo({ top: step.y, behavior: "instant" });
+    const caption = step.figure.querySelector("figcaption");
+    caption.tabIndex = -1;
+    caption.focus({ preventScroll: restore });
+  }
+  let afterStepBack = null; // what waits for the step back over a panel's entry (KR.leaveDrill)
+  window.addEventListener("popstate", () => {
+    if (inDrillStep() || !openStep) return;
+    const [step, then] = [openStep, afterStepBack];
+    [openStep, afterStepBack] = [null, null];
+    if (!step.drill.hidden) closeDrill(step, !then);
+    if (then) then();
+  });
+  /** Before the page changes its choice (which closes every panel): the panel's entry is stepped back over first,
+   * then `then` runs; false if no panel's entry is the current one (`then` is not run). */
+  KR.leaveDrill = (then) => {
+    if (!inDrillStep() || !openStep) return false;
+    afterStepBack = then;
+    window.history.back();
+    return true;
+  };
   /** "Luk" at the panel's head and foot closes it and takes the focus back to the figure's title. */
   function openDrill(figure, drill, heading) {
+    if (!openStep || !inDrillStep()) {
+      openStep = { drill, figure, y: window.scrollY };
+      try {
+        window.history.pushState({ ...window.history.state, krDrill: true }, "");
+      } catch (_error) {
+        openStep = null; // a browser that refuses: "Luk" alone closes the panel
+      }
+    } else {
+      openStep = { ...openStep, drill, figure }; // another panel in the same step: Back still returns to where it began
+    }
     drill.querySelectorAll(".kr-drill-close").forEach((close) => {
       close.onclick = () => {
-        drill.hidden = true;
-        figure.querySelector("figcaption").tabIndex = -1;
-        figure.querySelector("figcaption").focus();
+        if (openStep?.drill === drill && inDrillStep()) window.history.back();
+        else closeDrill({ drill, figure }, false);
       };
     });
     // The panel opens below the chart: on a wide screen only its heading showed at the foot of the window. Where it

@@ -49,9 +49,12 @@
   }
 
   function onChange(event) {
+    // A choice closes every drill panel: the open one's history entry is stepped back over first (kr-charts.js).
+    if (KR.leaveDrill?.(() => onChange(event))) return;
     ui.notice.hidden = true;
     showBarWhole(); // the bar shows its line with what the choice marks
     const next = { kommune: ui.select.value, inferred: ui.checkbox.checked };
+    KR.remember(next); // first: whether the address says "alle" depends on the choice kept (KR.queryFor)
     KR.writeUrl(next);
     apply(next, event.timeStamp || performance.now(), false);
   }
@@ -166,10 +169,8 @@
 
   /** A search keeps the choice: the search forms send it along (the result links take it on click, KR.carry). */
   function carryIntoSearch() {
-    const fields = {
-      kommune: KR.slugOf(KR.state.kommune), // "alle" too, as in every link (KR.queryFor)
-      udledte: KR.state.inferred ? null : "nej",
-    };
+    const said = new URLSearchParams(KR.queryFor("", KR.state)); // as every link says it
+    const fields = { kommune: said.get("kommune"), udledte: said.get("udledte") };
     for (const form of document.querySelectorAll("form.bd-search")) {
       for (const [name, value] of Object.entries(fields)) {
         let input = form.querySelector(`input[type=hidden][name=${name}]`);
@@ -293,11 +294,21 @@
     let openedAt = null;
     let pending = false;
     let lastY = window.scrollY;
+    const body = filter.querySelector(".kr-filter-body");
+    const settings = filter.querySelector(".kr-filter-settings");
     const setOpen = (open) => {
       openedAt = open ? window.scrollY : null;
       filter.classList.toggle("kr-open", open);
       ui.toggle.setAttribute("aria-expanded", String(open));
+      if (!open) settings.open = false; // opened again, the panel is its short self, not the settings over the page
     };
+    // Closed by the reader (a tap beside it, Escape): the focus goes back to the button that opened it, unless the
+    // tap went to something that takes the focus itself.
+    const close = (refocus) => {
+      setOpen(false);
+      if (refocus) ui.toggle.focus({ preventScroll: true });
+    };
+    const takesFocus = (target) => target.closest?.("a[href], button, input, select, textarea, summary, [tabindex]");
     // Once the bar sticks, its line under its row steps aside (kommunefilter.css), scrolling down or back up; the
     // bar's margin takes its height, so nothing below the bar moves. Back up, the header returns over a one-row bar
     // (reader 14: header and whole bar took 300 of 812 px while reading).
@@ -334,10 +345,12 @@
         return;
       }
       if (openedAt !== null && Math.abs(y - openedAt) > 240) setOpen(false);
-      const stuck = phone.matches && mark.getBoundingClientRect().top < filter.getBoundingClientRect().top - 1;
+      // The bar sticks on every screen, and stuck it is one row (on a wide screen too: its line under the row steps
+      // aside); only on a phone does the theme's header slide away.
+      const stuck = mark.getBoundingClientRect().top < filter.getBoundingClientRect().top - 1;
       if (Math.abs(y - lastY) > 4 || !stuck) {
         setCompact(stuck && openedAt === null);
-        setReading(stuck && openedAt === null && y > lastY);
+        setReading(phone.matches && stuck && openedAt === null && y > lastY);
         lastY = y;
       }
     };
@@ -369,14 +382,20 @@
     phone.addEventListener("change", keepClear);
     keepClear();
     ui.toggle.addEventListener("click", () => setOpen(openedAt === null));
-    // A tap or click beside the open panel closes it, as the theme's drawers close.
-    document.addEventListener("click", (event) => {
-      if (openedAt !== null && !filter.contains(event.target)) setOpen(false);
-    });
-    filter.addEventListener("keydown", (event) => {
-      if (event.key !== "Escape" || openedAt === null) return;
-      setOpen(false);
-      ui.toggle.focus();
+    // A tap or click beside the open panel closes it, as the theme's drawers close: anywhere but the panel and its
+    // button, the bar's own row too (reader review 5: a tap on the bar's line left the settings over the page). In
+    // the capture phase, so a chart that keeps its clicks to itself does not keep the panel open.
+    document.addEventListener(
+      "click",
+      (event) => {
+        if (openedAt !== null && !body.contains(event.target) && !ui.toggle.contains(event.target))
+          close(!takesFocus(event.target));
+      },
+      true,
+    );
+    // Escape closes it wherever the focus is (after a tap on the page's text, it is on the page, not in the panel).
+    document.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && openedAt !== null) close(true);
     });
   }
 

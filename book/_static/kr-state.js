@@ -81,18 +81,24 @@ window.KR = window.KR || {};
   KR.opening = (search) => {
     const read = KR.readQuery(search);
     const params = new URLSearchParams(search);
-    const recalled = params.has("kommune") && !read.unknown ? null : KR.recall();
+    // An address that names a comparison's columns (?sammenlign=, kr-lists.js) shows what its sender saw: no recall
+    // adds the reader's own last choice as a column beside them (hostile round 12, #4; its "alle" is no longer said).
+    const named = (params.has("kommune") && !read.unknown) || params.has("sammenlign");
+    const recalled = named ? null : KR.recall();
     if (!recalled) return { ...read, recalled: false };
     const inferred = params.has("udledte") ? read.state.inferred : recalled.inferred;
     return { ...read, state: { kommune: recalled.kommune, inferred: inferred }, recalled: true };
   };
 
-  /** The query string for a state, keeping every other parameter of `query`. The municipality is always said,
-   * "alle" too: a link from a page showing all of them opens showing all of them, whatever another tab or an earlier
-   * visit left as the last choice (KR.opening). */
+  /** The query string for a state, keeping every other parameter of `query`. With no municipality chosen the
+   * address says none (reader review 5: every link carried ?kommune=alle): a page opened from it takes the last
+   * choice (KR.opening), which is no choice too. Only where the browser keeps another choice as the last (another tab
+   * made it since) does it say "alle", so the link still opens showing all (hostile round 12, #4); links take their
+   * state when they are followed (KR.carry), so they say it then. */
   KR.queryFor = (query, s) => {
     const params = new URLSearchParams(query);
-    params.set("kommune", KR.slugOf(s.kommune));
+    if (s.kommune === D.all && (KR.recall()?.kommune ?? D.all) === D.all) params.delete("kommune");
+    else params.set("kommune", KR.slugOf(s.kommune));
     s.inferred ? params.delete("udledte") : params.set("udledte", "nej");
     const text = params.toString();
     return text ? `?${text}` : "";

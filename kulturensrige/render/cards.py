@@ -306,28 +306,35 @@ def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", arrang
 
 
 def quote_count_summary(quotes: pd.DataFrame, options: pd.DataFrame) -> str:
-    """'9 citater på 8 kort, heraf 4 uden angivet kommune.' A quote is a row (views.COUNTING_RULE); whose the ties
-    are comes from the options (provenance.ties_source): an analyst's inference is the analyst's, not the editors'."""
+    """'9 citater på 8 kort, heraf 4 uden kommune, hverken angivet i rapporten eller udledt af redaktionen.' A quote
+    is a row (views.COUNTING_RULE); whose the ties are comes from the options (provenance.ties_source): an analyst's
+    inference is the analyst's, not the editors'."""
     whose = provenance.words(provenance.ties_source(options))
     if quotes.empty:
         return "Ingen citater."
     literature = int((quotes["reference_key"] != "").sum())
-    levels = quotes.loc[quotes["reference_key"] == "", "attribution"].value_counts()
+    levels = quotes["attribution"].value_counts()
     cards = card_keys(quotes).nunique()
     total = plural(len(quotes), "citat", "citater") + (f" på {plural(cards, 'kort', 'kort')}" if cards != len(quotes) else "")
-    # After 'på 6 kort' a bare number reads as cards ('og 6 uden angivet kommune'): each part then says 'citater'.
+    # After 'på 6 kort' a bare number reads as cards ('og 6 uden kommune'): each part then says 'citater'.
     counted = number if cards == len(quotes) else (lambda n: plural(n, "citat", "citater"))
     if literature == len(quotes):
         return f"{total} fra litteraturen."
+    untied = int(levels.get("not stated", 0))  # the literature's among them: no municipality is tied to a cited work
+    if untied == len(quotes):
+        total += f", {number(literature)} fra litteraturen" if literature else ""
+        return f"{total}; {whose.holder} angiver ikke kommunen ved {'det' if len(quotes) == 1 else 'nogen af dem'}."
     parts = []
-    if literature:
-        parts.append(f"{counted(literature)} fra litteraturen")
     if levels.get("inferred", 0):
         parts.append(f"{counted(int(levels['inferred']))} med en kommune {whose.inferred}")
-    if levels.get("not stated", 0) == len(quotes):
-        return f"{total}; {whose.holder} angiver ikke kommunen ved {'det' if len(quotes) == 1 else 'nogen af dem'}."
-    if levels.get("not stated", 0):
-        parts.append(f"{counted(int(levels['not stated']))} uden angivet kommune")
+    if untied:
+        # The set the lists' headings count, in their words (attribution.untied_words): no one's tie, the literature's
+        # quotes among them (reader review 5: the summary left them out, and its count fell one short of the heading's).
+        cited = ""
+        if literature:
+            cited = " (fra litteraturen)" if untied == 1 else " (alle fra litteraturen)" if literature == untied else ""
+            cited = cited or f" ({number(literature)} af dem fra litteraturen)"
+        parts.append(f"{counted(untied)} {attribution.untied_words(options, True)}{cited}")
     listed = ", ".join(parts[:-1]) + " og " + parts[-1] if len(parts) > 1 else "".join(parts)
     return total + (", heraf " + listed if parts else "") + "."
 

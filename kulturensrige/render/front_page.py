@@ -135,9 +135,17 @@ def ingredient_lines(data: Dataset) -> str:
     return f'<ol class="kr-front-ingredients">{"".join(items)}</ol>'
 
 
+# Said after the chosen municipality's name in the front page's list, shown only there (kommunefilter.css).
+CHOSEN_WORD = "valgt"
+
+
 def municipality_lines(data: Dataset) -> str:
+    """The municipalities, each a link to its page; the chosen one is marked as on every other page (data-kr-mark:
+    bold, and the word CHOSEN_WORD after it; reader review 5: the front page's list did not show the choice)."""
+    chosen = f'<span class="kr-chosen-word"> ({CHOSEN_WORD})</span>'
     items = "".join(
-        f'<li data-kommune="{esc(r.kommunekode)}">{book_link("kommuner/profil-" + r.slug, esc(r.name))}</li>'
+        f'<li data-kommune="{esc(r.kommunekode)}" data-kr-mark="{esc(r.kommunekode)}">'
+        f"{book_link('kommuner/profil-' + r.slug, esc(r.name))}{chosen}</li>"
         for r in table_rows(data.municipalities)
     )
     return f'<ul class="kr-inline-list">{items}</ul>'

@@ -33,16 +33,6 @@ def _weight(items: Sequence[Item], positions: list[int]) -> int:
     return sum(items[i].weight for i in positions)
 
 
-def how_tied(items: Sequence[Item], positions: list[int], noun: Noun) -> str:
-    """'(udledt)', '(angivet)' or '(1 angivet, 2 udledt)' for quotes; nothing for what has no attribution levels."""
-    if noun is not QUOTE:
-        return ""
-    levels = _tie_levels(items, positions)
-    if len(levels) == 1:
-        return f" ({provenance.TIE_WORDS[levels[0][0]]})"
-    return " (" + ", ".join(f"{number(n)} {provenance.TIE_WORDS[a]}" for a, n in levels) + ")"
-
-
 def _tie_levels(items: Sequence[Item], positions: list[int]) -> list[tuple[str, int]]:
     """How many of the quotes at `positions` are tied at each level, in the one order (provenance.tie_levels)."""
     counts: dict[str, int] = {}
@@ -63,7 +53,8 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
     name = filters.municipality_name(data, kommune)
     chosen, none, other = (groups[g] for g in ("chosen", "none", "other"))
     if chosen:
-        mine = noun.count(_weight(items, chosen)) + how_tied(items, chosen, noun)
+        # Whose ties they are, in the words of the bar's line (whose_ties): '3 citater, udledt af redaktionen'.
+        mine = noun.count(_weight(items, chosen)) + (whose_ties(data, items, chosen) if noun is QUOTE else "")
         chosen_heading = f"{name}: {mine}, fremhævet øverst."
     else:
         mine = f"ingen {noun.plural}"
@@ -83,7 +74,8 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
                 f" {noun.count(n_withheld)} har en tilknytning {provenance.inferred_words(data.options)}; slå »Medtag udledte"
                 f" tilknytninger« til under »Indstillinger« for at se {'det' if n_withheld == 1 else 'dem'} fremhævet."
             )
-    where = "uden kommune" if include_inferred else f"uden kommune angivet i {attribution.source_name(data.options)}"
+    # One set, one wording, on every count line of the view (the list's summary too): attribution.untied_words.
+    where = attribution.untied_words(data.options, include_inferred)
     none_heading = f"{noun.count(_weight(items, none))} {where}."
     n_other = _weight(items, other)
     if noun is MUNICIPALITY:

@@ -25,6 +25,16 @@ def source_name(options: pd.DataFrame) -> str:
     return provenance.words(source(options)).holder
 
 
+def untied_words(options: pd.DataFrame, include_inferred: bool) -> str:
+    """The one wording of a count of quotes without a municipality, by the set it counts: with the inferred ties
+    included, those no one ties ('uden kommune, hverken angivet i rapporten eller udledt af redaktionen'); with them
+    set aside, those the source does not tie ('uden kommune angivet i rapporten'). Reader review 5: '6 citater uden
+    angivet kommune' over '8 … uden kommune angivet i rapporten' read as one set counted twice."""
+    if include_inferred:
+        return f"uden kommune, {provenance.untied(options)}"
+    return f"uden kommune angivet i {source_name(options)}"
+
+
 def labels(options: pd.DataFrame) -> dict[str, str]:
     """The words for each attribution level (stated, inferred, not stated) in this data folder."""
     said = provenance.words(source(options))
