@@ -22,11 +22,12 @@ from docutils import nodes
 from pydata_sphinx_theme.toctree import add_toctree_functions
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.errors import ExtensionError
 from sphinx.search.da import SearchDanish
 from sphinx.transforms import SphinxTransform
 from sphinx.util.osutil import relative_uri
 
-from kulturensrige.book import bibliography, hardening, page_source
+from kulturensrige.book import bibliography, executed, hardening, page_source
 from kulturensrige.book.descriptions import page_description
 from kulturensrige.book.icons import inline_icons
 from kulturensrige.data.buildkey import BUILT, build_key, write_record
@@ -149,9 +150,18 @@ def write_downloads(files: Mapping[str, str], target: Path) -> None:
         (target / file).write_text(spreadsheet_csv(text), encoding="utf-8", newline="")
 
 
-def _tell_kernel_the_page(app: Sphinx, docname: str, source: list[str]) -> None:
-    """myst-nb starts each notebook's kernel while reading that document; the kernel inherits this variable."""
-    os.environ[page_source.PAGE_VARIABLE] = docname
+def _executed_notebook(app: Sphinx, docname: str, source: list[str]) -> None:
+    """A page's notebook is read as scripts/build_book.py executed it (kulturensrige/book/executed.py): Jupyter Book
+    executes nothing. The file Sphinx copies into _sources stays the notebook without outputs. A notebook with code
+    and nothing executed for it stops the build: its page would show none of what the code makes."""
+    if not str(app.env.doc2path(docname)).endswith(executed.SUFFIX):
+        return
+    store = os.environ.get(executed.VARIABLE)
+    found = executed.kept(Path(store), source[0]) if store else None
+    if found is not None:
+        source[0] = found
+    elif executed.has_code(source[0]):
+        raise ExtensionError(f"siden {docname} er ikke kørt: bogen bygges med scripts/build_book.py (make book), der kører notesbøgerne")
 
 
 def _on_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -702,7 +712,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", _drop_theme_templates)
     app.connect("build-finished", _publish_lean_assets)
     app.connect("build-finished", _record_build)
-    app.connect("source-read", _tell_kernel_the_page)
+    app.connect("source-read", _executed_notebook)
     app.connect("builder-inited", _read_and_write_in_parallel)
     app.connect("html-page-context", _on_page)
     app.connect("html-page-context", _escape_page_title, priority=900)
