@@ -538,8 +538,8 @@ def report(builds: list[Build], commands: list[str], started: dt.datetime, basel
         ),
         "",
         (
-            "Rebuild = the same command again into the same output folder, nothing changed. The execution cache keys on "
-            "each notebook plus the data's fingerprint (scripts/build_book.py stamps it into the staged notebooks), and the "
+            "Rebuild = the same command again into the same output folder, nothing changed. The kept executed notebooks key "
+            "on each notebook plus the data's fingerprint (scripts/build_book.py stamps it into the staged notebooks), and the "
             "staged source is kept beside the output, so a rebuild re-reads and re-executes nothing."
         ),
         "",

@@ -4,10 +4,11 @@ The build runs on a staged copy of book/ with the generated profile pages added;
 book/_build/html unless --output names another folder. The staged copy is kept beside the output
 (_build/.kr-source) and only files whose bytes changed are rewritten, so a rebuild re-reads only what
 changed. Every staged notebook carries a build key (the data's fingerprint, the package's code, the
-settings that change what the notebooks show): Jupyter Book's execution cache keys on a notebook's code
-cells and their metadata, so new data re-executes the notebooks, and the same data takes them from the cache.
-The pages' notebooks run in one kernel per core before Jupyter Book starts, into that same cache, where
-Jupyter Book then finds them: each kernel imports pandas and plotly once, not once per page.
+settings that change what the notebooks show). The pages' notebooks run in one kernel per core before Jupyter
+Book starts (each kernel imports pandas and plotly once, not once per page), and each executed notebook is kept
+beside the site under a hash of the staged one, build key included (kulturensrige/book/executed.py): new data
+re-executes the notebooks, the same data finds them kept. Jupyter Book executes and caches nothing
+(execute_notebooks: off, docs/adr/0025); the book's extension reads each page's executed notebook as Sphinx reads it.
 Jupyter Book writes every page into an empty site folder, swapped in only when the build succeeds
 (kulturensrige/book/site_folder.py): the site holds this build and nothing of an earlier one.
 
@@ -42,12 +43,11 @@ from typing import Any
 sys.modules.setdefault("rfc3987_syntax", None)
 
 import nbformat
-from jupyter_cache import get_cache
-from jupyter_cache.base import CacheBundleIn, JupyterCacheAbstract
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, DeadKernelError
 
 from kulturensrige import cli
+from kulturensrige.book import executed
 from kulturensrige.book.page_source import PAGE_VARIABLE
 from kulturensrige.book.profiles import write_profile_pages
 from kulturensrige.book.site_folder import ForeignFolder, SiteBusy, fresh_site, recover, refuse_foreign, site_lock
@@ -67,7 +67,7 @@ JUPYTER_BOOK = (
     "from jupyter_book.cli.main import main; sys.exit(main())"
 )
 
-# The log line of a notebook executed in a shared kernel (myst-nb then says "Using cached notebook").
+# The log line of a notebook executed in a shared kernel.
 RAN_IN_SHARED_KERNEL = "kørt i den fælles kerne"
 
 
@@ -148,9 +148,10 @@ def _build(folder: Path, output: Path, builder: str, lock: int) -> int:
         stamp_notebooks(staged, key)
         sync_tree(staged, source)
     print(f"Data: {folder} ({data.fingerprint}); {len(pages)} kommuneprofiler skrevet.")
-    env = {**os.environ, DATA_DIR_VARIABLE: str(folder), "PYTHONPATH": str(ROOT)}
+    store = output / "_build" / EXECUTED
+    env = {**os.environ, DATA_DIR_VARIABLE: str(folder), "PYTHONPATH": str(ROOT), executed.VARIABLE: str(store)}
     try:
-        execute_in_kernels(notebooks_with_code(source), source, output / "_build" / ".jupyter_cache", env)
+        execute_in_kernels(notebooks_with_code(source), source, store, env)
     except PageFailed as failed:
         print(failed.line(output / "_build" / FAILURE_LOG), file=sys.stderr)
         return 1
@@ -171,7 +172,9 @@ def _build(folder: Path, output: Path, builder: str, lock: int) -> int:
     return 0
 
 
-# Where the whole error of a page that could not run goes (beside the execution cache); the terminal gets one line.
+# The executed notebooks, beside the staged source (kulturensrige/book/executed.py).
+EXECUTED = ".kr-executed"
+# Where the whole error of a page that could not run goes (beside the executed notebooks); the terminal gets one line.
 FAILURE_LOG = "kr-side-fejl.log"
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
@@ -236,27 +239,26 @@ def notebooks_with_code(book: Path) -> list[Path]:
     return sorted(p for p in book.rglob("*.ipynb") if any(c.cell_type == "code" for c in nbformat.read(p, as_version=4).cells))
 
 
-def execute_in_kernels(notebooks: list[Path], book: Path, cache_path: Path, env: dict[str, str]) -> None:
-    """Execute the notebooks not yet in Jupyter Book's execution cache in one kernel per core, and cache them there.
+def execute_in_kernels(notebooks: list[Path], book: Path, store: Path, env: dict[str, str]) -> None:
+    """Execute the notebooks whose executed version `store` lacks in one kernel per core, and keep them there; what
+    `store` keeps for other notebooks (an earlier build's) goes.
 
     Each starts from an empty namespace, in its own folder, with the page variable myst-nb's kernel would
     have, and gets the execution counts a kernel of its own would give; only the imports are shared. A kernel
     per page that imports pandas and plotly costs more than the page's own code: half of a clean build at the
     report's scale, minutes at national scale. The kernels take the next page from one queue, so a long page
     (the error catalogue, the national quote store) runs beside the others, not before them."""
-    cache = get_cache(str(cache_path))
-    todo: asyncio.Queue[tuple[Path, nbformat.NotebookNode]] = asyncio.Queue()
-    for path in notebooks:
-        notebook = nbformat.read(path, as_version=4)
-        with suppress(KeyError):
-            cache.match_cache_notebook(notebook)
-            continue
-        todo.put_nowait((path, notebook))
+    todo: asyncio.Queue[tuple[Path, str]] = asyncio.Queue()
+    texts = [path.read_text(encoding="utf-8") for path in notebooks]
+    executed.keep_only(store, {executed.name(text) for text in texts})
+    for path, text in zip(notebooks, texts, strict=True):
+        if executed.kept(store, text) is None:
+            todo.put_nowait((path, text))
     kernels = min(todo.qsize(), len(os.sched_getaffinity(0)))
     if not kernels:
         return
     try:
-        _run_to_the_end(_run_kernels(kernels, todo, book, cache, env))
+        _run_to_the_end(_run_kernels(kernels, todo, book, store, env))
     except BaseExceptionGroup as group:  # a failed page or Ctrl+C inside a kernel's task: the one the callers tell
         raise group.exceptions[0] from None
 
@@ -290,11 +292,11 @@ def _quiet_about_stopped_kernels(loop: asyncio.AbstractEventLoop, context: dict[
         loop.default_exception_handler(context)
 
 
-async def _run_kernels(kernels: int, todo: asyncio.Queue, book: Path, cache: JupyterCacheAbstract, env: dict[str, str]) -> None:
+async def _run_kernels(kernels: int, todo: asyncio.Queue, book: Path, store: Path, env: dict[str, str]) -> None:
     """The kernels side by side; the first page that fails stops the others (asyncio.run then shuts them down)."""
     async with asyncio.TaskGroup() as group:
         for _ in range(kernels):
-            group.create_task(_run_kernel(todo, book, cache, env))
+            group.create_task(_run_kernel(todo, book, store, env))
 
 
 @contextlib.asynccontextmanager
@@ -319,10 +321,11 @@ async def _stop(client: NotebookClient, now: bool) -> None:
     await client.km.shutdown_kernel(now=now)
 
 
-async def _run_kernel(todo: asyncio.Queue, book: Path, cache: JupyterCacheAbstract, env: dict[str, str]) -> None:
+async def _run_kernel(todo: asyncio.Queue, book: Path, store: Path, env: dict[str, str]) -> None:
     """One kernel executing pages from the queue until it is empty."""
-    path, notebook = todo.get_nowait()
-    # No timing in the cells' metadata: the cache hashes all of it, and Jupyter Book looks up the unexecuted notebook.
+    path, text = todo.get_nowait()
+    notebook = nbformat.reads(text, as_version=4)
+    # No timing in the cells' metadata: the pages' HTML would then differ from build to build.
     client = NotebookClient(notebook, timeout=300, kernel_name="python3", allow_errors=False, record_timing=False)
     async with _kernel(client, cwd=str(path.parent), env=env):
         info = await client.async_wait_for_reply(client.kc.kernel_info())
@@ -341,14 +344,12 @@ async def _run_kernel(todo: asyncio.Queue, book: Path, cache: JupyterCacheAbstra
             except CellExecutionError as error:
                 raise PageFailed(page, error) from None
             notebook.metadata["language_info"] = info["content"]["language_info"]
-            seconds = time.perf_counter() - start
-            cache.cache_notebook_bundle(
-                CacheBundleIn(notebook, str(path), data={"execution_seconds": seconds}), check_validity=False, overwrite=True
-            )
-            print(f"{path}: {RAN_IN_SHARED_KERNEL} på {seconds:.2f} s")
+            executed.keep(store, text, nbformat.writes(notebook))
+            print(f"{path}: {RAN_IN_SHARED_KERNEL} på {time.perf_counter() - start:.2f} s")
             if todo.empty():
                 return
-            path, notebook = todo.get_nowait()
+            path, text = todo.get_nowait()
+            notebook = nbformat.reads(text, as_version=4)
 
 
 def sync_tree(staged: Path, target: Path) -> None:

@@ -138,7 +138,7 @@ def eighth_site(book_builds: BookBuilds) -> Path:
     """One build for three questions: does an eighth municipality reach every page, do lists over the limit
     render from JSON rows (the limit changes only how long lists travel, not what a page says), and does new
     data re-execute the notebooks in a rebuild: it rebuilds a copy of `built_site`'s whole output (its Sphinx
-    environment and execution cache too), so it costs what a clean build costs. Its log is <output>/build.log."""
+    environment and executed notebooks too), so it costs what a clean build costs. Its log is <output>/build.log."""
     return book_builds.site("eighth")
 
 

@@ -1,8 +1,9 @@
-"""The execution cache keys on the data too: a rebuild with nothing changed executes nothing, new data re-executes.
+"""The executed notebooks key on the data too: a rebuild with nothing changed executes nothing, new data re-executes.
 
-Jupyter Book's cache hashes a notebook's code cells and their metadata, not data/. scripts/build_book.py stamps
-a build key (the data's fingerprint, the package's code, the list limit) into each staged notebook's first code
-cell, and keeps the staged source beside the output so Sphinx re-reads only what changed.
+scripts/build_book.py stamps a build key (the data's fingerprint, the package's code, the list limit) into each
+staged notebook's first code cell, keeps each executed notebook under a hash of the staged one
+(kulturensrige/book/executed.py), and keeps the staged source beside the output so Sphinx re-reads only what changed.
+Jupyter Book executes and caches nothing (docs/adr/0025).
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from jupyter_cache import get_cache
+from bs4 import BeautifulSoup
 
 from kulturensrige import load
+from kulturensrige.book import executed
 from support.builds import REBUILD_LOG
 from support.scripts import script
 
@@ -47,16 +49,15 @@ def test_the_build_key_follows_the_settings_that_change_pages(monkeypatch: pytes
 
 
 def test_a_stamped_notebook_hashes_differently_for_other_data(tmp_path: Path):
-    """What the cache compares: jupyter-cache's own hash of the stamped notebook."""
+    """What the build looks its executed notebooks up by: the hash of the stamped notebook."""
     build = script("build_book")
-    cache = get_cache(tmp_path / "cache")
     hashes = []
     for fingerprint in ("aaaaaaaaaa", "aaaaaaaaaa", "bbbbbbbbbb"):
         staged = tmp_path / fingerprint / "book"
         staged.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(REPO / "book" / "baggrund.ipynb", staged / "baggrund.ipynb")
         build.stamp_notebooks(staged, {"data_fingerprint": fingerprint})
-        hashes.append(cache.create_hashed_notebook(nbformat.read(staged / "baggrund.ipynb", as_version=4))[1])
+        hashes.append(executed.name((staged / "baggrund.ipynb").read_text(encoding="utf-8")))
     assert hashes[0] == hashes[1] != hashes[2]
 
 
@@ -83,8 +84,8 @@ def test_new_data_re_executes_every_notebook_in_a_rebuild(eighth_site: Path):
     notebooks = [p for p in staged.rglob("*.ipynb") if any(c.cell_type == "code" for c in nbformat.read(p, as_version=4).cells)]
     assert len(notebooks) >= 20
     shared = script("build_book").RAN_IN_SHARED_KERNEL  # the profile pages, executed by build_book in one kernel
-    assert log.count(EXECUTED) + log.count(shared) == len(notebooks), "new data must re-execute every notebook"
-    assert log.count("Using cached notebook") == log.count(shared), "only what this build executed may come from the cache"
+    assert log.count(shared) == len(notebooks), "new data must re-execute every notebook"
+    assert EXECUTED not in log and "Using cached notebook" not in log, "Jupyter Book executes and caches nothing"
 
 
 @pytest.mark.build
@@ -95,3 +96,43 @@ def test_a_rebuild_with_nothing_changed_executes_and_rereads_nothing(two_builds:
     assert script("build_book").RAN_IN_SHARED_KERNEL not in log
     # Sphinx reads nothing again; it writes every page anew into an empty site folder (kulturensrige/book/site_folder.py).
     assert "0 added, 0 changed, 0 removed" in log
+
+
+@pytest.mark.build
+def test_sphinx_reads_each_page_executed_and_publishes_its_notebook_without_outputs(built_site: Path):
+    """The page shows what its code made (read from the executed notebook kept beside the site); the notebook a
+    reader downloads from "Sådan er siden lavet" (_sources) is the staged one, without outputs; Jupyter Book kept no
+    cache of its own."""
+    staged = built_site.parent / ".kr-source" / "book"
+    page = "ingredienser/oversigt"
+    text = (staged / f"{page}.ipynb").read_text(encoding="utf-8")
+    kept = executed.kept(built_site.parent / script("build_book").EXECUTED, text)
+    assert kept is not None and any(c.get("outputs") for c in nbformat.reads(kept, as_version=4).cells)
+    published = nbformat.read(built_site / "_sources" / f"{page}.ipynb", as_version=4)
+    assert not any(c.get("outputs") for c in published.cells if c.cell_type == "code")
+    body = BeautifulSoup((built_site / f"{page}.html").read_text(encoding="utf-8"), "html.parser").select_one("article")
+    assert body is not None and body.select(".cell_output")
+    assert not (built_site.parent / ".jupyter_cache").exists()
+
+
+def test_a_notebook_with_code_and_nothing_executed_stops_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Jupyter Book no longer executes: a page whose notebook was not run by build_book would show no outputs."""
+    from sphinx.errors import ExtensionError
+
+    from kulturensrige.book import extension
+
+    class Env:
+        def doc2path(self, docname: str) -> str:
+            return f"/bog/{docname}.ipynb"
+
+    class App:
+        env = Env()
+
+    notebook = nbformat.writes(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")]))
+    monkeypatch.setenv(executed.VARIABLE, str(tmp_path))
+    with pytest.raises(ExtensionError, match="siden baggrund er ikke kørt"):
+        extension._executed_notebook(App(), "baggrund", [notebook])  # type: ignore[arg-type]
+    executed.keep(tmp_path, notebook, "udført")
+    source = [notebook]
+    extension._executed_notebook(App(), "baggrund", source)  # type: ignore[arg-type]
+    assert source == ["udført"]

@@ -37,6 +37,7 @@ DECISIONS = (
     "once-the-output-is-in-place",
     "the-edition-printed-once-its-contents-again",
     "chart-colours-for-each-theme",
+    "jupyter-book-executes-nothing",
     "no-choice-no-parameter",
 )
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from jupyter_cache import get_cache
 
+from kulturensrige.book import executed
 from support.scripts import REPO, script
 
 CORES = len(os.sched_getaffinity(0))
@@ -40,11 +40,11 @@ def test_a_long_page_runs_beside_the_others_in_a_second_kernel(tmp_path: Path):
     long = _page(book, "lang", "import os, time\nprint(os.getpid())\ntime.sleep(3)")
     short = [_page(book, f"kort-{n}", "import os\nprint(os.getpid())") for n in range(4)]
     script("build_book").execute_in_kernels([long, *short], book, tmp_path / "cache", dict(os.environ))
-    cache = get_cache(str(tmp_path / "cache"))
 
     def pid(path: Path) -> str:
-        bundle = cache.get_cache_bundle(cache.match_cache_notebook(nbformat.read(path, as_version=4)).pk)
-        return bundle.nb.cells[0].outputs[0]["text"].strip()
+        kept = executed.kept(tmp_path / "cache", path.read_text(encoding="utf-8"))
+        assert kept is not None
+        return nbformat.reads(kept, as_version=4).cells[0].outputs[0]["text"].strip()
 
     assert pid(long) not in {pid(p) for p in short}
 
@@ -118,4 +118,24 @@ def test_pages_run_when_the_caller_has_an_event_loop_of_its_own_running(tmp_path
         script("build_book").execute_in_kernels([page], book, tmp_path / "cache", dict(os.environ))
 
     asyncio.run(caller())
-    assert get_cache(str(tmp_path / "cache")).match_cache_notebook(nbformat.read(page, as_version=4))
+    assert executed.kept(tmp_path / "cache", page.read_text(encoding="utf-8")) is not None
+
+
+def test_a_page_kept_executed_is_not_run_again_and_what_no_page_needs_goes(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    """The executed notebooks kept beside the site are named by the staged notebook's text: the same text is found
+    and not run; another text (new data, new code) runs; what the build's pages no longer have is removed."""
+    book, store = tmp_path / "bog", tmp_path / "udført"
+    same = _page(book, "samme", "print(1 + 1)")
+    changed = _page(book, "ændret", "print(2)")
+    build_book = script("build_book")
+    build_book.execute_in_kernels([same, changed], book, store, dict(os.environ))
+    before = executed.name(changed.read_text(encoding="utf-8"))
+    _page(book, "ændret", "print(3)")
+    capsys.readouterr()
+    build_book.execute_in_kernels([same, changed], book, store, dict(os.environ))
+    ran = [line.split(":")[0] for line in capsys.readouterr().out.splitlines()]
+    assert ran == [str(changed)]
+    assert sorted(p.name for p in store.iterdir()) == sorted(executed.name(p.read_text(encoding="utf-8")) for p in (same, changed))
+    assert before not in {p.name for p in store.iterdir()}
+    kept = executed.kept(store, changed.read_text(encoding="utf-8"))
+    assert kept is not None and nbformat.reads(kept, as_version=4).cells[0].outputs[0]["text"] == "3\n"

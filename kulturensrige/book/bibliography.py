@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import pybtex.plugin
 import sphinxcontrib.bibtex.plugin
+from pybtex.backends.plaintext import Backend as PlaintextBackend
 from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.template import names, sentence
 from sphinxcontrib.bibtex.style.referencing import BracketStyle, PersonStyle
@@ -69,6 +70,10 @@ class DanishPlainStyle(PlainStyle):
 def register() -> None:
     sphinxcontrib.bibtex.plugin.register_plugin("sphinxcontrib.bibtex.style.referencing", REFERENCE_STYLE, DanishAuthorYearStyle)
     pybtex.plugin.register_plugin("pybtex.style.formatting", FORMATTING_STYLE, DanishPlainStyle)
+    # sphinxcontrib-bibtex 2.7 asks pybtex for its plaintext backend once per citation (BibtexDomain.resolve_xref), and
+    # pybtex 0.26's find_plugin reads every installed package's entry points for each ask: 2 s of a national build's
+    # serial writing. Registered at run time, the same class (pybtex's entry point) is found at once.
+    pybtex.plugin.register_plugin("pybtex.backends", "plaintext", PlaintextBackend, force=True)
 
 
 def _opening(text: str, words: int = 8) -> str:

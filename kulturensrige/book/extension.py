@@ -22,11 +22,12 @@ from docutils import nodes
 from pydata_sphinx_theme.toctree import add_toctree_functions
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.errors import ExtensionError
 from sphinx.search.da import SearchDanish
 from sphinx.transforms import SphinxTransform
 from sphinx.util.osutil import relative_uri
 
-from kulturensrige.book import bibliography, hardening, page_source
+from kulturensrige.book import bibliography, executed, hardening, page_source
 from kulturensrige.book.descriptions import page_description
 from kulturensrige.book.icons import inline_icons
 from kulturensrige.data.buildkey import BUILT, build_key, write_record
@@ -149,9 +150,18 @@ def write_downloads(files: Mapping[str, str], target: Path) -> None:
         (target / file).write_text(spreadsheet_csv(text), encoding="utf-8", newline="")
 
 
-def _tell_kernel_the_page(app: Sphinx, docname: str, source: list[str]) -> None:
-    """myst-nb starts each notebook's kernel while reading that document; the kernel inherits this variable."""
-    os.environ[page_source.PAGE_VARIABLE] = docname
+def _executed_notebook(app: Sphinx, docname: str, source: list[str]) -> None:
+    """A page's notebook is read as scripts/build_book.py executed it (kulturensrige/book/executed.py): Jupyter Book
+    executes nothing. The file Sphinx copies into _sources stays the notebook without outputs. A notebook with code
+    and nothing executed for it stops the build: its page would show none of what the code makes."""
+    if not str(app.env.doc2path(docname)).endswith(executed.SUFFIX):
+        return
+    store = os.environ.get(executed.VARIABLE)
+    found = executed.kept(Path(store), source[0]) if store else None
+    if found is not None:
+        source[0] = found
+    elif executed.has_code(source[0]):
+        raise ExtensionError(f"siden {docname} er ikke kørt: bogen bygges med scripts/build_book.py (make book), der kører notesbøgerne")
 
 
 def _on_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -650,11 +660,47 @@ class DanishSearchWordsOnce(SearchDanish):
         return self.stems[word]
 
 
+# Sphinx 7.4's stripping of a raw HTML node before its words are indexed (IndexBuilder._word_collector), in its order.
+RAW_HTML_STRIPPED = (
+    re.compile(r"<style.*?</style>", re.IGNORECASE | re.DOTALL),
+    re.compile(r"<script.*?</script>", re.IGNORECASE | re.DOTALL),
+    re.compile(r"<[^<]+?>"),
+)
+# A raw HTML node's words, as the search index takes them, found while the page is read (_search_words_while_reading).
+SEARCH_WORDS = "kr_search_words"
+
+
+def _words_apart(html: str) -> str:
+    """The text of raw HTML as Sphinx indexes it, with a space before every tag (_index_words_apart)."""
+    text = html.replace("<", " <")
+    for pattern in RAW_HTML_STRIPPED:
+        text = pattern.sub("", text)
+    return text
+
+
+@functools.cache
+def _danish_words() -> DanishSearchWordsOnce:
+    return DanishSearchWordsOnce({})
+
+
+def _search_words_while_reading(app: Sphinx, doctree: nodes.document) -> None:
+    """Each raw HTML node's words for the search index, found as the page is read, in the processes that read pages
+    side by side: Sphinx indexes each page in its one main process, between writing pages, where stripping the
+    tags of a national page's megabytes of cards took a fifth of the writing. The words are the ones Sphinx would
+    find (_words_apart, split as DanishSearchWordsOnce splits), each once, in their order."""
+    if app.builder.format != "html" or app.config.html_search_language != DanishSearchWordsOnce.lang:
+        return
+    for node in doctree.findall(nodes.raw):
+        if "html" in node.get("format", "").split():
+            node[SEARCH_WORDS] = " ".join(_danish_words().split(_words_apart(node.astext())))
+
+
 def _index_words_apart(app: Sphinx) -> None:
     """Sphinx's search index strips the tags of raw HTML without leaving a space (sphinx/search/__init__.py,
     IndexBuilder._word_collector), so the cards and tables the notebooks write were indexed as 'egedalaarhus' and
-    'køgeregion', and a search for either word missed them. Each raw HTML node is indexed with a space before every
-    tag, then given back its text before the page is written."""
+    'køgeregion', and a search for either word missed them. Each raw HTML node is indexed as its words with a space
+    before every tag (found while reading, _search_words_while_reading), then given back its text before the page
+    is written."""
     builder = app.builder
     if not isinstance(builder, StandaloneHTMLBuilder):
         return
@@ -664,7 +710,8 @@ def _index_words_apart(app: Sphinx) -> None:
         raw = [node for node in doctree.findall(nodes.raw) if "html" in node.get("format", "").split()]
         texts = [node.children[:] for node in raw]
         for node in raw:
-            node.children = [nodes.Text(node.astext().replace("<", " <"))]
+            words = node.get(SEARCH_WORDS)
+            node.children = [nodes.Text(words if words is not None else node.astext().replace("<", " <"))]
         try:
             index_page(pagename, doctree, title)
         finally:
@@ -698,11 +745,12 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("kr_build_key", "", "env")
     app.connect("builder-inited", _danish_everywhere)
     app.connect("builder-inited", _index_words_apart)
+    app.connect("doctree-read", _search_words_while_reading)
     app.connect("config-inited", _on_config_inited)
     app.connect("build-finished", _drop_theme_templates)
     app.connect("build-finished", _publish_lean_assets)
     app.connect("build-finished", _record_build)
-    app.connect("source-read", _tell_kernel_the_page)
+    app.connect("source-read", _executed_notebook)
     app.connect("builder-inited", _read_and_write_in_parallel)
     app.connect("html-page-context", _on_page)
     app.connect("html-page-context", _escape_page_title, priority=900)

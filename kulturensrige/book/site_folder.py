@@ -4,7 +4,7 @@ Sphinx writes only the pages it thinks out of date and never removes a page whos
 on other data, the old data's profile pages and PDF editions stayed in book/_build/html, ready to be published.
 So each build starts from an empty folder: `fresh_site` moves the previous site aside (a hidden sibling) while
 the build writes a new one, and drops the old one only when the build has succeeded. A failed or interrupted
-build puts the previous site back. The execution cache and Sphinx's environment live beside the site, not in
+build puts the previous site back. The executed notebooks and Sphinx's environment live beside the site, not in
 it, so no notebook runs again; only the writing of pages is repeated. `replaced_site` is the other way round,
 for a step that changes a finished site (the PDF editions): it works on a copy and swaps it in.
 

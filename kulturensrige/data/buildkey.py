@@ -1,8 +1,9 @@
 """What a build's pages depend on besides the book's sources: the data, the package's code and pins, the settings
 that change what pages hold (the list limit, the chart-data size that goes to side islands).
 
-scripts/build_book.py stamps it into every staged notebook (Jupyter Book's execution cache hashes code cells and
-their metadata, not data/), and the Sphinx extension makes it a configuration value, so a change re-reads every page.
+scripts/build_book.py stamps it into every staged notebook (the executed notebooks it keeps are named by a hash of
+the staged notebook, kulturensrige/book/executed.py), and the Sphinx extension makes it a configuration value, so a
+change re-reads every page.
 """
 
 from __future__ import annotations
