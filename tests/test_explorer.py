@@ -110,7 +110,7 @@ def test_cards_in_the_explorer_have_no_links_into_a_book_that_is_not_there(data,
 def test_the_count_line_reads_in_danish(data, live):
     live.kommune.value = data.municipalities["kommunekode"].iloc[0]
     name = data.municipalities["name"].iloc[0]
-    quotes = r"(ingen citater|\d+ citat(er)? \(\w+\))( · \d+ citat(er)? [a-zæøå ]+)*"
+    quotes = r"(ingen citater|\d+ citat(er)?(, [a-zæøå ]+| \(\w+\)))( · \d+ citat(er)? [a-zæøå ,]+)*"
     assert re.fullmatch(rf"{name}: {quotes}\. {name}: \d+ indsats(er)?\.", shown_line(live))
 
 
