@@ -392,6 +392,30 @@ BAD_PROJECTS = {
     ),
     # ... and a source converted to Windows line breaks after coding shifted every passage after the first break.
     "windows_line_breaks_undecided": (_windows_line_breaks(INTERVIEW), "kilden har Windows-linjeskift (CRLF)"),
+    # Hostile round 16, #6: a selection without a guid, or with more after it, was read, and the case that names it
+    # (here the one that clears it) no longer matched, without a word; positions went through int(), which takes a
+    # sign, blank space, underscores and digits of other scripts.
+    "selection_without_a_guid": (
+        _replace("project.qde", b'PlainTextSelection guid="5e1e0000-0000-4000-8000-000000000021" ', b"PlainTextSelection "),
+        "PlainTextSelection (tegn 30–84) har ingen guid; REFI-QDA kræver en GUID som 5a1d0000-0000-4000-8000-000000000001",
+    ),
+    "selection_guid_with_more_after_it": (
+        _replace("project.qde", b'guid="5e1e0000-0000-4000-8000-000000000021"', b'guid="5e1e0000-0000-4000-8000-000000000021 x"'),
+        "'5e1e0000-0000-4000-8000-000000000021 x' — PlainTextSelection (tegn 30–84) har en guid, der ikke er en GUID",
+    ),
+    "position_with_a_plus_sign": (
+        _replace("project.qde", b'startPosition="137" endPosition="174"', b'startPosition="+137" endPosition="174"'),
+        "'+137–174' — markering 5e1e0000-0000-4000-8000-000000000014: startPosition og endPosition skal være hele tal skrevet "
+        "med cifrene 0-9, uden fortegn, mellemrum og understregning",
+    ),
+    "position_with_blanks_and_an_underscore": (
+        _replace("project.qde", b'startPosition="137" endPosition="174"', b'startPosition="137" endPosition=" 17_4 "'),
+        "'137– 17_4 ' — markering 5e1e0000-0000-4000-8000-000000000014: startPosition og endPosition skal være hele tal",
+    ),
+    "position_in_arabic_indic_digits": (
+        _replace("project.qde", b'startPosition="137" endPosition="174"', 'startPosition="١٣٧" endPosition="١٧٤"'.encode()),
+        "'١٣٧–١٧٤' — markering 5e1e0000-0000-4000-8000-000000000014: startPosition og endPosition skal være hele tal",
+    ),
 }
 
 

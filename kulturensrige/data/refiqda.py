@@ -91,6 +91,17 @@ TEXT_DIGEST = "text_sha256"
 AS_STORED, AS_ONE = "to-tegn", "et-tegn"
 LINE_BREAK_READINGS = (AS_STORED, AS_ONE)
 _AMBIGUOUS, _CHANGED = "tvetydig", "ændret"  # a passage whose positions neither the digest nor the analyst decides
+# REFI-QDA's GUIDType: 8-4-4-4-12 hexadecimal digits, in braces or not (Project.xsd; an xsd:token, so blank space
+# around it is no part of it). The elements the import finds by their guid must have one (the schema requires it).
+_HEX_GUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+_GUID = re.compile(rf"{_HEX_GUID}|\{{{_HEX_GUID}\}}")
+_FOUND_BY_GUID = {"Code", "Variable", "TextSource", "PlainTextSelection"}
+GUID_RULE = (
+    "REFI-QDA kræver en GUID som 5a1d0000-0000-4000-8000-000000000001 (32 hexadecimale cifre i grupperne 8-4-4-4-12), "
+    "og cases og kodninger finder elementet ved den; eksportér projektet igen fra QDA-programmet"
+)
+# A position as REFI-QDA writes it: ASCII digits only. int() also took '+0', ' 29_7 ' and Arabic-Indic digits.
+_DIGITS = re.compile(r"[0-9]+")
 _EXPORT_NAMESPACE = uuid.UUID("6f1b7c1e-4a55-4a43-9a53-6b756c747572")  # fixed, so an export is reproducible
 
 
@@ -253,19 +264,36 @@ def _project(root: ET.Element, reader: _Members, label: str, line_breaks: str | 
 
 
 def _unique_guids(root: ET.Element, label: str) -> None:
+    """Every guid well formed and used once; the elements the import finds by their guid hold one. A selection without
+    one (or with 'x' after it) was read, and the case naming it no longer matched: its role became 'ikke angivet'."""
     seen: dict[str, str] = {}
     problems = []
     for element in root.iter():
-        guid = _guid(element.get("guid"))
+        kind = element.tag.removeprefix(_Q)
+        given = element.get("guid")
+        if given is None and kind in _FOUND_BY_GUID and (kind != "PlainTextSelection" or element.find(f"{_Q}Coding") is not None):
+            problems.append(_problem(label, f"{_element_place(element)} har ingen guid; {GUID_RULE}"))
+            continue
+        if given is not None and not _GUID.fullmatch(given.strip()):
+            problems.append(_problem(label, f"{_element_place(element)} har en guid, der ikke er en GUID; {GUID_RULE}", given))
+            continue
+        guid = _guid(given)
         if not guid:
             continue
-        kind = element.tag.removeprefix(_Q)
         if guid in seen:
             problems.append(_problem(label, f"guid'en bruges af både {seen[guid]} og {kind}; hver guid skal være entydig", guid))
         else:
             seen[guid] = kind
     if problems:
         raise DataError(problems)
+
+
+def _element_place(element: ET.Element) -> str:
+    """An element named as the analyst finds it: its kind, its name and its positions where it has them."""
+    kind = element.tag.removeprefix(_Q)
+    name = f" {visible(name)!r}" if (name := element.get("name")) else ""
+    start, end = element.get("startPosition"), element.get("endPosition")
+    return f"{kind}{name}" + (f" (tegn {visible(start)}–{visible(end)})" if start is not None and end is not None else "")
 
 
 def _variable_values(owner: ET.Element, variables: Mapping[str, str]) -> dict[str, str]:
@@ -475,11 +503,18 @@ def _json_kind(value: object) -> str:
 def _positions(selection: ET.Element, where: str) -> tuple[int, int] | Problem:
     """The passage's character offsets; positions that are not whole numbers, or that run backwards, are bad input."""
     guid = _guid(selection.get("guid"))
-    shown = f"{selection.get('startPosition')}–{selection.get('endPosition')}"
+    given = (selection.get("startPosition") or "", selection.get("endPosition") or "")
+    shown = "–".join(given)
+    digits = (
+        f"markering {guid}: startPosition og endPosition skal være hele tal skrevet med cifrene 0-9, uden fortegn, "
+        "mellemrum og understregning"
+    )
+    if not all(_DIGITS.fullmatch(position) for position in given):
+        return _problem(where, digits, shown)
     try:
-        start, end = int(selection.get("startPosition") or ""), int(selection.get("endPosition") or "")
-    except ValueError:
-        return _problem(where, f"markering {guid}: startPosition og endPosition skal være hele tal", shown)
+        start, end = int(given[0]), int(given[1])
+    except ValueError:  # more digits than Python reads as a number (4,300): no text is that long either
+        return _problem(where, digits, shown)
     if start >= end:
         return _problem(where, f"markering {guid}: startPosition skal være mindre end endPosition", shown)
     return start, end
