@@ -36,7 +36,7 @@ from defusedxml import DefusedXmlException
 from kulturensrige.data import provenance
 from kulturensrige.data.anonymity import unique_role_warnings
 from kulturensrige.data.archive import OverBudget, member_problems, read_member
-from kulturensrige.data.csv_reading import DOUBLE_BOM, OverLimit, RawTable, not_regular, read_csv
+from kulturensrige.data.csv_reading import DOUBLE_BOM, OverLimit, RawTable, not_regular, read_csv, thousands
 from kulturensrige.data.folder_writing import check_folder, refuse_output, write_files, write_folder
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset, data_dir, load
@@ -44,7 +44,7 @@ from kulturensrige.data.municipality_codes import LIST_FILE
 from kulturensrige.data.pages import slug
 from kulturensrige.data.problems import DataError, Problem
 from kulturensrige.data.schema import ATTRIBUTED_BY, BY_QDA, LIST_SEPARATOR, NO, NOT_STATED, SLUG_PATTERN, TABLES, YES
-from kulturensrige.data.validation import MAX_FOLDER_BYTES, read_folder, validate_tables
+from kulturensrige.data.validation import MAX_FOLDER_BYTES, read_folder, too_much, validate_tables
 from kulturensrige.data.workbook import folder_files
 from kulturensrige.words import csv_text as spreadsheet_text
 from kulturensrige.words import number, plural, visible
@@ -146,6 +146,10 @@ class Project:
     selection_cases: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     source_cases: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     source_variables: dict[str, dict[str, str]] = field(default_factory=dict)
+    # the passages cut so far, (source, start, end), and their characters: counted against the folder's limit as they
+    # are cut, not once all are (400 selections of a 30 MB source took 12 GB before the limit was checked)
+    cut: set[tuple[str, int, int]] = field(default_factory=set)
+    cut_characters: int = 0
 
 
 def _guid(value: str | None) -> str:
@@ -156,9 +160,14 @@ def _problem(label: str, message: str, value: str | None = None) -> Problem:
     return Problem(label, None, None, value, message)
 
 
-def read_project(path: Path, line_breaks: str | None = None) -> Project:
+CodeMap = Mapping[str, tuple[str, ...]]
+
+
+def read_project(path: Path, line_breaks: str | None = None, code_map: CodeMap | None = None) -> Project:
     """Open and check a .qdpx file; every problem raises DataError with one Danish line. `line_breaks` (AS_STORED or
-    AS_ONE) says how positions count a Windows line break where neither the export's digest nor the text decides."""
+    AS_ONE) says how positions count a Windows line break where neither the export's digest nor the text decides.
+    With a `code_map` (read_code_map), only the passages that become quotes are cut from their text; the others keep
+    their place, codes and an empty text (a whole transcript coded by case need not fit in a quote)."""
     label = path.name
     if (special := not_regular(path, str(path))) is not None:
         raise DataError([special])
@@ -181,7 +190,7 @@ def read_project(path: Path, line_breaks: str | None = None) -> Project:
         if members[PROJECT_FILE].file_size > MAX_PROJECT_BYTES:
             raise DataError([_project_too_large(label)])
         root = _parse(reader.read(PROJECT_FILE, MAX_PROJECT_BYTES), f"{label}: {PROJECT_FILE}")
-        return _project(root, reader, label, line_breaks)
+        return _project(root, reader, label, line_breaks, code_map)
 
 
 def _project_too_large(label: str) -> Problem:
@@ -234,7 +243,7 @@ def _parse(data: bytes, label: str) -> ET.Element:
         raise DataError([_problem(label, f"er ikke gyldig XML (linje {line}, tegn {column})")]) from None
 
 
-def _project(root: ET.Element, reader: _Members, label: str, line_breaks: str | None = None) -> Project:
+def _project(root: ET.Element, reader: _Members, label: str, line_breaks: str | None = None, code_map: CodeMap | None = None) -> Project:
     if root.tag != f"{_Q}Project":
         found = root.tag.replace("{", "navnerum ").replace("}", ", element ") if root.tag.startswith("{") else f"element {root.tag}"
         raise DataError([_problem(f"{label}: {PROJECT_FILE}", f"rodelementet skal være Project i navnerummet {NAMESPACE}", found)])
@@ -257,7 +266,7 @@ def _project(root: ET.Element, reader: _Members, label: str, line_breaks: str | 
             project.not_text[NOT_TEXT_SOURCES[kind]] += 1
             project.not_text_passages += sum(1 for s in source.iter() if s.find(f"{_Q}Coding") is not None)
         elif kind == "TextSource":
-            problems += _text_source(source, reader, label, variables, project, line_breaks)
+            problems += _text_source(source, reader, label, variables, project, line_breaks, code_map)
     if problems:
         raise DataError(problems)
     return project
@@ -321,7 +330,13 @@ def _nul_in_source(member: str, at: int) -> str:
 
 
 def _text_source(
-    source: ET.Element, reader: _Members, label: str, variables: Mapping[str, str], project: Project, line_breaks: str | None = None
+    source: ET.Element,
+    reader: _Members,
+    label: str,
+    variables: Mapping[str, str],
+    project: Project,
+    line_breaks: str | None = None,
+    code_map: CodeMap | None = None,
 ) -> list[Problem]:
     guid, name = _guid(source.get("guid")), source.get("name") or source.get("guid") or ""
     where = f"{label}: kilden {name!r}"
@@ -361,6 +376,8 @@ def _text_source(
     one_each = _one_character_breaks(text) if "\r" in text else None
     undecided: dict[str, list[str]] = {}  # _AMBIGUOUS or _CHANGED -> the selections, described
     changed: list[str] = []  # the selections whose text is not the one exported, described
+    too_long: list[str] = []  # the selections longer than a quote may be, described
+    longest = csv.field_size_limit()  # the longest cell the written folder's CSV is read back with
     for selection in coded:
         positions = _positions(selection, where)
         if isinstance(positions, Problem):
@@ -373,16 +390,29 @@ def _text_source(
         if unreadable:
             problems += unreadable
             continue
+        codes = tuple(_guid(r.get("targetGUID")) for c in selection.findall(f"{_Q}Coding") if (r := c.find(f"{_Q}CodeRef")) is not None)
+        if end > len(text):
+            # A tool that counts a line break as two characters, or a source edited after coding, leaves such
+            # passages; the rest of the project is still good, so the passage is skipped and named, not refused.
+            project.outside.append(f"kilden {name!r}, markering {sel}: {start}–{end}, men teksten har {len(text)} tegn")
+            continue
+        if code_map is not None and not _taken(codes, project, code_map):
+            project.passages.append(Passage(sel, passage_name, guid, start, end, "", codes))  # no quote: not cut
+            continue
+        if end - start > longest:
+            too_long.append(f"{visible(passage_name) or sel}, tegn {start}–{end}: {thousands(end - start)} tegn")
+            continue
+        if (guid, start, end) not in project.cut:
+            project.cut.add((guid, start, end))
+            project.cut_characters += end - start
+            if project.cut_characters > MAX_FOLDER_BYTES:
+                what = f"de kodede passager, der bliver citater, fylder over {number(MAX_FOLDER_BYTES / 1e6, 1)} millioner tegn"
+                raise DataError([too_much(f"{label}: {PROJECT_FILE}", what)])
         digest = stored.pop(TEXT_DIGEST, None)
         digest = digest.lower() if digest else digest  # a hex digest in capitals is the same digest
         reading = _reading(text, one_each, start, end, digest, line_breaks)
         if reading in (_AMBIGUOUS, _CHANGED):
             undecided.setdefault(reading, []).append(f"{visible(passage_name) or sel}, tegn {start}–{end}")
-            continue
-        if reading is None:
-            # A tool that counts a line break as two characters, or a source edited after coding, leaves such
-            # passages; the rest of the project is still good, so the passage is skipped and named, not refused.
-            project.outside.append(f"kilden {name!r}, markering {sel}: {start}–{end}, men teksten har {len(text)} tegn")
             continue
         if reading == AS_ONE and one_each is not None:
             project.counted_as_one[name] += 1
@@ -391,9 +421,16 @@ def _text_source(
             passage_text = text[start:end]
         if digest and _digest(passage_text) != digest:
             changed.append(f"{visible(passage_name) or sel}, tegn {start}–{end}")
-        codes = tuple(_guid(r.get("targetGUID")) for c in selection.findall(f"{_Q}Coding") if (r := c.find(f"{_Q}CodeRef")) is not None)
         project.passages.append(Passage(sel, passage_name, guid, start, end, _one_character_breaks(passage_text), codes, stored))
     problems += [_problem(where, _undecided(kind, selections)) for kind, selections in undecided.items()]
+    if too_long:
+        problems.append(
+            _problem(
+                where,
+                f"{plural(len(too_long), 'markering', 'markeringer')} (fx {too_long[0]}) er længere, end et citat må være: "
+                f"højst {thousands(longest)} tegn, det længste felt, CSV-læseren tillader; del markeringen op i QDA-programmet",
+            )
+        )
     if changed:
         project.changed.append(
             _problem(
@@ -406,6 +443,17 @@ def _text_source(
     return problems
 
 
+def _mapped(code: str, project: Project, code_map: CodeMap) -> tuple[str, ...] | None:
+    """The ingredients the code map ties a code of the project to, by its guid or its name; None if it names neither."""
+    return code_map.get(code, code_map.get(_code_key(project.codes[code])))
+
+
+def _taken(codes: Sequence[str], project: Project, code_map: CodeMap) -> bool:
+    """Whether a passage with these codes becomes a quote, so its text must be cut: one of its codes is tied to an
+    ingredient (or to `ingen`). A code the project lacks counts as taken: the import names it (_quote_rows)."""
+    return any(code not in project.codes or _mapped(code, project, code_map) for code in codes)
+
+
 def _one_character_breaks(text: str) -> str:
     """The text with each Windows (CRLF) or old Mac (CR) line break as one line feed: a quote's line breaks are text,
     not the file's convention."""
@@ -416,19 +464,17 @@ def _digest(text: str) -> str:
     return hashlib.sha256(_one_character_breaks(text).encode("utf-8")).hexdigest()
 
 
-def _reading(text: str, one_each: str | None, start: int, end: int, digest: str | None, line_breaks: str | None) -> str | None:
-    """How to read a passage's positions: AS_STORED or AS_ONE; None where they lie outside the text; _AMBIGUOUS where
+def _reading(text: str, one_each: str | None, start: int, end: int, digest: str | None, line_breaks: str | None) -> str:
+    """How to read a passage's positions: AS_STORED or AS_ONE; _AMBIGUOUS where
     the source has Windows line breaks, the two readings give different passages and nothing says which is meant;
-    _CHANGED where the export's digest of the text matches neither.
+    _CHANGED where the export's digest of the text matches neither. The positions lie within the text.
 
     REFI-QDA counts the file's code points, a CRLF as two; a source converted to CRLF after it was coded (by an editor,
     git, a Windows tool) keeps positions that count one. The export's digest of the text decides, then the analyst's
     --linjeskift; without either the import stops rather than cut a shifted text."""
-    stored = text[start:end] if start >= 0 and end <= len(text) else None
-    if stored is None:
-        return None
     if one_each is None:
         return AS_STORED
+    stored = text[start:end]
     one = one_each[start:end] if end <= len(one_each) else None
     if one is None or one == _one_character_breaks(stored):
         return AS_STORED  # only the stored reading fits in the text, or both give the same passage
@@ -776,8 +822,9 @@ def import_project(
     typed, found = validate_tables(raws, {n: f"{base_dir.name}/{TABLES[n].file}" for n in raws}) if not problems else ({}, [])
     if problems or found:
         raise DataError(problems + found)
-    project = read_project(path, line_breaks)
+    # The code map first: only the passages it makes quotes of are cut from their sources (read_project).
     code_map = read_code_map(codes, typed["ingredients"]["ingredient_id"])
+    project = read_project(path, line_breaks, code_map)
     municipalities = Municipalities(typed["municipalities"])
     docs = read_documents(documents, project, municipalities) if documents is not None else {}
     summary = ImportSummary(
@@ -853,7 +900,7 @@ def _quote_rows(
                         )
                     ]
                 )
-            mapped = code_map.get(code, code_map.get(_code_key(name)))
+            mapped = _mapped(code, project, code_map)
             if mapped is None:
                 unmapped.add(name)
             found += mapped or ()
