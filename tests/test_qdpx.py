@@ -334,6 +334,22 @@ def _coded_in_crlf(files: dict[str, bytes]) -> None:
     files["project.qde"] = "".join(sources).encode("utf-8")
 
 
+INLINE = "<PlainTextContent>Sundhedskonsulenten fortalte: Vi mødtes på tværs af forvaltningerne for første gang.</PlainTextContent>"
+INLINE_QUOTE = "Vi mødtes på tværs af forvaltningerne for første gang."
+
+
+def _inline_crlf(counted_as: str) -> Callable[[dict[str, bytes]], None]:
+    """The inline text of 'Interview, sundhedskonsulent' with two Windows line breaks typed into project.qde before its
+    passage and a sentence after it, whose positions count a CRLF as two characters (REFI-QDA's count, 'to-tegn') or as one ('et-tegn')."""
+    before = len("Sundhedskonsulenten fortalte:") + (4 if counted_as == "to-tegn" else 2)
+    crlf = INLINE.replace("fortalte: Vi", "fortalte:\r\n\r\nVi").replace("gang.", "gang. Og det blev ved.").encode()
+    positions = f'startPosition="{before}" endPosition="{before + len(INLINE_QUOTE)}"'.encode()
+    return lambda files: (
+        _replace("project.qde", INLINE.encode(), crlf)(files),
+        _replace("project.qde", b'startPosition="30" endPosition="84"', positions)(files),
+    )
+
+
 BOMB = (
     b'<!DOCTYPE Project [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
 )
@@ -393,6 +409,15 @@ BAD_PROJECTS = {
     ),
     # ... and a source converted to Windows line breaks after coding shifted every passage after the first break.
     "windows_line_breaks_undecided": (_windows_line_breaks(INTERVIEW), "kilden har Windows-linjeskift (CRLF)"),
+    # Hostile round 16, #4: an XML parser reads a CRLF typed into an inline text as one line feed, so positions counted
+    # as stored cut the quote two characters on ("sang sammen hver torsdag. O"), and the import said it was valid.
+    "inline_text_with_windows_line_breaks": (
+        _inline_crlf("to-tegn"),
+        (
+            "projekt.qdpx: kilden 'Interview, sundhedskonsulent' — 1 markering (fx 5e1e0000-0000-4000-8000-000000000021, tegn "
+            "33–87): kilden har Windows-linjeskift (CRLF), og positionerne giver en anden tekst"
+        ),
+    ),
     # Hostile round 16, #6: a selection without a guid, or with more after it, was read, and the case that names it
     # (here the one that clears it) no longer matched, without a word; positions went through int(), which takes a
     # sign, blank space, underscores and digits of other scripts.
@@ -788,3 +813,13 @@ def test_passages_that_together_hold_more_text_than_a_data_folder_are_refused_as
         "tilladt, så bogen kan bygges inden for 2 GB hukommelse og 10 minutter"
     )
     assert not (tmp_path / "ud").exists()
+
+
+@pytest.mark.parametrize("reading", ["to-tegn", "et-tegn"])
+def test_an_inline_text_with_windows_line_breaks_is_cut_as_the_analyst_says(reading: str, tmp_path: Path, capsys):
+    """Hostile round 16, #4: the CRLF that project.qde holds in an inline text is counted as --linjeskift says, as in a
+    source file; the quote is the passage, with no character of the text before it or after it."""
+    project = pack(tmp_path / "projekt.qdpx", _inline_crlf(reading))
+    code, _, err = run_import(project, tmp_path / "ud", capsys, "--linjeskift", reading)
+    assert code == 0, err
+    assert INLINE_QUOTE in set(load(tmp_path / "ud").quotes["text"])

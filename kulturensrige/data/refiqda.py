@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 from xml.etree import ElementTree as ET
+from xml.parsers import expat
 
 import defusedxml.ElementTree as SafeET
 import pandas as pd
@@ -189,7 +190,10 @@ def read_project(path: Path, line_breaks: str | None = None, code_map: CodeMap |
             raise DataError([_problem(label, f"zip-filen har ingen {PROJECT_FILE}; eksportér projektet igen som REFI-QDA-projekt (.qdpx)")])
         if members[PROJECT_FILE].file_size > MAX_PROJECT_BYTES:
             raise DataError([_project_too_large(label)])
-        root = _parse(reader.read(PROJECT_FILE, MAX_PROJECT_BYTES), f"{label}: {PROJECT_FILE}")
+        data = reader.read(PROJECT_FILE, MAX_PROJECT_BYTES)
+        root = _parse(data, f"{label}: {PROJECT_FILE}")
+        if b"\r" in data:
+            _inline_as_stored(data, root)
         return _project(root, reader, label, line_breaks, code_map)
 
 
@@ -241,6 +245,49 @@ def _parse(data: bytes, label: str) -> ET.Element:
     except ET.ParseError as exc:
         line, column = exc.position
         raise DataError([_problem(label, f"er ikke gyldig XML (linje {line}, tegn {column})")]) from None
+
+
+def _inline_as_stored(data: bytes, root: ET.Element) -> None:
+    """Give each inline text (PlainTextContent) back the Windows (CRLF) or old Mac (CR) line breaks project.qde holds.
+
+    An XML parser reads every line break as a line feed (XML 1.0, 2.11), so a CRLF typed into project.qde reached
+    the import as one character, and positions counted as stored (REFI-QDA's count, a CRLF as two) cut a quote two
+    characters on, without a word (hostile round 16, #4). With the breaks given back, the text is read as a source
+    file is (_reading: the export's digest, then --linjeskift, or one line asking for it). Expat reports each line
+    break as a line feed of its own, at the byte where the break stands; a break written as a character reference
+    (&#13;) is kept by any parser. The document has passed _parse (no DTD, no entities), so expat reads it as safely."""
+    tag = f"{NAMESPACE}}}PlainTextContent"
+    utf16 = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}.get(data[:2])
+    crlf = "\r\n".encode(utf16) if utf16 else b"\r\n"  # UTF-8 (REFI-QDA's) or any ASCII-compatible encoding
+    cr = crlf[: len(crlf) // 2]
+    parser = expat.ParserCreate(namespace_separator="}")
+    texts: list[str] = []
+    parts: list[str] | None = None
+
+    def start(name: str, _attributes: object) -> None:
+        nonlocal parts
+        if name == tag:
+            parts = []
+
+    def end(name: str) -> None:
+        nonlocal parts
+        if name == tag and parts is not None:
+            texts.append("".join(parts))
+            parts = None
+
+    def characters(text: str) -> None:
+        if parts is None:
+            return
+        if text != "\n":
+            parts.append(text)
+            return
+        at = parser.CurrentByteIndex
+        parts.append("\r\n" if data.startswith(crlf, at) else "\r" if data.startswith(cr, at) else "\n")
+
+    parser.StartElementHandler, parser.EndElementHandler, parser.CharacterDataHandler = start, end, characters
+    parser.Parse(data, True)
+    for element, text in zip(root.iter(f"{_Q}PlainTextContent"), texts, strict=True):
+        element.text = text
 
 
 def _project(root: ET.Element, reader: _Members, label: str, line_breaks: str | None = None, code_map: CodeMap | None = None) -> Project:
