@@ -512,9 +512,9 @@ def _digest(text: str) -> str:
 
 
 def _reading(text: str, one_each: str | None, start: int, end: int, digest: str | None, line_breaks: str | None) -> str:
-    """How to read a passage's positions: AS_STORED or AS_ONE; _AMBIGUOUS where
-    the source has Windows line breaks, the two readings give different passages and nothing says which is meant;
-    _CHANGED where the export's digest of the text matches neither. The positions lie within the text.
+    """How to read a passage's positions, which lie within the text: AS_STORED or AS_ONE; _AMBIGUOUS where the source
+    has Windows line breaks, the two readings give different passages and nothing says which is meant; _CHANGED where
+    the export's digest of the text matches neither.
 
     REFI-QDA counts the file's code points, a CRLF as two; a source converted to CRLF after it was coded (by an editor,
     git, a Windows tool) keeps positions that count one. The export's digest of the text decides, then the analyst's
