@@ -793,7 +793,7 @@ def test_selections_longer_than_a_quote_are_refused_in_one_line_before_their_tex
     assert lines[0] == (
         "stor.qdpx: kilden 'Interview, bibliotekar' — 400 markeringer (fx 5e1e0000-0000-4000-8000-000000001000, tegn "
         "0–30000000: 30.000.000 tegn) er længere, end et citat må være: højst 131.072 tegn, det længste felt, CSV-læseren "
-        "tillader; del markeringen op i QDA-programmet"
+        "tillader; del dem op i QDA-programmet"
     )
     assert not out.exists()
 

@@ -475,7 +475,8 @@ def _text_source(
             _problem(
                 where,
                 f"{plural(len(too_long), 'markering', 'markeringer')} (fx {too_long[0]}) er længere, end et citat må være: "
-                f"højst {thousands(longest)} tegn, det længste felt, CSV-læseren tillader; del markeringen op i QDA-programmet",
+                f"højst {thousands(longest)} tegn, det længste felt, CSV-læseren tillader; "
+                f"del {'dem' if len(too_long) > 1 else 'den'} op i QDA-programmet",
             )
         )
     if changed:
