@@ -1254,6 +1254,21 @@ def in_member(member: str, old: bytes, new: bytes) -> Callable[[str, bytes], byt
     return change
 
 
+def renumbered_row(member: str, number: int, new: int) -> Callable[[str, bytes], bytes | None]:
+    """Row `number` of the member's XML numbered `new`, its cells' references too (as a writer that numbers rows wrong
+    would write them; a cell naming another row than its own is damage of its own)."""
+
+    def change(name: str, data: bytes) -> bytes | None:
+        if name != member:
+            return None
+        row = re.search(rb'(?s)<row r="%d".*?</row>' % number, data)
+        assert row is not None, f"row {number} is not in {member}"
+        moved = re.sub(rb'(<c r="[A-Z]+)%d"' % number, rb'\g<1>%d"' % new, row.group(0).replace(b'r="%d"' % number, b'r="%d"' % new, 1))
+        return data[: row.start()] + moved + data[row.end() :]
+
+    return change
+
+
 DAMAGED_XML = {
     # Hostile round 13, #7: int() read ' 1_0 ' as 10, and the import said the folder was valid.
     "number_with_blanks_and_an_underscore": (
@@ -1296,15 +1311,35 @@ DAMAGED_XML = {
         ),
     ),
     "row_number_twice": (
-        in_member(QUOTES_SHEET, rb'<row r="5"', rb'<row r="4"'),
+        renumbered_row(QUOTES_SHEET, 5, 4),
         f"arbejdsbog.xlsx, ark quotes, række 4 — række 4 står mere end én gang i arkets XML, {ROW_GUESS}",
     ),
     "row_after_a_later_row": (
-        in_member(QUOTES_SHEET, rb'<row r="5"', rb'<row r="3"'),
+        renumbered_row(QUOTES_SHEET, 5, 3),
         f"arbejdsbog.xlsx, ark quotes, række 3 — række 3 står efter række 4 i arkets XML, {ROW_GUESS}",
     ),
     "row_number_infinite": (
         in_member(QUOTES_SHEET, rb'<row r="5"', rb'<row r="inf"'),
+        f"arbejdsbog.xlsx, ark quotes — arkets XML er beskadiget efter række 4 (fx et styretegn), så arket kan ikke læses; {RESAVE}",
+    ),
+    # Hostile round 16, #5: a cell whose reference names row 3 (or 0) inside <row r="2"> was read as row 2 without a
+    # word, and float() read a row numbered '4.5' as row 4.
+    "cell_naming_a_later_row": (
+        in_member(QUOTES_SHEET, rb'<c r="C2"', rb'<c r="C3"'),
+        (
+            "arbejdsbog.xlsx, ark quotes, række 2: 'C3' — cellen står i række 2 i arkets XML, men dens adresse nævner en anden "
+            f"række, så det er uklart, hvilken række værdien hører til; {RESAVE}"
+        ),
+    ),
+    "cell_naming_row_zero": (
+        in_member(QUOTES_SHEET, rb'<c r="C2"', rb'<c r="C0"'),
+        (
+            "arbejdsbog.xlsx, ark quotes, række 2: 'C0' — cellen står i række 2 i arkets XML, men dens adresse nævner en anden "
+            f"række, så det er uklart, hvilken række værdien hører til; {RESAVE}"
+        ),
+    ),
+    "row_number_with_a_fraction": (
+        in_member(QUOTES_SHEET, rb'<row r="5"', rb'<row r="4.5"'),
         f"arbejdsbog.xlsx, ark quotes — arkets XML er beskadiget efter række 4 (fx et styretegn), så arket kan ikke læses; {RESAVE}",
     ),
     "row_number_beyond_a_float": (

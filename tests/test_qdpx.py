@@ -40,6 +40,7 @@ CODES = FIXTURES / "koder.csv"
 DOCUMENTS = FIXTURES / "dokumenter.csv"
 EXAMPLE_CODES = REPO / "templates" / "koder-eksempel.csv"
 INTERVIEW = "sources/5a1d0000-0000-4000-8000-000000000001.txt"
+INTERVIEW_TEXT = (PROJECT / INTERVIEW).read_text(encoding="utf-8")
 
 
 def pack(dest: Path, change: Callable[[dict[str, bytes]], None] | None = None) -> Path:
@@ -333,6 +334,22 @@ def _coded_in_crlf(files: dict[str, bytes]) -> None:
     files["project.qde"] = "".join(sources).encode("utf-8")
 
 
+INLINE = "<PlainTextContent>Sundhedskonsulenten fortalte: Vi mødtes på tværs af forvaltningerne for første gang.</PlainTextContent>"
+INLINE_QUOTE = "Vi mødtes på tværs af forvaltningerne for første gang."
+
+
+def _inline_crlf(counted_as: str) -> Callable[[dict[str, bytes]], None]:
+    """The inline text of 'Interview, sundhedskonsulent' with two Windows line breaks typed into project.qde before its
+    passage and a sentence after it, whose positions count a CRLF as two characters (REFI-QDA's count, 'to-tegn') or as one ('et-tegn')."""
+    before = len("Sundhedskonsulenten fortalte:") + (4 if counted_as == "to-tegn" else 2)
+    crlf = INLINE.replace("fortalte: Vi", "fortalte:\r\n\r\nVi").replace("gang.", "gang. Og det blev ved.").encode()
+    positions = f'startPosition="{before}" endPosition="{before + len(INLINE_QUOTE)}"'.encode()
+    return lambda files: (
+        _replace("project.qde", INLINE.encode(), crlf)(files),
+        _replace("project.qde", b'startPosition="30" endPosition="84"', positions)(files),
+    )
+
+
 BOMB = (
     b'<!DOCTYPE Project [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
 )
@@ -392,6 +409,41 @@ BAD_PROJECTS = {
     ),
     # ... and a source converted to Windows line breaks after coding shifted every passage after the first break.
     "windows_line_breaks_undecided": (_windows_line_breaks(INTERVIEW), "kilden har Windows-linjeskift (CRLF)"),
+    # Hostile round 16, #4: an XML parser reads a CRLF typed into an inline text as one line feed, so positions counted
+    # as stored cut the quote two characters on ("sang sammen hver torsdag. O"), and the import said it was valid.
+    "inline_text_with_windows_line_breaks": (
+        _inline_crlf("to-tegn"),
+        (
+            "projekt.qdpx: kilden 'Interview, sundhedskonsulent' — 1 markering (fx 5e1e0000-0000-4000-8000-000000000021, tegn "
+            "33–87): kilden har Windows-linjeskift (CRLF), og positionerne giver en anden tekst"
+        ),
+    ),
+    # Hostile round 16, #6: a selection without a guid, or with more after it, was read, and the case that names it
+    # (here the one that clears it) no longer matched, without a word; positions went through int(), which takes a
+    # sign, blank space, underscores and digits of other scripts.
+    "selection_without_a_guid": (
+        _replace("project.qde", b'PlainTextSelection guid="5e1e0000-0000-4000-8000-000000000021" ', b"PlainTextSelection "),
+        "PlainTextSelection (tegn 30–84) har ingen guid; REFI-QDA kræver en GUID som 5a1d0000-0000-4000-8000-000000000001",
+    ),
+    "selection_guid_with_more_after_it": (
+        _replace("project.qde", b'guid="5e1e0000-0000-4000-8000-000000000021"', b'guid="5e1e0000-0000-4000-8000-000000000021 x"'),
+        "'5e1e0000-0000-4000-8000-000000000021 x' — PlainTextSelection (tegn 30–84) har en guid, der ikke er en GUID",
+    ),
+    "position_with_a_plus_sign": (
+        _replace("project.qde", b'startPosition="137" endPosition="174"', b'startPosition="+137" endPosition="174"'),
+        (
+            "'+137–174' — markering 5e1e0000-0000-4000-8000-000000000014: startPosition og endPosition skal være hele tal "
+            "skrevet med cifrene 0-9, uden fortegn, mellemrum og understregning"
+        ),
+    ),
+    "position_with_blanks_and_an_underscore": (
+        _replace("project.qde", b'startPosition="137" endPosition="174"', b'startPosition="137" endPosition=" 17_4 "'),
+        "'137– 17_4 ' — markering 5e1e0000-0000-4000-8000-000000000014: startPosition og endPosition skal være hele tal",
+    ),
+    "position_in_arabic_indic_digits": (
+        _replace("project.qde", b'startPosition="137" endPosition="174"', 'startPosition="١٣٧" endPosition="١٧٤"'.encode()),
+        "'١٣٧–١٧٤' — markering 5e1e0000-0000-4000-8000-000000000014: startPosition og endPosition skal være hele tal",
+    ),
 }
 
 
@@ -698,3 +750,76 @@ def test_a_text_source_named_with_a_windows_separator_is_read(tmp_path: Path, ca
 
     code, stdout, stderr = run_import(pack(tmp_path / "p.qdpx", in_a_subfolder), tmp_path / "ud", capsys)
     assert code == 0 and "Traceback" not in stdout + stderr, stderr
+
+
+def _coded(source: str, spans: list[tuple[int, int]], code: str, first: int = 1000) -> Callable[[dict[str, bytes]], None]:
+    """Selections of the fixture's interview at `spans`, coded with `code` (a guid's last digits), each with a guid of its own."""
+
+    def change(files: dict[str, bytes]) -> None:
+        selections = "".join(
+            f'<PlainTextSelection guid="5e1e0000-0000-4000-8000-{first + n:012d}" startPosition="{start}" endPosition="{end}">'
+            f'<Coding guid="c0d10000-0000-4000-8000-{first + n:012d}"><CodeRef targetGUID="c0de0000-0000-4000-8000-{code}"/></Coding>'
+            "</PlainTextSelection>"
+            for n, (start, end) in enumerate(spans)
+        )
+        anchor = b'<PlainTextSelection guid="5e1e0000-0000-4000-8000-000000000014"'
+        files["project.qde"] = files["project.qde"].replace(anchor, selections.encode() + anchor, 1)
+        files[INTERVIEW] = source.encode()
+
+    return change
+
+
+def _long_source(size: int) -> str:
+    """The fixture's interview, and words after it to `size` characters."""
+    return (INTERVIEW_TEXT + "Vi sang sammen hver torsdag. " * (size // 29 + 1))[:size]
+
+
+def test_selections_longer_than_a_quote_are_refused_in_one_line_before_their_text_is_cut(tmp_path: Path):
+    """Hostile round 16, #2: 400 overlapping selections of a 30 MB source each cut up to 30 MB (12 GB in all) before the
+    folder's limit was checked, and the import ended in a MemoryError. Under a 1.5 GB address-space limit they are now
+    refused in one line; a selection coded with a code the code map ties to nothing (a whole transcript coded by
+    case) is never cut, and is not among them."""
+    size = 30_000_000
+    text = _long_source(size)
+    change = _coded(text, [(i, size) for i in range(400)], "000000000003")
+    whole = _coded(text, [(0, size)], "000000000005", first=2000)  # Barrierer: tied to no ingredient
+    project = pack(tmp_path / "stor.qdpx", lambda files: (change(files), whole(files)))
+    assert project.stat().st_size < 1_000_000
+    out = tmp_path / "ud"
+    command = ["prlimit", "--as=1500000000", sys.executable, str(REPO / "scripts" / "import_qdpx.py"), str(project)]
+    result = subprocess.run([*command, "--codes", str(CODES), "--out", str(out)], capture_output=True, text=True, timeout=120)
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 1 and "Traceback" not in result.stderr and len(lines) == 2, result.stderr
+    assert lines[0] == (
+        "stor.qdpx: kilden 'Interview, bibliotekar' — 400 markeringer (fx 5e1e0000-0000-4000-8000-000000001000, tegn "
+        "0–30000000: 30.000.000 tegn) er længere, end et citat må være: højst 131.072 tegn, det længste felt, CSV-læseren "
+        "tillader; del dem op i QDA-programmet"
+    )
+    assert not out.exists()
+
+
+def test_passages_that_together_hold_more_text_than_a_data_folder_are_refused_as_they_are_cut(tmp_path: Path, capsys):
+    """Each passage under the longest cell, but together more than the folder's limit: refused once the passages cut
+    so far pass it, in the folder limit's own words, before the rest are cut."""
+    span = 100_000
+    count = refiqda.MAX_FOLDER_BYTES // span + 1
+    text = _long_source(span * count)
+    project = pack(tmp_path / "stor.qdpx", _coded(text, [(n * span, (n + 1) * span) for n in range(count)], "000000000003"))
+    code, stdout, err = run_import(project, tmp_path / "ud", capsys)
+    lines = err.strip().splitlines()
+    assert code == 1 and len(lines) == 2 and stdout == "", err
+    assert lines[0] == (
+        "stor.qdpx: project.qde — de kodede passager, der bliver citater, fylder over 7,6 millioner tegn; højst 7,6 MB er "
+        "tilladt, så bogen kan bygges inden for 2 GB hukommelse og 10 minutter"
+    )
+    assert not (tmp_path / "ud").exists()
+
+
+@pytest.mark.parametrize("reading", ["to-tegn", "et-tegn"])
+def test_an_inline_text_with_windows_line_breaks_is_cut_as_the_analyst_says(reading: str, tmp_path: Path, capsys):
+    """Hostile round 16, #4: the CRLF that project.qde holds in an inline text is counted as --linjeskift says, as in a
+    source file; the quote is the passage, with no character of the text before it or after it."""
+    project = pack(tmp_path / "projekt.qdpx", _inline_crlf(reading))
+    code, _, err = run_import(project, tmp_path / "ud", capsys, "--linjeskift", reading)
+    assert code == 0, err
+    assert INLINE_QUOTE in set(load(tmp_path / "ud").quotes["text"])

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 from xml.etree import ElementTree as ET
+from xml.parsers import expat
 
 import defusedxml.ElementTree as SafeET
 import pandas as pd
@@ -36,7 +37,7 @@ from defusedxml import DefusedXmlException
 from kulturensrige.data import provenance
 from kulturensrige.data.anonymity import unique_role_warnings
 from kulturensrige.data.archive import OverBudget, member_problems, read_member
-from kulturensrige.data.csv_reading import DOUBLE_BOM, OverLimit, RawTable, not_regular, read_csv
+from kulturensrige.data.csv_reading import DOUBLE_BOM, OverLimit, RawTable, not_regular, read_csv, thousands
 from kulturensrige.data.folder_writing import check_folder, refuse_output, write_files, write_folder
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset, data_dir, load
@@ -44,7 +45,7 @@ from kulturensrige.data.municipality_codes import LIST_FILE
 from kulturensrige.data.pages import slug
 from kulturensrige.data.problems import DataError, Problem
 from kulturensrige.data.schema import ATTRIBUTED_BY, BY_QDA, LIST_SEPARATOR, NO, NOT_STATED, SLUG_PATTERN, TABLES, YES
-from kulturensrige.data.validation import MAX_FOLDER_BYTES, read_folder, validate_tables
+from kulturensrige.data.validation import MAX_FOLDER_BYTES, read_folder, too_much, validate_tables
 from kulturensrige.data.workbook import folder_files
 from kulturensrige.words import csv_text as spreadsheet_text
 from kulturensrige.words import number, plural, visible
@@ -91,6 +92,17 @@ TEXT_DIGEST = "text_sha256"
 AS_STORED, AS_ONE = "to-tegn", "et-tegn"
 LINE_BREAK_READINGS = (AS_STORED, AS_ONE)
 _AMBIGUOUS, _CHANGED = "tvetydig", "ændret"  # a passage whose positions neither the digest nor the analyst decides
+# REFI-QDA's GUIDType: 8-4-4-4-12 hexadecimal digits, in braces or not (Project.xsd; an xsd:token, so blank space
+# around it is no part of it). The elements the import finds by their guid must have one (the schema requires it).
+_HEX_GUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+_GUID = re.compile(rf"{_HEX_GUID}|\{{{_HEX_GUID}\}}")
+_FOUND_BY_GUID = {"Code", "Variable", "TextSource", "PlainTextSelection"}
+GUID_RULE = (
+    "REFI-QDA kræver en GUID som 5a1d0000-0000-4000-8000-000000000001 (32 hexadecimale cifre i grupperne 8-4-4-4-12), "
+    "og cases og kodninger finder elementet ved den; eksportér projektet igen fra QDA-programmet"
+)
+# A position as REFI-QDA writes it: ASCII digits only. int() also took '+0', ' 29_7 ' and Arabic-Indic digits.
+_DIGITS = re.compile(r"[0-9]+")
 _EXPORT_NAMESPACE = uuid.UUID("6f1b7c1e-4a55-4a43-9a53-6b756c747572")  # fixed, so an export is reproducible
 
 
@@ -135,6 +147,10 @@ class Project:
     selection_cases: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     source_cases: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     source_variables: dict[str, dict[str, str]] = field(default_factory=dict)
+    # the passages cut so far, (source, start, end), and their characters: counted against the folder's limit as they
+    # are cut, not once all are (400 selections of a 30 MB source took 12 GB before the limit was checked)
+    cut: set[tuple[str, int, int]] = field(default_factory=set)
+    cut_characters: int = 0
 
 
 def _guid(value: str | None) -> str:
@@ -145,9 +161,14 @@ def _problem(label: str, message: str, value: str | None = None) -> Problem:
     return Problem(label, None, None, value, message)
 
 
-def read_project(path: Path, line_breaks: str | None = None) -> Project:
+CodeMap = Mapping[str, tuple[str, ...]]
+
+
+def read_project(path: Path, line_breaks: str | None = None, code_map: CodeMap | None = None) -> Project:
     """Open and check a .qdpx file; every problem raises DataError with one Danish line. `line_breaks` (AS_STORED or
-    AS_ONE) says how positions count a Windows line break where neither the export's digest nor the text decides."""
+    AS_ONE) says how positions count a Windows line break where neither the export's digest nor the text decides.
+    With a `code_map` (read_code_map), only the passages that become quotes are cut from their text; the others keep
+    their place, codes and an empty text (a whole transcript coded by case need not fit in a quote)."""
     label = path.name
     if (special := not_regular(path, str(path))) is not None:
         raise DataError([special])
@@ -169,8 +190,11 @@ def read_project(path: Path, line_breaks: str | None = None) -> Project:
             raise DataError([_problem(label, f"zip-filen har ingen {PROJECT_FILE}; eksportér projektet igen som REFI-QDA-projekt (.qdpx)")])
         if members[PROJECT_FILE].file_size > MAX_PROJECT_BYTES:
             raise DataError([_project_too_large(label)])
-        root = _parse(reader.read(PROJECT_FILE, MAX_PROJECT_BYTES), f"{label}: {PROJECT_FILE}")
-        return _project(root, reader, label, line_breaks)
+        data = reader.read(PROJECT_FILE, MAX_PROJECT_BYTES)
+        root = _parse(data, f"{label}: {PROJECT_FILE}")
+        if b"\r" in data:
+            _inline_as_stored(data, root)
+        return _project(root, reader, label, line_breaks, code_map)
 
 
 def _project_too_large(label: str) -> Problem:
@@ -223,7 +247,50 @@ def _parse(data: bytes, label: str) -> ET.Element:
         raise DataError([_problem(label, f"er ikke gyldig XML (linje {line}, tegn {column})")]) from None
 
 
-def _project(root: ET.Element, reader: _Members, label: str, line_breaks: str | None = None) -> Project:
+def _inline_as_stored(data: bytes, root: ET.Element) -> None:
+    """Give each inline text (PlainTextContent) back the Windows (CRLF) or old Mac (CR) line breaks project.qde holds.
+
+    An XML parser reads every line break as a line feed (XML 1.0, 2.11), so a CRLF typed into project.qde reached
+    the import as one character, and positions counted as stored (REFI-QDA's count, a CRLF as two) cut a quote two
+    characters on, without a word (hostile round 16, #4). With the breaks given back, the text is read as a source
+    file is (_reading: the export's digest, then --linjeskift, or one line asking for it). Expat reports each line
+    break as a line feed of its own, at the byte where the break stands; a break written as a character reference
+    (&#13;) is kept by any parser. The document has passed _parse (no DTD, no entities), so expat reads it as safely."""
+    tag = f"{NAMESPACE}}}PlainTextContent"
+    utf16 = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}.get(data[:2])
+    crlf = "\r\n".encode(utf16) if utf16 else b"\r\n"  # UTF-8 (REFI-QDA's) or any ASCII-compatible encoding
+    cr = crlf[: len(crlf) // 2]
+    parser = expat.ParserCreate(namespace_separator="}")
+    texts: list[str] = []
+    parts: list[str] | None = None
+
+    def start(name: str, _attributes: object) -> None:
+        nonlocal parts
+        if name == tag:
+            parts = []
+
+    def end(name: str) -> None:
+        nonlocal parts
+        if name == tag and parts is not None:
+            texts.append("".join(parts))
+            parts = None
+
+    def characters(text: str) -> None:
+        if parts is None:
+            return
+        if text != "\n":
+            parts.append(text)
+            return
+        at = parser.CurrentByteIndex
+        parts.append("\r\n" if data.startswith(crlf, at) else "\r" if data.startswith(cr, at) else "\n")
+
+    parser.StartElementHandler, parser.EndElementHandler, parser.CharacterDataHandler = start, end, characters
+    parser.Parse(data, True)
+    for element, text in zip(root.iter(f"{_Q}PlainTextContent"), texts, strict=True):
+        element.text = text
+
+
+def _project(root: ET.Element, reader: _Members, label: str, line_breaks: str | None = None, code_map: CodeMap | None = None) -> Project:
     if root.tag != f"{_Q}Project":
         found = root.tag.replace("{", "navnerum ").replace("}", ", element ") if root.tag.startswith("{") else f"element {root.tag}"
         raise DataError([_problem(f"{label}: {PROJECT_FILE}", f"rodelementet skal være Project i navnerummet {NAMESPACE}", found)])
@@ -246,26 +313,43 @@ def _project(root: ET.Element, reader: _Members, label: str, line_breaks: str | 
             project.not_text[NOT_TEXT_SOURCES[kind]] += 1
             project.not_text_passages += sum(1 for s in source.iter() if s.find(f"{_Q}Coding") is not None)
         elif kind == "TextSource":
-            problems += _text_source(source, reader, label, variables, project, line_breaks)
+            problems += _text_source(source, reader, label, variables, project, line_breaks, code_map)
     if problems:
         raise DataError(problems)
     return project
 
 
 def _unique_guids(root: ET.Element, label: str) -> None:
+    """Every guid well formed and used once; the elements the import finds by their guid hold one. A selection without
+    one (or with 'x' after it) was read, and the case naming it no longer matched: its role became 'ikke angivet'."""
     seen: dict[str, str] = {}
     problems = []
     for element in root.iter():
-        guid = _guid(element.get("guid"))
+        kind = element.tag.removeprefix(_Q)
+        given = element.get("guid")
+        if given is None and kind in _FOUND_BY_GUID and (kind != "PlainTextSelection" or element.find(f"{_Q}Coding") is not None):
+            problems.append(_problem(label, f"{_element_place(element)} har ingen guid; {GUID_RULE}"))
+            continue
+        if given is not None and not _GUID.fullmatch(given.strip()):
+            problems.append(_problem(label, f"{_element_place(element)} har en guid, der ikke er en GUID; {GUID_RULE}", given))
+            continue
+        guid = _guid(given)
         if not guid:
             continue
-        kind = element.tag.removeprefix(_Q)
         if guid in seen:
             problems.append(_problem(label, f"guid'en bruges af både {seen[guid]} og {kind}; hver guid skal være entydig", guid))
         else:
             seen[guid] = kind
     if problems:
         raise DataError(problems)
+
+
+def _element_place(element: ET.Element) -> str:
+    """An element named as the analyst finds it: its kind, its name and its positions where it has them."""
+    kind = element.tag.removeprefix(_Q)
+    name = f" {visible(name)!r}" if (name := element.get("name")) else ""
+    start, end = element.get("startPosition"), element.get("endPosition")
+    return f"{kind}{name}" + (f" (tegn {visible(start)}–{visible(end)})" if start is not None and end is not None else "")
 
 
 def _variable_values(owner: ET.Element, variables: Mapping[str, str]) -> dict[str, str]:
@@ -293,7 +377,13 @@ def _nul_in_source(member: str, at: int) -> str:
 
 
 def _text_source(
-    source: ET.Element, reader: _Members, label: str, variables: Mapping[str, str], project: Project, line_breaks: str | None = None
+    source: ET.Element,
+    reader: _Members,
+    label: str,
+    variables: Mapping[str, str],
+    project: Project,
+    line_breaks: str | None = None,
+    code_map: CodeMap | None = None,
 ) -> list[Problem]:
     guid, name = _guid(source.get("guid")), source.get("name") or source.get("guid") or ""
     where = f"{label}: kilden {name!r}"
@@ -333,6 +423,8 @@ def _text_source(
     one_each = _one_character_breaks(text) if "\r" in text else None
     undecided: dict[str, list[str]] = {}  # _AMBIGUOUS or _CHANGED -> the selections, described
     changed: list[str] = []  # the selections whose text is not the one exported, described
+    too_long: list[str] = []  # the selections longer than a quote may be, described
+    longest = csv.field_size_limit()  # the longest cell the written folder's CSV is read back with
     for selection in coded:
         positions = _positions(selection, where)
         if isinstance(positions, Problem):
@@ -345,16 +437,29 @@ def _text_source(
         if unreadable:
             problems += unreadable
             continue
+        codes = tuple(_guid(r.get("targetGUID")) for c in selection.findall(f"{_Q}Coding") if (r := c.find(f"{_Q}CodeRef")) is not None)
+        if end > len(text):
+            # A tool that counts a line break as two characters, or a source edited after coding, leaves such
+            # passages; the rest of the project is still good, so the passage is skipped and named, not refused.
+            project.outside.append(f"kilden {name!r}, markering {sel}: {start}–{end}, men teksten har {len(text)} tegn")
+            continue
+        if code_map is not None and not _taken(codes, project, code_map):
+            project.passages.append(Passage(sel, passage_name, guid, start, end, "", codes))  # no quote: not cut
+            continue
+        if end - start > longest:
+            too_long.append(f"{visible(passage_name) or sel}, tegn {start}–{end}: {thousands(end - start)} tegn")
+            continue
+        if (guid, start, end) not in project.cut:
+            project.cut.add((guid, start, end))
+            project.cut_characters += end - start
+            if project.cut_characters > MAX_FOLDER_BYTES:
+                what = f"de kodede passager, der bliver citater, fylder over {number(MAX_FOLDER_BYTES / 1e6, 1)} millioner tegn"
+                raise DataError([too_much(f"{label}: {PROJECT_FILE}", what)])
         digest = stored.pop(TEXT_DIGEST, None)
         digest = digest.lower() if digest else digest  # a hex digest in capitals is the same digest
         reading = _reading(text, one_each, start, end, digest, line_breaks)
         if reading in (_AMBIGUOUS, _CHANGED):
             undecided.setdefault(reading, []).append(f"{visible(passage_name) or sel}, tegn {start}–{end}")
-            continue
-        if reading is None:
-            # A tool that counts a line break as two characters, or a source edited after coding, leaves such
-            # passages; the rest of the project is still good, so the passage is skipped and named, not refused.
-            project.outside.append(f"kilden {name!r}, markering {sel}: {start}–{end}, men teksten har {len(text)} tegn")
             continue
         if reading == AS_ONE and one_each is not None:
             project.counted_as_one[name] += 1
@@ -363,9 +468,17 @@ def _text_source(
             passage_text = text[start:end]
         if digest and _digest(passage_text) != digest:
             changed.append(f"{visible(passage_name) or sel}, tegn {start}–{end}")
-        codes = tuple(_guid(r.get("targetGUID")) for c in selection.findall(f"{_Q}Coding") if (r := c.find(f"{_Q}CodeRef")) is not None)
         project.passages.append(Passage(sel, passage_name, guid, start, end, _one_character_breaks(passage_text), codes, stored))
     problems += [_problem(where, _undecided(kind, selections)) for kind, selections in undecided.items()]
+    if too_long:
+        problems.append(
+            _problem(
+                where,
+                f"{plural(len(too_long), 'markering', 'markeringer')} (fx {too_long[0]}) er længere, end et citat må være: "
+                f"højst {thousands(longest)} tegn, det længste felt, CSV-læseren tillader; "
+                f"del {'dem' if len(too_long) > 1 else 'den'} op i QDA-programmet",
+            )
+        )
     if changed:
         project.changed.append(
             _problem(
@@ -378,6 +491,17 @@ def _text_source(
     return problems
 
 
+def _mapped(code: str, project: Project, code_map: CodeMap) -> tuple[str, ...] | None:
+    """The ingredients the code map ties a code of the project to, by its guid or its name; None if it names neither."""
+    return code_map.get(code, code_map.get(_code_key(project.codes[code])))
+
+
+def _taken(codes: Sequence[str], project: Project, code_map: CodeMap) -> bool:
+    """Whether a passage with these codes becomes a quote, so its text must be cut: one of its codes is tied to an
+    ingredient (or to `ingen`). A code the project lacks counts as taken: the import names it (_quote_rows)."""
+    return any(code not in project.codes or _mapped(code, project, code_map) for code in codes)
+
+
 def _one_character_breaks(text: str) -> str:
     """The text with each Windows (CRLF) or old Mac (CR) line break as one line feed: a quote's line breaks are text,
     not the file's convention."""
@@ -388,19 +512,17 @@ def _digest(text: str) -> str:
     return hashlib.sha256(_one_character_breaks(text).encode("utf-8")).hexdigest()
 
 
-def _reading(text: str, one_each: str | None, start: int, end: int, digest: str | None, line_breaks: str | None) -> str | None:
-    """How to read a passage's positions: AS_STORED or AS_ONE; None where they lie outside the text; _AMBIGUOUS where
-    the source has Windows line breaks, the two readings give different passages and nothing says which is meant;
-    _CHANGED where the export's digest of the text matches neither.
+def _reading(text: str, one_each: str | None, start: int, end: int, digest: str | None, line_breaks: str | None) -> str:
+    """How to read a passage's positions, which lie within the text: AS_STORED or AS_ONE; _AMBIGUOUS where the source
+    has Windows line breaks, the two readings give different passages and nothing says which is meant; _CHANGED where
+    the export's digest of the text matches neither.
 
     REFI-QDA counts the file's code points, a CRLF as two; a source converted to CRLF after it was coded (by an editor,
     git, a Windows tool) keeps positions that count one. The export's digest of the text decides, then the analyst's
     --linjeskift; without either the import stops rather than cut a shifted text."""
-    stored = text[start:end] if start >= 0 and end <= len(text) else None
-    if stored is None:
-        return None
     if one_each is None:
         return AS_STORED
+    stored = text[start:end]
     one = one_each[start:end] if end <= len(one_each) else None
     if one is None or one == _one_character_breaks(stored):
         return AS_STORED  # only the stored reading fits in the text, or both give the same passage
@@ -475,11 +597,18 @@ def _json_kind(value: object) -> str:
 def _positions(selection: ET.Element, where: str) -> tuple[int, int] | Problem:
     """The passage's character offsets; positions that are not whole numbers, or that run backwards, are bad input."""
     guid = _guid(selection.get("guid"))
-    shown = f"{selection.get('startPosition')}–{selection.get('endPosition')}"
+    given = (selection.get("startPosition") or "", selection.get("endPosition") or "")
+    shown = "–".join(given)
+    digits = (
+        f"markering {guid}: startPosition og endPosition skal være hele tal skrevet med cifrene 0-9, uden fortegn, "
+        "mellemrum og understregning"
+    )
+    if not all(_DIGITS.fullmatch(position) for position in given):
+        return _problem(where, digits, shown)
     try:
-        start, end = int(selection.get("startPosition") or ""), int(selection.get("endPosition") or "")
-    except ValueError:
-        return _problem(where, f"markering {guid}: startPosition og endPosition skal være hele tal", shown)
+        start, end = int(given[0]), int(given[1])
+    except ValueError:  # more digits than Python reads as a number (4,300): no text is that long either
+        return _problem(where, digits, shown)
     if start >= end:
         return _problem(where, f"markering {guid}: startPosition skal være mindre end endPosition", shown)
     return start, end
@@ -741,8 +870,9 @@ def import_project(
     typed, found = validate_tables(raws, {n: f"{base_dir.name}/{TABLES[n].file}" for n in raws}) if not problems else ({}, [])
     if problems or found:
         raise DataError(problems + found)
-    project = read_project(path, line_breaks)
+    # The code map first: only the passages it makes quotes of are cut from their sources (read_project).
     code_map = read_code_map(codes, typed["ingredients"]["ingredient_id"])
+    project = read_project(path, line_breaks, code_map)
     municipalities = Municipalities(typed["municipalities"])
     docs = read_documents(documents, project, municipalities) if documents is not None else {}
     summary = ImportSummary(
@@ -818,7 +948,7 @@ def _quote_rows(
                         )
                     ]
                 )
-            mapped = code_map.get(code, code_map.get(_code_key(name)))
+            mapped = _mapped(code, project, code_map)
             if mapped is None:
                 unmapped.add(name)
             found += mapped or ()

@@ -49,6 +49,7 @@ MAX_PART_ELEMENTS = 250_000
 MAX_PART_ATTRIBUTES = 1_000_000
 MAX_PART_DEPTH = 100  # libxml2 (lxml, under openpyxl) stops at 256 levels; Excel nests its parts a few deep
 
+_ROW_NUMBER = re.compile(r"[0-9]{1,7}")  # a row as Excel numbers it, 1 to 1,048,576: ASCII digits only
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 # A number as a worksheet stores it (xsd:double without INF and NaN): digits, a point, an exponent.
 _NUMBER = re.compile(r"-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
@@ -92,6 +93,15 @@ class TooManyCells(Exception):
     def __init__(self, row: int, cap: int):
         self.row, self.cap = row, cap
         super().__init__(f"række {row}: over {cap} celler")
+
+
+class MisplacedCell(Exception):
+    """A cell whose reference names another row than the row of the sheet's XML that holds it (`<c r="D3">` inside
+    `<row r="2">`): Excel never writes one, and which row the value belongs to would be a guess (it was read as row 2)."""
+
+    def __init__(self, row: int, reference: str):
+        self.row, self.reference = row, reference
+        super().__init__(f"række {row}: celle {reference}")
 
 
 @dataclass(frozen=True)
@@ -204,11 +214,16 @@ class StreamedWorkbook:
                     elif element.tag == _MERGE_CELLS:
                         ranges = element
                     elif element.tag == _ROW and data is not None and row is None:
-                        row, number, column, cells = element, int(float(element.get("r", number + 1))), 0, []
+                        row, number, column, cells = element, _row_number(element.get("r"), number), 0, []
                     continue
                 if element.tag == _CELL and row is not None:
                     reference = element.get("r")
-                    column = coordinate_to_tuple(reference)[1] if reference else column + 1
+                    if reference:
+                        named_row, column = coordinate_to_tuple(reference)
+                        if named_row != number:
+                            raise MisplacedCell(number, reference)
+                    else:
+                        column += 1
                     cells.append(self._cell(element, number, column))
                     row.remove(element)
                     if len(cells) > max_cells:
@@ -285,6 +300,16 @@ class StreamedWorkbook:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+
+def _row_number(given: str | None, previous: int) -> int:
+    """A row's number as its `r` names it (the one after `previous` without it): digits only. float() read '2.5' as row
+    2; a number that is no row is damage (ValueError), as a cell reference that is no cell is."""
+    if given is None:
+        return previous + 1
+    if not _ROW_NUMBER.fullmatch(given):
+        raise ValueError(f"rækkenummer {given!r}")
+    return int(given)
 
 
 def _same_names(names: list[str]) -> list[str]:

@@ -86,7 +86,7 @@ def read_folder(data_dir: Path, label_prefix: str | None = None) -> tuple[dict[s
         try:  # no file is read past the folder's limit: it may have grown since its stat, or have no size (/proc)
             raw, found = read_csv(path, prefix + table.file, max_rows(table.name), max_bytes=MAX_FOLDER_BYTES)
         except OverLimit:
-            return {}, [_too_much(prefix + table.file, f"filen fylder over {_mb(MAX_FOLDER_BYTES)}")]
+            return {}, [too_much(prefix + table.file, f"filen fylder over {_mb(MAX_FOLDER_BYTES)}")]
         problems += found
         if raw is not None:
             raws[table.name] = raw
@@ -125,7 +125,7 @@ def size_problem(data_dir: Path) -> Problem | None:
     """The declared files over the folder's limit, by their stat alone: checked before anything reads them (the
     fingerprint, the validation), so a 5 GB file is refused in a moment, not after being read whole."""
     if (size := _folder_bytes(data_dir)) > MAX_FOLDER_BYTES:
-        return _too_much(str(data_dir), f"datamappens CSV-filer fylder {_mb(size)}")
+        return too_much(str(data_dir), f"datamappens CSV-filer fylder {_mb(size)}")
     return None
 
 
@@ -137,7 +137,8 @@ def _mb(size: float) -> str:
     return f"{size / 1e6:.1f} MB".replace(".", ",")
 
 
-def _too_much(where: str, what: str) -> Problem:
+def too_much(where: str, what: str) -> Problem:
+    """One line for data beyond the folder's limit: what is too much, the limit, and why there is one."""
     return Problem(where, None, None, None, f"{what}; højst {_mb(MAX_FOLDER_BYTES)} er tilladt, {BUILD_LIMIT}")
 
 
@@ -156,7 +157,7 @@ def size_problems(raws: Mapping[str, RawTable], labels: Mapping[str, str]) -> li
     ]
     text = sum(int(raw.frame.map(len).to_numpy().sum()) for raw in raws.values() if len(raw.frame))
     if not problems and text > MAX_FOLDER_BYTES:
-        problems.append(_too_much(next(iter(labels.values()), "").split("/")[0], f"dataenes tekster fylder {_mb(text)}"))
+        problems.append(too_much(next(iter(labels.values()), "").split("/")[0], f"dataenes tekster fylder {_mb(text)}"))
     return problems
 
 

@@ -46,6 +46,7 @@ from kulturensrige.data.spreadsheet import (
     MAX_UNPACKED_MB,
     RESAVE,
     Cell,
+    MisplacedCell,
     StreamedWorkbook,
     TooLarge,
     TooManyCells,
@@ -434,6 +435,17 @@ def sheet_records(book: StreamedWorkbook, table: Table, label: str) -> tuple[lis
                 f"rækken har flere end {wide.cap} celler i arkets XML, og et ark må højst have {wide.cap} kolonner "
                 f"(A-{get_column_letter(wide.cap)}); slet de tomme celler til højre, eller gem arbejdsbogen igen fra "
                 "Excel eller LibreOffice",
+            )
+        )
+    except MisplacedCell as misplaced:
+        problems.append(
+            Problem(
+                label,
+                misplaced.row,
+                None,
+                misplaced.reference,
+                f"cellen står i række {misplaced.row} i arkets XML, men dens adresse nævner en anden række, så det er uklart, "
+                f"hvilken række værdien hører til; {RESAVE}",
             )
         )
     except DAMAGED:
