@@ -6,11 +6,12 @@
  * nearest first, one per idle moment, so a chart is ready before the reader reaches it. A click shows the cards
  * behind it. */
 ((KR) => {
-  let [figures, queue, plotly, started, printing, aheadRuns] = [[], Promise.resolve(), null, null, false, 0];
+  let [figures, queue, plotly, started, printing, aheadRuns, aheadTimer] = [[], Promise.resolve(), null, null, false, 0, 0];
   const plotlyUrl = document.currentScript ? new URL("plotly.min.js", document.currentScript.src).href : "";
   const STARTED_BY = ["scroll", "wheel", "touchstart", "pointerdown", "keydown", "focusin", "change"];
   const SEEN = 0.25; // the part of a chart's place in the first view that has plotly.js come with the page
   const NEAR_PX = 200; // how near the screen a chart is drawn: a fast scroll finds it ready
+  const AHEAD_AFTER_MS = 1000; // after a choice, the far charts are drawn ahead once it has stood this long
   const columnsWaiting = new Set(); // tables of marks skipped at a choice: their column is shown when they come near
   /** The variant for a state: a chart without inferred ties, or with one view only, shows the nearest it has. */
   KR.variantKey = (variants, key) =>
@@ -262,8 +263,12 @@
   KR.updateCharts = (key) => {
     KR.loadChartParts(key); // drawn in turn
     showChosenColumns();
+    // The charts far from the screen are drawn ahead only once the choice has stood a moment: a reader stepping
+    // through the municipalities (arrow keys in the list) waited for each far chart drawn for the one before.
+    aheadRuns++; // ends a run still drawing for the choice before
+    window.clearTimeout(aheadTimer);
     return Promise.all(figures.map((f) => enqueue(f, key))).then((drew) => {
-      drawAhead();
+      aheadTimer = window.setTimeout(() => drawAhead(), AHEAD_AFTER_MS);
       return drew;
     });
   };

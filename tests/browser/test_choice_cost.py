@@ -20,13 +20,14 @@ pytestmark = pytest.mark.browser
 PHONE = {"width": 375, "height": 812}
 PAGE = "kommuner/sammenligning.html"
 
-# Every call of plotly's drawing functions, by figure, from now on.
+# Every call of plotly's drawing functions, by figure, from now on (__draws since the last choice, __allDraws all).
 COUNT_DRAWS = """() => {
-  window.__draws = [];
+  [window.__draws, window.__allDraws] = [[], []];
   for (const name of ['newPlot', 'react', 'restyle', 'relayout', 'update', 'redraw']) {
     const original = window.Plotly[name];
     window.Plotly[name] = function (plot, ...rest) {
       window.__draws.push(`${name} ${plot.closest('figure').id}`);
+      window.__allDraws.push(`${name} ${plot.closest('figure').id}`);
       return original.call(this, plot, ...rest);
     };
   }
@@ -113,3 +114,28 @@ def test_a_table_of_marks_far_from_the_screen_is_left_alone_and_shows_the_choice
       return c.left >= w.left && c.right <= w.right + 1;
     }"""
     comparison.wait_for_function(in_view, arg=[wrap.element_handle(), column.element_handle()], timeout=5000)
+
+
+def test_a_reader_stepping_through_the_municipalities_waits_for_no_chart_far_from_the_screen(browser, site_url):
+    """The ingredient overview's second chart, far below, is drawn ahead only once a choice has stood a moment: a
+    reader stepping through the list waited, at each step, for that chart drawn for the step before (a heatmap of 98
+    columns at national scale)."""
+    context = browser.new_context(locale="da-DK", viewport=PHONE)
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/ingredienser/oversigt.html")
+        page.evaluate("() => window.KR_FILTER.ready")
+        near, far = page.locator("figure.kr-figure").first, page.locator("figure.kr-figure").last
+        near.scroll_into_view_if_needed()
+        near.locator(".main-svg").first.wait_for()
+        far.locator(".main-svg").first.wait_for(state="attached")  # drawn ahead, for the page's first view
+        assert far.evaluate("(f) => f.getBoundingClientRect().top > window.innerHeight + 200")
+        page.evaluate(COUNT_DRAWS)
+        steps = [page.evaluate(CHOOSE, code) for code in municipalities(page)[:3]]
+        page.wait_for_timeout(300)
+        far_id = far.evaluate("(f) => f.id")
+        drawn_far = [d for d in page.evaluate("() => window.__allDraws") if d.endswith(far_id)]
+        assert steps == [[f"react {near.evaluate('(f) => f.id')}"]] * 3 and drawn_far == []
+        far.locator(".main-svg").first.wait_for(state="attached")  # and then drawn ahead for the last choice
+    finally:
+        context.close()
