@@ -6,7 +6,8 @@
  * nearest first, one per idle moment, so a chart is ready before the reader reaches it. A click shows the cards
  * behind it. */
 ((KR) => {
-  let [figures, queue, plotly, started, printing, aheadRuns, aheadTimer] = [[], Promise.resolve(), null, null, false, 0, 0];
+  let [figures, queue, plotly, started, printing, aheadRuns] = [[], Promise.resolve(), null, null, false, 0];
+  let aheadTimer = 0; // drawAhead after a choice has stood AHEAD_AFTER_MS
   const plotlyUrl = document.currentScript ? new URL("plotly.min.js", document.currentScript.src).href : "";
   const STARTED_BY = ["scroll", "wheel", "touchstart", "pointerdown", "keydown", "focusin", "change"];
   const SEEN = 0.25; // the part of a chart's place in the first view that has plotly.js come with the page
