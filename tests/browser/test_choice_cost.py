@@ -131,10 +131,15 @@ def test_a_reader_stepping_through_the_municipalities_waits_for_no_chart_far_fro
         far.locator(".main-svg").first.wait_for(state="attached")  # drawn ahead, for the page's first view
         assert far.evaluate("(f) => f.getBoundingClientRect().top > window.innerHeight + 200")
         page.evaluate(COUNT_DRAWS)
-        steps = [page.evaluate(CHOOSE, code) for code in municipalities(page)[:3]]
-        page.wait_for_timeout(300)
+        # Three choices at a reader's pace with the arrow keys: each a quarter of a second after the one before is shown.
+        step_through = (
+            "async (codes) => { const steps = []; for (const code of codes) {"
+            " if (steps.length) await new Promise((r) => setTimeout(r, 250));"
+            f" steps.push(await ({CHOOSE})(code)); }} return [steps, window.__allDraws.slice()]; }}"
+        )
+        steps, draws = page.evaluate(step_through, municipalities(page)[:3])
         far_id = far.evaluate("(f) => f.id")
-        drawn_far = [d for d in page.evaluate("() => window.__allDraws") if d.endswith(far_id)]
+        drawn_far = [d for d in draws if d.endswith(far_id)]
         assert steps == [[f"react {near.evaluate('(f) => f.id')}"]] * 3 and drawn_far == []
         far.locator(".main-svg").first.wait_for(state="attached")  # and then drawn ahead for the last choice
     finally:
