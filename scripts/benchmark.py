@@ -288,14 +288,27 @@ def filter_latency(site: Path, timeout: int = 1800) -> tuple[str, str]:
     return _latency_summary(result.stdout), output
 
 
+# The two readers the throttled charts are measured for: one who scrolls the moment the page shows its first view
+# (plotly.js is then fetched and evaluated while the reader waits), and one who reads the top for 5 s first (by then
+# kr-charts.js has drawn the charts ahead). Each is labelled in BENCHMARKS.md.
+THROTTLED_READINGS = {0: "scrolled at once", 5: "after 5 s of reading the top of the page"}
+
+
 def charts_throttled(site: Path, timeout: int = 1800) -> str:
-    """scripts/measure_charts_throttled.py's output (a phone's viewport, the CPU slowed 4×); never fails the benchmark."""
-    command = [sys.executable, str(THROTTLED_SCRIPT), str(site)]
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return f"not measured (timed out after {timeout} s)"
-    return (result.stdout + result.stderr).strip() if result.returncode == 0 else f"not measured (exit {result.returncode})"
+    """scripts/measure_charts_throttled.py's output (a phone's viewport, the CPU slowed 4×) for each reading of
+    THROTTLED_READINGS, with the load average at its start and end; never fails the benchmark."""
+    parts = []
+    for read, label in THROTTLED_READINGS.items():
+        command = [sys.executable, str(THROTTLED_SCRIPT), str(site), "--read", str(read)]
+        before = load_average()
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            parts.append(f"{label}: not measured (timed out after {timeout} s)")
+            continue
+        output = (result.stdout + result.stderr).strip() if result.returncode == 0 else f"not measured (exit {result.returncode})"
+        parts.append(f"{label} (--read {read}; load {before} → {load_average()}):\n{output}")
+    return "\n\n".join(parts)
 
 
 def pdf_editions(data: Path, site: Path, timeout: int) -> str:
@@ -577,10 +590,13 @@ def report(builds: list[Build], commands: list[str], started: dt.datetime, basel
         "## Charts on a slow phone",
         "",
         (
-            "Output of `python scripts/measure_charts_throttled.py SITE` on each build: Chromium at 375×812 with the CPU "
-            "slowed 4× (Emulation.setCPUThrottlingRate). Issue 24 aims at the first chart of a page drawn ≤ 1500 ms after "
-            "it is scrolled into view, each next ≤ 300 ms, and a choice redrawn ≤ 200 ms (median of 20). The slowdown "
-            "multiplies whatever else the machine is doing."
+            "Output of `python scripts/measure_charts_throttled.py SITE --read 0` and `--read 5` on each build: Chromium "
+            "at 375×812 with the CPU slowed 4× (Emulation.setCPUThrottlingRate). With `--read 0` the reader scrolls the "
+            "moment the page shows its first view, so the first chart waits for plotly.js to be fetched and evaluated; "
+            "with `--read 5` the reader reads the top of the page for 5 s first, as kr-charts.js expects, and the charts "
+            "are drawn ahead. Issue 24 aims at the first chart of a page drawn ≤ 1500 ms after it is scrolled into view, "
+            "each next ≤ 300 ms, and a choice redrawn ≤ 200 ms (median of 20). The slowdown multiplies whatever else the "
+            "machine is doing: the 1-minute load average at each run's start and end is given."
         ),
         "",
     ]
@@ -650,7 +666,7 @@ def main(argv: list[str] | None = None) -> int:
             f"({args.national_clean_runs} clean, then a rebuild)"
         ),
         "python scripts/measure_filter_latency.py SITE --pages 3 --changes 20   (on each site)",
-        "python scripts/measure_charts_throttled.py SITE   (on each site)",
+        "python scripts/measure_charts_throttled.py SITE --read 0, then --read 5   (on each site)",
         "python scripts/build_pdf.py --data DATA --site SITE   (on each site, once)",
         f"python scripts/measure_lighthouse.py SITE --runs {args.lighthouse_runs} --json {rel(args.lighthouse_json, ROOT)}   "
         "(run before this script; the Lighthouse section says when and on what)"

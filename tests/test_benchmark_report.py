@@ -35,3 +35,15 @@ def test_the_input_limits_section_is_replaced_in_place_and_the_sections_after_it
     new = f"{limits.HEADING}\n\nnew figures\n"
     assert limits.spliced(text, new) == f"# Benchmarks\n\n## Before\n\nkept\n\n{new}\n## After\n\nkept too\n"
     assert limits.spliced("# Benchmarks\n", new) == f"# Benchmarks\n\n{new}"
+
+
+def test_the_throttled_charts_are_measured_for_a_reader_who_scrolls_at_once_and_one_who_reads_first(benchmark, tmp_path, monkeypatch):
+    """Issue 24 item 4: BENCHMARKS.md gives both readings, each labelled; the first chart differs by seconds between
+    them, and one unlabelled figure read as the other."""
+    stand_in = tmp_path / "measure.py"
+    stand_in.write_text("import sys\nprint('ran with', ' '.join(sys.argv[2:]))\n", encoding="utf-8")
+    monkeypatch.setattr(benchmark, "THROTTLED_SCRIPT", stand_in)
+    output = benchmark.charts_throttled(tmp_path)
+    at_once, read_first = output.split("\n\n")
+    assert at_once.startswith("scrolled at once (--read 0; load ") and at_once.endswith("ran with --read 0")
+    assert read_first.startswith("after 5 s of reading the top of the page (--read 5; load ") and read_first.endswith("ran with --read 5")

@@ -217,3 +217,9 @@ def test_the_explorers_page_is_named_for_what_it_needs_and_says_first_what_works
     assert page.h1.get_text(" ", strip=True).startswith("Udforsk data på din egen computer")
     headings = [h.get_text(" ", strip=True).rstrip("#").strip() for h in page.select("article h2")]
     assert headings[:3] == ["Hvad du kan uden at installere noget", "Hvad der kræver make explorer", "Hvad udforskeren er"]
+
+
+def test_only_the_front_pages_title_is_marked_as_the_front_pages(soups):
+    """lesning.css sets it smaller on a phone by this class (a `:has()` on the article did it, at a cost, test_css.py)."""
+    marked = sorted(name for name, soup in soups.items() if soup.select("h1.kr-front-title"))
+    assert marked == ["index.html"]

@@ -77,3 +77,21 @@ def test_the_built_style_sheets_and_scripts_keep_every_rule_and_line_of_code_wit
         else:
             code = [line.strip() for line in source.splitlines() if line.strip() and not line.strip().startswith("//")]
             assert [line for line in built.splitlines() if line] == code
+
+
+# Elements that hold a whole page, or most of one.
+PAGE_HOLDERS = re.compile(r"^(?:html|body|main|article|section|:root|\.bd-(?:article|content|main|page-width|container)\b)")
+
+
+def test_no_has_rule_stands_on_an_element_that_holds_the_page():
+    """A `:has()` before the selector's last part makes Chromium restyle, on any change inside the element it stands
+    on, every descendant any such rule could reach. On the page's article (`.bd-article:has(.kr-front) h1`) that was
+    every table cell, some 6,000 elements 14 times a choice at national scale (BENCHMARKS.md, session 14)."""
+    found = []
+    for sheet in each(STYLESHEETS):
+        text = re.sub(r"/\*.*?\*/", "", sheet.read_text(encoding="utf-8"), flags=re.S)
+        for rule in re.findall(r"([^{};]+)\{", text):
+            for selector in rule.split(","):
+                compounds = re.split(r"\s*[\s>+~]\s*(?![^(]*\))", selector.strip())
+                found += [f"{sheet.name}: {selector.strip()}" for part in compounds[:-1] if ":has(" in part and PAGE_HOLDERS.match(part)]
+    assert found == []

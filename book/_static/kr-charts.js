@@ -7,10 +7,13 @@
  * behind it. */
 ((KR) => {
   let [figures, queue, plotly, started, printing, aheadRuns] = [[], Promise.resolve(), null, null, false, 0];
+  let aheadTimer = 0; // drawAhead after a choice has stood AHEAD_AFTER_MS
   const plotlyUrl = document.currentScript ? new URL("plotly.min.js", document.currentScript.src).href : "";
   const STARTED_BY = ["scroll", "wheel", "touchstart", "pointerdown", "keydown", "focusin", "change"];
   const SEEN = 0.25; // the part of a chart's place in the first view that has plotly.js come with the page
   const NEAR_PX = 200; // how near the screen a chart is drawn: a fast scroll finds it ready
+  const AHEAD_AFTER_MS = 1000; // after a choice, the far charts are drawn ahead once it has stood this long
+  const columnsWaiting = new Set(); // tables of marks skipped at a choice: their column is shown when they come near
   /** The variant for a state: a chart without inferred ties, or with one view only, shows the nearest it has. */
   KR.variantKey = (variants, key) =>
     (KR.data.nearest[key] || [key]).find((k) => k in variants) || Object.keys(variants)[0];
@@ -232,26 +235,41 @@
   };
   /** Redraw every chart near the screen for a key (the others switch their text now and draw when they come near). */
   /** A table of marks wider than the screen scrolls only as far as the chosen column needs to be seen whole: a
-   * column already in view moves nothing, so no other municipality slides under the fixed names. */
+   * column already in view moves nothing, so no other municipality slides under the fixed names.
+   * A table the browser skips while it is far from the screen (kr-marks-laid-out) is left alone: reading its columns
+   * would lay out all of it now. It shows the column when it comes near (setupCharts). */
   function showChosenColumns() {
     document.querySelectorAll(".kr-marks-wrap").forEach((wrap) => {
-      const chosen = wrap.querySelector(`thead>tr>th[data-kr-mark="${CSS.escape(KR.state.kommune)}"]`);
-      if (!chosen) return;
-      const names = wrap.querySelector("thead>tr>:first-child").offsetWidth;
-      const left = chosen.offsetLeft - names;
-      const right = chosen.offsetLeft + chosen.offsetWidth - wrap.clientWidth;
-      // the columns snap beside the names: stop at the first column edge that shows the chosen column whole
-      const stops = [...wrap.querySelectorAll("thead>tr>th[data-kr-mark]")].map((h) => h.offsetLeft - names);
-      if (wrap.scrollLeft > left) wrap.scrollLeft = left;
-      else if (wrap.scrollLeft < right) wrap.scrollLeft = stops.find((stop) => stop >= right) ?? wrap.scrollWidth;
+      if (wrap.checkVisibility?.({ contentVisibilityAuto: true }) === false) columnsWaiting.add(wrap);
+      else showChosenColumn(wrap);
     });
   }
-  KR.updateCharts = (key) => {
-    // every chart's part loads at once, drawn in turn
+  function showChosenColumn(wrap) {
+    columnsWaiting.delete(wrap);
+    const chosen = wrap.querySelector(`thead>tr>th[data-kr-mark="${CSS.escape(KR.state.kommune)}"]`);
+    if (!chosen) return;
+    const names = wrap.querySelector("thead>tr>:first-child").offsetWidth;
+    const left = chosen.offsetLeft - names;
+    const right = chosen.offsetLeft + chosen.offsetWidth - wrap.clientWidth;
+    // the columns snap beside the names: stop at the first column edge that shows the chosen column whole
+    const stops = [...wrap.querySelectorAll("thead>tr>th[data-kr-mark]")].map((h) => h.offsetLeft - names);
+    if (wrap.scrollLeft > left) wrap.scrollLeft = left;
+    else if (wrap.scrollLeft < right) wrap.scrollLeft = stops.find((stop) => stop >= right) ?? wrap.scrollWidth;
+  }
+  /** Every chart's part for a key (a large chart's side file), asked for at once: a choice calls it first, so the
+   * file arrives while the lists and marks are switched, not after. */
+  KR.loadChartParts = (key) => {
     for (const f of figures) sideOf(f, KR.variantKey(f.payload.variants, key));
+  };
+  KR.updateCharts = (key) => {
+    KR.loadChartParts(key); // drawn in turn
     showChosenColumns();
+    // The charts far from the screen are drawn ahead only once the choice has stood a moment: a reader stepping
+    // through the municipalities (arrow keys in the list) waited for each far chart drawn for the one before.
+    aheadRuns++; // ends a run still drawing for the choice before
+    window.clearTimeout(aheadTimer);
     return Promise.all(figures.map((f) => enqueue(f, key))).then((drew) => {
-      drawAhead();
+      aheadTimer = window.setTimeout(() => drawAhead(), AHEAD_AFTER_MS);
       return drew;
     });
   };
@@ -319,8 +337,21 @@
         }),
       { rootMargin: "200px" },
     );
+    // A table skipped at a choice shows its chosen column as it comes into view (the browser lays it out before, within
+    // half a screen of it).
+    const marksNear = new IntersectionObserver(
+      (entries) =>
+        entries.forEach((entry) => {
+          if (entry.isIntersecting)
+            entry.target.querySelectorAll(".kr-marks-wrap").forEach((wrap) => {
+              if (columnsWaiting.has(wrap)) showChosenColumn(wrap);
+            });
+        }),
+      { rootMargin: "25%" },
+    );
     marks.forEach((figure) => {
       marksSeen.observe(figure);
+      marksNear.observe(figure);
       figure.addEventListener("click", (event) => {
         const mark = event.target.closest("button.kr-mark");
         if (mark) showDrill(figure, Promise.resolve([mark.dataset.krIds, mark.getAttribute("aria-label")]));
@@ -346,22 +377,32 @@
       });
     return figures.length;
   };
-  /** A large table of marks' rows from its side islands, put in once (resolves when they are, or cannot be). */
+  /** A large table of marks' rows from its side islands, put in once (resolves when they are, or cannot be). Two
+   * frames after, once the browser has laid the whole table out and kept its size, the table may be skipped while it
+   * is far from the screen (kr-marks-laid-out, kommunefilter.css), at that size: nothing below it moves. */
   function fillMarks(figure) {
     const islands = Array.from(figure.querySelectorAll(":scope > script.kr-marks-rows"));
-    figure.krFilled ||= islands.length
-      ? Promise.all(islands.map(KR.side)).then(
-          (parts) => {
-            figure.querySelector("tbody").append(...parts.map(KR.parse));
-            for (const island of islands) island.remove();
-            KR.updateMarks(KR.state);
-            showChosenColumns();
-          },
-          () => {
-            KR.sideMissing(figure.querySelector(".kr-marks-wrap"));
-          },
-        )
-      : Promise.resolve();
+    const laidOut = () =>
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          figure.classList.add("kr-marks-laid-out");
+        }),
+      );
+    figure.krFilled ||= (
+      islands.length
+        ? Promise.all(islands.map(KR.side)).then(
+            (parts) => {
+              figure.querySelector("tbody").append(...parts.map(KR.parse));
+              for (const island of islands) island.remove();
+              KR.updateMarks(KR.state);
+              showChosenColumns();
+            },
+            () => {
+              KR.sideMissing(figure.querySelector(".kr-marks-wrap"));
+            },
+          )
+        : Promise.resolve()
+    ).then(laidOut);
     return figure.krFilled;
   }
   /** The position of a clicked bar's or cell's drill-through in the build's list of them; customdata holds it. */

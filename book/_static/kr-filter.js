@@ -63,6 +63,7 @@
     KR.state = { kommune: next.kommune, inferred: next.inferred };
     KR.remember(KR.state); // what the page shows is the choice a later visit starts from
     const key = KR.keyOf(KR.state);
+    KR.loadChartParts(key);
     // A view without inferred ties publishes only the sentences that differ from the same choice with them.
     const sentences = { ...D.sentences[KR.keyOf({ ...KR.state, inferred: true })], ...D.sentences[key] };
     ui.select.value = KR.state.kommune;

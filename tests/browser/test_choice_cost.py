@@ -1,0 +1,146 @@
+"""What a choice costs a slow phone: it restyles, lays out and redraws what it changes, not the whole page
+(issue 24 item 4, BENCHMARKS.md "Charts on a slow phone, session 14").
+
+Read from a Chromium trace of the comparison page (three tables of marks and a chart) while a municipality is chosen,
+and from plotly's own calls: a rule that makes the browser restyle every table cell on each change, a table far from
+the screen laid out and painted again, or a chart redrawn that did not change, each made a choice on a slow phone
+wait several times as long at national scale.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from support.checks import each
+
+pytestmark = pytest.mark.browser
+PHONE = {"width": 375, "height": 812}
+PAGE = "kommuner/sammenligning.html"
+
+# Every call of plotly's drawing functions, by figure, from now on (__draws since the last choice, __allDraws all).
+COUNT_DRAWS = """() => {
+  [window.__draws, window.__allDraws] = [[], []];
+  for (const name of ['newPlot', 'react', 'restyle', 'relayout', 'update', 'redraw']) {
+    const original = window.Plotly[name];
+    window.Plotly[name] = function (plot, ...rest) {
+      window.__draws.push(`${name} ${plot.closest('figure').id}`);
+      window.__allDraws.push(`${name} ${plot.closest('figure').id}`);
+      return original.call(this, plot, ...rest);
+    };
+  }
+}"""
+CHOOSE = """(value) => new Promise((shown) => {
+  document.addEventListener('kr:filtered', () => shown(window.__draws.slice()), {once: true});
+  window.__draws = [];
+  const select = document.querySelector('#kr-kommune');
+  select.value = value;
+  select.dispatchEvent(new Event('change'));
+})"""
+
+
+@pytest.fixture
+def comparison(browser, site_url):
+    """The comparison page on a phone, scrolled to its chart (below the three tables of marks), drawn."""
+    context = browser.new_context(locale="da-DK", viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{site_url}/{PAGE}")
+    page.evaluate("() => window.KR_FILTER.ready")
+    chart = page.locator("figure.kr-figure[data-kr-filterable=true]").first
+    chart.scroll_into_view_if_needed()
+    chart.locator(".main-svg").first.wait_for()
+    # The tables, laid out once with their rows, may then be skipped far from the screen (kr-charts.js fillMarks).
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.kr-marks-figure')].every((f) => f.classList.contains('kr-marks-laid-out'))"
+    )
+    page.evaluate(COUNT_DRAWS)
+    yield page
+    context.close()
+
+
+def municipalities(page) -> list[str]:
+    return page.eval_on_selector_all("#kr-kommune option", "os => os.map((o) => o.value)")[1:]
+
+
+def test_a_choice_restyles_what_it_marks_not_every_element_of_the_page(comparison, tmp_path: Path):
+    """Chromium restyles the elements a change can affect. A `:has()` on an element holding the page
+    (`.bd-article:has(.kr-front) h1` was one) made it restyle every table cell of the article on each change: at
+    national scale about 6,000 elements, 14 times a choice, 60 ms each on a slow phone."""
+    trace = tmp_path / "trace.json"
+    elements = comparison.evaluate("() => document.getElementsByTagName('*').length")
+    comparison.context.browser.start_tracing(page=comparison, path=str(trace), categories=["devtools.timeline"])
+    for code in municipalities(comparison)[:2]:
+        comparison.evaluate(CHOOSE, code)
+    comparison.wait_for_timeout(300)  # the frame after the last choice
+    comparison.context.browser.stop_tracing()
+    events = json.loads(trace.read_text(encoding="utf-8"))["traceEvents"]
+    restyled = [e["args"]["elementCount"] for e in events if e["name"] == "UpdateLayoutTree" and "elementCount" in e.get("args", {})]
+    for count in each(restyled):
+        assert count < elements / 4, f"a choice restyled {count} of the page's {elements} elements"
+
+
+def test_a_choice_redraws_the_chart_in_view_once_and_nothing_else(comparison):
+    """The chart in view is redrawn once for a choice that changes it (one Plotly.react), and not at all for the
+    choice it already shows; the tables of marks are no plotly charts and are not redrawn either."""
+    first, second = municipalities(comparison)[:2]
+    chart = comparison.evaluate("() => document.querySelector('figure.kr-figure[data-kr-filterable=true]').id")
+    assert comparison.evaluate(CHOOSE, first) == [f"react {chart}"]
+    assert comparison.evaluate(CHOOSE, second) == [f"react {chart}"]
+    # The same choice again draws nothing.
+    unchanged = """() => new Promise((shown) => {
+      document.addEventListener('kr:filtered', () => shown(window.__draws.slice()), {once: true});
+      window.__draws = [];
+      document.querySelector('#kr-kommune').dispatchEvent(new Event('change'));
+    })"""
+    assert comparison.evaluate(unchanged) == []
+
+
+def test_a_table_of_marks_far_from_the_screen_is_left_alone_and_shows_the_choice_when_scrolled_to(comparison):
+    """The browser skips a table of marks far from the screen (content-visibility: auto: neither laid out nor painted),
+    and it stays skipped through a choice; its chosen column is brought into view when the table comes near."""
+    table = comparison.locator(".kr-marks-figure").first
+    wrap = table.locator(".kr-marks-wrap")
+    skipped = "(wrap) => !wrap.checkVisibility({contentVisibilityAuto: true})"
+    assert wrap.evaluate(skipped), "the first table is not skipped"
+    last = municipalities(comparison)[-1]
+    comparison.evaluate(CHOOSE, last)
+    assert wrap.evaluate(skipped), "the choice brought the table back"
+    table.scroll_into_view_if_needed()
+    column = wrap.locator(f'thead th[data-kr-mark="{last}"]')
+    in_view = """([wrap, th]) => {
+      const [w, c] = [wrap.getBoundingClientRect(), th.getBoundingClientRect()];
+      return c.left >= w.left && c.right <= w.right + 1;
+    }"""
+    comparison.wait_for_function(in_view, arg=[wrap.element_handle(), column.element_handle()], timeout=5000)
+
+
+def test_a_reader_stepping_through_the_municipalities_waits_for_no_chart_far_from_the_screen(browser, site_url):
+    """The ingredient overview's second chart, far below, is drawn ahead only once a choice has stood a moment: a
+    reader stepping through the list waited, at each step, for that chart drawn for the step before (a heatmap of 98
+    columns at national scale)."""
+    context = browser.new_context(locale="da-DK", viewport=PHONE)
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/ingredienser/oversigt.html")
+        page.evaluate("() => window.KR_FILTER.ready")
+        near, far = page.locator("figure.kr-figure").first, page.locator("figure.kr-figure").last
+        near.scroll_into_view_if_needed()
+        near.locator(".main-svg").first.wait_for()
+        far.locator(".main-svg").first.wait_for(state="attached")  # drawn ahead, for the page's first view
+        assert far.evaluate("(f) => f.getBoundingClientRect().top > window.innerHeight + 200")
+        page.evaluate(COUNT_DRAWS)
+        # Three choices at a reader's pace with the arrow keys: each a quarter of a second after the one before is shown.
+        step_through = (
+            "async (codes) => { const steps = []; for (const code of codes) {"
+            " if (steps.length) await new Promise((r) => setTimeout(r, 250));"
+            f" steps.push(await ({CHOOSE})(code)); }} return [steps, window.__allDraws.slice()]; }}"
+        )
+        steps, draws = page.evaluate(step_through, municipalities(page)[:3])
+        far_id = far.evaluate("(f) => f.id")
+        drawn_far = [d for d in draws if d.endswith(far_id)]
+        assert steps == [[f"react {near.evaluate('(f) => f.id')}"]] * 3 and drawn_far == []
+        far.locator(".main-svg").first.wait_for(state="attached")  # and then drawn ahead for the last choice
+    finally:
+        context.close()
