@@ -146,3 +146,28 @@ def test_a_citation_the_report_spells_otherwise_says_so_where_it_stands(data, re
     prose = _prose(notebook)
     assert f"{{cite:p}}`bukdahl2021` (rapporten skriver her »{variant.group(1)}«)" in prose
     assert "lokale sammenhæng har en afgørende betydning" in prose
+
+
+# The other retold descriptions, read against the report after #6: (file, key, id, what it added, the report's words).
+RETOLD = (
+    ("organisations.csv", "organisation_id", "who", "Rapporten bygger på WHO’s definition", "har trukket på WHO’s bearbejdning"),
+    ("organisations.csv", "organisation_id", "aktionsuniversitetet", "Samarbejdspartner", "i samarbejde med Aktionsuniversitetet"),
+    ("organisations.csv", "organisation_id", "danmarks-underholdningsorkester", "Samarbejdspartner", "og Danmarks Underholdningsorkester,"),
+    ("organisations.csv", "organisation_id", "sund-by-netvaerket", "samler erfaringerne", "henvises til Sund By Netværkets Vidensportal"),
+    ("programme_events.csv", "event_id", "workshop-5", "musik ved receptionen", "sad Underholdningsorkestret der nedenfor"),
+    ("action_learning_steps.csv", "step_id", "laer", "Refleksionen giver læring", "Dette giver mulighed for læring"),
+    ("ingredients.csv", "ingredient_id", "etablering-af-vi", "rækker ud over selve", "mulighederne for fremtidige samarbejder"),
+    ("ingredients.csv", "ingredient_id", "faelles-fundamenter", "Input udefra gav også mod", "dermed skabes der mod til at bryde"),
+    ("ingredients.csv", "ingredient_id", "leg-mod-og-laering", "Legen tager presset af", "bidrager til at tage noget af presset"),
+)
+
+
+@pytest.mark.parametrize(("file", "key", "row_id", "added", "report_says"), RETOLD)
+def test_a_retold_description_says_what_the_report_says_and_no_more(data, report_text, file, key, row_id, added, report_says):
+    """After #6, the other descriptions kilder.csv calls 'redaktionens ord' read against the report: each of these said
+    a little more than the report (a partner, a reception, learning that follows, relations that last, courage from
+    outside input, pressure taken away), and now says what the report says."""
+    assert report_says in _report(report_text)
+    assert _sources(data)[(file, "description")]["hvis_ord"] == "redaktionens ord"
+    row = next(r for r in _download(data, file) if r[key] == row_id)
+    assert added not in row["description"], row["description"]
