@@ -344,7 +344,9 @@ def kind_reason(tables: Mapping[str, pd.DataFrame]) -> str:
     named = {i for ids in tables["initiatives"]["organisation_ids"] for i in ids}
     known = organisations[(organisations["kind_by_knowledge"] == YES) & organisations["organisation_id"].isin(named)]
     labels = dict(zip(kinds["organisation_kind_id"], kinds["label"], strict=True))
-    examples = [f"{name} som {labels.get(kind, kind).lower()}" for name, kind in zip(known["name"], known["kind"], strict=True)]
+    # One example of each kind, the first in the table's order: two of one kind would show less of the rule.
+    first = dict(zip(known["kind"][::-1], known["name"][::-1], strict=True))
+    examples = [f"{first[kind]} som {labels.get(kind, kind).lower()}" for kind in dict.fromkeys(known["kind"])]
     return f"{said.removesuffix('.')} (fx {listing(examples[:2])})." if examples else said
 
 
