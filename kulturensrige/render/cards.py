@@ -524,7 +524,8 @@ def sourced_markup(value: str) -> str:
     """A value in a page's own markup as a card sets it (the card macro's `sourced`): whose it is in light type
     (.kr-by) beside it, so the value is what the eye meets; any other text escaped as it is."""
     if isinstance(value, Sourced):
-        return f'{esc(value.shown)} <span class="kr-by">{esc(value.owner)}</span>'
+        shown = value.shown if isinstance(value.shown, Markup) else esc(value.shown)
+        return f'{shown} <span class="kr-by">{esc(value.owner)}</span>'
     return esc(value)
 
 
