@@ -157,7 +157,13 @@ def overlay_rows() -> dict[str, list[dict[str, str]]]:
         "art_forms": [_row("art_forms", art_form_id="hostile-kunstform", kind="kunstform")],
         "settings": [_row("settings", setting_id="hostile-sted")],
         "organisations": [
-            _row("organisations", organisation_id="hostile-organisation", kind="hostile-organisationstype", kommunekode="259")
+            _row(
+                "organisations",
+                organisation_id="hostile-organisation",
+                kind="hostile-organisationstype",
+                kind_by_knowledge="ja",
+                kommunekode="259",
+            )
         ],
         "organisation_kinds": [_row("organisation_kinds", organisation_kind_id="hostile-organisationstype")],
         "quotes": [
@@ -243,7 +249,7 @@ def overlay_rows() -> dict[str, list[dict[str, str]]]:
             _row("programme_facts", fact_id="hostile-faktum", section_id="kulturens-rige"),
         ],
         "action_learning_steps": [_row("action_learning_steps", step_id="identificer", position="1", section_id="aktionslaering")],
-        "resource_persons": [_row("resource_persons", person_id="hostile-person", section_id="hostile-afsnit")],
+        "resource_persons": [_row("resource_persons", person_id="hostile-person", facilitator="ja", section_id="hostile-afsnit")],
         "group_composition": [
             _row("group_composition", role_id="hostile-rolle", position="99", min_count="0", section_id="aktionslaering")
         ],

@@ -203,9 +203,12 @@ def test_the_printed_book_leaves_out_the_web_books_navigation(built_site: Path, 
 
 
 def test_the_reports_missing_space_after_a_hyphen_is_repaired_one_way_throughout():
-    """'sorg-og livsmodsgruppe' and 'Billed-og medieskole' are the same slip in the report; the book repairs both."""
+    """'sorg-og livsmodsgruppe' and 'Billed-og medieskole' are the same slip in the report; the book repairs both. Only
+    a column for the report's own spelling of a name (name_in_report) keeps it, so the book can say it changed it."""
     for path in each(sorted((REPO / "data").glob("*.csv"))):
-        slips = re.findall(r"\w+-og \w+", path.read_text(encoding="utf-8"))
+        rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+        cells = [v for row in rows for column, v in row.items() if column != "name_in_report"]
+        slips = [slip for cell in cells for slip in re.findall(r"\w+-og \w+", cell)]
         assert not slips, (path.name, slips)
 
 

@@ -27,6 +27,7 @@ from kulturensrige.data.schema import (
     FIGURE_TABLES,
     FOLDER_SOURCE,
     PAGE_TABLES,
+    YES,
 )
 from kulturensrige.words import listing, plural
 
@@ -293,14 +294,14 @@ class Whose:
         return " ".join(filter(None, (f"{self.editors}: {self.reasons}" if self.editors else "", *self.others)))
 
 
-def whose_parts(options: pd.DataFrame, *values: str) -> Whose:
+def whose_parts(options: pd.DataFrame, *values: str, told: Mapping[str, str] | None = None) -> Whose:
     """The sources of the values one block shows ('table.column' or 'figur:<id>'), the editors' said once, not one
-    'Redaktionens …, ikke rapportens:' after another."""
+    'Redaktionens …, ikke rapportens:' after another; `told` gives a reason the data words (data_reasons)."""
     editorial = [v for v in values if value_source(options, v) == BY_EDITORS]
     editors, reasons = "", ""
     if editorial:
         editors = f"Redaktionens {listing(list(dict.fromkeys(EDITORIAL_VALUES[v].act for v in editorial)))}, ikke rapportens"
-        reasons = " ".join(dict.fromkeys(EDITORIAL_VALUES[v].reason for v in editorial))
+        reasons = " ".join(dict.fromkeys(reason(v, told) for v in editorial))
     labels = dict.fromkeys(value_label(options, v) for v in values if v not in editorial)
     return Whose(editors, reasons, tuple(f"{label[0].upper()}{label[1:]}." for label in labels))
 
@@ -318,15 +319,41 @@ def values_label(options: pd.DataFrame, *values: str) -> str:
     return listing(list(dict.fromkeys(value_label(options, v) for v in values)))
 
 
-def values_reasons(options: pd.DataFrame, *values: str) -> str:
+def values_reasons(options: pd.DataFrame, *values: str, told: Mapping[str, str] | None = None) -> str:
     """Why the editors' values among them are not the report's, each reason once (kilder.csv's begrundelse)."""
-    return " ".join(dict.fromkeys(EDITORIAL_VALUES[v].reason for v in values if value_source(options, v) == BY_EDITORS))
+    return " ".join(dict.fromkeys(reason(v, told) for v in values if value_source(options, v) == BY_EDITORS))
+
+
+def reason(value: str, told: Mapping[str, str] | None = None) -> str:
+    """Why a value is the editors': the data's own wording of it where it gives one (data_reasons), else the schema's."""
+    return (told or {}).get(value) or EDITORIAL_VALUES[value].reason
+
+
+def data_reasons(tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:
+    """The reasons whose examples come from the data, so an example is always one the reader can find: the kinds of
+    organisation that rest on the editors' knowledge, named from the organisations a chart of them counts."""
+    return {"organisations.kind": kind_reason(tables)}
+
+
+def kind_reason(tables: Mapping[str, pd.DataFrame]) -> str:
+    """organisations.kind's reason with up to two examples: organisations named at an initiative (so counted in the
+    chart of organisations) whose kind the editors know and the report does not say (kind_by_knowledge):
+    '… der kun nævner navnet (fx March mod ensomhed som kampagne og Kulturministeriet som statslig …).'"""
+    said = EDITORIAL_VALUES["organisations.kind"].reason
+    organisations, kinds = tables["organisations"], tables["organisation_kinds"]
+    named = {i for ids in tables["initiatives"]["organisation_ids"] for i in ids}
+    known = organisations[(organisations["kind_by_knowledge"] == YES) & organisations["organisation_id"].isin(named)]
+    labels = dict(zip(kinds["organisation_kind_id"], kinds["label"], strict=True))
+    # One example of each kind, the first in the table's order: two of one kind would show less of the rule.
+    first = dict(zip(known["kind"][::-1], known["name"][::-1], strict=True))
+    examples = [f"{first[kind]} som {labels.get(kind, kind).lower()}" for kind in dict.fromkeys(known["kind"])]
+    return f"{said.removesuffix('.')} (fx {listing(examples[:2])})." if examples else said
 
 
 # One chart, one wording: its page, the PDFs and kilder.csv beside its download all say whose it is in these words.
-def chart_parts(options: pd.DataFrame, figure_id: str) -> Whose:
+def chart_parts(options: pd.DataFrame, figure_id: str, told: Mapping[str, str] | None = None) -> Whose:
     """Whose the chart is, in parts (whose_parts over schema.CHART_VALUES): the chart's note on its page."""
-    return whose_parts(options, *CHART_VALUES[figure_id])
+    return whose_parts(options, *CHART_VALUES[figure_id], told=told)
 
 
 def chart_whose(options: pd.DataFrame, figure_id: str) -> str:
@@ -344,9 +371,9 @@ def chart_label(options: pd.DataFrame, figure_id: str) -> str:
     return values_label(options, *CHART_VALUES[figure_id])
 
 
-def chart_reasons(options: pd.DataFrame, figure_id: str) -> str:
+def chart_reasons(options: pd.DataFrame, figure_id: str, told: Mapping[str, str] | None = None) -> str:
     """Why the chart's values are not the report's, for kilder.csv beside the chart's download."""
-    return values_reasons(options, *CHART_VALUES[figure_id])
+    return values_reasons(options, *CHART_VALUES[figure_id], told=told)
 
 
 def count_heading(options: pd.DataFrame, figure_id: str, label: str) -> str:

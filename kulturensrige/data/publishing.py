@@ -104,7 +104,7 @@ def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
     value = value if value in EDITORIAL_VALUES else _referenced(table, column) or value
     if value in EDITORIAL_VALUES:
         editors = provenance.value_source(options, value) == provenance.BY_EDITORS
-        return provenance.value_label(options, value), EDITORIAL_VALUES[value].reason if editors else ""
+        return provenance.value_label(options, value), provenance.reason(value, provenance.data_reasons(data.tables)) if editors else ""
     if TABLES[table].kind_of(column) == "id" and column == TABLES[table].key:
         return "bogens id", "Et fast id, som tabellerne henviser til; ikke en oplysning fra rapporten."
     if column in ("slug", "book_page"):
@@ -199,6 +199,7 @@ def sources_file(data: Dataset) -> str:
             # In the chart's own words, as its page and the PDFs say them (provenance.chart_whose): its count, the
             # editors' terms and groupings it shows, and why each is not the report's.
             figure_id = value.removeprefix(FIGURE)
-            label, reasons = provenance.chart_label(data.options, figure_id), provenance.chart_reasons(data.options, figure_id)
+            label = provenance.chart_label(data.options, figure_id)
+            reasons = provenance.chart_reasons(data.options, figure_id, provenance.data_reasons(data.tables))
             rows.append([f"{figure_id}-*.csv", "alle", label, reasons])
     return csv_text(SOURCES_HEADER, rows)

@@ -326,12 +326,22 @@ TABLES: dict[str, Table] = {
             {
                 "organisation_id": ident("Organisationens id.", "sund-by-netvaerket"),
                 "name": text(
-                    "Navn som i rapporten; et manglende mellemrum efter en bindestreg (»Billed-og«) er rettet, som overalt i bogen.",
+                    "Navn som i rapporten; hvor redaktionen har rettet rapportens stavning, står rapportens i name_in_report.",
                     "Sund By Netværket",
                 ),
+                "name_in_report": optional_text(
+                    "Navnet, som rapporten staver det, hvor name er redaktionens stavning (fx »Aarhus Billed-og medieskole«); "
+                    "tom, hvor name er rapportens egen stavning.",
+                    "",
+                ),
                 "kind": ref("organisation_kinds", "Slags organisation (redaktionens inddeling, ikke rapportens).", "netvaerk"),
+                "kind_by_knowledge": flag(
+                    "ja, hvor slagsen bygger på redaktionens viden og ikke på rapporten, der kun nævner navnet; bogen tager "
+                    "sine eksempler på sådanne slags herfra.",
+                    "nej",
+                ),
                 "kommunekode": kommunekode("Kommune, hvis organisationen er lokal; ellers tom.", "", "municipalities", required=False),
-                "description": text("Kort forklaring.", "WHO's danske netværk af sunde byer."),
+                "description": text("Kort forklaring.", "WHO’s danske netværk."),
             },
         ),
         _vocabulary("organisation_kinds", "organisation_kind_id", "Organisationstyper", "Slags organisation.", ("forening", "Forening")),
@@ -506,13 +516,19 @@ TABLES: dict[str, Table] = {
         ),
         _table(
             "resource_persons",
-            "Ressourcepersoner",
-            "Navngivne oplægsholdere og facilitatorer.",
+            "Ressourcepersoner og facilitator",
+            "Personer, rapporten nævner ved navn: oplægsholderne, den kalder ressourcepersoner, og facilitatoren af "
+            "aktionslæringsforløbet, som den ikke kalder en ressourceperson (facilitator = ja).",
             "person_id",
             {
                 "person_id": ident("Personens id.", "anita-jensen"),
                 "name": text("Navn.", "Anita Jensen"),
                 "role": text("Rolle som i rapporten.", "kultur- og sundhedsforsker"),
+                "facilitator": flag(
+                    "ja, hvor rapporten kalder personen facilitator af aktionslæringsforløbet og ikke en ressourceperson; "
+                    "tom eller nej: en af rapportens ressourcepersoner.",
+                    "nej",
+                ),
                 "section_id": SECTION,
             },
         ),
@@ -584,7 +600,8 @@ TABLES: dict[str, Table] = {
             "figure4_words",
             "Ord i figur 4",
             "Ordene, bogen viser for ordskyen i figur 4 (ingen hyppigheder): de seks ord, rapportens tekst bruger om "
-            "samarbejdsrummet lige efter figuren. Ordene er rapportens; at de står i ordskyen, er redaktionens læsning.",
+            "samarbejdsrummet i afsnittet, der præsenterer figuren, før dens billedtekst. Ordene er rapportens; at de står "
+            "i ordskyen, er redaktionens læsning.",
             "word",
             {
                 "word": text("Ordet, som rapportens tekst skriver det.", "tillid"),
@@ -795,8 +812,7 @@ EDITORIAL: tuple[Editorial, ...] = (
         "organisations.kind",
         "organisationstyper",
         "Rapporten inddeler ikke organisationerne i slags; inddelingen er redaktionens, og for nogle bygger den på "
-        "redaktionens viden, ikke på rapporten, der kun nævner navnet (fx at Arken er en kulturinstitution og March mod "
-        "ensomhed en kampagne).",
+        "redaktionens viden, ikke på rapporten, der kun nævner navnet.",
         "inddeling",
     ),
     Editorial(
@@ -999,7 +1015,9 @@ MIXED_VALUES = {
     ),
     "organisations.name": (
         "Rapporten navngiver de fleste organisationer; hvor den ikke giver et navn, er navnet redaktionens beskrivelse med "
-        "rapportens ord (fx »foreningen af mænd bag genbrugsværkstedet«)."
+        "rapportens ord (fx »foreningen af mænd bag genbrugsværkstedet«), og hvor rapporten staver et navn anderledes "
+        "(name_in_report, fx »Aarhus Billed-og medieskole«), er navnet redaktionens stavning, og siderne siger det ved "
+        "netop det navn."
     ),
 }
 # Columns whose values are the report's or the editors' row by row, as another column of the row says

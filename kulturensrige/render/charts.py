@@ -919,7 +919,7 @@ def partners_by_kind(data: Dataset) -> Chart:
                        f"{title}, {genitive(name)} fremhævet")  # fmt: skip
 
     # Not "partnere", nor its downloads partnere-*.csv: the report calls none of them partners (data/schema.py, EDITORIAL).
-    whose = provenance.chart_parts(data.options, "organisationer")
+    whose = provenance.chart_parts(data.options, "organisationer", provenance.data_reasons(data.tables))
     variants = _counts_marked(data, "organisationer", _municipality_variants(data, build, inferred_switch=False))
     key = (PARTNER_KEY[0], f"{PARTNER_KEY[1]} (dæmpet)")
     return Chart("organisationer", title, variants, notes=(whose, PARTNER_HINT), drill=INITIATIVE_DRILL, key=key)

@@ -13,7 +13,7 @@ import pandas as pd
 from kulturensrige.data import provenance, publishing
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
-from kulturensrige.data.schema import BY_REPORT, NOT_STATED
+from kulturensrige.data.schema import BY_REPORT, NOT_STATED, YES
 from kulturensrige.render import cards
 from kulturensrige.render.markup import Html, Markup, book_link, csv_href, esc, folded_note, macro, sources_link
 from kulturensrige.rules import attribution, filters, statistics, views
@@ -290,10 +290,10 @@ def fact_with_link(data: Dataset, fact_id: str) -> Html:
 
 
 def resource_persons(data: Dataset) -> Html:
-    """The report's resource persons (who gave talks) in one table; a facilitator, whom the report names as such and not
-    as a resource person, in a sentence of its own below it."""
+    """The report's resource persons (who gave talks) in one table; a facilitator (the row's `facilitator`), whom the
+    report names as such and not as a resource person, in a sentence of its own below it."""
     persons = data.resource_persons
-    facilitating = persons["role"].str.casefold().str.startswith("facilitator")
+    facilitating = persons["facilitator"] == YES
     holder = provenance.folder_words(data.options).holder
     frame = persons.loc[~facilitating, ["name", "role"]].rename(columns={"name": "Navn", "role": f"Rolle (som i {holder})"})
     table = simple_table(frame, f"Ressourcepersoner, {holder} nævner ved navn").markup if len(frame) else ""
@@ -342,5 +342,5 @@ def not_stated_note(data: Dataset, value: str) -> str:
 def whose(data: Dataset, *values: str) -> Html:
     """Whose values a chapter shows ('table.column' or 'figur:<id>'), in the one wording of data/provenance.py, so a
     chapter never states a source in fixed words that a book on an analyst's data would make false."""
-    said = provenance.whose_parts(data.options, *values)
+    said = provenance.whose_parts(data.options, *values, told=provenance.data_reasons(data.tables))
     return Html(folded_note(said.line, said.about, "kr-whose", "Hvorfor?"))
