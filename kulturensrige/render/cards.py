@@ -467,24 +467,23 @@ def whose_terms_parts(data: Dataset) -> provenance.Whose:
 NO_ORGANISATION = "ingen enkelt organisation"
 
 
-def organisation_names(data: Dataset, ids: tuple[str, ...]) -> tuple[str, Markup]:
+def organisation_names(data: Dataset, ids: tuple[str, ...]) -> str:
     """Organisations' names, each marked where the editors changed the report's spelling, in the words a
     municipality's name is marked with: 'Aarhus Billed- og medieskole (redaktionens stavning; rapporten staver navnet
-    »…«)'. As text (a PDF, a download) and as a card's markup, which sets the mark apart in light type (.kr-by)."""
-    text, markup = [], []
+    »…«)'. The same text on a card, in a long list's row, in a PDF and in a download."""
+    names = []
     for organisation_id in ids:
         name = _label(data, "organisations", "organisation_id", organisation_id, "name")
         in_report = _label(data, "organisations", "organisation_id", organisation_id, "name_in_report")
         mark = provenance.name_mark(data.options, name, in_report or name)
-        text.append(provenance.marked(name, mark) if mark else name)
-        markup.append(f'{esc(name)} <span class="kr-by">{esc(provenance.owner_mark(mark))}</span>' if mark else esc(name))
-    return ", ".join(text) or NOT_STATED, Markup(", ".join(markup) or NOT_STATED)
+        names.append(provenance.marked(name, mark) if mark else name)
+    return ", ".join(names) or NOT_STATED
 
 
 def initiative_facts(data: Dataset, row) -> list[tuple[str, str]]:
     """An initiative's facts as (label, value), the same on its card and in the PDF edition."""
-    organisations, markup = organisation_names(data, row.organisation_ids)
-    gathered = sourced(data, "initiatives.organisation_ids", row.organisation_ids, organisations, markup)
+    organisations = organisation_names(data, row.organisation_ids)
+    gathered = sourced(data, "initiatives.organisation_ids", row.organisation_ids, organisations)
     if not row.organisation_ids and provenance.folder_source(data.options) == BY_REPORT:
         # Not 'ikke angivet': the report may name organisations only together in the plural ('de lokale foreninger'),
         # which the editors' rule leaves out (schema.ORGANISATION_RULE); that none is gathered is the editors' finding.
@@ -510,16 +509,15 @@ class Sourced(str):
 
     value: str
     mark: str
-    shown: str  # the value as a card shows it: the text, or markup that sets marks inside it apart too (.kr-by)
 
-    def __new__(cls, value: str, mark: str, shown: str | None = None) -> Sourced:
+    def __new__(cls, value: str, mark: str) -> Sourced:
         sourced = super().__new__(cls, provenance.marked(value, mark))
-        sourced.value, sourced.mark, sourced.shown = value, mark, value if shown is None else shown
+        sourced.value, sourced.mark = value, mark
         return sourced
 
-    def __reduce__(self) -> tuple[type[Sourced], tuple[str, str, str]]:
-        """A copy or an unpickled value is made from its parts, not from the joined text alone."""
-        return Sourced, (self.value, self.mark, self.shown)
+    def __reduce__(self) -> tuple[type[Sourced], tuple[str, str]]:
+        """A copy or an unpickled value is made from both parts, not from the joined text alone."""
+        return Sourced, (self.value, self.mark)
 
     @property
     def owner(self) -> str:
@@ -531,20 +529,18 @@ def sourced_markup(value: str) -> str:
     """A value in a page's own markup as a card sets it (the card macro's `sourced`): whose it is in light type
     (.kr-by) beside it, so the value is what the eye meets; any other text escaped as it is."""
     if isinstance(value, Sourced):
-        shown = value.shown if isinstance(value.shown, Markup) else esc(value.shown)
-        return f'{shown} <span class="kr-by">{esc(value.owner)}</span>'
+        return f'{esc(value.value)} <span class="kr-by">{esc(value.owner)}</span>'
     return esc(value)
 
 
-def sourced(data: Dataset, value: str, raw, shown: str, markup: str | None = None) -> str:
+def sourced(data: Dataset, value: str, raw, shown: str) -> str:
     """A shown value with its source where the report does not state it: 'Gennemført (redaktionens læsning)'.
-    A value that is 'ikke angivet' needs no source. `markup`: the value as a card shows it, where it has marks of its
-    own (organisation_names)."""
+    A value that is 'ikke angivet' needs no source."""
     if not raw or raw == NOT_STATED or shown == NOT_STATED:
         return shown
     if provenance.value_source(data.options, value) == BY_REPORT:
         return shown
-    return Sourced(shown, provenance.value_label(data.options, value), markup)
+    return Sourced(shown, provenance.value_label(data.options, value))
 
 
 def initiative_card(data: Dataset, row: pd.Series) -> dict:
