@@ -30,7 +30,15 @@
         else if (how === "sourced" && Array.isArray(v)) {
           const mark = node.querySelector(":scope > .kr-by");
           mark.textContent = v[1];
-          node.replaceChildren(v[0], mark);
+          // The value's pieces, each [text, its own mark or ""], as the macro sets them (cards.Sourced.parts).
+          const pieces = v[0].flatMap(([text, own]) => {
+            if (!own) return [text];
+            const span = mark.cloneNode();
+            span.textContent = own;
+            return [text, " ", span];
+          });
+          node.replaceChildren(...pieces, " ", mark);
+          node.normalize(); // one text node per run of text, as the parsed card has
         } else if (how === "sourced") node.textContent = v;
         else if (how === "pick")
           node.replaceChildren(

@@ -467,23 +467,29 @@ def whose_terms_parts(data: Dataset) -> provenance.Whose:
 NO_ORGANISATION = "ingen enkelt organisation"
 
 
-def organisation_names(data: Dataset, ids: tuple[str, ...]) -> str:
+def organisation_names(data: Dataset, ids: tuple[str, ...]) -> tuple[str, Parts]:
     """Organisations' names, each marked where the editors changed the report's spelling, in the words a
     municipality's name is marked with: 'Aarhus Billed- og medieskole (redaktionens stavning; rapporten staver navnet
-    »…«)'. The same text on a card, in a long list's row, in a PDF and in a download."""
-    names = []
+    »…«)'. As one text (a PDF, a download) and as parts, so a card sets each mark apart in light type (.kr-by)."""
+    text, parts, pending = [], [], ""
     for organisation_id in ids:
         name = _label(data, "organisations", "organisation_id", organisation_id, "name")
         in_report = _label(data, "organisations", "organisation_id", organisation_id, "name_in_report")
         mark = provenance.name_mark(data.options, name, in_report or name)
-        names.append(provenance.marked(name, mark) if mark else name)
-    return ", ".join(names) or NOT_STATED
+        text.append(provenance.marked(name, mark) if mark else name)
+        pending += (", " if len(text) > 1 else "") + name
+        if mark:
+            parts.append((pending, provenance.owner_mark(mark)))
+            pending = ""
+    if pending or not parts:
+        parts.append((pending or NOT_STATED, ""))
+    return ", ".join(text) or NOT_STATED, tuple(parts)
 
 
 def initiative_facts(data: Dataset, row) -> list[tuple[str, str]]:
     """An initiative's facts as (label, value), the same on its card and in the PDF edition."""
-    organisations = organisation_names(data, row.organisation_ids)
-    gathered = sourced(data, "initiatives.organisation_ids", row.organisation_ids, organisations)
+    organisations, parts = organisation_names(data, row.organisation_ids)
+    gathered = sourced(data, "initiatives.organisation_ids", row.organisation_ids, organisations, parts)
     if not row.organisation_ids and provenance.folder_source(data.options) == BY_REPORT:
         # Not 'ikke angivet': the report may name organisations only together in the plural ('de lokale foreninger'),
         # which the editors' rule leaves out (schema.ORGANISATION_RULE); that none is gathered is the editors' finding.
@@ -503,21 +509,26 @@ def initiative_title(data: Dataset, row) -> str:
     return Sourced(str(row.title), provenance.value_label(data.options, "initiatives.title_basis"))
 
 
+# A value's text in pieces, each with the mark that follows it in light type ("" for none): organisation_names.
+Parts = tuple[tuple[str, str], ...]
+
+
 class Sourced(str):
     """A value and whose it is, as one text ('Gennemført (redaktionens læsning)') wherever text goes (a PDF, a
     download, a long list's JSON row), and in two parts for a card, which sets the source in light type (.kr-by)."""
 
     value: str
     mark: str
+    parts: Parts  # the value as a card sets it, where it holds marks of its own: (text, its mark or "")
 
-    def __new__(cls, value: str, mark: str) -> Sourced:
+    def __new__(cls, value: str, mark: str, parts: Parts = ()) -> Sourced:
         sourced = super().__new__(cls, provenance.marked(value, mark))
-        sourced.value, sourced.mark = value, mark
+        sourced.value, sourced.mark, sourced.parts = value, mark, parts or ((value, ""),)
         return sourced
 
-    def __reduce__(self) -> tuple[type[Sourced], tuple[str, str]]:
-        """A copy or an unpickled value is made from both parts, not from the joined text alone."""
-        return Sourced, (self.value, self.mark)
+    def __reduce__(self) -> tuple[type[Sourced], tuple[str, str, Parts]]:
+        """A copy or an unpickled value is made from its parts, not from the joined text alone."""
+        return Sourced, (self.value, self.mark, self.parts)
 
     @property
     def owner(self) -> str:
@@ -529,18 +540,19 @@ def sourced_markup(value: str) -> str:
     """A value in a page's own markup as a card sets it (the card macro's `sourced`): whose it is in light type
     (.kr-by) beside it, so the value is what the eye meets; any other text escaped as it is."""
     if isinstance(value, Sourced):
-        return f'{esc(value.value)} <span class="kr-by">{esc(value.owner)}</span>'
+        shown = "".join(esc(text) + (f' <span class="kr-by">{esc(mark)}</span>' if mark else "") for text, mark in value.parts)
+        return f'{shown} <span class="kr-by">{esc(value.owner)}</span>'
     return esc(value)
 
 
-def sourced(data: Dataset, value: str, raw, shown: str) -> str:
+def sourced(data: Dataset, value: str, raw, shown: str, parts: Parts = ()) -> str:
     """A shown value with its source where the report does not state it: 'Gennemført (redaktionens læsning)'.
-    A value that is 'ikke angivet' needs no source."""
+    A value that is 'ikke angivet' needs no source. `parts`: the value in pieces where it holds marks of its own."""
     if not raw or raw == NOT_STATED or shown == NOT_STATED:
         return shown
     if provenance.value_source(data.options, value) == BY_REPORT:
         return shown
-    return Sourced(shown, provenance.value_label(data.options, value))
+    return Sourced(shown, provenance.value_label(data.options, value), parts)
 
 
 def initiative_card(data: Dataset, row: pd.Series) -> dict:
@@ -615,9 +627,9 @@ def fact_rows(data: Dataset, contexts: list[dict]) -> Markup:
 
 
 def _row_value(value):
-    """A card's value in its JSON row: a Sourced value as [its text and the space after it, its mark in brackets],
-    which kr-lists.js puts in the card as the macro does (sourced:); any other value as it is."""
-    return [f"{value.value} ", value.owner] if isinstance(value, Sourced) else value
+    """A card's value in its JSON row: a Sourced value as [its pieces, each [text, its own mark or ""], its mark in
+    brackets], which kr-lists.js puts in the card as the macro does (sourced:); any other value as it is."""
+    return [[list(part) for part in value.parts], value.owner] if isinstance(value, Sourced) else value
 
 
 def _report_order(data: Dataset):
