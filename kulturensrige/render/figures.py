@@ -282,8 +282,11 @@ FIRST = "alle"
 
 
 def _group(key: str) -> str:
-    """The side island a variant travels in: its municipality's ('0101' for '0101' and '0101|uden-udledte')."""
-    return key.split("|")[0]
+    """The side island a variant travels in: its municipality's ('0101' for '0101' and '0101|uden-udledte'). Of the
+    page's own variants only 'alle' stays on the page; 'alle' without the inferred ties travels alone, loaded when the
+    reader turns them off (at national scale the ingredient matrix's view weighed 60 kB the page need not carry)."""
+    municipality = key.split("|")[0]
+    return key if municipality == FIRST else municipality
 
 
 def split_payload(payload: dict, texts: dict[str, dict]) -> tuple[dict, list[str]]:
