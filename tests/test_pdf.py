@@ -435,6 +435,16 @@ def test_every_edition_says_the_day_the_site_was_built_not_the_day_it_was_printe
 
 
 @pytest.mark.build
+def test_an_editions_citation_stands_whole_on_one_page(report_site: Path):
+    """Reader 17: every municipality's edition ended on a page holding only the citation's example line, cut off from
+    its heading "Sådan citerer du" on the page before. The section is read whole: heading and example on one page."""
+    for path in each(sorted((report_site / "pdf").glob("kulturens-rige-*.pdf"))):
+        pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout).group(1))
+        last = subprocess.run(["pdftotext", "-f", str(pages), "-l", str(pages), str(path), "-"], capture_output=True, text=True).stdout
+        assert "Sådan citerer du" in last and "Eksempel" in last, (path.name, last[:200])
+
+
+@pytest.mark.build
 def test_every_municipality_gets_an_edition_with_its_name_initiatives_and_quotes_verbatim(report_site: Path):
     data = load(REPO / "data")
     for row in each(data.municipalities.itertuples()):

@@ -1018,3 +1018,18 @@ def test_after_a_jump_down_or_back_up_the_target_stands_below_the_sticky_header_
         assert not covered, covered
     finally:
         context.close()
+
+
+def test_a_stacked_tables_empty_cell_shows_no_column_name_over_nothing(browser, site_url):
+    """Reader 17: on a phone the references' table stacks each row, and eight works showed "Bemærkning (redaktionens
+    tilføjelse)" over an empty cell. A visible stacked cell has something to say."""
+    context, page = phone_page(browser, {"width": 375, "height": 667})
+    try:
+        ready(page, f"{site_url}/referencer.html")
+        cells = page.eval_on_selector_all(
+            "td[data-label]", "cells => cells.filter((c) => c.checkVisibility()).map((c) => c.textContent.trim())"
+        )
+        assert cells and "" not in cells
+        assert page.eval_on_selector_all("td[data-label]:empty", "cells => cells.length") > 0  # the case is there
+    finally:
+        context.close()
