@@ -440,3 +440,18 @@ def test_the_explorers_error_pages_ask_no_other_host(tmp_path):
     full = "Udforskeren har for mange besøgende"
     page = environment.get_template("error.html").render(status_code=503, status_message=full, base_url="/")
     assert "503" in page and not re.search(r"https?://", page), page
+
+
+def test_a_served_explorers_problem_lines_name_folders_as_its_field_does_not_by_the_servers_path(monkeypatch, tmp_path):
+    """Hostile round 17, #1: with a root of its own, 'dx/nonexist' gave '/tmp/…/root/dx/nonexist — datamappen findes
+    ikke': the server's path, and which names exist under the root. The lines name the folder as the field does."""
+    from kulturensrige.explorer import folders
+
+    root = tmp_path / "rod"
+    shutil.copytree(folders.REPO_ROOT / "data", root)
+    monkeypatch.setenv(folders.ROOT_VARIABLE, str(root))
+    explorer = Explorer()
+    explorer.folder.value = "rod/findes-ikke"
+    explorer.reload()
+    shown = explorer.problems.value
+    assert "findes-ikke" in shown and str(tmp_path) not in shown, shown

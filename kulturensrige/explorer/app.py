@@ -15,7 +15,7 @@ import ipywidgets as widgets
 
 from kulturensrige.data.loading import Dataset, data_dir, load
 from kulturensrige.data.problems import DataError
-from kulturensrige.explorer.folders import checked_folder, shown_folder
+from kulturensrige.explorer.folders import checked_folder, shown_folder, shown_line
 from kulturensrige.render import cards, highlight
 from kulturensrige.render.markup import esc, without_book_links
 from kulturensrige.rules import filters, views
@@ -193,7 +193,7 @@ class Explorer:
         self.render()
 
     def _show_problems(self, folder: str, problems: Sequence[object]) -> None:
-        self.problems.value = problems_html(folder, problems)
+        self.problems.value = problems_html(folder, [shown_line(str(p)) for p in problems])
         if self.data is None:
             self.status.value = '<p class="kr-explorer-loaded">Ingen data indlæst.</p>'
             self.count.value = ""

@@ -45,6 +45,13 @@ def shown_folder(folder: Path) -> str:
         return folder.name if served_root() is not None else str(folder)
 
 
+def shown_line(line: str) -> str:
+    """A problem line as the page shows it: a path under `field_base` named as the field names it, so a served
+    explorer's lines do not tell a visitor where on the server its data lie (hostile round 17, #1)."""
+    base = str(field_base())
+    return line.replace(base + os.sep, "") if served_root() is not None else line
+
+
 def checked_folder(text: str | None) -> Path | None:
     """The folder the field names, relative to `field_base` (the kernel runs in the notebook's folder), if it may be
     loaded; otherwise DataError with one line that says nothing about the disk."""
