@@ -131,7 +131,8 @@ def test_without_inferred_ties_a_municipality_with_only_inferred_quotes_says_so(
     off = highlight.list_view(data, items, views.QUOTE, inferred.kommunekode, False)
     assert on["status"].startswith(f"{name}: ") and ", udledt af redaktionen" in on["status"]
     assert off["status"].startswith(f"{name} (uden udledte tilknytninger): ingen citater")
-    assert "slå »Medtag udledte tilknytninger« til" in off["groups"][0][1]
+    # Reader 17: it named the switch by an old label "under »Indstillinger«"; the bar's own one-tap button is meant.
+    assert f"vælg »{highlight.switch_words(data)['off']}« i kommunevælgeren" in off["groups"][0][1]
 
 
 # -- charts keep every municipality; comparison agrees with the profiles ---------------------------

@@ -71,8 +71,8 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
         if withheld and not include_inferred:
             n_withheld = _weight(items, withheld)
             chosen_heading += (
-                f" {noun.count(n_withheld)} har en tilknytning {provenance.inferred_words(data.options)}; slå »Medtag udledte"
-                f" tilknytninger« til under »Indstillinger« for at se {'det' if n_withheld == 1 else 'dem'} fremhævet."
+                f" {noun.count(n_withheld)} har en tilknytning {provenance.inferred_words(data.options)}; vælg"
+                f" »{switch_words(data)['off']}« i kommunevælgeren for at se {'det' if n_withheld == 1 else 'dem'} fremhævet."
             )
     # One set, one wording, on every count line of the view (the list's summary too): attribution.untied_words.
     where = attribution.untied_words(data.options, include_inferred)
