@@ -205,7 +205,7 @@ MUTED_MARKER = {"color": MUTED, "pattern": {"shape": "/"}}
 CLICK_HINT = "Tryk eller klik på en søjle for at se citaterne bag tallet."
 CELL_HINT = "Tryk eller klik på en celle for at se citaterne bag tallet."
 # The matrix's switch for inferred ties is a control of the page: paper has none (edition/editions.py).
-INFERRED_HINT = "Slår du »Medtag udledte tilknytninger« fra, flytter de udledte citater over i denne kolonne."
+INFERRED_HINT = "Skjuler du de udledte tilknytninger (knappen i kommunevælgeren), flytter de udledte citater over i denne kolonne."
 # A table of marks is only on screen: its hint is not part of the chart's note, which a printed edition shows.
 MARK_HINT = "Tryk eller klik på et tal for at se indsatserne bag det."
 PARTNER_HINT = "Tryk eller klik på en søjle for at se de indsatser, der nævner organisationerne."
