@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import struct
 import tracemalloc
+import warnings
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from kulturensrige.data import refiqda
+from kulturensrige.data.archive import member_problems as archive_problems
 from kulturensrige.data.problems import DataError
 from kulturensrige.data.workbook import read_workbook
 from support.scripts import REPO, run_script
@@ -85,6 +87,22 @@ def test_qdpx_members_whose_names_differ_only_in_case_are_refused_naming_both(tm
         refiqda.read_project(pack(tmp_path / "projekt.qdpx", add_twin))
     [problem] = caught.value.problems
     assert SOURCE in problem.allowed and upper in problem.allowed and "store og små bogstaver" in problem.allowed
+
+
+def test_a_member_that_is_there_twice_is_said_to_be_there_twice(tmp_path: Path):
+    """Hostile round 17, #4: a workbook with xl/worksheets/sheet14.xml written twice was said to hold two names that
+    differ only in case. Both lines are refused; each says what is wrong with its names."""
+    path = copy_workbook(tmp_path)
+    with zipfile.ZipFile(path) as archive:
+        members = [(info, archive.read(info)) for info in archive.infolist()]
+    twice = tmp_path / "to-gange.xlsx"
+    with zipfile.ZipFile(twice, "w") as archive, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate name it is asked to write
+        for info, content in [*members, members[-1]]:
+            archive.writestr(info, content)
+    with zipfile.ZipFile(twice) as archive:
+        [line] = archive_problems(archive)
+    assert line == f"zip-filen har {members[-1][0].filename} to gange, så det er uklart, hvilken der gælder. Fjern den ene"
 
 
 def test_names_with_control_characters_are_shown_escaped_never_as_lines_of_their_own(tmp_path: Path):

@@ -31,7 +31,8 @@ class OverBudget(Exception):
 
 
 def member_problems(archive: zipfile.ZipFile) -> list[str]:
-    """One Danish line for each member that cannot be read, and each pair of names that differ only in case."""
+    """One Danish line for each member that cannot be read, each name that is there twice, and each pair of names
+    that differ only in case."""
     problems = []
     seen: dict[str, str] = {}
     for info in archive.infolist():
@@ -44,7 +45,9 @@ def member_problems(archive: zipfile.ZipFile) -> list[str]:
                 "gem filen igen som almindelig zip (deflate)"
             )
         key = info.filename.replace("\\", "/").rstrip("/").casefold()
-        if key in seen:
+        if key in seen and seen[key] == info.filename:
+            problems.append(f"zip-filen har {name} to gange, så det er uklart, hvilken der gælder. Fjern den ene")
+        elif key in seen:
             problems.append(
                 f"zip-filen har både {visible(seen[key])} og {name}; navnene adskiller sig kun ved store og små bogstaver, "
                 "så det er uklart, hvilken der gælder. Fjern den ene"
