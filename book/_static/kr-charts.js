@@ -513,12 +513,17 @@
     } else {
       openStep = { ...openStep, drill, figure }; // another panel in the same step: Back still returns to where it began
     }
-    drill.querySelectorAll(".kr-drill-close").forEach((close) => {
-      close.onclick = () => {
-        if (openStep?.drill === drill && inDrillStep()) window.history.back();
-        else closeDrill({ drill, figure }, false);
-      };
+    const close = () => {
+      if (openStep?.drill === drill && inDrillStep()) window.history.back();
+      else closeDrill({ drill, figure }, false);
+    };
+    drill.querySelectorAll(".kr-drill-close").forEach((button) => {
+      button.onclick = close;
     });
+    // Escape closes it as "Luk" does, wherever the focus is in the panel (reader 17).
+    drill.onkeydown = (event) => {
+      if (event.key === "Escape" && !drill.hidden) close();
+    };
     // The panel opens below the chart: on a wide screen only its heading showed at the foot of the window. Where it
     // is not wholly in view, it is brought up to the top (below the sticky header: the page's scroll-padding-top),
     // gliding unless the reader prefers less motion; the focus then moves without a scroll of its own.

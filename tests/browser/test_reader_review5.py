@@ -166,3 +166,16 @@ def test_the_front_pages_list_marks_the_choice_and_links_name_no_choice_when_the
     assert hrefs and not [href for href in hrefs if "kommune=" in href]
     assert "kommune=" not in page.url, page.url
     context.close()
+
+
+def test_escape_closes_a_drill_panel_as_luk_does(site_url, screen):
+    """Reader 17: on a desktop Escape did not close a drill panel; "Luk" and Back did. Escape closes it and leaves no
+    step in the history behind: the next Back leaves the page."""
+    page = screen
+    opened(page, f"{site_url}/index.html")
+    opened(page, f"{site_url}/ingredienser/oversigt.html")
+    open_a_drill_panel(page)
+    page.keyboard.press("Escape")
+    page.locator("#figur-citater-pr-ingrediens .kr-drill").wait_for(state="hidden")
+    page.go_back()
+    page.wait_for_url("**/index.html*")
