@@ -43,3 +43,16 @@ def test_with_inferred_ties_hidden_a_profile_says_why_its_inferred_quotes_are_st
             )
         else:
             assert off == on
+
+
+def test_an_ingredient_card_says_its_count_once(data):
+    """Reader 17: each ingredient card said '9 citater underbygger ingrediensen' and then 'Rapporten bruger 9 citater
+    til at underbygge ingrediensen.' The total stands apart only where the report's and the editors' ties add up to it."""
+    overview = BeautifulSoup(lists.ingredient_cards(data).markup, "html.parser")
+    cards_ = overview.select("article.kr-ingredient-card")
+    assert len(cards_) == len(data.ingredients)
+    for card in each(cards_):
+        tie = card.select_one(".kr-ingredient-tie").get_text()
+        total = card.select_one(".kr-card-kicker")
+        assert (total is not None) == (";" in tie), (total, tie)
+    assert any(card.select_one(".kr-card-kicker") for card in cards_)  # the mixed case is in the report's data

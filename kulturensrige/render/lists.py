@@ -225,11 +225,14 @@ def ingredient_cards(data: Dataset) -> Html:
         page = _key(data, "sections", "section_id", row.section_id, "book_page")
         ingredient_id = row.ingredient_id
         n = tally.by_ingredient[ingredient_id]
+        # The total stands apart only where two sources add up to it; with one, the tie's sentence says it (reader 17).
+        mixed = sum(1 for count in tally.by_ingredient_source[ingredient_id].values() if count) > 1
+        total = f'<p class="kr-card-kicker">{plural(n, "citat", "citater")} underbygger ingrediensen</p>' if mixed else ""
         items.append(
             f'<article class="kr-card kr-ingredient-card kr-ingredient-{row.number}">'
             f'<h3 class="kr-card-title">{book_link(page, f"{row.number}. {esc(row.name)}")}</h3>'
             f"<p>{cards.sourced_markup(short_definition(data, row))}</p>"
-            f'<p class="kr-card-kicker">{plural(n, "citat", "citater")} underbygger ingrediensen</p>'
+            f"{total}"
             f'<p class="kr-ingredient-tie">{esc(provenance.ingredient_ties(tally.by_ingredient_source[ingredient_id], "ingrediensen"))}</p>'
             "</article>"
         )
