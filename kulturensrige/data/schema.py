@@ -466,7 +466,7 @@ TABLES: dict[str, Table] = {
                 "p_id": ident("P'ets id.", "people"),
                 "position": integer("Rækkefølge.", "1", minimum=1),
                 "name": text("Navn som i rapporten.", "people"),
-                "label_da": text("Dansk betegnelse, eller 'ikke angivet'.", NOT_STATED),
+                "label_da": text("Dansk betegnelse, eller 'ikke angivet' (redaktionens angivelse: rapporten giver ingen).", NOT_STATED),
                 "description": text("Beskrivelse, eller 'ikke angivet'.", NOT_STATED),
                 "section_id": SECTION,
             },
@@ -478,7 +478,11 @@ TABLES: dict[str, Table] = {
             "event_id",
             {
                 "event_id": ident("Begivenhedens id.", "workshop-4"),
-                "kind": choice(("workshop", "pitstop", "periode-start", "periode-slut"), "Slags begivenhed.", "workshop"),
+                "kind": choice(
+                    ("workshop", "pitstop", "periode-start", "periode-slut"),
+                    "Slags begivenhed (redaktionens inddeling).",
+                    "workshop",
+                ),
                 "number": integer("Nummer inden for sin slags.", "4", minimum=1),
                 "title": text("Titel.", "Workshop 4"),
                 "mode": choice(("fysisk", "virtuel", NOT_STATED), "Fysisk, virtuel eller 'ikke angivet'.", "fysisk"),
@@ -572,7 +576,12 @@ TABLES: dict[str, Table] = {
             {
                 "question_id": ident("Spørgsmålets id.", "barrierer-og-fremmere"),
                 "position": integer("Rækkefølge.", "1", minimum=1),
-                "kind": choice(("overordnet", "tvaergaaende"), "Overordnet eller tværgående.", "tvaergaaende"),
+                "kind": choice(
+                    ("overordnet", "tvaergaaende"),
+                    "Redaktionens betegnelse: overordnet (rapportens »guidende spørgsmål«) eller tværgående (et af de "
+                    "spørgsmål, rapportens tværgående analyser er guidet af).",
+                    "tvaergaaende",
+                ),
                 "text": text("Spørgsmålet.", "Hvilke barrierer ...?"),
                 "section_id": SECTION,
             },
@@ -814,6 +823,33 @@ EDITORIAL: tuple[Editorial, ...] = (
         "Rapporten inddeler ikke organisationerne i slags; inddelingen er redaktionens, og for nogle bygger den på "
         "redaktionens viden, ikke på rapporten, der kun nævner navnet.",
         "inddeling",
+    ),
+    Editorial(
+        "organisations.kind_by_knowledge",
+        "organisationstyper, der bygger på redaktionens viden",
+        "Rapporten inddeler ikke organisationerne i slags; om en slags bygger på redaktionens viden frem for på det, "
+        "rapporten fortæller om organisationen, er redaktionens egen angivelse.",
+        "angivelse",
+    ),
+    Editorial(
+        "evaluation_questions.kind",
+        "spørgsmålenes slags",
+        "Rapporten kalder det første spørgsmål »det guidende spørgsmål« og siger, at de tværgående analyser »er guidet "
+        "af« de tre andre; betegnelserne »overordnet« og »tværgående« for spørgsmålene er redaktionens.",
+        "betegnelser",
+    ),
+    Editorial(
+        "programme_events.kind",
+        "begivenhedernes slags",
+        "Rapporten fortæller om workshops og virtuelle pitstops og om projektperiodens start og slut; inddelingen af "
+        "begivenhederne i slags, og slagsene »periode-start« og »periode-slut«, er redaktionens.",
+        "inddeling",
+    ),
+    Editorial(
+        "six_ps.label_da",
+        "danske betegnelser for de 6 P’er",
+        "Rapporten giver ingen danske betegnelser for de 6 P’er; »ikke angivet« er redaktionens angivelse af, at rapporten ikke gør det.",
+        "angivelse",
     ),
     Editorial(
         "quote_kinds.label_source",

@@ -757,20 +757,22 @@ def _initiative_vocabulary_chart(
     rows, columns = [item_names[i] for i in table.index], [municipality_names[c] for c in cols]
     every = _heatmap(table.values.tolist(), rows, columns, 14, ("indsats", "indsatser"))
 
-    none = f"{provenance.folder_words(data.options).holder} nævner ingen"
+    # Not 'rapporten nævner ingen': which items an initiative has is the editors' coding, not the report's silence.
+    none = f"ved ingen indsats er {missing} registreret"
 
     def build(code: str, _: bool) -> Variant:
         marked = cols.index(code) if code in cols else None
         figure = _mark_column(every, labels, marked)
         name = filters.municipality_name(data, code)
+        # The page says it in the note under the table; a printed edition of the municipality says it by its chart.
+        said = "" if code == filters.ALL else _no_marks(data, code, cols, table, missing)
         if marked is None:
             listing = "; ".join(f"{item_names[str(i)]}: {plural(int(n), 'indsats', 'indsatser')}" for i, n in table.sum(axis=1).items())
             alt = f"{title} for alle kommuner: " + (listing or none) + "."
         else:
             mine = [f"{item_names[str(i)]}: {plural(int(n), 'indsats', 'indsatser')}" for i, n in table[code].items() if n]
-            alt = f"{title}, {name} fremhævet: " + ("; ".join(mine) or none) + ". Alle kommuners kolonner står i tabellen."
-        # The page says it in the note under the table; a printed edition of the municipality says it by its chart.
-        said = "" if code == filters.ALL else _no_marks(data, code, cols, table, missing)
+            # An empty column in the words the page says it in (_no_marks), the one wording of it.
+            alt = f"{title}, {name} fremhævet: " + ("; ".join(mine) + "." if mine else said) + " Alle kommuners kolonner står i tabellen."
         return Variant(figure, alt, shown, ("", *cols), said)
 
     variants = _counts_marked(data, figure_id, _municipality_variants(data, build, inferred_switch=False))

@@ -1,0 +1,106 @@
+"""The seventeenth reading: a researcher new to the project read the built site, the PDFs and the downloads line by
+line with the report beside them (issue 21). Each test reads what the book publishes and checks it against what the
+report and the data say."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+import pytest
+from bs4 import BeautifulSoup
+
+from kulturensrige.data.publishing import SOURCES_FILE, published_files
+from kulturensrige.edition import editions
+from kulturensrige.render import cards, charts
+from report_source import collapse, repair_hyphenation
+from support.checks import each
+
+STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
+GULDBORGSUND = "376"
+
+
+def _text(markup: object) -> str:
+    return " ".join(BeautifulSoup(str(markup), "html.parser").get_text(" ", strip=True).split())
+
+
+def _report(report_text: str) -> str:
+    return collapse(repair_hyphenation(report_text))
+
+
+def _sources(data) -> dict[tuple[str, str], dict[str, str]]:
+    rows = csv.DictReader(io.StringIO(published_files(data)[SOURCES_FILE], newline=""))
+    return {(r["fil"], r["kolonne"]): r for r in rows}
+
+
+def test_the_flag_for_a_kind_the_editors_know_is_the_editors_in_the_sources_download(data, report_text):
+    """#1: kilder.csv called organisations.csv's kind_by_knowledge 'rapportens', beside a kind column it calls the
+    editors' grouping; the report sorts no organisation into a kind, so the flag is the editors' judgement."""
+    sources = _sources(data)
+    row = sources[("organisations.csv", "kind_by_knowledge")]
+    assert row["hvis_ord"].startswith("redaktionens") and "viden" in row["begrundelse"], row
+    assert sources[("organisations.csv", "kind")]["hvis_ord"].startswith("redaktionens")
+    # The other new columns, read the same way: the report gives these, so they stay the report's.
+    report = _report(report_text)
+    assert "facilitator af aktionslæringsforløbet Christa Breum Amhøj" in report
+    spelled = data.organisations.loc[data.organisations["name_in_report"] != "", "name_in_report"]
+    for name in each(list(spelled)):
+        assert name in report, name
+    for pair in each((("resource_persons.csv", "facilitator"), ("organisations.csv", "name_in_report"))):
+        assert sources[pair]["hvis_ord"] == "rapportens", pair
+
+
+@pytest.mark.parametrize(
+    ("file", "column", "values"),
+    [
+        ("evaluation_questions.csv", "kind", ("overordnet",)),
+        ("programme_events.csv", "kind", ("periode-start", "periode-slut")),
+        ("six_ps.csv", "label_da", ("ikke angivet",)),
+    ],
+)
+def test_an_editors_label_or_placeholder_is_not_credited_to_the_report(data, report_text, file, column, values):
+    """#3: kilder.csv called the questions' kinds (overordnet/tvaergaaende), the events' kinds (periode-start/-slut)
+    and the P's Danish names ('ikke angivet' for every P: the report gives none) the report's; the report has none of
+    these labels."""
+    report = _report(report_text)
+    for value in each(values):
+        assert value not in report, value
+    row = _sources(data)[(file, column)]
+    assert row["hvis_ord"].startswith("redaktionens") and row["begrundelse"], row
+
+
+@pytest.mark.parametrize("chart", [charts.art_forms_by_municipality, charts.target_groups_by_municipality])
+def test_an_empty_column_is_worded_alike_on_the_page_and_in_the_pdf_and_never_as_the_reports_silence(data, chart):
+    """#2: the Guldborgsund PDF said under Diagrams 1 and 2 'Guldborgsund fremhævet: rapporten nævner ingen', while the
+    page said 'ved kommunens 2 indsatser (…) er ingen målgrupper registreret'. The editors' coding is not the report's
+    silence: one function words the empty column for both."""
+    made = chart(data)
+    variant = made.variants[GULDBORGSUND]
+    assert variant.said and variant.said in variant.alt, variant.alt
+    assert "nævner ingen" not in variant.alt
+    edition = _text(editions.municipality_edition(data, GULDBORGSUND, STAMP, editions.EditionCharts.compute(data), "plotly.min.js"))
+    assert "rapporten nævner ingen" not in edition
+    assert f"Figuren viser: {variant.alt}" in edition
+
+
+def test_an_initiatives_place_is_given_where_the_report_gives_it(data, report_text):
+    """#4: 'Fem foreningsdage i Slagslunde' said 'Steder: ikke angivet', where the report names Slagslunde; the other
+    initiatives read the same way: Høje-Taastrup's free tickets were to cultural events in the municipality, Køge's
+    word-roll bench moves between places in the municipality. Only Guldborgsund's forum and 'Rødder' name no place."""
+    report = _report(report_text)
+    places = (
+        "Fem foreningsdage i Slagslunde",
+        "fribilletter til kulturelle arrangementer i kommunen",
+        "flyttes rundt forskellige steder i kommunen",
+    )
+    for said in each(places):
+        assert said in report, said
+    placeless = data.initiatives.loc[data.initiatives["setting_ids"].map(len) == 0, "initiative_id"]
+    assert set(placeless) == {"guldborgsund-alternativt-samarbejdsforum", "guldborgsund-roedder"}
+    settings = dict(zip(data.settings["setting_id"], data.settings["label"], strict=True))
+    slagslunde = data.initiatives.loc[data.initiatives["initiative_id"] == "egedal-foreningsdage-slagslunde"].iloc[0]
+    facts = dict(cards.initiative_facts(data, slagslunde))
+    shown = _text(facts["Steder"])
+    assert "ikke angivet" not in shown and "Slagslunde" in shown, facts
+    assert [settings[s] for s in slagslunde["setting_ids"]] == ["Slagslunde"]
