@@ -72,7 +72,7 @@ def test_the_front_pages_quote_counts_are_parts_of_one_total(data):
     assert f"{len(data.quotes)} citater i alt: bogen regner hver af de {in_exchange} replikker i {exchanges} ordvekslinger" in items[0]
     printed = f"{len(data.quotes) - in_exchange + exchanges} citater står i rapporten, hvor hver ordveksling tæller som ét"
     assert items[1] == f"{printed}; det er de samme {len(data.quotes)}, talt på den måde."
-    assert f"{len(data.quotes) - cited} af de {len(data.quotes)} er fra evalueringen selv, {cited} fra litteraturen." in items
+    assert f"{len(data.quotes) - cited} af de {len(data.quotes)} er fra rapporten selv, {cited} fra litteraturen." in items
     # Reading 13, #11: the count says whose its ties are (the report's and the editors'), in the same item.
     behind = f"{with_ingredient} af bogens {len(data.quotes)} citater underbygger mindst én af de virksomme ingredienser."
     assert any(item.startswith(behind) for item in items), items
@@ -85,7 +85,7 @@ def test_the_front_pages_quote_counts_are_parts_of_one_total(data):
         assert re.match(r"\d+ ", item), item
     # the ties further down count the quotes from the evaluation itself, the part named above
     ties = text(front_page.ties(data).markup)
-    assert f"Af bogens {len(data.quotes)} citater er {len(data.quotes) - cited} fra evalueringen selv og {cited} fra litteraturen" in ties
+    assert f"Af bogens {len(data.quotes)} citater er {len(data.quotes) - cited} fra rapporten selv og {cited} fra litteraturen" in ties
 
 
 def test_the_ingredient_cards_add_up_to_the_sum_their_note_gives(data):

@@ -11,9 +11,12 @@ import io
 import pytest
 from bs4 import BeautifulSoup
 
+from kulturensrige.data import provenance
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.edition import editions
-from kulturensrige.render import cards, charts
+from kulturensrige.render import cards, charts, front_page, lists
+from kulturensrige.rules import attribution, statistics
+from kulturensrige.words import number
 from report_source import collapse, repair_hyphenation
 from support.checks import each
 
@@ -104,3 +107,48 @@ def test_an_initiatives_place_is_given_where_the_report_gives_it(data, report_te
     shown = _text(facts["Steder"])
     assert "ikke angivet" not in shown and "Slagslunde" in shown, facts
     assert [settings[s] for s in slagslunde["setting_ids"]] == ["Slagslunde"]
+
+
+# What the report's section on each municipality tells of it, in the report's words: the outcome names it.
+TOLD = {
+    "169": ("Gennem prøvehandlinger har aktionslæringsgruppen undersøgt", "prøvehandlingerne"),
+    "760": ("På eftermiddagsworkshopperne har der været brætspilscafé", "brætspilscafé"),
+    "751": ("De kunstpædagogiske forløb har haft til formål", "forløbene"),
+    "230": ("Indsatserne er udført på lokale kulturinstitutioner", "hvor indsatserne blev udført"),
+}
+
+
+@pytest.mark.parametrize("code", sorted(TOLD))
+def test_an_outcome_says_what_the_report_tells_of_the_municipality_and_claims_no_silence_it_does_not_keep(data, report_text, code):
+    """#5: four profiles and their PDFs said 'rapporten nævner ikke et særskilt resultat for kommunen', though the
+    report tells what was done there (for Køge, done activities count as the outcome). Each outcome now says what the
+    report's section tells, in the book's words."""
+    report_says, named = TOLD[code]
+    assert report_says in _report(report_text)
+    outcome = data.municipalities.set_index("kommunekode").loc[code, "outcome"]
+    assert "særskilt resultat" not in outcome and named in outcome, outcome
+    profile = _text(lists.municipality_facts(data, code))
+    assert outcome in profile
+
+
+def test_a_findings_lead_in_keeps_the_reports_subject(data, report_text):
+    """#6: 'Alle aktionslæringsgrupper oplever, at Kulturens Rige »har skabt nye samarbejder …«'; the report's subject
+    is 'deltagelsen i Kulturens Rige'. The lead-in keeps it, on the front page and in findings.csv alike."""
+    report = _report(report_text)
+    finding = data.findings.set_index("finding_id").loc["nye-samarbejder"]
+    assert "oplever, at deltagelsen i Kulturens Rige - med opdraget" in report and finding["report_text"] in report
+    assert finding["lead"].endswith("oplever, at deltagelsen i Kulturens Rige"), finding["lead"]
+    assert "oplever, at deltagelsen i Kulturens Rige »har skabt nye samarbejder" in _text(front_page.findings(data))
+
+
+def test_the_quote_count_credits_the_report_not_the_evaluation(data):
+    """#7: 'Af bogens 38 citater er 36 fra evalueringen selv': the 36 hold the sign on Arken and short statements with
+    no speaker, which are the report's but not the evaluation's interviews. The count's words come from one place."""
+    tally = statistics.quote_tally(data)
+    said = [attribution.tie_counts(tally, data.options), *front_page.quote_parts(data)]
+    own = provenance.own_quotes(data.options)
+    assert own == "fra rapporten selv"
+    for text in each(said):
+        assert "evalueringen selv" not in text
+    assert f"er {number(tally.own)} {own} og" in said[0]
+    assert f"{number(tally.own)} af de {number(tally.total)} er {own}," in " ".join(said[1:])

@@ -188,6 +188,12 @@ def untied(options: pd.DataFrame) -> str:
     return f"hverken {said.stated} eller {said.inferred}"
 
 
+def own_quotes(options: pd.DataFrame) -> str:
+    """Where the quotes not taken from the literature come from, as a count says it: 'fra rapporten selv'. Not 'fra
+    evalueringen selv': the count holds the sign on Arken and the short statements the report gives no speaker."""
+    return f"fra {folder_words(options).holder} selv"
+
+
 def inferred_words(options: pd.DataFrame) -> str:
     """'udledt af redaktionen', 'udledt af analytikeren', …: whoever inferred the quotes' ties (ties_source)."""
     return words(ties_source(options)).inferred

@@ -271,7 +271,8 @@ def quote_parts(data: Dataset, brief: bool = False) -> list[str]:
     else:
         items = [f"{plural(tally.total, 'citat', 'citater')} i alt står i {holder}."]
     if tally.cited and not brief:
-        items.append(f"{number(tally.own)} af de {number(tally.total)} er fra evalueringen selv, {number(tally.cited)} fra litteraturen.")
+        own = provenance.own_quotes(data.options)
+        items.append(f"{number(tally.own)} af de {number(tally.total)} er {own}, {number(tally.cited)} fra litteraturen.")
     ingredients = lists.ingredient_part_items(tally, data.options)
     return items + (ingredients[:1] if brief else ingredients)
 
