@@ -60,17 +60,20 @@ def test_the_flag_for_a_kind_the_editors_know_is_the_editors_in_the_sources_down
         ("evaluation_questions.csv", "kind", ("overordnet",)),
         ("programme_events.csv", "kind", ("periode-start", "periode-slut")),
         ("six_ps.csv", "label_da", ("ikke angivet",)),
+        ("six_ps.csv", "description", ("ikke angivet",)),
     ],
 )
 def test_an_editors_label_or_placeholder_is_not_credited_to_the_report(data, report_text, file, column, values):
     """#3: kilder.csv called the questions' kinds (overordnet/tvaergaaende), the events' kinds (periode-start/-slut)
-    and the P's Danish names ('ikke angivet' for every P: the report gives none) the report's; the report has none of
-    these labels."""
+    and the P's Danish names ('ikke angivet' for every P: the report gives none) the report's, and the P's descriptions
+    (the same placeholder) a retelling of the report; the report has none of these labels. The reason names them."""
     report = _report(report_text)
     for value in each(values):
         assert value not in report, value
     row = _sources(data)[(file, column)]
-    assert row["hvis_ord"].startswith("redaktionens") and row["begrundelse"], row
+    assert row["hvis_ord"].startswith("redaktionens"), row
+    for value in each(values):
+        assert f"»{value}«" in row["begrundelse"], row
 
 
 @pytest.mark.parametrize("chart", [charts.art_forms_by_municipality, charts.target_groups_by_municipality])

@@ -467,7 +467,9 @@ TABLES: dict[str, Table] = {
                 "position": integer("Rækkefølge.", "1", minimum=1),
                 "name": text("Navn som i rapporten.", "people"),
                 "label_da": text("Dansk betegnelse, eller 'ikke angivet' (redaktionens angivelse: rapporten giver ingen).", NOT_STATED),
-                "description": text("Beskrivelse, eller 'ikke angivet'.", NOT_STATED),
+                "description": text(
+                    "Beskrivelse, eller 'ikke angivet' (redaktionens angivelse: rapporten beskriver dem ikke).", NOT_STATED
+                ),
                 "section_id": SECTION,
             },
         ),
@@ -849,6 +851,13 @@ EDITORIAL: tuple[Editorial, ...] = (
         "six_ps.label_da",
         "danske betegnelser for de 6 P’er",
         "Rapporten giver ingen danske betegnelser for de 6 P’er; »ikke angivet« er redaktionens angivelse af, at rapporten ikke gør det.",
+        "angivelse",
+    ),
+    Editorial(
+        "six_ps.description",
+        "beskrivelser af de 6 P’er",
+        "Rapporten nævner de 6 P’er ved navn, men beskriver dem ikke hver for sig; »ikke angivet« er redaktionens "
+        "angivelse af, at rapporten ikke gør det.",
         "angivelse",
     ),
     Editorial(
