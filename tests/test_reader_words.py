@@ -92,7 +92,9 @@ def test_the_ingredient_cards_add_up_to_the_sum_their_note_gives(data):
     """Four cards of 5, 9, 10 and 8 quotes sum to 32 against the front page's 38: the note under them says which
     quotes count twice and which count nowhere, and its numbers are the cards' and the front page's."""
     overview = BeautifulSoup(lists.ingredient_cards(data).markup, "html.parser")
-    counts = [int(re.match(r"(\d+) citat", k.get_text()).group(1)) for k in each(overview.select(".kr-card-kicker"))]
+    # A card's count: its total where two sources add up to it, else its one tie sentence (reader 17).
+    said = [c.select_one(".kr-card-kicker") or c.select_one(".kr-ingredient-tie") for c in overview.select("article.kr-ingredient-card")]
+    counts = [int(re.search(r"(\d+) citat", k.get_text()).group(1)) for k in each(said)]
     note = text(overview.select_one(".kr-count-parts"))
     several = int((data.quotes["ingredient_ids"].map(len) > 1).sum())
     # the front page's list gives the same counts in the same sentences, each item opening with its own
