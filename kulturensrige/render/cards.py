@@ -537,12 +537,9 @@ class Sourced(str):
 
 
 def sourced_markup(value: str) -> str:
-    """A value in a page's own markup as a card sets it (the card macro's `sourced`): whose it is in light type
-    (.kr-by) beside it, so the value is what the eye meets; any other text escaped as it is."""
-    if isinstance(value, Sourced):
-        shown = "".join(esc(text) + (f' <span class="kr-by">{esc(mark)}</span>' if mark else "") for text, mark in value.parts)
-        return f'{shown} <span class="kr-by">{esc(value.owner)}</span>'
-    return esc(value)
+    """A value in a page's own markup as a card sets it, by the card macro's `sourced` itself: whose it is in light
+    type (.kr-by) beside it, so the value is what the eye meets; any other text escaped as it is."""
+    return str(macro("cards.html.j2", "sourced", value, {"template": False}))
 
 
 def sourced(data: Dataset, value: str, raw, shown: str, parts: Parts = ()) -> str:

@@ -143,17 +143,23 @@ DATES_JS = """(figure) => {
 }"""
 
 
+def drawn_timeline(page, site_url: str):
+    """The front chapter's timeline (Figure 1), scrolled into view and drawn with its dates."""
+    page.goto(f"{site_url}/kulturens-rige.html")
+    page.evaluate("() => window.KR_FILTER.ready")
+    figure = page.locator("#figur-forloeb")
+    figure.scroll_into_view_if_needed()
+    page.wait_for_selector("#figur-forloeb .main-svg g.trace.scatter .textpoint text")
+    return figure
+
+
 @pytest.mark.parametrize("width", [375, 1280])
 def test_the_timelines_dates_stand_under_the_ends_of_the_line_they_date(browser, site_url, width):
     """The start and end month were drawn beside their ends, under the first and last two workshops: each now
     stands centred under its own end, nearer to it than to any workshop."""
     page = browser.new_page(viewport={"width": width, "height": 800}, locale="da-DK")
     try:
-        page.goto(f"{site_url}/kulturens-rige.html")
-        page.evaluate("() => window.KR_FILTER.ready")
-        figure = page.locator("#figur-forloeb")
-        figure.scroll_into_view_if_needed()
-        page.wait_for_selector("#figur-forloeb .main-svg g.trace.scatter .textpoint text")
+        figure = drawn_timeline(page, site_url)
         found = figure.evaluate(DATES_JS)
         assert len(found["dates"]) == len(found["ends"]) == 2, found
         for date, end in zip(found["dates"], found["ends"], strict=True):
@@ -205,11 +211,7 @@ def test_the_timeline_shows_its_events_in_words_and_no_hover_label_covers_its_ro
     now, and what the labels said is the figure's description, shown under it."""
     page = browser.new_page(viewport={"width": width, "height": 800}, locale="da-DK", has_touch=width < 800)
     try:
-        page.goto(f"{site_url}/kulturens-rige.html")
-        page.evaluate("() => window.KR_FILTER.ready")
-        figure = page.locator("#figur-forloeb")
-        figure.scroll_into_view_if_needed()
-        page.wait_for_selector("#figur-forloeb .main-svg g.trace.scatter .textpoint text")
+        figure = drawn_timeline(page, site_url)
         for point in each(figure.locator(".main-svg g.trace.scatter path.point").all()):
             point.hover(force=True)
             page.wait_for_timeout(100)
