@@ -39,6 +39,7 @@ from bs4 import BeautifulSoup
 from hostile import HOSTILE_MUNICIPALITY, hostile_data
 from kulturensrige import load
 from kulturensrige.data.buildkey import BUILT, write_record
+from kulturensrige.data.schema import NOT_STATED
 from kulturensrige.edition import editions, printing
 from kulturensrige.edition.chromium import ChromiumFailed, driving, started_chromium
 from kulturensrige.edition.links import inferred_note, link_editions, with_link
@@ -466,6 +467,21 @@ def test_every_municipality_gets_an_edition_with_its_name_initiatives_and_quotes
         check_contents(path, minimum=10)
         check_vector_only(path)
         check_pdf_ua(path)
+
+
+@pytest.mark.build
+def test_the_built_page_and_the_whole_book_pdf_say_whose_absence_each_empty_value_of_figure_1_is(report_site: Path):
+    """read21 #1, where a reader meets it: the built page's table of Figure 1 and the whole-book PDF printed 'ikke angivet'
+    under the bare headings Form, Dato and Sted, and the legend 'tom: sted ikke angivet'."""
+    page = BeautifulSoup((report_site / "kulturens-rige.html").read_text(encoding="utf-8"), "html.parser")
+    cells = [td.get_text(" ", strip=True) for td in page.select("details table td")]
+    assert "rapporten angiver ikke datoen" in cells and NOT_STATED not in cells
+    text = pdf_text(report_site / "pdf" / "kulturens-rige.pdf", "Kulturens Rige")
+    start = text.index(squeeze("Begivenhed (redaktionens betegnelser)"))
+    table = text[start : text.index(squeeze("Fakta om forløbet"), start)]
+    said = "".join(squeeze(f"rapporten angiver ikke {noun}") for noun in ("formen", "datoen", "stedet"))
+    assert squeeze("Fælles workshop 1") + said in table and squeeze(NOT_STATED) not in table
+    assert squeeze("tom: rapporten angiver ikke stedet") in text and squeeze("tom: sted ikke angivet") not in text
 
 
 @pytest.mark.build

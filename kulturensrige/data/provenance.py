@@ -26,6 +26,8 @@ from kulturensrige.data.schema import (
     EDITORIAL_VALUES,
     FIGURE_TABLES,
     FOLDER_SOURCE,
+    NOT_GIVEN,
+    NOT_STATED,
     PAGE_TABLES,
     YES,
 )
@@ -197,6 +199,17 @@ def own_quotes(options: pd.DataFrame) -> str:
 def inferred_words(options: pd.DataFrame) -> str:
     """'udledt af redaktionen', 'udledt af analytikeren', …: whoever inferred the quotes' ties (ties_source)."""
     return words(ties_source(options)).inferred
+
+
+def not_given(options: pd.DataFrame, value: str) -> str:
+    """Whose absence a value's 'ikke angivet' is ('table.column' in schema.NOT_GIVEN), in the words of whoever prepared
+    the folder: 'rapporten angiver ikke datoen'; 'analytikerens data angiver ikke datoen'."""
+    return f"{folder_words(options).holder} angiver ikke {NOT_GIVEN[value]}"
+
+
+def given_or_not(options: pd.DataFrame, value: str, cells: pd.Series) -> pd.Series:
+    """A column of schema.NOT_GIVEN as a table or a download shows it: each 'ikke angivet' says whose absence it is."""
+    return cells.where(cells != NOT_STATED, not_given(options, value))
 
 
 def value_source(options: pd.DataFrame, value: str) -> str:

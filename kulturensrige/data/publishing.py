@@ -20,6 +20,8 @@ from kulturensrige.data.schema import (
     FIGURE_TABLES,
     LIST_SEPARATOR,
     MIXED_VALUES,
+    NOT_GIVEN,
+    NOT_STATED,
     PAGE_TABLES,
     SOURCE_COLUMNS,
     TABLES,
@@ -96,6 +98,17 @@ def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
             (
                 f"Rapportens, hvor {source} er tom; {provenance.value_label(options, source)}, hvor den er redaktionen: "
                 f"{EDITORIAL_VALUES[source].reason}"
+            ),
+        )
+    if value in NOT_GIVEN:
+        # The data table keeps the schema's 'ikke angivet' (a download reads back as a data folder); the figure's
+        # table says whose absence it is (provenance.given_or_not). One row says both, for either file.
+        holder, noun = provenance.folder_words(options).holder, NOT_GIVEN[value]
+        return (
+            f"{provenance.words(folder).value}, hvor {holder} angiver {noun}",
+            (
+                f"Hvor {holder} ikke angiver {noun}, står »{provenance.not_given(options, value)}« i figurens tabel "
+                f"og »{NOT_STATED}« i {TABLES[table].file}."
             ),
         )
     if value in MIXED_VALUES and folder == BY_REPORT:

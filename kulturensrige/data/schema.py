@@ -12,6 +12,15 @@ import pandera.pandas as pa
 from kulturensrige.data.pages import SLUG_RULES
 
 NOT_STATED = "ikke angivet"
+# Columns whose 'ikke angivet' means that the report (the data folder's source) leaves the value out, each with the
+# noun a sentence names the value by: the pages, the PDFs and the downloads show such a cell as 'rapporten angiver ikke
+# datoen' (provenance.not_given), so the absence is said to be the report's, not shown as 'ikke angivet' under a
+# column the report owns.
+NOT_GIVEN = {"programme_events.mode": "formen", "programme_events.date": "datoen", "programme_events.place": "stedet"}
+_NOT_GIVEN_NOTE = (
+    "Bogens tabel over forløbet og dens CSV-fil siger i stedet for 'ikke angivet', hvem der ikke angiver værdien "
+    "(fx »rapporten angiver ikke datoen«)."
+)
 LIST_SEPARATOR = ";"
 ATTRIBUTIONS = ("stated", "inferred", "not stated")
 # Whether a row is the report's own statement or the editors' reading of the report.
@@ -487,9 +496,9 @@ TABLES: dict[str, Table] = {
                 ),
                 "number": integer("Nummer inden for sin slags.", "4", minimum=1),
                 "title": text("Titel.", "Workshop 4"),
-                "mode": choice(("fysisk", "virtuel", NOT_STATED), "Fysisk, virtuel eller 'ikke angivet'.", "fysisk"),
-                "date": date("Dato som ÅÅÅÅ-MM, eller 'ikke angivet'.", "2021-11"),
-                "place": text("Sted, eller 'ikke angivet'.", "Arken"),
+                "mode": choice(("fysisk", "virtuel", NOT_STATED), f"Fysisk, virtuel eller 'ikke angivet'. {_NOT_GIVEN_NOTE}", "fysisk"),
+                "date": date(f"Dato som ÅÅÅÅ-MM, eller 'ikke angivet'. {_NOT_GIVEN_NOTE}", "2021-11"),
+                "place": text(f"Sted, eller 'ikke angivet'. {_NOT_GIVEN_NOTE}", "Arken"),
                 "description": text("Beskrivelse med egne ord.", "..."),
                 "section_id": SECTION,
             },

@@ -995,7 +995,8 @@ def programme_timeline(data: Dataset) -> Chart:
         text=[f"W{n}" for n in workshops["number"]],
         textposition="top center",
         name=_wrap(
-            f"Fælles workshop (udfyldt: {provenance.folder_words(data.options).holder} nævner stedet; tom: sted ikke angivet)",
+            f"Fælles workshop (udfyldt: {provenance.folder_words(data.options).holder} nævner stedet; "
+            f"tom: {provenance.not_given(data.options, 'programme_events.place')})",
             LEGEND_LINE,
         ),
         hoverinfo="skip",
@@ -1007,7 +1008,7 @@ def programme_timeline(data: Dataset) -> Chart:
         marker={"size": 16, "symbol": "diamond-open", "line": {"width": 3}, "color": PALETTE[5]},
         text=[f"P{n}" for n in pitstops["number"]],
         textposition="bottom center",
-        name=_wrap("Virtuelt pitstop for tovholdere (tidspunkt ikke angivet)", LEGEND_LINE),
+        name=_wrap(f"Virtuelt pitstop for tovholdere ({provenance.not_given(data.options, 'programme_events.date')})", LEGEND_LINE),
         hoverinfo="skip",
     )
     styled(figure, height=340).update_layout(
@@ -1017,7 +1018,11 @@ def programme_timeline(data: Dataset) -> Chart:
     )
     alt = _timeline_alt(data, workshops, pitstops, start, end)
     # The event's title names its kind; the kind's id and the ISO month would be the data's words, not a reader's.
-    columns = (events["title"], events["mode"], events["date"].map(month), events["place"])
+    # A form, date or place the report leaves out says so in the provenance model's words, not 'ikke angivet' under a
+    # heading that credits the report with the column ('rapporten angiver ikke datoen').
+    shown = events.assign(date=events["date"].map(month))
+    given = (provenance.given_or_not(data.options, f"programme_events.{c}", shown[c]) for c in ("mode", "date", "place"))
+    columns = (shown["title"], *given)
     table = pd.DataFrame(dict(zip(provenance.figure_table_headings(data.options, "forloeb"), columns, strict=True)))
     # The description above the figure says the distances are order, not time (_timeline_alt): the note says it no more.
     variants = {filters.ALL: Variant(figure_json(figure), alt, table)}
@@ -1091,11 +1096,11 @@ def _workshops_not_stated(workshops: pd.DataFrame, known: bool, said: provenance
 
 
 def _event_hover(row) -> str:
-    """The event and what the report states about it; what it leaves out is said once, not per event."""
+    """An event the report states something about (_known) and what it states; what it leaves out is said once, not
+    per event."""
     stated = [f"dato {month(row.date)}" if row.date != NOT_STATED else "", row.mode if row.mode != NOT_STATED else ""]
     stated.append(row.place if row.place != NOT_STATED else "")
-    details = ", ".join(part for part in stated if part)
-    return f"{row.title} ({details})" if details else f"{row.title} (dato, form og sted ikke angivet)"
+    return f"{row.title} ({', '.join(part for part in stated if part)})"
 
 
 def _lines(text: str, width: int) -> list[str]:

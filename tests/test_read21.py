@@ -1,0 +1,73 @@
+"""A line-by-line reading of the built book, its PDFs and its downloads with the report beside it (read21, issue 21).
+Each test reads what the book publishes and checks it against what the report and the data say."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kulturensrige import load
+from kulturensrige.data.publishing import SOURCES_FILE, published_files
+from kulturensrige.data.schema import NOT_STATED
+from kulturensrige.render import charts
+from support.checks import each
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "data"
+# The values of Figure 1's table the report may leave out, in the order of the table's columns after the event's.
+NOT_GIVEN_NOUNS = ("formen", "datoen", "stedet")
+
+
+def _sources(data) -> dict[tuple[str, str], dict[str, str]]:
+    rows = csv.DictReader(io.StringIO(published_files(data)[SOURCES_FILE], newline=""))
+    return {(r["fil"], r["kolonne"]): r for r in rows}
+
+
+def _analysts_data(tmp_path: Path):
+    folder = tmp_path / "analytiker"
+    shutil.copytree(DATA, folder)
+    with (folder / "options.csv").open("a", encoding="utf-8") as f:
+        f.write("kilde,analytiker,\n")
+    return load(folder)
+
+
+@pytest.mark.parametrize("holder", ["rapporten", "analytikerens data"])
+def test_a_form_date_or_place_the_source_leaves_out_says_whose_absence_it_is(data, tmp_path: Path, holder: str):
+    """#1: Figure 1's table, its CSV download and its legend showed 'ikke angivet' under headings kilder.csv called
+    'rapportens', so a reader took the report to say 'not stated'. Each cell now says who leaves the value out, in the
+    provenance model's words, and kilder.csv says what the column holds where the report gives nothing."""
+    shown = data if holder == "rapporten" else _analysts_data(tmp_path)
+    chart = charts.programme_timeline(shown)
+    variant = next(iter(chart.variants.values()))
+    table = variant.table
+    assert not (table == NOT_STATED).any().any()
+    headings = list(table.columns[1:])
+    for heading, noun in each(zip(headings, NOT_GIVEN_NOUNS, strict=True)):
+        said = f"{holder} angiver ikke {noun}"
+        assert (table[heading] == said).any(), heading
+        assert set(table[heading]) - {said} <= {"virtuel", "november 2021", "maj 2023", "Arken", "Sund By Netværket i KL-huset"}
+    legend = " ".join(trace["name"] for trace in variant.figure["data"]).replace("<br>", " ")
+    assert f"tom: {holder} angiver ikke stedet" in legend and f"({holder} angiver ikke datoen)" in legend
+    assert NOT_STATED not in legend.replace(f"{holder} angiver ikke", "")
+    sources = _sources(shown)
+    for heading, noun in each(zip(headings, NOT_GIVEN_NOUNS, strict=True)):
+        row = sources[("forloeb-*.csv", heading)]
+        assert row["hvis_ord"].endswith(f", hvor {holder} angiver {noun}"), row
+        assert f"»{holder} angiver ikke {noun}« i figurens tabel" in row["begrundelse"], row
+        assert f"»{NOT_STATED}« i programme_events.csv" in row["begrundelse"], row
+
+
+def test_the_programme_events_download_reads_back_and_kilder_csv_says_whose_its_ikke_angivet_is(data):
+    """#1: programme_events.csv keeps the schema's 'ikke angivet' (a download reads back as a data folder); kilder.csv
+    beside it called the column 'rapportens' with no word on what 'ikke angivet' means there."""
+    published = list(csv.DictReader(io.StringIO(published_files(data)["programme_events.csv"].lstrip("\ufeff"))))
+    sources = _sources(data)
+    for column, noun in each(zip(("mode", "date", "place"), NOT_GIVEN_NOUNS, strict=True)):
+        assert any(row[column] == NOT_STATED for row in published), column
+        row = sources[("programme_events.csv", column)]
+        assert row["hvis_ord"] == f"rapportens, hvor rapporten angiver {noun}", row
+        assert f"Hvor rapporten ikke angiver {noun}" in row["begrundelse"], row
