@@ -14,7 +14,9 @@ from kulturensrige import load
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import NOT_STATED
 from kulturensrige.render import charts
+from report_source import collapse, repair_hyphenation
 from support.checks import each
+from test_reading15 import prose
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
@@ -71,3 +73,33 @@ def test_the_programme_events_download_reads_back_and_kilder_csv_says_whose_its_
         row = sources[("programme_events.csv", column)]
         assert row["hvis_ord"] == f"rapportens, hvor rapporten angiver {noun}", row
         assert f"Hvor rapporten ikke angiver {noun}" in row["begrundelse"], row
+
+
+def test_the_overall_purpose_is_wellbeing_and_mental_health_as_the_report_says(report_text: str):
+    """#2 (baggrund): 'kan bruges til at styrke borgernes trivsel' left out the mental health the report's purpose names
+    beside wellbeing ('til at fremme borgeres trivsel og mentale sundhed')."""
+    assert "anvendes til at fremme borgeres trivsel og mentale sundhed" in collapse(repair_hyphenation(report_text))
+    said = prose("baggrund.ipynb")
+    assert "kan bruges til at fremme borgernes trivsel og mentale sundhed" in said and "styrke borgernes trivsel." not in said
+
+
+def test_health_promotion_supplements_prevention_and_treatment_on_the_reports_condition(report_text: str):
+    """#3 (baggrund): the book said prevention and treatment 'må derfor suppleres af mental sundhedsfremme' without the
+    report's condition, 'Når målet er at fremme den mentale folkesundhed'; and it dropped 'støttende' from the report's
+    'støttende miljøer'."""
+    report = collapse(repair_hyphenation(report_text))
+    assert "Når målet er at fremme den mentale folkesundhed, må forebyggelse og behandling" in report
+    assert "ressourcer og støttende miljøer" in report
+    said = prose("baggrund.ipynb")
+    assert "når målet er at fremme den mentale folkesundhed, må forebyggelse og behandling af psykiske sygdomme" in said
+    assert "ressourcer og støttende miljøer" in said
+
+
+def test_bukdahl_is_said_to_call_the_relational_work_decisive_not_the_time_it_takes(report_text: str):
+    """#4 (etablering-af-vi): '… tiden til det kollegiale relationsarbejde …, selv om den er afgørende' made the time
+    decisive; the report: the time it takes to prioritise the relational work is the challenge, 'Om end det er
+    afgørende for opgaveløsningen', the relational work."""
+    assert "relations arbejde. Om end det er afgørende for opgaveløsningen" in collapse(repair_hyphenation(report_text))
+    said = prose("ingredienser/etablering-af-vi.ipynb")
+    assert "selv om relationsarbejdet er afgørende for opgaveløsningen" in said
+    assert "selv om den er afgørende" not in said
