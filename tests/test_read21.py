@@ -9,11 +9,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from kulturensrige import load
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import NOT_STATED
-from kulturensrige.render import charts
+from kulturensrige.edition import editions
+from kulturensrige.render import charts, comparison
 from report_source import collapse, repair_hyphenation
 from support.checks import each
 from test_reading15 import prose
@@ -103,3 +105,18 @@ def test_bukdahl_is_said_to_call_the_relational_work_decisive_not_the_time_it_ta
     said = prose("ingredienser/etablering-af-vi.ipynb")
     assert "selv om relationsarbejdet er afgørende for opgaveløsningen" in said
     assert "selv om den er afgørende" not in said
+
+
+def test_the_printed_comparison_says_nothing_of_the_two_the_web_page_shows_before_a_choice(data, tmp_path: Path):
+    """#5 (the whole-book PDF): 'Side om side' printed all seven municipalities under 'Uden andet valg står de to
+    første kommuner i rapportens rækkefølge side om side: Køge og Høje-Taastrup.', the web page's state before a choice,
+    beneath a cover that says everything that can be chosen on the web stands whole on paper."""
+    page = tmp_path / "kommuner" / "sammenligning.html"
+    page.parent.mkdir()
+    page.write_text(f'<article class="bd-article"><h1>x</h1>{comparison.compare_view(data)}</article>', encoding="utf-8")
+    printed = BeautifulSoup(
+        str(editions.printable_article(tmp_path, editions.Chapter("kommuner/sammenligning.html", 1, "x"), 1, "")), "html.parser"
+    )
+    assert "Uden andet valg" in str(comparison.compare_view(data))
+    assert "Uden andet valg" not in printed.get_text(" ")
+    assert len(printed.select(".kr-compare-column")) == len(data.municipalities)

@@ -755,6 +755,7 @@ DROPPED = [
     ".kr-drill",
     ".kr-compare-choices",
     ".kr-compare-status",  # "2 af 7 kommuner står side om side": on paper all of them do
+    ".kr-compare-default",  # "Uden andet valg står de to første kommuner … side om side": on paper all of them do
     ".kr-web-only",  # a chapter's sentence about the filter or a click (book/*.ipynb)
     ".kr-plot-waiting",  # "Figuren tegnes …" (figures.WAITING): the web page's word while plotly.js loads
     # The front page's "Sådan citerer du rapporten" ends "nævn også datamappens fingeraftryk nederst på siden": the
