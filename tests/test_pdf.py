@@ -479,8 +479,10 @@ def test_the_built_page_and_the_whole_book_pdf_say_whose_absence_each_empty_valu
     text = pdf_text(report_site / "pdf" / "kulturens-rige.pdf", "Kulturens Rige")
     start = text.index(squeeze("Begivenhed (redaktionens betegnelser)"))
     table = text[start : text.index(squeeze("Fakta om forløbet"), start)]
-    said = "".join(squeeze(f"rapporten angiver ikke {noun}") for noun in ("formen", "datoen", "stedet"))
-    assert squeeze("Fælles workshop 1") + said in table and squeeze(NOT_STATED) not in table
+    # A cell wraps, and pdftotext reads a wrapped row's lines in its own order: count the cells, not the rows.
+    events = load(REPO / "data").programme_events
+    left_out = sum(int((events[column] == NOT_STATED).sum()) for column in ("mode", "date", "place"))
+    assert table.count(squeeze("rapporten angiver ikke")) == left_out and squeeze(NOT_STATED) not in table
     assert squeeze("tom: rapporten angiver ikke stedet") in text and squeeze("tom: sted ikke angivet") not in text
 
 
