@@ -120,3 +120,12 @@ def test_the_printed_comparison_says_nothing_of_the_two_the_web_page_shows_befor
     assert "Uden andet valg" in str(comparison.compare_view(data))
     assert "Uden andet valg" not in printed.get_text(" ")
     assert len(printed.select(".kr-compare-column")) == len(data.municipalities)
+
+
+def test_kilder_csv_says_whose_absence_a_quotes_role_ikke_angivet_is(data):
+    """#6 (quotes.csv): kilder.csv called speaker_role 'Rapportens rolle' beside rows whose role is 'ikke angivet' (the
+    five short statements, the sign, the field diary): the report gives them no speaker; 'ikke angivet' is not its word."""
+    published = list(csv.DictReader(io.StringIO(published_files(data)["quotes.csv"].lstrip("\ufeff"))))
+    assert any(row["speaker_role"] == NOT_STATED for row in published)
+    why = _sources(data)[("quotes.csv", "speaker_role")]["begrundelse"]
+    assert f"»{NOT_STATED}«: rapporten angiver ikke talerens rolle" in why, why

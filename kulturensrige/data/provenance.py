@@ -201,15 +201,15 @@ def inferred_words(options: pd.DataFrame) -> str:
     return words(ties_source(options)).inferred
 
 
-def not_given(options: pd.DataFrame, value: str) -> str:
-    """Whose absence a value's 'ikke angivet' is ('table.column' in schema.NOT_GIVEN), in the words of whoever prepared
-    the folder: 'rapporten angiver ikke datoen'; 'analytikerens data angiver ikke datoen'."""
-    return f"{folder_words(options).holder} angiver ikke {NOT_GIVEN[value]}"
+def not_given(options: pd.DataFrame, what: str) -> str:
+    """Whose absence an 'ikke angivet' is, `what` named as a sentence names it ('datoen', schema.NOT_GIVEN), in the
+    words of whoever prepared the folder: 'rapporten angiver ikke datoen'; 'analytikerens data angiver ikke datoen'."""
+    return f"{folder_words(options).holder} angiver ikke {what}"
 
 
 def given_or_not(options: pd.DataFrame, value: str, cells: pd.Series) -> pd.Series:
     """A column of schema.NOT_GIVEN as a table or a download shows it: each 'ikke angivet' says whose absence it is."""
-    return cells.where(cells != NOT_STATED, not_given(options, value))
+    return cells.where(cells != NOT_STATED, not_given(options, NOT_GIVEN[value]))
 
 
 def value_source(options: pd.DataFrame, value: str) -> str:

@@ -107,7 +107,7 @@ def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
         return (
             f"{provenance.words(folder).value}, hvor {holder} angiver {noun}",
             (
-                f"Hvor {holder} ikke angiver {noun}, står »{provenance.not_given(options, value)}« i figurens tabel "
+                f"Hvor {holder} ikke angiver {noun}, står »{provenance.not_given(options, noun)}« i figurens tabel "
                 f"og »{NOT_STATED}« i {TABLES[table].file}."
             ),
         )
@@ -153,7 +153,10 @@ def _held_back(options: pd.DataFrame, column: str) -> tuple[str, str]:
     hidden = f"hvor kommunekode er udfyldt og cleared ikke er {YES}"
     if column == "speaker_role":
         category = provenance.value_label(options, "quotes.speaker_category")
-        why = f"{own[0].upper()}{own[1:]} rolle; {hidden}, står talerkategorien her i stedet ({category}): anonymitetsreglen."
+        why = (
+            f"{own[0].upper()}{own[1:]} rolle (»{NOT_STATED}«: {provenance.not_given(options, 'talerens rolle')}); {hidden}, "
+            f"står talerkategorien her i stedet ({category}): anonymitetsreglen."
+        )
     else:
         why = (
             f"{own[0].upper()}{own[1:]} billedtekst; {hidden}, står kun billedtekstens ord før talerens rolle, eller "

@@ -20,7 +20,7 @@ import plotly.graph_objects as go
 from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
-from kulturensrige.data.schema import BY_EDITORS, BY_REPORT, NOT_STATED
+from kulturensrige.data.schema import BY_EDITORS, BY_REPORT, NOT_GIVEN, NOT_STATED
 from kulturensrige.render import cards
 from kulturensrige.render.figures import (
     INITIATIVE_DRILL,
@@ -996,7 +996,7 @@ def programme_timeline(data: Dataset) -> Chart:
         textposition="top center",
         name=_wrap(
             f"Fælles workshop (udfyldt: {provenance.folder_words(data.options).holder} nævner stedet; "
-            f"tom: {provenance.not_given(data.options, 'programme_events.place')})",
+            f"tom: {provenance.not_given(data.options, NOT_GIVEN['programme_events.place'])})",
             LEGEND_LINE,
         ),
         hoverinfo="skip",
@@ -1008,7 +1008,9 @@ def programme_timeline(data: Dataset) -> Chart:
         marker={"size": 16, "symbol": "diamond-open", "line": {"width": 3}, "color": PALETTE[5]},
         text=[f"P{n}" for n in pitstops["number"]],
         textposition="bottom center",
-        name=_wrap(f"Virtuelt pitstop for tovholdere ({provenance.not_given(data.options, 'programme_events.date')})", LEGEND_LINE),
+        name=_wrap(
+            f"Virtuelt pitstop for tovholdere ({provenance.not_given(data.options, NOT_GIVEN['programme_events.date'])})", LEGEND_LINE
+        ),
         hoverinfo="skip",
     )
     styled(figure, height=340).update_layout(
