@@ -129,3 +129,10 @@ def test_kilder_csv_says_whose_absence_a_quotes_role_ikke_angivet_is(data):
     assert any(row["speaker_role"] == NOT_STATED for row in published)
     why = _sources(data)[("quotes.csv", "speaker_role")]["begrundelse"]
     assert f"»{NOT_STATED}«: rapporten angiver ikke talerens rolle" in why, why
+
+
+def test_the_data_chapter_says_what_ikke_angivet_means_where_figure_1_shows_it():
+    """#1, the promise in words: the 'Hvem siger det' section said how each value's source is given, but not that a
+    data file's 'ikke angivet' is the report's silence, nor where the book says so."""
+    said = prose("om-data/genkoersel.ipynb")
+    assert "står der »ikke angivet« i `programme_events.csv`" in said and "»rapporten angiver ikke datoen«" in said
