@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 
@@ -257,6 +258,34 @@ def test_a_chart_model_has_a_short_text_beside_its_html(data):
     chart at national scale, in each cached page and in the build's memory."""
     chart = charts.quotes_per_ingredient(data)
     assert repr(chart) == f"Chart('citater-pr-ingrediens', {len(chart.variants)} varianter)"
+
+
+def test_the_quote_tally_is_counted_once_per_tables_and_afresh_for_other_tables(data):
+    """98 national profile pages word the one tally: it is counted once for the tables it reads (quotes, ingredients,
+    sections), and a data set with another of them gets its own count."""
+    tally = statistics.quote_tally(data)
+    assert statistics.quote_tally(data) is tally
+    first = data.ingredients.sort_values("number").head(1)
+    fewer = dataclasses.replace(data, tables={**data.tables, "ingredients": first})
+    assert list(statistics.quote_tally(fewer).by_ingredient) == list(first["ingredient_id"])
+    assert statistics.quote_tally(data) is tally
+
+
+def test_every_municipality_s_quotes_come_from_one_grouping_of_the_table(data, monkeypatch):
+    """A municipality's quotes are the rows its tie gives it (views.quote_ties), in the table's order, under either
+    position of the switch; the ties are worked out once per table, not once for each of 98 profiles."""
+    codes = [*data.municipalities["kommunekode"], "0000", ""]
+    expected = {(c, i): data.quotes[views.quote_ties(data.quotes, i) == c] for c in codes for i in (True, False)}
+    quotes = data.quotes.copy()  # a table no earlier test has grouped
+    calls = []
+    monkeypatch.setattr(views, "quote_ties", lambda *args: calls.append(args) or QUOTE_TIES(*args))
+    fresh = dataclasses.replace(data, tables={**data.tables, "quotes": quotes})
+    for (code, inferred), rows in expected.items():
+        assert filters.quotes(fresh, filters.QuoteFilter(kommunekode=code, include_inferred=inferred)).equals(rows), code
+    assert len(calls) == 2  # once for each position of the switch
+
+
+QUOTE_TIES = views.quote_ties
 
 
 def test_a_label_worked_out_once_per_table_follows_a_changed_table(data):

@@ -8,6 +8,7 @@ that are lists (Figures 2-4) are HTML lists from the start.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -364,9 +365,11 @@ def contrast(a: str, b: str) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
+@functools.cache
 def muted(colour: str, theme: str = "light") -> str:
     """A '#rrggbb' colour's muted form on a theme's background: the least of it (greyed only if it must be) that stands
-    MUTED_CONTRAST from the background."""
+    MUTED_CONTRAST from the background. Worked out once per colour: a national chart's 196 variants mute the same
+    few colours 3,000 times."""
     background = THEME_BACKGROUNDS[theme]
     for grey in (0.0, 0.5, 1.0):
         base = _mix(MUTED_GREY, colour, grey)
@@ -464,7 +467,7 @@ def _highlighted(figure: dict, every: list[list[list[str]]], mine: list[list[lis
 
     marked, faint = [], []
     for trace, cells, parts in zip(figure["data"], every, mine, strict=True):
-        rest = [[q for q in cell if q not in set(part)] for cell, part in zip(cells, parts, strict=True)]
+        rest = [[q for q in cell if q not in chosen] for cell, chosen in zip(cells, map(set, parts), strict=True)]
         common = {**trace, "legendgroup": trace.get("name", "")}
         if any(parts):
             marked.append(
@@ -576,39 +579,17 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
             labels = _plot(municipality_names[col] for col in cols)
             names = [ingredient_names[r] for r in rows], [municipality_names[col] for col in cols]
             counted[include_inferred] = {
-                "rows": rows, "cols": cols, "z": z, "ids": ids, "table": table.reset_index(names="Ingrediens"),
+                "rows": rows, "cols": cols, "z": z, "table": table.reset_index(names="Ingrediens"),
                 "labels": labels, "figure": _heatmap(z, *names, 12, ("citat", "citater"), ids, highest),
+                "summary": _matrix_summary(data, ids, include_inferred),
             }  # fmt: skip
         return counted[include_inferred]
 
     def build(code: str, include_inferred: bool) -> Variant:
         c = count(include_inferred)
-        rows, cols, z, ids = c["rows"], c["cols"], c["z"], c["ids"]
+        rows, cols, z, summary = c["rows"], c["cols"], c["z"], c["summary"]
         marked = cols.index(code) if code in cols else None
         figure = _mark_column(c["figure"], c["labels"], marked)
-        # Distinct quotes: one that substantiates two ingredients sits in two cells.
-        not_stated = len({i for row in ids for i in row[-1].split()})
-        attributed = {i for row in ids for cell in row[:-1] for i in cell.split()}
-        # Whose ties they are, in the words of kulturensrige/data/provenance.py.
-        labels = attribution.labels(data.options)
-        levels = Counter(data.quotes.loc[data.quotes["quote_id"].isin(attributed), "attribution"].tolist())
-        how = ", ".join(f"{number(n)} {labels[level]}" for level, n in provenance.tie_levels(levels))
-        tied = f"{plural(len(attributed), 'citat', 'citater')} knyttet til en kommune ({how})" if how else "ingen knyttet til en kommune"
-        # Whose silence the column is (provenance.untied): no one's tie, and with the switch off the editors' set aside.
-        untied_ids = {i for row in ids for i in row[-1].split()}
-        set_aside = int(data.quotes.loc[data.quotes["quote_id"].isin(untied_ids), "attribution"].eq("inferred").sum())
-        without = plural(not_stated, "citat", "citater")
-        if set_aside:
-            without += (
-                f" står uden kommune ({number(not_stated - set_aside)} {provenance.untied(data.options)}, "
-                f"{number(set_aside)} {labels['inferred']}, men de udledte tilknytninger er slået fra)"
-            )
-        else:
-            without += f" har ingen kommune ({provenance.untied(data.options)})"
-        summary = (
-            f"Citater pr. ingrediens og kommune, alle kommuner{'' if include_inferred else ', uden udledte tilknytninger'}. "
-            f"Af de citater, der underbygger en ingrediens, er {tied}, og {without}."
-        )
         if marked is None:
             cells = "; ".join(
                 f"{ingredient_names[r]}: " + ", ".join(f"{municipality_names[col]} {z[i][j]}" for j, col in enumerate(cols))
@@ -644,6 +625,35 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
             [municipality_names[c] for c in shown["cols"]],
             [c if c != statistics.NOT_STATED_COLUMN else "" for c in shown["cols"]],
         ),
+    )
+
+
+def _matrix_summary(data: Dataset, ids: list[list[str]], include_inferred: bool) -> str:
+    """The heatmap's words on how its quotes are tied, the same in every municipality's view of one position of the
+    switch (made once for it: at national scale 98 views each looked the quotes up among all 10,000 rows). `ids`:
+    per ingredient, per column, the quote ids of the cell; the last column is the untied one."""
+    # Distinct quotes: one that substantiates two ingredients sits in two cells.
+    not_stated = len({i for row in ids for i in row[-1].split()})
+    attributed = {i for row in ids for cell in row[:-1] for i in cell.split()}
+    # Whose ties they are, in the words of kulturensrige/data/provenance.py.
+    tie_labels = attribution.labels(data.options)
+    levels = Counter(data.quotes.loc[data.quotes["quote_id"].isin(attributed), "attribution"].tolist())
+    how = ", ".join(f"{number(n)} {tie_labels[level]}" for level, n in provenance.tie_levels(levels))
+    tied = f"{plural(len(attributed), 'citat', 'citater')} knyttet til en kommune ({how})" if how else "ingen knyttet til en kommune"
+    # Whose silence the column is (provenance.untied): no one's tie, and with the switch off the editors' set aside.
+    untied_ids = {i for row in ids for i in row[-1].split()}
+    set_aside = int(data.quotes.loc[data.quotes["quote_id"].isin(untied_ids), "attribution"].eq("inferred").sum())
+    without = plural(not_stated, "citat", "citater")
+    if set_aside:
+        without += (
+            f" står uden kommune ({number(not_stated - set_aside)} {provenance.untied(data.options)}, "
+            f"{number(set_aside)} {tie_labels['inferred']}, men de udledte tilknytninger er slået fra)"
+        )
+    else:
+        without += f" har ingen kommune ({provenance.untied(data.options)})"
+    return (
+        f"Citater pr. ingrediens og kommune, alle kommuner{'' if include_inferred else ', uden udledte tilknytninger'}. "
+        f"Af de citater, der underbygger en ingrediens, er {tied}, og {without}."
     )
 
 
@@ -847,10 +857,17 @@ def partners_by_kind(data: Dataset) -> Chart:
     organisations = {k: set(ties.loc[ties["kind"] == k, "organisation_id"]) for k in kinds}
     own = {(str(c), str(k)): set(rows["organisation_id"]) for (c, k), rows in ties.groupby(["kommunekode", "kind"])}
 
+    # Each organisation's rows of the ties, in their order: a national chart asks for 2,364 bars' initiatives.
+    rows_of: dict[str, list[int]] = {}
+    for position, organisation in enumerate(ties["organisation_id"]):
+        rows_of.setdefault(organisation, []).append(position)
+    initiative_of, code_of = ties["initiative_id"].tolist(), ties["kommunekode"].tolist()
+
     def named(orgs: set[str], code: str = "") -> str:
-        """The initiatives (of `code`, or any) naming one of the organisations: what a bar's drill-through shows."""
-        rows = ties[ties["organisation_id"].isin(orgs) & ((ties["kommunekode"] == code) if code else True)]
-        return " ".join(dict.fromkeys(rows["initiative_id"]))
+        """The initiatives (of `code`, or any) naming one of the organisations, in the ties' order: what a bar's
+        drill-through shows."""
+        rows = sorted(p for o in orgs for p in rows_of.get(o, ()) if not code or code_of[p] == code)
+        return " ".join(dict.fromkeys(initiative_of[p] for p in rows))
 
     def hover(counts: list[int | None], ids: list[str]) -> list[str]:
         """A bar's hover text, which its drill-through shows as its heading: what it counts, and the initiatives behind."""
