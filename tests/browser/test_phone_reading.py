@@ -433,6 +433,44 @@ def test_the_filter_is_one_row_that_shows_the_whole_choice_whatever_is_chosen(br
         context.close()
 
 
+# The bar's button as the reader sees it: its visible words, whether they stand whole in it, and where it stands.
+TOGGLE_JS = """() => {
+  const toggle = document.querySelector('.kr-filter-toggle'), box = toggle.getBoundingClientRect();
+  const shown = [...toggle.children].filter((part) => part.getBoundingClientRect().width > 1);
+  return {words: shown.map((part) => part.innerText).join(' ').trim(), whole: toggle.scrollWidth <= toggle.clientWidth, right: box.right,
+          width: document.documentElement.clientWidth, height: box.height};
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 375, 1280])
+def test_the_bars_button_says_in_a_word_what_it_opens_on_one_row_at_every_width(browser, site_url, data, width):
+    """With a municipality chosen the button was a bare arrow, on a phone and a desktop (issue 22, reader reviews): it
+    shows "Indstillinger" whole, with or without a choice, on a page whose bar offers the municipality's page too, and
+    select, name and button keep one row (an earlier word took a row of its own at 1280 px)."""
+    row = data.municipalities.sort_values("name", key=lambda n: n.str.len()).iloc[-1]  # the longest name
+    phone = width < 600
+    context = browser.new_context(viewport={"width": width, "height": 667}, locale="da-DK", is_mobile=phone, has_touch=phone)
+    page = context.new_page()
+    try:
+        for path in each(
+            [
+                "index.html",
+                "vaerdiskabelser.html",
+                "index.html?kommune=" + row.slug,
+                "vaerdiskabelser.html?kommune=" + row.slug,
+                "search.html?q=kultur&kommune=" + row.slug,
+            ]
+        ):
+            ready(page, f"{site_url}/{path}")
+            toggle, bar = page.evaluate(TOGGLE_JS), page.evaluate(BAR_JS)
+            assert toggle["words"] == "Indstillinger" and toggle["whole"], (path, toggle)
+            assert toggle["right"] <= toggle["width"] and toggle["height"] >= 44, (path, toggle)
+            assert bar["oneRow"] and bar["nameFits"], (path, bar)
+            assert page.get_by_role("button", name="Om valget og indstillinger").is_visible(), path
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("width", [320, 375])
 def test_the_search_pages_bar_keeps_the_whole_choice_and_its_button_on_one_row(browser, site_url, data, width):
     """On the search page, 32 px narrower than other pages, the bar wrapped its button onto a row of its own."""
