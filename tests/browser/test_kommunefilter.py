@@ -1107,11 +1107,43 @@ def test_the_comparisons_address_names_exactly_the_municipalities_it_shows(data,
     shared = page.url
     open_page(page, shared)
     assert shown() == set(), "a link that names no municipality shows none, not the first two"
-    # Opened without a pick, the page says why the first two stand side by side.
+    # Opened without a pick, the page says why the first two stand side by side, and its address names none (the
+    # page's own pair is no pick: record 26).
     open_page(page, f"{site_url}/kommuner/sammenligning.html")
-    assert shown() == named() == {rows[0].kommunekode, rows[1].kommunekode}
+    assert shown() == {rows[0].kommunekode, rows[1].kommunekode} and named() == set(), page.url
     default = page.text_content(".kr-compare-default")
     assert "de to første kommuner i rapportens rækkefølge" in default and f"{rows[0].name} og {rows[1].name}" in default
+
+
+def test_opening_a_drill_panel_leaves_the_address_as_the_page_opened_with(data, browser, site_url):
+    """A tapped cell of the comparison's tables added ?sammenlign= to the address (issue 22, reader review): the page
+    wrote its own first pair there. A drill panel is no state of the address on any chart (a shared link opens the
+    page as its sender chose it, with no panel open): a cell's or a bar's panel leaves the address as it was, and the
+    address names only the columns the reader picked."""
+    rows = list(data.municipalities.itertuples())
+    context = browser.new_context(locale="da-DK", viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        for asked in each(["", f"?kommune={rows[2].slug}"]):
+            open_page(page, f"{site_url}/kommuner/sammenligning.html{asked}")
+            opened = page.url
+            assert "sammenlign" not in query(page), opened
+            draw_every_chart(page)
+            page.locator("#figur-maalgrupper-kommune td.kr-marked > button.kr-mark").first.tap()
+            page.locator("#figur-maalgrupper-kommune .kr-drill").wait_for(state="visible")
+            assert page.url == opened
+            bars = page.locator("#plot-organisationer .trace.bars .point")
+            bars.nth(bars.count() - 1).click(force=True)
+            page.locator("#figur-organisationer .kr-drill").wait_for(state="visible")
+            assert page.url == opened
+        page.check(f".kr-compare-choices input[value='{rows[-1].kommunekode}']")
+        picked = page.url
+        assert query(page)["sammenlign"] == [",".join(r.slug for r in (rows[0], rows[1], rows[-1]))], picked
+        page.locator("#figur-steder-kommune td.kr-marked > button.kr-mark").first.tap()
+        page.locator("#figur-steder-kommune .kr-drill").wait_for(state="visible")
+        assert page.url == picked
+    finally:
+        context.close()
 
 
 def test_the_ingredient_pages_say_in_which_order_their_quotes_stand_in_every_view(data, site_url, page):
