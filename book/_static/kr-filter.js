@@ -39,13 +39,30 @@
       ui.checkbox.checked = !ui.checkbox.checked;
       onChange(event);
     });
-    // A profile's own button (lists.profile_choice) chooses its municipality as the select would.
+    // A profile's own button (lists.profile_choice) chooses its municipality as the select would, and the build's
+    // sentence in its place says that it did.
     for (const button of document.querySelectorAll(".kr-profile-choose-button")) {
       button.addEventListener("click", (event) => {
+        const tall = button.parentElement.getBoundingClientRect().height; // before the choice hides it
         ui.select.value = button.parentElement.dataset.krChoose;
         onChange(event);
+        confirmChoice(button.parentElement, tall);
       });
     }
+  }
+
+  /** The profile's confirmation of its button's choice: shown at once in the button's place, filled a moment later
+   * with the build's sentence so screen readers announce it (role=status); a later choice takes it away (apply). It
+   * keeps the button's height, so the page under it stays where it was. */
+  function confirmChoice(offer, tall) {
+    const said = offer.parentElement.querySelector(".kr-profile-chosen");
+    const words = offer.parentElement.querySelector("template.kr-profile-chosen-words");
+    if (!said || !words) return;
+    said.style.minHeight = CSS.px(tall).toString();
+    said.hidden = false;
+    window.setTimeout(() => {
+      said.replaceChildren(words.content.cloneNode(true));
+    }, 50);
   }
 
   function onChange(event) {
@@ -86,6 +103,11 @@
     for (const note of document.querySelectorAll("[data-kr-inferred=off]")) note.hidden = KR.state.inferred;
     // What the build wrote in two versions, for no municipality chosen and for one (cards.order_said): the true one.
     for (const offer of document.querySelectorAll(".kr-profile-choose")) offer.hidden = KR.state.kommune !== D.all;
+    for (const said of document.querySelectorAll(".kr-profile-chosen")) {
+      if (said.dataset.krChosenFor === KR.state.kommune) continue;
+      said.hidden = true;
+      said.replaceChildren();
+    }
     for (const node of document.querySelectorAll("[data-kr-chosen]"))
       node.hidden = node.dataset.krChosen !== String(KR.state.kommune !== D.all);
     return KR.updateCharts(key).then(() => {

@@ -1372,6 +1372,43 @@ def test_a_profile_opened_with_no_choice_offers_to_highlight_its_municipality_in
         assert not offer.is_visible(), own.slug
 
 
+# Where a profile's first paragraph stands on the page, and its confirmation as a reader and a screen reader meet it.
+CONFIRMED_JS = """() => {
+    const said = document.querySelector('.kr-profile-chosen');
+    return {lead: document.querySelector('.kr-profile .kr-lead').getBoundingClientRect().top + scrollY,
+            text: said.textContent, shown: said.checkVisibility(), role: said.getAttribute('role'),
+            live: said.getAttribute('aria-live')};
+}"""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_tap_on_a_profiles_offer_to_highlight_is_confirmed_in_its_place_and_read_out(data, browser, site_url, width):
+    """After "Fremhæv <kommune> i resten af bogen" the button only went away: nothing said that the choice was made
+    (issue 22). The build's sentence takes the button's place, read out politely, and the page under it stays where
+    it was; a later choice takes it away."""
+    phone = width < 600
+    context = browser.new_context(viewport={"width": width, "height": 667}, locale="da-DK", is_mobile=phone, has_touch=phone)
+    page = context.new_page()
+    try:
+        rows = list(data.municipalities.itertuples())
+        for own in each(rows):
+            url = f"{site_url}/kommuner/profil-{own.slug}.html?kommune={ALL}"
+            sentence = f"{own.name} er valgt og fremhæves nu i resten af bogen."
+            assert sentence in page.request.get(url).text(), "the build wrote it"
+            open_page(page, url)
+            before = page.evaluate(CONFIRMED_JS)
+            assert not before["shown"] and not before["text"], own.slug
+            page.click(".kr-profile-choose-button")
+            page.wait_for_function("(s) => document.querySelector('.kr-profile-chosen').textContent === s", arg=sentence)
+            after = page.evaluate(CONFIRMED_JS)
+            assert after["shown"] and (after["role"], after["live"]) == ("status", "polite"), (own.slug, after)
+            assert abs(after["lead"] - before["lead"]) < 1, (own.slug, before, after)
+            choose(page, next(r for r in rows if r.kommunekode != own.kommunekode).kommunekode)
+            assert not page.evaluate(CONFIRMED_JS)["shown"], own.slug
+    finally:
+        context.close()
+
+
 SETTINGS_LOOK_JS = """() => {
     const rgb = (c) => (c.match(/[\\d.]+/g) || []).slice(0, 3).map(Number);
     function f(v) { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }
