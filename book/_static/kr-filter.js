@@ -321,6 +321,13 @@
     const settings = filter.querySelector(".kr-filter-settings");
     const setOpen = (open) => {
       openedAt = open ? window.scrollY : null;
+      // On a wide screen the panel pushes the page down (kommunefilter.css); the browser's scroll anchoring would
+      // scroll the text back under the grown sticky bar: it is off for the moment of the change.
+      const root = document.documentElement;
+      root.style.overflowAnchor = "none";
+      window.requestAnimationFrame(() =>
+        window.requestAnimationFrame(() => root.style.removeProperty("overflow-anchor")),
+      );
       filter.classList.toggle("kr-open", open);
       ui.toggle.setAttribute("aria-expanded", String(open));
       if (!open) settings.open = false; // opened again, the panel is its short self, not the settings over the page
@@ -455,7 +462,8 @@
     });
   }
 
-  /** The theme's button says which colour theme is in use and what a tap switches to, in the build's words for the
+  /** The theme's button says which colour theme is in use (in a word beside its icon) and what a tap switches to (its
+   * name and tooltip), in the build's words for the
    * theme's mode and the device's preference (browser.theme_names): the tap that goes from the device's own look to
    * following the device changes nothing visible, and the name says why. Bootstrap keeps a tooltip's text in
    * data-bs-original-title once it has set the tooltip up. */
@@ -467,6 +475,11 @@
       const label = D.themeNames?.[[mode, prefers].join("|")];
       if (!label) return;
       for (const button of document.querySelectorAll(".theme-switch-button")) {
+        // The theme in use in a word beside the icon (a phone shows no tooltip), the build's word.
+        let word = button.querySelector(".kr-theme-word");
+        if (!word)
+          word = button.appendChild(Object.assign(document.createElement("span"), { className: "kr-theme-word" }));
+        word.textContent = D.themeWords?.[mode] ?? "";
         button.setAttribute("aria-label", label);
         button.setAttribute(button.hasAttribute("data-bs-original-title") ? "data-bs-original-title" : "title", label);
         // A tooltip already open keeps the text it was opened with: it said the theme before the tap.
