@@ -400,13 +400,20 @@
       const style = getComputedStyle(filter);
       const below = Number.parseFloat(style.paddingBottom) + Number.parseFloat(style.borderBottomWidth);
       const row = [...filter.querySelector(".kr-filter-row").children].filter(
-        (part) =>
-          !(phone.matches && part.matches(".kr-filter-tally, .kr-filter-offer")) && part.getClientRects().length,
+        (part) => !(phone.matches && part.matches(".kr-filter-lines")) && part.getClientRects().length,
       );
       const bar = Math.max(...row.map((part) => part.getBoundingClientRect().bottom), box.top) - box.top + below;
       const top = (header ? header.getBoundingClientRect().height : 0) + bar;
       document.documentElement.style.setProperty("--kr-sticky-top", CSS.px(top).toString());
     };
+    // On a phone the lines under the bar stand on the page (kommunefilter.css): the page keeps their height in the
+    // bar's margin while they show; stepped aside, their height stays, so the text does not move.
+    const lines = filter.querySelector(".kr-filter-lines");
+    const keepLines = () => {
+      if (document.documentElement.classList.contains("kr-compact")) return;
+      filter.style.setProperty("--kr-lines", CSS.px(lines.getBoundingClientRect().height).toString());
+    };
+    new ResizeObserver(keepLines).observe(lines);
     new ResizeObserver(keepClear).observe(filter);
     if (header) new ResizeObserver(keepClear).observe(header);
     phone.addEventListener("change", keepClear);

@@ -362,7 +362,11 @@ def test_scrolling_back_up_on_a_phone_brings_the_header_over_a_one_row_bar(brows
     context, page = phone_page(browser, {"width": 375, "height": 667})
     try:
         ready(page, f"{site_url}/vaerdiskabelser.html?kommune=egedal")
-        whole = page.evaluate("() => document.querySelector('section.kr-filter').getBoundingClientRect().height")
+        # the bar with its lines under it, which stand on the page below its one row (issue 22)
+        whole = page.evaluate(
+            "() => document.querySelector('.kr-filter-lines').getBoundingClientRect().bottom"
+            " - document.querySelector('section.kr-filter').getBoundingClientRect().top"
+        )
         for _ in range(8):
             page.mouse.wheel(0, 250)
         page.evaluate(SCROLLING_STOPPED_JS)
@@ -429,6 +433,36 @@ def test_the_filter_is_one_row_that_shows_the_whole_choice_whatever_is_chosen(br
         assert page.locator(".kr-filter-status").is_visible() and page.locator(".kr-filter-settings > summary").is_visible()
         assert page.get_attribute(".kr-filter-toggle", "aria-expanded") == "true"
         assert row["name"] in page.text_content(".kr-filter-status")
+    finally:
+        context.close()
+
+
+# The sticky bar and the lines under it at the top of the page, and the page's heading.
+TOP_JS = """() => {
+  const bar = document.querySelector('section.kr-filter').getBoundingClientRect();
+  const lines = [...document.querySelectorAll('.kr-filter-tally, .kr-filter-offer')].filter((e) => e.checkVisibility());
+  return {header: document.querySelector('.bd-header-article').getBoundingClientRect().bottom, bar: bar.bottom,
+          lines: lines.map((e) => ({text: e.innerText, top: e.getBoundingClientRect().top, bottom: e.getBoundingClientRect().bottom,
+                                    whole: e.scrollWidth <= e.clientWidth + 1 && e.scrollHeight <= e.clientHeight + 1})),
+          heading: document.querySelector('article.bd-article h1').getBoundingClientRect().top};
+}"""
+
+
+def test_at_a_pages_top_a_phones_header_and_bar_take_at_most_120_px_with_the_lines_whole_below(browser, site_url, data):
+    """At the top of a page with the editors' inferred quotes the phone's bar was 170 px tall (issue 22). The sticky
+    bar is its one row there too: header and bar end within 120 of 667 px. What the choice marks and the offer stand
+    whole under it, on the page, never cut with "…", above the page's heading, in every view."""
+    context, page = phone_page(browser, {"width": 375, "height": 667})
+    try:
+        for row in each(list(data.municipalities.itertuples())):
+            for path in ("vaerdiskabelser.html", "kommuner/oversigt.html"):
+                for udledte in ("", "&udledte=nej"):
+                    ready(page, f"{site_url}/{path}?kommune={row.slug}{udledte}")
+                    top = page.evaluate(TOP_JS)
+                    assert max(top["bar"], top["header"]) <= 120 and top["lines"], (row.slug, path, udledte, top)
+                    for line in top["lines"]:
+                        assert line["whole"] and "…" not in line["text"] and line["top"] >= top["bar"] - 1, (row.slug, path, line)
+                    assert top["heading"] >= top["lines"][-1]["bottom"], (row.slug, path, udledte, top)
     finally:
         context.close()
 
