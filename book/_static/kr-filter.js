@@ -306,8 +306,9 @@
   }
 
   /** The bar is one row; its button opens the status and the settings as a panel, over the page on a phone (which
-   * moves nothing) and in the bar on a wide screen (which pushes the page and covers nothing). The panel closes again with the button, Escape, or once the reader has scrolled on. On a phone the bar
-   * is sticky, and reading on (scrolling down) slides the theme's header away; a move back up brings it back. */
+   * moves nothing) and in the bar on a wide screen (which pushes the page and covers nothing). The panel closes again
+   * with the button, Escape, or once the reader has scrolled on. On a phone the bar is sticky, and reading on
+   * (scrolling down) slides the theme's header away; a move back up brings it back. */
   function setupBar() {
     const phone = window.matchMedia("(max-width: 40rem)");
     const filter = ui.filter;

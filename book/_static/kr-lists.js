@@ -196,11 +196,8 @@
         if (own) params.set("sammenlign", said);
         else params.delete("sammenlign");
         const query = params.toString();
-        window.history.replaceState(
-          window.history.state,
-          "",
-          `${query ? `?${query}` : window.location.pathname}${window.location.hash}`,
-        );
+        const search = query ? `?${query}` : window.location.pathname;
+        window.history.replaceState(window.history.state, "", search + window.location.hash);
       }
       const chosen = boxes.filter((box) => box.checked).map((box) => box.value);
       for (const column of compare.querySelectorAll("[data-compare]")) {
