@@ -39,13 +39,30 @@
       ui.checkbox.checked = !ui.checkbox.checked;
       onChange(event);
     });
-    // A profile's own button (lists.profile_choice) chooses its municipality as the select would.
+    // A profile's own button (lists.profile_choice) chooses its municipality as the select would, and the build's
+    // sentence in its place says that it did.
     for (const button of document.querySelectorAll(".kr-profile-choose-button")) {
       button.addEventListener("click", (event) => {
+        const tall = button.parentElement.getBoundingClientRect().height; // before the choice hides it
         ui.select.value = button.parentElement.dataset.krChoose;
         onChange(event);
+        confirmChoice(button.parentElement, tall);
       });
     }
+  }
+
+  /** The profile's confirmation of its button's choice: shown at once in the button's place, filled a moment later
+   * with the build's sentence so screen readers announce it (role=status); a later choice takes it away (apply). It
+   * keeps the button's height, so the page under it stays where it was. */
+  function confirmChoice(offer, tall) {
+    const said = offer.parentElement.querySelector(".kr-profile-chosen");
+    const words = offer.parentElement.querySelector("template.kr-profile-chosen-words");
+    if (!said || !words) return;
+    said.style.minHeight = CSS.px(tall).toString();
+    said.hidden = false;
+    window.setTimeout(() => {
+      said.replaceChildren(words.content.cloneNode(true));
+    }, 50);
   }
 
   function onChange(event) {
@@ -86,6 +103,11 @@
     for (const note of document.querySelectorAll("[data-kr-inferred=off]")) note.hidden = KR.state.inferred;
     // What the build wrote in two versions, for no municipality chosen and for one (cards.order_said): the true one.
     for (const offer of document.querySelectorAll(".kr-profile-choose")) offer.hidden = KR.state.kommune !== D.all;
+    for (const said of document.querySelectorAll(".kr-profile-chosen")) {
+      if (said.dataset.krChosenFor === KR.state.kommune) continue;
+      said.hidden = true;
+      said.replaceChildren();
+    }
     for (const node of document.querySelectorAll("[data-kr-chosen]"))
       node.hidden = node.dataset.krChosen !== String(KR.state.kommune !== D.all);
     return KR.updateCharts(key).then(() => {
@@ -283,9 +305,10 @@
     );
   }
 
-  /** The bar is one row; its button opens the status and the settings as a panel over the page, which moves
-   * nothing. The panel closes again with the button, Escape, or once the reader has scrolled on. On a phone the bar
-   * is sticky, and reading on (scrolling down) slides the theme's header away; a move back up brings it back. */
+  /** The bar is one row; its button opens the status and the settings as a panel, over the page on a phone (which
+   * moves nothing) and in the bar on a wide screen (which pushes the page and covers nothing). The panel closes again
+   * with the button, Escape, or once the reader has scrolled on. On a phone the bar is sticky, and reading on
+   * (scrolling down) slides the theme's header away; a move back up brings it back. */
   function setupBar() {
     const phone = window.matchMedia("(max-width: 40rem)");
     const filter = ui.filter;
@@ -299,6 +322,13 @@
     const settings = filter.querySelector(".kr-filter-settings");
     const setOpen = (open) => {
       openedAt = open ? window.scrollY : null;
+      // On a wide screen the panel pushes the page down (kommunefilter.css); the browser's scroll anchoring would
+      // scroll the text back under the grown sticky bar: it is off for the moment of the change.
+      const root = document.documentElement;
+      root.style.overflowAnchor = "none";
+      window.requestAnimationFrame(() =>
+        window.requestAnimationFrame(() => root.style.removeProperty("overflow-anchor")),
+      );
       filter.classList.toggle("kr-open", open);
       ui.toggle.setAttribute("aria-expanded", String(open));
       if (!open) settings.open = false; // opened again, the panel is its short self, not the settings over the page
@@ -371,13 +401,20 @@
       const style = getComputedStyle(filter);
       const below = Number.parseFloat(style.paddingBottom) + Number.parseFloat(style.borderBottomWidth);
       const row = [...filter.querySelector(".kr-filter-row").children].filter(
-        (part) =>
-          !(phone.matches && part.matches(".kr-filter-tally, .kr-filter-offer")) && part.getClientRects().length,
+        (part) => !(phone.matches && part.matches(".kr-filter-lines")) && part.getClientRects().length,
       );
       const bar = Math.max(...row.map((part) => part.getBoundingClientRect().bottom), box.top) - box.top + below;
       const top = (header ? header.getBoundingClientRect().height : 0) + bar;
       document.documentElement.style.setProperty("--kr-sticky-top", CSS.px(top).toString());
     };
+    // On a phone the lines under the bar stand on the page (kommunefilter.css): the page keeps their height in the
+    // bar's margin while they show; stepped aside, their height stays, so the text does not move.
+    const lines = filter.querySelector(".kr-filter-lines");
+    const keepLines = () => {
+      if (document.documentElement.classList.contains("kr-compact")) return;
+      filter.style.setProperty("--kr-lines", CSS.px(lines.getBoundingClientRect().height).toString());
+    };
+    new ResizeObserver(keepLines).observe(lines);
     new ResizeObserver(keepClear).observe(filter);
     if (header) new ResizeObserver(keepClear).observe(header);
     phone.addEventListener("change", keepClear);
@@ -433,7 +470,8 @@
     });
   }
 
-  /** The theme's button says which colour theme is in use and what a tap switches to, in the build's words for the
+  /** The theme's button says which colour theme is in use (in a word beside its icon) and what a tap switches to (its
+   * name and tooltip), in the build's words for the
    * theme's mode and the device's preference (browser.theme_names): the tap that goes from the device's own look to
    * following the device changes nothing visible, and the name says why. Bootstrap keeps a tooltip's text in
    * data-bs-original-title once it has set the tooltip up. */
@@ -445,6 +483,11 @@
       const label = D.themeNames?.[[mode, prefers].join("|")];
       if (!label) return;
       for (const button of document.querySelectorAll(".theme-switch-button")) {
+        // The theme in use in a word beside the icon (a phone shows no tooltip), the build's word.
+        let word = button.querySelector(".kr-theme-word");
+        if (!word)
+          word = button.appendChild(Object.assign(document.createElement("span"), { className: "kr-theme-word" }));
+        word.textContent = D.themeWords?.[mode] ?? "";
         button.setAttribute("aria-label", label);
         button.setAttribute(button.hasAttribute("data-bs-original-title") ? "data-bs-original-title" : "title", label);
         // A tooltip already open keeps the text it was opened with: it said the theme before the tap.

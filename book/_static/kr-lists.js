@@ -179,8 +179,8 @@
   };
   /** The comparison: the chosen municipality stands first, the page's own boxes pick the others beside it. A box
    * the filter's choice ticks is the reader's own pick again when the choice moves on (box.krPicked), and the
-   * address names the picks (?sammenlign=a,b, replaced rather than pushed): with ?kommune= it says exactly the
-   * columns shown. */
+   * address names the reader's own picks (?sammenlign=a,b, replaced rather than pushed): with ?kommune= it says
+   * exactly the columns shown, and the page's first pair is said by no parameter. */
   KR.updateCompare = (s) => {
     document.querySelectorAll(".kr-compare").forEach((compare) => {
       const boxes = Array.prototype.slice.call(compare.querySelectorAll(".kr-compare-choices input[type=checkbox]"));
@@ -188,9 +188,16 @@
         Object.assign(box, { disabled: box.value === s.kommune, checked: box.value === s.kommune || box.krPicked });
       const picks = boxes.filter((box) => box.krPicked).map((box) => KR.slugOf(box.value));
       const params = new URLSearchParams(window.location.search);
-      if (params.get("sammenlign") !== picks.join(",")) {
-        params.set("sammenlign", picks.join(","));
-        window.history.replaceState(window.history.state, "", `?${params}${window.location.hash}`);
+      // The page's own first pair is no pick: an address that names none opens with it (record 26). Only the reader's
+      // own picks are said, so a page opened, or a drill panel opened on it, adds nothing to the address.
+      const own = boxes.some((box) => box.krPicked !== box.defaultChecked);
+      const said = own ? picks.join(",") : null;
+      if (params.get("sammenlign") !== said) {
+        if (own) params.set("sammenlign", said);
+        else params.delete("sammenlign");
+        const query = params.toString();
+        const search = query ? `?${query}` : window.location.pathname;
+        window.history.replaceState(window.history.state, "", search + window.location.hash);
       }
       const chosen = boxes.filter((box) => box.checked).map((box) => box.value);
       for (const column of compare.querySelectorAll("[data-compare]")) {

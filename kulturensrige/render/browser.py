@@ -43,6 +43,7 @@ def browser_data(data: Dataset) -> dict:
         "fold": {"pairs": [list(pair) for pair in NAME_FOLDS], "drops": NAME_DROPS},
         "sentences": published_sentences(data),
         "themeNames": theme_names("light") | theme_names("dark"),
+        "themeWords": theme_words(),
         "compare": compare_sentences(data),
         "switchWords": switch_words(data),
         "more": "Vis flere kort",
@@ -109,6 +110,12 @@ def theme_names(prefers: str) -> dict[str, str]:
     now = {"auto": f"følger enheden ({THEME_WORDS[prefers]})", **THEME_WORDS}
     then = {"auto": f"at følge enheden (også {THEME_WORDS[prefers]})", **THEME_WORDS}
     return {f"{mode}|{prefers}": f"Farvetema: {now[mode]}. Skift til {then[steps[(i + 1) % 3]]}." for i, mode in enumerate(steps)}
+
+
+def theme_words() -> dict[str, str]:
+    """The theme in use, in a word shown on its button: a phone has no tooltip, and the icon alone did not say which of
+    the three themes was on (issue 22). The word is the start of the button's name (theme_names), as WCAG 2.5.3 asks."""
+    return {"auto": "Følger enheden", **{mode: word.capitalize() for mode, word in THEME_WORDS.items()}}
 
 
 SCRIPT_START = "window.KR_DATA = "

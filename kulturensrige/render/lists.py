@@ -128,11 +128,18 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
 def profile_choice(data: Dataset, kommunekode: str) -> str:
     """With no municipality chosen, a profile offers to choose its own, so the rest of the book highlights it: a reader
     who came to the page from the menu or a shared link otherwise finds 'Alle kommuner' on the next page. The filter
-    shows the button only in that view (kr-filter.js); printed, it stays hidden."""
+    shows the button only in that view (kr-filter.js); printed, it stays hidden.
+
+    A tap on it is confirmed where it was, in the build's words, and read out politely (role=status): the button
+    only went away, and a reader could not tell that anything had happened (issue 22). The sentence waits in a
+    template; the script moves it into the status once the status is shown, so screen readers announce it."""
     own = esc(filters.municipality_name(data, kommunekode))
     return (
         f'<p class="kr-profile-choose" data-kr-choose="{esc(kommunekode)}" hidden>'
         f'<button type="button" class="kr-profile-choose-button">Fremhæv {own} i resten af bogen</button></p>'
+        f'<p class="kr-profile-chosen d-print-none" data-kr-chosen-for="{esc(kommunekode)}" role="status" '
+        'aria-live="polite" hidden></p>'
+        f'<template class="kr-profile-chosen-words">{own} er valgt og fremhæves nu i resten af bogen.</template>'
     )
 
 

@@ -1107,11 +1107,43 @@ def test_the_comparisons_address_names_exactly_the_municipalities_it_shows(data,
     shared = page.url
     open_page(page, shared)
     assert shown() == set(), "a link that names no municipality shows none, not the first two"
-    # Opened without a pick, the page says why the first two stand side by side.
+    # Opened without a pick, the page says why the first two stand side by side, and its address names none (the
+    # page's own pair is no pick: record 26).
     open_page(page, f"{site_url}/kommuner/sammenligning.html")
-    assert shown() == named() == {rows[0].kommunekode, rows[1].kommunekode}
+    assert shown() == {rows[0].kommunekode, rows[1].kommunekode} and named() == set(), page.url
     default = page.text_content(".kr-compare-default")
     assert "de to første kommuner i rapportens rækkefølge" in default and f"{rows[0].name} og {rows[1].name}" in default
+
+
+def test_opening_a_drill_panel_leaves_the_address_as_the_page_opened_with(data, browser, site_url):
+    """A tapped cell of the comparison's tables added ?sammenlign= to the address (issue 22, reader review): the page
+    wrote its own first pair there. A drill panel is no state of the address on any chart (a shared link opens the
+    page as its sender chose it, with no panel open): a cell's or a bar's panel leaves the address as it was, and the
+    address names only the columns the reader picked."""
+    rows = list(data.municipalities.itertuples())
+    context = browser.new_context(locale="da-DK", viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        for asked in each(["", f"?kommune={rows[2].slug}"]):
+            open_page(page, f"{site_url}/kommuner/sammenligning.html{asked}")
+            opened = page.url
+            assert "sammenlign" not in query(page), opened
+            draw_every_chart(page)
+            page.locator("#figur-maalgrupper-kommune td.kr-marked > button.kr-mark").first.tap()
+            page.locator("#figur-maalgrupper-kommune .kr-drill").wait_for(state="visible")
+            assert page.url == opened
+            bars = page.locator("#plot-organisationer .trace.bars .point")
+            bars.nth(bars.count() - 1).click(force=True)
+            page.locator("#figur-organisationer .kr-drill").wait_for(state="visible")
+            assert page.url == opened
+        page.check(f".kr-compare-choices input[value='{rows[-1].kommunekode}']")
+        picked = page.url
+        assert query(page)["sammenlign"] == [",".join(r.slug for r in (rows[0], rows[1], rows[-1]))], picked
+        page.locator("#figur-steder-kommune td.kr-marked > button.kr-mark").first.tap()
+        page.locator("#figur-steder-kommune .kr-drill").wait_for(state="visible")
+        assert page.url == picked
+    finally:
+        context.close()
 
 
 def test_the_ingredient_pages_say_in_which_order_their_quotes_stand_in_every_view(data, site_url, page):
@@ -1338,6 +1370,43 @@ def test_a_profile_opened_with_no_choice_offers_to_highlight_its_municipality_in
         page.wait_for_function(f"() => window.KR_FILTER.state().kommune === {own.kommunekode!r}")
         assert parse_qs(urlparse(page.url).query)["kommune"] == [own.slug]
         assert not offer.is_visible(), own.slug
+
+
+# Where a profile's first paragraph stands on the page, and its confirmation as a reader and a screen reader meet it.
+CONFIRMED_JS = """() => {
+    const said = document.querySelector('.kr-profile-chosen');
+    return {lead: document.querySelector('.kr-profile .kr-lead').getBoundingClientRect().top + scrollY,
+            text: said.textContent, shown: said.checkVisibility(), role: said.getAttribute('role'),
+            live: said.getAttribute('aria-live')};
+}"""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_tap_on_a_profiles_offer_to_highlight_is_confirmed_in_its_place_and_read_out(data, browser, site_url, width):
+    """After "Fremhæv <kommune> i resten af bogen" the button only went away: nothing said that the choice was made
+    (issue 22). The build's sentence takes the button's place, read out politely, and the page under it stays where
+    it was; a later choice takes it away."""
+    phone = width < 600
+    context = browser.new_context(viewport={"width": width, "height": 667}, locale="da-DK", is_mobile=phone, has_touch=phone)
+    page = context.new_page()
+    try:
+        rows = list(data.municipalities.itertuples())
+        for own in each(rows):
+            url = f"{site_url}/kommuner/profil-{own.slug}.html?kommune={ALL}"
+            sentence = f"{own.name} er valgt og fremhæves nu i resten af bogen."
+            assert sentence in page.request.get(url).text(), "the build wrote it"
+            open_page(page, url)
+            before = page.evaluate(CONFIRMED_JS)
+            assert not before["shown"] and not before["text"], own.slug
+            page.click(".kr-profile-choose-button")
+            page.wait_for_function("(s) => document.querySelector('.kr-profile-chosen').textContent === s", arg=sentence)
+            after = page.evaluate(CONFIRMED_JS)
+            assert after["shown"] and (after["role"], after["live"]) == ("status", "polite"), (own.slug, after)
+            assert abs(after["lead"] - before["lead"]) < 1, (own.slug, before, after)
+            choose(page, next(r for r in rows if r.kommunekode != own.kommunekode).kommunekode)
+            assert not page.evaluate(CONFIRMED_JS)["shown"], own.slug
+    finally:
+        context.close()
 
 
 SETTINGS_LOOK_JS = """() => {

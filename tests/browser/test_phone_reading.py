@@ -362,7 +362,11 @@ def test_scrolling_back_up_on_a_phone_brings_the_header_over_a_one_row_bar(brows
     context, page = phone_page(browser, {"width": 375, "height": 667})
     try:
         ready(page, f"{site_url}/vaerdiskabelser.html?kommune=egedal")
-        whole = page.evaluate("() => document.querySelector('section.kr-filter').getBoundingClientRect().height")
+        # the bar with its lines under it, which stand on the page below its one row (issue 22)
+        whole = page.evaluate(
+            "() => document.querySelector('.kr-filter-lines').getBoundingClientRect().bottom"
+            " - document.querySelector('section.kr-filter').getBoundingClientRect().top"
+        )
         for _ in range(8):
             page.mouse.wheel(0, 250)
         page.evaluate(SCROLLING_STOPPED_JS)
@@ -433,6 +437,74 @@ def test_the_filter_is_one_row_that_shows_the_whole_choice_whatever_is_chosen(br
         context.close()
 
 
+# The sticky bar and the lines under it at the top of the page, and the page's heading.
+TOP_JS = """() => {
+  const bar = document.querySelector('section.kr-filter').getBoundingClientRect();
+  const lines = [...document.querySelectorAll('.kr-filter-tally, .kr-filter-offer')].filter((e) => e.checkVisibility());
+  return {header: document.querySelector('.bd-header-article').getBoundingClientRect().bottom, bar: bar.bottom,
+          lines: lines.map((e) => ({text: e.innerText, top: e.getBoundingClientRect().top, bottom: e.getBoundingClientRect().bottom,
+                                    whole: e.scrollWidth <= e.clientWidth + 1 && e.scrollHeight <= e.clientHeight + 1})),
+          heading: document.querySelector('article.bd-article h1').getBoundingClientRect().top};
+}"""
+
+
+def test_at_a_pages_top_a_phones_header_and_bar_take_at_most_120_px_with_the_lines_whole_below(browser, site_url, data):
+    """At the top of a page with the editors' inferred quotes the phone's bar was 170 px tall (issue 22). The sticky
+    bar is its one row there too: header and bar end within 120 of 667 px. What the choice marks and the offer stand
+    whole under it, on the page, never cut with "…", above the page's heading, in every view."""
+    context, page = phone_page(browser, {"width": 375, "height": 667})
+    try:
+        for row in each(list(data.municipalities.itertuples())):
+            for path in ("vaerdiskabelser.html", "kommuner/oversigt.html"):
+                for udledte in ("", "&udledte=nej"):
+                    ready(page, f"{site_url}/{path}?kommune={row.slug}{udledte}")
+                    top = page.evaluate(TOP_JS)
+                    assert max(top["bar"], top["header"]) <= 120 and top["lines"], (row.slug, path, udledte, top)
+                    for line in top["lines"]:
+                        assert line["whole"] and "…" not in line["text"] and line["top"] >= top["bar"] - 1, (row.slug, path, line)
+                    assert top["heading"] >= top["lines"][-1]["bottom"], (row.slug, path, udledte, top)
+    finally:
+        context.close()
+
+
+# The bar's button as the reader sees it: its visible words, whether they stand whole in it, and where it stands.
+TOGGLE_JS = """() => {
+  const toggle = document.querySelector('.kr-filter-toggle'), box = toggle.getBoundingClientRect();
+  const shown = [...toggle.children].filter((part) => part.getBoundingClientRect().width > 1);
+  return {words: shown.map((part) => part.innerText).join(' ').trim(), whole: toggle.scrollWidth <= toggle.clientWidth, right: box.right,
+          width: document.documentElement.clientWidth, height: box.height};
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 375, 1280])
+def test_the_bars_button_says_in_a_word_what_it_opens_on_one_row_at_every_width(browser, site_url, data, width):
+    """With a municipality chosen the button was a bare arrow, on a phone and a desktop (issue 22, reader reviews): it
+    shows "Indstillinger" whole, with or without a choice, on a page whose bar offers the municipality's page too, and
+    select, name and button keep one row (an earlier word took a row of its own at 1280 px)."""
+    row = data.municipalities.sort_values("name", key=lambda n: n.str.len()).iloc[-1]  # the longest name
+    phone = width < 600
+    context = browser.new_context(viewport={"width": width, "height": 667}, locale="da-DK", is_mobile=phone, has_touch=phone)
+    page = context.new_page()
+    try:
+        for path in each(
+            [
+                "index.html",
+                "vaerdiskabelser.html",
+                "index.html?kommune=" + row.slug,
+                "vaerdiskabelser.html?kommune=" + row.slug,
+                "search.html?q=kultur&kommune=" + row.slug,
+            ]
+        ):
+            ready(page, f"{site_url}/{path}")
+            toggle, bar = page.evaluate(TOGGLE_JS), page.evaluate(BAR_JS)
+            assert toggle["words"] == "Indstillinger" and toggle["whole"], (path, toggle)
+            assert toggle["right"] <= toggle["width"] and toggle["height"] >= 44, (path, toggle)
+            assert bar["oneRow"] and bar["nameFits"], (path, bar)
+            assert page.get_by_role("button", name="Om valget og indstillinger").is_visible(), path
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("width", [320, 375])
 def test_the_search_pages_bar_keeps_the_whole_choice_and_its_button_on_one_row(browser, site_url, data, width):
     """On the search page, 32 px narrower than other pages, the bar wrapped its button onto a row of its own."""
@@ -491,10 +563,11 @@ IN_VIEW_JS = """() => Object.fromEntries([...document.querySelectorAll('article 
   .filter(([, top]) => top > 0 && top < innerHeight))"""
 
 
-@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("width", [375])
 def test_opening_or_closing_the_filter_moves_nothing_the_reader_is_reading(browser, site_url, width):
-    """At the top of the page and further down, the bar's panel opens over the page: every paragraph in view stays
-    where it was, opened and closed again (the compact bar made the page jump 400 px)."""
+    """At the top of the page and further down, the phone's panel opens over the page: every paragraph in view stays
+    where it was, opened and closed again (the compact bar made the page jump 400 px). A desktop's pushes the page
+    (the next test)."""
     context = browser.new_context(viewport={"width": width, "height": 667}, locale="da-DK", is_mobile=width < 600, has_touch=width < 600)
     page = context.new_page()
     try:
@@ -523,6 +596,54 @@ def test_opening_or_closing_the_filter_moves_nothing_the_reader_is_reading(brows
         context.close()
 
 
+# Each heading and paragraph of the page in view below the sticky bar, by its text: its top and bottom; and the panel's box.
+UNCOVERED_JS = """() => {
+  const bar = document.querySelector('.kr-filter-row').getBoundingClientRect().bottom;
+  const panel = document.querySelector('.kr-filter-body').getBoundingClientRect();
+  const items = [...document.querySelectorAll('main h1, article h2, article p, article li')]
+    .filter((e) => !e.closest('.kr-filter') && e.checkVisibility()).map((e) => [e.textContent.slice(0, 60), e.getBoundingClientRect()])
+    .filter(([, r]) => r.height > 0 && r.top < innerHeight).map(([t, r]) => [t, r.top, r.bottom]);
+  return {panel: [panel.top, panel.bottom], items: items.filter(([, top]) => top >= bar), all: items};
+}"""
+
+
+def test_on_a_desktop_the_opened_panel_pushes_the_page_and_covers_no_heading_or_text(browser, site_url):
+    """At 1280 px the opened panel lay over the page's H1 (issue 22). It pushes the page down instead: the heading and
+    every paragraph in view below the bar move down together, by the panel's height, and none lies under the panel, at
+    the page's top and further down; Escape and a click beside it close it, and the page is back where it was."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="da-DK")
+    page = context.new_page()
+    try:
+        ready(page, f"{site_url}/kommuner/oversigt.html?kommune=egedal")
+        for y, closing in each([(0, "Escape"), (1500, "click")]):
+            page.evaluate(f"() => window.scrollTo({{top: {y}, behavior: 'instant'}})")
+            page.evaluate(SCROLLING_STOPPED_JS)
+            before = None
+            while before != (before := page.evaluate(UNCOVERED_JS)):  # the page has settled (charts, lists drawn)
+                page.wait_for_timeout(200)
+            page.evaluate("() => document.querySelector('.kr-filter-toggle').click()")
+            opened = page.evaluate(UNCOVERED_JS)
+            top, bottom = opened["panel"]
+            assert bottom - top > 40 and before["items"], (y, opened)
+            if y == 0:
+                assert before["items"][0][0].startswith(page.text_content("main h1")[:20]), before["items"][0]
+            moved = {text: (t, b) for text, t, b in opened["all"]}
+            read = [moved[text] for text, _, _ in before["items"] if text in moved]  # what was in view, where it is now
+            shift = [moved[text][0] - t for text, t, _ in before["items"] if text in moved]
+            assert shift and max(shift) - min(shift) < 1 and shift[0] > 40, (y, shift)
+            for t, b in read:
+                assert t >= bottom - 1 or b <= top + 1, (y, t, b, opened["panel"])
+            if closing == "Escape":
+                page.keyboard.press("Escape")
+            else:
+                page.mouse.click(640, 760)
+            assert page.get_attribute(".kr-filter-toggle", "aria-expanded") == "false", (y, closing)
+            closed = page.evaluate(UNCOVERED_JS)
+            assert closed["items"][:3] == before["items"][:3], (y, closing)
+    finally:
+        context.close()
+
+
 def test_the_filter_shows_every_municipalitys_whole_name_at_320_px(browser, site_url, data):
     """The select is wide enough for the longest name, and the inferred switch waits in a closed 'Indstillinger'."""
     context, page = phone_page(browser, {"width": 320, "height": 640})
@@ -546,6 +667,42 @@ def test_the_filter_shows_every_municipalitys_whole_name_at_320_px(browser, site
         page.click(".kr-filter-toggle")
         page.click(".kr-filter-settings > summary")
         assert page.locator("#kr-udledte").is_visible() and page.locator("#kr-udledte-hjaelp").is_visible()
+    finally:
+        context.close()
+
+
+# The theme button on the screen: its words shown, its name, and whether it overlaps another of the header's buttons.
+THEME_BUTTON_JS = """() => {
+  const button = [...document.querySelectorAll('.theme-switch-button')].find((b) => b.checkVisibility());
+  const box = button.getBoundingClientRect();
+  const others = [...document.querySelectorAll('.bd-header-article button, .bd-header-article label, .bd-header-article a')]
+    .filter((b) => b !== button && !button.contains(b) && !b.contains(button) && b.checkVisibility())
+    .map((b) => b.getBoundingClientRect()).filter((r) => r.width > 0);
+  return {mode: document.documentElement.dataset.mode, words: button.innerText.trim(), name: button.getAttribute('aria-label'),
+          inside: box.left >= 0 && box.right <= innerWidth,
+          overlaps: others.some((r) => r.left < box.right - 1 && r.right > box.left + 1 && r.top < box.bottom && r.bottom > box.top)};
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_the_theme_button_shows_on_a_phone_which_of_its_three_themes_is_on(browser, site_url, width):
+    """A phone has no tooltip: the theme button was an icon that did not say whether light, dark or the device's own
+    theme was on (issue 22). After each tap it shows the theme in use in the build's word, the start of its name,
+    which goes on to say what a tap does; the button stays on the screen and clear of the header's other buttons."""
+    words = browser_module.theme_words()
+    context, page = phone_page(browser, {"width": width, "height": 667})
+    try:
+        ready(page, f"{site_url}/baggrund.html")
+        seen = []
+        for _ in each(range(3)):
+            button = page.evaluate(THEME_BUTTON_JS)
+            assert button["words"] == words[button["mode"]], button
+            assert button["name"].lower().startswith(f"farvetema: {button['words'].lower()}"), button
+            assert "Skift til" in button["name"] and button["inside"] and not button["overlaps"], button
+            seen.append(button["mode"])
+            page.evaluate("() => [...document.querySelectorAll('.theme-switch-button')].find((b) => b.checkVisibility()).click()")
+            page.wait_for_function("(before) => document.documentElement.dataset.mode !== before", arg=button["mode"])
+        assert sorted(seen) == sorted(words), seen
     finally:
         context.close()
 
