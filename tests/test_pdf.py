@@ -1365,3 +1365,36 @@ def test_build_pdf_refuses_a_book_built_from_other_data(tmp_path: Path):
         text=True,
     )
     assert result.returncode == 1 and result.stderr.startswith("--book-url: 'javascript:x' er ikke en http(s)-adresse; tilladt:")
+
+
+# A list item whose bullet shows and whose first box is a list whose first item's bullet shows too, on the same line:
+# two bullets in a row ("• ◦ 4 Gnist og flamme"). Chromium draws a bullet as a shape, which pdftotext does not read,
+# so the printed HTML is checked as Chromium lays it out for print.
+TWO_BULLETS = """() => {
+  const bulleted = (el) => getComputedStyle(el).display === 'list-item' && getComputedStyle(el).listStyleType !== 'none';
+  return [...document.querySelectorAll('li')].filter((li) => {
+    const first = li.firstElementChild;
+    if (!bulleted(li) || !first || !['UL', 'OL'].includes(first.tagName)) return false;
+    if (li.firstChild.textContent.trim() !== first.textContent.trim()) return false;
+    const inner = first.firstElementChild;
+    return inner && bulleted(inner) && Math.abs(inner.getBoundingClientRect().top - li.getBoundingClientRect().top) < 4;
+  }).map((li) => li.textContent.replace(/\\s+/g, ' ').trim().slice(0, 80));
+}"""
+
+
+@pytest.mark.build
+@pytest.mark.browser  # laid out by Chromium
+def test_no_edition_prints_two_bullets_in_a_row(built_site: Path, data, page):
+    """Issue 22: the whole book's profile of Køge printed "• ◦ 4 Gnist og flamme" under "Ingredienser i kommunens
+    citater": a list of badges opened a list item, and both lists kept their bullets. Every edition, laid out for
+    print, has no list item that starts with a second bullet."""
+    made = editions.EditionCharts.compute(data)
+    documents = {"kulturens-rige": editions.book_edition(built_site, data, STAMP, PLOTLY_JS.as_uri())}
+    documents |= {
+        r.slug: editions.municipality_edition(data, r.kommunekode, STAMP, made, PLOTLY_JS.as_uri())
+        for r in data.municipalities.itertuples()
+    }
+    page.emulate_media(media="print")
+    for name, document in each(list(documents.items())):
+        page.set_content(document, wait_until="domcontentloaded")
+        assert not page.evaluate(TWO_BULLETS), name
