@@ -977,6 +977,24 @@ def test_a_heatmap_prints_as_coloured_cells_with_its_numbers_and_labels():
     assert "repeat(2, auto)" in swapped.select_one(".kr-heat")["style"] and not swapped.select("table")
 
 
+def test_the_printed_matrix_keeps_the_webs_scale_and_draws_the_untied_column_over_it(data):
+    """Issue 22: the printed grid spread its colours from the smallest to the largest count, 'Uden kommune''s, so every
+    municipality's cell was near the scale's start. It ends where the web's does, at the municipalities' highest
+    count, and draws the cells above it in their own colour (charts.OVER_SCALE), the count readable on it."""
+    chart = charts.ingredient_municipality_matrix(data)
+    heat, over, _ = chart.plot(views.ALL)["data"]
+    grid = BeautifulSoup(editions.heatmap_grid(heat, chart.axes, over), "html.parser")
+    styles = [c["style"] for c in grid.select(".kr-heat-cell")]
+    places = [(i, j) for i in range(len(heat["z"])) for j in range(len(chart.axes.columns))]
+    for (i, j), style in zip(places, styles, strict=True):
+        if heat["z"][i][j] > heat["zmax"]:
+            assert style.startswith(f"background: {charts.OVER_SCALE['light']}; color: #ffffff"), (i, j)
+        else:
+            assert charts.OVER_SCALE["light"] not in style, (i, j)
+    highest = [s for (i, j), s in zip(places, styles, strict=True) if heat["z"][i][j] == heat["zmax"]]
+    assert highest and all(s.startswith(f"background: {charts.HEAT_STOPS['light'][-1]}") for s in highest), highest
+
+
 def test_a_printed_long_list_says_how_many_cards_it_shows_of_all(monkeypatch):
     """The first page of cards is HTML and the rest JSON rows: the printed note counts both."""
     monkeypatch.setenv("KR_LIST_LIMIT", "3")
