@@ -223,3 +223,19 @@ def test_only_the_front_pages_title_is_marked_as_the_front_pages(soups):
     """lesning.css sets it smaller on a phone by this class (a `:has()` on the article did it, at a cost, test_css.py)."""
     marked = sorted(name for name, soup in soups.items() if soup.select("h1.kr-front-title"))
     assert marked == ["index.html"]
+
+
+def test_the_municipality_overview_gives_each_municipalitys_essentials_and_leaves_the_rest_to_its_profile(data, soups):
+    """Issue 22: at 375 px 'De deltagende kommuner' was 18,600 px, for it repeated every initiative the profiles hold.
+    It shows each municipality's card, linked to its profile, and no initiative card; every initiative still stands
+    on its municipality's profile, and nothing on the overview is folded away."""
+    overview = soups["kommuner/oversigt.html"]
+    assert not overview.select(".kr-initiative"), "the initiatives stand on the profiles"
+    assert not overview.select(".kr-municipality-card details, .kr-municipality-list details")
+    for row in each(list(data.municipalities.itertuples())):
+        card = overview.select_one(f'.kr-municipality-card[data-kommune="{row.kommunekode}"]')
+        assert card.select_one(f'a[href$="profil-{row.slug}.html"]'), row.slug
+        assert " ".join(row.summary.split()) in " ".join(card.get_text(" ").replace("\u00ad", "").split()), row.slug
+        profile = soups[f"kommuner/profil-{row.slug}.html"]
+        for initiative in data.initiatives.loc[data.initiatives["kommunekode"] == row.kommunekode, "initiative_id"]:
+            assert profile.select_one(f"#indsats-{initiative}"), (row.slug, initiative)

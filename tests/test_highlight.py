@@ -483,21 +483,22 @@ def test_the_pages_the_search_puts_first_are_those_whose_lists_mark_the_municipa
         assert set(views.pages_about(data, code, inferred)) == (marked[key] - everyone) | {f"kommuner/profil-{slug}"}, key
 
 
-def test_the_heatmaps_legend_shows_one_colour_scale_for_every_column_and_every_view(data):
+def test_the_heatmaps_legend_shows_one_colour_scale_for_every_municipality_and_every_view(data):
     """The 'Ikke angivet' column's higher counts looked like another colour scale, with no legend. Every view of the
     matrix now draws on one scale (the same highest count), and the figure's legend shows that scale from 0 to its
-    highest count, which the 'Ikke angivet' column reaches in some view, with the colours plotly gives those counts."""
+    highest count, the municipalities' highest in some view, with the colours plotly gives those counts; the
+    'Uden kommune' cells above it have a colour of their own, the legend's last entry (issue 22)."""
     chart = charts.ingredient_municipality_matrix(data)
     heats = [next(t for t in v.figure["data"] if t["type"] == "heatmap") for v in chart.variants.values()]
-    highest = max(max(n for row in heat["z"] for n in row) for heat in heats)
+    highest = max(max(n for row in heat["z"] for n in row[:-1]) for heat in heats)  # the last column: 'Uden kommune'
     assert {heat["zmax"] for heat in heats} == {highest}
-    assert max(row[-1] for heat in heats for row in heat["z"]) == highest  # 'Ikke angivet', the last column
     legend = BeautifulSoup(chart.html().markup, "html.parser").select_one("figure .kr-legend")
-    assert legend is not None and "samme skala i alle kolonner" in legend.get_text()
-    entries = [(int(e.get_text()), e.select("rect")[-1]["fill"]) for e in legend.select(".kr-legend-entry")]
-    assert entries[0][0] == 0 and entries[-1][0] == highest and len(entries) >= 3
-    for count, colour in each(entries):
-        assert colour == figures.scale_colour(heats[0]["colorscale"], count, 0, highest)
+    assert legend is not None and "tal over skalaen har deres egen farve" in legend.get_text()
+    *scale, over = [(e.get_text(strip=True), e.select("rect")[-1]["fill"]) for e in legend.select(".kr-legend-entry")]
+    assert scale[0][0] == "0" and scale[-1][0] == str(highest) and len(scale) >= 2
+    for count, colour in each(scale):
+        assert colour == figures.scale_colour(heats[0]["colorscale"], int(count), 0, highest)
+    assert over == (f"over {highest}", charts.OVER_SCALE["light"])
 
 
 def test_a_bar_charts_legend_is_the_models_one_list_in_the_bars_order_and_plotly_draws_none(data):

@@ -995,6 +995,24 @@ def test_a_heatmap_prints_as_coloured_cells_with_its_numbers_and_labels():
     assert "repeat(2, auto)" in swapped.select_one(".kr-heat")["style"] and not swapped.select("table")
 
 
+def test_the_printed_matrix_keeps_the_webs_scale_and_draws_the_untied_column_over_it(data):
+    """Issue 22: the printed grid spread its colours from the smallest to the largest count, 'Uden kommune''s, so every
+    municipality's cell was near the scale's start. It ends where the web's does, at the municipalities' highest
+    count, and draws the cells above it in their own colour (charts.OVER_SCALE), the count readable on it."""
+    chart = charts.ingredient_municipality_matrix(data)
+    heat, over, _ = chart.plot(views.ALL)["data"]
+    grid = BeautifulSoup(editions.heatmap_grid(heat, chart.axes, over), "html.parser")
+    styles = [c["style"] for c in grid.select(".kr-heat-cell")]
+    places = [(i, j) for i in range(len(heat["z"])) for j in range(len(chart.axes.columns))]
+    for (i, j), style in zip(places, styles, strict=True):
+        if heat["z"][i][j] > heat["zmax"]:
+            assert style.startswith(f"background: {charts.OVER_SCALE['light']}; color: #ffffff"), (i, j)
+        else:
+            assert charts.OVER_SCALE["light"] not in style, (i, j)
+    highest = [s for (i, j), s in zip(places, styles, strict=True) if heat["z"][i][j] == heat["zmax"]]
+    assert highest and all(s.startswith(f"background: {charts.HEAT_STOPS['light'][-1]}") for s in highest), highest
+
+
 def test_a_printed_long_list_says_how_many_cards_it_shows_of_all(monkeypatch):
     """The first page of cards is HTML and the rest JSON rows: the printed note counts both."""
     monkeypatch.setenv("KR_LIST_LIMIT", "3")
@@ -1383,3 +1401,36 @@ def test_build_pdf_refuses_a_book_built_from_other_data(tmp_path: Path):
         text=True,
     )
     assert result.returncode == 1 and result.stderr.startswith("--book-url: 'javascript:x' er ikke en http(s)-adresse; tilladt:")
+
+
+# A list item whose bullet shows and whose first box is a list whose first item's bullet shows too, on the same line:
+# two bullets in a row ("• ◦ 4 Gnist og flamme"). Chromium draws a bullet as a shape, which pdftotext does not read,
+# so the printed HTML is checked as Chromium lays it out for print.
+TWO_BULLETS = """() => {
+  const bulleted = (el) => getComputedStyle(el).display === 'list-item' && getComputedStyle(el).listStyleType !== 'none';
+  return [...document.querySelectorAll('li')].filter((li) => {
+    const first = li.firstElementChild;
+    if (!bulleted(li) || !first || !['UL', 'OL'].includes(first.tagName)) return false;
+    if (li.firstChild.textContent.trim() !== first.textContent.trim()) return false;
+    const inner = first.firstElementChild;
+    return inner && bulleted(inner) && Math.abs(inner.getBoundingClientRect().top - li.getBoundingClientRect().top) < 4;
+  }).map((li) => li.textContent.replace(/\\s+/g, ' ').trim().slice(0, 80));
+}"""
+
+
+@pytest.mark.build
+@pytest.mark.browser  # laid out by Chromium
+def test_no_edition_prints_two_bullets_in_a_row(built_site: Path, data, page):
+    """Issue 22: the whole book's profile of Køge printed "• ◦ 4 Gnist og flamme" under "Ingredienser i kommunens
+    citater": a list of badges opened a list item, and both lists kept their bullets. Every edition, laid out for
+    print, has no list item that starts with a second bullet."""
+    made = editions.EditionCharts.compute(data)
+    documents = {"kulturens-rige": editions.book_edition(built_site, data, STAMP, PLOTLY_JS.as_uri())}
+    documents |= {
+        r.slug: editions.municipality_edition(data, r.kommunekode, STAMP, made, PLOTLY_JS.as_uri())
+        for r in data.municipalities.itertuples()
+    }
+    page.emulate_media(media="print")
+    for name, document in each(list(documents.items())):
+        page.set_content(document, wait_until="domcontentloaded")
+        assert not page.evaluate(TWO_BULLETS), name

@@ -135,7 +135,7 @@ def test_on_either_theme_a_heatmaps_zero_recedes_more_stands_out_and_every_count
     zero = charts._mix("#7f7f7f", page, 0.12)  # ZERO_CELL laid on the page
     distances = [charts.contrast(zero, page), *(charts.contrast(cell, page) for cell in cells)]
     assert all(b > a for a, b in zip(distances, distances[1:], strict=False)), (theme, highest, cells, distances)
-    texts = charts.cell_colours(scale, [list(range(highest + 1))], highest)[0][1:]
+    texts = charts.cell_colours(scale, [list(range(highest + 1))], highest, charts.OVER_SCALE[theme])[0][1:]
     for cell, text in each(list(zip(cells, texts, strict=True))):
         assert charts.contrast(cell, text) >= 4.5, (theme, highest, cell, text)
 
@@ -145,7 +145,7 @@ def test_the_matrix_draws_each_themes_scale_and_colours_its_counts_for_it(data):
     counts as a text trace over the cells with a colour per cell for each theme, each at 4.5:1 on its cell; the note
     says what the colour means."""
     chart = charts.ingredient_municipality_matrix(data)
-    heat, counts = chart.variants["alle"].figure["data"]
+    heat, *_, counts = chart.variants["alle"].figure["data"]  # a trace of the cells above the scale between them
     assert heat["type"] == "heatmap" and counts["mode"] == "text" and counts["hoverinfo"] == "skip"
     assert "text" not in heat and "texttemplate" not in heat
     highest = heat["zmax"]
@@ -156,5 +156,33 @@ def test_the_matrix_draws_each_themes_scale_and_colours_its_counts_for_it(data):
     assert sorted(values) == sorted(n for row in heat["z"] for n in row if n)
     for theme in each(["light", "dark"]):
         for n, text in zip(values, colours[theme], strict=True):
-            assert charts.contrast(_hex(figures.scale_colour(scales[theme], n, 0, highest)), text) >= 4.5, (theme, n)
+            cell = charts.OVER_SCALE[theme] if n > highest else _hex(figures.scale_colour(scales[theme], n, 0, highest))
+            assert charts.contrast(cell, text) >= 4.5, (theme, n)
     assert charts.HEAT_NOTE in chart.note
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_matrixs_scale_ends_at_the_municipalities_highest_and_the_untied_column_stands_over_it(data, theme):
+    """Issue 22: 'Uden kommune' (about 1,295 in national data, 10 in the report's) set the ingredient matrix's one
+    scale, so every municipality's cell took its faintest colours. The scale ends at the municipalities' own highest
+    count (both positions of the switch); the cells above it are drawn in a colour of their own on each theme, with
+    their count readable at 4.5:1, and the legend and the note say so."""
+    chart = charts.ingredient_municipality_matrix(data)
+    page = charts.THEME_BACKGROUNDS[theme]
+    for key, variant in each(list(chart.variants.items())):
+        main, over = [t for t in variant.figure["data"] if t["type"] == "heatmap"]
+        own = max(n for row in main["z"] for n in row[:-1])  # the last column is 'Uden kommune'
+        assert main["zmax"] >= own and main["zmax"] < max(row[-1] for row in main["z"]), key
+        flagged = [(i, j) for i, row in enumerate(over["z"]) for j, v in enumerate(row) if v]
+        assert flagged == [(i, j) for i, row in enumerate(main["z"]) for j, n in enumerate(row) if n > main["zmax"]], key
+        assert all(j == len(main["z"][0]) - 1 for _, j in flagged), key
+        colour = over["colorscale"][-1][1] if theme == "light" else over["meta"]["dark"]["colorscale"][-1][1]
+        scale = charts.heat_scale(theme, main["zmax"])
+        assert all(colour != _hex(figures.scale_colour(scale, n, 0, main["zmax"])) for n in range(1, main["zmax"] + 1))
+        assert charts.contrast(colour, page) >= 3, (theme, colour)
+        (text,) = charts.cell_colours(scale, [[main["zmax"] + 1]], main["zmax"], colour)[0]
+        assert charts.contrast(colour, text) >= 4.5, (theme, colour, text)
+    legend = figures.chart_legend(chart.variants)
+    assert legend.entries[-1].name == f"over {main['zmax']}" and legend.entries[-1].dark
+    assert "på samme skala i alle kolonner" not in legend.title
+    assert any(f"Skalaen går til {main['zmax']}" in str(note) for note in chart.notes)

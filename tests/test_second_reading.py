@@ -94,8 +94,9 @@ def test_a_municipality_edition_says_whose_the_ties_to_other_municipalities_are(
 
 def test_the_municipality_cards_and_table_mark_code_region_starting_point_and_the_editors_count_of_initiatives(data):
     overview = text(cards.municipality_overview(data))
-    assert "Region Sjælland (redaktionens tilføjelse) · kommunekode 259 (redaktionens tilføjelse)" in overview
-    assert "Fra bunden (redaktionens betegnelser)" in overview and "Indsatser (redaktionens inddeling)" in overview
+    assert "Region Sjælland · Fra bunden" in overview and "(redaktionens" not in overview
+    whose = text(lists.whose(data, *cards.MUNICIPALITY_CARD_VALUES))
+    assert whose.startswith("Redaktionens tilføjelse, betegnelser og gengivelse, ikke rapportens.")
     table = BeautifulSoup(str(lists.municipality_table(data)), "html.parser")
     assert "Indsatser (redaktionens inddeling)" in [th.get_text(strip=True) for th in table.select("thead th")]
 

@@ -20,7 +20,7 @@ import pytest
 
 from kulturensrige import load
 from kulturensrige.data.loading import Dataset
-from kulturensrige.render import browser, cards, highlight, lists
+from kulturensrige.render import browser, cards, front_page, highlight, lists
 from kulturensrige.rules import views
 
 REPO = Path(__file__).resolve().parent.parent
@@ -214,3 +214,26 @@ def test_no_plain_string_is_joined_to_an_f_string_with_a_placeholder_in_it():
         for line in string_slips(path.read_text(encoding="utf-8"))
     }
     assert not found, sorted(found)
+
+
+# A whose-word label as a card sets it beside a value: '(redaktionens tilføjelse)', '(analytikerens læsning)'.
+WHOSE_LABEL = re.compile(r"\((?:redaktionens|analytikerens|rapportens) [^)]*\)")
+
+
+def test_the_municipality_overview_says_whose_its_cards_are_once_over_them_not_on_every_line(data):
+    """Issue 22's density finding: every card of 'De deltagende kommuner' bore '(redaktionens tilføjelse)' twice,
+    '(redaktionens betegnelser)', '(redaktionens gengivelse)' …, a label on nearly every line. The cards' values are
+    each one column's, all of one source: one line over the cards says whose they are, and no label is said twice."""
+    cards_text = TAG.sub(" ", str(cards.municipality_overview(data)))
+    whose = TAG.sub(" ", str(lists.whose(data, *cards.MUNICIPALITY_CARD_VALUES)))
+    labels = WHOSE_LABEL.findall(unescape(cards_text + " " + whose))
+    assert not {label for label in labels if labels.count(label) > 1}, labels
+    said = [s for s in sentences(" ".join(unescape(whose).split()))]
+    assert said and not {s for s in said if said.count(s) > 1}, said
+
+
+def test_the_front_pages_figures_point_to_how_the_quotes_are_counted_once(data):
+    """Issue 22's density finding: the figure '38 citater' said 'Hvordan bogen tæller dem, står under tallene.' over
+    the list of counts, which ends in 'Hvordan bogen tæller citaterne, står i kapitlet …'. The block says it once."""
+    said = " ".join(unescape(TAG.sub(" ", str(front_page.key_figures(data)))).split())
+    assert said.count("Hvordan bogen tæller") == 1, said

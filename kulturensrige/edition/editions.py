@@ -342,15 +342,20 @@ class EditionCharts:
 GRID_COLUMNS = 12
 
 
-def heatmap_grid(trace: dict, axes: figures.Axes) -> Markup:
+def heatmap_grid(trace: dict, axes: figures.Axes, over: dict | None = None) -> Markup:
     """A heatmap as a grid of coloured cells with the count in each (HTML, so Chromium prints it as vectors):
     plotly paints heatmap cells as one raster image. Same numbers, labels (the chart model's, as plain text) and
-    colour scale as the book's chart."""
+    colour scale as the book's chart; `over`, the chart's trace of the cells above its scale (charts._heatmap), gives
+    those cells its colour, and the scale ends at the trace's zmax, as on the web."""
     z = [[int(v) for v in row] for row in trace["z"]]
     rows, columns = list(axes.rows), list(axes.columns)
     values = [v for row in z for v in row]
     low, high = (min(values), max(values)) if values else (0, 0)
-    cells = [[_heat_cell(v, low, high, trace["colorscale"]) for v in row] for row in z]
+    beyond = "" if over is None else str(over["colorscale"][-1][1])
+    if beyond:
+        high = int(trace["zmax"])
+        low = min(low, high)
+    cells = [[_over_cell(v, beyond) if beyond and v > high else _heat_cell(v, low, high, trace["colorscale"]) for v in row] for row in z]
     if len(columns) > GRID_COLUMNS and len(columns) > len(rows):
         rows, columns, cells = columns, rows, [list(c) for c in zip(*cells, strict=True)]
     return Markup(environment().get_template("heatmap.html").render(rows=list(zip(rows, cells, strict=True)), columns=columns))
@@ -368,6 +373,13 @@ def _heat_cell(value: int, low: int, high: int, scale: list) -> tuple[str, str, 
     rgb = tuple(round(a + (b - a) * part) for a, b in zip(c0, c1, strict=True))
     text = "#000000" if _contrast(rgb, (0, 0, 0)) >= _contrast(rgb, (255, 255, 255)) else "#ffffff"
     return number(value), "#{:02x}{:02x}{:02x}".format(*rgb), text
+
+
+def _over_cell(value: int, background: str) -> tuple[str, str, str]:
+    """(count, background, text colour) of a cell above the scale, in the colour of its own (charts.OVER_SCALE)."""
+    rgb = _rgb(background)
+    text = "#000000" if _contrast(rgb, (0, 0, 0)) >= _contrast(rgb, (255, 255, 255)) else "#ffffff"
+    return number(value), background, text
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
@@ -974,9 +986,9 @@ def _printable_figures(article: Tag, models: dict[str, figures.Chart]) -> None:
             frame.replace_with(plot)
         plot.attrs = {"class": "kr-plot", "role": "img", "aria-label": model.variants[filters.ALL].alt}
         drawn = model.plot(filters.ALL)
-        heat = next((t for t in drawn["data"] if t.get("type") == "heatmap"), None)
+        heat, over = (next(iter(ts), None) for ts in _heat_traces(drawn))
         if heat is not None and model.axes is not None:
-            plot.append(BeautifulSoup(heatmap_grid(heat, model.axes), "html.parser"))
+            plot.append(BeautifulSoup(heatmap_grid(heat, model.axes, over), "html.parser"))
             island.decompose()
         else:
             island.replace_with(BeautifulSoup(plot_island(drawn), "html.parser"))
@@ -986,6 +998,13 @@ def _printable_figures(article: Tag, models: dict[str, figures.Chart]) -> None:
     # as text.
     for figure in article.select("figure.kr-list-figure, figure.kr-marks-figure"):
         _not_a_figure_tag(figure)
+
+
+def _heat_traces(drawn: dict) -> tuple[list[dict], list[dict]]:
+    """A figure's heatmap traces: its cells, and the cells above its scale (charts._heatmap)."""
+    heats = [t for t in drawn["data"] if t.get("type") == "heatmap"]
+    above = [t for t in heats if "over" in (t.get("meta") or {})]
+    return [t for t in heats if t not in above], above
 
 
 def _head_with_plot(figure: Tag, plot: Tag) -> None:

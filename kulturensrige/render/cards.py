@@ -682,56 +682,28 @@ def _tie_levels(data: Dataset, levels: list[tuple[str, int]]) -> str:
 
 
 def municipality_card(data: Dataset, row: pd.Series) -> dict:
-    """The facts of a municipality's card for the fact card macro; its title links to the profile page."""
-    n_quotes = attributed_count(data, filters.quotes(data, filters.QuoteFilter(kommunekode=row.kommunekode)))
-    card = {
+    """A municipality's essentials for the overview's fact card: its region and starting point, the editors' summary
+    and a link to its profile, which holds the rest. Whose these are is said once over the cards
+    (MUNICIPALITY_CARD_VALUES), not on every line; the counts stand in the table below them."""
+    start = _label(data, "starting_points", "starting_point_id", row.starting_point)
+    return {
         "template": False,
         "css": "kr-municipality-card",
         "id": "",
         "kommune": row.kommunekode,
         "kicker_first": False,
-        # Whose the region, the code, the starting point and the division into initiatives are, as in the table below.
-        "kicker": (
-            f"{sourced(data, 'municipalities.region', row.region, row.region)} · "
-            f"kommunekode {sourced(data, 'municipalities.kommunekode', row.kommunekode, row.kommunekode)}"
-        ),
+        "kicker": " · ".join(v for v in (row.region, start) if v and v != NOT_STATED),
         "title": row["name"],
         "href": _href(f"kommuner/profil-{row.slug}"),
-        "text": sourced(data, "municipalities.summary", row.summary, row.summary),
-        "facts": [
-            (
-                "Udgangspunkt",
-                sourced(
-                    data,
-                    "municipalities.starting_point",
-                    row.starting_point,
-                    _label(data, "starting_points", "starting_point_id", row.starting_point),
-                ),
-            ),
-            (initiative_count_heading(data), str(int((data.initiatives["kommunekode"] == row.kommunekode).sum()))),
-            (quote_count_heading(data), n_quotes),
-        ],
+        "text": row.summary,
+        "facts": [],
         "section": "",
         "sections": [],
     }
-    return card
 
 
-def initiative_count_heading(data: Dataset) -> str:
-    """'Indsatser (redaktionens inddeling)': how many initiatives a municipality has follows the editors' division of
-    the report's text into projects, sub-initiatives and trial actions; the card and the table say it alike."""
-    heading = provenance.page_table_heading(data.options, "tabel-kommuner", "Indsatser")
-    source = provenance.value_source(data.options, "initiatives.kind")
-    return heading if source == BY_REPORT else Sourced("Indsatser", provenance.value_label(data.options, "initiatives.kind"))
-
-
-def quote_count_heading(data: Dataset) -> str:
-    """'Citater knyttet til kommunen (redaktionens læsning)': whose the ties are, in the table's heading's words, the
-    mark set apart on the card (reading 15, finding 10: the heading stood bare beside its marked neighbours)."""
-    label = "Citater knyttet til kommunen"
-    if provenance.value_source(data.options, "quotes.kommunekode") == BY_REPORT:
-        return label
-    return Sourced(label, provenance.value_label(data.options, "quotes.kommunekode"))
+# The columns a municipality's card shows, whose word each is said once over the cards (lists.whose).
+MUNICIPALITY_CARD_VALUES = ("municipalities.region", "municipalities.starting_point", "municipalities.summary")
 
 
 def municipality_overview(data: Dataset) -> Html:

@@ -118,26 +118,33 @@ def _heatmap(
     top = max(1, highest if highest is not None else max((n for row in z for n in row), default=0))
     light, dark = heat_scale("light", top), heat_scale("dark", top)
     x, y = _plot(columns), [_wrap(row, wrap) for row in rows]
-    figure = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=x,
-            y=y,
-            customdata=ids,
-            colorscale=light,
+    cell = {
+        "x": x,
+        "y": y,
+        "customdata": ids,
+        "hovertext": [_counted(counts, *noun) for counts in z],
+        "hovertemplate": "%{y} · %{x}: %{hovertext}<extra></extra>",
+        # The count is written in every cell, so a colour scale would only take width from a phone.
+        "showscale": False,
+        "xgap": 2,
+        "ygap": 2,
+    }
+    figure = go.Figure(go.Heatmap(z=z, colorscale=light, zmin=0, zmax=top, meta={"dark": {"colorscale": dark}}, **cell))
+    over = [[1 if n > top else None for n in row] for row in z]
+    if any(v for row in over for v in row):
+        # The cells above the scale, over their clamped colour in one of their own (OVER_SCALE); a gap elsewhere.
+        plain = {theme: [[0, colour], [1, colour]] for theme, colour in OVER_SCALE.items()}
+        figure.add_heatmap(
+            z=over,
+            colorscale=plain["light"],
             zmin=0,
-            zmax=top,
-            hovertext=[_counted(counts, *noun) for counts in z],
-            hovertemplate="%{y} · %{x}: %{hovertext}<extra></extra>",
-            # The count is written in every cell, so a colour scale would only take width from a phone.
-            showscale=False,
-            xgap=2,
-            ygap=2,
-            meta={"dark": {"colorscale": dark}},
+            zmax=1,
+            hoverongaps=False,
+            meta={"dark": {"colorscale": plain["dark"]}, "over": top},
+            **cell,
         )
-    )
     cells = [(i, j) for i, row in enumerate(z) for j, n in enumerate(row) if n]
-    colours = {theme: cell_colours(scale, z, top) for theme, scale in (("light", light), ("dark", dark))}
+    colours = {theme: cell_colours(scale, z, top, OVER_SCALE[theme]) for theme, scale in (("light", light), ("dark", dark))}
     figure.add_scatter(
         x=[x[j] for _, j in cells],
         y=[y[i] for i, _ in cells],
@@ -410,6 +417,9 @@ HEAT_STOPS = {
     "light": ("#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b"),
     "dark": ("#08519c", "#2171b5", "#4292c6", "#6baed6", "#9ecae1", "#c6dbef", "#deebf7"),
 }
+# A count above a heatmap's scale (the 'Uden kommune' column's, charts.ingredient_municipality_matrix) in a colour of its
+# own on each theme, apart from the Blues: ColorBrewer's Purples, dark on the light page and light on the dark one.
+OVER_SCALE = {"light": "#54278f", "dark": "#bcbddc"}
 # What the colour means, in the chart's note: the same words hold on either theme.
 HEAT_NOTE = (
     "Farven gentager tallet i cellen: jo flere citater, jo tydeligere står cellen frem fra siden (mørkere på lys "
@@ -445,9 +455,10 @@ def _hex(colour: str) -> str:
     return f"#{red:02x}{green:02x}{blue:02x}"
 
 
-def cell_colours(scale: list[list], z: list[list[int]], highest: int) -> list[list[str]]:
-    """Each non-zero cell's text colour on a scale (cell_text); '' for a 0, which has no text."""
-    return [[cell_text(_hex(scale_colour(scale, n, 0, highest))) if n else "" for n in row] for row in z]
+def cell_colours(scale: list[list], z: list[list[int]], highest: int, over: str) -> list[list[str]]:
+    """Each non-zero cell's text colour on a scale (cell_text), or on the colour `over` it (OVER_SCALE); '' for a 0,
+    which has no text."""
+    return [[cell_text(over if n > highest else _hex(scale_colour(scale, n, 0, highest))) if n else "" for n in row] for row in z]
 
 
 def _highlighted(figure: dict, every: list[list[list[str]]], mine: list[list[list[str]]], noun: tuple[str, str], chosen: str) -> dict:
@@ -552,10 +563,12 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
     municipality_names = {**_labels(data, "municipalities", "kommunekode", "name"), statistics.NOT_STATED_COLUMN: UNTIED_COLUMN}
     columns = list(data.municipalities["kommunekode"])
     counted: dict[bool, dict] = {}
-    # One colour scale for both positions of the switch (its legend is the chart's, figures.Legend).
+    # One colour scale for both positions of the switch (its legend is the chart's, figures.Legend), up to the
+    # municipalities' own highest count: 'Uden kommune' (1,295 in national data) flattened every municipality's cell.
     highest = max(
-        int(statistics.ingredient_municipality_matrix(data, views.tied_quotes(data.quotes, inferred), columns)["count"].max())
+        int(max(matrix.loc[matrix["column"] != statistics.NOT_STATED_COLUMN, "count"], default=0))
         for inferred in (True, False)
+        for matrix in [statistics.ingredient_municipality_matrix(data, views.tied_quotes(data.quotes, inferred), columns)]
     )
     said_of = cards.attributed_counter(data)
 
@@ -616,6 +629,7 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
             ingredient_ties_note(data),
             f"Kolonnen »{UNTIED_COLUMN}« viser de citater, der {_untied_verb(data)}.",
             HEAT_NOTE,
+            *_over_note(shown["figure"]),
             f"{INFERRED_HINT} {CELL_HINT}",
         ),
         min_width=_heatmap_width(_label_width(row_labels.rows), len(data.municipalities) + 1),
@@ -655,6 +669,20 @@ def _matrix_summary(data: Dataset, ids: list[list[str]], include_inferred: bool)
         f"Citater pr. ingrediens og kommune, alle kommuner{'' if include_inferred else ', uden udledte tilknytninger'}. "
         f"Af de citater, der underbygger en ingrediens, er {tied}, og {without}."
     )
+
+
+def _over_note(figure: dict) -> list[str]:
+    """What a heatmap's cells above its scale mean, where it has any (_heatmap): the scale ends at the
+    municipalities' own highest count, so their cells keep their colours apart."""
+    over = [t["meta"]["over"] for t in figure["data"] if "over" in (t.get("meta") or {})]
+    if not over:
+        return []
+    high = number(over[0])
+    note = (
+        f"Skalaen går til {high}, kommunernes højeste tal. Celler over {high} (i »{UNTIED_COLUMN}«) står uden for "
+        "skalaen i en lilla farve for sig, så kommunernes tal kan skelnes fra hinanden."
+    )
+    return [note]
 
 
 # The matrix's column of quotes no one ties to a municipality: not 'Ikke angivet', which read as the report's silence

@@ -480,6 +480,8 @@ def scale_colour(scale: list, value: float, low: float, high: float) -> str:
 
 # The title of a heatmap's legend: one scale for every column, 'Uden kommune' too (whose counts run highest).
 SCALE_TITLE = "Farven viser tallet i cellen, på samme skala i alle kolonner"
+# A heatmap whose scale ends below some cells (charts._heatmap): those have a colour of their own.
+OVER_TITLE = "Farven viser tallet i cellen; tal over skalaen har deres egen farve"
 # A heatmap's legend shows the scale at these counts (and at its highest): enough to read a cell's colour.
 SCALE_STEPS = 3
 
@@ -508,7 +510,12 @@ def chart_legend(chart_variants: dict[str, Variant], key: tuple[str, str] = KEY_
             for v in _scale_values(high)
         ]
         entries = tuple(Swatch(str(v), light, dark=other if other != light else "") for v, light, other in colours)
-        return Legend(SCALE_TITLE, entries) if len(entries) > 1 else None
+        over = next((t for t in data if t.get("type") == "heatmap" and "over" in (t.get("meta") or {})), None)
+        if over is None:
+            return Legend(SCALE_TITLE, entries) if len(entries) > 1 else None
+        # The cells above the scale (charts._heatmap) in their own colour, named as such.
+        beyond = Swatch(f"over {high}", over["colorscale"][-1][1], dark=over["meta"]["dark"]["colorscale"][-1][1])
+        return Legend(OVER_TITLE, (*entries, beyond))
     bars = [t for t in data if t.get("type") == "bar"]
     if not bars:
         return None

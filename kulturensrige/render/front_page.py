@@ -290,7 +290,8 @@ def key_figures(data: Dataset) -> Html:
             "indsatser",
             f"Hver indsats tælles for sig efter sin slags ({by_kind}; {whose_kinds}).",
         ),
-        (len(data.quotes), "citater", "Hvordan bogen tæller dem, står under tallene."),
+        # How the book counts them is said once, by the link under the figures (issue 22: density).
+        (len(data.quotes), "citater", ""),
         (len(data.ingredients), "virksomme ingredienser", ""),
         (workshops, "fælles workshops", ""),
     ]

@@ -226,12 +226,13 @@ def test_the_timeline_shows_its_events_in_words_and_no_hover_label_covers_its_ro
 # A drawn heatmap: the colour of its highest count's cell and of each count, as painted, and its swatches' colours.
 PAINTED_JS = """(figure) => {
     const plot = figure.querySelector('.kr-plot');
-    const [heat, counts] = plot.data;
+    // The cells, the cells above the scale where there are any (charts._heatmap), the counts.
+    const [heat, counts, over] = [plot.data[0], plot.data[plot.data.length - 1], plot.data.length > 2 ? plot.data[1] : null];
     const texts = [...plot.querySelectorAll('.main-svg .textpoint text')].map((t) => getComputedStyle(t).fill);
     const swatches = [...figure.querySelectorAll('.kr-legend-entry svg')].map((svg) =>
         [...svg.querySelectorAll('rect')].filter((r) => getComputedStyle(r).visibility !== 'hidden').pop().getAttribute('fill'));
     return {scale: heat.colorscale, meta: heat.meta.dark.colorscale, texts, dark: counts.meta.dark.textfont.color,
-            light: counts.textfont.color, swatches};
+            light: counts.textfont.color, swatches, over: over && over.colorscale};
 }"""
 
 
@@ -264,5 +265,7 @@ def test_the_heatmap_is_drawn_on_its_themes_scale_with_its_themes_count_colours(
         legend = chart.legend()
         assert legend is not None
         assert painted["swatches"] == [(s.dark or s.colour) if theme == "dark" else s.colour for s in legend.entries]
+        # The 'Uden kommune' cells above the scale, in the theme's colour of their own (issue 22).
+        assert painted["over"] == [[0, charts.OVER_SCALE[theme]], [1, charts.OVER_SCALE[theme]]]
     finally:
         context.close()

@@ -954,17 +954,18 @@ def test_long_lists_are_arranged_like_short_ones(eighth_data, long_list_url, pag
     assert long_pages, "no ingredient page has a list over the limit"
 
 
-def test_long_lists_of_initiatives_and_municipalities_are_arranged_like_short_ones(eighth_data, long_list_url, page, monkeypatch):
-    """The overview's municipality and initiative lists past the limit: every card, each the card Python renders."""
+def test_a_long_list_of_municipalities_is_arranged_like_a_short_one(eighth_data, long_list_url, page, monkeypatch):
+    """The overview's municipality list past the limit: every card, each the card Python renders, arranged in every
+    view. (Its initiatives stand on the profiles, issue 22.)"""
     monkeypatch.setenv(PAGE_VARIABLE, "kommuner/oversigt")  # the cards as the build rendered them for this page
     data = load(eighth_data)
-    assert min(len(data.municipalities), len(data.initiatives)) > int(LONG_LIST_LIMIT)
+    assert len(data.municipalities) > int(LONG_LIST_LIMIT)
     open_page(page, f"{long_list_url}/kommuner/oversigt.html")
-    initiatives = {c["id"]: c for c in (cards.initiative_card(data, r) for _, r in data.initiatives.iterrows())}
-    for markup in page.eval_on_selector_all("section.kr-initiative-list .kr-card", "cards => cards.map((c) => c.outerHTML)"):
-        card = initiatives.pop(re.search(r'id="([^"]+)"', markup).group(1))
-        assert card_shape(markup) == card_shape(cards.fact_cards([card])[0]), card["id"]
-    assert not initiatives, "every initiative has its card"
+    municipalities = {r.kommunekode: cards.municipality_card(data, r) for _, r in data.municipalities.iterrows()}
+    for markup in page.eval_on_selector_all("section.kr-municipality-list .kr-card", "cards => cards.map((c) => c.outerHTML)"):
+        card = municipalities.pop(re.search(r'data-kommune="([^"]+)"', markup).group(1))
+        assert card_shape(markup) == card_shape(cards.fact_cards([card])[0]), card["kommune"]
+    assert not municipalities, "every municipality has its card"
     for kommune in [ALL, *data.municipalities["kommunekode"]]:
         choose(page, kommune)
         check_view(data, page.evaluate(VIEW_JS), kommune, True, f"kommuner/oversigt {kommune}")
