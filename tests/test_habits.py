@@ -39,6 +39,7 @@ DECISIONS = (
     "chart-colours-for-each-theme",
     "jupyter-book-executes-nothing",
     "no-choice-no-parameter",
+    "what-a-csv-cell-holds",
 )
 
 
