@@ -550,3 +550,49 @@ def test_the_same_file_as_project_and_code_map_is_said_to_be_the_same_file(tmp_p
     assert result.returncode == 2
     assert result.stderr.splitlines() == ["s1.qdpx — --codes og --out er den samme fil; projektet og kodekortet skal være to filer"]
     assert list(tmp_path.iterdir()) == []
+
+
+# A script run as `python scripts/NAME.py`, with a real SIGINT sent to itself at one moment (issue 25, #2).
+_SIGNAL_AT = """
+import os, runpy, signal, sys
+
+def interrupt():
+    os.kill(os.getpid(), signal.SIGINT)
+
+class Stdout:
+    def __init__(self, stream):
+        self.stream = stream
+    def write(self, text):
+        written = self.stream.write(text)
+        if MOMENT == "while its success line is printed":
+            interrupt()
+        return written
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+
+def exiting(status=None, exit=sys.exit):
+    if MOMENT == "after it returned":
+        interrupt()
+    exit(status)
+
+MOMENT = sys.argv[1]
+sys.stdout, sys.exit, sys.argv = Stdout(sys.stdout), exiting, sys.argv[2:]
+runpy.run_path(sys.argv[0], run_name="__main__")
+"""
+
+
+@pytest.mark.parametrize("moment", ["while its success line is printed", "after it returned"])
+def test_ctrl_c_after_a_command_said_it_succeeded_leaves_it_succeeded(moment: str, tmp_path: Path, valid_workbook: Path):
+    """The hostile round's SIGINT just after import_workbook printed 'Datamappen … er skrevet … og er gyldig.' ended
+    in exit status 130 and a line saying it was stopped: once the output is in place and said, the command succeeded."""
+    out = tmp_path / "ud"
+    script = REPO / "scripts" / "import_workbook.py"
+    result = subprocess.run(
+        [sys.executable, "-c", _SIGNAL_AT, moment, str(script), str(valid_workbook), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert (result.returncode, result.stderr) == (0, ""), result.stderr
+    assert result.stdout == f"Datamappen {out} er skrevet fra {valid_workbook.name} og er gyldig.\n"
+    assert (out / "quotes.csv").is_file()
