@@ -350,6 +350,26 @@ def test_a_fifo_among_the_builds_own_files_is_refused_before_anything_opens_it(t
     assert sorted(p.name for p in (output / "_build").iterdir()) == [".jupyter_cache"]
 
 
+def test_a_refusal_without_output_advises_the_command_the_reader_ran(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Issue 25, #7: under `make book`, which has no --output, the refusal said "angiv en anden --output". Without
+    --output the book is built in book/ (here a stand-in for the repository's), and the advice names the command that
+    builds elsewhere."""
+    build = script("build_book")
+    monkeypatch.setattr(build, "execute_in_kernels", lambda *args: pytest.fail("the build must not start"))
+    monkeypatch.setattr(build, "ROOT", tmp_path)
+    (tmp_path / "book" / "_build" / ".jupyter_cache").mkdir(parents=True)
+    os.mkfifo(tmp_path / "book" / "_build" / ".jupyter_cache" / "global.db")
+    result = run_script("build_book", "--data", str(REPO / "data"))
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        (
+            f"Bogen er ikke bygget: {tmp_path / 'book' / '_build' / '.jupyter_cache' / 'global.db'} er et navngivet rør (FIFO), "
+            "ikke en fil, som et byggeri har skrevet; fjern den, eller byg bogen et andet sted med scripts/build_book.py --output MAPPE."
+        )
+    ]
+    assert "--output" not in result.stderr.replace("build_book.py --output", "")
+
+
 def test_a_link_inside_the_previous_site_is_no_reason_to_refuse_a_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """The site is the one place under _build where a link is left to the build: it writes a new site into an empty
     folder and removes the old one without following anything, which is how build_pdf's advice (LinkInSite: build the
