@@ -168,13 +168,19 @@ def _through_a_link(link: Path, elsewhere: str) -> str:
 
 
 def _odd(path: Path, elsewhere: str) -> str | None:
-    """Why `path` stops the build if it is a symbolic link, a FIFO, a socket or a device: a build makes none of them,
-    and would write through a link, or hang on a FIFO."""
-    mode = os.lstat(path).st_mode
+    """Why `path` stops the build if it is a symbolic link, a FIFO, a socket, a device or a file with another name (a
+    hard link): a build makes none of them, and would write through a link, or hang on a FIFO."""
+    info = os.lstat(path)
+    mode = info.st_mode
     if stat.S_ISLNK(mode):
         return _through_a_link(path, elsewhere)
     if (kind := special_kind(mode)) is not None:
         return f"{path} er {kind}, ikke en fil, som et byggeri har skrevet; fjern den, eller {elsewhere}"
+    if stat.S_ISREG(mode) and (names := info.st_nlink) > 1:
+        # A hard link: the build opens its files by name and writes into them, so it would write into the file the
+        # link shares with another folder (issue 25, #4). A build makes none.
+        shared = "og bygget ville skrive i filen under alle navnene"
+        return f"{path} er en hård link (filen har {names} navne), {shared}; fjern den, eller {elsewhere}"
     return None
 
 
