@@ -676,3 +676,28 @@ def test_the_benchmark_report_from_a_whole_results_file_is_spliced_into_the_outp
     assert (result.returncode, result.stderr) == (0, ""), result.stderr
     assert "# Benchmarks" in (tmp_path / "BENCHMARKS.md").read_text(encoding="utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["BENCHMARKS.md", "work"]
+
+
+def test_lighthouse_on_a_folder_that_is_no_book_is_one_line_not_an_empty_table(tmp_path: Path):
+    """A probe for tracebacks (issue 25): `measure_lighthouse.py /nonexistent` printed an empty table, exit status 0."""
+    result = run_script("measure_lighthouse", str(tmp_path / "ingen-bog"))
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == [f"{tmp_path / 'ingen-bog'} er ikke en bygget bog (ingen index.html)"]
+
+
+@pytest.mark.parametrize("target", ["fifo", "path under a file", "under /proc", "folder that is not a data folder"])
+def test_lighthouses_json_goes_through_the_output_guard_before_anything_is_measured(
+    target: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """--json was written after an hour of runs, wherever it pointed: now refused up front, as every writer's output."""
+    from support.scripts import script
+
+    monkeypatch.setattr(script("measure_lighthouse"), "measure", lambda *args: pytest.fail("nothing is measured"))
+    (tmp_path / "bog").mkdir()
+    (tmp_path / "bog" / "index.html").write_text("<!doctype html>", encoding="utf-8")
+    out = TARGETS[target][0](tmp_path)
+    before = snapshot(tmp_path)
+    result = run_script("measure_lighthouse", str(tmp_path / "bog"), "--json", out)
+    assert result.returncode == OUTPUT_REFUSED and len(result.stderr.splitlines()) == 1, result.stderr
+    assert result.stderr.startswith(out)
+    assert snapshot(tmp_path) == before
