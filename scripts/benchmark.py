@@ -436,7 +436,7 @@ def read_json(path: Path, what: str) -> dict:
     try:
         value = json.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise DataError([Problem(str(path), None, None, None, f"filen kan ikke læses ({error.strerror})")]) from None
+        raise DataError([Problem(str(path), None, None, None, f"filen kan ikke læses ({cli.reason(error)})")]) from None
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         value = None
     if not isinstance(value, dict):

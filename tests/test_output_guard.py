@@ -652,6 +652,7 @@ DAMAGED_RESULTS: dict[str, Callable[[Path], None]] = {
     "a folder": lambda path: (path.unlink(), path.mkdir()),
     "missing": lambda path: path.unlink(),
     "a FIFO": lambda path: (path.unlink(), os.mkfifo(path)),
+    "a work folder that is a file": lambda path: (shutil.rmtree(path.parent), path.parent.write_text("x", encoding="utf-8")),
 }
 
 
@@ -666,6 +667,7 @@ def test_the_benchmark_report_from_a_damaged_results_file_is_one_line_exit_2_and
     assert result.returncode == OUTPUT_REFUSED, result.stderr
     assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr, result.stderr
     assert result.stderr.startswith(str(tmp_path / "work" / "results.json")), result.stderr
+    assert os.strerror(errno.ENOTDIR) not in result.stderr, "the system's reason is said in Danish"
     assert snapshot(tmp_path) == before
 
 
