@@ -89,15 +89,20 @@ _REASONS = {
 }
 
 
+def reason(exc: OSError) -> str:
+    """The system's reason for an OSError, in Danish where _REASONS has it."""
+    return _REASONS.get(exc.errno or 0) or exc.strerror or str(exc) or type(exc).__name__
+
+
 def os_problem(exc: OSError) -> str:
     """One line for an error of the disk, not the data: the file being written (else the one the system names),
     and the system's reason in Danish. The writing code has already removed its temporary copy."""
-    reason = _REASONS.get(exc.errno or 0) or exc.strerror or str(exc) or type(exc).__name__
+    why = reason(exc)
     written = _written(exc)
     if written is not None:
-        return f"{written} — kan ikke skrives: {reason}; intet er skrevet."
+        return f"{written} — kan ikke skrives: {why}; intet er skrevet."
     named = exc.filename if exc.filename is not None else exc.filename2
-    return f"{named}: {reason}; kommandoen er stoppet." if named is not None else f"Kommandoen er stoppet: {reason}."
+    return f"{named}: {why}; kommandoen er stoppet." if named is not None else f"Kommandoen er stoppet: {why}."
 
 
 def _written(exc: OSError) -> Path | None:

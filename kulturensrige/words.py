@@ -143,12 +143,14 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # A formula start at the beginning of the cell or of any part a comma, semicolon or tab split would make a cell of:
 # a spreadsheet that splits on the other delimiter, or on both, still meets no formula.
 # A tab splits too: a paste into a spreadsheet, or a reader that takes tab-separated text.
-# The guard is one apostrophe more before the apostrophes already standing there (`'=x` is written `''=x`), so every
-# CSV reader here takes exactly one off (formula_unguarded) and gets the text back, whether it began with one or not.
+# The guard is one apostrophe more before the apostrophes already standing there (`'=x` is written `''=x`), so a reader
+# that takes exactly one off (formula_unguarded) gets the text back, whether it began with one or not.
 _FORMULA_PART = re.compile(r"(^|[,;\t])(?='*[=+\-@\t\r])")
 _GUARD = re.compile(r"(^|[,;\t])'(?='*[=+\-@\t\r])")
-# Only the apostrophes a reader would take for the guard: before a formula start, after what the guard also splits on.
-_READ_AS_GUARD = re.compile(r"(^|[,;\t])(?='+[=+\-@\t\r])")
+# What says a CSV file is one of the book's own (csv_text): its header line has every name in double quotes, which
+# every CSV reader reads as the plain names, and which neither a data folder (minimal quoting) nor a spreadsheet's
+# "Gem som CSV" writes. Only such a file has its guard taken off when read (docs/adr/0031).
+_GUARDED_HEADER = re.compile(r'"(?:[^"]|"")*"(?:,"(?:[^"]|"")*")*\r?(?:\n|$)')
 
 
 def formula_guarded(text: str) -> str:
@@ -157,16 +159,15 @@ def formula_guarded(text: str) -> str:
 
 
 def formula_unguarded(text: str) -> str:
-    """formula_guarded undone: what every CSV cell read here goes through (csv_reading), so the book's downloads read
-    back as a data folder give the values published, not their guard. A spreadsheet that saves the file again may
-    drop the apostrophes itself: a cell without one is read as it stands."""
+    """formula_guarded undone, for the cells of a file the book wrote (is_guarded_csv): a download read back as data
+    gives the values published, not their guard."""
     return _GUARD.sub(r"\1", text) if "'" in text else text
 
 
-def guard_kept(text: str) -> str:
-    """The text for a CSV file written without the guard (a data folder): an apostrophe the reader would take for
-    the guard gets one more before it, so formula_unguarded gives the text back whole."""
-    return _READ_AS_GUARD.sub(r"\1'", text) if "'" in text else text
+def is_guarded_csv(text: str) -> bool:
+    """Whether CSV text (its byte order mark removed) is one the book wrote with the formula guard (csv_text): its
+    header line has every name in double quotes. An analyst's file is read as it stands, apostrophes and all."""
+    return _GUARDED_HEADER.match(text) is not None
 
 
 def csv_cell(value: object) -> str:
@@ -180,16 +181,18 @@ def csv_cell(value: object) -> str:
 
 
 def csv_text(head: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    """A table as CSV text for a spreadsheet: comma-separated, every cell through csv_cell, CRLF line ends, and a
-    byte order mark so Excel reads UTF-8."""
-    lines = [",".join(csv_cell(c) for c in row) for row in [head, *rows]]
+    """A table as CSV text for a spreadsheet: comma-separated, every cell through csv_cell, CRLF line ends, a byte
+    order mark so Excel reads UTF-8, and every name of the header in double quotes: the mark that the cells carry the
+    guard (is_guarded_csv)."""
+    header = ",".join('"' + formula_guarded(str(name)).replace('"', '""') + '"' for name in head)
+    lines = [header, *(",".join(csv_cell(c) for c in row) for row in rows)]
     return "\ufeff" + "\r\n".join(lines) + "\r\n"
 
 
 def spreadsheet_csv(text: str) -> str:
-    """A CSV file as written in a data folder (comma-separated, minimal quoting), rewritten with csv_text for
-    download: the same rows and cells, read as a data folder's are (formula_unguarded) and each guarded."""
-    rows = [[formula_unguarded(cell) for cell in row] for row in csv.reader(io.StringIO(text, newline=""))]
+    """A CSV file as written in a data folder (comma-separated, minimal quoting, no guard), rewritten with csv_text
+    for download: the same rows and cells, each guarded."""
+    rows = list(csv.reader(io.StringIO(text, newline="")))
     return csv_text(rows[0], rows[1:]) if rows else csv_text([], [])
 
 

@@ -19,6 +19,7 @@ It owns only its part of BENCHMARKS.md, between the two GENERATED markers; what 
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import datetime as dt
 import gzip
@@ -38,6 +39,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from kulturensrige import cli, load
+from kulturensrige.data.csv_reading import not_regular
+from kulturensrige.data.folder_writing import destination_problem, write_file
+from kulturensrige.data.interruption import said
+from kulturensrige.data.problems import DataError, Problem
 from kulturensrige.data.synthetic import DEFAULT_INITIATIVES, DEFAULT_QUOTES, generate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -418,7 +423,45 @@ def _clean_cell(b: Build) -> str:
 
 def load_baseline(path: Path | None) -> dict | None:
     """{"note": what was measured when, "pages": {page: [run, ...]}} from a JSON file, if it exists."""
-    return json.loads(path.read_text(encoding="utf-8")) if path and path.is_file() else None
+    return read_json(path, LIGHTHOUSE_JSON) if path and path.is_file() else None
+
+
+LIGHTHOUSE_JSON = "en måling fra measure_lighthouse.py --json"
+
+
+def read_json(path: Path, what: str) -> dict:
+    """A JSON object from a file this script or measure_lighthouse.py wrote; DataError, one line, if it is not one."""
+    if (special := not_regular(path, str(path))) is not None:
+        raise DataError([special])
+    try:
+        value = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise DataError([Problem(str(path), None, None, None, f"filen kan ikke læses ({cli.reason(error)})")]) from None
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        value = None
+    if not isinstance(value, dict):
+        raise DataError([damaged(path, what)])
+    return value
+
+
+def damaged(path: Path, what: str) -> Problem:
+    return Problem(str(path), None, None, None, f"er ikke {what} (filen er beskadiget eller af en anden slags); intet er skrevet")
+
+
+def saved_report(results: Path, args: argparse.Namespace, baseline: dict | None, lighthouse: dict | None) -> str:
+    """The Markdown from the work folder's results.json (--report-only): DataError, one line, for a damaged file."""
+    saved = read_json(results, "en resultatfil fra benchmark.py")
+    try:
+        builds = [Build(**{**b, "pages": [Page(**p) for p in b["pages"]]}) for b in saved["builds"]]
+        for b in builds:
+            b.latency = _latency_summary(b.latency_output) if b.latency_output else b.latency
+        started = dt.datetime.fromisoformat(saved["started"])
+        if lighthouse is not None:
+            builds[0].lighthouse = lighthouse
+            builds[0].lighthouse_note = args.lighthouse_note
+        return report(builds, saved["commands"], started, baseline)
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+        raise DataError([damaged(results, "en resultatfil fra benchmark.py")]) from None
 
 
 def lighthouse_section(small: Build, baseline: dict | None) -> list[str]:
@@ -637,17 +680,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     work = args.work.resolve()
     results = work / "results.json"
-    baseline = load_baseline(args.baseline)
-    if args.report_only:
-        saved = json.loads(results.read_text(encoding="utf-8"))
-        builds = [Build(**{**b, "pages": [Page(**p) for p in b["pages"]]}) for b in saved["builds"]]
-        for b in builds:
-            b.latency = _latency_summary(b.latency_output) if b.latency_output else b.latency
-        started = dt.datetime.fromisoformat(saved["started"])
-        if args.lighthouse_json:
-            builds[0].lighthouse = json.loads(args.lighthouse_json.read_text(encoding="utf-8"))
-            builds[0].lighthouse_note = args.lighthouse_note
-        write(args.output, report(builds, saved["commands"], started, baseline))
+    # The report is spliced into the file it names (an existing file is its ordinary target), through the one guard.
+    reading = [results, *(p for p in (args.baseline, args.lighthouse_json) if p is not None)]
+    if (refused := destination_problem(args.output, folder=False, overwrite=True, reading=reading)) is not None:
+        return cli.refused(refused)
+    try:
+        baseline = load_baseline(args.baseline)
+        lighthouse = read_json(args.lighthouse_json, LIGHTHOUSE_JSON) if args.lighthouse_json else None
+        generated = saved_report(results, args, baseline, lighthouse) if args.report_only else None
+    except DataError as error:
+        return cli.refused(error.problems[0])
+    if generated is not None:
+        write(args.output, generated)
         return 0
     started = dt.datetime.now(dt.UTC)
     work.mkdir(parents=True, exist_ok=True)
@@ -686,8 +730,8 @@ def main(argv: list[str] | None = None) -> int:
         b.throttled_output = charts_throttled(site)
         print(f"[{b.name}] PDF editions …", flush=True)
         b.pdf = pdf_editions(ROOT / "data" if b.name == "report" else national, site, args.timeout)
-    if args.lighthouse_json:
-        builds[0].lighthouse = json.loads(args.lighthouse_json.read_text(encoding="utf-8"))
+    if lighthouse is not None:
+        builds[0].lighthouse = lighthouse
         builds[0].lighthouse_note = args.lighthouse_note
     else:
         print("[report] Lighthouse …", flush=True)
@@ -699,9 +743,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def write(output: Path, generated: str) -> None:
+    """The generated part spliced into `output`, written beside it and renamed into place (folder_writing.write_file)."""
     existing = output.read_text(encoding="utf-8") if output.is_file() else ""
-    output.write_text(splice(existing, generated), encoding="utf-8")
-    print(f"Written: {output} (its generated part)")
+    text = splice(existing, generated)
+    write_file(output, lambda temporary: temporary.write_text(text, encoding="utf-8"), overwrite=True)
+    said(f"Written: {output} (its generated part)")
 
 
 if __name__ == "__main__":

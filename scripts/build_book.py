@@ -50,7 +50,16 @@ from kulturensrige import cli
 from kulturensrige.book import executed
 from kulturensrige.book.page_source import PAGE_VARIABLE
 from kulturensrige.book.profiles import write_profile_pages
-from kulturensrige.book.site_folder import ForeignFolder, SiteBusy, fresh_site, recover, refuse_foreign, site_lock
+from kulturensrige.book.site_folder import (
+    ANOTHER_OUTPUT,
+    WITHOUT_OUTPUT,
+    ForeignFolder,
+    SiteBusy,
+    fresh_site,
+    recover,
+    refuse_foreign,
+    site_lock,
+)
 from kulturensrige.data.buildkey import build_key
 from kulturensrige.data.folder_writing import destination_problem
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interruptible
@@ -93,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         output = Path(args.output).resolve() if args.output else ROOT / "book"
         with interruptible():
-            return build(folder, output, args.builder)
+            return build(folder, output, args.builder, elsewhere=ANOTHER_OUTPUT if args.output else WITHOUT_OUTPUT)
     except Interrupted as stop:
         built = f"den nye bog ligger i {output / '_build' / 'html'}"
         # Not "intet er ændret": the staged source and the caches beside the site may have been (hostile round 16, #1).
@@ -119,18 +128,18 @@ def data_in_the_book(folder: Path) -> Problem | None:
     return Problem(str(folder), None, None, None, f"ligger i {book}, som bogen bygges fra og skrives ind i; læg datamappen uden for book/")
 
 
-def build(folder: Path, output: Path, builder: str = "html") -> int:
+def build(folder: Path, output: Path, builder: str = "html", *, elsewhere: str = ANOTHER_OUTPUT) -> int:
     """Validate, stage, execute, and let Jupyter Book write the site into a fresh folder (site_folder). The site's lock
     is held throughout: the staged source, the caches and the site beside it are this build's alone, and a PDF run
     cannot swap in its copy of the previous site while this one writes."""
     # Validated once here; the pages' kernel reads the tables from a cache that only this build can write or sign.
     site = output / "_build" / "html"
-    refuse_foreign(output / "_build", site, replaced=False)  # a link, before anything is made or removed through it
+    refuse_foreign(output / "_build", site, replaced=False, elsewhere=elsewhere)  # a link, before anything goes through it
     (output / "_build").mkdir(parents=True, exist_ok=True)
     with site_lock(site) as lock, tempfile.TemporaryDirectory(prefix="kr-data-cache-") as cache:
         # The site this build replaces is one a build made, never someone's folder or a link to one.
         recover(site)
-        refuse_foreign(output / "_build", site, replaced=builder == "html")
+        refuse_foreign(output / "_build", site, replaced=builder == "html", elsewhere=elsewhere)
         os.environ[CACHE_VARIABLE], os.environ[CACHE_KEY_VARIABLE] = cache, secrets.token_hex(32)
         try:
             return _build(folder, output, builder, lock)

@@ -19,7 +19,7 @@ from kulturensrige import cli
 from kulturensrige.book.site_folder import LinkInSite, SiteBusy, recover, replaced_site, site_lock
 from kulturensrige.data.buildkey import MISSING, RECORD, built_on, read_record, record_fault
 from kulturensrige.data.folder_writing import destination_problem
-from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interruptible
+from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interruptible, said
 from kulturensrige.data.loading import data_dir, load
 from kulturensrige.data.settings import settings_problems
 from kulturensrige.edition import editions
@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         print(stop.line(f"PDF-udgaverne er ikke skrevet, og bogen i {site} er som før", written), file=sys.stderr)
         return EXIT_CODE
     seconds = time.perf_counter() - started
-    print(f"{len(written)} PDF-filer skrevet i {site / 'pdf'} på {number(seconds, 1)} s; {len(linked)} sider linker til dem.")
+    said(f"{len(written)} PDF-filer skrevet i {site / 'pdf'} på {number(seconds, 1)} s; {len(linked)} sider linker til dem.")
     return 0
 
 

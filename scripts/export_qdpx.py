@@ -17,7 +17,7 @@ from pathlib import Path
 
 from kulturensrige import cli
 from kulturensrige.data.folder_writing import destination_problem
-from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interruptible
+from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interruptible, said
 from kulturensrige.data.loading import data_dir
 from kulturensrige.data.problems import Problem
 from kulturensrige.data.refiqda import export_project
@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     except Interrupted as stop:
         print(stop.line(f"{args.out} er ikke skrevet færdig", f"{args.out} og {codes} er skrevet"), file=sys.stderr)
         return EXIT_CODE
-    print(f"{args.out} er skrevet med {count} citater, og kodekortet til at læse det ind igen i {codes}.")
+    said(f"{args.out} er skrevet med {count} citater, og kodekortet til at læse det ind igen i {codes}.")
     return 0
 
 

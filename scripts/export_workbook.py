@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kulturensrige import cli
 from kulturensrige.data.folder_writing import destination_problem
+from kulturensrige.data.interruption import said
 from kulturensrige.data.loading import data_dir
 from kulturensrige.data.workbook import build_workbook, export_folder, save_workbook
 
@@ -32,10 +33,10 @@ def main(argv: list[str] | None = None) -> int:
     args.out = Path(args.out)
     if args.template:
         save_workbook(build_workbook(None), args.out, overwrite=args.overwrite)
-        print(f"Skabelon skrevet: {args.out}")
+        said(f"Skabelon skrevet: {args.out}")
         return 0
     problems = export_folder(folder, args.out, overwrite=args.overwrite)
-    print(f"Arbejdsbog skrevet: {args.out} (fra {folder})")
+    said(f"Arbejdsbog skrevet: {args.out} (fra {folder})")
     if problems:  # written all the same: the workbook is where they get mended
         cli.report(problems, "Bemærk: data har {count} problem(er); de står i arbejdsbogen, som de stod i mappen.")
     return 0

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kulturensrige import cli
 from kulturensrige.data.folder_writing import destination_problem
+from kulturensrige.data.interruption import said
 from kulturensrige.data.loading import data_dir
 from kulturensrige.data.synthetic import DEFAULT_INITIATIVES, DEFAULT_QUOTES, SHIPPED_DATA, generate
 
@@ -40,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         print(f"Intet er skrevet: {exc}.", file=sys.stderr)
         return 1
-    print(
+    said(
         f"Syntetiske data skrevet i {out}: {args.quotes} citater, {args.initiatives} indsatser, frø {args.seed} "
         f"({time.perf_counter() - start:.1f} s)."
     )

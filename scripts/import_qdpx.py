@@ -17,7 +17,7 @@ from pathlib import Path
 
 from kulturensrige import cli
 from kulturensrige.data.folder_writing import destination_problem
-from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interruptible
+from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interruptible, said
 from kulturensrige.data.loading import data_dir
 from kulturensrige.data.problems import Problem
 from kulturensrige.data.refiqda import AS_ONE, AS_STORED, LINE_BREAK_READINGS, import_project
@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         print(line)
     for warning in summary.warnings:
         print(warning, file=sys.stderr)
-    print(f"Datamappen {args.out} er skrevet fra {args.project.name} og er gyldig.")
+    said(f"Datamappen {args.out} er skrevet fra {args.project.name} og er gyldig.")
     return 0
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kulturensrige import cli
 from kulturensrige.data.folder_writing import destination_problem
-from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interruptible
+from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interruptible, said
 from kulturensrige.data.problems import DataError, Problem
 from kulturensrige.data.workbook import checked_workbook, write_imported
 
@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CODE
     except DataError as exc:
         return _refused(args.workbook, exc.problems, None)
-    print(f"Datamappen {args.out} er skrevet fra {args.workbook.name} og er gyldig.")
+    said(f"Datamappen {args.out} er skrevet fra {args.workbook.name} og er gyldig.")
     return 0
 
 

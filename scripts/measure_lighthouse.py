@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from kulturensrige import cli
+from kulturensrige.data.folder_writing import destination_problem, write_file
 from kulturensrige.edition.chromium import CHROMIUM, CHROMIUM_ARGS, ChromiumFailed, failure_line
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -224,10 +225,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write every run's figures here")
     args = parser.parse_args(argv)
     site = args.site.resolve()
+    if not (site / "index.html").is_file():
+        print(f"{site} er ikke en bygget bog (ingen index.html)", file=sys.stderr)
+        return 1
+    # Checked before the runs (an hour on every page), not after them: --json goes through the one output guard.
+    if args.json and (refused := destination_problem(args.json, folder=False, overwrite=True, reading=[site])) is not None:
+        return cli.refused(refused)
     results = measure(site, args.pages or book_pages(site), args.runs)
     print(table(results))
     if args.json:
-        args.json.write_text(json.dumps({p: [asdict(r) for r in rs] for p, rs in results.items()}, indent=1), encoding="utf-8")
+        text = json.dumps({p: [asdict(r) for r in rs] for p, rs in results.items()}, indent=1)
+        write_file(args.json, lambda temporary: temporary.write_text(text, encoding="utf-8"), overwrite=True)
     return 0
 
 

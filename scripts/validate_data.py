@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 
 from kulturensrige import cli
+from kulturensrige.data.interruption import said
 from kulturensrige.data.loading import load
 from kulturensrige.data.schema import TABLES
 
@@ -21,10 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     data = load(folder, cache=False)  # the build's cache is the build's: nothing is written here
     for warning in data.warnings:
         print(warning, file=sys.stderr)
-    print(f"Data i {data.folder} er gyldige (fingeraftryk {data.fingerprint}):")
     width = max(len(name) for name in TABLES)
-    for name, table in TABLES.items():
-        print(f"  {table.file:<{width + 4}} {len(data.tables[name]):>6} rækker")
+    rows = [f"  {table.file:<{width + 4}} {len(data.tables[name]):>6} rækker" for name, table in TABLES.items()]
+    said(f"Data i {data.folder} er gyldige (fingeraftryk {data.fingerprint}):", *rows)
     return 0
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from kulturensrige import cli
 from kulturensrige.data.folder_writing import destination_problem, write_file
+from kulturensrige.data.interruption import said
 from kulturensrige.data.loading import data_dir
 from kulturensrige.data.problems import Problem
 from kulturensrige.render.dictionary import as_markdown
@@ -33,13 +34,13 @@ def main(argv: list[str] | None = None) -> int:
     path = folder / "DATAORDBOG.md"
     text = as_markdown()
     if _up_to_date(path, text):
-        print(f"{path} er opdateret.")
+        said(f"{path} er opdateret.")
         return 0
     refused = destination_problem(path, folder=False, overwrite=True)
     if refused is not None:
         return cli.refused(refused)
     write_file(path, lambda temporary: temporary.write_text(text, encoding="utf-8"), overwrite=True)
-    print(f"Skrevet: {path}")
+    said(f"Skrevet: {path}")
     return 0
 
 

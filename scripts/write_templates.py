@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kulturensrige import cli
 from kulturensrige.data.folder_writing import write_folder
+from kulturensrige.data.interruption import said
 from kulturensrige.data.workbook import build_workbook, save_workbook, template_files, workbook_summary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     if not TEMPLATE_WORKBOOK.is_file() or workbook_summary(TEMPLATE_WORKBOOK) != workbook_summary(book):
         save_workbook(book, TEMPLATE_WORKBOOK, overwrite=True)
         print(f"Skrevet: {TEMPLATE_WORKBOOK.relative_to(ROOT)}")
-    print("Skabelonerne svarer til skemaet.")
+    said("Skabelonerne svarer til skemaet.")
     return 0
 
 

@@ -23,7 +23,7 @@ from kulturensrige.data import folder_writing, refiqda
 from kulturensrige.data.csv_reading import read_csv
 from kulturensrige.data.publishing import published_files
 from kulturensrige.data.schema import TABLES
-from kulturensrige.words import FORMULA_START, csv_text, spreadsheet_csv
+from kulturensrige.words import FORMULA_START, csv_text, formula_guarded, is_guarded_csv, spreadsheet_csv
 from support.checks import each
 
 HOSTILE = [
@@ -87,7 +87,7 @@ def test_the_published_data_tables_are_comma_separated_and_guarded(tmp_path: Pat
 
 
 def test_spreadsheet_csv_keeps_every_row_and_cell():
-    assert spreadsheet_csv('a,b\n"x\ny",=1\n') == '\ufeffa,b\r\n"x\ny",\'=1\r\n'
+    assert spreadsheet_csv('a,b\n"x\ny",=1\n') == '\ufeff"a","b"\r\n"x\ny",\'=1\r\n'
 
 
 @pytest.mark.browser
@@ -141,8 +141,8 @@ GUARD_LOOKALIKES = ["=1+2", "'=med sin egen apostrof", "''@to apostroffer", "Sj�
 
 def test_the_books_data_downloads_read_back_as_a_data_folder_give_the_values_published(data, tmp_path: Path):
     """An analyst downloads the tables, edits them and reads them in as a data folder: the guard's apostrophes come
-    off, exactly the ones the publisher added (hostile round 10, #11: the quotes came back as '=…). A data folder the
-    project writes without the guard keeps a text's own apostrophe before a formula start the same way."""
+    off, exactly the ones the publisher added (hostile round 10, #11: the quotes came back as '=…), as the files'
+    quoted headers say they carry it. A data folder the project writes has no guard and keeps every apostrophe."""
     texts = [*GUARD_LOOKALIKES, *(v.strip() for v in HOSTILE)]
     quotes = data.quotes.copy()
     quotes.loc[quotes.index[: len(texts)], "text"] = texts
@@ -153,3 +153,29 @@ def test_the_books_data_downloads_read_back_as_a_data_folder_give_the_values_pub
     (tmp_path / "mappe.csv").write_text(folder_writing.csv_text(["tekst"], [[t] for t in texts]), encoding="utf-8")
     raw, problems = read_csv(tmp_path / "mappe.csv", "mappe.csv")
     assert problems == [] and list(raw.frame["tekst"]) == texts
+
+
+# An analyst's own cells, as a report can hold them: a quote that opens with an apostrophe before a dash or a sign.
+ANALYSTS_APOSTROPHES = ["'-Ja, det gjorde vi.", "'=1", "Sjælland,'+b", "'@alle", "a;'-b", "''=to"]
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_an_analysts_csv_keeps_its_apostrophes_before_a_formula_start(delimiter: str, tmp_path: Path):
+    """Issue 25: the guard was taken off every file read, so an analyst's quote '-Ja, … lost its apostrophe without a
+    word. A file the book did not write (its header not quoted name by name) is read as it stands."""
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows([["tekst", "nr"], *([t, "1"] for t in ANALYSTS_APOSTROPHES)])
+    (tmp_path / "egen.csv").write_text("\ufeff" + buffer.getvalue(), encoding="utf-8")
+    raw, problems = read_csv(tmp_path / "egen.csv", "egen.csv")
+    assert problems == [] and list(raw.frame["tekst"]) == ANALYSTS_APOSTROPHES
+
+
+def test_a_csv_the_book_wrote_says_so_in_its_header_and_only_its_guard_comes_off(tmp_path: Path):
+    """The mark is the header's quoted names: the same cells under a plain header keep what the guard added."""
+    text = csv_text(["tekst"], [[t] for t in ANALYSTS_APOSTROPHES])
+    assert text.startswith('\ufeff"tekst"\r\n') and is_guarded_csv(text.removeprefix("\ufeff"))
+    (tmp_path / "hentet.csv").write_text(text, encoding="utf-8")
+    (tmp_path / "uden-maerke.csv").write_text(text.replace('"tekst"', "tekst", 1), encoding="utf-8")
+    assert list(read_csv(tmp_path / "hentet.csv", "hentet.csv")[0].frame["tekst"]) == ANALYSTS_APOSTROPHES
+    plain = list(read_csv(tmp_path / "uden-maerke.csv", "uden-maerke.csv")[0].frame["tekst"])
+    assert plain == [formula_guarded(t) for t in ANALYSTS_APOSTROPHES] != ANALYSTS_APOSTROPHES

@@ -40,6 +40,7 @@ DECISIONS = (
     "jupyter-book-executes-nothing",
     "no-choice-no-parameter",
     "whose-word-once-over-a-block",
+    "what-a-csv-cell-holds",
 )
 
 

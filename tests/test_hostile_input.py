@@ -250,7 +250,7 @@ def test_attack_strings_show_as_written_in_chromium(hostile_url: str, page):
         "[link](javascript:window.__pwned=1)",
     ):
         assert payload in text, payload
-    assert "\u202eomvendt tekst\u202c" in page.text_content("main")
+    assert "nul\u200dbredde\u200c" in page.text_content("main")
     page.goto(f"{hostile_url}/afsluttende-betragtninger.html", wait_until="networkidle")
     longest = page.evaluate("Math.max(...[...document.querySelectorAll('.kr-quote-text p')].map((p) => p.textContent.length))")
     assert longest == hostile.LONG_QUOTE_LENGTH

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import pytest
 
+from kulturensrige import load
 from kulturensrige.data.folder_writing import csv_text
 from kulturensrige.data.problems import Problem
 from kulturensrige.data.schema import TABLES
@@ -167,6 +168,26 @@ CASES: dict[str, tuple[Callable[[Path], None], Callable[[], list[str]]]] = {
         cell("quotes", 0, "text", "Kultur\uffff"),
         lambda: [
             "data/quotes.csv, række 2, kolonne text: 'U+FFFF' — tegnet U+FFFF kan ikke gemmes i en tekstfil eller et regneark; fjern det"
+        ],
+    ),
+    # Characters that reorder or split a text unseen (issue 25, #3; docs/adr/0031): one line per cell, each by its code.
+    "direction_override_in_a_quote": (
+        cell("quotes", 0, "text", "Kultur\u202eegir\u202c og \u2066mere\u2069"),
+        lambda: [
+            (
+                "data/quotes.csv, række 2, kolonne text: 'Kultur\\u202eegir\\u202c og \\u2066mere\\u2069' — usynlige tegn: U+202E "
+                "(retningstegn), U+202C (retningstegn), U+2066 (retningstegn), U+2069 (retningstegn); de flytter eller deler "
+                "teksten uden at blive vist; fjern dem"
+            )
+        ],
+    ),
+    "zero_width_space_and_inner_bom_in_a_name": (
+        cell("statuses", 0, "label", "Gennem\u200bført\ufeff"),
+        lambda: [
+            (
+                "data/statuses.csv, række 2, kolonne label: 'Gennem\\u200bført\\ufeff' — usynlige tegn: U+200B (mellemrum uden "
+                "bredde), U+FEFF (byte order mark); de flytter eller deler teksten uden at blive vist; fjern dem"
+            )
         ],
     ),
     # id: a space, capitals, a Danish letter
@@ -1530,3 +1551,12 @@ def test_export_counts_a_cell_as_excel_does_in_utf16_units(tmp_path: Path):
         "arbejdsbogen kan ikke skrives. Forkort teksten, eller arbejd i CSV-filen"
     )
     assert not out.exists()
+
+
+def test_the_joiners_and_a_soft_hyphen_a_quote_can_hold_are_kept(tmp_path: Path):
+    """A report's text can hold an emoji joined by U+200D, a U+200C and a soft hyphen: they stay (docs/adr/0031)."""
+    folder = tmp_path / "data"
+    shutil.copytree(REPO / "data", folder)
+    text = "Vi 👩\u200d👩\u200d👧 sam\u00admen, Auf\u200clage"
+    cell("quotes", 0, "text", text)(folder)
+    assert text in set(load(folder).quotes["text"])

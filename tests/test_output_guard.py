@@ -9,6 +9,7 @@ system's own /dev/null is never named.
 from __future__ import annotations
 
 import errno
+import json
 import os
 import resource
 import shutil
@@ -550,3 +551,155 @@ def test_the_same_file_as_project_and_code_map_is_said_to_be_the_same_file(tmp_p
     assert result.returncode == 2
     assert result.stderr.splitlines() == ["s1.qdpx — --codes og --out er den samme fil; projektet og kodekortet skal være to filer"]
     assert list(tmp_path.iterdir()) == []
+
+
+# A script run as `python scripts/NAME.py`, with a real SIGINT sent to itself at one moment (issue 25, #2).
+_SIGNAL_AT = """
+import os, runpy, signal, sys
+
+def interrupt():
+    os.kill(os.getpid(), signal.SIGINT)
+
+class Stdout:
+    def __init__(self, stream):
+        self.stream = stream
+    def write(self, text):
+        written = self.stream.write(text)
+        if MOMENT == "while its success line is printed":
+            interrupt()
+        return written
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+
+def exiting(status=None, exit=sys.exit):
+    if MOMENT == "after it returned":
+        interrupt()
+    exit(status)
+
+MOMENT = sys.argv[1]
+sys.stdout, sys.exit, sys.argv = Stdout(sys.stdout), exiting, sys.argv[2:]
+runpy.run_path(sys.argv[0], run_name="__main__")
+"""
+
+
+@pytest.mark.parametrize("moment", ["while its success line is printed", "after it returned"])
+def test_ctrl_c_after_a_command_said_it_succeeded_leaves_it_succeeded(moment: str, tmp_path: Path, valid_workbook: Path):
+    """The hostile round's SIGINT just after import_workbook printed 'Datamappen … er skrevet … og er gyldig.' ended
+    in exit status 130 and a line saying it was stopped: once the output is in place and said, the command succeeded."""
+    out = tmp_path / "ud"
+    script = REPO / "scripts" / "import_workbook.py"
+    result = subprocess.run(
+        [sys.executable, "-c", _SIGNAL_AT, moment, str(script), str(valid_workbook), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert (result.returncode, result.stderr) == (0, ""), result.stderr
+    assert result.stdout == f"Datamappen {out} er skrevet fra {valid_workbook.name} og er gyldig.\n"
+    assert (out / "quotes.csv").is_file()
+
+
+# benchmark.py splices its report into the Markdown file --output names, without --overwrite: an existing file (or a
+# symlink to one) is its ordinary target. The file it reads is its work folder's results.json.
+BENCHMARK_TARGETS = sorted(
+    set(TARGETS) - {"existing file without --overwrite", "dangling symlink without --overwrite", "a file the command reads"}
+)
+
+
+def _benchmark_results(work: Path) -> dict:
+    """A results.json as a run writes it: two builds of one page each."""
+    page = {"path": "index.html", "html": 1000, "total": 2000, "gzip_total": 800, "files": 3, "quote_cards": 0}
+    page |= {"initiative_cards": 0, "figures": 1}
+    build = {"data": "data", "municipalities": 7, "initiatives": 20, "quotes": 50, "clean_seconds": 60.0}
+    build |= {"rebuild_seconds": 5.0, "site_bytes": 10_000, "pages": [page], "clean_runs": [60.0], "loads": ["1.0→1.2"]}
+    saved = {"started": "2026-12-05T21:00:00+00:00", "commands": ["python scripts/benchmark.py"], "builds": []}
+    saved["builds"] = [{**build, "name": "report"}, {**build, "name": "national"}]
+    work.mkdir(parents=True, exist_ok=True)
+    (work / "results.json").write_text(json.dumps(saved), encoding="utf-8")
+    return saved
+
+
+@pytest.mark.parametrize("target", [*BENCHMARK_TARGETS, "its results.json"])
+def test_the_benchmarks_output_goes_through_the_output_guard(target: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Issue 25, #5: `benchmark.py --output` wrote wherever it was pointed, past the guard every other writer uses."""
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    (tmp_path / "data" / "arbejdsbog.xlsx").write_bytes(b"")
+    _benchmark_results(tmp_path / "work")
+    monkeypatch.chdir(tmp_path / "work")
+    out = str(tmp_path / "work" / "results.json") if target == "its results.json" else TARGETS[target][0](tmp_path)
+    before = snapshot(tmp_path)
+    result = run_script("benchmark", "--report-only", "--work", str(tmp_path / "work"), "--output", out)
+    assert result.returncode == OUTPUT_REFUSED, result.stderr
+    assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.startswith(out), result.stderr
+    assert snapshot(tmp_path) == before
+
+
+DAMAGED_RESULTS: dict[str, Callable[[Path], None]] = {
+    "not JSON": lambda path: path.write_text('{"builds": [', encoding="utf-8"),
+    "not UTF-8": lambda path: path.write_bytes(b"\xff\xfe{}"),
+    "a list": lambda path: path.write_text("[]", encoding="utf-8"),
+    "no builds": lambda path: path.write_text('{"started": "2026-12-05T21:00:00", "commands": []}', encoding="utf-8"),
+    "a build of the wrong shape": lambda path: path.write_text(
+        json.dumps({**json.loads(path.read_text(encoding="utf-8")), "builds": [{"name": 1}]}), encoding="utf-8"
+    ),
+    "no builds in the list": lambda path: path.write_text(
+        json.dumps({**json.loads(path.read_text(encoding="utf-8")), "builds": []}), encoding="utf-8"
+    ),
+    "a date that is none": lambda path: path.write_text(
+        json.dumps({**json.loads(path.read_text(encoding="utf-8")), "started": "i går"}), encoding="utf-8"
+    ),
+    "a folder": lambda path: (path.unlink(), path.mkdir()),
+    "missing": lambda path: path.unlink(),
+    "a FIFO": lambda path: (path.unlink(), os.mkfifo(path)),
+    "a work folder that is a file": lambda path: (shutil.rmtree(path.parent), path.parent.write_text("x", encoding="utf-8")),
+}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGED_RESULTS))
+def test_the_benchmark_report_from_a_damaged_results_file_is_one_line_exit_2_and_nothing_changes(damage: str, tmp_path: Path):
+    """Issue 25, #5: `benchmark.py --report-only` on a damaged results.json ended in a traceback."""
+    _benchmark_results(tmp_path / "work")
+    DAMAGED_RESULTS[damage](tmp_path / "work" / "results.json")
+    (tmp_path / "BENCHMARKS.md").write_text("# Mine tal\n", encoding="utf-8")
+    before = snapshot(tmp_path)
+    result = run_script("benchmark", "--report-only", "--work", str(tmp_path / "work"), "--output", str(tmp_path / "BENCHMARKS.md"))
+    assert result.returncode == OUTPUT_REFUSED, result.stderr
+    assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.startswith(str(tmp_path / "work" / "results.json")), result.stderr
+    assert os.strerror(errno.ENOTDIR) not in result.stderr, "the system's reason is said in Danish"
+    assert snapshot(tmp_path) == before
+
+
+def test_the_benchmark_report_from_a_whole_results_file_is_spliced_into_the_output(tmp_path: Path):
+    _benchmark_results(tmp_path / "work")
+    (tmp_path / "BENCHMARKS.md").write_text("# Mine tal\n", encoding="utf-8")
+    result = run_script("benchmark", "--report-only", "--work", str(tmp_path / "work"), "--output", str(tmp_path / "BENCHMARKS.md"))
+    assert (result.returncode, result.stderr) == (0, ""), result.stderr
+    assert "# Benchmarks" in (tmp_path / "BENCHMARKS.md").read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["BENCHMARKS.md", "work"]
+
+
+def test_lighthouse_on_a_folder_that_is_no_book_is_one_line_not_an_empty_table(tmp_path: Path):
+    """A probe for tracebacks (issue 25): `measure_lighthouse.py /nonexistent` printed an empty table, exit status 0."""
+    result = run_script("measure_lighthouse", str(tmp_path / "ingen-bog"))
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == [f"{tmp_path / 'ingen-bog'} er ikke en bygget bog (ingen index.html)"]
+
+
+@pytest.mark.parametrize("target", ["fifo", "path under a file", "under /proc", "folder that is not a data folder"])
+def test_lighthouses_json_goes_through_the_output_guard_before_anything_is_measured(
+    target: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """--json was written after an hour of runs, wherever it pointed: now refused up front, as every writer's output."""
+    from support.scripts import script
+
+    monkeypatch.setattr(script("measure_lighthouse"), "measure", lambda *args: pytest.fail("nothing is measured"))
+    (tmp_path / "bog").mkdir()
+    (tmp_path / "bog" / "index.html").write_text("<!doctype html>", encoding="utf-8")
+    out = TARGETS[target][0](tmp_path)
+    before = snapshot(tmp_path)
+    result = run_script("measure_lighthouse", str(tmp_path / "bog"), "--json", out)
+    assert result.returncode == OUTPUT_REFUSED and len(result.stderr.splitlines()) == 1, result.stderr
+    assert result.stderr.startswith(out)
+    assert snapshot(tmp_path) == before

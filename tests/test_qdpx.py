@@ -823,3 +823,26 @@ def test_an_inline_text_with_windows_line_breaks_is_cut_as_the_analyst_says(read
     code, _, err = run_import(project, tmp_path / "ud", capsys, "--linjeskift", reading)
     assert code == 0, err
     assert INLINE_QUOTE in set(load(tmp_path / "ud").quotes["text"])
+
+
+@pytest.mark.parametrize(
+    ("reference", "target"),
+    [("SelectionRef", "5e1e0000-0000-4000-8000-000000000021"), ("SourceRef", "5a1d0000-0000-4000-8000-000000000002")],
+)
+def test_a_case_pointing_at_a_guid_no_element_has_is_refused_naming_the_guid_and_the_case(
+    reference: str, target: str, tmp_path: Path, capsys: pytest.CaptureFixture
+):
+    """Issue 25, #6: a case whose SelectionRef named a selection that is not there was left out without a word, and
+    the passage it should have cleared for publication came in as not cleared."""
+    missing = "dead0000-0000-4000-8000-000000000099"
+
+    def dangle(files: dict[str, bytes]) -> None:
+        old = f'<{reference} targetGUID="{target}"/>'.encode()
+        assert old in files["project.qde"]
+        files["project.qde"] = files["project.qde"].replace(old, f'<{reference} targetGUID="{missing}"/>'.encode())
+
+    code, out, err = run_import(pack(tmp_path / "projekt.qdpx", dangle), tmp_path / "ud", capsys)
+    assert code == 1 and out == "", err
+    assert f"Case '{'Frigivet til offentliggørelse' if reference == 'SelectionRef' else 'Køge, sundhed'}' har en {reference}" in err
+    assert f"henviser til guid'en {missing}, som intet element i projektet har" in err.splitlines()[0]
+    assert not (tmp_path / "ud").exists()

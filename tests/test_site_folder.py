@@ -350,6 +350,50 @@ def test_a_fifo_among_the_builds_own_files_is_refused_before_anything_opens_it(t
     assert sorted(p.name for p in (output / "_build").iterdir()) == [".jupyter_cache"]
 
 
+@pytest.mark.parametrize("entry", ["_build/.doctrees/environment.pickle", "_build/kr-side-fejl.log", "_build/.kr-source/book/intro.md"])
+def test_a_hard_link_among_the_builds_own_files_is_refused_and_the_file_it_shares_is_untouched(
+    entry: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Issue 25, #4: a file under _build with a second name outside (a hard link) was written into by the build, and
+    with it the file outside. Refused in one line, like a symbolic link."""
+    build = script("build_book")
+    monkeypatch.setattr(build, "execute_in_kernels", lambda *args: pytest.fail("the build must not start"))
+    outside = tmp_path / "mine-noter.txt"
+    outside.write_text("ikke bogens\n", encoding="utf-8")
+    output = tmp_path / "o6"
+    (output / entry).parent.mkdir(parents=True)
+    os.link(outside, output / entry)
+    result = run_script("build_book", "--data", str(REPO / "data"), "--output", str(output))
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines() == [
+        (
+            f"Bogen er ikke bygget: {output.resolve() / entry} er en hård link (filen har 2 navne), og bygget ville skrive i "
+            "filen under alle navnene; fjern den, eller angiv en anden --output."
+        )
+    ]
+    assert outside.read_text(encoding="utf-8") == "ikke bogens\n" and os.stat(outside).st_nlink == 2
+
+
+def test_a_refusal_without_output_advises_the_command_the_reader_ran(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Issue 25, #7: under `make book`, which has no --output, the refusal said "angiv en anden --output". Without
+    --output the book is built in book/ (here a stand-in for the repository's), and the advice names the command that
+    builds elsewhere."""
+    build = script("build_book")
+    monkeypatch.setattr(build, "execute_in_kernels", lambda *args: pytest.fail("the build must not start"))
+    monkeypatch.setattr(build, "ROOT", tmp_path)
+    (tmp_path / "book" / "_build" / ".jupyter_cache").mkdir(parents=True)
+    os.mkfifo(tmp_path / "book" / "_build" / ".jupyter_cache" / "global.db")
+    result = run_script("build_book", "--data", str(REPO / "data"))
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        (
+            f"Bogen er ikke bygget: {tmp_path / 'book' / '_build' / '.jupyter_cache' / 'global.db'} er et navngivet rør (FIFO), "
+            "ikke en fil, som et byggeri har skrevet; fjern den, eller byg bogen et andet sted med scripts/build_book.py --output MAPPE."
+        )
+    ]
+    assert "--output" not in result.stderr.replace("build_book.py --output", "")
+
+
 def test_a_link_inside_the_previous_site_is_no_reason_to_refuse_a_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """The site is the one place under _build where a link is left to the build: it writes a new site into an empty
     folder and removes the old one without following anything, which is how build_pdf's advice (LinkInSite: build the

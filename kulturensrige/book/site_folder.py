@@ -126,52 +126,61 @@ class ForeignFolder(Exception):
     caches and deleted its html/; a foreign file in `_build/html` was deleted without a word."""
 
 
-def refuse_foreign(build: Path, site: Path, *, replaced: bool) -> None:
+# How a refusal tells the reader to build elsewhere, in the words of the command they ran: with --output, or without
+# it (`make book`, which has no --output, builds in book/).
+ANOTHER_OUTPUT = "angiv en anden --output"
+WITHOUT_OUTPUT = "byg bogen et andet sted med scripts/build_book.py --output MAPPE"
+
+
+def refuse_foreign(build: Path, site: Path, *, replaced: bool, elsewhere: str = ANOTHER_OUTPUT) -> None:
     """Raise ForeignFolder, in one line, unless the build may write into `build` (OUTPUT/_build) and `site` (its
     html/), and, if the build `replaced` the site, unless the site is one a build made. Call it holding the site's
-    lock, after `recover`, so a site that a killed build left half-written is not taken for someone's."""
+    lock, after `recover`, so a site that a killed build left half-written is not taken for someone's. `elsewhere`:
+    the advice to build in another folder (ANOTHER_OUTPUT or WITHOUT_OUTPUT)."""
     # The build's own entries in OUTPUT/_build (the staged source .kr-source, the caches, jupyter_execute …) are
     # written and deleted too: a link among them led the build into another folder (hostile round 15, #6).
     inside = sorted(build.iterdir()) if build.is_dir() and not build.is_symlink() else []
     for folder in (build, site):
         if folder.is_symlink():
-            raise ForeignFolder(_through_a_link(folder))
+            raise ForeignFolder(_through_a_link(folder, elsewhere))
     # And anywhere below them (hostile round 16, #1): the staged source is rewritten and pruned by build_book's
     # sync_tree, and Sphinx (.doctrees), jupyter-cache (.jupyter_cache), myst-nb (jupyter_execute) and the extension
     # (_kr_generated) open their files for writing by name, so a link deep down had files outside replaced and
     # deleted. Not inside the site: a build writes a new one into an empty folder, and the previous one and its
     # hidden siblings are only renamed and removed (rmtree never follows a link), so a link there goes with them.
     for entry in inside:
-        if (odd := _odd(entry)) is not None:
+        if (odd := _odd(entry, elsewhere)) is not None:
             raise ForeignFolder(odd)
         if entry != site and not entry.name.startswith(f".{site.name}.") and entry.is_dir():
             for parent, folders, files in os.walk(entry):
-                if (odd := next(filter(None, (_odd(Path(parent) / name) for name in [*folders, *files])), None)) is not None:
+                if (odd := next(filter(None, (_odd(Path(parent) / name, elsewhere) for name in [*folders, *files])), None)) is not None:
                     raise ForeignFolder(odd)
     if replaced and site.is_dir() and any(site.iterdir()) and read_record(site) is None:
         fault = record_fault(site)
         why = f"den har ingen {RECORD}" if fault == MISSING else f"dens {RECORD} {fault}"
         raise ForeignFolder(
-            f"{site} er ikke en bog, som build_book har bygget ({why}), og dens filer ville blive slettet; flyt dem, eller "
-            "angiv en anden --output"
+            f"{site} er ikke en bog, som build_book har bygget ({why}), og dens filer ville blive slettet; flyt dem, eller {elsewhere}"
         )
 
 
-def _through_a_link(link: Path) -> str:
-    return (
-        f"{link} er et symbolsk link (til {os.readlink(link)}), og bogen bygges ikke gennem et link; fjern linket, eller "
-        "angiv en anden --output"
-    )
+def _through_a_link(link: Path, elsewhere: str) -> str:
+    return f"{link} er et symbolsk link (til {os.readlink(link)}), og bogen bygges ikke gennem et link; fjern linket, eller {elsewhere}"
 
 
-def _odd(path: Path) -> str | None:
-    """Why `path` stops the build if it is a symbolic link, a FIFO, a socket or a device: a build makes none of them,
-    and would write through a link, or hang on a FIFO."""
-    mode = os.lstat(path).st_mode
+def _odd(path: Path, elsewhere: str) -> str | None:
+    """Why `path` stops the build if it is a symbolic link, a FIFO, a socket, a device or a file with another name (a
+    hard link): a build makes none of them, and would write through a link, or hang on a FIFO."""
+    info = os.lstat(path)
+    mode = info.st_mode
     if stat.S_ISLNK(mode):
-        return _through_a_link(path)
+        return _through_a_link(path, elsewhere)
     if (kind := special_kind(mode)) is not None:
-        return f"{path} er {kind}, ikke en fil, som et byggeri har skrevet; fjern den, eller angiv en anden --output"
+        return f"{path} er {kind}, ikke en fil, som et byggeri har skrevet; fjern den, eller {elsewhere}"
+    if stat.S_ISREG(mode) and (names := info.st_nlink) > 1:
+        # A hard link: the build opens its files by name and writes into them, so it would write into the file the
+        # link shares with another folder (issue 25, #4). A build makes none.
+        shared = "og bygget ville skrive i filen under alle navnene"
+        return f"{path} er en hård link (filen har {names} navne), {shared}; fjern den, eller {elsewhere}"
     return None
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from kulturensrige.data.problems import LOOP, Problem
-from kulturensrige.words import formula_unguarded
+from kulturensrige.words import formula_unguarded, is_guarded_csv
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -22,9 +22,11 @@ _BOM = b"\xef\xbb\xbf"
 FORMULA_GUARD_RULE = (
     "Formelværn: en celle, der begynder med =, +, -, @, tabulator eller vognretur (eller har et af de tegn lige efter et "
     "komma, semikolon eller tabulator), står i bogens CSV-filer til download med en apostrof foran, så et regneark ikke "
-    "læser den som en formel. Når en datamappe læses ind, fjernes præcis den ene apostrof igen, så en hentet fil kan rettes "
-    "og læses ind, uden at værdierne ændres. Skal en celle i en datamappe selv begynde med en apostrof foran et af de "
-    "tegn, skrives to: ''=1 læses som '=1."
+    "læser den som en formel. Bogens egne CSV-filer kendes på, at hvert kolonnenavn i første linje står i dobbelte "
+    'anførselstegn ("quote_id","position",…). Læses sådan en fil ind som data, fjernes præcis den ene apostrof igen, '
+    "så en hentet fil giver de udgivne værdier tilbage. Alle andre CSV-filer læses, som de står: en celle, der selv "
+    "begynder med en apostrof, beholder den. Gemmer et regneark en hentet fil igen, forsvinder mærket, og de apostroffer, "
+    "regnearket viste, bliver en del af værdierne; fjern dem i regnearket, før filen gemmes."
 )
 
 # Limits for one table, in a CSV file or a workbook's sheet: ten times the national scale (10,000 quotes), and low
@@ -206,6 +208,7 @@ def read_csv(path: Path, label: str, max_rows: int = MAX_ROWS, max_bytes: int | 
 def _csv_rows(text: str, label: str, max_rows: int = MAX_ROWS) -> list[tuple[int, list[str]]] | Problem:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(text), strict=True)
     records: list[tuple[int, list[str]]] = []
+    guarded = is_guarded_csv(text)  # one of the book's downloads: its guard comes off; an analyst's cells stay whole
     line = 1
     cells_read = 0
     try:
@@ -213,7 +216,7 @@ def _csv_rows(text: str, label: str, max_rows: int = MAX_ROWS) -> list[tuple[int
             cells_read += len(cells)
             if too_big := _beyond_limits(len(records), len(cells), cells_read, max_rows):  # header included: rows so far
                 return Problem(label, line, None, None, too_big)
-            records.append((line, [formula_unguarded(cell) for cell in cells]))
+            records.append((line, [formula_unguarded(cell) for cell in cells] if guarded else cells))
             line = reader.line_num + 1
     except csv.Error as error:
         if "field larger than field limit" in str(error):

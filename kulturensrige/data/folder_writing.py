@@ -23,19 +23,18 @@ from kulturensrige.data.interruption import Interrupted, finishing
 from kulturensrige.data.problems import LOOP, DataError, Problem, symlink_loop
 from kulturensrige.data.schema import TABLES
 from kulturensrige.data.validation import read_folder, validate_tables
-from kulturensrige.words import guard_kept
 
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """UTF-8 text as in data/: the csv module, minimal quoting, '\\n' line endings, no BOM; no formula guard, but an
-    apostrophe the reader would take for one is kept (words.guard_kept)."""
+    """UTF-8 text as in data/: the csv module, minimal quoting, '\\n' line endings, no BOM, no formula guard (a data
+    folder's cells are read as they stand: words.is_guarded_csv)."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
     # The csv module quotes a field with '\n' but not one with a lone '\r', which every reader takes for a line end.
     quoted = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
-        cells = ["" if cell is None else guard_kept(str(cell)) for cell in row]
+        cells = ["" if cell is None else str(cell) for cell in row]
         (quoted if any("\r" in cell for cell in cells) else writer).writerow(cells)
     return out.getvalue()
 

@@ -50,12 +50,14 @@ def interrupted_line(what: str) -> str:
 
 class _State:
     """Within `finishing()` (`holding` deep) a signal is kept (its name) instead of raised; once a finishing block is
-    done, every interrupt of the command is `written`. `depth`: how many `interruptible()` blocks are open."""
+    done, every interrupt of the command is `written`. `depth`: how many `interruptible()` blocks are open. `said`:
+    the command has said it succeeded (`said`), and an interrupt no longer changes that."""
 
     depth = 0
     holding = 0
     kept: str | None = None
     written = False
+    said = False
 
 
 @contextmanager
@@ -66,6 +68,8 @@ def interruptible() -> Iterator[None]:
         return
 
     def stop(signum: int, frame: object) -> None:
+        if _State.said:
+            return  # done and said so: the command ends as it said
         if _State.holding:
             _State.kept = signal.Signals(signum).name
             return
@@ -76,11 +80,36 @@ def interruptible() -> Iterator[None]:
     try:
         yield
     finally:
-        for s, handler in before.items():
-            signal.signal(s, handler)
         _State.depth -= 1
+        # A script that has said it succeeded ignores the signals until it exits: Python's own handler would turn an
+        # interrupt between here and the exit into a traceback or exit status 130.
+        done = not _State.depth and _State.said and _script() is not None
+        for s, handler in before.items():
+            signal.signal(s, signal.SIG_IGN if done else handler)
         if not _State.depth:
-            _State.written = False  # the next command (a test calls several main()s) starts with nothing written
+            _State.written = _State.said = False  # the next command (a test calls several main()s) starts afresh
+
+
+def said(*lines: str) -> None:
+    """Print the command's success line(s) to stdout: from then on it has succeeded, and Ctrl+C or SIGTERM, which
+    would have turned that into exit status 130 and a line saying it stopped (issue 25, #2), is too late to matter.
+    One that comes while the lines are printed waits, and is dropped once they are out."""
+    _State.holding += 1
+    try:
+        print(*lines, sep="\n", flush=True)
+        _State.said = _State.depth > 0
+    finally:
+        _State.holding -= 1
+        if not _State.holding:
+            _State.kept = None
+
+
+def _script() -> str | None:
+    """The path of the script of scripts/ this process runs, or None (a notebook, pytest)."""
+    main = getattr(sys.modules.get("__main__"), "__file__", None)
+    if main is None or Path(main).resolve().parent != SCRIPTS:
+        return None
+    return main
 
 
 @contextmanager
@@ -109,8 +138,8 @@ def quiet_start() -> None:
     """When the process is one of scripts/, Ctrl+C or SIGTERM while it still imports its libraries (pandas alone
     takes seconds) ends it with `interrupted_line` and EXIT_CODE instead of a traceback; nothing is written yet.
     Any other process (a notebook, pytest) keeps its own handlers."""
-    main = getattr(sys.modules.get("__main__"), "__file__", None)
-    if main is None or Path(main).resolve().parent != SCRIPTS or threading.current_thread() is not threading.main_thread():
+    main = _script()
+    if main is None or threading.current_thread() is not threading.main_thread():
         return
 
     def stop(signum: int, frame: object) -> None:

@@ -306,7 +306,7 @@ def _project(root: ET.Element, reader: _Members, label: str, line_breaks: str | 
         for ref in case.findall(f"{_Q}SelectionRef"):
             project.selection_cases.setdefault(_guid(ref.get("targetGUID")), []).append(values)
     sources = root.find(f"{_Q}Sources")
-    problems: list[Problem] = []
+    problems = _dangling_references(root, f"{label}: {PROJECT_FILE}")
     for source in [] if sources is None else list(sources):
         kind = source.tag.removeprefix(_Q)
         if kind in NOT_TEXT_SOURCES:
@@ -342,6 +342,25 @@ def _unique_guids(root: ET.Element, label: str) -> None:
             seen[guid] = kind
     if problems:
         raise DataError(problems)
+
+
+# The references in a case that point at another element by its guid: a case's sources, selections and variables.
+_CASE_REFERENCES = ("SourceRef", "SelectionRef", "VariableRef")
+
+
+def _dangling_references(root: ET.Element, label: str) -> list[Problem]:
+    """One line for each reference in a case to a guid no element of the project has: the case's sources, passages
+    or values would be left out without a word (issue 25, #6). A coding's code is checked where it is mapped."""
+    known = {_guid(element.get("guid")) for element in root.iter() if element.get("guid") is not None}
+    problems = []
+    for case in root.iter(f"{_Q}Case"):
+        for ref in case.iter():
+            kind = ref.tag.removeprefix(_Q)
+            if kind in _CASE_REFERENCES and (target := _guid(ref.get("targetGUID"))) not in known:
+                pointing = f"henviser til guid'en {target}, som intet element i projektet har" if target else "har ingen targetGUID"
+                said = f"{_element_place(case)} har en {kind}, der {pointing}; ret henvisningen eller fjern den"
+                problems.append(_problem(label, said, ref.get("targetGUID")))
+    return problems
 
 
 def _element_place(element: ET.Element) -> str:

@@ -334,7 +334,7 @@ def _validate_table(table: Table, raw: RawTable, label: str) -> tuple[pd.DataFra
         return None, None, problems
     if len(frame) < table.min_rows:
         return None, None, [Problem(label, None, None, None, f"tabellen er tom; den skal have mindst {table.min_rows} række")]
-    if unwritable := _unwritable_characters(frame, raw.rows, label):
+    if unwritable := _unwritable_characters(frame, raw.rows, label) + _hidden_characters(frame, raw.rows, label):
         return None, frame, unwritable
     checked, not_integers = _integer_cells(table, frame)
     try:
@@ -362,6 +362,33 @@ def _unwritable_characters(frame: pd.DataFrame, rows: list[int], label: str) -> 
             code = f"U+{ord(found.group()):04X}" if found else "?"
             allowed = f"tegnet {code} kan ikke gemmes i en tekstfil eller et regneark; fjern det"
             problems.append(Problem(label, _row(index, rows), column, code, allowed))
+    return problems
+
+
+# Characters that change what a page shows without showing themselves (docs/adr/0031): the direction overrides,
+# embeddings and isolates (U+202A–U+202E, U+2066–U+2069) reorder the text around them, so a page or a message could
+# show other than the file says; a report prints its text in reading order, and right-to-left letters need no control.
+# A zero-width space or a byte order mark inside a text (U+200B, U+FEFF) is a copy's leftover that splits a word
+# unseen ("Kø\u200bge" is not Køge). The joiners U+200C and U+200D (in an emoji, in other scripts) and the soft hyphen
+# are text a report can hold, and stay.
+_HIDDEN = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\ufeff]")
+_HIDDEN_NAMES = {
+    **dict.fromkeys("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069", "retningstegn"),
+    "\u200b": "mellemrum uden bredde",
+    "\ufeff": "byte order mark",
+}
+
+
+def _hidden_characters(frame: pd.DataFrame, rows: list[int], label: str) -> list[Problem]:
+    """One line per cell holding a character that reorders or splits its text unseen (_HIDDEN), named by its code."""
+    problems = []
+    for column in frame.columns:
+        cells = frame[column].astype(str)
+        for index in cells.index[cells.str.contains(_HIDDEN)]:
+            found = dict.fromkeys(_HIDDEN.findall(cells[index]))
+            named = ", ".join(f"U+{ord(c):04X} ({_HIDDEN_NAMES[c]})" for c in found)
+            allowed = f"usynlige tegn: {named}; de flytter eller deler teksten uden at blive vist; fjern dem"
+            problems.append(Problem(label, _row(index, rows), column, cells[index], allowed))
     return problems
 
 
