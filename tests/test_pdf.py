@@ -39,7 +39,7 @@ from bs4 import BeautifulSoup
 from hostile import HOSTILE_MUNICIPALITY, hostile_data
 from kulturensrige import load
 from kulturensrige.data.buildkey import BUILT, write_record
-from kulturensrige.data.schema import NOT_STATED
+from kulturensrige.data.schema import NOT_STATED, TABLES
 from kulturensrige.edition import editions, printing
 from kulturensrige.edition.chromium import ChromiumFailed, driving, started_chromium
 from kulturensrige.edition.links import inferred_note, link_editions, with_link
@@ -503,6 +503,16 @@ def test_the_whole_book_has_every_chapter_in_reading_order(report_site: Path):
     check_contents(path, minimum=len(editions.chapters(report_site)))
     check_vector_only(path)
     check_pdf_ua(path, PDF_UA_ACCEPTED_IN_BOOK)
+
+
+@pytest.mark.build
+def test_the_whole_books_data_tables_print_each_sheet_name_whole_on_one_line(report_site: Path):
+    """Reading 18: the data chapter's first column was seven letters wide ('municip' / 'alities'), as code may break
+    anywhere; a name in a table cell now breaks only where it must."""
+    path = report_site / "pdf" / "kulturens-rige.pdf"
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    words = set(text.split())
+    assert not [name for name in TABLES if name not in words]
 
 
 @pytest.mark.build
