@@ -516,6 +516,21 @@ def test_the_whole_books_data_tables_print_each_sheet_name_whole_on_one_line(rep
 
 
 @pytest.mark.build
+def test_no_edition_loses_a_real_hyphen_at_a_line_break(report_site: Path):
+    """Reading 18: a line ending in a real hyphen reads as a word hyphenated at the break in pdftotext and every tool
+    that copies a PDF's text ('KL-' / 'huset' -> 'KLhuset', 'HøjeTaastrup'): every hyphenated word of the quotes and
+    of the municipalities' names reads whole in each edition that prints it."""
+    data = load(REPO / "data")
+    hyphenated = {w for text in [*data.quotes["text"], *data.municipalities["name"]] for w in re.findall(r"\w+(?:-\w+)+", text)}
+    assert "KL-huset" in hyphenated and "Høje-Taastrup" in hyphenated
+    for path in each(sorted((report_site / "pdf").glob("*.pdf"))):
+        text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        words = set(re.findall(r"\w+", text))
+        lost = [w for w in hyphenated if w.replace("-", "") in words]
+        assert not lost, (path.name, lost)
+
+
+@pytest.mark.build
 def test_the_built_pages_link_to_their_editions_with_size(report_site: Path):
     data = load(REPO / "data")
     for row in data.municipalities.itertuples():
@@ -939,6 +954,19 @@ def test_an_editions_tables_and_charts_mark_its_municipality_as_the_web_does(dat
             assert names[0] == html.escape(row.name, quote=False) and names[1] == charts.ALL_MUNICIPALITIES, names
             colours = [trace["marker"]["color"] for trace in plot["data"]]
             assert colours[0] != colours[1] and plot["layout"].get("showlegend") is not False
+
+
+def test_words_with_a_real_hyphen_are_kept_on_one_line_in_text_only():
+    """editions.kept_whole_at_hyphens: text gets the spans; the head, scripts, pictures, code and tags do not."""
+    document = (
+        '<head><title>Høje-Taastrup</title></head><p class="a-b">i KL-huset, dem - hvordan <code>a-b</code> '
+        "kulturens-rige-ringkoebing-skjern-egedal.pdf</p><svg><text>x-y</text></svg><script>a-b</script>"
+    )
+    assert editions.kept_whole_at_hyphens(document) == (
+        '<head><title>Høje-Taastrup</title></head><p class="a-b">i <span class="kr-nobr">KL-huset,</span> '
+        '<span class="kr-nobr">dem - hvordan</span> <code>a-b</code> kulturens-rige-ringkoebing-skjern-egedal.pdf</p>'
+        "<svg><text>x-y</text></svg><script>a-b</script>"
+    )
 
 
 def test_a_wide_short_table_is_printed_turned_and_a_narrow_one_as_it_is():
