@@ -957,12 +957,12 @@ def test_an_editions_tables_and_charts_mark_its_municipality_as_the_web_does(dat
 
 
 def test_words_with_a_real_hyphen_are_kept_on_one_line_in_text_only():
-    """editions.kept_whole_at_hyphens: text gets the spans; the head, scripts, pictures, code and tags do not."""
+    """printing.kept_whole_at_hyphens: text gets the spans; the head, scripts, pictures, code and tags do not."""
     document = (
         '<head><title>Høje-Taastrup</title></head><p class="a-b">i KL-huset, dem - hvordan <code>a-b</code> '
         "kulturens-rige-ringkoebing-skjern-egedal.pdf</p><svg><text>x-y</text></svg><script>a-b</script>"
     )
-    assert editions.kept_whole_at_hyphens(document) == (
+    assert printing.kept_whole_at_hyphens(document) == (
         '<head><title>Høje-Taastrup</title></head><p class="a-b">i <span class="kr-nobr">KL-huset,</span> '
         '<span class="kr-nobr">dem - hvordan</span> <code>a-b</code> kulturens-rige-ringkoebing-skjern-egedal.pdf</p>'
         "<svg><text>x-y</text></svg><script>a-b</script>"

@@ -154,7 +154,7 @@ def test_a_lists_headings_credit_the_qda_project_not_the_report(imported):
     bare = next(code for code in data.municipalities["kommunekode"] if code not in set(data.quotes["kommunekode"]))
     view = highlight.list_view(data, items, views.QUOTE, bare, include_inferred=False)
     text = " ".join([view["status"], *(heading for _, heading, _ in view["groups"])])
-    assert "QDA-projektet knytter ingen citater her til" in text and "uden kommune angivet i QDA-projektet" in text
+    assert "QDA-projektet knytter ingen citater i dette afsnit til" in text and "uden kommune angivet i QDA-projektet" in text
     assert "rapporten" not in text.lower()
     assert "QDA-projektet knytter ingen citater til" in str(lists.municipality_ingredients(data, bare))
 

@@ -153,4 +153,14 @@ def test_a_lists_status_for_a_municipality_with_no_quotes_here_does_not_imply_th
     items = views.quote_items(cards.group_records(selected))
     for code in each(UNTIED):
         status = highlight.list_view(data, items, views.QUOTE, code, True)["groups"][0][1]
-        assert "knytter ingen citater til nogen kommune, og ingen tilknytning her til" in status, status
+        assert "knytter ingen citater til nogen kommune, og i dette afsnit er ingen tilknytning til" in status, status
+
+
+def test_a_lists_heading_says_this_section_where_the_bar_says_here_for_the_page(data):
+    """Reader review 18: the bar's 'Fremhævet her: 1 citat, udledt af redaktionen' (the page) beside a first list's
+    '… ingen tilknytning her til Egedal er udledt af redaktionen' (that list) read as the book contradicting itself."""
+    for section_id, selected in data.quotes.groupby("section_id"):
+        items = views.quote_items(cards.group_records(selected))
+        for code, inferred in each([(c, i) for c in data.municipalities["kommunekode"] for i in (True, False)]):
+            for _, heading, _ in highlight.list_view(data, items, views.QUOTE, code, inferred)["groups"]:
+                assert " her " not in f" {heading} ", (section_id, code, inferred, heading)

@@ -110,26 +110,6 @@ def book_address(value: str | None) -> str:
     return value if value.endswith("/") else value + "/"
 
 
-# pdftotext, and every tool that copies a PDF's text, reads a line that ends in "-" as a word hyphenated at the break
-# and joins it ("KL-" / "huset" -> "KLhuset"): a real hyphen may not end a printed line.
-NOT_TEXT = "|".join(rf"<{tag}\b.*?</{tag}>" for tag in ("head", "script", "style", "svg", "code", "pre"))
-UNBREAKABLE_PARTS = re.compile(rf"({NOT_TEXT}|<[^>]*>)", re.S | re.I)
-HYPHENATED = re.compile(r"[^\s<>]+(?: - [^\s<>]+)+|[^\s<>]*\w-\w[^\s<>]*")
-LONGEST_KEPT_WHOLE = 30  # a longer run (a file name, an address) may break: kept whole it would overflow a table cell
-
-
-def kept_whole_at_hyphens(document: str) -> str:
-    """The document with each word that holds a real hyphen, and each 'x - y', kept on one line (span.kr-nobr), in
-    text only: not in tags, the head, scripts, styles, pictures or code."""
-
-    def keep(match: re.Match[str]) -> str:
-        run = match.group(0)
-        return run if len(run) > LONGEST_KEPT_WHOLE else f'<span class="kr-nobr">{run}</span>'
-
-    parts = UNBREAKABLE_PARTS.split(document)
-    return "".join(part if n % 2 else HYPHENATED.sub(keep, part) for n, part in enumerate(parts))
-
-
 @functools.cache
 def with_print_policy(document: str) -> str:
     """An edition's HTML with the web book's Content-Security-Policy, stricter (render/policy.py): of its inline
@@ -741,7 +721,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "file_name": file_name(row.slug),
         "plotly_js": plotly_js,
     }
-    return with_print_policy(kept_whole_at_hyphens(environment().get_template("municipality.html").render(context)))
+    return with_print_policy(environment().get_template("municipality.html").render(context))
 
 
 # -- the whole book --------------------------------------------------------------------------------------
@@ -1096,4 +1076,4 @@ def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str) -> str
         "plotly_js": plotly_js,
         "municipality_count": number(len(data.municipalities)),
     }
-    return with_print_policy(kept_whole_at_hyphens(environment().get_template("book.html").render(context)))
+    return with_print_policy(environment().get_template("book.html").render(context))

@@ -52,6 +52,25 @@ class PrintJob:
 
 FOOTER_TITLE_LENGTH = 70
 
+# pdftotext, and every tool that copies a PDF's text, reads a line that ends in "-" as a word hyphenated at the break
+# and joins it ("KL-" / "huset" -> "KLhuset"): a real hyphen may not end a printed line.
+NOT_TEXT = "|".join(rf"<{tag}\b.*?</{tag}>" for tag in ("head", "script", "style", "svg", "code", "pre"))
+UNBREAKABLE_PARTS = re.compile(rf"({NOT_TEXT}|<[^>]*>)", re.S | re.I)
+HYPHENATED = re.compile(r"[^\s<>]+(?: - [^\s<>]+)+|[^\s<>]*\w-\w[^\s<>]*")
+LONGEST_KEPT_WHOLE = 30  # a longer run (a file name, an address) may break: kept whole it would overflow a table cell
+
+
+def kept_whole_at_hyphens(document: str) -> str:
+    """The document with each word that holds a real hyphen, and each 'x - y', kept on one line (span.kr-nobr), in
+    text only: not in tags, the head, scripts, styles, pictures or code."""
+
+    def keep(match: re.Match[str]) -> str:
+        run = match.group(0)
+        return run if len(run) > LONGEST_KEPT_WHOLE else f'<span class="kr-nobr">{run}</span>'
+
+    parts = UNBREAKABLE_PARTS.split(document)
+    return "".join(part if n % 2 else HYPHENATED.sub(keep, part) for n, part in enumerate(parts))
+
 
 def footer_title(title: str) -> str:
     """The title as the footer prints it: on one line, cut short with '…' (a name from data can be very long)."""
@@ -280,7 +299,7 @@ class Page:
             route.abort("blockedbyclient")
 
     def load(self, job: PrintJob, work: Path) -> None:
-        document = job.html if isinstance(job.html, str) else job.html()
+        document = kept_whole_at_hyphens(job.html if isinstance(job.html, str) else job.html())
         parts = HEAD_AND_BODY.match(document)
         head = parts.group(1) + parts.group(3) if parts else ""
         if parts and self.page is not None and head == self.head:

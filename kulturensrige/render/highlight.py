@@ -60,14 +60,15 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
         mine = f"ingen {noun.plural}"
         holder = provenance.words(attribution.source(data.options)).subject
         withheld = [i for i, item in enumerate(items) if item.kommune == kommune and item.attribution == "inferred"]
-        chosen_heading = f"{holder} knytter ingen {noun.plural} her til {name}."
+        # 'i dette afsnit', not 'her': the bar's 'Fremhævet her:' counts the whole page (reader review 18).
+        chosen_heading = f"{holder} knytter ingen {noun.plural} i dette afsnit til {name}."
         if noun is QUOTE and not (data.quotes["attribution"] == "stated").any():
             # The holder ties no quote to any municipality: said so, not as if it tied some to the others (reading 15,
             # finding 11); whether the editors tied any here to this one follows, as the inferred ties are shown or not.
             chosen_heading = f"{holder} knytter ingen citater til nogen kommune"
             shown = not (withheld and not include_inferred)
             inferred = provenance.inferred_words(data.options)
-            chosen_heading += f", og ingen tilknytning her til {name} er {inferred}." if shown else "."
+            chosen_heading += f", og i dette afsnit er ingen tilknytning til {name} {inferred}." if shown else "."
         if withheld and not include_inferred:
             n_withheld = _weight(items, withheld)
             chosen_heading += (
