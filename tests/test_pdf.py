@@ -13,6 +13,7 @@ whole book 60–200 (measured 111).
 from __future__ import annotations
 
 import concurrent.futures
+import csv
 import dataclasses
 import datetime as dt
 import html
@@ -444,10 +445,19 @@ def test_an_editions_citation_stands_whole_on_one_page(report_site: Path):
         assert "Sådan citerer du" in last and "Eksempel" in last, (path.name, last[:200])
 
 
+def report_municipalities() -> list[str]:
+    """data/'s municipality codes, read as the tests are collected: each edition is checked by a test of its own,
+    so pytest-xdist checks them side by side."""
+    with (REPO / "data" / "municipalities.csv").open(encoding="utf-8", newline="") as table:
+        return [row["kommunekode"] for row in csv.DictReader(table)]
+
+
 @pytest.mark.build
-def test_every_municipality_gets_an_edition_with_its_name_initiatives_and_quotes_verbatim(report_site: Path):
+@pytest.mark.parametrize("code", report_municipalities())
+def test_every_municipality_gets_an_edition_with_its_name_initiatives_and_quotes_verbatim(report_site: Path, code: str):
     data = load(REPO / "data")
-    for row in each(data.municipalities.itertuples()):
+    assert sorted(report_municipalities()) == sorted(data.municipalities["kommunekode"])
+    for row in each(data.municipalities[data.municipalities["kommunekode"] == code].itertuples()):
         path = report_site / "pdf" / f"kulturens-rige-{row.slug}.pdf"
         title = f"Kulturens Rige – {row.name}"
         text = pdf_text(path, title)
@@ -468,6 +478,7 @@ def test_every_municipality_gets_an_edition_with_its_name_initiatives_and_quotes
         check_pdf_ua(path)
 
 
+@pytest.mark.long
 @pytest.mark.build
 def test_the_whole_book_has_every_chapter_in_reading_order(report_site: Path):
     path = report_site / "pdf" / "kulturens-rige.pdf"
@@ -1061,6 +1072,7 @@ def test_an_eighth_municipality_gets_its_own_edition(eighth_data: Path, tmp_path
     check_pdf_ua(path)
 
 
+@pytest.mark.long
 @pytest.mark.browser  # printed by Chromium
 def test_hostile_data_is_printed_as_text_and_makes_no_link_or_script(tmp_path: Path):
     data_dir = hostile_data(tmp_path / "hostile")
