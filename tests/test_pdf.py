@@ -1074,30 +1074,33 @@ def test_an_eighth_municipality_gets_its_own_edition(eighth_data: Path, tmp_path
 
 @pytest.mark.long
 @pytest.mark.browser  # printed by Chromium
-def test_hostile_data_is_printed_as_text_and_makes_no_link_or_script(tmp_path: Path):
+@pytest.mark.parametrize("code", ["259", HOSTILE_MUNICIPALITY])  # each printed in a test of its own, side by side
+def test_hostile_data_is_printed_as_text_and_makes_no_link_or_script(tmp_path: Path, code: str):
     data_dir = hostile_data(tmp_path / "hostile")
     data = load(data_dir)
-    pdfs = municipality_pdfs(data_dir, tmp_path / "pdf", ["259", HOSTILE_MUNICIPALITY])
-    for code, path in pdfs.items():
-        row = data.municipalities[data.municipalities["kommunekode"] == code].iloc[0]
-        title = f"Kulturens Rige – {row['name']}"
-        text = pdf_text(path, title)
-        assert squeeze(row["name"]) in text
-        for initiative in data.initiatives.loc[data.initiatives["kommunekode"] == code].itertuples():
-            assert squeeze(initiative.title) in text and squeeze(initiative.description) in text
-        for quote in data.quotes.loc[data.quotes["kommunekode"] == code].itertuples():
-            assert squeeze(quote.text) in text, quote.quote_id
-            if quote.attribution == "inferred":
-                assert squeeze(quote.attribution_rationale) in text
-        with pikepdf.open(path) as pdf:
-            assert all(t == "/GoTo" for t in link_targets(pdf)), link_targets(pdf)
-            no_active_content(pdf)
-        # The fixture's names and titles are paragraphs of payloads, and the PDF keeps them as the document title
-        # and the headings they are.
-        check_pdf_ua(path, {**PDF_UA_ACCEPTED, "HDG-011": "a heading of many sentences", "DOC-040": "a title of over 200 characters"})
-    long_quote = data.quotes.loc[data.quotes["quote_id"] == "hostile-lang", "text"].iloc[0]
-    name = data.municipalities.set_index("kommunekode").loc[HOSTILE_MUNICIPALITY, "name"]
-    assert squeeze(long_quote) in pdf_text(pdfs[HOSTILE_MUNICIPALITY], f"Kulturens Rige – {name}")
+    pdfs = municipality_pdfs(data_dir, tmp_path / "pdf", [code])
+    assert list(pdfs) == [code]
+    path = pdfs[code]
+    row = data.municipalities[data.municipalities["kommunekode"] == code].iloc[0]
+    title = f"Kulturens Rige – {row['name']}"
+    text = pdf_text(path, title)
+    assert squeeze(row["name"]) in text
+    for initiative in data.initiatives.loc[data.initiatives["kommunekode"] == code].itertuples():
+        assert squeeze(initiative.title) in text and squeeze(initiative.description) in text
+    for quote in data.quotes.loc[data.quotes["kommunekode"] == code].itertuples():
+        assert squeeze(quote.text) in text, quote.quote_id
+        if quote.attribution == "inferred":
+            assert squeeze(quote.attribution_rationale) in text
+    with pikepdf.open(path) as pdf:
+        assert all(t == "/GoTo" for t in link_targets(pdf)), link_targets(pdf)
+        no_active_content(pdf)
+    # The fixture's names and titles are paragraphs of payloads, and the PDF keeps them as the document title
+    # and the headings they are.
+    check_pdf_ua(path, {**PDF_UA_ACCEPTED, "HDG-011": "a heading of many sentences", "DOC-040": "a title of over 200 characters"})
+    if code == HOSTILE_MUNICIPALITY:
+        long_quote = data.quotes.loc[data.quotes["quote_id"] == "hostile-lang", "text"].iloc[0]
+        name = data.municipalities.set_index("kommunekode").loc[HOSTILE_MUNICIPALITY, "name"]
+        assert squeeze(long_quote) in pdf_text(path, f"Kulturens Rige – {name}")
 
 
 class _Listener:
