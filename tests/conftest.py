@@ -59,7 +59,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             return 1 + max(BUILDING_FIXTURES.index(name) for name in needed)
         return -1 if item.get_closest_marker("build") else 0
 
-    items.sort(key=stage)  # stable: within a stage, tests keep their files' order
+    def in_chromium(item: pytest.Item) -> bool:
+        """The session's Playwright keeps an asyncio loop running in its process from its first test on: a later
+        test there that runs a loop of its own (asyncio.run, Playwright's sync API) fails, so these go last."""
+        return "browser" in getattr(item, "fixturenames", ())
+
+    items.sort(key=lambda item: (stage(item), in_chromium(item)))  # stable: otherwise in their files' order
     items[:] = _longest_first(items)
     for item in items:
         if _needed_builds(item):

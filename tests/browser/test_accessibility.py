@@ -114,7 +114,6 @@ def axe():
 AXE_PARTS = 3
 
 
-@pytest.mark.long
 @pytest.mark.parametrize("part", range(AXE_PARTS))
 @pytest.mark.parametrize("theme", THEMES)
 def test_axe_finds_no_wcag_21_aa_violation_on_any_page(built_site, site_url, browser, axe, data, first_slug, theme, part):
