@@ -35,14 +35,16 @@ linkcheck: $(BIN)/.installed
 	$(BIN)/python scripts/build_book.py --data $(QUOTED_DATA) --builder linkcheck --output book/_build/linkcheck
 
 # The tests in three processes (pytest-xdist), so both cores stay busy while a process waits for Chromium; each
-# book is still built once (tests/conftest.py). The explorer's notebook runs apart, in one process: its cells
+# book is still built once (tests/conftest.py). The tests are dealt out one at a time (--maxschedchunk 1) in
+# conftest's order, the long ones first: in chunks, one process had all the long tests and ran them one after
+# another at the end while the others stood idle. The explorer's notebook runs apart, in one process: its cells
 # share one kernel, and xdist would deal them out to all three.
 test: lint
 	bash scripts/install_chromium.sh
 	bash scripts/install_test_tools.sh
 	bash scripts/install_pdf_tools.sh
 	bash scripts/install_js_tools.sh
-	$(BIN)/python -m pytest -n 3 tests
+	$(BIN)/python -m pytest -n 3 --maxschedchunk 1 tests
 	$(BIN)/python -m pytest --nbval-lax explorer
 
 # Builds nothing and starts no Chromium: the unit, data and script tests (the book's notebooks are executed by the

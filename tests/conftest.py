@@ -5,8 +5,8 @@ A test run builds the book five times, two at a time in the background while the
 (`two_builds`); from data/ with an eighth municipality and a list limit of 3 as a rebuild of the first
 (`eighth_site`, shared by the eighth-municipality, long-list and execution-cache tests); from hostile data
 (`hostile_site`); and, in tests/test_qdpx.py, from a QDA import. A rebuild with unchanged data
-(tests/test_execution_cache.py) is cheap: it executes nothing. Tests run in the order their builds finish
-(`pytest_collection_modifyitems`). The scheduler itself is tests/support/builds.py; scripts run in the test's
+(tests/test_execution_cache.py) is cheap: it executes nothing. Tests run in the order their builds finish, the
+ones marked `long` first (`pytest_collection_modifyitems`). The scheduler itself is tests/support/builds.py; scripts run in the test's
 process through their main(argv) (tests/support/scripts.py).
 
 `make test` runs the tests on both cores with pytest-xdist. Each book and each costly fixture folder is still
@@ -20,6 +20,7 @@ A new test that needs the built book takes `built_site` (a folder) or `site_url`
 
 from __future__ import annotations
 
+import itertools
 import os
 import subprocess
 import sys
@@ -58,10 +59,29 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             return 1 + max(BUILDING_FIXTURES.index(name) for name in needed)
         return -1 if item.get_closest_marker("build") else 0
 
-    items.sort(key=stage)  # stable: within a stage, tests keep their files' order
+    def in_chromium(item: pytest.Item) -> bool:
+        """The session's Playwright keeps an asyncio loop running in its process from its first test on: a later
+        test there that runs a loop of its own (asyncio.run, Playwright's sync API) fails, so these go last."""
+        return "browser" in getattr(item, "fixturenames", ())
+
+    items.sort(key=lambda item: (stage(item), in_chromium(item)))  # stable: otherwise in their files' order
+    items[:] = _longest_first(items)
     for item in items:
         if _needed_builds(item):
             item.add_marker(pytest.mark.build)
+
+
+def _longest_first(items: list[pytest.Item]) -> list[pytest.Item]:
+    """The `long` tests first, each followed by a short one. `make test` deals the tests out one at a time in
+    this order (pytest-xdist's load scheduling with --maxschedchunk 1) to the process that is free, but it hands each
+    process two at the start: a long test followed by a short one keeps two long ones from queueing in one process
+    while another has nothing left to do at the end of the run."""
+    longs = [item for item in items if item.get_closest_marker("long")]
+    shorts = iter([item for item in items if not item.get_closest_marker("long")])
+    ordered: list[pytest.Item] = []
+    for item in longs:
+        ordered += [item, *itertools.islice(shorts, 1)]
+    return [*ordered, *shorts]
 
 
 @pytest.fixture(scope="session")

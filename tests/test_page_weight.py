@@ -59,12 +59,14 @@ def test_the_heaviest_and_the_median_page_stay_within_the_budget(weights):
     check_budget(weights)
 
 
+@pytest.mark.long
 @pytest.mark.national
 def test_at_national_scale_every_page_stays_within_the_budget_raw_and_gzipped(national_weights):
     assert len(national_weights) >= 110, "98 profile pages and the chapters"
     check_budget(national_weights)
 
 
+@pytest.mark.long
 @pytest.mark.national
 def test_at_national_scale_what_a_page_loads_later_comes_in_small_files(national_weights):
     """The drill-through's 10,000 cards, the long lists' rows and the charts' 198 variants are beside the pages, in

@@ -13,6 +13,7 @@ whole book 60–200 (measured 111).
 from __future__ import annotations
 
 import concurrent.futures
+import csv
 import dataclasses
 import datetime as dt
 import html
@@ -445,10 +446,19 @@ def test_an_editions_citation_stands_whole_on_one_page(report_site: Path):
         assert "Sådan citerer du" in last and "Eksempel" in last, (path.name, last[:200])
 
 
+def report_municipalities() -> list[str]:
+    """data/'s municipality codes, read as the tests are collected: each edition is checked by a test of its own,
+    so pytest-xdist checks them side by side."""
+    with (REPO / "data" / "municipalities.csv").open(encoding="utf-8", newline="") as table:
+        return [row["kommunekode"] for row in csv.DictReader(table)]
+
+
 @pytest.mark.build
-def test_every_municipality_gets_an_edition_with_its_name_initiatives_and_quotes_verbatim(report_site: Path):
+@pytest.mark.parametrize("code", report_municipalities())
+def test_every_municipality_gets_an_edition_with_its_name_initiatives_and_quotes_verbatim(report_site: Path, code: str):
     data = load(REPO / "data")
-    for row in each(data.municipalities.itertuples()):
+    assert sorted(report_municipalities()) == sorted(data.municipalities["kommunekode"])
+    for row in each(data.municipalities[data.municipalities["kommunekode"] == code].itertuples()):
         path = report_site / "pdf" / f"kulturens-rige-{row.slug}.pdf"
         title = f"Kulturens Rige – {row.name}"
         text = pdf_text(path, title)
@@ -469,6 +479,7 @@ def test_every_municipality_gets_an_edition_with_its_name_initiatives_and_quotes
         check_pdf_ua(path)
 
 
+@pytest.mark.long
 @pytest.mark.build
 def test_the_built_page_and_the_whole_book_pdf_say_whose_absence_each_empty_value_of_figure_1_is(report_site: Path):
     """read21 #1, where a reader meets it: the built page's table of Figure 1 and the whole-book PDF printed 'ikke angivet'
@@ -1135,31 +1146,35 @@ def test_an_eighth_municipality_gets_its_own_edition(eighth_data: Path, tmp_path
     check_pdf_ua(path)
 
 
+@pytest.mark.long
 @pytest.mark.browser  # printed by Chromium
-def test_hostile_data_is_printed_as_text_and_makes_no_link_or_script(tmp_path: Path):
+@pytest.mark.parametrize("code", ["259", HOSTILE_MUNICIPALITY])  # each printed in a test of its own, side by side
+def test_hostile_data_is_printed_as_text_and_makes_no_link_or_script(tmp_path: Path, code: str):
     data_dir = hostile_data(tmp_path / "hostile")
     data = load(data_dir)
-    pdfs = municipality_pdfs(data_dir, tmp_path / "pdf", ["259", HOSTILE_MUNICIPALITY])
-    for code, path in pdfs.items():
-        row = data.municipalities[data.municipalities["kommunekode"] == code].iloc[0]
-        title = f"Kulturens Rige – {row['name']}"
-        text = pdf_text(path, title)
-        assert squeeze(row["name"]) in text
-        for initiative in data.initiatives.loc[data.initiatives["kommunekode"] == code].itertuples():
-            assert squeeze(initiative.title) in text and squeeze(initiative.description) in text
-        for quote in data.quotes.loc[data.quotes["kommunekode"] == code].itertuples():
-            assert squeeze(quote.text) in text, quote.quote_id
-            if quote.attribution == "inferred":
-                assert squeeze(quote.attribution_rationale) in text
-        with pikepdf.open(path) as pdf:
-            assert all(t == "/GoTo" for t in link_targets(pdf)), link_targets(pdf)
-            no_active_content(pdf)
-        # The fixture's names and titles are paragraphs of payloads, and the PDF keeps them as the document title
-        # and the headings they are.
-        check_pdf_ua(path, {**PDF_UA_ACCEPTED, "HDG-011": "a heading of many sentences", "DOC-040": "a title of over 200 characters"})
-    long_quote = data.quotes.loc[data.quotes["quote_id"] == "hostile-lang", "text"].iloc[0]
-    name = data.municipalities.set_index("kommunekode").loc[HOSTILE_MUNICIPALITY, "name"]
-    assert squeeze(long_quote) in pdf_text(pdfs[HOSTILE_MUNICIPALITY], f"Kulturens Rige – {name}")
+    pdfs = municipality_pdfs(data_dir, tmp_path / "pdf", [code])
+    assert list(pdfs) == [code]
+    path = pdfs[code]
+    row = data.municipalities[data.municipalities["kommunekode"] == code].iloc[0]
+    title = f"Kulturens Rige – {row['name']}"
+    text = pdf_text(path, title)
+    assert squeeze(row["name"]) in text
+    for initiative in data.initiatives.loc[data.initiatives["kommunekode"] == code].itertuples():
+        assert squeeze(initiative.title) in text and squeeze(initiative.description) in text
+    for quote in data.quotes.loc[data.quotes["kommunekode"] == code].itertuples():
+        assert squeeze(quote.text) in text, quote.quote_id
+        if quote.attribution == "inferred":
+            assert squeeze(quote.attribution_rationale) in text
+    with pikepdf.open(path) as pdf:
+        assert all(t == "/GoTo" for t in link_targets(pdf)), link_targets(pdf)
+        no_active_content(pdf)
+    # The fixture's names and titles are paragraphs of payloads, and the PDF keeps them as the document title
+    # and the headings they are.
+    check_pdf_ua(path, {**PDF_UA_ACCEPTED, "HDG-011": "a heading of many sentences", "DOC-040": "a title of over 200 characters"})
+    if code == HOSTILE_MUNICIPALITY:
+        long_quote = data.quotes.loc[data.quotes["quote_id"] == "hostile-lang", "text"].iloc[0]
+        name = data.municipalities.set_index("kommunekode").loc[HOSTILE_MUNICIPALITY, "name"]
+        assert squeeze(long_quote) in pdf_text(path, f"Kulturens Rige – {name}")
 
 
 class _Listener:

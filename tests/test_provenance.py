@@ -307,6 +307,7 @@ def _credits_report(text: str) -> list[str]:
     return [credit for credit in REPORT_CREDITS if credit.casefold() in text.casefold()]
 
 
+@pytest.mark.long
 @pytest.mark.build
 def test_a_book_built_on_an_analysts_workbook_never_credits_the_report_on_a_page_or_in_a_download(
     analyst_folder: Path, tmp_path_factory: pytest.TempPathFactory

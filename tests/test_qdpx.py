@@ -582,6 +582,7 @@ def test_the_scripts_run_from_the_command_line(tmp_path: Path):
     assert list(csv.reader(io.StringIO((tmp_path / "d" / "quotes.csv").read_text(encoding="utf-8"))))[0][-1] == "cleared"
 
 
+@pytest.mark.long
 @pytest.mark.build
 def test_the_imported_eighth_municipality_reaches_the_book(imported, tmp_path_factory: pytest.TempPathFactory):
     out, _ = imported

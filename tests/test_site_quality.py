@@ -88,6 +88,7 @@ def vnu_jar() -> Path:
     return VNU_JAR
 
 
+@pytest.mark.long
 def test_every_page_is_valid_html(built_site: Path, vnu_jar: Path):
     checked = pages(built_site)
     result = subprocess.run(

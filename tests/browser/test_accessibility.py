@@ -109,10 +109,17 @@ def axe():
     return module.Axe()
 
 
+# Every page is audited in each theme; the pages are dealt out to AXE_PARTS tests per theme (every AXE_PARTS-th page
+# from the part's number) so that pytest-xdist runs them side by side.
+AXE_PARTS = 3
+
+
+@pytest.mark.parametrize("part", range(AXE_PARTS))
 @pytest.mark.parametrize("theme", THEMES)
-def test_axe_finds_no_wcag_21_aa_violation_on_any_page(built_site, site_url, browser, axe, data, first_slug, theme):
-    pages = book_pages(built_site)
-    assert len(pages) >= 10, f"for få sider i {built_site}: {pages}"
+def test_axe_finds_no_wcag_21_aa_violation_on_any_page(built_site, site_url, browser, axe, data, first_slug, theme, part):
+    every_page = book_pages(built_site)
+    assert len(every_page) >= 10, f"for få sider i {built_site}: {every_page}"
+    pages = every_page[part::AXE_PARTS]
     first_code = str(data.municipalities["kommunekode"].iloc[0])
     problems: list[str] = []
     applicable: set[str] = set()

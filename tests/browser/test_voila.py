@@ -172,6 +172,7 @@ def _kernels(process: subprocess.Popen) -> list[str]:
     return [line for line in listed.splitlines() if "ipykernel" in line]
 
 
+@pytest.mark.long
 def test_kernels_of_visits_that_went_away_are_shut_down(tmp_path: Path):
     """A hostile round: each request of the page left a kernel of about 125 MB running for good (22 after eight
     minutes). `make explorer` shuts down a kernel idle with no page connected; here after 2 s instead of 120 s."""
