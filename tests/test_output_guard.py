@@ -703,3 +703,14 @@ def test_lighthouses_json_goes_through_the_output_guard_before_anything_is_measu
     assert result.returncode == OUTPUT_REFUSED and len(result.stderr.splitlines()) == 1, result.stderr
     assert result.stderr.startswith(out)
     assert snapshot(tmp_path) == before
+
+
+def test_a_success_line_prints_a_names_control_characters_as_escapes(tmp_path: Path, valid_workbook: Path):
+    """Hostile round 18: a workbook named 'hi ESC ] 0 ; PWNED BEL .xlsx' and an --out with ESC [ 2 J reached the
+    terminal raw in the success line (retitled the window, cleared the screen); they print as escapes, on one line."""
+    hostile = tmp_path / "hi\x1b]0;PWNED\x07\n.xlsx"
+    shutil.copyfile(valid_workbook, hostile)
+    out = tmp_path / "ud\x1b[2J"
+    result = run_script("import_workbook", str(hostile), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"Datamappen {tmp_path}/ud\\x1b[2J er skrevet fra hi\\x1b]0;PWNED\\x07\\n.xlsx og er gyldig.\n"

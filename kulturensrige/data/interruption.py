@@ -20,6 +20,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from kulturensrige.words import visible
+
 SCRIPTS = Path(__file__).resolve().parent.parent.parent / "scripts"
 
 EXIT_CODE = 130  # what a shell reports for a command stopped by Ctrl+C
@@ -96,7 +98,10 @@ def said(*lines: str) -> None:
     One that comes while the lines are printed waits, and is dropped once they are out."""
     _State.holding += 1
     try:
-        print(*lines, sep="\n", flush=True)
+        # Each line one printable line (hostile round 18: a file named with ESC ] 0; … BEL retitled the terminal).
+        print(
+            *(visible(line.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")) for line in lines), sep="\n", flush=True
+        )
         _State.said = _State.depth > 0
     finally:
         _State.holding -= 1
