@@ -590,7 +590,7 @@ def test_import_as_a_function_returns_problems(exported: Path, tmp_path: Path):
         import_workbook(exported, tmp_path)
 
 
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP], ids=["ctrl-c", "sigterm", "sighup"])
 def test_an_interrupted_import_leaves_the_target_byte_identical_and_no_staging_folder(
     signum: int, exported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
@@ -610,13 +610,13 @@ def test_an_interrupted_import_leaves_the_target_byte_identical_and_no_staging_f
             os.kill(os.getpid(), signum)
 
     monkeypatch.setattr(folder_writing, "_write_file", write_then_signal)
-    handlers = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    handlers = [signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)]
     result = run_import(exported, out, "--overwrite")
     assert written, "the import must have begun to write"
     assert result.returncode == 130
     assert result.stderr.strip().splitlines() == [f"Afbrudt: {out} er ikke skrevet; intet er ændret, og ingen halve filer er efterladt."]
     assert digest(out) == before and siblings(out) == around
-    assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == handlers  # the script gives them back
+    assert [signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)] == handlers  # given back
 
 
 def test_an_interrupt_while_the_old_folder_is_removed_finishes_the_removal_and_says_the_folder_is_written(

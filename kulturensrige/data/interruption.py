@@ -22,6 +22,9 @@ from pathlib import Path
 
 from kulturensrige.words import visible
 
+# A closed terminal or a dropped SSH connection (SIGHUP) stops a command as Ctrl+C does: hostile round 18 found its
+# staging folder left behind.
+STOPPING = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 SCRIPTS = Path(__file__).resolve().parent.parent.parent / "scripts"
 
 EXIT_CODE = 130  # what a shell reports for a command stopped by Ctrl+C
@@ -64,7 +67,8 @@ class _State:
 
 @contextmanager
 def interruptible() -> Iterator[None]:
-    """SIGINT and SIGTERM raise `Interrupted` within the block (only in the main thread, where signals arrive)."""
+    """SIGINT, SIGTERM and SIGHUP raise `Interrupted` within the block (only in the main thread, where signals
+    arrive)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -77,7 +81,7 @@ def interruptible() -> Iterator[None]:
             return
         raise Interrupted(signal.Signals(signum).name, written=_State.written)
 
-    before = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
+    before = {s: signal.signal(s, stop) for s in STOPPING}
     _State.depth += 1
     try:
         yield
@@ -153,5 +157,5 @@ def quiet_start() -> None:
         sys.stderr.flush()
         os._exit(EXIT_CODE)
 
-    for s in (signal.SIGINT, signal.SIGTERM):
+    for s in STOPPING:
         signal.signal(s, stop)
