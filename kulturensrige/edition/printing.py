@@ -247,6 +247,7 @@ def _printer(jobs: list[PrintJob], tasks: Any, results: Any, work: Path, allowed
     """One printer process: a browser that prints the jobs it takes until it takes None."""
     # Ctrl+C reaches every process of the terminal; the parent alone decides, and ends the printers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)  # a closed terminal hangs up every process of it, as Ctrl+C does
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
         with started_chromium() as browser:
