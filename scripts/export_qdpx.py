@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from kulturensrige import cli
-from kulturensrige.data.folder_writing import destination_problem
+from kulturensrige.data.folder_writing import destination_problem, suffix_problem
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interruptible, said
 from kulturensrige.data.loading import data_dir
 from kulturensrige.data.problems import Problem
@@ -33,7 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--overwrite", action="store_true", help="erstat eksisterende filer")
     args = parser.parse_args(argv)
     reading = [data_dir(args.data)]
-    if (refused := destination_problem(args.out, folder=False, overwrite=args.overwrite, reading=reading)) is not None:
+    refused = destination_problem(args.out, folder=False, overwrite=args.overwrite, reading=reading)
+    if (refused := refused or suffix_problem(args.out, ".qdpx", "et REFI-QDA-projekt")) is not None:
         return cli.refused(refused)
     args.out = Path(args.out)
     given_codes = args.codes or str(args.out.with_name(f"{args.out.stem}-koder.csv"))

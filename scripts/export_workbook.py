@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kulturensrige import cli
-from kulturensrige.data.folder_writing import destination_problem
+from kulturensrige.data.folder_writing import destination_problem, suffix_problem
 from kulturensrige.data.interruption import said
 from kulturensrige.data.loading import data_dir
 from kulturensrige.data.workbook import build_workbook, export_folder, save_workbook
@@ -27,7 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--overwrite", action="store_true", help="erstat en eksisterende fil")
     args = parser.parse_args(argv)
     folder = data_dir(args.data)
-    refused = destination_problem(args.out, folder=False, overwrite=args.overwrite, reading=[folder])
+    refused = destination_problem(args.out, folder=False, overwrite=args.overwrite, reading=[folder]) or suffix_problem(
+        args.out, ".xlsx", "en Excel-arbejdsbog"
+    )
     if refused is not None:
         return cli.refused(refused)
     args.out = Path(args.out)

@@ -714,3 +714,24 @@ def test_a_success_line_prints_a_names_control_characters_as_escapes(tmp_path: P
     result = run_script("import_workbook", str(hostile), "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"Datamappen {tmp_path}/ud\\x1b[2J er skrevet fra hi\\x1b]0;PWNED\\x07\\n.xlsx og er gyldig.\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "out", "ending"),
+    [("export_workbook", "noter.csv", ".xlsx"), ("export_workbook", "-", ".xlsx"), ("export_qdpx", "ud.txt", ".qdpx")],
+)
+def test_a_file_named_without_its_ending_is_refused_in_one_line(name: str, out: str, ending: str, tmp_path: Path, monkeypatch):
+    """Hostile round 18: `--out noter.csv` wrote an Excel file named .csv, `--out -` a file named '-', and
+    `export_qdpx --out ud.txt` a project named .txt beside 'ud-koder.csv'."""
+    monkeypatch.chdir(tmp_path)
+    result = run_script(name, "--data", str(REPO / "data"), "--out", out)
+    assert result.returncode == OUTPUT_REFUSED, result.stderr
+    assert result.stderr == f"{out} — navnet skal ende på {ending}: kommandoen skriver " + (
+        "en Excel-arbejdsbog\n" if ending == ".xlsx" else "et REFI-QDA-projekt\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_empty_output_name_is_shown_as_two_quotes():
+    """Hostile round 18: `--out ""` printed a line that began with nothing: ' — er den mappe, du står i'."""
+    assert str(folder_writing.destination_problem("", folder=False, overwrite=False)).startswith('"" — ')

@@ -232,7 +232,7 @@ def destination_problem(
     """
     shown = os.fspath(dest)
     if shown == "" or (shown == "." and not into):
-        return Problem(shown, None, None, None, "er den mappe, du står i; angiv navnet på en ny fil eller mappe")
+        return Problem(shown or '""', None, None, None, "er den mappe, du står i; angiv navnet på en ny fil eller mappe")
     # `--out dir/` wrote a file named dir (hostile round 16, #8): a name ending in '/' (or '.', '..') is a folder's.
     if not folder and (shown.endswith(os.sep) or os.path.basename(shown) in (".", "..")):
         return Problem(shown, None, None, None, "er en mappes navn (det ender på /, . eller ..); angiv navnet på en fil")
@@ -283,6 +283,14 @@ def destination_problem(
     if not overwrite:
         return Problem(shown, None, None, None, _taken(folder))
     return None
+
+
+def suffix_problem(dest: str, suffix: str, kind: str) -> Problem | None:
+    """Why a file of `kind` cannot be named `dest`: a name without its ending (`--out notes.csv`, `--out -`) made a
+    file no program opens as what it is (hostile round 18)."""
+    if dest.lower().endswith(suffix):
+        return None
+    return Problem(dest, None, None, None, f"navnet skal ende på {suffix}: kommandoen skriver {kind}")
 
 
 class OutputTaken(FileExistsError):
