@@ -54,7 +54,7 @@ FOOTER_TITLE_LENGTH = 70
 
 # pdftotext, and every tool that copies a PDF's text, reads a line that ends in "-" as a word hyphenated at the break
 # and joins it ("KL-" / "huset" -> "KLhuset"): a real hyphen may not end a printed line.
-NOT_TEXT = "|".join(rf"<{tag}\b.*?</{tag}>" for tag in ("head", "script", "style", "svg", "code", "pre"))
+NOT_TEXT = "|".join(rf"<{tag}\b.*?</{tag}>" for tag in ("head", "script", "style", "svg", "code", "pre", "table"))
 UNBREAKABLE_PARTS = re.compile(rf"({NOT_TEXT}|<[^>]*>)", re.S | re.I)
 HYPHENATED = re.compile(r"[^\s<>]+(?: - [^\s<>]+)+|[^\s<>]*\w-\w[^\s<>]*")
 LONGEST_KEPT_WHOLE = 30  # a longer run (a file name, an address) may break: kept whole it would overflow a table cell
@@ -62,7 +62,8 @@ LONGEST_KEPT_WHOLE = 30  # a longer run (a file name, an address) may break: kep
 
 def kept_whole_at_hyphens(document: str) -> str:
     """The document with each word that holds a real hyphen, and each 'x - y', kept on one line (span.kr-nobr), in
-    text only: not in tags, the head, scripts, styles, pictures or code."""
+    text only: not in tags, the head, scripts, styles, pictures, code or tables (a table's narrow columns, held wide,
+    made Chromium shrink the whole page to fit)."""
 
     def keep(match: re.Match[str]) -> str:
         run = match.group(0)
