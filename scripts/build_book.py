@@ -1,16 +1,17 @@
 """Build the book from a data folder: validate, write one profile page per municipality, run Jupyter Book.
 
-The build runs on a staged copy of book/ with the generated profile pages added; the output goes to
-book/_build/html unless --output names another folder. The staged copy is kept beside the output
-(_build/.kr-source) and only files whose bytes changed are rewritten, so a rebuild re-reads only what
-changed. Every staged notebook carries a build key (the data's fingerprint, the package's code, the
-settings that change what the notebooks show). The pages' notebooks run in one kernel per core before Jupyter
-Book starts (each kernel imports pandas and plotly once, not once per page), and each executed notebook is kept
-beside the site under a hash of the staged one, build key included (kulturensrige/book/executed.py): new data
-re-executes the notebooks, the same data finds them kept. Jupyter Book executes and caches nothing
-(execute_notebooks: off, docs/adr/0025); the book's extension reads each page's executed notebook as Sphinx reads it.
-Jupyter Book writes every page into an empty site folder, swapped in only when the build succeeds
-(kulturensrige/book/site_folder.py): the site holds this build and nothing of an earlier one.
+The build runs on a staged copy of book/ with the generated profile pages added; the output goes to book/_build/html
+unless --output names another folder. The staged copy is kept beside the output (_build/.kr-source) and only files
+whose bytes changed are rewritten, so a rebuild re-reads only what changed. Every staged notebook carries a build
+key (the data's fingerprint, the package's code, the settings that change what the notebooks show). The profile
+pages are MyST made in this process from the same calls as their thin notebooks (kulturensrige/book/profiles.py,
+docs/adr/0029). The other pages' notebooks run in one kernel per core before Jupyter Book starts (each kernel
+imports pandas and plotly once, not once per page), and each executed notebook is kept beside the site under a hash
+of the staged one, build key included (kulturensrige/book/executed.py): new data re-executes the notebooks, the same
+data finds them kept. Jupyter Book executes and caches nothing (execute_notebooks: off, docs/adr/0025); the book's
+extension reads each page's executed notebook as Sphinx reads it. Jupyter Book writes every page into an empty site
+folder, swapped in only when the build succeeds (kulturensrige/book/site_folder.py): the site holds this build and
+nothing of an earlier one.
 
 Usage: python scripts/build_book.py [--data DATA_DIR] [--output DIR] [--builder html|linkcheck]
 A data problem stops the build with one line per problem and no traceback; Ctrl+C or SIGTERM stops it with
@@ -49,7 +50,7 @@ from nbclient.exceptions import CellExecutionError, DeadKernelError
 from kulturensrige import cli
 from kulturensrige.book import executed
 from kulturensrige.book.page_source import PAGE_VARIABLE
-from kulturensrige.book.profiles import write_profile_pages
+from kulturensrige.book.profiles import stamp, write_profile_pages
 from kulturensrige.book.site_folder import (
     ANOTHER_OUTPUT,
     WITHOUT_OUTPUT,
@@ -236,11 +237,9 @@ def stamp_notebooks(source: Path, key: dict[str, str]) -> None:
     """Put the build key into the first code cell's metadata of every notebook (part of the cache's hash)."""
     for path in sorted(source.rglob("*.ipynb")):
         notebook = nbformat.read(path, as_version=4)
-        code = next((cell for cell in notebook.cells if cell.cell_type == "code"), None)
-        if code is None:
-            continue
-        code.metadata["kulturensrige_build"] = key
-        path.write_text(nbformat.writes(notebook), encoding="utf-8")
+        if any(cell.cell_type == "code" for cell in notebook.cells):
+            stamp(notebook, key)
+            path.write_text(nbformat.writes(notebook), encoding="utf-8")
 
 
 def notebooks_with_code(book: Path) -> list[Path]:

@@ -82,8 +82,8 @@ def test_new_data_re_executes_every_notebook_in_a_rebuild(eighth_site: Path):
     log = (eighth_site.parent.parent / "build.log").read_text(encoding="utf-8")
     staged = eighth_site.parent / ".kr-source" / "book"
     notebooks = [p for p in staged.rglob("*.ipynb") if any(c.cell_type == "code" for c in nbformat.read(p, as_version=4).cells)]
-    assert len(notebooks) >= 20
-    shared = script("build_book").RAN_IN_SHARED_KERNEL  # the profile pages, executed by build_book in one kernel
+    assert len(notebooks) >= 15
+    shared = script("build_book").RAN_IN_SHARED_KERNEL  # the chapters, executed by build_book in shared kernels
     assert log.count(shared) == len(notebooks), "new data must re-execute every notebook"
     assert EXECUTED not in log and "Using cached notebook" not in log, "Jupyter Book executes and caches nothing"
 
@@ -113,6 +113,23 @@ def test_sphinx_reads_each_page_executed_and_publishes_its_notebook_without_outp
     body = BeautifulSoup((built_site / f"{page}.html").read_text(encoding="utf-8"), "html.parser").select_one("article")
     assert body is not None and body.select(".cell_output")
     assert not (built_site.parent / ".jupyter_cache").exists()
+
+
+@pytest.mark.build
+def test_profile_pages_run_in_no_kernel_and_publish_their_thin_notebook(built_site: Path, data):
+    """ADR 29: build_book makes the profiles as MyST in its own process; "Sådan er siden lavet" still links to each
+    one's notebook in _sources, stamped with the build key like the chapters', not to the MyST of prepared HTML."""
+    log = (built_site.parent.parent / "build.log").read_text(encoding="utf-8")
+    ran = [line for line in log.splitlines() if script("build_book").RAN_IN_SHARED_KERNEL in line]
+    assert ran and not [line for line in ran if "/kommuner/profil-" in line]
+    key = nbformat.read(built_site / "_sources" / "baggrund.ipynb", as_version=4).cells[1].metadata["kulturensrige_build"]
+    for slug in data.municipalities["slug"]:
+        notebook = nbformat.read(built_site / "_sources" / "kommuner" / f"profil-{slug}.ipynb", as_version=4)
+        code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+        assert code[0].metadata["kulturensrige_build"] == key and not any(cell.outputs for cell in code)
+        assert not (built_site / "_sources" / "kommuner" / f"profil-{slug}.md").exists()
+        page = (built_site / "kommuner" / f"profil-{slug}.html").read_text(encoding="utf-8")
+        assert f'href="../_sources/kommuner/profil-{slug}.ipynb"' in page
 
 
 def test_a_notebook_with_code_and_nothing_executed_stops_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

@@ -25,11 +25,13 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.errors import ExtensionError
 from sphinx.search.da import SearchDanish
 from sphinx.transforms import SphinxTransform
+from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
-from kulturensrige.book import bibliography, executed, hardening, page_source
+from kulturensrige.book import bibliography, executed, hardening, page_source, profiles
 from kulturensrige.book.descriptions import page_description
 from kulturensrige.book.icons import inline_icons
+from kulturensrige.book.profiles import CELL_OUTPUT
 from kulturensrige.data.buildkey import BUILT, build_key, write_record
 from kulturensrige.data.fingerprint import folder_digest
 from kulturensrige.data.loading import Dataset, load
@@ -133,6 +135,12 @@ def _record_build(app: Sphinx, exception: Exception | None) -> None:
     (buildkey.RECORD)."""
     if exception is None and app.builder.format == "html":
         write_record(Path(app.outdir), {**json.loads(app.config.kr_build_key), BUILT: app.kr_built.isoformat()})  # type: ignore[attr-defined]
+
+
+def _publish_profile_notebooks(app: Sphinx, exception: Exception | None) -> None:
+    """Each profile page's thin notebook in _sources, where its "Sådan er siden lavet" links (profiles.py)."""
+    if exception is None and app.builder.format == "html":
+        profiles.write_profile_notebooks(app.kr_data, Path(app.outdir) / page_source.SOURCES)  # type: ignore[attr-defined]
 
 
 def _publish_tables(data: Dataset, target: Path) -> None:
@@ -379,6 +387,19 @@ def _describe_page(app: Sphinx, pagename: str, templatename: str, context: dict,
     data = app.kr_data  # type: ignore[attr-defined]  # set in _on_config_inited
     description = page_description(data, pagename, _first_paragraph(doctree))
     context["metatags"] = context.get("metatags", "") + f'\n<meta name="description" content="{esc(description)}" />'
+
+
+class CellOutput(SphinxDirective):
+    """A code cell's HTML output, made before the build (a profile page's MyST, kulturensrige/book/profiles.py), as
+    myst-nb shows one: a cell container holding an output container holding the raw HTML, with myst-nb's classes
+    (the `:class:` option would turn their underscores into hyphens)."""
+
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        raw = nodes.raw("", "\n".join(self.content), format="html", classes=["output", "text_html"])
+        output = nodes.container("", raw, classes=["cell_output"])
+        return [nodes.container("", output, classes=["cell", "tag_remove-input"])]
 
 
 class ProfileTitleAsWritten(SphinxTransform):
@@ -761,6 +782,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", _drop_theme_templates)
     app.connect("build-finished", _publish_lean_assets)
     app.connect("build-finished", _record_build)
+    app.connect("build-finished", _publish_profile_notebooks)
     app.connect("source-read", _executed_notebook)
     app.connect("builder-inited", _read_and_write_in_parallel)
     app.connect("html-page-context", _on_page)
@@ -769,6 +791,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _describe_page)
     app.connect("html-page-context", _defer_scripts, priority=990)
     app.add_transform(ProfileTitleAsWritten)
+    app.add_directive(CELL_OUTPUT, CellOutput)
     app.add_search_language(DanishSearchWordsOnce)
     app.add_js_file("kr-data.js", priority=450)
     for script in FILTER_SCRIPTS:

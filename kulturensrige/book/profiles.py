@@ -1,22 +1,33 @@
 """One profile page per municipality, written from the data before each build.
 
 A new municipality in the data gets its own page (and URL `kommuner/profil-<slug>.html`) with no
-code change; the table of contents lists them in the data's order.
+code change; the table of contents lists them in the data's order. Each page is MyST holding the HTML that its thin
+notebook's calls make, made here in the build's own process (docs/adr/0029): no kernel runs it and myst-nb reads no
+notebook for it. The thin notebook is what "Sådan er siden lavet" offers the analyst, who gets the same page by
+running it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import os
+import re
 import string
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import nbformat
 
+from kulturensrige.book import page_source
 from kulturensrige.data import provenance
+from kulturensrige.data.buildkey import build_key
 from kulturensrige.data.frames import table_rows
-from kulturensrige.data.loading import Dataset
+from kulturensrige.data.loading import Dataset, ReadLog
 from kulturensrige.data.pages import PROFILE_FOLDER, profile_page
+from kulturensrige.render import cards, lists
+from kulturensrige.render.markup import Html
 
 
 def markdown_title(name: str) -> str:
@@ -56,23 +67,99 @@ def _code(source: str) -> nbformat.NotebookNode:
     return nbformat.v4.new_code_cell(source, metadata={"tags": ["remove-input"]})
 
 
+def profile_markdown(data: Dataset, name: str, kommunekode: str, holder: str) -> str:
+    """The profile page as MyST: the notebook's Markdown cells as they are, and each code cell's HTML, made by the
+    same calls in the same order, inside the containers myst-nb gives a cell's output, so the page reads the same.
+    Call it inside `as_page`: the links are relative to the page's folder and the foot names its page."""
+    page = dataclasses.replace(data, tables=ReadLog(data.tables))  # as the notebook's load(): nothing read yet
+    parts = [
+        f"# {markdown_title(name)}",
+        _cell(lists.municipality_facts(page, kommunekode)),
+        f"## Indsatser\n\nProjekter, delindsatser og prøvehandlinger, som {holder} beskriver for kommunen.",
+        _cell(cards.initiative_list(page, kommunekode)),
+        "## Citater knyttet til kommunen",
+        _cell(cards.quotes_for_municipality(page, kommunekode)),
+        "## Ingredienser i kommunens citater",
+        _cell(lists.municipality_ingredients(page, kommunekode)),
+        _cell(page_source.how_made(page)),
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+_BACKTICKS = re.compile(r"`+")
+# The book extension's directive for a code cell's HTML output as myst-nb shows it (extension.CellOutput).
+CELL_OUTPUT = "kr-cell-output"
+
+
+def _cell(html: Html) -> str:
+    """A code cell's HTML output as myst-nb shows it (the extension's CELL_OUTPUT directive), in a backtick fence
+    longer than any run of backticks in the HTML, so nothing from data can close it."""
+    markup = str(html)
+    fence = "`" * max(3, 1 + max((len(run) for run in _BACKTICKS.findall(markup)), default=0))
+    return f"{fence}{{{CELL_OUTPUT}}}\n{markup}\n{fence}"
+
+
+@contextlib.contextmanager
+def as_page(book_dir: Path, page: str) -> Iterator[None]:
+    """Make a page as its kernel would: in the page's folder (links are relative to it), with the page's name in
+    PAGE_VARIABLE (its foot links to its notebook); both are put back afterwards."""
+    before_dir, before_page = Path.cwd(), os.environ.get(page_source.PAGE_VARIABLE)
+    os.chdir((book_dir / page).parent)
+    os.environ[page_source.PAGE_VARIABLE] = page
+    try:
+        yield
+    finally:
+        os.chdir(before_dir)
+        if before_page is None:
+            del os.environ[page_source.PAGE_VARIABLE]
+        else:
+            os.environ[page_source.PAGE_VARIABLE] = before_page
+
+
 def write_profile_pages(data: Dataset, book_dir: Path) -> list[Path]:
-    """Write the generated profile pages into a (staged) book folder; each file is written atomically."""
+    """Write the generated profile pages (MyST, made in this process) into a (staged) book folder; each file is
+    written atomically. The book folder must hold the contents (_toc.yml): the pages' links are found from it."""
     folder = book_dir / PROFILE_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     # The page path follows from the slug (kulturensrige/data/pages.py), which the validator checks book_page against.
-    holder = provenance.words(provenance.folder_source(data.options)).holder
-    wanted = {book_dir / f"{profile_page(row.slug)}.ipynb": row for row in table_rows(data.municipalities)}
+    holder = _holder(data)
+    wanted = {book_dir / f"{profile_page(row.slug)}.md": row for row in table_rows(data.municipalities)}
     _list_in_contents(book_dir, list(wanted))
     for path, row in wanted.items():
-        notebook = profile_notebook(row.name, row.kommunekode, holder)
-        _stable_cell_ids(notebook)
-        text = nbformat.writes(notebook)
+        page = profile_page(row.slug)
+        with as_page(book_dir, page):
+            text = profile_markdown(data, row.name, row.kommunekode, holder)
         handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
         os.replace(temporary, path)
     return sorted(wanted)
+
+
+def write_profile_notebooks(data: Dataset, sources: Path) -> None:
+    """The thin notebook of each profile page where "Sådan er siden lavet" links to it (the site's _sources), in place
+    of the page's MyST, which holds only the HTML made from it."""
+    holder, key = _holder(data), build_key(data)
+    for row in table_rows(data.municipalities):
+        page = sources / profile_page(row.slug)
+        notebook = profile_notebook(row.name, row.kommunekode, holder)
+        _stable_cell_ids(notebook)
+        stamp(notebook, key)
+        page.parent.mkdir(parents=True, exist_ok=True)
+        (page.parent / f"{page.name}.ipynb").write_text(nbformat.writes(notebook), encoding="utf-8")
+        (page.parent / f"{page.name}.md").unlink(missing_ok=True)
+
+
+def stamp(notebook: nbformat.NotebookNode, key: dict[str, str]) -> None:
+    """Put the build key into the first code cell's metadata, as every notebook the build publishes carries it."""
+    code = next((cell for cell in notebook.cells if cell.cell_type == "code"), None)
+    if code is not None:
+        code.metadata["kulturensrige_build"] = key
+
+
+def _holder(data: Dataset) -> str:
+    """Whose data describes the initiatives (provenance.Words.holder)."""
+    return provenance.words(provenance.folder_source(data.options)).holder
 
 
 # The contents' line that lists the profiles (book/_toc.yml): by glob the sidebar and "Næste" went alphabetically.
