@@ -32,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from collections.abc import AsyncIterator, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
@@ -50,7 +51,7 @@ from nbclient.exceptions import CellExecutionError, DeadKernelError
 from kulturensrige import cli
 from kulturensrige.book import executed
 from kulturensrige.book.page_source import PAGE_VARIABLE
-from kulturensrige.book.profiles import stamp, write_profile_pages
+from kulturensrige.book.profiles import ProfileFailed, stamp, write_profile_pages
 from kulturensrige.book.site_folder import (
     ANOTHER_OUTPUT,
     WITHOUT_OUTPUT,
@@ -153,7 +154,11 @@ def _build(folder: Path, output: Path, builder: str, lock: int) -> int:
     source = output / "_build" / ".kr-source" / "book"
     with tempfile.TemporaryDirectory(prefix="kr-book-") as staging:
         staged = stage_book(Path(staging))
-        pages = write_profile_pages(data, staged)
+        try:
+            pages = write_profile_pages(data, staged)
+        except ProfileFailed as failed:
+            print(PageFailed(failed.page, failed.error).line(output / "_build" / FAILURE_LOG), file=sys.stderr)
+            return 1
         key = build_key(data)
         stamp_notebooks(staged, key)
         sync_tree(staged, source)
@@ -192,15 +197,20 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 class PageFailed(Exception):
     """A cell of a page's notebook raised: the page and the error, told in one line, the traceback in a file."""
 
-    def __init__(self, page: str, error: CellExecutionError) -> None:
+    def __init__(self, page: str, error: Exception) -> None:
         super().__init__(page)
         self.page, self.error = page, error
 
     def line(self, log: Path) -> str:
-        """One line naming the page and the error; the whole traceback, without colour codes, goes into `log`."""
+        """One line naming the page and the error; the whole traceback, without colour codes, goes into `log`. The
+        error is a kernel's (CellExecutionError) or, for a profile page made in this process, the call's own."""
         log.parent.mkdir(parents=True, exist_ok=True)
-        log.write_text(f"Siden {self.page}:\n{_ANSI.sub('', str(self.error))}\n", encoding="utf-8")
-        reason = " ".join(_ANSI.sub("", f"{self.error.ename}: {self.error.evalue}").split())[:300]
+        if isinstance(self.error, CellExecutionError):
+            whole, reason = str(self.error), f"{self.error.ename}: {self.error.evalue}"
+        else:
+            whole, reason = "".join(traceback.format_exception(self.error)), f"{type(self.error).__name__}: {self.error}"
+        log.write_text(f"Siden {self.page}:\n{_ANSI.sub('', whole)}\n", encoding="utf-8")
+        reason = " ".join(_ANSI.sub("", reason).split())[:300]
         return f"Bogen er ikke bygget: siden {self.page} kunne ikke køres ({reason}). Hele fejlen står i {log}."
 
 

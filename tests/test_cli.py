@@ -11,7 +11,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from kulturensrige import cli
+from kulturensrige import cli, load
 from kulturensrige.data.problems import DataError, Problem
 from kulturensrige.data.settings import build_date, settings_problems
 from support.checks import each
@@ -102,6 +102,26 @@ def test_a_page_that_cannot_run_is_one_line_naming_the_page_and_the_log(tmp_path
     )
     written = log.read_text(encoding="utf-8")
     assert "1 / 0" in written and "ZeroDivisionError" in written and "\x1b[" not in written
+
+
+def test_a_profile_page_that_cannot_be_made_is_one_line_naming_the_page_and_the_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    """ADR 29: the profiles are made in build_book's own process, not in a kernel; a call that raises there is told as
+    a kernel's failed page is, not as a traceback, and nothing is built."""
+    from kulturensrige.render import cards
+
+    def broken(data, kommunekode):
+        raise ValueError("ingen citater")
+
+    monkeypatch.setattr(cards, "quotes_for_municipality", broken)
+    output = tmp_path / "ud"
+    assert script("build_book").build(REPO / "data", output) == 1
+    log = output / "_build" / "kr-side-fejl.log"
+    first = load(REPO / "data").municipalities["slug"].iloc[0]
+    line = f"Bogen er ikke bygget: siden kommuner/profil-{first} kunne ikke køres (ValueError: ingen citater). Hele fejlen står i {log}."
+    assert capsys.readouterr().err.strip() == line
+    assert "Traceback" in log.read_text(encoding="utf-8") and not (output / "_build" / "html").exists()
 
 
 SCRIPTS = sorted(path.stem for path in (REPO / "scripts").glob("*.py"))

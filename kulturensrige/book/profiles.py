@@ -116,6 +116,14 @@ def as_page(book_dir: Path, page: str) -> Iterator[None]:
             os.environ[page_source.PAGE_VARIABLE] = before_page
 
 
+class ProfileFailed(Exception):
+    """A call making a profile page raised: the page and the error."""
+
+    def __init__(self, page: str, error: Exception) -> None:
+        super().__init__(page)
+        self.page, self.error = page, error
+
+
 def write_profile_pages(data: Dataset, book_dir: Path) -> list[Path]:
     """Write the generated profile pages (MyST, made in this process) into a (staged) book folder; each file is
     written atomically. The book folder must hold the contents (_toc.yml): the pages' links are found from it."""
@@ -127,8 +135,11 @@ def write_profile_pages(data: Dataset, book_dir: Path) -> list[Path]:
     _list_in_contents(book_dir, list(wanted))
     for path, row in wanted.items():
         page = profile_page(row.slug)
-        with as_page(book_dir, page):
-            text = profile_markdown(data, row.name, row.kommunekode, holder)
+        try:
+            with as_page(book_dir, page):
+                text = profile_markdown(data, row.name, row.kommunekode, holder)
+        except Exception as error:  # told as a kernel's failed page is told (scripts/build_book.py), not as a traceback
+            raise ProfileFailed(page, error) from error
         handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
