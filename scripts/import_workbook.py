@@ -23,7 +23,9 @@ from kulturensrige.data.workbook import checked_workbook, write_imported
 @cli.stops_on_problems("{count} problem(er) fundet; intet er skrevet.")  # the disk's errors, in one line
 def main(argv: list[str] | None = None) -> int:
     parser = cli.Parser(description="Læs en Excel-arbejdsbog ind som datamappe (valideres først).")
-    parser.add_argument("workbook", type=Path, help="arbejdsbogen (.xlsx)")
+    parser.add_argument(
+        "workbook", metavar="ARBEJDSBOG", type=cli.input_name("arbejdsbogen (.xlsx), der skal læses", Path), help="arbejdsbogen (.xlsx)"
+    )
     parser.add_argument("--out", required=True, type=Path, help="datamappen, der skal skrives")
     parser.add_argument("--overwrite", action="store_true", help="erstat en eksisterende mappe, når de nye data er gyldige")
     args = parser.parse_args(argv)

@@ -1182,6 +1182,48 @@ def test_a_symlink_loop_as_the_data_folder_is_one_line(name: str, given: str, tm
     assert sorted(p.name for p in tmp_path.iterdir()) == ["projekt.qdpx", "ring"]
 
 
+# script and the input named "" -> argv (the other inputs valid, the output a new name in tmp)
+EMPTY_INPUTS: dict[str, Callable[[Path], list[str]]] = {
+    "import_workbook ARBEJDSBOG": lambda tmp: ["", "--out", str(tmp / "ud")],
+    "import_qdpx PROJEKT": lambda tmp: ["", "--codes", str(QDPX_CODES), "--out", str(tmp / "ud")],
+    "import_qdpx --codes": lambda tmp: [str(tmp / "projekt.qdpx"), "--codes", "", "--out", str(tmp / "ud")],
+    "import_qdpx --base": lambda tmp: [str(tmp / "projekt.qdpx"), "--codes", str(QDPX_CODES), "--base", "", "--out", str(tmp / "ud")],
+    "import_qdpx --documents": lambda tmp: [
+        str(tmp / "projekt.qdpx"),
+        "--codes",
+        str(QDPX_CODES),
+        "--documents",
+        "",
+        "--out",
+        str(tmp / "ud"),
+    ],
+    "validate_data DATAMAPPE": lambda tmp: [""],
+    "build_book --data": lambda tmp: ["--data", "", "--output", str(tmp / "ud")],
+    "build_pdf --data": lambda tmp: ["--data", "", "--site", str(tmp / "ud")],
+    "export_workbook --data": lambda tmp: ["--data", "", "--out", str(tmp / "ud.xlsx")],
+    "export_qdpx --data": lambda tmp: ["--data", "", "--out", str(tmp / "ud.qdpx")],
+    "generate_synthetic --data": lambda tmp: ["--data", "", "--out", str(tmp / "ud"), "--quotes", "10", "--initiatives", "10"],
+}
+
+
+@pytest.mark.parametrize("case", sorted(EMPTY_INPUTS))
+def test_an_empty_input_name_is_one_line_about_the_input_and_exit_2(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Issue 25: `import_workbook.py "" --out ud` read "" as the current folder and blamed the output ('ud — ligger i
+    ., som kommandoen læser'); `validate_data.py ""` checked the current folder. An empty name is the input's line."""
+    from test_qdpx import pack
+
+    pack(tmp_path / "projekt.qdpx")
+    monkeypatch.chdir(tmp_path)
+    command, argument = case.split()
+    before = sorted(p.name for p in tmp_path.iterdir())
+    result = run_script(command, *EMPTY_INPUTS[case](tmp_path))
+    assert result.returncode == 2 and result.stdout == "", result.stderr
+    [line] = result.stderr.splitlines()
+    _program, said = line.split(": ", 1)  # the program is pytest's here; the script's own name when run
+    assert said.startswith(f'{argument}: "" er et tomt navn; angiv ') and line.endswith(" --help"), line
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
 # what is a symlink loop -> the command reading it (the data folder is tmp/data, a copy of data/)
 LOOPED_FILES: dict[str, tuple[str, Callable[[Path], list[str]]]] = {
     "a table": ("data/quotes.csv", lambda tmp: ["validate_data", str(tmp / "data")]),
