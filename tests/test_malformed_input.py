@@ -703,9 +703,10 @@ def _with_doctype(entities: str, text: str, *, padding: int = 0, part: str = "")
 
 
 def _doctype_refused(part: str) -> str:
+    """Named as what is refused, not as damage (issue 25: "er beskadiget: XML'en har en DOCTYPE-erklæring")."""
     return (
-        f"arbejdsbog.xlsx — {part} i zip-filen er beskadiget: XML'en har en DOCTYPE-erklæring, som Excel aldrig skriver, "
-        "så filen kan ikke læses; gem arbejdsbogen igen fra Excel eller LibreOffice"
+        f"arbejdsbog.xlsx — {part} i zip-filen indeholder en DTD-erklæring (<!DOCTYPE x>), som ikke er tilladt: Excel skriver "
+        "aldrig en, og dens entiteter kan gøre en lille fil enorm; gem arbejdsbogen igen fra Excel eller LibreOffice"
     )
 
 
@@ -725,6 +726,22 @@ def test_a_doctype_in_a_part_openpyxl_reads_is_refused(exported: Path, tmp_path:
     """openpyxl parses the workbook part with the standard library, which expands an internal DTD's entities."""
     injected = rezipped(exported, _with_doctype('<!ENTITY e "x">', "", part="xl/workbook.xml"))
     assert_refused(run_import(injected, tmp_path / "ud"), [_doctype_refused("xl/workbook.xml")], tmp_path / "ud")
+
+
+def test_a_doctype_in_a_sheet_of_any_name_is_named_as_refused_not_as_damage(exported: Path, tmp_path: Path):
+    """Issue 25: a sheet the relationships name `sheet.bin` was not looked at up front, and defusedxml's refusal of its
+    DTD was said as "arkets XML er beskadiget før første række (fx et styretegn)"."""
+    workbook = edited_workbook(exported, tmp_path, set_cell("quotes", 5, "text", PLACEHOLDER))
+    part = _quotes_part(workbook)
+    renamed = part.removesuffix(".xml") + ".bin"
+    with_dtd = rezipped(workbook, _with_doctype('<!ENTITY e "x">', "&e;"))
+    moved = tmp_path / "flyttet.xlsx"
+    with zipfile.ZipFile(with_dtd) as source, zipfile.ZipFile(moved, "w") as target:
+        for info in source.infolist():
+            data = source.read(info).replace(part.removeprefix("xl/").encode(), renamed.removeprefix("xl/").encode())
+            target.writestr(renamed if info.filename == part else info.filename, data)
+    moved.replace(workbook)
+    assert_refused(run_import(workbook, tmp_path / "ud"), [_doctype_refused(renamed)], tmp_path / "ud")
 
 
 def test_nested_entities_behind_a_long_comment_are_refused_before_they_are_expanded(exported: Path, tmp_path: Path):

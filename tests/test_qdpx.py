@@ -355,7 +355,8 @@ BOMB = (
 )
 EXTERNAL = b'<!DOCTYPE Project [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
 DUPLICATE = b'<Code guid="c0de0000-0000-4000-8000-000000000006" name="Tid"'
-SECURITY = "DTD eller entiteter"
+# Named as what is refused, not as damage (issue 25): the DOCTYPE stops the parser before any entity is declared.
+SECURITY = "project.qde — indeholder en DTD-erklæring (<!DOCTYPE Project>), som ikke er tilladt: et REFI-QDA-projekt har ingen"
 
 BAD_PROJECTS = {
     "no_project_file": (_remove("project.qde"), "har ingen project.qde"),

@@ -32,7 +32,7 @@ from xml.parsers import expat
 
 import defusedxml.ElementTree as SafeET
 import pandas as pd
-from defusedxml import DefusedXmlException
+from defusedxml import DTDForbidden
 
 from kulturensrige.data import provenance
 from kulturensrige.data.anonymity import unique_role_warnings
@@ -239,8 +239,11 @@ class _Members:
 def _parse(data: bytes, label: str) -> ET.Element:
     try:
         return SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
-    except DefusedXmlException:
-        message = "XML'en har en DTD eller entiteter, som af sikkerhedshensyn ikke læses; et REFI-QDA-projekt har ingen af dem"
+    except DTDForbidden as refused:  # named as what it is, not as damage (issue 25); the DTD stops the parser first
+        message = (
+            f"indeholder en DTD-erklæring (<!DOCTYPE {visible(refused.name)}>), som ikke er tilladt: et REFI-QDA-projekt har "
+            "ingen, og dens entiteter kan læse andre filer eller gøre en lille fil enorm"
+        )
         raise DataError([_problem(label, message)]) from None
     except ET.ParseError as exc:
         line, column = exc.position
