@@ -1260,6 +1260,32 @@ def test_an_empty_input_name_is_one_line_about_the_input_and_exit_2(case: str, t
     assert sorted(p.name for p in tmp_path.iterdir()) == before
 
 
+@pytest.mark.parametrize("given", ["ingen/ud", "ingen.xlsx", "mappe"])
+def test_a_missing_workbook_is_said_to_be_missing_whatever_its_name_and_a_folder_a_folder(
+    given: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Issue 25's hostile round: openpyxl refuses a name without .xlsx before it looks, so `import_workbook.py
+    /proc/x` and a folder were both 'kan ikke læses som en Excel-arbejdsbog (.xlsx)'."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mappe").mkdir()
+    result = run_script("import_workbook", given, "--out", "ud")
+    said = "er en mappe, ikke en fil; angiv arbejdsbogen (.xlsx)" if given == "mappe" else "filen findes ikke"
+    name = Path(given).name
+    assert (result.returncode, result.stdout) == (1, ""), result.stderr
+    assert result.stderr.splitlines() == [f"{name} — {said}", f"1 problem(er) fundet i {name}; intet er skrevet."]
+    assert not (tmp_path / "ud").exists()
+
+
+def test_the_import_summary_shows_a_workbooks_control_characters_as_escapes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Issue 25's hostile round: the count line under the problems printed the workbook's name raw, so a line break
+    in it made two lines and an ESC reached the terminal (round 18 had escaped only the success line)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a\nb\x1b]0;x\x07.xlsx").write_bytes(b"ikke en zip")
+    result = run_script("import_workbook", "a\nb\x1b]0;x\x07.xlsx", "--out", "ud")
+    assert result.returncode == 1 and "\x1b" not in result.stderr, result.stderr
+    assert result.stderr.splitlines()[-1] == "1 problem(er) fundet i a\\nb\\x1b]0;x\\x07.xlsx; intet er skrevet."
+
+
 # what is a symlink loop -> the command reading it (the data folder is tmp/data, a copy of data/)
 LOOPED_FILES: dict[str, tuple[str, Callable[[Path], list[str]]]] = {
     "a table": ("data/quotes.csv", lambda tmp: ["validate_data", str(tmp / "data")]),
