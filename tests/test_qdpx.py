@@ -879,3 +879,18 @@ def test_a_code_map_tying_none_of_the_projects_codes_to_an_ingredient_says_so(tm
         "1 problem(er) fundet; intet er skrevet.",
     ]
     assert not (tmp_path / "ud").exists()
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ("mappe", "mappe — er en mappe, ikke en fil; angiv projektfilen (.qdpx)"),
+        ("n" * 300, f"{'n' * 300}: navnet er for langt; kommandoen er stoppet."),
+    ],
+)
+def test_a_project_that_is_a_folder_or_a_name_too_long_is_said_as_such_not_as_no_zip(given: str, said: str, tmp_path: Path, capsys):
+    """Issue 25's hostile round: both were 'filen er ikke en zip-fil'."""
+    (tmp_path / "mappe").mkdir()
+    code, out, err = run_import(tmp_path / given, tmp_path / "ud", capsys)
+    assert (code, out) == (1, "") and err.splitlines()[0].endswith(said), err
+    assert not (tmp_path / "ud").exists()

@@ -172,11 +172,15 @@ def read_project(path: Path, line_breaks: str | None = None, code_map: CodeMap |
     label = path.name
     if (special := not_regular(path, str(path))) is not None:
         raise DataError([special])
+    # Any other OSError (a name too long, no access) is the system's, said by cli in one line: a folder and a name too
+    # long had been "ikke en zip-fil" (issue 25's hostile round).
     try:
         archive = zipfile.ZipFile(path)
     except FileNotFoundError:
         raise DataError([_problem(label, "filen findes ikke")]) from None
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except IsADirectoryError:
+        raise DataError([_problem(label, "er en mappe, ikke en fil; angiv projektfilen (.qdpx)")]) from None
+    except (zipfile.BadZipFile, ValueError):
         raise DataError([_problem(label, "filen er ikke en zip-fil; en REFI-QDA-projektfil (.qdpx) er en zip med project.qde")]) from None
     with archive:
         expanded = sum(info.file_size for info in archive.infolist())
