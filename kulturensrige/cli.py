@@ -17,7 +17,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TypeVar
 
 from kulturensrige.data.folder_writing import OUTPUT_REFUSED, OutputTaken, write_files, write_folder
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
@@ -32,6 +32,7 @@ DEFAULT_SUMMARY = "{count} problem(er) fundet."
 
 # argparse's messages (Python's own, in English), each as a Danish phrase; any other is kept as argparse words it.
 _ARGUMENT_ERRORS = [
+    (re.compile(r"argument (?P<arg>\S+): (?P<said>\"\" er et tomt navn; .*)"), "{arg}: {said}"),  # input_name's own line
     (re.compile(r"argument (?P<arg>\S+): invalid int value: (?P<value>.*)"), "{arg}: {value} er ikke et helt tal (skriv det med cifre)"),
     (re.compile(r"argument (?P<arg>\S+): invalid float value: (?P<value>.*)"), "{arg}: {value} er ikke et tal"),
     (re.compile(r"argument (?P<arg>\S+): invalid \w+ value: (?P<value>.*)"), "{arg}: {value} kan ikke bruges"),
@@ -55,6 +56,21 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         said = next((f.format(**m.groupdict()) for pattern, f in _ARGUMENT_ERRORS if (m := pattern.fullmatch(message))), message)
         self.exit(OUTPUT_REFUSED, f"{self.prog}: {' '.join(said.split())}; se {self.prog} --help\n")
+
+
+T = TypeVar("T")
+
+
+def input_name(what: str, convert: Callable[[str], T]) -> Callable[[str], T]:
+    """An argparse type for a path the command reads, where an empty name is refused as what it is: Path("") is the
+    current folder, so `import_workbook.py ""` read the folder and blamed --out (issue 25)."""
+
+    def checked(value: str) -> T:
+        if not value:
+            raise argparse.ArgumentTypeError(f'"" er et tomt navn; angiv {what}')
+        return convert(value)
+
+    return checked
 
 
 def report(problems: Sequence[Problem | str], summary: str) -> int:

@@ -85,7 +85,12 @@ RAN_IN_SHARED_KERNEL = "kørt i den fælles kerne"
 @cli.stops_on_problems("Bogen er ikke bygget: {count} problem(er) i datamappen.")
 def main(argv: list[str] | None = None) -> int:
     parser = cli.Parser(description="Byg bogen fra en datamappe.")
-    parser.add_argument("--data", default=None, help="datamappe (standard: $KR_DATA_DIR eller data/)")
+    parser.add_argument(
+        "--data",
+        type=cli.input_name("datamappen, bogen bygges af", str),
+        default=None,
+        help="datamappe (standard: $KR_DATA_DIR eller data/)",
+    )
     parser.add_argument("--output", default=None, help="mappen, bogen bygges i: siden kommer i MAPPE/_build/html (standard: book)")
     parser.add_argument("--builder", default="html", choices=["html", "linkcheck"], help="Sphinx-builderen (standard: html)")
     args = parser.parse_args(argv)

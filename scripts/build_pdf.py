@@ -36,7 +36,12 @@ BOOK_URL_VARIABLE = "KR_BOOK_URL"
 @cli.stops_on_problems("PDF-udgaverne er ikke skrevet: {count} problem(er) i datamappen.")
 def main(argv: list[str] | None = None) -> int:
     parser = cli.Parser(description="Skriv PDF-udgaverne ind i den byggede bog.")
-    parser.add_argument("--data", default=None, help="datamappe (standard: $KR_DATA_DIR eller data/)")
+    parser.add_argument(
+        "--data",
+        type=cli.input_name("datamappen, bogen er bygget af", str),
+        default=None,
+        help="datamappe (standard: $KR_DATA_DIR eller data/)",
+    )
     parser.add_argument("--site", default=str(ROOT / "book" / "_build" / "html"), help="den byggede bog (standard: book/_build/html)")
     parser.add_argument("--book-url", default=None, help=f"bogens adresse på nettet (standard: ${BOOK_URL_VARIABLE}; ellers ingen)")
     args = parser.parse_args(argv)

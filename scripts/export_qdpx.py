@@ -26,7 +26,12 @@ from kulturensrige.data.refiqda import export_project
 @cli.stops_on_problems("{count} problem(er) i datamappen; intet er skrevet.")
 def main(argv: list[str] | None = None) -> int:
     parser = cli.Parser(description="Skriv datamappens citater som et REFI-QDA-projekt (.qdpx).")
-    parser.add_argument("--data", type=Path, default=None, help="datamappen (standard: $KR_DATA_DIR eller data/)")
+    parser.add_argument(
+        "--data",
+        type=cli.input_name("datamappen, der skal eksporteres", Path),
+        default=None,
+        help="datamappen (standard: $KR_DATA_DIR eller data/)",
+    )
     # Both as typed: a '/' at the end counts (a Path drops it).
     parser.add_argument("--out", required=True, help="projektfilen, der skal skrives (.qdpx)")
     parser.add_argument("--codes", default=None, help="kodekortet, der skal skrives (standard: PROJEKT-koder.csv)")

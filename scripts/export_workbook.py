@@ -21,7 +21,12 @@ from kulturensrige.data.workbook import build_workbook, export_folder, save_work
 @cli.stops_on_problems("Arbejdsbogen er ikke skrevet: {count} problem(er) i datamappen.")
 def main(argv: list[str] | None = None) -> int:
     parser = cli.Parser(description="Skriv en datamappe som Excel-arbejdsbog.")
-    parser.add_argument("--data", default=None, help="datamappe (standard: $KR_DATA_DIR eller data/)")
+    parser.add_argument(
+        "--data",
+        type=cli.input_name("datamappen, der skal eksporteres", str),
+        default=None,
+        help="datamappe (standard: $KR_DATA_DIR eller data/)",
+    )
     parser.add_argument("--out", required=True, help="arbejdsbogen, der skal skrives (.xlsx)")  # as typed: a '/' at the end counts
     parser.add_argument("--template", action="store_true", help="kun overskrifter: en tom skabelon")
     parser.add_argument("--overwrite", action="store_true", help="erstat en eksisterende fil")

@@ -28,7 +28,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quotes", type=int, default=DEFAULT_QUOTES, help=f"antal citater (standard {DEFAULT_QUOTES})")
     parser.add_argument("--initiatives", type=int, default=DEFAULT_INITIATIVES, help=f"antal indsatser (standard {DEFAULT_INITIATIVES})")
     parser.add_argument("--seed", type=int, default=1, help="frø til tilfældighedsgeneratoren (standard 1)")
-    parser.add_argument("--data", type=Path, default=None, help="mappen, ordlister og afsnit hentes fra (standard data/)")
+    parser.add_argument(
+        "--data",
+        type=cli.input_name("mappen, ordlister og afsnit hentes fra", Path),
+        default=None,
+        help="mappen, ordlister og afsnit hentes fra (standard data/)",
+    )
     parser.add_argument("--overwrite", action="store_true", help="erstat en eksisterende mappe")
     args = parser.parse_args(argv)
     start = time.perf_counter()

@@ -26,11 +26,28 @@ from kulturensrige.data.refiqda import AS_ONE, AS_STORED, LINE_BREAK_READINGS, i
 @cli.stops_on_problems("{count} problem(er) fundet; intet er skrevet.")
 def main(argv: list[str] | None = None) -> int:
     parser = cli.Parser(description="Læs et REFI-QDA-projekt (.qdpx) ind som datamappe (valideres først).")
-    parser.add_argument("project", type=Path, help="projektfilen (.qdpx)")
-    parser.add_argument("--codes", required=True, type=Path, help="kodekortet: CSV med kolonnerne code og ingredient_id")
+    parser.add_argument(
+        "project", metavar="PROJEKT", type=cli.input_name("projektfilen (.qdpx), der skal læses", Path), help="projektfilen (.qdpx)"
+    )
+    parser.add_argument(
+        "--codes",
+        required=True,
+        type=cli.input_name("kodekortets CSV-fil", Path),
+        help="kodekortet: CSV med kolonnerne code og ingredient_id",
+    )
     parser.add_argument("--out", required=True, type=Path, help="datamappen, der skal skrives")
-    parser.add_argument("--base", type=Path, default=None, help="datamappen, importen bygger på (standard: data/)")
-    parser.add_argument("--documents", type=Path, default=None, help="CSV med kolonnerne document, kommunekode og speaker_role")
+    parser.add_argument(
+        "--base",
+        type=cli.input_name("datamappen, importen bygger på", Path),
+        default=None,
+        help="datamappen, importen bygger på (standard: data/)",
+    )
+    parser.add_argument(
+        "--documents",
+        type=cli.input_name("dokumentlistens CSV-fil", Path),
+        default=None,
+        help="CSV med kolonnerne document, kommunekode og speaker_role",
+    )
     parser.add_argument("--overwrite", action="store_true", help="erstat en eksisterende mappe, når de nye data er gyldige")
     parser.add_argument(
         "--linjeskift",

@@ -18,12 +18,15 @@ from kulturensrige.data.folder_writing import destination_problem
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interruptible, said
 from kulturensrige.data.problems import DataError, Problem
 from kulturensrige.data.workbook import checked_workbook, write_imported
+from kulturensrige.words import visible
 
 
 @cli.stops_on_problems("{count} problem(er) fundet; intet er skrevet.")  # the disk's errors, in one line
 def main(argv: list[str] | None = None) -> int:
     parser = cli.Parser(description="Læs en Excel-arbejdsbog ind som datamappe (valideres først).")
-    parser.add_argument("workbook", type=Path, help="arbejdsbogen (.xlsx)")
+    parser.add_argument(
+        "workbook", metavar="ARBEJDSBOG", type=cli.input_name("arbejdsbogen (.xlsx), der skal læses", Path), help="arbejdsbogen (.xlsx)"
+    )
     parser.add_argument("--out", required=True, type=Path, help="datamappen, der skal skrives")
     parser.add_argument("--overwrite", action="store_true", help="erstat en eksisterende mappe, når de nye data er gyldige")
     args = parser.parse_args(argv)
@@ -52,7 +55,8 @@ def _refused(workbook: Path, problems: list[Problem], refused: Problem | None) -
     """Every problem in the data, one line each, then the one about --out (if any), then the count."""
     if refused is not None and not problems:
         return cli.refused(refused)
-    name = workbook.name.replace("{", "{{").replace("}", "}}")  # cli.report fills in {count}
+    # Escaped as every line naming a path is (a name with a line break or ESC printed raw here); cli.report fills in {count}.
+    name = visible(workbook.name).replace("{", "{{").replace("}", "}}")
     return cli.report([*problems, *([refused] if refused else [])], f"{len(problems)} problem(er) fundet i {name}; intet er skrevet.")
 
 

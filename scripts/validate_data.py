@@ -17,7 +17,14 @@ from kulturensrige.data.schema import TABLES
 @cli.stops_on_problems("{count} problem(er) fundet; intet er ændret.")
 def main(argv: list[str] | None = None) -> int:
     parser = cli.Parser(description="Tjek en datamappe: antal rækker pr. tabel, eller én linje pr. problem.")
-    parser.add_argument("folder", nargs="?", default=None, help="datamappen (standard: $KR_DATA_DIR eller data/)")
+    parser.add_argument(
+        "folder",
+        metavar="DATAMAPPE",
+        nargs="?",
+        type=cli.input_name("datamappen, der skal tjekkes", str),
+        default=None,
+        help="datamappen (standard: $KR_DATA_DIR eller data/)",
+    )
     folder = parser.parse_args(argv).folder
     data = load(folder, cache=False)  # the build's cache is the build's: nothing is written here
     for warning in data.warnings:

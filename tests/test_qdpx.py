@@ -355,7 +355,8 @@ BOMB = (
 )
 EXTERNAL = b'<!DOCTYPE Project [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
 DUPLICATE = b'<Code guid="c0de0000-0000-4000-8000-000000000006" name="Tid"'
-SECURITY = "DTD eller entiteter"
+# Named as what is refused, not as damage (issue 25): the DOCTYPE stops the parser before any entity is declared.
+SECURITY = "project.qde — indeholder en DTD-erklæring (<!DOCTYPE Project>), som ikke er tilladt: et REFI-QDA-projekt har ingen"
 
 BAD_PROJECTS = {
     "no_project_file": (_remove("project.qde"), "har ingen project.qde"),
@@ -846,4 +847,50 @@ def test_a_case_pointing_at_a_guid_no_element_has_is_refused_naming_the_guid_and
     assert code == 1 and out == "", err
     assert f"Case '{'Frigivet til offentliggørelse' if reference == 'SelectionRef' else 'Køge, sundhed'}' har en {reference}" in err
     assert f"henviser til guid'en {missing}, som intet element i projektet har" in err.splitlines()[0]
+    assert not (tmp_path / "ud").exists()
+
+
+PROJECT_CODES = "'Barrierer', 'Etablering af ”vi”', 'Fælles fundamenter', 'Fællessang', 'Gnist og flamme', 'Mod til at prøve', 'Tid'"
+
+
+def test_a_code_map_naming_none_of_the_projects_codes_names_each_row_and_the_codes_allowed(tmp_path: Path, capsys):
+    """Issue 25: a code map made for another project gave only 'quotes.csv — tabellen er tom'."""
+    codes = tmp_path / "koder.csv"
+    codes.write_text("code,ingredient_id\nIngen sådan kode,etablering-af-vi\n{C0DE0000-0000-4000-8000-00000000FFFF},\n", encoding="utf-8")
+    code, out, err = run_import(pack(tmp_path / "projekt.qdpx"), tmp_path / "ud", capsys, codes=codes)
+    allowed = f"ingen kode i projekt.qdpx har det navn eller den guid; projektets koder: {PROJECT_CODES}"
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        f"koder.csv, række 2, kolonne code: 'Ingen sådan kode' — {allowed}",
+        f"koder.csv, række 3, kolonne code: '{{C0DE0000-0000-4000-8000-00000000FFFF}}' — {allowed}",
+        "2 problem(er) fundet; intet er skrevet.",
+    ]
+    assert not (tmp_path / "ud").exists()
+
+
+def test_a_code_map_tying_none_of_the_projects_codes_to_an_ingredient_says_so(tmp_path: Path, capsys):
+    codes = tmp_path / "koder.csv"
+    codes.write_text("code,ingredient_id\nFællessang,\nBarrierer,\n", encoding="utf-8")
+    code, out, err = run_import(pack(tmp_path / "projekt.qdpx"), tmp_path / "ud", capsys, codes=codes)
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        "koder.csv, kolonne ingredient_id — kodekortet knytter ingen af projektets koder til en ingrediens (de koder, det "
+        "nævner, har et tomt ingredient_id); skriv et ingredient_id eller ingen ud for mindst én af dem: " + PROJECT_CODES,
+        "1 problem(er) fundet; intet er skrevet.",
+    ]
+    assert not (tmp_path / "ud").exists()
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ("mappe", "mappe — er en mappe, ikke en fil; angiv projektfilen (.qdpx)"),
+        ("n" * 300, f"{'n' * 300}: navnet er for langt; kommandoen er stoppet."),
+    ],
+)
+def test_a_project_that_is_a_folder_or_a_name_too_long_is_said_as_such_not_as_no_zip(given: str, said: str, tmp_path: Path, capsys):
+    """Issue 25's hostile round: both were 'filen er ikke en zip-fil'."""
+    (tmp_path / "mappe").mkdir()
+    code, out, err = run_import(tmp_path / given, tmp_path / "ud", capsys)
+    assert (code, out) == (1, "") and err.splitlines()[0].endswith(said), err
     assert not (tmp_path / "ud").exists()

@@ -32,7 +32,7 @@ from xml.parsers import expat
 
 import defusedxml.ElementTree as SafeET
 import pandas as pd
-from defusedxml import DefusedXmlException
+from defusedxml import DTDForbidden
 
 from kulturensrige.data import provenance
 from kulturensrige.data.anonymity import unique_role_warnings
@@ -172,11 +172,15 @@ def read_project(path: Path, line_breaks: str | None = None, code_map: CodeMap |
     label = path.name
     if (special := not_regular(path, str(path))) is not None:
         raise DataError([special])
+    # Any other OSError (a name too long, no access) is the system's, said by cli in one line: a folder and a name too
+    # long had been "ikke en zip-fil" (issue 25's hostile round).
     try:
         archive = zipfile.ZipFile(path)
     except FileNotFoundError:
         raise DataError([_problem(label, "filen findes ikke")]) from None
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except IsADirectoryError:
+        raise DataError([_problem(label, "er en mappe, ikke en fil; angiv projektfilen (.qdpx)")]) from None
+    except (zipfile.BadZipFile, ValueError):
         raise DataError([_problem(label, "filen er ikke en zip-fil; en REFI-QDA-projektfil (.qdpx) er en zip med project.qde")]) from None
     with archive:
         expanded = sum(info.file_size for info in archive.infolist())
@@ -239,8 +243,11 @@ class _Members:
 def _parse(data: bytes, label: str) -> ET.Element:
     try:
         return SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
-    except DefusedXmlException:
-        message = "XML'en har en DTD eller entiteter, som af sikkerhedshensyn ikke læses; et REFI-QDA-projekt har ingen af dem"
+    except DTDForbidden as refused:  # named as what it is, not as damage (issue 25); the DTD stops the parser first
+        message = (
+            f"indeholder en DTD-erklæring (<!DOCTYPE {visible(refused.name)}>), som ikke er tilladt: et REFI-QDA-projekt har "
+            "ingen, og dens entiteter kan læse andre filer eller gøre en lille fil enorm"
+        )
         raise DataError([_problem(label, message)]) from None
     except ET.ParseError as exc:
         line, column = exc.position
@@ -910,6 +917,8 @@ def import_project(
     summary.passages += len(project.outside)  # read from a text source, then skipped
     origins: dict[str, str] = {}
     rows = _quote_rows(project, code_map, docs, municipalities, typed, summary, path.name, origins)
+    if not rows and (problems := _no_quotes(codes, project, code_map, path.name)):
+        raise DataError(problems)
     files = _output_files(raws, typed, rows, municipalities, summary, path.name)
     out_raws = {name: raws[name] if TABLES[name].file not in files else _raw(files[TABLES[name].file]) for name in raws}
     if os.path.lexists(out) and not overwrite:  # a symlink, even a dangling one, is there to be replaced
@@ -927,6 +936,46 @@ def import_project(
     roles = unique_role_warnings({**typed, "quotes": quotes.frame}, quotes.rows, f"{out.name}/{TABLES['quotes'].file}")
     summary.warnings = project.changed + roles
     return summary
+
+
+MAX_CODES_NAMED = 20  # a project's codes named in a line; the rest are counted
+
+
+def _no_quotes(codes: Path, project: Project, code_map: CodeMap, label: str) -> list[Problem]:
+    """Why a project gave no quote, when the code map is the reason: one line per row of a map that names none of
+    the project's codes, with the codes it may name. The folder's own check said only 'quotes.csv — tabellen er tom'
+    (issue 25), which left the analyst to guess that the map was for another project."""
+    names = project.codes
+    keys = {*names, *(_code_key(name) for name in names.values())}
+    matched = [key for key in code_map if key in keys]
+    allowed = _codes_named(sorted(set(names.values()), key=str.casefold))
+    if not matched:
+        raw = _read_table(codes, ("code", "ingredient_id"), "kodekortet")
+        return [
+            Problem(codes.name, row, "code", code, f"ingen kode i {label} har det navn eller den guid; projektets koder: {allowed}")
+            for row, code in zip(raw.rows, raw.frame["code"], strict=True)
+        ]
+    if not any(code_map[key] for key in matched):
+        return [
+            Problem(
+                codes.name,
+                None,
+                "ingredient_id",
+                None,
+                f"kodekortet knytter ingen af projektets koder til en ingrediens (de koder, det nævner, har et tomt ingredient_id); "
+                f"skriv et ingredient_id eller {NO_INGREDIENT} ud for mindst én af dem: {allowed}",
+            )
+        ]
+    return []
+
+
+def _codes_named(names: list[str]) -> str:
+    """The codes as a line lists them: the first MAX_CODES_NAMED quoted, the rest counted."""
+    if not names:
+        return "ingen (projektet har ingen koder)"
+    shown = ", ".join(repr(visible(name)) for name in names[:MAX_CODES_NAMED])
+    rest = len(names) - MAX_CODES_NAMED
+    return shown + (f" og {thousands(rest)} flere" if rest > 0 else "")
 
 
 def _raw(rows: list[dict[str, str]]) -> RawTable:

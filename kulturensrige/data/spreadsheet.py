@@ -391,19 +391,23 @@ class _PrologRead(Exception):
 
 
 class _Declared(Exception):
-    """The part declares a DOCTYPE."""
+    """The part declares a DOCTYPE, named `name`."""
+
+    def __init__(self, name: str):
+        self.name = name
 
 
 def _doctype_parts(archive: zipfile.ZipFile) -> list[str]:
-    """One damaged-XML line for each XML part that declares a DOCTYPE, found in its prolog before anything reads it.
+    """One line for each part that declares a DOCTYPE, found in its prolog before anything reads it, naming what is
+    refused: it is not damage, and "beskadiget" sent the analyst to look for a broken file (issue 25).
 
     Excel never writes one; an internal DTD's entities are what a billion-laughs bomb is made of, and openpyxl parses
-    the workbook, styles and relationship parts with the standard library, which expands them. Only the prolog is
-    read (expat stops at the first element); a part damaged in other ways is left to the parser that reads it."""
+    the workbook, styles and relationship parts with the standard library, which expands them. Every member is
+    looked at, whatever its name: a sheet may be named anything in the relationships (a sheet named .bin with a DTD
+    was refused by defusedxml as "arkets XML er beskadiget … (fx et styretegn)"). Only the prolog is read (expat
+    stops at the first element, or at once on bytes that are no XML); other damage is left to the parser that reads it."""
     lines = []
     for info in archive.infolist():
-        if not info.filename.lower().endswith((".xml", ".rels")):
-            continue
         parser = expat.ParserCreate()
         parser.StartDoctypeDeclHandler = _declared
         parser.StartElementHandler = _prolog_read
@@ -411,10 +415,11 @@ def _doctype_parts(archive: zipfile.ZipFile) -> list[str]:
             for piece in chunks(archive, info, MAX_UNPACKED_MB * 2**20):
                 parser.Parse(piece, False)
             parser.Parse(b"", True)
-        except _Declared:
+        except _Declared as declared:
             lines.append(
-                f"{visible(info.filename)} i zip-filen er beskadiget: XML'en har en DOCTYPE-erklæring, som Excel aldrig skriver, "
-                "så filen kan ikke læses; gem arbejdsbogen igen fra Excel eller LibreOffice"
+                f"{visible(info.filename)} i zip-filen indeholder en DTD-erklæring (<!DOCTYPE {visible(declared.name)}>), som ikke "
+                "er tilladt: Excel skriver aldrig en, og dens entiteter kan gøre en lille fil enorm; gem arbejdsbogen igen fra "
+                "Excel eller LibreOffice"
             )
         except (_PrologRead, expat.ExpatError):
             continue
@@ -462,8 +467,8 @@ def _foreign_parts(archive: zipfile.ZipFile) -> list[str]:
     return lines
 
 
-def _declared(*_args: object) -> None:
-    raise _Declared
+def _declared(name: str, *_args: object) -> None:
+    raise _Declared(name)
 
 
 def _prolog_read(*_args: object) -> None:

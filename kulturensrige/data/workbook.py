@@ -337,9 +337,15 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], dict[str, str], list
     labels = {name: sheet_label(path, name) for name in TABLES}
     if (special := not_regular(path, str(path))) is not None:
         return {}, labels, [special]
+    # Asked before openpyxl is: it refuses a name without .xlsx before it looks, so a missing `ud` or `/proc/x` was
+    # "kan ikke læses som en Excel-arbejdsbog" (issue 25's hostile round), and a folder was said the same.
+    if not path.exists():
+        return {}, labels, [Problem(path.name, None, None, None, "filen findes ikke")]
+    if path.is_dir():
+        return {}, labels, [Problem(path.name, None, None, None, "er en mappe, ikke en fil; angiv arbejdsbogen (.xlsx)")]
     try:
         book = StreamedWorkbook(path)
-    except FileNotFoundError:
+    except FileNotFoundError:  # gone since it was asked
         return {}, labels, [Problem(path.name, None, None, None, "filen findes ikke")]
     except TooLarge as large:
         return {}, labels, [Problem(path.name, None, None, None, _too_large(large.megabytes))]
