@@ -104,12 +104,11 @@ def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
         # The data table keeps the schema's 'ikke angivet' (a download reads back as a data folder); the figure's
         # table says whose absence it is (provenance.given_or_not). One row says both, for either file.
         holder, noun = provenance.folder_words(options).holder, NOT_GIVEN[value]
+        in_figure = any(value == shown for columns in FIGURE_TABLES.values() for _, shown in columns)
+        where = f"»{provenance.not_given(options, noun)}« i figurens tabel og " if in_figure else ""
         return (
             f"{provenance.words(folder).value}, hvor {holder} angiver {noun}",
-            (
-                f"Hvor {holder} ikke angiver {noun}, står »{provenance.not_given(options, noun)}« i figurens tabel "
-                f"og »{NOT_STATED}« i {TABLES[table].file}."
-            ),
+            f"Hvor {holder} ikke angiver {noun}, står {where}»{NOT_STATED}« i {TABLES[table].file}.",
         )
     if value in MIXED_VALUES and folder == BY_REPORT:
         return "rapportens og redaktionens", MIXED_VALUES[value]
