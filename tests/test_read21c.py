@@ -5,9 +5,18 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import urllib.parse
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
 
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import NOT_STATED, TABLES
+from kulturensrige.edition import editions
+from kulturensrige.render import cards, lists
+from kulturensrige.words import COUNT_WORDS, count_columns
 from report_source import collapse, repair_hyphenation
 from support.checks import each
 
@@ -43,3 +52,100 @@ def test_each_named_persons_role_stands_beside_the_name_in_the_report(data, repo
     for person in each(list(data.resource_persons.itertuples())):
         beside = (f"{person.role} {person.name}", f"{person.name} {person.role}", f"{person.name}, {person.role}")
         assert any(words in report for words in beside), person
+
+
+def _report_paragraphs(report_text: str) -> list[str]:
+    """The report's paragraphs as its text sets them: a blank line between two."""
+    return [collapse(p) for p in re.split(r"\n[ \t]*\n", repair_hyphenation(report_text)) if p.strip()]
+
+
+def test_a_quote_the_report_sets_in_paragraphs_keeps_its_breaks_in_the_data(data, report_text):
+    """#3: the field diary from the fourth workshop stands in the report as two paragraphs (a blank line between
+    them; within each, the lines are the narrow box's wrapping), and the book ran them together. Every block of a
+    quote's text between its line breaks lies within one of the report's paragraphs, and a quote that holds a break
+    holds it where the report has one."""
+    paragraphs = _report_paragraphs(report_text)
+    broken = []
+    for quote in each(list(data.quotes.itertuples())):
+        blocks = [collapse(b) for b in quote.text.split("\n") if b.strip()]
+        for block in blocks:
+            assert any(block in p for p in paragraphs), (quote.quote_id, block[:60])
+        if len(blocks) > 1:
+            broken.append(quote.quote_id)
+    assert broken == ["q013"]
+
+
+def test_a_quotes_line_breaks_reach_the_card_and_the_edition_as_br_escaped(data):
+    """#3: the card on the web and the card in a PDF edition show the quote's line breaks as <br>, each line escaped."""
+    quotes = data.quotes
+    diary = quotes[quotes["quote_id"] == "q013"]
+    hostile = diary.assign(text="<b>fed</b>\n\nnæste & sidste")
+    macro = editions.environment().get_template("macros.html").module.quote  # type: ignore[attr-defined]
+    for turns, said in each(((diary, "betongulvet.<br><br>Farvekridtene"), (hostile, "&lt;b&gt;fed&lt;/b&gt;<br><br>næste &amp; sidste"))):
+        assert said in cards.quote_card(data, turns)
+        assert said in str(macro(editions.quote_item(data, turns)))
+
+
+def _csv_links(markup: str) -> dict[str, list[list[str]]]:
+    """{file name: rows} of every CSV download a piece of markup offers as a data: address."""
+    found = {}
+    for link in BeautifulSoup(markup, "html.parser").select("a[download]"):
+        if link["href"].startswith("data:text/csv"):
+            body = urllib.parse.unquote(link["href"].split(",", 1)[1]).removeprefix("\ufeff")
+            found[link["download"]] = list(csv.reader(io.StringIO(body, newline="")))
+    return found
+
+
+def _mixed_columns(rows: list[list[str]]) -> list[tuple[str, list[str]]]:
+    """(heading, the cells that are not plain digits) of every column that holds a plain number and something else."""
+    mixed = []
+    for i, heading in enumerate(rows[0]):
+        cells = [r[i] for r in rows[1:]]
+        if any(c.isdigit() for c in cells) and (words := [c for c in cells if c and not c.isdigit()]):
+            mixed.append((heading, words))
+    return mixed
+
+
+def test_the_overview_tables_count_of_ties_downloads_as_a_number_with_its_words_beside_it(data):
+    """#2: tabel-kommuner.csv's 'Citater knyttet til kommunen' held '2, udledt af redaktionen' beside '0': a spreadsheet
+    cannot sum it. The count column holds the number, the words stand in their own column, and kilder.csv names it."""
+    (name, rows), *_ = _csv_links(str(lists.municipality_table(data))).items()
+    assert name == "tabel-kommuner.csv"
+    assert _mixed_columns(rows) == []
+    heading = next(h for h in rows[0] if h.startswith("Citater knyttet til kommunen") and not h.endswith(", i ord"))
+    words = COUNT_WORDS.format(heading=heading)
+    counts = {r[0]: (r[rows[0].index(heading)], r[rows[0].index(words)]) for r in rows[1:]}
+    assert counts["Køge"] == ("2", "udledt af redaktionen") and counts["Rudersdal"] == ("0", "")
+    assert sum(int(n) for n, _ in counts.values()) == int((data.quotes["kommunekode"] != "").sum())
+    assert (name, words) in _sources(data)
+
+
+def test_count_columns_splits_numbers_from_words_and_leaves_other_columns():
+    """#2: the rule itself: Danish thousands as plain digits, a count word as its number, a reason with no number, and
+    a column of labels or codes left as it is."""
+    head, rows = count_columns(
+        ["Navn", "Antal", "Kode"],
+        [
+            ["a", "1.295", "169"],
+            ["b", "3 (2 angivet i rapporten, 1 udledt af redaktionen)", "230"],
+            ["c", "én", "240"],
+            ["d", NOT_STATED, "259"],
+        ],
+    )
+    assert head == ["Navn", "Antal", "Antal, i ord", "Kode"]
+    assert [r[1:3] for r in rows] == [["1295", ""], ["3", "2 angivet i rapporten, 1 udledt af redaktionen"], ["1", "én"], ["", NOT_STATED]]
+    assert [r[3] for r in rows] == ["169", "230", "240", "259"]
+
+
+@pytest.mark.build
+def test_every_csv_the_built_book_links_to_has_count_columns_of_numbers_only(built_site: Path):
+    """#2: every CSV the built book links to, the chart and table downloads on every page and the published tables:
+    no column holds a plain number beside words (the chart tables' '1, udledt af redaktionen' did)."""
+    files = {}
+    for page in sorted(built_site.rglob("*.html")):
+        files.update(_csv_links(page.read_text(encoding="utf-8")))
+    for path in sorted((built_site / "_static" / "data").glob("*.csv")):
+        files[path.name] = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
+    assert len(files) > 40 and "ingrediens-kommune-alle.csv" in files
+    for name, rows in each(sorted(files.items())):
+        assert _mixed_columns(rows) == [], name

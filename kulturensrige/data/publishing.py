@@ -16,6 +16,7 @@ from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import (
     BASIS_COLUMNS,
     BY_REPORT,
+    COUNTS_WITH_WORDS,
     EDITORIAL_VALUES,
     FIGURE_TABLES,
     LIST_SEPARATOR,
@@ -27,6 +28,7 @@ from kulturensrige.data.schema import (
     TABLES,
     YES,
 )
+from kulturensrige.words import COUNT_COLUMNS_RULE, COUNT_WORDS
 
 # Where the built book publishes the tables, and the companion file that says whose word each column is: the tables'
 # headers stay exactly the data dictionary's, so a column cannot carry its source in its name (docs/adr).
@@ -201,6 +203,9 @@ def sources_file(data: Dataset) -> str:
         headings = provenance.page_table_headings(data.options, file)
         for shown, (_, value, _) in zip(headings, columns, strict=True):
             rows.append([f"{file}.csv", shown, *_value_source(data, value)])
+            if value in COUNTS_WITH_WORDS:
+                # The count's words ('udledt af redaktionen') stand beside it (words.count_columns): whose, as the count.
+                rows.append([f"{file}.csv", COUNT_WORDS.format(heading=shown), _value_source(data, value)[0], COUNT_COLUMNS_RULE])
     # A figure's table downloads as '<figure id>-<view>.csv': every number in it is the figure's, and so is its source.
     # A figure the book shows as a list (Figures 2-4) has no such file, and kilder.csv documents only what exists.
     # A figure whose table shows a data table's columns says each column's own source, as that table's rows do.
@@ -216,5 +221,5 @@ def sources_file(data: Dataset) -> str:
             figure_id = value.removeprefix(FIGURE)
             label = provenance.chart_label(data.options, figure_id)
             reasons = provenance.chart_reasons(data.options, figure_id, provenance.data_reasons(data.tables))
-            rows.append([f"{figure_id}-*.csv", "alle", label, reasons])
+            rows.append([f"{figure_id}-*.csv", "alle", label, f"{reasons} {COUNT_COLUMNS_RULE}"])
     return csv_text(SOURCES_HEADER, rows)

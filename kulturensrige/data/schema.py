@@ -1104,6 +1104,9 @@ FIGURE_TABLES = {
         ("Sted", "programme_events.place"),
     ),
 }
+# The values a page table counts with words beside each count ('2, udledt af redaktionen'): its CSV holds the number
+# and, in a column of its own, the words (words.count_columns), and kilder.csv names that column too.
+COUNTS_WITH_WORDS = {"quotes.kommunekode"}
 PAGE_TABLES = {
     "tabel-kommuner": (
         ("Kommune", "municipalities.name", False),
