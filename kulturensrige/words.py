@@ -91,6 +91,12 @@ def count_word(n: int) -> str:
     return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else number(n)
 
 
+def opening(text: str, words: int = 8) -> str:
+    """The first words of a quotation, to name it in a table cell."""
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
 def plural(count: int, singular: str, plural_form: str) -> str:
     return f"{number(count)} {singular if count == 1 else plural_form}"
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 import csv
 import io
 import re
+import shutil
 import urllib.parse
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from kulturensrige import load
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import NOT_STATED, TABLES
 from kulturensrige.edition import editions
@@ -19,6 +21,8 @@ from kulturensrige.render import cards, lists
 from kulturensrige.words import COUNT_WORDS, count_columns
 from report_source import collapse, repair_hyphenation
 from support.checks import each
+
+DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 def _report(report_text: str) -> str:
@@ -149,3 +153,74 @@ def test_every_csv_the_built_book_links_to_has_count_columns_of_numbers_only(bui
     assert len(files) > 40 and "ingrediens-kommune-alle.csv" in files
     for name, rows in each(sorted(files.items())):
         assert _mixed_columns(rows) == [], name
+
+
+PRECISE = "rapporten nævner taleren mere præcist"
+
+
+def _held_back(data) -> list[str]:
+    """The quotes whose cards show a category where the report gives a role: tied, not cleared, with a role."""
+    quotes = data.quotes
+    return list(
+        quotes.loc[(quotes["kommunekode"] != "") & (quotes["cleared"] != "ja") & (quotes["speaker_role"] != NOT_STATED), "quote_id"]
+    )
+
+
+def test_every_view_of_a_card_with_a_category_says_the_report_names_the_speaker_more_precisely(data):
+    """#1: a card tied by the editors showed 'Sundhedsområdet (redaktionens inddeling i stedet for talerens rolle …)',
+    and a reader with the report found its role nowhere. The web card, its row in a long list, the explorer's card
+    (the same macro) and the PDF edition's card say that the report names the speaker more precisely and why the book
+    shows the category, and none names the role; an untied card shows the report's role and no such note."""
+    held_back = _held_back(data)
+    assert held_back == ["q005", "q006", "q007", "q008", "q036", "q037"]
+    macro = editions.environment().get_template("macros.html").module.quote  # type: ignore[attr-defined]
+    quotes = data.quotes
+    for quote_id in each([*held_back, "q002"]):
+        turns = quotes[quotes["quote_id"] == quote_id]
+        role = turns["speaker_role"].iloc[0]
+        web = BeautifulSoup(cards.quote_card(data, turns), "html.parser").get_text(" ")
+        row = " ".join(str(v) for v in cards.card_row(cards.card_context(data, turns)))
+        printed = BeautifulSoup(str(macro(editions.quote_item(data, turns))), "html.parser").get_text(" ")
+        for view in (web, row, printed):
+            if quote_id == "q002":
+                assert role in view and PRECISE not in view
+            else:
+                assert PRECISE in view and "anonymitetsreglen" in view
+                assert role.casefold() not in view.casefold(), (quote_id, role)
+
+
+def test_the_reports_roles_for_those_cards_stand_in_the_data_chapter_without_a_municipality(data, tmp_path):
+    """#1: the report's own role for each such card stands in the rule's section of the data chapter, in report order,
+    with no municipality in the table; the ingredient pages' legend and kilder.csv say where. An analyst's roles are
+    not published anywhere, so an analyst's book lists none."""
+    table = BeautifulSoup(str(lists.report_roles(data)), "html.parser")
+    roles = [tr.select("td")[-1].get_text() for tr in table.select("tbody tr")]
+    quotes = data.quotes.set_index("quote_id")
+    assert roles == [quotes.loc[q, "speaker_role"] for q in _held_back(data)]
+    text = table.get_text(" ")
+    for name in each(list(data.municipalities["name"])):
+        assert name not in text
+    assert "rapportens egne roller" in str(cards.quote_list_legend(data))
+    assert "Data og genkørsel" in _sources(data)[("quotes.csv", "speaker_role")]["begrundelse"]
+    folder = tmp_path / "analytiker"
+    shutil.copytree(DATA, folder)
+    with (folder / "options.csv").open("a", encoding="utf-8") as f:
+        f.write("kilde,analytiker,\n")
+    analysts = load(folder)
+    listed = str(lists.report_roles(analysts))
+    assert "<table" not in listed and "6 citater" in listed
+    for quote_id in each(_held_back(analysts)):
+        assert quotes.loc[quote_id, "speaker_role"] not in listed
+    turns = analysts.quotes[analysts.quotes["quote_id"] == "q036"]
+    assert "analytikerens data nævner taleren mere præcist" in cards.quote_card(analysts, turns)
+
+
+@pytest.mark.build
+def test_the_built_data_chapter_lists_the_reports_roles_and_its_cards_say_so(built_site: Path):
+    """#1: the built data chapter (which the whole-book PDF prints) holds the table, and a built card the note."""
+    chapter = BeautifulSoup((built_site / "om-data" / "genkoersel.html").read_text(encoding="utf-8"), "html.parser")
+    caption = chapter.find("caption", string=re.compile("Rapportens roller"))
+    assert caption is not None
+    assert "Leder af frivilligcenter" in caption.find_parent("table").get_text(" ")
+    page = (built_site / "ingredienser" / "gnist-og-flamme.html").read_text(encoding="utf-8")
+    assert PRECISE in page

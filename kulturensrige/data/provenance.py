@@ -276,10 +276,19 @@ def marked_name(options: pd.DataFrame, name: str, in_report: str) -> str:
     return marked(name, mark) if mark else name
 
 
-def category_note(options: pd.DataFrame) -> str:
+def category_note(options: pd.DataFrame, precise: bool = False) -> str:
     """What a card says where its speaker category stands in place of the role (the anonymity rule), the same on
-    every page: '(redaktionens inddeling i stedet for talerens rolle: anonymitetsreglen)'."""
-    return f"({value_label(options, 'quotes.speaker_category')} i stedet for talerens rolle: anonymitetsreglen)"
+    every page, in the PDFs and the explorer: '(redaktionens inddeling i stedet for talerens rolle:
+    anonymitetsreglen)'. Where the folder gives a role (`precise`), the card says that its source names the speaker
+    more precisely and why the book does not show it, so a reader holding the report does not look for the category
+    there (docs/adr/0030)."""
+    label = value_label(options, "quotes.speaker_category")
+    if not precise:
+        return f"({label} i stedet for talerens rolle: anonymitetsreglen)"
+    return (
+        f"({label}; {folder_words(options).holder} nævner taleren mere præcist, men en rolle ved siden af en kommune "
+        "kan pege på én person: anonymitetsreglen)"
+    )
 
 
 def value_note(options: pd.DataFrame, value: str) -> str:
