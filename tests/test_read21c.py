@@ -213,6 +213,15 @@ def test_the_reports_roles_for_those_cards_stand_in_the_data_chapter_without_a_m
         assert quotes.loc[quote_id, "speaker_role"] not in listed
     turns = analysts.quotes[analysts.quotes["quote_id"] == "q036"]
     assert "analytikerens data nævner taleren mere præcist" in cards.quote_card(analysts, turns)
+    # Ties (and so roles) from a QDA project in the report's folder are the project's, not the report's.
+    folder = tmp_path / "qda"
+    shutil.copytree(DATA, folder)
+    with (folder / "options.csv").open("a", encoding="utf-8") as f:
+        f.write("kommune_angivet_af,qda-projekt,\n")
+    coded = load(folder)
+    assert "<table" not in str(lists.report_roles(coded)) and "rapportens egne roller" not in str(cards.quote_list_legend(coded))
+    card = cards.quote_card(coded, coded.quotes[coded.quotes["quote_id"] == "q036"])
+    assert "QDA-projektet nævner taleren mere præcist" in card and "rapporten" not in card
 
 
 @pytest.mark.build

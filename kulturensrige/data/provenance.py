@@ -179,6 +179,13 @@ def ties_source(options: pd.DataFrame) -> str:
     return _option(options, ATTRIBUTED_BY) or folder_source(options)
 
 
+def roles_source(options: pd.DataFrame) -> str:
+    """Whose the roles of the quotes tied to a municipality are: the report's only where both the folder and its ties
+    are; a QDA project's or an analyst's where they gave the ties (the REFI-QDA import brings role and tie together)."""
+    folder, ties = folder_source(options), ties_source(options)
+    return ties if ties != BY_REPORT else folder
+
+
 def untied(options: pd.DataFrame) -> str:
     """A quote without a municipality, in the words of whoever ties the quotes: 'hverken angivet i rapporten eller
     udledt af redaktionen'; 'hverken angivet eller udledt af analytikeren'. Not 'ikke angivet i rapporten' alone:
@@ -286,7 +293,7 @@ def category_note(options: pd.DataFrame, precise: bool = False) -> str:
     if not precise:
         return f"({label} i stedet for talerens rolle: anonymitetsreglen)"
     return (
-        f"({label}; {folder_words(options).holder} nævner taleren mere præcist, men en rolle ved siden af en kommune "
+        f"({label}; {words(roles_source(options)).holder} nævner taleren mere præcist, men en rolle ved siden af en kommune "
         "kan pege på én person: anonymitetsreglen)"
     )
 

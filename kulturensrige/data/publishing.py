@@ -158,7 +158,7 @@ def _held_back(options: pd.DataFrame, column: str) -> tuple[str, str]:
             f"{own[0].upper()}{own[1:]} rolle (»{NOT_STATED}«: {provenance.not_given(options, 'talerens rolle')}); {hidden}, "
             f"står talerkategorien her i stedet ({category}): anonymitetsreglen."
         )
-        if provenance.folder_source(options) == BY_REPORT:
+        if provenance.roles_source(options) == BY_REPORT:
             # The report's own role for those rows stands where no municipality stands beside it (docs/adr/0030).
             why += (
                 " Rapporten nævner taleren mere præcist; rapportens rolle for de citater står i kapitlet Data og "

@@ -353,7 +353,9 @@ def quote_list_legend(data: Dataset) -> Html:
             "; er koblingen til ingrediensen ikke rapportens egen, siger kortet, hvem der har lavet den",
         )
         # The report's own role for such a card stands in the rule's section, with no municipality beside it.
-        where = ", hvor rapportens egne roller for de citater står uden kommune"
+        where = (
+            ", hvor rapportens egne roller for de citater står uden kommune" if provenance.roles_source(data.options) == BY_REPORT else ""
+        )
     else:
         roles, links = f"som {esc(provenance.words(folder).holder)} angiver den", ", og hvem der har knyttet citatet til dem"
         where = ""

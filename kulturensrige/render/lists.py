@@ -323,8 +323,8 @@ def report_roles(data: Dataset) -> Html:
     held_back = quotes[anonymity.hidden(quotes, anonymity.rule_is_on(data.options)) & (quotes["speaker_role"] != NOT_STATED)]
     if not len(held_back):
         return Html("<p>Ingen kort viser en talerkategori i stedet for en rolle.</p>")
-    if provenance.folder_source(data.options) != BY_REPORT:
-        subject = provenance.folder_words(data.options).subject
+    if (source := provenance.roles_source(data.options)) != BY_REPORT:
+        subject = provenance.words(source).subject
         return Html(
             f"<p>{esc(subject)} nævner taleren mere præcist for {esc(plural(len(held_back), 'citat', 'citater'))} med kommune; "
             "bogen viser ikke de roller noget sted, for de står ikke i en offentliggjort tekst.</p>"
