@@ -91,6 +91,12 @@ def count_word(n: int) -> str:
     return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else number(n)
 
 
+def opening(text: str, words: int = 8) -> str:
+    """The first words of a quotation, to name it in a table cell."""
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
 def plural(count: int, singular: str, plural_form: str) -> str:
     return f"{number(count)} {singular if count == 1 else plural_form}"
 
@@ -187,6 +193,68 @@ def csv_text(head: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     header = ",".join('"' + formula_guarded(str(name)).replace('"', '""') + '"' for name in head)
     lines = [header, *(",".join(csv_cell(c) for c in row) for row in rows)]
     return "\ufeff" + "\r\n".join(lines) + "\r\n"
+
+
+# A count cell as the book's tables show it: a number in Danish digits ('1.295'), alone or with the words that say how
+# its items are tied or whose they are ('1, udledt af redaktionen', '3 (2 angivet i rapporten, 1 udledt af
+# redaktionen)'), or a word in place of a number ('én', 'ikke angivet').
+_COUNT_CELL = re.compile(r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?:, (?P<said>.+)| \((?P<bracketed>.+)\))?")
+# The heading of the column beside a count column that holds a count cell's words (count_columns), and the rule as the
+# data dictionary and kilder.csv state it.
+COUNT_WORDS = "{heading}, i ord"
+COUNT_COLUMNS_RULE = (
+    "I sidernes og figurernes CSV-filer holder en kolonne med antal kun tal (tom, hvor der intet tal er), så et regneark "
+    "kan lægge dem sammen; hvor tabellen på siden har ord ved et tal (fx »1, udledt af redaktionen«) eller et ord i stedet "
+    f"for et tal (fx »én«, »ikke angivet«), står ordene i kolonnen »{COUNT_WORDS.format(heading='<kolonnen>')}« ved siden af."
+)
+
+
+def count_columns(head: Sequence[str], rows: Sequence[Sequence[object]]) -> tuple[list[str], list[list[str]]]:
+    """A table for a spreadsheet: every count column holds numbers only (plain digits, empty where there is none),
+    and where any of its cells says more than a number, those words stand in a column of their own beside it
+    (COUNT_WORDS), so the column can be summed. A count column is one whose cells are all numbers, numbers with words,
+    or words, with at least one number; any other column is left as it is."""
+    cells = [[str(c) for c in row] for row in rows]
+    out_head: list[str] = []
+    columns: list[list[str]] = []
+    for i, heading in enumerate(head):
+        column = [row[i] for row in cells]
+        matches = [_COUNT_CELL.fullmatch(c) for c in column]
+        words = [_count_words(c, m) for c, m in zip(column, matches, strict=True)]
+        is_count = any(m and not w for m, w in zip(matches, words, strict=True)) and any(words)
+        is_count = is_count and all(m or _is_word_count(c) for c, m in zip(column, matches, strict=True))
+        if not is_count:
+            out_head.append(heading)
+            columns.append(column)
+            continue
+        out_head += [heading, COUNT_WORDS.format(heading=heading)]
+        columns.append([_count_number(c, m) for c, m in zip(column, matches, strict=True)])
+        columns.append(words)
+    return out_head, [list(row) for row in zip(*columns, strict=True)] if columns else [[] for _ in cells]
+
+
+def _count_words(cell: str, match: re.Match[str] | None) -> str:
+    """A count cell's words beside its number ('udledt af redaktionen'), or the cell itself where no number stands."""
+    if match is None:
+        return cell
+    return match.group("said") or match.group("bracketed") or ""
+
+
+def _count_number(cell: str, match: re.Match[str] | None) -> str:
+    """A count cell's number as plain digits ('1.295' -> '1295'); a count word's ('én' -> '1'); empty otherwise."""
+    if match is not None:
+        return match.group("n").replace(".", "")
+    word = cell.casefold()
+    return str(NUMBER_WORDS.index(word)) if word in NUMBER_WORDS else str(ONE_WORDS.get(word, ""))
+
+
+# The words for one that NUMBER_WORDS does not hold: the report's stressed 'én' and the neuter 'et'/'ét'.
+ONE_WORDS = {"én": 1, "ét": 1, "et": 1}
+
+
+def _is_word_count(cell: str) -> bool:
+    """A cell with no number in it that may stand in a count column: a word, not a text with digits in it."""
+    return not any(c.isdigit() for c in cell)
 
 
 def spreadsheet_csv(text: str) -> str:

@@ -21,6 +21,7 @@ from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferen
 from kulturensrige.data import publishing
 from kulturensrige.render import lists
 from kulturensrige.render.markup import Html
+from kulturensrige.words import opening
 
 REFERENCE_STYLE = "author_year_da"
 FORMATTING_STYLE = "plain_da"
@@ -76,12 +77,6 @@ def register() -> None:
     pybtex.plugin.register_plugin("pybtex.backends", "plaintext", PlaintextBackend, force=True)
 
 
-def _opening(text: str, words: int = 8) -> str:
-    """The first words of a quotation, to name it in a table cell."""
-    parts = text.split()
-    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
-
-
 def cited_where(data) -> Html:
     """Which sections cite each work and which quotations come from it, named by their opening words.
 
@@ -95,7 +90,7 @@ def cited_where(data) -> Html:
             {
                 "Henvisning": ref.citation,
                 "Citeret i afsnit": ", ".join(section_titles[s] for s in ref.section_ids),
-                "Ordrette citater": "; ".join(f"»{_opening(q.text)}«" for q in quoting.itertuples()) or "ingen",
+                "Ordrette citater": "; ".join(f"»{opening(q.text)}«" for q in quoting.itertuples()) or "ingen",
                 note: ref.note or "",
             }
         )

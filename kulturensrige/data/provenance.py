@@ -179,6 +179,13 @@ def ties_source(options: pd.DataFrame) -> str:
     return _option(options, ATTRIBUTED_BY) or folder_source(options)
 
 
+def roles_source(options: pd.DataFrame) -> str:
+    """Whose the roles of the quotes tied to a municipality are: the report's only where both the folder and its ties
+    are; a QDA project's or an analyst's where they gave the ties (the REFI-QDA import brings role and tie together)."""
+    folder, ties = folder_source(options), ties_source(options)
+    return ties if ties != BY_REPORT else folder
+
+
 def untied(options: pd.DataFrame) -> str:
     """A quote without a municipality, in the words of whoever ties the quotes: 'hverken angivet i rapporten eller
     udledt af redaktionen'; 'hverken angivet eller udledt af analytikeren'. Not 'ikke angivet i rapporten' alone:
@@ -276,10 +283,19 @@ def marked_name(options: pd.DataFrame, name: str, in_report: str) -> str:
     return marked(name, mark) if mark else name
 
 
-def category_note(options: pd.DataFrame) -> str:
+def category_note(options: pd.DataFrame, precise: bool = False) -> str:
     """What a card says where its speaker category stands in place of the role (the anonymity rule), the same on
-    every page: '(redaktionens inddeling i stedet for talerens rolle: anonymitetsreglen)'."""
-    return f"({value_label(options, 'quotes.speaker_category')} i stedet for talerens rolle: anonymitetsreglen)"
+    every page, in the PDFs and the explorer: '(redaktionens inddeling i stedet for talerens rolle:
+    anonymitetsreglen)'. Where the folder gives a role (`precise`), the card says that its source names the speaker
+    more precisely and why the book does not show it, so a reader holding the report does not look for the category
+    there (docs/adr/0030)."""
+    label = value_label(options, "quotes.speaker_category")
+    if not precise:
+        return f"({label} i stedet for talerens rolle: anonymitetsreglen)"
+    return (
+        f"({label}; {words(roles_source(options)).holder} nævner taleren mere præcist, men en rolle ved siden af en kommune "
+        "kan pege på én person: anonymitetsreglen)"
+    )
 
 
 def value_note(options: pd.DataFrame, value: str) -> str:

@@ -16,6 +16,7 @@ from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import (
     BASIS_COLUMNS,
     BY_REPORT,
+    COUNTS_WITH_WORDS,
     EDITORIAL_VALUES,
     FIGURE_TABLES,
     LIST_SEPARATOR,
@@ -27,6 +28,7 @@ from kulturensrige.data.schema import (
     TABLES,
     YES,
 )
+from kulturensrige.words import COUNT_COLUMNS_RULE, COUNT_WORDS
 
 # Where the built book publishes the tables, and the companion file that says whose word each column is: the tables'
 # headers stay exactly the data dictionary's, so a column cannot carry its source in its name (docs/adr).
@@ -104,12 +106,11 @@ def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
         # The data table keeps the schema's 'ikke angivet' (a download reads back as a data folder); the figure's
         # table says whose absence it is (provenance.given_or_not). One row says both, for either file.
         holder, noun = provenance.folder_words(options).holder, NOT_GIVEN[value]
+        in_figure = any(value == shown for columns in FIGURE_TABLES.values() for _, shown in columns)
+        where = f"»{provenance.not_given(options, noun)}« i figurens tabel og " if in_figure else ""
         return (
             f"{provenance.words(folder).value}, hvor {holder} angiver {noun}",
-            (
-                f"Hvor {holder} ikke angiver {noun}, står »{provenance.not_given(options, noun)}« i figurens tabel "
-                f"og »{NOT_STATED}« i {TABLES[table].file}."
-            ),
+            f"Hvor {holder} ikke angiver {noun}, står {where}»{NOT_STATED}« i {TABLES[table].file}.",
         )
     if value in MIXED_VALUES and folder == BY_REPORT:
         return "rapportens og redaktionens", MIXED_VALUES[value]
@@ -157,6 +158,12 @@ def _held_back(options: pd.DataFrame, column: str) -> tuple[str, str]:
             f"{own[0].upper()}{own[1:]} rolle (»{NOT_STATED}«: {provenance.not_given(options, 'talerens rolle')}); {hidden}, "
             f"står talerkategorien her i stedet ({category}): anonymitetsreglen."
         )
+        if provenance.roles_source(options) == BY_REPORT:
+            # The report's own role for those rows stands where no municipality stands beside it (docs/adr/0030).
+            why += (
+                " Rapporten nævner taleren mere præcist; rapportens rolle for de citater står i kapitlet Data og "
+                "genkørsel (afsnittet om anonymitet), uden kommune."
+            )
     else:
         why = (
             f"{own[0].upper()}{own[1:]} billedtekst; {hidden}, står kun billedtekstens ord før talerens rolle, eller "
@@ -202,6 +209,9 @@ def sources_file(data: Dataset) -> str:
         headings = provenance.page_table_headings(data.options, file)
         for shown, (_, value, _) in zip(headings, columns, strict=True):
             rows.append([f"{file}.csv", shown, *_value_source(data, value)])
+            if value in COUNTS_WITH_WORDS:
+                # The count's words ('udledt af redaktionen') stand beside it (words.count_columns): whose, as the count.
+                rows.append([f"{file}.csv", COUNT_WORDS.format(heading=shown), _value_source(data, value)[0], COUNT_COLUMNS_RULE])
     # A figure's table downloads as '<figure id>-<view>.csv': every number in it is the figure's, and so is its source.
     # A figure the book shows as a list (Figures 2-4) has no such file, and kilder.csv documents only what exists.
     # A figure whose table shows a data table's columns says each column's own source, as that table's rows do.
@@ -217,5 +227,5 @@ def sources_file(data: Dataset) -> str:
             figure_id = value.removeprefix(FIGURE)
             label = provenance.chart_label(data.options, figure_id)
             reasons = provenance.chart_reasons(data.options, figure_id, provenance.data_reasons(data.tables))
-            rows.append([f"{figure_id}-*.csv", "alle", label, reasons])
+            rows.append([f"{figure_id}-*.csv", "alle", label, f"{reasons} {COUNT_COLUMNS_RULE}"])
     return csv_text(SOURCES_HEADER, rows)

@@ -16,7 +16,14 @@ NOT_STATED = "ikke angivet"
 # noun a sentence names the value by: the pages, the PDFs and the downloads show such a cell as 'rapporten angiver ikke
 # datoen' (provenance.not_given), so the absence is said to be the report's, not shown as 'ikke angivet' under a
 # column the report owns.
-NOT_GIVEN = {"programme_events.mode": "formen", "programme_events.date": "datoen", "programme_events.place": "stedet"}
+# Columns that may hold 'ikke angivet' where the source leaves the value out: kilder.csv says whose absence it is, not
+# plainly 'rapportens' (value -> its noun as a sentence names it).
+NOT_GIVEN = {
+    "programme_events.mode": "formen",
+    "programme_events.date": "datoen",
+    "programme_events.place": "stedet",
+    "publication.year": "udgivelsesåret",
+}
 _NOT_GIVEN_NOTE = (
     "Bogens tabel over forløbet og dens CSV-fil siger i stedet for 'ikke angivet', hvem der ikke angiver værdien "
     "(fx »rapporten angiver ikke datoen«)."
@@ -1097,6 +1104,9 @@ FIGURE_TABLES = {
         ("Sted", "programme_events.place"),
     ),
 }
+# The values a page table counts with words beside each count ('2, udledt af redaktionen'): its CSV holds the number
+# and, in a column of its own, the words (words.count_columns), and kilder.csv names that column too.
+COUNTS_WITH_WORDS = {"quotes.kommunekode"}
 PAGE_TABLES = {
     "tabel-kommuner": (
         ("Kommune", "municipalities.name", False),

@@ -83,7 +83,9 @@ def speaker_line(data: Dataset, turns: pd.DataFrame | list[dict]) -> tuple[str, 
     # Whose the kind's name is: 'Kort udsagn (redaktionens betegnelse)' (data/provenance.py).
     kind = provenance.kind_label(data.options, label, _label(data, "quote_kinds", "quote_kind_id", first["kind"], "label_source"))
     # A category shown in place of the role says whose grouping it is, in the one wording (provenance.category_note).
-    note = f" {provenance.category_note(data.options)}" if any(r["shown_role"] != r["speaker_role"] for r in rows) else ""
+    held_back = [r for r in rows if r["shown_role"] != r["speaker_role"]]
+    precise = any(r["speaker_role"] != NOT_STATED for r in held_back)
+    note = f" {provenance.category_note(data.options, precise)}" if held_back else ""
     if len(rows) > 1:
         return kind, " og ".join(dict.fromkeys(_role(r["shown_role"]) for r in rows)) + note, ""
     if first["reference_key"]:
@@ -350,11 +352,16 @@ def quote_list_legend(data: Dataset) -> Html:
             "som rapporten skriver den",
             "; er koblingen til ingrediensen ikke rapportens egen, siger kortet, hvem der har lavet den",
         )
+        # The report's own role for such a card stands in the rule's section, with no municipality beside it.
+        where = (
+            ", hvor rapportens egne roller for de citater står uden kommune" if provenance.roles_source(data.options) == BY_REPORT else ""
+        )
     else:
         roles, links = f"som {esc(provenance.words(folder).holder)} angiver den", ", og hvem der har knyttet citatet til dem"
+        where = ""
     return Html(
         f"<p>Hvert kort viser talerens rolle, {roles}, eller en bredere gruppe af roller, når citatet er knyttet til en kommune "
-        f"(anonymitetsreglen i {rule}); hvor {holder} ikke nævner taleren, står der »{ROLE_NOT_STATED}«. "
+        f"(anonymitetsreglen i {rule}{where}); hvor {holder} ikke nævner taleren, står der »{ROLE_NOT_STATED}«. "
         "Kortet viser også, hvilken kommune citatet er knyttet til og af hvem, og de "
         f"ingredienser, citatet underbygger{links}.</p>"
     )

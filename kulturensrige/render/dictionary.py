@@ -10,6 +10,7 @@ from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import EDITORIAL, INFERENCE_RULE, SOURCE_MEANINGS, TABLES
 from kulturensrige.render.markup import Html, esc
 from kulturensrige.rules.views import COUNTING_RULE
+from kulturensrige.words import COUNT_COLUMNS_RULE
 
 SOURCES_LEAD = (
     "Hver værdi, der ikke blot er rapportens egen, har en kilde, og bogen skriver ved værdien, hvis ord den er. "
@@ -18,7 +19,7 @@ SOURCES_LEAD = (
     "når citatet står i ingrediensens afsnit, eller rapporten i sin tekst knytter det til ingrediensen; ellers er den redaktionens "
     "læsning med begrundelse (`ingredient_rationale`). I en analytikers datamappe er alle koblinger analytikerens. "
     "Den byggede bog udgiver tabellerne med netop disse kolonner og lægger `kilder.csv` ved siden af dem: for hver "
-    "kolonne i hver fil, hvis ord den er og hvorfor."
+    "kolonne i hver fil, hvis ord den er og hvorfor. " + COUNT_COLUMNS_RULE
 )
 EDITORIAL_LEAD = (
     "Disse værdier siger rapporten ikke selv. I rapportens egen datamappe er de redaktionens; i en analytikers "

@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from kulturensrige.data.publishing import PUBLISHED_DATA, SOURCES_FILE
 from kulturensrige.data.settings import PAGE_VARIABLE
-from kulturensrige.words import csv_text, hyphenated
+from kulturensrige.words import count_columns, csv_text, hyphenated
 
 
 def esc(text: object) -> str:
@@ -187,5 +187,6 @@ def trusted(markup: str) -> Markup:
 
 
 def csv_href(head: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    """The CSV as a data: address for a download link: the file is made here, the browser only saves it."""
-    return "data:text/csv;charset=utf-8," + quote(csv_text(head, rows), safe="")
+    """The CSV as a data: address for a download link: the file is made here, the browser only saves it. A count
+    column holds numbers only, its words in a column beside it (words.count_columns): a spreadsheet can sum it."""
+    return "data:text/csv;charset=utf-8," + quote(csv_text(*count_columns(head, rows)), safe="")
