@@ -41,6 +41,7 @@ DECISIONS = (
     "no-choice-no-parameter",
     "whose-word-once-over-a-block",
     "what-a-csv-cell-holds",
+    "whose-word-once-where-a-block-agrees",
 )
 
 
