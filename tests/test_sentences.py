@@ -290,3 +290,35 @@ def test_a_lists_head_counts_each_set_once_in_every_view(data):
             if chosen and shown:
                 problems.append(f"{name} [{key}]: the summary stands over the chosen view's headings")
     assert not problems, "\n".join(problems[:10])
+
+
+def test_the_front_page_leads_with_the_reports_own_figures_each_with_its_section_then_the_books_counts(data):
+    """Reader 22: 'Bogens tal' gave no number a consultant could quote as the report's: every figure was the book's
+    count. The report's own figures come first (the municipalities, the period, the workshops and pitstops, the
+    ingredients), each counted from the rows that hold it and linked to the section of the report it stands in; the
+    book's counts follow under a line that says they are the book's."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(front_page.key_figures(data).markup, "html.parser")
+    leads = [" ".join(p.get_text(" ").split()) for p in soup.select("p.kr-figures-lead")]
+    report, book = soup.select("ul.kr-key-figures")
+    assert leads[0].startswith("Rapportens egne tal") and leads[1].startswith("Bogens"), leads
+    events, facts = data.programme_events, dict(zip(data.programme_facts["fact_id"], data.programme_facts["value"], strict=True))
+    expected = [
+        (str(len(data.municipalities)), "de-deltagende-kommuner"),
+        (facts["periode-varighed"], "kulturens-rige"),
+        (str(int((events["kind"] == "workshop").sum())), "kulturens-rige"),
+        (str(int((events["kind"] == "pitstop").sum())), "kulturens-rige"),
+        (str(len(data.ingredients)), "ingrediensliste"),
+    ]
+    pages = dict(zip(data.sections["section_id"], data.sections["book_page"], strict=True))
+    titles = dict(zip(data.sections["section_id"], data.sections["title"], strict=True))
+    shown = []
+    for item in report.select("li"):
+        link = item.select_one(".kr-figure-source a")
+        shown.append((item.select_one(".kr-figure-number").get_text(), link and link["href"].split("#")[0], link and link.get_text()))
+    assert shown == [(n, f"{pages[s]}.html", f"Rapportens afsnit »{titles[s]}«") for n, s in expected], shown
+    assert [li.select_one(".kr-figure-number").get_text() for li in book.select("li")] == [
+        str(len(data.initiatives)),
+        str(len(data.quotes)),
+    ]
