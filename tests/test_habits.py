@@ -43,6 +43,7 @@ DECISIONS = (
     "what-a-csv-cell-holds",
     "profiles-made-in-the-build",
     "the-reports-role-where-no-municipality-stands",
+    "whose-word-once-where-a-block-agrees",
 )
 
 

@@ -20,8 +20,9 @@ import pytest
 
 from kulturensrige import load
 from kulturensrige.data.loading import Dataset
+from kulturensrige.data.schema import NOT_STATED
 from kulturensrige.render import browser, cards, front_page, highlight, lists
-from kulturensrige.rules import views
+from kulturensrige.rules import filters, views
 
 REPO = Path(__file__).resolve().parent.parent
 VIEWS_ISLAND = re.compile(r'<script type="application/json" class="kr-list-views">(.*?)</script>', re.S)
@@ -237,3 +238,87 @@ def test_the_front_pages_figures_point_to_how_the_quotes_are_counted_once(data):
     the list of counts, which ends in 'Hvordan bogen tæller citaterne, står i kapitlet …'. The block says it once."""
     said = " ".join(unescape(TAG.sub(" ", str(front_page.key_figures(data)))).split())
     assert said.count("Hvordan bogen tæller") == 1, said
+
+
+def _whose_line(html: str) -> str:
+    """The block's one line over its cards (markup.folded_note's summary, or its plain line)."""
+    found = re.search(r'class="kr-whose[^"]*"[^>]*>(.*?)</(?:summary|p)>', html, re.S)
+    return " ".join(unescape(TAG.sub(" ", found.group(1))).split()) if found else ""
+
+
+def test_an_initiative_block_of_one_source_says_whose_once_and_a_mixed_one_marks_each_value(data):
+    """Reader 22: '(redaktionens titel)', '(redaktionens samling)' and '(redaktionens læsning)' stood on every card of
+    a profile whose titles, organisations and status were all the editors'. Where every card's value of a field has
+    one source, the line over the cards says it and no card does; where the block mixes sources (a title the report
+    gives beside one the editors gave), each marked value keeps its mark. Every municipality's block, and the whole
+    list the filter arranges (its views reorder these cards, the cards are the same in each)."""
+    problems = []
+    for code in [filters.ALL, *data.municipalities["kommunekode"]]:
+        html = str(cards.initiative_list(data, code))
+        line, text = _whose_line(html), unescape(TAG.sub(" ", html.split("</details>", 1)[-1]))
+        rows = list(filters.initiatives(data, code).itertuples())
+        for field in cards.INITIATIVE_MARKED:
+            shown = [cards.initiative_title(data, r) if field == "title" else dict(cards.initiative_facts(data, r))[field] for r in rows]
+            marks = [v.mark if isinstance(v, cards.Sourced) else "" for v in shown if str(v) != NOT_STATED]
+            for mark in {m for m in marks if m}:
+                said = text.count(f"({mark})")
+                if set(marks) == {mark}:
+                    if said or mark.split(" ", 1)[1] not in line.lower():
+                        problems.append(f"{code} {field}: one source, {said} marks on the cards, line {line!r}")
+                elif said != marks.count(mark):
+                    problems.append(f"{code} {field}: mixed, {said} of {marks.count(mark)} values marked")
+    assert not problems, "\n".join(problems)
+
+
+def test_a_lists_head_counts_each_set_once_in_every_view(data):
+    """Reader 22: with a municipality chosen, a list's head said '3 citater, heraf … 2 uden kommune, hverken angivet i
+    rapporten eller udledt af redaktionen', then the chosen group's heading, then '2 citater uden kommune, hverken
+    angivet i rapporten eller udledt af redaktionen.': three count lines, one set counted twice. The summary counts the
+    list where nothing is chosen; in a chosen view it gives way to the group headings (data-kr-chosen="false").
+    Every list, every municipality, the switch on and off."""
+    problems = []
+    for name, (section, _) in list_sections(data).items():
+        island = json.loads(VIEWS_ISLAND.search(section).group(1))
+        summary = re.search(r'<p class="kr-list-summary"([^>]*)>(.*?)</p>', section, re.S)
+        for key, view in island["views"].items():
+            chosen = key.split("|")[0] != filters.ALL
+            shown = summary and not (chosen and 'data-kr-chosen="false"' in summary.group(1))
+            texts = [summary.group(2)] if shown else []
+            texts += [heading for group, heading, _ in view["groups"] if group != "all"]
+            said = [words for text in texts for _, _, words in untied_counts(text)]
+            problems += [f"{name} [{key}]: {texts}" for words in set(said) if said.count(words) > 1]
+            if chosen and shown:
+                problems.append(f"{name} [{key}]: the summary stands over the chosen view's headings")
+    assert not problems, "\n".join(problems[:10])
+
+
+def test_the_front_page_leads_with_the_reports_own_figures_each_with_its_section_then_the_books_counts(data):
+    """Reader 22: 'Bogens tal' gave no number a consultant could quote as the report's: every figure was the book's
+    count. The report's own figures come first (the municipalities, the period, the workshops and pitstops, the
+    ingredients), each counted from the rows that hold it and linked to the section of the report it stands in; the
+    book's counts follow under a line that says they are the book's."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(front_page.key_figures(data).markup, "html.parser")
+    leads = [" ".join(p.get_text(" ").split()) for p in soup.select("p.kr-figures-lead")]
+    report, book = soup.select("ul.kr-key-figures")
+    assert leads[0].startswith("Rapportens egne tal") and leads[1].startswith("Bogens"), leads
+    events, facts = data.programme_events, dict(zip(data.programme_facts["fact_id"], data.programme_facts["value"], strict=True))
+    expected = [
+        (str(len(data.municipalities)), "de-deltagende-kommuner"),
+        (facts["periode-varighed"], "kulturens-rige"),
+        (str(int((events["kind"] == "workshop").sum())), "kulturens-rige"),
+        (str(int((events["kind"] == "pitstop").sum())), "kulturens-rige"),
+        (str(len(data.ingredients)), "ingrediensliste"),
+    ]
+    pages = dict(zip(data.sections["section_id"], data.sections["book_page"], strict=True))
+    titles = dict(zip(data.sections["section_id"], data.sections["title"], strict=True))
+    shown = []
+    for item in report.select("li"):
+        link = item.select_one(".kr-figure-source a")
+        shown.append((item.select_one(".kr-figure-number").get_text(), link and link["href"].split("#")[0], link and link.get_text()))
+    assert shown == [(n, f"{pages[s]}.html", f"Rapportens afsnit »{titles[s]}«") for n, s in expected], shown
+    assert [li.select_one(".kr-figure-number").get_text() for li in book.select("li")] == [
+        str(len(data.initiatives)),
+        str(len(data.quotes)),
+    ]

@@ -37,7 +37,8 @@
             span.textContent = own;
             return [text, " ", span];
           });
-          node.replaceChildren(...pieces, " ", mark);
+          // No mark of its own where its block says it once (cards.lift_marks): the template's light mark goes.
+          node.replaceChildren(...pieces, ...(v[1] ? [" ", mark] : []));
           node.normalize(); // one text node per run of text, as the parsed card has
         } else if (how === "sourced") node.textContent = v;
         else if (how === "pick")

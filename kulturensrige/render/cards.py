@@ -453,10 +453,10 @@ VOCABULARIES = (
 )
 
 
-def whose_terms(data: Dataset) -> str:
+def whose_terms(data: Dataset, *lifted: str) -> str:
     """Once above a list or a side-by-side view of initiatives: whose their kinds, target groups, art forms and
-    settings are (status and organisations say it on each card, as they differ from value to value)."""
-    whose = whose_terms_parts(data)
+    settings are, and the `lifted` values (titles, organisations, status) where every card's is of one source."""
+    whose = whose_terms_parts(data, *lifted)
     return folded_note(whose.line, whose.about, "kr-whose", "Hvorfor?")
 
 
@@ -465,8 +465,8 @@ def whose_terms_text(data: Dataset) -> str:
     return whose_terms_parts(data).note
 
 
-def whose_terms_parts(data: Dataset) -> provenance.Whose:
-    values = ("initiatives.kind", *(f"initiatives.{column}" for _, column, _, _ in VOCABULARIES))
+def whose_terms_parts(data: Dataset, *lifted: str) -> provenance.Whose:
+    values = ("initiatives.kind", *(f"initiatives.{column}" for _, column, _, _ in VOCABULARIES), *lifted)
     return provenance.whose_parts(data.options, *values)
 
 
@@ -529,7 +529,9 @@ class Sourced(str):
     parts: Parts  # the value as a card sets it, where it holds marks of its own: (text, its mark or "")
 
     def __new__(cls, value: str, mark: str, parts: Parts = ()) -> Sourced:
-        sourced = super().__new__(cls, provenance.marked(value, mark))
+        # No mark of its own where its block says whose it is once (lift_marks): its pieces may still carry theirs.
+        text = provenance.marked(value, mark) if mark else "".join(f"{t} {m}" if m else t for t, m in parts or ((value, ""),))
+        sourced = super().__new__(cls, text)
         sourced.value, sourced.mark, sourced.parts = value, mark, parts or ((value, ""),)
         return sourced
 
@@ -539,8 +541,8 @@ class Sourced(str):
 
     @property
     def owner(self) -> str:
-        """The mark as the card sets it apart: '(redaktionens læsning)'."""
-        return provenance.owner_mark(self.mark)
+        """The mark as the card sets it apart: '(redaktionens læsning)'; '' where its block says it (lift_marks)."""
+        return provenance.owner_mark(self.mark) if self.mark else ""
 
 
 def sourced_markup(value: str) -> str:
@@ -580,16 +582,64 @@ def initiative_card(data: Dataset, row: pd.Series) -> dict:
 
 
 def initiative_list(data: Dataset, kommunekode: str = filters.ALL) -> Html:
-    """All initiatives, arranged by the filter; or one municipality's (its profile page), as they are."""
+    """All initiatives, arranged by the filter; or one municipality's (its profile page), as they are. Whose their
+    values are is said once over the cards wherever every card's value of a field has the same source (ADR 31)."""
     rows = filters.initiatives(data, kommunekode).sort_values(["kommunekode", "position"], key=_report_order(data))
-    contexts = [initiative_card(data, r) for _, r in rows.iterrows()]
+    contexts, lifted = lift_marks([initiative_card(data, r) for _, r in rows.iterrows()])
     items = [views.Item(code, "stated") for code in rows["kommunekode"]]
     summary = f"{plural(len(rows), 'indsats', 'indsatser')}."
     arranged = kommunekode == filters.ALL
     return Html(
-        whose_terms(data)
+        whose_terms(data, *(INITIATIVE_MARKED[field] for field in lifted))
         + str(fact_list(data, items, views.INITIATIVE, contexts, css="kr-initiative-list", summary=summary, arranged=arranged))
     )
+
+
+# The fields of an initiative's card that may carry a mark, each with the value (schema.EDITORIAL_VALUES) whose
+# source the mark names: its title, and its facts by their labels.
+INITIATIVE_MARKED = {
+    "title": "initiatives.title_basis",
+    "Organisationer nævnt ved indsatsen": "initiatives.organisation_ids",
+    "Status": "initiatives.status",
+}
+
+
+def block_mark(values: Iterable) -> str:
+    """The mark every value of one field of a block shares, or '' where there is none to say once: a value the
+    report gives (a plain text) beside a marked one, or two marks, mix sources, and each keeps its own. A value that
+    is 'ikke angivet' is no one's and counts for neither."""
+    marks = {value.mark if isinstance(value, Sourced) else "" for value in values if str(value) != NOT_STATED}
+    return marks.pop() if len(marks) == 1 else ""
+
+
+def unmarked(value: str) -> str:
+    """A value without the mark its block says once: its text, with any marks its own pieces carry (an organisation's
+    spelling) still beside them."""
+    if not isinstance(value, Sourced):
+        return value
+    return Sourced(value.value, "", value.parts) if any(mark for _, mark in value.parts) else value.value
+
+
+def lift_marks(contexts: list[dict]) -> tuple[list[dict], list[str]]:
+    """The cards of a block with each field's mark taken off where every card's value of that field has the same
+    source (block_mark), and those fields (INITIATIVE_MARKED's keys); the block then says whose they are once."""
+    if not contexts:
+        return contexts, []
+    labels = [label for label, _ in contexts[0]["facts"]]
+    fields = [f for f in INITIATIVE_MARKED if f == "title" or f in labels]
+
+    def values(context: dict, field: str) -> str:
+        return context["title"] if field == "title" else dict(context["facts"])[field]
+
+    lifted = [f for f in fields if block_mark(values(c, f) for c in contexts)]
+    return [
+        {
+            **c,
+            "title": unmarked(c["title"]) if "title" in lifted else c["title"],
+            "facts": [(label, unmarked(value) if label in lifted else value) for label, value in c["facts"]],
+        }
+        for c in contexts
+    ], lifted
 
 
 def fact_cards(contexts: list[dict]) -> list[str]:

@@ -278,38 +278,74 @@ def quote_parts(data: Dataset, brief: bool = False) -> list[str]:
 
 
 def key_figures(data: Dataset) -> Html:
-    """The counts in the data, each saying what it counts, for the whole report whatever the filter shows."""
+    """The figures a consultant can quote: first those the report itself gives (report_figures), each with the section
+    of the report it stands in; then the book's own counts, said to be the book's. All for the whole report, whatever
+    the filter shows."""
     kinds = dict(zip(data.initiative_kinds["initiative_kind_id"], data.initiative_kinds["label"], strict=True))
     by_kind = ", ".join(f"{esc(kinds[k]).lower()}: {number(n)}" for k, n in data.initiatives["kind"].value_counts(sort=False).items())
-    workshops = int((data.programme_events["kind"] == "workshop").sum())
     whose_kinds = esc(provenance.value_label(data.options, "initiatives.kind"))
-    figures = [
-        (len(data.municipalities), "kommuner", ""),
-        (
-            len(data.initiatives),
-            "indsatser",
-            f"Hver indsats tælles for sig efter sin slags ({by_kind}; {whose_kinds}).",
-        ),
+    counted = [
+        (number(len(data.initiatives)), "indsatser", f"Hver indsats tælles for sig efter sin slags ({by_kind}; {whose_kinds})."),
         # How the book counts them is said once, by the link under the figures (issue 22: density).
-        (len(data.quotes), "citater", ""),
-        (len(data.ingredients), "virksomme ingredienser", ""),
-        (workshops, "fælles workshops", ""),
+        (number(len(data.quotes)), "citater", ""),
     ]
-    items = "".join(
-        f'<li><span class="kr-figure-number">{number(n)}</span> {esc(label)}'
-        + (f' <span class="kr-figure-explained">{explained}</span>' if explained else "")
-        + "</li>"
-        for n, label, explained in figures
-    )
-    start, end = _period(data)
-    period = f'<p class="kr-period">Projektperiode: {esc(start)} til {esc(end)}.</p>' if start and end else ""
     # The quote count's parts stand under the figures: inside its card they stretched the whole row of cards. The
     # front page gives what a reader needs (quote_parts' brief list); how the book counts the rest stands in the data
     # chapter (quote_counting).
     shown = "".join(f"<li>{esc(item)}</li>" for item in quote_parts(data, brief=True))
     more = f"{book_link(EDITORS_PAGE, 'Hvordan bogen tæller citaterne', anchor=COUNTING_ANCHOR)}, står i kapitlet »Data og genkørsel«."
-    counted = f'<p class="kr-quote-count">{_parts_lead(data)}</p><ul class="kr-quote-parts">{shown}</ul><p class="kr-quote-more">{more}</p>'
-    return Html(f'<ul class="kr-key-figures" aria-label="Nøgletal fra data">{items}</ul>{counted}{period}')
+    parts = f'<p class="kr-quote-count">{_parts_lead(data)}</p><ul class="kr-quote-parts">{shown}</ul><p class="kr-quote-more">{more}</p>'
+    holder = provenance.folder_words(data.options).holder
+    own = "Rapportens egne tal" if provenance.folder_source(data.options) == BY_REPORT else f"Tal fra {holder}"
+    return Html(
+        f'<p class="kr-figures-lead">{esc(own)}, hvert med det afsnit, det står i:</p>'
+        + _figure_list(data, report_figures(data), own)
+        + '<p class="kr-figures-lead">Bogens egen optælling:</p>'
+        + _figure_list(data, [(n, label, explained, "") for n, label, explained in counted], "Bogens egen optælling")
+        + parts
+    )
+
+
+def _figure_list(data: Dataset, figures: list[tuple[str, str, str, str]], label: str) -> str:
+    """Figures as cards: the number, what it counts, a word on it and the section of the report it stands in."""
+    items = []
+    for n, what, explained, section_id in figures:
+        section = _section(data, section_id) if section_id else None
+        where = ""
+        if section is not None:
+            said = provenance.in_sections(data.options, [f"»{section.title}«"])
+            where = f' <span class="kr-figure-source">{book_link(section.book_page, esc(said[0].upper() + said[1:]))}</span>'
+        note = f' <span class="kr-figure-explained">{explained}</span>' if explained else ""
+        items.append(f'<li><span class="kr-figure-number">{esc(n)}</span> {esc(what)}{note}{where}</li>')
+    return f'<ul class="kr-key-figures" aria-label="{esc(label)}">{"".join(items)}</ul>'
+
+
+def report_figures(data: Dataset) -> list[tuple[str, str, str, str]]:
+    """The figures the report itself states, as (number, what, a word on it, the section it stands in), each counted
+    from the rows that hold it: the municipalities (»de syv deltagende kommuner«), the project period, the joint
+    workshops and virtual pitstops, and the effective ingredients. A figure whose rows are missing is left out."""
+    events = data.programme_events
+    facts = dict(zip(data.programme_facts["fact_id"], data.programme_facts["value"], strict=True))
+    figures = [(number(len(data.municipalities)), "kommuner", "", MUNICIPALITIES_SECTION)]
+    start, end = _period(data)
+    if start and end and facts.get(PERIOD_FACT):
+        section = str(events.loc[events["kind"] == "periode-start", "section_id"].iloc[0])
+        figures.append((facts[PERIOD_FACT], "projektperiode", f"Fra {start} til {end}.", section))
+    for kind, what in PROGRAMME_COUNTS:
+        rows = events[events["kind"] == kind]
+        if len(rows):
+            virtual = facts.get(VIRTUAL_FACT, "") if kind == "workshop" else ""
+            figures.append((number(len(rows)), what, f"Heraf {virtual} virtuelt." if virtual else "", str(rows["section_id"].iloc[0])))
+    if len(data.ingredients):
+        parents = data.sections.loc[data.sections["section_id"].isin(data.ingredients["section_id"]), "parent_id"]
+        figures.append((number(len(data.ingredients)), "virksomme ingredienser", "", str(parents.iloc[0]) if len(parents) else ""))
+    return figures
+
+
+# The programme's facts and events the front page's figures count (programme_facts.csv, programme_events.csv).
+PERIOD_FACT = "periode-varighed"
+VIRTUAL_FACT = "virtuelle-workshops"
+PROGRAMME_COUNTS = (("workshop", "fælles workshops"), ("pitstop", "virtuelle pitstops for tovholderne"))
 
 
 def _parts_lead(data: Dataset) -> str:
