@@ -564,6 +564,19 @@
     window.addEventListener("resize", markScrollables);
     document.addEventListener("toggle", markScrollables, true); // a table in an opened disclosure gets its width
     closeDrawersOnReturn();
+    showCurrentChapter();
+  }
+
+  /** On a desktop the chapter list scrolls inside the sidebar (lesning.css); the current page's link is brought into
+   * the list's view only when it is out of it, so the book's title and the list's start stay where they are. */
+  function showCurrentChapter() {
+    const list = document.querySelector(".bd-docs-nav")?.closest(".sidebar-primary-item");
+    const current = [...(list?.querySelectorAll(".active > a") ?? [])].pop();
+    if (!current || list.scrollHeight <= list.clientHeight) return;
+    const shown = list.getBoundingClientRect();
+    const link = current.getBoundingClientRect();
+    if (link.top < shown.top || link.bottom > shown.bottom)
+      list.scrollTop += link.top - shown.top - (shown.height - link.height) / 2;
   }
 
   /** The theme keeps its phone drawers (the chapter menu and the page's contents) open in two checkboxes, and a
