@@ -143,6 +143,7 @@ def test_the_desktop_sidebar_keeps_its_title_and_list_start_in_view_with_the_cur
     without scrolling, so is the list's first heading. On a short screen only the list scrolls to the link."""
     context = browser.new_context(viewport={"width": 1280, "height": height}, locale="da-DK")
     page = context.new_page()
+    checked = []
     try:
         for path in DEEP_PAGES:
             page.goto(f"{site_url}/{path}")
@@ -154,5 +155,7 @@ def test_the_desktop_sidebar_keeps_its_title_and_list_start_in_view_with_the_cur
             if height == 800:
                 assert top - 1 <= seen["start"], (path, seen)
             assert top - 1 <= seen["current"][0] and seen["current"][1] <= min(bottom, height) + 1, (path, seen)
+            checked.append(path)
     finally:
         context.close()
+    assert checked == DEEP_PAGES
