@@ -206,17 +206,18 @@ def test_every_table_of_marks_fits_a_375_px_phone_with_targets_of_24_px(browser,
 
 def test_the_data_chapters_tables_show_each_row_as_a_block_on_a_phone(browser, site_url):
     """The data dictionary, the table of tables, the workbook's sheets and the error catalogue on om-data/genkoersel
-    scrolled sideways on a phone (up to 945 px in a 343 px column): like the build's other tables, each row is a block,
-    each value under its column's name, and none is wider than the screen's column."""
+    and its two pages scrolled sideways on a phone (up to 945 px in a 343 px column): like the build's other tables,
+    each row is a block, each value under its column's name, and none is wider than the screen's column."""
     context, page = phone_page(browser, {"width": 375, "height": 667})
+    tables = []
     try:
-        ready(page, f"{site_url}/om-data/genkoersel.html")
-        page.evaluate("() => document.querySelectorAll('details').forEach((d) => { d.open = true; })")
-        tables = page.eval_on_selector_all(
-            ".kr-table-wrap",
-            """ws => ws.filter((w) => w.checkVisibility()).map((w) => ({caption: w.querySelector('caption').textContent.trim(),
-                container: w.clientWidth, scrolls: w.scrollWidth, labelled: !!w.querySelector('td[data-label]')}))""",
-        )
+        for path in ("om-data/genkoersel.html", "om-data/dataordbog.html", "om-data/meldinger.html"):
+            ready(page, f"{site_url}/{path}")
+            tables += page.eval_on_selector_all(
+                ".kr-table-wrap",
+                """ws => ws.filter((w) => w.checkVisibility()).map((w) => ({caption: w.querySelector('caption').textContent.trim(),
+                    container: w.clientWidth, scrolls: w.scrollWidth, labelled: !!w.querySelector('td[data-label]')}))""",
+            )
         assert len(tables) > 5
         for table in each(tables):
             assert table["labelled"] and table["scrolls"] <= table["container"] + 1, table
