@@ -272,6 +272,8 @@ PAGES_ABOUT_THE_REPORT = {
     "referencer.html",
     "tilgaengelighed.html",
     "om-data/genkoersel.html",
+    "om-data/dataordbog.html",
+    "om-data/meldinger.html",
     "om-data/udforsker.html",
 }
 

@@ -241,6 +241,8 @@
     const search = typeof Search === "undefined" ? null : Search;
     if (!search || !search.htmlToText || search.krSpaced) return;
     const original = search.htmlToText;
+    const island = document.querySelector("script.kr-search-first");
+    const notProse = island ? JSON.parse(island.textContent).notProse : null;
     search.htmlToText = (html, anchor) => {
       // The other pages' hashed <style> blocks are dropped first: the search page's policy does not know them.
       const doc = new DOMParser().parseFromString(html.replace(/<style[^>]*>[^<]*<\/style>/g, ""), "text/html");
@@ -248,6 +250,8 @@
       // the foot line.
       for (const aside of doc.querySelectorAll("nav, .bd-toc, .onlyprint, noscript, .kr-filter-slot, .kr-made"))
         aside.remove();
+      // Nor from what the build says is not prose: code, and an analysts' page's tables (browser.NOT_PROSE).
+      if (notProse) for (const part of doc.querySelectorAll(notProse)) part.remove();
       for (const br of doc.querySelectorAll("br")) br.replaceWith(" ");
       // Every element but those that run inside a line ends a word.
       for (const part of doc.body.querySelectorAll(
@@ -564,6 +568,19 @@
     window.addEventListener("resize", markScrollables);
     document.addEventListener("toggle", markScrollables, true); // a table in an opened disclosure gets its width
     closeDrawersOnReturn();
+    showCurrentChapter();
+  }
+
+  /** On a desktop the chapter list scrolls inside the sidebar (lesning.css); the current page's link is brought into
+   * the list's view only when it is out of it, so the book's title and the list's start stay where they are. */
+  function showCurrentChapter() {
+    const list = document.querySelector(".bd-docs-nav")?.closest(".sidebar-primary-item");
+    const current = [...(list?.querySelectorAll(".active > a") ?? [])].pop();
+    if (!current || list.scrollHeight <= list.clientHeight) return;
+    const shown = list.getBoundingClientRect();
+    const link = current.getBoundingClientRect();
+    if (link.top < shown.top || link.bottom > shown.bottom)
+      list.scrollTop += link.top - shown.top - (shown.height - link.height) / 2;
   }
 
   /** The theme keeps its phone drawers (the chapter menu and the page's contents) open in two checkboxes, and a

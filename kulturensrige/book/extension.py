@@ -631,7 +631,12 @@ def _keep_filter_place(html: str) -> str:
 
 # A page written for analysts says so in its metadata (a notebook's, or a Markdown page's front matter): `kr_audience:
 # analytikere`. The search lists such pages after every reader's page that matches (browser.search_first).
-AUDIENCE, ANALYSTS = "kr_audience", "analytikere"
+AUDIENCE, ANALYSTS = "kr_audience", browser.ANALYSTS
+
+
+def _for_analysts(html: str) -> str:
+    """A page written for analysts says so on its <body>: a search snippet is then never cut from its tables."""
+    return html.replace("<body ", f'<body {browser.AUDIENCE_ATTRIBUTE}="{ANALYSTS}" ', 1)
 
 
 def analysts_pages(app: Sphinx) -> list[str]:
@@ -664,6 +669,8 @@ def _danish_everywhere(app: Sphinx) -> None:
         pagename = context.get("pagename", "")
         if pagename == "search":
             html = _with_search_ranking(html, search_island)
+        if (context.get("meta") or {}).get(AUDIENCE) == ANALYSTS:
+            html = _for_analysts(html)
         return with_policy(_lean_head(_one_search_input_id(html), pagename))
 
     templates.render = render_in_danish

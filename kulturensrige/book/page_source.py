@@ -49,7 +49,7 @@ def how_made(data: Dataset) -> Html:
     noun = "tabellen" if len(read) == 1 else "tabellerne"
     reads = f", der læser {noun} {links} fra datamappen <code>{esc(data.folder.name)}</code>" if links else ""
     if len(read) == len(TABLES):
-        dictionary = f'<a href="{esc(_relative("om-data/genkoersel.html"))}#dataordbog">alle tabellerne</a>'
+        dictionary = f'<a href="{esc(_relative("om-data/dataordbog.html"))}#dataordbog">alle tabellerne</a>'
         reads = f", der læser {dictionary} i datamappen <code>{esc(data.folder.name)}</code>"
     # On the data chapter itself a link to it would lead back to where the reader is.
     guide = "Dette kapitel" if page == DATA_CHAPTER else f'<a href="{esc(_relative(f"{DATA_CHAPTER}.html"))}">Data og genkørsel</a>'

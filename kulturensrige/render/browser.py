@@ -75,6 +75,10 @@ def browser_data(data: Dataset) -> dict:
     }
 
 
+# A page written for analysts says so on its <body> (book/extension.py), where its snippets' rule finds it (NOT_PROSE).
+AUDIENCE_ATTRIBUTE, ANALYSTS = "data-kr-audience", "analytikere"
+
+
 def search_first(data: Dataset, later: Iterable[str]) -> dict:
     """With a municipality chosen, the search puts the pages about it (views.pages_about) first among equally good
     results, and says so above them; the pages written for analysts (`later`: field names, CSV examples and recipes)
@@ -87,7 +91,14 @@ def search_first(data: Dataset, later: Iterable[str]) -> dict:
         "later": list(later),
         "ahead": SEARCH_AHEAD,
         "behind": SEARCH_BEHIND,
+        "notProse": NOT_PROSE,
     }
+
+
+# What a result's snippet is never cut from: code (commands, file and column names, `?kommune=`) on any page, and the
+# tables of a page written for analysts (the data dictionary, the messages' catalogue), whose example values matched
+# a reader's ordinary words ("ensomhed" in an organisation's slug; issue 22). The snippet comes from the page's prose.
+NOT_PROSE = f'pre, .highlight, [{AUDIENCE_ATTRIBUTE}="{ANALYSTS}"] table'
 
 
 # Sphinx's highest score for a page is a few hundred (a title match 15 a term, an object's more), and two scores differ

@@ -69,6 +69,7 @@ def as_markdown() -> str:
 
 
 def as_html() -> Html:
+    """Each table under a heading of its own, open: the dictionary has a page of its own, and nothing on it is folded."""
     sections = []
     for table in TABLES.values():
         rows = "".join(
@@ -82,10 +83,10 @@ def as_html() -> Html:
         )
         head = "".join(f'<th scope="col">{esc(h)}</th>' for h in column_rows(table)[0])
         sections.append(
-            f'<details class="kr-dictionary"><summary><code>{esc(table.file)}</code> – {esc(table.title)}</summary>'
+            f'<section class="kr-dictionary"><h2><code>{esc(table.file)}</code> – {esc(table.title)}</h2>'
             f"<p>{esc(table.description)} Nøgle: <code>{esc(table.key)}</code>.</p>"
             f'<div class="kr-table-wrap"><table class="kr-table"><caption>Kolonner i {esc(table.file)}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div></details>"
+            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div></section>"
         )
     return Html(f'<p class="kr-formula-guard">{esc(FORMULA_GUARD_RULE)}</p>' + "".join(sections))
 

@@ -120,3 +120,42 @@ def test_the_menus_slide_only_for_a_reader_who_has_not_asked_for_less_motion(sit
         durations = page.evaluate(SLIDING_JS)
         context.close()
         assert (max(durations) > 0) is sliding, (motion, durations)
+
+
+# Pages whose link lies deep in the chapter list: the theme scrolled the whole sidebar, title first, out of view.
+DEEP_PAGES = ["kommuner/profil-egedal.html", "kommuner/profil-rudersdal.html", "kommuner/sammenligning.html", "referencer.html"]
+
+SIDEBAR_JS = """() => {
+    const box = (el) => el.getBoundingClientRect();
+    const list = document.querySelector('.bd-docs-nav').closest('.sidebar-primary-item');
+    const current = [...list.querySelectorAll('.active > a')].pop();
+    return { title: box(document.querySelector('.bd-sidebar-primary .logo__title')).top,
+             start: box(document.querySelector('.bd-docs-nav .caption')).top,
+             list: [box(list).top, box(list).bottom], current: [box(current).top, box(current).bottom],
+             height: window.innerHeight };
+}"""
+
+
+@pytest.mark.parametrize("height", [800, 480])
+def test_the_desktop_sidebar_keeps_its_title_and_list_start_in_view_with_the_current_page_shown(site_url, browser, height):
+    """pydata-sphinx-theme scrolls the sidebar once the page has loaded (scrollToActive): after that, the book's title
+    is still in view, and the current page's link lies inside the list's view; at 800 px, where the link is in view
+    without scrolling, so is the list's first heading. On a short screen only the list scrolls to the link."""
+    context = browser.new_context(viewport={"width": 1280, "height": height}, locale="da-DK")
+    page = context.new_page()
+    checked = []
+    try:
+        for path in DEEP_PAGES:
+            page.goto(f"{site_url}/{path}")
+            page.wait_for_load_state("load")
+            page.wait_for_timeout(2500)  # the theme's scroll came about two seconds after the page appeared
+            seen = page.evaluate(SIDEBAR_JS)
+            assert 0 <= seen["title"] < height, (path, seen)
+            top, bottom = seen["list"]
+            if height == 800:
+                assert top - 1 <= seen["start"], (path, seen)
+            assert top - 1 <= seen["current"][0] and seen["current"][1] <= min(bottom, height) + 1, (path, seen)
+            checked.append(path)
+    finally:
+        context.close()
+    assert checked == DEEP_PAGES

@@ -206,17 +206,18 @@ def test_every_table_of_marks_fits_a_375_px_phone_with_targets_of_24_px(browser,
 
 def test_the_data_chapters_tables_show_each_row_as_a_block_on_a_phone(browser, site_url):
     """The data dictionary, the table of tables, the workbook's sheets and the error catalogue on om-data/genkoersel
-    scrolled sideways on a phone (up to 945 px in a 343 px column): like the build's other tables, each row is a block,
-    each value under its column's name, and none is wider than the screen's column."""
+    and its two pages scrolled sideways on a phone (up to 945 px in a 343 px column): like the build's other tables,
+    each row is a block, each value under its column's name, and none is wider than the screen's column."""
     context, page = phone_page(browser, {"width": 375, "height": 667})
+    tables = []
     try:
-        ready(page, f"{site_url}/om-data/genkoersel.html")
-        page.evaluate("() => document.querySelectorAll('details').forEach((d) => { d.open = true; })")
-        tables = page.eval_on_selector_all(
-            ".kr-table-wrap",
-            """ws => ws.filter((w) => w.checkVisibility()).map((w) => ({caption: w.querySelector('caption').textContent.trim(),
-                container: w.clientWidth, scrolls: w.scrollWidth, labelled: !!w.querySelector('td[data-label]')}))""",
-        )
+        for path in ("om-data/genkoersel.html", "om-data/dataordbog.html", "om-data/meldinger.html"):
+            ready(page, f"{site_url}/{path}")
+            tables += page.eval_on_selector_all(
+                ".kr-table-wrap",
+                """ws => ws.filter((w) => w.checkVisibility()).map((w) => ({caption: w.querySelector('caption').textContent.trim(),
+                    container: w.clientWidth, scrolls: w.scrollWidth, labelled: !!w.querySelector('td[data-label]')}))""",
+            )
         assert len(tables) > 5
         for table in each(tables):
             assert table["labelled"] and table["scrolls"] <= table["container"] + 1, table
@@ -501,6 +502,34 @@ def test_the_bars_button_says_in_a_word_what_it_opens_on_one_row_at_every_width(
             assert toggle["right"] <= toggle["width"] and toggle["height"] >= 44, (path, toggle)
             assert bar["oneRow"] and bar["nameFits"], (path, bar)
             assert page.get_by_role("button", name="Om valget og indstillinger").is_visible(), path
+    finally:
+        context.close()
+
+
+# The bar's row as a finger meets it: each visible label and control, its text size and its box.
+ROW_CONTROLS_JS = """() => [...document.querySelectorAll('.kr-filter-row > .kr-filter-field label, .kr-filter-select, .kr-filter-toggle')]
+  .filter((e) => e.checkVisibility() && e.getBoundingClientRect().width > 1)
+  .map((e) => { const r = e.getBoundingClientRect();
+    return {name: e.innerText.trim().split('\\n')[0], control: e.tagName !== 'LABEL', size: parseFloat(getComputedStyle(e).fontSize),
+            width: r.width, height: r.height}; })"""
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_the_phone_bars_words_are_at_least_14_px_and_its_controls_44_px_square_on_one_row(browser, site_url, data, width):
+    """The bar read as cramped, "Indstillinger" at 13 px (issue 22, a new reader's 7/10): at 320 and 375 px its label
+    and controls have text of at least 14 px, the select and the button are tap targets of at least 44 × 44 px
+    (WCAG 2.5.5), on one row, with the longest name whole in the select, on a page and on the search page."""
+    row = data.municipalities.sort_values("name", key=lambda n: n.str.len()).iloc[-1]  # the longest name
+    context, page = phone_page(browser, {"width": width, "height": 667})
+    try:
+        for path in (f"vaerdiskabelser.html?kommune={row.slug}", f"search.html?q=kor&kommune={row.slug}", "index.html"):
+            ready(page, f"{site_url}/{path}")
+            controls, bar = page.evaluate(ROW_CONTROLS_JS), page.evaluate(BAR_JS)
+            assert sum(c["control"] for c in controls) == 2, (path, controls)
+            for control in controls:
+                assert control["size"] >= 14, (path, control)
+                assert not control["control"] or min(control["width"], control["height"]) >= 44, (path, control)
+            assert bar["oneRow"] and bar["nameFits"], (path, bar)
     finally:
         context.close()
 

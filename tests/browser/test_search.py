@@ -187,10 +187,37 @@ def test_a_readers_pages_come_before_the_analysts_chapter(site_url, browser, que
         page.wait_for_function("() => /\\d/.test(document.querySelector('#search-results > p').textContent)")
         found = page.evaluate(RESULT_PAGES_JS)
         later = page.evaluate("() => JSON.parse(document.querySelector('script.kr-search-first').textContent).later")
-        assert sorted(later) == ["om-data/genkoersel", "om-data/udforsker"], later
+        assert sorted(later) == ["om-data/dataordbog", "om-data/genkoersel", "om-data/meldinger", "om-data/udforsker"], later
         analysts = [i for i, p in enumerate(found) if p in later]
         municipalities = [i for i, p in enumerate(found) if p.startswith("kommuner/")]
         assert analysts and municipalities and max(municipalities) < min(analysts), found
+    finally:
+        page.close()
+
+
+# What reads as code in a snippet: a file or script name, a column name, the address's query, slugs joined by ";".
+CODE_LIKE = re.compile(r"\.(csv|py|xlsx|qdpx)\b|\b[a-z]+_[a-z_]+\b|\?kommune=|[a-z]-[a-z-]+;[a-z]|(^|\s)--[a-z]")
+
+
+@pytest.mark.parametrize("query", ["ensomhed", "fællesskab", "kor", "Egedal"])
+def test_a_readers_ordinary_words_find_snippets_of_prose_and_the_report_first(site_url, browser, query):
+    """A new reader searching ordinary words got the data chapter's column names, file names and slugs in its snippet
+    (issue 22): a snippet is cut from a page's prose, never from code or an analysts' page's tables
+    (browser.NOT_PROSE), and every page of the report comes before the pages written for analysts."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    try:
+        searched(page, f"{site_url}/search.html?q={query}")
+        page.wait_for_function("() => /\\d/.test(document.querySelector('#search-results > p').textContent)")
+        found = page.evaluate(RESULT_PAGES_JS)
+        page.wait_for_function(f"() => document.querySelectorAll('#search-results p.context').length === {len(found)}")
+        snippets = page.eval_on_selector_all(
+            "#search-results ul.search > li", "lis => lis.map((li) => li.querySelector('p.context').textContent)"
+        )
+        later = page.evaluate("() => JSON.parse(document.querySelector('script.kr-search-first').textContent).later")
+        code = [(where, snippet) for where, snippet in zip(found, snippets, strict=True) if CODE_LIKE.search(snippet)]
+        assert not code, code
+        analysts = [i for i, p in enumerate(found) if p in later]
+        assert not analysts or len(found) - len(analysts) == min(analysts), found
     finally:
         page.close()
 
