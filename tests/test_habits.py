@@ -42,7 +42,7 @@ DECISIONS = (
     "whose-word-once-over-a-block",
     "what-a-csv-cell-holds",
     "profiles-made-in-the-build",
-    "the-reports-role-where-no-municipality-stands",
+    "the-reports-role-shown-nowhere",
     "whose-word-once-where-a-block-agrees",
 )
 

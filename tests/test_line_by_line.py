@@ -227,7 +227,7 @@ def test_a_count_of_ties_says_which_quotes_it_leaves_out(data):
     """'ingen af sine 36 citater' stood beside 'Rapporten trykker 35 citater' and the key figure 38: the two quotes
     from cited works it leaves out are named, so the counts add up."""
     said = attribution.tie_counts(statistics.quote_tally(data), data.options)
-    found = re.search(r"Af bogens (\d+) citater er (\d+) fra rapporten selv og (\d+) fra litteraturen", said)
+    found = re.search(r"Af bogens (\d+) citater er (\d+) fra rapportens eget materiale og (\d+) fra litteraturen", said)
     assert found, said
     assert int(found.group(2)) + int(found.group(3)) == int(found.group(1)) == len(data.quotes)
     assert int(found.group(3)) == int((data.quotes["reference_key"] != "").sum())
@@ -481,7 +481,7 @@ def test_the_quote_counts_are_the_books_and_the_report_is_credited_only_with_tyi
     tally = statistics.quote_tally(data)
     ties = attribution.tie_counts(tally, data.options)
     assert "af sine" not in ties and ties.startswith("Rapporten knytter intet citat til en kommune. Af bogens")
-    assert f"er {tally.total - tally.cited} fra rapporten selv" in ties
+    assert f"er {tally.total - tally.cited} fra rapportens eget materiale" in ties
     parts = front_page.quote_parts(data)
     assert not any("Rapporten trykker" in part for part in parts)
     lead = "Rapporten angiver ikke selv, hvor mange citater den har. Alle tallene her er bogens optælling:"

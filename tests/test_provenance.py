@@ -414,7 +414,7 @@ def test_a_card_that_shows_a_speaker_category_says_it_is_the_editors_grouping_an
     assert provenance.category_note(report.options) == "(redaktionens inddeling i stedet for talerens rolle: anonymitetsreglen)"
     # Each of these quotes has a role in the report: the card says the report names the speaker more precisely (ADR 30).
     note = provenance.category_note(report.options, precise=True)
-    assert note.startswith("(redaktionens inddeling; rapporten nævner taleren mere præcist")
+    assert note.startswith("(redaktionens inddeling; rapporten nævner rollen: anonymitetsreglen)")
     quotes = report.quotes
     hidden = quotes[quotes["shown_role"] != quotes["speaker_role"]]
     assert {"q005", "q006", "q007", "q008", "q036", "q037"} <= set(hidden["quote_id"])

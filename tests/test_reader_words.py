@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from kulturensrige import words as words_module
 from kulturensrige.book import extension
 from kulturensrige.data import provenance
-from kulturensrige.data.schema import EDITORIAL_VALUES
+from kulturensrige.data.schema import EDITORIAL, EDITORIAL_VALUES, INFERENCE_RULE
 from kulturensrige.edition import editions
 from kulturensrige.render import cards, charts, comparison, front_page, lists
 from kulturensrige.rules import filters, statistics, views
@@ -72,7 +72,7 @@ def test_the_front_pages_quote_counts_are_parts_of_one_total(data):
     assert f"{len(data.quotes)} citater i alt: bogen regner hver af de {in_exchange} replikker i {exchanges} ordvekslinger" in items[0]
     printed = f"{len(data.quotes) - in_exchange + exchanges} citater står i rapporten, hvor hver ordveksling tæller som ét"
     assert items[1] == f"{printed}; det er de samme {len(data.quotes)}, talt på den måde."
-    assert f"{len(data.quotes) - cited} af de {len(data.quotes)} er fra rapporten selv, {cited} fra litteraturen." in items
+    assert f"{len(data.quotes) - cited} af de {len(data.quotes)} er fra rapportens eget materiale, {cited} fra litteraturen." in items
     # Reading 13, #11: the count says whose its ties are (the report's and the editors'), in the same item.
     behind = f"{with_ingredient} af bogens {len(data.quotes)} citater underbygger mindst én af de virksomme ingredienser."
     assert any(item.startswith(behind) for item in items), items
@@ -85,7 +85,10 @@ def test_the_front_pages_quote_counts_are_parts_of_one_total(data):
         assert re.match(r"\d+ ", item), item
     # the ties further down count the quotes from the evaluation itself, the part named above
     ties = text(front_page.ties(data).markup)
-    assert f"Af bogens {len(data.quotes)} citater er {len(data.quotes) - cited} fra rapporten selv og {cited} fra litteraturen" in ties
+    assert (
+        f"Af bogens {len(data.quotes)} citater er {len(data.quotes) - cited} fra rapportens eget materiale og {cited} fra litteraturen"
+        in ties
+    )
 
 
 def test_the_ingredient_cards_add_up_to_the_sum_their_note_gives(data):
@@ -473,3 +476,12 @@ def test_every_word_the_built_book_hyphenates_breaks_only_at_listed_joints_into_
     assert long_words
     for word in each(sorted(long_words)):
         assert SOFT_HYPHEN in word, word
+
+
+def test_no_editorial_reason_a_reader_meets_names_a_data_field():
+    """Reader 19: the profiles' »Hvorfor?« under Indsatser read »deres titler (title_basis = inferred) har redaktionen
+    formuleret«: a column and its value in a reader's sentence. The inference rule is the analysts' (the data chapter
+    and the dictionary), where the columns are the subject."""
+    for editorial in each(EDITORIAL):
+        if editorial.reason != INFERENCE_RULE:
+            assert not re.search(r"\w+ = \w+", editorial.reason), editorial.value

@@ -150,7 +150,7 @@ def test_the_quote_count_credits_the_report_not_the_evaluation(data):
     tally = statistics.quote_tally(data)
     said = [attribution.tie_counts(tally, data.options), *front_page.quote_parts(data)]
     own = provenance.own_quotes(data.options)
-    assert own == "fra rapporten selv"
+    assert own == "fra rapportens eget materiale"
     for text in each(said):
         assert "evalueringen selv" not in text
     assert f"er {number(tally.own)} {own} og" in said[0]

@@ -30,7 +30,7 @@ def test_the_tie_count_words_the_one_quote_tally_and_counts_nothing_itself(data)
     so a tally that says otherwise changes the sentence and the two can never disagree."""
     tally = statistics.quote_tally(data)
     said = attribution.tie_counts(tally, data.options)
-    assert f"er {tally.own} fra rapporten selv" in said
+    assert f"er {tally.own} fra rapportens eget materiale" in said
     assert f"for {tally.inferred} af de {tally.own} er kommunen udledt af redaktionen" in said
     other = dataclasses.replace(tally, total=tally.total + 10, inferred=tally.inferred + 1)
     said = attribution.tie_counts(other, data.options)

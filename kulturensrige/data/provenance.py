@@ -198,9 +198,11 @@ def untied(options: pd.DataFrame) -> str:
 
 
 def own_quotes(options: pd.DataFrame) -> str:
-    """Where the quotes not taken from the literature come from, as a count says it: 'fra rapporten selv'. Not 'fra
-    evalueringen selv': the count holds the sign on Arken and the short statements the report gives no speaker."""
-    return f"fra {folder_words(options).holder} selv"
+    """Where the quotes not taken from the literature come from, as a count says it: 'fra rapportens eget materiale'.
+    Not 'fra evalueringen selv': the count holds the sign on Arken and the short statements the report gives no
+    speaker. Not 'fra rapporten selv' either: beside "35 citater står i rapporten" (exchanges counted as one) a reader
+    took 36 'from the report itself' for a second, contradicting count of the same thing (reading 19)."""
+    return f"fra {folder_words(options).own} eget materiale"
 
 
 def inferred_words(options: pd.DataFrame) -> str:
@@ -286,16 +288,13 @@ def marked_name(options: pd.DataFrame, name: str, in_report: str) -> str:
 def category_note(options: pd.DataFrame, precise: bool = False) -> str:
     """What a card says where its speaker category stands in place of the role (the anonymity rule), the same on
     every page, in the PDFs and the explorer: '(redaktionens inddeling i stedet for talerens rolle:
-    anonymitetsreglen)'. Where the folder gives a role (`precise`), the card says that its source names the speaker
-    more precisely and why the book does not show it, so a reader holding the report does not look for the category
-    there (docs/adr/0030)."""
+    anonymitetsreglen)'. Where the folder gives a role (`precise`), the card says that its source names the role,
+    so a reader holding the report does not look for the category there; why the book does not is the rule's, which
+    the legend links (docs/adr/0030). Short: the note stands on every such card (reader 19: a long one crowded them)."""
     label = value_label(options, "quotes.speaker_category")
     if not precise:
         return f"({label} i stedet for talerens rolle: anonymitetsreglen)"
-    return (
-        f"({label}; {words(roles_source(options)).holder} nævner taleren mere præcist, men en rolle ved siden af en kommune "
-        "kan pege på én person: anonymitetsreglen)"
-    )
+    return f"({label}; {words(roles_source(options)).holder} nævner rollen: anonymitetsreglen)"
 
 
 def value_note(options: pd.DataFrame, value: str) -> str:

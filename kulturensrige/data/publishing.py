@@ -159,11 +159,8 @@ def _held_back(options: pd.DataFrame, column: str) -> tuple[str, str]:
             f"står talerkategorien her i stedet ({category}): anonymitetsreglen."
         )
         if provenance.roles_source(options) == BY_REPORT:
-            # The report's own role for those rows stands where no municipality stands beside it (docs/adr/0030).
-            why += (
-                " Rapporten nævner taleren mere præcist; rapportens rolle for de citater står i kapitlet Data og "
-                "genkørsel (afsnittet om anonymitet), uden kommune."
-            )
+            # The report's own role for those rows stands nowhere in the book, not even apart from the tie (docs/adr/0030).
+            why += " Rapporten nævner rollen; bogen gengiver den ikke noget sted."
     else:
         why = (
             f"{own[0].upper()}{own[1:]} billedtekst; {hidden}, står kun billedtekstens ord før talerens rolle, eller "

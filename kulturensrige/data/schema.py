@@ -826,14 +826,14 @@ EDITORIAL: tuple[Editorial, ...] = (
         "initiatives.title_basis",
         "indsatsernes titler, rapporten ikke selv giver",
         "Rapporten navngiver kun nogle indsatser, med navnet i anførselstegn (fx »Gang i gården« og »Rødder«); de øvrige "
-        "beskriver den uden navn, også i sine nummererede opremsninger, og deres titler (title_basis = inferred) har "
-        "redaktionen formuleret, ofte med rapportens ord.",
+        "beskriver den uden navn, også i sine nummererede opremsninger, og deres titler har redaktionen "
+        "formuleret, ofte med rapportens ord.",
         "titel",
     ),
     Editorial(
         "attention_points.basis",
         "opmærksomhedspunkter, rapporten ikke selv kalder sådan",
-        "Rapporten kalder kun ét punkt et opmærksomhedspunkt; de øvrige (basis = inferred) har redaktionen læst ud af afsnittene.",
+        "Rapporten kalder kun ét punkt et opmærksomhedspunkt; de øvrige har redaktionen læst ud af afsnittene.",
     ),
     Editorial(
         "organisations.kind",
@@ -881,7 +881,7 @@ EDITORIAL: tuple[Editorial, ...] = (
         "citatslagenes betegnelser",
         "Rapporten kalder nogle citater noget (stjernestunder, en ordveksling, en feltdagbog, et skilt); de øvrige "
         "betegnelser (fx »kort udsagn«, og »interviewcitat«, som rapporten kun bruger om sine citater samlet) er "
-        "redaktionens (label_source = redaktionen), og hvilken slags hvert citat er, er redaktionens inddeling.",
+        "redaktionens, og hvilken slags hvert citat er, er redaktionens inddeling.",
         "betegnelse",
     ),
     Editorial(

@@ -352,16 +352,11 @@ def quote_list_legend(data: Dataset) -> Html:
             "som rapporten skriver den",
             "; er koblingen til ingrediensen ikke rapportens egen, siger kortet, hvem der har lavet den",
         )
-        # The report's own role for such a card stands in the rule's section, with no municipality beside it.
-        where = (
-            ", hvor rapportens egne roller for de citater står uden kommune" if provenance.roles_source(data.options) == BY_REPORT else ""
-        )
     else:
         roles, links = f"som {esc(provenance.words(folder).holder)} angiver den", ", og hvem der har knyttet citatet til dem"
-        where = ""
     return Html(
         f"<p>Hvert kort viser talerens rolle, {roles}, eller en bredere gruppe af roller, når citatet er knyttet til en kommune "
-        f"(anonymitetsreglen i {rule}{where}); hvor {holder} ikke nævner taleren, står der »{ROLE_NOT_STATED}«. "
+        f"(anonymitetsreglen i {rule}); hvor {holder} ikke nævner taleren, står der »{ROLE_NOT_STATED}«. "
         "Kortet viser også, hvilken kommune citatet er knyttet til og af hvem, og de "
         f"ingredienser, citatet underbygger{links}.</p>"
     )

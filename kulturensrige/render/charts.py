@@ -725,7 +725,13 @@ def _why_empty(data: Dataset, reason: tuple[str, int, str, str], names: list[str
         if names:
             owners = f"{listing([genitive(name) for name in names])} citater er alle"
         else:
-            owners = "kommunens eneste citat er" if n == 1 else f"kommunens {number(n)} citater er alle"
+            owners = (
+                "kommunens eneste citat er"
+                if n == 1
+                else f"kommunens {number(n)} citater er begge"
+                if n == 2
+                else f"kommunens {number(n)} citater er alle"
+            )
         text = f"{owners} {said.inferred}, og de udledte tilknytninger er slået fra."
     else:
         each_ = "hver " if len(names) > 1 else ""

@@ -10,14 +10,14 @@ from typing import Any
 
 import pandas as pd
 
-from kulturensrige.data import anonymity, provenance, publishing
+from kulturensrige.data import provenance, publishing
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import BY_REPORT, NOT_STATED, YES
 from kulturensrige.render import cards
 from kulturensrige.render.markup import Html, Markup, book_link, csv_href, esc, folded_note, macro, sources_link
 from kulturensrige.rules import attribution, filters, statistics, views
-from kulturensrige.words import number, opening, plural
+from kulturensrige.words import number, plural
 
 
 def _key(data: Dataset, table: str, key: str, value: str, column: str) -> str:
@@ -311,33 +311,6 @@ def resource_persons(data: Dataset) -> Html:
     calls = f"{esc(provenance.folder_words(data.options).subject)} kalder ikke facilitatoren en ressourceperson"
     note = f'<p class="kr-source-line">{calls}: {facilitators}.</p>' if facilitators else ""
     return Html(table + note)
-
-
-def report_roles(data: Dataset) -> Html:
-    """The report's own roles for the quotes whose cards show a speaker category (the anonymity rule), in report
-    order, each named by its first words and its section and with no municipality beside it: a reader holding the
-    report finds its words for who speaks, and the book still never sets a role beside a municipality. Only the
-    report's roles: an analyst's or a QDA project's are not published elsewhere, so the book keeps them back
-    (docs/adr/0030)."""
-    quotes = data.quotes
-    held_back = quotes[anonymity.hidden(quotes, anonymity.rule_is_on(data.options)) & (quotes["speaker_role"] != NOT_STATED)]
-    if not len(held_back):
-        return Html("<p>Ingen kort viser en talerkategori i stedet for en rolle.</p>")
-    if (source := provenance.roles_source(data.options)) != BY_REPORT:
-        subject = provenance.words(source).subject
-        return Html(
-            f"<p>{esc(subject)} nævner taleren mere præcist for {esc(plural(len(held_back), 'citat', 'citater'))} med kommune; "
-            "bogen viser ikke de roller noget sted, for de står ikke i en offentliggjort tekst.</p>"
-        )
-    held_back = held_back.sort_values("position")
-    frame = pd.DataFrame(
-        {
-            "Citatet begynder": [f"»{opening(t)}«" for t in held_back["text"]],
-            "Afsnit": [filters.section_title(data, s) for s in held_back["section_id"]],
-            "Rolle (som i rapporten)": list(held_back["speaker_role"]),
-        }
-    )
-    return simple_table(frame, "Rapportens roller for de citater, kortene viser med talerkategori")
 
 
 def group_composition(data: Dataset) -> Html:

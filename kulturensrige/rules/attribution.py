@@ -54,7 +54,7 @@ def explained(options: pd.DataFrame) -> dict[str, str]:
 
 def tie_counts(tally: statistics.QuoteTally, options: pd.DataFrame) -> str:
     """How many quotes are tied to a municipality, and by whom, each count said as a part of the book's one quote
-    total: 'Rapporten knytter intet citat til en kommune. Af bogens 38 citater er 36 fra rapporten selv og 2 fra
+    total: 'Rapporten knytter intet citat til en kommune. Af bogens 38 citater er 36 fra rapportens eget materiale og 2 fra
     litteraturen; for 6 af de 36 er kommunen udledt af redaktionen.' A consultant who quotes one number finds the
     same 38 on every page (reader review: pages gave 38, 36 and 30 side by side). The report is credited only with
     what it does. Every number is the one quote tally's (statistics.quote_tally), so this sentence and the book's
