@@ -241,3 +241,14 @@ def test_the_benchmarks_build_that_fails_is_one_danish_line_naming_its_log(tmp_p
     with pytest.raises(cli.OneLineFailure) as failed:
         benchmark.build(tmp_path / "findes-ikke", tmp_path / "ud", log, 600)
     assert str(failed.value).startswith("build_book.py stoppede med exitstatus ") and str(failed.value).endswith(f"; se {log}")
+
+
+@pytest.mark.parametrize("runs", ["0", "-1"])
+def test_the_cache_benchmark_refuses_no_runs_in_one_line_not_a_median_of_nothing(runs: str, monkeypatch: pytest.MonkeyPatch):
+    """Hostile round 19, #4: `benchmark_data_cache.py --runs 0` ended in StatisticsError's traceback."""
+    monkeypatch.syspath_prepend(str(REPO / "scripts"))
+    monkeypatch.setattr(sys, "argv", ["benchmark_data_cache.py"])
+    result = run_script("benchmark_data_cache", "--runs", runs)
+    assert result.returncode == 2 and result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert f"--runs: {runs} — skal være mindst 1" in line, line

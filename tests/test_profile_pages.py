@@ -34,6 +34,7 @@ def notebook_outputs(notebook) -> list[str]:
 def test_a_profile_page_shows_what_its_notebook_makes(monkeypatch: pytest.MonkeyPatch):
     """An analyst who runs the notebook "Sådan er siden lavet" links to gets the HTML the page holds, cell by cell."""
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(REPO / "data"))
+    highlight.marked_lists()  # forget the lists an earlier test in this process made without a page's foot
     data = load(REPO / "data")
     book = REPO / "book"
     for row in list(table_rows(data.municipalities))[:3]:

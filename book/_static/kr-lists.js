@@ -23,8 +23,12 @@
         const v = value(name);
         if (how[0] === "@")
           v === null || v === undefined ? node.removeAttribute(how.slice(1)) : node.setAttribute(how.slice(1), v);
-        else if (how === "append") node.append(v);
-        else if (!v) node.remove();
+        // A quote's lines with a <br> between them, as the template's lines() macro sets them (normalize drops the
+        // empty text between two <br>, which the parsed card does not have).
+        else if (how === "append") {
+          node.append(...v.split("\n").flatMap((line, i) => (i ? [document.createElement("br"), line] : [line])));
+          node.normalize();
+        } else if (!v) node.remove();
         else if (how === "text") node.textContent = v;
         // A value with whose it is (cards.Sourced): [text, mark] into the text and the template's light mark.
         else if (how === "sourced" && Array.isArray(v)) {

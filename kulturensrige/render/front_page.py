@@ -282,8 +282,8 @@ def key_figures(data: Dataset) -> Html:
     of the report it stands in; then the book's own counts, said to be the book's. All for the whole report, whatever
     the filter shows."""
     kinds = dict(zip(data.initiative_kinds["initiative_kind_id"], data.initiative_kinds["label"], strict=True))
-    by_kind = ", ".join(f"{esc(kinds[k]).lower()}: {number(n)}" for k, n in data.initiatives["kind"].value_counts(sort=False).items())
-    whose_kinds = esc(provenance.value_label(data.options, "initiatives.kind"))
+    by_kind = ", ".join(f"{kinds[k].lower()}: {number(n)}" for k, n in data.initiatives["kind"].value_counts(sort=False).items())
+    whose_kinds = provenance.value_label(data.options, "initiatives.kind")
     counted = [
         (number(len(data.initiatives)), "indsatser", f"Hver indsats tælles for sig efter sin slags ({by_kind}; {whose_kinds})."),
         # How the book counts them is said once, by the link under the figures (issue 22: density).
@@ -307,7 +307,8 @@ def key_figures(data: Dataset) -> Html:
 
 
 def _figure_list(data: Dataset, figures: list[tuple[str, str, str, str]], label: str) -> str:
-    """Figures as cards: the number, what it counts, a word on it and the section of the report it stands in."""
+    """Figures as cards: the number, what it counts, a word on it and the section of the report it stands in. All
+    four are text (a period's dates and the virtual workshops' count come from data): escaped here."""
     items = []
     for n, what, explained, section_id in figures:
         section = _section(data, section_id) if section_id else None
@@ -315,7 +316,7 @@ def _figure_list(data: Dataset, figures: list[tuple[str, str, str, str]], label:
         if section is not None:
             said = provenance.in_sections(data.options, [f"»{section.title}«"])
             where = f' <span class="kr-figure-source">{book_link(section.book_page, esc(said[0].upper() + said[1:]))}</span>'
-        note = f' <span class="kr-figure-explained">{explained}</span>' if explained else ""
+        note = f' <span class="kr-figure-explained">{esc(explained)}</span>' if explained else ""
         items.append(f'<li><span class="kr-figure-number">{esc(n)}</span> {esc(what)}{note}{where}</li>')
     return f'<ul class="kr-key-figures" aria-label="{esc(label)}">{"".join(items)}</ul>'
 

@@ -22,6 +22,7 @@ from kulturensrige.render import browser as browser_module
 from kulturensrige.render import cards, highlight
 from kulturensrige.rules import filters, statistics
 from kulturensrige.rules.views import state_key
+from kulturensrige.words import count_columns
 from support.builds import LONG_LIST_LIMIT
 from support.checks import each
 from support.serving import serve
@@ -989,12 +990,18 @@ def table_rows(page, table) -> list[list[str]]:
     )
 
 
+def as_download(shown: list[list[str]]) -> list[list[str]]:
+    """A table as the page shows it, as its CSV holds it: a count column's words in a column of their own beside it."""
+    head, rows = count_columns(shown[0], shown[1:])
+    return [head, *rows]
+
+
 def test_a_table_downloads_as_the_csv_the_build_wrote(data, site_url, page):
     row = data.municipalities.iloc[0]
     open_page(page, f"{site_url}/kommuner/oversigt.html?kommune={row.slug}")
     table = page.locator("#tabel-kommuner")
     link = table.locator("xpath=ancestor::div[contains(@class,'kr-table-wrap')]/following-sibling::p[1]//a[@download]")
-    assert csv_of(page, link) == table_rows(page, table)
+    assert csv_of(page, link) == as_download(table_rows(page, table))
     assert link.get_attribute("download") == "tabel-kommuner.csv"
     marked = page.eval_on_selector_all("#tabel-kommuner tr.kr-chosen", "rs => rs.map(r => r.cells[0].textContent)")
     assert marked == [row["name"]], "the chosen municipality's row is marked, every row stays"
@@ -1011,7 +1018,7 @@ def test_a_figures_csv_follows_its_variant(data, site_url, page):
     shown = figure.locator(f'.kr-figure-data div[data-variant~="{row.kommunekode}"]')
     assert shown.is_visible()
     rows = csv_of(page, shown.locator("a[download]"))
-    assert rows == table_rows(page, shown.locator("table")) and len(rows) == 1 + len(data.ingredients)
+    assert rows == as_download(table_rows(page, shown.locator("table"))) and len(rows) == 1 + len(data.ingredients)
 
 
 def test_the_comparison_has_one_selector_and_its_own_side_by_side_picker(data, site_url, page):
