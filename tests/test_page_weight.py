@@ -17,12 +17,15 @@ and build the book once: about a minute on a quiet 2-core machine (KR_TEST_NATIO
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import statistics
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from support.builds import made_once, run_folder
 from support.checks import each
 from support.scripts import script
 
@@ -40,9 +43,18 @@ def weights(built_site: Path):
 
 
 @pytest.fixture(scope="module")
-def national_weights(national_site: Path):
-    """The book built from national-scale synthetic data, as `make benchmark` builds it (conftest's national_site)."""
-    return script("benchmark").measure_site(national_site.resolve())
+def national_weights(national_site: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The book built from national-scale synthetic data, as `make benchmark` builds it (conftest's national_site),
+    measured once per run: its two tests, both long, usually start in two processes, and measuring 116 pages and
+    their files is a build's worth of CPU."""
+    benchmark = script("benchmark")
+
+    def measure(path: Path) -> None:
+        pages = benchmark.measure_site(national_site.resolve())
+        path.write_text(json.dumps([dataclasses.asdict(page) for page in pages]), encoding="utf-8")
+
+    measured = made_once(run_folder(tmp_path_factory) / "national-weights", "pages.json", measure)
+    return [benchmark.Page(**page) for page in json.loads(measured.read_text(encoding="utf-8"))]
 
 
 def check_budget(weights) -> None:
