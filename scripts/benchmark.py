@@ -244,6 +244,10 @@ def build(data: Path, output: Path, log: Path, timeout: int) -> tuple[float, str
     return seconds, f"{before}→{load_average()}"
 
 
+# What the work folder holds once a run has begun: a folder holding one of these is this command's own.
+WORK_NAMES = ("results.json", "national-data", "site-report", "site-national", "report-clean.log", "national-clean.log")
+
+
 def run_scenario(name: str, data: Path, work: Path, timeout: int, clean_runs: int = 1) -> Build:
     output = work / f"site-{name}"
     runs, loads = [], []
@@ -678,6 +682,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lighthouse-note", default="", help="when, on what and beside what load --lighthouse-json was measured")
     parser.add_argument("--baseline", type=Path, default=BASELINE, help="an earlier measure_lighthouse.py --json, shown as 'before'")
     args = parser.parse_args(argv)
+    # The work folder is filled with data, books and logs and its books are removed before each clean build: only a
+    # new folder or one this command made (hostile round 19, #3: `--work /` wrote /national-data and /site-report).
+    if (refused := destination_problem(args.work, folder=True, overwrite=True, names=WORK_NAMES, into=True)) is not None:
+        return cli.refused(refused)
     work = args.work.resolve()
     results = work / "results.json"
     # The report is spliced into the file it names (an existing file is its ordinary target), through the one guard.

@@ -252,3 +252,23 @@ def test_the_cache_benchmark_refuses_no_runs_in_one_line_not_a_median_of_nothing
     assert result.returncode == 2 and result.stdout == ""
     [line] = result.stderr.splitlines()
     assert f"--runs: {runs} — skal være mindst 1" in line, line
+
+
+def test_the_benchmark_writes_only_into_a_work_folder_of_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Hostile round 19, #3: `benchmark.py --work /` wrote /national-data, /site-report and /report-clean.log, and a
+    folder of someone else's files was taken as the work folder. One line, exit 2, nothing written."""
+    monkeypatch.syspath_prepend(str(REPO / "scripts"))
+    foreign = tmp_path / "andres"
+    foreign.mkdir()
+    (foreign / "noter.txt").write_text("mine", encoding="utf-8")
+    # A folder above the one the command runs in stands for "/", which a failing run of this test would fill.
+    (tmp_path / "over" / "her").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "over" / "her")
+    for work in (str(tmp_path / "over"), str(foreign)):
+        monkeypatch.setattr(sys, "argv", ["benchmark.py"])
+        result = run_script("benchmark", "--work", work, "--quotes", "10")
+        assert result.returncode == 2 and result.stdout == "", (work, result.stdout)
+        [line] = result.stderr.splitlines()
+        assert line.startswith(f"benchmark.py: {work}") or work in line, line
+    assert sorted(p.name for p in foreign.iterdir()) == ["noter.txt"]
+    assert sorted(p.name for p in (tmp_path / "over").iterdir()) == ["her"]

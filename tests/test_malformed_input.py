@@ -1664,3 +1664,23 @@ def test_the_joiners_and_a_soft_hyphen_a_quote_can_hold_are_kept(tmp_path: Path)
     text = "Vi 👩\u200d👩\u200d👧 sam\u00admen, Auf\u200clage"
     cell("quotes", 0, "text", text)(folder)
     assert text in set(load(folder).quotes["text"])
+
+
+def test_a_sheet_of_one_long_shared_string_in_every_cell_stops_at_the_folders_text_limit(exported: Path, tmp_path: Path):
+    """Hostile round 19, #1: a 1.2 MB workbook whose cells all pointed to one 32,000-character shared string took 87 s
+    of CPU before the folder's text limit was checked, after the last sheet, and was blamed on the first sheet. The
+    sheet stops at the row where its text passes the limit, in one line naming it."""
+
+    def edit(book) -> None:
+        sheet = book["quotes"]
+        column = column_of(sheet, "text")
+        for row in range(2, 402):
+            sheet.cell(row, column).value = "x" * 32_000
+
+    workbook = edited_workbook(exported, tmp_path, edit)
+    assert workbook.stat().st_size < 2_000_000  # one shared string: the file is small, its text 12.8 MB
+    result = run_script("import_workbook", str(workbook), "--out", str(tmp_path / "ud"))
+    assert result.returncode == 1 and not (tmp_path / "ud").exists()
+    [line] = [line for line in result.stderr.splitlines() if "arkets tekster" in line]
+    stopped = re.search(r"ark quotes\b.*ved række (\d+) mere end hele datamappen må; højst 7,6 MB", line)
+    assert stopped and int(stopped.group(1)) <= 2 + 7_600_000 // 32_000, line

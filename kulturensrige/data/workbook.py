@@ -52,7 +52,16 @@ from kulturensrige.data.spreadsheet import (
     TooManyCells,
     escape,
 )
-from kulturensrige.data.validation import empty_table, misnamed, nearly_named, read_folder, split_list, validate_tables
+from kulturensrige.data.validation import (
+    MAX_FOLDER_BYTES,
+    empty_table,
+    misnamed,
+    nearly_named,
+    read_folder,
+    split_list,
+    too_much,
+    validate_tables,
+)
 from kulturensrige.words import visible
 
 GUIDANCE_SHEET = "Vejledning"
@@ -398,6 +407,9 @@ def sheet_records(book: StreamedWorkbook, table: Table, label: str) -> tuple[lis
     dated: list[bool] = []
     last = 0
     previous = 0  # the XML's last row number, blank rows included
+    # The sheet's text so far: one shared string can stand in every cell, so a small file can hold gigabytes of text
+    # (hostile round 19: 1.2 MB, 87 s of CPU before the folder's limit was checked after the last sheet).
+    text = 0
     try:
         for number, cells in book.rows(table.name, MAX_COLUMNS):
             if number <= previous:
@@ -429,6 +441,10 @@ def sheet_records(book: StreamedWorkbook, table: Table, label: str) -> tuple[lis
                 dated = [n in table.schema.columns and table.takes_dates(n) for n in names]
             records.append((number, texts))
             last = number
+            text += sum(map(len, texts))
+            if text > MAX_FOLDER_BYTES:
+                problems.append(too_much(label, f"arkets tekster fylder allerede ved række {number} mere end hele datamappen må"))
+                break
         else:
             problems += _merged_ranges(book, table.name, names, label)
     except TooManyCells as wide:
