@@ -1165,13 +1165,18 @@ def test_the_bars_offer_links_are_targets_of_24_px_on_a_phone(browser, site_url)
 
 # Every jump target of a page (its sections' headings and its figures), where its top stands after a jump to it, and
 # the bottom of whatever sticks over it (the theme's header over the article and the filter bar, as painted).
+# It waits until the page and the target have stood still for three looks in a row (a smooth scroll may start more than
+# one look after the jump on a loaded machine, which once measured a page still on its way), then for the slide.
 JUMP_JS = """async (id) => {
   window.location.hash = id;
-  await new Promise((done) => { let last = NaN; const check = () => { if (scrollY === last) done();
-    else { last = scrollY; setTimeout(check, 150); } }; check(); });
-  await new Promise((done) => setTimeout(done, 300));  // the header's and the bar's slide (0.2 s)
   const target = document.getElementById(id);
-  const top = (target.matches('section') ? target.querySelector(':scope > :is(h1, h2, h3, h4)') : target).getBoundingClientRect().top;
+  const title = target.matches('section') ? target.querySelector(':scope > :is(h1, h2, h3, h4)') : target;
+  await new Promise((done) => { let last = '', still = 0, looks = 0; const check = () => {
+    const now = `${scrollY} ${title.getBoundingClientRect().top}`;
+    still = now === last ? still + 1 : 0; last = now; looks += 1;
+    if (still >= 3 || looks > 60) done(); else setTimeout(check, 150); }; check(); });
+  await new Promise((done) => setTimeout(done, 300));  // the header's and the bar's slide (0.2 s)
+  const top = title.getBoundingClientRect().top;
   const covers = ['.bd-header-article', 'section.kr-filter'].map((s) => document.querySelector(s).getBoundingClientRect().bottom);
   return {id, top, covers: Math.max(...covers), end: scrollY + innerHeight >= document.documentElement.scrollHeight - 2};
 }"""
@@ -1190,11 +1195,16 @@ def test_after_a_jump_down_or_back_up_the_target_stands_below_the_sticky_header_
     try:
         ready(page, f"{site_url}/kommuner/sammenligning.html?kommune=ringkoebing-skjern")
         if text:
+            sticky = "getComputedStyle(document.documentElement).getPropertyValue('--kr-sticky-top')"
+            before = page.evaluate(sticky)
             page.eval_on_selector_all(
                 "section.kr-filter, section.kr-filter :is(select, button, label)",
                 "(es, size) => es.forEach((e) => { e.style.fontSize = size; })",
                 text,
             )
+            # The page measures the grown bar when the browser next lays it out (a ResizeObserver): a jump before that
+            # kept the old room (once, under load).
+            page.wait_for_function(f"(before) => {sticky} !== before", arg=before)
         targets = page.evaluate(
             "() => [...document.querySelectorAll('article.bd-article section[id], article.bd-article figure[id]')].map((e) => e.id)"
         )
