@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DATA ?= data
 
-.PHONY: book linkcheck test test-fast serve lint clean explorer benchmark lock pdf
+.PHONY: book linkcheck test test-national test-fast serve lint clean explorer benchmark lock pdf
 
 # requirements.txt is the full lock (every package, with hashes); pip checks each download against it.
 $(BIN)/.installed: requirements.txt pyproject.toml
@@ -44,8 +44,14 @@ test: lint
 	bash scripts/install_test_tools.sh
 	bash scripts/install_pdf_tools.sh
 	bash scripts/install_js_tools.sh
-	$(BIN)/python -m pytest -n 3 --maxschedchunk 1 tests
+	$(BIN)/python -m pytest -n 3 --maxschedchunk 1 -m "not national" tests
 	$(BIN)/python -m pytest --nbval-lax explorer
+
+# The checks at national scale (98 municipalities, 10,000 quotes: the page budget, chart text) build a book of their
+# own that costs about three report builds; they run apart from `make test`, which CI runs first (.ci/run).
+test-national: $(BIN)/.installed
+	bash scripts/install_chromium.sh
+	$(BIN)/python -m pytest -n 2 -m national tests
 
 # Builds nothing and starts no Chromium: the unit, data and script tests (the book's notebooks are executed by the
 # build in `make test`, the PDFs printed there too), on both cores (pytest-xdist), as they share no build. The pinned

@@ -39,6 +39,8 @@ from support.serving import serve
 REPO = Path(__file__).resolve().parent.parent
 SOURCE = REPO.parent / "shared" / "source" / "kulturens-rige-rapport.txt"
 
+pytest_plugins = ["support.cpu_per_test"]
+
 
 # Fixtures that give a built book, in the order their builds finish: a test that uses one (directly or through
 # another fixture) is a `build` test, so `make test-fast` (-m "not build and not browser") never builds, and

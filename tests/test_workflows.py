@@ -42,6 +42,20 @@ def test_the_readmes_test_command_runs_on_every_push_and_pull_request():
     assert "make test" in [step.get("run") for step in _steps(test)]
 
 
+def test_ci_runs_the_national_checks_that_make_test_leaves_to_their_own_command():
+    """`make test` deselects the `national` marker; CI (.ci/run and the workflow) must then run `make test-national`
+    too, or the national page budget would hold nowhere."""
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    test_recipe = re.search(r"^test: .*?(?=^\S)", makefile, re.M | re.S).group(0)
+    national_recipe = re.search(r"^test-national: .*?(?=^\S|\Z)", makefile, re.M | re.S).group(0)
+    assert '-m "not national"' in test_recipe and "-m national" in national_recipe
+    ci = [line.strip() for line in (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
+    assert ci.index("make test") < ci.index("make test-national")
+    runs = [step.get("run") for step in _steps(_workflow("test.yml"))]
+    assert runs.index("make test") < runs.index("make test-national")
+    assert re.search(r"^make test-national\b", (REPO / "README.md").read_text(encoding="utf-8"), re.M)
+
+
 def test_the_book_is_published_only_from_a_commit_the_tests_passed():
     test, publish = _workflow("test.yml"), _workflow("publish.yml")
     assert set(publish["on"]) == {"workflow_run"}, "ingen anden udløser: hverken push eller workflow_dispatch"

@@ -1,0 +1,87 @@
+"""`pytest --cpu-per-test FILE`: the CPU each test costs, Chromium and builds included, for BENCHMARKS.md.
+
+A test's cost is mostly in other processes (Chromium, Playwright's driver, the background builds, kernels), so the
+time pytest reports says little about what a test adds to `make test`'s CPU. Around each test this reads the CPU of
+the test's process and of every process under it from /proc (a child that ended counts through its parent's
+`cutime`), and appends `file<TAB>test<TAB>cpu seconds<TAB>wall seconds` to FILE; every xdist process appends to the
+same file. At the end the main process prints the files that cost most. A background build counts towards the tests
+that run while it works. Linux only: elsewhere the option is refused.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+SHOWN = 15
+
+
+def _stat(pid: int) -> tuple[int, float] | None:
+    """(parent pid, CPU seconds of the process and its reaped children), or None for a process gone meanwhile."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return None
+    # After the name: state ppid ... utime(12) stime(13) cutime(14) cstime(15), counted from the state as 0.
+    return int(fields[1]), sum(int(field) for field in fields[11:15]) / CLOCK_TICKS
+
+
+def tree_cpu(root: int) -> float:
+    """CPU seconds of `root` and every living process under it, with the children each has reaped."""
+    stats = {int(name): _stat(int(name)) for name in os.listdir("/proc") if name.isdigit()}
+    children: dict[int, list[int]] = defaultdict(list)
+    for pid, stat in stats.items():
+        if stat is not None:
+            children[stat[0]].append(pid)
+    total, waiting = 0.0, [root]
+    while waiting:
+        pid = waiting.pop()
+        stat = stats.get(pid)
+        if stat is not None:
+            total += stat[1]
+            waiting += children[pid]
+    return total
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--cpu-per-test", metavar="FILE", help="append each test's CPU (its processes and theirs) to FILE")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    path = config.getoption("--cpu-per-test")
+    if path and not Path("/proc/self/stat").exists():
+        raise pytest.UsageError("--cpu-per-test læser /proc og virker kun på Linux")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item) -> Iterator[None]:
+    path = item.config.getoption("--cpu-per-test")
+    if not path:
+        yield
+        return
+    cpu, wall = tree_cpu(os.getpid()), time.monotonic()
+    yield
+    cpu, wall = tree_cpu(os.getpid()) - cpu, time.monotonic() - wall
+    with open(path, "a", encoding="utf-8") as log:
+        log.write(f"{item.location[0]}\t{item.name}\t{cpu:.2f}\t{wall:.2f}\n")
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:  # type: ignore[no-untyped-def]
+    path = config.getoption("--cpu-per-test")
+    if not path or hasattr(config, "workerinput") or not Path(path).is_file():
+        return
+    per_file: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        file, _, cpu, _ = line.split("\t")
+        per_file[file][0] += 1
+        per_file[file][1] += float(cpu)
+    terminalreporter.section(f"CPU per test file ({path})")
+    for file, (count, cpu) in sorted(per_file.items(), key=lambda entry: -entry[1][1])[:SHOWN]:
+        terminalreporter.write_line(f"{cpu:8.1f} s  {int(count):5d} tests  {file}")
+    terminalreporter.write_line(f"{sum(cpu for _, cpu in per_file.values()):8.1f} s  in all")
