@@ -3,8 +3,9 @@
 A test's cost is mostly in other processes (Chromium, Playwright's driver, the background builds, kernels), so the
 time pytest reports says little about what a test adds to `make test`'s CPU. Around each test this reads the CPU of
 the test's process and of every process under it from /proc (a child that ended counts through its parent's
-`cutime`), and appends `file<TAB>test<TAB>cpu seconds<TAB>wall seconds` to FILE; every xdist process appends to the
-same file. At the end the main process prints the files that cost most. A background build counts towards the tests
+`cutime`), and appends `file<TAB>test<TAB>cpu seconds<TAB>wall seconds<TAB>start (Unix time)<TAB>process` to FILE;
+every xdist process appends to the same file (the start and process show where a process stood idle). At the end
+the main process prints the files that cost most. A background build counts towards the tests
 that run while it works. Linux only: elsewhere the option is refused.
 """
 
@@ -65,11 +66,12 @@ def pytest_runtest_protocol(item: pytest.Item) -> Iterator[None]:
     if not path:
         yield
         return
-    cpu, wall = tree_cpu(os.getpid()), time.monotonic()
+    cpu, wall, start = tree_cpu(os.getpid()), time.monotonic(), time.time()
     yield
     cpu, wall = tree_cpu(os.getpid()) - cpu, time.monotonic() - wall
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
     with open(path, "a", encoding="utf-8") as log:
-        log.write(f"{item.location[0]}\t{item.name}\t{cpu:.2f}\t{wall:.2f}\n")
+        log.write(f"{item.location[0]}\t{item.name}\t{cpu:.2f}\t{wall:.2f}\t{start:.1f}\t{worker}\n")
 
 
 def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:  # type: ignore[no-untyped-def]
@@ -78,7 +80,7 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:  #
         return
     per_file: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
     for line in Path(path).read_text(encoding="utf-8").splitlines():
-        file, _, cpu, _ = line.split("\t")
+        file, _, cpu = line.split("\t")[:3]
         per_file[file][0] += 1
         per_file[file][1] += float(cpu)
     terminalreporter.section(f"CPU per test file ({path})")
