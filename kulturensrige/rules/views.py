@@ -171,11 +171,30 @@ def arrange(items: Sequence[Item], kommune: str, include_inferred: bool) -> dict
     """Positions of the items in each group, in report order: chosen first, then none, then other."""
     if kommune == ALL:
         return {"all": list(range(len(items)))}
-    groups: dict[str, list[int]] = {"chosen": [], "none": [], "other": []}
+    by_tie = _positions_by_tie(items, include_inferred)
+    return {
+        "chosen": list(by_tie.get(kommune, [])),
+        "none": list(by_tie.get("", [])) if kommune else [],
+        "other": sorted(i for tie, positions in by_tie.items() if tie and tie != kommune for i in positions),
+    }
+
+
+# The last list's positions by tie under each switch position (_positions_by_tie): the list and the positions.
+_LAST_BY_TIE: dict[bool, tuple[Sequence[Item], dict[str, list[int]]]] = {}
+
+
+def _positions_by_tie(items: Sequence[Item], include_inferred: bool) -> dict[str, list[int]]:
+    """The positions of a list's items by the municipality each counts for under the switch, in list order, worked
+    out once for the list's views one after another: each of 198 views of a national list asked all its items.
+    Only the last list is kept, so a list changed later is asked again."""
+    kept = _LAST_BY_TIE.get(include_inferred)
+    if kept is not None and kept[0] is items:
+        return kept[1]
+    by_tie: dict[str, list[int]] = {}
     for i, item in enumerate(items):
-        tie = item.tie(include_inferred)
-        groups["chosen" if tie == kommune else "other" if tie else "none"].append(i)
-    return groups
+        by_tie.setdefault(item.tie(include_inferred), []).append(i)
+    _LAST_BY_TIE[include_inferred] = (items, by_tie)
+    return by_tie
 
 
 def first_page(n: int) -> int:
