@@ -15,8 +15,6 @@ from kulturensrige.data.pages import profile_page
 from kulturensrige.render import highlight
 
 REPO = Path(__file__).resolve().parent.parent
-# A code cell's HTML in a profile page's MyST: the directive's fence, then the HTML up to the same fence.
-CELL = re.compile(r"^(`{3,})\{" + re.escape(profiles.CELL_OUTPUT) + r"\}\n(.*?)\n\1$", re.M | re.S)
 
 
 def notebook_outputs(notebook) -> list[str]:
@@ -40,15 +38,21 @@ def test_a_profile_page_shows_what_its_notebook_makes(monkeypatch: pytest.Monkey
     for row in list(table_rows(data.municipalities))[:3]:
         page = profile_page(row.slug)
         with profiles.as_page(book, page):
-            made = [html for _, html in CELL.findall(profiles.profile_markdown(data, row.name, row.kommunekode, "rapporten"))]
+            text, cells = profiles.as_myst(profiles.profile_parts(data, row.name, row.kommunekode, "rapporten"), row.slug)
+            made = [cells[name] for name in re.findall(r"^```\{" + profiles.CELL_OUTPUT + r"\} (\S+)\n```$", text, re.M)]
             run = notebook_outputs(profiles.profile_notebook(row.name, row.kommunekode, "rapporten"))
         assert len(made) == 5 and made == run, row.slug
         assert f'href="../_sources/{page}.ipynb"' in made[-1]  # the foot links to the notebook
     assert not highlight.marked_lists()
 
 
-def test_a_cell_s_fence_is_longer_than_any_backticks_in_its_html():
-    """A quote holding ``` (or more) cannot close the cell's fence and spill the rest of the HTML into Markdown."""
-    text = profiles._cell(profiles.Html("<p>```` og ``` </p>"))
-    fence, html = CELL.match(text).groups()  # type: ignore[union-attr]
-    assert fence == "`````" and html == "<p>```` og ``` </p>"
+def test_a_profile_page_s_myst_names_its_cells_files_and_holds_none_of_their_html():
+    """Sphinx's Markdown parser reads a page's source a character at a time: the cells' HTML (cards, quotes from data)
+    stays out of the MyST, in files the directive reads, so a quote holding ``` cannot close a fence either."""
+    html = profiles.Html("<p>```` og ``` </p>")
+    text, cells = profiles.as_myst(["# Aarhus", html, "## Citater", html], "profil-aarhus")
+    assert text == (
+        "# Aarhus\n\n```{kr-cell-output} profil-aarhus.cells/1.html\n```\n\n"
+        "## Citater\n\n```{kr-cell-output} profil-aarhus.cells/2.html\n```\n"
+    )
+    assert cells == {"profil-aarhus.cells/1.html": str(html), "profil-aarhus.cells/2.html": str(html)}

@@ -390,14 +390,18 @@ def _describe_page(app: Sphinx, pagename: str, templatename: str, context: dict,
 
 
 class CellOutput(SphinxDirective):
-    """A code cell's HTML output, made before the build (a profile page's MyST, kulturensrige/book/profiles.py), as
-    myst-nb shows one: a cell container holding an output container holding the raw HTML, with myst-nb's classes
-    (the `:class:` option would turn their underscores into hyphens)."""
+    """A code cell's HTML output, made before the build in the file the directive names (a profile page's cells,
+    kulturensrige/book/profiles.py), as myst-nb shows one: a cell container holding an output container holding the
+    raw HTML, with myst-nb's classes (the `:class:` option would turn their underscores into hyphens). The page is
+    read again when the file changes."""
 
-    has_content = True
+    required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
-        raw = nodes.raw("", "\n".join(self.content), format="html", classes=["output", "text_html"])
+        relative, path = self.env.relfn2path(self.arguments[0], self.env.docname)
+        self.env.note_dependency(relative)
+        html = Path(path).read_text(encoding="utf-8")
+        raw = nodes.raw("", html, format="html", classes=["output", "text_html"])
         output = nodes.container("", raw, classes=["cell_output"])
         return [nodes.container("", output, classes=["cell", "tag_remove-input"])]
 

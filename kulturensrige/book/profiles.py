@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
-import re
 import string
 import tempfile
 from collections.abc import Iterator
@@ -67,36 +66,44 @@ def _code(source: str) -> nbformat.NotebookNode:
     return nbformat.v4.new_code_cell(source, metadata={"tags": ["remove-input"]})
 
 
-def profile_markdown(data: Dataset, name: str, kommunekode: str, holder: str) -> str:
-    """The profile page as MyST: the notebook's Markdown cells as they are, and each code cell's HTML, made by the
-    same calls in the same order, inside the containers myst-nb gives a cell's output, so the page reads the same.
-    Call it inside `as_page`: the links are relative to the page's folder and the foot names its page."""
+def profile_parts(data: Dataset, name: str, kommunekode: str, holder: str) -> list[str | Html]:
+    """The profile page in the notebook's order: its Markdown cells as they are (str) and what each code cell shows
+    (Html), made by the same calls in the same order. Call it inside `as_page`: the links are relative to the page's
+    folder and the foot names its page."""
     page = dataclasses.replace(data, tables=ReadLog(data.tables))  # as the notebook's load(): nothing read yet
-    parts = [
+    return [
         f"# {markdown_title(name)}",
-        _cell(lists.municipality_facts(page, kommunekode)),
+        lists.municipality_facts(page, kommunekode),
         f"## Indsatser\n\nProjekter, delindsatser og prøvehandlinger, som {holder} beskriver for kommunen.",
-        _cell(cards.initiative_list(page, kommunekode)),
+        cards.initiative_list(page, kommunekode),
         "## Citater knyttet til kommunen",
-        _cell(cards.quotes_for_municipality(page, kommunekode)),
+        cards.quotes_for_municipality(page, kommunekode),
         "## Ingredienser i kommunens citater",
-        _cell(lists.municipality_ingredients(page, kommunekode)),
-        _cell(page_source.how_made(page)),
+        lists.municipality_ingredients(page, kommunekode),
+        page_source.how_made(page),
     ]
-    return "\n\n".join(parts) + "\n"
 
 
-_BACKTICKS = re.compile(r"`+")
 # The book extension's directive for a code cell's HTML output as myst-nb shows it (extension.CellOutput).
 CELL_OUTPUT = "kr-cell-output"
+# Beside a profile page `profil-<slug>.md`, the folder `profil-<slug>.cells` holds its code cells' HTML, one file each.
+CELLS_SUFFIX = ".cells"
 
 
-def _cell(html: Html) -> str:
-    """A code cell's HTML output as myst-nb shows it (the extension's CELL_OUTPUT directive), in a backtick fence
-    longer than any run of backticks in the HTML, so nothing from data can close it."""
-    markup = str(html)
-    fence = "`" * max(3, 1 + max((len(run) for run in _BACKTICKS.findall(markup)), default=0))
-    return f"{fence}{{{CELL_OUTPUT}}}\n{markup}\n{fence}"
+def as_myst(parts: list[str | Html], page_name: str) -> tuple[str, dict[str, str]]:
+    """A profile page's MyST and its code cells' HTML by file name, relative to the page's folder. The MyST names
+    each cell's file in the CELL_OUTPUT directive, which reads it: markdown-it scans a page's source a character at a
+    time in Python, some 4 s of CPU for the 15 MB of HTML of 98 profiles, and nothing from data is in the MyST."""
+    text: list[str] = []
+    cells: dict[str, str] = {}
+    for part in parts:
+        if isinstance(part, Html):
+            name = f"{page_name}{CELLS_SUFFIX}/{len(cells) + 1}.html"
+            cells[name] = str(part)
+            text.append(f"```{{{CELL_OUTPUT}}} {name}\n```")
+        else:
+            text.append(part)
+    return "\n\n".join(text) + "\n", cells
 
 
 @contextlib.contextmanager
@@ -137,14 +144,21 @@ def write_profile_pages(data: Dataset, book_dir: Path) -> list[Path]:
         page = profile_page(row.slug)
         try:
             with as_page(book_dir, page):
-                text = profile_markdown(data, row.name, row.kommunekode, holder)
+                text, cells = as_myst(profile_parts(data, row.name, row.kommunekode, holder), path.stem)
         except Exception as error:  # told as a kernel's failed page is told (scripts/build_book.py), not as a traceback
             raise ProfileFailed(page, error) from error
-        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
+        (folder / f"{path.stem}{CELLS_SUFFIX}").mkdir(exist_ok=True)
+        for name, html in [*cells.items(), (path.name, text)]:
+            _write_atomically(folder / name, html)
     return sorted(wanted)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write a file whole or not at all."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        stream.write(text)
+    os.replace(temporary, path)
 
 
 def write_profile_notebooks(data: Dataset, sources: Path) -> None:

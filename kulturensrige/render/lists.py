@@ -174,10 +174,14 @@ def municipality_ingredients(data: Dataset, kommunekode: str) -> Html:
             said = f"{none[:-1]}, så ingen ingrediens kan vises for kommunen alene. {counts}"
         return Html(f'<p class="kr-empty-note">{esc(said)}</p>')
     items = []
+    # Each ingredient's rows by position, found in one list: a boolean filter per ingredient was 16 pandas passes on
+    # each of 98 profiles at national scale.
+    ids = list(quotes["ingredient_ids"])
     for ingredient in table_rows(data.ingredients.sort_values("number")):
-        hits = quotes[quotes["ingredient_ids"].map(lambda ids, i=ingredient.ingredient_id: i in ids)]
-        if hits.empty:
+        rows = [n for n, row_ids in enumerate(ids) if ingredient.ingredient_id in row_ids]
+        if not rows:
             continue
+        hits = quotes.take(rows)
         levels = ", ".join(
             f"{plural(n, 'citat', 'citater')} {attribution.labels(data.options)[str(a)]}"
             for a, n in hits["attribution"].value_counts().items()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
 from kulturensrige.data.frames import lookup, made_once
@@ -84,7 +83,7 @@ def quotes(data: Dataset, selection: QuoteFilter = QuoteFilter()) -> pd.DataFram
     book's 'alle' view does (inferred ties set aside make a quote general, not gone)."""
     q = data.quotes
     if selection.kommunekode != ALL:
-        q = q.take(_rows_by_tie(q, selection.include_inferred).get(selection.kommunekode, NO_ROWS))
+        q = views.quotes_of(q, selection.kommunekode, selection.include_inferred)
     keep = pd.Series(True, index=q.index)
     if selection.ingredient_id:
         keep &= q["ingredient_ids"].map(lambda ids: selection.ingredient_id in ids)
@@ -98,20 +97,6 @@ def quotes(data: Dataset, selection: QuoteFilter = QuoteFilter()) -> pd.DataFram
             needle, regex=False
         )
     return q[keep]
-
-
-NO_ROWS = np.array([], dtype=np.intp)
-
-
-def _rows_by_tie(quotes: pd.DataFrame, include_inferred: bool) -> dict[str, np.ndarray]:
-    """Each municipality's rows of the quotes table under the switch (views.quote_ties), their positions in the
-    table's order, grouped once per table: 98 profiles and their counts compared all 10,000 rows each."""
-
-    def make(frame: pd.DataFrame) -> dict[str, np.ndarray]:
-        grouped = frame.groupby(views.quote_ties(frame, include_inferred), sort=False).indices
-        return {str(tie): np.asarray(rows, dtype=np.intp) for tie, rows in grouped.items()}
-
-    return made_once(quotes, f"rows by tie, inferred {include_inferred}", make)
 
 
 def initiatives(data: Dataset, kommunekode: str = ALL) -> pd.DataFrame:

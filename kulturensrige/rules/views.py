@@ -15,9 +15,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from kulturensrige.data import pages
+from kulturensrige.data.frames import lookup, made_once
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.settings import list_limit
 from kulturensrige.words import plural
@@ -121,7 +123,22 @@ def quotes_of(quotes: pd.DataFrame, kommune: str, include_inferred: bool = True)
     """The rows of `quotes` that are the municipality's under the switch; every row for 'alle'."""
     if kommune == ALL:
         return quotes
-    return quotes[quote_ties(quotes, include_inferred) == kommune]
+    return quotes.take(_rows_by_tie(quotes, include_inferred).get(kommune, NO_ROWS))
+
+
+NO_ROWS = np.array([], dtype=np.intp)
+
+
+def _rows_by_tie(quotes: pd.DataFrame, include_inferred: bool) -> dict[str, np.ndarray]:
+    """Each municipality's rows of the quotes table under the switch (quote_ties), their positions in the
+    table's order, grouped once per table: 98 profiles, their counts and the search's pages about each compared
+    all 10,000 rows each."""
+
+    def make(frame: pd.DataFrame) -> dict[str, np.ndarray]:
+        grouped = frame.groupby(quote_ties(frame, include_inferred), sort=False).indices
+        return {str(tie): np.asarray(rows, dtype=np.intp) for tie, rows in grouped.items()}
+
+    return made_once(quotes, f"rows by tie, inferred {include_inferred}", make)
 
 
 def general_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -154,11 +171,30 @@ def arrange(items: Sequence[Item], kommune: str, include_inferred: bool) -> dict
     """Positions of the items in each group, in report order: chosen first, then none, then other."""
     if kommune == ALL:
         return {"all": list(range(len(items)))}
-    groups: dict[str, list[int]] = {"chosen": [], "none": [], "other": []}
+    by_tie = _positions_by_tie(items, include_inferred)
+    return {
+        "chosen": list(by_tie.get(kommune, [])),
+        "none": list(by_tie.get("", [])) if kommune else [],
+        "other": sorted(i for tie, positions in by_tie.items() if tie and tie != kommune for i in positions),
+    }
+
+
+# The last list's positions by tie under each switch position (_positions_by_tie): the list and the positions.
+_LAST_BY_TIE: dict[bool, tuple[Sequence[Item], dict[str, list[int]]]] = {}
+
+
+def _positions_by_tie(items: Sequence[Item], include_inferred: bool) -> dict[str, list[int]]:
+    """The positions of a list's items by the municipality each counts for under the switch, in list order, worked
+    out once for the list's views one after another: each of 198 views of a national list asked all its items.
+    Only the last list is kept, so a list changed later is asked again."""
+    kept = _LAST_BY_TIE.get(include_inferred)
+    if kept is not None and kept[0] is items:
+        return kept[1]
+    by_tie: dict[str, list[int]] = {}
     for i, item in enumerate(items):
-        tie = item.tie(include_inferred)
-        groups["chosen" if tie == kommune else "other" if tie else "none"].append(i)
-    return groups
+        by_tie.setdefault(item.tie(include_inferred), []).append(i)
+    _LAST_BY_TIE[include_inferred] = (items, by_tie)
+    return by_tie
 
 
 def first_page(n: int) -> int:
@@ -174,11 +210,11 @@ def pages_about(data: Dataset, kommune: str, include_inferred: bool) -> list[str
     ingredient pages of its quotes. Pages that mark every municipality alike (the overviews' tables) are not among them."""
     if kommune == ALL:
         return []
-    sections = data.sections.set_index("section_id")["book_page"]
-    ingredients = data.ingredients.set_index("ingredient_id")["section_id"]
+    sections = lookup(data.sections, "section_id", "book_page")
+    ingredients = lookup(data.ingredients, "ingredient_id", "section_id")
     quotes = quotes_of(data.quotes, kommune, include_inferred)
     initiatives = data.initiatives[data.initiatives["kommunekode"] == kommune]
-    slug = str(data.municipalities.set_index("kommunekode").loc[kommune, "slug"])
+    slug = str(lookup(data.municipalities, "kommunekode", "slug")[kommune])
     found = [pages.profile_page(slug)]
     found += [sections[s] for s in [*quotes["section_id"], *initiatives["section_id"]]]
     found += [sections[ingredients[i]] for ids in quotes["ingredient_ids"] for i in ids]
