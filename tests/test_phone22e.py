@@ -9,6 +9,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from support.checks import each
+
 # A count of quotes as a reader meets it: '38 citater', '1 citat', '30 af bogens 38 citater', '2 af de 38 citater'.
 QUOTE_COUNT = re.compile(r"\b(\d+)(?: af (?:de|bogens) \d+)? citat(?:er)?\b")
 
@@ -40,7 +42,7 @@ def test_a_faded_bars_fill_stands_visibly_from_the_dark_page_in_every_colour():
     from kulturensrige.render import charts, figures
 
     dark = charts.THEME_BACKGROUNDS["dark"]
-    for colour in figures.PALETTE:
+    for colour in each(figures.PALETTE):
         fill = charts.muted_marker({"color": colour}, "dark")["color"]
         assert charts.contrast(fill, dark) >= charts.MUTED_FILL_CONTRAST["dark"] >= 1.8, (colour, fill)
         assert charts.contrast(fill, dark) < charts.contrast(charts.muted(colour, "dark"), dark), (colour, fill)
