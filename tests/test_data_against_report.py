@@ -235,7 +235,7 @@ def test_printed_quotations_are_the_rows_with_exchanges_counted_once(data):
     turns (the count is the book's; the report states none)."""
     quotes = data.quotes
     printed = int((quotes["exchange_id"] == "").sum()) + quotes.loc[quotes["exchange_id"] != "", "exchange_id"].nunique()
-    html = front_page.key_figures(data).markup
+    html = front_page.quote_counting(data).markup
     assert f"<li>{printed} citater står i rapporten, hvor hver ordveksling tæller som ét; det er de samme {len(quotes)}" in html
     assert printed < len(quotes)
 

@@ -485,7 +485,7 @@ def test_the_quote_counts_are_the_books_and_the_report_is_credited_only_with_tyi
     parts = front_page.quote_parts(data)
     assert not any("Rapporten trykker" in part for part in parts)
     lead = "Rapporten angiver ikke selv, hvor mange citater den har. Alle tallene her er bogens optælling:"
-    assert lead in text(front_page.key_figures(data))
+    assert lead in text(front_page.quote_counting(data))
     assert parts[0].startswith(f"{tally.total} citater i alt: bogen regner")
     assert parts[1].startswith(f"{tally.printed} citater står i rapporten, hvor hver ordveksling tæller som ét")
 

@@ -57,9 +57,9 @@ def test_the_counts_follow_the_tally_not_the_report(data):
 
 
 def test_the_counts_on_the_built_pages_name_the_total(built_site: Path, data):
-    """As a reader gets them: the front page and a municipality page say the ties as a part of the total."""
+    """As a reader gets them: the data chapter and a municipality page say the ties as a part of the total."""
     total = len(data.quotes)
-    for page in each(("index.html", "kommuner/profil-rudersdal.html")):
+    for page in each(("om-data/genkoersel.html", "kommuner/profil-rudersdal.html")):
         page_text = _text((built_site / page).read_text(encoding="utf-8"))
         assert f"Af bogens {total} citater er" in page_text, page
         assert "Bogen tæller" not in page_text, page

@@ -99,8 +99,7 @@ def test_the_dictionary_says_which_rows_of_a_published_quote_show_the_category_a
 def test_the_front_pages_count_of_quotes_behind_the_ingredients_says_whose_ties_it_counts(data):
     """Reading 13 #11: '30 af bogens 38 citater underbygger …' folded the editors' tie (q005) into an unmarked count;
     the count says whose its ties are, as the ingredient overview does."""
-    brief = front_page.quote_parts(data, brief=True)
-    count = next(item for item in brief if "underbygger mindst én af de virksomme ingredienser" in item)
+    count = next(item for item in front_page.quote_parts(data) if "underbygger mindst én af de virksomme ingredienser" in item)
     assert "Rapporten bruger 29 citater" in count and "redaktionen knytter 1 citat til dem (redaktionens læsning" in count
 
 

@@ -135,7 +135,7 @@
         // Only a chart the build gave a drill panel opens one (a chart without customdata has none).
         if (first && f.plot.on && f.figure.querySelector(".kr-drill"))
           f.plot.on("plotly_click", (event) => {
-            if (event.points[0]) showDrill(f.figure, drillOf(f, event.points[0]));
+            if (event.points[0]) showDrill(f.figure, drillOf(f, event.points[0]), clickedAt(event.event, f.plot));
           });
         return true;
       },
@@ -354,7 +354,12 @@
       marksNear.observe(figure);
       figure.addEventListener("click", (event) => {
         const mark = event.target.closest("button.kr-mark");
-        if (mark) showDrill(figure, Promise.resolve([mark.dataset.krIds, mark.getAttribute("aria-label")]));
+        if (mark)
+          showDrill(
+            figure,
+            Promise.resolve([mark.dataset.krIds, mark.getAttribute("aria-label")]),
+            clickedAt(event, mark),
+          );
       });
     });
     // Once the reader has begun, in idle moments: the tables' rows (which move what is below them), then plotly.js
@@ -432,7 +437,14 @@
   /** The cards behind a bar, cell or mark (`cell`: a promise of [ids, heading]), from the page's store that the
    * panel names (cards.quote_store, cards.initiative_store): its index says which cards hold the ids, and only the
    * cards shown are loaded, a page of them at a time. A cell with none says so in its line, and opens no panel. */
-  function showDrill(figure, cell) {
+  /** Where on the page the reader clicked or tapped (its y from the page's top): the pointer's, or the middle of
+   * `element` when a key pressed it. */
+  function clickedAt(pointer, element) {
+    if (typeof pointer?.clientY === "number" && pointer.clientY > 0) return pointer.clientY + window.scrollY;
+    const box = element.getBoundingClientRect();
+    return (box.top + box.bottom) / 2 + window.scrollY;
+  }
+  function showDrill(figure, cell, at) {
     const drill = figure.querySelector(".kr-drill");
     const [store, none] = [document.querySelector(`.${drill.dataset.krStore}`), figure.querySelector(".kr-drill-none")];
     if (!store) return;
@@ -463,7 +475,7 @@
             KR.paginate(drill.querySelector(".kr-drill-cards"), positions, (k) => store.krCards[positions[k]]());
             // One panel open at a time: a bar's panel left open above a cell's read as the cell's.
             for (const other of document.querySelectorAll(".kr-drill")) other.hidden = other !== drill;
-            openDrill(figure, drill, heading);
+            openDrill(figure, drill, heading, at);
           },
         );
       })
@@ -502,7 +514,7 @@
     return true;
   };
   /** "Luk" at the panel's head and foot closes it and takes the focus back to the figure's title. */
-  function openDrill(figure, drill, heading) {
+  function openDrill(figure, drill, heading, at) {
     if (!openStep || !inDrillStep()) {
       openStep = { drill, figure, y: window.scrollY };
       try {
@@ -524,14 +536,18 @@
     drill.onkeydown = (event) => {
       if (event.key === "Escape" && !drill.hidden) close();
     };
-    // The panel opens below the chart: on a wide screen only its heading showed at the foot of the window. Where it
-    // is not wholly in view, it is brought up to the top (below the sticky header: the page's scroll-padding-top),
-    // gliding unless the reader prefers less motion; the focus then moves without a scroll of its own.
+    // The panel opens below the chart, where it is. Where it begins below the window's foot, the page glides up until
+    // its heading and first lines fill the window's lower part, but never so far that the bar, cell or mark the reader
+    // clicked goes under the sticky bar: the reader keeps their place (issue 22: the panel went to the window's top
+    // and the chart out of view). Gliding unless the reader prefers less motion; the focus moves without a scroll.
     const box = drill.getBoundingClientRect();
-    const top = Number.parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
-    if (box.top < top || box.bottom > window.innerHeight) {
+    const free = Math.max(0, document.querySelector("section.kr-filter")?.getBoundingClientRect().bottom ?? 0);
+    const wanted = Math.min(box.height, window.innerHeight * 0.4) - (window.innerHeight - box.top);
+    const kept = at - window.scrollY - free - 24; // how far the clicked point may rise and stay in view
+    const by = Math.min(wanted, kept);
+    if (by > 0) {
       const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-      drill.scrollIntoView({ block: "start", behavior: still ? "auto" : "smooth" });
+      window.scrollBy({ top: by, behavior: still ? "instant" : "smooth" });
     }
     heading.focus({ preventScroll: true });
   }

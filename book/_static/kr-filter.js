@@ -32,9 +32,16 @@
       toggle: document.querySelector(".kr-filter-toggle"),
       offer: document.querySelector(".kr-filter-offer"),
       tally: document.querySelector(".kr-filter-tally"),
+      reset: document.querySelector(".kr-filter-reset"),
     };
     ui.select.addEventListener("change", onChange);
     ui.checkbox.addEventListener("change", onChange);
+    // The bar's way back to all municipalities: the select's own first choice, in one tap.
+    ui.reset.addEventListener("click", (event) => {
+      ui.select.value = D.all;
+      onChange(event);
+      ui.select.focus({ preventScroll: true }); // the button steps aside; the focus stays on the choice it reset
+    });
     document.querySelector(".kr-filter-infer").addEventListener("click", (event) => {
       ui.checkbox.checked = !ui.checkbox.checked;
       onChange(event);
@@ -84,6 +91,7 @@
     // A view without inferred ties publishes only the sentences that differ from the same choice with them.
     const sentences = { ...D.sentences[KR.keyOf({ ...KR.state, inferred: true })], ...D.sentences[key] };
     ui.select.value = KR.state.kommune;
+    ui.reset.hidden = KR.state.kommune === D.all;
     ui.checkbox.checked = KR.state.inferred;
     for (const drill of document.querySelectorAll(".kr-drill")) drill.hidden = true;
     const lists = KR.updateLists(KR.state);
@@ -323,7 +331,6 @@
     let pending = false;
     let lastY = window.scrollY;
     const body = filter.querySelector(".kr-filter-body");
-    const settings = filter.querySelector(".kr-filter-settings");
     const setOpen = (open) => {
       openedAt = open ? window.scrollY : null;
       // On a wide screen the panel pushes the page down (kommunefilter.css); the browser's scroll anchoring would
@@ -335,7 +342,6 @@
       );
       filter.classList.toggle("kr-open", open);
       ui.toggle.setAttribute("aria-expanded", String(open));
-      if (!open) settings.open = false; // opened again, the panel is its short self, not the settings over the page
     };
     // Closed by the reader (a tap beside it, Escape): the focus goes back to the button that opened it, unless the
     // tap went to something that takes the focus itself.
@@ -367,8 +373,13 @@
     const setReading = (on) => document.documentElement.classList.toggle("kr-reading", on);
     showBarWhole = () => {
       heldUntil = performance.now() + 300;
-      setReading(false);
-      setCompact(false);
+      // On a phone a choice made further down leaves the bar its one row and the header away: what the choice marks
+      // stands under the bar's place at the page's top, on the page (issue 22: header, bar and line took 165 of
+      // 667 px right after a choice; the reader sees the choice in the select and the marks on the page).
+      const stuck = mark.getBoundingClientRect().top < filter.getBoundingClientRect().top - 1;
+      const onPhone = phone.matches && stuck;
+      setReading(onPhone);
+      setCompact(onPhone);
     };
     // Whether the bar still holds its whole view after a choice (a test waits for the hold to end, not a time).
     window.KR_FILTER.held = () => performance.now() < heldUntil;

@@ -350,6 +350,13 @@ THEME_BACKGROUNDS = {"light": "#ffffff", "dark": "#14181e"}
 # decoration, and at 1.7:1 their outlines all but vanished (#0a4568 on #14181e; reader 22). On white, orange, yellow
 # and sky blue fall short of 3:1 at full colour, so a muted form could not reach it; there the outline keeps 1.7:1.
 MUTED_CONTRAST = {"light": 1.7, "dark": 3.0}
+# How far a muted part's fill stands from the page at least. On white a 22 % tint reads as the colour, faint; on the dark
+# page the same share stood 1.05-1.5:1 and the bars read as missing, outlines without a body (issue 22, second phone
+# review): there the fill takes as much more of its colour as it needs to stand 1.8:1, below its 3:1 outline, and stays
+# MUTED_DISTANCE (CIE76) from its full colour and nearer the page than it, greyed as far as that needs (the blue, dark
+# itself, turns grey-blue), so the chosen part still stands out.
+MUTED_FILL_CONTRAST = {"light": 1.0, "dark": 1.8}
+MUTED_DISTANCE = 35
 # Where a colour is itself too close to a background (yellow on white, black on the dark theme), it turns grey first.
 MUTED_GREY = "#8c8c8c"
 MUTED_SHARES = [0.3 + 0.05 * i for i in range(11)]  # how much of the colour is left, from 30% to 80%
@@ -389,12 +396,49 @@ def muted(colour: str, theme: str = "light") -> str:
     return _mix(MUTED_GREY, background, MUTED_SHARES[-1])
 
 
+def _lab(colour: str) -> tuple[float, float, float]:
+    """CIE L*a*b* (D65) of '#rrggbb': how far apart two colours look (CIE76 distance)."""
+    linear = [c / 255 / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in _rgb(colour)]
+    x, y, z = (
+        sum(w * c for w, c in zip(row, linear, strict=True))
+        for row in ((0.4124, 0.3576, 0.1805), (0.2126, 0.7152, 0.0722), (0.0193, 0.1192, 0.9505))
+    )
+    f = [t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in (x / 0.9505, y, z / 1.089)]
+    return 116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])
+
+
+def distance(a: str, b: str) -> float:
+    """CIE76: the Euclidean distance of two colours in L*a*b*."""
+    return sum((p - q) ** 2 for p, q in zip(_lab(a), _lab(b), strict=True)) ** 0.5
+
+
+@functools.cache
+def muted_fill(colour: str, theme: str = "light") -> str:
+    """A muted part's fill: MUTED_FILL of its colour over the theme's background, or on the dark page the least more
+    of it, greyed as far as it must be, that stands MUTED_FILL_CONTRAST from the page and still recedes from its colour
+    (MUTED_DISTANCE from it, nearer the page). A colour that cannot (black, darker than the dark page) gets the
+    faintest grey that stands out so far."""
+    background = THEME_BACKGROUNDS[theme]
+    shares = [MUTED_FILL + 0.02 * i for i in range(30)]
+    for grey in (0.0, 0.25, 0.5, 0.75, 1.0):
+        base = _mix(MUTED_GREY, colour, grey)
+        for share in shares:
+            candidate = _mix(base, background, share)
+            if contrast(candidate, background) < MUTED_FILL_CONTRAST[theme]:
+                continue
+            if distance(candidate, colour) >= MUTED_DISTANCE and distance(candidate, background) < distance(candidate, colour):
+                return candidate
+            break  # more of this colour only comes nearer to it: grey it further
+    greys = (_mix(MUTED_GREY, background, share) for share in shares)
+    return next((g for g in greys if contrast(g, background) >= MUTED_FILL_CONTRAST[theme]), MUTED_GREY)
+
+
 def muted_marker(marker: dict, theme: str = "light") -> dict:
     """A muted part's marker on a theme's background: a light tint of its colour inside an outline, its pattern
     drawn in the outline's colour (plotly's default foreground, dark grey, made a faint part look full)."""
     colour = marker["color"]
     edge = muted(colour, theme)
-    faint = {**marker, "color": _mix(colour, THEME_BACKGROUNDS[theme], MUTED_FILL), "line": {"color": edge, "width": 1}}
+    faint = {**marker, "color": muted_fill(colour, theme), "line": {"color": edge, "width": 1}}
     if marker.get("pattern"):
         faint["pattern"] = {**marker["pattern"], "fgcolor": edge}
     return faint

@@ -751,6 +751,9 @@ def embed(chart: Chart) -> Html:
         f'<figcaption class="kr-figure-title" id="titel-{esc(figure_id)}">{caption}</figcaption>'
         + legend_markup(chart.legend())
         + _plot_div(figure_id, title, min_width, height, _row_labels(row_labels, first_figure["layout"]) if row_labels else "")
+        # The drill panel right under the chart it opens from: below the notes and the table, it opened out of view on
+        # a phone, and bringing it up took the chart away (issue 22, second phone review).
+        + (drill_panel(chart.drill) if drills else "")
         + f'<div class="kr-alt{"" if chart.described else " kr-described"}" id="alt-{esc(figure_id)}">'
         + '<span class="kr-alt-label">Figuren viser: </span>'
         + "".join(alts.values())
@@ -759,11 +762,7 @@ def embed(chart: Chart) -> Html:
         + figure_note(chart)
         + f'<details class="kr-figure-data"><summary>Vis tallene som tabel</summary>{"".join(tables.values())}</details>'
         '<p class="kr-plot-missing" hidden>Figuren kan ikke tegnes, fordi plotly.js ikke blev indlæst. '
-        "Tallene står i tabellen under figuren.</p>"
-        + (drill_panel(chart.drill) if drills else "")
-        + json_island(payload, "kr-figure-json")
-        + "".join(islands)
-        + "</figure>"
+        "Tallene står i tabellen under figuren.</p>" + json_island(payload, "kr-figure-json") + "".join(islands) + "</figure>"
     )
 
 
@@ -838,9 +837,9 @@ def marks_embed(chart: Chart, marks: Marks, axes: Axes) -> Html:
         f'<figure class="kr-marks-figure" id="figur-{esc(figure_id)}" aria-labelledby="titel-{esc(figure_id)}">'
         f'<figcaption class="kr-figure-title" id="titel-{esc(figure_id)}">{esc(chart.title)}</figcaption>'
         + _marks_table(context)
+        + drill_panel(marks.drill)  # right under the table it opens from, as a chart's
         + (f'<p class="kr-marks-empty">{esc(marks.empty)}</p>' if marks.empty else "")
         + figure_note(chart, marks.hint)
         + str(macro("cards.html.j2", "csv_line", csv, _csv_name(figure_id, FIRST), Markup(sources_link())))
-        + drill_panel(marks.drill)
         + "</figure>"
     )

@@ -244,16 +244,17 @@ def how_to_cite(data: Dataset) -> Html:
 
 # Said once above the list of the quote counts: every count in it is the book's, and the report states none.
 QUOTES_COUNTED = "Alle tallene her er bogens optælling:"
-QUOTE_PARTS_LEAD = f"Rapporten angiver ikke selv, hvor mange citater den har. {QUOTES_COUNTED}"
+# Said on the front page's one quote count too, in the report's own book: whose count it is.
+REPORT_STATES_NO_COUNT = "Rapporten angiver ikke selv, hvor mange citater den har."
+QUOTE_PARTS_LEAD = f"{REPORT_STATES_NO_COUNT} {QUOTES_COUNTED}"
 
 
-def quote_parts(data: Dataset, brief: bool = False) -> list[str]:
+def quote_parts(data: Dataset) -> list[str]:
     """The quote total and its parts as a list a reader can scan, each item opening with its count and saying what it
     counts: the report's printed quotations as the book counts them, the turns of exchanges counted apart, the
     literature, and the ties to ingredients with whose ties they are (QUOTE_PARTS_LEAD says the counts are the
-    book's), so that every other quote count on the front page and the ingredient pages reads as a part of one total.
-    `brief`: what the front page gives a reader, the printed and the total count and the quotes behind the
-    ingredients; the data chapter gives them all (quote_counting)."""
+    book's), so that every other quote count in the book reads as a part of one total. The data chapter gives them
+    (quote_counting); the front page gives the total alone (issue 22: six quote counts there left none to cite)."""
     tally = statistics.quote_tally(data)
     # The report states no count of its quotations, and an analyst's folder is not the report: every count is the book's.
     holder = provenance.folder_words(data.options).holder
@@ -270,11 +271,10 @@ def quote_parts(data: Dataset, brief: bool = False) -> list[str]:
         items = [whole, printed]
     else:
         items = [f"{plural(tally.total, 'citat', 'citater')} i alt står i {holder}."]
-    if tally.cited and not brief:
+    if tally.cited:
         own = provenance.own_quotes(data.options)
         items.append(f"{number(tally.own)} af de {number(tally.total)} er {own}, {number(tally.cited)} fra litteraturen.")
-    ingredients = lists.ingredient_part_items(tally, data.options)
-    return items + (ingredients[:1] if brief else ingredients)
+    return items + lists.ingredient_part_items(tally, data.options)
 
 
 def key_figures(data: Dataset) -> Html:
@@ -284,17 +284,16 @@ def key_figures(data: Dataset) -> Html:
     kinds = dict(zip(data.initiative_kinds["initiative_kind_id"], data.initiative_kinds["label"], strict=True))
     by_kind = ", ".join(f"{kinds[k].lower()}: {number(n)}" for k, n in data.initiatives["kind"].value_counts(sort=False).items())
     whose_kinds = provenance.value_label(data.options, "initiatives.kind")
+    # The one quote count a consultant cites: the book's, said so by the list's lead ("Bogens egen optælling") and, in
+    # the report's book, by the word that the report states none. Its parts stand in the data chapter, behind the link
+    # under the figures (issue 22: 38, 35, 30, 29 and 32 side by side left no number to cite).
+    whose = REPORT_STATES_NO_COUNT if provenance.folder_source(data.options) == BY_REPORT else ""
     counted = [
         (number(len(data.initiatives)), "indsatser", f"Hver indsats tælles for sig efter sin slags ({by_kind}; {whose_kinds})."),
-        # How the book counts them is said once, by the link under the figures (issue 22: density).
-        (number(len(data.quotes)), "citater", ""),
+        (number(len(data.quotes)), "citater", whose),
     ]
-    # The quote count's parts stand under the figures: inside its card they stretched the whole row of cards. The
-    # front page gives what a reader needs (quote_parts' brief list); how the book counts the rest stands in the data
-    # chapter (quote_counting).
-    shown = "".join(f"<li>{esc(item)}</li>" for item in quote_parts(data, brief=True))
     more = f"{book_link(EDITORS_PAGE, 'Hvordan bogen tæller citaterne', anchor=COUNTING_ANCHOR)}, står i kapitlet »Data og genkørsel«."
-    parts = f'<p class="kr-quote-count">{_parts_lead(data)}</p><ul class="kr-quote-parts">{shown}</ul><p class="kr-quote-more">{more}</p>'
+    parts = f'<p class="kr-quote-more">{more}</p>'
     holder = provenance.folder_words(data.options).holder
     own = "Rapportens egne tal" if provenance.folder_source(data.options) == BY_REPORT else f"Tal fra {holder}"
     return Html(

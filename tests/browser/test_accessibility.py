@@ -281,18 +281,17 @@ def test_the_filter_is_operated_by_keyboard_alone(data, site_url, page):
     page.wait_for_function("code => window.KR_FILTER.state().kommune === code", arg=first)
     page.wait_for_function("slug => new URL(location.href).searchParams.get('kommune') === slug", arg=slug)
     page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.matches('.kr-filter-reset')"), "the way back to all next"
+    page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.matches('.kr-filter-offer-link')"), "the municipality's page next"
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.matches('.kr-filter-toggle')"), "the panel's button next"
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
-    assert page.evaluate("() => document.activeElement.matches('.kr-filter-settings > summary')"), "Indstillinger next"
-    page.keyboard.press("Enter")
-    page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.id") == "kr-udledte"
     page.keyboard.press("Space")
     page.wait_for_function("() => window.KR_FILTER.state().inferred === false")
-    for _ in range(4):  # back past Indstillinger, the panel's button and the municipality's page to the select
+    for _ in range(4):  # back past the panel's button, the municipality's page and the way back to all, to the select
         page.keyboard.press("Shift+Tab")
     page.keyboard.press("ArrowUp")
     page.wait_for_function("() => window.KR_FILTER.state().kommune === 'alle'")

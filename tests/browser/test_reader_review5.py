@@ -110,13 +110,12 @@ def test_closing_a_drill_panel_with_luk_leaves_no_step_for_back_to_spend(site_ur
 def test_the_settings_panel_closes_on_a_tap_beside_it_and_on_escape_and_gives_the_focus_back(site_url, browser):
     """Reader review 5, #3: "Indstillinger" stayed over the page after a tap beside it. A tap anywhere but the panel
     closes it (in the capture phase: the bar's own row and a chart too), Escape closes it wherever the focus is, and
-    the focus goes back to the button; opened again, the panel is its short self."""
+    the focus goes back to the button."""
     context = browser.new_context(locale="da-DK", **PHONE)
     page = context.new_page()
     opened(page, f"{site_url}/vaerdiskabelser.html?kommune=koege")
     toggle = page.locator(".kr-filter-toggle")
     toggle.tap()
-    page.locator(".kr-filter-settings > summary").tap()
     assert page.locator("#kr-udledte").is_visible()
     # Beside the panel: a paragraph of the page's text below it, without a link (a phone moves a tap onto a link near).
     x, y = page.evaluate(PLAIN_TEXT_BELOW_JS)
@@ -125,7 +124,6 @@ def test_the_settings_panel_closes_on_a_tap_beside_it_and_on_escape_and_gives_th
     assert page.locator("#kr-udledte").is_hidden()
     assert page.evaluate("() => document.activeElement.classList.contains('kr-filter-toggle')")
     toggle.tap()
-    assert page.locator(".kr-filter-settings").evaluate("(d) => !d.open")
     page.evaluate("() => document.activeElement.blur()")  # the reader's focus on the page
     page.keyboard.press("Escape")
     assert toggle.get_attribute("aria-expanded") == "false"

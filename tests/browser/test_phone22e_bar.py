@@ -1,0 +1,99 @@
+"""Issue 22, a new reader on a 375 x 667 phone (second review): the bar stays one row right after a choice, one tap
+reaches the inferred-ties switch, and a chosen municipality has a one-tap way back to all of them."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.checks import each
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 375, "height": 667}
+# No transition or animation is running: the header and the bar have slid to where they go.
+SETTLED = "document.getAnimations().every((a) => a.playState !== 'running')"
+# What covers the top of the screen: the sticky header's and bar's bottoms and any line of the bar that shows; the
+# bar's texts cut with an ellipsis or clipped.
+COVER_JS = """() => {
+  const bar = document.querySelector('section.kr-filter');
+  const parts = [document.querySelector('.bd-header-article'), bar,
+                 ...bar.querySelectorAll('.kr-filter-tally, .kr-filter-offer')].filter((e) => e.checkVisibility());
+  const cut = [...bar.querySelectorAll('*')].filter((e) => e.checkVisibility() && e.children.length === 0
+      && e.getBoundingClientRect().width > 1
+      && e.textContent.trim() && (getComputedStyle(e).textOverflow === 'ellipsis' || e.scrollWidth > e.clientWidth + 1)
+      && getComputedStyle(e).display !== 'inline' && e.tagName !== 'SELECT').map((e) => e.textContent);
+  return {bottom: Math.max(0, ...parts.map((e) => e.getBoundingClientRect().bottom)), cut};
+}"""
+
+
+def phone(browser):
+    context = browser.new_context(viewport=PHONE, locale="da-DK", is_mobile=True, has_touch=True)
+    return context, context.new_page()
+
+
+def opened(page, url: str) -> None:
+    page.goto(url)
+    page.evaluate("() => window.KR_FILTER && window.KR_FILTER.ready")
+
+
+def read_on(page, by: int) -> None:
+    page.evaluate(f"() => window.scrollBy({{top: {by}, behavior: 'instant'}})")
+    page.wait_for_function(f"() => document.documentElement.classList.contains('kr-reading') && {SETTLED}")
+
+
+@pytest.mark.parametrize("path", ["vaerdiskabelser.html", "kommuner/oversigt.html", "ingredienser/gnist-og-flamme.html"])
+def test_right_after_a_choice_on_a_phone_header_and_bar_take_at_most_100_px_and_cut_no_word(browser, site_url, data, path):
+    """The review measured 165 px of 667 right after a choice (the header slid back, the bar's lines under it): a
+    choice made further down leaves header and bar within 15 % of the screen (100 px); what the choice marks stands
+    on the page, and no text of the bar is cut with '…'."""
+    context, page = phone(browser)
+    try:
+        for row in each(data.municipalities.itertuples()):
+            opened(page, f"{site_url}/{path}?kommune=alle")
+            read_on(page, 900)
+            page.select_option("#kr-kommune", label=row.name)
+            page.wait_for_function("() => window.KR_FILTER.last && !window.KR_FILTER.last.initial")
+            page.wait_for_function(f"() => !window.KR_FILTER.held() && {SETTLED}")
+            covered = page.evaluate(COVER_JS)
+            assert covered["bottom"] <= 0.15 * PHONE["height"] and not covered["cut"], (path, row.name, covered)
+    finally:
+        context.close()
+
+
+def test_one_tap_on_indstillinger_shows_the_inferred_switch_and_its_sentence(browser, site_url):
+    """'Indstillinger' opened a second fold before the checkbox: one tap shows the checkbox, its label and the one
+    sentence on what an inferred tie is, and the checkbox takes a tap."""
+    context, page = phone(browser)
+    try:
+        opened(page, f"{site_url}/vaerdiskabelser.html?kommune=koege")
+        page.tap(".kr-filter-toggle")
+        for part in each(("#kr-udledte", "label[for=kr-udledte]", "#kr-udledte-hjaelp")):
+            assert page.locator(part).is_visible(), part
+        page.tap("label[for=kr-udledte]")
+        page.wait_for_function("() => !window.KR_FILTER.state().inferred")
+    finally:
+        context.close()
+
+
+def test_a_remembered_choice_shows_in_the_compact_bar_with_a_one_tap_way_back_to_all(browser, site_url, data):
+    """A choice is remembered across visits, and the bar had no visible way back: while a municipality is chosen the
+    one-row bar shows its whole name and a button that shows all municipalities again, in one tap."""
+    row = data.municipalities.sort_values("name", key=lambda n: n.str.len()).iloc[-1]  # the longest name
+    context, page = phone(browser)
+    try:
+        opened(page, f"{site_url}/vaerdiskabelser.html?kommune={row.slug}")
+        opened(page, f"{site_url}/kommuner/oversigt.html")  # no choice in the address: the remembered one
+        read_on(page, 600)
+        bar = page.locator("section.kr-filter").bounding_box()
+        reset = page.locator(".kr-filter-reset")
+        box = reset.bounding_box()
+        assert reset.is_visible() and bar["height"] <= 48 and box["height"] >= 44, (bar, box)
+        assert box["x"] + box["width"] <= bar["x"] + bar["width"] and box["y"] >= bar["y"] - 1, (bar, box)
+        assert page.evaluate("() => document.getElementById('kr-kommune').selectedOptions[0].textContent") == row["name"]
+        reset.tap()
+        page.wait_for_function("() => window.KR_FILTER.state().kommune === 'alle'")
+        assert f"kommune={row.slug}" not in page.url and not reset.is_visible()
+        opened(page, f"{site_url}/kommuner/oversigt.html")  # and the next visit remembers all of them
+        assert page.evaluate("() => window.KR_FILTER.state().kommune") == "alle" and not reset.is_visible()
+    finally:
+        context.close()
