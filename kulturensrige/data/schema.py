@@ -210,9 +210,10 @@ def optional_text(description: str, example: str) -> pa.Column:
     return _column(str, [], description, example, "text", required=False, optional_column=True)
 
 
-def ref(table: str, description: str, example: str, required: bool = True) -> pa.Column:
-    """A single id that must exist in another table."""
-    return _column(str, [], description, example, "ref", references=table, required=required)
+def ref(table: str, description: str, example: str, required: bool = True, optional_column: bool = False) -> pa.Column:
+    """A single id that must exist in another table (`optional_column`: a column added later, which an older file
+    may leave out)."""
+    return _column(str, [], description, example, "ref", references=table, required=required, optional_column=optional_column)
 
 
 def refs(table: str, description: str, example: str, required: bool = False) -> pa.Column:
@@ -303,6 +304,14 @@ TABLES: dict[str, Table] = {
                     "stated",
                 ),
                 "kind": ref("initiative_kinds", "Slags indsats.", "projekt"),
+                "part_of": ref(
+                    "initiatives",
+                    "Den indsats i samme kommune, som rapporten siger, at denne er en del af (fx et projekts komponenter); "
+                    "tom for en selvstændig indsats. En del tælles ikke som en indsats for sig.",
+                    "",
+                    required=False,
+                    optional_column=True,
+                ),
                 "description": text("Beskrivelse med egne ord.", "Seks dages udendørs arrangementer."),
                 "target_group_ids": refs("target_groups", "Målgrupper, adskilt af ';'.", "seniorer"),
                 "art_form_ids": refs("art_forms", "Kunstformer og aktiviteter, adskilt af ';'.", "dans;musik"),

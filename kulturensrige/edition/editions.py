@@ -693,7 +693,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
             "section_source": provenance.in_sections(data.options, [filters.section_title_quoted(data, row.section_id)]),
         },
         "initiatives": initiatives,
-        "initiative_count": plural((data.initiatives["kommunekode"] == kommunekode).sum(), "indsats", "indsatser"),
+        "initiative_count": statistics.initiative_count(data.initiatives[data.initiatives["kommunekode"] == kommunekode]),
         # Whose the division into initiatives and their kinds and terms are, in the profile page's words.
         "initiative_terms": cards.whose_terms_text(data),
         "quotes": quote_items(data, quotes, kommunekode, words),

@@ -582,7 +582,7 @@ def initiative_list(data: Dataset, kommunekode: str = filters.ALL) -> Html:
     rows = filters.initiatives(data, kommunekode).sort_values(["kommunekode", "position"], key=_report_order(data))
     contexts, lifted = lift_marks([initiative_card(data, r) for _, r in rows.iterrows()])
     items = [views.Item(code, "stated") for code in rows["kommunekode"]]
-    summary = f"{plural(len(rows), 'indsats', 'indsatser')}."
+    summary = f"{statistics.initiative_count(rows)}."
     arranged = kommunekode == filters.ALL
     return Html(
         whose_terms(data, *(INITIATIVE_MARKED[field] for field in lifted))

@@ -282,10 +282,17 @@ def key_figures(data: Dataset) -> Html:
     of the report it stands in; then the book's own counts, said to be the book's. All for the whole report, whatever
     the filter shows."""
     kinds = dict(zip(data.initiative_kinds["initiative_kind_id"], data.initiative_kinds["label"], strict=True))
-    by_kind = ", ".join(f"{kinds[k].lower()}: {number(n)}" for k, n in data.initiatives["kind"].value_counts(sort=False).items())
+    # A project's parts (initiatives.part_of) stand on cards of their own but are counted with their project.
+    wholes = data.initiatives[~statistics.initiative_parts(data.initiatives)]
+    by_kind = ", ".join(f"{kinds[k].lower()}: {number(n)}" for k, n in wholes["kind"].value_counts(sort=False).items())
     whose_kinds = provenance.value_label(data.options, "initiatives.kind")
+    parts = statistics.with_parts(data.initiatives)
     counted = [
-        (number(len(data.initiatives)), "indsatser", f"Hver indsats tælles for sig efter sin slags ({by_kind}; {whose_kinds})."),
+        (
+            number(len(wholes)),
+            "indsatser",
+            (f"Heraf {parts}. " if parts else "") + f"Hver indsats tælles én gang efter sin slags ({by_kind}; {whose_kinds}).",
+        ),
         # How the book counts them is said once, by the link under the figures (issue 22: density).
         (number(len(data.quotes)), "citater", ""),
     ]
