@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from kulturensrige.data.folder_writing import csv_text
 from kulturensrige.data.schema import TABLES
 from kulturensrige.explorer import app
-from kulturensrige.render import cards, front_page
+from kulturensrige.render import cards, charts, front_page
 from kulturensrige.rules import filters, statistics
 from report_source import collapse
 from support.checks import each
@@ -91,3 +91,47 @@ def test_a_part_of_another_municipalitys_initiative_or_of_itself_is_refused_in_o
     assert result.returncode == 1 and len(lines) == 2, result.stderr
     assert "række 2" in lines[0] and "samme kommune" in lines[0]
     assert "række 3" in lines[1] and "del af sig selv" in lines[1]
+
+
+def test_figure_1_says_the_report_gives_workshop_4_and_5_a_place_and_the_editors_read_them_as_physical(data, report_text: str):
+    """#4: Figure 1's table said "rapporten angiver ikke formen" for workshops 4 and 5, while the report places them at
+    Arken and in KL-huset and quotes people who were there. The form stays unstated as the report's; the editors'
+    reading says whose it is in its cell and why under the figure, and the report's one virtual workshop stays unnamed."""
+    report = collapse(report_text)
+    assert "Feltdagbog, workshop nummer fire, Arken" in report and "workshop nummer fem hos Sund By Netværket i KL-huset" in report
+    chart = charts.programme_timeline(data)
+    variant = next(iter(chart.variants.values()))
+    table, alt = variant.table, variant.alt
+    read = data.programme_events[data.programme_events["mode_basis"] == "inferred"]
+    assert sorted(read["event_id"]) == ["workshop-4", "workshop-5"]
+    rows = dict(zip(table.iloc[:, 0], table["Form"], strict=True))
+    for event in each(list(read.itertuples())):
+        assert rows[event.title] == "fysisk (redaktionens læsning)"
+        assert event.place in event.mode_rationale and f"Redaktionens læsning: {event.title} var fysisk. {event.mode_rationale}" in alt
+    assert "Rapporten nævner: Fælles workshop 4 (Arken); Fælles workshop 5 (Sund By Netværket i KL-huset)." in alt
+    assert "hvilken workshop det var, står ikke" in alt
+    others = [form for title, form in rows.items() if title.startswith("Fælles workshop") and title not in set(read["title"])]
+    assert others and set(others) == {"rapporten angiver ikke formen"}
+
+
+def test_kilder_csv_says_a_form_is_the_reports_or_the_editors_reading_row_by_row(data):
+    """#4: the form column is the report's for the pitstops and the editors' reading for workshops 4 and 5."""
+    from kulturensrige.data.publishing import SOURCES_FILE, published_files
+
+    rows = {(r["fil"], r["kolonne"]): r for r in csv.DictReader(io.StringIO(published_files(data)[SOURCES_FILE], newline=""))}
+    mode = rows[("programme_events.csv", "mode")]
+    assert (
+        mode["hvis_ord"] == "står i hver række i mode_basis" and "redaktionens læsning, hvor mode_basis = inferred" in mode["begrundelse"]
+    )
+    assert rows[("programme_events.csv", "mode_rationale")]["hvis_ord"] == "redaktionens læsning"
+
+
+def test_an_editors_reading_of_a_form_without_its_reason_is_refused(tmp_path: Path):
+    folder = shutil.copytree(Path(__file__).resolve().parent.parent / "data", tmp_path / "data")
+    table = TABLES["programme_events"]
+    rows = list(csv.DictReader(io.StringIO((folder / table.file).read_text(encoding="utf-8"), newline="")))
+    four = next(r for r in rows if r["event_id"] == "workshop-4")
+    four["mode_rationale"] = ""
+    (folder / table.file).write_text(csv_text(table.columns, [[r[c] for c in table.columns] for r in rows]), encoding="utf-8")
+    result = run_script("validate_data", str(folder))
+    assert result.returncode == 1 and "kolonne mode_rationale" in result.stderr and "begrundelse" in result.stderr, result.stderr

@@ -175,6 +175,21 @@ def choice(values: tuple[str, ...], description: str, example: str) -> pa.Column
     return _column(str, [pa.Check.isin(list(values), error=f"en af: {allowed}")], description, example, "choice", values=values)
 
 
+def optional_basis(description: str, example: str) -> pa.Column:
+    """stated, inferred or empty, in a column an older file may leave out: whose a value of the row is."""
+    allowed = ", ".join(BASES)
+    return _column(
+        str,
+        [pa.Check.isin([*BASES, ""], error=f"en af: {allowed}, eller tom")],
+        description,
+        example,
+        "choice",
+        values=BASES,
+        required=False,
+        optional_column=True,
+    )
+
+
 def flag(description: str, example: str) -> pa.Column:
     """Yes or no; empty, or the whole column left out of an older file, means no."""
     return _column(
@@ -517,6 +532,15 @@ TABLES: dict[str, Table] = {
                 "place": text(f"Sted, eller 'ikke angivet'. {_NOT_GIVEN_NOTE}", "Arken"),
                 "description": text("Beskrivelse med egne ord.", "..."),
                 "section_id": SECTION,
+                "mode_basis": optional_basis(
+                    "stated: rapporten angiver formen; inferred: rapporten angiver den ikke, og formen er redaktionens læsning "
+                    "med begrundelsen i mode_rationale; tom, hvor formen er 'ikke angivet'.",
+                    "inferred",
+                ),
+                "mode_rationale": optional_text(
+                    "Hvorfor redaktionen læser formen, som den gør (kun hvor mode_basis er inferred).",
+                    "Rapporten nævner stedet, Arken, og feltdagbogen beskriver deltagerne i hallen.",
+                ),
             },
         ),
         _table(
@@ -840,6 +864,13 @@ EDITORIAL: tuple[Editorial, ...] = (
         "titel",
     ),
     Editorial(
+        "programme_events.mode_basis",
+        "workshoppernes form, hvor rapporten ikke angiver den",
+        "Rapporten siger, at én af de seks workshops blev holdt virtuelt, men ikke hvilken, og angiver ikke formen for den "
+        "enkelte workshop. Hvor den nævner stedet og fortæller om deltagere, der var der, læser redaktionen workshoppen "
+        "som fysisk; begrundelsen står ved workshoppen (mode_rationale) og under figuren over forløbet.",
+    ),
+    Editorial(
         "attention_points.basis",
         "opmærksomhedspunkter, rapporten ikke selv kalder sådan",
         "Rapporten kalder kun ét punkt et opmærksomhedspunkt; de øvrige har redaktionen læst ud af afsnittene.",
@@ -1094,6 +1125,7 @@ MIXED_VALUES = {
 # ('table.column' -> the basis column: stated = the report's, inferred = the editors').
 BASIS_COLUMNS = {
     "initiatives.title": "title_basis",
+    "programme_events.mode": "mode_basis",
     **{f"attention_points.{column}": "basis" for column in ("text", "ingredient_id", "position")},
 }
 # Columns whose rows say their own source in another column (SOURCES; empty = the folder's): 'table.column' -> that column.

@@ -703,12 +703,24 @@ def _parts(frame: pd.DataFrame, rows: list[int], label: str) -> list[Problem]:
     return problems
 
 
+def _mode_basis(frame: pd.DataFrame, rows: list[int], label: str) -> list[Problem]:
+    """A form says whose it is where there is one, and the editors' reading says why (charts.programme_timeline shows
+    the reason beside the form); an absent form has no basis."""
+    problems = []
+    for i, event in enumerate(table_rows(frame, index=False)):
+        if event.mode == NOT_STATED and event.mode_basis:
+            problems.append(Problem(label, rows[i], "mode_basis", event.mode_basis, f"skal være tom, når mode er '{NOT_STATED}'"))
+        elif event.mode_basis == "inferred" and not event.mode_rationale.strip():
+            problems.append(Problem(label, rows[i], "mode_rationale", "", "skal give redaktionens begrundelse, når mode_basis er inferred"))
+    return problems
+
+
 RULES: dict[str, list[Callable[[pd.DataFrame, list[int], str], list[Problem]]]] = {
     "options": [_option_values],
     "quotes": [_quote_attribution, _ingredient_ties, _not_stated_spelling("speaker_role")],
     "sections": [_section_cycles],
     "municipalities": [_not_stated_spelling("outcome"), _title_ids],
-    "programme_events": [_not_stated_spelling("place")],
+    "programme_events": [_not_stated_spelling("place"), _mode_basis],
     "initiatives": [_parts],
 }
 
