@@ -135,3 +135,63 @@ def test_an_editors_reading_of_a_form_without_its_reason_is_refused(tmp_path: Pa
     (folder / table.file).write_text(csv_text(table.columns, [[r[c] for c in table.columns] for r in rows]), encoding="utf-8")
     result = run_script("validate_data", str(folder))
     assert result.returncode == 1 and "kolonne mode_rationale" in result.stderr and "begrundelse" in result.stderr, result.stderr
+
+
+def _whose_line(html: str) -> str:
+    soup = BeautifulSoup(html, "html.parser")
+    line = soup.select_one("p.kr-whose")
+    return line.get_text(" ", strip=True) if line else ""
+
+
+def test_an_editors_title_carries_its_short_mark_on_every_card_and_every_block_says_what_it_means(data):
+    """#2: Egedal's titles were unmarked under a line that said they were the editors' (ADR 31), Køge's marked in full
+    beside a report's title: a card copied alone lost whose title it was. Every editors' title now carries "(red.)" on
+    its card, in every block, the side-by-side view and the editions' items, and each such block's line says what it
+    means; a title the report gives carries none."""
+    from kulturensrige.edition import editions
+    from kulturensrige.render import comparison
+
+    key = "»(red.)« efter en titel: redaktionens titel; rapporten giver ikke indsatsen et navn."
+    inferred = data.initiatives[data.initiatives["title_basis"] == "inferred"]
+    assert len(inferred) and (data.initiatives["title_basis"] == "stated").any()
+    for code in each([filters.ALL, *data.municipalities["kommunekode"]]):
+        html = str(cards.initiative_list(data, code))
+        soup = BeautifulSoup(html, "html.parser")
+        titles = {h.get_text(" ", strip=True) for h in soup.select(".kr-initiative h3, .kr-initiative .kr-card-title")}
+        rows = filters.initiatives(data, code)
+        for row in rows.itertuples():
+            marked = f"{row.title} (red.)"
+            if row.title_basis == "inferred":
+                assert marked in titles or marked in soup.get_text(" ", strip=True), (code, row.title, titles)
+            else:
+                assert marked not in soup.get_text(" ", strip=True), (code, row.title)
+        assert (key in _whose_line(html)) == (rows["title_basis"] == "inferred").any(), (code, _whose_line(html))
+    # The side-by-side view sets soft hyphens in long words for a phone (ADR 17).
+    side = BeautifulSoup(str(comparison.compare_view(data)), "html.parser").get_text(" ", strip=True).replace("\u00ad", "")
+    assert key in side
+    for row in each(list(inferred.itertuples())):
+        assert f"{row.title} (red.)" in side
+        items = editions.initiative_items(data, row.kommunekode)
+        assert any(str(i["title"]) == f"{row.title} (red.)" for i in items), items
+    assert key in cards.whose_terms_text(data, True) and key not in cards.whose_terms_text(data, False)
+
+
+def test_the_whole_book_prints_no_soft_hyphen_and_breaks_codes_in_tables_only_at_their_joints(built_site: Path):
+    """#5: the whole-book PDF printed the comparison's soft hyphens (set for a phone, ADR 17) as hyphens, and codes in
+    the data chapter's narrow columns broke mid-word ("municip / alities / .kommun / ekode"). Every printed page has
+    no soft hyphen, and a code in a table is kept whole between its joints (after '.', ':', '_', before '-')."""
+    from kulturensrige.edition import editions
+    from kulturensrige.words import SOFT_HYPHEN
+
+    codes = 0
+    pages = editions.chapters(built_site)
+    assert any(SOFT_HYPHEN in (built_site / c.path).read_text(encoding="utf-8") for c in pages)
+    for n, chapter in enumerate(each(pages), start=1):
+        article = BeautifulSoup(str(editions.printable_article(built_site, chapter, n, "https://example.org/bog/")), "html.parser")
+        assert SOFT_HYPHEN not in article.get_text(), chapter.path
+        for code in article.select("table code"):
+            # Every part kept whole is one part: no joint, no space inside (a part longer than 30 may break anywhere).
+            kept = [span.get_text() for span in code.select("span.kr-nobr")]
+            assert kept and all(not re.search(r"[.:_;,/]\S|\w-|\s", part) for part in kept), code
+            codes += 1
+    assert codes
