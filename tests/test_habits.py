@@ -44,6 +44,7 @@ DECISIONS = (
     "profiles-made-in-the-build",
     "the-reports-role-shown-nowhere",
     "whose-word-once-where-a-block-agrees",
+    "an-editors-title-marked-on-its-card",
 )
 
 

@@ -960,16 +960,18 @@ def test_an_editions_tables_and_charts_mark_its_municipality_as_the_web_does(dat
 
 
 def test_words_with_a_real_hyphen_are_kept_on_one_line_in_text_only():
-    """printing.kept_whole_at_hyphens: text gets the spans; the head, scripts, pictures, code, tables and tags do not."""
+    """printing.kept_whole_at_hyphens: text gets the spans; the head, scripts, pictures, code and tags do not; a table's
+    hyphenated word breaks before its hyphen and a list of ids after its separators (read21d), an entity stays whole."""
     document = (
         '<head><title>Høje-Taastrup</title></head><p class="a-b">i KL-huset, dem - hvordan <code>a-b</code> '
         "kulturens-rige-ringkoebing-skjern-egedal.pdf</p><svg><text>x-y</text></svg><script>a-b</script>"
-        "<table><tr><th>Høje-Taastrup</th></tr></table>"
+        "<table><tr><th>Høje-Taastrup</th><td>dans;musik &amp; sang</td><td><code>a-b</code></td></tr></table>"
     )
     assert printing.kept_whole_at_hyphens(document) == (
         '<head><title>Høje-Taastrup</title></head><p class="a-b">i <span class="kr-nobr">KL-huset,</span> '
         '<span class="kr-nobr">dem - hvordan</span> <code>a-b</code> kulturens-rige-ringkoebing-skjern-egedal.pdf</p>'
-        "<svg><text>x-y</text></svg><script>a-b</script><table><tr><th>Høje-Taastrup</th></tr></table>"
+        '<svg><text>x-y</text></svg><script>a-b</script><table><tr><th>Høje<wbr><span class="kr-nobr">-Taastrup</span></th>'
+        "<td>dans;<wbr>musik &amp; sang</td><td><code>a-b</code></td></tr></table>"
     )
 
 
@@ -1480,3 +1482,31 @@ def test_no_edition_prints_two_bullets_in_a_row(built_site: Path, data, page):
     for name, document in each(list(documents.items())):
         page.set_content(document, wait_until="domcontentloaded")
         assert not page.evaluate(TWO_BULLETS), name
+
+
+@pytest.mark.build
+def test_no_pdf_table_splits_a_code_inside_a_word_or_loses_a_names_hyphen(report_site: Path):
+    """read21d, #5: in the whole-book PDF the data chapter's codes broke mid-word ("municip" / "alities", "figur:k" /
+    "unstfor" / "mer-") and the comparisons' headers broke "Høje-Taastrup" at its hyphen, which pdftotext reads as
+    "HøjeTaastrup". Every code in a printed table reads whole, or broken only at a joint ('.', ':', '_', '-'), and no
+    hyphenated municipality name loses its hyphen in any PDF (a code may break before a hyphen, never after)."""
+    data = load(REPO / "data")
+    names = [name for name in data.municipalities["name"] if "-" in name]
+    # The names: a code of one word, short enough to be kept whole (a message's whole line in code may wrap).
+    codes = {
+        code.get_text()
+        for page in report_site.rglob("*.html")
+        for code in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("table code")
+        if " " not in code.get_text() and len(code.get_text()) <= printing.LONGEST_KEPT_WHOLE
+    }
+    assert names and "municipalities.kommunekode" in codes
+    for path in each(sorted((report_site / "pdf").glob("*.pdf"))):
+        text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        assert "\u00ad" not in text, path.name
+        words = set(re.findall(r"\w+", text))
+        assert not [n for n in names if n.replace("-", "") in words], path.name
+        if path.name == "kulturens-rige.pdf":
+            # pdftotext reads a table's cells in its own order, so a code's parts are found as whole words each.
+            tokens = set(re.findall(r"[^\W_]+", text))
+            parts = {p for c in codes for p in re.findall(r"[^\W_]+", c)}
+            assert not sorted(p for p in parts if p not in tokens), path.name

@@ -442,8 +442,8 @@ def test_a_title_the_report_does_not_give_says_it_is_the_editors_on_cards_tables
     rows = report.initiatives.set_index("initiative_id")
     assert rows.loc["koege-ordrulle-baenk", "title_basis"] == "inferred"
     assert rows.loc["koege-gang-i-gaarden", "title_basis"] == "stated"
-    mark = f"({provenance.value_label(report.options, 'initiatives.title_basis')})"
-    assert mark == "(redaktionens titel)"
+    mark = f"({provenance.short_label(report.options, 'initiatives.title_basis')})"
+    assert mark == "(red.)"  # the short mark every card keeps (ADR 32)
     said = " ".join(
         [
             str(comparison.compare_view(report)),

@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from kulturensrige import load
+from kulturensrige.data import provenance
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import NOT_STATED
 from kulturensrige.edition import editions
@@ -53,14 +54,18 @@ def test_a_form_date_or_place_the_source_leaves_out_says_whose_absence_it_is(dat
     for heading, noun in each(zip(headings, NOT_GIVEN_NOUNS, strict=True)):
         said = f"{holder} angiver ikke {noun}"
         assert (table[heading] == said).any(), heading
-        assert set(table[heading]) - {said} <= {"virtuel", "november 2021", "maj 2023", "Arken", "Sund By Netværket i KL-huset"}
+        # A form the editors read out of the report says whose reading it is (read21d, #4).
+        read = f"fysisk ({provenance.value_label(shown.options, 'programme_events.mode_basis')})"
+        assert set(table[heading]) - {said} <= {"virtuel", read, "november 2021", "maj 2023", "Arken", "Sund By Netværket i KL-huset"}
     legend = " ".join(trace["name"] for trace in variant.figure["data"]).replace("<br>", " ")
     assert f"tom: {holder} angiver ikke stedet" in legend and f"({holder} angiver ikke datoen)" in legend
     assert NOT_STATED not in legend.replace(f"{holder} angiver ikke", "")
     sources = _sources(shown)
     for heading, noun in each(zip(headings, NOT_GIVEN_NOUNS, strict=True)):
         row = sources[("forloeb-*.csv", heading)]
-        assert row["hvis_ord"].endswith(f", hvor {holder} angiver {noun}"), row
+        # The form is the report's or the editors' reading row by row, and its cells say which (read21d, #4).
+        mixed = noun == "formen" and holder == "rapporten"
+        assert row["hvis_ord"].endswith("i cellen" if mixed else f", hvor {holder} angiver {noun}"), row
         assert f"»{holder} angiver ikke {noun}« i figurens tabel" in row["begrundelse"], row
         assert f"»{NOT_STATED}« i programme_events.csv" in row["begrundelse"], row
 
@@ -73,6 +78,9 @@ def test_the_programme_events_download_reads_back_and_kilder_csv_says_whose_its_
     for column, noun in each(zip(("mode", "date", "place"), NOT_GIVEN_NOUNS, strict=True)):
         assert any(row[column] == NOT_STATED for row in published), column
         row = sources[("programme_events.csv", column)]
+        if column == "mode":  # the report's or the editors' reading, row by row (read21d, #4)
+            assert row["hvis_ord"] == "står i hver række i mode_basis" and f"angiver rapporten ikke {noun}" in row["begrundelse"], row
+            continue
         assert row["hvis_ord"] == f"rapportens, hvor rapporten angiver {noun}", row
         assert f"Hvor rapporten ikke angiver {noun}" in row["begrundelse"], row
 

@@ -15,6 +15,8 @@ import sphinxcontrib.bibtex.plugin
 from pybtex.backends.plaintext import Backend as PlaintextBackend
 from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.template import names, sentence
+from sphinxcontrib.bibtex.citation_target import parse_citation_targets
+from sphinxcontrib.bibtex.domain import BibtexDomain
 from sphinxcontrib.bibtex.style.referencing import BracketStyle, PersonStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 
@@ -66,6 +68,21 @@ class DanishPlainStyle(PlainStyle):
     def format_names(self, role, as_sentence=True):
         formatted = names(role, sep=", ", sep2=" og ", last_sep=" og ")
         return sentence[formatted] if as_sentence else formatted
+
+
+class CitedInTextOrder(BibtexDomain):
+    """Cites a group's works in the order the text gives them, as the report does ("Santini et al. 2023, Jensen 2022,
+    Fancourt og Finn 2019"): sphinxcontrib-bibtex 2.6 orders a {cite:p} group as its reference list (alphabetically),
+    because it picks the group's works from its list of citations in that list's order."""
+
+    def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
+        order = [cited.key for cited in parse_citation_targets(target)]
+        listed = self.data["citations"]
+        self.data["citations"] = sorted(listed, key=lambda c: order.index(c.key) if c.key in order else len(order))
+        try:
+            return super().resolve_xref(env, fromdocname, builder, typ, target, node, contnode)
+        finally:
+            self.data["citations"] = listed
 
 
 def register() -> None:

@@ -785,6 +785,8 @@ def _read_and_write_in_parallel(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> dict:
     bibliography.register()
+    app.setup_extension("sphinxcontrib.bibtex")
+    app.add_domain(bibliography.CitedInTextOrder, override=True)
     app.add_config_value("kr_build_key", "", "env")
     app.connect("builder-inited", _danish_everywhere)
     app.connect("builder-inited", _index_words_apart)

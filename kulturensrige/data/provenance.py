@@ -228,6 +228,24 @@ def value_source(options: pd.DataFrame, value: str) -> str:
     return BY_EDITORS if folder == BY_REPORT and value in EDITORIAL_VALUES else folder
 
 
+# The short mark an initiative's title carries where the editors gave it (rapporten names the initiative nowhere):
+# light on a phone and kept by a card copied or screenshotted alone; the line over the cards says what it means (ADR 32).
+EDITORS_SHORT = "red."
+
+
+def short_label(options: pd.DataFrame, value: str) -> str:
+    """A value's owner as the short mark a card's title carries: 'red.' for the editors', else value_label."""
+    return EDITORS_SHORT if value_source(options, value) == BY_EDITORS else value_label(options, value)
+
+
+def short_key(options: pd.DataFrame, value: str) -> str:
+    """What the short mark means, said where it stands: '»(red.)« efter en titel: redaktionens titel; rapporten
+    giver ikke indsatsen et navn.'"""
+    if value_source(options, value) != BY_EDITORS:
+        return ""
+    return f"»{owner_mark(EDITORS_SHORT)}« efter en titel: {value_label(options, value)}; rapporten giver ikke indsatsen et navn."
+
+
 def value_label(options: pd.DataFrame, value: str) -> str:
     """A value's source as a short label: 'redaktionens tilføjelse', 'analytikerens angivelse', 'rapportens'."""
     source = value_source(options, value)

@@ -82,15 +82,18 @@ def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
         )
     if table == "quotes" and column in ("attribution", "attribution_rationale"):
         value = "quotes.kommunekode"
+    if value == "programme_events.mode_rationale":
+        value = "programme_events.mode_basis"  # the editors' reason for their reading of a form
     if table == "quotes" and column in ("speaker_role", "caption") and anonymity.rule_is_on(options):
         return _held_back(options, column)
     if value in BASIS_COLUMNS and folder == BY_REPORT:
         basis = BASIS_COLUMNS[value]
+        # A column that may also say 'ikke angivet' (a form) says whose that absence is too.
         return (
             f"står i hver række i {basis}",
             (
                 f"Rapportens, hvor {basis} = stated; {_basis_label(options, table, basis)}, hvor {basis} = inferred: "
-                f"{EDITORIAL_VALUES[f'{table}.{basis}'].reason}"
+                f"{EDITORIAL_VALUES[f'{table}.{basis}'].reason}{_absent(options, value)}"
             ),
         )
     if value in SOURCE_COLUMNS and folder == BY_REPORT:
@@ -193,8 +196,20 @@ def _value_source(data: Dataset, value: str) -> tuple[str, str]:
     if value in BASIS_COLUMNS and provenance.folder_source(data.options) == BY_REPORT:
         basis = BASIS_COLUMNS[value]
         label = _basis_label(data.options, table, basis)
-        return f"rapportens, ellers står »({label})« i cellen", EDITORIAL_VALUES[f"{table}.{basis}"].reason
+        return f"rapportens, ellers står »({label})« i cellen", EDITORIAL_VALUES[f"{table}.{basis}"].reason + _absent(data.options, value)
     return column_source(data, table, column)
+
+
+def _absent(options: pd.DataFrame, value: str) -> str:
+    """What an empty basis means in a column that may say 'ikke angivet' (a form): the report leaves the value out."""
+    if value not in NOT_GIVEN:
+        return ""
+    table, _, _ = value.partition(".")
+    noun = NOT_GIVEN[value]
+    return (
+        f" Hvor {BASIS_COLUMNS[value]} er tom, angiver rapporten ikke {noun}: der står »{NOT_STATED}« i {TABLES[table].file} "
+        f"og »{provenance.not_given(options, noun)}« i figurens tabel."
+    )
 
 
 def sources_file(data: Dataset) -> str:
@@ -216,7 +231,8 @@ def sources_file(data: Dataset) -> str:
         headings = provenance.figure_table_headings(data.options, figure_id)
         for heading, (_, shown_value) in zip(headings, figure_columns, strict=True):
             table, _, column = shown_value.partition(".")
-            rows.append([f"{figure_id}-*.csv", heading, *column_source(data, table, column)])
+            # A column whose rows differ in source (a form the editors read) says it in its cells, as a page's table does.
+            rows.append([f"{figure_id}-*.csv", heading, *_value_source(data, shown_value)])
     for value, editorial in EDITORIAL_VALUES.items():
         if value.startswith(FIGURE) and editorial.download and value.removeprefix(FIGURE) not in FIGURE_TABLES:
             # In the chart's own words, as its page and the PDFs say them (provenance.chart_whose): its count, the

@@ -175,6 +175,21 @@ def choice(values: tuple[str, ...], description: str, example: str) -> pa.Column
     return _column(str, [pa.Check.isin(list(values), error=f"en af: {allowed}")], description, example, "choice", values=values)
 
 
+def optional_basis(description: str, example: str) -> pa.Column:
+    """stated, inferred or empty, in a column an older file may leave out: whose a value of the row is."""
+    allowed = ", ".join(BASES)
+    return _column(
+        str,
+        [pa.Check.isin([*BASES, ""], error=f"en af: {allowed}, eller tom")],
+        description,
+        example,
+        "choice",
+        values=BASES,
+        required=False,
+        optional_column=True,
+    )
+
+
 def flag(description: str, example: str) -> pa.Column:
     """Yes or no; empty, or the whole column left out of an older file, means no."""
     return _column(
@@ -210,9 +225,10 @@ def optional_text(description: str, example: str) -> pa.Column:
     return _column(str, [], description, example, "text", required=False, optional_column=True)
 
 
-def ref(table: str, description: str, example: str, required: bool = True) -> pa.Column:
-    """A single id that must exist in another table."""
-    return _column(str, [], description, example, "ref", references=table, required=required)
+def ref(table: str, description: str, example: str, required: bool = True, optional_column: bool = False) -> pa.Column:
+    """A single id that must exist in another table (`optional_column`: a column added later, which an older file
+    may leave out)."""
+    return _column(str, [], description, example, "ref", references=table, required=required, optional_column=optional_column)
 
 
 def refs(table: str, description: str, example: str, required: bool = False) -> pa.Column:
@@ -303,6 +319,14 @@ TABLES: dict[str, Table] = {
                     "stated",
                 ),
                 "kind": ref("initiative_kinds", "Slags indsats.", "projekt"),
+                "part_of": ref(
+                    "initiatives",
+                    "Den indsats i samme kommune, som rapporten siger, at denne er en del af (fx et projekts komponenter); "
+                    "tom for en selvstændig indsats. En del tælles ikke som en indsats for sig.",
+                    "",
+                    required=False,
+                    optional_column=True,
+                ),
                 "description": text("Beskrivelse med egne ord.", "Seks dages udendørs arrangementer."),
                 "target_group_ids": refs("target_groups", "Målgrupper, adskilt af ';'.", "seniorer"),
                 "art_form_ids": refs("art_forms", "Kunstformer og aktiviteter, adskilt af ';'.", "dans;musik"),
@@ -508,6 +532,15 @@ TABLES: dict[str, Table] = {
                 "place": text(f"Sted, eller 'ikke angivet'. {_NOT_GIVEN_NOTE}", "Arken"),
                 "description": text("Beskrivelse med egne ord.", "..."),
                 "section_id": SECTION,
+                "mode_basis": optional_basis(
+                    "stated: rapporten angiver formen; inferred: rapporten angiver den ikke, og formen er redaktionens læsning "
+                    "med begrundelsen i mode_rationale; tom, hvor formen er 'ikke angivet'.",
+                    "inferred",
+                ),
+                "mode_rationale": optional_text(
+                    "Hvorfor redaktionen læser formen, som den gør (kun hvor mode_basis er inferred).",
+                    "Rapporten nævner stedet, Arken, og feltdagbogen beskriver deltagerne i hallen.",
+                ),
             },
         ),
         _table(
@@ -827,8 +860,15 @@ EDITORIAL: tuple[Editorial, ...] = (
         "indsatsernes titler, rapporten ikke selv giver",
         "Rapporten navngiver kun nogle indsatser, med navnet i anførselstegn (fx »Gang i gården« og »Rødder«); de øvrige "
         "beskriver den uden navn, også i sine nummererede opremsninger, og deres titler har redaktionen "
-        "formuleret, ofte med rapportens ord.",
+        "formuleret, ofte med rapportens ord. På siderne og i PDF'erne står »(red.)« efter en sådan titel.",
         "titel",
+    ),
+    Editorial(
+        "programme_events.mode_basis",
+        "workshoppernes form, hvor rapporten ikke angiver den",
+        "Rapporten siger, at én af de seks workshops blev holdt virtuelt, men ikke hvilken, og angiver ikke formen for den "
+        "enkelte workshop. Hvor den nævner stedet og fortæller om deltagere, der var der, læser redaktionen workshoppen "
+        "som fysisk; begrundelsen står ved workshoppen (mode_rationale) og under figuren over forløbet.",
     ),
     Editorial(
         "attention_points.basis",
@@ -1085,6 +1125,7 @@ MIXED_VALUES = {
 # ('table.column' -> the basis column: stated = the report's, inferred = the editors').
 BASIS_COLUMNS = {
     "initiatives.title": "title_basis",
+    "programme_events.mode": "mode_basis",
     **{f"attention_points.{column}": "basis" for column in ("text", "ingredient_id", "position")},
 }
 # Columns whose rows say their own source in another column (SOURCES; empty = the folder's): 'table.column' -> that column.

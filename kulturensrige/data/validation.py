@@ -683,12 +683,45 @@ def _title_ids(frame: pd.DataFrame, rows: list[int], label: str) -> list[Problem
     return problems
 
 
+def _parts(frame: pd.DataFrame, rows: list[int], label: str) -> list[Problem]:
+    """A part belongs to a whole initiative of its own municipality, one level deep: the book counts the whole once
+    and shows its parts beside it (rules.statistics.initiative_count)."""
+    wholes = dict(zip(frame["initiative_id"], zip(frame["kommunekode"], frame["part_of"], strict=True), strict=True))
+    problems = []
+    for i, (ident, code, whole) in enumerate(zip(frame["initiative_id"], frame["kommunekode"], frame["part_of"], strict=True)):
+        if not whole or whole not in wholes:
+            continue  # empty, or an unknown id, which the reference check reports
+        if whole == ident:
+            wrong = "en indsats kan ikke være en del af sig selv"
+        elif wholes[whole][0] != code:
+            wrong = f"skal være en indsats i samme kommune ({code}); '{whole}' hører til {wholes[whole][0]}"
+        elif wholes[whole][1]:
+            wrong = f"'{whole}' er selv en del af '{wholes[whole][1]}'; en del skal høre til en hel indsats"
+        else:
+            continue
+        problems.append(Problem(label, rows[i], "part_of", whole, wrong))
+    return problems
+
+
+def _mode_basis(frame: pd.DataFrame, rows: list[int], label: str) -> list[Problem]:
+    """A form says whose it is where there is one, and the editors' reading says why (charts.programme_timeline shows
+    the reason beside the form); an absent form has no basis."""
+    problems = []
+    for i, event in enumerate(table_rows(frame, index=False)):
+        if event.mode == NOT_STATED and event.mode_basis:
+            problems.append(Problem(label, rows[i], "mode_basis", event.mode_basis, f"skal være tom, når mode er '{NOT_STATED}'"))
+        elif event.mode_basis == "inferred" and not event.mode_rationale.strip():
+            problems.append(Problem(label, rows[i], "mode_rationale", "", "skal give redaktionens begrundelse, når mode_basis er inferred"))
+    return problems
+
+
 RULES: dict[str, list[Callable[[pd.DataFrame, list[int], str], list[Problem]]]] = {
     "options": [_option_values],
     "quotes": [_quote_attribution, _ingredient_ties, _not_stated_spelling("speaker_role")],
     "sections": [_section_cycles],
     "municipalities": [_not_stated_spelling("outcome"), _title_ids],
-    "programme_events": [_not_stated_spelling("place")],
+    "programme_events": [_not_stated_spelling("place"), _mode_basis],
+    "initiatives": [_parts],
 }
 
 

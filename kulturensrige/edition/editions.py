@@ -30,6 +30,7 @@ from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.municipality_codes import codes_are_official
 from kulturensrige.data.schema import NOT_STATED
+from kulturensrige.edition.printing import LONGEST_KEPT_WHOLE
 from kulturensrige.render import cards, charts, figures, front_page, guide, highlight, lists
 from kulturensrige.render.markup import json_island, side_json
 from kulturensrige.render.policy import with_policy
@@ -693,9 +694,11 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
             "section_source": provenance.in_sections(data.options, [filters.section_title_quoted(data, row.section_id)]),
         },
         "initiatives": initiatives,
-        "initiative_count": plural((data.initiatives["kommunekode"] == kommunekode).sum(), "indsats", "indsatser"),
+        "initiative_count": statistics.initiative_count(data.initiatives[data.initiatives["kommunekode"] == kommunekode]),
         # Whose the division into initiatives and their kinds and terms are, in the profile page's words.
-        "initiative_terms": cards.whose_terms_text(data),
+        "initiative_terms": cards.whose_terms_text(
+            data, cards.titled(data, data.initiatives[data.initiatives["kommunekode"] == kommunekode])
+        ),
         "quotes": quote_items(data, quotes, kommunekode, words),
         "quote_summary": cards.quote_count_summary(quotes, data.options),
         "attribution_intro": cards.attribution_intro(quotes, attribution.source(data.options), bool(statistics.quote_tally(data).stated)),
@@ -790,11 +793,11 @@ def printable_article(site: Path, chapter: Chapter, number_: int, book_url: str,
     if article is None:
         return Markup("")
     _printable_long_lists(article)
-    # A page's title carries soft hyphens for a phone (book/extension.py hyphenated_title); the edition's outline and
-    # its wide page need none.
-    for title in article.select("h1"):
-        for text in title.find_all(string=lambda t: SOFT_HYPHEN in t):
-            text.replace_with(text.replace(SOFT_HYPHEN, ""))
+    # A page's title and a table of marks' names carry soft hyphens for a phone (ADR 17: book/extension.py
+    # hyphenated_title, words.hyphenated); paper needs none, and Chromium printed them as hyphens in the comparison's
+    # narrow columns, which a PDF's text then keeps ("Borgere i sår-/bare").
+    for text in article.find_all(string=lambda t: SOFT_HYPHEN in t):
+        text.replace_with(text.replace(SOFT_HYPHEN, ""))
     _whole_figures(article, (site / chapter.path).parent)
     _printable_controls(article)
     for element in article.select(DROPPED_SELECTOR):  # one walk of the tree, not one per selector
@@ -811,6 +814,7 @@ def printable_article(site: Path, chapter: Chapter, number_: int, book_url: str,
     for box in article.select("input"):
         box.replace_with(_checkbox(page))
     _printable_wide_tables(article, page)
+    _printable_codes(article, page)
     _printable_empty_cells(article)
     _printable_addresses(article, page)
     _printable_links(article, chapter.path, book_url)
@@ -921,6 +925,35 @@ def _printable_wide_tables(article: Tag, page: BeautifulSoup) -> None:
         for old in body[1:]:
             old.decompose()
         body[0].replace_with(*turned_body)
+
+
+# Where a name in code may break on paper: after a joint between its parts ('municipalities.' 'kommunekode',
+# 'figur:' 'forloeb', 'initiative_' 'kinds'), or before a hyphen ('litteratur' '-og' '-oplaesning'), never inside a
+# part nor after a hyphen: pdftotext reads a line that ends in '-' as a word hyphenated at the break and drops it.
+CODE_JOINTS = re.compile(r"(?<=[.:_/;,])(?=\S)|(?<=\w)(?=-)")
+
+
+def _printable_codes(article: Tag, page: BeautifulSoup) -> None:
+    """A name in code in a table's narrow column breaks only at its joints (CODE_JOINTS): each part kept whole
+    (span.kr-nobr) with a break opportunity (<wbr>) between. Printed with `overflow-wrap: anywhere` (code, pre),
+    "municipalities.kommunekode" broke as "municip / alities / .kommun / ekode" and "figur:kunstformer-kommune" as
+    "figur:k / unstfor / mer-"."""
+    for code in article.select("table code"):
+        text = code.get_text()
+        code.clear()
+        for word in re.split(r"(\s+)", text):
+            if not word or word.isspace():
+                code.append(word)  # a space breaks as it does in any text
+                continue
+            for n, part in enumerate(part for part in CODE_JOINTS.split(word) if part):
+                if n:
+                    code.append(page.new_tag("wbr"))
+                if len(part) > LONGEST_KEPT_WHOLE:  # a value shown too long on purpose (om-data/meldinger) may break
+                    code.append(part)
+                    continue
+                kept = page.new_tag("span", attrs={"class": "kr-nobr"})
+                kept.string = part
+                code.append(kept)
 
 
 def _cell(page: BeautifulSoup, name: str, cell: Tag, scope: str = "") -> Tag:

@@ -60,17 +60,41 @@ HYPHENATED = re.compile(r"[^\s<>]+(?: - [^\s<>]+)+|[^\s<>]*\w-\w[^\s<>]*")
 LONGEST_KEPT_WHOLE = 30  # a longer run (a file name, an address) may break: kept whole it would overflow a table cell
 
 
+# In a table's cells (printing a table's words kept whole made its narrow columns, held wide, shrink the whole page):
+# a hyphenated word breaks before its hyphen, never after it ("Høje" / "-Taastrup": pdftotext read "Høje-" / "Taastrup"
+# as "HøjeTaastrup"), and a list of ids ("dans;litteratur-og-oplaesning;klovneshow") after its separators.
+CELL_MARKUP = re.compile(r"(<code\b.*?</code>|<[^>]*>)", re.S | re.I)
+CELL_JOINTS = re.compile(r"(&#?\w+;)|;(?=\S)|(?<=\w)(-\w+)")
+
+
+def _cell_joint(match: re.Match[str]) -> str:
+    if match.group(1):  # an entity's ';' is no separator
+        return match.group(1)
+    if match.group(2):
+        return f'<wbr><span class="kr-nobr">{match.group(2)}</span>'
+    return ";<wbr>"
+
+
+def _table_words(table: str) -> str:
+    parts = CELL_MARKUP.split(table)
+    return "".join(part if n % 2 else CELL_JOINTS.sub(_cell_joint, part) for n, part in enumerate(parts))
+
+
 def kept_whole_at_hyphens(document: str) -> str:
     """The document with each word that holds a real hyphen, and each 'x - y', kept on one line (span.kr-nobr), in
-    text only: not in tags, the head, scripts, styles, pictures, code or tables (a table's narrow columns, held wide,
-    made Chromium shrink the whole page to fit)."""
+    text only: not in tags, the head, scripts, styles, pictures, code or tables. A table's words break only where a
+    PDF's text keeps them whole (_table_words)."""
 
     def keep(match: re.Match[str]) -> str:
         run = match.group(0)
         return run if len(run) > LONGEST_KEPT_WHOLE else f'<span class="kr-nobr">{run}</span>'
 
-    parts = UNBREAKABLE_PARTS.split(document)
-    return "".join(part if n % 2 else HYPHENATED.sub(keep, part) for n, part in enumerate(parts))
+    def text(n: int, part: str) -> str:
+        if n % 2:
+            return _table_words(part) if part[:6].lower() == "<table" else part
+        return HYPHENATED.sub(keep, part)
+
+    return "".join(text(n, part) for n, part in enumerate(UNBREAKABLE_PARTS.split(document)))
 
 
 def footer_title(title: str) -> str:

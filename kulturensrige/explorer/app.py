@@ -18,7 +18,7 @@ from kulturensrige.data.problems import DataError
 from kulturensrige.explorer.folders import checked_folder, shown_folder, shown_line
 from kulturensrige.render import cards, highlight
 from kulturensrige.render.markup import esc, without_book_links
-from kulturensrige.rules import filters, views
+from kulturensrige.rules import filters, statistics, views
 from kulturensrige.words import plural
 
 Options = list[tuple[str, str]]
@@ -51,10 +51,11 @@ def control_options(data: Dataset) -> dict[str, Options]:
     }
 
 
-def count_line(status: str, n_initiatives: int, name: str) -> str:
+def count_line(status: str, initiatives: str, name: str) -> str:
     """The one sentence a test or a reader checks first: the quotes as the book's filter counts them
-    (highlight.list_view, each turn of an exchange a quote), then the chosen municipality's initiatives."""
-    return f"{status} {name[:1].upper() + name[1:]}: {plural(n_initiatives, 'indsats', 'indsatser')}."
+    (highlight.list_view, each turn of an exchange a quote), then the chosen municipality's initiatives as the book
+    counts them (statistics.initiative_count)."""
+    return f"{status} {name[:1].upper() + name[1:]}: {initiatives}."
 
 
 def results_html(data: Dataset, selection: filters.QuoteFilter) -> tuple[str, str]:
@@ -76,7 +77,7 @@ def _results_html(data: Dataset, selection: filters.QuoteFilter) -> tuple[str, s
         # Every group open, other municipalities' too: a choice highlights, it never folds anything away.
         parts.append((f'<p class="kr-group-heading">{esc(heading)}</p>' if heading else "") + shown)
     quote_part = "".join(parts) if len(narrowed) else '<p class="kr-explorer-empty">Ingen citater matcher valget.</p>'
-    n_initiatives = len(filters.initiatives(data, selection.kommunekode))
+    initiatives = statistics.initiative_count(filters.initiatives(data, selection.kommunekode))
     name = filters.municipality_name(data, selection.kommunekode)
     body = (
         f"<h3>Citater</h3>{quote_part}"
@@ -84,7 +85,7 @@ def _results_html(data: Dataset, selection: filters.QuoteFilter) -> tuple[str, s
         '<p class="kr-explorer-note">Indsatserne filtreres kun efter kommune.</p>'
         f"{cards.initiative_list(data, selection.kommunekode)}"
     )
-    return count_line(view["status"], n_initiatives, name), body
+    return count_line(view["status"], initiatives, name), body
 
 
 def problems_html(folder: str, problems: Sequence[object]) -> str:

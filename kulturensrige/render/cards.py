@@ -448,16 +448,21 @@ VOCABULARIES = (
 )
 
 
-def whose_terms(data: Dataset, *lifted: str) -> str:
+def whose_terms(data: Dataset, *lifted: str, titled: bool = False) -> str:
     """Once above a list or a side-by-side view of initiatives: whose their kinds, target groups, art forms and
-    settings are, and the `lifted` values (titles, organisations, status) where every card's is of one source."""
+    settings are, the `lifted` values (organisations, status) where every card's is of one source, and, where a card's
+    title carries the editors' short mark (`titled`), what the mark means."""
     whose = whose_terms_parts(data, *lifted)
-    return folded_note(whose.line, whose.about, "kr-whose", "Hvorfor?")
+    return folded_note(whose.line, whose.about, "kr-whose", "Hvorfor?", also=_title_key(data, titled))
 
 
-def whose_terms_text(data: Dataset) -> str:
+def whose_terms_text(data: Dataset, titled: bool = False) -> str:
     """whose_terms in words, the same on the pages and in the PDF editions."""
-    return whose_terms_parts(data).note
+    return " ".join(filter(None, (whose_terms_parts(data).note, _title_key(data, titled))))
+
+
+def _title_key(data: Dataset, titled: bool) -> str:
+    return provenance.short_key(data.options, TITLE_VALUE) if titled else ""
 
 
 def whose_terms_parts(data: Dataset, *lifted: str) -> provenance.Whose:
@@ -508,7 +513,17 @@ def initiative_title(data: Dataset, row) -> str:
     ordrulle, der også er en bænk (redaktionens titel)'; the same on cards, tables, side by side and in the PDFs."""
     if row.title_basis != "inferred":
         return str(row.title)
-    return Sourced(str(row.title), provenance.value_label(data.options, "initiatives.title_basis"))
+    # The short mark, on every card, page and PDF alike: a card lifted out of its block keeps it (ADR 32).
+    return Sourced(str(row.title), provenance.short_label(data.options, TITLE_VALUE))
+
+
+# The value an initiative's title's mark names (schema.EDITORIAL_VALUES).
+TITLE_VALUE = "initiatives.title_basis"
+
+
+def titled(data: Dataset, initiatives: pd.DataFrame) -> bool:
+    """Whether any of these initiatives' titles carries the editors' short mark, so the block must say what it means."""
+    return bool((initiatives["title_basis"] == "inferred").any()) and bool(provenance.short_key(data.options, TITLE_VALUE))
 
 
 # A value's text in pieces, each with the mark that follows it in light type ("" for none): organisation_names.
@@ -582,10 +597,10 @@ def initiative_list(data: Dataset, kommunekode: str = filters.ALL) -> Html:
     rows = filters.initiatives(data, kommunekode).sort_values(["kommunekode", "position"], key=_report_order(data))
     contexts, lifted = lift_marks([initiative_card(data, r) for _, r in rows.iterrows()])
     items = [views.Item(code, "stated") for code in rows["kommunekode"]]
-    summary = f"{plural(len(rows), 'indsats', 'indsatser')}."
+    summary = f"{statistics.initiative_count(rows)}."
     arranged = kommunekode == filters.ALL
     return Html(
-        whose_terms(data, *(INITIATIVE_MARKED[field] for field in lifted))
+        whose_terms(data, *(INITIATIVE_MARKED[field] for field in lifted), titled=titled(data, rows))
         + str(fact_list(data, items, views.INITIATIVE, contexts, css="kr-initiative-list", summary=summary, arranged=arranged))
     )
 
@@ -621,7 +636,8 @@ def lift_marks(contexts: list[dict]) -> tuple[list[dict], list[str]]:
     if not contexts:
         return contexts, []
     labels = [label for label, _ in contexts[0]["facts"]]
-    fields = [f for f in INITIATIVE_MARKED if f == "title" or f in labels]
+    # A title keeps its short mark on its card (ADR 32): a card copied alone would lose whose title it is.
+    fields = [f for f in INITIATIVE_MARKED if f in labels]
 
     def values(context: dict, field: str) -> str:
         return context["title"] if field == "title" else dict(context["facts"])[field]

@@ -1121,7 +1121,12 @@ def programme_timeline(data: Dataset) -> Chart:
     # A form, date or place the report leaves out says so in the provenance model's words, not 'ikke angivet' under a
     # heading that credits the report with the column ('rapporten angiver ikke datoen').
     shown = events.assign(date=events["date"].map(month))
-    given = (provenance.given_or_not(data.options, f"programme_events.{c}", shown[c]) for c in ("mode", "date", "place"))
+    given = [provenance.given_or_not(data.options, f"programme_events.{c}", shown[c]) for c in ("mode", "date", "place")]
+    # A form the editors read out of the report (mode_basis inferred) says whose it is in its cell; the reason stands in
+    # the description under the figure (_timeline_alt).
+    read = events["mode_basis"] == "inferred"
+    reading = provenance.value_label(data.options, "programme_events.mode_basis")
+    given[0] = given[0].where(~read, given[0].map(lambda mode: provenance.marked(mode, reading)))
     columns = (shown["title"], *given)
     table = pd.DataFrame(dict(zip(provenance.figure_table_headings(data.options, "forloeb"), columns, strict=True)))
     # The description above the figure says the distances are order, not time (_timeline_alt): the note says it no more.
@@ -1156,6 +1161,9 @@ def _timeline_alt(data: Dataset, workshops: pd.DataFrame, pitstops: pd.DataFrame
     """What Figure 1 shows, naming only what the report (the data folder's source) states: the events it says
     something about, once each."""
     said = provenance.folder_words(data.options)
+    # What the source states: a form the editors read out of it (mode_basis inferred) is said apart, with its reason.
+    read = workshops[workshops["mode_basis"] == "inferred"]
+    workshops = workshops.assign(mode=workshops["mode"].where(workshops["mode_basis"] != "inferred", NOT_STATED))
     known = [r for r in table_rows(workshops) if _known(r)]
     virtual = data.programme_facts.set_index("fact_id")["value"].get("virtuelle-workshops", NOT_STATED)
     parts = [
@@ -1166,6 +1174,9 @@ def _timeline_alt(data: Dataset, workshops: pd.DataFrame, pitstops: pd.DataFrame
     ]
     if known:
         parts.append(f"{said.subject} nævner: " + "; ".join(_event_hover(r) for r in known) + ".")
+    if len(read):
+        reading = provenance.value_label(data.options, "programme_events.mode_basis").capitalize()
+        parts.append(" ".join(f"{reading}: {r.title} var {r.mode}. {r.mode_rationale}" for r in table_rows(read)))
     parts.append(
         f"{_workshops_not_stated(workshops, bool(known), said)} "
         f"Antal virtuelle workshops ifølge {said.holder}: {virtual}; hvilken workshop det var, står ikke. "

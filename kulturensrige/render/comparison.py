@@ -138,10 +138,12 @@ def compare_view(data: Dataset) -> Html:
         if len(first) > 1
         else ""
     )
+    # An editors' title keeps "(red.)" in every column; the line over them says what it means (ADR 32).
+    whose = cards.whose_terms(data, titled=cards.titled(data, data.initiatives))
     return Html(
         '<div class="kr-compare">'
         f'<fieldset class="kr-compare-choices"><legend>{COMPARE_LEGEND}</legend>{boxes}</fieldset>{default}'
-        f'<p class="kr-compare-status" role="status" aria-live="polite">{esc(status)}</p>{cards.whose_terms(data)}'
+        f'<p class="kr-compare-status" role="status" aria-live="polite">{esc(status)}</p>{whose}'
         "<noscript><p>Uden JavaScript kan siden kun vise de første kommuner. Hver kommune har sin egen side under "
         "»De deltagende kommuner«.</p></noscript>"
         f'<p class="kr-compare-scrolls" hidden>{esc(SCROLL_HINT)}</p>'

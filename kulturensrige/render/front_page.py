@@ -282,18 +282,25 @@ def key_figures(data: Dataset) -> Html:
     of the report it stands in; then the book's own counts, said to be the book's. All for the whole report, whatever
     the filter shows."""
     kinds = dict(zip(data.initiative_kinds["initiative_kind_id"], data.initiative_kinds["label"], strict=True))
-    by_kind = ", ".join(f"{kinds[k].lower()}: {number(n)}" for k, n in data.initiatives["kind"].value_counts(sort=False).items())
+    # A project's parts (initiatives.part_of) stand on cards of their own but are counted with their project.
+    wholes = data.initiatives[~statistics.initiative_parts(data.initiatives)]
+    by_kind = ", ".join(f"{kinds[k].lower()}: {number(n)}" for k, n in wholes["kind"].value_counts(sort=False).items())
     whose_kinds = provenance.value_label(data.options, "initiatives.kind")
     # The one quote count a consultant cites: the book's, said so by the list's lead ("Bogens egen optælling") and, in
     # the report's book, by the word that the report states none. Its parts stand in the data chapter, behind the link
     # under the figures (issue 22: 38, 35, 30, 29 and 32 side by side left no number to cite).
     whose = REPORT_STATES_NO_COUNT if provenance.folder_source(data.options) == BY_REPORT else ""
+    parts = statistics.with_parts(data.initiatives)
     counted = [
-        (number(len(data.initiatives)), "indsatser", f"Hver indsats tælles for sig efter sin slags ({by_kind}; {whose_kinds})."),
+        (
+            number(len(wholes)),
+            "indsatser",
+            (f"Heraf {parts}. " if parts else "") + f"Hver indsats tælles én gang efter sin slags ({by_kind}; {whose_kinds}).",
+        ),
         (number(len(data.quotes)), "citater", whose),
     ]
     more = f"{book_link(EDITORS_PAGE, 'Hvordan bogen tæller citaterne', anchor=COUNTING_ANCHOR)}, står i kapitlet »Data og genkørsel«."
-    parts = f'<p class="kr-quote-more">{more}</p>'
+    footer = f'<p class="kr-quote-more">{more}</p>'
     holder = provenance.folder_words(data.options).holder
     own = "Rapportens egne tal" if provenance.folder_source(data.options) == BY_REPORT else f"Tal fra {holder}"
     return Html(
@@ -301,7 +308,7 @@ def key_figures(data: Dataset) -> Html:
         + _figure_list(data, report_figures(data), own)
         + '<p class="kr-figures-lead">Bogens egen optælling:</p>'
         + _figure_list(data, [(n, label, explained, "") for n, label, explained in counted], "Bogens egen optælling")
-        + parts
+        + footer
     )
 
 

@@ -14,8 +14,35 @@ import pandas as pd
 from kulturensrige.data.frames import made_once_from
 from kulturensrige.data.loading import Dataset
 from kulturensrige.rules import filters
+from kulturensrige.words import number, plural
 
 NOT_STATED_COLUMN = "ikke angivet"
+
+
+def initiative_parts(initiatives: pd.DataFrame) -> pd.Series:
+    """Which rows are parts of a whole initiative among these rows (initiatives.part_of): a project's components
+    stand on cards of their own but are not initiatives of their own."""
+    return initiatives["part_of"].isin(initiatives["initiative_id"]) & (initiatives["part_of"] != "")
+
+
+def initiative_count(initiatives: pd.DataFrame) -> str:
+    """How many initiatives these rows are, each whole counted once with its parts said beside it (a reader counted
+    Rudersdal's project and its two components as three initiatives when the front page said 15)."""
+    wholes = int((~initiative_parts(initiatives)).sum())
+    parts = with_parts(initiatives)
+    counted = plural(wholes, "indsats", "indsatser")
+    if parts and wholes == 1:
+        return f"{counted} og dens {parts.removeprefix('1 med ')}"
+    return f"{counted}, heraf {parts}" if parts else counted
+
+
+def with_parts(initiatives: pd.DataFrame) -> str:
+    """'1 med 2 dele på hvert sit kort': how many of these initiatives have parts and how many, or '' if none has."""
+    parts = initiative_parts(initiatives)
+    if not parts.any():
+        return ""
+    wholes = initiatives.loc[parts, "part_of"].nunique()
+    return f"{number(wholes)} med {plural(int(parts.sum()), 'del', 'dele')} på hvert sit kort"
 
 
 @dataclass(frozen=True)
