@@ -1496,3 +1496,63 @@ def test_no_edition_prints_two_bullets_in_a_row(built_site: Path, data, page):
     for name, document in each(list(documents.items())):
         page.set_content(document, wait_until="domcontentloaded")
         assert not page.evaluate(TWO_BULLETS), name
+
+
+def _descendants(pid: int) -> set[int]:
+    """Every process under `pid`, read from /proc: the printers, their Playwright drivers and Chromiums."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        try:
+            parent = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1]) if entry.isdigit() else None
+        except (OSError, IndexError):
+            continue
+        if parent is not None:
+            children.setdefault(parent, []).append(int(entry))
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.browser
+@pytest.mark.long
+def test_the_printers_end_with_build_pdf_killed_outright_and_leave_no_half_written_pdf(built_site: Path, tmp_path: Path):
+    """sec25d #2: after a SIGKILL of build_pdf.py its printers printed on for half a minute into a copy of the site no
+    one would swap in. They end with it now, with their Chromiums, leaving no PDF being written and no work folder."""
+    site = tmp_path / "bog" / "html"
+    shutil.copytree(built_site, site, symlinks=True)
+    (tmp_path / "tmp").mkdir()
+    before = {str(p.relative_to(site)): p.stat().st_mtime_ns for p in site.rglob("*")}
+    command = [sys.executable, str(REPO / "scripts" / "build_pdf.py"), "--data", str(REPO / "data"), "--site", str(site)]
+    env = {**os.environ, "TMPDIR": str(tmp_path / "tmp")}
+    printer = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 300
+        while not list(site.parent.glob(".html.*/pdf/*.pdf")) and printer.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert printer.poll() is None, "build_pdf ended before its first PDF: nothing to kill"
+        under = _descendants(printer.pid)
+        assert len(under) >= printing.PRINTERS
+    finally:
+        printer.kill()
+        printer.wait()
+    deadline = time.monotonic() + 10
+    while any(_running(pid) for pid in under) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [pid for pid in under if _running(pid)]
+    for pid in left:
+        os.kill(pid, 9)
+    assert left == [], "a printer, driver or Chromium outlived build_pdf.py by 10 s"
+    assert list(tmp_path.rglob("*" + printing.WRITING)) == []
+    assert list((tmp_path / "tmp").iterdir()) == []
+    assert {str(p.relative_to(site)): p.stat().st_mtime_ns for p in site.rglob("*")} == before
