@@ -148,11 +148,13 @@ def listing(items: Sequence[str]) -> str:
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # A formula start at the beginning of the cell or of any part a comma, semicolon or tab split would make a cell of:
 # a spreadsheet that splits on the other delimiter, or on both, still meets no formula.
-# A tab splits too: a paste into a spreadsheet, or a reader that takes tab-separated text.
+# A tab splits too: a paste into a spreadsheet, or a reader that takes tab-separated text. So does a line break inside
+# a quoted cell (the field diary's paragraph break): a spreadsheet that splits on semicolons does not see a comma-
+# separated file's quotes, and each line of the cell begins a row (sec25d's hostile round: '=cmd|…' after a '\n').
 # The guard is one apostrophe more before the apostrophes already standing there (`'=x` is written `''=x`), so a reader
 # that takes exactly one off (formula_unguarded) gets the text back, whether it began with one or not.
-_FORMULA_PART = re.compile(r"(^|[,;\t])(?='*[=+\-@\t\r])")
-_GUARD = re.compile(r"(^|[,;\t])'(?='*[=+\-@\t\r])")
+_FORMULA_PART = re.compile(r"(^|[,;\t\n\r])(?='*[=+\-@\t\r])")
+_GUARD = re.compile(r"(^|[,;\t\n\r])'(?='*[=+\-@\t\r])")
 # What says a CSV file is one of the book's own (csv_text): a byte order mark, then a header line with every name in
 # double quotes, ended by CR LF. Every CSV reader reads that as the plain names. A data folder (minimal quoting, no
 # mark), a spreadsheet's "Gem som CSV" (names unquoted), R's write.csv and pandas' QUOTE_ALL (quoted names, but no

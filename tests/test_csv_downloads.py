@@ -217,3 +217,17 @@ def test_a_csv_whose_guard_comes_off_says_so_in_one_line_naming_its_cells(data, 
         "så gem den uden anførselstegn om kolonnenavnene, så beholder cellerne deres apostrof"
     )
     assert notices == [expected]
+
+
+# A text with paragraph breaks (the field diary's), each line beginning like a formula.
+LINES = "Første afsnit\n=cmd|' /C calc'!A0\r\n-2+3\r@SUM(A1)\n\n+1\n'=egen"
+
+
+def test_a_formula_after_a_line_break_in_a_cell_is_guarded_and_reads_back(tmp_path: Path):
+    """sec25d's hostile round: a quote with the field diary's paragraph break served '=cmd|…' at the start of a line of
+    quotes.csv. A spreadsheet that splits on semicolons does not see the comma-separated file's quotes, so each line of
+    the cell began a row of its own, with the formula in its first cell."""
+    text = csv_text(["tekst", "nr"], [[LINES, "1"]])
+    assert formulas(text) == []
+    (tmp_path / "hentet.csv").write_text(text, encoding="utf-8")
+    assert list(read_csv(tmp_path / "hentet.csv", "hentet.csv")[0].frame["tekst"]) == [LINES]
