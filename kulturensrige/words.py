@@ -148,15 +148,19 @@ def listing(items: Sequence[str]) -> str:
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # A formula start at the beginning of the cell or of any part a comma, semicolon or tab split would make a cell of:
 # a spreadsheet that splits on the other delimiter, or on both, still meets no formula.
-# A tab splits too: a paste into a spreadsheet, or a reader that takes tab-separated text.
+# A tab splits too: a paste into a spreadsheet, or a reader that takes tab-separated text. So does a line break inside
+# a quoted cell (the field diary's paragraph break): a spreadsheet that splits on semicolons does not see a comma-
+# separated file's quotes, and each line of the cell begins a row (sec25d's hostile round: '=cmd|…' after a '\n').
 # The guard is one apostrophe more before the apostrophes already standing there (`'=x` is written `''=x`), so a reader
 # that takes exactly one off (formula_unguarded) gets the text back, whether it began with one or not.
-_FORMULA_PART = re.compile(r"(^|[,;\t])(?='*[=+\-@\t\r])")
-_GUARD = re.compile(r"(^|[,;\t])'(?='*[=+\-@\t\r])")
-# What says a CSV file is one of the book's own (csv_text): its header line has every name in double quotes, which
-# every CSV reader reads as the plain names, and which neither a data folder (minimal quoting) nor a spreadsheet's
-# "Gem som CSV" writes. Only such a file has its guard taken off when read (docs/adr/0031).
-_GUARDED_HEADER = re.compile(r'"(?:[^"]|"")*"(?:,"(?:[^"]|"")*")*\r?(?:\n|$)')
+_FORMULA_PART = re.compile(r"(^|[,;\t\n\r])(?='*[=+\-@\t\r])")
+_GUARD = re.compile(r"(^|[,;\t\n\r])'(?='*[=+\-@\t\r])")
+# What says a CSV file is one of the book's own (csv_text): a byte order mark, then a header line with every name in
+# double quotes, ended by CR LF. Every CSV reader reads that as the plain names. A data folder (minimal quoting, no
+# mark), a spreadsheet's "Gem som CSV" (names unquoted), R's write.csv and pandas' QUOTE_ALL (quoted names, but no
+# byte order mark unless asked for) write no such start. Only such a file has its guard taken off when read, and the
+# reader says so in one line (docs/adr/0028-what-a-csv-cell-holds.md).
+_GUARDED_HEADER = re.compile(r'\ufeff"(?:[^"]|"")*"(?:,"(?:[^"]|"")*")*(?:\r\n|$)')
 
 
 def formula_guarded(text: str) -> str:
@@ -171,8 +175,8 @@ def formula_unguarded(text: str) -> str:
 
 
 def is_guarded_csv(text: str) -> bool:
-    """Whether CSV text (its byte order mark removed) is one the book wrote with the formula guard (csv_text): its
-    header line has every name in double quotes. An analyst's file is read as it stands, apostrophes and all."""
+    """Whether CSV text, its byte order mark kept, starts as the book writes a file with the formula guard (csv_text):
+    the mark, then every name of the header line in double quotes. An analyst's file is read as it stands."""
     return _GUARDED_HEADER.match(text) is not None
 
 

@@ -670,11 +670,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quotes", type=int, default=DEFAULT_QUOTES)
     parser.add_argument("--initiatives", type=int, default=DEFAULT_INITIATIVES)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--work", type=Path, default=ROOT / "build" / "benchmark", help="folder for data, sites and logs")
+    # The output paths are kept as typed, not as Path: Path("") is ".", and the guard's line showed "." for `--work ""`.
+    parser.add_argument("--work", default=str(ROOT / "build" / "benchmark"), help="folder for data, sites and logs")
     parser.add_argument("--timeout", type=int, default=3600, help="seconds allowed per build")
     parser.add_argument("--clean-runs", type=int, default=3, help="clean builds at the report's scale (the median is reported)")
     parser.add_argument("--national-clean-runs", type=int, default=3, help="clean builds at national scale (the median is reported)")
-    parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
+    parser.add_argument("--output", default=str(ROOT / "BENCHMARKS.md"))
     parser.add_argument("--report-only", action="store_true", help="rewrite the Markdown from the work folder's results.json")
     parser.add_argument("--lighthouse-pages", nargs="*", help="pages for Lighthouse (default: every page)")
     parser.add_argument("--lighthouse-runs", type=int, default=3)
@@ -686,12 +687,13 @@ def main(argv: list[str] | None = None) -> int:
     # new folder or one this command made (hostile round 19, #3: `--work /` wrote /national-data and /site-report).
     if (refused := destination_problem(args.work, folder=True, overwrite=True, names=WORK_NAMES, into=True)) is not None:
         return cli.refused(refused)
-    work = args.work.resolve()
+    work = Path(args.work).resolve()
     results = work / "results.json"
     # The report is spliced into the file it names (an existing file is its ordinary target), through the one guard.
     reading = [results, *(p for p in (args.baseline, args.lighthouse_json) if p is not None)]
     if (refused := destination_problem(args.output, folder=False, overwrite=True, reading=reading)) is not None:
         return cli.refused(refused)
+    args.output = Path(args.output)
     try:
         baseline = load_baseline(args.baseline)
         lighthouse = read_json(args.lighthouse_json, LIGHTHOUSE_JSON) if args.lighthouse_json else None

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from kulturensrige import cli
 from kulturensrige.data.csv_reading import MAX_ROWS
-from kulturensrige.data.folder_writing import csv_text
+from kulturensrige.data.folder_writing import csv_text, destination_problem
 from kulturensrige.data.schema import TABLES
 from kulturensrige.data.spreadsheet import MAX_UNPACKED_MB
 from kulturensrige.data.validation import read_folder
@@ -270,11 +270,16 @@ def markdown(cases: list, runs: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = cli.Parser(description="Mål hukommelse og tid for fjendtlige og meget store inddata.")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--work", type=Path, default=Path("/tmp/kr-input-limits"))
+    parser.add_argument("--work", default="/tmp/kr-input-limits")  # as typed: Path("") is "."
     parser.add_argument("--write", action="store_true", help="skriv afsnittet sidst i BENCHMARKS.md")
     parser.add_argument("--only", default="", help="mål kun de inddata, hvis navn rummer denne tekst")
     args = parser.parse_args(argv)
-    work = args.work
+    # The inputs are written into the work folder, and the commands measured run from the repository: only a new
+    # folder or one this command made, named absolutely (sec25d: `--work ""` wrote 20 MB into the working folder, and
+    # every command, run from the repository, said its relative input did not exist).
+    if (refused := destination_problem(args.work, folder=True, overwrite=True, names={"eksport.xlsx"}, into=True)) is not None:
+        return cli.refused(refused)
+    work = Path(args.work).resolve()
     work.mkdir(parents=True, exist_ok=True)
     base = exported_with_marker(work)
     limit = MAX_UNPACKED_MB * MB - 2 * MB

@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     folder = data_dir(args.data)
     # The site is replaced by a copy with the PDFs in it: never the working folder, a device or the data folder.
-    refused = destination_problem(Path(args.site), folder=True, overwrite=True, reading=[folder], names={"index.html"})
+    refused = destination_problem(args.site, folder=True, overwrite=True, reading=[folder], names={"index.html"})
     if refused is not None:
         return cli.refused(refused)
     data = load(folder)

@@ -24,7 +24,7 @@ from kulturensrige.data.synthetic import DEFAULT_INITIATIVES, DEFAULT_QUOTES, SH
 @cli.stops_on_problems("Intet er skrevet: {count} problem(er).")
 def main(argv: list[str] | None = None) -> int:
     parser = cli.Parser(description="Lav syntetiske data i national skala (kun til benchmark og skalatest).")
-    parser.add_argument("--out", required=True, type=Path, help="datamappen, der skal skrives")
+    parser.add_argument("--out", required=True, help="datamappen, der skal skrives")  # as typed: Path("") is "."
     parser.add_argument("--quotes", type=int, default=DEFAULT_QUOTES, help=f"antal citater (standard {DEFAULT_QUOTES})")
     parser.add_argument("--initiatives", type=int, default=DEFAULT_INITIATIVES, help=f"antal indsatser (standard {DEFAULT_INITIATIVES})")
     parser.add_argument("--seed", type=int, default=1, help="frø til tilfældighedsgeneratoren (standard 1)")
@@ -42,7 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     if refused is not None:
         return cli.refused(refused)
     try:
-        out = generate(args.out, quotes=args.quotes, initiatives=args.initiatives, seed=args.seed, base=args.data, overwrite=args.overwrite)
+        out = generate(
+            Path(args.out), quotes=args.quotes, initiatives=args.initiatives, seed=args.seed, base=args.data, overwrite=args.overwrite
+        )
     except ValueError as exc:
         print(f"Intet er skrevet: {exc}.", file=sys.stderr)
         return 1

@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         type=cli.input_name("kodekortets CSV-fil", Path),
         help="kodekortet: CSV med kolonnerne code og ingredient_id",
     )
-    parser.add_argument("--out", required=True, type=Path, help="datamappen, der skal skrives")
+    parser.add_argument("--out", required=True, help="datamappen, der skal skrives")  # as typed: Path("") is "."
     parser.add_argument(
         "--base",
         type=cli.input_name("datamappen, importen bygger på", Path),
@@ -64,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     # What no --overwrite makes writable is refused up front; an existing folder only once the data is known good.
     if (hard := destination_problem(args.out, folder=True, overwrite=True, reading=reading)) is not None:
         return cli.refused(hard)
+    args.out = Path(args.out)
     try:
         with interruptible():
             summary = import_project(

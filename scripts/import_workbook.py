@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "workbook", metavar="ARBEJDSBOG", type=cli.input_name("arbejdsbogen (.xlsx), der skal læses", Path), help="arbejdsbogen (.xlsx)"
     )
-    parser.add_argument("--out", required=True, type=Path, help="datamappen, der skal skrives")
+    parser.add_argument("--out", required=True, help="datamappen, der skal skrives")  # as typed: Path("") is "."
     parser.add_argument("--overwrite", action="store_true", help="erstat en eksisterende mappe, når de nye data er gyldige")
     args = parser.parse_args(argv)
     reading = [args.workbook]
@@ -35,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     if (hard := destination_problem(args.out, folder=True, overwrite=True, reading=reading)) is not None:
         return cli.refused(hard)
     refused = destination_problem(args.out, folder=True, overwrite=args.overwrite, reading=reading)
+    args.out = Path(args.out)
     try:
         with interruptible():
             # The data's problems first, then the folder's: a bad workbook is named even when --out exists.

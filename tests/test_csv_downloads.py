@@ -173,9 +173,61 @@ def test_an_analysts_csv_keeps_its_apostrophes_before_a_formula_start(delimiter:
 def test_a_csv_the_book_wrote_says_so_in_its_header_and_only_its_guard_comes_off(tmp_path: Path):
     """The mark is the header's quoted names: the same cells under a plain header keep what the guard added."""
     text = csv_text(["tekst"], [[t] for t in ANALYSTS_APOSTROPHES])
-    assert text.startswith('\ufeff"tekst"\r\n') and is_guarded_csv(text.removeprefix("\ufeff"))
+    assert text.startswith('\ufeff"tekst"\r\n') and is_guarded_csv(text)
     (tmp_path / "hentet.csv").write_text(text, encoding="utf-8")
     (tmp_path / "uden-maerke.csv").write_text(text.replace('"tekst"', "tekst", 1), encoding="utf-8")
     assert list(read_csv(tmp_path / "hentet.csv", "hentet.csv")[0].frame["tekst"]) == ANALYSTS_APOSTROPHES
     plain = list(read_csv(tmp_path / "uden-maerke.csv", "uden-maerke.csv")[0].frame["tekst"])
     assert plain == [formula_guarded(t) for t in ANALYSTS_APOSTROPHES] != ANALYSTS_APOSTROPHES
+
+
+def _r_write_csv(rows: list[list[str]]) -> str:
+    """A table as R's write.csv writes it: every header name and every text in double quotes, '\\n' line ends."""
+    return "".join(",".join('"' + cell.replace('"', '""') + '"' for cell in row) + "\n" for row in rows)
+
+
+def _pandas_quote_all(rows: list[list[str]]) -> str:
+    """A table as pandas' to_csv(quoting=csv.QUOTE_ALL) writes it."""
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("writer", [_r_write_csv, _pandas_quote_all])
+def test_a_csv_with_every_header_name_quoted_by_another_tool_keeps_its_apostrophes(writer, tmp_path: Path):
+    """sec25d #1: R's write.csv and pandas' QUOTE_ALL quote every header name, as the book's mark was; their files were
+    taken for the book's downloads, and a quote '-Ja, … lost its apostrophe without a word. The mark now begins with
+    the byte order mark the book writes and neither of them does."""
+    (tmp_path / "r.csv").write_text(writer([["tekst", "nr"], *([t, "1"] for t in ANALYSTS_APOSTROPHES)]), encoding="utf-8")
+    raw, problems = read_csv(tmp_path / "r.csv", "r.csv")
+    assert problems == [] and list(raw.frame["tekst"]) == ANALYSTS_APOSTROPHES
+
+
+def test_a_csv_whose_guard_comes_off_says_so_in_one_line_naming_its_cells(data, tmp_path: Path):
+    """sec25d #1: a file marked as the book's loses the guard's apostrophes; a tool that faked the mark would lose an
+    analyst's own, so the check says which cells, in one line per file, whoever wrote the mark."""
+    quotes = data.quotes.copy()
+    quotes.loc[quotes.index[:5], "text"] = ["=1+2", "-Ja", "'-egen", "+4", "@alle"]
+    write_downloads(published_files(dataclasses.replace(data, tables={**data.tables, "quotes": quotes})), tmp_path / "hentet")
+    notices = [str(w) for w in load(tmp_path / "hentet").warnings if "formelværnets apostrof" in str(w)]
+    expected = (
+        "hentet/quotes.csv — formelværnets apostrof foran =, +, -, @, tabulator eller vognretur er taget af i 5 celler "
+        "(række 2, kolonne text; række 3, kolonne text; række 4, kolonne text og 2 til), da filen er mærket som en af "
+        "bogens CSV-filer (byte order mark og hvert kolonnenavn i dobbelte anførselstegn); er den ikke hentet fra bogen, "
+        "så gem den uden anførselstegn om kolonnenavnene, så beholder cellerne deres apostrof"
+    )
+    assert notices == [expected]
+
+
+# A text with paragraph breaks (the field diary's), each line beginning like a formula.
+LINES = "Første afsnit\n=cmd|' /C calc'!A0\r\n-2+3\r@SUM(A1)\n\n+1\n'=egen"
+
+
+def test_a_formula_after_a_line_break_in_a_cell_is_guarded_and_reads_back(tmp_path: Path):
+    """sec25d's hostile round: a quote with the field diary's paragraph break served '=cmd|…' at the start of a line of
+    quotes.csv. A spreadsheet that splits on semicolons does not see the comma-separated file's quotes, so each line of
+    the cell began a row of its own, with the formula in its first cell."""
+    text = csv_text(["tekst", "nr"], [[LINES, "1"]])
+    assert formulas(text) == []
+    (tmp_path / "hentet.csv").write_text(text, encoding="utf-8")
+    assert list(read_csv(tmp_path / "hentet.csv", "hentet.csv")[0].frame["tekst"]) == [LINES]

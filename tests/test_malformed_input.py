@@ -1429,11 +1429,22 @@ DAMAGED_XML = {
             "slet eller omdøb det ene"
         ),
     ),
+    # sec25d #3: the line named both sheets but not which one was not the table's name.
     "two_sheets_with_one_name_but_for_case": (
-        in_member("xl/workbook.xml", rb'name="figures"', rb'name="Quotes"'),
+        in_member("xl/workbook.xml", rb'name="Vejledning"', rb'name="Quotes"'),
         (
-            "arbejdsbog.xlsx — arbejdsbogen har to ark, der hedder 'quotes' og 'Quotes' (for Excel samme navn), så det er uklart, "
-            "hvilket ark der gælder; slet eller omdøb det ene"
+            "arbejdsbog.xlsx, ark quotes — arbejdsbogen har arkene 'quotes' og 'Quotes', som kun adskiller sig ved store og små "
+            "bogstaver eller mellemrum og derfor er samme tabel; det er uklart, hvilket ark der gælder, så slet eller omdøb "
+            "'Quotes', så kun 'quotes' er tilbage"
+        ),
+    ),
+    # sec25d #3: a second sheet 'quotes ' was left unread without a word.
+    "two_sheets_with_one_name_but_for_a_trailing_space": (
+        in_member("xl/workbook.xml", rb'name="Vejledning"', rb'name="quotes "'),
+        (
+            "arbejdsbog.xlsx, ark quotes — arbejdsbogen har arkene 'quotes' og 'quotes ', som kun adskiller sig ved store og små "
+            "bogstaver eller mellemrum og derfor er samme tabel; det er uklart, hvilket ark der gælder, så slet eller omdøb "
+            "'quotes ', så kun 'quotes' er tilbage"
         ),
     ),
     "row_number_twice": (

@@ -736,3 +736,31 @@ def test_a_file_named_without_its_ending_is_refused_in_one_line(name: str, out: 
 def test_an_empty_output_name_is_shown_as_two_quotes():
     """Hostile round 18: `--out ""` printed a line that began with nothing: ' — er den mappe, du står i'."""
     assert str(folder_writing.destination_problem("", folder=False, overwrite=False)).startswith('"" — ')
+
+
+# Every command-line output that a writer takes, as argv naming it `out`.
+EVERY_OUTPUT: dict[str, Callable[[Path, str], list[str]]] = {
+    **{f"{name} --out": argv for name, argv in SCRIPTS.items()},
+    "build_book --output": BUILDERS["build_book"],
+    "build_pdf --site": BUILDERS["build_pdf"],
+    "benchmark --work": lambda tmp, out: ["--report-only", "--work", out],
+    "benchmark --output": lambda tmp, out: ["--report-only", "--work", str(tmp / "work"), "--output", out],
+    "benchmark_input_limits --work": lambda tmp, out: ["--work", out],
+}
+
+
+@pytest.mark.parametrize("writer", sorted(EVERY_OUTPUT))
+def test_an_empty_output_name_is_shown_as_typed_by_every_writer(writer: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """sec25d #3: `--out ""` became Path(""), which is ".", and the guard's line named "." where the user typed "";
+    benchmark_input_limits.py took it for the working folder and wrote its inputs there."""
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    (tmp_path / "data" / "arbejdsbog.xlsx").write_bytes(b"")
+    pack(tmp_path / "projekt.qdpx")
+    _benchmark_results(tmp_path / "work")
+    monkeypatch.chdir(tmp_path / "work")
+    before = snapshot(tmp_path)
+    overwrite = ["--overwrite"] if writer.split()[0] in SCRIPTS else []
+    result = run_script(writer.split()[0], *EVERY_OUTPUT[writer](tmp_path, ""), *overwrite)
+    assert result.returncode == OUTPUT_REFUSED, result.stderr
+    assert result.stderr.splitlines() == ['"" — er den mappe, du står i; angiv navnet på en ny fil eller mappe']
+    assert snapshot(tmp_path) == before

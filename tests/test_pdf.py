@@ -1348,7 +1348,6 @@ def test_a_chromium_that_stops_while_it_works_is_one_line_naming_the_work():
         ("https://bog.example.dk/kr/#top", "har et fragment (#…)"),
         ("https://bog.example.dk/kr/\x1b[2J", "har mellemrum, styretegn eller usynlige tegn (fx et retningstegn)"),
         ("https://bog.example.dk/\u202ekr/", "har mellemrum, styretegn eller usynlige tegn (fx et retningstegn)"),
-        ("https://bog.example.dk:x/", "er ikke en http(s)-adresse"),
         ("ftp://bog.example.dk/", "er ikke en http(s)-adresse"),
         # Hostile round 13, #6: every internal link is made absolute with it; 100,000 characters ran for minutes.
         ("https://a.example/" + "a" * 3000, "er 3.018 tegn lang"),
@@ -1356,6 +1355,23 @@ def test_a_chromium_that_stops_while_it_works_is_one_line_naming_the_work():
 )
 def test_a_book_url_with_login_query_fragment_or_hidden_characters_is_refused_in_one_line(given: str, reason: str, tmp_path: Path):
     """Each would be printed into every published PDF; the check comes before any work (no site is needed)."""
+    result = run_script("build_pdf", "--site", str(tmp_path / "ingen"), "--book-url", given)
+    assert result.returncode == 1
+    allowed = "tilladt: en http(s)-adresse på højst 2.000 tegn uden login, ?, # og styretegn, fx https://eksempel.dk/kulturens-rige/"
+    assert result.stderr.splitlines() == [f"--book-url: {given!r} {reason}; {allowed}."]
+
+
+@pytest.mark.parametrize(
+    ("given", "reason"),
+    [
+        ("http://localhost:99999", "har portnummeret 99999; en port er et tal fra 1 til 65535"),
+        ("http://localhost:0/", "har portnummeret 0; en port er et tal fra 1 til 65535"),
+        ("http://[::1]:70000/kr/", "har portnummeret 70000; en port er et tal fra 1 til 65535"),
+        ("https://bog.example.dk:x/", "har portnummeret 'x', som ikke er et tal; en port er et tal fra 1 til 65535"),
+    ],
+)
+def test_a_book_url_with_a_port_out_of_range_is_said_to_have_a_wrong_port(given: str, reason: str, tmp_path: Path):
+    """sec25d #3: `--book-url http://localhost:99999` was blamed on the scheme ('er ikke en http(s)-adresse')."""
     result = run_script("build_pdf", "--site", str(tmp_path / "ingen"), "--book-url", given)
     assert result.returncode == 1
     allowed = "tilladt: en http(s)-adresse på højst 2.000 tegn uden login, ?, # og styretegn, fx https://eksempel.dk/kulturens-rige/"
@@ -1510,3 +1526,63 @@ def test_no_pdf_table_splits_a_code_inside_a_word_or_loses_a_names_hyphen(report
             tokens = set(re.findall(r"[^\W_]+", text))
             parts = {p for c in codes for p in re.findall(r"[^\W_]+", c)}
             assert not sorted(p for p in parts if p not in tokens), path.name
+
+
+def _descendants(pid: int) -> set[int]:
+    """Every process under `pid`, read from /proc: the printers, their Playwright drivers and Chromiums."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        try:
+            parent = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1]) if entry.isdigit() else None
+        except (OSError, IndexError):
+            continue
+        if parent is not None:
+            children.setdefault(parent, []).append(int(entry))
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.browser
+@pytest.mark.long
+def test_the_printers_end_with_build_pdf_killed_outright_and_leave_no_half_written_pdf(built_site: Path, tmp_path: Path):
+    """sec25d #2: after a SIGKILL of build_pdf.py its printers printed on for half a minute into a copy of the site no
+    one would swap in. They end with it now, with their Chromiums, leaving no PDF being written and no work folder."""
+    site = tmp_path / "bog" / "html"
+    shutil.copytree(built_site, site, symlinks=True)
+    (tmp_path / "tmp").mkdir()
+    before = {str(p.relative_to(site)): p.stat().st_mtime_ns for p in site.rglob("*")}
+    command = [sys.executable, str(REPO / "scripts" / "build_pdf.py"), "--data", str(REPO / "data"), "--site", str(site)]
+    env = {**os.environ, "TMPDIR": str(tmp_path / "tmp")}
+    printer = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 300
+        while not list(site.parent.glob(".html.*/pdf/*.pdf")) and printer.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert printer.poll() is None, "build_pdf ended before its first PDF: nothing to kill"
+        under = _descendants(printer.pid)
+        assert len(under) >= printing.PRINTERS
+    finally:
+        printer.kill()
+        printer.wait()
+    deadline = time.monotonic() + 10
+    while any(_running(pid) for pid in under) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [pid for pid in under if _running(pid)]
+    for pid in left:
+        os.kill(pid, 9)
+    assert left == [], "a printer, driver or Chromium outlived build_pdf.py by 10 s"
+    assert list(tmp_path.rglob("*" + printing.WRITING)) == []
+    assert list((tmp_path / "tmp").iterdir()) == []
+    assert {str(p.relative_to(site)): p.stat().st_mtime_ns for p in site.rglob("*")} == before

@@ -8,7 +8,7 @@ import io
 import os
 import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -21,10 +21,11 @@ _BOM = b"\xef\xbb\xbf"
 # The formula guard as the reader takes it (words.formula_unguarded), for the data dictionary and the data chapter.
 FORMULA_GUARD_RULE = (
     "Formelværn: en celle, der begynder med =, +, -, @, tabulator eller vognretur (eller har et af de tegn lige efter et "
-    "komma, semikolon eller tabulator), står i bogens CSV-filer til download med en apostrof foran, så et regneark ikke "
-    "læser den som en formel. Bogens egne CSV-filer kendes på, at hvert kolonnenavn i første linje står i dobbelte "
-    'anførselstegn ("quote_id","position",…). Læses sådan en fil ind som data, fjernes præcis den ene apostrof igen, '
-    "så en hentet fil giver de udgivne værdier tilbage. Alle andre CSV-filer læses, som de står: en celle, der selv "
+    "komma, semikolon, tabulator eller linjeskift), står i bogens CSV-filer til download med en apostrof foran, så et regneark ikke "
+    "læser den som en formel. Bogens egne CSV-filer kendes på, at de begynder med et byte order mark, og at hvert "
+    'kolonnenavn i første linje står i dobbelte anførselstegn ("quote_id","position",…). Læses sådan en fil ind som '
+    "data, fjernes præcis den ene apostrof igen, så en hentet fil giver de udgivne værdier tilbage, og tjekket siger i "
+    "én linje, hvilke celler det gjaldt. Alle andre CSV-filer læses, som de står: en celle, der selv "
     "begynder med en apostrof, beholder den. Gemmer et regneark en hentet fil igen, forsvinder mærket, og de apostroffer, "
     "regnearket viste, bliver en del af værdierne; fjern dem i regnearket, før filen gemmes."
 )
@@ -43,6 +44,8 @@ class RawTable:
 
     frame: pd.DataFrame
     rows: list[int]
+    # The cells (row number, column) whose formula guard came off: the file is marked as the book's (is_guarded_csv).
+    unguarded: tuple[tuple[int, str], ...] = ()
 
 
 def special_kind(mode: int) -> str | None:
@@ -199,16 +202,57 @@ def read_csv(path: Path, label: str, max_rows: int = MAX_ROWS, max_bytes: int | 
     if problem is not None:
         return None, [problem]
     text, undefined = decode(raw)
-    records = _csv_rows(text, label, max_rows)
+    # One of the book's downloads: its guard comes off, and the reader is told (guard_notice); an analyst's cells stay whole.
+    guarded = raw.startswith(_BOM) and is_guarded_csv("\ufeff" + text)  # decode took the mark off
+    unguarded: list[tuple[int, int]] = []
+    records = _csv_rows(text, label, max_rows, unguarded if guarded else None)
     if undefined and not isinstance(records, Problem) and (lost := undecodable(records, undefined, label)):
         return None, lost
-    return parse_rows(records, label)
+    table, problems = parse_rows(records, label)
+    if table is None or not unguarded:
+        return table, problems
+    kept = set(table.rows)
+    columns = list(table.frame.columns)
+    return replace(table, unguarded=tuple((n, columns[c]) for n, c in unguarded if n in kept and c < len(columns))), problems
 
 
-def _csv_rows(text: str, label: str, max_rows: int = MAX_ROWS) -> list[tuple[int, list[str]]] | Problem:
+def guard_notice(table: RawTable, label: str) -> Problem | None:
+    """The one line that says a file's formula guard came off (RawTable.unguarded), and which cells lost it: a file
+    marked as the book's by someone else's tool loses an apostrophe, and is never silent about it (ADR 28)."""
+    if not table.unguarded:
+        return None
+    count = len(table.unguarded)
+    shown = [f"række {row}, kolonne {column}" for row, column in table.unguarded[:GUARD_CELLS_SHOWN]]
+    if count > GUARD_CELLS_SHOWN:
+        shown.append(f"{count - GUARD_CELLS_SHOWN} til")
+    cells = "én celle" if count == 1 else f"{count} celler"
+    return Problem(
+        label,
+        None,
+        None,
+        None,
+        f"formelværnets apostrof foran =, +, -, @, tabulator eller vognretur er taget af i {cells} ({_cells(shown)}), da "
+        "filen er mærket som en af bogens CSV-filer (byte order mark og hvert kolonnenavn i dobbelte anførselstegn); er "
+        "den ikke hentet fra bogen, så gem den uden anførselstegn om kolonnenavnene, så beholder cellerne deres apostrof",
+    )
+
+
+# How many of a file's unguarded cells guard_notice names.
+GUARD_CELLS_SHOWN = 3
+
+
+def _cells(shown: list[str]) -> str:
+    """'række 2, kolonne text; række 3, kolonne text og 2 til': a list whose items hold commas of their own."""
+    return "; ".join(shown[:-1]) + " og " + shown[-1] if len(shown) > 1 else shown[0]
+
+
+def _csv_rows(
+    text: str, label: str, max_rows: int = MAX_ROWS, unguarded: list[tuple[int, int]] | None = None
+) -> list[tuple[int, list[str]]] | Problem:
+    """The file's records (line, cells). With `unguarded` (a file the book wrote), each cell's formula guard comes
+    off, and the cells that had one are added to it as (line, column index)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(text), strict=True)
     records: list[tuple[int, list[str]]] = []
-    guarded = is_guarded_csv(text)  # one of the book's downloads: its guard comes off; an analyst's cells stay whole
     line = 1
     cells_read = 0
     try:
@@ -216,7 +260,11 @@ def _csv_rows(text: str, label: str, max_rows: int = MAX_ROWS) -> list[tuple[int
             cells_read += len(cells)
             if too_big := _beyond_limits(len(records), len(cells), cells_read, max_rows):  # header included: rows so far
                 return Problem(label, line, None, None, too_big)
-            records.append((line, [formula_unguarded(cell) for cell in cells] if guarded else cells))
+            if unguarded is not None:
+                bare = [formula_unguarded(cell) for cell in cells]
+                unguarded += [(line, c) for c, (was, now) in enumerate(zip(cells, bare, strict=True)) if was != now]
+                cells = bare
+            records.append((line, cells))
             line = reader.line_num + 1
     except csv.Error as error:
         if "field larger than field limit" in str(error):

@@ -313,17 +313,17 @@ def _row_number(given: str | None, previous: int) -> int:
 
 
 def _same_names(names: list[str]) -> list[str]:
-    """One line for each sheet whose name another sheet has too (as Excel compares them, without case): reading
-    either would be a guess, and the later one silently won."""
-    first: dict[str, str] = {}
+    """One line for each sheet whose exact name another sheet has too: reading either would be a guess, and the later
+    one silently won. Names that differ only by case or blank space are the import's to name, by the table whose
+    sheet they are (workbook.read_workbook, validation.same_sheet_twice)."""
+    seen: set[str] = set()
     lines = []
     for name in names:
-        key = name.casefold()
-        if key in first:
-            named = f"der begge hedder {name!r}" if name == first[key] else f"der hedder {first[key]!r} og {name!r} (for Excel samme navn)"
-            lines.append(f"arbejdsbogen har to ark, {named}, så det er uklart, hvilket ark der gælder; slet eller omdøb det ene")
-        else:
-            first[key] = name
+        if name in seen:
+            lines.append(
+                f"arbejdsbogen har to ark, der begge hedder {name!r}, så det er uklart, hvilket ark der gælder; slet eller omdøb det ene"
+            )
+        seen.add(name)
     return lines
 
 

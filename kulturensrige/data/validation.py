@@ -99,12 +99,6 @@ def namesakes(wanted: str, names: list[str]) -> list[str]:
     return sorted(name for name in names if name != wanted and "".join(name.split()).casefold() == key)
 
 
-def nearly_named(wanted: str, names: list[str]) -> str | None:
-    """A name that is `wanted` but for case or blank space: read by no one, it would leave its table silently at its
-    defaults, or missing."""
-    return next(iter(namesakes(wanted, names)), None)
-
-
 def same_table_twice(wanted: str, near: list[str], names: list[str]) -> str:
     """The line for a folder holding one table under two or more names that differ only by case or blank space
     (`options.csv` and `Options.csv`): which of them the analyst meant would be a guess."""
@@ -116,8 +110,26 @@ def same_table_twice(wanted: str, near: list[str], names: list[str]) -> str:
     )
 
 
+def same_sheet_twice(wanted: str, near: list[str], names: list[str]) -> str:
+    """The line for a workbook holding a table's sheet under two or more names that differ only by case or blank space
+    (`quotes` and `Quotes` or `quotes `), naming the sheets that are not the table's exact name: the import read the
+    exact one and left the others unread without a word, or, when none was exact, said the sheet was missing."""
+    sheets = ([wanted] if wanted in names else []) + near
+    listed = ", ".join(repr(s) for s in sheets[:-1]) + f" og {sheets[-1]!r}"
+    if wanted in names:
+        others = ", ".join(repr(s) for s in near[:-1]) + (" og " if len(near) > 1 else "") + repr(near[-1])
+        remedy = f"slet eller omdøb {others}, så kun {wanted!r} er tilbage"
+    else:
+        remedy = f"slet de ark, der ikke gælder, og omdøb det, der gælder, til {wanted!r}"
+    return (
+        f"arbejdsbogen har arkene {listed}, som kun adskiller sig ved store og små bogstaver eller mellemrum og derfor er "
+        f"samme tabel; det er uklart, hvilket ark der gælder, så {remedy}"
+    )
+
+
 def misnamed(what: str, name: str, wanted: str) -> str:
-    """The line for a file or sheet named as `nearly_named` finds: `what` is "filen" or "arket"."""
+    """The line for a file or sheet named as `namesakes` finds, with no file or sheet of the exact name: read by no
+    one, it would leave its table silently at its defaults, or missing. `what` is "filen" or "arket"."""
     return f"{what} hedder {name!r}, ikke {wanted!r}, og bliver derfor ikke læst; omdøb {what}, så navnet er præcis {wanted!r}"
 
 

@@ -56,8 +56,9 @@ from kulturensrige.data.validation import (
     MAX_FOLDER_BYTES,
     empty_table,
     misnamed,
-    nearly_named,
+    namesakes,
     read_folder,
+    same_sheet_twice,
     split_list,
     too_much,
     validate_tables,
@@ -366,8 +367,12 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], dict[str, str], list
     problems: list[Problem] = []
     with book:
         for table in TABLES.values():
-            if table.name not in book.sheetnames and (near := nearly_named(table.name, book.sheetnames)):
-                problems.append(Problem(labels[table.name], None, None, None, misnamed("arket", near, table.name)))
+            near = namesakes(table.name, book.sheetnames)
+            if len(near) > 1 or (near and table.name in book.sheetnames):
+                problems.append(Problem(labels[table.name], None, None, None, same_sheet_twice(table.name, near, book.sheetnames)))
+                continue
+            if table.name not in book.sheetnames and near:
+                problems.append(Problem(labels[table.name], None, None, None, misnamed("arket", near[0], table.name)))
                 continue
             if table.name not in book.sheetnames and table.optional:
                 raws[table.name] = empty_table(table)

@@ -85,18 +85,35 @@ def book_address_problem(value: str | None) -> str | None:
         return "har mellemrum, styretegn eller usynlige tegn (fx et retningstegn)"
     try:
         parts = urlsplit(value)
-        port = parts.port  # ValueError on a port that is no number or out of range
     except ValueError:
         return "er ikke en http(s)-adresse"
     scheme = parts.scheme.lower()
-    if scheme not in ("http", "https") or not parts.hostname or port == 0 or not HTTP_ADDRESS.fullmatch(scheme + value[len(scheme) :]):
+    if scheme not in ("http", "https") or not parts.hostname or not HTTP_ADDRESS.fullmatch(scheme + value[len(scheme) :]):
         return "er ikke en http(s)-adresse"
+    if (wrong_port := port_problem(parts.netloc)) is not None:
+        return wrong_port
     if "@" in parts.netloc:
         return "har login-oplysninger (navn eller adgangskode før @)"
     if "?" in value:
         return "har en forespørgsel (?…)"
     if "#" in value:
         return "har et fragment (#…)"
+    return None
+
+
+def port_problem(netloc: str) -> str | None:
+    """Why an address's port (after the host's last ':') is none, said as a port's problem: `localhost:99999` was
+    blamed on the scheme (sec25d #3). None for no port or a port from 1 to 65535."""
+    host = netloc.rpartition("@")[2].rpartition("]")[2]  # past login details and an IPv6 address's brackets
+    if ":" not in host:
+        return None
+    port = host.rpartition(":")[2]
+    if not port:
+        return None  # 'eksempel.dk:' is the default port, as urlsplit reads it
+    if not re.fullmatch(r"[0-9]+", port):
+        return f"har portnummeret {port!r}, som ikke er et tal; en port er et tal fra 1 til 65535"
+    if not 1 <= int(port) <= 65535:
+        return f"har portnummeret {port}; en port er et tal fra 1 til 65535"
     return None
 
 

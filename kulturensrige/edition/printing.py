@@ -6,13 +6,16 @@ Chromium was chosen by measurement (BENCHMARKS.md): it tags figures with their a
 
 from __future__ import annotations
 
+import ctypes
 import html
 import io
 import multiprocessing
 import os
 import queue
 import re
+import shutil
 import signal
+import sys
 import tempfile
 import traceback
 from collections.abc import Callable, Iterable, Sequence
@@ -233,7 +236,8 @@ def print_pdfs(jobs: Iterable[PrintJob], printers: int = PRINTERS, readable: Seq
         tasks.put(number)
     with tempfile.TemporaryDirectory(prefix="kr-pdf-") as work:
         allowed = (Path(work), PLOTLY_JS, *readable)
-        processes = [context.Process(target=_printer, args=(listed, tasks, results, Path(work), allowed)) for _ in range(count)]
+        parent = os.getpid()
+        processes = [context.Process(target=_printer, args=(listed, tasks, results, Path(work), allowed, parent)) for _ in range(count)]
         for process in processes:
             process.start()
         try:
@@ -268,12 +272,40 @@ def _next_result(results: Any, processes: list) -> BaseException | None:
         return PrintError(message) if kind == "print" else RuntimeError(message)
 
 
-def _printer(jobs: list[PrintJob], tasks: Any, results: Any, work: Path, allowed: Sequence[Path]) -> None:
+# prctl(2)'s option that names the signal a process gets when the thread that started it ends (linux/prctl.h).
+PR_SET_PDEATHSIG = 1
+
+
+def _dies_with(parent: int, outputs: set[Path], work: Path) -> None:
+    """This printer ends when `parent` (the thread of it that started the printers) ends, however it ends: a parent
+    killed with SIGKILL stops no child, and its printers went on printing into a copy of the site for half a minute
+    (sec25d #2). SIGTERM, from the parent or from Linux at its death (prctl PR_SET_PDEATHSIG), ends it at once
+    (`_ended`); its Playwright driver and Chromium end as its pipes close. Linux only; elsewhere the parent's own end
+    (print_pdfs' finally) still stops the printers, short of a SIGKILL."""
+    signal.signal(signal.SIGTERM, lambda *_: _ended(outputs, work))
+    if not sys.platform.startswith("linux"):
+        return
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before the request was made: no signal will come
+        _ended(outputs, work)
+
+
+def _ended(outputs: set[Path], work: Path) -> None:
+    """A printer told to stop: no PDF it was writing is left half written (write_finished's temporary file), nor the
+    editions' HTML in the work folder a killed parent cannot remove; then it ends without unwinding."""
+    for folder in outputs:
+        for temporary in folder.glob("*" + WRITING):
+            temporary.unlink(missing_ok=True)
+    shutil.rmtree(work, ignore_errors=True)
+    os._exit(1)
+
+
+def _printer(jobs: list[PrintJob], tasks: Any, results: Any, work: Path, allowed: Sequence[Path], parent: int) -> None:
     """One printer process: a browser that prints the jobs it takes until it takes None."""
+    _dies_with(parent, {job.output.parent for job in jobs}, work)
     # Ctrl+C reaches every process of the terminal; the parent alone decides, and ends the printers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGHUP, signal.SIG_IGN)  # a closed terminal hangs up every process of it, as Ctrl+C does
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
         with started_chromium() as browser:
             page = Page(browser, allowed)
@@ -452,10 +484,14 @@ def _marks(page: pikepdf.Page) -> list[tuple[str, list[str]]]:
     return [(str(op.operator), [str(o) for o in op.operands]) for op in pikepdf.parse_content_stream(page, "BDC BMC EMC BT ET")]
 
 
+# The ending of a PDF being written beside its place.
+WRITING = ".tmp"
+
+
 def write_finished(pdf: bytes, job: PrintJob, link_texts: dict[str, str]) -> Path:
     """The finished PDF, written to a temporary file and then moved into place."""
     job.output.parent.mkdir(parents=True, exist_ok=True)
-    temporary = job.output.with_name(job.output.name + ".tmp")
+    temporary = job.output.with_name(job.output.name + WRITING)
     temporary.write_bytes(finish(pdf, job.title, link_texts))
     os.replace(temporary, job.output)
     return job.output

@@ -445,8 +445,15 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
             ),
             MessageKind(
                 lambda folder, raws: _read_repacked(_in_member("xl/workbook.xml", b'name="figures"', b'name="quotes"')),
-                "To ark har samme navn (Excel skelner ikke mellem store og små bogstaver), så det er uklart, hvilket der er tabellen.",
+                "To ark har nøjagtig samme navn (det kan Excel ikke selv lave, men et andet program kan), så det er uklart, "
+                "hvilket der er tabellen.",
                 "Slet det ark, der ikke gælder, eller giv det et andet navn.",
+            ),
+            MessageKind(
+                lambda folder, raws: _read_repacked(_in_member("xl/workbook.xml", b'name="Vejledning"', b'name="quotes "')),
+                "Ud over arket med tabellens navn har arbejdsbogen et ark, hvis navn kun adskiller sig ved store og små bogstaver "
+                "eller et mellemrum. Det ville ikke blive læst, så det er uklart, hvilket af dem der er tabellen.",
+                "Slet eller omdøb det ark, meldingen nævner, så kun arket med tabellens præcise navn er tilbage.",
             ),
             MessageKind(
                 lambda folder, raws: _read_repacked(_in_member(QUOTES_SHEET, rb'(?s)<c r="C2".*?</c>', rb'<c r="C2" t="s"><v>-1</v></c>')),

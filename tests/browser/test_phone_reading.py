@@ -1238,3 +1238,23 @@ def test_a_stacked_tables_empty_cell_shows_no_column_name_over_nothing(browser, 
         assert page.eval_on_selector_all("td[data-label]:empty", "cells => cells.length") > 0  # the case is there
     finally:
         context.close()
+
+
+def test_a_front_page_figure_of_one_long_word_stays_inside_its_card_on_a_phone(browser, site_url):
+    """sec25d's hostile round: a period fact of one long word (a formula, a URL an analyst pasted) ran out of its card
+    and past the screen's edge at 375 px, as a grid item is as wide as its longest word unless it may break inside it."""
+    context, page = phone_page(browser, PHONES[0])
+    try:
+        ready(page, f"{site_url}/index.html")
+        widths = page.evaluate(
+            """() => [...document.querySelectorAll('.kr-key-figures li')].map((card) => {
+                for (const part of card.querySelectorAll('.kr-figure-number, .kr-figure-explained')) {
+                    part.textContent = '=HYPERLINK("https://eksempel.invalid/en/meget/lang/adresse/uden/mellemrum")';
+                }
+                return [card.scrollWidth, card.clientWidth, card.getBoundingClientRect().right, innerWidth];
+            })"""
+        )
+        for scroll, client, right, screen in each(widths):
+            assert scroll <= client and right <= screen, (scroll, client, right, screen)
+    finally:
+        context.close()
