@@ -5,7 +5,8 @@ time pytest reports says little about what a test adds to `make test`'s CPU. Aro
 the test's process and of every process under it from /proc (a child that ended counts through its parent's
 `cutime`), and appends `file<TAB>test<TAB>cpu seconds<TAB>wall seconds<TAB>start (Unix time)<TAB>process` to FILE;
 every xdist process appends to the same file (the start and process show where a process stood idle). At the end
-the main process prints the files that cost most. A background build counts towards the tests
+the main process prints the files that cost most, and what the whole machine spent meanwhile (the true total on a
+quiet machine). A background build counts towards the tests
 that run while it works. Linux only: elsewhere the option is refused.
 """
 
@@ -21,6 +22,7 @@ import pytest
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 SHOWN = 15
+STARTED = pytest.StashKey[tuple[float, float]]()
 
 
 def _stat(pid: int) -> tuple[int, float] | None:
@@ -50,6 +52,13 @@ def tree_cpu(root: int) -> float:
     return total
 
 
+def machine_busy() -> float:
+    """Seconds of CPU the whole machine has spent busy since boot (/proc/stat's first line, all but idle and iowait):
+    a process that leaves the tree (Chromium's, adopted by init) is counted here and nowhere else."""
+    ticks = [int(field) for field in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    return (sum(ticks) - ticks[3] - ticks[4]) / CLOCK_TICKS
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--cpu-per-test", metavar="FILE", help="append each test's CPU (its processes and theirs) to FILE")
 
@@ -58,6 +67,8 @@ def pytest_configure(config: pytest.Config) -> None:
     path = config.getoption("--cpu-per-test")
     if path and not Path("/proc/self/stat").exists():
         raise pytest.UsageError("--cpu-per-test læser /proc og virker kun på Linux")
+    if path:
+        config.stash[STARTED] = (machine_busy(), time.monotonic())
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -86,4 +97,8 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:  #
     terminalreporter.section(f"CPU per test file ({path})")
     for file, (count, cpu) in sorted(per_file.items(), key=lambda entry: -entry[1][1])[:SHOWN]:
         terminalreporter.write_line(f"{cpu:8.1f} s  {int(count):5d} tests  {file}")
-    terminalreporter.write_line(f"{sum(cpu for _, cpu in per_file.values()):8.1f} s  in all")
+    terminalreporter.write_line(f"{sum(cpu for _, cpu in per_file.values()):8.1f} s  in all, less what Chromium's processes spent")
+    terminalreporter.write_line("            before they left the tree: they count while they live, and leave through init")
+    busy, started = config.stash[STARTED]
+    busy, wall = machine_busy() - busy, time.monotonic() - started
+    terminalreporter.write_line(f"{busy:8.1f} s  the whole machine busy in {wall:.0f} s ({busy / wall:.2f} of {os.cpu_count()} CPUs)")
