@@ -534,18 +534,25 @@ def test_the_partner_charts_key_names_its_faded_part_as_its_bars_do(data):
     assert faded == {charts.PARTNER_KEY[1]} and keyed == [charts.PARTNER_KEY[0], f"{charts.PARTNER_KEY[1]} (dæmpet)"], (faded, keyed)
 
 
-def test_a_legends_key_shows_full_and_muted_in_the_colours_its_bars_have(data):
+def test_a_legends_key_shows_full_and_muted_in_the_colours_its_bars_have_in_each_theme(data):
     """Reader 13: "Den valgte kommunes del" was a swatch in the text's colour (near black), a colour no bar had, while
     the chosen part stood in its group's colour. The key's two swatches show the bars' own colours side by side, full
-    and muted, so the style, not a colour, is what they name."""
+    and muted, so the style, not a colour, is what they name. The muted swatch shows the muted bars' own fills in each
+    theme: a 22 % tint of each colour on the dark page was fainter than the bars it named (issue 22, second phone
+    review)."""
     for chart in each([charts.quotes_per_ingredient(data), charts.partners_by_kind(data)]):
         colours = {t["marker"]["color"] for v in chart.variants.values() for t in v.figure["data"] if isinstance(t["marker"]["color"], str)}
         full, muted = chart.legend().key
-        assert full.stripes == muted.stripes and set(full.stripes) <= colours and not full.faint and muted.faint, (full, muted)
+        assert set(full.stripes) <= colours and not full.faint and muted.faint, (full, muted)
+        assert muted.stripes == tuple(charts.muted_fill(c) for c in full.stripes), muted
+        assert muted.dark_stripes == tuple(charts.muted_fill(c, "dark") for c in full.stripes), muted
+        dark_page = charts.THEME_BACKGROUNDS["dark"]
+        assert all(charts.contrast(c, dark_page) >= charts.MUTED_FILL_CONTRAST["dark"] for c in muted.dark_stripes), muted
         swatches = BeautifulSoup(figures.legend_markup(chart.legend()), "html.parser").select(".kr-swatch")[-2:]
         fills = [[r["fill"] for r in s.select("rect") if r["fill"] != "none"] for s in swatches]
-        assert fills == [list(full.stripes)] * 2, fills
-        assert {r.get("fill-opacity") for r in swatches[1].select("rect") if r["fill"] != "none"} == {str(figures.MUTED_FILL)}
+        assert fills == [list(full.stripes), [*muted.dark_stripes, *muted.stripes]], fills
+        light = [r["fill"] for r in swatches[1].select("rect.kr-swatch-light")]
+        assert light == list(muted.stripes), light  # on top, and hidden by the dark theme (kommunefilter.css)
 
 
 def test_the_bar_line_of_each_view_is_written_whole_by_the_build(data):

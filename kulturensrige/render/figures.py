@@ -430,7 +430,8 @@ MARKS_FOOT_FROM = 12
 @dataclass(frozen=True)
 class Swatch:
     """One legend entry: a bar piece's colour and pattern (plotly's pattern shape and its foreground colour), or a
-    step of a heatmap's colour scale; a key's swatch shows `stripes` of the bars' colours, `faint` in the muted style."""
+    step of a heatmap's colour scale; a key's swatch shows `stripes` of the bars' colours, or with `faint` the muted
+    bars' fills, `dark_stripes` those on the dark theme."""
 
     name: str
     colour: str = "currentColor"
@@ -439,6 +440,7 @@ class Swatch:
     faint: bool = False
     stripes: tuple[str, ...] = ()  # a key's colours side by side: the style it names holds for every colour
     dark: str = ""  # the colour on the dark theme, where it differs (a heatmap's scale, charts.heat_scale)
+    dark_stripes: tuple[str, ...] = ()  # a faint key's fills on the dark theme (charts.muted_fill)
 
 
 @dataclass(frozen=True)
@@ -455,7 +457,7 @@ class Legend:
 # in full colour, the rest a light fill inside an outline.
 KEY_WORDS = ("Den valgte kommunes del", "Resten (dæmpet)")
 KEY_STRIPES = 4  # how many of the bars' colours a key's swatch shows side by side
-MUTED_FILL = 0.22  # the share of its colour a muted part's fill keeps (charts._highlighted), and the key's faint swatch
+MUTED_FILL = 0.22  # the share of its colour a muted part's fill keeps on the light page (charts.muted_fill)
 
 
 def _rgb_of(colour: str) -> tuple[float, ...]:
@@ -531,7 +533,18 @@ def chart_legend(chart_variants: dict[str, Variant], key: tuple[str, str] = KEY_
     # read as a colour no bar had, and one bar's colour as that group's (reader 13).
     full = (t["marker"]["color"] for view in highlighted for t in view if t.get("type") == "bar" and "muted" not in t.get("meta", {}))
     stripes = tuple(dict.fromkeys(c for c in full if isinstance(c, str)))[:KEY_STRIPES] or (Swatch("").colour,)
-    keyed = (Swatch(key[0], stripes=stripes), Swatch(key[1], faint=True, stripes=stripes)) if highlighted else ()
+    # The faint key in the muted bars' own fills, each theme's (on the dark page a 22 % tint read as missing).
+    muted = (t for view in highlighted for t in view if t.get("type") == "bar" and "muted" in t.get("meta", {}))
+    fills = dict.fromkeys((t["marker"]["color"], t["meta"]["muted"]["dark"]["color"]) for t in muted)
+    faint = tuple(fills)[:KEY_STRIPES]
+    keyed = (
+        (
+            Swatch(key[0], stripes=stripes),
+            Swatch(key[1], faint=True, stripes=tuple(light for light, _ in faint), dark_stripes=tuple(dark for _, dark in faint)),
+        )
+        if highlighted
+        else ()
+    )
     title = _plain(((layout.get("legend") or {}).get("title") or {}).get("text") or "") if entries else ""
     return Legend(title, entries, keyed) if entries or keyed else None
 
@@ -555,11 +568,18 @@ def _swatch(swatch: Swatch) -> str:
     """A legend entry's colour as a small SVG (attributes, not style: the book's Content-Security-Policy allows
     no style attribute), hidden from screen readers: the entry's name says it."""
     if swatch.stripes:
-        width = 16 / len(swatch.stripes)
-        faint = f' fill-opacity="{MUTED_FILL}"' if swatch.faint else ""
-        body = "".join(
-            f'<rect x="{i * width:.3g}" y="0" width="{width:.3g}" height="16" fill="{esc(c)}"{faint}/>'
-            for i, c in enumerate(swatch.stripes)
+
+        def stripes(colours: tuple[str, ...], light: str = "") -> str:
+            width = 16 / len(colours)
+            return "".join(
+                f'<rect{light} x="{i * width:.3g}" y="0" width="{width:.3g}" height="16" fill="{esc(c)}"/>' for i, c in enumerate(colours)
+            )
+
+        # As a heatmap's swatch: the dark theme's under the light's, which the dark theme hides (kommunefilter.css).
+        body = (
+            stripes(swatch.dark_stripes) + stripes(swatch.stripes, ' class="kr-swatch-light"')
+            if swatch.dark_stripes
+            else stripes(swatch.stripes)
         )
         if swatch.faint:  # the muted bars' outline, so the pale key stands out from the page
             body += (
