@@ -411,10 +411,10 @@ def test_a_card_that_shows_a_speaker_category_says_it_is_the_editors_grouping_an
     the ingredient pages said why: every card (and every edition's item) now says it, in one wording."""
     from kulturensrige.edition import editions
 
-    assert provenance.category_note(report.options) == "(redaktionens inddeling i stedet for talerens rolle: anonymitetsreglen)"
+    assert provenance.category_note(report.options) == "(redaktionens inddeling i stedet for talerens rolle, jf. anonymitetsreglen)"
     # Each of these quotes has a role in the report: the card says the report names the speaker more precisely (ADR 30).
     note = provenance.category_note(report.options, precise=True)
-    assert note.startswith("(redaktionens inddeling; rapporten nævner rollen: anonymitetsreglen)")
+    assert note.startswith("(redaktionens inddeling; rapporten nævner rollen, som bogen udelader, jf. anonymitetsreglen)")
     quotes = report.quotes
     hidden = quotes[quotes["shown_role"] != quotes["speaker_role"]]
     assert {"q005", "q006", "q007", "q008", "q036", "q037"} <= set(hidden["quote_id"])

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from kulturensrige.data.folder_writing import csv_text
 from kulturensrige.data.schema import TABLES
 from kulturensrige.explorer import app
-from kulturensrige.render import cards, charts, front_page
+from kulturensrige.render import cards, charts, front_page, lists
 from kulturensrige.rules import filters, statistics
 from report_source import collapse
 from support.checks import each
@@ -67,6 +67,20 @@ def test_the_front_page_counts_a_project_and_its_components_as_one_initiative_an
     assert "Heraf 1 med 2 dele på hvert sit kort." in explained, explained
     by_kind = re.search(r"\(([^;]*);", explained)
     assert by_kind and sum(int(n) for n in re.findall(r"\d+", by_kind.group(1))) == wholes, explained
+
+
+def test_the_municipality_tables_initiative_column_counts_as_the_front_page_does(data):
+    """Reading 20 #2: the front page said 13 indsatser while the table of the municipalities (page and whole-book PDF)
+    gave Rudersdal 3, summing to 15: the table counts a project's parts with it."""
+    table = BeautifulSoup(str(lists.municipality_table(data)), "html.parser")
+    headings = [th.get_text(" ", strip=True) for th in table.select("thead th")]
+    column = next(i for i, h in enumerate(headings) if h.startswith("Indsatser"))
+    counts = {
+        tr.select("td, th")[0].get_text(strip=True): int(tr.select("td, th")[column].get_text(strip=True))
+        for tr in table.select("tbody tr")
+    }
+    assert counts["Rudersdal"] == 1, counts
+    assert sum(counts.values()) == int((~statistics.initiative_parts(data.initiatives)).sum()) == len(data.initiatives) - 2
 
 
 def test_a_profile_an_edition_and_the_explorer_count_rudersdals_project_once_with_its_parts(data):

@@ -305,14 +305,15 @@ def marked_name(options: pd.DataFrame, name: str, in_report: str) -> str:
 
 def category_note(options: pd.DataFrame, precise: bool = False) -> str:
     """What a card says where its speaker category stands in place of the role (the anonymity rule), the same on
-    every page, in the PDFs and the explorer: '(redaktionens inddeling i stedet for talerens rolle:
+    every page, in the PDFs and the explorer: '(redaktionens inddeling i stedet for talerens rolle, jf.
     anonymitetsreglen)'. Where the folder gives a role (`precise`), the card says that its source names the role,
     so a reader holding the report does not look for the category there; why the book does not is the rule's, which
     the legend links (docs/adr/0030). Short: the note stands on every such card (reader 19: a long one crowded them)."""
     label = value_label(options, "quotes.speaker_category")
     if not precise:
-        return f"({label} i stedet for talerens rolle: anonymitetsreglen)"
-    return f"({label}; {words(roles_source(options)).holder} nævner rollen: anonymitetsreglen)"
+        return f"({label} i stedet for talerens rolle, jf. anonymitetsreglen)"
+    # 'rapporten nævner rollen: anonymitetsreglen' read as nonsense to a careful reader (reading 20): say what is left out.
+    return f"({label}; {words(roles_source(options)).holder} nævner rollen, som bogen udelader, jf. anonymitetsreglen)"
 
 
 def value_note(options: pd.DataFrame, value: str) -> str:
