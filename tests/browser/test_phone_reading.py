@@ -449,6 +449,19 @@ TOP_JS = """() => {
 }"""
 
 
+def settled(page, measure: str) -> dict:
+    """What `measure` finds once two looks 100 ms apart agree (at most 3 s): the page makes room for the bar's lines
+    when it has measured them (a ResizeObserver), which a loaded machine does a frame or more after the filter is ready."""
+    last = page.evaluate(measure)
+    for _ in range(30):
+        page.wait_for_timeout(100)
+        now = page.evaluate(measure)
+        if now == last:
+            return now
+        last = now
+    return last
+
+
 def test_at_a_pages_top_a_phones_header_and_bar_take_at_most_120_px_with_the_lines_whole_below(browser, site_url, data):
     """At the top of a page with the editors' inferred quotes the phone's bar was 170 px tall (issue 22). The sticky
     bar is its one row there too: header and bar end within 120 of 667 px. What the choice marks and the offer stand
@@ -459,7 +472,7 @@ def test_at_a_pages_top_a_phones_header_and_bar_take_at_most_120_px_with_the_lin
             for path in ("vaerdiskabelser.html", "kommuner/oversigt.html"):
                 for udledte in ("", "&udledte=nej"):
                     ready(page, f"{site_url}/{path}?kommune={row.slug}{udledte}")
-                    top = page.evaluate(TOP_JS)
+                    top = settled(page, TOP_JS)
                     assert max(top["bar"], top["header"]) <= 120 and top["lines"], (row.slug, path, udledte, top)
                     for line in top["lines"]:
                         assert line["whole"] and "…" not in line["text"] and line["top"] >= top["bar"] - 1, (row.slug, path, line)
