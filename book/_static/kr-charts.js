@@ -544,7 +544,10 @@
     const free = Math.max(0, document.querySelector("section.kr-filter")?.getBoundingClientRect().bottom ?? 0);
     const wanted = Math.min(box.height, window.innerHeight * 0.4) - (window.innerHeight - box.top);
     const kept = at - window.scrollY - free - 24; // how far the clicked point may rise and stay in view
-    const by = Math.min(wanted, kept);
+    // Below a long table of marks the panel stayed out of view, and a tap seemed to do nothing (reader 20): where
+    // keeping the point would leave the panel's heading below the window, the answer wins; "Luk" comes back here.
+    const answered = box.top - kept <= window.innerHeight - 96;
+    const by = answered ? Math.min(wanted, kept) : wanted;
     if (by > 0) {
       const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
       window.scrollBy({ top: by, behavior: still ? "instant" : "smooth" });

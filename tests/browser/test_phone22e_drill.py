@@ -66,3 +66,36 @@ def test_opening_a_drill_panel_keeps_the_clicked_bar_in_view_and_luk_returns_to_
         assert page.evaluate(f"() => document.querySelector('{FIGURE}').contains(document.activeElement)")
     finally:
         context.close()
+
+
+# The first mark of the comparison's first table with a drill-through: its box, and the panel's heading's after a tap.
+MARK_JS = """() => {
+  const mark = [...document.querySelectorAll('figure [data-kr-ids]')].find((m) => m.closest('figure').querySelector('.kr-drill'));
+  return mark ? '#' + mark.closest('figure').id : null;
+}"""
+
+
+def test_a_tapped_mark_high_in_a_long_table_opens_a_panel_the_reader_sees(site_url, browser):
+    """Reader 20, #1: on kommuner/sammenligning a tap on a number in a table of marks opened its panel under the whole
+    table, below the phone's screen (its top at 874 px of 667): the page kept the tapped cell in view, and the tap
+    seemed to do nothing. Where keeping the cell would hide the panel, the panel's heading comes into view."""
+    context = browser.new_context(locale="da-DK", **SCREENS["375"])
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/kommuner/sammenligning.html")
+        page.evaluate("() => window.KR_FILTER.ready")
+        figure = page.evaluate(MARK_JS)
+        assert figure, "ingen tabel med markeringer og drill-through på siden"
+        mark = page.locator(f"{figure} [data-kr-ids]").first
+        mark.scroll_into_view_if_needed()
+        page.evaluate("(y) => window.scrollBy({top: y, behavior: 'instant'})", 0)
+        page.evaluate(STILL_JS)
+        mark.click()
+        page.locator(f"{figure} .kr-drill").wait_for(state="visible")
+        page.wait_for_timeout(100)
+        page.evaluate(STILL_JS)
+        heading = page.evaluate(f"() => document.querySelector('{figure} .kr-drill-heading').getBoundingClientRect().top")
+        free = page.evaluate("() => Math.max(0, document.querySelector('section.kr-filter').getBoundingClientRect().bottom)")
+        assert free - 1 <= heading <= 667 - 40, (figure, heading, free)
+    finally:
+        context.close()
