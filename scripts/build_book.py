@@ -341,7 +341,8 @@ async def _kernel(client: NotebookClient, **start: Any) -> AsyncIterator[None]:
 async def _stop(client: NotebookClient, now: bool) -> None:
     if client.kc is not None:
         client.kc.stop_channels()
-    await client.km.shutdown_kernel(now=now)
+    if client.km is not None:  # nbclient drops a kernel that died before it replied (its own cleanup shut it down)
+        await client.km.shutdown_kernel(now=now)
 
 
 async def _run_kernel(todo: asyncio.Queue, book: Path, store: Path, env: dict[str, str]) -> None:
