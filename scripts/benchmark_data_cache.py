@@ -34,11 +34,9 @@ def _median_seconds(step: Callable[[], object], runs: int) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = cli.Parser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=cli.runs, default=5)
     parser.add_argument("--data", type=Path, default=None)
     args = parser.parse_args(argv)
-    if args.runs < 1:
-        parser.error(f"--runs: {args.runs} — skal være mindst 1 (en median af ingen målinger findes ikke)")
     with tempfile.TemporaryDirectory(prefix="kr-cache-bench-") as work:
         folder = args.data or generate(Path(work) / "syntetisk")
         os.environ[table_cache.FOLDER_VARIABLE], os.environ[table_cache.KEY_VARIABLE] = work, secrets.token_hex(32)

@@ -269,7 +269,7 @@ def markdown(cases: list, runs: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = cli.Parser(description="Mål hukommelse og tid for fjendtlige og meget store inddata.")
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=cli.runs, default=3)
     parser.add_argument("--work", default="/tmp/kr-input-limits")  # as typed: Path("") is "."
     parser.add_argument("--write", action="store_true", help="skriv afsnittet sidst i BENCHMARKS.md")
     parser.add_argument("--only", default="", help="mål kun de inddata, hvis navn rummer denne tekst")

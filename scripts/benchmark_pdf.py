@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = cli.Parser(description="Tag tid på make pdf.")
     parser.add_argument("site")
     parser.add_argument("data")
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=cli.runs, default=3)
     args = parser.parse_args(argv)
     site = Path(args.site).resolve()
     command = [sys.executable, str(ROOT / "scripts" / "build_pdf.py"), "--data", args.data, "--site", str(site)]

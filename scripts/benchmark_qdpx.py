@@ -103,7 +103,7 @@ def timed_import(project: Path, codes: Path, out: Path) -> tuple[float, float, f
 def main(argv: list[str] | None = None) -> int:
     parser = cli.Parser(description="Mål tid og hukommelse for REFI-QDA-importen.")
     parser.add_argument("--passages", type=int, default=10_000)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=cli.runs, default=5)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="kr-qdpx-") as folder:
         project, codes = Path(folder) / "syntetisk.qdpx", Path(folder) / "koder.csv"

@@ -43,7 +43,7 @@ def described_figures(path: Path) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = cli.Parser()
     parser.add_argument("site", nargs="?", default=str(ROOT / "book" / "_build" / "html"))
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=cli.runs, default=3)
     args = parser.parse_args(argv)
     try:
         import weasyprint

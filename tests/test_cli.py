@@ -243,12 +243,24 @@ def test_the_benchmarks_build_that_fails_is_one_danish_line_naming_its_log(tmp_p
     assert str(failed.value).startswith("build_book.py stoppede med exitstatus ") and str(failed.value).endswith(f"; se {log}")
 
 
+MEDIANS = {  # every script that takes the median of --runs measurements, with the arguments it needs besides
+    "benchmark_data_cache": (),
+    "benchmark_qdpx": (),
+    "benchmark_pdf": ("site", "data"),
+    "benchmark_input_limits": (),
+    "compare_pdf_engines": (),
+    "measure_charts_throttled": ("site",),
+}
+
+
 @pytest.mark.parametrize("runs", ["0", "-1"])
-def test_the_cache_benchmark_refuses_no_runs_in_one_line_not_a_median_of_nothing(runs: str, monkeypatch: pytest.MonkeyPatch):
-    """Hostile round 19, #4: `benchmark_data_cache.py --runs 0` ended in StatisticsError's traceback."""
+@pytest.mark.parametrize("name", sorted(MEDIANS))
+def test_a_benchmark_refuses_no_runs_in_one_line_not_a_median_of_nothing(name: str, runs: str, monkeypatch: pytest.MonkeyPatch):
+    """Hostile round 19, #4: `benchmark_data_cache.py --runs 0` ended in StatisticsError's traceback; round 20, #5:
+    so did benchmark_qdpx.py and benchmark_pdf.py, and benchmark_input_limits.py printed an empty table."""
     monkeypatch.syspath_prepend(str(REPO / "scripts"))
-    monkeypatch.setattr(sys, "argv", ["benchmark_data_cache.py"])
-    result = run_script("benchmark_data_cache", "--runs", runs)
+    monkeypatch.setattr(sys, "argv", [f"{name}.py"])
+    result = run_script(name, *MEDIANS[name], "--runs", runs)
     assert result.returncode == 2 and result.stdout == ""
     [line] = result.stderr.splitlines()
     assert f"--runs: {runs} — skal være mindst 1" in line, line

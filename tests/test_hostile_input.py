@@ -381,3 +381,13 @@ def test_the_facts_table_links_a_web_address_and_keeps_any_other_value_text():
     fake = type(data)(folder=data.folder, tables={**data.tables, "programme_facts": attacked}, fingerprint="x")
     markup = lists.programme_facts(fake).markup
     assert "javascript:x(&#34;&lt;b&gt;&#34;)" in markup and 'href="javascript' not in markup
+
+
+def test_a_chart_label_shows_a_straight_quote_as_itself_and_markup_as_text():
+    """Hostile review 20, #1: a label with a '"' showed as &quot; on every chart's axis (plotly decodes &lt;, &gt;,
+    &amp; and &#x27; in its labels, not &quot;). Markup stays escaped."""
+    from kulturensrige.render import charts
+
+    label = charts._wrap('Projekt "Sammen" <img src=x onerror=alert(1)> & co')
+    assert '"Sammen"' in label and "&quot;" not in label
+    assert "<img" not in label and "&lt;img" in label and "&amp;" in label

@@ -1227,8 +1227,9 @@ def _lines(text: str, width: int) -> list[str]:
 
 
 def _wrap(text: str, width: int = 18) -> str:
-    """Escape, then break long labels onto lines with plotly's <br>."""
-    return "<br>".join(escape(line) for line in _lines(text, width))
+    """Escape, then break long labels onto lines with plotly's <br>. Not the quotes: plotly's labels decode no &quot;
+    (an analyst's 'Projekt "Sammen"' showed as &quot;Sammen&quot;), and a label is no attribute."""
+    return "<br>".join(escape(line, quote=False) for line in _lines(text, width))
 
 
 def _item_figure(figure_id: str, caption: str, items: list[str], note: str, about: str, lang: str = "", kind: str = "kr-tiles") -> Html:
