@@ -27,6 +27,7 @@ import stat
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import unicodedata
@@ -1561,12 +1562,13 @@ def test_the_printers_end_with_build_pdf_killed_outright_and_leave_no_half_writt
     one would swap in. They end with it now, with their Chromiums, leaving no PDF being written and no work folder."""
     site = tmp_path / "bog" / "html"
     shutil.copytree(built_site, site, symlinks=True)
-    (tmp_path / "tmp").mkdir()
+    # A short TMPDIR: Chromium's profile under it holds a Unix socket, whose path may be at most 107 bytes, and under
+    # pytest's own temporary folders (/tmp/pytest-of-root/pytest-6/popen-gw1/test_…/tmp) it was longer: Chromium
+    # could not start, in every full run and never with a short --basetemp.
+    tmp = Path(tempfile.mkdtemp(prefix="kr-"))
     before = {str(p.relative_to(site)): p.stat().st_mtime_ns for p in site.rglob("*")}
     command = [sys.executable, str(REPO / "scripts" / "build_pdf.py"), "--data", str(REPO / "data"), "--site", str(site)]
-    # As a reader's shell runs it: a KR_ variable an earlier in-process script left in this process (a data cache
-    # folder since removed) ended build_pdf with status 1 in full runs only.
-    env = {**{k: v for k, v in os.environ.items() if not k.startswith("KR_")}, "TMPDIR": str(tmp_path / "tmp")}
+    env = {**os.environ, "TMPDIR": str(tmp)}
     said = tmp_path / "build_pdf.err"
     with said.open("wb") as errors:
         printer = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=errors)
@@ -1588,5 +1590,6 @@ def test_the_printers_end_with_build_pdf_killed_outright_and_leave_no_half_writt
         os.kill(pid, 9)
     assert left == [], "a printer, driver or Chromium outlived build_pdf.py by 10 s"
     assert list(tmp_path.rglob("*" + printing.WRITING)) == []
-    assert list((tmp_path / "tmp").iterdir()) == []
+    assert list(tmp.iterdir()) == []
+    tmp.rmdir()
     assert {str(p.relative_to(site)): p.stat().st_mtime_ns for p in site.rglob("*")} == before
