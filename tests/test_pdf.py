@@ -65,7 +65,7 @@ from support.builds import made_once, run_folder
 from support.checks import each
 from support.scripts import run_script, script
 from test_eighth_municipality import CODE as EIGHTH
-from test_reading14_provenance import role_stem, withheld_roles
+from test_whose_word_alike_everywhere import role_stem, withheld_roles
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -1,4 +1,4 @@
-"""A new reader's findings against the report (read21d, issue 21): counts that say what they count, whose title a
+"""A new reader's findings against the report (issue 21): counts that say what they count, whose title a
 card carries, the order of the report's citations, what Figure 1 rests on, and tables that print whole words."""
 
 from __future__ import annotations

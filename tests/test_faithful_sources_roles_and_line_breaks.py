@@ -1,4 +1,4 @@
-"""The last line-by-line reading's leftovers (read21c, issue 21): each test reads what the book publishes and checks
+"""The last line-by-line reading's leftovers (issue 21): each test reads what the book publishes and checks
 it against the report's own text."""
 
 from __future__ import annotations

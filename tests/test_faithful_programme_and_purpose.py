@@ -1,4 +1,4 @@
-"""A line-by-line reading of the built book, its PDFs and its downloads with the report beside it (read21, issue 21).
+"""A line-by-line reading of the built book, its PDFs and its downloads with the report beside it (issue 21).
 Each test reads what the book publishes and checks it against what the report and the data say."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from kulturensrige.edition import editions
 from kulturensrige.render import charts, comparison
 from report_source import collapse, repair_hyphenation
 from support.checks import each
-from test_reading15 import prose
+from test_faithful_points_and_plain_danish import prose
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
