@@ -45,6 +45,7 @@ from typing import Any
 sys.modules.setdefault("rfc3987_syntax", None)
 
 import nbformat
+import zmq
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, DeadKernelError
 
@@ -327,15 +328,32 @@ async def _kernel(client: NotebookClient, **start: Any) -> AsyncIterator[None]:
     """The client's kernel, started and shut down (at once if a page failed or the build was stopped). Not nbclient's
     async_setup_kernel: it puts signal handlers of its own on the event loop, which would take Ctrl+C and SIGTERM
     from interruptible() and leave the default ones behind for the rest of the build."""
-    client.km = client.create_kernel_manager()
-    await client.async_start_new_kernel(**start)
-    try:
-        await client.async_start_new_kernel_client()
-        yield
-    except BaseException:
-        await _stop(client, now=True)
-        raise
-    await _stop(client, now=False)
+    with tempfile.TemporaryDirectory(prefix="kr-kernel-", dir=_socket_folder()) as sockets:
+        client.km = client.create_kernel_manager()
+        # Unix sockets in a folder of this kernel's own, not TCP ports: jupyter_client picks a free port, closes it and
+        # hands it to the kernel, which died with "Address already in use" when another process took the port
+        # meanwhile (jupyter/jupyter_client#276); a path in a private folder cannot be taken.
+        client.km.transport = "ipc"
+        client.km.ip = str(Path(sockets) / "k")
+        await client.async_start_new_kernel(**start)
+        try:
+            await client.async_start_new_kernel_client()
+            yield
+        except BaseException:
+            await _stop(client, now=True)
+            raise
+        await _stop(client, now=False)
+
+
+# A kernel's socket under the temporary folder: "/kr-kernel-XXXXXXXX/k-N" (jupyter_client numbers them from 1).
+SOCKET_NAME = len("/kr-kernel-xxxxxxxx/k-99")
+
+
+def _socket_folder() -> str:
+    """The temporary folder, unless it is too deep for a Unix socket's path (zmq.IPC_PATH_MAX_LEN, 107 bytes on Linux;
+    a test's own folders are): then /tmp."""
+    folder = tempfile.gettempdir()
+    return folder if len(os.fsencode(folder)) + SOCKET_NAME <= zmq.IPC_PATH_MAX_LEN else "/tmp"
 
 
 async def _stop(client: NotebookClient, now: bool) -> None:

@@ -34,6 +34,7 @@ from kulturensrige import Dataset, load
 from kulturensrige.edition.chromium import CHROMIUM_ARGS, HEADLESS_SHELL
 from support.builds import LONG_LIST_LIMIT, BookBuilds, build_book, build_threads, made_once, run_folder
 from support.folders import with_overlay
+from support.scripts import run_script
 from support.serving import serve
 
 REPO = Path(__file__).resolve().parent.parent
@@ -162,6 +163,17 @@ def eighth_site(book_builds: BookBuilds) -> Path:
     data re-execute the notebooks in a rebuild: it rebuilds a copy of `built_site`'s whole output (its Sphinx
     environment and executed notebooks too), so it costs what a clean build costs. Its log is <output>/build.log."""
     return book_builds.site("eighth")
+
+
+@pytest.fixture(scope="session")
+def data_workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """data/ exported as the analysts' workbook (scripts/export_workbook.py), once per run; tests read it or copy it."""
+
+    def export(path: Path) -> None:
+        result = run_script("export_workbook", "--data", str(REPO / "data"), "--out", str(path))
+        assert result.returncode == 0, result.stderr
+
+    return made_once(run_folder(tmp_path_factory) / "data-workbook", "arbejdsbog.xlsx", export)
 
 
 @pytest.fixture(scope="session")

@@ -139,3 +139,53 @@ def test_a_page_kept_executed_is_not_run_again_and_what_no_page_needs_goes(tmp_p
     assert before not in {p.name for p in store.iterdir()}
     kept = executed.kept(store, changed.read_text(encoding="utf-8"))
     assert kept is not None and nbformat.reads(kept, as_version=4).cells[0].outputs[0]["text"] == "3\n"
+
+
+def test_a_port_another_process_takes_before_the_kernel_starts_cannot_fail_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """jupyter_client chooses a kernel's free TCP ports, closes them and hands them to the kernel, which died at start
+    with "Address already in use" when another process took one meanwhile (jupyter/jupyter_client#276; seen in CI).
+    Here every TCP port chosen for a kernel is taken at once, between the choice and the kernel's start: the pages
+    still run."""
+    import socket
+
+    from jupyter_client import connect
+
+    taken: list[socket.socket] = []
+    choose = connect.write_connection_file
+
+    def choose_then_take(*args, **kwargs):  # type: ignore[no-untyped-def]
+        written = choose(*args, **kwargs)
+        info = written[1]
+        if info["transport"] == "tcp":
+            for name in ("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port"):
+                grabbed = socket.socket()
+                grabbed.bind((info["ip"], info[name]))
+                grabbed.listen()
+                taken.append(grabbed)
+        return written
+
+    monkeypatch.setattr(connect, "write_connection_file", choose_then_take)
+    book = tmp_path / "bog"
+    pages = [_page(book, f"side-{n}", f"print({n})") for n in range(3)]
+    try:
+        script("build_book").execute_in_kernels(pages, book, tmp_path / "cache", dict(os.environ))
+    finally:
+        for grabbed in taken:
+            grabbed.close()
+    for n, page in enumerate(pages):
+        kept = executed.kept(tmp_path / "cache", page.read_text(encoding="utf-8"))
+        assert kept is not None and nbformat.reads(kept, as_version=4).cells[0].outputs[0]["text"] == f"{n}\n"
+
+
+def test_pages_run_when_the_temporary_folder_is_too_deep_for_a_kernels_socket(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A kernel's sockets are files in a temporary folder, and a Unix socket's path may be at most 107 bytes: under a
+    deep TMPDIR (a test's own folders) the kernel could not bind them. The build then puts them in /tmp."""
+    import tempfile
+
+    deep = tmp_path / ("tief-" * 20)
+    deep.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(deep))
+    book = tmp_path / "bog"
+    page = _page(book, "side", "print(1)")
+    script("build_book").execute_in_kernels([page], book, tmp_path / "cache", dict(os.environ))
+    assert executed.kept(tmp_path / "cache", page.read_text(encoding="utf-8")) is not None

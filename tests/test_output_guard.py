@@ -28,7 +28,7 @@ from kulturensrige import cli
 from kulturensrige.data import folder_writing, workbook
 from kulturensrige.data.folder_writing import OUTPUT_REFUSED, write_file, write_folder
 from kulturensrige.data.interruption import EXIT_CODE, interrupted_line
-from kulturensrige.data.workbook import build_workbook, export_folder, save_workbook
+from kulturensrige.data.workbook import build_workbook, save_workbook
 from support.scripts import REPO, run_script
 from test_qdpx import CODES, pack
 
@@ -142,12 +142,11 @@ def snapshot(folder: Path) -> dict[str, tuple[int, int, int]]:
     return seen
 
 
-@pytest.fixture(scope="module")
-def valid_workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped data as a workbook: an import reads its input first when the output only exists already."""
-    path = tmp_path_factory.mktemp("arbejdsbog") / "arbejdsbog.xlsx"
-    assert export_folder(REPO / "data", path) == []
-    return path
+@pytest.fixture(scope="session")
+def valid_workbook(data_workbook: Path) -> Path:
+    """The shipped data as a workbook (conftest's `data_workbook`): an import reads its input first when the output only
+    exists already."""
+    return data_workbook
 
 
 @pytest.mark.parametrize("target", sorted(TARGETS))

@@ -1145,8 +1145,8 @@ def test_an_eighth_municipality_gets_its_own_edition(eighth_data: Path, tmp_path
 @pytest.mark.long
 @pytest.mark.browser  # printed by Chromium
 @pytest.mark.parametrize("code", ["259", HOSTILE_MUNICIPALITY])  # each printed in a test of its own, side by side
-def test_hostile_data_is_printed_as_text_and_makes_no_link_or_script(tmp_path: Path, code: str):
-    data_dir = hostile_data(tmp_path / "hostile")
+def test_hostile_data_is_printed_as_text_and_makes_no_link_or_script(hostile_folder: Path, tmp_path: Path, code: str):
+    data_dir = hostile_folder
     data = load(data_dir)
     pdfs = municipality_pdfs(data_dir, tmp_path / "pdf", [code])
     assert list(pdfs) == [code]

@@ -24,6 +24,7 @@ from kulturensrige.data.publishing import SOURCES_FILE, SOURCES_HEADER, publishe
 from kulturensrige.data.schema import BY_ANALYST, BY_EDITORS, BY_QDA, BY_REPORT, EDITORIAL, INFERENCE_RULE, SOURCES, TABLES
 from kulturensrige.render import cards, charts, comparison, guide, highlight, lists
 from kulturensrige.rules import attribution, statistics, views
+from support.builds import made_once, run_folder
 from support.checks import each
 from support.scripts import run_script
 
@@ -45,23 +46,25 @@ def report():
     return load(DATA)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def analyst_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """data/ exported as a workbook, two quotes tied to Rudersdal as `stated` by the analyst, and imported again."""
-    tmp = tmp_path_factory.mktemp("analytiker")
-    workbook = tmp / "arbejdsbog.xlsx"
-    assert run_script("export_workbook", "--data", str(DATA), "--out", str(workbook)).returncode == 0
-    book = openpyxl.load_workbook(workbook)
-    quotes = book["quotes"]
-    header = [c.value for c in quotes[1]]
-    for row in (3, 4):  # q002, q003
-        quotes.cell(row, header.index("kommunekode") + 1).value = "230"
-        quotes.cell(row, header.index("attribution") + 1).value = "stated"
-    book.save(workbook)
-    out = tmp / "mine-data"
-    result = run_script("import_workbook", str(workbook), "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    return out
+    """data/ exported as a workbook, two quotes tied to Rudersdal as `stated` by the analyst, and imported again: made
+    once per run (the tests only read it), not once in each pytest-xdist process that runs one of them."""
+
+    def make(out: Path) -> None:
+        workbook = out.parent / "arbejdsbog.xlsx"
+        assert run_script("export_workbook", "--data", str(DATA), "--out", str(workbook)).returncode == 0
+        book = openpyxl.load_workbook(workbook)
+        quotes = book["quotes"]
+        header = [c.value for c in quotes[1]]
+        for row in (3, 4):  # q002, q003
+            quotes.cell(row, header.index("kommunekode") + 1).value = "230"
+            quotes.cell(row, header.index("attribution") + 1).value = "stated"
+        book.save(workbook)
+        result = run_script("import_workbook", str(workbook), "--out", str(out))
+        assert result.returncode == 0, result.stderr
+
+    return made_once(run_folder(tmp_path_factory) / "analytiker", "mine-data", make)
 
 
 def test_every_source_is_an_option_value_the_validator_accepts_and_has_its_own_words(tmp_path: Path):

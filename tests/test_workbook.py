@@ -49,12 +49,10 @@ def siblings(folder: Path) -> set[str]:
     return {p.name for p in folder.parent.iterdir()}
 
 
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("export") / "arbejdsbog.xlsx"
-    result = run_script(EXPORT, "--data", str(DATA), "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    return out
+@pytest.fixture(scope="session")
+def exported(data_workbook: Path) -> Path:
+    """data/ as a workbook, exported once per run (conftest's `data_workbook`)."""
+    return data_workbook
 
 
 def edited(exported: Path, tmp_path: Path, edit) -> Path:

@@ -31,11 +31,6 @@ FILL_JS = """
 """
 
 
-@pytest.fixture(scope="module")
-def hostile_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return hostile.hostile_data(tmp_path_factory.mktemp("hostile-rows") / hostile.FOLDER_NAME)
-
-
 def card_kinds(data) -> dict[str, tuple[str, str]]:
     """For each kind of card: (every card as Python renders it, the same cards as a card <template> and JSON rows)."""
     quotes = [cards.card_context(data, g) for g in cards.group_turns(data.quotes)]

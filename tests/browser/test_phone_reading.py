@@ -1187,17 +1187,19 @@ def test_the_bars_offer_links_are_targets_of_24_px_on_a_phone(browser, site_url)
 
 # Every jump target of a page (its sections' headings and its figures), where its top stands after a jump to it, and
 # the bottom of whatever sticks over it (the theme's header over the article and the filter bar, as painted).
-# It waits until the page and the target have stood still for three looks in a row (a smooth scroll may start more than
-# one look after the jump on a loaded machine, which once measured a page still on its way), then for the slide.
+# It waits for the page to stand still: the scroll and the target's place unchanged for three frames in a row, with no
+# transition running (the header's and the bar's slide, 0.2 s, starts a frame or two after the jump, when the page's
+# scroll handler has run). It waited 150 ms between looks and 300 ms for the slide: about a second a target.
 JUMP_JS = """async (id) => {
   window.location.hash = id;
   const target = document.getElementById(id);
   const title = target.matches('section') ? target.querySelector(':scope > :is(h1, h2, h3, h4)') : target;
-  await new Promise((done) => { let last = '', still = 0, looks = 0; const check = () => {
+  const sliding = () => document.getAnimations()
+    .some((a) => a.playState === 'running' && a.effect.getComputedTiming().endTime !== Infinity);
+  await new Promise((done) => { let last = '', still = 0, frames = 0; const look = () => {
     const now = `${scrollY} ${title.getBoundingClientRect().top}`;
-    still = now === last ? still + 1 : 0; last = now; looks += 1;
-    if (still >= 3 || looks > 60) done(); else setTimeout(check, 150); }; check(); });
-  await new Promise((done) => setTimeout(done, 300));  // the header's and the bar's slide (0.2 s)
+    still = now === last && !sliding() ? still + 1 : 0; last = now; frames += 1;
+    if (still >= 3 || frames > 600) done(); else requestAnimationFrame(look); }; requestAnimationFrame(look); });
   const top = title.getBoundingClientRect().top;
   const covers = ['.bd-header-article', 'section.kr-filter'].map((s) => document.querySelector(s).getBoundingClientRect().bottom);
   return {id, top, covers: Math.max(...covers), end: scrollY + innerHeight >= document.documentElement.scrollHeight - 2};

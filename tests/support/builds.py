@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import concurrent.futures
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -26,7 +25,6 @@ REPO = Path(__file__).resolve().parent.parent.parent
 LONG_LIST_LIMIT = "3"
 # Books built side by side; each build is one process that keeps one core busy.
 BUILD_JOBS = int(os.environ.get("KR_TEST_BUILD_JOBS", "2"))
-KERNEL_NEVER_STARTED = re.compile(r"Kernel didn't respond in \d+ seconds|Kernel died before replying to kernel_info")
 
 
 class BuildFailed(Exception):
@@ -36,17 +34,6 @@ class BuildFailed(Exception):
 def _build(data_dir: Path, output: Path, running: set[subprocess.Popen] | None = None, log: str = "build.log", **env: str) -> Path:
     """Build the book from a data folder into output/ and keep its log in output/<log>; the build's process
     is in `running` while it runs."""
-    try:
-        return _build_once(data_dir, output, running, log, **env)
-    except BuildFailed as exc:
-        # Kernels started side by side can race for the same free port (jupyter-book/mystmd#2874): the kernel
-        # never answers. Once, and only for that, the build is run again (executed notebooks are cached).
-        if not KERNEL_NEVER_STARTED.search(str(exc)):
-            raise
-        return _build_once(data_dir, output, running, log, **env)
-
-
-def _build_once(data_dir: Path, output: Path, running: set[subprocess.Popen] | None, log: str, **env: str) -> Path:
     command = [sys.executable, str(REPO / "scripts" / "build_book.py"), "--data", str(data_dir), "--output", str(output)]
     environment = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", **env}
     # A session of its own: closing the session's builds stops jupyter-book's processes too (os.killpg).
