@@ -1,6 +1,5 @@
 """Issue 22 (phone22g): what a reader reads. Nothing of the findings folded away, no empty disclosure, the report's own
-wording in view, whose word it is said once per block, plain Danish where a reader reads, and a PDF whose cover is
-the report's."""
+wording in view, and plain Danish where a reader reads (the PDF editions' cover and pages: tests/test_pdf.py)."""
 
 from __future__ import annotations
 
@@ -55,3 +54,52 @@ def test_only_method_notes_fold_in_the_reading_column(built_site: Path):
         main = _soup(page).select_one("main")
         for details in main.select("details") if main else []:
             assert METHOD_NOTES & set(details.get("class", [])), (page.relative_to(built_site), str(details)[:160])
+
+
+def test_the_overview_says_in_plain_words_what_each_starting_point_on_its_cards_means(built_site: Path, data):
+    """ "Fra bunden" stood on five of the overview's cards with nothing to say what it meant. Right above the cards,
+    each starting point the cards name is said in the data's own plain words (starting_points.description)."""
+    main = _soup(built_site / "kommuner" / "oversigt.html").select_one("main")
+    first_card = main.select_one(".kr-municipality-card")
+    key = first_card.find_previous("dl", class_="kr-starting-points")
+    assert key is not None
+    explained = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in key.select("dt")}
+    used = data.starting_points[data.starting_points["starting_point_id"].isin(data.municipalities["starting_point"])]
+    for row in each(list(used.itertuples())):
+        assert explained[row.label] == row.description, row.label
+
+
+def test_the_dictionary_opens_with_contents_that_lead_to_each_table_named_in_danish_first(built_site: Path):
+    """The dictionary was 61,548 px on a phone with no way to a table but scrolling, and each heading began with a
+    file name ("sections.csv – Afsnit"). It opens with a short contents that jumps to every table; each heading says
+    the table's Danish title first, its file name after it for the analyst."""
+    from kulturensrige.data.schema import TABLES
+
+    main = _soup(built_site / "om-data" / "dataordbog.html").select_one("main")
+    contents = main.select_one("nav.kr-dictionary-contents")
+    assert contents is not None and contents.find_previous("section", class_="kr-dictionary") is None
+    links = [a["href"].removeprefix("#") for a in contents.select("a[href^='#']")]
+    sections = main.select("section.kr-dictionary")
+    assert links == [s["id"] for s in sections] and len(sections) == len(TABLES)
+    for section, table in each(list(zip(sections, TABLES.values(), strict=True))):
+        heading = " ".join(section.select_one("h2").get_text().split())
+        assert heading.startswith(table.title) and heading.endswith(f"({table.file})"), heading
+
+
+def test_code_in_a_heading_stands_only_in_parentheses_and_no_reader_page_shows_code(built_site: Path):
+    """A reader met code mid-sentence on the front page ("for eksempel ?kommune=egedal") and in the data chapter's
+    headings ("sections.csv – Afsnit", "Hvad der kræver make explorer"). Code in a heading stands only in parentheses
+    after the Danish words ("Afsnit (sections.csv)"), and the pages a reader of the report reads (all but the data
+    chapter's and the accessibility statement) show none."""
+    for page in each(_pages(built_site)):
+        main = _soup(page).select_one("main")
+        if main is None:
+            continue
+        for made in main.select("details.kr-made"):
+            made.decompose()
+        for code in main.select(":is(h1, h2, h3) code"):
+            before = code.previous_sibling
+            assert isinstance(before, str) and before.endswith("("), (page.relative_to(built_site), code.parent.get_text())
+        analysts = page.parent.name == "om-data" or page.name in ("tilgaengelighed.html", "search.html")
+        if not analysts:
+            assert not main.select("code"), (page.relative_to(built_site), [c.get_text() for c in main.select("code")])
