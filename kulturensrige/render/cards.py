@@ -7,7 +7,7 @@ puts first is decided in highlight.py, not here and not in the browser.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 import pandas as pd
 
@@ -74,11 +74,19 @@ def ingredient_badges(data: Dataset, ingredient_ids: tuple[str, ...]) -> str:
     return str(macro("cards.html.j2", "badges", _ingredients(data, ingredient_ids)))
 
 
-def _held_back(rows: list[dict]) -> tuple[bool, bool]:
+def _held_back(rows: pd.DataFrame | list[dict]) -> tuple[bool, bool]:
     """Whether a card shows a category in place of a role (the anonymity rule), and whether its source names that
     role (`precise`, provenance.category_note)."""
-    held_back = [r for r in rows if r["shown_role"] != r["speaker_role"]]
+    records = rows.to_dict("records") if isinstance(rows, pd.DataFrame) else rows
+    held_back = [r for r in records if r["shown_role"] != r["speaker_role"]]
     return bool(held_back), any(r["speaker_role"] != NOT_STATED for r in held_back)
+
+
+def short_speakers(data: Dataset, groups: Sequence[pd.DataFrame | list[dict]]) -> bool:
+    """Whether a list of these cards says once, over them, whose a held-back speaker's category is, and marks each
+    such card '(red.)' (provenance.category_key): where two cards or more would each say it in full (issue 22); over
+    one card the line and the mark say more than its note."""
+    return bool(provenance.category_key(data.options)) and sum(all(_held_back(g)) for g in groups) > 1
 
 
 def speaker_line(data: Dataset, turns: pd.DataFrame | list[dict], short: bool = False) -> tuple[str, str, str]:
@@ -225,9 +233,9 @@ def card_context(data: Dataset, turns: pd.DataFrame | list[dict], short: bool = 
     }
 
 
-def quote_card(data: Dataset, turns: pd.DataFrame | list[dict]) -> str:
-    """One card for a quote, or for a whole exchange (several turns sharing exchange_id)."""
-    return str(macro("cards.html.j2", "quote_card", card_context(data, turns)))
+def quote_card(data: Dataset, turns: pd.DataFrame | list[dict], short: bool = False) -> str:
+    """One card for a quote, or for a whole exchange (several turns sharing exchange_id); `short`: speaker_line's."""
+    return str(macro("cards.html.j2", "quote_card", card_context(data, turns, short)))
 
 
 def card_row(context: dict) -> list:
@@ -296,9 +304,7 @@ def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", arrang
     puts the chosen municipality's first (highlight.py); a profile page's list is about its own municipality and
     stays as it is."""
     groups = group_records(quotes)
-    # Whose a category in place of a role is, said once over a list where two cards or more would each say it in full,
-    # each such card marked '(red.)' (issue 22); over one card the line and the mark say more than its note.
-    key = provenance.category_key(data.options) if sum(all(_held_back(g)) for g in groups) > 1 else ""
+    key = provenance.category_key(data.options) if short_speakers(data, groups) else ""
     contexts = [card_context(data, g, short=bool(key)) for g in groups]
     shown = views.first_page(len(groups))
     cards = [str(macro("cards.html.j2", "quote_card", c)) for c in contexts[:shown]]
