@@ -219,7 +219,11 @@ def test_the_explorers_page_is_named_for_what_it_needs_and_says_first_what_works
     page = soups["om-data/udforsker.html"]
     assert page.h1.get_text(" ", strip=True).startswith("Udforsk data på din egen computer")
     headings = [h.get_text(" ", strip=True).rstrip("#").strip() for h in page.select("article h2")]
-    assert headings[:3] == ["Hvad du kan uden at installere noget", "Hvad der kræver make explorer", "Hvad udforskeren er"]
+    assert headings[:3] == [
+        "Hvad du kan uden at installere noget",
+        "Hvad der kræver et program på din egen computer",
+        "Hvad udforskeren er",
+    ]
 
 
 def test_only_the_front_pages_title_is_marked_as_the_front_pages(soups):

@@ -1593,3 +1593,25 @@ def test_the_printers_end_with_build_pdf_killed_outright_and_leave_no_half_writt
     assert list(tmp.iterdir()) == []
     tmp.rmdir()
     assert {str(p.relative_to(site)): p.stat().st_mtime_ns for p in site.rglob("*")} == before
+
+
+@pytest.mark.build
+def test_no_editions_cover_names_the_fingerprint(report_site: Path):
+    """The cover is the report's, for a reader: the analysts' "datamappens fingeraftryk" stands on the last page."""
+    for path in each(sorted((report_site / "pdf").glob("*.pdf"))):
+        pages = page_texts(path)
+        assert "fingeraftryk" not in pages[0], path.name
+        assert "fingeraftryk" in pages[-2 if not pages[-1] else -1], path.name
+
+
+@pytest.mark.build
+def test_no_page_of_any_edition_but_its_last_is_more_than_half_empty(report_site: Path):
+    """Egedal's page 5 ended at 43 % of its height: the next figure's title, notes and drawing went on whole. A block
+    kept whole (a card, a figure's head) that would leave more than printing.CARD_GAP of a page empty now breaks,
+    its headings kept with their first lines, so no page before the last is more than half empty, before a figure
+    too (measured as how far down each page's text reaches, with poppler)."""
+    for path in each(sorted((report_site / "pdf").glob("*.pdf"))):
+        fills = page_fill(path)
+        # The whole book's cover stands alone on its page (.kr-cover-alone), its contents on the next.
+        first = 2 if path.name == editions.file_name() else 1
+        assert [(n, round(f, 2)) for n, f in enumerate(fills[first - 1 : -1], start=first) if f < 1 / 2] == [], path.name

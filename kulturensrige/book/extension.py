@@ -430,16 +430,19 @@ def _escape_page_title(app: Sphinx, pagename: str, templatename: str, context: d
 
 def _name_sidebar_toggles(toctree):
     """pydata-sphinx-theme's sidebar opens a chapter's subpages with a <summary> holding only a decorative
-    chevron, so it has no accessible name (axe 'summary-name', WCAG 4.1.2). Name each after its chapter.
+    chevron, so it has no accessible name (axe 'summary-name', WCAG 4.1.2) and a reader met an empty disclosure
+    (issue 22). Name each after its chapter, in text that only a screen reader hears (the chevron is its picture).
 
     Takes what the theme's `generate_toctree_html` returns (a BeautifulSoup, or HTML text) and returns the same kind."""
     soup = BeautifulSoup(toctree, "html.parser") if isinstance(toctree, str) else toctree
     for summary in soup.select("li > details > summary"):
-        if summary.get_text(strip=True) or summary.get("aria-label"):
+        if summary.get_text(strip=True):
             continue
         link = summary.parent.find_previous_sibling("a")
         chapter = link.get_text(" ", strip=True) if link else ""
-        summary["aria-label"] = f"Vis eller skjul undersider af {chapter}" if chapter else "Vis eller skjul undersider"
+        name = soup.new_tag("span", attrs={"class": "visually-hidden"})
+        name.string = f"Vis eller skjul undersider af {chapter}" if chapter else "Vis eller skjul undersider"
+        summary.append(name)
     return str(soup) if isinstance(toctree, str) else soup
 
 

@@ -303,17 +303,29 @@ def marked_name(options: pd.DataFrame, name: str, in_report: str) -> str:
     return marked(name, mark) if mark else name
 
 
-def category_note(options: pd.DataFrame, precise: bool = False) -> str:
+def category_note(options: pd.DataFrame, precise: bool = False, short: bool = False) -> str:
     """What a card says where its speaker category stands in place of the role (the anonymity rule), the same on
     every page, in the PDFs and the explorer: '(redaktionens inddeling i stedet for talerens rolle, jf.
     anonymitetsreglen)'. Where the folder gives a role (`precise`), the card says that its source names the role,
     so a reader holding the report does not look for the category there; why the book does not is the rule's, which
-    the legend links (docs/adr/0030). Short: the note stands on every such card (reader 19: a long one crowded them)."""
+    the legend links (docs/adr/0030). Short: the note stands on every such card (reader 19: a long one crowded them).
+    `short`, on a card in a list whose line says it once (category_key): the editors' precise note is '(red.)'."""
     label = value_label(options, "quotes.speaker_category")
+    if short and precise and value_source(options, "quotes.speaker_category") == BY_EDITORS:
+        return owner_mark(EDITORS_SHORT)
     if not precise:
         return f"({label} i stedet for talerens rolle, jf. anonymitetsreglen)"
     # 'rapporten nævner rollen: anonymitetsreglen' read as nonsense to a careful reader (reading 20): say what is left out.
     return f"({label}; {words(roles_source(options)).holder} nævner rollen, som bogen udelader, jf. anonymitetsreglen)"
+
+
+def category_key(options: pd.DataFrame) -> str:
+    """What '(red.)' after a speaker means, said once over a list of cards that carry it (issue 22: the full note on
+    every card ate a phone's screen): '»(red.)« efter en taler: redaktionens inddeling; rapporten nævner rollen, som
+    bogen udelader, jf. anonymitetsreglen.' Empty where the cards keep their full note (category_note)."""
+    if value_source(options, "quotes.speaker_category") != BY_EDITORS:
+        return ""
+    return f"»{owner_mark(EDITORS_SHORT)}« efter en taler: {category_note(options, precise=True)[1:-1]}."
 
 
 def value_note(options: pd.DataFrame, value: str) -> str:

@@ -151,12 +151,19 @@ def destination_places(pdf: bytes) -> dict[str, tuple[int, float]]:
 
 
 # A chapter whose last page it fills less than this lets the next chapter run on below it, after a rule (edition.css,
-# .kr-run-on), rather than leave that page nearly empty: the whole book's pages 4 and 6 held three or four lines.
-RUN_ON_BELOW = 1 / 3
-# A card is kept whole (edition.css): one that goes on to the next page may leave this much of the page before it at
-# most empty; where it would leave more, it may break (.kr-card-breaks), as a long quote did on Ringkøbing-Skjern's
-# page 6 (48% full).
+# .kr-run-on), rather than leave that page nearly empty: the whole book's pages 4 and 6 held three or four lines, and
+# its page 64 (the guide's last items) a third of a page before the data chapter (issue 22: no page half empty).
+RUN_ON_BELOW = 1 / 2
+# A card, or a figure's title, notes and drawing, is kept whole (edition.css): one that goes on to the next page may
+# leave this much of the page before it at most empty; where it would leave more, it may break (.kr-card-breaks), its
+# headings kept with their first lines. A long quote left Ringkøbing-Skjern's page 6 48% full, and a figure's title
+# and notes, kept with its drawing, left Egedal's page 5 43% full (issue 22, desktop #5). A higher share (4/5, to fill
+# Egedal's page 2) split cards that later rounds had moved to the page's foot: a card found to break in one round
+# stays broken in the next.
 CARD_GAP = 1 / 2
+# The blocks kept whole that may break: cards, and a figure's head (its title and notes then stay above its drawing,
+# which is never split).
+KEPT_WHOLE = ".kr-card, .kr-figure-head"
 # Prints to find such chapters and cards: each change may move what comes after it, so the next print looks again.
 LAYOUT_ROUNDS = 3
 # Marks each chapter's end that a new page follows (before the next chapter: a chapter's sections are sections of
@@ -185,7 +192,7 @@ MARK_PLACES = """() => {
       ? []
       : [[mark(`kr-kapitelslut-${i + 1}`, (m) => chapters[i + 1].before(m)), i]],
   );
-  const cards = [...document.querySelectorAll('.kr-card')].flatMap((card, i) =>
+  const cards = [...document.querySelectorAll(KEPT_WHOLE)].flatMap((card, i) =>
     card.classList.contains('kr-card-breaks')
       ? []
       : [
@@ -197,16 +204,16 @@ MARK_PLACES = """() => {
         ],
   );
   return { ends, cards };
-}"""
+}""".replace("KEPT_WHOLE", repr(KEPT_WHOLE))
 # Lets the chapters run on and the cards break that the marks found.
 RELAYOUT = """([chapters, cards]) => {
-  const [allChapters, allCards] = [document.querySelectorAll('section.kr-chapter'), document.querySelectorAll('.kr-card')];
+  const [allChapters, allCards] = [document.querySelectorAll('section.kr-chapter'), document.querySelectorAll(KEPT_WHOLE)];
   for (const i of chapters) allChapters[i].classList.add('kr-run-on');
   for (const i of cards) {
     allCards[i].classList.add('kr-card-breaks');
     allCards[i].closest('.kr-keep')?.classList.add('kr-card-breaks');
   }
-}"""
+}""".replace("KEPT_WHOLE", repr(KEPT_WHOLE))
 
 
 # Printers side by side, each a process with a browser of its own: a process's Python (an edition's HTML, the

@@ -7,7 +7,7 @@ puts first is decided in highlight.py, not here and not in the browser.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 import pandas as pd
 
@@ -74,18 +74,33 @@ def ingredient_badges(data: Dataset, ingredient_ids: tuple[str, ...]) -> str:
     return str(macro("cards.html.j2", "badges", _ingredients(data, ingredient_ids)))
 
 
-def speaker_line(data: Dataset, turns: pd.DataFrame | list[dict]) -> tuple[str, str, str]:
+def _held_back(rows: pd.DataFrame | list[dict]) -> tuple[bool, bool]:
+    """Whether a card shows a category in place of a role (the anonymity rule), and whether its source names that
+    role (`precise`, provenance.category_note)."""
+    records = rows.to_dict("records") if isinstance(rows, pd.DataFrame) else rows
+    held_back = [r for r in records if r["shown_role"] != r["speaker_role"]]
+    return bool(held_back), any(r["speaker_role"] != NOT_STATED for r in held_back)
+
+
+def short_speakers(data: Dataset, groups: Sequence[pd.DataFrame | list[dict]]) -> bool:
+    """Whether a list of these cards says once, over them, whose a held-back speaker's category is, and marks each
+    such card '(red.)' (provenance.category_key): where two cards or more would each say it in full (issue 22); over
+    one card the line and the mark say more than its note."""
+    return bool(provenance.category_key(data.options)) and sum(all(_held_back(g)) for g in groups) > 1
+
+
+def speaker_line(data: Dataset, turns: pd.DataFrame | list[dict], short: bool = False) -> tuple[str, str, str]:
     """(kind, speaker, reference) under a card: a printed caption that already names the kind stands alone,
-    and a quote from literature shows its author and, in brackets, the citation."""
+    and a quote from literature shows its author and, in brackets, the citation. `short`: in a list whose line says
+    what '(red.)' after a speaker means (quote_list), the category's note is that short mark."""
     rows = turns.to_dict("records") if isinstance(turns, pd.DataFrame) else turns
     first = rows[0]
     label = _label(data, "quote_kinds", "quote_kind_id", first["kind"])
     # Whose the kind's name is: 'Kort udsagn (redaktionens betegnelse)' (data/provenance.py).
     kind = provenance.kind_label(data.options, label, _label(data, "quote_kinds", "quote_kind_id", first["kind"], "label_source"))
     # A category shown in place of the role says whose grouping it is, in the one wording (provenance.category_note).
-    held_back = [r for r in rows if r["shown_role"] != r["speaker_role"]]
-    precise = any(r["speaker_role"] != NOT_STATED for r in held_back)
-    note = f" {provenance.category_note(data.options, precise)}" if held_back else ""
+    held_back, precise = _held_back(rows)
+    note = f" {provenance.category_note(data.options, precise, short)}" if held_back else ""
     if len(rows) > 1:
         return kind, " og ".join(dict.fromkeys(_role(r["shown_role"]) for r in rows)) + note, ""
     if first["reference_key"]:
@@ -176,13 +191,13 @@ def ingredient_tie_line(rows: list[dict]) -> tuple[str, str]:
     return f"Koblingen til {what}: {'; '.join(provenance.ingredient_tie(s) for s in sources)}.", reasons
 
 
-def card_context(data: Dataset, turns: pd.DataFrame | list[dict]) -> dict:
+def card_context(data: Dataset, turns: pd.DataFrame | list[dict], short: bool = False) -> dict:
     """The facts of one quote card (a quote, or a whole exchange of turns sharing exchange_id) for the card macro;
     its CARD_FIELDS are also the card's JSON row. Separators and brackets are part of the text: the browser
-    fills a long list's cards from these fields and adds no word or sign of its own."""
+    fills a long list's cards from these fields and adds no word or sign of its own. `short`: speaker_line's."""
     rows = turns.to_dict("records") if isinstance(turns, pd.DataFrame) else turns
     first = rows[0]
-    kind, speaker, citation = speaker_line(data, rows)
+    kind, speaker, citation = speaker_line(data, rows, short)
     # A quote from a cited work belongs to no municipality (views.quote_tie): no municipality line and no data-kommune.
     literature = bool(first["reference_key"])
     kommune, level = views.quote_tie(first)
@@ -218,9 +233,9 @@ def card_context(data: Dataset, turns: pd.DataFrame | list[dict]) -> dict:
     }
 
 
-def quote_card(data: Dataset, turns: pd.DataFrame | list[dict]) -> str:
-    """One card for a quote, or for a whole exchange (several turns sharing exchange_id)."""
-    return str(macro("cards.html.j2", "quote_card", card_context(data, turns)))
+def quote_card(data: Dataset, turns: pd.DataFrame | list[dict], short: bool = False) -> str:
+    """One card for a quote, or for a whole exchange (several turns sharing exchange_id); `short`: speaker_line's."""
+    return str(macro("cards.html.j2", "quote_card", card_context(data, turns, short)))
 
 
 def card_row(context: dict) -> list:
@@ -289,7 +304,8 @@ def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", arrang
     puts the chosen municipality's first (highlight.py); a profile page's list is about its own municipality and
     stays as it is."""
     groups = group_records(quotes)
-    contexts = [card_context(data, g) for g in groups]
+    key = provenance.category_key(data.options) if short_speakers(data, groups) else ""
+    contexts = [card_context(data, g, short=bool(key)) for g in groups]
     shown = views.first_page(len(groups))
     cards = [str(macro("cards.html.j2", "quote_card", c)) for c in contexts[:shown]]
     rest = quote_rows(data, contexts[shown:]) if shown < len(groups) else Markup("")
@@ -304,7 +320,7 @@ def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", arrang
         heading_id=heading_id,
         arranged=arranged,
     )
-    return Html(str(section))
+    return Html((f'<p class="kr-whose kr-speaker-key">{esc(key)}</p>' if key else "") + str(section))
 
 
 def quote_count_summary(quotes: pd.DataFrame, options: pd.DataFrame) -> str:

@@ -68,10 +68,23 @@ def as_markdown() -> str:
     return "".join(parts)
 
 
+def _anchor(table_name: str) -> str:
+    """The id of a table's section on the dictionary page: 'tabel-sections'."""
+    return f"tabel-{table_name.replace('_', '-')}"
+
+
+def contents() -> str:
+    """A short contents at the top of the dictionary, one jump link a table, by its Danish title: on a phone the page
+    is some ninety screens long (issue 22, phone #9)."""
+    items = "".join(f'<li><a href="#{_anchor(n)}">{esc(t.title)}</a></li>' for n, t in TABLES.items())
+    return f'<nav class="kr-dictionary-contents" aria-label="Tabellerne i ordbogen"><p>Tabellerne:</p><ul>{items}</ul></nav>'
+
+
 def as_html() -> Html:
-    """Each table under a heading of its own, open: the dictionary has a page of its own, and nothing on it is folded."""
+    """Each table under a heading of its own, open, after a contents that leads to each: the dictionary has a page of
+    its own, and nothing on it is folded. A heading names the table in Danish first and its file after it."""
     sections = []
-    for table in TABLES.values():
+    for name, table in TABLES.items():
         rows = "".join(
             "<tr>"
             + "".join(
@@ -83,18 +96,19 @@ def as_html() -> Html:
         )
         head = "".join(f'<th scope="col">{esc(h)}</th>' for h in column_rows(table)[0])
         sections.append(
-            f'<section class="kr-dictionary"><h2><code>{esc(table.file)}</code> – {esc(table.title)}</h2>'
+            f'<section class="kr-dictionary" id="{_anchor(name)}"><h2>{esc(table.title)} (<code>{esc(table.file)}</code>)</h2>'
             f"<p>{esc(table.description)} Nøgle: <code>{esc(table.key)}</code>.</p>"
             f'<div class="kr-table-wrap"><table class="kr-table"><caption>Kolonner i {esc(table.file)}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div></section>"
         )
-    return Html(f'<p class="kr-formula-guard">{esc(FORMULA_GUARD_RULE)}</p>' + "".join(sections))
+    return Html(contents() + f'<p class="kr-formula-guard">{esc(FORMULA_GUARD_RULE)}</p>' + "".join(sections))
 
 
 def summary(data: Dataset) -> Html:
-    """Which folder this build used and how many rows each table holds."""
+    """Which folder this build used and how many rows each table holds: each table by its Danish title first, its
+    file beside it for the analyst."""
     rows = "".join(
-        f'<tr><th scope="row"><code>{esc(t.file)}</code></th><td data-label="Indhold">{esc(t.title)}</td>'
+        f'<tr><th scope="row">{esc(t.title)}</th><td data-label="Fil"><code>{esc(t.file)}</code></td>'
         f'<td data-label="Rækker">{len(data.tables[n])}</td></tr>'
         for n, t in TABLES.items()
     )
@@ -102,7 +116,7 @@ def summary(data: Dataset) -> Html:
         f"<p>Denne udgave er bygget fra datamappen <code>{esc(data.folder.name)}</code> "
         f"(fingeraftryk <code>{esc(data.fingerprint)}</code>).</p>"
         '<div class="kr-table-wrap"><table class="kr-table"><caption>Tabeller og antal rækker</caption>'
-        '<thead><tr><th scope="col">Fil</th><th scope="col">Indhold</th><th scope="col">Rækker</th></tr></thead>'
+        '<thead><tr><th scope="col">Tabel</th><th scope="col">Fil</th><th scope="col">Rækker</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></div>"
         # The one counting rule every count in the book follows, stated where the data is explained.
         f'<p class="kr-counting-rule">{esc(COUNTING_RULE)}</p>'

@@ -45,7 +45,7 @@ def checklist(data: Dataset, ingredient_id: str = "") -> Html:
         f'<li class="kr-check-item"><input type="checkbox" id="anbefaling-{esc(r.recommendation_id)}" '
         f'data-kr-check="{esc(r.recommendation_id)}">'
         f'<label for="anbefaling-{esc(r.recommendation_id)}">{esc(r.text)}</label>'
-        f'<details class="kr-wording"><summary>{wording}</summary><p>»{esc(r.report_text)}«</p></details>'
+        f'<p class="kr-wording"><span class="kr-wording-label">{wording}:</span> »{esc(r.report_text)}«</p>'
         f'<div class="kr-check-links"><span class="kr-editors-label">{esc(label[0].upper() + label[1:])}:</span> '
         f"{cards.ingredient_badges(data, r.ingredient_ids)}</div></li>"
         for r in table_rows(recs)

@@ -359,3 +359,14 @@ def whose(data: Dataset, *values: str) -> Html:
     chapter never states a source in fixed words that a book on an analyst's data would make false."""
     said = provenance.whose_parts(data.options, *values, told=provenance.data_reasons(data.tables))
     return Html(folded_note(said.line, said.about, "kr-whose", "Hvorfor?"))
+
+
+def starting_points_key(data: Dataset) -> Html:
+    """What each starting point the overview's cards name means, in the data's plain words, right above the cards:
+    "Fra bunden" stood on five cards with nothing to say what it meant (issue 22, phone #9)."""
+    used = set(data.municipalities["starting_point"])
+    rows = [r for r in table_rows(data.starting_points) if r.starting_point_id in used]
+    if not rows:
+        return Html("")
+    terms = "".join(f"<dt>{esc(r.label)}</dt><dd>{esc(r.description)}</dd>" for r in rows)
+    return Html(f'<p class="kr-terms-lead">Udgangspunkt på kortene:</p><dl class="kr-starting-points">{terms}</dl>')
