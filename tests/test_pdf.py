@@ -976,6 +976,16 @@ def test_words_with_a_real_hyphen_are_kept_on_one_line_in_text_only():
     )
 
 
+def test_a_long_word_costs_the_hyphen_keeping_time_in_proportion_to_its_length():
+    """A 30,000-letter word without a space (accepted in a quote) took kept_whole_at_hyphens 30 s, once per edition
+    that printed it (the pattern tried every start of the word to its end): build_pdf took 5x as long (issue 25)."""
+    word = "x" * 30_000
+    started = time.perf_counter()
+    kept = printing.kept_whole_at_hyphens(f"<p>{word} a-b</p>")
+    assert time.perf_counter() - started < 2.0
+    assert kept == f'<p>{word} <span class="kr-nobr">a-b</span></p>'
+
+
 def test_a_wide_short_table_is_printed_turned_and_a_narrow_one_as_it_is():
     """Ten columns do not fit an A4 page: the printed book swaps a wide table's rows and columns, headers and all."""
     head = "".join(f'<th scope="col">K{j}</th>' for j in range(10))
