@@ -20,7 +20,8 @@ _BOM = b"\xef\xbb\xbf"
 
 # The formula guard as the reader takes it (words.formula_unguarded), for the data dictionary and the data chapter.
 FORMULA_GUARD_RULE = (
-    "Formelværn: en celle, der begynder med =, +, -, @, tabulator eller vognretur (eller har et af de tegn lige efter et "
+    "Formelværn: en celle, der begynder med =, +, -, @ (også i fuld bredde eller små: ＝ ＋ － ＠ ﹦ ﹢ ﹣ ﹫), tabulator "
+    "eller vognretur (eller har et af de tegn lige efter et "
     "komma, semikolon, tabulator eller linjeskift), står i bogens CSV-filer til download med en apostrof foran, så et regneark ikke "
     "læser den som en formel. Bogens egne CSV-filer kendes på, at de begynder med et byte order mark, og at hvert "
     'kolonnenavn i første linje står i dobbelte anførselstegn ("quote_id","position",…). Læses sådan en fil ind som '
