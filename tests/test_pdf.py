@@ -1603,3 +1603,25 @@ def test_the_printers_end_with_build_pdf_killed_outright_and_leave_no_half_writt
     assert list(tmp.iterdir()) == []
     tmp.rmdir()
     assert {str(p.relative_to(site)): p.stat().st_mtime_ns for p in site.rglob("*")} == before
+
+
+@pytest.mark.browser  # tries to start Chromium
+def test_build_pdf_under_a_temporary_folder_too_long_for_chromiums_socket_names_the_folder_and_a_shorter_tmpdir(tmp_path: Path):
+    """Chromium's socket lies in $TMPDIR, and its path may hold 107 bytes: under a longer TMPDIR the line said that the
+    machine might lack memory (issue 25, #5). It names the folder, the limit and what to do; the site stays as it was."""
+    site = _site(tmp_path, "<p>x</p>")
+    write_record(site, {"data_fingerprint": load(REPO / "data").fingerprint, BUILT: "2023-11-14"})
+    before = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*"))
+    long_folder = Path("/tmp") / ("t" * 70)  # not under tmp_path: its listing is compared
+    long_folder.mkdir(exist_ok=True)
+    command = [sys.executable, str(REPO / "scripts" / "build_pdf.py"), "--data", str(REPO / "data"), "--site", str(site)]
+    environment = {**os.environ, "TMPDIR": str(long_folder)}
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=300, env=environment)
+    finally:
+        shutil.rmtree(long_folder, ignore_errors=True)
+    assert result.returncode == 1 and result.stderr.count("\n") == 1, result.stderr
+    assert f"den midlertidige mappe (TMPDIR) {long_folder} har en sti på 75 bytes" in result.stderr
+    assert "de 107 bytes, en Unix-socket må have" in result.stderr and "højst 62 bytes (fx TMPDIR=/tmp)" in result.stderr
+    assert "hukommelse" not in result.stderr
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == before
