@@ -30,7 +30,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 import traceback
 from collections.abc import AsyncIterator, Coroutine
@@ -67,6 +66,7 @@ from kulturensrige.data.folder_writing import destination_problem
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interruptible
 from kulturensrige.data.loading import CACHE_KEY_VARIABLE, CACHE_VARIABLE, DATA_DIR_VARIABLE, data_dir, load
 from kulturensrige.data.problems import Problem
+from kulturensrige.data.scratch import scratch_folder
 from kulturensrige.data.settings import settings_problems
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -143,11 +143,11 @@ def build(folder: Path, output: Path, builder: str = "html", *, elsewhere: str =
     site = output / "_build" / "html"
     refuse_foreign(output / "_build", site, replaced=False, elsewhere=elsewhere)  # a link, before anything goes through it
     (output / "_build").mkdir(parents=True, exist_ok=True)
-    with site_lock(site) as lock, tempfile.TemporaryDirectory(prefix="kr-data-cache-") as cache:
+    with site_lock(site) as lock, scratch_folder("data-cache") as cache:
         # The site this build replaces is one a build made, never someone's folder or a link to one.
         recover(site)
         refuse_foreign(output / "_build", site, replaced=builder == "html", elsewhere=elsewhere)
-        os.environ[CACHE_VARIABLE], os.environ[CACHE_KEY_VARIABLE] = cache, secrets.token_hex(32)
+        os.environ[CACHE_VARIABLE], os.environ[CACHE_KEY_VARIABLE] = str(cache), secrets.token_hex(32)
         try:
             return _build(folder, output, builder, lock)
         finally:
@@ -157,8 +157,8 @@ def build(folder: Path, output: Path, builder: str = "html", *, elsewhere: str =
 def _build(folder: Path, output: Path, builder: str, lock: int) -> int:
     data = load(folder)
     source = output / "_build" / ".kr-source" / "book"
-    with tempfile.TemporaryDirectory(prefix="kr-book-") as staging:
-        staged = stage_book(Path(staging))
+    with scratch_folder("book") as staging:
+        staged = stage_book(staging)
         try:
             pages = write_profile_pages(data, staged)
         except ProfileFailed as failed:

@@ -16,7 +16,6 @@ import re
 import shutil
 import signal
 import sys
-import tempfile
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from urllib.request import url2pathname
 
 import pikepdf
 
+from kulturensrige.data.scratch import scratch_folder
 from kulturensrige.edition.chromium import ChromiumFailed, driving, started_chromium
 from kulturensrige.edition.pdf_accessibility import finish
 from kulturensrige.render.markup import esc
@@ -239,10 +239,10 @@ def print_pdfs(jobs: Iterable[PrintJob], printers: int = PRINTERS, readable: Seq
     count = max(1, min(printers, len(listed)))
     for number in [*range(len(listed)), *[None] * count]:
         tasks.put(number)
-    with tempfile.TemporaryDirectory(prefix="kr-pdf-") as work:
-        allowed = (Path(work), PLOTLY_JS, *readable)
+    with scratch_folder("pdf") as work:
+        allowed = (work, PLOTLY_JS, *readable)
         parent = os.getpid()
-        processes = [context.Process(target=_printer, args=(listed, tasks, results, Path(work), allowed, parent)) for _ in range(count)]
+        processes = [context.Process(target=_printer, args=(listed, tasks, results, work, allowed, parent)) for _ in range(count)]
         for process in processes:
             process.start()
         try:
