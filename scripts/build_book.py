@@ -328,6 +328,10 @@ async def _kernel(client: NotebookClient, **start: Any) -> AsyncIterator[None]:
     async_setup_kernel: it puts signal handlers of its own on the event loop, which would take Ctrl+C and SIGTERM
     from interruptible() and leave the default ones behind for the rest of the build."""
     client.km = client.create_kernel_manager()
+    # The kernel's connection file (its ports and signing key) in the build's private folder, not loose in $TMPDIR,
+    # where a SIGKILLed build left one per kernel (issue 25, #3); the next build sweeps that folder (data.scratch).
+    if private := start.get("env", {}).get(CACHE_VARIABLE):
+        client.km.connection_file = os.path.join(private, f"kernel-{secrets.token_hex(8)}.json")
     await client.async_start_new_kernel(**start)
     try:
         await client.async_start_new_kernel_client()
