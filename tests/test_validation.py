@@ -8,6 +8,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from kulturensrige import DataError, load
@@ -358,3 +359,14 @@ def test_a_text_with_blank_space_at_an_edge_is_kept_trimmed_and_said_in_one_noti
     assert "— advarsel: teksten har blanktegn (mellemrum, tabulator eller linjeskift) først og sidst; de er taget af" in notices[1]
     loaded = load(folder, cache=False).quotes
     assert list(loaded["text"][:2]) == list(text[:2]) and loaded["speaker_role"][2] == "Kulturkonsulent"
+
+
+def test_a_year_or_date_with_blank_space_at_an_edge_is_refused_as_a_code_is():
+    """publication.year is a text of a pattern ('2023' or 'ikke angivet'): '2023 ' is refused, not trimmed with a notice."""
+    from kulturensrige.data.csv_reading import RawTable
+    from kulturensrige.data.validation import _spaced_codes
+
+    table = TABLES["publication"]
+    raw = RawTable(frame=pd.DataFrame(), rows=[2], trimmed=((2, "year", "2023 "), (2, "title", " Kulturens Rige")))
+    refused = _spaced_codes(table, raw, "data/publication.csv")
+    assert [(p.row, p.column, p.value) for p in refused] == [(2, "year", "2023 ")]

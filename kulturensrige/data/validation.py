@@ -419,12 +419,13 @@ EDGE_SPACE_RULE = (
 
 def _edge_kind(table: Table, column: str) -> str | None:
     """What blank space at the edges of a value of `column` gets: "notice" for a text, which keeps its words and is
-    shown trimmed with a notice (trimmed_notices); "refused" for a code, an id, a choice, a number or a date ("259 " is
-    no code); None for a list, whose ids are read without the spaces around them (split_list), and an unknown column,
-    refused by its name."""
+    shown trimmed with a notice (trimmed_notices); "refused" for a code, an id, a choice, a number or a date or year
+    (a text of a pattern; "259 " is no code); None for a list, whose ids are read without the spaces around them
+    (split_list), and an unknown column, refused by its name."""
     if column not in table.schema.columns or table.kind_of(column) == "list":
         return None
-    return "notice" if table.kind_of(column) == "text" and not table.takes_dates(column) else "refused"
+    patterned = any(check.name == "str_matches" for check in table.schema.columns[column].checks)  # a date, a year
+    return "notice" if table.kind_of(column) == "text" and not patterned else "refused"
 
 
 EDGE_SPACE = "har blanktegn (mellemrum, tabulator eller linjeskift) først eller sidst"
