@@ -261,3 +261,20 @@ def test_the_benchmarks_timeout_stops_the_build_with_its_group_and_leaves_no_scr
     assert result.returncode == 1 and re.match(r"build_book.py blev ikke færdig på [0-9.]+ s og er stoppet", result.stderr), result.stderr
     assert "Traceback" not in result.stderr
     assert _scratch(tmp) == []
+
+
+def test_the_error_catalogue_makes_its_scratch_copies_in_the_builds_private_folder(tmp_path: Path, monkeypatch):
+    """A build killed while its data chapter ran left the catalogue's tmpXXXX folder loose in $TMPDIR (issue 25, #3):
+    inside a build its copies go into the build's private folder, which the next command sweeps."""
+    import tempfile
+
+    from kulturensrige.render import error_catalogue
+
+    private = tmp_path / "kr-data-cache-privat"
+    private.mkdir()
+    made: list[str] = []
+    original = tempfile.mkdtemp
+    monkeypatch.setattr(tempfile, "mkdtemp", lambda *a, **k: made.append(original(*a, **k)) or made[-1])
+    monkeypatch.setenv("KR_DATA_CACHE", str(private))
+    error_catalogue._truncated(tmp_path, {})
+    assert made and all(Path(path).parent == private for path in made)

@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from kulturensrige.data import table_cache
+
 # The kinds of scratch folder the commands make: a build's table cache and staged book, the printers' editions.
 KINDS = ("data-cache", "book", "pdf")
 _NAME = re.compile(rf"^kr-(?:{'|'.join(map(re.escape, KINDS))})-(\d+)-(\d+)-[A-Za-z0-9_]+$")
@@ -81,3 +83,11 @@ def scratch_folder(kind: str) -> Iterator[Path]:
         yield path
     finally:
         shutil.rmtree(path, ignore_errors=True)
+
+
+def private_parent() -> str | None:
+    """Where a page of a build makes its own temporary folders (the error catalogue's copies of the data): the build's
+    private table cache folder ($KR_DATA_CACHE), which the next command sweeps if the build is killed; outside a
+    build, the temporary folder (None)."""
+    folder = os.environ.get(table_cache.FOLDER_VARIABLE)
+    return folder if folder and os.path.isdir(folder) else None
