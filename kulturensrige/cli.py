@@ -8,8 +8,10 @@ operating system, and Ctrl+C or SIGTERM, end every script here too, in one Danis
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import functools
+import os
 import re
 import signal
 import subprocess
@@ -173,11 +175,42 @@ def _ended(returncode: int) -> str:
     return f"blev stoppet af signalet {name}"
 
 
+# How long a command stopped for outlasting its time has to tidy up (SIGTERM) before its process group is killed.
+STOP_GRACE_SECONDS = 10.0
+
+
+def run_in_time(command: Sequence[str], timeout: float | None = None, **options) -> subprocess.CompletedProcess:
+    """subprocess.run in a process group of its own: a command that outlasts `timeout` (or a run of this process that
+    is interrupted) gets SIGTERM with its whole group, so it can tidy up, and SIGKILL STOP_GRACE_SECONDS later; then
+    TimeoutExpired is raised. subprocess.run's own timeout sent SIGKILL to the command alone: build_book.py left its
+    table cache in /tmp, and its children ran on (issue 25, #3)."""
+    if options.pop("capture_output", False):
+        options["stdout"] = options["stderr"] = subprocess.PIPE
+    with subprocess.Popen(command, start_new_session=True, **options) as process:
+        try:
+            output, errors = process.communicate(timeout=timeout)
+        except BaseException:
+            _stop_group(process)
+            raise
+    return subprocess.CompletedProcess(list(command), process.returncode, output, errors)
+
+
+def _stop_group(process: subprocess.Popen) -> None:
+    """SIGTERM to the process's group, then, once it ended or STOP_GRACE_SECONDS passed, SIGKILL to what is left."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGTERM)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.communicate(timeout=STOP_GRACE_SECONDS)
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+
+
 def run_command(command: Sequence[str], after: str = "", **options) -> subprocess.CompletedProcess:
-    """subprocess.run, where a command that fails or outlasts its `timeout` raises one line (OneLineFailure), never
+    """run_in_time, where a command that fails or outlasts its `timeout` raises one line (OneLineFailure), never
     CalledProcessError's or TimeoutExpired's traceback (hostile round 15: benchmark_pdf.py ended in one)."""
     try:
-        result = subprocess.run(command, **options)
+        result = run_in_time(command, **options)
     except subprocess.TimeoutExpired as expired:
         raise OneLineFailure(f"{command_name(command)} blev ikke færdig på {expired.timeout:g} s og er stoppet{after}") from None
     if result.returncode != 0:

@@ -144,8 +144,12 @@ def listing(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " og " + items[-1] if len(items) > 1 else "".join(items)
 
 
-# A cell a spreadsheet would read as a formula (OWASP, CSV injection): its first character.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A cell a spreadsheet would read as a formula (OWASP, CSV injection): its first character. Also the full-width and
+# small forms of = + - @ (U+FF1D, U+FF0B, U+FF0D, U+FF20, U+FE66, U+FE62, U+FE63, U+FE6B), which are the same signs
+# to Unicode's compatibility mapping (NFKC): whether a spreadsheet takes them for the ASCII ones (Excel's East Asian
+# input turns a typed ＝ into =) is uncertain, so they are guarded too (issue 25, #4).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20", "\ufe66", "\ufe62", "\ufe63", "\ufe6b")
+_STARTS = re.escape("".join(FORMULA_START))
 # A formula start at the beginning of the cell or of any part a comma, semicolon or tab split would make a cell of:
 # a spreadsheet that splits on the other delimiter, or on both, still meets no formula.
 # A tab splits too: a paste into a spreadsheet, or a reader that takes tab-separated text. So does a line break inside
@@ -153,8 +157,8 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # separated file's quotes, and each line of the cell begins a row (sec25d's hostile round: '=cmd|…' after a '\n').
 # The guard is one apostrophe more before the apostrophes already standing there (`'=x` is written `''=x`), so a reader
 # that takes exactly one off (formula_unguarded) gets the text back, whether it began with one or not.
-_FORMULA_PART = re.compile(r"(^|[,;\t\n\r])(?='*[=+\-@\t\r])")
-_GUARD = re.compile(r"(^|[,;\t\n\r])'(?='*[=+\-@\t\r])")
+_FORMULA_PART = re.compile(rf"(^|[,;\t\n\r])(?='*[{_STARTS}])")
+_GUARD = re.compile(rf"(^|[,;\t\n\r])'(?='*[{_STARTS}])")
 # What says a CSV file is one of the book's own (csv_text): a byte order mark, then a header line with every name in
 # double quotes, ended by CR LF. Every CSV reader reads that as the plain names. A data folder (minimal quoting, no
 # mark), a spreadsheet's "Gem som CSV" (names unquoted), R's write.csv and pandas' QUOTE_ALL (quoted names, but no

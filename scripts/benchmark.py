@@ -288,7 +288,7 @@ def filter_latency(site: Path, timeout: int = 1800) -> tuple[str, str]:
         return "not measured (scripts/measure_filter_latency.py does not exist)", ""
     command = [sys.executable, str(LATENCY_SCRIPT), str(site), "--pages", "3", "--changes", "20"]
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+        result = cli.run_in_time(command, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
         return f"not measured (timed out after {timeout} s)", ""
     output = (result.stdout + result.stderr).strip()
@@ -311,7 +311,7 @@ def charts_throttled(site: Path, timeout: int = 1800) -> str:
         command = [sys.executable, str(THROTTLED_SCRIPT), str(site), "--read", str(read)]
         before = load_average()
         try:
-            result = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+            result = cli.run_in_time(command, capture_output=True, text=True, timeout=timeout)
         except subprocess.TimeoutExpired:
             parts.append(f"{label}: not measured (timed out after {timeout} s)")
             continue
@@ -325,7 +325,7 @@ def pdf_editions(data: Path, site: Path, timeout: int) -> str:
     before, start = load_average(), time.time()
     command = [sys.executable, str(PDF_SCRIPT), "--data", str(data), "--site", str(site)]
     try:
-        result = subprocess.run(command, capture_output=True, timeout=timeout)
+        result = cli.run_in_time(command, capture_output=True, timeout=timeout)
     except subprocess.TimeoutExpired:
         return f"not measured (timed out after {timeout} s)"
     seconds = time.time() - start

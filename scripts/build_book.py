@@ -68,6 +68,7 @@ from kulturensrige.data.folder_writing import destination_problem
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interruptible
 from kulturensrige.data.loading import CACHE_KEY_VARIABLE, CACHE_VARIABLE, DATA_DIR_VARIABLE, data_dir, load
 from kulturensrige.data.problems import Problem
+from kulturensrige.data.scratch import scratch_folder
 from kulturensrige.data.settings import settings_problems
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -144,11 +145,11 @@ def build(folder: Path, output: Path, builder: str = "html", *, elsewhere: str =
     site = output / "_build" / "html"
     refuse_foreign(output / "_build", site, replaced=False, elsewhere=elsewhere)  # a link, before anything goes through it
     (output / "_build").mkdir(parents=True, exist_ok=True)
-    with site_lock(site) as lock, tempfile.TemporaryDirectory(prefix="kr-data-cache-") as cache:
+    with site_lock(site) as lock, scratch_folder("data-cache") as cache:
         # The site this build replaces is one a build made, never someone's folder or a link to one.
         recover(site)
         refuse_foreign(output / "_build", site, replaced=builder == "html", elsewhere=elsewhere)
-        os.environ[CACHE_VARIABLE], os.environ[CACHE_KEY_VARIABLE] = cache, secrets.token_hex(32)
+        os.environ[CACHE_VARIABLE], os.environ[CACHE_KEY_VARIABLE] = str(cache), secrets.token_hex(32)
         try:
             return _build(folder, output, builder, lock)
         finally:
@@ -158,8 +159,8 @@ def build(folder: Path, output: Path, builder: str = "html", *, elsewhere: str =
 def _build(folder: Path, output: Path, builder: str, lock: int) -> int:
     data = load(folder)
     source = output / "_build" / ".kr-source" / "book"
-    with tempfile.TemporaryDirectory(prefix="kr-book-") as staging:
-        staged = stage_book(Path(staging))
+    with scratch_folder("book") as staging:
+        staged = stage_book(staging)
         try:
             pages = write_profile_pages(data, staged)
         except ProfileFailed as failed:
@@ -328,13 +329,18 @@ async def _kernel(client: NotebookClient, **start: Any) -> AsyncIterator[None]:
     """The client's kernel, started and shut down (at once if a page failed or the build was stopped). Not nbclient's
     async_setup_kernel: it puts signal handlers of its own on the event loop, which would take Ctrl+C and SIGTERM
     from interruptible() and leave the default ones behind for the rest of the build."""
-    with tempfile.TemporaryDirectory(prefix="kr-kernel-", dir=_socket_folder()) as sockets:
+    private = start.get("env", {}).get(CACHE_VARIABLE)
+    with tempfile.TemporaryDirectory(prefix="kr-kernel-", dir=_socket_folder(private)) as sockets:
         client.km = client.create_kernel_manager()
         # Unix sockets in a folder of this kernel's own, not TCP ports: jupyter_client picks a free port, closes it and
         # hands it to the kernel, which died with "Address already in use" when another process took the port
         # meanwhile (jupyter/jupyter_client#276); a path in a private folder cannot be taken.
         client.km.transport = "ipc"
         client.km.ip = str(Path(sockets) / "k")
+        # The kernel's connection file (its signing key) in the build's private folder, not loose in $TMPDIR, where a
+        # SIGKILLed build left one per kernel (issue 25, #3); the next build sweeps that folder (data.scratch).
+        if private:
+            client.km.connection_file = os.path.join(private, f"kernel-{secrets.token_hex(8)}.json")
         await client.async_start_new_kernel(**start)
         try:
             await client.async_start_new_kernel_client()
@@ -345,14 +351,14 @@ async def _kernel(client: NotebookClient, **start: Any) -> AsyncIterator[None]:
         await _stop(client, now=False)
 
 
-# A kernel's socket under the temporary folder: "/kr-kernel-XXXXXXXX/k-N" (jupyter_client numbers them from 1).
+# A kernel's socket under its folder: "/kr-kernel-XXXXXXXX/k-N" (jupyter_client numbers them from 1).
 SOCKET_NAME = len("/kr-kernel-xxxxxxxx/k-99")
 
 
-def _socket_folder() -> str:
-    """The temporary folder, unless it is too deep for a Unix socket's path (zmq.IPC_PATH_MAX_LEN, 107 bytes on Linux;
-    a test's own folders are): then /tmp."""
-    folder = tempfile.gettempdir()
+def _socket_folder(private: str | None) -> str:
+    """The build's private folder (swept after a kill, data.scratch), else the temporary folder, unless it is too deep
+    for a Unix socket's path (zmq.IPC_PATH_MAX_LEN, 107 bytes on Linux; a test's own folders are): then /tmp."""
+    folder = private or tempfile.gettempdir()
     return folder if len(os.fsencode(folder)) + SOCKET_NAME <= zmq.IPC_PATH_MAX_LEN else "/tmp"
 
 

@@ -23,7 +23,7 @@ from kulturensrige.data import folder_writing, refiqda
 from kulturensrige.data.csv_reading import read_csv
 from kulturensrige.data.publishing import published_files
 from kulturensrige.data.schema import TABLES
-from kulturensrige.words import FORMULA_START, csv_text, formula_guarded, is_guarded_csv, spreadsheet_csv
+from kulturensrige.words import FORMULA_START, csv_text, formula_guarded, formula_unguarded, is_guarded_csv, spreadsheet_csv
 from support.checks import each
 
 HOSTILE = [
@@ -231,3 +231,16 @@ def test_a_formula_after_a_line_break_in_a_cell_is_guarded_and_reads_back(tmp_pa
     assert formulas(text) == []
     (tmp_path / "hentet.csv").write_text(text, encoding="utf-8")
     assert list(read_csv(tmp_path / "hentet.csv", "hentet.csv")[0].frame["tekst"]) == [LINES]
+
+
+# The full-width and small forms of = + - @: the same signs to Unicode's compatibility mapping (hostile review 20, #6).
+WIDE_FORMULAS = ["＝1+1", "＋1", "－2+3", "＠SUM(A1:A9)", "﹦1", "﹢1", "﹣1", "﹫x", "Sjælland,＝1+2", "a;＋1", "'＝x"]
+
+
+def test_a_full_width_or_small_formula_sign_is_guarded_as_its_ascii_sign_and_read_back_whole():
+    text = csv_text(["Kolonne"], [[value] for value in WIDE_FORMULAS])
+    signs = tuple("＝＋－＠﹦﹢﹣﹫")
+    assert [cell for cell in cells_every_way(text) if cell.startswith(signs)] == []
+    assert [formula_unguarded(formula_guarded(value)) for value in WIDE_FORMULAS] == WIDE_FORMULAS
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+    assert [row[0] for row in rows[1:3]] == ["'＝1+1", "'＋1"]

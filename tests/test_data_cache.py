@@ -7,8 +7,10 @@ someone else wrote (a pickle, forged tables) is refused, and it never deletes or
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
+import re
 import shutil
 import subprocess
 import sys
@@ -185,3 +187,94 @@ def test_a_file_changed_just_now_is_read_again_even_if_its_stat_looks_the_same(d
     monkeypatch.setattr(loading, "fingerprint", lambda folder: reads.append(folder) or fingerprint(folder))
     load(data_copy), load(data_copy)
     assert len(reads) == 2
+
+
+def test_scratch_folders_of_ended_processes_are_swept_and_a_live_ones_kept(tmp_path: Path):
+    """A SIGKILLed build left /tmp/kr-data-cache-* with the validated tables (hostile review 20, #4): a scratch folder is
+    named after its process and that process's start time, and the next command removes those whose process is gone."""
+    from kulturensrige.data import scratch
+
+    me, started = os.getpid(), scratch.start_time(os.getpid())
+    beyond = int(Path("/proc/sys/kernel/pid_max").read_text()) + 1  # no process has this id
+    live = tmp_path / f"kr-data-cache-{me}-{started}-abc_12"
+    reused = tmp_path / f"kr-pdf-{me}-{started + 1}-abc_12"  # this id, but another process's start: the id was reused
+    dead = tmp_path / f"kr-book-{beyond}-1-abc_12"
+    foreign = tmp_path / f"kr-book-{beyond}-2-abc_12"
+    others = [tmp_path / "kr-data-cache-wmzfhp3w", tmp_path / f"kr-egen-{beyond}-1-x", tmp_path / f"kr-pdf-{beyond}-3-x"]
+    for folder in (live, reused, dead, *others[:2]):
+        folder.mkdir()
+        (folder / "tabeller.json").write_text("{}")
+    others[2].write_text("a file, not a folder")
+    foreign.symlink_to(live)
+    removed = scratch.sweep(tmp_path)
+    assert sorted(removed) == sorted([reused, dead])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live.name, foreign.name, *(p.name for p in others)])
+    with scratch.scratch_folder("data-cache") as made:
+        assert made.name.startswith(f"kr-data-cache-{me}-{started}-") and (made.stat().st_mode & 0o777) == 0o700
+    assert not made.exists()
+
+
+def _scratch(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.name.startswith("kr-"))
+
+
+@pytest.mark.long
+def test_a_build_killed_outright_at_several_moments_leaves_only_private_folders_which_the_next_build_removes(tmp_path: Path):
+    """SIGKILL runs no cleanup (hostile review 20, #4): what a killed build_book.py leaves in the temporary folder is
+    its owner's alone (0700), and the next build removes it, as it removes its own at the end."""
+    tmp = tmp_path / "t"
+    tmp.mkdir()
+    env = {**os.environ, "TMPDIR": str(tmp)}
+    env.pop("KR_DATA_CACHE", None), env.pop("KR_DATA_CACHE_KEY", None)
+    command = [sys.executable, str(REPO / "scripts" / "build_book.py"), "--data", str(REPO / "data")]
+    left: list[Path] = []
+    for n, moment in enumerate((1.5, 4.0, 8.0)):
+        build = subprocess.Popen(
+            [*command, "--output", str(tmp_path / f"bog{n}")],
+            env=env,
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            build.wait(timeout=moment)
+        os.killpg(build.pid, 9)  # the build and what it started in its group: no cleanup runs
+        build.wait()
+        left = _scratch(tmp)
+        assert all(p.stat().st_mode & 0o077 == 0 for p in left), [oct(p.stat().st_mode) for p in left]
+    assert left, "no build was killed while it had a scratch folder: the test checks nothing"
+    result = subprocess.run([*command, "--output", str(tmp_path / "bog-hel")], env=env, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr
+    assert sorted(tmp.iterdir()) == [], "the scratch folders and the kernels' connection files are gone"
+
+
+@pytest.mark.long
+def test_the_benchmarks_timeout_stops_the_build_with_its_group_and_leaves_no_scratch_folder(tmp_path: Path):
+    """benchmark.py --timeout killed build_book.py with SIGKILL, which left its table cache behind (hostile review 20,
+    #4): the build's group gets SIGTERM, tidies up, and the benchmark stops with one line."""
+    tmp = tmp_path / "t"
+    tmp.mkdir()
+    env = {**os.environ, "TMPDIR": str(tmp)}
+    command = [sys.executable, str(REPO / "scripts" / "benchmark.py"), "--clean-runs", "1", "--work", str(tmp_path / "w")]
+    command += ["--output", str(tmp_path / "b.md"), "--timeout", "4"]
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1 and re.match(r"build_book.py blev ikke færdig på [0-9.]+ s og er stoppet", result.stderr), result.stderr
+    assert "Traceback" not in result.stderr
+    assert _scratch(tmp) == []
+
+
+def test_the_error_catalogue_makes_its_scratch_copies_in_the_builds_private_folder(tmp_path: Path, monkeypatch):
+    """A build killed while its data chapter ran left the catalogue's tmpXXXX folder loose in $TMPDIR (issue 25, #3):
+    inside a build its copies go into the build's private folder, which the next command sweeps."""
+    import tempfile
+
+    from kulturensrige.render import error_catalogue
+
+    private = tmp_path / "kr-data-cache-privat"
+    private.mkdir()
+    made: list[str] = []
+    original = tempfile.mkdtemp
+    monkeypatch.setattr(tempfile, "mkdtemp", lambda *a, **k: made.append(original(*a, **k)) or made[-1])
+    monkeypatch.setenv("KR_DATA_CACHE", str(private))
+    error_catalogue._truncated(tmp_path, {})
+    assert made and all(Path(path).parent == private for path in made)

@@ -46,6 +46,7 @@ DECISIONS = (
     "whose-word-once-where-a-block-agrees",
     "an-editors-title-marked-on-its-card",
     "kernels-over-unix-sockets",
+    "blank-space-at-a-values-edges",
 )
 
 

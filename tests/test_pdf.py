@@ -976,6 +976,16 @@ def test_words_with_a_real_hyphen_are_kept_on_one_line_in_text_only():
     )
 
 
+def test_a_long_word_costs_the_hyphen_keeping_time_in_proportion_to_its_length():
+    """A 30,000-letter word without a space (accepted in a quote) took kept_whole_at_hyphens 30 s, once per edition
+    that printed it (the pattern tried every start of the word to its end): build_pdf took 5x as long (issue 25)."""
+    word = "x" * 30_000
+    started = time.perf_counter()
+    kept = printing.kept_whole_at_hyphens(f"<p>{word} a-b</p>")
+    assert time.perf_counter() - started < 2.0
+    assert kept == f'<p>{word} <span class="kr-nobr">a-b</span></p>'
+
+
 def test_a_wide_short_table_is_printed_turned_and_a_narrow_one_as_it_is():
     """Ten columns do not fit an A4 page: the printed book swaps a wide table's rows and columns, headers and all."""
     head = "".join(f'<th scope="col">K{j}</th>' for j in range(10))
@@ -1615,3 +1625,25 @@ def test_no_page_of_any_edition_but_its_last_is_more_than_half_empty(report_site
         # The whole book's cover stands alone on its page (.kr-cover-alone), its contents on the next.
         first = 2 if path.name == editions.file_name() else 1
         assert [(n, round(f, 2)) for n, f in enumerate(fills[first - 1 : -1], start=first) if f < 1 / 2] == [], path.name
+
+
+@pytest.mark.browser  # tries to start Chromium
+def test_build_pdf_under_a_temporary_folder_too_long_for_chromiums_socket_names_the_folder_and_a_shorter_tmpdir(tmp_path: Path):
+    """Chromium's socket lies in $TMPDIR, and its path may hold 107 bytes: under a longer TMPDIR the line said that the
+    machine might lack memory (issue 25, #5). It names the folder, the limit and what to do; the site stays as it was."""
+    site = _site(tmp_path, "<p>x</p>")
+    write_record(site, {"data_fingerprint": load(REPO / "data").fingerprint, BUILT: "2023-11-14"})
+    before = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*"))
+    long_folder = Path("/tmp") / ("t" * 70)  # not under tmp_path: its listing is compared
+    long_folder.mkdir(exist_ok=True)
+    command = [sys.executable, str(REPO / "scripts" / "build_pdf.py"), "--data", str(REPO / "data"), "--site", str(site)]
+    environment = {**os.environ, "TMPDIR": str(long_folder)}
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=300, env=environment)
+    finally:
+        shutil.rmtree(long_folder, ignore_errors=True)
+    assert result.returncode == 1 and result.stderr.count("\n") == 1, result.stderr
+    assert f"den midlertidige mappe (TMPDIR) {long_folder} har en sti på 75 bytes" in result.stderr
+    assert "de 107 bytes, en Unix-socket må have" in result.stderr and "højst 62 bytes (fx TMPDIR=/tmp)" in result.stderr
+    assert "hukommelse" not in result.stderr
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == before

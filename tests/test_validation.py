@@ -8,6 +8,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from kulturensrige import DataError, load
@@ -316,3 +317,56 @@ def test_a_municipality_name_whose_title_id_the_book_writes_on_its_page_too_is_r
             "dertil ramme forkert); giv kommunen et andet navn"
         )
     ]
+
+
+def test_a_code_id_or_choice_with_blank_space_at_an_edge_is_refused_one_line_a_cell_shown_escaped(tmp_path: Path):
+    """'259 ' was read as 259 without a word (hostile review 20, #3): a code is refused with blank space at its edges."""
+    folder = shutil.copytree(REPO / "data", tmp_path / "data")
+    _set_cell(folder, "municipalities", 2, "kommunekode", "259 ")
+    _set_cell(folder, "quotes", 3, "quote_id", "\tq002")
+    _set_cell(folder, "quotes", 4, "kind", "interview ")
+    before = digest(folder)
+    result = run_script(VALIDATE, str(folder))
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    edges = [line for line in lines if "blanktegn" in line]
+    assert [line.split(" — ")[0] for line in edges] == [
+        "data/municipalities.csv, række 2, kolonne kommunekode: '259 '",
+        "data/quotes.csv, række 3, kolonne quote_id: '\\tq002'",
+        "data/quotes.csv, række 4, kolonne kind: 'interview '",
+    ]
+    assert "sidst; en kode, et id, et valg, et tal eller en dato skal stå uden" in edges[0]
+    assert "(mellemrum, tabulator eller linjeskift) først;" in edges[1]
+    assert digest(folder) == before
+
+
+def test_a_text_with_blank_space_at_an_edge_is_kept_trimmed_and_said_in_one_notice_a_cell(tmp_path: Path):
+    """A verbatim quote lost its leading spaces and tab, and a role its edges, without a word (hostile review 20, #3)."""
+    folder = shutil.copytree(REPO / "data", tmp_path / "data")
+    text = load(folder).quotes["text"]
+    _set_cell(folder, "quotes", 2, "text", "   " + text[0])
+    _set_cell(folder, "quotes", 3, "text", "\t" + text[1] + " \t")
+    _set_cell(folder, "quotes", 4, "speaker_role", "  Kulturkonsulent  ")
+    result = run_script(VALIDATE, str(folder))
+    notices = [line for line in result.stderr.splitlines() if "blanktegn" in line]
+    assert result.returncode == 0, result.stderr
+    assert [line.split(": ")[0] for line in notices] == [
+        "data/quotes.csv, række 2, kolonne text",
+        "data/quotes.csv, række 3, kolonne text",
+        "data/quotes.csv, række 4, kolonne speaker_role",
+    ]
+    assert notices[1].startswith("data/quotes.csv, række 3, kolonne text: '\\tJa")
+    assert "— advarsel: teksten har blanktegn (mellemrum, tabulator eller linjeskift) først og sidst; de er taget af" in notices[1]
+    loaded = load(folder, cache=False).quotes
+    assert list(loaded["text"][:2]) == list(text[:2]) and loaded["speaker_role"][2] == "Kulturkonsulent"
+
+
+def test_a_year_or_date_with_blank_space_at_an_edge_is_refused_as_a_code_is():
+    """publication.year is a text of a pattern ('2023' or 'ikke angivet'): '2023 ' is refused, not trimmed with a notice."""
+    from kulturensrige.data.csv_reading import RawTable
+    from kulturensrige.data.validation import _spaced_codes
+
+    table = TABLES["publication"]
+    raw = RawTable(frame=pd.DataFrame(), rows=[2], trimmed=((2, "year", "2023 "), (2, "title", " Kulturens Rige")))
+    refused = _spaced_codes(table, raw, "data/publication.csv")
+    assert [(p.row, p.column, p.value) for p in refused] == [(2, "year", "2023 ")]

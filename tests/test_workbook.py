@@ -658,3 +658,23 @@ def test_a_workbook_cell_escaping_a_lone_surrogate_gets_one_line_and_no_folder(e
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr and "U+D800" in result.stderr, result.stderr
     assert not out.exists()
+
+
+def test_a_workbook_text_trimmed_at_its_edges_is_said_and_a_code_with_blank_space_is_refused(exported: Path, tmp_path: Path):
+    """A spreadsheet cell's edges were trimmed without a word (hostile review 20, #3): a text says it, a code is refused."""
+
+    def spaced_text(book) -> None:
+        sheet = book["quotes"]
+        cell = sheet.cell(2, column(sheet, "text"))
+        cell.value = "  " + cell.value
+
+    def spaced_code(book) -> None:
+        sheet = book["municipalities"]
+        sheet.cell(2, column(sheet, "kommunekode")).value = "259 "
+
+    result = run_import(edited(exported, tmp_path, spaced_text), tmp_path / "kept")
+    assert result.returncode == 0, result.stderr
+    assert "ark quotes, række 2, kolonne text: '  A state" in result.stderr and "advarsel: teksten har blanktegn" in result.stderr
+    result = run_import(edited(exported, tmp_path, spaced_code), tmp_path / "refused")
+    assert result.returncode == 1 and not (tmp_path / "refused").exists()
+    assert "ark municipalities, række 2, kolonne kommunekode: '259 ' — værdien har blanktegn" in result.stderr

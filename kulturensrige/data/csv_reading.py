@@ -20,7 +20,8 @@ _BOM = b"\xef\xbb\xbf"
 
 # The formula guard as the reader takes it (words.formula_unguarded), for the data dictionary and the data chapter.
 FORMULA_GUARD_RULE = (
-    "Formelværn: en celle, der begynder med =, +, -, @, tabulator eller vognretur (eller har et af de tegn lige efter et "
+    "Formelværn: en celle, der begynder med =, +, -, @ (også i fuld bredde eller små: ＝ ＋ － ＠ ﹦ ﹢ ﹣ ﹫), tabulator "
+    "eller vognretur (eller har et af de tegn lige efter et "
     "komma, semikolon, tabulator eller linjeskift), står i bogens CSV-filer til download med en apostrof foran, så et regneark ikke "
     "læser den som en formel. Bogens egne CSV-filer kendes på, at de begynder med et byte order mark, og at hvert "
     'kolonnenavn i første linje står i dobbelte anførselstegn ("quote_id","position",…). Læses sådan en fil ind som '
@@ -46,6 +47,9 @@ class RawTable:
     rows: list[int]
     # The cells (row number, column) whose formula guard came off: the file is marked as the book's (is_guarded_csv).
     unguarded: tuple[tuple[int, str], ...] = ()
+    # The cells (row number, column, value as written) that had blank space (spaces, tabs, line breaks) at an edge,
+    # which the frame holds trimmed: the validator refuses it in a code or an id and says it of a text (issue 25, #2).
+    trimmed: tuple[tuple[int, str, str], ...] = ()
 
 
 def special_kind(mode: int) -> str | None:
@@ -307,4 +311,5 @@ def parse_rows(records: list[tuple[int, list[str]]] | Problem, label: str) -> tu
     if problems:
         return None, problems
     frame = pd.DataFrame([[c.strip() for c in cells] for _, cells in body], columns=header, dtype=str)
-    return RawTable(frame=frame, rows=[n for n, _ in body]), []
+    trimmed = tuple((n, header[c], cell) for n, cells in body for c, cell in enumerate(cells) if cell != cell.strip())
+    return RawTable(frame=frame, rows=[n for n, _ in body], trimmed=trimmed), []

@@ -346,7 +346,11 @@ def _validate_table(table: Table, raw: RawTable, label: str) -> tuple[pd.DataFra
         return None, None, problems
     if len(frame) < table.min_rows:
         return None, None, [Problem(label, None, None, None, f"tabellen er tom; den skal have mindst {table.min_rows} række")]
-    if unwritable := _unwritable_characters(frame, raw.rows, label) + _hidden_characters(frame, raw.rows, label):
+    if (
+        unwritable := _unwritable_characters(frame, raw.rows, label)
+        + _hidden_characters(frame, raw.rows, label)
+        + _spaced_codes(table, raw, label)
+    ):
         return None, frame, unwritable
     checked, not_integers = _integer_cells(table, frame)
     try:
@@ -402,6 +406,74 @@ def _hidden_characters(frame: pd.DataFrame, rows: list[int], label: str) -> list
             allowed = f"usynlige tegn: {named}; de flytter eller deler teksten uden at blive vist; fjern dem"
             problems.append(Problem(label, _row(index, rows), column, cells[index], allowed))
     return problems
+
+
+# What the reader does with blank space at a value's edges (issue 25, #2), for the data dictionary and the data chapter.
+EDGE_SPACE_RULE = (
+    "Blanktegn først og sidst i en celle: mellemrum, tabulatorer og linjeskift før det første eller efter det sidste "
+    'tegn i en kode, et id, et valg, et tal eller en dato afvises med én linje pr. celle ("259 " er ikke en '
+    "kommunekode). I en tekst, også et ordret citat, tages de af, og tjekket siger det med én advarsel pr. celle; i "
+    "en liste af id'er må der stå mellemrum om hvert id."
+)
+
+
+def _edge_kind(table: Table, column: str) -> str | None:
+    """What blank space at the edges of a value of `column` gets: "notice" for a text, which keeps its words and is
+    shown trimmed with a notice (trimmed_notices); "refused" for a code, an id, a choice, a number or a date or year
+    (a text of a pattern; "259 " is no code); None for a list, whose ids are read without the spaces around them
+    (split_list), and an unknown column, refused by its name."""
+    if column not in table.schema.columns or table.kind_of(column) == "list":
+        return None
+    patterned = any(check.name == "str_matches" for check in table.schema.columns[column].checks)  # a date, a year
+    return "notice" if table.kind_of(column) == "text" and not patterned else "refused"
+
+
+EDGE_SPACE = "har blanktegn (mellemrum, tabulator eller linjeskift) først eller sidst"
+
+
+def _edge_space(value: str) -> str:
+    """Where a value has its blank space, as a line says it (a long value is shown cut short, its end unseen)."""
+    edges = [edge for edge, there in (("først", value[:1].isspace()), ("sidst", value[-1:].isspace())) if there]
+    return f"har blanktegn (mellemrum, tabulator eller linjeskift) {' og '.join(edges)}"
+
+
+def _spaced_codes(table: Table, raw: RawTable, label: str) -> list[Problem]:
+    """One line per code, id, choice, number or date written with blank space at an edge, at most
+    MAX_LINES_PER_COLUMN a column and then one that counts the rest: nothing is trimmed from such a value unseen."""
+    problems: list[Problem] = []
+    refused = [(row, column, value) for row, column, value in raw.trimmed if _edge_kind(table, column) == "refused"]
+    for column in dict.fromkeys(column for _, column, _ in refused):
+        cells = [(row, value) for row, c, value in refused if c == column]
+        allowed = "; en kode, et id, et valg, et tal eller en dato skal stå uden, så fjern dem"
+        problems += [
+            Problem(label, row, column, value, f"værdien {_edge_space(value)}{allowed}") for row, value in cells[:MAX_LINES_PER_COLUMN]
+        ]
+        if len(cells) > MAX_LINES_PER_COLUMN:
+            rest = thousands(len(cells) - MAX_LINES_PER_COLUMN - 1)
+            more = f"denne og {rest} rækker mere {EDGE_SPACE} i kolonnen; ret de viste, og kør igen"
+            problems.append(Problem(label, cells[MAX_LINES_PER_COLUMN][0], column, None, more))
+    return problems
+
+
+def trimmed_notices(raws: Mapping[str, RawTable], labels: Mapping[str, str]) -> list[Problem]:
+    """One notice per text whose blank space at an edge was taken off (a verbatim quote included), at most
+    MAX_LINES_PER_COLUMN a column and then one that counts the rest: the book shows the text without it, and says so."""
+    notices: list[Problem] = []
+    for name, raw in raws.items():
+        table = TABLES[name]
+        kept = [(row, column, value) for row, column, value in raw.trimmed if _edge_kind(table, column) == "notice"]
+        for column in dict.fromkeys(column for _, column, _ in kept):
+            cells = [(row, value) for row, c, value in kept if c == column]
+            said = "; de er taget af, og bogen viser den uden"
+            notices += [
+                Problem(labels[name], row, column, value, f"advarsel: teksten {_edge_space(value)}{said}")
+                for row, value in cells[:MAX_LINES_PER_COLUMN]
+            ]
+            if len(cells) > MAX_LINES_PER_COLUMN:
+                rest = thousands(len(cells) - MAX_LINES_PER_COLUMN - 1)
+                more = f"advarsel: denne og {rest} tekster mere {EDGE_SPACE} i kolonnen; de er taget af"
+                notices.append(Problem(labels[name], cells[MAX_LINES_PER_COLUMN][0], column, None, more))
+    return notices
 
 
 _ASCII_INTEGER = r"^-?[0-9]{1,18}$"  # fits in int64 whatever the digits

@@ -37,6 +37,34 @@ CHROMIUM_ARGS = [
 CAUSE_CHARACTERS = 160
 
 
+# Chromium makes its profile's lock socket at $TMPDIR/org.chromium.Chromium.XXXXXX/SingletonSocket, and a Unix
+# socket's path holds at most 107 bytes (sun_path): under a TMPDIR of more than 62 bytes Chromium cannot start, and
+# Playwright says only that the browser was closed (issue 25, #5).
+SOCKET_IN_TEMPORARY_FOLDER = "org.chromium.Chromium.XXXXXX/SingletonSocket"
+SOCKET_PATH_LIMIT = 107
+
+
+def socket_folder_too_long() -> str | None:
+    """The temporary folder Chromium puts its socket in ($TMPDIR, else /tmp), if the socket's path would be too long."""
+    folder = os.environ.get("TMPDIR") or "/tmp"
+    return folder if len(os.fsencode(os.path.join(folder, SOCKET_IN_TEMPORARY_FOLDER))) > SOCKET_PATH_LIMIT else None
+
+
+def start_failure_line(exc: BaseException, executable: str = CHROMIUM) -> str:
+    """Why Chromium could not start: a temporary folder whose path is too long for Chromium's socket, else
+    failure_line's reasons."""
+    what = "Chromium kunne ikke startes"
+    if (folder := socket_folder_too_long()) is not None:
+        length = len(os.fsencode(folder))
+        return (
+            f"{what}: den midlertidige mappe (TMPDIR) {visible(folder)} har en sti på {length} bytes, og Chromium lægger en "
+            f"socket i en mappe i den, hvis sti så bliver længere end de {SOCKET_PATH_LIMIT} bytes, en Unix-socket må have; "
+            f"sæt TMPDIR til en mappe med en sti på højst {SOCKET_PATH_LIMIT - len(SOCKET_IN_TEMPORARY_FOLDER) - 1} bytes "
+            "(fx TMPDIR=/tmp), og kør igen"
+        )
+    return failure_line(what, exc, executable)
+
+
 class ChromiumFailed(OneLineFailure):
     """Chromium or Playwright's driver could not start, or stopped while it worked; the message is one Danish line."""
 
@@ -111,12 +139,12 @@ def started_chromium(executable: str = CHROMIUM, **launch: Any) -> Iterator[Any]
         with _driver_output_hidden():
             playwright = manager.__enter__()
     except Exception as exc:
-        raise ChromiumFailed(failure_line("Chromium kunne ikke startes", exc, executable)) from None
+        raise ChromiumFailed(start_failure_line(exc, executable)) from None
     try:
         try:
             browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True, **launch)
         except Exception as exc:
-            raise ChromiumFailed(failure_line("Chromium kunne ikke startes", exc, executable)) from None
+            raise ChromiumFailed(start_failure_line(exc, executable)) from None
         try:
             yield browser
         finally:

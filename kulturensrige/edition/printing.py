@@ -16,7 +16,6 @@ import re
 import shutil
 import signal
 import sys
-import tempfile
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from urllib.request import url2pathname
 
 import pikepdf
 
+from kulturensrige.data.scratch import scratch_folder
 from kulturensrige.edition.chromium import ChromiumFailed, driving, started_chromium
 from kulturensrige.edition.pdf_accessibility import finish
 from kulturensrige.render.markup import esc
@@ -59,7 +59,11 @@ FOOTER_TITLE_LENGTH = 70
 # and joins it ("KL-" / "huset" -> "KLhuset"): a real hyphen may not end a printed line.
 NOT_TEXT = "|".join(rf"<{tag}\b.*?</{tag}>" for tag in ("head", "script", "style", "svg", "code", "pre", "table"))
 UNBREAKABLE_PARTS = re.compile(rf"({NOT_TEXT}|<[^>]*>)", re.S | re.I)
-HYPHENATED = re.compile(r"[^\s<>]+(?: - [^\s<>]+)+|[^\s<>]*\w-\w[^\s<>]*")
+# Every run of text without a space, with the runs joined by " - "; keep_whole decides which are kept whole. One
+# pattern for both kinds ("x - y", "KL-huset") tried each start of a long word to its end: a 30,000-letter word took
+# 30 s (issue 25); this one reads each letter once.
+RUNS = re.compile(r"[^\s<>]+(?: - [^\s<>]+)*")
+INNER_HYPHEN = re.compile(r"\w-\w")
 LONGEST_KEPT_WHOLE = 30  # a longer run (a file name, an address) may break: kept whole it would overflow a table cell
 
 
@@ -90,12 +94,13 @@ def kept_whole_at_hyphens(document: str) -> str:
 
     def keep(match: re.Match[str]) -> str:
         run = match.group(0)
-        return run if len(run) > LONGEST_KEPT_WHOLE else f'<span class="kr-nobr">{run}</span>'
+        hyphenated = " - " in run or INNER_HYPHEN.search(run)
+        return f'<span class="kr-nobr">{run}</span>' if hyphenated and len(run) <= LONGEST_KEPT_WHOLE else run
 
     def text(n: int, part: str) -> str:
         if n % 2:
             return _table_words(part) if part[:6].lower() == "<table" else part
-        return HYPHENATED.sub(keep, part)
+        return RUNS.sub(keep, part)
 
     return "".join(text(n, part) for n, part in enumerate(UNBREAKABLE_PARTS.split(document)))
 
@@ -241,10 +246,10 @@ def print_pdfs(jobs: Iterable[PrintJob], printers: int = PRINTERS, readable: Seq
     count = max(1, min(printers, len(listed)))
     for number in [*range(len(listed)), *[None] * count]:
         tasks.put(number)
-    with tempfile.TemporaryDirectory(prefix="kr-pdf-") as work:
-        allowed = (Path(work), PLOTLY_JS, *readable)
+    with scratch_folder("pdf") as work:
+        allowed = (work, PLOTLY_JS, *readable)
         parent = os.getpid()
-        processes = [context.Process(target=_printer, args=(listed, tasks, results, Path(work), allowed, parent)) for _ in range(count)]
+        processes = [context.Process(target=_printer, args=(listed, tasks, results, work, allowed, parent)) for _ in range(count)]
         for process in processes:
             process.start()
         try:

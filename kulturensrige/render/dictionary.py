@@ -8,6 +8,7 @@ from kulturensrige.data.column_guide import column_rows
 from kulturensrige.data.csv_reading import FORMULA_GUARD_RULE
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import EDITORIAL, INFERENCE_RULE, SOURCE_MEANINGS, TABLES
+from kulturensrige.data.validation import EDGE_SPACE_RULE
 from kulturensrige.render.markup import Html, esc
 from kulturensrige.rules.views import COUNTING_RULE
 from kulturensrige.words import COUNT_COLUMNS_RULE
@@ -58,7 +59,7 @@ def as_markdown() -> str:
     """The dictionary as a Markdown file for data/DATAORDBOG.md."""
     parts = ["# Dataordbog\n", "Skrevet ud fra `kulturensrige/data/schema.py` af `scripts/write_dictionary.py`. Ret ikke i hånden.\n"]
     parts.append(sources_markdown())
-    parts.append(f"\n## CSV-filerne\n\n{FORMULA_GUARD_RULE}\n")
+    parts.append(f"\n## CSV-filerne\n\n{FORMULA_GUARD_RULE}\n\n{EDGE_SPACE_RULE}\n")
     for table in TABLES.values():
         parts.append(f"\n## {table.file}: {table.title}\n\n{table.description} Nøgle: `{table.key}`.\n")
         frame = pd.DataFrame(column_rows(table))
@@ -101,7 +102,8 @@ def as_html() -> Html:
             f'<div class="kr-table-wrap"><table class="kr-table"><caption>Kolonner i {esc(table.file)}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div></section>"
         )
-    return Html(contents() + f'<p class="kr-formula-guard">{esc(FORMULA_GUARD_RULE)}</p>' + "".join(sections))
+    rules = f'<p class="kr-formula-guard">{esc(FORMULA_GUARD_RULE)}</p><p class="kr-edge-space">{esc(EDGE_SPACE_RULE)}</p>'
+    return Html(contents() + rules + "".join(sections))
 
 
 def summary(data: Dataset) -> Html:

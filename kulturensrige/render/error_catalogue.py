@@ -25,6 +25,7 @@ from kulturensrige.data.loading import Dataset
 from kulturensrige.data.pages import ALL, MAX_SLUG_LENGTH, slug
 from kulturensrige.data.problems import Problem
 from kulturensrige.data.schema import NOT_STATED, TABLES
+from kulturensrige.data.scratch import private_parent
 from kulturensrige.data.spreadsheet import MAX_UNPACKED_MB
 from kulturensrige.data.validation import TableChecks, read_folder, validate_tables
 from kulturensrige.data.workbook import (
@@ -101,7 +102,7 @@ def _quote(**values: str) -> Callable[[Path, Raws], list[Problem]]:
 
 
 def _missing_file(folder: Path, raws: Raws) -> list[Problem]:
-    with tempfile.TemporaryDirectory() as empty:
+    with tempfile.TemporaryDirectory(dir=private_parent()) as empty:
         return read_folder(Path(empty), label_prefix=f"{folder.name}/")[1]
 
 
@@ -110,14 +111,14 @@ def _missing_folder(folder: Path, raws: Raws) -> list[Problem]:
 
 
 def _truncated(folder: Path, raws: Raws) -> list[Problem]:
-    with tempfile.TemporaryDirectory() as scratch:
+    with tempfile.TemporaryDirectory(dir=private_parent()) as scratch:
         path = Path(scratch) / "quotes.csv"
         path.write_text('quote_id,text\nq001,"Et citat uden slut\n', encoding="utf-8")
         return read_csv(path, f"{folder.name}/quotes.csv")[1]
 
 
 def _csv_bytes(folder: Path, content: bytes) -> list[Problem]:
-    with tempfile.TemporaryDirectory() as scratch:
+    with tempfile.TemporaryDirectory(dir=private_parent()) as scratch:
         path = Path(scratch) / "quotes.csv"
         path.write_bytes(content)
         return read_csv(path, f"{folder.name}/quotes.csv")[1]
@@ -137,7 +138,7 @@ def _undefined_byte(folder: Path, raws: Raws) -> list[Problem]:
 
 def _misnamed_file(folder: Path, raws: Raws) -> list[Problem]:
     """A folder whose options file is named with a capital: the line about it (the other tables are missing too)."""
-    with tempfile.TemporaryDirectory() as scratch:
+    with tempfile.TemporaryDirectory(dir=private_parent()) as scratch:
         (Path(scratch) / "Options.csv").write_text("option_id,value,note\n", encoding="utf-8")
         problems = read_folder(Path(scratch), label_prefix=f"{folder.name}/")[1]
     return [p for p in problems if p.file.endswith(f"/{TABLES['options'].file}")]
@@ -145,7 +146,7 @@ def _misnamed_file(folder: Path, raws: Raws) -> list[Problem]:
 
 def _same_table_twice(folder: Path, raws: Raws) -> list[Problem]:
     """A folder holding options.csv and Options.csv: the line about them (the other tables are missing too)."""
-    with tempfile.TemporaryDirectory() as scratch:
+    with tempfile.TemporaryDirectory(dir=private_parent()) as scratch:
         for name in (TABLES["options"].file, "Options.csv"):
             (Path(scratch) / name).write_text("option_id,value,note\n", encoding="utf-8")
         problems = read_folder(Path(scratch), label_prefix=f"{folder.name}/")[1]
@@ -167,7 +168,7 @@ def _too_long_for_excel(folder: Path, raws: Raws) -> list[Problem]:
 
 def _read_edited(edit: Callable) -> list[Problem]:
     """The empty template with one edit, saved, and read as the import reads it."""
-    with tempfile.TemporaryDirectory() as scratch:
+    with tempfile.TemporaryDirectory(dir=private_parent()) as scratch:
         book = build_workbook(None)
         edit(book)
         path = Path(scratch) / "arbejdsbog.xlsx"
@@ -182,7 +183,7 @@ MARKER = "PLADS-TIL-TEGN"
 def _marked_template() -> bytes:
     """The empty template with MARKER in quotes!C2, built and saved once: the kinds that damage the saved file each
     start from it (building and saving a workbook is most of a kind's cost)."""
-    with tempfile.TemporaryDirectory() as scratch:
+    with tempfile.TemporaryDirectory(dir=private_parent()) as scratch:
         book = build_workbook(None)
         book["quotes"]["C2"] = MARKER
         path = Path(scratch) / "arbejdsbog.xlsx"
@@ -192,7 +193,7 @@ def _marked_template() -> bytes:
 
 def _read_repacked(rezip: Callable[[zipfile.ZipFile, zipfile.ZipInfo, bytes], None]) -> list[Problem]:
     """The marked template repacked member by member, and read as the import reads it."""
-    with tempfile.TemporaryDirectory() as scratch:
+    with tempfile.TemporaryDirectory(dir=private_parent()) as scratch:
         path = Path(scratch) / "arbejdsbog.xlsx"
         with zipfile.ZipFile(io.BytesIO(_marked_template())) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
             for info in source.infolist():
@@ -343,14 +344,14 @@ def _split_exchange(folder: Path, raws: Raws) -> list[Problem]:
 
 
 def _not_a_workbook(folder: Path, raws: Raws) -> list[Problem]:
-    with tempfile.TemporaryDirectory() as scratch:
+    with tempfile.TemporaryDirectory(dir=private_parent()) as scratch:
         path = Path(scratch) / "arbejdsbog.xlsx"
         path.write_text("ikke et regneark", encoding="utf-8")
         return read_workbook(path)[2]
 
 
 def _missing_sheet(folder: Path, raws: Raws) -> list[Problem]:
-    with tempfile.TemporaryDirectory() as scratch:
+    with tempfile.TemporaryDirectory(dir=private_parent()) as scratch:
         book = build_workbook(None)
         book.remove(book["figures"])
         path = Path(scratch) / "arbejdsbog.xlsx"
