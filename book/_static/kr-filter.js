@@ -107,8 +107,8 @@
     carryIntoSearch();
     rankSearchForTheChoice(!initial);
     ui.printLine.textContent = sentences.print;
-    // What stands only while inferred ties are set aside (a PDF edition's note that it shows them).
-    for (const note of document.querySelectorAll("[data-kr-inferred=off]")) note.hidden = KR.state.inferred;
+    // What the build wrote for one position of the switch: a card's inferred tie, a profile's quotes, an edition's note.
+    KR.showInferred(document);
     // What the build wrote in two versions, for no municipality chosen and for one (cards.order_said): the true one.
     for (const offer of document.querySelectorAll(".kr-profile-choose")) offer.hidden = KR.state.kommune !== D.all;
     for (const said of document.querySelectorAll(".kr-profile-chosen")) {

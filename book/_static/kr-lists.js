@@ -74,12 +74,12 @@
           () => {
             const card = template.content.firstElementChild.cloneNode(true);
             island.krRows ||= island.dataset.krSrc ? null : JSON.parse(island.textContent);
-            if (island.krRows) return finish(KR.fill(card, island.krRows[i]));
+            if (island.krRows) return finish(KR.showInferred(KR.fill(card, island.krRows[i])));
             card.setAttribute("aria-busy", "true");
             KR.side(island)
               .then(
                 (rows) => {
-                  finish(KR.fill(card, rows[i]));
+                  finish(KR.showInferred(KR.fill(card, rows[i])));
                 },
                 () => {
                   KR.sideMissing(card);

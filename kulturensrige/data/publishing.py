@@ -8,12 +8,15 @@ the ingredients are as the cards do (data/provenance.py).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
 from kulturensrige.data import anonymity, provenance
 from kulturensrige.data.folder_writing import csv_text
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import (
+    ATTRIBUTIONS,
     BASIS_COLUMNS,
     BY_REPORT,
     COUNTS_WITH_WORDS,
@@ -47,9 +50,31 @@ def _cell(value: object) -> str:
     return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
 
 
+def with_ties_set_aside(data: Dataset, rows: pd.Series) -> Dataset:
+    """The data with the municipality ties of `rows` set aside: those quotes are tied to no municipality, as the
+    report prints them, and carry no reason for a tie. Every table but the quotes is the same object."""
+    quotes = data.quotes
+    if not rows.any():
+        return data
+    aside = quotes.assign(
+        kommunekode=quotes["kommunekode"].where(~rows, ""),
+        attribution=quotes["attribution"].where(~rows, ATTRIBUTIONS[-1]),
+        attribution_rationale=quotes["attribution_rationale"].where(~rows, ""),
+    )
+    return replace(data, tables={**data.tables, "quotes": aside}, withheld=True)
+
+
+def published_data(data: Dataset) -> Dataset:
+    """The data as the PDF editions and the downloads publish it: no inferred tie for a quote that is not cleared,
+    as the pages open (docs/adr/0033-inferred-ties-off-by-default.md); the data folder keeps the tie and its reason."""
+    return with_ties_set_aside(data, anonymity.withheld_ties(data.quotes))
+
+
 def published_files(data: Dataset) -> dict[str, str]:
-    """{file name: CSV text} for every table of the schema, the quotes by the anonymity rule."""
+    """{file name: CSV text} for every table of the schema, the quotes by the anonymity rule and without the inferred
+    ties that are not cleared (published_data)."""
     files = {}
+    data = published_data(data)
     for name, table in TABLES.items():
         frame = data.tables[name]
         if name == "quotes":

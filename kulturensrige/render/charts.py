@@ -764,7 +764,7 @@ def _why_empty(data: Dataset, reason: tuple[str, int, str, str], names: list[str
     who = listing(names) if names else "kommunen"
     said = provenance.words(attribution.source(data.options))
     if kind == "none":
-        text = attribution.none_tied(attribution.source(data.options), who, bool(statistics.quote_tally(data).stated))
+        text = attribution.none_tied(attribution.source(data.options), who, bool(statistics.quote_tally(data).stated), data.withheld)
     elif kind == "set aside":
         if names:
             owners = f"{listing([genitive(name) for name in names])} citater er alle"
