@@ -113,3 +113,14 @@ def test_a_profile_whose_quotes_are_all_inferred_says_so_and_keeps_its_initiativ
         assert "»Medtag udledte tilknytninger« til under »Indstillinger«" in text, slug
         assert shown.select(".kr-initiative, .kr-card"), slug
         assert filters.municipality_name(data, code) in text
+
+
+def test_an_editors_attention_point_that_is_the_reports_sentence_quotes_it_word_for_word(data, report_text):
+    """#7: 'vi-foersteledskontakt-og-borgere' was the editors' paraphrase of R:471-473, shown as their reading though
+    almost the report's words. It now quotes the report's sentence; what stays the editors' is calling it a point."""
+    from report_source import collapse, repair_hyphenation
+
+    report = collapse(repair_hyphenation(report_text))
+    point = data.attention_points.set_index("attention_point_id").loc["vi-foersteledskontakt-og-borgere"]
+    quoted = point.text.removeprefix("»").removesuffix("«")
+    assert point.text != quoted and collapse(quoted) in report, point.text

@@ -107,7 +107,7 @@
     carryIntoSearch();
     rankSearchForTheChoice(!initial);
     ui.printLine.textContent = sentences.print;
-    // What the build wrote for one position of the switch: a card's inferred tie, a profile's quotes, an edition's note.
+    // What the build wrote for one position of the switch: a card's tie, a profile's quotes, an edition's note.
     KR.showInferred(document);
     // What the build wrote in two versions, for no municipality chosen and for one (cards.order_said): the true one.
     for (const offer of document.querySelectorAll(".kr-profile-choose")) offer.hidden = KR.state.kommune !== D.all;

@@ -94,12 +94,12 @@ def filter_help(tally: statistics.QuoteTally, options: pd.DataFrame) -> str:
         ties = f"{holder} knytter intet citat til en kommune"
     if not tally.inferred:
         return f"{ties}. En udledt tilknytning betyder, {said.inferred_meaning}."
-    # The one plain sentence beside the switch (docs/adr/0033): what an inferred tie is, and why it starts off.
-    inferred = provenance.words(provenance.ties_source(options))
+    # The plain sentence beside the switch (docs/adr/0033): what an inferred tie is, and why it starts off.
+    inferred = provenance.words(provenance.ties_source(options)).inferred
     return (
-        f"{ties}; {plural(tally.inferred, 'citat', 'citater')} har en kommune {inferred.inferred}, ud fra rapportens egne "
-        "oplysninger. Sammen med citatet og den rolle, rapporten skriver under det, kan en sådan tilknytning pege på én "
-        "person, så bogen viser den kun, når du slår den til her."
+        f"{ties}; {plural(tally.inferred, 'citat', 'citater')} har en kommune {inferred}. En udledt tilknytning betyder, "
+        f"{said.inferred_meaning}; sammen med citatet og den rolle, {said.holder} angiver ved det, kan den pege på én person, "
+        "så bogen viser den kun, når du slår den til her."
     )
 
 

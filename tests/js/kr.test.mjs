@@ -78,7 +78,7 @@ test("links keep their path, other parameters and fragment, and take the state's
   assert.equal(KR.keyOf(s), "259|uden-udledte");
 });
 
-test("a page opens with the inferred ties off; only an address with udledte=ja turns them on, and links carry it", () => {
+test("a page opens with the inferred ties off; only ?udledte=ja turns them on, and links carry it", () => {
   // Issue 21, the reading's #1 (docs/adr/0033): an inferred tie with the report's role can point to one person.
   assert.deepEqual(KR.readQuery("").state, { kommune: "alle", inferred: false });
   assert.deepEqual(KR.readQuery("?kommune=koege").state, { kommune: "259", inferred: false });
@@ -300,7 +300,7 @@ test("an address that sets only the switch keeps the remembered municipality", (
   }
 });
 
-test("an inferred tie an older book stored as on does not stay on: the stored choice gives its municipality only", () => {
+test("an inferred switch an older book stored as on does not stay on: storage gives the municipality only", () => {
   // docs/adr/0033: the book before it kept {kommune, inferred: true}; a page opened afresh now shows no inferred tie.
   const items = new Map([["kr-valg", JSON.stringify({ kommune: "koege", inferred: true })]]);
   globalThis.localStorage = { getItem: (k) => items.get(k) ?? null, setItem: () => {}, removeItem: () => {} };
