@@ -124,3 +124,32 @@ def test_an_editors_attention_point_that_is_the_reports_sentence_quotes_it_word_
     point = data.attention_points.set_index("attention_point_id").loc["vi-foersteledskontakt-og-borgere"]
     quoted = point.text.removeprefix("»").removesuffix("«")
     assert point.text != quoted and collapse(quoted) in report, point.text
+
+
+def test_a_published_blank_says_ikke_angivet_as_the_pages_do_and_reads_back_empty(data, tmp_path: Path):
+    """#4: initiatives.csv left target groups, art forms, settings and organisations blank where the pages say 'ikke
+    angivet' and 'ingen enkelt organisation', and quotes.csv left 14 captions blank: a blank can mean missing data as
+    well as the report's silence. The download says the pages' words; read back as a data folder, they are blank again."""
+    from kulturensrige import load
+    from kulturensrige.book.extension import write_downloads
+
+    files = published_files(data)
+    initiatives = {r["initiative_id"]: r for r in csv.DictReader(io.StringIO(files["initiatives.csv"].lstrip("\ufeff"), newline=""))}
+    words = {
+        "target_group_ids": "ikke angivet",
+        "art_form_ids": "ikke angivet",
+        "setting_ids": "ikke angivet",
+        "organisation_ids": "ingen enkelt organisation",
+    }
+    for row in each(list(data.initiatives.itertuples())):
+        for column, word in words.items():
+            assert initiatives[row.initiative_id][column] == (";".join(getattr(row, column)) or word), (row.initiative_id, column)
+    quotes = _quotes_csv(data)
+    for row in each(list(data.quotes.itertuples())):
+        if not row.caption:
+            assert quotes[row.quote_id]["caption"] == "ikke angivet", row.quote_id
+    write_downloads(files, tmp_path / "hentet")
+    back = load(tmp_path / "hentet")
+    for column in words:
+        assert list(back.initiatives[column]) == list(data.initiatives[column]), column
+    assert list(back.quotes.loc[data.quotes["caption"] == "", "caption"]) == [""] * int((data.quotes["caption"] == "").sum())

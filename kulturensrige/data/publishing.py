@@ -27,6 +27,7 @@ from kulturensrige.data.schema import (
     NOT_GIVEN,
     NOT_STATED,
     PAGE_TABLES,
+    PUBLISHED_BLANKS,
     SOURCE_COLUMNS,
     TABLES,
     YES,
@@ -79,13 +80,24 @@ def published_files(data: Dataset) -> dict[str, str]:
         frame = data.tables[name]
         if name == "quotes":
             # Whose each tie to an ingredient is, as the cards say it: in an analyst's folder never the report's.
-            frame = frame.assign(
-                speaker_role=frame["shown_role"], caption=frame["shown_caption"], ingredient_source=frame["ingredient_tie"]
-            )
+            # A caption the report does not print says so (PUBLISHED_BLANKS); one the anonymity rule holds back stays empty.
+            caption = frame["shown_caption"].where(frame["caption"] != "", PUBLISHED_BLANKS["quotes.caption"])
+            frame = frame.assign(speaker_role=frame["shown_role"], caption=caption, ingredient_source=frame["ingredient_tie"])
+        frame = frame.assign(**_published_blanks(name, frame))
         rows = [[_cell(v) for v in row] for row in frame.reindex(columns=table.columns, fill_value="").itertuples(index=False)]
         files[table.file] = csv_text(table.columns, rows)
     files[SOURCES_FILE] = sources_file(data)
     return files
+
+
+def _published_blanks(table: str, frame: pd.DataFrame) -> dict[str, pd.Series]:
+    """The columns of `table` whose empty cells a download writes in words (schema.PUBLISHED_BLANKS), so filled."""
+    filled = {}
+    for value, word in PUBLISHED_BLANKS.items():
+        name, _, column = value.partition(".")
+        if name == table and column != "caption":  # the quotes' caption is filled above, beside the anonymity rule
+            filled[column] = frame[column].map(lambda cell, word=word: cell if len(cell) else word)
+    return filled
 
 
 def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:

@@ -15,7 +15,7 @@ from kulturensrige.data import provenance
 from kulturensrige.data.frames import lookup
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.pages import heading_id
-from kulturensrige.data.schema import BY_REPORT, NOT_STATED
+from kulturensrige.data.schema import BY_REPORT, NO_ORGANISATION, NOT_STATED
 from kulturensrige.render import highlight
 from kulturensrige.render.markup import (
     Html,
@@ -523,7 +523,6 @@ def whose_terms_parts(data: Dataset, *lifted: str) -> provenance.Whose:
 
 
 # An initiative at which the editors' rule gathers no organisation (schema.ORGANISATION_RULE).
-NO_ORGANISATION = "ingen enkelt organisation"
 
 
 def organisation_names(data: Dataset, ids: tuple[str, ...]) -> tuple[str, Parts]:
