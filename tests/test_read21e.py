@@ -153,3 +153,17 @@ def test_a_published_blank_says_ikke_angivet_as_the_pages_do_and_reads_back_empt
     for column in words:
         assert list(back.initiatives[column]) == list(data.initiatives[column]), column
     assert list(back.quotes.loc[data.quotes["caption"] == "", "caption"]) == [""] * int((data.quotes["caption"] == "").sum())
+
+
+def test_the_editors_cycle_has_the_books_own_title_not_the_reports_figure_2(data):
+    """#7: the five-step cycle stood under 'Figur 2. Fællesskabelse af værdi gennem aktionslæring', the report's number
+    and caption, though the report never says what its Figure 2 shows. The drawing has the book's own title, marked
+    as the editors', and its note names the report's figure."""
+    from kulturensrige.render import charts
+
+    figure = BeautifulSoup(charts.action_learning_cycle(data).markup, "html.parser")
+    title = figure.select_one("figcaption").get_text(" ", strip=True)
+    caption = data.figures.loc[data.figures["number"] == 2, "caption"].iloc[0].removesuffix(".")
+    assert not title.startswith("Figur 2") and caption not in title, title
+    assert title.endswith("(redaktionens gengivelse)"), title
+    assert f"Rapportens figur 2 hedder »{caption}«." in figure.select_one(".kr-figure-note").get_text(), figure
