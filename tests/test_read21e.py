@@ -167,3 +167,15 @@ def test_the_editors_cycle_has_the_books_own_title_not_the_reports_figure_2(data
     assert not title.startswith("Figur 2") and caption not in title, title
     assert title.endswith("(redaktionens gengivelse)"), title
     assert f"Rapportens figur 2 hedder »{caption}«." in figure.select_one(".kr-figure-note").get_text(), figure
+
+
+def test_the_stjernestunder_section_keeps_the_reports_hedges(report_text):
+    """Reading vaerdiskabelser beside the report (R:272-279, 329-331): the book said the moments 'berører os og skaber'
+    relations where the report says they 'kan berøre os og skabe' them, that the value 'hverken ses' on a bottom line
+    where the report says it is 'ikke umiddelbar monitorærbar', and that the moments 'viser' what the report says they
+    'åbner blikket for'."""
+    page = (Path(__file__).resolve().parent.parent / "book" / "vaerdiskabelser.ipynb").read_text(encoding="utf-8")
+    assert "kan berøre os og skabe nye, dybere relationer" in page and "berører os og skaber" not in page
+    assert "ikke umiddelbart kan måles på en økonomisk bundlinje" in page and "hverken ses på" not in page
+    assert "åbner ifølge rapporten blikket for" in page and "har sat noget i bevægelse" not in page
+    assert "åbner blikket for, hvordan aktionslæringsgrupperne" in " ".join(report_text.split())
