@@ -41,6 +41,9 @@ def test_the_published_quotes_carry_no_inferred_tie_unless_the_quote_is_cleared(
         row = published[quote_id]
         assert (row["kommunekode"], row["attribution"], row["attribution_rationale"]) == ("", "not stated", ""), row
     assert with_one_cleared[first]["attribution"] == "inferred" and with_one_cleared[first]["kommunekode"], "a cleared tie is published"
+    sources = list(csv.DictReader(io.StringIO(published_files(data)["kilder.csv"].lstrip("\ufeff"), newline="")))
+    ties = [r for r in sources if r["fil"] == "quotes.csv" and r["kolonne"] in ("kommunekode", "attribution", "attribution_rationale")]
+    assert len(ties) == 3 and all("står en udledt tilknytning kun for et frigivet citat" in r["begrundelse"] for r in ties), ties
 
 
 def test_the_municipality_editions_print_no_inferred_tie_of_a_quote_that_is_not_cleared(data, tmp_path: Path):

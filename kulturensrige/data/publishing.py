@@ -100,8 +100,26 @@ def _published_blanks(table: str, frame: pd.DataFrame) -> dict[str, pd.Series]:
     return filled
 
 
+# What a download does with an inferred tie (published_data), said in kilder.csv beside the ties' columns.
+WITHHELD_NOTE = (
+    " I den udgivne quotes.csv står en udledt tilknytning kun for et frigivet citat (cleared = ja); de øvrige står uden "
+    "kommune (not stated) og uden begrundelse, som bogens sider viser dem, til læseren slår de udledte tilknytninger til. "
+    "Datamappen har dem."
+)
+
+
 def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
-    """(whose word, why) for one column of a published table, in data/provenance.py's words, as the pages say it."""
+    """(whose word, why) for one column of a published table, in data/provenance.py's words, as the pages say it; the
+    ties' columns add what the download leaves out (WITHHELD_NOTE)."""
+    whose, why = _column_source(data, table, column)
+    if table == "quotes" and column in ("kommunekode", "attribution", "attribution_rationale"):
+        why += WITHHELD_NOTE
+    if table == "quotes" and column == "caption":
+        why += f" Hvor rapporten ikke trykker nogen billedtekst, står »{PUBLISHED_BLANKS['quotes.caption']}«."
+    return whose, why.strip()
+
+
+def _column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
     options, value = data.options, f"{table}.{column}"
     folder = provenance.folder_source(options)
     ties = table == "quotes" and column in ("ingredient_ids", "ingredient_source", "ingredient_rationale")
