@@ -259,8 +259,8 @@
       for (const aside of doc.querySelectorAll("nav, .bd-toc, .onlyprint, noscript, .kr-filter-slot, .kr-made"))
         aside.remove();
       // Nor what the page shows only in the other position of the inferred switch (an inferred tie, ADR 33).
-      for (const part of doc.querySelectorAll(`[data-kr-inferred="${KR.state.inferred ? "off" : "on"}"]`))
-        part.remove();
+      const other = KR.state.inferred ? "off" : "on";
+      for (const part of doc.querySelectorAll(`[data-kr-inferred=${other}]`)) part.remove();
       // Nor from what the build says is not prose: code, and an analysts' page's tables (browser.NOT_PROSE).
       if (notProse) for (const part of doc.querySelectorAll(notProse)) part.remove();
       for (const br of doc.querySelectorAll("br")) br.replaceWith(" ");
