@@ -47,7 +47,8 @@
         } else if (how === "sourced") node.textContent = v;
         else if (how === "pick")
           node.replaceChildren(
-            ...v.split(" ").map((id) => Array.from(node.children).find((o) => o.dataset.krOption === id)),
+            // Every part an option names: an inferred tie has one for each position of the switch (ADR 33).
+            ...v.split(" ").flatMap((id) => Array.from(node.children).filter((o) => o.dataset.krOption === id)),
           );
       }
       node.removeAttribute("data-kr");

@@ -244,7 +244,7 @@ def test_every_page_every_municipality_states_the_datas_numbers(data, built_site
     for path in book_pages(built_site):
         open_page(page, f"{site_url}/{path}?kommune=alle")  # an address without a choice takes the last one
         draw_every_chart(page)
-        check_view(data, page.evaluate(VIEW_JS), ALL, True, f"{path} (alle)")
+        check_view(data, page.evaluate(VIEW_JS), ALL, False, f"{path} (alle)")  # the switch opens off (ADR 33)
         for inferred in (True, False):
             for kommune in [*codes, ALL]:
                 choose(page, kommune, inferred)
@@ -269,7 +269,8 @@ def test_ingredient_pages_keep_the_quotes_with_no_municipality_in_view(data, sit
 def test_profile_pages_are_always_about_their_own_municipality(data, site_url, page):
     for own in each(data.municipalities.itertuples()):
         other = data.municipalities[data.municipalities["kommunekode"] != own.kommunekode].iloc[0]
-        open_page(page, f"{site_url}/kommuner/profil-{own.slug}.html?kommune={other.slug}")
+        # With the inferred ties on the profile shows every quote tied to it; off, only those not inferred (ADR 33).
+        open_page(page, f"{site_url}/kommuner/profil-{own.slug}.html?kommune={other.slug}&udledte=ja")
         view = page.evaluate(VIEW_JS)
         quotes = [
             " ".join(g["quote_id"]) for g in cards.group_turns(filters.quotes(data, filters.QuoteFilter(kommunekode=own.kommunekode)))
@@ -742,7 +743,7 @@ def test_a_partner_bar_opens_the_initiatives_that_name_its_organisations(data, s
 
 
 def test_drill_through_a_heatmap_cell(data, site_url, page):
-    open_page(page, f"{site_url}/ingredienser/oversigt.html")
+    open_page(page, f"{site_url}/ingredienser/oversigt.html?udledte=ja")  # the cells as the inferred ties count them
     draw_every_chart(page)
     first = data.ingredients.sort_values("number").iloc[0]
     not_stated = data.quotes[(data.quotes["kommunekode"] == "") & data.quotes["ingredient_ids"].map(lambda v: first.ingredient_id in v)]
@@ -1014,7 +1015,7 @@ def test_a_table_downloads_as_the_csv_the_build_wrote(data, site_url, page):
 
 def test_a_figures_csv_follows_its_variant(data, site_url, page):
     row = data.municipalities.iloc[0]
-    open_page(page, f"{site_url}/ingredienser/oversigt.html?kommune={row.slug}")
+    open_page(page, f"{site_url}/ingredienser/oversigt.html?kommune={row.slug}&udledte=ja")
     figure = page.locator("#figur-citater-pr-ingrediens")
     figure.locator(".kr-figure-data summary").click()
     shown = figure.locator(f'.kr-figure-data div[data-variant~="{row.kommunekode}"]')
@@ -1216,7 +1217,8 @@ def test_print_names_the_selection_and_hides_the_control(data, site_url, page):
     page.emulate_media(media="print")
     assert page.locator(".kr-filter").is_hidden()
     line = page.locator(".kr-print-selection")
-    assert line.is_visible() and line.text_content() == f"Udvalg: {row['name']} fremhævet"
+    # The inferred ties are off unless the reader turns them on (ADR 33), and the printed line says so.
+    assert line.is_visible() and line.text_content() == f"Udvalg: {row['name']} fremhævet (uden udledte tilknytninger)"
 
 
 @pytest.mark.parametrize("prefers", ["light", "dark"])
@@ -1363,7 +1365,7 @@ def test_file_url_works_without_a_server(data, built_site, page):
     page.goto((built_site / "ingredienser" / "oversigt.html").as_uri() + f"?kommune={row.slug}")
     page.evaluate("() => window.KR_FILTER.ready")
     draw_every_chart(page)
-    check_view(data, page.evaluate(VIEW_JS), row.kommunekode, True, "file://")
+    check_view(data, page.evaluate(VIEW_JS), row.kommunekode, False, "file://")
     choose(page, ALL)
     assert not re.search(r"[?&]kommune=", page.url), page.url
 
