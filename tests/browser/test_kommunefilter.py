@@ -151,9 +151,11 @@ VIEW_JS = """
     marks: [...document.querySelectorAll('[data-kr-mark].kr-chosen')].map((n) => n.dataset.krMark),
     hints: [...document.querySelectorAll('[data-kr-when]')].filter((n) => !n.hidden).map((n) => n.dataset.krWhen),
     status: document.querySelector('.kr-filter-status').textContent,
-    // Cards a reader cannot see without opening something: inside a closed <details>, or hidden.
+    // Cards a reader cannot see without opening something: inside a closed <details>, or hidden. A profile's cards of
+    // inferred ties stand only with the switch on (ADR 33): they wait in its part for that position.
     folded: [...document.querySelectorAll('.kr-card, .kr-quote, .kr-initiative, .kr-municipality-card')]
-      .filter((c) => !c.closest('.kr-drill, template') && (c.closest('details:not([open])') || !c.checkVisibility()))
+      .filter((c) => !c.closest('.kr-drill, template, [data-kr-inferred][hidden]'))
+      .filter((c) => c.closest('details:not([open])') || !c.checkVisibility())
       .map((c) => c.id || c.dataset.quotes || c.textContent.slice(0, 40)),
   };
 }
