@@ -468,6 +468,10 @@ def test_every_municipality_gets_an_edition_with_its_name_initiatives_and_quotes
             assert squeeze(initiative) in text, (row.name, initiative)
         tied = data.quotes[data.quotes["kommunekode"] == row.kommunekode]
         for quote in tied.itertuples():
+            if quote.attribution == "inferred" and quote.cleared != "ja":
+                # The edition follows the pages' default: no inferred tie of a quote not cleared, nor its reason (ADR 33).
+                assert squeeze(quote.attribution_rationale) not in text, quote.quote_id
+                continue
             assert squeeze(quote.text) in text, (row.name, quote.quote_id)
             if quote.attribution == "inferred":
                 assert squeeze(quote.attribution_rationale) in text, quote.quote_id
