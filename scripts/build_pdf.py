@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kulturensrige import cli
 from kulturensrige.book.site_folder import LinkInSite, SiteBusy, recover, replaced_site, site_lock
+from kulturensrige.data import publishing
 from kulturensrige.data.buildkey import MISSING, RECORD, built_on, read_record, record_fault
 from kulturensrige.data.folder_writing import destination_problem
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interruptible, said
@@ -130,7 +131,9 @@ def site_problem(site: Path, fingerprint: str) -> str:
 
 def edition_jobs(data, site: Path, stamp: editions.Stamp) -> list[PrintJob]:
     """The whole book first, as it takes longest (the municipality editions print beside it), then a job per
-    municipality. Each job's HTML is made by the printer that takes it; the charts are computed once, here."""
+    municipality. Each job's HTML is made by the printer that takes it; the charts are computed once, here. The
+    editions follow the pages' default: no inferred tie of a quote that is not cleared (publishing.published_data)."""
+    data = publishing.published_data(data)
     charts = editions.EditionCharts.compute(data)
     plotly_js = PLOTLY_JS.as_uri()
     out = site / "pdf"

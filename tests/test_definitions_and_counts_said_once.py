@@ -24,25 +24,25 @@ def test_an_ingredients_definition_sets_whose_words_they_are_in_light_type_besid
     assert len(marks) == len(data.ingredients)
 
 
-def test_with_inferred_ties_hidden_a_profile_says_why_its_inferred_quotes_are_still_there(data):
+def test_with_inferred_ties_hidden_a_profile_says_how_many_it_leaves_out_and_how_to_show_them(data):
     """Reader 16, #3: with the inferred ties switched off, Egedal's page still showed its one inferred quote under a
-    line that said nothing of it. The page keeps every card of its municipality; its line says how many are inferred
-    and that the switch hides them on the book's other pages. With none, or the switch on, the line is as before."""
+    line that said nothing of it. Since ADR 33 the page leaves them out with the switch off, as every page does; its
+    line says how many there are and how to show them. With none the line is the same in both positions."""
     sentences = highlight.page_sentences(data)
     inferred = data.quotes[(data.quotes["attribution"] == "inferred") & (data.quotes["reference_key"] == "")]
     counts = inferred["kommunekode"].value_counts()
     assert len(counts) and len(counts) < len(data.municipalities)
     for row in each(list(data.municipalities.itertuples())):
         on, off = (sentences[views.state_key(row.kommunekode, shown)]["profile"] for shown in (True, False))
-        assert on == f"Siden handler om {row.name} og viser alt, hvad bogen ved om kommunen."
         n = int(counts.get(row.kommunekode, 0))
         if n:
+            assert on.endswith(f"også {views.QUOTE.count(n)} med en kommune udledt af redaktionen.")
             assert off == (
-                f"Siden viser alt om {row.name}, også {views.QUOTE.count(n)} med en kommune udledt af redaktionen; "
-                "på bogens andre sider er de udledte tilknytninger skjult."
+                f"Siden handler om {row.name}; {views.QUOTE.count(n)} med en kommune udledt af redaktionen vises, "
+                "når du slår »Medtag udledte tilknytninger« til."
             )
         else:
-            assert off == on
+            assert off == on == f"Siden handler om {row.name} og viser alt, hvad bogen ved om kommunen."
 
 
 def test_an_ingredient_card_says_its_count_once(data):

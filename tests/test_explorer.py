@@ -81,6 +81,7 @@ def test_options_come_from_the_data_tables(data, live):
 def test_each_municipality_is_highlighted_and_nothing_is_hidden(data):
     root = explorer()
     dropdown, count, output = (find(root, f"kr-explorer-{c}") for c in ("kommune", "count-box", "output"))
+    find(root, "kr-explorer-inferred").value = True  # the counts below are those with the editors' inferred ties
     every = [" ".join(g["quote_id"]) for g in cards.group_turns(data.quotes)]
     for label, code in each(filters.municipality_options(data)):
         dropdown.value = code
@@ -107,7 +108,14 @@ def test_cards_in_the_explorer_have_no_links_into_a_book_that_is_not_there(data,
     assert 'href="' in cards.quotes_in_section(data, data.quotes["section_id"].iloc[0]).markup
 
 
+def test_the_explorer_starts_with_the_inferred_ties_off_as_the_book_does(live):
+    """ADR 33: the book opens with the editors' inferred ties off; so does the live explorer's switch."""
+    assert live.include_inferred.value is False
+    assert shown_line(live).startswith("Alle kommuner (uden udledte tilknytninger):")
+
+
 def test_the_count_line_reads_in_danish(data, live):
+    live.include_inferred.value = True
     live.kommune.value = data.municipalities["kommunekode"].iloc[0]
     name = data.municipalities["name"].iloc[0]
     quotes = r"(ingen citater|\d+ citat(er)?(, [a-zæøå ]+| \(\w+\)))( · \d+ citat(er)? [a-zæøå ,]+)*"
@@ -186,6 +194,7 @@ def test_reloading_a_good_folder_clears_the_problems_and_keeps_the_choice(data, 
     folder = tmp_path / "kopi"
     shutil.copytree(REPO / "data", folder)
     code = data.municipalities["kommunekode"].iloc[1]
+    live.include_inferred.value = True
     live.kommune.value = code
     live.folder.value = str(tmp_path / "findes-ikke")
     live.reload()

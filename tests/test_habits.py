@@ -45,6 +45,7 @@ DECISIONS = (
     "the-reports-role-shown-nowhere",
     "whose-word-once-where-a-block-agrees",
     "an-editors-title-marked-on-its-card",
+    "inferred-ties-off-by-default",
     "kernels-over-unix-sockets",
     "blank-space-at-a-values-edges",
 )

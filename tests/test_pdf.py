@@ -44,7 +44,7 @@ from kulturensrige.data.buildkey import BUILT, write_record
 from kulturensrige.data.schema import NOT_STATED
 from kulturensrige.edition import editions, printing
 from kulturensrige.edition.chromium import ChromiumFailed, driving, started_chromium
-from kulturensrige.edition.links import inferred_note, link_editions, with_link
+from kulturensrige.edition.links import inferred_notes, link_editions, with_link
 from kulturensrige.edition.pdf_accessibility import struct_elements
 from kulturensrige.edition.pdf_images import share_identical_images
 from kulturensrige.edition.printing import (
@@ -468,6 +468,10 @@ def test_every_municipality_gets_an_edition_with_its_name_initiatives_and_quotes
             assert squeeze(initiative) in text, (row.name, initiative)
         tied = data.quotes[data.quotes["kommunekode"] == row.kommunekode]
         for quote in tied.itertuples():
+            if quote.attribution == "inferred" and quote.cleared != "ja":
+                # The edition follows the pages' default: no inferred tie of a quote not cleared, nor its reason (ADR 33).
+                assert squeeze(quote.attribution_rationale) not in text, quote.quote_id
+                continue
             assert squeeze(quote.text) in text, (row.name, quote.quote_id)
             if quote.attribution == "inferred":
                 assert squeeze(quote.attribution_rationale) in text, quote.quote_id
@@ -1314,7 +1318,8 @@ def test_links_to_editions_appear_only_for_pdfs_that_exist_and_escape_the_name(t
     # The filter's bar offers the edition where nothing on a page depends on the choice: Køge's only.
     sentences = browser.script_payload((site / "_static" / "kr-data.js").read_text(encoding="utf-8"))["sentences"]
     koege = data.municipalities.set_index("slug").at["koege", "kommunekode"]
-    assert sentences[koege]["pdf_href"] == "pdf/kulturens-rige-koege.pdf" and "(2 kB)" in sentences[koege]["pdf"]
+    assert sentences[koege]["pdf_href"] == "pdf/kulturens-rige-koege.pdf" and "(2 kB)" in sentences[koege + "|uden-udledte"]["pdf"]
+    assert "(2 kB, uden tilknytninger udledt af redaktionen)" in sentences[koege]["pdf"]  # the view the edition is not (ADR 33)
     assert [key for key, s in sentences.items() if "pdf" in s] == [koege, koege + "|uden-udledte"]
     page = (site / "kommuner" / "profil-koege.html").read_text()
     # The link is the web's: an edition or a printed page leaves it out (kr-web-only).
@@ -1425,10 +1430,11 @@ def test_build_pdf_refuses_a_site_whose_pdf_folder_is_a_symlink_and_writes_nothi
     assert sorted(p.name for p in site.parent.iterdir()) == ["html", "ude"]
 
 
-def test_an_editions_link_says_it_shows_inferred_ties_when_the_reader_has_set_them_aside(tmp_path: Path):
-    """The link to a municipality's edition was the same with "Medtag udledte tilknytninger" off, though the edition
-    is printed with the editors' inferred ties: where it holds any, the profile page's link has a note shown only with
-    the switch off (kr-filter.js), and the bar's link says so in that view; an edition without any says nothing."""
+def test_an_editions_link_says_it_leaves_out_the_inferred_ties_when_the_reader_has_turned_them_on(tmp_path: Path):
+    """The link to a municipality's edition was the same whichever position "Medtag udledte tilknytninger" had. The
+    edition follows the pages' default and prints no inferred tie of a quote that is not cleared (ADR 33): where the
+    municipality has such ties, the profile page's link has a note shown only with the switch on (kr-filter.js), and the
+    bar's link says so in that view; an edition of a municipality without any says nothing."""
     data = load(REPO / "data")
     site = tmp_path / "html"
     (site / "kommuner").mkdir(parents=True)
@@ -1445,13 +1451,17 @@ def test_an_editions_link_says_it_shows_inferred_ties_when_the_reader_has_set_th
     assert inferred and set(data.municipalities["kommunekode"]) - inferred
     for row in each(data.municipalities.itertuples()):
         page = BeautifulSoup((site / "kommuner" / f"profil-{row.slug}.html").read_text(), "html.parser")
-        note = page.select_one(".kr-edition-link [data-kr-inferred=off]")
+        note = page.select_one(".kr-edition-link [data-kr-inferred=on]")
         on, off = sentences[row.kommunekode]["pdf"], sentences[f"{row.kommunekode}|uden-udledte"]["pdf"]
-        assert "udledte" not in on
+        assert "udledte" not in off and page.select_one(".kr-edition-link [data-kr-inferred=off]") is None
         if row.kommunekode in inferred:
-            assert note is not None and note.has_attr("hidden") and note.get_text(strip=True) == inferred_note(data)
-            assert "tilknytninger, der er udledt af redaktionen; dem har du slået fra her" in note.get_text(strip=True)
-            assert off == on.removesuffix(")") + ", med tilknytninger udledt af redaktionen)"
+            assert (
+                note is not None
+                and note.has_attr("hidden")
+                and note.get_text(strip=True) == dict(inferred_notes(data, row.kommunekode))["on"]
+            )
+            assert "Udgaven viser ikke de tilknytninger, der er udledt af redaktionen" in note.get_text(strip=True)
+            assert on.endswith(", uden tilknytninger udledt af redaktionen)"), on
         else:
             assert note is None and off == on
 

@@ -181,11 +181,11 @@ def test_the_filter_help_words_the_ties_from_the_data_folder(report, analyst_fol
 
     help_text = BeautifulSoup(browser.browser_data(report)["control"], "html.parser").select_one("#kr-udledte-hjaelp").get_text()
     assert "sjældent" not in help_text
-    assert help_text.startswith("Rapporten knytter intet citat til en kommune.")
+    assert help_text.startswith("Rapporten knytter intet citat til en kommune; 6 citater har en kommune udledt af redaktionen")
     assert provenance.words(BY_REPORT).inferred_meaning in help_text
     analyst = load(analyst_folder)
     said = BeautifulSoup(browser.browser_data(analyst)["control"], "html.parser").select_one("#kr-udledte-hjaelp").get_text()
-    assert said.startswith("2 citater er knyttet til en kommune, angivet af analytikeren.")
+    assert said.startswith("2 citater er knyttet til en kommune, angivet af analytikeren;")
     assert not _credits_report(said) and "Rapporten" not in said
 
 
@@ -546,13 +546,15 @@ def test_an_analysts_charts_name_the_report_only_where_they_speak_of_the_report_
 
 
 def test_an_editions_link_says_whose_inferred_ties_it_holds(report, analyst_folder: Path):
-    """The note beside an edition's link, and the bar's link, with the inferred ties switched off: an analyst's
+    """The note beside an edition's link, and the bar's link, with the inferred ties switched on: an analyst's
     inferences are the analyst's, not the editors' (the wording was fixed to 'redaktionen')."""
-    from kulturensrige.edition.links import inferred_note
+    from kulturensrige.edition.links import inferred_notes
 
-    said = "Udgaven viser også de tilknytninger, der er udledt af analytikeren; dem har du slået fra her."
-    assert inferred_note(load(analyst_folder)) == said
-    assert "udledt af redaktionen" in inferred_note(report)
+    analyst = load(analyst_folder)
+    tied = analyst.quotes.loc[analyst.quotes["attribution"] == "inferred", "kommunekode"].iloc[0]
+    said = "Udgaven viser ikke de tilknytninger, der er udledt af analytikeren, som du har slået til her."
+    assert dict(inferred_notes(analyst, tied))["on"] == said
+    assert "udledt af redaktionen" in dict(inferred_notes(report, "259"))["on"]
 
 
 def test_whose_order_and_wording_and_the_holder_starting_a_sentence_are_worded_in_provenance_only(report, analyst_folder: Path):

@@ -323,3 +323,46 @@ def test_the_front_page_leads_with_the_reports_own_figures_each_with_its_section
         str(int((data.initiatives["part_of"] == "").sum())),  # a project's parts count with it (initiatives.part_of)
         str(len(data.quotes)),
     ]
+
+
+def _in_position(html: str, inferred: bool):
+    """The markup as a reader sees it with the inferred switch in one position: the other position's parts left out
+    (highlight.by_switch, the cards' ties; kr-state.js KR.showInferred)."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for part in soup.select(f'[data-kr-inferred="{"off" if inferred else "on"}"]'):
+        part.decompose()
+    return soup
+
+
+def test_every_profile_and_list_summary_says_true_things_in_both_positions_of_the_inferred_switch(data):
+    """The s17 reading, #1 (ADR 33): with the switch off (the default) no card shows an inferred tie, and every
+    profile's quotes and ingredients and every list's summary still says something, as prose, without counting a set
+    twice; a municipality whose quotes are all inferred says how many and how to show them."""
+    parts = {
+        f"profil {code}": cards.quotes_for_municipality(data, code).markup + lists.municipality_ingredients(data, code).markup
+        for code in data.municipalities["kommunekode"]
+    }
+    parts |= {name: html for name, (html, _tallies) in list_sections(data).items()}
+    inferred = data.quotes.loc[data.quotes["attribution"] == "inferred", "kommunekode"].value_counts()
+    problems = []
+    for name, html in parts.items():
+        for position in (True, False):
+            soup = _in_position(html, position)
+            texts = [" ".join(p.get_text(" ").split()) for p in soup.select(".kr-list-intro, .kr-empty-note, .kr-list-summary")]
+            if name.startswith("profil"):
+                problems += [f"{name} {position}: no words" for _ in [1] if not any(texts)]
+            for text in texts:
+                problems += [f"{name} {position}: {what}: {text!r}" for what in junk_in(text)]
+                said = sentences(text)
+                problems += [f"{name} {position}: said twice: {s!r}" for s in {s for s in said if said.count(s) > 1}]
+            why = [d for d in soup.select("details.kr-rationale > summary") if d.get_text(strip=True) == "Hvorfor udledt?"]
+            if not position and (soup.select(".kr-attribution-inferred") or why):
+                problems.append(f"{name}: an inferred tie shows with the switch off")
+        code = name.removeprefix("profil ")
+        if name.startswith("profil") and code in inferred:
+            off = " ".join(_in_position(html, False).get_text(" ").split())
+            if f"{views.QUOTE.count(int(inferred[code]))} har en tilknytning til kommunen udledt af redaktionen" not in off:
+                problems.append(f"{name}: the switch off does not say how many ties are inferred")
+    assert not problems, "\n".join(problems[:20])

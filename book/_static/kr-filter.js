@@ -107,8 +107,8 @@
     carryIntoSearch();
     rankSearchForTheChoice(!initial);
     ui.printLine.textContent = sentences.print;
-    // What stands only while inferred ties are set aside (a PDF edition's note that it shows them).
-    for (const note of document.querySelectorAll("[data-kr-inferred=off]")) note.hidden = KR.state.inferred;
+    // What the build wrote for one position of the switch: a card's tie, a profile's quotes, an edition's note.
+    KR.showInferred(document);
     // What the build wrote in two versions, for no municipality chosen and for one (cards.order_said): the true one.
     for (const offer of document.querySelectorAll(".kr-profile-choose")) offer.hidden = KR.state.kommune !== D.all;
     for (const said of document.querySelectorAll(".kr-profile-chosen")) {
@@ -258,6 +258,9 @@
       // the foot line.
       for (const aside of doc.querySelectorAll("nav, .bd-toc, .onlyprint, noscript, .kr-filter-slot, .kr-made"))
         aside.remove();
+      // Nor what the page shows only in the other position of the inferred switch (an inferred tie, ADR 33).
+      const other = KR.state.inferred ? "off" : "on";
+      for (const part of doc.querySelectorAll(`[data-kr-inferred=${other}]`)) part.remove();
       // Nor from what the build says is not prose: code, and an analysts' page's tables (browser.NOT_PROSE).
       if (notProse) for (const part of doc.querySelectorAll(notProse)) part.remove();
       for (const br of doc.querySelectorAll("br")) br.replaceWith(" ");

@@ -47,7 +47,8 @@
         } else if (how === "sourced") node.textContent = v;
         else if (how === "pick")
           node.replaceChildren(
-            ...v.split(" ").map((id) => Array.from(node.children).find((o) => o.dataset.krOption === id)),
+            // Every part an option names: an inferred tie has one for each position of the switch (ADR 33).
+            ...v.split(" ").flatMap((id) => Array.from(node.children).filter((o) => o.dataset.krOption === id)),
           );
       }
       node.removeAttribute("data-kr");
@@ -74,12 +75,12 @@
           () => {
             const card = template.content.firstElementChild.cloneNode(true);
             island.krRows ||= island.dataset.krSrc ? null : JSON.parse(island.textContent);
-            if (island.krRows) return finish(KR.fill(card, island.krRows[i]));
+            if (island.krRows) return finish(KR.showInferred(KR.fill(card, island.krRows[i])));
             card.setAttribute("aria-busy", "true");
             KR.side(island)
               .then(
                 (rows) => {
-                  finish(KR.fill(card, rows[i]));
+                  finish(KR.showInferred(KR.fill(card, rows[i])));
                 },
                 () => {
                   KR.sideMissing(card);

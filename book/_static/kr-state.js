@@ -12,9 +12,11 @@ window.KR = window.KR || {};
     spellings: { alle: "alle" },
     fold: { pairs: [], drops: "\\s+" },
     sentences: {},
+    inferredByDefault: false,
   };
   KR.data = D;
-  KR.state = { kommune: D.all, inferred: true };
+  // The editors' inferred ties are off until the reader turns them on (docs/adr/0033): the build says so once.
+  KR.state = { kommune: D.all, inferred: D.inferredByDefault };
 
   /** A value as the build folds a reader's spelling (words.folded_name, its pairs and pattern published once). */
   KR.fold = (value) => {
@@ -44,20 +46,25 @@ window.KR = window.KR || {};
     const params = new URLSearchParams(search);
     const raw = params.get("kommune");
     const code = KR.lookup(raw);
-    const off = ["nej", "0", "false", "fra"].indexOf((params.get("udledte") || "").trim().toLowerCase()) >= 0;
-    return { state: { kommune: code || D.all, inferred: !off }, raw: raw, unknown: raw !== null && code === null };
+    const said = (params.get("udledte") || "").trim().toLowerCase();
+    const on = ["ja", "1", "true", "til"].indexOf(said) >= 0;
+    const off = ["nej", "0", "false", "fra"].indexOf(said) >= 0;
+    const inferred = on || off ? on : D.inferredByDefault;
+    return { state: { kommune: code || D.all, inferred: inferred }, raw: raw, unknown: raw !== null && code === null };
   };
 
-  /** The last choice, kept in the browser, so that a page opened without one in its address (a bookmark, a link
-   * from elsewhere) takes it: {kommune: slug, inferred: boolean}. A stored value that is not such a pair, or names a
-   * municipality these data do not hold, counts as none and is removed; storage the browser refuses counts as none. */
+  /** The last municipality chosen, kept in the browser, so that a page opened without one in its address (a bookmark, a
+   * link from elsewhere) takes it: {kommune: slug}. The inferred switch is not kept: it travels only in the address
+   * (?udledte=ja), so a page opened afresh shows no inferred tie, and an "on" stored by an older book ({kommune,
+   * inferred: true}) is read for its municipality only (docs/adr/0033). A stored value without a municipality these
+   * data hold counts as none and is removed; storage the browser refuses counts as none. */
   const STORE = "kr-valg";
   KR.recall = () => {
     try {
       const value = JSON.parse(localStorage.getItem(STORE));
       if (value === null) return null;
       const code = typeof value?.kommune === "string" && value.kommune ? KR.lookup(value.kommune) : null;
-      if (code !== null && typeof value.inferred === "boolean") return { kommune: code, inferred: value.inferred };
+      if (code !== null) return { kommune: code };
       localStorage.removeItem(STORE);
     } catch {
       try {
@@ -68,7 +75,7 @@ window.KR = window.KR || {};
   };
   KR.remember = (s) => {
     try {
-      localStorage.setItem(STORE, JSON.stringify({ kommune: KR.slugOf(s.kommune), inferred: s.inferred }));
+      localStorage.setItem(STORE, JSON.stringify({ kommune: KR.slugOf(s.kommune) }));
     } catch {
       // The choice still holds on this page and in its links; only a later visit will not know it.
     }
@@ -76,7 +83,7 @@ window.KR = window.KR || {};
 
   /** The state a page opens in: an address that names a municipality wins, "Alle kommuner" too; one that names
    * none (a bookmark, a link from outside the book, only ?udledte=nej) or one the book does not have takes the
-   * reader's last municipality (KR.recall), and the switch as the address says it, if it does.
+   * reader's last municipality (KR.recall); the switch is as the address says it, otherwise off.
    * {state, raw, unknown, recalled}. */
   KR.opening = (search) => {
     const read = KR.readQuery(search);
@@ -86,8 +93,7 @@ window.KR = window.KR || {};
     const named = (params.has("kommune") && !read.unknown) || params.has("sammenlign");
     const recalled = named ? null : KR.recall();
     if (!recalled) return { ...read, recalled: false };
-    const inferred = params.has("udledte") ? read.state.inferred : recalled.inferred;
-    return { ...read, state: { kommune: recalled.kommune, inferred: inferred }, recalled: true };
+    return { ...read, state: { kommune: recalled.kommune, inferred: read.state.inferred }, recalled: true };
   };
 
   /** The query string for a state, keeping every other parameter of `query`. With no municipality chosen the
@@ -99,7 +105,7 @@ window.KR = window.KR || {};
     const params = new URLSearchParams(query);
     if (s.kommune === D.all && (KR.recall()?.kommune ?? D.all) === D.all) params.delete("kommune");
     else params.set("kommune", KR.slugOf(s.kommune));
-    s.inferred ? params.delete("udledte") : params.set("udledte", "nej");
+    s.inferred === D.inferredByDefault ? params.delete("udledte") : params.set("udledte", s.inferred ? "ja" : "nej");
     const text = params.toString();
     return text ? `?${text}` : "";
   };
@@ -135,6 +141,14 @@ window.KR = window.KR || {};
     } catch (_error) {
       // The view still changes; only the address stays behind.
     }
+  };
+
+  /** What the build wrote for one position of the inferred switch (data-kr-inferred="on" or "off": a card's tie, a
+   * profile's quotes, a note) shows in that position only; `root` is the page or a card just filled. */
+  KR.showInferred = (root) => {
+    for (const part of root.querySelectorAll("[data-kr-inferred]"))
+      part.hidden = (part.dataset.krInferred === "on") !== KR.state.inferred;
+    return root;
   };
 
   /** A link to another page of the book takes the current choice along. */

@@ -19,7 +19,9 @@ import pandas as pd
 
 from kulturensrige.data.csv_reading import MAX_CELL_LINES, thousands
 from kulturensrige.data.problems import Problem
-from kulturensrige.data.schema import ANONYMITY, NOT_STATED, OFF, YES
+from kulturensrige.data.schema import ANONYMITY, ATTRIBUTIONS, NOT_STATED, OFF, YES
+
+INFERRED = ATTRIBUTIONS[1]  # the attribution of a tie someone inferred, not stated
 
 
 def rule_is_on(options: pd.DataFrame) -> bool:
@@ -33,6 +35,13 @@ def hidden(quotes: pd.DataFrame, on: bool) -> pd.Series:
     if not on:
         return pd.Series(False, index=quotes.index)
     return (quotes["kommunekode"] != "") & (quotes["cleared"] != YES)
+
+
+def withheld_ties(quotes: pd.DataFrame) -> pd.Series:
+    """Rows whose municipality tie no publication prints (the PDF editions, the downloads): ties inferred, not stated,
+    for a quote that is not cleared. With the role the report prints under the quote they can point to one person;
+    the pages show them only when the reader turns them on (docs/adr/0033-inferred-ties-off-by-default.md)."""
+    return (quotes["attribution"] == INFERRED) & (quotes["cleared"] != YES)
 
 
 def with_shown_roles(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:

@@ -79,6 +79,9 @@ class Dataset:
     tables: dict[str, pd.DataFrame] = field(repr=False)
     fingerprint: str
     warnings: list[Problem] = field(default_factory=list, repr=False)
+    # Inferred ties set aside (publishing.with_ties_set_aside): the quotes left untied may be tied by inference, so no
+    # sentence may say that no tie is inferred; it says that such ties are not shown here (docs/adr/0033).
+    withheld: bool = False
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         tables = self.__dict__.get("tables", {})

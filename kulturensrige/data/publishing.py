@@ -8,12 +8,15 @@ the ingredients are as the cards do (data/provenance.py).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
 from kulturensrige.data import anonymity, provenance
 from kulturensrige.data.folder_writing import csv_text
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import (
+    ATTRIBUTIONS,
     BASIS_COLUMNS,
     BY_REPORT,
     COUNTS_WITH_WORDS,
@@ -24,6 +27,7 @@ from kulturensrige.data.schema import (
     NOT_GIVEN,
     NOT_STATED,
     PAGE_TABLES,
+    PUBLISHED_BLANKS,
     SOURCE_COLUMNS,
     TABLES,
     YES,
@@ -47,24 +51,75 @@ def _cell(value: object) -> str:
     return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
 
 
+def with_ties_set_aside(data: Dataset, rows: pd.Series) -> Dataset:
+    """The data with the municipality ties of `rows` set aside: those quotes are tied to no municipality, as the
+    report prints them, and carry no reason for a tie. Every table but the quotes is the same object."""
+    quotes = data.quotes
+    if not rows.any():
+        return data
+    aside = quotes.assign(
+        kommunekode=quotes["kommunekode"].where(~rows, ""),
+        attribution=quotes["attribution"].where(~rows, ATTRIBUTIONS[-1]),
+        attribution_rationale=quotes["attribution_rationale"].where(~rows, ""),
+    )
+    return replace(data, tables={**data.tables, "quotes": aside}, withheld=True)
+
+
+def published_data(data: Dataset) -> Dataset:
+    """The data as the PDF editions and the downloads publish it: no inferred tie for a quote that is not cleared,
+    as the pages open (docs/adr/0033-inferred-ties-off-by-default.md); the data folder keeps the tie and its reason."""
+    return with_ties_set_aside(data, anonymity.withheld_ties(data.quotes))
+
+
 def published_files(data: Dataset) -> dict[str, str]:
-    """{file name: CSV text} for every table of the schema, the quotes by the anonymity rule."""
+    """{file name: CSV text} for every table of the schema, the quotes by the anonymity rule and without the inferred
+    ties that are not cleared (published_data)."""
     files = {}
+    data = published_data(data)
     for name, table in TABLES.items():
         frame = data.tables[name]
         if name == "quotes":
             # Whose each tie to an ingredient is, as the cards say it: in an analyst's folder never the report's.
-            frame = frame.assign(
-                speaker_role=frame["shown_role"], caption=frame["shown_caption"], ingredient_source=frame["ingredient_tie"]
-            )
+            # A caption the report does not print says so (PUBLISHED_BLANKS); one the anonymity rule holds back stays empty.
+            caption = frame["shown_caption"].where(frame["caption"] != "", PUBLISHED_BLANKS["quotes.caption"])
+            frame = frame.assign(speaker_role=frame["shown_role"], caption=caption, ingredient_source=frame["ingredient_tie"])
+        frame = frame.assign(**_published_blanks(name, frame))
         rows = [[_cell(v) for v in row] for row in frame.reindex(columns=table.columns, fill_value="").itertuples(index=False)]
         files[table.file] = csv_text(table.columns, rows)
     files[SOURCES_FILE] = sources_file(data)
     return files
 
 
+def _published_blanks(table: str, frame: pd.DataFrame) -> dict[str, pd.Series]:
+    """The columns of `table` whose empty cells a download writes in words (schema.PUBLISHED_BLANKS), so filled."""
+    filled = {}
+    for value, word in PUBLISHED_BLANKS.items():
+        name, _, column = value.partition(".")
+        if name == table and column != "caption":  # the quotes' caption is filled above, beside the anonymity rule
+            filled[column] = frame[column].map(lambda cell, word=word: cell if len(cell) else word)
+    return filled
+
+
+# What a download does with an inferred tie (published_data), said in kilder.csv beside the ties' columns.
+WITHHELD_NOTE = (
+    " I den udgivne quotes.csv står en udledt tilknytning kun for et frigivet citat (cleared = ja); de øvrige står uden "
+    "kommune (not stated) og uden begrundelse, som bogens sider viser dem, til læseren slår de udledte tilknytninger til. "
+    "Datamappen har dem."
+)
+
+
 def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
-    """(whose word, why) for one column of a published table, in data/provenance.py's words, as the pages say it."""
+    """(whose word, why) for one column of a published table, in data/provenance.py's words, as the pages say it; the
+    ties' columns add what the download leaves out (WITHHELD_NOTE)."""
+    whose, why = _column_source(data, table, column)
+    if table == "quotes" and column in ("kommunekode", "attribution", "attribution_rationale"):
+        why += WITHHELD_NOTE
+    if table == "quotes" and column == "caption":
+        why += f" Hvor rapporten ikke trykker nogen billedtekst, står »{PUBLISHED_BLANKS['quotes.caption']}«."
+    return whose, why.strip()
+
+
+def _column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
     options, value = data.options, f"{table}.{column}"
     folder = provenance.folder_source(options)
     ties = table == "quotes" and column in ("ingredient_ids", "ingredient_source", "ingredient_rationale")

@@ -24,6 +24,19 @@ NOT_GIVEN = {
     "programme_events.place": "stedet",
     "publication.year": "udgivelsesåret",
 }
+# What an initiative that names no single organisation shows where its organisations stand (the cards, the downloads).
+NO_ORGANISATION = "ingen enkelt organisation"
+# Cells a published download writes in words where the data folder leaves them empty, as the pages say it (the s17
+# reading, #4: a blank can mean missing data as well as the report's silence). Read back as a data folder, each word is
+# an empty cell again (validation._published_blanks), so a download re-imports as the data it came from.
+PUBLISHED_BLANKS = {
+    "initiatives.target_group_ids": NOT_STATED,
+    "initiatives.art_form_ids": NOT_STATED,
+    "initiatives.setting_ids": NOT_STATED,
+    "initiatives.organisation_ids": NO_ORGANISATION,
+    "quotes.caption": NOT_STATED,
+}
+_PUBLISHED_BLANK_NOTE = " I de CSV-filer, bogen udgiver, står »{word}« i en tom celle; læst ind igen er den tom."
 _NOT_GIVEN_NOTE = (
     "Bogens tabel over forløbet og dens CSV-fil siger i stedet for 'ikke angivet', hvem der ikke angiver værdien "
     "(fx »rapporten angiver ikke datoen«)."
@@ -328,10 +341,20 @@ TABLES: dict[str, Table] = {
                     optional_column=True,
                 ),
                 "description": text("Beskrivelse med egne ord.", "Seks dages udendørs arrangementer."),
-                "target_group_ids": refs("target_groups", "Målgrupper, adskilt af ';'.", "seniorer"),
-                "art_form_ids": refs("art_forms", "Kunstformer og aktiviteter, adskilt af ';'.", "dans;musik"),
-                "setting_ids": refs("settings", "Steder og rammer, adskilt af ';'.", "bibliotek"),
-                "organisation_ids": refs("organisations", "Organisationer nævnt ved indsatsen, adskilt af ';'.", "march-mod-ensomhed"),
+                "target_group_ids": refs(
+                    "target_groups", "Målgrupper, adskilt af ';'." + _PUBLISHED_BLANK_NOTE.format(word=NOT_STATED), "seniorer"
+                ),
+                "art_form_ids": refs(
+                    "art_forms", "Kunstformer og aktiviteter, adskilt af ';'." + _PUBLISHED_BLANK_NOTE.format(word=NOT_STATED), "dans;musik"
+                ),
+                "setting_ids": refs(
+                    "settings", "Steder og rammer, adskilt af ';'." + _PUBLISHED_BLANK_NOTE.format(word=NOT_STATED), "bibliotek"
+                ),
+                "organisation_ids": refs(
+                    "organisations",
+                    "Organisationer nævnt ved indsatsen, adskilt af ';'." + _PUBLISHED_BLANK_NOTE.format(word=NO_ORGANISATION),
+                    "march-mod-ensomhed",
+                ),
                 "status": ref(
                     "statuses", "Status; rapporten angiver ingen, så i rapportens data er den redaktionens læsning.", "gennemfoert"
                 ),
@@ -401,7 +424,8 @@ TABLES: dict[str, Table] = {
                 ),
                 "caption": text(
                     "Billedteksten under citatet som trykt; tom hvis ingen. I de CSV-filer, bogen udgiver, står kun ordene før "
-                    "talerens rolle, eller intet, når citatet er knyttet til en kommune og ikke frigivet (anonymitetsreglen).",
+                    "talerens rolle, eller intet, når citatet er knyttet til en kommune og ikke frigivet (anonymitetsreglen), "
+                    f"og »{NOT_STATED}«, hvor rapporten ikke trykker nogen; læst ind igen er den tom.",
                     "Faglig koordinator, sundhed",
                     required=False,
                 ),

@@ -17,7 +17,7 @@ from kulturensrige.data.frames import table_rows
 from kulturensrige.data.municipality_codes import code_problems, codes_are_official
 from kulturensrige.data.pages import ALL, MAX_SLUG_LENGTH, PROFILE_PREFIX, book_pages, heading_id, page_id_taken, profile_page, slug
 from kulturensrige.data.problems import Problem
-from kulturensrige.data.schema import BY_EDITORS, LIST_SEPARATOR, NOT_STATED, OPTION_VALUES, TABLES, Table
+from kulturensrige.data.schema import BY_EDITORS, LIST_SEPARATOR, NOT_STATED, OPTION_VALUES, PUBLISHED_BLANKS, TABLES, Table
 
 MAX_LINES_PER_COLUMN = 20
 # The largest data folder a book is built from within 2 GB of memory and 10 minutes, with no page heavier than at
@@ -320,9 +320,19 @@ def _derived(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def _published_blanks(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
+    """A download read back as a data folder: the words it writes in an empty cell (schema.PUBLISHED_BLANKS) are an
+    empty cell again."""
+    words = {value.partition(".")[2]: word for value, word in PUBLISHED_BLANKS.items() if value.partition(".")[0] == table.name}
+    present = {column: word for column, word in words.items() if column in frame.columns}
+    if not present:
+        return frame
+    return frame.assign(**{c: frame[c].where(frame[c].fillna("").str.strip() != word, "") for c, word in present.items()})
+
+
 def _validate_table(table: Table, raw: RawTable, label: str) -> tuple[pd.DataFrame | None, pd.DataFrame | None, list[Problem]]:
     """(typed frame or None, text frame with the full header or None, problems)."""
-    frame = _derived(table, raw.frame)
+    frame = _published_blanks(table, _derived(table, raw.frame))
     # A column added to the schema later (quotes.cleared) may be left out of older files: empty means its default.
     left_out = [c for c in table.columns if c not in frame.columns and table.schema.columns[c].metadata.get("optional_column")]
     frame = frame.assign(**dict.fromkeys(left_out, "")) if left_out else frame

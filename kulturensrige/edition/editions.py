@@ -658,7 +658,7 @@ def about_ties(data: Dataset, quotes: pd.DataFrame, name: str) -> str:
     source = attribution.source(data.options)
     stated_anywhere = bool(statistics.quote_tally(data).stated)
     if quotes.empty:
-        return attribution.none_tied(source, name, stated_anywhere)
+        return attribution.none_tied(source, name, stated_anywhere, data.withheld)
     said = f"de citater, der er knyttet til {name}, står i afsnittet »Citater knyttet til {name}«: {cards.attributed_count(data, quotes)}."
     if stated_anywhere:
         return said[0].upper() + said[1:]
@@ -718,7 +718,9 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         ),
         "quotes": quote_items(data, quotes, kommunekode, words),
         "quote_summary": cards.quote_count_summary(quotes, data.options),
-        "attribution_intro": cards.attribution_intro(quotes, attribution.source(data.options), bool(statistics.quote_tally(data).stated)),
+        "attribution_intro": cards.attribution_intro(
+            quotes, attribution.source(data.options), bool(statistics.quote_tally(data).stated), data.withheld
+        ),
         "about_ties": about_ties(data, quotes, name),
         "attribution_levels": attribution.explained(data.options),
         "tied": tied,
@@ -1023,19 +1025,20 @@ def _printable_images(article: Tag, site: Path, page_path: str) -> None:
 
 
 def _printable_figures(article: Tag, models: dict[str, figures.Chart]) -> None:
-    """Each chart shows its 'alle' variant, read from the chart's model: the plot is an image whose alternative
-    text is that variant's. The page's own island of variants is left out."""
+    """Each chart shows the view a page opens in (figures.opening), read from the chart's model: the plot is an image
+    whose alternative text is that variant's. The page's own island of variants is left out."""
     for figure in article.select("figure.kr-figure"):
         plot, island = figure.select_one(".kr-plot"), figure.select_one("script.kr-figure-json")
         # The figure's id is figur-<id>, prefixed with the chapter's number (printable_article).
         model = models.get(str(figure.get("id", "")).partition("figur-")[2])
         if plot is None or island is None or model is None or filters.ALL not in model.variants:
             continue
+        shown = figures.opening(model.variants)  # the view the page opens in, without uncleared inferred ties
         frame = figure.select_one(".kr-plot-frame")
         if frame is not None:
             frame.replace_with(plot)
-        plot.attrs = {"class": "kr-plot", "role": "img", "aria-label": model.variants[filters.ALL].alt}
-        drawn = model.plot(filters.ALL)
+        plot.attrs = {"class": "kr-plot", "role": "img", "aria-label": model.variants[shown].alt}
+        drawn = model.plot(shown)
         heat, over = (next(iter(ts), None) for ts in _heat_traces(drawn))
         if heat is not None and model.axes is not None:
             plot.append(BeautifulSoup(heatmap_grid(heat, model.axes, over), "html.parser"))

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-from kulturensrige.data import provenance
+from kulturensrige.data import provenance, publishing
 from kulturensrige.data.folder_writing import write_file
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
@@ -32,23 +32,31 @@ def size_text(size: int) -> str:
     return f"{number(size / 1_000_000, 1)} MB" if size >= 1_000_000 else f"{number(max(1, round(size / 1000)))} kB"
 
 
-def inferred_note(data: Dataset) -> str:
-    """Said beside a municipality's edition while "Medtag udledte tilknytninger" is off, where the edition holds such
-    ties: the edition is printed with them, as the book shows them by default; whose inference, from provenance."""
-    return f"Udgaven viser også de tilknytninger, der er {provenance.inferred_words(data.options)}; dem har du slået fra her."
+def inferred_notes(data: Dataset, kommune: str) -> list[tuple[str, str]]:
+    """Said beside a municipality's edition for the switch's position it differs from (data-kr-inferred): the edition
+    follows the pages' default (docs/adr/0033), so it leaves out the inferred ties of quotes not cleared, and prints
+    those of cleared quotes; whose inference, from provenance."""
+    inferred = provenance.inferred_words(data.options)
+    published = publishing.published_data(data)
+    notes = []
+    if has_inferred_ties(published, kommune):
+        notes.append(("off", f"Udgaven viser også de frigivne tilknytninger, der er {inferred}; dem har du slået fra her."))
+    if len(quotes_of(published.quotes, kommune)) < len(quotes_of(data.quotes, kommune)):
+        notes.append(("on", f"Udgaven viser ikke de tilknytninger, der er {inferred}, som du har slået til her."))
+    return notes
 
 
-def link_block(page: Path, pdf: Path, label: str, note: str = "") -> str:
+def link_block(page: Path, pdf: Path, label: str, notes: list[tuple[str, str]] | None = None) -> str:
     href = quote(Path(os.path.relpath(pdf, start=page.parent)).as_posix(), safe="/")
     return (
         environment()
         .get_template("link.html")
-        .render(start=START, end=END, href=href, label=label, size=size_text(pdf.stat().st_size), note=note)
+        .render(start=START, end=END, href=href, label=label, size=size_text(pdf.stat().st_size), notes=notes or [])
     )
 
 
 def has_inferred_ties(data: Dataset, kommune: str) -> bool:
-    """Whether a municipality's edition holds quotes the editors tied to it (printed with inferred ties shown)."""
+    """Whether `data` ties quotes to a municipality by inference (with the published data: the edition prints such)."""
     return len(quotes_of(data.quotes, kommune)) > len(quotes_of(data.quotes, kommune, include_inferred=False))
 
 
@@ -68,22 +76,23 @@ def _write(path: Path, text: str) -> None:
 
 def link_editions(site: Path, data: Dataset) -> list[Path]:
     """Put the links into the front page and each profile page; returns the pages that link to a PDF."""
-    pages = [(site / "index.html", site / "pdf" / file_name(), "Hent hele bogen som PDF", "")]
+    no_notes: list[tuple[str, str]] = []
+    pages = [(site / "index.html", site / "pdf" / file_name(), "Hent hele bogen som PDF", no_notes)]
     pages += [
         (
             site / "kommuner" / f"profil-{row.slug}.html",
             site / "pdf" / file_name(row.slug),
             f"Hent {row.name}-udgaven som PDF",
-            inferred_note(data) if has_inferred_ties(data, row.kommunekode) else "",
+            inferred_notes(data, row.kommunekode),
         )
         for row in table_rows(data.municipalities)
     ]
     offer_editions(site, data)
     linked = []
-    for page, pdf, label, note in pages:
+    for page, pdf, label, notes in pages:
         if not page.is_file():
             continue
-        block = link_block(page, pdf, label, note) if pdf.is_file() else ""
+        block = link_block(page, pdf, label, notes) if pdf.is_file() else ""
         before = page.read_text(encoding="utf-8")
         after = with_link(before, block)
         if after != before:
@@ -113,9 +122,14 @@ def offer_editions(site: Path, data: Dataset) -> None:
         if code in slugs and pdf.is_file():
             sentences["pdf"] = f"Hent {names[code]}-udgaven som PDF ({size_text(pdf.stat().st_size)})"
             sentences["pdf_short"] = f"PDF ({size_text(pdf.stat().st_size)})"  # shown; the whole words its name
-            if not inferred and has_inferred_ties(data, code):
-                sentences["pdf"] = sentences["pdf"].removesuffix(")") + f", med tilknytninger {provenance.inferred_words(data.options)})"
-                sentences["pdf_short"] = sentences["pdf_short"].removesuffix(")") + ", med udledte tilknytninger)"
+            # Where the edition differs from the view: its cleared inferred ties, or the ones it leaves out (ADR 33).
+            differs = dict(inferred_notes(data, code)).get("off" if not inferred else "on")
+            if differs:
+                with_or_without = "uden" if inferred else "med"
+                sentences["pdf"] = (
+                    sentences["pdf"].removesuffix(")") + f", {with_or_without} tilknytninger {provenance.inferred_words(data.options)})"
+                )
+                sentences["pdf_short"] = sentences["pdf_short"].removesuffix(")") + f", {with_or_without} udledte tilknytninger)"
             sentences["pdf_href"] = quote(f"pdf/{pdf.name}")
     text = script_text(payload)
     if text != script.read_text(encoding="utf-8"):

@@ -73,7 +73,7 @@ def _results_html(data: Dataset, selection: filters.QuoteFilter) -> tuple[str, s
     view = highlight.list_view(data, views.quote_items(groups), views.QUOTE, selection.kommunekode, selection.include_inferred)
     parts = []
     for _group, heading, positions in view["groups"]:
-        shown = "".join(cards.quote_card(data, groups[i]) for i in positions)
+        shown = "".join(cards.quote_card(data, groups[i], include_inferred=selection.include_inferred) for i in positions)
         # Every group open, other municipalities' too: a choice highlights, it never folds anything away.
         parts.append((f'<p class="kr-group-heading">{esc(heading)}</p>' if heading else "") + shown)
     quote_part = "".join(parts) if len(narrowed) else '<p class="kr-explorer-empty">Ingen citater matcher valget.</p>'
@@ -138,7 +138,7 @@ class Explorer:
         self.kind = _dropdown("Slags citat", "kr-explorer-kind")
         self.search = widgets.Text(description="Søg", placeholder="ord i citat eller rolle")
         self.search.add_class("kr-explorer-search")
-        self.include_inferred = widgets.Checkbox(value=True, description="Medtag udledte tilknytninger", indent=False)
+        self.include_inferred = widgets.Checkbox(value=views.INFERRED_BY_DEFAULT, description=highlight.SWITCH_LABEL, indent=False)
         self.include_inferred.add_class("kr-explorer-inferred")
         self.folder = widgets.Text(description="Datamappe", value=shown_folder(data_dir(folder)), continuous_update=False)
         self.folder.add_class("kr-explorer-folder")

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from kulturensrige.data.loading import Dataset
 from kulturensrige.render import cards
-from kulturensrige.render.highlight import compare_sentences, page_sentences, switch_words
+from kulturensrige.render.highlight import SETTINGS, SWITCH_LABEL, compare_sentences, page_sentences, switch_words
 from kulturensrige.render.markup import render
 from kulturensrige.rules import attribution, filters, statistics, views
 from kulturensrige.rules.views import ALL, PAGE_SIZE, state_key, states
@@ -34,6 +34,8 @@ def browser_data(data: Dataset) -> dict:
         # looks them up and builds no name itself.
         "keys": views.state_keys(data),
         "nearest": views.nearest_views(data),
+        # The inferred switch's position on a page opened afresh (docs/adr/0033): its address says otherwise only.
+        "inferredByDefault": views.INFERRED_BY_DEFAULT,
         "pageSize": PAGE_SIZE,
         "cardFields": cards.CARD_FIELDS,
         "kommuner": options,
@@ -70,6 +72,9 @@ def browser_data(data: Dataset) -> dict:
                 "control.html.j2",
                 options=filters.municipality_options(data),
                 help=attribution.filter_help(statistics.quote_tally(data), data.options),
+                checked=views.INFERRED_BY_DEFAULT,
+                switch_label=SWITCH_LABEL,
+                settings=SETTINGS,
             )
         ),
     }

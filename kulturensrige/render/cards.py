@@ -15,7 +15,7 @@ from kulturensrige.data import provenance
 from kulturensrige.data.frames import lookup
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.pages import heading_id
-from kulturensrige.data.schema import BY_REPORT, NOT_STATED
+from kulturensrige.data.schema import BY_REPORT, NO_ORGANISATION, NOT_STATED
 from kulturensrige.render import highlight
 from kulturensrige.render.markup import (
     Html,
@@ -191,10 +191,14 @@ def ingredient_tie_line(rows: list[dict]) -> tuple[str, str]:
     return f"Koblingen til {what}: {'; '.join(provenance.ingredient_tie(s) for s in sources)}.", reasons
 
 
-def card_context(data: Dataset, turns: pd.DataFrame | list[dict], short: bool = False) -> dict:
+def card_context(
+    data: Dataset, turns: pd.DataFrame | list[dict], short: bool = False, include_inferred: bool = views.INFERRED_BY_DEFAULT
+) -> dict:
     """The facts of one quote card (a quote, or a whole exchange of turns sharing exchange_id) for the card macro;
     its CARD_FIELDS are also the card's JSON row. Separators and brackets are part of the text: the browser
-    fills a long list's cards from these fields and adds no word or sign of its own. `short`: speaker_line's."""
+    fills a long list's cards from these fields and adds no word or sign of its own. `short`: speaker_line's. An
+    inferred tie is written for both positions of the switch, the one `include_inferred` names shown (the book's
+    pages: its default; the browser switches, kr-state.js KR.showInferred)."""
     rows = turns.to_dict("records") if isinstance(turns, pd.DataFrame) else turns
     first = rows[0]
     kind, speaker, citation = speaker_line(data, rows, short)
@@ -212,6 +216,8 @@ def card_context(data: Dataset, turns: pd.DataFrame | list[dict], short: bool = 
         "kommune": None if literature else kommune,
         "tie": tie,
         "ties": [_tie(attribution.labels(data.options), level)] if tie else [],
+        "untied_label": attribution.labels(data.options)[provenance.NOT_TIED],
+        "inferred_shown": include_inferred,
         "kommune_name": filters.municipality_name(data, kommune) if kommune else "",
         "attribution": first["attribution"],
         "rationale": first["attribution_rationale"] if tie == "inferred" else "",
@@ -233,9 +239,11 @@ def card_context(data: Dataset, turns: pd.DataFrame | list[dict], short: bool = 
     }
 
 
-def quote_card(data: Dataset, turns: pd.DataFrame | list[dict], short: bool = False) -> str:
+def quote_card(
+    data: Dataset, turns: pd.DataFrame | list[dict], short: bool = False, include_inferred: bool = views.INFERRED_BY_DEFAULT
+) -> str:
     """One card for a quote, or for a whole exchange (several turns sharing exchange_id); `short`: speaker_line's."""
-    return str(macro("cards.html.j2", "quote_card", card_context(data, turns, short)))
+    return str(macro("cards.html.j2", "quote_card", card_context(data, turns, short, include_inferred)))
 
 
 def card_row(context: dict) -> list:
@@ -253,7 +261,8 @@ def quote_rows(data: Dataset, contexts: list[dict]) -> Markup:
         **dict.fromkeys(CARD_FIELDS, ""),
         "template": True,
         "anchor": None, "kommune": None, "attribution": None, "quotes": None, "ingredient_ids": None,
-        "speaker_category": None, "lang": None, "ties": [_tie(labels, a) for a in labels],
+        "speaker_category": None, "lang": None, "ties": [_tie(labels, a) for a in labels], "untied_label": labels[provenance.NOT_TIED],
+        "inferred_shown": views.INFERRED_BY_DEFAULT,
         "turns": [{"css": None, "speaker": "", "text": ""}],
         "ingredients": _ingredients(data, tuple(i for i in data.ingredients.sort_values("number")["ingredient_id"] if i in ingredient_ids)),
         "sections": _sections(data, (c["section"] for c in contexts)),
@@ -316,17 +325,18 @@ def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", arrang
         cards,
         rest=rest,
         css="kr-quote-list",
-        summary=quote_count_summary(quotes, data.options),
+        summary=quote_summaries(quotes, data.options),
         heading_id=heading_id,
         arranged=arranged,
     )
     return Html((f'<p class="kr-whose kr-speaker-key">{esc(key)}</p>' if key else "") + str(section))
 
 
-def quote_count_summary(quotes: pd.DataFrame, options: pd.DataFrame) -> str:
-    """'9 citater på 8 kort, heraf 4 uden kommune, hverken angivet i rapporten eller udledt af redaktionen.' A quote
-    is a row (views.COUNTING_RULE); whose the ties are comes from the options (provenance.ties_source): an analyst's
-    inference is the analyst's, not the editors'."""
+def quote_count_summary(quotes: pd.DataFrame, options: pd.DataFrame, include_inferred: bool = True) -> str:
+    """'9 citater på 8 kort: 4 med en kommune udledt af redaktionen, 5 uden kommune, hverken angivet i rapporten eller
+    udledt af redaktionen. 1 af dem er fra litteraturen.' A quote is a row (views.COUNTING_RULE); whose the ties are
+    comes from the options (provenance.ties_source): an analyst's inference is the analyst's, not the editors'. With
+    the inferred switch off (`include_inferred`) the inferred ones count as untied, and a sentence says where they are."""
     whose = provenance.words(provenance.ties_source(options))
     if quotes.empty:
         return "Ingen citater."
@@ -338,23 +348,47 @@ def quote_count_summary(quotes: pd.DataFrame, options: pd.DataFrame) -> str:
     counted = number if cards == len(quotes) else (lambda n: plural(n, "citat", "citater"))
     if literature == len(quotes):
         return f"{total} fra litteraturen."
+    inferred = int(levels.get("inferred", 0))
     untied = int(levels.get("not stated", 0))  # the literature's among them: no municipality is tied to a cited work
-    if untied == len(quotes):
+    shown_inferred = inferred if include_inferred else 0
+    # Where the inferred ties are set aside, one sentence says how many there are and how to show them (ADR 33).
+    aside = (
+        f" Kommunen er {whose.inferred} ved {counted(inferred)}; slå »{highlight.SWITCH_LABEL}« til under "
+        f"»{highlight.SETTINGS}« for at se {'tilknytningen' if inferred == 1 else 'tilknytningerne'}."
+        if inferred and not include_inferred
+        else ""
+    )
+    if untied + inferred - shown_inferred == len(quotes):
         total += f", {number(literature)} fra litteraturen" if literature else ""
-        return f"{total}; {whose.holder} angiver ikke kommunen ved {'det' if len(quotes) == 1 else 'nogen af dem'}."
+        return f"{total}; {whose.holder} angiver ikke kommunen ved {'det' if len(quotes) == 1 else 'nogen af dem'}.{aside}"
     parts = []
-    if levels.get("inferred", 0):
-        parts.append(f"{counted(int(levels['inferred']))} med en kommune {whose.inferred}")
-    if untied:
+    if shown_inferred:
+        parts.append(f"{counted(shown_inferred)} med en kommune {whose.inferred}")
+    stated = len(quotes) - untied - inferred
+    if stated:
+        parts.append(f"{counted(stated)} med en kommune {whose.stated}")
+    rest = untied + inferred - shown_inferred
+    cited = ""
+    if rest:
         # The set the lists' headings count, in their words (attribution.untied_words): no one's tie, the literature's
         # quotes among them (reader review 5: the summary left them out, and its count fell one short of the heading's).
-        cited = ""
+        parts.append(f"{counted(rest)} {attribution.untied_words(options, include_inferred)}")
         if literature:
-            cited = " (fra litteraturen)" if untied == 1 else " (alle fra litteraturen)" if literature == untied else ""
-            cited = cited or f" ({number(literature)} af dem fra litteraturen)"
-        parts.append(f"{counted(untied)} {attribution.untied_words(options, True)}{cited}")
-    listed = ", ".join(parts[:-1]) + " og " + parts[-1] if len(parts) > 1 else "".join(parts)
-    return total + (", heraf " + listed if parts else "") + "."
+            # Its own sentence: in brackets after the long wording the count read as one more set (the s17 reading, #6).
+            cited = (
+                f" {'Det er' if rest == 1 else 'Alle er' if literature == rest else f'{number(literature)} af dem er'} fra litteraturen."
+            )
+    if len(parts) == 1 and not rest:
+        # One set that is every quote: 'alle', not the total again ('3 citater: 3 med …').
+        whole = parts[0].split(" med ", 1)[1]
+        return f"{total}, {'med' if len(quotes) == 1 else 'alle med'} {whole}.{aside}"
+    return f"{total}: {', '.join(parts)}.{cited}{aside}"
+
+
+def quote_summaries(quotes: pd.DataFrame, options: pd.DataFrame) -> Markup:
+    """The list's summary for both positions of the inferred switch (highlight.by_switch), as inline parts."""
+    on, off = (esc(quote_count_summary(quotes, options, inferred)) for inferred in (True, False))
+    return Markup(highlight.by_switch(str(on), str(off), tag="span"))
 
 
 def quote_list_legend(data: Dataset) -> Html:
@@ -441,15 +475,37 @@ def ingredient_intro(data: Dataset, ingredient_id: str) -> str:
 
 
 def quotes_for_municipality(data: Dataset, kommunekode: str) -> Html:
+    """The municipality's quotes on its profile. Its inferred ties stand apart, shown only with the switch on (ADR 33):
+    with it off the intro says how many there are and how to show them, and the section is never empty of words."""
     selected = filters.quotes(data, filters.QuoteFilter(kommunekode=kommunekode))
-    said = attribution_intro(selected, attribution.source(data.options), bool(statistics.quote_tally(data).stated))
-    intro = f'<p class="kr-list-intro">{esc(said)}</p>'
-    return Html(intro + quote_list(data, selected, arranged=False).markup)
+    source, stated_anywhere = attribution.source(data.options), bool(statistics.quote_tally(data).stated)
+    inferred = selected["attribution"] == "inferred"
+
+    def intro(said: str, when: str = "") -> str:
+        switched = f' data-kr-inferred="{when}"' + (" hidden" if (when == "on") != views.INFERRED_BY_DEFAULT else "") if when else ""
+        return f'<p class="kr-list-intro"{switched}>{esc(said)}</p>'
+
+    if not inferred.any():
+        return Html(intro(attribution_intro(selected, source, stated_anywhere)) + quote_list(data, selected, arranged=False).markup)
+    kept = selected[~inferred]
+    withheld = attribution.withheld_note(data.options, int(inferred.sum()), highlight.SWITCH_LABEL, highlight.SETTINGS)
+    # The untied rest, without "no tie is inferred" (attribution.none_tied): the next sentence counts the inferred ones.
+    scope = "kommunen" if stated_anywhere else "nogen kommune"
+    off = (
+        attribution_intro(kept, source, stated_anywhere)
+        if len(kept)
+        else f"{provenance.words(source).subject} knytter ingen citater til {scope}."
+    )
+    markup = intro(attribution_intro(selected, source, stated_anywhere), "on") + intro(f"{off} {withheld}", "off")
+    if len(kept):
+        markup += quote_list(data, kept, arranged=False).markup
+    hidden = "" if views.INFERRED_BY_DEFAULT else " hidden"
+    return Html(f'{markup}<div data-kr-inferred="on"{hidden}>{quote_list(data, selected[inferred], arranged=False).markup}</div>')
 
 
-def attribution_intro(quotes: pd.DataFrame, source: str = BY_REPORT, stated_anywhere: bool = False) -> str:
+def attribution_intro(quotes: pd.DataFrame, source: str = BY_REPORT, stated_anywhere: bool = False, withheld: bool = False) -> str:
     """How the quotes came to be tied to the municipality, in words (rules/attribution.py)."""
-    return attribution.intro(quotes, source, stated_anywhere)
+    return attribution.intro(quotes, source, stated_anywhere, withheld)
 
 
 def _vocabulary_labels(data: Dataset, table: str, key: str, ids: tuple[str, ...], column: str = "label") -> str:
@@ -487,7 +543,6 @@ def whose_terms_parts(data: Dataset, *lifted: str) -> provenance.Whose:
 
 
 # An initiative at which the editors' rule gathers no organisation (schema.ORGANISATION_RULE).
-NO_ORGANISATION = "ingen enkelt organisation"
 
 
 def organisation_names(data: Dataset, ids: tuple[str, ...]) -> tuple[str, Parts]:

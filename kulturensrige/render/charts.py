@@ -764,7 +764,7 @@ def _why_empty(data: Dataset, reason: tuple[str, int, str, str], names: list[str
     who = listing(names) if names else "kommunen"
     said = provenance.words(attribution.source(data.options))
     if kind == "none":
-        text = attribution.none_tied(attribution.source(data.options), who, bool(statistics.quote_tally(data).stated))
+        text = attribution.none_tied(attribution.source(data.options), who, bool(statistics.quote_tally(data).stated), data.withheld)
     elif kind == "set aside":
         if names:
             owners = f"{listing([genitive(name) for name in names])} citater er alle"
@@ -1258,9 +1258,17 @@ def action_learning_cycle(data: Dataset) -> Html:
         f'<span class="kr-tile-name">{escape(s.label)}</span> <span class="kr-tile-label">{escape(s.description)}</span>'
         for s in table_rows(steps)
     ]
-    # The caption says whose the drawing is ('… (redaktionens gengivelse)'): the note gives only the reasons.
-    note = f"{_reasons(data, 'figur:aktionslaering')} Efter sidste trin begynder cyklussen forfra.".strip()
-    return _item_figure("aktionslaering", _caption(data, 2, "figur:aktionslaering"), items, note, _about(data, 2), kind="kr-steps")
+    # The report does not say what its Figure 2 shows, so the drawing has the book's own title, not the report's number
+    # and caption (the s17 reading, #7); the note names the report's figure. The title says whose the drawing is.
+    value = "figur:aktionslaering"
+    title = provenance.marked(CYCLE_TITLE, provenance.value_label(data.options, value))
+    caption = str(data.figures.loc[data.figures["number"] == 2, "caption"].iloc[0]).removesuffix(".")
+    note = f"Rapportens figur 2 hedder »{caption}«. {_reasons(data, value)} Efter sidste trin begynder cyklussen forfra."
+    return _item_figure("aktionslaering", title, items, " ".join(note.split()), _about(data, 2), kind="kr-steps")
+
+
+# The book's own title for its drawing of the cycle the report's text describes (action_learning_cycle).
+CYCLE_TITLE = "Aktionslæringens cyklus, som rapportens tekst beskriver den"
 
 
 def six_ps(data: Dataset) -> Html:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,7 @@ from markupsafe import Markup
 from kulturensrige.data import provenance
 from kulturensrige.data.settings import side_from
 from kulturensrige.render.markup import SIDE, Html, csv_href, esc, folded_note, json_island, macro, side_island, sources_link
+from kulturensrige.rules import views
 
 # A figure's width on a 375 px phone (the page's 16 px margins and the notebook output's 8 px padding on each
 # side, measured in Chromium); a chart wider than this scrolls there.
@@ -278,15 +280,24 @@ def _plot_div(figure_id: str, title: str, min_width: int, height: int, labels: s
 SIDE_FROM = 100_000
 # Bytes of drill-through cells per side island (a larger cell travels alone): a click loads its cell's island.
 DRILL_ISLAND_BYTES = 32_000
+# The group of the variants that stay on the page (split_payload), and the view a page opens in: all municipalities
+# with the inferred switch in its default position (views.default_key, docs/adr/0033).
 FIRST = "alle"
+OPENING = views.default_key()
+
+
+def opening(variants: Mapping[str, object]) -> str:
+    """The variant a chart shows first: the opening view where the chart has it (a chart that counts inferred ties),
+    otherwise 'alle' (a chart the switch does not change has that one only)."""
+    return OPENING if OPENING in variants else FIRST
 
 
 def _group(key: str) -> str:
-    """The side island a variant travels in: its municipality's ('0101' for '0101' and '0101|uden-udledte'). Of the
-    page's own variants only 'alle' stays on the page; 'alle' without the inferred ties travels alone, loaded when the
-    reader turns them off (at national scale the ingredient matrix's view weighed 60 kB the page need not carry)."""
+    """The side island a variant travels in: its municipality's ('0101' for '0101' and '0101|uden-udledte'). Both views
+    of 'alle' stay on the page (the group FIRST): the one a page opens in (OPENING) and the other position of the
+    switch, which a chart without the switch shows in every view."""
     municipality = key.split("|")[0]
-    return key if municipality == FIRST else municipality
+    return FIRST if municipality == FIRST else municipality
 
 
 def split_payload(payload: dict, texts: dict[str, dict]) -> tuple[dict, list[str]]:
@@ -499,7 +510,7 @@ def chart_legend(chart_variants: dict[str, Variant], key: tuple[str, str] = KEY_
     """The legend a chart's figures imply, read from its first view: each bar piece that plotly's legend would list,
     in stacking order, or a heatmap's colour scale at a few counts; with the key of a highlighted view where a view
     has muted parts (charts._highlighted)."""
-    first = chart_variants.get(FIRST, next(iter(chart_variants.values()))).figure
+    first = chart_variants.get(opening(chart_variants), next(iter(chart_variants.values()))).figure
     layout, data = first.get("layout", {}), first.get("data", [])
     heat = next((t for t in data if t.get("type") == "heatmap"), None)
     if heat is not None:
@@ -714,7 +725,7 @@ def embed(chart: Chart) -> Html:
         return marks_embed(chart, chart.marks, chart.axes)
     figure_id, title, variants = chart.figure_id, chart.title, chart.variants
     min_width, row_labels = chart.min_width, chart.row_labels
-    first = FIRST
+    first = opening(variants)
     alts = {key: f'<p data-variant="{esc(key)}"{"" if key == first else " hidden"}>{esc(v.alt)}</p>' for key, v in variants.items()}
     sharing: dict[int, list[str]] = {}
     for key, v in variants.items():
@@ -743,13 +754,13 @@ def embed(chart: Chart) -> Html:
         # So do the sentences under a variant and its own title (kr-charts.js sideOf puts them in place).
         texts: dict[str, dict] = {_group(key): {"alts": "", "notes": "", "titles": ""} for key in variants}
         for key in list(alts):
-            if _group(key) != first:
+            if _group(key) != FIRST:
                 texts[_group(key)]["alts"] += alts.pop(key)
                 texts[_group(key)]["notes"] += notes.pop(key, "")
         if any(v.title for v in variants.values()):
-            titled = {key: v for key, v in variants.items() if _group(key) == first}
+            titled = {key: v for key, v in variants.items() if _group(key) == FIRST}
             for group in texts:
-                if group != first:
+                if group != FIRST:
                     texts[group]["titles"] = _titles(title, {k: v for k, v in variants.items() if _group(k) == group})
         grouped: dict[str, str] = {}
         table_of: dict[str, str] = {}
@@ -796,7 +807,7 @@ def _titles(title: str, variants: dict[str, Variant], spans: bool = False) -> st
     for key, v in variants.items():
         keys.setdefault(v.title or title, []).append(key)
     return "".join(
-        f'<span data-variant="{esc(" ".join(shown))}"{"" if FIRST in shown else " hidden"}>{esc(text)}</span>'
+        f'<span data-variant="{esc(" ".join(shown))}"{"" if opening(variants) in shown else " hidden"}>{esc(text)}</span>'
         for text, shown in keys.items()
     )
 
@@ -838,7 +849,7 @@ def _marks_table(context: dict) -> str:
 
 def marks_embed(chart: Chart, marks: Marks, axes: Axes) -> Html:
     """A chart shown as a table of marks (Marks), with its note, its CSV and the panel its buttons open."""
-    figure_id, first = chart.figure_id, chart.variants[FIRST]
+    figure_id, first = chart.figure_id, chart.variants[opening(chart.variants)]
     table = first.table
     head = [str(c) for c in table.columns]
     context = {
@@ -860,6 +871,6 @@ def marks_embed(chart: Chart, marks: Marks, axes: Axes) -> Html:
         + drill_panel(marks.drill)  # right under the table it opens from, as a chart's
         + (f'<p class="kr-marks-empty">{esc(marks.empty)}</p>' if marks.empty else "")
         + figure_note(chart, marks.hint)
-        + str(macro("cards.html.j2", "csv_line", csv, _csv_name(figure_id, FIRST), Markup(sources_link())))
+        + str(macro("cards.html.j2", "csv_line", csv, _csv_name(figure_id, opening(chart.variants)), Markup(sources_link())))
         + "</figure>"
     )

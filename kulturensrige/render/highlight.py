@@ -18,7 +18,7 @@ from kulturensrige.data import provenance
 from kulturensrige.data.loading import Dataset
 from kulturensrige.render.markup import Markup, json_island, links_to_book, render
 from kulturensrige.rules import attribution, filters
-from kulturensrige.rules.views import ALL, MUNICIPALITY, QUOTE, Item, Noun, arrange, states, untied
+from kulturensrige.rules.views import ALL, INFERRED_BY_DEFAULT, MUNICIPALITY, QUOTE, Item, Noun, arrange, states, untied
 from kulturensrige.words import number
 
 # The filter's place at the top of every page, as high as the filter, so the text does not move when the
@@ -68,7 +68,10 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
             chosen_heading = f"{holder} knytter ingen citater til nogen kommune"
             shown = not (withheld and not include_inferred)
             inferred = provenance.inferred_words(data.options)
-            chosen_heading += f", og i dette afsnit er ingen tilknytning til {name} {inferred}." if shown else "."
+            if data.withheld:  # the ties are set aside in the data itself (a publication): not for it to count
+                chosen_heading += f", og tilknytninger {inferred} vises ikke her."
+            else:
+                chosen_heading += f", og i dette afsnit er ingen tilknytning til {name} {inferred}." if shown else "."
         if withheld and not include_inferred:
             n_withheld = _weight(items, withheld)
             chosen_heading += (
@@ -145,6 +148,25 @@ def marked_lists() -> list[dict[str, str]]:
     taken = list(_MARKED)
     _MARKED.clear()
     return taken
+
+
+# The switch's own label in "Indstillinger" (templates/control.html.j2), as a sentence that points to it names it.
+SWITCH_LABEL = "Medtag udledte tilknytninger"
+SETTINGS = "Indstillinger"
+
+
+def by_switch(on: str, off: str, tag: str = "div") -> str:
+    """Markup for both positions of the inferred switch, the default one shown (docs/adr/0033); the browser shows the
+    other when the reader turns the switch (kr-state.js KR.showInferred). Only once where they are the same; `tag`
+    'span' inside a paragraph."""
+    if on == off:
+        return on
+
+    def part(when: str, markup: str) -> str:
+        hidden = "" if (when == "on") == INFERRED_BY_DEFAULT else " hidden"
+        return f'<{tag} data-kr-inferred="{when}"{hidden}>{markup}</{tag}>'
+
+    return part("on", on) + part("off", off)
 
 
 def switch_words(data: Dataset) -> dict[str, str]:
@@ -268,15 +290,18 @@ def page_sentences(data: Dataset) -> dict[str, dict[str, str]]:
 
 
 def _profile_sentence(data: Dataset, code: str, name: str, inferred: bool) -> str:
-    """The line on the municipality's own page. The switch marks on the book's other pages; this page keeps every card
-    of the municipality, so with the switch off it says why the inferred ones are still there (reader 16, #3)."""
+    """The line on the municipality's own page. With the switch off the page leaves out the quotes tied to it by
+    inference, as every page does (docs/adr/0033), and says how many there are and how to show them."""
     quotes = data.quotes
     n = int(((quotes["kommunekode"] == code) & (quotes["attribution"] == "inferred") & (quotes["reference_key"] == "")).sum())
-    if inferred or not n:
+    if inferred and n:
+        inferred_words = provenance.inferred_words(data.options)
+        return f"Siden handler om {name} og viser alt, hvad bogen ved om kommunen, også {QUOTE.count(n)} med en kommune {inferred_words}."
+    if not n:
         return f"Siden handler om {name} og viser alt, hvad bogen ved om kommunen."
     return (
-        f"Siden viser alt om {name}, også {QUOTE.count(n)} med en kommune {provenance.inferred_words(data.options)}; "
-        "på bogens andre sider er de udledte tilknytninger skjult."
+        f"Siden handler om {name}; {QUOTE.count(n)} med en kommune {provenance.inferred_words(data.options)} vises, "
+        f"når du slår »{SWITCH_LABEL}« til."
     )
 
 

@@ -14,7 +14,7 @@ from kulturensrige.data import provenance, publishing
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import BY_REPORT, NOT_STATED, YES
-from kulturensrige.render import cards
+from kulturensrige.render import cards, highlight
 from kulturensrige.render.markup import Html, Markup, book_link, csv_href, esc, folded_note, macro, sources_link
 from kulturensrige.rules import attribution, filters, statistics, views
 from kulturensrige.words import number, plural
@@ -161,7 +161,27 @@ def profile_hints(data: Dataset, kommunekode: str) -> str:
 
 
 def municipality_ingredients(data: Dataset, kommunekode: str) -> Html:
-    """Which ingredients the quotes attributed to this municipality substantiate, and how firmly."""
+    """Which ingredients the quotes attributed to this municipality substantiate, and how firmly: with the inferred
+    switch on and off, where its inferred ties make a difference (docs/adr/0033)."""
+    on = _municipality_ingredients(data, kommunekode)
+    quotes = views.quotes_of(data.quotes, kommunekode)
+    n = int((quotes["attribution"] == "inferred").sum())
+    if not n:
+        return on
+    aside = views.without_inferred(data)
+    if views.quotes_of(aside.quotes, kommunekode).empty:
+        # The quotes' section just above says how many are tied by inference and how to show them (quotes_for_municipality).
+        name = esc(filters.municipality_name(data, kommunekode))
+        off = (
+            f'<p class="kr-empty-note">Med de udledte tilknytninger slået fra er intet citat knyttet til {name}, så ingen '
+            "ingrediens kan vises for kommunen alene (se citaterne ovenfor).</p>"
+        )
+    else:
+        off = _municipality_ingredients(aside, kommunekode).markup
+    return Html(highlight.by_switch(on.markup, off))
+
+
+def _municipality_ingredients(data: Dataset, kommunekode: str) -> Html:
     quotes = views.quotes_of(data.quotes, kommunekode)
     name = filters.municipality_name(data, kommunekode)
     if quotes.empty:

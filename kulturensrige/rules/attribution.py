@@ -92,26 +92,47 @@ def filter_help(tally: statistics.QuoteTally, options: pd.DataFrame) -> str:
         ties = f"{plural(tally.stated, 'citat', 'citater')} er knyttet til en kommune, {said.stated}"
     else:
         ties = f"{holder} knytter intet citat til en kommune"
-    return f"{ties}. En udledt tilknytning betyder, {said.inferred_meaning}."
+    if not tally.inferred:
+        return f"{ties}. En udledt tilknytning betyder, {said.inferred_meaning}."
+    # The plain sentence beside the switch (docs/adr/0033): what an inferred tie is, and why it starts off.
+    inferred = provenance.words(provenance.ties_source(options)).inferred
+    return (
+        f"{ties}; {plural(tally.inferred, 'citat', 'citater')} har en kommune {inferred}. En udledt tilknytning betyder, "
+        f"{said.inferred_meaning}; sammen med citatet og den rolle, {said.holder} angiver ved det, kan den pege på én person, "
+        "så bogen viser den kun, når du slår den til her."
+    )
 
 
-def none_tied(tied_by: str, who: str, stated_anywhere: bool) -> str:
+def withheld_note(options: pd.DataFrame, n: int, switch: str, settings: str) -> str:
+    """Where a page leaves out inferred ties while the switch is off (docs/adr/0033): how many, whose, how to show them
+    (`switch`: the switch's label, `settings`: the panel it is in)."""
+    inferred = provenance.inferred_words(options)
+    return (
+        f"{plural(n, 'citat', 'citater')} har en tilknytning til kommunen {inferred}; "
+        f"{'det' if n == 1 else 'de'} vises her, når du slår »{switch}« til under »{settings}«."
+    )
+
+
+def none_tied(tied_by: str, who: str, stated_anywhere: bool, withheld: bool = False) -> str:
     """That no quote is tied to `who` (one municipality or several), said truly of the whole data: 'Rapporten knytter
     ingen citater til nogen kommune, og ingen tilknytning til Rudersdal er udledt af redaktionen.' Reading 15, finding
     11: '… ingen citater til Rudersdal, og ingen er udledt' implied the report ties quotes to the other municipalities."""
     said = provenance.words(tied_by)
     scope = who if stated_anywhere else "nogen kommune"
+    if withheld:
+        # The data shown has its inferred ties set aside (Dataset.withheld): whether there are any is not for it to say.
+        return f"{said.subject} knytter ingen citater til {scope}, og tilknytninger {said.inferred} vises ikke her."
     return f"{said.subject} knytter ingen citater til {scope}, og ingen tilknytning til {who} er {said.inferred}."
 
 
-def intro(quotes: pd.DataFrame, tied_by: str, stated_anywhere: bool = False) -> str:
+def intro(quotes: pd.DataFrame, tied_by: str, stated_anywhere: bool = False, withheld: bool = False) -> str:
     """How the quotes shown for one municipality came to be tied to it, in words, from their attribution levels and
     who stated the ties (`source()`); `stated_anywhere`: whether the source ties any quote in the data itself."""
     said = provenance.words(tied_by)
     stated = int((quotes["attribution"] == "stated").sum())
     inferred = int((quotes["attribution"] == "inferred").sum())
     if not stated and not inferred:
-        return none_tied(tied_by, "kommunen", stated_anywhere)
+        return none_tied(tied_by, "kommunen", stated_anywhere, withheld)
     parts = []
     if stated:
         parts.append(f"{plural(stated, 'citat', 'citater')} er knyttet til kommunen, {said.stated}")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from kulturensrige.data import pages
+from kulturensrige.data import pages, publishing
 from kulturensrige.data.frames import lookup, made_once
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.settings import list_limit
@@ -30,6 +30,12 @@ ALL = pages.ALL
 
 
 WITHOUT_INFERRED = "|uden-udledte"
+
+
+# The inferred switch's position when a page opens, and the one the PDF editions and the downloads follow: off. An
+# inferred tie, the quote's verbatim words and the role the report prints under it can together point to one person
+# (docs/adr/0033-inferred-ties-off-by-default.md); the reader turns them on in "Indstillinger".
+INFERRED_BY_DEFAULT = False
 
 
 # Cards a list or a drill-through shows at a time; the rest wait behind "Vis flere".
@@ -87,6 +93,11 @@ def states(data: Dataset) -> Iterator[tuple[str, str, bool]]:
             yield state_key(code, include_inferred), code, include_inferred
 
 
+def default_key(kommune: str = ALL) -> str:
+    """The view a page opens in for a choice: the inferred switch in its default position."""
+    return state_key(kommune, INFERRED_BY_DEFAULT)
+
+
 def state_keys(data: Dataset) -> dict[str, list[str]]:
     """Each choice's two view names, [inferred ties on, off], by kommunekode or 'alle': the browser looks a
     state's view up here and builds no name itself."""
@@ -100,6 +111,11 @@ def nearest_views(data: Dataset) -> dict[str, list[str]]:
     """For each view, the views that stand in for it, best first: a chart without the inferred switch shows the
     view with inferred ties on, and a chart with one view only shows 'alle'."""
     return {key: list(dict.fromkeys([key, state_key(code, True), state_key(ALL, True)])) for key, code, _inferred in states(data)}
+
+
+def without_inferred(data: Dataset) -> Dataset:
+    """The data as a view with the inferred switch off counts it: every inferred tie set aside."""
+    return publishing.with_ties_set_aside(data, data.quotes["attribution"] == "inferred")
 
 
 def quote_tie(quote: Mapping | pd.Series) -> tuple[str, str]:

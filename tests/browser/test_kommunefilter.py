@@ -151,9 +151,11 @@ VIEW_JS = """
     marks: [...document.querySelectorAll('[data-kr-mark].kr-chosen')].map((n) => n.dataset.krMark),
     hints: [...document.querySelectorAll('[data-kr-when]')].filter((n) => !n.hidden).map((n) => n.dataset.krWhen),
     status: document.querySelector('.kr-filter-status').textContent,
-    // Cards a reader cannot see without opening something: inside a closed <details>, or hidden.
+    // Cards a reader cannot see without opening something: inside a closed <details>, or hidden. A profile's cards of
+    // inferred ties stand only with the switch on (ADR 33): they wait in its part for that position.
     folded: [...document.querySelectorAll('.kr-card, .kr-quote, .kr-initiative, .kr-municipality-card')]
-      .filter((c) => !c.closest('.kr-drill, template') && (c.closest('details:not([open])') || !c.checkVisibility()))
+      .filter((c) => !c.closest('.kr-drill, template, [data-kr-inferred][hidden]'))
+      .filter((c) => c.closest('details:not([open])') || !c.checkVisibility())
       .map((c) => c.id || c.dataset.quotes || c.textContent.slice(0, 40)),
   };
 }
@@ -244,7 +246,7 @@ def test_every_page_every_municipality_states_the_datas_numbers(data, built_site
     for path in book_pages(built_site):
         open_page(page, f"{site_url}/{path}?kommune=alle")  # an address without a choice takes the last one
         draw_every_chart(page)
-        check_view(data, page.evaluate(VIEW_JS), ALL, True, f"{path} (alle)")
+        check_view(data, page.evaluate(VIEW_JS), ALL, False, f"{path} (alle)")  # the switch opens off (ADR 33)
         for inferred in (True, False):
             for kommune in [*codes, ALL]:
                 choose(page, kommune, inferred)
@@ -269,7 +271,8 @@ def test_ingredient_pages_keep_the_quotes_with_no_municipality_in_view(data, sit
 def test_profile_pages_are_always_about_their_own_municipality(data, site_url, page):
     for own in each(data.municipalities.itertuples()):
         other = data.municipalities[data.municipalities["kommunekode"] != own.kommunekode].iloc[0]
-        open_page(page, f"{site_url}/kommuner/profil-{own.slug}.html?kommune={other.slug}")
+        # With the inferred ties on the profile shows every quote tied to it; off, only those not inferred (ADR 33).
+        open_page(page, f"{site_url}/kommuner/profil-{own.slug}.html?kommune={other.slug}&udledte=ja")
         view = page.evaluate(VIEW_JS)
         quotes = [
             " ".join(g["quote_id"]) for g in cards.group_turns(filters.quotes(data, filters.QuoteFilter(kommunekode=own.kommunekode)))
@@ -356,7 +359,7 @@ def test_the_control_lists_every_municipality_from_the_data_in_danish_alphabetic
     in_danish_order = ["Egedal", "Guldborgsund", "Høje-Taastrup", "Køge", "Ringkøbing-Skjern", "Rudersdal", "Aarhus"]
     assert options == [[ALL, "Alle kommuner"], *([codes[name], name] for name in in_danish_order)]
     assert page.get_attribute("label[for=kr-kommune]", "for") == "kr-kommune"
-    assert page.is_checked("#kr-udledte")
+    assert not page.is_checked("#kr-udledte"), "the editors' inferred ties start off (ADR 33)"
     assert page.get_attribute(".kr-filter-status", "aria-live") == "polite"
 
 
@@ -407,16 +410,17 @@ def test_a_choice_replaces_the_address_so_back_leaves_the_page(data, site_url, p
 def test_next_page_and_every_book_link_keep_the_selection(data, site_url, page):
     row = data.municipalities.iloc[1]
     open_page(page, f"{site_url}/kommuner/oversigt.html")
-    choose(page, row.kommunekode, inferred=False)
+    choose(page, row.kommunekode, inferred=True)
     hrefs = page.eval_on_selector_all(".bd-sidebar-primary a[href], a.right-next, a.left-prev", "as => as.map(a => a.getAttribute('href'))")
     internal = [h for h in hrefs if h and ".html" in h and "://" not in h]
-    assert internal and all(f"kommune={row.slug}" in h and "udledte=nej" in h for h in internal), internal
+    # The switch turned on travels in the links (?udledte=ja); off is the default and no parameter (ADR 33).
+    assert internal and all(f"kommune={row.slug}" in h and "udledte=ja" in h for h in internal), internal
     page.click("a.right-next")
     page.wait_for_load_state()
     page.evaluate("() => window.KR_FILTER.ready")
     assert query(page)["kommune"] == [row.slug]
     assert page.input_value("#kr-kommune") == row.kommunekode
-    assert not page.is_checked("#kr-udledte")
+    assert page.is_checked("#kr-udledte")
 
 
 def test_din_kommune_on_the_front_page_leads_to_the_chosen_municipalitys_own_page(data, site_url, page):
@@ -439,44 +443,49 @@ def test_din_kommune_on_the_front_page_leads_to_the_chosen_municipalitys_own_pag
 
 
 def test_a_page_opened_without_a_choice_takes_the_readers_last_one_and_says_it_in_its_address(data, site_url, page):
-    """Chose Køge, then opened vaerdiskabelser.html from a bookmark: the filter said 'Alle kommuner'. The last choice
-    (the municipality and the inferred switch) is kept in the browser; an address without one takes it and shows it,
-    and an address with one (also 'alle') wins and is kept. A bad stored value counts as none."""
+    """Chose Køge, then opened vaerdiskabelser.html from a bookmark: the filter said 'Alle kommuner'. The last
+    municipality is kept in the browser; an address without one takes it and shows it, and an address with one (also
+    'alle') wins and is kept. The inferred switch is not kept (ADR 33): a page opened afresh has it off, an "on" stored
+    by an older book too. A bad stored value counts as none."""
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     first, other = data.municipalities.iloc[0], data.municipalities.iloc[-1]
     open_page(page, f"{site_url}/kommuner/oversigt.html")
-    assert page.evaluate("() => window.KR_FILTER.state()") == {"kommune": ALL, "inferred": True}, "nothing kept yet"
-    choose(page, first.kommunekode, inferred=False)
+    assert page.evaluate("() => window.KR_FILTER.state()") == {"kommune": ALL, "inferred": False}, "nothing kept yet"
+    choose(page, first.kommunekode, inferred=True)
     for path in each(["vaerdiskabelser.html", "index.html", "search.html?q=kultur"]):
         open_page(page, f"{site_url}/{path}")
         assert page.evaluate("() => window.KR_FILTER.state()") == {"kommune": first.kommunekode, "inferred": False}, path
-        assert query(page)["kommune"] == [first.slug] and query(page)["udledte"] == ["nej"], page.url
+        assert query(page)["kommune"] == [first.slug] and "udledte" not in query(page), page.url
         assert page.input_value("#kr-kommune") == first.kommunekode and not page.is_checked("#kr-udledte")
     assert query(page)["q"] == ["kultur"], "the address keeps its other parameters"
     open_page(page, f"{site_url}/kommuner/oversigt.html")
     check_view(data, page.evaluate(VIEW_JS), first.kommunekode, False, "husket valg")
     # An address with a choice wins, and is the one kept.
-    open_page(page, f"{site_url}/vaerdiskabelser.html?kommune={other.slug}")
+    open_page(page, f"{site_url}/vaerdiskabelser.html?kommune={other.slug}&udledte=ja")
     open_page(page, f"{site_url}/baggrund.html")
-    assert page.evaluate("() => window.KR_FILTER.state()") == {"kommune": other.kommunekode, "inferred": True}
+    assert page.evaluate("() => window.KR_FILTER.state()") == {"kommune": other.kommunekode, "inferred": False}
     assert "udledte" not in query(page) and query(page)["kommune"] == [other.slug]
     open_page(page, f"{site_url}/vaerdiskabelser.html?kommune=alle")
     open_page(page, f"{site_url}/baggrund.html")
-    assert page.evaluate("() => window.KR_FILTER.state()") == {"kommune": ALL, "inferred": True}
+    assert page.evaluate("() => window.KR_FILTER.state()") == {"kommune": ALL, "inferred": False}
     assert "kommune" not in query(page), "with no choice kept, the address names none (reader review 5)"
     # A mistyped municipality in a link is said to be unknown, and the last choice stays (it had become 'alle').
     open_page(page, f"{site_url}/vaerdiskabelser.html?kommune={other.slug}")
     open_page(page, f"{site_url}/baggrund.html?kommune=ingen-kommune")
     page.wait_for_function("() => document.querySelector('.kr-filter-notice').textContent.includes('ingen-kommune')")
-    assert page.evaluate("() => window.KR_FILTER.state()") == {"kommune": other.kommunekode, "inferred": True}
+    assert page.evaluate("() => window.KR_FILTER.state()") == {"kommune": other.kommunekode, "inferred": False}
     open_page(page, f"{site_url}/index.html")
     assert page.evaluate("() => window.KR_FILTER.state()")["kommune"] == other.kommunekode
+    # An older book's stored "on" gives its municipality only.
+    page.evaluate("(slug) => localStorage.setItem('kr-valg', JSON.stringify({kommune: slug, inferred: true}))", first.slug)
+    open_page(page, f"{site_url}/baggrund.html")
+    assert page.evaluate("() => window.KR_FILTER.state()") == {"kommune": first.kommunekode, "inferred": False}
     # Stored values a browser may hold from another book or another day: shown as no choice, and removed.
-    for stored in each(["{", "5", '"koege"', "[1,2]", '{"kommune":"ingen-kommune","inferred":true}', '{"kommune":"' + first.slug + '"}']):
+    for stored in each(["{", "5", '"koege"', "[1,2]", '{"kommune":"ingen-kommune","inferred":true}', '{"inferred":true}']):
         page.evaluate("(value) => localStorage.setItem('kr-valg', value)", stored)
         open_page(page, f"{site_url}/baggrund.html")
-        assert page.evaluate("() => window.KR_FILTER.state()") == {"kommune": ALL, "inferred": True}, stored
+        assert page.evaluate("() => window.KR_FILTER.state()") == {"kommune": ALL, "inferred": False}, stored
         assert page.evaluate("() => localStorage.getItem('kr-valg')") != stored, stored
     assert errors == []
 
@@ -736,7 +745,7 @@ def test_a_partner_bar_opens_the_initiatives_that_name_its_organisations(data, s
 
 
 def test_drill_through_a_heatmap_cell(data, site_url, page):
-    open_page(page, f"{site_url}/ingredienser/oversigt.html")
+    open_page(page, f"{site_url}/ingredienser/oversigt.html?udledte=ja")  # the cells as the inferred ties count them
     draw_every_chart(page)
     first = data.ingredients.sort_values("number").iloc[0]
     not_stated = data.quotes[(data.quotes["kommunekode"] == "") & data.quotes["ingredient_ids"].map(lambda v: first.ingredient_id in v)]
@@ -1009,7 +1018,7 @@ def test_a_table_downloads_as_the_csv_the_build_wrote(data, site_url, page):
 
 def test_a_figures_csv_follows_its_variant(data, site_url, page):
     row = data.municipalities.iloc[0]
-    open_page(page, f"{site_url}/ingredienser/oversigt.html?kommune={row.slug}")
+    open_page(page, f"{site_url}/ingredienser/oversigt.html?kommune={row.slug}&udledte=ja")
     figure = page.locator("#figur-citater-pr-ingrediens")
     figure.locator(".kr-figure-data summary").click()
     shown = figure.locator(f'.kr-figure-data div[data-variant~="{row.kommunekode}"]')
@@ -1211,7 +1220,8 @@ def test_print_names_the_selection_and_hides_the_control(data, site_url, page):
     page.emulate_media(media="print")
     assert page.locator(".kr-filter").is_hidden()
     line = page.locator(".kr-print-selection")
-    assert line.is_visible() and line.text_content() == f"Udvalg: {row['name']} fremhævet"
+    # The inferred ties are off unless the reader turns them on (ADR 33), and the printed line says so.
+    assert line.is_visible() and line.text_content() == f"Udvalg: {row['name']} fremhævet (uden udledte tilknytninger)"
 
 
 @pytest.mark.parametrize("prefers", ["light", "dark"])
@@ -1358,7 +1368,7 @@ def test_file_url_works_without_a_server(data, built_site, page):
     page.goto((built_site / "ingredienser" / "oversigt.html").as_uri() + f"?kommune={row.slug}")
     page.evaluate("() => window.KR_FILTER.ready")
     draw_every_chart(page)
-    check_view(data, page.evaluate(VIEW_JS), row.kommunekode, True, "file://")
+    check_view(data, page.evaluate(VIEW_JS), row.kommunekode, False, "file://")
     choose(page, ALL)
     assert not re.search(r"[?&]kommune=", page.url), page.url
 

@@ -415,7 +415,7 @@ def test_the_filter_is_one_row_that_shows_the_whole_choice_whatever_is_chosen(br
     context = browser.new_context(viewport={"width": width, "height": 667}, locale="da-DK", is_mobile=phone, has_touch=phone)
     page = context.new_page()
     try:
-        for query in ("", f"?kommune={row.slug}&udledte=nej"):
+        for query in ("", f"?kommune={row.slug}&udledte=ja"):
             ready(page, f"{site_url}/vaerdiskabelser.html{query}")
             top = page.evaluate(BAR_JS)
             # at the top of the page the bar has a line under its row, with what the choice marks here
@@ -470,7 +470,7 @@ def test_at_a_pages_top_a_phones_header_and_bar_take_at_most_120_px_with_the_lin
     try:
         for row in each(list(data.municipalities.itertuples())):
             for path in ("vaerdiskabelser.html", "kommuner/oversigt.html"):
-                for udledte in ("", "&udledte=nej"):
+                for udledte in ("", "&udledte=ja"):
                     ready(page, f"{site_url}/{path}?kommune={row.slug}{udledte}")
                     top = settled(page, TOP_JS)
                     assert max(top["bar"], top["header"]) <= 120 and top["lines"], (row.slug, path, udledte, top)
@@ -790,7 +790,7 @@ def test_a_choice_on_a_phone_says_under_the_bars_place_what_it_marks_and_leaves_
     row = data.municipalities.set_index("slug").loc["egedal"]
     context, page = phone_page(browser, {"width": 375, "height": 667})
     try:
-        ready(page, f"{site_url}/vaerdiskabelser.html")
+        ready(page, f"{site_url}/vaerdiskabelser.html?udledte=ja")  # Egedal's quote here is an inferred tie (ADR 33)
         assert page.evaluate(TALLY_JS)["line"] == ""
         page.evaluate("() => window.scrollBy({top: 900, behavior: 'instant'})")
         page.evaluate(SCROLLING_STOPPED_JS)
@@ -830,7 +830,7 @@ def test_the_bar_says_the_marked_quotes_are_the_editors_ties_and_switches_them_i
     inferred = highlight.whose_ties(data, [views.Item(row.name, "inferred")], [0])
     context, page = phone_page(browser, {"width": 375, "height": 667})
     try:
-        ready(page, f"{site_url}/vaerdiskabelser.html?kommune=egedal")
+        ready(page, f"{site_url}/vaerdiskabelser.html?kommune=egedal&udledte=ja")  # off is the default (ADR 33)
         button = page.locator(".kr-filter-infer")
         line = page.evaluate(TALLY_JS)["line"]
         assert inferred in line and button.is_visible() and button.text_content() == words["on"], line
@@ -838,11 +838,11 @@ def test_the_bar_says_the_marked_quotes_are_the_editors_ties_and_switches_them_i
         assert page.evaluate(marked) > 0
         button.tap()
         page.wait_for_function("() => !window.KR_FILTER.state().inferred")
-        assert "udledte=nej" in page.url and page.evaluate(marked) == 0
+        assert "udledte=" not in page.url and page.evaluate(marked) == 0
         assert button.is_visible() and button.text_content() == words["off"]
         button.tap()
         page.wait_for_function("() => window.KR_FILTER.state().inferred")
-        assert "udledte=nej" not in page.url and page.evaluate(marked) > 0
+        assert "udledte=ja" in page.url and page.evaluate(marked) > 0
         ready(page, f"{site_url}/kommuner/oversigt.html?kommune=egedal")
         assert not button.is_visible()
     finally:

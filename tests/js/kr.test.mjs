@@ -38,6 +38,7 @@ window.KR_DATA = {
     drops: "[\\s\\-\\u2010\\u2013._']+",
   },
   sentences: {},
+  inferredByDefault: false, // views.INFERRED_BY_DEFAULT (docs/adr/0033)
 };
 globalThis.window = window;
 globalThis.document = document;
@@ -63,6 +64,7 @@ test("a municipality is found as a Danish reader spells it: å, æ, ø as aa, ae
 
 test("the query string reads the state and flags an unknown municipality", () => {
   assert.deepEqual(KR.readQuery("?kommune=egedal&udledte=nej").state, { kommune: "240", inferred: false });
+  assert.deepEqual(KR.readQuery("?kommune=egedal&udledte=ja").state, { kommune: "240", inferred: true });
   const read = KR.readQuery("?kommune=atlantis");
   assert.equal(read.unknown, true);
   assert.equal(read.state.kommune, "alle");
@@ -70,10 +72,19 @@ test("the query string reads the state and flags an unknown municipality", () =>
 
 test("links keep their path, other parameters and fragment, and take the state's slug", () => {
   const s = { kommune: "259", inferred: false };
-  assert.equal(KR.withState("../a.html?x=1#top", s), "../a.html?x=1&kommune=koege&udledte=nej#top");
+  assert.equal(KR.withState("../a.html?x=1#top", s), "../a.html?x=1&kommune=koege#top");
   // No choice, and none kept as the last: the address says none (reader review 5).
-  assert.equal(KR.withState("a.html?kommune=egedal", { kommune: "alle", inferred: true }), "a.html");
+  assert.equal(KR.withState("a.html?kommune=egedal", { kommune: "alle", inferred: false }), "a.html");
   assert.equal(KR.keyOf(s), "259|uden-udledte");
+});
+
+test("a page opens with the inferred ties off; only ?udledte=ja turns them on, and links carry it", () => {
+  // Issue 21, the reading's #1 (docs/adr/0033): an inferred tie with the report's role can point to one person.
+  assert.deepEqual(KR.readQuery("").state, { kommune: "alle", inferred: false });
+  assert.deepEqual(KR.readQuery("?kommune=koege").state, { kommune: "259", inferred: false });
+  assert.deepEqual(KR.readQuery("?udledte=ja").state, { kommune: "alle", inferred: true });
+  assert.equal(KR.withState("a.html", { kommune: "259", inferred: true }), "a.html?kommune=koege&udledte=ja");
+  assert.equal(KR.state.inferred, false, "the state before any choice");
 });
 
 test("only relative links to book pages carry the state", () => {
@@ -245,12 +256,12 @@ test("the last choice is recalled from storage; a bad stored value counts as non
     removeItem: (k) => items.delete(k),
   };
   assert.equal(KR.recall(), null, "nothing stored");
-  KR.remember({ kommune: "240", inferred: false });
-  assert.deepEqual(JSON.parse(items.get("kr-valg")), { kommune: "egedal", inferred: false });
-  assert.deepEqual(KR.recall(), { kommune: "240", inferred: false });
-  KR.remember({ kommune: "alle", inferred: true });
-  assert.deepEqual(KR.recall(), { kommune: "alle", inferred: true });
-  const bad = ["5", '"egedal"', "[1,2]", "{", "true", '{"kommune":"atlantis","inferred":true}', '{"kommune":"egedal"}'];
+  KR.remember({ kommune: "240", inferred: true });
+  assert.deepEqual(JSON.parse(items.get("kr-valg")), { kommune: "egedal" }, "the switch is not kept");
+  assert.deepEqual(KR.recall(), { kommune: "240" });
+  KR.remember({ kommune: "alle", inferred: false });
+  assert.deepEqual(KR.recall(), { kommune: "alle" });
+  const bad = ["5", '"egedal"', "[1,2]", "{", "true", '{"kommune":"atlantis","inferred":true}', '{"inferred":true}'];
   for (const broken of [...bad, '{"kommune":7,"inferred":true}', '{"kommune":"","inferred":false}']) {
     items.set("kr-valg", broken);
     assert.equal(KR.recall(), null, broken);
@@ -274,16 +285,28 @@ test("the last choice is recalled from storage; a bad stored value counts as non
 
 test("an address that sets only the switch keeps the remembered municipality", () => {
   // Hostile round 13, #11: ?udledte=nej showed "Ingen kommune valgt" and stored "alle" over the remembered choice.
-  const items = new Map([["kr-valg", JSON.stringify({ kommune: "koege", inferred: true })]]);
+  const items = new Map([["kr-valg", JSON.stringify({ kommune: "koege" })]]);
   globalThis.localStorage = { getItem: (k) => items.get(k) ?? null, setItem: () => {}, removeItem: () => {} };
   try {
     assert.deepEqual(
-      KR.opening("?udledte=nej").state,
-      { kommune: "259", inferred: false },
+      KR.opening("?udledte=ja").state,
+      { kommune: "259", inferred: true },
       "the switch from the address",
     );
-    assert.deepEqual(KR.opening("?q=kultur").state, { kommune: "259", inferred: true }, "no choice at all");
-    assert.deepEqual(KR.opening("?kommune=alle").state, { kommune: "alle", inferred: true }, "all of them named");
+    assert.deepEqual(KR.opening("?q=kultur").state, { kommune: "259", inferred: false }, "no choice at all");
+    assert.deepEqual(KR.opening("?kommune=alle").state, { kommune: "alle", inferred: false }, "all of them named");
+  } finally {
+    delete globalThis.localStorage;
+  }
+});
+
+test("an inferred switch an older book stored as on does not stay on: storage gives the municipality only", () => {
+  // docs/adr/0033: the book before it kept {kommune, inferred: true}; a page opened afresh now shows no inferred tie.
+  const items = new Map([["kr-valg", JSON.stringify({ kommune: "koege", inferred: true })]]);
+  globalThis.localStorage = { getItem: (k) => items.get(k) ?? null, setItem: () => {}, removeItem: () => {} };
+  try {
+    assert.deepEqual(KR.opening("").state, { kommune: "259", inferred: false });
+    assert.deepEqual(KR.opening("?kommune=egedal").state, { kommune: "240", inferred: false });
   } finally {
     delete globalThis.localStorage;
   }
@@ -293,9 +316,9 @@ test("a link made while all municipalities are shown opens showing all, whatever
   // Hostile round 12, #4, and the code review's #19: the comparison's address after "Alle kommuner" dropped the
   // choice, so its receiver got their own remembered municipality as a third column; a link from a page showing all
   // of them, opened after another tab had chosen Egedal, showed Egedal.
-  const items = new Map([["kr-valg", JSON.stringify({ kommune: "egedal", inferred: false })]]);
+  const items = new Map([["kr-valg", JSON.stringify({ kommune: "egedal" })]]);
   globalThis.localStorage = { getItem: (k) => items.get(k) ?? null, setItem: () => {}, removeItem: () => {} };
-  const all = { kommune: "alle", inferred: true };
+  const all = { kommune: "alle", inferred: false };
   for (const href of ["sammenligning.html?sammenlign=koege,egedal", "a.html", "a.html?kommune=koege#x"]) {
     const link = KR.withState(href, all);
     const opened = KR.opening(link.slice(link.indexOf("?")).split("#")[0]);
@@ -305,6 +328,6 @@ test("a link made while all municipalities are shown opens showing all, whatever
   // A comparison's columns are what its sender saw, with or without "alle" in the address.
   assert.deepEqual(KR.opening("?sammenlign=koege,egedal").state, all, "the columns named");
   assert.deepEqual(KR.opening("?kommune=atlantis").state, { kommune: "240", inferred: false }, "unknown");
-  assert.deepEqual(KR.opening("?kommune=koege").state, { kommune: "259", inferred: true }, "a choice wins");
+  assert.deepEqual(KR.opening("?kommune=koege").state, { kommune: "259", inferred: false }, "a choice wins");
   delete globalThis.localStorage;
 });
