@@ -381,7 +381,8 @@ def test_a_page_printed_from_the_browser_leaves_out_what_only_a_screen_can_do():
 
 def test_the_reports_captions_over_the_editors_drawings_say_whose_drawing_it_is(data):
     """'Figur 2. Fællesskabelse af værdi gennem aktionslæring' stood over a diagram the editors drew from the text. Since
-    the s17 reading that drawing has the book's own title (tests/test_read21e.py); the others keep the report's."""
+    a reading that drawing has the book's own title (tests/test_inferred_ties_off_and_published_blanks.py); the
+    others keep the report's."""
     drawn = {
         "figur:forloeb": text(charts.programme_timeline(data).html()),
         "figur:seks-p": text(charts.six_ps(data)),

@@ -1,4 +1,4 @@
-"""The s17 line-by-line reading (issue 21, read21e): the editors' inferred ties are off until the reader turns them on,
+"""Issue 21: the editors' inferred ties are off until the reader turns them on,
 and no publication (PDF edition, download) prints one for a quote that is not cleared (docs/adr/0033)."""
 
 from __future__ import annotations
