@@ -132,6 +132,7 @@
             0,
             mark.getBoundingClientRect().right - frame.getBoundingClientRect().right + 16,
           );
+        if (first && f.plot.on) f.plot.on("plotly_hover", () => window.requestAnimationFrame(() => fitHover(f.plot)));
         // Only a chart the build gave a drill panel opens one (a chart without customdata has none).
         if (first && f.plot.on && f.figure.querySelector(".kr-drill"))
           f.plot.on("plotly_click", (event) => {
@@ -140,6 +141,26 @@
         return true;
       },
     );
+  }
+  /** plotly puts a hover label beside its point and, on a narrow chart, past the chart's edge, where it was cut
+   * ("uners indsatser: …", issue 22, reader 17 phone #4): the label is moved sideways into what the chart shows (its
+   * drawing, within the frame a wide heatmap scrolls in), beside its point's row. */
+  function fitHover(plot) {
+    const svg = plot.querySelector(".main-svg")?.getBoundingClientRect();
+    if (!svg) return;
+    const frame = plot.closest(".kr-plot-frame")?.getBoundingClientRect() ?? svg;
+    const [left, right] = [Math.max(svg.left, frame.left) + 2, Math.min(svg.right, frame.right) - 2];
+    for (const label of plot.querySelectorAll(".hoverlayer .hovertext")) {
+      const box = label.getBoundingClientRect();
+      const by =
+        box.left < left ? left - box.left : box.right > right ? Math.max(right - box.right, left - box.left) : 0;
+      if (!by) continue;
+      const placed = label.transform.baseVal.consolidate(); // plotly's translate(x, y)
+      if (placed)
+        label.transform.baseVal.initialize(
+          label.ownerSVGElement.createSVGTransformFromMatrix(placed.matrix.translate(by, 0)),
+        );
+    }
   }
   /** Whether a chart is on the screen or within 200 px of it now, read from its box: the observer that draws a chart
    * coming near may not have run yet when a choice follows a scroll at once. */
@@ -385,11 +406,11 @@
   };
   /** A long table of marks keeps its column names in view (issue 22, reader 17 #2: partway down a long table the
    * marks stood without names, and the table's own head, met again, lay clipped under the header and the bar). While
-   * the table's head is cut by the sticky bar or gone under it and rows remain under it, a copy of the head (small type on end,
-   * kommunefilter.css) lies fixed right under the bar, as wide as the table's frame and scrolled sideways with it; the
-   * chosen column is marked there as in the table (data-kr-mark, KR.updateMarks). On a phone the theme's header stays
-   * away while a table of marks passes under the bar (html.kr-in-marks, kr-filter.js), so bar and names take at most a
-   * quarter of the screen. Only a table crossing the bar is measured. */
+   * the table's head is cut by the sticky bar or gone under it and rows remain under it, a copy of the head (small
+   * type on end, kommunefilter.css) lies fixed right under the bar, as wide as the table's frame and scrolled sideways
+   * with it; the chosen column is marked there as in the table (data-kr-mark, KR.updateMarks). On a phone the theme's
+   * header stays away while a table of marks passes under the bar (html.kr-in-marks, kr-filter.js), so bar and names
+   * take at most a quarter of the screen. Only a table crossing the bar is measured. */
   function stickNames() {
     const root = document.documentElement;
     const bar = document.querySelector("section.kr-filter");
@@ -590,11 +611,28 @@
     if (inDrillStep() || !openStep) return;
     const [step, then] = [openStep, afterStepBack];
     [openStep, afterStepBack] = [null, null];
-    if (!step.drill.hidden) closeDrill(step, !then);
-    if (then) then();
+    if (!then) {
+      if (!step.drill.hidden) closeDrill(step, true);
+      return;
+    }
+    // A choice: made in the page's own entry, and the open panel, whose cards the choice marks as it marks the rest,
+    // stays open in a new entry of its own (issue 22: a choice closed it and the page shrank 2,900 px under the
+    // reader).
+    // In the next frame: the step back scrolls the page to where it stood when the panel opened, after this event,
+    // and the choice then puts the reader's place back (kr-filter.js readersPlace, read before the step).
+    window.requestAnimationFrame(() => {
+      then();
+      if (step.drill.hidden) return;
+      try {
+        window.history.pushState({ ...window.history.state, krDrill: true }, "");
+        openStep = step;
+      } catch (_error) {
+        // a browser that refuses: "Luk" alone closes the panel
+      }
+    });
   });
-  /** Before the page changes its choice (which closes every panel): the panel's entry is stepped back over first,
-   * then `then` runs; false if no panel's entry is the current one (`then` is not run). */
+  /** Before the page changes its choice: the open panel's entry is stepped back over first, then `then` runs and the
+   * panel's entry is taken again; false if no panel's entry is the current one (`then` is not run). */
   KR.leaveDrill = (then) => {
     if (!inDrillStep() || !openStep) return false;
     afterStepBack = then;
