@@ -132,6 +132,7 @@
             0,
             mark.getBoundingClientRect().right - frame.getBoundingClientRect().right + 16,
           );
+        if (first && f.plot.on) f.plot.on("plotly_hover", () => window.requestAnimationFrame(() => fitHover(f.plot)));
         // Only a chart the build gave a drill panel opens one (a chart without customdata has none).
         if (first && f.plot.on && f.figure.querySelector(".kr-drill"))
           f.plot.on("plotly_click", (event) => {
@@ -140,6 +141,26 @@
         return true;
       },
     );
+  }
+  /** plotly puts a hover label beside its point and, on a narrow chart, past the chart's edge, where it was cut
+   * ("uners indsatser: …", issue 22, reader 17 phone #4): the label is moved sideways into what the chart shows (its
+   * drawing, within the frame a wide heatmap scrolls in), beside its point's row. */
+  function fitHover(plot) {
+    const svg = plot.querySelector(".main-svg")?.getBoundingClientRect();
+    if (!svg) return;
+    const frame = plot.closest(".kr-plot-frame")?.getBoundingClientRect() ?? svg;
+    const [left, right] = [Math.max(svg.left, frame.left) + 2, Math.min(svg.right, frame.right) - 2];
+    for (const label of plot.querySelectorAll(".hoverlayer .hovertext")) {
+      const box = label.getBoundingClientRect();
+      const by =
+        box.left < left ? left - box.left : box.right > right ? Math.max(right - box.right, left - box.left) : 0;
+      if (!by) continue;
+      const placed = label.transform.baseVal.consolidate(); // plotly's translate(x, y)
+      if (placed)
+        label.transform.baseVal.initialize(
+          label.ownerSVGElement.createSVGTransformFromMatrix(placed.matrix.translate(by, 0)),
+        );
+    }
   }
   /** Whether a chart is on the screen or within 200 px of it now, read from its box: the observer that draws a chart
    * coming near may not have run yet when a choice follows a scroll at once. */
@@ -349,6 +370,7 @@
         }),
       { rootMargin: "25%" },
     );
+    if (marks.length) stickNames();
     marks.forEach((figure) => {
       marksSeen.observe(figure);
       marksNear.observe(figure);
@@ -382,6 +404,93 @@
       });
     return figures.length;
   };
+  /** A long table of marks keeps its column names in view (issue 22, reader 17 #2: partway down a long table the
+   * marks stood without names, and the table's own head, met again, lay clipped under the header and the bar). While
+   * the table's head is cut by the sticky bar or gone under it and rows remain under it, a copy of the head (small
+   * type on end, kommunefilter.css) lies fixed right under the bar, as wide as the table's frame and scrolled sideways
+   * with it; the chosen column is marked there as in the table (data-kr-mark, KR.updateMarks). On a phone the theme's
+   * header stays away while a table of marks passes under the bar (html.kr-in-marks, kr-filter.js), so bar and names
+   * take at most a quarter of the screen. Only a table crossing the bar is measured. */
+  function stickNames() {
+    const root = document.documentElement;
+    const bar = document.querySelector("section.kr-filter");
+    const header = document.querySelector(".bd-header-article");
+    const strips = new Map(); // a table's frame -> its strip, made when first needed
+    const copy = (wrap, strip) => {
+      const head = wrap.querySelector("thead");
+      const table = strip.firstElementChild;
+      table.replaceChildren(head.cloneNode(true));
+      table.style.width = CSS.px(head.parentElement.getBoundingClientRect().width).toString();
+      const widths = [...head.rows[0].cells].map((cell) => cell.getBoundingClientRect().width);
+      [...table.tHead.rows[0].cells].forEach((cell, i) => {
+        cell.style.width = CSS.px(widths[i]).toString();
+      });
+      strip.krWidth = wrap.clientWidth;
+    };
+    const stripOf = (wrap) => {
+      let strip = strips.get(wrap);
+      if (strip && strip.krWidth === wrap.clientWidth) return strip;
+      if (!strip) {
+        strip = Object.assign(document.createElement("div"), { className: "kr-marks-names", hidden: true });
+        strip.setAttribute("aria-hidden", "true");
+        strip.append(Object.assign(document.createElement("table"), { className: "kr-marks" }));
+        document.body.append(strip); // fixed to the screen: the table's figure contains its layout (content-visibility)
+        strips.set(wrap, strip);
+        wrap.addEventListener("scroll", () => slide(wrap, strip), { passive: true });
+      }
+      copy(wrap, strip);
+      return strip;
+    };
+    // Where the table stands in its frame, sideways too, the names' corner staying where the table's fixed row names
+    // are.
+    const slide = (wrap, strip) => {
+      const table = strip.firstElementChild;
+      const by = wrap.querySelector("table").getBoundingClientRect().left - strip.getBoundingClientRect().left;
+      table.style.transform = `translateX(${by}px)`;
+      const corner = table.tHead?.rows[0].cells[0];
+      if (corner) corner.style.transform = `translateX(${Math.max(0, -by)}px)`;
+    };
+    let pending = false;
+    const update = () => {
+      pending = false;
+      const box = bar.getBoundingClientRect();
+      const shift = new DOMMatrixReadOnly(getComputedStyle(bar).transform).m42; // the bar sliding with the header
+      const line = box.bottom - shift; // the bar's foot with the header in place
+      const foot = line - (header ? header.getBoundingClientRect().height : 0); // and with the header away
+      let inMarks = false;
+      for (const wrap of document.querySelectorAll(".kr-marks-wrap")) {
+        const frame = wrap.getBoundingClientRect();
+        const crossing = frame.top < line && frame.bottom > foot;
+        const strip = strips.get(wrap);
+        if (!crossing) {
+          if (strip) strip.hidden = true;
+          continue;
+        }
+        const rows = wrap.querySelector("tbody").getBoundingClientRect();
+        inMarks ||= frame.top < line && rows.bottom > line;
+        const under = wrap.querySelector("thead").getBoundingClientRect().top < box.bottom - 1; // its head cut or gone
+        const shown = stripOf(wrap);
+        shown.style.top = CSS.px(line).toString();
+        shown.style.left = CSS.px(frame.left + wrap.clientLeft).toString();
+        shown.style.width = CSS.px(wrap.clientWidth).toString();
+        shown.hidden = !under;
+        if (!shown.hidden) {
+          slide(wrap, shown);
+          // Where the rows end (the names again at the foot, or the text after the table), the strip steps aside.
+          shown.hidden = rows.bottom < box.bottom + shown.getBoundingClientRect().height;
+        }
+      }
+      root.classList.toggle("kr-in-marks", inMarks);
+    };
+    const schedule = () => {
+      if (!pending) window.requestAnimationFrame(update);
+      pending = true;
+    };
+    window.addEventListener("scroll", schedule, { passive: true });
+    window.addEventListener("resize", schedule);
+    bar.addEventListener("transitionend", schedule);
+    document.addEventListener("kr:filtered", schedule);
+  }
   /** A large table of marks' rows from its side islands, put in once (resolves when they are, or cannot be). Two
    * frames after, once the browser has laid the whole table out and kept its size, the table may be skipped while it
    * is far from the screen (kr-marks-laid-out, kommunefilter.css), at that size: nothing below it moves. */
@@ -502,11 +611,28 @@
     if (inDrillStep() || !openStep) return;
     const [step, then] = [openStep, afterStepBack];
     [openStep, afterStepBack] = [null, null];
-    if (!step.drill.hidden) closeDrill(step, !then);
-    if (then) then();
+    if (!then) {
+      if (!step.drill.hidden) closeDrill(step, true);
+      return;
+    }
+    // A choice: made in the page's own entry, and the open panel, whose cards the choice marks as it marks the rest,
+    // stays open in a new entry of its own (issue 22: a choice closed it and the page shrank 2,900 px under the
+    // reader).
+    // In the next frame: the step back scrolls the page to where it stood when the panel opened, after this event,
+    // and the choice then puts the reader's place back (kr-filter.js readersPlace, read before the step).
+    window.requestAnimationFrame(() => {
+      then();
+      if (step.drill.hidden) return;
+      try {
+        window.history.pushState({ ...window.history.state, krDrill: true }, "");
+        openStep = step;
+      } catch (_error) {
+        // a browser that refuses: "Luk" alone closes the panel
+      }
+    });
   });
-  /** Before the page changes its choice (which closes every panel): the panel's entry is stepped back over first,
-   * then `then` runs; false if no panel's entry is the current one (`then` is not run). */
+  /** Before the page changes its choice: the open panel's entry is stepped back over first, then `then` runs and the
+   * panel's entry is taken again; false if no panel's entry is the current one (`then` is not run). */
   KR.leaveDrill = (then) => {
     if (!inDrillStep() || !openStep) return false;
     afterStepBack = then;

@@ -31,6 +31,7 @@
       filter: document.querySelector("section.kr-filter"),
       toggle: document.querySelector(".kr-filter-toggle"),
       offer: document.querySelector(".kr-filter-offer"),
+      offerAgain: document.querySelector(".kr-filter-offer-again"),
       tally: document.querySelector(".kr-filter-tally"),
       reset: document.querySelector(".kr-filter-reset"),
     };
@@ -72,15 +73,64 @@
     }, 50);
   }
 
-  function onChange(event) {
-    // A choice closes every drill panel: the open one's history entry is stepped back over first (kr-charts.js).
-    if (KR.leaveDrill?.(() => onChange(event))) return;
+  function onChange(event, place = readersPlace()) {
+    // An open drill panel stays open; its history entry is stepped back over first, so that the choice is written
+    // into the page's own entry, and taken again after (kr-charts.js). The step back scrolls the page to where it
+    // stood when the panel opened: the reader's place is read before it.
+    if (KR.leaveDrill?.(() => onChange(event, place))) return;
     ui.notice.hidden = true;
     showBarWhole(); // the bar shows its line with what the choice marks
     const next = { kommune: ui.select.value, inferred: ui.checkbox.checked };
     KR.remember(next); // first: whether the address says "alle" depends on the choice kept (KR.queryFor)
     KR.writeUrl(next);
-    apply(next, event.timeStamp || performance.now(), false);
+    const shown = apply(next, event.timeStamp || performance.now(), false);
+    place.keep(true);
+    shown.then(() => place.keep(false));
+  }
+
+  /** What the reader is reading: the first blocks of the article under the sticky bar, and where each stands. A choice
+   * reorders lists (the chosen municipality's cards first) and redraws its parts, and the page moved under the reader:
+   * 300 px to a section's heading, 85-430 px with the card being read (issue 22, reader 17). `keep` scrolls the page
+   * so that the first of them still on the page stands where it stood: at once, and once the charts in view are drawn
+   * unless the reader has scrolled since. The
+   * browser's own scroll anchoring picked another element and is off for the moment of the change. */
+  function readersPlace() {
+    const root = document.documentElement;
+    const article = document.querySelector("article.bd-article");
+    if (!article) return { keep: () => undefined };
+    root.style.overflowAnchor = "none";
+    const box = article.getBoundingClientRect();
+    const under = Math.max(0, ui.filter.getBoundingClientRect().bottom);
+    const blocks = "h1, h2, h3, h4, p, li, tr, figure, blockquote, dt, dd, .kr-card, .kr-drill, .kr-marks-wrap";
+    const seen = [];
+    // Across the reader's line and a little under it, at a quarter and half the column (cards stand in a grid).
+    const points = [under + 8, under + 60, under + 160, window.innerHeight / 2].flatMap((y) => [
+      [box.left + box.width / 4, y],
+      [box.left + box.width / 2, y],
+    ]);
+    for (const [x, y] of points) {
+      for (const hit of document.elementsFromPoint(x, y)) {
+        const block = hit.closest(blocks);
+        if (block && article.contains(block) && !ui.filter.contains(block) && !seen.some(([b]) => b === block)) {
+          seen.push([block, block.getBoundingClientRect().top]);
+          break;
+        }
+      }
+    }
+    let scrolledTo = window.scrollY;
+    const keep = (now) => {
+      if (!now && Math.abs(window.scrollY - scrolledTo) > 2) return; // the reader has moved on
+      const kept = seen.find(([block]) => block.isConnected && block.getClientRects().length);
+      if (kept) {
+        const by = kept[0].getBoundingClientRect().top - kept[1];
+        if (Math.abs(by) >= 1) window.scrollBy({ top: by, behavior: "instant" });
+      }
+      scrolledTo = window.scrollY;
+      window.requestAnimationFrame(() =>
+        window.requestAnimationFrame(() => root.style.removeProperty("overflow-anchor")),
+      );
+    };
+    return { keep };
   }
 
   function apply(next, t0, initial) {
@@ -93,7 +143,6 @@
     ui.select.value = KR.state.kommune;
     ui.reset.hidden = KR.state.kommune === D.all;
     ui.checkbox.checked = KR.state.inferred;
-    for (const drill of document.querySelectorAll(".kr-drill")) drill.hidden = true;
     const lists = KR.updateLists(KR.state);
     KR.updateMarks(KR.state);
     KR.updateCompare(KR.state);
@@ -185,6 +234,12 @@
         pdf.lastElementChild.href = KR.fromRoot(sentences.pdf_href);
       }
     }
+    // The same links in the panel, for a phone's one-row bar (kommunefilter.css shows them there once it is compact).
+    // Their classes stay with the bar's own (the copy's CSS is its paragraph's).
+    const again = ui.offer.cloneNode(true);
+    for (const part of again.querySelectorAll("[class^=kr-filter-offer]")) part.removeAttribute("class");
+    ui.offerAgain.replaceChildren(...again.childNodes);
+    ui.offerAgain.hidden = ui.offer.hidden;
   }
 
   /** The page's bar lines by view (highlight.page_lines, published by the page's last cell), read once; none on a page
@@ -320,8 +375,8 @@
     );
   }
 
-  /** The bar is one row; its button opens the status and the settings as a panel, over the page on a phone (which
-   * moves nothing) and in the bar on a wide screen (which pushes the page and covers nothing). The panel closes again
+  /** The bar is one row; its button opens the status and the settings as a panel over the page (which moves
+   * nothing). The panel closes again
    * with the button, Escape, or once the reader has scrolled on. On a phone the bar is sticky, and reading on
    * (scrolling down) slides the theme's header away; a move back up brings it back. */
   function setupBar() {
@@ -336,13 +391,6 @@
     const body = filter.querySelector(".kr-filter-body");
     const setOpen = (open) => {
       openedAt = open ? window.scrollY : null;
-      // On a wide screen the panel pushes the page down (kommunefilter.css); the browser's scroll anchoring would
-      // scroll the text back under the grown sticky bar: it is off for the moment of the change.
-      const root = document.documentElement;
-      root.style.overflowAnchor = "none";
-      window.requestAnimationFrame(() =>
-        window.requestAnimationFrame(() => root.style.removeProperty("overflow-anchor")),
-      );
       filter.classList.toggle("kr-open", open);
       ui.toggle.setAttribute("aria-expanded", String(open));
     };
@@ -379,10 +427,11 @@
       // On a phone a choice made further down leaves the bar its one row and the header away: what the choice marks
       // stands under the bar's place at the page's top, on the page (issue 22: header, bar and line took 165 of
       // 667 px right after a choice; the reader sees the choice in the select and the marks on the page).
+      // On a wide screen too the stuck bar stays one row: its line under the row, showing, grew the bar's margin and
+      // moved the page 28 px under the reader.
       const stuck = mark.getBoundingClientRect().top < filter.getBoundingClientRect().top - 1;
-      const onPhone = phone.matches && stuck;
-      setReading(onPhone);
-      setCompact(onPhone);
+      setReading(phone.matches && stuck);
+      setCompact(stuck);
     };
     // Whether the bar still holds its whole view after a choice (a test waits for the hold to end, not a time).
     window.KR_FILTER.held = () => performance.now() < heldUntil;
@@ -399,7 +448,10 @@
       const stuck = mark.getBoundingClientRect().top < filter.getBoundingClientRect().top - 1;
       if (Math.abs(y - lastY) > 4 || !stuck) {
         setCompact(stuck && openedAt === null);
-        setReading(phone.matches && stuck && openedAt === null && y > lastY);
+        // While a table of marks passes under the bar, its names lie under the bar (kr-charts.js stickNames), and
+        // the header stays away scrolling back up too: header, bar and names took 206 of 667 px (issue 22).
+        const inMarks = document.documentElement.classList.contains("kr-in-marks");
+        setReading(phone.matches && stuck && openedAt === null && (y > lastY || inMarks));
         lastY = y;
       }
     };
@@ -425,14 +477,18 @@
       const top = (header ? header.getBoundingClientRect().height : 0) + bar;
       document.documentElement.style.setProperty("--kr-sticky-top", CSS.px(top).toString());
     };
-    // On a phone the lines under the bar stand on the page (kommunefilter.css): the page keeps their height in the
-    // bar's margin while they show; stepped aside, their height stays, so the text does not move.
+    // The lines under the bar stand on the page (kommunefilter.css; on a wide screen only what the choice marks): the
+    // page keeps their height in the bar's margin while they show; stepped aside, their height stays, so the text does
+    // not move.
     const lines = filter.querySelector(".kr-filter-lines");
     const keepLines = () => {
       if (document.documentElement.classList.contains("kr-compact")) return;
-      filter.style.setProperty("--kr-lines", CSS.px(lines.getBoundingClientRect().height).toString());
+      const under = phone.matches ? lines : ui.tally;
+      filter.style.setProperty("--kr-lines", CSS.px(under.getBoundingClientRect().height).toString());
     };
     new ResizeObserver(keepLines).observe(lines);
+    new ResizeObserver(keepLines).observe(ui.tally);
+    phone.addEventListener("change", keepLines);
     new ResizeObserver(keepClear).observe(filter);
     if (header) new ResizeObserver(keepClear).observe(header);
     phone.addEventListener("change", keepClear);

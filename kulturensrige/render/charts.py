@@ -968,7 +968,8 @@ def partners_by_kind(data: Dataset) -> Chart:
             marker_color=PALETTE[2],
             customdata=ids,
             hovertext=hover(total, ids),
-            hovertemplate="%{y} · %{fullData.name}: %{hovertext}<extra></extra>",
+            # Three short lines, not one of 70 characters: on a phone the label is narrower than the chart.
+            hovertemplate="%{y}<br>%{fullData.name}:<br>%{hovertext}<extra></extra>",
         )
     )
     # No axis titles: the chart's title says what is counted and by what. On a phone the long names leave the bars a

@@ -91,7 +91,8 @@ def test_back_closes_a_drill_panel_and_back_again_leaves_the_page(site_url, scre
 
 def test_closing_a_drill_panel_with_luk_leaves_no_step_for_back_to_spend(site_url, screen):
     """The "Luk" button steps back over the panel's entry: the next Back leaves the page at once. A choice made while a panel is
-    open (it closes every panel) does the same, and keeps the choice."""
+    open leaves it open (issue 22, reader 17: it closed every panel) in an entry of its own: Back closes the panel and
+    keeps the choice, and the next Back leaves the page."""
     page = screen
     opened(page, f"{site_url}/index.html")
     opened(page, f"{site_url}/ingredienser/oversigt.html")
@@ -101,7 +102,11 @@ def test_closing_a_drill_panel_with_luk_leaves_no_step_for_back_to_spend(site_ur
     open_a_drill_panel(page)
     page.select_option("#kr-kommune", label="Køge")
     page.wait_for_function("() => window.KR_FILTER.state().kommune !== 'alle'")
-    assert page.locator("#figur-citater-pr-ingrediens .kr-drill").is_hidden()
+    page.wait_for_function("() => history.state && history.state.krDrill")
+    assert page.locator("#figur-citater-pr-ingrediens .kr-drill").is_visible()
+    assert "kommune=koege" in page.url, page.url
+    page.go_back()
+    page.locator("#figur-citater-pr-ingrediens .kr-drill").wait_for(state="hidden")
     assert "kommune=koege" in page.url, page.url
     page.go_back()
     page.wait_for_url("**/index.html*")
