@@ -86,7 +86,7 @@ def test_the_status_counts_quotes_as_rows(data):
     quotes = filters.quotes(data, filters.QuoteFilter(ingredient_id="faelles-fundamenter"))
     groups = cards.group_turns(quotes)
     assert len(groups) < len(quotes), "the ingredient holds an exchange"
-    view = highlight.list_view(data, views.quote_items(groups), views.QUOTE, filters.ALL, True)
+    view = highlight.list_view(data, views.quote_items(groups), views.QUOTE, filters.ALL, views.INFERRED_BY_DEFAULT)
     assert view["status"] == f"Alle kommuner: {len(quotes)} citater i rapportens rækkefølge."
     assert cards.quote_count_summary(quotes, data.options).startswith(f"{len(quotes)} citater på {len(groups)} kort")
     exchanges = [group for group in groups if len(group) > 1]
@@ -129,8 +129,8 @@ def test_without_inferred_ties_a_municipality_with_only_inferred_quotes_says_so(
     name = filters.municipality_name(data, inferred.kommunekode)
     on = highlight.list_view(data, items, views.QUOTE, inferred.kommunekode, True)
     off = highlight.list_view(data, items, views.QUOTE, inferred.kommunekode, False)
-    assert on["status"].startswith(f"{name}: ") and ", udledt af redaktionen" in on["status"]
-    assert off["status"].startswith(f"{name} (uden udledte tilknytninger): ingen citater")
+    assert on["status"].startswith(f"{name} (med udledte tilknytninger): ") and ", udledt af redaktionen" in on["status"]
+    assert off["status"].startswith(f"{name}: ingen citater")
     # Reader 17: it named the switch by an old label "under »Indstillinger«"; the bar's own one-tap button is meant.
     assert f"vælg »{highlight.switch_words(data)['off']}« i kommunevælgeren" in off["groups"][0][1]
 
@@ -593,3 +593,14 @@ def test_a_count_of_ties_names_the_levels_in_one_order_whichever_card_comes_firs
     code = str(data.municipalities["kommunekode"].iloc[0])
     items = [views.Item(code, "inferred"), views.Item(code, "inferred"), views.Item(code, "stated")]
     assert highlight.whose_ties(data, items, [0, 1, 2]) == " (1 angivet i rapporten, 2 udledt af redaktionen)"
+
+
+def test_a_status_names_the_inferred_switch_only_in_the_position_a_page_does_not_open_in(data):
+    """Every status of the opening view said "(uden udledte tilknytninger)" once the ties were off by default (ADR 33):
+    the help sentence says it once; a status names only the other position."""
+    sentences = highlight.page_sentences(data)
+    code = data.municipalities["kommunekode"].iloc[0]
+    for choice in (views.ALL, code):
+        opening, other = views.default_key(choice), views.state_key(choice, not views.INFERRED_BY_DEFAULT)
+        assert not [v for v in sentences[opening].values() if "udledte tilknytninger)" in v], choice
+        assert "(med udledte tilknytninger)" in sentences[other]["print"], choice

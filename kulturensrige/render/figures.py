@@ -292,12 +292,15 @@ def opening(variants: Mapping[str, object]) -> str:
     return OPENING if OPENING in variants else FIRST
 
 
-def _group(key: str) -> str:
-    """The side island a variant travels in: its municipality's ('0101' for '0101' and '0101|uden-udledte'). Both views
-    of 'alle' stay on the page (the group FIRST): the one a page opens in (OPENING) and the other position of the
-    switch, which a chart without the switch shows in every view."""
+def _group(key: str, first: str) -> str:
+    """The side island a variant travels in: its municipality's ('0101' for '0101' and '0101|uden-udledte'). Of the
+    page's own variants only the one it opens in (`first`, opening) stays on the page (the group FIRST); the other
+    position of the switch travels alone, loaded when the reader turns the switch (at national scale the ingredient
+    matrix's view weighed 44 kB the page need not carry)."""
     municipality = key.split("|")[0]
-    return FIRST if municipality == FIRST else municipality
+    if municipality != FIRST:
+        return municipality
+    return FIRST if key == first else f"{key}|side"
 
 
 def split_payload(payload: dict, texts: dict[str, dict]) -> tuple[dict, list[str]]:
@@ -306,10 +309,12 @@ def split_payload(payload: dict, texts: dict[str, dict]) -> tuple[dict, list[str
     alt texts by key and its tables' markup) and one per CELLS_PER_ISLAND drill-through cells. A variant names the
     group whose island holds what it needs beyond the page's: `side`."""
     layouts, traces = list(payload["layouts"]), list(payload["traces"])
+    first = opening(payload["variants"])
     placed: dict[tuple[str, int], str] = {}
-    for key, variant in payload["variants"].items():
+    # The opening variant first: a layout or traces it shares with another stay on the page.
+    for key, variant in sorted(payload["variants"].items(), key=lambda item: item[0] != first):
         for part, index in (("layouts", variant["layout"]), ("traces", variant["data"])):
-            placed.setdefault((part, index), _group(key))
+            placed.setdefault((part, index), _group(key, first))
     groups: dict[str, dict] = {}
     for (part, index), group in placed.items():
         if group != FIRST:
@@ -317,7 +322,7 @@ def split_payload(payload: dict, texts: dict[str, dict]) -> tuple[dict, list[str
             (layouts if part == "layouts" else traces)[index] = None
     variants = {}
     for key, variant in payload["variants"].items():
-        needs = {placed[("layouts", variant["layout"])], placed[("traces", variant["data"])], _group(key)} - {FIRST}
+        needs = {placed[("layouts", variant["layout"])], placed[("traces", variant["data"])], _group(key, first)} - {FIRST}
         variants[key] = {**variant, "side": sorted(needs)} if needs else variant
     drill = payload["drill"]
     inline = {**payload, "layouts": layouts, "traces": traces, "variants": variants, "drill": len(drill)}
@@ -752,21 +757,21 @@ def embed(chart: Chart) -> Html:
         # The texts of a municipality's variants travel with its variants; every table waits in an island of its
         # first variant's group, loaded when the reader opens "Vis tallene som tabel" (kr-charts.js tablesOf).
         # So do the sentences under a variant and its own title (kr-charts.js sideOf puts them in place).
-        texts: dict[str, dict] = {_group(key): {"alts": "", "notes": "", "titles": ""} for key in variants}
+        texts: dict[str, dict] = {_group(key, first): {"alts": "", "notes": "", "titles": ""} for key in variants}
         for key in list(alts):
-            if _group(key) != FIRST:
-                texts[_group(key)]["alts"] += alts.pop(key)
-                texts[_group(key)]["notes"] += notes.pop(key, "")
+            if _group(key, first) != FIRST:
+                texts[_group(key, first)]["alts"] += alts.pop(key)
+                texts[_group(key, first)]["notes"] += notes.pop(key, "")
         if any(v.title for v in variants.values()):
-            titled = {key: v for key, v in variants.items() if _group(key) == FIRST}
+            titled = {key: v for key, v in variants.items() if _group(key, first) == FIRST}
             for group in texts:
                 if group != FIRST:
-                    texts[group]["titles"] = _titles(title, {k: v for k, v in variants.items() if _group(k) == group})
+                    texts[group]["titles"] = _titles(title, {k: v for k, v in variants.items() if _group(k, first) == group})
         grouped: dict[str, str] = {}
         table_of: dict[str, str] = {}
         for key in list(tables):
-            grouped[_group(key)] = grouped.get(_group(key), "") + tables.pop(key)
-            table_of.update(dict.fromkeys(sharing[id(variants[key].table)], _group(key)))
+            grouped[_group(key, first)] = grouped.get(_group(key, first), "") + tables.pop(key)
+            table_of.update(dict.fromkeys(sharing[id(variants[key].table)], _group(key, first)))
         payload, islands = split_payload(payload, texts)
         for key, variant in payload["variants"].items():
             variant["table"] = table_of[key]

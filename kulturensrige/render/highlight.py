@@ -41,11 +41,19 @@ def _tie_levels(items: Sequence[Item], positions: list[int]) -> list[tuple[str, 
     return provenance.tie_levels(counts)
 
 
+def switch_note(include_inferred: bool) -> str:
+    """What a status says of the inferred switch: nothing in the position a page opens in (views.INFERRED_BY_DEFAULT,
+    docs/adr/0033), which every page's help sentence explains, and the other position in brackets."""
+    if include_inferred == INFERRED_BY_DEFAULT:
+        return ""
+    return " (med udledte tilknytninger)" if include_inferred else " (uden udledte tilknytninger)"
+
+
 def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, include_inferred: bool) -> dict:
     """One view of a list: its groups as [group, heading, positions] and the status sentence."""
     groups = arrange(items, kommune, include_inferred)
     # Only quotes have inferred ties; an initiative or a municipality is its municipality's either way.
-    switch = "" if include_inferred or noun is not QUOTE else " (uden udledte tilknytninger)"
+    switch = switch_note(include_inferred) if noun is QUOTE else ""
     if kommune == ALL:
         total = noun.count(_weight(items, groups["all"]))
         order = provenance.order(data.options)
@@ -258,7 +266,7 @@ def page_sentences(data: Dataset) -> dict[str, dict[str, str]]:
     slugs = dict(zip(data.municipalities["kommunekode"], data.municipalities["slug"], strict=True))
     for key, code, inferred in states(data):
         name = filters.municipality_name(data, code)
-        switch = "" if inferred else " (uden udledte tilknytninger)"
+        switch = switch_note(inferred)
         if code == ALL:
             # One line on a phone, as high as the filter's kept place (kommunefilter.css), so nothing moves. With no
             # choice the bar has no line under its row, offers no page and the charts emphasise no one: those
