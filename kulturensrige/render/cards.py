@@ -351,13 +351,9 @@ def quote_count_summary(quotes: pd.DataFrame, options: pd.DataFrame, include_inf
     inferred = int(levels.get("inferred", 0))
     untied = int(levels.get("not stated", 0))  # the literature's among them: no municipality is tied to a cited work
     shown_inferred = inferred if include_inferred else 0
-    # Where the inferred ties are set aside, one sentence says how many there are and how to show them (ADR 33).
-    aside = (
-        f" Kommunen er {whose.inferred} ved {counted(inferred)}; slå »{highlight.SWITCH_LABEL}« til under "
-        f"»{highlight.SETTINGS}« for at se {'tilknytningen' if inferred == 1 else 'tilknytningerne'}."
-        if inferred and not include_inferred
-        else ""
-    )
+    # Where the inferred ties are set aside, one sentence says how many there are (ADR 33); how to show them is the
+    # web page's own sentence (switch_offer), which paper leaves out.
+    aside = f" Kommunen er {whose.inferred} ved {counted(inferred)}." if inferred and not include_inferred else ""
     if untied + inferred - shown_inferred == len(quotes):
         total += f", {number(literature)} fra litteraturen" if literature else ""
         return f"{total}; {whose.holder} angiver ikke kommunen ved {'det' if len(quotes) == 1 else 'nogen af dem'}.{aside}"
@@ -388,7 +384,18 @@ def quote_count_summary(quotes: pd.DataFrame, options: pd.DataFrame, include_inf
 def quote_summaries(quotes: pd.DataFrame, options: pd.DataFrame) -> Markup:
     """The list's summary for both positions of the inferred switch (highlight.by_switch), as inline parts."""
     on, off = (esc(quote_count_summary(quotes, options, inferred)) for inferred in (True, False))
-    return Markup(highlight.by_switch(str(on), str(off), tag="span"))
+    inferred = int((quotes["attribution"] == "inferred").sum())
+    return Markup(highlight.by_switch(str(on), str(off) + switch_offer(inferred), tag="span"))
+
+
+def switch_offer(inferred: int) -> str:
+    """How a reader shows the `inferred` ties a view sets aside: a sentence of the web page only (kr-web-only), as
+    the printed chapters and editions have no switch."""
+    if not inferred:
+        return ""
+    them = "tilknytningen" if inferred == 1 else "tilknytningerne"
+    said = f"Slå »{highlight.SWITCH_LABEL}« til under »{highlight.SETTINGS}« for at se {them}."
+    return f' <span class="kr-web-only">{esc(said)}</span>'
 
 
 def quote_list_legend(data: Dataset) -> Html:
@@ -481,14 +488,16 @@ def quotes_for_municipality(data: Dataset, kommunekode: str) -> Html:
     source, stated_anywhere = attribution.source(data.options), bool(statistics.quote_tally(data).stated)
     inferred = selected["attribution"] == "inferred"
 
-    def intro(said: str, when: str = "") -> str:
+    def intro(said: str, when: str = "", web_only: str = "") -> str:
         switched = f' data-kr-inferred="{when}"' + (" hidden" if (when == "on") != views.INFERRED_BY_DEFAULT else "") if when else ""
-        return f'<p class="kr-list-intro"{switched}>{esc(said)}</p>'
+        offer = f' <span class="kr-web-only">{esc(web_only)}</span>' if web_only else ""
+        return f'<p class="kr-list-intro"{switched}>{esc(said)}{offer}</p>'
 
     if not inferred.any():
         return Html(intro(attribution_intro(selected, source, stated_anywhere)) + quote_list(data, selected, arranged=False).markup)
     kept = selected[~inferred]
-    withheld = attribution.withheld_note(data.options, int(inferred.sum()), highlight.SWITCH_LABEL, highlight.SETTINGS)
+    withheld = attribution.withheld_note(data.options, int(inferred.sum()))
+    offer = attribution.withheld_offer(int(inferred.sum()), highlight.SWITCH_LABEL, highlight.SETTINGS)
     # The untied rest, without "no tie is inferred" (attribution.none_tied): the next sentence counts the inferred ones.
     scope = "kommunen" if stated_anywhere else "nogen kommune"
     off = (
@@ -496,7 +505,7 @@ def quotes_for_municipality(data: Dataset, kommunekode: str) -> Html:
         if len(kept)
         else f"{provenance.words(source).subject} knytter ingen citater til {scope}."
     )
-    markup = intro(attribution_intro(selected, source, stated_anywhere), "on") + intro(f"{off} {withheld}", "off")
+    markup = intro(attribution_intro(selected, source, stated_anywhere), "on") + intro(f"{off} {withheld}", "off", offer)
     if len(kept):
         markup += quote_list(data, kept, arranged=False).markup
     hidden = "" if views.INFERRED_BY_DEFAULT else " hidden"

@@ -11,6 +11,7 @@ from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import BY_REPORT
 from kulturensrige.render import guide, lists
+from kulturensrige.render.highlight import SETTINGS, SWITCH_LABEL
 from kulturensrige.render.markup import Html, book_link, esc
 from kulturensrige.rules import attribution, statistics
 from kulturensrige.words import count_word, month, number, plural
@@ -368,3 +369,26 @@ def quote_counting(data: Dataset) -> Html:
 def ties(data: Dataset) -> Html:
     """How many quotes are tied to a municipality and by whom, in the words of data/provenance.py."""
     return Html(f'<p class="kr-ties">{esc(attribution.tie_counts(statistics.quote_tally(data), data.options))}</p>')
+
+
+def filter_help(data: Dataset) -> Html:
+    """The filter explained on the front page, web only. Whose inferred ties the switch leaves out at first, and whose
+    roles they could be joined with, come from the folder's provenance: a book on an analyst's data credits no editors
+    and no report."""
+    text = (
+        "Øverst på hver side står et filter med listen over kommuner. Vælger du en kommune, fremhæver siden det, der "
+        "hører til den – indsatser, tabelrækker, citater og figurer – mens de fælles fund og citaterne uden kommune "
+        "bliver stående. Valget står i sidens adresse, så et link, du sender, viser modtageren præcis den samme visning, "
+        "og det følger med, når du går videre til en anden side."
+    )
+    quotes = data.quotes
+    inferred = int(((quotes["attribution"] == "inferred") & (quotes["kommunekode"] != "")).sum())
+    if inferred:
+        roles = provenance.words(provenance.roles_source(data.options)).holder
+        text += (
+            f" Når siden åbner, er de kommuner, der er {provenance.inferred_words(data.options)} ved "
+            f"{plural(inferred, 'citat', 'citater')}, slået fra: sammen med den rolle, {roles} giver taleren, kan en "
+            f"sådan tilknytning pege på én person. Slår du »{SWITCH_LABEL}« til under »{SETTINGS}«, viser og fremhæver "
+            "siden dem også."
+        )
+    return Html(f'<div class="kr-web-only"><p>{esc(text)}</p></div>')

@@ -103,14 +103,15 @@ def filter_help(tally: statistics.QuoteTally, options: pd.DataFrame) -> str:
     )
 
 
-def withheld_note(options: pd.DataFrame, n: int, switch: str, settings: str) -> str:
-    """Where a page leaves out inferred ties while the switch is off (docs/adr/0033): how many, whose, how to show them
-    (`switch`: the switch's label, `settings`: the panel it is in)."""
-    inferred = provenance.inferred_words(options)
-    return (
-        f"{plural(n, 'citat', 'citater')} har en tilknytning til kommunen {inferred}; "
-        f"{'det' if n == 1 else 'de'} vises her, når du slår »{switch}« til under »{settings}«."
-    )
+def withheld_note(options: pd.DataFrame, n: int) -> str:
+    """Where a page leaves out inferred ties while the switch is off (docs/adr/0033): how many, and whose."""
+    return f"{plural(n, 'citat', 'citater')} har en tilknytning til kommunen {provenance.inferred_words(options)}."
+
+
+def withheld_offer(n: int, switch: str, settings: str) -> str:
+    """How to show the `n` ties withheld_note counts (`switch`: the switch's label, `settings`: the panel it is in);
+    a web page's sentence, as paper has no switch."""
+    return f"{'Det' if n == 1 else 'De'} vises her, når du slår »{switch}« til under »{settings}«."
 
 
 def none_tied(tied_by: str, who: str, stated_anywhere: bool, withheld: bool = False) -> str:
