@@ -1262,14 +1262,12 @@ def action_learning_cycle(data: Dataset) -> Html:
     # The report does not say what its Figure 2 shows, so the drawing has the book's own title, not the report's number
     # and caption (the s17 reading, #7); the note names the report's figure. The title says whose the drawing is.
     value = "figur:aktionslaering"
-    title = provenance.marked(CYCLE_TITLE, provenance.value_label(data.options, value))
+    # Whose text and figure they are: the report's, or whoever prepared the folder (a book on an analyst's data).
+    holder = provenance.folder_words(data.options).holder
+    title = provenance.marked(f"Aktionslæringens cyklus, som {holder} beskriver den i teksten", provenance.value_label(data.options, value))
     caption = str(data.figures.loc[data.figures["number"] == 2, "caption"].iloc[0]).removesuffix(".")
-    note = f"Rapportens figur 2 hedder »{caption}«. {_reasons(data, value)} Efter sidste trin begynder cyklussen forfra."
+    note = f"Figur 2 i {holder} hedder »{caption}«. {_reasons(data, value)} Efter sidste trin begynder cyklussen forfra."
     return _item_figure("aktionslaering", title, items, " ".join(note.split()), _about(data, 2), kind="kr-steps")
-
-
-# The book's own title for its drawing of the cycle the report's text describes (action_learning_cycle).
-CYCLE_TITLE = "Aktionslæringens cyklus, som rapportens tekst beskriver den"
 
 
 def six_ps(data: Dataset) -> Html:
