@@ -115,7 +115,8 @@ def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
     if table == "quotes" and column in ("kommunekode", "attribution", "attribution_rationale"):
         why += WITHHELD_NOTE
     if table == "quotes" and column == "caption":
-        why += f" Hvor rapporten ikke trykker nogen billedtekst, står »{PUBLISHED_BLANKS['quotes.caption']}«."
+        holder = provenance.folder_words(data.options).holder  # the report's, or an analyst's data (issue 21)
+        why += f" Hvor {holder} ikke har nogen billedtekst, står »{PUBLISHED_BLANKS['quotes.caption']}«."
     return whose, why.strip()
 
 

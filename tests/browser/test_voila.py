@@ -150,7 +150,8 @@ def test_choosing_a_municipality_shows_its_quotes_and_initiatives(browser, voila
             )
             # Highlight, don't hide: every quote stays, the municipality's own come first.
             assert sum(n for _, n in shown) == len(data.quotes), label
-            own = cards.group_turns(filters.quotes(data, filters.QuoteFilter(kommunekode=code)))
+            opening = filters.QuoteFilter(kommunekode=code, include_inferred=views.INFERRED_BY_DEFAULT)
+            own = cards.group_turns(filters.quotes(data, opening))
             assert code == filters.ALL or [k for k, _ in shown[: len(own)]] == [code] * len(own), label
     finally:
         context.close()
