@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kulturensrige.book import hardening
 from support.checks import each
 
 REPO = Path(__file__).resolve().parent.parent
@@ -77,6 +78,44 @@ def test_the_built_style_sheets_and_scripts_keep_every_rule_and_line_of_code_wit
         else:
             code = [line.strip() for line in source.splitlines() if line.strip() and not line.strip().startswith("//")]
             assert [line for line in built.splitlines() if line] == code
+
+
+def _upstream(name: str) -> Path:
+    """Where Sphinx, myst-nb or sphinx-book-theme keeps the file it copies into the site (sphinx_highlight.js: the
+    book's hardened copy of it, hardening.write_patched_scripts)."""
+    import myst_nb
+    import sphinx
+    import sphinx_book_theme
+
+    sphinx_static = Path(sphinx.__file__).parent / "themes" / "basic" / "static"
+    return {
+        "basic.css": sphinx_static / "basic.css.jinja",
+        "sphinx_highlight.js": sphinx_static / "sphinx_highlight.js",
+        "mystnb.css": Path(myst_nb.__file__).parent / "static" / "mystnb.css",
+        "sphinx-book-theme.css": Path(sphinx_book_theme.__file__).parent / "theme" / "sphinx_book_theme" / "static" / "styles" / name,
+    }[name]
+
+
+def test_the_themes_commented_files_go_out_lean_with_every_rule_and_line_of_code(built_site: Path):
+    """Sphinx's, myst-nb's and the theme's unminified files (extension.THEIR_LEAN_ASSETS) lose only their comments and
+    indentation: the page weight at national scale had no room for them."""
+    static = built_site / "_static"
+    built = {
+        "basic.css": static / "basic.css",
+        "mystnb.css": next(static.glob("mystnb.*.css")),
+        "sphinx-book-theme.css": static / "styles" / "sphinx-book-theme.css",
+        "sphinx_highlight.js": static / "sphinx_highlight.js",
+    }
+    for name, path in each(built.items()):
+        source, lean = _upstream(name).read_text(encoding="utf-8"), path.read_text(encoding="utf-8")
+        for old, new in hardening.PATCHES.get(name, []):
+            source = source.replace(old, new)
+        if name.endswith(".css"):
+            rules = re.findall(r"[^{}]+\{", re.sub(r"/\*.*?\*/|\s+|\{\{[^}]*\}\}", "", source, flags=re.DOTALL))
+            assert "/*" not in lean and rules == re.findall(r"[^{}]+\{", re.sub(r"\s+", "", lean)), name
+        else:
+            code = [line.strip() for line in source.splitlines() if line.strip() and not line.strip().startswith("//")]
+            assert [line for line in lean.splitlines() if line] == code, name
 
 
 # Elements that hold a whole page, or most of one.

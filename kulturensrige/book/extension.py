@@ -104,6 +104,9 @@ THEME_TEMPLATES = ("webpack-macros.html", "sbt-webpack-macros.html")
 # The book's own style sheets and scripts as a reader's browser gets them: without their comments and indentation,
 # which are for whoever reads book/_static (27 kB of the 2.5 MB a page at national scale may weigh with what it loads).
 LEAN_ASSETS = ("kommunefilter.css", "lesning.css", *FILTER_SCRIPTS, "tjekliste.js")
+# Sphinx's, myst-nb's and sphinx-book-theme's files every page loads that ship with their comments (about 9 kB; the
+# other theme files are minified): the same lean copy. None of these scripts has a template literal.
+THEIR_LEAN_ASSETS = ("basic.css", "mystnb.*.css", "styles/sphinx-book-theme.css", "sphinx_highlight.js")
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _JS_COMMENT_LINE = re.compile(r"^[ \t]*//[^\n]*\n", re.MULTILINE)
 _INDENTED_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)*")
@@ -118,9 +121,9 @@ def lean(name: str, text: str) -> str:
 
 def _publish_lean_assets(app: Sphinx, exception: Exception | None) -> None:
     if exception is None and app.builder.format == "html":
-        for name in LEAN_ASSETS:
-            path = Path(app.outdir) / "_static" / name
-            path.write_text(lean(name, path.read_text(encoding="utf-8")), encoding="utf-8")
+        static = Path(app.outdir) / "_static"
+        for path in [static / name for name in LEAN_ASSETS] + [p for pattern in THEIR_LEAN_ASSETS for p in static.glob(pattern)]:
+            path.write_text(lean(path.name, path.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def _drop_theme_templates(app: Sphinx, exception: Exception | None) -> None:
