@@ -67,13 +67,41 @@ T = TypeVar("T")
 def runs(value: str) -> int:
     """An argparse type for how many measurements a median is taken of: `--runs 0` ended in StatisticsError's
     traceback in two benchmarks, and another printed an empty table (hostile reviews 19 and 20)."""
-    try:
-        count = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value} er ikke et helt tal (skriv det med cifre)") from None
+    count = _whole(value)
     if count < 1:
         raise argparse.ArgumentTypeError(f"{count} — skal være mindst 1 (en median af ingen målinger findes ikke)")
     return count
+
+
+def _whole(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value} er ikke et helt tal (skriv det med cifre)") from None
+
+
+def seconds(value: str) -> int:
+    """An argparse type for a time limit: `benchmark.py --timeout -5` started a build and then said it had not finished
+    in -5 s (hostile review 21)."""
+    count = _whole(value)
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"{count} — skal være mindst 1 sekund")
+    return count
+
+
+def rows(check: Callable[[int], None]) -> Callable[[str], int]:
+    """An argparse type for how many rows to make, checked by `check` (which raises ValueError with the line) before
+    any work starts: `benchmark.py --quotes -1` ended in a traceback after a minute's builds (hostile review 21)."""
+
+    def convert(value: str) -> int:
+        count = _whole(value)
+        try:
+            check(count)
+        except ValueError as problem:
+            raise argparse.ArgumentTypeError(str(problem)) from None
+        return count
+
+    return convert
 
 
 def input_name(what: str, convert: Callable[[str], T]) -> Callable[[str], T]:

@@ -43,7 +43,7 @@ from kulturensrige.data.csv_reading import not_regular
 from kulturensrige.data.folder_writing import destination_problem, write_file
 from kulturensrige.data.interruption import said
 from kulturensrige.data.problems import DataError, Problem
-from kulturensrige.data.synthetic import DEFAULT_INITIATIVES, DEFAULT_QUOTES, generate
+from kulturensrige.data.synthetic import DEFAULT_INITIATIVES, DEFAULT_QUOTES, check_count, generate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -667,18 +667,18 @@ def report(builds: list[Build], commands: list[str], started: dt.datetime, basel
 
 def main(argv: list[str] | None = None) -> int:
     parser = cli.Parser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quotes", type=int, default=DEFAULT_QUOTES)
-    parser.add_argument("--initiatives", type=int, default=DEFAULT_INITIATIVES)
+    parser.add_argument("--quotes", type=cli.rows(lambda n: check_count("quotes", n)), default=DEFAULT_QUOTES)
+    parser.add_argument("--initiatives", type=cli.rows(lambda n: check_count("initiatives", n)), default=DEFAULT_INITIATIVES)
     parser.add_argument("--seed", type=int, default=1)
     # The output paths are kept as typed, not as Path: Path("") is ".", and the guard's line showed "." for `--work ""`.
     parser.add_argument("--work", default=str(ROOT / "build" / "benchmark"), help="folder for data, sites and logs")
-    parser.add_argument("--timeout", type=int, default=3600, help="seconds allowed per build")
-    parser.add_argument("--clean-runs", type=int, default=3, help="clean builds at the report's scale (the median is reported)")
-    parser.add_argument("--national-clean-runs", type=int, default=3, help="clean builds at national scale (the median is reported)")
+    parser.add_argument("--timeout", type=cli.seconds, default=3600, help="seconds allowed per build")
+    parser.add_argument("--clean-runs", type=cli.runs, default=3, help="clean builds at the report's scale (the median is reported)")
+    parser.add_argument("--national-clean-runs", type=cli.runs, default=3, help="clean builds at national scale (the median is reported)")
     parser.add_argument("--output", default=str(ROOT / "BENCHMARKS.md"))
     parser.add_argument("--report-only", action="store_true", help="rewrite the Markdown from the work folder's results.json")
     parser.add_argument("--lighthouse-pages", nargs="*", help="pages for Lighthouse (default: every page)")
-    parser.add_argument("--lighthouse-runs", type=int, default=3)
+    parser.add_argument("--lighthouse-runs", type=cli.runs, default=3)
     parser.add_argument("--lighthouse-json", type=Path, help="take Lighthouse's figures from measure_lighthouse.py --json, not a new run")
     parser.add_argument("--lighthouse-note", default="", help="when, on what and beside what load --lighthouse-json was measured")
     parser.add_argument("--baseline", type=Path, default=BASELINE, help="an earlier measure_lighthouse.py --json, shown as 'before'")

@@ -21,7 +21,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from kulturensrige import cli
-from kulturensrige.data.synthetic import WORDS, read_municipality_list
+from kulturensrige.data.synthetic import WORDS, check_count, read_municipality_list
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -102,7 +102,8 @@ def timed_import(project: Path, codes: Path, out: Path) -> tuple[float, float, f
 
 def main(argv: list[str] | None = None) -> int:
     parser = cli.Parser(description="Mål tid og hukommelse for REFI-QDA-importen.")
-    parser.add_argument("--passages", type=int, default=10_000)
+    # Each coded passage becomes a quote: as many as a data folder may hold.
+    parser.add_argument("--passages", type=cli.rows(lambda n: check_count("quotes", n)), default=10_000)
     parser.add_argument("--runs", type=cli.runs, default=5)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="kr-qdpx-") as folder:

@@ -266,6 +266,33 @@ def test_a_benchmark_refuses_no_runs_in_one_line_not_a_median_of_nothing(name: s
     assert f"--runs: {runs} — skal være mindst 1" in line, line
 
 
+@pytest.mark.parametrize(
+    "name, argument, value, said",
+    [
+        ("benchmark", "--quotes", "-1", "-1 citater kan ikke laves; tilladt er 1–"),
+        ("benchmark", "--initiatives", "0", "0 indsatser kan ikke laves; tilladt er 1–"),
+        ("benchmark", "--clean-runs", "0", "0 — skal være mindst 1"),
+        ("benchmark", "--national-clean-runs", "0", "0 — skal være mindst 1"),
+        ("benchmark", "--lighthouse-runs", "0", "0 — skal være mindst 1"),
+        ("benchmark", "--timeout", "-5", "-5 — skal være mindst 1 sekund"),
+        ("benchmark_qdpx", "--passages", "-3", "-3 citater kan ikke laves; tilladt er 1–"),
+    ],
+)
+def test_a_benchmark_refuses_an_impossible_number_in_one_line_before_any_work(
+    name: str, argument: str, value: str, said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Hostile review 21, #1 and #2: `benchmark.py --quotes -1` and `--clean-runs 0` ended in tracebacks after minutes of
+    builds, `--timeout -5` started one, and `benchmark_qdpx.py --passages -3` blamed the import."""
+    monkeypatch.syspath_prepend(str(REPO / "scripts"))
+    monkeypatch.setattr(sys, "argv", [f"{name}.py"])
+    work = ("--work", str(tmp_path / "w")) if name == "benchmark" else ()
+    result = run_script(name, *work, argument, value)
+    assert result.returncode == 2 and result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert argument in line and said in line, line
+    assert not (tmp_path / "w").exists()
+
+
 def test_the_benchmark_writes_only_into_a_work_folder_of_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Hostile round 19, #3: `benchmark.py --work /` wrote /national-data, /site-report and /report-clean.log, and a
     folder of someone else's files was taken as the work folder. One line, exit 2, nothing written."""

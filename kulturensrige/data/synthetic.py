@@ -218,6 +218,21 @@ def _quotes(rng: random.Random, count: int, kommuner: list[dict[str, str]], text
     return rows
 
 
+# The rows a synthetic folder is made with, as a message names them.
+ROWS_NAMED = {"quotes": "citater", "initiatives": "indsatser"}
+
+
+def check_count(name: str, count: int) -> None:
+    """Refuse a count of `name` rows before anything is made: a billion quotes would fill the memory long before the
+    validator said no, and -1 was answered with the upper limit."""
+    low, high, what = TABLES[name].min_rows, max_rows(name), ROWS_NAMED[name]
+    if count < low:
+        raise ValueError(f"{thousands(count)} {what} kan ikke laves; tilladt er {thousands(low)}–{thousands(high)}")
+    if count > high:
+        limit = f"validatoren tillader højst {thousands(high)} rækker i {TABLES[name].file}, {BUILD_LIMIT}"
+        raise ValueError(f"{thousands(count)} {what} kan ikke laves; {limit}")
+
+
 def generate(
     out: Path,
     *,
@@ -229,15 +244,8 @@ def generate(
     overwrite: bool = False,
 ) -> Path:
     """Write a synthetic data folder at `out` (validated first); never into the shipped data/."""
-    for name, count, what in (("quotes", quotes, "citater"), ("initiatives", initiatives, "indsatser")):
-        # Before anything is made: a billion quotes would fill the memory long before the validator said no, and
-        # -1 was answered with the upper limit.
-        low, high = TABLES[name].min_rows, max_rows(name)
-        if count < low:
-            raise ValueError(f"{thousands(count)} {what} kan ikke laves; tilladt er {thousands(low)}–{thousands(high)}")
-        if count > high:
-            limit = f"validatoren tillader højst {thousands(high)} rækker i {TABLES[name].file}, {BUILD_LIMIT}"
-            raise ValueError(f"{thousands(count)} {what} kan ikke laves; {limit}")
+    check_count("quotes", quotes)
+    check_count("initiatives", initiatives)
     out = Path(os.path.abspath(out))
     shipped = SHIPPED_DATA.resolve()
     real = Path(os.path.realpath(out))  # never raises on a symlink loop, which refuse_output then names
