@@ -65,7 +65,8 @@ def _ingredient_list(data: Dataset, kommunekode: str) -> str:
     none = f"{provenance.words(source).subject} knytter ingen citater til {'kommunen' if stated_anywhere else 'nogen kommune'}"
     off = _ingredient_items(data, kept) if len(kept) else f"<li>{esc(none)}</li>"
     withheld = attribution.withheld_note(data.options, int(inferred.sum()), highlight.SWITCH_LABEL, highlight.SETTINGS)
-    return highlight.by_switch(on, f"{off}<li>{esc(withheld)}</li>", tag="ul")
+    # How to turn the ties on is the screen's: paper prints the default view without it (editions.DROPPED).
+    return highlight.by_switch(on, f'{off}<li class="kr-web-only">{esc(withheld)}</li>', tag="ul")
 
 
 def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
