@@ -50,7 +50,7 @@ def test_a_quotes_role_and_caption_say_which_rows_the_anonymity_rule_changed(dat
     sources = _sources(data)
     for column in each(("speaker_role", "caption")):
         row = sources[("quotes.csv", column)]
-        assert row["hvis_ord"] == "står i hver række i kommunekode og cleared", column
+        assert row["hvis_ord"] == "står i hver række i speaker_role", column
         assert "anonymitetsreglen" in row["begrundelse"] and "cleared ikke er ja" in row["begrundelse"], column
     assert "redaktionens inddeling" in sources[("quotes.csv", "speaker_role")]["begrundelse"]
 

@@ -214,7 +214,7 @@
           KR.side(island).then(
             (html) => {
               island.remove();
-              column.append(KR.parse(html));
+              column.append(KR.showInferred(KR.parse(html)));
             },
             () => {
               KR.sideMissing(column);

@@ -82,12 +82,21 @@ def published_files(data: Dataset) -> dict[str, str]:
             # Whose each tie to an ingredient is, as the cards say it: in an analyst's folder never the report's.
             # A caption the report does not print says so (PUBLISHED_BLANKS); one the anonymity rule holds back stays empty.
             caption = frame["shown_caption"].where(frame["caption"] != "", PUBLISHED_BLANKS["quotes.caption"])
-            frame = frame.assign(speaker_role=frame["shown_role"], caption=caption, ingredient_source=frame["ingredient_tie"])
+            frame = frame.assign(speaker_role=_shown_roles(data, frame), caption=caption, ingredient_source=frame["ingredient_tie"])
         frame = frame.assign(**_published_blanks(name, frame))
         rows = [[_cell(v) for v in row] for row in frame.reindex(columns=table.columns, fill_value="").itertuples(index=False)]
         files[table.file] = csv_text(table.columns, rows)
     files[SOURCES_FILE] = sources_file(data)
     return files
+
+
+def _shown_roles(data: Dataset, quotes: pd.DataFrame) -> pd.Series:
+    """speaker_role as the cards show it: where the anonymity rule puts the category in place of the role, the row says
+    whose it is in the cards' words (provenance.category_note). The s18 reading, #2: with its inferred tie left out
+    (published_data) nothing else in such a row told a reader that 'Sundhedsområdet' is no role from the report."""
+    held = quotes["shown_role"] != quotes["speaker_role"]
+    notes = [provenance.category_note(data.options, precise=role != NOT_STATED) for role in quotes["speaker_role"]]
+    return quotes["shown_role"].where(~held, quotes["shown_role"] + " " + pd.Series(notes, index=quotes.index))
 
 
 def _published_blanks(table: str, frame: pd.DataFrame) -> dict[str, pd.Series]:
@@ -210,22 +219,25 @@ def _held_back(options: pd.DataFrame, column: str) -> tuple[str, str]:
     where the row is not tied or is cleared; otherwise the editors' category, and only the caption's words before the
     role. The row's kommunekode and cleared say which, as the cards decide it (data/anonymity.py)."""
     own = provenance.words(provenance.folder_source(options)).own
-    hidden = f"hvor kommunekode er udfyldt og cleared ikke er {YES}"
+    # Not 'where kommunekode is filled': an inferred tie the download leaves out (WITHHELD_NOTE) holds the role back too.
+    note = provenance.category_note(options, precise=True)
+    hidden = f"hvor citatet er knyttet til en kommune i datamappen og cleared ikke er {YES}"
     if column == "speaker_role":
         category = provenance.value_label(options, "quotes.speaker_category")
         why = (
             f"{own[0].upper()}{own[1:]} rolle (»{NOT_STATED}«: {provenance.not_given(options, 'talerens rolle')}); {hidden}, "
-            f"står talerkategorien her i stedet ({category}): anonymitetsreglen."
+            f"står talerkategorien her i stedet ({category}), fulgt af »{note}«, som på kortene: anonymitetsreglen."
         )
         if provenance.roles_source(options) == BY_REPORT:
             # The report's own role for those rows stands nowhere in the book, not even apart from the tie (docs/adr/0030).
             why += " Rapporten nævner rollen; bogen gengiver den ikke noget sted."
     else:
         why = (
-            f"{own[0].upper()}{own[1:]} billedtekst; {hidden}, står kun billedtekstens ord før talerens rolle, eller "
-            "ingenting, hvis billedteksten ikke slutter med rollen: anonymitetsreglen."
+            f"{own[0].upper()}{own[1:]} billedtekst; {hidden} (så slutter speaker_role med »{note}«), står kun "
+            "billedtekstens ord før talerens rolle, eller ingenting, hvis billedteksten ikke slutter med rollen: "
+            "anonymitetsreglen."
         )
-    return "står i hver række i kommunekode og cleared", why
+    return "står i hver række i speaker_role", why
 
 
 def _basis_label(options: pd.DataFrame, table: str, basis: str) -> str:

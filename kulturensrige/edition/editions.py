@@ -590,7 +590,7 @@ def general_cards(data: Dataset, general: pd.DataFrame) -> dict:
     words = CardWords(data)
     return {
         "general": [quote_item(data, g, words=words) for g in groups],
-        "general_summary": cards.quote_count_summary(general, data.options),
+        "general_summary": cards.quote_count_summary(general, data.options, withheld=data.withheld),
         "general_shown": shown_note(total, GENERAL_QUOTE_LIMIT, provenance.order(data.options)),
     }
 
@@ -717,7 +717,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
             data, cards.titled(data, data.initiatives[data.initiatives["kommunekode"] == kommunekode])
         ),
         "quotes": quote_items(data, quotes, kommunekode, words),
-        "quote_summary": cards.quote_count_summary(quotes, data.options),
+        "quote_summary": cards.quote_count_summary(quotes, data.options, withheld=data.withheld),
         "attribution_intro": cards.attribution_intro(
             quotes, attribution.source(data.options), bool(statistics.quote_tally(data).stated), data.withheld
         ),

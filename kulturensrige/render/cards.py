@@ -332,11 +332,12 @@ def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", arrang
     return Html((f'<p class="kr-whose kr-speaker-key">{esc(key)}</p>' if key else "") + str(section))
 
 
-def quote_count_summary(quotes: pd.DataFrame, options: pd.DataFrame, include_inferred: bool = True) -> str:
+def quote_count_summary(quotes: pd.DataFrame, options: pd.DataFrame, include_inferred: bool = True, withheld: bool = False) -> str:
     """'9 citater på 8 kort: 4 med en kommune udledt af redaktionen, 5 uden kommune, hverken angivet i rapporten eller
     udledt af redaktionen. 1 af dem er fra litteraturen.' A quote is a row (views.COUNTING_RULE); whose the ties are
     comes from the options (provenance.ties_source): an analyst's inference is the analyst's, not the editors'. With
-    the inferred switch off (`include_inferred`) the inferred ones count as untied, and a sentence says where they are."""
+    the inferred switch off (`include_inferred`) the inferred ones count as untied, and a sentence says where they are;
+    in data with them set aside (`withheld`, Dataset.withheld) the untied count says they are not shown."""
     whose = provenance.words(provenance.ties_source(options))
     if quotes.empty:
         return "Ingen citater."
@@ -368,7 +369,7 @@ def quote_count_summary(quotes: pd.DataFrame, options: pd.DataFrame, include_inf
     if rest:
         # The set the lists' headings count, in their words (attribution.untied_words): no one's tie, the literature's
         # quotes among them (reader review 5: the summary left them out, and its count fell one short of the heading's).
-        parts.append(f"{counted(rest)} {attribution.untied_words(options, include_inferred)}")
+        parts.append(f"{counted(rest)} {attribution.untied_words(options, include_inferred, withheld)}")
         if literature:
             # Its own sentence: in brackets after the long wording the count read as one more set (the s17 reading, #6).
             cited = (

@@ -7,7 +7,7 @@ from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import BY_REPORT, ORGANISATION_RULE
 from kulturensrige.render import cards, highlight
 from kulturensrige.render.markup import Html, esc, side_island
-from kulturensrige.rules import filters
+from kulturensrige.rules import attribution, filters, statistics
 from kulturensrige.words import count_word, hyphenated, listing, number, plural
 
 
@@ -29,19 +29,9 @@ def _supported(data: Dataset, quotes) -> list[tuple[str, str]]:
     return supported
 
 
-def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
-    initiatives = filters.initiatives(data, row.kommunekode)
-    union = {
-        column: {i for ids in initiatives[column] for i in ids}
-        for column in ("target_group_ids", "art_form_ids", "setting_ids", "organisation_ids")
-    }
-    # The same quotes as the profile page, the overview table and its CSV: every one tied to the municipality.
-    quotes = filters.quotes(data, filters.QuoteFilter(kommunekode=row.kommunekode))
+def _ingredient_items(data: Dataset, quotes) -> str:
+    """The items of a column's last list: how many quotes are tied to the municipality and what they support."""
     ingredients = {i for ids in quotes["ingredient_ids"] for i in ids}
-    # A column is 9-12rem wide: its long compounds break at their joints, with a hyphen (words.hyphenated, ADR 17).
-    titles = "".join(
-        f"<li>{esc(hyphenated(cards.initiative_title(data, r)))}</li>" for r in initiatives.sort_values("position").itertuples()
-    )
     # Whose ties they are, in the words of kulturensrige/data/provenance.py: "1, udledt af redaktionen".
     tied = f"{esc(plural(len(quotes), 'citat', 'citater'))} knyttet til kommunen" + (
         f" ({esc(cards.attributed_count(data, quotes).split(', ', 1)[1])})" if quotes["attribution"].nunique() == 1 else ""
@@ -49,18 +39,50 @@ def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
     supporting = int(quotes["ingredient_ids"].map(bool).sum())
     if ingredients:
         who = ("det" if supporting == 1 else "de") if supporting == len(quotes) else f"{number(supporting)} af dem"
-        ingredient_list = f"<li>{tied}; {who} underbygger:</li>" + "".join(
+        return f"<li>{tied}; {who} underbygger:</li>" + "".join(
             f"<li>{esc(hyphenated(name))} ({esc(counted)})</li>" for name, counted in _supported(data, quotes)
         )
-    elif len(quotes):
+    if len(quotes):
         they = "det" if len(quotes) == 1 else "de"
-        ingredient_list = f"<li>{tied}; {they} underbygger ingen af ingredienserne</li>"
-    else:
-        ingredient_list = "<li>ingen citater knyttet til kommunen, hverken angivet eller udledt</li>"
-    lists = [titles, *(_labels(data, table, key, union[column]) for _, column, table, key in cards.VOCABULARIES), ingredient_list]
-    inner = f"<h3>{esc(row.name)}</h3>" + "".join(
-        f"<h4>{esc(heading)}</h4><ul>{items}</ul>" for heading, items in zip(SECTIONS, lists, strict=True)
+        return f"<li>{tied}; {they} underbygger ingen af ingredienserne</li>"
+    return "<li>ingen citater knyttet til kommunen, hverken angivet eller udledt</li>"
+
+
+def _ingredient_list(data: Dataset, kommunekode: str) -> str:
+    """A column's last list for both positions of the inferred switch, the default shown (highlight.by_switch), as the
+    profile writes its quotes (cards.quotes_for_municipality): with the ties off, the inferred quotes are not counted
+    and a line says how many there are and how to show them. The s18 reading, #3: the column counted Køge's two
+    inferred quotes while its profile, ties off, said none is tied to it."""
+    # The same quotes as the profile page, the overview table and its CSV: every one tied to the municipality.
+    quotes = filters.quotes(data, filters.QuoteFilter(kommunekode=kommunekode))
+    inferred = quotes["attribution"] == "inferred"
+    on = _ingredient_items(data, quotes)
+    if not inferred.any():
+        return f"<ul>{on}</ul>"
+    kept = quotes[~inferred]
+    # Who ties none, as the profile says it with the ties off: not 'no quote', when the next line counts some.
+    source, stated_anywhere = attribution.source(data.options), bool(statistics.quote_tally(data).stated)
+    none = f"{provenance.words(source).subject} knytter ingen citater til {'kommunen' if stated_anywhere else 'nogen kommune'}"
+    off = _ingredient_items(data, kept) if len(kept) else f"<li>{esc(none)}</li>"
+    withheld = attribution.withheld_note(data.options, int(inferred.sum()), highlight.SWITCH_LABEL, highlight.SETTINGS)
+    # How to turn the ties on is the screen's: paper prints the default view without it (editions.DROPPED).
+    return highlight.by_switch(on, f'{off}<li class="kr-web-only">{esc(withheld)}</li>', tag="ul")
+
+
+def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
+    initiatives = filters.initiatives(data, row.kommunekode)
+    union = {
+        column: {i for ids in initiatives[column] for i in ids}
+        for column in ("target_group_ids", "art_form_ids", "setting_ids", "organisation_ids")
+    }
+    # A column is 9-12rem wide: its long compounds break at their joints, with a hyphen (words.hyphenated, ADR 17).
+    titles = "".join(
+        f"<li>{esc(hyphenated(cards.initiative_title(data, r)))}</li>" for r in initiatives.sort_values("position").itertuples()
     )
+    vocabularies = (_labels(data, table, key, union[column]) for _, column, table, key in cards.VOCABULARIES)
+    lists = [f"<ul>{items}</ul>" for items in (titles, *vocabularies)]
+    lists.append(_ingredient_list(data, row.kommunekode))
+    inner = f"<h3>{esc(row.name)}</h3>" + "".join(f"<h4>{esc(heading)}</h4>{items}" for heading, items in zip(SECTIONS, lists, strict=True))
     # A column the reader has not picked waits in a side island when there are many (SIDE_FROM): kr-lists.js fills it in.
     content = side_island(inner, "kr-compare-side") if hidden and aside else inner
     return (

@@ -77,7 +77,7 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
             shown = not (withheld and not include_inferred)
             inferred = provenance.inferred_words(data.options)
             if data.withheld:  # the ties are set aside in the data itself (a publication): not for it to count
-                chosen_heading += f", og tilknytninger {inferred} vises ikke her."
+                chosen_heading += f", og {attribution.withheld_words(attribution.source(data.options))}."
             else:
                 chosen_heading += f", og i dette afsnit er ingen tilknytning til {name} {inferred}." if shown else "."
         if withheld and not include_inferred:
@@ -87,7 +87,7 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
                 f" »{switch_words(data)['off']}« i kommunevælgeren for at se {'det' if n_withheld == 1 else 'dem'} fremhævet."
             )
     # One set, one wording, on every count line of the view (the list's summary too): attribution.untied_words.
-    where = attribution.untied_words(data.options, include_inferred)
+    where = attribution.untied_words(data.options, include_inferred, data.withheld)
     none_heading = f"{noun.count(_weight(items, none))} {where}."
     n_other = _weight(items, other)
     if noun is MUNICIPALITY:

@@ -25,11 +25,22 @@ def source_name(options: pd.DataFrame) -> str:
     return provenance.words(source(options)).holder
 
 
-def untied_words(options: pd.DataFrame, include_inferred: bool) -> str:
+def withheld_words(tied_by: str) -> str:
+    """The one wording where the data shown has its inferred ties set aside (Dataset.withheld: a PDF edition, a
+    download), `tied_by` whoever ties the quotes (source()): 'tilknytninger udledt af redaktionen vises ikke her'.
+    Not that none are inferred: the editors did infer some (the s18 reading, #1)."""
+    return f"tilknytninger {provenance.words(tied_by).inferred} vises ikke her"
+
+
+def untied_words(options: pd.DataFrame, include_inferred: bool, withheld: bool = False) -> str:
     """The one wording of a count of quotes without a municipality, by the set it counts: with the inferred ties
     included, those no one ties ('uden kommune, hverken angivet i rapporten eller udledt af redaktionen'); with them
     set aside, those the source does not tie ('uden kommune angivet i rapporten'). Reader review 5: '6 citater uden
-    angivet kommune' over '8 … uden kommune angivet i rapporten' read as one set counted twice."""
+    angivet kommune' over '8 … uden kommune angivet i rapporten' read as one set counted twice. Where the data itself
+    has them set aside (`withheld`, a PDF edition), the count says so in the pages' words (withheld_words): 'hverken
+    … eller udledt' was false of the ties the edition leaves out (the s18 reading, #1)."""
+    if withheld:
+        return f"uden kommune angivet i {source_name(options)}; {withheld_words(source(options))}"
     if include_inferred:
         return f"uden kommune, {provenance.untied(options)}"
     return f"uden kommune angivet i {source_name(options)}"
@@ -122,7 +133,7 @@ def none_tied(tied_by: str, who: str, stated_anywhere: bool, withheld: bool = Fa
     scope = who if stated_anywhere else "nogen kommune"
     if withheld:
         # The data shown has its inferred ties set aside (Dataset.withheld): whether there are any is not for it to say.
-        return f"{said.subject} knytter ingen citater til {scope}, og tilknytninger {said.inferred} vises ikke her."
+        return f"{said.subject} knytter ingen citater til {scope}, og {withheld_words(tied_by)}."
     return f"{said.subject} knytter ingen citater til {scope}, og ingen tilknytning til {who} er {said.inferred}."
 
 
