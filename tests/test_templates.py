@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 from kulturensrige.data.schema import TABLES
@@ -31,6 +32,21 @@ def test_the_template_workbook_is_up_to_date():
 
 def test_the_data_dictionary_file_is_up_to_date():
     assert (REPO / "data" / "DATAORDBOG.md").read_text(encoding="utf-8") == as_markdown(), "run: python scripts/write_dictionary.py"
+
+
+def in_the_editions_font(sign: str) -> bool:
+    """Whether DejaVu Sans, the font the PDF editions print with (edition/templates/edition.css), has a glyph for it."""
+    pattern = f"DejaVu Sans:style=Book:charset={ord(sign):x}"
+    return bool(subprocess.run(["fc-list", pattern, "file"], capture_output=True, text=True, check=True).stdout.strip())
+
+
+def test_the_data_dictionary_prints_only_characters_the_editions_font_has():
+    """The whole-book PDF prints the data chapter's dictionary: the formula guard's rule listed the full-width and
+    small forms of = + - @ as signs, which no font of the editions has, and the page showed eight empty boxes (the
+    .notdef glyph). Every character of the dictionary has a glyph in the editions' font."""
+    assert in_the_editions_font("æ")
+    missing = sorted({sign for sign in as_markdown() if sign.isprintable() and not in_the_editions_font(sign)})
+    assert missing == [], [f"U+{ord(sign):04X}" for sign in missing]
 
 
 def test_a_dictionary_saved_in_another_encoding_is_replaced_not_a_traceback(tmp_path):

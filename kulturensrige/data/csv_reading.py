@@ -14,14 +14,18 @@ from pathlib import Path
 import pandas as pd
 
 from kulturensrige.data.problems import LOOP, Problem
-from kulturensrige.words import formula_unguarded, is_guarded_csv
+from kulturensrige.words import FORMULA_START, formula_unguarded, is_guarded_csv, listing
 
 _BOM = b"\xef\xbb\xbf"
 
+# The full-width and small signs the guard also takes (words.FORMULA_START), by their code points: no font the
+# editions print with (DejaVu Sans, Liberation Sans) has them, and the whole-book PDF showed eight empty boxes.
+_WIDE_SIGNS = listing([f"U+{ord(sign):04X}" for sign in FORMULA_START if not sign.isascii()])
+
 # The formula guard as the reader takes it (words.formula_unguarded), for the data dictionary and the data chapter.
 FORMULA_GUARD_RULE = (
-    "Formelværn: en celle, der begynder med =, +, -, @ (også i fuld bredde eller små: ＝ ＋ － ＠ ﹦ ﹢ ﹣ ﹫), tabulator "
-    "eller vognretur (eller har et af de tegn lige efter et "
+    f"Formelværn: en celle, der begynder med =, +, -, @ (også de samme tegn i fuld bredde og i små varianter: {_WIDE_SIGNS}), "
+    "tabulator eller vognretur (eller har et af de tegn lige efter et "
     "komma, semikolon, tabulator eller linjeskift), står i bogens CSV-filer til download med en apostrof foran, så et regneark ikke "
     "læser den som en formel. Bogens egne CSV-filer kendes på, at de begynder med et byte order mark, og at hvert "
     'kolonnenavn i første linje står i dobbelte anførselstegn ("quote_id","position",…). Læses sådan en fil ind som '
