@@ -64,9 +64,10 @@ def _ingredient_list(data: Dataset, kommunekode: str) -> str:
     source, stated_anywhere = attribution.source(data.options), bool(statistics.quote_tally(data).stated)
     none = f"{provenance.words(source).subject} knytter ingen citater til {'kommunen' if stated_anywhere else 'nogen kommune'}"
     off = _ingredient_items(data, kept) if len(kept) else f"<li>{esc(none)}</li>"
-    withheld = attribution.withheld_note(data.options, int(inferred.sum()), highlight.SWITCH_LABEL, highlight.SETTINGS)
+    withheld = attribution.withheld_note(data.options, int(inferred.sum()))
+    offer = attribution.withheld_offer(int(inferred.sum()), highlight.SWITCH_LABEL, highlight.SETTINGS)
     # How to turn the ties on is the screen's: paper prints the default view without it (editions.DROPPED).
-    return highlight.by_switch(on, f'{off}<li class="kr-web-only">{esc(withheld)}</li>', tag="ul")
+    return highlight.by_switch(on, f'{off}<li>{esc(withheld)} <span class="kr-web-only">{esc(offer)}</span></li>', tag="ul")
 
 
 def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
