@@ -97,3 +97,15 @@ def test_a_test_whose_assertions_all_sit_in_a_loop_first_checks_that_the_loop_ra
     tests = [p for p in _python_files() if p.name.startswith("test_")]
     offenders = [name for path in each(tests) for name in _loop_only_tests(path)]
     assert not offenders
+
+
+def test_every_cell_of_every_chapter_has_an_id_of_its_own():
+    """A cell without an id gets a new random one each time nbformat reads the notebook: the front page's filter help
+    (session 18) made two builds of the same commit differ in _sources/index.ipynb."""
+    import json
+
+    for notebook in each(sorted((REPO / "book").rglob("*.ipynb"))):
+        if "_build" in notebook.parts:
+            continue
+        ids = [cell.get("id") for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]]
+        assert None not in ids and len(set(ids)) == len(ids), notebook.name

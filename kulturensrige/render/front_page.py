@@ -386,8 +386,9 @@ def filter_help(data: Dataset) -> Html:
     if inferred:
         roles = provenance.words(provenance.roles_source(data.options)).holder
         text += (
-            f" Når siden åbner, er de kommuner, der er {provenance.inferred_words(data.options)} ved "
-            f"{plural(inferred, 'citat', 'citater')}, slået fra: sammen med den rolle, {roles} giver taleren, kan en "
+            # No count here: the front page gives one quote count (the book's), and this is not it.
+            f" Når siden åbner, er de kommuner, der er {provenance.inferred_words(data.options)} ved nogle citater, "
+            f"slået fra: sammen med den rolle, {roles} giver taleren, kan en "
             f"sådan tilknytning pege på én person. Slår du »{SWITCH_LABEL}« til under »{SETTINGS}«, viser og fremhæver "
             "siden dem også."
         )
