@@ -172,6 +172,9 @@ def _build(folder: Path, output: Path, builder: str, lock: int) -> int:
     print(f"Data: {folder} ({data.fingerprint}); {len(pages)} kommuneprofiler skrevet.")
     store = output / "_build" / EXECUTED
     env = {**os.environ, DATA_DIR_VARIABLE: str(folder), "PYTHONPATH": str(ROOT), executed.VARIABLE: str(store)}
+    # What the pages' code and Jupyter Book put in a temporary folder (openpyxl's workbook for the error catalogue)
+    # goes into the build's private folder, which the next command sweeps if this one is killed (data.scratch).
+    env["TMPDIR"] = os.environ[CACHE_VARIABLE]
     try:
         execute_in_kernels(notebooks_with_code(source), source, store, env)
     except PageFailed as failed:
