@@ -214,9 +214,12 @@ def run_in_time(command: Sequence[str], timeout: float | None = None, **options)
     table cache in /tmp, and its children ran on (issue 25, #3)."""
     if options.pop("capture_output", False):
         options["stdout"] = options["stderr"] = subprocess.PIPE
+    given = options.pop("input", None)
+    if given is not None:
+        options["stdin"] = subprocess.PIPE
     with subprocess.Popen(command, start_new_session=True, **options) as process:
         try:
-            output, errors = process.communicate(timeout=timeout)
+            output, errors = process.communicate(given, timeout=timeout)
         except BaseException:
             _stop_group(process)
             raise

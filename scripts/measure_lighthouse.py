@@ -146,9 +146,10 @@ def scroll_tbt(url: str) -> float:
 
 def _run(command: list[str], what: str, **options) -> subprocess.CompletedProcess:
     """Lighthouse's node process, run to the end; one that fails, or outlasts its time, is ChromiumFailed, one line
-    from the last line it wrote (its Chromium could not start, or stopped)."""
+    from the last line it wrote (its Chromium could not start, or stopped). Its whole process group is stopped at the
+    timeout: subprocess.run's own timeout killed node alone and left its Chromium running."""
     try:
-        result = subprocess.run(command, capture_output=True, text=True, **options)
+        result = cli.run_in_time(command, capture_output=True, text=True, **options)
     except subprocess.TimeoutExpired as exc:
         raise ChromiumFailed(failure_line(f"{what} stoppede ikke", exc)) from None
     if result.returncode != 0:

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import nbformat
@@ -311,3 +312,18 @@ def test_the_benchmark_writes_only_into_a_work_folder_of_its_own(tmp_path: Path,
         assert line.startswith(f"benchmark.py: {work}") or work in line, line
     assert sorted(p.name for p in foreign.iterdir()) == ["noter.txt"]
     assert sorted(p.name for p in (tmp_path / "over").iterdir()) == ["her"]
+
+
+def test_a_command_that_outlasts_its_time_is_stopped_with_what_it_started_and_still_reads_its_input(tmp_path: Path):
+    """measure_lighthouse.py's timeout killed node alone and left the Chromium it started running. run_in_time stops
+    the command's whole group, grandchildren included, and hands the command its input as subprocess.run did."""
+    marker = tmp_path / "pid"
+    script = f"read line; echo $line; sleep 60 & echo $! > {marker}; wait"
+    with pytest.raises(subprocess.TimeoutExpired) as stopped:
+        cli.run_in_time(["sh", "-c", script], timeout=2, input="hej\n", capture_output=True, text=True)
+    assert stopped.value.timeout == 2
+    grandchild = int(marker.read_text())
+    time.sleep(0.2)
+    assert not Path(f"/proc/{grandchild}").exists() or "Z" in Path(f"/proc/{grandchild}/stat").read_text().split()[2]
+    said = cli.run_in_time(["sh", "-c", "read line; echo $line"], timeout=5, input="hej\n", capture_output=True, text=True)
+    assert said.stdout == "hej\n"
