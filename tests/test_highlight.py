@@ -268,12 +268,28 @@ def test_the_browser_reads_the_constants_the_build_publishes(data):
     published = browser.browser_data(data)
     assert (published["all"], published["pageSize"]) == (filters.ALL, views.PAGE_SIZE)
     every = {key for key, _code, _inferred in views.states(data)}
-    assert set(published["sentences"]) == every == set(published["nearest"])
+    assert set(published["nearest"]) == every
     assert {key for keys in published["keys"].values() for key in keys} == every
     for code, (on, off) in published["keys"].items():
         assert (on, off) == (views.state_key(code, True), views.state_key(code, False))
         assert published["nearest"][off] == [off, on] + ([] if code == filters.ALL else [filters.ALL])
     assert '<select id="kr-kommune"' in published["control"]
+
+
+def test_kr_data_carries_no_municipalitys_sentences_they_wait_in_a_file_for_each_switch_position(data):
+    """kr-data.js, which every page loads, carried every view's status sentences: 156 kB at national scale. It keeps
+    those of 'no municipality'; each municipality's view waits in the file of its switch position, whole."""
+    files = browser.browser_files(data)
+    published = browser.script_payload(files[browser.SCRIPT])
+    assert set(published["sentences"]) == set(views.state_keys(data)[filters.ALL])
+    assert published["sentenceFiles"] == {"on": browser.SENTENCE_FILES[True], "off": browser.SENTENCE_FILES[False]}
+    sentences = highlight.page_sentences(data)
+    for key, code, inferred in each(list(views.states(data))):
+        if code == filters.ALL:
+            assert published["sentences"][key] == sentences[key]
+            continue
+        assert browser.sentence_file_part(files[browser.SENTENCE_FILES[inferred]])[key] == sentences[key]
+        assert key not in browser.sentence_file_part(files[browser.SENTENCE_FILES[not inferred]])
 
 
 def test_every_template_is_in_the_installed_package(tmp_path):

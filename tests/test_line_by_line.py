@@ -18,7 +18,7 @@ from kulturensrige import load
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import EDITORIAL_VALUES, TABLES
 from kulturensrige.edition import editions
-from kulturensrige.render import cards, charts, comparison, figures, front_page, lists
+from kulturensrige.render import browser, cards, charts, comparison, figures, front_page, lists
 from kulturensrige.rules import attribution, filters, statistics
 from kulturensrige.words import count_word
 from report_source import collapse, repair_hyphenation
@@ -274,10 +274,10 @@ SCREEN_ONLY = (
 
 
 @pytest.mark.build
-def test_every_hint_to_tap_or_click_fits_a_phone_and_a_desktop_alike(built_site: Path):
+def test_every_hint_to_tap_or_click_fits_a_phone_and_a_desktop_alike(data, built_site: Path):
     """Chart help said 'Klik på en søjle' on a touch phone while the comparison said 'Tryk på et tal': one wording
     fits both, 'Tryk eller klik på …', on every page and in the data the browser reads."""
-    files = [*sorted(built_site.rglob("*.html")), built_site / "_static" / "kr-data.js"]
+    files = [*sorted(built_site.rglob("*.html")), *(built_site / "_static" / name for name in browser.browser_files(data))]
     one_way = re.compile(r"(?<![Tt]ryk eller )\b(?:[Kk]lik|[Tt]ryk) på ")
     said = [(f.relative_to(built_site).as_posix(), m.group()) for f in files for m in one_way.finditer(f.read_text(encoding="utf-8"))]
     assert not said, said[:10]

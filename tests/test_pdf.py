@@ -61,6 +61,7 @@ from kulturensrige.edition.printing import (
 from kulturensrige.render import browser, cards, charts, figures, lists
 from kulturensrige.rules import views
 from kulturensrige.words import day
+from support.browser_files import built_sentences, write_browser_files
 from support.builds import made_once, run_folder
 from support.checks import each
 from support.scripts import run_script, script
@@ -609,9 +610,11 @@ def _stored_images(path: Path) -> list[tuple[bytes, str]]:
 @pytest.mark.build
 def test_the_pages_that_link_to_the_editions_keep_the_sites_permissions(report_site: Path):
     """The front page, the profiles and kr-data.js were rewritten owner-only (0600) by the PDF links: a web server
-    running as another user answered 404 for them, and the filter was gone on every page."""
+    running as another user answered 404 for them, and the filter was gone on every page. The links now rewrite the
+    sentence files beside kr-data.js (browser.SENTENCE_FILES)."""
     mode = stat.S_IMODE((report_site / "baggrund.html").stat().st_mode)
-    rewritten = [report_site / "index.html", report_site / "_static" / "kr-data.js", *(report_site / "kommuner").glob("profil-*.html")]
+    static = [report_site / "_static" / name for name in browser.SENTENCE_FILES.values()]
+    rewritten = [report_site / "index.html", *static, *(report_site / "kommuner").glob("profil-*.html")]
     for page in each(rewritten):
         assert stat.S_IMODE(page.stat().st_mode) == mode, (page.name, oct(page.stat().st_mode))
 
@@ -1312,11 +1315,10 @@ def test_links_to_editions_appear_only_for_pdfs_that_exist_and_escape_the_name(t
     (site / "index.html").write_text(article)
     (site / "pdf").mkdir()
     (site / "pdf" / "kulturens-rige-koege.pdf").write_bytes(b"%PDF-1.7\n" + b"x" * 2400)
-    (site / "_static").mkdir()
-    (site / "_static" / "kr-data.js").write_text(browser.browser_script(data), encoding="utf-8")
+    write_browser_files(site / "_static", data)
     assert link_editions(site, data) == [site / "kommuner" / "profil-koege.html"]
     # The filter's bar offers the edition where nothing on a page depends on the choice: Køge's only.
-    sentences = browser.script_payload((site / "_static" / "kr-data.js").read_text(encoding="utf-8"))["sentences"]
+    sentences = built_sentences(site / "_static")
     koege = data.municipalities.set_index("slug").at["koege", "kommunekode"]
     assert sentences[koege]["pdf_href"] == "pdf/kulturens-rige-koege.pdf" and "(2 kB)" in sentences[koege + "|uden-udledte"]["pdf"]
     assert "(2 kB, uden tilknytninger udledt af redaktionen)" in sentences[koege]["pdf"]  # the view the edition is not (ADR 33)
@@ -1329,7 +1331,7 @@ def test_links_to_editions_appear_only_for_pdfs_that_exist_and_escape_the_name(t
     (site / "pdf" / "kulturens-rige-koege.pdf").unlink()
     assert link_editions(site, data) == []
     assert (site / "kommuner" / "profil-koege.html").read_text() == article
-    assert (site / "_static" / "kr-data.js").read_text(encoding="utf-8") == browser.browser_script(data)
+    assert {f.name: f.read_text(encoding="utf-8") for f in (site / "_static").iterdir()} == browser.browser_files(data)
     assert with_link(article, "") == article
 
 
@@ -1439,14 +1441,13 @@ def test_an_editions_link_says_it_leaves_out_the_inferred_ties_when_the_reader_h
     site = tmp_path / "html"
     (site / "kommuner").mkdir(parents=True)
     (site / "pdf").mkdir()
-    (site / "_static").mkdir()
-    (site / "_static" / "kr-data.js").write_text(browser.browser_script(data), encoding="utf-8")
+    write_browser_files(site / "_static", data)
     article = '<html><body><article class="bd-article"><section><h1>T</h1></section></article></body></html>'
     for row in data.municipalities.itertuples():
         (site / "kommuner" / f"profil-{row.slug}.html").write_text(article)
         (site / "pdf" / f"kulturens-rige-{row.slug}.pdf").write_bytes(b"%PDF-1.7\n")
     link_editions(site, data)
-    sentences = browser.script_payload((site / "_static" / "kr-data.js").read_text(encoding="utf-8"))["sentences"]
+    sentences = built_sentences(site / "_static")
     inferred = set(data.quotes.loc[data.quotes["attribution"] == "inferred", "kommunekode"])
     assert inferred and set(data.municipalities["kommunekode"]) - inferred
     for row in each(data.municipalities.itertuples()):

@@ -282,6 +282,7 @@
   KR.loadChartParts = (key) => {
     for (const f of figures) sideOf(f, KR.variantKey(f.payload.variants, key));
   };
+  KR.showChosenColumns = showChosenColumns;
   KR.updateCharts = (key) => {
     KR.loadChartParts(key); // drawn in turn
     showChosenColumns();

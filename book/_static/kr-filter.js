@@ -138,24 +138,24 @@
     KR.remember(KR.state); // what the page shows is the choice a later visit starts from
     const key = KR.keyOf(KR.state);
     KR.loadChartParts(key);
-    // A view without inferred ties publishes only the sentences that differ from the same choice with them.
-    const sentences = { ...D.sentences[KR.keyOf({ ...KR.state, inferred: true })], ...D.sentences[key] };
     ui.select.value = KR.state.kommune;
     ui.reset.hidden = KR.state.kommune === D.all;
     ui.checkbox.checked = KR.state.inferred;
     const lists = KR.updateLists(KR.state);
     KR.updateMarks(KR.state);
     KR.updateCompare(KR.state);
-    showStatus(sentences, lists);
-    // "Din kommune" (front_page.starts) leads to the chosen municipality's own page, or to the overview it names.
-    for (const link of document.querySelectorAll("a.kr-own-page")) {
-      link.dataset.krOverview ??= link.dataset.krHref ?? link.getAttribute("href");
-      link.dataset.krHref = KR.state.kommune === D.all ? link.dataset.krOverview : KR.fromRoot(sentences.offer_href);
-    }
+    // The view's sentences may wait in a file (KR.sentencesOf); if a later choice came first, its own stand.
+    const said = KR.sentencesOf(KR.state).then(
+      (sentences) => {
+        if (KR.keyOf(KR.state) === key) say(sentences, lists);
+      },
+      () => {
+        if (KR.keyOf(KR.state) === key) ui.status.textContent = D.sideMissing;
+      },
+    );
     document.querySelectorAll("a[href]").forEach(KR.carry);
     carryIntoSearch();
     rankSearchForTheChoice(!initial);
-    ui.printLine.textContent = sentences.print;
     // What the build wrote for one position of the switch: a card's tie, a profile's quotes, an edition's note.
     KR.showInferred(document);
     // What the build wrote in two versions, for no municipality chosen and for one (cards.order_said): the true one.
@@ -167,12 +167,26 @@
     }
     for (const node of document.querySelectorAll("[data-kr-chosen]"))
       node.hidden = node.dataset.krChosen !== String(KR.state.kommune !== D.all);
-    return KR.updateCharts(key).then(() => {
+    return Promise.all([KR.updateCharts(key), said]).then(() => {
       const ms = performance.now() - t0; // only charts in view are drawn, so they are all the reader waits for
       const detail = { kommune: KR.state.kommune, inferred: KR.state.inferred, ms, visibleMs: ms, initial };
       window.KR_FILTER.last = detail;
       document.dispatchEvent(new CustomEvent("kr:filtered", { detail: detail }));
     });
+  }
+
+  /** What the view's sentences say on the page: the status, the bar's offer, the printed choice and "Din kommune". */
+  function say(sentences, lists) {
+    showStatus(sentences, lists);
+    // "Din kommune" (front_page.starts) leads to the chosen municipality's own page, or to the overview it names.
+    for (const link of document.querySelectorAll("a.kr-own-page")) {
+      link.dataset.krOverview ??= link.dataset.krHref ?? link.getAttribute("href");
+      link.dataset.krHref = KR.state.kommune === D.all ? link.dataset.krOverview : KR.fromRoot(sentences.offer_href);
+    }
+    // These links' targets come with the sentences: they take the choice along as every other link did (apply).
+    const links = [ui.offer, ui.offerAgain].flatMap((box) => [...box.querySelectorAll("a")]);
+    for (const link of [...document.querySelectorAll("a.kr-own-page"), ...links]) KR.carry(link);
+    ui.printLine.textContent = sentences.print;
   }
 
   /** The status says once what the choice does on this page, by what the page holds (highlight.page_sentences):
@@ -542,6 +556,8 @@
         else wrap.removeAttribute(key);
       }
     });
+    // The new padding can scroll a table of marks back to its start: its chosen column comes into view again.
+    KR.showChosenColumns?.();
   }
 
   /** The theme's button says which colour theme is in use (in a word beside its icon) and what a tap switches to (its

@@ -12,6 +12,7 @@ window.KR = window.KR || {};
     spellings: { alle: "alle" },
     fold: { pairs: [], drops: "\\s+" },
     sentences: {},
+    sentenceFiles: {},
     inferredByDefault: false,
   };
   KR.data = D;
@@ -180,6 +181,17 @@ window.KR = window.KR || {};
   };
   KR.arrived = (script, payload) => {
     script.krArrive(payload);
+  };
+  /** A view's status sentences (highlight.page_sentences), as a promise: kr-data.js carries no municipality's;
+   * a chosen one's wait in the file of the switch's position (browser.SENTENCE_FILES), loaded once, when first
+   * wanted, as KR.side loads a part of a page. */
+  const sentenceFiles = {};
+  KR.sentencesOf = (s) => {
+    const key = KR.keyOf(s);
+    const position = s.inferred ? "on" : "off";
+    if (Object.hasOwn(D.sentences, key) || !D.sentenceFiles[position]) return Promise.resolve(D.sentences[key] || {});
+    sentenceFiles[position] ||= { dataset: { krSrc: KR.fromRoot(`_static/${D.sentenceFiles[position]}`) } };
+    return KR.side(sentenceFiles[position]).then((part) => part[key] || {});
   };
   /** Markup the build rendered (autoescaped there) as nodes: a chart variant's texts and tables, a comparison column.
    */

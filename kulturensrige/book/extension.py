@@ -83,7 +83,8 @@ def _on_config_inited(app: Sphinx, config) -> None:
     config.kr_build_key = json.dumps(key, sort_keys=True)
     out = Path(app.outdir).parent / GENERATED
     out.mkdir(parents=True, exist_ok=True)
-    (out / "kr-data.js").write_text(browser.browser_script(data), encoding="utf-8")
+    for name, text in browser.browser_files(data).items():
+        (out / name).write_text(text, encoding="utf-8")
     hardening.write_patched_scripts(out)
     _publish_tables(data, out / Path(page_source.PUBLISHED_DATA).name)
     config.html_static_path = [*config.html_static_path, str(out)]

@@ -18,7 +18,7 @@ from kulturensrige.data.folder_writing import write_file
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.edition.editions import environment, file_name
-from kulturensrige.render.browser import script_payload, script_text
+from kulturensrige.render.browser import SENTENCE_FILES, sentence_file_part, sentence_file_text
 from kulturensrige.rules.views import quotes_of, states
 from kulturensrige.words import number
 
@@ -104,33 +104,37 @@ def link_editions(site: Path, data: Dataset) -> list[Path]:
 
 def offer_editions(site: Path, data: Dataset) -> None:
     """The filter's bar offers the chosen municipality's PDF edition beside its page, on every page but its own
-    (highlight.page_sentences "offer"): written into the built kr-data.js, only for a PDF that exists, and taken out
-    again when it is gone."""
-    script = site / "_static" / "kr-data.js"
-    if not script.is_file():
-        return
-    payload = script_payload(script.read_text(encoding="utf-8"))
+    (highlight.page_sentences "offer"): written into the built sentence files beside kr-data.js
+    (browser.SENTENCE_FILES), only for a PDF that exists, and taken out again when it is gone."""
     slugs = dict(zip(data.municipalities["kommunekode"], data.municipalities["slug"], strict=True))
     names = dict(zip(data.municipalities["kommunekode"], data.municipalities["name"], strict=True))
-    for key, code, inferred in states(data):
-        sentences = payload["sentences"].get(key)
-        if sentences is None:
+    for inferred, name in SENTENCE_FILES.items():
+        script = site / "_static" / name
+        if not script.is_file():
             continue
-        for kind in ("pdf", "pdf_short", "pdf_href"):
-            sentences.pop(kind, None)
-        pdf = site / "pdf" / file_name(slugs.get(code, ""))
-        if code in slugs and pdf.is_file():
-            sentences["pdf"] = f"Hent {names[code]}-udgaven som PDF ({size_text(pdf.stat().st_size)})"
-            sentences["pdf_short"] = f"PDF ({size_text(pdf.stat().st_size)})"  # shown; the whole words its name
-            # Where the edition differs from the view: its cleared inferred ties, or the ones it leaves out (ADR 33).
-            differs = dict(inferred_notes(data, code)).get("off" if not inferred else "on")
-            if differs:
-                with_or_without = "uden" if inferred else "med"
-                sentences["pdf"] = (
-                    sentences["pdf"].removesuffix(")") + f", {with_or_without} tilknytninger {provenance.inferred_words(data.options)})"
-                )
-                sentences["pdf_short"] = sentences["pdf_short"].removesuffix(")") + f", {with_or_without} udledte tilknytninger)"
-            sentences["pdf_href"] = quote(f"pdf/{pdf.name}")
-    text = script_text(payload)
-    if text != script.read_text(encoding="utf-8"):
-        _write(script, text)
+        part = sentence_file_part(script.read_text(encoding="utf-8"))
+        for key, code, _inferred in states(data):
+            if key in part:
+                offer_edition(data, part[key], code, site / "pdf" / file_name(slugs[code]), names[code], inferred)
+        text = sentence_file_text(part)
+        if text != script.read_text(encoding="utf-8"):
+            _write(script, text)
+
+
+def offer_edition(data: Dataset, sentences: dict[str, str], code: str, pdf: Path, name: str, inferred: bool) -> None:
+    """One municipality's view offers its edition if the PDF exists, and none if not."""
+    for kind in ("pdf", "pdf_short", "pdf_href"):
+        sentences.pop(kind, None)
+    if not pdf.is_file():
+        return
+    sentences["pdf"] = f"Hent {name}-udgaven som PDF ({size_text(pdf.stat().st_size)})"
+    sentences["pdf_short"] = f"PDF ({size_text(pdf.stat().st_size)})"  # shown; the whole words its name
+    # Where the edition differs from the view: its cleared inferred ties, or the ones it leaves out (ADR 33).
+    differs = dict(inferred_notes(data, code)).get("off" if not inferred else "on")
+    if differs:
+        with_or_without = "uden" if inferred else "med"
+        sentences["pdf"] = (
+            sentences["pdf"].removesuffix(")") + f", {with_or_without} tilknytninger {provenance.inferred_words(data.options)})"
+        )
+        sentences["pdf_short"] = sentences["pdf_short"].removesuffix(")") + f", {with_or_without} udledte tilknytninger)"
+    sentences["pdf_href"] = quote(f"pdf/{pdf.name}")

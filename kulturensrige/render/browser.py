@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from kulturensrige.data.loading import Dataset
 from kulturensrige.render import cards
 from kulturensrige.render.highlight import SETTINGS, SWITCH_LABEL, compare_sentences, page_sentences, switch_words
-from kulturensrige.render.markup import render
+from kulturensrige.render.markup import render, side_file, side_json
 from kulturensrige.rules import attribution, filters, statistics, views
-from kulturensrige.rules.views import ALL, PAGE_SIZE, state_key, states
+from kulturensrige.rules.views import ALL, PAGE_SIZE, states
 from kulturensrige.words import NAME_DROPS, NAME_FOLDS
 
 SEARCH_COUNT = "Search finished, found ${resultCount} page(s) matching the search query."
@@ -43,7 +43,10 @@ def browser_data(data: Dataset) -> dict:
         # it knows, folded, and the folding rule itself, for the value typed (words.folded_name).
         "spellings": filters.spellings(data),
         "fold": {"pairs": [list(pair) for pair in NAME_FOLDS], "drops": NAME_DROPS},
-        "sentences": published_sentences(data),
+        # The status sentences of 'no municipality' in both positions of the inferred switch; a chosen
+        # municipality's wait in the file of the switch's position (SENTENCE_FILES), loaded when first wanted.
+        "sentences": {key: page_sentences(data)[key] for key in views.state_keys(data)[ALL]},
+        "sentenceFiles": {"on": SENTENCE_FILES[True], "off": SENTENCE_FILES[False]},
         "themeNames": theme_names("light") | theme_names("dark"),
         "themeWords": theme_words(),
         "compare": compare_sentences(data),
@@ -135,6 +138,12 @@ def theme_words() -> dict[str, str]:
 
 
 SCRIPT_START = "window.KR_DATA = "
+SCRIPT = "kr-data.js"
+# The status sentences of each municipality's views, one file per position of the inferred switch, beside kr-data.js
+# in _static/: at national scale they were 156 kB of kr-data.js, which every page loads (BENCHMARKS.md, session 19).
+# kr-state.js (KR.sentencesOf) loads a file the first time a page shows a municipality in that position, as a script
+# (markup.side_file), so it loads from file:// too.
+SENTENCE_FILES = {True: "kr-data-udledte.js", False: "kr-data-uden-udledte.js"}
 
 
 def browser_script(data: Dataset) -> str:
@@ -142,24 +151,42 @@ def browser_script(data: Dataset) -> str:
     return script_text(browser_data(data))
 
 
-def script_text(payload: dict) -> str:
-    """kr-data.js for a payload: JSON that cannot end the script early, whatever text it carries."""
+def browser_files(data: Dataset) -> dict[str, str]:
+    """Every file of _static/ the browser reads the build's words from: kr-data.js and the sentence files."""
+    return {SCRIPT: browser_script(data)} | {name: sentence_file_text(part) for name, part in municipality_sentences(data).items()}
+
+
+def municipality_sentences(data: Dataset) -> dict[str, dict[str, dict[str, str]]]:
+    """Each sentence file's views: every municipality's, in the file of its switch position (SENTENCE_FILES)."""
+    sentences = page_sentences(data)
+    parts: dict[str, dict[str, dict[str, str]]] = {name: {} for name in SENTENCE_FILES.values()}
+    for key, code, inferred in states(data):
+        if code != ALL:
+            parts[SENTENCE_FILES[inferred]][key] = sentences[key]
+    return parts
+
+
+def _safe_json(payload: dict) -> str:
+    """JSON that cannot end a script early, whatever text it carries."""
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return f"{SCRIPT_START}{text};\n"
+    return text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def script_text(payload: dict) -> str:
+    """kr-data.js for a payload."""
+    return f"{SCRIPT_START}{_safe_json(payload)};\n"
 
 
 def script_payload(script: str) -> dict:
-    """The payload of a kr-data.js that script_text wrote (the PDF step adds the editions' links to it)."""
+    """The payload of a kr-data.js that script_text wrote."""
     return json.loads(script.removeprefix(SCRIPT_START).rstrip().removesuffix(";"))
 
 
-def published_sentences(data: Dataset) -> dict[str, dict[str, str]]:
-    """page_sentences as published: a view with inferred ties set aside keeps only the sentences that differ from
-    the same choice with them (the browser reads the rest there), so kr-data.js stays small with 98 municipalities."""
-    sentences = page_sentences(data)
-    for key, code, inferred in states(data):
-        if not inferred:
-            shown = sentences[state_key(code, True)]
-            sentences[key] = {kind: text for kind, text in sentences[key].items() if shown.get(kind) != text}
-    return sentences
+def sentence_file_text(part: dict[str, dict[str, str]]) -> str:
+    """A sentence file for its views' sentences."""
+    return side_file(_safe_json(part))
+
+
+def sentence_file_part(text: str) -> dict[str, dict[str, str]]:
+    """The views' sentences of a sentence file's text (the PDF step adds the editions' links to them)."""
+    return json.loads(side_json(text))
