@@ -67,6 +67,17 @@ FOLDER_SOURCE, ATTRIBUTED_BY = "kilde", "kommune_angivet_af"
 # Whether the municipalities' codes and names are the official Danish ones (checked) or a test's or another country's.
 CODES, OFFICIAL_CODES, OWN_CODES = "kommunekoder", "officielle", "egne"
 OPTION_VALUES = {ANONYMITY: (ON, OFF), FOLDER_SOURCE: SOURCES, ATTRIBUTED_BY: SOURCES, CODES: (OFFICIAL_CODES, OWN_CODES)}
+# The provenance columns whose codes (stated, inferred, not stated) a published download writes in the pages' words
+# (provenance.Words.tie: the cards' own), each with the option that says whose words they are: the quotes' ties are
+# whoever tied them (`kommune_angivet_af`), a row's basis the folder's (`kilde`). provenance.code_words words a code,
+# and provenance.code_aliases reads every source's words back as the code, so a download put in a data folder gives
+# the data it came from. The data folder itself keeps the codes.
+PUBLISHED_CODES = {
+    "quotes.attribution": ATTRIBUTED_BY,
+    "initiatives.title_basis": FOLDER_SOURCE,
+    "programme_events.mode_basis": FOLDER_SOURCE,
+    "attention_points.basis": FOLDER_SOURCE,
+}
 MONTH_OR_NOT_STATED = r"^([0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|ikke angivet)$"
 
 
