@@ -36,3 +36,13 @@ def test_the_background_credits_the_rising_problem_to_the_studies_the_report_cit
     assert "Rapporten peger på, at dårlig mental sundhed" not in page
     said = page.index("Flere undersøgelser har ifølge rapporten gennem det seneste årti vist")
     assert said < page.index("Undersøgelserne har øget behovet")
+
+
+def test_the_closing_chapter_says_the_bridges_are_the_ambition_not_the_direction_the_list_points(report_text: str):
+    """The report: the list »peger en retning ud« for work »hvor ambitionen er at skabe broer mellem
+    forvaltningsområder, trampe nye stier på tværs og samskabe indsatser ikke kun for borgere men også med borgere«.
+    The book made the bridges and paths the direction itself (»udpeger en retning …: at bygge broer«)."""
+    report, page = collapse(repair_hyphenation(report_text)), page_text("afsluttende-betragtninger.ipynb")
+    assert "Ingredienslisten peger en retning ud" in report and "hvor ambitionen er at skabe broer mellem forvaltningsområder" in report
+    assert "udpeger en retning" not in page
+    assert "Ingredienslisten peger en retning ud" in page and "hvor ambitionen ifølge rapporten er at bygge broer" in page
