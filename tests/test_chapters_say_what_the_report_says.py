@@ -46,3 +46,12 @@ def test_the_closing_chapter_says_the_bridges_are_the_ambition_not_the_direction
     assert "Ingredienslisten peger en retning ud" in report and "hvor ambitionen er at skabe broer mellem forvaltningsområder" in report
     assert "udpeger en retning" not in page
     assert "Ingredienslisten peger en retning ud" in page and "hvor ambitionen ifølge rapporten er at bygge broer" in page
+
+
+def test_the_front_page_does_not_promise_a_municipality_line_on_a_signs_card(data):
+    """»Hvert citatkort fra evalueringen siger, hvilken kommune citatet er knyttet til«, with only the literature's cards
+    excepted: the sign on Arken is from the report's own material, and its card has no municipality line."""
+    kinds = data.tables["quote_kinds"]
+    assert (kinds["without_speaker"] == "ja").any()
+    page = page_text("index.ipynb")
+    assert "det har et skilts kort heller ikke" in page
