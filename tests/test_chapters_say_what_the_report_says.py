@@ -55,3 +55,12 @@ def test_the_front_page_does_not_promise_a_municipality_line_on_a_signs_card(dat
     assert (kinds["without_speaker"] == "ja").any()
     page = page_text("index.ipynb")
     assert "det har et skilts kort heller ikke" in page
+
+
+def test_the_closing_chapter_says_once_how_the_report_ends(report_text: str):
+    """The guide »følger« with the ingredient list, and the report ends after it with the open answer to the sign's
+    question; the chapter said the report ends with each of them."""
+    report, page = collapse(repair_hyphenation(report_text)), page_text("afsluttende-betragtninger.ipynb")
+    assert "Med ingredienslisten bestående af de fire ingredienser følger en lille kondenseret guide" in report
+    assert report.rstrip().endswith("det må de forsatte eksperimenter og udforskninger vise.")
+    assert page.count("Rapporten slutter med") == 1 and "Rapporten slutter med et åbent svar" in page

@@ -264,7 +264,8 @@ REPORT_MENTIONS_ALLOWED = (
     # book draws again: the heading over the folder's note on each, and the book's own charts, which the report lacks.
     r"rapportens stavemåde af|[Rr]apporten staver navnet|Om figuren i rapporten|Rapporten har ingen sådan figur",
     # The chapters' retelling of what the report itself says (fixed prose in book/*.ipynb, never a value of the folder).
-    r"Rapporten slutter med en lille guide|Rapporten slutter med et åbent svar på skiltets spørgsmål",
+    r"Med ingredienslisten følger i rapporten en lille kondenseret guide|Rapporten slutter med et åbent svar på skiltets spørgsmål",
+    r"hvor ambitionen ifølge rapporten er",
     r"Rapporten trykker ordskyen som billede|rapportens tekst nævner",
     r"Rapporten kalder derfor fælles refleksion|Rapporten konkluderer|Rapporten åbner afsnittet med en ordveksling",
     r"rapporten lader deltageren fortsætte|Rapporten gengiver indstillingen|Rapportens tekst siger ikke, hvad dens figur 2",
