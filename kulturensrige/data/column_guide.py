@@ -82,11 +82,12 @@ _REPORTS_OPTIONS = pd.DataFrame({"option_id": pd.Series(dtype=str), "value": pd.
 
 def published_words(value: str, codes: tuple[str, ...]) -> str:
     """What a published download writes for the codes of a provenance column (schema.PUBLISHED_CODES), and that they
-    read back as the codes: '; i de CSV-filer, bogen udgiver, står sidernes ord: stated = »angivet i rapporten« …'."""
-    if value not in PUBLISHED_CODES:
+    read back as the codes. One example, the inferred code's: the dictionary is the same in every book, and naming the
+    report's words for 'stated' would credit the report in an analyst's book."""
+    if value not in PUBLISHED_CODES or "inferred" not in codes:
         return ""
-    said = ", ".join(f"{code} = »{provenance.code_words(_REPORTS_OPTIONS, value, code)}«" for code in codes)
+    example = provenance.code_words(_REPORTS_OPTIONS, value, "inferred")
     return (
-        f". I de CSV-filer, bogen udgiver, står sidernes ord i stedet for koden ({said}, i rapportens data; i en "
-        "analytikers data analytikerens ord); læst ind igen er ordene koden"
+        f". I de CSV-filer, bogen udgiver, står koden med sidernes ord for den (fx inferred = »{example}«; i en "
+        "analytikers data med analytikerens ord); læst ind igen er ordene koden"
     )
