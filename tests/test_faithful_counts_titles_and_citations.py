@@ -135,7 +135,8 @@ def test_kilder_csv_says_a_form_is_the_reports_or_the_editors_reading_row_by_row
     rows = {(r["fil"], r["kolonne"]): r for r in csv.DictReader(io.StringIO(published_files(data)[SOURCES_FILE], newline=""))}
     mode = rows[("programme_events.csv", "mode")]
     assert (
-        mode["hvis_ord"] == "står i hver række i mode_basis" and "redaktionens læsning, hvor mode_basis = inferred" in mode["begrundelse"]
+        mode["hvis_ord"] == "står i hver række i mode_basis"
+        and "redaktionens læsning, hvor mode_basis er »udledt af redaktionen«" in mode["begrundelse"]
     )
     assert rows[("programme_events.csv", "mode_rationale")]["hvis_ord"] == "redaktionens læsning"
 

@@ -19,7 +19,7 @@ from kulturensrige.rules import statistics, views
 from support.checks import each
 
 STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
-UNTIED = ("376", "169", "230")  # Guldborgsund, Høje-Taastrup, Rudersdal: no quote is tied to them, not even by the editors
+UNTIED = ("376", "169", "230", "240", "751")  # no quote is tied to them, not even by the editors (Egedal, Aarhus: ADR 33)
 
 
 def _text(markup: object) -> str:

@@ -6,7 +6,10 @@ import csv
 import functools
 from pathlib import Path
 
-from kulturensrige.data.schema import LIST_SEPARATOR, TABLES, Table
+import pandas as pd
+
+from kulturensrige.data import provenance
+from kulturensrige.data.schema import LIST_SEPARATOR, PUBLISHED_CODES, TABLES, Table
 
 # The report's own data folder: an example beside one of its real ids is that row's own value (reading 15, finding 2:
 # `workshop-4` stood with mode "fysisk", `jensen2022` with language "en", the report's year as "2023", while the data
@@ -54,7 +57,7 @@ def column_rows(table: Table) -> list[dict[str, str]]:
     for name, column in table.schema.columns.items():
         meta = column.metadata
         if "values" in meta:
-            allowed = "en af: " + ", ".join(meta["values"])
+            allowed = "en af: " + ", ".join(meta["values"]) + published_words(f"{table.name}.{name}", meta["values"])
         elif "references" in meta:
             target = TABLES[meta["references"]]
             allowed = f"{target.key} fra {target.file}"
@@ -71,3 +74,20 @@ def column_rows(table: Table) -> list[dict[str, str]]:
             }
         )
     return rows
+
+
+# The report's own folder's options: the words its downloads write for a provenance code.
+_REPORTS_OPTIONS = pd.DataFrame({"option_id": pd.Series(dtype=str), "value": pd.Series(dtype=str)})
+
+
+def published_words(value: str, codes: tuple[str, ...]) -> str:
+    """What a published download writes for the codes of a provenance column (schema.PUBLISHED_CODES), and that they
+    read back as the codes. One example, the inferred code's: the dictionary is the same in every book, and naming the
+    report's words for 'stated' would credit the report in an analyst's book."""
+    if value not in PUBLISHED_CODES or "inferred" not in codes:
+        return ""
+    example = provenance.code_words(_REPORTS_OPTIONS, value, "inferred")
+    return (
+        f". I de CSV-filer, bogen udgiver, står koden med sidernes ord for den (fx inferred = »{example}«; i en "
+        "analytikers data med analytikerens ord); læst ind igen er ordene koden"
+    )

@@ -29,6 +29,8 @@ from kulturensrige.data.schema import (
     NOT_GIVEN,
     NOT_STATED,
     PAGE_TABLES,
+    PUBLISHED_CODES,
+    SOURCES,
     YES,
 )
 from kulturensrige.words import listing, plural
@@ -131,6 +133,28 @@ def tie_levels(counts: Mapping[str, int]) -> list[tuple[str, int]]:
 def words(source: str) -> Words:
     """The one place a source becomes Danish words."""
     return _WORDS[source]
+
+
+def code_words(options: pd.DataFrame, value: str, code: str) -> str:
+    """A provenance code of a published column (schema.PUBLISHED_CODES) in the pages' words: a quote's 'inferred' is
+    'udledt af redaktionen' as on its card, an editors' title 'udledt af redaktionen' in the report's folder and
+    'udledt af analytikeren' in an analyst's. An empty cell (a form the report does not give) stays empty."""
+    if not code:
+        return ""
+    source = ties_source(options) if PUBLISHED_CODES[value] == ATTRIBUTED_BY else folder_source(options)
+    return words(source).tie(code)
+
+
+def code_aliases() -> dict[str, str]:
+    """Every source's words for a code -> the code: a published download read back as a data folder gives the codes
+    again (validation), whoever's words it was written in. Refuses words that would stand for two codes."""
+    aliases: dict[str, str] = {}
+    for source in SOURCES:
+        for code in ATTRIBUTIONS:
+            said = words(source).tie(code)
+            if aliases.setdefault(said, code) != code:
+                raise ValueError(f"»{said}« would stand for both {aliases[said]} and {code}")
+    return aliases
 
 
 def _option(options: pd.DataFrame, option_id: str) -> str:

@@ -28,6 +28,7 @@ from kulturensrige.data.schema import (
     NOT_STATED,
     PAGE_TABLES,
     PUBLISHED_BLANKS,
+    PUBLISHED_CODES,
     SOURCE_COLUMNS,
     TABLES,
     YES,
@@ -83,7 +84,7 @@ def published_files(data: Dataset) -> dict[str, str]:
             # A caption the report does not print says so (PUBLISHED_BLANKS); one the anonymity rule holds back stays empty.
             caption = frame["shown_caption"].where(frame["caption"] != "", PUBLISHED_BLANKS["quotes.caption"])
             frame = frame.assign(speaker_role=_shown_roles(data, frame), caption=caption, ingredient_source=frame["ingredient_tie"])
-        frame = frame.assign(**_published_blanks(name, frame))
+        frame = frame.assign(**_published_blanks(name, frame), **_published_codes(data, name, frame))
         rows = [[_cell(v) for v in row] for row in frame.reindex(columns=table.columns, fill_value="").itertuples(index=False)]
         files[table.file] = csv_text(table.columns, rows)
     files[SOURCES_FILE] = sources_file(data)
@@ -109,20 +110,33 @@ def _published_blanks(table: str, frame: pd.DataFrame) -> dict[str, pd.Series]:
     return filled
 
 
-# What a download does with an inferred tie (published_data), said in kilder.csv beside the ties' columns.
-WITHHELD_NOTE = (
-    " I den udgivne quotes.csv står en udledt tilknytning kun for et frigivet citat (cleared = ja); de øvrige står uden "
-    "kommune (not stated) og uden begrundelse, som bogens sider viser dem, til læseren slår de udledte tilknytninger til. "
-    "Datamappen har dem."
-)
+def _published_codes(data: Dataset, table: str, frame: pd.DataFrame) -> dict[str, pd.Series]:
+    """The provenance columns of `table` (schema.PUBLISHED_CODES) in the pages' words, not the data folder's codes:
+    'udledt af redaktionen' where the folder says inferred, as the cards and kilder.csv say it."""
+    coded = {}
+    for value in PUBLISHED_CODES:
+        name, _, column = value.partition(".")
+        if name == table:
+            coded[column] = frame[column].map(lambda code, value=value: provenance.code_words(data.options, value, code))
+    return coded
+
+
+def withheld_note(options: pd.DataFrame) -> str:
+    """What a download does with an inferred tie (published_data), said in kilder.csv beside the ties' columns."""
+    untied = provenance.code_words(options, "quotes.attribution", ATTRIBUTIONS[-1])
+    return (
+        " I den udgivne quotes.csv står en udledt tilknytning kun for et frigivet citat (cleared = ja); de øvrige står uden "
+        f"kommune (»{untied}«) og uden begrundelse, som bogens sider viser dem, til læseren slår de udledte tilknytninger "
+        "til. Datamappen har dem."
+    )
 
 
 def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
     """(whose word, why) for one column of a published table, in data/provenance.py's words, as the pages say it; the
-    ties' columns add what the download leaves out (WITHHELD_NOTE)."""
+    ties' columns add what the download leaves out (withheld_note)."""
     whose, why = _column_source(data, table, column)
     if table == "quotes" and column in ("kommunekode", "attribution", "attribution_rationale"):
-        why += WITHHELD_NOTE
+        why += withheld_note(data.options)
     if table == "quotes" and column == "caption":
         holder = provenance.folder_words(data.options).holder  # the report's, or an analyst's data (issue 21)
         why += f" Hvor {holder} ikke har nogen billedtekst, står »{PUBLISHED_BLANKS['quotes.caption']}«."
@@ -157,7 +171,8 @@ def _column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
         return (
             f"står i hver række i {basis}",
             (
-                f"Rapportens, hvor {basis} = stated; {_basis_label(options, table, basis)}, hvor {basis} = inferred: "
+                f"Rapportens, hvor {basis} er »{_basis_word(options, table, basis, 'stated')}«; "
+                f"{_basis_label(options, table, basis)}, hvor {basis} er »{_basis_word(options, table, basis, 'inferred')}«: "
                 f"{EDITORIAL_VALUES[f'{table}.{basis}'].reason}{_absent(options, value)}"
             ),
         )
@@ -219,7 +234,7 @@ def _held_back(options: pd.DataFrame, column: str) -> tuple[str, str]:
     where the row is not tied or is cleared; otherwise the editors' category, and only the caption's words before the
     role. The row's kommunekode and cleared say which, as the cards decide it (data/anonymity.py)."""
     own = provenance.words(provenance.folder_source(options)).own
-    # Not 'where kommunekode is filled': an inferred tie the download leaves out (WITHHELD_NOTE) holds the role back too.
+    # Not 'where kommunekode is filled': an inferred tie the download leaves out (withheld_note) holds the role back too.
     note = provenance.category_note(options, precise=True)
     hidden = f"hvor citatet er knyttet til en kommune i datamappen og cleared ikke er {YES}"
     if column == "speaker_role":
@@ -243,6 +258,11 @@ def _held_back(options: pd.DataFrame, column: str) -> tuple[str, str]:
 def _basis_label(options: pd.DataFrame, table: str, basis: str) -> str:
     """Whose a row's value is where its basis column says inferred: 'redaktionens titel'."""
     return provenance.value_label(options, f"{table}.{basis}")
+
+
+def _basis_word(options: pd.DataFrame, table: str, basis: str, code: str) -> str:
+    """A basis code as the download writes it (provenance.code_words): 'angivet i rapporten' for stated."""
+    return provenance.code_words(options, f"{table}.{basis}", code)
 
 
 def _vocabularies() -> dict[str, str]:

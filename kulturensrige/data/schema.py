@@ -67,6 +67,17 @@ FOLDER_SOURCE, ATTRIBUTED_BY = "kilde", "kommune_angivet_af"
 # Whether the municipalities' codes and names are the official Danish ones (checked) or a test's or another country's.
 CODES, OFFICIAL_CODES, OWN_CODES = "kommunekoder", "officielle", "egne"
 OPTION_VALUES = {ANONYMITY: (ON, OFF), FOLDER_SOURCE: SOURCES, ATTRIBUTED_BY: SOURCES, CODES: (OFFICIAL_CODES, OWN_CODES)}
+# The provenance columns whose codes (stated, inferred, not stated) a published download writes in the pages' words
+# (provenance.Words.tie: the cards' own), each with the option that says whose words they are: the quotes' ties are
+# whoever tied them (`kommune_angivet_af`), a row's basis the folder's (`kilde`). provenance.code_words words a code,
+# and provenance.code_aliases reads every source's words back as the code, so a download put in a data folder gives
+# the data it came from. The data folder itself keeps the codes.
+PUBLISHED_CODES = {
+    "quotes.attribution": ATTRIBUTED_BY,
+    "initiatives.title_basis": FOLDER_SOURCE,
+    "programme_events.mode_basis": FOLDER_SOURCE,
+    "attention_points.basis": FOLDER_SOURCE,
+}
 MONTH_OR_NOT_STATED = r"^([0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|ikke angivet)$"
 
 
@@ -457,7 +468,12 @@ TABLES: dict[str, Table] = {
                     required=False,
                 ),
                 "attribution": choice(ATTRIBUTIONS, "Hvor sikker kommunen er: stated, inferred eller not stated.", "not stated"),
-                "attribution_rationale": text("Begrundelse, påkrævet når attribution er inferred.", "", required=False),
+                "attribution_rationale": text(
+                    "Begrundelse, påkrævet når attribution er inferred; ved not stated kan den sige, hvorfor reglen for en "
+                    "udledt kommune holder citatet uden kommune.",
+                    "",
+                    required=False,
+                ),
                 "reference_key": ref(
                     "references",
                     "Værket, et litteraturcitat stammer fra; tom ellers. Et værk hører ikke til en kommune.",
@@ -484,7 +500,13 @@ TABLES: dict[str, Table] = {
                 "label_source": source_choice(
                     "Hvis betegnelsen er: redaktionen, hvor rapporten ikke selv bruger den (fx »kort udsagn«); tom = datamappens kilde.",
                     "",
-                )
+                ),
+                "without_speaker": flag(
+                    "ja, hvor et citat af denne slags ikke er sagt eller skrevet af en deltager, men står på et sted (fx et "
+                    "skilt): der er ingen taler at knytte til en kommune, så et sådant citat uden kommune har ingen "
+                    "kommunelinje på sit kort; tom eller nej ellers.",
+                    "nej",
+                ),
             },
         ),
         _table(
@@ -807,7 +829,10 @@ INFERENCE_RULE = (
     "kun, når citatet beskriver en konkret aktivitet, et sted eller en målgruppe, som rapporten beskriver hos præcis én "
     "af de deltagende kommuner. Begrundelsen (attribution_rationale) nævner de to ting: hvad citatet beskriver, og hvilken "
     "kommune rapporten beskriver med det. Den nævner aldrig talerens rolle, så den ikke kan pege på en person. Et citat, "
-    "hvis indhold passer på flere kommuner eller ingen, står uden kommune (not stated)."
+    "hvis indhold passer på flere kommuner eller ingen, står uden kommune (not stated). Det gør også et citat, hvis egne "
+    "ord sammen med en kommune ville pege på én person, fortælleren eller en, fortællingen handler om (fx »kommunedamen« "
+    "i én bestemt gruppe, én elev i ét kunstforløb): det knyttes ikke til nogen kommune, heller ikke med de udledte "
+    "tilknytninger slået til, og begrundelsen siger hvorfor uden at nævne kommunen eller rollen."
 )
 
 # What a figure counts, said in its note on the page and in kilder.csv beside its downloads.

@@ -17,7 +17,17 @@ from kulturensrige.data.frames import table_rows
 from kulturensrige.data.municipality_codes import code_problems, codes_are_official
 from kulturensrige.data.pages import ALL, MAX_SLUG_LENGTH, PROFILE_PREFIX, book_pages, heading_id, page_id_taken, profile_page, slug
 from kulturensrige.data.problems import Problem
-from kulturensrige.data.schema import BY_EDITORS, LIST_SEPARATOR, NOT_STATED, OPTION_VALUES, PUBLISHED_BLANKS, TABLES, Table
+from kulturensrige.data.provenance import code_aliases
+from kulturensrige.data.schema import (
+    BY_EDITORS,
+    LIST_SEPARATOR,
+    NOT_STATED,
+    OPTION_VALUES,
+    PUBLISHED_BLANKS,
+    PUBLISHED_CODES,
+    TABLES,
+    Table,
+)
 
 MAX_LINES_PER_COLUMN = 20
 # The largest data folder a book is built from within 2 GB of memory and 10 minutes, with no page heavier than at
@@ -330,9 +340,19 @@ def _published_blanks(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(**{c: frame[c].where(frame[c].fillna("").str.strip() != word, "") for c, word in present.items()})
 
 
+def _published_codes(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
+    """A download read back as a data folder: the pages' words it writes for a provenance code (schema.PUBLISHED_CODES,
+    'udledt af redaktionen') are the code again ('inferred'); a cell that is neither is left for the check to name."""
+    columns = [c for v in PUBLISHED_CODES if (c := v.partition(".")[2]) in frame.columns and v.partition(".")[0] == table.name]
+    if not columns:
+        return frame
+    aliases = code_aliases()
+    return frame.assign(**{c: frame[c].map(lambda cell: aliases.get(cell, cell)) for c in columns})
+
+
 def _validate_table(table: Table, raw: RawTable, label: str) -> tuple[pd.DataFrame | None, pd.DataFrame | None, list[Problem]]:
     """(typed frame or None, text frame with the full header or None, problems)."""
-    frame = _published_blanks(table, _derived(table, raw.frame))
+    frame = _published_codes(table, _published_blanks(table, _derived(table, raw.frame)))
     # A column added to the schema later (quotes.cleared) may be left out of older files: empty means its default.
     left_out = [c for c in table.columns if c not in frame.columns and table.schema.columns[c].metadata.get("optional_column")]
     frame = frame.assign(**dict.fromkeys(left_out, "")) if left_out else frame

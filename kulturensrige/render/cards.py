@@ -202,8 +202,9 @@ def card_context(
     rows = turns.to_dict("records") if isinstance(turns, pd.DataFrame) else turns
     first = rows[0]
     kind, speaker, citation = speaker_line(data, rows, short)
-    # A quote from a cited work belongs to no municipality (views.quote_tie): no municipality line and no data-kommune.
-    literature = bool(first["reference_key"])
+    # A quote from a cited work belongs to no municipality (views.quote_tie), and an untied sign has no speaker to tie
+    # (views.without_tie_line): no municipality line and no data-kommune.
+    literature = views.without_tie_line(data, first)
     kommune, level = views.quote_tie(first)
     ingredients = _ingredients(data, tuple(dict.fromkeys(i for r in rows for i in r["ingredient_ids"])))
     tie = "" if literature else level.replace(" ", "-")

@@ -659,7 +659,8 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
                 "Udfyld kommunekoden, eller sæt attribution til not stated.",
             ),
             MessageKind(
-                _quote(attribution="inferred", kommunekode="{kode}"),
+                # The rationale emptied too: a quote left untied by the inference rule has one saying why (docs/adr/0033).
+                _quote(attribution="inferred", kommunekode="{kode}", attribution_rationale=""),
                 "En udledt kommune skal have en skrevet begrundelse.",
                 "Skriv i attribution_rationale, hvad i rapporten der peger på kommunen.",
             ),

@@ -21,6 +21,7 @@ import pandas as pd
 from kulturensrige.data import pages, publishing
 from kulturensrige.data.frames import lookup, made_once
 from kulturensrige.data.loading import Dataset
+from kulturensrige.data.schema import YES
 from kulturensrige.data.settings import list_limit
 from kulturensrige.words import plural
 
@@ -124,6 +125,16 @@ def quote_tie(quote: Mapping | pd.Series) -> tuple[str, str]:
     if quote["reference_key"] or not quote["kommunekode"]:
         return "", "not stated"
     return str(quote["kommunekode"]), str(quote["attribution"])
+
+
+def without_tie_line(data: Dataset, quote: Mapping | pd.Series) -> bool:
+    """Whether a quote's card has no municipality line at all: a quote from a cited work, or an untied quote of a kind
+    with no speaker (quote_kinds.without_speaker: the sign on Arken), which has no municipality to leave unstated."""
+    if quote["reference_key"]:
+        return True
+    kinds = data.tables["quote_kinds"]
+    speakerless = set(kinds.loc[kinds["without_speaker"] == YES, "quote_kind_id"])
+    return not quote["kommunekode"] and quote["kind"] in speakerless
 
 
 def quote_ties(quotes: pd.DataFrame, include_inferred: bool = True) -> pd.Series:

@@ -1,0 +1,38 @@
+"""A sign has no municipality to leave unstated (the s19 brief, item 2).
+
+The sign on Arken (»Where do we go from here?«, afsluttende betragtninger) showed »Kommune: ikke angivet i rapporten«
+as if it were a speaker's quote whose municipality the report left out.
+"""
+
+from __future__ import annotations
+
+from kulturensrige.render import cards
+from report_source import collapse, repair_hyphenation
+from support.checks import each
+
+
+def _signs(data):
+    kinds = data.tables["quote_kinds"]
+    return data.quotes[data.quotes["kind"].isin(kinds.loc[kinds["without_speaker"] == "ja", "quote_kind_id"])]
+
+
+def test_a_sign_has_no_municipality_line_and_says_where_it_stood_in_the_reports_words(data, report_text: str):
+    """The sign on Arken showed 'Kommune: ikke angivet i rapporten' as if a speaker's municipality were left out: a
+    sign has none. Its card and its edition item have no municipality line, and say where it stood as the report does
+    (at Arken, where the fourth workshop was held); decided by its kind (quote_kinds.without_speaker), not its id."""
+    from kulturensrige.edition import editions
+
+    report = collapse(repair_hyphenation(report_text))
+    for group in each(cards.group_turns(_signs(data))):
+        first = group.iloc[0]
+        assert collapse(first["speaker_role"]) in report and "fjerde" in first["speaker_role"], first["speaker_role"]
+        context = cards.card_context(data, group)
+        assert context["tie"] == "" and context["kommune"] is None and first["speaker_role"] in context["speaker"]
+        card = cards.quote_card(data, group)
+        assert "Kommune:" not in card, card
+        item = editions.quote_item(data, group)
+        page = editions.environment().get_template("macros.html").module.quote(item)  # type: ignore[attr-defined]
+        assert "Kommune:" not in str(page) and "litteraturen" not in str(page), page
+    # An untied quote with a speaker keeps its line: the report leaves that speaker's municipality unstated.
+    untied = data.quotes[(data.quotes["kind"] == "interview") & (data.quotes["kommunekode"] == "")]
+    assert "Kommune: " in cards.quote_card(data, untied.head(1))
