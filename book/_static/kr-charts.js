@@ -94,6 +94,11 @@
     f.figure.querySelectorAll("[data-variant]").forEach((node) => {
       node.hidden = !node.dataset.variant.split(" ").includes(variantKey);
     });
+    // A view that marks nothing is drawn as with no choice (figures.Chart.payload "plain"): no key of faint bars.
+    const key = f.figure.querySelector(".kr-legend-key");
+    if (key)
+      key.hidden =
+        key.dataset.krChosen !== String(KR.state.kommune !== KR.data.all) || !!f.payload.variants[variantKey]?.plain;
   }
   function show(f, variantKey, ahead) {
     texts(f, variantKey);

@@ -688,7 +688,8 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
     )
     # The chosen variant marks its own table's column: the municipality's part of each ingredient (charts.quotes_per_ingredient).
     quotes_figure = edition_charts.quotes_per_ingredient.variant(kommunekode, quotes_title, kommunekode)
-    figures["quotes"] = replace(quotes_figure, mark=highlight_note(name))
+    # With none of them the municipality's, nothing is dimmed (charts.quotes_per_ingredient) and nothing is said marked.
+    figures["quotes"] = replace(quotes_figure, mark=highlight_note(name)) if tied else quotes_figure
     numbered = {key: (n, figure) for n, (key, figure) in enumerate(figures.items(), start=1)}
     ingredients = ingredient_items(data, kommunekode, edition_charts.general_quotes, words)
     context = {
