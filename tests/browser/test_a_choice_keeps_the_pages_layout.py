@@ -44,7 +44,8 @@ def test_on_a_phone_the_comparisons_columns_stand_whole_one_under_another_the_ch
 def test_a_choice_keeps_the_desktops_grid_of_municipality_cards(browser, site_url):
     context, page = opened(browser, f"{site_url}/kommuner/oversigt.html?kommune=alle", {"width": 1280, "height": 800}, False)
     try:
-        lefts = "() => [...new Set([...document.querySelectorAll('.kr-card')].filter((c) => c.checkVisibility()).map((c) => Math.round(c.getBoundingClientRect().left)))]"
+        lefts = """() => [...new Set([...document.querySelectorAll('.kr-card')].filter((c) => c.checkVisibility())
+                      .map((c) => Math.round(c.getBoundingClientRect().left)))]"""
         before = page.evaluate(lefts)
         page.select_option("#kr-kommune", label="Egedal")
         page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")

@@ -14,7 +14,8 @@ PHONE = {"width": 375, "height": 667}
 BAR_JS = """() => {
   const shown = (e) => e && e.checkVisibility();
   const tally = document.querySelector('.kr-filter-tally'), infer = document.querySelector('.kr-filter-infer');
-  return {tally: shown(tally) ? tally.querySelector('.kr-filter-tally-text').textContent.trim() : '', button: shown(infer) ? infer.textContent.trim() : '',
+  return {tally: shown(tally) ? tally.querySelector('.kr-filter-tally-text').textContent.trim() : '',
+          button: shown(infer) ? infer.textContent.trim() : '',
           offer: [...document.querySelectorAll('.kr-filter-offer a')].filter(shown).map((a) => a.textContent.trim()),
           chosen: [...document.querySelectorAll('.kr-card.kr-chosen')].filter(shown).length};
 }"""
