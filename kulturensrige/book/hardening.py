@@ -67,16 +67,20 @@ PATCHES: dict[str, list[tuple[str, str]]] = {
         # them, from a result or not: a word searched once stood marked on a page read later (reader review 18, #7).
         # They are stored when the reader opens a result, for that page alone (sphinx_highlight.js removes them there).
         (
-            '    if (SPHINX_HIGHLIGHT_ENABLED) {  // set in sphinx_highlight.js\n'
-            '      localStorage.setItem("sphinx_highlight_terms", [...highlightTerms].join(" "))\n'
-            "    }\n",
+            (
+                "    if (SPHINX_HIGHLIGHT_ENABLED) {  // set in sphinx_highlight.js\n"
+                '      localStorage.setItem("sphinx_highlight_terms", [...highlightTerms].join(" "))\n'
+                "    }\n"
+            ),
             "",
         ),
         (
             "  linkEl.dataset.score = score;\n",
-            "  linkEl.dataset.score = score;\n"
-            "  if (SPHINX_HIGHLIGHT_ENABLED) // the words for the page opened from here alone (kulturensrige/book/hardening.py)\n"
-            '    linkEl.addEventListener("click", () => localStorage.setItem("sphinx_highlight_terms", [...highlightTerms].join(" ")));\n',
+            (
+                "  linkEl.dataset.score = score;\n"
+                "  if (SPHINX_HIGHLIGHT_ENABLED) // the words for the page opened from here alone (kulturensrige/book/hardening.py)\n"
+                '    linkEl.addEventListener("click", () => localStorage.setItem("sphinx_highlight_terms", [...highlightTerms].join(" ")));\n'
+            ),
         ),
         # Over file:// the browser refuses a page's fetch of another file: every result's snippet was an uncaught
         # "Failed to fetch" and a CORS error in the console. There none is asked for; kr-filter.js says why, once.
