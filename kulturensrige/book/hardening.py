@@ -78,8 +78,9 @@ PATCHES: dict[str, list[tuple[str, str]]] = {
             "  linkEl.dataset.score = score;\n",
             (
                 "  linkEl.dataset.score = score;\n"
-                "  if (SPHINX_HIGHLIGHT_ENABLED) // the words for the page opened from here alone (kulturensrige/book/hardening.py)\n"
-                '    linkEl.addEventListener("click", () => localStorage.setItem("sphinx_highlight_terms", [...highlightTerms].join(" ")));\n'
+                "  if (SPHINX_HIGHLIGHT_ENABLED) // for the page opened from here alone (kulturensrige/book/hardening.py)\n"
+                '    linkEl.addEventListener("click", () =>\n'
+                '      localStorage.setItem("sphinx_highlight_terms", [...highlightTerms].join(" ")));\n'
             ),
         ),
         # Over file:// the browser refuses a page's fetch of another file: every result's snippet was an uncaught
