@@ -141,7 +141,11 @@
         // Only a chart the build gave a drill panel opens one (a chart without customdata has none).
         if (first && f.plot.on && f.figure.querySelector(".kr-drill"))
           f.plot.on("plotly_click", (event) => {
-            if (event.points[0]) showDrill(f.figure, drillOf(f, event.points[0]), clickedAt(event.event, f.plot));
+            if (!event.points[0]) return;
+            showDrill(f.figure, drillOf(f, event.points[0]), clickedAt(event.event, f.plot));
+            // The panel's heading says what the hover label said; after a tap the label stayed over the row's name
+            // (reader review 18, #7: "Sundhedsområdet: 1 citat" over "Etablering af ”vi”").
+            window.Plotly.Fx.unhover(f.plot);
           });
         return true;
       },
