@@ -589,7 +589,14 @@
     // municipality the book does not have (a mistyped link) is said so, and the last choice stays: the notice says
     // which the page shows, the last choice or all municipalities.
     const read = KR.opening(window.location.search);
-    if (read.recalled) KR.writeUrl(read.state);
+    // A municipality's page opened with no choice in its address and none kept in the browser (a shared link, a
+    // search engine, the reader's first page) is about its municipality: it chooses it, says so in its confirmation
+    // and writes it into the address (reader review 18, #7: Egedal's page opened on "Alle kommuner"). A kept choice,
+    // "alle" too, stands (docs/adr/0019, 0026); the page then offers its municipality in one tap.
+    const profile = document.querySelector(".kr-profile");
+    const own = profile && read.raw === null && !read.recalled && KR.recall() === null;
+    if (own) read.state = { ...read.state, kommune: profile.dataset.kommune };
+    if (read.recalled || own) KR.writeUrl(read.state);
     if (read.unknown) {
       ui.notice.hidden = false;
       // Filled a moment after it is shown, so screen readers announce it.
@@ -607,7 +614,9 @@
     }
     // Canonical address: the slug, never the code; an unknown value is dropped.
     if (read.raw !== null && (read.unknown || read.raw !== KR.slugOf(read.state.kommune))) KR.writeUrl(read.state);
-    window.KR_FILTER.ready = apply(read.state, t0, true).then(() => {
+    const shown = apply(read.state, t0, true);
+    if (own) confirmChoice(profile.querySelector(".kr-profile-choose"), 0);
+    window.KR_FILTER.ready = shown.then(() => {
       window.KR_FILTER.firstViewAt = performance.now();
       markScrollables();
     });
