@@ -82,9 +82,11 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
                 chosen_heading += f", og i dette afsnit er ingen tilknytning til {name} {inferred}." if shown else "."
         if withheld and not include_inferred:
             n_withheld = _weight(items, withheld)
+            # The bar's button is named by what it does, not by its words: where the page marks nothing it reads
+            # "Vis det" (aside_lines), elsewhere the switch's own words.
             chosen_heading += (
-                f" {noun.count(n_withheld)} har en tilknytning {provenance.inferred_words(data.options)}; vælg"
-                f" »{switch_words(data)['off']}« i kommunevælgeren for at se {'det' if n_withheld == 1 else 'dem'} fremhævet."
+                f" {noun.count(n_withheld)} har en tilknytning {provenance.inferred_words(data.options)}; kommunevælgeren"
+                f" øverst viser {'det' if n_withheld == 1 else 'dem'} fremhævet med ét tryk."
             )
     # One set, one wording, on every count line of the view (the list's summary too): attribution.untied_words.
     where = attribution.untied_words(data.options, include_inferred, data.withheld)
