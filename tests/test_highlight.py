@@ -132,7 +132,7 @@ def test_without_inferred_ties_a_municipality_with_only_inferred_quotes_says_so(
     assert on["status"].startswith(f"{name} (med udledte tilknytninger): ") and ", udledt af redaktionen" in on["status"]
     assert off["status"].startswith(f"{name}: ingen citater")
     # Reader 17: it named the switch by an old label "under »Indstillinger«"; the bar's own one-tap button is meant.
-    assert f"vælg »{highlight.switch_words(data)['off']}« i kommunevælgeren" in off["groups"][0][1]
+    assert "kommunevælgeren øverst viser" in off["groups"][0][1]
 
 
 # -- charts keep every municipality; comparison agrees with the profiles ---------------------------
@@ -209,6 +209,8 @@ def test_choosing_a_municipality_marks_its_part_of_the_same_bars_and_says_so(dat
             continue
         variant, name = model.variants[key], filters.municipality_name(data, code)
         assert _bars(variant) == _bars(everyone), key
+        if not _chosen_counts(data, chart, code, include_inferred):
+            continue  # nothing to mark, so nothing dimmed (test_a_bar_chart_dims_nothing_where_the_choice_marks_nothing)
         faint = [t for t in variant.figure["data"] if "muted" in t.get("meta", {})]
         marked = [t for t in variant.figure["data"] if t not in faint]
         assert len(marked) == len(faint) == len(everyone.figure["data"]), key
@@ -225,6 +227,36 @@ def test_choosing_a_municipality_marks_its_part_of_the_same_bars_and_says_so(dat
         assert key in titles[variant.title], key
 
 
+@pytest.mark.parametrize(
+    ("folder", "chart"),
+    # The eighth municipality's one initiative names no organisation; every report municipality's names some.
+    [("rapporten", charts.quotes_per_ingredient), ("otte kommuner", charts.partners_by_kind)],
+)
+def test_a_bar_chart_dims_nothing_where_the_choice_marks_nothing(request, folder, chart):
+    """Reader review 18, #2: with the editors' ties off, choosing Køge greyed every bar of "Citater pr. ingrediens"
+    ("alle står dæmpede"): dimming set off nothing. A view that marks none of the chosen municipality's bars draws
+    them as with no choice, its sentence says why, and the page's key of full and faint bars steps aside (the
+    payload calls the view plain). Every municipality, the switch on and off."""
+    data = load(REPO / "data") if folder == "rapporten" else load(request.getfixturevalue("eighth_data"))
+    model = chart(data)
+    everyone = model.variants[filters.ALL]
+    payload = model.payload()["variants"]
+    unmarked = [
+        (key, code)
+        for key, code, inferred in views.states(data)
+        if code != filters.ALL and key in model.variants and not _chosen_counts(data, chart, code, inferred)
+    ]
+    assert unmarked, "the data has a choice that marks none of the chart's bars"
+    for key, code in unmarked:
+        variant = model.variants[key]
+        assert not [t for t in variant.figure["data"] if "muted" in t.get("meta", {})], key
+        assert variant.figure["data"] == everyone.figure["data"], key
+        assert filters.municipality_name(data, code) in variant.said and "dæmpede" not in variant.said, key
+        assert payload[key].get("plain") is True, key
+    marked = [key for key in model.variants if not key.startswith(filters.ALL) and key not in dict(unmarked)]
+    assert all("plain" not in payload[key] for key in marked)
+
+
 def test_a_large_charts_municipality_titles_and_sentences_travel_with_its_variants(data, monkeypatch):
     """A chart too large for its page (national scale) keeps only the 'alle' variants' title and sentences on the page;
     each municipality's travel in the side island of its variants (kr-charts.js puts them in place), and a reader of
@@ -234,10 +266,12 @@ def test_a_large_charts_municipality_titles_and_sentences_travel_with_its_varian
     markup = model.html().markup
     page = re.sub(r"<script.*?</script>", "", markup, flags=re.S)
     chosen = [v for key, v in model.variants.items() if v.title]
-    assert chosen and not [v.title for v in chosen if v.title in page] and not [v.said for v in chosen if v.said in page]
+    # A municipality's view that marks nothing has no title of its own, but its sentence says so.
+    said = {v.said for key, v in model.variants.items() if not key.startswith(filters.ALL) and v.said}
+    assert chosen and not [v.title for v in chosen if v.title in page] and not [s for s in said if s in page]
     whole = BeautifulSoup(figures.expanded(markup), "html.parser")
     assert {span.get_text() for span in whole.select("figcaption span")} == {model.title, *(v.title for v in chosen)}
-    assert {note.get_text() for note in whole.select(".kr-variant-note")} == {v.said for v in chosen}
+    assert {note.get_text() for note in whole.select(".kr-variant-note")} == said
 
 
 def test_a_partner_bar_drills_through_to_the_initiatives_that_name_its_organisations(data):

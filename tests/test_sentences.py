@@ -141,6 +141,56 @@ def test_the_explorers_count_line_and_headings_read_as_prose(data):
     assert not problems, "\n".join(problems[:20])
 
 
+def test_where_a_list_marks_nothing_for_the_choice_the_bar_offers_the_editors_ties_in_plain_danish(data):
+    """Reader review 18, #2: with the editors' ties off by default (ADR 33), a choice on the ingredient pages and on
+    vaerdiskabelser said "Intet på siden er knyttet til Ringkøbing-Skjern", and the way out was the jargon "udledte
+    tilknytninger". In every view of every list (every municipality, the switch on and off): where the list marks
+    nothing but sets aside the editors' ties to the chosen municipality, the bar's line says how many quotes here the
+    editors tie to it, in words, with a button to show them; where it marks nothing and sets nothing aside, no line
+    (the bar offers the municipality's page, page_sentences); and no sentence says "intet er knyttet"."""
+    problems = []
+    made = {f"citater i afsnit {s}": functools.partial(cards.quotes_in_section, data, s) for s in data.quotes["section_id"].unique()}
+    made |= {f"citater om {i}": functools.partial(cards.quotes_for_ingredient, data, i) for i in data.ingredients["ingredient_id"]}
+    made["indsatser"] = functools.partial(cards.initiative_list, data)
+    made["kommuner"] = functools.partial(cards.municipality_overview, data)
+    offered = 0
+    for name, make in made.items():
+        highlight.marked_lists()
+        make()
+        marked, aside = highlight.page_lines()
+        for key, code, inferred in views.states(data):
+            if code == views.ALL:
+                assert key not in aside, (name, key)
+                continue
+            town = filters.municipality_name(data, code)
+            withheld = 0 if inferred or key in marked else _inferred_quotes_here(data, name, code)
+            if not withheld:
+                assert key not in aside, (name, key, aside.get(key))
+                continue
+            line, button = aside[key]
+            offered += 1
+            problems += [f"{name} [{key}]: {what}: {line!r}" for what in junk_in(line)]
+            if not re.fullmatch(rf"{withheld} citat(er)? her er knyttet til {re.escape(town)}, udledt af redaktionen\.", line, re.I):
+                problems.append(f"{name} [{key}]: {line!r}")
+            if button != ("Vis det" if withheld == 1 else "Vis dem") or "udledte tilknytninger" in line + button:
+                problems.append(f"{name} [{key}]: {button!r}")
+    assert offered, "the report's data has lists whose only ties to a municipality are the editors'"
+    assert not problems, "\n".join(problems[:20])
+    for key, kinds in highlight.page_sentences(data).items():
+        assert "bar_unmarked" not in kinds and "intet er markeret" not in kinds["unmarked"], key
+
+
+def _inferred_quotes_here(data: Dataset, list_name: str, code: str) -> int:
+    """How many quotes of a list (named as list_sections names it) the editors tie to a municipality by inference."""
+    quotes = data.quotes[(data.quotes["kommunekode"] == code) & (data.quotes["attribution"] == "inferred")]
+    quotes = quotes[quotes["reference_key"] == ""]
+    if list_name.startswith("citater i afsnit "):
+        return int((quotes["section_id"] == list_name.removeprefix("citater i afsnit ")).sum())
+    if list_name.startswith("citater om "):
+        return int(quotes["ingredient_ids"].map(lambda ids: list_name.removeprefix("citater om ") in ids).sum())
+    return 0
+
+
 def test_every_page_sentence_reads_as_prose(data):
     problems = []
     for key, kinds in highlight.page_sentences(data).items():

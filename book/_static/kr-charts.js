@@ -94,6 +94,11 @@
     f.figure.querySelectorAll("[data-variant]").forEach((node) => {
       node.hidden = !node.dataset.variant.split(" ").includes(variantKey);
     });
+    // A view that marks nothing is drawn as with no choice (figures.Chart.payload "plain"): no key of faint bars.
+    const key = f.figure.querySelector(".kr-legend-key");
+    if (key)
+      key.hidden =
+        key.dataset.krChosen !== String(KR.state.kommune !== KR.data.all) || !!f.payload.variants[variantKey]?.plain;
   }
   function show(f, variantKey, ahead) {
     texts(f, variantKey);
@@ -136,7 +141,11 @@
         // Only a chart the build gave a drill panel opens one (a chart without customdata has none).
         if (first && f.plot.on && f.figure.querySelector(".kr-drill"))
           f.plot.on("plotly_click", (event) => {
-            if (event.points[0]) showDrill(f.figure, drillOf(f, event.points[0]), clickedAt(event.event, f.plot));
+            if (!event.points[0]) return;
+            showDrill(f.figure, drillOf(f, event.points[0]), clickedAt(event.event, f.plot));
+            // The panel's heading says what the hover label said; after a tap the label stayed over the row's name
+            // (reader review 18, #7: "Sundhedsområdet: 1 citat" over "Etablering af ”vi”").
+            window.Plotly.Fx.unhover(f.plot);
           });
         return true;
       },

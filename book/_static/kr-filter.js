@@ -212,20 +212,17 @@
     // The bar's own line: what the choice marks here, so the reader sees it take effect without opening the panel:
     // the page's line for the view as the build wrote it (highlight.bar_lines), or the page's short sentence.
     const tally = ui.tally.querySelector(".kr-filter-tally-text");
-    const line = kind === "lists" ? barLines()[KR.keyOf(KR.state)] : undefined;
+    const line = kind === "lists" ? barLines().marked[KR.keyOf(KR.state)] : undefined;
+    // Where the page marks nothing, the editors' ties its lists set aside, and the button's words to show them.
+    const aside = kind === "unmarked" ? barLines().aside[KR.keyOf(KR.state)] : undefined;
     // On another municipality's profile, the line says whose page it is (reader 15: the bar named only the chosen one).
     const about = hint?.querySelector(".kr-profile-about");
     tally.textContent =
-      line ??
-      (about
-        ? about.textContent
-        : kind === "marks" || kind === "unmarked"
-          ? (sentences[kind === "marks" ? "marks" : "bar_unmarked"] ?? "")
-          : "");
+      line ?? aside?.[0] ?? (about ? about.textContent : kind === "marks" ? (sentences.marks ?? "") : "");
     // Where the editors' inferred ties change what the page marks, the line offers the switch in one tap.
     const infer = ui.tally.querySelector(".kr-filter-infer");
-    infer.hidden = !lists.inferred;
-    infer.textContent = D.switchWords[KR.state.inferred ? "on" : "off"];
+    infer.hidden = !lists.inferred || (kind === "unmarked" && !aside);
+    infer.textContent = aside?.[1] ?? D.switchWords[KR.state.inferred ? "on" : "off"];
     ui.tally.hidden = KR.state.kommune === D.all || (!tally.textContent && infer.hidden);
     // On every page but the chosen municipality's own, the bar's row offers its page and its PDF edition: the way
     // on from a page where nothing is tied to it, and the way to what a committee takes along from anywhere.
@@ -256,13 +253,16 @@
     ui.offerAgain.hidden = ui.offer.hidden;
   }
 
-  /** The page's bar lines by view (highlight.page_lines, published by the page's last cell), read once; none on a page
-   * without lists. */
+  /** The page's bar lines by view (highlight.page_lines, published by the page's last cell), read once: what its lists
+   * mark, and where they mark nothing, the editors' ties they set aside; none on a page without lists. */
   let lines = null;
   function barLines() {
     if (lines === null) {
-      const island = document.querySelector("script.kr-bar-lines");
-      lines = island ? JSON.parse(island.textContent) : {};
+      const read = (name) => {
+        const island = document.querySelector(`script.kr-bar-${name}`);
+        return island ? JSON.parse(island.textContent) : {};
+      };
+      lines = { marked: read("lines"), aside: read("aside") };
     }
     return lines;
   }
@@ -605,7 +605,14 @@
     // municipality the book does not have (a mistyped link) is said so, and the last choice stays: the notice says
     // which the page shows, the last choice or all municipalities.
     const read = KR.opening(window.location.search);
-    if (read.recalled) KR.writeUrl(read.state);
+    // A municipality's page opened with no choice in its address and none kept in the browser (a shared link, a
+    // search engine, the reader's first page) is about its municipality: it chooses it, says so in its confirmation
+    // and writes it into the address (reader review 18, #7: Egedal's page opened on "Alle kommuner"). A kept choice,
+    // "alle" too, stands (docs/adr/0019, 0026); the page then offers its municipality in one tap.
+    const profile = document.querySelector(".kr-profile");
+    const own = profile && read.raw === null && !read.recalled && KR.recall() === null;
+    if (own) read.state = { ...read.state, kommune: profile.dataset.kommune };
+    if (read.recalled || own) KR.writeUrl(read.state);
     if (read.unknown) {
       ui.notice.hidden = false;
       // Filled a moment after it is shown, so screen readers announce it.
@@ -623,7 +630,9 @@
     }
     // Canonical address: the slug, never the code; an unknown value is dropped.
     if (read.raw !== null && (read.unknown || read.raw !== KR.slugOf(read.state.kommune))) KR.writeUrl(read.state);
-    window.KR_FILTER.ready = apply(read.state, t0, true).then(() => {
+    const shown = apply(read.state, t0, true);
+    if (own) confirmChoice(profile.querySelector(".kr-profile-choose"), 0);
+    window.KR_FILTER.ready = shown.then(() => {
       window.KR_FILTER.firstViewAt = performance.now();
       markScrollables();
     });

@@ -63,6 +63,26 @@ PATCHES: dict[str, list[tuple[str, str]]] = {
             "scoreMap.get(file)[word] = record.score;",
             "scoreMap.get(file)[word] = Math.max(scoreMap.get(file)[word] || 0, record.score);",
         ),
+        # The search words were stored for highlighting as the search ran, and the next page the reader opened took
+        # them, from a result or not: a word searched once stood marked on a page read later (reader review 18, #7).
+        # They are stored when the reader opens a result, for that page alone (sphinx_highlight.js removes them there).
+        (
+            (
+                "    if (SPHINX_HIGHLIGHT_ENABLED) {  // set in sphinx_highlight.js\n"
+                '      localStorage.setItem("sphinx_highlight_terms", [...highlightTerms].join(" "))\n'
+                "    }\n"
+            ),
+            "",
+        ),
+        (
+            "  linkEl.dataset.score = score;\n",
+            (
+                "  linkEl.dataset.score = score;\n"
+                "  if (SPHINX_HIGHLIGHT_ENABLED) // for the page opened from here alone (kulturensrige/book/hardening.py)\n"
+                '    linkEl.addEventListener("click", () =>\n'
+                '      localStorage.setItem("sphinx_highlight_terms", [...highlightTerms].join(" ")));\n'
+            ),
+        ),
         # Over file:// the browser refuses a page's fetch of another file: every result's snippet was an uncaught
         # "Failed to fetch" and a CORS error in the console. There none is asked for; kr-filter.js says why, once.
         (

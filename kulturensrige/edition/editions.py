@@ -203,6 +203,15 @@ def highlight_note(name: str) -> str:
     )
 
 
+def untied_note(name: str) -> str:
+    """What the marks in the stacked chart mean where none of its quotes is the municipality's: no bar is dimmed
+    (charts.quotes_per_ingredient, as on the web), and its column of the table is marked."""
+    return (
+        f"Sådan er {name} fremhævet: ingen af citaterne i diagrammet er knyttet til kommunen, så ingen søjle er dæmpet; "
+        f"i tabellen med {CHOSEN_SIGN} og fed skrift."
+    )
+
+
 def marked_table(table: str, kommunekode: str, rows: int = 0) -> Markup:
     """A figure's table with the chosen municipality's cells marked as the book's filter marks them on the web
     (kr-chosen, the cells data-kr-mark names), and the sign before its name in the header; its first `rows` rows,
@@ -690,7 +699,8 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
     )
     # The chosen variant marks its own table's column: the municipality's part of each ingredient (charts.quotes_per_ingredient).
     quotes_figure = edition_charts.quotes_per_ingredient.variant(kommunekode, quotes_title, kommunekode)
-    figures["quotes"] = replace(quotes_figure, mark=highlight_note(name))
+    # With none of them the municipality's, nothing is dimmed (charts.quotes_per_ingredient), and the note says so.
+    figures["quotes"] = replace(quotes_figure, mark=highlight_note(name) if tied else untied_note(name))
     numbered = {key: (n, figure) for n, (key, figure) in enumerate(figures.items(), start=1)}
     ingredients = ingredient_items(data, kommunekode, edition_charts.general_quotes, words)
     context = {

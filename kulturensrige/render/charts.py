@@ -279,12 +279,15 @@ def quotes_per_ingredient(data: Dataset) -> Chart:
         )
         marks = (*[""] * (len(table.columns) - 1), code)
         mine_total = len({q for part in mine for cell in part for q in cell})
+        if not mine_total:
+            # Dimming sets off what is marked: with nothing to mark, the bars stand as with no choice (reader 18, #2:
+            # every bar greyed, "alle står dæmpede").
+            said = f"Ingen af citaterne i figuren er knyttet til {name}{scope}, så søjlerne står, som når ingen kommune er valgt."
+            return Variant(everyone.figure, everyone.alt, table, marks, said)
         said = (
             f"{genitive(name)} {'ene citat' if mine_total == 1 else f'{number(mine_total)} citater'} står i fuld farve forrest i "
             "søjlerne, de øvrige "
             "citater dæmpede bag dem; søjlerne og talerens grupper er de samme som uden valgt kommune."
-            if mine_total
-            else f"Ingen af citaterne i figuren er knyttet til {name}{scope}, så ingen del af søjlerne er fremhævet: alle står dæmpede."
         )
         return Variant(figure, alt, table, marks, said, title)
 
@@ -981,13 +984,20 @@ def partners_by_kind(data: Dataset) -> Chart:
     kind_heading = provenance.heading(data.options, "Slags organisation", "organisations.kind")
     title = "Organisationer nævnt ved indsatserne, efter slags"
 
+    listing = "; ".join(f"{k}: {n}" for k, n in zip(names, total, strict=True)) or "ingen organisationer nævnt"
+    everyone_alt = f"Organisationer nævnt ved indsatserne for alle kommuner, efter slags: {listing}."
+
     def build(code: str, _: bool) -> Variant:
         if code == filters.ALL:
-            listing = "; ".join(f"{k}: {n}" for k, n in zip(names, total, strict=True)) or "ingen organisationer nævnt"
-            alt = f"Organisationer nævnt ved indsatserne for alle kommuner, efter slags: {listing}."
-            return Variant(everyone, alt, pd.DataFrame({kind_heading: names, "Antal organisationer": total}))
+            return Variant(everyone, everyone_alt, pd.DataFrame({kind_heading: names, "Antal organisationer": total}))
         name = filters.municipality_name(data, code)
         mine = [sorted(own.get((code, k), set())) for k in kinds]
+        by_whom = f"{provenance.words(provenance.folder_source(data.options)).holder} nævner ved {genitive(name)} indsatser"
+        if not any(mine):
+            # Nothing to set off, so nothing dimmed: the bars as with no choice, and the table says the municipality's 0s.
+            table = pd.DataFrame({kind_heading: names, "Antal organisationer": total, f"Heraf ved {name} (fremhævet)": [0] * len(kinds)})
+            said = f"Ved {genitive(name)} indsatser er ingen organisationer nævnt, så søjlerne står, som når ingen kommune er valgt."
+            return Variant(everyone, everyone_alt, table, ("", "", code), said)
         noun = ("organisation", "organisationer")
         every_ids = [[sorted(organisations[k]) for k in kinds]]
         highlighted = _highlighted(everyone, every_ids, [mine], noun, "")
@@ -1002,7 +1012,6 @@ def partners_by_kind(data: Dataset) -> Chart:
         layout = highlighted["layout"]
         counts = [len(m) for m in mine]
         # The report names the organisations at the municipality's initiatives; the municipality names none itself.
-        by_whom = f"{provenance.words(provenance.folder_source(data.options)).holder} nævner ved {genitive(name)} indsatser"
         alt = (
             f"Organisationer nævnt ved indsatserne efter slags, med dem, {by_whom}, fremhævet i fuld farve forrest i "
             "søjlerne og de øvrige dæmpede: "
@@ -1013,8 +1022,6 @@ def partners_by_kind(data: Dataset) -> Chart:
         said = (
             f"{'Den ene organisation' if sum(counts) == 1 else f'De {number(sum(counts))} organisationer'}, {by_whom}, "
             "står i fuld farve forrest i søjlerne, de øvrige dæmpede bag dem."
-            if sum(counts)
-            else f"Ved {genitive(name)} indsatser er ingen organisationer nævnt, så ingen del af søjlerne er fremhævet."
         )
         return Variant({**highlighted, "data": [marked, faint], "layout": layout}, alt, table, ("", "", code), said,
                        f"{title}, {genitive(name)} fremhævet")  # fmt: skip

@@ -698,8 +698,13 @@ class Chart:
         return {"data": data, "layout": self._layout(dict(figure["layout"]))}
 
     def payload(self) -> dict:
-        """The variants as the page's JSON island carries them, with what they repeat stored once (shared_payload)."""
-        return shared_payload({key: {**v.figure, "layout": self._layout(v.figure["layout"])} for key, v in self.variants.items()})
+        """The variants as the page's JSON island carries them, with what they repeat stored once (shared_payload).
+        In a chart that dims what a choice does not mark, a municipality's variant that marks nothing is drawn as with
+        no choice and says so ("plain"): the legend's key of full and faint bars steps aside (kr-charts.js)."""
+        dims = [key for key, v in self.variants.items() if any("muted" in (t.get("meta") or {}) for t in v.figure.get("data", []))]
+        plain = {key for key in self.variants if key not in dims and not key.startswith(views.ALL)} if dims else set()
+        drawn = {key: {**v.figure, "layout": self._layout(v.figure["layout"])} for key, v in self.variants.items()}
+        return shared_payload({key: {**figure, "plain": True} if key in plain else figure for key, figure in drawn.items()})
 
     def html(self) -> Html:
         return embed(self)

@@ -60,6 +60,7 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
         return {"groups": [["all", "", groups["all"]]], "status": f"Alle kommuner{switch}: {total} i {order}."}
     name = filters.municipality_name(data, kommune)
     chosen, none, other = (groups[g] for g in ("chosen", "none", "other"))
+    withheld = [i for i, item in enumerate(items) if item.kommune == kommune and item.attribution == "inferred"]
     if chosen:
         # Whose ties they are, in the words of the bar's line (whose_ties): '3 citater, udledt af redaktionen'.
         mine = noun.count(_weight(items, chosen)) + (whose_ties(data, items, chosen) if noun is QUOTE else "")
@@ -67,7 +68,6 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
     else:
         mine = f"ingen {noun.plural}"
         holder = provenance.words(attribution.source(data.options)).subject
-        withheld = [i for i, item in enumerate(items) if item.kommune == kommune and item.attribution == "inferred"]
         # 'i dette afsnit', not 'her': the bar's 'Fremhævet her:' counts the whole page (reader review 18).
         chosen_heading = f"{holder} knytter ingen {noun.plural} i dette afsnit til {name}."
         if noun is QUOTE and not (data.quotes["attribution"] == "stated").any():
@@ -82,9 +82,11 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
                 chosen_heading += f", og i dette afsnit er ingen tilknytning til {name} {inferred}." if shown else "."
         if withheld and not include_inferred:
             n_withheld = _weight(items, withheld)
+            # The bar's button is named by what it does, not by its words: where the page marks nothing it reads
+            # "Vis det" (aside_lines), elsewhere the switch's own words.
             chosen_heading += (
-                f" {noun.count(n_withheld)} har en tilknytning {provenance.inferred_words(data.options)}; vælg"
-                f" »{switch_words(data)['off']}« i kommunevælgeren for at se {'det' if n_withheld == 1 else 'dem'} fremhævet."
+                f" {noun.count(n_withheld)} har en tilknytning {provenance.inferred_words(data.options)}; kommunevælgeren"
+                f" øverst viser {'det' if n_withheld == 1 else 'dem'} fremhævet med ét tryk."
             )
     # One set, one wording, on every count line of the view (the list's summary too): attribution.untied_words.
     where = attribution.untied_words(data.options, include_inferred, data.withheld)
@@ -113,7 +115,10 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
     # Where the inferred switch changes what this list marks (its marked quotes are the editors' ties, or it has such
     # ties set aside), the bar offers the switch in one tap (kr-filter.js, switch_words).
     inferred_here = any(item.kommune == kommune and item.attribution == "inferred" for item in items)
-    return {"groups": view, "status": " · ".join(parts) + ".", **tally, **({"switch": True} if inferred_here else {})}
+    # The editors' ties this list sets aside in this switch position where it marks nothing: the bar offers to show
+    # them (page_lines), in place of saying that nothing is tied here.
+    aside = {"withheld": _weight(items, withheld)} if withheld and not include_inferred and not chosen else {}
+    return {"groups": view, "status": " · ".join(parts) + ".", **tally, **aside, **({"switch": True} if inferred_here else {})}
 
 
 def whose_ties(data: Dataset, items: Sequence[Item], positions: list[int]) -> str:
@@ -143,19 +148,40 @@ def bar_lines(lists: Sequence[Mapping[str, str]]) -> dict[str, str]:
 # until the page's last cell publishes the bar's lines (page_lines, book/page_source.how_made). Only where there is a
 # book: the live explorer (markup.without_book_links) has no bar.
 _MARKED: list[dict[str, str]] = []
+# Beside it, for each view where a list marks nothing, the editors' ties it sets aside there: (count, municipality's
+# name, whose inference), summed over the page into the bar's offer to show them (aside_lines).
+_ASIDE: list[dict[str, tuple[int, str, str]]] = []
 
 
-def page_lines() -> dict[str, str]:
-    """The bar's lines (bar_lines) of the lists made since the last call, which are then forgotten: the pages a build
-    runs one after another in one kernel each publish their own."""
-    return bar_lines(marked_lists())
+def page_lines() -> tuple[dict[str, str], dict[str, list[str]]]:
+    """The bar's lines (bar_lines) and its offers to show the ties set aside (aside_lines) of the lists made since the
+    last call, which are then forgotten: the pages a build runs one after another in one kernel each publish their
+    own."""
+    aside = list(_ASIDE)
+    return bar_lines(marked_lists()), aside_lines(aside)
 
 
 def marked_lists() -> list[dict[str, str]]:
-    """What each list made since the last call marks, by view; then forgotten."""
+    """What each list made since the last call marks, by view; then forgotten, with the ties they set aside."""
     taken = list(_MARKED)
     _MARKED.clear()
+    _ASIDE.clear()
     return taken
+
+
+def aside_lines(lists: Sequence[Mapping[str, tuple[int, str, str]]]) -> dict[str, list[str]]:
+    """For each view in which the page's lists mark nothing but set aside the editors' ties to the chosen
+    municipality (the switch off, docs/adr/0033): the bar's line, in place of "nothing is tied here", and the words
+    of the button after it that turns the switch on ['2 citater her er knyttet til Køge, udledt af redaktionen.',
+    'Vis dem']. Said as what they are, not as "udledte tilknytninger" (reader review 18, #2)."""
+    counts: dict[str, tuple[int, str, str]] = {}
+    for aside in lists:
+        for key, (n, name, inferred) in aside.items():
+            counts[key] = (counts.get(key, (0, "", ""))[0] + n, name, inferred)
+    return {
+        key: [f"{QUOTE.count(n).capitalize()} her er knyttet til {name}, {inferred}.", "Vis det" if n == 1 else "Vis dem"]
+        for key, (n, name, inferred) in counts.items()
+    }
 
 
 # The switch's own label in "Indstillinger" (templates/control.html.j2), as a sentence that points to it names it.
@@ -193,17 +219,23 @@ def list_views(data: Dataset, items: Sequence[Item], noun: Noun) -> Markup:
     shared = {("on" if inferred else "off"): untied(items, inferred) for inferred in (True, False)}
     views = {}
     tallies = {}
+    aside = {}
+    inferred_words = provenance.inferred_words(data.options)
     for key, code, inferred in states(data):
         view = list_view(data, items, noun, code, inferred)
         # The headings say the counts where the cards are; the page's status says what the choice does (page_sentences).
         del view["status"]
-        # What the list marks travels to the bar's line (page_lines), not to the browser with the views.
+        # What the list marks travels to the bar's line (page_lines), not to the browser with the views; so do the
+        # editors' ties it sets aside where it marks nothing.
         tallies[key] = view.pop("tally", "")
+        if "withheld" in view:
+            aside[key] = (view.pop("withheld"), filters.municipality_name(data, code), inferred_words)
         names = {"none": "on" if inferred else "off", "other": "rest"}
         view["groups"] = [[group, heading, names.get(group, positions)] for group, heading, positions in view["groups"]]
         views[key] = view
     if links_to_book():
         _MARKED.append(tallies)
+        _ASIDE.append(aside)
     return Markup(json_island({"shared": shared, "views": views}, "kr-list-views"))
 
 
@@ -283,9 +315,10 @@ def page_sentences(data: Dataset) -> dict[str, dict[str, str]]:
         sentences[key] = {
             "lists": f"{name}{switch} er valgt: kommunens kort står først i hver liste og er markeret, og alt andet står åbent nedenfor.",
             "marks": f"{name}{switch} er valgt og markeret på siden.",
-            # The bar's own line under the choice (kr-filter.js) where the page marks nothing for it.
-            "bar_unmarked": f"Intet på siden er knyttet til {name}{switch}.",
-            "unmarked": f"{name}{switch} er valgt, men intet på denne side er knyttet til kommunen, så intet er markeret.",
+            # Where the page marks nothing for the choice, the bar says so in no line of its own: as where nothing
+            # depends on the choice, it offers the municipality's page and edition, and the editors' ties set aside
+            # here where there are some (aside_lines); the panel's status says it (reader review 18, #2).
+            "unmarked": f"Intet på denne side er knyttet til {name}{switch}; valget følger med til bogens andre sider.",
             "profile": _profile_sentence(data, code, name, inferred),
             "nothing": f"{name}{switch} er valgt, og valget følger med til bogens andre sider.",
             "offer": f"Se alt om {name} på kommunens side",

@@ -345,3 +345,26 @@ def test_the_search_pages_filter_stands_where_every_other_pages_does(site_url, b
         assert places["search.html"] == places["baggrund.html"], places
     finally:
         page.close()
+
+
+def test_a_searched_word_is_marked_only_on_the_result_opened_from_the_search_not_on_a_page_read_later(site_url, browser):
+    """Reader review 18, #7: after a search for "klovn", the word stood marked on Køge's page when the reader came to it
+    later by another way: Sphinx stored the words as the search ran, and the next page opened took them."""
+    page = browser.new_page(viewport={"width": 375, "height": 667}, locale="da-DK")
+    marked = "() => document.querySelectorAll('article.bd-article span.highlighted').length"
+    try:
+        searched(page, f"{site_url}/search.html?q=klovn")
+        page.goto(f"{site_url}/kommuner/profil-koege.html")
+        page.evaluate("() => window.KR_FILTER.ready")
+        page.wait_for_timeout(200)  # sphinx_highlight.js marks a moment after the page is shown
+        assert page.evaluate(marked) == 0, "a page not opened from the search marks no searched word"
+        searched(page, f"{site_url}/search.html?q=klovn")
+        page.locator("#search-results ul.search li a[href*='profil-koege']").first.click()
+        page.wait_for_load_state()
+        page.wait_for_function(f"() => ({marked})() > 0")
+        page.goto(f"{site_url}/kommuner/oversigt.html")
+        page.evaluate("() => window.KR_FILTER.ready")
+        page.wait_for_timeout(200)
+        assert page.evaluate(marked) == 0, "nor does the page read after the result"
+    finally:
+        page.close()

@@ -1,0 +1,73 @@
+"""Reader review 18, #3 and #4: after a choice the comparison's three columns squeezed to 110 px on a phone, the third
+cut mid-word; the desktop's two-column grid of municipality cards became one column; and at a page's top on a phone
+the bar's lines under it took a line each, pushing the page 52-76 px."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.checks import each
+
+pytestmark = pytest.mark.browser
+
+
+def opened(browser, url: str, viewport: dict, phone: bool):
+    context = browser.new_context(viewport=viewport, locale="da-DK", is_mobile=phone, has_touch=phone)
+    page = context.new_page()
+    page.goto(url)
+    page.evaluate("() => window.KR_FILTER.ready")
+    return context, page
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_on_a_phone_the_comparisons_columns_stand_whole_one_under_another_the_chosen_first(browser, site_url, width):
+    context, page = opened(browser, f"{site_url}/kommuner/sammenligning.html?kommune=egedal", {"width": width, "height": 667}, True)
+    try:
+        shown = page.evaluate(
+            """() => {
+              const frame = document.querySelector('.kr-compare-columns');
+              const columns = [...frame.querySelectorAll('.kr-compare-column')].filter((c) => c.checkVisibility());
+              return {frame: frame.clientWidth, scrolls: frame.scrollWidth, page: document.documentElement.scrollWidth,
+                      columns: columns.map((c) => ({name: c.querySelector('h3').textContent, chosen: c.classList.contains('kr-chosen'),
+                                                  box: c.getBoundingClientRect().toJSON()}))};
+            }"""
+        )
+        columns = sorted(shown["columns"], key=lambda c: c["box"]["top"])
+        assert len(columns) == 3 and columns[0]["chosen"], columns
+        assert shown["scrolls"] <= shown["frame"] + 1 and shown["page"] <= width, shown
+        for column in each(columns):
+            assert column["box"]["width"] >= shown["frame"] - 1 and column["box"]["right"] <= width, column
+    finally:
+        context.close()
+
+
+def test_a_choice_keeps_the_desktops_grid_of_municipality_cards(browser, site_url):
+    context, page = opened(browser, f"{site_url}/kommuner/oversigt.html?kommune=alle", {"width": 1280, "height": 800}, False)
+    try:
+        lefts = """() => [...new Set([...document.querySelectorAll('.kr-card')].filter((c) => c.checkVisibility())
+                      .map((c) => Math.round(c.getBoundingClientRect().left)))]"""
+        before = page.evaluate(lefts)
+        page.select_option("#kr-kommune", label="Egedal")
+        page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        assert len(before) == 2 and sorted(page.evaluate(lefts)) == sorted(before)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["kommuner/oversigt.html", "index.html"])
+def test_at_a_pages_top_on_a_phone_what_a_choice_marks_and_the_offer_share_one_line_where_they_fit(browser, site_url, path):
+    context, page = opened(browser, f"{site_url}/{path}?kommune=alle", {"width": 375, "height": 667}, True)
+    try:
+        title = "() => document.querySelector('article h1').getBoundingClientRect().top"
+        before = page.evaluate(title)
+        page.select_option("#kr-kommune", label="Egedal")
+        page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        lines = page.evaluate(
+            """() => [...document.querySelectorAll('.kr-filter-tally, .kr-filter-offer')].filter((e) => e.checkVisibility())
+                      .map((e) => [...e.getClientRects()].map((r) => (r.top + r.bottom) / 2))"""
+        )
+        middles = [middle for line in lines for middle in line]
+        assert len(lines) == 2 and max(middles) - min(middles) < 3, lines
+        assert page.evaluate(title) - before <= 32, "the page moves by one line of the bar at most"
+    finally:
+        context.close()
