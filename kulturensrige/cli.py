@@ -23,7 +23,7 @@ from typing import NoReturn, TypeVar
 
 from kulturensrige.data.folder_writing import OUTPUT_REFUSED, OutputTaken, write_files, write_folder
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
-from kulturensrige.data.problems import DataError, OneLineFailure, Problem
+from kulturensrige.data.problems import DataError, OneLineFailure, Problem, Refused
 from kulturensrige.words import visible
 
 Main = Callable[[list[str] | None], int]
@@ -270,6 +270,8 @@ def stops_on_problems(summary: str) -> Callable[[Main], Main]:
                 raise  # run() ends quietly: the reader of the output stopped, nothing went wrong here
             except OutputTaken as exc:
                 return refused(exc.problem)  # another writer took the name since the check
+            except Refused as exc:
+                return refused(exc.problem)
             except OneLineFailure as exc:
                 print(exc, file=sys.stderr)
                 return 1

@@ -35,6 +35,15 @@ class OneLineFailure(RuntimeError):
     (cli.stops_on_problems), never a traceback."""
 
 
+class Refused(Exception):
+    """An input the command will not read, in one line: a QDA source that points outside its project would have the
+    importer read a file of its own disk. The scripts print it with exit status 2, as a refused output (cli)."""
+
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(str(problem))
+
+
 class DataError(Exception):
     """Raised when data cannot be used; carries every problem found, not just the first."""
 
