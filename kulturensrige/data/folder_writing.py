@@ -23,6 +23,7 @@ from kulturensrige.data.interruption import Interrupted, finishing
 from kulturensrige.data.problems import LOOP, DataError, Problem, symlink_loop
 from kulturensrige.data.schema import TABLES
 from kulturensrige.data.validation import read_folder, validate_tables
+from kulturensrige.words import visible
 
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
@@ -240,6 +241,14 @@ def destination_problem(
     if symlink_loop(dest):  # the name itself, or a folder on the way; Path.resolve() would raise RuntimeError
         return Problem(shown, None, None, None, LOOP)
     existing = next(p for p in [dest, *dest.parents] if _exists(p))
+    if hidden := _hidden_characters(dest.parts[len(existing.parts) :] or (dest.name,)):
+        return Problem(
+            shown,
+            None,
+            None,
+            None,
+            f"navnet har tegn, der ikke kan ses ({hidden}: styre- eller retningstegn); brug kun synlige tegn i et navn",
+        )
     name_max = os.pathconf(existing if existing.is_dir() else existing.parent, "PC_NAME_MAX")
     if any(len(os.fsencode(part)) > name_max for part in dest.parts):
         return Problem(shown, None, None, None, f"navnet er for langt til filsystemet; højst {name_max} bytes pr. navn")
@@ -283,6 +292,12 @@ def destination_problem(
     if not overwrite:
         return Problem(shown, None, None, None, _taken(folder))
     return None
+
+
+def _hidden_characters(names: Iterable[str]) -> str:
+    """The characters of the names this write makes that print as nothing or as a command (a line break, a tab, ESC, a
+    right-to-left override), as escapes: a name no one could read back or type (hostile review 18, #5)."""
+    return ", ".join(dict.fromkeys(visible(c) for name in names for c in name if visible(c) != c))
 
 
 def suffix_problem(dest: str, suffix: str, kind: str) -> Problem | None:
