@@ -762,8 +762,17 @@ def test_an_empty_output_name_is_shown_as_typed_by_every_writer(writer: str, tmp
     overwrite = ["--overwrite"] if writer.split()[0] in SCRIPTS else []
     result = run_script(writer.split()[0], *EVERY_OUTPUT[writer](tmp_path, ""), *overwrite)
     assert result.returncode == OUTPUT_REFUSED, result.stderr
-    assert result.stderr.splitlines() == ['"" — er den mappe, du står i; angiv navnet på en ny fil eller mappe']
+    assert result.stderr.splitlines() == ['"" — er et tomt navn; angiv navnet på en ny fil eller mappe']
     assert snapshot(tmp_path) == before
+
+
+def test_an_empty_name_is_said_in_the_same_words_as_an_input_and_as_an_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Hostile review 18, #6: `build_book.py --output ""` said '"" — er den mappe, du står i', where
+    `validate_data.py ""` said '"" er et tomt navn'."""
+    monkeypatch.chdir(tmp_path)
+    said = [run_script("validate_data", "").stderr, run_script("build_book", "--data", str(REPO / "data"), "--output", "").stderr]
+    assert [line.count('"" er et tomt navn; angiv ') + line.count('"" — er et tomt navn; angiv ') for line in said] == [1, 1], said
+    assert list(tmp_path.iterdir()) == []
 
 
 # A name no one can read back: a line break, a tab, ESC (a terminal's commands), a right-to-left override (a name that

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from kulturensrige.data.interruption import Interrupted, finishing
-from kulturensrige.data.problems import LOOP, DataError, Problem, symlink_loop
+from kulturensrige.data.problems import EMPTY_NAME, LOOP, DataError, Problem, symlink_loop
 from kulturensrige.data.schema import TABLES
 from kulturensrige.data.validation import read_folder, validate_tables
 from kulturensrige.words import visible
@@ -232,8 +232,10 @@ def destination_problem(
     named, as long as it is a folder of this kind.
     """
     shown = os.fspath(dest)
-    if shown == "" or (shown == "." and not into):
-        return Problem(shown or '""', None, None, None, "er den mappe, du står i; angiv navnet på en ny fil eller mappe")
+    if shown == "":
+        return Problem('""', None, None, None, f"{EMPTY_NAME}; angiv navnet på en ny fil eller mappe")
+    if shown == "." and not into:
+        return Problem(shown, None, None, None, "er den mappe, du står i; angiv navnet på en ny fil eller mappe")
     # `--out dir/` wrote a file named dir (hostile round 16, #8): a name ending in '/' (or '.', '..') is a folder's.
     if not folder and (shown.endswith(os.sep) or os.path.basename(shown) in (".", "..")):
         return Problem(shown, None, None, None, "er en mappes navn (det ender på /, . eller ..); angiv navnet på en fil")

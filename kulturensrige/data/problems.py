@@ -60,6 +60,10 @@ def _shorten(value: str, limit: int = 80) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
+# An empty name, as an input and as an output (the output guard, cli.input_name) say it: Path("") is the working folder,
+# and one command said `--output ""` was "the folder you are in", another that "" was an empty name (review 18, #6).
+EMPTY_NAME = "er et tomt navn"
+
 LOOP = "er et symbolsk link, der peger i ring (en symlink-løkke); angiv en rigtig mappe eller fil"
 
 
