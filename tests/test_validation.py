@@ -105,6 +105,25 @@ def test_a_file_read_as_windows_1252_is_said_in_one_notice_naming_the_file_and_u
     ]
 
 
+def test_a_caption_typed_as_ikke_angivet_is_read_as_empty_and_said_but_a_downloads_own_word_is_not(tmp_path: Path):
+    """Hostile round of session 19: a caption the analyst typed as 'ikke angivet' became an empty caption without a
+    word (the word a download writes in an empty cell, schema.PUBLISHED_BLANKS). A file of the analyst's own says it in
+    one notice per column; a download read back, whose word it is, says nothing."""
+    from kulturensrige.book.extension import write_downloads
+    from kulturensrige.data.publishing import published_files
+
+    folder = shutil.copytree(REPO / "data", tmp_path / "data")
+    _set_cell(folder, "quotes", 2, "caption", "ikke angivet")
+    result = run_script(VALIDATE, str(folder))
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stderr.splitlines() if "»ikke angivet«" in line]
+    line = "data/quotes.csv, række 2, kolonne caption — advarsel: cellen siger »ikke angivet«, sådan som bogens CSV-filer"
+    assert said == [f"{line} skriver en tom celle, og læses som tom"]
+    assert load(folder, cache=False).quotes["caption"].iloc[0] == ""
+    write_downloads(published_files(load(REPO / "data")), tmp_path / "hentet")
+    assert not [w for w in load(tmp_path / "hentet", cache=False).warnings if "»ikke angivet«" in w.allowed]
+
+
 def test_a_reference_cycle_in_sections_is_reported(tmp_path: Path):
     folder = tmp_path / "data"
     shutil.copytree(REPO / "data", folder)
