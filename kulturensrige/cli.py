@@ -21,9 +21,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn, TypeVar
 
+from kulturensrige.data.csv_reading import not_regular
 from kulturensrige.data.folder_writing import OUTPUT_REFUSED, OutputTaken, write_files, write_folder
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
-from kulturensrige.data.problems import DataError, OneLineFailure, Problem
+from kulturensrige.data.problems import EMPTY_NAME, LOOP, DataError, OneLineFailure, Problem, Refused
 from kulturensrige.words import visible
 
 Main = Callable[[list[str] | None], int]
@@ -110,10 +111,18 @@ def input_name(what: str, convert: Callable[[str], T]) -> Callable[[str], T]:
 
     def checked(value: str) -> T:
         if not value:
-            raise argparse.ArgumentTypeError(f'"" er et tomt navn; angiv {what}')
+            raise argparse.ArgumentTypeError(f'"" {EMPTY_NAME}; angiv {what}')
         return convert(value)
 
     return checked
+
+
+def special_input(*paths: Path | None) -> Problem | None:
+    """The first input that is a device, a FIFO or a socket, in the guard's line: refused before anything is read,
+    with exit status 2 (cli.refused). As a problem of the data it was counted "fundet i zero" after /dev/zero. A symlink
+    loop is left to the reader, which says it as of every file it reads (exit status 1)."""
+    found = (not_regular(path, str(path)) for path in paths if path is not None)
+    return next((problem for problem in found if problem is not None and problem.allowed != LOOP), None)
 
 
 def report(problems: Sequence[Problem | str], summary: str) -> int:
@@ -273,6 +282,8 @@ def stops_on_problems(summary: str) -> Callable[[Main], Main]:
                 raise  # run() ends quietly: the reader of the output stopped, nothing went wrong here
             except OutputTaken as exc:
                 return refused(exc.problem)  # another writer took the name since the check
+            except Refused as exc:
+                return refused(exc.problem)
             except OneLineFailure as exc:
                 print(exc, file=sys.stderr)
                 return 1

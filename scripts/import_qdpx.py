@@ -60,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.codes.is_dir():  # said as what it is, not as the folder --out would lie in
         folder = "--codes er en mappe; angiv kodekortets CSV-fil (kolonnerne code og ingredient_id)"
         return cli.refused(Problem(str(args.codes), None, None, None, folder))
+    if (special := cli.special_input(args.project, args.codes, args.documents)) is not None:
+        return cli.refused(special)
     reading = [args.project, args.codes, data_dir(args.base), *([args.documents] if args.documents else [])]
     # What no --overwrite makes writable is refused up front; an existing folder only once the data is known good.
     if (hard := destination_problem(args.out, folder=True, overwrite=True, reading=reading)) is not None:

@@ -31,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", required=True, help="datamappen, der skal skrives")  # as typed: Path("") is "."
     parser.add_argument("--overwrite", action="store_true", help="erstat en eksisterende mappe, når de nye data er gyldige")
     args = parser.parse_args(argv)
+    if (special := cli.special_input(args.workbook)) is not None:
+        return cli.refused(special)
     reading = [args.workbook]
     # What no --overwrite makes writable is refused up front; an existing folder only once the data is known good.
     if (hard := destination_problem(args.out, folder=True, overwrite=True, reading=reading)) is not None:

@@ -49,6 +49,7 @@ DECISIONS = (
     "kernels-over-unix-sockets",
     "blank-space-at-a-values-edges",
     "a-profile-opened-afresh-chooses-its-municipality",
+    "a-qda-source-outside-its-project-is-refused",
 )
 
 

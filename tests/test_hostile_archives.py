@@ -110,7 +110,7 @@ def test_names_with_control_characters_are_shown_escaped_never_as_lines_of_their
 
     def hostile_names(files: dict[str, bytes]) -> None:
         qde = files["project.qde"]
-        qde = qde.replace(b'name="Ekstern fil"', f'name="x&#10;{fake}"'.encode(), 1)
+        qde = qde.replace(b'name="Interview, bibliotekar"', f'name="x&#10;{fake}"'.encode(), 1)
         qde = qde.replace(b'name="Tid"', b'name="Tid&#13;&#10;Falsk linje&#8232;slut"', 1)
         files["project.qde"] = qde
 

@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 
 from kulturensrige import load
-from kulturensrige.data.folder_writing import csv_text
+from kulturensrige.data.folder_writing import OUTPUT_REFUSED, csv_text
 from kulturensrige.data.problems import Problem
 from kulturensrige.data.schema import TABLES
 from kulturensrige.data.validation import read_folder
@@ -1155,8 +1155,9 @@ def test_a_device_or_fifo_given_as_an_input_is_refused_before_it_is_read(name: s
     given, what = _special_input(kind, tmp_path, "input.xlsx")
     with _never_waiting_for(given):
         result = run_script(name.split()[0], *SPECIAL_INPUTS[name](tmp_path, given))
-    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
-    assert result.stderr.splitlines()[0] == f"{given} — er {what}, ikke en almindelig fil; angiv en fil"
+    assert result.returncode == OUTPUT_REFUSED and result.stdout == "", result.stderr
+    # The guard's one line, with nothing after it: "1 problem(er) fundet i zero" named the device as a workbook.
+    assert result.stderr.splitlines() == [f"{given} — er {what}, ikke en almindelig fil; angiv en fil"]
     assert not (tmp_path / "ud").exists()
 
 

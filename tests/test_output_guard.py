@@ -29,6 +29,7 @@ from kulturensrige.data import folder_writing, workbook
 from kulturensrige.data.folder_writing import OUTPUT_REFUSED, write_file, write_folder
 from kulturensrige.data.interruption import EXIT_CODE, interrupted_line
 from kulturensrige.data.workbook import build_workbook, save_workbook
+from kulturensrige.words import visible
 from support.scripts import REPO, run_script
 from test_qdpx import CODES, pack
 
@@ -706,14 +707,14 @@ def test_lighthouses_json_goes_through_the_output_guard_before_anything_is_measu
 
 
 def test_a_success_line_prints_a_names_control_characters_as_escapes(tmp_path: Path, valid_workbook: Path):
-    """Hostile round 18: a workbook named 'hi ESC ] 0 ; PWNED BEL .xlsx' and an --out with ESC [ 2 J reached the
-    terminal raw in the success line (retitled the window, cleared the screen); they print as escapes, on one line."""
+    """Hostile round 18: a workbook named 'hi ESC ] 0 ; PWNED BEL .xlsx' reached the terminal raw in the success line
+    (retitled the window); it prints as escapes, on one line. (An output named so is refused: the next test.)"""
     hostile = tmp_path / "hi\x1b]0;PWNED\x07\n.xlsx"
     shutil.copyfile(valid_workbook, hostile)
-    out = tmp_path / "ud\x1b[2J"
+    out = tmp_path / "ud"
     result = run_script("import_workbook", str(hostile), "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert result.stdout == f"Datamappen {tmp_path}/ud\\x1b[2J er skrevet fra hi\\x1b]0;PWNED\\x07\\n.xlsx og er gyldig.\n"
+    assert result.stdout == f"Datamappen {tmp_path}/ud er skrevet fra hi\\x1b]0;PWNED\\x07\\n.xlsx og er gyldig.\n"
 
 
 @pytest.mark.parametrize(
@@ -761,5 +762,42 @@ def test_an_empty_output_name_is_shown_as_typed_by_every_writer(writer: str, tmp
     overwrite = ["--overwrite"] if writer.split()[0] in SCRIPTS else []
     result = run_script(writer.split()[0], *EVERY_OUTPUT[writer](tmp_path, ""), *overwrite)
     assert result.returncode == OUTPUT_REFUSED, result.stderr
-    assert result.stderr.splitlines() == ['"" — er den mappe, du står i; angiv navnet på en ny fil eller mappe']
+    assert result.stderr.splitlines() == ['"" — er et tomt navn; angiv navnet på en ny fil eller mappe']
+    assert snapshot(tmp_path) == before
+
+
+def test_an_empty_name_is_said_in_the_same_words_as_an_input_and_as_an_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Hostile review 18, #6: `build_book.py --output ""` said '"" — er den mappe, du står i', where
+    `validate_data.py ""` said '"" er et tomt navn'."""
+    monkeypatch.chdir(tmp_path)
+    said = [run_script("validate_data", "").stderr, run_script("build_book", "--data", str(REPO / "data"), "--output", "").stderr]
+    assert [line.count('"" er et tomt navn; angiv ') + line.count('"" — er et tomt navn; angiv ') for line in said] == [1, 1], said
+    assert list(tmp_path.iterdir()) == []
+
+
+# A name no one can read back: a line break, a tab, ESC (a terminal's commands), a right-to-left override (a name that
+# shows as another: 'ud\u202exslx.csv' reads 'udvsc.xlsx').
+HIDDEN_IN_NAMES = {"a line break": "a\nb", "a tab": "a\tb", "ESC": "ud\x1b[2J", "a right-to-left override": "ud\u202exslx.csv"}
+
+
+@pytest.mark.parametrize("hidden", sorted(HIDDEN_IN_NAMES))
+@pytest.mark.parametrize("writer", sorted(EVERY_OUTPUT))
+def test_an_output_name_with_control_characters_is_refused_in_one_line_shown_escaped(
+    writer: str, hidden: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Hostile review 18, #5: `import_workbook.py wb.xlsx --out $'bad\\x07\\nname'` made a folder whose name holds BEL
+    and a line break. Every writer refuses such a name in the one output guard, before any work."""
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    (tmp_path / "data" / "arbejdsbog.xlsx").write_bytes(b"")
+    pack(tmp_path / "projekt.qdpx")
+    _benchmark_results(tmp_path / "work")
+    monkeypatch.chdir(tmp_path / "work")
+    out = str(tmp_path / "work" / "ny" / HIDDEN_IN_NAMES[hidden])
+    before = snapshot(tmp_path)
+    overwrite = ["--overwrite"] if writer.split()[0] in SCRIPTS else []
+    result = run_script(writer.split()[0], *EVERY_OUTPUT[writer](tmp_path, out), *overwrite)
+    assert result.returncode == OUTPUT_REFUSED and result.stdout == "", result.stderr
+    shown = next(visible(c) for c in HIDDEN_IN_NAMES[hidden] if visible(c) != c)
+    said = f"navnet har tegn, der ikke kan ses ({shown}: styre- eller retningstegn); brug kun synlige tegn i et navn"
+    assert result.stderr.splitlines() == [f"{visible(out)} — {said}"]
     assert snapshot(tmp_path) == before

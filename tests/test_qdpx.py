@@ -113,8 +113,8 @@ def test_the_summary_counts_what_was_read_made_and_skipped(imported):
     _, summary = imported
     assert summary.sources == 4 and dict(summary.not_text) == {"PDF": 1, "lyd": 1}
     assert (summary.passages, summary.quotes, summary.merged) == (7, 5, 1)
-    assert dict(summary.skipped) == {refiqda.SKIP_UNMAPPED: 1, refiqda.SKIP_NOT_TEXT: 1, refiqda.SKIP_MISSING: 1}
-    assert summary.external == ["Ekstern fil"] and summary.unmapped_codes == ["Tid"]
+    assert dict(summary.skipped) == {refiqda.SKIP_UNMAPPED: 1, refiqda.SKIP_NOT_TEXT: 1}
+    assert summary.unmapped_codes == ["Tid"]
     assert summary.new_municipalities == ["Odense (461)"]
     text = "\n".join(summary.lines())
     assert "Nye kommuner: Odense (461)" in text and "Koder, som kodekortet ikke nævner: Tid" in text
@@ -755,6 +755,31 @@ def test_a_text_source_named_with_a_windows_separator_is_read(tmp_path: Path, ca
 
     code, stdout, stderr = run_import(pack(tmp_path / "p.qdpx", in_a_subfolder), tmp_path / "ud", capsys)
     assert code == 0 and "Traceback" not in stdout + stderr, stderr
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "file:///etc/passwd",
+        "absolute:///etc/hostname",
+        "/etc/passwd",
+        "C:\\Projekter\\ekstern.txt",
+        "relative://../ekstern.txt",
+        "internal://../../etc/passwd",
+        "internal:///etc/passwd",
+    ],
+)
+def test_a_text_source_that_points_outside_the_project_is_refused_in_one_line_and_nothing_is_written(
+    path: str, tmp_path: Path, capsys: pytest.CaptureFixture
+):
+    """Hostile review 18, #3: a source at file:///etc/passwd was skipped and counted, exit 0, and the data written
+    without one of the project's quotes. A path outside the project asks the importer to read its own disk: refused."""
+    guid = INTERVIEW.removeprefix("sources/").removesuffix(".txt")
+    outside = _replace("project.qde", f'plainTextPath="internal://{guid}.txt"'.encode(), f'plainTextPath="{html.escape(path)}"'.encode())
+    code, stdout, stderr = run_import(pack(tmp_path / "p.qdpx", outside), tmp_path / "ud", capsys)
+    assert (code, stdout) == (2, ""), stderr
+    assert stderr.splitlines() == [f"p.qdpx: kilden 'Interview, bibliotekar', plainTextPath: {path!r} — {refiqda.OUTSIDE_THE_PROJECT}"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.qdpx"]
 
 
 def _coded(source: str, spans: list[tuple[int, int]], code: str, first: int = 1000) -> Callable[[dict[str, bytes]], None]:

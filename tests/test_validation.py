@@ -86,6 +86,44 @@ def test_files_saved_by_danish_excel_are_read_correctly(tmp_path: Path, encoding
         assert resaved.tables[name].equals(shipped.tables[name]), name
 
 
+def test_a_file_read_as_windows_1252_is_said_in_one_notice_naming_the_file_and_utf_8(tmp_path: Path):
+    """Hostile review 18, #7: a whole file in Windows-1252 was read without a word. Its values come out right, but
+    nothing changes silently: a notice per file says it was read so, and that the book's downloads are UTF-8."""
+    folder = tmp_path / "data"
+    shutil.copytree(REPO / "data", folder)
+    _rewrite(folder, "municipalities.csv", "cp1252", ";")
+    _rewrite(folder, "ingredients.csv", "utf-8", ";", bom=True)  # UTF-8 as Excel saves it: nothing to say
+    result = run_script(VALIDATE, str(folder))
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stderr.splitlines() if "1252" in line]
+    assert said == [
+        (
+            "data/municipalities.csv — advarsel: filen er ikke UTF-8 og er læst som Windows-1252 (sådan gemmer dansk Excel "
+            "en CSV-fil); se efter, at æ, ø, å og tegn som €, – og ” står rigtigt i bogen. Bogens CSV-filer til download er "
+            "UTF-8; gem filen som CSV UTF-8, så forsvinder advarslen"
+        )
+    ]
+
+
+def test_a_caption_typed_as_ikke_angivet_is_read_as_empty_and_said_but_a_downloads_own_word_is_not(tmp_path: Path):
+    """Hostile round of session 19: a caption the analyst typed as 'ikke angivet' became an empty caption without a
+    word (the word a download writes in an empty cell, schema.PUBLISHED_BLANKS). A file of the analyst's own says it in
+    one notice per column; a download read back, whose word it is, says nothing."""
+    from kulturensrige.book.extension import write_downloads
+    from kulturensrige.data.publishing import published_files
+
+    folder = shutil.copytree(REPO / "data", tmp_path / "data")
+    _set_cell(folder, "quotes", 2, "caption", "ikke angivet")
+    result = run_script(VALIDATE, str(folder))
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stderr.splitlines() if "»ikke angivet«" in line]
+    line = "data/quotes.csv, række 2, kolonne caption — advarsel: cellen siger »ikke angivet«, sådan som bogens CSV-filer"
+    assert said == [f"{line} skriver en tom celle, og læses som tom"]
+    assert load(folder, cache=False).quotes["caption"].iloc[0] == ""
+    write_downloads(published_files(load(REPO / "data")), tmp_path / "hentet")
+    assert not [w for w in load(tmp_path / "hentet", cache=False).warnings if "»ikke angivet«" in w.allowed]
+
+
 def test_a_reference_cycle_in_sections_is_reported(tmp_path: Path):
     folder = tmp_path / "data"
     shutil.copytree(REPO / "data", folder)

@@ -370,6 +370,23 @@ def test_a_file_that_is_not_a_workbook_is_one_clear_line(tmp_path: Path):
     assert result.stderr.splitlines()[0] == "arbejdsbog.xlsx — filen kan ikke læses som en Excel-arbejdsbog (.xlsx)"
 
 
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [("arbejdsbog.xlsx", "er beskyttet med en adgangskode (krypteret)"), ("gammel.xls", "Excel 97-2003-arbejdsbog (.xls)")],
+)
+def test_an_encrypted_workbook_is_said_to_have_a_password_and_an_old_xls_to_be_one(name: str, said: str, tmp_path: Path):
+    """Hostile review 18, #6: Excel saves a workbook with a password as an OLE compound file under its .xlsx name, and
+    the import said only that it was no workbook; the analyst is told to remove the password (or save as .xlsx)."""
+    ole = tmp_path / name
+    ole.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4088))  # the header of a compound file, as the review's
+    result = run_import(ole, tmp_path / "ud")
+    assert result.returncode == 1
+    first, count = result.stderr.splitlines()
+    assert first.startswith(f"{name} — ") and said in first and " gem den " in first, first
+    assert count == f"1 problem(er) fundet i {name}; intet er skrevet."
+    assert not (tmp_path / "ud").exists()
+
+
 def test_a_missing_sheet_is_reported(exported: Path, tmp_path: Path):
     workbook = edited(exported, tmp_path, lambda book: book.remove(book["figures"]))
     result = run_import(workbook, tmp_path / "ud")

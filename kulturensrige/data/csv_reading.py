@@ -54,6 +54,12 @@ class RawTable:
     # The cells (row number, column, value as written) that had blank space (spaces, tabs, line breaks) at an edge,
     # which the frame holds trimmed: the validator refuses it in a code or an id and says it of a text (issue 25, #2).
     trimmed: tuple[tuple[int, str, str], ...] = ()
+    # The file was not UTF-8 and was read as Windows-1252 (Danish Excel): its values are right, and it is said
+    # (encoding_notice), as nothing about a value may change without a word.
+    windows_1252: bool = False
+    # The file is marked as one of the book's downloads (is_guarded_csv): the words it writes in an empty cell
+    # (schema.PUBLISHED_BLANKS) are its own, and read back as empty without a word (validation.blank_word_notices).
+    books_own: bool = False
 
 
 def special_kind(mode: int) -> str | None:
@@ -86,15 +92,41 @@ def not_regular(path: Path, label: str) -> Problem | None:
 _UNDEFINED_IN_CP1252 = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
 
 
-def decode(raw: bytes) -> tuple[str, list[int]]:
-    """UTF-8 (with or without BOM) first; Windows-1252 is what Danish Excel writes otherwise. Also the bytes, in
-    order, that Windows-1252 has no character for (each left as U+FFFD in the text, to be reported, never kept)."""
+def decode(raw: bytes) -> tuple[str, list[int] | None]:
+    """UTF-8 (with or without BOM) first; Windows-1252 is what Danish Excel writes otherwise. Also, for a file read as
+    Windows-1252, the bytes, in order, that it has no character for (each left as U+FFFD in the text, to be reported,
+    never kept); None for a UTF-8 file."""
     if raw.startswith(_BOM):
         raw = raw[len(_BOM) :]
     try:
-        return raw.decode("utf-8"), []
+        return raw.decode("utf-8"), None
     except UnicodeDecodeError:
         return raw.decode("cp1252", errors="replace"), [m.group()[0] for m in _UNDEFINED_IN_CP1252.finditer(raw)]
+
+
+# How a CSV file's characters are read, for the data dictionary (DATAORDBOG.md).
+ENCODING_RULE = (
+    "Tegnsæt: CSV-filerne skal være UTF-8 (med eller uden byte order mark), som bogens CSV-filer til download er. En fil, "
+    "der ikke er UTF-8, læses som Windows-1252, sådan som dansk Excel gemmer en CSV-fil, og tjekket siger det med én "
+    "advarsel pr. fil. En byte, som Windows-1252 ikke har et tegn for, og en UTF-8-fil med en enkelt fejlbyte afvises med "
+    "deres celle eller linje. Gem filen som CSV UTF-8, så forsvinder advarslen."
+)
+
+
+def encoding_notice(table: RawTable, label: str) -> Problem | None:
+    """The one notice that says a file was read as Windows-1252 (RawTable.windows_1252): right, but not said before
+    (hostile review 18, #7), and the book's downloads of it are UTF-8."""
+    if not table.windows_1252:
+        return None
+    return Problem(
+        label,
+        None,
+        None,
+        None,
+        "advarsel: filen er ikke UTF-8 og er læst som Windows-1252 (sådan gemmer dansk Excel en CSV-fil); se efter, at æ, ø, "
+        "å og tegn som €, – og ” står rigtigt i bogen. Bogens CSV-filer til download er UTF-8; gem filen som CSV UTF-8, så "
+        "forsvinder advarslen",
+    )
 
 
 def undecodable(records: list[tuple[int, list[str]]], undefined: list[int], label: str) -> list[Problem]:
@@ -217,6 +249,8 @@ def read_csv(path: Path, label: str, max_rows: int = MAX_ROWS, max_bytes: int | 
     if undefined and not isinstance(records, Problem) and (lost := undecodable(records, undefined, label)):
         return None, lost
     table, problems = parse_rows(records, label)
+    if table is not None and (undefined is not None or guarded):
+        table = replace(table, windows_1252=undefined is not None, books_own=guarded)
     if table is None or not unguarded:
         return table, problems
     kept = set(table.rows)

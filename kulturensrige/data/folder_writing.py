@@ -20,9 +20,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from kulturensrige.data.interruption import Interrupted, finishing
-from kulturensrige.data.problems import LOOP, DataError, Problem, symlink_loop
+from kulturensrige.data.problems import EMPTY_NAME, LOOP, DataError, Problem, symlink_loop
 from kulturensrige.data.schema import TABLES
 from kulturensrige.data.validation import read_folder, validate_tables
+from kulturensrige.words import visible
 
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
@@ -231,8 +232,10 @@ def destination_problem(
     named, as long as it is a folder of this kind.
     """
     shown = os.fspath(dest)
-    if shown == "" or (shown == "." and not into):
-        return Problem(shown or '""', None, None, None, "er den mappe, du står i; angiv navnet på en ny fil eller mappe")
+    if shown == "":
+        return Problem('""', None, None, None, f"{EMPTY_NAME}; angiv navnet på en ny fil eller mappe")
+    if shown == "." and not into:
+        return Problem(shown, None, None, None, "er den mappe, du står i; angiv navnet på en ny fil eller mappe")
     # `--out dir/` wrote a file named dir (hostile round 16, #8): a name ending in '/' (or '.', '..') is a folder's.
     if not folder and (shown.endswith(os.sep) or os.path.basename(shown) in (".", "..")):
         return Problem(shown, None, None, None, "er en mappes navn (det ender på /, . eller ..); angiv navnet på en fil")
@@ -240,6 +243,14 @@ def destination_problem(
     if symlink_loop(dest):  # the name itself, or a folder on the way; Path.resolve() would raise RuntimeError
         return Problem(shown, None, None, None, LOOP)
     existing = next(p for p in [dest, *dest.parents] if _exists(p))
+    if hidden := _hidden_characters(dest.parts[len(existing.parts) :] or (dest.name,)):
+        return Problem(
+            shown,
+            None,
+            None,
+            None,
+            f"navnet har tegn, der ikke kan ses ({hidden}: styre- eller retningstegn); brug kun synlige tegn i et navn",
+        )
     name_max = os.pathconf(existing if existing.is_dir() else existing.parent, "PC_NAME_MAX")
     if any(len(os.fsencode(part)) > name_max for part in dest.parts):
         return Problem(shown, None, None, None, f"navnet er for langt til filsystemet; højst {name_max} bytes pr. navn")
@@ -283,6 +294,12 @@ def destination_problem(
     if not overwrite:
         return Problem(shown, None, None, None, _taken(folder))
     return None
+
+
+def _hidden_characters(names: Iterable[str]) -> str:
+    """The characters of the names this write makes that print as nothing or as a command (a line break, a tab, ESC, a
+    right-to-left override), as escapes: a name no one could read back or type (hostile review 18, #5)."""
+    return ", ".join(dict.fromkeys(visible(c) for name in names for c in name if visible(c) != c))
 
 
 def suffix_problem(dest: str, suffix: str, kind: str) -> Problem | None:

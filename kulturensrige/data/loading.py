@@ -11,11 +11,11 @@ import pandas as pd
 
 from kulturensrige.data import provenance, table_cache
 from kulturensrige.data.anonymity import unique_role_warnings, with_shown_roles
-from kulturensrige.data.csv_reading import guard_notice
+from kulturensrige.data.csv_reading import encoding_notice, guard_notice
 from kulturensrige.data.fingerprint import fingerprint, package_digest
 from kulturensrige.data.problems import LOOP, DataError, Problem, symlink_loop
 from kulturensrige.data.schema import TABLES
-from kulturensrige.data.validation import read_folder, size_problem, trimmed_notices, validate_tables
+from kulturensrige.data.validation import blank_word_notices, read_folder, size_problem, trimmed_notices, validate_tables
 
 REPO_ROOT = Path(__file__).resolve().parent.parent.parent
 DATA_DIR_VARIABLE = "KR_DATA_DIR"
@@ -146,7 +146,9 @@ def _read(folder: Path, cache: bool) -> Dataset:
     if problems:
         raise DataError(problems)
     warnings = [notice for name, raw in raws.items() if (notice := guard_notice(raw, labels[name])) is not None]
+    warnings += [notice for name, raw in raws.items() if (notice := encoding_notice(raw, labels[name])) is not None]
     warnings += trimmed_notices(raws, labels)
+    warnings += blank_word_notices(raws, labels)
     warnings += unique_role_warnings(tables, raws["quotes"].rows, labels["quotes"])
     tables = provenance.with_ingredient_ties(with_shown_roles(tables))
     if entry is not None:

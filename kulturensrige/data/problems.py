@@ -35,6 +35,15 @@ class OneLineFailure(RuntimeError):
     (cli.stops_on_problems), never a traceback."""
 
 
+class Refused(Exception):
+    """An input the command will not read, in one line: a QDA source that points outside its project would have the
+    importer read a file of its own disk. The scripts print it with exit status 2, as a refused output (cli)."""
+
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(str(problem))
+
+
 class DataError(Exception):
     """Raised when data cannot be used; carries every problem found, not just the first."""
 
@@ -50,6 +59,10 @@ def _sort_key(p: Problem) -> tuple:
 def _shorten(value: str, limit: int = 80) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
+
+# An empty name, as an input and as an output (the output guard, cli.input_name) say it: Path("") is the working folder,
+# and one command said `--output ""` was "the folder you are in", another that "" was an empty name (review 18, #6).
+EMPTY_NAME = "er et tomt navn"
 
 LOOP = "er et symbolsk link, der peger i ring (en symlink-løkke); angiv en rigtig mappe eller fil"
 

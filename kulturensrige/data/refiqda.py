@@ -43,7 +43,7 @@ from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset, data_dir, load
 from kulturensrige.data.municipality_codes import LIST_FILE
 from kulturensrige.data.pages import slug
-from kulturensrige.data.problems import DataError, Problem
+from kulturensrige.data.problems import DataError, Problem, Refused
 from kulturensrige.data.schema import ATTRIBUTED_BY, BY_QDA, LIST_SEPARATOR, NO, NOT_STATED, SLUG_PATTERN, TABLES, YES
 from kulturensrige.data.validation import MAX_FOLDER_BYTES, read_folder, too_much, validate_tables
 from kulturensrige.data.workbook import folder_files
@@ -134,8 +134,6 @@ class Project:
     passages: list[Passage] = field(default_factory=list)
     not_text: Counter = field(default_factory=Counter)  # PDF/picture/audio/video sources skipped
     not_text_passages: int = 0
-    external: list[str] = field(default_factory=list)  # sources outside the zip
-    external_passages: int = 0
     outside: list[str] = field(default_factory=list)  # passages whose positions lie outside their text, described
     # source name -> passages read with a Windows line break counted as one character, as the export's digest of their
     # text (or --linjeskift et-tegn) says they were made (the source was converted after the export)
@@ -402,6 +400,26 @@ def _nul_in_source(member: str, at: int) -> str:
     )
 
 
+# What a text source's plainTextPath may name: a file inside the project (REFI-QDA's internal://). A path on a disk
+# (file://, absolute://, relative://, C:\..., /etc/...) or an internal one climbing out of sources/ would have the
+# importer read its own disk: refused, where a missing file inside the project is only a problem of the data.
+OUTSIDE_THE_PROJECT = (
+    "peger uden for projektfilen; importen læser kun tekstkilder, der ligger i projektfilen (internal://…) eller står i "
+    "project.qde, aldrig en fil på disken. Eksportér projektet igen med kilderne i projektfilen; intet er skrevet"
+)
+
+
+def _internal_member(path: str) -> str | None:
+    """The zip member an internal:// path names (sources/…), or None for a path outside the project."""
+    if not path.lower().startswith("internal://"):
+        return None
+    name = path[len("internal://") :]
+    parts = name.replace("\\", "/").split("/")
+    if name.startswith(("/", "\\")) or ".." in parts or ":" in parts[0]:
+        return None
+    return "sources/" + name
+
+
 def _text_source(
     source: ET.Element,
     reader: _Members,
@@ -418,8 +436,13 @@ def _text_source(
     path = source.get("plainTextPath") or ""
     if inline is not None:
         text = inline.text or ""
-    elif path.lower().startswith("internal://"):
-        member = "sources/" + path[len("internal://") :]
+    elif not path:
+        project.not_text["tekst uden ren tekst"] += 1
+        project.not_text_passages += len(coded)
+        return []
+    elif (member := _internal_member(path)) is None:
+        raise Refused(Problem(f"{where}, plainTextPath", None, None, path, OUTSIDE_THE_PROJECT))
+    else:
         if reader.find(member) is None:
             return [_problem(where, f"tekstfilen {member} mangler i zip-filen")]
         raw = reader.read(member.lower())
@@ -435,14 +458,6 @@ def _text_source(
             ]
         if (nul := text.find("\0")) >= 0:
             return [_problem(where, _nul_in_source(member, nul))]
-    elif path:
-        project.external.append(name)
-        project.external_passages += len(coded)
-        return []
-    else:
-        project.not_text["tekst uden ren tekst"] += 1
-        project.not_text_passages += len(coded)
-        return []
     project.source_names[guid] = name
     project.source_variables[guid] = _variable_values(source, variables)
     problems = []
@@ -821,7 +836,6 @@ class ImportSummary:
     quotes: int = 0
     merged: int = 0
     skipped: Counter = field(default_factory=Counter)
-    external: list[str] = field(default_factory=list)
     outside: list[str] = field(default_factory=list)
     counted_as_one: Counter = field(default_factory=Counter)
     not_taken: list[str] = field(default_factory=list)  # each passage skipped for its codes or its empty text, named
@@ -854,8 +868,6 @@ class ImportSummary:
                 "Passager læst med et Windows-linjeskift talt som ét tegn, som de blev kodet (kilden er konverteret til CRLF "
                 "bagefter):" + "".join(f"\n  - kilden {visible(repr(n))}: {count}" for n, count in self.counted_as_one.items())
             )
-        if self.external:
-            lines.append("Kilder uden for zip-filen (ikke læst): " + ", ".join(map(visible, self.external)))
         if self.ambiguous:
             lines.append(f"Passager med flere kommuner eller roller i deres cases: {self.ambiguous} (angivet som ikke angivet)")
         lines.append("Koder, som kodekortet ikke nævner: " + (", ".join(map(visible, self.unmapped_codes)) or "ingen"))
@@ -866,7 +878,6 @@ class ImportSummary:
 
 SKIP_UNMAPPED = "koden er ikke knyttet til en ingrediens"
 SKIP_NOT_TEXT = "kilden er ikke tekst"
-SKIP_MISSING = "kilden mangler (ligger uden for zip-filen)"
 SKIP_OUTSIDE = "positionen ligger uden for teksten"
 SKIP_EMPTY = "passagen er tom"
 
@@ -905,15 +916,12 @@ def import_project(
         path.name,
         sources=len(project.source_names),
         not_text=project.not_text,
-        external=project.external,
         outside=project.outside,
         counted_as_one=project.counted_as_one,
     )
     summary.base_quotes = len(typed["quotes"])
     # Counter addition keeps only reasons that occurred
-    summary.skipped += Counter(
-        {SKIP_NOT_TEXT: project.not_text_passages, SKIP_MISSING: project.external_passages, SKIP_OUTSIDE: len(project.outside)}
-    )
+    summary.skipped += Counter({SKIP_NOT_TEXT: project.not_text_passages, SKIP_OUTSIDE: len(project.outside)})
     summary.passages += len(project.outside)  # read from a text source, then skipped
     origins: dict[str, str] = {}
     rows = _quote_rows(project, code_map, docs, municipalities, typed, summary, path.name, origins)

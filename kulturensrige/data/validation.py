@@ -485,6 +485,24 @@ def _spaced_codes(table: Table, raw: RawTable, label: str) -> list[Problem]:
     return problems
 
 
+def blank_word_notices(raws: Mapping[str, RawTable], labels: Mapping[str, str]) -> list[Problem]:
+    """One notice per column where a file of the analyst's own (not one of the book's downloads) writes the word a
+    download puts in an empty cell (schema.PUBLISHED_BLANKS), which is read as empty: said, as no value changes
+    without a word (a caption typed as 'ikke angivet' became empty silently)."""
+    notices: list[Problem] = []
+    for value, word in PUBLISHED_BLANKS.items():
+        name, _, column = value.partition(".")
+        raw = raws.get(name)
+        if raw is None or raw.books_own or column not in raw.frame.columns:
+            continue
+        rows = [row for row, cell in zip(raw.rows, raw.frame[column].fillna(""), strict=True) if cell.strip() == word]
+        if rows:
+            cells = "cellen" if len(rows) == 1 else f"{thousands(len(rows))} celler (fx række {rows[0]})"
+            said = f"advarsel: {cells} siger »{word}«, sådan som bogens CSV-filer skriver en tom celle, og læses som tom"
+            notices.append(Problem(labels[name], rows[0] if len(rows) == 1 else None, column, None, said))
+    return notices
+
+
 def trimmed_notices(raws: Mapping[str, RawTable], labels: Mapping[str, str]) -> list[Problem]:
     """One notice per text whose blank space at an edge was taken off (a verbatim quote included), at most
     MAX_LINES_PER_COLUMN a column and then one that counts the rest: the book shows the text without it, and says so."""

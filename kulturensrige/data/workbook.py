@@ -338,6 +338,29 @@ def sheet_label(path: Path, table_name: str) -> str:
     return f"{path.name}, ark {table_name}"
 
 
+# The first bytes of an OLE compound file: Excel saves a workbook with a password (encrypted) so, under its .xlsx name,
+# and an Excel 97-2003 workbook (.xls) too.
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+PASSWORD_PROTECTED = (
+    "arbejdsbogen er beskyttet med en adgangskode (krypteret), så den kan ikke læses; åbn den i Excel, slet adgangskoden "
+    "under Filer > Oplysninger > Beskyt projektmappe > Krypter med adgangskode, og gem den igen som .xlsx"
+)
+OLD_EXCEL = "filen er en Excel 97-2003-arbejdsbog (.xls), ikke en .xlsx; åbn den i Excel, og gem den som Excel-projektmappe (.xlsx)"
+
+
+def _not_a_workbook(path: Path) -> str:
+    """Why a file is no .xlsx, said of an encrypted one as what it is (review 18, #6: "kan ikke læses som en
+    Excel-arbejdsbog" told the analyst nothing of the password)."""
+    try:
+        with path.open("rb") as stream:
+            start = stream.read(len(_OLE_SIGNATURE))
+    except OSError:
+        start = b""
+    if start != _OLE_SIGNATURE:
+        return "filen kan ikke læses som en Excel-arbejdsbog (.xlsx)"
+    return OLD_EXCEL if path.suffix.lower() == ".xls" else PASSWORD_PROTECTED
+
+
 def read_workbook(path: Path) -> tuple[dict[str, RawTable], dict[str, str], list[Problem]]:
     """Every table's sheet as text cells with spreadsheet row numbers; other sheets are ignored.
 
@@ -362,7 +385,7 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], dict[str, str], list
     except Unreadable as unreadable:
         return {}, labels, [Problem(path.name, None, None, None, line) for line in unreadable.lines]
     except (InvalidFileException, OSError, *DAMAGED):
-        return {}, labels, [Problem(path.name, None, None, None, "filen kan ikke læses som en Excel-arbejdsbog (.xlsx)")]
+        return {}, labels, [Problem(path.name, None, None, None, _not_a_workbook(path))]
     raws: dict[str, RawTable] = {}
     problems: list[Problem] = []
     with book:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from kulturensrige.data.column_guide import column_rows
-from kulturensrige.data.csv_reading import FORMULA_GUARD_RULE
+from kulturensrige.data.csv_reading import ENCODING_RULE, FORMULA_GUARD_RULE
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import EDITORIAL, INFERENCE_RULE, SOURCE_MEANINGS, TABLES
 from kulturensrige.data.validation import EDGE_SPACE_RULE
@@ -59,7 +59,7 @@ def as_markdown() -> str:
     """The dictionary as a Markdown file for data/DATAORDBOG.md."""
     parts = ["# Dataordbog\n", "Skrevet ud fra `kulturensrige/data/schema.py` af `scripts/write_dictionary.py`. Ret ikke i hånden.\n"]
     parts.append(sources_markdown())
-    parts.append(f"\n## CSV-filerne\n\n{FORMULA_GUARD_RULE}\n\n{EDGE_SPACE_RULE}\n")
+    parts.append(f"\n## CSV-filerne\n\n{ENCODING_RULE}\n\n{FORMULA_GUARD_RULE}\n\n{EDGE_SPACE_RULE}\n")
     for table in TABLES.values():
         parts.append(f"\n## {table.file}: {table.title}\n\n{table.description} Nøgle: `{table.key}`.\n")
         frame = pd.DataFrame(column_rows(table))

@@ -561,6 +561,17 @@ def test_unknown_value_falls_back_with_a_notice(data, site_url, page):
     assert errors == []
 
 
+def test_a_long_unknown_value_wraps_inside_its_notice_on_a_phone(data, site_url, page):
+    """Hostile round of session 19: `?kommune=` with 5,000 letters and no space ran out of the notice and off a
+    375 px screen, a line the reader could not read to its end; it breaks inside the notice."""
+    page.set_viewport_size({"width": 375, "height": 800})
+    open_page(page, f"{site_url}/index.html?kommune={'x' * 300}")
+    notice = page.locator(".kr-filter-notice[role=status]")
+    notice.wait_for(state="visible")
+    assert notice.evaluate("n => n.scrollWidth <= n.clientWidth + 1"), "the value stays inside its notice"
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+
+
 # -- every page of the book ------------------------------------------------------------------------
 
 
