@@ -48,6 +48,7 @@ DECISIONS = (
     "inferred-ties-off-by-default",
     "kernels-over-unix-sockets",
     "blank-space-at-a-values-edges",
+    "whose-word-keyed-once-on-a-page",
 )
 
 
