@@ -136,7 +136,7 @@ def test_the_notes_on_the_reports_figures_say_only_what_its_text_says_and_whose_
     for note in each(list(data.figures["note"])):
         assert "ikke gengivet i rapporten" not in note and not note.startswith("Viser"), note
     about = BeautifulSoup(charts._about(data, 4), "html.parser").summary.get_text()
-    assert about == f"Om figuren i rapporten ({provenance.value_label(data.options, 'figures.note')})"
+    assert about == f"Om figuren i rapporten {provenance.page_mark(provenance.value_label(data.options, 'figures.note'))}"
 
 
 def test_the_editors_statuses_follow_the_reports_words_one_sentence_one_status(data, report_text: str):

@@ -35,13 +35,18 @@ def tables_read(data: Dataset) -> list[str]:
     return [name for name in getattr(data.tables, "read", []) if name in TABLES]
 
 
+# A table whose title would name the report as a source in a book built on someone else's data ('Rapporten').
+READER_NAMES = {"publication": "udgivelsen"}
+
+
 def how_made(data: Dataset) -> Html:
     """One closed line in plain Danish: the page is written from the book's data, which tables (by their Danish names,
     each a link to its download) and the page's notebook; the file names are the data chapter's, not the reader's
     (issue 22 item 6). Beside it, the bar's lines of what the page's lists mark."""
     page = os.environ.get(PAGE_VARIABLE, "")
     read = tables_read(data)
-    links = [f'<a href="{esc(_relative(f"{PUBLISHED_DATA}/{TABLES[name].file}"))}">{esc(TABLES[name].title.lower())}</a>' for name in read]
+    names = {name: READER_NAMES.get(name, TABLES[name].title.lower()) for name in read}
+    links = [f'<a href="{esc(_relative(f"{PUBLISHED_DATA}/{TABLES[name].file}"))}">{esc(names[name])}</a>' for name in read]
     reads = f" om {listing(links)}" if links else ""
     if len(read) == len(TABLES):
         reads = f' i <a href="{esc(_relative("om-data/dataordbog.html"))}#dataordbog">alle bogens tabeller</a>'
