@@ -15,7 +15,7 @@ from kulturensrige.book import extension, page_source
 from kulturensrige.data import provenance
 from kulturensrige.data.schema import INFERENCE_RULE
 from kulturensrige.edition import editions
-from kulturensrige.render import front_page, guide, lists, markup
+from kulturensrige.render import front_page, lists, markup
 from kulturensrige.words import built
 from support.checks import each
 
@@ -186,15 +186,3 @@ def test_a_starting_point_is_marked_in_the_words_kilder_csv_gives_its_label_and_
     facts = BeautifulSoup(str(lists.municipality_facts(data, "240")), "html.parser")
     start = facts.find("dt", string="Udgangspunkt").find_next("dd").select_one(".kr-by")
     assert start["title"] == lists.starting_point_owner(data) == "redaktionens betegnelser og ord"
-
-
-def test_an_attention_point_in_quotation_marks_is_the_reports_wording_in_data_page_and_download(data):
-    """Reading 21 #5: an editors' point (basis inferred) held a report sentence in »…« in attention_points.csv, while
-    the report's own point stood bare there and quoted on the page. One rule: the data hold bare text; the page quotes
-    exactly the report's wording (basis stated), and an editors' point is their own words."""
-    points = data.attention_points
-    assert not points["text"].str.contains("[»«]").any()
-    for ingredient in each(list(dict.fromkeys(points["ingredient_id"]))):
-        for group in guide.attention_point_groups(data, ingredient):
-            for text, _ in group.points:
-                assert text.startswith("»") != group.editors, text

@@ -35,8 +35,8 @@ def tables_read(data: Dataset) -> list[str]:
     return [name for name in getattr(data.tables, "read", []) if name in TABLES]
 
 
-# A table whose title would name the report as a source in a book built on someone else's data ('Rapporten').
-READER_NAMES = {"publication": "udgivelsen"}
+# Tables whose titles would name the report as a source in a book built on someone else's data ('Rapporten').
+READER_NAMES = {"publication": "udgivelsen", "figures": "figurerne"}
 
 
 def how_made(data: Dataset) -> Html:
