@@ -69,10 +69,16 @@ def day(date: dt.date) -> str:
     return f"{date.day}. {MONTHS[date.month - 1]} {date.year}"
 
 
-def built(folder_name: str, date: dt.date) -> str:
-    """The plain line a reader meets at the foot of every page and on an edition's cover; the data folder's
-    fingerprint, which only an analyst needs, follows apart and smaller."""
-    return f"Bygget {day(date)} af datamappen »{folder_name}«."
+def built(date: dt.date) -> str:
+    """The plain line a reader meets at the foot of every page and on an edition's cover: when. The data folder's name
+    and fingerprint, which only an analyst needs, follow apart and smaller ('datamappen »data«' read as jargon to a
+    new reader, issue 22)."""
+    return f"Bygget {day(date)}."
+
+
+def built_from(folder_name: str, fingerprint: str) -> str:
+    """The analysts' part of that line: which data folder, and its fingerprint."""
+    return f"Datamappe »{folder_name}«, fingeraftryk {fingerprint}"
 
 
 def month(date: str) -> str:

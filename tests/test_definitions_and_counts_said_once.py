@@ -17,9 +17,9 @@ def test_an_ingredients_definition_sets_whose_words_they_are_in_light_type_besid
         definition = lists.short_definition(data, row)
         assert isinstance(definition, cards.Sourced), row.ingredient_id
         lead = BeautifulSoup(lists.ingredient_description(data, row.ingredient_id).markup, "html.parser").select_one("p.kr-lead")
-        assert lead is not None and lead.get_text() == str(definition)
+        assert lead is not None and lead.get_text() == f"{definition.value} {definition.owner}"
         mark = lead.select_one(".kr-by")
-        assert mark is not None and mark.get_text() == definition.owner
+        assert mark is not None and mark.get_text() == definition.owner and mark["title"] == definition.mark
     marks = [m.get_text() for m in overview.select("article.kr-ingredient-card > p > .kr-by")]
     assert len(marks) == len(data.ingredients)
 

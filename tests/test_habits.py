@@ -50,6 +50,7 @@ DECISIONS = (
     "blank-space-at-a-values-edges",
     "a-profile-opened-afresh-chooses-its-municipality",
     "a-qda-source-outside-its-project-is-refused",
+    "whose-word-keyed-once-on-a-page",
 )
 
 

@@ -76,12 +76,12 @@ def test_figure_1_claims_no_mode_the_report_does_not_state_and_figures_1_and_4_a
     timeline = str(charts.programme_timeline(data).html())
     assert "fysisk ifølge rapporten" not in timeline
     # Said once, in the caption (a new reader's review, finding 7c: the line under it said it again).
-    assert "(redaktionens gengivelse)" in text(timeline)
+    assert "(red.)" in text(timeline)
     # The report calls no workshop physical; where the editors read one so, the row says it is their reading (read21d).
     events = data.programme_events
     assert set(events.loc[events["mode_basis"] != "inferred", "mode"]) <= {"virtuel", "ikke angivet"}
     words = text(charts.figure4_words(data))
-    assert "(redaktionens gengivelse)" in words
+    assert "(red.)" in words  # the page's short mark, under its key (docs/adr/0036)
     chapter = page_text("ingredienser/etablering-af-vi.ipynb")
     assert "Rapporten gengiver ikke svarene" not in chapter and "Figur 4 viser en wordcloud" in report_text
     assert "Rapporten trykker ordskyen som billede" in chapter
@@ -472,7 +472,7 @@ def test_the_findings_on_the_front_page_are_said_to_be_the_editors_choice(data):
 
     front = page_text("index.ipynb")
     assert "Rapportens hovedfund" not in front
-    said = text(front_page.main_findings(data))
+    said = BeautifulSoup(str(front_page.main_findings(data)), "html.parser").select_one("p.kr-findings-source").get_text()
     assert said.startswith(f"{count_word(len(data.findings)).capitalize()} fund, valgt af redaktionen")
     assert "valgt af redaktionen" in text(front_page.first_screen(data))
     assert "valgt af redaktionen" in TABLES["findings"].description
@@ -734,10 +734,12 @@ def test_a_municipalitys_summary_and_outcome_are_marked_the_editors_words_on_its
         printed = edition(data, code)
         for soup in (page, printed):
             lead = soup.select_one(".kr-lead").get_text(" ", strip=True)
-            assert lead.endswith("(redaktionens gengivelse)"), (code, lead)
+            # A page marks it '(red.)' under its key, its kind in the mark's title; the PDF in full (docs/adr/0036).
+            assert lead.endswith("(redaktionens gengivelse)" if soup is printed else "(red.)"), (code, lead)
             outcome = next(dt.find_next_sibling("dd") for dt in soup.select("dt") if dt.get_text() == "Hvad forløbet førte til")
             said = outcome.get_text(" ", strip=True)
-            assert said.endswith("(redaktionens gengivelse)") != (row["outcome"] == "ikke angivet"), (code, said)
+            mark = "(redaktionens gengivelse)" if soup is printed else "(red.)"
+            assert said.endswith(mark) != (row["outcome"] == "ikke angivet"), (code, said)
     # The overview's cards are all the editors' summaries: said once over them (lists.whose), not on each card.
     assert "municipalities.summary" in cards.MUNICIPALITY_CARD_VALUES
     assert "gengivelse" in BeautifulSoup(str(lists.whose(data, *cards.MUNICIPALITY_CARD_VALUES)), "html.parser").p.get_text()

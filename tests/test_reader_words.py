@@ -338,8 +338,8 @@ def test_the_footer_meets_a_reader_with_a_plain_line_and_keeps_the_fingerprint_a
     line, and the fingerprint (for analysts and for citing) follows apart, smaller and in the text's own type."""
     stamp = BeautifulSoup(extension.provenance_html("data", "0123456789", dt.date(2026, 12, 5)), "html.parser")
     line = stamp.select_one(".kr-provenance")
-    assert line.get_text(" ", strip=True).startswith("Bygget 5. december 2026 af datamappen »data«.")
-    assert stamp.select_one(".kr-fingerprint").get_text() == "Datamappens fingeraftryk: 0123456789"
+    assert line.get_text(" ", strip=True).startswith("Bygget 5. december 2026.")
+    assert stamp.select_one(".kr-fingerprint").get_text() == "Datamappe »data«, fingeraftryk 0123456789"
     assert not stamp.select("code")
 
 
@@ -350,7 +350,7 @@ def test_an_editions_cover_says_when_and_from_what_in_one_plain_line_and_its_las
     page = editions.municipality_edition(data, "259", stamp, editions.EditionCharts.compute(data), "plotly.min.js")
     soup = BeautifulSoup(page, "html.parser")
     cover = soup.select_one("header.kr-cover")
-    assert cover.select_one(".kr-built").get_text(" ", strip=True) == "Bygget 5. december 2026 af datamappen »data«."
+    assert cover.select_one(".kr-built").get_text(" ", strip=True) == "Bygget 5. december 2026."
     assert "0123456789" not in cover.get_text()
     assert "0123456789" in soup.select_one("footer.kr-colophon .kr-built-detail").get_text()
 
@@ -391,7 +391,9 @@ def test_the_reports_captions_over_the_editors_drawings_say_whose_drawing_it_is(
     for value, shown in each(drawn.items()):
         number = int(re.search(r"Figur (\d)\.", shown).group(1))
         caption = data.figures.loc[data.figures["number"] == number, "caption"].iloc[0].removesuffix(".")
-        assert re.search(rf"Figur {number}\. {re.escape(caption)} \({provenance.value_label(data.options, value)}\)\.? ", shown), value
+        # On a page the editors' short mark, under the page's key (docs/adr/0036).
+        mark = re.escape(provenance.page_mark(provenance.value_label(data.options, value)))
+        assert re.search(rf"Figur {number}\. {re.escape(caption)} {mark}\.? ", shown), value
 
 
 def test_the_group_composition_shows_only_the_counts_the_report_gives(data, report_text: str):

@@ -17,6 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from kulturensrige import load
+from kulturensrige.data import provenance
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import EDITORIAL_VALUES, NOT_STATED
 from kulturensrige.edition import editions
@@ -77,10 +78,11 @@ def test_a_municipality_edition_says_whose_each_attention_point_is_in_the_ingred
 def test_a_municipality_edition_marks_the_starting_point_and_says_whose_the_division_into_initiatives_is(data, rudersdal):
     terms = rudersdal.select("#udgangspunkt ~ dl dt")
     facts = {term.get_text(strip=True): term.find_next_sibling("dd").get_text(" ", strip=True) for term in terms}
-    assert facts["Udgangspunkt"].endswith("(redaktionens betegnelser)")
+    assert facts["Udgangspunkt"].endswith(f"({lists.starting_point_owner(data)})")
     initiatives = " ".join(rudersdal.select_one("section[aria-labelledby=indsatser]").get_text(" ").split())
     assert "Rapporten beskriver 3 indsatser" not in initiatives
-    assert cards.whose_terms_text(data) in initiatives and "og dermed antallet af indsatser, er redaktionens" in initiatives
+    said = cards.whose_terms_text(data, False, *editions.initiative_lifted(data, "230"))
+    assert said in initiatives and "og dermed antallet af indsatser, er redaktionens" in initiatives
 
 
 def test_a_municipality_edition_says_whose_the_ties_to_other_municipalities_are(data, rudersdal):
@@ -96,7 +98,7 @@ def test_the_municipality_cards_and_table_mark_code_region_starting_point_and_th
     overview = text(cards.municipality_overview(data))
     assert "Region Sjælland · Fra bunden" in overview and "(redaktionens" not in overview
     whose = text(lists.whose(data, *cards.MUNICIPALITY_CARD_VALUES))
-    assert whose.startswith("Redaktionens tilføjelse, betegnelser og gengivelse, ikke rapportens.")
+    assert whose.startswith("(red.) Hvorfor? Redaktionens tilføjelse, betegnelser og gengivelse, ikke rapportens.")
     table = BeautifulSoup(str(lists.municipality_table(data)), "html.parser")
     assert "Indsatser (redaktionens inddeling)" in [th.get_text(strip=True) for th in table.select("thead th")]
 
@@ -337,7 +339,9 @@ def test_an_ingredients_short_definition_says_it_is_the_editors_words_on_the_pag
     printed = [" ".join(p.get_text(" ").split()) for p in rudersdal.select(".kr-ingredient > .kr-lead")]
     for row in each(list(data.ingredients.itertuples())):
         said = f"{row.short_description} {label}"
-        assert said in overview and said in text(lists.ingredient_description(data, row.ingredient_id).markup), row.ingredient_id
+        # The pages say it with the short mark under their key, its kind in the mark's title (docs/adr/0036).
+        on_page = f"{row.short_description} {provenance.page_mark(label[1:-1])}"
+        assert on_page in overview and on_page in text(lists.ingredient_description(data, row.ingredient_id).markup), row.ingredient_id
         assert said in printed, row.ingredient_id
     source = _source(data, "ingredients.csv", "short_description")
     assert source["hvis_ord"] == "redaktionens gengivelse" and "sammenfatning" in source["begrundelse"]

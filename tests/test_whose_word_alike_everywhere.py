@@ -191,13 +191,13 @@ def test_figure_4s_words_are_the_editors_reading_of_the_report_wherever_they_are
 
 def test_only_the_name_the_editors_spelled_otherwise_than_the_report_is_marked(data, printed):
     """Finding 17: 'Kommune (redaktionens læsning)' and 'Officielt navn: Køge (redaktionens læsning)': the names are the
-    report's; only Guldborgsund (the report's 'Guldborgssund') is the editors' spelling."""
+    report's; only Guldborgsund is marked: the official name, which the report spells 'Guldborgssund'."""
     table = BeautifulSoup(str(lists.municipality_table(data)), "html.parser")
     assert [th.get_text(strip=True) for th in table.select("thead th")][0] == "Kommune"
     cells = [tr.select_one("td, th").get_text(" ", strip=True) for tr in table.select("tbody tr")]
-    assert "Køge" in cells and "Guldborgsund (redaktionens stavning; rapporten staver navnet »Guldborgssund«)" in cells
+    assert "Køge" in cells and "Guldborgsund (det officielle navn; rapporten staver navnet »Guldborgssund«)" in cells
     assert "(redaktionens læsning)" not in printed["259"].split("Kommunekode")[0]
-    assert "Guldborgsund (redaktionens stavning; rapporten staver navnet »Guldborgssund«)" in printed["376"]
+    assert "Guldborgsund (det officielle navn; rapporten staver navnet »Guldborgssund«)" in printed["376"]
     assert "municipalities.name" not in EDITORIAL_VALUES
 
 

@@ -111,7 +111,7 @@ def test_a_municipalitys_name_carries_the_source_kilder_csv_gives_it(data):
     """Reading 13 #2, as reading 14 #17 narrowed it: the names are the report's, and only the one the editors spell
     otherwise (Guldborgsund) is marked, alike on the profile and in kilder.csv ('rapportens og redaktionens')."""
     assert _sources(data)[("municipalities.csv", "name")]["hvis_ord"] == "rapportens og redaktionens"
-    for code, name, mark in each([("259", "Køge", ""), ("376", "Guldborgsund", "(redaktionens stavning")]):
+    for code, name, mark in each([("259", "Køge", ""), ("376", "Guldborgsund", "(det officielle navn")]):
         facts = BeautifulSoup(str(lists.municipality_facts(data, code)), "html.parser")
         shown = facts.find("dt", string="Officielt navn").find_next("dd").get_text(" ", strip=True)
         assert shown == name if not mark else shown.startswith(f"{name} {mark}"), shown
@@ -136,7 +136,7 @@ def test_the_notes_on_the_reports_figures_say_only_what_its_text_says_and_whose_
     for note in each(list(data.figures["note"])):
         assert "ikke gengivet i rapporten" not in note and not note.startswith("Viser"), note
     about = BeautifulSoup(charts._about(data, 4), "html.parser").summary.get_text()
-    assert about == f"Om figuren i rapporten ({provenance.value_label(data.options, 'figures.note')})"
+    assert about == f"Om figuren i rapporten {provenance.page_mark(provenance.value_label(data.options, 'figures.note'))}"
 
 
 def test_the_editors_statuses_follow_the_reports_words_one_sentence_one_status(data, report_text: str):

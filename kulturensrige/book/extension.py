@@ -32,6 +32,7 @@ from kulturensrige.book import bibliography, executed, hardening, page_source, p
 from kulturensrige.book.descriptions import page_description
 from kulturensrige.book.icons import inline_icons
 from kulturensrige.book.profiles import CELL_OUTPUT
+from kulturensrige.data import provenance
 from kulturensrige.data.buildkey import BUILT, build_key, write_record
 from kulturensrige.data.fingerprint import folder_digest
 from kulturensrige.data.loading import Dataset, load
@@ -41,7 +42,7 @@ from kulturensrige.data.settings import build_date
 from kulturensrige.render import browser, front_page, highlight
 from kulturensrige.render.markup import SIDE, esc, json_island, side_file
 from kulturensrige.render.policy import with_policy
-from kulturensrige.words import SOFT_HYPHEN, built, hyphenated, spreadsheet_csv
+from kulturensrige.words import SOFT_HYPHEN, built, built_from, hyphenated, spreadsheet_csv
 
 GENERATED = "_kr_generated"
 
@@ -54,8 +55,8 @@ def provenance_html(folder_name: str, fingerprint: str, date: dt.date, official_
     """The footer's plain line, and the fingerprint for analysts (and for citing an edition) apart and smaller."""
     codes = "" if official_codes else f" {NOT_OFFICIAL}"
     return (
-        f'<p class="kr-provenance">{esc(built(folder_name, date))}{codes} '
-        f'<span class="kr-fingerprint">Datamappens fingeraftryk: {esc(fingerprint)}</span></p>'
+        f'<p class="kr-provenance">{esc(built(date))}{codes} '
+        f'<span class="kr-fingerprint">{esc(built_from(folder_name, fingerprint))}</span></p>'
     )
 
 
@@ -180,6 +181,8 @@ def _on_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctr
     if "body" in context:
         # the filter's place, kept so nothing shifts
         body = phone_tables(front_title(hyphenated_title(context["body"])))
+        if "pathto" in context:
+            body = keyed(body, _editors_href(context))
         context["body"] = highlight.FILTER_SLOT + side_files(body, Path(app.outdir), pagename)
     _drop_thebe(context)
     _drop_unused_extensions(context)
@@ -187,6 +190,31 @@ def _on_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctr
 
 
 TITLE = re.compile(r"(<h1[^>]*>)(.*?)(</h1>)", re.S)
+PARAGRAPH = re.compile(r"<p(\s[^>]*)?>(.*?)</p>", re.S)
+
+
+def keyed(body: str, editors_href: str) -> str:
+    """The page's key to the editors' short mark (provenance.page_key), once, after the page's first paragraph, on a
+    page where a value carries the mark: the reader meets the content first and the key before the first mark, not a
+    label on every paragraph (docs/adr/0036). A page with no mark has no key."""
+    mark = esc(provenance.owner_mark(provenance.EDITORS_SHORT))
+    if mark not in body:
+        return body
+    key = f'<p class="kr-page-key">{esc(provenance.page_key())} <a href="{esc(editors_href)}">Læs mere</a></p>'
+    start = body.find("</h1>")
+    for paragraph in PARAGRAPH.finditer(body, max(start, 0)):
+        shown = "hidden" not in (paragraph.group(1) or "") and re.sub(r"<[^>]*>", "", paragraph.group(2)).strip()
+        if shown:
+            return body[: paragraph.end()] + key + body[paragraph.end() :]
+    return body
+
+
+def _editors_href(context: dict) -> str:
+    """This page's link to what the editors added (front_page.EDITORS_PAGE), as the footer's credit links it."""
+    page = context["pathto"](front_page.EDITORS_PAGE).split("#")[0]  # "#" on that page itself
+    return f"{page}#{front_page.EDITORS_ANCHOR}"
+
+
 # A page's title at its size holds about 19 letters on a line at 320 px: shorter words never need a break, and stay
 # whole in what a reader copies.
 TITLE_HYPHENATE_FROM = 16
@@ -248,9 +276,7 @@ def _credit_in_footer(app: Sphinx, context: dict) -> None:
     what the editors added, instead of the theme's "Ved <author>", which credited the whole book to the publisher."""
     if "pathto" not in context:
         return
-    page = context["pathto"](front_page.EDITORS_PAGE).split("#")[0]  # "#" on that page itself
-    href = f"{page}#{front_page.EDITORS_ANCHOR}"
-    line = f'<p class="kr-credit">{front_page.credit(app.kr_data, href)}</p>'  # type: ignore[attr-defined]
+    line = f'<p class="kr-credit">{front_page.credit(app.kr_data, _editors_href(context))}</p>'  # type: ignore[attr-defined]
     context["author"] = ""
     context["theme_extra_footer"] = line + context.get("theme_extra_footer", "")
 

@@ -18,6 +18,7 @@ from kulturensrige.data.settings import PAGE_VARIABLE
 from kulturensrige.render import highlight
 from kulturensrige.render.cards import DATA_CHAPTER
 from kulturensrige.render.markup import Html, book_root, esc, json_island
+from kulturensrige.words import listing
 
 __all__ = ["PAGE_VARIABLE", "how_made", "tables_read"]
 SOURCES = "_sources"
@@ -34,23 +35,22 @@ def tables_read(data: Dataset) -> list[str]:
     return [name for name in getattr(data.tables, "read", []) if name in TABLES]
 
 
+# Tables whose titles would name the report as a source in a book built on someone else's data ('Rapporten').
+READER_NAMES = {"publication": "udgivelsen", "figures": "figurerne"}
+
+
 def how_made(data: Dataset) -> Html:
-    """One line: which notebook made the page and which tables of which data folder it read; and, beside it, the
-    bar's lines of what the page's lists mark."""
+    """One closed line in plain Danish: the page is written from the book's data, which tables (by their Danish names,
+    each a link to its download) and the page's notebook; the file names are the data chapter's, not the reader's
+    (issue 22 item 6). Beside it, the bar's lines of what the page's lists mark."""
     page = os.environ.get(PAGE_VARIABLE, "")
-    notebook = f"{page}.ipynb" if page else ""
-    links = ", ".join(
-        f'<a href="{esc(_relative(f"{PUBLISHED_DATA}/{TABLES[name].file}"))}" title="{esc(TABLES[name].title)}">'
-        f"{esc(TABLES[name].file)}</a>"
-        for name in tables_read(data)
-    )
-    made_by = f'notesbogen <a href="{esc(_relative(f"{SOURCES}/{notebook}"))}">{esc(Path(notebook).name)}</a>' if notebook else "notesbogen"
     read = tables_read(data)
-    noun = "tabellen" if len(read) == 1 else "tabellerne"
-    reads = f", der læser {noun} {links} fra datamappen <code>{esc(data.folder.name)}</code>" if links else ""
+    names = {name: READER_NAMES.get(name, TABLES[name].title.lower()) for name in read}
+    links = [f'<a href="{esc(_relative(f"{PUBLISHED_DATA}/{TABLES[name].file}"))}">{esc(names[name])}</a>' for name in read]
+    reads = f" om {listing(links)}" if links else ""
     if len(read) == len(TABLES):
-        dictionary = f'<a href="{esc(_relative("om-data/dataordbog.html"))}#dataordbog">alle tabellerne</a>'
-        reads = f", der læser {dictionary} i datamappen <code>{esc(data.folder.name)}</code>"
+        reads = f' i <a href="{esc(_relative("om-data/dataordbog.html"))}#dataordbog">alle bogens tabeller</a>'
+    notebook = f' <a href="{esc(_relative(f"{SOURCES}/{page}.ipynb"))}">Hent siden som notesbog.</a>' if page else ""
     # On the data chapter itself a link to it would lead back to where the reader is.
     guide = "Dette kapitel" if page == DATA_CHAPTER else f'<a href="{esc(_relative(f"{DATA_CHAPTER}.html"))}">Data og genkørsel</a>'
     # The bar's lines of what the page's lists mark (highlight.page_lines), published once at the page's end: the
@@ -60,8 +60,8 @@ def how_made(data: Dataset) -> Html:
     # One closed line at the foot: the reader came for the report, the analyst opens it.
     return Html(
         '<details class="kr-made"><summary class="kr-made-label">Sådan er siden lavet</summary>'
-        f"<p>Siden er lavet af {made_by}{reads}. "
-        f"Koden står i notesbogen, ikke på siden; {guide} forklarer, hvordan bogen bygges igen.</p></details>"
+        f"<p>Siden skrives ud fra bogens data{reads}, hver gang bogen bygges.{notebook} "
+        f"{guide} forklarer, hvordan bogen bygges igen.</p></details>"
         + (json_island(lines, "kr-bar-lines") if lines else "")
         + (json_island(aside, "kr-bar-aside") if aside else "")
     )

@@ -282,6 +282,33 @@ def owner_mark(owner: str) -> str:
     return f"({owner})"
 
 
+def is_editors(owner: str) -> bool:
+    """Whether an owner label is one of the editors' ('redaktionens gengivelse', 'redaktionens tilføjelse' …)."""
+    return owner.startswith(f"{words(BY_EDITORS).own} ")
+
+
+def page_mark(owner: str) -> str:
+    """A value's owner as a web page marks it beside the value: '(red.)' for every kind of the editors' work, whose
+    kinds the page's key says once (page_key, docs/adr/0036); any other source keeps its full label, which no key
+    explains. A printed edition and a download keep the full label (owner_mark): a row lifted out has no key."""
+    return owner_mark(EDITORS_SHORT if is_editors(owner) else owner)
+
+
+def page_marked(value: str, owner: str) -> str:
+    """A value with its owner as a web page marks it: 'Figur 4. Wordcloud … (red.)' (page_mark)."""
+    return f"{value} {page_mark(owner)}"
+
+
+def page_key() -> str:
+    """The one key on a web page whose values carry the editors' short mark, said once near its top instead of a
+    label on every paragraph (reader 18, #1): what »(red.)« in light type means, and what is the report's. Each
+    mark's own kind (value_label) stays in its title; the page's notes say why."""
+    return (
+        f"»{owner_mark(EDITORS_SHORT)}« i lys, skrå skrift: redaktionens ord eller valg, fx en gengivelse, en "
+        "betegnelse eller en læsning, ikke rapportens. Citater og ord i »…« er rapportens egne."
+    )
+
+
 def marked(value: str, owner: str) -> str:
     """A value with its owner after it: 'Region (redaktionens tilføjelse)'."""
     return f"{value} {owner_mark(owner)}"
@@ -311,18 +338,17 @@ def page_table_heading(options: pd.DataFrame, table_id: str, label: str) -> str:
 
 
 def name_mark(options: pd.DataFrame, name: str, in_report: str) -> str:
-    """Whose a municipality's name is, said only where the editors changed the report's spelling: '' for 'Køge' (the
-    report's own name); 'redaktionens stavning; rapporten staver navnet »Guldborgssund«' for Guldborgsund. The overview
-    table, its CSV download, the profile and the PDFs all mark the name with this."""
+    """Whose a municipality's name is, said only where the source spells it otherwise than the official name: '' for
+    'Køge'; 'det officielle navn; rapporten staver navnet »Guldborgssund«' for Guldborgsund. The official spelling is
+    Danmarks Statistik's, not the editors' (reading 21, #5). The overview table, its CSV download, the profile and the
+    PDFs all mark the name with this."""
     if name == in_report:
         return ""
-    if folder_source(options) == BY_REPORT:
-        return f"redaktionens stavning; rapporten staver navnet »{in_report}«"
     return f"det officielle navn; {folder_words(options).holder} staver navnet »{in_report}«"
 
 
 def marked_name(options: pd.DataFrame, name: str, in_report: str) -> str:
-    """A municipality's name with its mark (name_mark) where it has one: 'Guldborgsund (redaktionens stavning; …)'."""
+    """A municipality's name with its mark (name_mark) where it has one: 'Guldborgsund (det officielle navn; …)'."""
     mark = name_mark(options, name, in_report)
     return marked(name, mark) if mark else name
 
@@ -484,12 +510,14 @@ def row_source(options: pd.DataFrame, given: str) -> str:
     return (given or BY_REPORT) if folder == BY_REPORT else folder
 
 
-def kind_label(options: pd.DataFrame, label: str, given: str) -> str:
+def kind_label(options: pd.DataFrame, label: str, given: str, short: bool = False) -> str:
     """A quote kind's label as a card shows it, marked where the editors named the kind: 'Kort udsagn (redaktionens
-    betegnelse)'; the report's own word ('Stjernestund') stands alone."""
+    betegnelse)'; the report's own word ('Stjernestund') stands alone. `short`, on a page's list under its key
+    (page_key): 'Kort udsagn (red.)'."""
     if row_source(options, given) != BY_EDITORS:
         return label
-    return marked(label, value_label(options, "quote_kinds.label_source"))
+    owner = value_label(options, "quote_kinds.label_source")
+    return f"{label} {page_mark(owner)}" if short else marked(label, owner)
 
 
 def with_ingredient_ties(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:

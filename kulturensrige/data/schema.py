@@ -825,14 +825,14 @@ class Editorial:
 
 # The rule for an inferred tie, written once: the data dictionary, the data chapter and the validator share it.
 INFERENCE_RULE = (
-    "Rapporten knytter intet citat til en kommune. Redaktionen knytter et citat til en kommune (attribution = inferred) "
-    "kun, når citatet beskriver en konkret aktivitet, et sted eller en målgruppe, som rapporten beskriver hos præcis én "
-    "af de deltagende kommuner. Begrundelsen (attribution_rationale) nævner de to ting: hvad citatet beskriver, og hvilken "
-    "kommune rapporten beskriver med det. Den nævner aldrig talerens rolle, så den ikke kan pege på en person. Et citat, "
-    "hvis indhold passer på flere kommuner eller ingen, står uden kommune (not stated). Det gør også et citat, hvis egne "
-    "ord sammen med en kommune ville pege på én person, fortælleren eller en, fortællingen handler om (fx »kommunedamen« "
-    "i én bestemt gruppe, én elev i ét kunstforløb): det knyttes ikke til nogen kommune, heller ikke med de udledte "
-    "tilknytninger slået til, og begrundelsen siger hvorfor uden at nævne kommunen eller rollen."
+    "Rapporten knytter intet citat til en kommune. Redaktionen udleder en kommune til et citat kun, når citatet "
+    "beskriver en konkret aktivitet, et sted eller en målgruppe, som rapporten beskriver hos præcis én af de deltagende "
+    "kommuner. Begrundelsen nævner de to ting: hvad citatet beskriver, og hvilken kommune rapporten beskriver med det. "
+    "Den nævner aldrig talerens rolle, så den ikke kan pege på en person. Et citat, hvis indhold passer på flere kommuner "
+    "eller ingen, står uden kommune. Det gør også et citat, hvis egne ord sammen med en kommune ville pege på én person, "
+    "fortælleren eller en, fortællingen handler om (fx »kommunedamen« i én bestemt gruppe, én elev i ét kunstforløb): "
+    "det knyttes ikke til nogen kommune, heller ikke med de udledte tilknytninger slået til, og begrundelsen siger "
+    "hvorfor uden at nævne kommunen eller rollen."
 )
 
 # What a figure counts, said in its note on the page and in kilder.csv beside its downloads.
@@ -1161,7 +1161,7 @@ MIXED_VALUES = {
     ),
     "municipalities.name": (
         "Rapportens navne; hvor rapporten staver et navn anderledes end det officielle (name_in_report, fx »Guldborgssund«), "
-        "er navnet redaktionens stavning, og siderne siger det ved netop det navn."
+        "står det officielle navn, og siderne siger ved netop det navn, hvordan rapporten staver det."
     ),
     "organisations.name": (
         "Rapporten navngiver de fleste organisationer; hvor den ikke giver et navn, er navnet redaktionens beskrivelse med "

@@ -35,7 +35,7 @@ from kulturensrige.render import cards, charts, figures, front_page, guide, high
 from kulturensrige.render.markup import json_island, side_json
 from kulturensrige.render.policy import with_policy
 from kulturensrige.rules import attribution, filters, statistics, views
-from kulturensrige.words import SOFT_HYPHEN, built, count_word, day, number, plural
+from kulturensrige.words import SOFT_HYPHEN, built, built_from, count_word, day, number, plural
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TITLE = "Kulturens Rige"
@@ -61,7 +61,12 @@ class Stamp:
     @property
     def line(self) -> str:
         """The cover's plain line, as the web book's footer says it."""
-        return built(self.folder_name, self.date)
+        return built(self.date)
+
+    @property
+    def source(self) -> str:
+        """The colophon's line for analysts: the data folder and its fingerprint."""
+        return built_from(self.folder_name, self.fingerprint)
 
 
 # Every internal link of every edition is made absolute with the address: 100,000 characters held a PDF run for minutes.
@@ -452,6 +457,17 @@ def not_stated(data: Dataset, value: str) -> str:
 
 
 def initiative_items(data: Dataset, kommunekode: str) -> list[dict]:
+    """The municipality's initiatives, each field's mark lifted to the block's line where every card's has one
+    source, by the one rule the profile page follows (cards.lift_marks, initiative_lifted; reading 21, #5)."""
+    return cards.lift_marks(_initiative_facts(data, kommunekode))[0]
+
+
+def initiative_lifted(data: Dataset, kommunekode: str) -> list[str]:
+    """The values (schema.EDITORIAL_VALUES) whose marks the edition's block of initiatives says once."""
+    return [cards.INITIATIVE_MARKED[field] for field in cards.lift_marks(_initiative_facts(data, kommunekode))[1]]
+
+
+def _initiative_facts(data: Dataset, kommunekode: str) -> list[dict]:
     rows = filters.initiatives(data, kommunekode).sort_values("position")
     return [
         {
@@ -648,7 +664,7 @@ def edition_sources(data: Dataset) -> dict[str, str]:
         "code": code,
         "region": region,
         "note": note,
-        "starting_point": provenance.value_label(data.options, "municipalities.starting_point"),
+        "starting_point": lists.starting_point_owner(data),
         "summary": provenance.value_label(data.options, "municipalities.summary"),
         "outcome": provenance.value_label(data.options, "municipalities.outcome"),
         # The art forms' and target groups' diagrams: counted alike, so one note says it for both.
@@ -726,7 +742,9 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "initiative_count": statistics.initiative_count(data.initiatives[data.initiatives["kommunekode"] == kommunekode]),
         # Whose the division into initiatives and their kinds and terms are, in the profile page's words.
         "initiative_terms": cards.whose_terms_text(
-            data, cards.titled(data, data.initiatives[data.initiatives["kommunekode"] == kommunekode])
+            data,
+            cards.titled(data, data.initiatives[data.initiatives["kommunekode"] == kommunekode]),
+            *initiative_lifted(data, kommunekode),
         ),
         "quotes": quote_items(data, quotes, kommunekode, words),
         "quote_summary": cards.quote_count_summary(quotes, data.options, withheld=data.withheld),

@@ -23,11 +23,11 @@ from kulturensrige.render.markup import (
     book_link,
     current_page,
     esc,
-    folded_note,
     links_to_book,
     macro,
     page_link,
     side_island,
+    whose_note,
 )  # fmt: skip
 from kulturensrige.rules import attribution, filters, statistics, views
 from kulturensrige.words import count_word, number, plural
@@ -89,15 +89,17 @@ def short_speakers(data: Dataset, groups: Sequence[pd.DataFrame | list[dict]]) -
     return bool(provenance.category_key(data.options)) and sum(all(_held_back(g)) for g in groups) > 1
 
 
-def speaker_line(data: Dataset, turns: pd.DataFrame | list[dict], short: bool = False) -> tuple[str, str, str]:
+def speaker_line(data: Dataset, turns: pd.DataFrame | list[dict], short: bool = False, keyed: bool = False) -> tuple[str, str, str]:
     """(kind, speaker, reference) under a card: a printed caption that already names the kind stands alone,
     and a quote from literature shows its author and, in brackets, the citation. `short`: in a list whose line says
-    what '(red.)' after a speaker means (quote_list), the category's note is that short mark."""
+    what '(red.)' after a speaker means (quote_list), the category's note is that short mark. `keyed`: on a page
+    under its key (provenance.page_key), the editors' name for the kind is marked '(red.)'."""
     rows = turns.to_dict("records") if isinstance(turns, pd.DataFrame) else turns
     first = rows[0]
     label = _label(data, "quote_kinds", "quote_kind_id", first["kind"])
     # Whose the kind's name is: 'Kort udsagn (redaktionens betegnelse)' (data/provenance.py).
-    kind = provenance.kind_label(data.options, label, _label(data, "quote_kinds", "quote_kind_id", first["kind"], "label_source"))
+    given = _label(data, "quote_kinds", "quote_kind_id", first["kind"], "label_source")
+    kind = provenance.kind_label(data.options, label, given, keyed)
     # A category shown in place of the role says whose grouping it is, in the one wording (provenance.category_note).
     held_back, precise = _held_back(rows)
     note = f" {provenance.category_note(data.options, precise, short)}" if held_back else ""
@@ -192,16 +194,20 @@ def ingredient_tie_line(rows: list[dict]) -> tuple[str, str]:
 
 
 def card_context(
-    data: Dataset, turns: pd.DataFrame | list[dict], short: bool = False, include_inferred: bool = views.INFERRED_BY_DEFAULT
+    data: Dataset,
+    turns: pd.DataFrame | list[dict],
+    short: bool = False,
+    include_inferred: bool = views.INFERRED_BY_DEFAULT,
+    keyed: bool = False,
 ) -> dict:
     """The facts of one quote card (a quote, or a whole exchange of turns sharing exchange_id) for the card macro;
     its CARD_FIELDS are also the card's JSON row. Separators and brackets are part of the text: the browser
     fills a long list's cards from these fields and adds no word or sign of its own. `short`: speaker_line's. An
     inferred tie is written for both positions of the switch, the one `include_inferred` names shown (the book's
-    pages: its default; the browser switches, kr-state.js KR.showInferred)."""
+    pages: its default; the browser switches, kr-state.js KR.showInferred). `keyed`: speaker_line's."""
     rows = turns.to_dict("records") if isinstance(turns, pd.DataFrame) else turns
     first = rows[0]
-    kind, speaker, citation = speaker_line(data, rows, short)
+    kind, speaker, citation = speaker_line(data, rows, short, keyed)
     # A quote from a cited work belongs to no municipality (views.quote_tie), and an untied sign has no speaker to tie
     # (views.without_tie_line): no municipality line and no data-kommune.
     literature = views.without_tie_line(data, first)
@@ -315,7 +321,7 @@ def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", arrang
     stays as it is."""
     groups = group_records(quotes)
     key = provenance.category_key(data.options) if short_speakers(data, groups) else ""
-    contexts = [card_context(data, g, short=bool(key)) for g in groups]
+    contexts = [card_context(data, g, short=bool(key), keyed=True) for g in groups]
     shown = views.first_page(len(groups))
     cards = [str(macro("cards.html.j2", "quote_card", c)) for c in contexts[:shown]]
     rest = quote_rows(data, contexts[shown:]) if shown < len(groups) else Markup("")
@@ -536,12 +542,12 @@ def whose_terms(data: Dataset, *lifted: str, titled: bool = False) -> str:
     settings are, the `lifted` values (organisations, status) where every card's is of one source, and, where a card's
     title carries the editors' short mark (`titled`), what the mark means."""
     whose = whose_terms_parts(data, *lifted)
-    return folded_note(whose.line, whose.about, "kr-whose", "Hvorfor?", also=_title_key(data, titled))
+    return whose_note(whose, also=_title_key(data, titled))
 
 
-def whose_terms_text(data: Dataset, titled: bool = False) -> str:
-    """whose_terms in words, the same on the pages and in the PDF editions."""
-    return " ".join(filter(None, (whose_terms_parts(data).note, _title_key(data, titled))))
+def whose_terms_text(data: Dataset, titled: bool = False, *lifted: str) -> str:
+    """whose_terms in words, the same on the pages and in the PDF editions, `lifted` as there."""
+    return " ".join(filter(None, (whose_terms_parts(data, *lifted).note, _title_key(data, titled))))
 
 
 def _title_key(data: Dataset, titled: bool) -> str:
@@ -633,8 +639,9 @@ class Sourced(str):
 
     @property
     def owner(self) -> str:
-        """The mark as the card sets it apart: '(redaktionens læsning)'; '' where its block says it (lift_marks)."""
-        return provenance.owner_mark(self.mark) if self.mark else ""
+        """The mark as a web card sets it apart: '(red.)' for the editors' (the page's key says it once,
+        provenance.page_mark), another source's full label; '' where its block says it (lift_marks)."""
+        return provenance.page_mark(self.mark) if self.mark else ""
 
 
 def sourced_markup(value: str) -> str:

@@ -1051,17 +1051,17 @@ def plotted(data: Dataset) -> list[Chart]:
 
 def _caption(data: Dataset, number: int, value: str) -> str:
     """The report's caption over the book's drawing of its figure, with whose drawing it is: 'Figur 2. Fællesskabelse
-    af værdi gennem aktionslæring (redaktionens gengivelse)'."""
+    af værdi gennem aktionslæring (red.)', the kind of the editors' work said in the page's key (provenance.page_key)."""
     caption = str(data.figures.loc[data.figures["number"] == number, "caption"].iloc[0])
     end = "." if caption.endswith(".") else ""
-    return f"Figur {number}. {provenance.marked(caption.removesuffix('.'), provenance.value_label(data.options, value))}{end}"
+    return f"Figur {number}. {provenance.page_marked(caption.removesuffix('.'), provenance.value_label(data.options, value))}{end}"
 
 
 def _about(data: Dataset, number: int) -> str:
     """What the report's text says about one of its figures (figures.note), folded away under the short caption; the
     note is the editors' description, and its summary says so in the one provenance wording."""
     note = data.figures.loc[data.figures["number"] == number, "note"].iloc[0]
-    summary = provenance.marked("Om figuren i rapporten", provenance.value_label(data.options, "figures.note"))
+    summary = provenance.page_marked("Om figuren i rapporten", provenance.value_label(data.options, "figures.note"))
     return f'<details class="kr-figure-about"><summary>{escape(summary)}</summary><p>{escape(note)}</p></details>'
 
 
@@ -1271,7 +1271,9 @@ def action_learning_cycle(data: Dataset) -> Html:
     value = "figur:aktionslaering"
     # Whose text and figure they are: the report's, or whoever prepared the folder (a book on an analyst's data).
     holder = provenance.folder_words(data.options).holder
-    title = provenance.marked(f"Aktionslæringens cyklus, som {holder} beskriver den i teksten", provenance.value_label(data.options, value))
+    title = provenance.page_marked(
+        f"Aktionslæringens cyklus, som {holder} beskriver den i teksten", provenance.value_label(data.options, value)
+    )
     caption = str(data.figures.loc[data.figures["number"] == 2, "caption"].iloc[0]).removesuffix(".")
     note = f"Figur 2 i {holder} hedder »{caption}«. {_reasons(data, value)} Efter sidste trin begynder cyklussen forfra."
     return _item_figure("aktionslaering", title, items, " ".join(note.split()), _about(data, 2), kind="kr-steps")

@@ -122,8 +122,9 @@ def findings(data: Dataset) -> str:
     items = "".join(f"<li>{_finding(f)}</li>" for f in table_rows(data.findings.sort_values("position")))
     ingredients = count_word(len(data.ingredients))
     return (
-        f'<p class="kr-findings-source">{esc(chosen_by(data))}.{esc(_no_main_findings(data, ingredients))}</p>'
+        # The findings first, then whose they are: the section opened with a disclaimer before any finding (reader 18).
         f'<ul class="kr-findings">{items}</ul>'
+        f'<p class="kr-findings-source">{esc(chosen_by(data))}.{esc(_no_main_findings(data, ingredients))}</p>'
     )
 
 

@@ -46,7 +46,8 @@ def checklist(data: Dataset, ingredient_id: str = "") -> Html:
         f'data-kr-check="{esc(r.recommendation_id)}">'
         f'<label for="anbefaling-{esc(r.recommendation_id)}">{esc(r.text)}</label>'
         f'<p class="kr-wording"><span class="kr-wording-label">{wording}:</span> »{esc(r.report_text)}«</p>'
-        f'<div class="kr-check-links"><span class="kr-editors-label">{esc(label[0].upper() + label[1:])}:</span> '
+        f'<div class="kr-check-links"><span class="kr-editors-label">Ingredienser <span class="kr-by" title="{esc(label)}">'
+        f"{esc(provenance.page_mark(label))}</span>:</span> "
         f"{cards.ingredient_badges(data, r.ingredient_ids)}</div></li>"
         for r in table_rows(recs)
     )

@@ -13,11 +13,11 @@ import pandas as pd
 from kulturensrige.data import provenance, publishing
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
-from kulturensrige.data.schema import BY_REPORT, NOT_STATED, YES
+from kulturensrige.data.schema import BY_EDITORS, BY_REPORT, NOT_STATED, YES
 from kulturensrige.render import cards, highlight
-from kulturensrige.render.markup import Html, Markup, book_link, csv_href, esc, folded_note, macro, sources_link
+from kulturensrige.render.markup import Html, Markup, book_link, csv_href, esc, macro, sources_link, whose_note
 from kulturensrige.rules import attribution, filters, statistics, views
-from kulturensrige.words import number, plural
+from kulturensrige.words import listing, number, plural
 
 
 def _key(data: Dataset, table: str, key: str, value: str, column: str) -> str:
@@ -100,16 +100,32 @@ def starting_point(label: str, note: str) -> str:
     return label if note.strip().lower() in ("", NOT_STATED, label.strip().lower()) else f"{label}: {note}"
 
 
+def starting_point_owner(data: Dataset) -> str:
+    """Whose 'Fra bunden: Egedal havde ved starten …' is: the label's and the note's owners, each in kilder.csv's words
+    (publishing.column_source), so the page, the PDF and the download say it alike: 'redaktionens betegnelser og ord'
+    (reading 21, #5: the page said 'betegnelser' where kilder.csv says the note is 'redaktionens ord')."""
+    owners = [publishing.column_source(data, "municipalities", c)[0] for c in ("starting_point", "starting_point_note")]
+    own = f"{provenance.words(BY_EDITORS).own} "
+    if all(o.startswith(own) for o in owners):
+        return own + listing(list(dict.fromkeys(o.removeprefix(own) for o in owners)))
+    return listing(list(dict.fromkeys(owners)))
+
+
+def _page_mark(owner: str) -> str:
+    """A value's owner as a page sets it beside the value: '(red.)' in light type, its kind in the title."""
+    return f'<span class="kr-by" title="{esc(owner)}">{esc(provenance.page_mark(owner))}</span>'
+
+
 def municipality_facts(data: Dataset, kommunekode: str) -> Html:
     row = data.municipalities.loc[data.municipalities["kommunekode"] == kommunekode].iloc[0]
     start = _key(data, "starting_points", "starting_point_id", row.starting_point, "label")
     mark = provenance.name_mark(data.options, row["name"], row.name_in_report)
     spelled = f' <span class="kr-by">{esc(provenance.owner_mark(mark))}</span>' if mark else ""
     section = filters.section_title_quoted(data, row.section_id)
-    code, region, start_label, summary_label, outcome_label = (
-        f'<span class="kr-by">{esc(provenance.owner_mark(provenance.value_label(data.options, f"municipalities.{c}")))}</span>'
-        for c in ("kommunekode", "region", "starting_point", "summary", "outcome")
+    code, region, summary_label, outcome_label = (
+        _page_mark(provenance.value_label(data.options, f"municipalities.{c}")) for c in ("kommunekode", "region", "summary", "outcome")
     )
+    start_label = _page_mark(starting_point_owner(data))
     # The summary and what the programme led to are the editors' words for the report's section, said as such.
     outcome = esc(not_stated_note(data, row.outcome)) + ("" if row.outcome == NOT_STATED else f" {outcome_label}")
     return Html(
@@ -378,7 +394,7 @@ def whose(data: Dataset, *values: str) -> Html:
     """Whose values a chapter shows ('table.column' or 'figur:<id>'), in the one wording of data/provenance.py, so a
     chapter never states a source in fixed words that a book on an analyst's data would make false."""
     said = provenance.whose_parts(data.options, *values, told=provenance.data_reasons(data.tables))
-    return Html(folded_note(said.line, said.about, "kr-whose", "Hvorfor?"))
+    return Html(whose_note(said))
 
 
 def starting_points_key(data: Dataset) -> Html:

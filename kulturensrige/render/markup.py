@@ -16,6 +16,7 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup, escape
 
+from kulturensrige.data import provenance
 from kulturensrige.data.publishing import PUBLISHED_DATA, SOURCES_FILE
 from kulturensrige.data.settings import PAGE_VARIABLE
 from kulturensrige.words import count_columns, csv_text, hyphenated
@@ -98,7 +99,7 @@ def sources_link() -> str:
     if not links_to_book():
         return ""
     href = esc(file_link(f"{PUBLISHED_DATA}/{SOURCES_FILE}"))
-    return f' · <a class="kr-csv-sources" href="{href}">Hvis ord er kolonnerne? ({SOURCES_FILE})</a>'
+    return f' · <a class="kr-csv-sources" href="{href}">Hvem står bag hver kolonne</a>'
 
 
 # Off where there is no book to link to (the live explorer in JupyterLab or Voilà): links become plain text.
@@ -142,6 +143,21 @@ def folded_note(line: str, about: str, css: str, summary: str, also: str = "") -
     if not about:
         return shown_html
     return f'{shown_html}<details class="kr-note-about"><summary>{esc(summary)}</summary><p class="{css}">{esc(about)}</p></details>'
+
+
+def whose_note(whose: provenance.Whose, also: str = "") -> str:
+    """Whose a block is, on a web page: where the editors' work is in it, only their short mark stays in view, under the
+    page's key (provenance.page_key), and what they did and why fold under it ('Redaktionens inddeling, betegnelser,
+    samling og læsning, ikke rapportens.' opened sections before their content, reader 18, #1). Another source's
+    line, which no key explains, stays in view (folded_note)."""
+    if not whose.editors:
+        return folded_note(whose.line, whose.about, "kr-whose", "Hvorfor?", also)
+    said = " ".join(filter(None, (whose.line, also, whose.about)))
+    mark = provenance.owner_mark(provenance.EDITORS_SHORT)
+    return (
+        f'<details class="kr-note-about kr-whose-note"><summary><span class="kr-by">{esc(mark)}</span> Hvorfor?</summary>'
+        f'<p class="kr-whose">{esc(said)}</p></details>'
+    )
 
 
 class Html:

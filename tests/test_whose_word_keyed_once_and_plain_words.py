@@ -1,0 +1,188 @@
+"""Whose word it is, said once and briefly where it is needed, and no file names or codes in what a reader reads
+(reader 18, #1 and #6; issue 21, reading 21 #5): a page keys the editors' short mark once instead of a label on every
+paragraph, every editorial value keeps its mark, and the feet, covers and notes speak plain Danish."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from kulturensrige.book import extension, page_source
+from kulturensrige.data import provenance
+from kulturensrige.data.schema import INFERENCE_RULE
+from kulturensrige.edition import editions
+from kulturensrige.render import front_page, lists, markup
+from kulturensrige.words import built
+from support.checks import each
+
+# Whose-word phrases a reader meets in view on one reader page, at most: the key, a tie's "udledt af redaktionen" and
+# a count's "redaktionens optælling" where they matter. Before the key, etablering-af-vi said it 25 times.
+MOST_IN_VIEW = 12
+# The analysts' chapter (om-data) is about whose each value is; the other pages are what a reader of the report reads.
+ANALYSTS = ("om-data/", "genindex", "search", "_")
+MARK = provenance.owner_mark(provenance.EDITORS_SHORT)
+
+
+def reader_pages(site: Path) -> list[Path]:
+    return [p for p in sorted(site.rglob("*.html")) if not str(p.relative_to(site)).startswith(ANALYSTS)]
+
+
+def in_view(page: Path) -> BeautifulSoup:
+    """The page's article as a reader sees it before opening anything: no script, template, hidden part, or the
+    inside of a closed fold (its summary stays)."""
+    article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article.bd-article")
+    assert article is not None, page
+    for gone in article.select("script, template, [hidden]"):
+        gone.decompose()
+    for fold in article.select("details:not([open])"):
+        for child in list(fold.children):
+            if getattr(child, "name", None) != "summary":
+                child.extract()
+    return article
+
+
+@pytest.mark.build
+def test_no_reader_page_says_whose_word_it_is_more_than_a_few_times_in_view(built_site: Path):
+    """'(redaktionens gengivelse)' closed nearly every paragraph: 25 times on etablering-af-vi, 10 on a profile. The
+    kinds are said once, in the page's key; the values carry the one-word mark."""
+    for page in each(reader_pages(built_site)):
+        said = len(re.findall("redaktion", in_view(page).get_text(" "), re.I))
+        assert said <= MOST_IN_VIEW, (page.relative_to(built_site), said)
+
+
+@pytest.mark.build
+def test_a_page_with_the_editors_mark_keys_it_once_after_its_first_paragraph(built_site: Path):
+    """The short mark is explained once, near the top but after the page's first paragraph (no page opens with a
+    disclaimer), and before the first mark a reader meets; a page without a mark has no key."""
+    keyed = 0
+    for page in each(reader_pages(built_site)):
+        article = in_view(page)
+        keys = article.select("p.kr-page-key")
+        if MARK not in article.get_text(" ").replace(provenance.page_key(), ""):
+            continue
+        keyed += 1
+        assert len(keys) == 1, page.relative_to(built_site)
+        assert keys[0].get_text(" ", strip=True).startswith(provenance.page_key()), page.relative_to(built_site)
+        before = keys[0].find_previous_sibling()
+        assert before is not None and before.name == "p" and before.get_text(strip=True), page.relative_to(built_site)
+        # No mark before the key but in the paragraph it follows.
+        marks = [s for s in article.find_all(string=re.compile(re.escape(MARK))) if s.parent not in keys]
+        early = [m for m in marks if keys[0] not in m.find_all_previous("p") and before not in m.parents]
+        assert not early, (page.relative_to(built_site), early)
+    assert keyed >= 10
+
+
+@pytest.mark.build
+def test_every_editorial_value_on_a_profile_keeps_its_mark_with_its_kind(built_site: Path, data):
+    """The labels went, the marks stay: every editorial value of a profile's facts (code, region, starting point,
+    summary) carries '(red.)', and its kind, in the words of provenance.value_label, in the mark's title."""
+    page = BeautifulSoup((built_site / "kommuner" / "profil-egedal.html").read_text(encoding="utf-8"), "html.parser")
+    marks = page.select("article .kr-by[title]")
+    kinds = {provenance.value_label(data.options, f"municipalities.{c}") for c in ("kommunekode", "region", "summary")}
+    kinds.add(lists.starting_point_owner(data))
+    assert kinds <= {m["title"] for m in marks}
+    for mark in each(marks):
+        assert mark.get_text(strip=True) == provenance.page_mark(mark["title"]), mark
+
+
+def test_an_editorial_value_on_a_web_card_carries_the_one_word_mark_and_a_download_the_full_one(data):
+    """Pages mark the editors' values '(red.)' under the page's key; a PDF or a CSV row, lifted out, keeps the full
+    label; an analyst's label, which no key explains, stays whole on the page too."""
+    facts = BeautifulSoup(str(lists.municipality_facts(data, "240")), "html.parser")
+    region = facts.find("dt", string="Region").find_next("dd")
+    assert region.select_one(".kr-by").get_text() == "(red.)"
+    assert region.select_one(".kr-by")["title"] == "redaktionens tilføjelse"
+    assert provenance.page_mark("analytikerens angivelse") == "(analytikerens angivelse)"
+    assert provenance.owner_mark("redaktionens tilføjelse") == "(redaktionens tilføjelse)"
+
+
+def test_a_block_of_the_editors_values_shows_its_mark_and_folds_the_words():
+    """'Redaktionens inddeling, betegnelser, samling og læsning, ikke rapportens.' opened sections before their content:
+    in view the mark, the words and the reasons one tap away."""
+    whose = provenance.Whose("Redaktionens inddeling, ikke rapportens", "Fordi.", ())
+    note = BeautifulSoup(markup.whose_note(whose), "html.parser")
+    assert note.select_one("details > summary .kr-by").get_text() == MARK
+    assert "Redaktionens inddeling, ikke rapportens. Fordi." in note.select_one("details p").get_text()
+    assert not note.find("p", recursive=False)
+
+
+def test_the_front_pages_findings_come_before_whose_they_are(data):
+    """'Udvalgte fund' opened with 'ordene i »…« er rapportens, indledningen før dem er redaktionens' before any finding."""
+    said = BeautifulSoup(front_page.findings(data), "html.parser")
+    first = said.find(["p", "ul"])
+    assert first.name == "ul" and "kr-findings" in first["class"]
+
+
+def test_the_foot_of_a_chapter_names_no_file_and_no_data_folder(data, monkeypatch):
+    """'Sådan er siden lavet' named vaerdiskabelser.ipynb, quotes.csv, options.csv and 'datamappen `data`': one closed
+    line in plain Danish, the tables by their Danish names; the file names are the data chapter's."""
+    monkeypatch.setenv(page_source.PAGE_VARIABLE, "vaerdiskabelser")
+    data.tables.read = ["quotes", "options"]  # type: ignore[attr-defined]
+    line = BeautifulSoup(str(page_source.how_made(data)), "html.parser").select_one("details.kr-made")
+    said = line.get_text(" ", strip=True)
+    assert not re.search(r"\.(ipynb|csv)\b|datamappen|<code>", said), said
+    assert "citater" in said and "indstillinger" in said
+    assert any(a["href"].endswith("_static/data/quotes.csv") for a in line.select("a"))
+
+
+def test_the_link_beside_a_download_says_what_it_gives_without_a_file_name():
+    """'Hvis ord er kolonnerne? (kilder.csv)' under every comparison table."""
+    said = BeautifulSoup(markup.sources_link(), "html.parser").get_text()
+    assert not re.search(r"\.csv|\(", said) and "Hvem står bag hver kolonne" in said
+
+
+def test_the_inference_rule_reads_in_danish_without_column_codes():
+    """'(attribution = inferred)', '(attribution_rationale)' and '(not stated)' in the data chapter's prose."""
+    assert not re.search(r"attribution|inferred|not stated|=", INFERENCE_RULE)
+
+
+def test_the_footer_and_a_cover_say_when_in_plain_words_and_keep_the_folder_for_analysts(data):
+    """'Bygget 6. december 2026 af datamappen »data«' on the PDF cover and every page's foot; the folder and its
+    fingerprint stay, apart and smaller, for analysts."""
+    assert built(dt.date(2026, 12, 6)) == "Bygget 6. december 2026."
+    stamp = BeautifulSoup(extension.provenance_html("data", "0123456789", dt.date(2026, 12, 6)), "html.parser")
+    assert stamp.select_one(".kr-fingerprint").get_text() == "Datamappe »data«, fingeraftryk 0123456789"
+
+
+def test_an_editions_municipality_name_code_and_region_are_printed_once(data):
+    """The PDF cover printed the name/code/region table and the first section printed it again."""
+    stamp = editions.Stamp("data", "0123456789", dt.date(2026, 12, 6))
+    page = editions.municipality_edition(data, "376", stamp, editions.EditionCharts.compute(data), "plotly.min.js")
+    soup = BeautifulSoup(page, "html.parser")
+    assert len(soup.find_all("dt", string="Kommunekode")) == 1
+    assert len(soup.find_all("dt", string="Region")) == 1
+    assert soup.select_one("header.kr-cover .kr-built").get_text(" ", strip=True) == "Bygget 6. december 2026."
+    assert "»data«" in soup.select_one("footer.kr-colophon .kr-built-detail").get_text()
+
+
+def test_guldborgsund_is_shown_as_the_official_name_with_the_reports_spelling_said(data):
+    """Reading 21 #5: 'Guldborgsund (redaktionens stavning …)': it is the official spelling; the report writes
+    'Guldborgssund'. Said so wherever the name is marked."""
+    row = data.municipalities.set_index("kommunekode").loc["376"]
+    mark = provenance.name_mark(data.options, row["name"], row["name_in_report"])
+    assert mark == "det officielle navn; rapporten staver navnet »Guldborgssund«"
+    assert "redaktion" not in mark
+
+
+def test_an_editions_statuses_are_marked_by_the_rule_the_profile_follows(data):
+    """Reading 21 #5: the PDF marked every status '(redaktionens læsning)' while the profile's cards said it once over
+    the block. Where every card's status has one source, the edition's block line says it and no card repeats it."""
+    stamp = editions.Stamp("data", "0123456789", dt.date(2026, 12, 6))
+    page = editions.municipality_edition(data, "240", stamp, editions.EditionCharts.compute(data), "plotly.min.js")
+    soup = BeautifulSoup(page, "html.parser")
+    labels = soup.select("section.kr-initiative dt")
+    statuses = [label.find_next("dd").get_text(" ", strip=True) for label in labels if label.get_text() == "Status"]
+    assert statuses and not any("redaktionens" in s for s in statuses), statuses
+    assert "Rapporten angiver ingen status" in soup.select_one("#indsatser").find_next("p", class_="kr-note").get_text()
+
+
+def test_a_starting_point_is_marked_in_the_words_kilder_csv_gives_its_label_and_note(data):
+    """Reading 21 #5: 'Fra bunden: … (redaktionens betegnelser)' on the profile, 'redaktionens ord' for the note in
+    kilder.csv: the combined value names both, in kilder.csv's words, on the page and in the PDF."""
+    facts = BeautifulSoup(str(lists.municipality_facts(data, "240")), "html.parser")
+    start = facts.find("dt", string="Udgangspunkt").find_next("dd").select_one(".kr-by")
+    assert start["title"] == lists.starting_point_owner(data) == "redaktionens betegnelser og ord"
