@@ -211,7 +211,7 @@ def overlay_rows() -> dict[str, list[dict[str, str]]]:
             ),
         ],
         "speaker_categories": [_row("speaker_categories", speaker_category_id="hostile-taler")],
-        "quote_kinds": [_row("quote_kinds", quote_kind_id="hostile-citattype", label_source="redaktionen")],
+        "quote_kinds": [_row("quote_kinds", quote_kind_id="hostile-citattype", label_source="redaktionen", without_speaker="nej")],
         "ingredients": [
             _row("ingredients", ingredient_id="etablering-af-vi", number="1", name=INGREDIENT_NAME, section_id="etablering-af-vi")
         ],

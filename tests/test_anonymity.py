@@ -7,6 +7,7 @@ import io
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from kulturensrige import load
@@ -130,9 +131,18 @@ def test_warnings_are_capped_as_errors_are_with_a_last_line_counting_the_rest(co
     )
 
 
-def test_a_tied_quotes_caption_keeps_the_reports_words_before_the_role():
-    """The three stjernestund captions were held back whole; what precedes 'fortalt af <rolle>' names no one."""
-    data = load(REPO / "data")
+def test_a_tied_quotes_caption_keeps_the_reports_words_before_the_role(tmp_path: Path):
+    """The three stjernestund captions were held back whole while they were tied; what precedes 'fortalt af <rolle>'
+    names no one. The data no longer ties them (ADR 33's addendum), so a copy ties them as it did."""
+    folder = tmp_path / "data"
+    shutil.copytree(REPO / "data", folder)
+    quotes = pd.read_csv(folder / "quotes.csv", dtype=str, keep_default_na=False)
+    stars = quotes["kind"] == "stjernestund"
+    quotes.loc[stars, "kommunekode"] = ["259", "751", "240"]
+    quotes.loc[stars, "attribution"] = "inferred"
+    quotes.loc[stars, "attribution_rationale"] = "Fortællingen beskriver en aktivitet, som rapporten beskriver hos kommunen."
+    quotes.to_csv(folder / "quotes.csv", index=False)
+    data = load(folder)
     stars = data.quotes[data.quotes["kind"] == "stjernestund"]
     assert len(stars) == 3 and (stars["kommunekode"] != "").all()
     page = str(cards.quotes_in_section(data, "stjernestunder"))

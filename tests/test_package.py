@@ -207,7 +207,7 @@ def test_a_quote_from_a_work_in_another_language_is_marked_with_it(data):
 
 def test_a_profile_marks_code_and_region_as_the_editors_additions(data):
     facts = str(lists.municipality_facts(data, "259"))
-    mark = '<span class="kr-by">(redaktionens tilføjelse)</span>'
+    mark = '<span class="kr-by" title="redaktionens tilføjelse">(red.)</span>'  # the page's short mark (ADR 38)
     assert f"<dd>259 {mark}</dd>" in facts and f"<dd>Region Sjælland {mark}</dd>" in facts
     assert "<dd>Køge</dd>" in facts  # reading 14, #17: the report's own name, unmarked and with no stray full stop
 

@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 
 from kulturensrige import load
 from kulturensrige.data import provenance
+from kulturensrige.data.loading import Dataset
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import CHART_VALUES, EDITORIAL_VALUES, FIGURE4_WORDS, ORGANISATION_RULE, TABLES
 from kulturensrige.edition import editions
@@ -144,20 +145,44 @@ def role_stem(role: str) -> str:
     return role[:-2] if len(role) > 8 else role
 
 
-def test_no_published_text_names_a_role_the_anonymity_rule_withholds(data, printed):
+def _tied_again(folder: Path) -> Dataset:
+    """The report's data with q006's stjernestund tied to Køge as it was when finding 6 was made: the one
+    amatørmusiker's role then stood nowhere else, so the rule withheld a role only that quote had (the data no longer
+    ties it, see test_no_tie_that_points_to_one_person.py, and every role it withholds now stands openly elsewhere)."""
+    shutil.copytree(REPO / "data", folder)
+    path = folder / "quotes.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for row in rows:
+        if row["quote_id"] == "q006":
+            row.update(kommunekode="259", attribution="inferred", attribution_rationale=TIED_AGAIN)
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return load(folder)
+
+
+TIED_AGAIN = "Citatet beskriver besøg af det lokale seniorband, som rapporten beskriver hos Køge."
+
+
+def test_no_published_text_names_a_role_the_anonymity_rule_withholds(tmp_path: Path):
     """Finding 6: speaker_categories.csv gave 'fx en frivillig amatørmusiker' for the category shown instead of the
-    role of the one amatørmusiker, whose stjernestund is tied to Køge. No download, page or PDF names such a role."""
+    role of the one amatørmusiker, whose stjernestund was tied to Køge. No download, page or edition names such a role."""
+    data = _tied_again(tmp_path / "data")
     identifying, _ = withheld_roles(data)
     assert "amatørmusiker" in identifying
     files = published_files(data)
     quotes = list(csv.DictReader(io.StringIO(files["quotes.csv"], newline="")))
     # An untied quote's own row shows its role; nothing else may name a withheld one.
     rows = [" ".join(v for k, v in r.items() if r["kommunekode"] != "" or k not in ("speaker_role", "caption")) for r in quotes]
+    made = editions.EditionCharts.compute(data)
     texts = {
         **{name: text for name, text in files.items() if name != "quotes.csv"},
         "quotes.csv": "\n".join(rows),
         **_markdown(),
-        **{f"pdf {code}": text for code, text in printed.items()},
+        "vaerdiskabelser": _text(cards.quotes_in_section(data, "stjernestunder")),
+        **{f"pdf {code}": _text(editions.municipality_edition(data, code, STAMP, made, "plotly.min.js")) for code in ("259",)},
     }
     for (name, text), role in each([(t, r) for t in texts.items() for r in sorted(identifying)]):
         assert role_stem(role) not in text.casefold(), (name, role)
