@@ -207,8 +207,13 @@ def test_every_page_sentence_reads_as_prose(data):
 
 def test_no_view_publishes_an_empty_sentence(data):
     """With no municipality chosen the build published empty sentences for the bar's line and offer and the charts
-    (code review #14): bytes in every page's data that the bar never reads. A sentence a view has not is left out."""
-    empty = [f"{key} {kind}" for key, kinds in browser.published_sentences(data).items() for kind, text in kinds.items() if not text]
+    (code review #14): bytes in every page's data that the bar never reads. A sentence a view has not is left out.
+    The sentences are published in kr-data.js ('no municipality') and the sentence files beside it (ADR 10): all read."""
+    files = browser.browser_files(data)
+    published = [browser.script_payload(files[browser.SCRIPT])["sentences"]]
+    published += [browser.sentence_file_part(files[name]) for name in browser.SENTENCE_FILES.values()]
+    assert {key for part in published for key in part} == {key for key, _code, _inferred in views.states(data)}
+    empty = [f"{key} {kind}" for part in published for key, kinds in part.items() for kind, text in kinds.items() if not text]
     assert not empty, empty
 
 

@@ -30,17 +30,20 @@
           node.normalize();
         } else if (!v) node.remove();
         else if (how === "text") node.textContent = v;
-        // A value with whose it is (cards.Sourced): [text, mark] into the text and the template's light mark.
+        // A value with whose it is (cards.Sourced): [pieces, mark, its title] into the text and the template's light
+        // mark, whose title says the kind of the editors' work (ADR 38).
         else if (how === "sourced" && Array.isArray(v)) {
           const mark = node.querySelector(":scope > .kr-by");
-          mark.textContent = v[1];
-          // The value's pieces, each [text, its own mark or ""], as the macro sets them (cards.Sourced.parts).
+          // The value's pieces, each [text, its own mark or ""], as the macro sets them (cards.Sourced.parts): a
+          // piece's own mark has no title.
           const pieces = v[0].flatMap(([text, own]) => {
             if (!own) return [text];
             const span = mark.cloneNode();
             span.textContent = own;
             return [text, " ", span];
           });
+          mark.textContent = v[1];
+          mark.title = v[2];
           // No mark of its own where its block says it once (cards.lift_marks): the template's light mark goes.
           node.replaceChildren(...pieces, ...(v[1] ? [" ", mark] : []));
           node.normalize(); // one text node per run of text, as the parsed card has

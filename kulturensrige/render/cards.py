@@ -247,10 +247,15 @@ def card_context(
 
 
 def quote_card(
-    data: Dataset, turns: pd.DataFrame | list[dict], short: bool = False, include_inferred: bool = views.INFERRED_BY_DEFAULT
+    data: Dataset,
+    turns: pd.DataFrame | list[dict],
+    short: bool = False,
+    include_inferred: bool = views.INFERRED_BY_DEFAULT,
+    keyed: bool = False,
 ) -> str:
-    """One card for a quote, or for a whole exchange (several turns sharing exchange_id); `short`: speaker_line's."""
-    return str(macro("cards.html.j2", "quote_card", card_context(data, turns, short, include_inferred)))
+    """One card for a quote, or for a whole exchange (several turns sharing exchange_id); `short`, `keyed`:
+    speaker_line's (a page's list sets its cards keyed, quote_list)."""
+    return str(macro("cards.html.j2", "quote_card", card_context(data, turns, short, include_inferred, keyed)))
 
 
 def card_row(context: dict) -> list:
@@ -782,8 +787,9 @@ def fact_rows(data: Dataset, contexts: list[dict]) -> Markup:
 
 def _row_value(value):
     """A card's value in its JSON row: a Sourced value as [its pieces, each [text, its own mark or ""], its mark in
-    brackets], which kr-lists.js puts in the card as the macro does (sourced:); any other value as it is."""
-    return [[list(part) for part in value.parts], value.owner] if isinstance(value, Sourced) else value
+    brackets, the mark's title (its kind, ADR 38)], which kr-lists.js puts in the card as the macro does (sourced:);
+    any other value as it is."""
+    return [[list(part) for part in value.parts], value.owner, value.mark] if isinstance(value, Sourced) else value
 
 
 def _report_order(data: Dataset):

@@ -778,10 +778,11 @@ def test_a_choice_on_a_phone_says_under_the_bars_place_what_it_marks_and_leaves_
     then the line under the bar showed over the page with the header, 165 of 667 px (issue 22, second phone review).
     A choice made further down leaves the bar one row with the header away and the text where it was; the line under
     the bar's place at the page's top says what the choice marks here, each list's count as its heading gives it."""
-    row = data.municipalities.set_index("slug").loc["egedal"]
+    # Ringkøbing-Skjern's quote here (q005) is an inferred tie (ADR 33); no stjernestund is tied to Egedal any more.
+    row = data.municipalities.set_index("slug").loc["ringkoebing-skjern"]
     context, page = phone_page(browser, {"width": 375, "height": 667})
     try:
-        ready(page, f"{site_url}/vaerdiskabelser.html?udledte=ja")  # Egedal's quote here is an inferred tie (ADR 33)
+        ready(page, f"{site_url}/vaerdiskabelser.html?udledte=ja")
         assert page.evaluate(TALLY_JS)["line"] == ""
         page.evaluate("() => window.scrollBy({top: 900, behavior: 'instant'})")
         page.evaluate(SCROLLING_STOPPED_JS)
@@ -816,12 +817,13 @@ def test_the_bar_says_the_marked_quotes_are_the_editors_ties_and_switches_them_i
     with nothing to say why (the report ties no quote to a municipality itself). The bar's line says whose ties the
     marked quotes are and offers the switch in one tap, both ways; on a page where the switch changes nothing (the
     municipalities' overview) it offers none."""
-    row = data.municipalities.set_index("slug").loc["egedal"]
+    # Ringkøbing-Skjern's quote here (q005) is an inferred tie; no stjernestund is tied to Egedal any more.
+    row = data.municipalities.set_index("slug").loc["ringkoebing-skjern"]
     words = browser_module.browser_data(data)["switchWords"]
     inferred = highlight.whose_ties(data, [views.Item(row.name, "inferred")], [0])
     context, page = phone_page(browser, {"width": 375, "height": 667})
     try:
-        ready(page, f"{site_url}/vaerdiskabelser.html?kommune=egedal&udledte=ja")  # off is the default (ADR 33)
+        ready(page, f"{site_url}/vaerdiskabelser.html?kommune={row.name}&udledte=ja")  # off is the default (ADR 33)
         button = page.locator(".kr-filter-infer")
         line = page.evaluate(TALLY_JS)["line"]
         assert inferred in line and button.is_visible() and button.text_content() == words["on"], line
@@ -830,15 +832,15 @@ def test_the_bar_says_the_marked_quotes_are_the_editors_ties_and_switches_them_i
         button.tap()
         page.wait_for_function("() => !window.KR_FILTER.state().inferred")
         assert "udledte=" not in page.url and page.evaluate(marked) == 0
-        # Nothing marked now: the line says how many quotes here the editors tie to Egedal, and its button shows them
-        # (highlight.aside_lines, reader review 18, #2).
+        # Nothing marked now: the line says how many quotes here the editors tie to the municipality, and its button
+        # shows them (highlight.aside_lines, reader review 18, #2).
         line = page.evaluate(TALLY_JS)["line"]
         assert f"her er knyttet til {row['name']}, udledt af redaktionen." in line, line
         assert button.is_visible() and button.text_content() in ("Vis det", "Vis dem")
         button.tap()
         page.wait_for_function("() => window.KR_FILTER.state().inferred")
         assert "udledte=ja" in page.url and page.evaluate(marked) > 0
-        ready(page, f"{site_url}/kommuner/oversigt.html?kommune=egedal")
+        ready(page, f"{site_url}/kommuner/oversigt.html?kommune={row.name}")
         assert not button.is_visible()
     finally:
         context.close()
