@@ -1304,7 +1304,8 @@ def test_links_to_editions_appear_only_for_pdfs_that_exist_and_escape_the_name(t
     sentences = built_sentences(site / "_static")
     koege = data.municipalities.set_index("slug").at["koege", "kommunekode"]
     assert sentences[koege]["pdf_href"] == "pdf/kulturens-rige-koege.pdf" and "(2 kB)" in sentences[koege + "|uden-udledte"]["pdf"]
-    assert "(2 kB, uden tilknytninger udledt af redaktionen)" in sentences[koege]["pdf"]  # the view the edition is not (ADR 33)
+    # The view the edition is not (ADR 33), said of the edition.
+    assert "(2 kB; den viser ikke tilknytninger udledt af redaktionen)" in sentences[koege]["pdf"]
     assert [key for key, s in sentences.items() if "pdf" in s] == [koege, koege + "|uden-udledte"]
     page = (site / "kommuner" / "profil-koege.html").read_text()
     # The link is the web's: an edition or a printed page leaves it out (kr-web-only).
@@ -1445,7 +1446,7 @@ def test_an_editions_link_says_it_leaves_out_the_inferred_ties_when_the_reader_h
                 and note.get_text(strip=True) == dict(inferred_notes(data, row.kommunekode))["on"]
             )
             assert "Udgaven viser ikke de tilknytninger, der er udledt af redaktionen" in note.get_text(strip=True)
-            assert on.endswith(", uden tilknytninger udledt af redaktionen)"), on
+            assert on.endswith("; den viser ikke tilknytninger udledt af redaktionen)"), on
         else:
             assert note is None and off == on
 

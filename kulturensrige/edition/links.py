@@ -132,9 +132,9 @@ def offer_edition(data: Dataset, sentences: dict[str, str], code: str, pdf: Path
     # Where the edition differs from the view: its cleared inferred ties, or the ones it leaves out (ADR 33).
     differs = dict(inferred_notes(data, code)).get("off" if not inferred else "on")
     if differs:
-        with_or_without = "uden" if inferred else "med"
-        sentences["pdf"] = (
-            sentences["pdf"].removesuffix(")") + f", {with_or_without} tilknytninger {provenance.inferred_words(data.options)})"
-        )
-        sentences["pdf_short"] = sentences["pdf_short"].removesuffix(")") + f", {with_or_without} udledte tilknytninger)"
+        # Said of the edition, which is as it is whatever the switch: "uden" alone, right after the reader turned the
+        # ties on, read as a contradiction (reader review 19, #2).
+        shows = "viser ikke" if inferred else "viser også nogle"
+        sentences["pdf"] = sentences["pdf"].removesuffix(")") + f"; den {shows} tilknytninger {provenance.inferred_words(data.options)})"
+        sentences["pdf_short"] = sentences["pdf_short"].removesuffix(")") + f"; udgaven {shows} udledte tilknytninger)"
     sentences["pdf_href"] = quote(f"pdf/{pdf.name}")
