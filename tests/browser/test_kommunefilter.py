@@ -23,7 +23,7 @@ from kulturensrige.render import cards, highlight
 from kulturensrige.rules import filters, statistics
 from kulturensrige.rules.views import state_key
 from kulturensrige.words import count_columns
-from support.browser_files import write_browser_files
+from support.browser_files import offered_files, serve_files
 from support.builds import LONG_LIST_LIMIT
 from support.checks import each
 from support.serving import serve
@@ -498,21 +498,14 @@ def test_every_page_offers_the_chosen_municipalitys_page_and_its_edition_in_the_
     width ('Alt om X', 'PDF (2 kB)': in whole words the desktop's bar took three lines, issue 22), each named in whole
     words, and both lead where they say."""
     from kulturensrige.edition.editions import file_name
-    from kulturensrige.edition.links import offer_editions
-    from kulturensrige.render.browser import browser_files
 
     row = data.municipalities.iloc[-1]
-    (tmp_path / "pdf").mkdir()
-    (tmp_path / "pdf" / file_name(row.slug)).write_bytes(b"%PDF-1.7\n" + b"x" * 2400)
-    write_browser_files(tmp_path / "_static", data)
-    offer_editions(tmp_path, data)
-    scripts = {name: (tmp_path / "_static" / name).read_text(encoding="utf-8") for name in browser_files(data)}
+    scripts = offered_files(tmp_path, data, {row.slug: 2400})
     name = row["name"]
     for width, page_words in ((375, f"Alt om {name}"), (1280, f"Alt om {name}")):
         phone = width < 600
         context = browser.new_context(locale="da-DK", viewport={"width": width, "height": 800}, is_mobile=phone, has_touch=phone)
-        for file, script in scripts.items():
-            context.route(f"**/_static/{file}*", fulfil_with(script))
+        serve_files(context, scripts)
         page = context.new_page()
         try:
             for path in each([*book_pages(built_site), "search.html"]):
@@ -538,11 +531,6 @@ def test_every_page_offers_the_chosen_municipalitys_page_and_its_edition_in_the_
                 assert urlparse(to_pdf["href"]).path.endswith(f"/pdf/{file_name(row.slug)}"), (path, to_pdf)
         finally:
             context.close()
-
-
-def fulfil_with(script: str):
-    """A route handler that answers with this script."""
-    return lambda route: route.fulfill(body=script, content_type="text/javascript")
 
 
 def test_unknown_value_falls_back_with_a_notice(data, site_url, page):

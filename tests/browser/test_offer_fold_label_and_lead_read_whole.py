@@ -15,10 +15,8 @@ from urllib.parse import quote
 
 import pytest
 
-from kulturensrige.edition.editions import file_name
-from kulturensrige.edition.links import inferred_notes, offer_editions
-from kulturensrige.render.browser import browser_files
-from support.browser_files import write_browser_files
+from kulturensrige.edition.links import inferred_notes
+from support.browser_files import offered_files, serve_files
 from support.checks import each
 
 pytestmark = pytest.mark.browser
@@ -43,10 +41,6 @@ OFFER_JS = """() => {
 }"""
 
 
-def fulfil_with(script: str):
-    return lambda route: route.fulfill(body=script, content_type="text/javascript")
-
-
 @pytest.mark.parametrize("width", WIDTHS)
 def test_with_the_inferred_ties_on_the_bars_edition_offer_wraps_inside_the_bar_and_says_why(browser, data, site_url, tmp_path, width):
     """With a municipality chosen whose edition leaves out ties the reader has turned on, the bar's offer wraps inside
@@ -54,16 +48,10 @@ def test_with_the_inferred_ties_on_the_bars_edition_offer_wraps_inside_the_bar_a
     settings button; and its short words say it is the edition that leaves the ties out."""
     differing = [row for row in data.municipalities.itertuples() if dict(inferred_notes(data, row.kommunekode)).get("on")]
     assert differing, "the report's data have municipalities whose edition leaves out inferred ties (Køge, Ringkøbing-Skjern)"
-    (tmp_path / "pdf").mkdir()
-    for row in differing:
-        (tmp_path / "pdf" / file_name(row.slug)).write_bytes(b"%PDF-1.7\n" + b"x" * 624_600)
-    write_browser_files(tmp_path / "_static", data)
-    offer_editions(tmp_path, data)
-    scripts = {name: (tmp_path / "_static" / name).read_text(encoding="utf-8") for name in browser_files(data)}
+    scripts = offered_files(tmp_path, data, {row.slug: 624_600 for row in differing})
     phone = width < 600
     context = browser.new_context(locale="da-DK", viewport={"width": width, "height": 667}, is_mobile=phone, has_touch=phone)
-    for file, script in scripts.items():
-        context.route(f"**/_static/{file}*", fulfil_with(script))
+    serve_files(context, scripts)
     page = context.new_page()
     try:
         for row in each(differing):
