@@ -27,8 +27,8 @@ from report_source import collapse, repair_hyphenation
 from support.checks import each
 
 REPO = Path(__file__).resolve().parent.parent
-# What the page's note says under a chart that counts initiatives by municipality.
-COUNTED_APART = "Projekter, delindsatser og prøvehandlinger tælles hver for sig, så et projekt og dets delindsatser kan nævne det samme."
+# What the page's note says under a chart that counts initiatives by municipality: the book's one counting rule.
+COUNTED_ONCE = "Bogen tæller indsatserne, som rapporten stiller dem op: et projekt og dets delindsatser er én indsats"
 STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
 
 
@@ -139,16 +139,16 @@ def test_every_csv_download_on_every_page_of_the_built_book_is_in_the_sources_fi
         assert _covered(sources, name, header), name
 
 
-def test_the_figure_downloads_say_they_count_inferred_ties_and_that_an_initiative_and_its_parts_can_name_the_same(data):
+def test_the_figure_downloads_say_they_count_inferred_ties_and_a_project_with_its_parts_as_one_initiative(data):
     sources = _sources(data)
     reason = {r["fil"]: r["begrundelse"] for r in sources if r["kolonne"] == "alle"}
     for figure_id in each(("ingrediens-kommune", "citater-pr-ingrediens")):
         assert "udledt af redaktionen" in reason[f"{figure_id}-*.csv"]
     for figure_id in each(("kunstformer-kommune", "maalgrupper-kommune", "steder-kommune")):
-        assert COUNTED_APART in reason[f"{figure_id}-*.csv"]
+        assert COUNTED_ONCE in reason[f"{figure_id}-*.csv"]
     assert "Hver organisation tælles én gang" in reason["organisationer-*.csv"]  # it counts distinct organisations
     # The page says it in the same words.
-    assert COUNTED_APART in charts.art_forms_by_municipality(data).note
+    assert COUNTED_ONCE in charts.art_forms_by_municipality(data).note
 
 
 def test_the_sources_file_credits_no_editors_column_to_the_report(data):

@@ -836,7 +836,11 @@ INFERENCE_RULE = (
 )
 
 # What a figure counts, said in its note on the page and in kilder.csv beside its downloads.
-COUNTED_APART = "Projekter, delindsatser og prøvehandlinger tælles hver for sig, så et projekt og dets delindsatser kan nævne det samme."
+# How the book counts initiatives, everywhere (rules.statistics.count_initiatives): as the report presents them.
+INITIATIVES_COUNTED = (
+    "Bogen tæller indsatserne, som rapporten stiller dem op: et projekt og dets delindsatser er én indsats, "
+    "selv om hver delindsats står på sit eget kort."
+)
 COUNTED_ONCE = "Hver organisation tælles én gang, også når rapporten nævner den ved flere indsatser."
 NO_QUOTE_TIED = "Rapporten knytter intet citat til en kommune"
 # Which organisations the editors gathered at an initiative, one rule for every row (initiatives.organisation_ids): the
@@ -1131,9 +1135,9 @@ EDITORIAL: tuple[Editorial, ...] = (
         for figure_id, title, counted in (
             ("citater-pr-ingrediens", "Citater pr. ingrediens", INFERRED_TIES_HIGHLIGHTED),
             ("ingrediens-kommune", "Citater pr. ingrediens og kommune", INFERRED_TIES_COUNTED),
-            ("kunstformer-kommune", "Kunstformer og aktiviteter pr. kommune", COUNTED_APART),
-            ("maalgrupper-kommune", "Målgrupper pr. kommune", COUNTED_APART),
-            ("steder-kommune", "Steder og rammer pr. kommune", COUNTED_APART),
+            ("kunstformer-kommune", "Kunstformer og aktiviteter pr. kommune", INITIATIVES_COUNTED),
+            ("maalgrupper-kommune", "Målgrupper pr. kommune", INITIATIVES_COUNTED),
+            ("steder-kommune", "Steder og rammer pr. kommune", INITIATIVES_COUNTED),
             ("organisationer", "Organisationer ved indsatserne, efter slags", COUNTED_ONCE),
         )
     ),

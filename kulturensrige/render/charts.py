@@ -826,8 +826,10 @@ def _no_marks(data: Dataset, code: str, cols: list[str], table: pd.DataFrame, mi
         return f"{name} har ingen kolonne: {holder} beskriver ingen indsatser i kommunen."
     if table[code].sum():
         return ""
-    titles = [str(t) for t in data.initiatives.loc[data.initiatives["kommunekode"] == code].sort_values("position")["title"]]
-    what = "kommunens eneste indsats" if len(titles) == 1 else f"kommunens {number(len(titles))} indsatser"
+    own = data.initiatives.loc[data.initiatives["kommunekode"] == code]
+    titles = [str(t) for t in own.sort_values("position")["title"]]
+    counted = statistics.count_initiatives(own)
+    what = "kommunens eneste indsats" if counted == 1 else f"kommunens {number(counted)} indsatser"
     return f"{genitive(name)} kolonne er tom: ved {what} ({listing(titles)}) er ingen {missing} registreret."
 
 
@@ -877,7 +879,14 @@ def _initiative_vocabulary_chart(
     axes = Axes([item_names[i] for i in table.index], columns, cols)
     ids = statistics.initiative_ids_by_vocabulary(data.initiatives, column)
     cells = [[ids.get((str(item), str(code)), []) for code in cols] for item in table.index]
-    counted = [[_counted([len(c)], "indsats", "indsatser")[0] for c in row] for row in cells]
+    # A cell counts initiatives (statistics.count_initiatives) and opens their cards: a project's parts have their own.
+    counted = [
+        [
+            _counted([n], "indsats", "indsatser")[0] + (f" (på {len(c)} kort)" if len(c) > n else "")
+            for n, c in zip(numbers, row, strict=True)
+        ]
+        for numbers, row in zip(table.values.tolist(), cells, strict=True)
+    ]
     marks = Marks(
         noun,
         table.values.tolist(),

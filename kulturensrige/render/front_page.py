@@ -9,7 +9,7 @@ from __future__ import annotations
 from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
-from kulturensrige.data.schema import BY_REPORT
+from kulturensrige.data.schema import BY_REPORT, INITIATIVES_COUNTED
 from kulturensrige.render import guide, lists
 from kulturensrige.render.highlight import SETTINGS, SWITCH_LABEL
 from kulturensrige.render.markup import Html, book_link, esc
@@ -288,17 +288,22 @@ def key_figures(data: Dataset) -> Html:
     # A project's parts (initiatives.part_of) stand on cards of their own but are counted with their project.
     wholes = data.initiatives[~statistics.initiative_parts(data.initiatives)]
     by_kind = ", ".join(f"{kinds[k].lower()}: {number(n)}" for k, n in wholes["kind"].value_counts(sort=False).items())
+    parts = data.initiatives[statistics.initiative_parts(data.initiatives)]
+    part_kinds = ", ".join(
+        f"{plural(n, kinds[k].lower(), kinds[k].lower() + 'er')}" for k, n in parts["kind"].value_counts(sort=False).items()
+    )
     whose_kinds = provenance.value_label(data.options, "initiatives.kind")
     # The one quote count a consultant cites: the book's, said so by the list's lead ("Bogens egen optælling") and, in
     # the report's book, by the word that the report states none. Its parts stand in the data chapter, behind the link
     # under the figures (issue 22: 38, 35, 30, 29 and 32 side by side left no number to cite).
     whose = REPORT_STATES_NO_COUNT if provenance.folder_source(data.options) == BY_REPORT else ""
-    parts = statistics.with_parts(data.initiatives)
+    # The one counting rule, said where the count is (schema.INITIATIVES_COUNTED), and the kinds adding up to it.
+    within = f" Dertil kommer {part_kinds} på egne kort, talt med deres projekt." if len(parts) else ""
     counted = [
         (
-            number(len(wholes)),
+            number(statistics.count_initiatives(data.initiatives)),
             "indsatser",
-            (f"Heraf {parts}. " if parts else "") + f"Hver indsats tælles én gang efter sin slags ({by_kind}; {whose_kinds}).",
+            f"{INITIATIVES_COUNTED} Hver indsats tælles én gang efter sin slags ({by_kind}; {whose_kinds}).{within}",
         ),
         (number(len(data.quotes)), "citater", whose),
     ]

@@ -82,7 +82,7 @@ def municipality_table(data: Dataset) -> Html:
         m["region"],
         [_key(data, "starting_points", "starting_point_id", s, "label") for s in m["starting_point"]],
         # A project's parts (initiatives.part_of) are counted with it, as on the front page and the profile.
-        [int(((data.initiatives["kommunekode"] == c) & ~statistics.initiative_parts(data.initiatives)).sum()) for c in m["kommunekode"]],
+        [statistics.count_initiatives(data.initiatives[data.initiatives["kommunekode"] == c]) for c in m["kommunekode"]],
         # How many, and whose ties they are: "1, udledt af redaktionen".
         [cards.attributed_count(data, filters.quotes(data, filters.QuoteFilter(kommunekode=c))) for c in m["kommunekode"]],
     ]

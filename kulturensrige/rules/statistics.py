@@ -25,10 +25,21 @@ def initiative_parts(initiatives: pd.DataFrame) -> pd.Series:
     return initiatives["part_of"].isin(initiatives["initiative_id"]) & (initiatives["part_of"] != "")
 
 
+def initiative_wholes(initiatives: pd.DataFrame) -> pd.Series:
+    """Each row's initiative as the book counts it (schema.INITIATIVES_COUNTED): a part's project, or the row itself."""
+    return initiatives["part_of"].where(initiative_parts(initiatives), initiatives["initiative_id"])
+
+
+def count_initiatives(initiatives: pd.DataFrame) -> int:
+    """How many initiatives these rows are under the book's one counting rule (schema.INITIATIVES_COUNTED): every
+    count of initiatives, on every page, chart and edition, is this one (reading 21: Rudersdal was 1 and 3)."""
+    return int(initiative_wholes(initiatives).nunique())
+
+
 def initiative_count(initiatives: pd.DataFrame) -> str:
     """How many initiatives these rows are, each whole counted once with its parts said beside it (a reader counted
     Rudersdal's project and its two components as three initiatives when the front page said 15)."""
-    wholes = int((~initiative_parts(initiatives)).sum())
+    wholes = count_initiatives(initiatives)
     parts = with_parts(initiatives)
     counted = plural(wholes, "indsats", "indsatser")
     if parts and wholes == 1:
@@ -163,8 +174,9 @@ def ingredient_municipality_matrix(data: Dataset, quotes: pd.DataFrame, kommunek
 
 def initiatives_by_vocabulary(data: Dataset, initiatives: pd.DataFrame, column: str, vocabulary: str, key: str) -> pd.DataFrame:
     """Rows: vocabulary item × municipality with the number of initiatives naming it (zeros kept)."""
-    long = filters.explode(initiatives, column)
-    counts = long.groupby([column, "kommunekode"])["initiative_id"].nunique()
+    # A project and its parts naming the same item are one initiative (count_initiatives).
+    long = filters.explode(initiatives.assign(whole=initiative_wholes(initiatives)), column)
+    counts = long.groupby([column, "kommunekode"])["whole"].nunique()
     counts.index.names = ["item", "kommunekode"]
     kommunekoder = list(dict.fromkeys(initiatives["kommunekode"])) or list(data.municipalities["kommunekode"])
     grid = pd.MultiIndex.from_product([data.tables[vocabulary][key], kommunekoder], names=["item", "kommunekode"])
