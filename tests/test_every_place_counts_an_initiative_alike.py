@@ -67,3 +67,17 @@ def test_the_front_pages_kinds_add_up_to_its_count_and_every_delindsats_is_part_
     by_kind = [int(n) for n in re.findall(r": (\d+)", kinds.group(1))]
     assert sum(by_kind) == statistics.count_initiatives(data.initiatives), kinds.group(1)
     assert f"{len(cards_of_kind)} delindsatser" in figures, figures
+
+
+def test_the_side_by_side_columns_list_a_projects_parts_as_its_parts(data):
+    """The comparison's column listed Rudersdal's project and its two components as three initiatives alike."""
+    from kulturensrige.render import comparison
+
+    shown = BeautifulSoup(str(comparison.compare_view(data)), "html.parser")
+    for code, rows in data.initiatives.groupby("kommunekode"):
+        column = shown.select_one(f'[data-compare="{code}"]')
+        items = [li.get_text("", strip=True).replace("\u00ad", "") for li in column.find("h4").find_next("ul").select("li")]
+        parts = statistics.initiative_parts(rows)
+        assert len(items) == len(rows), items
+        assert sum(not i.startswith("Delindsats: ") for i in items) == statistics.count_initiatives(rows), items
+        assert sum(i.startswith("Delindsats: ") for i in items) == int(parts.sum()), items

@@ -77,8 +77,12 @@ def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
         for column in ("target_group_ids", "art_form_ids", "setting_ids", "organisation_ids")
     }
     # A column is 9-12rem wide: its long compounds break at their joints, with a hyphen (words.hyphenated, ADR 17).
+    # A project's part is no initiative of its own (statistics.count_initiatives): it says it is a part, by its kind.
+    parts = set(initiatives.loc[statistics.initiative_parts(initiatives), "initiative_id"])
+    kinds = dict(zip(data.initiative_kinds["initiative_kind_id"], data.initiative_kinds["label"], strict=True))
     titles = "".join(
-        f"<li>{esc(hyphenated(cards.initiative_title(data, r)))}</li>" for r in initiatives.sort_values("position").itertuples()
+        f"<li>{esc(kinds[r.kind] + ': ' if r.initiative_id in parts else '')}{esc(hyphenated(cards.initiative_title(data, r)))}</li>"
+        for r in initiatives.sort_values("position").itertuples()
     )
     vocabularies = (_labels(data, table, key, union[column]) for _, column, table, key in cards.VOCABULARIES)
     lists = [f"<ul>{items}</ul>" for items in (titles, *vocabularies)]
