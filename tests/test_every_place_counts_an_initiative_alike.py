@@ -66,7 +66,7 @@ def test_the_front_pages_kinds_add_up_to_its_count_and_every_delindsats_is_part_
     assert kinds, figures
     by_kind = [int(n) for n in re.findall(r": (\d+)", kinds.group(1))]
     assert sum(by_kind) == statistics.count_initiatives(data.initiatives), kinds.group(1)
-    assert f"{len(cards_of_kind)} delindsatser" in figures, figures
+    assert f"projekt har {len(cards_of_kind)} delindsatser" in figures, figures
 
 
 def test_the_side_by_side_columns_list_a_projects_parts_as_its_parts(data):

@@ -65,7 +65,7 @@ def test_the_front_page_counts_a_project_and_its_components_as_one_initiative_an
     assert counted.select_one(".kr-figure-number").get_text() == str(wholes)
     explained = counted.select_one(".kr-figure-explained").get_text()
     # Reading 21, #2: the rule said where the count is, and the two cards of the project's parts said apart.
-    assert INITIATIVES_COUNTED in explained and "Dertil kommer 2 delindsatser på egne kort, talt med deres projekt." in explained
+    assert INITIATIVES_COUNTED in explained and "Rudersdals projekt har 2 delindsatser." in explained
     by_kind = re.search(r"\(([^;]*);", explained)
     assert by_kind and sum(int(n) for n in re.findall(r"\d+", by_kind.group(1))) == wholes, explained
 

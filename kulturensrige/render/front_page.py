@@ -13,8 +13,8 @@ from kulturensrige.data.schema import BY_REPORT, INITIATIVES_COUNTED
 from kulturensrige.render import guide, lists
 from kulturensrige.render.highlight import SETTINGS, SWITCH_LABEL
 from kulturensrige.render.markup import Html, book_link, esc
-from kulturensrige.rules import attribution, statistics
-from kulturensrige.words import count_word, month, number, plural
+from kulturensrige.rules import attribution, filters, statistics
+from kulturensrige.words import count_word, genitive, month, number, plural
 
 # Where a reader may start, by section of the report (sections.csv), with what each start offers.
 MUNICIPALITIES_SECTION = "de-deltagende-kommuner"
@@ -288,9 +288,13 @@ def key_figures(data: Dataset) -> Html:
     # A project's parts (initiatives.part_of) stand on cards of their own but are counted with their project.
     wholes = data.initiatives[~statistics.initiative_parts(data.initiatives)]
     by_kind = ", ".join(f"{kinds[k].lower()}: {number(n)}" for k, n in wholes["kind"].value_counts(sort=False).items())
+    # Which projects have parts, and how many: "Rudersdals projekt har 2 delindsatser."
     parts = data.initiatives[statistics.initiative_parts(data.initiatives)]
-    part_kinds = ", ".join(
-        f"{plural(n, kinds[k].lower(), kinds[k].lower() + 'er')}" for k, n in parts["kind"].value_counts(sort=False).items()
+    projects = data.initiatives.set_index("initiative_id").loc[parts["part_of"].unique()]
+    within = " ".join(
+        f"{genitive(filters.municipality_name(data, str(code)))} projekt har "
+        f"{plural(int((parts['part_of'] == whole).sum()), 'delindsats', 'delindsatser')}."
+        for whole, code in zip(projects.index, projects["kommunekode"], strict=True)
     )
     whose_kinds = provenance.value_label(data.options, "initiatives.kind")
     # The one quote count a consultant cites: the book's, said so by the list's lead ("Bogens egen optælling") and, in
@@ -298,12 +302,13 @@ def key_figures(data: Dataset) -> Html:
     # under the figures (issue 22: 38, 35, 30, 29 and 32 side by side left no number to cite).
     whose = REPORT_STATES_NO_COUNT if provenance.folder_source(data.options) == BY_REPORT else ""
     # The one counting rule, said where the count is (schema.INITIATIVES_COUNTED), and the kinds adding up to it.
-    within = f" Dertil kommer {part_kinds} på egne kort, talt med deres projekt." if len(parts) else ""
     counted = [
         (
             number(statistics.count_initiatives(data.initiatives)),
             "indsatser",
-            f"{INITIATIVES_COUNTED} Hver indsats tælles én gang efter sin slags ({by_kind}; {whose_kinds}).{within}",
+            " ".join(
+                filter(None, (INITIATIVES_COUNTED, f"Hver indsats tælles én gang efter sin slags ({by_kind}; {whose_kinds}).", within))
+            ),
         ),
         (number(len(data.quotes)), "citater", whose),
     ]
