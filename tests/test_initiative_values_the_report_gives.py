@@ -64,3 +64,17 @@ def test_rudersdals_urban_green_setting_is_called_a_milieu_as_in_the_report(data
     for name, value in named:
         assert re.search(r"(?i)bynære grønne miljø|bynært grønt miljø", value), (name, value)
         assert "natur" not in re.search(r"(?i)bynær\w*\s+\w+\s+\w+", value).group(0), (name, value)
+
+
+def test_gang_i_gaardens_focus_is_said_as_its_purpose_wherever_the_data_names_it(data, report_text):
+    """The report gives the focus on the library's offers and the senior club as the event's purpose (L128-129), not as
+    what it did: no text in the data says the event "satte fokus på" them."""
+    assert "Formålet var at sætte fokus på" in collapse(repair_hyphenation(report_text))
+    said = [
+        (name, value)
+        for name, frame in data.tables.items()
+        for column in frame.columns
+        for value in frame[column]
+        if isinstance(value, str) and "satte fokus på" in value
+    ]
+    assert not said, said
