@@ -28,7 +28,7 @@ from support.checks import each
 
 REPO = Path(__file__).resolve().parent.parent
 # What the page's note says under a chart that counts initiatives by municipality: the book's one counting rule.
-COUNTED_ONCE = "Et projekt og dets delindsatser tælles som én indsats, som i rapporten"
+COUNTED_ONCE = "Et projekt og dets delindsatser tælles som én indsats"
 STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
 
 

@@ -836,8 +836,9 @@ INFERENCE_RULE = (
 )
 
 # What a figure counts, said in its note on the page and in kilder.csv beside its downloads.
-# How the book counts initiatives, everywhere (rules.statistics.count_initiatives): as the report presents them.
-INITIATIVES_COUNTED = "Et projekt og dets delindsatser tælles som én indsats, som i rapporten; hver delindsats har sit eget kort."
+# How the book counts initiatives, everywhere (rules.statistics.count_initiatives): as the report presents them (ADR 44);
+# said without naming the report, so an analyst's book says it too.
+INITIATIVES_COUNTED = "Et projekt og dets delindsatser tælles som én indsats; hver delindsats har sit eget kort."
 COUNTED_ONCE = "Hver organisation tælles én gang, også når rapporten nævner den ved flere indsatser."
 NO_QUOTE_TIED = "Rapporten knytter intet citat til en kommune"
 # Which organisations the editors gathered at an initiative, one rule for every row (initiatives.organisation_ids): the
