@@ -299,13 +299,17 @@ def page_marked(value: str, owner: str) -> str:
     return f"{value} {page_mark(owner)}"
 
 
+# What the editors' short mark stands for, in a word: the key's opening and a mark's spoken name where no kind is given.
+EDITORS_WORK = "redaktionens ord eller valg"
+
+
 def page_key() -> str:
-    """The one key on a web page whose values carry the editors' short mark, said once near its top instead of a
-    label on every paragraph (reader 18, #1): what »(red.)« in light type means, and what is the report's. Each
-    mark's own kind (value_label) stays in its title; the page's notes say why."""
+    """The one key on a web page whose values carry the editors' short mark: what »(red.)« means, and what is the
+    report's. Each mark opens it (extension.marks_explained, docs/adr/0040); the front page says it once in its text.
+    Each mark's own kind (value_label) stays in its title; the page's notes say why."""
     return (
-        f"»{owner_mark(EDITORS_SHORT)}« i lys, skrå skrift: redaktionens ord eller valg, fx en gengivelse, en "
-        "betegnelse eller en læsning, ikke rapportens. Citater og ord i »…« er rapportens egne."
+        f"»{owner_mark(EDITORS_SHORT)}« efter en værdi: {EDITORS_WORK}, fx en gengivelse, en betegnelse eller en "
+        "læsning, ikke rapportens. Citater og ord i »…« er rapportens egne."
     )
 
 
