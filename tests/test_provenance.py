@@ -470,14 +470,16 @@ def test_a_title_the_report_does_not_give_says_it_is_the_editors_on_cards_tables
 
 def test_a_tables_editorial_column_says_whose_it_is_in_its_heading_and_so_in_its_csv(report, tmp_path: Path):
     """'Kommunekode', 'Region', 'Slags organisation' and the vocabulary columns stood without a source in the tables
-    and in their 'Hent tabellen som CSV' downloads; the heading, which both share, now says it as the pages do."""
+    and in their 'Hent tabellen som CSV' downloads; the download's heading now says it in full, the page's in the
+    short mark its cards carry (one wording per label on a web page, ADR 40)."""
     municipalities = BeautifulSoup(str(lists.municipality_table(report)), "html.parser")
     headings = [th.get_text(strip=True) for th in municipalities.select("thead th")]
-    for value, label in (("municipalities.kommunekode", "Kommunekode"), ("municipalities.region", "Region")):
-        assert f"{label} ({provenance.value_label(report.options, value)})" in headings, headings
-    assert "Region (redaktionens tilføjelse)" in headings
     download = municipalities.select_one("a[download]")
-    assert download and "Region (redaktionens tilføjelse)" in unquote(download["href"]).splitlines()[0]
+    assert download
+    for value, label in (("municipalities.kommunekode", "Kommunekode"), ("municipalities.region", "Region")):
+        assert f"{label} (red.)" in headings, headings
+        assert f"{label} ({provenance.value_label(report.options, value)})" in unquote(download["href"]).splitlines()[0]
+    assert "Region (redaktionens tilføjelse)" in unquote(download["href"]).splitlines()[0]
     kinds = charts.partners_by_kind(report)
     for variant in each(kinds.variants.values()):
         assert variant.table.columns[0] == "Slags organisation (redaktionens inddeling)"

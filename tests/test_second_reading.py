@@ -12,6 +12,7 @@ import re
 import shutil
 import urllib.parse
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
@@ -100,7 +101,8 @@ def test_the_municipality_cards_and_table_mark_code_region_starting_point_and_th
     whose = text(lists.whose(data, *cards.MUNICIPALITY_CARD_VALUES))
     assert whose.startswith("(red.) Hvorfor? Redaktionens tilføjelse, betegnelser og gengivelse, ikke rapportens.")
     table = BeautifulSoup(str(lists.municipality_table(data)), "html.parser")
-    assert "Indsatser (redaktionens inddeling)" in [th.get_text(strip=True) for th in table.select("thead th")]
+    assert "Indsatser (red.)" in [th.get_text(strip=True) for th in table.select("thead th")]
+    assert "Indsatser (redaktionens inddeling)" in unquote(table.select_one("a[download]")["href"]).splitlines()[0]
 
 
 def _downloads(markup: str) -> list[tuple[str, list[str]]]:

@@ -313,6 +313,13 @@ def page_key() -> str:
     )
 
 
+def page_heading(heading: str) -> str:
+    """A table's column heading as a web page shows it: an editors' mark short, 'Region (red.)', as on the cards (one
+    wording per label on a page, issue 22); its CSV download and the printed editions keep the full words (heading)."""
+    value, _, owner = heading.removesuffix(")").rpartition(" (")
+    return page_marked(value, owner) if heading.endswith(")") and value and is_editors(owner) else heading
+
+
 def marked(value: str, owner: str) -> str:
     """A value with its owner after it: 'Region (redaktionens tilføjelse)'."""
     return f"{value} {owner_mark(owner)}"

@@ -203,7 +203,8 @@ def _table_context(table: pd.DataFrame, caption: str, csv_name: str = "", marks:
     return {
         "id": "",
         "caption": caption,
-        "head": head,
+        # On the web page the headings' marks are short; the CSV made here keeps the full words (ADR 40).
+        "head": [provenance.page_heading(h) for h in head] if csv_name else head,
         "marks": list(marks),
         "rows": [{"cells": r, "mark": ""} for r in rows],
         "csv": csv_href(head, rows) if csv_name else "",

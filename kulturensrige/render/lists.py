@@ -48,7 +48,8 @@ def table_context(frame: pd.DataFrame, caption: str, kommune_column: str | None 
     return {
         "id": table_id,
         "caption": caption,
-        "head": shown,
+        # A web page's table: its headings' marks short; the CSV made here keeps the full words (ADR 40).
+        "head": [provenance.page_heading(h) for h in shown],
         "marks": [],
         "rows": rows,
         "csv": csv_href(shown, [r["cells"] for r in rows]) if csv_name else "",
