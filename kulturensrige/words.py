@@ -77,8 +77,15 @@ def built(date: dt.date) -> str:
 
 
 def built_from(folder_name: str, fingerprint: str) -> str:
-    """The analysts' part of that line: which data folder, and its fingerprint."""
+    """The analysts' part of that line: which data folder, and its fingerprint (an edition's colophon)."""
     return f"Datamappe »{folder_name}«, fingeraftryk {fingerprint}"
+
+
+def edition_mark(fingerprint: str) -> str:
+    """What a citer needs from a page's foot, in a reader's words: which edition of the book this is. 'Datamappe
+    »data«, fingeraftryk 930efaa9fd' meant nothing to a new reader (issue 22); the front page's note on citing points
+    here by the same word."""
+    return f"Udgave {fingerprint}"
 
 
 def month(date: str) -> str:

@@ -157,12 +157,15 @@ def test_no_committed_notebook_carries_outputs():
                 assert not cell.get("outputs") and cell.get("execution_count") is None, path
 
 
-def test_every_page_states_which_data_it_was_built_from(soups):
+def test_every_page_states_which_edition_it_is_in_a_readers_words(soups):
+    """Every foot names the edition a citer names ('Udgave 930efaa9fd'), which the front page's note on citing
+    gives too; not 'Datamappe »data«, fingeraftryk …', which meant nothing to a reader (issue 22)."""
     data = load()
     for name, soup in each(soups.items()):
         stamp = soup.select_one(".kr-provenance")
         assert stamp is not None, name
-        assert data.fingerprint in stamp.get_text() and data.folder.name in stamp.get_text(), name
+        assert f"Udgave {data.fingerprint}" in stamp.get_text() and "fingeraftryk" not in stamp.get_text(), name
+    assert f"»Udgave {data.fingerprint}«" in soups["index.html"].select_one(".kr-citation-note").get_text()
 
 
 def test_the_front_page_says_what_this_is_and_where_to_start(soups):

@@ -51,6 +51,7 @@ DECISIONS = (
     "a-profile-opened-afresh-chooses-its-municipality",
     "a-qda-source-outside-its-project-is-refused",
     "whose-word-keyed-once-on-a-page",
+    "whose-word-once-per-thing-and-the-mark-explains-itself",
     "a-project-and-its-parts-are-one-initiative",
 )
 

@@ -10,6 +10,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
@@ -60,7 +61,8 @@ def test_every_count_of_inferred_ties_says_udledt(data):
     side_by_side = text(comparison.compare_view(data))
     assert "1 citat knyttet til kommunen (udledt af redaktionen)" in side_by_side
     overview = BeautifulSoup(str(lists.municipality_table(data)), "html.parser")
-    assert "Citater knyttet til kommunen (redaktionens læsning)" in [th.get_text(" ", strip=True) for th in overview.select("thead th")]
+    assert "Citater knyttet til kommunen (red.)" in [th.get_text(" ", strip=True) for th in overview.select("thead th")]
+    assert "Citater knyttet til kommunen (redaktionens læsning)" in unquote(overview.select_one("a[download]")["href"]).splitlines()[0]
     assert "2, udledt af redaktionen" in overview.get_text(" ", strip=True)
     ringkoebing = edition(data, "760")
     assert "de citater, der er knyttet til Ringkøbing-Skjern (2, udledt af redaktionen), fremhævet" in ringkoebing.get_text(" ")

@@ -462,20 +462,24 @@ def test_a_title_the_report_does_not_give_says_it_is_the_editors_on_cards_tables
     assert f"Flytbar ordrulle, der også er en bænk {mark}" in said
     assert f"Gang i gården {mark}" not in said and "Gang i gården" in said
     for row in each(report.initiatives.itertuples()):
-        shown = cards.initiative_card(report, report.initiatives.loc[row.Index])["title"]
-        assert shown.endswith(mark) == (row.title_basis == "inferred"), shown
+        # On a web card the card's one mark, on its label line, covers the title (issue 22); its kind names the title.
+        card = cards.initiative_card(report, report.initiatives.loc[row.Index])
+        assert not str(card["title"]).endswith(mark), card["title"]
+        assert ("titel" in card["kicker"].mark) == (row.title_basis == "inferred"), card["kicker"]
 
 
 def test_a_tables_editorial_column_says_whose_it_is_in_its_heading_and_so_in_its_csv(report, tmp_path: Path):
     """'Kommunekode', 'Region', 'Slags organisation' and the vocabulary columns stood without a source in the tables
-    and in their 'Hent tabellen som CSV' downloads; the heading, which both share, now says it as the pages do."""
+    and in their 'Hent tabellen som CSV' downloads; the download's heading now says it in full, the page's in the
+    short mark its cards carry (one wording per label on a web page, ADR 40)."""
     municipalities = BeautifulSoup(str(lists.municipality_table(report)), "html.parser")
     headings = [th.get_text(strip=True) for th in municipalities.select("thead th")]
-    for value, label in (("municipalities.kommunekode", "Kommunekode"), ("municipalities.region", "Region")):
-        assert f"{label} ({provenance.value_label(report.options, value)})" in headings, headings
-    assert "Region (redaktionens tilføjelse)" in headings
     download = municipalities.select_one("a[download]")
-    assert download and "Region (redaktionens tilføjelse)" in unquote(download["href"]).splitlines()[0]
+    assert download
+    for value, label in (("municipalities.kommunekode", "Kommunekode"), ("municipalities.region", "Region")):
+        assert f"{label} (red.)" in headings, headings
+        assert f"{label} ({provenance.value_label(report.options, value)})" in unquote(download["href"]).splitlines()[0]
+    assert "Region (redaktionens tilføjelse)" in unquote(download["href"]).splitlines()[0]
     kinds = charts.partners_by_kind(report)
     for variant in each(kinds.variants.values()):
         assert variant.table.columns[0] == "Slags organisation (redaktionens inddeling)"
@@ -620,9 +624,11 @@ def test_a_charts_method_note_folds_under_one_line_that_says_whose_it_is(report)
             # the line under it said it again (a new reader's review, finding 7c): there it stands once, above.
             assert shown == [] and "(red.)" in soup.figcaption.get_text(), shown
         else:
-            # The editors' chart shows their short mark, under the page's key; its words fold with the rest (ADR 38).
-            assert len(shown) == 1 and shown[0].startswith("(red.)") and len(shown[0]) <= 120, shown
-        assert len(about) == 1 and not about[0].has_attr("open") and about[0].summary.get_text() == "Om figuren"
+            # The editors' chart shows their short mark in its fold's line, never alone on a line (issue 22); only
+            # what a tap does stands above it; its words fold with the rest (ADR 38).
+            assert all("(red.)" not in line and len(line) <= 120 for line in shown), shown
+            assert about[0].summary.get_text() == "Om figuren (red.)", about[0].summary
+        assert len(about) == 1 and not about[0].has_attr("open") and about[0].summary.get_text().startswith("Om figuren")
         assert chart.whose.removesuffix(".") in chart.note and chart.whose.startswith("Redaktionens")
         # whose it is is said once: in the caption where it says it, else once in the fold under the mark
         assert about[0].get_text().count(chart.whose.removesuffix(".")) == (0 if chart.whose_said else 1), about[0].get_text()

@@ -12,6 +12,7 @@ import re
 import shutil
 import urllib.parse
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
@@ -82,7 +83,7 @@ def test_a_municipality_edition_marks_the_starting_point_and_says_whose_the_divi
     initiatives = " ".join(rudersdal.select_one("section[aria-labelledby=indsatser]").get_text(" ").split())
     assert "Rapporten beskriver 3 indsatser" not in initiatives
     said = cards.whose_terms_text(data, False, *editions.initiative_lifted(data, "230"))
-    assert said in initiatives and "og dermed antallet af indsatser, er redaktionens" in initiatives
+    assert all(part in initiatives for part in said) and "og dermed antallet af indsatser, er redaktionens" in initiatives
 
 
 def test_a_municipality_edition_says_whose_the_ties_to_other_municipalities_are(data, rudersdal):
@@ -100,7 +101,8 @@ def test_the_municipality_cards_and_table_mark_code_region_starting_point_and_th
     whose = text(lists.whose(data, *cards.MUNICIPALITY_CARD_VALUES))
     assert whose.startswith("(red.) Hvorfor? Redaktionens tilføjelse, betegnelser og gengivelse, ikke rapportens.")
     table = BeautifulSoup(str(lists.municipality_table(data)), "html.parser")
-    assert "Indsatser (redaktionens inddeling)" in [th.get_text(strip=True) for th in table.select("thead th")]
+    assert "Indsatser (red.)" in [th.get_text(strip=True) for th in table.select("thead th")]
+    assert "Indsatser (redaktionens inddeling)" in unquote(table.select_one("a[download]")["href"]).splitlines()[0]
 
 
 def _downloads(markup: str) -> list[tuple[str, list[str]]]:

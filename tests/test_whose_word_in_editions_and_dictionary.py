@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
@@ -110,7 +111,9 @@ def test_the_municipality_tables_quote_column_is_marked_as_its_neighbours_are(da
     tilføjelse)', while kilder.csv calls the column 'redaktionens læsning'."""
     heading = "Citater knyttet til kommunen (redaktionens læsning)"
     table = BeautifulSoup(str(lists.municipality_table(data)), "html.parser")
-    assert heading in [" ".join(th.get_text(" ", strip=True).split()) for th in table.select("thead th")]
+    # The page says it in the short mark (ADR 40), its CSV download in full.
+    assert "Citater knyttet til kommunen (red.)" in [" ".join(th.get_text(" ", strip=True).split()) for th in table.select("thead th")]
+    assert heading in unquote(table.select_one("a[download]")["href"]).splitlines()[0]
     sources = list(csv.DictReader(io.StringIO(published_files(data)[SOURCES_FILE], newline="")))
     row = next(r for r in sources if r["fil"] == "tabel-kommuner.csv" and r["kolonne"].startswith("Citater"))
     assert row["kolonne"] == heading

@@ -36,7 +36,7 @@ def in_view(page: Path) -> BeautifulSoup:
     inside of a closed fold (its summary stays)."""
     article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article.bd-article")
     assert article is not None, page
-    for gone in article.select("script, template, [hidden]"):
+    for gone in article.select("script, template, [hidden], [popover]"):
         gone.decompose()
     for fold in article.select("details:not([open])"):
         for child in list(fold.children):
@@ -52,28 +52,6 @@ def test_no_reader_page_says_whose_word_it_is_more_than_a_few_times_in_view(buil
     for page in each(reader_pages(built_site)):
         said = len(re.findall("redaktion", in_view(page).get_text(" "), re.I))
         assert said <= MOST_IN_VIEW, (page.relative_to(built_site), said)
-
-
-@pytest.mark.build
-def test_a_page_with_the_editors_mark_keys_it_once_after_its_first_paragraph(built_site: Path):
-    """The short mark is explained once, near the top but after the page's first paragraph (no page opens with a
-    disclaimer), and before the first mark a reader meets; a page without a mark has no key."""
-    keyed = 0
-    for page in each(reader_pages(built_site)):
-        article = in_view(page)
-        keys = article.select("p.kr-page-key")
-        if MARK not in article.get_text(" ").replace(provenance.page_key(), ""):
-            continue
-        keyed += 1
-        assert len(keys) == 1, page.relative_to(built_site)
-        assert keys[0].get_text(" ", strip=True).startswith(provenance.page_key()), page.relative_to(built_site)
-        before = keys[0].find_previous_sibling()
-        assert before is not None and before.name == "p" and before.get_text(strip=True), page.relative_to(built_site)
-        # No mark before the key but in the paragraph it follows.
-        marks = [s for s in article.find_all(string=re.compile(re.escape(MARK))) if s.parent not in keys]
-        early = [m for m in marks if keys[0] not in m.find_all_previous("p") and before not in m.parents]
-        assert not early, (page.relative_to(built_site), early)
-    assert keyed >= 10
 
 
 @pytest.mark.build
@@ -144,8 +122,8 @@ def test_the_footer_and_a_cover_say_when_in_plain_words_and_keep_the_folder_for_
     """'Bygget 6. december 2026 af datamappen »data«' on the PDF cover and every page's foot; the folder and its
     fingerprint stay, apart and smaller, for analysts."""
     assert built(dt.date(2026, 12, 6)) == "Bygget 6. december 2026."
-    stamp = BeautifulSoup(extension.provenance_html("data", "0123456789", dt.date(2026, 12, 6)), "html.parser")
-    assert stamp.select_one(".kr-fingerprint").get_text() == "Datamappe »data«, fingeraftryk 0123456789"
+    stamp = BeautifulSoup(extension.provenance_html("0123456789", dt.date(2026, 12, 6)), "html.parser")
+    assert stamp.select_one(".kr-fingerprint").get_text() == "Udgave 0123456789"
 
 
 def test_an_editions_municipality_name_code_and_region_are_printed_once(data):
@@ -177,7 +155,9 @@ def test_an_editions_statuses_are_marked_by_the_rule_the_profile_follows(data):
     labels = soup.select("section.kr-initiative dt")
     statuses = [label.find_next("dd").get_text(" ", strip=True) for label in labels if label.get_text() == "Status"]
     assert statuses and not any("redaktionens" in s for s in statuses), statuses
-    assert "Rapporten angiver ingen status" in soup.select_one("#indsatser").find_next("p", class_="kr-note").get_text()
+    # The reasons follow the initiatives (issue 22: a 14-line note stood before the first one).
+    notes = soup.select("section[aria-labelledby=indsatser] > p.kr-note")
+    assert "Rapporten angiver ingen status" in notes[-1].get_text()
 
 
 def test_a_starting_point_is_marked_in_the_words_kilder_csv_gives_its_label_and_note(data):

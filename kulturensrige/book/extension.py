@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import functools
+import html
 import json
 import os
 import re
@@ -42,7 +43,7 @@ from kulturensrige.data.settings import build_date
 from kulturensrige.render import browser, front_page, highlight
 from kulturensrige.render.markup import SIDE, esc, json_island, side_file
 from kulturensrige.render.policy import with_policy
-from kulturensrige.words import SOFT_HYPHEN, built, built_from, hyphenated, spreadsheet_csv
+from kulturensrige.words import SOFT_HYPHEN, built, edition_mark, hyphenated, spreadsheet_csv
 
 GENERATED = "_kr_generated"
 
@@ -51,13 +52,11 @@ GENERATED = "_kr_generated"
 NOT_OFFICIAL = "Kommunekoderne og -navnene i disse data er ikke de officielle danske."
 
 
-def provenance_html(folder_name: str, fingerprint: str, date: dt.date, official_codes: bool = True) -> str:
-    """The footer's plain line, and the fingerprint for analysts (and for citing an edition) apart and smaller."""
+def provenance_html(fingerprint: str, date: dt.date, official_codes: bool = True) -> str:
+    """The footer's plain line, and the edition for citing (the front page's note points here) apart and smaller. The
+    data folder's name, which only its analyst needs, stands in the data chapter."""
     codes = "" if official_codes else f" {NOT_OFFICIAL}"
-    return (
-        f'<p class="kr-provenance">{esc(built(date))}{codes} '
-        f'<span class="kr-fingerprint">{esc(built_from(folder_name, fingerprint))}</span></p>'
-    )
+    return f'<p class="kr-provenance">{esc(built(date))}{codes} <span class="kr-fingerprint">{esc(edition_mark(fingerprint))}</span></p>'
 
 
 # book/_static/plotly.min.js is plotly.js's cartesian partial bundle (bar, heatmap, scatter, ...: 1.5 MB, not the
@@ -94,7 +93,7 @@ def _on_config_inited(app: Sphinx, config) -> None:
     config.html_js_files = [f for f in config.html_js_files if _asset_name(f) not in OWN_ASSETS]
     config.html_css_files = [f for f in config.html_css_files if _asset_name(f) not in OWN_ASSETS]
     options = dict(config.html_theme_options or {})
-    options["extra_footer"] = provenance_html(data.folder.name, data.fingerprint, built, codes_are_official(data.options))
+    options["extra_footer"] = provenance_html(data.fingerprint, built, codes_are_official(data.options))
     config.html_theme_options = options
 
 
@@ -182,7 +181,7 @@ def _on_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctr
         # the filter's place, kept so nothing shifts
         body = phone_tables(front_title(hyphenated_title(context["body"])))
         if "pathto" in context:
-            body = keyed(body, _editors_href(context))
+            body = marks_explained(body, _editors_href(context), _speaker_key(app, body))
         context["body"] = highlight.FILTER_SLOT + side_files(body, Path(app.outdir), pagename)
     _drop_thebe(context)
     _drop_unused_extensions(context)
@@ -193,20 +192,66 @@ TITLE = re.compile(r"(<h1[^>]*>)(.*?)(</h1>)", re.S)
 PARAGRAPH = re.compile(r"<p(\s[^>]*)?>(.*?)</p>", re.S)
 
 
-def keyed(body: str, editors_href: str) -> str:
-    """The page's key to the editors' short mark (provenance.page_key), once, after the page's first paragraph, on a
-    page where a value carries the mark: the reader meets the content first and the key before the first mark, not a
-    label on every paragraph (docs/adr/0036). A page with no mark has no key."""
-    mark = esc(provenance.owner_mark(provenance.EDITORS_SHORT))
-    if mark not in body:
+# The editors' short mark as a page's HTML holds it, in the light type of a card (.kr-by, with the kind of their work
+# in its title) or as plain text after a value ('Interviewcitat (red.)'), and every other tag, read in one pass.
+MARK_OR_TAG = re.compile(
+    r'(?P<span><span class="kr-by"(?: title="(?P<kind>[^"]*)")?>\(red\.\)</span>)'
+    r"|<(?P<close>/?)(?P<name>[a-zA-Z][\w-]*)[^>]*>"
+    r"|(?<![»\w])\(red\.\)"
+)
+# Where a control may not stand: inside a link, a summary, a label or a button (no interactive content there), a
+# script (a long list's JSON rows) or a card <template> (kr-lists.js fills its light mark's text).
+NO_CONTROL = frozenset({"a", "summary", "label", "button", "script", "template"})
+KEY_ID = "kr-noegle"
+
+
+def _speaker_key(app: Sphinx, body: str) -> str:
+    """What '(red.)' after a speaker means, for the key of a page with quote cards (provenance.category_key)."""
+    return provenance.category_key(app.kr_data.options) if 'class="kr-speaker"' in body else ""  # type: ignore[attr-defined]
+
+
+def marks_explained(body: str, editors_href: str, also: str = "") -> str:
+    """Each editors' short mark, '(red.)', explains itself: a native popover button (no script, so the page's
+    Content-Security-Policy is untouched) that opens the page's one key by tap, click or keyboard, and is read out with
+    the kind of the editors' work. The key stands once, hidden, at the page's foot instead of a paragraph in the body
+    (issue 22: said on every page, it crowded out the report); a printed page shows it there (docs/adr/0040). The
+    space before a mark does not break, so '(red.)' never starts a line alone. A mark inside a link or a summary stays
+    light text, as no control may stand there. A page with no mark has no key."""
+    out, last, controls = [], 0, 0
+    depth = dict.fromkeys(NO_CONTROL, 0)
+    for found in MARK_OR_TAG.finditer(body):
+        name = (found.group("name") or "").lower()
+        if name:
+            if name in depth:
+                depth[name] = max(0, depth[name] + (-1 if found.group("close") else 1))
+            continue
+        if any(depth.values()):
+            continue
+        before = body[last : found.start()]
+        out.append(before[:-1] + NO_BREAK_SPACE if before.endswith(" ") else before)
+        out.append(_mark_control(html.unescape(found.group("kind") or "")))
+        last, controls = found.end(), controls + 1
+    if not controls:
         return body
-    key = f'<p class="kr-page-key">{esc(provenance.page_key())} <a href="{esc(editors_href)}">Læs mere</a></p>'
-    start = body.find("</h1>")
-    for paragraph in PARAGRAPH.finditer(body, max(start, 0)):
-        shown = "hidden" not in (paragraph.group(1) or "") and re.sub(r"<[^>]*>", "", paragraph.group(2)).strip()
-        if shown:
-            return body[: paragraph.end()] + key + body[paragraph.end() :]
-    return body
+    key = (
+        f'<div id="{KEY_ID}" class="kr-key" popover><p>{esc(provenance.page_key())}</p>'
+        + (f"<p>{esc(also)}</p>" if also else "")
+        + f'<p><a href="{esc(editors_href)}">Læs mere om, hvem der siger hvad</a></p>'
+        f'<button type="button" popovertarget="{KEY_ID}" popovertargetaction="hide">Luk</button></div>'
+    )
+    return "".join(out) + body[last:] + key
+
+
+NO_BREAK_SPACE = "\u00a0"
+
+
+def _mark_control(kind: str) -> str:
+    """One '(red.)' as a button that opens the page's key; a screen reader reads what the editors did ('redaktionens
+    gengivelse'), which the title also shows on hover."""
+    mark = provenance.owner_mark(provenance.EDITORS_SHORT)
+    title = f' title="{esc(kind)}"' if kind else ""
+    said = esc(f"{mark}: {kind or provenance.EDITORS_WORK}")
+    return f'<button type="button" class="kr-by kr-red" popovertarget="{KEY_ID}"{title} aria-label="{said}">{esc(mark)}</button>'
 
 
 def _editors_href(context: dict) -> str:

@@ -299,14 +299,25 @@ def page_marked(value: str, owner: str) -> str:
     return f"{value} {page_mark(owner)}"
 
 
+# What the editors' short mark stands for, in a word: the key's opening and a mark's spoken name where no kind is given.
+EDITORS_WORK = "redaktionens ord eller valg"
+
+
 def page_key() -> str:
-    """The one key on a web page whose values carry the editors' short mark, said once near its top instead of a
-    label on every paragraph (reader 18, #1): what »(red.)« in light type means, and what is the report's. Each
-    mark's own kind (value_label) stays in its title; the page's notes say why."""
+    """The one key on a web page whose values carry the editors' short mark: what »(red.)« means, and what is the
+    report's. Each mark opens it (extension.marks_explained, docs/adr/0040); the front page says it once in its text.
+    Each mark's own kind (value_label) stays in its title; the page's notes say why."""
     return (
-        f"»{owner_mark(EDITORS_SHORT)}« i lys, skrå skrift: redaktionens ord eller valg, fx en gengivelse, en "
-        "betegnelse eller en læsning, ikke rapportens. Citater og ord i »…« er rapportens egne."
+        f"»{owner_mark(EDITORS_SHORT)}« efter en værdi: {EDITORS_WORK}, fx en gengivelse, en betegnelse eller en "
+        "læsning, ikke rapportens. Citater og ord i »…« er rapportens egne."
     )
+
+
+def page_heading(heading: str) -> str:
+    """A table's column heading as a web page shows it: an editors' mark short, 'Region (red.)', as on the cards (one
+    wording per label on a page, issue 22); its CSV download and the printed editions keep the full words (heading)."""
+    value, _, owner = heading.removesuffix(")").rpartition(" (")
+    return page_marked(value, owner) if heading.endswith(")") and value and is_editors(owner) else heading
 
 
 def marked(value: str, owner: str) -> str:

@@ -699,6 +699,11 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
     name = row["name"]
     words = CardWords(data)
     initiatives = initiative_items(data, kommunekode)
+    # Whose the division into initiatives and their kinds and terms are, in the profile page's words: a line before
+    # them, the editors' reasons after them.
+    terms, reasons = cards.whose_terms_text(
+        data, cards.titled(data, data.initiatives[data.initiatives["kommunekode"] == kommunekode]), *initiative_lifted(data, kommunekode)
+    )
     # Every figure marks the municipality as the book does when it is chosen: its part of the bars, or its bars beside all.
     figures = {}
     if initiatives:
@@ -740,12 +745,8 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         },
         "initiatives": initiatives,
         "initiative_count": statistics.initiative_count(data.initiatives[data.initiatives["kommunekode"] == kommunekode]),
-        # Whose the division into initiatives and their kinds and terms are, in the profile page's words.
-        "initiative_terms": cards.whose_terms_text(
-            data,
-            cards.titled(data, data.initiatives[data.initiatives["kommunekode"] == kommunekode]),
-            *initiative_lifted(data, kommunekode),
-        ),
+        "initiative_terms": terms,
+        "initiative_reasons": reasons,
         "quotes": quote_items(data, quotes, kommunekode, words),
         "quote_summary": cards.quote_count_summary(quotes, data.options, withheld=data.withheld),
         "attribution_intro": cards.attribution_intro(

@@ -23,6 +23,7 @@ from kulturensrige.render.markup import (
     book_link,
     current_page,
     esc,
+    folded_note,
     links_to_book,
     macro,
     page_link,
@@ -83,10 +84,11 @@ def _held_back(rows: pd.DataFrame | list[dict]) -> tuple[bool, bool]:
 
 
 def short_speakers(data: Dataset, groups: Sequence[pd.DataFrame | list[dict]]) -> bool:
-    """Whether a list of these cards says once, over them, whose a held-back speaker's category is, and marks each
-    such card '(red.)' (provenance.category_key): where two cards or more would each say it in full (issue 22); over
-    one card the line and the mark say more than its note."""
-    return bool(provenance.category_key(data.options)) and sum(all(_held_back(g)) for g in groups) > 1
+    """Whether these cards mark a held-back speaker's category '(red.)' where the editors' grouping stands in place of
+    the role, as every web page's list and drill panel does, so a label reads one way on a page (issue 22:
+    'Sundhedsområdet (red.)' on one page, the full note on the next). The mark opens the page's key, which says what it
+    means after a speaker (provenance.category_key); no line over the list says it again."""
+    return bool(provenance.category_key(data.options)) and any(all(_held_back(g)) for g in groups)
 
 
 def speaker_line(data: Dataset, turns: pd.DataFrame | list[dict], short: bool = False, keyed: bool = False) -> tuple[str, str, str]:
@@ -99,10 +101,13 @@ def speaker_line(data: Dataset, turns: pd.DataFrame | list[dict], short: bool = 
     label = _label(data, "quote_kinds", "quote_kind_id", first["kind"])
     # Whose the kind's name is: 'Kort udsagn (redaktionens betegnelse)' (data/provenance.py).
     given = _label(data, "quote_kinds", "quote_kind_id", first["kind"], "label_source")
-    kind = provenance.kind_label(data.options, label, given, keyed)
     # A category shown in place of the role says whose grouping it is, in the one wording (provenance.category_note).
     held_back, precise = _held_back(rows)
     note = f" {provenance.category_note(data.options, precise, short)}" if held_back else ""
+    # One mark for the line where the kind and the category are both the editors': 'Interviewcitat · Sundhedsområdet
+    # (red.)', not a mark after each word (issue 22).
+    one_mark = keyed and note == f" {provenance.owner_mark(provenance.EDITORS_SHORT)}"
+    kind = label if one_mark else provenance.kind_label(data.options, label, given, keyed)
     if len(rows) > 1:
         return kind, " og ".join(dict.fromkeys(_role(r["shown_role"]) for r in rows)) + note, ""
     if first["reference_key"]:
@@ -325,8 +330,7 @@ def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", arrang
     puts the chosen municipality's first (highlight.py); a profile page's list is about its own municipality and
     stays as it is."""
     groups = group_records(quotes)
-    key = provenance.category_key(data.options) if short_speakers(data, groups) else ""
-    contexts = [card_context(data, g, short=bool(key), keyed=True) for g in groups]
+    contexts = [card_context(data, g, short=short_speakers(data, groups), keyed=True) for g in groups]
     shown = views.first_page(len(groups))
     cards = [str(macro("cards.html.j2", "quote_card", c)) for c in contexts[:shown]]
     rest = quote_rows(data, contexts[shown:]) if shown < len(groups) else Markup("")
@@ -341,7 +345,7 @@ def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", arrang
         heading_id=heading_id,
         arranged=arranged,
     )
-    return Html((f'<p class="kr-whose kr-speaker-key">{esc(key)}</p>' if key else "") + str(section))
+    return Html(str(section))
 
 
 def quote_count_summary(quotes: pd.DataFrame, options: pd.DataFrame, include_inferred: bool = True, withheld: bool = False) -> str:
@@ -550,9 +554,12 @@ def whose_terms(data: Dataset, *lifted: str, titled: bool = False) -> str:
     return whose_note(whose, also=_title_key(data, titled))
 
 
-def whose_terms_text(data: Dataset, titled: bool = False, *lifted: str) -> str:
-    """whose_terms in words, the same on the pages and in the PDF editions, `lifted` as there."""
-    return " ".join(filter(None, (whose_terms_parts(data, *lifted).note, _title_key(data, titled))))
+def whose_terms_text(data: Dataset, titled: bool = False, *lifted: str) -> tuple[str, str]:
+    """whose_terms in words for a PDF edition, `lifted` as there, in two parts: the line before its initiatives (whose
+    they are and what a title's '(red.)' means) and the editors' reasons after them. Egedal's edition opened its
+    initiatives with a 14-line note before the first one (issue 22)."""
+    whose = whose_terms_parts(data, *lifted)
+    return " ".join(filter(None, (whose.line, _title_key(data, titled)))), whose.about
 
 
 def _title_key(data: Dataset, titled: bool) -> str:
@@ -665,40 +672,6 @@ def sourced(data: Dataset, value: str, raw, shown: str, parts: Parts = ()) -> st
     return Sourced(shown, provenance.value_label(data.options, value), parts)
 
 
-def initiative_card(data: Dataset, row: pd.Series) -> dict:
-    """The facts of an initiative's card for the fact card macro."""
-    kind = _label(data, "initiative_kinds", "initiative_kind_id", row.kind)
-    card = {
-        "template": False,
-        "css": "kr-initiative",
-        "id": f"indsats-{row.initiative_id}",
-        "kommune": row.kommunekode,
-        "kicker_first": True,
-        "kicker": f"{filters.municipality_name(data, row.kommunekode)} · {kind}",
-        "title": initiative_title(data, row),
-        "href": None,
-        "text": row.description,
-        "facts": initiative_facts(data, row),
-        "section": row.section_id,
-        "sections": _sections(data, [row.section_id]),
-    }
-    return card
-
-
-def initiative_list(data: Dataset, kommunekode: str = filters.ALL) -> Html:
-    """All initiatives, arranged by the filter; or one municipality's (its profile page), as they are. Whose their
-    values are is said once over the cards wherever every card's value of a field has the same source (ADR 31)."""
-    rows = filters.initiatives(data, kommunekode).sort_values(["kommunekode", "position"], key=_report_order(data))
-    contexts, lifted = lift_marks([initiative_card(data, r) for _, r in rows.iterrows()])
-    items = [views.Item(code, "stated") for code in rows["kommunekode"]]
-    summary = f"{statistics.initiative_count(rows)}."
-    arranged = kommunekode == filters.ALL
-    return Html(
-        whose_terms(data, *(INITIATIVE_MARKED[field] for field in lifted), titled=titled(data, rows))
-        + str(fact_list(data, items, views.INITIATIVE, contexts, css="kr-initiative-list", summary=summary, arranged=arranged))
-    )
-
-
 # The fields of an initiative's card that may carry a mark, each with the value (schema.EDITORIAL_VALUES) whose
 # source the mark names: its title, and its facts by their labels.
 INITIATIVE_MARKED = {
@@ -706,6 +679,71 @@ INITIATIVE_MARKED = {
     "Organisationer nævnt ved indsatsen": "initiatives.organisation_ids",
     "Status": "initiatives.status",
 }
+INITIATIVE_MARKED_VALUES = tuple(INITIATIVE_MARKED.values())
+
+
+def initiative_card(data: Dataset, row: pd.Series) -> dict:
+    """The facts of an initiative's card for the fact card macro, as a web page shows it: ONE mark, on the card's label
+    line, says whose its classified fields are (its kind, target groups, art forms, places, organisations, status and,
+    where the report gives the initiative no name, its title), so a card read alone does not present the editors'
+    reading as the report's, and no value carries a mark of its own (issue 22). An organisation's spelling keeps its
+    note beside its name. The printed editions keep each value's full words (docs/adr/0038)."""
+    kind = _label(data, "initiative_kinds", "initiative_kind_id", row.kind)
+    kicker = f"{filters.municipality_name(data, row.kommunekode)} · {kind}"
+    owner = classified_owner(data, row)
+    card = {
+        "template": False,
+        "css": "kr-initiative",
+        "id": f"indsats-{row.initiative_id}",
+        "kommune": row.kommunekode,
+        "kicker_first": True,
+        "kicker": Sourced(kicker, owner) if owner else kicker,
+        "title": unmarked(initiative_title(data, row)),
+        "href": None,
+        "text": row.description,
+        "facts": [(label, unmarked(value)) for label, value in initiative_facts(data, row)],
+        "section": row.section_id,
+        "sections": _sections(data, [row.section_id]),
+    }
+    return card
+
+
+# An initiative's values that the editors classify from the report's description, which its card's one mark covers.
+CLASSIFIED = ("initiatives.kind", *(f"initiatives.{column}" for _, column, _, _ in VOCABULARIES), *INITIATIVE_MARKED_VALUES)
+
+
+def classified_owner(data: Dataset, row) -> str:
+    """Whose an initiative card's classified values are, as one label for its one mark: 'redaktionens betegnelser,
+    samling og læsning' (provenance.values_label, the kinds in the mark's title); the title counted only where the
+    report gives the initiative no name. '' where the report states them all."""
+    values = [v for v in CLASSIFIED if v != TITLE_VALUE or row.title_basis == "inferred"]
+    if all(provenance.value_source(data.options, v) == BY_REPORT for v in values):
+        return ""
+    return provenance.values_label(data.options, *values)
+
+
+def initiative_list(data: Dataset, kommunekode: str = filters.ALL) -> Html:
+    """All initiatives, arranged by the filter; or one municipality's (its profile page), as they are. Whose their
+    values are is said once over the cards wherever every card's value of a field has the same source (ADR 31)."""
+    rows = filters.initiatives(data, kommunekode).sort_values(["kommunekode", "position"], key=_report_order(data))
+    contexts = [initiative_card(data, r) for _, r in rows.iterrows()]
+    items = [views.Item(code, "stated") for code in rows["kommunekode"]]
+    summary = f"{statistics.initiative_count(rows)}."
+    arranged = kommunekode == filters.ALL
+    # The reasons follow the cards, so the first initiative comes first (issue 22), as in the PDF editions.
+    return Html(
+        str(fact_list(data, items, views.INITIATIVE, contexts, css="kr-initiative-list", summary=summary, arranged=arranged))
+        + whose_reasons(data, *INITIATIVE_MARKED_VALUES)
+    )
+
+
+def whose_reasons(data: Dataset, *lifted: str) -> str:
+    """Over a list of initiative cards, whose card marks say whose their values are: why the editors' they are, folded
+    under one plain line (a method note), with no mark of its own to add to the cards'."""
+    whose = whose_terms_parts(data, *lifted)
+    if not whose.editors:
+        return folded_note(whose.line, whose.about, "kr-whose", "Hvorfor?")
+    return folded_note("", whose.note, "kr-whose", "Hvorfor er kortenes betegnelser redaktionens?")
 
 
 def block_mark(values: Iterable) -> str:
@@ -879,7 +917,9 @@ def quote_store(data: Dataset) -> Html:
     """Every quote card once, as the card <template> and JSON rows of a long list (quote_rows), with an index of
     each card's quotes: a drill-through shows the cards behind a number from it. Index and rows are side islands,
     so a page carries none of the 10,000 cards of national data until the reader clicks a chart."""
-    contexts = [card_context(data, g) for g in group_records(data.quotes)]
+    # The cards in a panel word their labels as the page's lists do, in the short mark (issue 22).
+    groups = group_records(data.quotes)
+    contexts = [card_context(data, g, short=short_speakers(data, groups), keyed=True) for g in groups]
     index = side_island([c["quotes"] for c in contexts], "kr-store-index")
     return Html(f'<div class="kr-quote-store" hidden>{quote_rows(data, contexts)}{index}</div>')
 

@@ -203,7 +203,8 @@ def _table_context(table: pd.DataFrame, caption: str, csv_name: str = "", marks:
     return {
         "id": "",
         "caption": caption,
-        "head": head,
+        # On the web page the headings' marks are short; the CSV made here keeps the full words (ADR 40).
+        "head": [provenance.page_heading(h) for h in head] if csv_name else head,
         "marks": list(marks),
         "rows": [{"cells": r, "mark": ""} for r in rows],
         "csv": csv_href(head, rows) if csv_name else "",
@@ -728,10 +729,11 @@ def figure_note(chart: Chart, hint: str = "") -> str:
         return f'<p class="kr-figure-note">{esc(" ".join(filter(None, (note, hint))))}</p>' if note or hint else ""
     if not chart.whose_said and provenance.is_editors(whose.lower()):
         # The editors' chart: their short mark in view under the page's key, what they did folded with the rest.
+        # The mark stands in the fold's line, not alone on a line of its own under the chart (issue 22).
         mark = f'<span class="kr-by">{esc(provenance.owner_mark(provenance.EDITORS_SHORT))}</span>'
         about = esc(" ".join(filter(None, (whose, chart.about))))
-        fold = f'<details class="kr-note-about"><summary>Om figuren</summary><p class="kr-figure-note">{about}</p></details>'
-        return f'<p class="kr-figure-note">{mark} {esc(hint)}</p>{fold}'
+        fold = f'<details class="kr-note-about"><summary>Om figuren {mark}</summary><p class="kr-figure-note">{about}</p></details>'
+        return (f'<p class="kr-figure-note">{esc(hint)}</p>' if hint else "") + fold
     return folded_note("" if chart.whose_said else whose, chart.about, "kr-figure-note", "Om figuren", hint)
 
 

@@ -14,7 +14,7 @@ from kulturensrige.render import guide, lists
 from kulturensrige.render.highlight import SETTINGS, SWITCH_LABEL
 from kulturensrige.render.markup import Html, book_link, esc
 from kulturensrige.rules import attribution, filters, statistics
-from kulturensrige.words import count_word, genitive, month, number, plural
+from kulturensrige.words import count_word, edition_mark, genitive, month, number, plural
 
 # Where a reader may start, by section of the report (sections.csv), with what each start offers.
 MUNICIPALITIES_SECTION = "de-deltagende-kommuner"
@@ -196,8 +196,8 @@ def citation(data: Dataset) -> str:
     note = f"{esc(report.year_note)} " if report.year_note else ""
     return (
         f'<p class="kr-citation">{reference(data)}</p>'
-        f'<p class="kr-citation-note">{note}Citerer du denne udgave, så nævn også datamappens fingeraftryk '
-        "nederst på siden.</p>"
+        f'<p class="kr-citation-note">{note}Citerer du denne udgave af bogen, så nævn også, hvilken udgave det er: '
+        f"»{esc(edition_mark(data.fingerprint))}«, som der også står nederst på hver side.</p>"
     )
 
 
@@ -381,6 +381,21 @@ def quote_counting(data: Dataset) -> Html:
 def ties(data: Dataset) -> Html:
     """How many quotes are tied to a municipality and by whom, in the words of data/provenance.py."""
     return Html(f'<p class="kr-ties">{esc(attribution.tie_counts(statistics.quote_tally(data), data.options))}</p>')
+
+
+def mark_explained(data: Dataset) -> Html:
+    """What the editors' short mark means, said once in the book's text, where a new reader starts: every page's
+    marks open the same words (extension.marks_explained), and no page repeats them in its body (issue 22). In a data
+    folder that is not the report's the marks are that source's full words, which need no key."""
+    if provenance.folder_source(data.options) != BY_REPORT:
+        said = f"En værdi siger i parentes, hvis den er, fx ({provenance.folder_words(data.options).value})."
+        return Html(f"<p>{esc(said)}</p>")
+    # The tap is the web page's: a printed page has no control (edition.DROPPED drops .kr-web-only).
+    tap = f"Tryk eller klik på et »{provenance.owner_mark(provenance.EDITORS_SHORT)}« på en side, så står forklaringen der igen."
+    return Html(
+        f'<p>{esc(provenance.page_key())} <span class="kr-web-only">{esc(tap)}</span> Hvad redaktionen har gjort og '
+        f"hvorfor, står i {book_link(EDITORS_PAGE, 'kapitlet om data', anchor=EDITORS_ANCHOR)}.</p>"
+    )
 
 
 def filter_help(data: Dataset) -> Html:

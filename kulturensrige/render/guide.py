@@ -39,15 +39,14 @@ def checklist(data: Dataset, ingredient_id: str = "") -> Html:
     links = "guide_recommendations.ingredient_ids"
     if recs.empty:
         return Html('<p class="kr-empty-note">Ingen af guidens anbefalinger er koblet til denne ingrediens.</p>')
-    label = provenance.value_label(data.options, links)
     wording = esc(provenance.wording(data.options))
     items = "".join(
         f'<li class="kr-check-item"><input type="checkbox" id="anbefaling-{esc(r.recommendation_id)}" '
         f'data-kr-check="{esc(r.recommendation_id)}">'
         f'<label for="anbefaling-{esc(r.recommendation_id)}">{esc(r.text)}</label>'
         f'<p class="kr-wording"><span class="kr-wording-label">{wording}:</span> »{esc(r.report_text)}«</p>'
-        f'<div class="kr-check-links"><span class="kr-editors-label">Ingredienser <span class="kr-by" title="{esc(label)}">'
-        f"{esc(provenance.page_mark(label))}</span>:</span> "
+        # No mark on each item: the note over the list says once whose the links are (issue 22).
+        '<div class="kr-check-links"><span class="kr-editors-label">Ingredienser:</span> '
         f"{cards.ingredient_badges(data, r.ingredient_ids)}</div></li>"
         for r in table_rows(recs)
     )

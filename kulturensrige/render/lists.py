@@ -48,7 +48,8 @@ def table_context(frame: pd.DataFrame, caption: str, kommune_column: str | None 
     return {
         "id": table_id,
         "caption": caption,
-        "head": shown,
+        # A web page's table: its headings' marks short; the CSV made here keeps the full words (ADR 40).
+        "head": [provenance.page_heading(h) for h in shown],
         "marks": [],
         "rows": rows,
         "csv": csv_href(shown, [r["cells"] for r in rows]) if csv_name else "",
@@ -284,7 +285,25 @@ def ingredient_cards(data: Dataset) -> Html:
             f'<p class="kr-ingredient-tie">{esc(provenance.ingredient_ties(tally.by_ingredient_source[ingredient_id], "ingrediensen"))}</p>'
             "</article>"
         )
-    return Html(f'<div class="kr-grid">{"".join(items)}</div><p class="kr-count-parts">{esc(ingredient_parts(tally, data.options))}</p>')
+    return Html(
+        f'<div class="kr-grid">{"".join(items)}</div><p class="kr-count-sum">{esc(ingredient_sum(tally, data.options))}</p>'
+        f'<details class="kr-note-about"><summary>Sådan er citaterne talt</summary>'
+        f'<p class="kr-count-parts">{esc(ingredient_parts(tally, data.options))}</p></details>'
+    )
+
+
+def ingredient_sum(tally: statistics.QuoteTally, options: pd.DataFrame) -> str:
+    """The cards' sum in one plain sentence a reader gets the first time: '30 af bogens 38 citater underbygger mindst én
+    af ingredienserne, 2 af dem flere end én, og 8 underbygger ingen.' Whose the ties are and where the others stand
+    is a method note folded under it (ingredient_parts): three sentences of counts had to be read three times (issue 22)."""
+    if not tally.with_ingredient:
+        return ingredient_part_items(tally, options)[0]
+    parts = [f"{number(tally.with_ingredient)} af bogens {plural(tally.total, 'citat', 'citater')} underbygger mindst én af ingredienserne"]
+    if tally.several:
+        parts.append(f"{number(tally.several)} af dem flere end én")
+    if tally.without:
+        parts.append(f"og {number(tally.without)} underbygger ingen")
+    return f"{', '.join(parts)}."
 
 
 def ingredient_description(data: Dataset, ingredient_id: str) -> Html:

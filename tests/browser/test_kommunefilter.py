@@ -743,7 +743,8 @@ def test_a_partner_bar_opens_the_initiatives_that_name_its_organisations(data, s
         page.evaluate("() => document.querySelector('#figur-organisationer .kr-drill').krReady")
         titles = drill.locator("article.kr-initiative .kr-card-title").all_text_contents()
         named = data.initiatives.set_index("initiative_id").loc[list(dict.fromkeys(rows["initiative_id"]))].reset_index()
-        assert sorted(titles) == sorted(cards.initiative_title(data, row) for row in named.itertuples()), code
+        # A card's title carries no mark of its own: the card's one mark covers it (ADR 40).
+        assert sorted(titles) == sorted(cards.unmarked(cards.initiative_title(data, row)) for row in named.itertuples()), code
         drill.get_by_role("button", name="Luk indsatserne bag tallet").first.click()
         assert drill.is_hidden()
     assert errors == []
@@ -812,7 +813,7 @@ def test_a_table_of_marks_opens_the_initiatives_behind_a_number_in_the_pages_flo
         page.evaluate("() => document.querySelector('#figur-maalgrupper-kommune .kr-drill').krReady")
         titles = drill.locator("article.kr-initiative .kr-card-title").all_text_contents()
         rows = data.initiatives.set_index("initiative_id").loc[ids].reset_index()
-        expected = [cards.initiative_title(data, row) for row in rows.itertuples()]
+        expected = [cards.unmarked(cards.initiative_title(data, row)) for row in rows.itertuples()]
         assert sorted(titles) == sorted(expected) and len(titles) == max(counts)
         assert drill.locator("h3.kr-drill-heading").text_content() == label
         assert page.evaluate("() => document.activeElement.classList.contains('kr-drill-heading')")
@@ -848,7 +849,10 @@ def card_shape(markup: str) -> list:
     from bs4 import BeautifulSoup
 
     shape = []
-    for node in BeautifulSoup(markup, "html.parser").find_all(True):
+    soup = BeautifulSoup(markup, "html.parser")
+    for mark in soup.select("button.kr-red"):  # a page's '(red.)' is a control that opens its key (ADR 40)
+        mark.replace_with(mark.get_text())
+    for node in soup.find_all(True):
         kept = {k: v for k, v in node.attrs.items() if k not in ("id", "href", "data-kr-href")}
         attributes = {k: (" ".join(v) if isinstance(v, list) else v) for k, v in kept.items()}
         if "class" in attributes:
@@ -921,7 +925,9 @@ def test_drill_through_cards_are_the_books_own_cards(data, site_url, page, monke
     assert shown
     for markup in shown:
         ids = re.search(r'data-quotes="([^"]+)"', markup).group(1)
-        assert card_shape(markup) == card_shape(cards.quote_card(data, groups[ids])), ids
+        # A panel's card words its labels as the page's lists do (ADR 40).
+        short = cards.short_speakers(data, list(groups.values()))
+        assert card_shape(markup) == card_shape(cards.quote_card(data, groups[ids], short, keyed=True)), ids
 
 
 # -- long lists (national scale): the rest of the cards travel as JSON rows ---------------------------
@@ -1013,7 +1019,7 @@ def test_a_table_downloads_as_the_csv_the_build_wrote(data, site_url, page):
     open_page(page, f"{site_url}/kommuner/oversigt.html?kommune={row.slug}")
     table = page.locator("#tabel-kommuner")
     link = table.locator("xpath=ancestor::div[contains(@class,'kr-table-wrap')]/following-sibling::p[1]//a[@download]")
-    assert csv_of(page, link) == as_download(table_rows(page, table))
+    assert page_headed(csv_of(page, link)) == as_download(table_rows(page, table))
     assert link.get_attribute("download") == "tabel-kommuner.csv"
     marked = page.eval_on_selector_all("#tabel-kommuner tr.kr-chosen", "rs => rs.map(r => r.cells[0].textContent)")
     assert marked == [row["name"]], "the chosen municipality's row is marked, every row stays"
@@ -1030,7 +1036,13 @@ def test_a_figures_csv_follows_its_variant(data, site_url, page):
     shown = figure.locator(f'.kr-figure-data div[data-variant~="{row.kommunekode}"]')
     assert shown.is_visible()
     rows = csv_of(page, shown.locator("a[download]"))
-    assert rows == as_download(table_rows(page, shown.locator("table"))) and len(rows) == 1 + len(data.ingredients)
+    assert page_headed(rows) == as_download(table_rows(page, shown.locator("table"))) and len(rows) == 1 + len(data.ingredients)
+
+
+def page_headed(rows: list[list[str]]) -> list[list[str]]:
+    """A download's rows with its headings' editors' marks as the page shows them, short (ADR 40): the CSV keeps the
+    full words ('Region (redaktionens tilføjelse)'), the page's table says 'Region (red.)'."""
+    return [[re.sub(r"\(redaktionens [^)]*\)", "(red.)", h) for h in rows[0]], *rows[1:]] if rows else rows
 
 
 def test_the_comparison_has_one_selector_and_its_own_side_by_side_picker(data, site_url, page):

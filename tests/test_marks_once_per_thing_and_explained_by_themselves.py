@@ -1,0 +1,171 @@
+"""Whose word it is, once per thing and explained by the mark itself (issue 22, the notes crowding out the report):
+an initiative card carries one mark for its classified fields, every "(red.)" on a web page opens the page's one key
+instead of a key paragraph in its body, a label reads one way on a page, the ingredients' sum is one plain sentence,
+an edition's initiatives open without a long note, and no mark starts a line alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from kulturensrige.book import extension
+from kulturensrige.data import provenance
+from kulturensrige.edition import editions
+from kulturensrige.render import cards, lists
+from kulturensrige.rules import filters, statistics
+from support.checks import each
+
+MARK = provenance.owner_mark(provenance.EDITORS_SHORT)
+# The analysts' chapter (om-data) is about whose each value is; the other pages are what a reader of the report reads.
+ANALYSTS = ("om-data/", "genindex", "search", "_")
+
+
+def reader_pages(site: Path) -> list[Path]:
+    return [p for p in sorted(site.rglob("*.html")) if not str(p.relative_to(site)).startswith(ANALYSTS)]
+
+
+def test_an_initiative_card_carries_one_mark_on_its_label_line_for_its_classified_fields(data):
+    """Kind, target groups, art forms, places and status stood as plain values, their explanation in a fold over the
+    list: a card read alone presented the editors' reading as the report's. Each card now says it once, on its label
+    line, and its title (where the report gives none) and facts carry no mark of their own."""
+    for code in each([filters.ALL, *data.municipalities["kommunekode"]]):
+        soup = BeautifulSoup(str(cards.initiative_list(data, code)), "html.parser")
+        for row in each(list(filters.initiatives(data, code).itertuples())):
+            card = soup.select_one(f"#indsats-{row.initiative_id}")
+            marks = card.select(".kr-by[title]")
+            assert len(marks) == 1 and marks[0].find_parent(class_="kr-card-kicker"), (code, row.title, marks)
+            kind = marks[0]["title"]
+            assert "betegnelser" in kind and "læsning" in kind, kind
+            assert ("titel" in kind) == (row.title_basis == "inferred"), (row.title, kind)
+            assert not card.select("h3 .kr-by"), row.title
+            # Only an organisation's own spelling note stays beside its name.
+            assert all("stav" in m.get_text() for m in card.select("dd .kr-by")), row.title
+
+
+def test_each_short_mark_becomes_a_control_that_opens_the_pages_one_key():
+    """A mark in a card's light type keeps its kind as its title and spoken name; a plain one too; one inside a link,
+    a summary or a JSON row stays text. The space before a mark does not break, and the key is added once."""
+    body = (
+        '<p>Tekst. <span class="kr-by" title="redaktionens gengivelse">(red.)</span></p>'
+        '<p class="kr-speaker">Interviewcitat · Sundhedsområdet (red.)</p>'
+        '<h3><a href="x.html">Titel <span class="kr-by">(red.)</span></a></h3>'
+        "<details><summary>Om figuren (red.)</summary><p>…</p></details>"
+        '<script type="application/json">["Titel", "(red.)"]</script><p>»(red.)« betyder …</p>'
+    )
+    out = BeautifulSoup(extension.marks_explained(body, "om-data/genkoersel.html#hvem"), "html.parser")
+    controls = out.select(f"button.kr-red[popovertarget={extension.KEY_ID}]")
+    assert [c.get_text() for c in controls] == [MARK, MARK]
+    assert controls[0]["title"] == "redaktionens gengivelse" and controls[0]["aria-label"] == f"{MARK}: redaktionens gengivelse"
+    assert controls[1]["aria-label"] == f"{MARK}: {provenance.EDITORS_WORK}"
+    assert all(c.previous_sibling.endswith("\u00a0") for c in controls)
+    assert not [c for c in controls if c.find_parent(["a", "summary", "label", "script", "template"])]
+    assert out.select_one("a .kr-by") and "(red.)" in out.summary.get_text() and "(red.)" in out.script.get_text()
+    keys = out.select(f"#{extension.KEY_ID}[popover]")
+    assert len(keys) == 1 and provenance.page_key() in keys[0].get_text()
+    assert keys[0].select_one(f"button[popovertarget={extension.KEY_ID}][popovertargetaction=hide]")
+    assert extension.marks_explained("<p>Rapportens ord.</p>", "x") == "<p>Rapportens ord.</p>"
+
+
+@pytest.mark.build
+def test_no_page_keys_the_mark_in_its_body_and_every_mark_opens_the_one_key(built_site: Path):
+    """»(red.)« i lys, skrå skrift: …« stood after the first paragraph of every page with a mark. Now no page body holds
+    a key paragraph; each mark a control may stand as opens the page's one key, which stands once at its foot."""
+    opened = 0
+    for page in each(reader_pages(built_site)):
+        article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article.bd-article")
+        assert not article.select(".kr-page-key") and "i lys, skrå skrift" not in article.get_text(), page.name
+        key = article.select(f"#{extension.KEY_ID}[popover]")
+        controls = article.select("button.kr-red")
+        for gone in article.select("a, summary, label, script, template, [popover]"):
+            gone.decompose()
+        loose = [s for s in article.find_all(string=re.compile(re.escape(MARK))) if s.parent.name != "button" and "»" not in s]
+        assert not loose, (page.relative_to(built_site), loose[:3])
+        assert all(c["popovertarget"] == extension.KEY_ID for c in controls)
+        assert len(key) == (1 if controls else 0), page.relative_to(built_site)
+        opened += len(controls)
+    assert opened >= 50
+
+
+@pytest.mark.build
+def test_the_editors_mark_never_starts_a_line_of_its_own(built_site: Path):
+    """'(red.)' sat alone on a line under chart notes and broke onto a line of its own after a value: no element
+    holds only the mark, and no plain space stands before one (the space before it does not break)."""
+    for page in each(reader_pages(built_site)):
+        article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article.bd-article")
+        for gone in article.select("script, template"):
+            gone.decompose()
+        alone = [e for e in article.select("p, li, dd, summary, figcaption") if e.get_text(strip=True) == MARK]
+        assert not alone, (page.relative_to(built_site), alone[:2])
+        for control in article.select("button.kr-red"):
+            before = control.previous_sibling
+            assert before is None or not str(before).endswith(" "), (page.relative_to(built_site), control.parent.get_text()[:80])
+
+
+def test_a_speakers_label_reads_the_same_in_a_list_and_in_the_drill_panel(data):
+    """'Interviewcitat (red.)' on a page's cards, 'Interviewcitat (redaktionens betegnelse)' in the drill panel on the
+    same page; a held-back speaker's full note on one page and '(red.)' on the next. A card in the panel (quote_store's
+    rows) now words its kind and speaker as the page's list does."""
+    listed = BeautifulSoup(str(cards.quote_list(data, data.quotes, arranged=False)), "html.parser")
+    store = str(cards.quote_store(data))
+    said = set(_strings([json.loads(s.string) for s in BeautifulSoup(store, "html.parser").select("script[type='application/json']")]))
+    for card in each(listed.select("article.kr-quote")):
+        kind, speaker = card.select_one(".kr-kind"), card.select_one(".kr-speaker > span:not(.kr-kind, .kr-reference)")
+        assert (kind is None or kind.get_text() in said) and speaker.get_text() in said, card.select_one(".kr-speaker")
+    assert "(redaktionens betegnelse)" not in store and "(redaktionens inddeling" not in store
+
+
+def _strings(value) -> list[str]:
+    """Every string in a long list's JSON rows (cards.quote_rows), however nested."""
+    if isinstance(value, str):
+        return [value]
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else []
+    return [s for item in items for s in _strings(item)]
+
+
+@pytest.mark.build
+def test_no_web_page_words_a_speakers_or_a_kinds_mark_in_full(built_site: Path):
+    """One wording per label on a web page: a quote's kind and a held-back speaker's category carry the short mark on
+    every page, in lists and in the panels' rows alike; the PDFs and CSVs keep the full words (ADR 38)."""
+    checked = 0
+    for page in each([*reader_pages(built_site), *sorted(built_site.glob("*/*.kr-*.js")), *sorted(built_site.glob("*.kr-*.js"))]):
+        text = page.read_text(encoding="utf-8")
+        said = re.findall(r"(?:Interviewcitat|Litteraturcitat|Kort udsagn) \((?:red\.|redaktionens [^)]*)\)", text)
+        assert all(s.endswith("(red.)") for s in said), (page.relative_to(built_site), set(said))
+        assert "rapporten nævner rollen, som bogen udelader, jf. anonymitetsreglen)" not in text, page.relative_to(built_site)
+        checked += len(said)
+    assert checked >= 20
+
+
+def test_the_ingredient_overview_sums_its_cards_in_one_plain_sentence(data):
+    """'30 af bogens 38 citater … Rapporten bruger 29 citater (31 koblinger …) … 32 citater tæller ingredienssiderne
+    tilsammen …' had to be read three times. One sentence under the cards gives the sum, from the data; whose the ties
+    are and where the others stand fold under it as a method note."""
+    tally = statistics.quote_tally(data)
+    soup = BeautifulSoup(lists.ingredient_cards(data).markup, "html.parser")
+    sentence = soup.select_one("p.kr-count-sum").get_text()
+    assert sentence.count(".") == 1 and sentence.endswith(".") and len(sentence) <= 140, sentence
+    numbers = [int(n) for n in re.findall(r"\d+", sentence)]
+    assert numbers == [tally.with_ingredient, tally.total, tally.several, tally.without], sentence
+    detail = soup.select_one("details.kr-note-about:not([open]) p.kr-count-parts")
+    assert detail is not None and lists.ingredient_parts(tally, data.options) == detail.get_text()
+
+
+def test_an_editions_initiatives_open_with_a_short_line_and_give_the_reasons_after_them(data):
+    """Page 2 of Egedal's edition opened with a 14-line note before its first initiative. The line before them now
+    says whose they are in a sentence or two; the editors' reasons, in full words (ADR 38), follow the initiatives."""
+    stamp = editions.Stamp("data", "0123456789", dt.date(2026, 12, 6))
+    for code in each(list(data.municipalities["kommunekode"])):
+        page = editions.municipality_edition(data, code, stamp, editions.EditionCharts.compute(data), "plotly.min.js")
+        section = BeautifulSoup(page, "html.parser").select_one("section[aria-labelledby=indsatser]")
+        cards_ = section.select("section.kr-initiative")
+        if not cards_:
+            continue
+        before = [p.get_text() for p in cards_[0].find_all_previous("p", class_="kr-note") if section in p.parents]
+        assert len(before) == 1 and len(before[0]) <= 250, (code, before)
+        after = [p.get_text() for p in cards_[-1].find_all_next("p", class_="kr-note") if section in p.parents]
+        assert any("Rapporten angiver ingen status" in p for p in after), code
