@@ -243,6 +243,16 @@
   KR.setupCompare = () => {
     document.querySelectorAll(".kr-compare").forEach((compare) => {
       window.addEventListener("resize", () => hintScrolling(compare));
+      // The row of names over the columns follows them sideways (kommunefilter.css .kr-compare-names).
+      const frame = compare.querySelector(".kr-compare-columns");
+      const names = compare.querySelector(".kr-compare-names");
+      frame?.addEventListener(
+        "scroll",
+        () => {
+          if (names) names.scrollLeft = frame.scrollLeft;
+        },
+        { passive: true },
+      );
       const boxes = compare.querySelectorAll(".kr-compare-choices input[type=checkbox]");
       const params = new URLSearchParams(window.location.search);
       const wanted = params.has("sammenlign") ? params.get("sammenlign").split(",").map(KR.lookup) : null;

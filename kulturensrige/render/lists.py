@@ -6,6 +6,7 @@ Everything here is written from the data; filterable rows carry `data-kommune` l
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -38,20 +39,29 @@ def _cell(value: object) -> str:
     return value if isinstance(value, Markup) else str(value)
 
 
-def table_context(frame: pd.DataFrame, caption: str, kommune_column: str | None = None, table_id: str = "", csv_name: str = "") -> dict:
+def table_context(
+    frame: pd.DataFrame,
+    caption: str,
+    kommune_column: str | None = None,
+    table_id: str = "",
+    csv_name: str = "",
+    forward: Sequence[str] = (),
+) -> dict:
     """A table for the table macro; with `kommune_column` each row is marked as that municipality's, and with
-    `csv_name` the table comes with a CSV download made here (formula starts neutralised, markup.csv_cell)."""
+    `csv_name` the table comes with a CSV download made here (formula starts neutralised, markup.csv_cell). The columns
+    in `forward` stand on the page right after the first, where a phone shows them; the CSV keeps the frame's order,
+    the header its readers know (schema.PAGE_TABLES)."""
     shown = [c for c in frame.columns if c != kommune_column]
-    rows = [
-        {"cells": [_cell(row[c]) for c in shown], "mark": str(row[kommune_column]) if kommune_column else ""} for _, row in frame.iterrows()
-    ]
+    page = [*shown[:1], *forward, *(c for c in shown[1:] if c not in forward)]
+    cells = [{c: _cell(row[c]) for c in shown} for _, row in frame.iterrows()]
+    marks = [str(row[kommune_column]) if kommune_column else "" for _, row in frame.iterrows()]
     return {
         "id": table_id,
         "caption": caption,
-        "head": shown,
+        "head": page,
         "marks": [],
-        "rows": rows,
-        "csv": csv_href(shown, [r["cells"] for r in rows]) if csv_name else "",
+        "rows": [{"cells": [row[c] for c in page], "mark": mark} for row, mark in zip(cells, marks, strict=True)],
+        "csv": csv_href(shown, [[row[c] for c in shown] for row in cells]) if csv_name else "",
         "csv_name": csv_name,
         "sources": Markup(sources_link()) if csv_name else "",
         "hint": "",
@@ -62,11 +72,19 @@ def table_context(frame: pd.DataFrame, caption: str, kommune_column: str | None 
 COMPACT_HINT = "Rul tabellen vandret for at se alle kolonnerne; den første kolonne bliver stående."
 
 
-def simple_table(frame: pd.DataFrame, caption: str, kommune_column: str | None = None, table_id: str = "", compact: bool = False) -> Html:
+def simple_table(
+    frame: pd.DataFrame,
+    caption: str,
+    kommune_column: str | None = None,
+    table_id: str = "",
+    compact: bool = False,
+    forward: Sequence[str] = (),
+) -> Html:
     """A plain accessible table; with `kommune_column` the chosen municipality's row is marked, and the table can be
     downloaded. On a phone a table's rows stand as blocks, one under the other; a `compact` one stays a table there,
     its first column in place while the rest scrolls sideways, under a line that says so (COMPACT_HINT)."""
-    context = table_context(frame, caption, kommune_column, table_id, csv_name=f"{table_id or 'tabel'}.csv" if kommune_column else "")
+    csv_name = f"{table_id or 'tabel'}.csv" if kommune_column else ""
+    context = table_context(frame, caption, kommune_column, table_id, csv_name=csv_name, forward=forward)
     if compact:
         context["hint"] = COMPACT_HINT
     return Html(str(macro("cards.html.j2", "table", context)))
@@ -88,8 +106,10 @@ def municipality_table(data: Dataset) -> Html:
     ]
     frame = pd.DataFrame({**dict(zip(headings, columns, strict=True)), "_kode": m["kommunekode"]})
     # Compact on a phone: the cards above already give each municipality's facts one under the other, and as blocks
-    # the table's seven rows were 2,300 px of the same again (a new reader's review, finding 7b).
-    return simple_table(frame, "De deltagende kommuner", kommune_column="_kode", table_id="tabel-kommuner", compact=True)
+    # the table's seven rows were 2,300 px of the same again (a new reader's review, finding 7b). The counts a
+    # consultant looks for stand beside the name, where a phone shows them; code and region are scrolled to (issue 22).
+    counts = headings[4:]  # "Indsatser", "Citater knyttet til kommunen": the columns built last above
+    return simple_table(frame, "De deltagende kommuner", kommune_column="_kode", table_id="tabel-kommuner", compact=True, forward=counts)
 
 
 # The report names no municipality codes and no regions: the profile says whose they are.
