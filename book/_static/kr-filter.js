@@ -621,10 +621,10 @@
     // municipality the book does not have (a mistyped link) is said so, and the last choice stays: the notice says
     // which the page shows, the last choice or all municipalities.
     const read = KR.opening(window.location.search);
-    // A municipality's page is about its municipality, however the reader reached it (a shared link, the menu, a link in
-    // the book: none carries a choice to it, KR.carry): it chooses it, whatever the browser kept, says so in its
-    // confirmation and writes it into the address (docs/adr/0036, amended in issue 22). Only an address that itself
-    // names a choice (the page reloaded after one made on it) keeps that.
+    // A municipality's page is about its municipality, however the reader reached it (a shared link, the menu, a
+    // link in the book: none carries a choice to it, KR.carry): it chooses it, whatever the browser kept, says so in
+    // its confirmation and writes it into the address (docs/adr/0036, amended in issue 22). Only an address that
+    // itself names a choice (the page reloaded after one made on it) keeps that.
     const profile = document.querySelector(".kr-profile");
     const own = profile && read.raw === null && read.state.kommune !== profile.dataset.kommune;
     if (own) read.state = { ...read.state, kommune: profile.dataset.kommune };

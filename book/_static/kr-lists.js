@@ -225,6 +225,11 @@
           );
         column.classList.toggle("kr-chosen", column.dataset.compare === s.kommune);
       }
+      // The row of the shown columns' names (comparison.compare_view), as the columns.
+      for (const name of compare.querySelectorAll("[data-compare-name]")) {
+        name.hidden = chosen.indexOf(name.dataset.compareName) < 0;
+        name.classList.toggle("kr-chosen", name.dataset.compareName === s.kommune);
+      }
       compare.querySelector(".kr-compare-status").textContent = D.compare[chosen.length];
       // Why the first columns stand side by side (comparison.compare_view) is said only while they are the ones shown.
       const firstShown = compare.querySelector(".kr-compare-default");

@@ -154,10 +154,10 @@ def compare_view(data: Dataset) -> Html:
     )
     columns = "".join(_column(data, r, hidden=i >= FIRST_SHOWN, aside=len(rows) > SIDE_FROM) for i, r in enumerate(rows))
     # The columns' names once more, in a row that stays under the bar while the columns pass on a wide screen (the
-    # columns scroll sideways, so their own names cannot stick; kommunefilter.css): the script shows the same as of
-    # the columns (data-compare). For the eye only: each column's heading names it for a screen reader.
+    # columns scroll sideways, so their own names cannot stick; kommunefilter.css): the script shows those of the
+    # columns shown (data-compare-name). For the eye only: each column's heading names it for a screen reader.
     names = "".join(
-        f'<span class="kr-compare-name" data-compare="{esc(r.kommunekode)}"{" hidden" if i >= FIRST_SHOWN else ""}>{esc(r.name)}</span>'
+        f'<span class="kr-compare-name" data-compare-name="{esc(r.kommunekode)}"{" hidden" * (i >= FIRST_SHOWN)}>{esc(r.name)}</span>'
         for i, r in enumerate(rows)
     )
     status = highlight.compare_sentences(data)[min(FIRST_SHOWN, len(rows))]

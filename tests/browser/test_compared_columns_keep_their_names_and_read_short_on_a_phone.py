@@ -22,7 +22,7 @@ NAMES_JS = """() => {
   const bar = document.querySelector('section.kr-filter').getBoundingClientRect().bottom;
   return [...document.querySelectorAll('.kr-compare-column')].filter((c) => !c.hidden).map((column) => {
     const code = column.dataset.compare;
-    const shown = [column.querySelector('h3'), document.querySelector(`.kr-compare-name[data-compare="${code}"]`)]
+    const shown = [column.querySelector('h3'), document.querySelector(`.kr-compare-name[data-compare-name="${code}"]`)]
       .filter((e) => e && e.checkVisibility() && e.getBoundingClientRect().height > 4);
     const box = column.getBoundingClientRect();
     const seen = shown.map((e) => e.getBoundingClientRect())
