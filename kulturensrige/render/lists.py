@@ -163,9 +163,10 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
 
 
 def profile_choice(data: Dataset, kommunekode: str) -> str:
-    """With no municipality chosen, a profile offers to choose its own, so the rest of the book highlights it: a reader
-    who came to the page from the menu or a shared link otherwise finds 'Alle kommuner' on the next page. The filter
-    shows the button only in that view (kr-filter.js); printed, it stays hidden.
+    """With no municipality chosen, a profile offers to choose its own, so the rest of the book highlights it. The page
+    chooses it itself however it is reached (docs/adr/0036): the button stands where the reader has gone back to all
+    municipalities on it, or its address says so. The filter shows the button only in that view (kr-filter.js); printed,
+    it stays hidden.
 
     A tap on it is confirmed where it was, in the build's words, and read out politely (role=status): the button
     only went away, and a reader could not tell that anything had happened (issue 22). The sentence waits in a
