@@ -46,8 +46,8 @@
     document.querySelector(".kr-filter-infer").addEventListener("click", (event) => {
       const offered = event.currentTarget.dataset.krAside === "true"; // "Vis det": the page marked nothing before
       ui.checkbox.checked = !ui.checkbox.checked;
-      onChange(event);
-      if (offered) bringMarked();
+      const shown = onChange(event);
+      if (offered) shown?.then(bringMarked); // once the bar's lines say what is marked: their height is known
     });
     // A profile's own button (lists.profile_choice) chooses its municipality as the select would, and the build's
     // sentence in its place says that it did.
@@ -68,7 +68,11 @@
     const card = [...document.querySelectorAll("article .kr-card.kr-chosen")].find((c) => c.checkVisibility());
     if (!card) return;
     card.tabIndex = -1;
-    card.scrollIntoView({ block: "start", behavior: "instant" });
+    // Under all that lies over the page's top: the header, the bar and the lines the choice shows under it.
+    const over = [document.querySelector(".bd-header-article"), ui.filter, ui.filter.querySelector(".kr-filter-lines")]
+      .filter((part) => part?.checkVisibility())
+      .map((part) => part.getBoundingClientRect().bottom);
+    window.scrollBy({ top: card.getBoundingClientRect().top - Math.max(0, ...over) - 8, behavior: "instant" });
     card.focus({ preventScroll: true });
   }
 
@@ -86,6 +90,8 @@
     }, 50);
   }
 
+  /** A choice made on the page; the view's promise, settled once it is shown and the reader's place kept (none while
+   * an open drill panel steps back first). */
   function onChange(event, place = readersPlace()) {
     // An open drill panel stays open; its history entry is stepped back over first, so that the choice is written
     // into the page's own entry, and taken again after (kr-charts.js). The step back scrolls the page to where it
@@ -98,7 +104,7 @@
     KR.writeUrl(next);
     const shown = apply(next, event.timeStamp || performance.now(), false);
     place.keep(true);
-    shown.then(() => place.keep(false));
+    return shown.then(() => place.keep(false));
   }
 
   /** What the reader is reading: the first blocks of the article under the sticky bar, and where each stands. A choice

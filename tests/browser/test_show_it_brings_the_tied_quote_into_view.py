@@ -13,12 +13,14 @@ import pytest
 pytestmark = pytest.mark.browser
 
 SCREENS = {"phone": {"width": 375, "height": 667}, "desktop": {"width": 1280, "height": 800}}
-# The marked quote's box, the bar's foot, and whether the focus is on the quote.
+# The marked quote's box, the foot of what lies over the page's top (header, bar, the lines under it), and whether the
+# focus is on the quote.
 SEEN_JS = """() => {
   const card = [...document.querySelectorAll('article .kr-card.kr-chosen')].find((c) => c.checkVisibility());
   const box = card.getBoundingClientRect();
-  return {top: box.top, bottom: box.bottom, bar: document.querySelector('section.kr-filter').getBoundingClientRect().bottom,
-          focused: document.activeElement === card, height: innerHeight};
+  const over = ['.bd-header-article', 'section.kr-filter', '.kr-filter-lines'].map((s) => document.querySelector(s))
+    .filter((e) => e && e.checkVisibility()).map((e) => e.getBoundingClientRect().bottom);
+  return {top: box.top, bottom: box.bottom, bar: Math.max(0, ...over), focused: document.activeElement === card, height: innerHeight};
 }"""
 
 
