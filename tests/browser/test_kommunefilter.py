@@ -415,8 +415,12 @@ def test_next_page_and_every_book_link_keep_the_selection(data, site_url, page):
     choose(page, row.kommunekode, inferred=True)
     hrefs = page.eval_on_selector_all(".bd-sidebar-primary a[href], a.right-next, a.left-prev", "as => as.map(a => a.getAttribute('href'))")
     internal = [h for h in hrefs if h and ".html" in h and "://" not in h]
-    # The switch turned on travels in the links (?udledte=ja); off is the default and no parameter (ADR 33).
-    assert internal and all(f"kommune={row.slug}" in h and "udledte=ja" in h for h in internal), internal
+    # The switch turned on travels in the links (?udledte=ja); off is the default and no parameter (ADR 33). A link to
+    # a municipality's page carries no choice: that page chooses its own (ADR 36 as amended in issue 22).
+    profiles = [h for h in internal if "profil-" in h]
+    assert profiles and all("kommune=" not in h and "udledte=ja" in h for h in profiles), profiles
+    others = [h for h in internal if h not in profiles]
+    assert others and all(f"kommune={row.slug}" in h and "udledte=ja" in h for h in others), others
     page.click("a.right-next")
     page.wait_for_load_state()
     page.evaluate("() => window.KR_FILTER.ready")
@@ -1480,13 +1484,13 @@ def test_the_settings_button_looks_like_a_control_a_thumb_can_hit(browser, site_
 
 def test_after_back_the_select_shows_the_choice_the_page_shows(data, site_url, page):
     """Reader 15, #1: front page, a municipality's page, its 'Fremhæv …' button, Back: the address and the bar said
-    Egedal while the select said 'Alle kommuner' (the browser restored the select's old value over the filter's)."""
+    Egedal while the select said 'Alle kommuner' (the browser restored the select's old value over the filter's). The
+    page now chooses its municipality itself (ADR 36 as amended in issue 22): Back after that."""
     own = data.municipalities.iloc[0]
     open_page(page, f"{site_url}/index.html")
     page.click(f".kr-front a:text-is({own['name']!r})")
     page.wait_for_load_state()
     page.evaluate("() => window.KR_FILTER.ready")
-    page.click(".kr-profile-choose-button")
     page.wait_for_function(f"() => window.KR_FILTER.state().kommune === {own.kommunekode!r}")
     page.go_back()
     page.wait_for_load_state()
