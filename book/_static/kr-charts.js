@@ -430,6 +430,9 @@
       const head = wrap.querySelector("thead");
       const table = strip.firstElementChild;
       table.replaceChildren(head.cloneNode(true));
+      // A long name breaks at the joints the build marked (marks.html.j2), so the names take little height on a phone.
+      for (const name of table.querySelectorAll(".kr-marks-name[data-kr-broken]"))
+        name.textContent = name.dataset.krBroken;
       table.style.width = CSS.px(head.parentElement.getBoundingClientRect().width).toString();
       const widths = [...head.rows[0].cells].map((cell) => cell.getBoundingClientRect().width);
       [...table.tHead.rows[0].cells].forEach((cell, i) => {

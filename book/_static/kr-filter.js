@@ -44,8 +44,10 @@
       ui.select.focus({ preventScroll: true }); // the button steps aside; the focus stays on the choice it reset
     });
     document.querySelector(".kr-filter-infer").addEventListener("click", (event) => {
+      const offered = event.currentTarget.dataset.krAside === "true"; // "Vis det": the page marked nothing before
       ui.checkbox.checked = !ui.checkbox.checked;
-      onChange(event);
+      const shown = onChange(event);
+      if (offered) shown?.then(bringMarked); // once the bar's lines say what is marked: their height is known
     });
     // A profile's own button (lists.profile_choice) chooses its municipality as the select would, and the build's
     // sentence in its place says that it did.
@@ -57,6 +59,21 @@
         confirmChoice(button.parentElement, tall);
       });
     }
+  }
+
+  /** "Vis det" shows the editors' tie the page had set aside: the reader is taken to what it marks, the first marked
+   * card, right under the sticky bar (the page's scroll-padding), and the focus goes with it, so a keyboard or a
+   * screen reader goes on from there (issue 22: the quote was marked 700 px down, and nothing moved). */
+  function bringMarked() {
+    const card = [...document.querySelectorAll("article .kr-card.kr-chosen")].find((c) => c.checkVisibility());
+    if (!card) return;
+    card.tabIndex = -1;
+    // Under all that lies over the page's top: the header, the bar and the lines the choice shows under it.
+    const over = [document.querySelector(".bd-header-article"), ui.filter, ui.filter.querySelector(".kr-filter-lines")]
+      .filter((part) => part?.checkVisibility())
+      .map((part) => part.getBoundingClientRect().bottom);
+    window.scrollBy({ top: card.getBoundingClientRect().top - Math.max(0, ...over) - 8, behavior: "instant" });
+    card.focus({ preventScroll: true });
   }
 
   /** The profile's confirmation of its button's choice: shown at once in the button's place, filled a moment later
@@ -73,6 +90,8 @@
     }, 50);
   }
 
+  /** A choice made on the page; the view's promise, settled once it is shown and the reader's place kept (none while
+   * an open drill panel steps back first). */
   function onChange(event, place = readersPlace()) {
     // An open drill panel stays open; its history entry is stepped back over first, so that the choice is written
     // into the page's own entry, and taken again after (kr-charts.js). The step back scrolls the page to where it
@@ -85,7 +104,7 @@
     KR.writeUrl(next);
     const shown = apply(next, event.timeStamp || performance.now(), false);
     place.keep(true);
-    shown.then(() => place.keep(false));
+    return shown.then(() => place.keep(false));
   }
 
   /** What the reader is reading: the first blocks of the article under the sticky bar, and where each stands. A choice
@@ -223,6 +242,7 @@
     const infer = ui.tally.querySelector(".kr-filter-infer");
     infer.hidden = !lists.inferred || (kind === "unmarked" && !aside);
     infer.textContent = aside?.[1] ?? D.switchWords[KR.state.inferred ? "on" : "off"];
+    infer.dataset.krAside = String(Boolean(aside));
     ui.tally.hidden = KR.state.kommune === D.all || (!tally.textContent && infer.hidden);
     // On every page but the chosen municipality's own, the bar's row offers its page and its PDF edition: the way
     // on from a page where nothing is tied to it, and the way to what a committee takes along from anywhere.
@@ -239,8 +259,10 @@
       words(link, sentences.offer, sentences.offer_short);
       link.dataset.krHref = KR.fromRoot(sentences.offer_href);
       // The edition's link is there once `make pdf` has made it (kulturensrige/edition/links.py offer_editions).
-      pdf.hidden = !sentences.pdf;
-      if (sentences.pdf) {
+      // On a profile, another municipality chosen in the select is offered as its page only: the page's own edition
+      // stands on it, and a second one beside it read as the page's (issue 22).
+      pdf.hidden = !sentences.pdf || kind === "profile";
+      if (!pdf.hidden) {
         words(pdf.lastElementChild, sentences.pdf, sentences.pdf_short);
         pdf.lastElementChild.href = KR.fromRoot(sentences.pdf_href);
       }
@@ -605,12 +627,12 @@
     // municipality the book does not have (a mistyped link) is said so, and the last choice stays: the notice says
     // which the page shows, the last choice or all municipalities.
     const read = KR.opening(window.location.search);
-    // A municipality's page opened with no choice in its address and none kept in the browser (a shared link, a
-    // search engine, the reader's first page) is about its municipality: it chooses it, says so in its confirmation
-    // and writes it into the address (reader review 18, #7: Egedal's page opened on "Alle kommuner"). A kept choice,
-    // "alle" too, stands (docs/adr/0019, 0026); the page then offers its municipality in one tap.
+    // A municipality's page is about its municipality, however the reader reached it (a shared link, the menu, a
+    // link in the book: none carries a choice to it, KR.carry): it chooses it, whatever the browser kept, says so in
+    // its confirmation and writes it into the address (docs/adr/0036, amended in issue 22). Only an address that
+    // itself names a choice (the page reloaded after one made on it) keeps that.
     const profile = document.querySelector(".kr-profile");
-    const own = profile && read.raw === null && !read.recalled && KR.recall() === null;
+    const own = profile && read.raw === null && read.state.kommune !== profile.dataset.kommune;
     if (own) read.state = { ...read.state, kommune: profile.dataset.kommune };
     if (read.recalled || own) KR.writeUrl(read.state);
     if (read.unknown) {

@@ -225,6 +225,11 @@
           );
         column.classList.toggle("kr-chosen", column.dataset.compare === s.kommune);
       }
+      // The row of the shown columns' names (comparison.compare_view), as the columns.
+      for (const name of compare.querySelectorAll("[data-compare-name]")) {
+        name.hidden = chosen.indexOf(name.dataset.compareName) < 0;
+        name.classList.toggle("kr-chosen", name.dataset.compareName === s.kommune);
+      }
       compare.querySelector(".kr-compare-status").textContent = D.compare[chosen.length];
       // Why the first columns stand side by side (comparison.compare_view) is said only while they are the ones shown.
       const firstShown = compare.querySelector(".kr-compare-default");
@@ -243,6 +248,16 @@
   KR.setupCompare = () => {
     document.querySelectorAll(".kr-compare").forEach((compare) => {
       window.addEventListener("resize", () => hintScrolling(compare));
+      // The row of names over the columns follows them sideways (kommunefilter.css .kr-compare-names).
+      const frame = compare.querySelector(".kr-compare-columns");
+      const names = compare.querySelector(".kr-compare-names");
+      frame?.addEventListener(
+        "scroll",
+        () => {
+          if (names) names.scrollLeft = frame.scrollLeft;
+        },
+        { passive: true },
+      );
       const boxes = compare.querySelectorAll(".kr-compare-choices input[type=checkbox]");
       const params = new URLSearchParams(window.location.search);
       const wanted = params.has("sammenlign") ? params.get("sammenlign").split(",").map(KR.lookup) : null;

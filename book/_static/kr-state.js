@@ -152,14 +152,26 @@ window.KR = window.KR || {};
     return root;
   };
 
-  /** A link to another page of the book takes the current choice along. */
+  /** A link to another page of the book takes the current choice along; one to a municipality's page takes only the
+   * switch, as that page chooses its own municipality however it is reached (docs/adr/0036). */
   KR.carry = (anchor) => {
     if (anchor.dataset.krHref === undefined) {
       if (!KR.isBookPage(anchor.getAttribute("href"))) return;
       anchor.dataset.krHref = anchor.getAttribute("href");
     }
-    anchor.setAttribute("href", KR.withState(anchor.dataset.krHref, KR.state));
+    const href = KR.withState(anchor.dataset.krHref, KR.state);
+    const profile = new URL(anchor.dataset.krHref, window.location.href).pathname.includes(`/${D.profilePrefix}`);
+    anchor.setAttribute("href", profile ? withoutChoice(href) : href);
   };
+
+  /** href without ?kommune=, its other parameters and fragment kept. */
+  function withoutChoice(href) {
+    const match = /^([^?#]*)(?:\?([^#]*))?(#.*)?$/.exec(href);
+    const params = new URLSearchParams(match[2] || "");
+    params.delete("kommune");
+    const text = params.toString();
+    return match[1] + (text ? `?${text}` : "") + (match[3] || "");
+  }
 
   /** A JSON island's payload, as a promise: from the page, or from the file beside it the book moved it into
    * (data-kr-src: book/extension.py side_files), loaded once, when first wanted. The file is a script calling

@@ -85,7 +85,8 @@ def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
         for r in initiatives.sort_values("position").itertuples()
     )
     vocabularies = (_labels(data, table, key, union[column]) for _, column, table, key in cards.VOCABULARIES)
-    lists = [f"<ul>{items}</ul>" for items in (titles, *vocabularies)]
+    # Lists of names (kr-compare-terms): on a phone they run on as lines of text (kommunefilter.css).
+    lists = [f'<ul class="kr-compare-terms">{items}</ul>' for items in (titles, *vocabularies)]
     lists.append(_ingredient_list(data, row.kommunekode))
     inner = f"<h3>{esc(row.name)}</h3>" + "".join(f"<h4>{esc(heading)}</h4>{items}" for heading, items in zip(SECTIONS, lists, strict=True))
     # A column the reader has not picked waits in a side island when there are many (SIDE_FROM): kr-lists.js fills it in.
@@ -156,6 +157,13 @@ def compare_view(data: Dataset) -> Html:
         for i, r in enumerate(rows)
     )
     columns = "".join(_column(data, r, hidden=i >= FIRST_SHOWN, aside=len(rows) > SIDE_FROM) for i, r in enumerate(rows))
+    # The columns' names once more, in a row that stays under the bar while the columns pass on a wide screen (the
+    # columns scroll sideways, so their own names cannot stick; kommunefilter.css): the script shows those of the
+    # columns shown (data-compare-name). For the eye only: each column's heading names it for a screen reader.
+    names = "".join(
+        f'<span class="kr-compare-name" data-compare-name="{esc(r.kommunekode)}"{" hidden" * (i >= FIRST_SHOWN)}>{esc(r.name)}</span>'
+        for i, r in enumerate(rows)
+    )
     status = highlight.compare_sentences(data)[min(FIRST_SHOWN, len(rows))]
     # Why these stand side by side first: the first in the data folder's order (the report's), no pick of the book's.
     first = [str(r.name) for r in rows[:FIRST_SHOWN]]
@@ -173,7 +181,7 @@ def compare_view(data: Dataset) -> Html:
         f'<p class="kr-compare-status" role="status" aria-live="polite">{esc(status)}</p>{whose}'
         "<noscript><p>Uden JavaScript kan siden kun vise de første kommuner. Hver kommune har sin egen side under "
         "»De deltagende kommuner«.</p></noscript>"
-        f'<p class="kr-compare-scrolls" hidden>{esc(SCROLL_HINT)}</p>'
+        f'<p class="kr-compare-scrolls" hidden>{esc(SCROLL_HINT)}</p><div class="kr-compare-names" aria-hidden="true">{names}</div>'
         f'<div class="kr-compare-columns" tabindex="0" role="region" aria-label="{esc(COLUMNS_LABEL)}" '
         f'style="--kr-compare-rows: {ROWS}">{columns}</div></div>'
     )

@@ -6,6 +6,7 @@ Everything here is written from the data; filterable rows carry `data-kommune` l
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -38,21 +39,30 @@ def _cell(value: object) -> str:
     return value if isinstance(value, Markup) else str(value)
 
 
-def table_context(frame: pd.DataFrame, caption: str, kommune_column: str | None = None, table_id: str = "", csv_name: str = "") -> dict:
+def table_context(
+    frame: pd.DataFrame,
+    caption: str,
+    kommune_column: str | None = None,
+    table_id: str = "",
+    csv_name: str = "",
+    forward: Sequence[str] = (),
+) -> dict:
     """A table for the table macro; with `kommune_column` each row is marked as that municipality's, and with
-    `csv_name` the table comes with a CSV download made here (formula starts neutralised, markup.csv_cell)."""
+    `csv_name` the table comes with a CSV download made here (formula starts neutralised, markup.csv_cell). The columns
+    in `forward` stand on the page right after the first, where a phone shows them; the CSV keeps the frame's order,
+    the header its readers know (schema.PAGE_TABLES)."""
     shown = [c for c in frame.columns if c != kommune_column]
-    rows = [
-        {"cells": [_cell(row[c]) for c in shown], "mark": str(row[kommune_column]) if kommune_column else ""} for _, row in frame.iterrows()
-    ]
+    page = [*shown[:1], *forward, *(c for c in shown[1:] if c not in forward)]
+    cells = [{c: _cell(row[c]) for c in shown} for _, row in frame.iterrows()]
+    marks = [str(row[kommune_column]) if kommune_column else "" for _, row in frame.iterrows()]
     return {
         "id": table_id,
         "caption": caption,
         # A web page's table: its headings' marks short; the CSV made here keeps the full words (ADR 40).
-        "head": [provenance.page_heading(h) for h in shown],
+        "head": [provenance.page_heading(h) for h in page],
         "marks": [],
-        "rows": rows,
-        "csv": csv_href(shown, [r["cells"] for r in rows]) if csv_name else "",
+        "rows": [{"cells": [row[c] for c in page], "mark": mark} for row, mark in zip(cells, marks, strict=True)],
+        "csv": csv_href(shown, [[row[c] for c in shown] for row in cells]) if csv_name else "",
         "csv_name": csv_name,
         "sources": Markup(sources_link()) if csv_name else "",
         "hint": "",
@@ -63,11 +73,19 @@ def table_context(frame: pd.DataFrame, caption: str, kommune_column: str | None 
 COMPACT_HINT = "Rul tabellen vandret for at se alle kolonnerne; den første kolonne bliver stående."
 
 
-def simple_table(frame: pd.DataFrame, caption: str, kommune_column: str | None = None, table_id: str = "", compact: bool = False) -> Html:
+def simple_table(
+    frame: pd.DataFrame,
+    caption: str,
+    kommune_column: str | None = None,
+    table_id: str = "",
+    compact: bool = False,
+    forward: Sequence[str] = (),
+) -> Html:
     """A plain accessible table; with `kommune_column` the chosen municipality's row is marked, and the table can be
     downloaded. On a phone a table's rows stand as blocks, one under the other; a `compact` one stays a table there,
     its first column in place while the rest scrolls sideways, under a line that says so (COMPACT_HINT)."""
-    context = table_context(frame, caption, kommune_column, table_id, csv_name=f"{table_id or 'tabel'}.csv" if kommune_column else "")
+    csv_name = f"{table_id or 'tabel'}.csv" if kommune_column else ""
+    context = table_context(frame, caption, kommune_column, table_id, csv_name=csv_name, forward=forward)
     if compact:
         context["hint"] = COMPACT_HINT
     return Html(str(macro("cards.html.j2", "table", context)))
@@ -89,8 +107,10 @@ def municipality_table(data: Dataset) -> Html:
     ]
     frame = pd.DataFrame({**dict(zip(headings, columns, strict=True)), "_kode": m["kommunekode"]})
     # Compact on a phone: the cards above already give each municipality's facts one under the other, and as blocks
-    # the table's seven rows were 2,300 px of the same again (a new reader's review, finding 7b).
-    return simple_table(frame, "De deltagende kommuner", kommune_column="_kode", table_id="tabel-kommuner", compact=True)
+    # the table's seven rows were 2,300 px of the same again (a new reader's review, finding 7b). The counts a
+    # consultant looks for stand beside the name, where a phone shows them; code and region are scrolled to (issue 22).
+    counts = headings[4:]  # "Indsatser", "Citater knyttet til kommunen": the columns built last above
+    return simple_table(frame, "De deltagende kommuner", kommune_column="_kode", table_id="tabel-kommuner", compact=True, forward=counts)
 
 
 # The report names no municipality codes and no regions: the profile says whose they are.
@@ -144,9 +164,10 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
 
 
 def profile_choice(data: Dataset, kommunekode: str) -> str:
-    """With no municipality chosen, a profile offers to choose its own, so the rest of the book highlights it: a reader
-    who came to the page from the menu or a shared link otherwise finds 'Alle kommuner' on the next page. The filter
-    shows the button only in that view (kr-filter.js); printed, it stays hidden.
+    """With no municipality chosen, a profile offers to choose its own, so the rest of the book highlights it. The page
+    chooses it itself however it is reached (docs/adr/0036): the button stands where the reader has gone back to all
+    municipalities on it, or its address says so. The filter shows the button only in that view (kr-filter.js); printed,
+    it stays hidden.
 
     A tap on it is confirmed where it was, in the build's words, and read out politely (role=status): the button
     only went away, and a reader could not tell that anything had happened (issue 22). The sentence waits in a

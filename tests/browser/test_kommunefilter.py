@@ -17,6 +17,7 @@ from urllib.parse import parse_qs, quote, unquote, urlparse
 import pytest
 
 from kulturensrige import load
+from kulturensrige.data import provenance
 from kulturensrige.data.settings import PAGE_VARIABLE
 from kulturensrige.render import browser as browser_module
 from kulturensrige.render import cards, highlight
@@ -414,8 +415,12 @@ def test_next_page_and_every_book_link_keep_the_selection(data, site_url, page):
     choose(page, row.kommunekode, inferred=True)
     hrefs = page.eval_on_selector_all(".bd-sidebar-primary a[href], a.right-next, a.left-prev", "as => as.map(a => a.getAttribute('href'))")
     internal = [h for h in hrefs if h and ".html" in h and "://" not in h]
-    # The switch turned on travels in the links (?udledte=ja); off is the default and no parameter (ADR 33).
-    assert internal and all(f"kommune={row.slug}" in h and "udledte=ja" in h for h in internal), internal
+    # The switch turned on travels in the links (?udledte=ja); off is the default and no parameter (ADR 33). A link to
+    # a municipality's page carries no choice: that page chooses its own (ADR 36 as amended in issue 22).
+    profiles = [h for h in internal if "profil-" in h]
+    assert profiles and all("kommune=" not in h and "udledte=ja" in h for h in profiles), profiles
+    others = [h for h in internal if h not in profiles]
+    assert others and all(f"kommune={row.slug}" in h and "udledte=ja" in h for h in others), others
     page.click("a.right-next")
     page.wait_for_load_state()
     page.evaluate("() => window.KR_FILTER.ready")
@@ -521,6 +526,10 @@ def test_every_page_offers_the_chosen_municipalitys_page_and_its_edition_in_the_
                 )
                 if path == f"kommuner/profil-{row.slug}.html":
                     assert not offer["shown"], "its own page offers no way to itself"
+                    continue
+                if path.startswith("kommuner/profil-"):
+                    # Another municipality's page offers the chosen one's page, not its PDF beside its own (issue 22).
+                    assert offer["shown"] and [link["name"] for link in offer["links"]] == [f"Se alt om {name} på kommunens side"], path
                     continue
                 assert offer["shown"] and offer["fits"] and len(offer["links"]) == 2, (path, offer)
                 to_page, to_pdf = offer["links"]
@@ -1014,12 +1023,20 @@ def as_download(shown: list[list[str]]) -> list[list[str]]:
     return [head, *rows]
 
 
+def in_documented_order(shown: list[list[str]], heads: list[str]) -> list[list[str]]:
+    """A table as the page shows it, its columns in the order of the CSV's documented header (the page may put some
+    first, where a phone shows them)."""
+    order = [shown[0].index(head) for head in heads]
+    return [[row[i] for i in order] for row in shown]
+
+
 def test_a_table_downloads_as_the_csv_the_build_wrote(data, site_url, page):
     row = data.municipalities.iloc[0]
     open_page(page, f"{site_url}/kommuner/oversigt.html?kommune={row.slug}")
     table = page.locator("#tabel-kommuner")
     link = table.locator("xpath=ancestor::div[contains(@class,'kr-table-wrap')]/following-sibling::p[1]//a[@download]")
-    assert page_headed(csv_of(page, link)) == as_download(table_rows(page, table))
+    documented = page_headed([provenance.page_table_headings(data.options, "tabel-kommuner")])[0]
+    assert page_headed(csv_of(page, link)) == as_download(in_documented_order(table_rows(page, table), documented))
     assert link.get_attribute("download") == "tabel-kommuner.csv"
     marked = page.eval_on_selector_all("#tabel-kommuner tr.kr-chosen", "rs => rs.map(r => r.cells[0].textContent)")
     assert marked == [row["name"]], "the chosen municipality's row is marked, every row stays"
@@ -1479,13 +1496,13 @@ def test_the_settings_button_looks_like_a_control_a_thumb_can_hit(browser, site_
 
 def test_after_back_the_select_shows_the_choice_the_page_shows(data, site_url, page):
     """Reader 15, #1: front page, a municipality's page, its 'Fremhæv …' button, Back: the address and the bar said
-    Egedal while the select said 'Alle kommuner' (the browser restored the select's old value over the filter's)."""
+    Egedal while the select said 'Alle kommuner' (the browser restored the select's old value over the filter's). The
+    page now chooses its municipality itself (ADR 36 as amended in issue 22): Back after that."""
     own = data.municipalities.iloc[0]
     open_page(page, f"{site_url}/index.html")
     page.click(f".kr-front a:text-is({own['name']!r})")
     page.wait_for_load_state()
     page.evaluate("() => window.KR_FILTER.ready")
-    page.click(".kr-profile-choose-button")
     page.wait_for_function(f"() => window.KR_FILTER.state().kommune === {own.kommunekode!r}")
     page.go_back()
     page.wait_for_load_state()

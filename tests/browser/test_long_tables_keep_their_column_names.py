@@ -1,7 +1,8 @@
 """Issue 22, the reader review of session 17 (phone #2 and #8): partway down a long table of marks on
 `kommuner/sammenligning` the columns of marks stood without their municipality names, and the table's head, met again
 when the header slid back in, lay clipped under header and bar ("Høje-Taastru"), the three taking 206 of 667 px. The
-chosen municipality's column stood 1.3:1 from the dark page."""
+chosen municipality's column stood 1.3:1 from the dark page. Session 19's reader: bar and names still took 160 px
+(24 %); they take at most 120 (18 %), the names about 60 under the 48 px bar."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ SCREENS = {
     "1280": {"viewport": {"width": 1280, "height": 800}},
 }
 PAGE = "kommuner/sammenligning.html?kommune=koege"
+# How far down a phone's screen the bar (48 px) and the names under it may reach while a long table passes: the names'
+# box holds a 6 px margin for its shadow.
+PHONE_COVER = 48 + 72
 # No transition or animation is running: the header, the bar and the names have slid to where they go.
 SETTLED = "document.getAnimations().every((a) => a.playState !== 'running')"
 # The long tables of marks (taller than the screen): their ids and where their rows run on the page.
@@ -61,7 +65,9 @@ NAMES_JS = """(id) => {
   let cover = 0;
   for (const box of over.map((e) => e.getBoundingClientRect()).sort((a, b) => a.top - b.top))
     if (box.top <= cover + 8) cover = Math.max(cover, box.bottom);
-  return {missing: names.filter((n) => !spans.some((s) => s.textContent === n && shown(s))), cover, names};
+  // A copy under the bar may break a long name at the joints the build marked (soft hyphens).
+  const whole = (s) => s.textContent.replaceAll('\u00ad', '');
+  return {missing: names.filter((n) => !spans.some((s) => whole(s) === n && shown(s))), cover, names};
 }"""
 
 
@@ -72,12 +78,10 @@ def _settle(page) -> None:
 
 
 @pytest.mark.parametrize("screen", list(SCREENS), ids=lambda s: f"{s}px")
-def test_in_a_long_table_of_marks_every_column_name_shows_whole_and_header_bar_and_names_take_a_quarter_of_a_phone(
-    browser, site_url, screen
-):
+def test_in_a_long_table_of_marks_every_column_name_shows_whole_and_bar_and_names_take_under_a_fifth_of_a_phone(browser, site_url, screen):
     """Read down into each long table to a quarter, a half and three quarters of its rows, then back up a little (the
     move that brought the header back over the table's head): every column name shows whole on the screen, and on a
-    phone header, bar and names reach at most a quarter of its 667 px."""
+    phone header, bar and names reach at most 120 of its 667 px."""
     context = browser.new_context(locale="da-DK", **SCREENS[screen])
     page = context.new_page()
     try:
@@ -103,7 +107,7 @@ def test_in_a_long_table_of_marks_every_column_name_shows_whole_and_header_bar_a
                     where = (screen, table["id"], share, move, seen)
                     assert len(seen["names"]) >= 2 and not seen["missing"], where
                     if phone:
-                        assert seen["cover"] <= 0.25 * 667, where
+                        assert seen["cover"] <= PHONE_COVER, where
     finally:
         context.close()
 
