@@ -51,6 +51,7 @@ DECISIONS = (
     "a-profile-opened-afresh-chooses-its-municipality",
     "a-qda-source-outside-its-project-is-refused",
     "whose-word-keyed-once-on-a-page",
+    "a-build-written-beside-the-site-and-tied-to-its-command",
 )
 
 

@@ -13,6 +13,7 @@ import contextlib
 import csv
 import hashlib
 import io
+import itertools
 import json
 import os
 import re
@@ -650,6 +651,37 @@ def test_ooxml_escapes_are_decoded_and_a_literal_escape_survives_the_round_trip(
     back = tmp_path / "tilbage"
     assert run_import(again, back).returncode == 0
     assert (back / "quotes.csv").read_bytes() == (out / "quotes.csv").read_bytes()
+
+
+# Pieces of text that OOXML's escapes are made of: joined in every order, they give the strings a wrong escape breaks.
+_ESCAPE_PIECES = ["_x005F_", "_x0041_", "_x", "_", "x", "0041_", "005F_", "\r", "a", "_X0041_", "_x00d8_", "_x000D_", "__"]
+
+
+def test_every_text_is_written_to_a_sheet_so_that_it_reads_back_the_same():
+    """Hostile round 19, #2: 'a _x005F_x0041_ b' came back 'a _x005FA b', without a word. Every string of up to
+    four of the pieces escapes are made of reads back as it was written (OOXML's ST_Xstring)."""
+    from kulturensrige.data.spreadsheet import escape, unescape
+
+    texts = ["".join(pieces) for n in range(1, 5) for pieces in itertools.product(_ESCAPE_PIECES, repeat=n)]
+    assert [text for text in each(texts) if unescape(escape(text)) != text] == []
+
+
+def test_text_with_escapes_in_it_comes_back_the_same_from_an_exported_workbook(tmp_path: Path):
+    """The hostile round's own case, through the commands: quotes.csv exported to a workbook and imported again."""
+    texts = ["a _x005F_x0041_ b", "Kode _x005F_x0042_ slut", "_x005F_x005F_", "__x0041__", "Linje\r og _x0041_"]
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    with (data / "quotes.csv").open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.reader(stream))
+    column = rows[0].index("text")
+    for row, text in zip(rows[1:], texts, strict=False):
+        row[column] = text
+    (data / "quotes.csv").write_text(csv_text(rows[0], rows[1:]), encoding="utf-8")
+    workbook = tmp_path / "arbejdsbog.xlsx"
+    assert run_script("export_workbook", "--data", str(data), "--out", str(workbook)).returncode == 0
+    result = run_import(workbook, tmp_path / "tilbage")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "tilbage" / "quotes.csv").read_bytes() == (data / "quotes.csv").read_bytes()
 
 
 def test_a_control_character_in_a_cell_is_refused_with_its_cell(exported: Path, tmp_path: Path):
