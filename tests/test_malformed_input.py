@@ -684,6 +684,69 @@ def test_text_with_escapes_in_it_comes_back_the_same_from_an_exported_workbook(t
     assert (tmp_path / "tilbage" / "quotes.csv").read_bytes() == (data / "quotes.csv").read_bytes()
 
 
+def test_an_empty_header_cell_is_named_as_the_cell_it_is_not_as_a_column_named_twice(exported: Path, tmp_path: Path):
+    """Hostile round 19, #3: a name in U1 beside an empty S1 and T1 was said to be a column named twice, naming no cell."""
+
+    def beyond_an_empty_cell(book) -> None:
+        book["quotes"].cell(1, book["quotes"].max_column + 3).value = "x"
+
+    workbook = edited_workbook(exported, tmp_path, beyond_an_empty_cell)
+    assert_refused(
+        run_import(workbook, tmp_path / "ud"),
+        [
+            (
+                f"arbejdsbog.xlsx, ark quotes, række 1, kolonne {column} — celle {column}1 i overskriften er tom, men der står et "
+                "kolonnenavn til højre for den (U1); skriv kolonnens navn i cellen, eller slet kolonnen"
+            )
+            for column in "ST"
+        ],
+        tmp_path / "ud",
+    )
+
+
+def test_a_value_in_a_column_without_a_heading_is_named_by_its_cell(exported: Path, tmp_path: Path):
+    """Hostile round 19, #3: a note in T2, beyond the header, was told in the CSV reader's words ("'20 felter'")."""
+
+    def a_note(book) -> None:
+        book["quotes"].cell(2, book["quotes"].max_column + 2).value = "VIGTIG NOTE"
+
+    workbook = edited_workbook(exported, tmp_path, a_note)
+    assert_refused(
+        run_import(workbook, tmp_path / "ud"),
+        [
+            (
+                "arbejdsbog.xlsx, ark quotes, række 2, kolonne T: 'VIGTIG NOTE' — celle T2 har en værdi, men kolonnen har intet "
+                "navn i overskriften; skriv kolonnens navn i overskriften, eller slet værdien"
+            )
+        ],
+        tmp_path / "ud",
+    )
+
+
+def test_a_sheet_whose_file_is_missing_from_the_workbook_is_said_to_be_missing_not_damaged(exported: Path, tmp_path: Path):
+    """Hostile round 19, #3: a workbook without the quotes sheet's XML file was said to be damaged."""
+    import openpyxl
+
+    # openpyxl, which saved the exported workbook, names each sheet's file after its place among the sheets.
+    part = f"xl/worksheets/sheet{openpyxl.load_workbook(exported, read_only=True).sheetnames.index('quotes') + 1}.xml"
+    without = tmp_path / "arbejdsbog.xlsx"
+    with zipfile.ZipFile(exported) as source, zipfile.ZipFile(without, "w", zipfile.ZIP_DEFLATED) as target:
+        assert part in source.namelist()
+        for info in source.infolist():
+            if info.filename != part:
+                target.writestr(info, source.read(info))
+    assert_refused(
+        run_import(without, tmp_path / "ud"),
+        [
+            (
+                f"arbejdsbog.xlsx, ark quotes — arkets fil {part} mangler i arbejdsbogen, så arket kan ikke læses; gem "
+                "arbejdsbogen igen fra Excel eller LibreOffice"
+            )
+        ],
+        tmp_path / "ud",
+    )
+
+
 def test_a_control_character_in_a_cell_is_refused_with_its_cell(exported: Path, tmp_path: Path):
     workbook = edited_workbook(exported, tmp_path, set_cell("quotes", 2, "text", PLACEHOLDER))
     escaped = rezipped(workbook, lambda name, data: data.replace(PLACEHOLDER.encode(), b"Et _x0001_ tegn"))

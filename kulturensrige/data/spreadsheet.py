@@ -198,6 +198,11 @@ class StreamedWorkbook:
     def sheetnames(self) -> list[str]:
         return list(self._parts)
 
+    def missing_part(self, name: str) -> str | None:
+        """The part (file in the zip) that holds the sheet's cells, if the workbook lists the sheet but lacks its file."""
+        part = self._parts[name]
+        return None if part in self._archive.namelist() else part
+
     def rows(self, name: str, max_cells: int) -> Iterator[tuple[int, list[Cell]]]:
         """(row number, the cells the sheet's XML holds in it), only for rows the XML holds; strings unescaped. The
         sheet's merged ranges, which its XML holds after the rows, are kept for `merged` as they pass.

@@ -14,7 +14,7 @@ from kulturensrige.render import guide, lists
 from kulturensrige.render.highlight import SETTINGS, SWITCH_LABEL
 from kulturensrige.render.markup import Html, book_link, esc
 from kulturensrige.rules import attribution, statistics
-from kulturensrige.words import count_word, month, number, plural
+from kulturensrige.words import count_word, genitive, month, number, plural
 
 # Where a reader may start, by section of the report (sections.csv), with what each start offers.
 MUNICIPALITIES_SECTION = "de-deltagende-kommuner"
@@ -93,8 +93,8 @@ def cover_kicker(data: Dataset) -> str:
     report = publication(data)
     source = provenance.folder_source(data.options)
     if source == BY_REPORT:
-        return f"Redaktionens gengivelse af {report.publisher}s rapport"
-    return f"{provenance.words(source).subject} i bogen om {report.publisher}s {report.kind}"
+        return f"Redaktionens gengivelse af {genitive(report.publisher)} rapport"
+    return f"{provenance.words(source).subject} i bogen om {genitive(report.publisher)} {report.kind}"
 
 
 def _finding(row) -> str:
