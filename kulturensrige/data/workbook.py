@@ -442,6 +442,7 @@ def sheet_records(book: StreamedWorkbook, table: Table, label: str) -> tuple[lis
     # The sheet's text so far: one shared string can stand in every cell, so a small file can hold gigabytes of text
     # (hostile round 19: 1.2 MB, 87 s of CPU before the folder's limit was checked after the last sheet).
     text = 0
+    headings: list[Problem] = []  # header cells without a name, and values under them (_blank_headings, _without_heading)
     try:
         for number, cells in book.rows(table.name, MAX_COLUMNS):
             if number <= previous:
@@ -471,9 +472,9 @@ def sheet_records(book: StreamedWorkbook, table: Table, label: str) -> tuple[lis
                 names = [h.strip() for h in texts]
                 kinds = [table.kind_of(n) if n in table.schema.columns else None for n in names]
                 dated = [n in table.schema.columns and table.takes_dates(n) for n in names]
-                problems += _blank_headings(names, number, label)
+                headings += _blank_headings(names, number, label)
             else:
-                problems += [_without_heading(c, names, label) for c in present if c.column > len(names) or not names[c.column - 1]]
+                headings += [_without_heading(c, names, label) for c in present if c.column > len(names) or not names[c.column - 1]]
             records.append((number, texts))
             last = number
             text += sum(map(len, texts))
@@ -481,7 +482,8 @@ def sheet_records(book: StreamedWorkbook, table: Table, label: str) -> tuple[lis
                 problems.append(too_much(label, f"arkets tekster fylder allerede ved række {number} mere end hele datamappen må"))
                 break
         else:
-            problems += _merged_ranges(book, table.name, names, label)
+            # A merged range in the header leaves cells empty as Excel stores it: the range's line says why, alone.
+            problems += _merged_ranges(book, table.name, names, label) or headings
     except TooManyCells as wide:
         problems.append(
             Problem(
