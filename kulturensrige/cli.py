@@ -25,6 +25,7 @@ from kulturensrige.data.csv_reading import not_regular
 from kulturensrige.data.folder_writing import OUTPUT_REFUSED, OutputTaken, write_files, write_folder
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interrupted_line, interruptible
 from kulturensrige.data.problems import EMPTY_NAME, LOOP, DataError, OneLineFailure, Problem, Refused
+from kulturensrige.data.tether import tethered
 from kulturensrige.words import visible
 
 Main = Callable[[list[str] | None], int]
@@ -220,13 +221,14 @@ def run_in_time(command: Sequence[str], timeout: float | None = None, **options)
     """subprocess.run in a process group of its own: a command that outlasts `timeout` (or a run of this process that
     is interrupted) gets SIGTERM with its whole group, so it can tidy up, and SIGKILL STOP_GRACE_SECONDS later; then
     TimeoutExpired is raised. subprocess.run's own timeout sent SIGKILL to the command alone: build_book.py left its
-    table cache in /tmp, and its children ran on (issue 25, #3)."""
+    table cache in /tmp, and its children ran on (issue 25, #3). The group is tethered to this process (data.tether):
+    if this one is killed outright, the command and all it started end with it."""
     if options.pop("capture_output", False):
         options["stdout"] = options["stderr"] = subprocess.PIPE
     given = options.pop("input", None)
     if given is not None:
         options["stdin"] = subprocess.PIPE
-    with subprocess.Popen(command, start_new_session=True, **options) as process:
+    with subprocess.Popen(tethered(command), start_new_session=True, **options) as process:
         try:
             output, errors = process.communicate(given, timeout=timeout)
         except BaseException:

@@ -115,8 +115,12 @@ def plural(count: int, singular: str, plural_form: str) -> str:
 
 
 def genitive(name: str) -> str:
-    """'Egedals', 'Aarhus\'': a Danish name's genitive, an apostrophe after s, x or z."""
-    return name + ("'" if name.endswith(("s", "x", "z")) else "s")
+    """'Egedals', 'Aarhus\'', 'WHO\'s': a Danish name's genitive, as Retskrivningsordbogen has it: an apostrophe alone
+    after s, x or z, an s after any other small letter, and 's after anything else (an abbreviation in capitals, a
+    digit, a sign), where a bare s would be glued to it ("…}S RAPPORT" on a cover, hostile round 19, #5)."""
+    if name.endswith(("s", "x", "z")):
+        return name + "'"
+    return name + ("s" if name[-1:].islower() else "'s")
 
 
 # Danish alphabetical order: æ, ø and å after z (ä and ö with æ and ø), and "aa" as å, as Dansk Sprognævn's spelling

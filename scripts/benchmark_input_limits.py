@@ -29,6 +29,7 @@ from kulturensrige.data.csv_reading import MAX_ROWS
 from kulturensrige.data.folder_writing import csv_text, destination_problem
 from kulturensrige.data.schema import TABLES
 from kulturensrige.data.spreadsheet import MAX_UNPACKED_MB
+from kulturensrige.data.tether import tethered
 from kulturensrige.data.validation import read_folder
 from kulturensrige.data.workbook import build_workbook, save_workbook
 
@@ -205,7 +206,7 @@ def measure(command: list[str], runs: int, out: Path | None = None) -> dict:
     for _ in range(runs):
         if out is not None:
             shutil.rmtree(out, ignore_errors=True)
-        result = subprocess.run(["/usr/bin/time", "-v", *command], capture_output=True, text=True, cwd=ROOT)
+        result = subprocess.run(tethered(["/usr/bin/time", "-v", *command]), capture_output=True, text=True, cwd=ROOT)
         stats = result.stderr
         rss.append(int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", stats).group(1)) / 1024)
         h, m, s = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)", stats).groups()

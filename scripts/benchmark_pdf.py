@@ -23,6 +23,7 @@ from pathlib import Path
 import pikepdf
 
 from kulturensrige import cli
+from kulturensrige.data.tether import tethered
 from kulturensrige.words import number
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     seconds, firsts, loads, cpus = [], [], [os.getloadavg()[0]], []
     for _ in range(args.runs):
         started, wall = time.perf_counter(), time.time()
-        with subprocess.Popen(command, stdout=subprocess.DEVNULL, env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}) as run:
+        with subprocess.Popen(tethered(command), stdout=subprocess.DEVNULL, env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}) as run:
             cpus.append(cpu_seconds(run))
         if run.returncode:  # its own lines stand above: stderr is the terminal's
             raise cli.command_failed(command, run.returncode, after="; intet er målt")

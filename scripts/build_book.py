@@ -70,13 +70,20 @@ from kulturensrige.data.loading import CACHE_KEY_VARIABLE, CACHE_VARIABLE, DATA_
 from kulturensrige.data.problems import Problem
 from kulturensrige.data.scratch import scratch_folder
 from kulturensrige.data.settings import settings_problems
+from kulturensrige.data.tether import tethered
 
 ROOT = Path(__file__).resolve().parent.parent
 
 # Jupyter Book's own command, started so that its jsonschema, too, leaves rfc3987_syntax's grammars uncompiled
 # (python-jsonschema/jsonschema#1428; as above): 0.6–1 s of CPU in every build.
+# Its first argument is the folder the HTML goes into: Jupyter Book 1's command has no option for it (it always
+# writes PATH_OUTPUT/_build/html, the live site), so the folder it hands to Sphinx is replaced by that one, a sibling
+# of the site that build_book swaps in when the build is done (site_folder.fresh_site). Sphinx's environment, myst-nb's
+# and the extension's folders are the HTML folder's siblings in _build, the same for either name.
 JUPYTER_BOOK = (
-    "import sys; sys.modules['rfc3987_syntax'] = None; sys.argv[0] = 'jupyter-book'; "
+    "import sys; sys.modules['rfc3987_syntax'] = None; html = sys.argv.pop(1); sys.argv[0] = 'jupyter-book'; "
+    "import jupyter_book.sphinx as sphinx; build = sphinx.build_sphinx; "
+    "sphinx.build_sphinx = lambda source, output, **options: build(source, html, **options); "
     "from jupyter_book.cli.main import main; sys.exit(main())"
 )
 
@@ -180,16 +187,16 @@ def _build(folder: Path, output: Path, builder: str, lock: int) -> int:
     except PageFailed as failed:
         print(failed.line(output / "_build" / FAILURE_LOG), file=sys.stderr)
         return 1
-    command = [sys.executable, "-c", JUPYTER_BOOK, "build", str(source), "-W", "-n", "--keep-going"]
-    command += ["--builder", builder, "--path-output", str(output)]
-    if builder != "html":  # linkcheck writes a report of its own beside the site, never the site
-        return run_in_own_group(command, env, keep=(lock,))
+    arguments = ["build", str(source), "-W", "-n", "--keep-going", "--builder", builder, "--path-output", str(output)]
     site = output / "_build" / "html"
+    if builder != "html":  # linkcheck writes a report of its own (make linkcheck gives it an --output apart)
+        return run_in_own_group([sys.executable, "-c", JUPYTER_BOOK, str(site), *arguments], env, keep=(lock,))
     try:
-        # Every page is written anew into an empty folder: nothing of an earlier build (another municipality's
-        # profile, a PDF of older data) can stay behind. Reading and execution still come from the caches.
-        with fresh_site(site):
-            if code := run_in_own_group(command, env, keep=(lock,)):
+        # Every page is written anew into an empty folder beside the site, swapped in when Jupyter Book is done: nothing
+        # of an earlier build (another municipality's profile, a PDF of older data) can stay behind, and the site is
+        # the previous book until then. Reading and execution still come from the caches.
+        with fresh_site(site) as new:
+            if code := run_in_own_group([sys.executable, "-c", JUPYTER_BOOK, str(new), *arguments], env, keep=(lock,)):
                 raise BuildFailed(code)
     except BuildFailed as failed:
         print(f"Bogen er ikke bygget (jupyter-book sluttede med kode {failed.code}); {site} er som før.", file=sys.stderr)
@@ -234,9 +241,10 @@ class BuildFailed(Exception):
 
 def run_in_own_group(command: list[str], env: dict[str, str], keep: tuple[int, ...] = ()) -> int:
     """Run a command in a process group of its own, so Ctrl+C reaches only this script, which stops the whole
-    group (jupyter-book and any kernel it started) without their tracebacks, and tidies up. `keep`: descriptors the
-    command holds too (the site's lock, so it lasts while Jupyter Book writes, even if this script is killed)."""
-    with subprocess.Popen(command, env=env, start_new_session=True, pass_fds=keep) as process:
+    group (jupyter-book and the processes Sphinx forks) without their tracebacks, and tidies up. The group is tethered
+    to this script (data.tether): killed outright, it takes them with it. `keep`: descriptors the command holds too
+    (the site's lock, so it lasts until the last of them has ended)."""
+    with subprocess.Popen(tethered(command), env=env, start_new_session=True, pass_fds=keep) as process:
         try:
             return process.wait()
         except BaseException:

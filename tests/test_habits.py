@@ -52,6 +52,7 @@ DECISIONS = (
     "a-qda-source-outside-its-project-is-refused",
     "whose-word-keyed-once-on-a-page",
     "whose-word-once-per-thing-and-the-mark-explains-itself",
+    "a-build-written-beside-the-site-and-tied-to-its-command",
     "a-project-and-its-parts-are-one-initiative",
 )
 

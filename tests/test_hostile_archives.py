@@ -77,6 +77,19 @@ def test_a_workbook_part_zipfile_cannot_open_is_one_line(case: str, tmp_path: Pa
     assert len(problems) == 1 and expected in problems[0].allowed and "xl/workbook.xml" in problems[0].allowed
 
 
+def test_a_workbook_saved_with_a_password_is_one_line_for_the_file_not_one_per_member(tmp_path: Path):
+    """Hostile round 19, #3: a workbook zipped with `zip -P` gave 135 lines, one for each member under the password."""
+    path = copy_workbook(tmp_path)
+    with zipfile.ZipFile(path) as archive:
+        names = [info.filename for info in archive.infolist()]
+    for name in names:
+        patch_header(path, name, flags=0x1)
+    _, _, problems = read_workbook(path)
+    assert [problem.allowed for problem in problems] == [
+        f"zip-filen er krypteret med en adgangskode (alle filer i den, fx {names[0]}); gem filen igen uden adgangskode"
+    ]
+
+
 def test_qdpx_members_whose_names_differ_only_in_case_are_refused_naming_both(tmp_path: Path):
     upper = SOURCE.replace("sources/", "Sources/").upper().replace("SOURCES/", "Sources/")
 

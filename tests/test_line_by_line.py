@@ -4,6 +4,7 @@ what the book says and checks it against what the report says."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -429,6 +430,23 @@ def test_the_report_is_credited_to_its_publisher_and_the_book_to_its_editors(dat
         said = cover.get_text(" ", strip=True)
         assert f"Redaktionens gengivelse af {publisher}s rapport" in said
         assert "Denne udgave er redaktionens gengivelse af rapporten" in said and "»Hvem siger det«" in said
+
+
+@pytest.mark.parametrize(
+    ("publisher", "kicker"),
+    [
+        ("Sund By Netværket", "Redaktionens gengivelse af Sund By Netværkets rapport"),
+        ("Kulturens Hus", "Redaktionens gengivelse af Kulturens Hus' rapport"),
+        ("WHO", "Redaktionens gengivelse af WHO's rapport"),
+        ("Netværk 2030", "Redaktionens gengivelse af Netværk 2030's rapport"),
+        ("Sund By Netværket {{ 7*7 }} ${7*7}", "Redaktionens gengivelse af Sund By Netværket {{ 7*7 }} ${7*7}'s rapport"),
+    ],
+)
+def test_the_edition_cover_puts_the_publisher_in_the_genitive_by_danish_rules(data, publisher: str, kicker: str):
+    """Hostile round 19, #5: the cover read "AF SUND BY NETVÆRKET {{ 7*7 }} ${7*7}S RAPPORT", an s glued onto
+    whatever the publisher field held. An apostrophe alone after s, x or z; 's after a capital, a digit or a sign."""
+    publication = data.publication.assign(publisher=publisher)
+    assert front_page.cover_kicker(dataclasses.replace(data, tables={**data.tables, "publication": publication})) == kicker
 
 
 @pytest.mark.build

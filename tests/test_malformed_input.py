@@ -13,6 +13,7 @@ import contextlib
 import csv
 import hashlib
 import io
+import itertools
 import json
 import os
 import re
@@ -650,6 +651,100 @@ def test_ooxml_escapes_are_decoded_and_a_literal_escape_survives_the_round_trip(
     back = tmp_path / "tilbage"
     assert run_import(again, back).returncode == 0
     assert (back / "quotes.csv").read_bytes() == (out / "quotes.csv").read_bytes()
+
+
+# Pieces of text that OOXML's escapes are made of: joined in every order, they give the strings a wrong escape breaks.
+_ESCAPE_PIECES = ["_x005F_", "_x0041_", "_x", "_", "x", "0041_", "005F_", "\r", "a", "_X0041_", "_x00d8_", "_x000D_", "__"]
+
+
+def test_every_text_is_written_to_a_sheet_so_that_it_reads_back_the_same():
+    """Hostile round 19, #2: 'a _x005F_x0041_ b' came back 'a _x005FA b', without a word. Every string of up to
+    four of the pieces escapes are made of reads back as it was written (OOXML's ST_Xstring)."""
+    from kulturensrige.data.spreadsheet import escape, unescape
+
+    texts = ["".join(pieces) for n in range(1, 5) for pieces in itertools.product(_ESCAPE_PIECES, repeat=n)]
+    assert [text for text in each(texts) if unescape(escape(text)) != text] == []
+
+
+def test_text_with_escapes_in_it_comes_back_the_same_from_an_exported_workbook(tmp_path: Path):
+    """The hostile round's own case, through the commands: quotes.csv exported to a workbook and imported again."""
+    texts = ["a _x005F_x0041_ b", "Kode _x005F_x0042_ slut", "_x005F_x005F_", "__x0041__", "Linje\r og _x0041_"]
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    with (data / "quotes.csv").open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.reader(stream))
+    column = rows[0].index("text")
+    for row, text in zip(rows[1:], texts, strict=False):
+        row[column] = text
+    (data / "quotes.csv").write_text(csv_text(rows[0], rows[1:]), encoding="utf-8")
+    workbook = tmp_path / "arbejdsbog.xlsx"
+    assert run_script("export_workbook", "--data", str(data), "--out", str(workbook)).returncode == 0
+    result = run_import(workbook, tmp_path / "tilbage")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "tilbage" / "quotes.csv").read_bytes() == (data / "quotes.csv").read_bytes()
+
+
+def test_an_empty_header_cell_is_named_as_the_cell_it_is_not_as_a_column_named_twice(exported: Path, tmp_path: Path):
+    """Hostile round 19, #3: a name in U1 beside an empty S1 and T1 was said to be a column named twice, naming no cell."""
+
+    def beyond_an_empty_cell(book) -> None:
+        book["quotes"].cell(1, book["quotes"].max_column + 3).value = "x"
+
+    workbook = edited_workbook(exported, tmp_path, beyond_an_empty_cell)
+    assert_refused(
+        run_import(workbook, tmp_path / "ud"),
+        [
+            (
+                f"arbejdsbog.xlsx, ark quotes, række 1, kolonne {column} — celle {column}1 i overskriften er tom, men der står et "
+                "kolonnenavn til højre for den (U1); skriv kolonnens navn i cellen, eller slet kolonnen"
+            )
+            for column in "ST"
+        ],
+        tmp_path / "ud",
+    )
+
+
+def test_a_value_in_a_column_without_a_heading_is_named_by_its_cell(exported: Path, tmp_path: Path):
+    """Hostile round 19, #3: a note in T2, beyond the header, was told in the CSV reader's words ("'20 felter'")."""
+
+    def a_note(book) -> None:
+        book["quotes"].cell(2, book["quotes"].max_column + 2).value = "VIGTIG NOTE"
+
+    workbook = edited_workbook(exported, tmp_path, a_note)
+    assert_refused(
+        run_import(workbook, tmp_path / "ud"),
+        [
+            (
+                "arbejdsbog.xlsx, ark quotes, række 2, kolonne T: 'VIGTIG NOTE' — celle T2 har en værdi, men kolonnen har intet "
+                "navn i overskriften; skriv kolonnens navn i overskriften, eller slet værdien"
+            )
+        ],
+        tmp_path / "ud",
+    )
+
+
+def test_a_sheet_whose_file_is_missing_from_the_workbook_is_said_to_be_missing_not_damaged(exported: Path, tmp_path: Path):
+    """Hostile round 19, #3: a workbook without the quotes sheet's XML file was said to be damaged."""
+    import openpyxl
+
+    # openpyxl, which saved the exported workbook, names each sheet's file after its place among the sheets.
+    part = f"xl/worksheets/sheet{openpyxl.load_workbook(exported, read_only=True).sheetnames.index('quotes') + 1}.xml"
+    without = tmp_path / "arbejdsbog.xlsx"
+    with zipfile.ZipFile(exported) as source, zipfile.ZipFile(without, "w", zipfile.ZIP_DEFLATED) as target:
+        assert part in source.namelist()
+        for info in source.infolist():
+            if info.filename != part:
+                target.writestr(info, source.read(info))
+    assert_refused(
+        run_import(without, tmp_path / "ud"),
+        [
+            (
+                f"arbejdsbog.xlsx, ark quotes — arkets fil {part} mangler i arbejdsbogen, så arket kan ikke læses; gem "
+                "arbejdsbogen igen fra Excel eller LibreOffice"
+            )
+        ],
+        tmp_path / "ud",
+    )
 
 
 def test_a_control_character_in_a_cell_is_refused_with_its_cell(exported: Path, tmp_path: Path):

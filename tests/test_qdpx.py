@@ -695,6 +695,31 @@ def test_a_description_nested_too_deep_to_read_is_refused_in_one_line_not_a_trac
     assert code == 1 and "men resten er ikke et JSON-objekt" in err.splitlines()[0], err[:500]
 
 
+def test_a_field_stored_twice_in_a_description_is_refused_naming_the_field_and_both_values(tmp_path: Path, capsys):
+    """Hostile round 19, #4: '{"caption": "WHO 2022", "caption": "<script>…"}' silently took the last caption."""
+    project = _exported(tmp_path, lambda qde: qde.replace('kulturensrige:{"', 'kulturensrige:{"caption": "WHO 2022", "', 1))
+    code, _, err = run_import(project, tmp_path / "tilbage", capsys, codes=tmp_path / "koder.csv")
+    assert code == 1, err
+    [line] = [line for line in err.splitlines() if "feltet caption" in line]
+    assert line.endswith("står mere end én gang i beskrivelsen, så det er uklart, hvilken værdi der gælder; behold kun én"), line
+    assert '\'"WHO 2022" / ' in line, line
+    assert not (tmp_path / "tilbage").exists()
+
+
+def test_each_field_a_description_holds_that_the_export_never_writes_is_refused_in_a_line_naming_it(tmp_path: Path, capsys):
+    """Hostile round 19, #4: "cleared", "kommunekode" and "text" in a selection's description were dropped without a
+    word, though whoever wrote them meant them to change the quote. One line each, saying which fields are read."""
+    extra = '"cleared": "ja", "kommunekode": "259", "text": "FORFALSKET", '
+    project = _exported(tmp_path, lambda qde: qde.replace('kulturensrige:{"', "kulturensrige:{" + extra + '"', 1))
+    code, _, err = run_import(project, tmp_path / "tilbage", capsys, codes=tmp_path / "koder.csv")
+    assert code == 1, err
+    lines = err.splitlines()[:-1]
+    assert [re.search(r"feltet (\w+):", line)[1] for line in lines] == ["cleared", "kommunekode", "text"], err
+    for line in each(lines):
+        assert "er ikke et af de felter, eksporten skriver her (position, caption, kind," in line, line
+    assert not (tmp_path / "tilbage").exists()
+
+
 @pytest.mark.parametrize(("value", "kind"), [("42", "et tal"), ('["a", "b"]', "en liste"), ("null", "null"), ("true", "en sandhedsværdi")])
 def test_a_stored_field_that_is_not_text_is_refused_naming_selection_field_and_value(tmp_path: Path, capsys, value: str, kind: str):
     """Hostile round 15: a caption stored as a number or a list in the selection's kulturensrige: JSON was dropped

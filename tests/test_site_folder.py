@@ -3,6 +3,7 @@ or PDF run leaves the previous site as it was (kulturensrige/book/site_folder.py
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -35,10 +36,10 @@ def _site(tmp_path: Path) -> Path:
 
 def test_a_build_starts_from_an_empty_folder_and_keeps_only_what_it_wrote(tmp_path: Path):
     site = _site(tmp_path)
-    with site_folder.fresh_site(site):
-        assert not site.exists()
-        site.mkdir()
-        (site / "index.html").write_text("ny", encoding="utf-8")
+    with site_folder.fresh_site(site) as new:
+        assert not new.exists()
+        new.mkdir()
+        (new / "index.html").write_text("ny", encoding="utf-8")
     assert _files(site) == {"index.html": b"ny"}
     assert sorted(p.name for p in site.parent.iterdir()) == ["html"]
 
@@ -46,9 +47,9 @@ def test_a_build_starts_from_an_empty_folder_and_keeps_only_what_it_wrote(tmp_pa
 def test_a_failed_build_puts_the_previous_site_back(tmp_path: Path):
     site = _site(tmp_path)
     before = _files(site)
-    with pytest.raises(RuntimeError), site_folder.fresh_site(site):
-        site.mkdir()
-        (site / "index.html").write_text("halv", encoding="utf-8")
+    with pytest.raises(RuntimeError), site_folder.fresh_site(site) as new:
+        new.mkdir()
+        (new / "index.html").write_text("halv", encoding="utf-8")
         raise RuntimeError("jupyter-book fejlede")
     assert _files(site) == before
     assert sorted(p.name for p in site.parent.iterdir()) == ["html"]
@@ -82,6 +83,11 @@ def test_a_site_holding_a_symlink_is_refused_and_nothing_is_written_through_it(t
         assert os.readlink(site / link) == str(target)
         assert sorted(p.name for p in site.parent.iterdir()) == ["html"]
     assert _files(outside) == {"kulturens-rige-gammel.pdf": b"%PDF ikke bogens"}
+
+
+def _html_folder(command: list[str]) -> Path:
+    """The folder a build hands Jupyter Book to write the new site into (its first argument)."""
+    return Path(command[command.index(script("build_book").JUPYTER_BOOK) + 1])
 
 
 def _dead_pid() -> int:
@@ -136,8 +142,9 @@ def test_an_interrupted_build_leaves_the_previous_site_and_says_so_in_one_line(t
     before = _files(site)
 
     def half_a_build(command: list[str], env: dict[str, str], keep: tuple[int, ...]) -> int:
-        site.mkdir()
-        (site / "index.html").write_text("halv", encoding="utf-8")
+        new = _html_folder(command)
+        new.mkdir()
+        (new / "index.html").write_text("halv", encoding="utf-8")
         os.kill(os.getpid(), signal.SIGTERM)
         return 0
 
@@ -183,20 +190,21 @@ def test_recovery_beside_a_finished_site_only_removes_the_leftovers(tmp_path: Pa
 def test_an_interrupt_while_the_previous_site_is_removed_finishes_and_says_the_new_book_is_there(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    """Hostile round 14, #1: SIGTERM once the new site was in place, while `.html.forrige-PID` was deleted, said the
+    """Hostile round 14, #1: SIGTERM once the new site was in place, while the previous one was deleted, said the
     book was not built and nothing had changed, and left half of the old site beside the new one."""
     build = script("build_book")
     site = _site(tmp_path / "output")
     remove = site_folder._remove
 
     def a_build(command: list[str], env: dict[str, str], keep: tuple[int, ...]) -> int:
-        site.mkdir()
-        (site / "index.html").write_text("ny", encoding="utf-8")
-        write_record(site, {"data_fingerprint": "nye data", BUILT: "2023-11-14"})
+        new = _html_folder(command)
+        new.mkdir()
+        (new / "index.html").write_text("ny", encoding="utf-8")
+        write_record(new, {"data_fingerprint": "nye data", BUILT: "2023-11-14"})
         return 0
 
     def signal_then_remove(path: Path) -> None:
-        if path.name.startswith(f".html.{site_folder.PREVIOUS}-"):
+        if path.name.startswith(f".html.{site_folder.NEW}-"):  # the previous site, swapped out
             os.kill(os.getpid(), signal.SIGTERM)
         remove(path)
 
@@ -249,13 +257,13 @@ def test_pdfs_beside_a_stale_previous_site_of_other_data_go_into_the_site_that_w
 def test_an_interrupt_while_the_replaced_site_is_removed_finishes_and_says_the_pdfs_are_there(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    """Hostile round 14, #2a: SIGTERM while `.html.slettes-PID` was deleted said the PDFs were not written, beside a
+    """Hostile round 14, #2a: SIGTERM while the replaced site was deleted said the PDFs were not written, beside a
     site holding them and half of the old site."""
     site = _printable_site(tmp_path, monkeypatch)
     remove = site_folder._remove
 
     def signal_then_remove(path: Path) -> None:
-        if path.name.startswith(f".html.{site_folder.OUTGOING}-"):
+        if path.name.startswith(f".html.{site_folder.NEW}-"):  # the site the copy replaced
             os.kill(os.getpid(), signal.SIGTERM)
         remove(path)
 
@@ -408,8 +416,9 @@ def test_a_link_inside_the_previous_site_is_no_reason_to_refuse_a_build(tmp_path
     (site / "kommuner" / "profil-linket.html").symlink_to(victim / "html" / "precious.txt")
 
     def a_build(command: list[str], env: dict[str, str], keep: tuple[int, ...]) -> int:
-        site.mkdir()
-        write_record(site, {"data_fingerprint": "nye data", BUILT: "2023-11-14"})
+        new = _html_folder(command)
+        new.mkdir()
+        write_record(new, {"data_fingerprint": "nye data", BUILT: "2023-11-14"})
         return 0
 
     monkeypatch.setattr(build, "execute_in_kernels", lambda *args: None)
@@ -460,7 +469,7 @@ def printing(jobs, readable=()):
 
 def building(command, env, keep):
     wait()
-    site = Path(command[command.index("--path-output") + 1]) / "_build" / "html"
+    site = Path(command[command.index(module.JUPYTER_BOOK) + 1])
     site.mkdir()
     (site / "index.html").write_text("ny bog", encoding="utf-8")
     write_record(site, {"data_fingerprint": "nye data", BUILT: "2023-11-14"})
@@ -550,7 +559,8 @@ def test_pdfs_while_the_book_is_built_are_refused_and_the_new_build_is_swapped_i
     assert b"nye data" in (site / "kr-build.json").read_bytes()
 
 
-# build_book.py with Jupyter Book stood in for by a child that says it has started and goes on writing for a minute.
+# build_book.py with Jupyter Book stood in for by a child that forks a writer (as Sphinx forks its readers and
+# writers), says both have started, and goes on for a minute before writing a page into its HTML folder.
 _ORPHANED = """
 import sys
 from pathlib import Path
@@ -558,17 +568,30 @@ from support.scripts import script
 
 module = script("build_book")
 module.execute_in_kernels = lambda *args: None
-module.JUPYTER_BOOK = f"import os, pathlib, time; pathlib.Path({sys.argv[1]!r}).write_text(str(os.getpid())); time.sleep(60)"
+module.JUPYTER_BOOK = (
+    "import os, pathlib, sys, time; html = pathlib.Path(sys.argv[1]); forked = os.fork(); "
+    f"pathlib.Path({sys.argv[1]!r}).write_text(str(os.getpid()) + ' ' + str(forked)) if forked else None; "
+    "time.sleep(60); html.mkdir(exist_ok=True); (html / 'sent.html').write_text('for sent')"
+)
 sys.exit(module.main(sys.argv[2:]))
 """
 
 
-def test_a_build_killed_outright_leaves_the_lock_with_jupyter_book_while_it_still_writes_the_site(tmp_path: Path):
-    """Code review 13, #9: the lock went with build_book.py, but Jupyter Book runs in a group of its own and went on
-    writing the site after a kill -9, with the lock free for a PDF run to copy a half-written site. The child that
-    writes holds the lock too, and it is free once the child has ended."""
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return Path(f"/proc/{pid}/stat").read_text().split(") ")[1].startswith("Z")  # ended, not yet reaped
+
+
+def test_a_build_killed_outright_takes_jupyter_book_and_what_it_forked_with_it(tmp_path: Path):
+    """Hostile round 19, #1: Jupyter Book runs in a session of its own and outlived a kill -9 of build_book.py (and of
+    its process group), then wrote the site. Killed outright, the build takes Jupyter Book and the processes it forked
+    with it at once: none of them writes a page afterwards, and the site's lock is free for the next run."""
     output = tmp_path / "output"
     site = _site(output)
+    before = _files(site)
     started = tmp_path / "started"
     builder = subprocess.Popen(
         [sys.executable, "-c", _ORPHANED, str(started), "--data", str(REPO / "data"), "--output", str(output)],
@@ -580,22 +603,50 @@ def test_a_build_killed_outright_leaves_the_lock_with_jupyter_book_while_it_stil
         if started.exists() and started.read_text() or builder.poll() is not None:
             break
         time.sleep(0.05)
-    writer = int(started.read_text())
+    writers = [int(pid) for pid in started.read_text().split()]
     builder.kill()
     builder.wait()
     try:
-        with pytest.raises(site_folder.SiteBusy), site_folder.site_lock(site):
-            pass
-    finally:
-        os.killpg(writer, signal.SIGKILL)
-    for _ in range(200):
-        try:
-            with site_folder.site_lock(site):
+        for _ in range(100):
+            if all(_gone(pid) for pid in writers):
                 break
-        except site_folder.SiteBusy:
             time.sleep(0.05)
-    else:
-        pytest.fail("the lock stayed after the writer ended")
+        assert [pid for pid in writers if not _gone(pid)] == []
+    finally:
+        for pid in writers:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+    with site_folder.site_lock(site):
+        site_folder.recover(site)
+    assert _files(site) == before
+    assert not [p.name for p in site.parent.iterdir() if p.name.startswith(".html")]
+
+
+def test_the_site_is_the_previous_book_whole_while_jupyter_book_writes_the_new_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Hostile round 19, #1: every build emptied book/_build/html while Jupyter Book wrote it (258 files, then 0, then
+    38 without index.html), so `make serve` or an rsync during a build served half a book. The new site is written
+    beside the site and swapped in when it is done."""
+    build = script("build_book")
+    site = _site(tmp_path / "output")
+    before = _files(site)
+    seen: list[dict[str, bytes]] = []
+
+    def a_build(command: list[str], env: dict[str, str], keep: tuple[int, ...]) -> int:
+        new = _html_folder(command)
+        new.mkdir()
+        (new / "index.html").write_text("ny", encoding="utf-8")
+        seen.append(_files(site))
+        write_record(new, {"data_fingerprint": "nye data", BUILT: "2023-11-14"})
+        seen.append(_files(site))
+        return 0
+
+    monkeypatch.setattr(build, "execute_in_kernels", lambda *args: None)
+    monkeypatch.setattr(build, "run_in_own_group", a_build)
+    result = run_script("build_book", "--data", str(REPO / "data"), "--output", str(tmp_path / "output"))
+    assert result.returncode == 0, result.stderr
+    assert seen == [before, before]
+    assert _files(site)["index.html"] == b"ny"
+    assert not [p.name for p in site.parent.iterdir() if p.name.startswith(".html")]
 
 
 def test_a_build_record_nested_too_deep_to_read_is_no_record_not_a_traceback(tmp_path: Path):

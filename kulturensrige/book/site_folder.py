@@ -2,11 +2,12 @@
 
 Sphinx writes only the pages it thinks out of date and never removes a page whose source is gone: after a build
 on other data, the old data's profile pages and PDF editions stayed in book/_build/html, ready to be published.
-So each build starts from an empty folder: `fresh_site` moves the previous site aside (a hidden sibling) while
-the build writes a new one, and drops the old one only when the build has succeeded. A failed or interrupted
-build puts the previous site back. The executed notebooks and Sphinx's environment live beside the site, not in
-it, so no notebook runs again; only the writing of pages is repeated. `replaced_site` is the other way round,
-for a step that changes a finished site (the PDF editions): it works on a copy and swaps it in.
+So each build starts from an empty folder: `fresh_site` gives the build a hidden sibling of the site to write the
+new one into, and swaps it in only when the build has succeeded (in one step on Linux, renameat2's exchange); a
+failed or interrupted build removes it. The site is the previous book, whole, until the swap. The executed notebooks
+and Sphinx's environment live beside the site, not in it, so no notebook runs again; only the writing of pages is
+repeated. `replaced_site` does the same for a step that changes a finished site (the PDF editions): it works on a
+copy and swaps it in.
 
 A process that was killed outright (kill -9, a power cut) leaves its hidden sibling behind; the next build or
 PDF run tidies it up (`recover`) under the site's lock, before it reads the site. A previous site comes back only
@@ -24,10 +25,12 @@ one line at once, and the lock goes with the process that holds it, however it e
 
 from __future__ import annotations
 
+import ctypes
 import fcntl
 import os
 import shutil
 import stat
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,8 +39,10 @@ from kulturensrige.data.buildkey import MISSING, RECORD, read_record, record_fau
 from kulturensrige.data.csv_reading import special_kind
 from kulturensrige.data.interruption import finishing
 
-# The hidden siblings of site/, each named after the process that made it: `.html.forrige-PID` is the previous
-# site while a build writes a new one; `.html.ny-PID` a copy being changed; `.html.slettes-PID` one swapped out.
+# The hidden siblings of site/, each named after the process that made it: `.html.ny-PID` a new site being built or
+# a copy being changed (after the swap, the site it replaced, being removed); `.html.slettes-PID` a site swapped out
+# where the two could not be exchanged in one step. `.html.forrige-PID` is what builds before docs/adr/0042 left: the
+# previous site, moved aside while they wrote the new one into site/ itself.
 PREVIOUS, NEW, OUTGOING = "forrige", "ny", "slettes"
 
 
@@ -103,20 +108,49 @@ def recover(site: Path) -> None:
 
 @contextmanager
 def fresh_site(site: Path) -> Iterator[Path]:
-    """An empty `site` to build into; the previous site is dropped only if the block ends without an exception."""
+    """A folder beside `site` to build the new site into (it does not exist yet); it replaces `site` only if the block
+    ends without an exception. Until then `site` is the previous book, whole: a reader of `make serve` or an rsync
+    during a build saw an empty folder, then a few pages, when the build wrote into `site` itself (hostile round 19)."""
     recover(site)
-    previous = _sibling(site, PREVIOUS)
-    if site.exists():
-        os.rename(site, previous)
+    new = _sibling(site, NEW)
     try:
-        yield site
+        yield new
     except BaseException:
-        _remove(site)
-        if previous.exists():
-            os.rename(previous, site)
+        _remove(new)
         raise
     with finishing():
-        _remove(previous)
+        _swap_in(new, site)
+
+
+# renameat2(2)'s flag that swaps two paths in one step (linux/fs.h), and "the current directory" for its folders.
+RENAME_EXCHANGE = 2
+AT_FDCWD = -100
+
+
+def _swap_in(new: Path, site: Path) -> None:
+    """`new` takes the place of `site`, and what was there is removed. On Linux the two are exchanged in one step, so
+    a reader finds one site or the other at every moment; elsewhere, or on a file system that cannot, `site` is gone
+    for the moment between two renames (recover puts it back if the process dies then)."""
+    if not site.exists():
+        os.rename(new, site)
+        return
+    if _exchanged(new, site):
+        _remove(new)
+        return
+    outgoing = _sibling(site, OUTGOING)
+    os.rename(site, outgoing)
+    os.rename(new, site)
+    _remove(outgoing)
+
+
+def _exchanged(one: Path, other: Path) -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)  # glibc 2.28 and later
+    if renameat2 is None:
+        return False
+    return renameat2(AT_FDCWD, os.fsencode(one), AT_FDCWD, os.fsencode(other), RENAME_EXCHANGE) == 0
 
 
 class ForeignFolder(Exception):
@@ -220,11 +254,8 @@ def replaced_site(site: Path) -> Iterator[Path]:
     except BaseException:
         _remove(copy)
         raise
-    outgoing = _sibling(site, OUTGOING)
     with finishing():
-        os.rename(site, outgoing)
-        os.rename(copy, site)
-        _remove(outgoing)
+        _swap_in(copy, site)
 
 
 def _remove(path: Path) -> None:

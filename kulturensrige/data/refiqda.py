@@ -601,8 +601,9 @@ def _stored(selection: ET.Element, where: str) -> tuple[dict[str, str], list[Pro
     if not description.startswith(FIELDS_MARKER):
         return {}, []
     shown = description[len(FIELDS_MARKER) :]
+    twice: dict[str, list[object]] = {}
     try:
-        stored = json.loads(shown)
+        stored = json.loads(shown, object_pairs_hook=lambda pairs: _noting_twins(pairs, twice))
     except (ValueError, RecursionError):  # a description nested 200,000 deep is no export of this package's either
         stored = None
     if not isinstance(stored, dict):
@@ -611,8 +612,30 @@ def _stored(selection: ET.Element, where: str) -> tuple[dict[str, str], list[Pro
             f'JSON-objekt ({{"caption": "…", …}}); ret beskrivelsen, eller slet den'
         )
         return {}, [_problem(where, said, shown)]
-    fields = {key: value for key, value in stored.items() if key in (*QUOTE_FIELDS, TEXT_DIGEST)}
+    known = (*QUOTE_FIELDS, TEXT_DIGEST)
     wrong = [
+        # The last of two values silently won (hostile round 19, #4): which one the analyst meant is theirs to say.
+        _problem(
+            f"{where}, feltet {key}",
+            "står mere end én gang i beskrivelsen, så det er uklart, hvilken værdi der gælder; behold kun én",
+            " / ".join(json.dumps(value, ensure_ascii=False) for value in values),
+        )
+        for key, values in twice.items()
+    ]
+    wrong += [
+        # A field the export never writes (the municipality, the text, cleared) was dropped without a word, though the
+        # analyst who wrote it meant it to change the quote.
+        _problem(
+            f"{where}, feltet {key}",
+            f"er ikke et af de felter, eksporten skriver her ({', '.join(known)}); slet feltet, eller "
+            "ret dets navn (citatets andre felter ændres i QDA-programmet eller i datamappen)",
+            json.dumps(value, ensure_ascii=False),
+        )
+        for key, value in stored.items()
+        if key not in known
+    ]
+    fields = {key: value for key, value in stored.items() if key in known}
+    wrong += [
         _problem(
             f"{where}, feltet {key}",
             f"skal være tekst i anførselstegn (en JSON-streng), ikke {_json_kind(value)}; skriv værdien i anførselstegn",
@@ -622,6 +645,15 @@ def _stored(selection: ET.Element, where: str) -> tuple[dict[str, str], list[Pro
         if not isinstance(value, str)
     ]
     return ({} if wrong else fields), wrong
+
+
+def _noting_twins(pairs: list[tuple[str, object]], twice: dict[str, list[object]]) -> dict[str, object]:
+    """A JSON object as a dict, with every key it holds more than once noted in `twice` with all its values."""
+    values: dict[str, list[object]] = {}
+    for key, value in pairs:
+        values.setdefault(key, []).append(value)
+    twice.update({key: found for key, found in values.items() if len(found) > 1})
+    return dict(pairs)
 
 
 def _json_kind(value: object) -> str:

@@ -127,10 +127,17 @@ def unescape(text: str) -> str:
     return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
 
 
+# The underscore that begins an `_xHHHH_` in a text, each one, also where two share it: in `_x005F_x0041_` both the
+# first underscore and the one between the two escape it.
+_ESCAPE_START = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+
+
 def escape(text: str) -> str:
-    """What Excel reads back as `text`: a literal `_xHHHH_` gets its underscore escaped, and a carriage return
-    (which XML turns into a line feed) is written as `_x000D_`, as Excel itself does."""
-    return _ESCAPE.sub(lambda m: "_x005F_" + m.group(0)[1:], text).replace("\r", "_x000D_")
+    """What Excel reads back as `text` (OOXML's ST_Xstring): the underscore that begins a literal `_xHHHH_` is written
+    `_x005F_`, and a carriage return (which XML turns into a line feed) `_x000D_`, as Excel itself does. Every such
+    underscore, not only those a left-to-right search finds: `a _x005F_x0041_ b` came back as `a _x005FA b` (hostile
+    round 19, #2), as its second underscore was left bare."""
+    return _ESCAPE_START.sub("_x005F_", text).replace("\r", "_x000D_")
 
 
 class StreamedWorkbook:
@@ -190,6 +197,11 @@ class StreamedWorkbook:
     @property
     def sheetnames(self) -> list[str]:
         return list(self._parts)
+
+    def missing_part(self, name: str) -> str | None:
+        """The part (file in the zip) that holds the sheet's cells, if the workbook lists the sheet but lacks its file."""
+        part = self._parts[name]
+        return None if part in self._archive.namelist() else part
 
     def rows(self, name: str, max_cells: int) -> Iterator[tuple[int, list[Cell]]]:
         """(row number, the cells the sheet's XML holds in it), only for rows the XML holds; strings unescaped. The

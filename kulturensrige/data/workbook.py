@@ -403,6 +403,10 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], dict[str, str], list
             if table.name not in book.sheetnames:
                 problems.append(Problem(labels[table.name], None, None, None, "arket mangler; hver tabel i dataordbogen skal have sit ark"))
                 continue
+            if (part := book.missing_part(table.name)) is not None:
+                why = f"arkets fil {visible(part)} mangler i arbejdsbogen, så arket kan ikke læses"
+                problems.append(Problem(labels[table.name], None, None, None, f"{why}; {RESAVE}"))
+                continue
             records, found = sheet_records(book, table, labels[table.name])
             if found:
                 problems += found
@@ -438,6 +442,7 @@ def sheet_records(book: StreamedWorkbook, table: Table, label: str) -> tuple[lis
     # The sheet's text so far: one shared string can stand in every cell, so a small file can hold gigabytes of text
     # (hostile round 19: 1.2 MB, 87 s of CPU before the folder's limit was checked after the last sheet).
     text = 0
+    headings: list[Problem] = []  # header cells without a name, and values under them (_blank_headings, _without_heading)
     try:
         for number, cells in book.rows(table.name, MAX_COLUMNS):
             if number <= previous:
@@ -467,6 +472,9 @@ def sheet_records(book: StreamedWorkbook, table: Table, label: str) -> tuple[lis
                 names = [h.strip() for h in texts]
                 kinds = [table.kind_of(n) if n in table.schema.columns else None for n in names]
                 dated = [n in table.schema.columns and table.takes_dates(n) for n in names]
+                headings += _blank_headings(names, number, label)
+            else:
+                headings += [_without_heading(c, names, label) for c in present if c.column > len(names) or not names[c.column - 1]]
             records.append((number, texts))
             last = number
             text += sum(map(len, texts))
@@ -474,7 +482,8 @@ def sheet_records(book: StreamedWorkbook, table: Table, label: str) -> tuple[lis
                 problems.append(too_much(label, f"arkets tekster fylder allerede ved række {number} mere end hele datamappen må"))
                 break
         else:
-            problems += _merged_ranges(book, table.name, names, label)
+            # A merged range in the header leaves cells empty as Excel stores it: the range's line says why, alone.
+            problems += _merged_ranges(book, table.name, names, label) or headings
     except TooManyCells as wide:
         problems.append(
             Problem(
@@ -572,6 +581,26 @@ def _row_out_of_place(number: int, previous: int) -> str:
         f"række {number} står {where} i arkets XML, så det er uklart, hvilke værdier der gælder; "
         "gem arbejdsbogen igen fra Excel eller LibreOffice"
     )
+
+
+def _blank_headings(names: list[str], row: int, label: str) -> list[Problem]:
+    """One line for each empty cell among the header's names: it was said to be a column named twice (two empty
+    names), naming no cell (hostile round 19, #3)."""
+    problems = []
+    for column, name in enumerate(names, start=1):
+        if not name:
+            cell, right = f"{get_column_letter(column)}{row}", f"{get_column_letter(len(names))}{row}"
+            why = f"celle {cell} i overskriften er tom, men der står et kolonnenavn til højre for den ({right})"
+            fix = "skriv kolonnens navn i cellen, eller slet kolonnen"
+            problems.append(Problem(label, row, get_column_letter(column), None, f"{why}; {fix}"))
+    return problems
+
+
+def _without_heading(cell: Cell, names: list[str], label: str) -> Problem:
+    """A value in a column whose header cell is empty: it was told in the CSV reader's words ("'20 felter'")."""
+    why = f"celle {cell.reference} har en værdi, men kolonnen har intet navn i overskriften"
+    fix = "skriv kolonnens navn i overskriften, eller slet værdien"
+    return Problem(label, cell.row, get_column_letter(cell.column), _shown(cell.value), f"{why}; {fix}")
 
 
 def _column_name(names: list[str], column: int) -> str:

@@ -6,7 +6,6 @@ Chromium was chosen by measurement (BENCHMARKS.md): it tags figures with their a
 
 from __future__ import annotations
 
-import ctypes
 import html
 import io
 import multiprocessing
@@ -15,7 +14,6 @@ import queue
 import re
 import shutil
 import signal
-import sys
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -27,6 +25,7 @@ from urllib.request import url2pathname
 import pikepdf
 
 from kulturensrige.data.scratch import scratch_folder
+from kulturensrige.data.tether import signal_at_parent_death
 from kulturensrige.edition.chromium import ChromiumFailed, driving, started_chromium
 from kulturensrige.edition.pdf_accessibility import finish
 from kulturensrige.render.markup import esc
@@ -284,10 +283,6 @@ def _next_result(results: Any, processes: list) -> BaseException | None:
         return PrintError(message) if kind == "print" else RuntimeError(message)
 
 
-# prctl(2)'s option that names the signal a process gets when the thread that started it ends (linux/prctl.h).
-PR_SET_PDEATHSIG = 1
-
-
 def _dies_with(parent: int, outputs: set[Path], work: Path) -> None:
     """This printer ends when `parent` (the thread of it that started the printers) ends, however it ends: a parent
     killed with SIGKILL stops no child, and its printers went on printing into a copy of the site for half a minute
@@ -295,10 +290,7 @@ def _dies_with(parent: int, outputs: set[Path], work: Path) -> None:
     (`_ended`); its Playwright driver and Chromium end as its pipes close. Linux only; elsewhere the parent's own end
     (print_pdfs' finally) still stops the printers, short of a SIGKILL."""
     signal.signal(signal.SIGTERM, lambda *_: _ended(outputs, work))
-    if not sys.platform.startswith("linux"):
-        return
-    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
-    if os.getppid() != parent:  # the parent died before the request was made: no signal will come
+    if not signal_at_parent_death(signal.SIGTERM, parent):  # the parent died before the request was made
         _ended(outputs, work)
 
 

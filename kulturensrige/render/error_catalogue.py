@@ -245,6 +245,16 @@ def _in_member(member: str, old: bytes, new: bytes) -> Callable[[zipfile.ZipFile
     return rezip
 
 
+def _without_member(member: str) -> Callable[[zipfile.ZipFile, zipfile.ZipInfo, bytes], None]:
+    """Repack every member but one."""
+
+    def rezip(target: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes) -> None:
+        if info.filename != member:
+            target.writestr(info, data)
+
+    return rezip
+
+
 def _renamed(sheet: str, name: str) -> Callable:
     def edit(book) -> None:
         book[sheet].title = "midlertidigt"  # openpyxl would make 'Options' 'Options1', as if it were another sheet
@@ -515,6 +525,22 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
                 lambda folder, raws: _read_edited(_set("XFD7", "x")),
                 "Der står en værdi langt uden for tabellen.",
                 "Gå til cellen (Ctrl+G i Excel), og slet værdien; tomme celler uden for tabellen er ligegyldige.",
+            ),
+            MessageKind(
+                lambda folder, raws: _read_edited(_set("T1", "note")),
+                "En celle i overskriften er tom, men der står et kolonnenavn længere til højre: hver kolonne skal have sit navn.",
+                "Skriv kolonnens navn i den tomme celle, eller slet kolonnen, så overskriften ikke har huller.",
+            ),
+            MessageKind(
+                lambda folder, raws: _read_edited(_set("T2", "note")),
+                "En celle har en værdi i en kolonne uden navn i overskriften, fx en note skrevet ved siden af tabellen.",
+                "Skriv kolonnens navn i overskriften, hvis den hører til tabellen; ellers slet værdien.",
+            ),
+            MessageKind(
+                lambda folder, raws: _read_repacked(_without_member(QUOTES_SHEET)),
+                "Arbejdsbogen nævner arket, men filen med arkets celler mangler i den (en .xlsx-fil er en zip-fil med en fil "
+                "pr. ark). Det sker, når et andet program eller en pakning har tabt den.",
+                "Åbn arbejdsbogen i Excel eller LibreOffice, og gem den igen; hjælper det ikke, så start fra eksporten.",
             ),
             MessageKind(
                 lambda folder, raws: _read_repacked(_control_byte),

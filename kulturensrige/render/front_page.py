@@ -93,8 +93,8 @@ def cover_kicker(data: Dataset) -> str:
     report = publication(data)
     source = provenance.folder_source(data.options)
     if source == BY_REPORT:
-        return f"Redaktionens gengivelse af {report.publisher}s rapport"
-    return f"{provenance.words(source).subject} i bogen om {report.publisher}s {report.kind}"
+        return f"Redaktionens gengivelse af {genitive(report.publisher)} rapport"
+    return f"{provenance.words(source).subject} i bogen om {genitive(report.publisher)} {report.kind}"
 
 
 def _finding(row) -> str:
