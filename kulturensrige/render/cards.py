@@ -385,7 +385,7 @@ def quote_count_summary(quotes: pd.DataFrame, options: pd.DataFrame, include_inf
     if rest:
         # The set the lists' headings count, in their words (attribution.untied_words): no one's tie, the literature's
         # quotes among them (reader review 5: the summary left them out, and its count fell one short of the heading's).
-        parts.append(f"{counted(rest)} {attribution.untied_words(options, include_inferred, withheld)}")
+        parts.append(f"{counted(rest)} {attribution.untied_words(options, include_inferred and inferred > 0, withheld)}")
         if literature:
             # Its own sentence: in brackets after the long wording the count read as one more set (the s17 reading, #6).
             cited = (

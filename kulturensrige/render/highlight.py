@@ -91,7 +91,9 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
                 f" øverst viser {'det' if n_withheld == 1 else 'dem'} fremhævet med ét tryk."
             )
     # One set, one wording, on every count line of the view (the list's summary too): attribution.untied_words.
-    where = attribution.untied_words(data.options, include_inferred, data.withheld)
+    # "… eller udledt" only where the list has an inferred tie to set apart from (the list's summary says it alike).
+    inferable = include_inferred and any(item.attribution == "inferred" for item in items)
+    where = attribution.untied_words(data.options, inferable, data.withheld)
     none_heading = f"{noun.count(_weight(items, none))} {where}."
     n_other = _weight(items, other)
     if noun is MUNICIPALITY:
