@@ -114,7 +114,9 @@ def test_the_explorer_starts_with_the_inferred_ties_off_as_the_book_does(live):
     assert shown_line(live).startswith("Alle kommuner: ")
 
 
-def test_the_count_line_reads_in_danish(data, live):
+def test_the_count_line_reads_in_danish(tied_data, tied_folder: Path):
+    """The count line with the editors' inferred ties on (the copy of data/ that has them)."""
+    data, live = tied_data, Explorer(tied_folder)
     live.include_inferred.value = True
     live.kommune.value = data.municipalities["kommunekode"].iloc[0]
     name = data.municipalities["name"].iloc[0]

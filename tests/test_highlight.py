@@ -287,11 +287,11 @@ def test_a_partner_bar_drills_through_to_the_initiatives_that_name_its_organisat
     assert f'data-kr-store="{figures.INITIATIVE_DRILL.store}"' in markup and charts.PARTNER_HINT in markup
 
 
-def test_comparison_cards_agree_with_the_profiles(data):
-    html = str(comparison.compare_view(data))
-    for row in each(data.municipalities.itertuples()):
+def test_comparison_cards_agree_with_the_profiles(tied_data):
+    html = str(comparison.compare_view(tied_data))
+    for row in each(tied_data.municipalities.itertuples()):
         column = re.search(rf'data-compare="{row.kommunekode}".*?</section>', html, re.S).group(0)
-        tied = filters.quotes(data, filters.QuoteFilter(kommunekode=row.kommunekode))
+        tied = filters.quotes(tied_data, filters.QuoteFilter(kommunekode=row.kommunekode))
         assert ("ingen citater knyttet til kommunen" in column) == tied.empty, row.name
 
 
@@ -310,15 +310,15 @@ def test_the_browser_reads_the_constants_the_build_publishes(data):
     assert '<select id="kr-kommune"' in published["control"]
 
 
-def test_kr_data_carries_no_municipalitys_sentences_they_wait_in_a_file_for_each_switch_position(data):
+def test_kr_data_carries_no_municipalitys_sentences_they_wait_in_a_file_for_each_switch_position(tied_data):
     """kr-data.js, which every page loads, carried every view's status sentences: 156 kB at national scale. It keeps
     those of 'no municipality'; each municipality's view waits in the file of its switch position, whole."""
-    files = browser.browser_files(data)
+    files = browser.browser_files(tied_data)
     published = browser.script_payload(files[browser.SCRIPT])
-    assert set(published["sentences"]) == set(views.state_keys(data)[filters.ALL])
+    assert set(published["sentences"]) == set(views.state_keys(tied_data)[filters.ALL])
     assert published["sentenceFiles"] == {"on": browser.SENTENCE_FILES[True], "off": browser.SENTENCE_FILES[False]}
-    sentences = highlight.page_sentences(data)
-    for key, code, inferred in each(list(views.states(data))):
+    sentences = highlight.page_sentences(tied_data)
+    for key, code, inferred in each(list(views.states(tied_data))):
         if code == filters.ALL:
             assert published["sentences"][key] == sentences[key]
             continue

@@ -20,7 +20,7 @@ from kulturensrige.data import provenance
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import EDITORIAL_VALUES, NOT_STATED
 from kulturensrige.edition import editions
-from kulturensrige.render import cards, charts, comparison, figures, guide, highlight, lists
+from kulturensrige.render import cards, charts, comparison, figures, front_page, guide, highlight, lists
 from kulturensrige.rules import filters, statistics, views
 from report_source import collapse, repair_hyphenation
 from support.checks import each
@@ -224,10 +224,10 @@ def test_a_count_over_all_ingredients_says_quotes_and_ties_apart(data):
     assert f"rapporten bruger {ties['rapporten']} citater" not in lists.ingredient_parts(tally, data.options).casefold()
 
 
-def test_the_smaller_findings_of_the_second_reading(data, report_text):
+def test_the_smaller_findings_of_the_second_reading(data, tied_data, report_text):
     report = _report(report_text)
     # (b) the literature's cards have no municipality line
-    assert "Citater fra litteraturen er ikke knyttet til en kommune" in page_text("index.ipynb")
+    assert "Citater fra litteraturen er ikke knyttet til en kommune" in str(front_page.card_ties(tied_data))
     # (c) "søgt indkredset"
     assert "søgt indkredset" in report and "søgt indkredset" in " ".join(data.evaluation_sources["description"])
     # (d) the report does not say who wrote the field diary

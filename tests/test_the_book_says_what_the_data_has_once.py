@@ -81,7 +81,8 @@ def test_a_chosen_municipalitys_status_on_a_page_of_untied_quotes_says_in_few_wo
     for code in each(list(data.municipalities["kommunekode"])):
         name = data.municipalities.set_index("kommunekode").at[code, "name"]
         view = highlight.list_view(data, items, views.QUOTE, code, views.INFERRED_BY_DEFAULT)
-        assert view["status"] == f"{name}: citaterne her er ikke knyttet til nogen kommune.", view["status"]
+        counted = views.QUOTE.count(sum(item.weight for item in items))
+        assert view["status"] == f"{name}: {counted} her, ingen af dem knyttet til en kommune.", view["status"]
         said = " ".join([view["status"], *(heading for _, heading, _ in view["groups"])])
         assert not re.search(r"udledt|Medtag", said), said
 

@@ -154,13 +154,13 @@ def test_each_quote_count_says_exactly_what_it_counts(data):
     assert q005["ingredient_ids"] and q005["section_id"] == "broer-stier-og-siloer"
 
 
-def test_a_lists_status_for_a_municipality_with_no_quotes_here_does_not_imply_the_report_ties_others(data):
+def test_a_lists_status_for_a_municipality_with_no_quotes_here_does_not_imply_the_report_ties_others(tied_data):
     """Finding 11 on the filter's status: 'Rapporten knytter ingen citater her til Rudersdal.' implied the report ties
     the others' quotes; it ties none to any municipality."""
-    selected = data.quotes[data.quotes["ingredient_ids"].map(lambda ids: "etablering-af-vi" in ids)]
+    selected = tied_data.quotes[tied_data.quotes["ingredient_ids"].map(lambda ids: "etablering-af-vi" in ids)]
     items = views.quote_items(cards.group_records(selected))
     for code in each(UNTIED):
-        status = highlight.list_view(data, items, views.QUOTE, code, True)["groups"][0][1]
+        status = highlight.list_view(tied_data, items, views.QUOTE, code, True)["groups"][0][1]
         assert "knytter ingen citater til nogen kommune, og i dette afsnit er ingen tilknytning til" in status, status
 
 

@@ -54,18 +54,18 @@ def test_a_published_quote_whose_role_is_held_back_says_in_its_row_that_the_cate
         assert note in sources[("quotes.csv", column)], sources[("quotes.csv", column)]
 
 
-def test_the_side_by_side_view_opens_without_the_inferred_ties_like_the_profiles_and_holds_both_positions(data):
+def test_the_side_by_side_view_opens_without_the_inferred_ties_like_the_profiles_and_holds_both_positions(tied_data):
     """#3: with the ties off, the comparison said under Køge '2 citater knyttet til kommunen (udledt af redaktionen)'
     while Køge's profile said no quote is tied to it."""
-    soup = BeautifulSoup(str(comparison.compare_view(data)), "html.parser")
-    inferred = data.quotes[data.quotes["attribution"] == "inferred"]
+    soup = BeautifulSoup(str(comparison.compare_view(tied_data)), "html.parser")
+    inferred = tied_data.quotes[tied_data.quotes["attribution"] == "inferred"]
     switch = f"»{highlight.SWITCH_LABEL}« til under »{highlight.SETTINGS}«"
     for code in each(sorted(set(inferred["kommunekode"]))):
         column = soup.select_one(f'[data-compare="{code}"]')
-        name = filters.municipality_name(data, code)
+        name = filters.municipality_name(tied_data, code)
         on, off = column.select_one('[data-kr-inferred="on"]'), column.select_one('[data-kr-inferred="off"]')
         assert on is not None and off is not None, name
         assert on.has_attr("hidden") and not off.has_attr("hidden"), name
         off_text = " ".join(off.get_text(" ").replace("\u00ad", "").split())
-        assert provenance.inferred_words(data.options) in on.get_text(" "), name
+        assert provenance.inferred_words(tied_data.options) in on.get_text(" "), name
         assert "knyttet til kommunen (udledt" not in off_text and switch in off_text, (name, off_text)

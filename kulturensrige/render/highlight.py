@@ -104,7 +104,7 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
     parts = [f"{name}{switch}: {mine}"]
     if noun is QUOTE and not views.any_tied(data):
         # No quote in the data is tied to a municipality: the status says so in few words, counting no one's ties.
-        parts = [f"{name}: citaterne her er ikke knyttet til nogen kommune"]
+        parts = [f"{name}: {noun.count(_weight(items, none))} her, ingen af dem knyttet til en kommune"]
     elif none:
         parts.append(f"{noun.count(_weight(items, none))} {where}")
     if other:
