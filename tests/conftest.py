@@ -183,9 +183,10 @@ def two_builds(book_builds: BookBuilds, built_site: Path) -> tuple[Path, Path]:
 
 
 @pytest.fixture(scope="session")
-def eighth_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """data/ plus the invented eighth municipality of tests/fixtures/eighth_municipality/ (once per run)."""
-    return made_once(run_folder(tmp_path_factory) / "eighth-data", "otte-kommuner", with_overlay)
+def eighth_data(tmp_path_factory: pytest.TempPathFactory, tied_folder: Path) -> Path:
+    """data/ with the editors' three former ties (`tied_folder`) plus the invented eighth municipality of
+    tests/fixtures/eighth_municipality/ (once per run): its tests turn the inferred switch, which data/ alone has not."""
+    return made_once(run_folder(tmp_path_factory) / "eighth-data", "otte-kommuner", lambda dest: with_overlay(dest, base=tied_folder))
 
 
 @pytest.fixture(scope="session")
