@@ -1,7 +1,8 @@
 """Shared fixtures: the report's source text, the built books served on localhost, Chromium, and the scripts.
 
-A test run builds the book five times, two at a time in the background while the tests that need no build run
-(`BookBuilds`): from data/ (`built_site`); again from data/ in another folder with another hash seed, to compare
+A test run builds the book six times, two at a time in the background while the tests that need no build run
+(`BookBuilds`): from data/ (`built_site`); from data/ with the editors' three former inferred ties (`tied_site`, the
+one site with ties to switch on: the report's data hold none); again from data/ in another folder with another hash seed, to compare
 (`two_builds`); from data/ with an eighth municipality and a list limit of 3 as a rebuild of the first
 (`eighth_site`, shared by the eighth-municipality, long-list and execution-cache tests); from hostile data
 (`hostile_site`); and, in tests/test_qdpx.py, from a QDA import. A rebuild with unchanged data
@@ -33,7 +34,7 @@ import hostile
 from kulturensrige import Dataset, load
 from kulturensrige.edition.chromium import CHROMIUM_ARGS, HEADLESS_SHELL
 from support.builds import LONG_LIST_LIMIT, BookBuilds, build_book, build_threads, made_once, run_folder
-from support.folders import with_overlay
+from support.folders import with_inferred_ties, with_overlay
 from support.scripts import run_script
 from support.serving import serve
 
@@ -46,7 +47,7 @@ pytest_plugins = ["support.cpu_per_test"]
 # Fixtures that give a built book, in the order their builds finish: a test that uses one (directly or through
 # another fixture) is a `build` test, so `make test-fast` (-m "not build and not browser") never builds, and
 # `make test` runs the tests that need no build first, while the books are built.
-BUILDING_FIXTURES = ("built_site", "hostile_site", "eighth_site", "two_builds")
+BUILDING_FIXTURES = ("built_site", "tied_site", "hostile_site", "eighth_site", "two_builds")
 
 
 def _needed_builds(item: pytest.Item) -> list[str]:
@@ -101,6 +102,19 @@ def data() -> Dataset:
 
 
 @pytest.fixture(scope="session")
+def tied_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """data/ with the editors' three former inferred ties (support.folders.with_inferred_ties), once per run: the
+    report's data hold none, and the inference machinery (switch, offers, withheld ties) is tested on this copy."""
+    return made_once(run_folder(tmp_path_factory) / "tied-data", "data", with_inferred_ties)
+
+
+@pytest.fixture(scope="session")
+def tied_data(tied_folder: Path) -> Dataset:
+    """`tied_folder`, loaded and validated once for the whole run."""
+    return load(tied_folder)
+
+
+@pytest.fixture(scope="session")
 def book_builds(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BookBuilds]:
     """Starts, before the first test, every build a test of this run will ask for (see the module's doc)."""
     needed = {name for item in request.session.items for name in _needed_builds(item)}
@@ -110,6 +124,8 @@ def book_builds(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
     builds = BookBuilds(run_folder(tmp_path_factory) / "builds", build_threads())
     if "built_site" in needed and not reused:
         builds.start("data", REPO / "data")
+    if "tied_site" in needed:
+        builds.start("tied", request.getfixturevalue("tied_folder"))
     if "hostile_site" in needed:
         builds.start("hostile", request.getfixturevalue("hostile_folder"))
     if "two_builds" in needed:
@@ -142,6 +158,22 @@ def built_site(book_builds: BookBuilds) -> Path:
 
 
 @pytest.fixture(scope="session")
+def tied_site(book_builds: BookBuilds) -> Path:
+    """The book built once per run from `tied_folder`: the one site whose pages have inferred ties to switch on
+    (KR_TEST_TIED_SITE reuses an existing build of it)."""
+    if os.environ.get("KR_TEST_TIED_SITE"):
+        return Path(os.environ["KR_TEST_TIED_SITE"])
+    return book_builds.site("tied")
+
+
+@pytest.fixture(scope="session")
+def tied_url(tied_site: Path) -> Iterator[str]:
+    url, server = serve(tied_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def two_builds(book_builds: BookBuilds, built_site: Path) -> tuple[Path, Path]:
     """Two builds of data/ to compare: `built_site` (its own random hash seed) and one made after it in another
     folder with PYTHONHASHSEED=2, then built again there with nothing changed (its log: <output>/rebuild.log);
@@ -151,9 +183,10 @@ def two_builds(book_builds: BookBuilds, built_site: Path) -> tuple[Path, Path]:
 
 
 @pytest.fixture(scope="session")
-def eighth_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """data/ plus the invented eighth municipality of tests/fixtures/eighth_municipality/ (once per run)."""
-    return made_once(run_folder(tmp_path_factory) / "eighth-data", "otte-kommuner", with_overlay)
+def eighth_data(tmp_path_factory: pytest.TempPathFactory, tied_folder: Path) -> Path:
+    """data/ with the editors' three former ties (`tied_folder`) plus the invented eighth municipality of
+    tests/fixtures/eighth_municipality/ (once per run): its tests turn the inferred switch, which data/ alone has not."""
+    return made_once(run_folder(tmp_path_factory) / "eighth-data", "otte-kommuner", lambda dest: with_overlay(dest, base=tied_folder))
 
 
 @pytest.fixture(scope="session")

@@ -15,6 +15,7 @@ from kulturensrige.data.csv_reading import MAX_CELL_LINES
 from kulturensrige.data.folder_writing import csv_text
 from kulturensrige.render import cards
 from support.checks import each
+from support.folders import with_inferred_ties
 from support.scripts import run_script
 
 REPO = Path(__file__).resolve().parent.parent
@@ -29,11 +30,12 @@ def _edit(folder: Path, name: str, change) -> None:
 
 @pytest.fixture
 def copy(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(REPO / "data", tmp_path / "data"))
+    """data/ with the editors' three former inferred ties: the report's data tie no quote (ADR 33, second addendum)."""
+    return with_inferred_ties(tmp_path / "data")
 
 
-def test_a_quote_tied_to_a_municipality_shows_its_category_not_its_role():
-    data = load(REPO / "data")
+def test_a_quote_tied_to_a_municipality_shows_its_category_not_its_role(tied_data):
+    data = tied_data
     labels = dict(zip(data.speaker_categories["speaker_category_id"], data.speaker_categories["label"], strict=True))
     tied = data.quotes[data.quotes["kommunekode"] != ""]
     assert len(tied) and (tied["shown_role"] == tied["speaker_category"].map(labels)).all()
@@ -43,8 +45,8 @@ def test_a_quote_tied_to_a_municipality_shows_its_category_not_its_role():
     assert (free["shown_role"] == free["speaker_role"]).all() and (free["shown_caption"] == free["caption"]).all()
 
 
-def test_the_card_of_a_tied_quote_never_names_its_exact_role():
-    data = load(REPO / "data")
+def test_the_card_of_a_tied_quote_never_names_its_exact_role(tied_data):
+    data = tied_data
     for q in each(data.quotes[data.quotes["kommunekode"] != ""].itertuples()):
         card = cards.quote_card(data, data.quotes[data.quotes["quote_id"] == q.quote_id])
         others = data.quotes[(data.quotes["quote_id"] != q.quote_id)]
@@ -91,11 +93,11 @@ def test_a_wrong_cleared_value_names_what_is_allowed(copy: Path):
     assert "række 2, kolonne cleared: 'måske' — skal være ja, nej eller tom (= nej)" in result.stderr.splitlines()[0]
 
 
-def test_the_validator_warns_once_per_role_that_occurs_once_in_a_municipality():
-    result = run_script("validate_data")
+def test_the_validator_warns_once_per_role_that_occurs_once_in_a_municipality(tied_folder: Path):
+    result = run_script("validate_data", str(tied_folder))
     assert result.returncode == 0
     warnings = [line for line in result.stderr.splitlines() if "advarsel" in line]
-    data = load(REPO / "data")
+    data = load(tied_folder)
     tied = data.quotes[data.quotes["kommunekode"] != ""]
     once = tied.groupby(["kommunekode", "speaker_role"]).size()
     assert len(warnings) == int((once == 1).sum()) > 0

@@ -115,7 +115,8 @@ def test_a_profile_page_that_cannot_be_made_is_one_line_naming_the_page_and_the_
     def broken(data, kommunekode):
         raise ValueError("ingen citater")
 
-    monkeypatch.setattr(cards, "quotes_for_municipality", broken)
+    # A call every profile makes (the report's data tie no quote, so a profile lists none: cards.no_quote_tied).
+    monkeypatch.setattr(cards, "initiative_list", broken)
     output = tmp_path / "ud"
     assert script("build_book").build(REPO / "data", output) == 1
     log = output / "_build" / "kr-side-fejl.log"

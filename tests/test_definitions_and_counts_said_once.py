@@ -24,15 +24,15 @@ def test_an_ingredients_definition_sets_whose_words_they_are_in_light_type_besid
     assert len(marks) == len(data.ingredients)
 
 
-def test_with_inferred_ties_hidden_a_profile_says_how_many_it_leaves_out_and_how_to_show_them(data):
+def test_with_inferred_ties_hidden_a_profile_says_how_many_it_leaves_out_and_how_to_show_them(tied_data):
     """Reader 16, #3: with the inferred ties switched off, Egedal's page still showed its one inferred quote under a
     line that said nothing of it. Since ADR 33 the page leaves them out with the switch off, as every page does; its
     line says how many there are and how to show them. With none the line is the same in both positions."""
-    sentences = highlight.page_sentences(data)
-    inferred = data.quotes[(data.quotes["attribution"] == "inferred") & (data.quotes["reference_key"] == "")]
+    sentences = highlight.page_sentences(tied_data)
+    inferred = tied_data.quotes[(tied_data.quotes["attribution"] == "inferred") & (tied_data.quotes["reference_key"] == "")]
     counts = inferred["kommunekode"].value_counts()
-    assert len(counts) and len(counts) < len(data.municipalities)
-    for row in each(list(data.municipalities.itertuples())):
+    assert len(counts) and len(counts) < len(tied_data.municipalities)
+    for row in each(list(tied_data.municipalities.itertuples())):
         on, off = (sentences[views.state_key(row.kommunekode, shown)]["profile"] for shown in (True, False))
         n = int(counts.get(row.kommunekode, 0))
         if n:

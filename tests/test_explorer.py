@@ -114,7 +114,9 @@ def test_the_explorer_starts_with_the_inferred_ties_off_as_the_book_does(live):
     assert shown_line(live).startswith("Alle kommuner: ")
 
 
-def test_the_count_line_reads_in_danish(data, live):
+def test_the_count_line_reads_in_danish(tied_data, tied_folder: Path):
+    """The count line with the editors' inferred ties on (the copy of data/ that has them)."""
+    data, live = tied_data, Explorer(tied_folder)
     live.include_inferred.value = True
     live.kommune.value = data.municipalities["kommunekode"].iloc[0]
     name = data.municipalities["name"].iloc[0]
@@ -132,19 +134,20 @@ def test_every_vocabulary_choice_matches_the_filters(data, live, control, field)
         assert numbers(shown_line(live).split(". ")[0]) == [len(filters.quotes(data, filters.QuoteFilter(**{field: value})))]
 
 
-def test_filters_combine_freely(data, live):
+def test_filters_combine_freely(tied_data, tied_folder: Path):
     """What the static book cannot do: municipality, inferred switch and search at once."""
-    inferred = data.quotes[data.quotes["attribution"] == "inferred"]
+    live = Explorer(tied_folder)
+    inferred = tied_data.quotes[tied_data.quotes["attribution"] == "inferred"]
     assert len(inferred), "the data should hold inferred attributions for this test to mean anything"
     code = inferred["kommunekode"].iloc[0]
     live.kommune.value = code
     live.include_inferred.value = False
-    mine, none, other = expected_counts(data, filters.QuoteFilter(kommunekode=code, include_inferred=False))
+    mine, none, other = expected_counts(tied_data, filters.QuoteFilter(kommunekode=code, include_inferred=False))
     assert mine == 0 and numbers(shown_line(live).split(". ")[0]) == [n for n in (none, other) if n]
     word = inferred["text"].iloc[0].split()[0]
     live.include_inferred.value = True
     live.search.value = f"  {word.upper()} "
-    mine, none, other = expected_counts(data, filters.QuoteFilter(kommunekode=code, search=word))
+    mine, none, other = expected_counts(tied_data, filters.QuoteFilter(kommunekode=code, search=word))
     assert mine and numbers(shown_line(live).split(". ")[0]) == [n for n in (mine, none, other) if n]
     live.search.value = "intet citat indeholder denne sætning"
     assert "Ingen citater matcher valget" in live.output.value

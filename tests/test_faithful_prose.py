@@ -117,10 +117,10 @@ def test_the_book_keeps_the_reports_hedges_in_what_it_says_the_groups_think(data
         assert ("bl.a." in row.text) <= ("bl.a." in row.report_text), row.text
 
 
-def test_a_count_of_quotes_on_fewer_cards_says_citater_in_each_of_its_parts(data):
+def test_a_count_of_quotes_on_fewer_cards_says_citater_in_each_of_its_parts(tied_data):
     """Reading 14, finding 12: '8 citater på 6 kort, heraf 2 med en kommune udledt af redaktionen og 6 uden angivet
     kommune' read the second 6 as cards (only 4 cards have no municipality). After 'på N kort' each part names its unit."""
-    said = re.sub(r"\s+", " ", BeautifulSoup(str(cards.quotes_for_ingredient(data, "gnist-og-flamme")), "html.parser").get_text(" "))
+    said = re.sub(r"\s+", " ", BeautifulSoup(str(cards.quotes_for_ingredient(tied_data, "gnist-og-flamme")), "html.parser").get_text(" "))
     # The summary with the inferred ties on ('8 citater på 6 kort: 2 citater med …, 6 citater uden …'; the s17 reading
     # made it plainer, #6); with them off it counts no inferred ones and says so in a sentence of its own.
     summary = re.search(r"\d+ citater på \d+ kort: [^.]*\.", said)

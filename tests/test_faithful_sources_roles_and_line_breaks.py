@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import shutil
 import urllib.parse
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from kulturensrige.render import cards, lists
 from kulturensrige.words import COUNT_WORDS, count_columns
 from report_source import collapse, repair_hyphenation
 from support.checks import each
+from support.folders import with_inferred_ties
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -110,18 +110,18 @@ def _mixed_columns(rows: list[list[str]]) -> list[tuple[str, list[str]]]:
     return mixed
 
 
-def test_the_overview_tables_count_of_ties_downloads_as_a_number_with_its_words_beside_it(data):
+def test_the_overview_tables_count_of_ties_downloads_as_a_number_with_its_words_beside_it(tied_data):
     """#2: tabel-kommuner.csv's 'Citater knyttet til kommunen' held '2, udledt af redaktionen' beside '0': a spreadsheet
     cannot sum it. The count column holds the number, the words stand in their own column, and kilder.csv names it."""
-    (name, rows), *_ = _csv_links(str(lists.municipality_table(data))).items()
+    (name, rows), *_ = _csv_links(str(lists.municipality_table(tied_data))).items()
     assert name == "tabel-kommuner.csv"
     assert _mixed_columns(rows) == []
     heading = next(h for h in rows[0] if h.startswith("Citater knyttet til kommunen") and not h.endswith(", i ord"))
     words = COUNT_WORDS.format(heading=heading)
     counts = {r[0]: (r[rows[0].index(heading)], r[rows[0].index(words)]) for r in rows[1:]}
     assert counts["Køge"] == ("1", "udledt af redaktionen") and counts["Rudersdal"] == ("0", "")
-    assert sum(int(n) for n, _ in counts.values()) == int((data.quotes["kommunekode"] != "").sum())
-    assert (name, words) in _sources(data)
+    assert sum(int(n) for n, _ in counts.values()) == int((tied_data.quotes["kommunekode"] != "").sum())
+    assert (name, words) in _sources(tied_data)
 
 
 def test_count_columns_splits_numbers_from_words_and_leaves_other_columns():
@@ -166,21 +166,21 @@ def _held_back(data) -> list[str]:
     )
 
 
-def test_every_view_of_a_card_with_a_category_says_the_report_names_the_speaker_more_precisely(data):
+def test_every_view_of_a_card_with_a_category_says_the_report_names_the_speaker_more_precisely(tied_data):
     """#1: a card tied by the editors showed 'Sundhedsområdet (redaktionens inddeling i stedet for talerens rolle …)',
     and a reader with the report found its role nowhere. The web card, its row in a long list, the explorer's card
     (the same macro) and the PDF edition's card say that the report names the speaker more precisely and why the book
     shows the category, and none names the role; an untied card shows the report's role and no such note."""
-    held_back = _held_back(data)
+    held_back = _held_back(tied_data)
     assert held_back == ["q005", "q036", "q037"]
     macro = editions.environment().get_template("macros.html").module.quote  # type: ignore[attr-defined]
-    quotes = data.quotes
+    quotes = tied_data.quotes
     for quote_id in each([*held_back, "q002"]):
         turns = quotes[quotes["quote_id"] == quote_id]
         role = turns["speaker_role"].iloc[0]
-        web = BeautifulSoup(cards.quote_card(data, turns), "html.parser").get_text(" ")
-        row = " ".join(str(v) for v in cards.card_row(cards.card_context(data, turns)))
-        printed = BeautifulSoup(str(macro(editions.quote_item(data, turns))), "html.parser").get_text(" ")
+        web = BeautifulSoup(cards.quote_card(tied_data, turns), "html.parser").get_text(" ")
+        row = " ".join(str(v) for v in cards.card_row(cards.card_context(tied_data, turns)))
+        printed = BeautifulSoup(str(macro(editions.quote_item(tied_data, turns))), "html.parser").get_text(" ")
         for view in (web, row, printed):
             if quote_id == "q002":
                 assert role in view and PRECISE not in view
@@ -189,16 +189,16 @@ def test_every_view_of_a_card_with_a_category_says_the_report_names_the_speaker_
                 assert role.casefold() not in view.casefold(), (quote_id, role)
 
 
-def test_the_reports_roles_for_those_cards_stand_nowhere_in_the_book_not_even_apart_from_their_ties(data, tmp_path):
+def test_the_reports_roles_for_those_cards_stand_nowhere_in_the_book_not_even_apart_from_their_ties(tied_data, tmp_path):
     """#1, and reading 19's first finding: a table in the data chapter gave the report's roles for those cards with no
     municipality, named by the quote's first words, so a reader joined each role to the card's municipality and the
     rule's promise was undone. The card says the report names the speaker more precisely; no legend, table or kilder.csv
     points to the roles. An analyst's and a QDA project's roles are not published either."""
-    assert "egne roller" not in str(cards.quote_list_legend(data))
-    why = _sources(data)[("quotes.csv", "speaker_role")]["begrundelse"]
+    assert "egne roller" not in str(cards.quote_list_legend(tied_data))
+    why = _sources(tied_data)[("quotes.csv", "speaker_role")]["begrundelse"]
     assert "bogen gengiver den ikke noget sted" in why and "Data og genkørsel" not in why
     folder = tmp_path / "analytiker"
-    shutil.copytree(DATA, folder)
+    with_inferred_ties(folder)
     with (folder / "options.csv").open("a", encoding="utf-8") as f:
         f.write("kilde,analytiker,\n")
     analysts = load(folder)
@@ -206,7 +206,7 @@ def test_the_reports_roles_for_those_cards_stand_nowhere_in_the_book_not_even_ap
     assert "analytikerens data nævner rollen" in cards.quote_card(analysts, turns)
     # Ties (and so roles) from a QDA project in the report's folder are the project's, not the report's.
     folder = tmp_path / "qda"
-    shutil.copytree(DATA, folder)
+    with_inferred_ties(folder)
     with (folder / "options.csv").open("a", encoding="utf-8") as f:
         f.write("kommune_angivet_af,qda-projekt,\n")
     coded = load(folder)

@@ -122,13 +122,13 @@ def test_the_data_page_states_the_counting_rule(data):
     assert views.COUNTING_RULE in str(dictionary.summary(data))
 
 
-def test_without_inferred_ties_a_municipality_with_only_inferred_quotes_says_so(data):
-    inferred = data.quotes[data.quotes["attribution"] == "inferred"].iloc[0]
-    quotes = data.quotes[data.quotes["section_id"] == inferred.section_id]
+def test_without_inferred_ties_a_municipality_with_only_inferred_quotes_says_so(tied_data):
+    inferred = tied_data.quotes[tied_data.quotes["attribution"] == "inferred"].iloc[0]
+    quotes = tied_data.quotes[tied_data.quotes["section_id"] == inferred.section_id]
     items = views.quote_items(cards.group_turns(quotes))
-    name = filters.municipality_name(data, inferred.kommunekode)
-    on = highlight.list_view(data, items, views.QUOTE, inferred.kommunekode, True)
-    off = highlight.list_view(data, items, views.QUOTE, inferred.kommunekode, False)
+    name = filters.municipality_name(tied_data, inferred.kommunekode)
+    on = highlight.list_view(tied_data, items, views.QUOTE, inferred.kommunekode, True)
+    off = highlight.list_view(tied_data, items, views.QUOTE, inferred.kommunekode, False)
     assert on["status"].startswith(f"{name} (med udledte tilknytninger): ") and ", udledt af redaktionen" in on["status"]
     assert off["status"].startswith(f"{name}: ingen citater")
     # Reader 17: it named the switch by an old label "under »Indstillinger«"; the bar's own one-tap button is meant.
@@ -237,7 +237,7 @@ def test_a_bar_chart_dims_nothing_where_the_choice_marks_nothing(request, folder
     ("alle står dæmpede"): dimming set off nothing. A view that marks none of the chosen municipality's bars draws
     them as with no choice, its sentence says why, and the page's key of full and faint bars steps aside (the
     payload calls the view plain). Every municipality, the switch on and off."""
-    data = load(REPO / "data") if folder == "rapporten" else load(request.getfixturevalue("eighth_data"))
+    data = request.getfixturevalue("tied_data") if folder == "rapporten" else load(request.getfixturevalue("eighth_data"))
     model = chart(data)
     everyone = model.variants[filters.ALL]
     payload = model.payload()["variants"]
@@ -257,12 +257,12 @@ def test_a_bar_chart_dims_nothing_where_the_choice_marks_nothing(request, folder
     assert all("plain" not in payload[key] for key in marked)
 
 
-def test_a_large_charts_municipality_titles_and_sentences_travel_with_its_variants(data, monkeypatch):
+def test_a_large_charts_municipality_titles_and_sentences_travel_with_its_variants(tied_data, monkeypatch):
     """A chart too large for its page (national scale) keeps only the 'alle' variants' title and sentences on the page;
     each municipality's travel in the side island of its variants (kr-charts.js puts them in place), and a reader of
     the whole chart (figures.expanded) finds every one."""
     monkeypatch.setenv("KR_SIDE_FROM", "1000")
-    model = charts.quotes_per_ingredient(data)
+    model = charts.quotes_per_ingredient(tied_data)
     markup = model.html().markup
     page = re.sub(r"<script.*?</script>", "", markup, flags=re.S)
     chosen = [v for key, v in model.variants.items() if v.title]
@@ -287,11 +287,11 @@ def test_a_partner_bar_drills_through_to_the_initiatives_that_name_its_organisat
     assert f'data-kr-store="{figures.INITIATIVE_DRILL.store}"' in markup and charts.PARTNER_HINT in markup
 
 
-def test_comparison_cards_agree_with_the_profiles(data):
-    html = str(comparison.compare_view(data))
-    for row in each(data.municipalities.itertuples()):
+def test_comparison_cards_agree_with_the_profiles(tied_data):
+    html = str(comparison.compare_view(tied_data))
+    for row in each(tied_data.municipalities.itertuples()):
         column = re.search(rf'data-compare="{row.kommunekode}".*?</section>', html, re.S).group(0)
-        tied = filters.quotes(data, filters.QuoteFilter(kommunekode=row.kommunekode))
+        tied = filters.quotes(tied_data, filters.QuoteFilter(kommunekode=row.kommunekode))
         assert ("ingen citater knyttet til kommunen" in column) == tied.empty, row.name
 
 
@@ -310,15 +310,15 @@ def test_the_browser_reads_the_constants_the_build_publishes(data):
     assert '<select id="kr-kommune"' in published["control"]
 
 
-def test_kr_data_carries_no_municipalitys_sentences_they_wait_in_a_file_for_each_switch_position(data):
+def test_kr_data_carries_no_municipalitys_sentences_they_wait_in_a_file_for_each_switch_position(tied_data):
     """kr-data.js, which every page loads, carried every view's status sentences: 156 kB at national scale. It keeps
     those of 'no municipality'; each municipality's view waits in the file of its switch position, whole."""
-    files = browser.browser_files(data)
+    files = browser.browser_files(tied_data)
     published = browser.script_payload(files[browser.SCRIPT])
-    assert set(published["sentences"]) == set(views.state_keys(data)[filters.ALL])
+    assert set(published["sentences"]) == set(views.state_keys(tied_data)[filters.ALL])
     assert published["sentenceFiles"] == {"on": browser.SENTENCE_FILES[True], "off": browser.SENTENCE_FILES[False]}
-    sentences = highlight.page_sentences(data)
-    for key, code, inferred in each(list(views.states(data))):
+    sentences = highlight.page_sentences(tied_data)
+    for key, code, inferred in each(list(views.states(tied_data))):
         if code == filters.ALL:
             assert published["sentences"][key] == sentences[key]
             continue
@@ -410,7 +410,7 @@ def profile_lists(data, kommunekode: str) -> dict[str, tuple[str, int]]:
     }
 
 
-def test_a_profile_list_over_the_limit_ships_its_first_page_as_html_and_the_rest_as_rows(data, monkeypatch):
+def test_a_profile_list_over_the_limit_ships_its_first_page_as_html_and_the_rest_as_rows(tied_data, monkeypatch):
     """At the validator's caps one municipality can hold 2,500 quotes, and its profile page carried every card
     (5.45 MB). Past KR_LIST_LIMIT a profile's lists take the book's long-list path: the first PAGE_SIZE cards as
     HTML, the rest as JSON rows, and one view that keeps the report's order whatever is chosen, so the page's
@@ -419,8 +419,8 @@ def test_a_profile_list_over_the_limit_ships_its_first_page_as_html_and_the_rest
     monkeypatch.setattr(views, "PAGE_SIZE", 1)
     long_lists = [
         (code, name, section, n)
-        for code in data.municipalities["kommunekode"]
-        for name, (section, n) in profile_lists(data, code).items()
+        for code in tied_data.municipalities["kommunekode"]
+        for name, (section, n) in profile_lists(tied_data, code).items()
         if n > 1
     ]
     assert {name for _, name, _, _ in long_lists} == {"indsatser", "citater"}
@@ -541,12 +541,12 @@ def test_the_pages_the_search_puts_first_are_those_whose_lists_mark_the_municipa
         assert set(views.pages_about(data, code, inferred)) == (marked[key] - everyone) | {f"kommuner/profil-{slug}"}, key
 
 
-def test_the_heatmaps_legend_shows_one_colour_scale_for_every_municipality_and_every_view(data):
+def test_the_heatmaps_legend_shows_one_colour_scale_for_every_municipality_and_every_view(tied_data):
     """The 'Ikke angivet' column's higher counts looked like another colour scale, with no legend. Every view of the
     matrix now draws on one scale (the same highest count), and the figure's legend shows that scale from 0 to its
     highest count, the municipalities' highest in some view, with the colours plotly gives those counts; the
     'Uden kommune' cells above it have a colour of their own, the legend's last entry (issue 22)."""
-    chart = charts.ingredient_municipality_matrix(data)
+    chart = charts.ingredient_municipality_matrix(tied_data)
     heats = [next(t for t in v.figure["data"] if t["type"] == "heatmap") for v in chart.variants.values()]
     highest = max(max(n for row in heat["z"] for n in row[:-1]) for heat in heats)  # the last column: 'Uden kommune'
     assert {heat["zmax"] for heat in heats} == {highest}
@@ -559,11 +559,11 @@ def test_the_heatmaps_legend_shows_one_colour_scale_for_every_municipality_and_e
     assert over == (f"over {highest}", charts.OVER_SCALE["light"])
 
 
-def test_a_bar_charts_legend_is_the_models_one_list_in_the_bars_order_and_plotly_draws_none(data):
+def test_a_bar_charts_legend_is_the_models_one_list_in_the_bars_order_and_plotly_draws_none(tied_data):
     """plotly's legend stood taller than the bars on a phone and listed the pieces in reverse without a choice. The
     chart's legend is now HTML above the plot (figures.Legend): the pieces in the order they stack, left to right,
     one list for every view; the key of the highlighted views waits for a choice; no view asks plotly for its own."""
-    chart = charts.quotes_per_ingredient(data)
+    chart = charts.quotes_per_ingredient(tied_data)
     markup = BeautifulSoup(chart.html().markup, "html.parser")
     lists_ = markup.select("figure .kr-legend .kr-legend-entries")
     stacked = [t["name"] for t in chart.variants[filters.ALL].figure["data"]]
@@ -584,13 +584,13 @@ def test_the_partner_charts_key_names_its_faded_part_as_its_bars_do(data):
     assert faded == {charts.PARTNER_KEY[1]} and keyed == [charts.PARTNER_KEY[0], f"{charts.PARTNER_KEY[1]} (dæmpet)"], (faded, keyed)
 
 
-def test_a_legends_key_shows_full_and_muted_in_the_colours_its_bars_have_in_each_theme(data):
+def test_a_legends_key_shows_full_and_muted_in_the_colours_its_bars_have_in_each_theme(tied_data):
     """Reader 13: "Den valgte kommunes del" was a swatch in the text's colour (near black), a colour no bar had, while
     the chosen part stood in its group's colour. The key's two swatches show the bars' own colours side by side, full
     and muted, so the style, not a colour, is what they name. The muted swatch shows the muted bars' own fills in each
     theme: a 22 % tint of each colour on the dark page was fainter than the bars it named (issue 22, second phone
     review)."""
-    for chart in each([charts.quotes_per_ingredient(data), charts.partners_by_kind(data)]):
+    for chart in each([charts.quotes_per_ingredient(tied_data), charts.partners_by_kind(tied_data)]):
         colours = {t["marker"]["color"] for v in chart.variants.values() for t in v.figure["data"] if isinstance(t["marker"]["color"], str)}
         full, muted = chart.legend().key
         assert set(full.stripes) <= colours and not full.faint and muted.faint, (full, muted)
@@ -605,28 +605,28 @@ def test_a_legends_key_shows_full_and_muted_in_the_colours_its_bars_have_in_each
         assert light == list(muted.stripes), light  # on top, and hidden by the dark theme (kommunefilter.css)
 
 
-def test_the_bar_line_of_each_view_is_written_whole_by_the_build(data):
+def test_the_bar_line_of_each_view_is_written_whole_by_the_build(tied_data):
     """Code review #12: the bar's »Fremhævet her: …« was joined in the browser from each list's count (" · " and the
     lead decided in JS). The build writes each page's whole line per view from its lists, in the page's order
     (highlight.page_lines, published by the page's last cell, page_source.how_made), and the script only shows it.
     What a list marks travels to that line as data: the list's own views no longer carry it to the browser."""
     from kulturensrige.book import page_source
 
-    tied = data.quotes.loc[data.quotes["kommunekode"] != "", "section_id"].unique()
-    two = [data.quotes[data.quotes["section_id"] == s] for s in tied[:2]]
+    tied = tied_data.quotes.loc[tied_data.quotes["kommunekode"] != "", "section_id"].unique()
+    two = [tied_data.quotes[tied_data.quotes["section_id"] == s] for s in tied[:2]]
     assert len(two) == 2, "the test needs two sections with quotes tied to a municipality"
     highlight.marked_lists()  # what lists made by other tests in this process marked
-    islands = [str(highlight.list_views(data, views.quote_items(cards.group_turns(q)), views.QUOTE)) for q in two]
+    islands = [str(highlight.list_views(tied_data, views.quote_items(cards.group_turns(q)), views.QUOTE)) for q in two]
     assert not any(
         "tally" in view for island in islands for view in json.loads(BeautifulSoup(island, "html.parser").script.string)["views"].values()
     )
-    page = str(page_source.how_made(data))
+    page = str(page_source.how_made(tied_data))
     lines = json.loads(BeautifulSoup(page, "html.parser").select_one("script.kr-bar-lines").string)
-    assert "kr-bar-lines" not in str(page_source.how_made(data)), "a page publishes only the lines of its own lists"
+    assert "kr-bar-lines" not in str(page_source.how_made(tied_data)), "a page publishes only the lines of its own lists"
     assert lines and all(line.startswith("Fremhævet her: ") for line in lines.values()), lines
-    for key, code, inferred in each(list(views.states(data))):
+    for key, code, inferred in each(list(views.states(tied_data))):
         tallies = [
-            highlight.list_view(data, views.quote_items(cards.group_turns(q)), views.QUOTE, code, inferred).get("tally") for q in two
+            highlight.list_view(tied_data, views.quote_items(cards.group_turns(q)), views.QUOTE, code, inferred).get("tally") for q in two
         ]
         said = [t for t in tallies if t]
         assert lines.get(key) == (f"Fremhævet her: {' · '.join(said)}" if said else None), key

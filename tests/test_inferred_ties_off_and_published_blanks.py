@@ -29,38 +29,41 @@ def _quotes_csv(data) -> dict[str, dict[str, str]]:
     return {r["quote_id"]: r for r in rows}
 
 
-def test_the_published_quotes_carry_no_inferred_tie_unless_the_quote_is_cleared(data):
+def test_the_published_quotes_carry_no_inferred_tie_unless_the_quote_is_cleared(tied_data):
     """#1: quotes.csv published q005-q008, q036 and q037 with an inferred municipality and its reason."""
-    first = _inferred(data)[0]
+    first = _inferred(tied_data)[0]
     cleared = dataclasses.replace(
-        data,
-        tables={**data.tables, "quotes": data.quotes.assign(cleared=data.quotes["cleared"].where(data.quotes["quote_id"] != first, "ja"))},
+        tied_data,
+        tables={
+            **tied_data.tables,
+            "quotes": (quotes := tied_data.quotes).assign(cleared=quotes["cleared"].where(quotes["quote_id"] != first, "ja")),
+        },
     )
-    published, with_one_cleared = _quotes_csv(data), _quotes_csv(cleared)
+    published, with_one_cleared = _quotes_csv(tied_data), _quotes_csv(cleared)
     # The download says a tie in the cards' words (attribution.labels), not the data folder's codes.
-    labels = attribution.labels(data.options)
-    for quote_id in each(_inferred(data)):
+    labels = attribution.labels(tied_data.options)
+    for quote_id in each(_inferred(tied_data)):
         row = published[quote_id]
         assert (row["kommunekode"], row["attribution"], row["attribution_rationale"]) == ("", labels["not stated"], ""), row
     assert with_one_cleared[first]["attribution"] == labels["inferred"] and with_one_cleared[first]["kommunekode"], (
         "a cleared tie is published"
     )
-    sources = list(csv.DictReader(io.StringIO(published_files(data)["kilder.csv"].lstrip("\ufeff"), newline="")))
+    sources = list(csv.DictReader(io.StringIO(published_files(tied_data)["kilder.csv"].lstrip("\ufeff"), newline="")))
     ties = [r for r in sources if r["fil"] == "quotes.csv" and r["kolonne"] in ("kommunekode", "attribution", "attribution_rationale")]
     assert len(ties) == 3 and all("står en udledt tilknytning kun for et frigivet citat" in r["begrundelse"] for r in ties), ties
 
 
-def test_the_municipality_editions_print_no_inferred_tie_of_a_quote_that_is_not_cleared(data, tmp_path: Path):
+def test_the_municipality_editions_print_no_inferred_tie_of_a_quote_that_is_not_cleared(tied_data, tmp_path: Path):
     """#1: every PDF edition printed 'Kommune: Køge (udledt af redaktionen)' under q006 and q037, with the reason. An
     edition without them must not say either that no tie to the municipality is inferred: the editors did infer some."""
-    jobs = script("build_pdf").edition_jobs(data, tmp_path, STAMP)
-    inferred = data.quotes[data.quotes["attribution"] == "inferred"]
-    slugs = dict(zip(data.municipalities["kommunekode"], data.municipalities["slug"], strict=True))
+    jobs = script("build_pdf").edition_jobs(tied_data, tmp_path, STAMP)
+    inferred = tied_data.quotes[tied_data.quotes["attribution"] == "inferred"]
+    slugs = dict(zip(tied_data.municipalities["kommunekode"], tied_data.municipalities["slug"], strict=True))
     for code in each(sorted(set(inferred["kommunekode"]))):
         (job,) = [j for j in jobs if j.output.name == editions.file_name(slugs[code]).split("/")[-1]]
         page = BeautifulSoup(job.html() if callable(job.html) else job.html, "html.parser")
         text = " ".join(page.get_text(" ").split())
-        name = filters.municipality_name(data, code)
+        name = filters.municipality_name(tied_data, code)
         assert not page.select(".kr-attribution-inferred") and "Hvorfor udledt" not in text, name
         assert f"Kommune: {name} (udledt" not in text, name
         for reason in inferred["attribution_rationale"]:
@@ -68,13 +71,13 @@ def test_the_municipality_editions_print_no_inferred_tie_of_a_quote_that_is_not_
         assert f"ingen tilknytning til {name} er udledt" not in text and "ingen tilknytning til kommunen er udledt" not in text, name
 
 
-def test_the_switch_opens_off_and_its_one_sentence_says_what_an_inferred_tie_is_and_that_it_can_point_to_a_person(data):
+def test_the_switch_opens_off_and_its_one_sentence_says_what_an_inferred_tie_is_and_that_it_can_point_to_a_person(tied_data):
     """#1: the control opened with 'Medtag udledte tilknytninger' ticked, and its help did not say why it matters."""
-    control = BeautifulSoup(browser.browser_data(data)["control"], "html.parser")
+    control = BeautifulSoup(browser.browser_data(tied_data)["control"], "html.parser")
     assert not control.select_one("#kr-udledte").has_attr("checked")
-    assert browser.browser_data(data)["inferredByDefault"] is False
+    assert browser.browser_data(tied_data)["inferredByDefault"] is False
     help_text = control.select_one("#kr-udledte-hjaelp").get_text()
-    n = statistics.quote_tally(data).inferred
+    n = statistics.quote_tally(tied_data).inferred
     assert f"{n} citater har en kommune udledt af redaktionen" in help_text, help_text
     assert "pege på én person" in help_text, help_text
 

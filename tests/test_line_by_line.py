@@ -48,24 +48,24 @@ def edition(data, kommunekode: str) -> BeautifulSoup:
     return BeautifulSoup(page, "html.parser")
 
 
-def test_a_count_of_ties_says_whose_ties_they_are(data, report_text: str):
+def test_a_count_of_ties_says_whose_ties_they_are(tied_data, report_text: str):
     """The report names no municipality for any quote: no page may say some quotes have one 'angivet'."""
-    guldborgsund = text(lists.municipality_ingredients(data, "376"))
+    guldborgsund = text(lists.municipality_ingredients(tied_data, "376"))
     assert "har ingen kommune angivet" not in guldborgsund
     assert "Rapporten knytter intet citat til en kommune" in guldborgsund and "udledt af redaktionen" in guldborgsund
-    matrix = text(charts.ingredient_municipality_matrix(data))
+    matrix = text(charts.ingredient_municipality_matrix(tied_data))
     assert "knyttet til en kommune (" in matrix and "udledt af redaktionen)" in matrix
     assert "har ingen kommune angivet" not in matrix
 
 
-def test_every_count_of_inferred_ties_says_udledt(data):
-    side_by_side = text(comparison.compare_view(data))
+def test_every_count_of_inferred_ties_says_udledt(tied_data):
+    side_by_side = text(comparison.compare_view(tied_data))
     assert "1 citat knyttet til kommunen (udledt af redaktionen)" in side_by_side
-    overview = BeautifulSoup(str(lists.municipality_table(data)), "html.parser")
+    overview = BeautifulSoup(str(lists.municipality_table(tied_data)), "html.parser")
     assert "Citater knyttet til kommunen (red.)" in [th.get_text(" ", strip=True) for th in overview.select("thead th")]
     assert "Citater knyttet til kommunen (redaktionens læsning)" in unquote(overview.select_one("a[download]")["href"]).splitlines()[0]
     assert "2, udledt af redaktionen" in overview.get_text(" ", strip=True)
-    ringkoebing = edition(data, "760")
+    ringkoebing = edition(tied_data, "760")
     assert "de citater, der er knyttet til Ringkøbing-Skjern (2, udledt af redaktionen), fremhævet" in ringkoebing.get_text(" ")
     about = ringkoebing.select_one(".kr-about").get_text(" ", strip=True)
     assert "kommunens egne citater" not in about and "udledt af redaktionen" in about
@@ -372,10 +372,10 @@ def test_the_background_gives_the_spectator_and_the_performer_only_the_general_p
     assert "kan have en positiv indflydelse på vores mentale sundhed" in report
 
 
-def test_the_reason_for_tying_q036_to_ringkoebing_skjern_names_only_what_the_quote_says(data, report_text: str):
+def test_the_reason_for_tying_q036_to_ringkoebing_skjern_names_only_what_the_quote_says(tied_data, report_text: str):
     """q036 speaks of 'unge mennesker', 'skolen' and 'kulturskolen', not a youth education; the reason says what makes
     the tie meet the rule (only Ringkøbing-Skjern works with young people; Aarhus's schools are for children)."""
-    q036 = data.quotes.set_index("quote_id").loc["q036"]
+    q036 = tied_data.quotes.set_index("quote_id").loc["q036"]
     assert "unge mennesker" in q036.text and "ungdomsuddannelse" not in q036.text
     assert "kultur som sundhedsfremme for unge på ungdomsuddannelser" not in q036.attribution_rationale
     assert "Kun Ringkøbing-Skjern beskrives med unge som målgruppe" in q036.attribution_rationale
@@ -544,39 +544,39 @@ def test_the_sources_file_gives_the_editors_the_options_the_clearing_and_the_pub
     assert "anonymitetsregel" in said[("options.csv", "note")]["begrundelse"]
 
 
-def test_the_ingredient_charts_downloads_mark_what_their_notes_say(data):
+def test_the_ingredient_charts_downloads_mark_what_their_notes_say(tied_data):
     """Finding 5: the notes say the speaker groups are the editors' and that the editors tie one quote to an
     ingredient; tabel-kommuner.csv marks its cells ("2, udledt af redaktionen"), the charts' tables did not."""
-    per_ingredient = charts.quotes_per_ingredient(data)
+    per_ingredient = charts.quotes_per_ingredient(tied_data)
     everyone = per_ingredient.variants["alle"].table
     groups = [c for c in everyone.columns if c != "Ingrediens" and not c.startswith(("Heraf", "I alt"))]
     for heading in each(groups):
         assert heading.endswith("(redaktionens inddeling)"), heading
     editors = "Heraf koblet af redaktionen (redaktionens læsning, ikke rapportens)"
-    tied_by_editors = int(data.quotes["ingredient_tie"].eq("redaktionen").sum())
+    tied_by_editors = int(tied_data.quotes["ingredient_tie"].eq("redaktionen").sum())
     assert sum(everyone[editors]) >= tied_by_editors > 0
     koege = next(v for k, v in per_ingredient.variants.items() if k.startswith("259")).table
     assert "1, udledt af redaktionen" in set(koege["Heraf Køge (fremhævet)"])
-    matrix = charts.ingredient_municipality_matrix(data).variants["alle"].table
+    matrix = charts.ingredient_municipality_matrix(tied_data).variants["alle"].table
     counted = [c for c in matrix.columns if c != "Ingrediens" and not c.startswith("Uden kommune")]
     cells = {str(v) for column in counted for v in matrix[column]}
     assert any(cell.endswith("udledt af redaktionen") for cell in cells)
     assert editors in matrix.columns
 
 
-def test_an_editions_quote_diagram_counts_the_quotes_it_shows(data):
+def test_an_editions_quote_diagram_counts_the_quotes_it_shows(tied_data):
     """Finding 8: Køge's Diagram 3 said "(2, udledt af redaktionen)" and showed one Køge quote; Aarhus's and Egedal's
     said 1 and showed none (their quotes substantiate no ingredient)."""
-    koege = edition(data, "259")
+    koege = edition(tied_data, "259")
     assert "Diagram 3. Citater pr. ingrediens, med de citater, der er knyttet til Køge (1, udledt af redaktionen), fremhævet" in (
         koege.get_text(" ", strip=True)
     )
     # The opening counts the quotes of the section »Citater knyttet til Køge« (all of its tied quotes, reading 15 #4),
     # once; the diagram counts those that substantiate an ingredient, in its own caption.
-    tied = len(filters.quotes(data, filters.QuoteFilter(kommunekode="259")))
+    tied = len(filters.quotes(tied_data, filters.QuoteFilter(kommunekode="259")))
     assert f"»Citater knyttet til Køge«: {tied}, udledt af redaktionen." in koege.select_one(".kr-about").get_text(" ", strip=True)
     for code, name in each([("751", "Aarhus"), ("240", "Egedal")]):
-        page = edition(data, code)
+        page = edition(tied_data, code)
         assert f"Citater pr. ingrediens (ingen af dem er knyttet til {name})" in page.get_text(" ", strip=True)
         about = " ".join(page.select_one(".kr-about").get_text(" ", strip=True).split())
         assert "ingen af citaterne ved dem er knyttet til kommunen" in about and "udledt af redaktionen)" not in about
@@ -599,11 +599,11 @@ def test_the_printed_book_leaves_out_the_webs_figure_loading_line(built_site: Pa
         assert figures.WAITING not in text(printed), chapter.path
 
 
-def test_a_profile_says_the_cards_show_why_in_the_plural_for_several_inferred_ties(data):
+def test_a_profile_says_the_cards_show_why_in_the_plural_for_several_inferred_ties(tied_data):
     """Finding 11: "2 citater er udledt af redaktionen, og kortet viser hvorfor"."""
     for code in each(["760"]):  # Køge keeps one inferred tie since q006 is tied to none (docs/adr/0033)
-        quotes = filters.quotes(data, filters.QuoteFilter(kommunekode=code))
-        said = attribution.intro(quotes, attribution.source(data.options))
+        quotes = filters.quotes(tied_data, filters.QuoteFilter(kommunekode=code))
+        said = attribution.intro(quotes, attribution.source(tied_data.options))
         assert "kortene viser hvorfor" in said and "kortet viser" not in said, code
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import html
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -21,6 +20,7 @@ from kulturensrige.edition import editions
 from kulturensrige.explorer.app import results_html
 from kulturensrige.render import browser, cards, charts, highlight, lists
 from kulturensrige.rules import attribution, filters, statistics, views
+from support.folders import with_inferred_ties
 from support.scripts import run_script
 
 REPO = Path(__file__).resolve().parent.parent
@@ -34,12 +34,13 @@ MIX = {
     "q011": ("240", "stated", "", None),
     "q004": ("", "not stated", "", "etablering-af-vi"),  # a cited work (jensen2022): general, with an ingredient
 }
-# Køge's quotes, by hand: q037 is the report data's own inferred tie to Køge (q006 is tied to none: docs/adr/0033).
+# Køge's quotes, by hand: q037 is the editors' former inferred tie to Køge, kept in the tests' tied copy of data/
+# (support.folders.with_inferred_ties; the report's data tie none: docs/adr/0033).
 EXPECTED = {True: {"q009", "q010", "q016", "q017", "q037"}, False: {"q009", "q016", "q017"}}
 
 
 def write_mix(folder: Path, changes: dict = MIX) -> Path:
-    shutil.copytree(REPO / "data", folder)
+    with_inferred_ties(folder)
     path = folder / "quotes.csv"
     with path.open(encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)

@@ -64,6 +64,7 @@ from kulturensrige.words import day
 from support.browser_files import built_sentences, write_browser_files
 from support.builds import made_once, run_folder
 from support.checks import each
+from support.folders import with_inferred_ties
 from support.scripts import run_script, script
 from test_eighth_municipality import CODE as EIGHTH
 
@@ -1040,11 +1041,11 @@ def test_a_heatmap_prints_as_coloured_cells_with_its_numbers_and_labels():
     assert "repeat(2, auto)" in swapped.select_one(".kr-heat")["style"] and not swapped.select("table")
 
 
-def test_the_printed_matrix_keeps_the_webs_scale_and_draws_the_untied_column_over_it(data):
+def test_the_printed_matrix_keeps_the_webs_scale_and_draws_the_untied_column_over_it(tied_data):
     """Issue 22: the printed grid spread its colours from the smallest to the largest count, 'Uden kommune''s, so every
     municipality's cell was near the scale's start. It ends where the web's does, at the municipalities' highest
     count, and draws the cells above it in their own colour (charts.OVER_SCALE), the count readable on it."""
-    chart = charts.ingredient_municipality_matrix(data)
+    chart = charts.ingredient_municipality_matrix(tied_data)
     heat, over, _ = chart.plot(views.ALL)["data"]
     grid = BeautifulSoup(editions.heatmap_grid(heat, chart.axes, over), "html.parser")
     styles = [c["style"] for c in grid.select(".kr-heat-cell")]
@@ -1233,16 +1234,16 @@ def _drawn(document: Path) -> tuple[str, int]:
         return page.evaluate("document.documentElement.dataset.krReady"), page.locator(".kr-plot svg.main-svg").count()
 
 
-def test_an_editions_policy_runs_only_its_drawing_and_fetches_nothing_from_another_host(data, tmp_path: Path):
+def test_an_editions_policy_runs_only_its_drawing_and_fetches_nothing_from_another_host(tied_data, tmp_path: Path):
     """An edition printed from data whose quote is an <img src=http://…> shows it as text; and were markup ever to
     get through (here put into the HTML by hand), the edition's Content-Security-Policy runs none of it and fetches
     nothing, in a browser that blocks nothing itself, while figures.js still draws every chart. A navigation is no
     policy's to stop: the printer stops it (the test above)."""
     host = _Listener()
-    quotes = data.quotes.copy()
+    quotes = tied_data.quotes.copy()
     tied = quotes.index[quotes["kommunekode"] != ""][0]
     quotes.loc[tied, "text"] = f"<img src={host.address}/data.png>"
-    hostile = dataclasses.replace(data, tables={**data.tables, "quotes": quotes})
+    hostile = dataclasses.replace(tied_data, tables={**tied_data.tables, "quotes": quotes})
     code = quotes.loc[tied, "kommunekode"]
     charts_ = editions.EditionCharts.compute(hostile)
     document = editions.municipality_edition(hostile, code, STAMP, charts_, PLOTLY_JS.as_uri())
@@ -1289,7 +1290,7 @@ def test_the_printed_book_keeps_only_http_links_and_links_into_the_book(tmp_path
 
 
 def test_links_to_editions_appear_only_for_pdfs_that_exist_and_escape_the_name(tmp_path: Path):
-    data = load(hostile_data(tmp_path / "hostile"))
+    data = load(hostile_data(tmp_path / "hostile", base=with_inferred_ties(tmp_path / "tied")))
     site = tmp_path / "html"
     (site / "kommuner").mkdir(parents=True)
     article = '<html><body><article class="bd-article"><section><h1>T</h1><p>tekst</p></section></article></body></html>'
@@ -1416,12 +1417,12 @@ def test_build_pdf_refuses_a_site_whose_pdf_folder_is_a_symlink_and_writes_nothi
     assert sorted(p.name for p in site.parent.iterdir()) == ["html", "ude"]
 
 
-def test_an_editions_link_says_it_leaves_out_the_inferred_ties_when_the_reader_has_turned_them_on(tmp_path: Path):
+def test_an_editions_link_says_it_leaves_out_the_inferred_ties_when_the_reader_has_turned_them_on(tmp_path: Path, tied_folder: Path):
     """The link to a municipality's edition was the same whichever position "Medtag udledte tilknytninger" had. The
     edition follows the pages' default and prints no inferred tie of a quote that is not cleared (ADR 33): where the
     municipality has such ties, the profile page's link has a note shown only with the switch on (kr-filter.js), and the
     bar's link says so in that view; an edition of a municipality without any says nothing."""
-    data = load(REPO / "data")
+    data = load(tied_folder)
     site = tmp_path / "html"
     (site / "kommuner").mkdir(parents=True)
     (site / "pdf").mkdir()

@@ -13,6 +13,7 @@ from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import DATA_DIR_VARIABLE
 from kulturensrige.data.pages import profile_page
 from kulturensrige.render import highlight
+from kulturensrige.rules import views
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -29,19 +30,22 @@ def notebook_outputs(notebook) -> list[str]:
     return shown
 
 
-def test_a_profile_page_shows_what_its_notebook_makes(monkeypatch: pytest.MonkeyPatch):
-    """An analyst who runs the notebook "Sådan er siden lavet" links to gets the HTML the page holds, cell by cell."""
-    monkeypatch.setenv(DATA_DIR_VARIABLE, str(REPO / "data"))
+@pytest.mark.parametrize(("folder", "n_cells"), [("data", 4), ("tied", 5)])
+def test_a_profile_page_shows_what_its_notebook_makes(monkeypatch: pytest.MonkeyPatch, request, folder: str, n_cells: int):
+    """An analyst who runs the notebook "Sådan er siden lavet" links to gets the HTML the page holds, cell by cell.
+    Where the data tie no quote (the report's), one cell says so in place of the quotes and their ingredients."""
+    folder_path = REPO / "data" if folder == "data" else request.getfixturevalue("tied_folder")
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(folder_path))
     highlight.marked_lists()  # forget the lists an earlier test in this process made without a page's foot
-    data = load(REPO / "data")
+    data = load(folder_path)
     book = REPO / "book"
     for row in list(table_rows(data.municipalities))[:3]:
         page = profile_page(row.slug)
         with profiles.as_page(book, page):
             text, cells = profiles.as_myst(profiles.profile_parts(data, row.name, row.kommunekode, "rapporten"), row.slug)
             made = [cells[name] for name in re.findall(r"^```\{" + profiles.CELL_OUTPUT + r"\} (\S+)\n```$", text, re.M)]
-            run = notebook_outputs(profiles.profile_notebook(row.name, row.kommunekode, "rapporten"))
-        assert len(made) == 5 and made == run, row.slug
+            run = notebook_outputs(profiles.profile_notebook(row.name, row.kommunekode, "rapporten", views.any_tied(data)))
+        assert len(made) == n_cells and made == run, row.slug
         assert f'href="../_sources/{page}.ipynb"' in made[-1]  # the foot links to the notebook
     assert not highlight.marked_lists()
 

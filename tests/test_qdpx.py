@@ -128,7 +128,7 @@ def test_the_eighth_municipality_is_added_from_the_official_list(imported):
     assert odense["outcome"] == "ikke angivet" and len(data.municipalities) == 8
 
 
-def test_a_card_says_who_stated_the_municipality_the_analyst_or_the_report(imported):
+def test_a_card_says_who_stated_the_municipality_the_analyst_or_the_report(imported, tied_folder: Path):
     out, _ = imported
     data = load(out)
     odense = data.quotes[data.quotes["kommunekode"] == "461"].iloc[[0]]
@@ -140,7 +140,7 @@ def test_a_card_says_who_stated_the_municipality_the_analyst_or_the_report(impor
     assert "Kommune: ikke angivet i QDA-projektet" in cards.quote_card(data, loose)
     intro = cards.attribution_intro(data.quotes[data.quotes["kommunekode"] == "461"], "qda-projekt")
     assert intro == "2 citater er knyttet til kommunen, angivet af analytikeren i QDA-projektet."
-    report = load(REPO / "data")
+    report = load(tied_folder)
     untied = report.quotes[(report.quotes["attribution"] == "not stated") & (report.quotes["reference_key"] == "")].iloc[[0]]
     assert "Kommune: ikke angivet i rapporten" in cards.quote_card(report, untied)
     inferred = report.quotes[report.quotes["attribution"] == "inferred"].iloc[[0]]
@@ -194,9 +194,9 @@ def test_the_imported_eighth_municipality_gets_its_pdf_edition(imported, tmp_pat
     assert "Bibliotekar" not in text  # the anonymity rule: the speaker category, not the exact role
 
 
-def test_export_then_import_gives_back_the_same_quotes_and_attributions(tmp_path: Path, capsys):
+def test_export_then_import_gives_back_the_same_quotes_and_attributions(tmp_path: Path, capsys, tied_folder: Path):
     project = tmp_path / "kulturens-rige.qdpx"
-    assert export_qdpx.main(["--data", str(REPO / "data"), "--out", str(project)]) == 0
+    assert export_qdpx.main(["--data", str(tied_folder), "--out", str(project)]) == 0
     code, out, err = run_import(project, tmp_path / "tilbage", capsys, codes=EXAMPLE_CODES)
     assert code == 0, err
 
@@ -209,9 +209,9 @@ def test_export_then_import_gives_back_the_same_quotes_and_attributions(tmp_path
             )
         )
 
-    assert facts(tmp_path / "tilbage") == facts(REPO / "data")
+    assert facts(tmp_path / "tilbage") == facts(tied_folder)
     # The example code map does not take the quotes without an ingredient: the summary names each one and why.
-    data = load(REPO / "data")
+    data = load(tied_folder)
     without = data.quotes.loc[~data.quotes["ingredient_ids"].map(bool), "quote_id"]
     assert "Koder, som kodekortet ikke nævner: Citat uden ingrediens" in out
     assert f"Passager sprunget over: {len(without)}" in out
@@ -223,19 +223,19 @@ def _canonical(path: Path) -> list[list[str]]:
     return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
 
 
-def test_the_round_trip_of_data_with_the_exported_code_map_is_lossless(tmp_path: Path, capsys):
+def test_the_round_trip_of_data_with_the_exported_code_map_is_lossless(tmp_path: Path, capsys, tied_folder: Path):
     """export_qdpx then import_qdpx with the code map the export wrote gives back data/, cell for cell, apart from
     the documented differences (the chapter "Data og genkørsel"): who stated the municipalities (options.csv), and
     the roles the anonymity rule kept out of the export, which come back as the speaker category shown instead, and
     the captions, which come back as the rule shows them (without the role)."""
     project = tmp_path / "kulturens-rige.qdpx"
-    assert export_qdpx.main(["--data", str(REPO / "data"), "--out", str(project)]) == 0
+    assert export_qdpx.main(["--data", str(tied_folder), "--out", str(project)]) == 0
     code, out, err = run_import(project, tmp_path / "tilbage", capsys, codes=tmp_path / "kulturens-rige-koder.csv")
     assert code == 0, err
-    back, data = tmp_path / "tilbage", load(REPO / "data")
+    back, data = tmp_path / "tilbage", load(tied_folder)
     assert "Passager sprunget over: 0" in out and "Koder, som kodekortet ikke nævner: ingen" in out
     for table in TABLES.values():
-        original, returned = _canonical(REPO / "data" / table.file), _canonical(back / table.file)
+        original, returned = _canonical(tied_folder / table.file), _canonical(back / table.file)
         if table.name == "options":
             original = [row for row in original if row[0] != ATTRIBUTED_BY]
             assert [row[:2] for row in returned if row[0] == ATTRIBUTED_BY] == [[ATTRIBUTED_BY, BY_QDA]]
@@ -621,14 +621,14 @@ def test_the_data_chapter_shows_the_shipped_example_code_map():
     assert [line.strip() for line in shown.splitlines()] == EXAMPLE_CODES.read_text(encoding="utf-8").splitlines()
 
 
-def test_the_export_names_no_role_the_anonymity_rule_holds_back(tmp_path: Path):
+def test_the_export_names_no_role_the_anonymity_rule_holds_back(tmp_path: Path, tied_folder: Path):
     """A tied quote's printed caption ("... fortalt af <rolle>", or the role alone) went into the export's stored
     cells, so the project named the role beside the municipality."""
     project = tmp_path / "kulturens-rige.qdpx"
-    refiqda.export_project(REPO / "data", project)
+    refiqda.export_project(tied_folder, project)
     with zipfile.ZipFile(project) as z:
         qde = z.read("project.qde").decode("utf-8")
-    data = load(REPO / "data")
+    data = load(tied_folder)
     held_back = data.quotes[data.quotes["shown_role"] != data.quotes["speaker_role"]]
     assert len(held_back)
     for q in each(held_back.itertuples()):

@@ -46,11 +46,11 @@ def test_every_count_of_the_books_quotes_is_said_as_a_part_of_the_one_total(fold
         assert re.search(rf"(^|bogens |de |de samme ){total}\b", said), said
 
 
-def test_the_counts_follow_the_tally_not_the_report(data):
+def test_the_counts_follow_the_tally_not_the_report(tied_data):
     """Another folder's tally gives other numbers, and every sentence says them: nothing is fixed at 38."""
-    tally = statistics.quote_tally(data)
+    tally = statistics.quote_tally(tied_data)
     other = dataclasses.replace(tally, total=tally.total + 7, cited=0, several=2, with_ingredient=tally.with_ingredient + 1)
-    said = [*lists.ingredient_part_items(other, data.options), attribution.tie_counts(other, data.options)]
+    said = [*lists.ingredient_part_items(other, tied_data.options), attribution.tie_counts(other, tied_data.options)]
     for sentence in each(said):
         assert re.search(rf"(bogens |de ){tally.total + 7} citat", sentence), sentence
     assert f"for {tally.inferred} af bogens {tally.total + 7} citater er kommunen udledt" in said[-1]

@@ -9,7 +9,6 @@ import fnmatch
 import io
 import json
 import re
-import shutil
 import urllib.parse
 from pathlib import Path
 from urllib.parse import unquote
@@ -22,10 +21,11 @@ from kulturensrige.data import provenance
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import EDITORIAL_VALUES, NOT_STATED
 from kulturensrige.edition import editions
-from kulturensrige.render import cards, charts, comparison, figures, guide, highlight, lists
+from kulturensrige.render import cards, charts, comparison, figures, front_page, guide, highlight, lists
 from kulturensrige.rules import filters, statistics, views
 from report_source import collapse, repair_hyphenation
 from support.checks import each
+from support.folders import with_inferred_ties
 
 REPO = Path(__file__).resolve().parent.parent
 # What the page's note says under a chart that counts initiatives by municipality: the book's one counting rule.
@@ -86,9 +86,10 @@ def test_a_municipality_edition_marks_the_starting_point_and_says_whose_the_divi
     assert all(part in initiatives for part in said) and "og dermed antallet af indsatser, er redaktionens" in initiatives
 
 
-def test_a_municipality_edition_says_whose_the_ties_to_other_municipalities_are(data, rudersdal):
+def test_a_municipality_edition_says_whose_the_ties_to_other_municipalities_are(tied_data):
     """The report ties no quote to a municipality: the editions counted the editors' inferred ties without a word."""
-    counts = [" ".join(p.get_text(" ").split()) for p in rudersdal.select(".kr-list-summary")]
+    page = editions.municipality_edition(tied_data, "230", STAMP, editions.EditionCharts.compute(tied_data), "plotly.min.js")
+    counts = [" ".join(p.get_text(" ").split()) for p in BeautifulSoup(page, "html.parser").select(".kr-list-summary")]
     elsewhere = [c for c in counts if "knyttet til andre kommuner" in c]
     assert elsewhere
     for said in each(elsewhere):
@@ -225,10 +226,10 @@ def test_a_count_over_all_ingredients_says_quotes_and_ties_apart(data):
     assert f"rapporten bruger {ties['rapporten']} citater" not in lists.ingredient_parts(tally, data.options).casefold()
 
 
-def test_the_smaller_findings_of_the_second_reading(data, report_text):
+def test_the_smaller_findings_of_the_second_reading(data, tied_data, report_text):
     report = _report(report_text)
     # (b) the literature's cards have no municipality line
-    assert "Citater fra litteraturen er ikke knyttet til en kommune" in page_text("index.ipynb")
+    assert "Citater fra litteraturen er ikke knyttet til en kommune" in str(front_page.card_ties(tied_data))
     # (c) "søgt indkredset"
     assert "søgt indkredset" in report and "søgt indkredset" in " ".join(data.evaluation_sources["description"])
     # (d) the report does not say who wrote the field diary
@@ -258,8 +259,7 @@ def test_every_figure_reason_in_the_schema_names_what_it_counts():
 
 
 def test_an_analysts_edition_says_the_analysts_ties_and_attention_points_are_the_analysts(tmp_path):
-    folder = tmp_path / "data"
-    shutil.copytree(REPO / "data", folder)
+    folder = with_inferred_ties(tmp_path / "data")
     with (folder / "options.csv").open("a", encoding="utf-8") as f:
         f.write("kilde,analytiker,\n")
     analysts = load(folder)
@@ -282,23 +282,23 @@ def test_the_sources_file_documents_only_files_the_built_book_offers(built_site:
         assert fnmatch.filter(offered, pattern), pattern
 
 
-def test_every_edition_holds_every_quote_of_each_ingredient_with_its_own_first_as_the_page_shows_them(data):
+def test_every_edition_holds_every_quote_of_each_ingredient_with_its_own_first_as_the_page_shows_them(tied_data):
     """Choosing a municipality highlights; it never removes: Egedal's edition left out the quotes the editors tied to
     Køge and Ringkøbing-Skjern (2 of Gnist og flamme's 8), and Køge's cover said 'fremhævet, ikke udskilt' over
     chapters that split them off. Each edition's groups and headings are the ingredient page's for the municipality."""
-    computed = editions.EditionCharts.compute(data)
-    for code in each(list(data.municipalities["kommunekode"])):
-        printed = editions.ingredient_items(data, code, computed.general_quotes)
+    computed = editions.EditionCharts.compute(tied_data)
+    for code in each(list(tied_data.municipalities["kommunekode"])):
+        printed = editions.ingredient_items(tied_data, code, computed.general_quotes)
         for item in each(printed):
-            ingredient = data.ingredients.loc[data.ingredients["number"] == item["number"], "ingredient_id"].iloc[0]
-            quotes = filters.quotes(data, filters.QuoteFilter(ingredient_id=ingredient))
+            ingredient = tied_data.ingredients.loc[tied_data.ingredients["number"] == item["number"], "ingredient_id"].iloc[0]
+            quotes = filters.quotes(tied_data, filters.QuoteFilter(ingredient_id=ingredient))
             shown = [i for group in ("own", "general", "others") for quote in item[group] for i in quote["ids"]]
             assert sorted(shown) == sorted(quotes["quote_id"]), (code, ingredient)
-            page = highlight.list_view(data, views.quote_items(cards.group_records(quotes)), views.QUOTE, code, True)
+            page = highlight.list_view(tied_data, views.quote_items(cards.group_records(quotes)), views.QUOTE, code, True)
             headings = [item[f"{group}_heading"] for group in ("own", "general", "others") if item[f"{group}_heading"]]
             assert headings == [heading for _group, heading, _ in page["groups"]], (code, ingredient)
             assert all(q["own"] for q in item["own"]) and not any(q["own"] for q in item["general"] + item["others"])
-    page = editions.municipality_edition(data, "259", STAMP, computed, "plotly.min.js")
+    page = editions.municipality_edition(tied_data, "259", STAMP, computed, "plotly.min.js")
     said = " ".join(BeautifulSoup(page, "html.parser").get_text(" ").split())
     assert "ikke udskilt" not in said and "Generelle citater" not in said and "de står i deres udgaver" not in said
     assert "står først og er fremhævet, så følger citaterne uden kommune og til sidst dem, der er knyttet til andre kommuner" in said

@@ -141,7 +141,7 @@ def test_the_explorers_count_line_and_headings_read_as_prose(data):
     assert not problems, "\n".join(problems[:20])
 
 
-def test_where_a_list_marks_nothing_for_the_choice_the_bar_offers_the_editors_ties_in_plain_danish(data):
+def test_where_a_list_marks_nothing_for_the_choice_the_bar_offers_the_editors_ties_in_plain_danish(tied_data):
     """Reader review 18, #2: with the editors' ties off by default (ADR 33), a choice on the ingredient pages and on
     vaerdiskabelser said "Intet på siden er knyttet til Ringkøbing-Skjern", and the way out was the jargon "udledte
     tilknytninger". In every view of every list (every municipality, the switch on and off): where the list marks
@@ -149,21 +149,25 @@ def test_where_a_list_marks_nothing_for_the_choice_the_bar_offers_the_editors_ti
     editors tie to it, in words, with a button to show them; where it marks nothing and sets nothing aside, no line
     (the bar offers the municipality's page, page_sentences); and no sentence says "intet er knyttet"."""
     problems = []
-    made = {f"citater i afsnit {s}": functools.partial(cards.quotes_in_section, data, s) for s in data.quotes["section_id"].unique()}
-    made |= {f"citater om {i}": functools.partial(cards.quotes_for_ingredient, data, i) for i in data.ingredients["ingredient_id"]}
-    made["indsatser"] = functools.partial(cards.initiative_list, data)
-    made["kommuner"] = functools.partial(cards.municipality_overview, data)
+    made = {
+        f"citater i afsnit {s}": functools.partial(cards.quotes_in_section, tied_data, s) for s in tied_data.quotes["section_id"].unique()
+    }
+    made |= {
+        f"citater om {i}": functools.partial(cards.quotes_for_ingredient, tied_data, i) for i in tied_data.ingredients["ingredient_id"]
+    }
+    made["indsatser"] = functools.partial(cards.initiative_list, tied_data)
+    made["kommuner"] = functools.partial(cards.municipality_overview, tied_data)
     offered = 0
     for name, make in made.items():
         highlight.marked_lists()
         make()
         marked, aside = highlight.page_lines()
-        for key, code, inferred in views.states(data):
+        for key, code, inferred in views.states(tied_data):
             if code == views.ALL:
                 assert key not in aside, (name, key)
                 continue
-            town = filters.municipality_name(data, code)
-            withheld = 0 if inferred or key in marked else _inferred_quotes_here(data, name, code)
+            town = filters.municipality_name(tied_data, code)
+            withheld = 0 if inferred or key in marked else _inferred_quotes_here(tied_data, name, code)
             if not withheld:
                 assert key not in aside, (name, key, aside.get(key))
                 continue
@@ -176,7 +180,7 @@ def test_where_a_list_marks_nothing_for_the_choice_the_bar_offers_the_editors_ti
                 problems.append(f"{name} [{key}]: {button!r}")
     assert offered, "the report's data has lists whose only ties to a municipality are the editors'"
     assert not problems, "\n".join(problems[:20])
-    for key, kinds in highlight.page_sentences(data).items():
+    for key, kinds in highlight.page_sentences(tied_data).items():
         assert "bar_unmarked" not in kinds and "intet er markeret" not in kinds["unmarked"], key
 
 
@@ -211,8 +215,11 @@ def test_no_view_publishes_an_empty_sentence(data):
     The sentences are published in kr-data.js ('no municipality') and the sentence files beside it (ADR 10): all read."""
     files = browser.browser_files(data)
     published = [browser.script_payload(files[browser.SCRIPT])["sentences"]]
-    published += [browser.sentence_file_part(files[name]) for name in browser.SENTENCE_FILES.values()]
-    assert {key for part in published for key in part} == {key for key, _code, _inferred in views.states(data)}
+    positions = browser.sentence_positions(data)
+    published += [browser.sentence_file_part(files[browser.SENTENCE_FILES[inferred]]) for inferred in positions]
+    # Without an inferred tie the data have one switch position only (views.switchable): the other is never shown.
+    reached = {key for key, code, inferred in views.states(data) if inferred in positions or code == views.ALL}
+    assert {key for part in published for key in part} == reached
     empty = [f"{key} {kind}" for part in published for key, kinds in part.items() for kind, text in kinds.items() if not text]
     assert not empty, empty
 

@@ -25,17 +25,17 @@ from support.checks import each
 REPO = Path(__file__).resolve().parent.parent
 
 
-def test_the_tie_count_words_the_one_quote_tally_and_counts_nothing_itself(data):
+def test_the_tie_count_words_the_one_quote_tally_and_counts_nothing_itself(tied_data):
     """lists.tie_counts recounted the 36 quotes the tally already gives: the sentence is worded from the tally alone,
     so a tally that says otherwise changes the sentence and the two can never disagree."""
-    tally = statistics.quote_tally(data)
-    said = attribution.tie_counts(tally, data.options)
+    tally = statistics.quote_tally(tied_data)
+    said = attribution.tie_counts(tally, tied_data.options)
     assert f"er {tally.own} fra rapportens eget materiale" in said
     assert f"for {tally.inferred} af de {tally.own} er kommunen udledt af redaktionen" in said
     other = dataclasses.replace(tally, total=tally.total + 10, inferred=tally.inferred + 1)
-    said = attribution.tie_counts(other, data.options)
+    said = attribution.tie_counts(other, tied_data.options)
     assert f"Af bogens {tally.total + 10} citater er {tally.own + 10}" in said and f"for {tally.inferred + 1} af de" in said
-    help_text = attribution.filter_help(dataclasses.replace(tally, stated=3), data.options)
+    help_text = attribution.filter_help(dataclasses.replace(tally, stated=3), tied_data.options)
     assert re.match(r"3 citater er knyttet til en kommune", help_text), help_text
 
 
@@ -58,36 +58,36 @@ def test_a_card_says_when_its_tie_to_an_ingredient_is_the_editors_and_why(data):
         assert BeautifulSoup(_card(data, quote_id), "html.parser").select_one(".kr-ingredient-tie") is None
 
 
-def test_the_ingredient_pages_and_figures_count_only_the_reports_own_ties_as_the_reports(data):
+def test_the_ingredient_pages_and_figures_count_only_the_reports_own_ties_as_the_reports(tied_data):
     """'Citaterne, rapporten bruger til at underbygge ingrediensen' and 'Figuren tæller de citater, rapporten bruger …'
     stood over Etablering af "vi"'s five quotes, one of them the editors' tie: every count names whose ties it counts."""
-    assert cards.ingredient_intro(data, "etablering-af-vi") == (
+    assert cards.ingredient_intro(tied_data, "etablering-af-vi") == (
         "Rapporten bruger 4 citater til at underbygge ingrediensen; redaktionen "
         "knytter 1 citat til den (redaktionens læsning, ikke rapportens). Hvor koblingen ikke er rapportens egen, siger kortet det."
     )
-    assert cards.ingredient_intro(data, "gnist-og-flamme").endswith("Rapporten bruger 8 citater til at underbygge ingrediensen.")
+    assert cards.ingredient_intro(tied_data, "gnist-og-flamme").endswith("Rapporten bruger 8 citater til at underbygge ingrediensen.")
     for notebook in each(sorted((REPO / "book" / "ingredienser").glob("*.ipynb"))):
         assert "rapporten bruger til at underbygge" not in notebook.read_text(encoding="utf-8"), notebook.name
     whose = "redaktionen knytter 1 citat til dem (redaktionens læsning, ikke rapportens)"
-    for chart in each((charts.quotes_per_ingredient(data), charts.ingredient_municipality_matrix(data))):
+    for chart in each((charts.quotes_per_ingredient(tied_data), charts.ingredient_municipality_matrix(tied_data))):
         said = "rapporten bruger 29 citater (31 koblinger til en ingrediens) til at underbygge ingredienserne; "
         assert said + whose in chart.note, chart.figure_id
-    overview = _text(lists.ingredient_cards(data))
+    overview = _text(lists.ingredient_cards(tied_data))
     assert "Rapporten bruger 4 citater til at underbygge ingrediensen; redaktionen knytter 1 citat til den" in overview
     assert whose in overview
-    profile = _text(lists.municipality_ingredients(data, "760"))  # Ringkøbing-Skjern: q005 and q036
+    profile = _text(lists.municipality_ingredients(tied_data, "760"))  # Ringkøbing-Skjern: q005 and q036
     assert "1 citat udledt af redaktionen; koblingen til ingrediensen: redaktionens læsning, ikke rapportens" in profile
-    compared = _text(comparison.compare_view(data))
+    compared = _text(comparison.compare_view(tied_data))
     assert "Etablering af ”vi” (1 citat; koblingen: redaktionens læsning, ikke rapportens)" in compared
 
 
-def test_an_edition_says_whose_the_ties_to_each_ingredient_are(data):
+def test_an_edition_says_whose_the_ties_to_each_ingredient_are(tied_data):
     from kulturensrige.edition import editions
 
-    first = editions.ingredient_items(data, "760")[0]
+    first = editions.ingredient_items(tied_data, "760")[0]
     assert first["ties"].startswith("Rapporten bruger 4 citater til at underbygge ingrediensen; redaktionen knytter 1 citat")
     assert [q["ingredient_tie"] for q in first["own"]] == ["Koblingen til ingrediensen: redaktionens læsning, ikke rapportens."]
-    assert charts.ingredient_ties_note(data) in editions.edition_sources(data)["quotes_figure"]
+    assert charts.ingredient_ties_note(tied_data) in editions.edition_sources(tied_data)["quotes_figure"]
 
 
 def test_the_quotes_download_says_whose_each_tie_to_an_ingredient_is(data):

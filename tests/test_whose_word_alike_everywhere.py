@@ -77,11 +77,11 @@ def test_the_organisations_are_gathered_by_one_rule_the_page_and_kilder_csv_say_
     assert not {n for names in gathered.values() for n in names if n.startswith(("de lokale", "skolerne", "plejecent"))}
 
 
-def test_the_column_of_quotes_without_a_municipality_says_that_no_one_ties_them(data, tmp_path: Path):
+def test_the_column_of_quotes_without_a_municipality_says_that_no_one_ties_them(tied_data, tmp_path: Path):
     """Finding 4: 'Kolonnen »Ikke angivet« viser citater, som rapporten ikke knytter til en kommune' and '27 citater har
     ingen kommune (ikke angivet i rapporten)': the report ties no quote; the column holds those neither the report nor
     the editors tie. In an analyst's folder the same sentence names the analyst, never the report."""
-    matrix = charts.ingredient_municipality_matrix(data)
+    matrix = charts.ingredient_municipality_matrix(tied_data)
     assert "Kolonnen »Uden kommune« viser de citater, der hverken er angivet i rapporten eller udledt af redaktionen." in matrix.note
     assert "ikke knytter til en kommune" not in matrix.note
     everyone, set_aside = matrix.variants["alle"], matrix.variants["alle|uden-udledte"]
@@ -188,16 +188,16 @@ def test_no_published_text_names_a_role_the_anonymity_rule_withholds(tmp_path: P
         assert role_stem(role) not in text.casefold(), (name, role)
 
 
-def test_no_explanation_of_the_rule_or_of_a_category_gives_a_withheld_role_as_its_example(data):
+def test_no_explanation_of_the_rule_or_of_a_category_gives_a_withheld_role_as_its_example(tied_data):
     """Finding 6: the data chapter explained the rule with 'kun én leder af frivilligcentret', q005's withheld role, and
     the categories gave withheld roles as their examples: beside a tied card showing the category, they give it back."""
-    _, every = withheld_roles(data)
-    labels = [label.casefold() for label in data.speaker_categories["label"]]
+    _, every = withheld_roles(tied_data)
+    labels = [label.casefold() for label in tied_data.speaker_categories["label"]]
     roles = {r for r in every if not any(r in label for label in labels)}
     rule = _markdown()["om-data/genkoersel.ipynb"]
     explained = {
         "kapitlet om anonymitet": rule[rule.index("## Anonymitet") :][:3000].casefold(),
-        "speaker_categories.csv": " ".join(data.speaker_categories["description"]).casefold(),
+        "speaker_categories.csv": " ".join(tied_data.speaker_categories["description"]).casefold(),
     }
     for (where, text), role in each([(e, r) for e in explained.items() for r in sorted(roles)]):
         assert role_stem(role) not in text, (where, role)

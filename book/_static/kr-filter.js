@@ -36,14 +36,14 @@
       reset: document.querySelector(".kr-filter-reset"),
     };
     ui.select.addEventListener("change", onChange);
-    ui.checkbox.addEventListener("change", onChange);
+    ui.checkbox?.addEventListener("change", onChange); // no switch where the data hold no inferred tie
     // The bar's way back to all municipalities: the select's own first choice, in one tap.
     ui.reset.addEventListener("click", (event) => {
       ui.select.value = D.all;
       onChange(event);
       ui.select.focus({ preventScroll: true }); // the button steps aside; the focus stays on the choice it reset
     });
-    document.querySelector(".kr-filter-infer").addEventListener("click", (event) => {
+    document.querySelector(".kr-filter-infer")?.addEventListener("click", (event) => {
       const offered = event.currentTarget.dataset.krAside === "true"; // "Vis det": the page marked nothing before
       ui.checkbox.checked = !ui.checkbox.checked;
       const shown = onChange(event);
@@ -99,7 +99,7 @@
     if (KR.leaveDrill?.(() => onChange(event, place))) return;
     ui.notice.hidden = true;
     showBarWhole(); // the bar shows its line with what the choice marks
-    const next = { kommune: ui.select.value, inferred: ui.checkbox.checked };
+    const next = { kommune: ui.select.value, inferred: ui.checkbox ? ui.checkbox.checked : KR.state.inferred };
     KR.remember(next); // first: whether the address says "alle" depends on the choice kept (KR.queryFor)
     KR.writeUrl(next);
     const shown = apply(next, event.timeStamp || performance.now(), false);
@@ -159,7 +159,7 @@
     KR.loadChartParts(key);
     ui.select.value = KR.state.kommune;
     ui.reset.hidden = KR.state.kommune === D.all;
-    ui.checkbox.checked = KR.state.inferred;
+    if (ui.checkbox) ui.checkbox.checked = KR.state.inferred;
     const lists = KR.updateLists(KR.state);
     KR.updateMarks(KR.state);
     KR.updateCompare(KR.state);
@@ -239,11 +239,13 @@
     tally.textContent =
       line ?? aside?.[0] ?? (about ? about.textContent : kind === "marks" ? (sentences.marks ?? "") : "");
     // Where the editors' inferred ties change what the page marks, the line offers the switch in one tap.
-    const infer = ui.tally.querySelector(".kr-filter-infer");
-    infer.hidden = !lists.inferred || (kind === "unmarked" && !aside);
-    infer.textContent = aside?.[1] ?? D.switchWords[KR.state.inferred ? "on" : "off"];
-    infer.dataset.krAside = String(Boolean(aside));
-    ui.tally.hidden = KR.state.kommune === D.all || (!tally.textContent && infer.hidden);
+    const infer = ui.tally.querySelector(".kr-filter-infer"); // none where the data hold no inferred tie
+    if (infer) {
+      infer.hidden = !lists.inferred || (kind === "unmarked" && !aside);
+      infer.textContent = aside?.[1] ?? D.switchWords[KR.state.inferred ? "on" : "off"];
+      infer.dataset.krAside = String(Boolean(aside));
+    }
+    ui.tally.hidden = KR.state.kommune === D.all || (!tally.textContent && (!infer || infer.hidden));
     // On every page but the chosen municipality's own, the bar's row offers its page and its PDF edition: the way
     // on from a page where nothing is tied to it, and the way to what a committee takes along from anywhere.
     const [link, pdf] = ui.offer.children;

@@ -14,6 +14,7 @@ window.KR = window.KR || {};
     sentences: {},
     sentenceFiles: {},
     inferredByDefault: false,
+    switchable: false,
   };
   KR.data = D;
   // The editors' inferred ties are off until the reader turns them on (docs/adr/0033): the build says so once.
@@ -50,7 +51,8 @@ window.KR = window.KR || {};
     const said = (params.get("udledte") || "").trim().toLowerCase();
     const on = ["ja", "1", "true", "til"].indexOf(said) >= 0;
     const off = ["nej", "0", "false", "fra"].indexOf(said) >= 0;
-    const inferred = on || off ? on : D.inferredByDefault;
+    // Without an inferred tie in the data there is no switch (views.switchable), and no address turns it on.
+    const inferred = D.switchable && (on || off ? on : D.inferredByDefault);
     return { state: { kommune: code || D.all, inferred: inferred }, raw: raw, unknown: raw !== null && code === null };
   };
 

@@ -27,6 +27,7 @@ from kulturensrige.data.loading import Dataset, ReadLog
 from kulturensrige.data.pages import PROFILE_FOLDER, profile_page
 from kulturensrige.render import cards, lists
 from kulturensrige.render.markup import Html
+from kulturensrige.rules import views
 
 
 def markdown_title(name: str) -> str:
@@ -39,9 +40,11 @@ def markdown_title(name: str) -> str:
     return "".join("\\" + c if c in string.punctuation else c for c in " ".join(name.split()))
 
 
-def profile_notebook(name: str, kommunekode: str, holder: str) -> nbformat.NotebookNode:
+def profile_notebook(name: str, kommunekode: str, holder: str, tied: bool = True) -> nbformat.NotebookNode:
     """A thin notebook: its title, then calls into the package. The name is escaped for Markdown; `holder` is whose
-    data describes the initiatives (provenance.Words.holder: "rapporten", "analytikerens data")."""
+    data describes the initiatives (provenance.Words.holder: "rapporten", "analytikerens data"); `tied`: whether the
+    data tie any quote (views.any_tied), else one section says none is (quote_headings)."""
+    quotes, ingredients = quote_headings(tied)
     title = markdown_title(name)
     cells = [
         nbformat.v4.new_markdown_cell(f"# {title}"),
@@ -51,15 +54,20 @@ def profile_notebook(name: str, kommunekode: str, holder: str) -> nbformat.Noteb
         ),
         nbformat.v4.new_markdown_cell(f"## Indsatser\n\nProjekter, delindsatser og prøvehandlinger, som {holder} beskriver for kommunen."),
         _code("cards.initiative_list(data, KOMMUNE)"),
-        nbformat.v4.new_markdown_cell("## Citater knyttet til kommunen"),
-        _code("cards.quotes_for_municipality(data, KOMMUNE)"),
-        nbformat.v4.new_markdown_cell("## Ingredienser i kommunens citater"),
-        _code("lists.municipality_ingredients(data, KOMMUNE)"),
+        nbformat.v4.new_markdown_cell(quotes),
+        _code("cards.quotes_for_municipality(data, KOMMUNE)" if tied else "cards.no_quote_tied(data)"),
+        *([nbformat.v4.new_markdown_cell(ingredients), _code("lists.municipality_ingredients(data, KOMMUNE)")] if tied else []),
         _code("from kulturensrige.book import page_source\n\npage_source.how_made(data)"),
     ]
     notebook = nbformat.v4.new_notebook(cells=cells)
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     return notebook
+
+
+def quote_headings(tied: bool) -> tuple[str, str]:
+    """The headings of a profile's quotes and their ingredients; where the data tie no quote, one heading for the one
+    sentence that says so (cards.no_quote_tied), and no section of ingredients."""
+    return ("## Citater knyttet til kommunen", "## Ingredienser i kommunens citater") if tied else ("## Citater", "")
 
 
 def _code(source: str) -> nbformat.NotebookNode:
@@ -70,16 +78,20 @@ def profile_parts(data: Dataset, name: str, kommunekode: str, holder: str) -> li
     """The profile page in the notebook's order: its Markdown cells as they are (str) and what each code cell shows
     (Html), made by the same calls in the same order. Call it inside `as_page`: the links are relative to the page's
     folder and the foot names its page."""
+    tied = views.any_tied(data)
+    quotes, ingredients = quote_headings(tied)
     page = dataclasses.replace(data, tables=ReadLog(data.tables))  # as the notebook's load(): nothing read yet
     return [
         f"# {markdown_title(name)}",
         lists.municipality_facts(page, kommunekode),
         f"## Indsatser\n\nProjekter, delindsatser og prøvehandlinger, som {holder} beskriver for kommunen.",
         cards.initiative_list(page, kommunekode),
-        "## Citater knyttet til kommunen",
-        cards.quotes_for_municipality(page, kommunekode),
-        "## Ingredienser i kommunens citater",
-        lists.municipality_ingredients(page, kommunekode),
+        quotes,
+        *(
+            [cards.quotes_for_municipality(page, kommunekode), ingredients, lists.municipality_ingredients(page, kommunekode)]
+            if tied
+            else [cards.no_quote_tied(page)]
+        ),
         page_source.how_made(page),
     ]
 
@@ -167,7 +179,7 @@ def write_profile_notebooks(data: Dataset, sources: Path) -> None:
     holder, key = _holder(data), build_key(data)
     for row in table_rows(data.municipalities):
         page = sources / profile_page(row.slug)
-        notebook = profile_notebook(row.name, row.kommunekode, holder)
+        notebook = profile_notebook(row.name, row.kommunekode, holder, views.any_tied(data))
         _stable_cell_ids(notebook)
         stamp(notebook, key)
         page.parent.mkdir(parents=True, exist_ok=True)

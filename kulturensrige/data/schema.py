@@ -832,7 +832,9 @@ INFERENCE_RULE = (
     "eller ingen, står uden kommune. Det gør også et citat, hvis egne ord sammen med en kommune ville pege på én person, "
     "fortælleren eller en, fortællingen handler om (fx »kommunedamen« i én bestemt gruppe, én elev i ét kunstforløb): "
     "det knyttes ikke til nogen kommune, heller ikke med de udledte tilknytninger slået til, og begrundelsen siger "
-    "hvorfor uden at nævne kommunen eller rollen."
+    "hvorfor uden at nævne kommunen eller rollen. Heller ikke et citat, som rapporten trykker talerens rolle ved, "
+    "knyttes til en kommune: citatet står ordret i bogen, og rollen og kommunen sammen ville pege på én person for en "
+    "læser med rapporten ved siden af. Derfor knytter redaktionen intet af rapportens citater til en kommune."
 )
 
 # What a figure counts, said in its note on the page and in kilder.csv beside its downloads.

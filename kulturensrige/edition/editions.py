@@ -684,6 +684,8 @@ def about_ties(data: Dataset, quotes: pd.DataFrame, name: str) -> str:
     presented the editors' ties as the evaluation's, and promised quotes to municipalities that have none."""
     source = attribution.source(data.options)
     stated_anywhere = bool(statistics.quote_tally(data).stated)
+    if not views.any_tied(data) and not data.withheld:  # no tie at all, inferred or set aside: nothing more to say
+        return f"{provenance.words(source).subject} knytter ingen citater til nogen kommune."
     if quotes.empty:
         return attribution.none_tied(source, name, stated_anywhere, data.withheld)
     said = f"de citater, der er knyttet til {name}, står i afsnittet »Citater knyttet til {name}«: {cards.attributed_count(data, quotes)}."
@@ -755,6 +757,9 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "about_ties": about_ties(data, quotes, name),
         "attribution_levels": attribution.explained(data.options),
         "tied": tied,
+        # Where the data tie no quote to any municipality, one sentence in place of the section's (cards.no_quote_tied).
+        "quotes_tied": views.any_tied(data),
+        "no_quote_tied": Markup(cards.no_quote_tied(data).markup),
         "sources": edition_sources(data),
         "ingredients": ingredients,
         # 'De fire virksomme ingredienser' from the data's count; 'alle deres citater' only where no list is shortened.

@@ -37,6 +37,8 @@ def browser_data(data: Dataset) -> dict:
         "nearest": views.nearest_views(data),
         # The inferred switch's position on a page opened afresh (docs/adr/0033): its address says otherwise only.
         "inferredByDefault": views.INFERRED_BY_DEFAULT,
+        # Whether the data hold an inferred tie: without one there is no switch, and no address turns it on.
+        "switchable": views.switchable(data),
         "pageSize": PAGE_SIZE,
         "cardFields": cards.CARD_FIELDS,
         "kommuner": options,
@@ -49,7 +51,7 @@ def browser_data(data: Dataset) -> dict:
         # The status sentences of 'no municipality' in both positions of the inferred switch; a chosen
         # municipality's wait in the file of the switch's position (SENTENCE_FILES), loaded when first wanted.
         "sentences": {key: page_sentences(data)[key] for key in views.state_keys(data)[ALL]},
-        "sentenceFiles": {"on": SENTENCE_FILES[True], "off": SENTENCE_FILES[False]},
+        "sentenceFiles": {("on" if inferred else "off"): SENTENCE_FILES[inferred] for inferred in sentence_positions(data)},
         "themeNames": theme_names("light") | theme_names("dark"),
         "themeWords": theme_words(),
         "compare": compare_sentences(data),
@@ -79,8 +81,9 @@ def browser_data(data: Dataset) -> dict:
                 options=filters.municipality_options(data),
                 help=attribution.filter_help(statistics.quote_tally(data), data.options),
                 checked=views.INFERRED_BY_DEFAULT,
+                switchable=views.switchable(data),
                 switch_label=SWITCH_LABEL,
-                settings=SETTINGS,
+                settings=SETTINGS if views.switchable(data) else ABOUT_THE_CHOICE,
             )
         ),
     }
@@ -149,6 +152,16 @@ SCRIPT = "kr-data.js"
 SENTENCE_FILES = {True: "kr-data-udledte.js", False: "kr-data-uden-udledte.js"}
 
 
+# The panel's button where it holds no setting, only the status about the choice (no inferred tie in the data).
+ABOUT_THE_CHOICE = "Om valget"
+
+
+def sentence_positions(data: Dataset) -> tuple[bool, ...]:
+    """The switch positions a reader can reach, so the ones whose sentence file is written: off only, where the data
+    hold no inferred tie (views.switchable)."""
+    return (True, False) if views.switchable(data) else (False,)
+
+
 def browser_script(data: Dataset) -> str:
     """kr-data.js: the constants and sentences, as a script that also works from file://."""
     return script_text(browser_data(data))
@@ -162,9 +175,10 @@ def browser_files(data: Dataset) -> dict[str, str]:
 def municipality_sentences(data: Dataset) -> dict[str, dict[str, dict[str, str]]]:
     """Each sentence file's views: every municipality's, in the file of its switch position (SENTENCE_FILES)."""
     sentences = page_sentences(data)
-    parts: dict[str, dict[str, dict[str, str]]] = {name: {} for name in SENTENCE_FILES.values()}
+    positions = sentence_positions(data)
+    parts: dict[str, dict[str, dict[str, str]]] = {SENTENCE_FILES[inferred]: {} for inferred in positions}
     for key, code, inferred in states(data):
-        if code != ALL:
+        if code != ALL and inferred in positions:
             parts[SENTENCE_FILES[inferred]][key] = sentences[key]
     return parts
 

@@ -31,7 +31,7 @@ from kulturensrige.render.markup import (
     whose_note,
 )  # fmt: skip
 from kulturensrige.rules import attribution, filters, statistics, views
-from kulturensrige.words import count_word, number, plural
+from kulturensrige.words import count_word, listing, number, plural
 
 # The data chapter's section on the anonymity rule (its heading in book/om-data/genkoersel.ipynb): a card's legend
 # names the rule and leads there, not to the chapter's top.
@@ -204,12 +204,15 @@ def card_context(
     short: bool = False,
     include_inferred: bool = views.INFERRED_BY_DEFAULT,
     keyed: bool = False,
+    tie_line: bool = True,
 ) -> dict:
     """The facts of one quote card (a quote, or a whole exchange of turns sharing exchange_id) for the card macro;
     its CARD_FIELDS are also the card's JSON row. Separators and brackets are part of the text: the browser
     fills a long list's cards from these fields and adds no word or sign of its own. `short`: speaker_line's. An
     inferred tie is written for both positions of the switch, the one `include_inferred` names shown (the book's
-    pages: its default; the browser switches, kr-state.js KR.showInferred). `keyed`: speaker_line's."""
+    pages: its default; the browser switches, kr-state.js KR.showInferred). `keyed`: speaker_line's. `tie_line`: False
+    where the data tie no quote (views.any_tied): an untied card then has no municipality line, as the page says once
+    (untied_note)."""
     rows = turns.to_dict("records") if isinstance(turns, pd.DataFrame) else turns
     first = rows[0]
     kind, speaker, citation = speaker_line(data, rows, short, keyed)
@@ -218,7 +221,7 @@ def card_context(
     literature = views.without_tie_line(data, first)
     kommune, level = views.quote_tie(first)
     ingredients = _ingredients(data, tuple(dict.fromkeys(i for r in rows for i in r["ingredient_ids"])))
-    tie = "" if literature else level.replace(" ", "-")
+    tie = "" if literature or (not tie_line and not kommune) else level.replace(" ", "-")
     ingredient_tie, ingredient_why = ingredient_tie_line(rows)
     return {
         "template": False,
@@ -330,7 +333,8 @@ def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", arrang
     puts the chosen municipality's first (highlight.py); a profile page's list is about its own municipality and
     stays as it is."""
     groups = group_records(quotes)
-    contexts = [card_context(data, g, short=short_speakers(data, groups), keyed=True) for g in groups]
+    tie_line = views.any_tied(data)
+    contexts = [card_context(data, g, short=short_speakers(data, groups), keyed=True, tie_line=tie_line) for g in groups]
     shown = views.first_page(len(groups))
     cards = [str(macro("cards.html.j2", "quote_card", c)) for c in contexts[:shown]]
     rest = quote_rows(data, contexts[shown:]) if shown < len(groups) else Markup("")
@@ -385,7 +389,7 @@ def quote_count_summary(quotes: pd.DataFrame, options: pd.DataFrame, include_inf
     if rest:
         # The set the lists' headings count, in their words (attribution.untied_words): no one's tie, the literature's
         # quotes among them (reader review 5: the summary left them out, and its count fell one short of the heading's).
-        parts.append(f"{counted(rest)} {attribution.untied_words(options, include_inferred, withheld)}")
+        parts.append(f"{counted(rest)} {attribution.untied_words(options, include_inferred and inferred > 0, withheld)}")
         if literature:
             # Its own sentence: in brackets after the long wording the count read as one more set (the s17 reading, #6).
             cited = (
@@ -428,16 +432,34 @@ def quote_list_legend(data: Dataset) -> Html:
         )
     else:
         roles, links = f"som {esc(provenance.words(folder).holder)} angiver den", ", og hvem der har knyttet citatet til dem"
+    tie = "hvilken kommune citatet er knyttet til og af hvem, og " if views.any_tied(data) else ""
     return Html(
         f"<p>Hvert kort viser talerens rolle, {roles}, eller en bredere gruppe af roller, når citatet er knyttet til en kommune "
         f"(anonymitetsreglen i {rule}); hvor {holder} ikke nævner taleren, står der »{ROLE_NOT_STATED}«. "
-        "Kortet viser også, hvilken kommune citatet er knyttet til og af hvem, og de "
-        f"ingredienser, citatet underbygger{links}.</p>"
+        f"Kortet viser også {tie}de ingredienser, citatet underbygger{links}.</p>" + untied_note(data).markup
     )
 
 
-def quotes_in_section(data: Dataset, section_id: str) -> Html:
-    return quote_list(data, data.quotes[data.quotes["section_id"] == section_id])
+def quotes_in_section(data: Dataset, section_id: str, first: bool = False) -> Html:
+    """A section's quotes; `first`: the page's first list of quotes, where untied_note says once that none is tied."""
+    return Html(str(untied_note(data) if first else "") + quote_list(data, data.quotes[data.quotes["section_id"] == section_id]).markup)
+
+
+# Where the data tie no quote to a municipality, said once on a page where its quotes begin (views.any_tied).
+UNTIED_NOTE = (
+    "Rapporten nævner ingen kommune ved citaterne, så kortene har ingen kommunelinje, og et valg af kommune markerer ingen af dem."
+)
+
+
+def untied_note(data: Dataset) -> Html:
+    """UNTIED_NOTE as the page's paragraph, in a folder that ties no quote; nothing where some quote is tied (then each
+    card says whose its tie is). An analyst's folder is the analyst's, not the report's (provenance.folder_words)."""
+    if views.any_tied(data):
+        return Html("")
+    said = UNTIED_NOTE
+    if provenance.folder_source(data.options) != BY_REPORT:
+        said = said.replace("Rapporten nævner", f"{provenance.folder_words(data.options).subject} nævner", 1)
+    return Html(f'<p class="kr-list-intro kr-untied-note">{esc(said)}</p>')
 
 
 def star_moments(data: Dataset, section_id: str = "stjernestunder") -> Html:
@@ -496,6 +518,17 @@ def ingredient_intro(data: Dataset, ingredient_id: str) -> str:
     said = provenance.ingredient_ties(counts, "ingrediensen")
     mixed = BY_REPORT in counts and set(counts) - {BY_REPORT}
     return said + (" Hvor koblingen ikke er rapportens egen, siger kortet det." if mixed else "")
+
+
+def no_quote_tied(data: Dataset) -> Html:
+    """In place of a municipality's quotes (a profile, an edition, the comparison), where the data tie no quote to any
+    municipality (views.any_tied): one sentence that says so and where the quotes are, the ingredient pages."""
+    pages = [book_link(f"ingredienser/{row.ingredient_id}", esc(row.name)) for row in data.ingredients.sort_values("number").itertuples()]
+    holder = provenance.folder_words(data.options).subject if provenance.folder_source(data.options) != BY_REPORT else "Rapporten"
+    return Html(
+        f'<p class="kr-list-intro kr-no-quote-tied">{esc(holder)} knytter intet citat til en kommune, så ingen kommune har '
+        f"sine egne citater. Citaterne står på ingrediensernes sider: {listing(pages)}.</p>"
+    )
 
 
 def quotes_for_municipality(data: Dataset, kommunekode: str) -> Html:

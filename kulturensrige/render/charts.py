@@ -22,7 +22,7 @@ from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import BY_EDITORS, BY_REPORT, NOT_GIVEN, NOT_STATED
-from kulturensrige.render import cards
+from kulturensrige.render import cards, highlight
 from kulturensrige.render.figures import (
     INITIATIVE_DRILL,
     MUTED_FILL,
@@ -37,7 +37,7 @@ from kulturensrige.render.figures import (
     scale_colour,
     styled,
 )
-from kulturensrige.render.markup import Html
+from kulturensrige.render.markup import Html, esc
 from kulturensrige.render.measure import text_width
 from kulturensrige.rules import attribution, filters, statistics, views
 from kulturensrige.words import count_word, genitive, listing, month, number, plural
@@ -605,6 +605,36 @@ def _by_speaker(data: Dataset, counts: pd.DataFrame, ingredient_names: dict, spe
     grouped = {c: provenance.heading(data.options, speaker_names[c], "quotes.speaker_category") for c in speaker_names}
     table = table.rename(index=ingredient_names, columns=grouped)
     return Variant(figure_json(figure), alt, table.reset_index().rename(columns={"ingredient_id": "Ingrediens"}))
+
+
+def choice_in_quotes_per_ingredient(data: Dataset) -> Html:
+    """What a choice of municipality does to "Citater pr. ingrediens", web only: said only where the data tie some
+    quote to a municipality (views.any_tied), and the switch only where some tie is inferred (views.switchable)."""
+    if not views.any_tied(data):
+        return Html("")
+    said = (
+        "Vælger du en kommune i filteret, står kommunens citater i fuld farve forrest i de samme søjler og de øvrige citater "
+        "dæmpede bag dem, og intet forsvinder fra figuren"
+    )
+    if views.switchable(data):
+        said += f"; slår du »{highlight.SWITCH_LABEL}« fra, regnes kun de citater med til kommunen, hvis kommune er angivet, ikke udledt"
+    return Html(f'<p class="kr-web-only">{esc(said)}.</p>')
+
+
+# Said over the matrix of ingredients and municipalities, where the data tie some quote to a municipality.
+MATRIX_LEAD = (
+    "Under matricen står, hvor mange citater der er knyttet til en kommune, og hvem der har knyttet dem. Står de fleste i "
+    "kolonnen »Uden kommune«, viser matricen mest, hvor lidt citaterne alene kan sige om den enkelte kommune – og det er "
+    "en vigtig pointe i sig selv."
+)
+
+
+def ingredients_and_municipalities(data: Dataset) -> Html:
+    """The matrix of ingredients by municipality under its lead; where the data tie no quote to any municipality, only
+    its "Uden kommune" column would have numbers, so one sentence says so instead (cards.no_quote_tied)."""
+    if not views.any_tied(data):
+        return cards.no_quote_tied(data)
+    return Html(f"<p>{esc(MATRIX_LEAD)}</p>{ingredient_municipality_matrix(data)._repr_html_()}")
 
 
 def ingredient_municipality_matrix(data: Dataset) -> Chart:

@@ -7,7 +7,7 @@ from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import BY_REPORT, ORGANISATION_RULE
 from kulturensrige.render import cards, highlight
 from kulturensrige.render.markup import Html, esc, side_island
-from kulturensrige.rules import attribution, filters, statistics
+from kulturensrige.rules import attribution, filters, statistics, views
 from kulturensrige.words import count_word, hyphenated, listing, number, plural
 
 
@@ -87,8 +87,12 @@ def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
     vocabularies = (_labels(data, table, key, union[column]) for _, column, table, key in cards.VOCABULARIES)
     # Lists of names (kr-compare-terms): on a phone they run on as lines of text (kommunefilter.css).
     lists = [f'<ul class="kr-compare-terms">{items}</ul>' for items in (titles, *vocabularies)]
-    lists.append(_ingredient_list(data, row.kommunekode))
-    inner = f"<h3>{esc(row.name)}</h3>" + "".join(f"<h4>{esc(heading)}</h4>{items}" for heading, items in zip(SECTIONS, lists, strict=True))
+    # Where the data tie no quote, no column has quotes: the page says so once above the columns (compare_view).
+    tied = views.any_tied(data)
+    if tied:
+        lists.append(_ingredient_list(data, row.kommunekode))
+    sections = SECTIONS if tied else SECTIONS[:-1]
+    inner = f"<h3>{esc(row.name)}</h3>" + "".join(f"<h4>{esc(heading)}</h4>{items}" for heading, items in zip(sections, lists, strict=True))
     # A column the reader has not picked waits in a side island when there are many (SIDE_FROM): kr-lists.js fills it in.
     content = side_island(inner, "kr-compare-side") if hidden and aside else inner
     return (
@@ -175,6 +179,9 @@ def compare_view(data: Dataset) -> Html:
     )
     # An editors' title keeps "(red.)" in every column; the line over them says what it means (ADR 32).
     whose = cards.whose_terms(data, titled=cards.titled(data, data.initiatives))
+    tied = views.any_tied(data)
+    if not tied:
+        whose += cards.no_quote_tied(data).markup
     return Html(
         '<div class="kr-compare">'
         f'<fieldset class="kr-compare-choices"><legend>{COMPARE_LEGEND}</legend>{boxes}</fieldset>{default}'
@@ -183,5 +190,5 @@ def compare_view(data: Dataset) -> Html:
         "»De deltagende kommuner«.</p></noscript>"
         f'<p class="kr-compare-scrolls" hidden>{esc(SCROLL_HINT)}</p><div class="kr-compare-names" aria-hidden="true">{names}</div>'
         f'<div class="kr-compare-columns" tabindex="0" role="region" aria-label="{esc(COLUMNS_LABEL)}" '
-        f'style="--kr-compare-rows: {ROWS}">{columns}</div></div>'
+        f'style="--kr-compare-rows: {ROWS if tied else ROWS - 2}">{columns}</div></div>'
     )

@@ -10,10 +10,10 @@ from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import BY_REPORT, INITIATIVES_COUNTED
-from kulturensrige.render import guide, lists
+from kulturensrige.render import cards, guide, lists
 from kulturensrige.render.highlight import SETTINGS, SWITCH_LABEL
 from kulturensrige.render.markup import Html, book_link, esc
-from kulturensrige.rules import attribution, filters, statistics
+from kulturensrige.rules import attribution, filters, statistics, views
 from kulturensrige.words import count_word, edition_mark, genitive, month, number, plural
 
 # Where a reader may start, by section of the report (sections.csv), with what each start offers.
@@ -158,12 +158,14 @@ def municipality_lines(data: Dataset) -> str:
 COMPARISON_PAGE = "kommuner/sammenligning"
 
 
-def municipality_offer() -> str:
+def municipality_offer(data: Dataset) -> str:
     """What a municipality's reader gets, said right under the first screen (reader 14: the filter's use was explained
     only in the front page's third section): its own page, the comparison, and a choice the rest of the book
-    highlights. The first screen itself is full on a 667 px phone."""
+    highlights. The first screen itself is full on a 667 px phone. A page's quotes are promised only where the data tie
+    some quote to a municipality (views.any_tied)."""
+    own = "sine indsatser og citater" if views.any_tied(data) else "sine indsatser"
     return (
-        '<p class="kr-front-offer kr-web-only">Hver kommune har sin egen side med sine indsatser og citater, og '
+        f'<p class="kr-front-offer kr-web-only">Hver kommune har sin egen side med {own}, og '
         f"{book_link(COMPARISON_PAGE, 'Sammenlign kommuner')} stiller dem side om side. Vælger du en kommune i "
         "filteret øverst, fremhæver resten af bogen den.</p>"
     )
@@ -231,7 +233,7 @@ def first_screen(data: Dataset) -> Html:
         + _line("forside-citer", "Citér som", f'<p class="kr-citation">{reference(data)} <a href="#{CITE_ID}">Mere om at citere</a></p>')
         + "</div>"
         # Under the first screen, which a 667 px phone fills to its edge, and before the findings in full.
-        + municipality_offer()
+        + municipality_offer(data)
     )
 
 
@@ -398,14 +400,36 @@ def mark_explained(data: Dataset) -> Html:
     )
 
 
+def card_ties(data: Dataset) -> Html:
+    """What a quote card says of its municipality, from the data: where no quote is tied, that the cards have no such
+    line; an inferred tie's reason only where the data hold one (views.switchable)."""
+    if not views.any_tied(data):
+        said = f"{cards.UNTIED_NOTE.removesuffix('.')}; det gælder også citaterne fra litteraturen og skiltets kort."
+        if provenance.folder_source(data.options) != BY_REPORT:
+            said = said.replace("Rapporten nævner", f"{provenance.folder_words(data.options).subject} nævner", 1)
+        return Html(f"<p>{esc(said)}</p>")
+    why = ": er kommunen udledt, står begrundelsen på kortet" if views.switchable(data) else ""
+    return Html(
+        "<p>Hvert citatkort fra evalueringen siger, hvilken kommune citatet er knyttet til, og hvem der har knyttet det"
+        f"{why}. Citater fra litteraturen er ikke knyttet til en kommune, og deres kort har ingen kommunelinje; det har et "
+        "skilts kort heller ikke, for et skilt har ingen taler at knytte til en kommune.</p>"
+    )
+
+
 def filter_help(data: Dataset) -> Html:
     """The filter explained on the front page, web only. Whose inferred ties the switch leaves out at first, and whose
     roles they could be joined with, come from the folder's provenance: a book on an analyst's data credits no editors
     and no report."""
+    # The quotes are highlighted only where the data tie some to a municipality (views.any_tied).
+    marked, kept = (
+        ("indsatser, tabelrækker, citater og figurer", "citaterne uden kommune")
+        if views.any_tied(data)
+        else ("indsatser, tabelrækker og figurer", "citaterne")
+    )
     text = (
         "Øverst på hver side står et filter med listen over kommuner. Vælger du en kommune, fremhæver siden det, der "
-        "hører til den – indsatser, tabelrækker, citater og figurer – mens de fælles fund og citaterne uden kommune "
-        "bliver stående. Valget står i sidens adresse, så et link, du sender, viser modtageren præcis den samme visning, "
+        f"hører til den – {marked} – mens de fælles fund og {kept} bliver stående. Valget står i sidens adresse, så et "
+        "link, du sender, viser modtageren præcis den samme visning, "
         "og det følger med, når du går videre til en anden side."
     )
     quotes = data.quotes

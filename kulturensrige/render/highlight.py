@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from kulturensrige.data import provenance
 from kulturensrige.data.loading import Dataset
 from kulturensrige.render.markup import Markup, json_island, links_to_book, render
-from kulturensrige.rules import attribution, filters
+from kulturensrige.rules import attribution, filters, views
 from kulturensrige.rules.views import ALL, INFERRED_BY_DEFAULT, MUNICIPALITY, QUOTE, Item, Noun, arrange, states, untied
 from kulturensrige.words import number
 
@@ -76,7 +76,9 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
             chosen_heading = f"{holder} knytter ingen citater til nogen kommune"
             shown = not (withheld and not include_inferred)
             inferred = provenance.inferred_words(data.options)
-            if data.withheld:  # the ties are set aside in the data itself (a publication): not for it to count
+            if not views.switchable(data):  # no one infers a tie either: nothing more to say (ADR 33, second addendum)
+                chosen_heading += "."
+            elif data.withheld:  # the ties are set aside in the data itself (a publication): not for it to count
                 chosen_heading += f", og {attribution.withheld_words(attribution.source(data.options))}."
             else:
                 chosen_heading += f", og i dette afsnit er ingen tilknytning til {name} {inferred}." if shown else "."
@@ -89,7 +91,9 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
                 f" øverst viser {'det' if n_withheld == 1 else 'dem'} fremhævet med ét tryk."
             )
     # One set, one wording, on every count line of the view (the list's summary too): attribution.untied_words.
-    where = attribution.untied_words(data.options, include_inferred, data.withheld)
+    # "… eller udledt" only where the list has an inferred tie to set apart from (the list's summary says it alike).
+    inferable = include_inferred and any(item.attribution == "inferred" for item in items)
+    where = attribution.untied_words(data.options, inferable, data.withheld)
     none_heading = f"{noun.count(_weight(items, none))} {where}."
     n_other = _weight(items, other)
     if noun is MUNICIPALITY:
@@ -98,7 +102,10 @@ def list_view(data: Dataset, items: Sequence[Item], noun: Noun, kommune: str, in
     else:
         other_heading = f"{noun.count(n_other)} fra andre kommuner."
     parts = [f"{name}{switch}: {mine}"]
-    if none:
+    if noun is QUOTE and not views.any_tied(data):
+        # No quote in the data is tied to a municipality: the status says so in few words, counting no one's ties.
+        parts = [f"{name}: {noun.count(_weight(items, none))} her, ingen af dem knyttet til en kommune"]
+    elif none:
         parts.append(f"{noun.count(_weight(items, none))} {where}")
     if other:
         others = f"{number(n_other)} {'anden kommune' if n_other == 1 else 'andre kommuner'}"

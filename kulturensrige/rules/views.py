@@ -39,6 +39,18 @@ WITHOUT_INFERRED = "|uden-udledte"
 INFERRED_BY_DEFAULT = False
 
 
+def any_tied(data: Dataset) -> bool:
+    """Whether the data tie any quote of its own to a municipality, by any source. The report's data tie none: then a
+    card has no municipality line, and a page says once where its quotes begin that none is tied."""
+    return bool(((data.quotes["kommunekode"] != "") & (data.quotes["reference_key"] == "")).any())
+
+
+def switchable(data: Dataset) -> bool:
+    """Whether the inferred switch changes anything: only where the data hold an inferred tie. The report's data hold
+    none (ADR 33, second addendum), so its book shows no switch and says nothing of inferred ties."""
+    return bool((data.quotes["attribution"] == "inferred").any())
+
+
 # Cards a list or a drill-through shows at a time; the rest wait behind "Vis flere".
 PAGE_SIZE = 50
 

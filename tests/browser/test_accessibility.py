@@ -266,8 +266,8 @@ def test_every_focus_stop_is_visible_on_representative_pages(built_site, site_ur
     assert not problems, "fokus uden synlig markering (outline eller box-shadow):\n" + "\n".join(problems)
 
 
-def test_the_filter_is_operated_by_keyboard_alone(data, site_url, page):
-    page.goto(f"{site_url}/ingredienser/oversigt.html")
+def test_the_filter_is_operated_by_keyboard_alone(data, tied_url, page):
+    page.goto(f"{tied_url}/ingredienser/oversigt.html")
     page.evaluate("() => window.KR_FILTER.ready")
     for _ in range(300):
         page.keyboard.press("Tab")

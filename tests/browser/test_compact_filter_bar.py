@@ -60,12 +60,12 @@ def test_right_after_a_choice_on_a_phone_header_and_bar_take_at_most_100_px_and_
         context.close()
 
 
-def test_one_tap_on_indstillinger_shows_the_inferred_switch_and_its_sentence(browser, site_url):
+def test_one_tap_on_indstillinger_shows_the_inferred_switch_and_its_sentence(browser, tied_url):
     """'Indstillinger' opened a second fold before the checkbox: one tap shows the checkbox, its label and the one
     sentence on what an inferred tie is, and the checkbox takes a tap."""
     context, page = phone(browser)
     try:
-        opened(page, f"{site_url}/vaerdiskabelser.html?kommune=koege")
+        opened(page, f"{tied_url}/vaerdiskabelser.html?kommune=koege")
         page.tap(".kr-filter-toggle")
         for part in each(("#kr-udledte", "label[for=kr-udledte]", "#kr-udledte-hjaelp")):
             assert page.locator(part).is_visible(), part

@@ -242,17 +242,17 @@ def test_pages_with_municipality_content_exist(data, built_site):
         assert (built_site / path).is_file(), path
 
 
-def test_every_page_every_municipality_states_the_datas_numbers(data, built_site, site_url, page):
-    """Every page × every municipality × inferred on/off: nothing hidden, the chosen first, each number from the data."""
-    codes = list(data.municipalities["kommunekode"])
-    for path in book_pages(built_site):
-        open_page(page, f"{site_url}/{path}?kommune=alle")  # an address without a choice takes the last one
+def test_every_page_every_municipality_states_the_datas_numbers(tied_data, tied_site, tied_url, page):
+    """Every page × every municipality × inferred on/off: nothing hidden, the chosen first, each number from the tied_data."""
+    codes = list(tied_data.municipalities["kommunekode"])
+    for path in book_pages(tied_site):
+        open_page(page, f"{tied_url}/{path}?kommune=alle")  # an address without a choice takes the last one
         draw_every_chart(page)
-        check_view(data, page.evaluate(VIEW_JS), ALL, False, f"{path} (alle)")  # the switch opens off (ADR 33)
+        check_view(tied_data, page.evaluate(VIEW_JS), ALL, False, f"{path} (alle)")  # the switch opens off (ADR 33)
         for inferred in (True, False):
             for kommune in [*codes, ALL]:
                 choose(page, kommune, inferred)
-                check_view(data, page.evaluate(VIEW_JS), kommune, inferred, f"{path} {kommune} udledte={inferred}")
+                check_view(tied_data, page.evaluate(VIEW_JS), kommune, inferred, f"{path} {kommune} udledte={inferred}")
 
 
 def test_ingredient_pages_keep_the_quotes_with_no_municipality_in_view(data, site_url, page):
@@ -270,16 +270,16 @@ def test_ingredient_pages_keep_the_quotes_with_no_municipality_in_view(data, sit
             assert set(unattributed["quote_id"]) <= set(visible), f"{book_page} {row.slug}"
 
 
-def test_profile_pages_are_always_about_their_own_municipality(data, site_url, page):
-    for own in each(data.municipalities.itertuples()):
-        other = data.municipalities[data.municipalities["kommunekode"] != own.kommunekode].iloc[0]
+def test_profile_pages_are_always_about_their_own_municipality(tied_data, tied_url, page):
+    for own in each(tied_data.municipalities.itertuples()):
+        other = tied_data.municipalities[tied_data.municipalities["kommunekode"] != own.kommunekode].iloc[0]
         # With the inferred ties on the profile shows every quote tied to it; off, only those not inferred (ADR 33).
-        open_page(page, f"{site_url}/kommuner/profil-{own.slug}.html?kommune={other.slug}&udledte=ja")
+        open_page(page, f"{tied_url}/kommuner/profil-{own.slug}.html?kommune={other.slug}&udledte=ja")
         view = page.evaluate(VIEW_JS)
         quotes = [
-            " ".join(g["quote_id"]) for g in cards.group_turns(filters.quotes(data, filters.QuoteFilter(kommunekode=own.kommunekode)))
+            " ".join(g["quote_id"]) for g in cards.group_turns(filters.quotes(tied_data, filters.QuoteFilter(kommunekode=own.kommunekode)))
         ]
-        initiatives = sorted(filters.initiatives(data, own.kommunekode)["initiative_id"])
+        initiatives = sorted(filters.initiatives(tied_data, own.kommunekode)["initiative_id"])
         by_kind = {listed["kind"]: listed for listed in view["lists"]}
         assert sorted(by_kind["quote"]["groups"][0]["visible"]) == sorted(quotes), own.slug
         assert sorted(by_kind["initiative"]["groups"][0]["visible"]) == initiatives, own.slug
@@ -291,7 +291,7 @@ def test_profile_pages_are_always_about_their_own_municipality(data, site_url, p
         # Reader 15, #4: the bar's own line says it too, not only the closed panel.
         assert page.locator(".kr-filter-tally-text").text_content() == f"Denne side handler om {own.name}.", own.slug
         # With its own municipality chosen, the page says it is about it.
-        open_page(page, f"{site_url}/kommuner/profil-{own.slug}.html?kommune={own.slug}")
+        open_page(page, f"{tied_url}/kommuner/profil-{own.slug}.html?kommune={own.slug}")
         status = page.text_content(".kr-filter-status")
         assert f"Siden handler om {own.name}" in status and "Intet på denne side" not in status, status
 
@@ -305,21 +305,21 @@ MARKED_JS = """
 """
 
 
-def test_the_status_says_the_page_marks_the_choice_only_where_it_does(data, built_site, site_url, page):
+def test_the_status_says_the_page_marks_the_choice_only_where_it_does(tied_data, tied_site, tied_url, page):
     """Ringkøbing-Skjern on 'Etablering af vi' without inferred ties: the status said the municipality's cards stood
     first and marked while no card was; where nothing is marked, the status says so, and only there."""
-    sentences = highlight.page_sentences(data)
+    sentences = highlight.page_sentences(tied_data)
     markers = ("kr-list-views", "data-kr-mark")
     pages = [
         p
-        for p in book_pages(built_site)
-        if any(m in (text := (built_site / p).read_text(encoding="utf-8")) for m in markers) and "kr-profile" not in text
+        for p in book_pages(tied_site)
+        if any(m in (text := (tied_site / p).read_text(encoding="utf-8")) for m in markers) and "kr-profile" not in text
     ]
     problems = []
     for path in pages:
-        open_page(page, f"{site_url}/{path}")
+        open_page(page, f"{tied_url}/{path}")
         for inferred in (True, False):
-            for kommune in data.municipalities["kommunekode"]:
+            for kommune in tied_data.municipalities["kommunekode"]:
                 choose(page, kommune, inferred)
                 shown = page.evaluate(MARKED_JS)
                 unmarked = sentences[state_key(kommune, inferred)]["unmarked"]
@@ -352,12 +352,12 @@ def test_where_nothing_depends_on_the_choice_the_bar_offers_the_municipalitys_pa
     assert page.locator(".kr-profile .kr-lead").is_visible()
 
 
-def test_the_control_lists_every_municipality_from_the_data_in_danish_alphabetical_order(data, site_url, page):
+def test_the_control_lists_every_municipality_from_the_data_in_danish_alphabetical_order(tied_data, tied_url, page):
     """A reader looks for her own municipality in a picker by its name (98 at national scale): 'Alle kommuner' first,
     then the names from A to Å, with æ, ø and å last and Aarhus as Århus; the sidebar keeps the data's order."""
-    open_page(page, f"{site_url}/index.html")
+    open_page(page, f"{tied_url}/index.html")
     options = page.eval_on_selector_all("#kr-kommune option", "os => os.map(o => [o.value, o.textContent])")
-    codes = dict(zip(data.municipalities["name"], data.municipalities["kommunekode"], strict=True))
+    codes = dict(zip(tied_data.municipalities["name"], tied_data.municipalities["kommunekode"], strict=True))
     in_danish_order = ["Egedal", "Guldborgsund", "Høje-Taastrup", "Køge", "Ringkøbing-Skjern", "Rudersdal", "Aarhus"]
     assert options == [[ALL, "Alle kommuner"], *([codes[name], name] for name in in_danish_order)]
     assert page.get_attribute("label[for=kr-kommune]", "for") == "kr-kommune"
@@ -372,25 +372,25 @@ def query(page) -> dict[str, list[str]]:
     return parse_qs(urlparse(page.url).query)
 
 
-def test_deep_link_reload_and_code_in_url(data, site_url, page):
-    row = data.municipalities.iloc[-1]
-    open_page(page, f"{site_url}/ingredienser/oversigt.html?kommune={row.kommunekode}&udledte=nej")
+def test_deep_link_reload_and_code_in_url(tied_data, tied_url, page):
+    row = tied_data.municipalities.iloc[-1]
+    open_page(page, f"{tied_url}/ingredienser/oversigt.html?kommune={row.kommunekode}&udledte=nej")
     assert page.input_value("#kr-kommune") == row.kommunekode
     assert not page.is_checked("#kr-udledte")
     assert query(page)["kommune"] == [row.slug], "koden i adressen skrives om til slug"
-    check_view(data, page.evaluate(VIEW_JS), row.kommunekode, False, "dyb link")
+    check_view(tied_data, page.evaluate(VIEW_JS), row.kommunekode, False, "dyb link")
     page.reload()
     page.evaluate("() => window.KR_FILTER.ready")
     assert page.input_value("#kr-kommune") == row.kommunekode
-    check_view(data, page.evaluate(VIEW_JS), row.kommunekode, False, "genindlæst")
+    check_view(tied_data, page.evaluate(VIEW_JS), row.kommunekode, False, "genindlæst")
 
 
-def test_a_choice_replaces_the_address_so_back_leaves_the_page(data, site_url, page):
+def test_a_choice_replaces_the_address_so_back_leaves_the_page(tied_data, tied_url, page):
     """Every choice, by pointer or arrow key, pushed a history entry, so Back stepped through each choice before it
     left the page (issue 22, phone reading #3): a choice now replaces the current entry, whose address says it."""
-    first, second = data.municipalities["kommunekode"].iloc[:2]
-    open_page(page, f"{site_url}/index.html")
-    open_page(page, f"{site_url}/kommuner/oversigt.html")
+    first, second = tied_data.municipalities["kommunekode"].iloc[:2]
+    open_page(page, f"{tied_url}/index.html")
+    open_page(page, f"{tied_url}/kommuner/oversigt.html")
     start = page.evaluate("() => history.length")
     choose(page, first)
     choose(page, second)
@@ -399,7 +399,7 @@ def test_a_choice_replaces_the_address_so_back_leaves_the_page(data, site_url, p
     page.keyboard.press("ArrowDown")
     page.wait_for_function("() => window.__krEvents.length >= 1")
     chosen = page.input_value("#kr-kommune")
-    assert query(page)["kommune"] == [data.municipalities.set_index("kommunekode").loc[chosen, "slug"]]
+    assert query(page)["kommune"] == [tied_data.municipalities.set_index("kommunekode").loc[chosen, "slug"]]
     assert page.evaluate("() => history.length") == start
     page.go_back()
     page.wait_for_load_state()
@@ -409,9 +409,9 @@ def test_a_choice_replaces_the_address_so_back_leaves_the_page(data, site_url, p
     assert page.input_value("#kr-kommune") == chosen, "the entry keeps the last choice"
 
 
-def test_next_page_and_every_book_link_keep_the_selection(data, site_url, page):
-    row = data.municipalities.iloc[1]
-    open_page(page, f"{site_url}/kommuner/oversigt.html")
+def test_next_page_and_every_book_link_keep_the_selection(tied_data, tied_url, page):
+    row = tied_data.municipalities.iloc[1]
+    open_page(page, f"{tied_url}/kommuner/oversigt.html")
     choose(page, row.kommunekode, inferred=True)
     hrefs = page.eval_on_selector_all(".bd-sidebar-primary a[href], a.right-next, a.left-prev", "as => as.map(a => a.getAttribute('href'))")
     internal = [h for h in hrefs if h and ".html" in h and "://" not in h]
@@ -429,11 +429,11 @@ def test_next_page_and_every_book_link_keep_the_selection(data, site_url, page):
     assert page.is_checked("#kr-udledte")
 
 
-def test_din_kommune_on_the_front_page_leads_to_the_chosen_municipalitys_own_page(data, site_url, page):
+def test_din_kommune_on_the_front_page_leads_to_the_chosen_municipalitys_own_page(tied_data, tied_url, page):
     """»Din kommune« led to the overview whatever was chosen. With a municipality chosen it leads to that
     municipality's page, keeping the choice; with none, to the overview of all of them."""
-    row = data.municipalities.iloc[2]
-    open_page(page, f"{site_url}/index.html")
+    row = tied_data.municipalities.iloc[2]
+    open_page(page, f"{tied_url}/index.html")
     link = page.get_by_role("link", name="Din kommune", exact=True)
     assert urlparse(link.get_attribute("href")).path.endswith("kommuner/oversigt.html")
     choose(page, row.kommunekode)
@@ -448,49 +448,49 @@ def test_din_kommune_on_the_front_page_leads_to_the_chosen_municipalitys_own_pag
     assert urlparse(link.get_attribute("href")).path.endswith("kommuner/oversigt.html")
 
 
-def test_a_page_opened_without_a_choice_takes_the_readers_last_one_and_says_it_in_its_address(data, site_url, page):
+def test_a_page_opened_without_a_choice_takes_the_readers_last_one_and_says_it_in_its_address(tied_data, tied_url, page):
     """Chose Køge, then opened vaerdiskabelser.html from a bookmark: the filter said 'Alle kommuner'. The last
     municipality is kept in the browser; an address without one takes it and shows it, and an address with one (also
     'alle') wins and is kept. The inferred switch is not kept (ADR 33): a page opened afresh has it off, an "on" stored
     by an older book too. A bad stored value counts as none."""
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    first, other = data.municipalities.iloc[0], data.municipalities.iloc[-1]
-    open_page(page, f"{site_url}/kommuner/oversigt.html")
+    first, other = tied_data.municipalities.iloc[0], tied_data.municipalities.iloc[-1]
+    open_page(page, f"{tied_url}/kommuner/oversigt.html")
     assert page.evaluate("() => window.KR_FILTER.state()") == {"kommune": ALL, "inferred": False}, "nothing kept yet"
     choose(page, first.kommunekode, inferred=True)
     for path in each(["vaerdiskabelser.html", "index.html", "search.html?q=kultur"]):
-        open_page(page, f"{site_url}/{path}")
+        open_page(page, f"{tied_url}/{path}")
         assert page.evaluate("() => window.KR_FILTER.state()") == {"kommune": first.kommunekode, "inferred": False}, path
         assert query(page)["kommune"] == [first.slug] and "udledte" not in query(page), page.url
         assert page.input_value("#kr-kommune") == first.kommunekode and not page.is_checked("#kr-udledte")
     assert query(page)["q"] == ["kultur"], "the address keeps its other parameters"
-    open_page(page, f"{site_url}/kommuner/oversigt.html")
-    check_view(data, page.evaluate(VIEW_JS), first.kommunekode, False, "husket valg")
+    open_page(page, f"{tied_url}/kommuner/oversigt.html")
+    check_view(tied_data, page.evaluate(VIEW_JS), first.kommunekode, False, "husket valg")
     # An address with a choice wins, and is the one kept.
-    open_page(page, f"{site_url}/vaerdiskabelser.html?kommune={other.slug}&udledte=ja")
-    open_page(page, f"{site_url}/baggrund.html")
+    open_page(page, f"{tied_url}/vaerdiskabelser.html?kommune={other.slug}&udledte=ja")
+    open_page(page, f"{tied_url}/baggrund.html")
     assert page.evaluate("() => window.KR_FILTER.state()") == {"kommune": other.kommunekode, "inferred": False}
     assert "udledte" not in query(page) and query(page)["kommune"] == [other.slug]
-    open_page(page, f"{site_url}/vaerdiskabelser.html?kommune=alle")
-    open_page(page, f"{site_url}/baggrund.html")
+    open_page(page, f"{tied_url}/vaerdiskabelser.html?kommune=alle")
+    open_page(page, f"{tied_url}/baggrund.html")
     assert page.evaluate("() => window.KR_FILTER.state()") == {"kommune": ALL, "inferred": False}
     assert "kommune" not in query(page), "with no choice kept, the address names none (reader review 5)"
     # A mistyped municipality in a link is said to be unknown, and the last choice stays (it had become 'alle').
-    open_page(page, f"{site_url}/vaerdiskabelser.html?kommune={other.slug}")
-    open_page(page, f"{site_url}/baggrund.html?kommune=ingen-kommune")
+    open_page(page, f"{tied_url}/vaerdiskabelser.html?kommune={other.slug}")
+    open_page(page, f"{tied_url}/baggrund.html?kommune=ingen-kommune")
     page.wait_for_function("() => document.querySelector('.kr-filter-notice').textContent.includes('ingen-kommune')")
     assert page.evaluate("() => window.KR_FILTER.state()") == {"kommune": other.kommunekode, "inferred": False}
-    open_page(page, f"{site_url}/index.html")
+    open_page(page, f"{tied_url}/index.html")
     assert page.evaluate("() => window.KR_FILTER.state()")["kommune"] == other.kommunekode
     # An older book's stored "on" gives its municipality only.
     page.evaluate("(slug) => localStorage.setItem('kr-valg', JSON.stringify({kommune: slug, inferred: true}))", first.slug)
-    open_page(page, f"{site_url}/baggrund.html")
+    open_page(page, f"{tied_url}/baggrund.html")
     assert page.evaluate("() => window.KR_FILTER.state()") == {"kommune": first.kommunekode, "inferred": False}
     # Stored values a browser may hold from another book or another day: shown as no choice, and removed.
     for stored in each(["{", "5", '"koege"', "[1,2]", '{"kommune":"ingen-kommune","inferred":true}', '{"inferred":true}']):
         page.evaluate("(value) => localStorage.setItem('kr-valg', value)", stored)
-        open_page(page, f"{site_url}/baggrund.html")
+        open_page(page, f"{tied_url}/baggrund.html")
         assert page.evaluate("() => window.KR_FILTER.state()") == {"kommune": ALL, "inferred": False}, stored
         assert page.evaluate("() => localStorage.getItem('kr-valg')") != stored, stored
     assert errors == []
@@ -655,8 +655,8 @@ def test_nothing_moves_while_the_page_loads_and_its_charts_are_drawn(data, brows
 # -- keyboard, drill-through, download, compare --------------------------------------------------
 
 
-def test_keyboard_reaches_and_changes_the_control(data, site_url, page):
-    open_page(page, f"{site_url}/kommuner/oversigt.html")
+def test_keyboard_reaches_and_changes_the_control(tied_data, tied_url, page):
+    open_page(page, f"{tied_url}/kommuner/oversigt.html")
     for _ in range(200):
         page.keyboard.press("Tab")
         if page.evaluate("() => document.activeElement.id") == "kr-kommune":
@@ -669,7 +669,7 @@ def test_keyboard_reaches_and_changes_the_control(data, site_url, page):
     page.wait_for_function("() => window.__krEvents.length >= 1")
     first = page.eval_on_selector_all("#kr-kommune option", "os => os.map((o) => o.value)")[1]
     assert page.input_value("#kr-kommune") == first
-    check_view(data, page.evaluate(VIEW_JS), first, True, "tastatur")
+    check_view(tied_data, page.evaluate(VIEW_JS), first, True, "tastatur")
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.matches('.kr-filter-reset')"), "the way back to all next"
     page.keyboard.press("Tab")
@@ -682,7 +682,7 @@ def test_keyboard_reaches_and_changes_the_control(data, site_url, page):
     listen(page)
     page.keyboard.press("Space")
     page.wait_for_function("() => window.__krEvents.length >= 1")
-    check_view(data, page.evaluate(VIEW_JS), first, False, "tastatur uden udledte")
+    check_view(tied_data, page.evaluate(VIEW_JS), first, False, "tastatur uden udledte")
 
 
 def drill_cards(page, figure_id: str) -> list[list[str]]:
@@ -730,20 +730,20 @@ def test_drill_through_a_bar_lists_the_quotes_behind_it(data, site_url, page):
     assert drill.is_hidden()
 
 
-def test_a_partner_bar_opens_the_initiatives_that_name_its_organisations(data, site_url, page):
+def test_a_partner_bar_opens_the_initiatives_that_name_its_organisations(tied_data, tied_url, page):
     """A tap on the partner chart does what it does on the other charts: it opens the cards behind the bar, here the
     initiatives that name the bar's organisations (with a municipality chosen, its part: its own initiatives)."""
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    open_page(page, f"{site_url}/kommuner/sammenligning.html")
-    ties = statistics.organisation_ties(data, data.initiatives)
+    open_page(page, f"{tied_url}/kommuner/sammenligning.html")
+    ties = statistics.organisation_ties(tied_data, tied_data.initiatives)
     busiest = ties.groupby("kommunekode")["organisation_id"].nunique().idxmax()
     for code in each(["alle", busiest]):
         choose(page, code)
         draw_every_chart(page)
         # The first bar the chosen municipality has a part of (its part is the first trace), or the first bar.
         bar = page.evaluate("() => document.querySelector('#plot-organisationer').data[0].x.findIndex((n) => n > 0)")
-        kind = statistics.organisations_by_kind(data, data.initiatives)["kind"].iloc[bar]
+        kind = statistics.organisations_by_kind(tied_data, tied_data.initiatives)["kind"].iloc[bar]
         rows = ties[(ties["kind"] == kind) & ((ties["kommunekode"] == code) if code != "alle" else True)]
         page.evaluate("() => document.querySelector('#plot-organisationer').scrollIntoView({block: 'center', behavior: 'instant'})")
         page.locator("#plot-organisationer .trace.bars").first.locator(".point").nth(bar).click(force=True)
@@ -751,19 +751,21 @@ def test_a_partner_bar_opens_the_initiatives_that_name_its_organisations(data, s
         drill.wait_for(state="visible")
         page.evaluate("() => document.querySelector('#figur-organisationer .kr-drill').krReady")
         titles = drill.locator("article.kr-initiative .kr-card-title").all_text_contents()
-        named = data.initiatives.set_index("initiative_id").loc[list(dict.fromkeys(rows["initiative_id"]))].reset_index()
+        named = tied_data.initiatives.set_index("initiative_id").loc[list(dict.fromkeys(rows["initiative_id"]))].reset_index()
         # A card's title carries no mark of its own: the card's one mark covers it (ADR 40).
-        assert sorted(titles) == sorted(cards.unmarked(cards.initiative_title(data, row)) for row in named.itertuples()), code
+        assert sorted(titles) == sorted(cards.unmarked(cards.initiative_title(tied_data, row)) for row in named.itertuples()), code
         drill.get_by_role("button", name="Luk indsatserne bag tallet").first.click()
         assert drill.is_hidden()
     assert errors == []
 
 
-def test_drill_through_a_heatmap_cell(data, site_url, page):
-    open_page(page, f"{site_url}/ingredienser/oversigt.html?udledte=ja")  # the cells as the inferred ties count them
+def test_drill_through_a_heatmap_cell(tied_data, tied_url, page):
+    open_page(page, f"{tied_url}/ingredienser/oversigt.html?udledte=ja")  # the cells as the inferred ties count them
     draw_every_chart(page)
-    first = data.ingredients.sort_values("number").iloc[0]
-    not_stated = data.quotes[(data.quotes["kommunekode"] == "") & data.quotes["ingredient_ids"].map(lambda v: first.ingredient_id in v)]
+    first = tied_data.ingredients.sort_values("number").iloc[0]
+    not_stated = tied_data.quotes[
+        (tied_data.quotes["kommunekode"] == "") & tied_data.quotes["ingredient_ids"].map(lambda v: first.ingredient_id in v)
+    ]
     point = page.evaluate(
         """() => {
             const gd = document.querySelector('#plot-ingrediens-kommune');
@@ -776,13 +778,13 @@ def test_drill_through_a_heatmap_cell(data, site_url, page):
     page.mouse.click(*point)
     drill = page.locator("#figur-ingrediens-kommune .kr-drill")
     drill.wait_for(state="visible")
-    expected = sorted(list(g["quote_id"]) for g in cards.group_turns(data.quotes) if set(g["quote_id"]) & set(not_stated["quote_id"]))
+    expected = sorted(list(g["quote_id"]) for g in cards.group_turns(tied_data.quotes) if set(g["quote_id"]) & set(not_stated["quote_id"]))
     assert sorted(drill_cards(page, "figur-ingrediens-kommune")) == expected
     assert drill.locator("h3").text_content().endswith(f": {len(not_stated)} {'citat' if len(not_stated) == 1 else 'citater'}")
 
 
-def test_a_zero_cell_says_it_holds_no_quotes_and_opens_no_panel(site_url, page):
-    open_page(page, f"{site_url}/ingredienser/oversigt.html")
+def test_a_zero_cell_says_it_holds_no_quotes_and_opens_no_panel(tied_url, page):
+    open_page(page, f"{tied_url}/ingredienser/oversigt.html")
     draw_every_chart(page)
     heading = page.evaluate(
         """async () => {
@@ -905,13 +907,13 @@ def test_a_zero_part_has_nothing_to_tap_and_one_drill_panel_is_open_at_a_time(da
         context.close()
 
 
-def test_drill_through_cards_are_the_books_own_cards(data, site_url, page, monkeypatch):
+def test_drill_through_cards_are_the_books_own_cards(tied_data, tied_url, page, monkeypatch):
     """Drill-through cards are the book's own cards from the page's store: they read exactly like cards.quote_card
     renders them for that page (which links it leaves out as leading back to it: settings.PAGE_VARIABLE)."""
     monkeypatch.setenv(PAGE_VARIABLE, "ingredienser/oversigt")
-    open_page(page, f"{site_url}/ingredienser/oversigt.html")
+    open_page(page, f"{tied_url}/ingredienser/oversigt.html")
     draw_every_chart(page)
-    groups = {" ".join(g["quote_id"]): g for g in cards.group_turns(data.quotes)}
+    groups = {" ".join(g["quote_id"]): g for g in cards.group_turns(tied_data.quotes)}
     page.evaluate(
         """async () => {
             const gd = document.querySelector('#plot-ingrediens-kommune');
@@ -935,8 +937,8 @@ def test_drill_through_cards_are_the_books_own_cards(data, site_url, page, monke
     for markup in shown:
         ids = re.search(r'data-quotes="([^"]+)"', markup).group(1)
         # A panel's card words its labels as the page's lists do (ADR 40).
-        short = cards.short_speakers(data, list(groups.values()))
-        assert card_shape(markup) == card_shape(cards.quote_card(data, groups[ids], short, keyed=True)), ids
+        short = cards.short_speakers(tied_data, list(groups.values()))
+        assert card_shape(markup) == card_shape(cards.quote_card(tied_data, groups[ids], short, keyed=True)), ids
 
 
 # -- long lists (national scale): the rest of the cards travel as JSON rows ---------------------------
@@ -1045,15 +1047,15 @@ def test_a_table_downloads_as_the_csv_the_build_wrote(data, site_url, page):
     assert info.value.suggested_filename == "tabel-kommuner.csv"
 
 
-def test_a_figures_csv_follows_its_variant(data, site_url, page):
-    row = data.municipalities.iloc[0]
-    open_page(page, f"{site_url}/ingredienser/oversigt.html?kommune={row.slug}&udledte=ja")
+def test_a_figures_csv_follows_its_variant(tied_data, tied_url, page):
+    row = tied_data.municipalities.iloc[0]
+    open_page(page, f"{tied_url}/ingredienser/oversigt.html?kommune={row.slug}&udledte=ja")
     figure = page.locator("#figur-citater-pr-ingrediens")
     figure.locator(".kr-figure-data summary").click()
     shown = figure.locator(f'.kr-figure-data div[data-variant~="{row.kommunekode}"]')
     assert shown.is_visible()
     rows = csv_of(page, shown.locator("a[download]"))
-    assert page_headed(rows) == as_download(table_rows(page, shown.locator("table"))) and len(rows) == 1 + len(data.ingredients)
+    assert page_headed(rows) == as_download(table_rows(page, shown.locator("table"))) and len(rows) == 1 + len(tied_data.ingredients)
 
 
 def page_headed(rows: list[list[str]]) -> list[list[str]]:
@@ -1099,10 +1101,10 @@ def test_the_comparison_has_one_selector_and_its_own_side_by_side_picker(data, s
     assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
 
 
-def test_the_comparisons_first_pair_is_explained_only_while_it_is_the_pair_shown(data, site_url, page):
+def test_the_comparisons_first_pair_is_explained_only_while_it_is_the_pair_shown(tied_data, tied_url, page):
     """'Uden andet valg står de to første kommuner … side om side' stayed when the reader had ticked others."""
-    rows = list(data.municipalities.itertuples())
-    open_page(page, f"{site_url}/kommuner/sammenligning.html")
+    rows = list(tied_data.municipalities.itertuples())
+    open_page(page, f"{tied_url}/kommuner/sammenligning.html")
     said = page.locator(".kr-compare-default")
     assert said.is_visible()
     page.check(f".kr-compare-choices input[value='{rows[-1].kommunekode}']")
@@ -1113,11 +1115,11 @@ def test_the_comparisons_first_pair_is_explained_only_while_it_is_the_pair_shown
     assert said.is_hidden()
 
 
-def test_the_comparisons_address_names_exactly_the_municipalities_it_shows(data, site_url, page):
+def test_the_comparisons_address_names_exactly_the_municipalities_it_shows(tied_data, tied_url, page):
     """From ?sammenlign=a,b, choosing c and then 'Alle kommuner' left c ticked: three stood side by side while the
     address named two, so a shared link showed another set. The filter's choice ticks its box only while it is the
     choice, and the address (?kommune= with ?sammenlign=) names exactly the columns shown, also when none is."""
-    rows = list(data.municipalities.itertuples())
+    rows = list(tied_data.municipalities.itertuples())
     a, b, c = rows[-1], rows[-2], rows[len(rows) // 2]
 
     def shown() -> set[str]:
@@ -1127,10 +1129,10 @@ def test_the_comparisons_address_names_exactly_the_municipalities_it_shows(data,
     def named() -> set[str]:
         asked = query(page)
         slugs = (asked.get("sammenlign", [""])[0].split(",") if "sammenlign" in asked else []) + asked.get("kommune", [])
-        by_slug = data.municipalities.set_index("slug")["kommunekode"]
+        by_slug = tied_data.municipalities.set_index("slug")["kommunekode"]
         return {by_slug[slug] for slug in slugs if slug and slug != ALL}  # ?kommune=alle names no column
 
-    open_page(page, f"{site_url}/kommuner/sammenligning.html?sammenlign={a.slug},{b.slug}")
+    open_page(page, f"{tied_url}/kommuner/sammenligning.html?sammenlign={a.slug},{b.slug}")
     assert shown() == named() == {a.kommunekode, b.kommunekode}
     choose(page, c.kommunekode)
     assert shown() == named() == {a.kommunekode, b.kommunekode, c.kommunekode}
@@ -1158,7 +1160,7 @@ def test_the_comparisons_address_names_exactly_the_municipalities_it_shows(data,
     assert shown() == set(), "a link that names no municipality shows none, not the first two"
     # Opened without a pick, the page says why the first two stand side by side, and its address names none (the
     # page's own pair is no pick: record 26).
-    open_page(page, f"{site_url}/kommuner/sammenligning.html")
+    open_page(page, f"{tied_url}/kommuner/sammenligning.html")
     assert shown() == {rows[0].kommunekode, rows[1].kommunekode} and named() == set(), page.url
     default = page.text_content(".kr-compare-default")
     assert "de to første kommuner i rapportens rækkefølge" in default and f"{rows[0].name} og {rows[1].name}" in default
@@ -1195,21 +1197,21 @@ def test_opening_a_drill_panel_leaves_the_address_as_the_page_opened_with(data, 
         context.close()
 
 
-def test_the_ingredient_pages_say_in_which_order_their_quotes_stand_in_every_view(data, site_url, page):
+def test_the_ingredient_pages_say_in_which_order_their_quotes_stand_in_every_view(tied_data, tied_url, page):
     """'Citaterne står i rapportens rækkefølge' stood directly above the chosen municipality's quote pulled to the top.
     In every view the sentence shown says the order the cards stand in: the report's, or the chosen municipality's
     first and then the rest in groups, each in the report's order."""
-    position = dict(zip(data.quotes["quote_id"], data.quotes["position"], strict=True))
-    for row in each(list(data.ingredients.itertuples())):
-        book_page = data.sections.set_index("section_id").at[row.section_id, "book_page"]
-        open_page(page, f"{site_url}/{book_page}.html")
+    position = dict(zip(tied_data.quotes["quote_id"], tied_data.quotes["position"], strict=True))
+    for row in each(list(tied_data.ingredients.itertuples())):
+        book_page = tied_data.sections.set_index("section_id").at[row.section_id, "book_page"]
+        open_page(page, f"{tied_url}/{book_page}.html")
         for inferred in (True, False):
-            for kommune in [ALL, *data.municipalities["kommunekode"]]:
+            for kommune in [ALL, *tied_data.municipalities["kommunekode"]]:
                 choose(page, kommune, inferred)
                 page_sentence = page.eval_on_selector_all(
                     ".kr-list-intro [data-kr-chosen]", "ns => ns.filter((n) => n.checkVisibility()).map((n) => n.textContent)"
                 )
-                said = cards.order_said(data)["false" if kommune == ALL else "true"]
+                said = cards.order_said(tied_data)["false" if kommune == ALL else "true"]
                 assert page_sentence == [said], (book_page, kommune, inferred, page_sentence)
                 listed = next(lst for lst in page.evaluate(VIEW_JS)["lists"] if lst["kind"] == "quote")
                 groups = [g["name"] for g in listed["groups"]]
@@ -1363,15 +1365,15 @@ def test_on_a_phone_the_filter_is_a_slim_bar_that_stays_in_reach(data, site_url,
     phone.wait_for_function("() => window.KR_FILTER.state().kommune !== 'alle'")
 
 
-def test_a_wide_heatmap_fits_or_scrolls_in_its_frame_with_every_label_on_a_phone(data, site_url, phone):
+def test_a_wide_heatmap_fits_or_scrolls_in_its_frame_with_every_label_on_a_phone(tied_data, tied_url, phone):
     """The report's columns fit a phone; more scroll in the frame (tests/browser/test_phone_reading.py)."""
-    open_page(phone, f"{site_url}/ingredienser/oversigt.html")
+    open_page(phone, f"{tied_url}/ingredienser/oversigt.html")
     draw_every_chart(phone)
     frame = phone.locator("#figur-ingrediens-kommune .kr-plot-frame")
     assert frame.evaluate("f => f.getBoundingClientRect().right <= window.innerWidth"), "rammen går ikke ud over skærmen"
     assert frame.get_attribute("tabindex") == "0" and frame.get_attribute("aria-label")
     ticks = phone.eval_on_selector_all("#plot-ingrediens-kommune .xtick text", "ts => ts.map(t => t.textContent)")
-    assert ticks == [*data.municipalities["name"], "Uden kommune"]
+    assert ticks == [*tied_data.municipalities["name"], "Uden kommune"]
 
 
 def test_on_a_phone_the_chosen_column_of_a_table_of_marks_is_in_view(data, site_url, browser):
@@ -1397,13 +1399,13 @@ def test_on_a_phone_the_chosen_column_of_a_table_of_marks_is_in_view(data, site_
         context.close()
 
 
-def test_file_url_works_without_a_server(data, built_site, page):
+def test_file_url_works_without_a_server(tied_data, tied_site, page):
     """Opened straight from disk (file://): the control, the filter and the charts still work."""
-    row = data.municipalities.iloc[0]
-    page.goto((built_site / "ingredienser" / "oversigt.html").as_uri() + f"?kommune={row.slug}")
+    row = tied_data.municipalities.iloc[0]
+    page.goto((tied_site / "ingredienser" / "oversigt.html").as_uri() + f"?kommune={row.slug}")
     page.evaluate("() => window.KR_FILTER.ready")
     draw_every_chart(page)
-    check_view(data, page.evaluate(VIEW_JS), row.kommunekode, False, "file://")
+    check_view(tied_data, page.evaluate(VIEW_JS), row.kommunekode, False, "file://")
     choose(page, ALL)
     assert not re.search(r"[?&]kommune=", page.url), page.url
 
@@ -1432,7 +1434,7 @@ CONFIRMED_JS = """() => {
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_a_tap_on_a_profiles_offer_to_highlight_is_confirmed_in_its_place_and_read_out(data, browser, site_url, width):
+def test_a_tap_on_a_profiles_offer_to_highlight_is_confirmed_in_its_place_and_read_out(tied_data, browser, tied_url, width):
     """After "Fremhæv <kommune> i resten af bogen" the button only went away: nothing said that the choice was made
     (issue 22). The build's sentence takes the button's place, read out politely, and the page under it stays where
     it was; a later choice takes it away."""
@@ -1440,9 +1442,9 @@ def test_a_tap_on_a_profiles_offer_to_highlight_is_confirmed_in_its_place_and_re
     context = browser.new_context(viewport={"width": width, "height": 667}, locale="da-DK", is_mobile=phone, has_touch=phone)
     page = context.new_page()
     try:
-        rows = list(data.municipalities.itertuples())
+        rows = list(tied_data.municipalities.itertuples())
         for own in each(rows):
-            url = f"{site_url}/kommuner/profil-{own.slug}.html?kommune={ALL}"
+            url = f"{tied_url}/kommuner/profil-{own.slug}.html?kommune={ALL}"
             sentence = f"{own.name} er valgt og fremhæves nu i resten af bogen."
             assert sentence in page.request.get(url).text(), "the build wrote it"
             open_page(page, url)
@@ -1477,7 +1479,7 @@ SETTINGS_LOOK_JS = """() => {
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
-def test_the_settings_button_looks_like_a_control_a_thumb_can_hit(browser, site_url, theme):
+def test_the_settings_button_looks_like_a_control_a_thumb_can_hit(browser, tied_url, theme):
     """'Indstillinger' read as underlined text, not as something to tap (issue 22, phone reading #5): the bar's
     button that opens the settings is framed, its frame at 3:1 against the bar (WCAG 1.4.11), 44 px high; it opens the
     switch itself, with no second fold."""
@@ -1485,7 +1487,7 @@ def test_the_settings_button_looks_like_a_control_a_thumb_can_hit(browser, site_
     context.add_init_script(f"try {{ localStorage.setItem('mode', '{theme}'); }} catch (e) {{}}")
     page = context.new_page()
     try:
-        open_page(page, f"{site_url}/kommuner/oversigt.html")
+        open_page(page, f"{tied_url}/kommuner/oversigt.html")
         look = page.evaluate(SETTINGS_LOOK_JS)
         assert look["height"] >= 44 and look["border"] >= 1 and look["contrast"] >= 3 and not look["underlined"], look
         page.click(".kr-filter-toggle")

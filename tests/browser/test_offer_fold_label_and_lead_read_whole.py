@@ -42,13 +42,13 @@ OFFER_JS = """() => {
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_with_the_inferred_ties_on_the_bars_edition_offer_wraps_inside_the_bar_and_says_why(browser, data, site_url, tmp_path, width):
+def test_with_the_inferred_ties_on_the_bars_edition_offer_wraps_inside_the_bar_and_says_why(browser, tied_data, tied_url, tmp_path, width):
     """With a municipality chosen whose edition leaves out ties the reader has turned on, the bar's offer wraps inside
     the bar at 320, 375 and 1280 px: nothing on the page is wider than the viewport and no link stands under the
     settings button; and its short words say it is the edition that leaves the ties out."""
-    differing = [row for row in data.municipalities.itertuples() if dict(inferred_notes(data, row.kommunekode)).get("on")]
-    assert differing, "the report's data have municipalities whose edition leaves out inferred ties (Køge, Ringkøbing-Skjern)"
-    scripts = offered_files(tmp_path, data, {row.slug: 624_600 for row in differing})
+    differing = [row for row in tied_data.municipalities.itertuples() if dict(inferred_notes(tied_data, row.kommunekode)).get("on")]
+    assert differing, "the tied copy of data/ has municipalities whose edition leaves out inferred ties (Køge, Ringkøbing-Skjern)"
+    scripts = offered_files(tmp_path, tied_data, {row.slug: 624_600 for row in differing})
     phone = width < 600
     context = browser.new_context(locale="da-DK", viewport={"width": width, "height": 667}, is_mobile=phone, has_touch=phone)
     serve_files(context, scripts)
@@ -56,7 +56,7 @@ def test_with_the_inferred_ties_on_the_bars_edition_offer_wraps_inside_the_bar_a
     try:
         for row in each(differing):
             for path in each(OFFER_PAGES):
-                page.goto(f"{site_url}/{path}?kommune={quote(row.slug)}")
+                page.goto(f"{tied_url}/{path}?kommune={quote(row.slug)}")
                 page.evaluate("() => window.KR_FILTER.ready")
                 page.evaluate(DONE)
                 page.click(".kr-filter-toggle")

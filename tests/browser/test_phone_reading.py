@@ -225,11 +225,11 @@ def test_the_data_chapters_tables_show_each_row_as_a_block_on_a_phone(browser, s
         context.close()
 
 
-def test_a_link_to_a_figure_lands_below_the_sticky_filter_bar_on_a_phone(browser, site_url):
+def test_a_link_to_a_figure_lands_below_the_sticky_filter_bar_on_a_phone(browser, tied_url):
     context = browser.new_context(viewport={"width": 375, "height": 667}, locale="da-DK")
     page = context.new_page()
     try:
-        ready(page, f"{site_url}/ingredienser/oversigt.html?kommune=egedal#figur-ingrediens-kommune")
+        ready(page, f"{tied_url}/ingredienser/oversigt.html?kommune=egedal#figur-ingrediens-kommune")
         # Where the reader lands is where the scrolling stops (the theme glides there unless motion is reduced).
         for move in ("", "document.getElementById('figur-ingrediens-kommune').scrollIntoView({behavior: 'instant'})"):
             page.evaluate(move)
@@ -406,17 +406,17 @@ BAR_HEIGHT = {375: 48, 1280: 60}
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_the_filter_is_one_row_that_shows_the_whole_choice_whatever_is_chosen(browser, site_url, data, width):
+def test_the_filter_is_one_row_that_shows_the_whole_choice_whatever_is_chosen(browser, tied_url, tied_data, width):
     """Nothing chosen or the longest name chosen, at the top of the page and while the reader scrolls: one row, no
     taller than a select and its frame, the chosen name whole; the status and settings wait behind its button.
     On a phone header and bar take at most 15 % of a 667 px screen while reading."""
-    row = data.municipalities.sort_values("name", key=lambda n: n.str.len()).iloc[-1]  # the longest name
+    row = tied_data.municipalities.sort_values("name", key=lambda n: n.str.len()).iloc[-1]  # the longest name
     phone = width < 600
     context = browser.new_context(viewport={"width": width, "height": 667}, locale="da-DK", is_mobile=phone, has_touch=phone)
     page = context.new_page()
     try:
         for query in ("", f"?kommune={row.slug}&udledte=ja"):
-            ready(page, f"{site_url}/vaerdiskabelser.html{query}")
+            ready(page, f"{tied_url}/vaerdiskabelser.html{query}")
             top = page.evaluate(BAR_JS)
             # at the top of the page the bar has a line under its row, with what the choice marks here
             one_row = top["height"] - top["line"]
@@ -491,12 +491,12 @@ TOGGLE_JS = """() => {
 
 
 @pytest.mark.parametrize("width", [320, 375, 1280])
-def test_the_bars_button_says_in_a_word_what_it_opens_on_one_row_at_every_width(browser, site_url, data, width):
+def test_the_bars_button_says_in_a_word_what_it_opens_on_one_row_at_every_width(browser, tied_url, tied_data, width):
     """With a municipality chosen the button was a bare arrow, on a phone and a desktop (issue 22, reader reviews): it
     shows "Indstillinger" whole, with or without a choice, on a page whose bar offers the municipality's page too, and
     select, name and button keep one row (an earlier word took a row of its own at 1280 px). Below 360 px, beside a
     choice's way back to all (issue 22), the word gives way to the chevron; its name is still the whole of it."""
-    row = data.municipalities.sort_values("name", key=lambda n: n.str.len()).iloc[-1]  # the longest name
+    row = tied_data.municipalities.sort_values("name", key=lambda n: n.str.len()).iloc[-1]  # the longest name
     phone = width < 600
     context = browser.new_context(viewport={"width": width, "height": 667}, locale="da-DK", is_mobile=phone, has_touch=phone)
     page = context.new_page()
@@ -510,7 +510,7 @@ def test_the_bars_button_says_in_a_word_what_it_opens_on_one_row_at_every_width(
                 "search.html?q=kultur&kommune=" + row.slug,
             ]
         ):
-            ready(page, f"{site_url}/{path}")
+            ready(page, f"{tied_url}/{path}")
             toggle, bar = page.evaluate(TOGGLE_JS), page.evaluate(BAR_JS)
             if width < 360 and "kommune=" in path:
                 assert page.locator(".kr-filter-reset").is_visible() and toggle["height"] >= 44, (path, toggle)
@@ -532,15 +532,15 @@ ROW_CONTROLS_JS = """() => [...document.querySelectorAll('.kr-filter-row > .kr-f
 
 
 @pytest.mark.parametrize("width", [320, 375])
-def test_the_phone_bars_words_are_at_least_14_px_and_its_controls_44_px_square_on_one_row(browser, site_url, data, width):
+def test_the_phone_bars_words_are_at_least_14_px_and_its_controls_44_px_square_on_one_row(browser, tied_url, tied_data, width):
     """The bar read as cramped, "Indstillinger" at 13 px (issue 22, a new reader's 7/10): at 320 and 375 px its label
     and controls have text of at least 14 px, the select and the button are tap targets of at least 44 × 44 px
     (WCAG 2.5.5), on one row, with the longest name whole in the select, on a page and on the search page."""
-    row = data.municipalities.sort_values("name", key=lambda n: n.str.len()).iloc[-1]  # the longest name
+    row = tied_data.municipalities.sort_values("name", key=lambda n: n.str.len()).iloc[-1]  # the longest name
     context, page = phone_page(browser, {"width": width, "height": 667})
     try:
         for path in (f"vaerdiskabelser.html?kommune={row.slug}", f"search.html?q=kor&kommune={row.slug}", "index.html"):
-            ready(page, f"{site_url}/{path}")
+            ready(page, f"{tied_url}/{path}")
             controls, bar = page.evaluate(ROW_CONTROLS_JS), page.evaluate(BAR_JS)
             assert sum(c["control"] for c in controls) == 2, (path, controls)
             for control in controls:
@@ -552,34 +552,34 @@ def test_the_phone_bars_words_are_at_least_14_px_and_its_controls_44_px_square_o
 
 
 @pytest.mark.parametrize("width", [320, 375])
-def test_the_search_pages_bar_keeps_the_whole_choice_and_its_button_on_one_row(browser, site_url, data, width):
+def test_the_search_pages_bar_keeps_the_whole_choice_and_its_button_on_one_row(browser, tied_url, tied_data, width):
     """On the search page, 32 px narrower than other pages, the bar wrapped its button onto a row of its own."""
-    row = data.municipalities.sort_values("name", key=lambda n: n.str.len()).iloc[-1]
+    row = tied_data.municipalities.sort_values("name", key=lambda n: n.str.len()).iloc[-1]
     context, page = phone_page(browser, {"width": width, "height": 667})
     try:
-        ready(page, f"{site_url}/search.html?q={row.slug}&kommune={row.slug}")
+        ready(page, f"{tied_url}/search.html?q={row.slug}&kommune={row.slug}")
         bar = page.evaluate(BAR_JS)
         assert bar["oneRow"] and bar["nameFits"] and bar["height"] - bar["line"] <= BAR_HEIGHT[375], bar
     finally:
         context.close()
 
 
-def test_the_filter_names_its_choice_on_a_phone_and_keeps_its_button_on_the_row_on_a_desktop(browser, site_url, data):
+def test_the_filter_names_its_choice_on_a_phone_and_keeps_its_button_on_the_row_on_a_desktop(browser, tied_url, tied_data):
     """A new reader on a phone saw a select with no visible 'Kommune'; on a desktop the choice's link (its page)
     pushed the button onto a row of its own. The label shows until a municipality is chosen (then the select shows
     its name, and the way back to all takes the label's place, at 375 px and, so that the bar keeps one row, at
     1280 px too; issue 22), and with the longest name chosen on a page whose bar offers the municipality's page,
     select and button share one row."""
-    row = data.municipalities.sort_values("name", key=lambda n: n.str.len()).iloc[-1]
+    row = tied_data.municipalities.sort_values("name", key=lambda n: n.str.len()).iloc[-1]
     for width in each([375, 1280]):
         phone = width < 600
         context = browser.new_context(viewport={"width": width, "height": 667}, locale="da-DK", is_mobile=phone, has_touch=phone)
         page = context.new_page()
         try:
             label = page.locator("label[for='kr-kommune']")
-            ready(page, f"{site_url}/index.html?kommune=alle")
+            ready(page, f"{tied_url}/index.html?kommune=alle")
             assert label.is_visible() and label.bounding_box()["width"] > 40 and label.inner_text() == "Kommune", width
-            ready(page, f"{site_url}/index.html?kommune={row.slug}")
+            ready(page, f"{tied_url}/index.html?kommune={row.slug}")
             assert page.locator(".kr-filter-reset").is_visible() and label.bounding_box()["width"] <= 1, width
             assert page.locator(".kr-filter-offer").is_visible()
             bar = page.evaluate(BAR_JS)
@@ -687,12 +687,12 @@ def test_on_a_desktop_the_opened_panel_lies_over_the_page_and_moves_nothing(brow
         context.close()
 
 
-def test_the_filter_shows_every_municipalitys_whole_name_at_320_px(browser, site_url, data):
+def test_the_filter_shows_every_municipalitys_whole_name_at_320_px(browser, tied_url, tied_data):
     """The select is wide enough for the longest name, and the inferred switch waits in a closed 'Indstillinger'."""
     context, page = phone_page(browser, {"width": 320, "height": 640})
     try:
-        ready(page, f"{site_url}/index.html")
-        for row in data.municipalities.itertuples():
+        ready(page, f"{tied_url}/index.html")
+        for row in tied_data.municipalities.itertuples():
             page.select_option("#kr-kommune", row.kommunekode)
             room = page.evaluate(
                 """() => {
@@ -773,16 +773,16 @@ TALLY_JS = """() => ({line: document.querySelector('.kr-filter-tally').checkVisi
     .map((h) => h.textContent)})"""
 
 
-def test_a_choice_on_a_phone_says_under_the_bars_place_what_it_marks_and_leaves_the_bar_one_row(browser, site_url, data):
+def test_a_choice_on_a_phone_says_under_the_bars_place_what_it_marks_and_leaves_the_bar_one_row(browser, tied_url, tied_data):
     """After a choice on a 375 px phone the status sat behind the bar's button: nothing showed the choice took effect;
     then the line under the bar showed over the page with the header, 165 of 667 px (issue 22, second phone review).
     A choice made further down leaves the bar one row with the header away and the text where it was; the line under
     the bar's place at the page's top says what the choice marks here, each list's count as its heading gives it."""
     # Ringkøbing-Skjern's quote here (q005) is an inferred tie (ADR 33); no stjernestund is tied to Egedal any more.
-    row = data.municipalities.set_index("slug").loc["ringkoebing-skjern"]
+    row = tied_data.municipalities.set_index("slug").loc["ringkoebing-skjern"]
     context, page = phone_page(browser, {"width": 375, "height": 667})
     try:
-        ready(page, f"{site_url}/vaerdiskabelser.html?udledte=ja")
+        ready(page, f"{tied_url}/vaerdiskabelser.html?udledte=ja")
         assert page.evaluate(TALLY_JS)["line"] == ""
         page.evaluate("() => window.scrollBy({top: 900, behavior: 'instant'})")
         page.evaluate(SCROLLING_STOPPED_JS)
@@ -812,18 +812,18 @@ def test_a_choice_on_a_phone_says_under_the_bars_place_what_it_marks_and_leaves_
         context.close()
 
 
-def test_the_bar_says_the_marked_quotes_are_the_editors_ties_and_switches_them_in_one_tap(browser, site_url, data):
+def test_the_bar_says_the_marked_quotes_are_the_editors_ties_and_switches_them_in_one_tap(browser, tied_url, tied_data):
     """Reader 12, finding 7: the inferred switch was three taps deep on a phone, and with it off nothing was marked,
     with nothing to say why (the report ties no quote to a municipality itself). The bar's line says whose ties the
     marked quotes are and offers the switch in one tap, both ways; on a page where the switch changes nothing (the
     municipalities' overview) it offers none."""
     # Ringkøbing-Skjern's quote here (q005) is an inferred tie; no stjernestund is tied to Egedal any more.
-    row = data.municipalities.set_index("slug").loc["ringkoebing-skjern"]
-    words = browser_module.browser_data(data)["switchWords"]
-    inferred = highlight.whose_ties(data, [views.Item(row.name, "inferred")], [0])
+    row = tied_data.municipalities.set_index("slug").loc["ringkoebing-skjern"]
+    words = browser_module.browser_data(tied_data)["switchWords"]
+    inferred = highlight.whose_ties(tied_data, [views.Item(row.name, "inferred")], [0])
     context, page = phone_page(browser, {"width": 375, "height": 667})
     try:
-        ready(page, f"{site_url}/vaerdiskabelser.html?kommune={row.name}&udledte=ja")  # off is the default (ADR 33)
+        ready(page, f"{tied_url}/vaerdiskabelser.html?kommune={row.name}&udledte=ja")  # off is the default (ADR 33)
         button = page.locator(".kr-filter-infer")
         line = page.evaluate(TALLY_JS)["line"]
         assert inferred in line and button.is_visible() and button.text_content() == words["on"], line
@@ -840,18 +840,18 @@ def test_the_bar_says_the_marked_quotes_are_the_editors_ties_and_switches_them_i
         button.tap()
         page.wait_for_function("() => window.KR_FILTER.state().inferred")
         assert "udledte=ja" in page.url and page.evaluate(marked) > 0
-        ready(page, f"{site_url}/kommuner/oversigt.html?kommune={row.name}")
+        ready(page, f"{tied_url}/kommuner/oversigt.html?kommune={row.name}")
         assert not button.is_visible()
     finally:
         context.close()
 
 
-def test_a_tap_outside_the_opened_filter_panel_closes_it(browser, site_url):
+def test_a_tap_outside_the_opened_filter_panel_closes_it(browser, tied_url):
     """The panel with the status and »Indstillinger« stayed open over the page when the reader tapped beside it;
     it closes as the page-contents drawer does, and a tap inside it keeps it open."""
     context, page = phone_page(browser, {"width": 375, "height": 667})
     try:
-        ready(page, f"{site_url}/vaerdiskabelser.html?kommune=egedal")
+        ready(page, f"{tied_url}/vaerdiskabelser.html?kommune=egedal")
         page.tap(".kr-filter-toggle")
         page.tap("#kr-udledte-hjaelp")
         assert page.get_attribute(".kr-filter-toggle", "aria-expanded") == "true"

@@ -112,13 +112,13 @@ def test_closing_a_drill_panel_with_luk_leaves_no_step_for_back_to_spend(site_ur
     page.wait_for_url("**/index.html*")
 
 
-def test_the_settings_panel_closes_on_a_tap_beside_it_and_on_escape_and_gives_the_focus_back(site_url, browser):
+def test_the_settings_panel_closes_on_a_tap_beside_it_and_on_escape_and_gives_the_focus_back(tied_url, browser):
     """Reader review 5, #3: "Indstillinger" stayed over the page after a tap beside it. A tap anywhere but the panel
     closes it (in the capture phase: the bar's own row and a chart too), Escape closes it wherever the focus is, and
     the focus goes back to the button."""
     context = browser.new_context(locale="da-DK", **PHONE)
     page = context.new_page()
-    opened(page, f"{site_url}/vaerdiskabelser.html?kommune=koege")
+    opened(page, f"{tied_url}/vaerdiskabelser.html?kommune=koege")
     toggle = page.locator(".kr-filter-toggle")
     toggle.tap()
     assert page.locator("#kr-udledte").is_visible()

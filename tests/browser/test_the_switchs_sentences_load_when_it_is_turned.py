@@ -49,8 +49,8 @@ def check_the_switch(browser, site: Path, url: str) -> None:
         context.close()
 
 
-def test_turning_the_switch_loads_its_sentences_and_the_status_says_them(browser, built_site, site_url):
-    check_the_switch(browser, built_site, site_url)
+def test_turning_the_switch_loads_its_sentences_and_the_status_says_them(browser, tied_site, tied_url):
+    check_the_switch(browser, tied_site, tied_url)
 
 
 @pytest.mark.national

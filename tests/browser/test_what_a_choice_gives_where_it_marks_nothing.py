@@ -31,10 +31,10 @@ def opened(browser, url: str, viewport: dict):
 
 @pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 800}], ids=["phone", "desktop"])
 def test_where_a_choice_marks_nothing_the_bar_offers_the_editors_ties_in_plain_words_and_shows_them_in_one_tap(
-    browser, site_url, data, viewport
+    browser, tied_url, tied_data, viewport
 ):
-    name = filters.municipality_name(data, data.municipalities.set_index("slug").loc["ringkoebing-skjern", "kommunekode"])
-    context, page = opened(browser, f"{site_url}/vaerdiskabelser.html?kommune=ringkoebing-skjern", viewport)
+    name = filters.municipality_name(tied_data, tied_data.municipalities.set_index("slug").loc["ringkoebing-skjern", "kommunekode"])
+    context, page = opened(browser, f"{tied_url}/vaerdiskabelser.html?kommune=ringkoebing-skjern", viewport)
     try:
         bar = page.evaluate(BAR_JS)
         assert bar["tally"] == f"1 citat her er knyttet til {name}, udledt af redaktionen.", bar
@@ -50,8 +50,8 @@ def test_where_a_choice_marks_nothing_the_bar_offers_the_editors_ties_in_plain_w
         context.close()
 
 
-def test_a_bar_chart_with_none_of_the_chosen_municipalitys_quotes_stands_undimmed(browser, site_url):
-    context, page = opened(browser, f"{site_url}/ingredienser/oversigt.html?kommune=koege", PHONE)
+def test_a_bar_chart_with_none_of_the_chosen_municipalitys_quotes_stands_undimmed(browser, tied_url):
+    context, page = opened(browser, f"{tied_url}/ingredienser/oversigt.html?kommune=koege", PHONE)
     try:
         page.locator("#figur-citater-pr-ingrediens").scroll_into_view_if_needed()
         page.wait_for_function("() => document.querySelector('#figur-citater-pr-ingrediens .main-svg')")

@@ -27,3 +27,19 @@ def with_overlay(dest: Path, overlay: Path = EIGHTH_OVERLAY, base: Path = REPO /
         # A column an older file may leave out (schema: optional_column) is empty in a row that leaves it out.
         (dest / extra.name).write_text(csv_text(table.columns, [[r.get(c, "") for c in table.columns] for r in merged]), encoding="utf-8")
     return dest
+
+
+INFERRED_TIES = REPO / "tests" / "fixtures" / "inferred_ties.csv"
+
+
+def with_inferred_ties(dest: Path, base: Path = REPO / "data") -> Path:
+    """A copy of `base` whose quotes carry the editors' three former inferred ties (tests/fixtures/inferred_ties.csv:
+    q005 and q036 to Ringkøbing-Skjern, q037 to Køge, each with its reason): the report's data hold none since ADR 33's
+    second addendum, and the tests of the inference machinery (the switch, the offers, the withheld ties) run on this."""
+    shutil.copytree(base, dest)
+    ties = {row["quote_id"]: row for row in csv.DictReader(io.StringIO(INFERRED_TIES.read_text(encoding="utf-8"), newline=""))}
+    table = TABLES["quotes"]
+    text = (dest / table.file).read_text(encoding="utf-8")
+    rows = [{**row, **ties.get(row["quote_id"], {})} for row in csv.DictReader(io.StringIO(text, newline=""))]
+    (dest / table.file).write_text(csv_text(table.columns, [[r.get(c, "") for c in table.columns] for r in rows]), encoding="utf-8")
+    return dest
