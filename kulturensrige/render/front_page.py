@@ -65,7 +65,8 @@ def lead(data: Dataset) -> str:
     # The book's own description of the report, said to be the book's: not the report's subtitle. kr-front-lead: a size
     # of its own on a phone, for the first screen (lesning.css); a chapter's lead keeps its text's size.
     return (
-        f'<p class="kr-lead kr-front-lead">Denne bog gengiver {esc(genitive(report.publisher))} {esc(report.kind)} <cite>{esc(report.title)}</cite> '
+        f'<p class="kr-lead kr-front-lead">Denne bog gengiver {esc(genitive(report.publisher))} {esc(report.kind)} '
+        f"<cite>{esc(report.title)}</cite> "
         f"om, hvordan {count_word(len(data.municipalities))} kommuner brugte kunst og kultur til at fremme borgernes mentale "
         f"sundhed{when}.</p>"
     )

@@ -25,11 +25,11 @@ SEEN_JS = """() => {
 
 
 @pytest.mark.parametrize("screen", list(SCREENS))
-def test_show_it_brings_the_tied_quote_under_the_bar_and_focuses_it(browser, site_url, screen):
+def test_show_it_brings_the_tied_quote_under_the_bar_and_focuses_it(browser, tied_url, screen):
     context = browser.new_context(locale="da-DK", viewport=SCREENS[screen], is_mobile=screen == "phone", has_touch=screen == "phone")
     page = context.new_page()
     try:
-        page.goto(f"{site_url}/vaerdiskabelser.html?kommune=ringkoebing-skjern")
+        page.goto(f"{tied_url}/vaerdiskabelser.html?kommune=ringkoebing-skjern")
         page.evaluate("() => window.KR_FILTER.ready")
         offer = page.locator(".kr-filter-infer")
         assert offer.text_content() == "Vis det"
