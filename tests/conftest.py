@@ -41,7 +41,7 @@ from support.serving import serve
 REPO = Path(__file__).resolve().parent.parent
 SOURCE = REPO.parent / "shared" / "source" / "kulturens-rige-rapport.txt"
 
-pytest_plugins = ["support.cpu_per_test"]
+pytest_plugins = ["support.cpu_per_test", "support.time_limit"]
 
 
 # Fixtures that give a built book, in the order their builds finish: a test that uses one (directly or through

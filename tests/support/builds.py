@@ -68,16 +68,40 @@ WAIT_SECONDS = 1200
 
 
 def _wait_for(folder: Path) -> str:
-    """The text of folder/done once another process of the run has made it; BuildFailed with folder/failed's."""
+    """The text of folder/done once another process of the run has made it; BuildFailed with folder/failed's, or at
+    once when the process that claimed it has ended without either (killed, or stopped by its time limit)."""
     deadline = time.monotonic() + WAIT_SECONDS
     while True:
         if (folder / "done").exists():
             return (folder / "done").read_text(encoding="utf-8")
         if (folder / "failed").exists():
             raise BuildFailed((folder / "failed").read_text(encoding="utf-8"))
+        if not _maker_lives(folder) and not (folder / "done").exists() and not (folder / "failed").exists():
+            raise BuildFailed(f"{folder.name} blev aldrig færdig: processen, der lavede den, sluttede undervejs")
         if time.monotonic() > deadline:
             raise BuildFailed(f"{folder.name} blev ikke færdig på {WAIT_SECONDS} s")
         time.sleep(0.2)
+
+
+# The file in a claimed folder that names the process making its content (`_claim`).
+MAKER = "maker"
+
+
+def _maker_lives(folder: Path) -> bool:
+    """False once the process that claimed `folder` has ended (a zombie has ended too); True while it runs or has not
+    yet written its number. Session 19's run hung at 98 %: its processes waited, each for 20 minutes, on folders
+    whose maker was gone."""
+    try:
+        pid = int((folder / MAKER).read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return True
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    except OSError:  # no /proc (not Linux): trust the maker to write `done` or `failed`
+        return True
+    return state not in ("Z", "X")
 
 
 def _write_at_once(path: Path, text: str) -> None:
@@ -93,6 +117,7 @@ def _claim(folder: Path) -> bool:
         folder.mkdir(parents=True)
     except FileExistsError:
         return False
+    _write_at_once(folder / MAKER, str(os.getpid()))
     return True
 
 
