@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urlparse
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from kulturensrige import load
 from kulturensrige.data import provenance
@@ -95,6 +96,15 @@ def choose(page, kommune: str, inferred: bool = True) -> dict | None:
         page.set_checked("#kr-udledte", inferred)
     page.wait_for_function(f"() => window.__krEvents.length >= {changes}")
     return page.evaluate("() => window.__krEvents[window.__krEvents.length - 1]")
+
+
+def wait_visible(locator, timeout: float) -> bool:
+    """Whether the element shows within `timeout` ms."""
+    try:
+        locator.wait_for(state="visible", timeout=timeout)
+    except PlaywrightTimeout:
+        return False
+    return True
 
 
 def draw_every_chart(page) -> None:
@@ -746,8 +756,15 @@ def test_a_partner_bar_opens_the_initiatives_that_name_its_organisations(tied_da
         kind = statistics.organisations_by_kind(tied_data, tied_data.initiatives)["kind"].iloc[bar]
         rows = ties[(ties["kind"] == kind) & ((ties["kommunekode"] == code) if code != "alle" else True)]
         page.evaluate("() => document.querySelector('#plot-organisationer').scrollIntoView({block: 'center', behavior: 'instant'})")
-        page.locator("#plot-organisationer .trace.bars").first.locator(".point").nth(bar).click(force=True)
+        # Drawn and answering clicks (kr-charts.js takes aria-hidden off then): draw_every_chart gives up after 5 s,
+        # which a loaded machine can outlast, and a tap on a chart not yet drawn opens nothing.
+        page.wait_for_function("() => !document.querySelector('#plot-organisationer').hasAttribute('aria-hidden')")
         drill = page.locator("#figur-organisationer .kr-drill")
+        # The choice's redraw (Plotly.react) may still move the bars under a tap made at once: tap again, found anew.
+        for _ in range(3):
+            page.locator("#plot-organisationer .trace.bars").first.locator(".point").nth(bar).click(force=True)
+            if wait_visible(drill, 5000):
+                break
         drill.wait_for(state="visible")
         page.evaluate("() => document.querySelector('#figur-organisationer .kr-drill').krReady")
         titles = drill.locator("article.kr-initiative .kr-card-title").all_text_contents()
