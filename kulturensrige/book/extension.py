@@ -217,6 +217,8 @@ def marks_explained(body: str, editors_href: str, also: str = "") -> str:
     (issue 22: said on every page, it crowded out the report); a printed page shows it there (docs/adr/0040). The
     space before a mark does not break, so '(red.)' never starts a line alone. A mark inside a link or a summary stays
     light text, as no control may stand there. A page with no mark has no key."""
+    if "(red.)" not in body:  # every mark holds it: a page without one is not scanned tag by tag (98 national profiles)
+        return body
     out, last, controls = [], 0, 0
     depth = dict.fromkeys(NO_CONTROL, 0)
     for found in MARK_OR_TAG.finditer(body):

@@ -333,8 +333,8 @@ def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", arrang
     puts the chosen municipality's first (highlight.py); a profile page's list is about its own municipality and
     stays as it is."""
     groups = group_records(quotes)
-    tie_line = views.any_tied(data)
-    contexts = [card_context(data, g, short=short_speakers(data, groups), keyed=True, tie_line=tie_line) for g in groups]
+    tie_line, short = views.any_tied(data), short_speakers(data, groups)
+    contexts = [card_context(data, g, short=short, keyed=True, tie_line=tie_line) for g in groups]
     shown = views.first_page(len(groups))
     cards = [str(macro("cards.html.j2", "quote_card", c)) for c in contexts[:shown]]
     rest = quote_rows(data, contexts[shown:]) if shown < len(groups) else Markup("")

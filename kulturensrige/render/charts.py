@@ -528,7 +528,8 @@ def _highlighted(figure: dict, every: list[list[list[str]]], mine: list[list[lis
 
     marked, faint = [], []
     for trace, cells, parts in zip(figure["data"], every, mine, strict=True):
-        rest = [[q for q in cell if q not in chosen] for cell, chosen in zip(cells, map(set, parts), strict=True)]
+        # Most parts are empty (a municipality's share of a few bars): their rest is the whole cell, copied, not sifted.
+        rest = [[q for q in cell if q not in chosen] if chosen else list(cell) for cell, chosen in zip(cells, map(set, parts), strict=True)]
         common = {**trace, "legendgroup": trace.get("name", "")}
         if any(parts):
             marked.append(
