@@ -947,3 +947,14 @@ def test_a_project_that_is_a_folder_or_a_name_too_long_is_said_as_such_not_as_no
     code, out, err = run_import(tmp_path / given, tmp_path / "ud", capsys)
     assert (code, out) == (1, "") and err.splitlines()[0].endswith(said), err
     assert not (tmp_path / "ud").exists()
+
+
+@pytest.mark.parametrize("value", ["²", "①", "9" * 5000], ids=["superscript-two", "circled-one", "five-thousand-digits"])
+def test_a_position_of_digits_int_cannot_read_is_one_line_not_a_traceback(tmp_path: Path, capsys, value: str):
+    """Hostile round 20, #2: str.isdigit takes '²' and '①', and int() refuses them and numbers over 4,300 digits: the
+    import ended in a ValueError. Such a position is not a number: validation names it in one line."""
+    project = _exported(tmp_path, lambda qde: re.sub(r'"position": "[^"]*"', f'"position": "{value}"', qde, count=1))
+    code, _, err = run_import(project, tmp_path / "tilbage", capsys, codes=tmp_path / "koder.csv")
+    assert code == 1, err
+    assert "Traceback" not in err and "position" in err, err
+    assert not (tmp_path / "tilbage").exists()

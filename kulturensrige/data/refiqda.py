@@ -1124,7 +1124,8 @@ def _quote_rows(
 
 def _number(cell: str) -> int:
     """A position or turn as a number for sorting; one that is not a number sorts last (validation names it)."""
-    return int(cell) if cell.isdigit() else 1 << 62
+    # str.isdigit takes '²' and '①', which int() refuses, and int() refuses over 4,300 digits: ASCII digits, short.
+    return int(cell) if cell.isascii() and cell.isdigit() and len(cell) <= 18 else 1 << 62
 
 
 def _skip(summary: ImportSummary, project: Project, passage: Passage, reason: str) -> None:

@@ -699,6 +699,19 @@ def _quote_attribution(frame: pd.DataFrame, rows: list[int], label: str) -> list
                     f"nævner talerens rolle ({named!r}); en begrundelse må ikke kunne pege på en person (anonymitetsreglen)",
                 )
             )
+    # Cards are one per exchange, else one per quote (cards.card_keys): an exchange named as a quote would join them.
+    quote_ids = set(frame["quote_id"])
+    for i, exchange in enumerate(frame["exchange_id"]):
+        if exchange in quote_ids:
+            problems.append(
+                Problem(
+                    label,
+                    rows[i],
+                    "exchange_id",
+                    exchange,
+                    "må ikke være et citats quote_id: kortene samles efter ordveksling, så de to citater ville blive ét kort",
+                )
+            )
     duplicated = frame[frame["exchange_id"] != ""].duplicated(["exchange_id", "turn"], keep="first")
     for i in duplicated[duplicated].index:
         problems.append(Problem(label, rows[i], "turn", str(frame.at[i, "turn"]), "replikkens nummer findes to gange i samme ordveksling"))
