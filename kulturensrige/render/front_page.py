@@ -200,7 +200,7 @@ def citation(data: Dataset) -> str:
     return (
         f'<p class="kr-citation">{reference(data)}</p>'
         f'<p class="kr-citation-note">{note}Citerer du denne udgave af bogen, så nævn også, hvilken udgave det er: '
-        f"»{esc(edition_mark(data.fingerprint))}«, som der også står nederst på hver side.</p>"
+        f"„{esc(edition_mark(data.fingerprint))}“, som der også står nederst på hver side.</p>"
     )
 
 
