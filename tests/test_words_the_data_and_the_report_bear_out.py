@@ -71,14 +71,17 @@ def test_no_attention_point_calls_getting_lost_a_false_belief(data, report_text:
 
 
 def test_the_books_own_terms_stand_outside_the_reports_quotation_marks(data, report_text: str):
-    """#7: 'ord i »…« er rapportens egne', but »gennemført«, »rolle ikke angivet«, »Udgave …«, »kort udsagn« and
-    »evalueringsrapport« were the book's own terms."""
+    """#7: 'ord i »…« er rapportens egne', but »gennemført«, »rolle ikke angivet«, »Udgave …«, »kort udsagn«,
+    »evalueringsrapport« and the key's own »(red.)« were the book's own terms."""
     report = collapse(repair_hyphenation(report_text))
     texts = [
         str(cards.quote_list_legend(data)),
         front_page.citation(data),
         *(EDITORIAL_VALUES[v].reason for v in ("initiatives.status", "quote_kinds.label_source", "publication.kind")),
         *data.quote_kinds["description"],
+        provenance.page_key(),  # the key beside the rule itself named the book's own mark in them: »(red.)«
+        provenance.short_key(data.options, cards.TITLE_VALUE),
+        provenance.category_key(data.options),
     ]
     for text in each(texts):
         for quoted in re.findall(r"»([^«]*)«", _said(text)):

@@ -266,11 +266,11 @@ def short_label(options: pd.DataFrame, value: str) -> str:
 
 
 def short_key(options: pd.DataFrame, value: str) -> str:
-    """What the short mark means, said where it stands: '»(red.)« efter en titel: redaktionens titel; rapporten
+    """What the short mark means, said where it stands: '„(red.)“ efter en titel: redaktionens titel; rapporten
     giver ikke indsatsen et navn.'"""
     if value_source(options, value) != BY_EDITORS:
         return ""
-    return f"»{owner_mark(EDITORS_SHORT)}« efter en titel: {value_label(options, value)}; rapporten giver ikke indsatsen et navn."
+    return f"„{owner_mark(EDITORS_SHORT)}“ efter en titel: {value_label(options, value)}; rapporten giver ikke indsatsen et navn."
 
 
 def value_label(options: pd.DataFrame, value: str) -> str:
@@ -307,11 +307,11 @@ EDITORS_WORK = "redaktionens ord eller valg"
 
 
 def page_key() -> str:
-    """The one key on a web page whose values carry the editors' short mark: what »(red.)« means, and what is the
+    """The one key on a web page whose values carry the editors' short mark: what „(red.)“ means, and what is the
     report's. Each mark opens it (extension.marks_explained, docs/adr/0040); the front page says it once in its text.
     Each mark's own kind (value_label) stays in its title; the page's notes say why."""
     return (
-        f"»{owner_mark(EDITORS_SHORT)}« efter en værdi: {EDITORS_WORK}, fx en gengivelse, en betegnelse eller en "
+        f"„{owner_mark(EDITORS_SHORT)}“ efter en værdi: {EDITORS_WORK}, fx en gengivelse, en betegnelse eller en "
         "læsning, ikke rapportens. Citater og ord i »…« er rapportens egne."
     )
 
@@ -396,11 +396,11 @@ def category_note(options: pd.DataFrame, precise: bool = False, short: bool = Fa
 
 def category_key(options: pd.DataFrame) -> str:
     """What '(red.)' after a speaker means, said once over a list of cards that carry it (issue 22: the full note on
-    every card ate a phone's screen): '»(red.)« efter en taler: redaktionens inddeling; rapporten nævner rollen, som
+    every card ate a phone's screen): '„(red.)“ efter en taler: redaktionens inddeling; rapporten nævner rollen, som
     bogen udelader, jf. anonymitetsreglen.' Empty where the cards keep their full note (category_note)."""
     if value_source(options, "quotes.speaker_category") != BY_EDITORS:
         return ""
-    return f"»{owner_mark(EDITORS_SHORT)}« efter en taler: {category_note(options, precise=True)[1:-1]}."
+    return f"„{owner_mark(EDITORS_SHORT)}“ efter en taler: {category_note(options, precise=True)[1:-1]}."
 
 
 def value_note(options: pd.DataFrame, value: str) -> str:

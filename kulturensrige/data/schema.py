@@ -921,7 +921,7 @@ EDITORIAL: tuple[Editorial, ...] = (
         "indsatsernes titler, rapporten ikke selv giver",
         "Rapporten navngiver kun nogle indsatser, med navnet i anførselstegn (fx »Gang i gården« og »Rødder«); de øvrige "
         "beskriver den uden navn, også i sine nummererede opremsninger, og deres titler har redaktionen "
-        "formuleret, ofte med rapportens ord. På siderne dækker kortets ene »(red.)« titlen, i PDF'erne står det efter titlen.",
+        "formuleret, ofte med rapportens ord. På siderne dækker kortets ene „(red.)“ titlen, i PDF'erne står det efter titlen.",
         "titel",
     ),
     Editorial(
