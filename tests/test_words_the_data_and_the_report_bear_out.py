@@ -18,7 +18,7 @@ from kulturensrige.data import provenance
 from kulturensrige.data.publishing import published_files
 from kulturensrige.data.schema import EDITORIAL_VALUES
 from kulturensrige.edition import editions
-from kulturensrige.render import cards, charts, front_page
+from kulturensrige.render import cards, charts, dictionary, front_page
 from kulturensrige.rules import filters, views
 from report_source import collapse, repair_hyphenation
 from support.checks import each
@@ -42,6 +42,7 @@ def test_no_sentence_speaks_of_quotes_tied_to_a_municipality_where_the_data_tie_
     note = charts.quotes_per_ingredient(data).notes[0]
     said.append(note.note if isinstance(note, provenance.Whose) else note)
     said.append(published_files(data)["kilder.csv"])
+    said.append(_said(str(dictionary.sources_html(data))))  # the data chapter's table of the editors' values
     for text in each(said):
         assert not [w for w in TIED_WORDS if w in text], [w for w in TIED_WORDS if w in text]
     assert "Citaterne står i rapportens rækkefølge." in said[0]
