@@ -165,7 +165,7 @@ def test_every_page_states_which_edition_it_is_in_a_readers_words(soups):
         stamp = soup.select_one(".kr-provenance")
         assert stamp is not None, name
         assert f"Udgave {data.fingerprint}" in stamp.get_text() and "fingeraftryk" not in stamp.get_text(), name
-    assert f"»Udgave {data.fingerprint}«" in soups["index.html"].select_one(".kr-citation-note").get_text()
+    assert f"„Udgave {data.fingerprint}“" in soups["index.html"].select_one(".kr-citation-note").get_text()
 
 
 def test_the_front_page_says_what_this_is_and_where_to_start(soups):

@@ -167,7 +167,7 @@ def test_an_editors_title_carries_its_short_mark_on_every_card_and_every_block_s
     from kulturensrige.edition import editions
     from kulturensrige.render import comparison
 
-    key = "»(red.)« efter en titel: redaktionens titel; rapporten giver ikke indsatsen et navn."
+    key = "„(red.)“ efter en titel: redaktionens titel; rapporten giver ikke indsatsen et navn."
     inferred = data.initiatives[data.initiatives["title_basis"] == "inferred"]
     assert len(inferred) and (data.initiatives["title_basis"] == "stated").any()
     for code in each([filters.ALL, *data.municipalities["kommunekode"]]):

@@ -392,7 +392,7 @@ def test_the_five_unattributed_lines_are_not_called_mottoes(data, report_text: s
     assert len(lines) == 5
     assert "motto" not in collapse(report_text).casefold()
     kind = data.quote_kinds.set_index("quote_kind_id").loc["motto"]
-    assert kind.label == "Kort udsagn" and "betegnelsen »kort udsagn« er redaktionens" in kind.description
+    assert kind.label == "Kort udsagn" and "betegnelsen „kort udsagn“ er redaktionens" in kind.description
     for i in each(lines.index):
         card = text(cards.quote_card(data, lines.loc[[i]]))
         assert "Motto" not in card and "Kort udsagn" in card, card

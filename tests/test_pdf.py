@@ -36,10 +36,13 @@ from pathlib import Path
 import outloud
 import pikepdf
 import pytest
-from bs4 import BeautifulSoup
+import soupsieve
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 from hostile import HOSTILE_MUNICIPALITY, hostile_data
 from kulturensrige import load
+from kulturensrige.book import extension
+from kulturensrige.data import provenance
 from kulturensrige.data.buildkey import BUILT, write_record
 from kulturensrige.data.schema import NOT_STATED
 from kulturensrige.edition import editions, printing
@@ -479,13 +482,49 @@ def test_the_built_page_and_the_whole_book_pdf_say_whose_absence_each_empty_valu
     text = pdf_text(report_site / "pdf" / "kulturens-rige.pdf", "Kulturens Rige")
     # The heading's first words: pdftotext may read the rest of a wrapped heading after the first row's cells, and a
     # table broken over two pages repeats its heading on the second.
-    start = text.index(squeeze("Begivenhed (redaktionens"))
+    start = text.index(squeeze("Begivenhed (red.)"))  # the mark, its key at the chapter's end (ADR 40)
     table = text[start : text.index(squeeze("Fakta om forløbet"), start)]
     # A cell wraps, and pdftotext reads a wrapped row's lines in its own order: count the cells, not the rows.
     events = load(REPO / "data").programme_events
     left_out = sum(int((events[column] == NOT_STATED).sum()) for column in ("mode", "date", "place"))
     assert table.count(squeeze("rapporten angiver ikke")) == left_out and squeeze(NOT_STATED) not in table
     assert squeeze("tom: rapporten angiver ikke stedet") in text and squeeze("tom: sted ikke angivet") not in text
+
+
+@pytest.mark.long
+@pytest.mark.build
+def test_the_whole_book_pdf_prints_each_editors_mark_where_its_page_has_one(report_site: Path):
+    """The s20 reading, #1: the marks became buttons (ADR 40) and the whole-book PDF dropped them all: Køge's code,
+    region and starting point, the quote cards' kinds and Figure 1's title stood unmarked, though every chapter's key
+    said what »(red.)« means. Each mark a printed block keeps reads after the words before it, as on the page; a table's
+    cells are left to the page's own test, as pdftotext reads a wrapped cell's lines in its own order."""
+    text = pdf_text(report_site / "pdf" / "kulturens-rige.pdf", "Kulturens Rige")
+    mark = squeeze(provenance.owner_mark(provenance.EDITORS_SHORT))
+    left_out = f"{editions.DROPPED_SELECTOR}, table"
+
+    def printed(node: Tag) -> bool:
+        return not any(soupsieve.match(left_out, p) for p in node.find_parents())
+
+    missing, found = [], 0
+    for chapter in editions.chapters(report_site):
+        page = BeautifulSoup((report_site / chapter.path).read_text(encoding="utf-8"), "html.parser")
+        for button in filter(printed, page.select("article.bd-article button.kr-red")):  # not in a table or left out
+            before = ""
+            for string in button.find_all_previous(string=True):
+                if type(string) is NavigableString and printed(string):
+                    before = squeeze(string) + before
+                if len(before) >= 10:
+                    break
+            said = before[-10:] + mark
+            found += 1
+            if said not in text:
+                missing.append((chapter.path, said))
+    assert found > 20 and not missing, missing
+    for said in ("Interviewcitat (red.)", "Kommunekode 259 (red.)", "Region Sjælland (red.)", "Forløbet i Kulturens Rige (red.)."):
+        assert squeeze(said) in text, said
+    # The columns of the comparison: each heading once, not after the names that stand over them on the web.
+    names = "|".join(re.escape(squeeze(n)) for n in load(REPO / "data").municipalities["name"])
+    assert not re.search(rf"(?:{names}){squeeze('Køge')}{squeeze('Indsatser')}", text)
 
 
 @pytest.mark.build
@@ -1287,6 +1326,23 @@ def test_the_printed_book_keeps_only_http_links_and_links_into_the_book(tmp_path
     online = str(editions.printable_article(site, chapter, 2, "https://bog.example.dk/kr/"))
     assert re.findall(r'href="([^"]*)"', online) == ["https://example.org/x", "https://bog.example.dk/kr/index.html#a"]
     assert editions.book_address("javascript:alert(1)") == "" and editions.book_address("https://a.dk/b") == "https://a.dk/b/"
+
+
+def test_the_printed_book_reads_each_editors_mark_as_its_words_and_leaves_out_the_names_over_the_columns(tmp_path: Path):
+    """The s20 reading, #1: the whole-book PDF dropped every '(red.)' with the page's buttons ("Interviewcitat ·",
+    "Figur 1. Forløbet i Kulturens Rige ."), and printed the names that stand over the columns while they scroll
+    right before the columns' own headings ("KøgeHøje-Taastrup")."""
+    body = (
+        '<p class="kr-card-kicker">Interviewcitat <span class="kr-by" title="redaktionens betegnelse">(red.)</span></p>'
+        '<div class="kr-compare-names" aria-hidden="true"><span>Køge</span><span>Høje-Taastrup</span></div>'
+        '<section class="kr-compare-column"><h3>Køge</h3></section>'
+    )
+    site = _site(tmp_path, extension.marks_explained(body, "../om-data/genkoersel.html#hvem"))
+    printed = BeautifulSoup(str(editions.printable_article(site, editions.chapters(site)[1], 2, "")), "html.parser")
+    assert not printed.select("button")
+    assert printed.select_one(".kr-card-kicker").get_text() == "Interviewcitat\u00a0(red.)"
+    assert " ".join(printed.get_text(" ").split()).startswith("Køge Interviewcitat (red.) Køge")
+    assert provenance.page_key() in printed.get_text(), "the key the marks open stands at the chapter's end"
 
 
 def test_links_to_editions_appear_only_for_pdfs_that_exist_and_escape_the_name(tmp_path: Path):

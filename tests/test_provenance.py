@@ -245,7 +245,7 @@ def test_an_inferred_ties_reason_never_names_the_role(tmp_path: Path, report):
 def test_the_inference_rule_is_written_down_and_every_inferred_tie_names_its_one_municipality(report):
     dictionary = (DATA / "DATAORDBOG.md").read_text(encoding="utf-8")
     chapter = (REPO / "book" / "om-data" / "genkoersel.ipynb").read_text(encoding="utf-8")
-    assert INFERENCE_RULE in dictionary and "dictionary.sources_html()" in chapter
+    assert INFERENCE_RULE in dictionary and "dictionary.sources_html(data)" in chapter
     names = dict(zip(report.municipalities["kommunekode"], report.municipalities["name"], strict=True))
     for q in report.quotes[report.quotes["attribution"] == "inferred"].itertuples():
         assert re.search(rf"\b[Kk]un\b.*\b{names[q.kommunekode]}", q.attribution_rationale), q.quote_id

@@ -140,7 +140,7 @@ def test_a_card_whose_speaker_the_report_does_not_give_says_so_alike_and_the_leg
         assert speaker.strip(), group[0]["quote_id"]
     assert unnamed >= 6  # the field diary (q013) and the five mottos
     legend = _text(cards.quote_list_legend(data))
-    assert "hvor rapporten ikke nævner taleren, står der »rolle ikke angivet«" in legend
+    assert "hvor rapporten ikke nævner taleren, står der „rolle ikke angivet“" in legend
 
 
 def test_each_quote_count_says_exactly_what_it_counts(data):

@@ -197,7 +197,7 @@ PARAGRAPH = re.compile(r"<p(\s[^>]*)?>(.*?)</p>", re.S)
 MARK_OR_TAG = re.compile(
     r'(?P<span><span class="kr-by"(?: title="(?P<kind>[^"]*)")?>\(red\.\)</span>)'
     r"|<(?P<close>/?)(?P<name>[a-zA-Z][\w-]*)[^>]*>"
-    r"|(?<![»\w])\(red\.\)"
+    r"|(?<![»„\w])\(red\.\)"  # a mark named in a sentence (the key's „(red.)“) is text
 )
 # Where a control may not stand: inside a link, a summary, a label or a button (no interactive content there), a
 # script (a long list's JSON rows) or a card <template> (kr-lists.js fills its light mark's text).

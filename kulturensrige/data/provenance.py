@@ -23,6 +23,7 @@ from kulturensrige.data.schema import (
     BY_QDA,
     BY_REPORT,
     CHART_VALUES,
+    COUNTED_FROM_DATA,
     EDITORIAL_VALUES,
     FIGURE_TABLES,
     FOLDER_SOURCE,
@@ -31,6 +32,8 @@ from kulturensrige.data.schema import (
     PAGE_TABLES,
     PUBLISHED_CODES,
     SOURCES,
+    UNTIED_COUNTED,
+    UNTIED_HIGHLIGHTED,
     YES,
 )
 from kulturensrige.words import listing, plural
@@ -263,11 +266,11 @@ def short_label(options: pd.DataFrame, value: str) -> str:
 
 
 def short_key(options: pd.DataFrame, value: str) -> str:
-    """What the short mark means, said where it stands: '»(red.)« efter en titel: redaktionens titel; rapporten
+    """What the short mark means, said where it stands: '„(red.)“ efter en titel: redaktionens titel; rapporten
     giver ikke indsatsen et navn.'"""
     if value_source(options, value) != BY_EDITORS:
         return ""
-    return f"»{owner_mark(EDITORS_SHORT)}« efter en titel: {value_label(options, value)}; rapporten giver ikke indsatsen et navn."
+    return f"„{owner_mark(EDITORS_SHORT)}“ efter en titel: {value_label(options, value)}; rapporten giver ikke indsatsen et navn."
 
 
 def value_label(options: pd.DataFrame, value: str) -> str:
@@ -304,11 +307,11 @@ EDITORS_WORK = "redaktionens ord eller valg"
 
 
 def page_key() -> str:
-    """The one key on a web page whose values carry the editors' short mark: what »(red.)« means, and what is the
+    """The one key on a web page whose values carry the editors' short mark: what „(red.)“ means, and what is the
     report's. Each mark opens it (extension.marks_explained, docs/adr/0040); the front page says it once in its text.
     Each mark's own kind (value_label) stays in its title; the page's notes say why."""
     return (
-        f"»{owner_mark(EDITORS_SHORT)}« efter en værdi: {EDITORS_WORK}, fx en gengivelse, en betegnelse eller en "
+        f"„{owner_mark(EDITORS_SHORT)}“ efter en værdi: {EDITORS_WORK}, fx en gengivelse, en betegnelse eller en "
         "læsning, ikke rapportens. Citater og ord i »…« er rapportens egne."
     )
 
@@ -358,6 +361,17 @@ def name_mark(options: pd.DataFrame, name: str, in_report: str) -> str:
     return f"det officielle navn; {folder_words(options).holder} staver navnet »{in_report}«"
 
 
+def spelling_mark(options: pd.DataFrame, name: str, in_report: str) -> str:
+    """Whose an organisation's name is, said only where it is spelled otherwise than the source: 'redaktionens stavning;
+    rapporten staver navnet »Aarhus Billed-og medieskole«'. No official register of organisations stands behind the
+    spelling, as Danmarks Statistik's does behind a municipality's (name_mark): the s20 reading, #4, found 'det officielle
+    navn' claimed where the report gives none and kilder.csv says 'redaktionens stavning'."""
+    if name == in_report:
+        return ""
+    speller = "redaktionens" if folder_source(options) == BY_REPORT else folder_words(options).own
+    return f"{speller} stavning; {folder_words(options).holder} staver navnet »{in_report}«"
+
+
 def marked_name(options: pd.DataFrame, name: str, in_report: str) -> str:
     """A municipality's name with its mark (name_mark) where it has one: 'Guldborgsund (det officielle navn; …)'."""
     mark = name_mark(options, name, in_report)
@@ -382,11 +396,11 @@ def category_note(options: pd.DataFrame, precise: bool = False, short: bool = Fa
 
 def category_key(options: pd.DataFrame) -> str:
     """What '(red.)' after a speaker means, said once over a list of cards that carry it (issue 22: the full note on
-    every card ate a phone's screen): '»(red.)« efter en taler: redaktionens inddeling; rapporten nævner rollen, som
+    every card ate a phone's screen): '„(red.)“ efter en taler: redaktionens inddeling; rapporten nævner rollen, som
     bogen udelader, jf. anonymitetsreglen.' Empty where the cards keep their full note (category_note)."""
     if value_source(options, "quotes.speaker_category") != BY_EDITORS:
         return ""
-    return f"»{owner_mark(EDITORS_SHORT)}« efter en taler: {category_note(options, precise=True)[1:-1]}."
+    return f"„{owner_mark(EDITORS_SHORT)}“ efter en taler: {category_note(options, precise=True)[1:-1]}."
 
 
 def value_note(options: pd.DataFrame, value: str) -> str:
@@ -437,11 +451,15 @@ def values_note(options: pd.DataFrame, *values: str) -> str:
     return whose_parts(options, *values).note
 
 
-def values_label(options: pd.DataFrame, *values: str) -> str:
-    """Whose the values are, as a short label: 'redaktionens optælling og betegnelser' (kilder.csv's hvis_ord)."""
+def values_label(options: pd.DataFrame, *values: str, retold: bool = False) -> str:
+    """Whose the values are, as a short label: 'redaktionens optælling og betegnelser' (kilder.csv's hvis_ord); with
+    `retold`, a text among them that tells the report's account in the editors' words, 'ord' (an initiative's
+    description: kilder.csv's 'redaktionens ord'), where the folder is the report's."""
     editorial = [v for v in values if value_source(options, v) == BY_EDITORS]
-    if editorial:
-        return f"redaktionens {listing(list(dict.fromkeys(EDITORIAL_VALUES[v].act for v in editorial)))}"
+    retold = retold and folder_source(options) == BY_REPORT
+    if editorial or retold:
+        acts = [*(EDITORIAL_VALUES[v].act for v in editorial), *(["ord"] if retold else [])]
+        return f"redaktionens {listing(list(dict.fromkeys(acts)))}"
     return listing(list(dict.fromkeys(value_label(options, v) for v in values)))
 
 
@@ -456,9 +474,21 @@ def reason(value: str, told: Mapping[str, str] | None = None) -> str:
 
 
 def data_reasons(tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:
-    """The reasons whose examples come from the data, so an example is always one the reader can find: the kinds of
-    organisation that rest on the editors' knowledge, named from the organisations a chart of them counts."""
-    return {"organisations.kind": kind_reason(tables)}
+    """The reasons the data word, so an example is always one the reader can find and no note speaks of ties the data
+    lack: the kinds of organisation that rest on the editors' knowledge, named from the organisations a chart of them
+    counts, and the charts of quotes where no quote is tied."""
+    return {"organisations.kind": kind_reason(tables), **untied_reasons(tables["quotes"])}
+
+
+def untied_reasons(quotes: pd.DataFrame) -> dict[str, str]:
+    """The charts of quotes where the data tie none of their own quotes to a municipality (as views.any_tied): they say
+    so, not how the editors' ties are highlighted and counted, which the report's data no longer hold (ADR 33)."""
+    if ((quotes["kommunekode"] != "") & (quotes["reference_key"] == "")).any():
+        return {}
+    return {
+        "figur:citater-pr-ingrediens": f"{COUNTED_FROM_DATA} {UNTIED_HIGHLIGHTED}",
+        "figur:ingrediens-kommune": f"{COUNTED_FROM_DATA} {UNTIED_COUNTED}",
+    }
 
 
 def kind_reason(tables: Mapping[str, pd.DataFrame]) -> str:
@@ -487,9 +517,9 @@ def chart_whose(options: pd.DataFrame, figure_id: str) -> str:
     return chart_parts(options, figure_id).line
 
 
-def chart_note(options: pd.DataFrame, figure_id: str) -> str:
+def chart_note(options: pd.DataFrame, figure_id: str, told: Mapping[str, str] | None = None) -> str:
     """The same with the reasons, as a PDF prints it: 'Redaktionens optælling og betegnelser, ikke rapportens: <reasons>'."""
-    return chart_parts(options, figure_id).note
+    return chart_parts(options, figure_id, told).note
 
 
 def chart_label(options: pd.DataFrame, figure_id: str) -> str:

@@ -498,7 +498,7 @@ TABLES: dict[str, Table] = {
             ("interview", "Interview"),
             {
                 "label_source": source_choice(
-                    "Hvis betegnelsen er: redaktionen, hvor rapporten ikke selv bruger den (fx »kort udsagn«); tom = datamappens kilde.",
+                    "Hvis betegnelsen er: redaktionen, hvor rapporten ikke selv bruger den (fx „kort udsagn“); tom = datamappens kilde.",
                     "",
                 ),
                 "without_speaker": flag(
@@ -838,6 +838,7 @@ INFERENCE_RULE = (
 )
 
 # What a figure counts, said in its note on the page and in kilder.csv beside its downloads.
+COUNTED_FROM_DATA = "Rapporten har ingen sådan figur; bogen tæller den op fra data."
 # How the book counts initiatives, everywhere (rules.statistics.count_initiatives): as the report presents them (ADR 44);
 # said without naming the report, so an analyst's book says it too.
 INITIATIVES_COUNTED = "Et projekt og dets delindsatser tælles som én indsats; hver delindsats har sit eget kort."
@@ -859,6 +860,13 @@ INFERRED_TIES_HIGHLIGHTED = (
     f"Søjlerne tæller citaterne pr. ingrediens, delt efter talerens gruppe. {NO_QUOTE_TIED}: vælges en kommune, "
     "fremhæves de citater, redaktionen har knyttet til den (udledt af redaktionen)."
 )
+# The two above where the data tie no quote to a municipality, not even the editors (provenance.data_reasons): the
+# report's data since ADR 33's second addendum. Said of highlighted ties that do not exist, they misstated the practice.
+NO_TIE_AT_ALL = f"{NO_QUOTE_TIED}, og det gør redaktionen heller ikke"
+UNTIED_COUNTED = f"{NO_TIE_AT_ALL}: kolonnerne for kommunerne tæller intet citat."
+UNTIED_HIGHLIGHTED = (
+    f"Søjlerne tæller citaterne pr. ingrediens, delt efter talerens gruppe. {NO_TIE_AT_ALL}, så et valg af kommune ændrer ikke søjlerne."
+)
 
 # Whose Figure 4's words are: the words the report's, their being the cloud's the editors' reading (figure and table).
 FIGURE4_WORDS = (
@@ -878,7 +886,7 @@ EDITORIAL: tuple[Editorial, ...] = (
     Editorial(
         "initiatives.status",
         "indsatsernes status",
-        "Rapporten angiver ingen status; redaktionen har læst den ud af rapportens beskrivelse (fx datid som »gennemført«).",
+        "Rapporten angiver ingen status; redaktionen har læst den ud af rapportens beskrivelse (fx datid som „gennemført“).",
     ),
     Editorial(
         "initiatives.kind",
@@ -913,7 +921,7 @@ EDITORIAL: tuple[Editorial, ...] = (
         "indsatsernes titler, rapporten ikke selv giver",
         "Rapporten navngiver kun nogle indsatser, med navnet i anførselstegn (fx »Gang i gården« og »Rødder«); de øvrige "
         "beskriver den uden navn, også i sine nummererede opremsninger, og deres titler har redaktionen "
-        "formuleret, ofte med rapportens ord. På siderne dækker kortets ene »(red.)« titlen, i PDF'erne står det efter titlen.",
+        "formuleret, ofte med rapportens ord. På siderne dækker kortets ene „(red.)“ titlen, i PDF'erne står det efter titlen.",
         "titel",
     ),
     Editorial(
@@ -973,7 +981,7 @@ EDITORIAL: tuple[Editorial, ...] = (
         "quote_kinds.label_source",
         "citatslagenes betegnelser",
         "Rapporten kalder nogle citater noget (stjernestunder, en ordveksling, en feltdagbog, et skilt); de øvrige "
-        "betegnelser (fx »kort udsagn«, og »interviewcitat«, som rapporten kun bruger om sine citater samlet) er "
+        "betegnelser (fx „kort udsagn“, og „interviewcitat“, som rapporten kun bruger om sine citater samlet) er "
         "redaktionens, og hvilken slags hvert citat er, er redaktionens inddeling.",
         "betegnelse",
     ),
@@ -1041,7 +1049,7 @@ EDITORIAL: tuple[Editorial, ...] = (
     Editorial(
         "publication.kind",
         "udgivelsens slags",
-        "Rapporten kalder sig selv »denne rapport« og »evalueringen«; betegnelsen »evalueringsrapport« er redaktionens.",
+        "Rapporten kalder sig selv »denne rapport« og »evalueringen«; betegnelsen „evalueringsrapport“ er redaktionens.",
         "betegnelse",
     ),
     Editorial(
@@ -1129,7 +1137,7 @@ EDITORIAL: tuple[Editorial, ...] = (
         Editorial(
             f"figur:{figure_id}",
             f"bogens figur »{title}«",
-            f"Rapporten har ingen sådan figur; bogen tæller den op fra data. {counted}",
+            f"{COUNTED_FROM_DATA} {counted}",
             "optælling",
         )
         for figure_id, title, counted in (

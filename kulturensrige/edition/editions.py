@@ -670,7 +670,10 @@ def edition_sources(data: Dataset) -> dict[str, str]:
         # The art forms' and target groups' diagrams: counted alike, so one note says it for both.
         "figures": provenance.chart_note(data.options, "kunstformer-kommune"),
         # The quotes' diagram also says whose the ties it counts are (the one quote tally, data/provenance.py's words).
-        "quotes_figure": f"{provenance.chart_note(data.options, 'citater-pr-ingrediens')} {charts.ingredient_ties_note(data)}",
+        "quotes_figure": (
+            f"{provenance.chart_note(data.options, 'citater-pr-ingrediens', provenance.data_reasons(data.tables))} "
+            f"{charts.ingredient_ties_note(data)}"
+        ),
         "guide": provenance.value_note(data.options, "guide_recommendations.ingredient_ids"),
         "guide_label": provenance.value_label(data.options, "guide_recommendations.ingredient_ids"),
     }
@@ -759,6 +762,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "tied": tied,
         # Where the data tie no quote to any municipality, one sentence in place of the section's (cards.no_quote_tied).
         "quotes_tied": views.any_tied(data),
+        "quote_order": provenance.order(data.options),  # where none is tied, the quotes only stand in the folder's order
         "no_quote_tied": Markup(cards.no_quote_tied(data).markup),
         "sources": edition_sources(data),
         "ingredients": ingredients,
@@ -826,6 +830,7 @@ DROPPED = [
     ".kr-compare-choices",
     ".kr-compare-status",  # "2 af 7 kommuner står side om side": on paper all of them do
     ".kr-compare-default",  # "Uden andet valg står de to første kommuner … side om side": on paper all of them do
+    ".kr-compare-names",  # the names over the columns while they scroll: paper read them run together, "KøgeHøje-Taastrup"
     ".kr-web-only",  # a chapter's sentence about the filter or a click (book/*.ipynb)
     ".kr-plot-waiting",  # "Figuren tegnes …" (figures.WAITING): the web page's word while plotly.js loads
     # The front page's "Sådan citerer du rapporten" ends "nævn også datamappens fingeraftryk nederst på siden": the
@@ -899,8 +904,13 @@ def _anchor_first_heading(article: Tag, anchor: str) -> None:
 
 def _printable_controls(article: Tag) -> None:
     """What only a screen can do is not offered on paper: every municipality stands side by side (the page shows
-    the first few until the reader ticks more), a chart's numbers are simply 'Tallene', no note asks for a click, and
-    a table's download is named, not offered."""
+    the first few until the reader ticks more), a chart's numbers are simply 'Tallene', no note asks for a click, a
+    table's download is named, not offered, and a mark that opens the key on the web is its words, '(red.)', whose key
+    the chapter prints at its end (docs/adr/0040; the whole-book PDF dropped every mark with the buttons)."""
+    for mark in article.select("button.kr-red"):  # '(red.)' opens the key on the web; on paper it is its words
+        words = article.new_tag("span", attrs={"class": "kr-by"})
+        words.string = mark.get_text()
+        mark.replace_with(words)
     for line in article.select(".kr-csv-line"):  # "Hent tabellen som CSV" is a download; paper says where it is
         line.string = "Tabellen kan hentes som CSV-fil i den interaktive bog, med kolonnernes kilder i kilder.csv."
     for column in article.select(".kr-compare-column[hidden]"):

@@ -435,7 +435,7 @@ def quote_list_legend(data: Dataset) -> Html:
     tie = "hvilken kommune citatet er knyttet til og af hvem, og " if views.any_tied(data) else ""
     return Html(
         f"<p>Hvert kort viser talerens rolle, {roles}, eller en bredere gruppe af roller, når citatet er knyttet til en kommune "
-        f"(anonymitetsreglen i {rule}); hvor {holder} ikke nævner taleren, står der »{ROLE_NOT_STATED}«. "
+        f"(anonymitetsreglen i {rule}); hvor {holder} ikke nævner taleren, står der „{ROLE_NOT_STATED}“. "
         f"Kortet viser også {tie}de ingredienser, citatet underbygger{links}.</p>" + untied_note(data).markup
     )
 
@@ -482,10 +482,13 @@ def quotes_for_ingredient(data: Dataset, ingredient_id: str) -> Html:
     filter shows the one that is true: order_said) and whose each tie is (the one quote tally's counts): the report is
     said to use only the quotes it ties to the ingredient itself."""
     intro = ingredient_intro(data, ingredient_id)
+    views_said = order_said(data)
     order = "".join(
         f'<span data-kr-chosen="{chosen}"{"" if chosen == "false" else " hidden"}>{esc(said)}</span> '
-        for chosen, said in order_said(data).items()
+        for chosen, said in views_said.items()
     )
+    if len(set(views_said.values())) == 1:  # one order in every view: one sentence, nothing for the filter to switch
+        order = f"{esc(views_said['false'])} "
     return Html(
         f'<p class="kr-list-intro">{order if intro != NO_QUOTES else ""}{esc(intro)}</p>'
         + quote_list(data, filters.quotes(data, filters.QuoteFilter(ingredient_id=ingredient_id))).markup
@@ -496,8 +499,10 @@ def order_said(data: Dataset) -> dict[str, str]:
     """In which order an ingredient's quotes stand, without a municipality chosen ("false") and with one ("true":
     highlight.list_view's groups, the chosen municipality's, then those tied to none, then the other
     municipalities', each in the data folder's order: 'rapportens', 'analytikerens'). kr-filter.js shows the one for
-    the view (data-kr-chosen)."""
+    the view (data-kr-chosen). Where the data tie no quote, both say the one order: no quote is the chosen one's."""
     order = provenance.order(data.options)
+    if not views.any_tied(data):  # no quote is the chosen municipality's: a choice does not move them (ADR 33)
+        return dict.fromkeys(("false", "true"), f"Citaterne står i {order}.")
     return {
         "false": f"Citaterne står i {order}.",
         "true": f"De citater, der er knyttet til den valgte kommune, står først, så de øvrige under hver sin overskrift, "
@@ -609,13 +614,14 @@ def whose_terms_parts(data: Dataset, *lifted: str) -> provenance.Whose:
 
 def organisation_names(data: Dataset, ids: tuple[str, ...]) -> tuple[str, Parts]:
     """Organisations' names, each marked where the editors changed the report's spelling, in the words a
-    municipality's name is marked with: 'Aarhus Billed- og medieskole (redaktionens stavning; rapporten staver navnet
-    »…«)'. As one text (a PDF, a download) and as parts, so a card sets each mark apart in light type (.kr-by)."""
+    municipality's is, but as the spelling's, not an official name's (provenance.spelling_mark): 'Aarhus Billed- og
+    medieskole (redaktionens stavning; rapporten staver navnet »…«)'. As one text (a PDF, a download) and as parts,
+    so a card sets each mark apart in light type (.kr-by)."""
     text, parts, pending = [], [], ""
     for organisation_id in ids:
         name = _label(data, "organisations", "organisation_id", organisation_id, "name")
         in_report = _label(data, "organisations", "organisation_id", organisation_id, "name_in_report")
-        mark = provenance.name_mark(data.options, name, in_report or name)
+        mark = provenance.spelling_mark(data.options, name, in_report or name)
         text.append(provenance.marked(name, mark) if mark else name)
         pending += (", " if len(text) > 1 else "") + name
         if mark:
@@ -746,13 +752,16 @@ CLASSIFIED = ("initiatives.kind", *(f"initiatives.{column}" for _, column, _, _ 
 
 
 def classified_owner(data: Dataset, row) -> str:
-    """Whose an initiative card's classified values are, as one label for its one mark: 'redaktionens betegnelser,
-    samling og læsning' (provenance.values_label, the kinds in the mark's title); the title counted only where the
-    report gives the initiative no name. '' where the report states them all."""
+    """Whose an initiative card's classified values and description are, as one label for its one mark: 'redaktionens
+    betegnelser, samling, læsning og ord' (provenance.values_label, the kinds in the mark's title); the title counted
+    only where the report gives the initiative no name, the description wherever it is the editors' retelling
+    (kilder.csv: 'redaktionens ord'; the s20 reading, #2, read it unmarked as the report's). '' where the report states
+    them all."""
     values = [v for v in CLASSIFIED if v != TITLE_VALUE or row.title_basis == "inferred"]
-    if all(provenance.value_source(data.options, v) == BY_REPORT for v in values):
+    retold = bool(row.description) and provenance.folder_source(data.options) == BY_REPORT
+    if not retold and all(provenance.value_source(data.options, v) == BY_REPORT for v in values):
         return ""
-    return provenance.values_label(data.options, *values)
+    return provenance.values_label(data.options, *values, retold=retold)
 
 
 def initiative_list(data: Dataset, kommunekode: str = filters.ALL) -> Html:

@@ -296,7 +296,7 @@ def quotes_per_ingredient(data: Dataset) -> Chart:
         "Citater pr. ingrediens",
         _counts_marked(data, "citater-pr-ingrediens", _municipality_variants(data, build, inferred_switch=True)),
         notes=(
-            provenance.chart_parts(data.options, "citater-pr-ingrediens"),
+            provenance.chart_parts(data.options, "citater-pr-ingrediens", provenance.data_reasons(data.tables)),
             ingredient_ties_note(data),
             f"{CLICK_HINT} En replik i en ordveksling tæller som ét citat.",
         ),
@@ -706,7 +706,7 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
         "Citater pr. ingrediens og kommune",
         _counts_marked(data, "ingrediens-kommune", _municipality_variants(data, build, inferred_switch=True)),
         notes=(
-            provenance.chart_parts(data.options, "ingrediens-kommune"),
+            provenance.chart_parts(data.options, "ingrediens-kommune", provenance.data_reasons(data.tables)),
             ingredient_ties_note(data),
             f"Kolonnen »{UNTIED_COLUMN}« viser de citater, der {_untied_verb(data)}.",
             HEAT_NOTE,
@@ -1064,7 +1064,7 @@ def partners_by_kind(data: Dataset) -> Chart:
             "står i fuld farve forrest i søjlerne, de øvrige dæmpede bag dem."
         )
         return Variant({**highlighted, "data": [marked, faint], "layout": layout}, alt, table, ("", "", code), said,
-                       f"{title}, {genitive(name)} fremhævet")  # fmt: skip
+                       f"{title}, med dem ved {name} fremhævet")  # fmt: skip
 
     # Not "partnere", nor its downloads partnere-*.csv: the report calls none of them partners (data/schema.py, EDITORIAL).
     whose = provenance.chart_parts(data.options, "organisationer", provenance.data_reasons(data.tables))

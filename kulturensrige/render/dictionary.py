@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kulturensrige.data import provenance
 from kulturensrige.data.column_guide import column_rows
 from kulturensrige.data.csv_reading import ENCODING_RULE, FORMULA_GUARD_RULE
 from kulturensrige.data.loading import Dataset
@@ -38,12 +39,14 @@ def sources_markdown() -> str:
     return "".join(parts)
 
 
-def sources_html() -> Html:
-    """The provenance model and the inference rule, for the data chapter."""
+def sources_html(data: Dataset | None = None) -> Html:
+    """The provenance model and the inference rule, for the data chapter; with `data`, each reason the data word
+    (provenance.data_reasons), as kilder.csv gives it, so no note speaks of ties the data lack."""
+    told = provenance.data_reasons(data.tables) if data is not None else None
     items = "".join(f"<li><code>{esc(s)}</code>: {esc(m)}.</li>" for s, m in SOURCE_MEANINGS.items())
     rows = "".join(
         f'<tr><th scope="row"><code>{esc(e.value)}</code></th><td data-label="Hvad">{esc(e.label)}</td>'
-        f'<td data-label="Hvorfor ikke rapportens">{esc(e.reason)}</td></tr>'
+        f'<td data-label="Hvorfor ikke rapportens">{esc(provenance.reason(e.value, told))}</td></tr>'
         for e in EDITORIAL
     )
     return Html(
