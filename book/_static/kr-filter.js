@@ -213,7 +213,10 @@
    * its own counts. On another municipality's profile, the build's hint says so in the status. */
   function showStatus(sentences, lists) {
     const hint = document.querySelector(`[data-kr-when="${CSS.escape(KR.state.kommune)}"]`);
-    const figures = document.querySelector("figure.kr-figure[data-kr-filterable=true]");
+    // Only a figure the build drew otherwise for this choice (figures.embed's data-kr-marks) highlights it (issue 22).
+    const figures = [...document.querySelectorAll("figure.kr-figure[data-kr-filterable=true]")].some((figure) =>
+      figure.dataset.krMarks.split(" ").includes(KR.state.kommune),
+    );
     const marked = lists.marked || document.querySelector(`[data-kr-mark="${CSS.escape(KR.state.kommune)}"]`);
     let kind = document.querySelector(".kr-profile")
       ? "profile"

@@ -305,9 +305,10 @@ def sources_file(data: Dataset) -> str:
     pages say beside each value (the data chapter's promise)."""
     rows = [[table.file, column, *column_source(data, name, column)] for name, table in TABLES.items() for column in table.columns]
     # A page's table downloads as '<table id>.csv' with the page's headings, which name an editorial column's source.
-    for file, columns in PAGE_TABLES.items():
-        headings = provenance.page_table_headings(data.options, file)
-        for shown, (_, value, _) in zip(headings, columns, strict=True):
+    tied = provenance.quotes_tied(data.quotes)
+    for file in PAGE_TABLES:
+        headings = provenance.page_table_headings(data.options, file, tied=tied)
+        for shown, (_, value, _) in zip(headings, provenance.page_table_columns(file, tied=tied), strict=True):
             rows.append([f"{file}.csv", shown, *_value_source(data, value)])
             if value in COUNTS_WITH_WORDS:
                 # The count's words ('udledt af redaktionen') stand beside it (words.count_columns): whose, as the count.
