@@ -178,7 +178,9 @@
     // What the build wrote for one position of the switch: a card's tie, a profile's quotes, an edition's note.
     KR.showInferred(document);
     // What the build wrote in two versions, for no municipality chosen and for one (cards.order_said): the true one.
-    for (const offer of document.querySelectorAll(".kr-profile-choose")) offer.hidden = KR.state.kommune !== D.all;
+    // A profile offers its own municipality wherever another choice, or none, stands (lists.profile_choice).
+    for (const offer of document.querySelectorAll(".kr-profile-choose"))
+      offer.hidden = KR.state.kommune === offer.dataset.krChoose;
     for (const said of document.querySelectorAll(".kr-profile-chosen")) {
       if (said.dataset.krChosenFor === KR.state.kommune) continue;
       said.hidden = true;
@@ -632,12 +634,12 @@
     // municipality the book does not have (a mistyped link) is said so, and the last choice stays: the notice says
     // which the page shows, the last choice or all municipalities.
     const read = KR.opening(window.location.search);
-    // A municipality's page is about its municipality, however the reader reached it (a shared link, the menu, a
-    // link in the book: none carries a choice to it, KR.carry): it chooses it, whatever the browser kept, says so in
-    // its confirmation and writes it into the address (docs/adr/0036, amended in issue 22). Only an address that
-    // itself names a choice (the page reloaded after one made on it) keeps that.
+    // A municipality's page chooses its municipality only where none is chosen (no link in the book carries a choice
+    // to it, KR.carry, so the browser's kept one counts): it says so in its confirmation and writes it into the
+    // address. A choice the reader made stands; the page offers its own in one tap (docs/adr/0036, second amendment).
+    // An address that itself names a choice, "alle" too, keeps it.
     const profile = document.querySelector(".kr-profile");
-    const own = profile && read.raw === null && read.state.kommune !== profile.dataset.kommune;
+    const own = profile && read.raw === null && read.state.kommune === D.all;
     if (own) read.state = { ...read.state, kommune: profile.dataset.kommune };
     if (read.recalled || own) KR.writeUrl(read.state);
     if (read.unknown) {

@@ -165,10 +165,10 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
 
 
 def profile_choice(data: Dataset, kommunekode: str) -> str:
-    """With no municipality chosen, a profile offers to choose its own, so the rest of the book highlights it. The page
-    chooses it itself however it is reached (docs/adr/0036): the button stands where the reader has gone back to all
-    municipalities on it, or its address says so. The filter shows the button only in that view (kr-filter.js); printed,
-    it stays hidden.
+    """A profile offers to choose its own municipality, so the rest of the book highlights it, wherever it is not the
+    choice. The page chooses it itself only where none is chosen (docs/adr/0036, second amendment): a choice the reader
+    made stands, and the bar says the page is about its own (profile_hints). The filter shows the button in every view
+    but the page's own (kr-filter.js); printed, it stays hidden.
 
     A tap on it is confirmed where it was, in the build's words, and read out politely (role=status): the button
     only went away, and a reader could not tell that anything had happened (issue 22). The sentence waits in a
@@ -191,7 +191,7 @@ def profile_hints(data: Dataset, kommunekode: str) -> str:
     own = filters.municipality_name(data, kommunekode)
     lines = "".join(
         f'<p class="kr-profile-hint" data-kr-when="{esc(r.kommunekode)}" hidden>'
-        f'<span class="kr-profile-about">Denne side handler om {esc(own)}.</span> '
+        f'<span class="kr-profile-about">Denne side handler om {esc(own)}, men {esc(r.name)} er valgt.</span> '
         f"{book_link('kommuner/profil-' + r.slug, 'Gå til siden om ' + esc(r.name))}.</p>"
         for r in table_rows(data.municipalities)
         if r.kommunekode != kommunekode
