@@ -84,7 +84,8 @@ def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
     named = [cards.initiative_title(data, r) for r in rows]
     # Where every title in the column is the editors', the list's heading carries the one mark (ADR 40, once per
     # thing): one on each title made 27 marks of one page (issue 22).
-    lifted = bool(named) and all(isinstance(t, cards.Sourced) for t in named)
+    owners = {t.owner if isinstance(t, cards.Sourced) else "" for t in named}
+    lifted = len(owners) == 1 and "" not in owners
     shown = [t.value if lifted and isinstance(t, cards.Sourced) else t for t in named]
     titles = "".join(
         f"<li>{esc(kinds[r.kind] + ': ' if r.initiative_id in parts else '')}{esc(hyphenated(t))}</li>"
@@ -98,7 +99,7 @@ def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
     if tied:
         lists.append(_ingredient_list(data, row.kommunekode))
     sections = SECTIONS if tied else SECTIONS[:-1]
-    marks = [_titles_mark(data) if lifted else "", *[""] * (len(sections) - 1)]
+    marks = [_titles_mark(data, owners.pop()) if lifted else "", *[""] * (len(sections) - 1)]
     inner = f"<h3>{esc(row.name)}</h3>" + "".join(
         f"<h4>{esc(heading)}{mark}</h4>{items}" for heading, mark, items in zip(sections, marks, lists, strict=True)
     )
@@ -110,10 +111,11 @@ def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
     )
 
 
-def _titles_mark(data: Dataset) -> str:
-    """The one mark after 'Indsatser' where all the column's titles are the editors', saying what it marks."""
+def _titles_mark(data: Dataset, owner: str) -> str:
+    """The one mark after 'Indsatser' where all the column's titles have one owner that is not the report's (cards.
+    Sourced.owner: '(red.)' for the editors'), saying what it marks."""
     kind = provenance.value_label(data.options, cards.TITLE_VALUE)
-    return f' <span class="kr-by" title="{esc(kind)}">{esc(provenance.owner_mark(provenance.EDITORS_SHORT))}</span>'
+    return f' <span class="kr-by" title="{esc(kind)}">{esc(owner)}</span>'
 
 
 # A column's sections, each a heading and a list: the initiatives, each vocabulary and the ingredients.

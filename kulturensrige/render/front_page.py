@@ -10,7 +10,7 @@ from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import BY_REPORT, INITIATIVES_COUNTED
-from kulturensrige.render import cards, guide, lists
+from kulturensrige.render import cards, guide, highlight, lists
 from kulturensrige.render.highlight import SETTINGS, SWITCH_LABEL
 from kulturensrige.render.markup import Html, book_link, esc
 from kulturensrige.rules import attribution, filters, statistics, views
@@ -432,12 +432,7 @@ def filter_help(data: Dataset) -> Html:
     """The filter explained on the front page, web only. Whose inferred ties the switch leaves out at first, and whose
     roles they could be joined with, come from the folder's provenance: a book on an analyst's data credits no editors
     and no report."""
-    # The quotes are highlighted only where the data tie some to a municipality (views.any_tied).
-    marked, kept = (
-        ("indsatser, tabelrækker, citater og figurer", "citaterne uden kommune")
-        if views.any_tied(data)
-        else ("indsatser, tabelrækker og figurer", "citaterne")
-    )
+    marked, kept = highlight.what_a_choice_marks(data)
     text = (
         "Øverst på hver side står et filter med listen over kommuner. Vælger du en kommune, fremhæver siden det, der "
         f"hører til den – {marked} – mens de fælles fund og {kept} bliver stående. Valget står i sidens adresse, så et "
