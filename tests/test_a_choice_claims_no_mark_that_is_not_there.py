@@ -10,7 +10,7 @@ import re
 
 from bs4 import BeautifulSoup
 
-from kulturensrige.data import publishing
+from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.render import charts, figures, lists
 from kulturensrige.rules import views
 
@@ -26,9 +26,9 @@ def test_the_municipalities_table_has_no_column_of_tied_quotes_where_no_quote_is
     assert not views.any_tied(data) and views.any_tied(tied_data)
     assert not any(h.startswith(TIED_COLUMN) for h in _headings(data))
     assert any(h.startswith(TIED_COLUMN) for h in _headings(tied_data))
-    documented = [line for line in publishing.sources_file(data).splitlines() if line.startswith("tabel-kommuner.csv,")]
+    documented = [line for line in published_files(data)[SOURCES_FILE].splitlines() if line.startswith("tabel-kommuner.csv,")]
     assert documented and not any(TIED_COLUMN in line for line in documented), "kilder.csv documents only the columns there"
-    assert any(TIED_COLUMN in line for line in publishing.sources_file(tied_data).splitlines())
+    assert any(TIED_COLUMN in line for line in published_files(tied_data)[SOURCES_FILE].splitlines())
 
 
 def test_the_quotes_per_ingredient_figure_marks_no_municipality_where_no_quote_is_tied(data, tied_data):

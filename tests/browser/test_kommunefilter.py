@@ -299,7 +299,7 @@ def test_profile_pages_are_always_about_their_own_municipality(tied_data, tied_u
         assert hint.is_visible() and hint.evaluate("(a) => new URL(a.href).pathname").endswith(f"/profil-{other.slug}.html")
         assert f"Denne side handler om {own.name}" in page.text_content(".kr-filter-status")
         # Reader 15, #4: the bar's own line says it too, not only the closed panel.
-        said = f"Denne side handler om {own['name']}, men {other['name']} er valgt."
+        said = f"Denne side handler om {own.name}, men {other['name']} er valgt."
         assert page.locator(".kr-filter-tally-text").text_content() == said, own.slug
         # With its own municipality chosen, the page says it is about it.
         open_page(page, f"{tied_url}/kommuner/profil-{own.slug}.html?kommune={own.slug}")
