@@ -82,10 +82,9 @@ def built_from(folder_name: str, fingerprint: str) -> str:
 
 
 def edition_mark(fingerprint: str) -> str:
-    """What a citer needs from a page's foot, in a reader's words: which edition of the book this is. 'Datamappe
-    »data«, fingeraftryk 930efaa9fd' meant nothing to a new reader (issue 22); the front page's note on citing points
-    here by the same word."""
-    return f"Udgave {fingerprint}"
+    """What a citer needs besides the date, said with what it is: 'Udgave bb70c7653d' in every foot read as a stray
+    code to a new reader (issue 22), so it stands only in the front page's note on citing, explained."""
+    return f"udgavens kendetegn, {fingerprint}, en kode, der skifter, når bogens data ændres"
 
 
 def month(date: str) -> str:

@@ -157,15 +157,16 @@ def test_no_committed_notebook_carries_outputs():
                 assert not cell.get("outputs") and cell.get("execution_count") is None, path
 
 
-def test_every_page_states_which_edition_it_is_in_a_readers_words(soups):
-    """Every foot names the edition a citer names ('Udgave 930efaa9fd'), which the front page's note on citing
-    gives too; not 'Datamappe »data«, fingeraftryk …', which meant nothing to a reader (issue 22)."""
+def test_the_editions_code_stands_only_where_a_citer_needs_it_with_what_it_is(soups):
+    """Every foot says when the book was built; 'Udgave bb70c7653d' there read as a stray code (issue 22): the code
+    stands only in the front page's note on citing, which says what it is."""
     data = load()
     for name, soup in each(soups.items()):
         stamp = soup.select_one(".kr-provenance")
         assert stamp is not None, name
-        assert f"Udgave {data.fingerprint}" in stamp.get_text() and "fingeraftryk" not in stamp.get_text(), name
-    assert f"„Udgave {data.fingerprint}“" in soups["index.html"].select_one(".kr-citation-note").get_text()
+        assert stamp.get_text().startswith("Bygget ") and data.fingerprint not in stamp.get_text(), name
+    note = soups["index.html"].select_one(".kr-citation-note").get_text()
+    assert f"udgavens kendetegn, {data.fingerprint}, en kode, der skifter, når bogens data ændres" in note
 
 
 def test_the_front_page_says_what_this_is_and_where_to_start(soups):

@@ -59,7 +59,15 @@ def test_the_front_page_does_not_promise_a_municipality_line_on_a_signs_card(dat
     kinds = data.tables["quote_kinds"]
     assert (kinds["without_speaker"] == "ja").any()
     assert "det har et skilts kort heller ikke" in str(front_page.card_ties(tied_data))
-    assert "skiltets kort" in str(front_page.card_ties(data))
+    assert "skiltets kort" not in str(front_page.card_ties(data))
+
+
+def test_the_front_page_names_the_sign_whose_card_has_no_municipality_line(data):
+    """»skiltets kort« on the front page never said which sign (issue 22): the sign is named as its card names it."""
+    quotes = data.quotes
+    sign = quotes.loc[quotes["kind"] == "skilt", "speaker_role"].iloc[0]
+    said = str(front_page.card_ties(data))
+    assert f"kortet med {sign[0].lower()}{sign[1:]}" in said and "Arken" in said
 
 
 def test_the_closing_chapter_says_once_how_the_report_ends(report_text: str):

@@ -213,8 +213,8 @@ def test_a_test_folder_can_switch_the_check_off_and_the_book_then_says_so(tmp_pa
     folder = _with_municipality(tmp_path, "631", "Vejle", options="kommunekoder,egne,Testdata")
     data = load(folder)
     assert not codes_are_official(data.options)
-    assert NOT_OFFICIAL in provenance_html(data.fingerprint, dt.date(2026, 1, 1), False)
-    assert NOT_OFFICIAL not in provenance_html(data.fingerprint, dt.date(2026, 1, 1))
+    assert NOT_OFFICIAL in provenance_html(dt.date(2026, 1, 1), False)
+    assert NOT_OFFICIAL not in provenance_html(dt.date(2026, 1, 1))
 
 
 def _set_cell(folder: Path, table_name: str, row: int, column: str, value: str) -> None:

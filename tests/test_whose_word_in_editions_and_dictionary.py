@@ -115,9 +115,11 @@ def test_the_guides_checklist_says_its_items_are_the_editors_words_wherever_it_s
     assert texts["raek-ud-til-kulturinstitutioner"].startswith("Ræk ud til")
 
 
-def test_the_municipality_tables_quote_column_is_marked_as_its_neighbours_are(data):
+def test_the_municipality_tables_quote_column_is_marked_as_its_neighbours_are(tied_data):
     """Finding 10: 'Kommunerne i tal' headed its column 'Citater knyttet til kommunen' bare, beside 'Region (redaktionens
-    tilføjelse)', while kilder.csv calls the column 'redaktionens læsning'."""
+    tilføjelse)', while kilder.csv calls the column 'redaktionens læsning'. The column is there where the data tie
+    quotes (the report's tie none: test_a_choice_claims_no_mark_that_is_not_there.py)."""
+    data = tied_data
     heading = "Citater knyttet til kommunen (redaktionens læsning)"
     table = BeautifulSoup(str(lists.municipality_table(data)), "html.parser")
     # The page says it in the short mark (ADR 40), its CSV download in full.

@@ -178,7 +178,9 @@
     // What the build wrote for one position of the switch: a card's tie, a profile's quotes, an edition's note.
     KR.showInferred(document);
     // What the build wrote in two versions, for no municipality chosen and for one (cards.order_said): the true one.
-    for (const offer of document.querySelectorAll(".kr-profile-choose")) offer.hidden = KR.state.kommune !== D.all;
+    // A profile offers its own municipality wherever another choice, or none, stands (lists.profile_choice).
+    for (const offer of document.querySelectorAll(".kr-profile-choose"))
+      offer.hidden = KR.state.kommune === offer.dataset.krChoose;
     for (const said of document.querySelectorAll(".kr-profile-chosen")) {
       if (said.dataset.krChosenFor === KR.state.kommune) continue;
       said.hidden = true;
@@ -213,7 +215,10 @@
    * its own counts. On another municipality's profile, the build's hint says so in the status. */
   function showStatus(sentences, lists) {
     const hint = document.querySelector(`[data-kr-when="${CSS.escape(KR.state.kommune)}"]`);
-    const figures = document.querySelector("figure.kr-figure[data-kr-filterable=true]");
+    // Only a figure the build drew otherwise for this choice (figures.embed's data-kr-marks) highlights it (issue 22).
+    const figures = [...document.querySelectorAll("figure.kr-figure[data-kr-filterable=true]")].some((figure) =>
+      figure.dataset.krMarks.split(" ").includes(KR.state.kommune),
+    );
     const marked = lists.marked || document.querySelector(`[data-kr-mark="${CSS.escape(KR.state.kommune)}"]`);
     let kind = document.querySelector(".kr-profile")
       ? "profile"
@@ -429,6 +434,10 @@
     const body = filter.querySelector(".kr-filter-body");
     const setOpen = (open) => {
       openedAt = open ? window.scrollY : null;
+      // Opened at the page's top, where the bar has not stuck, the panel stands on the page under the bar and the
+      // title moves down below it: over the page it covered the title (issue 22). Once stuck, it lies over the page.
+      const stuck = mark.getBoundingClientRect().top < filter.getBoundingClientRect().top - 1;
+      filter.classList.toggle("kr-open-inline", open && !stuck);
       filter.classList.toggle("kr-open", open);
       ui.toggle.setAttribute("aria-expanded", String(open));
     };
@@ -629,12 +638,12 @@
     // municipality the book does not have (a mistyped link) is said so, and the last choice stays: the notice says
     // which the page shows, the last choice or all municipalities.
     const read = KR.opening(window.location.search);
-    // A municipality's page is about its municipality, however the reader reached it (a shared link, the menu, a
-    // link in the book: none carries a choice to it, KR.carry): it chooses it, whatever the browser kept, says so in
-    // its confirmation and writes it into the address (docs/adr/0036, amended in issue 22). Only an address that
-    // itself names a choice (the page reloaded after one made on it) keeps that.
+    // A municipality's page chooses its municipality only where none is chosen (no link in the book carries a choice
+    // to it, KR.carry, so the browser's kept one counts): it says so in its confirmation and writes it into the
+    // address. A choice the reader made stands; the page offers its own in one tap (docs/adr/0036, second amendment).
+    // An address that itself names a choice, "alle" too, keeps it.
     const profile = document.querySelector(".kr-profile");
-    const own = profile && read.raw === null && read.state.kommune !== profile.dataset.kommune;
+    const own = profile && read.raw === null && read.state.kommune === D.all;
     if (own) read.state = { ...read.state, kommune: profile.dataset.kommune };
     if (read.recalled || own) KR.writeUrl(read.state);
     if (read.unknown) {

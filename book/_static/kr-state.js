@@ -155,7 +155,8 @@ window.KR = window.KR || {};
   };
 
   /** A link to another page of the book takes the current choice along; one to a municipality's page takes only the
-   * switch, as that page chooses its own municipality however it is reached (docs/adr/0036). */
+   * switch: that page reads the browser's kept choice and chooses its own municipality only where none stands
+   * (docs/adr/0036). */
   KR.carry = (anchor) => {
     if (anchor.dataset.krHref === undefined) {
       if (!KR.isBookPage(anchor.getAttribute("href"))) return;

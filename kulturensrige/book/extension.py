@@ -43,7 +43,7 @@ from kulturensrige.data.settings import build_date
 from kulturensrige.render import browser, front_page, highlight
 from kulturensrige.render.markup import SIDE, esc, json_island, side_file
 from kulturensrige.render.policy import with_policy
-from kulturensrige.words import SOFT_HYPHEN, built, edition_mark, hyphenated, spreadsheet_csv
+from kulturensrige.words import SOFT_HYPHEN, built, hyphenated, spreadsheet_csv
 
 GENERATED = "_kr_generated"
 
@@ -52,11 +52,11 @@ GENERATED = "_kr_generated"
 NOT_OFFICIAL = "Kommunekoderne og -navnene i disse data er ikke de officielle danske."
 
 
-def provenance_html(fingerprint: str, date: dt.date, official_codes: bool = True) -> str:
-    """The footer's plain line, and the edition for citing (the front page's note points here) apart and smaller. The
-    data folder's name, which only its analyst needs, stands in the data chapter."""
+def provenance_html(date: dt.date, official_codes: bool = True) -> str:
+    """The footer's plain line: when the book was built. The edition's code stands only in the front page's note on
+    citing, with what it is (issue 22); the data folder's name and fingerprint, for analysts, in the data chapter."""
     codes = "" if official_codes else f" {NOT_OFFICIAL}"
-    return f'<p class="kr-provenance">{esc(built(date))}{codes} <span class="kr-fingerprint">{esc(edition_mark(fingerprint))}</span></p>'
+    return f'<p class="kr-provenance">{esc(built(date))}{codes}</p>'
 
 
 # book/_static/plotly.min.js is plotly.js's cartesian partial bundle (bar, heatmap, scatter, ...: 1.5 MB, not the
@@ -93,7 +93,7 @@ def _on_config_inited(app: Sphinx, config) -> None:
     config.html_js_files = [f for f in config.html_js_files if _asset_name(f) not in OWN_ASSETS]
     config.html_css_files = [f for f in config.html_css_files if _asset_name(f) not in OWN_ASSETS]
     options = dict(config.html_theme_options or {})
-    options["extra_footer"] = provenance_html(data.fingerprint, built, codes_are_official(data.options))
+    options["extra_footer"] = provenance_html(built, codes_are_official(data.options))
     config.html_theme_options = options
 
 

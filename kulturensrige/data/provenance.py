@@ -335,9 +335,24 @@ def heading(options: pd.DataFrame, label: str, value: str) -> str:
     return label if source == BY_REPORT else marked(label, value_label(options, value))
 
 
-def page_table_headings(options: pd.DataFrame, table_id: str) -> list[str]:
-    """The headings of a page's downloadable table (schema.PAGE_TABLES), as the page, its CSV and kilder.csv show them."""
-    return [heading(options, label, value) if marked else label for label, value, marked in PAGE_TABLES[table_id]]
+# The value a page table counts quotes tied to a municipality by (schema.PAGE_TABLES).
+TIE_VALUE = "quotes.kommunekode"
+
+
+def quotes_tied(quotes: pd.DataFrame) -> bool:
+    """Whether any of the folder's own quotes (not the literature's) is tied to a municipality (views.any_tied)."""
+    return bool(((quotes["kommunekode"] != "") & (quotes["reference_key"] == "")).any())
+
+
+def page_table_columns(table_id: str, *, tied: bool) -> list[tuple[str, str, bool]]:
+    """A page table's columns (schema.PAGE_TABLES) as the page shows them: a count of tied quotes only where the data
+    tie some (quotes_tied); a column of zeros said nothing but that the filter had nothing to mark (issue 22)."""
+    return [column for column in PAGE_TABLES[table_id] if tied or column[1] != TIE_VALUE]
+
+
+def page_table_headings(options: pd.DataFrame, table_id: str, *, tied: bool) -> list[str]:
+    """The headings of a page's downloadable table (page_table_columns), as the page, its CSV and kilder.csv show them."""
+    return [heading(options, label, value) if marked else label for label, value, marked in page_table_columns(table_id, tied=tied)]
 
 
 def figure_table_headings(options: pd.DataFrame, figure_id: str) -> list[str]:
@@ -348,7 +363,7 @@ def figure_table_headings(options: pd.DataFrame, figure_id: str) -> list[str]:
 
 def page_table_heading(options: pd.DataFrame, table_id: str, label: str) -> str:
     """One heading of a page's downloadable table by its bare label, for a card that shows the same value."""
-    return dict(zip((c[0] for c in PAGE_TABLES[table_id]), page_table_headings(options, table_id), strict=True))[label]
+    return dict(zip((c[0] for c in PAGE_TABLES[table_id]), page_table_headings(options, table_id, tied=True), strict=True))[label]
 
 
 def name_mark(options: pd.DataFrame, name: str, in_report: str) -> str:

@@ -76,6 +76,8 @@ def published_files(data: Dataset) -> dict[str, str]:
     """{file name: CSV text} for every table of the schema, the quotes by the anonymity rule and without the inferred
     ties that are not cleared (published_data)."""
     files = {}
+    # The pages count the folder's ties, withheld ones too, so kilder.csv documents the columns the pages show.
+    tied = provenance.quotes_tied(data.quotes)
     data = published_data(data)
     for name, table in TABLES.items():
         frame = data.tables[name]
@@ -87,7 +89,7 @@ def published_files(data: Dataset) -> dict[str, str]:
         frame = frame.assign(**_published_blanks(name, frame), **_published_codes(data, name, frame))
         rows = [[_cell(v) for v in row] for row in frame.reindex(columns=table.columns, fill_value="").itertuples(index=False)]
         files[table.file] = csv_text(table.columns, rows)
-    files[SOURCES_FILE] = sources_file(data)
+    files[SOURCES_FILE] = sources_file(data, tied=tied)
     return files
 
 
@@ -300,14 +302,14 @@ def _absent(options: pd.DataFrame, value: str) -> str:
     )
 
 
-def sources_file(data: Dataset) -> str:
+def sources_file(data: Dataset, *, tied: bool) -> str:
     """kilder.csv: for every column of every published table, whose word it is and why, so a download says what the
     pages say beside each value (the data chapter's promise)."""
     rows = [[table.file, column, *column_source(data, name, column)] for name, table in TABLES.items() for column in table.columns]
     # A page's table downloads as '<table id>.csv' with the page's headings, which name an editorial column's source.
-    for file, columns in PAGE_TABLES.items():
-        headings = provenance.page_table_headings(data.options, file)
-        for shown, (_, value, _) in zip(headings, columns, strict=True):
+    for file in PAGE_TABLES:
+        headings = provenance.page_table_headings(data.options, file, tied=tied)
+        for shown, (_, value, _) in zip(headings, provenance.page_table_columns(file, tied=tied), strict=True):
             rows.append([f"{file}.csv", shown, *_value_source(data, value)])
             if value in COUNTS_WITH_WORDS:
                 # The count's words ('udledt af redaktionen') stand beside it (words.count_columns): whose, as the count.

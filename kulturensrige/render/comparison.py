@@ -83,9 +83,16 @@ def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
     # A project's part is no initiative of its own (statistics.count_initiatives): it says it is a part, by its kind.
     parts = set(initiatives.loc[statistics.initiative_parts(initiatives), "initiative_id"])
     kinds = dict(zip(data.initiative_kinds["initiative_kind_id"], data.initiative_kinds["label"], strict=True))
+    rows = list(initiatives.sort_values("position").itertuples())
+    named = [cards.initiative_title(data, r) for r in rows]
+    # Where every title in the column is the editors', the list's heading carries the one mark (ADR 40, once per
+    # thing): one on each title made 27 marks of one page (issue 22).
+    owners = {t.owner if isinstance(t, cards.Sourced) else "" for t in named}
+    lifted = len(owners) == 1 and "" not in owners
+    shown = [t.value if lifted and isinstance(t, cards.Sourced) else t for t in named]
     titles = "".join(
-        f"<li>{esc(kinds[r.kind] + ': ' if r.initiative_id in parts else '')}{esc(hyphenated(cards.initiative_title(data, r)))}</li>"
-        for r in initiatives.sort_values("position").itertuples()
+        f"<li>{esc(kinds[r.kind] + ': ' if r.initiative_id in parts else '')}{esc(hyphenated(t))}</li>"
+        for r, t in zip(rows, shown, strict=True)
     )
     vocabularies = (_labels(data, table, key, union[column]) for _, column, table, key in cards.VOCABULARIES)
     # Lists of names (kr-compare-terms): on a phone they run on as lines of text (kommunefilter.css).
@@ -95,13 +102,23 @@ def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
     if tied:
         lists.append(_ingredient_list(data, row.kommunekode))
     sections = SECTIONS if tied else SECTIONS[:-1]
-    inner = f"<h3>{esc(row.name)}</h3>" + "".join(f"<h4>{esc(heading)}</h4>{items}" for heading, items in zip(sections, lists, strict=True))
+    marks = [_titles_mark(data, owners.pop()) if lifted else "", *[""] * (len(sections) - 1)]
+    inner = f"<h3>{esc(row.name)}</h3>" + "".join(
+        f"<h4>{esc(heading)}{mark}</h4>{items}" for heading, mark, items in zip(sections, marks, lists, strict=True)
+    )
     # A column the reader has not picked waits in a side island when there are many (SIDE_FROM): kr-lists.js fills it in.
     content = side_island(inner, "kr-compare-side") if hidden and aside else inner
     return (
         f'<section class="kr-compare-column" data-compare="{esc(row.kommunekode)}" aria-label="{esc(row.name)}"'
         f"{' hidden' if hidden else ''}>{content}</section>"
     )
+
+
+def _titles_mark(data: Dataset, owner: str) -> str:
+    """The one mark after 'Indsatser' where all the column's titles have one owner that is not the report's (cards.
+    Sourced.owner: '(red.)' for the editors'), saying what it marks."""
+    kind = provenance.value_label(data.options, cards.TITLE_VALUE)
+    return f' <span class="kr-by" title="{esc(kind)}">{esc(owner)}</span>'
 
 
 # A column's sections, each a heading and a list: the initiatives, each vocabulary and the ingredients.

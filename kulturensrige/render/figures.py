@@ -791,12 +791,21 @@ def embed(chart: Chart) -> Html:
         islands += [side_island(markup, "kr-figure-tables", {"data-kr-group": group}) for group, markup in grouped.items()]
         tables = {"": '<noscript><p class="kr-side-missing">Tabellen vises med JavaScript.</p></noscript>'}
     filterable = "true" if len(variants) > 1 else "false"
+    # The municipalities whose choice the chart marks: drawn otherwise than with no choice, or a column of the table
+    # marked. The filter's status says the figures highlight a choice only for these (kr-filter.js; issue 22).
+    marking = sorted(
+        {
+            key.removesuffix(views.WITHOUT_INFERRED)
+            for key, v in variants.items()
+            if key != first and (v.figure is not first_figure or any(v.marks))
+        }
+    )
     caption = _titles(title, titled, any(v.title for v in variants.values()))
     # The full text alternative can list dozens of values: screen readers get it as the figure's description,
     # sighted readers the same values in the table below, so it is not shown as a paragraph.
     return Html(
         f'<figure class="kr-figure" id="figur-{esc(figure_id)}" data-kr-filterable="{filterable}" '
-        f'aria-labelledby="titel-{esc(figure_id)}" aria-describedby="alt-{esc(figure_id)}">'
+        f'data-kr-marks="{esc(" ".join(marking))}" aria-labelledby="titel-{esc(figure_id)}" aria-describedby="alt-{esc(figure_id)}">'
         f'<figcaption class="kr-figure-title" id="titel-{esc(figure_id)}">{caption}</figcaption>'
         + legend_markup(chart.legend())
         + _plot_div(figure_id, title, min_width, height, _row_labels(row_labels, first_figure["layout"]) if row_labels else "")

@@ -10,11 +10,11 @@ from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import BY_REPORT, INITIATIVES_COUNTED
-from kulturensrige.render import cards, guide, lists
+from kulturensrige.render import cards, guide, highlight, lists
 from kulturensrige.render.highlight import SETTINGS, SWITCH_LABEL
 from kulturensrige.render.markup import Html, book_link, esc
 from kulturensrige.rules import attribution, filters, statistics, views
-from kulturensrige.words import count_word, edition_mark, genitive, month, number, plural
+from kulturensrige.words import count_word, edition_mark, genitive, listing, month, number, plural
 
 # Where a reader may start, by section of the report (sections.csv), with what each start offers.
 MUNICIPALITIES_SECTION = "de-deltagende-kommuner"
@@ -199,8 +199,8 @@ def citation(data: Dataset) -> str:
     note = f"{esc(report.year_note)} " if report.year_note else ""
     return (
         f'<p class="kr-citation">{reference(data)}</p>'
-        f'<p class="kr-citation-note">{note}Citerer du denne udgave af bogen, så nævn også, hvilken udgave det er: '
-        f"„{esc(edition_mark(data.fingerprint))}“, som der også står nederst på hver side.</p>"
+        f'<p class="kr-citation-note">{note}Citerer du denne udgave af bogen, så nævn også datoen nederst '
+        f"på siden og {esc(edition_mark(data.fingerprint))}.</p>"
     )
 
 
@@ -405,7 +405,7 @@ def card_ties(data: Dataset) -> Html:
     """What a quote card says of its municipality, from the data: where no quote is tied, that the cards have no such
     line; an inferred tie's reason only where the data hold one (views.switchable)."""
     if not views.any_tied(data):
-        said = f"{cards.UNTIED_NOTE.removesuffix('.')}; det gælder også citaterne fra litteraturen og skiltets kort."
+        said = f"{cards.UNTIED_NOTE.removesuffix('.')}; det gælder også citaterne fra litteraturen{_signs(data)}."
         if provenance.folder_source(data.options) != BY_REPORT:
             said = said.replace("Rapporten nævner", f"{provenance.folder_words(data.options).subject} nævner", 1)
         return Html(f"<p>{esc(said)}</p>")
@@ -417,16 +417,22 @@ def card_ties(data: Dataset) -> Html:
     )
 
 
+def _signs(data: Dataset) -> str:
+    """', og kortet med Regnbueskiltet på Arken': the signs the report quotes, named as their cards name them ('skiltets
+    kort' on the front page never said which sign; issue 22), or nothing where the data quote no sign."""
+    kinds = data.tables["quote_kinds"]
+    silent = set(kinds.loc[kinds["without_speaker"] == "ja", "quote_kind_id"])
+    names = list(dict.fromkeys(data.quotes.loc[data.quotes["kind"].isin(silent), "speaker_role"]))
+    if not names:
+        return ""
+    return f" og kortet med {listing([n[0].lower() + n[1:] for n in names])}"
+
+
 def filter_help(data: Dataset) -> Html:
     """The filter explained on the front page, web only. Whose inferred ties the switch leaves out at first, and whose
     roles they could be joined with, come from the folder's provenance: a book on an analyst's data credits no editors
     and no report."""
-    # The quotes are highlighted only where the data tie some to a municipality (views.any_tied).
-    marked, kept = (
-        ("indsatser, tabelrækker, citater og figurer", "citaterne uden kommune")
-        if views.any_tied(data)
-        else ("indsatser, tabelrækker og figurer", "citaterne")
-    )
+    marked, kept = highlight.what_a_choice_marks(data)
     text = (
         "Øverst på hver side står et filter med listen over kommuner. Vælger du en kommune, fremhæver siden det, der "
         f"hører til den – {marked} – mens de fælles fund og {kept} bliver stående. Valget står i sidens adresse, så et "

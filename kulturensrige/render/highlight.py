@@ -295,6 +295,14 @@ def arranged_list(
     )
 
 
+def what_a_choice_marks(data: Dataset) -> tuple[str, str]:
+    """What a choice highlights across the book, and what stays as it is: the quotes only where the data tie some to a
+    municipality (views.any_tied). The front page's help and the filter's panel say it alike."""
+    if views.any_tied(data):
+        return "indsatser, tabelrækker, citater og figurer", "citaterne uden kommune"
+    return "indsatser, tabelrækker og figurer", "citaterne"
+
+
 def page_sentences(data: Dataset) -> dict[str, dict[str, str]]:
     """What the filter's status says for each view, once per page, apart from the lists' own headings.
 
@@ -306,19 +314,22 @@ def page_sentences(data: Dataset) -> dict[str, dict[str, str]]:
     "offer_href"). Then the chart sentence and the print line."""
     sentences = {}
     slugs = dict(zip(data.municipalities["kommunekode"], data.municipalities["slug"], strict=True))
+    marked, kept = what_a_choice_marks(data)
+    would = f"Vælger du en kommune, fremhæver bogen dens {marked}; {kept} og alt andet bliver stående."
     for key, code, inferred in states(data):
         name = filters.municipality_name(data, code)
         switch = switch_note(inferred)
         if code == ALL:
-            # One line on a phone, as high as the filter's kept place (kommunefilter.css), so nothing moves. With no
-            # choice the bar has no line under its row, offers no page and the charts emphasise no one: those
-            # sentences are not there (kr-filter.js reads a missing one as none).
+            # With no choice the bar has no line under its row, offers no page and the charts emphasise no one: those
+            # sentences are not there (kr-filter.js reads a missing one as none). The panel says what a choice would
+            # do: "Ingen kommune valgt." alone left it all but empty (issue 22).
+            none = f"Ingen kommune valgt{switch}. {would}"
             sentences[key] = {
-                "lists": f"Ingen kommune valgt{switch}.",
-                "marks": f"Ingen kommune valgt{switch}.",
-                "unmarked": f"Ingen kommune valgt{switch}.",
+                "lists": none,
+                "marks": none,
+                "unmarked": none,
                 "profile": "Siden handler om én kommune.",
-                "nothing": f"Ingen kommune valgt{switch}.",
+                "nothing": none,
                 "print": f"Udvalg: alle kommuner{switch}",
             }
             continue

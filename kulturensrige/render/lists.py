@@ -93,7 +93,8 @@ def simple_table(
 
 def municipality_table(data: Dataset) -> Html:
     m = data.municipalities
-    headings = provenance.page_table_headings(data.options, "tabel-kommuner")
+    tied = views.any_tied(data)
+    headings = provenance.page_table_headings(data.options, "tabel-kommuner", tied=tied)
     columns = [
         # Only a name the editors spelled otherwise than the report is marked (provenance.name_mark).
         [provenance.marked_name(data.options, n, r) for n, r in zip(m["name"], m["name_in_report"], strict=True)],
@@ -102,14 +103,14 @@ def municipality_table(data: Dataset) -> Html:
         [_key(data, "starting_points", "starting_point_id", s, "label") for s in m["starting_point"]],
         # A project's parts (initiatives.part_of) are counted with it, as on the front page and the profile.
         [statistics.count_initiatives(data.initiatives[data.initiatives["kommunekode"] == c]) for c in m["kommunekode"]],
-        # How many, and whose ties they are: "1, udledt af redaktionen".
-        [cards.attributed_count(data, filters.quotes(data, filters.QuoteFilter(kommunekode=c))) for c in m["kommunekode"]],
     ]
+    if tied:  # How many, and whose ties they are: "1, udledt af redaktionen"; where none is tied, no column of zeros.
+        columns.append([cards.attributed_count(data, filters.quotes(data, filters.QuoteFilter(kommunekode=c))) for c in m["kommunekode"]])
     frame = pd.DataFrame({**dict(zip(headings, columns, strict=True)), "_kode": m["kommunekode"]})
     # Compact on a phone: the cards above already give each municipality's facts one under the other, and as blocks
     # the table's seven rows were 2,300 px of the same again (a new reader's review, finding 7b). The counts a
     # consultant looks for stand beside the name, where a phone shows them; code and region are scrolled to (issue 22).
-    counts = headings[4:]  # "Indsatser", "Citater knyttet til kommunen": the columns built last above
+    counts = headings[4:]  # "Indsatser" and, where quotes are tied, "Citater knyttet til kommunen": the last columns
     return simple_table(frame, "De deltagende kommuner", kommune_column="_kode", table_id="tabel-kommuner", compact=True, forward=counts)
 
 
@@ -164,10 +165,10 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
 
 
 def profile_choice(data: Dataset, kommunekode: str) -> str:
-    """With no municipality chosen, a profile offers to choose its own, so the rest of the book highlights it. The page
-    chooses it itself however it is reached (docs/adr/0036): the button stands where the reader has gone back to all
-    municipalities on it, or its address says so. The filter shows the button only in that view (kr-filter.js); printed,
-    it stays hidden.
+    """A profile offers to choose its own municipality, so the rest of the book highlights it, wherever it is not the
+    choice. The page chooses it itself only where none is chosen (docs/adr/0036, second amendment): a choice the reader
+    made stands, and the bar says the page is about its own (profile_hints). The filter shows the button in every view
+    but the page's own (kr-filter.js); printed, it stays hidden.
 
     A tap on it is confirmed where it was, in the build's words, and read out politely (role=status): the button
     only went away, and a reader could not tell that anything had happened (issue 22). The sentence waits in a
@@ -190,7 +191,7 @@ def profile_hints(data: Dataset, kommunekode: str) -> str:
     own = filters.municipality_name(data, kommunekode)
     lines = "".join(
         f'<p class="kr-profile-hint" data-kr-when="{esc(r.kommunekode)}" hidden>'
-        f'<span class="kr-profile-about">Denne side handler om {esc(own)}.</span> '
+        f'<span class="kr-profile-about">Denne side handler om {esc(own)}, men {esc(r.name)} er valgt.</span> '
         f"{book_link('kommuner/profil-' + r.slug, 'Gå til siden om ' + esc(r.name))}.</p>"
         for r in table_rows(data.municipalities)
         if r.kommunekode != kommunekode

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from kulturensrige.data import pages, publishing
+from kulturensrige.data import pages, provenance, publishing
 from kulturensrige.data.frames import lookup, made_once
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import YES
@@ -42,7 +42,7 @@ INFERRED_BY_DEFAULT = False
 def any_tied(data: Dataset) -> bool:
     """Whether the data tie any quote of its own to a municipality, by any source. The report's data tie none: then a
     card has no municipality line, and a page says once where its quotes begin that none is tied."""
-    return made_once(data.quotes, "any tied", lambda q: bool(((q["kommunekode"] != "") & (q["reference_key"] == "")).any()))
+    return made_once(data.quotes, "any tied", provenance.quotes_tied)
 
 
 def switchable(data: Dataset) -> bool:

@@ -22,7 +22,7 @@ from kulturensrige.data import provenance
 from kulturensrige.data.settings import PAGE_VARIABLE
 from kulturensrige.render import browser as browser_module
 from kulturensrige.render import cards, highlight
-from kulturensrige.rules import filters, statistics
+from kulturensrige.rules import filters, statistics, views
 from kulturensrige.rules.views import state_key
 from kulturensrige.words import count_columns
 from support.browser_files import offered_files, serve_files
@@ -299,7 +299,8 @@ def test_profile_pages_are_always_about_their_own_municipality(tied_data, tied_u
         assert hint.is_visible() and hint.evaluate("(a) => new URL(a.href).pathname").endswith(f"/profil-{other.slug}.html")
         assert f"Denne side handler om {own.name}" in page.text_content(".kr-filter-status")
         # Reader 15, #4: the bar's own line says it too, not only the closed panel.
-        assert page.locator(".kr-filter-tally-text").text_content() == f"Denne side handler om {own.name}.", own.slug
+        said = f"Denne side handler om {own.name}, men {other['name']} er valgt."
+        assert page.locator(".kr-filter-tally-text").text_content() == said, own.slug
         # With its own municipality chosen, the page says it is about it.
         open_page(page, f"{tied_url}/kommuner/profil-{own.slug}.html?kommune={own.slug}")
         status = page.text_content(".kr-filter-status")
@@ -1054,7 +1055,7 @@ def test_a_table_downloads_as_the_csv_the_build_wrote(data, site_url, page):
     open_page(page, f"{site_url}/kommuner/oversigt.html?kommune={row.slug}")
     table = page.locator("#tabel-kommuner")
     link = table.locator("xpath=ancestor::div[contains(@class,'kr-table-wrap')]/following-sibling::p[1]//a[@download]")
-    documented = page_headed([provenance.page_table_headings(data.options, "tabel-kommuner")])[0]
+    documented = page_headed([provenance.page_table_headings(data.options, "tabel-kommuner", tied=views.any_tied(data))])[0]
     assert page_headed(csv_of(page, link)) == as_download(in_documented_order(table_rows(page, table), documented))
     assert link.get_attribute("download") == "tabel-kommuner.csv"
     marked = page.eval_on_selector_all("#tabel-kommuner tr.kr-chosen", "rs => rs.map(r => r.cells[0].textContent)")

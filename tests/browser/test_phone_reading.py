@@ -566,10 +566,10 @@ def test_the_search_pages_bar_keeps_the_whole_choice_and_its_button_on_one_row(b
 
 def test_the_filter_names_its_choice_on_a_phone_and_keeps_its_button_on_the_row_on_a_desktop(browser, tied_url, tied_data):
     """A new reader on a phone saw a select with no visible 'Kommune'; on a desktop the choice's link (its page)
-    pushed the button onto a row of its own. The label shows until a municipality is chosen (then the select shows
-    its name, and the way back to all takes the label's place, at 375 px and, so that the bar keeps one row, at
-    1280 px too; issue 22), and with the longest name chosen on a page whose bar offers the municipality's page,
-    select and button share one row."""
+    pushed the button onto a row of its own. On a phone the label shows until a municipality is chosen (then the
+    select shows its name, and the way back to all takes the label's place); a desktop keeps it (issue 22, a new
+    reader: it went away once a municipality was chosen). With the longest name chosen on a page whose bar offers the
+    municipality's page, select and button share one row."""
     row = tied_data.municipalities.sort_values("name", key=lambda n: n.str.len()).iloc[-1]
     for width in each([375, 1280]):
         phone = width < 600
@@ -580,7 +580,7 @@ def test_the_filter_names_its_choice_on_a_phone_and_keeps_its_button_on_the_row_
             ready(page, f"{tied_url}/index.html?kommune=alle")
             assert label.is_visible() and label.bounding_box()["width"] > 40 and label.inner_text() == "Kommune", width
             ready(page, f"{tied_url}/index.html?kommune={row.slug}")
-            assert page.locator(".kr-filter-reset").is_visible() and label.bounding_box()["width"] <= 1, width
+            assert page.locator(".kr-filter-reset").is_visible() and (label.bounding_box()["width"] <= 1) is phone, width
             assert page.locator(".kr-filter-offer").is_visible()
             bar = page.evaluate(BAR_JS)
             assert bar["oneRow"] and bar["nameFits"], (width, bar)
@@ -615,9 +615,9 @@ IN_VIEW_JS = """() => Object.fromEntries([...document.querySelectorAll('article 
 
 @pytest.mark.parametrize("width", [375])
 def test_opening_or_closing_the_filter_moves_nothing_the_reader_is_reading(browser, site_url, width):
-    """At the top of the page and further down, the phone's panel opens over the page: every paragraph in view stays
-    where it was, opened and closed again (the compact bar made the page jump 400 px). A desktop's pushes the page
-    (the next test)."""
+    """Further down, the phone's panel opens over the page: every paragraph in view stays where it was, opened and
+    closed again (the compact bar made the page jump 400 px). At the page's top it stands on the page, so it never
+    covers the title (issue 22, a new reader): there everything in view moves down by the same amount, and back."""
     context = browser.new_context(viewport={"width": width, "height": 667}, locale="da-DK", is_mobile=width < 600, has_touch=width < 600)
     page = context.new_page()
     try:
@@ -639,8 +639,11 @@ def test_opening_or_closing_the_filter_moves_nothing_the_reader_is_reading(brows
             page.evaluate(tap, ".kr-filter-toggle")
             closed = page.evaluate(IN_VIEW_JS)
             assert before, y
+            shift = {round(opened[text] - top) for text, top in before.items() if text in opened} if y == 0 else {0}
+            assert len(shift) == 1, (y, shift)
             for text, top in each(before.items()):
-                assert abs(opened.get(text, top) - top) < 1 and abs(closed.get(text, top) - top) < 1, (y, text, top)
+                moved = opened.get(text, top) - top
+                assert abs(moved - next(iter(shift))) < 1 and abs(closed.get(text, top) - top) < 1, (y, text, top)
     finally:
         context.close()
 
@@ -658,8 +661,9 @@ UNCOVERED_JS = """() => {
 
 def test_on_a_desktop_the_opened_panel_lies_over_the_page_and_moves_nothing(browser, site_url):
     """At 1280 px the opened panel first lay over the page's H1 (issue 22), then pushed the page down 159 px and moved
-    what the reader was reading (reader 17, desktop #2). It lies over the page under the bar: every heading and
-    paragraph in view stays where it was while it is open, at the page's top and further down; Escape and a click
+    what the reader was reading (reader 17, desktop #2), then lay over the H1 again (a new reader, session 20). Further
+    down it lies over the page under the bar: every heading and paragraph in view stays where it was while it is open.
+    At the page's top it stands on the page, a line or two, and covers no heading or paragraph. Escape and a click
     beside it close it."""
     context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="da-DK")
     page = context.new_page()
@@ -674,8 +678,11 @@ def test_on_a_desktop_the_opened_panel_lies_over_the_page_and_moves_nothing(brow
             page.evaluate("() => document.querySelector('.kr-filter-toggle').click()")
             opened = page.evaluate(UNCOVERED_JS)
             top, bottom = opened["panel"]
-            assert bottom - top > 40 and before["all"], (y, opened)
-            assert opened["all"] == before["all"], (y, "moved while the panel is open")
+            assert bottom - top > 20 and before["all"], (y, opened)
+            if y == 0:
+                assert all(item_top >= bottom - 1 for _, item_top, _ in opened["all"]), (y, "covered", opened)
+            else:
+                assert opened["all"] == before["all"], (y, "moved while the panel is open")
             if closing == "Escape":
                 page.keyboard.press("Escape")
             else:
