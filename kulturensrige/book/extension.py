@@ -217,6 +217,7 @@ def marks_explained(body: str, editors_href: str, also: str = "") -> str:
     (issue 22: said on every page, it crowded out the report); a printed page shows it there (docs/adr/0040). The
     space before a mark does not break, so '(red.)' never starts a line alone. A mark inside a link or a summary stays
     light text, as no control may stand there. A page with no mark has no key."""
+    body = _LABEL.sub(lambda label: label.group().replace(" (red.)", NO_BREAK_SPACE + "(red.)"), body)
     out, last, controls = [], 0, 0
     depth = dict.fromkeys(NO_CONTROL, 0)
     for found in MARK_OR_TAG.finditer(body):
@@ -243,6 +244,9 @@ def marks_explained(body: str, editors_href: str, also: str = "") -> str:
 
 
 NO_BREAK_SPACE = "\u00a0"
+# A table cell's column name, which a phone shows above its value (kommunefilter.css): it reads as the column's head,
+# whose mark is a control after a space that does not break.
+_LABEL = re.compile(r'data-label="[^"]*"')
 
 
 def _mark_control(kind: str) -> str:
