@@ -71,6 +71,14 @@ def test_each_short_mark_becomes_a_control_that_opens_the_pages_one_key():
     assert extension.marks_explained("<p>Rapportens ord.</p>", "x") == "<p>Rapportens ord.</p>"
 
 
+def test_a_cells_column_name_on_a_phone_reads_as_its_head_with_the_mark_on_the_names_line():
+    """On a phone a cell shows its column's name (data-label) above its value: the head's mark got a space that does
+    not break, the label kept a plain one, so 'I alt (red.)' could break before the mark and read unlike its head."""
+    body = '<table><thead><tr><th>I alt (red.)</th></tr></thead><tbody><tr><td data-label="I alt (red.)">3</td></tr></tbody></table>'
+    out = BeautifulSoup(extension.marks_explained(body, "x"), "html.parser")
+    assert out.td["data-label"] == out.th.get_text() == "I alt\u00a0(red.)"
+
+
 @pytest.mark.build
 def test_no_page_keys_the_mark_in_its_body_and_every_mark_opens_the_one_key(built_site: Path):
     """»(red.)« i lys, skrå skrift: …« stood after the first paragraph of every page with a mark. Now no page body holds

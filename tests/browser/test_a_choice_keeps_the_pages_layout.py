@@ -60,7 +60,11 @@ def test_at_a_pages_top_on_a_phone_what_a_choice_marks_and_the_offer_share_one_l
     try:
         title = "() => document.querySelector('article h1').getBoundingClientRect().top"
         before = page.evaluate(title)
+        # The bar's lines are the view's sentences, which may come from a side file (KR.sentencesOf): the choice has
+        # taken effect once the page says so (kr:filtered), and the lines are laid out a frame after that.
+        page.evaluate("() => { window.__krShown = new Promise((shown) => document.addEventListener('kr:filtered', shown, {once: true})); }")
         page.select_option("#kr-kommune", label="Egedal")
+        page.evaluate("() => window.__krShown")
         page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
         lines = page.evaluate(
             """() => [...document.querySelectorAll('.kr-filter-tally, .kr-filter-offer')].filter((e) => e.checkVisibility())

@@ -242,22 +242,22 @@ def _rgb(colour: str) -> str:
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
-def test_the_heatmap_is_drawn_on_its_themes_scale_with_its_themes_count_colours(browser, site_url, data, theme):
+def test_the_heatmap_is_drawn_on_its_themes_scale_with_its_themes_count_colours(browser, tied_url, tied_data, theme):
     """On the dark theme the heatmap's highest counts were navy beside the dark page (a fifth new reader's review,
     finding 1). The page draws the scale and the counts' colours the build prepared for the theme in use, and the
-    legend's swatches show that scale."""
+    legend's swatches show that scale. On the tied data: the report's data, with no inferred tie, have no heatmap."""
     context = browser.new_context(viewport={"width": 375, "height": 800}, locale="da-DK")
     context.add_init_script(f"localStorage.setItem('theme', '{theme}'); localStorage.setItem('mode', '{theme}');")
     page = context.new_page()
     try:
-        page.goto(f"{site_url}/ingredienser/oversigt.html")
+        page.goto(f"{tied_url}/ingredienser/oversigt.html")
         page.evaluate("() => window.KR_FILTER.ready")
         assert page.evaluate("() => document.documentElement.dataset.theme") == theme
         figure = page.locator("#figur-ingrediens-kommune")
         figure.scroll_into_view_if_needed()
         page.wait_for_function("(f) => !f.querySelector('.kr-plot').hasAttribute('aria-hidden')", arg=figure.element_handle())
         painted = figure.evaluate(PAINTED_JS)
-        chart = charts.ingredient_municipality_matrix(data)
+        chart = charts.ingredient_municipality_matrix(tied_data)
         heat = chart.variants["alle"].figure["data"][0]
         highest = heat["zmax"]
         assert painted["scale"] == charts.heat_scale(theme, highest)

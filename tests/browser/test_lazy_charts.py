@@ -25,7 +25,7 @@ def phone(browser):
 
 def open_chart_page(page, site_url: str, query: str = ""):
     """The ingredient overview (two charts, the first below the first screen, the second a screen below it), its
-    first and last chart."""
+    first and last chart: on `tied_url`, as the report's data, with no inferred tie, have no second chart (ADR 33)."""
     page.goto(f"{site_url}/ingredienser/oversigt.html{query}")
     page.evaluate("() => window.KR_FILTER.ready")
     return page.locator(".kr-plot").first, page.locator(".kr-plot").last
@@ -37,12 +37,12 @@ def plotly_requests(page) -> list[str]:
     return found
 
 
-def test_plotly_is_not_fetched_with_the_page_but_once_the_reader_begins_and_only_once(browser, site_url):
+def test_plotly_is_not_fetched_with_the_page_but_once_the_reader_begins_and_only_once(browser, tied_url):
     context = browser.new_context(locale="da-DK", viewport=PHONE)
     page = context.new_page()
     try:
         fetched = plotly_requests(page)
-        page.goto(f"{site_url}/ingredienser/oversigt.html", wait_until="load")
+        page.goto(f"{tied_url}/ingredienser/oversigt.html", wait_until="load")
         page.evaluate("() => window.KR_FILTER.ready")
         first = page.locator(".kr-plot").first
         assert page.evaluate("(plot) => plot.getBoundingClientRect().top > window.innerHeight + 200", first.element_handle())
@@ -97,11 +97,11 @@ def wait_until_shown(page, plot, timeout_ms: int = 10_000) -> None:
     raise AssertionError(f"{page.evaluate('(plot) => plot.id', handle)} not drawn for the state within {timeout_ms} ms")
 
 
-def test_a_choice_redraws_the_charts_near_the_screen_and_the_others_ahead_of_the_reader(phone, site_url):
+def test_a_choice_redraws_the_charts_near_the_screen_and_the_others_ahead_of_the_reader(phone, tied_url):
     """A reader who scrolled past a chart and then chooses a municipality waits only for the charts in view; the
     chart far above or below is never left showing the previous choice: it is cleared, then drawn for the new one
     while it is still far away."""
-    first, last = open_chart_page(phone, site_url)
+    first, last = open_chart_page(phone, tied_url)
     last.scroll_into_view_if_needed()
     wait_until_shown(phone, last)
     # The reader scrolls back to the first chart and chooses at once, in one task: no observer has run in between.
@@ -122,8 +122,8 @@ def test_a_choice_redraws_the_charts_near_the_screen_and_the_others_ahead_of_the
     assert phone.evaluate(FAR_BELOW_JS, last.element_handle()), "drawn for the choice only when scrolled back"
 
 
-def test_a_printed_page_shows_every_chart_for_the_choice_also_those_far_from_the_screen(phone, site_url):
-    first, last = open_chart_page(phone, site_url, "?kommune=koege")
+def test_a_printed_page_shows_every_chart_for_the_choice_also_those_far_from_the_screen(phone, tied_url):
+    first, last = open_chart_page(phone, tied_url, "?kommune=koege")
     first.scroll_into_view_if_needed()
     wait_until_shown(phone, first)
     phone.pdf()  # Chromium fires beforeprint, as a reader's print does
@@ -132,10 +132,10 @@ def test_a_printed_page_shows_every_chart_for_the_choice_also_those_far_from_the
 
 
 @pytest.mark.parametrize("served", [True, False], ids=["http", "file"])
-def test_a_chart_far_below_is_drawn_before_the_reader_scrolls_to_it_once_the_page_is_idle(phone, site_url, built_site, served):
+def test_a_chart_far_below_is_drawn_before_the_reader_scrolls_to_it_once_the_page_is_idle(phone, tied_url, tied_site, served):
     """A reader who reads the top of the page without touching it finds every chart drawn when scrolling down, also
     offline, from file://: plotly.js comes in an idle moment after the load, and the charts are drawn ahead."""
-    page_url = f"{site_url}/ingredienser/oversigt.html" if served else (built_site / "ingredienser" / "oversigt.html").as_uri()
+    page_url = f"{tied_url}/ingredienser/oversigt.html" if served else (tied_site / "ingredienser" / "oversigt.html").as_uri()
     phone.goto(page_url)
     phone.evaluate("() => window.KR_FILTER.ready")
     last = phone.locator(".kr-plot").last
@@ -154,10 +154,10 @@ BOXES_JS = """() => ({
 })"""
 
 
-def test_drawing_a_chart_moves_nothing_on_the_page(phone, site_url):
+def test_drawing_a_chart_moves_nothing_on_the_page(phone, tied_url):
     """The chart's place is kept at its drawn size (figures._plot_div), so nothing under a chart moves when
     plotly.js draws it ahead of the reader: every figure's box and the page's height are the same before and after."""
-    first, last = open_chart_page(phone, site_url)
+    first, last = open_chart_page(phone, tied_url)
     before = phone.evaluate(BOXES_JS)
     assert phone.locator(".kr-plot .main-svg").count() == 0, "a chart was drawn before the boxes were measured"
     for plot in (first, last):
