@@ -1289,6 +1289,19 @@ def test_the_printed_book_keeps_only_http_links_and_links_into_the_book(tmp_path
     assert editions.book_address("javascript:alert(1)") == "" and editions.book_address("https://a.dk/b") == "https://a.dk/b/"
 
 
+def test_a_municipalitys_edition_links_only_within_itself_or_to_the_books_address(data):
+    """With no quote tied to a municipality, the edition's sentence in place of its quotes linked the ingredient pages
+    relatively: in the PDF each led to the printing's scratch folder (file:///tmp/kr-pdf-…/ingredienser/…)."""
+    edition_charts = editions.EditionCharts.compute(data)
+    for book_url in ("", "https://bog.example.dk/kr/"):
+        stamp = dataclasses.replace(STAMP, book_url=book_url)
+        for code in each(data.municipalities["kommunekode"]):
+            page = editions.municipality_edition(data, code, stamp, edition_charts, PLOTLY_JS.as_uri())
+            links = [str(a["href"]) for a in BeautifulSoup(page, "html.parser").select("a[href]")]
+            outside = [h for h in links if not h.startswith("#") and not (book_url and h.startswith(book_url))]
+            assert outside == [], (code, book_url, outside)
+
+
 def test_links_to_editions_appear_only_for_pdfs_that_exist_and_escape_the_name(tmp_path: Path):
     data = load(hostile_data(tmp_path / "hostile", base=with_inferred_ties(tmp_path / "tied")))
     site = tmp_path / "html"
