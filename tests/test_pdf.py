@@ -40,6 +40,8 @@ from bs4 import BeautifulSoup
 
 from hostile import HOSTILE_MUNICIPALITY, hostile_data
 from kulturensrige import load
+from kulturensrige.book import extension
+from kulturensrige.data import provenance
 from kulturensrige.data.buildkey import BUILT, write_record
 from kulturensrige.data.schema import NOT_STATED
 from kulturensrige.edition import editions, printing
@@ -477,9 +479,9 @@ def test_the_built_page_and_the_whole_book_pdf_say_whose_absence_each_empty_valu
     cells = [td.get_text(" ", strip=True) for td in page.select("details table td")]
     assert "rapporten angiver ikke datoen" in cells and NOT_STATED not in cells
     text = pdf_text(report_site / "pdf" / "kulturens-rige.pdf", "Kulturens Rige")
-    # The heading's first words: pdftotext may read the rest of a wrapped heading after the first row's cells, and a
-    # table broken over two pages repeats its heading on the second.
-    start = text.index(squeeze("Begivenhed (redaktionens"))
+    # The first heading with its editors' mark (ADR 40: printed as words): a table broken over two pages repeats its
+    # heading on the second.
+    start = text.index(squeeze("Begivenhed (red.)"))
     table = text[start : text.index(squeeze("Fakta om forløbet"), start)]
     # A cell wraps, and pdftotext reads a wrapped row's lines in its own order: count the cells, not the rows.
     events = load(REPO / "data").programme_events
@@ -1300,6 +1302,16 @@ def test_a_municipalitys_edition_links_only_within_itself_or_to_the_books_addres
             links = [str(a["href"]) for a in BeautifulSoup(page, "html.parser").select("a[href]")]
             outside = [h for h in links if not h.startswith("#") and not (book_url and h.startswith(book_url))]
             assert outside == [], (code, book_url, outside)
+
+
+def test_a_printed_chapter_keeps_each_editors_mark_as_words_and_the_key_without_its_close_button(tmp_path: Path):
+    """The marks are buttons that open the page's key (ADR 40), and the printed book drops buttons: Figure 1's
+    'Begivenhed (red.)' printed as 'Begivenhed', whose word it is lost on paper."""
+    body = extension.marks_explained("<table><tr><th>Begivenhed (red.)</th><td>Forløbets start</td></tr></table>", "x.html")
+    chapter = editions.chapters(_site(tmp_path, body))[1]
+    printed = BeautifulSoup(str(editions.printable_article(tmp_path / "html", chapter, 2, "")), "html.parser")
+    assert printed.select_one("th").get_text() == "Begivenhed\N{NO-BREAK SPACE}(red.)"
+    assert provenance.page_key() in printed.get_text() and not printed.select("button") and "Luk" not in printed.get_text()
 
 
 def test_links_to_editions_appear_only_for_pdfs_that_exist_and_escape_the_name(tmp_path: Path):

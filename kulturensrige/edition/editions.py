@@ -900,7 +900,10 @@ def _anchor_first_heading(article: Tag, anchor: str) -> None:
 def _printable_controls(article: Tag) -> None:
     """What only a screen can do is not offered on paper: every municipality stands side by side (the page shows
     the first few until the reader ticks more), a chart's numbers are simply 'Tallene', no note asks for a click, and
-    a table's download is named, not offered."""
+    a table's download is named, not offered. The editors' mark, a button opening the page's key on screen, stays as
+    its words: the printed chapter keeps the key at its end (docs/adr/0040)."""
+    for mark in article.select("button.kr-by"):
+        mark.name, mark.attrs = "span", {"class": "kr-by"}
     for line in article.select(".kr-csv-line"):  # "Hent tabellen som CSV" is a download; paper says where it is
         line.string = "Tabellen kan hentes som CSV-fil i den interaktive bog, med kolonnernes kilder i kilder.csv."
     for column in article.select(".kr-compare-column[hidden]"):
