@@ -40,7 +40,7 @@ from kulturensrige.data.loading import Dataset, load
 from kulturensrige.data.municipality_codes import codes_are_official
 from kulturensrige.data.publishing import published_files
 from kulturensrige.data.settings import build_date
-from kulturensrige.render import browser, front_page, highlight
+from kulturensrige.render import browser, charts, front_page, highlight
 from kulturensrige.render.markup import SIDE, esc, json_island, side_file
 from kulturensrige.render.policy import with_policy
 from kulturensrige.words import SOFT_HYPHEN, built, edition_mark, hyphenated, spreadsheet_csv
@@ -150,7 +150,7 @@ def _publish_profile_notebooks(app: Sphinx, exception: Exception | None) -> None
 def _publish_tables(data: Dataset, target: Path) -> None:
     """The data tables beside the book, for each chapter's "Sådan er siden lavet" links (kulturensrige/book/page_source.py):
     written from the loaded data as publications (kulturensrige/data/publishing.py), never copied raw."""
-    write_downloads(published_files(data), target)
+    write_downloads(published_files(data, charts.figures_not_drawn(data)), target)
 
 
 def write_downloads(files: Mapping[str, str], target: Path) -> None:

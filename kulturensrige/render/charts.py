@@ -629,10 +629,19 @@ MATRIX_LEAD = (
 )
 
 
+MATRIX_ID = "ingrediens-kommune"
+
+
+def figures_not_drawn(data: Dataset) -> frozenset[str]:
+    """The figures no page draws, nor offers as a download: the matrix of ingredients by municipality where the data
+    tie no quote to any municipality (only its "Uden kommune" column would have numbers)."""
+    return frozenset() if views.any_tied(data) else frozenset({MATRIX_ID})
+
+
 def ingredients_and_municipalities(data: Dataset) -> Html:
-    """The matrix of ingredients by municipality under its lead; where the data tie no quote to any municipality, only
-    its "Uden kommune" column would have numbers, so one sentence says so instead (cards.no_quote_tied)."""
-    if not views.any_tied(data):
+    """The matrix of ingredients by municipality under its lead, or, where it is not drawn (figures_not_drawn), one
+    sentence that says no quote is tied (cards.no_quote_tied)."""
+    if MATRIX_ID in figures_not_drawn(data):
         return cards.no_quote_tied(data)
     return Html(f"<p>{esc(MATRIX_LEAD)}</p>{ingredient_municipality_matrix(data)._repr_html_()}")
 
@@ -701,11 +710,11 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
     shown = count(True)
     row_labels = RowLabels("Ingrediens", [_lines(ingredient_names[r], 12) for r in shown["rows"]])
     return Chart(
-        "ingrediens-kommune",
+        MATRIX_ID,
         "Citater pr. ingrediens og kommune",
-        _counts_marked(data, "ingrediens-kommune", _municipality_variants(data, build, inferred_switch=True)),
+        _counts_marked(data, MATRIX_ID, _municipality_variants(data, build, inferred_switch=True)),
         notes=(
-            provenance.chart_parts(data.options, "ingrediens-kommune"),
+            provenance.chart_parts(data.options, MATRIX_ID),
             ingredient_ties_note(data),
             f"Kolonnen »{UNTIED_COLUMN}« viser de citater, der {_untied_verb(data)}.",
             HEAT_NOTE,
