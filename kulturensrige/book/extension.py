@@ -82,7 +82,10 @@ def _on_config_inited(app: Sphinx, config) -> None:
     key = {**build_key(data), "static": folder_digest(Path(app.srcdir) / "_static")}
     config.kr_build_key = json.dumps(key, sort_keys=True)
     out = Path(app.outdir).parent / GENERATED
-    out.mkdir(parents=True, exist_ok=True)
+    # Emptied first: it lives beside the site from build to build, and a file this data writes no more (the switch's
+    # "on" sentences where the data hold no inferred tie) would reach the new site from it.
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
     for name, text in browser.browser_files(data).items():
         (out / name).write_text(text, encoding="utf-8")
     hardening.write_patched_scripts(out)
