@@ -629,7 +629,7 @@ MATRIX_LEAD = (
 )
 
 
-MATRIX_ID = "ingrediens-kommune"
+MATRIX_ID = "ingrediens-kommune"  # the matrix's figure id, as ingredient_municipality_matrix draws it
 
 
 def figures_not_drawn(data: Dataset) -> frozenset[str]:
@@ -710,11 +710,11 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
     shown = count(True)
     row_labels = RowLabels("Ingrediens", [_lines(ingredient_names[r], 12) for r in shown["rows"]])
     return Chart(
-        MATRIX_ID,
+        "ingrediens-kommune",
         "Citater pr. ingrediens og kommune",
-        _counts_marked(data, MATRIX_ID, _municipality_variants(data, build, inferred_switch=True)),
+        _counts_marked(data, "ingrediens-kommune", _municipality_variants(data, build, inferred_switch=True)),
         notes=(
-            provenance.chart_parts(data.options, MATRIX_ID),
+            provenance.chart_parts(data.options, "ingrediens-kommune"),
             ingredient_ties_note(data),
             f"Kolonnen »{UNTIED_COLUMN}« viser de citater, der {_untied_verb(data)}.",
             HEAT_NOTE,
