@@ -352,8 +352,10 @@ async def _kernel(client: NotebookClient, **start: Any) -> AsyncIterator[None]:
         # SIGKILLed build left one per kernel (issue 25, #3); the next build sweeps that folder (data.scratch).
         if private:
             client.km.connection_file = os.path.join(private, f"kernel-{secrets.token_hex(8)}.json")
-        await client.async_start_new_kernel(**start)
         try:
+            # Inside the try: a build stopped while a kernel starts stops that kernel too. Left running, it outlived
+            # the build and wrote its connection file into the private folder the build had just removed.
+            await client.async_start_new_kernel(**start)
             await client.async_start_new_kernel_client()
             yield
         except BaseException:

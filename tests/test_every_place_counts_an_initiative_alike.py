@@ -22,13 +22,16 @@ def _text(markup) -> str:
 
 def _table_counts(data) -> dict[str, int]:
     """'Kommunerne i tal': each municipality's initiatives as the overview's table counts them."""
-    rows = BeautifulSoup(str(lists.municipality_table(data)), "html.parser").select("tbody tr")
+    table = BeautifulSoup(str(lists.municipality_table(data)), "html.parser")
+    # The column by its name: the table's order is the layout's (a phone reads the counts first, phone22j).
+    heads = [th.get_text(" ", strip=True) for th in table.select("thead th")]
+    column = next(i for i, head in enumerate(heads) if head.startswith("Indsatser"))
     names = dict(zip(data.municipalities["name"], data.municipalities["kommunekode"], strict=True))
     counts = {}
-    for row in rows:
+    for row in table.select("tbody tr"):
         cells = [c.get_text(" ", strip=True) for c in row.select("th, td")]
         code = next(names[n] for n in names if cells[0].startswith(n))
-        counts[code] = int(cells[4])
+        counts[code] = int(cells[column])
     return counts
 
 
@@ -74,7 +77,7 @@ def test_the_side_by_side_columns_list_a_projects_parts_as_its_parts(data):
     from kulturensrige.render import comparison
 
     shown = BeautifulSoup(str(comparison.compare_view(data)), "html.parser")
-    for code, rows in data.initiatives.groupby("kommunekode"):
+    for code, rows in each(data.initiatives.groupby("kommunekode")):
         column = shown.select_one(f'[data-compare="{code}"]')
         items = [li.get_text("", strip=True).replace("\u00ad", "") for li in column.find("h4").find_next("ul").select("li")]
         parts = statistics.initiative_parts(rows)

@@ -142,17 +142,20 @@ def test_count_columns_splits_numbers_from_words_and_leaves_other_columns():
 
 
 @pytest.mark.build
-def test_every_csv_the_built_book_links_to_has_count_columns_of_numbers_only(built_site: Path):
+def test_every_csv_the_built_book_links_to_has_count_columns_of_numbers_only(built_site: Path, tied_site: Path):
     """#2: every CSV the built book links to, the chart and table downloads on every page and the published tables:
-    no column holds a plain number beside words (the chart tables' '1, udledt af redaktionen' did)."""
-    files = {}
-    for page in sorted(built_site.rglob("*.html")):
-        files.update(_csv_links(page.read_text(encoding="utf-8")))
-    for path in sorted((built_site / "_static" / "data").glob("*.csv")):
-        files[path.name] = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
-    assert len(files) > 40 and "ingrediens-kommune-alle.csv" in files
-    for name, rows in each(sorted(files.items())):
-        assert _mixed_columns(rows) == [], name
+    no column holds a plain number beside words (the chart tables' '1, udledt af redaktionen' did). The matrix of
+    ingredients by municipality, whose counts said whose ties they were, is drawn only where quotes are tied: the
+    tied site's."""
+    for site, chart in each(((built_site, "citater-pr-ingrediens-alle.csv"), (tied_site, "ingrediens-kommune-alle.csv"))):
+        files = {}
+        for page in sorted(site.rglob("*.html")):
+            files.update(_csv_links(page.read_text(encoding="utf-8")))
+        for path in sorted((site / "_static" / "data").glob("*.csv")):
+            files[path.name] = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
+        assert len(files) > 40 and chart in files, site
+        for name, rows in each(sorted(files.items())):
+            assert _mixed_columns(rows) == [], (site, name)
 
 
 PRECISE = "rapporten nævner rollen"
@@ -215,12 +218,13 @@ def test_the_reports_roles_for_those_cards_stand_nowhere_in_the_book_not_even_ap
 
 
 @pytest.mark.build
-def test_the_built_data_chapter_names_none_of_the_withheld_roles_and_the_cards_say_why(built_site: Path, data):
+def test_the_built_data_chapter_names_none_of_the_withheld_roles_and_the_cards_say_why(tied_site: Path, tied_data):
     """#1: the built data chapter (which the whole-book PDF prints) lists none of the roles the cards hold back; a
-    built card says that the report names the speaker more precisely."""
-    chapter = BeautifulSoup((built_site / "om-data" / "genkoersel.html").read_text(encoding="utf-8"), "html.parser").get_text(" ")
-    quotes = data.quotes.set_index("quote_id")
-    for quote_id in each(_held_back(data)):
+    built card says that the report names the speaker more precisely. Only a tied quote's role is held back: the
+    tied site's (the report's data tie none)."""
+    chapter = BeautifulSoup((tied_site / "om-data" / "genkoersel.html").read_text(encoding="utf-8"), "html.parser").get_text(" ")
+    quotes = tied_data.quotes.set_index("quote_id")
+    for quote_id in each(_held_back(tied_data)):
         assert quotes.loc[quote_id, "speaker_role"].casefold() not in chapter.casefold(), quote_id
-    page = (built_site / "ingredienser" / "gnist-og-flamme.html").read_text(encoding="utf-8")
+    page = (tied_site / "ingredienser" / "gnist-og-flamme.html").read_text(encoding="utf-8")
     assert PRECISE in page

@@ -110,19 +110,19 @@ def test_no_page_of_the_built_book_opens_with_an_inferred_tie_shown(built_site: 
     assert seen, "no chart has a view without inferred ties"
 
 
-def test_a_profile_whose_quotes_are_all_inferred_says_so_and_keeps_its_initiatives_with_the_switch_off(built_site: Path, data):
+def test_a_profile_whose_quotes_are_all_inferred_says_so_and_keeps_its_initiatives_with_the_switch_off(tied_site: Path, tied_data):
     """#1: with the ties off, Køge's page must not empty its quote section: it says how many quotes the editors tie to it
-    and how to show them; its initiatives stay."""
-    inferred = data.quotes[data.quotes["attribution"] == "inferred"]
+    and how to show them; its initiatives stay. The report's data hold no inferred tie: the tied site's pages."""
+    inferred = tied_data.quotes[tied_data.quotes["attribution"] == "inferred"]
     for code in each(sorted(set(inferred["kommunekode"]))):
-        slug = data.municipalities.loc[data.municipalities["kommunekode"] == code, "slug"].iloc[0]
-        shown = _shown((built_site / "kommuner" / f"profil-{slug}.html").read_text(encoding="utf-8"))
+        slug = tied_data.municipalities.loc[tied_data.municipalities["kommunekode"] == code, "slug"].iloc[0]
+        shown = _shown((tied_site / "kommuner" / f"profil-{slug}.html").read_text(encoding="utf-8"))
         text = " ".join(shown.get_text(" ").split())
         n = int((inferred["kommunekode"] == code).sum())
         assert f"{n} citat{'er' if n > 1 else ''} har en tilknytning til kommunen udledt af redaktionen" in text, slug
         assert "»Medtag udledte tilknytninger« til under »Indstillinger«" in text, slug
         assert shown.select(".kr-initiative, .kr-card"), slug
-        assert filters.municipality_name(data, code) in text
+        assert filters.municipality_name(tied_data, code) in text
 
 
 def test_an_editors_attention_point_that_is_the_reports_sentence_quotes_it_word_for_word(data, report_text):

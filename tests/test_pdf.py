@@ -630,12 +630,13 @@ def _stored_images(path: Path) -> list[tuple[bytes, str]]:
 
 
 @pytest.mark.build
-def test_the_pages_that_link_to_the_editions_keep_the_sites_permissions(report_site: Path):
+def test_the_pages_that_link_to_the_editions_keep_the_sites_permissions(report_site: Path, data):
     """The front page, the profiles and kr-data.js were rewritten owner-only (0600) by the PDF links: a web server
     running as another user answered 404 for them, and the filter was gone on every page. The links now rewrite the
     sentence files beside kr-data.js (browser.SENTENCE_FILES)."""
     mode = stat.S_IMODE((report_site / "baggrund.html").stat().st_mode)
-    static = [report_site / "_static" / name for name in browser.SENTENCE_FILES.values()]
+    # The sentence files the build writes: the "on" position's only where the data hold an inferred tie.
+    static = [report_site / "_static" / browser.SENTENCE_FILES[inferred] for inferred in browser.sentence_positions(data)]
     rewritten = [report_site / "index.html", *static, *(report_site / "kommuner").glob("profil-*.html")]
     for page in each(rewritten):
         assert stat.S_IMODE(page.stat().st_mode) == mode, (page.name, oct(page.stat().st_mode))
@@ -1343,6 +1344,29 @@ def test_the_printed_book_reads_each_editors_mark_as_its_words_and_leaves_out_th
     assert printed.select_one(".kr-card-kicker").get_text() == "Interviewcitat\u00a0(red.)"
     assert " ".join(printed.get_text(" ").split()).startswith("Køge Interviewcitat (red.) Køge")
     assert provenance.page_key() in printed.get_text(), "the key the marks open stands at the chapter's end"
+
+
+def test_a_municipalitys_edition_links_only_within_itself_or_to_the_books_address(data):
+    """With no quote tied to a municipality, the edition's sentence in place of its quotes linked the ingredient pages
+    relatively: in the PDF each led to the printing's scratch folder (file:///tmp/kr-pdf-…/ingredienser/…)."""
+    edition_charts = editions.EditionCharts.compute(data)
+    for book_url in ("", "https://bog.example.dk/kr/"):
+        stamp = dataclasses.replace(STAMP, book_url=book_url)
+        for code in each(data.municipalities["kommunekode"]):
+            page = editions.municipality_edition(data, code, stamp, edition_charts, PLOTLY_JS.as_uri())
+            links = [str(a["href"]) for a in BeautifulSoup(page, "html.parser").select("a[href]")]
+            outside = [h for h in links if not h.startswith("#") and not (book_url and h.startswith(book_url))]
+            assert outside == [], (code, book_url, outside)
+
+
+def test_a_printed_chapter_keeps_each_editors_mark_as_words_and_the_key_without_its_close_button(tmp_path: Path):
+    """The marks are buttons that open the page's key (ADR 40), and the printed book drops buttons: Figure 1's
+    'Begivenhed (red.)' printed as 'Begivenhed', whose word it is lost on paper."""
+    body = extension.marks_explained("<table><tr><th>Begivenhed (red.)</th><td>Forløbets start</td></tr></table>", "x.html")
+    chapter = editions.chapters(_site(tmp_path, body))[1]
+    printed = BeautifulSoup(str(editions.printable_article(tmp_path / "html", chapter, 2, "")), "html.parser")
+    assert printed.select_one("th").get_text() == "Begivenhed\N{NO-BREAK SPACE}(red.)"
+    assert provenance.page_key() in printed.get_text() and not printed.select("button") and "Luk" not in printed.get_text()
 
 
 def test_links_to_editions_appear_only_for_pdfs_that_exist_and_escape_the_name(tmp_path: Path):

@@ -282,6 +282,19 @@ def test_the_sources_file_documents_only_files_the_built_book_offers(built_site:
         assert fnmatch.filter(offered, pattern), pattern
 
 
+def test_the_sources_file_documents_the_matrix_only_where_a_page_draws_it(data, tied_data):
+    """With no quote tied to a municipality the matrix of ingredients by municipality gives way to one sentence and
+    offers no download (ties21h), but kilder.csv still documented 'ingrediens-kommune-*.csv'."""
+
+    def documented(dataset) -> set[str]:
+        published = published_files(dataset, charts.figures_not_drawn(dataset))[SOURCES_FILE]
+        return {r["fil"] for r in csv.DictReader(io.StringIO(published.lstrip("\ufeff"), newline=""))}
+
+    matrix = f"{charts.MATRIX_ID}-*.csv"
+    assert not views.any_tied(data) and matrix not in documented(data)
+    assert views.any_tied(tied_data) and matrix in documented(tied_data)
+
+
 def test_every_edition_holds_every_quote_of_each_ingredient_with_its_own_first_as_the_page_shows_them(tied_data):
     """Choosing a municipality highlights; it never removes: Egedal's edition left out the quotes the editors tied to
     Køge and Ringkøbing-Skjern (2 of Gnist og flamme's 8), and Køge's cover said 'fremhævet, ikke udskilt' over

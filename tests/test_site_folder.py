@@ -135,6 +135,25 @@ def test_a_build_on_data_after_one_on_eight_municipalities_leaves_nothing_of_the
     assert sorted(p.name for p in site.parent.iterdir() if p.name.startswith(".html")) == []
 
 
+def test_a_file_the_data_no_longer_makes_does_not_stay_among_the_builds_own_static_files(tmp_path: Path):
+    """The build's own static files (kr-data.js, the sentence files, the tables) wait beside the site from build to
+    build: the "on" sentences of a book on tied data stayed there and reached the next book on data/, which holds no
+    inferred tie (the eighth-municipality case above)."""
+    from types import SimpleNamespace
+
+    from kulturensrige.book import extension
+    from kulturensrige.render import browser
+
+    app = SimpleNamespace(outdir=str(tmp_path / "html"), srcdir=str(REPO / "book"))
+    config = SimpleNamespace(html_static_path=[], html_js_files=[], html_css_files=[], html_theme_options={}, kr_build_key="")
+    generated = tmp_path / extension.GENERATED
+    generated.mkdir()
+    (generated / browser.SENTENCE_FILES[True]).write_text("// en tidligere bogs udledte bånd", encoding="utf-8")
+    extension._on_config_inited(app, config)  # type: ignore[arg-type]
+    written = sorted(p.name for p in generated.glob("*.js"))
+    assert browser.SENTENCE_FILES[False] in written and browser.SENTENCE_FILES[True] not in written, written
+
+
 def test_an_interrupted_build_leaves_the_previous_site_and_says_so_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """SIGTERM while Jupyter Book writes the new site (stood in for by a function that writes half a page)."""
     build = script("build_book")

@@ -40,7 +40,7 @@ from kulturensrige.data.loading import Dataset, load
 from kulturensrige.data.municipality_codes import codes_are_official
 from kulturensrige.data.publishing import published_files
 from kulturensrige.data.settings import build_date
-from kulturensrige.render import browser, front_page, highlight
+from kulturensrige.render import browser, charts, front_page, highlight
 from kulturensrige.render.markup import SIDE, esc, json_island, side_file
 from kulturensrige.render.policy import with_policy
 from kulturensrige.words import SOFT_HYPHEN, built, hyphenated, spreadsheet_csv
@@ -82,7 +82,10 @@ def _on_config_inited(app: Sphinx, config) -> None:
     key = {**build_key(data), "static": folder_digest(Path(app.srcdir) / "_static")}
     config.kr_build_key = json.dumps(key, sort_keys=True)
     out = Path(app.outdir).parent / GENERATED
-    out.mkdir(parents=True, exist_ok=True)
+    # Emptied first: it lives beside the site from build to build, and a file this data writes no more (the switch's
+    # "on" sentences where the data hold no inferred tie) would reach the new site from it.
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
     for name, text in browser.browser_files(data).items():
         (out / name).write_text(text, encoding="utf-8")
     hardening.write_patched_scripts(out)
@@ -150,7 +153,7 @@ def _publish_profile_notebooks(app: Sphinx, exception: Exception | None) -> None
 def _publish_tables(data: Dataset, target: Path) -> None:
     """The data tables beside the book, for each chapter's "Sådan er siden lavet" links (kulturensrige/book/page_source.py):
     written from the loaded data as publications (kulturensrige/data/publishing.py), never copied raw."""
-    write_downloads(published_files(data), target)
+    write_downloads(published_files(data, charts.figures_not_drawn(data)), target)
 
 
 def write_downloads(files: Mapping[str, str], target: Path) -> None:

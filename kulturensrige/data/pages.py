@@ -49,6 +49,7 @@ def slug(name: str) -> str:
 PROFILE_PAGE_IDS = frozenset(
     {
         "bd-header-version-warning",
+        "citater",  # the quotes' heading where the data tie no quote to any municipality
         "citater-knyttet-til-kommunen",
         "indsatser",
         "ingredienser-i-kommunens-citater",

@@ -8,6 +8,7 @@ the ingredients are as the cards do (data/provenance.py).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 
 import pandas as pd
@@ -72,9 +73,10 @@ def published_data(data: Dataset) -> Dataset:
     return with_ties_set_aside(data, anonymity.withheld_ties(data.quotes))
 
 
-def published_files(data: Dataset) -> dict[str, str]:
+def published_files(data: Dataset, figures_not_drawn: Collection[str] = ()) -> dict[str, str]:
     """{file name: CSV text} for every table of the schema, the quotes by the anonymity rule and without the inferred
-    ties that are not cleared (published_data)."""
+    ties that are not cleared (published_data); kilder.csv leaves out the figures no page draws (render.charts says
+    which)."""
     files = {}
     # The pages count the folder's ties, withheld ones too, so kilder.csv documents the columns the pages show.
     tied = provenance.quotes_tied(data.quotes)
@@ -89,7 +91,7 @@ def published_files(data: Dataset) -> dict[str, str]:
         frame = frame.assign(**_published_blanks(name, frame), **_published_codes(data, name, frame))
         rows = [[_cell(v) for v in row] for row in frame.reindex(columns=table.columns, fill_value="").itertuples(index=False)]
         files[table.file] = csv_text(table.columns, rows)
-    files[SOURCES_FILE] = sources_file(data, tied=tied)
+    files[SOURCES_FILE] = sources_file(data, figures_not_drawn, tied=tied)
     return files
 
 
@@ -302,9 +304,9 @@ def _absent(options: pd.DataFrame, value: str) -> str:
     )
 
 
-def sources_file(data: Dataset, *, tied: bool) -> str:
+def sources_file(data: Dataset, figures_not_drawn: Collection[str] = (), *, tied: bool) -> str:
     """kilder.csv: for every column of every published table, whose word it is and why, so a download says what the
-    pages say beside each value (the data chapter's promise)."""
+    pages say beside each value (the data chapter's promise); a figure no page draws offers no file to document."""
     rows = [[table.file, column, *column_source(data, name, column)] for name, table in TABLES.items() for column in table.columns]
     # A page's table downloads as '<table id>.csv' with the page's headings, which name an editorial column's source.
     for file in PAGE_TABLES:
@@ -324,7 +326,7 @@ def sources_file(data: Dataset, *, tied: bool) -> str:
             # A column whose rows differ in source (a form the editors read) says it in its cells, as a page's table does.
             rows.append([f"{figure_id}-*.csv", heading, *_value_source(data, shown_value)])
     for value, editorial in EDITORIAL_VALUES.items():
-        if value.startswith(FIGURE) and editorial.download and value.removeprefix(FIGURE) not in FIGURE_TABLES:
+        if value.startswith(FIGURE) and editorial.download and value.removeprefix(FIGURE) not in {*FIGURE_TABLES, *figures_not_drawn}:
             # In the chart's own words, as its page and the PDFs say them (provenance.chart_whose): its count, the
             # editors' terms and groupings it shows, and why each is not the report's.
             figure_id = value.removeprefix(FIGURE)

@@ -763,7 +763,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         # Where the data tie no quote to any municipality, one sentence in place of the section's (cards.no_quote_tied).
         "quotes_tied": views.any_tied(data),
         "quote_order": provenance.order(data.options),  # where none is tied, the quotes only stand in the folder's order
-        "no_quote_tied": Markup(cards.no_quote_tied(data).markup),
+        "no_quote_tied": _printable_markup(cards.no_quote_tied(data).markup, stamp.book_url),
         "sources": edition_sources(data),
         "ingredients": ingredients,
         # 'De fire virksomme ingredienser' from the data's count; 'alle deres citater' only where no list is shortened.
@@ -1057,6 +1057,14 @@ def _printable_links(article: Tag, page_path: str, book_url: str) -> None:
             link.attrs = {"href": target}
         else:
             link.unwrap()
+
+
+def _printable_markup(html: str, book_url: str) -> Markup:
+    """Markup the book's pages share with an edition: its links to the book's pages point at the book's address, or
+    become text, as in a printed chapter (a relative link in a PDF leads to the printing's scratch folder)."""
+    fragment = BeautifulSoup(html, "html.parser")
+    _printable_links(fragment, "index.html", book_url)
+    return Markup(str(fragment))
 
 
 def _printable_images(article: Tag, site: Path, page_path: str) -> None:

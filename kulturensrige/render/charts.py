@@ -635,10 +635,19 @@ MATRIX_LEAD = (
 )
 
 
+MATRIX_ID = "ingrediens-kommune"  # the matrix's figure id, as ingredient_municipality_matrix draws it
+
+
+def figures_not_drawn(data: Dataset) -> frozenset[str]:
+    """The figures no page draws, nor offers as a download: the matrix of ingredients by municipality where the data
+    tie no quote to any municipality (only its "Uden kommune" column would have numbers)."""
+    return frozenset() if views.any_tied(data) else frozenset({MATRIX_ID})
+
+
 def ingredients_and_municipalities(data: Dataset) -> Html:
-    """The matrix of ingredients by municipality under its lead; where the data tie no quote to any municipality, only
-    its "Uden kommune" column would have numbers, so one sentence says so instead (cards.no_quote_tied)."""
-    if not views.any_tied(data):
+    """The matrix of ingredients by municipality under its lead, or, where it is not drawn (figures_not_drawn), one
+    sentence that says no quote is tied (cards.no_quote_tied)."""
+    if MATRIX_ID in figures_not_drawn(data):
         return cards.no_quote_tied(data)
     return Html(f"<p>{esc(MATRIX_LEAD)}</p>{ingredient_municipality_matrix(data)._repr_html_()}")
 

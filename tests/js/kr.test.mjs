@@ -39,6 +39,7 @@ window.KR_DATA = {
   },
   sentences: {},
   inferredByDefault: false, // views.INFERRED_BY_DEFAULT (docs/adr/0033)
+  switchable: true, // views.switchable: the fixture's views hold both positions of the inferred switch
 };
 globalThis.window = window;
 globalThis.document = document;
