@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 
 from kulturensrige.data.frames import table_rows
 from kulturensrige.render import comparison
+from support.checks import each
 
 MARK = "(red.)"
 
@@ -22,7 +23,7 @@ def _column(data, slug: str) -> BeautifulSoup:
 
 def test_a_column_whose_titles_are_all_the_editors_marks_its_heading_once(data):
     initiatives = data.initiatives
-    for code in initiatives.loc[initiatives["title_basis"] == "inferred", "kommunekode"].unique():
+    for code in each(list(initiatives.loc[initiatives["title_basis"] == "inferred", "kommunekode"].unique())):
         slug = data.municipalities.set_index("kommunekode").loc[code, "slug"]
         column = _column(data, slug)
         heading, titles = column.find("h4"), column.find("ul")

@@ -976,6 +976,10 @@ def test_an_editions_tables_and_charts_mark_its_municipality_as_the_web_does(dat
             assert figure.select_one(".kr-mark-note").get_text() == note
             table = figure.select_one("table")
             heads = [th.get_text() for th in table.select("thead th.kr-chosen")]
+            if stacked and not faint and not views.any_tied(data):
+                # No quote tied to any municipality: the table has no column of its quotes to mark (s20 reader, #1).
+                assert heads == [], heads
+                continue
             assert len(heads) == 1 and heads[0].startswith(f"{editions.CHOSEN_SIGN}\N{NO-BREAK SPACE}"), heads
             assert row.name in heads[0], heads
             column = [th.get_text() for th in table.select("thead th")].index(table.select_one("thead th.kr-chosen").get_text())
