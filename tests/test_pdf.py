@@ -921,7 +921,9 @@ def test_the_chosen_municipality_is_marked_in_every_figure_and_table_of_its_edit
         marked = text.count(editions.CHOSEN_SIGN + first) + len(
             re.findall(re.escape(editions.CHOSEN_SIGN) + r"Heraf(?:ved)?" + re.escape(first), text)
         )
-        assert marked >= diagrams, row.name
+        # Where the data tie no quote to any municipality, a figure of quotes has no column of the municipality's.
+        untied = 0 if views.any_tied(data) else text.count(squeeze(editions.untied_note(row.name)))
+        assert marked >= diagrams - untied, row.name
 
 
 @pytest.mark.build
