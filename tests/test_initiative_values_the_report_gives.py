@@ -49,17 +49,22 @@ def test_slagslundes_days_give_no_target_groups_read_off_their_names(data, repor
     assert "på tværs af generationer" in egedal and "integrere nye tilflyttere" in egedal
 
 
-def test_rudersdals_urban_green_setting_is_called_a_milieu_as_in_the_report(data, report_text):
-    """Reading 21, #4: the summary said "den bynære grønne natur" and the setting "Bynær natur"; the report says "det
-    bynære grønne miljø" (L209-210). Every text in the data that names it says miljø."""
-    assert "det bynære grønne miljø" in collapse(repair_hyphenation(report_text))
-    named = [
+def data_texts(data, wanted) -> list[tuple[str, str]]:
+    """(table, text) for every text cell of every table of the data that `wanted` picks."""
+    return [
         (name, value)
         for name, frame in data.tables.items()
         for column in frame.columns
         for value in frame[column]
-        if isinstance(value, str) and "bynær" in value.lower()
+        if isinstance(value, str) and wanted(value)
     ]
+
+
+def test_rudersdals_urban_green_setting_is_called_a_milieu_as_in_the_report(data, report_text):
+    """Reading 21, #4: the summary said "den bynære grønne natur" and the setting "Bynær natur"; the report says "det
+    bynære grønne miljø" (L209-210). Every text in the data that names it says miljø."""
+    assert "det bynære grønne miljø" in collapse(repair_hyphenation(report_text))
+    named = data_texts(data, lambda value: "bynær" in value.lower())
     assert named
     for name, value in named:
         assert re.search(r"(?i)bynære grønne miljø|bynært grønt miljø", value), (name, value)
@@ -70,11 +75,5 @@ def test_gang_i_gaardens_focus_is_said_as_its_purpose_wherever_the_data_names_it
     """The report gives the focus on the library's offers and the senior club as the event's purpose (L128-129), not as
     what it did: no text in the data says the event "satte fokus på" them."""
     assert "Formålet var at sætte fokus på" in collapse(repair_hyphenation(report_text))
-    said = [
-        (name, value)
-        for name, frame in data.tables.items()
-        for column in frame.columns
-        for value in frame[column]
-        if isinstance(value, str) and "satte fokus på" in value
-    ]
+    said = data_texts(data, lambda value: "satte fokus på" in value)
     assert not said, said

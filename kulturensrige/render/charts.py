@@ -279,17 +279,16 @@ def quotes_per_ingredient(data: Dataset) -> Chart:
         )
         marks = (*[""] * (len(table.columns) - 1), code)
         mine_total = len({q for part in mine for cell in part for q in cell})
-        if not views.any_tied(data):
-            # Where the data tie no quote, a column of the municipality's zeros marked nothing (issue 22): the table is
-            # this view's without it, and marks nothing. (The no-choice table's column per speaker group made a
-            # municipality's edition too wide for A4: Chromium shrank every page to 7 pt.)
-            said = f"Ingen af citaterne i figuren er knyttet til {name}{scope}, så søjlerne står, som når ingen kommune er valgt."
-            plain = table.drop(columns=table.columns[-1])
-            return Variant(everyone.figure, everyone.alt, plain, ("",) * len(plain.columns), said)
         if not mine_total:
             # Dimming sets off what is marked: with nothing to mark, the bars stand as with no choice (reader 18, #2:
             # every bar greyed, "alle står dæmpede").
             said = f"Ingen af citaterne i figuren er knyttet til {name}{scope}, så søjlerne står, som når ingen kommune er valgt."
+            if not views.any_tied(data):
+                # Where the data tie no quote, a column of the municipality's zeros marks nothing (issue 22): the table
+                # goes without it. (Not the no-choice table: its column per speaker group made a municipality's edition
+                # too wide for A4, and Chromium shrank every page to 7 pt.)
+                table = table.drop(columns=table.columns[-1])
+                marks = ("",) * len(table.columns)
             return Variant(everyone.figure, everyone.alt, table, marks, said)
         said = (
             f"{genitive(name)} {'ene citat' if mine_total == 1 else f'{number(mine_total)} citater'} står i fuld farve forrest i "
