@@ -763,7 +763,11 @@ def test_a_partner_bar_opens_the_initiatives_that_name_its_organisations(tied_da
         drill = page.locator("#figur-organisationer .kr-drill")
         # The choice's redraw (Plotly.react) may still move the bars under a tap made at once: tap again, found anew.
         for _ in range(3):
-            page.locator("#plot-organisationer .trace.bars").first.locator(".point").nth(bar).click(force=True)
+            point = page.locator("#plot-organisationer .trace.bars").first.locator(".point").nth(bar)
+            # The bar itself in the screen's middle: with the chart centred, the first bar sat at ~170 px, where the
+            # sticky filter bar and its lines (filled in once their sentences load) could lie over the tap.
+            point.evaluate("(p) => p.scrollIntoView({block: 'center', behavior: 'instant'})")
+            point.click(force=True)
             if wait_visible(drill, 5000):
                 break
         drill.wait_for(state="visible")
