@@ -7,7 +7,7 @@ someone else wrote (a pickle, forged tables) is refused, and it never deletes or
 
 from __future__ import annotations
 
-import contextlib
+import json
 import os
 import pickle
 import re
@@ -22,7 +22,9 @@ from kulturensrige import load
 from kulturensrige.data import loading
 from kulturensrige.data.fingerprint import fingerprint
 from kulturensrige.data.problems import DataError
+from support import killed_builds
 from support.checks import each
+from support.killed_builds import scratch as _scratch
 from support.scripts import run_script
 
 REPO = Path(__file__).resolve().parent.parent
@@ -214,38 +216,20 @@ def test_scratch_folders_of_ended_processes_are_swept_and_a_live_ones_kept(tmp_p
     assert not made.exists()
 
 
-def _scratch(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.name.startswith("kr-"))
-
-
-@pytest.mark.long
-def test_a_build_killed_outright_at_several_moments_leaves_only_private_folders_which_the_next_build_removes(tmp_path: Path):
+def test_a_build_killed_outright_at_several_moments_leaves_only_private_folders_which_the_next_build_removes(
+    two_builds: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory
+):
     """SIGKILL runs no cleanup (hostile review 20, #4): what a killed build_book.py leaves in the temporary folder is
-    its owner's alone (0700), and the next build removes it, as it removes its own at the end."""
-    tmp = tmp_path / "t"
-    tmp.mkdir()
-    env = {**os.environ, "TMPDIR": str(tmp)}
-    env.pop("KR_DATA_CACHE", None), env.pop("KR_DATA_CACHE_KEY", None)
-    command = [sys.executable, str(REPO / "scripts" / "build_book.py"), "--data", str(REPO / "data")]
-    left: list[Path] = []
-    for n, moment in enumerate((1.5, 4.0, 8.0)):
-        build = subprocess.Popen(
-            [*command, "--output", str(tmp_path / f"bog{n}")],
-            env=env,
-            start_new_session=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            build.wait(timeout=moment)
-        os.killpg(build.pid, 9)  # the build and what it started in its group: no cleanup runs
-        build.wait()
-        left = _scratch(tmp)
-        assert all(p.stat().st_mode & 0o077 == 0 for p in left), [oct(p.stat().st_mode) for p in left]
-    assert left, "no build was killed while it had a scratch folder: the test checks nothing"
-    result = subprocess.run([*command, "--output", str(tmp_path / "bog-hel")], env=env, capture_output=True, text=True, timeout=900)
-    assert result.returncode == 0, result.stderr
-    assert sorted(tmp.iterdir()) == [], "the scratch folders and the kernels' connection files are gone"
+    its owner's alone (0700), and the next build removes it, as it removes its own at the end. The builds are killed
+    in the temporary folder of the run's second build of data/ (`two_builds`), before it: that build is the next."""
+    folder = killed_builds.folder(tmp_path_factory)
+    after_each_kill = json.loads((folder / killed_builds.LEFT_BY_THE_KILLED).read_text(encoding="utf-8"))
+    assert len(after_each_kill) == len(killed_builds.MOMENTS)
+    for left in after_each_kill:
+        assert all(mode & 0o077 == 0 for mode in left.values()), {name: oct(mode) for name, mode in left.items()}
+    assert after_each_kill[-1], "no build was killed while it had a scratch folder: the test checks nothing"
+    left_by_the_next = json.loads((folder / killed_builds.LEFT_BY_THE_NEXT).read_text(encoding="utf-8"))
+    assert left_by_the_next == [], "the scratch folders and the kernels' connection files are gone"
 
 
 @pytest.mark.long

@@ -151,6 +151,8 @@ class Build:
     after: str | None = None
     again: bool = False  # built a second time with nothing changed, before any test may read it
     env: dict[str, str] = field(default_factory=dict)
+    before: Callable[[], object] | None = None  # run in the build's thread first, before it waits for `after`
+    then: Callable[[], object] | None = None  # run as soon as the (first) build has ended
 
 
 class BookBuilds:
@@ -170,10 +172,18 @@ class BookBuilds:
         self.closed = False
 
     def start(
-        self, name: str, data_dir: Path, based_on: str | None = None, after: str | None = None, again: bool = False, **env: str
+        self,
+        name: str,
+        data_dir: Path,
+        based_on: str | None = None,
+        after: str | None = None,
+        again: bool = False,
+        before: Callable[[], object] | None = None,
+        then: Callable[[], object] | None = None,
+        **env: str,
     ) -> None:
         """Queue a build (`begin` starts the queue)."""
-        self.queue.append(Build(name, data_dir, based_on, after, again, env))
+        self.queue.append(Build(name, data_dir, based_on, after, again, env, before, then))
 
     def begin(self) -> None:
         for _ in range(self.jobs):
@@ -197,6 +207,8 @@ class BookBuilds:
 
     def _build(self, build: Build) -> Path:
         output = self.root / build.name / "output"
+        if build.before is not None:
+            build.before()
         if build.after is not None:
             self._result(build.after)
         if build.based_on is not None:
@@ -204,6 +216,8 @@ class BookBuilds:
         if self.closed:
             raise BuildFailed(f"bygget fra {build.data_dir} blev ikke startet: testkørslen sluttede")
         site = _build(build.data_dir, output, self.running, **build.env)
+        if build.then is not None:
+            build.then()
         if build.again:
             _build(build.data_dir, output, self.running, REBUILD_LOG, **build.env)
         return site
