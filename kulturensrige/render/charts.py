@@ -1355,5 +1355,6 @@ def figure4_words(data: Dataset) -> Html:
     """Figure 4: only the words the report's text gives, as a list, since it gives no frequencies for a word cloud."""
     words = data.figure4_words.sort_values("position")
     items = [f'<span class="kr-tile-name">{escape(w)}</span>' for w in words["word"]]
-    note = f"{_reasons(data, 'figur:ordsky')} Hyppighederne er ikke gengivet, så ordene står lige.".strip()
+    # The reason says "som liste uden hyppigheder"; a second sentence saying the frequencies are left out said it twice.
+    note = _reasons(data, "figur:ordsky")
     return _item_figure("ordsky", _caption(data, 4, "figur:ordsky"), items, note, _about(data, 4))
