@@ -174,7 +174,6 @@ class Figure:
     plot: dict
     table: Markup
     mark: str = ""
-    said: str = ""  # why the municipality's own bars are all empty, where they are (charts._no_marks)
     legend: Markup = Markup("")  # the chart's legend (figures.Legend), above the drawing as on the page
 
 
@@ -334,9 +333,9 @@ class ChartVariants:
             {**common, "x": [c[1] for c in counts], "name": html.escape(name, quote=False), "marker": {"color": charts.PALETTE[0]}},
             {**common, "x": [c[2] for c in counts], "name": charts.ALL_MUNICIPALITIES, "marker": charts.MUTED_MARKER},
         ]
-        # A municipality without marks says why beside its drawing (charts._no_marks), as the page says under its table.
-        said = self.chart.variants[kommunekode].said
-        return Figure(figure.title, figure.alt, {"data": bars, "layout": layout}, figure.table, mark_note(name), said)
+        # A municipality without marks says why in "Figuren viser" (the variant's alt holds charts._no_marks' sentence): a
+        # note of its own beside it printed the sentence twice, three lines apart (Guldborgsund's diagrams 1 and 2).
+        return Figure(figure.title, figure.alt, {"data": bars, "layout": layout}, figure.table, mark_note(name))
 
 
 @dataclass
