@@ -353,7 +353,7 @@ TABLES: dict[str, Table] = {
                 ),
                 "description": text("Beskrivelse med egne ord.", "Seks dages udendørs arrangementer."),
                 "target_group_ids": refs(
-                    "target_groups", "Målgrupper, adskilt af ';'." + _PUBLISHED_BLANK_NOTE.format(word=NOT_STATED), "seniorer"
+                    "target_groups", "Målgrupper, adskilt af ';'." + _PUBLISHED_BLANK_NOTE.format(word=NOT_STATED), "tilflyttere"
                 ),
                 "art_form_ids": refs(
                     "art_forms", "Kunstformer og aktiviteter, adskilt af ';'." + _PUBLISHED_BLANK_NOTE.format(word=NOT_STATED), "dans;musik"
@@ -380,7 +380,7 @@ TABLES: dict[str, Table] = {
             ("projekt", "Projekt"),
         ),
         _vocabulary("statuses", "status_id", "Status", "Indsatsernes status.", ("gennemfoert", "Gennemført")),
-        _vocabulary("target_groups", "target_group_id", "Målgrupper", "Målgrupper for indsatserne.", ("seniorer", "Seniorer")),
+        _vocabulary("target_groups", "target_group_id", "Målgrupper", "Målgrupper for indsatserne.", ("tilflyttere", "Tilflyttere")),
         _vocabulary(
             "art_forms",
             "art_form_id",
