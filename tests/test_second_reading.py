@@ -73,7 +73,7 @@ def test_a_municipality_edition_says_whose_each_attention_point_is_in_the_ingred
     whole = " ".join(rudersdal.get_text(" ").split())
     inferred = int((data.attention_points["basis"] == "inferred").sum())
     assert inferred and "Redaktionens læsning: afsnittet peger på disse punkter" in whole
-    assert "Rapporten nævner ikke selv et opmærksomhedspunkt ved denne ingrediens." in whole
+    assert "rapporten nævner ikke selv et opmærksomhedspunkt ved denne ingrediens." in whole
 
 
 def test_a_municipality_edition_marks_the_starting_point_and_says_whose_the_division_into_initiatives_is(data, rudersdal):

@@ -353,7 +353,7 @@ TABLES: dict[str, Table] = {
                 ),
                 "description": text("Beskrivelse med egne ord.", "Seks dages udendørs arrangementer."),
                 "target_group_ids": refs(
-                    "target_groups", "Målgrupper, adskilt af ';'." + _PUBLISHED_BLANK_NOTE.format(word=NOT_STATED), "seniorer"
+                    "target_groups", "Målgrupper, adskilt af ';'." + _PUBLISHED_BLANK_NOTE.format(word=NOT_STATED), "tilflyttere"
                 ),
                 "art_form_ids": refs(
                     "art_forms", "Kunstformer og aktiviteter, adskilt af ';'." + _PUBLISHED_BLANK_NOTE.format(word=NOT_STATED), "dans;musik"
@@ -380,7 +380,7 @@ TABLES: dict[str, Table] = {
             ("projekt", "Projekt"),
         ),
         _vocabulary("statuses", "status_id", "Status", "Indsatsernes status.", ("gennemfoert", "Gennemført")),
-        _vocabulary("target_groups", "target_group_id", "Målgrupper", "Målgrupper for indsatserne.", ("seniorer", "Seniorer")),
+        _vocabulary("target_groups", "target_group_id", "Målgrupper", "Målgrupper for indsatserne.", ("tilflyttere", "Tilflyttere")),
         _vocabulary(
             "art_forms",
             "art_form_id",
@@ -868,6 +868,9 @@ UNTIED_HIGHLIGHTED = (
     f"Søjlerne tæller citaterne pr. ingrediens, delt efter talerens gruppe. {NO_TIE_AT_ALL}, så et valg af kommune ændrer ikke søjlerne."
 )
 
+# Whose the speaker categories are; an edition's diagram says only this where no quote is tied (editions.printed_chart_note).
+SPEAKER_CATEGORIES = "Rapporten angiver talerens rolle; kategorien er redaktionens inddeling af rollerne."
+
 # Whose Figure 4's words are: the words the report's, their being the cloud's the editors' reading (figure and table).
 FIGURE4_WORDS = (
     "Ordene er rapportens: den beskriver samarbejdsrummet som »præget af åbenhed, samarbejde, fællesskab, tryghed, tillid "
@@ -879,8 +882,7 @@ EDITORIAL: tuple[Editorial, ...] = (
     Editorial(
         "quotes.speaker_category",
         "talerkategorier",
-        "Rapporten angiver talerens rolle; kategorien er redaktionens inddeling af rollerne. Et citat knyttet til en "
-        "kommune viser kategorien i stedet for rollen (anonymitetsreglen).",
+        f"{SPEAKER_CATEGORIES} Et citat knyttet til en kommune viser kategorien i stedet for rollen (anonymitetsreglen).",
         "inddeling",
     ),
     Editorial(

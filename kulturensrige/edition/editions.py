@@ -29,7 +29,7 @@ from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.municipality_codes import codes_are_official
-from kulturensrige.data.schema import NOT_STATED
+from kulturensrige.data.schema import COUNTED_FROM_DATA, NO_TIE_AT_ALL, NOT_STATED, SPEAKER_CATEGORIES
 from kulturensrige.edition.printing import LONGEST_KEPT_WHOLE
 from kulturensrige.render import cards, charts, figures, front_page, guide, highlight, lists
 from kulturensrige.render.markup import json_island, side_json
@@ -174,7 +174,6 @@ class Figure:
     plot: dict
     table: Markup
     mark: str = ""
-    said: str = ""  # why the municipality's own bars are all empty, where they are (charts._no_marks)
     legend: Markup = Markup("")  # the chart's legend (figures.Legend), above the drawing as on the page
 
 
@@ -209,12 +208,9 @@ def highlight_note(name: str) -> str:
 
 
 def untied_note(name: str) -> str:
-    """What the marks in the stacked chart mean where none of its quotes is the municipality's: no bar is dimmed
-    (charts.quotes_per_ingredient, as on the web), and its column of the table is marked."""
-    return (
-        f"Sådan er {name} fremhævet: ingen af citaterne i diagrammet er knyttet til kommunen, så ingen søjle er dæmpet; "
-        f"i tabellen med {CHOSEN_SIGN} og fed skrift."
-    )
+    """What the marks in the stacked chart mean where none of its quotes is the municipality's: its column of the table
+    is marked, and no bar is dimmed (charts.quotes_per_ingredient, as on the web). That none is tied, the title says."""
+    return f"{name} er markeret i tabellen med {CHOSEN_SIGN} og fed skrift; ingen søjle er dæmpet."
 
 
 def marked_table(table: str, kommunekode: str, rows: int = 0) -> Markup:
@@ -337,9 +333,9 @@ class ChartVariants:
             {**common, "x": [c[1] for c in counts], "name": html.escape(name, quote=False), "marker": {"color": charts.PALETTE[0]}},
             {**common, "x": [c[2] for c in counts], "name": charts.ALL_MUNICIPALITIES, "marker": charts.MUTED_MARKER},
         ]
-        # A municipality without marks says why beside its drawing (charts._no_marks), as the page says under its table.
-        said = self.chart.variants[kommunekode].said
-        return Figure(figure.title, figure.alt, {"data": bars, "layout": layout}, figure.table, mark_note(name), said)
+        # A municipality without marks says why in "Figuren viser" (the variant's alt holds charts._no_marks' sentence): a
+        # note of its own beside it printed the sentence twice, three lines apart (Guldborgsund's diagrams 1 and 2).
+        return Figure(figure.title, figure.alt, {"data": bars, "layout": layout}, figure.table, mark_note(name))
 
 
 @dataclass
@@ -653,6 +649,19 @@ def recommendation_items(data: Dataset) -> list[dict]:
     ]
 
 
+def printed_chart_note(data: Dataset, figure_id: str) -> str:
+    """A diagram's note as an edition prints it under the drawing: whose it is and why (provenance.chart_parts, the
+    page's words), without what its title and line say already. 'Redaktionens optælling …, ikke rapportens' says that the
+    report has no such figure (COUNTED_FROM_DATA); where the data tie no quote, the quotes' diagram says so in its title,
+    so its note says once that no one ties them, not how bars and categories would show a tie (the s20 reader skipped
+    Egedal's eight grey lines over diagram 3, three of them about ties that are not there)."""
+    told = provenance.data_reasons(data.tables)
+    if not views.any_tied(data):
+        told |= {"figur:citater-pr-ingrediens": f"{NO_TIE_AT_ALL}.", "quotes.speaker_category": SPEAKER_CATEGORIES}
+    whose = provenance.chart_parts(data.options, figure_id, told)
+    return replace(whose, reasons=" ".join(whose.reasons.replace(COUNTED_FROM_DATA, "").split())).note
+
+
 def edition_sources(data: Dataset) -> dict[str, str]:
     """Whose word the edition's added values are (kulturensrige/data/provenance.py): code, region and diagrams."""
     code, region = (provenance.value_label(data.options, f"municipalities.{c}") for c in ("kommunekode", "region"))
@@ -668,12 +677,12 @@ def edition_sources(data: Dataset) -> dict[str, str]:
         "summary": provenance.value_label(data.options, "municipalities.summary"),
         "outcome": provenance.value_label(data.options, "municipalities.outcome"),
         # The art forms' and target groups' diagrams: counted alike, so one note says it for both.
-        "figures": provenance.chart_note(data.options, "kunstformer-kommune"),
+        "figures": printed_chart_note(data, "kunstformer-kommune"),
+        # The second of them says whose it is in its line and points to the first for the rest: the same reasons stood
+        # twice, a page apart.
+        "figures_again": f"{provenance.chart_whose(data.options, 'maalgrupper-kommune')} Talt som diagram 1.",
         # The quotes' diagram also says whose the ties it counts are (the one quote tally, data/provenance.py's words).
-        "quotes_figure": (
-            f"{provenance.chart_note(data.options, 'citater-pr-ingrediens', provenance.data_reasons(data.tables))} "
-            f"{charts.ingredient_ties_note(data)}"
-        ),
+        "quotes_figure": f"{printed_chart_note(data, 'citater-pr-ingrediens')} {charts.ingredient_ties_note(data)}",
         "guide": provenance.value_note(data.options, "guide_recommendations.ingredient_ids"),
         "guide_label": provenance.value_label(data.options, "guide_recommendations.ingredient_ids"),
     }

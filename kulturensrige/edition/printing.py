@@ -158,16 +158,15 @@ def destination_places(pdf: bytes) -> dict[str, tuple[int, float]]:
 # .kr-run-on), rather than leave that page nearly empty: the whole book's pages 4 and 6 held three or four lines, and
 # its page 64 (the guide's last items) a third of a page before the data chapter (issue 22: no page half empty).
 RUN_ON_BELOW = 1 / 2
-# A card, or a figure's title, notes and drawing, is kept whole (edition.css): one that goes on to the next page may
-# leave this much of the page before it at most empty; where it would leave more, it may break (.kr-card-breaks), its
-# headings kept with their first lines. A long quote left Ringkøbing-Skjern's page 6 48% full, and a figure's title
-# and notes, kept with its drawing, left Egedal's page 5 43% full (issue 22, desktop #5). A higher share (4/5, to fill
+# A card is kept whole (edition.css): one that goes on to the next page may leave this much of the page before it at most
+# empty; where it would leave more, it may break (.kr-card-breaks), its headings kept with their first lines. A long
+# quote left Ringkøbing-Skjern's page 6 48% full (issue 22, desktop #5). A higher share (4/5, to fill
 # Egedal's page 2) split cards that later rounds had moved to the page's foot: a card found to break in one round
 # stays broken in the next.
 CARD_GAP = 1 / 2
-# The blocks kept whole that may break: cards, and a figure's head (its title and notes then stay above its drawing,
-# which is never split).
-KEPT_WHOLE = ".kr-card, .kr-figure-head"
+# The blocks kept whole that may break: cards and a figure's table (its header repeated on the next page). A figure's
+# head (its title, legend and drawing) never breaks: broken, it split the drawing and cut its labels (issue 22).
+KEPT_WHOLE = ".kr-card, .kr-figure-data"
 # Prints to find such chapters and cards: each change may move what comes after it, so the next print looks again.
 LAYOUT_ROUNDS = 3
 # Marks each chapter's end that a new page follows (before the next chapter: a chapter's sections are sections of

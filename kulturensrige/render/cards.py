@@ -6,6 +6,7 @@ puts first is decided in highlight.py, not here and not in the browser.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
@@ -576,6 +577,31 @@ def _vocabulary_labels(data: Dataset, table: str, key: str, ids: tuple[str, ...]
     return ", ".join(_label(data, table, key, i, column) for i in ids) or "ikke angivet"
 
 
+# The sentence of an initiative's description that gives its purpose: 'Formålet var at sætte fokus på …'.
+_PURPOSE = re.compile(r"\bFormålet (?:var|er) (at [^.]+)\.")
+
+
+def purpose_instead_of_groups(data: Dataset, row) -> str:
+    """What stands for an initiative's target groups where it names none but its description gives its purpose: 'ikke
+    angivet i rapporten, som kun oplyser formålet: at sætte fokus på …'; '' otherwise. Gang i gården's purpose names
+    seniors, and a bare 'ikke angivet' read as if no one was meant (ADR 44, addendum). The folder's words, so an
+    analyst's book does not credit the report."""
+    found = _PURPOSE.search(str(row.description))
+    if row.target_group_ids or not found:
+        return ""
+    return f"{provenance.folder_words(data.options).not_stated}, som kun oplyser formålet: {found.group(1)}"
+
+
+def purposes_instead_of_groups(data: Dataset, initiatives: pd.DataFrame) -> list[str]:
+    """purpose_instead_of_groups for each of these initiatives that has one, as a sentence of its own that names it:
+    'For Gang i gården er målgruppen ikke angivet i rapporten, som kun oplyser formålet: at …'."""
+    return [
+        f"For {initiative_title(data, row)} er målgruppen {said}."
+        for row in initiatives.sort_values("position").itertuples()
+        if (said := purpose_instead_of_groups(data, row))
+    ]
+
+
 # An initiative's words for what it does, for whom and where: the editors' terms for the report's running text.
 VOCABULARIES = (
     ("Målgrupper", "target_group_ids", "target_groups", "target_group_id"),
@@ -641,7 +667,14 @@ def initiative_facts(data: Dataset, row) -> list[tuple[str, str]]:
         # which the editors' rule leaves out (schema.ORGANISATION_RULE); that none is gathered is the editors' finding.
         gathered = Sourced(NO_ORGANISATION, provenance.value_label(data.options, "initiatives.organisation_ids"))
     return [
-        *((label, _vocabulary_labels(data, table, key, getattr(row, column))) for label, column, table, key in VOCABULARIES),
+        *(
+            (
+                label,
+                (column == "target_group_ids" and purpose_instead_of_groups(data, row))
+                or _vocabulary_labels(data, table, key, getattr(row, column)),
+            )
+            for label, column, table, key in VOCABULARIES
+        ),
         ("Organisationer nævnt ved indsatsen", gathered),
         ("Status", sourced(data, "initiatives.status", row.status, _label(data, "statuses", "status_id", row.status))),
     ]

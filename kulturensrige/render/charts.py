@@ -880,11 +880,12 @@ def _no_marks(data: Dataset, code: str, cols: list[str], table: pd.DataFrame, mi
 
 
 def _initiative_vocabulary_chart(
-    data: Dataset, figure_id: str, title: str, column: str, vocabulary: str, key: str, noun: str, missing: str
+    data: Dataset, figure_id: str, title: str, column: str, vocabulary: str, key: str, noun: str, missing: str, purposes: bool = False
 ) -> Chart:
     """Initiatives naming each item of a vocabulary, item × municipality. The counts are mostly 0 and 1, so a page
     shows them as a table of marks (figures.Marks) whose numbers open the initiatives behind them; the heatmap
-    variants are what a printed edition draws."""
+    variants are what a printed edition draws. With `purposes`, an initiative counted under no item because it names
+    none but gives its purpose says so beside the table (cards.purposes_instead_of_groups)."""
     item_names = _labels(data, vocabulary, key)
     municipality_names = _labels(data, "municipalities", "kommunekode", "name")
     counts = statistics.initiatives_by_vocabulary(data, data.initiatives, column, vocabulary, key)
@@ -902,26 +903,33 @@ def _initiative_vocabulary_chart(
     # Not 'rapporten nævner ingen': which items an initiative has is the editors' coding, not the report's silence.
     none = f"ved ingen indsats er {missing} registreret"
 
+    def why(code: str) -> str:
+        """What the table's counts leave out for the municipality: why its column is empty, and the purposes."""
+        own = data.initiatives.loc[data.initiatives["kommunekode"] == code]
+        said = cards.purposes_instead_of_groups(data, own) if purposes else []
+        return " ".join(filter(None, (_no_marks(data, code, cols, table, missing), *said)))
+
     def build(code: str, _: bool) -> Variant:
         marked = cols.index(code) if code in cols else None
         figure = _mark_column(every, labels, marked)
         name = filters.municipality_name(data, code)
         # The page says it in the note under the table; a printed edition of the municipality says it by its chart.
-        said = "" if code == filters.ALL else _no_marks(data, code, cols, table, missing)
+        said = "" if code == filters.ALL else why(code)
         if marked is None:
             listing = "; ".join(f"{item_names[str(i)]}: {plural(int(n), 'indsats', 'indsatser')}" for i, n in table.sum(axis=1).items())
             alt = f"{title} for alle kommuner: " + (listing or none) + "."
         else:
             mine = [f"{item_names[str(i)]}: {plural(int(n), 'indsats', 'indsatser')}" for i, n in table[code].items() if n]
             # An empty column in the words the page says it in (_no_marks), the one wording of it.
-            alt = f"{title}, {name} fremhævet: " + ("; ".join(mine) + "." if mine else said) + " Alle kommuners kolonner står i tabellen."
+            alt = f"{title}, {name} fremhævet: " + " ".join(filter(None, ("; ".join(mine) + "." if mine else "", said)))
+            alt += " Alle kommuners kolonner står i tabellen."
         return Variant(figure, alt, shown, ("", *cols), said)
 
     variants = _counts_marked(data, figure_id, _municipality_variants(data, build, inferred_switch=False))
     notes: tuple[str | provenance.Whose, ...] = (provenance.chart_parts(data.options, figure_id),)
     # Why a column is empty, said next to the table in every view (not in the folded note, where a reader who looked
     # at the empty column did not find it: a fifth new reader's review, finding 4); nothing where none is.
-    empty = " ".join(filter(None, (_no_marks(data, code, cols, table, missing) for code in data.municipalities["kommunekode"])))
+    empty = " ".join(filter(None, (why(code) for code in data.municipalities["kommunekode"])))
     axes = Axes([item_names[i] for i in table.index], columns, cols)
     ids = statistics.initiative_ids_by_vocabulary(data.initiatives, column)
     cells = [[ids.get((str(item), str(code)), []) for code in cols] for item in table.index]
@@ -968,6 +976,7 @@ def target_groups_by_municipality(data: Dataset) -> Chart:
         "target_group_id",
         "Målgruppe",
         "målgrupper",
+        purposes=True,
     )
 
 
@@ -1355,5 +1364,6 @@ def figure4_words(data: Dataset) -> Html:
     """Figure 4: only the words the report's text gives, as a list, since it gives no frequencies for a word cloud."""
     words = data.figure4_words.sort_values("position")
     items = [f'<span class="kr-tile-name">{escape(w)}</span>' for w in words["word"]]
-    note = f"{_reasons(data, 'figur:ordsky')} Hyppighederne er ikke gengivet, så ordene står lige.".strip()
+    # The reason says "som liste uden hyppigheder"; a second sentence saying the frequencies are left out said it twice.
+    note = _reasons(data, "figur:ordsky")
     return _item_figure("ordsky", _caption(data, 4, "figur:ordsky"), items, note, _about(data, 4))

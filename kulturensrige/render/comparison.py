@@ -94,7 +94,12 @@ def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
         f"<li>{esc(kinds[r.kind] + ': ' if r.initiative_id in parts else '')}{esc(hyphenated(t))}</li>"
         for r, t in zip(rows, shown, strict=True)
     )
-    vocabularies = (_labels(data, table, key, union[column]) for _, column, table, key in cards.VOCABULARIES)
+    # An initiative that names no target group but gives its purpose says so under the groups (ADR 44, addendum).
+    purposes = "".join(f"<li>{esc(hyphenated(said))}</li>" for said in cards.purposes_instead_of_groups(data, initiatives))
+    vocabularies = (
+        _labels(data, table, key, union[column]) + (purposes if column == "target_group_ids" else "")
+        for _, column, table, key in cards.VOCABULARIES
+    )
     # Lists of names (kr-compare-terms): on a phone they run on as lines of text (kommunefilter.css).
     lists = [f'<ul class="kr-compare-terms">{items}</ul>' for items in (titles, *vocabularies)]
     # Where the data tie no quote, no column has quotes: the page says so once above the columns (compare_view).

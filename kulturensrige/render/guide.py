@@ -84,18 +84,22 @@ def attention_point_groups(data: Dataset, ingredient_id: str) -> list[AttentionP
 
     # Whose points they are, in the one wording (data/provenance.py): the report's and the editors', or an analyst's.
     holder = provenance.folder_words(data.options).subject
-    label = provenance.value_label(data.options, "attention_points.basis")
+    kind = provenance.value_label(data.options, "attention_points.basis")
+    label = kind[0].upper() + kind[1:]
     named = holder if holder != "Rapporten" else "rapporten"
+    none_named = f"{named} nævner ikke selv et opmærksomhedspunkt ved denne ingrediens."
+    if stated.empty and not inferred.empty:
+        # One sentence: "Rapporten nævner ikke selv …" followed by "…, som rapporten ikke selv kalder
+        # opmærksomhedspunkter" said the same absence twice (the s20 reader on ingredienser/gnist-og-flamme).
+        return [AttentionPoints(label, f"afsnittet peger på disse punkter; {none_named}", rows(inferred), True)]
     if stated.empty:
-        groups = [AttentionPoints("", f"{holder} nævner ikke selv et opmærksomhedspunkt ved denne ingrediens.", (), False)]
-    else:
-        # The report's own points are its wording (basis = stated), so they stand in quotation marks.
-        quoted = provenance.folder_source(data.options) == provenance.BY_REPORT
-        groups = [AttentionPoints("", f"{holder} nævner selv {_these(len(stated))}:", rows(stated, quoted), False)]
+        return [AttentionPoints("", none_named[0].upper() + none_named[1:], (), False)]
+    # The report's own points are its wording (basis = stated), so they stand in quotation marks.
+    quoted = provenance.folder_source(data.options) == provenance.BY_REPORT
+    groups = [AttentionPoints("", f"{holder} nævner selv {_these(len(stated))}:", rows(stated, quoted), False)]
     if not inferred.empty:
-        also = "" if stated.empty else " desuden"
-        lead = f"afsnittet peger{also} på disse punkter, som {named} ikke selv kalder opmærksomhedspunkter."
-        groups.append(AttentionPoints(label[0].upper() + label[1:], lead, rows(inferred), True))
+        lead = f"afsnittet peger desuden på disse punkter, som {named} ikke selv kalder opmærksomhedspunkter."
+        groups.append(AttentionPoints(label, lead, rows(inferred), True))
     return groups
 
 

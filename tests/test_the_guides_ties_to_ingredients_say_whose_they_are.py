@@ -1,0 +1,33 @@
+"""Issue 21, #1 lists the guide→ingredient links among the values that carry their source: the report does not tie
+the guide's recommendations to the ingredients. The checklist says once, over its items, whose the links are: the
+editors' in the report's folder, the analyst's in an analyst's, in the provenance model's words."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from kulturensrige import load
+from kulturensrige.render import guide
+from support.checks import each
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _note(data, ingredient_id: str = "") -> str:
+    note = BeautifulSoup(str(guide.checklist(data, ingredient_id)), "html.parser").select_one(".kr-basis-note")
+    return " ".join(note.get_text(" ").split())
+
+
+def test_the_checklist_says_the_links_to_ingredients_are_the_editors_and_an_analysts_are_the_analysts(data, tmp_path: Path):
+    for ingredient_id in each(["", *data.ingredients["ingredient_id"]]):
+        said = _note(data, ingredient_id)
+        assert "Redaktionens kobling, ikke rapportens" in said, ingredient_id
+        assert "Rapporten kobler ikke guidens anbefalinger til ingredienserne" in said, ingredient_id
+    folder = Path(shutil.copytree(REPO / "data", tmp_path / "analytiker"))
+    with (folder / "options.csv").open("a", encoding="utf-8") as f:
+        f.write("kilde,analytiker,\n")
+    theirs = _note(load(folder))
+    assert "analytiker" in theirs.lower() and "redaktion" not in theirs.lower(), theirs
