@@ -61,6 +61,7 @@ from kulturensrige.data.validation import (
     same_sheet_twice,
     split_list,
     too_much,
+    trimmed_notices,
     validate_tables,
 )
 from kulturensrige.words import visible
@@ -91,11 +92,13 @@ def build_workbook(raws: Mapping[str, RawTable] | None = None) -> Workbook:
     return book
 
 
-def export_folder(data_dir: Path, out: Path, *, overwrite: bool = False) -> list[Problem]:
+def export_folder(data_dir: Path, out: Path, *, overwrite: bool = False) -> tuple[list[Problem], list[Problem]]:
     """Write the data folder as a workbook; structural problems (missing or damaged files) stop it.
 
     Returns the validation problems of the data, if any: they are exported as they are, so that the
-    analyst can mend them in the spreadsheet, and the import will check again.
+    analyst can mend them in the spreadsheet, and the import will check again. And the notices of the texts whose
+    blank edges the reading took off: the workbook holds them without, which a round trip did unsaid (hostile
+    round 20, #3).
     """
     raws, problems = read_folder(data_dir)
     if problems:
@@ -105,7 +108,7 @@ def export_folder(data_dir: Path, out: Path, *, overwrite: bool = False) -> list
         raise DataError(problems)
     _, problems = validate_tables(raws, labels)
     save_workbook(build_workbook(raws), out, overwrite=overwrite)
-    return problems
+    return problems, trimmed_notices(raws, labels)
 
 
 def too_long_for_a_cell(raws: Mapping[str, RawTable], labels: Mapping[str, str]) -> list[Problem]:
