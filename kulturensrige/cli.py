@@ -38,8 +38,7 @@ DEFAULT_SUMMARY = "{count} problem(er) fundet."
 _ARGUMENT_ERRORS = [
     (re.compile(r"argument (?P<arg>\S+): (?P<said>\"\" er et tomt navn; .*)"), "{arg}: {said}"),  # input_name's own line
     (re.compile(r"argument (?P<arg>\S+): (?P<said>.* skal være mindst 1 .*)"), "{arg}: {said}"),  # runs' own line
-    (re.compile(r"argument (?P<arg>\S+): invalid int value: (?P<value>.*)"), "{arg}: {value} er ikke et helt tal (skriv det med cifre)"),
-    (re.compile(r"argument (?P<arg>\S+): invalid float value: (?P<value>.*)"), "{arg}: {value} er ikke et tal"),
+    (re.compile(r"argument (?P<arg>\S+): (?P<said>'.*' (er ikke et|har over) .*)"), "{arg}: {said}"),  # whole's and decimal's
     (re.compile(r"argument (?P<arg>\S+): invalid \w+ value: (?P<value>.*)"), "{arg}: {value} kan ikke bruges"),
     (
         re.compile(r"argument (?P<arg>\S+): invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)"),
@@ -69,23 +68,42 @@ T = TypeVar("T")
 def runs(value: str) -> int:
     """An argparse type for how many measurements a median is taken of: `--runs 0` ended in StatisticsError's
     traceback in two benchmarks, and another printed an empty table (hostile reviews 19 and 20)."""
-    count = _whole(value)
+    count = whole(value)
     if count < 1:
         raise argparse.ArgumentTypeError(f"{count} — skal være mindst 1 (en median af ingen målinger findes ikke)")
     return count
 
 
-def _whole(value: str) -> int:
-    try:
-        return int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value} er ikke et helt tal (skriv det med cifre)") from None
+_WHOLE = re.compile(r"-?[0-9]+")
+_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+MAX_DIGITS = 18  # a whole number that fits in 64 bits, whatever its digits
+
+
+def whole(value: str) -> int:
+    """The argparse type of every whole-number option: ASCII digits only, as the validator reads a number. int() takes
+    '١٠' (Arabic-Indic digits), '1_000' and ' 5 ', so `generate_synthetic.py --quotes ١٠` made ten quotes (hostile
+    round 20, #6)."""
+    if not _WHOLE.fullmatch(value):
+        raise argparse.ArgumentTypeError(f"{value!r} er ikke et helt tal skrevet med cifrene 0–9 (fx 10)")
+    if len(value.lstrip("-")) > MAX_DIGITS:
+        raise argparse.ArgumentTypeError(f"{value!r} har over {MAX_DIGITS} cifre")
+    return int(value)
+
+
+def decimal(value: str) -> float:
+    """The argparse type of every option that takes a number with decimals: ASCII digits and a point only (float()
+    also takes '٤', 'inf', 'nan' and '1e3')."""
+    if not _DECIMAL.fullmatch(value):
+        raise argparse.ArgumentTypeError(f"{value!r} er ikke et tal skrevet med cifrene 0–9 og evt. punktum (fx 2.5)")
+    if len(value.lstrip("-")) > MAX_DIGITS:
+        raise argparse.ArgumentTypeError(f"{value!r} har over {MAX_DIGITS} cifre")
+    return float(value)
 
 
 def seconds(value: str) -> int:
     """An argparse type for a time limit: `benchmark.py --timeout -5` started a build and then said it had not finished
     in -5 s (hostile review 21)."""
-    count = _whole(value)
+    count = whole(value)
     if count < 1:
         raise argparse.ArgumentTypeError(f"{count} — skal være mindst 1 sekund")
     return count
@@ -96,7 +114,7 @@ def rows(check: Callable[[int], None]) -> Callable[[str], int]:
     any work starts: `benchmark.py --quotes -1` ended in a traceback after a minute's builds (hostile review 21)."""
 
     def convert(value: str) -> int:
-        count = _whole(value)
+        count = whole(value)
         try:
             check(count)
         except ValueError as problem:

@@ -669,7 +669,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = cli.Parser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quotes", type=cli.rows(lambda n: check_count("quotes", n)), default=DEFAULT_QUOTES)
     parser.add_argument("--initiatives", type=cli.rows(lambda n: check_count("initiatives", n)), default=DEFAULT_INITIATIVES)
-    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--seed", type=cli.whole, default=1)
     # The output paths are kept as typed, not as Path: Path("") is ".", and the guard's line showed "." for `--work ""`.
     parser.add_argument("--work", default=str(ROOT / "build" / "benchmark"), help="folder for data, sites and logs")
     parser.add_argument("--timeout", type=cli.seconds, default=3600, help="seconds allowed per build")

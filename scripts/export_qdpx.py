@@ -52,10 +52,12 @@ def main(argv: list[str] | None = None) -> int:
         return cli.refused(refused)
     try:
         with interruptible():
-            count = export_project(args.data, args.out, codes=codes, overwrite=args.overwrite)  # both files or neither
+            count, notices = export_project(args.data, args.out, codes=codes, overwrite=args.overwrite)  # both files or neither
     except Interrupted as stop:
         print(stop.line(f"{args.out} er ikke skrevet færdig", f"{args.out} og {codes} er skrevet"), file=sys.stderr)
         return EXIT_CODE
+    for notice in notices:
+        print(notice, file=sys.stderr)
     said(f"{args.out} er skrevet med {count} citater, og kodekortet til at læse det ind igen i {codes}.")
     return 0
 

@@ -9,6 +9,7 @@ The data folder defaults to $KR_DATA_DIR or data/. An existing workbook is kept 
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from kulturensrige import cli
@@ -42,7 +43,9 @@ def main(argv: list[str] | None = None) -> int:
         save_workbook(build_workbook(None), args.out, overwrite=args.overwrite)
         said(f"Skabelon skrevet: {args.out}")
         return 0
-    problems = export_folder(folder, args.out, overwrite=args.overwrite)
+    problems, notices = export_folder(folder, args.out, overwrite=args.overwrite)
+    for notice in notices:
+        print(notice, file=sys.stderr)
     said(f"Arbejdsbog skrevet: {args.out} (fra {folder})")
     if problems:  # written all the same: the workbook is where they get mended
         cli.report(problems, "Bemærk: data har {count} problem(er); de står i arbejdsbogen, som de stod i mappen.")

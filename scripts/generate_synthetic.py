@@ -25,9 +25,11 @@ from kulturensrige.data.synthetic import DEFAULT_INITIATIVES, DEFAULT_QUOTES, SH
 def main(argv: list[str] | None = None) -> int:
     parser = cli.Parser(description="Lav syntetiske data i national skala (kun til benchmark og skalatest).")
     parser.add_argument("--out", required=True, help="datamappen, der skal skrives")  # as typed: Path("") is "."
-    parser.add_argument("--quotes", type=int, default=DEFAULT_QUOTES, help=f"antal citater (standard {DEFAULT_QUOTES})")
-    parser.add_argument("--initiatives", type=int, default=DEFAULT_INITIATIVES, help=f"antal indsatser (standard {DEFAULT_INITIATIVES})")
-    parser.add_argument("--seed", type=int, default=1, help="frø til tilfældighedsgeneratoren (standard 1)")
+    parser.add_argument("--quotes", type=cli.whole, default=DEFAULT_QUOTES, help=f"antal citater (standard {DEFAULT_QUOTES})")
+    parser.add_argument(
+        "--initiatives", type=cli.whole, default=DEFAULT_INITIATIVES, help=f"antal indsatser (standard {DEFAULT_INITIATIVES})"
+    )
+    parser.add_argument("--seed", type=cli.whole, default=1, help="frø til tilfældighedsgeneratoren (standard 1)")
     parser.add_argument(
         "--data",
         type=cli.input_name("mappen, ordlister og afsnit hentes fra", Path),

@@ -106,9 +106,9 @@ def p90(values: list[float]) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = cli.Parser(description="Mål kommunefiltrets svartid i Chromium.")
     parser.add_argument("site", type=Path, help="den byggede bogs HTML-mappe")
-    parser.add_argument("--changes", type=int, default=20, help="antal skift pr. side (standard 20)")
-    parser.add_argument("--pages", type=int, default=3, help="antal af de tungeste sider (standard 3)")
-    parser.add_argument("--throttle", type=float, nargs="+", default=[1.0], help="CPU-nedsætning(er), fx 1 4")
+    parser.add_argument("--changes", type=cli.whole, default=20, help="antal skift pr. side (standard 20)")
+    parser.add_argument("--pages", type=cli.whole, default=3, help="antal af de tungeste sider (standard 3)")
+    parser.add_argument("--throttle", type=cli.decimal, nargs="+", default=[1.0], help="CPU-nedsætning(er), fx 1 4")
     parser.add_argument("--scrolled", action="store_true", help="rul først gennem hele siden, så hver figur er tegnet én gang")
     args = parser.parse_args(argv)
     site = args.site.resolve()

@@ -222,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = cli.Parser(description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=Path)
     parser.add_argument("--pages", nargs="*", help="pages relative to SITE (default: every page)")
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=cli.runs, default=3)
     parser.add_argument("--json", type=Path, help="write every run's figures here")
     args = parser.parse_args(argv)
     site = args.site.resolve()

@@ -155,7 +155,7 @@ def test_every_script_says_an_unknown_argument_in_one_danish_line_with_exit_stat
 @pytest.mark.parametrize(
     ("argv", "said"),
     [
-        (["--quotes", "1e3", "--out", "x"], "--quotes: '1e3' er ikke et helt tal (skriv det med cifre)"),
+        (["--quotes", "1e3", "--out", "x"], "--quotes: '1e3' er ikke et helt tal skrevet med cifrene 0–9 (fx 10)"),
         (["--quotes"], "--quotes mangler sin værdi"),
         ([], "mangler: --out"),
     ],

@@ -1747,6 +1747,36 @@ def test_a_sheet_named_but_for_case_or_blank_space_is_named_not_skipped(exported
     )
 
 
+def test_a_copied_sheet_and_any_other_sheet_the_import_does_not_read_are_refused_naming_each(exported: Path, tmp_path: Path):
+    """Hostile round 20, #5: Excel's copy 'quotes (2)' with an edited quote was never read nor mentioned, and the folder
+    was written without the edit. Refused, not warned of: an analyst who copied a sheet to edit it made the edit to be
+    imported, and a warning beside a folder written and said to be valid would lose it all the same, unseen among the
+    import's other lines; the refusal writes nothing and says where the edit must go. A sheet of notes is refused too,
+    for the import cannot tell notes from rows meant as data; the workbook's own two sheets are read as before."""
+
+    def edit(book) -> None:
+        copy = book.copy_worksheet(book["quotes"])
+        copy.title = "quotes (2)"
+        copy.cell(row=2, column=column_of(copy, "text")).value = "Et rettet citat."
+        book.create_sheet("noter")["A1"] = "husk at spørge Køge"
+
+    assert_refused(
+        run_import(edited_workbook(exported, tmp_path, edit), tmp_path / "ud"),
+        [
+            (
+                "arbejdsbog.xlsx, ark noter — arket er ikke en af dataordbogens tabeller, så det, der står på det, kommer "
+                "ikke med; en arbejdsbog må kun have tabellernes ark, »Vejledning« og »Dataordbog«, så flyt det, der skal "
+                "med, over på tabellens ark, og slet dette ark (noter kan stå i en anden fil)"
+            ),
+            (
+                "arbejdsbog.xlsx, ark quotes (2) — arket har samme kolonner som arket 'quotes', men kun 'quotes' bliver læst, "
+                "så det, der står på dette ark, kommer ikke med; flyt rettelserne over på 'quotes', og slet dette ark"
+            ),
+        ],
+        tmp_path / "ud",
+    )
+
+
 def test_export_counts_a_cell_as_excel_does_in_utf16_units(tmp_path: Path):
     """20,000 emoji are 20,000 code points but 40,000 UTF-16 units, more than an Excel cell holds."""
     folder = tmp_path / "data"

@@ -1411,9 +1411,12 @@ def code_map_text(data: Dataset) -> str:
     return spreadsheet_text(["code", "ingredient_id"], rows)
 
 
-def export_project(data_folder: Path, out: Path, *, codes: Path | None = None, overwrite: bool = False) -> int:
+def export_project(data_folder: Path, out: Path, *, codes: Path | None = None, overwrite: bool = False) -> tuple[int, list[Problem]]:
     """Write the data's quotes as a .qdpx and, if `codes` is given, its code map (code_map_text) beside it: both
-    or neither, each through a temporary file renamed into place (write_files). Returns the quote count."""
+    or neither, each through a temporary file renamed into place (write_files). Returns the quote count and the
+    check's notices on the data as read (a text's blank edges taken off among them), for the command to say: the
+    project holds the values as read, and a round trip changed a role or a caption without a word (hostile round 20,
+    #3)."""
     data = load(data_folder)
     xml, files = project_xml(data)
 
@@ -1427,4 +1430,4 @@ def export_project(data_folder: Path, out: Path, *, codes: Path | None = None, o
         text = code_map_text(data)
         writes.append((codes, lambda temporary: temporary.write_text(text, encoding="utf-8")))
     write_files(writes, overwrite=overwrite)
-    return len(data.quotes)
+    return len(data.quotes), data.warnings

@@ -512,7 +512,7 @@ def trimmed_notices(raws: Mapping[str, RawTable], labels: Mapping[str, str]) -> 
         kept = [(row, column, value) for row, column, value in raw.trimmed if _edge_kind(table, column) == "notice"]
         for column in dict.fromkeys(column for _, column, _ in kept):
             cells = [(row, value) for row, c, value in kept if c == column]
-            said = "; de er taget af, og bogen viser den uden"
+            said = "; de er taget af, og alt, der laves ud fra data (bogen, regnearket, QDA-projektet), har teksten uden dem"
             notices += [
                 Problem(labels[name], row, column, value, f"advarsel: teksten {_edge_space(value)}{said}")
                 for row, value in cells[:MAX_LINES_PER_COLUMN]

@@ -61,6 +61,7 @@ from kulturensrige.data.validation import (
     same_sheet_twice,
     split_list,
     too_much,
+    trimmed_notices,
     validate_tables,
 )
 from kulturensrige.words import visible
@@ -91,11 +92,13 @@ def build_workbook(raws: Mapping[str, RawTable] | None = None) -> Workbook:
     return book
 
 
-def export_folder(data_dir: Path, out: Path, *, overwrite: bool = False) -> list[Problem]:
+def export_folder(data_dir: Path, out: Path, *, overwrite: bool = False) -> tuple[list[Problem], list[Problem]]:
     """Write the data folder as a workbook; structural problems (missing or damaged files) stop it.
 
     Returns the validation problems of the data, if any: they are exported as they are, so that the
-    analyst can mend them in the spreadsheet, and the import will check again.
+    analyst can mend them in the spreadsheet, and the import will check again. And the notices of the texts whose
+    blank edges the reading took off: the workbook holds them without, which a round trip did unsaid (hostile
+    round 20, #3).
     """
     raws, problems = read_folder(data_dir)
     if problems:
@@ -105,7 +108,7 @@ def export_folder(data_dir: Path, out: Path, *, overwrite: bool = False) -> list
         raise DataError(problems)
     _, problems = validate_tables(raws, labels)
     save_workbook(build_workbook(raws), out, overwrite=overwrite)
-    return problems
+    return problems, trimmed_notices(raws, labels)
 
 
 def too_long_for_a_cell(raws: Mapping[str, RawTable], labels: Mapping[str, str]) -> list[Problem]:
@@ -168,7 +171,8 @@ def guidance_rows() -> list[tuple[str, str]]:
             "Ark og kolonner",
             (
                 f"Hvert ark hedder som sin tabel, og første række er kolonnenavnene; arket »{DICTIONARY_SHEET}« forklarer dem. "
-                "Ark med andre navne, som dette, springes over ved indlæsningen."
+                "Ud over tabellernes ark læser indlæsningen kun dette ark og dataordbogen, og den afviser en arbejdsbog "
+                "med andre ark (fx en kopi som »quotes (2)«), så intet, du har skrevet, bliver sprunget over uden et ord."
             ),
         ),
         (
@@ -415,7 +419,51 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], dict[str, str], list
             problems += found
             if raw is not None:
                 raws[table.name] = raw
+        problems += _unread_sheets(book, path)
     return raws, labels, problems
+
+
+OWN_SHEETS = (GUIDANCE_SHEET, DICTIONARY_SHEET)
+
+
+def _unread_sheets(book: StreamedWorkbook, path: Path) -> list[Problem]:
+    """One line per sheet that is neither a table's (nor a namesake, said above) nor the workbook's own: refused, not
+    skipped, for the import cannot tell an analyst's notes from rows meant as data. Excel's copy `quotes (2)` holding
+    an edited quote was read by no one, and the folder was written without the edit (hostile round 20, #5)."""
+    named = {name for table in TABLES for name in [table, *namesakes(table, book.sheetnames)]}
+    return [
+        Problem(sheet_label(path, sheet), None, None, None, _unread_sheet(book, sheet))
+        for sheet in book.sheetnames
+        if sheet not in named and sheet not in OWN_SHEETS
+    ]
+
+
+def _unread_sheet(book: StreamedWorkbook, sheet: str) -> str:
+    """The line for a sheet the import does not read, naming the table whose columns its header has (a copy)."""
+    copied = next((table for table in TABLES.values() if sorted(table.columns) == sorted(_header(book, sheet))), None)
+    if copied is not None:
+        return (
+            f"arket har samme kolonner som arket {copied.name!r}, men kun {copied.name!r} bliver læst, så det, der står "
+            f"på dette ark, kommer ikke med; flyt rettelserne over på {copied.name!r}, og slet dette ark"
+        )
+    sheets = "tabellernes ark" + "".join(f", »{own}«" for own in OWN_SHEETS[:-1]) + f" og »{OWN_SHEETS[-1]}«"
+    return (
+        f"arket er ikke en af dataordbogens tabeller, så det, der står på det, kommer ikke med; en arbejdsbog må kun have "
+        f"{sheets}, så flyt det, der skal med, over på tabellens ark, og slet dette ark (noter kan stå i en anden fil)"
+    )
+
+
+def _header(book: StreamedWorkbook, sheet: str) -> list[str]:
+    """The names in the sheet's first row with a value, or none if the sheet cannot be read that far."""
+    if book.missing_part(sheet) is not None:
+        return []
+    try:
+        for _, cells in book.rows(sheet, MAX_COLUMNS):
+            if names := [_header_text(c.value).strip() for c in cells if not _blank(c.value)]:
+                return names
+    except (TooManyCells, MisplacedCell, *DAMAGED):
+        pass
+    return []
 
 
 def _too_large(megabytes: int | None) -> str:

@@ -227,7 +227,7 @@ def quotes_per_ingredient(data: Dataset) -> Chart:
     speaker_names = _labels(data, "speaker_categories", "speaker_category_id")
     order = [ingredient_names[i] for i in data.ingredients.sort_values("number")["ingredient_id"]]
     every = statistics.quotes_by_ingredient_and_speaker(data, data.quotes)
-    height = _bars_height(int(every["ingredient_id"].nunique()))
+    height = _bars_height([ingredient_names[i] for i in every["ingredient_id"].unique()])
     everyone = _by_speaker(data, every, ingredient_names, speaker_names, order, height)
     # The pieces of the bars, in the order of the all-municipalities figure's traces: (category, its cells' quote ids).
     pieces = [
@@ -560,16 +560,31 @@ def _highlighted(figure: dict, every: list[list[list[str]]], mine: list[list[lis
 LEGEND_LINE = 24
 
 
+BAR_LABEL_WIDTH = 16
+HOVER_LINE = 40  # a hover's lines, in characters: a whole name in it is wrapped, never one line off a phone's screen
+
+
 def _bar_label(text: str) -> str:
     """A bar's label, escaped and wrapped: plotly's automargin gives a long label the width a narrow phone needs
     for the bars, and then cuts it."""
-    return _wrap(text, 16)
+    return _wrap(text, BAR_LABEL_WIDTH)
 
 
-def _bars_height(bars: int) -> int:
-    """A horizontal bar chart's height: room for each bar and its wrapped label, and the count axis under them. The
-    legend is HTML above the plot (figures.Legend), so it takes none of it."""
-    return max(260, 150 + 45 * bars)
+def _hover_names(names: list[str]) -> tuple[dict, str]:
+    """The bars' own text and how the hover names a bar: by its label (%{y}) where every label is whole, else by its
+    whole name, the bar's text, which is not drawn: the hover then says what a cut label leaves out, and a chart
+    whose labels are whole carries no second copy of them."""
+    if all(len(_lines(name, BAR_LABEL_WIDTH, most=len(name) + 1)) <= MAX_LABEL_LINES for name in names):
+        return {}, "%{y}"
+    return {"text": [_wrap(name, HOVER_LINE, most=len(name) + 1) for name in names], "textposition": "none"}, "%{text}"
+
+
+def _bars_height(labels: list[str]) -> int:
+    """A horizontal bar chart's height: room for each bar and its wrapped label (45 px, or a line's 17 px more for
+    each line past two), and the count axis under them. The legend is HTML above the plot (figures.Legend), so it
+    takes none of it."""
+    lines = max((len(_lines(label, BAR_LABEL_WIDTH)) for label in labels), default=1)
+    return max(260, 150 + max(45, 17 * lines + 11) * len(labels))
 
 
 def _by_speaker(data: Dataset, counts: pd.DataFrame, ingredient_names: dict, speaker_names: dict, order: list[str], height: int) -> Variant:
@@ -578,7 +593,9 @@ def _by_speaker(data: Dataset, counts: pd.DataFrame, ingredient_names: dict, spe
     for n, (category, rows) in enumerate(counts.groupby("speaker_category", sort=False)):
         if rows["count"].sum() == 0:
             continue
+        whole, named = _hover_names([ingredient_names[i] for i in rows["ingredient_id"]])
         figure.add_bar(
+            **whole,
             y=[_bar_label(ingredient_names[i]) for i in rows["ingredient_id"]],
             x=rows["count"].tolist(),
             name=_plot([speaker_names[category]])[0],
@@ -589,7 +606,7 @@ def _by_speaker(data: Dataset, counts: pd.DataFrame, ingredient_names: dict, spe
             marker_pattern_fgcolor=pattern_foreground(PALETTE[n % len(PALETTE)]),
             customdata=[" ".join(ids) for ids in rows["quote_ids"]],
             hovertext=_counted(rows["count"], "citat", "citater"),
-            hovertemplate="%{y}<br>%{fullData.name}: %{hovertext}<extra></extra>",
+            hovertemplate=f"{named}<br>%{{fullData.name}}: %{{hovertext}}<extra></extra>",
         )
     styled(figure, height=height).update_layout(
         barmode="stack",
@@ -1026,8 +1043,10 @@ def partners_by_kind(data: Dataset) -> Chart:
         ]
 
     ids = [named(organisations[k]) for k in kinds]
+    whole, label = _hover_names(names)
     figure = go.Figure(
         go.Bar(
+            **whole,
             x=total,
             y=[_bar_label(k) for k in names],
             name=ALL_MUNICIPALITIES,
@@ -1036,7 +1055,7 @@ def partners_by_kind(data: Dataset) -> Chart:
             customdata=ids,
             hovertext=hover(total, ids),
             # Three short lines, not one of 70 characters: on a phone the label is narrower than the chart.
-            hovertemplate="%{y}<br>%{fullData.name}:<br>%{hovertext}<extra></extra>",
+            hovertemplate=f"{label}<br>%{{fullData.name}}:<br>%{{hovertext}}<extra></extra>",
         )
     )
     # No axis titles: the chart's title says what is counted and by what. On a phone the long names leave the bars a
@@ -1286,22 +1305,36 @@ def _event_hover(row) -> str:
     return f"{row.title} ({', '.join(part for part in stated if part)})"
 
 
-def _lines(text: str, width: int) -> list[str]:
-    """A long label broken between words into lines of about `width` characters."""
+# A chart label's lines at most: a longer name is cut with "…", and the table beside the chart gives it in full.
+MAX_LABEL_LINES = 4
+
+
+def _lines(text: str, width: int, most: int = MAX_LABEL_LINES) -> list[str]:
+    """A long label broken between words into lines of about `width` characters, a word longer than a line broken
+    inside it, and at most `most` lines, the last cut with "…". A 300-character name the validator accepts made
+    ~20 lines, or one line as wide as the page, and plotly shrank the plot to 60 px redrawing its margins (hostile
+    round 20, #4)."""
     lines, line = [], ""
     for word in text.split():
+        while len(word) > width:  # no space to break it at: a line's width of it on a line of its own
+            lines += [line] if line else []
+            lines.append(word[:width])
+            line, word = "", word[width:]
         if line and len(line) + len(word) > width:
             lines.append(line)
             line = word
         else:
             line = f"{line} {word}".strip()
-    return [*lines, line]
+    lines += [line] if line or not lines else []
+    if len(lines) <= most:
+        return lines
+    return [*lines[: most - 1], lines[most - 1][: width - 1].rstrip() + "…"]
 
 
-def _wrap(text: str, width: int = 18) -> str:
+def _wrap(text: str, width: int = 18, most: int = MAX_LABEL_LINES) -> str:
     """Escape, then break long labels onto lines with plotly's <br>. Not the quotes: plotly's labels decode no &quot;
     (an analyst's 'Projekt "Sammen"' showed as &quot;Sammen&quot;), and a label is no attribute."""
-    return "<br>".join(escape(line, quote=False) for line in _lines(text, width))
+    return "<br>".join(escape(line, quote=False) for line in _lines(text, width, most))
 
 
 def _item_figure(figure_id: str, caption: str, items: list[str], note: str, about: str, lang: str = "", kind: str = "kr-tiles") -> Html:

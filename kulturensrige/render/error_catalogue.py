@@ -263,6 +263,13 @@ def _renamed(sheet: str, name: str) -> Callable:
     return edit
 
 
+def _copied(sheet: str, name: str) -> Callable:
+    def edit(book) -> None:
+        book.copy_worksheet(book[sheet]).title = name
+
+    return edit
+
+
 def _empty_file(folder: Path, raws: Raws) -> list[Problem]:
     return parse_rows([], f"{folder.name}/quotes.csv")[1]
 
@@ -448,6 +455,12 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
                 _missing_sheet,
                 "Et ark mangler eller er omdøbt.",
                 "Hvert ark skal hedde som sin tabel; start fra skabelonen eller eksporten og omdøb ikke arkene.",
+            ),
+            MessageKind(
+                lambda folder, raws: _read_edited(_copied("quotes", "quotes (2)")),
+                "Arbejdsbogen har et ark, som ikke er en af tabellerne: en kopi af et ark (som Excel kalder »quotes (2)«) "
+                "eller et ark med noter. Kun tabellernes ark bliver læst, så det, der står på det, ville ikke komme med.",
+                "Flyt rettelserne over på tabellens ark, og slet arket; noter kan stå i en anden fil.",
             ),
             MessageKind(
                 lambda folder, raws: _read_edited(_renamed("options", "Options")),
