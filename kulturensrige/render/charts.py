@@ -576,7 +576,7 @@ def _hover_names(names: list[str]) -> tuple[dict, str]:
     whose labels are whole carries no second copy of them."""
     if all(len(_lines(name, BAR_LABEL_WIDTH, most=len(name) + 1)) <= MAX_LABEL_LINES for name in names):
         return {}, "%{y}"
-    return {"text": [_wrap(name, HOVER_LINE, most=len(name) + 1) for name in names], "textposition": "none"}, "%{text}"
+    return {"text": [_wrap_whole(name, HOVER_LINE) for name in names], "textposition": "none"}, "%{text}"
 
 
 def _bars_height(labels: list[str]) -> int:
@@ -1183,7 +1183,7 @@ def programme_timeline(data: Dataset) -> Chart:
         },
         text=[f"W{n}" for n in workshops["number"]],
         textposition="top center",
-        name=_wrap(
+        name=_wrap_whole(
             f"Fælles workshop (udfyldt: {provenance.folder_words(data.options).holder} nævner stedet; "
             f"tom: {provenance.not_given(data.options, NOT_GIVEN['programme_events.place'])})",
             LEGEND_LINE,
@@ -1197,7 +1197,7 @@ def programme_timeline(data: Dataset) -> Chart:
         marker={"size": 16, "symbol": "diamond-open", "line": {"width": 3}, "color": PALETTE[5]},
         text=[f"P{n}" for n in pitstops["number"]],
         textposition="bottom center",
-        name=_wrap(
+        name=_wrap_whole(
             f"Virtuelt pitstop for tovholdere ({provenance.not_given(data.options, NOT_GIVEN['programme_events.date'])})", LEGEND_LINE
         ),
         hoverinfo="skip",
@@ -1335,6 +1335,11 @@ def _wrap(text: str, width: int = 18, most: int = MAX_LABEL_LINES) -> str:
     """Escape, then break long labels onto lines with plotly's <br>. Not the quotes: plotly's labels decode no &quot;
     (an analyst's 'Projekt "Sammen"' showed as &quot;Sammen&quot;), and a label is no attribute."""
     return "<br>".join(escape(line, quote=False) for line in _lines(text, width, most))
+
+
+def _wrap_whole(text: str, width: int) -> str:
+    """Escaped and wrapped, never cut: a legend's sentence is the book's own, and a hover's name is there to be whole."""
+    return _wrap(text, width, most=len(text) + 1)
 
 
 def _item_figure(figure_id: str, caption: str, items: list[str], note: str, about: str, lang: str = "", kind: str = "kr-tiles") -> Html:
