@@ -183,9 +183,14 @@ _GUARD = re.compile(rf"(^|[,;\t\n\r])'(?='*[{_STARTS}])")
 _GUARDED_HEADER = re.compile(r'\ufeff"(?:[^"]|"")*"(?:,"(?:[^"]|"")*")*(?:\r\n|$)')
 
 
+# The formula starts as a set: a text with none of them needs no guard, and most of a national download's 200,000 cells
+# have none, which a set tells faster than the pattern.
+_STARTS_SET = frozenset(FORMULA_START)
+
+
 def formula_guarded(text: str) -> str:
     """The text with an apostrophe before each formula start a spreadsheet could meet in it (see _FORMULA_PART)."""
-    return _FORMULA_PART.sub(r"\1'", text)
+    return text if _STARTS_SET.isdisjoint(text) else _FORMULA_PART.sub(r"\1'", text)
 
 
 def formula_unguarded(text: str) -> str:

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from kulturensrige.data.frames import lookup
+from kulturensrige.data.settings import PAGE_VARIABLE
 from kulturensrige.render import cards, charts, lists
 from kulturensrige.render.markup import esc, json_island
 from kulturensrige.render.measure import text_width
@@ -320,3 +321,35 @@ def test_the_speakerless_kinds_are_read_once_per_kinds_table_and_afresh_for_anot
     speakerless = dataclasses.replace(data, tables={**data.tables, "quote_kinds": data.quote_kinds.assign(without_speaker=views.YES)})
     untied = each(row for row in rows if not row["kommunekode"])
     assert all(views.without_tie_line(speakerless, row) for row in untied)
+
+
+def test_a_municipalitys_quotes_are_taken_once_per_table_and_switch_and_afresh_for_another_table(tied_data):
+    """A profile asks for its municipality's quote rows some five times (its list, its counts, its ingredients), and
+    each take copied every column of the table: the rows are taken once per table, municipality and switch position,
+    the same rows as the boolean filter, and another table gets its own."""
+    kommune = next(k for k in tied_data.quotes["kommunekode"] if k)
+    first = views.quotes_of(tied_data.quotes, kommune)
+    assert views.quotes_of(tied_data.quotes, kommune) is first
+    assert first.equals(tied_data.quotes[views.quote_ties(tied_data.quotes) == kommune])
+    off = views.quotes_of(tied_data.quotes, kommune, include_inferred=False)
+    assert off.equals(tied_data.quotes[views.quote_ties(tied_data.quotes, include_inferred=False) == kommune])
+    other = tied_data.quotes.copy()
+    assert views.quotes_of(other, kommune) is not first
+    assert views.quotes_of(other, kommune).equals(first)
+
+
+def test_a_cards_section_line_is_worded_once_per_section_and_page(data, monkeypatch):
+    """Each of 10,000 cards names its section: the section's title and link are made once per section, page and
+    folder, and a card on another page gets that page's link."""
+    titled = []
+    section_title = filters.section_title
+    monkeypatch.setattr(filters, "section_title", lambda d, s: titled.append(s) or section_title(d, s))
+    section = data.quotes["section_id"].iloc[0]
+    page = lookup(data.sections, "section_id", "book_page")[section]
+    monkeypatch.setenv(PAGE_VARIABLE, "index")
+    lines = [cards._section(data, section) for _ in range(5)]
+    assert titled == [section]
+    assert lines[0]["href"] is not None and not lines[0]["here"]
+    monkeypatch.setenv(PAGE_VARIABLE, page)
+    assert cards._section(data, section) == {**lines[0], "href": None, "here": True}
+    assert titled == [section, section]

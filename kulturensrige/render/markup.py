@@ -199,7 +199,34 @@ def attribute(name: str, value: object) -> Markup:
     return Markup("") if value is None else Markup(f' {escape(name)}="{escape(value)}"')
 
 
-_TEMPLATES.globals.update(kr=kr_spec, attr=attribute)
+def text_lines(text: str) -> Markup:
+    """A text's lines, each escaped, with a <br> between them: cards.html.j2's `lines` (a function for the reason
+    above: each card's every turn calls it)."""
+    return Markup("<br>").join(escape(line) for line in text.split("\n"))
+
+
+def open_link(href: str | None, css: str, option: str | None = None) -> Markup:
+    """An <a> with `css` to `href`, or a <span> where there is no address, opened; `option`: a card <template>'s
+    data-kr-option. cards.html.j2's `link` (a function for the reason above: each badge and section calls it)."""
+    tag = "<span" if href is None else "<a"
+    css_part = f' class="{escape(css)}"' if css else ""
+    href_part = "" if href is None else f' href="{escape(href)}"'
+    option_part = "" if option is None else f' data-kr-option="{escape(option)}"'
+    return Markup(f"{tag}{css_part}{href_part}{option_part}>")
+
+
+def close_link(href: str | None) -> Markup:
+    """The end of open_link's element: cards.html.j2's `end_link`."""
+    return Markup("</span>" if href is None else "</a>")
+
+
+def mark_attribute(marks: Sequence[str], i: int) -> Markup:
+    """` data-kr-mark="…"` on a table's cell whose column is one municipality's, or nothing: cards.html.j2's `mark`
+    (a function for the reason above: a national table calls it for each of its thousands of cells)."""
+    return Markup(f' data-kr-mark="{escape(marks[i])}"') if marks and marks[i] else Markup("")
+
+
+_TEMPLATES.globals.update(kr=kr_spec, attr=attribute, lines=text_lines, link=open_link, end_link=close_link, mark=mark_attribute)
 
 
 def render(template: str, **context: Any) -> Markup:

@@ -163,10 +163,15 @@ def quote_ties(quotes: pd.DataFrame, include_inferred: bool = True) -> pd.Series
 
 
 def quotes_of(quotes: pd.DataFrame, kommune: str, include_inferred: bool = True) -> pd.DataFrame:
-    """The rows of `quotes` that are the municipality's under the switch; every row for 'alle'."""
+    """The rows of `quotes` that are the municipality's under the switch; every row for 'alle'. Taken once per table,
+    municipality and switch: a profile asks for its rows five times, and each take copies every column."""
     if kommune == ALL:
         return quotes
-    return quotes.take(_rows_by_tie(quotes, include_inferred).get(kommune, NO_ROWS))
+    return made_once(
+        quotes,
+        f"quotes of {kommune}, inferred {include_inferred}",
+        lambda frame: frame.take(_rows_by_tie(frame, include_inferred).get(kommune, NO_ROWS)),
+    )
 
 
 NO_ROWS = np.array([], dtype=np.intp)
