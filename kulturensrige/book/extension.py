@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, cast
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, Tag
 from docutils import nodes
 from pydata_sphinx_theme.toctree import add_toctree_functions
 from sphinx.application import Sphinx
@@ -555,8 +555,6 @@ class SidebarOnce:
         self.app = app
         self.unmarked: dict[str, BeautifulSoup] = {}
         self.folders: dict[tuple[str, str], tuple[BeautifulSoup, dict[str, list]]] = {}
-        # Each folder's unmarked list as HTML, and where each tag's opening stands in it (_openings).
-        self.written: dict[tuple[str, str], tuple[str, dict[int, tuple[int, int]]] | None] = {}
         self.last: tuple[str, str, str] | None = None  # (page, arguments, HTML): the empty-check's render, reused
 
     def install(self, context: dict) -> None:
@@ -591,17 +589,7 @@ class SidebarOnce:
         if len(mine) > 1:
             return None
         undo = _mark_current(mine[0]) if mine else []
-        if undo and (key, folder) not in self.written:
-            self.written[key, folder] = _openings(soup, undo)
-        written = self.written[key, folder] if undo else None
-        if written is None:
-            html = str(soup)
-        else:
-            # The folder's list written once, and only the marked tags' openings written for the page: writing the
-            # whole list per page was O(pages²), the largest part of the sidebar's time at national scale.
-            html, openings = written
-            for start, end, opening in sorted(((*openings[id(tag)], _opening(tag)) for tag, _ in undo), reverse=True):
-                html = html[:start] + opening + html[end:]
+        html = str(soup)
         for tag, attributes in undo:
             tag.attrs = attributes
         self.last = (pagename, key, html)
@@ -632,41 +620,6 @@ class SidebarOnce:
         context: dict[str, Any] = {"toctree": functools.partial(builder._get_local_toctree, root)}
         add_toctree_functions(self.app, root, "page.html", context, None)
         return context["generate_toctree_html"](kind="sidebar", startdepth=0, **kwargs)
-
-
-# How str() writes a tag (BeautifulSoup 4.15's Tag.decode, no indent): its opening, contents and end, in the order of
-# its _event_stream. _openings relies on it and checks it once per folder against str(); should another version
-# write otherwise, the list is written whole per page, as before.
-_OUTPUT = "utf-8"
-
-
-def _opening(tag: Tag) -> str:
-    """A tag's opening as str() writes it (`<li class="toctree-l1 current">`)."""
-    return tag._format_tag(_OUTPUT, tag.formatter_for_name("minimal"), opening=True)
-
-
-def _openings(soup: BeautifulSoup, undo: list[tuple]) -> tuple[str, dict[int, tuple[int, int]]] | None:
-    """The unmarked list as str() writes it, and the start and end of each tag's opening in it, by the tag's id;
-    None where the pieces do not make what str() makes. `undo`: _mark_current's, to write the list unmarked."""
-    marked = [(tag, dict(tag.attrs)) for tag, _ in undo]
-    for tag, attributes in undo:
-        tag.attrs = attributes
-    formatter = soup.formatter_for_name("minimal")
-    pieces, openings, at = [], {}, 0
-    for event, element in soup._event_stream():
-        if isinstance(element, Tag):
-            piece = element._format_tag(_OUTPUT, formatter, opening=event is not Tag.END_ELEMENT_EVENT)
-            if event is not Tag.END_ELEMENT_EVENT:
-                openings[id(element)] = (at, at + len(piece))
-        else:
-            piece = cast(NavigableString, element).output_ready(formatter)
-        pieces.append(piece)
-        at += len(piece)
-    html = "".join(pieces)
-    whole = str(soup)
-    for tag, attributes in marked:
-        tag.attrs = attributes
-    return (html, openings) if html == whole else None
 
 
 def _mark_current(link) -> list[tuple]:
