@@ -547,6 +547,8 @@ def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None
     shared = {} if shared is None else shared
     words = words or CardWords(data)
     items = []
+    untied = not views.any_tied(data)
+    name = str(data.municipalities.set_index("kommunekode").at[kommunekode, "name"])
     tally = statistics.quote_tally(data)
     order = provenance.order(data.options)
     for ingredient in table_rows(data.ingredients.sort_values("number")):
@@ -565,8 +567,9 @@ def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None
                 # Whose each attention point is, in the ingredient page's words (render/guide.py).
                 "attention_points": guide.attention_point_groups(data, ingredient.ingredient_id),
                 "own": quote_items(data, own, kommunekode, words),
-                "own_heading": headings["chosen"],
-                "general_heading": headings.get("none", ""),
+                # Where no quote is tied, the list is every municipality's, and its heading says so (untied_line).
+                "own_heading": "" if untied else headings["chosen"],
+                "general_heading": ALL_QUOTES_HEADING if untied else headings.get("none", ""),
                 "others": [quote_item(data, g, kommunekode, words) for g in other_groups],
                 "others_heading": headings.get("other", ""),
                 "others_shown": shown_note(n_other, GENERAL_QUOTE_LIMIT, order),
@@ -576,7 +579,20 @@ def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None
                 **general,
             }
         )
+        if untied:
+            items[-1]["general_summary"] = f"{untied_line(data, name)} {general['general_summary']}"
     return items
+
+
+# The heading of an ingredient's quotes in an edition where the data tie none to any municipality: a skimmer of
+# Egedal's edition took the report's quotes under Egedal's title for Egedal's voices (reading 21, finding 1).
+ALL_QUOTES_HEADING = "Citater fra alle kommuner"
+
+
+def untied_line(data: Dataset, name: str) -> str:
+    """What an edition says over its quotes where none is tied to any municipality, from whose the ties are:
+    'Rapporten knytter ingen citater til nogen kommune, og ingen tilknytning til Egedal er udledt af redaktionen.'"""
+    return attribution.none_tied(attribution.source(data.options), name, False, data.withheld)
 
 
 def shared_quotes(data: Dataset, ingredient_id: str, shared: dict) -> tuple[pd.DataFrame, dict, int, list[views.Item]]:
