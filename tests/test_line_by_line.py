@@ -366,7 +366,7 @@ def test_the_background_gives_the_spectator_and_the_performer_only_the_general_p
     chapter = page_text("baggrund.ipynb")
     assert "kan øge" not in chapter.split("positiv indflydelse")[0][-120:]
     # Reading 13, #10: 'både som tilskuer og som udøver' made art the spectator; the reader experiences or takes part.
-    assert "både når man oplever den, og når man selv deltager – have en positiv indflydelse på den mentale sundhed" in chapter
+    assert "både når man oplever dem, og når man selv deltager – have en positiv indflydelse på den mentale sundhed" in chapter
     report = collapse(repair_hyphenation(report_text))
     assert "receptiv/modtagende såvel som participatorisk" in report
     assert "kan have en positiv indflydelse på vores mentale sundhed" in report
@@ -767,3 +767,9 @@ def test_a_municipalitys_summary_and_outcome_are_marked_the_editors_words_on_its
     sources = list(csv.DictReader(io.StringIO(published_files(data)[SOURCES_FILE], newline="")))
     summary = next(r for r in sources if r["fil"] == "municipalities.csv" and r["kolonne"] == "summary")
     assert summary["hvis_ord"] == "redaktionens gengivelse"
+
+
+def test_the_front_page_says_in_plain_danish_that_a_mark_shows_the_key_again(data):
+    """Reading 21, finding 10: '… på en side, så står forklaringen der igen' was awkward Danish."""
+    said = text(front_page.mark_explained(data))
+    assert "Tryk eller klik på et „(red.)“ på en side for at se forklaringen igen." in said
