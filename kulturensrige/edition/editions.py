@@ -921,11 +921,13 @@ def _anchor_first_heading(article: Tag, anchor: str) -> None:
 def _printable_controls(article: Tag) -> None:
     """What only a screen can do is not offered on paper: every municipality stands side by side (the page shows
     the first few until the reader ticks more), a chart's numbers are simply 'Tallene', no note asks for a click, a
-    table's download is named, not offered, and a mark that opens the key on the web is its words, '(red.)', whose key
-    the chapter prints at its end (docs/adr/0040; the whole-book PDF dropped every mark with the buttons)."""
+    table's download is named, not offered, and a mark that opens the key on the web is its words: the kind it names in
+    full, else '(red.)', whose key the chapter prints at its end (docs/adr/0040; the whole-book PDF dropped every mark with the buttons)."""
     for mark in article.select("button.kr-red"):  # '(red.)' opens the key on the web; on paper it is its words
         words = article.new_tag("span", attrs={"class": "kr-by"})
-        words.string = mark.get_text()
+        # A mark that names its kind is printed in full, as the municipal editions and the downloads print it
+        # ('Interviewcitat (redaktionens betegnelse)', reading 21, finding 3); a mark with none keeps the chapter's key.
+        words.string = provenance.owner_mark(str(mark["title"])) if mark.get("title") else mark.get_text()
         mark.replace_with(words)
     for line in article.select(".kr-csv-line"):  # "Hent tabellen som CSV" is a download; paper says where it is
         line.string = "Tabellen kan hentes som CSV-fil i den interaktive bog, med kolonnernes kilder i kilder.csv."
