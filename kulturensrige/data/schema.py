@@ -1212,6 +1212,8 @@ COUNTS_WITH_WORDS = {"quotes.kommunekode"}
 PAGE_TABLES = {
     "tabel-kommuner": (
         ("Kommune", "municipalities.name", False),
+        # The name's note in a column of its own, so the name's cell sorts and joins (reading 21, finding 8).
+        ("Note om navnet", "municipalities.name_in_report", False),
         ("Kommunekode", "municipalities.kommunekode", True),
         ("Region", "municipalities.region", True),
         ("Udgangspunkt", "municipalities.starting_point", True),
