@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 
 from kulturensrige import load
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
-from kulturensrige.data.schema import EDITORIAL_VALUES, INITIATIVES_COUNTED, TABLES
+from kulturensrige.data.schema import EDITORIAL_VALUES, INITIATIVES_COUNTED, NOT_APPLICABLE, TABLES
 from kulturensrige.edition import editions
 from kulturensrige.render import browser, cards, charts, comparison, figures, front_page, lists
 from kulturensrige.rules import attribution, filters, statistics
@@ -82,7 +82,7 @@ def test_figure_1_claims_no_mode_the_report_does_not_state_and_figures_1_and_4_a
     assert "(red.)" in text(timeline)
     # The report calls no workshop physical; where the editors read one so, the row says it is their reading (read21d).
     events = data.programme_events
-    assert set(events.loc[events["mode_basis"] != "inferred", "mode"]) <= {"virtuel", "ikke angivet"}
+    assert set(events.loc[events["mode_basis"] != "inferred", "mode"]) <= {"virtuel", "ikke angivet", NOT_APPLICABLE}
     words = text(charts.figure4_words(data))
     assert "(red.)" in words  # the page's short mark, under its key (docs/adr/0036)
     chapter = page_text("ingredienser/etablering-af-vi.ipynb")

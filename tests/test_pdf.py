@@ -1746,3 +1746,17 @@ def test_every_pdf_names_a_quote_kind_the_editors_gave_in_the_same_full_words(da
     site = _site(tmp_path, body)
     printed = BeautifulSoup(str(editions.printable_article(site, editions.chapters(site)[1], 2, "")), "html.parser")
     assert printed.select_one(".kr-kind").get_text().replace("\u00a0", " ") == in_editions
+
+
+@pytest.mark.long
+@pytest.mark.build
+def test_the_whole_book_pdf_keeps_a_figures_label_with_its_text(report_site: Path):
+    """Reading 21, finding 9: 'Figuren viser:' stood alone at the foot of page 5, its text on page 6."""
+    path = report_site / "pdf" / "kulturens-rige.pdf"
+    pages = page_texts(path)
+    footer = re.compile(re.escape(squeeze(footer_title("Kulturens Rige"))) + r"Side\d+af\d+$")
+    label = squeeze("Figuren viser:")
+    labelled = [i for i, page in enumerate(pages, 1) if label in page]
+    assert labelled, "no figure's label in the PDF"
+    stranded = [i for i in labelled if footer.sub("", pages[i - 1]).endswith(label)]
+    assert stranded == []
