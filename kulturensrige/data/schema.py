@@ -379,7 +379,7 @@ TABLES: dict[str, Table] = {
             "initiative_kinds",
             "initiative_kind_id",
             "Indsatstyper",
-            "Slags indsats: projekt, delindsats eller prøvehandling.",
+            "Slags indsats: projekt, delindsats, prøvehandling eller fokusområde.",
             ("projekt", "Projekt"),
         ),
         _vocabulary("statuses", "status_id", "Status", "Indsatsernes status.", ("gennemfoert", "Gennemført")),
@@ -901,8 +901,9 @@ EDITORIAL: tuple[Editorial, ...] = (
     Editorial(
         "initiatives.kind",
         "indsatsernes slags",
-        "Rapporten beskriver projekter, prøvehandlinger og nummererede dele af en kommunes arbejde; inddelingen i projekter, "
-        "delindsatser og prøvehandlinger, og dermed antallet af indsatser, er redaktionens.",
+        "Rapporten kalder kommunernes arbejde »projekter, prøvehandlinger eller fokusområder« og beskriver også nummererede "
+        "dele af en kommunes arbejde; inddelingen i projekter, delindsatser, prøvehandlinger og fokusområder, og dermed "
+        "antallet af indsatser, er redaktionens.",
         "inddeling",
     ),
     *(
