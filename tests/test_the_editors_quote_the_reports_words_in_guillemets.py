@@ -21,7 +21,7 @@ CURLY = re.compile(r"”([^”]+)”")
 # What the editors quote of the report, and where a reader meets it.
 QUOTED = {
     "»team sundhed« og »team kultur«": "ingredienser/etablering-af-vi.html",
-    "»Where do we go from here?«": "kulturens-rige.html",
+    "»Where do we go from here?«": "_static/data/programme_events.csv",  # the event is described in the download
     "»fordi de synes, det er sjovt«": "ingredienser/gnist-og-flamme.html",
 }
 
@@ -49,7 +49,7 @@ def test_the_data_quote_the_reports_words_in_guillemets_outside_verbatim_text():
         assert words in joined, words
 
 
-def test_the_built_pages_quote_the_reports_words_in_guillemets(built_site: Path):
+def test_the_built_pages_and_downloads_quote_the_reports_words_in_guillemets(built_site: Path):
     for words, page in each(list(QUOTED.items())):
         html = (built_site / page).read_text(encoding="utf-8")
         assert words in html, (page, words)
