@@ -5,8 +5,16 @@ eller fokusområder' (line 120): the forum is a fokusområde, and the counts say
 
 from __future__ import annotations
 
+import datetime as dt
+
+from bs4 import BeautifulSoup
+
+from kulturensrige.book import profiles
+from kulturensrige.edition import editions
 from kulturensrige.render import front_page
 from report_source import collapse, repair_hyphenation
+
+STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
 
 
 def test_the_report_names_the_municipalities_work_and_the_forum_in_these_words(report_text: str):
@@ -21,3 +29,13 @@ def test_the_forum_is_counted_as_a_focus_area_and_the_projects_as_the_report_has
     assert labels[forum] == "Fokusområde"
     figures = front_page.key_figures(data).markup
     assert "projekt: 3" in figures and "fokusområde: 1" in figures and "projekt: 4" not in figures
+
+
+def test_the_line_over_the_initiatives_lists_no_kinds_the_cards_do_not_bear_out(data):
+    """It said 'Projekter, delindsatser og prøvehandlinger' over Guldborgsund's cards, one of them a Fokusområde."""
+    stems = ["projekt", "delindsats", "prøvehandling", "fokusområde"]
+    profile = profiles.initiatives_line("rapporten").lower()
+    page = editions.municipality_edition(data, "376", STAMP, editions.EditionCharts.compute(data), "plotly.min.js")
+    intro = BeautifulSoup(page, "html.parser").select_one("section[aria-labelledby=indsatser] p").get_text().lower()
+    for line in (profile, intro):
+        assert not any(stem in line for stem in stems), line

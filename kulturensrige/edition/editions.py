@@ -547,7 +547,8 @@ def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None
     shared = {} if shared is None else shared
     words = words or CardWords(data)
     items = []
-    untied = not views.any_tied(data)
+    # No tie at all: an edition with the editors' ties set aside (data.withheld) keeps the page's headings, which say so.
+    untied = not views.any_tied(data) and not data.withheld
     name = str(data.municipalities.set_index("kommunekode").at[kommunekode, "name"])
     tally = statistics.quote_tally(data)
     order = provenance.order(data.options)
