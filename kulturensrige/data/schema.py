@@ -331,7 +331,7 @@ TABLES: dict[str, Table] = {
         _table(
             "initiatives",
             "Indsatser",
-            "Hver indsats, rapporten beskriver for en kommune: et projekt, en delindsats eller en prøvehandling.",
+            "Hver indsats, rapporten beskriver for en kommune: et projekt, en delindsats, en prøvehandling eller et fokusområde.",
             "initiative_id",
             {
                 "initiative_id": ident("Indsatsens id.", "koege-gang-i-gaarden"),
