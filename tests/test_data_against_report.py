@@ -193,7 +193,7 @@ def test_the_fun_is_one_project_leaders_remark_not_the_reports_finding(report, d
     assert re.search(r"Projektleder: [^”]*" + remark, report), "bemærkningen er en projektleders"
     text = " ".join(data.ingredients["description"]) + " " + _markdown("ingredienser/gnist-og-flamme.ipynb")
     assert "sjovt og vigtigt" not in text
-    assert f"projektleder siger om deltagerne, at de har været med, ”{remark}”" in text
+    assert f"projektleder siger om deltagerne, at de har været med, »{remark}«" in text
     assert "fåtallet af deltagerne" in report and "kun få" in text.lower()
 
 

@@ -147,7 +147,7 @@ def test_a_citation_the_report_spells_otherwise_says_so_where_it_stands(data, re
     """#7: Evalueringsdesign cited '(Bukdahl 2021)' where the report writes '(Bukdal 2021)'; references.csv notes the
     variant, the page did not. The page names the report's spelling as references.csv gives it."""
     note = data.references.loc[data.references["reference_key"] == "bukdahl2021", "note"].iloc[0]
-    variant = re.search(r"står også som ”([^”]+)”", note)
+    variant = re.search(r"står også som »([^«]+)«", note)
     assert variant and f"({variant.group(1)})" in _report(report_text)
     prose = _prose(notebook)
     assert f"{{cite:p}}`bukdahl2021` (rapporten skriver her »{variant.group(1)}«)" in prose

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 
 from kulturensrige import load
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
-from kulturensrige.data.schema import EDITORIAL_VALUES, INITIATIVES_COUNTED, TABLES
+from kulturensrige.data.schema import EDITORIAL_VALUES, INITIATIVES_COUNTED, NOT_APPLICABLE, TABLES
 from kulturensrige.edition import editions
 from kulturensrige.render import browser, cards, charts, comparison, figures, front_page, lists
 from kulturensrige.rules import attribution, filters, statistics
@@ -82,7 +82,7 @@ def test_figure_1_claims_no_mode_the_report_does_not_state_and_figures_1_and_4_a
     assert "(red.)" in text(timeline)
     # The report calls no workshop physical; where the editors read one so, the row says it is their reading (read21d).
     events = data.programme_events
-    assert set(events.loc[events["mode_basis"] != "inferred", "mode"]) <= {"virtuel", "ikke angivet"}
+    assert set(events.loc[events["mode_basis"] != "inferred", "mode"]) <= {"virtuel", "ikke angivet", NOT_APPLICABLE}
     words = text(charts.figure4_words(data))
     assert "(red.)" in words  # the page's short mark, under its key (docs/adr/0036)
     chapter = page_text("ingredienser/etablering-af-vi.ipynb")
@@ -366,7 +366,7 @@ def test_the_background_gives_the_spectator_and_the_performer_only_the_general_p
     chapter = page_text("baggrund.ipynb")
     assert "kan øge" not in chapter.split("positiv indflydelse")[0][-120:]
     # Reading 13, #10: 'både som tilskuer og som udøver' made art the spectator; the reader experiences or takes part.
-    assert "både når man oplever den, og når man selv deltager – have en positiv indflydelse på den mentale sundhed" in chapter
+    assert "både når man oplever dem, og når man selv deltager – have en positiv indflydelse på den mentale sundhed" in chapter
     report = collapse(repair_hyphenation(report_text))
     assert "receptiv/modtagende såvel som participatorisk" in report
     assert "kan have en positiv indflydelse på vores mentale sundhed" in report
@@ -767,3 +767,9 @@ def test_a_municipalitys_summary_and_outcome_are_marked_the_editors_words_on_its
     sources = list(csv.DictReader(io.StringIO(published_files(data)[SOURCES_FILE], newline="")))
     summary = next(r for r in sources if r["fil"] == "municipalities.csv" and r["kolonne"] == "summary")
     assert summary["hvis_ord"] == "redaktionens gengivelse"
+
+
+def test_the_front_page_says_in_plain_danish_that_a_mark_shows_the_key_again(data):
+    """Reading 21, finding 10: '… på en side, så står forklaringen der igen' was awkward Danish."""
+    said = text(front_page.mark_explained(data))
+    assert "Tryk eller klik på et „(red.)“ på en side for at se forklaringen igen." in said

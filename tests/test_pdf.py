@@ -515,12 +515,19 @@ def test_the_whole_book_pdf_prints_each_editors_mark_where_its_page_has_one(repo
                     before = squeeze(string) + before
                 if len(before) >= 10:
                     break
-            said = before[-10:] + mark
+            # A mark that names its kind prints it in full, as the municipal editions do (reading 21, finding 3).
+            said = before[-10:] + (squeeze(provenance.owner_mark(button["title"])) if button.get("title") else mark)
             found += 1
             if said not in text:
                 missing.append((chapter.path, said))
     assert found > 20 and not missing, missing
-    for said in ("Interviewcitat (red.)", "Kommunekode 259 (red.)", "Region Sjælland (red.)", "Forløbet i Kulturens Rige (red.)."):
+    # A mark that names its kind in full, as Køge's edition prints it; Figure 1's title has none and keeps "(red.)".
+    kept = (
+        "Interviewcitat (redaktionens betegnelse)",
+        "Kommunekode 259 (redaktionens tilføjelse)",
+        "Region Sjælland (redaktionens tilføjelse)",
+    )
+    for said in (*kept, "Forløbet i Kulturens Rige (red.)."):
         assert squeeze(said) in text, said
     # The columns of the comparison: each heading once, not after the names that stand over them on the web.
     names = "|".join(re.escape(squeeze(n)) for n in load(REPO / "data").municipalities["name"])
@@ -1386,8 +1393,8 @@ def test_the_printed_book_reads_each_editors_mark_as_its_words_and_leaves_out_th
     site = _site(tmp_path, extension.marks_explained(body, "../om-data/genkoersel.html#hvem"))
     printed = BeautifulSoup(str(editions.printable_article(site, editions.chapters(site)[1], 2, "")), "html.parser")
     assert not printed.select("button")
-    assert printed.select_one(".kr-card-kicker").get_text() == "Interviewcitat\u00a0(red.)"
-    assert " ".join(printed.get_text(" ").split()).startswith("Køge Interviewcitat (red.) Køge")
+    assert printed.select_one(".kr-card-kicker").get_text() == "Interviewcitat\u00a0(redaktionens betegnelse)"
+    assert " ".join(printed.get_text(" ").split()).startswith("Køge Interviewcitat (redaktionens betegnelse) Køge")
     assert provenance.page_key() in printed.get_text(), "the key the marks open stands at the chapter's end"
 
 
@@ -1771,3 +1778,32 @@ def test_build_pdf_under_a_temporary_folder_too_long_for_chromiums_socket_names_
     assert "de 107 bytes, en Unix-socket må have" in result.stderr and "højst 62 bytes (fx TMPDIR=/tmp)" in result.stderr
     assert "hukommelse" not in result.stderr
     assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == before
+
+
+def test_every_pdf_names_a_quote_kind_the_editors_gave_in_the_same_full_words(data, tmp_path: Path):
+    """Reading 21, finding 3: the whole-book PDF printed 'Interviewcitat (red.)' where the municipal editions and
+    kilder.csv say 'redaktionens betegnelse'. A card's kind mark on a page names its kind, and paper writes it out."""
+    rows = data.quotes[data.quotes["kind"] == "interview"].head(1).to_dict("records")
+    in_editions = cards.speaker_line(data, rows)[0]
+    on_page = cards.speaker_line(data, rows, keyed=True)[0]
+    assert on_page == "Interviewcitat (red.)" and in_editions == "Interviewcitat (redaktionens betegnelse)"
+    kinds = provenance.value_label(data.options, "quote_kinds.label_source")
+    body = extension.marks_explained(f'<p><span class="kr-kind">{on_page}</span> · Rolle</p>', "x.html", kinds=kinds)
+    assert BeautifulSoup(body, "html.parser").select_one("button.kr-red")["title"] == kinds
+    site = _site(tmp_path, body)
+    printed = BeautifulSoup(str(editions.printable_article(site, editions.chapters(site)[1], 2, "")), "html.parser")
+    assert printed.select_one(".kr-kind").get_text().replace("\u00a0", " ") == in_editions
+
+
+@pytest.mark.long
+@pytest.mark.build
+def test_the_whole_book_pdf_keeps_a_figures_label_with_its_text(report_site: Path):
+    """Reading 21, finding 9: 'Figuren viser:' stood alone at the foot of page 5, its text on page 6."""
+    path = report_site / "pdf" / "kulturens-rige.pdf"
+    pages = page_texts(path)
+    footer = re.compile(re.escape(squeeze(footer_title("Kulturens Rige"))) + r"Side\d+af\d+$")
+    label = squeeze("Figuren viser:")
+    labelled = [i for i, page in enumerate(pages, 1) if label in page]
+    assert labelled, "no figure's label in the PDF"
+    stranded = [i for i in labelled if footer.sub("", pages[i - 1]).endswith(label)]
+    assert stranded == []

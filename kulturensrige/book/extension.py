@@ -184,7 +184,8 @@ def _on_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctr
         # the filter's place, kept so nothing shifts
         body = phone_tables(front_title(hyphenated_title(context["body"])))
         if "pathto" in context:
-            body = marks_explained(body, _editors_href(context), _speaker_key(app, body))
+            kinds = provenance.value_label(app.kr_data.options, "quote_kinds.label_source")  # type: ignore[attr-defined]
+            body = marks_explained(body, _editors_href(context), _speaker_key(app, body), kinds)
         context["body"] = highlight.FILTER_SLOT + side_files(body, Path(app.outdir), pagename)
     _drop_thebe(context)
     _drop_unused_extensions(context)
@@ -213,29 +214,33 @@ def _speaker_key(app: Sphinx, body: str) -> str:
     return provenance.category_key(app.kr_data.options) if 'class="kr-speaker"' in body else ""  # type: ignore[attr-defined]
 
 
-def marks_explained(body: str, editors_href: str, also: str = "") -> str:
+def marks_explained(body: str, editors_href: str, also: str = "", kinds: str = "") -> str:
     """Each editors' short mark, '(red.)', explains itself: a native popover button (no script, so the page's
     Content-Security-Policy is untouched) that opens the page's one key by tap, click or keyboard, and is read out with
     the kind of the editors' work. The key stands once, hidden, at the page's foot instead of a paragraph in the body
     (issue 22: said on every page, it crowded out the report); a printed page shows it there (docs/adr/0040). The
     space before a mark does not break, so '(red.)' never starts a line alone. A mark inside a link or a summary stays
-    light text, as no control may stand there. A page with no mark has no key."""
+    light text, as no control may stand there. A page with no mark has no key. `kinds`: whose a quote kind's name is
+    ('redaktionens betegnelse'), the kind of the mark after a card's kind (.kr-kind), which the printed book writes
+    out as every PDF does (reading 21, finding 3)."""
     if "(red.)" not in body:  # every mark holds it: a page without one is not scanned tag by tag (98 national profiles)
         return body
     body = _LABEL.sub(lambda label: label.group().replace(" (red.)", NO_BREAK_SPACE + "(red.)"), body)
-    out, last, controls = [], 0, 0
+    out, last, controls, in_kind = [], 0, 0, False
     depth = dict.fromkeys(NO_CONTROL, 0)
     for found in MARK_OR_TAG.finditer(body):
         name = (found.group("name") or "").lower()
         if name:
             if name in depth:
                 depth[name] = max(0, depth[name] + (-1 if found.group("close") else 1))
+            if name == "span":  # a card's kind is a span of text alone: its mark is the kind's (cards.speaker_line)
+                in_kind = not found.group("close") and 'class="kr-kind"' in found.group()
             continue
         if any(depth.values()):
             continue
         before = body[last : found.start()]
         out.append(before[:-1] + NO_BREAK_SPACE if before.endswith(" ") else before)
-        out.append(_mark_control(html.unescape(found.group("kind") or "")))
+        out.append(_mark_control(html.unescape(found.group("kind") or (kinds if in_kind else ""))))
         last, controls = found.end(), controls + 1
     if not controls:
         return body

@@ -30,6 +30,13 @@ from kulturensrige.render.markup import Html
 from kulturensrige.rules import views
 
 
+# Over a profile's initiatives: the kinds are the data's (initiative_kinds.csv), each card names its own, so the line
+# lists none (it named three while Guldborgsund's forum became a fokusområde, reading 21, finding 6).
+def initiatives_line(holder: str) -> str:
+    """The line under a profile's heading 'Indsatser', one wording for the notebook and the page it renders."""
+    return f"Indsatserne, som {holder} beskriver for kommunen; hvert kort siger, hvilken slags indsats det er."
+
+
 def markdown_title(name: str) -> str:
     """A name from data as the text of a Markdown/MyST heading that shows exactly those characters.
 
@@ -52,7 +59,7 @@ def profile_notebook(name: str, kommunekode: str, holder: str, tied: bool = True
             "from kulturensrige import load\nfrom kulturensrige.render import cards, lists\n\n"
             f"data = load()\nKOMMUNE = {kommunekode!r}\nlists.municipality_facts(data, KOMMUNE)"
         ),
-        nbformat.v4.new_markdown_cell(f"## Indsatser\n\nProjekter, delindsatser og prøvehandlinger, som {holder} beskriver for kommunen."),
+        nbformat.v4.new_markdown_cell(f"## Indsatser\n\n{initiatives_line(holder)}"),
         _code("cards.initiative_list(data, KOMMUNE)"),
         nbformat.v4.new_markdown_cell(quotes),
         _code("cards.quotes_for_municipality(data, KOMMUNE)" if tied else "cards.no_quote_tied(data)"),
@@ -84,7 +91,7 @@ def profile_parts(data: Dataset, name: str, kommunekode: str, holder: str) -> li
     return [
         f"# {markdown_title(name)}",
         lists.municipality_facts(page, kommunekode),
-        f"## Indsatser\n\nProjekter, delindsatser og prøvehandlinger, som {holder} beskriver for kommunen.",
+        f"## Indsatser\n\n{initiatives_line(holder)}",
         cards.initiative_list(page, kommunekode),
         quotes,
         *(

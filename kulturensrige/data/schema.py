@@ -12,6 +12,9 @@ import pandera.pandas as pa
 from kulturensrige.data.pages import SLUG_RULES
 
 NOT_STATED = "ikke angivet"
+# Where a value does not apply (a period's start has no form, a virtual meeting no place): not a gap in the report,
+# so no page says the report leaves it out (reading 21, finding 7).
+NOT_APPLICABLE = "ikke relevant"
 # Columns whose 'ikke angivet' means that the report (the data folder's source) leaves the value out, each with the
 # noun a sentence names the value by: the pages, the PDFs and the downloads show such a cell as 'rapporten angiver ikke
 # datoen' (provenance.not_given), so the absence is said to be the report's, not shown as 'ikke angivet' under a
@@ -328,7 +331,7 @@ TABLES: dict[str, Table] = {
         _table(
             "initiatives",
             "Indsatser",
-            "Hver indsats, rapporten beskriver for en kommune: et projekt, en delindsats eller en prøvehandling.",
+            "Hver indsats, rapporten beskriver for en kommune: et projekt, en delindsats, en prøvehandling eller et fokusområde.",
             "initiative_id",
             {
                 "initiative_id": ident("Indsatsens id.", "koege-gang-i-gaarden"),
@@ -376,7 +379,7 @@ TABLES: dict[str, Table] = {
             "initiative_kinds",
             "initiative_kind_id",
             "Indsatstyper",
-            "Slags indsats: projekt, delindsats eller prøvehandling.",
+            "Slags indsats: projekt, delindsats, prøvehandling eller fokusområde.",
             ("projekt", "Projekt"),
         ),
         _vocabulary("statuses", "status_id", "Status", "Indsatsernes status.", ("gennemfoert", "Gennemført")),
@@ -573,14 +576,21 @@ TABLES: dict[str, Table] = {
                 ),
                 "number": integer("Nummer inden for sin slags.", "4", minimum=1),
                 "title": text("Titel.", "Workshop 4"),
-                "mode": choice(("fysisk", "virtuel", NOT_STATED), f"Fysisk, virtuel eller 'ikke angivet'. {_NOT_GIVEN_NOTE}", "fysisk"),
+                "mode": choice(
+                    ("fysisk", "virtuel", NOT_STATED, NOT_APPLICABLE),
+                    f"Fysisk, virtuel, 'ikke angivet' eller '{NOT_APPLICABLE}' (projektperiodens start og slut). {_NOT_GIVEN_NOTE}",
+                    "fysisk",
+                ),
                 "date": date(f"Dato som ÅÅÅÅ-MM, eller 'ikke angivet'. {_NOT_GIVEN_NOTE}", "2021-11"),
-                "place": text(f"Sted, eller 'ikke angivet'. {_NOT_GIVEN_NOTE}", "Arken"),
+                "place": text(
+                    f"Sted, 'ikke angivet' eller '{NOT_APPLICABLE}' (et virtuelt møde, projektperiodens start og slut). {_NOT_GIVEN_NOTE}",
+                    "Arken",
+                ),
                 "description": text("Beskrivelse med egne ord.", "..."),
                 "section_id": SECTION,
                 "mode_basis": optional_basis(
                     "stated: rapporten angiver formen; inferred: rapporten angiver den ikke, og formen er redaktionens læsning "
-                    "med begrundelsen i mode_rationale; tom, hvor formen er 'ikke angivet'.",
+                    "med begrundelsen i mode_rationale; tom, hvor formen er 'ikke angivet' eller 'ikke relevant'.",
                     "inferred",
                 ),
                 "mode_rationale": optional_text(
@@ -893,8 +903,9 @@ EDITORIAL: tuple[Editorial, ...] = (
     Editorial(
         "initiatives.kind",
         "indsatsernes slags",
-        "Rapporten beskriver projekter, prøvehandlinger og nummererede dele af en kommunes arbejde; inddelingen i projekter, "
-        "delindsatser og prøvehandlinger, og dermed antallet af indsatser, er redaktionens.",
+        "Rapporten kalder kommunernes arbejde »projekter, prøvehandlinger eller fokusområder« og beskriver også nummererede "
+        "dele af en kommunes arbejde; inddelingen i projekter, delindsatser, prøvehandlinger og fokusområder, og dermed "
+        "antallet af indsatser, er redaktionens.",
         "inddeling",
     ),
     *(
@@ -1214,6 +1225,8 @@ COUNTS_WITH_WORDS = {"quotes.kommunekode"}
 PAGE_TABLES = {
     "tabel-kommuner": (
         ("Kommune", "municipalities.name", False),
+        # The name's note in a column of its own, so the name's cell sorts and joins (reading 21, finding 8).
+        ("Note om navnet", "municipalities.name_in_report", False),
         ("Kommunekode", "municipalities.kommunekode", True),
         ("Region", "municipalities.region", True),
         ("Udgangspunkt", "municipalities.starting_point", True),

@@ -30,7 +30,7 @@ SHIPPED_DATA = REPO_ROOT / "data"
 DEFAULT_QUOTES = 10_000
 DEFAULT_INITIATIVES = 1_000
 # Quotes of these kinds need more than one row (exchanges) or a work cited; synthetic quotes are plain.
-SKIPPED_QUOTE_KINDS = {"litteratur", "ordveksling"}
+SKIPPED_QUOTE_KINDS = {"litteratur", "ordveksling", "ordveksling-uden-navn"}
 WORDS = (
     "vi",
     "vores",

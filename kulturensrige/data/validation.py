@@ -21,6 +21,7 @@ from kulturensrige.data.provenance import code_aliases
 from kulturensrige.data.schema import (
     BY_EDITORS,
     LIST_SEPARATOR,
+    NOT_APPLICABLE,
     NOT_STATED,
     OPTION_VALUES,
     PUBLISHED_BLANKS,
@@ -853,8 +854,8 @@ def _mode_basis(frame: pd.DataFrame, rows: list[int], label: str) -> list[Proble
     the reason beside the form); an absent form has no basis."""
     problems = []
     for i, event in enumerate(table_rows(frame, index=False)):
-        if event.mode == NOT_STATED and event.mode_basis:
-            problems.append(Problem(label, rows[i], "mode_basis", event.mode_basis, f"skal være tom, når mode er '{NOT_STATED}'"))
+        if event.mode in (NOT_STATED, NOT_APPLICABLE) and event.mode_basis:
+            problems.append(Problem(label, rows[i], "mode_basis", event.mode_basis, f"skal være tom, når mode er '{event.mode}'"))
         elif event.mode_basis == "inferred" and not event.mode_rationale.strip():
             problems.append(Problem(label, rows[i], "mode_rationale", "", "skal give redaktionens begrundelse, når mode_basis er inferred"))
     return problems

@@ -543,6 +543,9 @@ def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None
     shared = {} if shared is None else shared
     words = words or CardWords(data)
     items = []
+    # No tie at all: an edition with the editors' ties set aside (data.withheld) keeps the page's headings, which say so.
+    untied = not views.any_tied(data) and not data.withheld
+    name = str(data.municipalities.set_index("kommunekode").at[kommunekode, "name"])
     tally = statistics.quote_tally(data)
     order = provenance.order(data.options)
     for ingredient in table_rows(data.ingredients.sort_values("number")):
@@ -561,8 +564,9 @@ def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None
                 # Whose each attention point is, in the ingredient page's words (render/guide.py).
                 "attention_points": guide.attention_point_groups(data, ingredient.ingredient_id),
                 "own": quote_items(data, own, kommunekode, words),
-                "own_heading": headings["chosen"],
-                "general_heading": headings.get("none", ""),
+                # Where no quote is tied, the list is every municipality's, and its heading says so (untied_line).
+                "own_heading": "" if untied else headings["chosen"],
+                "general_heading": ALL_QUOTES_HEADING if untied else headings.get("none", ""),
                 "others": [quote_item(data, g, kommunekode, words) for g in other_groups],
                 "others_heading": headings.get("other", ""),
                 "others_shown": shown_note(n_other, GENERAL_QUOTE_LIMIT, order),
@@ -572,7 +576,20 @@ def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None
                 **general,
             }
         )
+        if untied:
+            items[-1]["general_summary"] = f"{untied_line(data, name)} {general['general_summary']}"
     return items
+
+
+# The heading of an ingredient's quotes in an edition where the data tie none to any municipality: a skimmer of
+# Egedal's edition took the report's quotes under Egedal's title for Egedal's voices (reading 21, finding 1).
+ALL_QUOTES_HEADING = "Citater fra alle kommuner"
+
+
+def untied_line(data: Dataset, name: str) -> str:
+    """What an edition says over its quotes where none is tied to any municipality, from whose the ties are:
+    'Rapporten knytter ingen citater til nogen kommune, og ingen tilknytning til Egedal er udledt af redaktionen.'"""
+    return attribution.none_tied(attribution.source(data.options), name, False, data.withheld)
 
 
 def shared_quotes(data: Dataset, ingredient_id: str, shared: dict) -> tuple[pd.DataFrame, dict, int, list[views.Item]]:
@@ -914,11 +931,13 @@ def _anchor_first_heading(article: Tag, anchor: str) -> None:
 def _printable_controls(article: Tag) -> None:
     """What only a screen can do is not offered on paper: every municipality stands side by side (the page shows
     the first few until the reader ticks more), a chart's numbers are simply 'Tallene', no note asks for a click, a
-    table's download is named, not offered, and a mark that opens the key on the web is its words, '(red.)', whose key
-    the chapter prints at its end (docs/adr/0040; the whole-book PDF dropped every mark with the buttons)."""
+    table's download is named, not offered, and a mark that opens the key on the web is its words: the kind it names in
+    full, else '(red.)', whose key the chapter prints at its end (docs/adr/0040; the whole-book PDF dropped every mark with the buttons)."""
     for mark in article.select("button.kr-red"):  # '(red.)' opens the key on the web; on paper it is its words
         words = article.new_tag("span", attrs={"class": "kr-by"})
-        words.string = mark.get_text()
+        # A mark that names its kind is printed in full, as the municipal editions and the downloads print it
+        # ('Interviewcitat (redaktionens betegnelse)', reading 21, finding 3); a mark with none keeps the chapter's key.
+        words.string = provenance.owner_mark(str(mark["title"])) if mark.get("title") else mark.get_text()
         mark.replace_with(words)
     for line in article.select(".kr-csv-line"):  # "Hent tabellen som CSV" is a download; paper says where it is
         line.string = "Tabellen kan hentes som CSV-fil i den interaktive bog, med kolonnernes kilder i kilder.csv."

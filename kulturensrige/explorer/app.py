@@ -13,6 +13,7 @@ from dataclasses import replace
 
 import ipywidgets as widgets
 
+from kulturensrige.data import provenance
 from kulturensrige.data.loading import Dataset, data_dir, load
 from kulturensrige.data.problems import DataError
 from kulturensrige.explorer.folders import checked_folder, shown_folder, shown_line
@@ -47,8 +48,16 @@ def control_options(data: Dataset) -> dict[str, Options]:
         "kommune": filters.municipality_options(data),
         "ingredient": vocabulary_options(data, "ingredients", "ingredient_id", "name", "Alle ingredienser"),
         "speaker": vocabulary_options(data, "speaker_categories", "speaker_category_id", "label", "Alle talere"),
-        "kind": vocabulary_options(data, "quote_kinds", "quote_kind_id", "label", "Alle slags citater"),
+        "kind": kind_options(data),
     }
+
+
+def kind_options(data: Dataset) -> Options:
+    """The quote kinds, each label marked where it is the editors' as a printed card marks it: two kinds are both
+    'Ordveksling', the report's and the editors' (reading 21, finding 2), and a list must tell them apart."""
+    kinds = data.tables["quote_kinds"]
+    labels = [provenance.kind_label(data.options, label, given) for label, given in zip(kinds["label"], kinds["label_source"], strict=True)]
+    return [("Alle slags citater", "")] + list(zip(labels, kinds["quote_kind_id"].astype(str), strict=True))
 
 
 def count_line(status: str, initiatives: str, name: str) -> str:

@@ -394,7 +394,7 @@ def mark_explained(data: Dataset) -> Html:
         said = f"En værdi siger i parentes, hvis den er, fx ({provenance.folder_words(data.options).value})."
         return Html(f"<p>{esc(said)}</p>")
     # The tap is the web page's: a printed page has no control (edition.DROPPED drops .kr-web-only).
-    tap = f"Tryk eller klik på et „{provenance.owner_mark(provenance.EDITORS_SHORT)}“ på en side, så står forklaringen der igen."
+    tap = f"Tryk eller klik på et „{provenance.owner_mark(provenance.EDITORS_SHORT)}“ på en side for at se forklaringen igen."
     return Html(
         f'<p>{esc(provenance.page_key())} <span class="kr-web-only">{esc(tap)}</span> Hvad redaktionen har gjort og '
         f"hvorfor, står i {book_link(EDITORS_PAGE, 'kapitlet om data', anchor=EDITORS_ANCHOR)}.</p>"

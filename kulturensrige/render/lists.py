@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -47,14 +47,19 @@ def table_context(
     table_id: str = "",
     csv_name: str = "",
     forward: Sequence[str] = (),
+    apart: Mapping[str, str] | None = None,
 ) -> dict:
     """A table for the table macro; with `kommune_column` each row is marked as that municipality's, and with
     `csv_name` the table comes with a CSV download made here (formula starts neutralised, markup.csv_cell). The columns
     in `forward` stand on the page right after the first, where a phone shows them; the CSV keeps the frame's order,
-    the header its readers know (schema.PAGE_TABLES)."""
+    the header its readers know (schema.PAGE_TABLES). A column of notes in `apart` (note column: value column) is a
+    column of its own in the CSV, and on the page stands in its value's cell, apart from the value (_noted)."""
+    apart = apart or {}
     shown = [c for c in frame.columns if c != kommune_column]
-    page = [*shown[:1], *forward, *(c for c in shown[1:] if c not in forward)]
+    on_page = [c for c in shown if c not in apart]
+    page = [*on_page[:1], *forward, *(c for c in on_page[1:] if c not in forward)]
     cells = [{c: _cell(row[c]) for c in shown} for _, row in frame.iterrows()]
+    shown_cells = [{c: _noted(row[c], [row[n] for n, into in apart.items() if into == c]) for c in page} for row in cells]
     marks = [str(row[kommune_column]) if kommune_column else "" for _, row in frame.iterrows()]
     return {
         "id": table_id,
@@ -62,12 +67,21 @@ def table_context(
         # A web page's table: its headings' marks short; the CSV made here keeps the full words (ADR 40).
         "head": [provenance.page_heading(h) for h in page],
         "marks": [],
-        "rows": [{"cells": [row[c] for c in page], "mark": mark} for row, mark in zip(cells, marks, strict=True)],
+        "rows": [{"cells": [row[c] for c in page], "mark": mark} for row, mark in zip(shown_cells, marks, strict=True)],
         "csv": csv_href(shown, [[row[c] for c in shown] for row in cells]) if csv_name else "",
         "csv_name": csv_name,
         "sources": Markup(sources_link()) if csv_name else "",
         "hint": "",
     }
+
+
+def _noted(value: str, notes: Sequence[str]) -> str:
+    """A page cell's value with its notes after it, each in brackets apart in light type: the name stays the cell's
+    first words, and a screen reader or a copy still reads the note as one ('Guldborgsund (det officielle navn; …)')."""
+    said = [n for n in notes if n]
+    if not said:
+        return value
+    return Markup(esc(value) + "".join(f' <span class="kr-cell-note">{esc(provenance.owner_mark(n))}</span>' for n in said))
 
 
 # Above a compact table on a phone, once it is wider than the screen (kr-filter.js markScrollables shows it).
@@ -81,15 +95,20 @@ def simple_table(
     table_id: str = "",
     compact: bool = False,
     forward: Sequence[str] = (),
+    apart: Mapping[str, str] | None = None,
 ) -> Html:
     """A plain accessible table; with `kommune_column` the chosen municipality's row is marked, and the table can be
     downloaded. On a phone a table's rows stand as blocks, one under the other; a `compact` one stays a table there,
     its first column in place while the rest scrolls sideways, under a line that says so (COMPACT_HINT)."""
     csv_name = f"{table_id or 'tabel'}.csv" if kommune_column else ""
-    context = table_context(frame, caption, kommune_column, table_id, csv_name=csv_name, forward=forward)
+    context = table_context(frame, caption, kommune_column, table_id, csv_name=csv_name, forward=forward, apart=apart)
     if compact:
         context["hint"] = COMPACT_HINT
     return Html(str(macro("cards.html.j2", "table", context)))
+
+
+# The column of the municipalities' download that holds a name's note (schema.PAGE_TABLES).
+NAME_NOTE = "Note om navnet"
 
 
 def municipality_table(data: Dataset) -> Html:
@@ -97,8 +116,9 @@ def municipality_table(data: Dataset) -> Html:
     tied = views.any_tied(data)
     headings = provenance.page_table_headings(data.options, "tabel-kommuner", tied=tied)
     columns = [
-        # Only a name the editors spelled otherwise than the report is marked (provenance.name_mark).
-        [provenance.marked_name(data.options, n, r) for n, r in zip(m["name"], m["name_in_report"], strict=True)],
+        m["name"],
+        # Only a name spelled otherwise than the report has a note (provenance.name_mark), shown apart from the name.
+        [provenance.name_mark(data.options, n, r) for n, r in zip(m["name"], m["name_in_report"], strict=True)],
         m["kommunekode"],
         m["region"],
         [_key(data, "starting_points", "starting_point_id", s, "label") for s in m["starting_point"]],
@@ -111,8 +131,16 @@ def municipality_table(data: Dataset) -> Html:
     # Compact on a phone: the cards above already give each municipality's facts one under the other, and as blocks
     # the table's seven rows were 2,300 px of the same again (a new reader's review, finding 7b). The counts a
     # consultant looks for stand beside the name, where a phone shows them; code and region are scrolled to (issue 22).
-    counts = headings[4:]  # "Indsatser" and, where quotes are tied, "Citater knyttet til kommunen": the last columns
-    return simple_table(frame, "De deltagende kommuner", kommune_column="_kode", table_id="tabel-kommuner", compact=True, forward=counts)
+    counts = headings[5:]  # "Indsatser" and, where quotes are tied, "Citater knyttet til kommunen": the last columns
+    return simple_table(
+        frame,
+        "De deltagende kommuner",
+        kommune_column="_kode",
+        table_id="tabel-kommuner",
+        compact=True,
+        forward=counts,
+        apart={NAME_NOTE: headings[0]},
+    )
 
 
 # The report names no municipality codes and no regions: the profile says whose they are.
