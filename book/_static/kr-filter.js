@@ -575,9 +575,6 @@
         wrap.style.scrollPaddingLeft = `${names}px`; // the columns stop beside the names
         wrap.style.paddingRight = `${pad}px`;
       }
-      // A compact table's line above it (lists.COMPACT_HINT) stands while the table is wider than its frame.
-      const hint = wrap.previousElementSibling;
-      if (hint?.classList.contains("kr-table-hint")) hint.hidden = !scrolls[i];
       const name = wrap.querySelector("caption").textContent.trim();
       for (const [key, value] of [
         ["tabindex", "0"],
