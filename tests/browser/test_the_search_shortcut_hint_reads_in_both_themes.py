@@ -43,4 +43,3 @@ def test_the_search_shortcut_hint_reads_at_4_5_to_1_on_a_desktop(site_url, brows
             assert _contrast(hint["color"], hint["bg"]) >= 4.5, (path, hint)
     finally:
         context.close()
-
