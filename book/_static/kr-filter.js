@@ -353,9 +353,11 @@
       // The other pages' hashed <style> blocks are dropped first: the search page's policy does not know them.
       const doc = new DOMParser().parseFromString(html.replace(/<style[^>]*>[^<]*<\/style>/g, ""), "text/html");
       // Not the page's text: its contents menu, its print-only header, the filter's place and no-script note,
-      // the foot line.
-      for (const aside of doc.querySelectorAll("nav, .bd-toc, .onlyprint, noscript, .kr-filter-slot, .kr-made"))
-        aside.remove();
+      // the foot line, its buttons and closed pop-ups ("Luk"), the links to the pages before and after it and the
+      // site's footer (reader review 20: "…Luk forrige Egedal næste Rudersdal").
+      const asides =
+        "nav, .bd-toc, .onlyprint, noscript, .kr-filter-slot, .kr-made, button, [popover], .prev-next-area, footer";
+      for (const aside of doc.querySelectorAll(asides)) aside.remove();
       // Nor what the page shows only in the other position of the inferred switch (an inferred tie, ADR 33).
       const other = KR.state.inferred ? "off" : "on";
       for (const part of doc.querySelectorAll(`[data-kr-inferred=${other}]`)) part.remove();
