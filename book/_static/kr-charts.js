@@ -481,13 +481,21 @@
         }
         const rows = wrap.querySelector("tbody").getBoundingClientRect();
         inMarks ||= frame.top < line && rows.bottom > line;
-        const under = wrap.querySelector("thead").getBoundingClientRect().top < box.bottom - 1; // its head cut or gone
+        const head = wrap.querySelector("thead").getBoundingClientRect();
+        const under = head.top < box.bottom - 1; // its head cut or gone
         const shown = stripOf(wrap);
-        shown.style.top = CSS.px(line).toString();
         shown.style.left = CSS.px(frame.left + wrap.clientLeft).toString();
         shown.style.width = CSS.px(wrap.clientWidth).toString();
         shown.hidden = !under;
         if (!shown.hidden) {
+          const names = shown.firstElementChild.getBoundingClientRect().height; // the strip less its shadow's room
+          // The copy lies over the head's foot until the head has less room than the copy, then stays under the bar as
+          // a sticky head would; the room above it, down from the bar, is painted over (--kr-over-head). It never lies
+          // over the rows with the head's own names showing under it (reader review 20: the names twice, and the top
+          // row's name under them). Measured from the bar's foot on the screen: the copy slides with the bar.
+          const over = Math.max(0, head.bottom - box.bottom - names);
+          shown.style.top = CSS.px(line).toString();
+          shown.style.setProperty("--kr-over-head", CSS.px(over).toString());
           slide(wrap, shown);
           // Where the rows end (the names again at the foot, or the text after the table), the strip steps aside.
           shown.hidden = rows.bottom < box.bottom + shown.getBoundingClientRect().height;

@@ -353,9 +353,11 @@
       // The other pages' hashed <style> blocks are dropped first: the search page's policy does not know them.
       const doc = new DOMParser().parseFromString(html.replace(/<style[^>]*>[^<]*<\/style>/g, ""), "text/html");
       // Not the page's text: its contents menu, its print-only header, the filter's place and no-script note,
-      // the foot line.
-      for (const aside of doc.querySelectorAll("nav, .bd-toc, .onlyprint, noscript, .kr-filter-slot, .kr-made"))
-        aside.remove();
+      // the foot line, its buttons and closed pop-ups ("Luk"), the links to the pages before and after it and the
+      // site's footer (reader review 20: "…Luk forrige Egedal næste Rudersdal").
+      const asides =
+        "nav, .bd-toc, .onlyprint, noscript, .kr-filter-slot, .kr-made, button, [popover], .prev-next-area, footer";
+      for (const aside of doc.querySelectorAll(asides)) aside.remove();
       // Nor what the page shows only in the other position of the inferred switch (an inferred tie, ADR 33).
       const other = KR.state.inferred ? "off" : "on";
       for (const part of doc.querySelectorAll(`[data-kr-inferred=${other}]`)) part.remove();
@@ -575,9 +577,6 @@
         wrap.style.scrollPaddingLeft = `${names}px`; // the columns stop beside the names
         wrap.style.paddingRight = `${pad}px`;
       }
-      // A compact table's line above it (lists.COMPACT_HINT) stands while the table is wider than its frame.
-      const hint = wrap.previousElementSibling;
-      if (hint?.classList.contains("kr-table-hint")) hint.hidden = !scrolls[i];
       const name = wrap.querySelector("caption").textContent.trim();
       for (const [key, value] of [
         ["tabindex", "0"],

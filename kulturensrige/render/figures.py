@@ -210,7 +210,7 @@ def _table_context(table: pd.DataFrame, caption: str, csv_name: str = "", marks:
         "csv": csv_href(head, rows) if csv_name else "",
         "csv_name": csv_name,
         "sources": Markup(sources_link()) if csv_name else "",
-        "hint": "",
+        "compact": False,
     }
 
 

@@ -71,7 +71,7 @@ def table_context(
         "csv": csv_href(shown, [[row[c] for c in shown] for row in cells]) if csv_name else "",
         "csv_name": csv_name,
         "sources": Markup(sources_link()) if csv_name else "",
-        "hint": "",
+        "compact": False,
     }
 
 
@@ -84,10 +84,6 @@ def _noted(value: str, notes: Sequence[str]) -> str:
     return Markup(esc(value) + "".join(f' <span class="kr-cell-note">{esc(provenance.owner_mark(n))}</span>' for n in said))
 
 
-# Above a compact table on a phone, once it is wider than the screen (kr-filter.js markScrollables shows it).
-COMPACT_HINT = "Rul tabellen vandret for at se alle kolonnerne; den første kolonne bliver stående."
-
-
 def simple_table(
     frame: pd.DataFrame,
     caption: str,
@@ -98,12 +94,11 @@ def simple_table(
     apart: Mapping[str, str] | None = None,
 ) -> Html:
     """A plain accessible table; with `kommune_column` the chosen municipality's row is marked, and the table can be
-    downloaded. On a phone a table's rows stand as blocks, one under the other; a `compact` one stays a table there,
-    its first column in place while the rest scrolls sideways, under a line that says so (COMPACT_HINT)."""
+    downloaded. On a phone a table's rows stand as blocks, one under the other, each cell under its column's name; a
+    `compact` one's blocks are short, each value after its column's name on a line, and it never scrolls sideways."""
     csv_name = f"{table_id or 'tabel'}.csv" if kommune_column else ""
     context = table_context(frame, caption, kommune_column, table_id, csv_name=csv_name, forward=forward, apart=apart)
-    if compact:
-        context["hint"] = COMPACT_HINT
+    context["compact"] = compact
     return Html(str(macro("cards.html.j2", "table", context)))
 
 
@@ -128,9 +123,9 @@ def municipality_table(data: Dataset) -> Html:
     if tied:  # How many, and whose ties they are: "1, udledt af redaktionen"; where none is tied, no column of zeros.
         columns.append([cards.attributed_count(data, filters.quotes(data, filters.QuoteFilter(kommunekode=c))) for c in m["kommunekode"]])
     frame = pd.DataFrame({**dict(zip(headings, columns, strict=True)), "_kode": m["kommunekode"]})
-    # Compact on a phone: the cards above already give each municipality's facts one under the other, and as blocks
-    # the table's seven rows were 2,300 px of the same again (a new reader's review, finding 7b). The counts a
-    # consultant looks for stand beside the name, where a phone shows them; code and region are scrolled to (issue 22).
+    # Compact on a phone: the cards above already give each municipality's facts one under the other, and as tall
+    # blocks the table's seven rows were 2,300 px of the same again (a new reader's review, finding 7b); as a table it
+    # scrolled sideways (reader review 20). Each row is a short block there, the counts first after the name.
     counts = headings[5:]  # "Indsatser" and, where quotes are tied, "Citater knyttet til kommunen": the last columns
     return simple_table(
         frame,

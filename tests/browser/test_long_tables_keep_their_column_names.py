@@ -63,9 +63,12 @@ NAMES_JS = """(id) => {
     .filter((s) => s.closest('th').getBoundingClientRect().left >= corner.right - 1
                    && s.closest('th').getBoundingClientRect().right <= frame.right + 1).map((s) => s.textContent);
   const spans = [...document.querySelectorAll('.kr-marks-name')];
-  // From the screen's top down, each part that begins where the ones above it end (within 8 px) adds its height.
+  // From the screen's top down, each part that begins where the ones above it end (within 8 px) adds its height. A copy
+  // standing on the table's own head's foot (while the head has room for it) covers only the head's place.
+  const foot = table.tHead.getBoundingClientRect().bottom;
   let cover = 0;
-  for (const box of over.map((e) => e.getBoundingClientRect()).sort((a, b) => a.top - b.top))
+  for (const box of over.map((e) => e.getBoundingClientRect()).filter((b) => Math.abs(b.bottom - foot) > 1)
+    .sort((a, b) => a.top - b.top))
     if (box.top <= cover + 8) cover = Math.max(cover, box.bottom);
   // A copy under the bar may break a long name at the joints the build marked (soft hyphens).
   const whole = (s) => s.textContent.replaceAll('\u00ad', '');
