@@ -751,8 +751,11 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
     )
     # The chosen variant marks its own table's column: the municipality's part of each ingredient (charts.quotes_per_ingredient).
     quotes_figure = edition_charts.quotes_per_ingredient.variant(kommunekode, quotes_title, kommunekode)
-    # With none of them the municipality's, nothing is dimmed (charts.quotes_per_ingredient), and the note says so.
-    figures["quotes"] = replace(quotes_figure, mark=highlight_note(name) if tied else untied_note(name))
+    # With none of them the municipality's, nothing is dimmed (charts.quotes_per_ingredient), and the note says so; where
+    # the data tie no quote to any municipality, the table has no column of the municipality's to mark, and the title
+    # already says none is tied: no note then, rather than one that claims a mark the page lacks.
+    mark = highlight_note(name) if tied else untied_note(name) if views.any_tied(data) else ""
+    figures["quotes"] = replace(quotes_figure, mark=mark)
     numbered = {key: (n, figure) for n, (key, figure) in enumerate(figures.items(), start=1)}
     ingredients = ingredient_items(data, kommunekode, edition_charts.general_quotes, words)
     context = {
