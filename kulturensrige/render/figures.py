@@ -205,6 +205,7 @@ def _table_context(table: pd.DataFrame, caption: str, csv_name: str = "", marks:
         "caption": caption,
         # On the web page the headings' marks are short; the CSV made here keeps the full words (ADR 40).
         "head": [provenance.page_heading(h) for h in head] if csv_name else head,
+        "labels": [provenance.bare_heading(h) for h in head] if csv_name else head,  # a phone's later blocks' names
         "marks": list(marks),
         "rows": [{"cells": r, "mark": ""} for r in rows],
         "csv": csv_href(head, rows) if csv_name else "",

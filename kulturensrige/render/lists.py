@@ -66,6 +66,9 @@ def table_context(
         "caption": caption,
         # A web page's table: its headings' marks short; the CSV made here keeps the full words (ADR 40).
         "head": [provenance.page_heading(h) for h in page],
+        # On a phone each row is a block, each value after its column's name: the first block's names carry the
+        # editors' marks, the later ones' are bare (one mark per column, not one per row: 28 on kommuner/oversigt).
+        "labels": [provenance.bare_heading(h) for h in page],
         "marks": [],
         "rows": [{"cells": [row[c] for c in page], "mark": mark} for row, mark in zip(shown_cells, marks, strict=True)],
         "csv": csv_href(shown, [[row[c] for c in shown] for row in cells]) if csv_name else "",
