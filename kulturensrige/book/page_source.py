@@ -17,7 +17,7 @@ from kulturensrige.data.schema import TABLES
 from kulturensrige.data.settings import PAGE_VARIABLE
 from kulturensrige.render import highlight
 from kulturensrige.render.cards import DATA_CHAPTER
-from kulturensrige.render.markup import Html, book_root, esc, json_island
+from kulturensrige.render.markup import Html, book_root, esc, forget_said, json_island
 from kulturensrige.words import listing
 
 __all__ = ["PAGE_VARIABLE", "how_made", "tables_read"]
@@ -58,6 +58,7 @@ def how_made(data: Dataset) -> Html:
     # where its lists mark nothing but set the editors' ties aside, the bar's offer to show them (aside); and the line
     # for a choice made where none of what it marks is on the screen (away).
     lines, aside, away = highlight.page_lines()
+    forget_said()
     # One closed line at the foot: the reader came for the report, the analyst opens it.
     return Html(
         '<details class="kr-made"><summary class="kr-made-label">Sådan er siden lavet</summary>'

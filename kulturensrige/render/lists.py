@@ -17,7 +17,7 @@ from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import BY_EDITORS, BY_REPORT, NOT_STATED, YES
 from kulturensrige.render import cards, highlight
-from kulturensrige.render.markup import Html, Markup, book_link, csv_href, esc, macro, sources_link, whose_note
+from kulturensrige.render.markup import CSV_EXCEL, Html, Markup, book_link, csv_href, esc, first_on_page, macro, sources_link, whose_note
 from kulturensrige.rules import attribution, filters, statistics, views
 from kulturensrige.words import listing, number, plural
 
@@ -74,6 +74,7 @@ def table_context(
         "csv": csv_href(shown, [[row[c] for c in shown] for row in cells]) if csv_name else "",
         "csv_name": csv_name,
         "sources": Markup(sources_link()) if csv_name else "",
+        "excel": CSV_EXCEL if csv_name and first_on_page(CSV_EXCEL) else "",  # once a page (markup.first_on_page)
         "compact": False,
     }
 
