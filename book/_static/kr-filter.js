@@ -10,6 +10,7 @@
   const D = KR.data;
   let ui = {};
   let showBarWhole = () => {}; // setupBar's: the phone's bar with its line under the row, wherever the reader is
+  let keepLines = () => {}; // setupBar's: the lines' height kept in the bar's margin
 
   function buildControl() {
     const template = document.createElement("template");
@@ -575,10 +576,14 @@
     // page keeps their height in the bar's margin while they show; stepped aside, their height stays, so the text does
     // not move.
     const lines = filter.querySelector(".kr-filter-lines");
-    const keepLines = () => {
+    keepLines = () => {
       if (document.documentElement.classList.contains("kr-compact")) return;
       const under = phone.matches ? lines : ui.tally;
-      filter.style.setProperty("--kr-lines", CSS.px(under.getBoundingClientRect().height).toString());
+      const height = under.getBoundingClientRect().height;
+      // Until the first view is shown, empty lines keep the height the stylesheet keeps for a page opened with a
+      // choice (html.kr-opens-chosen): the lines fill in a moment later, and the page would move down and back.
+      if (!height && window.KR_FILTER.firstViewAt === undefined) return;
+      filter.style.setProperty("--kr-lines", CSS.px(height).toString());
     };
     new ResizeObserver(keepLines).observe(lines);
     new ResizeObserver(keepLines).observe(ui.tally);
@@ -711,6 +716,7 @@
     if (own) confirmChoice(profile.querySelector(".kr-profile-choose"), 0);
     window.KR_FILTER.ready = shown.then(() => {
       window.KR_FILTER.firstViewAt = performance.now();
+      keepLines(); // the lines as the first view left them, empty too
       markScrollables();
     });
     window.KR_FILTER.state = () => ({ kommune: KR.state.kommune, inferred: KR.state.inferred });
