@@ -161,7 +161,7 @@ def test_where_a_list_marks_nothing_for_the_choice_the_bar_offers_the_editors_ti
     for name, make in made.items():
         highlight.marked_lists()
         make()
-        marked, aside = highlight.page_lines()
+        marked, aside, _ = highlight.page_lines()
         for key, code, inferred in views.states(tied_data):
             if code == views.ALL:
                 assert key not in aside, (name, key)

@@ -10,6 +10,7 @@
   const D = KR.data;
   let ui = {};
   let showBarWhole = () => {}; // setupBar's: the phone's bar with its line under the row, wherever the reader is
+  let keepLines = () => {}; // setupBar's: the lines' height kept in the bar's margin
 
   function buildControl() {
     const template = document.createElement("template");
@@ -34,8 +35,19 @@
       offerAgain: document.querySelector(".kr-filter-offer-again"),
       tally: document.querySelector(".kr-filter-tally"),
       reset: document.querySelector(".kr-filter-reset"),
+      away: document.querySelector(".kr-filter-away"),
     };
     ui.select.addEventListener("change", onChange);
+    ui.away.querySelector("button").addEventListener("click", () => {
+      ui.away.hidden = true;
+      const marks = markedItems();
+      bringMarked(marks.sort((a, b) => farFromView(a) - farFromView(b))[0]);
+    });
+    // The line steps aside once something marked comes onto the screen: the reader has found it.
+    const found = () => {
+      if (markedItems().some(inView)) ui.away.hidden = true;
+    };
+    window.addEventListener("scroll", () => ui.away.hidden || window.requestAnimationFrame(found), { passive: true });
     ui.checkbox?.addEventListener("change", onChange); // no switch where the data hold no inferred tie
     // The bar's way back to all municipalities: the select's own first choice, in one tap.
     ui.reset.addEventListener("click", (event) => {
@@ -64,8 +76,9 @@
   /** "Vis det" shows the editors' tie the page had set aside: the reader is taken to what it marks, the first marked
    * card, right under the sticky bar (the page's scroll-padding), and the focus goes with it, so a keyboard or a
    * screen reader goes on from there (issue 22: the quote was marked 700 px down, and nothing moved). */
-  function bringMarked() {
-    const card = [...document.querySelectorAll("article .kr-card.kr-chosen")].find((c) => c.checkVisibility());
+  function bringMarked(
+    card = [...document.querySelectorAll("article .kr-card.kr-chosen")].find((c) => c.checkVisibility()),
+  ) {
     if (!card) return;
     card.tabIndex = -1;
     // Under all that lies over the page's top: the header, the bar and the lines the choice shows under it.
@@ -74,6 +87,33 @@
       .map((part) => part.getBoundingClientRect().bottom);
     window.scrollBy({ top: card.getBoundingClientRect().top - Math.max(0, ...over) - 8, behavior: "instant" });
     card.focus({ preventScroll: true });
+  }
+
+  /** What the choice marks on the page as the reader sees it: cards first in their lists and marked rows and columns
+   * (KR.updateLists, KR.updateMarks), not the copy of a table's head under the bar. */
+  function markedItems() {
+    return [...document.querySelectorAll("article .kr-card.kr-chosen, article [data-kr-mark].kr-chosen")].filter(
+      (item) => !item.closest(".kr-marks-names, .kr-filter") && item.checkVisibility(),
+    );
+  }
+
+  /** How far an item lies from the screen's part under the sticky bar, in pixels; 0 where some of it is there. */
+  function farFromView(item) {
+    const box = item.getBoundingClientRect();
+    const top = Math.max(0, ui.filter.getBoundingClientRect().bottom);
+    return Math.max(0, top - box.bottom, box.top - window.innerHeight);
+  }
+
+  const inView = (item) => farFromView(item) === 0;
+
+  /** After a choice the page keeps the reader's place, and where none of what the choice marks is on the screen,
+   * nothing the reader sees changed: the bar says what is marked elsewhere on the page, in the build's words for the
+   * view (awayWords, from showStatus), and offers "Vis". Where the page marks nothing, it says nothing new. */
+  let awayWords = "";
+  function offerAway() {
+    const marks = markedItems();
+    ui.away.querySelector(".kr-filter-away-text").textContent = awayWords;
+    ui.away.hidden = !awayWords || !marks.length || marks.some(inView);
   }
 
   /** The profile's confirmation of its button's choice: shown at once in the button's place, filled a moment later
@@ -98,13 +138,17 @@
     // stood when the panel opened: the reader's place is read before it.
     if (KR.leaveDrill?.(() => onChange(event, place))) return;
     ui.notice.hidden = true;
+    ui.away.hidden = true;
     showBarWhole(); // the bar shows its line with what the choice marks
     const next = { kommune: ui.select.value, inferred: ui.checkbox ? ui.checkbox.checked : KR.state.inferred };
     KR.remember(next); // first: whether the address says "alle" depends on the choice kept (KR.queryFor)
     KR.writeUrl(next);
     const shown = apply(next, event.timeStamp || performance.now(), false);
     place.keep(true);
-    return shown.then(() => place.keep(false));
+    return shown.then(() => {
+      place.keep(false);
+      offerAway();
+    });
   }
 
   /** What the reader is reading: the first blocks of the article under the sticky bar, and where each stands. A choice
@@ -239,6 +283,8 @@
     const line = kind === "lists" ? barLines().marked[KR.keyOf(KR.state)] : undefined;
     // Where the page marks nothing, the editors' ties its lists set aside, and the button's words to show them.
     const aside = kind === "unmarked" ? barLines().aside[KR.keyOf(KR.state)] : undefined;
+    // What the bar says after a choice that marks nothing on the screen (offerAway): the lists' counts, or the rows'.
+    awayWords = (kind === "lists" ? barLines().away[KR.keyOf(KR.state)] : kind === "marks" ? sentences.away : "") ?? "";
     // On another municipality's profile, the line says whose page it is (reader 15: the bar named only the chosen one).
     const about = hint?.querySelector(".kr-profile-about");
     tally.textContent =
@@ -291,7 +337,7 @@
         const island = document.querySelector(`script.kr-bar-${name}`);
         return island ? JSON.parse(island.textContent) : {};
       };
-      lines = { marked: read("lines"), aside: read("aside") };
+      lines = { marked: read("lines"), aside: read("aside"), away: read("away") };
     }
     return lines;
   }
@@ -530,10 +576,14 @@
     // page keeps their height in the bar's margin while they show; stepped aside, their height stays, so the text does
     // not move.
     const lines = filter.querySelector(".kr-filter-lines");
-    const keepLines = () => {
+    keepLines = () => {
       if (document.documentElement.classList.contains("kr-compact")) return;
       const under = phone.matches ? lines : ui.tally;
-      filter.style.setProperty("--kr-lines", CSS.px(under.getBoundingClientRect().height).toString());
+      const height = under.getBoundingClientRect().height;
+      // Until the first view is shown, empty lines keep the height the stylesheet keeps for a page opened with a
+      // choice (html.kr-opens-chosen): the lines fill in a moment later, and the page would move down and back.
+      if (!height && window.KR_FILTER.firstViewAt === undefined) return;
+      filter.style.setProperty("--kr-lines", CSS.px(height).toString());
     };
     new ResizeObserver(keepLines).observe(lines);
     new ResizeObserver(keepLines).observe(ui.tally);
@@ -666,6 +716,7 @@
     if (own) confirmChoice(profile.querySelector(".kr-profile-choose"), 0);
     window.KR_FILTER.ready = shown.then(() => {
       window.KR_FILTER.firstViewAt = performance.now();
+      keepLines(); // the lines as the first view left them, empty too
       markScrollables();
     });
     window.KR_FILTER.state = () => ({ kommune: KR.state.kommune, inferred: KR.state.inferred });

@@ -38,6 +38,7 @@ from kulturensrige.data.buildkey import BUILT, build_key, write_record
 from kulturensrige.data.fingerprint import folder_digest
 from kulturensrige.data.loading import Dataset, load
 from kulturensrige.data.municipality_codes import codes_are_official
+from kulturensrige.data.pages import ALL
 from kulturensrige.data.publishing import published_files
 from kulturensrige.data.settings import build_date
 from kulturensrige.render import browser, charts, front_page, highlight
@@ -705,7 +706,7 @@ def _with_search_ranking(html: str, island: Callable[[], str]) -> str:
 
 def _lean_head(html: str, pagename: str) -> str:
     """No Font Awesome (its icons inline); the search scripts only on the search page, and deferred there."""
-    html = _keep_filter_place(inline_icons(_without_fontawesome(html)))
+    html = _opens_chosen(_keep_filter_place(inline_icons(_without_fontawesome(html))))
     if pagename == "search":
         return SEARCH_SCRIPTS.sub(r'<script defer="defer" src="\1"></script>', html)
     return SEARCH_SCRIPTS.sub("", html)
@@ -716,6 +717,22 @@ def _without_fontawesome(html: str) -> str:
     whitespace makes it slow through a page's megabytes of cards (2 s over a national build)."""
     end = html.find("</head>")
     return FONTAWESOME.sub("", html) if end < 0 else FONTAWESOME.sub("", html[:end]) + html[end:]
+
+
+# A page opened with a municipality chosen, in its address or as the reader's last choice kept in the browser (kr-state.js
+# KR.opening, "kr-valg"), says so on <html> before the page is drawn: the stylesheet keeps the height of the lines the
+# filter then shows under its bar (kommunefilter.css), which the deferred scripts fill in (issue 22: the page moved
+# 30 px). It only guesses the opening; kr-filter.js sets the lines' real height once the first view is shown.
+OPENS_CHOSEN = (
+    "<script>(() => { try { const q = new URLSearchParams(location.search); const k = q.get('kommune') ?? "
+    "(q.has('sammenlign') ? null : JSON.parse(localStorage.getItem('kr-valg'))?.kommune); "
+    f"if (k && k !== {json.dumps(ALL)}) document.documentElement.classList.add('kr-opens-chosen'); }} catch {{}} }})();</script>"
+)
+
+
+def _opens_chosen(html: str) -> str:
+    end = html.find("</head>")
+    return html if end < 0 else html[:end] + OPENS_CHOSEN + html[end:]
 
 
 def _keep_filter_place(html: str) -> str:

@@ -17,7 +17,7 @@ from kulturensrige.data.schema import TABLES
 from kulturensrige.data.settings import PAGE_VARIABLE
 from kulturensrige.render import highlight
 from kulturensrige.render.cards import DATA_CHAPTER
-from kulturensrige.render.markup import Html, book_root, esc, json_island
+from kulturensrige.render.markup import Html, book_root, esc, forget_said, json_island
 from kulturensrige.words import listing
 
 __all__ = ["PAGE_VARIABLE", "how_made", "tables_read"]
@@ -55,8 +55,10 @@ def how_made(data: Dataset) -> Html:
     guide = "Dette kapitel" if page == DATA_CHAPTER else f'<a href="{esc(_relative(f"{DATA_CHAPTER}.html"))}">Data og genkørsel</a>'
     # The bar's lines of what the page's lists mark (highlight.page_lines), published once at the page's end: the
     # filter shows the line of the view chosen, as the build wrote it whole. A page without a marked list has none;
-    # where its lists mark nothing but set the editors' ties aside, the bar's offer to show them (aside).
-    lines, aside = highlight.page_lines()
+    # where its lists mark nothing but set the editors' ties aside, the bar's offer to show them (aside); and the line
+    # for a choice made where none of what it marks is on the screen (away).
+    lines, aside, away = highlight.page_lines()
+    forget_said()
     # One closed line at the foot: the reader came for the report, the analyst opens it.
     return Html(
         '<details class="kr-made"><summary class="kr-made-label">Sådan er siden lavet</summary>'
@@ -64,4 +66,5 @@ def how_made(data: Dataset) -> Html:
         f"{guide} forklarer, hvordan bogen bygges igen.</p></details>"
         + (json_island(lines, "kr-bar-lines") if lines else "")
         + (json_island(aside, "kr-bar-aside") if aside else "")
+        + (json_island(away, "kr-bar-away") if away else "")
     )

@@ -323,6 +323,13 @@ def page_heading(heading: str) -> str:
     return page_marked(value, owner) if heading.endswith(")") and value and is_editors(owner) else heading
 
 
+def bare_heading(heading: str) -> str:
+    """A column's name without its editors' mark ('Region' for 'Region (redaktionens tilføjelse)'): what a phone's
+    block shows before a value after the table's first, whose names carry the mark once per column (ADR 40)."""
+    value, _, owner = heading.removesuffix(")").rpartition(" (")
+    return value if heading.endswith(")") and value and is_editors(owner) else heading
+
+
 def marked(value: str, owner: str) -> str:
     """A value with its owner after it: 'Region (redaktionens tilføjelse)'."""
     return f"{value} {owner_mark(owner)}"

@@ -19,7 +19,19 @@ from markupsafe import Markup
 
 from kulturensrige.data import provenance
 from kulturensrige.data.settings import side_from
-from kulturensrige.render.markup import SIDE, Html, csv_href, esc, folded_note, json_island, macro, side_island, sources_link
+from kulturensrige.render.markup import (
+    CSV_EXCEL,
+    SIDE,
+    Html,
+    csv_href,
+    esc,
+    first_on_page,
+    folded_note,
+    json_island,
+    macro,
+    side_island,
+    sources_link,
+)
 from kulturensrige.rules import views
 
 # A figure's width on a 375 px phone (the page's 16 px margins and the notebook output's 8 px padding on each
@@ -197,7 +209,7 @@ def shared_payload(variants: dict[str, dict]) -> dict:
     }
 
 
-def _table_context(table: pd.DataFrame, caption: str, csv_name: str = "", marks: tuple[str, ...] = ()) -> dict:
+def _table_context(table: pd.DataFrame, caption: str, csv_name: str = "", marks: tuple[str, ...] = (), excel: str = "") -> dict:
     head = [str(c) for c in table.columns]
     rows = [[str(v) for v in row] for row in table.itertuples(index=False)]
     return {
@@ -205,18 +217,21 @@ def _table_context(table: pd.DataFrame, caption: str, csv_name: str = "", marks:
         "caption": caption,
         # On the web page the headings' marks are short; the CSV made here keeps the full words (ADR 40).
         "head": [provenance.page_heading(h) for h in head] if csv_name else head,
+        "labels": [provenance.bare_heading(h) for h in head] if csv_name else head,  # a phone's later blocks' names
         "marks": list(marks),
         "rows": [{"cells": r, "mark": ""} for r in rows],
         "csv": csv_href(head, rows) if csv_name else "",
         "csv_name": csv_name,
         "sources": Markup(sources_link()) if csv_name else "",
+        "excel": excel,
         "compact": False,
     }
 
 
-def data_table(table: pd.DataFrame, caption: str, csv_name: str = "", marks: tuple[str, ...] = ()) -> str:
-    """A figure's numbers as a table (the one table macro); with `csv_name`, with a CSV download made here."""
-    return str(macro("cards.html.j2", "table", _table_context(table, caption, csv_name, marks)))
+def data_table(table: pd.DataFrame, caption: str, csv_name: str = "", marks: tuple[str, ...] = (), excel: str = "") -> str:
+    """A figure's numbers as a table (the one table macro); with `csv_name`, with a CSV download made here, and the
+    line on opening it in Excel where the page has not said it (`excel`)."""
+    return str(macro("cards.html.j2", "table", _table_context(table, caption, csv_name, marks, excel)))
 
 
 def table_element(table: pd.DataFrame, caption: str, marks: tuple[str, ...] = ()) -> str:
@@ -748,11 +763,15 @@ def embed(chart: Chart) -> Html:
     sharing: dict[int, list[str]] = {}
     for key, v in variants.items():
         sharing.setdefault(id(v.table), []).append(key)
+    # The tables wait under "Vis tallene som tabel": each variant's says how to open its file in Excel, unless the
+    # page said it in view before (markup.first_on_page); a choice shows another variant's.
+    excel = CSV_EXCEL if first_on_page(CSV_EXCEL, folded=True) else ""
     tables = {
         keys[0]: f'<div data-variant="{esc(" ".join(keys))}"{"" if first in keys else " hidden"}>'
-        f"{data_table(variants[keys[0]].table, variants[keys[0]].title or title, _csv_name(figure_id, keys[0]), variants[keys[0]].marks)}"
-        "</div>"
+        + data_table(v.table, v.title or title, _csv_name(figure_id, keys[0]), v.marks, excel)
+        + "</div>"
         for keys in sharing.values()
+        for v in [variants[keys[0]]]
     }
     height = max(int(v.figure["layout"].get("height") or 450) for v in variants.values())
     first_figure = variants.get(first, next(iter(variants.values()))).figure
@@ -897,7 +916,17 @@ def marks_embed(chart: Chart, marks: Marks, axes: Axes) -> Html:
         + _marks_table(context)
         + drill_panel(marks.drill)  # right under the table it opens from, as a chart's
         + (f'<p class="kr-marks-empty">{esc(marks.empty)}</p>' if marks.empty else "")
-        + figure_note(chart, marks.hint)
-        + str(macro("cards.html.j2", "csv_line", csv, _csv_name(figure_id, opening(chart.variants)), Markup(sources_link())))
+        # What a tap on a number does, and how to open the file in Excel: once a page (markup.first_on_page).
+        + figure_note(chart, marks.hint if first_on_page(marks.hint) else "")
+        + str(
+            macro(
+                "cards.html.j2",
+                "csv_line",
+                csv,
+                _csv_name(figure_id, opening(chart.variants)),
+                Markup(sources_link()),
+                CSV_EXCEL if first_on_page(CSV_EXCEL) else "",
+            )
+        )
         + "</figure>"
     )

@@ -141,7 +141,7 @@ def whose_ties(data: Dataset, items: Sequence[Item], positions: list[int]) -> st
     return " (" + ", ".join(f"{number(n)} {labels[a]}" for a, n in levels) + ")" if levels else ""
 
 
-def bar_lines(lists: Sequence[Mapping[str, str]]) -> dict[str, str]:
+def bar_lines(lists: Sequence[Mapping[str, str]], lead: str = "Fremhævet her") -> dict[str, str]:
     """The bar's whole line of what a choice marks on one page, for each view: the count each of the page's lists
     marks (list_view "tally"; `lists` holds each list's by view, '' where it marks nothing), in the page's order,
     after the lead. The page's last cell publishes the lines once (page_lines), the browser shows one."""
@@ -150,8 +150,15 @@ def bar_lines(lists: Sequence[Mapping[str, str]]) -> dict[str, str]:
     for key in keys:
         said = [tallies[key] for tallies in lists if tallies.get(key)]
         if said:
-            lines[key] = f"Fremhævet her: {' · '.join(said)}"
+            lines[key] = f"{lead}: {' · '.join(said)}"
     return lines
+
+
+def away_lines(lists: Sequence[Mapping[str, str]]) -> dict[str, str]:
+    """The bar's line after a choice made where none of what it marks is on the screen (kr-filter.js shows it with
+    "Vis", which brings the nearest marked item into view): the page kept the reader's place, and nothing the reader
+    saw changed (issue 22). The same counts as the bar's line (bar_lines), said as being elsewhere on the page."""
+    return bar_lines(lists, "Fremhævet uden for skærmen")
 
 
 # What each arranged list of the page being made marks in each view (list_view's "tally"), in the page's order, kept
@@ -163,12 +170,13 @@ _MARKED: list[dict[str, str]] = []
 _ASIDE: list[dict[str, tuple[int, str, str]]] = []
 
 
-def page_lines() -> tuple[dict[str, str], dict[str, list[str]]]:
-    """The bar's lines (bar_lines) and its offers to show the ties set aside (aside_lines) of the lists made since the
-    last call, which are then forgotten: the pages a build runs one after another in one kernel each publish their
-    own."""
+def page_lines() -> tuple[dict[str, str], dict[str, list[str]], dict[str, str]]:
+    """The bar's lines (bar_lines), its offers to show the ties set aside (aside_lines) and its lines for marks out of
+    view (away_lines) of the lists made since the last call, which are then forgotten: the pages a build runs one
+    after another in one kernel each publish their own."""
     aside = list(_ASIDE)
-    return bar_lines(marked_lists()), aside_lines(aside)
+    marked = marked_lists()
+    return bar_lines(marked), aside_lines(aside), away_lines(marked)
 
 
 def marked_lists() -> list[dict[str, str]]:
@@ -336,6 +344,8 @@ def page_sentences(data: Dataset) -> dict[str, dict[str, str]]:
         sentences[key] = {
             "lists": f"{name}{switch} er valgt: kommunens kort står først i hver liste og er markeret, og alt andet står åbent nedenfor.",
             "marks": f"{name}{switch} er valgt og markeret på siden.",
+            # After a choice made where none of the page's marked rows is on the screen (kr-filter.js, with "Vis").
+            "away": f"{name} er markeret på siden, uden for skærmen.",
             # Where the page marks nothing for the choice, the bar says so in no line of its own: as where nothing
             # depends on the choice, it offers the municipality's page and edition, and the editors' ties set aside
             # here where there are some (aside_lines); the panel's status says it (reader review 18, #2).

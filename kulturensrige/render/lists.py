@@ -17,7 +17,7 @@ from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import BY_EDITORS, BY_REPORT, NOT_STATED, YES
 from kulturensrige.render import cards, highlight
-from kulturensrige.render.markup import Html, Markup, book_link, csv_href, esc, macro, sources_link, whose_note
+from kulturensrige.render.markup import CSV_EXCEL, Html, Markup, book_link, csv_href, esc, first_on_page, macro, sources_link, whose_note
 from kulturensrige.rules import attribution, filters, statistics, views
 from kulturensrige.words import listing, number, plural
 
@@ -66,11 +66,15 @@ def table_context(
         "caption": caption,
         # A web page's table: its headings' marks short; the CSV made here keeps the full words (ADR 40).
         "head": [provenance.page_heading(h) for h in page],
+        # On a phone each row is a block, each value after its column's name: the first block's names carry the
+        # editors' marks, the later ones' are bare (one mark per column, not one per row: 28 on kommuner/oversigt).
+        "labels": [provenance.bare_heading(h) for h in page],
         "marks": [],
         "rows": [{"cells": [row[c] for c in page], "mark": mark} for row, mark in zip(shown_cells, marks, strict=True)],
         "csv": csv_href(shown, [[row[c] for c in shown] for row in cells]) if csv_name else "",
         "csv_name": csv_name,
         "sources": Markup(sources_link()) if csv_name else "",
+        "excel": CSV_EXCEL if csv_name and first_on_page(CSV_EXCEL) else "",  # once a page (markup.first_on_page)
         "compact": False,
     }
 

@@ -120,6 +120,34 @@ def current_page() -> str:
     return os.environ.get(PAGE_VARIABLE, "")
 
 
+# Under a table's download: how a Danish Excel opens the file (csv_line in templates/cards.html.j2), once a page.
+CSV_EXCEL = "Filen er kommasepareret. I Excel åbner du den med Data › Fra tekst/CSV, så hver kolonne får sin egen celle."
+
+# What the page being built has said in view so far (first_on_page); its last cell forgets it (page_source.how_made).
+_SAID: dict[str, set[str]] = {}
+
+
+def first_on_page(sentence: str, *, folded: bool = False) -> bool:
+    """Whether a sentence that would repeat under each figure or table (how to open a CSV in Excel, what a tap on a
+    number does) is said here: once a page, at the first that says it in view (kommuner/sammenligning said each three
+    times, issue 22). In a fold (a chart's table under "Vis tallene som tabel") it is said only where the page has not
+    said it in view before, and counts for nothing after: the reader may never open the fold. Outside a build, always."""
+    page = current_page()
+    if not page:
+        return True
+    said = _SAID.setdefault(page, set())
+    if sentence in said:
+        return False
+    if not folded:
+        said.add(sentence)
+    return True
+
+
+def forget_said() -> None:
+    """The page is made: a page run again in the same kernel says its sentences afresh (first_on_page)."""
+    _SAID.clear()
+
+
 def links_to_book() -> bool:
     """False in the live explorer, where there is no book around a card to link to."""
     return _BOOK_LINKS.get()

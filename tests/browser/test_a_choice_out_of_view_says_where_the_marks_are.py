@@ -1,0 +1,80 @@
+"""Issue 22, a new reader: a choice made mid-page keeps the reader's place, but what it marks may all lie above or
+below the screen, so nothing the reader sees changes (and on a desktop the stuck bar hides its line). Then a line
+under the bar says what is marked elsewhere on the page, in the build's words for the view (highlight.away_lines,
+published in the page's kr-bar-away island), and "Vis" brings the nearest marked item into view and focuses it.
+Where the page marks nothing, the bar says nothing new."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+SCREENS = {"phone": {"width": 375, "height": 667}, "desktop": {"width": 1280, "height": 800}}
+
+# Whether any marked item (a first card, a marked row) has some of itself on the screen under the sticky bar.
+MARKED_IN_VIEW_JS = """() => {
+  const bar = Math.max(0, document.querySelector('section.kr-filter').getBoundingClientRect().bottom);
+  return [...document.querySelectorAll('article .kr-card.kr-chosen, article [data-kr-mark].kr-chosen')]
+    .filter((e) => e.checkVisibility() && !e.closest('.kr-marks-names'))
+    .some((e) => { const b = e.getBoundingClientRect(); return b.bottom > bar && b.top < innerHeight; });
+}"""
+
+# At the page's last card (on kommuner/oversigt between the first card, the chosen one, and its row in the table
+# further down), or half way down a page without cards.
+CHOOSE_MID_PAGE_JS = """async (name) => {
+  await window.KR_FILTER.ready;
+  const last = [...document.querySelectorAll('article .kr-card')].pop();
+  if (last) window.scrollBy(0, last.getBoundingClientRect().top - 60);
+  else window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2);
+  await new Promise((done) => setTimeout(done, 400));
+  const select = document.getElementById('kr-kommune');
+  select.value = [...select.options].find((o) => o.textContent === name).value;
+  const shown = new Promise((done) => document.addEventListener('kr:filtered', done, {once: true}));
+  select.dispatchEvent(new Event('change'));
+  await shown;
+  await new Promise((done) => setTimeout(done, 300));
+}"""
+
+
+def _page(browser, screen):
+    return browser.new_context(locale="da-DK", viewport=SCREENS[screen], is_mobile=screen == "phone", has_touch=screen == "phone")
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_a_choice_whose_marks_are_off_screen_says_so_and_vis_brings_the_nearest(browser, site_url, screen):
+    context = _page(browser, screen)
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/kommuner/oversigt.html")
+        page.evaluate(CHOOSE_MID_PAGE_JS, "Egedal")
+        assert not page.evaluate(MARKED_IN_VIEW_JS)
+        line = page.locator(".kr-filter-away")
+        assert line.is_visible()
+        built = page.evaluate(
+            "() => JSON.parse(document.querySelector('script.kr-bar-away').textContent)[window.KR.keyOf(window.KR.state)]"
+        )
+        assert built == "Fremhævet uden for skærmen: Egedal"
+        assert page.locator(".kr-filter-away-text").text_content() == built
+        box = line.bounding_box()
+        assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= SCREENS[screen]["height"], box
+        page.locator(".kr-filter-away-show").click()
+        page.wait_for_timeout(300)
+        assert page.evaluate(MARKED_IN_VIEW_JS)
+        assert page.evaluate("() => document.activeElement.matches('.kr-chosen')")
+        assert not line.is_visible()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_a_choice_on_a_page_that_marks_nothing_says_nothing_new(browser, site_url, screen):
+    context = _page(browser, screen)
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/baggrund.html")
+        page.evaluate(CHOOSE_MID_PAGE_JS, "Egedal")
+        assert page.locator(".kr-filter-away").count() == 1
+        assert not page.locator(".kr-filter-away").is_visible()
+    finally:
+        context.close()
