@@ -341,7 +341,9 @@ def group_records(quotes: pd.DataFrame) -> list[list[dict]]:
 def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", arranged: bool = True) -> Html:
     """A list of quote cards, a long one (views.first_page) with only its first page as HTML. `arranged`: the filter
     puts the chosen municipality's first (highlight.py); a profile page's list is about its own municipality and
-    stays as it is."""
+    stays as it is, and so does every list where the data tie no quote: a choice has nothing to put first, and its
+    group headings ("Rapporten knytter ingen citater til nogen kommune.") cut into the sentence that leads to the
+    quotes (reader review 21, #1)."""
     groups = group_records(quotes)
     tie_line, short = views.any_tied(data), short_speakers(data, groups)
     contexts = [card_context(data, g, short=short, keyed=True, tie_line=tie_line) for g in groups]
@@ -357,7 +359,7 @@ def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", arrang
         css="kr-quote-list",
         summary=quote_summaries(quotes, data.options),
         heading_id=heading_id,
-        arranged=arranged,
+        arranged=arranged and tie_line,
     )
     return Html(str(section))
 
