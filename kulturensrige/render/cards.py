@@ -357,7 +357,9 @@ def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", arrang
         cards,
         rest=rest,
         css="kr-quote-list",
-        summary=quote_summaries(quotes, data.options),
+        # Where the data tie no quote, the page says so once (untied_note): a count per list ("1 citat; rapporten angiver
+        # ikke kommunen ved det.") stood between a sentence and the sign it led to (reader review 21, #1).
+        summary=quote_summaries(quotes, data.options) if tie_line else Markup(""),
         heading_id=heading_id,
         arranged=arranged and tie_line,
     )
