@@ -898,7 +898,7 @@ def test_on_a_phone_every_table_fits_the_screen_with_each_value_under_its_column
             """ts => ts.filter((t) => t.checkVisibility()).map((t) => {
                 const wrap = t.closest('.kr-table-wrap'), heads = [...t.querySelectorAll('thead th')].map((h) => h.textContent);
                 // The editors' mark stands on the first block's names only, once per column (ADR 40; polish22).
-                const bare = (head) => head.replace(/[\s\u00a0]*\(red\.\)$/, '');
+                const bare = (head) => head.replace(/[\\s\\u00a0]*\\(red\\.\\)$/, '');
                 const named = [...t.querySelectorAll('tbody tr')].every((row, r) => [...row.children].slice(1).every(
                     (cell, i) => getComputedStyle(cell, '::before').content
                       === JSON.stringify(r === 0 ? heads[i + 1] : bare(heads[i + 1]))));
