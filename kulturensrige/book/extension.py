@@ -732,7 +732,21 @@ OPENS_CHOSEN = (
 
 def _opens_chosen(html: str) -> str:
     end = html.find("</head>")
-    return html if end < 0 else html[:end] + OPENS_CHOSEN + html[end:]
+    return html if end < 0 else _with_reserve(html[:end], _reserve(html)) + OPENS_CHOSEN + html[end:]
+
+
+def _reserve(html: str) -> str:
+    """What lines the bar will show on this page after a choice, for the stylesheet to keep their height from the
+    start (kommunefilter.css, html.kr-opens-chosen): "marks" where the page can mark something (the build's lines, or
+    rows marked by municipality), "offer" on every page but a profile (the lines offer the municipality's page).
+    Decided at build, not by a :has() on <html>, which Chromium re-evaluates on every change in the page."""
+    parts = ["marks"] if "kr-bar-lines" in html or "data-kr-mark=" in html else []
+    return " ".join([*parts, *([] if 'class="kr-profile"' in html else ["offer"])])
+
+
+def _with_reserve(head: str, reserve: str) -> str:
+    """The page's <html> tag with data-kr-reserve (the theme writes the tag; its attributes stay)."""
+    return head.replace("<html ", f'<html data-kr-reserve="{reserve}" ', 1) if reserve else head
 
 
 def _keep_filter_place(html: str) -> str:
