@@ -399,6 +399,12 @@ def _validate_table(table: Table, raw: RawTable, label: str) -> tuple[pd.DataFra
 _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+def unwritable_cells(raws: Mapping[str, RawTable], labels: Mapping[str, str]) -> list[Problem]:
+    """Every cell of the folder holding a character UTF-8 or XML cannot write: a writer that goes on past the
+    data's other problems (the workbook export, where they get mended) stops on these, as the file cannot hold them."""
+    return [problem for name, raw in raws.items() for problem in _unwritable_characters(raw.frame, raw.rows, labels[name])]
+
+
 def _unwritable_characters(frame: pd.DataFrame, rows: list[int], label: str) -> list[Problem]:
     """One line per cell holding a character that UTF-8 or XML cannot write, the character named by its code."""
     problems = []
