@@ -418,29 +418,49 @@ def _unwritable_characters(frame: pd.DataFrame, rows: list[int], label: str) -> 
     return problems
 
 
-# Characters that change what a page shows without showing themselves (docs/adr/0031): the direction overrides,
-# embeddings and isolates (U+202A–U+202E, U+2066–U+2069) reorder the text around them, so a page or a message could
-# show other than the file says; a report prints its text in reading order, and right-to-left letters need no control.
-# A zero-width space or a byte order mark inside a text (U+200B, U+FEFF) is a copy's leftover that splits a word
-# unseen ("Kø\u200bge" is not Køge). The joiners U+200C and U+200D (in an emoji, in other scripts) and the soft hyphen
-# are text a report can hold, and stay.
-_HIDDEN = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\ufeff]")
+# Characters that change what a page shows without showing themselves (docs/adr/0028): the direction overrides,
+# embeddings, isolates and marks (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) reorder the text around them,
+# so a page or a message could show other than the file says; a report prints its text in reading order, and
+# right-to-left letters need no control. A zero-width space, a word joiner or a byte order mark inside a text (U+200B,
+# U+2060, U+FEFF) is a copy's leftover that splits or joins a word unseen ("Kø\u200bge" is not Køge); the C1 controls
+# (U+0080–U+009F) are a wrongly decoded file's bytes; the tag characters (U+E0000–U+E007F) carry text no reader sees
+# into the pages, the search and every download; the fillers U+3164 and U+180E are blanks that are not spaces; and the
+# noncharacters (U+FDD0–U+FDEF, the last two of every plane; U+FFFE and U+FFFF are _UNWRITABLE's) are no text at all.
+# The joiners U+200C and U+200D (in an emoji, in other scripts) and the soft hyphen are text a report can hold, and stay.
+_HIDDEN = re.compile(
+    "[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b\u2060\ufeff\x80-\x9f\U000e0000-\U000e007f\u3164\u180e\ufdd0-\ufdef"
+    + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))
+    + "]"
+)
 _HIDDEN_NAMES = {
-    **dict.fromkeys("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069", "retningstegn"),
+    **dict.fromkeys("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c", "retningstegn"),
     "\u200b": "mellemrum uden bredde",
+    "\u2060": "ordbinder uden bredde",
     "\ufeff": "byte order mark",
+    "\u3164": "usynligt fyldtegn",
+    "\u180e": "usynligt fyldtegn",
 }
 
 
+def _hidden_name(character: str) -> str:
+    """What a hidden character is, in the reader's words: its own name, or the kind of its range."""
+    code = ord(character)
+    if 0x80 <= code <= 0x9F:
+        return "styretegn"
+    if 0xE0000 <= code <= 0xE007F:
+        return "mærketegn"
+    return _HIDDEN_NAMES.get(character, "ikke-tegn")
+
+
 def _hidden_characters(frame: pd.DataFrame, rows: list[int], label: str) -> list[Problem]:
-    """One line per cell holding a character that reorders or splits its text unseen (_HIDDEN), named by its code."""
+    """One line per cell holding a character that reorders, splits or hides text unseen (_HIDDEN), named by its code."""
     problems = []
     for column in frame.columns:
         cells = frame[column].astype(str)
         for index in cells.index[cells.str.contains(_HIDDEN)]:
             found = dict.fromkeys(_HIDDEN.findall(cells[index]))
-            named = ", ".join(f"U+{ord(c):04X} ({_HIDDEN_NAMES[c]})" for c in found)
-            allowed = f"usynlige tegn: {named}; de flytter eller deler teksten uden at blive vist; fjern dem"
+            named = ", ".join(f"U+{ord(c):04X} ({_hidden_name(c)})" for c in found)
+            allowed = f"usynlige tegn: {named}; de flytter, deler eller gemmer tekst uden at blive vist; fjern dem"
             problems.append(Problem(label, _row(index, rows), column, cells[index], allowed))
     return problems
 
