@@ -513,14 +513,15 @@ def _spaced_codes(table: Table, raw: RawTable, label: str) -> list[Problem]:
 
 
 def blank_word_notices(raws: Mapping[str, RawTable], labels: Mapping[str, str]) -> list[Problem]:
-    """One notice per column where a file of the analyst's own (not one of the book's downloads) writes the word a
-    download puts in an empty cell (schema.PUBLISHED_BLANKS), which is read as empty: said, as no value changes
-    without a word (a caption typed as 'ikke angivet' became empty silently)."""
+    """One notice per column where a file writes the word a download puts in an empty cell (schema.PUBLISHED_BLANKS),
+    which is read as empty: said, as no value changes without a word (a caption typed as 'ikke angivet' became empty
+    silently). A download read back says it too: R's write.csv and pandas write the download's mark (is_guarded_csv),
+    so a file marked may still be the analyst's own (hostile round 21, #2)."""
     notices: list[Problem] = []
     for value, word in PUBLISHED_BLANKS.items():
         name, _, column = value.partition(".")
         raw = raws.get(name)
-        if raw is None or raw.books_own or column not in raw.frame.columns:
+        if raw is None or column not in raw.frame.columns:
             continue
         rows = [row for row, cell in zip(raw.rows, raw.frame[column].fillna(""), strict=True) if cell.strip() == word]
         if rows:
