@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
-from measure_filter_latency import NEAR_CHARTS_DRAWN, NEXT_EVENT, serve
+from measure_filter_latency import NEAR_CHARTS_DRAWN, NEXT_EVENT, THROTTLE, serve
 
 from kulturensrige import cli
 from kulturensrige.edition.chromium import driving, started_chromium
@@ -82,10 +82,11 @@ def choice_to_redraw(browser, url: str, throttle: float, changes: int) -> list[f
 def main(argv: list[str] | None = None) -> int:
     parser = cli.Parser(description="Mål figurernes ventetid på en langsom telefon i Chromium.")
     parser.add_argument("site", type=Path, help="den byggede bogs HTML-mappe")
-    parser.add_argument("--throttle", type=cli.decimal, default=4.0, help="CPU-nedsætning (standard 4)")
-    parser.add_argument("--changes", type=cli.whole, default=20, help="antal valg pr. side (standard 20)")
+    parser.add_argument("--throttle", type=THROTTLE, default=4.0, help="CPU-nedsætning (standard 4)")
+    parser.add_argument("--changes", type=cli.runs, default=20, help="antal valg pr. side (standard 20)")
     parser.add_argument("--runs", type=cli.runs, default=1, help="gennemløb af hver side for rulningen (medianen vises)")
-    parser.add_argument("--read", type=cli.decimal, default=0.0, help="sekunder læseren læser sidens top før første rulning (standard 0)")
+    reading = cli.at_least(0, cli.decimal, " sekunder")
+    parser.add_argument("--read", type=reading, default=0.0, help="sekunder læseren læser sidens top før første rulning (standard 0)")
     args = parser.parse_args(argv)
     site = args.site.resolve()
     if not (site / "index.html").is_file():

@@ -25,6 +25,9 @@ from urllib.parse import urlparse
 from kulturensrige import cli
 from kulturensrige.edition.chromium import driving, started_chromium
 
+# Chromium's CPU slowdown: 1 is the machine's own speed, and less is no measurement of a slower phone.
+THROTTLE = cli.at_least(1, cli.decimal, " (1 er maskinens egen hastighed)")
+
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
@@ -106,9 +109,9 @@ def p90(values: list[float]) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = cli.Parser(description="Mål kommunefiltrets svartid i Chromium.")
     parser.add_argument("site", type=Path, help="den byggede bogs HTML-mappe")
-    parser.add_argument("--changes", type=cli.whole, default=20, help="antal skift pr. side (standard 20)")
-    parser.add_argument("--pages", type=cli.whole, default=3, help="antal af de tungeste sider (standard 3)")
-    parser.add_argument("--throttle", type=cli.decimal, nargs="+", default=[1.0], help="CPU-nedsætning(er), fx 1 4")
+    parser.add_argument("--changes", type=cli.runs, default=20, help="antal skift pr. side (standard 20)")
+    parser.add_argument("--pages", type=cli.at_least(1, cli.whole), default=3, help="antal af de tungeste sider (standard 3)")
+    parser.add_argument("--throttle", type=THROTTLE, nargs="+", default=[1.0], help="CPU-nedsætning(er), fx 1 4")
     parser.add_argument("--scrolled", action="store_true", help="rul først gennem hele siden, så hver figur er tegnet én gang")
     args = parser.parse_args(argv)
     site = args.site.resolve()

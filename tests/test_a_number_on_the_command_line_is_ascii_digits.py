@@ -63,3 +63,29 @@ def test_the_shared_number_types_take_ascii_digits_and_a_sign():
     for convert, value in each([(cli.whole, "2.5"), (cli.whole, "١٠"), (cli.decimal, "٤"), (cli.decimal, ".5"), (cli.whole, "9" * 19)]):
         with pytest.raises(argparse.ArgumentTypeError):
             convert(value)
+
+
+# The numeric options that may go below 1: a seed is any number, and the seconds to read a page's top may be none.
+FLOORS: dict[str, int | None] = {"--seed": None, "--read": 0}
+# Scripts that check their counts after the arguments, against the limits of the folder they write (its own test).
+CHECKED_AFTER = {"generate_synthetic": "tests/test_synthetic.py::test_a_count_below_one_is_refused_with_the_range_allowed"}
+
+
+def test_every_count_option_of_every_script_refuses_a_number_below_its_floor_in_one_line(monkeypatch: pytest.MonkeyPatch):
+    """Hostile round 21, #4: `measure_filter_latency.py --changes 0` ended in StatisticsError's traceback after Chromium
+    started, `--throttle 0` printed a table as if measured, `--pages -1` measured every page but one and
+    `measure_charts_throttled.py --read -5` was taken. A count is at least 1, a number below its floor one line."""
+    monkeypatch.syspath_prepend(str(REPO / "scripts"))
+    options = [(name, option) for name in SCRIPTS if name not in CHECKED_AFTER for option in _numeric_options(name)]
+    options = [(name, option) for name, option in options if FLOORS.get(option, 1) is not None]
+    for name, option in each(options):
+        monkeypatch.setattr(sys, "argv", [f"{name}.py"])
+        lowest = FLOORS.get(option, 1)
+        assert lowest is not None
+        for value in dict.fromkeys([str(lowest - 1), "-1"]):
+            result = run_script(name, f"{option}={value}", "--kr-stop")
+            assert result.returncode == 2 and result.stdout == "", (option, value, result.stderr)
+            [line] = result.stderr.splitlines()
+            assert line.startswith(f"{name}.py: {option}: {value} "), (option, value, line)
+        taken = run_script(name, f"{option}={lowest}", "--kr-stop").stderr
+        assert f": {option}: " not in taken, (option, taken)

@@ -32,7 +32,7 @@ from kulturensrige import load
 from kulturensrige.data.folder_writing import OUTPUT_REFUSED, csv_text
 from kulturensrige.data.problems import Problem
 from kulturensrige.data.schema import TABLES
-from kulturensrige.data.validation import read_folder
+from kulturensrige.data.validation import read_folder, validate_tables
 from support.checks import each
 from support.scripts import run_script, script
 
@@ -171,14 +171,14 @@ CASES: dict[str, tuple[Callable[[Path], None], Callable[[], list[str]]]] = {
             "data/quotes.csv, række 2, kolonne text: 'U+FFFF' — tegnet U+FFFF kan ikke gemmes i en tekstfil eller et regneark; fjern det"
         ],
     ),
-    # Characters that reorder or split a text unseen (issue 25, #3; docs/adr/0031): one line per cell, each by its code.
+    # Characters that reorder or split a text unseen (issue 25, #3; docs/adr/0028): one line per cell, each by its code.
     "direction_override_in_a_quote": (
         cell("quotes", 0, "text", "Kultur\u202eegir\u202c og \u2066mere\u2069"),
         lambda: [
             (
                 "data/quotes.csv, række 2, kolonne text: 'Kultur\\u202eegir\\u202c og \\u2066mere\\u2069' — usynlige tegn: U+202E "
-                "(retningstegn), U+202C (retningstegn), U+2066 (retningstegn), U+2069 (retningstegn); de flytter eller deler "
-                "teksten uden at blive vist; fjern dem"
+                "(retningstegn), U+202C (retningstegn), U+2066 (retningstegn), U+2069 (retningstegn); de flytter, deler eller gemmer "
+                "tekst uden at blive vist; fjern dem"
             )
         ],
     ),
@@ -187,7 +187,7 @@ CASES: dict[str, tuple[Callable[[Path], None], Callable[[], list[str]]]] = {
         lambda: [
             (
                 "data/statuses.csv, række 2, kolonne label: 'Gennem\\u200bført\\ufeff' — usynlige tegn: U+200B (mellemrum uden "
-                "bredde), U+FEFF (byte order mark); de flytter eller deler teksten uden at blive vist; fjern dem"
+                "bredde), U+FEFF (byte order mark); de flytter, deler eller gemmer tekst uden at blive vist; fjern dem"
             )
         ],
     ),
@@ -469,6 +469,42 @@ def test_malformed_input_gets_its_line_exit_1_and_changes_nothing(name: str, tmp
     assert lines[-1] == f"{len(expected())} problem(er) fundet; intet er ændret."
     assert "Traceback" not in captured.out + captured.err
     assert digest(folder) == before
+
+
+HIDDEN_BEYOND_THE_FIRST = {
+    "\x80": "styretegn",
+    "\x85": "styretegn",
+    "\x9b": "styretegn",
+    "\x9f": "styretegn",
+    "\u2060": "ordbinder uden bredde",
+    "\u200e": "retningstegn",
+    "\u200f": "retningstegn",
+    "\u061c": "retningstegn",
+    "\U000e0001": "mærketegn",
+    "\U000e0041": "mærketegn",
+    "\U000e007f": "mærketegn",
+    "\u3164": "usynligt fyldtegn",
+    "\u180e": "usynligt fyldtegn",
+    "\ufdd0": "ikke-tegn",
+    "\ufdef": "ikke-tegn",
+    "\U0001fffe": "ikke-tegn",
+    "\U0010ffff": "ikke-tegn",
+}
+
+
+@pytest.mark.parametrize("character", sorted(HIDDEN_BEYOND_THE_FIRST), ids=lambda c: f"U+{ord(c):04X}")
+def test_every_invisible_or_noncharacter_in_a_text_is_refused_by_its_code(character: str, tmp_path: Path):
+    """The check refused U+200B and the direction overrides, but let the C1 controls, the word joiner, the direction
+    marks, the tag characters, the fillers and the noncharacters through into every page and download (hostile round
+    21, #3): one line per cell, naming each by its code and kind."""
+    folder = tmp_path / "data"
+    shutil.copytree(REPO / "data", folder)
+    cell("quotes", 0, "text", f"Kul{character}tur")(folder)
+    named = f"U+{ord(character):04X} ({HIDDEN_BEYOND_THE_FIRST[character]})"
+    rule = f"usynlige tegn: {named}; de flytter, deler eller gemmer tekst uden at blive vist; fjern dem"
+    raws, unread = read_folder(folder)
+    problems = validate_tables(raws, {name: name for name in raws})[1]
+    assert (unread, [(p.row, p.column, p.allowed) for p in problems]) == ([], [(2, "text", rule)])
 
 
 def test_every_table_file_beside_a_case_variant_of_its_name_is_refused_naming_both(tmp_path: Path):

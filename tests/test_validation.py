@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -105,10 +106,10 @@ def test_a_file_read_as_windows_1252_is_said_in_one_notice_naming_the_file_and_u
     ]
 
 
-def test_a_caption_typed_as_ikke_angivet_is_read_as_empty_and_said_but_a_downloads_own_word_is_not(tmp_path: Path):
+def test_a_caption_typed_as_ikke_angivet_is_read_as_empty_and_said_in_a_download_too(tmp_path: Path):
     """Hostile round of session 19: a caption the analyst typed as 'ikke angivet' became an empty caption without a
-    word (the word a download writes in an empty cell, schema.PUBLISHED_BLANKS). A file of the analyst's own says it in
-    one notice per column; a download read back, whose word it is, says nothing."""
+    word (the word a download writes in an empty cell, schema.PUBLISHED_BLANKS). Every file says it in one notice per
+    column, a download read back too: R and pandas write the download's mark as well (hostile round 21, #2)."""
     from kulturensrige.book.extension import write_downloads
     from kulturensrige.data.publishing import published_files
 
@@ -121,7 +122,29 @@ def test_a_caption_typed_as_ikke_angivet_is_read_as_empty_and_said_but_a_downloa
     assert said == [f"{line} skriver en tom celle, og læses som tom"]
     assert load(folder, cache=False).quotes["caption"].iloc[0] == ""
     write_downloads(published_files(load(REPO / "data")), tmp_path / "hentet")
-    assert not [w for w in load(tmp_path / "hentet", cache=False).warnings if "»ikke angivet«" in w.allowed]
+    assert [w.column for w in load(tmp_path / "hentet", cache=False).warnings if "»ikke angivet«" in w.allowed][-1] == "caption"
+
+
+@pytest.mark.parametrize("line_end", ["\r\n", "\n"], ids=["crlf", "lf"])
+def test_ikke_angivet_is_said_in_a_file_saved_with_a_mark_quoted_names_and_either_line_end(line_end: str, tmp_path: Path):
+    """Hostile round 21, #2: quotes.csv saved as R's write.csv(fileEncoding="UTF-8-BOM") on Windows and pandas'
+    QUOTE_ALL with utf-8-sig write it (a byte order mark, every name quoted, CRLF) emptied a caption 'ikke angivet'
+    without a word, as it looked like a download; the same file with LF line ends said it."""
+    import csv
+
+    folder = shutil.copytree(REPO / "data", tmp_path / "data")
+    path = folder / TABLES["quotes"].file
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    rows[1][rows[0].index("caption")] = "ikke angivet"
+    text = io.StringIO(newline="")
+    csv.writer(text, quoting=csv.QUOTE_ALL, lineterminator=line_end).writerows(rows)
+    path.write_text("\ufeff" + text.getvalue(), encoding="utf-8", newline="")
+    result = run_script(VALIDATE, str(folder))
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stderr.splitlines() if "»ikke angivet«" in line]
+    line = "data/quotes.csv, række 2, kolonne caption — advarsel: cellen siger »ikke angivet«, sådan som bogens CSV-filer"
+    assert said == [f"{line} skriver en tom celle, og læses som tom"]
+    assert load(folder, cache=False).quotes["caption"].iloc[0] == ""
 
 
 def test_a_reference_cycle_in_sections_is_reported(tmp_path: Path):

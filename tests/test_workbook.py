@@ -147,6 +147,25 @@ def test_export_refuses_to_overwrite_a_workbook_without_the_flag(exported: Path)
     assert exported.read_bytes() == before
 
 
+@pytest.mark.parametrize(("table", "column", "character"), [("quotes", "text", "\ufffe"), ("municipalities", "summary", "\uffff")])
+def test_export_refuses_a_character_xml_cannot_hold_in_the_validators_line(table: str, column: str, character: str, tmp_path: Path):
+    """U+FFFE and U+FFFF: the validator, the QDA export and the build refuse them in one line; the workbook export
+    ended in an lxml traceback (hostile round 21, #1)."""
+    folder = tmp_path / "data"
+    shutil.copytree(REPO / "data", folder)
+    path = folder / TABLES[table].file
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    rows[0][column] = f"Kultur{character}"
+    path.write_text(csv_text(TABLES[table].columns, [[r[c] for c in TABLES[table].columns] for r in rows]), encoding="utf-8")
+    code = f"U+{ord(character):04X}"
+    allowed = f"tegnet {code} kan ikke gemmes i en tekstfil eller et regneark; fjern det"
+    line = f"data/{TABLES[table].file}, række 2, kolonne {column}: '{code}' — {allowed}"
+    assert run_script("validate_data", str(folder)).stderr.splitlines()[0] == line
+    result = run_script(EXPORT, "--data", str(folder), "--out", str(tmp_path / "bog.xlsx"))
+    assert (result.returncode, result.stderr.splitlines()) == (1, [line, "Arbejdsbogen er ikke skrevet: 1 problem(er) i datamappen."])
+    assert not (tmp_path / "bog.xlsx").exists()
+
+
 # -- round trip -----------------------------------------------------------------------------------
 
 

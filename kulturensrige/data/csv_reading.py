@@ -57,9 +57,6 @@ class RawTable:
     # The file was not UTF-8 and was read as Windows-1252 (Danish Excel): its values are right, and it is said
     # (encoding_notice), as nothing about a value may change without a word.
     windows_1252: bool = False
-    # The file is marked as one of the book's downloads (is_guarded_csv): the words it writes in an empty cell
-    # (schema.PUBLISHED_BLANKS) are its own, and read back as empty without a word (validation.blank_word_notices).
-    books_own: bool = False
 
 
 def special_kind(mode: int) -> str | None:
@@ -249,8 +246,8 @@ def read_csv(path: Path, label: str, max_rows: int = MAX_ROWS, max_bytes: int | 
     if undefined and not isinstance(records, Problem) and (lost := undecodable(records, undefined, label)):
         return None, lost
     table, problems = parse_rows(records, label)
-    if table is not None and (undefined is not None or guarded):
-        table = replace(table, windows_1252=undefined is not None, books_own=guarded)
+    if table is not None and undefined is not None:
+        table = replace(table, windows_1252=True)
     if table is None or not unguarded:
         return table, problems
     kept = set(table.rows)

@@ -399,6 +399,12 @@ def _validate_table(table: Table, raw: RawTable, label: str) -> tuple[pd.DataFra
 _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+def unwritable_cells(raws: Mapping[str, RawTable], labels: Mapping[str, str]) -> list[Problem]:
+    """Every cell of the folder holding a character UTF-8 or XML cannot write: a writer that goes on past the
+    data's other problems (the workbook export, where they get mended) stops on these, as the file cannot hold them."""
+    return [problem for name, raw in raws.items() for problem in _unwritable_characters(raw.frame, raw.rows, labels[name])]
+
+
 def _unwritable_characters(frame: pd.DataFrame, rows: list[int], label: str) -> list[Problem]:
     """One line per cell holding a character that UTF-8 or XML cannot write, the character named by its code."""
     problems = []
@@ -412,29 +418,49 @@ def _unwritable_characters(frame: pd.DataFrame, rows: list[int], label: str) -> 
     return problems
 
 
-# Characters that change what a page shows without showing themselves (docs/adr/0031): the direction overrides,
-# embeddings and isolates (U+202A–U+202E, U+2066–U+2069) reorder the text around them, so a page or a message could
-# show other than the file says; a report prints its text in reading order, and right-to-left letters need no control.
-# A zero-width space or a byte order mark inside a text (U+200B, U+FEFF) is a copy's leftover that splits a word
-# unseen ("Kø\u200bge" is not Køge). The joiners U+200C and U+200D (in an emoji, in other scripts) and the soft hyphen
-# are text a report can hold, and stay.
-_HIDDEN = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\ufeff]")
+# Characters that change what a page shows without showing themselves (docs/adr/0028): the direction overrides,
+# embeddings, isolates and marks (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) reorder the text around them,
+# so a page or a message could show other than the file says; a report prints its text in reading order, and
+# right-to-left letters need no control. A zero-width space, a word joiner or a byte order mark inside a text (U+200B,
+# U+2060, U+FEFF) is a copy's leftover that splits or joins a word unseen ("Kø\u200bge" is not Køge); the C1 controls
+# (U+0080–U+009F) are a wrongly decoded file's bytes; the tag characters (U+E0000–U+E007F) carry text no reader sees
+# into the pages, the search and every download; the fillers U+3164 and U+180E are blanks that are not spaces; and the
+# noncharacters (U+FDD0–U+FDEF, the last two of every plane; U+FFFE and U+FFFF are _UNWRITABLE's) are no text at all.
+# The joiners U+200C and U+200D (in an emoji, in other scripts) and the soft hyphen are text a report can hold, and stay.
+_HIDDEN = re.compile(
+    "[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b\u2060\ufeff\x80-\x9f\U000e0000-\U000e007f\u3164\u180e\ufdd0-\ufdef"
+    + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))
+    + "]"
+)
 _HIDDEN_NAMES = {
-    **dict.fromkeys("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069", "retningstegn"),
+    **dict.fromkeys("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c", "retningstegn"),
     "\u200b": "mellemrum uden bredde",
+    "\u2060": "ordbinder uden bredde",
     "\ufeff": "byte order mark",
+    "\u3164": "usynligt fyldtegn",
+    "\u180e": "usynligt fyldtegn",
 }
 
 
+def _hidden_name(character: str) -> str:
+    """What a hidden character is, in the reader's words: its own name, or the kind of its range."""
+    code = ord(character)
+    if 0x80 <= code <= 0x9F:
+        return "styretegn"
+    if 0xE0000 <= code <= 0xE007F:
+        return "mærketegn"
+    return _HIDDEN_NAMES.get(character, "ikke-tegn")
+
+
 def _hidden_characters(frame: pd.DataFrame, rows: list[int], label: str) -> list[Problem]:
-    """One line per cell holding a character that reorders or splits its text unseen (_HIDDEN), named by its code."""
+    """One line per cell holding a character that reorders, splits or hides text unseen (_HIDDEN), named by its code."""
     problems = []
     for column in frame.columns:
         cells = frame[column].astype(str)
         for index in cells.index[cells.str.contains(_HIDDEN)]:
             found = dict.fromkeys(_HIDDEN.findall(cells[index]))
-            named = ", ".join(f"U+{ord(c):04X} ({_HIDDEN_NAMES[c]})" for c in found)
-            allowed = f"usynlige tegn: {named}; de flytter eller deler teksten uden at blive vist; fjern dem"
+            named = ", ".join(f"U+{ord(c):04X} ({_hidden_name(c)})" for c in found)
+            allowed = f"usynlige tegn: {named}; de flytter, deler eller gemmer tekst uden at blive vist; fjern dem"
             problems.append(Problem(label, _row(index, rows), column, cells[index], allowed))
     return problems
 
@@ -487,14 +513,15 @@ def _spaced_codes(table: Table, raw: RawTable, label: str) -> list[Problem]:
 
 
 def blank_word_notices(raws: Mapping[str, RawTable], labels: Mapping[str, str]) -> list[Problem]:
-    """One notice per column where a file of the analyst's own (not one of the book's downloads) writes the word a
-    download puts in an empty cell (schema.PUBLISHED_BLANKS), which is read as empty: said, as no value changes
-    without a word (a caption typed as 'ikke angivet' became empty silently)."""
+    """One notice per column where a file writes the word a download puts in an empty cell (schema.PUBLISHED_BLANKS),
+    which is read as empty: said, as no value changes without a word (a caption typed as 'ikke angivet' became empty
+    silently). A download read back says it too: R's write.csv and pandas write the download's mark (is_guarded_csv),
+    so a file marked may still be the analyst's own (hostile round 21, #2)."""
     notices: list[Problem] = []
     for value, word in PUBLISHED_BLANKS.items():
         name, _, column = value.partition(".")
         raw = raws.get(name)
-        if raw is None or raw.books_own or column not in raw.frame.columns:
+        if raw is None or column not in raw.frame.columns:
             continue
         rows = [row for row, cell in zip(raw.rows, raw.frame[column].fillna(""), strict=True) if cell.strip() == word]
         if rows:

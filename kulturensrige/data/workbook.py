@@ -62,6 +62,7 @@ from kulturensrige.data.validation import (
     split_list,
     too_much,
     trimmed_notices,
+    unwritable_cells,
     validate_tables,
 )
 from kulturensrige.words import visible
@@ -104,7 +105,7 @@ def export_folder(data_dir: Path, out: Path, *, overwrite: bool = False) -> tupl
     if problems:
         raise DataError(problems)
     labels = {name: f"{data_dir.name}/{TABLES[name].file}" for name in raws}
-    if problems := too_long_for_a_cell(raws, labels):
+    if problems := unwritable_cells(raws, labels) or too_long_for_a_cell(raws, labels):
         raise DataError(problems)
     _, problems = validate_tables(raws, labels)
     save_workbook(build_workbook(raws), out, overwrite=overwrite)
