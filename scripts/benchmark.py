@@ -696,8 +696,8 @@ def main(argv: list[str] | None = None) -> int:
     args.output = Path(args.output)
     try:
         baseline = load_baseline(args.baseline)
-        lighthouse = read_json(args.lighthouse_json, LIGHTHOUSE_JSON) if args.lighthouse_json else None
-        generated = saved_report(results, args, baseline, lighthouse) if args.report_only else None
+        measured = read_json(args.lighthouse_json, LIGHTHOUSE_JSON) if args.lighthouse_json else None
+        generated = saved_report(results, args, baseline, measured) if args.report_only else None
     except DataError as error:
         return cli.refused(error.problems[0])
     if generated is not None:
@@ -740,8 +740,8 @@ def main(argv: list[str] | None = None) -> int:
         b.throttled_output = charts_throttled(site)
         print(f"[{b.name}] PDF editions …", flush=True)
         b.pdf = pdf_editions(ROOT / "data" if b.name == "report" else national, site, args.timeout)
-    if lighthouse is not None:
-        builds[0].lighthouse = lighthouse
+    if measured is not None:
+        builds[0].lighthouse = measured
         builds[0].lighthouse_note = args.lighthouse_note
     else:
         print("[report] Lighthouse …", flush=True)

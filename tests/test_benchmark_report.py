@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from support.scripts import script
@@ -47,3 +49,26 @@ def test_the_throttled_charts_are_measured_for_a_reader_who_scrolls_at_once_and_
     at_once, read_first = output.split("\n\n")
     assert at_once.startswith("scrolled at once (--read 0; load ") and at_once.endswith("ran with --read 0")
     assert read_first.startswith("after 5 s of reading the top of the page (--read 5; load ") and read_first.endswith("ran with --read 5")
+
+
+class _Reached(Exception):
+    """Raised by the stand-in for Lighthouse: the run got as far as measuring it."""
+
+
+def test_a_full_run_reaches_lighthouse_with_the_measuring_function_not_a_value_named_like_it(benchmark, monkeypatch, tmp_path):
+    """`make benchmark` ended in "TypeError: 'NoneType' object is not callable" after nine minutes of builds and PDFs:
+    main() named the Lighthouse figures read from --lighthouse-json `lighthouse`, hiding the function that measures
+    them. The builds and measurements before it are stood in for; the run must call the measuring function."""
+    build = benchmark.Build("report", "data", 7, 15, 38, 1.0, 1.0, 1, [])
+    monkeypatch.setattr(benchmark, "generate", lambda *a, **k: None)
+    monkeypatch.setattr(benchmark, "run_scenario", lambda name, *a, **k: dataclasses.replace(build, name=name))
+    monkeypatch.setattr(benchmark, "filter_latency", lambda site: ("", ""))
+    monkeypatch.setattr(benchmark, "charts_throttled", lambda site: "")
+    monkeypatch.setattr(benchmark, "pdf_editions", lambda *a: "")
+
+    def measured(*args):
+        raise _Reached
+
+    monkeypatch.setattr(benchmark, "lighthouse", measured)
+    with pytest.raises(_Reached):
+        benchmark.main(["--work", str(tmp_path / "work"), "--output", str(tmp_path / "BENCHMARKS.md")])
