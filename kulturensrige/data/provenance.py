@@ -539,11 +539,6 @@ def chart_whose(options: pd.DataFrame, figure_id: str) -> str:
     return chart_parts(options, figure_id).line
 
 
-def chart_note(options: pd.DataFrame, figure_id: str, told: Mapping[str, str] | None = None) -> str:
-    """The same with the reasons, as a PDF prints it: 'Redaktionens optælling og betegnelser, ikke rapportens: <reasons>'."""
-    return chart_parts(options, figure_id, told).note
-
-
 def chart_label(options: pd.DataFrame, figure_id: str) -> str:
     """The same as a label, for kilder.csv: 'redaktionens optælling og betegnelser'."""
     return values_label(options, *CHART_VALUES[figure_id])
