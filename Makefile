@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DATA ?= data
 
-.PHONY: book linkcheck test test-national test-fast serve lint clean explorer benchmark lock pdf
+.PHONY: book linkcheck test test-national test-fast serve lint clean explorer benchmark lock pdf plotly-bundle
 
 # requirements.txt is the full lock (every package, with hashes); pip checks each download against it.
 $(BIN)/.installed: requirements.txt pyproject.toml
@@ -93,6 +93,11 @@ benchmark: $(BIN)/.installed scripts/lighthouse/node_modules/.package-lock.json
 
 scripts/lighthouse/node_modules/.package-lock.json: scripts/lighthouse/package.json scripts/lighthouse/package-lock.json
 	cd scripts/lighthouse && npm ci --no-audit --no-fund
+
+# book/_static/plotly.min.js again from the pinned plotly.js (scripts/plotly-bundle/package-lock.json): committed, so a
+# clean clone builds without npm; run after a plotly upgrade or a new trace type (tests/test_plotly_bundle.py says when).
+plotly-bundle:
+	cd scripts/plotly-bundle && npm ci --ignore-scripts --no-audit --no-fund && node build.mjs
 
 # The habits, each a pinned tool: ruff's rules and format, the package's import layers (pyproject.toml), mypy on the
 # package, Biome's lint and format of the browser scripts (biome.json) and actionlint on the GitHub workflows.

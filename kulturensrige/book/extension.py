@@ -60,9 +60,10 @@ def provenance_html(date: dt.date, official_codes: bool = True) -> str:
     return f'<p class="kr-provenance">{esc(built(date))}{codes}</p>'
 
 
-# book/_static/plotly.min.js is plotly.js's cartesian partial bundle (bar, heatmap, scatter, ...: 1.5 MB, not the
-# full 4.8 MB), of the version plotly.py emits; tests/test_plotly_bundle.py checks both. No page loads it with a
-# script tag: kr-charts.js fetches it from beside itself after the load, once the reader has begun (or the page idles).
+# book/_static/plotly.min.js is plotly.js's core with only the trace types the book draws (bar, heatmap, scatter: 1.2 MB,
+# not the cartesian bundle's 1.5 MB nor the full 4.8 MB; `make plotly-bundle`), of the version plotly.py emits;
+# tests/test_plotly_bundle.py checks both. No page loads it with a script tag: kr-charts.js fetches it from beside
+# itself after the load, once the reader has begun (or the page idles).
 # The filter's scripts, one job each, in the order they must run (all deferred, so after the parsed page).
 FILTER_SCRIPTS = ["kr-state.js", "kr-lists.js", "kr-charts.js", "kr-filter.js"]
 OWN_ASSETS = {*FILTER_SCRIPTS, "kommunefilter.css", "copybutton-da.js", "plotly.min.js", "lesning.css", "tjekliste.js"}

@@ -30,7 +30,7 @@ from kulturensrige.edition.chromium import ChromiumFailed, driving, started_chro
 from kulturensrige.edition.pdf_accessibility import finish
 from kulturensrige.render.markup import esc
 
-# The book's own cartesian bundle of plotly.js (a third of the full one), so each print loads less.
+# The book's own plotly.js, only the trace types it draws (a quarter of the full one), so each print loads less.
 PLOTLY_JS = Path(__file__).resolve().parent.parent.parent / "book" / "_static" / "plotly.min.js"
 MARGIN = {"top": "16mm", "bottom": "18mm", "left": "18mm", "right": "18mm"}
 READY_TIMEOUT_MS = 300_000
