@@ -487,7 +487,7 @@ def lighthouse_section(small: Build, baseline: dict | None) -> list[str]:
         "",
         (
             "What Lighthouse does not see: it neither scrolls nor touches the page, and book/_static/kr-charts.js fetches "
-            "plotly.js (1.5 MB raw, 0.5 MB gzip) only after the load, once the reader has scrolled, touched or typed (or "
+            "plotly.js (1.2 MB raw, 0.4 MB gzip) only after the load, once the reader has scrolled, touched or typed (or "
             "3 s after the load), and then draws every chart ahead of the reader. So on the three chart pages "
             "(`kommuner/sammenligning.html`, `ingredienser/oversigt.html`, `kulturens-rige.html`) the figures above are "
             "the page before its charts. Evaluating plotly.js is one task of about 0.6 s on Lighthouse's simulated phone "

@@ -1,4 +1,4 @@
-"""plotly.js (1.5 MB) never loads with the page, and charts are ready before the reader reaches them
+"""plotly.js (1.2 MB) never loads with the page, and charts are ready before the reader reaches them
 (book/_static/kr-charts.js, issues 11 and 24).
 
 A phone reader who opens a page gets the text without plotly.js; once the reader scrolls, touches or types (or the
