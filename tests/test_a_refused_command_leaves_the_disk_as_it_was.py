@@ -16,8 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from kulturensrige.data.folder_writing import write_files, write_folder
+from kulturensrige.data.problems import DataError, Problem
 from support.scripts import REPO, run_script
-from test_qdpx import CODES, pack
+from test_qdpx import CODES, INTERVIEW, _replace, pack
+
+SUNG = "aftenen, og folk kom for at synge"  # a passage of the fixture's interview
 
 
 def listing(folder: Path) -> dict[str, tuple[int, int, int]]:
@@ -64,6 +68,14 @@ REFUSED: dict[str, Callable[[Path, str], list[str]]] = {
         "--out",
         out,
     ],
+    # Refused for what its quotes hold (a control character in a coded passage), found as the folder is checked.
+    "import_qdpx, a passage refused": lambda tmp, out: [
+        str(pack(tmp / "projekt.qdpx", _replace(INTERVIEW, SUNG.encode(), SUNG.replace(",", "\x0b").encode()))),
+        "--codes",
+        str(CODES),
+        "--out",
+        out,
+    ],
     "generate_synthetic": lambda tmp, out: ["--data", str(_bad_data(tmp)), "--out", out, "--quotes", "10", "--initiatives", "10"],
 }
 
@@ -88,6 +100,24 @@ def test_a_refused_command_leaves_its_outputs_folder_and_its_input_as_they_were(
     argv = REFUSED[name](inputs, out)
     os.utime(parent, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))  # a change to it cannot pass for none
     before = listing(tmp_path)
-    result = run_script(name.split()[0], *argv)
+    result = run_script(name.split()[0].rstrip(","), *argv)
     assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr
     assert listing(tmp_path) == before, result.stderr
+
+
+def test_a_folder_write_its_check_refuses_takes_away_the_folders_it_made_for_it(tmp_path: Path):
+    """write_folder makes the folders above its output; a refusal after that (the check of the written folder) left them.
+    The command that calls it validates first (above); this is the writer's own last line of defence."""
+    refused = [Problem("ud/quotes.csv", None, None, None, "afvist")]
+    with pytest.raises(DataError):
+        write_folder({"quotes.csv": "quote_id\n"}, tmp_path / "ny" / "under" / "ud", check=lambda folder: refused)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_write_that_fails_takes_away_the_folders_it_made_for_it(tmp_path: Path):
+    def fails(path: Path) -> None:
+        raise DataError([Problem("ud.xlsx", None, None, None, "afvist")])
+
+    with pytest.raises(DataError):
+        write_files([(tmp_path / "ny" / "under" / "ud.xlsx", fails)])
+    assert list(tmp_path.iterdir()) == []
