@@ -66,7 +66,7 @@ from kulturensrige.book.site_folder import (
 from kulturensrige.data.buildkey import build_key
 from kulturensrige.data.folder_writing import destination_problem
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interruptible
-from kulturensrige.data.loading import CACHE_KEY_VARIABLE, CACHE_VARIABLE, DATA_DIR_VARIABLE, data_dir, load
+from kulturensrige.data.loading import CACHE_KEY_VARIABLE, CACHE_VARIABLE, DATA_DIR_VARIABLE, Dataset, data_dir, keep, load
 from kulturensrige.data.problems import Problem
 from kulturensrige.data.scratch import scratch_folder
 from kulturensrige.data.settings import settings_problems
@@ -151,6 +151,9 @@ def build(folder: Path, output: Path, builder: str = "html", *, elsewhere: str =
     # Validated once here; the pages' kernel reads the tables from a cache that only this build can write or sign.
     site = output / "_build" / "html"
     refuse_foreign(output / "_build", site, replaced=False, elsewhere=elsewhere)  # a link, before anything goes through it
+    # Validated before anything is written: refused data leave the output as they found it, not even an empty _build
+    # (issue 25's last hostile round), so outside the cache, which keep() then fills for the pages' kernels.
+    data = load(folder, cache=False)
     (output / "_build").mkdir(parents=True, exist_ok=True)
     with site_lock(site) as lock, scratch_folder("data-cache") as cache:
         # The site this build replaces is one a build made, never someone's folder or a link to one.
@@ -158,13 +161,14 @@ def build(folder: Path, output: Path, builder: str = "html", *, elsewhere: str =
         refuse_foreign(output / "_build", site, replaced=builder == "html", elsewhere=elsewhere)
         os.environ[CACHE_VARIABLE], os.environ[CACHE_KEY_VARIABLE] = str(cache), secrets.token_hex(32)
         try:
-            return _build(folder, output, builder, lock)
+            keep(data)
+            return _build(data, output, builder, lock)
         finally:
             del os.environ[CACHE_VARIABLE], os.environ[CACHE_KEY_VARIABLE]
 
 
-def _build(folder: Path, output: Path, builder: str, lock: int) -> int:
-    data = load(folder)
+def _build(data: Dataset, output: Path, builder: str, lock: int) -> int:
+    folder = data.folder
     source = output / "_build" / ".kr-source" / "book"
     with scratch_folder("book") as staging:
         staged = stage_book(staging)

@@ -42,7 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     if (refused := refused or suffix_problem(args.out, ".qdpx", "et REFI-QDA-projekt")) is not None:
         return cli.refused(refused)
     args.out = Path(args.out)
-    given_codes = args.codes or str(args.out.with_name(f"{args.out.stem}-koder.csv"))
+    # `--codes ""` is an empty name, refused as every output's is, not the default it once became.
+    given_codes = args.codes if args.codes is not None else str(args.out.with_name(f"{args.out.stem}-koder.csv"))
     codes = Path(given_codes)
     # The project and its code map are two files, never one.
     if os.path.realpath(codes) == os.path.realpath(args.out):

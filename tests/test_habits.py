@@ -55,6 +55,7 @@ DECISIONS = (
     "a-build-written-beside-the-site-and-tied-to-its-command",
     "a-project-and-its-parts-are-one-initiative",
     "plotly-js-built-for-the-book",
+    "a-data-folders-tables-are-its-own-files",
 )
 
 

@@ -741,6 +741,7 @@ def test_an_empty_output_name_is_shown_as_two_quotes():
 # Every command-line output that a writer takes, as argv naming it `out`.
 EVERY_OUTPUT: dict[str, Callable[[Path, str], list[str]]] = {
     **{f"{name} --out": argv for name, argv in SCRIPTS.items()},
+    "export_qdpx --codes": lambda tmp, out: ["--data", str(tmp / "data"), "--out", str(tmp / "ny.qdpx"), "--codes", out],
     "build_book --output": BUILDERS["build_book"],
     "build_pdf --site": BUILDERS["build_pdf"],
     "benchmark --work": lambda tmp, out: ["--report-only", "--work", out],

@@ -58,6 +58,7 @@ def write_folder(
     """
     given, dest = dest, Path(os.path.abspath(dest))
     refuse_output(given, folder=True, overwrite=overwrite, names=files)
+    made = missing_parents(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
     if remove_stale_staging(dest) and not overwrite:
         # The old folder a crashed write left is back: without --overwrite, it is not replaced after all.
@@ -77,6 +78,7 @@ def write_folder(
         _swap_in(staging, dest, overwrite=overwrite)
     except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
+        remove_empty(made)
         if isinstance(exc, OutputTaken):
             exc.problem = dataclasses.replace(exc.problem, file=str(given))  # as the user named it
         raise
@@ -97,11 +99,13 @@ def write_files(writes: Sequence[tuple[Path, Callable[[Path], object]]], *, over
     staged: list[tuple[Path, Path]] = []
     placed: list[Path] = []
     given: dict[str, str] = {}
+    made: list[Path] = []
     try:
         for dest, write in writes:
             given[os.path.abspath(dest)] = str(dest)
             refuse_output(dest, folder=False, overwrite=overwrite)
             dest = Path(os.path.abspath(dest))
+            made += missing_parents(dest)
             dest.parent.mkdir(parents=True, exist_ok=True)
             remove_stale_staging(dest)
             handle, name = tempfile.mkstemp(prefix=staging_prefix(dest), suffix=".tmp", dir=dest.parent)
@@ -124,9 +128,30 @@ def write_files(writes: Sequence[tuple[Path, Callable[[Path], object]]], *, over
             temporary.unlink(missing_ok=True)
         for target in placed:  # new names this call made, before a later one was taken
             target.unlink(missing_ok=True)
+        remove_empty(made)
         if isinstance(exc, OutputTaken) and exc.filename in given:
             exc.problem = dataclasses.replace(exc.problem, file=given[exc.filename])  # as the user named it
         raise
+
+
+def missing_parents(dest: Path) -> list[Path]:
+    """The folders above `dest` that do not exist yet, innermost first: the ones a write makes for it, and takes away
+    again if it is refused (an import of a project that failed its check left `ny/under/` behind, "intet er skrevet")."""
+    missing = []
+    parent = dest.parent
+    while not os.path.lexists(parent) and parent != parent.parent:
+        missing.append(parent)
+        parent = parent.parent
+    return missing
+
+
+def remove_empty(folders: Sequence[Path]) -> None:
+    """Remove the folders a refused write made, innermost first; one that something else has put a file in stays."""
+    for folder in folders:
+        try:
+            os.rmdir(folder)
+        except OSError:
+            return
 
 
 def _place_new_file(temporary: Path, dest: Path) -> None:

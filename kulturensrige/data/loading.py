@@ -15,7 +15,14 @@ from kulturensrige.data.csv_reading import encoding_notice, guard_notice
 from kulturensrige.data.fingerprint import fingerprint, package_digest
 from kulturensrige.data.problems import LOOP, DataError, Problem, symlink_loop
 from kulturensrige.data.schema import TABLES
-from kulturensrige.data.validation import blank_word_notices, read_folder, size_problem, trimmed_notices, validate_tables
+from kulturensrige.data.validation import (
+    blank_word_notices,
+    member_problem,
+    read_folder,
+    size_problem,
+    trimmed_notices,
+    validate_tables,
+)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent.parent
 DATA_DIR_VARIABLE = "KR_DATA_DIR"
@@ -104,7 +111,7 @@ def _stats(folder: Path) -> tuple | None:
     stats = []
     for table in TABLES.values():
         try:
-            stat = (folder / table.file).stat()
+            stat = (folder / table.file).lstat()  # a link is refused, not followed (validation.member_problem)
         except OSError:
             return None
         stats.append((table.file, stat.st_size, stat.st_ino, stat.st_ctime_ns))
@@ -136,7 +143,9 @@ def _read(folder: Path, cache: bool) -> Dataset:
     if (too_big := size_problem(folder)) is not None:  # by stat, before the fingerprint reads a byte
         raise DataError([too_big])
     printed = fingerprint(folder)
-    entry = table_cache.entry(folder, printed, package_digest()) if cache else None
+    # A link or a FIFO among the tables is hashed by nothing, and no cached tables stand in for it: read_folder names it.
+    linked = any(member_problem(folder / table.file, table.file) for table in TABLES.values())
+    entry = table_cache.entry(folder, printed, package_digest()) if cache and not linked else None
     if entry is not None and (cached := table_cache.read(entry, folder, printed, package_digest())) is not None:
         return Dataset(folder=folder, tables=ReadLog(cached[0]), fingerprint=printed, warnings=cached[1])
     raws, problems = read_folder(folder)
@@ -151,6 +160,15 @@ def _read(folder: Path, cache: bool) -> Dataset:
     warnings += blank_word_notices(raws, labels)
     warnings += unique_role_warnings(tables, raws["quotes"].rows, labels["quotes"])
     tables = provenance.with_ingredient_ties(with_shown_roles(tables))
+    dataset = Dataset(folder=folder, tables=ReadLog(tables), fingerprint=printed, warnings=warnings)
+    if cache:
+        keep(dataset)
+    return dataset
+
+
+def keep(data: Dataset) -> None:
+    """Keep validated data in the build's table cache, if one is set, for the next process of the build that loads
+    them. build_book validates before it writes anything, the cache included, and keeps the tables once it has one."""
+    entry = table_cache.entry(data.folder, data.fingerprint, package_digest())
     if entry is not None:
-        table_cache.keep(entry, folder, printed, package_digest(), dict(tables), warnings)
-    return Dataset(folder=folder, tables=ReadLog(tables), fingerprint=printed, warnings=warnings)
+        table_cache.keep(entry, data.folder, data.fingerprint, package_digest(), dict(data.tables), data.warnings)

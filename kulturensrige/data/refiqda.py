@@ -961,11 +961,12 @@ def import_project(
         raise DataError(problems)
     files = _output_files(raws, typed, rows, municipalities, summary, path.name)
     out_raws = {name: raws[name] if TABLES[name].file not in files else _raw(files[TABLES[name].file]) for name in raws}
+    # Validated before anything is written: a refused project leaves the disk as it was, not even a staging folder
+    # beside the output (issue 25). check_folder reads the written folder back once more before it is renamed into place.
+    if problems := validate_tables(out_raws, {n: f"{out.name}/{TABLES[n].file}" for n in out_raws})[1]:
+        raise DataError(_in_the_project(problems, out_raws["quotes"], origins))
     if os.path.lexists(out) and not overwrite:  # a symlink, even a dangling one, is there to be replaced
-        if problems := validate_tables(out_raws, {n: f"{out.name}/{TABLES[n].file}" for n in out_raws})[1]:
-            raise DataError(_in_the_project(problems, out_raws["quotes"], origins))
         raise FileExistsError(f"{out} findes allerede")
-    # Validated once, as written: check_folder reads the staged folder back before it is renamed into place.
     write_folder(
         folder_files(out_raws),
         out,

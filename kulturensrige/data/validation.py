@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+import os
 import re
+import stat
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -12,11 +14,11 @@ from typing import SupportsInt, cast
 import pandas as pd
 import pandera.pandas as pa
 
-from kulturensrige.data.csv_reading import OverLimit, RawTable, not_regular, read_csv, thousands
+from kulturensrige.data.csv_reading import OverLimit, RawTable, read_csv, special_kind, thousands
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.municipality_codes import code_problems, codes_are_official
 from kulturensrige.data.pages import ALL, MAX_SLUG_LENGTH, PROFILE_PREFIX, book_pages, heading_id, page_id_taken, profile_page, slug
-from kulturensrige.data.problems import Problem
+from kulturensrige.data.problems import LOOP, Problem, symlink_loop
 from kulturensrige.data.provenance import code_aliases
 from kulturensrige.data.schema import (
     BY_EDITORS,
@@ -75,15 +77,12 @@ def read_folder(data_dir: Path, label_prefix: str | None = None) -> tuple[dict[s
         present = []
     for table in TABLES.values():
         path = data_dir / table.file
-        if (special := not_regular(path, prefix + table.file)) is not None:  # a FIFO is there, not missing
-            problems.append(special)
+        if (odd := member_problem(path, prefix + table.file)) is not None:  # a link or a FIFO is there, not missing
+            problems.append(odd)
             continue
         near = namesakes(table.file, present)
         if len(near) > 1 or (near and table.file in present):
             problems.append(Problem(prefix + table.file, None, None, None, same_table_twice(table.file, near, present)))
-            continue
-        if path.is_dir():  # not "filen mangler": the name is there, as a folder
-            problems.append(Problem(prefix + table.file, None, None, None, "er en mappe, ikke en almindelig fil; angiv en fil"))
             continue
         if not path.is_file() and near:
             problems.append(Problem(prefix + table.file, None, None, None, misnamed("filen", near[0], table.file)))
@@ -102,6 +101,53 @@ def read_folder(data_dir: Path, label_prefix: str | None = None) -> tuple[dict[s
         if raw is not None:
             raws[table.name] = raw
     return raws, problems
+
+
+# The rule a table's file breaks when it is a link: a data folder received as a git repository or a zip may link
+# quotes.csv to a file of the analyst's own disk, whose text the book would publish and the validator print.
+OWN_FILES = "en datamappes tabeller skal være mappens egne almindelige filer, ikke links"
+OWN_FILE_INSTEAD = "læg selve CSV-filen i mappen i stedet for linket"
+
+
+def member_problem(path: Path, label: str) -> Problem | None:
+    """Why a table's file in a data folder is not read (by lstat, before anything opens it): a symbolic link, which is
+    refused, not followed (OWN_FILES), or a folder, a FIFO, a socket or a device, which is no file (a FIFO would hang
+    the reader). None for a regular file or a name that is not there, which the reader tells in its own words."""
+    try:
+        mode = os.lstat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    if stat.S_ISLNK(mode):
+        if symlink_loop(path):
+            return Problem(label, None, None, None, LOOP)
+        target = os.fsencode(os.readlink(path)).decode("utf-8", "backslashreplace")
+        return Problem(label, None, None, None, f"er et symbolsk link til {target}{_linked_kind(path)}; {OWN_FILES}: {OWN_FILE_INSTEAD}")
+    if stat.S_ISDIR(mode):  # not "filen mangler": the name is there, as a folder
+        return Problem(label, None, None, None, "er en mappe, ikke en almindelig fil; angiv en fil")
+    if (kind := special_kind(mode)) is not None:
+        return Problem(label, None, None, None, f"er {kind}, ikke en almindelig fil; angiv en fil")
+    return None
+
+
+def _linked_kind(link: Path) -> str:
+    """What a link points at, if it is no file: said with the link, so one line tells both (stat opens nothing)."""
+    try:
+        mode = os.stat(link).st_mode
+    except OSError:
+        return ", som ikke findes"
+    if stat.S_ISDIR(mode):
+        return ", som er en mappe"
+    kind = special_kind(mode)
+    return "" if kind is None else f", som er {kind}"
+
+
+def own_file(path: Path) -> bool:
+    """Whether `path` is a regular file of its folder's own (not a link to one): the only kind of table file whose
+    bytes are counted, hashed or read."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def namesakes(wanted: str, names: list[str]) -> list[str]:
@@ -153,7 +199,7 @@ def size_problem(data_dir: Path) -> Problem | None:
 
 
 def _folder_bytes(data_dir: Path) -> int:
-    return sum(path.stat().st_size for table in TABLES.values() if (path := data_dir / table.file).is_file())
+    return sum(path.stat().st_size for table in TABLES.values() if own_file(path := data_dir / table.file))
 
 
 def _mb(size: float) -> str:

@@ -153,6 +153,17 @@ def _same_table_twice(folder: Path, raws: Raws) -> list[Problem]:
     return [p for p in problems if p.file.endswith(f"/{TABLES['options'].file}")]
 
 
+def _linked_file(folder: Path, raws: Raws) -> list[Problem]:
+    """A folder whose options file is a link to one beside the folder: the line about it (the others are missing)."""
+    with tempfile.TemporaryDirectory(dir=private_parent()) as scratch:
+        (Path(scratch) / "delt").mkdir()
+        (Path(scratch) / "delt" / TABLES["options"].file).write_text("option_id,value,note\n", encoding="utf-8")
+        (Path(scratch) / "mappe").mkdir()
+        (Path(scratch) / "mappe" / TABLES["options"].file).symlink_to(Path("..") / "delt" / TABLES["options"].file)
+        problems = read_folder(Path(scratch) / "mappe", label_prefix=f"{folder.name}/")[1]
+    return [p for p in problems if p.file.endswith(f"/{TABLES['options'].file}")]
+
+
 def _long_field(folder: Path, raws: Raws) -> list[Problem]:
     return _csv_bytes(folder, b'quote_id,text\nq001,"' + b"ord " * 40_000 + b'"\n')
 
@@ -419,6 +430,13 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
                 "Mappen har samme tabel i to filer, hvis navne kun adskiller sig ved store og små bogstaver eller mellemrum. "
                 "Hvilken af dem der gælder, ville være et gæt.",
                 "Slet den fil, der ikke gælder, eller flyt den ud af mappen, så kun filen med tabellens præcise navn er tilbage.",
+            ),
+            MessageKind(
+                _linked_file,
+                "En tabels fil i mappen er et symbolsk link til en fil et andet sted. Bogen læser kun mappens egne filer: en "
+                "datamappe, du har fået som zip eller fra git, kan have links til filer på din egen computer, og deres "
+                "indhold ville så blive vist og udgivet i bogen.",
+                "Slet linket, og kopiér selve filen ind i mappen under tabellens navn.",
             ),
             MessageKind(
                 _long_field,
