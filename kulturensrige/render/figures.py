@@ -212,11 +212,14 @@ def shared_payload(variants: dict[str, dict]) -> dict:
 def _table_context(table: pd.DataFrame, caption: str, csv_name: str = "", marks: tuple[str, ...] = (), excel: str = "") -> dict:
     head = [str(c) for c in table.columns]
     rows = [[str(v) for v in row] for row in table.itertuples(index=False)]
+    # On the web page the editors' columns are marked once, in the caption, or each heading's mark is short; the CSV
+    # made here keeps the full words (ADR 40).
+    caption_mark, page_head = provenance.table_mark(head) if csv_name else ("", head)
     return {
         "id": "",
         "caption": caption,
-        # On the web page the headings' marks are short; the CSV made here keeps the full words (ADR 40).
-        "head": [provenance.page_heading(h) for h in head] if csv_name else head,
+        "caption_mark": caption_mark,
+        "head": page_head,
         "labels": [provenance.bare_heading(h) for h in head] if csv_name else head,  # a phone's later blocks' names
         "marks": list(marks),
         "rows": [{"cells": r, "mark": ""} for r in rows],
@@ -752,6 +755,11 @@ def figure_note(chart: Chart, hint: str = "") -> str:
     return folded_note("" if chart.whose_said else whose, chart.about, "kr-figure-note", "Om figuren", hint)
 
 
+def _table_key(variant: Variant, title: str) -> tuple[str, tuple[str, ...], str]:
+    """What a variant's table reads as (its caption, marked columns and cells): variants alike in it share one."""
+    return variant.title or title, variant.marks, variant.table.to_csv(index=False)
+
+
 def embed(chart: Chart) -> Html:
     """A figure whose variants the page filter swaps; the 'alle' variant is what shows first."""
     if chart.marks is not None and chart.axes is not None:
@@ -760,9 +768,11 @@ def embed(chart: Chart) -> Html:
     min_width, row_labels = chart.min_width, chart.row_labels
     first = opening(variants)
     alts = {key: f'<p data-variant="{esc(key)}"{"" if key == first else " hidden"}>{esc(v.alt)}</p>' for key, v in variants.items()}
-    sharing: dict[int, list[str]] = {}
+    # Variants whose tables read alike share one (the municipalities a chart cannot mark all show the no-choice
+    # table): fourteen copies of one table said its columns' marks 28 times on ingredienser/oversigt (issue 22).
+    sharing: dict[tuple[str, tuple[str, ...], str], list[str]] = {}
     for key, v in variants.items():
-        sharing.setdefault(id(v.table), []).append(key)
+        sharing.setdefault(_table_key(v, title), []).append(key)
     # The tables wait under "Vis tallene som tabel": each variant's says how to open its file in Excel, unless the
     # page said it in view before (markup.first_on_page); a choice shows another variant's.
     excel = CSV_EXCEL if first_on_page(CSV_EXCEL, folded=True) else ""
@@ -803,7 +813,7 @@ def embed(chart: Chart) -> Html:
         table_of: dict[str, str] = {}
         for key in list(tables):
             grouped[_group(key, first)] = grouped.get(_group(key, first), "") + tables.pop(key)
-            table_of.update(dict.fromkeys(sharing[id(variants[key].table)], _group(key, first)))
+            table_of.update(dict.fromkeys(sharing[_table_key(variants[key], title)], _group(key, first)))
         payload, islands = split_payload(payload, texts)
         for key, variant in payload["variants"].items():
             variant["table"] = table_of[key]
