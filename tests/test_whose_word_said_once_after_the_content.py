@@ -6,6 +6,7 @@ where a reader reads. Whose word it is stays said (issue 21), once, after or bes
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -103,3 +104,19 @@ def test_the_accessibility_statement_speaks_to_a_citizen_without_developer_words
     for word in each(("axe-playwright-python", "vnu-jar", "label-content-name-mismatch", "target-size", "make test", "`")):
         assert word not in statement, word
     assert len(re.findall(r"axe-core", statement)) == 1
+
+
+# The report's two English passages and the pages that quote them (the WHO definition, the sign at Arken).
+ENGLISH = {"baggrund": "A state of mental well-being", "afsluttende-betragtninger": "Where do we go from here?"}
+
+
+def test_the_reports_english_passages_are_introduced_as_english_in_the_report(data):
+    """A reader met two English passages without a word on why; the page now says the report gives them in English,
+    and the quote stays the report's own, untranslated."""
+    for page, opening in each(ENGLISH.items()):
+        notebook = json.loads((REPO / "book" / f"{page}.ipynb").read_text(encoding="utf-8"))
+        text = [("".join(cell["source"]), cell["cell_type"]) for cell in notebook["cells"]]
+        quoted = next(i for i, (source, kind) in enumerate(text) if kind == "code" and f'"{page}"' in source)
+        before = " ".join(source for source, kind in text[:quoted] if kind == "markdown")
+        assert "på engelsk" in before.split("\n")[-1], page
+        assert data.quotes["text"].str.startswith(opening).any(), opening
