@@ -14,7 +14,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from kulturensrige.data import provenance
-from kulturensrige.render import browser, cards, charts, figures, lists
+from kulturensrige.data.settings import PAGE_VARIABLE
+from kulturensrige.render import browser, cards, charts, figures, lists, markup
 from support.checks import each
 
 REPO = Path(__file__).resolve().parents[1]
@@ -120,3 +121,18 @@ def test_the_reports_english_passages_are_introduced_as_english_in_the_report(da
         before = " ".join(source for source, kind in text[:quoted] if kind == "markdown")
         assert "på engelsk" in before.split("\n")[-1], page
         assert data.quotes["text"].str.startswith(opening).any(), opening
+
+
+def test_a_charts_method_note_given_above_on_the_page_is_not_repeated(data, monkeypatch):
+    """kommuner/sammenligning folded the same method note, "redaktionen har sat betegnelserne …", under three charts;
+    the later ones say whose they are and point to the first."""
+    monkeypatch.setenv(PAGE_VARIABLE, "kommuner/sammenligning")
+    markup.forget_said()
+    try:
+        first, later = charts.art_forms_by_municipality(data), charts.target_groups_by_municipality(data)
+        assert first.about == later.about and first.about
+        notes = [BeautifulSoup(figures.figure_note(chart), "html.parser").get_text(" ") for chart in (first, later)]
+    finally:
+        markup.forget_said()
+    assert first.about in notes[0] and first.about not in notes[1], notes
+    assert later.whose in notes[1] and figures.AS_ABOVE in notes[1], notes

@@ -738,6 +738,10 @@ class Chart:
         return f"Chart({self.figure_id!r}, {len(self.variants)} varianter)"
 
 
+# What a chart's folded note says in place of the method a figure above it on the page has explained.
+AS_ABOVE = "Talt som figuren ovenfor."
+
+
 def figure_note(chart: Chart, hint: str = "") -> str:
     """Under a chart: one line that says whose it is (and what a tap on it does), and the rest of its method note
     folded under »Om figuren« (markup.folded_note). A note is folded only where its chart says whose it is, in that
@@ -749,7 +753,10 @@ def figure_note(chart: Chart, hint: str = "") -> str:
         # The editors' chart: their short mark in view under the page's key, what they did folded with the rest.
         # The mark stands in the fold's line, not alone on a line of its own under the chart (issue 22).
         mark = f'<span class="kr-by">{esc(provenance.owner_mark(provenance.EDITORS_SHORT))}</span>'
-        about = esc(" ".join(filter(None, (whose, chart.about))))
+        # A note the page has given a chart before says whose this one is and points there: kommuner/sammenligning
+        # repeated one note under three charts (issue 22). The first is a tap away, above.
+        told = first_on_page(chart.about) if chart.about else True
+        about = esc(" ".join(filter(None, (whose, chart.about if told else AS_ABOVE))))
         fold = f'<details class="kr-note-about"><summary>Om figuren {mark}</summary><p class="kr-figure-note">{about}</p></details>'
         return (f'<p class="kr-figure-note">{esc(hint)}</p>' if hint else "") + fold
     return folded_note("" if chart.whose_said else whose, chart.about, "kr-figure-note", "Om figuren", hint)
