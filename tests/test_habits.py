@@ -56,6 +56,7 @@ DECISIONS = (
     "a-project-and-its-parts-are-one-initiative",
     "plotly-js-built-for-the-book",
     "a-data-folders-tables-are-its-own-files",
+    "whose-word-once-per-table-and-after-the-content",
 )
 
 

@@ -40,8 +40,9 @@
     ui.select.addEventListener("change", onChange);
     ui.away.querySelector("button").addEventListener("click", () => {
       ui.away.hidden = true;
-      const marks = markedItems();
-      bringMarked(marks.sort((a, b) => farFromView(a) - farFromView(b))[0]);
+      // The first of what the page marks, as it reads: the nearest was a table row at the foot of kommuner/oversigt
+      // on a desktop, not the chosen municipality's card (issue 22).
+      bringMarked(markedItems()[0]);
     });
     // The line steps aside once something marked comes onto the screen: the reader has found it.
     const found = () => {
@@ -81,12 +82,25 @@
   ) {
     if (!card) return;
     card.tabIndex = -1;
+    // The bar held as after a choice: scrolling back up brought the phone's header back over the card, whose title
+    // ended at y=72-93 under the bar at 56-104 (issue 22).
+    showBarWhole();
     // Under all that lies over the page's top: the header, the bar and the lines the choice shows under it.
-    const over = [document.querySelector(".bd-header-article"), ui.filter, ui.filter.querySelector(".kr-filter-lines")]
-      .filter((part) => part?.checkVisibility())
-      .map((part) => part.getBoundingClientRect().bottom);
-    window.scrollBy({ top: card.getBoundingClientRect().top - Math.max(0, ...over) - 8, behavior: "instant" });
+    const place = () => {
+      const over = [
+        document.querySelector(".bd-header-article"),
+        ui.filter,
+        ui.filter.querySelector(".kr-filter-lines"),
+      ]
+        .filter((part) => part?.checkVisibility())
+        .map((part) => part.getBoundingClientRect().bottom);
+      const by = card.getBoundingClientRect().top - Math.max(0, ...over) - 8;
+      if (Math.abs(by) >= 1) window.scrollBy({ top: by, behavior: "instant" });
+    };
+    place();
     card.focus({ preventScroll: true });
+    // Once the header has slid (0.2 s, kommunefilter.css) and the bar's lines have stepped aside, measured again.
+    window.setTimeout(place, 250);
   }
 
   /** What the choice marks on the page as the reader sees it: cards first in their lists and marked rows and columns

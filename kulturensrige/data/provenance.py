@@ -330,6 +330,20 @@ def bare_heading(heading: str) -> str:
     return value if heading.endswith(")") and value and is_editors(owner) else heading
 
 
+def table_mark(headings: list[str]) -> tuple[str, list[str]]:
+    """Whose a figure's table is, said once in its caption where two or more of its columns are the editors': the one
+    mark's kinds ('redaktionens optælling: Sundhedsområdet, I alt') and the headings bare. A column mark repeated in
+    every heading of every municipality's table put 44 "(red.)" on ingredienser/oversigt (issue 22). Otherwise no
+    caption mark, and each heading keeps its own (page_heading)."""
+    owned = [(bare_heading(h), h.removesuffix(")").rpartition(" (")[2]) for h in headings if bare_heading(h) != h]
+    if len(owned) < 2:
+        return "", [page_heading(h) for h in headings]
+    kinds: dict[str, list[str]] = {}
+    for name, owner in owned:
+        kinds.setdefault(owner, []).append(name)
+    return "; ".join(f"{owner}: {', '.join(names)}" for owner, names in kinds.items()), [bare_heading(h) for h in headings]
+
+
 def marked(value: str, owner: str) -> str:
     """A value with its owner after it: 'Region (redaktionens tilføjelse)'."""
     return f"{value} {owner_mark(owner)}"
@@ -593,7 +607,8 @@ def with_ingredient_ties(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.Dat
 # notes, the PDFs and the downloads all take their words from here.
 _INGREDIENT_TIES = {
     BY_REPORT: ("rapportens egen", "rapporten bruger {n} til at underbygge {what}"),
-    BY_EDITORS: ("redaktionens læsning, ikke rapportens", "redaktionen knytter {n} til {what} (redaktionens læsning, ikke rapportens)"),
+    # The clause names the editors as its subject: "(redaktionens læsning …)" after it said them twice (issue 22).
+    BY_EDITORS: ("redaktionens læsning, ikke rapportens", "redaktionen knytter {n} til {what} (en læsning, ikke rapportens)"),
     BY_ANALYST: ("analytikerens angivelse", "analytikeren knytter {n} til {what}"),
     BY_QDA: ("kodet i QDA-projektet", "{n} er kodet til {what} i QDA-projektet"),
 }
@@ -608,8 +623,8 @@ def ingredient_ties(
     counts: dict[str, int], what: str, noun: tuple[str, str] = ("citat", "citater"), quotes: dict[str, int] | None = None
 ) -> str:
     """How many quotes are tied to `what` ('ingrediensen', 'ingredienserne') and whose the ties are, as one sentence:
-    'Rapporten bruger 4 citater til at underbygge ingrediensen; redaktionen knytter 1 citat til den (redaktionens
-    læsning, ikke rapportens).' Only the report's own ties are said to be used by the report. Over several
+    'Rapporten bruger 4 citater til at underbygge ingrediensen; redaktionen knytter 1 citat til den (en læsning, ikke
+    rapportens).' Only the report's own ties are said to be used by the report. Over several
     ingredients `counts` counts ties and `quotes` the quotes behind them: '29 citater (31 koblinger til en ingrediens)'."""
     clauses: list[str] = []
     for source in (s for s in _INGREDIENT_TIES if counts.get(s)):

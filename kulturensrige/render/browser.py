@@ -84,6 +84,7 @@ def browser_data(data: Dataset) -> dict:
                 switchable=views.switchable(data),
                 switch_label=SWITCH_LABEL,
                 settings=SETTINGS if views.switchable(data) else ABOUT_THE_CHOICE,
+                toggle_name=toggle_name(data),
             )
         ),
     }
@@ -154,6 +155,12 @@ SENTENCE_FILES = {True: "kr-data-udledte.js", False: "kr-data-uden-udledte.js"}
 
 # The panel's button where it holds no setting, only the status about the choice (no inferred tie in the data).
 ABOUT_THE_CHOICE = "Om valget"
+
+
+def toggle_name(data: Dataset) -> str:
+    """The panel button's name read out: 'Om valget og indstillinger' only where the panel holds the switch
+    (views.switchable); the report's data tie no quote, and the name promised settings that were not there (issue 22)."""
+    return f"{ABOUT_THE_CHOICE} og {SETTINGS.lower()}" if views.switchable(data) else ABOUT_THE_CHOICE
 
 
 def sentence_positions(data: Dataset) -> tuple[bool, ...]:

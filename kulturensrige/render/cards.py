@@ -450,16 +450,17 @@ def quote_list_legend(data: Dataset) -> Html:
     return Html(
         f"<p>Hvert kort viser talerens rolle, {roles}, eller en bredere gruppe af roller, når citatet er knyttet til en kommune "
         f"(anonymitetsreglen i {rule}); hvor {holder} ikke nævner taleren, står der „{ROLE_NOT_STATED}“. "
-        f"Kortet viser også {tie}de ingredienser, citatet underbygger{links}.</p>" + untied_note(data).markup
+        f"Kortet viser også {tie}de ingredienser, citatet underbygger{links}.</p>"
     )
 
 
 def quotes_in_section(data: Dataset, section_id: str, first: bool = False) -> Html:
-    """A section's quotes; `first`: the page's first list of quotes, where untied_note says once that none is tied."""
-    return Html(str(untied_note(data) if first else "") + quote_list(data, data.quotes[data.quotes["section_id"] == section_id]).markup)
+    """A section's quotes; `first`: the page's first list of quotes, after which untied_note says once that none is
+    tied: after the quotes, not before them, so the page leads with the report's words (issue 22)."""
+    return Html(quote_list(data, data.quotes[data.quotes["section_id"] == section_id]).markup + str(untied_note(data) if first else ""))
 
 
-# Where the data tie no quote to a municipality, said once on a page where its quotes begin (views.any_tied).
+# Where the data tie no quote to a municipality, said once on a page, after its first list of quotes (views.any_tied).
 UNTIED_NOTE = (
     "Rapporten nævner ingen kommune ved citaterne, så kortene har ingen kommunelinje, og et valg af kommune markerer ingen af dem."
 )
@@ -506,6 +507,7 @@ def quotes_for_ingredient(data: Dataset, ingredient_id: str) -> Html:
     return Html(
         f'<p class="kr-list-intro">{order if intro != NO_QUOTES else ""}{esc(intro)}</p>'
         + quote_list(data, filters.quotes(data, filters.QuoteFilter(ingredient_id=ingredient_id))).markup
+        + untied_note(data).markup  # after the cards it explains, not among the notes before them (issue 22)
     )
 
 

@@ -212,11 +212,14 @@ def shared_payload(variants: dict[str, dict]) -> dict:
 def _table_context(table: pd.DataFrame, caption: str, csv_name: str = "", marks: tuple[str, ...] = (), excel: str = "") -> dict:
     head = [str(c) for c in table.columns]
     rows = [[str(v) for v in row] for row in table.itertuples(index=False)]
+    # On the web page the editors' columns are marked once, in the caption, or each heading's mark is short; the CSV
+    # made here keeps the full words (ADR 40).
+    caption_mark, page_head = provenance.table_mark(head) if csv_name else ("", head)
     return {
         "id": "",
         "caption": caption,
-        # On the web page the headings' marks are short; the CSV made here keeps the full words (ADR 40).
-        "head": [provenance.page_heading(h) for h in head] if csv_name else head,
+        "caption_mark": caption_mark,
+        "head": page_head,
         "labels": [provenance.bare_heading(h) for h in head] if csv_name else head,  # a phone's later blocks' names
         "marks": list(marks),
         "rows": [{"cells": r, "mark": ""} for r in rows],
@@ -735,6 +738,10 @@ class Chart:
         return f"Chart({self.figure_id!r}, {len(self.variants)} varianter)"
 
 
+# What a chart's folded note says in place of the method a figure above it on the page has explained.
+AS_ABOVE = "Talt som figuren ovenfor."
+
+
 def figure_note(chart: Chart, hint: str = "") -> str:
     """Under a chart: one line that says whose it is (and what a tap on it does), and the rest of its method note
     folded under »Om figuren« (markup.folded_note). A note is folded only where its chart says whose it is, in that
@@ -746,10 +753,18 @@ def figure_note(chart: Chart, hint: str = "") -> str:
         # The editors' chart: their short mark in view under the page's key, what they did folded with the rest.
         # The mark stands in the fold's line, not alone on a line of its own under the chart (issue 22).
         mark = f'<span class="kr-by">{esc(provenance.owner_mark(provenance.EDITORS_SHORT))}</span>'
-        about = esc(" ".join(filter(None, (whose, chart.about))))
+        # A note the page has given a chart before says whose this one is and points there: kommuner/sammenligning
+        # repeated one note under three charts (issue 22). The first is a tap away, above.
+        told = first_on_page(chart.about) if chart.about else True
+        about = esc(" ".join(filter(None, (whose, chart.about if told else AS_ABOVE))))
         fold = f'<details class="kr-note-about"><summary>Om figuren {mark}</summary><p class="kr-figure-note">{about}</p></details>'
         return (f'<p class="kr-figure-note">{esc(hint)}</p>' if hint else "") + fold
     return folded_note("" if chart.whose_said else whose, chart.about, "kr-figure-note", "Om figuren", hint)
+
+
+def _table_key(variant: Variant, title: str) -> tuple[str, tuple[str, ...], str]:
+    """What a variant's table reads as (its caption, marked columns and cells): variants alike in it share one."""
+    return variant.title or title, variant.marks, variant.table.to_csv(index=False)
 
 
 def embed(chart: Chart) -> Html:
@@ -760,9 +775,11 @@ def embed(chart: Chart) -> Html:
     min_width, row_labels = chart.min_width, chart.row_labels
     first = opening(variants)
     alts = {key: f'<p data-variant="{esc(key)}"{"" if key == first else " hidden"}>{esc(v.alt)}</p>' for key, v in variants.items()}
-    sharing: dict[int, list[str]] = {}
+    # Variants whose tables read alike share one (the municipalities a chart cannot mark all show the no-choice
+    # table): fourteen copies of one table said its columns' marks 28 times on ingredienser/oversigt (issue 22).
+    sharing: dict[tuple[str, tuple[str, ...], str], list[str]] = {}
     for key, v in variants.items():
-        sharing.setdefault(id(v.table), []).append(key)
+        sharing.setdefault(_table_key(v, title), []).append(key)
     # The tables wait under "Vis tallene som tabel": each variant's says how to open its file in Excel, unless the
     # page said it in view before (markup.first_on_page); a choice shows another variant's.
     excel = CSV_EXCEL if first_on_page(CSV_EXCEL, folded=True) else ""
@@ -803,7 +820,7 @@ def embed(chart: Chart) -> Html:
         table_of: dict[str, str] = {}
         for key in list(tables):
             grouped[_group(key, first)] = grouped.get(_group(key, first), "") + tables.pop(key)
-            table_of.update(dict.fromkeys(sharing[id(variants[key].table)], _group(key, first)))
+            table_of.update(dict.fromkeys(sharing[_table_key(variants[key], title)], _group(key, first)))
         payload, islands = split_payload(payload, texts)
         for key, variant in payload["variants"].items():
             variant["table"] = table_of[key]

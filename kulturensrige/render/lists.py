@@ -6,6 +6,7 @@ Everything here is written from the data; filterable rows carry `data-kommune` l
 from __future__ import annotations
 
 import re
+import urllib.parse
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -64,6 +65,7 @@ def table_context(
     return {
         "id": table_id,
         "caption": caption,
+        "caption_mark": "",
         # A web page's table: its headings' marks short; the CSV made here keeps the full words (ADR 40).
         "head": [provenance.page_heading(h) for h in page],
         # On a phone each row is a block, each value after its column's name: the first block's names carry the
@@ -403,8 +405,12 @@ def fact_with_link(data: Dataset, fact_id: str) -> Html:
         return Html("")
     fact = facts.iloc[0]
     address = web_address(fact.value)
-    link = address if isinstance(address, Markup) else esc(address)
-    return Html(f'<p class="kr-source-line">{esc(fact.description)} {link}</p>')
+    if not isinstance(address, Markup):
+        return Html(f'<p class="kr-source-line">{esc(fact.description)} {esc(address)}</p>')
+    # Words to tap, not a bare address of 55 letters (issue 22): the site's name says where the link goes.
+    site = urllib.parse.urlsplit(fact.value).hostname or fact.value
+    link = f'<a href="{esc(fact.value)}">Læs mere på {esc(site.removeprefix("www."))}</a>'
+    return Html(f'<p class="kr-source-line">{esc(fact.description)} {link}.</p>')
 
 
 def resource_persons(data: Dataset) -> Html:
