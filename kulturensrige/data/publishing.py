@@ -137,9 +137,10 @@ def withheld_note(options: pd.DataFrame) -> str:
 
 def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
     """(whose word, why) for one column of a published table, in data/provenance.py's words, as the pages say it; the
-    ties' columns add what the download leaves out (withheld_note)."""
+    ties' columns add what the download leaves out (withheld_note), only where it left a tie out (Dataset.withheld):
+    the s22 reading, #3, found kilder.csv speaking of ties 'Datamappen har' where the data hold none."""
     whose, why = _column_source(data, table, column)
-    if table == "quotes" and column in ("kommunekode", "attribution", "attribution_rationale"):
+    if data.withheld and table == "quotes" and column in ("kommunekode", "attribution", "attribution_rationale"):
         why += withheld_note(data.options)
     if table == "quotes" and column == "caption":
         holder = provenance.folder_words(data.options).holder  # the report's, or an analyst's data (issue 21)

@@ -898,7 +898,8 @@ EDITORIAL: tuple[Editorial, ...] = (
     Editorial(
         "initiatives.status",
         "indsatsernes status",
-        "Rapporten angiver ingen status; redaktionen har læst den ud af rapportens beskrivelse (fx datid som „gennemført“).",
+        "Rapporten angiver ingen status; redaktionen har læst den ud af rapportens beskrivelse (fx datid som „gennemført“). "
+        "Hvor beskrivelsen hverken siger, at indsatsen er afsluttet, eller at den fortsætter, står der „ikke angivet“.",
     ),
     Editorial(
         "initiatives.kind",
@@ -933,7 +934,7 @@ EDITORIAL: tuple[Editorial, ...] = (
         "initiatives.title_basis",
         "indsatsernes titler, rapporten ikke selv giver",
         "Rapporten navngiver kun nogle indsatser, med navnet i anførselstegn (fx »Gang i gården« og »Rødder«); de øvrige "
-        "beskriver den uden navn, også i sine nummererede opremsninger, og deres titler har redaktionen "
+        "beskriver rapporten uden navn, også i sine nummererede opremsninger, og deres titler har redaktionen "
         "formuleret, ofte med rapportens ord. På siderne dækker kortets ene „(red.)“ titlen, i PDF'erne står det efter titlen.",
         "titel",
     ),
@@ -994,7 +995,7 @@ EDITORIAL: tuple[Editorial, ...] = (
         "quote_kinds.label_source",
         "citatslagenes betegnelser",
         "Rapporten kalder nogle citater noget (stjernestunder, en ordveksling, en feltdagbog, et skilt); de øvrige "
-        "betegnelser (fx „kort udsagn“, og „interviewcitat“, som rapporten kun bruger om sine citater samlet) er "
+        "betegnelser (fx „kort udsagn“ og „interviewcitat“, et ord rapporten kun bruger om sine citater samlet) er "
         "redaktionens, og hvilken slags hvert citat er, er redaktionens inddeling.",
         "betegnelse",
     ),
