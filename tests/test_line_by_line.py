@@ -429,7 +429,7 @@ def test_the_report_is_credited_to_its_publisher_and_the_book_to_its_editors(dat
     for cover in each([edition(data, "760").select_one(".kr-cover")]):
         said = cover.get_text(" ", strip=True)
         assert f"Redaktionens gengivelse af {publisher}s rapport" in said
-        assert "Denne udgave er redaktionens gengivelse af rapporten" in said and "»Hvem siger det«" in said
+        assert "Denne udgave er redaktionens gengivelse af rapporten" in said and "„Hvem siger det“" in said
 
 
 @pytest.mark.parametrize(
@@ -574,7 +574,7 @@ def test_an_editions_quote_diagram_counts_the_quotes_it_shows(tied_data):
     # The opening counts the quotes of the section »Citater knyttet til Køge« (all of its tied quotes, reading 15 #4),
     # once; the diagram counts those that substantiate an ingredient, in its own caption.
     tied = len(filters.quotes(tied_data, filters.QuoteFilter(kommunekode="259")))
-    assert f"»Citater knyttet til Køge«: {tied}, udledt af redaktionen." in koege.select_one(".kr-about").get_text(" ", strip=True)
+    assert f"„Citater knyttet til Køge“: {tied}, udledt af redaktionen." in koege.select_one(".kr-about").get_text(" ", strip=True)
     for code, name in each([("751", "Aarhus"), ("240", "Egedal")]):
         page = edition(tied_data, code)
         assert f"Citater pr. ingrediens (ingen af dem er knyttet til {name})" in page.get_text(" ", strip=True)
