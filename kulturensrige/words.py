@@ -78,7 +78,7 @@ def built(date: dt.date) -> str:
 
 def built_from(folder_name: str, fingerprint: str) -> str:
     """The analysts' part of that line: which data folder, and its fingerprint (an edition's colophon)."""
-    return f"Datamappe »{folder_name}«, fingeraftryk {fingerprint}"
+    return f"Datamappe „{folder_name}“, fingeraftryk {fingerprint}"
 
 
 def edition_mark(fingerprint: str) -> str:
@@ -233,8 +233,8 @@ _COUNT_CELL = re.compile(r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?:, (?P<said>.+)| \((?
 COUNT_WORDS = "{heading}, i ord"
 COUNT_COLUMNS_RULE = (
     "I sidernes og figurernes CSV-filer holder en kolonne med antal kun tal (tom, hvor der intet tal er), så et regneark "
-    "kan lægge dem sammen; hvor tabellen på siden har ord ved et tal (fx »1, udledt af redaktionen«) eller et ord i stedet "
-    f"for et tal (fx »én«, »ikke angivet«), står ordene i kolonnen »{COUNT_WORDS.format(heading='<kolonnen>')}« ved siden af."
+    "kan lægge dem sammen; hvor tabellen på siden har ord ved et tal (fx „1, udledt af redaktionen“) eller et ord i stedet "
+    f"for et tal (fx „én“, „ikke angivet“), står ordene i kolonnen „{COUNT_WORDS.format(heading='<kolonnen>')}“ ved siden af."
 )
 
 

@@ -39,7 +39,7 @@ def test_with_inferred_ties_hidden_a_profile_says_how_many_it_leaves_out_and_how
             assert on.endswith(f"også {views.QUOTE.count(n)} med en kommune udledt af redaktionen.")
             assert off == (
                 f"Siden handler om {row.name}; {views.QUOTE.count(n)} med en kommune udledt af redaktionen vises, "
-                "når du slår »Medtag udledte tilknytninger« til."
+                "når du slår „Medtag udledte tilknytninger“ til."
             )
         else:
             assert off == on == f"Siden handler om {row.name} og viser alt, hvad bogen ved om kommunen."

@@ -111,7 +111,7 @@ def test_the_data_folder_keeps_its_codes_and_the_dictionary_names_the_words_a_do
         with (REPO / "data" / TABLES[name].file).open(encoding="utf-8", newline="") as f:
             assert {row[column] for row in csv.DictReader(f)} <= set(ATTRIBUTIONS), (name, column)
         allowed = next(r["Tilladte værdier"] for r in column_rows(TABLES[name]) if r["Kolonne"] == column)
-        assert f"inferred = »{attribution.labels(data.options)['inferred']}«" in allowed, (name, column)
+        assert f"inferred = „{attribution.labels(data.options)['inferred']}“" in allowed, (name, column)
 
 
 def test_an_analysts_folder_may_give_a_provenance_code_in_the_pages_words_and_an_unknown_word_is_named(data, tmp_path: Path):

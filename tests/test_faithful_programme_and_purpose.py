@@ -74,8 +74,8 @@ def test_a_form_date_or_place_the_source_leaves_out_says_whose_absence_it_is(dat
         # The form is the report's or the editors' reading row by row, and its cells say which (read21d, #4).
         mixed = noun == "formen" and holder == "rapporten"
         assert row["hvis_ord"].endswith("i cellen" if mixed else f", hvor {holder} angiver {noun}"), row
-        assert f"»{holder} angiver ikke {noun}« i figurens tabel" in row["begrundelse"], row
-        assert f"»{NOT_STATED}« i programme_events.csv" in row["begrundelse"], row
+        assert f"„{holder} angiver ikke {noun}“ i figurens tabel" in row["begrundelse"], row
+        assert f"„{NOT_STATED}“ i programme_events.csv" in row["begrundelse"], row
 
 
 def test_the_programme_events_download_reads_back_and_kilder_csv_says_whose_its_ikke_angivet_is(data):
@@ -147,11 +147,11 @@ def test_kilder_csv_says_whose_absence_a_quotes_role_ikke_angivet_is(data):
     published = list(csv.DictReader(io.StringIO(published_files(data)["quotes.csv"].lstrip("\ufeff"))))
     assert any(row["speaker_role"] == NOT_STATED for row in published)
     why = _sources(data)[("quotes.csv", "speaker_role")]["begrundelse"]
-    assert f"»{NOT_STATED}«: rapporten angiver ikke talerens rolle" in why, why
+    assert f"„{NOT_STATED}“: rapporten angiver ikke talerens rolle" in why, why
 
 
 def test_the_data_chapter_says_what_ikke_angivet_means_where_figure_1_shows_it():
     """#1, the promise in words: the 'Hvem siger det' section said how each value's source is given, but not that a
     data file's 'ikke angivet' is the report's silence, nor where the book says so."""
     said = prose("om-data/genkoersel.ipynb")
-    assert "står der »ikke angivet« i `programme_events.csv`" in said and "»rapporten angiver ikke datoen«" in said
+    assert "står der „ikke angivet“ i `programme_events.csv`" in said and "„rapporten angiver ikke datoen“" in said

@@ -220,9 +220,11 @@ def test_choosing_a_municipality_marks_its_part_of_the_same_bars_and_says_so(dat
         assert name in variant.title and "fremhævet" in variant.title, key
         # The first column and the totals are the unmarked table's; a column of the editors' ties may stand between
         # the totals and the chosen municipality's column, which comes last.
+        # A municipality's table says that its totals are every municipality's (the s22 reading, #9).
         total = "I alt (redaktionens optælling)" if chart is charts.quotes_per_ingredient else everyone.table.columns[-1]
-        assert variant.marks[-1] == code and list(variant.table.columns[:2]) == [everyone.table.columns[0], total], key
-        assert variant.table[total].tolist() == everyone.table[total].tolist(), key
+        shown = "I alt, alle kommuner (redaktionens optælling)" if chart is charts.quotes_per_ingredient else total
+        assert variant.marks[-1] == code and list(variant.table.columns[:2]) == [everyone.table.columns[0], shown], key
+        assert variant.table[shown].tolist() == everyone.table[total].tolist(), key
         assert name in variant.table.columns[-1] and name in variant.alt and variant.said, key
         assert key in titles[variant.title], key
 

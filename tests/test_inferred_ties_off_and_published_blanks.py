@@ -120,7 +120,7 @@ def test_a_profile_whose_quotes_are_all_inferred_says_so_and_keeps_its_initiativ
         text = " ".join(shown.get_text(" ").split())
         n = int((inferred["kommunekode"] == code).sum())
         assert f"{n} citat{'er' if n > 1 else ''} har en tilknytning til kommunen udledt af redaktionen" in text, slug
-        assert "»Medtag udledte tilknytninger« til under »Indstillinger«" in text, slug
+        assert "„Medtag udledte tilknytninger“ til under „Indstillinger“" in text, slug
         assert shown.select(".kr-initiative, .kr-card"), slug
         assert filters.municipality_name(tied_data, code) in text
 

@@ -1801,7 +1801,7 @@ def test_a_copied_sheet_and_any_other_sheet_the_import_does_not_read_are_refused
         [
             (
                 "arbejdsbog.xlsx, ark noter — arket er ikke en af dataordbogens tabeller, så det, der står på det, kommer "
-                "ikke med; en arbejdsbog må kun have tabellernes ark, »Vejledning« og »Dataordbog«, så flyt det, der skal "
+                "ikke med; en arbejdsbog må kun have tabellernes ark, „Vejledning“ og „Dataordbog“, så flyt det, der skal "
                 "med, over på tabellens ark, og slet dette ark (noter kan stå i en anden fil)"
             ),
             (

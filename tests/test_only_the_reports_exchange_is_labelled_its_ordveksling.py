@@ -1,4 +1,4 @@
-"""The report calls one exchange an 'ordveksling' (the first, in Virksomme ingredienser); the two in Gnist og flamme
+"""The report calls one exchange an 'ordveksling' (the first, in Fælles fundamenter); the two in Gnist og flamme
 it prints without that word. Their label is the editors', marked as every editors' label is, on the cards, in the
 printed editions and in quote_kinds.csv (reading 21, finding 2)."""
 

@@ -117,12 +117,12 @@ def test_a_caption_typed_as_ikke_angivet_is_read_as_empty_and_said_in_a_download
     _set_cell(folder, "quotes", 2, "caption", "ikke angivet")
     result = run_script(VALIDATE, str(folder))
     assert result.returncode == 0, result.stderr
-    said = [line for line in result.stderr.splitlines() if "»ikke angivet«" in line]
-    line = "data/quotes.csv, række 2, kolonne caption — advarsel: cellen siger »ikke angivet«, sådan som bogens CSV-filer"
+    said = [line for line in result.stderr.splitlines() if "„ikke angivet“" in line]
+    line = "data/quotes.csv, række 2, kolonne caption — advarsel: cellen siger „ikke angivet“, sådan som bogens CSV-filer"
     assert said == [f"{line} skriver en tom celle, og læses som tom"]
     assert load(folder, cache=False).quotes["caption"].iloc[0] == ""
     write_downloads(published_files(load(REPO / "data")), tmp_path / "hentet")
-    assert [w.column for w in load(tmp_path / "hentet", cache=False).warnings if "»ikke angivet«" in w.allowed][-1] == "caption"
+    assert [w.column for w in load(tmp_path / "hentet", cache=False).warnings if "„ikke angivet“" in w.allowed][-1] == "caption"
 
 
 @pytest.mark.parametrize("line_end", ["\r\n", "\n"], ids=["crlf", "lf"])
@@ -141,8 +141,8 @@ def test_ikke_angivet_is_said_in_a_file_saved_with_a_mark_quoted_names_and_eithe
     path.write_text("\ufeff" + text.getvalue(), encoding="utf-8", newline="")
     result = run_script(VALIDATE, str(folder))
     assert result.returncode == 0, result.stderr
-    said = [line for line in result.stderr.splitlines() if "»ikke angivet«" in line]
-    line = "data/quotes.csv, række 2, kolonne caption — advarsel: cellen siger »ikke angivet«, sådan som bogens CSV-filer"
+    said = [line for line in result.stderr.splitlines() if "„ikke angivet“" in line]
+    line = "data/quotes.csv, række 2, kolonne caption — advarsel: cellen siger „ikke angivet“, sådan som bogens CSV-filer"
     assert said == [f"{line} skriver en tom celle, og læses som tom"]
     assert load(folder, cache=False).quotes["caption"].iloc[0] == ""
 

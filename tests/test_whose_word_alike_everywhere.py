@@ -82,7 +82,7 @@ def test_the_column_of_quotes_without_a_municipality_says_that_no_one_ties_them(
     ingen kommune (ikke angivet i rapporten)': the report ties no quote; the column holds those neither the report nor
     the editors tie. In an analyst's folder the same sentence names the analyst, never the report."""
     matrix = charts.ingredient_municipality_matrix(tied_data)
-    assert "Kolonnen »Uden kommune« viser de citater, der hverken er angivet i rapporten eller udledt af redaktionen." in matrix.note
+    assert "Kolonnen „Uden kommune“ viser de citater, der hverken er angivet i rapporten eller udledt af redaktionen." in matrix.note
     assert "ikke knytter til en kommune" not in matrix.note
     everyone, set_aside = matrix.variants["alle"], matrix.variants["alle|uden-udledte"]
     assert "har ingen kommune (hverken angivet i rapporten eller udledt af redaktionen)" in everyone.alt

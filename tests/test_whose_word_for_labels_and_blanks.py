@@ -73,7 +73,7 @@ def test_an_editors_label_or_placeholder_is_not_credited_to_the_report(data, rep
     row = _sources(data)[(file, column)]
     assert row["hvis_ord"].startswith("redaktionens"), row
     for value in each(values):
-        assert f"»{value}«" in row["begrundelse"], row
+        assert f"„{value}“" in row["begrundelse"], row
 
 
 @pytest.mark.parametrize("chart", [charts.art_forms_by_municipality, charts.target_groups_by_municipality])

@@ -59,7 +59,7 @@ def test_the_side_by_side_view_opens_without_the_inferred_ties_like_the_profiles
     while Køge's profile said no quote is tied to it."""
     soup = BeautifulSoup(str(comparison.compare_view(tied_data)), "html.parser")
     inferred = tied_data.quotes[tied_data.quotes["attribution"] == "inferred"]
-    switch = f"»{highlight.SWITCH_LABEL}« til under »{highlight.SETTINGS}«"
+    switch = f"„{highlight.SWITCH_LABEL}“ til under „{highlight.SETTINGS}“"
     for code in each(sorted(set(inferred["kommunekode"]))):
         column = soup.select_one(f'[data-compare="{code}"]')
         name = filters.municipality_name(tied_data, code)

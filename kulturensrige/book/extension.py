@@ -211,9 +211,19 @@ NO_CONTROL = frozenset({"a", "summary", "label", "button", "script", "template"}
 KEY_ID = "kr-noegle"
 
 
+# A card whose speaker's category stands in place of the role: its speaker ends in the short mark (cards.speaker_line).
+HELD_BACK_SPEAKER = re.compile(r'<p class="kr-speaker">(?:<span class="kr-kind">[^<]*</span>)?<span>[^<]*\(red\.\)</span>')
+
+
 def _speaker_key(app: Sphinx, body: str) -> str:
-    """What '(red.)' after a speaker means, for the key of a page with quote cards (provenance.category_key)."""
-    return provenance.category_key(app.kr_data.options) if 'class="kr-speaker"' in body else ""  # type: ignore[attr-defined]
+    """What '(red.)' after a speaker means, for the key of a page where a card holds a speaker back
+    (provenance.category_key): the s22 reading, #8, found the line on nine pages whose cards all show the report's role.
+    A long list's later cards are JSON rows: there the data say whether any quote is held back."""
+    data = app.kr_data  # type: ignore[attr-defined]
+    held = HELD_BACK_SPEAKER.search(body) or (
+        "kr-list-rows" in body and bool((data.quotes["shown_role"] != data.quotes["speaker_role"]).any())
+    )
+    return provenance.category_key(data.options) if held else ""
 
 
 def marks_explained(body: str, editors_href: str, also: str = "", kinds: str = "") -> str:

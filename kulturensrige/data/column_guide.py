@@ -87,7 +87,14 @@ def published_words(value: str, codes: tuple[str, ...]) -> str:
     if value not in PUBLISHED_CODES or "inferred" not in codes:
         return ""
     example = provenance.code_words(_REPORTS_OPTIONS, value, "inferred")
+    # The s22 reading, #2: 'med sidernes ord' was true of a quote's tie only; a title or a form the editors gave is
+    # marked on the pages and in the PDFs by what the editors did ('redaktionens titel'), which the dictionary now says.
+    if value == "quotes.attribution":
+        shown, marked = ", de ord, kortene bruger", ""
+    else:
+        label = provenance.value_label(_REPORTS_OPTIONS, value)
+        shown, marked = "", f". Selve værdien markerer siderne „{provenance.page_mark(label)}“ og PDF'erne „{provenance.owner_mark(label)}“"
     return (
-        f". I de CSV-filer, bogen udgiver, står koden med sidernes ord for den (fx inferred = »{example}«; i en "
-        "analytikers data med analytikerens ord); læst ind igen er ordene koden"
+        f". I de CSV-filer, bogen udgiver, står koden i ord (fx inferred = „{example}“{shown}; i en analytikers data med "
+        f"analytikerens ord); læst ind igen er ordene koden{marked}"
     )

@@ -312,7 +312,7 @@ def page_key() -> str:
     Each mark's own kind (value_label) stays in its title; the page's notes say why."""
     return (
         f"„{owner_mark(EDITORS_SHORT)}“ efter en værdi: {EDITORS_WORK}, fx en gengivelse, en betegnelse eller en "
-        "læsning, ikke rapportens. Citater og ord i »…« er rapportens egne."
+        "læsning, ikke rapportens. Citater og ord i »…« er rapportens egne; bogens egne betegnelser står i „…“."
     )
 
 
@@ -487,6 +487,17 @@ def values_note(options: pd.DataFrame, *values: str) -> str:
     return whose_parts(options, *values).note
 
 
+# What the editors did to a text that tells the report's account in their own words (a description): 'redaktionens ord'.
+RETOLD_ACT = "ord"
+
+
+def retold_label(options: pd.DataFrame) -> str:
+    """Whose a text told in its own words is (a description): 'redaktionens ord' in the report's folder, the folder's
+    own label in another. kilder.csv, a page's mark (its title) and a PDF's label all say it in these words (the s22
+    reading, #1: an ingredient's long description stood unmarked on its page and in the PDFs)."""
+    return f"{words(BY_EDITORS).own} {RETOLD_ACT}" if folder_source(options) == BY_REPORT else folder_words(options).value
+
+
 def values_label(options: pd.DataFrame, *values: str, retold: bool = False) -> str:
     """Whose the values are, as a short label: 'redaktionens optælling og betegnelser' (kilder.csv's hvis_ord); with
     `retold`, a text among them that tells the report's account in the editors' words, 'ord' (an initiative's
@@ -494,7 +505,7 @@ def values_label(options: pd.DataFrame, *values: str, retold: bool = False) -> s
     editorial = [v for v in values if value_source(options, v) == BY_EDITORS]
     retold = retold and folder_source(options) == BY_REPORT
     if editorial or retold:
-        acts = [*(EDITORIAL_VALUES[v].act for v in editorial), *(["ord"] if retold else [])]
+        acts = [*(EDITORIAL_VALUES[v].act for v in editorial), *([RETOLD_ACT] if retold else [])]
         return f"redaktionens {listing(list(dict.fromkeys(acts)))}"
     return listing(list(dict.fromkeys(value_label(options, v) for v in values)))
 

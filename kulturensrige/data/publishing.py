@@ -130,20 +130,21 @@ def withheld_note(options: pd.DataFrame) -> str:
     untied = provenance.code_words(options, "quotes.attribution", ATTRIBUTIONS[-1])
     return (
         " I den udgivne quotes.csv står en udledt tilknytning kun for et frigivet citat (cleared = ja); de øvrige står uden "
-        f"kommune (»{untied}«) og uden begrundelse, som bogens sider viser dem, til læseren slår de udledte tilknytninger "
+        f"kommune („{untied}“) og uden begrundelse, som bogens sider viser dem, til læseren slår de udledte tilknytninger "
         "til. Datamappen har dem."
     )
 
 
 def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
     """(whose word, why) for one column of a published table, in data/provenance.py's words, as the pages say it; the
-    ties' columns add what the download leaves out (withheld_note)."""
+    ties' columns add what the download leaves out (withheld_note), only where it left a tie out (Dataset.withheld):
+    the s22 reading, #3, found kilder.csv speaking of ties 'Datamappen har' where the data hold none."""
     whose, why = _column_source(data, table, column)
-    if table == "quotes" and column in ("kommunekode", "attribution", "attribution_rationale"):
+    if data.withheld and table == "quotes" and column in ("kommunekode", "attribution", "attribution_rationale"):
         why += withheld_note(data.options)
     if table == "quotes" and column == "caption":
         holder = provenance.folder_words(data.options).holder  # the report's, or an analyst's data (issue 21)
-        why += f" Hvor {holder} ikke har nogen billedtekst, står »{PUBLISHED_BLANKS['quotes.caption']}«."
+        why += f" Hvor {holder} ikke har nogen billedtekst, står „{PUBLISHED_BLANKS['quotes.caption']}“."
     return whose, why.strip()
 
 
@@ -175,8 +176,8 @@ def _column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
         return (
             f"står i hver række i {basis}",
             (
-                f"Rapportens, hvor {basis} er »{_basis_word(options, table, basis, 'stated')}«; "
-                f"{_basis_label(options, table, basis)}, hvor {basis} er »{_basis_word(options, table, basis, 'inferred')}«: "
+                f"Rapportens, hvor {basis} er „{_basis_word(options, table, basis, 'stated')}“; "
+                f"{_basis_label(options, table, basis)}, hvor {basis} er „{_basis_word(options, table, basis, 'inferred')}“: "
                 f"{EDITORIAL_VALUES[f'{table}.{basis}'].reason}{_absent(options, value)}"
             ),
         )
@@ -194,10 +195,10 @@ def _column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
         # table says whose absence it is (provenance.given_or_not). One row says both, for either file.
         holder, noun = provenance.folder_words(options).holder, NOT_GIVEN[value]
         in_figure = any(value == shown for columns in FIGURE_TABLES.values() for _, shown in columns)
-        where = f"»{provenance.not_given(options, noun)}« i figurens tabel og " if in_figure else ""
+        where = f"„{provenance.not_given(options, noun)}“ i figurens tabel og " if in_figure else ""
         return (
             f"{provenance.words(folder).value}, hvor {holder} angiver {noun}",
-            f"Hvor {holder} ikke angiver {noun}, står {where}»{NOT_STATED}« i {TABLES[table].file}.",
+            f"Hvor {holder} ikke angiver {noun}, står {where}„{NOT_STATED}“ i {TABLES[table].file}.",
         )
     if value in MIXED_VALUES and folder == BY_REPORT:
         return "rapportens og redaktionens", MIXED_VALUES[value]
@@ -212,7 +213,7 @@ def _column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
         return "bogens opbygning", "Hvor bogen viser rækken; ikke en oplysning fra rapporten."
     retold = column == "description" or "med egne ord" in (TABLES[table].schema.columns[column].description or "")
     if retold and folder == BY_REPORT:
-        return "redaktionens ord", RETOLD
+        return provenance.retold_label(options), RETOLD
     return provenance.words(folder).value, ""
 
 
@@ -244,15 +245,15 @@ def _held_back(options: pd.DataFrame, column: str) -> tuple[str, str]:
     if column == "speaker_role":
         category = provenance.value_label(options, "quotes.speaker_category")
         why = (
-            f"{own[0].upper()}{own[1:]} rolle (»{NOT_STATED}«: {provenance.not_given(options, 'talerens rolle')}); {hidden}, "
-            f"står talerkategorien her i stedet ({category}), fulgt af »{note}«, som på kortene: anonymitetsreglen."
+            f"{own[0].upper()}{own[1:]} rolle („{NOT_STATED}“: {provenance.not_given(options, 'talerens rolle')}); {hidden}, "
+            f"står talerkategorien her i stedet ({category}), fulgt af „{note}“, som på kortene: anonymitetsreglen."
         )
         if provenance.roles_source(options) == BY_REPORT:
             # The report's own role for those rows stands nowhere in the book, not even apart from the tie (docs/adr/0030).
             why += " Rapporten nævner rollen; bogen gengiver den ikke noget sted."
     else:
         why = (
-            f"{own[0].upper()}{own[1:]} billedtekst; {hidden} (så slutter speaker_role med »{note}«), står kun "
+            f"{own[0].upper()}{own[1:]} billedtekst; {hidden} (så slutter speaker_role med „{note}“), står kun "
             "billedtekstens ord før talerens rolle, eller ingenting, hvis billedteksten ikke slutter med rollen: "
             "anonymitetsreglen."
         )
@@ -288,7 +289,7 @@ def _value_source(data: Dataset, value: str) -> tuple[str, str]:
     if value in BASIS_COLUMNS and provenance.folder_source(data.options) == BY_REPORT:
         basis = BASIS_COLUMNS[value]
         label = _basis_label(data.options, table, basis)
-        return f"rapportens, ellers står »({label})« i cellen", EDITORIAL_VALUES[f"{table}.{basis}"].reason + _absent(data.options, value)
+        return f"rapportens, ellers står „({label})“ i cellen", EDITORIAL_VALUES[f"{table}.{basis}"].reason + _absent(data.options, value)
     return column_source(data, table, column)
 
 
@@ -299,8 +300,8 @@ def _absent(options: pd.DataFrame, value: str) -> str:
     table, _, _ = value.partition(".")
     noun = NOT_GIVEN[value]
     return (
-        f" Hvor {BASIS_COLUMNS[value]} er tom, angiver rapporten ikke {noun}: der står »{NOT_STATED}« i {TABLES[table].file} "
-        f"og »{provenance.not_given(options, noun)}« i figurens tabel."
+        f" Hvor {BASIS_COLUMNS[value]} er tom, angiver rapporten ikke {noun}: der står „{NOT_STATED}“ i {TABLES[table].file} "
+        f"og „{provenance.not_given(options, noun)}“ i figurens tabel."
     )
 
 

@@ -39,10 +39,10 @@ PUBLISHED_BLANKS = {
     "initiatives.organisation_ids": NO_ORGANISATION,
     "quotes.caption": NOT_STATED,
 }
-_PUBLISHED_BLANK_NOTE = " I de CSV-filer, bogen udgiver, står »{word}« i en tom celle; læst ind igen er den tom."
+_PUBLISHED_BLANK_NOTE = " I de CSV-filer, bogen udgiver, står „{word}“ i en tom celle; læst ind igen er den tom."
 _NOT_GIVEN_NOTE = (
     "Bogens tabel over forløbet og dens CSV-fil siger i stedet for 'ikke angivet', hvem der ikke angiver værdien "
-    "(fx »rapporten angiver ikke datoen«)."
+    "(fx „rapporten angiver ikke datoen“)."
 )
 LIST_SEPARATOR = ";"
 ATTRIBUTIONS = ("stated", "inferred", "not stated")
@@ -439,7 +439,7 @@ TABLES: dict[str, Table] = {
                 "caption": text(
                     "Billedteksten under citatet som trykt; tom hvis ingen. I de CSV-filer, bogen udgiver, står kun ordene før "
                     "talerens rolle, eller intet, når citatet er knyttet til en kommune og ikke frigivet (anonymitetsreglen), "
-                    f"og »{NOT_STATED}«, hvor rapporten ikke trykker nogen; læst ind igen er den tom.",
+                    f"og „{NOT_STATED}“, hvor rapporten ikke trykker nogen; læst ind igen er den tom.",
                     "Faglig koordinator, sundhed",
                     required=False,
                 ),
@@ -452,7 +452,7 @@ TABLES: dict[str, Table] = {
                     "ingredients", "Ingredienser, citatet underbygger, adskilt af ';'; tom hvis ingen.", "etablering-af-vi"
                 ),
                 "ingredient_source": source_choice(
-                    "Hvem der knytter citatet til ingredienserne (se »Hvem siger det«): rapporten (citatet står i "
+                    "Hvem der knytter citatet til ingredienserne (se „Hvem siger det“): rapporten (citatet står i "
                     "ingrediensens afsnit, eller rapporten nævner ingrediensen ved citatet), redaktionen (redaktionens "
                     "læsning, med begrundelse), analytiker eller qda-projekt. Tom betyder datamappens kilde (options.csv: "
                     "kilde); tom, når ingredient_ids er tom. I en analytikers datamappe er koblingen altid analytikerens.",
@@ -898,7 +898,8 @@ EDITORIAL: tuple[Editorial, ...] = (
     Editorial(
         "initiatives.status",
         "indsatsernes status",
-        "Rapporten angiver ingen status; redaktionen har læst den ud af rapportens beskrivelse (fx datid som „gennemført“).",
+        "Rapporten angiver ingen status; redaktionen har læst den ud af rapportens beskrivelse (fx datid som „gennemført“). "
+        "Hvor beskrivelsen hverken siger, at indsatsen er afsluttet, eller at den fortsætter, står der „ikke angivet“.",
     ),
     Editorial(
         "initiatives.kind",
@@ -933,7 +934,7 @@ EDITORIAL: tuple[Editorial, ...] = (
         "initiatives.title_basis",
         "indsatsernes titler, rapporten ikke selv giver",
         "Rapporten navngiver kun nogle indsatser, med navnet i anførselstegn (fx »Gang i gården« og »Rødder«); de øvrige "
-        "beskriver den uden navn, også i sine nummererede opremsninger, og deres titler har redaktionen "
+        "beskriver rapporten uden navn, også i sine nummererede opremsninger, og deres titler har redaktionen "
         "formuleret, ofte med rapportens ord. På siderne dækker kortets ene „(red.)“ titlen, i PDF'erne står det efter titlen.",
         "titel",
     ),
@@ -966,27 +967,27 @@ EDITORIAL: tuple[Editorial, ...] = (
     Editorial(
         "evaluation_questions.kind",
         "spørgsmålenes slags",
-        "Rapporten kalder det første spørgsmål »det guidende spørgsmål« og siger, at de tværgående analyser »er guidet "
-        "af« de tre andre; betegnelserne »overordnet« og »tværgående« for spørgsmålene er redaktionens.",
+        "Rapporten kalder det første spørgsmål „det guidende spørgsmål“ og siger, at de tværgående analyser »er guidet "
+        "af« de tre andre; betegnelserne „overordnet“ og »tværgående« for spørgsmålene er redaktionens.",
         "betegnelser",
     ),
     Editorial(
         "programme_events.kind",
         "begivenhedernes slags",
         "Rapporten fortæller om workshops og virtuelle pitstops og om projektperiodens start og slut; inddelingen af "
-        "begivenhederne i slags, og slagsene »periode-start« og »periode-slut«, er redaktionens.",
+        "begivenhederne i slags, og slagsene „periode-start“ og „periode-slut“, er redaktionens.",
         "inddeling",
     ),
     Editorial(
         "six_ps.label_da",
         "danske betegnelser for de 6 P’er",
-        "Rapporten giver ingen danske betegnelser for de 6 P’er; »ikke angivet« er redaktionens angivelse af, at rapporten ikke gør det.",
+        "Rapporten giver ingen danske betegnelser for de 6 P’er; „ikke angivet“ er redaktionens angivelse af, at rapporten ikke gør det.",
         "angivelse",
     ),
     Editorial(
         "six_ps.description",
         "beskrivelser af de 6 P’er",
-        "Rapporten nævner de 6 P’er ved navn, men beskriver dem ikke hver for sig; »ikke angivet« er redaktionens "
+        "Rapporten nævner de 6 P’er ved navn, men beskriver dem ikke hver for sig; „ikke angivet“ er redaktionens "
         "angivelse af, at rapporten ikke gør det.",
         "angivelse",
     ),
@@ -994,7 +995,7 @@ EDITORIAL: tuple[Editorial, ...] = (
         "quote_kinds.label_source",
         "citatslagenes betegnelser",
         "Rapporten kalder nogle citater noget (stjernestunder, en ordveksling, en feltdagbog, et skilt); de øvrige "
-        "betegnelser (fx „kort udsagn“, og „interviewcitat“, som rapporten kun bruger om sine citater samlet) er "
+        "betegnelser (fx „kort udsagn“ og „interviewcitat“, et ord rapporten kun bruger om sine citater samlet) er "
         "redaktionens, og hvilken slags hvert citat er, er redaktionens inddeling.",
         "betegnelse",
     ),
@@ -1056,7 +1057,7 @@ EDITORIAL: tuple[Editorial, ...] = (
     Editorial(
         "references.language",
         "værkernes sprog",
-        "Rapporten angiver ikke værkernes sprog; sproget er redaktionens angivelse (»ikke angivet«, hvor den ikke har det).",
+        "Rapporten angiver ikke værkernes sprog; sproget er redaktionens angivelse („ikke angivet“, hvor den ikke har det).",
         "tilføjelse",
     ),
     Editorial(
@@ -1091,7 +1092,7 @@ EDITORIAL: tuple[Editorial, ...] = (
     Editorial(
         "programme_events.title",
         "begivenhedernes titler",
-        "Rapporten giver ikke begivenhederne titler; titlerne (fx »Virtuelt pitstop 1«) er redaktionens.",
+        "Rapporten giver ikke begivenhederne titler; titlerne (fx „Virtuelt pitstop 1“) er redaktionens.",
         "betegnelser",
     ),
     Editorial(
@@ -1149,7 +1150,7 @@ EDITORIAL: tuple[Editorial, ...] = (
     *(
         Editorial(
             f"figur:{figure_id}",
-            f"bogens figur »{title}«",
+            f"bogens figur „{title}“",
             f"{COUNTED_FROM_DATA} {counted}",
             "optælling",
         )

@@ -572,7 +572,7 @@ def blank_word_notices(raws: Mapping[str, RawTable], labels: Mapping[str, str]) 
         rows = [row for row, cell in zip(raw.rows, raw.frame[column].fillna(""), strict=True) if cell.strip() == word]
         if rows:
             cells = "cellen" if len(rows) == 1 else f"{thousands(len(rows))} celler (fx række {rows[0]})"
-            said = f"advarsel: {cells} siger »{word}«, sådan som bogens CSV-filer skriver en tom celle, og læses som tom"
+            said = f"advarsel: {cells} siger „{word}“, sådan som bogens CSV-filer skriver en tom celle, og læses som tom"
             notices.append(Problem(labels[name], rows[0] if len(rows) == 1 else None, column, None, said))
     return notices
 

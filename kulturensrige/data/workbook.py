@@ -171,9 +171,9 @@ def guidance_rows() -> list[tuple[str, str]]:
         (
             "Ark og kolonner",
             (
-                f"Hvert ark hedder som sin tabel, og første række er kolonnenavnene; arket »{DICTIONARY_SHEET}« forklarer dem. "
+                f"Hvert ark hedder som sin tabel, og første række er kolonnenavnene; arket „{DICTIONARY_SHEET}“ forklarer dem. "
                 "Ud over tabellernes ark læser indlæsningen kun dette ark og dataordbogen, og den afviser en arbejdsbog "
-                "med andre ark (fx en kopi som »quotes (2)«), så intet, du har skrevet, bliver sprunget over uden et ord."
+                "med andre ark (fx en kopi som „quotes (2)“), så intet, du har skrevet, bliver sprunget over uden et ord."
             ),
         ),
         (
@@ -447,7 +447,7 @@ def _unread_sheet(book: StreamedWorkbook, sheet: str) -> str:
             f"arket har samme kolonner som arket {copied.name!r}, men kun {copied.name!r} bliver læst, så det, der står "
             f"på dette ark, kommer ikke med; flyt rettelserne over på {copied.name!r}, og slet dette ark"
         )
-    sheets = "tabellernes ark" + "".join(f", »{own}«" for own in OWN_SHEETS[:-1]) + f" og »{OWN_SHEETS[-1]}«"
+    sheets = "tabellernes ark" + "".join(f", „{own}“" for own in OWN_SHEETS[:-1]) + f" og „{OWN_SHEETS[-1]}“"
     return (
         f"arket er ikke en af dataordbogens tabeller, så det, der står på det, kommer ikke med; en arbejdsbog må kun have "
         f"{sheets}, så flyt det, der skal med, over på tabellens ark, og slet dette ark (noter kan stå i en anden fil)"

@@ -560,7 +560,7 @@ def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None
                 "number": int(ingredient.number),
                 "name": ingredient.name,
                 "short_description": lists.short_definition(data, ingredient),
-                "description": ingredient.description,
+                "description": lists.retold_description(data, ingredient),
                 # Whose each attention point is, in the ingredient page's words (render/guide.py).
                 "attention_points": guide.attention_point_groups(data, ingredient.ingredient_id),
                 "own": quote_items(data, own, kommunekode, words),
@@ -717,7 +717,7 @@ def about_ties(data: Dataset, quotes: pd.DataFrame, name: str) -> str:
         return f"{provenance.words(source).subject} knytter ingen citater til nogen kommune."
     if quotes.empty:
         return attribution.none_tied(source, name, stated_anywhere, data.withheld)
-    said = f"de citater, der er knyttet til {name}, står i afsnittet »Citater knyttet til {name}«: {cards.attributed_count(data, quotes)}."
+    said = f"de citater, der er knyttet til {name}, står i afsnittet „Citater knyttet til {name}“: {cards.attributed_count(data, quotes)}."
     if stated_anywhere:
         return said[0].upper() + said[1:]
     return f"{provenance.words(source).subject} knytter ingen citater til nogen kommune; {said}"

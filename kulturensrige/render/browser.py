@@ -67,13 +67,13 @@ def browser_data(data: Dataset) -> dict:
         # over file://, and the patched searchtools.js tries none): said once on the search page.
         "searchOffline": (
             "Bogen er åbnet som filer, så søgningen viser sidernes titler, men ingen uddrag fra dem: en side, der er åbnet "
-            "som fil, må ikke læse bogens andre sider. Start bogen med »make serve«, og søg på http://localhost:8000, "
+            "som fil, må ikke læse bogens andre sider. Start bogen med „make serve“, og søg på http://localhost:8000, "
             "så står et uddrag under hvert resultat."
         ),
         # A part of a page waits in a file beside it (book/extension.py side_files); if the browser cannot load it:
         "sideMissing": (
             "Denne del af siden kunne ikke hentes. Bogens filer skal ligge samlet, som bygningen skrev dem; "
-            "åbn bogen med »make serve« og http://localhost:8000 i browseren, eller fra en webserver."
+            "åbn bogen med „make serve“ og http://localhost:8000 i browseren, eller fra en webserver."
         ),
         "control": str(
             render(

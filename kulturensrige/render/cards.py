@@ -429,7 +429,7 @@ def switch_offer(inferred: int) -> str:
     if not inferred:
         return ""
     them = "tilknytningen" if inferred == 1 else "tilknytningerne"
-    said = f"Slå »{highlight.SWITCH_LABEL}« til under »{highlight.SETTINGS}« for at se {them}."
+    said = f"Slå „{highlight.SWITCH_LABEL}“ til under „{highlight.SETTINGS}“ for at se {them}."
     return f' <span class="kr-web-only">{esc(said)}</span>'
 
 

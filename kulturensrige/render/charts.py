@@ -271,9 +271,10 @@ def quotes_per_ingredient(data: Dataset) -> Chart:
         # Each ingredient's quotes and the municipality's part of them; the speaker groups are in the text above.
         # How firmly the municipality's quotes are tied says itself in each cell ("1, udledt af redaktionen").
         tied = [said_of(q for part in mine for q in part[k]) for k in range(len(ingredients))]
-        # The chosen municipality's column last, as in every chart's table that marks one.
+        # The chosen municipality's column last, as in every chart's table that marks one. The totals are every
+        # municipality's, and the heading says so: a download named after Køge held them unsaid (the s22 reading, #9).
         table = pd.DataFrame(
-            {"Ingrediens": [ingredient_names[i] for i in ingredients], "I alt": totals}
+            {"Ingrediens": [ingredient_names[i] for i in ingredients], ALL_MUNICIPALITIES_TOTAL: totals}
             | _others_ties(data, ingredients)
             | {f"Heraf {name} (fremhævet)": tied}
         )
@@ -307,6 +308,10 @@ def quotes_per_ingredient(data: Dataset) -> Chart:
             f"{CLICK_HINT} En replik i en ordveksling tæller som ét citat.",
         ),
     )
+
+
+# The total column of a table offered for one municipality that counts every municipality's quotes.
+ALL_MUNICIPALITIES_TOTAL = "I alt, alle kommuner"
 
 
 def _counts_marked(data: Dataset, figure_id: str, variants: dict[str, Variant]) -> dict[str, Variant]:
@@ -641,14 +646,14 @@ def choice_in_quotes_per_ingredient(data: Dataset) -> Html:
         "dæmpede bag dem, og intet forsvinder fra figuren"
     )
     if views.switchable(data):
-        said += f"; slår du »{highlight.SWITCH_LABEL}« fra, regnes kun de citater med til kommunen, hvis kommune er angivet, ikke udledt"
+        said += f"; slår du „{highlight.SWITCH_LABEL}“ fra, regnes kun de citater med til kommunen, hvis kommune er angivet, ikke udledt"
     return Html(f'<p class="kr-web-only">{esc(said)}.</p>')
 
 
 # Said over the matrix of ingredients and municipalities, where the data tie some quote to a municipality.
 MATRIX_LEAD = (
     "Under matricen står, hvor mange citater der er knyttet til en kommune, og hvem der har knyttet dem. Står de fleste i "
-    "kolonnen »Uden kommune«, viser matricen mest, hvor lidt citaterne alene kan sige om den enkelte kommune – og det er "
+    "kolonnen „Uden kommune“, viser matricen mest, hvor lidt citaterne alene kan sige om den enkelte kommune – og det er "
     "en vigtig pointe i sig selv."
 )
 
@@ -740,7 +745,7 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
         notes=(
             provenance.chart_parts(data.options, "ingrediens-kommune", provenance.data_reasons(data.tables)),
             ingredient_ties_note(data),
-            f"Kolonnen »{UNTIED_COLUMN}« viser de citater, der {_untied_verb(data)}.",
+            f"Kolonnen „{UNTIED_COLUMN}“ viser de citater, der {_untied_verb(data)}.",
             HEAT_NOTE,
             *_over_note(shown["figure"]),
             f"{INFERRED_HINT} {CELL_HINT}",
@@ -792,7 +797,7 @@ def _over_note(figure: dict) -> list[str]:
         return []
     high = number(over[0])
     note = (
-        f"Skalaen går til {high}, kommunernes højeste tal. Celler over {high} (i »{UNTIED_COLUMN}«) står uden for "
+        f"Skalaen går til {high}, kommunernes højeste tal. Celler over {high} (i „{UNTIED_COLUMN}“) står uden for "
         "skalaen i en lilla farve for sig, så kommunernes tal kan skelnes fra hinanden."
     )
     return [note]

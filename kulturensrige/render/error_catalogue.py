@@ -405,19 +405,19 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
             MessageKind(
                 _stray_byte,
                 "Filen er gemt som UTF-8, men én byte er ødelagt. Læst som en anden tegnkodning ville resten af filen blive forkert.",
-                "Find linjen, ret det mærkelige tegn, og gem filen som »CSV UTF-8«.",
+                "Find linjen, ret det mærkelige tegn, og gem filen som „CSV UTF-8“.",
             ),
             MessageKind(
                 _double_bom,
                 "Filen begynder med to byte order marks (et usynligt tegn, U+FEFF, som nogle programmer sætter foran en UTF-8-fil), "
                 "fordi den er gemt to gange af hvert sit program. Det andet ville blive læst som en del af første kolonnenavn.",
-                "Gem filen igen som »CSV UTF-8« fra ét program; i en teksteditor kan du også slette det usynlige tegn forrest.",
+                "Gem filen igen som „CSV UTF-8“ fra ét program; i en teksteditor kan du også slette det usynlige tegn forrest.",
             ),
             MessageKind(
                 _undefined_byte,
                 "Filen er ikke gemt som UTF-8, og i Windows-1252, som dansk Excel ellers gemmer i, er en af dens bytes ikke noget "
                 "tegn. Tegnet, der skulle stå der, er tabt.",
-                "Ret tegnet i cellen, og gem filen som »CSV UTF-8«; det gælder også en fil fra et ældre Mac-program.",
+                "Ret tegnet i cellen, og gem filen som „CSV UTF-8“; det gælder også en fil fra et ældre Mac-program.",
             ),
             MessageKind(
                 _misnamed_file,
@@ -461,7 +461,7 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
             MessageKind(
                 _not_a_workbook,
                 "Filen er ikke en Excel-arbejdsbog i .xlsx-format.",
-                "Gem regnearket som »Excel-projektmappe (.xlsx)«, ikke som .xls, .ods eller CSV.",
+                "Gem regnearket som „Excel-projektmappe (.xlsx)“, ikke som .xls, .ods eller CSV.",
             ),
             MessageKind(
                 lambda folder, raws: _read_edited(lambda book: book["quotes"].merge_cells("A2:A3")),
@@ -476,7 +476,7 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
             ),
             MessageKind(
                 lambda folder, raws: _read_edited(_copied("quotes", "quotes (2)")),
-                "Arbejdsbogen har et ark, som ikke er en af tabellerne: en kopi af et ark (som Excel kalder »quotes (2)«) "
+                "Arbejdsbogen har et ark, som ikke er en af tabellerne: en kopi af et ark (som Excel kalder „quotes (2)“) "
                 "eller et ark med noter. Kun tabellernes ark bliver læst, så det, der står på det, ville ikke komme med.",
                 "Flyt rettelserne over på tabellens ark, og slet arket; noter kan stå i en anden fil.",
             ),
@@ -517,7 +517,7 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
             MessageKind(
                 lambda folder, raws: _read_edited(_set("C2", "=A2&B2")),
                 "Cellen indeholder en formel. Indlæsningen læser ikke formler, for den værdi, Excel har gemt, kan være forældet.",
-                "Markér cellerne, kopiér, og indsæt dem som værdier; se arket »Vejledning«.",
+                "Markér cellerne, kopiér, og indsæt dem som værdier; se arket „Vejledning“.",
             ),
             MessageKind(
                 lambda folder, raws: _read_edited(_set("D2", "#NAME?")),
@@ -654,7 +654,7 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
             ),
             MessageKind(
                 _cell("municipalities", "slug", ALL),
-                f"I bogens adresser betyder ?kommune={ALL} alle kommuner, så en kommune med slug'en »{ALL}« kunne ikke vælges i et link.",
+                f"I bogens adresser betyder ?kommune={ALL} alle kommuner, så en kommune med slug'en „{ALL}“ kunne ikke vælges i et link.",
                 f"Skriv en anden slug i kolonnen slug, også når kommunen hedder {ALL.capitalize()}, fx {ALL}-kommune.",
             ),
             MessageKind(

@@ -665,7 +665,7 @@ class Chart:
     title: str
     variants: dict[str, Variant]
     # The method note, with whose the chart is (provenance.Whose) among its sentences: a page shows whose it is in one
-    # line under the chart and folds the rest away under »Om figuren« (figure_note); a printed edition prints it whole.
+    # line under the chart and folds the rest away under „Om figuren“ (figure_note); a printed edition prints it whole.
     notes: tuple[str | provenance.Whose, ...] = ()
     # The title says whose it is already (the report's own figures: 'Figur 1. … (redaktionens gengivelse)'): the
     # page does not say it again under the chart.
@@ -695,7 +695,7 @@ class Chart:
 
     @property
     def about(self) -> str:
-        """The method note without the line that says whose the chart is: what »Om figuren« holds."""
+        """The method note without the line that says whose the chart is: what „Om figuren“ holds."""
         return " ".join(filter(None, (part.about if isinstance(part, provenance.Whose) else part for part in self.notes)))
 
     def legend(self) -> Legend | None:
@@ -744,7 +744,7 @@ AS_ABOVE = "Talt som figuren ovenfor."
 
 def figure_note(chart: Chart, hint: str = "") -> str:
     """Under a chart: one line that says whose it is (and what a tap on it does), and the rest of its method note
-    folded under »Om figuren« (markup.folded_note). A note is folded only where its chart says whose it is, in that
+    folded under „Om figuren“ (markup.folded_note). A note is folded only where its chart says whose it is, in that
     line or in its caption (Chart.whose_said), where the line is not said again."""
     note, whose = chart.note, chart.whose
     if not whose or not note:

@@ -37,7 +37,7 @@ EDITORS_ANCHOR = "hvem-siger-det-kilder-og-udledte-kommuner"
 # The words that link there, and where a printed edition, which has no such link, says it is.
 EDITORS_LINK = "hvad redaktionen har lagt til"
 OTHERS_LINK = "hvem der har lagt hvad til"
-EDITORS_PLACE = "i bogens kapitel »Data og genkørsel« under »Hvem siger det«"
+EDITORS_PLACE = "i bogens kapitel „Data og genkørsel“ under „Hvem siger det“"
 # The data chapter's section on how the book counts the quotes (book/om-data/genkoersel.ipynb).
 COUNTING_ANCHOR = "citattaelling"
 
@@ -315,7 +315,7 @@ def key_figures(data: Dataset) -> Html:
         ),
         (number(len(data.quotes)), "citater", whose),
     ]
-    more = f"{book_link(EDITORS_PAGE, 'Hvordan bogen tæller citaterne', anchor=COUNTING_ANCHOR)}, står i kapitlet »Data og genkørsel«."
+    more = f"{book_link(EDITORS_PAGE, 'Hvordan bogen tæller citaterne', anchor=COUNTING_ANCHOR)}, står i kapitlet „Data og genkørsel“."
     footer = f'<p class="kr-quote-more">{more}</p>'
     holder = provenance.folder_words(data.options).holder
     own = "Rapportens egne tal" if provenance.folder_source(data.options) == BY_REPORT else f"Tal fra {holder}"
@@ -447,7 +447,7 @@ def filter_help(data: Dataset) -> Html:
             # No count here: the front page gives one quote count (the book's), and this is not it.
             f" Når siden åbner, er de kommuner, der er {provenance.inferred_words(data.options)} ved nogle citater, "
             f"slået fra: sammen med den rolle, {roles} giver taleren, kan en "
-            f"sådan tilknytning pege på én person. Slår du »{SWITCH_LABEL}« til under »{SETTINGS}«, viser og fremhæver "
+            f"sådan tilknytning pege på én person. Slår du „{SWITCH_LABEL}“ til under „{SETTINGS}“, viser og fremhæver "
             "siden dem også."
         )
     return Html(f'<div class="kr-web-only"><p>{esc(text)}</p></div>')

@@ -372,7 +372,7 @@ def _profile_sentence(data: Dataset, code: str, name: str, inferred: bool) -> st
         return f"Siden handler om {name} og viser alt, hvad bogen ved om kommunen."
     return (
         f"Siden handler om {name}; {QUOTE.count(n)} med en kommune {provenance.inferred_words(data.options)} vises, "
-        f"når du slår »{SWITCH_LABEL}« til."
+        f"når du slår „{SWITCH_LABEL}“ til."
     )
 
 

@@ -358,7 +358,16 @@ def ingredient_sum(tally: statistics.QuoteTally, options: pd.DataFrame) -> str:
 
 def ingredient_description(data: Dataset, ingredient_id: str) -> Html:
     row = data.ingredients.loc[data.ingredients["ingredient_id"] == ingredient_id].iloc[0]
-    return Html(f'<p class="kr-lead">{cards.sourced_markup(short_definition(data, row))}</p><p>{esc(row.description)}</p>')
+    return Html(
+        f'<p class="kr-lead">{cards.sourced_markup(short_definition(data, row))}</p>'
+        f"<p>{cards.sourced_markup(retold_description(data, row))}</p>"
+    )
+
+
+def retold_description(data: Dataset, row: Any) -> str:
+    """An ingredient's description with whose words it is: the editors' retelling of the report's section, marked on its
+    page and in the editions as kilder.csv calls it ('… (redaktionens ord)'; provenance.retold_label)."""
+    return cards.Sourced(row.description, provenance.retold_label(data.options))
 
 
 def short_definition(data: Dataset, row: Any) -> str:

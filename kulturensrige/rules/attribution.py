@@ -122,7 +122,7 @@ def withheld_note(options: pd.DataFrame, n: int) -> str:
 def withheld_offer(n: int, switch: str, settings: str) -> str:
     """How to show the `n` ties withheld_note counts (`switch`: the switch's label, `settings`: the panel it is in);
     a web page's sentence, as paper has no switch."""
-    return f"{'Det' if n == 1 else 'De'} vises her, når du slår »{switch}« til under »{settings}«."
+    return f"{'Det' if n == 1 else 'De'} vises her, når du slår „{switch}“ til under „{settings}“."
 
 
 def none_tied(tied_by: str, who: str, stated_anywhere: bool, withheld: bool = False) -> str:

@@ -1,0 +1,76 @@
+"""Whose word it is, in one wording on the page, in the PDF and in the download (the s22 reading, #1, #2 and #9):
+an ingredient's long description is the editors' retelling and says so everywhere kilder.csv does; the data
+dictionary says what the downloads and the pages write for a provenance code; a table offered for one municipality
+says that its totals are every municipality's."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+from urllib.parse import unquote
+
+from bs4 import BeautifulSoup
+
+from kulturensrige.data import provenance
+from kulturensrige.data.publishing import SOURCES_FILE, published_files
+from kulturensrige.data.schema import PUBLISHED_CODES
+from kulturensrige.edition import editions
+from kulturensrige.render import charts, lists
+from support.checks import each
+
+REPO = Path(__file__).resolve().parent.parent
+STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
+
+
+def _sources(data) -> dict[tuple[str, str], dict[str, str]]:
+    rows = csv.DictReader(io.StringIO(published_files(data)[SOURCES_FILE], newline=""))
+    return {(r["fil"], r["kolonne"]): r for r in rows}
+
+
+def _edition_text(data, kommunekode: str) -> str:
+    page = editions.municipality_edition(data, kommunekode, STAMP, editions.EditionCharts.compute(data), "plotly.min.js")
+    return BeautifulSoup(page, "html.parser").get_text(" ")
+
+
+def test_an_ingredients_description_is_marked_as_the_editors_words_on_its_page_in_the_pdf_and_in_kilder(data):
+    whose = _sources(data)[("ingredients.csv", "description")]["hvis_ord"]
+    assert whose == provenance.retold_label(data.options) == "redaktionens ord"
+    printed = " ".join(_edition_text(data, "751").split())
+    for row in each(list(data.ingredients.itertuples())):
+        page = BeautifulSoup(str(lists.ingredient_description(data, row.ingredient_id)), "html.parser")
+        told = page.select("p")[1]
+        assert told.get_text(" ", strip=True).startswith(row.description[:60]), row.ingredient_id
+        marks = told.select(".kr-by")
+        assert [(m.get_text(), m.get("title")) for m in marks] == [("(red.)", whose)], row.ingredient_id
+        assert f"{' '.join(row.description.split())} ({whose})" in printed, row.ingredient_id
+
+
+def test_the_dictionary_says_what_the_downloads_pages_and_pdfs_write_for_a_provenance_code(data):
+    dictionary = (REPO / "data" / "DATAORDBOG.md").read_text(encoding="utf-8")
+    assert "med sidernes ord" not in dictionary
+    assert f"„{provenance.owner_mark(provenance.EDITORS_SHORT)}“" in dictionary
+    for value in each([v for v in PUBLISHED_CODES if v != "quotes.attribution"]):
+        label = provenance.value_label(data.options, value)
+        said = f"Selve værdien markerer siderne „{provenance.page_mark(label)}“ og PDF'erne „{provenance.owner_mark(label)}“"
+        table, _, column = value.partition(".")
+        row = next(line for line in dictionary.splitlines() if line.startswith(f"| {column} |") and said in line)
+        inferred = provenance.code_words(data.options, value, "inferred")
+        assert f"inferred = „{inferred}“" in row, row
+    # kilder.csv names an inferred title by the same words the dictionary gives the PDFs.
+    title = _sources(data)[("initiatives.csv", "title")]["begrundelse"]
+    assert provenance.value_label(data.options, "initiatives.title_basis") in title
+
+
+def test_a_municipalitys_table_of_quotes_per_ingredient_says_its_totals_are_every_municipalitys(data):
+    chart = charts.quotes_per_ingredient(data)
+    page = BeautifulSoup(str(chart.html()), "html.parser")
+    link = page.select_one('a[download="citater-pr-ingrediens-259.csv"]')
+    assert link is not None
+    header = next(csv.reader(io.StringIO(unquote(link["href"].split(",", 1)[1]).lstrip("\ufeff"))))
+    assert header[1] == provenance.count_heading(data.options, "citater-pr-ingrediens", "I alt, alle kommuner"), header
+    everyone = page.select_one('a[download="citater-pr-ingrediens.csv"]')
+    if everyone is not None:
+        assert "alle kommuner" not in unquote(everyone["href"]).splitlines()[0]
+    assert "I alt, alle kommuner" in _edition_text(data, "259")
