@@ -35,4 +35,3 @@ def test_on_a_phone_each_file_of_the_data_is_one_short_line(browser, site_url, w
             assert row["height"] <= 2 * row["line"] + 16, row  # two lines, the padding and the rule under it
     finally:
         context.close()
-
