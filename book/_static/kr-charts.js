@@ -142,7 +142,7 @@
         if (first && f.plot.on && f.figure.querySelector(".kr-drill"))
           f.plot.on("plotly_click", (event) => {
             if (!event.points[0]) return;
-            showDrill(f.figure, drillOf(f, event.points[0]), clickedAt(event.event, f.plot));
+            showDrill(f.figure, drillOf(f, event.points[0]));
             // The panel's heading says what the hover label said; after a tap the label stayed over the row's name
             // (reader review 18, #7: "Sundhedsområdet: 1 citat" over "Etablering af ”vi”").
             window.Plotly.Fx.unhover(f.plot);
@@ -386,12 +386,7 @@
       marksNear.observe(figure);
       figure.addEventListener("click", (event) => {
         const mark = event.target.closest("button.kr-mark");
-        if (mark)
-          showDrill(
-            figure,
-            Promise.resolve([mark.dataset.krIds, mark.getAttribute("aria-label")]),
-            clickedAt(event, mark),
-          );
+        if (mark) showDrill(figure, Promise.resolve([mark.dataset.krIds, mark.getAttribute("aria-label")]));
       });
     });
     // Once the reader has begun, in idle moments: the tables' rows (which move what is below them), then plotly.js
@@ -567,14 +562,7 @@
   /** The cards behind a bar, cell or mark (`cell`: a promise of [ids, heading]), from the page's store that the
    * panel names (cards.quote_store, cards.initiative_store): its index says which cards hold the ids, and only the
    * cards shown are loaded, a page of them at a time. A cell with none says so in its line, and opens no panel. */
-  /** Where on the page the reader clicked or tapped (its y from the page's top): the pointer's, or the middle of
-   * `element` when a key pressed it. */
-  function clickedAt(pointer, element) {
-    if (typeof pointer?.clientY === "number" && pointer.clientY > 0) return pointer.clientY + window.scrollY;
-    const box = element.getBoundingClientRect();
-    return (box.top + box.bottom) / 2 + window.scrollY;
-  }
-  function showDrill(figure, cell, at) {
+  function showDrill(figure, cell) {
     const drill = figure.querySelector(".kr-drill");
     const [store, none] = [document.querySelector(`.${drill.dataset.krStore}`), figure.querySelector(".kr-drill-none")];
     if (!store) return;
@@ -605,7 +593,7 @@
             KR.paginate(drill.querySelector(".kr-drill-cards"), positions, (k) => store.krCards[positions[k]]());
             // One panel open at a time: a bar's panel left open above a cell's read as the cell's.
             for (const other of document.querySelectorAll(".kr-drill")) other.hidden = other !== drill;
-            openDrill(figure, drill, heading, at);
+            openDrill(figure, drill, heading);
           },
         );
       })
@@ -661,7 +649,7 @@
     return true;
   };
   /** "Luk" at the panel's head and foot closes it and takes the focus back to the figure's title. */
-  function openDrill(figure, drill, heading, at) {
+  function openDrill(figure, drill, heading) {
     if (!openStep || !inDrillStep()) {
       openStep = { drill, figure, y: window.scrollY };
       try {
@@ -683,22 +671,24 @@
     drill.onkeydown = (event) => {
       if (event.key === "Escape" && !drill.hidden) close();
     };
-    // The panel opens below the chart, where it is. Where it begins below the window's foot, the page glides up until
-    // its heading and first lines fill the window's lower part, but never so far that the bar, cell or mark the reader
-    // clicked goes under the sticky bar: the reader keeps their place (issue 22: the panel went to the window's top
-    // and the chart out of view). Gliding unless the reader prefers less motion; the focus moves without a scroll.
-    const box = drill.getBoundingClientRect();
-    const free = Math.max(0, document.querySelector("section.kr-filter")?.getBoundingClientRect().bottom ?? 0);
-    const wanted = Math.min(box.height, window.innerHeight * 0.4) - (window.innerHeight - box.top);
-    const kept = at - window.scrollY - free - 24; // how far the clicked point may rise and stay in view
-    // Below a long table of marks the panel stayed out of view, and a tap seemed to do nothing (reader 20): where
-    // keeping the point would leave the panel's heading below the window, the answer wins; "Luk" comes back here.
-    const answered = box.top - kept <= window.innerHeight - 96;
-    const by = answered ? Math.min(wanted, kept) : wanted;
-    if (by > 0) {
-      const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-      window.scrollBy({ top: by, behavior: still ? "instant" : "smooth" });
-    }
+    // The panel opens below the chart, where it is, and the page glides up until its first card stands whole above the
+    // window's foot (issue 22: at a desk only the heading showed, and the reader saw no card); a card taller than the
+    // screen left free stands from the panel's heading down, under the sticky bar. The chart stays in view as far as
+    // that allows. Gliding unless the reader prefers less motion; the focus moves without a scroll.
+    // Measured once the panel is laid out with its cards (two frames: their parts are filled in the first).
+    window.requestAnimationFrame(() =>
+      window.requestAnimationFrame(() => {
+        const box = drill.getBoundingClientRect();
+        const free = Math.max(0, document.querySelector("section.kr-filter")?.getBoundingClientRect().bottom ?? 0);
+        const card = drill.querySelector(".kr-drill-cards > *")?.getBoundingClientRect();
+        const foot = card ? card.bottom : box.bottom; // a panel with no card yet (its cards still coming) stands whole
+        const by = Math.min(foot + 16 - window.innerHeight, box.top - free - 8);
+        if (by > 0) {
+          const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+          window.scrollBy({ top: by, behavior: still ? "instant" : "smooth" });
+        }
+      }),
+    );
     heading.focus({ preventScroll: true });
   }
 })(window.KR);

@@ -139,6 +139,9 @@
     if (!said || !words) return;
     said.style.minHeight = CSS.px(tall).toString();
     said.hidden = false;
+    // Chosen on opening, the page has shown the sentence from its first paint (html.kr-opens-own); it stays.
+    if (document.documentElement.classList.contains("kr-opens-own")) return;
+    said.replaceChildren();
     window.setTimeout(() => {
       said.replaceChildren(words.content.cloneNode(true));
     }, 50);
@@ -728,6 +731,8 @@
     if (read.raw !== null && (read.unknown || read.raw !== KR.slugOf(read.state.kommune))) KR.writeUrl(read.state);
     const shown = apply(read.state, t0, true);
     if (own) confirmChoice(profile.querySelector(".kr-profile-choose"), 0);
+    // From here the filter decides what shows (the head's guess at the opening, extension.OPENS_CHOSEN, is done).
+    document.documentElement.classList.remove("kr-opens-own");
     window.KR_FILTER.ready = shown.then(() => {
       window.KR_FILTER.firstViewAt = performance.now();
       keepLines(); // the lines as the first view left them, empty too

@@ -734,16 +734,27 @@ def _without_fontawesome(html: str) -> str:
 # KR.opening, "kr-valg"), says so on <html> before the page is drawn: the stylesheet keeps the height of the lines the
 # filter then shows under its bar (kommunefilter.css), which the deferred scripts fill in (issue 22: the page moved
 # 30 px). It only guesses the opening; kr-filter.js sets the lines' real height once the first view is shown.
+# A municipality's page whose address names no choice, where the browser keeps none (or "alle"), chooses its own
+# (docs/adr/0036): html.kr-opens-own shows its confirmation from the first paint (kommunefilter.css), and the bar's
+# lines keep their height as after any choice (issue 22: the two moved the page 0.1 of Lighthouse's screen).
 OPENS_CHOSEN = (
     "<script>(() => { try { const q = new URLSearchParams(location.search); const k = q.get('kommune') ?? "
     "(q.has('sammenlign') ? null : JSON.parse(localStorage.getItem('kr-valg'))?.kommune); "
-    f"if (k && k !== {json.dumps(ALL)}) document.documentElement.classList.add('kr-opens-chosen'); }} catch {{}} }})();</script>"
+    f"const all = !k || k === {json.dumps(ALL)}; const html = document.documentElement; "
+    "const own = all && !q.has('kommune') && html.hasAttribute('data-kr-profile'); "
+    "if (own) html.classList.add('kr-opens-own'); if (own || !all) html.classList.add('kr-opens-chosen'); "
+    "} catch {} })();</script>"
 )
 
 
 def _opens_chosen(html: str) -> str:
     end = html.find("</head>")
-    return html if end < 0 else _with_reserve(html[:end], _reserve(html)) + OPENS_CHOSEN + html[end:]
+    if end < 0:
+        return html
+    head = _with_reserve(html[:end], _reserve(html))
+    if 'class="kr-profile"' in html:
+        head = head.replace("<html ", "<html data-kr-profile ", 1)
+    return head + OPENS_CHOSEN + html[end:]
 
 
 def _reserve(html: str) -> str:

@@ -6,6 +6,8 @@ what they count (printed quotations against rows split into turns, projects and 
 
 from __future__ import annotations
 
+import math
+
 from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
@@ -340,7 +342,20 @@ def _figure_list(data: Dataset, figures: list[tuple[str, str, str, str]], label:
             where = f' <span class="kr-figure-source">{book_link(section.book_page, esc(said[0].upper() + said[1:]))}</span>'
         note = f' <span class="kr-figure-explained">{esc(explained)}</span>' if explained else ""
         items.append(f'<li><span class="kr-figure-number">{esc(n)}</span> {esc(what)}{note}{where}</li>')
-    return f'<ul class="kr-key-figures" aria-label="{esc(label)}">{"".join(items)}</ul>'
+    per_row = tiles_per_row(len(items))
+    return f'<ul class="kr-key-figures" data-kr-per-row="{per_row}" aria-label="{esc(label)}">{"".join(items)}</ul>'
+
+
+# As many figures as stand side by side on a desktop's text column (9rem each, kommunefilter.css .kr-key-figures).
+WIDEST_ROW = 4
+
+
+def tiles_per_row(count: int) -> int:
+    """How many figures a desktop row holds: as few rows as the widest allows, their figures shared out evenly, so
+    that no figure stands alone on a last row (issue 22: five stood four and one). A phone's narrower column keeps
+    its own two a row (the stylesheet's floor)."""
+    rows = max(1, math.ceil(count / WIDEST_ROW))
+    return max(1, math.ceil(count / rows))
 
 
 def report_figures(data: Dataset) -> list[tuple[str, str, str, str]]:

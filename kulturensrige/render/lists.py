@@ -202,14 +202,17 @@ def profile_choice(data: Dataset, kommunekode: str) -> str:
 
     A tap on it is confirmed where it was, in the build's words, and read out politely (role=status): the button
     only went away, and a reader could not tell that anything had happened (issue 22). The sentence waits in a
-    template; the script moves it into the status once the status is shown, so screen readers announce it."""
+    template; the script moves it into the status once the status is shown, so screen readers announce it. The page
+    that chooses its own on opening shows the status with its sentence from the first paint (extension.OPENS_CHOSEN):
+    filled in later, it moved the page under it."""
     own = esc(filters.municipality_name(data, kommunekode))
+    words = f"{own} er valgt og fremhæves nu i resten af bogen."
     return (
         f'<p class="kr-profile-choose" data-kr-choose="{esc(kommunekode)}" hidden>'
         f'<button type="button" class="kr-profile-choose-button">Fremhæv {own} i resten af bogen</button></p>'
         f'<p class="kr-profile-chosen d-print-none" data-kr-chosen-for="{esc(kommunekode)}" role="status" '
-        'aria-live="polite" hidden></p>'
-        f'<template class="kr-profile-chosen-words">{own} er valgt og fremhæves nu i resten af bogen.</template>'
+        f'aria-live="polite" hidden>{words}</p>'
+        f'<template class="kr-profile-chosen-words">{words}</template>'
     )
 
 

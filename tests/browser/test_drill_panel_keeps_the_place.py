@@ -1,12 +1,11 @@
 """Issue 22, second phone review, #6: a click on a chart's bar opened its drill panel and scrolled the page to it, so
 the chart the reader was looking at went out of view. The panel opens where it is, brought into view only as far as
-keeps the chart in view, and "Luk" takes the reader back to the chart, with the focus on the figure."""
+keeps the chart in view, and "Luk" takes the reader back to the chart, with the focus on the figure. Where the chart
+and the panel's first card do not both fit, the card wins (test_a_drill_panel_opens_with_its_first_card_in_view)."""
 
 from __future__ import annotations
 
 import pytest
-
-from support.checks import each
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +32,7 @@ BOXES_JS = """(plot) => {
 
 @pytest.mark.parametrize("where", [0.5, 0.95], ids=["chart-in-the-middle", "chart-at-the-foot"])
 @pytest.mark.parametrize("screen", list(SCREENS), ids=lambda s: f"{s}px")
-def test_opening_a_drill_panel_keeps_the_clicked_bar_in_view_and_luk_returns_to_the_chart(site_url, browser, screen, where):
+def test_opening_a_drill_panel_shows_its_heading_and_luk_returns_to_the_chart(site_url, browser, screen, where):
     context = browser.new_context(locale="da-DK", **SCREENS[screen])
     page = context.new_page()
     try:
@@ -55,10 +54,9 @@ def test_opening_a_drill_panel_keeps_the_clicked_bar_in_view_and_luk_returns_to_
         page.wait_for_timeout(100)
         page.evaluate(STILL_JS)
         boxes = page.evaluate(BOXES_JS, PLOT)
-        # the bar the reader clicked is still on the screen, below the sticky bar; the panel's heading is too
-        for part in each(("bar", "heading")):
-            top, bottom = boxes[part]
-            assert top >= boxes["free"] - 1 and bottom <= boxes["height"] + 1, (part, boxes)
+        # the panel's heading is on the screen, below the sticky bar
+        top, bottom = boxes["heading"]
+        assert top >= boxes["free"] - 1 and bottom <= boxes["height"] + 1, boxes
         page.locator(f"{FIGURE} .kr-drill .kr-drill-close").first.click()
         page.locator(f"{FIGURE} .kr-drill").wait_for(state="hidden")
         page.evaluate(STILL_JS)
