@@ -54,6 +54,7 @@ DECISIONS = (
     "whose-word-once-per-thing-and-the-mark-explains-itself",
     "a-build-written-beside-the-site-and-tied-to-its-command",
     "a-project-and-its-parts-are-one-initiative",
+    "the-whole-book-pdf-is-the-readers-book",
 )
 
 
