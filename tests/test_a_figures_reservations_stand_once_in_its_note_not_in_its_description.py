@@ -45,3 +45,17 @@ def test_each_of_figure_ones_reservations_stands_once_under_whose_the_figure_is(
         assert said.count(reservation) == 1 and reservation in in_note, reservation
     # Whose the reading is comes from the one provenance wording.
     assert provenance.value_label(data.options, "programme_events.mode_basis").capitalize() in in_note
+
+
+def test_the_organisations_charts_rule_and_its_no_partners_reservation_stand_once_under_the_chart(data):
+    """The same on kommuner/sammenligning: the paragraph above the chart of organisations said the editors' rule for
+    gathering them and which are no partners, and the note under the chart said both again."""
+    from kulturensrige.data.schema import ORGANISATION_RULE
+    from kulturensrige.render import comparison
+
+    above = " ".join(BeautifulSoup(comparison.organisations_note(data).markup, "html.parser").get_text(" ").split())
+    chart = charts.partners_by_kind(data)
+    page = " ".join(BeautifulSoup(above + chart.html().markup, "html.parser").get_text(" ").split())
+    assert len(_sentences(above)) <= 2 and "partnere" in above, above
+    for reservation in each((ORGANISATION_RULE, "en målgruppe, en kampagne")):
+        assert page.count(reservation) == 1 and reservation in chart.note, reservation
