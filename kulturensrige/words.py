@@ -82,9 +82,10 @@ def built_from(folder_name: str, fingerprint: str) -> str:
 
 
 def edition_mark(fingerprint: str) -> str:
-    """What a citer needs besides the date, said with what it is: 'Udgave bb70c7653d' in every foot read as a stray
-    code to a new reader (issue 22), so it stands only in the front page's note on citing, explained."""
-    return f"udgavens kendetegn, {fingerprint}, en kode, der skifter, når bogens data ændres"
+    """Which data an edition was built from, said with what it is: 'Udgave bb70c7653d' in every foot read as a stray
+    code to a new reader, and in the front page's note on citing as build jargon to a consultant (issue 22), so it
+    stands only in each page's closed line for analysts, »Sådan er siden lavet«."""
+    return f"Udgavens kendetegn er {fingerprint}, en kode, der skifter, når bogens data ændres."
 
 
 def month(date: str) -> str:

@@ -130,14 +130,17 @@ def site_problem(site: Path, fingerprint: str) -> str:
 
 
 def edition_jobs(data, site: Path, stamp: editions.Stamp) -> list[PrintJob]:
-    """The whole book first, as it takes longest (the municipality editions print beside it), then a job per
-    municipality. Each job's HTML is made by the printer that takes it; the charts are computed once, here. The
-    editions follow the pages' default: no inferred tie of a quote that is not cleared (publishing.published_data)."""
+    """The whole book first, as it takes longest (the municipality editions print beside it), then the analysts'
+    edition (the data chapter), then a job per municipality. Each job's HTML is made by the printer that takes it; the
+    charts are computed once, here. The editions follow the pages' default: no inferred tie of a quote that is not
+    cleared (publishing.published_data)."""
     data = publishing.published_data(data)
     charts = editions.EditionCharts.compute(data)
     plotly_js = PLOTLY_JS.as_uri()
     out = site / "pdf"
     jobs = [PrintJob(partial(editions.book_edition, site, data, stamp, plotly_js), out / editions.file_name(), editions.TITLE)]
+    analysts = partial(editions.book_edition, site, data, stamp, plotly_js, analysts=True)
+    jobs.append(PrintJob(analysts, out / editions.ANALYSTS_FILE, editions.ANALYSTS_TITLE))
     for row in data.municipalities.itertuples():
         html = partial(editions.municipality_edition, data, row.kommunekode, stamp, charts, plotly_js)
         jobs.append(PrintJob(html, out / editions.file_name(row.slug), f"{editions.TITLE} – {row.name}"))

@@ -157,16 +157,19 @@ def test_no_committed_notebook_carries_outputs():
                 assert not cell.get("outputs") and cell.get("execution_count") is None, path
 
 
-def test_the_editions_code_stands_only_where_a_citer_needs_it_with_what_it_is(soups):
-    """Every foot says when the book was built; 'Udgave bb70c7653d' there read as a stray code (issue 22): the code
-    stands only in the front page's note on citing, which says what it is."""
+def test_the_editions_code_stands_only_in_the_analysts_foot_line_with_what_it_is(soups):
+    """Every foot says when the book was built; 'Udgave bb70c7653d' there read as a stray code, and in the front
+    page's note on citing as build jargon (issue 22): the code stands only in »Sådan er siden lavet«, said with what
+    it is, and the note asks a citer for the date."""
     data = load()
     for name, soup in each(soups.items()):
         stamp = soup.select_one(".kr-provenance")
         assert stamp is not None, name
         assert stamp.get_text().startswith("Bygget ") and data.fingerprint not in stamp.get_text(), name
     note = soups["index.html"].select_one(".kr-citation-note").get_text()
-    assert f"udgavens kendetegn, {data.fingerprint}, en kode, der skifter, når bogens data ændres" in note
+    assert "nævn også datoen nederst på siden" in note and data.fingerprint not in note
+    made = soups["index.html"].select_one("details.kr-made").get_text(" ")
+    assert f"Udgavens kendetegn er {data.fingerprint}, en kode, der skifter, når bogens data ændres." in made
 
 
 def test_the_front_page_says_what_this_is_and_where_to_start(soups):

@@ -58,6 +58,7 @@ DECISIONS = (
     "a-data-folders-tables-are-its-own-files",
     "whose-word-once-per-table-and-after-the-content",
     "the-reports-guillemets-and-the-books-own-terms",
+    "the-whole-book-pdf-is-the-readers-book",
 )
 
 

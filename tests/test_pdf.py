@@ -74,7 +74,7 @@ from test_eighth_municipality import CODE as EIGHTH
 REPO = Path(__file__).resolve().parent.parent
 
 EDITION_PAGES = range(10, 41)  # an edition of a municipality with little data runs to 11 pages since its tables leave out rows nobody has
-BOOK_PAGES = range(60, 201)
+BOOK_PAGES = range(40, 201)  # the reader's book, 63 pages since the data chapter is an edition of its own (ADR 49)
 A4 = (595.28, 841.89)
 STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
 PRINTED_LATER = 1800000000  # 2027-01-15: report_site's PDFs are printed on a later day than the shared build's
@@ -506,7 +506,7 @@ def test_the_whole_book_pdf_prints_each_editors_mark_where_its_page_has_one(repo
         return not any(soupsieve.match(left_out, p) for p in node.find_parents())
 
     missing, found = [], 0
-    for chapter in editions.chapters(report_site):
+    for chapter in editions.book_chapters(report_site):
         page = BeautifulSoup((report_site / chapter.path).read_text(encoding="utf-8"), "html.parser")
         for button in filter(printed, page.select("article.bd-article button.kr-red")):  # not in a table or left out
             before = ""
@@ -540,17 +540,44 @@ def test_the_whole_book_has_every_chapter_in_reading_order(report_site: Path):
     text = pdf_text(path, "Kulturens Rige")
     cursor = text.index(squeeze("Indhold"))
     # Once in the table of contents, then once more as each chapter's heading, in the same order.
-    for chapter in editions.chapters(report_site) * 2:
+    for chapter in editions.book_chapters(report_site) * 2:
         cursor = text.index(squeeze(chapter.title), cursor) + len(squeeze(chapter.title))
     data = load(REPO / "data")
     for quote in each(data.quotes.itertuples()):
         assert squeeze(quote.text) in text, quote.quote_id
-    pages = [(report_site / c.path).read_text(encoding="utf-8") for c in editions.chapters(report_site)]
+    pages = [(report_site / c.path).read_text(encoding="utf-8") for c in editions.book_chapters(report_site)]
     charts = sum(page.count('<figure class="kr-figure"') for page in pages)
     check_accessible(path, "Kulturens Rige", BOOK_PAGES, figures=charts)
-    check_contents(path, minimum=len(editions.chapters(report_site)))
+    check_contents(path, minimum=len(editions.book_chapters(report_site)))
     check_vector_only(path)
     check_pdf_ua(path, PDF_UA_ACCEPTED_IN_BOOK)
+
+
+@pytest.mark.build
+def test_the_whole_book_pdf_is_the_report_and_the_data_chapter_is_the_analysts_own_edition(report_site: Path):
+    """Issue 22, item 2: a consultant printing the whole book got some 40 pages of data chapter, data dictionary and
+    validation messages. The whole book holds the pages a reader reads, the references last; the analysts' pages are
+    their own edition, in reading order, as accessible as every other, offered on the data chapter's page."""
+    reader = [c.title for c in editions.book_chapters(report_site)]
+    analysts = [c.title for c in editions.book_chapters(report_site, analysts=True)]
+    assert analysts and "Dataordbog" in analysts and "Referencer" in reader and reader[-1] == "Referencer"
+    book, theirs = report_site / "pdf" / editions.file_name(), report_site / "pdf" / editions.ANALYSTS_FILE
+    with pikepdf.open(book) as pdf:
+        assert not set(outline_titles(pdf)) & set(analysts), outline_titles(pdf)
+    text = pdf_text(theirs, editions.ANALYSTS_TITLE)
+    cursor = text.index(squeeze("Indhold"))
+    for title in each(analysts * 2):  # in the contents, then as each chapter's heading, in the same order
+        cursor = text.index(squeeze(title), cursor) + len(squeeze(title))
+    with pikepdf.open(theirs) as pdf:  # check_accessible's tags are a report's (figures, quotes): these are its basics
+        assert str(pdf.Root.Lang) == "da" and bool(pdf.Root.MarkInfo.Marked) is True
+        assert " ".join(str(pdf.docinfo.Title).split()) == editions.ANALYSTS_TITLE
+        assert {"/H1", "/H2", "/P", "/Table", "/TH", "/TD"} <= {str(e.S) for e in struct_elements(pdf)}
+    check_contents(theirs, minimum=len(analysts))
+    check_vector_only(theirs)
+    check_pdf_ua(theirs, PDF_UA_ACCEPTED_IN_BOOK)
+    chapter = (report_site / f"{cards.DATA_CHAPTER}.html").read_text(encoding="utf-8")
+    href = f"../pdf/{editions.ANALYSTS_FILE}"
+    assert re.search(rf'<a href="{re.escape(href)}" type="application/pdf">Hent kapitlet om data og metode som PDF</a>', chapter)
 
 
 @pytest.mark.build
@@ -942,7 +969,7 @@ def test_every_drawing_stands_whole_on_one_page_with_its_title(report_site: Path
             pages = {page.obj.objgen: n for n, page in enumerate(pdf.pages, start=1)}
             drawn = [sorted(content_pages(e, pages)) for e in tagged_in_order(pdf.Root.StructTreeRoot) if e.S == "/Figure"]
         assert [at for at in drawn if len(at) != 1] == [], (path.name, drawn)
-        if path.name == editions.file_name():
+        if path.name in (editions.file_name(), editions.ANALYSTS_FILE):  # the book's pages number no diagrams
             continue
         texts = page_texts(path)
         titled = [next(n for n, text in enumerate(texts, start=1) if f"Diagram{number}." in text) for number in range(1, len(drawn) + 1)]
@@ -1675,7 +1702,7 @@ def test_no_pdf_table_splits_a_code_inside_a_word_or_loses_a_names_hyphen(report
         assert "\u00ad" not in text, path.name
         words = set(re.findall(r"\w+", text))
         assert not [n for n in names if n.replace("-", "") in words], path.name
-        if path.name == "kulturens-rige.pdf":
+        if path.name == editions.ANALYSTS_FILE:  # the data chapter's edition (issue 22, item 2)
             # pdftotext reads a table's cells in its own order, so a code's parts are found as whole words each.
             tokens = set(re.findall(r"[^\W_]+", text))
             parts = {p for c in codes for p in re.findall(r"[^\W_]+", c)}
@@ -1767,8 +1794,8 @@ def test_no_page_of_any_edition_but_its_last_is_more_than_half_empty(report_site
     for path in each(sorted((report_site / "pdf").glob("*.pdf"))):
         fills = page_fill(path)
         opens = [squeeze(text)[:9] for text in page_texts(path)]
-        # The whole book's cover stands alone on its page (.kr-cover-alone), its contents on the next.
-        first = 2 if path.name == editions.file_name() else 1
+        # The whole book's cover, and the analysts' edition's, stand alone on their page (.kr-cover-alone).
+        first = 2 if path.name in (editions.file_name(), editions.ANALYSTS_FILE) else 1
         least = [SHORT_PAGE if opens[n].startswith("Diagram") else 1 / 2 for n in range(1, len(fills) + 1)]
         assert [(n, round(f, 2)) for n, f in enumerate(fills[first - 1 : -1], start=first) if f < least[n - 1]] == [], path.name
 

@@ -30,7 +30,8 @@ def test_an_edition_says_its_untied_quotes_have_no_municipality_in_the_report_an
     eller udledt af redaktionen', though the editors tie q005 and q036 among them; the edition only leaves the ties out."""
     never = provenance.untied(tied_data.options)
     withheld = attribution.withheld_words(attribution.source(tied_data.options))
-    for job in each(script("build_pdf").edition_jobs(tied_data, tmp_path, STAMP)[1:]):  # the municipalities' editions
+    jobs = script("build_pdf").edition_jobs(tied_data, tmp_path, STAMP)
+    for job in each([j for j in jobs if j.output.name.startswith("kulturens-rige-")]):  # the municipalities' editions
         page = BeautifulSoup(job.html() if callable(job.html) else job.html, "html.parser")
         text = " ".join(page.get_text(" ").split())
         assert never not in text, (job.output.name, text[text.find(never) - 80 : text.find(never) + 80])

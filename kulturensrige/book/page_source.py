@@ -18,7 +18,7 @@ from kulturensrige.data.settings import PAGE_VARIABLE
 from kulturensrige.render import highlight
 from kulturensrige.render.cards import DATA_CHAPTER
 from kulturensrige.render.markup import Html, book_root, esc, forget_said, json_island
-from kulturensrige.words import listing
+from kulturensrige.words import edition_mark, listing
 
 __all__ = ["PAGE_VARIABLE", "how_made", "tables_read"]
 SOURCES = "_sources"
@@ -41,8 +41,8 @@ READER_NAMES = {"publication": "udgivelsen", "figures": "figurerne"}
 
 def how_made(data: Dataset) -> Html:
     """One closed line in plain Danish: the page is written from the book's data, which tables (by their Danish names,
-    each a link to its download) and the page's notebook; the file names are the data chapter's, not the reader's
-    (issue 22 item 6). Beside it, the bar's lines of what the page's lists mark."""
+    each a link to its download), the page's notebook and the data's code a citer of this edition may name; the file
+    names are the data chapter's, not the reader's (issue 22 item 6). Beside it, the bar's lines of what the page's lists mark."""
     page = os.environ.get(PAGE_VARIABLE, "")
     read = tables_read(data)
     names = {name: READER_NAMES.get(name, TABLES[name].title.lower()) for name in read}
@@ -63,7 +63,7 @@ def how_made(data: Dataset) -> Html:
     return Html(
         '<details class="kr-made"><summary class="kr-made-label">Sådan er siden lavet</summary>'
         f"<p>Siden skrives ud fra bogens data{reads}, hver gang bogen bygges.{notebook} "
-        f"{guide} forklarer, hvordan bogen bygges igen.</p></details>"
+        f"{guide} forklarer, hvordan bogen bygges igen. {esc(edition_mark(data.fingerprint))}</p></details>"
         + (json_island(lines, "kr-bar-lines") if lines else "")
         + (json_island(aside, "kr-bar-aside") if aside else "")
         + (json_island(away, "kr-bar-away") if away else "")

@@ -161,6 +161,20 @@ def file_name(slug: str = "") -> str:
     return f"kulturens-rige-{slug}.pdf" if slug else "kulturens-rige.pdf"
 
 
+# The analysts' edition: the data chapter and what else the book's part "Data og metode" holds for them. An underscore
+# is never in a municipality's slug (a-z, digits, hyphens), so no municipality's edition can take its name.
+ANALYSTS_FILE = "kulturens-rige_data-og-metode.pdf"
+ANALYSTS_TITLE = f"{TITLE} – data og metode"
+# The pages only an analyst reads: the data chapter (with its dictionary, messages and explorer) and the statement on
+# the web book's accessibility. The references stay with the report: a reader of it looks them up.
+ANALYSTS_PAGES = ("om-data/", "tilgaengelighed")
+
+
+def for_analysts(chapter_path: str) -> bool:
+    """Whether a page of the built book belongs in the analysts' edition rather than in the whole book a reader prints."""
+    return chapter_path.startswith(ANALYSTS_PAGES)
+
+
 # -- figures -------------------------------------------------------------------------------------------
 
 
@@ -840,6 +854,11 @@ def chapters(site: Path) -> list[Chapter]:
     return found
 
 
+def book_chapters(site: Path, analysts: bool = False) -> list[Chapter]:
+    """The pages of the whole book a reader prints, in reading order; with `analysts`, those of the analysts' edition."""
+    return [c for c in chapters(site) if for_analysts(c.path) == analysts]
+
+
 # What the printed book leaves out: code, controls and the data only the page's script reads.
 DROPPED = [
     "script:not(.kr-figure-json)",
@@ -1192,16 +1211,19 @@ def contents_tree(parts: list[dict]) -> list[dict]:
     return top
 
 
-def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str) -> str:
-    """The whole book as one HTML document: every chapter of the built site in reading order."""
-    found = chapters(site)
+def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str, analysts: bool = False) -> str:
+    """The whole book as one HTML document: every chapter of the built site a reader reads, in reading order; with
+    `analysts`, the analysts' edition of the rest (for_analysts). A consultant printing "the report" got some 40 pages
+    of data chapter and dictionary in it (issue 22, item 2)."""
+    found = book_chapters(site, analysts)
     models = {chart.figure_id: chart for chart in charts.plotted(data)}
     parts = [
         {"id": chapter_id(n), "chapter": c, "body": printable_article(site, c, n, stamp.book_url, models)}
         for n, c in enumerate(found, start=1)
     ]
     context = {
-        "title": TITLE,
+        "title": ANALYSTS_TITLE if analysts else TITLE,
+        "analysts": analysts,
         "stamp": stamp,
         "parts": parts,
         "contents": contents_tree(parts),
@@ -1210,8 +1232,10 @@ def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str) -> str
         # The report as a reference in the front page's words (escaped in reference()), and what its year rests on.
         "reference": Markup(front_page.reference(data)),
         "year_note": front_page.publication(data).year_note,
-        "file_name": file_name(),
+        "file_name": ANALYSTS_FILE if analysts else file_name(),
         "plotly_js": plotly_js,
         "municipality_count": number(len(data.municipalities)),
+        "book_file": file_name(),
+        "analysts_file": ANALYSTS_FILE,
     }
     return with_print_policy(environment().get_template("book.html").render(context))

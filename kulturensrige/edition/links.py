@@ -17,8 +17,9 @@ from kulturensrige.data import provenance, publishing
 from kulturensrige.data.folder_writing import write_file
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
-from kulturensrige.edition.editions import environment, file_name
+from kulturensrige.edition.editions import ANALYSTS_FILE, environment, file_name
 from kulturensrige.render.browser import SENTENCE_FILES, sentence_file_part, sentence_file_text
+from kulturensrige.render.cards import DATA_CHAPTER
 from kulturensrige.rules.views import quotes_of, states
 from kulturensrige.words import number
 
@@ -78,6 +79,8 @@ def link_editions(site: Path, data: Dataset) -> list[Path]:
     """Put the links into the front page and each profile page; returns the pages that link to a PDF."""
     no_notes: list[tuple[str, str]] = []
     pages = [(site / "index.html", site / "pdf" / file_name(), "Hent hele bogen som PDF", no_notes)]
+    # The data chapter is its own edition, for analysts (editions.for_analysts): its first page offers it.
+    pages.append((site / f"{DATA_CHAPTER}.html", site / "pdf" / ANALYSTS_FILE, "Hent kapitlet om data og metode som PDF", no_notes))
     pages += [
         (
             site / "kommuner" / f"profil-{row.slug}.html",

@@ -433,23 +433,30 @@ def switch_offer(inferred: int) -> str:
     return f' <span class="kr-web-only">{esc(said)}</span>'
 
 
-def quote_list_legend(data: Dataset) -> Html:
+def quote_list_legend(data: Dataset, ingredient_id: str = "") -> Html:
     """What each card of an ingredient page shows, above its quotes: whose roles, ties and links they are is the
-    data folder's (provenance.folder_source), so an analyst's book does not credit the report with them."""
+    data folder's (provenance.folder_source), so an analyst's book does not credit the report with them. Each clause
+    is said only where a card of the page (the ingredient's quotes; every quote without one) bears it out: a page
+    never claims more than its cards do (issue 21, #2; issue 22)."""
+    quotes = filters.quotes(data, filters.QuoteFilter(ingredient_id=ingredient_id)) if ingredient_id else data.quotes
     folder = provenance.folder_source(data.options)
     holder = esc(provenance.words(folder).holder)
     rule = book_link(DATA_CHAPTER, "Data og genkørsel", anchor=heading_id(ANONYMITY_HEADING))
     if folder == BY_REPORT:
-        roles, links = (
-            "som rapporten skriver den",
-            "; er koblingen til ingrediensen ikke rapportens egen, siger kortet, hvem der har lavet den",
-        )
+        roles = "som rapporten skriver den"
+        others = bool((quotes["ingredient_source"] != BY_REPORT).any())
+        links = "; er koblingen til ingrediensen ikke rapportens egen, siger kortet, hvem der har lavet den" if others else ""
     else:
         roles, links = f"som {esc(provenance.words(folder).holder)} angiver den", ", og hvem der har knyttet citatet til dem"
+    grouped = ""
+    if (quotes["shown_role"] != quotes["speaker_role"]).any():
+        grouped = f", eller en bredere gruppe af roller, når citatet er knyttet til en kommune (anonymitetsreglen i {rule})"
+    unnamed = ""
+    if (quotes["shown_role"] == NOT_STATED).any():
+        unnamed = f"; hvor {holder} ikke nævner taleren, står der „{ROLE_NOT_STATED}“"
     tie = "hvilken kommune citatet er knyttet til og af hvem, og " if views.any_tied(data) else ""
     return Html(
-        f"<p>Hvert kort viser talerens rolle, {roles}, eller en bredere gruppe af roller, når citatet er knyttet til en kommune "
-        f"(anonymitetsreglen i {rule}); hvor {holder} ikke nævner taleren, står der „{ROLE_NOT_STATED}“. "
+        f"<p>Hvert kort viser talerens rolle, {roles}{grouped}{unnamed}. "
         f"Kortet viser også {tie}de ingredienser, citatet underbygger{links}.</p>"
     )
 

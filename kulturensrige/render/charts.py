@@ -1212,7 +1212,7 @@ def programme_timeline(data: Dataset) -> Chart:
         yaxis={"visible": False, "range": [-0.8, 1.8]},
         showlegend=True,
     )
-    alt = _timeline_alt(data, workshops, pitstops, start, end)
+    alt, reservations = _timeline_alt(data, workshops, pitstops, start, end)
     # The event's title names its kind; the kind's id and the ISO month would be the data's words, not a reader's.
     # A form, date or place the report leaves out says so in the provenance model's words, not 'ikke angivet' under a
     # heading that credits the report with the column ('rapporten angiver ikke datoen').
@@ -1231,7 +1231,9 @@ def programme_timeline(data: Dataset) -> Chart:
     # No hover labels: plotly puts one beside its point, over the neighbouring markers of the same row, and has no
     # option to place it elsewhere (a fifth new reader's review, finding 3). What they said, the description under the
     # figure says for every event at once, shown, and the table lists each event.
-    return Chart("forloeb", _caption(data, 1, "figur:forloeb"), variants, notes=(whose,), whose_said=True, described=True)
+    # The reservations follow whose the figure is in its note (»Om figuren«), once, not in the description shown
+    # under it: twelve lines of what the report leaves out stood between the reader and the chapter (issue 22, item 3).
+    return Chart("forloeb", _caption(data, 1, "figur:forloeb"), variants, notes=(whose, reservations), whose_said=True, described=True)
 
 
 # The narrowest chart the timeline is drawn in: a 320 px phone's text column (figures.PHONE_TEXT_WIDTH at 375 px),
@@ -1253,33 +1255,34 @@ def _known(row) -> bool:
     return any(value != NOT_STATED for value in (row.date, row.mode, row.place))
 
 
-def _timeline_alt(data: Dataset, workshops: pd.DataFrame, pitstops: pd.DataFrame, start, end) -> str:
-    """What Figure 1 shows, naming only what the report (the data folder's source) states: the events it says
-    something about, once each."""
+def _timeline_alt(data: Dataset, workshops: pd.DataFrame, pitstops: pd.DataFrame, start, end) -> tuple[str, str]:
+    """What Figure 1 shows, naming only what the report (the data folder's source) states, short: the events it says
+    something about, once each, and that the distances are order. Apart, for the figure's note: the editors' reading
+    of a form with its reason, and what the source leaves out (the table under the figure shows it event by event)."""
     said = provenance.folder_words(data.options)
     # What the source states: a form the editors read out of it (mode_basis inferred) is said apart, with its reason.
     read = workshops[workshops["mode_basis"] == "inferred"]
     workshops = workshops.assign(mode=workshops["mode"].where(workshops["mode_basis"] != "inferred", NOT_STATED))
     known = [r for r in table_rows(workshops) if _known(r)]
     virtual = data.programme_facts.set_index("fact_id")["value"].get("virtuelle-workshops", NOT_STATED)
-    parts = [
+    shown = [
         (
             f"Forløbet fra {month(start.date)} til {month(end.date)} med {len(workshops)} fælles workshops i rækkefølge "
             f"og {len(pitstops)} virtuelle pitstops for tovholderne."
         )
     ]
     if known:
-        parts.append(f"{said.subject} nævner: " + "; ".join(_event_hover(r) for r in known) + ".")
+        shown.append(f"{said.subject} nævner: " + "; ".join(_event_hover(r) for r in known) + ".")
+    shown.append("Afstandene viser rækkefølge, ikke tid.")
+    reservations = []
     if len(read):
         reading = provenance.value_label(data.options, "programme_events.mode_basis").capitalize()
-        parts.append(" ".join(f"{reading}: {r.title} var {r.mode}. {r.mode_rationale}" for r in table_rows(read)))
-    parts.append(
+        reservations.append(" ".join(f"{reading}: {r.title} var {r.mode}. {r.mode_rationale}" for r in table_rows(read)))
+    reservations.append(
         f"{_workshops_not_stated(workshops, bool(known), said)} "
-        f"Antal virtuelle workshops ifølge {said.holder}: {virtual}; hvilken workshop det var, står ikke. "
-        "Afstandene viser rækkefølge, ikke tid, "
-        f"og {said.holder} siger ikke, hvor pitstoppene lå i rækkefølgen."
+        f"Antal virtuelle workshops ifølge {said.holder}: {virtual}; hvilken workshop det var, står ikke."
     )
-    return " ".join(parts)
+    return " ".join(shown), " ".join(reservations)
 
 
 def _workshops_not_stated(workshops: pd.DataFrame, known: bool, said: provenance.Words) -> str:

@@ -855,8 +855,9 @@ def embed(chart: Chart) -> Html:
         + "".join(notes.values())
         + figure_note(chart)
         + f'<details class="kr-figure-data"><summary>Vis tallene som tabel</summary>{"".join(tables.values())}</details>'
-        '<p class="kr-plot-missing" hidden>Figuren kan ikke tegnes, fordi plotly.js ikke blev indlæst. '
-        "Tallene står i tabellen under figuren.</p>" + json_island(payload, "kr-figure-json") + "".join(islands) + "</figure>"
+        # Shown only if the drawing script cannot be fetched: the reader is told what to do, not the script's name.
+        '<p class="kr-plot-missing" hidden>Figuren kunne ikke tegnes i denne browser. '
+        "Tallene står under „Vis tallene som tabel“.</p>" + json_island(payload, "kr-figure-json") + "".join(islands) + "</figure>"
     )
 
 

@@ -16,7 +16,7 @@ from kulturensrige.render import cards, guide, highlight, lists
 from kulturensrige.render.highlight import SETTINGS, SWITCH_LABEL
 from kulturensrige.render.markup import Html, book_link, esc
 from kulturensrige.rules import attribution, filters, statistics, views
-from kulturensrige.words import count_word, edition_mark, genitive, listing, month, number, plural
+from kulturensrige.words import count_word, genitive, listing, month, number, plural
 
 # Where a reader may start, by section of the report (sections.csv), with what each start offers.
 MUNICIPALITIES_SECTION = "de-deltagende-kommuner"
@@ -196,13 +196,13 @@ def reference(data: Dataset) -> str:
 
 
 def citation(data: Dataset) -> str:
-    """The report as a reference, with what the year rests on and how to cite this edition."""
+    """The report as a reference, with what the year rests on and how to cite this edition: by the date a reader
+    sees at the foot of the page. The data's code is an analyst's (words.edition_mark, in the page's foot line)."""
     report = publication(data)
     note = f"{esc(report.year_note)} " if report.year_note else ""
     return (
         f'<p class="kr-citation">{reference(data)}</p>'
-        f'<p class="kr-citation-note">{note}Citerer du denne udgave af bogen, så nævn også datoen nederst '
-        f"på siden og {esc(edition_mark(data.fingerprint))}.</p>"
+        f'<p class="kr-citation-note">{note}Citerer du denne udgave af bogen, så nævn også datoen nederst på siden.</p>'
     )
 
 
