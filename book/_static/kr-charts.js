@@ -294,9 +294,9 @@
    * would lay out all of it now. It shows the column when it comes near (setupCharts). */
   function showChosenColumns() {
     document.querySelectorAll(".kr-marks-wrap").forEach((wrap) => {
-      // Whether the table is near comes from its observer (marksNear), not from the browser's check of it
-      // (checkVisibility), which laid out the page a choice had just changed (issue 24).
-      const figure = wrap.closest(".kr-marks-figure");
+      // Whether the browser skips the table comes from its class and its observer (marksNear), not from the browser's
+      // check of it (checkVisibility), which laid out the page a choice had just changed (issue 24).
+      const figure = wrap.closest(".kr-marks-figure.kr-marks-laid-out");
       if (figure && !marksClose.has(figure)) columnsWaiting.add(wrap);
       else showChosenColumn(wrap);
     });
