@@ -507,6 +507,19 @@ def test_every_invisible_or_noncharacter_in_a_text_is_refused_by_its_code(charac
     assert (unread, [(p.row, p.column, p.allowed) for p in problems]) == ([], [(2, "text", rule)])
 
 
+@pytest.mark.parametrize(("character", "kind"), [("\u2028", "Unicode-linjeskift"), ("\u2029", "Unicode-afsnitsskift")])
+def test_a_unicode_line_or_paragraph_separator_in_a_text_is_refused_as_an_invisible_character(character: str, kind: str, tmp_path: Path):
+    """Hostile review 22, #5: a workbook cell `x\u00a0y\u2028z` was imported and declared valid, while U+202E was
+    refused. The separators split a text where no line break shows in the file or the spreadsheet."""
+    folder = tmp_path / "data"
+    shutil.copytree(REPO / "data", folder)
+    cell("quotes", 0, "text", f"Kul{character}tur")(folder)
+    rule = f"usynlige tegn: U+{ord(character):04X} ({kind}); de flytter, deler eller gemmer tekst uden at blive vist; fjern dem"
+    raws, unread = read_folder(folder)
+    problems = validate_tables(raws, {name: name for name in raws})[1]
+    assert (unread, [(p.row, p.column, p.allowed) for p in problems]) == ([], [(2, "text", rule)])
+
+
 def test_every_table_file_beside_a_case_variant_of_its_name_is_refused_naming_both(tmp_path: Path):
     """`quotes.csv` and `Quotes.csv` (or `QUOTES.csv `) in one folder: one table twice, and the validator once read
     the exact name without a word about the other."""
