@@ -1826,6 +1826,29 @@ def test_a_copied_sheet_and_any_other_sheet_the_import_does_not_read_are_refused
     )
 
 
+def test_a_workbook_with_too_many_sheets_is_refused_in_one_line_before_its_sheets_are_loaded(
+    exported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Hostile review 22, #2: the export plus 5,000 empty sheets (1.3 MB) cost 21 s of CPU and printed 5,000 lines;
+    15,000 did not end. The sheet list is counted from the workbook's own list before openpyxl loads a sheet."""
+    from openpyxl.reader.excel import ExcelReader
+
+    workbook = edited_workbook(exported, tmp_path, lambda book: [book.create_sheet(f"s{n}") for n in range(200)])
+    monkeypatch.setattr(ExcelReader, "read_workbook", lambda self: pytest.fail("the sheets were loaded"))
+    sheets = len(TABLES) + 2 + 200
+    assert_refused(
+        run_import(workbook, tmp_path / "ud"),
+        [
+            (
+                f"arbejdsbog.xlsx — arbejdsbogen har {sheets} ark, og højst {len(TABLES) + 12} er tilladt: tabellernes "
+                f"{len(TABLES)}, »Vejledning«, »Dataordbog« og 10 andre. 200 ark er ikke dataordbogens tabeller ('s0', "
+                "'s1', 's2', 's3', 's4' og 195 andre); slet dem, og flyt det, der skal med, over på tabellens ark"
+            )
+        ],
+        tmp_path / "ud",
+    )
+
+
 def test_export_counts_a_cell_as_excel_does_in_utf16_units(tmp_path: Path):
     """20,000 emoji are 20,000 code points but 40,000 UTF-16 units, more than an Excel cell holds."""
     folder = tmp_path / "data"
