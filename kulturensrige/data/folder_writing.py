@@ -205,6 +205,9 @@ def process_running(pid: int) -> bool:
     return True
 
 
+# The line for a folder holding files of which none is one the command writes: its files would be replaced.
+FOREIGN_FOLDER = "er en mappe med filer, som kommandoen ikke selv har skrevet; angiv en ny eller tom mappe"
+
 OUTPUT_REFUSED = 2
 """The exit status of a command whose output path is refused before any work (as argparse's for a wrong argument)."""
 
@@ -283,7 +286,7 @@ def destination_problem(
         return Problem(shown, None, None, None, "er en mappe; angiv navnet på en fil")
     made_here = set(names) or {table.file for table in TABLES.values()}
     if folder and stat.S_ISDIR(mode) and not _made_here(dest, made_here):
-        return Problem(shown, None, None, None, "er en mappe med filer, som kommandoen ikke selv har skrevet; angiv en ny eller tom mappe")
+        return Problem(shown, None, None, None, FOREIGN_FOLDER)
     # A symlink to a folder named by a command that writes into the folder (the dictionary) is checked as that folder.
     if stat.S_ISLNK(mode) and os.path.isdir(dest):
         target = os.path.realpath(dest)
