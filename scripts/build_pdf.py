@@ -9,6 +9,7 @@ profile page then link to theirs. A problem stops with one Danish line and no tr
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 import time
@@ -60,8 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     refused = destination_problem(args.site, folder=True, overwrite=True, reading=[folder], names={"index.html"})
     if refused is not None and refused.allowed == FOREIGN_FOLDER:
         # A folder of other files is no built book: "angiv en ny eller tom mappe" sent the user to the wrong remedy.
-        print(not_built(Path(args.site).resolve()), file=sys.stderr)
-        return 1
+        refused = dataclasses.replace(refused, allowed=f"er ikke en bygget bog (mappen har ingen index.html); {BUILD_FIRST}")
     if refused is not None:
         return cli.refused(refused)
     data = load(folder)
@@ -113,19 +113,18 @@ class NotPrintable(Exception):
     """The site is not a finished build of these data, or Chromium is missing: nothing is printed."""
 
 
-def not_built(site: Path) -> str:
-    """The line for a --site that holds no built book (no index.html): empty, or a folder of other files."""
-    return (
-        f"Bogen er ikke bygget i {site}: kør først make book (med samme DATA); en bog bygget med build_book.py "
-        "--output MAPPE ligger i MAPPE/_build/html, og det er den mappe, --site skal angive."
-    )
+# What to do when --site holds no built book, empty or a folder of other files: how a book is built, and where.
+BUILD_FIRST = (
+    "kør først make book (med samme DATA); en bog bygget med build_book.py --output MAPPE ligger i MAPPE/_build/html, "
+    "og det er den mappe, --site skal angive."
+)
 
 
 def site_problem(site: Path, fingerprint: str) -> str:
     """'' if the built book is there and was built from the same data (the build's record, buildkey.RECORD);
     else what to do, in one line."""
     if not (site / "index.html").is_file():
-        return not_built(site)
+        return f"Bogen er ikke bygget i {site}: {BUILD_FIRST}"
     record = read_record(site)
     if record is None:
         if (fault := record_fault(site)) == MISSING:

@@ -1834,7 +1834,12 @@ def test_a_site_folder_that_is_no_built_book_is_said_to_be_unbuilt_and_where_a_b
     for name in files:
         (site / name).write_text("mine noter", encoding="utf-8")
     result = run_script("build_pdf", "--data", str(REPO / "data"), "--site", str(site))
-    assert result.returncode == 1
-    remedy = "en bog bygget med build_book.py --output MAPPE ligger i MAPPE/_build/html, og det er den mappe, --site skal angive."
-    assert result.stderr.splitlines() == [f"Bogen er ikke bygget i {site}: kør først make book (med samme DATA); {remedy}"]
+    remedy = (
+        "kør først make book (med samme DATA); en bog bygget med build_book.py --output MAPPE ligger i MAPPE/_build/html, "
+        "og det er den mappe, --site skal angive."
+    )
+    said = (
+        f"{site} — er ikke en bygget bog (mappen har ingen index.html); {remedy}" if files else f"Bogen er ikke bygget i {site}: {remedy}"
+    )
+    assert (result.returncode, result.stderr.splitlines()) == (2 if files else 1, [said])
     assert sorted(p.name for p in site.iterdir()) == files
