@@ -70,6 +70,18 @@ def cell(table: str, row: int, column: str, value: str) -> Callable[[Path], None
     return change
 
 
+def test_a_csv_row_after_a_text_with_line_breaks_is_named_as_the_spreadsheet_shows_it(tmp_path: Path):
+    """Hostile review 22, #4: a quote whose text had two line breaks moved every later row's number: the message said
+    »række 23« for the row a spreadsheet shows as 21."""
+    folder = tmp_path / "data"
+    shutil.copytree(REPO / "data", folder)
+    cell("quotes", 0, "text", "Første linje\nanden linje\ntredje linje")(folder)
+    cell("quotes", 2, "kind", "ukendt-art")(folder)
+    raws, unread = read_folder(folder)
+    problems = validate_tables(raws, {name: name for name in raws})[1]
+    assert unread == [] and [(p.row, p.column) for p in problems if p.value == "ukendt-art"] == [(4, "kind")]
+
+
 def cell_where(table: str, key: str, column: str, value: str) -> Callable[[Path], None]:
     """Set one cell in the row with the given key; the expected row number is looked up by `row_of`."""
 
