@@ -39,11 +39,10 @@ def _spaced_folder(tmp_path: Path) -> tuple[Path, list[tuple[int, str, str]]]:
     changed = []
     with path.open(encoding="utf-8", newline="") as file:
         reader = csv.reader(file)
-        header, line = next(reader), reader.line_num + 1
-        for cells in reader:  # a row is named by the line it starts on, as an editor shows the file
+        header = next(reader)
+        for line, cells in enumerate(reader, start=2):  # a row is named as a spreadsheet shows it, the header row 1
             row = dict(zip(header, cells, strict=True))
             changed += [(line, column, row[column]) for column in ENDINGS.get(row["quote_id"], {})]
-            line = reader.line_num + 1
     return folder, changed
 
 

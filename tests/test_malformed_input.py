@@ -70,6 +70,18 @@ def cell(table: str, row: int, column: str, value: str) -> Callable[[Path], None
     return change
 
 
+def test_a_csv_row_after_a_text_with_line_breaks_is_named_as_the_spreadsheet_shows_it(tmp_path: Path):
+    """Hostile review 22, #4: a quote whose text had two line breaks moved every later row's number: the message said
+    »række 23« for the row a spreadsheet shows as 21."""
+    folder = tmp_path / "data"
+    shutil.copytree(REPO / "data", folder)
+    cell("quotes", 0, "text", "Første linje\nanden linje\ntredje linje")(folder)
+    cell("quotes", 2, "kind", "ukendt-art")(folder)
+    raws, unread = read_folder(folder)
+    problems = validate_tables(raws, {name: name for name in raws})[1]
+    assert unread == [] and [(p.row, p.column) for p in problems if p.value == "ukendt-art"] == [(4, "kind")]
+
+
 def cell_where(table: str, key: str, column: str, value: str) -> Callable[[Path], None]:
     """Set one cell in the row with the given key; the expected row number is looked up by `row_of`."""
 
@@ -502,6 +514,19 @@ def test_every_invisible_or_noncharacter_in_a_text_is_refused_by_its_code(charac
     cell("quotes", 0, "text", f"Kul{character}tur")(folder)
     named = f"U+{ord(character):04X} ({HIDDEN_BEYOND_THE_FIRST[character]})"
     rule = f"usynlige tegn: {named}; de flytter, deler eller gemmer tekst uden at blive vist; fjern dem"
+    raws, unread = read_folder(folder)
+    problems = validate_tables(raws, {name: name for name in raws})[1]
+    assert (unread, [(p.row, p.column, p.allowed) for p in problems]) == ([], [(2, "text", rule)])
+
+
+@pytest.mark.parametrize(("character", "kind"), [("\u2028", "Unicode-linjeskift"), ("\u2029", "Unicode-afsnitsskift")])
+def test_a_unicode_line_or_paragraph_separator_in_a_text_is_refused_as_an_invisible_character(character: str, kind: str, tmp_path: Path):
+    """Hostile review 22, #5: a workbook cell `x\u00a0y\u2028z` was imported and declared valid, while U+202E was
+    refused. The separators split a text where no line break shows in the file or the spreadsheet."""
+    folder = tmp_path / "data"
+    shutil.copytree(REPO / "data", folder)
+    cell("quotes", 0, "text", f"Kul{character}tur")(folder)
+    rule = f"usynlige tegn: U+{ord(character):04X} ({kind}); de flytter, deler eller gemmer tekst uden at blive vist; fjern dem"
     raws, unread = read_folder(folder)
     problems = validate_tables(raws, {name: name for name in raws})[1]
     assert (unread, [(p.row, p.column, p.allowed) for p in problems]) == ([], [(2, "text", rule)])
@@ -1808,6 +1833,29 @@ def test_a_copied_sheet_and_any_other_sheet_the_import_does_not_read_are_refused
                 "arbejdsbog.xlsx, ark quotes (2) — arket har samme kolonner som arket 'quotes', men kun 'quotes' bliver læst, "
                 "så det, der står på dette ark, kommer ikke med; flyt rettelserne over på 'quotes', og slet dette ark"
             ),
+        ],
+        tmp_path / "ud",
+    )
+
+
+def test_a_workbook_with_too_many_sheets_is_refused_in_one_line_before_its_sheets_are_loaded(
+    exported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Hostile review 22, #2: the export plus 5,000 empty sheets (1.3 MB) cost 21 s of CPU and printed 5,000 lines;
+    15,000 did not end. The sheet list is counted from the workbook's own list before openpyxl loads a sheet."""
+    from openpyxl.reader.excel import ExcelReader
+
+    workbook = edited_workbook(exported, tmp_path, lambda book: [book.create_sheet(f"s{n}") for n in range(200)])
+    monkeypatch.setattr(ExcelReader, "read_workbook", lambda self: pytest.fail("the sheets were loaded"))
+    sheets = len(TABLES) + 2 + 200
+    assert_refused(
+        run_import(workbook, tmp_path / "ud"),
+        [
+            (
+                f"arbejdsbog.xlsx — arbejdsbogen har {sheets} ark, og højst {len(TABLES) + 12} er tilladt: tabellernes "
+                f"{len(TABLES)}, »Vejledning«, »Dataordbog« og 10 andre. 200 ark er ikke dataordbogens tabeller ('s0', "
+                "'s1', 's2', 's3', 's4' og 195 andre); slet dem, og flyt det, der skal med, over på tabellens ark"
+            )
         ],
         tmp_path / "ud",
     )

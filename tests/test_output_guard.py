@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import resource
 import shutil
 import signal
@@ -28,6 +29,7 @@ from kulturensrige import cli
 from kulturensrige.data import folder_writing, workbook
 from kulturensrige.data.folder_writing import OUTPUT_REFUSED, write_file, write_folder
 from kulturensrige.data.interruption import EXIT_CODE, interrupted_line
+from kulturensrige.data.problems import DataError
 from kulturensrige.data.workbook import build_workbook, save_workbook
 from kulturensrige.words import visible
 from support.scripts import REPO, run_script
@@ -233,16 +235,15 @@ def test_the_dictionary_writer_refuses_what_is_not_a_file(target: str, tmp_path:
     assert snapshot(tmp_path) == before
 
 
-def test_a_symlink_named_as_the_output_folder_is_replaced_as_a_link_and_leaves_no_backup(tmp_path: Path):
+def test_a_symlink_named_as_the_output_folder_is_refused_and_its_target_left_alone(tmp_path: Path):
     elsewhere = tmp_path / "andetsteds"
     elsewhere.mkdir()
     (elsewhere / "quotes.csv").write_text("urørt\n", encoding="utf-8")
     dest = tmp_path / "ud"
     dest.symlink_to(elsewhere)
-    write_folder({"quotes.csv": "ny\n"}, dest, overwrite=True)
-    assert not dest.is_symlink() and (dest / "quotes.csv").read_text(encoding="utf-8") == "ny\n"
-    assert sorted(p.name for p in elsewhere.iterdir()) == ["quotes.csv"]
-    assert (elsewhere / "quotes.csv").read_text(encoding="utf-8") == "urørt\n"
+    with pytest.raises(DataError, match=re.escape(f"symbolsk link til {elsewhere};")):
+        write_folder({"quotes.csv": "ny\n"}, dest, overwrite=True)
+    assert os.readlink(dest) == str(elsewhere) and (elsewhere / "quotes.csv").read_text(encoding="utf-8") == "urørt\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["andetsteds", "ud"]
 
 
@@ -261,17 +262,53 @@ def test_a_folder_being_replaced_keeps_its_symlinks_as_links_and_never_copies_th
 
 
 @pytest.mark.parametrize("dangling", [False, True])
-def test_a_symlink_named_as_the_output_file_is_replaced_and_its_target_left_alone(dangling: bool, tmp_path: Path):
+def test_a_symlink_named_as_the_output_file_is_refused_and_its_target_left_alone(dangling: bool, tmp_path: Path):
     target = tmp_path / "maal.xlsx"
     if not dangling:
         target.write_bytes(b"urort")
     out = tmp_path / "arbejdsbog.xlsx"
     out.symlink_to(target)
-    save_workbook(build_workbook(None), out, overwrite=True)
-    assert not out.is_symlink() and out.stat().st_size > 1000
+    with pytest.raises(DataError, match=re.escape(f"symbolsk link til {target}")):
+        save_workbook(build_workbook(None), out, overwrite=True)
+    assert os.readlink(out) == str(target)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["arbejdsbog.xlsx"] + ([] if dangling else ["maal.xlsx"])
     if not dangling:
         assert target.read_bytes() == b"urort"
+
+
+# script -> (make the link's target in tmp, argv naming the link as the output)
+LINKED_OUTPUTS: dict[str, tuple[Callable[[Path], Path], Callable[[Path, str], list[str]]]] = {
+    "import_workbook to a link to a data folder": (
+        lambda tmp: Path(shutil.copytree(REPO / "data", tmp / "delt-drev")),
+        lambda tmp, out: [str(tmp / "data" / "arbejdsbog.xlsx"), "--out", out],
+    ),
+    "export_workbook to a link to a file": (
+        lambda tmp: Path(shutil.copyfile(tmp / "data" / "arbejdsbog.xlsx", tmp / "delt.xlsx")),
+        lambda tmp, out: ["--data", str(tmp / "data"), "--out", out],
+    ),
+    "export_qdpx to a dangling link": (lambda tmp: tmp / "findes-ikke.qdpx", SCRIPTS["export_qdpx"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(LINKED_OUTPUTS))
+def test_an_output_named_by_a_symlink_is_refused_in_one_line_naming_the_link_and_its_target(
+    case: str, tmp_path: Path, valid_workbook: Path
+):
+    """Hostile review 22, #1: `--out mine-data --overwrite`, a link to a shared drive, replaced the link with a folder,
+    left the drive's data as it was and said it was written. The one guard refuses it and names where the link points."""
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    shutil.copyfile(valid_workbook, tmp_path / "data" / "arbejdsbog.xlsx")
+    make, argv = LINKED_OUTPUTS[case]
+    target = make(tmp_path)
+    link = tmp_path / ("mine-data" if case.startswith("import") else "mine.xlsx" if "xlsx" in case else "mine.qdpx")
+    link.symlink_to(target)
+    before = snapshot(tmp_path)
+    result = run_script(case.split()[0], *argv(tmp_path, str(link)), "--overwrite")
+    assert result.returncode == OUTPUT_REFUSED, result.stderr
+    there = ", som ikke findes" if "dangling" in case else ""
+    line = f"{link} — er et symbolsk link til {target}{there}; kommandoen hverken erstatter linket eller skriver gennem det: "
+    assert result.stderr.splitlines() == [f"{line}angiv {target} selv eller et andet navn"]
+    assert snapshot(tmp_path) == before
 
 
 def test_the_writers_themselves_refuse_a_fifo_even_when_the_command_did_not_ask(tmp_path: Path):

@@ -1846,3 +1846,24 @@ def test_the_whole_book_pdf_keeps_a_figures_label_with_its_text(report_site: Pat
     assert labelled, "no figure's label in the PDF"
     stranded = [i for i in labelled if footer.sub("", pages[i - 1]).endswith(label)]
     assert stranded == []
+
+
+@pytest.mark.parametrize("files", [[], ["noter.txt"]], ids=["empty", "a folder of other files"])
+def test_a_site_folder_that_is_no_built_book_is_said_to_be_unbuilt_and_where_a_build_goes(files: list[str], tmp_path: Path):
+    """Hostile review 22, #4: `build_pdf.py --site DIR` with a folder of other files said »angiv en ny eller tom mappe«,
+    but --site must be a built book; an empty folder was already told to build it. Both now say so, and where a
+    build with --output puts its site."""
+    site = tmp_path / "side"
+    site.mkdir()
+    for name in files:
+        (site / name).write_text("mine noter", encoding="utf-8")
+    result = run_script("build_pdf", "--data", str(REPO / "data"), "--site", str(site))
+    remedy = (
+        "kør først make book (med samme DATA); en bog bygget med build_book.py --output MAPPE ligger i MAPPE/_build/html, "
+        "og det er den mappe, --site skal angive."
+    )
+    said = (
+        f"{site} — er ikke en bygget bog (mappen har ingen index.html); {remedy}" if files else f"Bogen er ikke bygget i {site}: {remedy}"
+    )
+    assert (result.returncode, result.stderr.splitlines()) == (2 if files else 1, [said])
+    assert sorted(p.name for p in site.iterdir()) == files

@@ -921,6 +921,36 @@ def test_a_code_map_naming_none_of_the_projects_codes_names_each_row_and_the_cod
     assert not (tmp_path / "ud").exists()
 
 
+def test_a_code_map_row_naming_no_code_of_the_project_is_refused_naming_the_nearest_code(tmp_path: Path, capsys):
+    """Hostile review 22, #3: with one typo (`Gnist og flame`) the import wrote 31 of 38 quotes and said only that the
+    code was not in the map; the row that matched nothing was never named."""
+    codes = tmp_path / "koder.csv"
+    codes.write_text(CODES.read_text(encoding="utf-8").replace("Gnist og flamme", "Gnist og flame"), encoding="utf-8")
+    code, out, err = run_import(pack(tmp_path / "projekt.qdpx"), tmp_path / "ud", capsys, codes=codes)
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        (
+            "koder.csv, række 6, kolonne code: 'Gnist og flame' — ingen kode i projekt.qdpx har det navn eller den guid; "
+            "nærmest er 'Gnist og flamme'; ret navnet, eller slet rækken"
+        ),
+        "1 problem(er) fundet; intet er skrevet.",
+    ]
+    assert not (tmp_path / "ud").exists()
+
+
+def test_a_code_map_with_only_its_header_is_said_to_have_no_rows(tmp_path: Path, capsys):
+    """Hostile review 22, #4: it was 'ud/quotes.csv — tabellen er tom', a file of an output that was never written."""
+    codes = tmp_path / "koder.csv"
+    codes.write_text("code,ingredient_id\n", encoding="utf-8")
+    code, out, err = run_import(pack(tmp_path / "projekt.qdpx"), tmp_path / "ud", capsys, codes=codes)
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        "koder.csv — kodekortet har ingen rækker under overskriften; skriv én række pr. kode (code, ingredient_id)",
+        "1 problem(er) fundet; intet er skrevet.",
+    ]
+    assert not (tmp_path / "ud").exists()
+
+
 def test_a_code_map_tying_none_of_the_projects_codes_to_an_ingredient_says_so(tmp_path: Path, capsys):
     codes = tmp_path / "koder.csv"
     codes.write_text("code,ingredient_id\nFællessang,\nBarrierer,\n", encoding="utf-8")

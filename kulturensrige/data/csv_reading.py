@@ -288,11 +288,13 @@ def _cells(shown: list[str]) -> str:
 def _csv_rows(
     text: str, label: str, max_rows: int = MAX_ROWS, unguarded: list[tuple[int, int]] | None = None
 ) -> list[tuple[int, list[str]]] | Problem:
-    """The file's records (line, cells). With `unguarded` (a file the book wrote), each cell's formula guard comes
-    off, and the cells that had one are added to it as (line, column index)."""
+    """The file's records (row, cells), numbered as a spreadsheet shows them: the header is row 1, and a text with
+    line breaks stays one row (its physical line was »række 23« where the spreadsheet showed 21: hostile review 22,
+    #4). With `unguarded` (a file the book wrote), each cell's formula guard comes off, and the cells that had one are
+    added to it as (row, column index)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(text), strict=True)
     records: list[tuple[int, list[str]]] = []
-    line = 1
+    line = 1  # the row being read
     cells_read = 0
     try:
         for cells in reader:
@@ -304,7 +306,7 @@ def _csv_rows(
                 unguarded += [(line, c) for c, (was, now) in enumerate(zip(cells, bare, strict=True)) if was != now]
                 cells = bare
             records.append((line, cells))
-            line = reader.line_num + 1
+            line += 1
     except csv.Error as error:
         if "field larger than field limit" in str(error):
             limit = thousands(csv.field_size_limit())

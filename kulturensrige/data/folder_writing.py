@@ -64,7 +64,7 @@ def write_folder(
         # The old folder a crashed write left is back: without --overwrite, it is not replaced after all.
         raise OutputTaken(given, folder=True, restored=True)
     staging = Path(tempfile.mkdtemp(prefix=staging_prefix(dest), dir=dest.parent))
-    # A symlink named as the output is replaced as a link: its target is neither read nor changed.
+    # A symlink named as the output is refused above; one made since is replaced as a link, its target left alone.
     replacing = dest.is_dir() and not dest.is_symlink()
     os.chmod(staging, stat.S_IMODE(dest.stat().st_mode) if replacing else default_mode(0o777))
     try:
@@ -87,8 +87,8 @@ def write_folder(
 def write_file(dest: Path, write: Callable[[Path], object], *, overwrite: bool = False) -> None:
     """Write one file through `write(temporary)` in the same folder, then rename it into place: all or nothing.
 
-    A symlink named as `dest` is replaced by the file, as a link (its target is left alone); a device, FIFO or
-    anything but a regular file is refused before anything is written.
+    A symlink named as `dest` (its target named in the line), a device, FIFO or anything but a regular file is
+    refused before anything is written; a symlink made since is replaced as a link, its target left alone.
     """
     write_files([(dest, write)], overwrite=overwrite)
 
@@ -230,6 +230,9 @@ def process_running(pid: int) -> bool:
     return True
 
 
+# The line for a folder holding files of which none is one the command writes: its files would be replaced.
+FOREIGN_FOLDER = "er en mappe med filer, som kommandoen ikke selv har skrevet; angiv en ny eller tom mappe"
+
 OUTPUT_REFUSED = 2
 """The exit status of a command whose output path is refused before any work (as argparse's for a wrong argument)."""
 
@@ -249,12 +252,12 @@ def destination_problem(
     """Why `dest` cannot be written (a folder if `folder`, else a file), in one line, before any work is done.
 
     Only a regular file, a folder this kind of command made (empty, or holding one of `names`, by default a data
-    folder's CSV files), a symlink (replaced as a link) or a new name under a
-    writable folder may be written; never a device, FIFO or socket, nothing under /dev, /proc or /sys, never the
+    folder's CSV files) or a new name under a writable folder may be written; never a symlink (its target is named
+    instead), a device, FIFO or socket, nothing under /dev, /proc or /sys, never the
     working folder or a folder above it, and never the folders and files the command reads (`reading`). A file is
     given as the command line's text: a Path has already dropped a trailing '/'. `into`: the command writes a file
     into the folder and never replaces it (the dictionary), so the working folder, "." or a folder above it may be
-    named, as long as it is a folder of this kind.
+    named, as long as it is a folder of this kind, or a link to one.
     """
     shown = os.fspath(dest)
     if shown == "":
@@ -279,7 +282,7 @@ def destination_problem(
     name_max = os.pathconf(existing if existing.is_dir() else existing.parent, "PC_NAME_MAX")
     if any(len(os.fsencode(part)) > name_max for part in dest.parts):
         return Problem(shown, None, None, None, f"navnet er for langt til filsystemet; højst {name_max} bytes pr. navn")
-    # The name itself is not followed (a symlink is replaced as a link); the folders above it are.
+    # The name itself is not followed (a symlink is refused below, naming its target); the folders above it are.
     real = Path(os.path.realpath(dest.parent)) / dest.name
     if any(real == system or system in real.parents for system in SYSTEM_FOLDERS):
         return Problem(shown, None, None, None, "ligger under /dev, /proc eller /sys (enheder og kernens filer); vælg en almindelig mappe")
@@ -300,25 +303,36 @@ def destination_problem(
     mode = os.lstat(dest).st_mode
     if not (stat.S_ISLNK(mode) or stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
         return Problem(shown, None, None, None, f"er {_special_kind(mode)}, ikke en almindelig fil; vælg et andet navn")
+    if stat.S_ISLNK(mode) and not into:
+        return Problem(shown, None, None, None, _through_a_link(dest))
     if folder and stat.S_ISREG(mode):
         return Problem(shown, None, None, None, "findes og er en fil; angiv en mappe")
     if not folder and stat.S_ISDIR(mode):
         return Problem(shown, None, None, None, "er en mappe; angiv navnet på en fil")
     made_here = set(names) or {table.file for table in TABLES.values()}
     if folder and stat.S_ISDIR(mode) and not _made_here(dest, made_here):
-        return Problem(shown, None, None, None, "er en mappe med filer, som kommandoen ikke selv har skrevet; angiv en ny eller tom mappe")
-    # A symlink to a folder is checked as that folder: a command that writes into the folder it names (the
-    # dictionary) would write there, and one that replaces it would take the place of a link to someone's folder.
+        return Problem(shown, None, None, None, FOREIGN_FOLDER)
+    # A symlink to a folder named by a command that writes into the folder (the dictionary) is checked as that folder.
     if stat.S_ISLNK(mode) and os.path.isdir(dest):
         target = os.path.realpath(dest)
-        if not folder:
-            return Problem(shown, None, None, None, f"er et symbolsk link til mappen {target}; angiv navnet på en fil")
         if not _made_here(Path(target), made_here):
             foreign = "med filer, som kommandoen ikke selv har skrevet; angiv en ny eller tom mappe"
             return Problem(shown, None, None, None, f"peger på mappen {target} {foreign}")
     if not overwrite:
         return Problem(shown, None, None, None, _taken(folder))
     return None
+
+
+def _through_a_link(link: Path) -> str:
+    """Why an output named by a symlink is refused: replacing the link left its target (a `mine-data` link to a shared
+    drive) with the old data while the command said it was written, and writing through it would write a place the
+    command line does not name (hostile review 22, #1). The target is named, so the user can give it instead."""
+    target = os.path.realpath(link)
+    there = "" if os.path.lexists(target) else ", som ikke findes"
+    return (
+        f"er et symbolsk link til {target}{there}; kommandoen hverken erstatter linket eller skriver gennem det: "
+        f"angiv {target} selv eller et andet navn"
+    )
 
 
 def _hidden_characters(names: Iterable[str]) -> str:

@@ -16,6 +16,7 @@ archive to disk and parse without these guards (see the issue note in the report
 from __future__ import annotations
 
 import csv
+import difflib
 import hashlib
 import json
 import os
@@ -710,10 +711,15 @@ def _read_table(path: Path, columns: tuple[str, ...], label_name: str) -> RawTab
     return raw
 
 
+EMPTY_CODE_MAP = "kodekortet har ingen rækker under overskriften; skriv én række pr. kode (code, ingredient_id)"
+
+
 def read_code_map(path: Path, ingredients: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """Code name (casefolded) or guid -> ingredient ids; an empty ingredient_id maps the code to nothing (its
     passages are skipped), `ingen` to a quote without an ingredient."""
     raw = _read_table(path, ("code", "ingredient_id"), "kodekortet")
+    if raw.frame.empty:  # said of the map: the empty quotes.csv it led to was named in an output never written
+        raise DataError([_problem(path.name, EMPTY_CODE_MAP)])
     known = {*ingredients, NO_INGREDIENT}
     mapping: dict[str, tuple[str, ...]] = {}
     problems = []
@@ -956,6 +962,8 @@ def import_project(
     summary.skipped += Counter({SKIP_NOT_TEXT: project.not_text_passages, SKIP_OUTSIDE: len(project.outside)})
     summary.passages += len(project.outside)  # read from a text source, then skipped
     origins: dict[str, str] = {}
+    if problems := _rows_naming_no_code(codes, project, path.name):
+        raise DataError(problems)
     rows = _quote_rows(project, code_map, docs, municipalities, typed, summary, path.name, origins)
     if not rows and (problems := _no_quotes(codes, project, code_map, path.name)):
         raise DataError(problems)
@@ -982,20 +990,37 @@ def import_project(
 MAX_CODES_NAMED = 20  # a project's codes named in a line; the rest are counted
 
 
+def _rows_naming_no_code(codes: Path, project: Project, label: str) -> list[Problem]:
+    """One line per row of the code map that ties an ingredient to no code of the project, by name or guid, with the
+    nearest code's name (or, with none near, the codes it may name); a row without an ingredient skips a code, and
+    the shipped example map skips codes other projects have, unless the map names no code of the project at all
+    (issue 25: such a map gave only 'quotes.csv — tabellen er tom'). A typo (`Gnist og flame`) left the code's passages out of the
+    quotes while the import said only that the code was not in the map (hostile review 22, #3)."""
+    names = project.codes
+    keys = {*names, *(_code_key(name) for name in names.values())}
+    by_key = {_code_key(name): name for name in sorted(set(names.values()), key=str.casefold)}
+    allowed = _codes_named(list(by_key.values()))
+    raw = _read_table(codes, ("code", "ingredient_id"), "kodekortet")
+    problems = []
+    # A map naming none of the codes is for another project: each row is named, with or without an ingredient.
+    other_project = not any(_code_key(code) in keys for code in raw.frame["code"])
+    for row, code, ingredient in zip(raw.rows, raw.frame["code"], raw.frame["ingredient_id"], strict=True):
+        if _code_key(code) in keys or not (ingredient or other_project):  # a code skipped may be another project's
+            continue
+        near = difflib.get_close_matches(_code_key(code), list(by_key), n=1)
+        hint = f"nærmest er {by_key[near[0]]!r}; ret navnet, eller slet rækken" if near else f"projektets koder: {allowed}"
+        problems.append(Problem(codes.name, row, "code", code, f"ingen kode i {label} har det navn eller den guid; {hint}"))
+    return problems
+
+
 def _no_quotes(codes: Path, project: Project, code_map: CodeMap, label: str) -> list[Problem]:
-    """Why a project gave no quote, when the code map is the reason: one line per row of a map that names none of
-    the project's codes, with the codes it may name. The folder's own check said only 'quotes.csv — tabellen er tom'
-    (issue 25), which left the analyst to guess that the map was for another project."""
+    """Why a project gave no quote, when the code map is the reason: the map ties none of the project's codes to an
+    ingredient, with the codes it may name (a map naming no code at all is refused row by row, _rows_naming_no_code).
+    The folder's own check said only 'quotes.csv — tabellen er tom' (issue 25)."""
     names = project.codes
     keys = {*names, *(_code_key(name) for name in names.values())}
     matched = [key for key in code_map if key in keys]
     allowed = _codes_named(sorted(set(names.values()), key=str.casefold))
-    if not matched:
-        raw = _read_table(codes, ("code", "ingredient_id"), "kodekortet")
-        return [
-            Problem(codes.name, row, "code", code, f"ingen kode i {label} har det navn eller den guid; projektets koder: {allowed}")
-            for row, code in zip(raw.rows, raw.frame["code"], strict=True)
-        ]
     if not any(code_map[key] for key in matched):
         return [
             Problem(

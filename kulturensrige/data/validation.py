@@ -472,9 +472,11 @@ def _unwritable_characters(frame: pd.DataFrame, rows: list[int], label: str) -> 
 # (U+0080–U+009F) are a wrongly decoded file's bytes; the tag characters (U+E0000–U+E007F) carry text no reader sees
 # into the pages, the search and every download; the fillers U+3164 and U+180E are blanks that are not spaces; and the
 # noncharacters (U+FDD0–U+FDEF, the last two of every plane; U+FFFE and U+FFFF are _UNWRITABLE's) are no text at all.
+# The line and paragraph separators (U+2028, U+2029) break a line in some readers and not in others (a spreadsheet
+# shows none; Python's splitlines does), so one text reads differently in each: a line break in a report is "\n".
 # The joiners U+200C and U+200D (in an emoji, in other scripts) and the soft hyphen are text a report can hold, and stay.
 _HIDDEN = re.compile(
-    "[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b\u2060\ufeff\x80-\x9f\U000e0000-\U000e007f\u3164\u180e\ufdd0-\ufdef"
+    "[\u202a-\u202e\u2028\u2029\u2066-\u2069\u200e\u200f\u061c\u200b\u2060\ufeff\x80-\x9f\U000e0000-\U000e007f\u3164\u180e\ufdd0-\ufdef"
     + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))
     + "]"
 )
@@ -485,6 +487,8 @@ _HIDDEN_NAMES = {
     "\ufeff": "byte order mark",
     "\u3164": "usynligt fyldtegn",
     "\u180e": "usynligt fyldtegn",
+    "\u2028": "Unicode-linjeskift",
+    "\u2029": "Unicode-afsnitsskift",
 }
 
 

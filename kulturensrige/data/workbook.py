@@ -50,6 +50,7 @@ from kulturensrige.data.spreadsheet import (
     StreamedWorkbook,
     TooLarge,
     TooManyCells,
+    TooManySheets,
     escape,
 )
 from kulturensrige.data.validation import (
@@ -205,7 +206,8 @@ def guidance_rows() -> list[tuple[str, str]]:
             (
                 f"Et ark må have værdier i højst {thousands(MAX_ROWS)} rækker under overskriften og {MAX_COLUMNS} kolonner "
                 f"(A-{get_column_letter(MAX_COLUMNS)}), "
-                f"og arbejdsbogen må fylde højst {MAX_UNPACKED_MB} MB, når den pakkes ud. Tomme celler uden for dataene tæller ikke med."
+                f"og arbejdsbogen må fylde højst {MAX_UNPACKED_MB} MB, når den pakkes ud, og have højst {MAX_OTHER_SHEETS} ark "
+                "ud over tabellernes og sine egne to. Tomme celler uden for dataene tæller ikke med."
             ),
         ),
         (
@@ -382,9 +384,11 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], dict[str, str], list
     if path.is_dir():
         return {}, labels, [Problem(path.name, None, None, None, "er en mappe, ikke en fil; angiv arbejdsbogen (.xlsx)")]
     try:
-        book = StreamedWorkbook(path)
+        book = StreamedWorkbook(path, max_sheets=MAX_SHEETS)
     except FileNotFoundError:  # gone since it was asked
         return {}, labels, [Problem(path.name, None, None, None, "filen findes ikke")]
+    except TooManySheets as many:
+        return {}, labels, [Problem(path.name, None, None, None, too_many_sheets(many.names))]
     except TooLarge as large:
         return {}, labels, [Problem(path.name, None, None, None, _too_large(large.megabytes))]
     except Unreadable as unreadable:
@@ -425,18 +429,41 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], dict[str, str], list
 
 
 OWN_SHEETS = (GUIDANCE_SHEET, DICTIONARY_SHEET)
+# Other sheets are refused one line each (_unread_sheets); beyond these few, the workbook is refused before its sheets
+# are loaded, in one line (hostile review 22, #2: 5,000 empty sheets cost 21 s of CPU and 5,000 lines).
+MAX_OTHER_SHEETS = 10
+MAX_SHEETS = len(TABLES) + len(OWN_SHEETS) + MAX_OTHER_SHEETS
+NAMED_SHEETS = 5  # the other sheets named in the line; the rest are counted
+
+
+def too_many_sheets(names: list[str]) -> str:
+    """The one line for a workbook with more than MAX_SHEETS sheets: how many, how many are no table's, the first few."""
+    other = _other_sheets(names)
+    shown = ", ".join(repr(visible(name)) for name in other[:NAMED_SHEETS])
+    rest = f" og {thousands(len(other) - NAMED_SHEETS)} andre" if len(other) > NAMED_SHEETS else ""
+    allowed = (
+        f"arbejdsbogen har {thousands(len(names))} ark, og højst {MAX_SHEETS} er tilladt: tabellernes {len(TABLES)}, "
+        f"»{GUIDANCE_SHEET}«, »{DICTIONARY_SHEET}« og {MAX_OTHER_SHEETS} andre"
+    )
+    if not other:  # all of them tables' namesakes
+        return f"{allowed}; slet de ark, der ikke skal med"
+    return (
+        f"{allowed}. {thousands(len(other))} ark er ikke dataordbogens tabeller ({shown}{rest}); slet dem, og flyt det, "
+        f"der skal med, over på tabellens ark"
+    )
+
+
+def _other_sheets(names: list[str]) -> list[str]:
+    """The sheets that are neither a table's (nor a namesake, which is said on its own) nor the workbook's own."""
+    named = {name for table in TABLES for name in [table, *namesakes(table, names)]}
+    return [sheet for sheet in names if sheet not in named and sheet not in OWN_SHEETS]
 
 
 def _unread_sheets(book: StreamedWorkbook, path: Path) -> list[Problem]:
     """One line per sheet that is neither a table's (nor a namesake, said above) nor the workbook's own: refused, not
     skipped, for the import cannot tell an analyst's notes from rows meant as data. Excel's copy `quotes (2)` holding
     an edited quote was read by no one, and the folder was written without the edit (hostile round 20, #5)."""
-    named = {name for table in TABLES for name in [table, *namesakes(table, book.sheetnames)]}
-    return [
-        Problem(sheet_label(path, sheet), None, None, None, _unread_sheet(book, sheet))
-        for sheet in book.sheetnames
-        if sheet not in named and sheet not in OWN_SHEETS
-    ]
+    return [Problem(sheet_label(path, sheet), None, None, None, _unread_sheet(book, sheet)) for sheet in _other_sheets(book.sheetnames)]
 
 
 def _unread_sheet(book: StreamedWorkbook, sheet: str) -> str:
