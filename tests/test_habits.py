@@ -58,6 +58,7 @@ DECISIONS = (
     "a-data-folders-tables-are-its-own-files",
     "whose-word-once-per-table-and-after-the-content",
     "the-reports-guillemets-and-the-books-own-terms",
+    "on-a-phone-the-bar-yields-and-its-lines-keep-their-room",
 )
 
 
