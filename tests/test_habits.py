@@ -57,6 +57,7 @@ DECISIONS = (
     "plotly-js-built-for-the-book",
     "a-data-folders-tables-are-its-own-files",
     "whose-word-once-per-table-and-after-the-content",
+    "a-figures-note-says-whose-its-reasons-stand-at-the-end",
 )
 
 
