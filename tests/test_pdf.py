@@ -1867,3 +1867,56 @@ def test_a_site_folder_that_is_no_built_book_is_said_to_be_unbuilt_and_where_a_b
     )
     assert (result.returncode, result.stderr.splitlines()) == (2 if files else 1, [said])
     assert sorted(p.name for p in site.iterdir()) == files
+
+
+def editors_chart_lines(options) -> set[str]:
+    """How every chart's note begins where the chart is the editors': 'Redaktionens optælling og betegnelser, ikke
+    rapportens' (provenance.chart_parts, the one wording), squeezed."""
+    parts = [provenance.chart_parts(options, figure_id) for figure_id in provenance.CHART_VALUES]
+    return {squeeze(whose.editors) for whose in parts if whose.editors}
+
+
+def paragraphs_from(path: Path, starts: set[str]) -> list[tuple[int, int, str]]:
+    """(page, lines, first line) of every paragraph whose first line begins with one of `starts` (squeezed): its lines
+    run on while each stands at most one and a half line heights below the one before (a paragraph's margin is more)."""
+    found = []
+    for n, (_, _, lines) in enumerate(page_lines(path), start=1):
+        texts = [squeeze("".join(w[2] for w in words)) for _, _, words in lines]
+        for i, text in enumerate(texts):
+            if not any(text.startswith(start[: len(text)]) and text[:20] == start[:20] for start in starts):
+                continue
+            count = 1
+            while i + count < len(lines) and lines[i + count][0] - lines[i + count - 1][0] <= 1.5 * (lines[i][1] - lines[i][0]):
+                count += 1
+            found.append((n, count, text[:40]))
+    return found
+
+
+@pytest.mark.build
+def test_no_figure_note_in_any_edition_is_longer_than_two_lines(report_site: Path, data):
+    """Reader s22, #1: Egedal's first diagram carried four lines of reasons under it, the whole book's charts up to
+    twelve. A figure's note says whose it is, in at most two lines; the reasons stand in »Om kilderne«."""
+    starts = editors_chart_lines(data.options)
+    for path in each(sorted((report_site / "pdf").glob("*.pdf"))):
+        notes = paragraphs_from(path, starts)
+        assert notes, path.name  # every edition has a diagram of the editors'
+        assert [note for note in notes if note[1] > 2] == [], path.name
+
+
+@pytest.mark.build
+def test_each_edition_ends_with_om_kilderne_which_its_notes_point_to_and_which_holds_the_reasons(report_site: Path, data):
+    """The section the short notes point to is the last of an edition's content, before how to cite it, and the
+    reasons of the initiatives and the diagrams stand there, not before it (Egedal's twelve lines above diagram 1)."""
+    told = editions.edition_sources(data)
+    # The first sentence of the editors' reasons for the initiatives, which every municipality's edition gives.
+    initiatives = cards.whose_terms_text(data, True)[1].split(";")[0]
+    titles = {editions.file_name(r.slug): f"{editions.TITLE} – {r.name}" for r in data.municipalities.itertuples()}
+    for path in each(sorted((report_site / "pdf").glob("*.pdf"))):
+        with pikepdf.open(path) as pdf:
+            outline = outline_titles(pdf)
+        assert outline[-2:] == [editions.SOURCES_TITLE, "Sådan citerer du"], (path.name, outline[-3:])
+        before, _, after = pdf_text(path, titles.get(path.name, editions.TITLE)).rpartition(squeeze(editions.SOURCES_TITLE))
+        assert squeeze(editions.SOURCES_POINTER) in before, path.name
+        if path.name in titles:  # a municipality's edition: its initiatives' and diagrams' reasons stand at the end
+            for about in (initiatives, told["figures_about"], told["quotes_figure_about"]):
+                assert squeeze(about) in after and squeeze(about) not in before, (path.name, about[:60])

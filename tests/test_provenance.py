@@ -273,7 +273,7 @@ REPORT_MENTIONS_ALLOWED = (
     r"Rapporten kalder derfor fælles refleksion|Rapporten konkluderer|Rapporten åbner afsnittet med en ordveksling",
     r"rapporten lader deltageren fortsætte|Rapporten gengiver indstillingen|Rapportens tekst siger ikke, hvad dens figur 2",
     r"Ifølge rapporten skal P’erne|rapporten kalder den »en velkendt problematik«|Rapporten kalder det en værdiskabelse",
-    r"med rapportens ord|åbner ifølge rapporten",
+    r"med rapportens ord|åbner ifølge rapporten|Rapporten gengiver det på engelsk",
 )
 # Pages about the report itself or about the book's method, the same in every book: the report's background, design
 # and references, the accessibility statement, and the data chapters, which document the report's own folder.

@@ -878,7 +878,7 @@ UNTIED_HIGHLIGHTED = (
     f"Søjlerne tæller citaterne pr. ingrediens, delt efter talerens gruppe. {NO_TIE_AT_ALL}, så et valg af kommune ændrer ikke søjlerne."
 )
 
-# Whose the speaker categories are; an edition's diagram says only this where no quote is tied (editions.printed_chart_note).
+# Whose the speaker categories are; an edition's diagram says only this where no quote is tied (editions.printed_chart_whose).
 SPEAKER_CATEGORIES = "Rapporten angiver talerens rolle; kategorien er redaktionens inddeling af rollerne."
 
 # Whose Figure 4's words are: the words the report's, their being the cloud's the editors' reading (figure and table).

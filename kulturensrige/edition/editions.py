@@ -16,6 +16,7 @@ import math
 import re
 import textwrap
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, urljoin, urlsplit
@@ -680,26 +681,45 @@ def recommendation_items(data: Dataset) -> list[dict]:
     ]
 
 
-def printed_chart_note(data: Dataset, figure_id: str) -> str:
-    """A diagram's note as an edition prints it under the drawing: whose it is and why (provenance.chart_parts, the
-    page's words), without what its title and line say already. 'Redaktionens optælling …, ikke rapportens' says that the
-    report has no such figure (COUNTED_FROM_DATA); where the data tie no quote, the quotes' diagram says so in its title,
-    so its note says once that no one ties them, not how bars and categories would show a tie (the s20 reader skipped
-    Egedal's eight grey lines over diagram 3, three of them about ties that are not there)."""
+# The section at the end of an edition that its figures' short notes point to: why a figure's values are whose they
+# are stands there, so the notes under the drawings say only whose they are (a 12-line note under Egedal's first
+# diagram came before the report's content, reader s22, #1).
+SOURCES_TITLE = "Om kilderne"
+SOURCES_ID = "om-kilderne"
+SOURCES_POINTER = f"Begrundelsen står i „{SOURCES_TITLE}“ bagerst."
+
+
+def printed_chart_whose(data: Dataset, figure_id: str) -> provenance.Whose:
+    """Whose a diagram is and why, as an edition prints it (provenance.chart_parts, the page's words), without what its
+    title and line say already. 'Redaktionens optælling …, ikke rapportens' says that the report has no such figure
+    (COUNTED_FROM_DATA); where the data tie no quote, the quotes' diagram says so in its title, so its reasons say once
+    that no one ties them, not how bars and categories would show a tie (the s20 reader skipped Egedal's eight grey
+    lines over diagram 3, three of them about ties that are not there)."""
     told = provenance.data_reasons(data.tables)
     if not views.any_tied(data):
         told |= {"figur:citater-pr-ingrediens": f"{NO_TIE_AT_ALL}.", "quotes.speaker_category": SPEAKER_CATEGORIES}
     whose = provenance.chart_parts(data.options, figure_id, told)
-    return replace(whose, reasons=" ".join(whose.reasons.replace(COUNTED_FROM_DATA, "").split())).note
+    return replace(whose, reasons=" ".join(whose.reasons.replace(COUNTED_FROM_DATA, "").split()))
+
+
+def short_note(whose: provenance.Whose, more: str = "") -> str:
+    """A figure's note under its drawing: whose its values are, in the provenance words' one line, and where the
+    reasons stand (SOURCES_POINTER) when there are any: at most two printed lines."""
+    return " ".join(filter(None, (whose.line, SOURCES_POINTER if whose.about or more else "")))
 
 
 def edition_sources(data: Dataset) -> dict[str, str]:
-    """Whose word the edition's added values are (kulturensrige/data/provenance.py): code, region and diagrams."""
+    """Whose word the edition's added values are (kulturensrige/data/provenance.py): code, region and diagrams. A
+    diagram's note is short (short_note); its reasons, `*_about`, stand in the section »Om kilderne« at the end."""
     code, region = (provenance.value_label(data.options, f"municipalities.{c}") for c in ("kommunekode", "region"))
     if code == region == "redaktionens tilføjelse":
         note = "Kommunekode og region er redaktionens tilføjelser: rapporten nævner hverken kommunekoder eller regioner."
     else:
         note = f"Kommunekoden er {code}, regionen {region}."
+    # The art forms' and target groups' diagrams: counted alike, so one entry says it for both.
+    counted = printed_chart_whose(data, "kunstformer-kommune")
+    # The quotes' diagram also says whose the ties it counts are (the one quote tally, data/provenance.py's words).
+    quoted, ties = printed_chart_whose(data, "citater-pr-ingrediens"), charts.ingredient_ties_note(data)
     return {
         "code": code,
         "region": region,
@@ -707,16 +727,27 @@ def edition_sources(data: Dataset) -> dict[str, str]:
         "starting_point": lists.starting_point_owner(data),
         "summary": provenance.value_label(data.options, "municipalities.summary"),
         "outcome": provenance.value_label(data.options, "municipalities.outcome"),
-        # The art forms' and target groups' diagrams: counted alike, so one note says it for both.
-        "figures": printed_chart_note(data, "kunstformer-kommune"),
+        "figures": short_note(counted),
+        "figures_about": counted.about,
         # The second of them says whose it is in its line and points to the first for the rest: the same reasons stood
         # twice, a page apart.
         "figures_again": f"{provenance.chart_whose(data.options, 'maalgrupper-kommune')} Talt som diagram 1.",
-        # The quotes' diagram also says whose the ties it counts are (the one quote tally, data/provenance.py's words).
-        "quotes_figure": f"{printed_chart_note(data, 'citater-pr-ingrediens')} {charts.ingredient_ties_note(data)}",
+        "quotes_figure": short_note(quoted, ties),
+        "quotes_figure_about": " ".join(filter(None, (quoted.about, ties))),
         "guide": provenance.value_note(data.options, "guide_recommendations.ingredient_ids"),
         "guide_label": provenance.value_label(data.options, "guide_recommendations.ingredient_ids"),
     }
+
+
+def sources_about(numbered: Mapping[str, tuple[int, Figure]], sources: Mapping[str, str], initiatives: str) -> list[tuple[str, str]]:
+    """The entries of »Om kilderne«: what they are about, and why its values are whose they are: the `initiatives`'
+    division and terms (cards.whose_terms_text) and the diagrams (edition_sources)."""
+    entries = [("Indsatserne", initiatives)] if initiatives else []
+    if "art_forms" in numbered and sources["figures_about"]:
+        entries.append((f"Diagram {numbered['art_forms'][0]} og {numbered['target_groups'][0]}", sources["figures_about"]))
+    if sources["quotes_figure_about"]:
+        entries.append((f"Diagram {numbered['quotes'][0]}", sources["quotes_figure_about"]))
+    return entries
 
 
 def about_ties(data: Dataset, quotes: pd.DataFrame, name: str) -> str:
@@ -771,6 +802,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
     mark = highlight_note(name) if tied else untied_note(name) if views.any_tied(data) else ""
     figures["quotes"] = replace(quotes_figure, mark=mark)
     numbered = {key: (n, figure) for n, (key, figure) in enumerate(figures.items(), start=1)}
+    sources = edition_sources(data)
     ingredients = ingredient_items(data, kommunekode, edition_charts.general_quotes, words)
     context = {
         "title": f"{TITLE} – {name}",
@@ -793,8 +825,9 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         },
         "initiatives": initiatives,
         "initiative_count": statistics.initiative_count(data.initiatives[data.initiatives["kommunekode"] == kommunekode]),
-        "initiative_terms": terms,
-        "initiative_reasons": reasons,
+        # The reasons stand in »Om kilderne«: twelve lines of them stood between Egedal's initiatives and its first
+        # diagram (reader s22, #1).
+        "initiative_terms": " ".join(filter(None, (terms, SOURCES_POINTER if initiatives and reasons else ""))),
         "quotes": quote_items(data, quotes, kommunekode, words),
         "quote_summary": cards.quote_count_summary(quotes, data.options, withheld=data.withheld),
         "attribution_intro": cards.attribution_intro(
@@ -807,7 +840,10 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "quotes_tied": views.any_tied(data),
         "quote_order": provenance.order(data.options),  # where none is tied, the quotes only stand in the folder's order
         "no_quote_tied": _printable_markup(cards.no_quote_tied(data).markup, stamp.book_url),
-        "sources": edition_sources(data),
+        "sources": sources,
+        "sources_about": sources_about(numbered, sources, reasons if initiatives else ""),
+        "sources_title": SOURCES_TITLE,
+        "sources_id": SOURCES_ID,
         "ingredients": ingredients,
         # 'De fire virksomme ingredienser' from the data's count; 'alle deres citater' only where no list is shortened.
         "ingredients_title": (
@@ -891,10 +927,18 @@ DROPPED_SELECTOR = ", ".join(DROPPED)
 ARTICLE = SoupStrainer("article", class_="bd-article")
 
 
-def printable_article(site: Path, chapter: Chapter, number_: int, book_url: str, models: dict[str, figures.Chart] | None = None) -> Markup:
+def printable_article(
+    site: Path,
+    chapter: Chapter,
+    number_: int,
+    book_url: str,
+    models: dict[str, figures.Chart] | None = None,
+    sources: list[tuple[str, str]] | None = None,
+) -> Markup:
     """A built page's article, cleaned for paper: links only to http(s) and the book, headings one level down
     per depth in the table of contents, the charts' 'alle' variant drawn with its text alternative from the
-    chart's model (`models`, by figure id)."""
+    chart's model (`models`, by figure id). Given `sources`, a chart's note is its short line, and its reasons are
+    added there for the edition's »Om kilderne« (_printable_figure_notes)."""
     # Only the article is made into a tree: the page's navigation (every page of the book) is most of it.
     page = BeautifulSoup((site / chapter.path).read_text(encoding="utf-8"), "html.parser", parse_only=ARTICLE)
     article = page.select_one("article.bd-article")
@@ -911,6 +955,8 @@ def printable_article(site: Path, chapter: Chapter, number_: int, book_url: str,
     for element in article.select(DROPPED_SELECTOR):  # one walk of the tree, not one per selector
         if not element.decomposed:  # inside one already left out
             element.decompose()
+    if sources is not None:  # after the hidden variants' titles are left out: an entry names the title printed
+        _printable_figure_notes(article, chapter.title, sources)
     for element in article.find_all(True):
         # data-kr-style numbers a rule of the site page's own <style> block, and would take the edition's rule of that number.
         for attribute in [a for a in element.attrs if a.lower().startswith("on") or a in ("style", "srcdoc", "data-kr-style")]:
@@ -968,11 +1014,42 @@ def _printable_controls(article: Tag) -> None:
     for summary in article.select("details.kr-figure-data > summary"):
         summary.string = "Tallene"
     for note in article.select(".kr-figure-note"):
-        said = note.get_text()
-        for hint in (charts.CLICK_HINT, charts.CELL_HINT, charts.INFERRED_HINT, charts.MARK_HINT, charts.PARTNER_HINT):
-            said = said.replace(hint, "")
-        if said != note.get_text():
-            note.string = " ".join(said.split())
+        # String by string: a chart's note keeps its parts (the line that says whose it is, kr-figure-whose).
+        for text in note.find_all(string=True):
+            said = str(text)
+            for hint in (charts.CLICK_HINT, charts.CELL_HINT, charts.INFERRED_HINT, charts.MARK_HINT, charts.PARTNER_HINT):
+                said = said.replace(hint, "")
+            if said != text:
+                text.replace_with(re.sub(r"\s+", " ", said))
+
+
+def _printable_figure_notes(article: Tag, chapter_title: str, sources: list[tuple[str, str]]) -> None:
+    """A chart's folded method note on paper: the line that says whose the chart is stays under it with a pointer
+    (SOURCES_POINTER), and the reasons go to `sources`, for the section at the edition's end. Opened in place, each
+    fold printed up to twelve lines between a chart and the page's text (reader s22, #1)."""
+    for fold in article.select("figure details.kr-note-about"):
+        figure, said = fold.find_parent("figure"), fold.select_one("p")
+        if figure is None or said is None:
+            continue
+        whose = said.select_one(".kr-figure-whose")
+        line = whose.get_text() if whose else ""
+        if whose is not None:
+            whose.decompose()
+        about = " ".join(said.get_text().split())
+        if about and about != figures.AS_ABOVE:
+            title = figure.select_one(".kr-figure-title")
+            named = " ".join(title.get_text(" ", strip=True).split()).rstrip(" .") if title else "figuren"
+            sources.append((f"{chapter_title}: {named}", about))
+            about = SOURCES_POINTER
+        # Where the line stands in view already (markup.folded_note), the pointer joins it.
+        shown = fold.find_previous_sibling("p", class_="kr-figure-note")
+        if not line and shown is not None and shown.get_text(strip=True):
+            shown.string = f"{shown.get_text(strip=True)} {about}"
+            fold.decompose()
+            continue
+        note = article.new_tag("p", attrs={"class": "kr-figure-note"})
+        note.string = " ".join(filter(None, (line, about)))
+        fold.replace_with(note)
 
 
 def _printable_long_lists(article: Tag) -> None:
@@ -1217,8 +1294,9 @@ def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str, analys
     of data chapter and dictionary in it (issue 22, item 2)."""
     found = book_chapters(site, analysts)
     models = {chart.figure_id: chart for chart in charts.plotted(data)}
+    sources: list[tuple[str, str]] = []  # the charts' reasons, in reading order, for »Om kilderne«
     parts = [
-        {"id": chapter_id(n), "chapter": c, "body": printable_article(site, c, n, stamp.book_url, models)}
+        {"id": chapter_id(n), "chapter": c, "body": printable_article(site, c, n, stamp.book_url, models, sources)}
         for n, c in enumerate(found, start=1)
     ]
     context = {
@@ -1237,5 +1315,8 @@ def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str, analys
         "municipality_count": number(len(data.municipalities)),
         "book_file": file_name(),
         "analysts_file": ANALYSTS_FILE,
+        "sources_about": sources,
+        "sources_title": SOURCES_TITLE,
+        "sources_id": SOURCES_ID,
     }
     return with_print_policy(environment().get_template("book.html").render(context))

@@ -756,8 +756,10 @@ def figure_note(chart: Chart, hint: str = "") -> str:
         # A note the page has given a chart before says whose this one is and points there: kommuner/sammenligning
         # repeated one note under three charts (issue 22). The first is a tap away, above.
         told = first_on_page(chart.about) if chart.about else True
-        about = esc(" ".join(filter(None, (whose, chart.about if told else AS_ABOVE))))
-        fold = f'<details class="kr-note-about"><summary>Om figuren {mark}</summary><p class="kr-figure-note">{about}</p></details>'
+        # The line stands apart in the fold (kr-figure-whose): a printed edition keeps it under the drawing and moves
+        # the rest to its section on the sources (editions._printable_figure_notes).
+        said = " ".join(filter(None, (f'<span class="kr-figure-whose">{esc(whose)}</span>', esc(chart.about if told else AS_ABOVE))))
+        fold = f'<details class="kr-note-about"><summary>Om figuren {mark}</summary><p class="kr-figure-note">{said}</p></details>'
         return (f'<p class="kr-figure-note">{esc(hint)}</p>' if hint else "") + fold
     return folded_note("" if chart.whose_said else whose, chart.about, "kr-figure-note", "Om figuren", hint)
 
