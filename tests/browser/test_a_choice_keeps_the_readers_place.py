@@ -17,7 +17,8 @@ SCREENS = {
 }
 SETTLED = "document.getAnimations().every((a) => a.playState !== 'running')"
 # Marks the block on the reader's line, just under the sticky bar (or, where that line crosses no block, the first one
-# that begins under it), and says where it stands.
+# that begins under it), and says where it stands. Not a list's group heading ("De 6 andre kommuner."): a view without
+# that group hides it, and the reader's place is then the card under it (kr-filter.js readersPlace does the same).
 ANCHOR_JS = """() => {
   const blocks = 'p, li, tr, dt, dd, blockquote, .kr-card, h2, h3, h4, figure, table, summary';
   const article = document.querySelector('article.bd-article');
@@ -25,9 +26,9 @@ ANCHOR_JS = """() => {
   for (const old of document.querySelectorAll('[data-anchor]')) old.removeAttribute('data-anchor');
   const box = article.getBoundingClientRect();
   const hit = [box.left + box.width / 4, box.left + box.width / 2].flatMap((x) => document.elementsFromPoint(x, line))
-    .map((e) => e.closest(blocks)).find((e) => e && article.contains(e) && !e.closest('.kr-filter'));
+    .map((e) => e.closest(blocks)).find((e) => e && article.contains(e) && !e.closest('.kr-filter') && !e.matches('.kr-group-heading'));
   const anchor = hit || [...article.querySelectorAll(blocks)]
-    .filter((e) => !e.closest('.kr-filter') && e.checkVisibility())
+    .filter((e) => !e.closest('.kr-filter') && !e.matches('.kr-group-heading') && e.checkVisibility())
     .find((e) => { const r = e.getBoundingClientRect(); return r.top >= line && r.top < innerHeight / 2 && r.height > 0; });
   if (!anchor) return null;
   anchor.dataset.anchor = '1';
