@@ -992,8 +992,9 @@ MAX_CODES_NAMED = 20  # a project's codes named in a line; the rest are counted
 
 def _rows_naming_no_code(codes: Path, project: Project, label: str) -> list[Problem]:
     """One line per row of the code map that ties an ingredient to no code of the project, by name or guid, with the
-    nearest code's name (or, with none near, the codes it may name); a row without an ingredient skips a code, and
-    the shipped example map skips codes other projects have, unless the map names no code of the project at all
+    nearest code's name (or, with none near, the codes it may name); a row without an ingredient skips a code, and a
+    row whose code is near none of the project's is another project's (the shipped example map names codes other
+    projects have: the exegete's lacks 'Fælles fundamenter'), unless the map names no code of the project at all
     (issue 25: such a map gave only 'quotes.csv — tabellen er tom'). A typo (`Gnist og flame`) left the code's passages out of the
     quotes while the import said only that the code was not in the map (hostile review 22, #3)."""
     names = project.codes
@@ -1008,6 +1009,8 @@ def _rows_naming_no_code(codes: Path, project: Project, label: str) -> list[Prob
         if _code_key(code) in keys or not (ingredient or other_project):  # a code skipped may be another project's
             continue
         near = difflib.get_close_matches(_code_key(code), list(by_key), n=1)
+        if not (near or other_project):  # near none of the project's codes: another project's code, which a map may name
+            continue
         hint = f"nærmest er {by_key[near[0]]!r}; ret navnet, eller slet rækken" if near else f"projektets koder: {allowed}"
         problems.append(Problem(codes.name, row, "code", code, f"ingen kode i {label} har det navn eller den guid; {hint}"))
     return problems
