@@ -157,8 +157,9 @@ def test_the_validator_forbids_what_the_rule_cannot_place(tmp_path: Path):
             "(reference_key 'jensen2022')"
         ),
         (
-            # The line the row starts on: q013's text above it holds the report's paragraph break (two line feeds).
-            "data/quotes.csv, række 20, kolonne kommunekode: '' — skal være som i ordvekslingens første replik ('259'): "
+            # The row as a spreadsheet shows it (header = row 1), though q013's text above it holds the report's
+            # paragraph break (two line feeds) and so spans three of the file's lines (hostile review 22, #4).
+            "data/quotes.csv, række 18, kolonne kommunekode: '' — skal være som i ordvekslingens første replik ('259'): "
             "ordvekslingen 'x1' er ét kort"
         ),
     ]

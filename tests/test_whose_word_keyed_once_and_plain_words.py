@@ -134,7 +134,7 @@ def test_an_editions_municipality_name_code_and_region_are_printed_once(data):
     assert len(soup.find_all("dt", string="Kommunekode")) == 1
     assert len(soup.find_all("dt", string="Region")) == 1
     assert soup.select_one("header.kr-cover .kr-built").get_text(" ", strip=True) == "Bygget 6. december 2026."
-    assert "»data«" in soup.select_one("footer.kr-colophon .kr-built-detail").get_text()
+    assert "„data“" in soup.select_one("footer.kr-colophon .kr-built-detail").get_text()  # the book's own term (ADR 48)
 
 
 def test_guldborgsund_is_shown_as_the_official_name_with_the_reports_spelling_said(data):
@@ -155,9 +155,10 @@ def test_an_editions_statuses_are_marked_by_the_rule_the_profile_follows(data):
     labels = soup.select("section.kr-initiative dt")
     statuses = [label.find_next("dd").get_text(" ", strip=True) for label in labels if label.get_text() == "Status"]
     assert statuses and not any("redaktionens" in s for s in statuses), statuses
-    # The reasons follow the initiatives (issue 22: a 14-line note stood before the first one).
+    # The reasons stand in „Om kilderne“ at the end (issue 22: a 14-line note stood before the first one; ADR 51).
     notes = soup.select("section[aria-labelledby=indsatser] > p.kr-note")
-    assert "Rapporten angiver ingen status" in notes[-1].get_text()
+    assert not any("Rapporten angiver ingen status" in note.get_text() for note in notes)
+    assert "Rapporten angiver ingen status" in soup.find(id=editions.SOURCES_ID).find_parent("section").get_text()
 
 
 def test_a_starting_point_is_marked_in_the_words_kilder_csv_gives_its_label_and_note(data):

@@ -1,9 +1,9 @@
 /* kr-charts.js: charts drawn from the variant the build prepared for the state (script.kr-figure-json, figures.py) in
  * the height kept for them, which says "Figuren tegnes …" until then. plotly.js (1.2 MB; evaluating it is one long
- * task on a slow phone, BENCHMARKS.md) is not loaded with the page. Where the first view shows a chart (a quarter of it),
- * it comes in the first idle moment after the load, and that chart is drawn at once. Otherwise it comes in the first
- * idle moment after the reader has scrolled, touched or typed (or 3 s after load). Then every chart is drawn ahead,
- * nearest first, one per idle moment, so a chart is ready before the reader reaches it. A click shows the cards
+ * task on a slow phone, BENCHMARKS.md) is not loaded with the page. Where the first view shows a chart (a quarter of
+ * it), it comes in the first idle moment after the load, and that chart is drawn at once. Otherwise it comes in the
+ * first idle moment after the reader has scrolled, touched or typed (or 3 s after load). Then every chart is drawn
+ * ahead, nearest first, one per idle moment, so a chart is ready before the reader reaches it. A click shows the cards
  * behind it. */
 ((KR) => {
   let [figures, queue, plotly, started, printing, aheadRuns] = [[], Promise.resolve(), null, null, false, 0];
