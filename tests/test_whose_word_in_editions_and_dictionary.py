@@ -62,7 +62,7 @@ def test_an_editions_first_paragraph_credits_the_editors_ties_and_promises_no_qu
         if code in UNTIED:
             assert "ingen tilknytning til" in about and "er udledt af redaktionen" in about, about
         else:
-            assert "de citater, der er knyttet til" in about and "«: " in about and "udledt af redaktionen." in about, about
+            assert "de citater, der er knyttet til" in about and "“: " in about and "udledt af redaktionen." in about, about
 
 
 def test_a_municipality_with_no_ties_is_not_said_to_differ_from_the_others_in_the_reports_ties(data):
