@@ -59,7 +59,6 @@ DECISIONS = (
     "whose-word-once-per-table-and-after-the-content",
     "the-reports-guillemets-and-the-books-own-terms",
     "the-whole-book-pdf-is-the-readers-book",
-    "on-a-phone-the-bar-yields-and-its-lines-keep-their-room",
     "a-figures-note-says-whose-its-reasons-stand-at-the-end",
 )
 

@@ -600,8 +600,8 @@
       if (document.documentElement.classList.contains("kr-compact")) return;
       const under = phone.matches ? lines : ui.tally;
       const height = under.getBoundingClientRect().height;
-      // Until the first view is shown, empty lines keep the height the stylesheet keeps for them (--kr-lines-kept,
-      // kommunefilter.css): the lines fill in a moment later, and the page would move down and back.
+      // Until the first view is shown, empty lines keep the height the stylesheet keeps for a page opened with a
+      // choice (html.kr-opens-chosen): the lines fill in a moment later, and the page would move down and back.
       if (!height && window.KR_FILTER.firstViewAt === undefined) return;
       filter.style.setProperty("--kr-lines", CSS.px(height).toString());
     };
