@@ -126,9 +126,8 @@
   let awayWords = "";
   function offerAway() {
     const marks = markedItems();
-    const seen = marks.some(inView); // read before the bar's text is written: after, it laid the page out again
     ui.away.querySelector(".kr-filter-away-text").textContent = awayWords;
-    ui.away.hidden = !awayWords || !marks.length || seen;
+    ui.away.hidden = !awayWords || !marks.length || marks.some(inView);
   }
 
   /** The profile's confirmation of its button's choice: shown at once in the button's place, filled a moment later
@@ -150,7 +149,7 @@
 
   /** A choice made on the page; the view's promise, settled once it is shown and the reader's place kept (none while
    * an open drill panel steps back first). */
-  function onChange(event, place = readersPlace(), close = KR.chartsNear()) {
+  function onChange(event, place = readersPlace()) {
     // An open drill panel stays open; its history entry is stepped back over first, so that the choice is written
     // into the page's own entry, and taken again after (kr-charts.js). The step back scrolls the page to where it
     // stood when the panel opened: the reader's place is read before it.
@@ -161,7 +160,7 @@
     const next = { kommune: ui.select.value, inferred: ui.checkbox ? ui.checkbox.checked : KR.state.inferred };
     KR.remember(next); // first: whether the address says "alle" depends on the choice kept (KR.queryFor)
     KR.writeUrl(next);
-    const shown = apply(next, event.timeStamp || performance.now(), false, close);
+    const shown = apply(next, event.timeStamp || performance.now(), false);
     place.keep(true);
     return shown.then(() => {
       place.keep(false);
@@ -214,9 +213,7 @@
     return { keep };
   }
 
-  /** `close`: the charts near the screen, read before anything changed (KR.chartsNear); read as they are drawn if not
-   * given. */
-  function apply(next, t0, initial, close) {
+  function apply(next, t0, initial) {
     KR.state = { kommune: next.kommune, inferred: next.inferred };
     KR.remember(KR.state); // what the page shows is the choice a later visit starts from
     const key = KR.keyOf(KR.state);
@@ -252,7 +249,7 @@
     }
     for (const node of document.querySelectorAll("[data-kr-chosen]"))
       node.hidden = node.dataset.krChosen !== String(KR.state.kommune !== D.all);
-    return Promise.all([KR.updateCharts(key, close), said]).then(() => {
+    return Promise.all([KR.updateCharts(key), said]).then(() => {
       const ms = performance.now() - t0; // only charts in view are drawn, so they are all the reader waits for
       const detail = { kommune: KR.state.kommune, inferred: KR.state.inferred, ms, visibleMs: ms, initial };
       window.KR_FILTER.last = detail;
