@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,7 +26,7 @@ from kulturensrige.rules import filters, statistics, views
 from kulturensrige.rules.views import state_key
 from kulturensrige.words import count_columns
 from support.browser_files import offered_files, serve_files
-from support.builds import LONG_LIST_LIMIT, made_once, run_folder
+from support.builds import LONG_LIST_LIMIT
 from support.checks import each
 from support.serving import serve
 
@@ -253,42 +252,17 @@ def test_pages_with_municipality_content_exist(data, built_site):
         assert (built_site / path).is_file(), path
 
 
-@pytest.fixture(scope="session")
-def tied_walk(tied_data, tied_site: Path, tied_url: str, browser, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
-    """Every page of `tied_site`, loaded once, through every municipality and "alle" with the inferred ties on and off:
-    what it shows first (the switch opens off, ADR 33) and after each choice (VIEW_JS, MARKED_JS), walked once per run
-    and read by the tests below, each asserting its own behaviour on it (each walked every page itself until session 22)."""
-
-    def walk(record: Path) -> None:
-        codes = list(tied_data.municipalities["kommunekode"])
-        context = browser.new_context(locale="da-DK")
-        page = context.new_page()
-        walked: dict[str, dict] = {}
-        try:
-            for path in book_pages(tied_site):
-                open_page(page, f"{tied_url}/{path}?kommune=alle")  # an address without a choice takes the last one
-                draw_every_chart(page)
-                walked[path] = {"first": page.evaluate(VIEW_JS), "choices": []}
-                for inferred in (True, False):
-                    for kommune in [*codes, ALL]:
-                        choose(page, kommune, inferred)
-                        shown = {"view": page.evaluate(VIEW_JS), "marked": page.evaluate(MARKED_JS)}
-                        walked[path]["choices"].append({"kommune": kommune, "inferred": inferred, **shown})
-        finally:
-            context.close()
-        record.write_text(json.dumps(walked), encoding="utf-8")
-
-    return json.loads(made_once(run_folder(tmp_path_factory) / "tied-walk", "walk.json", walk).read_text(encoding="utf-8"))
-
-
-def test_every_page_every_municipality_states_the_datas_numbers(tied_data, tied_site, tied_walk):
+def test_every_page_every_municipality_states_the_datas_numbers(tied_data, tied_site, tied_url, page):
     """Every page × every municipality × inferred on/off: nothing hidden, the chosen first, each number from the tied_data."""
-    assert list(tied_walk) == book_pages(tied_site)
-    for path, walked in tied_walk.items():
-        check_view(tied_data, walked["first"], ALL, False, f"{path} (alle)")  # the switch opens off (ADR 33)
-        for choice in walked["choices"]:
-            kommune, inferred = choice["kommune"], choice["inferred"]
-            check_view(tied_data, choice["view"], kommune, inferred, f"{path} {kommune} udledte={inferred}")
+    codes = list(tied_data.municipalities["kommunekode"])
+    for path in book_pages(tied_site):
+        open_page(page, f"{tied_url}/{path}?kommune=alle")  # an address without a choice takes the last one
+        draw_every_chart(page)
+        check_view(tied_data, page.evaluate(VIEW_JS), ALL, False, f"{path} (alle)")  # the switch opens off (ADR 33)
+        for inferred in (True, False):
+            for kommune in [*codes, ALL]:
+                choose(page, kommune, inferred)
+                check_view(tied_data, page.evaluate(VIEW_JS), kommune, inferred, f"{path} {kommune} udledte={inferred}")
 
 
 def test_ingredient_pages_keep_the_quotes_with_no_municipality_in_view(data, site_url, page):
@@ -342,7 +316,7 @@ MARKED_JS = """
 """
 
 
-def test_the_status_says_the_page_marks_the_choice_only_where_it_does(tied_data, tied_site, tied_walk):
+def test_the_status_says_the_page_marks_the_choice_only_where_it_does(tied_data, tied_site, tied_url, page):
     """Ringkøbing-Skjern on 'Etablering af vi' without inferred ties: the status said the municipality's cards stood
     first and marked while no card was; where nothing is marked, the status says so, and only there."""
     sentences = highlight.page_sentences(tied_data)
@@ -352,13 +326,13 @@ def test_the_status_says_the_page_marks_the_choice_only_where_it_does(tied_data,
         for p in book_pages(tied_site)
         if any(m in (text := (tied_site / p).read_text(encoding="utf-8")) for m in markers) and "kr-profile" not in text
     ]
-    assert pages
     problems = []
     for path in pages:
-        for choice in tied_walk[path]["choices"]:
-            kommune, inferred = choice["kommune"], choice["inferred"]
-            if kommune != ALL:
-                shown = choice["marked"]
+        open_page(page, f"{tied_url}/{path}")
+        for inferred in (True, False):
+            for kommune in tied_data.municipalities["kommunekode"]:
+                choose(page, kommune, inferred)
+                shown = page.evaluate(MARKED_JS)
                 unmarked = sentences[state_key(kommune, inferred)]["unmarked"]
                 claims_marks = "markeret" in shown["status"].replace(unmarked, "")
                 says = (
