@@ -1091,8 +1091,13 @@ def test_a_figures_csv_follows_its_variant(tied_data, tied_url, page):
 
 def page_headed(rows: list[list[str]]) -> list[list[str]]:
     """A download's rows with its headings' editors' marks as the page shows them, short (ADR 40): the CSV keeps the
-    full words ('Region (redaktionens tilføjelse)'), the page's table says 'Region (red.)'."""
-    return [[re.sub(r"\(redaktionens [^)]*\)", "(red.)", h) for h in rows[0]], *rows[1:]] if rows else rows
+    full words ('Region (redaktionens tilføjelse)'), the page's table says 'Region (red.)'; where two or more columns
+    are the editors', the table's caption carries the one mark and the headings stand bare (ADR 47)."""
+    if not rows:
+        return rows
+    mark = r"\s*\(redaktionens [^)]*\)"
+    short = " (red.)" if sum(bool(re.search(mark, h)) for h in rows[0]) < 2 else ""
+    return [[re.sub(mark, short, h) for h in rows[0]], *rows[1:]]
 
 
 def test_the_comparison_has_one_selector_and_its_own_side_by_side_picker(data, site_url, page):
