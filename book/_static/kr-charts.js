@@ -414,8 +414,8 @@
    * the table's head is cut by the sticky bar or gone under it and rows remain under it, a copy of the head (small
    * type on end, kommunefilter.css) lies fixed right under the bar, as wide as the table's frame and scrolled sideways
    * with it; the chosen column is marked there as in the table (data-kr-mark, KR.updateMarks). On a phone the theme's
-   * header stays away while a table of marks passes under the bar (html.kr-in-marks, kr-filter.js), so bar and names
-   * take at most a quarter of the screen. Only a table crossing the bar is measured. */
+   * header and the bar stay away while a table of marks passes under the bar (html.kr-in-marks, kr-filter.js), so the
+   * names alone take at most 100 px of the screen's top. Only a table crossing the bar is measured. */
   function stickNames() {
     const root = document.documentElement;
     const bar = document.querySelector("section.kr-filter");
@@ -496,6 +496,9 @@
           shown.hidden = rows.bottom < box.bottom + shown.getBoundingClientRect().height;
         }
       }
+      // On a phone the bar yields to the names while a table passes (kommunefilter.css html.kr-in-marks): the names
+      // then rise by the bar's height to the screen's top.
+      root.style.setProperty("--kr-bar-height", CSS.px(box.height).toString());
       root.classList.toggle("kr-in-marks", inMarks);
     };
     const schedule = () => {
