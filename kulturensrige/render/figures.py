@@ -921,7 +921,8 @@ def marks_embed(chart: Chart, marks: Marks, axes: Axes) -> Html:
     context = {
         "id": figure_id,
         "caption": chart.title,
-        "corner": marks.corner,
+        # A corner such as "Kunstform/aktivitet" may break after its slash: whole, it widened a phone's names column.
+        "corner": Markup("/<wbr>").join(marks.corner.split("/")),
         "columns": [{"name": name, "code": code} for name, code in zip(axes.columns, axes.codes, strict=True)],
         "rows": [
             {"name": name, "cells": [{"count": n, "ids": i, "heading": h} for n, i, h in zip(*cells, strict=True)]}
