@@ -386,7 +386,7 @@
       marksNear.observe(figure);
       figure.addEventListener("click", (event) => {
         const mark = event.target.closest("button.kr-mark");
-        if (mark) showDrill(figure, Promise.resolve([mark.dataset.krIds, mark.getAttribute("aria-label")]));
+        if (mark) showDrill(figure, Promise.resolve([mark.dataset.krIds, mark.getAttribute("aria-label")]), mark);
       });
     });
     // Once the reader has begun, in idle moments: the tables' rows (which move what is below them), then plotly.js
@@ -564,8 +564,9 @@
 
   /** The cards behind a bar, cell or mark (`cell`: a promise of [ids, heading]), from the page's store that the
    * panel names (cards.quote_store, cards.initiative_store): its index says which cards hold the ids, and only the
-   * cards shown are loaded, a page of them at a time. A cell with none says so in its line, and opens no panel. */
-  function showDrill(figure, cell) {
+   * cards shown are loaded, a page of them at a time. A cell with none says so in its line, and opens no panel.
+   * `mark`: the tapped button of a table of marks, under whose row the panel opens (placeDrill). */
+  function showDrill(figure, cell, mark) {
     const drill = figure.querySelector(".kr-drill");
     const [store, none] = [document.querySelector(`.${drill.dataset.krStore}`), figure.querySelector(".kr-drill-none")];
     if (!store) return;
@@ -595,8 +596,12 @@
             heading.textContent = title;
             KR.paginate(drill.querySelector(".kr-drill-cards"), positions, (k) => store.krCards[positions[k]]());
             // One panel open at a time: a bar's panel left open above a cell's read as the cell's.
-            for (const other of document.querySelectorAll(".kr-drill")) other.hidden = other !== drill;
-            openDrill(figure, drill, heading);
+            for (const other of document.querySelectorAll(".kr-drill")) {
+              if (other !== drill && !other.hidden) homeDrill(other);
+              other.hidden = other !== drill;
+            }
+            placeDrill(drill, mark);
+            openDrill(figure, drill, heading, mark);
           },
         );
       })
@@ -613,10 +618,40 @@
   const inDrillStep = () => Boolean(window.history.state?.krDrill);
   function closeDrill(step, restore) {
     step.drill.hidden = true;
+    homeDrill(step.drill);
     if (restore) window.scrollTo({ top: step.y, behavior: "instant" });
-    const caption = step.figure.querySelector("figcaption");
-    caption.tabIndex = -1;
-    caption.focus({ preventScroll: restore });
+    // Back to the tapped mark of a table of marks, or to the chart's title.
+    const back = step.mark?.isConnected ? step.mark : step.figure.querySelector("figcaption");
+    if (back.tagName !== "BUTTON") back.tabIndex = -1;
+    back.focus({ preventScroll: restore });
+  }
+  /** A table of marks' panel opens in a row of its own right under the tapped mark's row (issue 22: under the whole
+   * table, a tap high in a long one scrolled the page about 1,200 px, and the reader lost their place). The row spans
+   * the table; the panel in it is as wide as the table's frame and stays in it while the columns scroll sideways. */
+  function placeDrill(drill, mark) {
+    const row = mark?.closest("tr");
+    if (!row) return;
+    const [wrap, table] = [row.closest(".kr-marks-wrap"), row.closest("table")];
+    // No wider than the table (a wider panel would widen its columns), nor than its frame.
+    const width = Math.min(wrap.clientWidth, table.getBoundingClientRect().width);
+    let place = drill.closest("tr.kr-drill-row");
+    if (!place) {
+      place = document.createElement("tr");
+      place.className = "kr-drill-row";
+      place.append(document.createElement("td"));
+      place.firstChild.append(drill);
+    }
+    place.firstChild.colSpan = row.cells.length;
+    drill.style.width = CSS.px(width).toString();
+    if (row.nextElementSibling !== place) row.after(place);
+  }
+  /** A panel moved under a row goes back to its place under the table, and its row goes. */
+  function homeDrill(drill) {
+    const place = drill.closest("tr.kr-drill-row");
+    if (!place) return;
+    place.closest("figure").querySelector(".kr-drill-none").after(drill);
+    drill.style.width = "";
+    place.remove();
   }
   let afterStepBack = null; // what waits for the step back over a panel's entry (KR.leaveDrill)
   window.addEventListener("popstate", () => {
@@ -652,20 +687,20 @@
     return true;
   };
   /** "Luk" at the panel's head and foot closes it and takes the focus back to the figure's title. */
-  function openDrill(figure, drill, heading) {
+  function openDrill(figure, drill, heading, mark) {
     if (!openStep || !inDrillStep()) {
-      openStep = { drill, figure, y: window.scrollY };
+      openStep = { drill, figure, mark, y: window.scrollY };
       try {
         window.history.pushState({ ...window.history.state, krDrill: true }, "");
       } catch (_error) {
         openStep = null; // a browser that refuses: "Luk" alone closes the panel
       }
     } else {
-      openStep = { ...openStep, drill, figure }; // another panel in the same step: Back still returns to where it began
+      openStep = { ...openStep, drill, figure, mark }; // another panel in the same step: Back returns to where it began
     }
     const close = () => {
       if (openStep?.drill === drill && inDrillStep()) window.history.back();
-      else closeDrill({ drill, figure }, false);
+      else closeDrill({ drill, figure, mark }, false);
     };
     drill.querySelectorAll(".kr-drill-close").forEach((button) => {
       button.onclick = close;
@@ -685,7 +720,14 @@
         const free = Math.max(0, document.querySelector("section.kr-filter")?.getBoundingClientRect().bottom ?? 0);
         const card = drill.querySelector(".kr-drill-cards > *")?.getBoundingClientRect();
         const foot = card ? card.bottom : box.bottom; // a panel with no card yet (its cards still coming) stands whole
-        const by = Math.min(foot + 16 - window.innerHeight, box.top - free - 8);
+        // A tapped mark's row stays in view too, below the table's names that stick under the bar (stickNames).
+        const row = mark?.closest("tr")?.getBoundingClientRect();
+        const names = mark?.closest("table").tHead.getBoundingClientRect().height ?? 0;
+        const by = Math.min(
+          foot + 16 - window.innerHeight,
+          box.top - free - 8,
+          row ? row.top - free - names : Infinity,
+        );
         if (by > 0) {
           const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
           window.scrollBy({ top: by, behavior: still ? "instant" : "smooth" });
