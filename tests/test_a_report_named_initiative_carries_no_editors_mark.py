@@ -51,7 +51,9 @@ def test_a_card_marks_only_a_title_the_editors_gave(data):
 def test_side_by_side_and_in_print_a_reports_name_stands_bare_and_an_editors_title_says_it_in_full(data):
     columns = BeautifulSoup(str(comparison.compare_view(data)), "html.parser")
     for row in each(list(data.initiatives.itertuples())):
-        item = next(li for li in columns.select(f"[data-compare='{row.kommunekode}'] ul li") if row.title in li.get_text().replace("\u00ad", ""))
+        item = next(
+            li for li in columns.select(f"[data-compare='{row.kommunekode}'] ul li") if row.title in li.get_text().replace("\u00ad", "")
+        )
         mine = data.initiatives[data.initiatives["kommunekode"] == row.kommunekode]
         marked = row.title_basis == "inferred" and not (mine["title_basis"] == "inferred").all()
         assert bool(SHORT.search(item.get_text())) == marked, row.title

@@ -349,7 +349,7 @@ def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", arrang
     quotes (reader review 21, #1)."""
     groups = group_records(quotes)
     tie_line, short, lifted = views.any_tied(data), short_speakers(data, groups), kinds_editors(data, groups)
-    contexts = [card_context(data, g, short=short, keyed=True, tie_line=tie_line, kinds_lifted=lifted) for g in groups]
+    contexts = [card_context(data, g, short=short, keyed=True, tie_line=tie_line, kinds_lifted=bool(lifted)) for g in groups]
     shown = views.first_page(len(groups))
     cards = [str(macro("cards.html.j2", "quote_card", c)) for c in contexts[:shown]]
     rest = quote_rows(data, contexts[shown:]) if shown < len(groups) else Markup("")
@@ -366,21 +366,28 @@ def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", arrang
         heading_id=heading_id,
         arranged=arranged and tie_line,
     )
-    return Html(str(section) + (kinds_note(data, [g[0]["kind"] for g in groups]) if lifted else ""))
+    return Html(str(section) + (kinds_note(data, lifted) if lifted else ""))
 
 
-def kinds_editors(data: Dataset, groups: Sequence[list[dict]]) -> bool:
-    """Whether every card of a list names its kind in the editors' word ('Interviewcitat', 'Kort udsagn'): then the
-    list says it once, at its end (kinds_note), not '(red.)' after each kind (ten on one page, issue 22, marks22). A
-    list that holds a kind the report names (a stjernestund) keeps the mark on each of the editors'."""
-    given = dict(zip(data.tables["quote_kinds"]["quote_kind_id"], data.tables["quote_kinds"]["label_source"], strict=True))
-    owners = {provenance.row_source(data.options, given.get(g[0]["kind"], "")) for g in groups}
-    return owners == {BY_EDITORS}
+def kinds_editors(data: Dataset, groups: Sequence[list[dict]]) -> list[str]:
+    """The kinds of a list's cards that the editors named ('Interviewcitat', 'Kort udsagn'), where the list can say it
+    once, at its end (kinds_note), instead of '(red.)' after each card's kind (ten on one page, issue 22, marks22): a
+    kind's word is the editors' or the report's on every card alike. Empty where none is the editors', or where one
+    word stands for a kind of each ('Ordveksling': the report's at one exchange, the editors' at the others); then
+    each editors' kind keeps its mark."""
+    kinds = data.tables["quote_kinds"].set_index("quote_kind_id")
+    shown = list(dict.fromkeys(g[0]["kind"] for g in groups if g[0]["kind"] in kinds.index))
+    owner = {k: provenance.row_source(data.options, str(kinds.at[k, "label_source"])) for k in shown}
+    editors = [k for k in shown if owner[k] == BY_EDITORS]
+    words = {str(kinds.at[k, "label"]) for k in editors}
+    if any(str(kinds.at[k, "label"]) in words for k in shown if owner[k] != BY_EDITORS):
+        return []
+    return editors
 
 
 def kinds_note(data: Dataset, kind_ids: list[str]) -> str:
-    """After a list whose every kind is the editors' word: one mark and, folded under it, which words they are, that
-    they are the editors' and why: 'Kortenes „Interviewcitat“ og „Kort udsagn“ er redaktionens betegnelser, ikke
+    """After a list whose kinds' words are said once (kinds_editors): one mark and, folded under it, which words are
+    the editors', and why: 'Kortenes „Interviewcitat“ og „Kort udsagn“ er redaktionens betegnelser, ikke
     rapportens.'"""
     whose = provenance.whose_parts(data.options, "quote_kinds.label_source")
     labels = list(dict.fromkeys(f"„{_label(data, 'quote_kinds', 'quote_kind_id', k)}“" for k in kind_ids))
