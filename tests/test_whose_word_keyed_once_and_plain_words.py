@@ -71,9 +71,10 @@ def test_an_editorial_value_on_a_web_card_carries_the_one_word_mark_and_a_downlo
     """Pages mark the editors' values '(red.)' under the page's key; a PDF or a CSV row, lifted out, keeps the full
     label; an analyst's label, which no key explains, stays whole on the page too."""
     facts = BeautifulSoup(str(lists.municipality_facts(data, "240")), "html.parser")
-    region = facts.find("dt", string="Region").find_next("dd")
-    assert region.select_one(".kr-by").get_text() == "(red.)"
-    assert region.select_one(".kr-by")["title"] == "redaktionens tilføjelse"
+    # A profile's facts say it once, after them (ADR 55): the one mark, and each field's owner folded under it.
+    note = facts.select_one(".kr-whose-note")
+    assert note.select_one("summary .kr-by").get_text() == "(red.)"
+    assert "regionen: redaktionens tilføjelse" in note.get_text()
     assert provenance.page_mark("analytikerens angivelse") == "(analytikerens angivelse)"
     assert provenance.owner_mark("redaktionens tilføjelse") == "(redaktionens tilføjelse)"
 
@@ -165,5 +166,6 @@ def test_a_starting_point_is_marked_in_the_words_kilder_csv_gives_its_label_and_
     """Reading 21 #5: 'Fra bunden: … (redaktionens betegnelser)' on the profile, 'redaktionens ord' for the note in
     kilder.csv: the combined value names both, in kilder.csv's words, on the page and in the PDF."""
     facts = BeautifulSoup(str(lists.municipality_facts(data, "240")), "html.parser")
-    start = facts.find("dt", string="Udgangspunkt").find_next("dd").select_one(".kr-by")
-    assert start["title"] == lists.starting_point_owner(data) == "redaktionens betegnelser og ord"
+    # Said once after the profile's facts (ADR 55), in kilder.csv's words.
+    assert lists.starting_point_owner(data) == "redaktionens betegnelser og ord"
+    assert "Udgangspunktet: redaktionens betegnelser og ord." in facts.select_one(".kr-whose-note").get_text()
