@@ -15,7 +15,8 @@ from kulturensrige import load
 from kulturensrige.data import provenance
 from kulturensrige.render import cards
 from support.checks import each
-from test_pdf import REPO, pdf_text, report_site, squeeze  # noqa: F401 (report_site: the fixture, printed once per run)
+from test_pdf import REPO, pdf_text, squeeze
+from test_pdf import report_site as report_site  # the fixture: the built book with its PDFs, printed once per run
 
 # The short mark as a value's mark, not named in a sentence („(red.)“, »(red.)«).
 SHORT = re.compile(r"(?<![»„])" + re.escape(squeeze(provenance.owner_mark(provenance.EDITORS_SHORT))))

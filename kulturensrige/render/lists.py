@@ -343,6 +343,9 @@ def ingredient_part_items(tally: statistics.QuoteTally, options: pd.DataFrame) -
 def ingredient_cards(data: Dataset) -> Html:
     tally = statistics.quote_tally(data)
     items = []
+    # Every card's definition the editors' summary: the cards say it once, after them, not four marks (ADR 55).
+    definitions = {row.ingredient_id: short_definition(data, row) for row in table_rows(data.ingredients)}
+    lifted = bool(cards.block_mark(definitions.values()))
     for row in table_rows(data.ingredients.sort_values("number")):
         page = _key(data, "sections", "section_id", row.section_id, "book_page")
         ingredient_id = row.ingredient_id
@@ -353,13 +356,18 @@ def ingredient_cards(data: Dataset) -> Html:
         items.append(
             f'<article class="kr-card kr-ingredient-card kr-ingredient-{row.number}">'
             f'<h3 class="kr-card-title">{book_link(page, f"{row.number}. {esc(row.name)}")}</h3>'
-            f"<p>{cards.sourced_markup(short_definition(data, row))}</p>"
+            f"<p>{cards.sourced_markup(cards.unmarked(definitions[ingredient_id]) if lifted else definitions[ingredient_id])}</p>"
             f"{total}"
             f'<p class="kr-ingredient-tie">{esc(provenance.ingredient_ties(tally.by_ingredient_source[ingredient_id], "ingrediensen"))}</p>'
             "</article>"
         )
+    whose = ""
+    if lifted:
+        said = provenance.whose_parts(data.options, "ingredients.short_description")
+        line = f"Kortenes definitioner er {said.editors[0].lower()}{said.editors[1:]}" if said.editors else ""
+        whose = whose_note(provenance.Whose(line, said.reasons, said.others))
     return Html(
-        f'<div class="kr-grid">{"".join(items)}</div><p class="kr-count-sum">{esc(ingredient_sum(tally, data.options))}</p>'
+        f'<div class="kr-grid">{"".join(items)}</div>{whose}<p class="kr-count-sum">{esc(ingredient_sum(tally, data.options))}</p>'
         f'<details class="kr-note-about"><summary>Sådan er citaterne talt</summary>'
         f'<p class="kr-count-parts">{esc(ingredient_parts(tally, data.options))}</p></details>'
     )
@@ -380,11 +388,16 @@ def ingredient_sum(tally: statistics.QuoteTally, options: pd.DataFrame) -> str:
 
 
 def ingredient_description(data: Dataset, ingredient_id: str) -> Html:
+    """An ingredient's definition and description, one block: where both are the editors' words, one mark after the
+    second says it for both, its kinds in its title ('redaktionens gengivelse og ord'), not one after each (ADR 55)."""
     row = data.ingredients.loc[data.ingredients["ingredient_id"] == ingredient_id].iloc[0]
-    return Html(
-        f'<p class="kr-lead">{cards.sourced_markup(short_definition(data, row))}</p>'
-        f"<p>{cards.sourced_markup(retold_description(data, row))}</p>"
-    )
+    definition, told = short_definition(data, row), retold_description(data, row)
+    marks = [getattr(v, "mark", "") for v in (definition, told)]
+    if all(provenance.is_editors(m) for m in marks):
+        own = f"{provenance.words(BY_EDITORS).own} "
+        definition = cards.unmarked(definition)
+        told = cards.Sourced(told.value, own + listing(list(dict.fromkeys(m.removeprefix(own) for m in marks))))
+    return Html(f'<p class="kr-lead">{cards.sourced_markup(definition)}</p><p>{cards.sourced_markup(told)}</p>')
 
 
 def retold_description(data: Dataset, row: Any) -> str:
