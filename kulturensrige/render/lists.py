@@ -396,7 +396,7 @@ def ingredient_description(data: Dataset, ingredient_id: str) -> Html:
     if all(provenance.is_editors(m) for m in marks):
         own = f"{provenance.words(BY_EDITORS).own} "
         definition = cards.unmarked(definition)
-        told = cards.Sourced(told.value, own + listing(list(dict.fromkeys(m.removeprefix(own) for m in marks))))
+        told = cards.Sourced(str(row.description), own + listing(list(dict.fromkeys(m.removeprefix(own) for m in marks))))
     return Html(f'<p class="kr-lead">{cards.sourced_markup(definition)}</p><p>{cards.sourced_markup(told)}</p>')
 
 
