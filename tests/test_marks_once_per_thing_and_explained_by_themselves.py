@@ -96,7 +96,7 @@ def test_no_page_keys_the_mark_in_its_body_and_every_mark_opens_the_one_key(buil
         assert all(c["popovertarget"] == extension.KEY_ID for c in controls)
         assert len(key) == (1 if controls else 0), page.relative_to(built_site)
         opened += len(controls)
-    assert opened >= 50
+    assert opened >= 30  # 41 in the report's data since a block says whose once at its end (ADR 55)
 
 
 @pytest.mark.build
