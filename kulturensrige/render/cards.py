@@ -271,10 +271,12 @@ def quote_card(
     short: bool = False,
     include_inferred: bool = views.INFERRED_BY_DEFAULT,
     keyed: bool = False,
+    kinds_lifted: bool = False,
 ) -> str:
-    """One card for a quote, or for a whole exchange (several turns sharing exchange_id); `short`, `keyed`:
-    speaker_line's (a page's list sets its cards keyed, quote_list)."""
-    return str(macro("cards.html.j2", "quote_card", card_context(data, turns, short, include_inferred, keyed)))
+    """One card for a quote, or for a whole exchange (several turns sharing exchange_id); `short`, `keyed`,
+    `kinds_lifted`: speaker_line's (a page's list sets its cards keyed, quote_list)."""
+    context = card_context(data, turns, short, include_inferred, keyed, kinds_lifted=kinds_lifted)
+    return str(macro("cards.html.j2", "quote_card", context))
 
 
 def card_row(context: dict) -> list:
