@@ -371,14 +371,15 @@ def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", arrang
     return Html(str(section) + (kinds_note(data, lifted) if lifted else ""))
 
 
-def kinds_editors(data: Dataset, groups: Sequence[list[dict]]) -> list[str]:
+def kinds_editors(data: Dataset, groups: Sequence[pd.DataFrame | list[dict]]) -> list[str]:
     """The kinds of a list's cards that the editors named ('Interviewcitat', 'Kort udsagn'), where the list can say it
     once, at its end (kinds_note), instead of '(red.)' after each card's kind (ten on one page, issue 22, marks22): a
     kind's word is the editors' or the report's on every card alike. Empty where none is the editors', or where one
     word stands for a kind of each ('Ordveksling': the report's at one exchange, the editors' at the others); then
     each editors' kind keeps its mark."""
     kinds = data.tables["quote_kinds"].set_index("quote_kind_id")
-    shown = list(dict.fromkeys(g[0]["kind"] for g in groups if g[0]["kind"] in kinds.index))
+    first = [str(g["kind"].iloc[0] if isinstance(g, pd.DataFrame) else g[0]["kind"]) for g in groups]
+    shown = list(dict.fromkeys(k for k in first if k in kinds.index))
     owner = {k: provenance.row_source(data.options, str(kinds.at[k, "label_source"])) for k in shown}
     editors = [k for k in shown if owner[k] == BY_EDITORS]
     words = {str(kinds.at[k, "label"]) for k in editors}
