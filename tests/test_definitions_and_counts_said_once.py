@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
+from kulturensrige.data import provenance
 from kulturensrige.render import cards, highlight, lists
 from kulturensrige.rules import views
 from support.checks import each
@@ -16,12 +17,14 @@ def test_an_ingredients_definition_sets_whose_words_they_are_in_light_type_besid
     for row in each(list(data.ingredients.itertuples())):
         definition = lists.short_definition(data, row)
         assert isinstance(definition, cards.Sourced), row.ingredient_id
-        lead = BeautifulSoup(lists.ingredient_description(data, row.ingredient_id).markup, "html.parser").select_one("p.kr-lead")
-        assert lead is not None and lead.get_text() == f"{definition.value} {definition.owner}"
-        mark = lead.select_one(".kr-by")
-        assert mark is not None and mark.get_text() == definition.owner and mark["title"] == definition.mark
-    marks = [m.get_text() for m in overview.select("article.kr-ingredient-card > p > .kr-by")]
-    assert len(marks) == len(data.ingredients)
+        page = BeautifulSoup(lists.ingredient_description(data, row.ingredient_id).markup, "html.parser")
+        # One mark in light type after the page's definition and description together (ADR 55), naming both kinds.
+        assert page.select_one("p.kr-lead").get_text() == definition.value
+        mark = page.select_one(".kr-by")
+        assert mark is not None and mark.get_text() == definition.owner and definition.mark.split()[-1] in mark["title"]
+    # The overview's cards say it once, after them, in the same light type.
+    assert not overview.select("article.kr-ingredient-card > p > .kr-by")
+    assert [m.get_text() for m in overview.select(".kr-whose-note summary .kr-by")] == [provenance.owner_mark(provenance.EDITORS_SHORT)]
 
 
 def test_with_inferred_ties_hidden_a_profile_says_how_many_it_leaves_out_and_how_to_show_them(tied_data):

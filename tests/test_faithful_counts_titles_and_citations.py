@@ -163,9 +163,9 @@ def _whose_line(html: str) -> str:
 
 def test_an_editors_title_carries_its_short_mark_on_every_card_and_every_block_says_what_it_means(data):
     """#2: Egedal's titles were unmarked under a line that said they were the editors' (ADR 31), Køge's marked in full
-    beside a report's title: a card copied alone lost whose title it was. Every editors' title now carries "(red.)" on
-    its card, in every block, the side-by-side view and the editions' items, and each such block's line says what it
-    means; a title the report gives carries none."""
+    beside a report's title: a card copied alone lost whose title it was. An editors' title carries "(red.)" on its
+    card where its block also holds a report's name, the block's note says it once where every title is the
+    editors' (ADR 55), the editions' items spell it out, and a title the report gives carries none."""
     from kulturensrige.edition import editions
     from kulturensrige.render import comparison
 
@@ -176,12 +176,16 @@ def test_an_editors_title_carries_its_short_mark_on_every_card_and_every_block_s
         html = str(cards.initiative_list(data, code))
         soup = BeautifulSoup(html, "html.parser")
         rows = filters.initiatives(data, code)
-        # A web card's one mark, on its label line, covers an editors' title (issue 22): its kind names the title.
+        # Only an editors' title carries a mark on its card, after it (ADR 55); where every title of the block is the
+        # editors', the block's note after the cards says so once; the label line carries none.
+        wholly_here = bool((rows["title_basis"] == "inferred").all())
         for row in rows.itertuples():
             card = soup.select_one(f"#indsats-{row.initiative_id}")
-            kinds = [m.get("title", "") for m in card.select(".kr-card-kicker .kr-by")]
-            assert len(kinds) == 1 and ("titel" in kinds[0]) == (row.title_basis == "inferred"), (code, row.title, kinds)
-            assert f"{row.title} (red.)" not in soup.get_text(" ", strip=True), (code, row.title)
+            assert not card.select(".kr-card-kicker .kr-by"), (code, row.title)
+            marks = [m.get("title", "") for m in card.select(".kr-card-title .kr-by")]
+            assert marks == (["redaktionens titel"] if row.title_basis == "inferred" and not wholly_here else []), (code, row.title)
+        if (rows["title_basis"] == "inferred").any() and not wholly_here:
+            assert key in soup.get_text(" ", strip=True), code
     # The side-by-side view sets soft hyphens in long words for a phone (ADR 17).
     side = BeautifulSoup(str(comparison.compare_view(data)), "html.parser").get_text(" ", strip=True).replace("\u00ad", "")
     assert key in side
@@ -191,8 +195,10 @@ def test_an_editors_title_carries_its_short_mark_on_every_card_and_every_block_s
     for row in each(list(inferred.itertuples())):
         assert (row.kommunekode in wholly) or f"{row.title} (red.)" in side, row.title
         items = editions.initiative_items(data, row.kommunekode)
-        assert any(str(i["title"]) == f"{row.title} (red.)" for i in items), items
-    assert key in cards.whose_terms_text(data, True)[0] and key not in cards.whose_terms_text(data, False)[0]
+        # Printed, the mark is spelled out (ADR 55), as the data chapter says (provenance.printed_marks).
+        assert any(str(i["title"]) == f"{row.title} (redaktionens titel)" for i in items), items
+    # A printed title spells its mark out, so an edition's line before its initiatives keys no short mark (ADR 55).
+    assert key not in cards.whose_terms_text(data, True)[0] and key not in cards.whose_terms_text(data, False)[0]
 
 
 def test_the_whole_book_prints_no_soft_hyphen_and_breaks_codes_in_tables_only_at_their_joints(built_site: Path):

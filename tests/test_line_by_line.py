@@ -755,14 +755,15 @@ def test_a_municipalitys_summary_and_outcome_are_marked_the_editors_words_on_its
         row = data.municipalities.set_index("kommunekode").loc[code]
         page = BeautifulSoup(str(lists.municipality_facts(data, code)), "html.parser")
         printed = edition(data, code)
-        for soup in (page, printed):
-            lead = soup.select_one(".kr-lead").get_text(" ", strip=True)
-            # A page marks it '(red.)' under its key, its kind in the mark's title; the PDF in full (docs/adr/0036).
-            assert lead.endswith("(redaktionens gengivelse)" if soup is printed else "(red.)"), (code, lead)
-            outcome = next(dt.find_next_sibling("dd") for dt in soup.select("dt") if dt.get_text() == "Hvad forløbet førte til")
-            said = outcome.get_text(" ", strip=True)
-            mark = "(redaktionens gengivelse)" if soup is printed else "(red.)"
-            assert said.endswith(mark) != (row["outcome"] == "ikke angivet"), (code, said)
+        # The PDF marks each in full beside it; the page says it once, after the profile's facts, under one mark (ADR 55).
+        lead = printed.select_one(".kr-lead").get_text(" ", strip=True)
+        assert lead.endswith("(redaktionens gengivelse)"), (code, lead)
+        outcome = next(dt.find_next_sibling("dd") for dt in printed.select("dt") if dt.get_text() == "Hvad forløbet førte til")
+        said = outcome.get_text(" ", strip=True)
+        assert said.endswith("(redaktionens gengivelse)") != (row["outcome"] == "ikke angivet"), (code, said)
+        note = page.select_one(".kr-whose-note").get_text(" ", strip=True)
+        named = "Indledningen og „Hvad forløbet førte til“" if row["outcome"] != "ikke angivet" else "Indledningen"
+        assert f"{named}: redaktionens gengivelse." in note, (code, note[:160])
     # The overview's cards are all the editors' summaries: said once over them (lists.whose), not on each card.
     assert "municipalities.summary" in cards.MUNICIPALITY_CARD_VALUES
     assert "gengivelse" in BeautifulSoup(str(lists.whose(data, *cards.MUNICIPALITY_CARD_VALUES)), "html.parser").p.get_text()

@@ -520,13 +520,11 @@ def test_the_whole_book_pdf_prints_each_editors_mark_where_its_page_has_one(repo
             found += 1
             if said not in text:
                 missing.append((chapter.path, said))
-    assert found > 20 and not missing, missing
+    # Fewer since a block says whose once at its end (ADR 55): 17 marks printed from buttons in the report's data.
+    assert found > 10 and not missing, missing
     # A mark that names its kind in full, as Køge's edition prints it; Figure 1's title has none and keeps "(red.)".
-    kept = (
-        "Interviewcitat (redaktionens betegnelse)",
-        "Kommunekode 259 (redaktionens tilføjelse)",
-        "Region Sjælland (redaktionens tilføjelse)",
-    )
+    # The profiles and the lists of quotes say whose once, at the block's end (ADR 55): an editors' title keeps its mark.
+    kept = ("Musikalske besøg af seniorband og musikskole (redaktionens titel)",)
     for said in (*kept, "Forløbet i Kulturens Rige (red.)."):
         assert squeeze(said) in text, said
     # The columns of the comparison: each heading once, not after the names that stand over them on the web.

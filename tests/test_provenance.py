@@ -414,7 +414,8 @@ def test_a_profile_and_the_attention_points_word_their_source_from_the_folder(tm
     said = [str(lists.municipality_facts(data, "259")), *(str(guide.attention_points(data, i)) for i in data.ingredients["ingredient_id"])]
     for html in each(said):
         assert "redaktion" not in html.casefold() and "rapporten nævner" not in html.casefold()
-    assert "(analytikerens angivelse)" in said[0] and "Analytikerens angivelse:" in " ".join(said[1:])
+    # The profile says once, after its facts, whose they are (ADR 55): the analyst's, in the analyst's words.
+    assert "analytikerens angivelse." in said[0] and "Analytikerens angivelse:" in " ".join(said[1:])
 
 
 def test_a_card_that_shows_a_speaker_category_says_it_is_the_editors_grouping_and_why(report):
@@ -454,21 +455,18 @@ def test_a_title_the_report_does_not_give_says_it_is_the_editors_on_cards_tables
     rows = report.initiatives.set_index("initiative_id")
     assert rows.loc["koege-ordrulle-baenk", "title_basis"] == "inferred"
     assert rows.loc["koege-gang-i-gaarden", "title_basis"] == "stated"
-    mark = f"({provenance.short_label(report.options, 'initiatives.title_basis')})"
-    assert mark == "(red.)"  # the short mark every card keeps (ADR 32)
-    said = " ".join(
-        [
-            str(comparison.compare_view(report)),
-            " ".join(i["title"] for i in editions.initiative_items(report, "259")),
-        ]
-    )
-    assert f"Flytbar ordrulle, der også er en bænk {mark}" in said
-    assert f"Gang i gården {mark}" not in said and "Gang i gården" in said
+    mark = provenance.owner_mark(provenance.EDITORS_SHORT)
+    full = provenance.owner_mark(provenance.value_label(report.options, "initiatives.title_basis"))
+    assert full == "(redaktionens titel)"  # in print the full words; on a page the short mark (ADR 55)
+    compared = comparison.compare_view(report).markup.replace("\u00ad", "")
+    printed = " ".join(i["title"] for i in editions.initiative_items(report, "259"))
+    assert "Flytbar ordrulle, der også er en bænk" in compared and f"Flytbar ordrulle, der også er en bænk {full}" in printed
+    assert "Gang i gården (" not in compared + printed and "Gang i gården" in printed
     for row in each(report.initiatives.itertuples()):
-        # On a web card the card's one mark, on its label line, covers the title (issue 22); its kind names the title.
+        # On a web card only an editors' title carries the mark, after it; the label line carries none (ADR 55).
         card = cards.initiative_card(report, report.initiatives.loc[row.Index])
-        assert not str(card["title"]).endswith(mark), card["title"]
-        assert ("titel" in card["kicker"].mark) == (row.title_basis == "inferred"), card["kicker"]
+        assert isinstance(card["title"], cards.Sourced) == (row.title_basis == "inferred"), card["title"]
+        assert getattr(card["title"], "owner", mark) == mark and mark not in card["kicker"], card["kicker"]
 
 
 def test_a_tables_editorial_column_says_whose_it_is_in_its_heading_and_so_in_its_csv(report, tmp_path: Path):
@@ -601,7 +599,8 @@ def test_every_whose_mark_on_a_card_and_a_profile_stands_apart_in_light_type(rep
                 "kr-by" in (node.parent.get("class") or []) and WHOSE_MARK.fullmatch(node.strip())
             ):
                 loose.append(node.strip())
-        assert soup.select(".kr-by"), html[:200]
+        # A card whose title the report gives carries no mark: its block says whose the rest is (ADR 55).
+        assert soup.select(".kr-by") or soup.select_one(".kr-initiative"), html[:200]
     assert not loose, loose[:5]
 
 

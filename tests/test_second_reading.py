@@ -17,7 +17,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 from kulturensrige import load
-from kulturensrige.data import provenance
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import EDITORIAL_VALUES, NOT_STATED
 from kulturensrige.edition import editions
@@ -356,9 +355,11 @@ def test_an_ingredients_short_definition_says_it_is_the_editors_words_on_the_pag
     printed = [" ".join(p.get_text(" ").split()) for p in rudersdal.select(".kr-ingredient > .kr-lead")]
     for row in each(list(data.ingredients.itertuples())):
         said = f"{row.short_description} {label}"
-        # The pages say it with the short mark under their key, its kind in the mark's title (docs/adr/0036).
-        on_page = f"{row.short_description} {provenance.page_mark(label[1:-1])}"
-        assert on_page in overview and on_page in text(lists.ingredient_description(data, row.ingredient_id).markup), row.ingredient_id
+        # The pages say it once per block (ADR 55): the overview's cards in a note after them, an ingredient's page in
+        # the one mark after its definition and description, its kinds in the mark's title.
+        page = BeautifulSoup(lists.ingredient_description(data, row.ingredient_id).markup, "html.parser")
+        assert row.short_description in overview and "Kortenes definitioner er redaktionens gengivelse" in overview
+        assert label[1:-1].split()[-1] in page.select_one(".kr-by")["title"], row.ingredient_id
         assert said in printed, row.ingredient_id
     source = _source(data, "ingredients.csv", "short_description")
     assert source["hvis_ord"] == "redaktionens gengivelse" and "sammenfatning" in source["begrundelse"]

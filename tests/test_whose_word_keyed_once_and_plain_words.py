@@ -55,25 +55,26 @@ def test_no_reader_page_says_whose_word_it_is_more_than_a_few_times_in_view(buil
 
 
 @pytest.mark.build
-def test_every_editorial_value_on_a_profile_keeps_its_mark_with_its_kind(built_site: Path, data):
+def test_every_editorial_value_on_a_profile_is_named_with_its_kind_in_the_blocks_one_note(built_site: Path, data):
     """The labels went, the marks stay: every editorial value of a profile's facts (code, region, starting point,
-    summary) carries '(red.)', and its kind, in the words of provenance.value_label, in the mark's title."""
+    summary) is the editors', said once after the facts under one '(red.)' (ADR 55), its kind in the words of
+    provenance.value_label."""
     page = BeautifulSoup((built_site / "kommuner" / "profil-egedal.html").read_text(encoding="utf-8"), "html.parser")
-    marks = page.select("article .kr-by[title]")
+    note = page.select_one("article .kr-profile .kr-whose-note")
     kinds = {provenance.value_label(data.options, f"municipalities.{c}") for c in ("kommunekode", "region", "summary")}
     kinds.add(lists.starting_point_owner(data))
-    assert kinds <= {m["title"] for m in marks}
-    for mark in each(marks):
-        assert mark.get_text(strip=True) == provenance.page_mark(mark["title"]), mark
+    assert note is not None and all(kind in note.get_text() for kind in kinds), kinds
+    assert note.select_one("summary .kr-by").get_text() == provenance.owner_mark(provenance.EDITORS_SHORT)
 
 
 def test_an_editorial_value_on_a_web_card_carries_the_one_word_mark_and_a_download_the_full_one(data):
     """Pages mark the editors' values '(red.)' under the page's key; a PDF or a CSV row, lifted out, keeps the full
     label; an analyst's label, which no key explains, stays whole on the page too."""
     facts = BeautifulSoup(str(lists.municipality_facts(data, "240")), "html.parser")
-    region = facts.find("dt", string="Region").find_next("dd")
-    assert region.select_one(".kr-by").get_text() == "(red.)"
-    assert region.select_one(".kr-by")["title"] == "redaktionens tilføjelse"
+    # A profile's facts say it once, after them (ADR 55): the one mark, and each field's owner folded under it.
+    note = facts.select_one(".kr-whose-note")
+    assert note.select_one("summary .kr-by").get_text() == "(red.)"
+    assert "regionen: redaktionens tilføjelse" in note.get_text()
     assert provenance.page_mark("analytikerens angivelse") == "(analytikerens angivelse)"
     assert provenance.owner_mark("redaktionens tilføjelse") == "(redaktionens tilføjelse)"
 
@@ -165,5 +166,6 @@ def test_a_starting_point_is_marked_in_the_words_kilder_csv_gives_its_label_and_
     """Reading 21 #5: 'Fra bunden: … (redaktionens betegnelser)' on the profile, 'redaktionens ord' for the note in
     kilder.csv: the combined value names both, in kilder.csv's words, on the page and in the PDF."""
     facts = BeautifulSoup(str(lists.municipality_facts(data, "240")), "html.parser")
-    start = facts.find("dt", string="Udgangspunkt").find_next("dd").select_one(".kr-by")
-    assert start["title"] == lists.starting_point_owner(data) == "redaktionens betegnelser og ord"
+    # Said once after the profile's facts (ADR 55), in kilder.csv's words.
+    assert lists.starting_point_owner(data) == "redaktionens betegnelser og ord"
+    assert "Udgangspunktet: redaktionens betegnelser og ord." in facts.select_one(".kr-whose-note").get_text()

@@ -260,11 +260,6 @@ def value_source(options: pd.DataFrame, value: str) -> str:
 EDITORS_SHORT = "red."
 
 
-def short_label(options: pd.DataFrame, value: str) -> str:
-    """A value's owner as the short mark a card's title carries: 'red.' for the editors', else value_label."""
-    return EDITORS_SHORT if value_source(options, value) == BY_EDITORS else value_label(options, value)
-
-
 def short_key(options: pd.DataFrame, value: str) -> str:
     """What the short mark means, said where it stands: '„(red.)“ efter en titel: redaktionens titel; rapporten
     giver ikke indsatsen et navn.'"""
@@ -300,6 +295,18 @@ def page_mark(owner: str) -> str:
 def page_marked(value: str, owner: str) -> str:
     """A value with its owner as a web page marks it: 'Figur 4. Wordcloud … (red.)' (page_mark)."""
     return f"{value} {page_mark(owner)}"
+
+
+def printed_marks() -> str:
+    """What a PDF prints after a value that is not the report's, as the data chapter and the dictionary say it; the one
+    wording a test holds against the printed editions (issue 22, marks22: the chapter said the PDFs spell the marks out
+    while they printed „(red.)“ after the editors' titles)."""
+    title = owner_mark(f"{words(BY_EDITORS).own} {EDITORIAL_VALUES['initiatives.title_basis'].act}")
+    return (
+        f"i PDF'erne står den fulde ordlyd efter værdien, fx „{title}“; kun i den samlede bog står "
+        f"„{owner_mark(EDITORS_SHORT)}“ ved en værdi, hvis side ikke siger hvilken slags (fx en figurs titel), og "
+        "kapitlets slutning siger, hvad det betyder"
+    )
 
 
 # What the editors' short mark stands for, in a word: the key's opening and a mark's spoken name where no kind is given.

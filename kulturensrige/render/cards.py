@@ -17,7 +17,7 @@ from kulturensrige.data import provenance
 from kulturensrige.data.frames import lookup, made_once_from
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.pages import heading_id
-from kulturensrige.data.schema import BY_REPORT, NO_ORGANISATION, NOT_STATED
+from kulturensrige.data.schema import BY_EDITORS, BY_REPORT, EDITORIAL_VALUES, NO_ORGANISATION, NOT_STATED
 from kulturensrige.render import highlight
 from kulturensrige.render.markup import (
     Html,
@@ -25,7 +25,6 @@ from kulturensrige.render.markup import (
     book_link,
     current_page,
     esc,
-    folded_note,
     links_to_book,
     macro,
     page_link,
@@ -93,11 +92,14 @@ def short_speakers(data: Dataset, groups: Sequence[pd.DataFrame | list[dict]]) -
     return bool(provenance.category_key(data.options)) and any(all(_held_back(g)) for g in groups)
 
 
-def speaker_line(data: Dataset, turns: pd.DataFrame | list[dict], short: bool = False, keyed: bool = False) -> tuple[str, str, str]:
+def speaker_line(
+    data: Dataset, turns: pd.DataFrame | list[dict], short: bool = False, keyed: bool = False, kinds_lifted: bool = False
+) -> tuple[str, str, str]:
     """(kind, speaker, reference) under a card: a printed caption that already names the kind stands alone,
     and a quote from literature shows its author and, in brackets, the citation. `short`: in a list whose line says
     what '(red.)' after a speaker means (quote_list), the category's note is that short mark. `keyed`: on a page
-    under its key (provenance.page_key), the editors' name for the kind is marked '(red.)'."""
+    under its key (provenance.page_key), the editors' name for the kind is marked '(red.)'. `kinds_lifted`: in a list
+    whose every kind is the editors' name, the list says it once at its end (kinds_note) and the kind stands bare."""
     rows = turns.to_dict("records") if isinstance(turns, pd.DataFrame) else turns
     first = rows[0]
     label = _label(data, "quote_kinds", "quote_kind_id", first["kind"])
@@ -109,7 +111,7 @@ def speaker_line(data: Dataset, turns: pd.DataFrame | list[dict], short: bool = 
     # One mark for the line where the kind and the category are both the editors': 'Interviewcitat · Sundhedsområdet
     # (red.)', not a mark after each word (issue 22).
     one_mark = keyed and note == f" {provenance.owner_mark(provenance.EDITORS_SHORT)}"
-    kind = label if one_mark else provenance.kind_label(data.options, label, given, keyed)
+    kind = label if one_mark or kinds_lifted else provenance.kind_label(data.options, label, given, keyed)
     if len(rows) > 1:
         return kind, " og ".join(dict.fromkeys(_role(r["shown_role"]) for r in rows)) + note, ""
     if first["reference_key"]:
@@ -213,6 +215,7 @@ def card_context(
     include_inferred: bool = views.INFERRED_BY_DEFAULT,
     keyed: bool = False,
     tie_line: bool = True,
+    kinds_lifted: bool = False,
 ) -> dict:
     """The facts of one quote card (a quote, or a whole exchange of turns sharing exchange_id) for the card macro;
     its CARD_FIELDS are also the card's JSON row. Separators and brackets are part of the text: the browser
@@ -220,10 +223,10 @@ def card_context(
     inferred tie is written for both positions of the switch, the one `include_inferred` names shown (the book's
     pages: its default; the browser switches, kr-state.js KR.showInferred). `keyed`: speaker_line's. `tie_line`: False
     where the data tie no quote (views.any_tied): an untied card then has no municipality line, as the page says once
-    (untied_note)."""
+    (untied_note). `kinds_lifted`: speaker_line's."""
     rows = turns.to_dict("records") if isinstance(turns, pd.DataFrame) else turns
     first = rows[0]
-    kind, speaker, citation = speaker_line(data, rows, short, keyed)
+    kind, speaker, citation = speaker_line(data, rows, short, keyed, kinds_lifted)
     # A quote from a cited work belongs to no municipality (views.quote_tie), and an untied sign has no speaker to tie
     # (views.without_tie_line): no municipality line and no data-kommune.
     literature = views.without_tie_line(data, first)
@@ -268,10 +271,12 @@ def quote_card(
     short: bool = False,
     include_inferred: bool = views.INFERRED_BY_DEFAULT,
     keyed: bool = False,
+    kinds_lifted: bool = False,
 ) -> str:
-    """One card for a quote, or for a whole exchange (several turns sharing exchange_id); `short`, `keyed`:
-    speaker_line's (a page's list sets its cards keyed, quote_list)."""
-    return str(macro("cards.html.j2", "quote_card", card_context(data, turns, short, include_inferred, keyed)))
+    """One card for a quote, or for a whole exchange (several turns sharing exchange_id); `short`, `keyed`,
+    `kinds_lifted`: speaker_line's (a page's list sets its cards keyed, quote_list)."""
+    context = card_context(data, turns, short, include_inferred, keyed, kinds_lifted=kinds_lifted)
+    return str(macro("cards.html.j2", "quote_card", context))
 
 
 def card_row(context: dict) -> list:
@@ -345,8 +350,8 @@ def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", arrang
     group headings ("Rapporten knytter ingen citater til nogen kommune.") cut into the sentence that leads to the
     quotes (reader review 21, #1)."""
     groups = group_records(quotes)
-    tie_line, short = views.any_tied(data), short_speakers(data, groups)
-    contexts = [card_context(data, g, short=short, keyed=True, tie_line=tie_line) for g in groups]
+    tie_line, short, lifted = views.any_tied(data), short_speakers(data, groups), kinds_editors(data, groups)
+    contexts = [card_context(data, g, short=short, keyed=True, tie_line=tie_line, kinds_lifted=bool(lifted)) for g in groups]
     shown = views.first_page(len(groups))
     cards = [str(macro("cards.html.j2", "quote_card", c)) for c in contexts[:shown]]
     rest = quote_rows(data, contexts[shown:]) if shown < len(groups) else Markup("")
@@ -363,7 +368,35 @@ def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", arrang
         heading_id=heading_id,
         arranged=arranged and tie_line,
     )
-    return Html(str(section))
+    return Html(str(section) + (kinds_note(data, lifted) if lifted else ""))
+
+
+def kinds_editors(data: Dataset, groups: Sequence[pd.DataFrame | list[dict]]) -> list[str]:
+    """The kinds of a list's cards that the editors named ('Interviewcitat', 'Kort udsagn'), where the list can say it
+    once, at its end (kinds_note), instead of '(red.)' after each card's kind (ten on one page, issue 22, marks22): a
+    kind's word is the editors' or the report's on every card alike. Empty where none is the editors', or where one
+    word stands for a kind of each ('Ordveksling': the report's at one exchange, the editors' at the others); then
+    each editors' kind keeps its mark."""
+    kinds = data.tables["quote_kinds"].set_index("quote_kind_id")
+    first = [str(g["kind"].iloc[0] if isinstance(g, pd.DataFrame) else g[0]["kind"]) for g in groups]
+    shown = list(dict.fromkeys(k for k in first if k in kinds.index))
+    owner = {k: provenance.row_source(data.options, str(kinds.at[k, "label_source"])) for k in shown}
+    editors = [k for k in shown if owner[k] == BY_EDITORS]
+    words = {str(kinds.at[k, "label"]) for k in editors}
+    if any(str(kinds.at[k, "label"]) in words for k in shown if owner[k] != BY_EDITORS):
+        return []
+    return editors
+
+
+def kinds_note(data: Dataset, kind_ids: list[str]) -> str:
+    """After a list whose kinds' words are said once (kinds_editors): one mark and, folded under it, which words are
+    the editors', and why: 'Kortenes „Interviewcitat“ og „Kort udsagn“ er redaktionens betegnelser, ikke
+    rapportens.'"""
+    whose = provenance.whose_parts(data.options, "quote_kinds.label_source")
+    labels = list(dict.fromkeys(f"„{_label(data, 'quote_kinds', 'quote_kind_id', k)}“" for k in kind_ids))
+    act = EDITORIAL_VALUES["quote_kinds.label_source"].act  # 'betegnelse'
+    said = f"Kortenes {listing(labels)} er {provenance.words(BY_EDITORS).own} {act if len(labels) == 1 else act + 'r'}, ikke rapportens"
+    return whose_note(provenance.Whose(said, whose.reasons, whose.others))
 
 
 def quote_count_summary(quotes: pd.DataFrame, options: pd.DataFrame, include_inferred: bool = True, withheld: bool = False) -> str:
@@ -618,7 +651,7 @@ def purposes_instead_of_groups(data: Dataset, initiatives: pd.DataFrame) -> list
     """purpose_instead_of_groups for each of these initiatives that has one, as a sentence of its own that names it:
     'For Gang i gården er målgruppen ikke angivet i rapporten, som kun oplyser formålet: at …'."""
     return [
-        f"For {initiative_title(data, row)} er målgruppen {said}."
+        f"For {row.title} er målgruppen {said}."
         for row in initiatives.sort_values("position").itertuples()
         if (said := purpose_instead_of_groups(data, row))
     ]
@@ -645,7 +678,8 @@ def whose_terms_text(data: Dataset, titled: bool = False, *lifted: str) -> tuple
     they are and what a title's '(red.)' means) and the editors' reasons after them. Egedal's edition opened its
     initiatives with a 14-line note before the first one (issue 22)."""
     whose = whose_terms_parts(data, *lifted)
-    return " ".join(filter(None, (whose.line, _title_key(data, titled)))), whose.about
+    # A printed title says whose it is in full words after it (initiative_title): no key for a short mark (ADR 55).
+    return whose.line, whose.about
 
 
 def _title_key(data: Dataset, titled: bool) -> str:
@@ -707,8 +741,8 @@ def initiative_title(data: Dataset, row) -> str:
     ordrulle, der også er en bænk (redaktionens titel)'; the same on cards, tables, side by side and in the PDFs."""
     if row.title_basis != "inferred":
         return str(row.title)
-    # The short mark, on every card, page and PDF alike: a card lifted out of its block keeps it (ADR 32).
-    return Sourced(str(row.title), provenance.short_label(data.options, TITLE_VALUE))
+    # Whose it is in full words, as a PDF prints it; a web card sets it as the short mark, its kind in the title (ADR 55).
+    return Sourced(str(row.title), provenance.value_label(data.options, TITLE_VALUE))
 
 
 # The value an initiative's title's mark names (schema.EDITORIAL_VALUES).
@@ -777,70 +811,71 @@ INITIATIVE_MARKED_VALUES = tuple(INITIATIVE_MARKED.values())
 
 
 def initiative_card(data: Dataset, row: pd.Series) -> dict:
-    """The facts of an initiative's card for the fact card macro, as a web page shows it: ONE mark, on the card's label
-    line, says whose its classified fields are (its kind, target groups, art forms, places, organisations, status and,
-    where the report gives the initiative no name, its title), so a card read alone does not present the editors'
-    reading as the report's, and no value carries a mark of its own (issue 22). An organisation's spelling keeps its
-    note beside its name. The printed editions keep each value's full words (docs/adr/0038)."""
+    """The facts of an initiative's card for the fact card macro, as a web page shows it. Only a title the editors gave
+    carries a mark, '(red.)' after it: a name the report gives ('Gang i gården', 'Rødder') is the report's and stands
+    bare. Its kind, target groups, art forms, places, organisations, status and description are the editors' on every
+    card, so their block says it once, at its end (initiative_list, whose_reasons), not a mark on each card's label
+    line, which read alike for the report's names and the editors' titles (issue 22, marks22). An organisation's
+    spelling keeps its note beside its name. The printed editions keep each value's full words (docs/adr/0038)."""
     kind = _label(data, "initiative_kinds", "initiative_kind_id", row.kind)
-    kicker = f"{filters.municipality_name(data, row.kommunekode)} · {kind}"
-    owner = classified_owner(data, row)
-    card = {
+    return {
         "template": False,
         "css": "kr-initiative",
         "id": f"indsats-{row.initiative_id}",
         "kommune": row.kommunekode,
         "kicker_first": True,
-        "kicker": Sourced(kicker, owner) if owner else kicker,
-        "title": unmarked(initiative_title(data, row)),
+        "kicker": f"{filters.municipality_name(data, row.kommunekode)} · {kind}",
+        "title": initiative_title(data, row),
         "href": None,
         "text": row.description,
         "facts": [(label, unmarked(value)) for label, value in initiative_facts(data, row)],
         "section": row.section_id,
         "sections": _sections(data, [row.section_id]),
     }
-    return card
 
 
-# An initiative's values that the editors classify from the report's description, which its card's one mark covers.
-CLASSIFIED = ("initiatives.kind", *(f"initiatives.{column}" for _, column, _, _ in VOCABULARIES), *INITIATIVE_MARKED_VALUES)
-
-
-def classified_owner(data: Dataset, row) -> str:
-    """Whose an initiative card's classified values and description are, as one label for its one mark: 'redaktionens
-    betegnelser, samling, læsning og ord' (provenance.values_label, the kinds in the mark's title); the title counted
-    only where the report gives the initiative no name, the description wherever it is the editors' retelling
-    (kilder.csv: 'redaktionens ord'; the s20 reading, #2, read it unmarked as the report's). '' where the report states
-    them all."""
-    values = [v for v in CLASSIFIED if v != TITLE_VALUE or row.title_basis == "inferred"]
-    retold = bool(row.description) and provenance.folder_source(data.options) == BY_REPORT
-    if not retold and all(provenance.value_source(data.options, v) == BY_REPORT for v in values):
-        return ""
-    return provenance.values_label(data.options, *values, retold=retold)
+def lift_titles(contexts: list[dict]) -> tuple[list[dict], bool]:
+    """The cards of a block with their titles' marks taken off where every title is the editors' (block_mark): the
+    block then says it once, at its end, with the rest of whose the cards are (ADR 55). A block that mixes the report's
+    names with the editors' titles keeps a mark on each of the editors'."""
+    if not contexts or not block_mark(c["title"] for c in contexts) or any(not isinstance(c["title"], Sourced) for c in contexts):
+        return contexts, False
+    return [{**c, "title": unmarked(c["title"])} for c in contexts], True
 
 
 def initiative_list(data: Dataset, kommunekode: str = filters.ALL) -> Html:
     """All initiatives, arranged by the filter; or one municipality's (its profile page), as they are. Whose their
-    values are is said once over the cards wherever every card's value of a field has the same source (ADR 31)."""
+    values are is said once, at the block's end (whose_reasons): one mark for the block, none on the cards but an
+    editors' title's where the block also holds a name the report gives (ADR 55)."""
     rows = filters.initiatives(data, kommunekode).sort_values(["kommunekode", "position"], key=_report_order(data))
-    contexts = [initiative_card(data, r) for _, r in rows.iterrows()]
+    contexts, titles_lifted = lift_titles([initiative_card(data, r) for _, r in rows.iterrows()])
     items = [views.Item(code, "stated") for code in rows["kommunekode"]]
     summary = f"{statistics.initiative_count(rows)}."
     arranged = kommunekode == filters.ALL
     # The reasons follow the cards, so the first initiative comes first (issue 22), as in the PDF editions.
     return Html(
         str(fact_list(data, items, views.INITIATIVE, contexts, css="kr-initiative-list", summary=summary, arranged=arranged))
-        + whose_reasons(data, *INITIATIVE_MARKED_VALUES)
+        + whose_reasons(data, rows, titles_lifted)
     )
 
 
-def whose_reasons(data: Dataset, *lifted: str) -> str:
-    """Over a list of initiative cards, whose card marks say whose their values are: why the editors' they are, folded
-    under one plain line (a method note), with no mark of its own to add to the cards'."""
+def whose_reasons(data: Dataset, rows: pd.DataFrame, titles_lifted: bool = False) -> str:
+    """After a block of initiative cards, whose their values are, once: the editors' short mark in view and, folded
+    under it, what they did (their kinds, terms, gathering, reading and retelling, and the titles where every title of
+    the block is theirs) and why; where the block mixes the report's names with the editors' titles, what a title's
+    '(red.)' means. Nothing where the block is empty."""
+    if rows.empty:
+        return ""
+    lifted = (*INITIATIVE_MARKED_VALUES[1:], *((TITLE_VALUE,) if titles_lifted else ()))
     whose = whose_terms_parts(data, *lifted)
-    if not whose.editors:
-        return folded_note(whose.line, whose.about, "kr-whose", "Hvorfor?")
-    return folded_note("", whose.note, "kr-whose", "Hvorfor er kortenes betegnelser redaktionens?")
+    if whose.editors and provenance.folder_source(data.options) == BY_REPORT:
+        # The descriptions are the editors' retelling (kilder.csv: 'redaktionens ord'): the line names it with the rest.
+        said = provenance.values_label(
+            data.options, "initiatives.kind", *(f"initiatives.{c}" for _, c, _, _ in VOCABULARIES), *lifted, retold=True
+        )
+        whose = provenance.Whose(f"{said[0].upper()}{said[1:]}, ikke rapportens", whose.reasons, whose.others)
+    mixed = not titles_lifted and bool((rows["title_basis"] == "inferred").any())
+    return whose_note(whose, also=_title_key(data, mixed))
 
 
 def block_mark(values: Iterable) -> str:

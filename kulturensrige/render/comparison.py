@@ -91,8 +91,7 @@ def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
     lifted = len(owners) == 1 and "" not in owners
     shown = [t.value if lifted and isinstance(t, cards.Sourced) else t for t in named]
     titles = "".join(
-        f"<li>{esc(kinds[r.kind] + ': ' if r.initiative_id in parts else '')}{esc(hyphenated(t))}</li>"
-        for r, t in zip(rows, shown, strict=True)
+        f"<li>{esc(kinds[r.kind] + ': ' if r.initiative_id in parts else '')}{_title(t)}</li>" for r, t in zip(rows, shown, strict=True)
     )
     # An initiative that names no target group but gives its purpose says so under the groups (ADR 44, addendum).
     purposes = "".join(f"<li>{esc(hyphenated(said))}</li>" for said in cards.purposes_instead_of_groups(data, initiatives))
@@ -117,6 +116,13 @@ def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
         f'<section class="kr-compare-column" data-compare="{esc(row.kommunekode)}" aria-label="{esc(row.name)}"'
         f"{' hidden' if hidden else ''}>{content}</section>"
     )
+
+
+def _title(title: str) -> str:
+    """A title in a column, an editors' with its short mark in light type and its kind in the mark's title, as on a card."""
+    if not isinstance(title, cards.Sourced) or not title.mark:
+        return esc(hyphenated(title))
+    return f'{esc(hyphenated(title.value))} <span class="kr-by" title="{esc(title.mark)}">{esc(title.owner)}</span>'
 
 
 def _titles_mark(data: Dataset, owner: str) -> str:

@@ -23,8 +23,8 @@ SOURCES_LEAD = (
     "Den byggede bog udgiver tabellerne med netop disse kolonner og lægger `kilder.csv` ved siden af dem: for hver "
     "kolonne i hver fil, hvis ord den er og hvorfor. "
     # One wording per source and kind (the s22 reading, #2): the full words in a PDF and a download, the short mark on a page.
-    "Hver kilde og hver slags værdi har én ordlyd: i PDF'erne står den fulde efter værdien, fx "
-    f"„{provenance.owner_mark('redaktionens titel')}“, og kilder.csv siger det samme; på siderne står redaktionens korte mærke, "
+    f"Hver kilde og hver slags værdi har én ordlyd: {provenance.printed_marks()}. "
+    "Filen kilder.csv siger det samme; på siderne står redaktionens korte mærke, "
     f"„{provenance.owner_mark(provenance.EDITORS_SHORT)}“, der åbner sidens forklaring og har den fulde ordlyd i sin titel. "
     + COUNT_COLUMNS_RULE
 )

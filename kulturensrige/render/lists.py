@@ -163,35 +163,55 @@ def starting_point_owner(data: Dataset) -> str:
     return listing(list(dict.fromkeys(owners)))
 
 
-def _page_mark(owner: str) -> str:
-    """A value's owner as a page sets it beside the value: '(red.)' in light type, its kind in the title."""
-    return f'<span class="kr-by" title="{esc(owner)}">{esc(provenance.page_mark(owner))}</span>'
-
-
 def municipality_facts(data: Dataset, kommunekode: str) -> Html:
+    """A profile's lead and facts as one block: whose its values are is said once, at its end (profile_whose), not a
+    mark after the lead, the code, the region, the starting point and the outcome, five on one card (issue 22, marks22;
+    ADR 55). The name's spelling note stays beside the name: it is about that name alone."""
     row = data.municipalities.loc[data.municipalities["kommunekode"] == kommunekode].iloc[0]
     start = _key(data, "starting_points", "starting_point_id", row.starting_point, "label")
     mark = provenance.name_mark(data.options, row["name"], row.name_in_report)
     spelled = f' <span class="kr-by">{esc(provenance.owner_mark(mark))}</span>' if mark else ""
     section = filters.section_title_quoted(data, row.section_id)
-    code, region, summary_label, outcome_label = (
-        _page_mark(provenance.value_label(data.options, f"municipalities.{c}")) for c in ("kommunekode", "region", "summary", "outcome")
-    )
-    start_label = _page_mark(starting_point_owner(data))
-    # The summary and what the programme led to are the editors' words for the report's section, said as such.
-    outcome = esc(not_stated_note(data, row.outcome)) + ("" if row.outcome == NOT_STATED else f" {outcome_label}")
     return Html(
         f'<div class="kr-profile" data-kommune="{esc(row.kommunekode)}">{profile_choice(data, kommunekode)}'
-        f'<p class="kr-lead">{esc(row.summary)} {summary_label}</p>'
+        f'<p class="kr-lead">{esc(row.summary)}</p>'
         f'<dl class="kr-facts"><dt>Officielt navn</dt><dd>{esc(row["name"])}{spelled}</dd>'
-        f"<dt>Kommunekode</dt><dd>{esc(row.kommunekode)} {code}</dd>"
-        f"<dt>Region</dt><dd>{esc(row.region)} {region}</dd>"
-        f"<dt>Udgangspunkt</dt><dd>{esc(starting_point(start, row.starting_point_note))} {start_label}</dd>"
-        f"<dt>Hvad forløbet førte til</dt><dd>{outcome}</dd></dl>"
+        f"<dt>Kommunekode</dt><dd>{esc(row.kommunekode)}</dd>"
+        f"<dt>Region</dt><dd>{esc(row.region)}</dd>"
+        f"<dt>Udgangspunkt</dt><dd>{esc(starting_point(start, row.starting_point_note))}</dd>"
+        f"<dt>Hvad forløbet førte til</dt><dd>{esc(not_stated_note(data, row.outcome))}</dd></dl>"
         # The section is presented on this very page: name it, do not link to it.
-        f'<p class="kr-source-line">Bygger på {esc(provenance.in_sections(data.options, [section]))}.</p></div>'
-        + profile_hints(data, kommunekode)
+        f'<p class="kr-source-line">Bygger på {esc(provenance.in_sections(data.options, [section]))}.</p>'
+        f"{profile_whose(data, row)}</div>" + profile_hints(data, kommunekode)
     )
+
+
+def profile_whose(data: Dataset, row) -> str:
+    """Whose a profile's lead and facts are, once after them: each owner's fields named in one sentence ('Indledningen
+    og „Hvad forløbet førte til“: redaktionens gengivelse. Kommunekoden og regionen: redaktionens tilføjelse. …'), with
+    the reasons, under the one mark (markup.whose_note); an 'ikke angivet' is no one's. The values' owners are the
+    ones the PDF and kilder.csv give them (provenance.value_label, starting_point_owner)."""
+    owners = {
+        "Indledningen": provenance.value_label(data.options, "municipalities.summary"),
+        "kommunekoden": provenance.value_label(data.options, "municipalities.kommunekode"),
+        "regionen": provenance.value_label(data.options, "municipalities.region"),
+        "udgangspunktet": starting_point_owner(data),
+        "„Hvad forløbet førte til“": provenance.value_label(data.options, "municipalities.outcome"),
+    }
+    if row.outcome == NOT_STATED:
+        del owners["„Hvad forløbet førte til“"]
+    fields: dict[str, list[str]] = {}
+    for field, owner in owners.items():
+        if owner != provenance.words(BY_REPORT).value:
+            fields.setdefault(owner, []).append(field)
+    said = " ".join(f"{listing(names)[0].upper()}{listing(names)[1:]}: {owner}." for owner, names in fields.items())
+    values = ("municipalities.summary", "municipalities.kommunekode", "municipalities.region", "municipalities.starting_point")
+    whose = provenance.whose_parts(data.options, *values, "municipalities.outcome")
+    if not said:
+        return ""
+    if not whose.editors:
+        return whose_note(provenance.Whose("", "", (said,)))
+    return whose_note(provenance.Whose(said.removesuffix("."), whose.reasons, ()))
 
 
 def profile_choice(data: Dataset, kommunekode: str) -> str:
@@ -323,6 +343,9 @@ def ingredient_part_items(tally: statistics.QuoteTally, options: pd.DataFrame) -
 def ingredient_cards(data: Dataset) -> Html:
     tally = statistics.quote_tally(data)
     items = []
+    # Every card's definition the editors' summary: the cards say it once, after them, not four marks (ADR 55).
+    definitions = {row.ingredient_id: short_definition(data, row) for row in table_rows(data.ingredients)}
+    lifted = bool(cards.block_mark(definitions.values()))
     for row in table_rows(data.ingredients.sort_values("number")):
         page = _key(data, "sections", "section_id", row.section_id, "book_page")
         ingredient_id = row.ingredient_id
@@ -333,13 +356,18 @@ def ingredient_cards(data: Dataset) -> Html:
         items.append(
             f'<article class="kr-card kr-ingredient-card kr-ingredient-{row.number}">'
             f'<h3 class="kr-card-title">{book_link(page, f"{row.number}. {esc(row.name)}")}</h3>'
-            f"<p>{cards.sourced_markup(short_definition(data, row))}</p>"
+            f"<p>{cards.sourced_markup(cards.unmarked(definitions[ingredient_id]) if lifted else definitions[ingredient_id])}</p>"
             f"{total}"
             f'<p class="kr-ingredient-tie">{esc(provenance.ingredient_ties(tally.by_ingredient_source[ingredient_id], "ingrediensen"))}</p>'
             "</article>"
         )
+    whose = ""
+    if lifted:
+        said = provenance.whose_parts(data.options, "ingredients.short_description")
+        line = f"Kortenes definitioner er {said.editors[0].lower()}{said.editors[1:]}" if said.editors else ""
+        whose = whose_note(provenance.Whose(line, said.reasons, said.others))
     return Html(
-        f'<div class="kr-grid">{"".join(items)}</div><p class="kr-count-sum">{esc(ingredient_sum(tally, data.options))}</p>'
+        f'<div class="kr-grid">{"".join(items)}</div>{whose}<p class="kr-count-sum">{esc(ingredient_sum(tally, data.options))}</p>'
         f'<details class="kr-note-about"><summary>Sådan er citaterne talt</summary>'
         f'<p class="kr-count-parts">{esc(ingredient_parts(tally, data.options))}</p></details>'
     )
@@ -360,11 +388,16 @@ def ingredient_sum(tally: statistics.QuoteTally, options: pd.DataFrame) -> str:
 
 
 def ingredient_description(data: Dataset, ingredient_id: str) -> Html:
+    """An ingredient's definition and description, one block: where both are the editors' words, one mark after the
+    second says it for both, its kinds in its title ('redaktionens gengivelse og ord'), not one after each (ADR 55)."""
     row = data.ingredients.loc[data.ingredients["ingredient_id"] == ingredient_id].iloc[0]
-    return Html(
-        f'<p class="kr-lead">{cards.sourced_markup(short_definition(data, row))}</p>'
-        f"<p>{cards.sourced_markup(retold_description(data, row))}</p>"
-    )
+    definition, told = short_definition(data, row), retold_description(data, row)
+    marks = [getattr(v, "mark", "") for v in (definition, told)]
+    if all(provenance.is_editors(m) for m in marks):
+        own = f"{provenance.words(BY_EDITORS).own} "
+        definition = cards.unmarked(definition)
+        told = cards.Sourced(str(row.description), own + listing(list(dict.fromkeys(m.removeprefix(own) for m in marks))))
+    return Html(f'<p class="kr-lead">{cards.sourced_markup(definition)}</p><p>{cards.sourced_markup(told)}</p>')
 
 
 def retold_description(data: Dataset, row: Any) -> str:

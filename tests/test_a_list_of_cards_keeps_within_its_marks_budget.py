@@ -1,0 +1,72 @@
+"""Issue 22 (marks22): a new reader counted up to 12 "(red.)" on one page (ingredienser/leg-mod-og-laering: one after
+every card's kind), which read as noise. A list of cards is one block: where a field is the editors' on every card, the
+block says it once, at its end; only a value whose source varies from card to card (an editors' title beside a name
+the report gives, a kind whose word names a kind the report gives too, a held-back speaker's category) keeps its own
+mark. So each list's marks stay within a budget the data give: one for the block, plus one per card that has such a
+value (ADR 55)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from kulturensrige.data import provenance
+from kulturensrige.data.schema import BY_EDITORS
+from support.checks import each
+
+SHORT = re.compile(r"(?<![»„])\(red\.\)")
+ANALYSTS = ("om-data/", "genindex", "search", "_")
+
+
+def marks(block: Tag) -> int:
+    """The marks a reader sees in a block and the note that follows it (the block's one mark, kr-whose-note)."""
+    said = block.get_text(" ")
+    following = block.find_next_sibling()
+    if following is not None and "kr-whose-note" in following.get("class", []):
+        said += following.get_text(" ")
+    return len(SHORT.findall(said))
+
+
+def quote_budget(data, cards: list[Tag]) -> int:
+    """One for the list, and one per card whose own value varies: a held-back speaker's category, and an editors'
+    kind where its word also names a kind the report gives in the same list (as 'Ordveksling' may)."""
+    quotes = data.quotes.set_index("quote_id")
+    kinds = data.tables["quote_kinds"].set_index("quote_kind_id")
+    owners, labels, held = [], [], []
+    for card in cards:
+        rows = quotes.loc[card["data-quotes"].split()]
+        kind = rows["kind"].iloc[0]
+        owners.append(provenance.row_source(data.options, str(kinds.at[kind, "label_source"])))
+        labels.append(str(kinds.at[kind, "label"]))
+        held.append(bool((rows["shown_role"] != rows["speaker_role"]).any()))
+    by_owner: dict[bool, set[str]] = {}
+    for owner, label in zip(owners, labels, strict=True):
+        by_owner.setdefault(owner == BY_EDITORS, set()).add(label)
+    shared = by_owner.get(True, set()) & by_owner.get(False, set())
+    return 1 + sum(1 for o, label, h in zip(owners, labels, held, strict=True) if h or (o == BY_EDITORS and label in shared))
+
+
+def initiative_budget(data, cards: list[Tag]) -> int:
+    rows = data.initiatives.set_index("initiative_id").loc[[c["id"].removeprefix("indsats-") for c in cards]]
+    inferred = int((rows["title_basis"] == "inferred").sum())
+    return 1 + (inferred if inferred < len(rows) else 0)
+
+
+@pytest.mark.build
+def test_every_list_of_cards_says_whose_once_and_marks_only_what_varies_from_card_to_card(built_site: Path, data):
+    over = []
+    for page in each([p for p in sorted(built_site.rglob("*.html")) if not str(p.relative_to(built_site)).startswith(ANALYSTS)]):
+        article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article.bd-article")
+        for gone in article.select("script, template, [popover]"):
+            gone.decompose()
+        for block in article.select("section.kr-quote-list, section.kr-initiative-list"):
+            quote_cards, initiative_cards = block.select("article.kr-quote[data-quotes]"), block.select("article.kr-initiative[id]")
+            if not quote_cards and not initiative_cards:
+                continue
+            budget = quote_budget(data, quote_cards) if quote_cards else initiative_budget(data, initiative_cards)
+            if marks(block) > budget:
+                over.append((str(page.relative_to(built_site)), marks(block), budget))
+    assert not over, over

@@ -1,0 +1,62 @@
+"""Issue 22 (marks22): "(red.)" stood on every initiative card's label line ("Køge · Prøvehandling (red.)"), the same
+after the report's own names (Gang i gården, Rødder, ”Cooltur”-cafeer, Projekt Kulturligvis) as after the editors'
+titles. A name the report gives is the report's and carries no mark, on a page, side by side or in print; an editors'
+title carries one after it, or its block says it once where every title of the block is the editors' (ADR 55)."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+
+from kulturensrige.data import provenance
+from kulturensrige.edition import editions
+from kulturensrige.render import cards, comparison
+from kulturensrige.rules import filters
+from support.checks import each
+
+MARK = provenance.owner_mark(provenance.EDITORS_SHORT)
+SHORT = re.compile(r"(?<![»„])\(red\.\)")
+
+
+def test_the_report_prints_each_name_the_data_call_its_own_in_quotation_marks(data, report_text: str):
+    """Checked against the report's text (the s23 brief): each title the data call the report's stands there as a
+    quoted name, and no title the data call the editors' does."""
+    text = re.sub(r"\s+", " ", re.sub(r"-\n", "", report_text))
+    for row in each(list(data.initiatives.itertuples())):
+        # A title that holds the report's own quotation marks (”Cooltur”-cafeer) stands in it as it is.
+        quoted = row.title in text if "”" in row.title else re.search(rf"[”’\"]{re.escape(row.title)}[”’\"]", text)
+        assert bool(quoted) == (row.title_basis == "stated"), row.title
+
+
+def test_a_card_marks_only_a_title_the_editors_gave(data):
+    for code in each([filters.ALL, *data.municipalities["kommunekode"]]):
+        soup = BeautifulSoup(str(cards.initiative_list(data, code)), "html.parser")
+        rows = filters.initiatives(data, code)
+        all_editors = bool((rows["title_basis"] == "inferred").all())
+        for row in each(list(rows.itertuples())):
+            card = soup.select_one(f"#indsats-{row.initiative_id}")
+            assert not SHORT.search(card.select_one(".kr-card-kicker").get_text()), (code, row.title)
+            in_title = SHORT.findall(card.select_one(".kr-card-title").get_text())
+            assert len(in_title) == (1 if row.title_basis == "inferred" and not all_editors else 0), (code, row.title)
+            marks = [m for m in card.select(".kr-by") if SHORT.search(m.get_text())]
+            assert len(marks) == len(in_title), (code, row.title, marks)
+        # The block says once, after its cards, whose the rest is: one mark and its words folded under it.
+        note = soup.select(".kr-whose-note")[-1]
+        assert SHORT.findall(note.select_one("summary").get_text()) == [MARK], code
+        said = note.get_text()
+        assert ("titel" in said.split("ikke rapportens")[0]) == all_editors, (code, said[:120])
+
+
+def test_side_by_side_and_in_print_a_reports_name_stands_bare_and_an_editors_title_says_it_in_full(data):
+    columns = BeautifulSoup(str(comparison.compare_view(data)), "html.parser")
+    for row in each(list(data.initiatives.itertuples())):
+        item = next(
+            li for li in columns.select(f"[data-compare='{row.kommunekode}'] ul li") if row.title in li.get_text().replace("\u00ad", "")
+        )
+        mine = data.initiatives[data.initiatives["kommunekode"] == row.kommunekode]
+        marked = row.title_basis == "inferred" and not (mine["title_basis"] == "inferred").all()
+        assert bool(SHORT.search(item.get_text())) == marked, row.title
+        printed = next(i["title"] for i in editions.initiative_items(data, row.kommunekode) if i["id"] == row.initiative_id)
+        full = provenance.owner_mark(provenance.value_label(data.options, cards.TITLE_VALUE))
+        assert printed == (f"{row.title} {full}" if row.title_basis == "inferred" else row.title), printed
