@@ -293,6 +293,21 @@ def browser():
         browser.close()
 
 
+# The full Chromium, as a reader's, where the headless shell behaves otherwise (tooltips on a tap, layout shifts).
+FULL_CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def full_chromium(browser):
+    """The full Chromium (not the headless shell), started once per process for every test that needs it: three
+    modules each started their own until session 23. Unlike `browser`, its pages scroll as the reader's do."""
+    if not Path(FULL_CHROMIUM).exists():
+        pytest.fail(f"{FULL_CHROMIUM} mangler; make test installerer Debians pakke 'chromium'")
+    full = browser.browser.browser_type.launch(executable_path=FULL_CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    yield full
+    full.close()
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="da-DK")
