@@ -2,9 +2,9 @@
 
 veraPDF cannot be installed from the registries this project reaches (it needs Maven). Every PDF is checked
 with outloud, a PDF/UA-1 checker in Python whose conformance rules follow the Matterhorn Protocol's
-checkpoints, and each property the issue names is also checked on its own: tags, /Lang, title shown as
-window title, outline, embedded fonts, A4, figures with alternative text, text in reading order, and only
-http(s) links.
+checkpoints (of the two hostile editions, made by the same code path, the longer one), and each property the
+issue names is also checked on its own: tags, /Lang, title shown as window title, outline, embedded fonts, A4,
+figures with alternative text, text in reading order, and only http(s) links.
 
 Page counts at the report's scale: a municipality's edition has 12–40 pages (measured 16–19), the
 whole book 60–200 (measured 111).
