@@ -56,10 +56,17 @@ def _needed_builds(item: pytest.Item) -> list[str]:
     return [name for name in BUILDING_FIXTURES if name in getattr(item, "fixturenames", ())]
 
 
+# Books made by a `long` test's fixture (`made_once`), which runs first: the other tests that read one run last, when
+# it is done, instead of waiting for it in another process from the start.
+MADE_BY_A_LONG_TEST = ("recipes_book",)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     def stage(item: pytest.Item) -> int:
         """A test that builds a book of its own (marked `build`, no fixture above) goes first, beside the
         background builds; then the tests that need no build; then those that need one, as the builds finish."""
+        if not item.get_closest_marker("long") and any(name in MADE_BY_A_LONG_TEST for name in getattr(item, "fixturenames", ())):
+            return 1 + len(BUILDING_FIXTURES)
         needed = _needed_builds(item)
         if needed:
             return 1 + max(BUILDING_FIXTURES.index(name) for name in needed)
@@ -284,6 +291,21 @@ def browser():
         browser = p.chromium.launch(executable_path=HEADLESS_SHELL, args=CHROMIUM_ARGS, headless=True)
         yield StillBrowser(browser)
         browser.close()
+
+
+# The full Chromium, as a reader's, where the headless shell behaves otherwise (tooltips on a tap, layout shifts).
+FULL_CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def full_chromium(browser):
+    """The full Chromium (not the headless shell), started once per process for every test that needs it: three
+    modules each started their own until session 23. Unlike `browser`, its pages scroll as the reader's do."""
+    if not Path(FULL_CHROMIUM).exists():
+        pytest.fail(f"{FULL_CHROMIUM} mangler; make test installerer Debians pakke 'chromium'")
+    full = browser.browser.browser_type.launch(executable_path=FULL_CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    yield full
+    full.close()
 
 
 @pytest.fixture

@@ -4,16 +4,12 @@ from the start, so the page holds still: a cumulative layout shift of at most 0.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from kulturensrige.edition.chromium import CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
 
-# The full Chromium, as a reader's: the headless shell reported no shift of the lines' 30 px at 375 px.
-FULL_CHROMIUM = "/usr/bin/chromium"
+# The full Chromium (conftest's `full_chromium`), as a reader's: the headless shell reported no shift of the lines'
+# 30 px at 375 px.
 
 SCREENS = {"phone": {"width": 375, "height": 667}, "desktop": {"width": 1280, "height": 800}}
 PAGES = ["kommuner/oversigt.html", "baggrund.html", "vaerdiskabelser.html"]
@@ -33,20 +29,11 @@ CLS_JS = """async () => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def chromium(browser):
-    if not Path(FULL_CHROMIUM).exists():
-        pytest.fail(f"{FULL_CHROMIUM} mangler; make test installerer Debians pakke 'chromium'")
-    full = browser.browser.browser_type.launch(executable_path=FULL_CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-    yield full
-    full.close()
-
-
 @pytest.mark.parametrize("screen", list(SCREENS))
 @pytest.mark.parametrize("path", PAGES)
-def test_a_page_opened_with_a_municipality_chosen_holds_still(chromium, site_url, screen, path):
+def test_a_page_opened_with_a_municipality_chosen_holds_still(full_chromium, site_url, screen, path):
     phone = screen == "phone"
-    context = chromium.new_context(reduced_motion="reduce", locale="da-DK", viewport=SCREENS[screen], is_mobile=phone, has_touch=phone)
+    context = full_chromium.new_context(reduced_motion="reduce", locale="da-DK", viewport=SCREENS[screen], is_mobile=phone, has_touch=phone)
     page = context.new_page()
     # A phone's network: the deferred scripts come after the first paint, as on a reader's phone (served from this
     # machine they ran before it, and no shift counted).

@@ -5,16 +5,12 @@ first paint, and still says the choice: a cumulative layout shift of at most 0.0
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from kulturensrige.edition.chromium import CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
 
-# The full Chromium, as Lighthouse's: the headless shell leaves out shifts a reader's browser counts.
-FULL_CHROMIUM = "/usr/bin/chromium"
+# The full Chromium (conftest's `full_chromium`), as Lighthouse's: the headless shell leaves out shifts a reader's
+# browser counts.
 
 # Lighthouse's mobile screen, a small phone's, and a desktop's.
 SCREENS = {"lighthouse": (412, 823), "phone": (375, 667), "desktop": (1280, 800)}
@@ -36,22 +32,13 @@ CLS_JS = """async () => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def chromium(browser):
-    if not Path(FULL_CHROMIUM).exists():
-        pytest.fail(f"{FULL_CHROMIUM} mangler; make test installerer Debians pakke 'chromium'")
-    full = browser.browser.browser_type.launch(executable_path=FULL_CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-    yield full
-    full.close()
-
-
 @pytest.mark.parametrize("screen", list(SCREENS))
-def test_a_profile_that_chooses_its_own_municipality_on_opening_holds_still_and_says_so(chromium, site_url, data, screen):
+def test_a_profile_that_chooses_its_own_municipality_on_opening_holds_still_and_says_so(full_chromium, site_url, data, screen):
     row = data.municipalities.set_index("slug").loc["ringkoebing-skjern"]  # the longest name: its sentence wraps most
     width, height = SCREENS[screen]
     phone = width < 800
     viewport = {"width": width, "height": height}
-    context = chromium.new_context(locale="da-DK", viewport=viewport, is_mobile=phone, has_touch=phone)
+    context = full_chromium.new_context(locale="da-DK", viewport=viewport, is_mobile=phone, has_touch=phone)
     page = context.new_page()
     # A phone's network: the deferred scripts come after the first paint, as on a reader's phone.
     cdp = context.new_cdp_session(page)
