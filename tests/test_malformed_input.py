@@ -1040,7 +1040,7 @@ def test_import_into_a_folder_under_a_file_names_the_file(exported: Path, tmp_pa
     parent.write_text("x\n", encoding="utf-8")
     result = run_import(exported, parent / "sub")
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert result.stderr.splitlines()[0] == f"{parent / 'sub'} — {parent} er en fil, ikke en mappe; vælg en anden placering"
+    assert result.stderr.splitlines()[0] == f"{parent / 'sub'} — {parent} er en fil, ikke en mappe; angiv en mappe et andet sted"
 
 
 def test_an_out_name_too_long_for_the_file_system_is_one_line(exported: Path, tmp_path: Path):
