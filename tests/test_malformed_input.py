@@ -924,13 +924,13 @@ def test_a_blank_far_away_cell_costs_one_row_read_not_a_million(exported: Path, 
     read = {"rows": 0, "cells": 0}
     rows = spreadsheet.StreamedWorkbook.rows
 
-    def counted(book: spreadsheet.StreamedWorkbook, name: str, max_cells: int) -> Iterator[tuple[int, list]]:
-        for number, cells in rows(book, name, max_cells):
+    def counted(book: spreadsheet.StreamedWorkbook, name: str, max_cells: int) -> Iterator[tuple[int, list, bool]]:
+        for number, cells, hidden in rows(book, name, max_cells):
             if name == "quotes":
                 read["rows"] += 1
                 read["cells"] += len(cells)
                 assert read["rows"] <= bound["rows"] and read["cells"] <= bound["cells"], (number, read, bound)
-            yield number, cells
+            yield number, cells, hidden
 
     monkeypatch.setattr(spreadsheet.StreamedWorkbook, "rows", counted)
     out = tmp_path / "ud"
