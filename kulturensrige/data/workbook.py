@@ -9,6 +9,8 @@ a data folder only if nothing is wrong. Columns are never declared here; all com
 
 from __future__ import annotations
 
+import csv
+import dataclasses
 import datetime as dt
 import errno
 import gc
@@ -611,6 +613,7 @@ def sheet_records(book: StreamedWorkbook, table: Table, label: str) -> tuple[lis
     headings: list[Problem] = []  # header cells without a name, and values under them (_blank_headings, _without_heading)
     hidden_rows = _HiddenSpans()
     valued_columns: set[int] = set()  # the columns that hold a value: one of them hidden is said (_hidden_columns)
+    longest = csv.field_size_limit()  # the longest cell the written folder's CSV is read back with
     try:
         for number, cells, hidden in book.rows(table.name, MAX_COLUMNS):
             if number <= previous:
@@ -639,6 +642,9 @@ def sheet_records(book: StreamedWorkbook, table: Table, label: str) -> tuple[lis
             for c in present:
                 kind = kinds[c.column - 1] if c.column <= len(kinds) else None
                 texts[c.column - 1] = _header_text(c.value) if not names else cell_text(c.value, c.number_format, kind)
+                if len(texts[c.column - 1]) > longest:
+                    problems.append(Problem(label, c.row, _column_name(names, c.column), None, _too_long_to_read(c, texts, longest)))
+                    texts[c.column - 1] = ""  # said: its megabytes are not carried on into the folder's checks
             if not names:
                 names = [h.strip() for h in texts]
                 kinds = [table.kind_of(n) if n in table.schema.columns else None for n in names]
@@ -691,6 +697,15 @@ def sheet_records(book: StreamedWorkbook, table: Table, label: str) -> tuple[lis
             )
         )
     return records, problems + hidden_rows.problems(label) + _hidden_columns(valued_columns & book.hidden_columns(table.name), label)
+
+
+def _too_long_to_read(cell: Cell, texts: list[str], longest: int) -> str:
+    """A cell longer than the data folder's CSV may hold: said of its cell, with the cap, as a CSV folder's field is
+    (it was said of the folder's quotes.csv, a file never written: hostile review of issue 25)."""
+    return (
+        f"celle {cell.reference} har {thousands(len(texts[cell.column - 1]))} tegn; en celle må højst have {thousands(longest)} tegn, "
+        "det længste en datamappes CSV-fil kan læses med; del teksten op"
+    )
 
 
 def _merged_ranges(book: StreamedWorkbook, sheet: str, names: list[str], label: str) -> list[Problem]:
@@ -987,7 +1002,7 @@ def import_workbook(path: Path, dest: Path, *, overwrite: bool = False) -> list[
     raws, problems = checked_workbook(path)
     if problems:
         return problems
-    write_imported(raws, dest, overwrite=overwrite)
+    write_imported(raws, dest, overwrite=overwrite, workbook=path)
     return []
 
 
@@ -1000,11 +1015,35 @@ def checked_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
     return raws, problems + validate_tables(raws, labels)[1]
 
 
-def write_imported(raws: Mapping[str, RawTable], dest: Path, *, overwrite: bool = False) -> None:
-    """Write valid tables as the data folder `dest`, all or nothing (folder_writing.write_folder)."""
+def write_imported(raws: Mapping[str, RawTable], dest: Path, *, overwrite: bool = False, workbook: Path | None = None) -> None:
+    """Write valid tables as the data folder `dest`, all or nothing (folder_writing.write_folder). The folder is read
+    back before it takes `dest`'s place; anything that reading finds is named by the `workbook`'s sheet and row."""
     dest = Path(os.path.abspath(dest))
     refuse_output(dest, folder=True, overwrite=overwrite)
-    write_folder(folder_files(with_folder_source(raws)), dest, overwrite=overwrite, check=check_folder)
+    tables = with_folder_source(raws)
+
+    def check(folder: Path) -> list[Problem]:
+        found = check_folder(folder)
+        return found if workbook is None else as_the_workbooks(found, tables, workbook)
+
+    write_folder(folder_files(tables), dest, overwrite=overwrite, check=check)
+
+
+def as_the_workbooks(problems: list[Problem], raws: Mapping[str, RawTable], workbook: Path) -> list[Problem]:
+    """The read-back's problems of a folder written from `workbook`, each named by the sheet and row it came from: the
+    analyst knows the workbook, not the folder's files (a 5 MB cell was said of "out/quotes.csv, række 2", a file never
+    written: hostile review of issue 25). A row the sheet does not hold (the header, the added source) is left out."""
+    tables = {TABLES[name].file: name for name in raws}
+    named = []
+    for problem in problems:
+        name = tables.get(problem.file.rpartition("/")[2])
+        if name is None:
+            named.append(problem)
+            continue
+        rows = raws[name].rows
+        row = rows[problem.row - 2] if problem.row is not None and 2 <= problem.row < len(rows) + 2 else None
+        named.append(dataclasses.replace(problem, file=sheet_label(workbook, name), row=row))
+    return named
 
 
 def with_folder_source(raws: Mapping[str, RawTable]) -> dict[str, RawTable]:
