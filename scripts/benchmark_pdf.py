@@ -23,6 +23,8 @@ from pathlib import Path
 import pikepdf
 
 from kulturensrige import cli
+from kulturensrige.book.site_folder import pdf_site_problem
+from kulturensrige.data.loading import data_dir
 from kulturensrige.data.tether import tethered
 from kulturensrige.words import number
 
@@ -35,6 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data")
     parser.add_argument("--runs", type=cli.runs, default=3)
     args = parser.parse_args(argv)
+    # build_pdf.py refuses a bad site too, but only after this command started it: said here once, as it says it.
+    if (refused := pdf_site_problem(args.site, data_dir(args.data))) is not None:
+        return cli.refused(refused)
     site = Path(args.site).resolve()
     command = [sys.executable, str(ROOT / "scripts" / "build_pdf.py"), "--data", args.data, "--site", str(site)]
     seconds, firsts, loads, cpus = [], [], [os.getloadavg()[0]], []

@@ -9,7 +9,6 @@ profile page then link to theirs. A problem stops with one Danish line and no tr
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import sys
 import time
@@ -17,10 +16,9 @@ from functools import partial
 from pathlib import Path
 
 from kulturensrige import cli
-from kulturensrige.book.site_folder import LinkInSite, SiteBusy, recover, replaced_site, site_lock
+from kulturensrige.book.site_folder import BUILD_FIRST, LinkInSite, SiteBusy, pdf_site_problem, recover, replaced_site, site_lock
 from kulturensrige.data import publishing
 from kulturensrige.data.buildkey import MISSING, RECORD, built_on, read_record, record_fault
-from kulturensrige.data.folder_writing import FOREIGN_FOLDER, destination_problem
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interruptible, said
 from kulturensrige.data.loading import data_dir, load
 from kulturensrige.data.settings import settings_problems
@@ -57,12 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{given}: {raw_url.strip()!r} {wrong_url}; {editions.BOOK_ADDRESS_ALLOWED}.", file=sys.stderr)
         return 1
     folder = data_dir(args.data)
-    # The site is replaced by a copy with the PDFs in it: never the working folder, a device or the data folder.
-    refused = destination_problem(args.site, folder=True, overwrite=True, reading=[folder], names={"index.html"})
-    if refused is not None and refused.allowed == FOREIGN_FOLDER:
-        # A folder of other files is no built book: "angiv en ny eller tom mappe" sent the user to the wrong remedy.
-        refused = dataclasses.replace(refused, allowed=f"er ikke en bygget bog (mappen har ingen index.html); {BUILD_FIRST}")
-    if refused is not None:
+    if (refused := pdf_site_problem(args.site, folder)) is not None:
         return cli.refused(refused)
     data = load(folder)
     site = Path(args.site).resolve()
@@ -111,13 +104,6 @@ def main(argv: list[str] | None = None) -> int:
 
 class NotPrintable(Exception):
     """The site is not a finished build of these data, or Chromium is missing: nothing is printed."""
-
-
-# What to do when --site holds no built book, empty or a folder of other files: how a book is built, and where.
-BUILD_FIRST = (
-    "kør først make book (med samme DATA); en bog bygget med build_book.py --output MAPPE ligger i MAPPE/_build/html, "
-    "og det er den mappe, --site skal angive."
-)
 
 
 def site_problem(site: Path, fingerprint: str) -> str:

@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
             raws, problems = checked_workbook(args.workbook)
             if problems or refused is not None:
                 return _refused(args.workbook, DataError(problems).problems if problems else [], refused)
-            write_imported(raws, args.out, overwrite=args.overwrite)
+            write_imported(raws, args.out, overwrite=args.overwrite, workbook=args.workbook)
     except Interrupted as stop:
         print(stop.line(f"{args.out} er ikke skrevet", f"datamappen {args.out} er skrevet og er gyldig"), file=sys.stderr)
         return EXIT_CODE

@@ -223,20 +223,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path)
     parser.add_argument("--pages", nargs="*", help="pages relative to SITE (default: every page)")
     parser.add_argument("--runs", type=cli.runs, default=3)
-    parser.add_argument("--json", type=Path, help="write every run's figures here")
+    parser.add_argument("--json", help="write every run's figures here")  # as typed: Path("") is "."
     args = parser.parse_args(argv)
     site = args.site.resolve()
     if not (site / "index.html").is_file():
         print(f"{site} er ikke en bygget bog (ingen index.html)", file=sys.stderr)
         return 1
     # Checked before the runs (an hour on every page), not after them: --json goes through the one output guard.
-    if args.json and (refused := destination_problem(args.json, folder=False, overwrite=True, reading=[site])) is not None:
+    if args.json is not None and (refused := destination_problem(args.json, folder=False, overwrite=True, reading=[site])) is not None:
         return cli.refused(refused)
     results = measure(site, args.pages or book_pages(site), args.runs)
     print(table(results))
-    if args.json:
+    if args.json is not None:
         text = json.dumps({p: [asdict(r) for r in rs] for p, rs in results.items()}, indent=1)
-        write_file(args.json, lambda temporary: temporary.write_text(text, encoding="utf-8"), overwrite=True)
+        write_file(Path(args.json), lambda temporary: temporary.write_text(text, encoding="utf-8"), overwrite=True)
     return 0
 
 

@@ -60,6 +60,7 @@ DECISIONS = (
     "the-reports-guillemets-and-the-books-own-terms",
     "the-whole-book-pdf-is-the-readers-book",
     "a-figures-note-says-whose-its-reasons-stand-at-the-end",
+    "hidden-rows-columns-and-sheets-are-refused",
     "whose-word-once-per-block-and-only-an-editors-title-marked",
     "a-tables-marks-open-their-cards-under-their-row",
 )

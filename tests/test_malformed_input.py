@@ -924,13 +924,13 @@ def test_a_blank_far_away_cell_costs_one_row_read_not_a_million(exported: Path, 
     read = {"rows": 0, "cells": 0}
     rows = spreadsheet.StreamedWorkbook.rows
 
-    def counted(book: spreadsheet.StreamedWorkbook, name: str, max_cells: int) -> Iterator[tuple[int, list]]:
-        for number, cells in rows(book, name, max_cells):
+    def counted(book: spreadsheet.StreamedWorkbook, name: str, max_cells: int) -> Iterator[tuple[int, list, bool]]:
+        for number, cells, hidden in rows(book, name, max_cells):
             if name == "quotes":
                 read["rows"] += 1
                 read["cells"] += len(cells)
                 assert read["rows"] <= bound["rows"] and read["cells"] <= bound["cells"], (number, read, bound)
-            yield number, cells
+            yield number, cells, hidden
 
     monkeypatch.setattr(spreadsheet.StreamedWorkbook, "rows", counted)
     out = tmp_path / "ud"
@@ -1040,7 +1040,7 @@ def test_import_into_a_folder_under_a_file_names_the_file(exported: Path, tmp_pa
     parent.write_text("x\n", encoding="utf-8")
     result = run_import(exported, parent / "sub")
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert result.stderr.splitlines()[0] == f"{parent / 'sub'} — {parent} er en fil, ikke en mappe; vælg en anden placering"
+    assert result.stderr.splitlines()[0] == f"{parent / 'sub'} — {parent} er en fil, ikke en mappe; angiv en mappe et andet sted"
 
 
 def test_an_out_name_too_long_for_the_file_system_is_one_line(exported: Path, tmp_path: Path):

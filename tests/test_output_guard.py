@@ -567,9 +567,9 @@ def test_a_destination_by_what_the_command_reads_says_whether_it_is_it_holds_it_
         dest.name: str(folder_writing.destination_problem(dest, folder=True, overwrite=True, reading=[source]))
         for dest in (source, source.parent, source / "ud")
     }
-    assert said["q"].endswith(f"indeholder {source}, som kommandoen læser; vælg en anden placering")
-    assert said["k.qdpx"].endswith(f"er {source}, som kommandoen læser; vælg en anden placering")
-    assert said["ud"].endswith(f"ligger i {source}, som kommandoen læser; vælg en anden placering")
+    assert said["q"].endswith(f"indeholder {source}, som kommandoen læser; angiv en mappe et andet sted")
+    assert said["k.qdpx"].endswith(f"er {source}, som kommandoen læser; angiv en mappe et andet sted")
+    assert said["ud"].endswith(f"ligger i {source}, som kommandoen læser; angiv en mappe et andet sted")
 
 
 def test_a_folder_given_as_the_code_map_is_said_to_be_a_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
@@ -800,7 +800,80 @@ def test_an_empty_output_name_is_shown_as_typed_by_every_writer(writer: str, tmp
     overwrite = ["--overwrite"] if writer.split()[0] in SCRIPTS else []
     result = run_script(writer.split()[0], *EVERY_OUTPUT[writer](tmp_path, ""), *overwrite)
     assert result.returncode == OUTPUT_REFUSED, result.stderr
-    assert result.stderr.splitlines() == ['"" — er et tomt navn; angiv navnet på en ny fil eller mappe']
+    assert result.stderr.splitlines() == [f'"" — er et tomt navn; angiv navnet på en {"fil" if writer in FILE_OUTPUTS else "mappe"}']
+    assert snapshot(tmp_path) == before
+
+
+# The writers' outputs that are files; every other output is a folder. Beside EVERY_OUTPUT: benchmark_pdf.py, which
+# has build_pdf.py write into its SITE, lighthouse's --json, and the dictionary's data folder.
+FILE_OUTPUTS = {"export_workbook --out", "export_qdpx --out", "export_qdpx --codes", "benchmark --output", "measure_lighthouse --json"}
+ALL_OUTPUTS: dict[str, Callable[[Path, str], list[str]]] = {
+    **EVERY_OUTPUT,
+    "benchmark_pdf SITE": lambda tmp, out: [out, str(tmp / "data"), "--runs", "1"],
+    "measure_lighthouse --json": lambda tmp, out: [str(tmp / "bog"), "--json", out],
+    "write_dictionary FOLDER": lambda tmp, out: [out],
+}
+# The outputs a command writes into, never replacing them: ".", ".." and "/" may be named, when they are such folders.
+INTO = {"benchmark --work", "benchmark_input_limits --work", "write_dictionary FOLDER"}
+
+
+def _expected_line(target: str, out: str, tmp: Path, file: bool) -> str | None:
+    """The one guard's line for a bad target, as it reads for a command that writes a file or a folder."""
+    kind = "fil" if file else "mappe"
+    name, elsewhere = f"angiv navnet på en {kind}", f"angiv en {kind} et andet sted"
+    other = "angiv navnet på en fil" if file else "angiv navnet på en anden mappe"  # a file is never the working folder
+    regular = "en almindelig fil" if file else "en mappe"
+    kinds = {"fifo": "et navngivet rør (FIFO)", "socket": "en sokkel (socket)", "device node": "en enhed"}
+    folder_name = "er en mappes navn (det ender på /, . eller ..); angiv navnet på en fil"
+    lines = {
+        "empty": f'"" — er et tomt navn; {name}',
+        "dot": f". — er den mappe, du står i; {other}",
+        "parent of the working folder": f".. — {folder_name}"
+        if file
+        else f".. — er den mappe, du står i, eller en mappe over den; {other}",
+        "root": f"/ — {folder_name}" if file else f"/ — er den mappe, du står i, eller en mappe over den; {other}",
+        **{kind: f"{out} — er {said}, ikke {regular}; {name}" for kind, said in kinds.items()},
+        **{
+            f"under /{system}": f"{out} — ligger under /dev, /proc eller /sys (enheder og kernens filer); {elsewhere}"
+            for system in ("proc", "sys", "dev")
+        },
+        "path under a file": f"{out} — {tmp / 'fil.txt'} er en fil, ikke en mappe; {elsewhere}",
+        "300-byte name": f"{out} — navnet er for langt til filsystemet; højst 255 bytes pr. navn",
+    }
+    return lines.get(target)
+
+
+GUARDED_TARGETS = ["empty", "dot", "parent of the working folder", "root", "fifo", "socket", "device node", "under /proc", "under /sys"]
+GUARDED_TARGETS += ["under /dev", "path under a file", "300-byte name"]
+# A command that writes into a folder may name the working folder or one above it: there they are no bad target.
+GUARDED = [
+    (w, t)
+    for w in sorted(ALL_OUTPUTS)
+    for t in GUARDED_TARGETS
+    if w not in INTO or t not in ("dot", "parent of the working folder", "root")
+]
+
+
+@pytest.mark.parametrize(("writer", "target"), GUARDED)
+def test_every_writer_says_the_one_guards_line_for_a_bad_target_as_for_a_file_or_a_folder(
+    writer: str, target: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The hostile review of issue 25: `benchmark_pdf.py ''` spoke of the working folder in two lines, exit status 1,
+    and `export_workbook.py --out /dev/null` was told to choose an ordinary folder where it writes a file. Each writer
+    says the one guard's line, its advice for what the command writes, exit status 2, and nothing changes."""
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    (tmp_path / "data" / "arbejdsbog.xlsx").write_bytes(b"")
+    pack(tmp_path / "projekt.qdpx")
+    _benchmark_results(tmp_path / "work")
+    (tmp_path / "bog").mkdir()
+    (tmp_path / "bog" / "index.html").write_text("<!doctype html>", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "work")
+    out = TARGETS[target][0](tmp_path)
+    before = snapshot(tmp_path)
+    overwrite = ["--overwrite"] if writer.split()[0] in SCRIPTS else []
+    result = run_script(writer.split()[0], *ALL_OUTPUTS[writer](tmp_path, out), *overwrite)
+    assert result.returncode == OUTPUT_REFUSED and result.stdout == "", result.stderr
+    assert result.stderr.splitlines() == [_expected_line(target, out, tmp_path, writer in FILE_OUTPUTS)]
     assert snapshot(tmp_path) == before
 
 

@@ -26,6 +26,7 @@ one line at once, and the lock goes with the process that holds it, however it e
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import fcntl
 import os
 import shutil
@@ -37,7 +38,9 @@ from pathlib import Path
 
 from kulturensrige.data.buildkey import MISSING, RECORD, read_record, record_fault
 from kulturensrige.data.csv_reading import special_kind
+from kulturensrige.data.folder_writing import FOREIGN_FOLDER, destination_problem
 from kulturensrige.data.interruption import finishing
+from kulturensrige.data.problems import Problem
 
 # The hidden siblings of site/, each named after the process that made it: `.html.ny-PID` a new site being built or
 # a copy being changed (after the swap, the site it replaced, being removed); `.html.slettes-PID` a site swapped out
@@ -263,3 +266,21 @@ def _remove(path: Path) -> None:
         shutil.rmtree(path)
     elif path.exists() or path.is_symlink():
         path.unlink()
+
+
+# What to do when --site holds no built book, empty or a folder of other files: how a book is built, and where.
+BUILD_FIRST = (
+    "kør først make book (med samme DATA); en bog bygget med build_book.py --output MAPPE ligger i MAPPE/_build/html, "
+    "og det er den mappe, --site skal angive."
+)
+
+
+def pdf_site_problem(site: str, data_folder: Path) -> Problem | None:
+    """Why the PDF editions cannot be written into `site` (as typed), in the one output guard's line: the site is
+    replaced by a copy with the PDFs in it, so never the working folder, a device or the data folder. build_pdf.py and
+    benchmark_pdf.py (which runs it) say it alike, before any work (benchmark_pdf.py '' said it in two lines)."""
+    refused = destination_problem(site, folder=True, overwrite=True, reading=[data_folder], names={"index.html"})
+    if refused is not None and refused.allowed == FOREIGN_FOLDER:
+        # A folder of other files is no built book: "angiv en ny eller tom mappe" sent the user to the wrong remedy.
+        return dataclasses.replace(refused, allowed=f"er ikke en bygget bog (mappen har ingen index.html); {BUILD_FIRST}")
+    return refused

@@ -258,12 +258,17 @@ def destination_problem(
     given as the command line's text: a Path has already dropped a trailing '/'. `into`: the command writes a file
     into the folder and never replaces it (the dictionary), so the working folder, "." or a folder above it may be
     named, as long as it is a folder of this kind, or a link to one.
+
+    Each line's advice is the one for what the command writes, a file or a folder (`kind_advice`): every writing
+    command says the same line of the same target (the hostile review of issue 25 found "vælg en almindelig mappe"
+    said to a command that writes a file).
     """
     shown = os.fspath(dest)
+    name, elsewhere, other = kind_advice(folder=folder)
     if shown == "":
-        return Problem('""', None, None, None, f"{EMPTY_NAME}; angiv navnet på en ny fil eller mappe")
+        return Problem('""', None, None, None, f"{EMPTY_NAME}; {name}")
     if shown == "." and not into:
-        return Problem(shown, None, None, None, "er den mappe, du står i; angiv navnet på en ny fil eller mappe")
+        return Problem(shown, None, None, None, f"er den mappe, du står i; {other}")
     # `--out dir/` wrote a file named dir (hostile round 16, #8): a name ending in '/' (or '.', '..') is a folder's.
     if not folder and (shown.endswith(os.sep) or os.path.basename(shown) in (".", "..")):
         return Problem(shown, None, None, None, "er en mappes navn (det ender på /, . eller ..); angiv navnet på en fil")
@@ -285,24 +290,25 @@ def destination_problem(
     # The name itself is not followed (a symlink is refused below, naming its target); the folders above it are.
     real = Path(os.path.realpath(dest.parent)) / dest.name
     if any(real == system or system in real.parents for system in SYSTEM_FOLDERS):
-        return Problem(shown, None, None, None, "ligger under /dev, /proc eller /sys (enheder og kernens filer); vælg en almindelig mappe")
+        return Problem(shown, None, None, None, f"ligger under /dev, /proc eller /sys (enheder og kernens filer); {elsewhere}")
     here = Path(os.path.realpath(os.getcwd()))
     if (real == here or real in here.parents) and not into:
-        return Problem(shown, None, None, None, "er den mappe, du står i, eller en mappe over den; angiv navnet på en ny fil eller mappe")
+        return Problem(shown, None, None, None, f"er den mappe, du står i, eller en mappe over den; {other}")
     for source in reading:
         read = Path(os.path.realpath(source))
         where = "er" if real == read else "indeholder" if real in read.parents else "ligger i" if read in real.parents else ""
         if where:
-            return Problem(shown, None, None, None, f"{where} {source}, som kommandoen læser; vælg en anden placering")
+            return Problem(shown, None, None, None, f"{where} {source}, som kommandoen læser; {elsewhere}")
     if existing != dest:
         if not existing.is_dir():
-            return Problem(shown, None, None, None, f"{existing} er en fil, ikke en mappe; vælg en anden placering")
+            return Problem(shown, None, None, None, f"{existing} er en fil, ikke en mappe; {elsewhere}")
         if not os.access(existing, os.W_OK | os.X_OK):
             return Problem(shown, None, None, None, f"der er ikke skriveadgang til mappen {existing}")
         return None
     mode = os.lstat(dest).st_mode
     if not (stat.S_ISLNK(mode) or stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-        return Problem(shown, None, None, None, f"er {_special_kind(mode)}, ikke en almindelig fil; vælg et andet navn")
+        regular = "en mappe" if folder else "en almindelig fil"
+        return Problem(shown, None, None, None, f"er {_special_kind(mode)}, ikke {regular}; {name}")
     if stat.S_ISLNK(mode) and not into:
         return Problem(shown, None, None, None, _through_a_link(dest))
     if folder and stat.S_ISREG(mode):
@@ -321,6 +327,14 @@ def destination_problem(
     if not overwrite:
         return Problem(shown, None, None, None, _taken(folder))
     return None
+
+
+def kind_advice(*, folder: bool) -> tuple[str, str, str]:
+    """What to give instead, for a command that writes a folder or a file: a name, a place elsewhere, another than the
+    working folder (a file's name is never the working folder's, so it is simply a file's)."""
+    if folder:
+        return "angiv navnet på en mappe", "angiv en mappe et andet sted", "angiv navnet på en anden mappe"
+    return "angiv navnet på en fil", "angiv en fil et andet sted", "angiv navnet på en fil"
 
 
 def _through_a_link(link: Path) -> str:

@@ -57,6 +57,10 @@ _ROW, _CELL, _VALUE, _FORMULA, _INLINE, _TEXT, _RUN, _STRING, _SHEET_DATA, _STRI
     f"{{{SHEET_MAIN_NS}}}{tag}" for tag in ("row", "c", "v", "f", "is", "t", "r", "si", "sheetData", "sst", "mergeCells", "mergeCell")
 )
 _SHEET = f"{{{SHEET_MAIN_NS}}}sheet"  # an entry of the workbook's sheet list
+_COLS, _COL = f"{{{SHEET_MAIN_NS}}}cols", f"{{{SHEET_MAIN_NS}}}col"  # a sheet's column widths, and whether each is hidden
+# An attribute of a row or column that hides it (xsd:boolean), and the sheet states that hide a sheet.
+_TRUE = ("1", "true")
+HIDDEN_STATES = ("hidden", "veryHidden")
 # What a string item (CT_Rst) and a rich-text run (CT_RElt) may hold.
 _STRING_PARTS = {f"{{{SHEET_MAIN_NS}}}{tag}" for tag in ("t", "r", "rPh", "phoneticPr")}
 _RUN_PARTS = {f"{{{SHEET_MAIN_NS}}}{tag}" for tag in ("rPr", "t")}
@@ -184,8 +188,11 @@ class StreamedWorkbook:
             }
             if crowded := whole_part_problems(self._archive, whole):
                 raise Unreadable(crowded)
-            if max_sheets is not None and len(listed := _sheet_list(self._archive, workbook)) > max_sheets:
-                raise TooManySheets(listed)  # before openpyxl makes an object for each
+            listed = _sheet_list(self._archive, workbook)
+            if max_sheets is not None and len(listed) > max_sheets:
+                raise TooManySheets([name for name, _ in listed])  # before openpyxl makes an object for each
+            # Read here, by the project's own defusedxml reader, as the sheet list is: openpyxl's state is not asked.
+            self._states = dict(listed)
             reader.read_workbook()
             apply_stylesheet(self._archive, reader.wb)
             book = reader.wb
@@ -194,6 +201,7 @@ class StreamedWorkbook:
                 raise Unreadable(twice)
             self._parts = dict(sheets)
             self._merged: dict[str, tuple[list[str], int]] = {}
+            self._hidden_columns: dict[str, set[int]] = {}
             self._epoch = book.epoch
             # The reader's date and duration styles: private fields of openpyxl's Workbook that types-openpyxl omits.
             self._dates = book._date_formats  # type: ignore[attr-defined]
@@ -210,14 +218,26 @@ class StreamedWorkbook:
     def sheetnames(self) -> list[str]:
         return list(self._parts)
 
+    def state(self, name: str) -> str:
+        """The sheet's state as the workbook's sheet list gives it: 'visible', 'hidden' (Excel's Skjul) or 'veryHidden'
+        (hidden so that Excel's menus cannot show it)."""
+        return self._states.get(name) or "visible"
+
+    def hidden_columns(self, name: str) -> set[int]:
+        """The columns (1 = A) the sheet hides, up to the `max_cells` its `rows` was read with, as far as `rows(name)`
+        has read it (a sheet's column list stands before its rows)."""
+        return self._hidden_columns.get(name, set())
+
     def missing_part(self, name: str) -> str | None:
         """The part (file in the zip) that holds the sheet's cells, if the workbook lists the sheet but lacks its file."""
         part = self._parts[name]
         return None if part in self._archive.namelist() else part
 
-    def rows(self, name: str, max_cells: int) -> Iterator[tuple[int, list[Cell]]]:
-        """(row number, the cells the sheet's XML holds in it), only for rows the XML holds; strings unescaped. The
-        sheet's merged ranges, which its XML holds after the rows, are kept for `merged` as they pass.
+    def rows(self, name: str, max_cells: int) -> Iterator[tuple[int, list[Cell], bool]]:
+        """(row number, the cells the sheet's XML holds in it, whether the row is hidden), only for rows the XML holds;
+        strings unescaped. The sheet's merged ranges, which its XML holds after the rows, are kept for `merged` as they
+        pass, and its hidden columns, which it holds before them, for `hidden_columns`. A row or column is hidden by
+        `hidden="1"` (Excel's Skjul, a filter, a collapsed group) or by a height or width of 0.
 
         Cell by cell, each dropped from the tree once read: a row of 6,500,000 empty `<c/>` (25 MB unpacked, under
         the cap) was built whole before it was read, 1.7 GB and minutes. A row holding more than `max_cells` cells
@@ -227,7 +247,10 @@ class StreamedWorkbook:
         count = 0
         data: Element | None = None
         ranges: Element | None = None
+        columns: Element | None = None
+        hidden_columns = self._hidden_columns.setdefault(name, set())
         row: Element | None = None
+        hidden = False
         cells: list[Cell] = []
         column = 0
         with self._archive.open(self._parts[name]) as source:
@@ -237,8 +260,11 @@ class StreamedWorkbook:
                         data = element
                     elif element.tag == _MERGE_CELLS:
                         ranges = element
+                    elif element.tag == _COLS:
+                        columns = element
                     elif element.tag == _ROW and data is not None and row is None:
                         row, number, column, cells = element, _row_number(element.get("r"), number), 0, []
+                        hidden = _hides(element, "ht")
                     continue
                 if element.tag == _CELL and row is not None:
                     reference = element.get("r")
@@ -253,7 +279,7 @@ class StreamedWorkbook:
                     if len(cells) > max_cells:
                         raise TooManyCells(number, max_cells)
                 elif row is not None and element is row and data is not None:
-                    yield number, cells
+                    yield number, cells, hidden
                     data.remove(row)
                     row = None
                 elif element.tag == _MERGE_CELL and ranges is not None:
@@ -265,6 +291,11 @@ class StreamedWorkbook:
                         heapq.heappop(first)
                     self._merged[name] = ([reference for _, reference in sorted(first, reverse=True)], count)
                     ranges.remove(element)
+                elif element.tag == _COL and columns is not None:
+                    if _hides(element, "width"):
+                        low, high = _column_span(element, max_cells + 1)
+                        hidden_columns.update(range(low, high + 1))
+                    columns.remove(element)
 
     def merged(self, name: str) -> tuple[list[str], int]:
         """The first MAX_MERGED + 1 merged ranges of the sheet in row and column order, as its XML names them ('A2:A4')
@@ -326,6 +357,25 @@ class StreamedWorkbook:
         self.close()
 
 
+def _hides(element: Element, size: str) -> bool:
+    """Whether a `<row>` or `<col>` is hidden: `hidden` true, or its height or width (`size`) set to 0."""
+    if element.get("hidden") in _TRUE:
+        return True
+    try:
+        return float(element.get(size) or "1") == 0
+    except ValueError:
+        return False
+
+
+def _column_span(element: Element, cap: int) -> tuple[int, int]:
+    """The columns a `<col>` covers (min and max, 1 = A), kept within 1..cap: a hostile `max` costs nothing."""
+    try:
+        low, high = int(element.get("min") or 0), int(element.get("max") or 0)
+    except ValueError:
+        return 1, 0
+    return max(low, 1), min(high, cap)
+
+
 def _row_number(given: str | None, previous: int) -> int:
     """A row's number as its `r` names it (the one after `previous` without it): digits only. float() read '2.5' as row
     2; a number that is no row is damage (ValueError), as a cell reference that is no cell is."""
@@ -358,18 +408,19 @@ class _Crowded(Exception):
         self.what = what
 
 
-def _sheet_list(archive: zipfile.ZipFile, part: str) -> list[str]:
-    """The sheets' names as the workbook's sheet list holds them, streamed (the part's size is capped already):
-    nothing of any sheet is read. A list the archive lacks is left to openpyxl, which says so."""
+def _sheet_list(archive: zipfile.ZipFile, part: str) -> list[tuple[str, str]]:
+    """The sheets' names and states ('visible' where none is given) as the workbook's sheet list holds them, streamed
+    (the part's size is capped already): nothing of any sheet is read. A list the archive lacks is left to openpyxl,
+    which says so."""
     if part not in archive.namelist():
         return []
-    names = []
+    sheets = []
     with archive.open(part) as source:
         for _, element in iterparse(source, forbid_dtd=True):
             if element.tag == _SHEET:
-                names.append(element.get("name") or "")
+                sheets.append((element.get("name") or "", element.get("state") or "visible"))
             element.clear()
-    return names
+    return sheets
 
 
 def whole_part_problems(archive: zipfile.ZipFile, parts: dict[str, str]) -> list[str]:

@@ -9,6 +9,8 @@ a data folder only if nothing is wrong. Columns are never declared here; all com
 
 from __future__ import annotations
 
+import csv
+import dataclasses
 import datetime as dt
 import errno
 import gc
@@ -42,6 +44,7 @@ from kulturensrige.data.problems import DataError, Problem
 from kulturensrige.data.schema import BY_ANALYST, FOLDER_SOURCE, LIST_SEPARATOR, TABLES, Table
 from kulturensrige.data.spreadsheet import (
     DAMAGED,
+    HIDDEN_STATES,
     MAX_MERGED,
     MAX_UNPACKED_MB,
     RESAVE,
@@ -416,6 +419,9 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], dict[str, str], list
                 why = f"arkets fil {visible(part)} mangler i arbejdsbogen, så arket kan ikke læses"
                 problems.append(Problem(labels[table.name], None, None, None, f"{why}; {RESAVE}"))
                 continue
+            if (state := book.state(table.name)) in HIDDEN_STATES:
+                problems.append(Problem(labels[table.name], None, None, None, hidden_sheet(state)))
+                continue
             records, found = sheet_records(book, table, labels[table.name])
             if found:
                 problems += found
@@ -463,7 +469,93 @@ def _unread_sheets(book: StreamedWorkbook, path: Path) -> list[Problem]:
     """One line per sheet that is neither a table's (nor a namesake, said above) nor the workbook's own: refused, not
     skipped, for the import cannot tell an analyst's notes from rows meant as data. Excel's copy `quotes (2)` holding
     an edited quote was read by no one, and the folder was written without the edit (hostile round 20, #5)."""
-    return [Problem(sheet_label(path, sheet), None, None, None, _unread_sheet(book, sheet)) for sheet in _other_sheets(book.sheetnames)]
+    return [
+        Problem(sheet_label(path, sheet), None, None, None, _unread_sheet(book, sheet))
+        if book.state(sheet) not in HIDDEN_STATES
+        else Problem(sheet_label(path, sheet), None, None, None, hidden_sheet(book.state(sheet), table=False))
+        for sheet in _other_sheets(book.sheetnames)
+    ]
+
+
+# Hidden rows, columns and sheets: an analyst who hid them did not mean them as data, nor to have them dropped without
+# a word (hostile review of issue 25; docs/adr/0052-hidden-rows-columns-and-sheets-are-refused.md).
+NAMED_SPANS = 10  # the hidden spans named in a sheet's line; the rest are counted
+
+
+def hidden_sheet(state: str, *, table: bool = True) -> str:
+    """The line for a sheet the workbook hides: 'hidden' (Excel's Skjul) or 'veryHidden' (no menu of Excel shows it),
+    a table's (shown, it is read) or another (read by no one: deleted, or shown and its rows moved to the table's)."""
+    how = (
+        "i Visual Basic-editoren (arkets egenskab Visible; Excels menuer viser ikke et ark skjult som veryHidden) eller i LibreOffice"
+        if state == "veryHidden"
+        else "i regnearket (højreklik på en arkfane, og vælg Vis)"
+    )
+    if table:
+        return f"arket er skjult, så det, der står på det, ville komme med i datamappen uden at være set; vis det {how}, eller slet det"
+    return (
+        "arket er skjult og er ikke en af dataordbogens tabeller, så det, der står på det, er hverken set eller kommer med; "
+        f"slet det, eller vis det {how}, og flyt det, der skal med, over på tabellens ark"
+    )
+
+
+def hidden_spans(kind: str, spans: list[tuple[int, int]], count: int, letters: bool = False) -> str:
+    """The line for a sheet's hidden rows (kind 'række') or columns ('kolonne') that hold values: each span as the
+    analyst would select it ("rækkerne 12–14"), the first NAMED_SPANS of `count`, and what to do."""
+
+    def shown(number: int) -> str:
+        return get_column_letter(number) if letters else str(number)
+
+    named = [shown(low) if low == high else f"{shown(low)}–{shown(high)}" for low, high in spans[:NAMED_SPANS]]
+    if count > len(named):
+        named.append(f"{thousands(count - len(named))} områder mere")
+    several = len(named) > 1 or spans[0][0] != spans[0][1]
+    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} og {named[-1]}"
+    plural = {"række": "rækkerne", "kolonne": "kolonnerne"}[kind]
+    them = "dem" if several else "den"
+    how = " (fx ved at fjerne et filter eller folde en gruppe ud)" if kind == "række" else ""
+    return (
+        f"{plural if several else kind} {listed} er {'skjulte' if several else 'skjult'} i arket, men har værdier, som ville "
+        f"komme med i datamappen uden at være set; vis {them} i regnearket{how}, eller slet {them}"
+    )
+
+
+class _HiddenSpans:
+    """The spans of consecutive hidden rows of a sheet that hold a value, gathered as the rows stream: the first
+    NAMED_SPANS kept, the rest counted (a hostile sheet may hide every other of a million rows)."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+        self.count = 0
+        self._open: tuple[int, int, bool] | None = None  # the span being read: first row, last row, holds a value
+
+    def see(self, number: int, hidden: bool, valued: bool) -> None:
+        if self._open is not None and hidden and number == self._open[1] + 1:
+            self._open = (self._open[0], number, self._open[2] or valued)
+            return
+        self._close()
+        self._open = (number, number, valued) if hidden else None
+
+    def _close(self) -> None:
+        if self._open is not None and self._open[2]:
+            self.count += 1
+            if len(self.spans) < NAMED_SPANS:
+                self.spans.append(self._open[:2])
+        self._open = None
+
+    def problems(self, label: str) -> list[Problem]:
+        self._close()
+        return [Problem(label, None, None, None, hidden_spans("række", self.spans, self.count))] if self.count else []
+
+
+def _hidden_columns(columns: set[int], label: str) -> list[Problem]:
+    """One line for the hidden columns that hold a value (the header's name included), as spans of letters."""
+    spans: list[tuple[int, int]] = []
+    for column in sorted(columns):
+        if spans and column == spans[-1][1] + 1:
+            spans[-1] = (spans[-1][0], column)
+        else:
+            spans.append((column, column))
+    return [Problem(label, None, None, None, hidden_spans("kolonne", spans, len(spans), letters=True))] if spans else []
 
 
 def _unread_sheet(book: StreamedWorkbook, sheet: str) -> str:
@@ -486,7 +578,7 @@ def _header(book: StreamedWorkbook, sheet: str) -> list[str]:
     if book.missing_part(sheet) is not None:
         return []
     try:
-        for _, cells in book.rows(sheet, MAX_COLUMNS):
+        for _, cells, _ in book.rows(sheet, MAX_COLUMNS):
             if names := [_header_text(c.value).strip() for c in cells if not _blank(c.value)]:
                 return names
     except (TooManyCells, MisplacedCell, *DAMAGED):
@@ -519,15 +611,21 @@ def sheet_records(book: StreamedWorkbook, table: Table, label: str) -> tuple[lis
     # (hostile round 19: 1.2 MB, 87 s of CPU before the folder's limit was checked after the last sheet).
     text = 0
     headings: list[Problem] = []  # header cells without a name, and values under them (_blank_headings, _without_heading)
+    hidden_rows = _HiddenSpans()
+    valued_columns: set[int] = set()  # the columns that hold a value: one of them hidden is said (_hidden_columns)
+    longest = csv.field_size_limit()  # the longest cell the written folder's CSV is read back with
     try:
-        for number, cells in book.rows(table.name, MAX_COLUMNS):
+        for number, cells, hidden in book.rows(table.name, MAX_COLUMNS):
             if number <= previous:
                 problems.append(Problem(label, number, None, None, _row_out_of_place(number, previous)))
                 continue
             previous = number
             present = [c for c in cells if not _blank(c.value)]
+            hidden_rows.see(number, hidden, bool(present))
             if not present:
                 continue
+            if names:  # below the header: a hidden column holding a name alone adds no value unseen
+                valued_columns.update(c.column for c in present)
             far = next((c for c in present if c.row > MAX_ROWS + 1 or c.column > MAX_COLUMNS), None)  # + the header
             if far is not None:
                 problems.append(Problem(label, far.row, _column_name(names, far.column), _shown(far.value), _far_away(far)))
@@ -544,6 +642,9 @@ def sheet_records(book: StreamedWorkbook, table: Table, label: str) -> tuple[lis
             for c in present:
                 kind = kinds[c.column - 1] if c.column <= len(kinds) else None
                 texts[c.column - 1] = _header_text(c.value) if not names else cell_text(c.value, c.number_format, kind)
+                if len(texts[c.column - 1]) > longest:
+                    problems.append(Problem(label, c.row, _column_name(names, c.column), None, _too_long_to_read(c, texts, longest)))
+                    texts[c.column - 1] = ""  # said: its megabytes are not carried on into the folder's checks
             if not names:
                 names = [h.strip() for h in texts]
                 kinds = [table.kind_of(n) if n in table.schema.columns else None for n in names]
@@ -595,7 +696,16 @@ def sheet_records(book: StreamedWorkbook, table: Table, label: str) -> tuple[lis
                 "gem arbejdsbogen igen fra Excel eller LibreOffice",
             )
         )
-    return records, problems
+    return records, problems + hidden_rows.problems(label) + _hidden_columns(valued_columns & book.hidden_columns(table.name), label)
+
+
+def _too_long_to_read(cell: Cell, texts: list[str], longest: int) -> str:
+    """A cell longer than the data folder's CSV may hold: said of its cell, with the cap, as a CSV folder's field is
+    (it was said of the folder's quotes.csv, a file never written: hostile review of issue 25)."""
+    return (
+        f"celle {cell.reference} har {thousands(len(texts[cell.column - 1]))} tegn; en celle må højst have {thousands(longest)} tegn, "
+        "det længste en datamappes CSV-fil kan læses med; del teksten op"
+    )
 
 
 def _merged_ranges(book: StreamedWorkbook, sheet: str, names: list[str], label: str) -> list[Problem]:
@@ -892,7 +1002,7 @@ def import_workbook(path: Path, dest: Path, *, overwrite: bool = False) -> list[
     raws, problems = checked_workbook(path)
     if problems:
         return problems
-    write_imported(raws, dest, overwrite=overwrite)
+    write_imported(raws, dest, overwrite=overwrite, workbook=path)
     return []
 
 
@@ -905,11 +1015,35 @@ def checked_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
     return raws, problems + validate_tables(raws, labels)[1]
 
 
-def write_imported(raws: Mapping[str, RawTable], dest: Path, *, overwrite: bool = False) -> None:
-    """Write valid tables as the data folder `dest`, all or nothing (folder_writing.write_folder)."""
+def write_imported(raws: Mapping[str, RawTable], dest: Path, *, overwrite: bool = False, workbook: Path | None = None) -> None:
+    """Write valid tables as the data folder `dest`, all or nothing (folder_writing.write_folder). The folder is read
+    back before it takes `dest`'s place; anything that reading finds is named by the `workbook`'s sheet and row."""
     dest = Path(os.path.abspath(dest))
     refuse_output(dest, folder=True, overwrite=overwrite)
-    write_folder(folder_files(with_folder_source(raws)), dest, overwrite=overwrite, check=check_folder)
+    tables = with_folder_source(raws)
+
+    def check(folder: Path) -> list[Problem]:
+        found = check_folder(folder)
+        return found if workbook is None else as_the_workbooks(found, tables, workbook)
+
+    write_folder(folder_files(tables), dest, overwrite=overwrite, check=check)
+
+
+def as_the_workbooks(problems: list[Problem], raws: Mapping[str, RawTable], workbook: Path) -> list[Problem]:
+    """The read-back's problems of a folder written from `workbook`, each named by the sheet and row it came from: the
+    analyst knows the workbook, not the folder's files (a 5 MB cell was said of "out/quotes.csv, række 2", a file never
+    written: hostile review of issue 25). A row the sheet does not hold (the header, the added source) is left out."""
+    tables = {TABLES[name].file: name for name in raws}
+    named = []
+    for problem in problems:
+        name = tables.get(problem.file.rpartition("/")[2])
+        if name is None:
+            named.append(problem)
+            continue
+        rows = raws[name].rows
+        row = rows[problem.row - 2] if problem.row is not None and 2 <= problem.row < len(rows) + 2 else None
+        named.append(dataclasses.replace(problem, file=sheet_label(workbook, name), row=row))
+    return named
 
 
 def with_folder_source(raws: Mapping[str, RawTable]) -> dict[str, RawTable]:

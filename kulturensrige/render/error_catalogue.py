@@ -219,6 +219,16 @@ def _set(reference: str, value: str) -> Callable:
     return edit
 
 
+def _hidden_row(book) -> None:
+    """A value in quotes!C2, and row 2 hidden (as Excel's Skjul or a filter hides it)."""
+    book["quotes"]["C2"] = "x"
+    book["quotes"].row_dimensions[2].hidden = True
+
+
+def _hidden_sheet(book) -> None:
+    book["figures"].sheet_state = "hidden"
+
+
 def _number(reference: str, value: object, number_format: str) -> Callable:
     def edit(book) -> None:
         cell = book["quotes"][reference]
@@ -468,6 +478,17 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
                 "Celler er flettet. Excel viser den første celles værdi i hele området, men gemmer den kun i den første celle, "
                 "så de andre ville blive læst som tomme.",
                 "Ophæv fletningen, og skriv værdien i hver celle, den gælder for.",
+            ),
+            MessageKind(
+                lambda folder, raws: _read_edited(_hidden_row),
+                "Rækker med værdier er skjult i arket (med Skjul, et filter eller en foldet gruppe). De ville komme med i "
+                "datamappen, uden at nogen havde set dem; skjulte kolonner siges på samme måde.",
+                "Vis rækkerne (fjern filteret, eller fold gruppen ud), og slet dem, der ikke skal med.",
+            ),
+            MessageKind(
+                lambda folder, raws: _read_edited(_hidden_sheet),
+                "Et af tabellernes ark er skjult, så det, der står på det, ville komme med i datamappen uden at være set.",
+                "Vis arket (højreklik på en arkfane, og vælg Vis), eller slet det, hvis tabellen må være tom.",
             ),
             MessageKind(
                 _missing_sheet,
