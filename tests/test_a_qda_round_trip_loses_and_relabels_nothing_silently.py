@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from kulturensrige import load
 from kulturensrige.data import refiqda
 from kulturensrige.data.schema import ATTRIBUTED_BY, BY_QDA, BY_REPORT, TABLES
 from kulturensrige.words import csv_text
@@ -80,9 +81,11 @@ FOLDERS: dict[str, Callable[[Path], Path]] = {
 }
 
 
-def _round_trip(folder: Path, tmp_path: Path, change: Callable[[ET.Element], None] | None = None) -> tuple[Path, str]:
-    """The folder exported and imported back on itself, `change` made to project.qde in between (as a QDA program
-    would); the folder written and the import's summary."""
+def _round_trip(
+    folder: Path, tmp_path: Path, change: Callable[[ET.Element], None] | None = None, base: Path | None = None
+) -> tuple[Path, str]:
+    """The folder exported and imported back on itself (or on `base`), `change` made to project.qde in between (as a
+    QDA program would); the folder written and the import's summary."""
     project, codes, back = tmp_path / "projekt.qdpx", tmp_path / "projekt-koder.csv", tmp_path / "tilbage"
     exported = run_script("export_qdpx", "--data", str(folder), "--out", str(project), "--codes", str(codes))
     assert exported.returncode == 0, exported.stderr
@@ -96,7 +99,7 @@ def _round_trip(folder: Path, tmp_path: Path, change: Callable[[ET.Element], Non
         with zipfile.ZipFile(project, "w") as archive:
             for name, content in files.items():
                 archive.writestr(name, content)
-    imported = run_script("import_qdpx", str(project), "--codes", str(codes), "--out", str(back), "--base", str(folder))
+    imported = run_script("import_qdpx", str(project), "--codes", str(codes), "--out", str(back), "--base", str(base or folder))
     assert imported.returncode == 0, imported.stderr
     return back, imported.stdout
 
@@ -183,3 +186,23 @@ def test_the_municipality_ties_keep_their_source_until_one_is_changed_in_the_pro
     assert len(relabelled) == 1, summary
     kept = len(before) - 1
     assert f"også de {kept} citater, hvis kommune er som ved eksporten ({BY_REPORT}), nu som angivet i QDA-projektet" in relabelled[0]
+
+
+# Onto an analyst's folder every value reads as the analyst's, the report's ties too (provenance.row_source): the base
+# decides that, not the project, so the report's folder onto an analyst's is not a case here.
+@pytest.mark.parametrize(("made", "base"), [("fra-regneark", "fra-regneark"), ("fra-regneark", "data")])
+def test_each_quotes_ties_to_its_ingredients_read_as_the_same_source_after_a_round_trip_onto_either_folder(
+    made: str, base: str, tmp_path: Path
+):
+    """Whose a quote's ties to its ingredients are, as the book reads them (provenance.ingredient_tie_source), is the
+    same after the round trip, whether the project is imported onto the folder it came from or onto the report's: an
+    analyst's ties never become the report's in the report's folder."""
+    folder = FOLDERS[made](tmp_path / "ud")
+    onto = folder if base == made else FOLDERS[base](tmp_path / "base")
+    back, _ = _round_trip(folder, tmp_path, base=onto)
+    before, after = load(folder).quotes, load(back).quotes
+    read = dict(zip(after["quote_id"], after["ingredient_tie"], strict=True))
+    for quote_id, tie in each(list(zip(before["quote_id"], before["ingredient_tie"], strict=True))):
+        assert read[quote_id] == tie, quote_id
+    if base == made:
+        assert list(_quotes(back).values()) == list(_quotes(folder).values())

@@ -77,8 +77,10 @@ QUOTE_KIND = "interview"
 _ID_PREFIX = "qda-"
 # The export keeps a quote's cells that have no place in REFI-QDA (its order, kind, caption, exchange, section and
 # reference) in the description of its selection, behind this marker, so an import gives them back unchanged. Its
-# ingredients' source and reason are the row's own cells (not the book's reading of them): an analyst's folder made
-# from the report's workbook kept 'rapporten' on 30 ties, and a round trip turned them into 'analytiker' (issue 25).
+# ingredients' source and reason are the row's own cells: an analyst's folder made from the report's workbook kept
+# 'rapporten' on 30 ties, and a round trip turned them into 'analytiker' (issue 25). The book's reading of them
+# (`ingredient_tie`, provenance.ingredient_tie_source) travels beside them: imported onto a base whose folder reads
+# the row's own source otherwise (an analyst's blank source onto the report's folder), the reading is written instead.
 # Whose the municipality ties are (`attribution_source`, the folder's kommune_angivet_af) and a digest of each tie
 # (TIE_DIGEST) let the import keep that source while the project leaves every tie as exported; the reason an untied
 # quote stays untied has no case to travel in, and travels here. `anonymised` names the cells the anonymity rule held
@@ -86,7 +88,7 @@ _ID_PREFIX = "qda-"
 FIELDS_MARKER = "kulturensrige:"
 QUOTE_FIELDS = (
     "position", "caption", "kind", "exchange_id", "turn", "section_id", "reference_key",
-    "ingredient_ids", "ingredient_source", "ingredient_rationale",
+    "ingredient_ids", "ingredient_source", "ingredient_rationale", "ingredient_tie",
     "attribution_rationale", "attribution_source", "anonymised",
 )  # fmt: skip
 TIE_DIGEST = "tie_sha256"
@@ -952,6 +954,14 @@ _ANONYMISED = {
 }
 
 
+def _ingredient_source(stored: Mapping[str, str], options: pd.DataFrame) -> str:
+    """The source of a quote's exported ties to its ingredients: the row's own, where the new folder reads it as the
+    exported one did (its own base, or any with the same source); otherwise what the exported folder read, so that
+    an analyst's blank source does not become the report's in the report's folder."""
+    given, read = stored.get("ingredient_source", BY_QDA), stored.get("ingredient_tie", "")
+    return given if not read or provenance.ingredient_tie_source(options, given) == read else read
+
+
 def _recoded(quote_id: str, exported: set[str], ids: list[str], stored: Mapping[str, str]) -> str:
     """One line for a quote whose codes the analyst changed in the project: what it was coded with, what it is, and
     that its ties are now the QDA project's, with the source and reason the export carried and the import leaves."""
@@ -1203,7 +1213,7 @@ def _quote_rows(
                 "turn": stored.get("turn", "1"),
                 "section_id": stored.get("section_id", section),
                 "ingredient_ids": LIST_SEPARATOR.join(ids),
-                "ingredient_source": (stored.get("ingredient_source", BY_QDA) if kept else BY_QDA) if ids else "",
+                "ingredient_source": (_ingredient_source(stored, typed["options"]) if kept else BY_QDA) if ids else "",
                 "ingredient_rationale": stored.get("ingredient_rationale", "") if kept else "",
                 "kommunekode": facts.kommunekode,
                 "attribution": attribution,
@@ -1482,8 +1492,8 @@ def project_xml(data: Dataset) -> tuple[bytes, dict[str, str]]:
             )
             # The caption as the anonymity rule shows it: a tied quote's printed caption may name the role; what the
             # rule held back is named (`anonymised`), never stored. The ties to the ingredients with the row's own
-            # source and reason, so an import can tell whether the analyst has coded the passage anew, and otherwise
-            # gives them back as they were (the book's reading of them, ingredient_tie, is the folder's to make).
+            # source and reason and the book's reading of that source (ingredient_tie), so an import can tell whether
+            # the analyst has coded the passage anew, and otherwise gives them back as they were and read.
             held = (("speaker_role", q.shown_role != q.speaker_role), ("caption", q.shown_caption != q.caption))
             shown = {
                 "caption": q.shown_caption,
