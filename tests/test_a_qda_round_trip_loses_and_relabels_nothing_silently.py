@@ -147,7 +147,7 @@ def test_a_code_added_in_the_qda_project_is_the_projects_and_the_untouched_ties_
     assert {i: q for i, q in after.items() if i != recoded["quote_id"]} == {i: q for i, q in before.items() if i != recoded["quote_id"]}
     lines = [line for line in summary.splitlines() if line.startswith(f"  - {recoded['quote_id']} ")]
     assert len(lines) == 1 and "Citater kodet om i QDA-projektet:" in summary, summary
-    assert f"nu QDA-projektets (ingredient_source {BY_QDA}), ikke længere {BY_REPORT}" in lines[0], lines[0]
+    assert f"nu QDA-projektets (ingredient_source {BY_QDA}), ikke rapportens som ved eksporten" in lines[0], lines[0]
 
 
 def _untie(quote_id: str) -> Callable[[ET.Element], None]:

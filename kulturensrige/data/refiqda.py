@@ -45,7 +45,7 @@ from kulturensrige.data.loading import Dataset, data_dir, load
 from kulturensrige.data.municipality_codes import LIST_FILE
 from kulturensrige.data.pages import slug
 from kulturensrige.data.problems import DataError, Problem, Refused
-from kulturensrige.data.schema import ATTRIBUTED_BY, BY_QDA, LIST_SEPARATOR, NO, NOT_STATED, SLUG_PATTERN, SOURCES, TABLES, YES
+from kulturensrige.data.schema import ATTRIBUTED_BY, BY_QDA, BY_REPORT, LIST_SEPARATOR, NO, NOT_STATED, SLUG_PATTERN, SOURCES, TABLES, YES
 from kulturensrige.data.validation import MAX_FOLDER_BYTES, read_folder, too_much, validate_tables
 from kulturensrige.data.workbook import folder_files
 from kulturensrige.words import csv_text as spreadsheet_text
@@ -79,8 +79,9 @@ _ID_PREFIX = "qda-"
 # reference) in the description of its selection, behind this marker, so an import gives them back unchanged. Its
 # ingredients' source and reason are the row's own cells: an analyst's folder made from the report's workbook kept
 # 'rapporten' on 30 ties, and a round trip turned them into 'analytiker' (issue 25). The book's reading of them
-# (`ingredient_tie`, provenance.ingredient_tie_source) travels beside them: imported onto a base whose folder reads
-# the row's own source otherwise (an analyst's blank source onto the report's folder), the reading is written instead.
+# (`ingredient_tie`, provenance.ingredient_tie_source) travels beside them with the folder's `kilde` (`folder_source`):
+# imported onto a base whose folder reads the row's own source otherwise (an analyst's blank source onto the report's
+# folder), the reading is written instead.
 # Whose the municipality ties are (`attribution_source`, the folder's kommune_angivet_af) and a digest of each tie
 # (TIE_DIGEST) let the import keep that source while the project leaves every tie as exported; the reason an untied
 # quote stays untied has no case to travel in, and travels here. `anonymised` names the cells the anonymity rule held
@@ -88,7 +89,7 @@ _ID_PREFIX = "qda-"
 FIELDS_MARKER = "kulturensrige:"
 QUOTE_FIELDS = (
     "position", "caption", "kind", "exchange_id", "turn", "section_id", "reference_key",
-    "ingredient_ids", "ingredient_source", "ingredient_rationale", "ingredient_tie",
+    "ingredient_ids", "ingredient_source", "ingredient_rationale", "ingredient_tie", "folder_source",
     "attribution_rationale", "attribution_source", "anonymised",
 )  # fmt: skip
 TIE_DIGEST = "tie_sha256"
@@ -957,9 +958,13 @@ _ANONYMISED = {
 def _ingredient_source(stored: Mapping[str, str], options: pd.DataFrame) -> str:
     """The source of a quote's exported ties to its ingredients: the row's own, where the new folder reads it as the
     exported one did (its own base, or any with the same source); otherwise what the exported folder read, so that
-    an analyst's blank source does not become the report's in the report's folder."""
-    given, read = stored.get("ingredient_source", BY_QDA), stored.get("ingredient_tie", "")
-    return given if not read or provenance.ingredient_tie_source(options, given) == read else read
+    an analyst's blank source does not become the report's in the report's folder. A source the analyst edited in
+    the description (it no longer gives the reading the exported folder gave it) is the analyst's, and stands."""
+    given, read, folder = stored.get("ingredient_source", BY_QDA), stored.get("ingredient_tie", ""), stored.get("folder_source", "")
+    exported = (given or BY_REPORT) if folder == BY_REPORT else folder
+    if not read or exported != read:
+        return given
+    return given if provenance.ingredient_tie_source(options, given) == read else read
 
 
 def _recoded(quote_id: str, exported: set[str], ids: list[str], stored: Mapping[str, str]) -> str:
@@ -969,7 +974,8 @@ def _recoded(quote_id: str, exported: set[str], ids: list[str], stored: Mapping[
     line = f"{quote_id} (før: {before}; nu: {now}): "
     line += f"koblingerne til ingredienserne er nu QDA-projektets (ingredient_source {BY_QDA})" if ids else "citatet har ingen ingrediens"
     if exported and (source := stored.get("ingredient_source", "")) != BY_QDA:
-        line += f", ikke længere {source or 'datamappens egne'} (som de var ved eksporten)"
+        owner = provenance.words(source).own if source in SOURCES else "datamappens egne"  # blank: the folder's own
+        line += f", ikke {owner} som ved eksporten"
     if stored.get("ingredient_rationale"):
         line += "; begrundelsen (ingredient_rationale) er ikke taget med"
     return line
@@ -1472,7 +1478,7 @@ def project_xml(data: Dataset) -> tuple[bytes, dict[str, str]]:
     files = {}
     titles = dict(zip(data.sections["section_id"], data.sections["title"], strict=True))
     section_order = dict(zip(data.sections["section_id"], data.sections["position"], strict=True))
-    tie_source = provenance.ties_source(data.options)
+    tie_source, folder = provenance.ties_source(data.options), provenance.folder_source(data.options)
     for section_id, group in sorted(quotes.groupby("section_id", sort=False), key=lambda item: section_order[item[0]]):
         guid = _uuid("source", str(section_id))
         source = _sub(sources, f"{_Q}TextSource", guid=guid, name=titles[section_id], plainTextPath=f"internal://{guid}.txt")
@@ -1499,6 +1505,7 @@ def project_xml(data: Dataset) -> tuple[bytes, dict[str, str]]:
                 "caption": q.shown_caption,
                 "ingredient_ids": LIST_SEPARATOR.join(q.ingredient_ids),
                 "attribution_source": tie_source,
+                "folder_source": folder,
                 "anonymised": LIST_SEPARATOR.join(column for column, withheld in held if withheld),
             }
             stored = {name: str(shown[name] if name in shown else getattr(q, name)) for name in QUOTE_FIELDS} | {
