@@ -61,6 +61,7 @@ DECISIONS = (
     "the-whole-book-pdf-is-the-readers-book",
     "a-figures-note-says-whose-its-reasons-stand-at-the-end",
     "hidden-rows-columns-and-sheets-are-refused",
+    "a-qda-round-trip-gives-back-what-it-was-given",
     "whose-word-once-per-block-and-only-an-editors-title-marked",
     "a-tables-marks-open-their-cards-under-their-row",
 )

@@ -45,7 +45,7 @@ from kulturensrige.data.loading import Dataset, data_dir, load
 from kulturensrige.data.municipality_codes import LIST_FILE
 from kulturensrige.data.pages import slug
 from kulturensrige.data.problems import DataError, Problem, Refused
-from kulturensrige.data.schema import ATTRIBUTED_BY, BY_QDA, LIST_SEPARATOR, NO, NOT_STATED, SLUG_PATTERN, TABLES, YES
+from kulturensrige.data.schema import ATTRIBUTED_BY, BY_QDA, BY_REPORT, LIST_SEPARATOR, NO, NOT_STATED, SLUG_PATTERN, SOURCES, TABLES, YES
 from kulturensrige.data.validation import MAX_FOLDER_BYTES, read_folder, too_much, validate_tables
 from kulturensrige.data.workbook import folder_files
 from kulturensrige.words import csv_text as spreadsheet_text
@@ -76,12 +76,23 @@ UNSTATED_ID = "ikke-angivet"
 QUOTE_KIND = "interview"
 _ID_PREFIX = "qda-"
 # The export keeps a quote's cells that have no place in REFI-QDA (its order, kind, caption, exchange, section and
-# reference) in the description of its selection, behind this marker, so an import gives them back unchanged.
+# reference) in the description of its selection, behind this marker, so an import gives them back unchanged. Its
+# ingredients' source and reason are the row's own cells: an analyst's folder made from the report's workbook kept
+# 'rapporten' on 30 ties, and a round trip turned them into 'analytiker' (issue 25). The book's reading of them
+# (`ingredient_tie`, provenance.ingredient_tie_source) travels beside them with the folder's `kilde` (`folder_source`):
+# imported onto a base whose folder reads the row's own source otherwise (an analyst's blank source onto the report's
+# folder), the reading is written instead.
+# Whose the municipality ties are (`attribution_source`, the folder's kommune_angivet_af) and a digest of each tie
+# (TIE_DIGEST) let the import keep that source while the project leaves every tie as exported; the reason an untied
+# quote stays untied has no case to travel in, and travels here. `anonymised` names the cells the anonymity rule held
+# back (speaker_role, caption), so the import can say that they come back as the book showed them (docs/adr/0053).
 FIELDS_MARKER = "kulturensrige:"
 QUOTE_FIELDS = (
     "position", "caption", "kind", "exchange_id", "turn", "section_id", "reference_key",
-    "ingredient_ids", "ingredient_source", "ingredient_rationale",
+    "ingredient_ids", "ingredient_source", "ingredient_rationale", "ingredient_tie", "folder_source",
+    "attribution_rationale", "attribution_source", "anonymised",
 )  # fmt: skip
+TIE_DIGEST = "tie_sha256"
 # The code the export gives a quote without an ingredient, and the code map's word for "a quote without ingredient".
 NO_INGREDIENT_CODE = "Citat uden ingrediens"
 NO_INGREDIENT = "ingen"
@@ -554,6 +565,14 @@ def _digest(text: str) -> str:
     return hashlib.sha256(_one_character_breaks(text).encode("utf-8")).hexdigest()
 
 
+def _tie_digest(kommunekode: str, attribution: str, rationale: str) -> str:
+    """A quote's municipality tie as the export's cases carry it (its code, level and, for an inferred tie, its reason):
+    the import compares it with the tie the project's cases give now, to tell a tie left as exported from one set in
+    the QDA program."""
+    carried = [kommunekode, attribution, rationale if attribution == "inferred" else ""]
+    return hashlib.sha256(json.dumps(carried, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
 def _reading(text: str, one_each: str | None, start: int, end: int, digest: str | None, line_breaks: str | None) -> str:
     """How to read a passage's positions, which lie within the text: AS_STORED or AS_ONE; _AMBIGUOUS where the source
     has Windows line breaks, the two readings give different passages and nothing says which is meant; _CHANGED where
@@ -613,7 +632,7 @@ def _stored(selection: ET.Element, where: str) -> tuple[dict[str, str], list[Pro
             f'JSON-objekt ({{"caption": "…", …}}); ret beskrivelsen, eller slet den'
         )
         return {}, [_problem(where, said, shown)]
-    known = (*QUOTE_FIELDS, TEXT_DIGEST)
+    known = (*QUOTE_FIELDS, TEXT_DIGEST, TIE_DIGEST)
     wrong = [
         # The last of two values silently won (hostile round 19, #4): which one the analyst meant is theirs to say.
         _problem(
@@ -883,6 +902,13 @@ class ImportSummary:
     new_municipalities: list[str] = field(default_factory=list)
     base_quotes: int = 0
     warnings: list[Problem] = field(default_factory=list)
+    # What a round trip could not give back as it was, one line each (docs/adr/0053): quotes coded anew in the project,
+    # whose ties to the ingredients are now the QDA project's; the quotes' municipality ties by whose they are kept as
+    # (qda-projekt for a tie set in the project); the cells the anonymity rule held back, by column.
+    recoded: list[str] = field(default_factory=list)
+    tie_sources: Counter = field(default_factory=Counter)
+    anonymised: dict[str, list[str]] = field(default_factory=dict)
+    ties_relabelled: str = ""
 
     def lines(self) -> list[str]:
         skipped_sources = ", ".join(f"{n} {kind}" for kind, n in sorted(self.not_text.items()))
@@ -909,9 +935,50 @@ class ImportSummary:
         if self.ambiguous:
             lines.append(f"Passager med flere kommuner eller roller i deres cases: {self.ambiguous} (angivet som ikke angivet)")
         lines.append("Koder, som kodekortet ikke nævner: " + (", ".join(map(visible, self.unmapped_codes)) or "ingen"))
+        if self.recoded:
+            lines.append("Citater kodet om i QDA-projektet:" + "".join(f"\n  - {line}" for line in self.recoded))
+        if self.ties_relabelled:
+            lines.append(self.ties_relabelled)
+        for column, quote_ids in self.anonymised.items():
+            lines.append(f"{_ANONYMISED[column]}: {', '.join(sorted(quote_ids))}")
         lines.append("Nye kommuner: " + (", ".join(map(visible, self.new_municipalities)) or "ingen"))
         lines.append(f"Citaterne erstatter basens {self.base_quotes} citater; alt andet kommer fra basen.")
         return lines
+
+
+# The cells the anonymity rule keeps out of the export, as the summary names them; the export holds no trace of them.
+_ANONYMISED = {
+    "speaker_role": "Roller, som anonymitetsreglen holdt ude af eksporten, og som kommer tilbage som den talerkategori, "
+    "bogen viste i stedet (speaker_role); rollen står kun i den datamappe, projektet blev eksporteret fra",
+    "caption": "Billedtekster, som kommer tilbage, som bogen viste dem efter anonymitetsreglen: uden rollen (caption); "
+    "den trykte står kun i den datamappe, projektet blev eksporteret fra",
+}
+
+
+def _ingredient_source(stored: Mapping[str, str], options: pd.DataFrame) -> str:
+    """The source of a quote's exported ties to its ingredients: the row's own, where the new folder reads it as the
+    exported one did (its own base, or any with the same source); otherwise what the exported folder read, so that
+    an analyst's blank source does not become the report's in the report's folder. A source the analyst edited in
+    the description (it no longer gives the reading the exported folder gave it) is the analyst's, and stands."""
+    given, read, folder = stored.get("ingredient_source", BY_QDA), stored.get("ingredient_tie", ""), stored.get("folder_source", "")
+    exported = (given or BY_REPORT) if folder == BY_REPORT else folder
+    if not read or exported != read:
+        return given
+    return given if provenance.ingredient_tie_source(options, given) == read else read
+
+
+def _recoded(quote_id: str, exported: set[str], ids: list[str], stored: Mapping[str, str]) -> str:
+    """One line for a quote whose codes the analyst changed in the project: what it was coded with, what it is, and
+    that its ties are now the QDA project's, with the source and reason the export carried and the import leaves."""
+    before, now = ", ".join(sorted(exported)) or NO_INGREDIENT, ", ".join(ids) or NO_INGREDIENT
+    line = f"{quote_id} (før: {before}; nu: {now}): "
+    line += f"koblingerne til ingredienserne er nu QDA-projektets (ingredient_source {BY_QDA})" if ids else "citatet har ingen ingrediens"
+    if exported and (source := stored.get("ingredient_source", "")) != BY_QDA:
+        owner = provenance.words(source).own if source in SOURCES else "datamappens egne"  # blank: the folder's own
+        line += f", ikke {owner} som ved eksporten"
+    if stored.get("ingredient_rationale"):
+        line += "; begrundelsen (ingredient_rationale) er ikke taget med"
+    return line
 
 
 SKIP_UNMAPPED = "koden er ikke knyttet til en ingrediens"
@@ -1121,9 +1188,24 @@ def _quote_rows(
         # A quote without an ingredient belongs to the section its source is named after (as the export names them).
         section = sections[ids[0]] if ids else by_title.get(project.source_names[passage.source].casefold(), next(iter(sections.values())))
         stored = passage.fields
-        # The export's own tie and whose it is, while the passage is coded as exported; coded anew, the tie is the
-        # QDA project's.
-        kept = ids and set(stored.get("ingredient_ids", "").split(LIST_SEPARATOR)) == set(ids)
+        # The export's own ties to the ingredients, their source and reason (a quote without an ingredient's too: why it
+        # has none), while the passage is coded as exported; coded anew, the ties are the QDA project's, and said.
+        exported = {i for i in stored.get("ingredient_ids", "").split(LIST_SEPARATOR) if i}
+        kept = "ingredient_ids" in stored and exported == set(ids)
+        if "ingredient_ids" in stored and not kept:
+            summary.recoded.append(_recoded(quote_id, exported, ids, stored))
+        # The municipality tie as exported, while the cases give the same: its source and (untied) reason travel with it.
+        tie_kept = stored.get(TIE_DIGEST, "").lower() == _tie_digest(facts.kommunekode, attribution, facts.inferred_because)
+        tie_source = stored.get("attribution_source", "") if tie_kept else ""
+        if tie_kept and tie_source not in SOURCES:  # as the option is validated: another value is no export's
+            raise DataError([_problem(origins[quote_id], f"feltet attribution_source skal være en af {', '.join(SOURCES)}", tie_source)])
+        summary.tie_sources[tie_source or BY_QDA] += 1
+        held = [column for column in stored.get("anonymised", "").split(LIST_SEPARATOR) if column]
+        if unknown := [column for column in held if column not in _ANONYMISED]:
+            said = f"feltet anonymised nævner kun kolonnerne {', '.join(_ANONYMISED)}, adskilt af '{LIST_SEPARATOR}'"
+            raise DataError([_problem(origins[quote_id], said, LIST_SEPARATOR.join(unknown))])
+        for column in held:
+            summary.anonymised.setdefault(column, []).append(quote_id)
         rows.append(
             {
                 "quote_id": quote_id,
@@ -1137,11 +1219,13 @@ def _quote_rows(
                 "turn": stored.get("turn", "1"),
                 "section_id": stored.get("section_id", section),
                 "ingredient_ids": LIST_SEPARATOR.join(ids),
-                "ingredient_source": (stored.get("ingredient_source") or BY_QDA if kept else BY_QDA) if ids else "",
+                "ingredient_source": (_ingredient_source(stored, typed["options"]) if kept else BY_QDA) if ids else "",
                 "ingredient_rationale": stored.get("ingredient_rationale", "") if kept else "",
                 "kommunekode": facts.kommunekode,
                 "attribution": attribution,
-                "attribution_rationale": facts.inferred_because,
+                "attribution_rationale": stored.get("attribution_rationale", "")
+                if tie_kept and attribution == "not stated"
+                else facts.inferred_because,
                 "reference_key": stored.get("reference_key", ""),
                 "cleared": YES if facts.cleared else NO,
             }
@@ -1256,16 +1340,22 @@ def _output_files(
         name: cast("list[dict[str, str]]", raws[name].frame.reindex(columns=TABLES[name].columns, fill_value="").to_dict("records"))
         for name in raws
     }
-    changed = {"quotes", "options"}
+    changed = {"quotes"}
     tables["quotes"] = quotes
-    # The quotes' municipalities are now the analyst's statements, not the report's: the cards must say so.
-    tables["options"] = [o for o in tables["options"] if o["option_id"] != ATTRIBUTED_BY] + [
-        {
-            "option_id": ATTRIBUTED_BY,
-            "value": BY_QDA,
-            "note": f"Citaternes kommuner er angivet af analytikeren i REFI-QDA-projektet {project_name}, ikke af rapporten.",
-        }
-    ]
+    ties = _ties_source(summary)
+    if ties != provenance.ties_source(typed["options"]):
+        # The quotes' municipalities are now the QDA project's statements, or kept as exported from another folder's:
+        # the cards must say whose. Left as the base has them, the options are the base's, cell for cell.
+        note = (
+            f"Citaternes kommuner er angivet af analytikeren i REFI-QDA-projektet {project_name}, ikke af rapporten."
+            if ties == BY_QDA
+            else f"Citaternes kommuner er som i den datamappe, REFI-QDA-projektet {project_name} blev eksporteret fra ({ties}); "
+            "projektet har ikke ændret dem."
+        )
+        changed.add("options")
+        tables["options"] = [o for o in tables["options"] if o["option_id"] != ATTRIBUTED_BY] + [
+            {"option_id": ATTRIBUTED_BY, "value": ties, "note": note}
+        ]
     known = set(typed["municipalities"]["kommunekode"])
     slugs = set(typed["municipalities"]["slug"])
     section = _municipality_section(typed)
@@ -1305,6 +1395,24 @@ def _output_files(
             )
             changed.add(name)
     return {TABLES[name].file: tables[name] for name in changed}
+
+
+def _ties_source(summary: ImportSummary) -> str:
+    """Whose the quotes' municipality ties are (kommune_angivet_af): the exported folder's, while the project leaves
+    every tie as that export made it; otherwise the QDA project's, for all of them (the option holds one source for
+    the folder), and the summary says so of the ties that were kept (ties_relabelled)."""
+    sources = set(summary.tie_sources)
+    if len(sources) == 1 and BY_QDA not in sources:
+        return sources.pop()
+    kept = {source: n for source, n in summary.tie_sources.items() if source != BY_QDA}
+    if kept:
+        changed = summary.tie_sources[BY_QDA]
+        summary.ties_relabelled = (
+            f"Kommuner: {plural(changed, 'citats', 'citaters')} kommune er sat eller ændret i QDA-projektet (eller citatet er "
+            f"kodet dér), og {ATTRIBUTED_BY} gælder hele datamappen; derfor står også de {sum(kept.values())} citater, hvis kommune "
+            f"er som ved eksporten ({', '.join(sorted(kept))}), nu som angivet i QDA-projektet ({BY_QDA})"
+        )
+    return BY_QDA
 
 
 def _municipality_section(typed: Mapping[str, pd.DataFrame]) -> str:
@@ -1370,6 +1478,7 @@ def project_xml(data: Dataset) -> tuple[bytes, dict[str, str]]:
     files = {}
     titles = dict(zip(data.sections["section_id"], data.sections["title"], strict=True))
     section_order = dict(zip(data.sections["section_id"], data.sections["position"], strict=True))
+    tie_source, folder = provenance.ties_source(data.options), provenance.folder_source(data.options)
     for section_id, group in sorted(quotes.groupby("section_id", sort=False), key=lambda item: section_order[item[0]]):
         guid = _uuid("source", str(section_id))
         source = _sub(sources, f"{_Q}TextSource", guid=guid, name=titles[section_id], plainTextPath=f"internal://{guid}.txt")
@@ -1387,15 +1496,22 @@ def project_xml(data: Dataset) -> tuple[bytes, dict[str, str]]:
                 startPosition=str(start),
                 endPosition=str(offset),
             )
-            # The caption as the anonymity rule shows it: a tied quote's printed caption may name the role.
-            # Whose the ties to the ingredients are as the book says it (provenance.ingredient_tie_source), with the
-            # ties themselves, so an import can tell whether the analyst has coded the passage anew.
+            # The caption as the anonymity rule shows it: a tied quote's printed caption may name the role; what the
+            # rule held back is named (`anonymised`), never stored. The ties to the ingredients with the row's own
+            # source and reason and the book's reading of that source (ingredient_tie), so an import can tell whether
+            # the analyst has coded the passage anew, and otherwise gives them back as they were and read.
+            held = (("speaker_role", q.shown_role != q.speaker_role), ("caption", q.shown_caption != q.caption))
             shown = {
                 "caption": q.shown_caption,
                 "ingredient_ids": LIST_SEPARATOR.join(q.ingredient_ids),
-                "ingredient_source": q.ingredient_tie,
+                "attribution_source": tie_source,
+                "folder_source": folder,
+                "anonymised": LIST_SEPARATOR.join(column for column, withheld in held if withheld),
             }
-            stored = {name: str(shown.get(name, getattr(q, name))) for name in QUOTE_FIELDS} | {TEXT_DIGEST: _digest(q.text)}
+            stored = {name: str(shown[name] if name in shown else getattr(q, name)) for name in QUOTE_FIELDS} | {
+                TEXT_DIGEST: _digest(q.text),
+                TIE_DIGEST: _tie_digest(q.kommunekode, q.attribution, q.attribution_rationale),
+            }
             _sub(passage, f"{_Q}Description", FIELDS_MARKER + json.dumps(stored, ensure_ascii=False, sort_keys=True))
             for ingredient_id in q.ingredient_ids or (NO_INGREDIENT,):
                 coding = _sub(passage, f"{_Q}Coding", guid=_uuid("coding", q.quote_id, ingredient_id))

@@ -802,7 +802,8 @@ TABLES: dict[str, Table] = {
             f"'{FOLDER_SOURCE}' ({', '.join(SOURCES)}; standard {BY_REPORT}): hvem der har lavet datamappen; importen af et "
             f"regneark skriver {BY_ANALYST}, medmindre regnearket selv angiver kilden. "
             f"'{ATTRIBUTED_BY}' (samme værdier; standard: datamappens kilde): hvem der har angivet citaternes kommune; "
-            f"importen af et REFI-QDA-projekt skriver {BY_QDA}. Bogen tilskriver kun rapporten det, rapporten selv siger. "
+            f"importen af et REFI-QDA-projekt skriver {BY_QDA}, medmindre projektet er bogens egen eksport med hver kommune "
+            "uændret: så beholder citaterne den kilde, de havde. Bogen tilskriver kun rapporten det, rapporten selv siger. "
             f"'{CODES}' ({OFFICIAL_CODES} eller {OWN_CODES}, standard {OFFICIAL_CODES}): med {OFFICIAL_CODES} skal hver "
             "kommunekode og hvert navn i municipalities.csv være en af de 98 danske kommuners officielle; "
             f"{OWN_CODES} slår kontrollen fra (data til test eller et andet land), og bogen siger så, at koderne ikke er officielle.",
