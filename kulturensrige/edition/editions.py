@@ -512,8 +512,9 @@ def quote_item(data: Dataset, turns: pd.DataFrame | list[dict], kommunekode: str
         "citation": citation,
         "lang": cards.quote_language(data, first),
         "literature": literature,
-        # An untied sign has no speaker to tie and no municipality line (views.without_tie_line).
-        "tie_line": not views.without_tie_line(data, first),
+        # The web card's rule (views.has_tie_line): no line for an untied sign, nor for an untied quote where the data
+        # tie none (the edition says so once, untied_line).
+        "tie_line": views.has_tie_line(data, first),
         "municipality": filters.municipality_name(data, tie) if tie else "",
         "attribution": "" if literature else words.labels[level],
         "rationale": first["attribution_rationale"] if level == "inferred" else "",
