@@ -967,8 +967,8 @@ EDITORIAL: tuple[Editorial, ...] = (
     Editorial(
         "evaluation_questions.kind",
         "spørgsmålenes slags",
-        "Rapporten kalder det første spørgsmål „det guidende spørgsmål“ og siger, at de tværgående analyser »er guidet "
-        "af« de tre andre; betegnelserne „overordnet“ og »tværgående« for spørgsmålene er redaktionens.",
+        "Rapporten kalder det første spørgsmål det »guidende spørgsmål« og siger, at de tværgående analyser »er guidet "
+        "af« de tre andre; betegnelserne „overordnet“ og „tværgående“ for spørgsmålene er redaktionens.",
         "betegnelser",
     ),
     Editorial(
@@ -1190,8 +1190,9 @@ MIXED_VALUES = {
         "står det officielle navn, og siderne siger ved netop det navn, hvordan rapporten staver det."
     ),
     "organisations.name": (
-        "Rapporten navngiver de fleste organisationer; hvor den ikke giver et navn, er navnet redaktionens beskrivelse med "
-        "rapportens ord (fx »foreningen af mænd bag genbrugsværkstedet«), og hvor rapporten staver et navn anderledes "
+        "Rapporten navngiver de fleste organisationer; hvor den ikke giver et navn, er navnet redaktionens beskrivelse efter "
+        "rapportens ord (fx „foreningen af mænd bag genbrugsværkstedet“ for rapportens »en gruppe mænd, der nyligt har "
+        "etableret sig som forening«), og hvor rapporten staver et navn anderledes "
         "(name_in_report, fx »Aarhus Billed-og medieskole«), er navnet redaktionens stavning, og siderne siger det ved "
         "netop det navn."
     ),
