@@ -28,6 +28,7 @@ from kulturensrige.data.schema import (
     NOT_GIVEN,
     NOT_STATED,
     PAGE_TABLES,
+    POINT_MARKS,
     PUBLISHED_BLANKS,
     PUBLISHED_CODES,
     SOURCE_COLUMNS,
@@ -142,6 +143,8 @@ def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
     whose, why = _column_source(data, table, column)
     if data.withheld and table == "quotes" and column in ("kommunekode", "attribution", "attribution_rationale"):
         why += withheld_note(data.options)
+    if (table, column) == ("attention_points", "text"):
+        why += f" {POINT_MARKS}"
     if table == "quotes" and column == "caption":
         holder = provenance.folder_words(data.options).holder  # the report's, or an analyst's data (issue 21)
         why += f" Hvor {holder} ikke har nogen billedtekst, står „{PUBLISHED_BLANKS['quotes.caption']}“."
