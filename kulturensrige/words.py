@@ -13,6 +13,10 @@ from itertools import accumulate
 from pathlib import Path
 
 SOFT_HYPHEN = "\u00ad"
+# Between a cited work and its page: "(Jensen 2022: 24)", the report's own form (its text and the caption of the
+# quotation), on the pages, in the PDFs and in the downloads alike; the in-text citations' style takes it too
+# (book/bibliography.py). The s23 reading, #4, found "(Jensen 2022, s. 24)" on a page beside "Jensen 2022: 24".
+PAGE_SEP = ": "
 # Words shorter than this never need a break in a narrow column; fewer soft hyphens keep copied text clean.
 HYPHENATE_FROM = 10
 # The joints of the compounds the book may break (ADR 17), kept as data beside this module.

@@ -42,7 +42,7 @@ def test_a_quotation_from_the_literature_keeps_its_page_and_its_source_is_an_ins
     became 'bygger på'."""
     report = collapse(repair_hyphenation(report_text))
     assert "(Jensen 2022: 24)" in report and "er inspireret af Patton (2017)" in report
-    assert "til et egentligt projekt« {cite:p}`jensen2022{s. 24}`" in prose("vaerdiskabelser.ipynb")
+    assert "til et egentligt projekt« {cite:p}`jensen2022{24}`" in prose("vaerdiskabelser.ipynb")
     design = prose("evalueringsdesign.ipynb")
     assert "er inspireret af {cite:t}`patton2017`" in design and "bygger på {cite:t}`patton2017`" not in design
 

@@ -62,6 +62,7 @@ DECISIONS = (
     "a-figures-note-says-whose-its-reasons-stand-at-the-end",
     "hidden-rows-columns-and-sheets-are-refused",
     "a-qda-round-trip-gives-back-what-it-was-given",
+    "the-data-mark-the-reports-words-and-one-form-cites-a-page",
     "whose-word-once-per-block-and-only-an-editors-title-marked",
     "a-tables-marks-open-their-cards-under-their-row",
 )

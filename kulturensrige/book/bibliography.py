@@ -23,7 +23,7 @@ from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferen
 from kulturensrige.data import publishing
 from kulturensrige.render import lists
 from kulturensrige.render.markup import Html
-from kulturensrige.words import opening
+from kulturensrige.words import PAGE_SEP, opening
 
 REFERENCE_STYLE = "author_year_da"
 FORMATTING_STYLE = "plain_da"
@@ -39,12 +39,14 @@ def _round() -> BracketStyle:
 
 @dataclass
 class DanishAuthorYearStyle(AuthorYearReferenceStyle):
-    """In-text citations: round brackets, "og" between authors, no comma before the year."""
+    """In-text citations: round brackets, "og" between authors, no comma before the year, and a page after a colon
+    (words.PAGE_SEP, the form of the report's captions: "(Jensen 2022: 24)" from {cite:p}`jensen2022{24}`)."""
 
     bracket_textual: BracketStyle = field(default_factory=_round)
     bracket_parenthetical: BracketStyle = field(default_factory=_round)
     person: PersonStyle = field(default_factory=_persons)
     author_year_sep: str = " "
+    post_text_sep: str = PAGE_SEP
 
 
 class DanishPlainStyle(PlainStyle):

@@ -148,10 +148,16 @@ def code_words(options: pd.DataFrame, value: str, code: str) -> str:
     return words(source).tie(code)
 
 
+# A quotation from a cited work has no municipality, said alike under its card in the PDFs and in quotes.csv's
+# attribution (the s23 reading, #5: the editions said "det hører ikke til en kommune", the front page "ikke knyttet til
+# en kommune" and the download "ikke angivet i rapporten", as if the report had left a municipality out).
+LITERATURE_UNTIED = "citat fra litteraturen, ikke knyttet til en kommune"
+
+
 def code_aliases() -> dict[str, str]:
     """Every source's words for a code -> the code: a published download read back as a data folder gives the codes
     again (validation), whoever's words it was written in. Refuses words that would stand for two codes."""
-    aliases: dict[str, str] = {}
+    aliases: dict[str, str] = {LITERATURE_UNTIED: NOT_TIED}
     for source in SOURCES:
         for code in ATTRIBUTIONS:
             said = words(source).tie(code)

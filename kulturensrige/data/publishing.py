@@ -28,6 +28,7 @@ from kulturensrige.data.schema import (
     NOT_GIVEN,
     NOT_STATED,
     PAGE_TABLES,
+    POINT_MARKS,
     PUBLISHED_BLANKS,
     PUBLISHED_CODES,
     SOURCE_COLUMNS,
@@ -122,6 +123,9 @@ def _published_codes(data: Dataset, table: str, frame: pd.DataFrame) -> dict[str
         name, _, column = value.partition(".")
         if name == table:
             coded[column] = frame[column].map(lambda code, value=value: provenance.code_words(data.options, value, code))
+    if table == "quotes":
+        # A cited work's quotation has no municipality to leave unstated: in the words of its card in the PDFs.
+        coded["attribution"] = coded["attribution"].where(frame["reference_key"] == "", provenance.LITERATURE_UNTIED)
     return coded
 
 
@@ -142,6 +146,10 @@ def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
     whose, why = _column_source(data, table, column)
     if data.withheld and table == "quotes" and column in ("kommunekode", "attribution", "attribution_rationale"):
         why += withheld_note(data.options)
+    if (table, column) == ("quotes", "attribution"):
+        why += f" Ved et citat fra litteraturen står „{provenance.LITERATURE_UNTIED}“."
+    if (table, column) == ("attention_points", "text"):
+        why += f" {POINT_MARKS}"
     if table == "quotes" and column == "caption":
         holder = provenance.folder_words(data.options).holder  # the report's, or an analyst's data (issue 21)
         why += f" Hvor {holder} ikke har nogen billedtekst, står „{PUBLISHED_BLANKS['quotes.caption']}“."

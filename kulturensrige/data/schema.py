@@ -48,6 +48,10 @@ LIST_SEPARATOR = ";"
 ATTRIBUTIONS = ("stated", "inferred", "not stated")
 # Whether a row is the report's own statement or the editors' reading of the report.
 BASES = ("stated", "inferred")
+# Which words of an attention point are the report's, one rule for every row (the s23 reading, #3): the stated point
+# stood bare in attention_points.csv and got its »…« from the page, while an editors' point that is a sentence of the
+# report stood in »…« in the file itself. The data dictionary and kilder.csv say it in these words.
+POINT_MARKS = "Rapportens egne ord står i »…« i teksten, i hver række og hvad basis end er; resten er redaktionens ord."
 YEAR_OR_NOT_STATED = r"^([0-9]{4}|ikke angivet)$"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 KOMMUNEKODE_PATTERN = r"^[0-9]{3}$"
@@ -535,9 +539,7 @@ TABLES: dict[str, Table] = {
                 "attention_point_id": ident("Punktets id.", "faelles-fundamenter-sprog"),
                 "ingredient_id": ref("ingredients", "Ingrediensen.", "faelles-fundamenter"),
                 "position": integer("Rækkefølge.", "1", minimum=1),
-                "text": text(
-                    "Punktet: rapportens ordlyd, hvor basis = stated; ellers redaktionens egne ord.", "Fagsprog kan virke ekskluderende."
-                ),
+                "text": text(f"Punktet. {POINT_MARKS}", "Fagsprog kan virke ekskluderende."),
                 "basis": choice(
                     BASES,
                     "stated: rapporten kalder det selv et opmærksomhedspunkt; inferred: redaktionens læsning af afsnittet.",
@@ -969,8 +971,8 @@ EDITORIAL: tuple[Editorial, ...] = (
     Editorial(
         "evaluation_questions.kind",
         "spørgsmålenes slags",
-        "Rapporten kalder det første spørgsmål „det guidende spørgsmål“ og siger, at de tværgående analyser »er guidet "
-        "af« de tre andre; betegnelserne „overordnet“ og »tværgående« for spørgsmålene er redaktionens.",
+        "Rapporten kalder det første spørgsmål det »guidende spørgsmål« og siger, at de tværgående analyser »er guidet "
+        "af« de tre andre; betegnelserne „overordnet“ og „tværgående“ for spørgsmålene er redaktionens.",
         "betegnelser",
     ),
     Editorial(
@@ -1192,8 +1194,9 @@ MIXED_VALUES = {
         "står det officielle navn, og siderne siger ved netop det navn, hvordan rapporten staver det."
     ),
     "organisations.name": (
-        "Rapporten navngiver de fleste organisationer; hvor den ikke giver et navn, er navnet redaktionens beskrivelse med "
-        "rapportens ord (fx »foreningen af mænd bag genbrugsværkstedet«), og hvor rapporten staver et navn anderledes "
+        "Rapporten navngiver de fleste organisationer; hvor den ikke giver et navn, er navnet redaktionens beskrivelse efter "
+        "rapportens ord (fx „foreningen af mænd bag genbrugsværkstedet“ for rapportens »en gruppe mænd, der nyligt har "
+        "etableret sig som forening«), og hvor rapporten staver et navn anderledes "
         "(name_in_report, fx »Aarhus Billed-og medieskole«), er navnet redaktionens stavning, og siderne siger det ved "
         "netop det navn."
     ),

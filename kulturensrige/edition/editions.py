@@ -512,10 +512,14 @@ def quote_item(data: Dataset, turns: pd.DataFrame | list[dict], kommunekode: str
         "citation": citation,
         "lang": cards.quote_language(data, first),
         "literature": literature,
-        # An untied sign has no speaker to tie and no municipality line (views.without_tie_line).
-        "tie_line": not views.without_tie_line(data, first),
+        # The web card's rule (views.has_tie_line): no line for an untied sign, nor for an untied quote where the data
+        # tie none (the edition says so once, untied_line).
+        "tie_line": views.has_tie_line(data, first),
         "municipality": filters.municipality_name(data, tie) if tie else "",
-        "attribution": "" if literature else words.labels[level],
+        # A cited work's quotation says it has no municipality, in the download's words (provenance.LITERATURE_UNTIED).
+        "attribution": f"{provenance.LITERATURE_UNTIED[0].upper()}{provenance.LITERATURE_UNTIED[1:]}."
+        if literature
+        else words.labels[level],
         "rationale": first["attribution_rationale"] if level == "inferred" else "",
         "own": bool(tie) and tie == kommunekode,
         "ingredients": _labels(data, "ingredients", "ingredient_id", ingredient_ids, "name") if ingredient_ids else "",

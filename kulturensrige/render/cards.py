@@ -214,16 +214,15 @@ def card_context(
     short: bool = False,
     include_inferred: bool = views.INFERRED_BY_DEFAULT,
     keyed: bool = False,
-    tie_line: bool = True,
     kinds_lifted: bool = False,
 ) -> dict:
     """The facts of one quote card (a quote, or a whole exchange of turns sharing exchange_id) for the card macro;
     its CARD_FIELDS are also the card's JSON row. Separators and brackets are part of the text: the browser
     fills a long list's cards from these fields and adds no word or sign of its own. `short`: speaker_line's. An
     inferred tie is written for both positions of the switch, the one `include_inferred` names shown (the book's
-    pages: its default; the browser switches, kr-state.js KR.showInferred). `keyed`: speaker_line's. `tie_line`: False
-    where the data tie no quote (views.any_tied): an untied card then has no municipality line, as the page says once
-    (untied_note). `kinds_lifted`: speaker_line's."""
+    pages: its default; the browser switches, kr-state.js KR.showInferred). `keyed` and `kinds_lifted`: speaker_line's.
+    Whether the card has a municipality line is views.has_tie_line's, as in the PDF editions: where the data tie no
+    quote, an untied card has none, and the page says once that none is tied (untied_note)."""
     rows = turns.to_dict("records") if isinstance(turns, pd.DataFrame) else turns
     first = rows[0]
     kind, speaker, citation = speaker_line(data, rows, short, keyed, kinds_lifted)
@@ -232,7 +231,7 @@ def card_context(
     literature = views.without_tie_line(data, first)
     kommune, level = views.quote_tie(first)
     ingredients = _ingredients(data, tuple(dict.fromkeys(i for r in rows for i in r["ingredient_ids"])))
-    tie = "" if literature or (not tie_line and not kommune) else level.replace(" ", "-")
+    tie = level.replace(" ", "-") if views.has_tie_line(data, first) else ""
     ingredient_tie, ingredient_why = ingredient_tie_line(rows)
     return {
         "template": False,
@@ -351,7 +350,7 @@ def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", arrang
     quotes (reader review 21, #1)."""
     groups = group_records(quotes)
     tie_line, short, lifted = views.any_tied(data), short_speakers(data, groups), kinds_editors(data, groups)
-    contexts = [card_context(data, g, short=short, keyed=True, tie_line=tie_line, kinds_lifted=bool(lifted)) for g in groups]
+    contexts = [card_context(data, g, short=short, keyed=True, kinds_lifted=bool(lifted)) for g in groups]
     shown = views.first_page(len(groups))
     cards = [str(macro("cards.html.j2", "quote_card", c)) for c in contexts[:shown]]
     rest = quote_rows(data, contexts[shown:]) if shown < len(groups) else Markup("")

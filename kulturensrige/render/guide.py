@@ -79,8 +79,10 @@ def attention_point_groups(data: Dataset, ingredient_id: str) -> list[AttentionP
     stated = points[points["basis"] == "stated"]
     inferred = points[points["basis"] == "inferred"]
 
-    def rows(frame, quoted: bool = False) -> tuple[tuple[str, str], ...]:
-        return tuple((f"»{p.text}«" if quoted else str(p.text), str(p.section_id)) for p in table_rows(frame))
+    # Each point as the data word it: the report's words stand in »…« in the text itself, whatever the row's basis
+    # (schema.POINT_MARKS), so the page, the PDF and attention_points.csv mark them alike.
+    def rows(frame) -> tuple[tuple[str, str], ...]:
+        return tuple((str(p.text), str(p.section_id)) for p in table_rows(frame))
 
     # Whose points they are, in the one wording (data/provenance.py): the report's and the editors', or an analyst's.
     holder = provenance.folder_words(data.options).subject
@@ -94,9 +96,7 @@ def attention_point_groups(data: Dataset, ingredient_id: str) -> list[AttentionP
         return [AttentionPoints(label, f"afsnittet peger på disse punkter; {none_named}", rows(inferred), True)]
     if stated.empty:
         return [AttentionPoints("", none_named[0].upper() + none_named[1:], (), False)]
-    # The report's own points are its wording (basis = stated), so they stand in quotation marks.
-    quoted = provenance.folder_source(data.options) == provenance.BY_REPORT
-    groups = [AttentionPoints("", f"{holder} nævner selv {_these(len(stated))}:", rows(stated, quoted), False)]
+    groups = [AttentionPoints("", f"{holder} nævner selv {_these(len(stated))}:", rows(stated), False)]
     if not inferred.empty:
         lead = f"afsnittet peger desuden på disse punkter, som {named} ikke selv kalder opmærksomhedspunkter."
         groups.append(AttentionPoints(label, lead, rows(inferred), True))

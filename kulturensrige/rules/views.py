@@ -147,6 +147,16 @@ def without_tie_line(data: Dataset, quote: Mapping | pd.Series) -> bool:
     return not quote["kommunekode"] and quote["kind"] in _speakerless(data.tables["quote_kinds"])
 
 
+def has_tie_line(data: Dataset, quote: Mapping | pd.Series) -> bool:
+    """Whether a quote's card has a municipality line ("Kommune: …"), on the pages and in the PDF editions alike: not
+    where without_tie_line, and not for an untied quote where the data tie no quote at all (any_tied): there a page
+    says once that none is tied, and 29 edition cards saying "Kommune: ikke angivet i rapporten" said it again (the
+    s23 reading, #1)."""
+    if without_tie_line(data, quote):
+        return False
+    return bool(quote["kommunekode"]) or any_tied(data)
+
+
 def _speakerless(kinds: pd.DataFrame) -> frozenset[str]:
     """The quote kinds without a speaker, found once per table: each of 10,000 cards filtered the kinds anew, a
     quarter of the profiles' time at national scale."""
