@@ -919,21 +919,22 @@ def test_a_card_breaks_across_pages_only_where_kept_whole_it_would_leave_half_a_
 CARD_LABEL = 0.05
 
 
-# A municipality's edition leaves no page but its last emptier than this, unless the next page opens with a figure,
-# whose title and drawing stay whole (editions.PLOT_HEIGHT): a tall one may not fit under what came before it.
+# A municipality's edition leaves no page emptier than this but a chapter's last (the next page begins a chapter, or
+# the edition ends there).
 HALF_PAGE = 1 / 2
 
 
 @pytest.mark.build
-def test_a_municipalitys_edition_leaves_no_page_half_empty_but_before_a_figure(report_site: Path):
+def test_a_municipalitys_edition_leaves_no_page_half_empty_but_a_chapters_last(report_site: Path):
     """Køge's pages 2 and 7 were half empty: a long initiative's card, kept whole, went on to the next page, and the
-    ingredients' chapter began a page of its own after a short one."""
+    ingredients' chapter began a page of its own after a short one. Issue 22: a page was left a third full before a
+    drawing of one bar (Egedal) or of no bar of the municipality's own (Guldborgsund, page 3), which broke to the next
+    page; such a chart is a sentence now (editions.worth_drawing), and no figure is excused."""
     for path in each(sorted((report_site / "pdf").glob("kulturens-rige-*.pdf"))):
-        fills, pages = page_fill(path), page_lines(path)
-        opens = [" ".join(word[2] for word in lines[0][2]) if lines else "" for _, _, lines in pages]
-        half = [
-            (n, round(fill, 2)) for n, fill in enumerate(fills[:-1], start=1) if fill < HALF_PAGE and not opens[n].startswith("Diagram")
-        ]
+        with pikepdf.open(path) as pdf:
+            starts = chapter_pages(pdf)
+        fills = page_fill(path)
+        half = [(n, round(fill, 2)) for n, fill in enumerate(fills[:-1], start=1) if fill < HALF_PAGE and n + 1 not in starts]
         assert half == [], (path.name, half)
 
 
