@@ -65,6 +65,7 @@ DECISIONS = (
     "the-data-mark-the-reports-words-and-one-form-cites-a-page",
     "whose-word-once-per-block-and-only-an-editors-title-marked",
     "a-tables-marks-open-their-cards-under-their-row",
+    "a-municipalitys-page-changes-no-choice",
 )
 
 

@@ -415,8 +415,9 @@ def test_a_municipalitys_edition_says_why_its_table_of_terms_is_empty(data):
     computed = editions.EditionCharts.compute(data)
     for code in each(empty):
         page = BeautifulSoup(editions.municipality_edition(data, code, stamp, computed, "plotly.min.js"), "html.parser")
-        # Said once, in the diagram's "Figuren viser" (pdf22l: no second note under it).
-        notes = " ".join(" ".join(m.get_text().split()) for m in page.select(".kr-alt"))
+        # Said once, in the diagram's "Figuren viser" (pdf22l: no second note under it), or, where no bar of its own is
+        # worth drawing, in the sentence that stands for the drawing (editions.worth_drawing, issue 22).
+        notes = " ".join(" ".join(m.get_text().split()) for m in page.select(".kr-alt, .kr-figure-said"))
         assert f"{genitive(filters.municipality_name(data, code))} kolonne er tom" in notes, code
 
 

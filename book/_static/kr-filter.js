@@ -130,17 +130,14 @@
     ui.away.hidden = !awayWords || !marks.length || marks.some(inView);
   }
 
-  /** The profile's confirmation of its button's choice: shown at once in the button's place, filled a moment later
-   * with the build's sentence so screen readers announce it (role=status); a later choice takes it away (apply). It
-   * keeps the button's height, so the page under it stays where it was. */
+  /** The profile's confirmation of its button's choice: shown in the button's place (html.kr-profile-own, apply),
+   * filled a moment later with the build's sentence so screen readers announce it (role=status). It keeps the
+   * button's height, so the page under it stays where it was. */
   function confirmChoice(offer, tall) {
     const said = offer.parentElement.querySelector(".kr-profile-chosen");
     const words = offer.parentElement.querySelector("template.kr-profile-chosen-words");
     if (!said || !words) return;
     said.style.minHeight = CSS.px(tall).toString();
-    said.hidden = false;
-    // Chosen on opening, the page has shown the sentence from its first paint (html.kr-opens-own); it stays.
-    if (document.documentElement.classList.contains("kr-opens-own")) return;
     said.replaceChildren();
     window.setTimeout(() => {
       said.replaceChildren(words.content.cloneNode(true));
@@ -214,23 +211,30 @@
   }
 
   function apply(next, t0, initial) {
-    KR.state = { kommune: next.kommune, inferred: next.inferred };
-    KR.remember(KR.state); // what the page shows is the choice a later visit starts from
+    // A municipality's page shows its own municipality whatever the reader chose; the reader's choice stands for the
+    // rest of the book, in the select, the links and the browser (docs/adr/0058).
+    const profile = document.querySelector(".kr-profile");
+    KR.choice = next.kommune;
+    KR.state = { kommune: profile ? profile.dataset.kommune : next.kommune, inferred: next.inferred };
+    KR.remember(KR.chosen()); // the reader's choice is the one a later visit starts from
     const key = KR.keyOf(KR.state);
+    const chosenKey = KR.keyOf(KR.chosen());
     KR.loadChartParts(key);
-    ui.select.value = KR.state.kommune;
-    ui.reset.hidden = KR.state.kommune === D.all;
+    ui.select.value = KR.choice;
+    ui.reset.hidden = KR.choice === D.all;
     if (ui.checkbox) ui.checkbox.checked = KR.state.inferred;
     const lists = KR.updateLists(KR.state);
     KR.updateMarks(KR.state);
     KR.updateCompare(KR.state);
-    // The view's sentences may wait in a file (KR.sentencesOf); if a later choice came first, its own stand.
-    const said = KR.sentencesOf(KR.state).then(
-      (sentences) => {
-        if (KR.keyOf(KR.state) === key) say(sentences, lists);
+    // The view's sentences may wait in a file (KR.sentencesOf); if a later choice came first, its own stand. The
+    // reader's choice's say what the bar offers (on a profile, another municipality's page).
+    const current = () => KR.keyOf(KR.state) === key && KR.keyOf(KR.chosen()) === chosenKey;
+    const said = Promise.all([KR.sentencesOf(KR.state), KR.sentencesOf(KR.chosen())]).then(
+      ([sentences, chosen]) => {
+        if (current()) say(sentences, lists, chosen);
       },
       () => {
-        if (KR.keyOf(KR.state) === key) ui.status.textContent = D.sideMissing;
+        if (current()) ui.status.textContent = D.sideMissing;
       },
     );
     document.querySelectorAll("a[href]").forEach(KR.carry);
@@ -239,31 +243,27 @@
     // What the build wrote for one position of the switch: a card's tie, a profile's quotes, an edition's note.
     KR.showInferred(document);
     // What the build wrote in two versions, for no municipality chosen and for one (cards.order_said): the true one.
-    // A profile offers its own municipality wherever another choice, or none, stands (lists.profile_choice).
-    for (const offer of document.querySelectorAll(".kr-profile-choose"))
-      offer.hidden = KR.state.kommune === offer.dataset.krChoose;
-    for (const said of document.querySelectorAll(".kr-profile-chosen")) {
-      if (said.dataset.krChosenFor === KR.state.kommune) continue;
-      said.hidden = true;
-      said.replaceChildren();
-    }
+    // A profile offers its own municipality for the rest of the book wherever the reader chose another, or none, and
+    // says it is chosen where it is (lists.profile_choice); the head script set the opening's (extension.OPENS_CHOSEN).
+    document.documentElement.classList.toggle("kr-profile-own", KR.choice === profile?.dataset.kommune);
     for (const node of document.querySelectorAll("[data-kr-chosen]"))
       node.hidden = node.dataset.krChosen !== String(KR.state.kommune !== D.all);
     return Promise.all([KR.updateCharts(key), said]).then(() => {
       const ms = performance.now() - t0; // only charts in view are drawn, so they are all the reader waits for
-      const detail = { kommune: KR.state.kommune, inferred: KR.state.inferred, ms, visibleMs: ms, initial };
+      const detail = { kommune: KR.choice, inferred: KR.state.inferred, ms, visibleMs: ms, initial };
       window.KR_FILTER.last = detail;
       document.dispatchEvent(new CustomEvent("kr:filtered", { detail: detail }));
     });
   }
 
-  /** What the view's sentences say on the page: the status, the bar's offer, the printed choice and "Din kommune". */
-  function say(sentences, lists) {
-    showStatus(sentences, lists);
+  /** What the view's sentences say on the page: the status, the bar's offer, the printed choice and "Din kommune";
+   * `chosen`, the reader's choice's, what the bar offers (the same but on a municipality's own page). */
+  function say(sentences, lists, chosen) {
+    showStatus(sentences, lists, chosen);
     // "Din kommune" (front_page.starts) leads to the chosen municipality's own page, or to the overview it names.
     for (const link of document.querySelectorAll("a.kr-own-page")) {
       link.dataset.krOverview ??= link.dataset.krHref ?? link.getAttribute("href");
-      link.dataset.krHref = KR.state.kommune === D.all ? link.dataset.krOverview : KR.fromRoot(sentences.offer_href);
+      link.dataset.krHref = KR.choice === D.all ? link.dataset.krOverview : KR.fromRoot(chosen.offer_href);
     }
     // These links' targets come with the sentences: they take the choice along as every other link did (apply).
     const links = [ui.offer, ui.offerAgain].flatMap((box) => [...box.querySelectorAll("a")]);
@@ -273,9 +273,9 @@
 
   /** The status says once what the choice does on this page, by what the page holds (highlight.page_sentences):
    * where the page marks nothing for the choice, the sentence that says so ("unmarked"). Each list's headings give
-   * its own counts. On another municipality's profile, the build's hint says so in the status. */
-  function showStatus(sentences, lists) {
-    const hint = document.querySelector(`[data-kr-when="${CSS.escape(KR.state.kommune)}"]`);
+   * its own counts. On a municipality's page with another one chosen, the build's hint says so in the status. */
+  function showStatus(sentences, lists, chosen) {
+    const hint = document.querySelector(`[data-kr-when="${CSS.escape(KR.choice)}"]`);
     // Only a figure the build drew otherwise for this choice (figures.embed's data-kr-marks) highlights it (issue 22).
     const figures = [...document.querySelectorAll("figure.kr-figure[data-kr-filterable=true]")].some((figure) =>
       figure.dataset.krMarks.split(" ").includes(KR.state.kommune),
@@ -313,11 +313,11 @@
       infer.textContent = aside?.[1] ?? D.switchWords[KR.state.inferred ? "on" : "off"];
       infer.dataset.krAside = String(Boolean(aside));
     }
-    ui.tally.hidden = KR.state.kommune === D.all || (!tally.textContent && (!infer || infer.hidden));
+    ui.tally.hidden = KR.choice === D.all || (!tally.textContent && (!infer || infer.hidden));
     // On every page but the chosen municipality's own, the bar's row offers its page and its PDF edition: the way
     // on from a page where nothing is tied to it, and the way to what a committee takes along from anywhere.
     const [link, pdf] = ui.offer.children;
-    ui.offer.hidden = !sentences.offer || (kind === "profile" && !hint);
+    ui.offer.hidden = !chosen.offer || (kind === "profile" && !hint);
     pdf.hidden = true;
     // Each link's whole words and a phone's short ones (the build's), the whole words its name.
     const words = (anchor, long, short) => {
@@ -326,15 +326,15 @@
       anchor.querySelector(".kr-short").textContent = short || long;
     };
     if (!ui.offer.hidden) {
-      words(link, sentences.offer, sentences.offer_short);
-      link.dataset.krHref = KR.fromRoot(sentences.offer_href);
+      words(link, chosen.offer, chosen.offer_short);
+      link.dataset.krHref = KR.fromRoot(chosen.offer_href);
       // The edition's link is there once `make pdf` has made it (kulturensrige/edition/links.py offer_editions).
       // On a profile, another municipality chosen in the select is offered as its page only: the page's own edition
       // stands on it, and a second one beside it read as the page's (issue 22).
-      pdf.hidden = !sentences.pdf || kind === "profile";
+      pdf.hidden = !chosen.pdf || kind === "profile";
       if (!pdf.hidden) {
-        words(pdf.lastElementChild, sentences.pdf, sentences.pdf_short);
-        pdf.lastElementChild.href = KR.fromRoot(sentences.pdf_href);
+        words(pdf.lastElementChild, chosen.pdf, chosen.pdf_short);
+        pdf.lastElementChild.href = KR.fromRoot(chosen.pdf_href);
       }
     }
     // The same links in the panel, for a phone's one-row bar (kommunefilter.css shows them there once it is compact).
@@ -361,7 +361,7 @@
 
   /** A search keeps the choice: the search forms send it along (the result links take it on click, KR.carry). */
   function carryIntoSearch() {
-    const said = new URLSearchParams(KR.queryFor("", KR.state)); // as every link says it
+    const said = new URLSearchParams(KR.queryFor("", KR.chosen())); // as every link says it
     const fields = { kommune: said.get("kommune"), udledte: said.get("udledte") };
     for (const form of document.querySelectorAll("form.bd-search")) {
       for (const [name, value] of Object.entries(fields)) {
@@ -385,7 +385,7 @@
     const island = document.querySelector("script.kr-search-first");
     if (!island) return;
     const ranking = JSON.parse(island.textContent);
-    const first = ranking.pages[KR.keyOf(KR.state)];
+    const first = ranking.pages[KR.keyOf(KR.chosen())];
     const about = new Set(first || []);
     const later = new Set(ranking.later);
     window.KR_SCORE = (result) =>
@@ -704,14 +704,9 @@
     // municipality the book does not have (a mistyped link) is said so, and the last choice stays: the notice says
     // which the page shows, the last choice or all municipalities.
     const read = KR.opening(window.location.search);
-    // A municipality's page chooses its municipality only where none is chosen (no link in the book carries a choice
-    // to it, KR.carry, so the browser's kept one counts): it says so in its confirmation and writes it into the
-    // address. A choice the reader made stands; the page offers its own in one tap (docs/adr/0036, second amendment).
-    // An address that itself names a choice, "alle" too, keeps it.
-    const profile = document.querySelector(".kr-profile");
-    const own = profile && read.raw === null && read.state.kommune === D.all;
-    if (own) read.state = { ...read.state, kommune: profile.dataset.kommune };
-    if (read.recalled || own) KR.writeUrl(read.state);
+    // A municipality's page changes no choice: it shows its own municipality and the reader's choice stands
+    // (apply; docs/adr/0058).
+    if (read.recalled) KR.writeUrl(read.state);
     if (read.unknown) {
       ui.notice.hidden = false;
       // Filled a moment after it is shown, so screen readers announce it.
@@ -730,19 +725,16 @@
     // Canonical address: the slug, never the code; an unknown value is dropped.
     if (read.raw !== null && (read.unknown || read.raw !== KR.slugOf(read.state.kommune))) KR.writeUrl(read.state);
     const shown = apply(read.state, t0, true);
-    if (own) confirmChoice(profile.querySelector(".kr-profile-choose"), 0);
-    // From here the filter decides what shows (the head's guess at the opening, extension.OPENS_CHOSEN, is done).
-    document.documentElement.classList.remove("kr-opens-own");
     window.KR_FILTER.ready = shown.then(() => {
       window.KR_FILTER.firstViewAt = performance.now();
       keepLines(); // the lines as the first view left them, empty too
       markScrollables();
     });
-    window.KR_FILTER.state = () => ({ kommune: KR.state.kommune, inferred: KR.state.inferred });
+    window.KR_FILTER.state = KR.chosen; // the reader's choice (a municipality's page shows its own: KR.state)
     openAtSearchHit(window.KR_FILTER.ready);
     window.addEventListener("popstate", (event) => {
       const s = KR.readQuery(window.location.search).state;
-      if (s.kommune !== KR.state.kommune || s.inferred !== KR.state.inferred)
+      if (s.kommune !== KR.choice || s.inferred !== KR.state.inferred)
         apply(s, event.timeStamp || performance.now(), false);
     });
     ["click", "auxclick", "contextmenu", "focusin"].forEach((type) => {

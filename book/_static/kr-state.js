@@ -19,6 +19,11 @@ window.KR = window.KR || {};
   KR.data = D;
   // The editors' inferred ties are off until the reader turns them on (docs/adr/0033): the build says so once.
   KR.state = { kommune: D.all, inferred: D.inferredByDefault };
+  /** The reader's choice for the whole book (the select, the address, what the browser keeps), which KR.state, what
+   * the page shows, follows everywhere but on a municipality's own page: that page shows its own municipality and
+   * leaves the reader's choice as it was (docs/adr/0058). */
+  KR.choice = D.all;
+  KR.chosen = () => ({ kommune: KR.choice, inferred: KR.state.inferred });
 
   /** A value as the build folds a reader's spelling (words.folded_name, its pairs and pattern published once). */
   KR.fold = (value) => {
@@ -154,27 +159,15 @@ window.KR = window.KR || {};
     return root;
   };
 
-  /** A link to another page of the book takes the current choice along; one to a municipality's page takes only the
-   * switch: that page reads the browser's kept choice and chooses its own municipality only where none stands
-   * (docs/adr/0036). */
+  /** A link to another page of the book takes the reader's choice along, to a municipality's page too: that page
+   * shows its own municipality and leaves the choice as it is (docs/adr/0058). */
   KR.carry = (anchor) => {
     if (anchor.dataset.krHref === undefined) {
       if (!KR.isBookPage(anchor.getAttribute("href"))) return;
       anchor.dataset.krHref = anchor.getAttribute("href");
     }
-    const href = KR.withState(anchor.dataset.krHref, KR.state);
-    const profile = new URL(anchor.dataset.krHref, window.location.href).pathname.includes(`/${D.profilePrefix}`);
-    anchor.setAttribute("href", profile ? withoutChoice(href) : href);
+    anchor.setAttribute("href", KR.withState(anchor.dataset.krHref, KR.chosen()));
   };
-
-  /** href without ?kommune=, its other parameters and fragment kept. */
-  function withoutChoice(href) {
-    const match = /^([^?#]*)(?:\?([^#]*))?(#.*)?$/.exec(href);
-    const params = new URLSearchParams(match[2] || "");
-    params.delete("kommune");
-    const text = params.toString();
-    return match[1] + (text ? `?${text}` : "") + (match[3] || "");
-  }
 
   /** A JSON island's payload, as a promise: from the page, or from the file beside it the book moved it into
    * (data-kr-src: book/extension.py side_files), loaded once, when first wanted. The file is a script calling

@@ -38,7 +38,7 @@ from kulturensrige.data.buildkey import BUILT, build_key, write_record
 from kulturensrige.data.fingerprint import folder_digest
 from kulturensrige.data.loading import Dataset, load
 from kulturensrige.data.municipality_codes import codes_are_official
-from kulturensrige.data.pages import ALL
+from kulturensrige.data.pages import ALL, PROFILE_PREFIX
 from kulturensrige.data.publishing import published_files
 from kulturensrige.data.settings import build_date
 from kulturensrige.render import browser, charts, front_page, highlight
@@ -717,7 +717,7 @@ def _with_search_ranking(html: str, island: Callable[[], str]) -> str:
 
 def _lean_head(html: str, pagename: str) -> str:
     """No Font Awesome (its icons inline); the search scripts only on the search page, and deferred there."""
-    html = _opens_chosen(_keep_filter_place(inline_icons(_without_fontawesome(html))))
+    html = _opens_chosen(_keep_filter_place(inline_icons(_without_fontawesome(html))), pagename)
     if pagename == "search":
         return SEARCH_SCRIPTS.sub(r'<script defer="defer" src="\1"></script>', html)
     return SEARCH_SCRIPTS.sub("", html)
@@ -734,36 +734,49 @@ def _without_fontawesome(html: str) -> str:
 # KR.opening, "kr-valg"), says so on <html> before the page is drawn: the stylesheet keeps the height of the lines the
 # filter then shows under its bar (kommunefilter.css), which the deferred scripts fill in (issue 22: the page moved
 # 30 px). It only guesses the opening; kr-filter.js sets the lines' real height once the first view is shown.
-# A municipality's page whose address names no choice, where the browser keeps none (or "alle"), chooses its own
-# (docs/adr/0036): html.kr-opens-own shows its confirmation from the first paint (kommunefilter.css), and the bar's
-# lines keep their height as after any choice (issue 22: the two moved the page 0.1 of Lighthouse's screen).
+# A municipality's page shows its own municipality and changes no choice (docs/adr/0058); html.kr-profile-own, where
+# the reader's choice is the page's own (data-kr-profile: its slug and code), shows the sentence that says so in place
+# of the offer to choose it, from the first paint (kommunefilter.css; issue 22: shown by the deferred scripts, the
+# confirmation moved the page 0.1 of Lighthouse's screen); it keeps no line under the bar there: the page's own choice
+# shows none.
 OPENS_CHOSEN = (
     "<script>(() => { try { const q = new URLSearchParams(location.search); const k = q.get('kommune') ?? "
     "(q.has('sammenlign') ? null : JSON.parse(localStorage.getItem('kr-valg'))?.kommune); "
     f"const all = !k || k === {json.dumps(ALL)}; const html = document.documentElement; "
-    "const own = all && !q.has('kommune') && html.hasAttribute('data-kr-profile'); "
-    "if (own) html.classList.add('kr-opens-own'); if (own || !all) html.classList.add('kr-opens-chosen'); "
+    "const own = !all && (html.dataset.krProfile || '').split(' ').includes(String(k).trim().toLowerCase()); "
+    "if (own) html.classList.add('kr-profile-own'); else if (!all) html.classList.add('kr-opens-chosen'); "
     "} catch {} })();</script>"
 )
 
 
-def _opens_chosen(html: str) -> str:
+def _opens_chosen(html: str, pagename: str) -> str:
     end = html.find("</head>")
     if end < 0:
         return html
     head = _with_reserve(html[:end], _reserve(html))
-    if 'class="kr-profile"' in html:
-        head = head.replace("<html ", "<html data-kr-profile ", 1)
+    if (profile := PROFILE.search(html)) and pagename.startswith(PROFILE_PREFIX):
+        # The slug (pages.slug: lower case, no quote) and the code as the page wrote it, escaped: what the head script
+        # compares with the choice.
+        own = f"{pagename.removeprefix(PROFILE_PREFIX)} {profile['code']}"
+        head = head.replace("<html ", f'<html data-kr-profile="{own}" ', 1)
     return head + OPENS_CHOSEN + html[end:]
+
+
+# A municipality's page: its profile block (lists.municipality_facts) names its code, its address its slug.
+PROFILE = re.compile(r'<div class="kr-profile" data-kommune="(?P<code>[^"]*)"')
 
 
 def _reserve(html: str) -> str:
     """What lines the bar will show on this page after a choice, for the stylesheet to keep their height from the
     start (kommunefilter.css, html.kr-opens-chosen): "marks" where the page can mark something (the build's lines, or
-    rows marked by municipality), "offer" on every page but a profile (the lines offer the municipality's page).
+    rows marked by municipality), "offer" on every page but a profile (the lines offer the municipality's page). A
+    municipality's page opened with another municipality chosen (the head script sets kr-opens-chosen on a profile only
+    then) shows both: the line that names the choice for the rest of the book, and its page (docs/adr/0058).
     Decided at build, not by a :has() on <html>, which Chromium re-evaluates on every change in the page."""
+    if 'class="kr-profile"' in html:
+        return "marks offer"
     parts = ["marks"] if "kr-bar-lines" in html or "data-kr-mark=" in html else []
-    return " ".join([*parts, *([] if 'class="kr-profile"' in html else ["offer"])])
+    return " ".join([*parts, "offer"])
 
 
 def _with_reserve(head: str, reserve: str) -> str:

@@ -326,8 +326,17 @@ class ChartVariants:
         marked = marked_table(figures.table_element(table, caption, marks), kommunekode, own)
         # Not self.variant(): the table of every municipality's column it would make and parse is replaced by this one.
         figure = Figure(self.title, variant.alt, self.chart.plot(kommunekode), marked)
-        # The drawing has the municipality's rows (every row when it has none); the table has them all.
-        counts = [c for c in counts if c[1]] or counts
+        # The drawing has the municipality's rows; the table has them all.
+        rows = [c for c in counts if c[1]]
+        if not worth_drawing(len(rows)):
+            # One row is two bars, and none is all municipalities' bars beside nothing: each said less than a sentence,
+            # alone on a page the drawing's break left mostly empty (Egedal's and Guldborgsund's editions, issue 22).
+            # The sentence says it (with none, the variant's own after the title it repeats: why the column is empty,
+            # charts._no_marks); the table under it has every municipality's column.
+            none = figure.alt.removeprefix(f"{figure.title}, {name} fremhævet: ")
+            said = one_row(name, noun_of(variant.table), axes.rows[counts.index(rows[0])], rows[0]) if rows else none
+            return Figure(figure.title, said, {}, figure.table)
+        counts = rows
         layout = {k: v for k, v in figure.plot["layout"].items() if k not in ("shapes", "annotations")}
         # Whole steps, about eight of them, as the book's count axes (charts._count_axis).
         step = max(1, math.ceil(max(c[2] for c in counts) / 8))
@@ -351,6 +360,31 @@ class ChartVariants:
         # A municipality without marks says why in "Figuren viser" (the variant's alt holds charts._no_marks' sentence): a
         # note of its own beside it printed the sentence twice, three lines apart (Guldborgsund's diagrams 1 and 2).
         return Figure(figure.title, figure.alt, {"data": bars, "layout": layout}, figure.table, mark_note(name))
+
+
+# A chart compares: drawn from fewer of the municipality's rows than this, it says less than a sentence (worth_drawing).
+FEWEST_ROWS = 2
+
+
+def worth_drawing(rows: int) -> bool:
+    """Whether a printed bar chart of the municipality's `rows` rows (those it counts something in) is worth drawing,
+    or a sentence says what it would show."""
+    return rows >= FEWEST_ROWS
+
+
+def noun_of(table: pd.DataFrame) -> str:
+    """What a heatmap's table counts, from its first column's heading without whose words they are ('Kunstform/aktivitet
+    (redaktionens betegnelser)' -> 'kunstform/aktivitet'): the figure's source line says whose, under it."""
+    return re.sub(r"\s*\(.*\)$", "", str(table.columns[0])).lower()
+
+
+def one_row(name: str, noun: str, row: str, counts: tuple[str, int, int]) -> str:
+    """The sentence that stands for a chart of one row: the row, the municipality's count and all municipalities'."""
+    _, own, total = counts
+    return (
+        f"For {name} tæller kun én {noun}: {row}, i {plural(own, 'indsats', 'indsatser')} "
+        f"(alle kommuner tilsammen: {number(total)}). Tabellen har alle kommuners tal."
+    )
 
 
 @dataclass

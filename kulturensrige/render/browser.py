@@ -6,7 +6,6 @@ import json
 from collections.abc import Iterable
 
 from kulturensrige.data.loading import Dataset
-from kulturensrige.data.pages import PROFILE_PREFIX
 from kulturensrige.render import cards
 from kulturensrige.render.highlight import SETTINGS, SWITCH_LABEL, compare_sentences, page_sentences, switch_words
 from kulturensrige.render.markup import render, side_file, side_json
@@ -42,8 +41,6 @@ def browser_data(data: Dataset) -> dict:
         "pageSize": PAGE_SIZE,
         "cardFields": cards.CARD_FIELDS,
         "kommuner": options,
-        # A link to a municipality's page carries no choice: the page chooses its own (docs/adr/0036, kr-state.js carry).
-        "profilePrefix": PROFILE_PREFIX,
         # How a ?kommune= value is matched (the address a reader types: 'århus'): the build's table of every spelling
         # it knows, folded, and the folding rule itself, for the value typed (words.folded_name).
         "spellings": filters.spellings(data),

@@ -215,36 +215,36 @@ def profile_whose(data: Dataset, row) -> str:
 
 
 def profile_choice(data: Dataset, kommunekode: str) -> str:
-    """A profile offers to choose its own municipality, so the rest of the book highlights it, wherever it is not the
-    choice. The page chooses it itself only where none is chosen (docs/adr/0036, second amendment): a choice the reader
-    made stands, and the bar says the page is about its own (profile_hints). The filter shows the button in every view
-    but the page's own (kr-filter.js); printed, it stays hidden.
+    """A municipality's page shows its own municipality and changes no choice (docs/adr/0058): it says so from its first
+    paint, and offers to choose its municipality for the rest of the book in one tap; where the reader has chosen it,
+    it says that instead. Which of the two shows, html.kr-profile-own says: set by the head script from the address or
+    the choice the browser keeps (extension.OPENS_CHOSEN), then by the filter (kr-filter.js); printed, neither shows.
 
-    A tap on it is confirmed where it was, in the build's words, and read out politely (role=status): the button
+    A tap on the button is confirmed where it was, in the build's words, and read out politely (role=status): the button
     only went away, and a reader could not tell that anything had happened (issue 22). The sentence waits in a
-    template; the script moves it into the status once the status is shown, so screen readers announce it. The page
-    that chooses its own on opening shows the status with its sentence from the first paint (extension.OPENS_CHOSEN):
-    filled in later, it moved the page under it."""
+    template; the script moves it into the status a moment after, so screen readers announce it."""
     own = esc(filters.municipality_name(data, kommunekode))
     words = f"{own} er valgt og fremhæves nu i resten af bogen."
     return (
-        f'<p class="kr-profile-choose" data-kr-choose="{esc(kommunekode)}" hidden>'
+        f'<p class="kr-profile-choose d-print-none" data-kr-choose="{esc(kommunekode)}">'
+        f'<span class="kr-profile-says">Siden handler om {own}, uanset hvilken kommune du har valgt; dit valg gælder '
+        "bogens andre sider.</span> "
         f'<button type="button" class="kr-profile-choose-button">Fremhæv {own} i resten af bogen</button></p>'
         f'<p class="kr-profile-chosen d-print-none" data-kr-chosen-for="{esc(kommunekode)}" role="status" '
-        f'aria-live="polite" hidden>{words}</p>'
+        f'aria-live="polite">{words}</p>'
         f'<template class="kr-profile-chosen-words">{words}</template>'
     )
 
 
 def profile_hints(data: Dataset, kommunekode: str) -> str:
-    """A profile page is always about its own municipality: choosing another one offers the way to its page.
+    """A profile page is always about its own municipality (docs/adr/0058): another one chosen is named as the choice for
+    the rest of the book, and the way to its page offered.
 
     One line per other municipality, kept hidden: the filter's status shows the chosen one's, link and all, and the
-    bar's own line its first sentence, so the bar does not name only the chosen municipality over another's page."""
-    own = filters.municipality_name(data, kommunekode)
+    bar's own line its first sentence."""
     lines = "".join(
         f'<p class="kr-profile-hint" data-kr-when="{esc(r.kommunekode)}" hidden>'
-        f'<span class="kr-profile-about">Denne side handler om {esc(own)}, men {esc(r.name)} er valgt.</span> '
+        f'<span class="kr-profile-about">I resten af bogen er {esc(r.name)} valgt.</span> '
         f"{book_link('kommuner/profil-' + r.slug, 'Gå til siden om ' + esc(r.name))}.</p>"
         for r in table_rows(data.municipalities)
         if r.kommunekode != kommunekode

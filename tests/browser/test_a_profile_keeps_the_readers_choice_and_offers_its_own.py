@@ -1,8 +1,8 @@
 """Issue 22: reached from inside the book, a profile took the choice the link carried, and then (ADR 36's first
 amendment) it chose its own over it: with Køge chosen, tapping Egedal's page said "Egedal er valgt og fremhæves nu i
-resten af bogen", and the reader's choice was gone. The rule now (ADR 36, second amendment): a profile chooses its
-municipality only when none is chosen. With another one chosen, the bar says whose page it is, the page offers its own
-in one tap, and no other municipality's PDF stands beside the page's own."""
+resten af bogen", and the reader's choice was gone. The rule now (ADR 58): a profile changes no choice. With another
+one chosen, the bar says which is chosen for the rest of the book, the page offers its own in one tap, and no other
+municipality's PDF stands beside the page's own."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def test_a_profile_keeps_the_readers_choice_and_offers_its_own_in_one_tap(browse
         bar = page.evaluate(BAR_JS)
         assert bar["select"] == chosen.kommunekode and "kommune=egedal" not in page.url, (page.url, bar)
         assert not bar["said"], bar
-        assert bar["line"] == f"Denne side handler om {own['name']}, men {chosen['name']} er valgt.", bar
+        assert bar["line"] == f"I resten af bogen er {chosen['name']} valgt.", bar
         assert bar["offer"] == [f"Fremhæv {own['name']} i resten af bogen"], bar
         # The chosen municipality's page is offered, never its PDF beside the page's own edition.
         assert bar["links"] == [f"Se alt om {chosen['name']} på kommunens side"], bar

@@ -297,10 +297,12 @@ def test_profile_pages_are_always_about_their_own_municipality(tied_data, tied_u
         hint = page.locator(".kr-filter-offer-link")
         assert hint.get_attribute("aria-label") == f"Se alt om {other['name']} på kommunens side", own.slug
         assert hint.is_visible() and hint.evaluate("(a) => new URL(a.href).pathname").endswith(f"/profil-{other.slug}.html")
-        assert f"Denne side handler om {own.name}" in page.text_content(".kr-filter-status")
-        # Reader 15, #4: the bar's own line says it too, not only the closed panel.
-        said = f"Denne side handler om {own.name}, men {other['name']} er valgt."
+        # The page is about its own municipality and says so; the bar names the reader's choice for the rest of the book
+        # (ADR 58), in the panel's status and, reader 15, #4, in the bar's own line too.
+        said = f"I resten af bogen er {other['name']} valgt."
+        assert said in page.text_content(".kr-filter-status"), own.slug
         assert page.locator(".kr-filter-tally-text").text_content() == said, own.slug
+        assert page.locator(".kr-profile-says").text_content().startswith(f"Siden handler om {own.name}, uanset"), own.slug
         # With its own municipality chosen, the page says it is about it.
         open_page(page, f"{tied_url}/kommuner/profil-{own.slug}.html?kommune={own.slug}")
         status = page.text_content(".kr-filter-status")
@@ -349,7 +351,7 @@ def test_where_nothing_depends_on_the_choice_the_bar_offers_the_municipalitys_pa
     """A page that holds nothing that changes with the choice: the bar offers the chosen municipality's own page."""
     markers = ("kr-list-views", "data-kr-mark", "kr-figure", "kr-profile")
 
-    def markup(path: str) -> str:  # the page's elements: every page's head script names the profile's mark (ADR 36)
+    def markup(path: str) -> str:  # the page's elements: every page's head script names the profile's mark (ADR 58)
         return re.sub(r"<script\b.*?</script>", "", (built_site / path).read_text(encoding="utf-8"), flags=re.S)
 
     plain = [p for p in book_pages(built_site) if not any(m in markup(p) for m in markers)]
@@ -431,9 +433,9 @@ def test_next_page_and_every_book_link_keep_the_selection(tied_data, tied_url, p
     hrefs = page.eval_on_selector_all(".bd-sidebar-primary a[href], a.right-next, a.left-prev", "as => as.map(a => a.getAttribute('href'))")
     internal = [h for h in hrefs if h and ".html" in h and "://" not in h]
     # The switch turned on travels in the links (?udledte=ja); off is the default and no parameter (ADR 33). A link to
-    # a municipality's page carries no choice: that page chooses its own (ADR 36 as amended in issue 22).
+    # a municipality's page carries the choice as every other does: that page changes no choice (ADR 58).
     profiles = [h for h in internal if "profil-" in h]
-    assert profiles and all("kommune=" not in h and "udledte=ja" in h for h in profiles), profiles
+    assert profiles and all(f"kommune={row.slug}" in h and "udledte=ja" in h for h in profiles), profiles
     others = [h for h in internal if h not in profiles]
     assert others and all(f"kommune={row.slug}" in h and "udledte=ja" in h for h in others), others
     page.click("a.right-next")
@@ -1496,7 +1498,7 @@ def test_a_tap_on_a_profiles_offer_to_highlight_is_confirmed_in_its_place_and_re
             assert sentence in page.request.get(url).text(), "the build wrote it"
             open_page(page, url)
             before = page.evaluate(CONFIRMED_JS)
-            assert not before["shown"] and not before["text"], own.slug
+            assert not before["shown"], own.slug
             page.click(".kr-profile-choose-button")
             page.wait_for_function("(s) => document.querySelector('.kr-profile-chosen').textContent === s", arg=sentence)
             after = page.evaluate(CONFIRMED_JS)
@@ -1546,12 +1548,13 @@ def test_the_settings_button_looks_like_a_control_a_thumb_can_hit(browser, tied_
 def test_after_back_the_select_shows_the_choice_the_page_shows(data, site_url, page):
     """Reader 15, #1: front page, a municipality's page, its 'Fremhæv …' button, Back: the address and the bar said
     Egedal while the select said 'Alle kommuner' (the browser restored the select's old value over the filter's). The
-    page now chooses its municipality itself (ADR 36 as amended in issue 22): Back after that."""
+    page's button chooses its municipality (ADR 58): Back after that."""
     own = data.municipalities.iloc[0]
     open_page(page, f"{site_url}/index.html")
     page.click(f".kr-front a:text-is({own['name']!r})")
     page.wait_for_load_state()
     page.evaluate("() => window.KR_FILTER.ready")
+    page.click(".kr-profile-choose-button")
     page.wait_for_function(f"() => window.KR_FILTER.state().kommune === {own.kommunekode!r}")
     page.go_back()
     page.wait_for_load_state()

@@ -138,14 +138,17 @@ def test_the_settings_panel_closes_on_a_tap_beside_it_and_on_escape_and_gives_th
 
 def test_the_desktop_bar_says_whose_page_another_municipalitys_profile_is(data, site_url, browser):
     """Reader review 5, #5: on another municipality's profile the phone's bar said whose page it is and offered the
-    chosen one's; the desktop's showed only the offer. Both now show both."""
+    chosen one's; the desktop's showed only the offer. Both now show both: the page's line under its title says whose
+    page it is, the bar's line the choice for the rest of the book (ADR 58)."""
     chosen, other = data.municipalities.iloc[0], data.municipalities.iloc[1]
     for options in (PHONE, DESKTOP):
         context = browser.new_context(locale="da-DK", **options)
         page = context.new_page()
         opened(page, f"{site_url}/kommuner/profil-{other.slug}.html?kommune={chosen.slug}")
         tally, offer = page.locator(".kr-filter-tally"), page.locator(".kr-filter-offer")
-        assert tally.is_visible() and other["name"] in tally.inner_text(), options
+        assert tally.is_visible() and tally.inner_text() == f"I resten af bogen er {chosen['name']} valgt.", options
+        says = page.locator(".kr-profile-says")
+        assert says.is_visible() and says.inner_text().startswith(f"Siden handler om {other['name']},"), options
         assert offer.is_visible() and chosen["name"] in offer.inner_text(), options
         context.close()
 
