@@ -35,10 +35,10 @@
       offerAgain: document.querySelector(".kr-filter-offer-again"),
       tally: document.querySelector(".kr-filter-tally"),
       reset: document.querySelector(".kr-filter-reset"),
-      away: document.querySelector(".kr-filter-away"),
+      away: document.querySelector(".kr-filter-away-show"),
     };
     ui.select.addEventListener("change", onChange);
-    ui.away.querySelector("button").addEventListener("click", () => {
+    ui.away.addEventListener("click", () => {
       ui.away.hidden = true;
       // The first of what the page marks, as it reads: the nearest was a table row at the foot of kommuner/oversigt
       // on a desktop, not the chosen municipality's card (issue 22).
@@ -121,12 +121,13 @@
   const inView = (item) => farFromView(item) === 0;
 
   /** After a choice the page keeps the reader's place, and where none of what the choice marks is on the screen,
-   * nothing the reader sees changed: the bar says what is marked elsewhere on the page, in the build's words for the
-   * view (awayWords, from showStatus), and offers "Vis". Where the page marks nothing, it says nothing new. */
+   * nothing the reader sees changed: the bar's row offers "Find" beside the choice, named in the build's words for
+   * the view (awayWords, from showStatus). Where the page marks nothing, it offers nothing. */
   let awayWords = "";
   function offerAway() {
     const marks = markedItems();
-    ui.away.querySelector(".kr-filter-away-text").textContent = awayWords;
+    ui.away.setAttribute("aria-label", awayWords);
+    ui.away.title = awayWords;
     ui.away.hidden = !awayWords || !marks.length || marks.some(inView);
   }
 

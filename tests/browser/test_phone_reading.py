@@ -813,7 +813,7 @@ def test_a_choice_on_a_phone_says_under_the_bars_place_what_it_marks_and_leaves_
         prefix = f"{row['name']}: "
         counts = [h.removeprefix(prefix).split(",")[0].split(" (")[0] for h in shown["headings"] if h.startswith(prefix)]
         # each list's count, in the headings' order, and whose ties the marked quotes are
-        said = shown["line"].removeprefix("Fremhævet her: ").split(" · ")
+        said = shown["line"].removeprefix("Fremhævet her: ").split("\u00a0· ")
         assert counts and len(said) == len(counts) and all(s.startswith(c) for s, c in zip(said, counts, strict=True)), shown
     finally:
         context.close()
