@@ -60,6 +60,7 @@ DECISIONS = (
     "the-reports-guillemets-and-the-books-own-terms",
     "the-whole-book-pdf-is-the-readers-book",
     "a-figures-note-says-whose-its-reasons-stand-at-the-end",
+    "the-bar-lays-nothing-over-the-page",
 )
 
 
