@@ -441,7 +441,9 @@ def test_the_filter_is_one_row_that_shows_the_whole_choice_whatever_is_chosen(br
 # The sticky bar and the lines under it at the top of the page, and the page's heading.
 TOP_JS = """() => {
   const bar = document.querySelector('section.kr-filter').getBoundingClientRect();
-  const lines = [...document.querySelectorAll('.kr-filter-tally, .kr-filter-offer')].filter((e) => e.checkVisibility());
+  // The offer is display: contents on a phone: its links are the lines' parts.
+  const lines = [...document.querySelectorAll('.kr-filter-tally, .kr-filter-offer-link, .kr-filter-offer-pdf')]
+    .filter((e) => e.checkVisibility());
   return {header: document.querySelector('.bd-header-article').getBoundingClientRect().bottom, bar: bar.bottom,
           lines: lines.map((e) => ({text: e.innerText, top: e.getBoundingClientRect().top, bottom: e.getBoundingClientRect().bottom,
                                     whole: e.scrollWidth <= e.clientWidth + 1 && e.scrollHeight <= e.clientHeight + 1})),
