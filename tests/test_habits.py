@@ -64,6 +64,7 @@ DECISIONS = (
     "a-qda-round-trip-gives-back-what-it-was-given",
     "the-data-mark-the-reports-words-and-one-form-cites-a-page",
     "whose-word-once-per-block-and-only-an-editors-title-marked",
+    "the-bar-lays-nothing-over-the-page",
     "a-tables-marks-open-their-cards-under-their-row",
     "a-municipalitys-page-changes-no-choice",
 )

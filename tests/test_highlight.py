@@ -631,7 +631,7 @@ def test_the_bar_line_of_each_view_is_written_whole_by_the_build(tied_data):
             highlight.list_view(tied_data, views.quote_items(cards.group_turns(q)), views.QUOTE, code, inferred).get("tally") for q in two
         ]
         said = [t for t in tallies if t]
-        assert lines.get(key) == (f"Fremhævet her: {' · '.join(said)}" if said else None), key
+        assert lines.get(key) == (f"Fremhævet her: {highlight.BETWEEN.join(said)}" if said else None), key
     script = (REPO / "book" / "_static" / "kr-filter.js").read_text(encoding="utf-8") + (
         REPO / "book" / "_static" / "kr-lists.js"
     ).read_text(encoding="utf-8")

@@ -35,18 +35,20 @@
       offerAgain: document.querySelector(".kr-filter-offer-again"),
       tally: document.querySelector(".kr-filter-tally"),
       reset: document.querySelector(".kr-filter-reset"),
-      away: document.querySelector(".kr-filter-away"),
+      away: document.querySelector(".kr-filter-away-show"),
     };
     ui.select.addEventListener("change", onChange);
-    ui.away.querySelector("button").addEventListener("click", () => {
+    ui.away.addEventListener("click", () => {
       ui.away.hidden = true;
       // The first of what the page marks, as it reads: the nearest was a table row at the foot of kommuner/oversigt
       // on a desktop, not the chosen municipality's card (issue 22).
       bringMarked(markedItems()[0]);
     });
-    // The line steps aside once something marked comes onto the screen: the reader has found it.
+    // "Find" steps aside once something marked comes onto the screen (the reader has found it), or once the reader
+    // has read on a screen's height from where it was offered: below 360 px it stands in the place of the panel's
+    // button, which the reader reading on needs back (kommunefilter.css).
     const found = () => {
-      if (markedItems().some(inView)) ui.away.hidden = true;
+      if (markedItems().some(inView) || Math.abs(window.scrollY - awayFrom) > window.innerHeight) ui.away.hidden = true;
     };
     window.addEventListener("scroll", () => ui.away.hidden || window.requestAnimationFrame(found), { passive: true });
     ui.checkbox?.addEventListener("change", onChange); // no switch where the data hold no inferred tie
@@ -121,12 +123,15 @@
   const inView = (item) => farFromView(item) === 0;
 
   /** After a choice the page keeps the reader's place, and where none of what the choice marks is on the screen,
-   * nothing the reader sees changed: the bar says what is marked elsewhere on the page, in the build's words for the
-   * view (awayWords, from showStatus), and offers "Vis". Where the page marks nothing, it says nothing new. */
+   * nothing the reader sees changed: the bar's row offers "Find" beside the choice, named in the build's words for
+   * the view (awayWords, from showStatus). Where the page marks nothing, it offers nothing. */
   let awayWords = "";
+  let awayFrom = 0; // where the page stood when "Find" was offered
   function offerAway() {
     const marks = markedItems();
-    ui.away.querySelector(".kr-filter-away-text").textContent = awayWords;
+    awayFrom = window.scrollY;
+    ui.away.setAttribute("aria-label", awayWords);
+    ui.away.title = awayWords;
     ui.away.hidden = !awayWords || !marks.length || marks.some(inView);
   }
 

@@ -141,6 +141,11 @@ def whose_ties(data: Dataset, items: Sequence[Item], positions: list[int]) -> st
     return " (" + ", ".join(f"{number(n)} {labels[a]}" for a, n in levels) + ")" if levels else ""
 
 
+# Between the counts of a bar line: the dot keeps to the count before it (a no-break space), so that no line of a
+# narrow bar starts with it (issue 22).
+BETWEEN = "\u00a0· "
+
+
 def bar_lines(lists: Sequence[Mapping[str, str]], lead: str = "Fremhævet her") -> dict[str, str]:
     """The bar's whole line of what a choice marks on one page, for each view: the count each of the page's lists
     marks (list_view "tally"; `lists` holds each list's by view, '' where it marks nothing), in the page's order,
@@ -150,15 +155,16 @@ def bar_lines(lists: Sequence[Mapping[str, str]], lead: str = "Fremhævet her") 
     for key in keys:
         said = [tallies[key] for tallies in lists if tallies.get(key)]
         if said:
-            lines[key] = f"{lead}: {' · '.join(said)}"
+            lines[key] = f"{lead}: {BETWEEN.join(said)}"
     return lines
 
 
 def away_lines(lists: Sequence[Mapping[str, str]]) -> dict[str, str]:
-    """The bar's line after a choice made where none of what it marks is on the screen (kr-filter.js shows it with
-    "Vis", which brings the nearest marked item into view): the page kept the reader's place, and nothing the reader
-    saw changed (issue 22). The same counts as the bar's line (bar_lines), said as being elsewhere on the page."""
-    return bar_lines(lists, "Fremhævet uden for skærmen")
+    """The name of the bar's "Find" after a choice made where none of what it marks is on the screen (kr-filter.js
+    shows the button beside the choice; it brings the first marked item into view): the page kept the reader's place,
+    and nothing the reader saw changed (issue 22). The same counts as the bar's line (bar_lines), said as what the
+    button finds, once: a line of its own under "Fremhævet her: X" said X again, over the page's heading."""
+    return bar_lines(lists, "Find det fremhævede")
 
 
 # What each arranged list of the page being made marks in each view (list_view's "tally"), in the page's order, kept
@@ -344,8 +350,8 @@ def page_sentences(data: Dataset) -> dict[str, dict[str, str]]:
         sentences[key] = {
             "lists": f"{name}{switch} er valgt: kommunens kort står først i hver liste og er markeret, og alt andet står åbent nedenfor.",
             "marks": f"{name}{switch} er valgt og markeret på siden.",
-            # After a choice made where none of the page's marked rows is on the screen (kr-filter.js, with "Vis").
-            "away": f"{name} er markeret på siden, uden for skærmen.",
+            # The name of the bar's "Find" after a choice made where none of the page's marked rows is on the screen.
+            "away": f"Find, hvor {name} er markeret",
             # Where the page marks nothing for the choice, the bar says so in no line of its own: as where nothing
             # depends on the choice, it offers the municipality's page and edition, and the editors' ties set aside
             # here where there are some (aside_lines); the panel's status says it (reader review 18, #2).

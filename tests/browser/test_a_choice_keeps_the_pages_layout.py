@@ -67,7 +67,7 @@ def test_at_a_pages_top_on_a_phone_what_a_choice_marks_and_the_offer_share_one_l
         page.evaluate("() => window.__krShown")
         page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
         lines = page.evaluate(
-            """() => [...document.querySelectorAll('.kr-filter-tally, .kr-filter-offer')].filter((e) => e.checkVisibility())
+            """() => [...document.querySelectorAll('.kr-filter-tally, .kr-filter-offer-link')].filter((e) => e.checkVisibility())
                       .map((e) => [...e.getClientRects()].map((r) => (r.top + r.bottom) / 2))"""
         )
         middles = [middle for line in lines for middle in line]

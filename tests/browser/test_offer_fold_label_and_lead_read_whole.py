@@ -36,7 +36,8 @@ OFFER_JS = """() => {
     && r.bottom > button.top + 1;
   const wide = [...bar.querySelectorAll('*')].filter((e) => e.checkVisibility()
     && e.getBoundingClientRect().right > innerWidth + 1).map((e) => e.tagName + '.' + e.className);
-  return {shown: box.checkVisibility(), texts: links.map((a) => a.innerText), page: document.documentElement.scrollWidth,
+  // On a phone the offer is display: contents (its links are the bar's lines' parts): shown is its links shown.
+  return {shown: !box.hidden && links.length > 0, texts: links.map((a) => a.innerText), page: document.documentElement.scrollWidth,
           under: rects.some(meets), past: rects.some((r) => r.right > edge.right + 1), wide};
 }"""
 

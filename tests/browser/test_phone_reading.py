@@ -441,7 +441,9 @@ def test_the_filter_is_one_row_that_shows_the_whole_choice_whatever_is_chosen(br
 # The sticky bar and the lines under it at the top of the page, and the page's heading.
 TOP_JS = """() => {
   const bar = document.querySelector('section.kr-filter').getBoundingClientRect();
-  const lines = [...document.querySelectorAll('.kr-filter-tally, .kr-filter-offer')].filter((e) => e.checkVisibility());
+  // The offer is display: contents on a phone: its links are the lines' parts.
+  const lines = [...document.querySelectorAll('.kr-filter-tally, .kr-filter-offer-link, .kr-filter-offer-pdf')]
+    .filter((e) => e.checkVisibility());
   return {header: document.querySelector('.bd-header-article').getBoundingClientRect().bottom, bar: bar.bottom,
           lines: lines.map((e) => ({text: e.innerText, top: e.getBoundingClientRect().top, bottom: e.getBoundingClientRect().bottom,
                                     whole: e.scrollWidth <= e.clientWidth + 1 && e.scrollHeight <= e.clientHeight + 1})),
@@ -813,7 +815,7 @@ def test_a_choice_on_a_phone_says_under_the_bars_place_what_it_marks_and_leaves_
         prefix = f"{row['name']}: "
         counts = [h.removeprefix(prefix).split(",")[0].split(" (")[0] for h in shown["headings"] if h.startswith(prefix)]
         # each list's count, in the headings' order, and whose ties the marked quotes are
-        said = shown["line"].removeprefix("Fremhævet her: ").split(" · ")
+        said = shown["line"].removeprefix("Fremhævet her: ").split("\u00a0· ")
         assert counts and len(said) == len(counts) and all(s.startswith(c) for s, c in zip(said, counts, strict=True)), shown
     finally:
         context.close()

@@ -1,7 +1,8 @@
 """Issue 22, a new reader: "Fremhævet uden for skærmen: Ringkøbing-Skjern · Vis" on kommuner/oversigt scrolled the
 card under the sticky filter on a phone (its title at y=72-93, under the bar at 56-104: the header slid back over it
 on the way up), and on a desktop to the municipality's table row at the page's foot instead of its card. "Vis"
-brings the chosen municipality's first marked item, as the page reads, whole into view below everything sticky."""
+brings the chosen municipality's first marked item, as the page reads, whole into view below everything sticky. (The
+bar's "Find" beside the choice since the last review: a line of its own lay over the page's heading.)"""
 
 from __future__ import annotations
 
