@@ -1300,7 +1300,7 @@ def test_an_eighth_municipality_gets_its_own_edition(recipes_book: tuple[Path, P
         assert squeeze(initiative) in text
     for quote in each(data.quotes.loc[data.quotes["kommunekode"] == code, "text"]):
         assert squeeze(quote) in text
-    check_accessible(path, title, EDITION_PAGES, figures=len(drawn_diagrams(data, EIGHTH)))
+    check_accessible(path, title, EDITION_PAGES, figures=len(drawn_diagrams(data, code)))
     check_vector_only(path)
     check_pdf_ua(path)
 
