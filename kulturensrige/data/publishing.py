@@ -149,7 +149,9 @@ def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
     if (table, column) == ("quotes", "attribution"):
         why += f" Ved et citat fra litteraturen står „{provenance.LITERATURE_UNTIED}“."
     if (table, column) == ("attention_points", "text"):
-        why += f" {POINT_MARKS}"
+        # The rule names the report only in its own folder: an analyst's book never credits the report (issue 21).
+        report = provenance.folder_source(data.options) == BY_REPORT
+        why += f" {POINT_MARKS if report else 'Citerede ord står i »…« i teksten.'}"
     if table == "quotes" and column == "caption":
         holder = provenance.folder_words(data.options).holder  # the report's, or an analyst's data (issue 21)
         why += f" Hvor {holder} ikke har nogen billedtekst, står „{PUBLISHED_BLANKS['quotes.caption']}“."
