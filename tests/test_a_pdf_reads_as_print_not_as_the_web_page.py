@@ -16,7 +16,7 @@ from kulturensrige import load
 from kulturensrige.edition import editions
 from kulturensrige.render import lists
 from support.checks import each
-from test_pdf import REPO, page_texts, report_site, squeeze  # noqa: F401 (report_site: the fixture, the PDFs made once per run)
+from test_pdf import REPO, page_fill, page_texts, report_site, squeeze  # noqa: F401 (report_site: the fixture, the PDFs made once per run)
 
 # What the web book keeps off paper: Bootstrap's class, the chapters' sentences about the filter or a click, and the
 # sentences its scripts show later.
@@ -92,7 +92,9 @@ def test_a_printed_table_of_marks_has_its_title_once_and_no_row_of_names_at_its_
     tables = page.select("table.kr-marks")
     assert tables
     for table in tables:
-        title = table.find_parent("figure").select_one(".kr-figure-title").get_text(strip=True)
+        figure = table.find_parent(class_="kr-marks-figure")  # a figure is a div on paper
+        assert figure is not None
+        title = figure.select_one(".kr-figure-title").get_text(strip=True)
         assert table.select("tfoot, caption") == [], title
         assert page.get_text(" ").count(title) == 1, title
 
@@ -128,3 +130,14 @@ def test_no_pdfs_cover_or_citation_advice_names_a_file_or_the_fingerprint(report
         assert not file_name.search(advice), path.name
         if path.name != editions.ANALYSTS_FILE:  # the data chapter's edition is about the files
             assert "kilder.csv" not in text, path.name
+
+
+@pytest.mark.build
+def test_no_page_of_a_municipalitys_edition_but_its_last_is_less_than_two_thirds_full(report_site: Path):  # noqa: F811
+    """#10: Ringkøbing-Skjern's and Køge's editions stood 58-62 % full before their first card and after Diagram 1
+    (pages 2 and 4), with every other edition's page 2 so too: a card kept whole now breaks where it would leave a
+    third of a page empty, and a chapter that ends a page less than two thirds full lets the next one run on below it
+    (printing.CARD_GAP, printing.RUN_ON_BELOW)."""
+    for path in each(sorted((report_site / "pdf").glob("kulturens-rige-*.pdf"))):
+        fills = page_fill(path)
+        assert [(n, round(fill, 2)) for n, fill in enumerate(fills[:-1], start=1) if fill < 2 / 3] == [], path.name

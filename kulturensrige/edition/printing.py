@@ -73,14 +73,16 @@ LONGEST_KEPT_WHOLE = 30  # a longer run (a file name, an address) may break: kep
 # klovneshow") breaks after its separators. A link's text is the address, kept as editions._printable_address_breaks
 # left it.
 CELL_MARKUP = re.compile(r"(<code\b.*?</code>|<a\b[^>]*>\s*https?://.*?</a>|<[^>]*>)", re.S | re.I)
-CELL_JOINTS = re.compile(r"(&#?\w+;)|;(?=\S)|(?<=\w-)(\w+)")
+# The hyphen is kept with the letter before it: in the analysts' narrowest columns (overflow-wrap: anywhere) a break
+# fell between them, and "-af-vi" began a line.
+CELL_JOINTS = re.compile(r"(&#?\w+;)|;(?=\S)|(\w-)(?=\w)")
 
 
 def _cell_joint(match: re.Match[str]) -> str:
     if match.group(1):  # an entity's ';' is no separator
         return match.group(1)
     if match.group(2):
-        return f'<wbr><span class="kr-nobr">{match.group(2)}</span>'
+        return f'<span class="kr-nobr">{match.group(2)}</span><wbr>'
     return ";<wbr>"
 
 
