@@ -897,7 +897,6 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         # The report as a reference in the front page's words (escaped in reference()), and what its year rests on.
         "reference": Markup(front_page.reference(data)),
         "year_note": front_page.publication(data).year_note,
-        "file_name": file_name(row.slug),
         "plotly_js": plotly_js,
     }
     return with_print_policy(environment().get_template("municipality.html").render(context))
@@ -954,6 +953,15 @@ DROPPED = [
     ".kr-compare-default",  # "Uden andet valg står de to første kommuner … side om side": on paper all of them do
     ".kr-compare-names",  # the names over the columns while they scroll: paper read them run together, "KøgeHøje-Taastrup"
     ".kr-web-only",  # a chapter's sentence about the filter or a click (book/*.ipynb)
+    # What the web book keeps off paper (Bootstrap's class): a profile's "Siden handler om Køge, uanset hvilken kommune
+    # du har valgt …" and "Køge er valgt og fremhæves nu …" (lists.profile_choice), which the whole book printed under
+    # every municipality's heading, where nothing has been chosen (reader s23, #1).
+    ".d-print-none",
+    # A table of marks names its columns again at its foot, for the eye (marks.html.j2): paper repeats its head on
+    # every page, and the foot printed as one more row, "– Køge Høje-Taastrup …" (reader s23, #10).
+    "table.kr-marks > tfoot",
+    # Its caption repeats the figure's title just above it ("Kunstformer og aktiviteter pr. kommune" printed twice).
+    "table.kr-marks > caption",
     ".kr-plot-waiting",  # "Figuren tegnes …" (figures.WAITING): the web page's word while plotly.js loads
     # The front page's "Sådan citerer du rapporten" ends "nævn også datamappens fingeraftryk nederst på siden": the
     # web page's foot. An edition's cover says how to cite the report and that edition, with its fingerprint.
@@ -1034,6 +1042,11 @@ def _anchor_first_heading(article: Tag, anchor: str) -> None:
     heading["id"] = anchor
 
 
+# Under each printed table, in a consultant's words: no file name (kilder.csv printed under every table, reader s23, #11).
+PRINTED_CSV_LINE = "Tabellen kan hentes som regneark (CSV) i den interaktive bog, sammen med en oversigt over, hvem hver kolonne bygger på."
+KEY_MORE = f"Mere om, hvem der siger hvad, står i udgaven „{ANALYSTS_TITLE}“, i kapitlet om data."
+
+
 def _printable_controls(article: Tag) -> None:
     """What only a screen can do is not offered on paper: every municipality stands side by side (the page shows
     the first few until the reader ticks more), a chart's numbers are simply 'Tallene', no note asks for a click, a
@@ -1046,7 +1059,11 @@ def _printable_controls(article: Tag) -> None:
         words.string = provenance.owner_mark(str(mark["title"])) if mark.get("title") else mark.get_text()
         mark.replace_with(words)
     for line in article.select(".kr-csv-line"):  # "Hent tabellen som CSV" is a download; paper says where it is
-        line.string = "Tabellen kan hentes som CSV-fil i den interaktive bog, med kolonnernes kilder i kilder.csv."
+        line.string = PRINTED_CSV_LINE
+    for more in article.select(".kr-key a"):
+        # "Læs mere om, hvem der siger hvad" links to the data chapter, which is the analysts' edition: on paper the
+        # link printed as dead text (reader s23, #10); the line names where to read more instead.
+        more.replace_with(KEY_MORE)
     for column in article.select(".kr-compare-column[hidden]"):
         del column["hidden"]
     for summary in article.select("details.kr-figure-data > summary"):
@@ -1121,6 +1138,28 @@ def _printable_addresses(article: Tag, page: BeautifulSoup) -> None:
             link.string = text
             cell.clear()
             cell.append(link)
+    for link in article.find_all("a"):
+        _printable_address_breaks(link, page)
+
+
+# Where a printed web address may break: after its separators, never at a hyphen in it.
+ADDRESS_JOINTS = re.compile(r"(?<=[/?&=#])(?=[^/?&=#])")
+
+
+def _printable_address_breaks(link: Tag, page: BeautifulSoup) -> None:
+    """A link whose text is a web address breaks only after a '/', '?', '&', '=' or '#', each part kept whole
+    (span.kr-nobr): Chromium broke "…/kultur-og" / "-sundhed/" at a hyphen, which reads as the address's own, or as a
+    word hyphenated, where an address has none (reader s23, #10)."""
+    text = link.get_text()
+    if not HTTP_ADDRESS.fullmatch(text.strip()) or link.find(True) is not None:
+        return
+    link.clear()
+    for n, part in enumerate(p for p in ADDRESS_JOINTS.split(text.strip()) if p):
+        if n:
+            link.append(page.new_tag("wbr"))
+        kept = page.new_tag("span", attrs={"class": "kr-nobr"})
+        kept.string = part
+        link.append(kept)
 
 
 # A table with more columns than this, and fewer rows than columns, is printed turned: its columns do not fit the
@@ -1158,9 +1197,9 @@ def _printable_wide_tables(article: Tag, page: BeautifulSoup) -> None:
 
 
 # Where a name in code may break on paper: after a joint between its parts ('municipalities.' 'kommunekode',
-# 'figur:' 'forloeb', 'initiative_' 'kinds'), or before a hyphen ('litteratur' '-og' '-oplaesning'), never inside a
-# part nor after a hyphen: pdftotext reads a line that ends in '-' as a word hyphenated at the break and drops it.
-CODE_JOINTS = re.compile(r"(?<=[.:_/;,])(?=\S)|(?<=\w)(?=-)")
+# 'figur:' 'forloeb', 'initiative_' 'kinds', 'litteratur-' 'og-' 'oplaesning'), never inside a part nor before a
+# hyphen: a line that began with '-' read as a misprint (reader s23, #10).
+CODE_JOINTS = re.compile(r"(?<=[.:_/;,])(?=\S)|(?<=\w-)(?=\w)")
 
 
 def _printable_codes(article: Tag, page: BeautifulSoup) -> None:
@@ -1348,11 +1387,9 @@ def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str, analys
         # The report as a reference in the front page's words (escaped in reference()), and what its year rests on.
         "reference": Markup(front_page.reference(data)),
         "year_note": front_page.publication(data).year_note,
-        "file_name": ANALYSTS_FILE if analysts else file_name(),
         "plotly_js": plotly_js,
         "municipality_count": number(len(data.municipalities)),
-        "book_file": file_name(),
-        "analysts_file": ANALYSTS_FILE,
+        "analysts_title": ANALYSTS_TITLE,
         "sources_about": sources,
         "sources_title": SOURCES_TITLE,
         "sources_id": SOURCES_ID,

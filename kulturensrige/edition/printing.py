@@ -67,17 +67,22 @@ LONGEST_KEPT_WHOLE = 30  # a longer run (a file name, an address) may break: kep
 
 
 # In a table's cells (printing a table's words kept whole made its narrow columns, held wide, shrink the whole page):
-# a hyphenated word breaks before its hyphen, never after it ("Høje" / "-Taastrup": pdftotext read "Høje-" / "Taastrup"
-# as "HøjeTaastrup"), and a list of ids ("dans;litteratur-og-oplaesning;klovneshow") after its separators.
-CELL_MARKUP = re.compile(r"(<code\b.*?</code>|<[^>]*>)", re.S | re.I)
-CELL_JOINTS = re.compile(r"(&#?\w+;)|;(?=\S)|(?<=\w)(-\w+)")
+# a hyphenated word breaks after its hyphen, as a printed name does ("Høje-" / "Taastrup"), never before it: a line
+# that began "-Taastrup", "-Skjern" or "-huset" read as a misprint (reader s23, #10; pdftotext's default reading then
+# joins the two lines without the hyphen, its raw reading keeps it). A list of ids ("dans;litteratur-og-oplaesning;
+# klovneshow") breaks after its separators. A link's text is the address, kept as editions._printable_address_breaks
+# left it.
+CELL_MARKUP = re.compile(r"(<code\b.*?</code>|<a\b[^>]*>\s*https?://.*?</a>|<[^>]*>)", re.S | re.I)
+# The hyphen is kept with the letter before it: in the analysts' narrowest columns (overflow-wrap: anywhere) a break
+# fell between them, and "-af-vi" began a line.
+CELL_JOINTS = re.compile(r"(&#?\w+;)|;(?=\S)|(\w-)(?=\w)")
 
 
 def _cell_joint(match: re.Match[str]) -> str:
     if match.group(1):  # an entity's ';' is no separator
         return match.group(1)
     if match.group(2):
-        return f'<wbr><span class="kr-nobr">{match.group(2)}</span>'
+        return f'<span class="kr-nobr">{match.group(2)}</span><wbr>'
     return ";<wbr>"
 
 
@@ -157,13 +162,15 @@ def destination_places(pdf: bytes) -> dict[str, tuple[int, float]]:
 # A chapter whose last page it fills less than this lets the next chapter run on below it, after a rule (edition.css,
 # .kr-run-on), rather than leave that page nearly empty: the whole book's pages 4 and 6 held three or four lines, and
 # its page 64 (the guide's last items) a third of a page before the data chapter (issue 22: no page half empty).
-RUN_ON_BELOW = 1 / 2
+# Two thirds since the reader of session 23 (#10): Ringkøbing-Skjern's and Køge's pages after Diagram 1 stood 55 % full.
+RUN_ON_BELOW = 2 / 3
 # A card is kept whole (edition.css): one that goes on to the next page may leave this much of the page before it at most
 # empty; where it would leave more, it may break (.kr-card-breaks), its headings kept with their first lines. A long
 # quote left Ringkøbing-Skjern's page 6 48% full (issue 22, desktop #5). A higher share (4/5, to fill
 # Egedal's page 2) split cards that later rounds had moved to the page's foot: a card found to break in one round
-# stays broken in the next.
-CARD_GAP = 1 / 2
+# stays broken in the next. Two thirds since the reader of session 23 (#10): Ringkøbing-Skjern's page 2 and Køge's
+# stood 55–58 % full before a card.
+CARD_GAP = 2 / 3
 # The blocks kept whole that may break: cards and a figure's table (its header repeated on the next page). A figure's
 # head (its title, legend and drawing) never breaks: broken, it split the drawing and cut its labels (issue 22).
 KEPT_WHOLE = ".kr-card, .kr-figure-data"
