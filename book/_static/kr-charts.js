@@ -502,11 +502,15 @@
       const foot = line - (header ? header.getBoundingClientRect().height : 0); // and with the header away
       let inMarks = false;
       for (const wrap of document.querySelectorAll(".kr-marks-wrap")) {
-        const frame = wrap.getBoundingClientRect();
+        // A table far from the screen is skipped by the browser (content-visibility): its own box is read only when its
+        // figure crosses the bar, as reading it laid the whole table out at once (98 columns at national scale: 50 ms
+        // of each frame after a choice on a slow phone, issue 24).
+        const figure = wrap.closest(".kr-marks-figure")?.getBoundingClientRect();
+        const frame = !figure || (figure.top < line && figure.bottom > foot) ? wrap.getBoundingClientRect() : figure;
         const crossing = frame.top < line && frame.bottom > foot;
         const strip = strips.get(wrap);
         if (!crossing) {
-          if (strip) strip.hidden = true;
+          if (strip && !strip.hidden) strip.hidden = true;
           continue;
         }
         const rows = wrap.querySelector("tbody").getBoundingClientRect();
