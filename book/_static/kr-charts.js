@@ -295,9 +295,10 @@
   function showChosenColumns() {
     document.querySelectorAll(".kr-marks-wrap").forEach((wrap) => {
       // Whether the table is near comes from its observer (marksNear), not from the browser's check of it
-      // (checkVisibility), which laid out the page a choice had just changed (issue 24).
+      // (checkVisibility), which laid out the page a choice had just changed (issue 24). A table not yet laid out
+      // whole (a page opened with a choice) is never skipped: its column is shown now.
       const figure = wrap.closest(".kr-marks-figure");
-      if (figure && !marksClose.has(figure)) columnsWaiting.add(wrap);
+      if (figure?.classList.contains("kr-marks-laid-out") && !marksClose.has(figure)) columnsWaiting.add(wrap);
       else showChosenColumn(wrap);
     });
   }
