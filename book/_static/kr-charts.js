@@ -14,23 +14,38 @@
   const NEAR_PX = 200; // how near the screen a chart is drawn: a fast scroll finds it ready
   const AHEAD_AFTER_MS = 1000; // after a choice, the far charts are drawn ahead once it has stood this long
   const columnsWaiting = new Set(); // tables of marks skipped at a choice: their column is shown when they come near
+  const marksClose = new Set(); // the tables of marks near the screen (marksNear): laid out, not skipped
   /** The variant for a state: a chart without inferred ties, or with one view only, shows the nearest it has. */
   KR.variantKey = (variants, key) =>
     (KR.data.nearest[key] || [key]).find((k) => k in variants) || Object.keys(variants)[0];
+  /** The theme's colours, read once per theme: read at each chart drawn after a choice, they recomputed the styles of
+   * the page the choice had just changed (issue 24). */
+  const colours = new Map();
+  function coloursOf(theme) {
+    if (!colours.has(theme)) {
+      const style = window.getComputedStyle(document.documentElement);
+      const get = (name, fallback) => (style.getPropertyValue(name) || "").trim() || fallback;
+      colours.set(theme, {
+        text: get("--pst-color-text-base", "#4d4d4d"),
+        grid: get("--pst-color-border", "#bdbdbd"),
+        muted: get("--pst-color-text-muted", "#6b6b6b"),
+        surface: get("--pst-color-surface", "#f3f4f5"),
+      });
+    }
+    return colours.get(theme);
+  }
   /** Chart colours from the theme's CSS variables, so charts follow light and dark mode. */
   function themed(layout) {
-    const style = window.getComputedStyle(document.documentElement);
-    const get = (name, fallback) => (style.getPropertyValue(name) || "").trim() || fallback;
-    const [text, grid] = [get("--pst-color-text-base", "#4d4d4d"), get("--pst-color-border", "#bdbdbd")];
+    const { text, grid, muted, surface } = coloursOf(document.documentElement.dataset.theme || "");
     layout.font = Object.assign({}, layout.font, { color: text });
     for (const k of Object.keys(layout)
       .concat(["xaxis", "yaxis"])
       .filter((k) => /^[xy]axis\d*$/.test(k)))
       layout[k] = Object.assign({}, layout[k], { gridcolor: grid, linecolor: grid, zerolinecolor: grid });
-    layout.modebar = { bgcolor: "rgba(0,0,0,0)", color: get("--pst-color-text-muted", "#6b6b6b"), activecolor: text };
+    layout.modebar = { bgcolor: "rgba(0,0,0,0)", color: muted, activecolor: text };
     layout.hoverlabel = Object.assign({}, layout.hoverlabel, {
       font: { color: text },
-      bgcolor: get("--pst-color-surface", "#f3f4f5"),
+      bgcolor: surface,
       bordercolor: grid,
     });
     return layout;
@@ -38,18 +53,18 @@
   /** Show the variant's text and table; draw it if the chart is near the screen, drawn ahead or the page is printed,
    * else clear another variant's drawing (drawn again ahead, or when it comes near): a choice waits only for the charts
    * in view and never leaves one showing the previous choice. Resolves true if it drew. */
-  function draw(f, key, ahead) {
+  function draw(f, key, ahead, close) {
     const variantKey = KR.variantKey(f.payload.variants, key);
     const waiting = sideOf(f, variantKey);
     return waiting
       ? waiting.then(
-          () => show(f, variantKey, ahead),
+          () => show(f, variantKey, ahead, close),
           () => {
             KR.sideMissing(f.plot);
             return false;
           },
         )
-      : show(f, variantKey, ahead);
+      : show(f, variantKey, ahead, close);
   }
   /** A large chart keeps only its 'alle' variants on the page (figures.split_payload); the groups a variant names
    * (`side`) are loaded and merged in once. Null when there is nothing to wait for, so a print draws at once. */
@@ -100,12 +115,15 @@
       key.hidden =
         key.dataset.krChosen !== String(KR.state.kommune !== KR.data.all) || !!f.payload.variants[variantKey]?.plain;
   }
-  function show(f, variantKey, ahead) {
+  /** `close`: whether the chart was near the screen when the choice was made (KR.updateCharts reads every chart's place
+   * once, before the page changes); otherwise it is read here, before the chart's texts change. */
+  function show(f, variantKey, ahead, close = near(f)) {
     texts(f, variantKey);
     tablesOf(f);
     const theme = document.documentElement.dataset.theme || "";
-    const wanted = near(f) || printing || ahead;
-    if (!window.Plotly || f.drawn === variantKey + theme || (!wanted && !f.drawn)) return Promise.resolve(false);
+    const wanted = close || printing || ahead;
+    if (!window.Plotly || f.drawn === drawingOf(f, variantKey) + theme || (!wanted && !f.drawn))
+      return Promise.resolve(false);
     if (!wanted) {
       window.Plotly.purge(f.plot);
       f.plot.setAttribute("aria-hidden", "true");
@@ -123,7 +141,7 @@
         if (trace.meta?.muted) trace.marker = trace.meta.muted.dark;
         if (trace.meta?.dark) Object.assign(trace, trace.meta.dark);
       }
-    f.drawn = variantKey + theme;
+    f.drawn = drawingOf(f, variantKey) + theme;
     return Promise.resolve(window.Plotly[first ? "newPlot" : "react"](f.plot, data, layout, f.payload.config)).then(
       () => {
         // Hidden from screen readers (the text and table say the same), not plotly's buttons; a chosen column in view.
@@ -177,9 +195,15 @@
     const box = f.figure.getBoundingClientRect();
     return box.bottom > -NEAR_PX && box.top < window.innerHeight + NEAR_PX;
   }
+  /** What a variant draws: its layout and its traces (figures.py stores each once). Two choices that draw the same
+   * (a municipality the chart does not mark is drawn as with no choice) leave the chart as it is: no redraw. */
+  function drawingOf(f, variantKey) {
+    const variant = f.payload.variants[variantKey];
+    return `${variant.layout}/${variant.data}`;
+  }
   /** Draws run in the order asked for; after each chart drawn the browser paints and answers input (a new task). */
-  function enqueue(f, key, ahead) {
-    const run = queue.then(() => draw(f, key, ahead));
+  function enqueue(f, key, ahead, close) {
+    const run = queue.then(() => draw(f, key, ahead, close));
     const nextTask = () =>
       new Promise((resolve) => {
         const c = new MessageChannel();
@@ -233,7 +257,7 @@
     };
     const next = figures
       .filter((f) => f.tried !== run && f.plot.offsetWidth > 0)
-      .filter((f) => f.drawn !== KR.variantKey(f.payload.variants, key) + theme)
+      .filter((f) => f.drawn !== drawingOf(f, KR.variantKey(f.payload.variants, key)) + theme)
       .sort((a, b) => distance(a) - distance(b))[0];
     if (!window.Plotly || !next) return;
     next.tried = run;
@@ -270,7 +294,11 @@
    * would lay out all of it now. It shows the column when it comes near (setupCharts). */
   function showChosenColumns() {
     document.querySelectorAll(".kr-marks-wrap").forEach((wrap) => {
-      if (wrap.checkVisibility?.({ contentVisibilityAuto: true }) === false) columnsWaiting.add(wrap);
+      // Whether the table is near comes from its observer (marksNear), not from the browser's check of it
+      // (checkVisibility), which laid out the page a choice had just changed (issue 24). A table not yet laid out
+      // whole (a page opened with a choice) is never skipped: its column is shown now.
+      const figure = wrap.closest(".kr-marks-figure");
+      if (figure?.classList.contains("kr-marks-laid-out") && !marksClose.has(figure)) columnsWaiting.add(wrap);
       else showChosenColumn(wrap);
     });
   }
@@ -292,14 +320,18 @@
     for (const f of figures) sideOf(f, KR.variantKey(f.payload.variants, key));
   };
   KR.showChosenColumns = showChosenColumns;
-  KR.updateCharts = (key) => {
+  /** Which charts are near the screen, read for all at once: a choice reads them before it changes the page, so that
+   * no chart's place is read between its changes (each read then laid the changed page out again: issue 24). A chart
+   * that comes near only as the page changes is drawn by the observer, and drawn ahead. */
+  KR.chartsNear = () => new Set(figures.filter(near));
+  KR.updateCharts = (key, close) => {
     KR.loadChartParts(key); // drawn in turn
     showChosenColumns();
     // The charts far from the screen are drawn ahead only once the choice has stood a moment: a reader stepping
     // through the municipalities (arrow keys in the list) waited for each far chart drawn for the one before.
     aheadRuns++; // ends a run still drawing for the choice before
     window.clearTimeout(aheadTimer);
-    return Promise.all(figures.map((f) => enqueue(f, key))).then((drew) => {
+    return Promise.all(figures.map((f) => enqueue(f, key, false, close?.has(f)))).then((drew) => {
       aheadTimer = window.setTimeout(() => drawAhead(), AHEAD_AFTER_MS);
       return drew;
     });
@@ -373,10 +405,14 @@
     const marksNear = new IntersectionObserver(
       (entries) =>
         entries.forEach((entry) => {
-          if (entry.isIntersecting)
-            entry.target.querySelectorAll(".kr-marks-wrap").forEach((wrap) => {
-              if (columnsWaiting.has(wrap)) showChosenColumn(wrap);
-            });
+          if (!entry.isIntersecting) {
+            marksClose.delete(entry.target);
+            return;
+          }
+          marksClose.add(entry.target);
+          entry.target.querySelectorAll(".kr-marks-wrap").forEach((wrap) => {
+            if (columnsWaiting.has(wrap)) showChosenColumn(wrap);
+          });
         }),
       { rootMargin: "25%" },
     );
@@ -467,11 +503,15 @@
       const foot = line - (header ? header.getBoundingClientRect().height : 0); // and with the header away
       let inMarks = false;
       for (const wrap of document.querySelectorAll(".kr-marks-wrap")) {
-        const frame = wrap.getBoundingClientRect();
+        // A table far from the screen is skipped by the browser (content-visibility): its own box is read only when its
+        // figure crosses the bar, as reading it laid the whole table out at once (98 columns at national scale: 50 ms
+        // of each frame after a choice on a slow phone, issue 24).
+        const figure = wrap.closest(".kr-marks-figure")?.getBoundingClientRect();
+        const frame = !figure || (figure.top < line && figure.bottom > foot) ? wrap.getBoundingClientRect() : figure;
         const crossing = frame.top < line && frame.bottom > foot;
         const strip = strips.get(wrap);
         if (!crossing) {
-          if (strip) strip.hidden = true;
+          if (strip && !strip.hidden) strip.hidden = true;
           continue;
         }
         const rows = wrap.querySelector("tbody").getBoundingClientRect();

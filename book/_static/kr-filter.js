@@ -129,10 +129,11 @@
   let awayFrom = 0; // where the page stood when "Find" was offered
   function offerAway() {
     const marks = markedItems();
+    const seen = marks.some(inView); // read before the bar is written: after, it laid the page out again
     awayFrom = window.scrollY;
     ui.away.setAttribute("aria-label", awayWords);
     ui.away.title = awayWords;
-    ui.away.hidden = !awayWords || !marks.length || marks.some(inView);
+    ui.away.hidden = !awayWords || !marks.length || seen;
   }
 
   /** The profile's confirmation of its button's choice: shown in the button's place (html.kr-profile-own, apply),
@@ -151,7 +152,7 @@
 
   /** A choice made on the page; the view's promise, settled once it is shown and the reader's place kept (none while
    * an open drill panel steps back first). */
-  function onChange(event, place = readersPlace()) {
+  function onChange(event, place = readersPlace(), close = KR.chartsNear()) {
     // An open drill panel stays open; its history entry is stepped back over first, so that the choice is written
     // into the page's own entry, and taken again after (kr-charts.js). The step back scrolls the page to where it
     // stood when the panel opened: the reader's place is read before it.
@@ -162,7 +163,7 @@
     const next = { kommune: ui.select.value, inferred: ui.checkbox ? ui.checkbox.checked : KR.state.inferred };
     KR.remember(next); // first: whether the address says "alle" depends on the choice kept (KR.queryFor)
     KR.writeUrl(next);
-    const shown = apply(next, event.timeStamp || performance.now(), false);
+    const shown = apply(next, event.timeStamp || performance.now(), false, close);
     place.keep(true);
     return shown.then(() => {
       place.keep(false);
@@ -215,7 +216,9 @@
     return { keep };
   }
 
-  function apply(next, t0, initial) {
+  /** `close`: the charts near the screen, read before anything changed (KR.chartsNear); read as they are drawn if not
+   * given. */
+  function apply(next, t0, initial, close) {
     // A municipality's page shows its own municipality whatever the reader chose; the reader's choice stands for the
     // rest of the book, in the select, the links and the browser (docs/adr/0058).
     const profile = document.querySelector(".kr-profile");
@@ -253,7 +256,7 @@
     document.documentElement.classList.toggle("kr-profile-own", KR.choice === profile?.dataset.kommune);
     for (const node of document.querySelectorAll("[data-kr-chosen]"))
       node.hidden = node.dataset.krChosen !== String(KR.state.kommune !== D.all);
-    return Promise.all([KR.updateCharts(key), said]).then(() => {
+    return Promise.all([KR.updateCharts(key, close), said]).then(() => {
       const ms = performance.now() - t0; // only charts in view are drawn, so they are all the reader waits for
       const detail = { kommune: KR.choice, inferred: KR.state.inferred, ms, visibleMs: ms, initial };
       window.KR_FILTER.last = detail;

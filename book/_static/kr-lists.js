@@ -234,14 +234,17 @@
       // Why the first columns stand side by side (comparison.compare_view) is said only while they are the ones shown.
       const firstShown = compare.querySelector(".kr-compare-default");
       if (firstShown) firstShown.hidden = boxes.some((box) => box.checked !== box.defaultChecked);
-      hintScrolling(compare);
+      // Measured in the next frame, once the choice has changed the page: read here, the columns' width laid the page
+      // out in the middle of the choice's changes, and again after them (issue 24).
+      window.requestAnimationFrame(() => hintScrolling(compare));
     });
   };
   /** The build's sentence that the row scrolls is shown while its columns are wider than their frame. */
   const hintScrolling = (compare) => {
     const frame = compare.querySelector(".kr-compare-columns");
     const hint = compare.querySelector(".kr-compare-scrolls");
-    if (frame && hint) hint.hidden = frame.scrollWidth <= frame.clientWidth + 1;
+    const hidden = frame && frame.scrollWidth <= frame.clientWidth + 1;
+    if (frame && hint && hint.hidden !== hidden) hint.hidden = hidden;
   };
   /** The reader's picks: the address's (?sammenlign=, even empty: a shared link shows what its sender saw), or the
    * boxes the page arrives with ticked. */
