@@ -859,6 +859,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
             ),
             "outcome": not_stated(data, row.outcome),
             "outcome_not_stated": row.outcome == NOT_STATED,
+            "all_groups": lists.all_groups_outcome(data),
             "section_source": provenance.in_sections(data.options, [filters.section_title_quoted(data, row.section_id)]),
         },
         "initiatives": initiatives,
