@@ -32,6 +32,7 @@ from kulturensrige.data.schema import (
     PAGE_TABLES,
     PUBLISHED_CODES,
     SOURCES,
+    SPEAKER_CATEGORIES,
     UNTIED_COUNTED,
     UNTIED_HIGHLIGHTED,
     YES,
@@ -548,6 +549,9 @@ def untied_reasons(quotes: pd.DataFrame) -> dict[str, str]:
     return {
         "figur:citater-pr-ingrediens": f"{COUNTED_FROM_DATA} {UNTIED_HIGHLIGHTED}",
         "figur:ingrediens-kommune": f"{COUNTED_FROM_DATA} {UNTIED_COUNTED}",
+        # The anonymity rule shows a category for a tied quote only: with none tied, its rule is for a case the book
+        # never has (the s23 reading, F9), so the reason says whose the categories are and no more.
+        "quotes.speaker_category": SPEAKER_CATEGORIES,
     }
 
 
