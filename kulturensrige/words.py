@@ -108,10 +108,15 @@ def count_word(n: int) -> str:
     return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else number(n)
 
 
+# The book's cut inside a quotation: the report's own "[…]", never a bare "…", which the report prints as its own text
+# ("begynde at…"), so a cut of the book's looked like the report's (the s23 reading, F8).
+CUT = "[…]"
+
+
 def opening(text: str, words: int = 8) -> str:
-    """The first words of a quotation, to name it in a table cell."""
+    """The first words of a quotation, to name it in a table cell, the cut marked as the book's (CUT)."""
     parts = text.split()
-    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+    return " ".join(parts[:words]) + (f" {CUT}" if len(parts) > words else "")
 
 
 def plural(count: int, singular: str, plural_form: str) -> str:

@@ -18,7 +18,7 @@ def test_no_initiative_read_as_completed_is_described_as_still_to_come(data):
 
 def test_kulturligvis_is_described_in_the_tenses_the_report_uses(data, report_text: str):
     description = data.initiatives.set_index("initiative_id").at["rudersdal-kulturligvis", "description"]
-    assert description.startswith("Formålet med projektet har været at give")
+    assert description.startswith("Projektets formål har været at give")
     assert "indsatserne er udført" in description
     assert "Formålet med projektet har været at give borge" in report_text and "Indsatserne er udført" in report_text
 

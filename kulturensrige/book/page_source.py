@@ -39,13 +39,20 @@ def tables_read(data: Dataset) -> list[str]:
 READER_NAMES = {"publication": "udgivelsen", "figures": "figurerne"}
 
 
+def reader_name(table: str) -> str:
+    """A table's Danish name inside a sentence: its first letter small and the rest as written ('de 6 P’er', not
+    the 'de 6 p’er' a lowered title gave; the s23 reading, F9)."""
+    name = READER_NAMES.get(table, TABLES[table].title)
+    return name[:1].lower() + name[1:]
+
+
 def how_made(data: Dataset) -> Html:
     """One closed line in plain Danish: the page is written from the book's data, which tables (by their Danish names,
     each a link to its download), the page's notebook and the data's code a citer of this edition may name; the file
     names are the data chapter's, not the reader's (issue 22 item 6). Beside it, the bar's lines of what the page's lists mark."""
     page = os.environ.get(PAGE_VARIABLE, "")
     read = tables_read(data)
-    names = {name: READER_NAMES.get(name, TABLES[name].title.lower()) for name in read}
+    names = {name: reader_name(name) for name in read}
     links = [f'<a href="{esc(_relative(f"{PUBLISHED_DATA}/{TABLES[name].file}"))}">{esc(names[name])}</a>' for name in read]
     reads = f" om {listing(links)}" if links else ""
     if len(read) == len(TABLES):

@@ -32,6 +32,7 @@ from kulturensrige.data.schema import (
     PAGE_TABLES,
     PUBLISHED_CODES,
     SOURCES,
+    SPEAKER_CATEGORIES,
     UNTIED_COUNTED,
     UNTIED_HIGHLIGHTED,
     YES,
@@ -548,6 +549,9 @@ def untied_reasons(quotes: pd.DataFrame) -> dict[str, str]:
     return {
         "figur:citater-pr-ingrediens": f"{COUNTED_FROM_DATA} {UNTIED_HIGHLIGHTED}",
         "figur:ingrediens-kommune": f"{COUNTED_FROM_DATA} {UNTIED_COUNTED}",
+        # The anonymity rule shows a category for a tied quote only: with none tied, its rule is for a case the book
+        # never has (the s23 reading, F9), so the reason says whose the categories are and no more.
+        "quotes.speaker_category": SPEAKER_CATEGORIES,
     }
 
 
@@ -630,7 +634,9 @@ def with_ingredient_ties(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.Dat
 # A tie to an ingredient, by whose it is: (a card's label, a count's clause). Cards, the ingredient pages, the figure
 # notes, the PDFs and the downloads all take their words from here.
 _INGREDIENT_TIES = {
-    BY_REPORT: ("rapportens egen", "rapporten bruger {n} til at underbygge {what}"),
+    # The count is the book's (each reply of an exchange, a line with no speaker and the field diary count as one quote
+    # each); the use is the report's: "Rapporten bruger 9 citater" gave the report a count it never makes (s23 F7).
+    BY_REPORT: ("rapportens egen", "bogen tæller {n}, som rapporten bruger til at underbygge {what}"),
     # The clause names the editors as its subject: "(redaktionens læsning …)" after it said them twice (issue 22).
     BY_EDITORS: ("redaktionens læsning, ikke rapportens", "redaktionen knytter {n} til {what} (en læsning, ikke rapportens)"),
     BY_ANALYST: ("analytikerens angivelse", "analytikeren knytter {n} til {what}"),
@@ -647,7 +653,7 @@ def ingredient_ties(
     counts: dict[str, int], what: str, noun: tuple[str, str] = ("citat", "citater"), quotes: dict[str, int] | None = None
 ) -> str:
     """How many quotes are tied to `what` ('ingrediensen', 'ingredienserne') and whose the ties are, as one sentence:
-    'Rapporten bruger 4 citater til at underbygge ingrediensen; redaktionen knytter 1 citat til den (en læsning, ikke
+    'Bogen tæller 4 citater, som rapporten bruger til at underbygge ingrediensen; redaktionen knytter 1 citat til den (en læsning, ikke
     rapportens).' Only the report's own ties are said to be used by the report. Over several
     ingredients `counts` counts ties and `quotes` the quotes behind them: '29 citater (31 koblinger til en ingrediens)'."""
     clauses: list[str] = []

@@ -8,6 +8,7 @@ the ingredients are as the cards do (data/provenance.py).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import replace
 
@@ -23,6 +24,8 @@ from kulturensrige.data.schema import (
     COUNTS_WITH_WORDS,
     EDITORIAL_VALUES,
     FIGURE_TABLES,
+    KEPT,
+    KEPT_WORDS,
     LIST_SEPARATOR,
     MIXED_VALUES,
     NOT_GIVEN,
@@ -43,9 +46,11 @@ PUBLISHED_DATA = "_static/data"
 SOURCES_FILE = "kilder.csv"
 SOURCES_HEADER = ["fil", "kolonne", "hvis_ord", "begrundelse"]
 FIGURE = "figur:"
-# Why a description is the editors' words: what it says is the report's, told in the editors' words; what the report does
-# not say (an organisation's kind, say) the editors mark where it stands.
-RETOLD = "Redaktionens gengivelse med egne ord af det, rapporten fortæller, ikke rapportens ordlyd."
+# Why a description is the editors' words: what it says is the report's, told in the editors' words, the report's own
+# words it keeps in »…« (KEPT); what the report does not say (an organisation's kind, say) the editors mark where it stands.
+RETOLD = f"Redaktionens gengivelse med egne ord af det, rapporten fortæller; {KEPT}."
+WORD = re.compile(r"\w+")
+GUILLEMETS = re.compile(r"»[^«]*«")
 
 
 def _cell(value: object) -> str:
@@ -221,10 +226,48 @@ def _column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
         return "bogens id", "Et fast id, som tabellerne henviser til; ikke en oplysning fra rapporten."
     if column in ("slug", "book_page"):
         return "bogens opbygning", "Hvor bogen viser rækken; ikke en oplysning fra rapporten."
-    retold = column == "description" or "med egne ord" in (TABLES[table].schema.columns[column].description or "")
-    if retold and folder == BY_REPORT:
+    if is_retold(table, column) and folder == BY_REPORT:
         return provenance.retold_label(options), RETOLD
     return provenance.words(folder).value, ""
+
+
+def is_retold(table: str, column: str) -> bool:
+    """Whether a column holds texts the editors tell in their own words (a description, a summary, an outcome): the
+    columns whose kept words of the report must stand in »…« (unmarked_report_words)."""
+    editorial = EDITORIAL_VALUES.get(f"{table}.{column}")
+    if editorial is not None:
+        return editorial.act == "gengivelse"
+    return column == "description" or "med egne ord" in (TABLES[table].schema.columns[column].description or "")
+
+
+def retold_columns() -> list[tuple[str, str]]:
+    """(table, column) of every column the editors tell in their own words (is_retold)."""
+    return [(table, column) for table, spec in TABLES.items() for column in spec.schema.columns if is_retold(table, column)]
+
+
+def unmarked_report_words(text: str, report: str, run: int = KEPT_WORDS) -> list[str]:
+    """The runs of `run` or more of the report's words, in the report's order, that `text` gives outside »…«: words an
+    editors' text must set in »…« as the report's or tell anew (KEPT). `report` is the report's text with its
+    line-break hyphens repaired; case, punctuation and the kind of apostrophe do not count."""
+
+    def words(said: str) -> list[str]:
+        return WORD.findall(said.replace("’", "'").lower())
+
+    said = words(report)
+    known = {tuple(said[i : i + run]) for i in range(len(said) - run + 1)}
+    found = []
+    for outside in GUILLEMETS.split(text):
+        told = words(outside)
+        spans: list[list[int]] = []
+        for i in range(len(told) - run + 1):
+            if tuple(told[i : i + run]) not in known:
+                continue
+            if spans and i <= spans[-1][1]:
+                spans[-1][1] = i + run
+            else:
+                spans.append([i, i + run])
+        found += [" ".join(told[start:end]) for start, end in spans]
+    return found
 
 
 def column_heading(data: Dataset, label: str, table: str, column: str) -> str:

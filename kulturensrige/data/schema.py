@@ -890,6 +890,12 @@ FIGURE4_WORDS = (
     "og respekt«. At netop de ord står i ordskyen, siger rapporten ikke; det er redaktionens læsning."
 )
 
+# A text the editors tell in their own words keeps some of the report's words where no others say it as well; those it sets
+# in »…«, as everywhere (publishing.unmarked_report_words finds a run of KEPT_WORDS or more of the report's words left
+# outside them; the s23 reading, F2: five sentences of the report stood as the editors' own summaries).
+KEPT_WORDS = 10
+KEPT = "hvor teksten beholder rapportens ordlyd, står ordene i »…«"
+
 EDITORIAL: tuple[Editorial, ...] = (
     Editorial("quotes.kommunekode", "citaternes kommuner", INFERENCE_RULE),
     Editorial(
@@ -1030,26 +1036,26 @@ EDITORIAL: tuple[Editorial, ...] = (
     Editorial(
         "municipalities.outcome",
         "hvad forløbet førte til",
-        "Redaktionens gengivelse med egne ord af det, rapporten fortæller om forløbets resultat i kommunen.",
+        f"Redaktionens gengivelse med egne ord af det, rapporten fortæller om forløbets resultat i kommunen; {KEPT}.",
         "gengivelse",
     ),
     Editorial(
         "municipalities.summary",
         "resuméerne af kommunernes afsnit",
-        "Redaktionens sammenfatning med egne ord af rapportens afsnit om kommunen.",
+        f"Redaktionens sammenfatning med egne ord af rapportens afsnit om kommunen; {KEPT}.",
         "gengivelse",
     ),
     Editorial(
         "ingredients.short_description",
         "ingrediensernes korte definitioner",
         "Rapporten indleder hver ingrediens med en beskrivelse i løbende tekst; den korte definition er redaktionens "
-        "sammenfatning af den med egne ord.",
+        f"sammenfatning af den med egne ord; {KEPT}.",
         "gengivelse",
     ),
     Editorial(
         "figures.note",
         "noter om rapportens figurer",
-        "Redaktionens beskrivelse af, hvad rapportens tekst siger og ikke siger om figuren.",
+        f"Redaktionens beskrivelse af, hvad rapportens tekst siger og ikke siger om figuren; {KEPT}.",
         "gengivelse",
     ),
     Editorial(

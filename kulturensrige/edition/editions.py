@@ -670,6 +670,10 @@ def ingredient_counts(total: int, own: int, general: int, elsewhere: int, elsewh
     'I alt 8 citater til ingrediensen: 1 knyttet til kommunen og 7 uden kommune', in the words of the groups' headings
     (highlight.list_view). The quotes tied to other municipalities
     say whose ties they are (`elsewhere_ties`, cards.tie_levels: 'udledt af redaktionen'); they stand here too."""
+    if not own and not elsewhere:
+        # No quote tied: the heading and the line under it say so already ('0 knyttet til kommunen og 5 uden kommune'
+        # under »Citater fra alle kommuner« said it a third time; the s23 reading, F9).
+        return f"I alt {plural(total, 'citat', 'citater')} til ingrediensen."
     parts = [f"{number(own)} knyttet til kommunen", f"{number(general)} uden kommune"]
     if elsewhere:
         whose = f" ({elsewhere_ties})" if elsewhere_ties else ""
@@ -859,6 +863,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
             ),
             "outcome": not_stated(data, row.outcome),
             "outcome_not_stated": row.outcome == NOT_STATED,
+            "all_groups": lists.all_groups_outcome(data),
             "section_source": provenance.in_sections(data.options, [filters.section_title_quoted(data, row.section_id)]),
         },
         "initiatives": initiatives,

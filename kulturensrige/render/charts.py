@@ -332,7 +332,7 @@ def _counts_marked(data: Dataset, figure_id: str, variants: dict[str, Variant]) 
 
 def ingredient_ties_note(data: Dataset) -> str:
     """Whose the counted ties between quotes and ingredients are, from the one quote tally: 'Et citat, der underbygger
-    flere ingredienser, tælles ved hver af dem: rapporten bruger 31 citater …; redaktionen knytter 1 citat til dem
+    flere ingredienser, tælles ved hver af dem: bogen tæller 31 citater, som rapporten bruger …; redaktionen knytter 1 citat til dem
     (en læsning, ikke rapportens).'"""
     tally = statistics.quote_tally(data)
     said = provenance.ingredient_ties(tally.ties_by_source(), "ingredienserne", quotes=tally.quotes_by_source)

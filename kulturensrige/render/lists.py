@@ -172,6 +172,7 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
     mark = provenance.name_mark(data.options, row["name"], row.name_in_report)
     spelled = f' <span class="kr-by">{esc(provenance.owner_mark(mark))}</span>' if mark else ""
     section = filters.section_title_quoted(data, row.section_id)
+    all_groups = f'<p class="kr-all-groups">{esc(said)}</p>' if (said := all_groups_outcome(data)) else ""
     return Html(
         f'<div class="kr-profile" data-kommune="{esc(row.kommunekode)}">{profile_choice(data, kommunekode)}'
         f'<p class="kr-lead">{esc(row.summary)}</p>'
@@ -180,10 +181,29 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
         f"<dt>Region</dt><dd>{esc(row.region)}</dd>"
         f"<dt>Udgangspunkt</dt><dd>{esc(starting_point(start, row.starting_point_note))}</dd>"
         f"<dt>Hvad forløbet førte til</dt><dd>{esc(not_stated_note(data, row.outcome))}</dd></dl>"
+        f"{all_groups}"
         # The section is presented on this very page: name it, do not link to it.
         f'<p class="kr-source-line">Bygger på {esc(provenance.in_sections(data.options, [section]))}.</p>'
         f"{profile_whose(data, row)}</div>" + profile_hints(data, kommunekode)
     )
+
+
+# The programme fact that tells what the report says the course led to for every group: each profile and each edition
+# gives it once, in the report's words and with the report's section (the s23 reading, F3: the sentence stood in five
+# municipalities' outcomes as the editors' words, under their own sections, and in neither Køge's nor Guldborgsund's).
+ALL_GROUPS_FACT = "nye-samarbejdsrelationer"
+
+
+def all_groups_outcome(data: Dataset) -> str:
+    """What the report says the course led to for all the groups, as one sentence in its words and naming its section
+    ('Om alle aktionslæringsgrupperne siger rapportens afsnit »Broer, stier og krakelerede siloer«, at der »…«.');
+    '' where the data has no such fact (an analyst's folder)."""
+    facts = data.programme_facts.loc[data.programme_facts["fact_id"] == ALL_GROUPS_FACT]
+    if facts.empty:
+        return ""
+    fact = facts.iloc[0]
+    section = provenance.in_sections(data.options, [filters.section_title_quoted(data, fact.section_id)])
+    return f"Om alle aktionslæringsgrupperne siger {section}, at der »{fact.value}«."
 
 
 def profile_whose(data: Dataset, row) -> str:
