@@ -158,7 +158,7 @@ def exchange_note(turns: pd.DataFrame | list[dict]) -> str:
         among = f"i {count_word(len(rows))} replikker mellem mindst {count_word(speakers)} personer"
     else:
         among = f"med {count_word(len(rows))} replikker"
-    return f"Én ordveksling {among}; hver replik tæller som et citat."
+    return f"Én ordveksling {among}; {views.REPLIK_IS_A_QUOTE}."
 
 
 def _section(data: Dataset, section_id: str) -> dict:
@@ -577,7 +577,20 @@ def ingredient_intro(data: Dataset, ingredient_id: str) -> str:
         return NO_QUOTES
     said = provenance.ingredient_ties(counts, "ingrediensen")
     mixed = BY_REPORT in counts and set(counts) - {BY_REPORT}
-    return said + (" Hvor koblingen ikke er rapportens egen, siger kortet det." if mixed else "")
+    return said + (" Hvor koblingen ikke er rapportens egen, siger kortet det." if mixed else "") + on_cards(data, ingredient_id)
+
+
+def on_cards(data: Dataset, ingredient_id: str) -> str:
+    """Where an ingredient's quotes stand on fewer cards than they count (an exchange's turns share one card), how
+    many cards they fill and why: 'Rapporten bruger 8 citater' stood over 6 cards with no word on it (issue 22)."""
+    quotes = data.quotes[data.quotes["ingredient_ids"].map(lambda ids: ingredient_id in ids)]
+    shown = int(card_keys(quotes).nunique())
+    if shown == len(quotes):
+        return ""
+    return (
+        f" De {number(len(quotes))} citater står på {number(shown)} kort, for en ordveksling står samlet på ét kort, "
+        f"og {views.REPLIK_IS_A_QUOTE}."
+    )
 
 
 def no_quote_tied(data: Dataset) -> Html:
