@@ -83,3 +83,25 @@ def test_the_front_page_says_each_finding_once(data):
     for finding in each(list(data.findings["report_text"])):
         assert finding in found and finding not in first, finding
     assert f"{count_word(len(data.findings)).capitalize()} fund, valgt af redaktionen" in first
+
+
+def test_an_initiative_card_says_once_what_the_report_does_not_state(data):
+    """Reader #5: »ikke angivet« filled many fields of Køge's and Ringkøbing-Skjern's cards (»Flytbar ordrulle«:
+    målgrupper and kunstformer both), so the cards read like a database form. Each card says it once, after its facts,
+    naming the fields; the facts it states stand as they did."""
+    seen = 0
+    for code in each(list(data.municipalities["kommunekode"])):
+        soup = BeautifulSoup(str(cards.initiative_list(data, code)), "html.parser")
+        for card in soup.select("article.kr-initiative"):
+            facts = card.select_one("dl.kr-facts")
+            # a bare »ikke angivet« (Gang i gården's purpose in its place says more, ADR 44, and stays)
+            bare = [dd for dd in (facts.select("dd") if facts else []) if dd.get_text(strip=True).lower() == "ikke angivet"]
+            assert not bare, card.get_text(" ", strip=True)
+            line = card.select_one("p.kr-unstated")
+            if line is not None:
+                seen += 1
+                assert line.get_text().startswith("Ikke angivet i rapporten: ") and line.get_text().endswith("."), line
+                labels = {dt.get_text(strip=True).lower() for dt in facts.select("dt")} if facts else set()
+                for field in line.get_text().split(": ", 1)[1].rstrip(".").split(", "):
+                    assert field not in labels, (field, labels)
+    assert seen >= 3

@@ -840,10 +840,22 @@ def initiative_card(data: Dataset, row: pd.Series) -> dict:
         "title": initiative_title(data, row),
         "href": None,
         "text": row.description,
-        "facts": [(label, unmarked(value)) for label, value in initiative_facts(data, row)],
+        "facts": (facts := [(label, unmarked(value)) for label, value in initiative_facts(data, row)]),
+        **unstated_facts(data, facts),
         "section": row.section_id,
         "sections": _sections(data, [row.section_id]),
     }
+
+
+def unstated_facts(data: Dataset, facts: list[tuple[str, object]]) -> dict:
+    """The facts of a card the report does not state, said once: 'Ikke angivet i rapporten: målgrupper, kunstformer
+    og aktiviteter.' in place of a row of 'ikke angivet' each, which made Køge's cards read like a database form
+    (issue 22). The folder's words (provenance.folder_words), so an analyst's book does not name the report."""
+    labels = [label for label, value in facts if isinstance(value, str) and value == NOT_STATED]
+    if not labels:
+        return {}
+    said = provenance.folder_words(data.options).not_stated
+    return {"unstated": labels, "unstated_line": f"{said[0].upper()}{said[1:]}: {', '.join(lab.lower() for lab in labels)}."}
 
 
 def lift_titles(contexts: list[dict]) -> tuple[list[dict], bool]:
@@ -952,6 +964,7 @@ def fact_rows(data: Dataset, contexts: list[dict]) -> Markup:
         "kommune": None,
         "href": None if first["href"] is None else "",
         "facts": [(label, "") for label, _ in first["facts"]],
+        "unstated": (),
         "sections": _sections(data, (c["section"] for c in contexts)),
     }
     card = macro("cards.html.j2", "fact_card", template)
