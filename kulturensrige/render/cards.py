@@ -847,7 +847,7 @@ def initiative_card(data: Dataset, row: pd.Series) -> dict:
     }
 
 
-def unstated_facts(data: Dataset, facts: list[tuple[str, object]]) -> dict:
+def unstated_facts(data: Dataset, facts: Sequence[tuple[str, object]]) -> dict:
     """The facts of a card the report does not state, said once: 'Ikke angivet i rapporten: målgrupper, kunstformer
     og aktiviteter.' in place of a row of 'ikke angivet' each, which made Køge's cards read like a database form
     (issue 22). The folder's words (provenance.folder_words), so an analyst's book does not name the report."""
