@@ -105,3 +105,15 @@ def test_an_initiative_card_says_once_what_the_report_does_not_state(data):
                 for field in line.get_text().split(": ", 1)[1].rstrip(".").split(", "):
                     assert field not in labels, (field, labels)
     assert seen >= 3
+
+
+def test_the_front_page_says_the_quote_marks_in_a_reports_title_are_the_reports(data, report_text):
+    """Reader #12: »Etablering af ”vi”«, ”Gang i gården” and ”Cooltur” keep the report's ”…” beside the book's „…“, and
+    in the menus it looked like a typo. The report's words stay; the front page's key says the marks are the report's,
+    with a title from the data as its example, in »…« as the report's words."""
+    from test_the_reports_guillemets_hold_only_the_reports_words import not_the_reports
+
+    said = text(front_page.mark_explained(data))
+    titles = [t for t in data.sections.sort_values("position")["title"] if "”" in t]
+    assert titles and f"Anførselstegnene i en titel som »{titles[0]}« er rapportens egne" in said, said
+    assert not not_the_reports(said, report_text)

@@ -410,9 +410,19 @@ def mark_explained(data: Dataset) -> Html:
     # The tap is the web page's: a printed page has no control (edition.DROPPED drops .kr-web-only).
     tap = f"Tryk eller klik på et „{provenance.owner_mark(provenance.EDITORS_SHORT)}“ på en side for at se forklaringen igen."
     return Html(
-        f'<p>{esc(provenance.page_key())} <span class="kr-web-only">{esc(tap)}</span> Hvad redaktionen har gjort og '
-        f"hvorfor, står i {book_link(EDITORS_PAGE, 'kapitlet om data', anchor=EDITORS_ANCHOR)}.</p>"
+        f'<p>{esc(provenance.page_key())}{esc(report_quote_marks(data))} <span class="kr-web-only">{esc(tap)}</span> Hvad '
+        f"redaktionen har gjort og hvorfor, står i {book_link(EDITORS_PAGE, 'kapitlet om data', anchor=EDITORS_ANCHOR)}.</p>"
     )
+
+
+def report_quote_marks(data: Dataset) -> str:
+    """Where a title the report gives keeps the report's own quotation marks (»Etablering af ”vi”«), one sentence that
+    says they are the report's and kept: beside the book's „…“ they read as a typo in the menus (issue 22, reader
+    #12). The report's words are never changed; '' where no title has them."""
+    titles = [str(t) for t in data.sections.sort_values("position")["title"] if "”" in str(t)]
+    if not titles:
+        return ""
+    return f" Anførselstegnene i en titel som »{titles[0]}« er rapportens egne; bogen beholder dem."
 
 
 def card_ties(data: Dataset) -> Html:
