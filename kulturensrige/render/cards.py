@@ -974,6 +974,9 @@ def fact_rows(data: Dataset, contexts: list[dict]) -> Markup:
             **{f: _row_value(c[f]) for f in fields},
             "id": c["id"] or None,
             **{f"fact{i}": _row_value(v) for i, (_, v) in enumerate(c["facts"])},
+            # The positions of the facts the card says once it does not state (unstated_facts), and that line.
+            "unstated": [i for i, (label, _) in enumerate(c["facts"]) if label in c.get("unstated", ())],
+            "unstated_line": c.get("unstated_line", ""),
         }
         for c in contexts
     ]
