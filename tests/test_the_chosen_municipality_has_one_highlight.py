@@ -55,3 +55,20 @@ def test_the_chosen_column_of_a_heat_table_is_a_faint_tint_that_leaves_its_marks
     assert tints and max(tints) <= 12, tints
     marked = [body for selector, body in rules() if "td.kr-marked.kr-chosen > .kr-mark" in selector]
     assert marked and "var(--kr-chosen-edge)" in marked[0]
+
+
+def test_a_bar_charts_chosen_parts_carry_the_highlight_edge_apart_from_the_muted_rest(data):
+    """On the dark page the organisation chart's chosen parts and the muted rest were two greens hard to tell apart:
+    the chosen parts carry the highlight's edge (charts.MARK, the heatmaps' frame), 3:1 from the page in both themes."""
+    chart = charts.partners_by_kind(data)
+    edged = 0
+    for view, variant in each(list(chart.variants.items())):
+        for trace in variant.figure["data"]:
+            line = trace.get("marker", {}).get("line", {})
+            if trace.get("showlegend") is False:  # the muted rest: no edge
+                assert line.get("color") != charts.MARK, view
+            elif any(trace.get("x", [])) and "customdata" in trace and line.get("color") == charts.MARK:
+                edged += 1
+    assert edged >= len(data.municipalities)
+    for theme in ("light", "dark"):
+        assert charts.contrast(charts.MARK, charts.THEME_BACKGROUNDS[theme]) >= 3, theme
