@@ -63,8 +63,10 @@ def test_the_front_page_counts_a_project_and_its_components_as_one_initiative_an
     counted = next(li for li in shown.select(".kr-key-figures li") if li.get_text(" ", strip=True).split()[1] == "indsatser")
     wholes = len(data.initiatives) - 2
     assert counted.select_one(".kr-figure-number").get_text() == str(wholes)
-    explained = counted.select_one(".kr-figure-explained").get_text()
-    # Reading 21, #2: the rule said where the count is, and the two cards of the project's parts said apart.
+    # Reading 21, #2: the rule said with the count, and the two cards of the project's parts said apart; issue 22 moved
+    # it from the tile's seven grey lines to one line under the tiles, opening with the count.
+    explained = shown.select_one("p.kr-figures-counted").get_text()
+    assert explained.startswith(f"De {wholes} indsatser:")
     assert INITIATIVES_COUNTED in explained and "Rudersdals projekt har 2 delindsatser." in explained
     by_kind = re.search(r"\(([^;]*);", explained)
     assert by_kind and sum(int(n) for n in re.findall(r"\d+", by_kind.group(1))) == wholes, explained

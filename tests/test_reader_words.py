@@ -78,7 +78,7 @@ def test_the_front_pages_quote_counts_are_parts_of_one_total(data):
     without = len(data.quotes) - with_ingredient
     outside = f"{without} af de {len(data.quotes)} citater underbygger ingen ingrediens; de står i rapportens afsnit"
     assert any(i.startswith(outside) for i in items)
-    assert any(i.startswith(f"{sum(tally.by_ingredient.values())} citater tæller ingredienssiderne tilsammen") for i in items)
+    assert any(i.startswith(f"{sum(tally.by_ingredient.values())} citater står på ingredienssiderne tilsammen") for i in items)
     # each item but the one on whose ties they are opens with the count it explains
     for item in each([i for i in items if not i.startswith("Bogen tæller")]):
         assert re.match(r"\d+ ", item), item
@@ -100,7 +100,8 @@ def test_the_ingredient_cards_add_up_to_the_sum_their_note_gives(data):
     note = text(overview.select_one(".kr-count-parts"))
     several = int((data.quotes["ingredient_ids"].map(len) > 1).sum())
     # the front page's list gives the same counts in the same sentences, each item opening with its own
-    front = f"{sum(counts)} citater tæller ingredienssiderne tilsammen: {several} af de {len(data.quotes)} citater underbygger mere end én"
+    pages = f"{', '.join(map(str, counts[:-1]))} og {counts[-1]}"
+    front = f"{sum(counts)} citater står på ingredienssiderne tilsammen ({pages}), fordi {several} af de {len(data.quotes)} citater"
     assert front in note and front in quote_passage(data)
     parts = [i for i in quote_items(data) if "ingrediens" in i]
     assert parts and all(item in note for item in each(parts))

@@ -25,6 +25,11 @@
           v === null || v === undefined ? node.removeAttribute(how.slice(1)) : node.setAttribute(how.slice(1), v);
         // A quote's lines with a <br> between them, as the template's lines() macro sets them (normalize drops the
         // empty text between two <br>, which the parsed card does not have).
+        // A card's facts the report does not state (cards.unstated_facts): their label and value go, highest first,
+        // as the card Python renders has them in one line after its facts.
+        else if (how === "unstated")
+          for (const i of [...v].reverse())
+            for (const cell of [...node.children].slice(2 * i, 2 * i + 2)) cell.remove();
         else if (how === "append") {
           node.append(...v.split("\n").flatMap((line, i) => (i ? [document.createElement("br"), line] : [line])));
           node.normalize();

@@ -655,12 +655,11 @@ def ingredient_ties(
     """How many quotes are tied to `what` ('ingrediensen', 'ingredienserne') and whose the ties are, as one sentence:
     'Bogen tæller 4 citater, som rapporten bruger til at underbygge ingrediensen; redaktionen knytter 1 citat til den (en læsning, ikke
     rapportens).' Only the report's own ties are said to be used by the report. Over several
-    ingredients `counts` counts ties and `quotes` the quotes behind them: '29 citater (31 koblinger til en ingrediens)'."""
+    ingredients `counts` counts ties and `quotes` the quotes behind them, and the sentence counts quotes only: '29
+    citater', never '(31 koblinger)' beside it (issue 22: a sixth number a consultant could not place)."""
     clauses: list[str] = []
     for source in (s for s in _INGREDIENT_TIES if counts.get(s)):
-        n = plural(counts[source], *noun)
-        if quotes is not None and quotes.get(source, counts[source]) != counts[source]:
-            n = f"{plural(quotes[source], *noun)} ({plural(counts[source], 'kobling', 'koblinger')} til en ingrediens)"
+        n = plural(counts[source] if quotes is None else quotes.get(source, counts[source]), *noun)
         clauses.append(_INGREDIENT_TIES[source][1].format(n=n, what=what if not clauses else _pronoun(what)))
     said = "; ".join(clauses)
     return f"{said[0].upper()}{said[1:]}." if said else ""

@@ -158,7 +158,7 @@ def exchange_note(turns: pd.DataFrame | list[dict]) -> str:
         among = f"i {count_word(len(rows))} replikker mellem mindst {count_word(speakers)} personer"
     else:
         among = f"med {count_word(len(rows))} replikker"
-    return f"Én ordveksling {among}; hver replik tæller som et citat."
+    return f"Én ordveksling {among}; {views.REPLIK_IS_A_QUOTE}."
 
 
 def _section(data: Dataset, section_id: str) -> dict:
@@ -577,7 +577,20 @@ def ingredient_intro(data: Dataset, ingredient_id: str) -> str:
         return NO_QUOTES
     said = provenance.ingredient_ties(counts, "ingrediensen")
     mixed = BY_REPORT in counts and set(counts) - {BY_REPORT}
-    return said + (" Hvor koblingen ikke er rapportens egen, siger kortet det." if mixed else "")
+    return said + (" Hvor koblingen ikke er rapportens egen, siger kortet det." if mixed else "") + on_cards(data, ingredient_id)
+
+
+def on_cards(data: Dataset, ingredient_id: str) -> str:
+    """Where an ingredient's quotes stand on fewer cards than they count (an exchange's turns share one card), how
+    many cards they fill and why: 'Rapporten bruger 8 citater' stood over 6 cards with no word on it (issue 22)."""
+    quotes = data.quotes[data.quotes["ingredient_ids"].map(lambda ids: ingredient_id in ids)]
+    shown = int(card_keys(quotes).nunique())
+    if shown == len(quotes):
+        return ""
+    return (
+        f" De {number(len(quotes))} citater står på {number(shown)} kort, for en ordveksling står samlet på ét kort, "
+        f"og {views.REPLIK_IS_A_QUOTE}."
+    )
 
 
 def no_quote_tied(data: Dataset) -> Html:
@@ -827,10 +840,22 @@ def initiative_card(data: Dataset, row: pd.Series) -> dict:
         "title": initiative_title(data, row),
         "href": None,
         "text": row.description,
-        "facts": [(label, unmarked(value)) for label, value in initiative_facts(data, row)],
+        "facts": (facts := [(label, unmarked(value)) for label, value in initiative_facts(data, row)]),
+        **unstated_facts(data, facts),
         "section": row.section_id,
         "sections": _sections(data, [row.section_id]),
     }
+
+
+def unstated_facts(data: Dataset, facts: Sequence[tuple[str, object]]) -> dict:
+    """The facts of a card the report does not state, said once: 'Ikke angivet i rapporten: målgrupper, kunstformer
+    og aktiviteter.' in place of a row of 'ikke angivet' each, which made Køge's cards read like a database form
+    (issue 22). The folder's words (provenance.folder_words), so an analyst's book does not name the report."""
+    labels = [label for label, value in facts if isinstance(value, str) and value == NOT_STATED]
+    if not labels:
+        return {}
+    said = provenance.folder_words(data.options).not_stated
+    return {"unstated": labels, "unstated_line": f"{said[0].upper()}{said[1:]}: {', '.join(lab.lower() for lab in labels)}."}
 
 
 def lift_titles(contexts: list[dict]) -> tuple[list[dict], bool]:
@@ -939,6 +964,7 @@ def fact_rows(data: Dataset, contexts: list[dict]) -> Markup:
         "kommune": None,
         "href": None if first["href"] is None else "",
         "facts": [(label, "") for label, _ in first["facts"]],
+        "unstated": (),
         "sections": _sections(data, (c["section"] for c in contexts)),
     }
     card = macro("cards.html.j2", "fact_card", template)
@@ -948,6 +974,9 @@ def fact_rows(data: Dataset, contexts: list[dict]) -> Markup:
             **{f: _row_value(c[f]) for f in fields},
             "id": c["id"] or None,
             **{f"fact{i}": _row_value(v) for i, (_, v) in enumerate(c["facts"])},
+            # The positions of the facts the card says once it does not state (unstated_facts), and that line.
+            "unstated": [i for i, (label, _) in enumerate(c["facts"]) if label in c.get("unstated", ())],
+            "unstated_line": c.get("unstated_line", ""),
         }
         for c in contexts
     ]

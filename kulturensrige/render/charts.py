@@ -178,6 +178,7 @@ def _scope(data: Dataset, code: str, include_inferred: bool) -> str:
 
 MUTED = "#8c8c8c"  # the total beside the chosen municipality's bars in a printed edition
 MARK = "#D55E00"  # the outline around the chosen column of a heatmap, visible on every colour of the scale
+CHOSEN_EDGE = 2  # px: the edge round a bar chart's chosen parts, in MARK (_highlighted)
 # Before the chosen column's label. Not plotly's <b>: plotly draws it as a style attribute, which the book's
 # Content-Security-Policy blocks (style-src-attr 'none', kulturensrige/render/policy.py).
 CHOSEN_LABEL = "▸ "
@@ -543,9 +544,12 @@ def _highlighted(figure: dict, every: list[list[list[str]]], mine: list[list[lis
         rest = [[q for q in cell if q not in chosen] if chosen else list(cell) for cell, chosen in zip(cells, map(set, parts), strict=True)]
         common = {**trace, "legendgroup": trace.get("name", "")}
         if any(parts):
+            # The chosen part's edge in the book's one highlight colour (MARK, the pages' --kr-chosen-edge): on the
+            # dark page its full colour and the muted rest (a 3:1 graphic) were two greens hard to tell apart (issue 22).
+            edged = {**trace.get("marker", {}), "line": {"color": MARK, "width": CHOSEN_EDGE}}
             marked.append(
                 {**common, "x": [len(p) or None for p in parts], "customdata": [" ".join(p) for p in parts],
-                 "hovertext": said(parts, chosen)}
+                 "hovertext": said(parts, chosen), "marker": edged}
             )  # fmt: skip
         else:  # only its legend entry (plotly leaves a trace without points out): most parts are empty
             keep = {k: v for k, v in common.items() if k not in ("customdata", "hovertext", "hovertemplate")}

@@ -212,12 +212,12 @@ def _line(ident: str, heading: str, body: str) -> str:
 
 
 def _main_finding(data: Dataset) -> str:
-    """The first of the findings the editors picked out, in the report's own words, and a link to all of them."""
-    ordered = data.findings.sort_values("position")
-    if ordered.empty:
+    """A link to the findings the editors picked out, with how many there are: the first screen quoted the first of
+    them, and the findings' section a screen below quoted it again (issue 22: the same sentence twice, of two)."""
+    if data.findings.empty:
         return ""
-    more = "Alle udvalgte fund" if len(ordered) > 1 else "Mere om fundet"
-    return _line("forside-fund", "Fund, valgt af redaktionen", f'<p>{_finding(ordered.iloc[0])} <a href="#{FINDINGS_ID}">{more}</a></p>')
+    said = f"{chosen_by(data).split(':')[0]}, i {'rapportens' if provenance.folder_source(data.options) == BY_REPORT else 'egne'} ord"
+    return _line("forside-fund", "Fund", f'<p><a href="#{FINDINGS_ID}">{esc(said)}</a></p>')
 
 
 def first_screen(data: Dataset) -> Html:
@@ -306,19 +306,18 @@ def key_figures(data: Dataset) -> Html:
     # the report's book, by the word that the report states none. Its parts stand in the data chapter, behind the link
     # under the figures (issue 22: 38, 35, 30, 29 and 32 side by side left no number to cite).
     whose = REPORT_STATES_NO_COUNT if provenance.folder_source(data.options) == BY_REPORT else ""
-    # The one counting rule, said where the count is (schema.INITIATIVES_COUNTED), and the kinds adding up to it.
+    # Each tile says in a few words what it counts (the quote's unit, views.REPLIK_IS_A_QUOTE, as the exchange cards
+    # say it); the initiatives' counting rule and the kinds adding up to them stand in one line under the tiles, where
+    # they stood as seven grey lines in a 9rem tile (issue 22).
+    total = number(statistics.count_initiatives(data.initiatives))
     counted = [
-        (
-            number(statistics.count_initiatives(data.initiatives)),
-            "indsatser",
-            " ".join(
-                filter(None, (INITIATIVES_COUNTED, f"Hver indsats tælles én gang efter sin slags ({by_kind}; {whose_kinds}).", within))
-            ),
-        ),
-        (number(len(data.quotes)), "citater", whose),
+        (total, "indsatser", ""),
+        (number(len(data.quotes)), "citater", f"{views.REPLIK_IS_A_QUOTE[0].upper()}{views.REPLIK_IS_A_QUOTE[1:]}. {whose}".strip()),
     ]
+    each_kind = f"Hver indsats tælles én gang efter sin slags ({by_kind}; {whose_kinds})."
+    kinds_line = " ".join(filter(None, (f"De {total} indsatser:", INITIATIVES_COUNTED, each_kind, within)))
     more = f"{book_link(EDITORS_PAGE, 'Hvordan bogen tæller citaterne', anchor=COUNTING_ANCHOR)}, står i kapitlet „Data og genkørsel“."
-    footer = f'<p class="kr-quote-more">{more}</p>'
+    footer = f'<p class="kr-figures-counted">{esc(kinds_line)}</p><p class="kr-quote-more">{more}</p>'
     holder = provenance.folder_words(data.options).holder
     own = "Rapportens egne tal" if provenance.folder_source(data.options) == BY_REPORT else f"Tal fra {holder}"
     return Html(
@@ -411,9 +410,19 @@ def mark_explained(data: Dataset) -> Html:
     # The tap is the web page's: a printed page has no control (edition.DROPPED drops .kr-web-only).
     tap = f"Tryk eller klik på et „{provenance.owner_mark(provenance.EDITORS_SHORT)}“ på en side for at se forklaringen igen."
     return Html(
-        f'<p>{esc(provenance.page_key())} <span class="kr-web-only">{esc(tap)}</span> Hvad redaktionen har gjort og '
-        f"hvorfor, står i {book_link(EDITORS_PAGE, 'kapitlet om data', anchor=EDITORS_ANCHOR)}.</p>"
+        f'<p>{esc(provenance.page_key())}{esc(report_quote_marks(data))} <span class="kr-web-only">{esc(tap)}</span> Hvad '
+        f"redaktionen har gjort og hvorfor, står i {book_link(EDITORS_PAGE, 'kapitlet om data', anchor=EDITORS_ANCHOR)}.</p>"
     )
+
+
+def report_quote_marks(data: Dataset) -> str:
+    """Where a title the report gives keeps the report's own quotation marks (»Etablering af ”vi”«), one sentence that
+    says they are the report's and kept: beside the book's „…“ they read as a typo in the menus (issue 22, reader
+    #12). The report's words are never changed; '' where no title has them."""
+    titles = [str(t) for t in data.sections.sort_values("position")["title"] if "”" in str(t)]
+    if not titles:
+        return ""
+    return f" Anførselstegnene i en titel som »{titles[0]}« er rapportens egne; bogen beholder dem."
 
 
 def card_ties(data: Dataset) -> Html:

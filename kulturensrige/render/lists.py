@@ -346,9 +346,12 @@ def ingredient_part_items(tally: statistics.QuoteTally, options: pd.DataFrame) -
         first = f"{first} {provenance.ingredient_ties(ties, 'ingredienserne', quotes=tally.quotes_by_source)}"
     items = [first]
     if tally.several:
+        # The pages' own numbers beside their sum, so the sum reads as theirs and not as one more total (issue 22).
+        pages = listing([number(n) for n in tally.by_ingredient.values() if n])
         items.append(
-            f"{number(sum(tally.by_ingredient.values()))} citater tæller ingredienssiderne tilsammen: {number(tally.several)} "
-            f"af de {number(tally.total)} citater underbygger mere end én ingrediens og tælles ved hver."
+            f"{number(sum(tally.by_ingredient.values()))} citater står på ingredienssiderne tilsammen ({pages}), fordi "
+            f"{number(tally.several)} af de {number(tally.total)} citater underbygger mere end én ingrediens og står på "
+            "hver af deres sider."
         )
     if tally.without:
         where = provenance.in_sections(options, [f"»{title}«" for title in tally.without_sections])

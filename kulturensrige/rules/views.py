@@ -55,6 +55,10 @@ def switchable(data: Dataset) -> bool:
 PAGE_SIZE = 50
 
 
+# The quote's unit in the words every count beside an exchange uses: the front page's tile, an ingredient page whose
+# quotes fill fewer cards than they count, and each exchange card (cards.exchange_note).
+REPLIK_IS_A_QUOTE = "hver replik tæller som et citat"
+
 COUNTING_RULE = (
     "Sådan tæller bogen citater: et citat er én replik, sådan som rapporten trykker den. En ordveksling, hvor to "
     "personer taler på skift, er derfor flere citater, som står samlet på ét kort, og kortet siger, hvor mange "

@@ -155,9 +155,9 @@ def test_the_desktop_bar_says_whose_page_another_municipalitys_profile_is(data, 
 
 def test_the_front_pages_list_marks_the_choice_and_links_name_no_choice_when_there_is_none(data, site_url, browser):
     """Reader review 5, #6: the front page's list of municipalities did not show the choice, and with none made every
-    link carried ?kommune=alle. The chosen one stands framed in the accent, "valgt" after it for screen readers (issue
-    22: bold and the shown word rewrapped the list after a choice); with no choice, no link and not the address names
-    one."""
+    link carried ?kommune=alle. The chosen one stands framed in the one highlight colour (--kr-chosen-edge), "valgt"
+    after it for screen readers (issue 22: bold and the shown word rewrapped the list after a choice); with no choice,
+    no link and not the address names one."""
     chosen = data.municipalities.iloc[0]
     context = browser.new_context(locale="da-DK", **DESKTOP)
     page = context.new_page()
