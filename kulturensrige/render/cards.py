@@ -833,39 +833,29 @@ def initiative_card(data: Dataset, row: pd.Series) -> dict:
     }
 
 
-def lift_titles(contexts: list[dict]) -> tuple[list[dict], bool]:
-    """The cards of a block with their titles' marks taken off where every title is the editors' (block_mark): the
-    block then says it once, at its end, with the rest of whose the cards are (ADR 55). A block that mixes the report's
-    names with the editors' titles keeps a mark on each of the editors'."""
-    if not contexts or not block_mark(c["title"] for c in contexts) or any(not isinstance(c["title"], Sourced) for c in contexts):
-        return contexts, False
-    return [{**c, "title": unmarked(c["title"])} for c in contexts], True
-
-
 def initiative_list(data: Dataset, kommunekode: str = filters.ALL) -> Html:
     """All initiatives, arranged by the filter; or one municipality's (its profile page), as they are. Whose their
-    values are is said once, at the block's end (whose_reasons): one mark for the block, none on the cards but an
-    editors' title's where the block also holds a name the report gives (ADR 55)."""
+    values are is said once, at the block's end (whose_reasons): one mark for the block, none on the cards but each
+    editors' title's, which every title the editors gave carries after it on every page, as in the PDFs (ADR 61)."""
     rows = filters.initiatives(data, kommunekode).sort_values(["kommunekode", "position"], key=_report_order(data))
-    contexts, titles_lifted = lift_titles([initiative_card(data, r) for _, r in rows.iterrows()])
+    contexts = [initiative_card(data, r) for _, r in rows.iterrows()]
     items = [views.Item(code, "stated") for code in rows["kommunekode"]]
     summary = f"{statistics.initiative_count(rows)}."
     arranged = kommunekode == filters.ALL
     # The reasons follow the cards, so the first initiative comes first (issue 22), as in the PDF editions.
     return Html(
         str(fact_list(data, items, views.INITIATIVE, contexts, css="kr-initiative-list", summary=summary, arranged=arranged))
-        + whose_reasons(data, rows, titles_lifted)
+        + whose_reasons(data, rows)
     )
 
 
-def whose_reasons(data: Dataset, rows: pd.DataFrame, titles_lifted: bool = False) -> str:
+def whose_reasons(data: Dataset, rows: pd.DataFrame) -> str:
     """After a block of initiative cards, whose their values are, once: the editors' short mark in view and, folded
-    under it, what they did (their kinds, terms, gathering, reading and retelling, and the titles where every title of
-    the block is theirs) and why; where the block mixes the report's names with the editors' titles, what a title's
-    '(red.)' means. Nothing where the block is empty."""
+    under it, what they did (their kinds, terms, gathering, reading and retelling) and why; where a card's title is the
+    editors', what a title's '(red.)' means. Nothing where the block is empty."""
     if rows.empty:
         return ""
-    lifted = (*INITIATIVE_MARKED_VALUES[1:], *((TITLE_VALUE,) if titles_lifted else ()))
+    lifted = INITIATIVE_MARKED_VALUES[1:]
     whose = whose_terms_parts(data, *lifted)
     if whose.editors and provenance.folder_source(data.options) == BY_REPORT:
         # The descriptions are the editors' retelling (kilder.csv: 'redaktionens ord'): the line names it with the rest.
@@ -873,8 +863,7 @@ def whose_reasons(data: Dataset, rows: pd.DataFrame, titles_lifted: bool = False
             data.options, "initiatives.kind", *(f"initiatives.{c}" for _, c, _, _ in VOCABULARIES), *lifted, retold=True
         )
         whose = provenance.Whose(f"{said[0].upper()}{said[1:]}, ikke rapportens", whose.reasons, whose.others)
-    mixed = not titles_lifted and bool((rows["title_basis"] == "inferred").any())
-    return whose_note(whose, also=_title_key(data, mixed))
+    return whose_note(whose, also=_title_key(data, bool((rows["title_basis"] == "inferred").any())))
 
 
 def block_mark(values: Iterable) -> str:

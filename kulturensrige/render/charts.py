@@ -895,7 +895,8 @@ def _no_marks(data: Dataset, code: str, cols: list[str], table: pd.DataFrame, mi
     if table[code].sum():
         return ""
     own = data.initiatives.loc[data.initiatives["kommunekode"] == code]
-    titles = [str(t) for t in own.sort_values("position")["title"]]
+    # An editors' title says so where a sentence names it, as on its card (ADR 61).
+    titles = [str(cards.initiative_title(data, r)) for r in own.sort_values("position").itertuples()]
     counted = statistics.count_initiatives(own)
     what = "kommunens eneste indsats" if counted == 1 else f"kommunens {number(counted)} indsatser"
     return f"{genitive(name)} kolonne er tom: ved {what} ({listing(titles)}) er ingen {missing} registreret."
