@@ -1003,7 +1003,7 @@ def test_long_lists_are_arranged_like_short_ones(eighth_data, long_list_url, pag
         # Past the first cards, each card is filled in the browser from a JSON row: it must be the card Python renders.
         by_quotes = {" ".join(g["quote_id"]): g for g in groups}
         short = cards.short_speakers(data, groups)  # the list says once whose a held-back speaker's category is
-        lifted = bool(cards.kinds_editors(data, groups))  # and, after its cards, whose the kinds' words are (ADR 55)
+        lifted = cards.kinds_editors(data, groups)  # and, after its cards, whose the kinds' words are (ADR 55)
         shown = page.eval_on_selector_all("section.kr-list .kr-card", "cards => cards.map((c) => c.outerHTML)")
         assert len(shown) == len(groups)
         for markup in shown:
