@@ -1139,11 +1139,11 @@ def plotted(data: Dataset) -> list[Chart]:
 
 
 def _caption(data: Dataset, number: int, value: str) -> str:
-    """The report's caption over the book's drawing of its figure, with whose drawing it is: 'Figur 2. Fællesskabelse
-    af værdi gennem aktionslæring (red.)', the kind of the editors' work said in the page's key (provenance.page_key)."""
+    """The report's caption over the book's drawing of its figure, with whose drawing it is after the figure's number,
+    not after the caption, which is the report's own words: 'Figur 1 (red.). Forløbet i Kulturens Rige.', the kind of
+    the editors' work said in the page's key (provenance.page_key) and in full in every PDF (reading s23, F6)."""
     caption = str(data.figures.loc[data.figures["number"] == number, "caption"].iloc[0])
-    end = "." if caption.endswith(".") else ""
-    return f"Figur {number}. {provenance.page_marked(caption.removesuffix('.'), provenance.value_label(data.options, value))}{end}"
+    return f"{provenance.page_marked(f'Figur {number}', provenance.value_label(data.options, value))}. {caption}"
 
 
 def _about(data: Dataset, number: int) -> str:
