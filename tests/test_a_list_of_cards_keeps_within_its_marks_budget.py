@@ -3,7 +3,8 @@ every card's kind), which read as noise. A list of cards is one block: where a f
 block says it once, at its end; only a value whose source varies from card to card (an editors' title beside a name
 the report gives, a kind whose word names a kind the report gives too, a held-back speaker's category) keeps its own
 mark. So each list's marks stay within a budget the data give: one for the block, plus one per card that has such a
-value (ADR 55)."""
+value (ADR 55). Since ADR 61 every editors' title and every editors' kind whose word the data also give a kind of the
+report's keeps its own mark, whatever the rest of its list is (reading s23, F1 and F4)."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def marks(block: Tag) -> int:
 
 def quote_budget(data, cards: list[Tag]) -> int:
     """One for the list, and one per card whose own value varies: a held-back speaker's category, and an editors'
-    kind where its word also names a kind the report gives in the same list (as 'Ordveksling' may)."""
+    kind where its word also names a kind the report gives anywhere in the data (as 'Ordveksling' does, ADR 61)."""
     quotes = data.quotes.set_index("quote_id")
     kinds = data.tables["quote_kinds"].set_index("quote_kind_id")
     owners, labels, held = [], [], []
@@ -43,8 +44,8 @@ def quote_budget(data, cards: list[Tag]) -> int:
         labels.append(str(kinds.at[kind, "label"]))
         held.append(bool((rows["shown_role"] != rows["speaker_role"]).any()))
     by_owner: dict[bool, set[str]] = {}
-    for owner, label in zip(owners, labels, strict=True):
-        by_owner.setdefault(owner == BY_EDITORS, set()).add(label)
+    for kind in kinds.itertuples():
+        by_owner.setdefault(provenance.row_source(data.options, str(kind.label_source)) == BY_EDITORS, set()).add(str(kind.label))
     shared = by_owner.get(True, set()) & by_owner.get(False, set())
     return 1 + sum(1 for o, label, h in zip(owners, labels, held, strict=True) if h or (o == BY_EDITORS and label in shared))
 
@@ -52,7 +53,7 @@ def quote_budget(data, cards: list[Tag]) -> int:
 def initiative_budget(data, cards: list[Tag]) -> int:
     rows = data.initiatives.set_index("initiative_id").loc[[c["id"].removeprefix("indsats-") for c in cards]]
     inferred = int((rows["title_basis"] == "inferred").sum())
-    return 1 + (inferred if inferred < len(rows) else 0)
+    return 1 + inferred  # every editors' title keeps its mark (ADR 61)
 
 
 @pytest.mark.build

@@ -1,7 +1,7 @@
 """Issue 22 (marks22): "(red.)" stood on every initiative card's label line ("Køge · Prøvehandling (red.)"), the same
 after the report's own names (Gang i gården, Rødder, ”Cooltur”-cafeer, Projekt Kulturligvis) as after the editors'
 titles. A name the report gives is the report's and carries no mark, on a page, side by side or in print; an editors'
-title carries one after it, or its block says it once where every title of the block is the editors' (ADR 55)."""
+title carries one after it wherever it stands (ADR 61, which ended ADR 55's one note for a block of editors' titles)."""
 
 from __future__ import annotations
 
@@ -33,19 +33,18 @@ def test_a_card_marks_only_a_title_the_editors_gave(data):
     for code in each([filters.ALL, *data.municipalities["kommunekode"]]):
         soup = BeautifulSoup(str(cards.initiative_list(data, code)), "html.parser")
         rows = filters.initiatives(data, code)
-        all_editors = bool((rows["title_basis"] == "inferred").all())
         for row in each(list(rows.itertuples())):
             card = soup.select_one(f"#indsats-{row.initiative_id}")
             assert not SHORT.search(card.select_one(".kr-card-kicker").get_text()), (code, row.title)
             in_title = SHORT.findall(card.select_one(".kr-card-title").get_text())
-            assert len(in_title) == (1 if row.title_basis == "inferred" and not all_editors else 0), (code, row.title)
+            assert len(in_title) == (1 if row.title_basis == "inferred" else 0), (code, row.title)
             marks = [m for m in card.select(".kr-by") if SHORT.search(m.get_text())]
             assert len(marks) == len(in_title), (code, row.title, marks)
         # The block says once, after its cards, whose the rest is: one mark and its words folded under it.
         note = soup.select(".kr-whose-note")[-1]
         assert SHORT.findall(note.select_one("summary").get_text()) == [MARK], code
         said = note.get_text()
-        assert ("titel" in said.split("ikke rapportens")[0]) == all_editors, (code, said[:120])
+        assert "titel" not in said.split("ikke rapportens")[0], (code, said[:120])
 
 
 def test_side_by_side_and_in_print_a_reports_name_stands_bare_and_an_editors_title_says_it_in_full(data):
@@ -54,9 +53,7 @@ def test_side_by_side_and_in_print_a_reports_name_stands_bare_and_an_editors_tit
         item = next(
             li for li in columns.select(f"[data-compare='{row.kommunekode}'] ul li") if row.title in li.get_text().replace("\u00ad", "")
         )
-        mine = data.initiatives[data.initiatives["kommunekode"] == row.kommunekode]
-        marked = row.title_basis == "inferred" and not (mine["title_basis"] == "inferred").all()
-        assert bool(SHORT.search(item.get_text())) == marked, row.title
+        assert bool(SHORT.search(item.get_text())) == (row.title_basis == "inferred"), row.title
         printed = next(i["title"] for i in editions.initiative_items(data, row.kommunekode) if i["id"] == row.initiative_id)
         full = provenance.owner_mark(provenance.value_label(data.options, cards.TITLE_VALUE))
         assert printed == (f"{row.title} {full}" if row.title_basis == "inferred" else row.title), printed

@@ -166,8 +166,8 @@ def _whose_line(html: str) -> str:
 def test_an_editors_title_carries_its_short_mark_on_every_card_and_every_block_says_what_it_means(data):
     """#2: Egedal's titles were unmarked under a line that said they were the editors' (ADR 31), Køge's marked in full
     beside a report's title: a card copied alone lost whose title it was. An editors' title carries "(red.)" on its
-    card where its block also holds a report's name, the block's note says it once where every title is the
-    editors' (ADR 55), the editions' items spell it out, and a title the report gives carries none."""
+    card and side by side, whatever the rest of its block is (ADR 61), the editions' items spell it out, and a title
+    the report gives carries none."""
     from kulturensrige.edition import editions
     from kulturensrige.render import comparison
 
@@ -178,24 +178,20 @@ def test_an_editors_title_carries_its_short_mark_on_every_card_and_every_block_s
         html = str(cards.initiative_list(data, code))
         soup = BeautifulSoup(html, "html.parser")
         rows = filters.initiatives(data, code)
-        # Only an editors' title carries a mark on its card, after it (ADR 55); where every title of the block is the
-        # editors', the block's note after the cards says so once; the label line carries none.
-        wholly_here = bool((rows["title_basis"] == "inferred").all())
+        # Only an editors' title carries a mark on its card, after it (ADR 61); the label line carries none.
         for row in rows.itertuples():
             card = soup.select_one(f"#indsats-{row.initiative_id}")
             assert not card.select(".kr-card-kicker .kr-by"), (code, row.title)
             marks = [m.get("title", "") for m in card.select(".kr-card-title .kr-by")]
-            assert marks == (["redaktionens titel"] if row.title_basis == "inferred" and not wholly_here else []), (code, row.title)
-        if (rows["title_basis"] == "inferred").any() and not wholly_here:
+            assert marks == (["redaktionens titel"] if row.title_basis == "inferred" else []), (code, row.title)
+        if (rows["title_basis"] == "inferred").any():
             assert key in soup.get_text(" ", strip=True), code
     # The side-by-side view sets soft hyphens in long words for a phone (ADR 17).
     side = BeautifulSoup(str(comparison.compare_view(data)), "html.parser").get_text(" ", strip=True).replace("\u00ad", "")
     assert key in side
-    # A column whose titles are all the editors' carries the one mark on its heading (ADR 40; its own test), the rest
-    # after each editors' title.
-    wholly = set(data.initiatives.groupby("kommunekode")["title_basis"].agg(lambda b: (b == "inferred").all()).loc[lambda w: w].index)
+    # Each editors' title carries its own mark side by side, as on its card (ADR 61).
     for row in each(list(inferred.itertuples())):
-        assert (row.kommunekode in wholly) or f"{row.title} (red.)" in side, row.title
+        assert f"{row.title} (red.)" in side, row.title
         items = editions.initiative_items(data, row.kommunekode)
         # Printed, the mark is spelled out (ADR 55), as the data chapter says (provenance.printed_marks).
         assert any(str(i["title"]) == f"{row.title} (redaktionens titel)" for i in items), items

@@ -537,7 +537,7 @@ def test_the_whole_book_pdf_prints_each_editors_mark_where_its_page_has_one(repo
     # A mark that names its kind in full, as Køge's edition prints it; Figure 1's title has none and keeps "(red.)".
     # The profiles and the lists of quotes say whose once, at the block's end (ADR 55): an editors' title keeps its mark.
     kept = ("Musikalske besøg af seniorband og musikskole (redaktionens titel)",)
-    for said in (*kept, "Forløbet i Kulturens Rige (red.)."):
+    for said in (*kept, "Figur 1 (red.). Forløbet i Kulturens Rige."):
         assert squeeze(said) in text, said
     # The columns of the comparison: each heading once, not after the names that stand over them on the web.
     names = "|".join(re.escape(squeeze(n)) for n in load(REPO / "data").municipalities["name"])

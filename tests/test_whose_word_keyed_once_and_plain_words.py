@@ -166,6 +166,7 @@ def test_a_starting_point_is_marked_in_the_words_kilder_csv_gives_its_label_and_
     """Reading 21 #5: 'Fra bunden: … (redaktionens betegnelser)' on the profile, 'redaktionens ord' for the note in
     kilder.csv: the combined value names both, in kilder.csv's words, on the page and in the PDF."""
     facts = BeautifulSoup(str(lists.municipality_facts(data, "240")), "html.parser")
-    # Said once after the profile's facts (ADR 55), in kilder.csv's words.
+    # Marked at its own end, in kilder.csv's words (reading s23, F5; ADR 61).
     assert lists.starting_point_owner(data) == "redaktionens betegnelser og ord"
-    assert "Udgangspunktet: redaktionens betegnelser og ord." in facts.select_one(".kr-whose-note").get_text()
+    dd = next(dt for dt in facts.select("dl.kr-facts dt") if dt.get_text(strip=True) == "Udgangspunkt").find_next_sibling("dd")
+    assert dd.select(".kr-by")[-1]["title"] == "redaktionens betegnelser og ord"

@@ -944,8 +944,8 @@ EDITORIAL: tuple[Editorial, ...] = (
         "indsatsernes titler, rapporten ikke selv giver",
         "Rapporten navngiver kun nogle indsatser, med navnet i anførselstegn (fx »Gang i gården« og »Rødder«); de øvrige "
         "beskriver rapporten uden navn, også i sine nummererede opremsninger, og deres titler har redaktionen "
-        "formuleret, ofte med rapportens ord. På siderne står „(red.)“ efter en sådan titel, eller én gang efter en liste, hvor "
-        "alle titlerne er redaktionens; i PDF'erne står „(redaktionens titel)“ efter den.",
+        "formuleret, ofte med rapportens ord. På siderne står „(red.)“ efter hver sådan titel, også hvor "
+        "alle en listes titler er redaktionens; i PDF'erne står „(redaktionens titel)“ efter den.",
         "titel",
     ),
     Editorial(

@@ -1098,7 +1098,8 @@ def _printable_figure_notes(article: Tag, chapter_title: str, sources: list[tupl
         about = " ".join(said.get_text().split())
         if about and about != figures.AS_ABOVE:
             title = figure.select_one(".kr-figure-title")
-            named = " ".join(title.get_text(" ", strip=True).split()).rstrip(" .") if title else "figuren"
+            # No space before a stop that follows a mark: 'Figur 1 (red.). Forløbet …', not 'Figur 1 (red.) . Forløbet'.
+            named = re.sub(r" ([.,])", r"\1", " ".join(title.get_text(" ", strip=True).split())).rstrip(" .") if title else "figuren"
             sources.append((f"{chapter_title}: {named}", about))
             about = SOURCES_POINTER
         # Where the line stands in view already (markup.folded_note), the pointer joins it.

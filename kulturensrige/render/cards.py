@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 import pandas as pd
 
@@ -93,13 +93,13 @@ def short_speakers(data: Dataset, groups: Sequence[pd.DataFrame | list[dict]]) -
 
 
 def speaker_line(
-    data: Dataset, turns: pd.DataFrame | list[dict], short: bool = False, keyed: bool = False, kinds_lifted: bool = False
+    data: Dataset, turns: pd.DataFrame | list[dict], short: bool = False, keyed: bool = False, kinds_lifted: Collection[str] = ()
 ) -> tuple[str, str, str]:
     """(kind, speaker, reference) under a card: a printed caption that already names the kind stands alone,
     and a quote from literature shows its author and, in brackets, the citation. `short`: in a list whose line says
     what '(red.)' after a speaker means (quote_list), the category's note is that short mark. `keyed`: on a page
-    under its key (provenance.page_key), the editors' name for the kind is marked '(red.)'. `kinds_lifted`: in a list
-    whose every kind is the editors' name, the list says it once at its end (kinds_note) and the kind stands bare."""
+    under its key (provenance.page_key), the editors' name for the kind is marked '(red.)'. `kinds_lifted`: the kinds
+    whose editors' names the list says once at its end (kinds_note, kinds_editors); such a kind stands bare."""
     rows = turns.to_dict("records") if isinstance(turns, pd.DataFrame) else turns
     first = rows[0]
     label = _label(data, "quote_kinds", "quote_kind_id", first["kind"])
@@ -111,7 +111,7 @@ def speaker_line(
     # One mark for the line where the kind and the category are both the editors': 'Interviewcitat · Sundhedsområdet
     # (red.)', not a mark after each word (issue 22).
     one_mark = keyed and note == f" {provenance.owner_mark(provenance.EDITORS_SHORT)}"
-    kind = label if one_mark or kinds_lifted else provenance.kind_label(data.options, label, given, keyed)
+    kind = label if one_mark or first["kind"] in kinds_lifted else provenance.kind_label(data.options, label, given, keyed)
     if len(rows) > 1:
         return kind, " og ".join(dict.fromkeys(_role(r["shown_role"]) for r in rows)) + note, ""
     if first["reference_key"]:
@@ -214,7 +214,7 @@ def card_context(
     short: bool = False,
     include_inferred: bool = views.INFERRED_BY_DEFAULT,
     keyed: bool = False,
-    kinds_lifted: bool = False,
+    kinds_lifted: Collection[str] = (),
 ) -> dict:
     """The facts of one quote card (a quote, or a whole exchange of turns sharing exchange_id) for the card macro;
     its CARD_FIELDS are also the card's JSON row. Separators and brackets are part of the text: the browser
@@ -270,7 +270,7 @@ def quote_card(
     short: bool = False,
     include_inferred: bool = views.INFERRED_BY_DEFAULT,
     keyed: bool = False,
-    kinds_lifted: bool = False,
+    kinds_lifted: Collection[str] = (),
 ) -> str:
     """One card for a quote, or for a whole exchange (several turns sharing exchange_id); `short`, `keyed`,
     `kinds_lifted`: speaker_line's (a page's list sets its cards keyed, quote_list)."""
@@ -350,7 +350,7 @@ def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", arrang
     quotes (reader review 21, #1)."""
     groups = group_records(quotes)
     tie_line, short, lifted = views.any_tied(data), short_speakers(data, groups), kinds_editors(data, groups)
-    contexts = [card_context(data, g, short=short, keyed=True, kinds_lifted=bool(lifted)) for g in groups]
+    contexts = [card_context(data, g, short=short, keyed=True, kinds_lifted=lifted) for g in groups]
     shown = views.first_page(len(groups))
     cards = [str(macro("cards.html.j2", "quote_card", c)) for c in contexts[:shown]]
     rest = quote_rows(data, contexts[shown:]) if shown < len(groups) else Markup("")
@@ -372,19 +372,16 @@ def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", arrang
 
 def kinds_editors(data: Dataset, groups: Sequence[pd.DataFrame | list[dict]]) -> list[str]:
     """The kinds of a list's cards that the editors named ('Interviewcitat', 'Kort udsagn'), where the list can say it
-    once, at its end (kinds_note), instead of '(red.)' after each card's kind (ten on one page, issue 22, marks22): a
-    kind's word is the editors' or the report's on every card alike. Empty where none is the editors', or where one
-    word stands for a kind of each ('Ordveksling': the report's at one exchange, the editors' at the others); then
-    each editors' kind keeps its mark."""
+    once, at its end (kinds_note), instead of '(red.)' after each card's kind (ten on one page, issue 22, marks22). A
+    kind whose word the data also give a kind of the report's ('Ordveksling': the report's at one exchange, the
+    editors' at the others) is never among them, whatever the list holds: it keeps its mark on every card, on every
+    page and in every PDF, so the one word never reads alike for two owners (reading s23, F4)."""
     kinds = data.tables["quote_kinds"].set_index("quote_kind_id")
+    owner = {k: provenance.row_source(data.options, str(kinds.at[k, "label_source"])) for k in kinds.index}
+    others = {str(kinds.at[k, "label"]) for k in kinds.index if owner[k] != BY_EDITORS}
     first = [str(g["kind"].iloc[0] if isinstance(g, pd.DataFrame) else g[0]["kind"]) for g in groups]
     shown = list(dict.fromkeys(k for k in first if k in kinds.index))
-    owner = {k: provenance.row_source(data.options, str(kinds.at[k, "label_source"])) for k in shown}
-    editors = [k for k in shown if owner[k] == BY_EDITORS]
-    words = {str(kinds.at[k, "label"]) for k in editors}
-    if any(str(kinds.at[k, "label"]) in words for k in shown if owner[k] != BY_EDITORS):
-        return []
-    return editors
+    return [k for k in shown if owner[k] == BY_EDITORS and str(kinds.at[k, "label"]) not in others]
 
 
 def kinds_note(data: Dataset, kind_ids: list[str]) -> str:
@@ -858,39 +855,29 @@ def unstated_facts(data: Dataset, facts: Sequence[tuple[str, object]]) -> dict:
     return {"unstated": labels, "unstated_line": f"{said[0].upper()}{said[1:]}: {', '.join(lab.lower() for lab in labels)}."}
 
 
-def lift_titles(contexts: list[dict]) -> tuple[list[dict], bool]:
-    """The cards of a block with their titles' marks taken off where every title is the editors' (block_mark): the
-    block then says it once, at its end, with the rest of whose the cards are (ADR 55). A block that mixes the report's
-    names with the editors' titles keeps a mark on each of the editors'."""
-    if not contexts or not block_mark(c["title"] for c in contexts) or any(not isinstance(c["title"], Sourced) for c in contexts):
-        return contexts, False
-    return [{**c, "title": unmarked(c["title"])} for c in contexts], True
-
-
 def initiative_list(data: Dataset, kommunekode: str = filters.ALL) -> Html:
     """All initiatives, arranged by the filter; or one municipality's (its profile page), as they are. Whose their
-    values are is said once, at the block's end (whose_reasons): one mark for the block, none on the cards but an
-    editors' title's where the block also holds a name the report gives (ADR 55)."""
+    values are is said once, at the block's end (whose_reasons): one mark for the block, none on the cards but each
+    editors' title's, which every title the editors gave carries after it on every page, as in the PDFs (ADR 61)."""
     rows = filters.initiatives(data, kommunekode).sort_values(["kommunekode", "position"], key=_report_order(data))
-    contexts, titles_lifted = lift_titles([initiative_card(data, r) for _, r in rows.iterrows()])
+    contexts = [initiative_card(data, r) for _, r in rows.iterrows()]
     items = [views.Item(code, "stated") for code in rows["kommunekode"]]
     summary = f"{statistics.initiative_count(rows)}."
     arranged = kommunekode == filters.ALL
     # The reasons follow the cards, so the first initiative comes first (issue 22), as in the PDF editions.
     return Html(
         str(fact_list(data, items, views.INITIATIVE, contexts, css="kr-initiative-list", summary=summary, arranged=arranged))
-        + whose_reasons(data, rows, titles_lifted)
+        + whose_reasons(data, rows)
     )
 
 
-def whose_reasons(data: Dataset, rows: pd.DataFrame, titles_lifted: bool = False) -> str:
+def whose_reasons(data: Dataset, rows: pd.DataFrame) -> str:
     """After a block of initiative cards, whose their values are, once: the editors' short mark in view and, folded
-    under it, what they did (their kinds, terms, gathering, reading and retelling, and the titles where every title of
-    the block is theirs) and why; where the block mixes the report's names with the editors' titles, what a title's
-    '(red.)' means. Nothing where the block is empty."""
+    under it, what they did (their kinds, terms, gathering, reading and retelling) and why; where a card's title is the
+    editors', what a title's '(red.)' means. Nothing where the block is empty."""
     if rows.empty:
         return ""
-    lifted = (*INITIATIVE_MARKED_VALUES[1:], *((TITLE_VALUE,) if titles_lifted else ()))
+    lifted = INITIATIVE_MARKED_VALUES[1:]
     whose = whose_terms_parts(data, *lifted)
     if whose.editors and provenance.folder_source(data.options) == BY_REPORT:
         # The descriptions are the editors' retelling (kilder.csv: 'redaktionens ord'): the line names it with the rest.
@@ -898,8 +885,7 @@ def whose_reasons(data: Dataset, rows: pd.DataFrame, titles_lifted: bool = False
             data.options, "initiatives.kind", *(f"initiatives.{c}" for _, c, _, _ in VOCABULARIES), *lifted, retold=True
         )
         whose = provenance.Whose(f"{said[0].upper()}{said[1:]}, ikke rapportens", whose.reasons, whose.others)
-    mixed = not titles_lifted and bool((rows["title_basis"] == "inferred").any())
-    return whose_note(whose, also=_title_key(data, mixed))
+    return whose_note(whose, also=_title_key(data, bool((rows["title_basis"] == "inferred").any())))
 
 
 def block_mark(values: Iterable) -> str:

@@ -899,7 +899,8 @@ def _no_marks(data: Dataset, code: str, cols: list[str], table: pd.DataFrame, mi
     if table[code].sum():
         return ""
     own = data.initiatives.loc[data.initiatives["kommunekode"] == code]
-    titles = [str(t) for t in own.sort_values("position")["title"]]
+    # An editors' title says so where a sentence names it, as on its card (ADR 61).
+    titles = [str(cards.initiative_title(data, r)) for r in own.sort_values("position").itertuples()]
     counted = statistics.count_initiatives(own)
     what = "kommunens eneste indsats" if counted == 1 else f"kommunens {number(counted)} indsatser"
     return f"{genitive(name)} kolonne er tom: ved {what} ({listing(titles)}) er ingen {missing} registreret."
@@ -1142,11 +1143,11 @@ def plotted(data: Dataset) -> list[Chart]:
 
 
 def _caption(data: Dataset, number: int, value: str) -> str:
-    """The report's caption over the book's drawing of its figure, with whose drawing it is: 'Figur 2. Fællesskabelse
-    af værdi gennem aktionslæring (red.)', the kind of the editors' work said in the page's key (provenance.page_key)."""
+    """The report's caption over the book's drawing of its figure, with whose drawing it is after the figure's number,
+    not after the caption, which is the report's own words: 'Figur 1 (red.). Forløbet i Kulturens Rige.', the kind of
+    the editors' work said in the page's key (provenance.page_key) and in full in every PDF (reading s23, F6)."""
     caption = str(data.figures.loc[data.figures["number"] == number, "caption"].iloc[0])
-    end = "." if caption.endswith(".") else ""
-    return f"Figur {number}. {provenance.page_marked(caption.removesuffix('.'), provenance.value_label(data.options, value))}{end}"
+    return f"{provenance.page_marked(f'Figur {number}', provenance.value_label(data.options, value))}. {caption}"
 
 
 def _about(data: Dataset, number: int) -> str:

@@ -84,12 +84,9 @@ def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
     parts = set(initiatives.loc[statistics.initiative_parts(initiatives), "initiative_id"])
     kinds = dict(zip(data.initiative_kinds["initiative_kind_id"], data.initiative_kinds["label"], strict=True))
     rows = list(initiatives.sort_values("position").itertuples())
-    named = [cards.initiative_title(data, r) for r in rows]
-    # Where every title in the column is the editors', the list's heading carries the one mark (ADR 40, once per
-    # thing): one on each title made 27 marks of one page (issue 22).
-    owners = {t.owner if isinstance(t, cards.Sourced) else "" for t in named}
-    lifted = len(owners) == 1 and "" not in owners
-    shown = [t.value if lifted and isinstance(t, cards.Sourced) else t for t in named]
+    # Each editors' title carries its own mark, as on a card and in the PDFs: a mark on the column's heading read as if
+    # the heading were the editors' (reading s23, F1; ADR 61).
+    shown = [cards.initiative_title(data, r) for r in rows]
     titles = "".join(
         f"<li>{esc(kinds[r.kind] + ': ' if r.initiative_id in parts else '')}{_title(t)}</li>" for r, t in zip(rows, shown, strict=True)
     )
@@ -106,10 +103,7 @@ def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
     if tied:
         lists.append(_ingredient_list(data, row.kommunekode))
     sections = SECTIONS if tied else SECTIONS[:-1]
-    marks = [_titles_mark(data, owners.pop()) if lifted else "", *[""] * (len(sections) - 1)]
-    inner = f"<h3>{esc(row.name)}</h3>" + "".join(
-        f"<h4>{esc(heading)}{mark}</h4>{items}" for heading, mark, items in zip(sections, marks, lists, strict=True)
-    )
+    inner = f"<h3>{esc(row.name)}</h3>" + "".join(f"<h4>{esc(heading)}</h4>{items}" for heading, items in zip(sections, lists, strict=True))
     # A column the reader has not picked waits in a side island when there are many (SIDE_FROM): kr-lists.js fills it in.
     content = side_island(inner, "kr-compare-side") if hidden and aside else inner
     return (
@@ -123,13 +117,6 @@ def _title(title: str) -> str:
     if not isinstance(title, cards.Sourced) or not title.mark:
         return esc(hyphenated(title))
     return f'{esc(hyphenated(title.value))} <span class="kr-by" title="{esc(title.mark)}">{esc(title.owner)}</span>'
-
-
-def _titles_mark(data: Dataset, owner: str) -> str:
-    """The one mark after 'Indsatser' where all the column's titles have one owner that is not the report's (cards.
-    Sourced.owner: '(red.)' for the editors'), saying what it marks."""
-    kind = provenance.value_label(data.options, cards.TITLE_VALUE)
-    return f' <span class="kr-by" title="{esc(kind)}">{esc(owner)}</span>'
 
 
 # A column's sections, each a heading and a list: the initiatives, each vocabulary and the ingredients.

@@ -164,9 +164,11 @@ def starting_point_owner(data: Dataset) -> str:
 
 
 def municipality_facts(data: Dataset, kommunekode: str) -> Html:
-    """A profile's lead and facts as one block: whose its values are is said once, at its end (profile_whose), not a
-    mark after the lead, the code, the region, the starting point and the outcome, five on one card (issue 22, marks22;
-    ADR 55). The name's spelling note stays beside the name: it is about that name alone."""
+    """A profile's lead and facts as one block. A retelling (the lead, the starting point, the outcome) carries its mark
+    at its own end, as an ingredient page's paragraph does (reading s23, F5: a fold under the line that names the
+    report's section left the lead sounding like the report); the code and the region, whose are said once, at the
+    block's end (profile_whose), not a mark after each (issue 22, marks22; ADR 55). The name's spelling note stays
+    beside the name: it is about that name alone."""
     row = data.municipalities.loc[data.municipalities["kommunekode"] == kommunekode].iloc[0]
     start = _key(data, "starting_points", "starting_point_id", row.starting_point, "label")
     mark = provenance.name_mark(data.options, row["name"], row.name_in_report)
@@ -175,12 +177,12 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
     all_groups = f'<p class="kr-all-groups">{esc(said)}</p>' if (said := all_groups_outcome(data)) else ""
     return Html(
         f'<div class="kr-profile" data-kommune="{esc(row.kommunekode)}">{profile_choice(data, kommunekode)}'
-        f'<p class="kr-lead">{esc(row.summary)}</p>'
+        f'<p class="kr-lead">{retold(data, row.summary, RETOLD["summary"])}</p>'
         f'<dl class="kr-facts"><dt>Officielt navn</dt><dd>{esc(row["name"])}{spelled}</dd>'
         f"<dt>Kommunekode</dt><dd>{esc(row.kommunekode)}</dd>"
         f"<dt>Region</dt><dd>{esc(row.region)}</dd>"
-        f"<dt>Udgangspunkt</dt><dd>{esc(starting_point(start, row.starting_point_note))}</dd>"
-        f"<dt>Hvad forløbet førte til</dt><dd>{esc(not_stated_note(data, row.outcome))}</dd></dl>"
+        f"<dt>Udgangspunkt</dt><dd>{retold(data, starting_point(start, row.starting_point_note), RETOLD['starting_point'])}</dd>"
+        f"<dt>Hvad forløbet førte til</dt><dd>{retold(data, not_stated_note(data, row.outcome), RETOLD['outcome'])}</dd></dl>"
         f"{all_groups}"
         # The section is presented on this very page: name it, do not link to it.
         f'<p class="kr-source-line">Bygger på {esc(provenance.in_sections(data.options, [section]))}.</p>'
@@ -206,20 +208,29 @@ def all_groups_outcome(data: Dataset) -> str:
     return f"Om alle aktionslæringsgrupperne siger {section}, at der »{fact.value}«."
 
 
+# A profile's retellings, each marked at its own end (municipality_facts): the column whose source the mark names.
+RETOLD = {"summary": "municipalities.summary", "starting_point": "municipalities.starting_point", "outcome": "municipalities.outcome"}
+
+
+def retold(data: Dataset, text: str, value: str) -> str:
+    """A retelling with its mark at its end, as a card sets it ('… lokalsamfundet. (red.)'), in the words the PDF and
+    kilder.csv give it (starting_point_owner for the starting point); bare where it is the report's or 'ikke angivet'."""
+    owner = starting_point_owner(data) if value == RETOLD["starting_point"] else provenance.value_label(data.options, value)
+    if owner == provenance.words(BY_REPORT).value or text.startswith(NOT_STATED):
+        return esc(text)
+    return cards.sourced_markup(cards.Sourced(text, owner))
+
+
 def profile_whose(data: Dataset, row) -> str:
     """Whose a profile's lead and facts are, once after them: each owner's fields named in one sentence ('Indledningen
     og „Hvad forløbet førte til“: redaktionens gengivelse. Kommunekoden og regionen: redaktionens tilføjelse. …'), with
     the reasons, under the one mark (markup.whose_note); an 'ikke angivet' is no one's. The values' owners are the
     ones the PDF and kilder.csv give them (provenance.value_label, starting_point_owner)."""
+    # The retellings carry their own marks (retold): the line names the code's and the region's owners.
     owners = {
-        "Indledningen": provenance.value_label(data.options, "municipalities.summary"),
-        "kommunekoden": provenance.value_label(data.options, "municipalities.kommunekode"),
+        "Kommunekoden": provenance.value_label(data.options, "municipalities.kommunekode"),
         "regionen": provenance.value_label(data.options, "municipalities.region"),
-        "udgangspunktet": starting_point_owner(data),
-        "„Hvad forløbet førte til“": provenance.value_label(data.options, "municipalities.outcome"),
     }
-    if row.outcome == NOT_STATED:
-        del owners["„Hvad forløbet førte til“"]
     fields: dict[str, list[str]] = {}
     for field, owner in owners.items():
         if owner != provenance.words(BY_REPORT).value:

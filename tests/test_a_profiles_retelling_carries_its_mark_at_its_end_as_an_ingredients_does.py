@@ -1,0 +1,62 @@
+"""Reading s23, F5: an ingredient page marks its retelling inline, at the paragraph's end ("… projektperioden.
+(red.)"), while a profile's lead, starting point and outcome carried none: only a folded "(red.) Hvorfor?" under
+"Bygger på rapportens afsnit »Egedal«", so read beside that line the lead sounded like the report. The editions mark
+each inline. One rule now: a retelling carries its mark at its own end, on the page ("(red.)", its kind in the
+title), in the editions and in the whole-book PDF (its words in full)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from kulturensrige import load
+from kulturensrige.data import provenance
+from kulturensrige.data.schema import NOT_STATED
+from kulturensrige.render import lists
+from support.checks import each
+from test_pdf import REPO, pdf_text, squeeze
+from test_pdf import report_site as report_site  # the fixture: the built book with its PDFs, printed once per run
+
+
+def _owners(data, row) -> dict[str, str]:
+    """Each retelling of a profile's block -> the words its mark gives, as the edition and kilder.csv give them."""
+    owners = {
+        "lead": provenance.value_label(data.options, "municipalities.summary"),
+        "Udgangspunkt": lists.starting_point_owner(data),
+        "Hvad forløbet førte til": provenance.value_label(data.options, "municipalities.outcome"),
+    }
+    if row.outcome == NOT_STATED:
+        del owners["Hvad forløbet førte til"]
+    return owners
+
+
+def _last_mark(element) -> str:
+    """The title of the mark that ends an element, or '' where it does not end with one."""
+    children = [c for c in element.children if str(c).strip()]
+    last = children[-1] if children else None
+    return last.get("title", "") if getattr(last, "name", None) and "kr-by" in last.get("class", []) else ""
+
+
+def test_a_profiles_lead_starting_point_and_outcome_end_with_their_marks(data):
+    for row in each(list(data.municipalities.itertuples())):
+        soup = BeautifulSoup(str(lists.municipality_facts(data, row.kommunekode)), "html.parser")
+        shown = {"lead": soup.select_one("p.kr-lead")}
+        shown.update({dt.get_text(strip=True): dt.find_next_sibling("dd") for dt in soup.select("dl.kr-facts dt")})
+        for field, owner in _owners(data, row).items():
+            assert _last_mark(shown[field]) == owner, (row.name, field, str(shown[field])[-160:])
+
+
+def unmarked_leads(site: Path) -> list[str]:
+    """Each municipality whose lead the whole-book PDF prints without its words at its end."""
+    data = load(REPO / "data")
+    whole = pdf_text(site / "pdf" / "kulturens-rige.pdf", "Kulturens Rige")
+    owner = squeeze(provenance.owner_mark(provenance.value_label(data.options, "municipalities.summary")))
+    return [str(row.name) for row in data.municipalities.itertuples() if squeeze(row.summary) + owner not in whole]
+
+
+@pytest.mark.build
+@pytest.mark.long
+def test_the_whole_book_prints_each_profiles_lead_with_its_words_at_its_end(report_site: Path):
+    assert not unmarked_leads(report_site)
