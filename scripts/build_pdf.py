@@ -52,8 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     raw_url = args.book_url if args.book_url is not None else os.environ.get(BOOK_URL_VARIABLE, "")
     if wrong_url := editions.book_address_problem(raw_url):
         given = "--book-url" if args.book_url is not None else BOOK_URL_VARIABLE
-        print(f"{given}: {raw_url.strip()!r} {wrong_url}; {editions.BOOK_ADDRESS_ALLOWED}.", file=sys.stderr)
-        return 1
+        return cli.bad_argument(f"{given}: {raw_url.strip()!r} {wrong_url}; {editions.BOOK_ADDRESS_ALLOWED}.")
     folder = data_dir(args.data)
     if (refused := pdf_site_problem(args.site, folder)) is not None:
         return cli.refused(refused)

@@ -38,8 +38,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--overwrite", action="store_true", help="erstat eksisterende filer")
     args = parser.parse_args(argv)
     reading = [data_dir(args.data)]
-    refused = destination_problem(args.out, folder=False, overwrite=args.overwrite, reading=reading)
-    if (refused := refused or suffix_problem(args.out, ".qdpx", "et REFI-QDA-projekt")) is not None:
+    # What no --overwrite makes writable, the name's ending, then an existing file (as export_workbook).
+    refused = (
+        destination_problem(args.out, folder=False, overwrite=True, reading=reading)
+        or suffix_problem(args.out, ".qdpx", "et REFI-QDA-projekt")
+        or destination_problem(args.out, folder=False, overwrite=args.overwrite, reading=reading)
+    )
+    if refused is not None:
         return cli.refused(refused)
     args.out = Path(args.out)
     # `--codes ""` is an empty name, refused as every output's is, not the default it once became.

@@ -33,8 +33,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--overwrite", action="store_true", help="erstat en eksisterende fil")
     args = parser.parse_args(argv)
     folder = data_dir(args.data)
-    refused = destination_problem(args.out, folder=False, overwrite=args.overwrite, reading=[folder]) or suffix_problem(
-        args.out, ".xlsx", "en Excel-arbejdsbog"
+    # What no --overwrite makes writable first, then the name's ending, and only then an existing file: "Brug
+    # --overwrite" for a name --overwrite would not make good misled (hostile review s23, F3).
+    refused = (
+        destination_problem(args.out, folder=False, overwrite=True, reading=[folder])
+        or suffix_problem(args.out, ".xlsx", "en Excel-arbejdsbog")
+        or destination_problem(args.out, folder=False, overwrite=args.overwrite, reading=[folder])
     )
     if refused is not None:
         return cli.refused(refused)

@@ -10,7 +10,6 @@ the same files. The folder is validated before it is written, and data/ is never
 
 from __future__ import annotations
 
-import sys
 import time
 from pathlib import Path
 
@@ -47,9 +46,8 @@ def main(argv: list[str] | None = None) -> int:
         out = generate(
             Path(args.out), quotes=args.quotes, initiatives=args.initiatives, seed=args.seed, base=args.data, overwrite=args.overwrite
         )
-    except ValueError as exc:
-        print(f"Intet er skrevet: {exc}.", file=sys.stderr)
-        return 1
+    except ValueError as exc:  # a count out of range, or the shipped folder as --out: the arguments' values
+        return cli.bad_argument(f"Intet er skrevet: {exc}.")
     said(
         f"Syntetiske data skrevet i {out}: {args.quotes} citater, {args.initiatives} indsatser, frø {args.seed} "
         f"({time.perf_counter() - start:.1f} s)."

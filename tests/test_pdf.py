@@ -1567,7 +1567,7 @@ def test_a_chromium_that_stops_while_it_works_is_one_line_naming_the_work():
 def test_a_book_url_with_login_query_fragment_or_hidden_characters_is_refused_in_one_line(given: str, reason: str, tmp_path: Path):
     """Each would be printed into every published PDF; the check comes before any work (no site is needed)."""
     result = run_script("build_pdf", "--site", str(tmp_path / "ingen"), "--book-url", given)
-    assert result.returncode == 1
+    assert result.returncode == 2
     allowed = "tilladt: en http(s)-adresse på højst 2.000 tegn uden login, ?, # og styretegn, fx https://eksempel.dk/kulturens-rige/"
     assert result.stderr.splitlines() == [f"--book-url: {given!r} {reason}; {allowed}."]
 
@@ -1584,7 +1584,7 @@ def test_a_book_url_with_login_query_fragment_or_hidden_characters_is_refused_in
 def test_a_book_url_with_a_port_out_of_range_is_said_to_have_a_wrong_port(given: str, reason: str, tmp_path: Path):
     """sec25d #3: `--book-url http://localhost:99999` was blamed on the scheme ('er ikke en http(s)-adresse')."""
     result = run_script("build_pdf", "--site", str(tmp_path / "ingen"), "--book-url", given)
-    assert result.returncode == 1
+    assert result.returncode == 2
     allowed = "tilladt: en http(s)-adresse på højst 2.000 tegn uden login, ?, # og styretegn, fx https://eksempel.dk/kulturens-rige/"
     assert result.stderr.splitlines() == [f"--book-url: {given!r} {reason}; {allowed}."]
 
@@ -1592,7 +1592,7 @@ def test_a_book_url_with_a_port_out_of_range_is_said_to_have_a_wrong_port(given:
 def test_a_book_url_from_the_environment_is_refused_naming_the_variable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("KR_BOOK_URL", "https://bog.example.dk/kr/#top")
     result = run_script("build_pdf", "--site", str(tmp_path / "ingen"))
-    assert result.returncode == 1 and result.stderr.startswith("KR_BOOK_URL: 'https://bog.example.dk/kr/#top' har et fragment (#…);")
+    assert result.returncode == 2 and result.stderr.startswith("KR_BOOK_URL: 'https://bog.example.dk/kr/#top' har et fragment (#…);")
 
 
 def test_a_book_url_is_read_with_its_scheme_in_any_case():
@@ -1676,7 +1676,7 @@ def test_build_pdf_refuses_a_book_built_from_other_data(tmp_path: Path):
     assert result.returncode == 1 and result.stderr.count("\n") == 1 and "kr-build.json" in result.stderr
     assert not (site / "pdf").exists()
     result = run_script("build_pdf", "--site", str(tmp_path / "ingen"), "--book-url", "javascript:x")
-    assert result.returncode == 1 and result.stderr.startswith("--book-url: 'javascript:x' er ikke en http(s)-adresse; tilladt:")
+    assert result.returncode == 2 and result.stderr.startswith("--book-url: 'javascript:x' er ikke en http(s)-adresse; tilladt:")
 
 
 # A list item whose bullet shows and whose first box is a list whose first item's bullet shows too, on the same line:

@@ -458,16 +458,19 @@ def test_a_bad_project_gets_one_clear_line_and_writes_nothing(case: str, tmp_pat
     assert list(tmp_path.iterdir()) == [tmp_path / "projekt.qdpx"]  # no staging folder left behind
 
 
-def test_a_passage_outside_its_text_is_skipped_counted_and_named(tmp_path: Path, capsys):
+def test_a_passage_outside_its_text_is_refused_in_one_line_naming_it_and_nothing_is_written(tmp_path: Path, capsys):
+    """Hostile review s23, F2: a selection past the end of its text was skipped with exit 0, and `import_qdpx … &&
+    make book` published a book one quote short. Each such passage is one line (source, selection, offsets, the
+    text's length, what is allowed), exit status 2, nothing written."""
     outside = _replace("project.qde", b'startPosition="137" endPosition="174"', b'startPosition="137" endPosition="999"')
     out = tmp_path / "ud"
     code, stdout, err = run_import(pack(tmp_path / "projekt.qdpx", outside), out, capsys, "--documents", str(DOCUMENTS))
-    assert code == 0, err
-    texts = set(load(out).quotes["text"])
-    assert "Nu tør vi prøve noget nyt hver måned." not in texts and len(texts) == 4  # the other passages are still read
-    assert "Passager læst: 7 kodede tekstpassager" in stdout
-    assert f"  - {refiqda.SKIP_OUTSIDE}: 1" in stdout
-    assert "kilden 'Interview, bibliotekar', markering 5e1e0000-0000-4000-8000-000000000014: 137–999, men teksten har" in stdout
+    lines = err.splitlines()
+    assert code == 2 and len(lines) == 1, err
+    assert "kilden 'Interview, bibliotekar'" in lines[0] and "5e1e0000-0000-4000-8000-000000000014" in lines[0]
+    assert "tegn 137–999, men teksten har" in lines[0] and "endPosition højst" in lines[0]
+    assert "Traceback" not in err and stdout == "" and not out.exists()
+    assert list(tmp_path.iterdir()) == [tmp_path / "projekt.qdpx"]
 
 
 def test_an_export_whose_sources_were_converted_to_windows_line_breaks_imports_its_quotes_unshifted(tmp_path: Path, capsys):

@@ -70,7 +70,7 @@ def test_it_never_writes_into_data(tmp_path: Path):
 def test_a_count_below_one_is_refused_with_the_range_allowed(option: str, what: str, allowed: str, count: str, tmp_path: Path):
     """--quotes -1 was answered with the upper limit ("validatoren tillader højst 10.000 rækker"), not with what is allowed."""
     result = run_script(GENERATE, "--out", str(tmp_path / "syntetisk"), option, count)
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert result.stderr.splitlines() == [f"Intet er skrevet: {count} {what} kan ikke laves; tilladt er {allowed}."]
     assert list(tmp_path.iterdir()) == []
 
@@ -85,7 +85,7 @@ def test_counts_past_the_validators_caps_are_refused_before_anything_is_generate
     count = count if count is not None else max_rows(table) + 1
     monkeypatch.setattr(synthetic, "synthetic_files", lambda *args, **kwargs: pytest.fail("generated before the check"))
     result = run_script(GENERATE, "--out", str(tmp_path / "syntetisk"), option, str(count))
-    assert result.returncode == 1
+    assert result.returncode == 2
     limit = f"validatoren tillader højst {thousands(max_rows(table))} rækker i {TABLES[table].file}, {BUILD_LIMIT}"
     assert result.stderr.splitlines() == [
         f"Intet er skrevet: {thousands(count)} {'citater' if table == 'quotes' else 'indsatser'} kan ikke laves; {limit}."

@@ -36,12 +36,14 @@ class OneLineFailure(RuntimeError):
 
 
 class Refused(Exception):
-    """An input the command will not read, in one line: a QDA source that points outside its project would have the
-    importer read a file of its own disk. The scripts print it with exit status 2, as a refused output (cli)."""
+    """An input the command will not read, one line each: a QDA source that points outside its project would have the
+    importer read a file of its own disk; a selection past the end of its text cannot be cut. The scripts print every
+    line with exit status 2, as a refused output (cli)."""
 
-    def __init__(self, problem: Problem):
+    def __init__(self, problem: Problem, *more: Problem):
         self.problem = problem
-        super().__init__(str(problem))
+        self.problems = (problem, *more)
+        super().__init__("\n".join(str(p) for p in self.problems))
 
 
 class DataError(Exception):

@@ -35,6 +35,7 @@ from kulturensrige.data.schema import (
     PUBLISHED_BLANKS,
     PUBLISHED_CODES,
     SOURCE_COLUMNS,
+    SOURCES_FILE,
     TABLES,
     YES,
 )
@@ -43,7 +44,6 @@ from kulturensrige.words import COUNT_COLUMNS_RULE, COUNT_WORDS
 # Where the built book publishes the tables, and the companion file that says whose word each column is: the tables'
 # headers stay exactly the data dictionary's, so a column cannot carry its source in its name (docs/adr).
 PUBLISHED_DATA = "_static/data"
-SOURCES_FILE = "kilder.csv"
 SOURCES_HEADER = ["fil", "kolonne", "hvis_ord", "begrundelse"]
 FIGURE = "figur:"
 # Why a description is the editors' words: what it says is the report's, told in the editors' words, the report's own

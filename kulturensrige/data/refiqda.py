@@ -146,7 +146,7 @@ class Project:
     passages: list[Passage] = field(default_factory=list)
     not_text: Counter = field(default_factory=Counter)  # PDF/picture/audio/video sources skipped
     not_text_passages: int = 0
-    outside: list[str] = field(default_factory=list)  # passages whose positions lie outside their text, described
+    outside: list[Problem] = field(default_factory=list)  # passages whose positions lie outside their text, refused
     # source name -> passages read with a Windows line break counted as one character, as the export's digest of their
     # text (or --linjeskift et-tegn) says they were made (the source was converted after the export)
     counted_as_one: Counter = field(default_factory=Counter)
@@ -331,6 +331,9 @@ def _project(root: ET.Element, reader: _Members, label: str, line_breaks: str | 
             project.not_text_passages += sum(1 for s in source.iter() if s.find(f"{_Q}Coding") is not None)
         elif kind == "TextSource":
             problems += _text_source(source, reader, label, variables, project, line_breaks, code_map)
+    if project.outside:  # bad input, not a data error to fix in a table: exit status 2 with every other line
+        first, *more = DataError(problems + project.outside).problems
+        raise Refused(first, *more)
     if problems:
         raise DataError(problems)
     return project
@@ -492,9 +495,14 @@ def _text_source(
             continue
         codes = tuple(_guid(r.get("targetGUID")) for c in selection.findall(f"{_Q}Coding") if (r := c.find(f"{_Q}CodeRef")) is not None)
         if end > len(text):
-            # A tool that counts a line break as two characters, or a source edited after coding, leaves such
-            # passages; the rest of the project is still good, so the passage is skipped and named, not refused.
-            project.outside.append(f"kilden {name!r}, markering {sel}: {start}–{end}, men teksten har {len(text)} tegn")
+            # A source edited after coding, or a corrupt selection: the passage cannot be cut, and skipping it would
+            # publish the book a quote short with exit 0 (hostile review s23, F2). Refused, one line per passage.
+            named = f"markering {visible(passage_name)!r} ({sel})" if passage_name else f"markering {sel}"
+            allowed = (
+                f"{named}: tegn {start}–{end}, men teksten har {thousands(len(text))} tegn; en markering skal ligge inden for "
+                f"sin kilde (endPosition højst {len(text)}); kod passagen igen, eller eksportér projektet igen; intet er skrevet"
+            )
+            project.outside.append(_problem(where, allowed))
             continue
         if code_map is not None and not _taken(codes, project, code_map):
             project.passages.append(Passage(sel, passage_name, guid, start, end, "", codes))  # no quote: not cut
@@ -893,7 +901,6 @@ class ImportSummary:
     quotes: int = 0
     merged: int = 0
     skipped: Counter = field(default_factory=Counter)
-    outside: list[str] = field(default_factory=list)
     counted_as_one: Counter = field(default_factory=Counter)
     not_taken: list[str] = field(default_factory=list)  # each passage skipped for its codes or its empty text, named
     unmapped_codes: list[str] = field(default_factory=list)
@@ -925,8 +932,6 @@ class ImportSummary:
         ]
         if self.not_taken:
             lines.append("Passager, der ikke er taget med:" + "".join(f"\n  - {o}" for o in self.not_taken))
-        if self.outside:
-            lines.append("Passager uden for teksten (sprunget over):" + "".join(f"\n  - {visible(o)}" for o in self.outside))
         if self.counted_as_one:
             lines.append(
                 "Passager læst med et Windows-linjeskift talt som ét tegn, som de blev kodet (kilden er konverteret til CRLF "
@@ -983,7 +988,6 @@ def _recoded(quote_id: str, exported: set[str], ids: list[str], stored: Mapping[
 
 SKIP_UNMAPPED = "koden er ikke knyttet til en ingrediens"
 SKIP_NOT_TEXT = "kilden er ikke tekst"
-SKIP_OUTSIDE = "positionen ligger uden for teksten"
 SKIP_EMPTY = "passagen er tom"
 
 
@@ -1021,13 +1025,11 @@ def import_project(
         path.name,
         sources=len(project.source_names),
         not_text=project.not_text,
-        outside=project.outside,
         counted_as_one=project.counted_as_one,
     )
     summary.base_quotes = len(typed["quotes"])
     # Counter addition keeps only reasons that occurred
-    summary.skipped += Counter({SKIP_NOT_TEXT: project.not_text_passages, SKIP_OUTSIDE: len(project.outside)})
-    summary.passages += len(project.outside)  # read from a text source, then skipped
+    summary.skipped += Counter({SKIP_NOT_TEXT: project.not_text_passages})
     origins: dict[str, str] = {}
     if problems := _rows_naming_no_code(codes, project, path.name):
         raise DataError(problems)

@@ -62,6 +62,9 @@ ANONYMITY, ON, OFF = "anonymitet", "til", "fra"
 # `qda-projekt`: coded in a QDA tool. kulturensrige/data/provenance.py words each in Danish, once.
 BY_REPORT, BY_EDITORS, BY_ANALYST, BY_QDA = "rapporten", "redaktionen", "analytiker", "qda-projekt"
 SOURCES = (BY_REPORT, BY_EDITORS, BY_ANALYST, BY_QDA)
+# The companion file the built book publishes beside the tables (publishing): whose word each column is. A folder
+# made from a download holds it; the validator lets it lie, as it is no table.
+SOURCES_FILE = "kilder.csv"
 SOURCE_MEANINGS = {
     BY_REPORT: "rapporten siger det selv",
     BY_EDITORS: "bogens redaktion har læst det ud af rapporten eller tilføjet det, med en begrundelse, hvor det er et skøn",

@@ -28,6 +28,7 @@ from kulturensrige.data.schema import (
     OPTION_VALUES,
     PUBLISHED_BLANKS,
     PUBLISHED_CODES,
+    SOURCES_FILE,
     TABLES,
     Table,
 )
@@ -100,7 +101,35 @@ def read_folder(data_dir: Path, label_prefix: str | None = None) -> tuple[dict[s
         problems += found
         if raw is not None:
             raws[table.name] = raw
+    problems += [Problem(prefix + name, None, None, None, not_a_table(name)) for name in extra_tables(present)]
     return raws, problems
+
+
+def extra_tables(present: Iterable[str]) -> list[str]:
+    """The CSV files in a data folder that are no table of the data dictionary, sorted (hostile review s23, F4: a
+    `quotes-ny.csv` beside the tables was ignored without a word, where a workbook's extra sheet is refused). A name
+    that is a table's but for case or blank space has its own line (namesakes); the book's own kilder.csv, which a
+    folder made from a download holds, and hidden files (`._quotes.csv` from macOS) are no one's table."""
+    wanted = {table.file for table in TABLES.values()}
+    keys = {"".join(name.split()).casefold() for name in wanted}
+    return sorted(
+        name
+        for name in present
+        if name.casefold().endswith(".csv")
+        and not name.startswith(".")
+        and name != SOURCES_FILE
+        and name not in wanted
+        and "".join(name.split()).casefold() not in keys
+    )
+
+
+def not_a_table(name: str) -> str:
+    """The line for a CSV file in a data folder that no table reads."""
+    allowed = ", ".join(sorted(table.file for table in TABLES.values()))
+    return (
+        f"filen {name!r} er ikke en af datamappens tabeller og ville ikke blive læst; flyt den ud af mappen, eller "
+        f"omdøb den til sin tabels navn (tilladt er {allowed}, ud over {SOURCES_FILE} og filer, der ikke er CSV)"
+    )
 
 
 # The rule a table's file breaks when it is a link: a data folder received as a git repository or a zip may link

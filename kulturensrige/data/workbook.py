@@ -23,6 +23,7 @@ import zipfile
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
+from xml.parsers import expat
 
 import openpyxl
 import pandas as pd
@@ -70,6 +71,8 @@ from kulturensrige.data.validation import (
     validate_tables,
 )
 from kulturensrige.words import visible
+
+UNDEFINED_ENTITY = expat.errors.codes[expat.errors.XML_ERROR_UNDEFINED_ENTITY]
 
 GUIDANCE_SHEET = "Vejledning"
 DICTIONARY_SHEET = "Dataordbog"
@@ -684,17 +687,18 @@ def sheet_records(book: StreamedWorkbook, table: Table, label: str) -> tuple[lis
                 f"hvilken række værdien hører til; {RESAVE}",
             )
         )
-    except DAMAGED:
+    except DAMAGED as damage:
         after = f"efter række {last}" if last else "før første række"
+        # An entity no DTD declares (a cell's `koege&yy;`) is named as what it is, as the DTD itself is (spreadsheet
+        # _doctype_parts), not as damage "fx et styretegn" (hostile review s23, F3).
+        said = (
+            f"arkets XML henviser {after} til en entitet (&navn;), som ikke er defineret; Excel skriver kun de faste "
+            "(&amp; &lt; &gt; &quot; &apos;)"
+            if getattr(damage, "code", None) == UNDEFINED_ENTITY
+            else f"arkets XML er beskadiget {after} (fx et styretegn)"
+        )
         problems.append(
-            Problem(
-                label,
-                None,
-                None,
-                None,
-                f"arkets XML er beskadiget {after} (fx et styretegn), så arket kan ikke læses; "
-                "gem arbejdsbogen igen fra Excel eller LibreOffice",
-            )
+            Problem(label, None, None, None, f"{said}, så arket kan ikke læses; gem arbejdsbogen igen fra Excel eller LibreOffice")
         )
     return records, problems + hidden_rows.problems(label) + _hidden_columns(valued_columns & book.hidden_columns(table.name), label)
 

@@ -94,6 +94,9 @@ def book_address_problem(value: str | None) -> str | None:
     except ValueError:
         return "er ikke en http(s)-adresse"
     scheme = parts.scheme.lower()
+    if scheme in ("http", "https") and (odd := sorted(set(re.findall(r"[\"'<>\\]", value)))):
+        # named, as a space is: the address was http, its characters were the problem (hostile review s23, F3)
+        return f'har tegn, som en adresse ikke må have: {" ".join(odd)}; skriv dem procentkodede (fx %22 for ")'
     if scheme not in ("http", "https") or not parts.hostname or not HTTP_ADDRESS.fullmatch(scheme + value[len(scheme) :]):
         return "er ikke en http(s)-adresse"
     if (wrong_port := port_problem(parts.netloc)) is not None:
