@@ -67,6 +67,7 @@ DECISIONS = (
     "the-bar-lays-nothing-over-the-page",
     "a-tables-marks-open-their-cards-under-their-row",
     "a-municipalitys-page-changes-no-choice",
+    "the-bar-is-learnt-once",
 )
 
 
