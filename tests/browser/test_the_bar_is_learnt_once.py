@@ -14,6 +14,7 @@ from support.checks import each
 pytestmark = pytest.mark.browser
 
 WIDTHS = [320, 375, 1280]
+PAGES = ["index.html", "vaerdiskabelser.html", "kommuner/oversigt.html", "kommuner/sammenligning.html", "search.html?q=kultur"]
 
 # The bar's row as the reader sees it: each control and label shown in the row (not the lines under it), its words
 # (the select's are the choice), and where it stands from the bar's edges, to 2 px.
@@ -87,7 +88,16 @@ def test_the_bars_row_holds_the_same_controls_in_the_same_places_on_every_page_a
     page = context.new_page()
     try:
         rows, lines = {}, []
-        for path in each(["index.html", "vaerdiskabelser.html", "kommuner/oversigt.html", "kommuner/sammenligning.html", f"kommuner/profil-{longest.slug}.html", "search.html?q=kultur"]):
+        for path in each(
+            [
+                "index.html",
+                "vaerdiskabelser.html",
+                "kommuner/oversigt.html",
+                "kommuner/sammenligning.html",
+                f"kommuner/profil-{longest.slug}.html",
+                "search.html?q=kultur",
+            ]
+        ):
             joiner = "&" if "?" in path else "?"
             page.goto(f"{site_url}/{path}{joiner}kommune=alle")
             page.evaluate("() => window.KR_FILTER.ready")
@@ -123,7 +133,16 @@ def test_no_text_of_the_bar_is_cut_lies_under_another_or_breaks_a_link_with_the_
     page = context.new_page()
     try:
         seen = {}
-        for path in each(["index.html", "vaerdiskabelser.html", "kommuner/oversigt.html", "kommuner/sammenligning.html", "ingredienser/gnist-og-flamme.html", "search.html?q=kultur"]):
+        for path in each(
+            [
+                "index.html",
+                "vaerdiskabelser.html",
+                "kommuner/oversigt.html",
+                "kommuner/sammenligning.html",
+                "ingredienser/gnist-og-flamme.html",
+                "search.html?q=kultur",
+            ]
+        ):
             joiner = "&" if "?" in path else "?"
             page.goto(f"{site_url}/{path}{joiner}kommune={longest.slug}")
             page.evaluate("() => window.KR_FILTER.ready")
