@@ -152,7 +152,7 @@ def test_nothing_the_bar_shows_after_a_choice_lies_over_the_pages_text(seen):
 def test_a_line_that_offers_what_a_choice_out_of_view_finds_says_that_alone(seen):
     offered = [(view, checks["lines"]) for view, checks in seen if checks["finding"]]
     for view, lines in each(offered):
-        assert len(lines) == 1 and lines[0].startswith("Find "), (view, lines)
+        assert len(lines) == 1 and lines[0].startswith("Find"), (view, lines)
 
 
 def _words(line: str) -> list[str]:
