@@ -12,6 +12,7 @@
   let showBarWhole = () => {}; // setupBar's: the phone's bar with its line under the row, wherever the reader is
   let keepLines = () => {}; // setupBar's: the lines' height kept in the bar's margin
   let showLines = () => {}; // setupBar's: the lines under the bar shown, wherever the reader is
+  let overPage = () => false; // setupBar's: whether the lines under the stuck bar lie over the page's text
 
   function buildControl() {
     const template = document.createElement("template");
@@ -137,6 +138,9 @@
     // What it finds, said once: the line's own "Fremhævet her: X" beside "Find det fremhævede: X" said X twice.
     ui.tally.querySelector(".kr-filter-tally-text").hidden = true;
     ui.tally.hidden = false;
+    // Over the page's text, under the stuck bar, the line says that alone (kommunefilter.css .kr-finding): the page's
+    // link and edition are in the panel then. Near the page's top they stay beside it.
+    ui.filter.classList.toggle("kr-finding", overPage());
     showLines();
   }
 
@@ -596,6 +600,10 @@
       setReading(phone.matches && stuck);
       setCompact(stuck);
     };
+    // Scrolled further than the room the page keeps for the lines under the bar (its margin): they lie over the text.
+    overPage = () =>
+      filter.getBoundingClientRect().top - mark.getBoundingClientRect().top >
+      Number.parseFloat(getComputedStyle(filter).marginBottom);
     // After a choice out of view, the lines with what it finds, under the stuck bar too, until the reader reads on.
     showLines = () => {
       heldUntil = performance.now() + 300;
