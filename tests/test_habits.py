@@ -69,6 +69,7 @@ DECISIONS = (
     "a-municipalitys-page-changes-no-choice",
     "an-editors-title-carries-its-own-mark-everywhere",
     "paper-breaks-a-name-after-its-hyphen-and-prints-no-web-choice",
+    "the-bar-is-learnt-once",
 )
 
 

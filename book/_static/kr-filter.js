@@ -11,6 +11,8 @@
   let ui = {};
   let showBarWhole = () => {}; // setupBar's: the phone's bar with its line under the row, wherever the reader is
   let keepLines = () => {}; // setupBar's: the lines' height kept in the bar's margin
+  let showLines = () => {}; // setupBar's: the lines under the bar shown, wherever the reader is
+  let overPage = () => false; // setupBar's: whether the lines under the stuck bar lie over the page's text
 
   function buildControl() {
     const template = document.createElement("template");
@@ -44,9 +46,8 @@
       // on a desktop, not the chosen municipality's card (issue 22).
       bringMarked(markedItems()[0]);
     });
-    // "Find" steps aside once something marked comes onto the screen (the reader has found it), or once the reader
-    // has read on a screen's height from where it was offered: below 360 px it stands in the place of the panel's
-    // button, which the reader reading on needs back (kommunefilter.css).
+    // The words that find what the choice marks step aside once something marked comes onto the screen (the reader
+    // has found it), or once the reader has read on a screen's height from where they were offered.
     const found = () => {
       if (markedItems().some(inView) || Math.abs(window.scrollY - awayFrom) > window.innerHeight) ui.away.hidden = true;
     };
@@ -68,10 +69,9 @@
     // sentence in its place says that it did.
     for (const button of document.querySelectorAll(".kr-profile-choose-button")) {
       button.addEventListener("click", (event) => {
-        const tall = button.parentElement.getBoundingClientRect().height; // before the choice hides it
         ui.select.value = button.parentElement.dataset.krChoose;
         onChange(event);
-        confirmChoice(button.parentElement, tall);
+        confirmChoice(button.parentElement);
       });
     }
   }
@@ -123,30 +123,42 @@
   const inView = (item) => farFromView(item) === 0;
 
   /** After a choice the page keeps the reader's place, and where none of what the choice marks is on the screen,
-   * nothing the reader sees changed: the bar's row offers "Find" beside the choice, named in the build's words for
-   * the view (awayWords, from showStatus). Where the page marks nothing, it offers nothing. */
+   * nothing the reader sees changed: the line under the bar offers the build's words for what the choice marks in
+   * the view (awayWords, from showStatus), which bring the first of it into view; the line shows under the stuck bar
+   * until the reader reads on. In the line, not the bar's row, which holds the same controls after every choice
+   * (docs/adr/0064). Where the page marks nothing, it offers nothing. */
   let awayWords = "";
-  let awayFrom = 0; // where the page stood when "Find" was offered
+  let awayFrom = 0; // where the page stood when the words were offered
   function offerAway() {
     const marks = markedItems();
     const seen = marks.some(inView); // read before the bar is written: after, it laid the page out again
     awayFrom = window.scrollY;
-    ui.away.setAttribute("aria-label", awayWords);
-    ui.away.title = awayWords;
+    ui.away.textContent = awayWords;
     ui.away.hidden = !awayWords || !marks.length || seen;
+    if (ui.away.hidden) return;
+    // What it finds, said once: the line's own "Fremhævet her: X" beside "Find det fremhævede: X" said X twice.
+    ui.tally.querySelector(".kr-filter-tally-text").hidden = true;
+    ui.tally.hidden = false;
+    // Over the page's text, under the stuck bar, the line says that alone (kommunefilter.css .kr-finding): the page's
+    // link and edition are in the panel then. Near the page's top they stay beside it.
+    ui.filter.classList.toggle("kr-finding", overPage());
+    showLines();
   }
 
   /** The profile's confirmation of its button's choice: shown in the button's place (html.kr-profile-own, apply),
-   * filled a moment later with the build's sentence so screen readers announce it (role=status). It keeps the
-   * button's height, so the page under it stays where it was. */
-  function confirmChoice(offer, tall) {
+   * filled a moment later with the build's sentence so screen readers announce it (role=status). Until then it keeps
+   * its own sentence's height, not the button's: the button's left an empty band under the sentence (reader review
+   * 23, #12); the page under it moves up once, by the difference, as the reader's eyes are on the confirmation. */
+  function confirmChoice(offer) {
     const said = offer.parentElement.querySelector(".kr-profile-chosen");
     const words = offer.parentElement.querySelector("template.kr-profile-chosen-words");
     if (!said || !words) return;
-    said.style.minHeight = CSS.px(tall).toString();
+    said.replaceChildren(words.content.cloneNode(true));
+    said.style.minHeight = CSS.px(said.getBoundingClientRect().height).toString();
     said.replaceChildren();
     window.setTimeout(() => {
       said.replaceChildren(words.content.cloneNode(true));
+      said.style.removeProperty("min-height");
     }, 50);
   }
 
@@ -229,7 +241,7 @@
     const chosenKey = KR.keyOf(KR.chosen());
     KR.loadChartParts(key);
     ui.select.value = KR.choice;
-    ui.reset.hidden = KR.choice === D.all;
+    ui.reset.disabled = KR.choice === D.all; // in its place, inert, with none chosen (docs/adr/0064)
     if (ui.checkbox) ui.checkbox.checked = KR.state.inferred;
     const lists = KR.updateLists(KR.state);
     KR.updateMarks(KR.state);
@@ -305,6 +317,7 @@
     // The bar's own line: what the choice marks here, so the reader sees it take effect without opening the panel:
     // the page's line for the view as the build wrote it (highlight.bar_lines), or the page's short sentence.
     const tally = ui.tally.querySelector(".kr-filter-tally-text");
+    tally.hidden = false; // set aside while the line offers what a choice out of view finds (offerAway)
     const line = kind === "lists" ? barLines().marked[KR.keyOf(KR.state)] : undefined;
     // Where the page marks nothing, the editors' ties its lists set aside, and the button's words to show them.
     const aside = kind === "unmarked" ? barLines().aside[KR.keyOf(KR.state)] : undefined;
@@ -313,7 +326,7 @@
     // On another municipality's profile, the line says whose page it is (reader 15: the bar named only the chosen one).
     const about = hint?.querySelector(".kr-profile-about");
     tally.textContent =
-      line ?? aside?.[0] ?? (about ? about.textContent : kind === "marks" ? (sentences.marks ?? "") : "");
+      line ?? aside?.[0] ?? (about ? about.textContent : kind === "marks" ? (sentences.marks_line ?? "") : "");
     // Where the editors' inferred ties change what the page marks, the line offers the switch in one tap.
     const infer = ui.tally.querySelector(".kr-filter-infer"); // none where the data hold no inferred tie
     if (infer) {
@@ -401,10 +414,24 @@
     const query = new URLSearchParams(window.location.search).get("q");
     const results = document.getElementById("search-results");
     document.querySelector("p.kr-search-note")?.remove();
-    if (first && query)
-      results?.before(
-        Object.assign(document.createElement("p"), { className: "kr-search-note", textContent: ranking.note }),
-      );
+    if (first && query && results) {
+      // The note says what the list shows: that the pages about the choice stand first where one is among the
+      // results, that none is where none is (reader review 23, #7: it promised Køge's pages over 13 hits with none).
+      const note = Object.assign(document.createElement("p"), { className: "kr-search-note" });
+      const page = (link) =>
+        link
+          .getAttribute("href")
+          .split(/[?#]/)[0]
+          .replace(/^\.\//, "")
+          .replace(/\.html$/, "");
+      const tell = () => {
+        const listed = [...results.querySelectorAll("ul.search > li a[href]")].map(page);
+        note.textContent = listed.some((doc) => about.has(doc)) ? ranking.note : ranking.noneNote;
+      };
+      tell();
+      new MutationObserver(tell).observe(results, { childList: true, subtree: true });
+      results.before(note);
+    }
     if (again && query && results && typeof Search !== "undefined" && Search._index) {
       results.replaceChildren();
       Search.performSearch(query);
@@ -435,16 +462,39 @@
       // Nor from what the build says is not prose: code, and an analysts' page's tables (browser.NOT_PROSE).
       if (notProse) for (const part of doc.querySelectorAll(notProse)) part.remove();
       for (const br of doc.querySelectorAll("br")) br.replaceWith(" ");
-      // Every element but those that run inside a line ends a word.
+      // Every element but those that run inside a line ends a block: marked, so a snippet keeps to one.
       for (const part of doc.body.querySelectorAll(
         ":not(a, abbr, b, cite, code, em, i, mark, q, small, span, strong, sub, sup, time)",
       )) {
-        part.append(" ");
+        part.append(BLOCK_END);
       }
       return original(doc.documentElement.outerHTML, anchor).replace(/\s+/g, " ");
     };
+    // A snippet is cut from the one block of the page that holds the hit (a paragraph, a quote, a heading), never
+    // across two: a quote ran on into its card's source line and the next section's heading (reader review 23, #7:
+    // "…med i gruppen.« Afsnit: Etablering af ”vi” I guiden De anbefalinger…"). Sphinx's window of 240 characters.
+    search.makeSearchSummary = (html, keywords, anchor) => {
+      const blocks = search
+        .htmlToText(html, anchor)
+        .split(BLOCK_END)
+        .map((block) => block.replace(/\s+/g, " ").trim())
+        .filter(Boolean);
+      if (!blocks.length) return null;
+      const terms = [...keywords].map((k) => k.toLowerCase());
+      const block = blocks.find((b) => terms.some((t) => b.toLowerCase().includes(t))) ?? blocks[0];
+      const lower = block.toLowerCase();
+      const at = Math.min(...terms.map((t) => lower.indexOf(t)).filter((i) => i > -1), block.length);
+      const start = at === block.length ? 0 : Math.max(at - 120, 0);
+      const summary = Object.assign(document.createElement("p"), { className: "context" });
+      const cut = block.substr(start, 240).trim();
+      summary.textContent = (start ? "…" : "") + cut + (start + 240 < block.length ? "…" : "");
+      return summary;
+    };
     search.krSpaced = true;
   }
+
+  // Where one block of a page's text ends (spaceSearchSnippets): a character no page's text holds.
+  const BLOCK_END = "\u001e";
 
   /** The build's Danish for the search's count line and its no-hit line joins Sphinx's catalog before the search
    * runs: it runs as soon as searchindex.js arrives, and a search that finds nothing says so at once, before
@@ -553,6 +603,15 @@
       setReading(phone.matches && stuck);
       setCompact(stuck);
     };
+    // Scrolled further than the room the page keeps for the lines under the bar (its margin): they lie over the text.
+    overPage = () =>
+      filter.getBoundingClientRect().top - mark.getBoundingClientRect().top >
+      Number.parseFloat(getComputedStyle(filter).marginBottom);
+    // After a choice out of view, the lines with what it finds, under the stuck bar too, until the reader reads on.
+    showLines = () => {
+      heldUntil = performance.now() + 300;
+      setCompact(false);
+    };
     // Whether the bar still holds its whole view after a choice (a test waits for the hold to end, not a time).
     window.KR_FILTER.held = () => performance.now() < heldUntil;
     const update = () => {
@@ -591,7 +650,7 @@
       const style = getComputedStyle(filter);
       const below = Number.parseFloat(style.paddingBottom) + Number.parseFloat(style.borderBottomWidth);
       const row = [...filter.querySelector(".kr-filter-row").children].filter(
-        (part) => !(phone.matches && part.matches(".kr-filter-lines")) && part.getClientRects().length,
+        (part) => !part.matches(".kr-filter-lines") && part.getClientRects().length,
       );
       const bar = Math.max(...row.map((part) => part.getBoundingClientRect().bottom), box.top) - box.top + below;
       const top = (header ? header.getBoundingClientRect().height : 0) + bar;
@@ -603,8 +662,10 @@
     const lines = filter.querySelector(".kr-filter-lines");
     keepLines = () => {
       if (document.documentElement.classList.contains("kr-compact")) return;
-      const under = phone.matches ? lines : ui.tally;
-      const height = under.getBoundingClientRect().height;
+      // Shown under the stuck bar (showLines), over the page: the bar's margin is the page's top's, and a new one
+      // there would move the page under the reader.
+      if (mark.getBoundingClientRect().top < filter.getBoundingClientRect().top - 1) return;
+      const height = lines.getBoundingClientRect().height;
       // Until the first view is shown, empty lines keep the height the stylesheet keeps for a page opened with a
       // choice (html.kr-opens-chosen): the lines fill in a moment later, and the page would move down and back.
       if (!height && window.KR_FILTER.firstViewAt === undefined) return;

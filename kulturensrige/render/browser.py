@@ -93,13 +93,16 @@ AUDIENCE_ATTRIBUTE, ANALYSTS = "data-kr-audience", "analytikere"
 
 def search_first(data: Dataset, later: Iterable[str]) -> dict:
     """With a municipality chosen, the search puts the pages about it (views.pages_about) first among equally good
-    results, and says so above them; the pages written for analysts (`later`: field names, CSV examples and recipes)
-    come after every reader's page that matches; the rest keep Sphinx's order. Only the search page carries it
-    (book/extension.py), in a JSON island: in kr-data.js every page would load it. The browser adds `ahead` to the
-    score of a page about the choice and takes `behind` from an analysts' page's (kr-filter.js)."""
+    results, and says so above them where one is among them (else that none is: `noneNote`); the pages written for
+    analysts (`later`: field names, CSV examples and recipes) come after every reader's page that matches; the rest
+    keep Sphinx's order. Only the search page carries it (book/extension.py), in a JSON island: in kr-data.js every
+    page would load it. The browser adds `ahead` to the score of a page about the choice and takes `behind` from an
+    analysts' page's (kr-filter.js)."""
     return {
         "pages": {key: views.pages_about(data, code, inferred) for key, code, inferred in states(data) if code != ALL},
         "note": "Sider om den valgte kommune står først blandt lige gode resultater.",
+        # Where no page about the choice is among the results, the note says so instead (reader review 23, #7).
+        "noneNote": "Ingen af siderne om den valgte kommune er blandt resultaterne.",
         "later": list(later),
         "ahead": SEARCH_AHEAD,
         "behind": SEARCH_BEHIND,

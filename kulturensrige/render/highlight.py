@@ -350,6 +350,9 @@ def page_sentences(data: Dataset) -> dict[str, dict[str, str]]:
         sentences[key] = {
             "lists": f"{name}{switch} er valgt: kommunens kort står først i hver liste og er markeret, og alt andet står åbent nedenfor.",
             "marks": f"{name}{switch} er valgt og markeret på siden.",
+            # The bar's line for it, in the lead of every page's line (bar_lines): one wording a reader learns once, not
+            # a sentence here and "Fremhævet her: …" there (reader review 23, #3; docs/adr/0064).
+            "marks_line": f"Fremhævet her: {name}{switch}",
             # The name of the bar's "Find" after a choice made where none of the page's marked rows is on the screen.
             "away": f"Find, hvor {name} er markeret",
             # Where the page marks nothing for the choice, the bar says so in no line of its own: as where nothing

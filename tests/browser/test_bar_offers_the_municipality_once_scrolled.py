@@ -14,12 +14,12 @@ pytestmark = pytest.mark.browser
 PAGES = ["vaerdiskabelser.html", "kommuner/sammenligning.html", "ingredienser/gnist-og-flamme.html"]
 SETTLED = "document.getAnimations().every((a) => a.playState !== 'running')"
 # The bar's height, its row's lines (one while its controls' tops lie within 20 px of each other; what the choice
-# marks stands under the bar), and the visible
+# marks and the offer stand in the lines under the bar, docs/adr/0064), and the visible
 # links in the opened panel: [words, where it leads].
 BAR_JS = """() => {
   const bar = document.querySelector('section.kr-filter');
   const row = bar.querySelector('.kr-filter-row');
-  const parts = [...row.querySelectorAll('*')].filter((e) => e.checkVisibility() && !e.closest('.kr-filter-tally'));
+  const parts = [...row.querySelectorAll('*')].filter((e) => e.checkVisibility() && !e.closest('.kr-filter-lines'));
   const tops = parts.filter((e) => e.matches('select, button, a')).map((e) => e.getBoundingClientRect().top);
   const links = [...bar.querySelectorAll('.kr-filter-body a')].filter((a) => a.checkVisibility())
     .map((a) => [a.textContent.trim(), a.dataset.krHref || a.getAttribute('href')]);

@@ -496,8 +496,9 @@ TOGGLE_JS = """() => {
 def test_the_bars_button_says_in_a_word_what_it_opens_on_one_row_at_every_width(browser, tied_url, tied_data, width):
     """With a municipality chosen the button was a bare arrow, on a phone and a desktop (issue 22, reader reviews): it
     shows "Indstillinger" whole, with or without a choice, on a page whose bar offers the municipality's page too, and
-    select, name and button keep one row (an earlier word took a row of its own at 1280 px). Below 360 px, beside a
-    choice's way back to all (issue 22), the word gives way to the chevron; its name is still the whole of it."""
+    select, name and button keep one row (an earlier word took a row of its own at 1280 px). Below 360 px, beside the
+    way back to all (issue 22), the word gives way to the chevron on every page and in every state (docs/adr/0064);
+    its name is still the whole of it."""
     row = tied_data.municipalities.sort_values("name", key=lambda n: n.str.len()).iloc[-1]  # the longest name
     phone = width < 600
     context = browser.new_context(viewport={"width": width, "height": 667}, locale="da-DK", is_mobile=phone, has_touch=phone)
@@ -514,8 +515,9 @@ def test_the_bars_button_says_in_a_word_what_it_opens_on_one_row_at_every_width(
         ):
             ready(page, f"{tied_url}/{path}")
             toggle, bar = page.evaluate(TOGGLE_JS), page.evaluate(BAR_JS)
-            if width < 360 and "kommune=" in path:
+            if width < 360:
                 assert page.locator(".kr-filter-reset").is_visible() and toggle["height"] >= 44, (path, toggle)
+                assert toggle["words"] == "", (path, toggle)
             else:
                 assert toggle["words"] == "Indstillinger" and toggle["whole"], (path, toggle)
             assert toggle["right"] <= toggle["width"] and toggle["height"] >= 44, (path, toggle)
@@ -568,9 +570,9 @@ def test_the_search_pages_bar_keeps_the_whole_choice_and_its_button_on_one_row(b
 
 def test_the_filter_names_its_choice_on_a_phone_and_keeps_its_button_on_the_row_on_a_desktop(browser, tied_url, tied_data):
     """A new reader on a phone saw a select with no visible 'Kommune'; on a desktop the choice's link (its page)
-    pushed the button onto a row of its own. On a phone the label shows until a municipality is chosen (then the
-    select shows its name, and the way back to all takes the label's place); a desktop keeps it (issue 22, a new
-    reader: it went away once a municipality was chosen). With the longest name chosen on a page whose bar offers the
+    pushed the button onto a row of its own. The label came and went with the choice on a phone (reader review 23):
+    now a phone never shows it (the select says "Alle kommuner" or the name, the way back to all stands beside it in
+    every state), a desktop always (docs/adr/0064). With the longest name chosen on a page whose bar offers the
     municipality's page, select and button share one row."""
     row = tied_data.municipalities.sort_values("name", key=lambda n: n.str.len()).iloc[-1]
     for width in each([375, 1280]):
@@ -580,7 +582,8 @@ def test_the_filter_names_its_choice_on_a_phone_and_keeps_its_button_on_the_row_
         try:
             label = page.locator("label[for='kr-kommune']")
             ready(page, f"{tied_url}/index.html?kommune=alle")
-            assert label.is_visible() and label.bounding_box()["width"] > 40 and label.inner_text() == "Kommune", width
+            assert label.inner_text() == "Kommune" and (label.bounding_box()["width"] <= 1) is phone, width
+            assert page.get_by_role("combobox", name="Kommune").input_value() == "alle", width
             ready(page, f"{tied_url}/index.html?kommune={row.slug}")
             assert page.locator(".kr-filter-reset").is_visible() and (label.bounding_box()["width"] <= 1) is phone, width
             assert page.locator(".kr-filter-offer").is_visible()

@@ -4,6 +4,8 @@
 
 After a choice made at a page's top or mid-page, at 320, 375 and 1280 px: nothing the bar shows outside its own sticky
 box lies over the page's text, no line of the bar says what another says, and no line of it begins with a separator.
+The one exception is docs/adr/0064's: after a choice whose marks are all off the screen, the line under the stuck bar
+offers what a tap finds, and under the stuck bar that alone, until the reader reads on.
 """
 
 from __future__ import annotations
@@ -50,8 +52,9 @@ COVERED_JS = """() => {
       if (box.width > 0 && box.bottom > 0 && box.top < innerHeight) texts.push([box, node.textContent.trim().slice(0, 40)]);
   }
   const over = [];
+  const finding = bar.querySelector('.kr-filter-away-show')?.checkVisibility();
   for (const part of [bar, ...bar.querySelectorAll('*')]) {
-    if (!shown(part)) continue;
+    if (!shown(part) || (finding && part.closest('.kr-filter-lines'))) continue;
     for (const box of part.getClientRects()) {
       // Only what stands out of the bar's own box: above or below it.
       const bands = [[box.top, Math.min(box.bottom, own.top)], [Math.max(box.top, own.bottom), box.bottom]];
@@ -104,7 +107,13 @@ LINE_STARTS_JS = """() => {
 }"""
 
 
-CHECKS = {"covered": COVERED_JS, "lines": LINES_JS, "starts": LINE_STARTS_JS}
+CHECKS = {
+    "covered": COVERED_JS,
+    "lines": LINES_JS,
+    "starts": LINE_STARTS_JS,
+    "finding": "() => Boolean(document.querySelector('.kr-filter-away-show')?.checkVisibility())",
+    "stuck": "() => document.querySelector('section.kr-filter').classList.contains('kr-finding')",
+}
 
 
 @pytest.fixture(scope="module")
@@ -139,6 +148,12 @@ def seen(browser, site_url, data, tmp_path_factory):
 def test_nothing_the_bar_shows_after_a_choice_lies_over_the_pages_text(seen):
     for view, checks in each(seen):
         assert not checks["covered"], (view, checks["covered"])
+
+
+def test_a_line_that_offers_what_a_choice_out_of_view_finds_says_that_alone(seen):
+    offered = [(view, checks["lines"]) for view, checks in seen if checks["finding"] and checks["stuck"]]
+    for view, lines in each(offered):
+        assert len(lines) == 1 and lines[0].startswith("Find"), (view, lines)
 
 
 def _words(line: str) -> list[str]:

@@ -1,0 +1,74 @@
+"""Reader review 23 (issue 22), #7: with Køge chosen, »frivillige« found 13 pages under »Sider om den valgte kommune
+står først blandt lige gode resultater.«, and none of them was about Køge. And a snippet ran two parts of a page
+together: »…borgere/frivillige med i gruppen.« Afsnit: Etablering af ”vi” I guiden De anbefalinger…«."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.checks import each
+
+pytestmark = pytest.mark.browser
+
+QUERY = "frivillige"
+
+RESULTS_JS = """() => [...document.querySelectorAll('#search-results ul.search > li > a')]
+  .map((a) => a.getAttribute('href').split(/[?#]/)[0].replace(/\\.html$/, ''))"""
+
+
+def _searched(page, url: str) -> None:
+    page.goto(url)
+    page.evaluate("() => window.KR_FILTER.ready")
+    page.wait_for_function("() => /\\d/.test(document.querySelector('#search-results > p')?.textContent || '')", timeout=30_000)
+
+
+def test_the_note_over_the_results_says_the_chosen_municipalitys_pages_stand_first_only_where_one_is_among_them(data, site_url, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    try:
+        said = {}
+        for row in each(data.municipalities.itertuples()):
+            _searched(page, f"{site_url}/search.html?q={QUERY}&kommune={row.slug}")
+            island = page.evaluate("() => JSON.parse(document.querySelector('script.kr-search-first').textContent)")
+            about = set(island["pages"][page.evaluate("() => window.KR.keyOf(window.KR.chosen())")])
+            listed = page.evaluate(RESULTS_JS)
+            note = page.text_content("p.kr-search-note")
+            first = "står først" in note
+            said[row.slug] = (first, bool(about & set(listed)))
+        assert any(not among for _first, among in said.values()), "a municipality none of whose pages is found"
+        for slug, (first, among) in each(said.items()):
+            assert first == among, (slug, first, among)
+    finally:
+        page.close()
+
+
+# Each result's snippet without its ellipses, and the text of each block of the page it leads to, as the page shows
+# it (the block's own text, without that of the blocks inside it).
+SNIPPETS_JS = """async () => {
+  const inline = 'a, abbr, b, cite, code, em, i, mark, q, small, span, strong, sub, sup, time';
+  const squeeze = (t) => t.replace(/\\s+/g, ' ').trim();
+  const out = [];
+  for (const li of document.querySelectorAll('#search-results ul.search > li')) {
+    const snippet = squeeze(li.querySelector('p.context').textContent.replace(/^(\\.\\.\\.|…)|(\\.\\.\\.|…)$/g, ''));
+    const href = li.querySelector('a').getAttribute('href').split(/[?#]/)[0];
+    const doc = new DOMParser().parseFromString(await (await fetch(href)).text(), 'text/html');
+    const blocks = [...doc.querySelectorAll('[role=main] *')].filter((e) => !e.matches(inline)).map((e) => {
+      const own = e.cloneNode(true);
+      for (const inner of [...own.querySelectorAll('*')].filter((x) => !x.matches(inline))) inner.remove();
+      return squeeze(own.textContent);
+    });
+    out.push({href, snippet, whole: blocks.some((b) => b.includes(snippet))});
+  }
+  return out;
+}"""
+
+
+def test_a_snippet_is_cut_from_one_block_of_its_page(site_url, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    try:
+        _searched(page, f"{site_url}/search.html?q={QUERY}")
+        n = len(page.evaluate(RESULTS_JS))
+        page.wait_for_function(f"() => document.querySelectorAll('#search-results p.context').length === {n}", timeout=30_000)
+        for found in each(page.evaluate(SNIPPETS_JS)):
+            assert found["whole"], found
+    finally:
+        page.close()
