@@ -18,6 +18,7 @@ from kulturensrige.render import cards
 from kulturensrige.rules import filters
 from support.checks import each
 from support.explorer import make_explorer_command
+from support.threads import in_own_thread
 
 REPO = Path(__file__).resolve().parent.parent
 NOTEBOOK = REPO / "explorer" / "udforsker.ipynb"
@@ -333,9 +334,9 @@ def test_a_served_explorer_starts_no_kernel_beyond_its_cap(monkeypatch: pytest.M
     monkeypatch.setattr(AsyncMappingKernelManager, "start_kernel", start)
     manager = CappedKernelManager(max_kernels=2)
     monkeypatch.setattr(manager, "list_kernel_ids", lambda: list(started))
-    assert [asyncio.run(manager.start_kernel()) for _ in range(2)] == ["kerne-0", "kerne-1"]
+    assert [in_own_thread(lambda: asyncio.run(manager.start_kernel())) for _ in range(2)] == ["kerne-0", "kerne-1"]
     with pytest.raises(HTTPError) as refused:
-        asyncio.run(manager.start_kernel())
+        in_own_thread(lambda: asyncio.run(manager.start_kernel()))
     assert (refused.value.status_code, refused.value.reason) == (503, FULL) and len(started) == 2
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     assert "--VoilaConfiguration.multi_kernel_manager_class=kulturensrige.explorer.kernels.CappedKernelManager" in makefile
@@ -380,7 +381,7 @@ def test_a_kernel_no_page_ever_connected_to_is_culled_after_its_short_timeout_an
         del manager._kernels[kernel_id]
 
     monkeypatch.setattr(manager, "shutdown_kernel", shutdown)
-    asyncio.run(manager.cull_kernels())
+    in_own_thread(lambda: asyncio.run(manager.cull_kernels()))
     assert stopped == ["hentet"]
     assert "--MappingKernelManager.cull_interval=5 " in (REPO / "Makefile").read_text(encoding="utf-8")
 

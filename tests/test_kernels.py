@@ -14,6 +14,7 @@ import pytest
 
 from kulturensrige.book import executed
 from support.scripts import REPO, script
+from support.threads import in_own_thread
 
 CORES = len(os.sched_getaffinity(0))
 
@@ -117,7 +118,7 @@ def test_pages_run_when_the_caller_has_an_event_loop_of_its_own_running(tmp_path
     async def caller() -> None:
         script("build_book").execute_in_kernels([page], book, tmp_path / "cache", dict(os.environ))
 
-    asyncio.run(caller())
+    in_own_thread(lambda: asyncio.run(caller()))
     assert executed.kept(tmp_path / "cache", page.read_text(encoding="utf-8")) is not None
 
 

@@ -69,6 +69,7 @@ from support.builds import made_once, run_folder
 from support.checks import each
 from support.folders import with_inferred_ties
 from support.scripts import run_script, script
+from support.threads import own_thread
 from test_recipes import recipes_book  # noqa: F401 (the fixture: the recipes' book with its PDFs, made once per run)
 
 REPO = Path(__file__).resolve().parent.parent
@@ -779,6 +780,7 @@ def _small_edition() -> str:
 
 
 @pytest.mark.browser  # printed by Chromium
+@own_thread  # Playwright's sync API, beside the session's (support/threads.py)
 def test_an_edition_is_printed_whole_once_and_only_its_contents_again_with_the_page_numbers(tmp_path: Path):
     """The print that finds where the chapters end and the cards stand is the published one: an edition whose layout
     stands after it is printed whole once, and its contents' page once more with the page numbers in (it was an
@@ -1393,6 +1395,7 @@ def test_the_printer_makes_no_request_but_for_the_sites_files_whatever_its_html_
 
 
 @pytest.mark.browser  # opened in Chromium
+@own_thread  # Playwright's sync API, beside the session's (support/threads.py)
 def _drawn(document: Path) -> tuple[str, int]:
     """The document opened in a Chromium that blocks nothing itself: figures.js's state, and the plots it drew."""
     with started_chromium() as chromium:
@@ -1543,6 +1546,7 @@ def test_build_pdf_under_an_address_space_limit_says_in_one_line_that_chromium_c
 
 
 @pytest.mark.browser  # started by Playwright
+@own_thread  # Playwright's sync API, beside the session's (support/threads.py)
 def test_a_chromium_that_stops_while_it_works_is_one_line_naming_the_work():
     with started_chromium() as browser:
         browser.close()
