@@ -21,6 +21,7 @@ import pytest
 from support.builds import build_book, made_once, run_folder
 from support.checks import each
 from support.scripts import run_script
+from support.threads import in_own_thread
 
 REPO = Path(__file__).resolve().parent.parent
 README = REPO / "README.md"
@@ -115,7 +116,9 @@ class Analyst:
         elif words[:2] == ["make", "pdf"]:
             if self.builds:
                 data = words[2].removeprefix("DATA=")
-                result = run_script("build_pdf", "--data", self.path(data), "--site", str(self.site))
+                # Playwright's sync API, beside the session's if a browser test ran first here (support/threads.py).
+                args = ("build_pdf", "--data", self.path(data), "--site", str(self.site))
+                result = in_own_thread(lambda: run_script(*args))
                 assert result.returncode == 0, result.stderr
         elif words[0] == "rsync":
             pass  # publishing needs a server; the site folder it copies is checked below
