@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 
 from kulturensrige import load
 from kulturensrige.render import front_page
+from kulturensrige.words import count_word
 from support.checks import each
 
 pytestmark = pytest.mark.build
@@ -173,8 +174,9 @@ def test_the_editions_code_stands_only_in_the_analysts_foot_line_with_what_it_is
 
 
 def test_the_front_page_says_what_this_is_and_where_to_start(soups):
-    """Its first block, from data: the ingredients and municipalities linked, the main finding, where to start, the
-    citation; the page holds every finding and the citation's note."""
+    """Its first block, from data: the ingredients and municipalities linked, a link to the findings saying how many
+    there are (it no longer quotes the first, which the findings' section quoted again a screen below: issue 22), where
+    to start, the citation; the page holds every finding and the citation's note."""
     data = load()
     front = soups["index.html"].select_one(".kr-front")
     assert front is not None
@@ -183,8 +185,9 @@ def test_the_front_page_says_what_this_is_and_where_to_start(soups):
     assert {f"{pages[i]}.html" for i in data.ingredients["section_id"]} <= links
     assert {f"kommuner/profil-{slug}.html" for slug in data.municipalities["slug"]} <= links
     assert len(front.select(".kr-starts a")) >= 3
-    first = data.findings.sort_values("position").iloc[0]
-    assert f"»{first.report_text}«" in front.get_text(" ", strip=True)
+    to_findings = front.select_one(f"#forside-fund ~ p a[href='#{front_page.FINDINGS_ID}']")
+    assert to_findings is not None and count_word(len(data.findings)).capitalize() in to_findings.get_text()
+    assert not any(f"»{finding}«" in front.get_text(" ", strip=True) for finding in data.findings["report_text"])
 
     def section(target: str):
         """The section a first-screen link leads to (Sphinx puts a MyST target's id on it or just inside it)."""
