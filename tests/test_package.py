@@ -8,6 +8,7 @@ import re
 
 import pandas as pd
 import pytest
+from bs4 import BeautifulSoup
 
 from kulturensrige.data.frames import lookup
 from kulturensrige.data.settings import PAGE_VARIABLE
@@ -211,8 +212,11 @@ def test_a_quote_from_a_work_in_another_language_is_marked_with_it(data):
 
 def test_a_profile_marks_code_and_region_as_the_editors_additions(data):
     facts = str(lists.municipality_facts(data, "259"))
-    mark = '<span class="kr-by" title="redaktionens tilføjelse">(red.)</span>'  # the page's short mark (ADR 38)
-    assert f"<dd>259 {mark}</dd>" in facts and f"<dd>Region Sjælland {mark}</dd>" in facts
+    # Said once after the block, under the page's short mark (ADR 38, 55; ADR 61: only code and region stay there).
+    assert "<dd>259</dd>" in facts and "<dd>Region Sjælland</dd>" in facts
+    note = BeautifulSoup(facts, "html.parser").select_one(".kr-whose-note")
+    assert "Kommunekoden og regionen: redaktionens tilføjelse." in note.get_text(" ", strip=True)
+    assert note.select_one("summary .kr-by").get_text() == "(red.)"
     assert "<dd>Køge</dd>" in facts  # reading 14, #17: the report's own name, unmarked and with no stray full stop
 
 

@@ -57,13 +57,20 @@ def test_no_reader_page_says_whose_word_it_is_more_than_a_few_times_in_view(buil
 @pytest.mark.build
 def test_every_editorial_value_on_a_profile_is_named_with_its_kind_in_the_blocks_one_note(built_site: Path, data):
     """The labels went, the marks stay: every editorial value of a profile's facts (code, region, starting point,
-    summary) is the editors', said once after the facts under one '(red.)' (ADR 55), its kind in the words of
-    provenance.value_label."""
+    summary) is the editors', its kind in the words of provenance.value_label: code and region said once after the
+    facts under one '(red.)' (ADR 55), a retelling (summary, starting point) marked at its own end (ADR 61, F5)."""
     page = BeautifulSoup((built_site / "kommuner" / "profil-egedal.html").read_text(encoding="utf-8"), "html.parser")
     note = page.select_one("article .kr-profile .kr-whose-note")
-    kinds = {provenance.value_label(data.options, f"municipalities.{c}") for c in ("kommunekode", "region", "summary")}
-    kinds.add(lists.starting_point_owner(data))
+    kinds = {provenance.value_label(data.options, f"municipalities.{c}") for c in ("kommunekode", "region")}
     assert note is not None and all(kind in note.get_text() for kind in kinds), kinds
+    profile = page.select_one("article .kr-profile")
+    start = next(dt for dt in profile.select("dl.kr-facts dt") if dt.get_text(strip=True) == "Udgangspunkt")
+    retold = {
+        provenance.value_label(data.options, "municipalities.summary"): profile.select_one("p.kr-lead"),
+        lists.starting_point_owner(data): start.find_next_sibling("dd"),
+    }
+    for kind, element in retold.items():
+        assert element.select(".kr-by")[-1].get("title") == kind, (kind, str(element)[-160:])
     assert note.select_one("summary .kr-by").get_text() == provenance.owner_mark(provenance.EDITORS_SHORT)
 
 
