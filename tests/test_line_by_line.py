@@ -193,9 +193,12 @@ def test_the_printed_book_offers_no_screen_controls_and_shows_every_municipality
             assert control not in printed, (page, control)
     # Words of two inline elements ran together on paper ("aktionerEt", now "indsatserHver"): a space stands between them.
     front = BeautifulSoup(str(editions.printable_article(built_site, editions.Chapter("index.html", 0, "x"), 1, "")), "html.parser")
-    # The count's word is now followed by the counting rule (reading 21: "13 indsatser Et projekt og dets …").
+    # The counting rule now stands under the tiles, after the count it explains (issue 22: "De 13 indsatser: Et projekt …").
     rule = INITIATIVES_COUNTED.split()[0]
-    assert f"indsatser{rule}" not in front.get_text("") and re.search(rf"indsatser\s+{rule}", front.get_text(""))
+    assert f"indsatser{rule}" not in front.get_text("") and re.search(rf"indsatser:\s+{rule}", front.get_text(""))
+    # Within a tile, the count's word and the words after it keep a space between them ("citaterHver" ran together).
+    tiles = [tile.get_text("") for tile in front.select(".kr-key-figures li")]
+    assert tiles and [tile for tile in tiles if re.search(r"[a-zæøå][A-ZÆØÅ]", tile)] == []
 
 
 @pytest.mark.build
