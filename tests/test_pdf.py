@@ -785,18 +785,25 @@ def test_an_edition_is_printed_whole_once_and_only_its_contents_again_with_the_p
     untagged draft and then the whole again). The marks' links are hidden, so no trace of them is published."""
     prints = []
     job = PrintJob(_small_edition(), tmp_path / "lille.pdf", "Lille udgave")
-    with started_chromium() as chromium:
-        page = Page(chromium, [tmp_path])
-        page.load(job, tmp_path)
-        pdf = page.page.pdf
 
-        def counted(**options):
-            prints.append((options.get("tagged"), options.get("page_ranges", "alle")))
-            return pdf(**options)
+    def printed_by_chromium():
+        with started_chromium() as chromium:
+            page = Page(chromium, [tmp_path])
+            page.load(job, tmp_path)
+            pdf = page.page.pdf
 
-        page.page.pdf = counted
-        page.load = lambda *_: None
-        printed, links = page.print(job, tmp_path)
+            def counted(**options):
+                prints.append((options.get("tagged"), options.get("page_ranges", "alle")))
+                return pdf(**options)
+
+            page.page.pdf = counted
+            page.load = lambda *_: None
+            return page.print(job, tmp_path)
+
+    # In its own thread, as report_site's printers: a browser test's session-wide Playwright, run before this one in
+    # the same process (a long test goes first), keeps an asyncio loop running there, where the sync API will not start.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as worker:
+        printed, links = worker.submit(printed_by_chromium).result()
     printing.write_finished(printed, job, links)
     assert prints == [(True, "alle"), (True, "1-2")]
     assert squeeze("Første kapitel 2 Andet kapitel 3") in squeeze(
