@@ -1130,6 +1130,12 @@ def test_words_with_a_real_hyphen_are_kept_on_one_line_in_text_only():
         '<svg><text>x-y</text></svg><script>a-b</script><table><tr><th>Høj<span class="kr-nobr">e-</span><wbr>Taastrup</th>'
         "<td>dans;<wbr>musik &amp; sang</td><td><code>a-b</code></td></tr></table>"
     )
+    # A table's address, already broken after its '/' (editions._printable_address_breaks), breaks at no hyphen: the
+    # whole book printed "…/kultur-og-" / "sundhed/".
+    address = '<a href="https://x.dk/kultur-og-sundhed/"><span class="kr-nobr">https://</span><wbr/><span class="kr-nobr">x.dk/</span></a>'
+    address = address.replace("x.dk/</span>", 'x.dk/</span><wbr/><span class="kr-nobr">kultur-og-sundhed/</span>')
+    cell = f"<table><tr><td>{address}</td></tr></table>"
+    assert printing.kept_whole_at_hyphens(cell) == cell
 
 
 def test_a_long_word_costs_the_hyphen_keeping_time_in_proportion_to_its_length():
