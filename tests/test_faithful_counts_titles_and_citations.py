@@ -202,7 +202,8 @@ def test_an_editors_title_carries_its_short_mark_on_every_card_and_every_block_s
 def test_the_whole_book_prints_no_soft_hyphen_and_breaks_codes_in_tables_only_at_their_joints(built_site: Path):
     """#5: the whole-book PDF printed the comparison's soft hyphens (set for a phone, ADR 17) as hyphens, and codes in
     the data chapter's narrow columns broke mid-word ("municip / alities / .kommun / ekode"). Every printed page has
-    no soft hyphen, and a code in a table is kept whole between its joints (after '.', ':', '_', before '-')."""
+    no soft hyphen, and a code in a table is kept whole between its joints (after '.', ':', '_', and after '-': a line
+    that began with '-' read as a misprint, ADR 63)."""
     from kulturensrige.edition import editions
     from kulturensrige.words import SOFT_HYPHEN
 
@@ -215,6 +216,9 @@ def test_the_whole_book_prints_no_soft_hyphen_and_breaks_codes_in_tables_only_at
         for code in article.select("table code"):
             # Every part kept whole is one part: no joint, no space inside (a part longer than 30 may break anywhere).
             kept = [span.get_text() for span in code.select("span.kr-nobr")]
-            assert kept and all(not re.search(r"[.:_;,/]\S|\w-|\s", part) for part in kept), code
+            # A hyphen ends its part, kept with the letter before it; no break comes before one (ADR 63).
+            # (A minus after a space, as in '-1', begins its part: the space is the break.)
+            assert kept and all(not re.search(r"[.:_;,/]\S|\w-\w|\s", part) for part in kept), code
+            assert not re.search(r"<wbr/>(<span[^>]*>)?-", str(code)), code
             codes += 1
     assert codes

@@ -71,8 +71,8 @@ LONGEST_KEPT_WHOLE = 30  # a longer run (a file name, an address) may break: kep
 # that began "-Taastrup", "-Skjern" or "-huset" read as a misprint (reader s23, #10; pdftotext's default reading then
 # joins the two lines without the hyphen, its raw reading keeps it). A list of ids ("dans;litteratur-og-oplaesning;
 # klovneshow") breaks after its separators. A link's text is the address, kept as editions._printable_address_breaks
-# left it.
-CELL_MARKUP = re.compile(r"(<code\b.*?</code>|<a\b[^>]*>\s*https?://.*?</a>|<[^>]*>)", re.S | re.I)
+# left it: its parts already in span.kr-nobr (the cell's joints broke "kultur-og-sundhed/" at its hyphens, reader s23).
+CELL_MARKUP = re.compile(r"(<code\b.*?</code>|<a\b[^>]*>(?:\s|<span\b[^>]*>)*https?://.*?</a>|<[^>]*>)", re.S | re.I)
 # The hyphen is kept with the letter before it: in the analysts' narrowest columns (overflow-wrap: anywhere) a break
 # fell between them, and "-af-vi" began a line.
 CELL_JOINTS = re.compile(r"(&#?\w+;)|;(?=\S)|(\w-)(?=\w)")
