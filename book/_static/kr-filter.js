@@ -136,7 +136,7 @@
     ui.away.textContent = awayWords;
     ui.away.hidden = !awayWords || !marks.length || seen;
     if (ui.away.hidden) return;
-    // What it finds, said once: the line's own "Fremhævet her: X" beside "Find det fremhævede: X" said X twice.
+    // What it finds, said once: the line's own lead and the finding words both named X.
     ui.tally.querySelector(".kr-filter-tally-text").hidden = true;
     ui.tally.hidden = false;
     // Over the page's text, under the stuck bar, the line says that alone (kommunefilter.css .kr-finding): the page's
