@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from support.choosing import LAST_CARD, choose_by_name
+
 pytestmark = pytest.mark.browser
 
 SCREENS = {"phone": {"width": 375, "height": 667}, "desktop": {"width": 1280, "height": 800}}
@@ -21,21 +23,11 @@ MARKED_IN_VIEW_JS = """() => {
     .some((e) => { const b = e.getBoundingClientRect(); return b.bottom > bar && b.top < innerHeight; });
 }"""
 
-# At the page's last card (on kommuner/oversigt between the first card, the chosen one, and its row in the table
-# further down), or half way down a page without cards.
-CHOOSE_MID_PAGE_JS = """async (name) => {
-  await window.KR_FILTER.ready;
-  const last = [...document.querySelectorAll('article .kr-card')].pop();
-  if (last) window.scrollBy(0, last.getBoundingClientRect().top - 60);
-  else window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2);
-  await new Promise((done) => setTimeout(done, 400));
-  const select = document.getElementById('kr-kommune');
-  select.value = [...select.options].find((o) => o.textContent === name).value;
-  const shown = new Promise((done) => document.addEventListener('kr:filtered', done, {once: true}));
-  select.dispatchEvent(new Event('change'));
-  await shown;
-  await new Promise((done) => setTimeout(done, 300));
-}"""
+
+def choose_mid_page(page, name: str) -> None:
+    """At the page's last card (on kommuner/oversigt between the first card, the chosen one, and its row in the table
+    further down), or half way down a page without cards."""
+    choose_by_name(page, name, at=LAST_CARD, settle_ms=300)
 
 
 def _page(browser, screen):
@@ -48,7 +40,7 @@ def test_a_choice_whose_marks_are_off_screen_says_so_and_vis_brings_the_nearest(
     page = context.new_page()
     try:
         page.goto(f"{site_url}/kommuner/oversigt.html")
-        page.evaluate(CHOOSE_MID_PAGE_JS, "Egedal")
+        choose_mid_page(page, "Egedal")
         assert not page.evaluate(MARKED_IN_VIEW_JS)
         find = page.locator(".kr-filter-away-show")
         assert find.is_visible()
@@ -76,7 +68,7 @@ def test_a_choice_on_a_page_that_marks_nothing_says_nothing_new(browser, site_ur
     page = context.new_page()
     try:
         page.goto(f"{site_url}/baggrund.html")
-        page.evaluate(CHOOSE_MID_PAGE_JS, "Egedal")
+        choose_mid_page(page, "Egedal")
         assert page.locator(".kr-filter-away-show").count() == 1
         assert not page.locator(".kr-filter-away-show").is_visible()
     finally:

@@ -10,21 +10,12 @@ from __future__ import annotations
 
 import pytest
 
+from support.draws import DRAWING_CALLS, at_the_first_chart, choose, count_draws
+
 pytestmark = pytest.mark.browser
 PHONE = {"width": 375, "height": 812}
 PAGES = ["ingredienser/oversigt.html", "kommuner/sammenligning.html"]
 
-# Every call of plotly's drawing functions since the last choice, by figure.
-COUNT_DRAWS = """() => {
-  window.__draws = [];
-  for (const name of ['newPlot', 'react', 'restyle', 'relayout', 'update', 'redraw', 'purge']) {
-    const original = window.Plotly[name];
-    window.Plotly[name] = function (plot, ...rest) {
-      window.__draws.push(`${name} ${plot.closest('figure').id}`);
-      return original.call(this, plot, ...rest);
-    };
-  }
-}"""
 # What the chart in view draws for a municipality (the build's layout and traces of its variant), from its payload.
 DRAWING = """([id, kommune]) => {
   const figure = document.getElementById(id);
@@ -32,13 +23,6 @@ DRAWING = """([id, kommune]) => {
   const variant = payload.variants[KR.variantKey(payload.variants, KR.keyOf({...KR.state, kommune}))];
   return `${variant.layout}/${variant.data}`;
 }"""
-CHOOSE = """(value) => new Promise((shown) => {
-  document.addEventListener('kr:filtered', () => shown(window.__draws.slice()), {once: true});
-  window.__draws = [];
-  const select = document.querySelector('#kr-kommune');
-  select.value = value;
-  select.dispatchEvent(new Event('change'));
-})"""
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -46,12 +30,8 @@ def test_a_choice_redraws_the_chart_in_view_only_where_its_drawing_changes(brows
     context = browser.new_context(locale="da-DK", viewport=PHONE)
     page = context.new_page()
     try:
-        page.goto(f"{site_url}/{path}")
-        page.evaluate("() => window.KR_FILTER.ready")
-        chart = page.locator("figure.kr-figure[data-kr-filterable=true]").first
-        chart.scroll_into_view_if_needed()
-        chart.locator(".main-svg").first.wait_for()
-        page.evaluate(COUNT_DRAWS)
+        chart = at_the_first_chart(page, f"{site_url}/{path}")
+        count_draws(page, [*DRAWING_CALLS, "purge"])  # a chart cleared (purge) counts as drawn too
         chart_id = chart.evaluate("(f) => f.id")
         codes = page.eval_on_selector_all("#kr-kommune option", "os => os.map((o) => o.value)")
         shown = page.evaluate(DRAWING, [chart_id, codes[0]])
@@ -59,7 +39,7 @@ def test_a_choice_redraws_the_chart_in_view_only_where_its_drawing_changes(brows
         for code in [*codes[1:], codes[0]]:
             drawing = page.evaluate(DRAWING, [chart_id, code])
             expected.append((code, [] if drawing == shown else [f"react {chart_id}"]))
-            drawn.append((code, page.evaluate(CHOOSE, code)))
+            drawn.append((code, choose(page, code)))
             shown = drawing
         assert drawn == expected
         # The chart shows the last choice's texts whether it was redrawn or not.

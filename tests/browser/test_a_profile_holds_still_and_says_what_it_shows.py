@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from support.shifts import layout_shifts, on_a_phones_network
+
 pytestmark = pytest.mark.browser
 
 # The full Chromium (conftest's `full_chromium`), as Lighthouse's: the headless shell leaves out shifts a reader's
@@ -17,20 +19,9 @@ pytestmark = pytest.mark.browser
 # Lighthouse's mobile screen, a small phone's, and a desktop's.
 SCREENS = {"lighthouse": (412, 823), "phone": (375, 667), "desktop": (1280, 800)}
 
-# Every layout shift from the page's start (buffered), once the first view is shown. Lighthouse counts the early
-# shifts Chromium's mobile emulation flags as after input (hadRecentInput), so they count here too: no input is made.
-CLS_JS = """async () => {
-  await window.KR_FILTER.ready;
-  await new Promise((done) => setTimeout(done, 1000));
-  const entries = await new Promise((done) => {
-    new PerformanceObserver((list, observer) => { observer.disconnect(); done(list.getEntries()); })
-      .observe({type: 'layout-shift', buffered: true});
-    setTimeout(() => done([]), 500);  // no shift at all: the observer is never called
-  });
-  const shifts = entries.map((e) => [e.value, e.sources.map((s) => s.node?.className || s.node?.nodeName)]);
-  const said = [...document.querySelectorAll('.kr-profile-chosen, .kr-profile-says')].filter((p) => p.checkVisibility());
-  return {total: shifts.reduce((sum, [value]) => sum + value, 0), shifts, said: said.map((p) => p.textContent).join('')};
-}"""
+# What the page says of the choice, as shown.
+SAID_JS = """() => [...document.querySelectorAll('.kr-profile-chosen, .kr-profile-says')].filter((p) => p.checkVisibility())
+  .map((p) => p.textContent).join('')"""
 
 
 @pytest.mark.parametrize("screen", list(SCREENS))
@@ -38,17 +29,12 @@ CLS_JS = """async () => {
 def test_a_profile_holds_still_on_opening_and_says_what_it_shows(full_chromium, site_url, data, screen, query):
     row = data.municipalities.set_index("slug").loc["ringkoebing-skjern"]  # the longest name: its sentence wraps most
     width, height = SCREENS[screen]
-    phone = width < 800
-    viewport = {"width": width, "height": height}
-    context = full_chromium.new_context(locale="da-DK", viewport=viewport, is_mobile=phone, has_touch=phone)
-    page = context.new_page()
-    # A phone's network: the deferred scripts come after the first paint, as on a reader's phone.
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 150, "downloadThroughput": -1, "uploadThroughput": -1})
+    # Lighthouse counts the early shifts Chromium's mobile emulation flags as after input, so they count here too: no
+    # input is made.
+    context, page = on_a_phones_network(full_chromium, {"width": width, "height": height})
     try:
         page.goto(f"{site_url}/kommuner/profil-ringkoebing-skjern.html{query}")
-        seen = page.evaluate(CLS_JS)
+        seen = layout_shifts(page, with_input=True) | {"said": page.evaluate(SAID_JS)}
         if "ringkoebing" in query:
             assert seen["said"] == f"{row['name']} er valgt og fremhæves nu i resten af bogen.", seen
         else:

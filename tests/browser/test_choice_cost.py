@@ -15,30 +15,11 @@ from pathlib import Path
 import pytest
 
 from support.checks import each
+from support.draws import CHOOSE_JS, at_the_first_chart, choose, count_draws
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 375, "height": 812}
 PAGE = "kommuner/sammenligning.html"
-
-# Every call of plotly's drawing functions, by figure, from now on (__draws since the last choice, __allDraws all).
-COUNT_DRAWS = """() => {
-  [window.__draws, window.__allDraws] = [[], []];
-  for (const name of ['newPlot', 'react', 'restyle', 'relayout', 'update', 'redraw']) {
-    const original = window.Plotly[name];
-    window.Plotly[name] = function (plot, ...rest) {
-      window.__draws.push(`${name} ${plot.closest('figure').id}`);
-      window.__allDraws.push(`${name} ${plot.closest('figure').id}`);
-      return original.call(this, plot, ...rest);
-    };
-  }
-}"""
-CHOOSE = """(value) => new Promise((shown) => {
-  document.addEventListener('kr:filtered', () => shown(window.__draws.slice()), {once: true});
-  window.__draws = [];
-  const select = document.querySelector('#kr-kommune');
-  select.value = value;
-  select.dispatchEvent(new Event('change'));
-})"""
 
 
 @pytest.fixture
@@ -46,16 +27,12 @@ def comparison(browser, site_url):
     """The comparison page on a phone, scrolled to its chart (below the three tables of marks), drawn."""
     context = browser.new_context(locale="da-DK", viewport=PHONE)
     page = context.new_page()
-    page.goto(f"{site_url}/{PAGE}")
-    page.evaluate("() => window.KR_FILTER.ready")
-    chart = page.locator("figure.kr-figure[data-kr-filterable=true]").first
-    chart.scroll_into_view_if_needed()
-    chart.locator(".main-svg").first.wait_for()
+    at_the_first_chart(page, f"{site_url}/{PAGE}")
     # The tables, laid out once with their rows, may then be skipped far from the screen (kr-charts.js fillMarks).
     page.wait_for_function(
         "() => [...document.querySelectorAll('.kr-marks-figure')].every((f) => f.classList.contains('kr-marks-laid-out'))"
     )
-    page.evaluate(COUNT_DRAWS)
+    count_draws(page)
     yield page
     context.close()
 
@@ -72,7 +49,7 @@ def test_a_choice_restyles_what_it_marks_not_every_element_of_the_page(compariso
     elements = comparison.evaluate("() => document.getElementsByTagName('*').length")
     comparison.context.browser.start_tracing(page=comparison, path=str(trace), categories=["devtools.timeline"])
     for code in municipalities(comparison)[:2]:
-        comparison.evaluate(CHOOSE, code)
+        choose(comparison, code)
     comparison.wait_for_timeout(300)  # the frame after the last choice
     comparison.context.browser.stop_tracing()
     events = json.loads(trace.read_text(encoding="utf-8"))["traceEvents"]
@@ -86,8 +63,8 @@ def test_a_choice_redraws_the_chart_in_view_once_and_nothing_else(comparison):
     choice it already shows; the tables of marks are no plotly charts and are not redrawn either."""
     first, second = municipalities(comparison)[:2]
     chart = comparison.evaluate("() => document.querySelector('figure.kr-figure[data-kr-filterable=true]').id")
-    assert comparison.evaluate(CHOOSE, first) == [f"react {chart}"]
-    assert comparison.evaluate(CHOOSE, second) == [f"react {chart}"]
+    assert choose(comparison, first) == [f"react {chart}"]
+    assert choose(comparison, second) == [f"react {chart}"]
     # The same choice again draws nothing.
     unchanged = """() => new Promise((shown) => {
       document.addEventListener('kr:filtered', () => shown(window.__draws.slice()), {once: true});
@@ -105,7 +82,7 @@ def test_a_table_of_marks_far_from_the_screen_is_left_alone_and_shows_the_choice
     skipped = "(wrap) => !wrap.checkVisibility({contentVisibilityAuto: true})"
     assert wrap.evaluate(skipped), "the first table is not skipped"
     last = municipalities(comparison)[-1]
-    comparison.evaluate(CHOOSE, last)
+    choose(comparison, last)
     assert wrap.evaluate(skipped), "the choice brought the table back"
     table.scroll_into_view_if_needed()
     column = wrap.locator(f'thead th[data-kr-mark="{last}"]')
@@ -130,12 +107,12 @@ def test_a_reader_stepping_through_the_municipalities_waits_for_no_chart_far_fro
         near.locator(".main-svg").first.wait_for()
         far.locator(".main-svg").first.wait_for(state="attached")  # drawn ahead, for the page's first view
         assert far.evaluate("(f) => f.getBoundingClientRect().top > window.innerHeight + 200")
-        page.evaluate(COUNT_DRAWS)
+        count_draws(page)
         # Three choices at a reader's pace with the arrow keys: each a quarter of a second after the one before is shown.
         step_through = (
             "async (codes) => { const steps = []; for (const code of codes) {"
             " if (steps.length) await new Promise((r) => setTimeout(r, 250));"
-            f" steps.push(await ({CHOOSE})(code)); }} return [steps, window.__allDraws.slice()]; }}"
+            f" steps.push(await ({CHOOSE_JS})(code)); }} return [steps, window.__allDraws.slice()]; }}"
         )
         steps, draws = page.evaluate(step_through, municipalities(page)[:3])
         far_id = far.evaluate("(f) => f.id")

@@ -10,6 +10,7 @@ import pytest
 
 from support.browser_files import offered_files, serve_files
 from support.checks import each
+from support.choosing import choose_by_name
 
 pytestmark = pytest.mark.browser
 
@@ -31,19 +32,6 @@ ROW_JS = """() => {
 # The line under the row, as shown.
 LINE_JS = """() => { const t = document.querySelector('.kr-filter-tally-text');
   return t.checkVisibility() ? t.textContent.trim() : ''; }"""
-
-# Halfway down the page, then the choice: where none of what it marks may be on the screen (it offered »Find«).
-CHOOSE_MID_PAGE_JS = """async (name) => {
-  await window.KR_FILTER.ready;
-  window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2);
-  await new Promise((done) => setTimeout(done, 300));
-  const select = document.getElementById('kr-kommune');
-  select.value = [...select.options].find((o) => o.textContent === name).value;
-  const shown = new Promise((done) => document.addEventListener('kr:filtered', done, {once: true}));
-  select.dispatchEvent(new Event('change'));
-  await shown;
-  await new Promise((done) => setTimeout(done, 400));
-}"""
 
 # Every text of the bar as shown: a leaf cut inside its box, two shown parts of the bar lying over each other, a link
 # broken over two lines.
@@ -69,6 +57,11 @@ CUT_JS = """() => {
   const outside = parts.filter((e) => e.getBoundingClientRect().right > right + 1).map((e) => e.textContent.trim());
   return {cut, over, broken, outside};
 }"""
+
+
+def choose_mid_page(page, name: str) -> None:
+    """Halfway down the page, then the choice: where none of what it marks may be on the screen (it offered »Find«)."""
+    choose_by_name(page, name, at=0.5, pause_ms=300, settle_ms=400)
 
 
 def _longest(data):
@@ -107,11 +100,11 @@ def test_the_bars_row_holds_the_same_controls_in_the_same_places_on_every_page_a
             rows[(path, "opened chosen")] = page.evaluate(ROW_JS)
             lines.append((path, page.evaluate(LINE_JS)))
             page.goto(f"{site_url}/{path}{joiner}kommune=alle")
-            page.evaluate(CHOOSE_MID_PAGE_JS, longest["name"])
+            choose_mid_page(page, longest["name"])
             page.evaluate("() => window.scrollTo(0, 0)")
             page.wait_for_timeout(300)
             rows[(path, "chosen mid-page, back at the top")] = page.evaluate(ROW_JS)
-            page.evaluate(CHOOSE_MID_PAGE_JS, data.municipalities.iloc[0]["name"])
+            choose_mid_page(page, data.municipalities.iloc[0]["name"])
             rows[(path, "chosen again mid-page")] = page.evaluate(ROW_JS)
         first = next(iter(rows.values()))
         for where, row in each(rows.items()):
@@ -148,7 +141,7 @@ def test_no_text_of_the_bar_is_cut_lies_under_another_or_breaks_a_link_with_the_
             page.evaluate("() => window.KR_FILTER.ready")
             seen[(path, "opened")] = page.evaluate(CUT_JS)
             page.goto(f"{site_url}/{path}{joiner}kommune=alle")
-            page.evaluate(CHOOSE_MID_PAGE_JS, longest["name"])
+            choose_mid_page(page, longest["name"])
             seen[(path, "chosen mid-page")] = page.evaluate(CUT_JS)
         for where, found in each(seen.items()):
             assert found == {"cut": [], "over": [], "broken": [], "outside": []}, (width, where, found)

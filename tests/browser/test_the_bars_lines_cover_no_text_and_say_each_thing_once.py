@@ -14,6 +14,7 @@ import pytest
 
 from support.browser_files import offered_files, serve_files
 from support.checks import each
+from support.choosing import choose_by_name
 
 pytestmark = [pytest.mark.browser, pytest.mark.long]
 
@@ -21,19 +22,6 @@ WIDTHS = {320: 667, 375: 667, 1280: 800}
 PAGES = ["kommuner/oversigt.html", "vaerdiskabelser.html", "ingredienser/gnist-og-flamme.html", "index.html"]
 CHOSEN = ["Køge", "Ringkøbing-Skjern"]
 SEPARATORS = "·•|–—,;"
-
-# Chosen through the select, as a reader does, at the page's top or a share of its height down.
-CHOOSE_JS = """async ([name, share]) => {
-  await window.KR_FILTER.ready;
-  if (share) window.scrollTo({top: (document.documentElement.scrollHeight - innerHeight) * share, behavior: 'instant'});
-  await new Promise((done) => setTimeout(done, 400));
-  const select = document.getElementById('kr-kommune');
-  select.value = [...select.options].find((o) => o.textContent === name).value;
-  const shown = new Promise((done) => document.addEventListener('kr:filtered', done, {once: true}));
-  select.dispatchEvent(new Event('change'));
-  await shown;
-  await new Promise((done) => setTimeout(done, 400));
-}"""
 
 # Every box of the bar's visible elements, where it lies outside the bar's own box (the sticky row the page's text
 # passes under), against every line box of the article's visible text in the screen: the overlaps, named.
@@ -137,7 +125,7 @@ def seen(browser, site_url, data, tmp_path_factory):
                 for share in (0, 0.5):
                     for name in CHOSEN:
                         page.goto(f"{site_url}/{path}?kommune=alle")
-                        page.evaluate(CHOOSE_JS, [name, share])
+                        choose_by_name(page, name, at=share)  # at the page's top or a share of its height down
                         checks = {check: page.evaluate(js) for check, js in CHECKS.items()}
                         views.append(((width, path, share, name), checks))
         finally:

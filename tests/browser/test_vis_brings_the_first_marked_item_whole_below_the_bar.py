@@ -8,23 +8,11 @@ from __future__ import annotations
 
 import pytest
 
+from support.choosing import LAST_CARD, choose_by_name
+
 pytestmark = pytest.mark.browser
 
 SCREENS = {"phone": {"width": 375, "height": 667}, "desktop": {"width": 1280, "height": 800}}
-
-# Below the page's last card (the reader's place in the review), a choice whose marks are all off the screen.
-CHOOSE_BELOW_JS = """async (name) => {
-  await window.KR_FILTER.ready;
-  const last = [...document.querySelectorAll('article .kr-card')].pop();
-  window.scrollBy(0, last.getBoundingClientRect().top - 60);
-  await new Promise((done) => setTimeout(done, 400));
-  const select = document.getElementById('kr-kommune');
-  select.value = [...select.options].find((o) => o.textContent === name).value;
-  const shown = new Promise((done) => document.addEventListener('kr:filtered', done, {once: true}));
-  select.dispatchEvent(new Event('change'));
-  await shown;
-  await new Promise((done) => setTimeout(done, 300));
-}"""
 
 # The first marked item as the page reads, and the lowest edge of what is sticky over the page's top.
 PLACE_JS = """() => {
@@ -44,7 +32,8 @@ def test_vis_brings_the_first_marked_card_whole_below_the_sticky_bar(browser, si
     page = context.new_page()
     try:
         page.goto(f"{site_url}/kommuner/oversigt.html")
-        page.evaluate(CHOOSE_BELOW_JS, "Ringkøbing-Skjern")
+        # Below the page's last card (the reader's place in the review), a choice whose marks are all off the screen.
+        choose_by_name(page, "Ringkøbing-Skjern", at=LAST_CARD, settle_ms=300)
         page.locator(".kr-filter-away-show").click()
         page.wait_for_timeout(600)  # the header's slide and the second measure (kr-filter.js bringMarked)
         place = page.evaluate(PLACE_JS)
