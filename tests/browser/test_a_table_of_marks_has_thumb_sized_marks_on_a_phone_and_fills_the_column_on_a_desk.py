@@ -8,13 +8,10 @@ from __future__ import annotations
 import pytest
 
 from support.checks import each
+from support.screens import every_tables_rows_in, opened
 
 pytestmark = pytest.mark.browser
 
-SCREENS = {
-    "375": {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True},
-    "1280": {"viewport": {"width": 1280, "height": 800}},
-}
 PAGE = "kommuner/sammenligning.html"
 # Each table of marks once its rows are in: its width and its frame's, its marks' boxes, its names' type sizes.
 TABLES_JS = """() => [...document.querySelectorAll('.kr-marks-wrap table.kr-marks')].map((table) => {
@@ -28,17 +25,9 @@ TABLES_JS = """() => [...document.querySelectorAll('.kr-marks-wrap table.kr-mark
 
 
 def _tables(browser, site_url, screen):
-    context = browser.new_context(locale="da-DK", **SCREENS[screen])
-    page = context.new_page()
-    try:
-        page.goto(f"{site_url}/{PAGE}")
-        page.evaluate("() => window.KR_FILTER.ready")
-        page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")  # every table's rows come in
-        page.wait_for_function("() => !document.querySelector('.kr-marks-figure > script.kr-marks-rows')")
-        page.wait_for_timeout(300)
+    with opened(browser, f"{site_url}/{PAGE}", screen) as page:
+        every_tables_rows_in(page)
         return page.evaluate(TABLES_JS)
-    finally:
-        context.close()
 
 
 def test_on_a_phone_every_mark_is_44_px_tall_and_the_seven_municipalities_fit(browser, site_url):

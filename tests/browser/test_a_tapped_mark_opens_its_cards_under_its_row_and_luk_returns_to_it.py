@@ -7,19 +7,11 @@ from __future__ import annotations
 
 import pytest
 
+from support.screens import SCREENS, every_tables_rows_in, opened, stand_still
+
 pytestmark = pytest.mark.browser
 
-SCREENS = {
-    "375": {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True},
-    "1280": {"viewport": {"width": 1280, "height": 800}},
-}
 PAGE = "kommuner/sammenligning.html?kommune=koege"
-# Resolves once the page has stood still for 150 ms (a glide has ended).
-STILL_JS = """() => new Promise((done) => {
-  let last = NaN;
-  const check = () => { if (scrollY === last) done(); else { last = scrollY; setTimeout(check, 150); } };
-  check();
-})"""
 # The longest table of marks' first mark in its first third of rows, tagged, in the middle of the screen.
 PICK_JS = """() => {
   const tables = [...document.querySelectorAll('.kr-marks-wrap table.kr-marks')];
@@ -43,21 +35,16 @@ SEEN_JS = """(figure) => {
 
 @pytest.mark.parametrize("screen", list(SCREENS), ids=lambda s: f"{s}px")
 def test_a_tapped_mark_opens_its_cards_under_its_row_and_luk_returns_to_it(site_url, browser, screen):
-    context = browser.new_context(locale="da-DK", **SCREENS[screen])
-    page = context.new_page()
-    try:
-        page.goto(f"{site_url}/{PAGE}")
-        page.evaluate("() => window.KR_FILTER.ready")
-        page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")  # every table's rows come in
-        page.wait_for_timeout(500)
+    with opened(browser, f"{site_url}/{PAGE}", screen) as page:
+        every_tables_rows_in(page)
         figure = page.evaluate(PICK_JS)
-        page.evaluate(STILL_JS)
+        stand_still(page)
         page.wait_for_timeout(300)
         before = page.evaluate("() => scrollY")
         page.locator("[data-kr-tapped]").click()
         page.locator(f"{figure} .kr-drill").wait_for(state="visible")
         page.wait_for_timeout(200)
-        page.evaluate(STILL_JS)
+        stand_still(page)
         seen = page.evaluate(SEEN_JS, figure)
         where = (screen, figure, before, seen)
         assert abs(seen["y"] - before) <= seen["height"] / 3, where  # the page moved at most a third of a screen
@@ -66,8 +53,6 @@ def test_a_tapped_mark_opens_its_cards_under_its_row_and_luk_returns_to_it(site_
         assert seen["heading"] <= seen["height"] - 40, where
         page.locator(f"{figure} .kr-drill .kr-drill-close").last.click()
         page.locator(f"{figure} .kr-drill").wait_for(state="hidden")
-        page.evaluate(STILL_JS)
+        stand_still(page)
         assert abs(page.evaluate("() => scrollY") - before) <= 2, where
         assert page.evaluate("() => document.activeElement.hasAttribute('data-kr-tapped')"), where
-    finally:
-        context.close()

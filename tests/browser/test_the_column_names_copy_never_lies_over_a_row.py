@@ -8,13 +8,10 @@ from __future__ import annotations
 import pytest
 
 from support.checks import each
+from support.screens import SCREENS, opened
 
 pytestmark = pytest.mark.browser
 
-SCREENS = {
-    "375": {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True},
-    "1280": {"viewport": {"width": 1280, "height": 800}},
-}
 # The second table of marks (target groups) with its head and first row, the bar, and the copy of its names if shown.
 SEEN_JS = """() => {
   const t = document.querySelectorAll('.kr-marks-wrap table.kr-marks')[1];
@@ -29,11 +26,7 @@ SEEN_JS = """() => {
 
 @pytest.mark.parametrize("screen", list(SCREENS), ids=lambda s: f"{s}px")
 def test_the_column_names_copy_lies_over_no_row_and_shows_the_names_once(site_url, browser, screen):
-    context = browser.new_context(locale="da-DK", **SCREENS[screen])
-    page = context.new_page()
-    try:
-        page.goto(f"{site_url}/kommuner/sammenligning.html?kommune=egedal")
-        page.evaluate("() => window.KR_FILTER.ready")
+    with opened(browser, f"{site_url}/kommuner/sammenligning.html?kommune=egedal", screen) as page:
         start = page.evaluate(
             "() => document.querySelectorAll('.kr-marks-wrap table.kr-marks')[1].tHead.getBoundingClientRect().top + scrollY"
         )
@@ -51,5 +44,3 @@ def test_the_column_names_copy_lies_over_no_row_and_shows_the_names_once(site_ur
                 assert abs(seen["copy"]["bottom"] - seen["head"]["bottom"]) <= 1, ("the names twice", step, seen)
             assert min(seen["sizes"]) >= 12, (step, seen["sizes"])
         assert each(shown)
-    finally:
-        context.close()
