@@ -195,7 +195,6 @@ def _on_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctr
 
 
 TITLE = re.compile(r"(<h1[^>]*>)(.*?)(</h1>)", re.S)
-PARAGRAPH = re.compile(r"<p(\s[^>]*)?>(.*?)</p>", re.S)
 
 
 # The editors' short mark as a page's HTML holds it, in the light type of a card (.kr-by, with the kind of their work

@@ -396,11 +396,6 @@ def figure_table_headings(options: pd.DataFrame, figure_id: str) -> list[str]:
     return [heading(options, label, value) for label, value in FIGURE_TABLES[figure_id]]
 
 
-def page_table_heading(options: pd.DataFrame, table_id: str, label: str) -> str:
-    """One heading of a page's downloadable table by its bare label, for a card that shows the same value."""
-    return dict(zip((c[0] for c in PAGE_TABLES[table_id]), page_table_headings(options, table_id, tied=True), strict=True))[label]
-
-
 def name_mark(options: pd.DataFrame, name: str, in_report: str) -> str:
     """Whose a municipality's name is, said only where the source spells it otherwise than the official name: '' for
     'Køge'; 'det officielle navn; rapporten staver navnet »Guldborgssund«' for Guldborgsund. The official spelling is
@@ -420,12 +415,6 @@ def spelling_mark(options: pd.DataFrame, name: str, in_report: str) -> str:
         return ""
     speller = "redaktionens" if folder_source(options) == BY_REPORT else folder_words(options).own
     return f"{speller} stavning; {folder_words(options).holder} staver navnet »{in_report}«"
-
-
-def marked_name(options: pd.DataFrame, name: str, in_report: str) -> str:
-    """A municipality's name with its mark (name_mark) where it has one: 'Guldborgsund (det officielle navn; …)'."""
-    mark = name_mark(options, name, in_report)
-    return marked(name, mark) if mark else name
 
 
 def category_note(options: pd.DataFrame, precise: bool = False, short: bool = False) -> str:

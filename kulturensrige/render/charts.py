@@ -466,10 +466,6 @@ def pattern_foreground(colour: str) -> str:
     return "#ffffff" if (r * 299 + g * 587 + b * 114) / 1000 < 128 else "#444444"
 
 
-# The contrast a cell's count needs against its cell (WCAG AA for text).
-CELL_TEXT_CONTRAST = 4.5
-
-
 # A heatmap's counts on each theme, from the colour of a 1 to that of the highest count: ColorBrewer's Blues (one hue,
 # its lightness telling the count, which reads with the common colour-vision deficiencies). On the light page more is
 # darker, on the dark page more is lighter: in both, 0 recedes (ZERO_CELL) and the higher a count, the further its cell
@@ -505,7 +501,7 @@ def heat_scale(theme: str, highest: int) -> list[list]:
 
 def cell_text(background: str) -> str:
     """The count's colour on a cell: black or white, whichever stands further from it (at least 4.58:1 on any
-    colour, above CELL_TEXT_CONTRAST)."""
+    colour, above the 4.5:1 WCAG AA asks of text)."""
     return "#000000" if contrast(background, "#000000") >= contrast(background, "#ffffff") else "#ffffff"
 
 

@@ -28,14 +28,6 @@ def _key(data: Dataset, table: str, key: str, value: str, column: str) -> str:
     return str(frame.loc[frame[key] == value, column].iloc[0])
 
 
-def municipality_links(data: Dataset) -> Html:
-    links = "".join(
-        f'<li data-kr-mark="{esc(r.kommunekode)}">{book_link("kommuner/profil-" + r.slug, esc(r.name))}</li>'
-        for r in table_rows(data.municipalities)
-    )
-    return Html(f'<ul class="kr-inline-list">{links}</ul>')
-
-
 def _cell(value: object) -> str:
     """A cell's text, escaped by the template; a link made here (web_address) stays a link."""
     return value if isinstance(value, Markup) else str(value)
@@ -526,15 +518,6 @@ def evaluation_questions(data: Dataset, kind: str) -> Html:
     questions = data.evaluation_questions[data.evaluation_questions["kind"] == kind].sort_values("position")
     items = "".join(f"<li>{esc(q.text)}</li>" for q in table_rows(questions))
     return Html(f'<ol class="kr-questions">{items}</ol>')
-
-
-def six_ps_table(data: Dataset) -> Html:
-    ps = data.six_ps.sort_values("position")
-    frame = pd.DataFrame({"P": ps["name"], "Dansk betegnelse": ps["label_da"], "Beskrivelse": ps["description"]})
-    # A column the report leaves empty for every P would only repeat 'ikke angivet': say it once instead.
-    empty = [c for c in frame.columns[1:] if (frame[c] == NOT_STATED).all()]
-    caption = f"De {len(ps)} P’er" + (f" ({', '.join(c.lower() for c in empty)}: {not_stated_note(data, NOT_STATED)})" if empty else "")
-    return simple_table(frame.drop(columns=empty), caption)
 
 
 def not_stated_note(data: Dataset, value: str) -> str:

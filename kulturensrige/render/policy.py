@@ -61,17 +61,13 @@ def policy(html: str, *, fallback: str = "'self'", scripts: Collection[str] | No
 
 def with_policy(html: str, *, fallback: str = "'self'", scripts: Collection[str] | None = None) -> str:
     """The page with its policy (`policy`) as the first thing after the charset, before any script or style it
-    governs; a page without that charset declaration is returned as it is (`has_policy` tells)."""
+    governs; a page without that charset declaration is returned as it is."""
     found = CHARSET.search(html)
     if found is None:
         return html
     html = _style_attributes_as_rules(html)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, fallback=fallback, scripts=scripts)}" />'
     return html.replace(found.group(), found.group() + "\n    " + meta, 1)
-
-
-def has_policy(html: str) -> bool:
-    return 'http-equiv="Content-Security-Policy"' in html
 
 
 def _style_attributes_as_rules(html: str) -> str:
