@@ -170,7 +170,7 @@ def report(problems: Sequence[Problem | str], summary: str) -> int:
 
 
 # The exit status of bad input the user typed (an argument's value, a path), as of a refused output: argparse's own 2.
-# Problems found in a data folder's tables still exit 1 through report (hostile review s23, F1, left open).
+# Problems found in what a command read exit 1 through report: the status says what to fix (docs/adr/0065).
 BAD_ARGUMENT = OUTPUT_REFUSED
 
 
