@@ -108,6 +108,14 @@ def count_word(n: int) -> str:
     return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else number(n)
 
 
+ORDINAL_WORDS = ["første", "anden", "tredje", "fjerde", "femte", "sjette", "syvende", "ottende", "niende", "tiende"]
+
+
+def ordinal_word(n: int) -> str:
+    """A place in words from the first, as Danish prose writes small ones ('den anden'); larger ones in digits ('11.')."""
+    return ORDINAL_WORDS[n - 1] if 1 <= n <= len(ORDINAL_WORDS) else f"{number(n)}."
+
+
 # The book's cut inside a quotation: the report's own "[…]", never a bare "…", which the report prints as its own text
 # ("begynde at…"), so a cut of the book's looked like the report's (the s23 reading, F8).
 CUT = "[…]"

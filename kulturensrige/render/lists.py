@@ -20,7 +20,7 @@ from kulturensrige.data.schema import BY_EDITORS, BY_REPORT, NOT_STATED, YES
 from kulturensrige.render import cards, highlight
 from kulturensrige.render.markup import CSV_EXCEL, Html, Markup, book_link, csv_href, esc, first_on_page, macro, sources_link, whose_note
 from kulturensrige.rules import attribution, filters, statistics, views
-from kulturensrige.words import listing, number, plural
+from kulturensrige.words import count_word, listing, number, ordinal_word, plural
 
 
 def _key(data: Dataset, table: str, key: str, value: str, column: str) -> str:
@@ -411,6 +411,19 @@ def ingredient_sum(tally: statistics.QuoteTally, options: pd.DataFrame) -> str:
     if tally.without:
         parts.append(f"og {number(tally.without)} underbygger ingen")
     return f"{', '.join(parts)}."
+
+
+def ingredient_place(data: Dataset, ingredient_id: str) -> Html:
+    """Where an ingredient stands among the data's, under its page's title: 'Fælles fundamenter er den anden af de fire
+    virksomme ingredienser.' Each page wrote it by hand, so a folder with other ingredients would have had its pages
+    name a place and a count the data do not give."""
+    ordered = data.ingredients.sort_values("number")
+    ids = list(ordered["ingredient_id"])
+    name = esc(ordered.loc[ordered["ingredient_id"] == ingredient_id, "name"].iloc[0])
+    if len(ids) == 1:
+        return Html(f"<p>{name} er den eneste virksomme ingrediens.</p>")
+    place = ordinal_word(ids.index(ingredient_id) + 1)
+    return Html(f"<p>{name} er den {place} af de {count_word(len(ids))} virksomme ingredienser.</p>")
 
 
 def ingredient_description(data: Dataset, ingredient_id: str) -> Html:
