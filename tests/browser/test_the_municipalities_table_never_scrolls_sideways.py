@@ -8,13 +8,10 @@ from __future__ import annotations
 import pytest
 
 from support.checks import each
+from support.screens import SCREENS, opened
 
 pytestmark = pytest.mark.browser
 
-WIDTHS = {
-    "phone": {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True},
-    "desktop": {"viewport": {"width": 1280, "height": 800}},
-}
 # The table's frame, and each cell whose text runs past its own box (a Range's box is the text's, not the cell's).
 MEASURE_JS = """(t) => {
   const wrap = t.closest('.kr-table-wrap');
@@ -27,19 +24,13 @@ MEASURE_JS = """(t) => {
 }"""
 
 
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("width", list(SCREENS), ids=lambda s: f"{s}px")
 def test_the_municipalities_table_shows_every_column_without_sideways_scrolling(site_url, browser, width):
-    context = browser.new_context(locale="da-DK", **WIDTHS[width])
-    page = context.new_page()
-    try:
-        page.goto(f"{site_url}/kommuner/oversigt.html?kommune=koege")
-        page.evaluate("() => window.KR_FILTER.ready")
+    with opened(browser, f"{site_url}/kommuner/oversigt.html?kommune=koege", width) as page:
         table = page.locator("#tabel-kommuner")
         table.scroll_into_view_if_needed()
         seen = table.evaluate(MEASURE_JS)
         assert seen["scroll"] <= seen["client"], f"the table scrolls sideways at {width}: {seen}"
-        assert seen["page"] <= WIDTHS[width]["viewport"]["width"], seen
+        assert seen["page"] <= SCREENS[width]["viewport"]["width"], seen
         assert seen["spills"] == [], f"text runs out of its cell: {seen['spills']}"
         assert each(page.eval_on_selector_all("#tabel-kommuner tbody tr", "rs => rs.map((r) => r.cells.length)"))
-    finally:
-        context.close()

@@ -9,21 +9,17 @@ from __future__ import annotations
 import pytest
 
 from kulturensrige.rules import views
+from support.screens import opened
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True}
 # The first row's values: each one's column name and its box's left and right edge, on the screen.
 CELLS_JS = """(t) => [...t.tBodies[0].rows[0].cells].slice(1).map((c) => {
   const box = c.getBoundingClientRect(); return {text: c.dataset.label, left: box.left, right: box.right}; })"""
 
 
 def test_the_municipalities_counts_show_whole_beside_the_name_on_a_phone(data, site_url, browser):
-    context = browser.new_context(locale="da-DK", **PHONE)
-    page = context.new_page()
-    try:
-        page.goto(f"{site_url}/kommuner/oversigt.html")
-        page.evaluate("() => window.KR_FILTER.ready")
+    with opened(browser, f"{site_url}/kommuner/oversigt.html", "375") as page:
         table = page.locator("#tabel-kommuner")
         table.scroll_into_view_if_needed()
         cells = table.evaluate(CELLS_JS)
@@ -31,5 +27,3 @@ def test_the_municipalities_counts_show_whole_beside_the_name_on_a_phone(data, s
         assert len(counts) == (2 if views.any_tied(data) else 1), cells
         assert all(c["left"] >= 0 and c["right"] <= 375 for c in counts), cells
         assert [c["text"] for c in cells[: len(counts)]] == [c["text"] for c in counts], "right after the name"
-    finally:
-        context.close()
