@@ -184,8 +184,8 @@ class BookBuilds:
         over: Callable[[Path], object] | None = None,
         **env: str,
     ) -> None:
-        """Queue a build (`begin` starts the queue). A build `based_on` another comes after that one in the queue:
-        a thread waits for it, and with one thread it must already be built."""
+        """Queue a build (`begin` starts the queue), after the builds it is `based_on` or `after`: with one thread,
+        a build queued before them would wait for a build no thread has started."""
         self.queue.append(Build(name, data_dir, based_on, after, again, env, before, then, over))
 
     def begin(self) -> None:
