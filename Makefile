@@ -45,7 +45,7 @@ test: lint
 	bash scripts/install_pdf_tools.sh
 	bash scripts/install_js_tools.sh
 	$(BIN)/python -m pytest -n 3 --maxschedchunk 1 -m "not national" tests
-	$(BIN)/python -m pytest --nbval-lax explorer
+	$(BIN)/python -m pytest -p nbval --nbval-lax explorer
 
 # The checks at national scale (98 municipalities, 10,000 quotes: the page budget, chart text) build a book of their
 # own that costs about three report builds; they run apart from `make test`, which CI runs first (.ci/run).

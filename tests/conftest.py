@@ -4,8 +4,9 @@ A test run builds the book six times, two at a time in the background while the 
 (`BookBuilds`): from data/ (`built_site`); from data/ with the editors' three former inferred ties (`tied_site`, the
 one site with ties to switch on: the report's data hold none); again from data/ in another folder with another hash
 seed and another temporary folder, to compare (`two_builds`; builds killed outright in that folder first leave it to
-this build to tidy up); from data/ with an eighth municipality and a list limit of 3 as a rebuild of the first
-(`eighth_site`, shared by the eighth-municipality, long-list and execution-cache tests); from hostile data
+this build to tidy up, and it is made over a copy of the eighth's book, of which it must leave nothing); from data/
+with an eighth municipality and a list limit of 3 as a rebuild of the first (`eighth_site`, shared by the
+eighth-municipality, long-list, execution-cache and site-folder tests); from hostile data
 (`hostile_site`); and, in tests/test_qdpx.py, from a QDA import. A rebuild with unchanged data
 (tests/test_execution_cache.py) is cheap: it executes nothing. Tests run in the order their builds finish, the
 ones marked `long` first (`pytest_collection_modifyitems`). The scheduler itself is tests/support/builds.py; scripts run in the test's
@@ -26,6 +27,14 @@ import itertools
 import os
 import subprocess
 import sys
+
+# jsonschema (imported by nbformat, which tests and the explorer's helpers import) imports rfc3987_syntax when it is
+# installed, which compiles some thirty Lark grammars at import, about 1.4 s of CPU in each of the run's pytest
+# processes, for IRI formats no notebook schema uses (python-jsonschema/jsonschema#1428): as scripts/build_book.py
+# does, that optional import is made to fail. The nbval plugin, which would import nbformat before this file, is left
+# out of the suite's runs (pyproject's addopts; the explorer's run in the Makefile names it).
+sys.modules.setdefault("rfc3987_syntax", None)
+
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,7 +43,7 @@ import pytest
 import hostile
 from kulturensrige import Dataset, load
 from kulturensrige.edition.chromium import CHROMIUM_ARGS, HEADLESS_SHELL
-from support import killed_builds
+from support import killed_builds, over_the_eighth
 from support.builds import LONG_LIST_LIMIT, BookBuilds, build_book, build_threads, made_once, run_folder
 from support.folders import with_inferred_ties, with_overlay
 from support.scripts import run_script
@@ -127,6 +136,8 @@ def tied_data(tied_folder: Path) -> Dataset:
 def book_builds(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BookBuilds]:
     """Starts, before the first test, every build a test of this run will ask for (see the module's doc)."""
     needed = {name for item in request.session.items for name in _needed_builds(item)}
+    if "two_builds" in needed:
+        needed.add("eighth_site")
     if "eighth_site" in needed:
         needed.add("built_site")
     reused = os.environ.get("KR_TEST_SITE")
@@ -137,10 +148,14 @@ def book_builds(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
         builds.start("tied", request.getfixturevalue("tied_folder"))
     if "hostile_site" in needed:
         builds.start("hostile", request.getfixturevalue("hostile_folder"))
+    if "eighth_site" in needed:
+        builds.start("eighth", request.getfixturevalue("eighth_data"), based_on=None if reused else "data", KR_LIST_LIMIT=LONG_LIST_LIMIT)
     if "two_builds" in needed:
         # The second build of data/ starts when the first has ended: the two never run in the same seconds. It is
         # also the build after builds killed outright in its temporary folder (support.killed_builds), which must
-        # tidy up after them: tests/test_data_cache.py checks that on it, instead of making a clean build of its own.
+        # tidy up after them, and it is made in a copy of the eighth municipality's whole book with the eighth's PDF
+        # (support.over_the_eighth), of which it must leave nothing: tests/test_data_cache.py and
+        # tests/test_site_folder.py check that on it, instead of each making a build of its own.
         first = "data"
         if reused:  # a site built elsewhere, perhaps on another day: compare two builds of this session instead
             builds.start(first := "data-1", REPO / "data", PYTHONHASHSEED="1")
@@ -148,15 +163,15 @@ def book_builds(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
         builds.start(
             "data-2",
             REPO / "data",
+            based_on="eighth",
             after=first,
             again=True,
             before=lambda: killed_builds.kill_builds(killed / "tmp", killed),
             then=lambda: killed_builds.record_the_next(killed / "tmp"),
+            over=over_the_eighth.lay_the_eighths_pdf,
             PYTHONHASHSEED="2",
             TMPDIR=str(killed / "tmp"),
         )
-    if "eighth_site" in needed:
-        builds.start("eighth", request.getfixturevalue("eighth_data"), based_on=None if reused else "data", KR_LIST_LIMIT=LONG_LIST_LIMIT)
     builds.begin()
     yield builds
     session = request.session
@@ -197,9 +212,9 @@ def tied_url(tied_site: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def two_builds(book_builds: BookBuilds, built_site: Path) -> tuple[Path, Path]:
     """Two builds of data/ to compare: `built_site` (its own random hash seed) and one made after it in another
-    folder with PYTHONHASHSEED=2 and another temporary folder (where builds were killed first), then built again
-    there with nothing changed (its log: <output>/rebuild.log); with KR_TEST_SITE, two builds of this session
-    (seeds 1 and 2)."""
+    folder with PYTHONHASHSEED=2 and another temporary folder (where builds were killed first), in a copy of
+    `eighth_site`'s whole output with the eighth's PDF beside its pages, then built again there with nothing changed
+    (its log: <output>/rebuild.log); with KR_TEST_SITE, two builds of this session (seeds 1 and 2)."""
     first = book_builds.site("data-1") if os.environ.get("KR_TEST_SITE") else built_site
     return first, book_builds.site("data-2")
 

@@ -1,7 +1,9 @@
 """Two builds of the same commit and data give the same files, apart from a stated, minimal set.
 
 The builds differ in everything that should not matter: output folder, staging folder (each beside its
-output), Python's hash seed (so an unordered set that leaks into a page shows up), and the time they run.
+output), Python's hash seed (so an unordered set that leaks into a page shows up), the time they run, the temporary
+folder (builds were killed in the second's first) and what stood in the output folder before (the second is made
+in a copy of the eighth municipality's whole book: conftest's `two_builds`).
 SOURCE_DATE_EPOCH is fixed by `build_book` (the footer's build date). The first build is the session's
 `built_site`, so the comparison costs one build, not two (conftest.py `two_builds`).
 """

@@ -109,29 +109,19 @@ def test_what_a_killed_build_left_is_tidied_before_the_next(tmp_path: Path):
 
 
 @pytest.mark.build
-def test_a_build_on_data_after_one_on_eight_municipalities_leaves_nothing_of_the_eighth(
-    eighth_site: Path, built_site: Path, tmp_path: Path
-):
+def test_a_build_on_data_after_one_on_eight_municipalities_leaves_nothing_of_the_eighth(two_builds: tuple[Path, Path]):
     """The issue's case: a book built on an eight-municipality folder (and its PDFs), then on data/, in the same
-    output folder. Afterwards the site has exactly the files of a book built on data/ alone."""
-    from support.builds import build_book
+    output folder. conftest's second build of data/ is made so, in a copy of `eighth_site`'s whole output with the
+    eighth's PDF beside its pages (support.over_the_eighth). Afterwards the site has exactly the files of a book built
+    on data/ alone (the first of `two_builds`)."""
+    from support.over_the_eighth import EIGHTHS_PDF, found_before
 
-    output = tmp_path / "output"
-    shutil.copytree(eighth_site.parent.parent, output, symlinks=True)
-    old = output / "_build" / "html"
-    eighth_pages = sorted(p.relative_to(old).as_posix() for p in old.rglob("*eksempelkommune*"))
-    assert "kommuner/profil-eksempelkommune.html" in eighth_pages
-    # What `make pdf` had written beside the eighth's book.
-    (old / "pdf").mkdir(exist_ok=True)
-    (old / "pdf" / "kulturens-rige-eksempelkommune.pdf").write_bytes(b"%PDF-1.7 den ottende kommunes udgave")
-    # data/'s pages as `built_site`'s build executed them: this build runs no kernel (what it leaves in the site folder
-    # is the question here; that new data runs the pages again is test_execution_cache's).
-    executed = script("build_book").EXECUTED
-    shutil.copytree(built_site.parent / executed, output / "_build" / executed, dirs_exist_ok=True)
-    site = build_book(REPO / "data", output)
+    first, site = two_builds
+    eighth_pages = found_before(site)
+    assert "kommuner/profil-eksempelkommune.html" in eighth_pages and EIGHTHS_PDF.as_posix() in eighth_pages
     assert not [p for p in site.rglob("*") if "eksempelkommune" in p.name]
     assert not (site / "pdf").exists()
-    assert sorted(_files(site)) == sorted(_files(built_site))
+    assert sorted(_files(site)) == sorted(_files(first))
     assert sorted(p.name for p in site.parent.iterdir() if p.name.startswith(".html")) == []
 
 

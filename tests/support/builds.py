@@ -153,6 +153,7 @@ class Build:
     env: dict[str, str] = field(default_factory=dict)
     before: Callable[[], object] | None = None  # run in the build's thread first, before it waits for `after`
     then: Callable[[], object] | None = None  # run as soon as the (first) build has ended
+    over: Callable[[Path], object] | None = None  # run on the copy of `based_on`'s output, before the build into it
 
 
 class BookBuilds:
@@ -180,10 +181,12 @@ class BookBuilds:
         again: bool = False,
         before: Callable[[], object] | None = None,
         then: Callable[[], object] | None = None,
+        over: Callable[[Path], object] | None = None,
         **env: str,
     ) -> None:
-        """Queue a build (`begin` starts the queue)."""
-        self.queue.append(Build(name, data_dir, based_on, after, again, env, before, then))
+        """Queue a build (`begin` starts the queue), after the builds it is `based_on` or `after`: with one thread,
+        a build queued before them would wait for a build no thread has started."""
+        self.queue.append(Build(name, data_dir, based_on, after, again, env, before, then, over))
 
     def begin(self) -> None:
         for _ in range(self.jobs):
@@ -213,6 +216,8 @@ class BookBuilds:
             self._result(build.after)
         if build.based_on is not None:
             shutil.copytree(self._result(build.based_on).parent.parent, output, symlinks=True)
+            if build.over is not None:
+                build.over(output)
         if self.closed:
             raise BuildFailed(f"bygget fra {build.data_dir} blev ikke startet: testkørslen sluttede")
         site = _build(build.data_dir, output, self.running, **build.env)
