@@ -33,6 +33,7 @@ from kulturensrige.data.schema import (
     PUBLISHED_CODES,
     SOURCES,
     SPEAKER_CATEGORIES,
+    TITLE_LIST_ITEM,
     UNTIED_COUNTED,
     UNTIED_HIGHLIGHTED,
     YES,
@@ -268,11 +269,12 @@ EDITORS_SHORT = "red."
 
 
 def short_key(options: pd.DataFrame, value: str) -> str:
-    """What the short mark means, said where it stands: '„(red.)“ efter en titel: redaktionens titel; rapporten
-    giver ikke indsatsen et navn.'"""
+    """What the short mark means, said where it stands: '„(red.)“ efter en titel: redaktionens titel; rapporten giver
+    ikke indsatsen den, hverken som navn eller som punkt i en nummereret opremsning.' True of every title it stands by:
+    a title that is a report's name or list item is the report's and carries no mark (reading s24, F4)."""
     if value_source(options, value) != BY_EDITORS:
         return ""
-    return f"„{owner_mark(EDITORS_SHORT)}“ efter en titel: {value_label(options, value)}; rapporten giver ikke indsatsen et navn."
+    return f"„{owner_mark(EDITORS_SHORT)}“ efter en titel: {value_label(options, value)}; rapporten giver ikke indsatsen den, hverken som navn eller som {TITLE_LIST_ITEM}."
 
 
 def value_label(options: pd.DataFrame, value: str) -> str:
