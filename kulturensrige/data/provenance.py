@@ -274,7 +274,8 @@ def short_key(options: pd.DataFrame, value: str) -> str:
     a title that is a report's name or list item is the report's and carries no mark (reading s24, F4)."""
     if value_source(options, value) != BY_EDITORS:
         return ""
-    return f"„{owner_mark(EDITORS_SHORT)}“ efter en titel: {value_label(options, value)}; rapporten giver ikke indsatsen den, hverken som navn eller som {TITLE_LIST_ITEM}."
+    said = f"rapporten giver ikke indsatsen den, hverken som navn eller som {TITLE_LIST_ITEM}"
+    return f"„{owner_mark(EDITORS_SHORT)}“ efter en titel: {value_label(options, value)}; {said}."
 
 
 def value_label(options: pd.DataFrame, value: str) -> str:
@@ -496,6 +497,28 @@ def whose_parts(options: pd.DataFrame, *values: str, told: Mapping[str, str] | N
         reasons = " ".join(dict.fromkeys(reason(v, told) for v in editorial))
     labels = dict.fromkeys(value_label(options, v) for v in values if v not in editorial)
     return Whose(editors, reasons, tuple(f"{label[0].upper()}{label[1:]}." for label in labels))
+
+
+# Whose a card's labels are (a quote's kind; an initiative's kind and status): never a mark on the card, in any medium;
+# said once per list, after its cards, in these words on a page, in every PDF and in kilder.csv (ADR 70).
+LABELS_ONCE = (
+    "Et kort viser sin betegnelse uden mærke; en note efter hver liste af kort siger én gang, hvilke af kortenes "
+    "betegnelser der er redaktionens, på siderne og i PDF'erne."
+)
+
+
+def kinds_whose(named: list[tuple[str, str]]) -> Whose:
+    """Whose the quote kinds a list's cards carry are, where the editors named them: `named` holds each editors' word
+    and, where one word names a report's kind in the same list too, the speakers of the editors' cards: 'Kortenes
+    „Interviewcitat“ og „Kort udsagn“ er redaktionens betegnelser, ikke rapportens.' The reason names no word the
+    list's cards do not carry (reading s24, F7: a long note said „kort udsagn“ on pages with none)."""
+    act = EDITORIAL_VALUES["quote_kinds.label_source"].act  # 'betegnelse'
+    words_ = [f"„{label}“" + (f" ved {speakers}" if speakers else "") for label, speakers in named]
+    one = len(named) == 1
+    said = f"Kortenes {listing(words_)} er {words(BY_EDITORS).own} {act if one else act + 'r'}, ikke rapportens"
+    which = f"hvilken slags hvert citat er, er {words(BY_EDITORS).own} inddeling"
+    reason = f"Rapporten bruger ikke {act + 'n' if one else act + 'rne'} om det enkelte citat; {which}."
+    return Whose(said, reason, ())
 
 
 def values_note(options: pd.DataFrame, *values: str) -> str:
