@@ -949,11 +949,11 @@ EDITORIAL: tuple[Editorial, ...] = (
     Editorial(
         "initiatives.title_basis",
         "indsatsernes titler, rapporten ikke selv giver",
-        f"Rapporten giver nogle indsatser et navn i anførselstegn (fx »Gang i gården« og »Rødder«) og nævner andre som et {TITLE_LIST_ITEM} "
-        "(fx »Fem foreningsdage i Slagslunde«); dér er titlen rapportens ord, med stort begyndelsesbogstav og uden en "
-        "indledende artikel (»Et foreningsklippekort« står som „Foreningsklippekort“). De øvrige titler har redaktionen "
-        "formet ud fra rapportens beskrivelse. På siderne står „(red.)“ efter hver sådan titel, også hvor "
-        "alle en listes titler er redaktionens; i PDF'erne står „(redaktionens titel)“ efter den.",
+        "Rapporten giver nogle indsatser et navn i anførselstegn (fx »Gang i gården« og »Rødder«) og nævner andre som "
+        f"et {TITLE_LIST_ITEM} (fx »Fem foreningsdage i Slagslunde«); dér er titlen rapportens ord, med stort "
+        "begyndelsesbogstav og uden en indledende artikel (»Et foreningsklippekort« står som „Foreningsklippekort“). "
+        "De øvrige titler har redaktionen formet ud fra rapportens beskrivelse. På siderne står „(red.)“ efter hver "
+        "sådan titel, også hvor alle en listes titler er redaktionens; i PDF'erne står „(redaktionens titel)“ efter den.",
         "titel",
     ),
     Editorial(
