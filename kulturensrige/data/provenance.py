@@ -490,6 +490,8 @@ class Whose:
 def whose_parts(options: pd.DataFrame, *values: str, told: Mapping[str, str] | None = None) -> Whose:
     """The sources of the values one block shows ('table.column' or 'figur:<id>'), the editors' said once, not one
     'Redaktionens …, ikke rapportens:' after another; `told` gives a reason the data words (data_reasons)."""
+    # A retelling is said once per page (retelling_rule), not in a block's note.
+    values = tuple(v for v in values if not is_retelling(options, v))
     editorial = [v for v in values if value_source(options, v) == BY_EDITORS]
     editors, reasons = "", ""
     if editorial:
@@ -497,6 +499,27 @@ def whose_parts(options: pd.DataFrame, *values: str, told: Mapping[str, str] | N
         reasons = " ".join(dict.fromkeys(reason(v, told) for v in editorial))
     labels = dict.fromkeys(value_label(options, v) for v in values if v not in editorial)
     return Whose(editors, reasons, tuple(f"{label[0].upper()}{label[1:]}." for label in labels))
+
+
+# The editors' retellings of the report's text in prose: the book says once, at the top of every reading page and on
+# every PDF's cover, that its text is their retelling and the report's words stand in »…« (retelling_rule), so these
+# carry no mark of their own; a value the editors added, grouped or judged keeps its mark (ADR 70, reading s24, F5).
+RETELLINGS = frozenset({"municipalities.summary", "municipalities.outcome", "ingredients.short_description"})
+
+
+def is_retelling(options: pd.DataFrame, value: str) -> bool:
+    """Whether a value is the editors' retelling of the report's text, which the page's rule covers (RETELLINGS)."""
+    return value in RETELLINGS and value_source(options, value) == BY_EDITORS
+
+
+def retelling_rule(options: pd.DataFrame) -> str:
+    """The one sentence a reader learns once: whose a page's or an edition's text is, and what a mark means. In a book
+    on another folder's data it names that data, never the report (its values are not the report's)."""
+    source = folder_source(options)
+    if source != BY_REPORT:
+        return f"Teksten er redaktionens; værdier fra {words(source).holder} har et mærke i parentes, der siger, hvis de er."
+    marks = "Hvad redaktionen har tilføjet, inddelt eller vurderet, har et mærke i parentes."
+    return f"Teksten er redaktionens gengivelse af rapporten med egne ord; rapportens egne ord står i »…«. {marks}"
 
 
 # Whose a card's labels are (a quote's kind; an initiative's kind and status): never a mark on the card, in any medium;
@@ -535,6 +558,12 @@ def retold_label(options: pd.DataFrame) -> str:
     own label in another. kilder.csv, a page's mark (its title) and a PDF's label all say it in these words (the s22
     reading, #1: an ingredient's long description stood unmarked on its page and in the PDFs)."""
     return f"{words(BY_EDITORS).own} {RETOLD_ACT}" if folder_source(options) == BY_REPORT else folder_words(options).value
+
+
+def retold_mark(options: pd.DataFrame) -> str:
+    """The mark a text told in its own words carries on a page and in a PDF: none in the report's folder, whose pages
+    say once that their text is the editors' retelling (retelling_rule); the folder's own label in another."""
+    return "" if folder_source(options) == BY_REPORT else folder_words(options).value
 
 
 def values_label(options: pd.DataFrame, *values: str, retold: bool = False) -> str:

@@ -788,8 +788,13 @@ def edition_sources(data: Dataset) -> dict[str, str]:
         "region": region,
         "note": note,
         "starting_point": lists.starting_point_owner(data),
-        "summary": provenance.value_label(data.options, "municipalities.summary"),
-        "outcome": provenance.value_label(data.options, "municipalities.outcome"),
+        # A retelling has no mark of its own: the cover says once whose the text is (provenance.retelling_rule).
+        **{
+            field: ""
+            if provenance.is_retelling(data.options, f"municipalities.{field}")
+            else provenance.value_label(data.options, f"municipalities.{field}")
+            for field in ("summary", "outcome")
+        },
         "figures": short_note(counted),
         "figures_about": counted.about,
         # The second of them says whose it is in its line and points to the first for the rest: the same reasons stood
@@ -928,6 +933,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "figures": numbered,
         "kicker": front_page.cover_kicker(data),
         "credit": Markup(front_page.credit(data, this="Denne udgave")),  # escaped in credit()
+        "retelling_rule": provenance.retelling_rule(data.options),
         # The report as a reference in the front page's words (escaped in reference()), and what its year rests on.
         "reference": Markup(front_page.reference(data)),
         "year_note": front_page.publication(data).year_note,
@@ -1442,6 +1448,7 @@ def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str, analys
         "contents": contents_tree(parts),
         "kicker": front_page.cover_kicker(data),
         "credit": Markup(front_page.credit(data, this="Denne udgave")),  # escaped in credit()
+        "retelling_rule": provenance.retelling_rule(data.options),
         # The report as a reference in the front page's words (escaped in reference()), and what its year rests on.
         "reference": Markup(front_page.reference(data)),
         "year_note": front_page.publication(data).year_note,

@@ -823,7 +823,7 @@ def sourced(data: Dataset, value: str, raw, shown: str, parts: Parts = ()) -> st
     A value that is 'ikke angivet' needs no source. `parts`: the value in pieces where it holds marks of its own."""
     if not raw or raw == NOT_STATED or shown == NOT_STATED:
         return shown
-    if provenance.value_source(data.options, value) == BY_REPORT:
+    if provenance.value_source(data.options, value) == BY_REPORT or provenance.is_retelling(data.options, value):
         return shown
     return Sourced(shown, provenance.value_label(data.options, value), parts)
 
@@ -907,9 +907,8 @@ def initiatives_whose(data: Dataset, *lifted: str) -> provenance.Whose:
     (kilder.csv: 'redaktionens ord')."""
     whose = whose_terms_parts(data, *lifted)
     if whose.editors and provenance.folder_source(data.options) == BY_REPORT:
-        said = provenance.values_label(
-            data.options, "initiatives.kind", *(f"initiatives.{c}" for _, c, _, _ in VOCABULARIES), *lifted, retold=True
-        )
+        # The descriptions are the editors' retelling, which the page's rule says once (ADR 70): not named here.
+        said = provenance.values_label(data.options, "initiatives.kind", *(f"initiatives.{c}" for _, c, _, _ in VOCABULARIES), *lifted)
         whose = provenance.Whose(f"{said[0].upper()}{said[1:]}, ikke rapportens", whose.reasons, whose.others)
     return whose
 

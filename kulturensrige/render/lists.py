@@ -216,7 +216,7 @@ def retold(data: Dataset, text: str, value: str) -> str:
     """A retelling with its mark at its end, as a card sets it ('… lokalsamfundet. (red.)'), in the words the PDF and
     kilder.csv give it (starting_point_owner for the starting point); bare where it is the report's or 'ikke angivet'."""
     owner = starting_point_owner(data) if value == RETOLD["starting_point"] else provenance.value_label(data.options, value)
-    if owner == provenance.words(BY_REPORT).value or text.startswith(NOT_STATED):
+    if owner == provenance.words(BY_REPORT).value or text.startswith(NOT_STATED) or provenance.is_retelling(data.options, value):
         return esc(text)
     return cards.sourced_markup(cards.Sourced(text, owner))
 
@@ -445,7 +445,8 @@ def ingredient_texts(data: Dataset, row: Any) -> tuple[str, str]:
 def retold_description(data: Dataset, row: Any) -> str:
     """An ingredient's description with whose words it is: the editors' retelling of the report's section, marked on its
     page and in the editions as kilder.csv calls it ('… (redaktionens ord)'; provenance.retold_label)."""
-    return cards.Sourced(row.description, provenance.retold_label(data.options))
+    mark = provenance.retold_mark(data.options)
+    return cards.Sourced(row.description, mark) if mark else str(row.description)
 
 
 def short_definition(data: Dataset, row: Any) -> str:
