@@ -4,7 +4,8 @@ block says it once, at its end; only a value whose source varies from card to ca
 the report gives, a kind whose word names a kind the report gives too, a held-back speaker's category) keeps its own
 mark. So each list's marks stay within a budget the data give: one for the block, plus one per card that has such a
 value (ADR 55). Since ADR 61 every editors' title and every editors' kind whose word the data also give a kind of the
-report's keeps its own mark, whatever the rest of its list is (reading s23, F1 and F4)."""
+report's keeps its own mark, whatever the rest of its list is (reading s23, F1 and F4). ADR 70 (reading s24, F2) took
+the kind's mark off every card, "Ordveksling" too: a quote list's budget is one plus its held-back speakers."""
 
 from __future__ import annotations
 
@@ -14,8 +15,6 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from kulturensrige.data import provenance
-from kulturensrige.data.schema import BY_EDITORS
 from support.checks import each
 
 SHORT = re.compile(r"(?<![»„])\(red\.\)")
@@ -32,22 +31,14 @@ def marks(block: Tag) -> int:
 
 
 def quote_budget(data, cards: list[Tag]) -> int:
-    """One for the list, and one per card whose own value varies: a held-back speaker's category, and an editors'
-    kind where its word also names a kind the report gives anywhere in the data (as 'Ordveksling' does, ADR 61)."""
+    """One for the list, and one per card whose own value varies: a held-back speaker's category. No card's kind
+    carries a mark of its own (ADR 70, which ended ADR 61's mark on an editors' "Ordveksling")."""
     quotes = data.quotes.set_index("quote_id")
-    kinds = data.tables["quote_kinds"].set_index("quote_kind_id")
-    owners, labels, held = [], [], []
-    for card in cards:
-        rows = quotes.loc[card["data-quotes"].split()]
-        kind = rows["kind"].iloc[0]
-        owners.append(provenance.row_source(data.options, str(kinds.at[kind, "label_source"])))
-        labels.append(str(kinds.at[kind, "label"]))
-        held.append(bool((rows["shown_role"] != rows["speaker_role"]).any()))
-    by_owner: dict[bool, set[str]] = {}
-    for kind in kinds.itertuples():
-        by_owner.setdefault(provenance.row_source(data.options, str(kind.label_source)) == BY_EDITORS, set()).add(str(kind.label))
-    shared = by_owner.get(True, set()) & by_owner.get(False, set())
-    return 1 + sum(1 for o, label, h in zip(owners, labels, held, strict=True) if h or (o == BY_EDITORS and label in shared))
+    held = [
+        bool((quotes.loc[card["data-quotes"].split()]["shown_role"] != quotes.loc[card["data-quotes"].split()]["speaker_role"]).any())
+        for card in cards
+    ]
+    return 1 + sum(held)
 
 
 def initiative_budget(data, cards: list[Tag]) -> int:

@@ -284,21 +284,30 @@ def test_every_tie_to_an_ingredient_credited_to_the_report_is_the_reports(report
     assert {(q, i) for q, i, _, ok in checked if ok and (q, i) in REPORT_TIES_OUTSIDE_THE_SECTION} == set(REPORT_TIES_OUTSIDE_THE_SECTION)
 
 
-def test_an_initiative_title_is_the_reports_exactly_when_the_report_names_the_initiative_in_quotation_marks(report_text, data):
-    """Reading 14, finding 19 (one rule for all 15 titles, replacing readings 11 and 12's numbered-label rule):
-    "kulturworkshops i skoletiden for alle 1.g’ere" and "Et foreningsklippekort" were `stated` while "Ledsagerordning
-    med frivillig ”kulturven”" was `inferred`, yet the report names none of them: a numbered part of its list is a
-    description, not a name. A title is the report's only where the report gives the initiative a name in quotation
-    marks (”Gang i gården”, ’Rødder’) and the title is that name as printed; every title starts with a capital, as a
-    heading does."""
+def _the_reports_title(title: str, report: str) -> bool:
+    """Whether a title is the report's words as a heading of its own: a name in quotation marks (”Gang i gården”,
+    ’Rødder’) or an item of a numbered list of initiatives ("2) Fem foreningsdage i Slagslunde", "1) Et
+    foreningsklippekort"), the first letter a capital and a leading article dropped."""
+    name = title.lstrip('”’"')
+    if re.search(rf"[”’\"]{re.escape(name.split()[0].rstrip('”’'))}", report) and title in report:
+        return True
+    item = rf"\d\) (?:[Ee][nt] )?(?i:{re.escape(title[0])}){re.escape(title[1:])}(?=[ .,;(]|$)"
+    return re.search(item, report) is not None
+
+
+def test_an_initiative_title_is_the_reports_exactly_when_it_is_the_reports_name_or_list_item(report_text, data):
+    """Reading s24, F4 (changing reading 14's finding 19, which called a numbered part of the report's list a
+    description): »Fem foreningsdage i Slagslunde«, »Genbrugsværksted i Stenløse kulturhus«, »kulturworkshops i
+    skoletiden for alle 1.g’ere«, »6-ugers gruppebaseret forløb« and »Et foreningsklippekort« are the report's own
+    words for its numbered initiatives, yet carried "(red.)" and the key "rapporten giver ikke indsatsen et navn". A
+    title is the report's exactly where it is a name the report prints in quotation marks or an item of its numbered
+    list (capital first letter, no leading article); every other title the editors formed, and its key is true of it."""
     report = collapse(repair_hyphenation(report_text))
     for row in each(data.initiatives.itertuples()):
-        name = row.title.lstrip('”’"')
-        named = re.search(rf"[”’\"]{re.escape(name.split()[0].rstrip('”’'))}", report) is not None
-        assert (row.title_basis == "stated") == named, row.initiative_id
-        if row.title_basis == "stated":
-            assert row.title in report, row.initiative_id
+        assert (row.title_basis == "stated") == _the_reports_title(row.title, report), row.initiative_id
         assert row.title.lstrip('”’"')[0].isupper() or row.title[0].isdigit(), row.title
+    stated = set(data.initiatives.loc[data.initiatives["title_basis"] == "stated", "title"])
+    assert {"Fem foreningsdage i Slagslunde", "Foreningsklippekort", "6-ugers gruppebaseret forløb"} <= stated
 
 
 def test_the_reports_own_attention_point_is_its_wording_and_stands_in_quotation_marks(report_text, data):

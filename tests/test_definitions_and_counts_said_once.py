@@ -10,21 +10,19 @@ from kulturensrige.rules import views
 from support.checks import each
 
 
-def test_an_ingredients_definition_sets_whose_words_they_are_in_light_type_beside_them(data):
-    """Reader 16, #4: "(redaktionens gengivelse)" closed the ingredient's lead paragraph in body type, one more label
-    to read past. It stands in the light type (.kr-by) a card's source has, on the ingredient's page and the overview."""
+def test_an_ingredients_definition_and_description_stand_bare_under_the_pages_rule(data):
+    """Reader 16, #4 set "(redaktionens gengivelse)" in light type beside the definition. ADR 70 (reading s24, F5)
+    changed the expectation: the page says once, under its title, that its text is the editors' retelling
+    (provenance.retelling_rule), so an ingredient's definition and description carry no mark, on its page and on the
+    overview, and the overview has no note about them."""
     overview = BeautifulSoup(lists.ingredient_cards(data).markup, "html.parser")
     for row in each(list(data.ingredients.itertuples())):
-        definition = lists.short_definition(data, row)
-        assert isinstance(definition, cards.Sourced), row.ingredient_id
+        assert not isinstance(lists.short_definition(data, row), cards.Sourced), row.ingredient_id
         page = BeautifulSoup(lists.ingredient_description(data, row.ingredient_id).markup, "html.parser")
-        # One mark in light type after the page's definition and description together (ADR 55), naming both kinds.
-        assert page.select_one("p.kr-lead").get_text() == definition.value
-        mark = page.select_one(".kr-by")
-        assert mark is not None and mark.get_text() == definition.owner and definition.mark.split()[-1] in mark["title"]
-    # The overview's cards say it once, after them, in the same light type.
-    assert not overview.select("article.kr-ingredient-card > p > .kr-by")
-    assert [m.get_text() for m in overview.select(".kr-whose-note summary .kr-by")] == [provenance.owner_mark(provenance.EDITORS_SHORT)]
+        assert page.select_one("p.kr-lead").get_text() == row.short_description
+        assert not page.select(".kr-by"), row.ingredient_id
+    assert not overview.select(".kr-by")
+    assert provenance.is_retelling(data.options, "ingredients.short_description")
 
 
 def test_with_inferred_ties_hidden_a_profile_says_how_many_it_leaves_out_and_how_to_show_them(tied_data):

@@ -71,6 +71,7 @@ DECISIONS = (
     "paper-breaks-a-name-after-its-hyphen-and-prints-no-web-choice",
     "the-bar-is-learnt-once",
     "an-exit-status-says-what-to-fix",
+    "a-cards-labels-are-said-whose-once-per-list-in-every-medium",
 )
 
 

@@ -17,6 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from kulturensrige import load
+from kulturensrige.data import provenance
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import EDITORIAL_VALUES, NOT_STATED
 from kulturensrige.edition import editions
@@ -101,7 +102,8 @@ def test_the_municipality_cards_and_table_mark_code_region_starting_point_and_th
     overview = text(cards.municipality_overview(data))
     assert "Region Sjælland · Fra bunden" in overview and "(redaktionens" not in overview
     whose = text(lists.whose(data, *cards.MUNICIPALITY_CARD_VALUES))
-    assert whose.startswith("(red.) Hvorfor? Redaktionens tilføjelse, betegnelser og gengivelse, ikke rapportens.")
+    # The summaries are the editors' retelling, which the page says once under its title (ADR 70, reading s24, F5).
+    assert whose.startswith("(red.) Hvorfor? Redaktionens tilføjelse og betegnelser, ikke rapportens.")
     table = BeautifulSoup(str(lists.municipality_table(data)), "html.parser")
     assert "Indsatser (red.)" in [th.get_text(strip=True) for th in table.select("thead th")]
     assert "Indsatser (redaktionens inddeling)" in unquote(table.select_one("a[download]")["href"]).splitlines()[0]
@@ -350,19 +352,19 @@ def test_an_editions_note_on_the_editors_additions_and_a_municipalitys_texts_sta
         assert not {r for r in runs if runs.count(r) > 1}, row.slug
 
 
-def test_an_ingredients_short_definition_says_it_is_the_editors_words_on_the_pages_in_the_editions_and_downloads(data, rudersdal):
-    """The short definitions are the editors' summaries of the report's text; they stood as each ingredient's definition."""
-    label = "(redaktionens gengivelse)"
+def test_an_ingredients_short_definition_is_the_editors_words_in_the_downloads_and_bare_under_the_rule(data, rudersdal):
+    """The short definitions are the editors' summaries of the report's text; they stood as each ingredient's
+    definition. ADR 70 (reading s24, F5) changed where that is said: every page and edition says once that its text
+    is the editors' retelling (provenance.retelling_rule), so a definition carries no mark there; kilder.csv keeps
+    the column's owner and reason."""
     overview = text(lists.ingredient_cards(data).markup)
     printed = [" ".join(p.get_text(" ").split()) for p in rudersdal.select(".kr-ingredient > .kr-lead")]
     for row in each(list(data.ingredients.itertuples())):
-        said = f"{row.short_description} {label}"
-        # The pages say it once per block (ADR 55): the overview's cards in a note after them, an ingredient's page in
-        # the one mark after its definition and description, its kinds in the mark's title.
         page = BeautifulSoup(lists.ingredient_description(data, row.ingredient_id).markup, "html.parser")
-        assert row.short_description in overview and "Kortenes definitioner er redaktionens gengivelse" in overview
-        assert label[1:-1].split()[-1] in page.select_one(".kr-by")["title"], row.ingredient_id
-        assert said in printed, row.ingredient_id
+        assert row.short_description in overview and "Kortenes definitioner" not in overview
+        assert page.select_one(".kr-by") is None, row.ingredient_id
+        assert row.short_description in printed, row.ingredient_id
+    assert provenance.retelling_rule(data.options) in " ".join(rudersdal.get_text(" ").split())
     source = _source(data, "ingredients.csv", "short_description")
     assert source["hvis_ord"] == "redaktionens gengivelse" and "sammenfatning" in source["begrundelse"]
 

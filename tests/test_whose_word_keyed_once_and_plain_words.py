@@ -58,19 +58,18 @@ def test_no_reader_page_says_whose_word_it_is_more_than_a_few_times_in_view(buil
 def test_every_editorial_value_on_a_profile_is_named_with_its_kind_in_the_blocks_one_note(built_site: Path, data):
     """The labels went, the marks stay: every editorial value of a profile's facts (code, region, starting point,
     summary) is the editors', its kind in the words of provenance.value_label: code and region said once after the
-    facts under one '(red.)' (ADR 55), a retelling (summary, starting point) marked at its own end (ADR 61, F5)."""
+    facts under one '(red.)' (ADR 55), the starting point, the editors' grouping, marked at its own end (ADR 61, F5).
+    ADR 70 (reading s24, F5) changed the summary's expectation: a retelling carries no mark; the page says once,
+    under its title, that its text is the editors' retelling."""
     page = BeautifulSoup((built_site / "kommuner" / "profil-egedal.html").read_text(encoding="utf-8"), "html.parser")
     note = page.select_one("article .kr-profile .kr-whose-note")
     kinds = {provenance.value_label(data.options, f"municipalities.{c}") for c in ("kommunekode", "region")}
     assert note is not None and all(kind in note.get_text() for kind in kinds), kinds
     profile = page.select_one("article .kr-profile")
     start = next(dt for dt in profile.select("dl.kr-facts dt") if dt.get_text(strip=True) == "Udgangspunkt")
-    retold = {
-        provenance.value_label(data.options, "municipalities.summary"): profile.select_one("p.kr-lead"),
-        lists.starting_point_owner(data): start.find_next_sibling("dd"),
-    }
-    for kind, element in retold.items():
-        assert element.select(".kr-by")[-1].get("title") == kind, (kind, str(element)[-160:])
+    assert start.find_next_sibling("dd").select(".kr-by")[-1].get("title") == lists.starting_point_owner(data)
+    assert not profile.select_one("p.kr-lead").select(".kr-by")
+    assert page.select_one("article .kr-retelling-rule").get_text() == provenance.retelling_rule(data.options)
     assert note.select_one("summary .kr-by").get_text() == provenance.owner_mark(provenance.EDITORS_SHORT)
 
 

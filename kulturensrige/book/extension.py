@@ -188,6 +188,8 @@ def _on_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctr
         if "pathto" in context:
             kinds = provenance.value_label(app.kr_data.options, "quote_kinds.label_source")  # type: ignore[attr-defined]
             body = marks_explained(body, _editors_href(context), _speaker_key(app, body), kinds)
+            if (context.get("meta") or {}).get(AUDIENCE) != ANALYSTS:
+                body = with_retelling_rule(body, provenance.retelling_rule(app.kr_data.options))  # type: ignore[attr-defined]
         context["body"] = highlight.FILTER_SLOT + side_files(body, Path(app.outdir), pagename)
     _drop_thebe(context)
     _drop_unused_extensions(context)
@@ -195,6 +197,14 @@ def _on_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctr
 
 
 TITLE = re.compile(r"(<h1[^>]*>)(.*?)(</h1>)", re.S)
+RETELLING_RULE_CSS = "kr-retelling-rule"
+
+
+def with_retelling_rule(body: str, rule: str) -> str:
+    """A reading page says once, under its title, whose its text is and what a mark means (provenance.retelling_rule;
+    ADR 70): its retellings then carry no mark of their own. Reading s24, F5: one paraphrase paragraph carried "(red.)"
+    and the next none, so a reader could not learn the rule. The analysts' pages (the data chapter) say it their way."""
+    return TITLE.sub(lambda m: f'{m.group()}<p class="{RETELLING_RULE_CSS}">{esc(rule)}</p>', body, count=1)
 
 
 # The editors' short mark as a page's HTML holds it, in the light type of a card (.kr-by, with the kind of their work

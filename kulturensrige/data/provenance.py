@@ -33,6 +33,7 @@ from kulturensrige.data.schema import (
     PUBLISHED_CODES,
     SOURCES,
     SPEAKER_CATEGORIES,
+    TITLE_LIST_ITEM,
     UNTIED_COUNTED,
     UNTIED_HIGHLIGHTED,
     YES,
@@ -268,11 +269,13 @@ EDITORS_SHORT = "red."
 
 
 def short_key(options: pd.DataFrame, value: str) -> str:
-    """What the short mark means, said where it stands: '„(red.)“ efter en titel: redaktionens titel; rapporten
-    giver ikke indsatsen et navn.'"""
+    """What the short mark means, said where it stands: '„(red.)“ efter en titel: redaktionens titel; rapporten giver
+    ikke indsatsen den, hverken som navn eller som punkt i en nummereret opremsning.' True of every title it stands by:
+    a title that is a report's name or list item is the report's and carries no mark (reading s24, F4)."""
     if value_source(options, value) != BY_EDITORS:
         return ""
-    return f"„{owner_mark(EDITORS_SHORT)}“ efter en titel: {value_label(options, value)}; rapporten giver ikke indsatsen et navn."
+    said = f"rapporten giver ikke indsatsen den, hverken som navn eller som {TITLE_LIST_ITEM}"
+    return f"„{owner_mark(EDITORS_SHORT)}“ efter en titel: {value_label(options, value)}; {said}."
 
 
 def value_label(options: pd.DataFrame, value: str) -> str:
@@ -476,6 +479,8 @@ class Whose:
 def whose_parts(options: pd.DataFrame, *values: str, told: Mapping[str, str] | None = None) -> Whose:
     """The sources of the values one block shows ('table.column' or 'figur:<id>'), the editors' said once, not one
     'Redaktionens …, ikke rapportens:' after another; `told` gives a reason the data words (data_reasons)."""
+    # A retelling is said once per page (retelling_rule), not in a block's note.
+    values = tuple(v for v in values if not is_retelling(options, v))
     editorial = [v for v in values if value_source(options, v) == BY_EDITORS]
     editors, reasons = "", ""
     if editorial:
@@ -483,6 +488,49 @@ def whose_parts(options: pd.DataFrame, *values: str, told: Mapping[str, str] | N
         reasons = " ".join(dict.fromkeys(reason(v, told) for v in editorial))
     labels = dict.fromkeys(value_label(options, v) for v in values if v not in editorial)
     return Whose(editors, reasons, tuple(f"{label[0].upper()}{label[1:]}." for label in labels))
+
+
+# The editors' retellings of the report's text in prose: the book says once, at the top of every reading page and on
+# every PDF's cover, that its text is their retelling and the report's words stand in »…« (retelling_rule), so these
+# carry no mark of their own; a value the editors added, grouped or judged keeps its mark (ADR 70, reading s24, F5).
+RETELLINGS = frozenset({"municipalities.summary", "municipalities.outcome", "ingredients.short_description"})
+
+
+def is_retelling(options: pd.DataFrame, value: str) -> bool:
+    """Whether a value is the editors' retelling of the report's text, which the page's rule covers (RETELLINGS)."""
+    return value in RETELLINGS and value_source(options, value) == BY_EDITORS
+
+
+def retelling_rule(options: pd.DataFrame) -> str:
+    """The one sentence a reader learns once: whose a page's or an edition's text is, and what a mark means. In a book
+    on another folder's data it names that data, never the report (its values are not the report's)."""
+    source = folder_source(options)
+    if source != BY_REPORT:
+        return f"Teksten er redaktionens; værdier fra {words(source).holder} har et mærke i parentes, der siger, hvis de er."
+    marks = "Hvad redaktionen har tilføjet, inddelt eller vurderet, har et mærke i parentes."
+    return f"Teksten er redaktionens gengivelse af rapporten med egne ord; rapportens egne ord står i »…«. {marks}"
+
+
+# Whose a card's labels are (a quote's kind; an initiative's kind and status): never a mark on the card, in any medium;
+# said once per list, after its cards, in these words on a page, in every PDF and in kilder.csv (ADR 70).
+LABELS_ONCE = (
+    "Et kort viser sin betegnelse uden mærke; en note efter hver liste af kort siger én gang, hvilke af kortenes "
+    "betegnelser der er redaktionens, på siderne og i PDF'erne."
+)
+
+
+def kinds_whose(named: list[tuple[str, str]]) -> Whose:
+    """Whose the quote kinds a list's cards carry are, where the editors named them: `named` holds each editors' word
+    and, where one word names a report's kind in the same list too, the speakers of the editors' cards: 'Kortenes
+    „Interviewcitat“ og „Kort udsagn“ er redaktionens betegnelser, ikke rapportens.' The reason names no word the
+    list's cards do not carry (reading s24, F7: a long note said „kort udsagn“ on pages with none)."""
+    act = EDITORIAL_VALUES["quote_kinds.label_source"].act  # 'betegnelse'
+    words_ = [f"„{label}“" + (f" ved {speakers}" if speakers else "") for label, speakers in named]
+    one = len(named) == 1
+    said = f"Kortenes {listing(words_)} er {words(BY_EDITORS).own} {act if one else act + 'r'}, ikke rapportens"
+    which = f"hvilken slags hvert citat er, er {words(BY_EDITORS).own} inddeling"
+    reason = f"Rapporten bruger ikke {act + 'n' if one else act + 'rne'} om det enkelte citat; {which}."
+    return Whose(said, reason, ())
 
 
 def values_note(options: pd.DataFrame, *values: str) -> str:
@@ -499,6 +547,12 @@ def retold_label(options: pd.DataFrame) -> str:
     own label in another. kilder.csv, a page's mark (its title) and a PDF's label all say it in these words (the s22
     reading, #1: an ingredient's long description stood unmarked on its page and in the PDFs)."""
     return f"{words(BY_EDITORS).own} {RETOLD_ACT}" if folder_source(options) == BY_REPORT else folder_words(options).value
+
+
+def retold_mark(options: pd.DataFrame) -> str:
+    """The mark a text told in its own words carries on a page and in a PDF: none in the report's folder, whose pages
+    say once that their text is the editors' retelling (retelling_rule); the folder's own label in another."""
+    return "" if folder_source(options) == BY_REPORT else folder_words(options).value
 
 
 def values_label(options: pd.DataFrame, *values: str, retold: bool = False) -> str:

@@ -49,6 +49,8 @@ FIGURE = "figur:"
 # Why a description is the editors' words: what it says is the report's, told in the editors' words, the report's own
 # words it keeps in »…« (KEPT); what the report does not say (an organisation's kind, say) the editors mark where it stands.
 RETOLD = f"Redaktionens gengivelse med egne ord af det, rapporten fortæller; {KEPT}."
+# The columns whose values a card shows as its labels: a quote's kind, an initiative's kind and status (ADR 70).
+CARD_LABELS = frozenset({"quotes.kind", "quote_kinds.label", "initiatives.kind", "initiatives.status", "statuses.label"})
 WORD = re.compile(r"\w+")
 GUILLEMETS = re.compile(r"»[^«]*«")
 
@@ -362,6 +364,11 @@ def sources_file(data: Dataset, figures_not_drawn: Collection[str] = (), *, tied
     """kilder.csv: for every column of every published table, whose word it is and why, so a download says what the
     pages say beside each value (the data chapter's promise); a figure no page draws offers no file to document."""
     rows = [[table.file, column, *column_source(data, name, column)] for name, table in TABLES.items() for column in table.columns]
+    # A card's label says whose it is where the pages and PDFs say it, once after each list (ADR 70).
+    rows = [
+        [*row[:3], f"{row[3]} {provenance.LABELS_ONCE}".strip()] if f"{row[0].removesuffix('.csv')}.{row[1]}" in CARD_LABELS else row
+        for row in rows
+    ]
     # A page's table downloads as '<table id>.csv' with the page's headings, which name an editorial column's source.
     for file in PAGE_TABLES:
         headings = provenance.page_table_headings(data.options, file, tied=tied)

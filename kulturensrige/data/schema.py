@@ -11,6 +11,10 @@ import pandera.pandas as pa
 
 from kulturensrige.data.pages import SLUG_RULES
 
+# Where the report gives an initiative its words as a heading of its own: an item of its numbered list of one
+# municipality's initiatives ("2) Fem foreningsdage i Slagslunde"), as a name in quotation marks is (reading s24, F4).
+TITLE_LIST_ITEM = "punkt i en nummereret opremsning"
+
 NOT_STATED = "ikke angivet"
 # Where a value does not apply (a period's start has no form, a virtual meeting no place): not a gap in the report,
 # so no page says the report leaves it out (reading 21, finding 7).
@@ -347,9 +351,9 @@ TABLES: dict[str, Table] = {
                 "title": text("Titel; rapportens egen, hvor den giver en.", "Gang i gården"),
                 "title_basis": choice(
                     BASES,
-                    "stated: rapporten giver indsatsen et navn i anførselstegn (fx ”Gang i gården”, ’Rødder’), og titlen er "
-                    "det navn; inferred: rapporten beskriver indsatsen uden at give den et navn, og titlen er redaktionens "
-                    "(ofte med rapportens ord, også hvor den er et nummereret punkt i rapportens opremsning).",
+                    "stated: titlen er rapportens ord, et navn i anførselstegn (fx ”Gang i gården”, ’Rødder’) eller et "
+                    f"{TITLE_LIST_ITEM} (fx 2) Fem foreningsdage i Slagslunde), med stort begyndelsesbogstav og uden en "
+                    "indledende artikel; inferred: redaktionen har formet titlen ud fra rapportens beskrivelse.",
                     "stated",
                 ),
                 "kind": ref("initiative_kinds", "Slags indsats.", "projekt"),
@@ -945,10 +949,11 @@ EDITORIAL: tuple[Editorial, ...] = (
     Editorial(
         "initiatives.title_basis",
         "indsatsernes titler, rapporten ikke selv giver",
-        "Rapporten navngiver kun nogle indsatser, med navnet i anførselstegn (fx »Gang i gården« og »Rødder«); de øvrige "
-        "beskriver rapporten uden navn, også i sine nummererede opremsninger, og deres titler har redaktionen "
-        "formuleret, ofte med rapportens ord. På siderne står „(red.)“ efter hver sådan titel, også hvor "
-        "alle en listes titler er redaktionens; i PDF'erne står „(redaktionens titel)“ efter den.",
+        "Rapporten giver nogle indsatser et navn i anførselstegn (fx »Gang i gården« og »Rødder«) og nævner andre som "
+        f"et {TITLE_LIST_ITEM} (fx »Fem foreningsdage i Slagslunde«); dér er titlen rapportens ord, med stort "
+        "begyndelsesbogstav og uden en indledende artikel (»Et foreningsklippekort« står som „Foreningsklippekort“). "
+        "De øvrige titler har redaktionen formet ud fra rapportens beskrivelse. På siderne står „(red.)“ efter hver "
+        "sådan titel, også hvor alle en listes titler er redaktionens; i PDF'erne står „(redaktionens titel)“ efter den.",
         "titel",
     ),
     Editorial(

@@ -16,7 +16,7 @@ import math
 import re
 import textwrap
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, urljoin, urlsplit
@@ -536,12 +536,14 @@ def quote_item(data: Dataset, turns: pd.DataFrame | list[dict], kommunekode: str
     rows = turns.to_dict("records") if isinstance(turns, pd.DataFrame) else turns
     words = words or CardWords(data)
     first = rows[0]
-    kind, speaker, citation = cards.speaker_line(data, rows)
+    # The kind stands bare; the list says once, after its cards, whose its kinds are (kinds_line, ADR 70).
+    kind, speaker, citation = cards.speaker_line(data, rows, kinds_lifted=cards.kinds_editors(data, [rows]))
     literature = bool(first["reference_key"])
     tie, level = views.quote_tie(first)
     ingredient_ids = tuple(dict.fromkeys(i for row in rows for i in row["ingredient_ids"]))
     ingredient_tie, ingredient_why = cards.ingredient_tie_line(rows)
     return {
+        "rows": rows,
         "ids": [row["quote_id"] for row in rows],
         "turns": [(row["shown_role"] if len(rows) > 1 else "", row["text"]) for row in rows],
         "kind": kind,
@@ -615,8 +617,8 @@ def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None
             {
                 "number": int(ingredient.number),
                 "name": ingredient.name,
-                "short_description": lists.short_definition(data, ingredient),
-                "description": lists.retold_description(data, ingredient),
+                # The page's words and marks for both (lists.ingredient_texts): one mark after the description.
+                **dict(zip(("short_description", "description"), lists.ingredient_texts(data, ingredient), strict=True)),
                 # Whose each attention point is, in the ingredient page's words (render/guide.py).
                 "attention_points": guide.attention_point_groups(data, ingredient.ingredient_id),
                 "own": quote_items(data, own, kommunekode, words),
@@ -632,6 +634,8 @@ def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None
                 **general,
             }
         )
+        shown = [*items[-1]["own"], *items[-1]["general"], *items[-1]["others"]]
+        items[-1]["kinds_line"] = kinds_line(data, shown)
         if untied:
             items[-1]["general_summary"] = f"{untied_line(data, name)} {general['general_summary']}"
     return items
@@ -747,6 +751,20 @@ def printed_chart_whose(data: Dataset, figure_id: str) -> provenance.Whose:
     return replace(whose, reasons=" ".join(whose.reasons.replace(COUNTED_FROM_DATA, "").split()))
 
 
+def kinds_line(data: Dataset, items: Sequence[dict]) -> str:
+    """After a list of quote cards, whose their kinds are, in the page's words (cards.kinds_whose) and where the reasons
+    stand: 'Kortenes „Interviewcitat“ er redaktionens betegnelse, ikke rapportens. Begrundelsen står i „Om
+    kilderne“ bagerst.' '' where no card's kind is the editors'."""
+    whose = cards.kinds_whose(data, [item["rows"] for item in items])
+    return short_note(whose) if whose else ""
+
+
+def kinds_reasons(data: Dataset, items: Sequence[dict]) -> str:
+    """Why the kinds of an edition's cards are the editors', for »Om kilderne«, said once for all its lists."""
+    whose = cards.kinds_whose(data, [item["rows"] for item in items])
+    return whose.reasons if whose else ""
+
+
 def short_note(whose: provenance.Whose, more: str = "") -> str:
     """A figure's note under its drawing: whose its values are, in the provenance words' one line, and where the
     reasons stand (SOURCES_POINTER) when there are any: at most two printed lines."""
@@ -770,8 +788,13 @@ def edition_sources(data: Dataset) -> dict[str, str]:
         "region": region,
         "note": note,
         "starting_point": lists.starting_point_owner(data),
-        "summary": provenance.value_label(data.options, "municipalities.summary"),
-        "outcome": provenance.value_label(data.options, "municipalities.outcome"),
+        # A retelling has no mark of its own: the cover says once whose the text is (provenance.retelling_rule).
+        **{
+            field: ""
+            if provenance.is_retelling(data.options, f"municipalities.{field}")
+            else provenance.value_label(data.options, f"municipalities.{field}")
+            for field in ("summary", "outcome")
+        },
         "figures": short_note(counted),
         "figures_about": counted.about,
         # The second of them says whose it is in its line and points to the first for the rest: the same reasons stood
@@ -784,10 +807,15 @@ def edition_sources(data: Dataset) -> dict[str, str]:
     }
 
 
-def sources_about(numbered: Mapping[str, tuple[int, Figure]], sources: Mapping[str, str], initiatives: str) -> list[tuple[str, str]]:
+def sources_about(
+    numbered: Mapping[str, tuple[int, Figure]], sources: Mapping[str, str], initiatives: str, kinds: str = ""
+) -> list[tuple[str, str]]:
     """The entries of »Om kilderne«: what they are about, and why its values are whose they are: the `initiatives`'
-    division and terms (cards.whose_terms_text) and the diagrams (edition_sources)."""
+    division and terms (cards.whose_terms_text), the diagrams (edition_sources) and the quote cards' `kinds`
+    (kinds_reasons)."""
     entries = [("Indsatserne", initiatives)] if initiatives else []
+    if kinds:
+        entries.append(("Citaternes betegnelser", kinds))
     if "art_forms" in numbered and sources["figures_about"]:
         entries.append((f"Diagram {numbered['art_forms'][0]} og {numbered['target_groups'][0]}", sources["figures_about"]))
     if sources["quotes_figure_about"]:
@@ -849,6 +877,8 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
     numbered = {key: (n, figure) for n, (key, figure) in enumerate(figures.items(), start=1)}
     sources = edition_sources(data)
     ingredients = ingredient_items(data, kommunekode, edition_charts.general_quotes, words)
+    tied_items = quote_items(data, quotes, kommunekode, words)
+    all_quotes = [*tied_items, *(q for i in ingredients for q in (*i["own"], *i["general"], *i["others"]))]
     context = {
         "title": f"{TITLE} – {name}",
         "stamp": stamp,
@@ -874,7 +904,8 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         # The reasons stand in »Om kilderne«: twelve lines of them stood between Egedal's initiatives and its first
         # diagram (reader s22, #1).
         "initiative_terms": " ".join(filter(None, (terms, SOURCES_POINTER if initiatives and reasons else ""))),
-        "quotes": quote_items(data, quotes, kommunekode, words),
+        "quotes": tied_items,
+        "quotes_kinds": kinds_line(data, tied_items),
         "quote_summary": cards.quote_count_summary(quotes, data.options, withheld=data.withheld),
         "attribution_intro": cards.attribution_intro(
             quotes, attribution.source(data.options), bool(statistics.quote_tally(data).stated), data.withheld
@@ -887,7 +918,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "quote_order": provenance.order(data.options),  # where none is tied, the quotes only stand in the folder's order
         "no_quote_tied": _printable_markup(cards.no_quote_tied(data).markup, stamp.book_url),
         "sources": sources,
-        "sources_about": sources_about(numbered, sources, reasons if initiatives else ""),
+        "sources_about": sources_about(numbered, sources, reasons if initiatives else "", kinds_reasons(data, all_quotes)),
         "sources_title": SOURCES_TITLE,
         "sources_id": SOURCES_ID,
         "ingredients": ingredients,
@@ -902,6 +933,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "figures": numbered,
         "kicker": front_page.cover_kicker(data),
         "credit": Markup(front_page.credit(data, this="Denne udgave")),  # escaped in credit()
+        "retelling_rule": provenance.retelling_rule(data.options),
         # The report as a reference in the front page's words (escaped in reference()), and what its year rests on.
         "reference": Markup(front_page.reference(data)),
         "year_note": front_page.publication(data).year_note,
@@ -1011,6 +1043,7 @@ def printable_article(
             element.decompose()
     if sources is not None:  # after the hidden variants' titles are left out: an entry names the title printed
         _printable_figure_notes(article, chapter.title, sources)
+        _printable_whose_notes(article, chapter.title, sources)
     for element in article.find_all(True):
         # data-kr-style numbers a rule of the site page's own <style> block, and would take the edition's rule of that number.
         for attribute in [a for a in element.attrs if a.lower().startswith("on") or a in ("style", "srcdoc", "data-kr-style")]:
@@ -1084,6 +1117,28 @@ def _printable_controls(article: Tag) -> None:
                 said = said.replace(hint, "")
             if said != text:
                 text.replace_with(re.sub(r"\s+", " ", said))
+
+
+def _printable_whose_notes(article: Tag, chapter_title: str, sources: list[tuple[str, str]]) -> None:
+    """A block's folded note on whose it is, on paper as the editions print it: its line in view after the block with
+    the pointer (SOURCES_POINTER), its reasons in »Om kilderne«, named by the section they follow. The web's
+    "(red.) Hvorfor?" is a control, and its reasons opened in place stood 25 times in the book (reading s24, F7). The
+    key a title's mark needs on the web ('„(red.)“ efter en titel: …') is left out: a printed title spells its mark."""
+    for fold in article.select("details.kr-whose-note"):
+        line, about = fold.select_one(".kr-whose-line"), fold.select_one(".kr-whose-about")
+        if line is None:
+            continue
+        said = line.get_text()
+        if about is not None:
+            heading = fold.find_previous(["h2", "h3", "h4"])
+            named = " ".join(heading.get_text(" ", strip=True).removesuffix("#").split()) if heading else chapter_title
+            entry = (f"{chapter_title}: {named}" if named != chapter_title else chapter_title, about.get_text())
+            if entry not in sources:
+                sources.append(entry)
+            said = f"{said} {SOURCES_POINTER}"
+        note = article.new_tag("p", attrs={"class": "kr-whose kr-whose-line"})
+        note.string = said
+        fold.replace_with(note)
 
 
 def _printable_figure_notes(article: Tag, chapter_title: str, sources: list[tuple[str, str]]) -> None:
@@ -1393,6 +1448,7 @@ def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str, analys
         "contents": contents_tree(parts),
         "kicker": front_page.cover_kicker(data),
         "credit": Markup(front_page.credit(data, this="Denne udgave")),  # escaped in credit()
+        "retelling_rule": provenance.retelling_rule(data.options),
         # The report as a reference in the front page's words (escaped in reference()), and what its year rests on.
         "reference": Markup(front_page.reference(data)),
         "year_note": front_page.publication(data).year_note,

@@ -17,7 +17,7 @@ from kulturensrige.data import provenance
 from kulturensrige.data.frames import lookup, made_once_from
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.pages import heading_id
-from kulturensrige.data.schema import BY_EDITORS, BY_REPORT, EDITORIAL_VALUES, NO_ORGANISATION, NOT_STATED
+from kulturensrige.data.schema import BY_EDITORS, BY_REPORT, NO_ORGANISATION, NOT_STATED
 from kulturensrige.render import highlight
 from kulturensrige.render.markup import (
     Html,
@@ -367,32 +367,51 @@ def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", arrang
         heading_id=heading_id,
         arranged=arranged and tie_line,
     )
-    return Html(str(section) + (kinds_note(data, lifted) if lifted else ""))
+    return Html(str(section) + kinds_note(data, groups))
 
 
 def kinds_editors(data: Dataset, groups: Sequence[pd.DataFrame | list[dict]]) -> list[str]:
-    """The kinds of a list's cards that the editors named ('Interviewcitat', 'Kort udsagn'), where the list can say it
-    once, at its end (kinds_note), instead of '(red.)' after each card's kind (ten on one page, issue 22, marks22). A
-    kind whose word the data also give a kind of the report's ('Ordveksling': the report's at one exchange, the
-    editors' at the others) is never among them, whatever the list holds: it keeps its mark on every card, on every
-    page and in every PDF, so the one word never reads alike for two owners (reading s23, F4)."""
+    """The kinds of a list's cards that the editors named ('Interviewcitat', 'Kort udsagn', an exchange the report
+    prints unnamed as 'Ordveksling'): no card's kind carries a mark of its own, in any medium; the list says it once,
+    after its cards (kinds_whose, ADR 70). Reading s24, F2: "Ordveksling (red.)" inline beside a bare
+    "Interviewcitat" on one page, a mark on every card in the editions and none in the whole-book PDF."""
     kinds = data.tables["quote_kinds"].set_index("quote_kind_id")
-    owner = {k: provenance.row_source(data.options, str(kinds.at[k, "label_source"])) for k in kinds.index}
-    others = {str(kinds.at[k, "label"]) for k in kinds.index if owner[k] != BY_EDITORS}
-    first = [str(g["kind"].iloc[0] if isinstance(g, pd.DataFrame) else g[0]["kind"]) for g in groups]
-    shown = list(dict.fromkeys(k for k in first if k in kinds.index))
-    return [k for k in shown if owner[k] == BY_EDITORS and str(kinds.at[k, "label"]) not in others]
+    shown = dict.fromkeys(str(_first(g)["kind"]) for g in groups)
+    return [k for k in shown if k in kinds.index and provenance.row_source(data.options, str(kinds.at[k, "label_source"])) == BY_EDITORS]
 
 
-def kinds_note(data: Dataset, kind_ids: list[str]) -> str:
-    """After a list whose kinds' words are said once (kinds_editors): one mark and, folded under it, which words are
-    the editors', and why: 'Kortenes „Interviewcitat“ og „Kort udsagn“ er redaktionens betegnelser, ikke
-    rapportens.'"""
-    whose = provenance.whose_parts(data.options, "quote_kinds.label_source")
-    labels = list(dict.fromkeys(f"„{_label(data, 'quote_kinds', 'quote_kind_id', k)}“" for k in kind_ids))
-    act = EDITORIAL_VALUES["quote_kinds.label_source"].act  # 'betegnelse'
-    said = f"Kortenes {listing(labels)} er {provenance.words(BY_EDITORS).own} {act if len(labels) == 1 else act + 'r'}, ikke rapportens"
-    return whose_note(provenance.Whose(said, whose.reasons, whose.others))
+def _first(group: pd.DataFrame | list[dict]) -> dict:
+    return group.iloc[0].to_dict() if isinstance(group, pd.DataFrame) else group[0]
+
+
+def kinds_whose(data: Dataset, groups: Sequence[pd.DataFrame | list[dict]]) -> provenance.Whose | None:
+    """Whose a list's cards' kinds are, once, after its cards, in the words the page, the editions and the whole-book
+    PDF all say (provenance.kinds_whose): only the editors' words its own cards carry (reading s24, F7). Where one word
+    names an editors' kind and a report's kind in the same list, the editors' is named with its cards' speakers, so
+    the one word never reads alike for two owners (ADR 61's reason, without a mark on the card)."""
+    editors = kinds_editors(data, groups)
+    if not editors:
+        return None
+    kinds = data.tables["quote_kinds"].set_index("quote_kind_id")
+    shown = dict.fromkeys(str(_first(g)["kind"]) for g in groups)
+    reports = {str(kinds.at[k, "label"]) for k in shown if k in kinds.index and k not in editors}
+    named = []
+    for kind in editors:
+        label = str(kinds.at[kind, "label"])
+        if label in reports:
+            rows = [g.to_dict("records") if isinstance(g, pd.DataFrame) else g for g in groups if _first(g)["kind"] == kind]
+            speakers = [" og ".join(dict.fromkeys(_role(r["shown_role"]) for r in group)) for group in rows]
+            named.append((label, listing(speakers)))
+        else:
+            named.append((label, ""))
+    return provenance.kinds_whose(named)
+
+
+def kinds_note(data: Dataset, groups: Sequence[pd.DataFrame | list[dict]]) -> str:
+    """After a list of quote cards: one mark and, folded under it, which of its cards' words are the editors' and why
+    ('Kortenes „Interviewcitat“ og „Kort udsagn“ er redaktionens betegnelser, ikke rapportens.'); '' where none is."""
+    whose = kinds_whose(data, groups)
+    return whose_note(whose) if whose else ""
 
 
 def quote_count_summary(quotes: pd.DataFrame, options: pd.DataFrame, include_inferred: bool = True, withheld: bool = False) -> str:
@@ -686,7 +705,7 @@ def whose_terms_text(data: Dataset, titled: bool = False, *lifted: str) -> tuple
     """whose_terms in words for a PDF edition, `lifted` as there, in two parts: the line before its initiatives (whose
     they are and what a title's '(red.)' means) and the editors' reasons after them. Egedal's edition opened its
     initiatives with a 14-line note before the first one (issue 22)."""
-    whose = whose_terms_parts(data, *lifted)
+    whose = initiatives_whose(data, *lifted)
     # A printed title says whose it is in full words after it (initiative_title): no key for a short mark (ADR 55).
     return whose.line, whose.about
 
@@ -804,7 +823,7 @@ def sourced(data: Dataset, value: str, raw, shown: str, parts: Parts = ()) -> st
     A value that is 'ikke angivet' needs no source. `parts`: the value in pieces where it holds marks of its own."""
     if not raw or raw == NOT_STATED or shown == NOT_STATED:
         return shown
-    if provenance.value_source(data.options, value) == BY_REPORT:
+    if provenance.value_source(data.options, value) == BY_REPORT or provenance.is_retelling(data.options, value):
         return shown
     return Sourced(shown, provenance.value_label(data.options, value), parts)
 
@@ -877,15 +896,21 @@ def whose_reasons(data: Dataset, rows: pd.DataFrame) -> str:
     editors', what a title's '(red.)' means. Nothing where the block is empty."""
     if rows.empty:
         return ""
-    lifted = INITIATIVE_MARKED_VALUES[1:]
+    whose = initiatives_whose(data, *INITIATIVE_MARKED_VALUES[1:])
+    return whose_note(whose, also=_title_key(data, bool((rows["title_basis"] == "inferred").any())))
+
+
+def initiatives_whose(data: Dataset, *lifted: str) -> provenance.Whose:
+    """Whose a block of initiative cards is, in the one wording the page's note and the editions' line both say
+    (reading s24, F6: 'Redaktionens inddeling, betegnelser, samling, læsning og ord' on the page, '… samling og
+    læsning' in the PDFs): their kinds and terms, the `lifted` values, and the descriptions, the editors' retelling
+    (kilder.csv: 'redaktionens ord')."""
     whose = whose_terms_parts(data, *lifted)
     if whose.editors and provenance.folder_source(data.options) == BY_REPORT:
-        # The descriptions are the editors' retelling (kilder.csv: 'redaktionens ord'): the line names it with the rest.
-        said = provenance.values_label(
-            data.options, "initiatives.kind", *(f"initiatives.{c}" for _, c, _, _ in VOCABULARIES), *lifted, retold=True
-        )
+        # The descriptions are the editors' retelling, which the page's rule says once (ADR 70): not named here.
+        said = provenance.values_label(data.options, "initiatives.kind", *(f"initiatives.{c}" for _, c, _, _ in VOCABULARIES), *lifted)
         whose = provenance.Whose(f"{said[0].upper()}{said[1:]}, ikke rapportens", whose.reasons, whose.others)
-    return whose_note(whose, also=_title_key(data, bool((rows["title_basis"] == "inferred").any())))
+    return whose
 
 
 def block_mark(values: Iterable) -> str:

@@ -208,7 +208,7 @@ def retold(data: Dataset, text: str, value: str) -> str:
     """A retelling with its mark at its end, as a card sets it ('… lokalsamfundet. (red.)'), in the words the PDF and
     kilder.csv give it (starting_point_owner for the starting point); bare where it is the report's or 'ikke angivet'."""
     owner = starting_point_owner(data) if value == RETOLD["starting_point"] else provenance.value_label(data.options, value)
-    if owner == provenance.words(BY_REPORT).value or text.startswith(NOT_STATED):
+    if owner == provenance.words(BY_REPORT).value or text.startswith(NOT_STATED) or provenance.is_retelling(data.options, value):
         return esc(text)
     return cards.sourced_markup(cards.Sourced(text, owner))
 
@@ -430,19 +430,28 @@ def ingredient_description(data: Dataset, ingredient_id: str) -> Html:
     """An ingredient's definition and description, one block: where both are the editors' words, one mark after the
     second says it for both, its kinds in its title ('redaktionens gengivelse og ord'), not one after each (ADR 55)."""
     row = data.ingredients.loc[data.ingredients["ingredient_id"] == ingredient_id].iloc[0]
+    definition, told = ingredient_texts(data, row)
+    return Html(f'<p class="kr-lead">{cards.sourced_markup(definition)}</p><p>{cards.sourced_markup(told)}</p>')
+
+
+def ingredient_texts(data: Dataset, row: Any) -> tuple[str, str]:
+    """An ingredient's definition and description as its page and every edition show them: where both are the
+    editors' words, the definition bare and one mark after the description for both ('redaktionens gengivelse og
+    ord'). Reading s24, F6: the page said it once, the PDFs twice, in two other words."""
     definition, told = short_definition(data, row), retold_description(data, row)
     marks = [getattr(v, "mark", "") for v in (definition, told)]
     if all(provenance.is_editors(m) for m in marks):
         own = f"{provenance.words(BY_EDITORS).own} "
         definition = cards.unmarked(definition)
         told = cards.Sourced(str(row.description), own + listing(list(dict.fromkeys(m.removeprefix(own) for m in marks))))
-    return Html(f'<p class="kr-lead">{cards.sourced_markup(definition)}</p><p>{cards.sourced_markup(told)}</p>')
+    return definition, told
 
 
 def retold_description(data: Dataset, row: Any) -> str:
     """An ingredient's description with whose words it is: the editors' retelling of the report's section, marked on its
     page and in the editions as kilder.csv calls it ('… (redaktionens ord)'; provenance.retold_label)."""
-    return cards.Sourced(row.description, provenance.retold_label(data.options))
+    mark = provenance.retold_mark(data.options)
+    return cards.Sourced(row.description, mark) if mark else str(row.description)
 
 
 def short_definition(data: Dataset, row: Any) -> str:

@@ -180,11 +180,14 @@ def whose_note(whose: provenance.Whose, also: str = "") -> str:
     line, which no key explains, stays in view (folded_note)."""
     if not whose.editors:
         return folded_note(whose.line, whose.about, "kr-whose", "Hvorfor?", also)
-    said = " ".join(filter(None, (whose.line, also, whose.about)))
+    # In parts, so paper can print the line alone and send the rest to »Om kilderne« as the editions do
+    # (editions._printable_whose_notes; reading s24, F7: the whole-book PDF printed "(red.) Hvorfor?" 25 times).
+    parts = (("kr-whose-line", whose.line), ("kr-whose-also", also), ("kr-whose-about", whose.about))
+    said = " ".join(f'<span class="{css}">{esc(text)}</span>' for css, text in parts if text)
     mark = provenance.owner_mark(provenance.EDITORS_SHORT)
     return (
         f'<details class="kr-note-about kr-whose-note"><summary><span class="kr-by">{esc(mark)}</span> Hvorfor?</summary>'
-        f'<p class="kr-whose">{esc(said)}</p></details>'
+        f'<p class="kr-whose">{said}</p></details>'
     )
 
 
