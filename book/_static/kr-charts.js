@@ -510,7 +510,8 @@
         const frame = !figure || (figure.top < line && figure.bottom > foot) ? wrap.getBoundingClientRect() : figure;
         const crossing = frame.top < line && frame.bottom > foot;
         const strip = strips.get(wrap);
-        if (!crossing) {
+        // A table read as lines on a phone (kommunefilter.css) draws no head: its blocks name their columns.
+        if (!crossing || !wrap.querySelector("thead")?.getClientRects().length) {
           if (strip && !strip.hidden) strip.hidden = true;
           continue;
         }
