@@ -11,8 +11,8 @@ from support.checks import each
 
 pytestmark = pytest.mark.browser
 
+# A phone reads a table of marks as one line a row and makes no copy of its names (ADR 67).
 SCREENS = {
-    "375": {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True},
     "1280": {"viewport": {"width": 1280, "height": 800}},
 }
 # The second table of marks (target groups) with its head and first row, the bar, and the copy of its names if shown.
