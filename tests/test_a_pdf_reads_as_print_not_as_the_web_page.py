@@ -100,6 +100,15 @@ def test_a_printed_table_of_marks_has_its_title_once_and_no_row_of_names_at_its_
 
 
 @pytest.mark.build
+def test_a_printed_table_of_marks_cell_holds_its_count_alone(built_site: Path):
+    """ADR 67: a marked cell names its municipality for a phone, which reads the table as lines; paper prints the grid,
+    whose head names the column, and a cell that also printed the name read »Køge1«."""
+    page = printed_page(built_site, "kommuner/sammenligning.html")
+    for cell in each(page.select("table.kr-marks td.kr-marked")):
+        assert cell.get_text(strip=True).isdigit(), str(cell)
+
+
+@pytest.mark.build
 def test_a_printed_key_to_the_editors_marks_names_where_to_read_more_instead_of_a_dead_link(built_site: Path):
     """#10: »Læs mere om, hvem der siger hvad« printed as text that looks like a link and leads nowhere (pp. 9, 20,
     48): the data chapter it links to is the analysts' edition, and the line says so."""

@@ -72,6 +72,7 @@ DECISIONS = (
     "the-bar-is-learnt-once",
     "an-exit-status-says-what-to-fix",
     "a-cards-labels-are-said-whose-once-per-list-in-every-medium",
+    "on-a-phone-a-table-of-marks-is-a-line-a-row-and-a-choice-adds-no-column",
 )
 
 

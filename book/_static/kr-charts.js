@@ -449,11 +449,10 @@
    * marks stood without names, and the table's own head, met again, lay clipped under the header and the bar). While
    * the table's head is cut by the sticky bar or gone under it and rows remain under it, a copy of the head (small
    * type on end, kommunefilter.css) lies fixed right under the bar, as wide as the table's frame and scrolled sideways
-   * with it; the chosen column is marked there as in the table (data-kr-mark, KR.updateMarks). On a phone the theme's
-   * header and the bar stay away while a table of marks passes under the bar (html.kr-in-marks, kr-filter.js), so the
-   * names alone take at most 100 px of the screen's top. Only a table crossing the bar is measured. */
+   * with it; the chosen column is marked there as in the table (data-kr-mark, KR.updateMarks). On a phone a table
+   * draws no head (each mark names its municipality: kommunefilter.css, ADR 67) and has no copy. Only a table crossing
+   * the bar is measured. */
   function stickNames() {
-    const root = document.documentElement;
     const bar = document.querySelector("section.kr-filter");
     const header = document.querySelector(".bd-header-article");
     const strips = new Map(); // a table's frame -> its strip, made when first needed
@@ -501,7 +500,6 @@
       const shift = new DOMMatrixReadOnly(getComputedStyle(bar).transform).m42; // the bar sliding with the header
       const line = box.bottom - shift; // the bar's foot with the header in place
       const foot = line - (header ? header.getBoundingClientRect().height : 0); // and with the header away
-      let inMarks = false;
       for (const wrap of document.querySelectorAll(".kr-marks-wrap")) {
         // A table far from the screen is skipped by the browser (content-visibility): its own box is read only when its
         // figure crosses the bar, as reading it laid the whole table out at once (98 columns at national scale: 50 ms
@@ -510,12 +508,12 @@
         const frame = !figure || (figure.top < line && figure.bottom > foot) ? wrap.getBoundingClientRect() : figure;
         const crossing = frame.top < line && frame.bottom > foot;
         const strip = strips.get(wrap);
-        if (!crossing) {
+        // A table read as lines on a phone (kommunefilter.css) draws no head: its blocks name their columns.
+        if (!crossing || !wrap.querySelector("thead")?.getClientRects().length) {
           if (strip && !strip.hidden) strip.hidden = true;
           continue;
         }
         const rows = wrap.querySelector("tbody").getBoundingClientRect();
-        inMarks ||= frame.top < line && rows.bottom > line;
         const head = wrap.querySelector("thead").getBoundingClientRect();
         const under = head.top < box.bottom - 1; // its head cut or gone
         const shown = stripOf(wrap);
@@ -536,10 +534,6 @@
           shown.hidden = rows.bottom < box.bottom + shown.getBoundingClientRect().height;
         }
       }
-      // On a phone the bar yields to the names while a table passes (kommunefilter.css html.kr-in-marks): the names
-      // then rise by the bar's height to the screen's top.
-      root.style.setProperty("--kr-bar-height", CSS.px(box.height).toString());
-      root.classList.toggle("kr-in-marks", inMarks);
     };
     const schedule = () => {
       if (!pending) window.requestAnimationFrame(update);

@@ -627,10 +627,7 @@
       const stuck = mark.getBoundingClientRect().top < filter.getBoundingClientRect().top - 1;
       if (Math.abs(y - lastY) > 4 || !stuck) {
         setCompact(stuck && openedAt === null);
-        // While a table of marks passes under the bar, its names lie under the bar (kr-charts.js stickNames), and
-        // the header stays away scrolling back up too: header, bar and names took 206 of 667 px (issue 22).
-        const inMarks = document.documentElement.classList.contains("kr-in-marks");
-        setReading(phone.matches && stuck && openedAt === null && (y > lastY || inMarks));
+        setReading(phone.matches && stuck && openedAt === null && y > lastY);
         lastY = y;
       }
     };

@@ -198,13 +198,20 @@
   KR.updateCompare = (s) => {
     document.querySelectorAll(".kr-compare").forEach((compare) => {
       const boxes = Array.prototype.slice.call(compare.querySelectorAll(".kr-compare-choices input[type=checkbox]"));
-      for (const box of boxes)
-        Object.assign(box, { disabled: box.value === s.kommune, checked: box.value === s.kommune || box.krPicked });
-      const picks = boxes.filter((box) => box.krPicked).map((box) => KR.slugOf(box.value));
-      const params = new URLSearchParams(window.location.search);
       // The page's own first pair is no pick: an address that names none opens with it (record 26). Only the reader's
       // own picks are said, so a page opened, or a drill panel opened on it, adds nothing to the address.
-      const own = boxes.some((box) => box.krPicked !== box.defaultChecked);
+      const own = compare.krOwn || boxes.some((box) => box.krPicked !== box.defaultChecked);
+      // A choice stands first within the page's own pair, adding no column (ADR 67): a chosen municipality not in it
+      // takes the pair's last place, as the reader's own picks never lose one.
+      const pair = boxes.filter((box) => box.defaultChecked);
+      const yields = !own && !pair.some((box) => box.value === s.kommune) && s.kommune !== D.all ? pair.at(-1) : null;
+      for (const box of boxes)
+        Object.assign(box, {
+          disabled: box.value === s.kommune,
+          checked: box.value === s.kommune || (box.krPicked && box !== yields),
+        });
+      const picks = boxes.filter((box) => box.krPicked).map((box) => KR.slugOf(box.value));
+      const params = new URLSearchParams(window.location.search);
       const said = own ? picks.join(",") : null;
       if (params.get("sammenlign") !== said) {
         if (own) params.set("sammenlign", said);
@@ -269,10 +276,15 @@
       const boxes = compare.querySelectorAll(".kr-compare-choices input[type=checkbox]");
       const params = new URLSearchParams(window.location.search);
       const wanted = params.has("sammenlign") ? params.get("sammenlign").split(",").map(KR.lookup) : null;
+      // An address that names picks names the reader's own, even the page's pair (a sender's ticks are kept).
+      compare.krOwn = Boolean(wanted);
       boxes.forEach((box) => {
         box.krPicked = wanted ? wanted.indexOf(box.value) >= 0 : box.checked;
         box.addEventListener("change", () => {
-          box.krPicked = box.checked;
+          // A tick is the reader's own from then on: the boxes as they stand are the picks (a pair's place a choice
+          // took is no longer one), the chosen municipality's keeping its own.
+          for (const other of boxes) if (other.value !== KR.state.kommune) other.krPicked = other.checked;
+          compare.krOwn = true;
           KR.updateCompare(KR.state);
         });
       });

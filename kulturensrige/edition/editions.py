@@ -1002,6 +1002,8 @@ DROPPED = [
     "table.kr-marks > tfoot",
     # Its caption repeats the figure's title just above it ("Kunstformer og aktiviteter pr. kommune" printed twice).
     "table.kr-marks > caption",
+    # A marked cell's column name, which a phone shows where it reads the table as lines (ADR 67): paper prints the grid.
+    ".kr-mark-where",
     ".kr-plot-waiting",  # "Figuren tegnes …" (figures.WAITING): the web page's word while plotly.js loads
     # The front page's "Sådan citerer du rapporten" ends "nævn også datamappens fingeraftryk nederst på siden": the
     # web page's foot. An edition's cover says how to cite the report and that edition, with its fingerprint.
