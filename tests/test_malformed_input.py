@@ -248,6 +248,11 @@ CASES: dict[str, tuple[Callable[[Path], None], Callable[[], list[str]]]] = {
         cell("group_composition", 0, "min_count", "-1"),
         lambda: ["data/group_composition.csv, række 2, kolonne min_count: '-1' — skal være et helt tal, mindst 0"],
     ),
+    # A whole number too long for the data is one: its line says how long it may be (hostile round s24, H3).
+    "integer_with_twenty_six_digits": (
+        cell("six_ps", 0, "position", "99999999999999999999999999"),
+        lambda: ["data/six_ps.csv, række 2, kolonne position: '99999999999999999999999999' — skal være et helt tal med højst 18 cifre"],
+    ),
     "integer_with_a_plus_sign": (
         cell("six_ps", 0, "position", "+4"),
         lambda: [f"data/six_ps.csv, række 2, kolonne position: '+4' — {DIGITS_RULE}"],

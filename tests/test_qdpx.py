@@ -387,6 +387,11 @@ BAD_PROJECTS = {
         ),
     ),
     "duplicate_guid": (_replace("project.qde", DUPLICATE, DUPLICATE.replace(b"006", b"005")), "skal være entydig"),
+    # Two selections sharing a guid are named by their places, not twice by their kind (hostile round s24, H6).
+    "two_selections_share_a_guid": (
+        _replace("project.qde", b'guid="5e1e0000-0000-4000-8000-000000000013"', b'guid="5e1e0000-0000-4000-8000-000000000012"'),
+        "bruges af både PlainTextSelection (tegn 30–96) og PlainTextSelection (tegn 97–136)",
+    ),
     "unknown_municipality": (
         _replace("project.qde", b"<TextValue>Odense Kommune</TextValue>", b"<TextValue>Atlantis</TextValue>"),
         "ukendt kommune",
@@ -987,3 +992,17 @@ def test_a_position_of_digits_int_cannot_read_is_one_line_not_a_traceback(tmp_pa
     assert code == 1, err
     assert "Traceback" not in err and "position" in err, err
     assert not (tmp_path / "tilbage").exists()
+
+
+def test_a_code_the_map_gives_two_ingredients_is_named_in_the_summary(tmp_path: Path, capsys):
+    """A code on two rows of the map codes every quote with both ingredients; a repeated row is more often a slip than
+    a choice, so the summary names the code and its ingredients instead of passing it over (hostile round s24, H4)."""
+    codes = tmp_path / "koder.csv"
+    codes.write_text(CODES.read_text(encoding="utf-8") + "Gnist og flamme,leg-mod-og-laering\n", encoding="utf-8")
+    code, out, _ = run_import(pack(tmp_path / "projekt.qdpx"), tmp_path / "ud", capsys, codes=codes)
+    assert code == 0
+    assert "kodekortet giver mere end én ingrediens" in out
+    assert "Gnist og flamme (gnist-og-flamme, leg-mod-og-laering)" in out
+    code, out, _ = run_import(pack(tmp_path / "igen.qdpx"), tmp_path / "ud2", capsys)
+    assert code == 0
+    assert "mere end én ingrediens" not in out

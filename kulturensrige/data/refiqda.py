@@ -356,10 +356,14 @@ def _unique_guids(root: ET.Element, label: str) -> None:
         guid = _guid(given)
         if not guid:
             continue
+        # Each named by its place (kind, name, positions): two selections sharing one were told apart by nothing,
+        # "både PlainTextSelection og PlainTextSelection" (hostile round s24, H6).
         if guid in seen:
-            problems.append(_problem(label, f"guid'en bruges af både {seen[guid]} og {kind}; hver guid skal være entydig", guid))
+            problems.append(
+                _problem(label, f"guid'en bruges af både {seen[guid]} og {_element_place(element)}; hver guid skal være entydig", guid)
+            )
         else:
-            seen[guid] = kind
+            seen[guid] = _element_place(element)
     if problems:
         raise DataError(problems)
 
@@ -904,6 +908,9 @@ class ImportSummary:
     counted_as_one: Counter = field(default_factory=Counter)
     not_taken: list[str] = field(default_factory=list)  # each passage skipped for its codes or its empty text, named
     unmapped_codes: list[str] = field(default_factory=list)
+    # Each code the map gives more than one ingredient (a row per ingredient), with them: a repeated row is more often a
+    # slip than a choice, and every quote it codes gets each of them (hostile round s24, H4), so the summary names it.
+    several_ingredients: list[str] = field(default_factory=list)
     attributions: Counter = field(default_factory=Counter)
     ambiguous: int = 0
     new_municipalities: list[str] = field(default_factory=list)
@@ -940,6 +947,11 @@ class ImportSummary:
         if self.ambiguous:
             lines.append(f"Passager med flere kommuner eller roller i deres cases: {self.ambiguous} (angivet som ikke angivet)")
         lines.append("Koder, som kodekortet ikke nævner: " + (", ".join(map(visible, self.unmapped_codes)) or "ingen"))
+        if self.several_ingredients:
+            lines.append(
+                "Koder, som kodekortet giver mere end én ingrediens (hvert citat, de koder, får dem alle): "
+                + "; ".join(map(visible, self.several_ingredients))
+            )
         if self.recoded:
             lines.append("Citater kodet om i QDA-projektet:" + "".join(f"\n  - {line}" for line in self.recoded))
         if self.ties_relabelled:
@@ -1139,6 +1151,7 @@ def _quote_rows(
     }
     categories = _category_lookup(typed)
     unmapped: set[str] = set()
+    several: dict[str, tuple[str, ...]] = {}
     merged: dict[tuple[str, int, int], dict] = {}
     source_order = {guid: n for n, guid in enumerate(project.source_names)}
     for passage in project.passages:
@@ -1157,6 +1170,8 @@ def _quote_rows(
             mapped = _mapped(code, project, code_map)
             if mapped is None:
                 unmapped.add(name)
+            elif len(mapped) > 1:
+                several[name] = mapped
             found += mapped or ()
         if not found:
             _skip(summary, project, passage, SKIP_UNMAPPED)
@@ -1234,6 +1249,7 @@ def _quote_rows(
         )
     summary.quotes = len(rows)
     summary.unmapped_codes = sorted(unmapped, key=str.casefold)
+    summary.several_ingredients = [f"{name} ({', '.join(ids)})" for name, ids in sorted(several.items(), key=lambda i: i[0].casefold())]
     return sorted(rows, key=lambda row: (_number(row["position"]), _number(row["turn"])))
 
 

@@ -55,6 +55,7 @@ def max_rows(name: str) -> int:
 _BUILTIN_CHECKS = {
     "integer": "et helt tal",
     "digits": "et helt tal skrevet med cifrene 0-9, uden plustegn og understregning",
+    "too_many_digits": "et helt tal med højst 18 cifre",
     "not_nullable": "en værdi, ikke tom",
 }
 
@@ -632,6 +633,16 @@ def trimmed_notices(raws: Mapping[str, RawTable], labels: Mapping[str, str]) -> 
 
 
 _ASCII_INTEGER = r"^-?[0-9]{1,18}$"  # fits in int64 whatever the digits
+_DIGITS_ONLY = re.compile(r"-?[0-9]+")
+
+
+def _integer_check(value: str) -> str:
+    """Which rule a wrong integer cell breaks, so its line says what is allowed: a whole number too long for the data
+    ('99999999999999999999' was told it was no whole number: hostile round s24, H3), one written otherwise than with
+    the digits 0-9, or no number at all."""
+    if _DIGITS_ONLY.fullmatch(value):
+        return "too_many_digits"
+    return "digits" if _python_int(value) else "integer"
 
 
 def _python_int(value: str) -> bool:
@@ -656,7 +667,7 @@ def _integer_cells(table: Table, frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.
         checked = checked.copy() if checked is frame else checked
         checked.loc[wrong, column] = str(minimum)
         values = frame.loc[wrong, column].astype(str)
-        checks = ["digits" if _python_int(value) else "integer" for value in values]
+        checks = [_integer_check(value) for value in values]
         cases.append(pd.DataFrame({"index": frame.index[wrong], "column": column, "check": checks, "failure_case": values}))
     empty = pd.DataFrame(columns=["index", "column", "check", "failure_case"])
     return checked, pd.concat(cases, ignore_index=True) if cases else empty

@@ -645,6 +645,11 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
                 "skrevet med 0-9.",
                 "Skriv tallet med cifrene 0-9 og uden plustegn; et negativt tal har et minus foran.",
             ),
+            MessageKind(
+                _cell("quotes", "position", "99999999999999999999"),
+                "Tallet har flere cifre, end bogens data kan rumme.",
+                "Ret tallet; en rækkefølge eller et antal har aldrig så mange cifre.",
+            ),
             MessageKind(_cell("quotes", "position", "0"), "Tallet er for lille.", "Rækkefølger tælles fra 1."),
             MessageKind(
                 _cell("quotes", "attribution", "sikker"),
