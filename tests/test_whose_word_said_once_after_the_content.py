@@ -87,8 +87,8 @@ def test_the_filter_button_names_settings_only_where_its_panel_holds_them(data, 
         control = BeautifulSoup(browser.browser_data(folder)["control"], "html.parser")
         return control.select_one(".kr-filter-toggle-text").get_text()
 
-    assert name(data) == "Om valget"
-    assert name(tied_data) == "Om valget og indstillinger"
+    assert name(data) == "Fremhævning"
+    assert name(tied_data) == "Fremhævning og indstillinger"
 
 
 def test_a_facts_web_address_is_a_link_in_words(data):

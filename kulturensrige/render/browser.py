@@ -153,12 +153,13 @@ SCRIPT = "kr-data.js"
 SENTENCE_FILES = {True: "kr-data-udledte.js", False: "kr-data-uden-udledte.js"}
 
 
-# The panel's button where it holds no setting, only the status about the choice (no inferred tie in the data).
-ABOUT_THE_CHOICE = "Om valget"
+# The panel's button where it holds no setting, only the status about the choice (no inferred tie in the data). Not
+# "Om valget": to a municipal reader "valget" is first the election (reader review s24, #8).
+ABOUT_THE_CHOICE = "Fremhævning"
 
 
 def toggle_name(data: Dataset) -> str:
-    """The panel button's name read out: 'Om valget og indstillinger' only where the panel holds the switch
+    """The panel button's name read out: 'Fremhævning og indstillinger' only where the panel holds the switch
     (views.switchable); the report's data tie no quote, and the name promised settings that were not there (issue 22)."""
     return f"{ABOUT_THE_CHOICE} og {SETTINGS.lower()}" if views.switchable(data) else ABOUT_THE_CHOICE
 

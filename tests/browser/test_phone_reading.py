@@ -524,7 +524,7 @@ def test_the_bars_button_says_in_a_word_what_it_opens_on_one_row_at_every_width(
                 assert toggle["words"] == "Indstillinger" and toggle["whole"], (path, toggle)
             assert toggle["right"] <= toggle["width"] and toggle["height"] >= 44, (path, toggle)
             assert bar["oneRow"] and bar["nameFits"], (path, bar)
-            assert page.get_by_role("button", name="Om valget og indstillinger").is_visible(), path
+            assert page.get_by_role("button", name="Fremhævning og indstillinger").is_visible(), path
     finally:
         context.close()
 
