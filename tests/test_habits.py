@@ -71,8 +71,8 @@ DECISIONS = (
     "paper-breaks-a-name-after-its-hyphen-and-prints-no-web-choice",
     "the-bar-is-learnt-once",
     "an-exit-status-says-what-to-fix",
-    "a-cards-labels-are-said-whose-once-per-list-in-every-medium",
     "on-a-phone-a-table-of-marks-is-a-line-a-row-and-a-choice-adds-no-column",
+    "a-cards-labels-are-said-whose-once-per-list-in-every-medium",
 )
 
 
