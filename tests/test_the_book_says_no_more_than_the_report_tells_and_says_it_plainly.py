@@ -42,8 +42,9 @@ def test_guldborgsunds_forum_which_the_group_tried_and_carries_on_is_not_called_
     assert str(facts["Status"]) == NOT_STATED, facts["Status"]
     page = _text(cards.initiative_list(data, "376"))
     # The card says what the report does not state once, in one line after its facts (issue 22, reader #5).
-    assert "Gennemført" not in page and re.search(r"Ikke angivet i rapporten: [^.]*\bstatus\.", page), page
-    assert "Gennemført" not in _edition(data, "376")
+    # No card says "Status Gennemført"; the status rule after the cards names every status (reading 24, F1).
+    assert "Status Gennemført" not in page and re.search(r"Ikke angivet i rapporten: [^.]*\bstatus\.", page), page
+    assert "Status Gennemført" not in _edition(data, "376")
     statuses = {r["status_id"]: r for r in _rows(data, "statuses.csv")}
     published = {r["initiative_id"]: r["status"] for r in _rows(data, "initiatives.csv")}
     reason = statuses[published["guldborgsund-alternativt-samarbejdsforum"]]
