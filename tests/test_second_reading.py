@@ -224,7 +224,7 @@ def test_a_count_over_all_ingredients_says_quotes_and_ties_apart(data):
     tally = statistics.quote_tally(data)
     ties, quotes = tally.ties_by_source(), tally.quotes_by_source
     assert ties["rapporten"] != quotes["rapporten"]
-    said = f"bogen tæller {quotes['rapporten']} citater, som rapporten bruger til at underbygge ingredienserne"
+    said = f"bogen tæller {quotes['rapporten']} citater, som rapporten selv knytter til ingredienserne"
     assert said in lists.ingredient_parts(tally, data.options).casefold() and said in charts.ingredient_ties_note(data)
     assert f"bogen tæller {ties['rapporten']} citater" not in lists.ingredient_parts(tally, data.options).casefold()
 

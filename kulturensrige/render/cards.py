@@ -566,7 +566,7 @@ NO_QUOTES = "Ingen citater underbygger ingrediensen."
 
 
 def ingredient_intro(data: Dataset, ingredient_id: str) -> str:
-    """'Bogen tæller 4 citater, som rapporten bruger til at underbygge ingrediensen; redaktionen knytter 1 citat til den (…). Kortet
+    """'Bogen tæller 4 citater, som rapporten selv knytter til ingrediensen; redaktionen knytter 1 citat til den (…). Kortet
     siger hvorfor, hvor koblingen ikke er rapportens egen.' The ties are the data folder's: an analyst's book never
     says 'rapportens egen'. In which order the quotes stand is order_said's."""
     counts = statistics.quote_tally(data).by_ingredient_source[ingredient_id]
