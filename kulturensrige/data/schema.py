@@ -304,7 +304,7 @@ TABLES: dict[str, Table] = {
                 "position": integer("Rækkefølge i rapporten.", "14", minimum=1),
                 "book_page": text(
                     "Siden i bogen, der fremlægger afsnittet: en side i bogens indholdsfortegnelse (book/_toc.yml) eller en kommunes "
-                    "side, kommuner/profil-<slug>; valideringen afviser en side, bogen ikke har.",
+                    "side, kommuner/profil-<kortnavn>; valideringen afviser en side, bogen ikke har.",
                     "ingredienser/etablering-af-vi",
                 ),
             },
@@ -317,7 +317,7 @@ TABLES: dict[str, Table] = {
             {
                 "kommunekode": kommunekode("Officiel kommunekode (nøgle)."),
                 "slug": ident(
-                    "Kort navn til adresser (URL); kommunens side bliver kommuner/profil-<slug>. Tom: udledt af navnet (Køge → koege). "
+                    "Kort navn til adresser (URL); kommunens side bliver kommuner/profil-<kortnavn>. Tom: udledt af navnet (Køge → koege). "
                     + SLUG_RULES,
                     "koege",
                     required=False,
@@ -516,6 +516,13 @@ TABLES: dict[str, Table] = {
                     "skilt): der er ingen taler at knytte til en kommune, så et sådant citat uden kommune har ingen "
                     "kommunelinje på sit kort; tom eller nej ellers.",
                     "nej",
+                ),
+                # Reading 24, F12: a field diary has a writer, not a role ("rolle ikke angivet" read wrong).
+                "unnamed_as": text(
+                    "Hvad kortet kalder den, rapporten ikke nævner, ved et citat af denne slags: fx „skribent“ for en "
+                    "feltdagbog, så kortet siger „skribent ikke angivet“; tom = „rolle“.",
+                    "",
+                    required=False,
                 ),
             },
         ),
