@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
-from kulturensrige.data.schema import BY_REPORT, INITIATIVES_COUNTED
+from kulturensrige.data.schema import BY_EDITORS, BY_REPORT, INITIATIVES_COUNTED
 from kulturensrige.render import cards, guide, highlight, lists
 from kulturensrige.render.highlight import SETTINGS, SWITCH_LABEL
 from kulturensrige.render.markup import Html, book_link, esc
@@ -223,14 +223,17 @@ def citing(data: Dataset, edition: str, when: str, url: str = "") -> Citing:
     report = publication(data)
     note = f" {esc(report.year_note)}" if report.year_note else ""
     cited = reference(data)
+    # Whose the edition is: the editors' on the report's data, the analyst's (or the QDA project's) on theirs.
+    ours = provenance.folder_source(data.options) == BY_REPORT
+    owner = esc(provenance.words(BY_EDITORS).own if ours else provenance.folder_words(data.options).own)
     return Citing(
         report=f"Citér rapporten som kilden: {cited}{note}",
-        pages=esc(NO_PAGE_NUMBERS) if provenance.folder_source(data.options) == BY_REPORT else "",
+        pages=esc(NO_PAGE_NUMBERS) if ours else "",
         edition=(
-            f"Bruger du bogen, så nævn, at du citerer efter redaktionens {esc(edition)}. Udgaven er redaktionens, ikke "
+            f"Bruger du bogen, så nævn, at du citerer efter {owner} {esc(edition)}. Udgaven er {owner}, ikke "
             f"{esc(genitive(report.publisher))}. Nævn også den dag, den er lavet, for bogen kan blive lavet igen med nye data."
         ),
-        example=f"Eksempel: {cited} Citeret efter redaktionens {esc(edition)}, {esc(when)}{', ' + esc(url) if url else ''}.",
+        example=f"Eksempel: {cited} Citeret efter {owner} {esc(edition)}, {esc(when)}{', ' + esc(url) if url else ''}.",
     )
 
 
