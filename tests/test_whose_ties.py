@@ -87,9 +87,7 @@ def test_an_edition_says_whose_the_ties_to_each_ingredient_are(tied_data):
     from kulturensrige.edition import editions
 
     first = editions.ingredient_items(tied_data, "760")[0]
-    assert first["ties"].startswith(
-        "Bogen tæller 4 citater, som rapporten selv knytter til ingrediensen; redaktionen knytter 1 citat"
-    )
+    assert first["ties"].startswith("Bogen tæller 4 citater, som rapporten selv knytter til ingrediensen; redaktionen knytter 1 citat")
     assert [q["ingredient_tie"] for q in first["own"]] == ["Koblingen til ingrediensen: redaktionens læsning, ikke rapportens."]
     assert charts.ingredient_ties_note(tied_data) in editions.edition_sources(tied_data)["quotes_figure_about"]
 
