@@ -1027,6 +1027,12 @@ EDITORIAL: tuple[Editorial, ...] = (
         "betegnelse",
     ),
     Editorial(
+        "quote_kinds.unnamed_as",
+        "ordet for den, rapporten ikke nævner ved et citat",
+        "Rapporten nævner ikke, hvem der har skrevet feltdagbogen; at kortet kalder den „skribent“, er redaktionens ord.",
+        "betegnelse",
+    ),
+    Editorial(
         "group_composition.min_count",
         "mindste antal i aktionslæringsgruppen",
         "Rapporten skriver antallet med ord (count_text); tallet er redaktionens læsning af det (»en eller flere« er 1).",
