@@ -16,7 +16,7 @@ def test_every_count_of_the_reports_ties_is_said_to_be_the_books(data):
     tally = statistics.quote_tally(data)
     for ingredient in each(list(data.ingredients["ingredient_id"])):
         n = tally.by_ingredient_source[ingredient][BY_REPORT]
-        said = f"Bogen tæller {n} citater, som rapporten bruger til at underbygge ingrediensen"
+        said = f"Bogen tæller {n} citater, som rapporten selv knytter til ingrediensen"
         assert cards.ingredient_intro(data, ingredient).startswith(said), ingredient
     for code in each(list(data.municipalities["kommunekode"])):
         for item in each(editions.ingredient_items(data, code)):

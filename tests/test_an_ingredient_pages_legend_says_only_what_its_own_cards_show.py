@@ -14,7 +14,9 @@ from kulturensrige.rules import filters
 from support.checks import each
 
 GROUPED = "en bredere gruppe af roller"
-UNNAMED = f"står der „{cards.ROLE_NOT_STATED}“"
+# "rolle ikke angivet", or a kind's own word for it, "skribent ikke angivet" (reading 24, F12): the legend names those
+# its cards show.
+UNNAMED = "ikke nævner taleren, står der „"
 LINKS = "er koblingen til ingrediensen ikke rapportens egen"
 
 

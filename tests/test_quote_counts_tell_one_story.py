@@ -31,7 +31,7 @@ def test_no_count_of_ties_stands_beside_a_count_of_quotes(data):
     for sentence in each(said):
         assert not re.search(r"\d+ koblinger?\b", sentence), sentence
     # the quotes behind the report's own ties, a part of those that support an ingredient
-    said_count = f"Bogen tæller {tally.quotes_by_source['rapporten']} citater, som rapporten bruger til at underbygge ingredienserne"
+    said_count = f"Bogen tæller {tally.quotes_by_source['rapporten']} citater, som rapporten selv knytter til ingredienserne"
     assert said_count in said[0]
 
 

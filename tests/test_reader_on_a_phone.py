@@ -66,7 +66,7 @@ def test_the_counts_on_the_built_pages_name_the_total(built_site: Path, data, ti
         # No count of the book's own beside the total ('Bogen tæller 36 fra evalueringen selv'); the one "Bogen tæller"
         # left is the report's ties to the ingredients, a part of the total the same list item names (s23 reading F7).
         counted = re.findall(r"Bogen tæller \d+ \w+(.{0,40})", page_text)
-        assert all(c.startswith(", som rapporten bruger til at underbygge") for c in counted), (page, counted)
+        assert all(c.startswith(", som rapporten selv knytter til") for c in counted), (page, counted)
 
 
 def test_no_page_is_the_empty_general_index_and_none_links_to_it(built_site: Path):

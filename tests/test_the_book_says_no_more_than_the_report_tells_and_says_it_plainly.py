@@ -42,8 +42,9 @@ def test_guldborgsunds_forum_which_the_group_tried_and_carries_on_is_not_called_
     assert str(facts["Status"]) == NOT_STATED, facts["Status"]
     page = _text(cards.initiative_list(data, "376"))
     # The card says what the report does not state once, in one line after its facts (issue 22, reader #5).
-    assert "Gennemført" not in page and re.search(r"Ikke angivet i rapporten: [^.]*\bstatus\.", page), page
-    assert "Gennemført" not in _edition(data, "376")
+    # No card says "Status Gennemført"; the status rule after the cards names every status (reading 24, F1).
+    assert "Status Gennemført" not in page and re.search(r"Ikke angivet i rapporten: [^.]*\bstatus\.", page), page
+    assert "Status Gennemført" not in _edition(data, "376")
     statuses = {r["status_id"]: r for r in _rows(data, "statuses.csv")}
     published = {r["initiative_id"]: r["status"] for r in _rows(data, "initiatives.csv")}
     reason = statuses[published["guldborgsund-alternativt-samarbejdsforum"]]
@@ -70,9 +71,10 @@ def test_aarhus_outcome_names_the_tense_the_report_uses(data, report_text: str):
     assert "har haft til formål" in report and "er faciliteret af kunstpædagoger" in report
     for shown in each([_text(lists.municipality_facts(data, "751")), _edition(data, "751")]):
         assert "i datid" not in shown
-        assert "fortæller i førnutid om forløbene" in shown
+        # Reading 24, F12: "i førnutid" was grammar jargon; the line says what the report tells in its own tense.
+        assert "i førnutid" not in shown and "hvad de har haft til formål at udvikle hos børnene" in shown
     outcome = {r["kommunekode"]: r["outcome"] for r in _rows(data, "municipalities.csv")}["751"]
-    assert "i datid" not in outcome and "i førnutid" in outcome
+    assert "i datid" not in outcome and "i førnutid" not in outcome and "fortæller, hvad forløbene er" in outcome
 
 
 def test_the_unnamed_initiatives_sentence_says_what_the_report_does_and_the_kinds_have_no_stray_comma(data):

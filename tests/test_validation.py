@@ -100,7 +100,7 @@ def test_a_file_read_as_windows_1252_is_said_in_one_notice_naming_the_file_and_u
     assert said == [
         (
             "data/municipalities.csv — advarsel: filen er ikke UTF-8 og er læst som Windows-1252 (sådan gemmer dansk Excel "
-            "en CSV-fil); se efter, at æ, ø, å og tegn som €, – og ” står rigtigt i bogen. Bogens CSV-filer til download er "
+            "en CSV-fil); se efter, at æ, ø, å og tegn som €, – og ” står rigtigt i bogen. De CSV-filer, bogen lader dig hente, er "
             "UTF-8; gem filen som CSV UTF-8, så forsvinder advarslen"
         )
     ]
@@ -300,52 +300,52 @@ SLUG_CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "typed_twice": (
         _slug_and_page(3, "koege"),
         (
-            "data/municipalities.csv, række 3, kolonne slug: 'koege' — bruges også af Køge i række 2; hver kommune skal have sin "
-            "egen slug, for den er navnet på kommunens side (kommuner/profil-koege) og dens PDF; skriv en anden slug"
+            "data/municipalities.csv, række 3, kolonne slug: 'koege' — bruges også af Køge i række 2; hver kommune skal have sit "
+            "eget kortnavn, for det er navnet på kommunens side (kommuner/profil-koege) og dens PDF; skriv et andet kortnavn"
         ),
     ),
     "derived_twice": (
         lambda tmp_path: _with_municipality(tmp_path, "901", "Køge", OWN_CODES, slug=""),
         (
             "data/municipalities.csv, række 9, kolonne slug: 'koege' — er udledt af navnet 'Køge' og bruges også af Køge i række 2; "
-            "hver kommune skal have sin egen slug, for den er navnet på kommunens side (kommuner/profil-koege) og dens PDF; "
-            "skriv en anden slug i cellen"
+            "hver kommune skal have sit eget kortnavn, for det er navnet på kommunens side (kommuner/profil-koege) og dens PDF; "
+            "skriv et andet kortnavn i cellen"
         ),
     ),
     "typed_alle": (
         _slug_and_page(2, "alle"),
         (
             "data/municipalities.csv, række 2, kolonne slug: 'alle' — er forbeholdt filteret: ?kommune=alle i adressen viser alle "
-            "kommuner; skriv en anden slug"
+            "kommuner; skriv et andet kortnavn"
         ),
     ),
     "derived_alle": (
         lambda tmp_path: _with_municipality(tmp_path, "901", "Alle", OWN_CODES, slug=""),
         (
             "data/municipalities.csv, række 9, kolonne slug: 'alle' — er udledt af navnet 'Alle' og er forbeholdt filteret: "
-            "?kommune=alle i adressen viser alle kommuner; skriv en anden slug i cellen"
+            "?kommune=alle i adressen viser alle kommuner; skriv et andet kortnavn i cellen"
         ),
     ),
     "another_municipalitys_code": (
         _slug_and_page(2, "169"),
         (
             "data/municipalities.csv, række 2, kolonne slug: '169' — er også kommunekoden for Høje-Taastrup (række 3), så "
-            "?kommune=169 i adressen kan betyde begge; skriv en anden slug"
+            "?kommune=169 i adressen kan betyde begge; skriv et andet kortnavn"
         ),
     ),
     "typed_too_long": (
         lambda tmp_path: _with_municipality(tmp_path, "630", "Vejle", slug="v" * 250),
         (
-            f"data/municipalities.csv, række 9, kolonne slug: '{'v' * 79}…' — har 250 tegn; højst 100 er tilladt, for slug'en bliver "
-            "en del af filnavne (kommuner/profil-<slug>.html og pdf/kulturens-rige-<slug>.pdf); forkort den"
+            f"data/municipalities.csv, række 9, kolonne slug: '{'v' * 79}…' — har 250 tegn; højst 100 er tilladt, for kortnavnet bliver "
+            "en del af filnavne (kommuner/profil-<kortnavn>.html og pdf/kulturens-rige-<kortnavn>.pdf); forkort det"
         ),
     ),
     "derived_too_long": (
         lambda tmp_path: _with_municipality(tmp_path, "901", "Navn " * 60, OWN_CODES, slug=""),
         (
             f"data/municipalities.csv, række 9, kolonne slug: '{'navn-' * 15 + 'navn'}…' — er udledt af navnet '{'Navn ' * 7}Navn…' og "
-            "har 299 tegn; højst 100 er tilladt, for slug'en bliver en del af filnavne (kommuner/profil-<slug>.html og "
-            "pdf/kulturens-rige-<slug>.pdf); skriv en kortere slug i cellen"
+            "har 299 tegn; højst 100 er tilladt, for kortnavnet bliver en del af filnavne (kommuner/profil-<kortnavn>.html og "
+            "pdf/kulturens-rige-<kortnavn>.pdf); skriv et kortere kortnavn i cellen"
         ),
     ),
 }

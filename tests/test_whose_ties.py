@@ -59,23 +59,23 @@ def test_a_card_says_when_its_tie_to_an_ingredient_is_the_editors_and_why(data):
 
 
 def test_the_ingredient_pages_and_figures_count_only_the_reports_own_ties_as_the_reports(tied_data):
-    """'Citaterne, rapporten bruger til at underbygge ingrediensen' and 'Figuren tæller de citater, rapporten bruger …'
+    """'Citaterne, rapporten selv knytter til ingrediensen' and 'Figuren tæller de citater, rapporten bruger …'
     stood over Etablering af "vi"'s five quotes, one of them the editors' tie: every count names whose ties it counts."""
     assert cards.ingredient_intro(tied_data, "etablering-af-vi") == (
-        "Bogen tæller 4 citater, som rapporten bruger til at underbygge ingrediensen; redaktionen "
+        "Bogen tæller 4 citater, som rapporten selv knytter til ingrediensen; redaktionen "
         "knytter 1 citat til den (en læsning, ikke rapportens). Hvor koblingen ikke er rapportens egen, siger kortet det."
     )
     assert cards.ingredient_intro(tied_data, "gnist-og-flamme").startswith(
-        "Bogen tæller 8 citater, som rapporten bruger til at underbygge ingrediensen."
+        "Bogen tæller 8 citater, som rapporten selv knytter til ingrediensen."
     )
     for notebook in each(sorted((REPO / "book" / "ingredienser").glob("*.ipynb"))):
-        assert "rapporten bruger til at underbygge" not in notebook.read_text(encoding="utf-8"), notebook.name
+        assert "rapporten selv knytter til" not in notebook.read_text(encoding="utf-8"), notebook.name
     whose = "redaktionen knytter 1 citat til dem (en læsning, ikke rapportens)"
     for chart in each((charts.quotes_per_ingredient(tied_data), charts.ingredient_municipality_matrix(tied_data))):
-        said = "bogen tæller 29 citater, som rapporten bruger til at underbygge ingredienserne; "
+        said = "bogen tæller 29 citater, som rapporten selv knytter til ingredienserne; "
         assert said + whose in chart.note, chart.figure_id
     overview = _text(lists.ingredient_cards(tied_data))
-    assert "Bogen tæller 4 citater, som rapporten bruger til at underbygge ingrediensen; redaktionen knytter 1 citat til den" in overview
+    assert "Bogen tæller 4 citater, som rapporten selv knytter til ingrediensen; redaktionen knytter 1 citat til den" in overview
     assert whose in overview
     profile = _text(lists.municipality_ingredients(tied_data, "760"))  # Ringkøbing-Skjern: q005 and q036
     assert "1 citat udledt af redaktionen; koblingen til ingrediensen: redaktionens læsning, ikke rapportens" in profile
@@ -87,9 +87,7 @@ def test_an_edition_says_whose_the_ties_to_each_ingredient_are(tied_data):
     from kulturensrige.edition import editions
 
     first = editions.ingredient_items(tied_data, "760")[0]
-    assert first["ties"].startswith(
-        "Bogen tæller 4 citater, som rapporten bruger til at underbygge ingrediensen; redaktionen knytter 1 citat"
-    )
+    assert first["ties"].startswith("Bogen tæller 4 citater, som rapporten selv knytter til ingrediensen; redaktionen knytter 1 citat")
     assert [q["ingredient_tie"] for q in first["own"]] == ["Koblingen til ingrediensen: redaktionens læsning, ikke rapportens."]
     assert charts.ingredient_ties_note(tied_data) in editions.edition_sources(tied_data)["quotes_figure_about"]
 

@@ -26,7 +26,7 @@ _WIDE_SIGNS = listing([f"U+{ord(sign):04X}" for sign in FORMULA_START if not sig
 FORMULA_GUARD_RULE = (
     f"Formelværn: en celle, der begynder med =, +, -, @ (også de samme tegn i fuld bredde og i små varianter: {_WIDE_SIGNS}), "
     "tabulator eller vognretur (eller har et af de tegn lige efter et "
-    "komma, semikolon, tabulator eller linjeskift), står i bogens CSV-filer til download med en apostrof foran, så et regneark ikke "
+    "komma, semikolon, tabulator eller linjeskift), står med en apostrof foran i de CSV-filer, bogen lader dig hente, så et regneark ikke "
     "læser den som en formel. Bogens egne CSV-filer kendes på, at de begynder med et byte order mark, og at hvert "
     'kolonnenavn i første linje står i dobbelte anførselstegn ("quote_id","position",…). Læses sådan en fil ind som '
     "data, fjernes præcis den ene apostrof igen, så en hentet fil giver de udgivne værdier tilbage, og tjekket siger i "
@@ -103,7 +103,7 @@ def decode(raw: bytes) -> tuple[str, list[int] | None]:
 
 # How a CSV file's characters are read, for the data dictionary (DATAORDBOG.md).
 ENCODING_RULE = (
-    "Tegnsæt: CSV-filerne skal være UTF-8 (med eller uden byte order mark), som bogens CSV-filer til download er. En fil, "
+    "Tegnsæt: CSV-filerne skal være UTF-8 (med eller uden byte order mark), ligesom de CSV-filer, bogen lader dig hente. En fil, "
     "der ikke er UTF-8, læses som Windows-1252, sådan som dansk Excel gemmer en CSV-fil, og tjekket siger det med én "
     "advarsel pr. fil. En byte, som Windows-1252 ikke har et tegn for, og en UTF-8-fil med en enkelt fejlbyte afvises med "
     "deres celle eller linje. Gem filen som CSV UTF-8, så forsvinder advarslen."
@@ -121,7 +121,7 @@ def encoding_notice(table: RawTable, label: str) -> Problem | None:
         None,
         None,
         "advarsel: filen er ikke UTF-8 og er læst som Windows-1252 (sådan gemmer dansk Excel en CSV-fil); se efter, at æ, ø, "
-        "å og tegn som €, – og ” står rigtigt i bogen. Bogens CSV-filer til download er UTF-8; gem filen som CSV UTF-8, så "
+        "å og tegn som €, – og ” står rigtigt i bogen. De CSV-filer, bogen lader dig hente, er UTF-8; gem filen som CSV UTF-8, så "
         "forsvinder advarslen",
     )
 

@@ -24,7 +24,7 @@ MAX_SLUG_LENGTH = 100
 # The slug's rules in one sentence, as the data dictionary (schema.py) and the README's recipe "Ny kommune" give them;
 # the validator's lines (validation._slug_problems) say the same from the same constants.
 SLUG_RULES = (
-    f"Hver kommune har sin egen, på højst {MAX_SLUG_LENGTH} tegn, og den må ikke være '{ALL}', filterets værdi for alle "
+    f"Hver kommune har sit eget, på højst {MAX_SLUG_LENGTH} tegn, og det må ikke være '{ALL}', filterets værdi for alle "
     "kommuner, eller en anden kommunes kode eller navn."
 )
 PROFILE_FOLDER = "kommuner"

@@ -679,7 +679,7 @@ def with_ingredient_ties(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.Dat
 _INGREDIENT_TIES = {
     # The count is the book's (each reply of an exchange, a line with no speaker and the field diary count as one quote
     # each); the use is the report's: "Rapporten bruger 9 citater" gave the report a count it never makes (s23 F7).
-    BY_REPORT: ("rapportens egen", "bogen tæller {n}, som rapporten bruger til at underbygge {what}"),
+    BY_REPORT: ("rapportens egen", "bogen tæller {n}, som rapporten selv knytter til {what}"),
     # The clause names the editors as its subject: "(redaktionens læsning …)" after it said them twice (issue 22).
     BY_EDITORS: ("redaktionens læsning, ikke rapportens", "redaktionen knytter {n} til {what} (en læsning, ikke rapportens)"),
     BY_ANALYST: ("analytikerens angivelse", "analytikeren knytter {n} til {what}"),
@@ -696,7 +696,7 @@ def ingredient_ties(
     counts: dict[str, int], what: str, noun: tuple[str, str] = ("citat", "citater"), quotes: dict[str, int] | None = None
 ) -> str:
     """How many quotes are tied to `what` ('ingrediensen', 'ingredienserne') and whose the ties are, as one sentence:
-    'Bogen tæller 4 citater, som rapporten bruger til at underbygge ingrediensen; redaktionen knytter 1 citat til den (en læsning, ikke
+    'Bogen tæller 4 citater, som rapporten selv knytter til ingrediensen; redaktionen knytter 1 citat til den (en læsning, ikke
     rapportens).' Only the report's own ties are said to be used by the report. Over several
     ingredients `counts` counts ties and `quotes` the quotes behind them, and the sentence counts quotes only: '29
     citater', never '(31 koblinger)' beside it (issue 22: a sixth number a consultant could not place)."""

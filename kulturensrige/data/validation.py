@@ -347,7 +347,7 @@ def _book_pages(frame: pd.DataFrame, rows: list[int], label: str, slugs: Iterabl
     if not pages:
         return []  # the package without the book beside it: nothing to check against
     chapters = ", ".join(sorted(p for p in pages if not p.startswith(PROFILE_PREFIX)))
-    allowed = f"siden findes ikke i bogen; tilladt: {PROFILE_PREFIX}<slug> for en kommune i municipalities eller en af: {chapters}"
+    allowed = f"siden findes ikke i bogen; tilladt: {PROFILE_PREFIX}<kortnavn> for en kommune i municipalities eller en af: {chapters}"
     return [Problem(label, rows[i], "book_page", page, allowed) for i, page in enumerate(frame["book_page"]) if page not in pages]
 
 
@@ -369,12 +369,12 @@ def _slug_problems(frame: pd.DataFrame, typed: pd.Series, rows: list[int], label
         if i in wrong or not value:
             continue
         made = "" if typed.iloc[i] else f"er udledt af navnet {name if len(name) <= 40 else name[:39] + '…'!r} og "
-        fix = "skriv en anden slug i cellen" if not typed.iloc[i] else "skriv en anden slug"
+        fix = "skriv et andet kortnavn i cellen" if not typed.iloc[i] else "skriv et andet kortnavn"
         if len(value) > MAX_SLUG_LENGTH:
-            shorter = "skriv en kortere slug i cellen" if not typed.iloc[i] else "forkort den"
+            shorter = "skriv et kortere kortnavn i cellen" if not typed.iloc[i] else "forkort det"
             reason = (
-                f"har {len(value)} tegn; højst {MAX_SLUG_LENGTH} er tilladt, for slug'en bliver en del af filnavne "
-                f"({profile_page('<slug>')}.html og pdf/kulturens-rige-<slug>.pdf); {shorter}"
+                f"har {len(value)} tegn; højst {MAX_SLUG_LENGTH} er tilladt, for kortnavnet bliver en del af filnavne "
+                f"({profile_page('<kortnavn>')}.html og pdf/kulturens-rige-<kortnavn>.pdf); {shorter}"
             )
         elif value == ALL:
             reason = f"er forbeholdt filteret: ?kommune={ALL} i adressen viser alle kommuner; {fix}"
@@ -385,8 +385,8 @@ def _slug_problems(frame: pd.DataFrame, typed: pd.Series, rows: list[int], label
         elif value in first:
             j = first[value]
             reason = (
-                f"bruges også af {names[j]} i række {rows[j]}; hver kommune skal have sin egen slug, "
-                f"for den er navnet på kommunens side ({profile_page(value)}) og dens PDF; {fix}"
+                f"bruges også af {names[j]} i række {rows[j]}; hver kommune skal have sit eget kortnavn, "
+                f"for det er navnet på kommunens side ({profile_page(value)}) og dens PDF; {fix}"
             )
         else:
             first[value] = i

@@ -841,6 +841,11 @@ def about_ties(data: Dataset, quotes: pd.DataFrame, name: str) -> str:
     return f"{provenance.words(source).subject} knytter ingen citater til nogen kommune; {said}"
 
 
+def _marked(cite: front_page.Citing) -> dict[str, Markup]:
+    """How to cite as the templates take it: each part already escaped by front_page.citing."""
+    return {part: Markup(getattr(cite, part)) for part in ("report", "pages", "edition", "example")}
+
+
 def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_charts: EditionCharts, plotly_js: str) -> str:
     """The municipality's edition as one HTML document, every text from data escaped by the templates."""
     row = data.municipalities.loc[data.municipalities["kommunekode"] == kommunekode].iloc[0]
@@ -934,9 +939,8 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "kicker": front_page.cover_kicker(data),
         "credit": Markup(front_page.credit(data, this="Denne udgave")),  # escaped in credit()
         "retelling_rule": provenance.retelling_rule(data.options),
-        # The report as a reference in the front page's words (escaped in reference()), and what its year rests on.
-        "reference": Markup(front_page.reference(data)),
-        "year_note": front_page.publication(data).year_note,
+        # How to cite, in the web page's one form (escaped in citing()): the report, and this edition as the editors'.
+        "cite": _marked(front_page.citing(data, f"udgave for {name}", stamp.when, stamp.book_url)),
         "plotly_js": plotly_js,
     }
     return with_print_policy(environment().get_template("municipality.html").render(context))
@@ -1451,9 +1455,10 @@ def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str, analys
         "kicker": front_page.cover_kicker(data),
         "credit": Markup(front_page.credit(data, this="Denne udgave")),  # escaped in credit()
         "retelling_rule": provenance.retelling_rule(data.options),
-        # The report as a reference in the front page's words (escaped in reference()), and what its year rests on.
-        "reference": Markup(front_page.reference(data)),
-        "year_note": front_page.publication(data).year_note,
+        # How to cite, in the web page's one form (escaped in citing()): the report, and this edition as the editors'.
+        "cite": _marked(
+            front_page.citing(data, "udgave til analytikere" if analysts else "udgave af hele bogen", stamp.when, stamp.book_url)
+        ),
         "plotly_js": plotly_js,
         "municipality_count": number(len(data.municipalities)),
         "analysts_title": ANALYSTS_TITLE,

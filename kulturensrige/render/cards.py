@@ -113,23 +113,31 @@ def speaker_line(
     one_mark = keyed and note == f" {provenance.owner_mark(provenance.EDITORS_SHORT)}"
     kind = label if one_mark or first["kind"] in kinds_lifted else provenance.kind_label(data.options, label, given, keyed)
     if len(rows) > 1:
-        return kind, " og ".join(dict.fromkeys(_role(r["shown_role"]) for r in rows)) + note, ""
+        return kind, " og ".join(dict.fromkeys(_role(data, r) for r in rows)) + note, ""
     if first["reference_key"]:
         return kind, first["shown_role"], first["caption"]
-    speaker = first["shown_caption"] or _role(first["shown_role"])
+    speaker = first["shown_caption"] or _role(data, first)
     # The caption before the role the rule holds back, or before a role the report does not give: every card whose
     # speaker is not given says so alike, a field diary's under its caption as a motto's (reading 15, finding 16).
     if first["shown_caption"] and (first["shown_caption"] != first["caption"] or first["shown_role"] == NOT_STATED):
-        speaker = f"{first['shown_caption']} · {_role(first['shown_role'])}"
+        speaker = f"{first['shown_caption']} · {_role(data, first)}"
     return ("" if speaker.lower().startswith(label.lower()) else kind), speaker + note, ""
 
 
 ROLE_NOT_STATED = "rolle ikke angivet"
 
 
-def _role(role: str) -> str:
-    """A speaker's role as a card shows it: 'rolle ikke angivet' where the data give none, not a bare 'ikke angivet'."""
-    return ROLE_NOT_STATED if role == NOT_STATED else role
+def unnamed_as(data: Dataset, kind: str) -> str:
+    """What a card of this kind says where the report names no one: 'rolle ikke angivet', or the kind's own word
+    (quote_kinds.unnamed_as), 'skribent ikke angivet' for a field diary, which has a writer, not a role."""
+    word = _label(data, "quote_kinds", "quote_kind_id", kind, "unnamed_as") if "unnamed_as" in data.tables["quote_kinds"] else ""
+    return f"{word} ikke angivet" if word and word != NOT_STATED else ROLE_NOT_STATED
+
+
+def _role(data: Dataset, row: dict) -> str:
+    """A speaker's role as a card shows it: 'rolle ikke angivet' (or the kind's word for it) where the data give none,
+    not a bare 'ikke angivet'."""
+    return unnamed_as(data, row["kind"]) if row["shown_role"] == NOT_STATED else row["shown_role"]
 
 
 def quote_language(data: Dataset, quote: pd.Series | dict) -> str:
@@ -501,7 +509,9 @@ def quote_list_legend(data: Dataset, ingredient_id: str = "") -> Html:
         grouped = f", eller en bredere gruppe af roller, når citatet er knyttet til en kommune (anonymitetsreglen i {rule})"
     unnamed = ""
     if (quotes["shown_role"] == NOT_STATED).any():
-        unnamed = f"; hvor {holder} ikke nævner taleren, står der „{ROLE_NOT_STATED}“"
+        said = dict.fromkeys(unnamed_as(data, k) for k in quotes.loc[quotes["shown_role"] == NOT_STATED, "kind"])
+        shown = sorted(said, key=lambda s: s != ROLE_NOT_STATED)  # 'rolle ikke angivet' first, a kind's own word after
+        unnamed = f"; hvor {holder} ikke nævner taleren, står der {' eller '.join(f'„{s}“' for s in shown)}"
     tie = "hvilken kommune citatet er knyttet til og af hvem, og " if views.any_tied(data) else ""
     return Html(
         f"<p>Hvert kort viser talerens rolle, {roles}{grouped}{unnamed}. "
@@ -585,7 +595,7 @@ NO_QUOTES = "Ingen citater underbygger ingrediensen."
 
 
 def ingredient_intro(data: Dataset, ingredient_id: str) -> str:
-    """'Bogen tæller 4 citater, som rapporten bruger til at underbygge ingrediensen; redaktionen knytter 1 citat til den (…). Kortet
+    """'Bogen tæller 4 citater, som rapporten selv knytter til ingrediensen; redaktionen knytter 1 citat til den (…). Kortet
     siger hvorfor, hvor koblingen ikke er rapportens egen.' The ties are the data folder's: an analyst's book never
     says 'rapportens egen'. In which order the quotes stand is order_said's."""
     counts = statistics.quote_tally(data).by_ingredient_source[ingredient_id]

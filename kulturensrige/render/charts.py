@@ -1288,7 +1288,8 @@ def _timeline_alt(data: Dataset, workshops: pd.DataFrame, pitstops: pd.DataFrame
 
 def _workshops_not_stated(workshops: pd.DataFrame, known: bool, said: provenance.Words) -> str:
     """What the report (the folder's source) leaves out about the workshops, as the table shows it: 'Rapporten angiver
-    hverken dato eller form for den enkelte workshop og intet sted for de øvrige; for pitstops ingen datoer.'"""
+    hverken dato eller form for den enkelte workshop, og for de øvrige workshops angiver rapporten intet sted. For pitstops
+    angiver rapporten ingen datoer.' (reading 24, F12: 'og intet sted for de øvrige; for pitstops ingen datoer')"""
     facts = (("date", "ingen dato"), ("mode", "ingen form"), ("place", "intet sted"))
     never = [none for column, none in facts if (workshops[column] == NOT_STATED).all()]
     rest = [none for _, none in facts if none not in never]
@@ -1302,8 +1303,8 @@ def _workshops_not_stated(workshops: pd.DataFrame, known: bool, said: provenance
     else:
         sentence = f"{said.subject} angiver {neither(never)} for den enkelte workshop"
         if rest and known:
-            sentence += f" og {neither(rest)} for de øvrige"
-    return f"{sentence}; for pitstops ingen datoer."
+            sentence += f", og for de øvrige workshops angiver {said.holder} {neither(rest)}"
+    return f"{sentence}. For pitstops angiver {said.holder} ingen datoer."
 
 
 def _event_hover(row) -> str:

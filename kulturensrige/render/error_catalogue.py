@@ -673,26 +673,27 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
             ),
             MessageKind(
                 _slug_of_another,
-                "To kommuner har samme slug, skrevet eller udledt af navnet. Slug'en er navnet på kommunens side og PDF, så den "
+                "To kommuner har samme kortnavn, skrevet eller udledt af navnet. Kortnavnet er navnet på kommunens side og PDF, så den "
                 "ene kommunes side og PDF ville erstatte den andens.",
-                "Skriv en slug, kun kommunen har, i kolonnen slug, og ret kommunens afsnit i sections, så book_page er "
-                "kommuner/profil-<den nye slug>.",
+                "Skriv et kortnavn, som kun kommunen har, i kolonnen slug, og ret kommunens afsnit i sections, så book_page er "
+                "kommuner/profil-<det nye kortnavn>.",
             ),
             MessageKind(
                 _cell("municipalities", "slug", ALL),
-                f"I bogens adresser betyder ?kommune={ALL} alle kommuner, så en kommune med slug'en „{ALL}“ kunne ikke vælges i et link.",
-                f"Skriv en anden slug i kolonnen slug, også når kommunen hedder {ALL.capitalize()}, fx {ALL}-kommune.",
+                f"I bogens adresser betyder ?kommune={ALL} alle kommuner, så en kommune med kortnavnet „{ALL}“ kunne ikke "
+                "vælges i et link.",
+                f"Skriv et andet kortnavn i kolonnen slug, også når kommunen hedder {ALL.capitalize()}, fx {ALL}-kommune.",
             ),
             MessageKind(
                 _code_as_slug,
-                "Slug'en er en anden kommunes kommunekode eller navn, som bogens adresser også forstår, så et link kunne føre til "
+                "Kortnavnet er en anden kommunes kommunekode eller navn, som bogens adresser også forstår, så et link kunne føre til "
                 "den forkerte kommune.",
-                "Skriv en slug, der svarer til kommunens eget navn, fx koege for Køge.",
+                "Skriv et kortnavn, der svarer til kommunens eget navn, fx koege for Køge.",
             ),
             MessageKind(
                 _cell("municipalities", "slug", "k" * (MAX_SLUG_LENGTH + 1)),
-                "Slug'en bliver en del af filnavne, og et filnavn har en største længde; bogen kunne ikke bygges.",
-                f"Skriv en kortere slug i kolonnen slug (højst {MAX_SLUG_LENGTH} tegn), også når den ellers ville blive udledt af et "
+                "Kortnavnet bliver en del af filnavne, og et filnavn har en største længde; bogen kunne ikke bygges.",
+                f"Skriv et kortere kortnavn i kolonnen slug (højst {MAX_SLUG_LENGTH} tegn), også når det ellers ville blive udledt af et "
                 "langt navn.",
             ),
             MessageKind(

@@ -7,11 +7,12 @@ what they count (printed quotations against rows split into turns, projects and 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
-from kulturensrige.data.schema import BY_REPORT, INITIATIVES_COUNTED
+from kulturensrige.data.schema import BY_EDITORS, BY_REPORT, INITIATIVES_COUNTED
 from kulturensrige.render import cards, guide, highlight, lists
 from kulturensrige.render.highlight import SETTINGS, SWITCH_LABEL
 from kulturensrige.render.markup import Html, book_link, esc
@@ -195,14 +196,55 @@ def reference(data: Dataset) -> str:
     return f"{esc(report.publisher)} ({esc(year)}): <cite>{esc(report.title)}</cite>."
 
 
-def citation(data: Dataset) -> str:
-    """The report as a reference, with what the year rests on and how to cite this edition: by the date a reader
-    sees at the foot of the page. The data's code is an analyst's (words.edition_mark, in the page's foot line)."""
+# The report's pages (reading 24, F9): the text the book is made from has none, so the book cites by section.
+NO_PAGE_NUMBERS = (
+    "Den tekst af rapporten, bogen er lavet efter, har ingen sidetal. Derfor henviser bogen til rapportens afsnit "
+    "(„Afsnit: …“), ikke til sider; skal du bruge et sidetal, må du finde det i rapporten selv."
+)
+# The web book's edition and where its date stands, in the one form of citing (Citing).
+WEB_EDITION = "netudgave af bogen"
+WEB_DATE = "[datoen nederst på siden]"
+
+
+@dataclass(frozen=True)
+class Citing:
+    """How to cite, in one form on the web page and in every PDF (reading 24, F3: the editions' example put the
+    editors' edition under the publisher's name): the report cited as the report, the edition named as the editors'."""
+
+    report: str  # 'Citér rapporten som kilden: Sund By Netværket (u.å.): Kulturens Rige. <what the year rests on>'
+    pages: str  # NO_PAGE_NUMBERS, where the data are the report's own
+    edition: str  # 'Bruger du bogen, så nævn, at du citerer efter redaktionens udgave for Aarhus. Udgaven er …'
+    example: str  # 'Eksempel: Sund By Netværket (u.å.): Kulturens Rige. Citeret efter redaktionens udgave for Aarhus, 7. december 2026.'
+
+
+def citing(data: Dataset, edition: str, when: str, url: str = "") -> Citing:
+    """`edition`: 'udgave for Aarhus', 'udgave af hele bogen', WEB_EDITION; `when`: the day it was made (WEB_DATE on
+    the web, whose foot line gives it)."""
     report = publication(data)
-    note = f"{esc(report.year_note)} " if report.year_note else ""
+    note = f" {esc(report.year_note)}" if report.year_note else ""
+    cited = reference(data)
+    # Whose the edition is: the editors' on the report's data, the analyst's (or the QDA project's) on theirs.
+    ours = provenance.folder_source(data.options) == BY_REPORT
+    owner = esc(provenance.words(BY_EDITORS).own if ours else provenance.folder_words(data.options).own)
+    return Citing(
+        report=f"Citér rapporten som kilden: {cited}{note}",
+        pages=esc(NO_PAGE_NUMBERS) if ours else "",
+        edition=(
+            f"Bruger du bogen, så nævn, at du citerer efter {owner} {esc(edition)}. Udgaven er {owner}, ikke "
+            f"{esc(genitive(report.publisher))}. Nævn også den dag, den er lavet, for bogen kan blive lavet igen med nye data."
+        ),
+        example=f"Eksempel: {cited} Citeret efter {owner} {esc(edition)}, {esc(when)}{', ' + esc(url) if url else ''}.",
+    )
+
+
+def citation(data: Dataset) -> str:
+    """How to cite on the web: the one form of `citing`, with the date a reader sees at the foot of the page. The data's
+    code is an analyst's (words.edition_mark, in the page's foot line)."""
+    cite = citing(data, WEB_EDITION, WEB_DATE)
+    pages = f'<p class="kr-citation-note">{cite.pages}</p>' if cite.pages else ""
     return (
-        f'<p class="kr-citation">{reference(data)}</p>'
-        f'<p class="kr-citation-note">{note}Citerer du denne udgave af bogen, så nævn også datoen nederst på siden.</p>'
+        f'<p class="kr-citation">{cite.report}</p>{pages}'
+        f'<p class="kr-citation-note">{cite.edition}</p><p class="kr-citation-note kr-example">{cite.example}</p>'
     )
 
 

@@ -144,6 +144,25 @@ def starting_point(label: str, note: str) -> str:
     return label if note.strip().lower() in ("", NOT_STATED, label.strip().lower()) else f"{label}: {note}"
 
 
+# The two starting points the report names (l.100-107), each with what the book says of it in Kulturens Rige's lead.
+STARTING_POINT_CLAUSES = {
+    "forudbestemt-projekt": "kom med velbeskrevne, prædefinerede projekter med bevilgede midler og brugte forløbet som inspiration",
+    "fra-bunden": "startede fra bunden uden projektplan eller midler",
+}
+
+
+def starting_points_lead(data: Dataset) -> Html:
+    """'Aarhus og Rudersdal kom med …; Køge, … og Egedal startede fra bunden …:' with the names from the data, as the
+    report names them (reading 24, F11: 'Nogle … andre …' left them to the overview of the municipalities)."""
+    clauses = []
+    for point, clause in STARTING_POINT_CLAUSES.items():
+        names = list(data.municipalities.loc[data.municipalities["starting_point"] == point, "name"])
+        if names:
+            clauses.append(f"{listing(names)} {clause}")
+    told = "; ".join(clauses)
+    return Html(f"<p>Kommunerne havde meget forskellige forudsætninger. {esc(told)}:</p>" if told else "")
+
+
 def starting_point_owner(data: Dataset) -> str:
     """Whose 'Fra bunden: Egedal havde ved starten …' is: the label's and the note's owners, each in kilder.csv's words
     (publishing.column_source), so the page, the PDF and the download say it alike: 'redaktionens betegnelser og ord'

@@ -1,0 +1,68 @@
+"""The Danish of the book's own prose (reading 24, F12): each sentence the reviewer quoted, rewritten plainly; no
+English word ("slug", "download") in reader text; and the field diary's card says what the report leaves unsaid for
+a diary, its writer, not a role ("rolle ikke angivet")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from kulturensrige.data.csv_reading import ENCODING_RULE, FORMULA_GUARD_RULE
+from kulturensrige.data.schema import TABLES
+from kulturensrige.edition import editions
+from kulturensrige.render import cards, charts, error_catalogue
+from support.checks import each
+
+REPO = Path(__file__).resolve().parent.parent
+STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
+DIARY = "Feltdagbog, workshop nummer fire, Arken"
+
+
+def _text(markup: object) -> str:
+    return BeautifulSoup(str(markup), "html.parser").get_text(" ", strip=True)
+
+
+def _notebook(name: str) -> str:
+    cells = json.loads((REPO / "book" / name).read_text(encoding="utf-8"))["cells"]
+    return " ".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+
+
+def test_the_sentences_the_reader_quoted_are_rewritten(data):
+    overview = _notebook("kommuner/oversigt.ipynb")
+    assert "Hvert kort giver" not in overview and "tabellen under kortene" not in overview
+    play = _notebook("ingredienser/leg-mod-og-laering.ipynb")
+    assert "der fortsætter sætningen" not in play and "Resten af deltagerens sætning står blandt citaterne nedenfor." in play
+    figure = _text(charts.programme_timeline(data).html())
+    assert "for pitstops ingen datoer" not in figure and "intet sted for de øvrige;" not in figure
+    assert "For pitstops angiver rapporten ingen datoer." in figure
+    municipalities = data.municipalities.set_index("kommunekode")
+    assert "førnutid" not in " ".join(municipalities["outcome"])
+    assert "gennem to elementer" not in municipalities.at["760", "summary"]
+
+
+@pytest.mark.long  # provokes every message of the validator (error_catalogue.message_kinds)
+def test_no_english_word_stands_in_reader_text(data):
+    english = re.compile(r"\b[Ss]lug\b(?!:)|[Ss]lug'en|\bdownload", re.I)
+    said = [ENCODING_RULE, FORMULA_GUARD_RULE, _notebook("om-data/genkoersel.ipynb")]
+    said += [c.description for t in TABLES.values() for c in t.schema.columns.values()]
+    said += [f"{line} {k.meaning} {k.remedy}" for _, line, k in error_catalogue.message_kinds(data)]
+    for text in each(said):
+        # The column is named `slug` in the data (a code name, set as code or after "kolonne"/"kolonnen").
+        plain = re.sub(r"`slug`|kolonnen? slug|<kortnavn>", "", text)
+        assert not english.search(plain), plain
+
+
+def test_the_field_diarys_card_names_its_writer_not_a_role(data):
+    diary = [g for g in cards.group_records(data.quotes) if g[0]["caption"] == DIARY]
+    assert diary
+    _, speaker, _ = cards.speaker_line(data, diary[0])
+    assert speaker == f"{DIARY} · skribent ikke angivet", speaker
+    page = _text(cards.quotes_for_ingredient(data, "faelles-fundamenter"))
+    assert f"{DIARY} · skribent ikke angivet" in page and f"{DIARY} · rolle ikke angivet" not in page
+    edition = _text(editions.municipality_edition(data, "259", STAMP, editions.EditionCharts.compute(data), "p.js"))
+    assert f"{DIARY} · skribent ikke angivet" in edition and "Arken · rolle ikke angivet" not in edition
