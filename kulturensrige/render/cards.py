@@ -408,7 +408,7 @@ def kinds_whose(data: Dataset, groups: Sequence[pd.DataFrame | list[dict]]) -> p
         label = str(kinds.at[kind, "label"])
         if label in reports:
             rows = [g.to_dict("records") if isinstance(g, pd.DataFrame) else g for g in groups if _first(g)["kind"] == kind]
-            speakers = [" og ".join(dict.fromkeys(_role(r["shown_role"]) for r in group)) for group in rows]
+            speakers = [" og ".join(dict.fromkeys(_role(data, r) for r in group)) for group in rows]
             named.append((label, listing(speakers)))
         else:
             named.append((label, ""))
