@@ -19,7 +19,8 @@ BUILD_WORDS = ("kendetegn", "fingeraftryk", "notesbog", ".ipynb", "plotly", "dat
 
 def test_the_front_pages_note_on_citing_asks_for_the_date_and_names_no_build_code(data):
     note = " ".join(BeautifulSoup(front_page.citation(data), "html.parser").get_text(" ").split())
-    assert "nævn også datoen nederst på siden" in note
+    # The one citing form (reading s24, F3): the edition cited with the date the page's foot gives.
+    assert "[datoen nederst på siden]" in note
     assert data.fingerprint not in note and not [w for w in BUILD_WORDS if w in note.lower()], note
 
 
