@@ -131,8 +131,6 @@
       return Promise.resolve(false);
     }
     const variant = f.payload.variants[variantKey];
-    const layout = themed(JSON.parse(JSON.stringify(f.payload.layouts[variant.layout])));
-    if (typeof layout.template === "number") layout.template = f.payload.templates[layout.template]; // stored once
     const [first, data] = [!f.drawn, JSON.parse(JSON.stringify(f.payload.traces[variant.data]))];
     // A muted part has a marker for each theme (charts.muted_marker), a heatmap a scale and its counts their colours
     // (charts._heatmap): the trace carries the dark theme's.
@@ -141,32 +139,69 @@
         if (trace.meta?.muted) trace.marker = trace.meta.muted.dark;
         if (trace.meta?.dark) Object.assign(trace, trace.meta.dark);
       }
+    const redrawn = first
+      ? window.Plotly.newPlot(f.plot, data, layoutOf(f, variant), f.payload.config)
+      : redraw(f, variant, theme, data);
     f.drawn = drawingOf(f, variantKey) + theme;
-    return Promise.resolve(window.Plotly[first ? "newPlot" : "react"](f.plot, data, layout, f.payload.config)).then(
-      () => {
-        // Hidden from screen readers (the text and table say the same), not plotly's buttons; a chosen column in view.
-        f.plot.removeAttribute("aria-hidden");
-        f.plot.querySelectorAll(".main-svg").forEach((svg) => {
-          svg.setAttribute("aria-hidden", "true");
+    f.shown = {
+      layout: variant.layout,
+      theme,
+      keys: data.map(Object.keys),
+      kinds: data.map(kindOf),
+    };
+    return Promise.resolve(redrawn).then(() => {
+      // Hidden from screen readers (the text and table say the same), not plotly's buttons; a chosen column in view.
+      f.plot.removeAttribute("aria-hidden");
+      f.plot.querySelectorAll(".main-svg").forEach((svg) => {
+        svg.setAttribute("aria-hidden", "true");
+      });
+      const [frame, mark] = [f.plot.closest(".kr-plot-frame"), f.plot.querySelector(".shapelayer path")];
+      if (frame && mark)
+        frame.scrollLeft += Math.max(0, mark.getBoundingClientRect().right - frame.getBoundingClientRect().right + 16);
+      if (first && f.plot.on) f.plot.on("plotly_hover", () => window.requestAnimationFrame(() => fitHover(f.plot)));
+      // Only a chart the build gave a drill panel opens one (a chart without customdata has none).
+      if (first && f.plot.on && f.figure.querySelector(".kr-drill"))
+        f.plot.on("plotly_click", (event) => {
+          if (!event.points[0]) return;
+          showDrill(f.figure, drillOf(f, event.points[0]));
+          // The panel's heading says what the hover label said; after a tap the label stayed over the row's name
+          // (reader review 18, #7: "Sundhedsområdet: 1 citat" over "Etablering af ”vi”").
+          window.Plotly.Fx.unhover(f.plot);
         });
-        const [frame, mark] = [f.plot.closest(".kr-plot-frame"), f.plot.querySelector(".shapelayer path")];
-        if (frame && mark)
-          frame.scrollLeft += Math.max(
-            0,
-            mark.getBoundingClientRect().right - frame.getBoundingClientRect().right + 16,
-          );
-        if (first && f.plot.on) f.plot.on("plotly_hover", () => window.requestAnimationFrame(() => fitHover(f.plot)));
-        // Only a chart the build gave a drill panel opens one (a chart without customdata has none).
-        if (first && f.plot.on && f.figure.querySelector(".kr-drill"))
-          f.plot.on("plotly_click", (event) => {
-            if (!event.points[0]) return;
-            showDrill(f.figure, drillOf(f, event.points[0]));
-            // The panel's heading says what the hover label said; after a tap the label stayed over the row's name
-            // (reader review 18, #7: "Sundhedsområdet: 1 citat" over "Etablering af ”vi”").
-            window.Plotly.Fx.unhover(f.plot);
-          });
-        return true;
-      },
+      return true;
+    });
+  }
+  /** A variant's layout in the theme's colours, a copy plotly may change. */
+  function layoutOf(f, variant) {
+    const layout = themed(JSON.parse(JSON.stringify(f.payload.layouts[variant.layout])));
+    if (typeof layout.template === "number") layout.template = f.payload.templates[layout.template]; // stored once
+    return layout;
+  }
+  /** A trace's kind and direction. */
+  const kindOf = (trace) => `${trace.type}/${trace.orientation}`;
+  /** A drawn chart redrawn for another variant. Where the build gave the two the same layout and the same traces in
+   * kind and direction (a municipality's bars after another's: the same bars, each piece's two parts counted anew),
+   * only the traces are restyled, each attribute of the variant's traces set or, where it has none, cleared. Plotly.react
+   * of the whole figure first took the config afresh, which looks the whole page over for a <base> element, and
+   * compared the layout and its template with the drawn one's, only to draw the same layout (issue 24: a national
+   * choice waited for it on a slow phone). A trace's kind and direction are never restyled: plotly then sets its axes
+   * to autorange, and the bars listed from the top stood upside down. Otherwise the figure is drawn anew by
+   * Plotly.react, with the config it was first drawn with (the build gives a chart one). */
+  function redraw(f, variant, theme, data) {
+    if (
+      f.shown.layout !== variant.layout ||
+      f.shown.theme !== theme ||
+      f.shown.kinds.join() !== data.map(kindOf).join()
+    )
+      return window.Plotly.react(f.plot, data, layoutOf(f, variant));
+    const update = {};
+    for (const key of new Set([...f.shown.keys.flat(), ...data.flatMap(Object.keys)]))
+      if (key !== "type" && key !== "orientation")
+        update[key] = data.map((trace) => (key in trace ? trace[key] : null));
+    return window.Plotly.restyle(
+      f.plot,
+      update,
+      data.map((_, i) => i),
     );
   }
   /** plotly puts a hover label beside its point and, on a narrow chart, past the chart's edge, where it was cut
