@@ -2125,3 +2125,20 @@ def test_the_analysts_edition_says_once_which_data_it_is_built_from(report_site:
     """reader24 #13: »Denne udgave er bygget sådan:« stood before »Denne udgave er bygget fra datamappen …«."""
     text = " ".join(" ".join(layout_pages(report_site / "pdf" / editions.ANALYSTS_FILE)).split())
     assert text.count("Denne udgave er bygget") == 1
+
+
+@pytest.mark.build
+def test_the_whole_books_cover_is_a_title_page_with_whose_it_is_at_its_foot(report_site: Path, data):
+    """reader24 #7: page 1 was a bare title, »Hele bogen« and a note in small type under it. A title page: the title,
+    the report's kind and publisher as the report names them, the edition's name, and at the page's foot whose the
+    edition is (the editors' note) and its day."""
+    report = data.publication.iloc[0]
+    path = report_site / "pdf" / editions.file_name()
+    first = " ".join(layout_pages(path)[0].split())
+    assert editions.publisher_line(data) in first and str(report.publisher) in editions.publisher_line(data)
+    assert first.index(editions.TITLE) < first.index(editions.publisher_line(data)) < first.index("Hele bogen")
+    height, words = page_words(path)[0]
+    top, bottom = (float(MARGIN[side].removesuffix("mm")) * MM for side in ("top", "bottom"))
+    lines = {text: (line_top - top) / (height - top - bottom) for line_top, _, text in words}
+    # "Rapporten Kulturens Rige er udgivet af …" and "Bygget …": both in the page's lowest quarter.
+    assert lines["Rapporten"] > 3 / 4 and lines["Bygget"] > 3 / 4, (lines["Rapporten"], lines["Bygget"])

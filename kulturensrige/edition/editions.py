@@ -1072,6 +1072,13 @@ def printable_article(
     return Markup(article.decode_contents())
 
 
+def publisher_line(data: Dataset) -> str:
+    """The title page's line under the title: the report's kind and its publisher as the report names them
+    ('Evalueringsrapport · Sund By Netværket')."""
+    report = front_page.publication(data)
+    return f"{str(report.kind)[:1].upper()}{str(report.kind)[1:]} · {report.publisher}"
+
+
 def chapter_id(number_: int) -> str:
     """The id the contents of the whole book link to for its `number_`th page."""
     return f"kapitel-{number_}"
@@ -1498,6 +1505,7 @@ def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str, analys
         "parts": parts,
         "contents": contents_tree(parts),
         "kicker": front_page.cover_kicker(data),
+        "publisher_line": publisher_line(data),
         "credit": Markup(front_page.credit(data, this="Denne udgave")),  # escaped in credit()
         # The report as a reference in the front page's words (escaped in reference()), and what its year rests on.
         "reference": Markup(front_page.reference(data)),
