@@ -217,21 +217,14 @@ MARK_PLACES = """() => {
   );
   return { ends, cards };
 }""".replace("KEPT_WHOLE", repr(KEPT_WHOLE))
-# Lets the chapters run on and the cards break that the marks found. A chapter that runs on moves everything from it on
-# up the pages: the cards there are measured again in the next print, kept whole until then (a card let break higher
-# up in an earlier round stood split at 73 % of the whole book's page 38 once the chapter before it ran on).
+# Lets the chapters run on and the cards break that the marks found.
 RELAYOUT = """([chapters, cards]) => {
   const [allChapters, allCards] = [document.querySelectorAll('section.kr-chapter'), document.querySelectorAll(KEPT_WHOLE)];
-  const first = chapters.length ? allChapters[Math.min(...chapters)] : null;
-  const moved = (card) =>
-    first !== null && (first.contains(card) || first.compareDocumentPosition(card) & Node.DOCUMENT_POSITION_FOLLOWING);
-  const breaks = (card, on) => {
-    card.classList.toggle('kr-card-breaks', on);
-    card.closest('.kr-keep')?.classList.toggle('kr-card-breaks', on);
-  };
   for (const i of chapters) allChapters[i].classList.add('kr-run-on');
-  for (const card of allCards) if (moved(card)) breaks(card, false);
-  for (const i of cards) if (!moved(allCards[i])) breaks(allCards[i], true);
+  for (const i of cards) {
+    allCards[i].classList.add('kr-card-breaks');
+    allCards[i].closest('.kr-keep')?.classList.add('kr-card-breaks');
+  }
 }""".replace("KEPT_WHOLE", repr(KEPT_WHOLE))
 
 
