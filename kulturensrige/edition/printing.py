@@ -175,9 +175,7 @@ CARD_GAP = 2 / 3
 # head (its title, legend and drawing) never breaks: broken, it split the drawing and cut its labels (issue 22).
 KEPT_WHOLE = ".kr-card, .kr-figure-data"
 # Prints to find such chapters and cards: each change may move what comes after it, so the next print looks again.
-# Five since cards that break close their frame on each page (reader24, #6): the whole book still changed in its third
-# round, and the Rudersdal chapter's last page stood 40 % full before the next chapter.
-LAYOUT_ROUNDS = 5
+LAYOUT_ROUNDS = 3
 # Marks each chapter's end that a new page follows (before the next chapter: a chapter's sections are sections of
 # their own after it), and each card's place before it (before the heading kept with it, .kr-keep) and inside it,
 # with zero-height blocks (edition.css), linked from the document's end: Chromium writes a named destination, with
