@@ -73,6 +73,7 @@ DECISIONS = (
     "an-exit-status-says-what-to-fix",
     "on-a-phone-a-table-of-marks-is-a-line-a-row-and-a-choice-adds-no-column",
     "a-cards-labels-are-said-whose-once-per-list-in-every-medium",
+    "an-edition-prints-as-a-report-not-as-the-web-page",
 )
 
 

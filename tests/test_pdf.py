@@ -1977,3 +1977,168 @@ def test_each_edition_ends_with_om_kilderne_which_its_notes_point_to_and_which_h
         if path.name in titles:  # a municipality's edition: its initiatives' and diagrams' reasons stand at the end
             for about in (initiatives, told["figures_about"], told["quotes_figure_about"]):
                 assert squeeze(about) in after and squeeze(about) not in before, (path.name, about[:60])
+
+
+# -- reading like a printed report (reader24, #4-#7, #13) ------------------------------------------------
+
+
+SOFT_HYPHEN_TEXT = "\u00ad"
+THREE_LINES = 3 * 10.5 * 1.45  # three lines of body text in points (edition.css: 10.5 pt, line-height 1.45)
+
+
+def layout_pages(path: Path) -> list[str]:
+    """Each page's text as pdftotext -layout places it: a line of the page is a line of the text."""
+    text = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return text.split("\f")
+
+
+@pytest.mark.build
+def test_the_reference_list_prints_each_entry_on_one_line_without_a_number(report_site: Path):
+    """reader24 #4: each »[1]« stood on a line of its own above its entry, 18 entries over a page and a half. The text
+    cites author and year, never the number: each entry is one line of its own, as the built page lists it."""
+    page = BeautifulSoup((report_site / "referencer.html").read_text(encoding="utf-8"), "html.parser")
+    entries = [" ".join(p.get_text(" ").split()) for p in page.select(".citation-list .citation p")]
+    assert entries
+    lines = [" ".join(line.split()) for text in layout_pages(report_site / "pdf" / editions.file_name()) for line in text.splitlines()]
+    assert [line for line in lines if re.fullmatch(r"\[\d+\]", line)] == []
+    assert [entry for entry in entries if entry not in lines] == []
+
+
+@pytest.mark.build
+def test_no_edition_prints_a_tables_zeros_in_ink(report_site: Path):
+    """reader24 #5: the tables of counts printed as grids of »0« (Køge's page 4: 7 columns by 20 rows), the few counts
+    lost among them. A 0 is in the cell for the tags and a screen reader, in the colour of its paper, as on the web: no
+    page prints a grid whose counts are mostly zeros in ink (a chart's axis has its 0, and a table of counts that are
+    mostly not 0, as the whole book's quotes per ingredient, keeps its few zeros, as the web does)."""
+    import pymupdf  # noqa: PLC0415 (only these tests read colours)
+
+    for path in each(sorted((report_site / "pdf").glob("*.pdf"))):
+        inked = []
+        for n, page in enumerate(pymupdf.open(path), start=1):
+            spans = [s for block in page.get_text("dict")["blocks"] for line in block.get("lines", []) for s in line["spans"]]
+            # Darker than a light grey: the paper's white (0xffffff) and the chosen column's tint (0xeef6fc) are not ink.
+            inked_numbers = [
+                s["text"].strip() for s in spans if s["text"].strip().isdigit() and sum(s["color"].to_bytes(3, "big")) < 3 * 0xC0
+            ]
+            zeros = inked_numbers.count("0")
+            if zeros > 4 and zeros > len(inked_numbers) / 2:
+                inked.append((n, zeros, len(inked_numbers)))
+        assert inked == [], path.name
+
+
+@pytest.mark.build
+def test_a_figure_is_headed_diagram_only_where_its_chart_is_drawn_and_each_kind_is_numbered_from_1(report_site: Path, data):
+    """reader24 #5: Egedal's »Diagram 1« stood over a sentence and a table, no diagram. A drawn chart is »Diagram N«,
+    its text alternative after it (»Figuren viser:«); a chart not worth drawing (editions.worth_drawing) is »Tabel N«,
+    its sentence and table; each kind numbered 1, 2, … in the order they stand."""
+    for code in each(list(data.municipalities["kommunekode"])):
+        slug = data.municipalities.set_index("kommunekode").loc[code, "slug"]
+        text = " ".join(" ".join(layout_pages(report_site / "pdf" / editions.file_name(slug))).split())
+        titles = list(re.finditer(r"\b(Diagram|Tabel) (\d+)\. ", text))
+        assert titles, slug
+        for kind in ("Diagram", "Tabel"):
+            numbers = [int(t.group(2)) for t in titles if t.group(1) == kind]
+            assert numbers == list(range(1, len(numbers) + 1)), (slug, kind, numbers)
+        for title, after in zip(titles, [*titles[1:], None], strict=True):
+            shown = "Figuren viser:" in text[title.end() : after.start() if after else None]
+            assert shown == (title.group(1) == "Diagram"), (slug, title.group(0))
+
+
+@pytest.mark.build
+def test_a_card_that_goes_on_overleaf_closes_its_frame_under_its_last_line(report_site: Path):
+    """reader24 #6: Køge's »Gang i gården« began at the foot of page 2, its frame ran on empty for 4 cm (its facts,
+    kept whole, went overleaf) and closed on page 3. A card that breaks lets its facts go on line by line and closes its
+    frame at the page's foot (box-decoration-break: clone): no frame on any page reaches more than three lines of
+    body text below the page's last text (a fact of three lines, "Organisationer nævnt ved indsatsen", goes overleaf
+    whole with its terms)."""
+    import pymupdf  # noqa: PLC0415 (only these tests read drawings)
+
+    foot = float(MARGIN["bottom"].removesuffix("mm")) * MM
+    for path in each(sorted((report_site / "pdf").glob("*.pdf"))):
+        empty = []
+        for n, page in enumerate(pymupdf.open(path), start=1):
+            bottom = page.rect.height - foot
+            texts = [block[3] for block in page.get_text("blocks") if block[3] < bottom]
+            # The frames' grey (#999, edition.css): cards, and the tables' rules, which end under their last row.
+            frames = [
+                d["rect"].y1
+                for d in page.get_drawings()
+                if abs(((d.get("color") or d.get("fill") or (0,))[0]) - 0.6) < 0.02 and d["rect"].y1 < bottom + 5
+            ]
+            if texts and frames and max(frames) - max(texts) > THREE_LINES:
+                empty.append((n, round(max(frames) - max(texts))))
+        assert empty == [], path.name
+
+
+@pytest.mark.build
+def test_no_readers_edition_speaks_of_choosing_a_municipality(report_site: Path):
+    """reader24 #7: the whole book printed the web's »… og et valg af kommune markerer ingen af dem«, and its sources
+    »… så et valg af kommune ændrer ikke søjlerne«: on paper nothing is chosen (editions.WEB_CLAUSES, .kr-web-only).
+    The filter's vocabulary in no reader's edition; the analysts' edition is about the web book and its filter."""
+    vocabulary = re.compile(
+        r"valg af kommune|vælge?s? en kommune|valgt kommune|kommunen? (?:er )?valgt|kommunefilte|i filteret|vælger du", re.I
+    )
+    for path in each(sorted(p for p in (report_site / "pdf").glob("*.pdf") if p.name != editions.ANALYSTS_FILE)):
+        text = " ".join(" ".join(layout_pages(path)).split())
+        assert [m.group(0) for m in vocabulary.finditer(text)] == [], path.name
+
+
+@pytest.mark.build
+def test_the_guides_boxes_stand_apart_from_their_words(report_site: Path):
+    """reader24 #7: »☐Saml en tværfaglig gruppe …«: the box read as part of the word."""
+    text = "\n".join(layout_pages(report_site / "pdf" / editions.file_name()))
+    assert "☐" in text
+    assert re.findall(r"☐\S", text) == []
+
+
+@pytest.mark.build
+def test_the_front_pages_figures_print_as_a_table_of_number_what_and_where(report_site: Path):
+    """reader24 #7: the front page's figures ran on, »7 kommuner Rapportens afsnit »De deltagende kommuner««. Printed,
+    each is a row: the number, what it counts and, on a line of its own column, the report's section it stands in."""
+    page = BeautifulSoup((report_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    lines = [line.strip() for text in layout_pages(report_site / "pdf" / editions.file_name()) for line in text.splitlines()]
+    for item in page.select("ul.kr-key-figures > li"):
+        number = item.select_one(".kr-figure-number").get_text(strip=True)
+        source = item.select_one(".kr-figure-source")
+        row = [line for line in lines if line.startswith(number + " ")]
+        assert row, number
+        if source is not None:
+            where = " ".join(source.get_text(" ").split())
+            # Its own column: the section stands beside the words, apart by the columns' gap, never run on after them.
+            assert any(re.search(r"\S {2,}" + re.escape(where), line) for line in lines), where
+
+
+@pytest.mark.build
+def test_side_by_side_prints_each_municipality_with_its_terms_on_the_line_of_their_kind(report_site: Path):
+    """reader24 #7: »Side om side« printed four pages of bullets, »Målgrupper • ikke angivet • …«, the municipality's
+    name and »Indsatser« equal bold lines. Printed, each kind of term is a line with its terms after it."""
+    page = BeautifulSoup((report_site / "kommuner" / "sammenligning.html").read_text(encoding="utf-8"), "html.parser")
+    lines = [" ".join(line.split()) for text in layout_pages(report_site / "pdf" / editions.file_name()) for line in text.splitlines()]
+    for heading in page.select("section.kr-compare-column > h4"):
+        first = " ".join(heading.find_next_sibling("ul").li.get_text(" ").replace(SOFT_HYPHEN_TEXT, "").split())
+        kind = heading.get_text(strip=True).split()[0]
+        assert any(line.startswith(kind) and first[:20] in line for line in lines), (kind, first)
+
+
+@pytest.mark.build
+def test_the_analysts_edition_says_once_which_data_it_is_built_from(report_site: Path):
+    """reader24 #13: »Denne udgave er bygget sådan:« stood before »Denne udgave er bygget fra datamappen …«."""
+    text = " ".join(" ".join(layout_pages(report_site / "pdf" / editions.ANALYSTS_FILE)).split())
+    assert text.count("Denne udgave er bygget") == 1
+
+
+@pytest.mark.build
+def test_the_whole_books_cover_is_a_title_page_with_whose_it_is_at_its_foot(report_site: Path, data):
+    """reader24 #7: page 1 was a bare title, »Hele bogen« and a note in small type under it. A title page: the title,
+    the report's kind and publisher as the report names them, the edition's name, and at the page's foot whose the
+    edition is (the editors' note) and its day."""
+    report = data.publication.iloc[0]
+    path = report_site / "pdf" / editions.file_name()
+    first = " ".join(layout_pages(path)[0].split())
+    assert editions.publisher_line(data) in first and str(report.publisher) in editions.publisher_line(data)
+    assert first.index(editions.TITLE) < first.index(editions.publisher_line(data)) < first.index("Hele bogen")
+    height, words = page_words(path)[0]
+    top, bottom = (float(MARGIN[side].removesuffix("mm")) * MM for side in ("top", "bottom"))
+    lines = {text: (line_top - top) / (height - top - bottom) for line_top, _, text in words}
+    # "Rapporten Kulturens Rige er udgivet af …" and "Bygget …": both in the page's lowest quarter.
+    assert lines["Rapporten"] > 3 / 4 and lines["Bygget"] > 3 / 4, (lines["Rapporten"], lines["Bygget"])

@@ -891,9 +891,9 @@ INFERRED_TIES_HIGHLIGHTED = (
 # report's data since ADR 33's second addendum. Said of highlighted ties that do not exist, they misstated the practice.
 NO_TIE_AT_ALL = f"{NO_QUOTE_TIED}, og det gør redaktionen heller ikke"
 UNTIED_COUNTED = f"{NO_TIE_AT_ALL}: kolonnerne for kommunerne tæller intet citat."
-UNTIED_HIGHLIGHTED = (
-    f"Søjlerne tæller citaterne pr. ingrediens, delt efter talerens gruppe. {NO_TIE_AT_ALL}, så et valg af kommune ændrer ikke søjlerne."
-)
+# Its last clause is the web's: the editions leave it out, where there is no choice to make (editions.WEB_CLAUSES).
+UNTIED_CHOICE_BARS = ", så et valg af kommune ændrer ikke søjlerne"
+UNTIED_HIGHLIGHTED = f"Søjlerne tæller citaterne pr. ingrediens, delt efter talerens gruppe. {NO_TIE_AT_ALL}{UNTIED_CHOICE_BARS}."
 
 # Whose the speaker categories are; an edition's diagram says only this where no quote is tied (editions.printed_chart_whose).
 SPEAKER_CATEGORIES = "Rapporten angiver talerens rolle; kategorien er redaktionens inddeling af rollerne."

@@ -30,7 +30,7 @@ from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.municipality_codes import codes_are_official
-from kulturensrige.data.schema import COUNTED_FROM_DATA, NO_TIE_AT_ALL, NOT_STATED, SPEAKER_CATEGORIES
+from kulturensrige.data.schema import COUNTED_FROM_DATA, NO_TIE_AT_ALL, NOT_STATED, SPEAKER_CATEGORIES, UNTIED_CHOICE_BARS
 from kulturensrige.edition.printing import LONGEST_KEPT_WHOLE
 from kulturensrige.render import cards, charts, figures, front_page, guide, highlight, lists
 from kulturensrige.render.markup import json_island, side_json
@@ -242,6 +242,9 @@ def marked_table(table: str, kommunekode: str, rows: int = 0) -> Markup:
         row["class"] = "kr-chosen-row"
     if body:
         body[-1]["class"] = "kr-chosen-row kr-chosen-last"
+    for cell in soup.select("tbody td"):  # a 0 recedes, as on the web (edition.css, .kr-zero)
+        if cell.get_text(strip=True) == "0":
+            cell["class"] = " ".join([*cell.get_attribute_list("class"), "kr-zero"]).strip()
     for cell in soup.select("[data-kr-mark]"):
         if cell["data-kr-mark"] != kommunekode:
             continue
@@ -364,6 +367,11 @@ class ChartVariants:
         # note of its own beside it printed the sentence twice, three lines apart (Guldborgsund's diagrams 1 and 2).
         return Figure(figure.title, figure.alt, {"data": bars, "layout": layout}, figure.table, mark_note(name))
 
+
+# What an edition calls a figure with a drawing, and one that is its sentence and table (figure_labels). "Diagram", not
+# "Figur": the report's own Figures 1-4 keep their numbers.
+DIAGRAM = "Diagram"
+TABLE = "Tabel"
 
 # A chart compares: drawn from fewer of the municipality's rows than this, it says less than a sentence (worth_drawing).
 FEWEST_ROWS = 2
@@ -807,8 +815,27 @@ def edition_sources(data: Dataset) -> dict[str, str]:
     }
 
 
+def figure_labels(figures: Mapping[str, Figure]) -> dict[str, tuple[str, Figure]]:
+    """Each figure with its label: "Diagram N" where a chart is drawn, "Tabel N" where its sentence and table stand
+    without one (worth_drawing), each kind numbered on its own. "Diagram 1" over a table alone read as a misprint
+    (reader24, #5)."""
+    counts = {DIAGRAM: 0, TABLE: 0}
+    labelled = {}
+    for key, figure in figures.items():
+        kind = DIAGRAM if figure.plot else TABLE
+        counts[kind] += 1
+        labelled[key] = (f"{kind} {counts[kind]}", figure)
+    return labelled
+
+
+def both_labels(first: str, second: str) -> str:
+    """Two figures' labels as one names them: "Diagram 1 og 2", or "Tabel 1 og Diagram 1" where the kinds differ."""
+    kind = first.split(" ", 1)[0]
+    return f"{first} og {second.removeprefix(kind + ' ')}" if second.startswith(kind + " ") else f"{first} og {second}"
+
+
 def sources_about(
-    numbered: Mapping[str, tuple[int, Figure]], sources: Mapping[str, str], initiatives: str, kinds: str = ""
+    numbered: Mapping[str, tuple[str, Figure]], sources: Mapping[str, str], initiatives: str, kinds: str = ""
 ) -> list[tuple[str, str]]:
     """The entries of »Om kilderne«: what they are about, and why its values are whose they are: the `initiatives`'
     division and terms (cards.whose_terms_text), the diagrams (edition_sources) and the quote cards' `kinds`
@@ -817,9 +844,9 @@ def sources_about(
     if kinds:
         entries.append(("Citaternes betegnelser", kinds))
     if "art_forms" in numbered and sources["figures_about"]:
-        entries.append((f"Diagram {numbered['art_forms'][0]} og {numbered['target_groups'][0]}", sources["figures_about"]))
+        entries.append((both_labels(numbered["art_forms"][0], numbered["target_groups"][0]), sources["figures_about"]))
     if sources["quotes_figure_about"]:
-        entries.append((f"Diagram {numbered['quotes'][0]}", sources["quotes_figure_about"]))
+        entries.append((numbered["quotes"][0], sources["quotes_figure_about"]))
     return entries
 
 
@@ -879,7 +906,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
     # already says none is tied: no note then, rather than one that claims a mark the page lacks.
     mark = highlight_note(name) if tied else untied_note(name) if views.any_tied(data) else ""
     figures["quotes"] = replace(quotes_figure, mark=mark)
-    numbered = {key: (n, figure) for n, (key, figure) in enumerate(figures.items(), start=1)}
+    numbered = figure_labels(figures)
     sources = edition_sources(data)
     ingredients = ingredient_items(data, kommunekode, edition_charts.general_quotes, words)
     tied_items = quote_items(data, quotes, kommunekode, words)
@@ -1013,9 +1040,15 @@ DROPPED = [
     # web page's foot. An edition's cover says how to cite the report and that edition, with its fingerprint.
     f"section:has(> #{front_page.CITE_ID})",
     "details.kr-made",  # which notebook and CSV files made the page: the web book's line for analysts
+    # The reference list's "[1]" before each entry: the text cites author and year, never the number, and each number
+    # printed on a line of its own above its entry (reader24, #4).
+    ".citation-list .citation > .label",
     "[hidden]",
 ]
 DROPPED_SELECTOR = ", ".join(DROPPED)
+# Clauses of a sentence that speak of the web's choice of a municipality, left out of the sentence on paper, where
+# nothing is chosen: "… og et valg af kommune markerer ingen af dem" printed on the whole book's front page (reader24, #7).
+WEB_CLAUSES = (cards.UNTIED_CHOICE, UNTIED_CHOICE_BARS)
 ARTICLE = SoupStrainer("article", class_="bd-article")
 
 
@@ -1042,6 +1075,9 @@ def printable_article(
     # narrow columns, which a PDF's text then keeps ("Borgere i sår-/bare").
     for text in article.find_all(string=lambda t: SOFT_HYPHEN in t):
         text.replace_with(text.replace(SOFT_HYPHEN, ""))
+    for clause in WEB_CLAUSES:
+        for text in article.find_all(string=lambda t, clause=clause: clause in t):
+            text.replace_with(text.replace(clause, ""))
     _whole_figures(article, (site / chapter.path).parent)
     _printable_controls(article)
     for element in article.select(DROPPED_SELECTOR):  # one walk of the tree, not one per selector
@@ -1059,7 +1095,10 @@ def printable_article(
     for details in article.find_all("details"):
         details["open"] = ""
     for box in article.select("input"):
-        box.replace_with(_checkbox(page))
+        # A space after the box: the text read on from it, "☐Saml en tværfaglig gruppe" (reader24, #7).
+        box.replace_with(_checkbox(page), " ")
+    _printable_key_figures(article, page)
+    _printable_comparison(article, page)
     _printable_wide_tables(article, page)
     _printable_codes(article, page)
     _printable_empty_cells(article)
@@ -1070,6 +1109,13 @@ def printable_article(
     _shift_headings(article, chapter.depth + 1)
     _anchor_first_heading(article, chapter_id(number_))
     return Markup(article.decode_contents())
+
+
+def publisher_line(data: Dataset) -> str:
+    """The title page's line under the title: the report's kind and its publisher as the report names them
+    ('Evalueringsrapport · Sund By Netværket')."""
+    report = front_page.publication(data)
+    return f"{str(report.kind)[:1].upper()}{str(report.kind)[1:]} · {report.publisher}"
 
 
 def chapter_id(number_: int) -> str:
@@ -1311,6 +1357,73 @@ def _printable_empty_cells(article: Tag) -> None:
             cell.string = "–"
 
 
+def _printable_key_figures(article: Tag, page: BeautifulSoup) -> None:
+    """The front page's figures (front_page, cards on the web) as a small table: the number, what it counts with its
+    explanation, and the report's section it stands in. As a list they ran on, "7 kommuner Rapportens afsnit »De
+    deltagende kommuner«" (reader24, #7)."""
+    for figures_list in article.select("ul.kr-key-figures"):
+        items = figures_list.find_all("li", recursive=False)
+        sourced = any(item.select_one(".kr-figure-source") for item in items)
+        table = page.new_tag("table", attrs={"class": "kr-table kr-key-table"})
+        if figures_list.get("aria-label"):
+            table["aria-label"] = figures_list["aria-label"]
+        head, row = page.new_tag("thead"), page.new_tag("tr")
+        table.append(head)
+        head.append(row)
+        for label in ("Tal", "Hvad", *(["Hvor i rapporten"] if sourced else [])):
+            cell = page.new_tag("th", attrs={"scope": "col"})
+            cell.string = label
+            row.append(cell)
+        body = page.new_tag("tbody")
+        table.append(body)
+        for item in items:
+            number = item.select_one(".kr-figure-number")
+            explained = item.select_one(".kr-figure-explained")
+            source = item.select_one(".kr-figure-source")
+            line = page.new_tag("tr")
+            counted = page.new_tag("th", attrs={"scope": "row"})
+            counted.string = number.get_text(" ", strip=True) if number else ""
+            what = page.new_tag("td")
+            for part in (number, explained, source):
+                if part is not None:
+                    part.extract()
+            what.append(" ".join(item.get_text(" ").split()))
+            if explained is not None:
+                explained["class"] = "kr-cell-note"
+                what.append(explained)
+            line.extend([counted, what])
+            if sourced:
+                where = page.new_tag("td")
+                if source is not None:
+                    where.append(source)
+                line.append(where)
+            body.append(line)
+        figures_list.replace_with(table)
+
+
+def _printable_comparison(article: Tag, page: BeautifulSoup) -> None:
+    """ "Side om side" on paper: each municipality under its heading, each kind of term a line of its own with the
+    terms after it, as an initiative's facts are printed. Its lists printed four pages of equal-weight bullets, the
+    municipality's name and "Indsatser" both bold lines (reader24, #7)."""
+    for column in article.select("section.kr-compare-column"):
+        facts = page.new_tag("dl", attrs={"class": "kr-facts kr-compare-facts"})
+        for heading in column.find_all("h4", recursive=False):
+            terms = heading.find_next_sibling()
+            term = page.new_tag("dt")
+            term.string = heading.get_text(" ", strip=True)
+            said = page.new_tag("dd")
+            if terms is not None and terms.name == "ul":
+                for n, item in enumerate(terms.find_all("li", recursive=False)):
+                    if n:
+                        said.append("; ")
+                    for child in list(item.contents):
+                        said.append(child.extract())
+                terms.decompose()
+            facts.extend([term, said])
+            heading.decompose()
+        column.append(facts)
+
+
 def _checkbox(page: BeautifulSoup) -> Tag:
     box = page.new_tag("span", attrs={"class": "kr-box", "aria-hidden": "true"})
     box.string = "☐"
@@ -1453,6 +1566,7 @@ def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str, analys
         "parts": parts,
         "contents": contents_tree(parts),
         "kicker": front_page.cover_kicker(data),
+        "publisher_line": publisher_line(data),
         "credit": Markup(front_page.credit(data, this="Denne udgave")),  # escaped in credit()
         "retelling_rule": provenance.retelling_rule(data.options),
         # How to cite, in the web page's one form (escaped in citing()): the report, and this edition as the editors'.

@@ -526,9 +526,9 @@ def quotes_in_section(data: Dataset, section_id: str, first: bool = False) -> Ht
 
 
 # Where the data tie no quote to a municipality, said once on a page, after its first list of quotes (views.any_tied).
-UNTIED_NOTE = (
-    "Rapporten nævner ingen kommune ved citaterne, så kortene har ingen kommunelinje, og et valg af kommune markerer ingen af dem."
-)
+# Its last clause is the web's: the editions leave it out, where there is no choice to make (editions.WEB_CLAUSES).
+UNTIED_CHOICE = ", og et valg af kommune markerer ingen af dem"
+UNTIED_NOTE = f"Rapporten nævner ingen kommune ved citaterne, så kortene har ingen kommunelinje{UNTIED_CHOICE}."
 
 
 def untied_note(data: Dataset) -> Html:
