@@ -165,10 +165,13 @@ def municipality_lines(data: Dataset) -> str:
     items = []
     for r in table_rows(data.municipalities):
         did = first_sentence(str(r.summary))
-        said = cards.sourced_markup(cards.sourced(data, "municipalities.summary", r.summary, did))
+        # A sentence that opens with the name says it once, as the link ("Køge: Køge holdt …" said it twice).
+        opens = did.startswith(f"{r.name} ")
+        rest = did.removeprefix(f"{r.name} ") if opens else did
+        said = cards.sourced_markup(cards.sourced(data, "municipalities.summary", r.summary, rest))
         items.append(
             f'<li data-kommune="{esc(r.kommunekode)}" data-kr-mark="{esc(r.kommunekode)}">'
-            f"{book_link('kommuner/profil-' + r.slug, esc(r.name))}{chosen}: {said}</li>"
+            f"{book_link('kommuner/profil-' + r.slug, esc(r.name))}{chosen}{' ' if opens else ': '}{said}</li>"
         )
     return f'<ul class="kr-front-municipalities">{"".join(items)}</ul>'
 
@@ -428,9 +431,10 @@ def ties(data: Dataset) -> Html:
 
 
 def mark_explained(data: Dataset) -> Html:
-    """What the editors' short mark means, said once in the book's text, where a new reader starts: every page's
-    marks open the same words (extension.marks_explained), and no page repeats them in its body (issue 22). In a data
-    folder that is not the report's the marks are that source's full words, which need no key."""
+    """What the editors' short mark means, said once in the book's text, in the data chapter under "Hvem siger det"
+    (the front page said it in a section of its own; reader 24, #1): every page's marks open the same words
+    (extension.marks_explained), and no page repeats them in its body (issue 22). In a data folder that is not the
+    report's the marks are that source's full words, which need no key."""
     if provenance.folder_source(data.options) != BY_REPORT:
         said = f"En værdi siger i parentes, hvis den er, fx ({provenance.folder_words(data.options).value})."
         return Html(f"<p>{esc(said)}</p>")
@@ -438,7 +442,7 @@ def mark_explained(data: Dataset) -> Html:
     tap = f"Tryk eller klik på et „{provenance.owner_mark(provenance.EDITORS_SHORT)}“ på en side for at se forklaringen igen."
     return Html(
         f'<p>{esc(provenance.page_key())}{esc(report_quote_marks(data))} <span class="kr-web-only">{esc(tap)}</span> Hvad '
-        f"redaktionen har gjort og hvorfor, står i {book_link(EDITORS_PAGE, 'kapitlet om data', anchor=EDITORS_ANCHOR)}.</p>"
+        f"redaktionen har gjort og hvorfor, står ovenfor under {book_link(EDITORS_PAGE, '„Hvem siger det“', anchor=EDITORS_ANCHOR)}.</p>"
     )
 
 
