@@ -25,10 +25,11 @@ def _owners(data, row) -> dict[str, str]:
     owners = {
         "lead": provenance.value_label(data.options, "municipalities.summary"),
         "Udgangspunkt": lists.starting_point_owner(data),
-        "Hvad forløbet førte til": provenance.value_label(data.options, "municipalities.outcome"),
+        # What the course led to is a sentence of its own under the facts (reader 24, #3), marked at its end.
+        "outcome": provenance.value_label(data.options, "municipalities.outcome"),
     }
     if row.outcome == NOT_STATED:
-        del owners["Hvad forløbet førte til"]
+        del owners["outcome"]
     return owners
 
 
@@ -42,7 +43,7 @@ def _last_mark(element) -> str:
 def test_a_profiles_lead_starting_point_and_outcome_end_with_their_marks(data):
     for row in each(list(data.municipalities.itertuples())):
         soup = BeautifulSoup(str(lists.municipality_facts(data, row.kommunekode)), "html.parser")
-        shown = {"lead": soup.select_one("p.kr-lead")}
+        shown = {"lead": soup.select_one("p.kr-lead"), "outcome": soup.select_one("p.kr-outcome")}
         shown.update({dt.get_text(strip=True): dt.find_next_sibling("dd") for dt in soup.select("dl.kr-facts dt")})
         for field, owner in _owners(data, row).items():
             assert _last_mark(shown[field]) == owner, (row.name, field, str(shown[field])[-160:])

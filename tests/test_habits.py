@@ -70,6 +70,7 @@ DECISIONS = (
     "an-editors-title-carries-its-own-mark-everywhere",
     "paper-breaks-a-name-after-its-hyphen-and-prints-no-web-choice",
     "the-bar-is-learnt-once",
+    "the-method-is-said-once-where-the-reader-meets-it",
 )
 
 
