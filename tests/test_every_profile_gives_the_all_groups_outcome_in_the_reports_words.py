@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from kulturensrige.data import publishing
 from kulturensrige.edition import editions
 from kulturensrige.render import lists
+from kulturensrige.words import genitive
 from support.checks import each
 
 STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
@@ -28,12 +29,16 @@ def test_every_profile_and_edition_gives_the_report_sentence_on_all_groups_once_
     said = lists.all_groups_outcome(data)
     assert SECTION in said and f"»for alle aktionslæringsgruppernes vedkommende {WORDS}«" in said, said
     charts = editions.EditionCharts.compute(data)
-    for code in each(list(data.municipalities["kommunekode"])):
+    for code, name in each(list(zip(data.municipalities["kommunekode"], data.municipalities["name"], strict=True))):
         page = _text(lists.municipality_facts(data, code).markup)
         edition = _text(editions.municipality_edition(data, code, STAMP, charts, "plotly.min.js"))
         for text in (page, edition):
             assert text.count(WORDS) == 1, code
-            assert said in text, code
+        assert said in edition, code
+        # The page says it shorter, and as said of every group, not of this one (reader 24, #3), with its section.
+        short = lists.all_groups_said(data, name)
+        assert short in page and short.startswith(f"Om alle grupperne, ikke kun {genitive(name)},"), short
+        assert SECTION in short and f"»for alle aktionslæringsgruppernes vedkommende {WORDS}«" in short, short
 
 
 def test_no_municipalitys_outcome_gives_the_sentence_on_all_groups(data):

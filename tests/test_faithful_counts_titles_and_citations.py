@@ -64,8 +64,10 @@ def test_the_front_page_counts_a_project_and_its_components_as_one_initiative_an
     wholes = len(data.initiatives) - 2
     assert counted.select_one(".kr-figure-number").get_text() == str(wholes)
     # Reading 21, #2: the rule said with the count, and the two cards of the project's parts said apart; issue 22 moved
-    # it from the tile's seven grey lines to one line under the tiles, opening with the count.
-    explained = shown.select_one("p.kr-figures-counted").get_text()
+    # it from the tile's seven grey lines to one line under the tiles, opening with the count; reader 24, #1 moved that
+    # line to the data chapter (front_page.counted_initiatives), behind the front page's one link.
+    assert shown.select_one("p.kr-quote-more a").get_text() == front_page.METHOD_LINK
+    explained = BeautifulSoup(str(front_page.counted_initiatives(data)), "html.parser").select_one("p.kr-figures-counted").get_text()
     assert explained.startswith(f"De {wholes} indsatser:")
     assert INITIATIVES_COUNTED in explained and "Rudersdals projekt har 2 delindsatser." in explained
     by_kind = re.search(r"\(([^;]*);", explained)

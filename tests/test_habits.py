@@ -74,6 +74,7 @@ DECISIONS = (
     "on-a-phone-a-table-of-marks-is-a-line-a-row-and-a-choice-adds-no-column",
     "a-cards-labels-are-said-whose-once-per-list-in-every-medium",
     "an-edition-prints-as-a-report-not-as-the-web-page",
+    "the-method-is-said-once-where-the-reader-meets-it",
 )
 
 

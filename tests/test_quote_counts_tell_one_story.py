@@ -73,7 +73,9 @@ def test_the_front_pages_tiles_hold_a_few_words_and_the_initiatives_rule_stands_
     figures = BeautifulSoup(front_page.key_figures(data).markup, "html.parser")
     for explained in each(figures.select(".kr-figure-explained")):
         assert len(explained.get_text()) <= 110, explained.get_text()
-    under = figures.select_one("p.kr-figures-counted").get_text()
+    # The rule under the tiles moved to the data chapter (reader 24, #1), behind one link under the tiles.
+    assert figures.select_one("p.kr-figures-counted") is None and figures.select_one("p.kr-quote-more a") is not None
+    under = BeautifulSoup(front_page.counted_initiatives(data).markup, "html.parser").select_one("p.kr-figures-counted").get_text()
     assert under.startswith(f"De {statistics.count_initiatives(data.initiatives)} indsatser:") and "efter sin slags" in under
 
 

@@ -49,10 +49,14 @@ def test_the_front_page_gives_the_quote_total_alone_and_leads_to_the_rest_in_the
     figures = BeautifulSoup(front_page.key_figures(data).markup, "html.parser")
     assert not figures.select("ul.kr-quote-parts") and len(quote_items(data)) > 3
     assert front_page.REPORT_STATES_NO_COUNT in text(figures)
+    # One link to how the book counts and who says what: the section "Hvem siger det", which holds the counting
+    # (reader 24, #1: the front page's own account of its counting moved there).
     link = figures.select_one("p.kr-quote-more a")
-    assert link is not None and link["href"].endswith(f"{front_page.EDITORS_PAGE}.html#{front_page.COUNTING_ANCHOR}")
+    assert link is not None and link["href"].endswith(f"{front_page.EDITORS_PAGE}.html#{front_page.EDITORS_ANCHOR}")
+    assert link.get_text() == front_page.METHOD_LINK
     chapter = (Path(__file__).resolve().parent.parent / "book" / f"{front_page.EDITORS_PAGE}.ipynb").read_text(encoding="utf-8")
     assert f"({front_page.COUNTING_ANCHOR})=" in chapter and "front_page.quote_counting(data)" in chapter
+    assert chapter.index("(kilder)=") < chapter.index(f"({front_page.COUNTING_ANCHOR})=")
 
 
 def test_the_front_pages_quote_counts_are_parts_of_one_total(data):

@@ -42,7 +42,7 @@ from kulturensrige.data.pages import ALL, PROFILE_PREFIX
 from kulturensrige.data.publishing import published_files
 from kulturensrige.data.settings import build_date
 from kulturensrige.render import browser, charts, front_page, highlight
-from kulturensrige.render.markup import SIDE, esc, json_island, side_file
+from kulturensrige.render.markup import METHOD_NOTES, SIDE, esc, json_island, side_file
 from kulturensrige.render.policy import with_policy
 from kulturensrige.words import SOFT_HYPHEN, built, hyphenated, spreadsheet_csv
 
@@ -880,9 +880,15 @@ RAW_HTML_STRIPPED = (
 SEARCH_WORDS = "kr_search_words"
 
 
+# A method or provenance note's fold in a page's HTML (markup.METHOD_NOTES): none holds another <details>.
+METHOD_NOTE_HTML = re.compile(r'<details class="(?:{})(?: [^"]*)?">.*?</details>'.format("|".join(map(re.escape, METHOD_NOTES))), re.DOTALL)
+
+
 def _words_apart(html: str) -> str:
-    """The text of raw HTML as Sphinx indexes it, with a space before every tag (_index_words_apart)."""
-    text = html.replace("<", " <")
+    """The text of raw HTML as Sphinx indexes it, with a space before every tag (_index_words_apart), without the
+    method notes' folds: the same provenance note on several municipalities' pages matched a search for "bibliotek"
+    and was their snippet (reader 24, #11)."""
+    text = METHOD_NOTE_HTML.sub(" ", html).replace("<", " <")
     for pattern in RAW_HTML_STRIPPED:
         text = pattern.sub("", text)
     return text

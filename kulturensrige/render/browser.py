@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from kulturensrige.data.loading import Dataset
 from kulturensrige.render import cards
 from kulturensrige.render.highlight import SETTINGS, SWITCH_LABEL, compare_sentences, page_sentences, switch_words
-from kulturensrige.render.markup import render, side_file, side_json
+from kulturensrige.render.markup import METHOD_NOTES, render, side_file, side_json
 from kulturensrige.rules import attribution, filters, statistics, views
 from kulturensrige.rules.views import ALL, PAGE_SIZE, states
 from kulturensrige.words import NAME_DROPS, NAME_FOLDS
@@ -82,6 +82,7 @@ def browser_data(data: Dataset) -> dict:
                 switch_label=SWITCH_LABEL,
                 settings=SETTINGS if views.switchable(data) else ABOUT_THE_CHOICE,
                 toggle_name=toggle_name(data),
+                untied=cards.untied_said(data),
             )
         ),
     }
@@ -112,8 +113,9 @@ def search_first(data: Dataset, later: Iterable[str]) -> dict:
 
 # What a result's snippet is never cut from: code (commands, file and column names, `?kommune=`) on any page, and the
 # tables of a page written for analysts (the data dictionary, the messages' catalogue), whose example values matched
-# a reader's ordinary words ("ensomhed" in an organisation's slug; issue 22). The snippet comes from the page's prose.
-NOT_PROSE = f'pre, .highlight, [{AUDIENCE_ATTRIBUTE}="{ANALYSTS}"] table'
+# a reader's ordinary words ("ensomhed" in an organisation's slug; issue 22), and the method notes' folds (METHOD_NOTES).
+# The snippet comes from the page's prose.
+NOT_PROSE = ", ".join(["pre", ".highlight", f'[{AUDIENCE_ATTRIBUTE}="{ANALYSTS}"] table', *(f"details.{css}" for css in METHOD_NOTES)])
 
 
 # Sphinx's highest score for a page is a few hundred (a title match 15 a term, an object's more), and two scores differ

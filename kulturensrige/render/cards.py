@@ -230,7 +230,7 @@ def card_context(
     inferred tie is written for both positions of the switch, the one `include_inferred` names shown (the book's
     pages: its default; the browser switches, kr-state.js KR.showInferred). `keyed` and `kinds_lifted`: speaker_line's.
     Whether the card has a municipality line is views.has_tie_line's, as in the PDF editions: where the data tie no
-    quote, an untied card has none, and the page says once that none is tied (untied_note)."""
+    quote, an untied card has none, and the filter's panel says once that none is tied (untied_said)."""
     rows = turns.to_dict("records") if isinstance(turns, pd.DataFrame) else turns
     first = rows[0]
     kind, speaker, citation = speaker_line(data, rows, short, keyed, kinds_lifted)
@@ -369,7 +369,7 @@ def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", arrang
         cards,
         rest=rest,
         css="kr-quote-list",
-        # Where the data tie no quote, the page says so once (untied_note): a count per list ("1 citat; rapporten angiver
+        # Where the data tie no quote, the filter's panel says so once (untied_said): a count per list ("1 citat; rapporten angiver
         # ikke kommunen ved det.") stood between a sentence and the sign it led to (reader review 21, #1).
         summary=quote_summaries(quotes, data.options) if tie_line else Markup(""),
         heading_id=heading_id,
@@ -519,27 +519,28 @@ def quote_list_legend(data: Dataset, ingredient_id: str = "") -> Html:
     )
 
 
-def quotes_in_section(data: Dataset, section_id: str, first: bool = False) -> Html:
-    """A section's quotes; `first`: the page's first list of quotes, after which untied_note says once that none is
-    tied: after the quotes, not before them, so the page leads with the report's words (issue 22)."""
-    return Html(quote_list(data, data.quotes[data.quotes["section_id"] == section_id]).markup + str(untied_note(data) if first else ""))
+def quotes_in_section(data: Dataset, section_id: str) -> Html:
+    """A section's quotes. Where the data tie none to a municipality, the filter's panel says so (untied_said), not the
+    page after its quotes (reader 24, #2: the same sentence on six pages)."""
+    return Html(quote_list(data, data.quotes[data.quotes["section_id"] == section_id]).markup)
 
 
-# Where the data tie no quote to a municipality, said once on a page, after its first list of quotes (views.any_tied).
-# Its last clause is the web's: the editions leave it out, where there is no choice to make (editions.WEB_CLAUSES).
+# Where the data tie no quote to a municipality: what the cards then lack, and, said once where a reader meets the
+# filter (its panel, browser.browser_data "control"), what a choice then does to them (views.any_tied). The last
+# clause is the web's: the editions leave it out, where there is no choice to make (editions.WEB_CLAUSES).
+UNTIED_CARDS = "Rapporten nævner ingen kommune ved citaterne, så kortene har ingen kommunelinje"
 UNTIED_CHOICE = ", og et valg af kommune markerer ingen af dem"
-UNTIED_NOTE = f"Rapporten nævner ingen kommune ved citaterne, så kortene har ingen kommunelinje{UNTIED_CHOICE}."
+UNTIED_NOTE = f"{UNTIED_CARDS}{UNTIED_CHOICE}."
 
 
-def untied_note(data: Dataset) -> Html:
-    """UNTIED_NOTE as the page's paragraph, in a folder that ties no quote; nothing where some quote is tied (then each
-    card says whose its tie is). An analyst's folder is the analyst's, not the report's (provenance.folder_words)."""
+def untied_said(data: Dataset, said: str = UNTIED_NOTE) -> str:
+    """`said` (UNTIED_NOTE) in a folder that ties no quote, its holder the folder's (an analyst's folder is the analyst's,
+    not the report's: provenance.folder_words); '' where some quote is tied (then each card says whose its tie is)."""
     if views.any_tied(data):
-        return Html("")
-    said = UNTIED_NOTE
+        return ""
     if provenance.folder_source(data.options) != BY_REPORT:
         said = said.replace("Rapporten nævner", f"{provenance.folder_words(data.options).subject} nævner", 1)
-    return Html(f'<p class="kr-list-intro kr-untied-note">{esc(said)}</p>')
+    return said
 
 
 def star_moments(data: Dataset, section_id: str = "stjernestunder") -> Html:
@@ -572,7 +573,6 @@ def quotes_for_ingredient(data: Dataset, ingredient_id: str) -> Html:
     return Html(
         f'<p class="kr-list-intro">{order if intro != NO_QUOTES else ""}{esc(intro)}</p>'
         + quote_list(data, filters.quotes(data, filters.QuoteFilter(ingredient_id=ingredient_id))).markup
-        + untied_note(data).markup  # after the cards it explains, not among the notes before them (issue 22)
     )
 
 
@@ -866,11 +866,26 @@ def initiative_card(data: Dataset, row: pd.Series) -> dict:
         "title": initiative_title(data, row),
         "href": None,
         "text": row.description,
-        "facts": (facts := [(label, unmarked(value)) for label, value in initiative_facts(data, row)]),
+        "facts": (facts := card_facts(data, row)),
         **unstated_facts(data, facts),
         "section": row.section_id,
         "sections": _sections(data, [row.section_id]),
     }
+
+
+def card_facts(data: Dataset, row) -> list[tuple[str, str]]:
+    """An initiative's facts as its web card shows them: initiative_facts without their marks (the block says them once),
+    a missing target group said as every other missing fact is, in the card's one line (unstated_facts), not as a field
+    with the purpose its description already gives; and no field where the editors gathered no organisation (reader 24,
+    #3: "Organisationer nævnt ved indsatsen: ingen enkelt organisation")."""
+    shown = []
+    for label, value in initiative_facts(data, row):
+        if getattr(value, "value", value) == NO_ORGANISATION:
+            continue
+        if label == VOCABULARIES[0][0] and not row.target_group_ids:
+            value = NOT_STATED
+        shown.append((label, unmarked(value)))
+    return shown
 
 
 def unstated_facts(data: Dataset, facts: Sequence[tuple[str, object]]) -> dict:

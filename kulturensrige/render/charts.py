@@ -169,6 +169,18 @@ def _municipality_variants(data: Dataset, build: Callable[[str, bool], Variant],
     return {key: build(code, inferred) for key, code, inferred in views.states(data) if inferred or inferred_switch}
 
 
+def unmarked_note(data: Dataset, name: str, include_inferred: bool) -> str:
+    """Under "Citater pr. ingrediens" where the chosen municipality has none of its quotes, one clause that says why the
+    bars stand as with no choice: where the data tie no quote, that none is tied (its holder the folder's); else that
+    none of the figure's quotes is the municipality's, by a stated tie where the switch leaves the inferred out (reader
+    24, #2: "(kun citater, hvor kommunen er angivet)" beside "ingen af citaterne" read as a contradiction)."""
+    if not views.any_tied(data):
+        holder = "Rapporten" if provenance.folder_source(data.options) == BY_REPORT else provenance.folder_words(data.options).subject
+        return f"{holder} knytter ingen citater til kommunerne, så søjlerne står, som når ingen kommune er valgt."
+    tie = f"er knyttet til {name}" if include_inferred else f"har {name} som angivet kommune"
+    return f"Intet citat i figuren {tie}, så søjlerne står, som når ingen kommune er valgt."
+
+
 def _scope(data: Dataset, code: str, include_inferred: bool) -> str:
     name = filters.municipality_name(data, code)
     return name + ("" if include_inferred or code == filters.ALL else " (kun citater, hvor kommunen er angivet)")
@@ -284,7 +296,7 @@ def quotes_per_ingredient(data: Dataset) -> Chart:
         if not mine_total:
             # Dimming sets off what is marked: with nothing to mark, the bars stand as with no choice (reader 18, #2:
             # every bar greyed, "alle står dæmpede").
-            said = f"Ingen af citaterne i figuren er knyttet til {name}{scope}, så søjlerne står, som når ingen kommune er valgt."
+            said = unmarked_note(data, name, include_inferred)
             if not views.any_tied(data):
                 # Where the data tie no quote, a column of the municipality's zeros marks nothing (issue 22): the table
                 # goes without it. (Not the no-choice table: its column per speaker group made a municipality's edition
@@ -668,10 +680,11 @@ def figures_not_drawn(data: Dataset) -> frozenset[str]:
 
 
 def ingredients_and_municipalities(data: Dataset) -> Html:
-    """The matrix of ingredients by municipality under its lead, or, where it is not drawn (figures_not_drawn), one
-    sentence that says no quote is tied (cards.no_quote_tied)."""
+    """The matrix of ingredients by municipality under its lead, or nothing where it is not drawn (figures_not_drawn):
+    the filter's panel says that no quote is tied (cards.untied_said), and a section of the overview said it again
+    (reader 24, #2)."""
     if MATRIX_ID in figures_not_drawn(data):
-        return cards.no_quote_tied(data)
+        return Html("")
     return Html(f"<p>{esc(MATRIX_LEAD)}</p>{ingredient_municipality_matrix(data)._repr_html_()}")
 
 

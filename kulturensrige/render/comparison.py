@@ -198,9 +198,9 @@ def compare_view(data: Dataset) -> Html:
     )
     # An editors' title keeps "(red.)" in every column; the line over them says what it means (ADR 32).
     whose = cards.whose_terms(data, titled=cards.titled(data, data.initiatives))
+    # Where the data tie no quote, the filter's panel and each profile say so (cards.untied_said, cards.no_quote_tied);
+    # here the two rows of quotes are left out (reader 24, #2: the sentence stood on six pages).
     tied = views.any_tied(data)
-    if not tied:
-        whose += cards.no_quote_tied(data).markup
     return Html(
         '<div class="kr-compare">'
         f'<fieldset class="kr-compare-choices"><legend>{COMPARE_LEGEND}</legend>{boxes}</fieldset>{default}'

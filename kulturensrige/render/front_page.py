@@ -7,6 +7,7 @@ what they count (printed quotations against rows split into turns, projects and 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from kulturensrige.data import provenance
@@ -23,9 +24,9 @@ from kulturensrige.words import count_word, genitive, listing, month, number, pl
 MUNICIPALITIES_SECTION = "de-deltagende-kommuner"
 # A start that promises a part of a page leads to that part's heading (the anchor).
 STARTS = [
-    ("baggrund", "Læs bogens gengivelse forfra", ""),
-    (MUNICIPALITIES_SECTION, "Din kommune", ""),
     ("afsluttende-betragtninger", "Guiden som tjekliste", guide.ANCHOR),
+    (MUNICIPALITIES_SECTION, "Din kommune", ""),
+    ("baggrund", "Læs bogens gengivelse forfra", ""),
 ]
 
 
@@ -134,12 +135,22 @@ def findings(data: Dataset) -> str:
 
 
 def ingredient_lines(data: Dataset) -> str:
+    """The effective ingredients, each its name (a link to its page) and its one-line definition, whose words the
+    definition is said by its own mark (lists.short_definition): what the report found, on the first screen (reader 24,
+    #1: the names alone said nothing a consultant could repeat)."""
     items = []
     for row in table_rows(data.ingredients.sort_values("number")):
         section = _section(data, row.section_id)
         name = esc(row.name)
-        items.append(f"<li>{book_link(section.book_page, name) if section is not None else name}</li>")
+        title = book_link(section.book_page, name) if section is not None else name
+        items.append(f"<li>{title}: {cards.sourced_markup(lists.short_definition(data, row))}</li>")
     return f'<ol class="kr-front-ingredients">{"".join(items)}</ol>'
+
+
+def first_sentence(text: str) -> str:
+    """A text's first sentence: up to the first full stop that a space and a capital letter follow, or the whole text."""
+    found = re.search(r"[.!?](?=\s+[A-ZÆØÅ»])", text)
+    return text[: found.end()] if found else text
 
 
 # Said after the chosen municipality's name in the front page's list, shown only there (kommunefilter.css).
@@ -147,15 +158,23 @@ CHOSEN_WORD = "valgt"
 
 
 def municipality_lines(data: Dataset) -> str:
-    """The municipalities, each a link to its page; the chosen one is marked as on every other page (data-kr-mark:
-    bold, and the word CHOSEN_WORD after it; reader review 5: the front page's list did not show the choice)."""
+    """What each municipality did, in one line: its name (a link to its page) and the first sentence of its summary,
+    whose words it is said by its own mark (municipalities.summary). The chosen one is marked as on every other page
+    (data-kr-mark: bold, and the word CHOSEN_WORD after it; reader review 5: the front page's list did not show the
+    choice)."""
     chosen = f'<span class="kr-chosen-word"> ({CHOSEN_WORD})</span>'
-    items = "".join(
-        f'<li data-kommune="{esc(r.kommunekode)}" data-kr-mark="{esc(r.kommunekode)}">'
-        f"{book_link('kommuner/profil-' + r.slug, esc(r.name))}{chosen}</li>"
-        for r in table_rows(data.municipalities)
-    )
-    return f'<ul class="kr-inline-list">{items}</ul>'
+    items = []
+    for r in table_rows(data.municipalities):
+        did = first_sentence(str(r.summary))
+        # A sentence that opens with the name says it once, as the link ("Køge: Køge holdt …" said it twice).
+        opens = did.startswith(f"{r.name} ")
+        rest = did.removeprefix(f"{r.name} ") if opens else did
+        said = cards.sourced_markup(cards.sourced(data, "municipalities.summary", r.summary, rest))
+        items.append(
+            f'<li data-kommune="{esc(r.kommunekode)}" data-kr-mark="{esc(r.kommunekode)}">'
+            f"{book_link('kommuner/profil-' + r.slug, esc(r.name))}{chosen}{' ' if opens else ': '}{said}</li>"
+        )
+    return f'<ul class="kr-front-municipalities">{"".join(items)}</ul>'
 
 
 # The page that sets the municipalities side by side (book/_toc.yml), offered beside them on the first screen.
@@ -262,22 +281,26 @@ def _main_finding(data: Dataset) -> str:
     return _line("forside-fund", "Fund", f'<p><a href="#{FINDINGS_ID}">{esc(said)}</a></p>')
 
 
+def _block(ident: str, heading: str, body: str) -> str:
+    """One of the first screen's findings: a small heading over its list, a line to each item."""
+    return f'<section class="kr-front-block" aria-labelledby="{ident}"><h2 id="{ident}">{esc(heading)}</h2>{body}</section>'
+
+
 def first_screen(data: Dataset) -> Html:
-    """What a reader came for, in the first screen of a phone: what the report is, where to start, the
-    ingredients, the municipalities, its main finding and how to cite it; the full findings and the
-    citation follow further down (`main_findings`, `how_to_cite`). Past the lead it is the web book's navigation
-    ("Start her", "Din kommune", links to the parts below): paper has its table of contents and prints the
-    findings and the citation in full, so the editions and a printed page leave it out (kr-web-only)."""
+    """What a consultant came for, first: what the report is, its effective ingredients and what each municipality
+    did, one line each (reader 24, #1: the first screen held names and the book's bookkeeping, not findings); then
+    where to start (the guide, the chosen municipality's page), the findings and how to cite it. Past the lead it is
+    the web book's (kr-web-only): paper has its table of contents and prints the findings and the citation in full."""
+    ingredients = f"De {count_word(len(data.ingredients))} virksomme ingredienser"
     return Html(
         lead(data)
         + '<div class="kr-front kr-web-only">'
+        + _block("forside-ingredienser", ingredients, ingredient_lines(data))
+        + _block("forside-kommuner", f"Hvad de {count_word(len(data.municipalities))} kommuner gjorde", municipality_lines(data))
         + _line("forside-start", "Start her", starts(data))
-        + _line("forside-ingredienser", "Virksomme ingredienser", ingredient_lines(data))
-        + _line("forside-kommuner", f"De {count_word(len(data.municipalities))} kommuner", municipality_lines(data))
         + _main_finding(data)
         + _line("forside-citer", "Citér som", f'<p class="kr-citation">{reference(data)} <a href="#{CITE_ID}">Mere om at citere</a></p>')
         + "</div>"
-        # Under the first screen, which a 667 px phone fills to its edge, and before the findings in full.
         + municipality_offer(data)
     )
 
@@ -330,7 +353,35 @@ def quote_parts(data: Dataset) -> list[str]:
 def key_figures(data: Dataset) -> Html:
     """The figures a consultant can quote: first those the report itself gives (report_figures), each with the section
     of the report it stands in; then the book's own counts, said to be the book's. All for the whole report, whatever
-    the filter shows."""
+    the filter shows. How the book counts them stands once, in the data chapter (counted_initiatives, quote_counting),
+    behind one link (reader 24, #1: the front page explained its counting in running text)."""
+    # The one quote count a consultant cites: the book's, said so by the list's lead ("Bogens egen optælling") and, in
+    # the report's book, by the word that the report states none (issue 22: 38, 35, 30, 29 and 32 side by side left no
+    # number to cite). Each tile says in a few words what it counts (the quote's unit, views.REPLIK_IS_A_QUOTE).
+    whose = REPORT_STATES_NO_COUNT if provenance.folder_source(data.options) == BY_REPORT else ""
+    counted = [
+        (number(statistics.count_initiatives(data.initiatives)), "indsatser", ""),
+        (number(len(data.quotes)), "citater", f"{views.REPLIK_IS_A_QUOTE[0].upper()}{views.REPLIK_IS_A_QUOTE[1:]}. {whose}".strip()),
+    ]
+    more = f"{book_link(EDITORS_PAGE, METHOD_LINK, anchor=EDITORS_ANCHOR)}, står i kapitlet „Data og genkørsel“."
+    holder = provenance.folder_words(data.options).holder
+    own = "Rapportens egne tal" if provenance.folder_source(data.options) == BY_REPORT else f"Tal fra {holder}"
+    return Html(
+        f'<p class="kr-figures-lead">{esc(own)}, hvert med det afsnit, det står i:</p>'
+        + _figure_list(data, report_figures(data), own)
+        + '<p class="kr-figures-lead">Bogens egen optælling:</p>'
+        + _figure_list(data, [(n, label, explained, "") for n, label, explained in counted], "Bogens egen optælling")
+        + f'<p class="kr-quote-more">{more}</p>'
+    )
+
+
+# The front page's one link to how the book counts and who says what (the data chapter's "Hvem siger det").
+METHOD_LINK = "Hvordan bogen tæller, og hvem der siger hvad"
+
+
+def counted_initiatives(data: Dataset) -> Html:
+    """How the book counts the initiatives, for the data chapter: a project and its parts are one, each counted once
+    by its kind (whose kinds they are said by provenance), and which projects have parts."""
     kinds = dict(zip(data.initiative_kinds["initiative_kind_id"], data.initiative_kinds["label"], strict=True))
     # A project's parts (initiatives.part_of) stand on cards of their own but are counted with their project.
     wholes = data.initiatives[~statistics.initiative_parts(data.initiatives)]
@@ -344,31 +395,10 @@ def key_figures(data: Dataset) -> Html:
         for whole, code in zip(projects.index, projects["kommunekode"], strict=True)
     )
     whose_kinds = provenance.value_label(data.options, "initiatives.kind")
-    # The one quote count a consultant cites: the book's, said so by the list's lead ("Bogens egen optælling") and, in
-    # the report's book, by the word that the report states none. Its parts stand in the data chapter, behind the link
-    # under the figures (issue 22: 38, 35, 30, 29 and 32 side by side left no number to cite).
-    whose = REPORT_STATES_NO_COUNT if provenance.folder_source(data.options) == BY_REPORT else ""
-    # Each tile says in a few words what it counts (the quote's unit, views.REPLIK_IS_A_QUOTE, as the exchange cards
-    # say it); the initiatives' counting rule and the kinds adding up to them stand in one line under the tiles, where
-    # they stood as seven grey lines in a 9rem tile (issue 22).
     total = number(statistics.count_initiatives(data.initiatives))
-    counted = [
-        (total, "indsatser", ""),
-        (number(len(data.quotes)), "citater", f"{views.REPLIK_IS_A_QUOTE[0].upper()}{views.REPLIK_IS_A_QUOTE[1:]}. {whose}".strip()),
-    ]
     each_kind = f"Hver indsats tælles én gang efter sin slags ({by_kind}; {whose_kinds})."
     kinds_line = " ".join(filter(None, (f"De {total} indsatser:", INITIATIVES_COUNTED, each_kind, within)))
-    more = f"{book_link(EDITORS_PAGE, 'Hvordan bogen tæller citaterne', anchor=COUNTING_ANCHOR)}, står i kapitlet „Data og genkørsel“."
-    footer = f'<p class="kr-figures-counted">{esc(kinds_line)}</p><p class="kr-quote-more">{more}</p>'
-    holder = provenance.folder_words(data.options).holder
-    own = "Rapportens egne tal" if provenance.folder_source(data.options) == BY_REPORT else f"Tal fra {holder}"
-    return Html(
-        f'<p class="kr-figures-lead">{esc(own)}, hvert med det afsnit, det står i:</p>'
-        + _figure_list(data, report_figures(data), own)
-        + '<p class="kr-figures-lead">Bogens egen optælling:</p>'
-        + _figure_list(data, [(n, label, explained, "") for n, label, explained in counted], "Bogens egen optælling")
-        + footer
-    )
+    return Html(f'<p class="kr-figures-counted">{esc(kinds_line)}</p>')
 
 
 def _figure_list(data: Dataset, figures: list[tuple[str, str, str, str]], label: str) -> str:
@@ -443,9 +473,10 @@ def ties(data: Dataset) -> Html:
 
 
 def mark_explained(data: Dataset) -> Html:
-    """What the editors' short mark means, said once in the book's text, where a new reader starts: every page's
-    marks open the same words (extension.marks_explained), and no page repeats them in its body (issue 22). In a data
-    folder that is not the report's the marks are that source's full words, which need no key."""
+    """What the editors' short mark means, said once in the book's text, in the data chapter under "Hvem siger det"
+    (the front page said it in a section of its own; reader 24, #1): every page's marks open the same words
+    (extension.marks_explained), and no page repeats them in its body (issue 22). In a data folder that is not the
+    report's the marks are that source's full words, which need no key."""
     if provenance.folder_source(data.options) != BY_REPORT:
         said = f"En værdi siger i parentes, hvis den er, fx ({provenance.folder_words(data.options).value})."
         return Html(f"<p>{esc(said)}</p>")
@@ -453,7 +484,7 @@ def mark_explained(data: Dataset) -> Html:
     tap = f"Tryk eller klik på et „{provenance.owner_mark(provenance.EDITORS_SHORT)}“ på en side for at se forklaringen igen."
     return Html(
         f'<p>{esc(provenance.page_key())}{esc(report_quote_marks(data))} <span class="kr-web-only">{esc(tap)}</span> Hvad '
-        f"redaktionen har gjort og hvorfor, står i {book_link(EDITORS_PAGE, 'kapitlet om data', anchor=EDITORS_ANCHOR)}.</p>"
+        f"redaktionen har gjort og hvorfor, står ovenfor under {book_link(EDITORS_PAGE, '„Hvem siger det“', anchor=EDITORS_ANCHOR)}.</p>"
     )
 
 
@@ -471,7 +502,7 @@ def card_ties(data: Dataset) -> Html:
     """What a quote card says of its municipality, from the data: where no quote is tied, that the cards have no such
     line; an inferred tie's reason only where the data hold one (views.switchable)."""
     if not views.any_tied(data):
-        said = f"{cards.UNTIED_NOTE.removesuffix('.')}; det gælder også citaterne fra litteraturen{_signs(data)}."
+        said = f"{cards.UNTIED_CARDS}; det gælder også citaterne fra litteraturen{_signs(data)}."
         if provenance.folder_source(data.options) != BY_REPORT:
             said = said.replace("Rapporten nævner", f"{provenance.folder_words(data.options).subject} nævner", 1)
         return Html(f"<p>{esc(said)}</p>")

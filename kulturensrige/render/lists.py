@@ -20,7 +20,7 @@ from kulturensrige.data.schema import BY_EDITORS, BY_REPORT, NOT_STATED, YES
 from kulturensrige.render import cards, highlight
 from kulturensrige.render.markup import CSV_EXCEL, Html, Markup, book_link, csv_href, esc, first_on_page, macro, sources_link, whose_note
 from kulturensrige.rules import attribution, filters, statistics, views
-from kulturensrige.words import count_word, listing, number, ordinal_word, plural
+from kulturensrige.words import count_word, genitive, listing, number, ordinal_word, plural
 
 
 def _key(data: Dataset, table: str, key: str, value: str, column: str) -> str:
@@ -175,30 +175,42 @@ def starting_point_owner(data: Dataset) -> str:
 
 
 def municipality_facts(data: Dataset, kommunekode: str) -> Html:
-    """A profile's lead and facts as one block. A retelling (the lead, the starting point, the outcome) carries its mark
-    at its own end, as an ingredient page's paragraph does (reading s23, F5: a fold under the line that names the
-    report's section left the lead sounding like the report); the code and the region, whose are said once, at the
-    block's end (profile_whose), not a mark after each (issue 22, marks22; ADR 55). The name's spelling note stays
-    beside the name: it is about that name alone."""
+    """A profile's lead and facts as one block. A retelling (the lead, the outcome) stands bare under the page's one rule
+    (ADR 70); the starting point, the editors' judgement, carries its mark at its end; the region's and the code's
+    owners are said once, at the block's end (profile_whose), not a mark after each (ADR 55). What the course led to
+    is a sentence of the page's own, not a bold field, which read as a missing answer where the report does not tell it;
+    the official name is a field only where its spelling note has something to add to the title; the code, the editors'
+    addition, stands in the block's foot (reader 24, #3)."""
     row = data.municipalities.loc[data.municipalities["kommunekode"] == kommunekode].iloc[0]
     start = _key(data, "starting_points", "starting_point_id", row.starting_point, "label")
     mark = provenance.name_mark(data.options, row["name"], row.name_in_report)
-    spelled = f' <span class="kr-by">{esc(provenance.owner_mark(mark))}</span>' if mark else ""
+    spelled = (
+        f'<dt>Officielt navn</dt><dd>{esc(row["name"])} <span class="kr-by">{esc(provenance.owner_mark(mark))}</span></dd>' if mark else ""
+    )
     section = filters.section_title_quoted(data, row.section_id)
-    all_groups = f'<p class="kr-all-groups">{esc(said)}</p>' if (said := all_groups_outcome(data)) else ""
+    all_groups = f'<p class="kr-all-groups">{esc(said)}</p>' if (said := all_groups_said(data, str(row["name"]))) else ""
     return Html(
         f'<div class="kr-profile" data-kommune="{esc(row.kommunekode)}">{profile_choice(data, kommunekode)}'
         f'<p class="kr-lead">{retold(data, row.summary, RETOLD["summary"])}</p>'
-        f'<dl class="kr-facts"><dt>Officielt navn</dt><dd>{esc(row["name"])}{spelled}</dd>'
-        f"<dt>Kommunekode</dt><dd>{esc(row.kommunekode)}</dd>"
+        f'<dl class="kr-facts">{spelled}'
         f"<dt>Region</dt><dd>{esc(row.region)}</dd>"
-        f"<dt>Udgangspunkt</dt><dd>{retold(data, starting_point(start, row.starting_point_note), RETOLD['starting_point'])}</dd>"
-        f"<dt>Hvad forløbet førte til</dt><dd>{retold(data, not_stated_note(data, row.outcome), RETOLD['outcome'])}</dd></dl>"
+        f"<dt>Udgangspunkt</dt><dd>{retold(data, starting_point(start, row.starting_point_note), RETOLD['starting_point'])}</dd></dl>"
+        f'<p class="kr-outcome">{outcome_said(data, row)}</p>'
         f"{all_groups}"
         # The section is presented on this very page: name it, do not link to it.
-        f'<p class="kr-source-line">Bygger på {esc(provenance.in_sections(data.options, [section]))}.</p>'
+        f'<p class="kr-source-line">Bygger på {esc(provenance.in_sections(data.options, [section]))}. '
+        f"Kommunekode: {esc(row.kommunekode)}.</p>"
         f"{profile_whose(data, row)}</div>" + profile_hints(data, kommunekode)
     )
+
+
+def outcome_said(data: Dataset, row) -> str:
+    """What the course led to in the municipality, as a sentence: its retelling (retold), or, where the data say it
+    is not stated, that the report (the folder's holder) does not tell it."""
+    if row.outcome == NOT_STATED:
+        holder = provenance.folder_words(data.options).subject
+        return esc(f"{holder} fortæller ikke, hvad forløbet førte til i {row['name']}.")
+    return retold(data, row.outcome, RETOLD["outcome"])
 
 
 # The programme fact that tells what the report says the course led to for every group: each profile and each edition
@@ -217,6 +229,17 @@ def all_groups_outcome(data: Dataset) -> str:
     fact = facts.iloc[0]
     section = provenance.in_sections(data.options, [filters.section_title_quoted(data, fact.section_id)])
     return f"Om alle aktionslæringsgrupperne siger {section}, at der »{fact.value}«."
+
+
+def all_groups_said(data: Dataset, name: str) -> str:
+    """all_groups_outcome on a municipality's page, short and said to be of all the groups, not the municipality's own
+    outcome ('Om alle grupperne, ikke kun Køges, siger rapportens afsnit »…«, at der »…«.'; reader 24, #3)."""
+    facts = data.programme_facts.loc[data.programme_facts["fact_id"] == ALL_GROUPS_FACT]
+    if facts.empty:
+        return ""
+    fact = facts.iloc[0]
+    section = provenance.in_sections(data.options, [filters.section_title_quoted(data, fact.section_id)])
+    return f"Om alle grupperne, ikke kun {genitive(name)}, siger {section}, at der »{fact.value}«."
 
 
 # A profile's retellings, each marked at its own end (municipality_facts): the column whose source the mark names.

@@ -161,6 +161,12 @@ def book_link(page: str, inner_html: str, css_class: str = "", anchor: str = "")
     return f'<a{attribute} href="{esc(page_link(page, anchor))}">{inner_html}</a>'
 
 
+# The classes of the folds that hold a method or provenance note (folded_note, whose_note, "Om figuren", the page's
+# "Sådan er siden lavet"): their words are kept out of the search index and its snippets (book/extension.py
+# _search_words_while_reading, browser.NOT_PROSE), so a result is found by, and shows, a page's content (reader 24, #11).
+METHOD_NOTES = ("kr-note-about", "kr-made")
+
+
 def folded_note(line: str, about: str, css: str, summary: str, also: str = "") -> str:
     """A method note as one line that stays in view (whose the block is, and `also`, what a tap on it does) and the
     rest, `about`, folded under `summary`, so a reader on a phone meets the substance before the method. The line and

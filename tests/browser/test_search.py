@@ -369,3 +369,23 @@ def test_a_searched_word_is_marked_only_on_the_result_opened_from_the_search_not
         assert page.evaluate(marked) == 0, "nor does the page read after the result"
     finally:
         page.close()
+
+
+# Each result's empty space under its snippet's last line of text, down to the next result's top (px).
+EMPTY_UNDER_SNIPPETS = """() => { const items = [...document.querySelectorAll('#search-results ul.search > li')];
+  return items.slice(0, -1).map((li, i) => { const range = document.createRange(); range.selectNodeContents(li.querySelector('p.context'));
+    const rects = [...range.getClientRects()]; const bottom = Math.max(...rects.map((r) => r.bottom));
+    return Math.round(items[i + 1].getBoundingClientRect().top - bottom); }); }"""
+
+
+def test_a_short_snippet_leaves_no_wide_gap_before_the_next_result_on_a_phone(site_url, browser):
+    """Reader 24, #11: each result kept five lines for its snippet, so a one-line snippet ("Bibliotek og
+    kulturinstitution") stood over some 80 px of empty space, and a phone's screen showed two or three results."""
+    page = browser.new_page(viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True, locale="da-DK")
+    try:
+        searched(page, f"{site_url}/search.html?q=bibliotek&kommune=koege")
+        page.wait_for_function("() => [...document.querySelectorAll('ul.search > li')].every((li) => li.querySelector('p.context'))")
+        gaps = page.evaluate(EMPTY_UNDER_SNIPPETS)
+        assert gaps and max(gaps) <= 80, gaps
+    finally:
+        page.close()
