@@ -45,7 +45,7 @@ def test_a_card_without_target_groups_says_the_report_names_none_and_gives_the_p
     # No purpose, or target groups of its own: the card says what it said before.
     assert _target_groups(data, _row(data, "koege-musikalske-besoeg")) == "ikke angivet"
     slagslunde = _row(data, "egedal-foreningsdage-slagslunde")
-    assert "Formålet var" in slagslunde.description
+    assert "Formålet har været" in slagslunde.description  # the report's tense (reading s24, F1)
     assert _target_groups(data, slagslunde) == "Lokalområdets beboere på tværs af generationer, Tilflyttere"
 
 

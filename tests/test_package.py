@@ -146,7 +146,9 @@ def test_a_table_of_marks_opens_exactly_the_initiatives_behind_each_number(data,
     html = model.html().markup
     column = {"kunstformer-kommune": "art_form_ids", "maalgrupper-kommune": "target_group_ids", "steder-kommune": "setting_ids"}
     frame = data.initiatives
-    marked = r'class="kr-marked">(\d+)<button type="button" class="kr-mark" data-kr-ids="([^"]*)" aria-label="([^"]*)"></button>'
+    # A phone's line names the column in the cell, hidden from screen readers, before its count (ADR 67).
+    where = r'(?:<span class="kr-mark-where" aria-hidden="true">[^<]*</span>)?'
+    marked = rf'class="kr-marked">{where}(\d+)<button type="button" class="kr-mark" data-kr-ids="([^"]*)" aria-label="([^"]*)"></button>'
     buttons = [(ids, label, count) for count, ids, label in re.findall(marked, html)]
     vocabulary = {"kunstformer-kommune": ("art_forms", "art_form_id"), "maalgrupper-kommune": ("target_groups", "target_group_id"),
                   "steder-kommune": ("settings", "setting_id")}[model.figure_id]  # fmt: skip

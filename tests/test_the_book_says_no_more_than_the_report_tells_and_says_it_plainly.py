@@ -80,7 +80,9 @@ def test_aarhus_outcome_names_the_tense_the_report_uses(data, report_text: str):
 def test_the_unnamed_initiatives_sentence_says_what_the_report_does_and_the_kinds_have_no_stray_comma(data):
     sources = _rows(data, SOURCES_FILE)
     said = " ".join(r["begrundelse"] for r in sources)
-    assert "de øvrige beskriver rapporten uden navn" in said
+    # ADR 70 (reading s24, F4): a numbered item's words are the report's title; the rest the editors formed.
+    assert "nævner andre som et punkt i en nummereret opremsning" in said
+    assert "De øvrige titler har redaktionen formet ud fra rapportens beskrivelse" in said
     assert "de øvrige beskriver den uden navn" not in said
     assert "„kort udsagn“, og" not in said and "(fx „kort udsagn“ og „interviewcitat“" in said
     for municipality in each(["376", "751"]):

@@ -181,12 +181,12 @@
   const kindOf = (trace) => `${trace.type}/${trace.orientation}`;
   /** A drawn chart redrawn for another variant. Where the build gave the two the same layout and the same traces in
    * kind and direction (a municipality's bars after another's: the same bars, each piece's two parts counted anew),
-   * only the traces are restyled, each attribute of the variant's traces set or, where it has none, cleared. Plotly.react
-   * of the whole figure first took the config afresh, which looks the whole page over for a <base> element, and
-   * compared the layout and its template with the drawn one's, only to draw the same layout (issue 24: a national
-   * choice waited for it on a slow phone). A trace's kind and direction are never restyled: plotly then sets its axes
-   * to autorange, and the bars listed from the top stood upside down. Otherwise the figure is drawn anew by
-   * Plotly.react, with the config it was first drawn with (the build gives a chart one). */
+   * only the traces are restyled, each attribute of the variant's traces set or, where it has none, cleared.
+   * Plotly.react of the whole figure first took the config afresh, which looks the whole page over for a <base>
+   * element, and compared the layout and its template with the drawn one's, only to draw the same layout (issue 24:
+   * a national choice waited for it on a slow phone). A trace's kind and direction are never restyled: plotly then
+   * sets its axes to autorange, and the bars listed from the top stood upside down. Otherwise the figure is drawn
+   * anew by Plotly.react, with the config it was first drawn with (the build gives a chart one). */
   function redraw(f, variant, theme, data) {
     if (
       f.shown.layout !== variant.layout ||
