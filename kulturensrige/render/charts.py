@@ -1158,6 +1158,12 @@ def _about(data: Dataset, number: int) -> str:
     return f'<details class="kr-figure-about"><summary>{escape(summary)}</summary><p>{escape(note)}</p></details>'
 
 
+def _span(letter: str, numbers: pd.Series) -> str:
+    """The marks' labels a legend line names: 'W1–W6' for a run, 'P1' for one."""
+    first, last = int(numbers.min()), int(numbers.max())
+    return f"{letter}{first}" if first == last else f"{letter}{first}–{letter}{last}"
+
+
 def programme_timeline(data: Dataset) -> Chart:
     """Figure 1: the programme in order. No dates are invented: positions are order, not time."""
     events = data.programme_events
@@ -1194,8 +1200,10 @@ def programme_timeline(data: Dataset) -> Chart:
         text=[f"W{n}" for n in workshops["number"]],
         textposition="top center",
         name=_wrap_whole(
-            f"Fælles workshop (udfyldt: {provenance.folder_words(data.options).holder} nævner stedet; "
-            f"tom: {provenance.not_given(data.options, NOT_GIVEN['programme_events.place'])})",
+            # The marks' short names spelled out beside them, and the fill said as what it tells (reader review 24, #13).
+            f"{_span('W', workshops['number'])}: fælles workshop (fyldt cirkel: "
+            f"{provenance.folder_words(data.options).holder} nævner stedet; "
+            f"tom cirkel: {provenance.not_given(data.options, NOT_GIVEN['programme_events.place'])})",
             LEGEND_LINE,
         ),
         hoverinfo="skip",
@@ -1208,7 +1216,9 @@ def programme_timeline(data: Dataset) -> Chart:
         text=[f"P{n}" for n in pitstops["number"]],
         textposition="bottom center",
         name=_wrap_whole(
-            f"Virtuelt pitstop for tovholdere ({provenance.not_given(data.options, NOT_GIVEN['programme_events.date'])})", LEGEND_LINE
+            f"{_span('P', pitstops['number'])}: virtuelt pitstop for tovholdere "
+            f"({provenance.not_given(data.options, NOT_GIVEN['programme_events.date'])})",
+            LEGEND_LINE,
         ),
         hoverinfo="skip",
     )
