@@ -13,10 +13,8 @@ from support.checks import each
 def test_a_stray_sign_in_the_reports_words_is_kept_and_noted_as_the_reports(data):
     items = BeautifulSoup(str(guide.checklist(data)), "html.parser").select(".kr-wording")
     noted = {" ".join(p.get_text(" ").split()) for p in items if "står sådan i rapporten" in p.get_text()}
-    assert noted == {
-        "Rapportens ordlyd: »Prioritér relationsdannelsen i gruppen undervejs i forløbet? gennem de fælles oplevelser.« "
-        "(»?« står sådan i rapporten)"
-    }, noted
+    said = "Rapportens ordlyd: »Prioritér relationsdannelsen i gruppen undervejs i forløbet? gennem de fælles oplevelser.«"
+    assert noted == {f"{said} (»?« står sådan i rapporten)"}, noted
     # Only there: a question that ends a sentence is no slip.
     assert guide.slip_note("Hvad karakteriserer din aktionslæringsgruppe?") == ""
     assert guide.slip_note("Hvad nu? Det ved vi ikke.") == ""

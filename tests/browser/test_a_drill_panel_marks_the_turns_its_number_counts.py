@@ -23,17 +23,17 @@ STILL_JS = """() => new Promise((done) => {
   check();
 })"""
 # The part of a bar: the trace named for the speakers' category, its point on the ingredient.
-POINT_JS = """([category, ingredient]) => { const gd = document.querySelector('%s');
+POINT_JS = """([category, ingredient]) => { const gd = document.querySelector('PLOT');
   const trace = gd.data.findIndex((t) => t.name === category);
-  return [trace, gd.data[trace].y.findIndex((y) => String(y).replace(/<br>/g, ' ') === ingredient)]; }""" % PLOT
-SEEN_JS = """() => { const drill = document.querySelector('%s .kr-drill');
+  return [trace, gd.data[trace].y.findIndex((y) => String(y).replace(/<br>/g, ' ') === ingredient)]; }""".replace("PLOT", PLOT)
+SEEN_JS = """() => { const drill = document.querySelector('FIGURE .kr-drill');
   const bar = document.querySelector('section.kr-filter').getBoundingClientRect().bottom;
   const note = drill.querySelector('.kr-drill-counted');
   return {heading: drill.querySelector('.kr-drill-heading').textContent,
     note: note && note.checkVisibility() ? note.textContent : '',
     counted: [...drill.querySelectorAll('.kr-turn-counted')].map((t) => { const r = t.getBoundingClientRect();
       return {speaker: t.querySelector('.kr-turn-speaker').textContent, top: r.top, bottom: r.bottom}; }),
-    turns: drill.querySelectorAll('.kr-turn').length, bar, height: innerHeight}; }""" % FIGURE
+    turns: drill.querySelectorAll('.kr-turn').length, bar, height: innerHeight}; }""".replace("FIGURE", FIGURE)
 
 
 @pytest.mark.parametrize("screen", list(SCREENS), ids=lambda s: f"{s}px")
