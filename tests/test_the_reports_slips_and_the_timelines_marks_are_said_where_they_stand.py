@@ -16,8 +16,8 @@ def test_a_stray_sign_in_the_reports_words_is_kept_and_noted_as_the_reports(data
     said = "Rapportens ordlyd: »Prioritér relationsdannelsen i gruppen undervejs i forløbet? gennem de fælles oplevelser.«"
     assert noted == {f"{said} (»?« står sådan i rapporten)"}, noted
     # Only there: a question that ends a sentence is no slip.
-    assert guide.slip_note("Hvad karakteriserer din aktionslæringsgruppe?") == ""
-    assert guide.slip_note("Hvad nu? Det ved vi ikke.") == ""
+    assert guide.slip_note("Hvad karakteriserer din aktionslæringsgruppe?", "rapporten") == ""
+    assert guide.slip_note("Hvad nu? Det ved vi ikke.", "rapporten") == ""
 
 
 def test_the_timelines_legend_spells_out_the_labels_over_its_marks(data):
