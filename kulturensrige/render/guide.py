@@ -60,7 +60,8 @@ def checklist(data: Dataset, ingredient_id: str = "") -> Html:
         f'<li class="kr-check-item"><input type="checkbox" id="anbefaling-{esc(r.recommendation_id)}" '
         f'data-kr-check="{esc(r.recommendation_id)}">'
         f'<label for="anbefaling-{esc(r.recommendation_id)}">{esc(r.text)}</label>'
-        f'<p class="kr-wording"><span class="kr-wording-label">{wording}:</span> »{esc(r.report_text)}«{esc(slip_note(r.report_text, holder))}</p>'
+        f'<p class="kr-wording"><span class="kr-wording-label">{wording}:</span> »{esc(r.report_text)}«'
+        f"{esc(slip_note(r.report_text, holder))}</p>"
         # No mark on each item: the note over the list says once whose the links are (issue 22).
         '<div class="kr-check-links"><span class="kr-editors-label">Ingredienser:</span> '
         f"{cards.ingredient_badges(data, r.ingredient_ids)}</div></li>"
