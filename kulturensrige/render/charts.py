@@ -1200,10 +1200,10 @@ def programme_timeline(data: Dataset) -> Chart:
         text=[f"W{n}" for n in workshops["number"]],
         textposition="top center",
         name=_wrap_whole(
-            # The marks' short names spelled out beside them, and the fill said as what it tells (reader review 24, #13).
-            f"{_span('W', workshops['number'])}: fælles workshop (fyldt cirkel: "
+            # The marks' short names spelled out beside them (reader review 24, #13).
+            f"{_span('W', workshops['number'])}: fælles workshop (udfyldt: "
             f"{provenance.folder_words(data.options).holder} nævner stedet; "
-            f"tom cirkel: {provenance.not_given(data.options, NOT_GIVEN['programme_events.place'])})",
+            f"tom: {provenance.not_given(data.options, NOT_GIVEN['programme_events.place'])})",
             LEGEND_LINE,
         ),
         hoverinfo="skip",
@@ -1222,10 +1222,13 @@ def programme_timeline(data: Dataset) -> Chart:
         ),
         hoverinfo="skip",
     )
-    styled(figure, height=340).update_layout(
+    # 20 px over the 340 the legend had before its lines named W1–W6 and P1–P3, and room for its nine lines stacked on a
+    # phone: plotly's horizontal legend scrolls inside the chart past half the figure's height (legend.maxheight 0.5).
+    styled(figure, height=360).update_layout(
         xaxis={"visible": False, "range": [-pad, span + pad]},  # room for the dates centred under the line's ends
         yaxis={"visible": False, "range": [-0.8, 1.8]},
         showlegend=True,
+        legend={"maxheight": 0.6},
     )
     alt, reservations = _timeline_alt(data, workshops, pitstops, start, end)
     # The event's title names its kind; the kind's id and the ISO month would be the data's words, not a reader's.
