@@ -565,8 +565,12 @@
           shown.style.top = CSS.px(line).toString();
           shown.style.setProperty("--kr-over-head", CSS.px(over).toString());
           slide(wrap, shown);
-          // Where the rows end (the names again at the foot, or the text after the table), the strip steps aside.
-          shown.hidden = rows.bottom < box.bottom + shown.getBoundingClientRect().height;
+          // Where the rows end (the names again at the foot, or the text after the table), the strip steps aside; so it
+          // does while a tapped mark's open panel passes where it lies: it covered the panel's heading and "Luk" (reader
+          // review 24, #9). The names come back with the rows under the panel.
+          const panel = wrap.querySelector("tr.kr-drill-row .kr-drill:not([hidden])")?.getBoundingClientRect();
+          const across = panel && panel.top < line + names && panel.bottom > line;
+          shown.hidden = across || rows.bottom < box.bottom + shown.getBoundingClientRect().height;
         }
       }
     };
@@ -664,6 +668,9 @@
             const heading = drill.querySelector(".kr-drill-heading");
             heading.textContent = title;
             KR.paginate(drill.querySelector(".kr-drill-cards"), positions, (k) => store.krCards[positions[k]]());
+            // In the next frame, once the cards are filled from their rows (KR.rowCards, a moment after they show), and
+            // before openDrill measures where the page goes.
+            window.requestAnimationFrame(() => markCounted(drill, ids));
             // One panel open at a time: a bar's panel left open above a cell's read as the cell's.
             for (const other of document.querySelectorAll(".kr-drill")) {
               if (other !== drill && !other.hidden) homeDrill(other);
@@ -678,6 +685,21 @@
         KR.sideMissing(drill.querySelector(".kr-drill-cards"));
         drill.hidden = false;
       });
+  }
+  /** In an exchange's card, the turns the clicked number counts (the build's ids; a card's data-quotes name its turns
+   * in their order) are marked, and the build's line in the panel says what the mark is, shown only where a card is
+   * marked so (reader review 24, #10: the counted turn stood unmarked under another speaker's). */
+  function markCounted(drill, ids) {
+    let marked = false;
+    for (const card of drill.querySelectorAll(".kr-drill-cards .kr-card[data-quotes]")) {
+      const turns = card.dataset.quotes.split(" ");
+      card.querySelectorAll(".kr-quote-text > .kr-turn").forEach((turn, k) => {
+        turn.classList.toggle("kr-turn-counted", ids.has(turns[k]));
+        marked ||= ids.has(turns[k]);
+      });
+    }
+    const note = drill.querySelector(".kr-drill-counted");
+    if (note) note.hidden = !marked;
   }
   /** The open panel as a step in the reader's history: {drill, figure, y} (y: where the page stood before it opened).
    * Opening a panel adds an entry to the history (same address, history.state.krDrill), so the browser's Back closes
@@ -788,13 +810,15 @@
         const box = drill.getBoundingClientRect();
         const free = Math.max(0, document.querySelector("section.kr-filter")?.getBoundingClientRect().bottom ?? 0);
         const card = drill.querySelector(".kr-drill-cards > *")?.getBoundingClientRect();
-        const foot = card ? card.bottom : box.bottom; // a panel with no card yet (its cards still coming) stands whole
+        // A counted turn of an exchange (markCounted) is brought whole into view, under the panel's heading if both fit.
+        const counted = drill.querySelector(".kr-turn-counted")?.getBoundingClientRect();
+        const foot = counted ? counted.bottom : card ? card.bottom : box.bottom; // no card yet (still coming): the panel
         // A tapped mark's row stays in view too, below the table's names that stick under the bar (stickNames).
         const row = mark?.closest("tr")?.getBoundingClientRect();
         const names = mark?.closest("table").tHead.getBoundingClientRect().height ?? 0;
         const by = Math.min(
           foot + 16 - window.innerHeight,
-          box.top - free - 8,
+          (counted ? counted.top : box.top) - free - 8,
           row ? row.top - free - names : Infinity,
         );
         if (by > 0) {

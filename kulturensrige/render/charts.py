@@ -1167,6 +1167,12 @@ def _about(data: Dataset, number: int) -> str:
     return f'<details class="kr-figure-about"><summary>{escape(summary)}</summary><p>{escape(note)}</p></details>'
 
 
+def _span(letter: str, numbers: pd.Series) -> str:
+    """The marks' labels a legend line names: 'W1–W6' for a run, 'P1' for one."""
+    first, last = int(numbers.min()), int(numbers.max())
+    return f"{letter}{first}" if first == last else f"{letter}{first}–{letter}{last}"
+
+
 def programme_timeline(data: Dataset) -> Chart:
     """Figure 1: the programme in order. No dates are invented: positions are order, not time."""
     events = data.programme_events
@@ -1203,7 +1209,9 @@ def programme_timeline(data: Dataset) -> Chart:
         text=[f"W{n}" for n in workshops["number"]],
         textposition="top center",
         name=_wrap_whole(
-            f"Fælles workshop (udfyldt: {provenance.folder_words(data.options).holder} nævner stedet; "
+            # The marks' short names spelled out beside them (reader review 24, #13).
+            f"{_span('W', workshops['number'])}: fælles workshop (udfyldt: "
+            f"{provenance.folder_words(data.options).holder} nævner stedet; "
             f"tom: {provenance.not_given(data.options, NOT_GIVEN['programme_events.place'])})",
             LEGEND_LINE,
         ),
@@ -1217,14 +1225,19 @@ def programme_timeline(data: Dataset) -> Chart:
         text=[f"P{n}" for n in pitstops["number"]],
         textposition="bottom center",
         name=_wrap_whole(
-            f"Virtuelt pitstop for tovholdere ({provenance.not_given(data.options, NOT_GIVEN['programme_events.date'])})", LEGEND_LINE
+            f"{_span('P', pitstops['number'])}: virtuelt pitstop for tovholdere "
+            f"({provenance.not_given(data.options, NOT_GIVEN['programme_events.date'])})",
+            LEGEND_LINE,
         ),
         hoverinfo="skip",
     )
-    styled(figure, height=340).update_layout(
+    # 20 px over the 340 the legend had before its lines named W1–W6 and P1–P3, and room for its nine lines stacked on a
+    # phone: plotly's horizontal legend scrolls inside the chart past half the figure's height (legend.maxheight 0.5).
+    styled(figure, height=360).update_layout(
         xaxis={"visible": False, "range": [-pad, span + pad]},  # room for the dates centred under the line's ends
         yaxis={"visible": False, "range": [-0.8, 1.8]},
         showlegend=True,
+        legend={"maxheight": 0.6},
     )
     alt, reservations = _timeline_alt(data, workshops, pitstops, start, end)
     # The event's title names its kind; the kind's id and the ISO month would be the data's words, not a reader's.

@@ -426,9 +426,17 @@ class Drill:
     store: str
     heading: str
     close: str
+    counted: str = ""  # what the marked turns of an exchange are: shown where a card shows turns the number does not count
 
 
-QUOTE_DRILL = Drill("kr-quote-store", "Citaterne bag tallet", "Luk citaterne bag tallet")
+QUOTE_DRILL = Drill(
+    "kr-quote-store",
+    "Citaterne bag tallet",
+    "Luk citaterne bag tallet",
+    # An exchange stands whole, and the turns the number counts are marked: the reader tapped "Projekt- og
+    # programledelse" and read a librarian's turn first, the project leader's unmarked under it (reader review 24, #10).
+    "Tallet tæller de replikker, der står med en farvet kant; resten af ordvekslingen står med, så den kan læses hel.",
+)
 INITIATIVE_DRILL = Drill("kr-initiative-store", "Indsatserne bag tallet", "Luk indsatserne bag tallet")
 
 
@@ -887,7 +895,8 @@ def drill_panel(drill: Drill) -> str:
         '<p class="kr-drill-none" role="status" hidden></p>'
         f'<div class="kr-drill" aria-live="polite" data-kr-store="{esc(drill.store)}" hidden>'
         f'<div class="kr-drill-head"><h3 class="kr-drill-heading" tabindex="-1">{esc(drill.heading)}</h3>{close}</div>'
-        f'<div class="kr-drill-cards"></div><div class="kr-drill-foot">{close}</div></div>'
+        + (f'<p class="kr-drill-counted" hidden>{esc(drill.counted)}</p>' if drill.counted else "")
+        + f'<div class="kr-drill-cards"></div><div class="kr-drill-foot">{close}</div></div>'
     )
 
 

@@ -123,3 +123,46 @@ def test_a_choice_leaves_an_open_answer_panel_open_and_its_card_in_place(browser
         assert "kommune=egedal" in page.url, page.url
     finally:
         context.close()
+
+
+# What the reader sees at a profile's top: where the page stands, the title, whether the select shows a focus ring, and
+# the profile's offer (its button, or the sentence in its place) against the sticky bar's foot.
+TOP_JS = """() => { const offer = [...document.querySelectorAll('.kr-profile-choose-button, .kr-profile-chosen')]
+  .find((e) => e.checkVisibility()).getBoundingClientRect();
+  return {y: scrollY, title: document.querySelector('article h1').getBoundingClientRect().top,
+          ring: document.getElementById('kr-kommune').matches(':focus-visible'),
+          focus: document.activeElement.id, offer: offer.top,
+          bar: document.querySelector('section.kr-filter').getBoundingClientRect().bottom}; }"""
+
+
+@pytest.mark.parametrize("screen", list(SCREENS), ids=lambda s: f"{s}px")
+def test_alle_tapped_at_a_profiles_top_leaves_the_page_at_its_top_and_draws_no_focus_ring(browser, site_url, screen):
+    """Reader review 24, #8: on Køge's page with Køge chosen, a tap on „Alle“ moved the page 44 px (scrollY 0 to 44)
+    to keep the offer's place as a sentence came in over it, the title went under the bar, and the select kept a
+    focus ring the reader had not asked for. At the top the page stays at the top, the offer's button stands whole
+    under the bar, and from the keyboard the focus still goes on to the select."""
+    context = browser.new_context(locale="da-DK", **SCREENS[screen])
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/kommuner/profil-koege.html?kommune=koege")
+        page.evaluate("() => window.KR_FILTER.ready")
+        _settle(page)
+        before = page.evaluate(TOP_JS)
+        assert before["y"] == 0, before
+        page.evaluate("() => { window.KR_FILTER.last = null; }")
+        (page.tap if screen == "375" else page.click)(".kr-filter-reset")
+        page.wait_for_function("() => window.KR_FILTER.last && !window.KR_FILTER.last.initial")
+        _settle(page)
+        after = page.evaluate(TOP_JS)
+        assert after["y"] == 0 and after["title"] == before["title"], (before, after)
+        assert not after["ring"], after
+        assert after["offer"] >= after["bar"], after
+        # From the keyboard the reset's focus goes on to the choice it reset, as before.
+        page.select_option("#kr-kommune", label="Køge")
+        _settle(page)
+        page.focus(".kr-filter-reset")
+        page.keyboard.press("Enter")
+        _settle(page)
+        assert page.evaluate(TOP_JS)["focus"] == "kr-kommune"
+    finally:
+        context.close()
