@@ -2097,7 +2097,7 @@ def test_the_front_pages_figures_print_as_a_table_of_number_what_and_where(repor
     each is a row: the number, what it counts and, on a line of its own column, the report's section it stands in."""
     page = BeautifulSoup((report_site / "index.html").read_text(encoding="utf-8"), "html.parser")
     lines = [line.strip() for text in layout_pages(report_site / "pdf" / editions.file_name()) for line in text.splitlines()]
-    for item in page.select("ul.kr-key-figures > li"):
+    for item in each(page.select("ul.kr-key-figures > li")):
         number = item.select_one(".kr-figure-number").get_text(strip=True)
         source = item.select_one(".kr-figure-source")
         row = [line for line in lines if line.startswith(number + " ")]
@@ -2114,7 +2114,7 @@ def test_side_by_side_prints_each_municipality_with_its_terms_on_the_line_of_the
     name and »Indsatser« equal bold lines. Printed, each kind of term is a line with its terms after it."""
     page = BeautifulSoup((report_site / "kommuner" / "sammenligning.html").read_text(encoding="utf-8"), "html.parser")
     lines = [" ".join(line.split()) for text in layout_pages(report_site / "pdf" / editions.file_name()) for line in text.splitlines()]
-    for heading in page.select("section.kr-compare-column > h4"):
+    for heading in each(page.select("section.kr-compare-column > h4")):
         first = " ".join(heading.find_next_sibling("ul").li.get_text(" ").replace(SOFT_HYPHEN_TEXT, "").split())
         kind = heading.get_text(strip=True).split()[0]
         assert any(line.startswith(kind) and first[:20] in line for line in lines), (kind, first)

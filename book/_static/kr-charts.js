@@ -565,9 +565,9 @@
           shown.style.top = CSS.px(line).toString();
           shown.style.setProperty("--kr-over-head", CSS.px(over).toString());
           slide(wrap, shown);
-          // Where the rows end (the names again at the foot, or the text after the table), the strip steps aside; so it
-          // does while a tapped mark's open panel passes where it lies: it covered the panel's heading and "Luk" (reader
-          // review 24, #9). The names come back with the rows under the panel.
+          // Where the rows end (the names again at the foot, or the text after the table), the strip steps aside; so
+          // it does while a tapped mark's open panel passes where it lies: it covered the panel's heading and "Luk"
+          // (reader review 24, #9). The names come back with the rows under the panel.
           const panel = wrap.querySelector("tr.kr-drill-row .kr-drill:not([hidden])")?.getBoundingClientRect();
           const across = panel && panel.top < line + names && panel.bottom > line;
           shown.hidden = across || rows.bottom < box.bottom + shown.getBoundingClientRect().height;
@@ -810,9 +810,11 @@
         const box = drill.getBoundingClientRect();
         const free = Math.max(0, document.querySelector("section.kr-filter")?.getBoundingClientRect().bottom ?? 0);
         const card = drill.querySelector(".kr-drill-cards > *")?.getBoundingClientRect();
-        // A counted turn of an exchange (markCounted) is brought whole into view, under the panel's heading if both fit.
+        // A counted turn of an exchange (markCounted) is brought whole into view, under the panel's heading if both
+        // fit.
         const counted = drill.querySelector(".kr-turn-counted")?.getBoundingClientRect();
-        const foot = counted ? counted.bottom : card ? card.bottom : box.bottom; // no card yet (still coming): the panel
+        // With no card yet (still coming), the panel's own foot.
+        const foot = counted ? counted.bottom : card ? card.bottom : box.bottom;
         // A tapped mark's row stays in view too, below the table's names that stick under the bar (stickNames).
         const row = mark?.closest("tr")?.getBoundingClientRect();
         const names = mark?.closest("table").tHead.getBoundingClientRect().height ?? 0;
