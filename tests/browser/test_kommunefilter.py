@@ -854,7 +854,10 @@ def test_a_table_of_marks_opens_the_initiatives_behind_a_number_in_the_pages_flo
     try:
         open_page(page, f"{site_url}/kommuner/sammenligning.html")
         figure = page.locator("#figur-maalgrupper-kommune")
-        counts = [int(n) for n in figure.locator("td.kr-marked").all_text_contents()]
+        # A marked cell's count, without the column's name it carries for the phone's line a row (ADR 67).
+        counts = figure.locator("td.kr-marked").evaluate_all(
+            "cells => cells.map(c => Number([...c.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('')))"
+        )
         mark = figure.locator("td.kr-marked > button.kr-mark").nth(counts.index(max(counts)))
         ids, label = mark.get_attribute("data-kr-ids").split(), mark.get_attribute("aria-label")
         mark.focus()
