@@ -74,23 +74,29 @@ def ready(page, url: str) -> None:
 
 
 @pytest.mark.parametrize("viewport", PHONES, ids=lambda v: f"{v['width']}x{v['height']}")
-def test_the_front_pages_first_screen_on_a_phone_holds_all_a_reader_came_for(browser, site_url, data, viewport):
-    """What the report is, where to start, the ingredients, the municipalities, the way to the main findings (a link
-    saying how many there are: issue 22) and how to cite it: all inside the first viewport, in readable type, with
-    links of at least 24 px."""
+def test_the_front_pages_first_screen_on_a_phone_says_what_the_report_is_and_leads_with_its_substance(browser, site_url, data, viewport):
+    """The first screen says what the report is, holds the choice of a municipality and begins the report's substance:
+    ADR 72 has the front page lead with the effective ingredients and what each municipality did, one line each,
+    then the way in (where to start), the main findings (a link saying how many there are: issue 22) and how to cite
+    it, in that order. All in readable type, with links of at least 24 px."""
     context, page = phone_page(browser, viewport)
     try:
         ready(page, f"{site_url}/index.html")
         parts = page.evaluate(
-            """() => ['.kr-lead', ...['start', 'ingredienser', 'kommuner', 'fund', 'citer'].map((p) => '#forside-' + p)]
+            """() => ['.kr-lead', '#kr-kommune', ...['ingredienser', 'kommuner', 'start', 'fund', 'citer'].map((p) => '#forside-' + p)]
                 .map((s) => document.querySelector(s)).map((e) => {
-                    const part = e.closest('.kr-front-line') || e, box = part.getBoundingClientRect();
-                    return {part: e.id || e.className, top: box.top, bottom: box.bottom,
+                    const part = e.closest('.kr-front-line, .kr-front-block') || e, box = e.getBoundingClientRect();
+                    return {part: e.id || e.className, top: box.top, bottom: box.bottom, height: box.height,
                             font: parseFloat(getComputedStyle(part).fontSize), text: part.textContent};
                 })"""
         )
-        for part in parts:
+        # The first screen: what the report is, the municipality choice and the ingredients' heading.
+        for part in parts[:3]:
             assert part["top"] >= 0 and part["bottom"] <= viewport["height"], part
+        assert parts[1]["height"] >= 24, parts[1]
+        # Then the rest, in the order ADR 72 gives.
+        assert [p["top"] for p in parts[2:]] == sorted(p["top"] for p in parts[2:]), parts
+        for part in parts:
             assert part["font"] >= 15, f"{part['part']}: {part['font']} px"
         text = " ".join(part["text"] for part in parts)
         assert all(name in text for name in data.municipalities["name"])
