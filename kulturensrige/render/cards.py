@@ -959,14 +959,15 @@ def lift_marks(contexts: list[dict]) -> tuple[list[dict], list[str]]:
     source (block_mark), and those fields (INITIATIVE_MARKED's keys); the block then says whose they are once."""
     if not contexts:
         return contexts, []
-    labels = [label for label, _ in contexts[0]["facts"]]
+    facts = [dict(c["facts"]) for c in contexts]
     # A title keeps its short mark on its card (ADR 32): a card copied alone would lose whose title it is.
-    fields = [f for f in INITIATIVE_MARKED if f in labels]
+    fields = [f for f in INITIATIVE_MARKED if any(f in card for card in facts)]
 
-    def values(context: dict, field: str) -> str:
-        return context["title"] if field == "title" else dict(context["facts"])[field]
+    def values(field: str) -> list[str]:
+        # A card that shows no such field (ADR 72: no organisations where it gathers none) counts for no mark.
+        return [c["title"] for c in contexts] if field == "title" else [card[field] for card in facts if field in card]
 
-    lifted = [f for f in fields if block_mark(values(c, f) for c in contexts)]
+    lifted = [f for f in fields if block_mark(values(f))]
     return [
         {
             **c,
@@ -991,15 +992,17 @@ def fact_list(data: Dataset, items: list[views.Item], noun: views.Noun, contexts
 
 def fact_rows(data: Dataset, contexts: list[dict]) -> Markup:
     """The fact cards past a long list's first page: the macro once as a <template> and one JSON row per card,
-    its fields by name (fact0, fact1, ... in the facts' order; every card of a list has the same facts)."""
+    its fields by name (fact0, fact1, ... in the order of every label any card of the list shows: a card may show
+    fewer, as one with no organisation gathered shows no such field, ADR 72)."""
     first = contexts[0]
+    labels = fact_labels(contexts)
     template = {
         **first,
         "template": True,
         "id": None,
         "kommune": None,
         "href": None if first["href"] is None else "",
-        "facts": [(label, "") for label, _ in first["facts"]],
+        "facts": [(label, "") for label in labels],
         "unstated": (),
         "sections": _sections(data, (c["section"] for c in contexts)),
     }
@@ -1009,14 +1012,27 @@ def fact_rows(data: Dataset, contexts: list[dict]) -> Markup:
         {
             **{f: _row_value(c[f]) for f in fields},
             "id": c["id"] or None,
-            **{f"fact{i}": _row_value(v) for i, (_, v) in enumerate(c["facts"])},
-            # The positions of the facts the card says once it does not state (unstated_facts), and that line.
-            "unstated": [i for i, (label, _) in enumerate(c["facts"]) if label in c.get("unstated", ())],
+            **{f"fact{i}": _row_value(dict(c["facts"]).get(label, "")) for i, label in enumerate(labels)},
+            # The positions of the facts the card says once it does not state (unstated_facts), and that line; a
+            # field the card does not show goes the same way, without the line naming it.
+            "unstated": [i for i, label in enumerate(labels) if label in c.get("unstated", ()) or label not in dict(c["facts"])],
             "unstated_line": c.get("unstated_line", ""),
         }
         for c in contexts
     ]
     return Markup(f'<template class="kr-list-card">{card}</template>{row_islands(rows)}')
+
+
+def fact_labels(contexts: list[dict]) -> list[str]:
+    """Every label the cards of a list show, each after the labels its card shows before it."""
+    labels: list[str] = []
+    for c in contexts:
+        before = 0
+        for label, _ in c["facts"]:
+            if label not in labels:
+                labels.insert(before, label)
+            before = labels.index(label) + 1
+    return labels
 
 
 def _row_value(value):

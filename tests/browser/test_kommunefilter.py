@@ -854,7 +854,10 @@ def test_a_table_of_marks_opens_the_initiatives_behind_a_number_in_the_pages_flo
     try:
         open_page(page, f"{site_url}/kommuner/sammenligning.html")
         figure = page.locator("#figur-maalgrupper-kommune")
-        counts = [int(n) for n in figure.locator("td.kr-marked").all_text_contents()]
+        # A marked cell's count, without the column's name it carries for the phone's line a row (ADR 67).
+        counts = figure.locator("td.kr-marked").evaluate_all(
+            "cells => cells.map(c => Number([...c.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('')))"
+        )
         mark = figure.locator("td.kr-marked > button.kr-mark").nth(counts.index(max(counts)))
         ids, label = mark.get_attribute("data-kr-ids").split(), mark.get_attribute("aria-label")
         mark.focus()
@@ -1441,25 +1444,35 @@ def test_a_wide_heatmap_fits_or_scrolls_in_its_frame_with_every_label_on_a_phone
     assert ticks == [*tied_data.municipalities["name"], "Uden kommune"]
 
 
-def test_on_a_phone_the_chosen_column_of_a_table_of_marks_is_in_view(data, site_url, browser):
-    """At 320 px a table of the report's seven columns may be wider than the screen (the one with the longest row
-    names is): the last municipality's column, chosen, is in view beside the fixed row names in every table,
-    scrolled into view where the table scrolls."""
+def test_on_a_phone_the_chosen_municipalitys_marks_in_a_table_of_marks_are_in_view(data, site_url, browser):
+    """At 320 px a table of marks is a line a row (ADR 67): no table scrolls sideways, and every mark of the last
+    municipality, chosen, is a block in view within its table, naming the municipality, with the choice's edge all
+    round and its row's name bold, in every table; the chosen municipality has marks in at least one table."""
     context = browser.new_context(locale="da-DK", viewport={"width": 320, "height": 640})
     page = context.new_page()
     try:
         last = data.municipalities.iloc[-1]
         open_page(page, f"{site_url}/kommuner/sammenligning.html?kommune={last.slug}")
-        inside = page.eval_on_selector_all(
+        tables = page.eval_on_selector_all(
             ".kr-marks-wrap",
-            """ws => ws.map(w => {
-                const m = w.querySelector('thead th.kr-chosen').getBoundingClientRect(), b = w.getBoundingClientRect();
-                const names = w.querySelector('thead th').getBoundingClientRect();
-                return [w.scrollWidth > w.clientWidth, m.left >= names.right - 1 && m.right <= b.right + 1];
+            """(ws, code) => ws.map(w => {
+                const b = w.getBoundingClientRect();
+                const marked = [...w.querySelectorAll(`tbody td.kr-marked[data-kr-mark="${code}"]`)];
+                return {scrolls: w.scrollWidth > w.clientWidth, marked: marked.length, blocks: marked.map(c => {
+                    const r = c.getBoundingClientRect(), style = getComputedStyle(c);
+                    return {chosen: c.classList.contains('kr-chosen'), shown: c.checkVisibility(),
+                            inside: r.width > 0 && r.left >= b.left - 1 && r.right <= b.right + 1,
+                            name: c.querySelector('.kr-mark-where').checkVisibility() && c.querySelector('.kr-mark-where').textContent,
+                            edge: style.outlineStyle === 'solid' && parseFloat(style.outlineWidth) >= 3,
+                            bold: Number(getComputedStyle(c.closest('tr').querySelector('th')).fontWeight) >= 600};
+                })};
             })""",
+            last.kommunekode,
         )
-        assert len(inside) == 3 and any(scrolls for scrolls, _ in inside), inside
-        assert all(whole for _, whole in inside), inside
+        assert len(tables) == 3 and not any(t["scrolls"] for t in tables), tables
+        assert sum(t["marked"] for t in tables) > 0, tables
+        expected = {"chosen": True, "shown": True, "inside": True, "name": last["name"], "edge": True, "bold": True}
+        assert all(block == expected for t in tables for block in t["blocks"]), tables
     finally:
         context.close()
 
