@@ -1389,8 +1389,9 @@ def _printable_key_figures(article: Tag, page: BeautifulSoup) -> None:
                     part.extract()
             what.append(" ".join(item.get_text(" ").split()))
             if explained is not None:
+                # A space before the note: its own line in print, but text extraction ran "citaterHver" together.
                 explained["class"] = "kr-cell-note"
-                what.append(explained)
+                what.extend([" ", explained])
             line.extend([counted, what])
             if sourced:
                 where = page.new_tag("td")
