@@ -195,12 +195,17 @@ def test_the_printed_book_offers_no_screen_controls_and_shows_every_municipality
         for control in ("Vis tallene som tabel", "Hent tabellen som CSV", charts.CLICK_HINT, charts.CELL_HINT, charts.PARTNER_HINT):
             assert control not in printed, (page, control)
     # Words of two inline elements ran together on paper ("aktionerEt", now "indsatserHver"): a space stands between them.
-    front = BeautifulSoup(str(editions.printable_article(built_site, editions.Chapter("index.html", 0, "x"), 1, "")), "html.parser")
-    # The counting rule now stands under the tiles, after the count it explains (issue 22: "De 13 indsatser: Et projekt …").
+    # The counting rule stands after the count it explains (issue 22: "De 13 indsatser: Et projekt …"), once, in the data
+    # chapter (ADR 72), not on the front page.
     rule = INITIATIVES_COUNTED.split()[0]
-    assert f"indsatser{rule}" not in front.get_text("") and re.search(rf"indsatser:\s+{rule}", front.get_text(""))
-    # Within a tile, the count's word and the words after it keep a space between them ("citaterHver" ran together).
-    tiles = [tile.get_text("") for tile in front.select(".kr-key-figures li")]
+    method = editions.printable_article(built_site, editions.Chapter("om-data/genkoersel.html", 1, "x"), 1, "")
+    method_text = BeautifulSoup(str(method), "html.parser").get_text("")
+    assert f"indsatser{rule}" not in method_text and re.search(rf"indsatser:\s+{rule}", method_text)
+    front = BeautifulSoup(str(editions.printable_article(built_site, editions.Chapter("index.html", 0, "x"), 1, "")), "html.parser")
+    assert INITIATIVES_COUNTED not in front.get_text("")
+    # Within a figure (a row of the print's table since print22d), the count's word and its note keep a space between
+    # them ("citaterHver" ran together).
+    tiles = [cell.get_text("") for cell in front.select(".kr-key-table td")]
     assert tiles and [tile for tile in tiles if re.search(r"[a-zæøå][A-ZÆØÅ]", tile)] == []
 
 

@@ -215,11 +215,15 @@ def test_a_quote_from_a_work_in_another_language_is_marked_with_it(data):
 def test_a_profile_marks_code_and_region_as_the_editors_additions(data):
     facts = str(lists.municipality_facts(data, "259"))
     # Said once after the block, under the page's short mark (ADR 38, 55; ADR 61: only code and region stay there).
-    assert "<dd>259</dd>" in facts and "<dd>Region Sjælland</dd>" in facts
+    # reader22d (ADR 72) moved the code from the facts to the block's foot line, after the section it builds on.
+    assert "<dd>Region Sjælland</dd>" in facts
+    foot = BeautifulSoup(facts, "html.parser").select_one(".kr-source-line").get_text(" ", strip=True)
+    assert foot.endswith("Kommunekode: 259.") and "<dd>259</dd>" not in facts
     note = BeautifulSoup(facts, "html.parser").select_one(".kr-whose-note")
     assert "Kommunekoden og regionen: redaktionens tilføjelse." in note.get_text(" ", strip=True)
     assert note.select_one("summary .kr-by").get_text() == "(red.)"
-    assert "<dd>Køge</dd>" in facts  # reading 14, #17: the report's own name, unmarked and with no stray full stop
+    # reading 14, #17: the report's own name stands unmarked; reader 24, #3: no name field where the title says it.
+    assert "<dt>Officielt navn</dt>" not in facts and "Siden handler om Køge," in facts
 
 
 def test_a_starting_point_with_nothing_to_add_is_said_once():

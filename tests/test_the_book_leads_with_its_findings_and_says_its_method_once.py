@@ -44,15 +44,21 @@ def test_the_first_screen_gives_each_ingredient_and_what_each_municipality_did_e
     assert len(ingredients) == len(data.ingredients)
     for li, row in each(list(zip(ingredients, data.ingredients.sort_values("number").itertuples(), strict=True))):
         assert row.name in li.a.get_text() and row.short_description in _text(li), row.name
-        # The editors' one-line definition carries their mark, as on the ingredient's own page.
-        assert li.select_one(".kr-by")["title"] == provenance.value_label(data.options, "ingredients.short_description")
+        # The editors' one-line definition is their retelling: no mark of its own, as on the ingredient's own page; the
+        # page's one rule under its title says whose the text is (ADR 70).
+        assert provenance.is_retelling(data.options, "ingredients.short_description")
+        assert li.select_one(".kr-by") is None, row.name
     municipalities = screen.select(".kr-front-municipalities > li")
     assert [li["data-kommune"] for li in municipalities] == list(data.municipalities["kommunekode"])
     for li, row in each(list(zip(municipalities, data.municipalities.itertuples(), strict=True))):
         li.select_one(".kr-chosen-word").decompose()  # shown only beside the chosen one
         said = " ".join(li.get_text().split())
         assert li.a.get_text() == row.name and said.startswith(" ".join(front_page.first_sentence(row.summary).split())), said
-        assert li.select_one(".kr-by")["title"] == provenance.value_label(data.options, "municipalities.summary")
+        # A municipality's summary is the editors' retelling too: bare under the page's rule (ADR 70).
+        assert provenance.is_retelling(data.options, "municipalities.summary") and li.select_one(".kr-by") is None, said
+    # The front page is a reading page: its one rule stands under its title (extension.with_retelling_rule).
+    ruled = extension.with_retelling_rule(f"<h1>Kulturens Rige</h1>{screen}", provenance.retelling_rule(data.options))
+    assert ruled.startswith(f'<h1>Kulturens Rige</h1><p class="{extension.RETELLING_RULE_CSS}">Teksten er redaktionens gengivelse')
     # Then the ways in: the guide first, the chosen municipality's page next.
     starts = [a.get_text() for a in screen.select(".kr-starts a")]
     assert starts[:2] == ["Guiden som tjekliste", "Din kommune"], starts
@@ -101,7 +107,8 @@ def test_a_municipalitys_facts_leave_out_its_repeated_name_and_code_and_say_its_
         assert "Kommunekoden" in _text(facts.select_one(".kr-whose-note"))
         outcome = facts.select_one("p.kr-outcome")
         assert row.outcome in outcome.get_text()
-        assert outcome.select_one(".kr-by")["title"] == provenance.value_label(data.options, "municipalities.outcome")
+        # The outcome is the editors' retelling: no mark of its own under the page's rule (ADR 70).
+        assert provenance.is_retelling(data.options, "municipalities.outcome") and outcome.select_one(".kr-by") is None
         said = facts.select_one(".kr-all-groups").get_text()
         assert said.startswith(f"Om alle grupperne, ikke kun {genitive(row.name)},"), said
 

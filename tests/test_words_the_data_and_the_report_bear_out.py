@@ -114,4 +114,8 @@ def test_an_initiative_lists_one_mark_covers_its_descriptions_too(data):
     for code in each([filters.ALL, *data.municipalities["kommunekode"]]):
         soup = BeautifulSoup(str(cards.initiative_list(data, code)), "html.parser")
         note = soup.select(".kr-whose-note")[-1].get_text()
-        assert "Redaktionens inddeling, betegnelser, samling og læsning, ikke rapportens." in note, (code, note[:120])
+        # It names the editors' reading of a status only where a card states one (cards.block_lifted, as in print).
+        said = cards.initiatives_whose(data, *cards.block_lifted(data, filters.initiatives(data, code))).line
+        assert said.startswith("Redaktionens inddeling, betegnelser") and said in note, (code, note[:120])
+    whole = BeautifulSoup(str(cards.initiative_list(data, filters.ALL)), "html.parser")
+    assert "Redaktionens inddeling, betegnelser, samling og læsning, ikke rapportens." in whole.select(".kr-whose-note")[-1].get_text()

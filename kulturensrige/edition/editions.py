@@ -520,7 +520,7 @@ def initiative_items(data: Dataset, kommunekode: str) -> list[dict]:
 
 def initiative_lifted(data: Dataset, kommunekode: str) -> list[str]:
     """The values (schema.EDITORIAL_VALUES) whose marks the edition's block of initiatives says once."""
-    return [cards.INITIATIVE_MARKED[field] for field in cards.lift_marks(_initiative_facts(data, kommunekode))[1]]
+    return cards.block_lifted(data, filters.initiatives(data, kommunekode).sort_values("position"))
 
 
 def _initiative_facts(data: Dataset, kommunekode: str) -> list[dict]:
@@ -1389,8 +1389,9 @@ def _printable_key_figures(article: Tag, page: BeautifulSoup) -> None:
                     part.extract()
             what.append(" ".join(item.get_text(" ").split()))
             if explained is not None:
+                # A space before the note: its own line in print, but text extraction ran "citaterHver" together.
                 explained["class"] = "kr-cell-note"
-                what.append(explained)
+                what.extend([" ", explained])
             line.extend([counted, what])
             if sourced:
                 where = page.new_tag("td")

@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 import pandas as pd
 
 from kulturensrige.data import provenance
-from kulturensrige.data.frames import lookup, made_once_from
+from kulturensrige.data.frames import lookup, made_once_from, table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.pages import heading_id
 from kulturensrige.data.schema import BY_EDITORS, BY_REPORT, NO_ORGANISATION, NOT_STATED
@@ -921,8 +921,16 @@ def whose_reasons(data: Dataset, rows: pd.DataFrame) -> str:
     editors', what a title's '(red.)' means. Nothing where the block is empty."""
     if rows.empty:
         return ""
-    whose = initiatives_whose(data, *INITIATIVE_MARKED_VALUES[1:])
+    whose = initiatives_whose(data, *block_lifted(data, rows))
     return whose_note(whose, also=_title_key(data, bool((rows["title_basis"] == "inferred").any())))
+
+
+def block_lifted(data: Dataset, rows: pd.DataFrame) -> list[str]:
+    """The values (schema.EDITORIAL_VALUES) whose marks a block of these initiatives says once, by lift_marks, on the
+    page and in every PDF alike: Høje-Taastrup's one initiative has no status ('ikke angivet'), so its page said the
+    editors' 'læsning' of a status its PDF rightly left out (reading s24)."""
+    contexts = [{"title": initiative_title(data, r), "facts": initiative_facts(data, r)} for r in table_rows(rows)]
+    return [INITIATIVE_MARKED[field] for field in lift_marks(contexts)[1]]
 
 
 def initiatives_whose(data: Dataset, *lifted: str) -> provenance.Whose:
