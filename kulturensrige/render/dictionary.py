@@ -94,8 +94,10 @@ def as_html() -> Html:
     its own, and nothing on it is folded. A heading names the table in Danish first and its file after it."""
     sections = []
     for name, table in TABLES.items():
+        # A row that quotes the report (»…«) is kept whole on paper (edition.css): run on to the next page, the page's
+        # furniture and the repeated head stood inside the quotation in the PDF's text.
         rows = "".join(
-            "<tr>"
+            ('<tr class="kr-quoting">' if any("»" in str(v) for v in r.values()) else "<tr>")
             + "".join(
                 f'<th scope="row"><code>{esc(v)}</code></th>' if k == "Kolonne" else f'<td data-label="{esc(k)}">{esc(v)}</td>'
                 for k, v in r.items()
