@@ -219,27 +219,33 @@ def outcome_said(data: Dataset, row) -> str:
 ALL_GROUPS_FACT = "nye-samarbejdsrelationer"
 
 
+def _all_groups_fact(data: Dataset) -> tuple[str, str] | None:
+    """The all-groups fact's section, as the book names it, and its value in the report's words; None where the data
+    has no such fact (an analyst's folder)."""
+    facts = data.programme_facts.loc[data.programme_facts["fact_id"] == ALL_GROUPS_FACT]
+    if facts.empty:
+        return None
+    fact = facts.iloc[0]
+    return provenance.in_sections(data.options, [filters.section_title_quoted(data, fact.section_id)]), str(fact.value)
+
+
 def all_groups_outcome(data: Dataset) -> str:
     """What the report says the course led to for all the groups, as one sentence in its words and naming its section
     ('Om alle aktionslæringsgrupperne siger rapportens afsnit »Broer, stier og krakelerede siloer«, at der »…«.');
-    '' where the data has no such fact (an analyst's folder)."""
-    facts = data.programme_facts.loc[data.programme_facts["fact_id"] == ALL_GROUPS_FACT]
-    if facts.empty:
+    '' where the data has no such fact."""
+    if (fact := _all_groups_fact(data)) is None:
         return ""
-    fact = facts.iloc[0]
-    section = provenance.in_sections(data.options, [filters.section_title_quoted(data, fact.section_id)])
-    return f"Om alle aktionslæringsgrupperne siger {section}, at der »{fact.value}«."
+    section, value = fact
+    return f"Om alle aktionslæringsgrupperne siger {section}, at der »{value}«."
 
 
 def all_groups_said(data: Dataset, name: str) -> str:
     """all_groups_outcome on a municipality's page, short and said to be of all the groups, not the municipality's own
     outcome ('Om alle grupperne, ikke kun Køges, siger rapportens afsnit »…«, at der »…«.'; reader 24, #3)."""
-    facts = data.programme_facts.loc[data.programme_facts["fact_id"] == ALL_GROUPS_FACT]
-    if facts.empty:
+    if (fact := _all_groups_fact(data)) is None:
         return ""
-    fact = facts.iloc[0]
-    section = provenance.in_sections(data.options, [filters.section_title_quoted(data, fact.section_id)])
-    return f"Om alle grupperne, ikke kun {genitive(name)}, siger {section}, at der »{fact.value}«."
+    section, value = fact
+    return f"Om alle grupperne, ikke kun {genitive(name)}, siger {section}, at der »{value}«."
 
 
 # A profile's retellings, each marked at its own end (municipality_facts): the column whose source the mark names.
