@@ -67,7 +67,7 @@ def _needed_builds(item: pytest.Item) -> list[str]:
 
 # Books made by a `long` test's fixture (`made_once`), which runs first: the other tests that read one run last, when
 # it is done, instead of waiting for it in another process from the start.
-MADE_BY_A_LONG_TEST = ("recipes_book",)
+MADE_BY_A_LONG_TEST = ("recipes_book", "analyst_book")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -7,12 +7,15 @@ import csv
 import dataclasses
 import datetime as dt
 import io
+import itertools
 import json
 import re
 import shutil
+import subprocess
 from pathlib import Path
 from urllib.parse import unquote
 
+import pikepdf
 import pytest
 from bs4 import BeautifulSoup
 
@@ -26,6 +29,7 @@ from kulturensrige.rules import attribution, filters, statistics
 from kulturensrige.words import count_word
 from report_source import collapse, repair_hyphenation
 from support.checks import each
+from test_pdf import report_site  # noqa: F401 (the fixture: the built book with its PDFs, made once per run)
 
 REPO = Path(__file__).resolve().parent.parent
 BOOK = REPO / "book"
@@ -100,6 +104,55 @@ def test_organisations_are_not_called_partners_and_statuses_are_labelled_the_edi
     chart = text(charts.partners_by_kind(data))
     assert "Partnere i indsatserne" not in chart and "Rapporten kalder ingen af disse organisationer partnere" in chart
     assert "## Partnere" not in page_text("kommuner/sammenligning.ipynb")
+
+
+ORGANISATIONS_LABEL = "Organisationer nævnt ved indsatsen"
+# The organisations the line-by-line reading found listed as 'Partnere' (issue 21, 3), each with the initiative whose
+# card names it, the relation its description gives, and the report's words for that relation.
+NAMED_ORGANISATIONS = {
+    "paraplyen": ("hoeje-taastrup-fribilletter", "brugere var blandt målgrupperne", "brugere af værestedet Paraplyen"),
+    "kulturministeriet": ("aarhus-grib-engagementet", "Ministeriet bag initiativet", "der er et initiativ under Kulturministeriet"),
+    "storstroems-faengsel": ("guldborgsund-roedder", "tænkt med i", "hvor også Storstrøms fængsel og Helhedsplan Lindholm"),
+    "helhedsplan-lindholm": ("guldborgsund-roedder", "tænkt med i", "(et socialt belastet boligområde) er tænkt med"),
+    "koege-bibliotek": ("koege-gang-i-gaarden", "sætte fokus på", "Formålet var at sætte fokus på fællesskaber, bibliotekets tilbud"),
+    "koege-seniorklub": ("koege-gang-i-gaarden", "sætte fokus på", "til særligt seniorer og den lokale seniorklub"),
+    "march-mod-ensomhed": ("koege-gang-i-gaarden", "deltog i", "kommunens deltagelse i March mod ensomhed"),
+}
+
+
+def test_every_initiative_card_labels_its_organisations_the_editors_gathering_and_names_each_one(data):
+    """Every card, not only the first: no fact is called partners, and each organisation the card names stands in one
+    list that ends with whose gathering it is (the report calls none of them a partner)."""
+    label = provenance.owner_mark(provenance.value_label(data.options, "initiatives.organisation_ids"))
+    assert label == "(redaktionens samling)"
+    names = dict(zip(data.organisations["organisation_id"], data.organisations["name"], strict=True))
+    for row in each(list(data.initiatives.itertuples())):
+        facts = dict(cards.initiative_facts(data, row))
+        assert not [key for key in facts if "partner" in key.casefold()], row.initiative_id
+        listed = str(facts[ORGANISATIONS_LABEL])
+        assert listed.endswith(label) and listed.count(label) == 1, (row.initiative_id, listed)
+        assert all(names[organisation] in listed for organisation in row.organisation_ids), (row.initiative_id, listed)
+
+
+def test_the_organisations_the_reading_found_called_partners_are_labelled_and_say_the_relation_the_report_states(data, report_text: str):
+    """Paraplyen (a target group), Kulturministeriet, Storstrøms fængsel and Helhedsplan Lindholm (planned for a
+    future project), the library and the senior club (what an event focused on) and March mod ensomhed (a campaign):
+    each is named on its initiative's card in the editors' labelled gathering, never as a partner, and its published
+    description gives the relation in words the report bears out."""
+    report = collapse(repair_hyphenation(report_text))
+    organisations = data.organisations.set_index("organisation_id")
+    published = {
+        row["organisation_id"]: row for row in csv.DictReader(io.StringIO(published_files(data)["organisations.csv"].lstrip("\ufeff")))
+    }
+    for organisation, (initiative, relation, reports_words) in each(list(NAMED_ORGANISATIONS.items())):
+        name = organisations.loc[organisation, "name"]
+        row = next(r for r in data.initiatives.itertuples() if r.initiative_id == initiative)
+        assert organisation in row.organisation_ids
+        listed = str(dict(cards.initiative_facts(data, row))[ORGANISATIONS_LABEL])
+        assert name in listed and listed.endswith("(redaktionens samling)"), listed
+        description = published[organisation]["description"]
+        assert relation in description and "partner" not in description.casefold(), description
+        assert reports_words in report, reports_words
 
 
 def test_the_background_quotes_who_as_the_report_does(report_text):
@@ -207,6 +260,53 @@ def test_the_printed_book_offers_no_screen_controls_and_shows_every_municipality
     # them ("citaterHver" ran together).
     tiles = [cell.get_text("") for cell in front.select(".kr-key-table td")]
     assert tiles and [tile for tile in tiles if re.search(r"[a-zæøå][A-ZÆØÅ]", tile)] == []
+
+
+# The web book's controls the whole-book PDF printed (issue 21, 3): none may stand in a reader's PDF.
+PRINTED_CONTROLS = ("Vis tallene som tabel", "Hent tabellen som CSV", "klik på en søjle", "filteret")
+
+
+def _outline(path: Path) -> list[tuple[str, list[str]]]:
+    """Each entry of a PDF's outline with the titles of the entries right under it."""
+    with pikepdf.open(path) as pdf, pdf.open_outline() as outline:
+        entries, stack = [], list(outline.root)
+        while stack:
+            item = stack.pop(0)
+            entries.append((str(item.title), [str(child.title) for child in item.children]))
+            stack = list(item.children) + stack
+    return entries
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils mangler (scripts/install_pdf_tools.sh)")
+@pytest.mark.build  # the PDFs `make pdf` printed (tests/test_pdf.py's `report_site`)
+def test_the_printed_pdfs_offer_no_screen_control_run_no_words_together_and_show_every_municipality_side_by_side(
+    report_site: Path,  # noqa: F811
+    data,
+):
+    """The PDF files themselves, as a reader of them gets them (the tests above read the HTML the printer takes): no
+    'Vis tallene som tabel', 'Hent tabellen som CSV', 'Klik på en søjle' or 'filteret' in the whole book or an
+    edition; no two words run together ('aktionerEt'); and the whole book's »Side om side« shows all the
+    municipalities (it showed 2 of 7), each with its initiatives. The analysts' edition is left out of the first two:
+    its accessibility statement describes the web book's controls on purpose, and its tools' names (LibreOffice,
+    QualCoder) are written so."""
+    readers = sorted(p for p in (report_site / "pdf").glob("*.pdf") if p.name != editions.ANALYSTS_FILE)
+    assert len(readers) == 1 + len(data.municipalities)
+    for path in each(readers):
+        raw = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        said = " ".join(raw.split()).casefold()
+        assert [control for control in PRINTED_CONTROLS if control.casefold() in said] == [], path.name
+        run_together = [w for w in re.findall(r"[^\W\d_]+", raw) if any(a.islower() and b.isupper() for a, b in itertools.pairwise(w))]
+        assert run_together == [], (path.name, run_together[:10])
+    whole = report_site / "pdf" / editions.file_name()
+    names = list(data.municipalities["name"])
+    assert ("Side om side", names) in _outline(whole)
+    raw = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(whole), "-"], capture_output=True, text=True, check=True).stdout
+    lines = [" ".join(line.split()) for line in raw.splitlines()]
+    start = lines.index("Side om side")
+    side_by_side = " ".join(lines[start : lines.index("Kunstformer og aktiviteter", start)])
+    for row in each(list(data.municipalities.itertuples())):
+        titles = data.initiatives.loc[data.initiatives["kommunekode"] == row.kommunekode, "title"]
+        assert row.name in side_by_side and all(" ".join(str(t).split()[:3]) in side_by_side for t in titles), row.name
 
 
 @pytest.mark.build

@@ -10,6 +10,8 @@ import json
 import pickle
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -22,6 +24,7 @@ from kulturensrige.data import provenance
 from kulturensrige.data.problems import DataError
 from kulturensrige.data.publishing import SOURCES_FILE, SOURCES_HEADER, published_files
 from kulturensrige.data.schema import BY_ANALYST, BY_EDITORS, BY_QDA, BY_REPORT, EDITORIAL, INFERENCE_RULE, SOURCES, TABLES
+from kulturensrige.edition import editions
 from kulturensrige.render import cards, charts, comparison, guide, highlight, lists
 from kulturensrige.rules import attribution, statistics, views
 from support.builds import made_once, run_folder
@@ -67,6 +70,24 @@ def analyst_folder(tmp_path_factory: pytest.TempPathFactory, tied_folder: Path) 
         assert result.returncode == 0, result.stderr
 
     return made_once(run_folder(tmp_path_factory) / "analytiker", "mine-data", make)
+
+
+@pytest.fixture(scope="session")
+def analyst_book(analyst_folder: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The book built on `analyst_folder` with `make pdf`'s editions printed into it (all of them, in one browser, as
+    scripts/build_pdf.py prints them), once per run: the done-when of issue 21 reads its pages, its downloads and its
+    PDFs. Made by the `long` test that reads its pages (conftest's MADE_BY_A_LONG_TEST), so the printing runs beside
+    the run's first tests; the PDFs are printed in a process of their own, as Playwright's sync API refuses to start
+    where the browser tests' loop runs."""
+    from support.builds import build_book
+
+    def build_and_print(output: Path) -> None:
+        site = build_book(analyst_folder, output)
+        command = [sys.executable, str(REPO / "scripts" / "build_pdf.py"), "--data", str(analyst_folder), "--site", str(site)]
+        result = subprocess.run(command, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr[-3000:]
+
+    return made_once(run_folder(tmp_path_factory) / "analytiker-bog", "bog", build_and_print) / "_build" / "html"
 
 
 def test_every_source_is_an_option_value_the_validator_accepts_and_has_its_own_words(tmp_path: Path):
@@ -322,14 +343,10 @@ def _credits_report(text: str) -> list[str]:
 
 @pytest.mark.long
 @pytest.mark.build
-def test_a_book_built_on_an_analysts_workbook_never_credits_the_report_on_a_page_or_in_a_download(
-    analyst_folder: Path, tmp_path_factory: pytest.TempPathFactory
-):
+def test_a_book_built_on_an_analysts_workbook_never_credits_the_report_on_a_page_or_in_a_download(analyst_folder: Path, analyst_book: Path):
     """The done-when of issue 21: the workbook import with `stated` quotes, built; no page or download says the report
     tied them, and every download is a publication (UTF-8, documented header, the anonymity rule)."""
-    from support.builds import build_book
-
-    site = build_book(analyst_folder, tmp_path_factory.mktemp("site-analytiker"))
+    site = analyst_book
     pages = sorted(site.rglob("*.html"))
     assert len(pages) > 20
     cells = _data_cells(analyst_folder)
@@ -360,17 +377,104 @@ def test_a_book_built_on_an_analysts_workbook_never_credits_the_report_on_a_page
             assert row["speaker_role"].partition(" (")[0] in categories and "fortalt af" not in row["caption"].casefold(), row["quote_id"]
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils mangler (scripts/install_pdf_tools.sh)")
-@pytest.mark.browser  # printed by Chromium
-def test_an_analysts_pdf_edition_never_credits_the_report(analyst_folder: Path, tmp_path: Path):
-    from test_pdf import municipality_pdfs, pdf_text, squeeze
+def _linked_csvs(site: Path) -> dict[str, str]:
+    """Every CSV the built book links to, by where it is, as text: the published tables under _static/data (read as
+    UTF-8, or this raises) and each page's „Hent tabellen som CSV“ (a data: address, its bytes UTF-8, or this raises)."""
+    files = {
+        f"_static/data/{path.name}": path.read_bytes().decode("utf-8-sig") for path in sorted((site / "_static" / "data").glob("*.csv"))
+    }
+    for page in sorted(site.rglob("*.html")):
+        for link in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("a[href]"):
+            href = link["href"]
+            if href.startswith("data:text/csv"):
+                kind, _, payload = href.partition(",")
+                assert kind == "data:text/csv;charset=utf-8", (page.name, kind)
+                files[f"{page.relative_to(site)}#{link.get('download')}"] = unquote(payload, errors="strict").removeprefix("\ufeff")
+            elif href.split("#")[0].endswith(".csv"):  # a link to a published table: one of those read above
+                target = (page.parent / unquote(href.split("#")[0])).resolve().relative_to(site.resolve())
+                assert target.as_posix() in files, (page.name, href)
+    return files
 
-    path = municipality_pdfs(analyst_folder, tmp_path / "pdf", ["230"])["230"]
-    text = pdf_text(path, "Kulturens Rige – Rudersdal")
-    assert squeeze("Kommune: Rudersdal (angivet af analytikeren)") in text
-    for credit in REPORT_CREDITS:
-        assert squeeze(credit).casefold() not in text.casefold(), credit
-    assert squeeze("redaktionens tilføjelse") not in text and squeeze("analytikerens angivelse") in text
+
+@pytest.mark.build  # the book of `analyst_book`
+def test_no_csv_an_analysts_book_links_to_shows_a_role_beside_a_municipality_and_each_is_utf8_with_its_documented_header(
+    analyst_folder: Path, analyst_book: Path
+):
+    """The done-when of issue 21, on the book whose quotes have municipalities (the analyst's two `stated` ties and the
+    editors' three inferred ones): every CSV the built book links to, the published tables and the tables' own
+    downloads, is UTF-8 with the header the data dictionary documents, and no row shows a quote's precise role together
+    with a municipality unless the row is cleared."""
+    data = load(analyst_folder)
+    quotes = data.quotes
+    tied = quotes[(quotes["kommunekode"] != "") & (quotes["cleared"] != "ja")]
+    assert len(tied) == 5
+    categories = set(data.speaker_categories["label"])
+    roles = set(tied["speaker_role"]) - categories - {""}
+    municipalities = {*data.municipalities["kommunekode"], *data.municipalities["name"]}
+    files = _linked_csvs(analyst_book)
+    published = {name.removeprefix("_static/data/") for name in files if name.startswith("_static/")}
+    assert published == {t.file for t in TABLES.values()} | {SOURCES_FILE}
+    assert len([name for name in files if "#" in name]) >= 10
+    stated = tied[tied["attribution"] == "stated"]
+    shown_tied = 0
+    for name, text in each(sorted(files.items())):
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+        head, body = rows[0], rows[1:]
+        assert all(len(row) == len(head) for row in body), name  # comma-separated: every row as wide as its header
+        if name.startswith("_static/"):
+            file = name.removeprefix("_static/data/")
+            assert head == (SOURCES_HEADER if file == SOURCES_FILE else next(t.columns for t in TABLES.values() if t.file == file)), name
+        else:  # a page's table: its headings, once each, a count's words in the column „<heading>, i ord“ after its numbers
+            assert all(head) and len(set(head)) == len(head), (name, head)
+            for i, heading in enumerate(head):
+                if heading.endswith(", i ord"):
+                    assert i > 0 and head[i - 1] == heading.removesuffix(", i ord"), (name, head)
+                    assert all(re.fullmatch(r"\d*", row[i - 1]) for row in body), (name, head[i - 1])
+        # Columns that stand for one municipality: a cell with something in it shows that municipality beside the row.
+        by_municipality = [i for i, heading in enumerate(head) if heading.split(" (")[0] in municipalities]
+        cleared = head.index("cleared") if "cleared" in head else None
+        for row in body:
+            placed = any(cell.strip() in municipalities for cell in row) or any(row[i] not in ("", "0") for i in by_municipality)
+            shown = [role for role in roles if any(role.casefold() in cell.casefold() for cell in row)]
+            if placed and (cleared is None or row[cleared] != "ja"):
+                assert shown == [], (name, row[:3], shown)
+            shown_tied += placed and any(row[0] == quote_id for quote_id in tied["quote_id"])
+    # quotes.csv publishes each `stated` tie with its municipality; an inferred tie not cleared is withheld, as on the pages.
+    assert shown_tied == len(stated)
+
+
+# Every wording that credits the report with a quote's municipality: REPORT_CREDITS and what `stated` means when the
+# report is the source, as provenance words it.
+TIE_CREDITS = (*REPORT_CREDITS, provenance.words(BY_REPORT).stated_meaning)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils mangler (scripts/install_pdf_tools.sh)")
+@pytest.mark.build  # the PDFs printed into `analyst_book`
+def test_no_pdf_of_an_analysts_book_credits_the_report_with_its_ties(analyst_folder: Path, analyst_book: Path):
+    """The done-when of issue 21, "in any PDF": the whole book, the analysts' data-og-metode edition and every
+    municipality's edition. None words a tie as the report's, and wherever one prints a `stated` quote, its card says
+    the analyst gave the municipality."""
+    from test_pdf import pdf_text, squeeze
+
+    data = load(analyst_folder)
+    stated = data.quotes[data.quotes["attribution"] == "stated"]
+    assert len(stated) == 2
+    names = dict(zip(data.municipalities["kommunekode"], data.municipalities["name"], strict=True))
+    pdfs = {path.name: path for path in (analyst_book / "pdf").glob("*.pdf")}
+    titles = {editions.file_name(): editions.TITLE, editions.ANALYSTS_FILE: editions.ANALYSTS_TITLE}
+    titles |= {editions.file_name(row.slug): f"{editions.TITLE} – {row.name}" for row in data.municipalities.itertuples()}
+    assert set(pdfs) == set(titles)
+    printed = 0
+    for name, path in each(sorted(pdfs.items())):
+        text = pdf_text(path, titles[name]).casefold()
+        assert [credit for credit in TIE_CREDITS if squeeze(credit).casefold() in text] == [], name
+        for quote in stated.itertuples():
+            line = squeeze(f"Kommune: {names[quote.kommunekode]} (angivet af analytikeren)").casefold()
+            at = text.find(squeeze(quote.text[:80]).casefold())
+            if at >= 0:
+                printed += 1
+                assert line in text[at : at + len(squeeze(quote.text)) + 400], (name, quote.quote_id)
+    assert printed >= 2 * len(stated)  # in the whole book and in Rudersdal's edition at least
 
 
 def test_a_chapter_states_a_source_only_through_the_one_wording(tmp_path: Path):
