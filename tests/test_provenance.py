@@ -443,9 +443,10 @@ def test_no_csv_an_analysts_book_links_to_shows_a_role_beside_a_municipality_and
     assert shown_tied == len(stated)
 
 
-# Every wording that credits the report with a quote's municipality: REPORT_CREDITS and what `stated` means when the
-# report is the source, as provenance words it.
-TIE_CREDITS = (*REPORT_CREDITS, provenance.words(BY_REPORT).stated_meaning)
+# Every wording that credits the report with a quote's municipality: REPORT_CREDITS and what a tie means when the
+# report is the source, as provenance words it ('at rapporten selv nævner kommunen', '… ud fra rapportens egne
+# oplysninger').
+TIE_CREDITS = (*REPORT_CREDITS, provenance.words(BY_REPORT).stated_meaning, provenance.words(BY_REPORT).inferred_meaning)
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils mangler (scripts/install_pdf_tools.sh)")
