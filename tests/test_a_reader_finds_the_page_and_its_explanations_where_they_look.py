@@ -103,7 +103,7 @@ def test_the_references_page_says_what_the_report_gives_and_links_each_work_to_w
     assert "forfatter og år" in intro and "titler" in intro and "henvise" in intro
     # The table where each work is cited comes before the list of the works as the report names them.
     table_cell = next(i for i, s in enumerate(sources) if "cited_where" in s)
-    assert table_cell < next(i for i, s in enumerate(sources) if "{bibliography}" in s)
+    assert table_cell < next(i for i, s in enumerate(sources) if "```{" + "bibliography}" in s)
 
 
 def test_the_comparison_says_why_its_first_municipality_stays_when_a_choice_takes_the_last_ones_place(data):

@@ -367,7 +367,7 @@ def page_sentences(data: Dataset) -> dict[str, dict[str, str]]:
             "charts": f"Figurerne fremhæver {name} blandt alle kommuner.",
             # At an ingredient's quotes, where the data tie none: why the choice marks none of them, said where the
             # reader looks for the municipality's quotes, not only in the panel (reader 25, #1; docs/adr/0079).
-            **({"untied": untied} if (untied := untied_for(data, name)) else {}),
+            **({"untied": why} if (why := untied_for(data, name)) else {}),
             "print": f"Udvalg: {name} fremhævet{switch}",
         }
     return sentences
@@ -379,7 +379,8 @@ def untied_for(data: Dataset, name: str) -> str:
     citater.'; '' where some quote is tied (then the list puts the chosen municipality's first)."""
     if views.any_tied(data):
         return ""
-    return f"Ingen af citaterne her er knyttet til {name}: {provenance.folder_words(data.options).holder} nævner ingen kommune ved sine citater."
+    holder = provenance.folder_words(data.options).holder
+    return f"Ingen af citaterne her er knyttet til {name}: {holder} nævner ingen kommune ved sine citater."
 
 
 def _profile_sentence(data: Dataset, code: str, name: str, inferred: bool) -> str:
