@@ -120,3 +120,13 @@ def test_a_search_snippet_of_the_front_page_reads_no_word_of_the_choice_after_th
     for part in lines.select(browser.NOT_PROSE):
         part.decompose()
     assert f"({front_page.CHOSEN_WORD})" not in lines.get_text()
+
+
+def test_on_a_phone_a_charts_plot_keeps_no_band_for_the_toolbar_between_its_legend_and_its_bars():
+    """Reader 25, #9: about 60 px of nothing between „Citater pr. ingrediens“'s legend and its bars on a phone: 2rem kept
+    over the plot for plotly's toolbar, on top of the plot's own top margin, where the toolbar now stands."""
+    css = (REPO / "book/_static/lesning.css").read_text(encoding="utf-8")
+    phone = re.findall(r"@media \(max-width: 40rem\) \{(.*?)\n\}", css, re.S)
+    plot = [re.search(r"\.kr-figure \.kr-plot \{\s*margin-top: ([\d.]+)rem", block) for block in phone]
+    assert any(found and float(found.group(1)) <= 0.5 for found in plot)
+    assert any(re.search(r"\.kr-figure \.modebar-container \{\s*top: 0 !important", block) for block in phone)
