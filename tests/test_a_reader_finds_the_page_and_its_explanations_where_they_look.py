@@ -130,3 +130,13 @@ def test_on_a_phone_a_charts_plot_keeps_no_band_for_the_toolbar_between_its_lege
     plot = [re.search(r"\.kr-figure \.kr-plot \{\s*margin-top: ([\d.]+)rem", block) for block in phone]
     assert any(found and float(found.group(1)) <= 0.5 for found in plot)
     assert any(re.search(r"\.kr-figure \.modebar-container \{\s*top: 0 !important", block) for block in phone)
+
+
+def test_the_rule_stands_after_the_first_paragraph_a_reader_sees_never_in_a_template_a_fold_or_a_hidden_one():
+    text = "Et afsnit af sidens egen tekst, langt nok til at være løbende tekst og ikke en linje med et link."
+    rule = f'<p class="{extension.RETELLING_RULE_CSS}">R</p>'
+    unseen = f"<template><p>{text}</p></template><details><summary>Om</summary><p>{text}</p></details><p hidden>{text}</p>"
+    page = f"<h1>Titel</h1><p>Kort.</p>{unseen}<p>Den leder ind i et skilt:{text}:</p><p>{text}</p><p>Mere.</p>"
+    assert extension.with_retelling_rule(page, "R") == page.replace("<p>Mere.</p>", f"{rule}<p>Mere.</p>")
+    # A page without running text has the rule under its title, as before.
+    assert extension.with_retelling_rule("<h1>Titel</h1><p>Kort.</p>", "R") == f"<h1>Titel</h1>{rule}<p>Kort.</p>"

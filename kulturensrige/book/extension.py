@@ -221,7 +221,12 @@ def with_retelling_rule(body: str, rule: str) -> str:
     for paragraph in PARAGRAPH.finditer(body, title.end()):
         text = TAG.sub("", paragraph.group(1)).strip()
         # A paragraph that ends in a colon leads into what follows it (a sign, a list): the rule does not part them.
-        if len(text) >= RUNNING_TEXT and not text.endswith(":"):
+        # Nor is the rule put where a reader may not see it: in a hidden paragraph, a card <template> or a closed fold.
+        before = body[title.end() : paragraph.start()]
+        unseen = "hidden" in paragraph.group()[: paragraph.group().find(">")] or any(
+            before.count(f"<{tag}") > before.count(f"</{tag}>") for tag in ("template", "details")
+        )
+        if len(text) >= RUNNING_TEXT and not text.endswith(":") and not unseen:
             return body[: paragraph.end()] + said + body[paragraph.end() :]
     return body[: title.end()] + said + body[title.end() :]
 
