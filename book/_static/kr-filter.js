@@ -295,6 +295,11 @@
     const links = [ui.offer, ui.offerAgain].flatMap((box) => [...box.querySelectorAll("a")]);
     for (const link of [...document.querySelectorAll("a.kr-own-page"), ...links]) KR.carry(link);
     ui.printLine.textContent = sentences.print;
+    // At an ingredient's quotes, where the data tie none: why the choice marks none of them (highlight.untied_for).
+    for (const line of document.querySelectorAll(".kr-untied-choice")) {
+      line.textContent = sentences.untied || "";
+      line.hidden = !sentences.untied;
+    }
   }
 
   /** The status says once what the choice does on this page, by what the page holds (highlight.page_sentences):

@@ -22,7 +22,8 @@ from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferen
 
 from kulturensrige.data import publishing
 from kulturensrige.render import lists
-from kulturensrige.render.markup import Html
+from kulturensrige.render.markup import Html, Markup, book_link, esc
+from kulturensrige.rules import filters
 from kulturensrige.words import PAGE_SEP, opening
 
 REFERENCE_STYLE = "author_year_da"
@@ -97,18 +98,21 @@ def register() -> None:
 
 
 def cited_where(data) -> Html:
-    """Which sections cite each work and which quotations come from it, named by their opening words.
+    """Which sections cite each work, each a link to the book's page that tells it (where a reader finds the sentence
+    that cites the work), and which quotations come from it, named by their opening words.
 
-    The report's own list of references is not in the source text, so this is what the book can say."""
-    section_titles = dict(zip(data.sections["section_id"], data.sections["title"], strict=True))
-    note = publishing.column_heading(data, "Bemærkning", "references", "note")
+    The report's own list of references is not in the source text, so this is what the book can say: a consultant
+    cites a work as the report does, by author and year and the report's section (reader 25, #3)."""
+    pages = dict(zip(data.sections["section_id"], data.sections["book_page"], strict=True))
     rows = []
+    note = publishing.column_heading(data, "Bemærkning", "references", "note")
     for ref in data.references.itertuples():
         quoting = data.quotes.loc[data.quotes["reference_key"] == ref.reference_key].sort_values("position")
+        where = [book_link(str(pages[s]), esc(filters.section_title_quoted(data, s))) for s in ref.section_ids]
         rows.append(
             {
                 "Henvisning": ref.citation,
-                "Citeret i afsnit": ", ".join(section_titles[s] for s in ref.section_ids),
+                "Citeret i rapportens afsnit": Markup(", ".join(where)),
                 "Ordrette citater": "; ".join(f"»{opening(q.text)}«" for q in quoting.itertuples()) or "ingen",
                 note: ref.note or "",
             }

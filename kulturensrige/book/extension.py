@@ -200,11 +200,35 @@ TITLE = re.compile(r"(<h1[^>]*>)(.*?)(</h1>)", re.S)
 RETELLING_RULE_CSS = "kr-retelling-rule"
 
 
+# A paragraph of the page's own running text: a <p> of at least this many characters of text, so that a line offering
+# the page's PDF or a single link is not taken for it (with_retelling_rule).
+RUNNING_TEXT = 80
+PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.S)
+TAG = re.compile(r"<[^>]+>")
+
+
 def with_retelling_rule(body: str, rule: str) -> str:
-    """A reading page says once, under its title, whose its text is and what a mark means (provenance.retelling_rule;
-    ADR 70): its retellings then carry no mark of their own. Reading s24, F5: one paraphrase paragraph carried "(red.)"
-    and the next none, so a reader could not learn the rule. The analysts' pages (the data chapter) say it their way."""
-    return TITLE.sub(lambda m: f'{m.group()}<p class="{RETELLING_RULE_CSS}">{esc(rule)}</p>', body, count=1)
+    """A reading page says once whose its text is and what a mark means (provenance.retelling_rule; ADR 70): its
+    retellings then carry no mark of their own. Reading s24, F5: one paraphrase paragraph carried "(red.)" and the
+    next none, so a reader could not learn the rule. The rule stands after the page's first paragraph of running text
+    under the title (ADR 79): under the title it filled the phone's first screen with small print, and the page's
+    first sentence began 330-450 px down (reader 25, #2). A page with no such paragraph has it under its title. The
+    analysts' pages (the data chapter) say it their way."""
+    said = f'<p class="{RETELLING_RULE_CSS}">{esc(rule)}</p>'
+    title = TITLE.search(body)
+    if title is None:
+        return body
+    for paragraph in PARAGRAPH.finditer(body, title.end()):
+        text = TAG.sub("", paragraph.group(1)).strip()
+        # A paragraph that ends in a colon leads into what follows it (a sign, a list): the rule does not part them.
+        # Nor is the rule put where a reader may not see it: in a hidden paragraph, a card <template> or a closed fold.
+        before = body[title.end() : paragraph.start()]
+        unseen = "hidden" in paragraph.group()[: paragraph.group().find(">")] or any(
+            before.count(f"<{tag}") > before.count(f"</{tag}>") for tag in ("template", "details")
+        )
+        if len(text) >= RUNNING_TEXT and not text.endswith(":") and not unseen:
+            return body[: paragraph.end()] + said + body[paragraph.end() :]
+    return body[: title.end()] + said + body[title.end() :]
 
 
 # The editors' short mark as a page's HTML holds it, in the light type of a card (.kr-by, with the kind of their work

@@ -114,8 +114,11 @@ def search_first(data: Dataset, later: Iterable[str]) -> dict:
 # What a result's snippet is never cut from: code (commands, file and column names, `?kommune=`) on any page, and the
 # tables of a page written for analysts (the data dictionary, the messages' catalogue), whose example values matched
 # a reader's ordinary words ("ensomhed" in an organisation's slug; issue 22), and the method notes' folds (METHOD_NOTES).
-# The snippet comes from the page's prose.
-NOT_PROSE = ", ".join(["pre", ".highlight", f'[{AUDIENCE_ATTRIBUTE}="{ANALYSTS}"] table', *(f"details.{css}" for css in METHOD_NOTES)])
+# The snippet comes from the page's prose. Nor from the word the front page shows after the chosen municipality's
+# name only (front_page.CHOSEN_WORD): in a snippet it stood after every name, "Køge (valgt) holdt eventet …" (reader 25).
+NOT_PROSE = ", ".join(
+    ["pre", ".highlight", f'[{AUDIENCE_ATTRIBUTE}="{ANALYSTS}"] table', *(f"details.{css}" for css in METHOD_NOTES), ".kr-chosen-word"]
+)
 
 
 # Sphinx's highest score for a page is a few hundred (a title match 15 a term, an object's more), and two scores differ
@@ -156,14 +159,15 @@ SENTENCE_FILES = {True: "kr-data-udledte.js", False: "kr-data-uden-udledte.js"}
 
 
 # The panel's button where it holds no setting, only the status about the choice (no inferred tie in the data). Not
-# "Om valget": to a municipal reader "valget" is first the election (reader review s24, #8).
-ABOUT_THE_CHOICE = "Fremhævning"
+# "Om valget": to a municipal reader "valget" is first the election (reader review s24, #8). "Om …": a bare
+# „Fremhævning“ read as a menu of settings, and the panel holds words only (reader 25, #4; docs/adr/0079).
+ABOUT_THE_CHOICE = "Om fremhævning"
 
 
 def toggle_name(data: Dataset) -> str:
     """The panel button's name read out: 'Fremhævning og indstillinger' only where the panel holds the switch
     (views.switchable); the report's data tie no quote, and the name promised settings that were not there (issue 22)."""
-    return f"{ABOUT_THE_CHOICE} og {SETTINGS.lower()}" if views.switchable(data) else ABOUT_THE_CHOICE
+    return f"Fremhævning og {SETTINGS.lower()}" if views.switchable(data) else ABOUT_THE_CHOICE
 
 
 def sentence_positions(data: Dataset) -> tuple[bool, ...]:

@@ -570,10 +570,16 @@ def quotes_for_ingredient(data: Dataset, ingredient_id: str) -> Html:
     )
     if len(set(views_said.values())) == 1:  # one order in every view: one sentence, nothing for the filter to switch
         order = f"{esc(views_said['false'])} "
+    # Where the data tie no quote, the line that says why a choice marks none of them, filled by the filter with the
+    # view's sentence (highlight.untied_for) and shown only with a municipality chosen (reader 25, #1; ADR 79).
+    untied = f'<p class="kr-list-intro {UNTIED_CHOICE_CSS} d-print-none" hidden></p>' if not views.any_tied(data) else ""
     return Html(
-        f'<p class="kr-list-intro">{order if intro != NO_QUOTES else ""}{esc(intro)}</p>'
+        f'{untied}<p class="kr-list-intro">{order if intro != NO_QUOTES else ""}{esc(intro)}</p>'
         + quote_list(data, filters.quotes(data, filters.QuoteFilter(ingredient_id=ingredient_id))).markup
     )
+
+
+UNTIED_CHOICE_CSS = "kr-untied-choice"
 
 
 def order_said(data: Dataset) -> dict[str, str]:

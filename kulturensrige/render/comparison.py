@@ -196,6 +196,14 @@ def compare_view(data: Dataset) -> Html:
         if len(first) > 1
         else ""
     )
+    # Where a choice outside the first ones has taken the last one's place (ADR 67), why the first stays: it is the
+    # page's, not the reader's last choice (reader 25, #7: Køge stayed ticked after a switch to Ringkøbing-Skjern).
+    yields = (
+        f'<p class="kr-compare-yields" hidden>Den valgte kommune står ved siden af {esc(listing(first[:-1]))}, som siden '
+        f"altid viser først, i stedet for {esc(first[-1])}. Sæt flueben ved de kommuner, du selv vil se side om side.</p>"
+        if len(first) > 1
+        else ""
+    )
     # An editors' title keeps "(red.)" in every column; the line over them says what it means (ADR 32).
     whose = cards.whose_terms(data, titled=cards.titled(data, data.initiatives))
     # Where the data tie no quote, the filter's panel and each profile say so (cards.untied_said, cards.no_quote_tied);
@@ -203,7 +211,7 @@ def compare_view(data: Dataset) -> Html:
     tied = views.any_tied(data)
     return Html(
         '<div class="kr-compare">'
-        f'<fieldset class="kr-compare-choices"><legend>{COMPARE_LEGEND}</legend>{boxes}</fieldset>{default}'
+        f'<fieldset class="kr-compare-choices"><legend>{COMPARE_LEGEND}</legend>{boxes}</fieldset>{default}{yields}'
         f'<p class="kr-compare-status" role="status" aria-live="polite">{esc(status)}</p>{whose}'
         "<noscript><p>Uden JavaScript kan siden kun vise de første kommuner. Hver kommune har sin egen side under "
         "»De deltagende kommuner«.</p></noscript>"

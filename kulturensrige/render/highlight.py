@@ -365,9 +365,22 @@ def page_sentences(data: Dataset) -> dict[str, dict[str, str]]:
             "offer_short": f"Alt om {name}",  # on a phone, where the bar's line is short
             "offer_href": f"kommuner/profil-{slugs[code]}.html",
             "charts": f"Figurerne fremhæver {name} blandt alle kommuner.",
+            # At an ingredient's quotes, where the data tie none: why the choice marks none of them, said where the
+            # reader looks for the municipality's quotes, not only in the panel (reader 25, #1; docs/adr/0079).
+            **({"untied": why} if (why := untied_for(data, name)) else {}),
             "print": f"Udvalg: {name} fremhævet{switch}",
         }
     return sentences
+
+
+def untied_for(data: Dataset, name: str) -> str:
+    """Where the data tie no quote to a municipality (views.any_tied): the one line at an ingredient's quote list
+    with `name` chosen, 'Ingen af citaterne her er knyttet til Køge: rapporten nævner ingen kommune ved sine
+    citater.'; '' where some quote is tied (then the list puts the chosen municipality's first)."""
+    if views.any_tied(data):
+        return ""
+    holder = provenance.folder_words(data.options).holder
+    return f"Ingen af citaterne her er knyttet til {name}: {holder} nævner ingen kommune ved sine citater."
 
 
 def _profile_sentence(data: Dataset, code: str, name: str, inferred: bool) -> str:

@@ -190,8 +190,10 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
     section = filters.section_title_quoted(data, row.section_id)
     all_groups = f'<p class="kr-all-groups">{esc(said)}</p>' if (said := all_groups_said(data, str(row["name"]))) else ""
     return Html(
-        f'<div class="kr-profile" data-kommune="{esc(row.kommunekode)}">{profile_choice(data, kommunekode)}'
-        f'<p class="kr-lead">{retold(data, row.summary, RETOLD["summary"])}</p>'
+        # The lead first, then the page's word on the choice: the phone's first screen gives the municipality, not the
+        # filter (reader 25, #2; docs/adr/0079).
+        f'<div class="kr-profile" data-kommune="{esc(row.kommunekode)}">'
+        f'<p class="kr-lead">{retold(data, row.summary, RETOLD["summary"])}</p>{profile_choice(data, kommunekode)}'
         f'<dl class="kr-facts">{spelled}'
         f"<dt>Region</dt><dd>{esc(row.region)}</dd>"
         f"<dt>Udgangspunkt</dt><dd>{retold(data, starting_point(start, row.starting_point_note), RETOLD['starting_point'])}</dd></dl>"
