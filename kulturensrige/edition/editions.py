@@ -1044,6 +1044,8 @@ DROPPED = [
     # printed on a line of its own above its entry (reader24, #4).
     ".citation-list .citation > .label",
     "[hidden]",
+    # A short quote's link to its full card: paper prints the section it stands in (cards.full_quote_at, ADR 74).
+    ".kr-full-quote > a",
 ]
 DROPPED_SELECTOR = ", ".join(DROPPED)
 # Clauses of a sentence that speak of the web's choice of a municipality, left out of the sentence on paper, where
