@@ -79,7 +79,8 @@ def test_a_list_shows_a_quote_from_another_section_as_its_first_words_and_a_dril
         assert row[cards.CARD_FIELDS.index("turns")][0]["text"] == context["turns"][0]["text"]
         assert " ".join(t["text"] for t in panel[context["anchor"]]["turns"]) == whole and not panel[context["anchor"]]["full_href"]
     assert contexts["citat-q005"]["full_href"].endswith("vaerdiskabelser.html#citat-q005")
-    assert "»Broer, stier og krakelerede siloer«" in contexts["citat-q005"]["full_printed"]
+    printed = "Hele citatet står i kapitlet »Værdiskabelser i Kulturens Rige«, afsnittet »Broer, stier og krakelerede siloer«."
+    assert contexts["citat-q005"]["full_printed"] == printed
 
 
 def test_each_programme_fact_says_its_words_once_the_reports_in_guillemets(data):

@@ -217,6 +217,20 @@ def full_quote_at(data: Dataset, rows: list[dict]) -> str:
     return f"{href}#citat-{first['quote_id']}" if href else ""
 
 
+def full_quote_printed(data: Dataset, section_id: str) -> str:
+    """On paper a link leads nowhere: where the whole quote stands, by the chapter the contents list and, below it,
+    the section (ADR 74): 'Hele citatet står i kapitlet »Værdiskabelser i Kulturens Rige«, afsnittet »Broer, …«.'"""
+    parents = dict(zip(data.sections["section_id"], data.sections["parent_id"], strict=True))
+    pages = dict(zip(data.sections["section_id"], data.sections["book_page"], strict=True))
+    chapter = section_id
+    while parents.get(chapter) and pages.get(parents[chapter]) == pages.get(section_id):
+        chapter = parents[chapter]
+    where = f"kapitlet {filters.section_title_quoted(data, chapter)}"
+    if chapter != section_id:
+        where += f", afsnittet {filters.section_title_quoted(data, section_id)}"
+    return f"Hele citatet står i {where}."
+
+
 def first_words(text: str) -> str:
     """A quote's first FIRST_WORDS words and an ellipsis: the short reference a list shows in its place (ADR 74)."""
     return " ".join(text.split()[:FIRST_WORDS]) + " …"
@@ -286,8 +300,7 @@ def card_context(
             for r in shown
         ],
         "full_href": full_href,
-        # On paper a link leads nowhere: a printed page names the section the whole quote stands in (ADR 74).
-        "full_printed": f"Hele citatet står i afsnittet »{filters.section_title(data, first['section_id'])}«." if full_href else "",
+        "full_printed": full_quote_printed(data, first["section_id"]) if full_href else "",
         "lang": quote_language(data, first) or None,
         "kind": kind,
         "speaker": f" · {speaker}" if kind else speaker,
