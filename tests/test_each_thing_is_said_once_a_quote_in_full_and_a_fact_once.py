@@ -99,3 +99,24 @@ def test_each_programme_fact_says_its_words_once_the_reports_in_guillemets(data)
             assert item.a["href"] == value
         elif " " in value:
             assert text.count(value) == 1 and f"»{value}«" in text, text
+
+
+def test_a_municipalitys_edition_prints_a_long_quote_whole_once_and_says_where_elsewhere(data):
+    """Køge's edition printed q030 whole under »Leg, mod og læring« and again under »Gnist og flamme«. On paper there
+    is no link: the short card says under which ingredient, above or below, the whole quote stands."""
+    from kulturensrige.edition import editions
+
+    for code in each(list(data.municipalities["kommunekode"])):
+        printed = [
+            (ingredient["name"], card)
+            for ingredient in editions.ingredient_items(data, code)
+            for group in ("own", "general", "others")
+            for card in ingredient.get(group, [])
+        ]
+        whole = Counter(" ".join(text for _, text in card["turns"]) for _, card in printed)
+        long = {text for text in whole if len(text.split()) > LONG}
+        assert all(whole[text] == 1 for text in long), [text[:40] for text in long if whole[text] > 1]
+        for name, card in printed:
+            if card.get("printed_where"):
+                home = re.search(r"under »(.+)«\.$", card["printed_where"])
+                assert home and home[1] != name and any(n == home[1] for n, c in printed if c["ids"] == card["ids"] and not c.get("printed_where"))
