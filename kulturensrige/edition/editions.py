@@ -573,6 +573,8 @@ def quote_item(data: Dataset, turns: pd.DataFrame | list[dict], kommunekode: str
         "section": words.section(first["section_id"]),
         "ingredient_tie": ingredient_tie,
         "ingredient_why": ingredient_why,
+        # Where the whole quote stands, on a short card of an edition that prints it whole elsewhere (once_in_full).
+        "printed_where": "",
     }
 
 
