@@ -119,4 +119,5 @@ def test_a_municipalitys_edition_prints_a_long_quote_whole_once_and_says_where_e
         for name, card in printed:
             if card.get("printed_where"):
                 home = re.search(r"under »(.+)«\.$", card["printed_where"])
-                assert home and home[1] != name and any(n == home[1] for n, c in printed if c["ids"] == card["ids"] and not c.get("printed_where"))
+                whole_under = [n for n, c in printed if c["ids"] == card["ids"] and not c.get("printed_where")]
+                assert home and home[1] != name and whole_under == [home[1]], (name, card["printed_where"])
