@@ -428,7 +428,7 @@ def test_the_kinds_of_initiative_are_labelled_the_editors_grouping(data, report_
 
 
 def test_every_worded_value_in_the_facts_about_the_programme_is_the_reports_own_words(data, report_text: str):
-    """The column says 'Rapportens ordlyd eller tal': 'som de udviklede indsatser' and 'ikke lykkedes i alle kommuner'
+    """The list sets them in »…« as the report's words: 'som de udviklede indsatser' and 'ikke lykkedes i alle kommuner'
     were the book's rewording. Every value in words (not a number or an address) stands in the report as printed,
     its line-end hyphens repaired."""
     report = collapse(repair_hyphenation(report_text))
@@ -436,7 +436,10 @@ def test_every_worded_value_in_the_facts_about_the_programme_is_the_reports_own_
     assert len(worded) >= 6
     for value in each(worded):
         assert value in report, value
-    assert "Rapportens ordlyd eller tal" in str(lists.programme_facts(data))
+    # The list says each fact once (ADR 74): the report's words stand in its sentence in »…«, not under a column heading.
+    shown = BeautifulSoup(str(lists.programme_facts(data)), "html.parser").get_text()
+    for value in each(worded):
+        assert shown.count(f"»{value}«") == 1, value
 
 
 def test_descriptions_of_initiatives_keep_the_reports_hedges(data, report_text: str):

@@ -132,9 +132,10 @@ def test_a_page_table_of_the_editors_words_says_so_in_its_heading_as_kilder_csv_
     and the references' 'Bemærkning' the editors' notes, both unmarked."""
     sources = _sources(data)
     facts = BeautifulSoup(str(lists.programme_facts(data)), "html.parser")
-    headings = [th.get_text(strip=True) for th in facts.select("thead th")]
-    # The page's heading carries the short mark (ADR 40); kilder.csv says the kind in full.
-    assert sources[("programme_facts.csv", "description")]["hvis_ord"].startswith("redaktionens") and "Forløbet (red.)" in headings
+    # 'Fakta om forløbet' is one sentence per fact (ADR 74): the editors' retelling, which the page's one rule under its
+    # title covers (ADR 70), the report's words in it in »…«; kilder.csv says the kind in full.
+    assert sources[("programme_facts.csv", "description")]["hvis_ord"].startswith("redaktionens")
+    assert facts.select("li") and not facts.select(".kr-by") and "»…«" in provenance.retelling_rule(data.options)
     cited = BeautifulSoup(str(bibliography.cited_where(data)), "html.parser")
     headings = [th.get_text(strip=True) for th in cited.select("thead th")]
     assert sources[("references.csv", "note")]["hvis_ord"].startswith("redaktionens") and "Bemærkning (red.)" in headings, headings

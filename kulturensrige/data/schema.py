@@ -622,8 +622,13 @@ TABLES: dict[str, Table] = {
             "fact_id",
             {
                 "fact_id": ident("Faktummets id.", "periode-varighed"),
-                "value": text("Værdien.", "1½ år"),
-                "description": text("Hvad værdien betyder.", "..."),
+                "value": text("Værdien i kildens egne ord eller tal.", "1½ år"),
+                "description": text(
+                    "Faktummet sagt én gang, i én sætning med egne ord. Står værdien ordret i sætningen, sætter bogen den "
+                    "i »…« som kildens ord (et enkelt ord står uden); ellers står den i »…« efter sætningen, og en webadresse "
+                    "som link.",
+                    "...",
+                ),
                 "section_id": SECTION,
             },
         ),

@@ -573,6 +573,8 @@ def quote_item(data: Dataset, turns: pd.DataFrame | list[dict], kommunekode: str
         "section": words.section(first["section_id"]),
         "ingredient_tie": ingredient_tie,
         "ingredient_why": ingredient_why,
+        # Where the whole quote stands, on a short card of an edition that prints it whole elsewhere (once_in_full).
+        "printed_where": "",
     }
 
 
@@ -646,7 +648,41 @@ def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None
         items[-1]["kinds_line"] = kinds_line(data, shown)
         if untied:
             items[-1]["general_summary"] = f"{untied_line(data, name)} {general['general_summary']}"
+    return once_in_full(data, items)
+
+
+def once_in_full(data: Dataset, items: list[dict]) -> list[dict]:
+    """An edition prints a long quote whole once, as a page's list does (ADR 74): under the ingredient whose section it
+    comes from, or else the first that has it; under any other it is its first words and where it stands whole. Køge's
+    edition printed q030 in full under both »Leg, mod og læring« and »Gnist og flamme«. The items of general quotes
+    are shared between editions: a short one is a copy."""
+    own_section = dict(zip(data.ingredients["section_id"], data.ingredients["name"], strict=True))
+    places: dict[str, list[str]] = {}
+    homes: dict[str, str] = {}
+    for ingredient in items:
+        for card in (q for group in QUOTE_GROUPS for q in ingredient.get(group, [])):
+            places.setdefault(card["ids"][0], []).append(ingredient["name"])
+            homes[card["ids"][0]] = own_section.get(str(card["rows"][0]["section_id"]), "")
+    whole = {key: homes[key] if homes[key] in names else names[0] for key, names in places.items()}
+    for ingredient in items:
+        for group in QUOTE_GROUPS:
+            ingredient[group] = [_said_once(card, whole, places, ingredient["name"]) for card in ingredient.get(group, [])]
     return items
+
+
+# An ingredient's quote cards in an edition: the municipality's own, those tied to none, other municipalities'.
+QUOTE_GROUPS = ("own", "general", "others")
+
+
+def _said_once(card: dict, whole: dict[str, str], places: dict[str, list[str]], ingredient: str) -> dict:
+    """`card` as printed under `ingredient`: whole where it stands whole (`whole`), or where it is no longer than its
+    first words; else its first words and where it stands whole, above or below (`places`, in print order)."""
+    key = card["ids"][0]
+    if whole[key] == ingredient or len(" ".join(text for _, text in card["turns"]).split()) <= cards.FIRST_WORDS:
+        return card
+    where = "ovenfor" if places[key].index(whole[key]) < places[key].index(ingredient) else "nedenfor"
+    speaker, text = card["turns"][0]
+    return {**card, "turns": [(speaker, cards.first_words(text))], "printed_where": f"Hele citatet står {where} under »{whole[key]}«."}
 
 
 # The heading of an ingredient's quotes in an edition where the data tie none to any municipality: a skimmer of
@@ -1044,6 +1080,8 @@ DROPPED = [
     # printed on a line of its own above its entry (reader24, #4).
     ".citation-list .citation > .label",
     "[hidden]",
+    # A short quote's link to its full card: paper prints the section it stands in (cards.full_quote_at, ADR 74).
+    ".kr-full-quote > a",
 ]
 DROPPED_SELECTOR = ", ".join(DROPPED)
 # Clauses of a sentence that speak of the web's choice of a municipality, left out of the sentence on paper, where

@@ -198,7 +198,42 @@ def _tie(labels: dict[str, str], level: str) -> dict:
 CARD_FIELDS = (
     "anchor", "kommune", "attribution", "quotes", "ingredient_ids", "speaker_category", "lang", "turns", "exchange", "kind",
     "speaker", "reference", "tie", "kommune_name", "rationale", "section", "ingredient_tie", "ingredient_why",
+    "full_href", "full_printed",
 )  # fmt: skip
+
+# How many of a quote's first words stand for it on a page that is not its section's (ADR 74): enough to know it by.
+FIRST_WORDS = 12
+
+
+def full_quote_at(data: Dataset, rows: list[dict]) -> str:
+    """Where a card's quote stands in full, seen from the page being made: its section's page (sections.book_page) and
+    the card's anchor there. '' on that page itself, where the section has no page, where there is no book around the
+    card (the live explorer), and for a quote no longer than its first words, which is its own reference (ADR 74)."""
+    first = rows[0]
+    page = _label(data, "sections", "section_id", first["section_id"], "book_page") if first["section_id"] else ""
+    if not page or page == current_page() or len(" ".join(r["text"] for r in rows).split()) <= FIRST_WORDS:
+        return ""
+    href = _href(page)
+    return f"{href}#citat-{first['quote_id']}" if href else ""
+
+
+def full_quote_printed(data: Dataset, section_id: str) -> str:
+    """On paper a link leads nowhere: where the whole quote stands, by the chapter the contents list and, below it,
+    the section (ADR 74): 'Hele citatet står i kapitlet »Værdiskabelser i Kulturens Rige«, afsnittet »Broer, …«.'"""
+    parents = dict(zip(data.sections["section_id"], data.sections["parent_id"], strict=True))
+    pages = dict(zip(data.sections["section_id"], data.sections["book_page"], strict=True))
+    chapter = section_id
+    while parents.get(chapter) and pages.get(parents[chapter]) == pages.get(section_id):
+        chapter = parents[chapter]
+    where = f"kapitlet {filters.section_title_quoted(data, chapter)}"
+    if chapter != section_id:
+        where += f", afsnittet {filters.section_title_quoted(data, section_id)}"
+    return f"Hele citatet står i {where}."
+
+
+def first_words(text: str) -> str:
+    """A quote's first FIRST_WORDS words and an ellipsis: the short reference a list shows in its place (ADR 74)."""
+    return " ".join(text.split()[:FIRST_WORDS]) + " …"
 
 
 def ingredient_tie_line(rows: list[dict]) -> tuple[str, str]:
@@ -223,6 +258,7 @@ def card_context(
     include_inferred: bool = views.INFERRED_BY_DEFAULT,
     keyed: bool = False,
     kinds_lifted: Collection[str] = (),
+    abridged: bool = False,
 ) -> dict:
     """The facts of one quote card (a quote, or a whole exchange of turns sharing exchange_id) for the card macro;
     its CARD_FIELDS are also the card's JSON row. Separators and brackets are part of the text: the browser
@@ -230,9 +266,13 @@ def card_context(
     inferred tie is written for both positions of the switch, the one `include_inferred` names shown (the book's
     pages: its default; the browser switches, kr-state.js KR.showInferred). `keyed` and `kinds_lifted`: speaker_line's.
     Whether the card has a municipality line is views.has_tie_line's, as in the PDF editions: where the data tie no
-    quote, an untied card has none, and the filter's panel says once that none is tied (untied_said)."""
+    quote, an untied card has none, and the filter's panel says once that none is tied (untied_said). `abridged`: a
+    page's list, where a quote whose section has its own page stands as its first words and a link to its full card
+    there (full_quote_at, ADR 74); a drill panel's cards and the explorer's stay whole."""
     rows = turns.to_dict("records") if isinstance(turns, pd.DataFrame) else turns
     first = rows[0]
+    full_href = full_quote_at(data, rows) if abridged else ""
+    shown = [{**first, "text": first_words(first["text"])}] if full_href else rows
     kind, speaker, citation = speaker_line(data, rows, short, keyed, kinds_lifted)
     # A quote from a cited work belongs to no municipality (views.quote_tie), and an untied sign has no speaker to tie
     # (views.without_tie_line): no municipality line and no data-kommune.
@@ -257,8 +297,10 @@ def card_context(
         "speaker_category": first["speaker_category"],
         "turns": [
             {"css": "kr-turn" if len(rows) > 1 else None, "speaker": f"{r['shown_role']}: " if len(rows) > 1 else "", "text": r["text"]}
-            for r in rows
+            for r in shown
         ],
+        "full_href": full_href,
+        "full_printed": full_quote_printed(data, first["section_id"]) if full_href else "",
         "lang": quote_language(data, first) or None,
         "kind": kind,
         "speaker": f" · {speaker}" if kind else speaker,
@@ -358,7 +400,7 @@ def quote_list(data: Dataset, quotes: pd.DataFrame, heading_id: str = "", arrang
     quotes (reader review 21, #1)."""
     groups = group_records(quotes)
     tie_line, short, lifted = views.any_tied(data), short_speakers(data, groups), kinds_editors(data, groups)
-    contexts = [card_context(data, g, short=short, keyed=True, kinds_lifted=lifted) for g in groups]
+    contexts = [card_context(data, g, short=short, keyed=True, kinds_lifted=lifted, abridged=True) for g in groups]
     shown = views.first_page(len(groups))
     cards = [str(macro("cards.html.j2", "quote_card", c)) for c in contexts[:shown]]
     rest = quote_rows(data, contexts[shown:]) if shown < len(groups) else Markup("")

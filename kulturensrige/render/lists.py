@@ -521,13 +521,31 @@ def attention_points(data: Dataset, ingredient_id: str) -> Html:
 
 
 def programme_facts(data: Dataset) -> Html:
-    """Each fact in the book's words beside the report's own value or wording, which a researcher can quote."""
-    facts = data.programme_facts
-    described = publishing.column_heading(data, "Forløbet", "programme_facts", "description")
-    frame = pd.DataFrame(
-        {described: facts["description"], f"{provenance.wording(data.options)} eller tal": facts["value"].map(web_address)}
-    )
-    return simple_table(frame, "Fakta om forløbet")
+    """„Fakta om forløbet“: each fact once, as one sentence (docs/adr/0074). The sentence is the editors' retelling
+    (the page's rule says so once, provenance.retelling_rule); where the report's own wording stands in it, it is set in
+    »…«, so the report's words are neither said twice nor taken for the editors'."""
+    items = "".join(f"<li>{fact_sentence(data, fact)}</li>" for fact in table_rows(data.programme_facts))
+    return Html(f'<ul class="kr-programme-facts">{items}</ul>' if items else "")
+
+
+def fact_sentence(data: Dataset, fact: Any) -> str:
+    """One programme fact as markup: its description with its value in it set as the folder's words (»…«, and in a
+    folder that is not the report's, the folder's mark after it), a web address as a link after the description, and
+    a value the description does not hold after it as its words: 'Rekrutteringen: »…«.' A value of one word ('én')
+    is the same word in anyone's sentence and stands bare in it."""
+    description, value = str(fact.description), str(fact.value)
+    address = web_address(value)
+    if isinstance(address, Markup):
+        return f"{esc(description)} {address}"
+    folder = provenance.folder_source(data.options)
+    mark = "" if folder == BY_REPORT else f" {provenance.page_mark(provenance.words(folder).value)}"
+    if " " not in value.strip() and value in description:
+        return esc(description)
+    quoted = f"»{esc(value)}«{esc(mark)}"
+    before, found, after = description.partition(value)
+    if found:
+        return f"{esc(before)}{quoted}{esc(after)}"
+    return f"{esc(description.rstrip('. '))}: {quoted}."
 
 
 def web_address(value: str) -> str:

@@ -5,12 +5,14 @@ No book is built: the page is the template, the rows and the two scripts."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 import hostile
 from kulturensrige import load
+from kulturensrige.data.settings import PAGE_VARIABLE
 from kulturensrige.render import browser, cards
 from kulturensrige.rules import filters, views
 
@@ -38,12 +40,30 @@ def card_kinds(data) -> dict[str, tuple[str, str]]:
     municipalities = [cards.municipality_card(data, r) for _, r in data.municipalities.iterrows()]
     # The same cards with each mark their block says once taken off (ADR 31): an organisation's spelling stays.
     lifted, _ = cards.lift_marks(initiatives)
+    _, short_cards, short_rows = abridged_quotes(data)
     return {
         "quote": ("".join(cards.quote_card(data, g) for g in cards.group_turns(data.quotes)), cards.quote_rows(data, quotes)),
         "initiative": ("".join(cards.fact_cards(initiatives)), cards.fact_rows(data, initiatives)),
         "municipality": ("".join(cards.fact_cards(municipalities)), cards.fact_rows(data, municipalities)),
         "initiative, its marks said once": ("".join(cards.fact_cards(lifted)), cards.fact_rows(data, lifted)),
+        "quote, short on another section's page": (short_cards, short_rows),
     }
+
+
+def abridged_quotes(data) -> tuple[list[dict], str, str]:
+    """Every quote card as an ingredient page's list shows it, made on that page: one from another section's page is
+    its first words and a link there (ADR 74). The contexts, the cards Python renders and the template with rows."""
+    previous = os.environ.get(PAGE_VARIABLE)
+    os.environ[PAGE_VARIABLE] = "ingredienser/etablering-af-vi"
+    try:
+        contexts = [cards.card_context(data, g, abridged=True) for g in cards.group_records(data.quotes)]
+        python = "".join(str(cards.macro("cards.html.j2", "quote_card", c)) for c in contexts)
+        return contexts, python, cards.quote_rows(data, contexts)
+    finally:
+        if previous is None:
+            del os.environ[PAGE_VARIABLE]
+        else:
+            os.environ[PAGE_VARIABLE] = previous
 
 
 def filled_against_python(page, data, python: str, rest: str) -> list[str]:
@@ -68,11 +88,14 @@ def test_every_optional_part_of_a_card_is_in_the_report_data(tied_folder):
     assert {c["tie"] for c in contexts} >= {"", "inferred", "not-stated"}
 
 
-@pytest.mark.parametrize("kind", ["quote", "initiative", "municipality", "initiative, its marks said once"])
+@pytest.mark.parametrize(
+    "kind", ["quote", "initiative", "municipality", "initiative, its marks said once", "quote, short on another section's page"]
+)
 def test_a_card_filled_from_its_row_is_the_card_python_renders(page, kind):
     data = load()
     mismatches = [m for m in filled_against_python(page, data, *card_kinds(data)[kind]) if m]
     assert not mismatches, f"{len(mismatches)} kort afviger; det første:\n{mismatches[0]}"
+    assert any(c["full_href"] for c in abridged_quotes(data)[0]), "a short card is among those compared"
 
 
 @pytest.mark.parametrize("kind", ["quote", "initiative", "municipality"])
