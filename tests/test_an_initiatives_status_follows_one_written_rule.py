@@ -38,12 +38,18 @@ STATUS_AND_WORDS = {
     "koege-gang-i-gaarden": ("gennemfoert", GANG_I_GAARDEN),
     "koege-musikalske-besoeg": (
         "ikke-angivet",
-        "Derudover har Kulturens Rige bidraget til mange musikalske besøg af det lokale seniorband + medarbejdere fra kommunens musikskole på plejecentre, sundhedshuset, beskyttede boliger samt være- og opholdssteder",
+        (
+            "Derudover har Kulturens Rige bidraget til mange musikalske besøg af det lokale seniorband + medarbejdere fra kommunens "
+            "musikskole på plejecentre, sundhedshuset, beskyttede boliger samt være- og opholdssteder"
+        ),
     ),
     "koege-ordrulle-baenk": ("i-gang", "Aktionslæringsgruppen arbejder på at opstille en ordrulle der også fungerer som bænk"),
     "hoeje-taastrup-fribilletter": (
         "ikke-angivet",
-        "Gennem prøvehandlinger har aktionslæringsgruppen undersøgt, hvordan kunst og kultur kan give værdi i de forskellige borgeres hverdag ved at tilbyde fribilletter til kulturelle arrangementer i kommunen",
+        (
+            "Gennem prøvehandlinger har aktionslæringsgruppen undersøgt, hvordan kunst og kultur kan give værdi i de forskellige "
+            "borgeres hverdag ved at tilbyde fribilletter til kulturelle arrangementer i kommunen"
+        ),
     ),
     "guldborgsund-alternativt-samarbejdsforum": (
         "ikke-angivet",
@@ -51,7 +57,10 @@ STATUS_AND_WORDS = {
     ),
     "guldborgsund-roedder": (
         "bevilget",
-        "Dette er lykkes, og der er bevilliget projektmidler fra Slots- og Kulturstyrelsen til en videreudvikling af ’Kulturens Rige’ til et nyt projekt ’Rødder’",
+        (
+            "Dette er lykkes, og der er bevilliget projektmidler fra Slots- og Kulturstyrelsen til en videreudvikling af ’Kulturens "
+            "Rige’ til et nyt projekt ’Rødder’"
+        ),
     ),
     "ringkoebing-skjern-kulturworkshops-1g": ("ikke-angivet", "Aktionslæringsgruppen har arbejdet med to forskellige elementer"),
     "ringkoebing-skjern-cooltur-cafeer": ("ikke-angivet", "2) ”Cooltur”-cafeer efter skoletid"),
@@ -66,7 +75,10 @@ STATUS_AND_WORDS = {
     "egedal-genbrugsvaerksted": ("etableret", "Genbrugsværkstedet er udviklet og etableret i et kulturhus sammen med en gruppe mænd"),
     "aarhus-grib-engagementet": (
         "ikke-angivet",
-        "Aarhus Kommunes modelforsøg er kunstpædagogiske forløb i musik, billedkunst og drama integreret i undervisningen i specialklasser på mellemtrinnet",
+        (
+            "Aarhus Kommunes modelforsøg er kunstpædagogiske forløb i musik, billedkunst og drama integreret i undervisningen i "
+            "specialklasser på mellemtrinnet"
+        ),
     ),
     "rudersdal-kulturligvis": ("ikke-angivet", WHERE_DONE),
     "rudersdal-6-ugers-gruppeforloeb": ("ikke-angivet", WHERE_DONE),
@@ -140,7 +152,7 @@ def test_every_status_rests_on_a_whole_clause_of_the_report_that_its_row_quotes_
         for clause in clauses:
             assert _is_whole_clause(clause, report), (status, clause)
     statuses = dict(zip(data.initiatives["initiative_id"], data.initiatives["status"], strict=True))
-    for initiative, (status, words) in each(sorted(STATUS_AND_WORDS.items())):
+    for initiative, (_, words) in each(sorted(STATUS_AND_WORDS.items())):
         assert _is_whole_clause(words, report), (initiative, words)
         if statuses[initiative] != "ikke-angivet":
             assert words in quoted[statuses[initiative]], (initiative, words)
