@@ -19,7 +19,8 @@ from support.checks import each
 
 REPO = Path(__file__).resolve().parent.parent
 PURPOSE = "at sætte fokus på fællesskaber, bibliotekets tilbud til særligt seniorer og den lokale seniorklub"
-SAID = f"ikke angivet i rapporten, som kun oplyser formålet: {PURPOSE}"
+# The report's words, in »…« wherever they stand (reading 25, finding 4).
+SAID = f"ikke angivet i rapporten, som kun oplyser formålet: »{PURPOSE}«"
 STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
 
 
@@ -55,7 +56,7 @@ def test_an_analysts_book_says_the_analyst_names_no_target_group_and_credits_the
         f.write("kilde,analytiker,\n")
     analysts = load(folder)
     said = _target_groups(analysts, _row(analysts, "koege-gang-i-gaarden"))
-    assert said == f"ikke angivet af analytikeren, som kun oplyser formålet: {PURPOSE}"
+    assert said == f"ikke angivet af analytikeren, som kun oplyser formålet: »{PURPOSE}«"
 
 
 def test_the_columns_side_by_side_and_the_table_of_target_groups_give_the_purpose_where_it_counts_under_none(data):

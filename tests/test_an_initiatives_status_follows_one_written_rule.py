@@ -25,25 +25,78 @@ from support.checks import each
 REPO = Path(__file__).resolve().parent.parent
 STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
 
-# Each initiative of the report's data, its status and the report's words it rests on (lines 124-210). Only where
-# the report tells that the work was done is it "Gennemført"; a perfect or present tense alone gives no status.
+# Each initiative of the report's data, its status and the report's whole clause it rests on (lines 124-210): from
+# the start of a sentence (or of a numbered item) to a comma, colon, semicolon or full stop. A status other than
+# "ikke angivet" rests on a clause that its row in statuses.csv quotes; a perfect or present tense alone, a sentence
+# that tells where the work was done or how a scheme works, gives no status (reading 25, findings 1 and 3).
+GANG_I_GAARDEN = (
+    "Køge kommune har i forbindelse med Kulturens Rige og kommunens deltagelse i March mod ensomhed arrangeret og "
+    "afholdt eventet ”Gang i gården”"
+)
+WHERE_DONE = "Indsatserne er udført på lokale kulturinstitutioner (biblioteket, kulturcenter, kunsthal) og i det bynære grønne miljø"
 STATUS_AND_WORDS = {
-    "koege-gang-i-gaarden": ("gennemfoert", "arrangeret og afholdt eventet"),
-    "koege-musikalske-besoeg": ("ikke-angivet", "har Kulturens Rige bidraget til mange musikalske besøg"),
-    "koege-ordrulle-baenk": ("i-gang", "arbejder på at opstille en ordrulle"),
-    "hoeje-taastrup-fribilletter": ("ikke-angivet", "Gennem prøvehandlinger har aktionslæringsgruppen undersøgt"),
-    "guldborgsund-alternativt-samarbejdsforum": ("ikke-angivet", "aktionslæringsgruppen har forsøgt at bryde"),
-    "guldborgsund-roedder": ("bevilget", "der er bevilliget projektmidler fra Slots- og Kulturstyrelsen"),
+    "koege-gang-i-gaarden": ("gennemfoert", GANG_I_GAARDEN),
+    "koege-musikalske-besoeg": (
+        "ikke-angivet",
+        (
+            "Derudover har Kulturens Rige bidraget til mange musikalske besøg af det lokale seniorband + medarbejdere fra kommunens "
+            "musikskole på plejecentre, sundhedshuset, beskyttede boliger samt være- og opholdssteder"
+        ),
+    ),
+    "koege-ordrulle-baenk": ("i-gang", "Aktionslæringsgruppen arbejder på at opstille en ordrulle der også fungerer som bænk"),
+    "hoeje-taastrup-fribilletter": (
+        "ikke-angivet",
+        (
+            "Gennem prøvehandlinger har aktionslæringsgruppen undersøgt, hvordan kunst og kultur kan give værdi i de forskellige "
+            "borgeres hverdag ved at tilbyde fribilletter til kulturelle arrangementer i kommunen"
+        ),
+    ),
+    "guldborgsund-alternativt-samarbejdsforum": (
+        "ikke-angivet",
+        "Guldborgssund kommune har anvendt Kulturens Rige som indgang til at skabe et alternativt samarbejdsforum",
+    ),
+    "guldborgsund-roedder": (
+        "bevilget",
+        (
+            "Dette er lykkes, og der er bevilliget projektmidler fra Slots- og Kulturstyrelsen til en videreudvikling af ’Kulturens "
+            "Rige’ til et nyt projekt ’Rødder’"
+        ),
+    ),
     "ringkoebing-skjern-kulturworkshops-1g": ("ikke-angivet", "Aktionslæringsgruppen har arbejdet med to forskellige elementer"),
-    "ringkoebing-skjern-cooltur-cafeer": ("ikke-angivet", "hvor alle skolens elever inviteres"),
-    "egedal-foreningsklippekort": ("etableret", "de lokale foreninger, der har tilmeldt sig ordningen"),
-    "egedal-foreningsdage-slagslunde": ("ikke-angivet", "Det primære formål har været at samle byen"),
-    "egedal-genbrugsvaerksted": ("etableret", "Genbrugsværkstedet er udviklet og etableret"),
-    "aarhus-grib-engagementet": ("ikke-angivet", "Aarhus Kommunes modelforsøg er kunstpædagogiske forløb"),
-    "rudersdal-kulturligvis": ("gennemfoert", "Indsatserne er udført"),
-    "rudersdal-6-ugers-gruppeforloeb": ("gennemfoert", "Indsatserne er udført"),
-    "rudersdal-ledsagerordning": ("gennemfoert", "Indsatserne er udført"),
+    "ringkoebing-skjern-cooltur-cafeer": ("ikke-angivet", "2) ”Cooltur”-cafeer efter skoletid"),
+    "egedal-foreningsklippekort": (
+        "ikke-angivet",
+        "Foreningsklippekortet giver adgang til fem besøg/prøvetimer i de lokale foreninger, der har tilmeldt sig ordningen",
+    ),
+    "egedal-foreningsdage-slagslunde": (
+        "ikke-angivet",
+        "Det primære formål har været at samle byen og lokalområdets beboere på tværs af generationer",
+    ),
+    "egedal-genbrugsvaerksted": ("etableret", "Genbrugsværkstedet er udviklet og etableret i et kulturhus sammen med en gruppe mænd"),
+    "aarhus-grib-engagementet": (
+        "ikke-angivet",
+        (
+            "Aarhus Kommunes modelforsøg er kunstpædagogiske forløb i musik, billedkunst og drama integreret i undervisningen i "
+            "specialklasser på mellemtrinnet"
+        ),
+    ),
+    "rudersdal-kulturligvis": ("ikke-angivet", WHERE_DONE),
+    "rudersdal-6-ugers-gruppeforloeb": ("ikke-angivet", WHERE_DONE),
+    "rudersdal-ledsagerordning": ("ikke-angivet", WHERE_DONE),
 }
+# Where a whole clause starts and ends in the report's text: a sentence's, a heading's next line's or a numbered
+# item's start, and a comma, colon, semicolon or full stop (or a numbered item's start) after it.
+CLAUSE_START = re.compile(r"(?:\A|[.!?:]\s+|\d\)\s+|\n[^\n.!?,]{1,40}\n\s*)\Z")
+CLAUSE_END = re.compile(r"(?:[,.;:]|\s+\d\)|\s*\Z)")
+
+
+def _is_whole_clause(words: str, report: str) -> bool:
+    """`report` is the report's text with its line-break hyphens repaired, its lines kept."""
+    found = re.finditer(r"\s+".join(map(re.escape, words.split())), report)
+    return any(
+        (CLAUSE_START.search(report[max(0, m.start() - 60) : m.start()]) or re.match(r"\d\)", words)) and CLAUSE_END.match(report, m.end())
+        for m in found
+    )
 
 
 def _text(markup: object) -> str:
@@ -90,6 +143,19 @@ def test_only_an_initiative_the_report_tells_done_is_completed(data, report_text
     for initiative, (status, words) in each(sorted(STATUS_AND_WORDS.items())):
         assert words in report, words
         assert statuses[initiative] == status, initiative
+
+
+def test_every_status_rests_on_a_whole_clause_of_the_report_that_its_row_quotes_not_a_cut(data, report_text: str):
+    report = repair_hyphenation(report_text)
+    quoted = {row["status_id"]: re.findall(r"»([^«]*)«", row["description"]) for row in data.statuses.to_dict("records")}
+    for status, clauses in each(sorted(quoted.items())):
+        for clause in clauses:
+            assert _is_whole_clause(clause, report), (status, clause)
+    statuses = dict(zip(data.initiatives["initiative_id"], data.initiatives["status"], strict=True))
+    for initiative, (_, words) in each(sorted(STATUS_AND_WORDS.items())):
+        assert _is_whole_clause(words, report), (initiative, words)
+        if statuses[initiative] != "ikke-angivet":
+            assert words in quoted[statuses[initiative]], (initiative, words)
 
 
 def test_a_description_keeps_the_reports_tense(data, report_text: str):

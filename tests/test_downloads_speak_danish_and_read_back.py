@@ -66,15 +66,23 @@ def test_a_published_quotes_tie_says_the_cards_words_for_it(request: pytest.Fixt
         assert quotes[row.quote_id]["attribution"] == said, row.quote_id
 
 
-def test_an_editors_title_and_a_read_form_say_udledt_in_the_download_as_on_the_pages(data):
+def test_an_editors_title_and_a_read_form_say_in_the_download_what_the_pdf_prints_after_them(data):
+    """Reading 25, finding 5: an editors' title and form said "udledt af redaktionen" in the download but
+    "(redaktionens titel)" / "(redaktionens læsning)" after the value in the PDF; the download now writes the PDF's
+    label (provenance.value_label) for the editors' basis, and the pages' words for the report's."""
     files = published_files(data)
     titles = {row["initiative_id"]: row["title_basis"] for row in _rows(files["initiatives.csv"])}
     forms = {row["event_id"]: row["mode_basis"] for row in _rows(files["programme_events.csv"])}
     labels = attribution.labels(data.options)
+    said = {
+        "title_basis": {**labels, "inferred": provenance.value_label(data.options, "initiatives.title_basis")},
+        "mode_basis": {**labels, "inferred": provenance.value_label(data.options, "programme_events.mode_basis")},
+    }
+    assert said["title_basis"]["inferred"] == "redaktionens titel"
     for row in each(data.initiatives.itertuples()):
-        assert titles[row.initiative_id] == labels[row.title_basis], row.initiative_id
+        assert titles[row.initiative_id] == said["title_basis"][row.title_basis], row.initiative_id
     for row in each(data.programme_events.itertuples()):
-        assert forms[row.event_id] == (labels[row.mode_basis] if row.mode_basis else ""), row.event_id
+        assert forms[row.event_id] == (said["mode_basis"][row.mode_basis] if row.mode_basis else ""), row.event_id
 
 
 @pytest.mark.parametrize("folder", ["rapporten", "analytiker"])
@@ -114,7 +122,13 @@ def test_the_data_folder_keeps_its_codes_and_the_dictionary_names_the_words_a_do
         with (REPO / "data" / TABLES[name].file).open(encoding="utf-8", newline="") as f:
             assert {row[column] for row in csv.DictReader(f)} <= set(ATTRIBUTIONS), (name, column)
         allowed = next(r["Tilladte værdier"] for r in column_rows(TABLES[name]) if r["Kolonne"] == column)
-        assert f"inferred = „{attribution.labels(data.options)['inferred']}“" in allowed, (name, column)
+        # A tie's word is the cards'; a basis the editors gave is the label the PDFs print after the value (reading 25, #5).
+        word = (
+            attribution.labels(data.options)["inferred"]
+            if column == "attribution"
+            else provenance.value_label(data.options, f"{name}.{column}")
+        )
+        assert f"inferred = „{word}“" in allowed, (name, column)
 
 
 def test_an_analysts_folder_may_give_a_provenance_code_in_the_pages_words_and_an_unknown_word_is_named(data, tmp_path: Path):

@@ -13,6 +13,8 @@ from urllib.parse import unquote
 
 from bs4 import BeautifulSoup
 
+from kulturensrige import load
+from kulturensrige.book.extension import write_downloads
 from kulturensrige.data import provenance
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import PUBLISHED_CODES
@@ -78,3 +80,28 @@ def test_a_municipalitys_table_of_quotes_per_ingredient_says_its_totals_are_ever
     if everyone is not None:
         assert "alle kommuner" not in unquote(everyone["href"]).splitlines()[0]
     assert "I alt, alle kommuner" in _edition_text(data, "259")
+
+
+def test_an_editors_basis_reads_in_the_download_as_the_pdf_prints_it_after_the_value_and_reads_back_as_its_code(data, tmp_path: Path):
+    """Reading 25, finding 5: an editors' title stood "(redaktionens titel)" in the PDF but title_basis = "udledt af
+    redaktionen" in initiatives.csv, and a workshop's form "fysisk (redaktionens læsning)" but mode_basis = "udledt af
+    redaktionen": one editorial value, two wordings. The download writes the label the PDF prints (value_label), and
+    read back as a data folder it is the code again."""
+    published = published_files(data)
+    rows = {
+        name: {r[key]: r for r in csv.DictReader(io.StringIO(published[name], newline=""))}
+        for name, key in (("initiatives.csv", "initiative_id"), ("programme_events.csv", "event_id"))
+    }
+    title_label = provenance.value_label(data.options, "initiatives.title_basis")
+    form_label = provenance.value_label(data.options, "programme_events.mode_basis")
+    assert (title_label, form_label) == ("redaktionens titel", "redaktionens læsning")
+    visits = rows["initiatives.csv"]["koege-musikalske-besoeg"]
+    assert visits["title_basis"] == title_label
+    assert rows["initiatives.csv"]["koege-gang-i-gaarden"]["title_basis"] == "angivet i rapporten"
+    assert rows["programme_events.csv"]["workshop-5"]["mode_basis"] == form_label
+    printed = " ".join(_edition_text(data, "259").replace("\xad", "").split())
+    assert f"{visits['title']} {provenance.owner_mark(title_label)}" in printed
+    write_downloads(published, tmp_path / "hentet")
+    back = load(tmp_path / "hentet")
+    assert back.initiatives.set_index("initiative_id").at["koege-musikalske-besoeg", "title_basis"] == "inferred"
+    assert back.programme_events.set_index("event_id").at["workshop-5", "mode_basis"] == "inferred"

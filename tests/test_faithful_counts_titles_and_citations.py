@@ -143,7 +143,7 @@ def test_kilder_csv_says_a_form_is_the_reports_or_the_editors_reading_row_by_row
     mode = rows[("programme_events.csv", "mode")]
     assert (
         mode["hvis_ord"] == "står i hver række i mode_basis"
-        and "redaktionens læsning, hvor mode_basis er „udledt af redaktionen“" in mode["begrundelse"]
+        and "redaktionens læsning, hvor mode_basis er „redaktionens læsning“" in mode["begrundelse"]
     )
     assert rows[("programme_events.csv", "mode_rationale")]["hvis_ord"] == "redaktionens læsning"
 

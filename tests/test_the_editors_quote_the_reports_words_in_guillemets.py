@@ -20,7 +20,8 @@ REPORTS_OWN_MARKS = {"vi", "Cooltur", "Grib engagementet", "kulturven", "Gang i 
 CURLY = re.compile(r"”([^”]+)”")
 # What the editors quote of the report, and where a reader meets it.
 QUOTED = {
-    "»team sundhed« og »team kultur«": "ingredienser/etablering-af-vi.html",
+    # A participant's words, said as theirs (reading 25, finding 7: »team sundhed« stood as the report's prose).
+    "fortæller fx, at »vi var ligesom team sundhed, og de var team kultur«": "ingredienser/etablering-af-vi.html",
     "»Where do we go from here?«": "_static/data/programme_events.csv",  # the event is described in the download
     "»fordi de synes, det er sjovt«": "ingredienser/gnist-og-flamme.html",
 }

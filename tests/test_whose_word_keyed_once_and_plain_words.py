@@ -114,6 +114,19 @@ def test_the_foot_of_a_chapter_names_no_file_and_no_data_folder(data, monkeypatc
     assert any(a["href"].endswith("_static/data/quotes.csv") for a in line.select("a"))
 
 
+def test_the_foot_of_a_chapter_that_links_its_tables_says_where_whose_each_column_is_stands(data, monkeypatch):
+    """The published tables keep the dictionary's bare column names (ADR 16), and whose each column is stands only in
+    kilder.csv: a reader who took municipalities.csv from the foot line saw region and code as plain data (reading 25,
+    finding 6). The line that links the tables links that file too."""
+    monkeypatch.setenv(page_source.PAGE_VARIABLE, "vaerdiskabelser")
+    data.tables.read = ["municipalities"]  # type: ignore[attr-defined]
+    line = BeautifulSoup(str(page_source.how_made(data)), "html.parser").select_one("details.kr-made")
+    told = [a for a in line.select("a") if a["href"].endswith("_static/data/kilder.csv")]
+    assert told and told[0].get_text() == "hvem der står bag hver kolonne", line
+    data.tables.read = []  # type: ignore[attr-defined]
+    assert "kilder.csv" not in str(page_source.how_made(data))
+
+
 def test_the_link_beside_a_download_says_what_it_gives_without_a_file_name():
     """'Hvis ord er kolonnerne? (kilder.csv)' under every comparison table."""
     said = BeautifulSoup(markup.sources_link(), "html.parser").get_text()

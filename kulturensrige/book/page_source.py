@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from kulturensrige.data.loading import Dataset
-from kulturensrige.data.publishing import PUBLISHED_DATA
+from kulturensrige.data.publishing import PUBLISHED_DATA, SOURCES_FILE
 from kulturensrige.data.schema import TABLES
 from kulturensrige.data.settings import PAGE_VARIABLE
 from kulturensrige.render import highlight
@@ -58,6 +58,14 @@ def how_made(data: Dataset) -> Html:
     if len(read) == len(TABLES):
         reads = f' i <a href="{esc(_relative("om-data/dataordbog.html"))}#dataordbog">alle bogens tabeller</a>'
     notebook = f' <a href="{esc(_relative(f"{SOURCES}/{page}.ipynb"))}">Hent siden som notesbog.</a>' if page else ""
+    # The tables keep the data dictionary's bare column names, so a download reads back as a data folder (ADR 16):
+    # the line says where whose each column is stands (reading 25, finding 6).
+    whose = (
+        f' Tabellerne har kun kolonnernes navne; <a href="{esc(_relative(f"{PUBLISHED_DATA}/{SOURCES_FILE}"))}">hvem der står '
+        "bag hver kolonne</a>, står i en fil for sig."
+        if read
+        else ""
+    )
     # On the data chapter itself a link to it would lead back to where the reader is.
     guide = "Dette kapitel" if page == DATA_CHAPTER else f'<a href="{esc(_relative(f"{DATA_CHAPTER}.html"))}">Data og genkørsel</a>'
     # The bar's lines of what the page's lists mark (highlight.page_lines), published once at the page's end: the
@@ -69,7 +77,7 @@ def how_made(data: Dataset) -> Html:
     # One closed line at the foot: the reader came for the report, the analyst opens it.
     return Html(
         '<details class="kr-made"><summary class="kr-made-label">Sådan er siden lavet</summary>'
-        f"<p>Siden skrives ud fra bogens data{reads}, hver gang bogen bygges.{notebook} "
+        f"<p>Siden skrives ud fra bogens data{reads}, hver gang bogen bygges.{whose}{notebook} "
         f"{guide} forklarer, hvordan bogen bygges igen. {esc(edition_mark(data.fingerprint))}</p></details>"
         + (json_island(lines, "kr-bar-lines") if lines else "")
         + (json_island(aside, "kr-bar-aside") if aside else "")

@@ -125,6 +125,7 @@ _WORDS = {
 
 # The levels of a quote's tie to a municipality in the one order every count of them follows (schema.ATTRIBUTIONS),
 # each with the short word a count says it in where whose the tie is goes without saying: '(1 angivet, 2 udledt)'.
+INFERRED = ATTRIBUTIONS[1]
 TIE_WORDS = dict(zip(ATTRIBUTIONS, ("angivet", "udledt", "ikke angivet"), strict=True))
 NOT_TIED = ATTRIBUTIONS[-1]
 
@@ -142,12 +143,17 @@ def words(source: str) -> Words:
 
 def code_words(options: pd.DataFrame, value: str, code: str) -> str:
     """A provenance code of a published column (schema.PUBLISHED_CODES) in the pages' words: a quote's 'inferred' is
-    'udledt af redaktionen' as on its card, an editors' title 'udledt af redaktionen' in the report's folder and
-    'udledt af analytikeren' in an analyst's. An empty cell (a form the report does not give) stays empty."""
+    'udledt af redaktionen' as on its card; a row's basis the editors gave is the label the PDFs print after the value
+    (value_label: 'redaktionens titel', 'redaktionens læsning'; reading 25, finding 5: the download said 'udledt af
+    redaktionen' where the PDF said '(redaktionens titel)'), and 'udledt af analytikeren' in an analyst's folder. An
+    empty cell (a form the report does not give) stays empty."""
     if not code:
         return ""
-    source = ties_source(options) if PUBLISHED_CODES[value] == ATTRIBUTED_BY else folder_source(options)
-    return words(source).tie(code)
+    if PUBLISHED_CODES[value] == ATTRIBUTED_BY:
+        return words(ties_source(options)).tie(code)
+    if code == INFERRED and value_source(options, value) == BY_EDITORS:
+        return value_label(options, value)
+    return words(folder_source(options)).tie(code)
 
 
 # A quotation from a cited work has no municipality, said alike under its card in the PDFs and in quotes.csv's
@@ -160,11 +166,12 @@ def code_aliases() -> dict[str, str]:
     """Every source's words for a code -> the code: a published download read back as a data folder gives the codes
     again (validation), whoever's words it was written in. Refuses words that would stand for two codes."""
     aliases: dict[str, str] = {LITERATURE_UNTIED: NOT_TIED}
-    for source in SOURCES:
-        for code in ATTRIBUTIONS:
-            said = words(source).tie(code)
-            if aliases.setdefault(said, code) != code:
-                raise ValueError(f"»{said}« would stand for both {aliases[said]} and {code}")
+    said_for = [(words(source).tie(code), code) for source in SOURCES for code in ATTRIBUTIONS]
+    # A basis the editors gave, as code_words writes it: the label the PDFs print ('redaktionens titel').
+    said_for += [(f"redaktionens {EDITORIAL_VALUES[v].act}", INFERRED) for v, by in PUBLISHED_CODES.items() if by == FOLDER_SOURCE]
+    for said, code in said_for:
+        if aliases.setdefault(said, code) != code:
+            raise ValueError(f"»{said}« would stand for both {aliases[said]} and {code}")
     return aliases
 
 

@@ -920,11 +920,12 @@ KEPT = "hvor teksten beholder rapportens ordlyd, står ordene i »…«"
 # statuses.csv says its part of it in these words (test_an_initiatives_status_follows_one_written_rule).
 STATUS_RULE = (
     "Rapporten angiver ingen status; redaktionen har læst den ud af rapportens ord. „Gennemført“ står kun, hvor rapporten "
-    "fortæller, at arbejdet er udført eller holdt; „Etableret“, hvor den fortæller, at indsatsen er etableret som en "
-    "ordning eller et fast tilbud; „I gang“, hvor den fortæller, at gruppen stadig arbejder på indsatsen; „Bevilget“, "
-    "hvor den fortæller, at der er bevilget midler til indsatsen som et nyt projekt. At rapporten fortæller, hvad der er "
-    "gjort eller er, siger ikke i sig selv, at indsatsen er afsluttet: hvor rapporten hverken fortæller, at indsatsen er "
-    "afsluttet, eller at den fortsætter, står der „ikke angivet“."
+    "fortæller, at et afgrænset arrangement er holdt; „Etableret“, hvor den fortæller, at indsatsen selv er etableret; "
+    "„I gang“, hvor den fortæller, at gruppen stadig arbejder på indsatsen; „Bevilget“, hvor den fortæller, at der er "
+    "bevilget midler til indsatsen som et nyt projekt. Hver status hviler på en hel sætning i rapporten, der siger netop "
+    "det, og ikke på et udsnit af en sætning. At rapporten fortæller, hvad der er gjort eller er, hvor en indsats er "
+    "udført, eller hvordan en ordning virker, siger ikke i sig selv, at indsatsen er afsluttet eller etableret: hvor "
+    "rapporten hverken fortæller, at indsatsen er afsluttet, eller at den fortsætter, står der „ikke angivet“."
 )
 
 EDITORIAL: tuple[Editorial, ...] = (

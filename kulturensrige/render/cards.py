@@ -719,7 +719,9 @@ def _vocabulary_labels(data: Dataset, table: str, key: str, ids: tuple[str, ...]
 
 
 # The sentence of an initiative's description that gives its purpose: 'Formålet var at sætte fokus på …'.
-_PURPOSE = re.compile(r"\bFormålet (?:var|er) (at [^.]+)\.")
+# The purpose as the description gives it; inside the report's »…« the words stay marked as the report's (reading 25,
+# finding 4: "som kun oplyser formålet: at sætte fokus på …" stood unmarked a line below the card that marked them).
+_PURPOSE = re.compile(r"(»?)Formålet (?:var|er) (at [^.«]+)\.")
 
 
 def purpose_instead_of_groups(data: Dataset, row) -> str:
@@ -730,7 +732,8 @@ def purpose_instead_of_groups(data: Dataset, row) -> str:
     found = _PURPOSE.search(str(row.description))
     if row.target_group_ids or not found:
         return ""
-    return f"{provenance.folder_words(data.options).not_stated}, som kun oplyser formålet: {found.group(1)}"
+    purpose = f"»{found.group(2)}«" if found.group(1) else found.group(2)
+    return f"{provenance.folder_words(data.options).not_stated}, som kun oplyser formålet: {purpose}"
 
 
 def purposes_instead_of_groups(data: Dataset, initiatives: pd.DataFrame) -> list[str]:
