@@ -76,6 +76,8 @@ DECISIONS = (
     "an-edition-prints-as-a-report-not-as-the-web-page",
     "the-method-is-said-once-where-the-reader-meets-it",
     "a-page-says-each-thing-once-a-quote-in-full-on-its-sections-page-a-fact-in-one-sentence",
+    "a-phone-meets-the-way-in-first-and-nothing-moves-under-the-reader",
+    "a-page-opens-with-its-own-words-and-says-why-where-the-reader-looks",
 )
 
 

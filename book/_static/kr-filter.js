@@ -568,10 +568,8 @@
     const body = filter.querySelector(".kr-filter-body");
     const setOpen = (open) => {
       openedAt = open ? window.scrollY : null;
-      // Opened at the page's top, where the bar has not stuck, the panel stands on the page under the bar and the
-      // title moves down below it: over the page it covered the title (issue 22). Once stuck, it lies over the page.
-      const stuck = mark.getBoundingClientRect().top < filter.getBoundingClientRect().top - 1;
-      filter.classList.toggle("kr-open-inline", open && !stuck);
+      // At the page's top too the panel lies over the page, as a menu does: standing on the page there, it pushed
+      // the title and all under it 109-149 px down and back up again (reader review 24; ADR 75).
       filter.classList.toggle("kr-open", open);
       ui.toggle.setAttribute("aria-expanded", String(open));
     };

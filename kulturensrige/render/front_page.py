@@ -287,17 +287,19 @@ def _block(ident: str, heading: str, body: str) -> str:
 
 
 def first_screen(data: Dataset) -> Html:
-    """What a consultant came for, first: what the report is, its effective ingredients and what each municipality
-    did, one line each (reader 24, #1: the first screen held names and the book's bookkeeping, not findings); then
-    where to start (the guide, the chosen municipality's page), the findings and how to cite it. Past the lead it is
-    the web book's (kr-web-only): paper has its table of contents and prints the findings and the citation in full."""
+    """What a consultant came for, first: what the report is and where to start (the guide, the chosen
+    municipality's page), one line of links; then its effective ingredients and what each municipality did, one line
+    each (reader 24, #1: the first screen held names and the book's bookkeeping, not findings); then the findings and
+    how to cite it. The way in stands before the substance (ADR 75): after it, on a phone, it stood about 1,870 px
+    down, under three screens of sentences. Past the lead it is the web book's (kr-web-only): paper has its table of
+    contents and prints the findings and the citation in full."""
     ingredients = f"De {count_word(len(data.ingredients))} virksomme ingredienser"
     return Html(
         lead(data)
         + '<div class="kr-front kr-web-only">'
+        + _line("forside-start", "Start her", starts(data))
         + _block("forside-ingredienser", ingredients, ingredient_lines(data))
         + _block("forside-kommuner", f"Hvad de {count_word(len(data.municipalities))} kommuner gjorde", municipality_lines(data))
-        + _line("forside-start", "Start her", starts(data))
         + _main_finding(data)
         + _line("forside-citer", "Citér som", f'<p class="kr-citation">{reference(data)} <a href="#{CITE_ID}">Mere om at citere</a></p>')
         + "</div>"
