@@ -230,23 +230,22 @@ def page_words(path: Path) -> list[tuple[float, list[tuple[float, float, str]]]]
     return pages
 
 
-def em_height(path: Path) -> float:
-    """The height poppler gives a word's box, as a share of the type size: the fonts' ascent minus descent. Read
-    from the PDF's own fonts (all of them DejaVu, with the same ascent and descent)."""
-    heights = set()
-    with pikepdf.open(path) as pdf:
-        for page in pdf.pages:
-            for font in page.Resources.get("/Font", {}).values():
-                descriptor = font.DescendantFonts[0].FontDescriptor if "/DescendantFonts" in font else font.FontDescriptor
-                heights.add(round(float(descriptor.Ascent) - float(descriptor.Descent)) / 1000)
-    assert len(heights) == 1, heights
-    return heights.pop()
-
-
 def body_text_size(path: Path) -> float:
-    """The median type size of the text in points, letter by letter: the size most of the text is set in."""
-    em = em_height(path)
-    sizes = [(bottom - top) / em for _, words in page_words(path) for top, bottom, text in words for _ in text]
+    """The median type size of the text in points, letter by letter: the size most of the text is set in, as the PDF
+    sets it (PyMuPDF's span sizes). The editions set text and headings in two typefaces (ADR 76) whose boxes differ in
+    height, so a word box's height, which poppler gives, no longer says its size."""
+    import pymupdf  # noqa: PLC0415 (only this test reads type sizes)
+
+    with pymupdf.open(path) as document:
+        sizes = [
+            span["size"]
+            for page in document
+            for block in page.get_text("dict")["blocks"]
+            for line in block.get("lines", [])
+            for span in line["spans"]
+            for letter in span["text"]
+            if not letter.isspace()
+        ]
     return statistics.median(sizes)
 
 
@@ -2142,3 +2141,25 @@ def test_the_whole_books_cover_is_a_title_page_with_whose_it_is_at_its_foot(repo
     lines = {text: (line_top - top) / (height - top - bottom) for line_top, _, text in words}
     # "Rapporten Kulturens Rige er udgivet af …" and "Bygget …": both in the page's lowest quarter.
     assert lines["Rapporten"] > 3 / 4 and lines["Bygget"] > 3 / 4, (lines["Rapporten"], lines["Bygget"])
+
+
+# A printed report's faces (ADR 76): the text in a book face, headings in a sans. All in DejaVu Sans, the editions read as
+# a technical export (reader24, PDF findings; issue 22, part 7).
+TEXT_FACE, HEADING_FACE = "CharisSIL", "LiberationSans"
+
+
+@pytest.mark.build
+def test_an_edition_sets_its_text_in_a_book_face_and_its_headings_in_a_sans(report_site: Path):
+    import pymupdf  # noqa: PLC0415 (only these tests read fonts)
+
+    for path in each(sorted((report_site / "pdf").glob("*.pdf"))):
+        text, headings = {}, {}
+        with pymupdf.open(path) as document:
+            for page in document:
+                for block in page.get_text("dict")["blocks"]:
+                    for span in (s for line in block.get("lines", []) for s in line["spans"]):
+                        face = span["font"].split("+")[-1].split("-")[0]
+                        counted = headings if span["size"] >= 12.5 else text if 10 <= span["size"] <= 11 else {}
+                        counted[face] = counted.get(face, 0) + len(span["text"].strip())
+        assert max(text, key=text.get) == TEXT_FACE, (path.name, text)
+        assert max(headings, key=headings.get) == HEADING_FACE, (path.name, headings)

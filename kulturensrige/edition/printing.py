@@ -118,7 +118,7 @@ def footer_title(title: str) -> str:
 def footer(title: str) -> str:
     """Chromium's footer template: the edition's title and the Danish page number, 'Side 3 af 12'."""
     return (
-        "<div style=\"font-family: 'DejaVu Sans', sans-serif; font-size: 8pt; color: #444; width: 100%; "
+        "<div style=\"font-family: 'Liberation Sans', sans-serif; font-size: 8pt; color: #444; width: 100%; "
         'margin: 0 18mm; display: flex; justify-content: space-between; white-space: nowrap;">'
         f"<span>{esc(footer_title(title))}</span>"
         '<span>Side <span class="pageNumber"></span> af <span class="totalPages"></span></span></div>'
