@@ -202,23 +202,26 @@ MARK_PLACES = """() => {
       ? []
       : [[mark(`kr-kapitelslut-${i + 1}`, (m) => chapters[i + 1].before(m)), i]],
   );
-  const cards = [...document.querySelectorAll(KEPT_WHOLE)].map((card, i) => [
-    mark(`kr-foer-kort-${i + 1}`, (m) => (card.closest('.kr-keep') || card).before(m)),
-    mark(`kr-kort-${i + 1}`, (m) => card.prepend(m)),
-    i,
-  ]);
-  const breaking = [...document.querySelectorAll(KEPT_WHOLE)].flatMap((card, i) => (card.classList.contains('kr-card-breaks') ? [i] : []));
-  return { ends, cards, breaking };
+  const cards = [...document.querySelectorAll(KEPT_WHOLE)].flatMap((card, i) =>
+    card.classList.contains('kr-card-breaks')
+      ? []
+      : [
+          [
+            mark(`kr-foer-kort-${i + 1}`, (m) => (card.closest('.kr-keep') || card).before(m)),
+            mark(`kr-kort-${i + 1}`, (m) => card.prepend(m)),
+            i,
+          ],
+        ],
+  );
+  return { ends, cards };
 }""".replace("KEPT_WHOLE", repr(KEPT_WHOLE))
 # Lets the chapters run on and the cards break that the marks found.
-RELAYOUT = """([chapters, cards, whole]) => {
+RELAYOUT = """([chapters, cards]) => {
   const [allChapters, allCards] = [document.querySelectorAll('section.kr-chapter'), document.querySelectorAll(KEPT_WHOLE)];
   for (const i of chapters) allChapters[i].classList.add('kr-run-on');
-  for (const [indices, breaks] of [[cards, true], [whole, false]]) {
-    for (const i of indices) {
-      allCards[i].classList.toggle('kr-card-breaks', breaks);
-      allCards[i].closest('.kr-keep')?.classList.toggle('kr-card-breaks', breaks);
-    }
+  for (const i of cards) {
+    allCards[i].classList.add('kr-card-breaks');
+    allCards[i].closest('.kr-keep')?.classList.add('kr-card-breaks');
   }
 }""".replace("KEPT_WHOLE", repr(KEPT_WHOLE))
 
@@ -439,25 +442,16 @@ def _allowed_file(url: str, allowed: Sequence[Path]) -> bool:
     return any(path == root or root in path.parents for root in allowed)
 
 
-def _relayout(marks: dict, places: dict[str, tuple[int, float]]) -> tuple[list[int], list[int], list[int]]:
-    """The chapters to run on (the one before left its last page less than RUN_ON_BELOW full), the cards to let
-    break (kept whole, each went on to the next page and left the page before it less than CARD_GAP full), and the
-    cards let break in an earlier round to keep whole again: a later round moved them below CARD_GAP of their page,
-    where kept whole they leave little empty (Høje-Taastrup's quote card split at 79 % of page 6, once the chapters
-    before it ran on and a table kept three rows together)."""
+def _relayout(marks: dict, places: dict[str, tuple[int, float]]) -> tuple[list[int], list[int]]:
+    """The chapters to run on (the one before left its last page less than RUN_ON_BELOW full) and the cards to let
+    break (kept whole, each went on to the next page and left the page before it less than CARD_GAP full)."""
     chapters = [i + 1 for end, i in marks["ends"] if end in places and places[end][1] < RUN_ON_BELOW]
-    breaking = set(marks.get("breaking", []))
     cards = [
         i
         for before, top, i in marks["cards"]
-        if i not in breaking
-        and before in places
-        and top in places
-        and places[top][0] > places[before][0]
-        and places[before][1] < CARD_GAP
+        if before in places and top in places and places[top][0] > places[before][0] and places[before][1] < CARD_GAP
     ]
-    whole = [i for before, _, i in marks["cards"] if i in breaking and before in places and places[before][1] >= CARD_GAP]
-    return chapters, cards, whole
+    return chapters, cards
 
 
 def with_front_pages(pdf: bytes, front: bytes, unlinked: set[str]) -> bytes | None:
