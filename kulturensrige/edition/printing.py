@@ -86,9 +86,25 @@ def _cell_joint(match: re.Match[str]) -> str:
     return ";<wbr>"
 
 
+# The report's words in a cell (»…«) are kept whole at their hyphens: broken after one, a PDF's text joined "well-" /
+# "being" into "wellbeing", which is not the report's word (the whole book's »Hvor værkerne citeres«, once the text face
+# changed, ADR 76).
+QUOTED = re.compile(r"(»[^«<]*«)")
+HYPHENATED_WORD = re.compile(r"[^\s»«]*\w-\w[^\s»«]*")
+
+
+def _cell_text(text: str) -> str:
+    def quoted(passage: str) -> str:
+        return HYPHENATED_WORD.sub(
+            lambda m: f'<span class="kr-nobr">{m.group(0)}</span>' if len(m.group(0)) <= LONGEST_KEPT_WHOLE else m.group(0), passage
+        )
+
+    return "".join(quoted(part) if n % 2 else CELL_JOINTS.sub(_cell_joint, part) for n, part in enumerate(QUOTED.split(text)))
+
+
 def _table_words(table: str) -> str:
     parts = CELL_MARKUP.split(table)
-    return "".join(part if n % 2 else CELL_JOINTS.sub(_cell_joint, part) for n, part in enumerate(parts))
+    return "".join(part if n % 2 else _cell_text(part) for n, part in enumerate(parts))
 
 
 def kept_whole_at_hyphens(document: str) -> str:
