@@ -1141,6 +1141,17 @@ def test_words_with_a_real_hyphen_are_kept_on_one_line_in_text_only():
     assert printing.kept_whole_at_hyphens(cell) == cell
 
 
+def test_the_reports_words_in_a_table_cell_are_kept_whole_at_their_hyphens():
+    """A quoted passage in a cell (»…«) keeps its hyphenated words on one line: broken after the hyphen, the PDF's text
+    read »mental wellbeing« in the whole book's »Hvor værkerne citeres«, not the report's words (ADR 76). The cell's
+    other words still break after their hyphens."""
+    cell = "<table><tr><td>»A state of mental well-being that […]«</td><td>Høje-Taastrup</td></tr></table>"
+    assert printing.kept_whole_at_hyphens(cell) == (
+        '<table><tr><td>»A state of mental <span class="kr-nobr">well-being</span> that […]«</td>'
+        '<td>Høj<span class="kr-nobr">e-</span><wbr>Taastrup</td></tr></table>'
+    )
+
+
 def test_a_long_word_costs_the_hyphen_keeping_time_in_proportion_to_its_length():
     """A 30,000-letter word without a space (accepted in a quote) took kept_whole_at_hyphens 30 s, once per edition
     that printed it (the pattern tried every start of the word to its end): build_pdf took 5x as long (issue 25)."""
