@@ -77,6 +77,7 @@ DECISIONS = (
     "the-method-is-said-once-where-the-reader-meets-it",
     "a-page-says-each-thing-once-a-quote-in-full-on-its-sections-page-a-fact-in-one-sentence",
     "a-phone-meets-the-way-in-first-and-nothing-moves-under-the-reader",
+    "an-edition-is-set-as-a-printed-report-with-a-book-face-for-its-text",
     "a-page-opens-with-its-own-words-and-says-why-where-the-reader-looks",
 )
 

@@ -179,7 +179,9 @@ def check_contents(path: Path, minimum: int) -> None:
     contents = str(dict(outline_pages(path.read_bytes())).get("Indhold", 0))
     command = ["pdftotext", "-layout", "-f", contents, "-l", contents, str(path), "-"]
     layout = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    listing = layout[layout.index("Indhold") :]
+    # The contents end at their first blank line: a chapter that runs on below them may begin with a table, whose rows
+    # ("Afsnit   sections.csv   22") read as entries.
+    listing = layout[layout.index("Indhold") :].split("\n\n")[0]
     entries = re.findall(r"^\s*(?:\d+\.\s)?(.+?)\s{2,}(\d+)$", listing, re.M)
     assert len(entries) >= minimum, layout
     for title, page in entries:
@@ -230,23 +232,22 @@ def page_words(path: Path) -> list[tuple[float, list[tuple[float, float, str]]]]
     return pages
 
 
-def em_height(path: Path) -> float:
-    """The height poppler gives a word's box, as a share of the type size: the fonts' ascent minus descent. Read
-    from the PDF's own fonts (all of them DejaVu, with the same ascent and descent)."""
-    heights = set()
-    with pikepdf.open(path) as pdf:
-        for page in pdf.pages:
-            for font in page.Resources.get("/Font", {}).values():
-                descriptor = font.DescendantFonts[0].FontDescriptor if "/DescendantFonts" in font else font.FontDescriptor
-                heights.add(round(float(descriptor.Ascent) - float(descriptor.Descent)) / 1000)
-    assert len(heights) == 1, heights
-    return heights.pop()
-
-
 def body_text_size(path: Path) -> float:
-    """The median type size of the text in points, letter by letter: the size most of the text is set in."""
-    em = em_height(path)
-    sizes = [(bottom - top) / em for _, words in page_words(path) for top, bottom, text in words for _ in text]
+    """The median type size of the text in points, letter by letter: the size most of the text is set in, as the PDF
+    sets it (PyMuPDF's span sizes). The editions set text and headings in two typefaces (ADR 76) whose boxes differ in
+    height, so a word box's height, which poppler gives, no longer says its size."""
+    import pymupdf  # noqa: PLC0415 (only this test reads type sizes)
+
+    with pymupdf.open(path) as document:
+        sizes = [
+            span["size"]
+            for page in document
+            for block in page.get_text("dict")["blocks"]
+            for line in block.get("lines", [])
+            for span in line["spans"]
+            for letter in span["text"]
+            if not letter.isspace()
+        ]
     return statistics.median(sizes)
 
 
@@ -1140,6 +1141,17 @@ def test_words_with_a_real_hyphen_are_kept_on_one_line_in_text_only():
     assert printing.kept_whole_at_hyphens(cell) == cell
 
 
+def test_the_reports_words_in_a_table_cell_are_kept_whole_at_their_hyphens():
+    """A quoted passage in a cell (»…«) keeps its hyphenated words on one line: broken after the hyphen, the PDF's text
+    read »mental wellbeing« in the whole book's »Hvor værkerne citeres«, not the report's words (ADR 76). The cell's
+    other words still break after their hyphens."""
+    cell = "<table><tr><td>»A state of mental well-being that […]«</td><td>Høje-Taastrup</td></tr></table>"
+    assert printing.kept_whole_at_hyphens(cell) == (
+        '<table><tr><td>»A state of mental <span class="kr-nobr">well-being</span> that […]«</td>'
+        '<td>Høj<span class="kr-nobr">e-</span><wbr>Taastrup</td></tr></table>'
+    )
+
+
 def test_a_long_word_costs_the_hyphen_keeping_time_in_proportion_to_its_length():
     """A 30,000-letter word without a space (accepted in a quote) took kept_whole_at_hyphens 30 s, once per edition
     that printed it (the pattern tried every start of the word to its end): build_pdf took 5x as long (issue 25)."""
@@ -1933,7 +1945,8 @@ def editors_chart_lines(options) -> set[str]:
 
 def paragraphs_from(path: Path, starts: set[str]) -> list[tuple[int, int, str]]:
     """(page, lines, first line) of every paragraph whose first line begins with one of `starts` (squeezed): its lines
-    run on while each stands at most one and a half line heights below the one before (a paragraph's margin is more)."""
+    run on while each begins at most four tenths of a line's box below the one before ends (a paragraph's margin is
+    more). Measured between the boxes, not from top to top: a book face's box is taller than its line (ADR 76)."""
     found = []
     for n, (_, _, lines) in enumerate(page_lines(path), start=1):
         texts = [squeeze("".join(w[2] for w in words)) for _, _, words in lines]
@@ -1941,7 +1954,7 @@ def paragraphs_from(path: Path, starts: set[str]) -> list[tuple[int, int, str]]:
             if not any(text.startswith(start[: len(text)]) and text[:20] == start[:20] for start in starts):
                 continue
             count = 1
-            while i + count < len(lines) and lines[i + count][0] - lines[i + count - 1][0] <= 1.5 * (lines[i][1] - lines[i][0]):
+            while i + count < len(lines) and lines[i + count][0] - lines[i + count - 1][1] <= 0.4 * (lines[i][1] - lines[i][0]):
                 count += 1
             found.append((n, count, text[:40]))
     return found
@@ -2142,3 +2155,103 @@ def test_the_whole_books_cover_is_a_title_page_with_whose_it_is_at_its_foot(repo
     lines = {text: (line_top - top) / (height - top - bottom) for line_top, _, text in words}
     # "Rapporten Kulturens Rige er udgivet af …" and "Bygget …": both in the page's lowest quarter.
     assert lines["Rapporten"] > 3 / 4 and lines["Bygget"] > 3 / 4, (lines["Rapporten"], lines["Bygget"])
+
+
+# A printed report's faces (ADR 76): the text in a book face, headings and tables in a sans. All in DejaVu Sans, the editions read as
+# a technical export (reader24, PDF findings; issue 22, part 7).
+TEXT_FACE, HEADING_FACE = "CharisSIL", "LiberationSans"
+
+
+@pytest.mark.build
+def test_an_edition_sets_its_text_in_a_book_face_and_its_headings_in_a_sans(report_site: Path):
+    import pymupdf  # noqa: PLC0415 (only these tests read fonts)
+
+    for path in each(sorted((report_site / "pdf").glob("*.pdf"))):
+        text, headings = {}, {}
+        with pymupdf.open(path) as document:
+            for page in document:
+                for block in page.get_text("dict")["blocks"]:
+                    for span in (s for line in block.get("lines", []) for s in line["spans"]):
+                        face = span["font"].split("+")[-1].split("-")[0]
+                        counted = headings if span["size"] >= 12.5 else text if 10 <= span["size"] <= 11 else {}
+                        counted[face] = counted.get(face, 0) + len(span["text"].strip())
+        # The analysts' edition is mostly the dictionary's tables, which print in the sans as every table does.
+        assert path.name == editions.ANALYSTS_FILE or max(text, key=text.get) == TEXT_FACE, (path.name, text)
+        assert TEXT_FACE in text, (path.name, text)
+        assert max(headings, key=headings.get) == HEADING_FACE, (path.name, headings)
+
+
+@pytest.mark.browser  # printed by Chromium
+def test_a_table_that_goes_on_overleaf_leaves_at_least_three_rows_on_each_page(tmp_path: Path):
+    """A table of twelve rows under blocks of every height from most of a page to nearly all of it, each in a chapter
+    of its own, printed with the editions' style sheet: wherever the page breaks the table, each page holds three of
+    its rows or more. Høje-Taastrup's Diagram 2 table sent one row and its repeated head to page 5, and the analysts'
+    edition began a table with two rows at a page's foot (issue 22, part 7)."""
+    css = (Path(editions.__file__).parent / "templates" / "edition.css").read_text(encoding="utf-8")
+    rows, heights = 12, range(190, 256, 3)
+    chapters = "".join(
+        f'<section class="kr-chapter"><div style="height: {mm}mm"></div><table><thead><tr><th>Række</th><th>Tal</th></tr>'
+        "</thead><tbody>" + "".join(f"<tr><td>T{n}R{r}</td><td>{r}</td></tr>" for r in range(1, rows + 1)) + "</tbody></table></section>"
+        for n, mm in enumerate(heights)
+    )
+    document = (
+        f'<!DOCTYPE html><html lang="da"><head><title>Tabeller</title><style>{css}</style></head><body>{chapters}'
+        "<script>document.documentElement.dataset.krReady = 'ja'</script></body></html>"
+    )
+    job = PrintJob(document, tmp_path / "tabeller.pdf", "Tabeller")
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as worker:
+        worker.submit(print_pdfs, [job], 1).result()
+    pages = subprocess.run(["pdftotext", str(job.output), "-"], capture_output=True, text=True, check=True).stdout.split("\f")
+    split = 0
+    for n in range(len(heights)):
+        counts = [c for c in (len(re.findall(rf"\bT{n}R\d+\b", page)) for page in pages) if c]
+        split += len(counts) > 1
+        assert sum(counts) == rows and all(c >= 3 for c in counts), (n, heights[n], counts)
+    assert split, "no table went on overleaf: the heights no longer test a break"
+
+
+@pytest.mark.build
+def test_the_whole_books_sources_section_says_each_reason_once(report_site: Path):
+    """»Om kilderne« gives each reason once, under all the places whose note points to it: the whole book printed the
+    municipalities' and their cards' same reasons after every one of them, five pages (reader24; issue 22, part 7)."""
+    text = pdf_text(report_site / "pdf" / editions.file_name(), editions.TITLE)
+    section = text[text.rindex(squeeze(editions.SOURCES_TITLE)) :]
+    section = section[: section.index(squeeze("Sådan citerer du"))]
+    sentences = [s for s in re.split(r"(?<=\.)(?=[A-ZÆØÅ„»])", section) if len(s) > 40]
+    repeated = {s for s in sentences if sentences.count(s) > 1}
+    assert sentences and not repeated, sorted(repeated)[:3]
+
+
+def pages_ending_in_bold(path: Path) -> list[tuple[int, str]]:
+    """(page, text) for each page but the last whose last text is bold and has nothing beside it: a heading, a label or
+    an entry's names whose content went overleaf. A wrapped bold line printed as a block a line (a table's head cell)
+    counts whole, and a bold term with its description beside it (a card's facts, a table's row) is no such end."""
+    import pymupdf  # noqa: PLC0415 (only these tests read fonts)
+
+    bottom = float(MARGIN["bottom"].removesuffix("mm")) * MM
+    found = []
+    with pymupdf.open(path) as document:
+        for n, page in enumerate(document, start=1):
+            blocks = [b for b in page.get_text("dict")["blocks"] if b.get("lines") and b["bbox"][3] < page.rect.height - bottom]
+            spans = [(s, line["bbox"]) for b in blocks for line in b["lines"] for s in line["spans"] if s["text"].strip()]
+            if not spans or n == len(document):
+                continue
+            low = max(box[3] for _, box in spans)
+            last = [b for b in blocks if b["bbox"][3] > low - 2]
+            top = min(b["bbox"][1] for b in last)
+            while above := [b for b in blocks if top - 4 < b["bbox"][3] <= top + 1 and b not in last]:
+                last += above
+                top = min(b["bbox"][1] for b in above)
+            beside = [s for s, box in spans if box[3] > top + 1]
+            if all("Bold" in s["font"] for s in beside):
+                found.append((n, " ".join(s["text"] for s in beside)))
+    return found
+
+
+@pytest.mark.build
+def test_no_page_of_any_edition_ends_in_a_bold_line_whose_text_is_overleaf(report_site: Path):
+    """A printed report never leaves a heading or a label at a page's foot without what it heads: the whole book left
+    »Målgrupper pr. kommune« (p. 14), »Om figuren i rapporten (red.)« (p. 40) and an »Om kilderne« entry's names there,
+    which the outline-based test of headings (test_no_heading_is_left_at_the_foot_of_a_page) does not see."""
+    for path in each(sorted((report_site / "pdf").glob("*.pdf"))):
+        assert not pages_ending_in_bold(path), (path.name, pages_ending_in_bold(path))

@@ -34,10 +34,16 @@ def test_the_data_dictionary_file_is_up_to_date():
     assert (REPO / "data" / "DATAORDBOG.md").read_text(encoding="utf-8") == as_markdown(), "run: python scripts/write_dictionary.py"
 
 
+# The faces the PDF editions print with (edition/templates/edition.css, ADR 76): the text's and the tables' and headings'.
+EDITIONS_FACES = ("Charis SIL:style=Regular", "Liberation Sans:style=Regular")
+
+
 def in_the_editions_font(sign: str) -> bool:
-    """Whether DejaVu Sans, the font the PDF editions print with (edition/templates/edition.css), has a glyph for it."""
-    pattern = f"DejaVu Sans:style=Book:charset={ord(sign):x}"
-    return bool(subprocess.run(["fc-list", pattern, "file"], capture_output=True, text=True, check=True).stdout.strip())
+    """Whether both faces the PDF editions print with (EDITIONS_FACES) have a glyph for it."""
+    return all(
+        subprocess.run(["fc-list", f"{face}:charset={ord(sign):x}", "file"], capture_output=True, text=True, check=True).stdout.strip()
+        for face in EDITIONS_FACES
+    )
 
 
 def test_the_data_dictionary_prints_only_characters_the_editions_font_has():

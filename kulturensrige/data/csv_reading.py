@@ -19,7 +19,7 @@ from kulturensrige.words import FORMULA_START, formula_unguarded, is_guarded_csv
 _BOM = b"\xef\xbb\xbf"
 
 # The full-width and small signs the guard also takes (words.FORMULA_START), by their code points: no font the
-# editions print with (DejaVu Sans, Liberation Sans) has them, and the whole-book PDF showed eight empty boxes.
+# editions print with (Charis SIL, Liberation Sans; ADR 76) has them, and the whole-book PDF showed eight empty boxes.
 _WIDE_SIGNS = listing([f"U+{ord(sign):04X}" for sign in FORMULA_START if not sign.isascii()])
 
 # The formula guard as the reader takes it (words.formula_unguarded), for the data dictionary and the data chapter.

@@ -886,6 +886,34 @@ def sources_about(
     return entries
 
 
+def known_reasons(data: Dataset) -> list[str]:
+    """Every reason provenance may give why a value is the editors' (provenance.reason), in this data's words, longest
+    first: the units a note's reasons are made of (said_once)."""
+    told = provenance.data_reasons(data.tables)
+    said = {provenance.reason(value, told) for value in provenance.EDITORIAL_VALUES} | set(told.values())
+    return sorted(filter(None, said), key=len, reverse=True)
+
+
+def said_once(sources: Sequence[tuple[str, str]], reasons: Sequence[str]) -> list[tuple[str, str]]:
+    """»Om kilderne« with each reason said once: every note's reasons (each of `reasons` it holds, and the rest of its
+    text as one more) stand once, under all the places whose note gives them, and the reasons that the same places
+    give stand together. The whole book printed the seven municipalities' and their thirteen cards' same reasons after
+    every one of them, five pages of them (reader24's PDF findings; issue 22, part 7)."""
+    pattern = re.compile("|".join(re.escape(r) for r in reasons)) if reasons else None
+    places: dict[str, list[str]] = {}
+    for which, about in sources:
+        text = " ".join(about.split())
+        units = [m.group() for m in pattern.finditer(text)] if pattern else []
+        rest = " ".join(pattern.sub(" ", text).split()) if pattern else text
+        for unit in [*units, *([rest] if rest else [])]:
+            if which not in places.setdefault(unit, []):
+                places[unit].append(which)
+    together: dict[tuple[str, ...], list[str]] = {}
+    for unit, where in places.items():
+        together.setdefault(tuple(where), []).append(unit)
+    return [("; ".join(where), " ".join(units)) for where, units in together.items()]
+
+
 def about_ties(data: Dataset, quotes: pd.DataFrame, name: str) -> str:
     """The edition's first paragraph on its quotes, from provenance and the municipality's own counts: 'Rapporten knytter
     ingen citater til nogen kommune; de citater, der er knyttet til Egedal, står i afsnittet »Citater knyttet til
@@ -1615,7 +1643,7 @@ def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str, analys
         "plotly_js": plotly_js,
         "municipality_count": number(len(data.municipalities)),
         "analysts_title": ANALYSTS_TITLE,
-        "sources_about": sources,
+        "sources_about": said_once(sources, known_reasons(data)),
         "sources_title": SOURCES_TITLE,
         "sources_id": SOURCES_ID,
     }

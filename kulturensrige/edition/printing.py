@@ -86,9 +86,25 @@ def _cell_joint(match: re.Match[str]) -> str:
     return ";<wbr>"
 
 
+# The report's words in a cell (»…«) are kept whole at their hyphens: broken after one, a PDF's text joined "well-" /
+# "being" into "wellbeing", which is not the report's word (the whole book's »Hvor værkerne citeres«, once the text face
+# changed, ADR 76).
+QUOTED = re.compile(r"(»[^«<]*«)")
+HYPHENATED_WORD = re.compile(r"[^\s»«]*\w-\w[^\s»«]*")
+
+
+def _cell_text(text: str) -> str:
+    def quoted(passage: str) -> str:
+        return HYPHENATED_WORD.sub(
+            lambda m: f'<span class="kr-nobr">{m.group(0)}</span>' if len(m.group(0)) <= LONGEST_KEPT_WHOLE else m.group(0), passage
+        )
+
+    return "".join(quoted(part) if n % 2 else CELL_JOINTS.sub(_cell_joint, part) for n, part in enumerate(QUOTED.split(text)))
+
+
 def _table_words(table: str) -> str:
     parts = CELL_MARKUP.split(table)
-    return "".join(part if n % 2 else CELL_JOINTS.sub(_cell_joint, part) for n, part in enumerate(parts))
+    return "".join(part if n % 2 else _cell_text(part) for n, part in enumerate(parts))
 
 
 def kept_whole_at_hyphens(document: str) -> str:
@@ -118,7 +134,7 @@ def footer_title(title: str) -> str:
 def footer(title: str) -> str:
     """Chromium's footer template: the edition's title and the Danish page number, 'Side 3 af 12'."""
     return (
-        "<div style=\"font-family: 'DejaVu Sans', sans-serif; font-size: 8pt; color: #444; width: 100%; "
+        "<div style=\"font-family: 'Liberation Sans', sans-serif; font-size: 8pt; color: #444; width: 100%; "
         'margin: 0 18mm; display: flex; justify-content: space-between; white-space: nowrap;">'
         f"<span>{esc(footer_title(title))}</span>"
         '<span>Side <span class="pageNumber"></span> af <span class="totalPages"></span></span></div>'
