@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from support.browser_files import offered_files, serve_files
+from support.builds import worked_out_once
 from support.checks import each
 from support.choosing import choose_by_name
 
@@ -105,9 +106,16 @@ CHECKS = {
 
 
 @pytest.fixture(scope="module")
-def seen(browser, site_url, data, tmp_path_factory):
-    """Every view once: each width, page, place and municipality, chosen on a site whose browser files offer every
-    municipality's edition (594 kB each); what the three checks read of it, by view."""
+def seen(request, tmp_path_factory):
+    """Every view once a run (`worked_out_once`: the four tests usually start in three processes): each width, page,
+    place and municipality, chosen on a site whose browser files offer every municipality's edition (594 kB each);
+    what the three checks read of it, by view."""
+    views = worked_out_once(tmp_path_factory, "the-bars-lines-seen", lambda: _tour(request, tmp_path_factory))
+    return [(tuple(view), checks) for view, checks in views]
+
+
+def _tour(request, tmp_path_factory) -> list:
+    browser, site_url, data = (request.getfixturevalue(name) for name in ("browser", "site_url", "data"))
     offering = offered_files(tmp_path_factory.mktemp("editions"), data, dict.fromkeys(data.municipalities["slug"], 594_000))
     views = []
     for width, height in WIDTHS.items():

@@ -8,6 +8,7 @@ same for a costly fixture folder). tests/conftest.py says which books a run need
 from __future__ import annotations
 
 import concurrent.futures
+import json
 import os
 import shutil
 import signal
@@ -137,6 +138,18 @@ def made_once(folder: Path, name: str, make: Callable[[Path], object]) -> Path:
         except BuildFailed as exc:
             pytest.fail(str(exc), pytrace=False)
     return made
+
+
+def worked_out_once(tmp_path_factory: pytest.TempPathFactory, name: str, work_out: Callable[[], object]) -> object:
+    """work_out()'s value (JSON: tuples come back as lists), worked out by the first process of the run that asks for
+    `name` and read back by the others. A module's fixture is set up in every process that runs one of its tests, and
+    `make test` deals a module's tests out to all three: a costly one (a browser's tour of many views) was worked out
+    three times a run."""
+
+    def write(path: Path) -> None:
+        path.write_text(json.dumps(work_out()), encoding="utf-8")
+
+    return json.loads(made_once(run_folder(tmp_path_factory) / name, "value.json", write).read_text(encoding="utf-8"))
 
 
 # The log of the second, no-change build into the same folder (`Build.again`).
