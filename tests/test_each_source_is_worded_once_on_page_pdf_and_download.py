@@ -119,7 +119,8 @@ def test_an_editors_tie_to_an_ingredient_reads_in_quotes_csv_as_its_card_says_it
         assert rows[quote.quote_id]["ingredient_source"] == provenance.ingredient_tie(provenance.BY_EDITORS)
         line, _ = cards.ingredient_tie_line([dict(quote._asdict())])
         assert line.endswith(f": {rows[quote.quote_id]['ingredient_source']}."), line
-    reports = data.quotes[(data.quotes["ingredient_source"].isin(["", provenance.BY_REPORT])) & (data.quotes["ingredient_ids"].map(len) > 0)]
+    own = data.quotes["ingredient_source"].isin(["", provenance.BY_REPORT])
+    reports = data.quotes[own & (data.quotes["ingredient_ids"].map(len) > 0)]
     assert {rows[q]["ingredient_source"] for q in reports["quote_id"] if q in rows} == {provenance.ingredient_tie(provenance.BY_REPORT)}
     assert provenance.BY_EDITORS not in {r["ingredient_source"] for r in rows.values()}
     write_downloads(published, tmp_path / "hentet")

@@ -95,7 +95,8 @@ def published_files(data: Dataset, figures_not_drawn: Collection[str] = ()) -> d
             # Whose each tie to an ingredient is, as the cards say it: in an analyst's folder never the report's.
             # A caption the report does not print says so (PUBLISHED_BLANKS); one the anonymity rule holds back stays empty.
             caption = frame["shown_caption"].where(frame["caption"] != "", PUBLISHED_BLANKS["quotes.caption"])
-            frame = frame.assign(speaker_role=_shown_roles(data, frame), caption=caption, ingredient_source=frame["ingredient_tie"].map(_tie_words))
+            ties = frame["ingredient_tie"].map(_tie_words)
+            frame = frame.assign(speaker_role=_shown_roles(data, frame), caption=caption, ingredient_source=ties)
         frame = frame.assign(**_published_blanks(name, frame), **_published_codes(data, name, frame))
         rows = [[_cell(v) for v in row] for row in frame.reindex(columns=table.columns, fill_value="").itertuples(index=False)]
         files[table.file] = csv_text(table.columns, rows)
