@@ -153,3 +153,34 @@ def test_no_page_marks_a_cards_kind_and_each_list_says_its_own_editors_words_onc
 @pytest.mark.long
 def test_every_pdf_says_a_cards_labels_whose_once_per_list_in_the_pages_words(report_site: Path):
     assert not paper_problems(report_site)
+
+
+def test_a_drill_panels_cards_show_their_kinds_bare_and_the_panel_names_once_only_the_editors_kinds_it_shows(data):
+    """Reader s25a, finding 11: the drill panel on ingredienser/oversigt showed „Interviewcitat (red.)“ on each card,
+    while the page's lists show kinds bare with one note after the list (ADR 70). The panel's cards (quote_store) are
+    bare, and each cell the build prepares carries its own note, naming only the editors' kinds of the cards it shows."""
+    import json
+
+    from kulturensrige.render import charts
+
+    labels, editors = _kinds(data)
+    store = BeautifulSoup(str(cards.quote_store(data)), "html.parser")
+    rows = json.dumps([json.loads(s.string) for s in store.select("script[type='application/json']")], ensure_ascii=False)
+    for kind in editors:
+        assert f"{labels[kind]} {provenance.page_mark(provenance.value_label(data.options, 'quote_kinds.label_source'))}" not in rows
+        assert not re.search(re.escape(labels[kind]) + r" \(red", rows), kind
+    kind_of = dict(zip(data.quotes["quote_id"], data.quotes["kind"], strict=True))
+    card_of = dict(zip(data.quotes["quote_id"], cards.card_keys(data.quotes), strict=True))
+    first_kind = {card_of[q]: kind_of[q] for q in data.quotes.sort_values(["position", "turn"])["quote_id"][::-1]}
+    drawn = (charts.quotes_per_ingredient(data), charts.ingredient_municipality_matrix(data))
+    cells = [cell for chart in drawn for cell in chart.payload()["drill"]]
+    noted = 0
+    for ids, _heading, note in each(cells):
+        shown = {labels[first_kind[card_of[q]]] for q in ids.split()} if ids else set()
+        named = set(QUOTED.findall(note.split(" er redaktionens")[0])) if note else set()
+        theirs = {labels[first_kind[card_of[q]]] for q in ids.split() if first_kind[card_of[q]] in editors}
+        assert named == theirs and named <= shown, (ids, note)
+        noted += bool(note)
+    assert noted
+    panel = BeautifulSoup(str(charts.quotes_per_ingredient(data).html()), "html.parser").select_one(".kr-drill")
+    assert panel is not None and panel.select_one(".kr-drill-cards + .kr-drill-kinds") is not None

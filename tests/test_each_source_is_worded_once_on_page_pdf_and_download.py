@@ -19,7 +19,7 @@ from kulturensrige.data import provenance
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import PUBLISHED_CODES
 from kulturensrige.edition import editions
-from kulturensrige.render import charts, lists
+from kulturensrige.render import cards, charts, lists
 from support.checks import each
 
 REPO = Path(__file__).resolve().parent.parent
@@ -105,3 +105,26 @@ def test_an_editors_basis_reads_in_the_download_as_the_pdf_prints_it_after_the_v
     back = load(tmp_path / "hentet")
     assert back.initiatives.set_index("initiative_id").at["koege-musikalske-besoeg", "title_basis"] == "inferred"
     assert back.programme_events.set_index("event_id").at["workshop-5", "mode_basis"] == "inferred"
+
+
+def test_an_editors_tie_to_an_ingredient_reads_in_quotes_csv_as_its_card_says_it_and_reads_back_as_its_source(data, tmp_path: Path):
+    """Reading 25, finding 5: quotes.csv's ingredient_source said „redaktionen“ where the card (page and PDF) says
+    „Koblingen til ingrediensen: redaktionens læsning, ikke rapportens“. The download writes the card's words
+    (provenance.ingredient_tie), and read back as a data folder each cell is its source code again."""
+    published = published_files(data)
+    rows = {r["quote_id"]: r for r in csv.DictReader(io.StringIO(published["quotes.csv"], newline=""))}
+    editors = data.quotes[data.quotes["ingredient_source"] == provenance.BY_EDITORS]
+    assert len(editors)
+    for quote in each(list(editors.itertuples())):
+        assert rows[quote.quote_id]["ingredient_source"] == provenance.ingredient_tie(provenance.BY_EDITORS)
+        line, _ = cards.ingredient_tie_line([dict(quote._asdict())])
+        assert line.endswith(f": {rows[quote.quote_id]['ingredient_source']}."), line
+    own = data.quotes["ingredient_source"].isin(["", provenance.BY_REPORT])
+    reports = data.quotes[own & (data.quotes["ingredient_ids"].map(len) > 0)]
+    assert {rows[q]["ingredient_source"] for q in reports["quote_id"] if q in rows} == {provenance.ingredient_tie(provenance.BY_REPORT)}
+    assert provenance.BY_EDITORS not in {r["ingredient_source"] for r in rows.values()}
+    write_downloads(published, tmp_path / "hentet")
+    back = load(tmp_path / "hentet").quotes.set_index("quote_id")["ingredient_source"]
+    for quote in editors["quote_id"]:
+        assert back[quote] == provenance.BY_EDITORS
+    assert set(back) <= {provenance.BY_EDITORS, provenance.BY_REPORT, ""}

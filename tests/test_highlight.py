@@ -393,7 +393,8 @@ def test_a_drill_through_heading_is_written_by_the_build(data):
     assert trace["customdata"], "the heatmap has cells to check"
     for i, row in enumerate(trace["customdata"]):
         for j, cell in enumerate(row):
-            ids, heading = payload["drill"][cell]
+            # A quote cell carries its panel's note third (cards.drill_note, ADR 70); the heading is checked here.
+            ids, heading = payload["drill"][cell][:2]
             n = len(ids.split())
             count = f"{n} {'citat' if n == 1 else 'citater'}" if n else "ingen citater"
             assert heading == f"{model.axes.rows[i]} · {model.axes.columns[j]}: {count}"

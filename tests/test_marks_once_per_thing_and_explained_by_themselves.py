@@ -126,7 +126,7 @@ def test_a_speakers_label_reads_the_same_in_a_list_and_in_the_drill_panel(data):
     listed = BeautifulSoup(str(cards.quote_list(data, data.quotes, arranged=False)), "html.parser")
     store = str(cards.quote_store(data))
     said = set(_strings([json.loads(s.string) for s in BeautifulSoup(store, "html.parser").select("script[type='application/json']")]))
-    # A list whose kinds' words are said once at its end shows them bare (ADR 55); the panel's lone card keeps the mark.
+    # A list whose kinds' words are said once at its end shows them bare (ADR 55), and so does the panel (ADR 70).
     lifted = bool(listed.select(".kr-whose-note"))
     for card in each(listed.select("article.kr-quote")):
         kind, speaker = card.select_one(".kr-kind"), card.select_one(".kr-speaker > span:not(.kr-kind, .kr-reference)")

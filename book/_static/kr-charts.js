@@ -652,7 +652,7 @@
     const shown = {}; // a later click wins over one still loading
     drill.krShown = shown;
     drill.krReady = Promise.all([cell, KR.side(store.querySelector("script.kr-store-index"))])
-      .then(([[itemIds, title], index]) => {
+      .then(([[itemIds, title, kinds], index]) => {
         const ids = new Set(itemIds.split(" ").filter(Boolean));
         const positions = index.flatMap((items, i) => (items.split(" ").some((id) => ids.has(id)) ? [i] : []));
         // The first page's rows are loaded first, so the cards show filled.
@@ -667,6 +667,12 @@
             }
             const heading = drill.querySelector(".kr-drill-heading");
             heading.textContent = title;
+            // Whose the kinds its cards carry are, once after them (ADR 70): written by the build per cell (cards.drill_note).
+            const note = drill.querySelector(".kr-drill-kinds");
+            if (note) {
+              note.textContent = kinds || "";
+              note.hidden = !kinds;
+            }
             KR.paginate(drill.querySelector(".kr-drill-cards"), positions, (k) => store.krCards[positions[k]]());
             // In the next frame, once the cards are filled from their rows (KR.rowCards, a moment after they show), and
             // before openDrill measures where the page goes.

@@ -695,8 +695,16 @@ _INGREDIENT_TIES = {
 
 
 def ingredient_tie(source: str) -> str:
-    """A quote's tie to its ingredients as a card's line says it: 'Koblingen til ingrediensen: <this>'."""
+    """A quote's tie to its ingredients as a card's line says it: 'Koblingen til ingrediensen: <this>', and as quotes.csv
+    writes it in `ingredient_source` (reading 25, finding 5: the download said „redaktionen“ where the card said
+    „redaktionens læsning, ikke rapportens“)."""
     return _INGREDIENT_TIES[source][0]
+
+
+def ingredient_tie_aliases() -> dict[str, str]:
+    """A tie's words as quotes.csv writes them (ingredient_tie) -> its source: a download read back as a data folder
+    gives the source codes again (validation)."""
+    return {ingredient_tie(source): source for source in _INGREDIENT_TIES}
 
 
 def ingredient_ties(

@@ -95,12 +95,18 @@ def published_files(data: Dataset, figures_not_drawn: Collection[str] = ()) -> d
             # Whose each tie to an ingredient is, as the cards say it: in an analyst's folder never the report's.
             # A caption the report does not print says so (PUBLISHED_BLANKS); one the anonymity rule holds back stays empty.
             caption = frame["shown_caption"].where(frame["caption"] != "", PUBLISHED_BLANKS["quotes.caption"])
-            frame = frame.assign(speaker_role=_shown_roles(data, frame), caption=caption, ingredient_source=frame["ingredient_tie"])
+            ties = frame["ingredient_tie"].map(_tie_words)
+            frame = frame.assign(speaker_role=_shown_roles(data, frame), caption=caption, ingredient_source=ties)
         frame = frame.assign(**_published_blanks(name, frame), **_published_codes(data, name, frame))
         rows = [[_cell(v) for v in row] for row in frame.reindex(columns=table.columns, fill_value="").itertuples(index=False)]
         files[table.file] = csv_text(table.columns, rows)
     files[SOURCES_FILE] = sources_file(data, figures_not_drawn, tied=tied)
     return files
+
+
+def _tie_words(source: str) -> str:
+    """A quote's ingredient_source as its card says it ('redaktionens læsning, ikke rapportens'); no ingredient, empty."""
+    return provenance.ingredient_tie(source) if source else ""
 
 
 def _shown_roles(data: Dataset, quotes: pd.DataFrame) -> pd.Series:

@@ -19,7 +19,7 @@ from kulturensrige.data.frames import table_rows
 from kulturensrige.data.municipality_codes import code_problems, codes_are_official
 from kulturensrige.data.pages import ALL, MAX_SLUG_LENGTH, PROFILE_PREFIX, book_pages, heading_id, page_id_taken, profile_page, slug
 from kulturensrige.data.problems import LOOP, Problem, symlink_loop
-from kulturensrige.data.provenance import code_aliases
+from kulturensrige.data.provenance import code_aliases, ingredient_tie_aliases
 from kulturensrige.data.schema import (
     BY_EDITORS,
     LIST_SEPARATOR,
@@ -421,6 +421,10 @@ def _published_codes(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
     """A download read back as a data folder: the pages' words it writes for a provenance code (schema.PUBLISHED_CODES,
     'udledt af redaktionen') are the code again ('inferred'); a cell that is neither is left for the check to name."""
     columns = [c for v in PUBLISHED_CODES if (c := v.partition(".")[2]) in frame.columns and v.partition(".")[0] == table.name]
+    if table.name == "quotes" and "ingredient_source" in frame.columns:
+        # A quote's ingredient tie in its card's words ('redaktionens læsning, ikke rapportens') is its source again.
+        ties = ingredient_tie_aliases()
+        frame = frame.assign(ingredient_source=frame["ingredient_source"].map(lambda cell: ties.get(cell, cell)))
     if not columns:
         return frame
     aliases = code_aliases()

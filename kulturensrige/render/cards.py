@@ -1188,11 +1188,28 @@ def quote_store(data: Dataset) -> Html:
     """Every quote card once, as the card <template> and JSON rows of a long list (quote_rows), with an index of
     each card's quotes: a drill-through shows the cards behind a number from it. Index and rows are side islands,
     so a page carries none of the 10,000 cards of national data until the reader clicks a chart."""
-    # The cards in a panel word their labels as the page's lists do, in the short mark (issue 22).
+    # The cards in a panel word their labels as the page's lists do (issue 22): an editors' kind bare, said whose once
+    # after the panel's cards (drill_note, ADR 70), not „(red.)“ on each card.
     groups = group_records(data.quotes)
-    contexts = [card_context(data, g, short=short_speakers(data, groups), keyed=True) for g in groups]
+    short, lifted = short_speakers(data, groups), kinds_editors(data, groups)
+    contexts = [card_context(data, g, short=short, keyed=True, kinds_lifted=lifted) for g in groups]
     index = side_island([c["quotes"] for c in contexts], "kr-store-index")
     return Html(f'<div class="kr-quote-store" hidden>{quote_rows(data, contexts)}{index}</div>')
+
+
+def drill_note(data: Dataset) -> Callable[[str], str]:
+    """The note after a drill panel's cards, for the quote ids of the number clicked: whose the kinds its cards carry
+    are, where the editors named them (kinds_whose, as after a page's list, ADR 70), '' where none is. The panel shows
+    each card whole (an exchange with all its turns), so the cards are those of the ids' exchanges."""
+    by_card = {group[0]["exchange_id"] or group[0]["quote_id"]: group for group in group_records(data.quotes)}
+    of_quote = dict(zip(data.quotes["quote_id"], card_keys(data.quotes), strict=True))
+
+    def note(ids: str) -> str:
+        shown = dict.fromkeys(of_quote[i] for i in ids.split() if i in of_quote)
+        whose = kinds_whose(data, [by_card[key] for key in shown])
+        return whose.note if whose else ""
+
+    return note
 
 
 def initiative_store(data: Dataset) -> Html:

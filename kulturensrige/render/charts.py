@@ -320,6 +320,7 @@ def quotes_per_ingredient(data: Dataset) -> Chart:
             ingredient_ties_note(data),
             f"{CLICK_HINT} En replik i en ordveksling tæller som ét citat.",
         ),
+        drill_note=cards.drill_note(data),
     )
 
 
@@ -770,6 +771,7 @@ def ingredient_municipality_matrix(data: Dataset) -> Chart:
             [municipality_names[c] for c in shown["cols"]],
             [c if c != statistics.NOT_STATED_COLUMN else "" for c in shown["cols"]],
         ),
+        drill_note=cards.drill_note(data),
     )
 
 

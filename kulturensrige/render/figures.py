@@ -8,8 +8,8 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
@@ -157,9 +157,10 @@ def _plain(label: object) -> str:
     return html.unescape(re.sub(r"<br\s*/?>", " ", str(label)))
 
 
-def _drill_cells(trace: dict, drill: _Interned) -> list:
+def _drill_cells(trace: dict, drill: _Interned, noted: Callable[[str], str] | None = None) -> list:
     """Each point's quote ids with the heading its drill-through shows (where the reader clicked and the
-    hover count, in the chart's own words), stored once in `drill`; the trace's customdata keeps positions."""
+    hover count, in the chart's own words), stored once in `drill`; the trace's customdata keeps positions. `noted`
+    gives the note after the panel's cards for its ids (cards.drill_note: whose the kinds they carry are, ADR 70)."""
     heatmap = trace.get("type") == "heatmap"
     hover = trace.get("hovertext") or trace.get("text") or ""
 
@@ -171,7 +172,8 @@ def _drill_cells(trace: dict, drill: _Interned) -> list:
         # A heatmap's cell has a column (j); a bar's point has its trace's name.
         where = [at(trace.get("y", []), i), at(trace.get("x", []), j) if j is not None else trace.get("name", "")]
         words = " · ".join(w for w in map(_plain, where) if w)
-        return drill.add([ids, f"{words}: {_plain(at(hover, i, j))}"])
+        heading = f"{words}: {_plain(at(hover, i, j))}"
+        return drill.add([ids, heading, noted(str(ids))] if noted else [ids, heading])
 
     data = trace["customdata"]
     if heatmap:
@@ -179,7 +181,7 @@ def _drill_cells(trace: dict, drill: _Interned) -> list:
     return [cell(ids, i) for i, ids in enumerate(data)]
 
 
-def shared_payload(variants: dict[str, dict]) -> dict:
+def shared_payload(variants: dict[str, dict], noted: Callable[[str], str] | None = None) -> dict:
     """The island's payload, with what variants repeat (layouts, traces, drill-through cells) stored once.
 
     Highlighting keeps every municipality in every variant, so variants often differ only in their layout:
@@ -195,7 +197,7 @@ def shared_payload(variants: dict[str, dict]) -> dict:
             layout = {**layout, "template": templates.add(layout["template"])}
         data = variant.get("data", [])
         if id(data) not in drilled or drilled[id(data)][0] is not data:
-            cells = [{**t, "customdata": _drill_cells(t, drill)} if "customdata" in t else t for t in data]
+            cells = [{**t, "customdata": _drill_cells(t, drill, noted)} if "customdata" in t else t for t in data]
             drilled[id(data)] = (data, cells)
         referred[key] = {**variant, "layout": layouts.add(layout), "data": traces.add(drilled[id(data)][1])}
     return {
@@ -203,7 +205,7 @@ def shared_payload(variants: dict[str, dict]) -> dict:
         "templates": templates.values,
         "layouts": layouts.values,
         "traces": traces.values,
-        # [quote ids, heading] per point that has a drill-through: the browser copies both, it composes nothing.
+        # [quote ids, heading, note] per point that has a drill-through: the browser copies them, it composes nothing.
         "drill": drill.values,
         "variants": referred,
     }
@@ -685,6 +687,9 @@ class Chart:
     marks: Marks | None = None
     # The cards a click on a bar or cell shows (its customdata names them), from the page's store of them.
     drill: Drill = QUOTE_DRILL
+    # The note after a drill panel's cards, for a cell's quote ids (cards.drill_note): whose the kinds are that only
+    # the editors named, said once per panel as per list (ADR 70); the build prepares it for every cell (ADR 6).
+    drill_note: Callable[[str], str] | None = field(default=None, compare=False)
     # How the legend of a highlighted view names the chosen municipality's part and the rest (Legend.key).
     key: tuple[str, str] = KEY_WORDS
     # The text alternative is shown under the chart, not only read out: where it says what the chart's hover labels
@@ -731,7 +736,9 @@ class Chart:
         dims = [key for key, v in self.variants.items() if any("muted" in (t.get("meta") or {}) for t in v.figure.get("data", []))]
         plain = {key for key in self.variants if key not in dims and not key.startswith(views.ALL)} if dims else set()
         drawn = {key: {**v.figure, "layout": self._layout(v.figure["layout"])} for key, v in self.variants.items()}
-        return shared_payload({key: {**figure, "plain": True} if key in plain else figure for key, figure in drawn.items()})
+        return shared_payload(
+            {key: {**figure, "plain": True} if key in plain else figure for key, figure in drawn.items()}, self.drill_note
+        )
 
     def html(self) -> Html:
         return embed(self)
@@ -896,7 +903,8 @@ def drill_panel(drill: Drill) -> str:
         f'<div class="kr-drill" aria-live="polite" data-kr-store="{esc(drill.store)}" hidden>'
         f'<div class="kr-drill-head"><h3 class="kr-drill-heading" tabindex="-1">{esc(drill.heading)}</h3>{close}</div>'
         + (f'<p class="kr-drill-counted" hidden>{esc(drill.counted)}</p>' if drill.counted else "")
-        + f'<div class="kr-drill-cards"></div><div class="kr-drill-foot">{close}</div></div>'
+        + '<div class="kr-drill-cards"></div><p class="kr-drill-kinds" hidden></p>'
+        + f'<div class="kr-drill-foot">{close}</div></div>'
     )
 
 
