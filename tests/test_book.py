@@ -78,6 +78,15 @@ def test_no_page_contains_a_python_traceback(soups):
         assert not soup.select(".output.traceback, .output.error, .cell_output .stderr"), name
 
 
+def test_no_page_shows_markdown_code_marks_as_text(soups):
+    """A sentence written once for the dictionary file (Markdown) and a page must reach the page as <code>, not as
+    backticks (the data chapter's sources lead once showed `kilde` to readers)."""
+    for name, soup in each(soups.items()):
+        for tag in soup(["script", "style", "template", "code", "pre"]):
+            tag.decompose()
+        assert "`" not in soup.get_text(" "), name
+
+
 def test_every_page_is_marked_danish(soups):
     for name, soup in each(soups.items()):
         assert soup.html.get("lang") == "da", name

@@ -10,7 +10,7 @@ from kulturensrige.data.csv_reading import ENCODING_RULE, FORMULA_GUARD_RULE
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import EDITORIAL, INFERENCE_RULE, SOURCE_MEANINGS, TABLES
 from kulturensrige.data.validation import EDGE_SPACE_RULE
-from kulturensrige.render.markup import Html, esc
+from kulturensrige.render.markup import Html, esc, esc_code
 from kulturensrige.rules.views import COUNTING_RULE
 from kulturensrige.words import COUNT_COLUMNS_RULE
 
@@ -57,7 +57,7 @@ def sources_html(data: Dataset | None = None) -> Html:
         for e in EDITORIAL
     )
     return Html(
-        f"<p>{esc(SOURCES_LEAD)}</p><ul>{items}</ul><p>{esc(EDITORIAL_LEAD)}</p>"
+        f"<p>{esc_code(SOURCES_LEAD)}</p><ul>{items}</ul><p>{esc(EDITORIAL_LEAD)}</p>"
         '<div class="kr-table-wrap"><table class="kr-table"><caption>Værdier, rapporten ikke selv angiver</caption>'
         '<thead><tr><th scope="col">Værdi</th><th scope="col">Hvad</th><th scope="col">Hvorfor ikke rapportens</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></div>"

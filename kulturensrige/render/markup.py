@@ -7,6 +7,7 @@ import functools
 import html
 import json
 import os
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from pathlib import Path
@@ -25,6 +26,11 @@ from kulturensrige.words import count_columns, csv_text, hyphenated
 def esc(text: object) -> str:
     """Escape for element content and quoted attributes alike."""
     return html.escape(str(text), quote=True)
+
+
+def esc_code(text: str) -> str:
+    """Escape a sentence written once for Markdown and a page: its `name` spans become <code> on the page."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", esc(text))
 
 
 def json_island(payload: Any, css_class: str, attributes: dict[str, object] | None = None) -> str:
