@@ -75,6 +75,7 @@ DECISIONS = (
     "a-cards-labels-are-said-whose-once-per-list-in-every-medium",
     "an-edition-prints-as-a-report-not-as-the-web-page",
     "the-method-is-said-once-where-the-reader-meets-it",
+    "the-one-output-guard-replaces-a-link-refuses-proc-and-data-folders-stay-as-typed",
 )
 
 
