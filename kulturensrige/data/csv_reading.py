@@ -26,8 +26,12 @@ _WIDE_SIGNS = listing([f"U+{ord(sign):04X}" for sign in FORMULA_START if not sig
 FORMULA_GUARD_RULE = (
     f"Formelværn: en celle, der begynder med =, +, -, @ (også de samme tegn i fuld bredde og i små varianter: {_WIDE_SIGNS}), "
     "tabulator eller vognretur (eller har et af de tegn lige efter et "
-    "komma, semikolon, tabulator eller linjeskift), står med en apostrof foran i de CSV-filer, bogen lader dig hente, så et regneark ikke "
-    "læser den som en formel. Bogens egne CSV-filer kendes på, at de begynder med et byte order mark, og at hvert "
+    "komma, semikolon, tabulator eller linjeskift), står med en apostrof foran i de CSV-filer, bogen lader dig hente, og i "
+    "kodekortet, der skrives ved siden af et QDA-projekt, så et regneark ikke læser den som en formel. En datamappe har ikke "
+    "formelværnet, heller ikke en, som kommandoerne skriver (import af en arbejdsbog eller et QDA-projekt, syntetiske data): "
+    "dens celler står, som de blev skrevet, som i data/. Åbn derfor ikke en datamappes CSV-filer direkte i et regneark; ret "
+    "data i arbejdsbogen (export_workbook.py), hvor hver celle er tekst. Bogens egne CSV-filer kendes på, at de "
+    "begynder med et byte order mark, og at hvert "
     'kolonnenavn i første linje står i dobbelte anførselstegn ("quote_id","position",…). Læses sådan en fil ind som '
     "data, fjernes præcis den ene apostrof igen, så en hentet fil giver de udgivne værdier tilbage, og tjekket siger i "
     "én linje, hvilke celler det gjaldt. Alle andre CSV-filer læses, som de står: en celle, der selv "
