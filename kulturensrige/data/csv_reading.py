@@ -335,6 +335,10 @@ def thousands(number: int) -> str:
     return f"{number:,}".replace(",", ".")
 
 
+# A column named twice in a table's header, said as the table's problem (parse_rows, validation).
+REPEATED_COLUMN = "kolonnen står mere end én gang i overskriften; hver kolonne må kun stå én gang"
+
+
 def parse_rows(records: list[tuple[int, list[str]]] | Problem, label: str) -> tuple[RawTable | None, list[Problem]]:
     """Turn numbered records (row number, cells) into a frame of text; shared by CSV and workbook import."""
     if isinstance(records, Problem):
@@ -344,6 +348,10 @@ def parse_rows(records: list[tuple[int, list[str]]] | Problem, label: str) -> tu
         return None, [Problem(label, None, None, None, "filen er tom; første række skal være kolonnenavnene")]
     (_, header), body = records[0], records[1:]
     header = [h.strip() for h in header]
+    # A name twice in the header (a column pasted twice) is said once, by name, not as every row's wrong field count
+    # (hostile25 #7: 38 lines, none naming the column). Empty names are the reader's (a row's trailing commas).
+    if repeated := sorted({h for h in header if h and header.count(h) > 1}):
+        return None, [Problem(label, None, c, None, REPEATED_COLUMN) for c in repeated]
     problems = [
         Problem(label, n, None, f"{len(cells)} felter", f"rækken skal have {len(header)} felter som overskriften")
         for n, cells in body
