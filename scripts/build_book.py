@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         return cli.refused(inside)
     if args.output is not None:
         # The folder gets _build/ inside; anything else there, a device or the working folder is refused up front.
-        refused = destination_problem(args.output, folder=True, overwrite=True, reading=[folder], names={"_build"})
+        refused = destination_problem(args.output, folder=True, overwrite=True, reading=[folder], names={"_build"}, replaces_links=False)
         if refused is not None:
             return cli.refused(refused)
     try:

@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     # Both as typed: a '/' at the end counts (a Path drops it).
     parser.add_argument("--out", required=True, help="projektfilen, der skal skrives (.qdpx)")
-    parser.add_argument("--codes", default=None, help="kodekortet, der skal skrives (standard: PROJEKT-koder.csv)")
+    parser.add_argument("--codes", default=None, help="kodekortet, der skal skrives (.csv; standard: PROJEKT-koder.csv)")
     parser.add_argument("--overwrite", action="store_true", help="erstat eksisterende filer")
     args = parser.parse_args(argv)
     reading = [data_dir(args.data)]
@@ -54,7 +54,14 @@ def main(argv: list[str] | None = None) -> int:
     if os.path.realpath(codes) == os.path.realpath(args.out):
         same = "--codes og --out er den samme fil; projektet og kodekortet skal være to filer"
         return cli.refused(Problem(given_codes, None, None, None, same))
-    if (refused := destination_problem(given_codes, folder=False, overwrite=args.overwrite, reading=[*reading, args.out])) is not None:
+    # As --out: a code map is a CSV file (hostile25 #5: `--codes wb.xlsx --overwrite` replaced a workbook with one, and
+    # `--codes koder.csv/x` made a folder named koder.csv).
+    refused = (
+        destination_problem(given_codes, folder=False, overwrite=True, reading=[*reading, args.out])
+        or suffix_problem(given_codes, ".csv", "et kodekort (CSV)")
+        or destination_problem(given_codes, folder=False, overwrite=args.overwrite, reading=[*reading, args.out])
+    )
+    if refused is not None:
         return cli.refused(refused)
     try:
         with interruptible():

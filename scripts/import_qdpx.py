@@ -81,9 +81,6 @@ def main(argv: list[str] | None = None) -> int:
     except Interrupted as stop:
         print(stop.line(f"{args.out} er ikke skrevet", f"datamappen {args.out} er skrevet og er gyldig"), file=sys.stderr)
         return EXIT_CODE
-    except FileExistsError:
-        print(f"{args.out} findes allerede; intet er skrevet. Brug --overwrite for at erstatte mappen.", file=sys.stderr)
-        return cli.OUTPUT_REFUSED
     for line in summary.lines():
         print(line)
     for warning in summary.warnings:

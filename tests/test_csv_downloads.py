@@ -11,6 +11,7 @@ import csv
 import dataclasses
 import io
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -20,11 +21,12 @@ from bs4 import BeautifulSoup
 from kulturensrige import load
 from kulturensrige.book.extension import write_downloads
 from kulturensrige.data import folder_writing, refiqda
-from kulturensrige.data.csv_reading import read_csv
+from kulturensrige.data.csv_reading import FORMULA_GUARD_RULE, read_csv
 from kulturensrige.data.publishing import published_files
 from kulturensrige.data.schema import TABLES
 from kulturensrige.words import FORMULA_START, csv_text, formula_guarded, formula_unguarded, is_guarded_csv, spreadsheet_csv
 from support.checks import each
+from support.scripts import REPO, run_script
 
 HOSTILE = [
     "=cmd|' /C calc'!A0",
@@ -253,3 +255,27 @@ def test_a_full_width_or_small_formula_sign_is_guarded_as_its_ascii_sign_and_rea
     assert [formula_unguarded(formula_guarded(value)) for value in WIDE_FORMULAS] == WIDE_FORMULAS
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
     assert [row[0] for row in rows[1:3]] == ["'＝1+1", "'＋1"]
+
+
+def test_a_data_folder_a_command_writes_is_stored_as_typed_and_the_rule_says_which_files_carry_the_guard(tmp_path: Path):
+    """hostile25 #2: `import_workbook` wrote `=HYPERLINK(…)` unguarded into the data folder, while the rule spoke of "the
+    CSV files the book lets you download" only, and the issue of "every CSV … a command writes". ADR 80 keeps data
+    folders as typed (a guarded folder saved again by a spreadsheet would keep the guard's apostrophes in the verbatim
+    quotes, silently): the imported cell is the workbook's, and the rule, the dictionary and the README say exactly
+    which written files carry the guard (the downloads and the code map) and which do not (every data folder)."""
+    folder = Path(shutil.copytree(REPO / "data", tmp_path / "data"))
+    path = folder / "quotes.csv"
+    header, first, *rest = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    hostile = '=HYPERLINK(""http://eksempel.invalid"",""x"") sagde hun'
+    path.write_text(header + first.replace(',"A state', f',"{hostile} A state', 1) + "".join(rest), encoding="utf-8")
+    assert run_script("export_workbook", "--data", str(folder), "--out", str(tmp_path / "a.xlsx")).returncode == 0
+    result = run_script("import_workbook", str(tmp_path / "a.xlsx"), "--out", str(tmp_path / "ud"))
+    assert result.returncode == 0, result.stderr
+    imported = (tmp_path / "ud" / "quotes.csv").read_text(encoding="utf-8")
+    assert not is_guarded_csv(imported) and f'"{hostile} A state' in imported
+    rule = FORMULA_GUARD_RULE
+    assert "i de CSV-filer, bogen lader dig hente, og i kodekortet" in rule
+    assert "En datamappe har ikke formelværnet, heller ikke en, som kommandoerne skriver" in rule
+    assert rule in (REPO / "data" / "DATAORDBOG.md").read_text(encoding="utf-8")
+    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    assert "kun bogens downloads og kodekortet ved et QDA-projekt har værnet" in readme

@@ -181,7 +181,29 @@ def test_a_workbook_part_lying_about_its_size_is_counted_before_openpyxl_reads_i
                 made.writestr(name, content)
     problems: list = []
     assert peak_bytes(lambda: problems.extend(read_workbook(lying)[2])) < 16 * 2**20
-    assert [p.allowed for p in problems] == ["filen kan ikke læses som en Excel-arbejdsbog (.xlsx)"]
+    # Named as the member it is (hostile25 #8), as a project's damaged member is; it was "kan ikke læses som en
+    # Excel-arbejdsbog (.xlsx)" before.
+    assert [p.allowed for p in problems] == ["xl/styles.xml i zip-filen er beskadiget (BadZipFile)"]
+
+
+def test_a_workbook_with_a_flipped_byte_names_its_damaged_member_as_a_project_does(tmp_path: Path):
+    """hostile25 #8: one flipped byte in a sheet gave "filen kan ikke læses som en Excel-arbejdsbog (.xlsx)", where the
+    same fault in a .qdpx named the member ("project.qde i zip-filen er beskadiget (BadZipFile)")."""
+    with zipfile.ZipFile(WORKBOOK) as original:
+        parts = {info.filename: original.read(info) for info in original.infolist()}
+    stored = tmp_path / "arbejdsbog.xlsx"
+    with zipfile.ZipFile(stored, "w", zipfile.ZIP_STORED) as made:
+        for name, content in parts.items():
+            made.writestr(name, content)
+    raw = stored.read_bytes()
+    with zipfile.ZipFile(stored) as made:
+        member = next(i for i in made.infolist() if i.filename == "xl/workbook.xml")
+    at = raw.index(b"<sheets>", member.header_offset)  # inside the member's stored bytes: its checksum no longer holds
+    stored.write_bytes(raw[:at] + b"<sheetz>" + raw[at + len(b"<sheets>") :])
+    result = run_script("import_workbook", str(stored), "--out", str(tmp_path / "ud"))
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.splitlines()[0] == "arbejdsbog.xlsx — xl/workbook.xml i zip-filen er beskadiget (BadZipFile)"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["arbejdsbog.xlsx"]
 
 
 def test_a_project_file_larger_than_its_limit_is_refused_before_it_is_parsed(tmp_path: Path):

@@ -92,6 +92,16 @@ def cell_where(table: str, key: str, column: str, value: str) -> Callable[[Path]
     return change
 
 
+def header_column_added(name: str) -> Callable[[bytes], bytes]:
+    """hostile25 #7: a second `name` in the header line only, so every row is one field short of the header."""
+
+    def change(raw: bytes) -> bytes:
+        header, rest = raw.split(b"\n", 1)
+        return header + b"," + name.encode() + b"\n" + rest
+
+    return change
+
+
 def file_bytes(table: str, content: bytes | Callable[[bytes], bytes]) -> Callable[[Path], None]:
     def change(folder: Path) -> None:
         path = folder / TABLES[table].file
@@ -456,6 +466,10 @@ CASES: dict[str, tuple[Callable[[Path], None], Callable[[], list[str]]]] = {
     "required_column_twice": (
         file_bytes("six_ps", duplicate_column("name")),
         lambda: ["data/six_ps.csv, kolonne name — kolonnen står mere end én gang i overskriften; hver kolonne må kun stå én gang"],
+    ),
+    "a_column_twice_in_the_header_only": (
+        file_bytes("quotes", header_column_added("text")),
+        lambda: ["data/quotes.csv, kolonne text — kolonnen står mere end én gang i overskriften; hver kolonne må kun stå én gang"],
     ),
     "key_column_twice": (
         file_bytes("statuses", duplicate_column("status_id")),

@@ -11,7 +11,6 @@ from __future__ import annotations
 import errno
 import json
 import os
-import re
 import resource
 import shutil
 import signal
@@ -29,7 +28,6 @@ from kulturensrige import cli
 from kulturensrige.data import folder_writing, workbook
 from kulturensrige.data.folder_writing import OUTPUT_REFUSED, write_file, write_folder
 from kulturensrige.data.interruption import EXIT_CODE, interrupted_line
-from kulturensrige.data.problems import DataError
 from kulturensrige.data.workbook import build_workbook, save_workbook
 from kulturensrige.words import visible
 from support.scripts import REPO, run_script
@@ -100,6 +98,10 @@ TARGETS: dict[str, tuple[Callable[[Path], str], bool]] = {
     "socket": (_socket, True),
     "device node": (_device, True),
     "under /proc": (lambda tmp: "/proc/kr-proeve", True),
+    # hostile25 #1: named in /proc, resolved to the working folder (or to tmp): every writer wrote there.
+    "inside /proc/self/cwd": (lambda tmp: "/proc/self/cwd/ud", True),
+    "inside /proc/thread-self/cwd": (lambda tmp: "/proc/thread-self/cwd/ud", True),
+    "inside /proc/self/root": (lambda tmp: f"/proc/self/root{tmp}/ud", True),
     "under /sys": (lambda tmp: "/sys/kr-proeve", True),
     "under /dev": (lambda tmp: "/dev/kr-proeve", True),
     "path under a file": (_under_a_file, True),
@@ -108,6 +110,7 @@ TARGETS: dict[str, tuple[Callable[[Path], str], bool]] = {
     "symlink to a folder that is not a data folder": (_link_to_a_foreign_folder, True),
     "existing file without --overwrite": (_existing_file, False),
     "dangling symlink without --overwrite": (_dangling_link, False),
+    "symlink to a folder without --overwrite": (_link_to_a_foreign_folder, False),
     "symlink loop": (_symlink_loop, True),
     "under a symlink loop": (_under_a_symlink_loop, True),
     "the data folder being read": (lambda tmp: str(tmp / "data"), True),
@@ -132,6 +135,9 @@ BUILDERS: dict[str, Callable[[Path, str], list[str]]] = {
 
 # A dangling symlink is a new folder to a builder, which never asks for --overwrite.
 BUILDER_TARGETS = sorted(set(TARGETS) - {"dangling symlink without --overwrite"})
+# A command that replaces its output replaces a symlink named as it with --overwrite, as a link (ADR 80); a builder,
+# which writes into its folder, refuses it.
+SCRIPT_TARGETS = sorted(set(TARGETS) - {"symlink to a folder that is not a data folder"})
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int, int]]:
@@ -152,7 +158,7 @@ def valid_workbook(data_workbook: Path) -> Path:
     return data_workbook
 
 
-@pytest.mark.parametrize("target", sorted(TARGETS))
+@pytest.mark.parametrize("target", SCRIPT_TARGETS)
 @pytest.mark.parametrize("name", sorted(SCRIPTS))
 def test_a_bad_output_gets_one_line_exit_2_and_nothing_changes(
     name: str, target: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, valid_workbook: Path
@@ -235,15 +241,16 @@ def test_the_dictionary_writer_refuses_what_is_not_a_file(target: str, tmp_path:
     assert snapshot(tmp_path) == before
 
 
-def test_a_symlink_named_as_the_output_folder_is_refused_and_its_target_left_alone(tmp_path: Path):
+def test_a_symlink_named_as_the_output_folder_is_replaced_as_a_link_its_target_left_alone(tmp_path: Path):
+    """Issue 25: "a symlink is replaced as a link, not followed, and never leaves a backup behind" (ADR 80)."""
     elsewhere = tmp_path / "andetsteds"
     elsewhere.mkdir()
     (elsewhere / "quotes.csv").write_text("urørt\n", encoding="utf-8")
     dest = tmp_path / "ud"
     dest.symlink_to(elsewhere)
-    with pytest.raises(DataError, match=re.escape(f"symbolsk link til {elsewhere};")):
-        write_folder({"quotes.csv": "ny\n"}, dest, overwrite=True)
-    assert os.readlink(dest) == str(elsewhere) and (elsewhere / "quotes.csv").read_text(encoding="utf-8") == "urørt\n"
+    write_folder({"quotes.csv": "ny\n"}, dest, overwrite=True)
+    assert not dest.is_symlink() and (dest / "quotes.csv").read_text(encoding="utf-8") == "ny\n"
+    assert (elsewhere / "quotes.csv").read_text(encoding="utf-8") == "urørt\n" and os.listdir(elsewhere) == ["quotes.csv"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["andetsteds", "ud"]
 
 
@@ -262,18 +269,21 @@ def test_a_folder_being_replaced_keeps_its_symlinks_as_links_and_never_copies_th
 
 
 @pytest.mark.parametrize("dangling", [False, True])
-def test_a_symlink_named_as_the_output_file_is_refused_and_its_target_left_alone(dangling: bool, tmp_path: Path):
+def test_a_symlink_named_as_the_output_file_is_replaced_as_a_link_its_target_left_alone(dangling: bool, tmp_path: Path):
     target = tmp_path / "maal.xlsx"
     if not dangling:
         target.write_bytes(b"urort")
     out = tmp_path / "arbejdsbog.xlsx"
     out.symlink_to(target)
-    with pytest.raises(DataError, match=re.escape(f"symbolsk link til {target}")):
-        save_workbook(build_workbook(None), out, overwrite=True)
-    assert os.readlink(out) == str(target)
+    save_workbook(build_workbook(None), out, overwrite=True)
+    assert not out.is_symlink() and out.read_bytes().startswith(b"PK")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["arbejdsbog.xlsx"] + ([] if dangling else ["maal.xlsx"])
     if not dangling:
         assert target.read_bytes() == b"urort"
+
+
+def _a_folder_of_notes(tmp: Path) -> Path:
+    return Path(_foreign_folder(tmp))
 
 
 # script -> (make the link's target in tmp, argv naming the link as the output)
@@ -282,31 +292,76 @@ LINKED_OUTPUTS: dict[str, tuple[Callable[[Path], Path], Callable[[Path, str], li
         lambda tmp: Path(shutil.copytree(REPO / "data", tmp / "delt-drev")),
         lambda tmp, out: [str(tmp / "data" / "arbejdsbog.xlsx"), "--out", out],
     ),
+    "import_qdpx to a link to a folder": (_a_folder_of_notes, SCRIPTS["import_qdpx"]),
+    "generate_synthetic to a link to a folder": (_a_folder_of_notes, SCRIPTS["generate_synthetic"]),
     "export_workbook to a link to a file": (
         lambda tmp: Path(shutil.copyfile(tmp / "data" / "arbejdsbog.xlsx", tmp / "delt.xlsx")),
         lambda tmp, out: ["--data", str(tmp / "data"), "--out", out],
     ),
+    "export_workbook to a link to a folder": (_a_folder_of_notes, lambda tmp, out: ["--data", str(tmp / "data"), "--out", out]),
     "export_qdpx to a dangling link": (lambda tmp: tmp / "findes-ikke.qdpx", SCRIPTS["export_qdpx"]),
 }
 
 
+def _link_named(case: str, tmp: Path) -> Path:
+    folder = case.split()[0] in ("import_workbook", "import_qdpx", "generate_synthetic")
+    return tmp / ("mine-data" if folder else "mine.xlsx" if "workbook" in case else "mine.qdpx")
+
+
 @pytest.mark.parametrize("case", sorted(LINKED_OUTPUTS))
-def test_an_output_named_by_a_symlink_is_refused_in_one_line_naming_the_link_and_its_target(
+def test_an_output_named_by_a_symlink_is_replaced_as_a_link_with_overwrite_its_target_untouched_and_no_backup(
     case: str, tmp_path: Path, valid_workbook: Path
 ):
-    """Hostile review 22, #1: `--out mine-data --overwrite`, a link to a shared drive, replaced the link with a folder,
-    left the drive's data as it was and said it was written. The one guard refuses it and names where the link points."""
+    """Issue 25, "What to build" 1: a symlink is replaced as a link, not followed, and never leaves a backup behind.
+    Hostile review 22, #1 had every command refuse it; hostile25 #4 found that against the issue (ADR 80)."""
     shutil.copytree(REPO / "data", tmp_path / "data")
     shutil.copyfile(valid_workbook, tmp_path / "data" / "arbejdsbog.xlsx")
+    pack(tmp_path / "projekt.qdpx")
     make, argv = LINKED_OUTPUTS[case]
     target = make(tmp_path)
-    link = tmp_path / ("mine-data" if case.startswith("import") else "mine.xlsx" if "xlsx" in case else "mine.qdpx")
+    link = _link_named(case, tmp_path)
+    link.symlink_to(target)
+    target_before = snapshot(target) if target.is_dir() else target.read_bytes() if target.exists() else None
+    siblings = sorted(p.name for p in tmp_path.iterdir())
+    result = run_script(case.split()[0], *argv(tmp_path, str(link)), "--overwrite")
+    assert result.returncode == 0, result.stderr
+    assert not link.is_symlink() and link.exists()
+    assert (snapshot(target) if target.is_dir() else target.read_bytes() if target.exists() else None) == target_before
+    # No backup, no staging left: only the new output and, for a project, its code map beside it.
+    code_map = ["mine-koder.csv"] if case.startswith("export_qdpx") else []
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*siblings, *code_map])
+
+
+@pytest.mark.parametrize("case", sorted(LINKED_OUTPUTS))
+def test_an_output_named_by_a_symlink_without_overwrite_is_refused_as_any_existing_output(case: str, tmp_path: Path, valid_workbook: Path):
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    shutil.copyfile(valid_workbook, tmp_path / "data" / "arbejdsbog.xlsx")
+    pack(tmp_path / "projekt.qdpx")
+    make, argv = LINKED_OUTPUTS[case]
+    target = make(tmp_path)
+    link = _link_named(case, tmp_path)
     link.symlink_to(target)
     before = snapshot(tmp_path)
-    result = run_script(case.split()[0], *argv(tmp_path, str(link)), "--overwrite")
+    result = run_script(case.split()[0], *argv(tmp_path, str(link)))
     assert result.returncode == OUTPUT_REFUSED, result.stderr
-    there = ", som ikke findes" if "dangling" in case else ""
-    line = f"{link} — er et symbolsk link til {target}{there}; kommandoen hverken erstatter linket eller skriver gennem det: "
+    what = "mappen" if link.name == "mine-data" else "filen"
+    assert result.stderr.splitlines() == [f"{link} — findes allerede; intet er skrevet. Brug --overwrite for at erstatte {what}"]
+    assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize("name", sorted(BUILDERS))
+def test_a_builders_output_named_by_a_symlink_is_refused_naming_its_target(name: str, tmp_path: Path, monkeypatch):
+    """A builder writes into its folder (build_book's _build/, build_pdf's site): it neither replaces a link nor writes
+    through it."""
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    target = _a_folder_of_notes(tmp_path)
+    link = tmp_path / "bog"
+    link.symlink_to(target)
+    monkeypatch.chdir(tmp_path)
+    before = snapshot(tmp_path)
+    result = run_script(name, *BUILDERS[name](tmp_path, str(link)))
+    assert result.returncode == OUTPUT_REFUSED, result.stderr
+    line = f"{link} — er et symbolsk link til {target}; kommandoen hverken erstatter linket eller skriver gennem det: "
     assert result.stderr.splitlines() == [f"{line}angiv {target} selv eller et andet navn"]
     assert snapshot(tmp_path) == before
 
@@ -375,6 +430,22 @@ def test_the_dictionary_writer_writes_only_into_a_data_folder(argument: str, tmp
     before = snapshot(tmp_path)
     result = run_script("write_dictionary", argument)
     assert result.returncode == OUTPUT_REFUSED and len(result.stderr.splitlines()) == 1, result.stderr
+    assert snapshot(tmp_path) == before
+
+
+def test_the_dictionary_writer_refuses_a_link_to_a_data_folder_and_leaves_its_dictionary(tmp_path: Path, monkeypatch):
+    """hostile25 #3: `write_dictionary.py sub/linkdir` (a link to a data folder) replaced the DATAORDBOG.md in the link's
+    target. The dictionary is written into the folder, never replacing it: a link is refused, its target named."""
+    monkeypatch.chdir(tmp_path)
+    target = Path(shutil.copytree(REPO / "data", tmp_path / "delt-data"))
+    (target / "DATAORDBOG.md").write_text("gammel ordbog\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "linkdir").symlink_to(target)
+    before = snapshot(tmp_path)
+    result = run_script("write_dictionary", "sub/linkdir")
+    assert result.returncode == OUTPUT_REFUSED, result.stderr
+    line = f"sub/linkdir — er et symbolsk link til {target}; kommandoen hverken erstatter linket eller skriver gennem det: "
+    assert result.stderr.splitlines() == [f"{line}angiv {target} selv eller et andet navn"]
     assert snapshot(tmp_path) == before
 
 
@@ -639,7 +710,9 @@ def test_ctrl_c_after_a_command_said_it_succeeded_leaves_it_succeeded(moment: st
 # benchmark.py splices its report into the Markdown file --output names, without --overwrite: an existing file (or a
 # symlink to one) is its ordinary target. The file it reads is its work folder's results.json.
 BENCHMARK_TARGETS = sorted(
-    set(TARGETS) - {"existing file without --overwrite", "dangling symlink without --overwrite", "a file the command reads"}
+    set(TARGETS)
+    - {"existing file without --overwrite", "dangling symlink without --overwrite", "a file the command reads"}
+    - {"symlink to a folder that is not a data folder", "symlink to a folder without --overwrite"}
 )
 
 
@@ -770,6 +843,19 @@ def test_a_file_named_without_its_ending_is_refused_in_one_line(name: str, out: 
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("codes", ["arbejdsbog.xlsx", "koder.csv/x", "koder"])
+def test_a_code_map_named_without_its_csv_ending_is_refused_in_one_line_and_nothing_is_made(codes: str, tmp_path: Path, monkeypatch):
+    """hostile25 #5: `export_qdpx --codes wb.xlsx --overwrite` replaced the analyst's workbook with a 213-byte CSV, and
+    `--codes koder.csv/x` made a folder named koder.csv. --codes insists on its ending as --out does."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "arbejdsbog.xlsx").write_bytes(b"min arbejdsbog")
+    before = snapshot(tmp_path)
+    result = run_script("export_qdpx", "--data", str(REPO / "data"), "--out", "ud.qdpx", "--codes", codes, "--overwrite")
+    assert result.returncode == OUTPUT_REFUSED, result.stderr
+    assert result.stderr == f"{codes} — navnet skal ende på .csv: kommandoen skriver et kodekort (CSV)\n"
+    assert snapshot(tmp_path) == before
+
+
 def test_an_empty_output_name_is_shown_as_two_quotes():
     """Hostile round 18: `--out ""` printed a line that began with nothing: ' — er den mappe, du står i'."""
     assert str(folder_writing.destination_problem("", folder=False, overwrite=False)).startswith('"" — ')
@@ -817,6 +903,10 @@ ALL_OUTPUTS: dict[str, Callable[[Path, str], list[str]]] = {
 INTO = {"benchmark --work", "benchmark_input_limits --work", "write_dictionary FOLDER"}
 
 
+INSIDE_PROC = ("proc/self/cwd", "proc/thread-self/cwd", "proc/self/root")
+SYSTEM_LINE = "ligger under /dev, /proc eller /sys (enheder og kernens filer)"
+
+
 def _expected_line(target: str, out: str, tmp: Path, file: bool) -> str | None:
     """The one guard's line for a bad target, as it reads for a command that writes a file or a folder."""
     kind = "fil" if file else "mappe"
@@ -834,8 +924,8 @@ def _expected_line(target: str, out: str, tmp: Path, file: bool) -> str | None:
         "root": f"/ — {folder_name}" if file else f"/ — er den mappe, du står i, eller en mappe over den; {other}",
         **{kind: f"{out} — er {said}, ikke {regular}; {name}" for kind, said in kinds.items()},
         **{
-            f"under /{system}": f"{out} — ligger under /dev, /proc eller /sys (enheder og kernens filer); {elsewhere}"
-            for system in ("proc", "sys", "dev")
+            f"{'inside' if '/' in system else 'under'} /{system}": f"{out} — {SYSTEM_LINE}; {elsewhere}"
+            for system in ("proc", "sys", "dev", *INSIDE_PROC)
         },
         "path under a file": f"{out} — {tmp / 'fil.txt'} er en fil, ikke en mappe; {elsewhere}",
         "300-byte name": f"{out} — navnet er for langt til filsystemet; højst 255 bytes pr. navn",
@@ -845,6 +935,7 @@ def _expected_line(target: str, out: str, tmp: Path, file: bool) -> str | None:
 
 GUARDED_TARGETS = ["empty", "dot", "parent of the working folder", "root", "fifo", "socket", "device node", "under /proc", "under /sys"]
 GUARDED_TARGETS += ["under /dev", "path under a file", "300-byte name"]
+GUARDED_TARGETS += ["inside /proc/self/cwd", "inside /proc/thread-self/cwd", "inside /proc/self/root"]
 # A command that writes into a folder may name the working folder or one above it: there they are no bad target.
 GUARDED = [
     (w, t)

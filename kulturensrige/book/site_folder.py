@@ -279,7 +279,7 @@ def pdf_site_problem(site: str, data_folder: Path) -> Problem | None:
     """Why the PDF editions cannot be written into `site` (as typed), in the one output guard's line: the site is
     replaced by a copy with the PDFs in it, so never the working folder, a device or the data folder. build_pdf.py and
     benchmark_pdf.py (which runs it) say it alike, before any work (benchmark_pdf.py '' said it in two lines)."""
-    refused = destination_problem(site, folder=True, overwrite=True, reading=[data_folder], names={"index.html"})
+    refused = destination_problem(site, folder=True, overwrite=True, reading=[data_folder], names={"index.html"}, replaces_links=False)
     if refused is not None and refused.allowed == FOREIGN_FOLDER:
         # A folder of other files is no built book: "angiv en ny eller tom mappe" sent the user to the wrong remedy.
         return dataclasses.replace(refused, allowed=f"er ikke en bygget bog (mappen har ingen index.html); {BUILD_FIRST}")

@@ -10,6 +10,7 @@ small pieces, so a header that lies about the size costs no more than the budget
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Iterator
 
 from kulturensrige.words import visible
@@ -86,12 +87,26 @@ def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) ->
     return b"".join(chunks(archive, info, budget))
 
 
+# What a damaged member raises as it is unpacked: a wrong checksum (BadZipFile), a broken deflate, bzip2 or LZMA
+# stream (zlib.error, OSError, ValueError), a stream cut short (EOFError).
+DAMAGE = (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError)
+
+
+def damaged(name: str, exc: BaseException) -> str:
+    """The one line for a member that cannot be unpacked, naming it, in a workbook and a REFI-QDA project alike."""
+    return f"{visible(name)} i zip-filen er beskadiget ({exc.__class__.__name__})"
+
+
 def expanded_size(archive: zipfile.ZipFile, budget: int) -> int:
     """What the archive really unpacks to, counted by unpacking it piece by piece (OverBudget past `budget`).
 
-    The pieces are dropped as they come; a damaged member raises zipfile.BadZipFile (a wrong checksum) on the way."""
+    The pieces are dropped as they come; a damaged member is Unreadable, named (hostile25 #8: a workbook's flipped
+    byte was "kan ikke læses som en Excel-arbejdsbog", where a project's named its member)."""
     total = 0
     for info in archive.infolist():
-        for piece in chunks(archive, info, budget - total):
-            total += len(piece)
+        try:
+            for piece in chunks(archive, info, budget - total):
+                total += len(piece)
+        except DAMAGE as exc:
+            raise Unreadable([damaged(info.filename, exc)]) from None
     return total

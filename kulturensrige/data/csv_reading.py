@@ -26,8 +26,12 @@ _WIDE_SIGNS = listing([f"U+{ord(sign):04X}" for sign in FORMULA_START if not sig
 FORMULA_GUARD_RULE = (
     f"Formelværn: en celle, der begynder med =, +, -, @ (også de samme tegn i fuld bredde og i små varianter: {_WIDE_SIGNS}), "
     "tabulator eller vognretur (eller har et af de tegn lige efter et "
-    "komma, semikolon, tabulator eller linjeskift), står med en apostrof foran i de CSV-filer, bogen lader dig hente, så et regneark ikke "
-    "læser den som en formel. Bogens egne CSV-filer kendes på, at de begynder med et byte order mark, og at hvert "
+    "komma, semikolon, tabulator eller linjeskift), står med en apostrof foran i de CSV-filer, bogen lader dig hente, og i "
+    "kodekortet, der skrives ved siden af et QDA-projekt, så et regneark ikke læser den som en formel. En datamappe har ikke "
+    "formelværnet, heller ikke en, som kommandoerne skriver (import af en arbejdsbog eller et QDA-projekt, syntetiske data): "
+    "dens celler står, som de blev skrevet, som i data/. Åbn derfor ikke en datamappes CSV-filer direkte i et regneark; ret "
+    "data i arbejdsbogen (export_workbook.py), hvor hver celle er tekst. Bogens egne CSV-filer kendes på, at de "
+    "begynder med et byte order mark, og at hvert "
     'kolonnenavn i første linje står i dobbelte anførselstegn ("quote_id","position",…). Læses sådan en fil ind som '
     "data, fjernes præcis den ene apostrof igen, så en hentet fil giver de udgivne værdier tilbage, og tjekket siger i "
     "én linje, hvilke celler det gjaldt. Alle andre CSV-filer læses, som de står: en celle, der selv "
@@ -331,6 +335,10 @@ def thousands(number: int) -> str:
     return f"{number:,}".replace(",", ".")
 
 
+# A column named twice in a table's header, said as the table's problem (parse_rows, validation).
+REPEATED_COLUMN = "kolonnen står mere end én gang i overskriften; hver kolonne må kun stå én gang"
+
+
 def parse_rows(records: list[tuple[int, list[str]]] | Problem, label: str) -> tuple[RawTable | None, list[Problem]]:
     """Turn numbered records (row number, cells) into a frame of text; shared by CSV and workbook import."""
     if isinstance(records, Problem):
@@ -340,6 +348,10 @@ def parse_rows(records: list[tuple[int, list[str]]] | Problem, label: str) -> tu
         return None, [Problem(label, None, None, None, "filen er tom; første række skal være kolonnenavnene")]
     (_, header), body = records[0], records[1:]
     header = [h.strip() for h in header]
+    # A name twice in the header (a column pasted twice) is said once, by name, not as every row's wrong field count
+    # (hostile25 #7: 38 lines, none naming the column). Empty names are the reader's (a row's trailing commas).
+    if repeated := sorted({h for h in header if h and header.count(h) > 1}):
+        return None, [Problem(label, None, c, None, REPEATED_COLUMN) for c in repeated]
     problems = [
         Problem(label, n, None, f"{len(cells)} felter", f"rækken skal have {len(header)} felter som overskriften")
         for n, cells in body

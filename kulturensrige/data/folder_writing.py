@@ -64,7 +64,7 @@ def write_folder(
         # The old folder a crashed write left is back: without --overwrite, it is not replaced after all.
         raise OutputTaken(given, folder=True, restored=True)
     staging = Path(tempfile.mkdtemp(prefix=staging_prefix(dest), dir=dest.parent))
-    # A symlink named as the output is refused above; one made since is replaced as a link, its target left alone.
+    # A symlink named as the output is replaced as a link, its target left alone: never a folder being replaced.
     replacing = dest.is_dir() and not dest.is_symlink()
     os.chmod(staging, stat.S_IMODE(dest.stat().st_mode) if replacing else default_mode(0o777))
     try:
@@ -87,8 +87,8 @@ def write_folder(
 def write_file(dest: Path, write: Callable[[Path], object], *, overwrite: bool = False) -> None:
     """Write one file through `write(temporary)` in the same folder, then rename it into place: all or nothing.
 
-    A symlink named as `dest` (its target named in the line), a device, FIFO or anything but a regular file is
-    refused before anything is written; a symlink made since is replaced as a link, its target left alone.
+    A device, FIFO or anything but a regular file or a symlink is refused before anything is written; a symlink is
+    replaced as a link (with `overwrite`), its target left alone.
     """
     write_files([(dest, write)], overwrite=overwrite)
 
@@ -248,16 +248,19 @@ def destination_problem(
     reading: Iterable[Path | str] = (),
     names: Iterable[str] = (),
     into: bool = False,
+    replaces_links: bool = True,
 ) -> Problem | None:
     """Why `dest` cannot be written (a folder if `folder`, else a file), in one line, before any work is done.
 
     Only a regular file, a folder this kind of command made (empty, or holding one of `names`, by default a data
-    folder's CSV files) or a new name under a writable folder may be written; never a symlink (its target is named
-    instead), a device, FIFO or socket, nothing under /dev, /proc or /sys, never the
-    working folder or a folder above it, and never the folders and files the command reads (`reading`). A file is
-    given as the command line's text: a Path has already dropped a trailing '/'. `into`: the command writes a file
-    into the folder and never replaces it (the dictionary), so the working folder, "." or a folder above it may be
-    named, as long as it is a folder of this kind, or a link to one.
+    folder's CSV files) or a new name under a writable folder may be written; a symlink only as the name --overwrite
+    replaces, as a link (its target neither written nor replaced); never a device, FIFO or socket, nothing named or
+    resolved under /dev, /proc or /sys, never the working folder or a folder above it, and never the folders and files
+    the command reads (`reading`). A file is given as the command line's text: a Path has already dropped a trailing
+    '/'. `into`: the command writes a file into the folder and never replaces it (the dictionary), so the working
+    folder, "." or a folder above it may be named, as long as it is a folder of this kind, and never a link (writing
+    into it would write through it). `replaces_links=False`: the command writes into what it names as well (a
+    book's site), so a link is refused, its target named, as for `into`.
 
     Each line's advice is the one for what the command writes, a file or a folder (`kind_advice`): every writing
     command says the same line of the same target (the hostile review of issue 25 found "vælg en almindelig mappe"
@@ -287,9 +290,11 @@ def destination_problem(
     name_max = os.pathconf(existing if existing.is_dir() else existing.parent, "PC_NAME_MAX")
     if any(len(os.fsencode(part)) > name_max for part in dest.parts):
         return Problem(shown, None, None, None, f"navnet er for langt til filsystemet; højst {name_max} bytes pr. navn")
-    # The name itself is not followed (a symlink is refused below, naming its target); the folders above it are.
+    # The name itself is not followed (a symlink is replaced as a link, below); the folders above it are.
     real = Path(os.path.realpath(dest.parent)) / dest.name
-    if any(real == system or system in real.parents for system in SYSTEM_FOLDERS):
+    # As given, resolved, and with the name resolved too: /proc/self/cwd/x resolves to the working folder, but is named
+    # in /proc (hostile25 #1: written by every command), and a link whose target lies there is refused as well.
+    if any(_in_system_folder(path) for path in (dest, real, Path(os.path.realpath(dest)))):
         return Problem(shown, None, None, None, f"ligger under /dev, /proc eller /sys (enheder og kernens filer); {elsewhere}")
     here = Path(os.path.realpath(os.getcwd()))
     if (real == here or real in here.parents) and not into:
@@ -309,8 +314,11 @@ def destination_problem(
     if not (stat.S_ISLNK(mode) or stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
         regular = "en mappe" if folder else "en almindelig fil"
         return Problem(shown, None, None, None, f"er {_special_kind(mode)}, ikke {regular}; {name}")
-    if stat.S_ISLNK(mode) and not into:
-        return Problem(shown, None, None, None, _through_a_link(dest))
+    if stat.S_ISLNK(mode):
+        if into or not replaces_links:
+            return Problem(shown, None, None, None, _through_a_link(dest))
+        # The link itself is what --overwrite replaces, as a link, its target left alone (issue 25, ADR 80).
+        return None if overwrite else Problem(shown, None, None, None, _taken(folder))
     if folder and stat.S_ISREG(mode):
         return Problem(shown, None, None, None, "findes og er en fil; angiv en mappe")
     if not folder and stat.S_ISDIR(mode):
@@ -318,15 +326,13 @@ def destination_problem(
     made_here = set(names) or {table.file for table in TABLES.values()}
     if folder and stat.S_ISDIR(mode) and not _made_here(dest, made_here):
         return Problem(shown, None, None, None, FOREIGN_FOLDER)
-    # A symlink to a folder named by a command that writes into the folder (the dictionary) is checked as that folder.
-    if stat.S_ISLNK(mode) and os.path.isdir(dest):
-        target = os.path.realpath(dest)
-        if not _made_here(Path(target), made_here):
-            foreign = "med filer, som kommandoen ikke selv har skrevet; angiv en ny eller tom mappe"
-            return Problem(shown, None, None, None, f"peger på mappen {target} {foreign}")
     if not overwrite:
         return Problem(shown, None, None, None, _taken(folder))
     return None
+
+
+def _in_system_folder(path: Path) -> bool:
+    return any(path == system or system in path.parents for system in SYSTEM_FOLDERS)
 
 
 def kind_advice(*, folder: bool) -> tuple[str, str, str]:
@@ -338,9 +344,9 @@ def kind_advice(*, folder: bool) -> tuple[str, str, str]:
 
 
 def _through_a_link(link: Path) -> str:
-    """Why an output named by a symlink is refused: replacing the link left its target (a `mine-data` link to a shared
-    drive) with the old data while the command said it was written, and writing through it would write a place the
-    command line does not name (hostile review 22, #1). The target is named, so the user can give it instead."""
+    """Why an output a command writes into is refused when named by a symlink: writing through it would write a place
+    the command line does not name (hostile review 22, #1, hostile25 #3). The target is named, so the user can give it
+    instead."""
     target = os.path.realpath(link)
     there = "" if os.path.lexists(target) else ", som ikke findes"
     return (

@@ -37,9 +37,9 @@ from defusedxml import DTDForbidden
 
 from kulturensrige.data import provenance
 from kulturensrige.data.anonymity import unique_role_warnings
-from kulturensrige.data.archive import OverBudget, member_problems, read_member
+from kulturensrige.data.archive import DAMAGE, OverBudget, damaged, member_problems, read_member
 from kulturensrige.data.csv_reading import DOUBLE_BOM, OverLimit, RawTable, not_regular, read_csv, thousands
-from kulturensrige.data.folder_writing import check_folder, refuse_output, write_files, write_folder
+from kulturensrige.data.folder_writing import OutputTaken, check_folder, refuse_output, write_files, write_folder
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset, data_dir, load
 from kulturensrige.data.municipality_codes import LIST_FILE
@@ -244,8 +244,8 @@ class _Members:
             if limit is not None and limit < budget:
                 raise DataError([_project_too_large(self.label)]) from None
             raise DataError([_problem(self.label, f"zip-filen pakker ud til mere end {_mb(MAX_EXPANDED_BYTES)}; det er grænsen")]) from None
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-            raise DataError([_problem(self.label, f"{visible(name)} i zip-filen er beskadiget ({exc.__class__.__name__})")]) from None
+        except DAMAGE as exc:
+            raise DataError([_problem(self.label, damaged(name, exc))]) from None
         self.read_bytes += len(data)
         return data
 
@@ -1055,7 +1055,7 @@ def import_project(
     if problems := validate_tables(out_raws, {n: f"{out.name}/{TABLES[n].file}" for n in out_raws})[1]:
         raise DataError(_in_the_project(problems, out_raws["quotes"], origins))
     if os.path.lexists(out) and not overwrite:  # a symlink, even a dangling one, is there to be replaced
-        raise FileExistsError(f"{out} findes allerede")
+        raise OutputTaken(out, folder=True)  # the one guard's line
     write_folder(
         folder_files(out_raws),
         out,

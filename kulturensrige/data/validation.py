@@ -14,7 +14,7 @@ from typing import SupportsInt, cast
 import pandas as pd
 import pandera.pandas as pa
 
-from kulturensrige.data.csv_reading import OverLimit, RawTable, read_csv, special_kind, thousands
+from kulturensrige.data.csv_reading import REPEATED_COLUMN, OverLimit, RawTable, read_csv, special_kind, thousands
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.municipality_codes import code_problems, codes_are_official
 from kulturensrige.data.pages import ALL, MAX_SLUG_LENGTH, PROFILE_PREFIX, book_pages, heading_id, page_id_taken, profile_page, slug
@@ -440,8 +440,7 @@ def _validate_table(table: Table, raw: RawTable, label: str) -> tuple[pd.DataFra
     columns = set(frame.columns)
     repeated = sorted({c for c in frame.columns if list(frame.columns).count(c) > 1})
     if repeated:
-        twice = "kolonnen står mere end én gang i overskriften; hver kolonne må kun stå én gang"
-        return None, None, [Problem(label, None, c, None, twice) for c in repeated]
+        return None, None, [Problem(label, None, c, None, REPEATED_COLUMN) for c in repeated]
     required = [c for c in table.columns if c not in left_out and not table.schema.columns[c].metadata.get("optional_column")]
     problems = [
         Problem(label, None, c, None, "kolonnen mangler; påkrævede kolonner: " + ", ".join(required))
