@@ -667,7 +667,7 @@
             }
             const heading = drill.querySelector(".kr-drill-heading");
             heading.textContent = title;
-            // Whose the kinds its cards carry are, once after them (ADR 70): written by the build per cell (cards.drill_note).
+            // Whose its cards' kinds are, once after them (ADR 70): the build writes it per cell (cards.drill_note).
             const note = drill.querySelector(".kr-drill-kinds");
             if (note) {
               note.textContent = kinds || "";
