@@ -2255,3 +2255,53 @@ def test_no_page_of_any_edition_ends_in_a_bold_line_whose_text_is_overleaf(repor
     which the outline-based test of headings (test_no_heading_is_left_at_the_foot_of_a_page) does not see."""
     for path in each(sorted((report_site / "pdf").glob("*.pdf"))):
         assert not pages_ending_in_bold(path), (path.name, pages_ending_in_bold(path))
+
+
+@pytest.mark.browser  # printed by Chromium
+def test_a_card_whose_heading_and_lead_in_would_fill_the_page_goes_on_whole_and_leaves_them(tmp_path: Path):
+    """A heading, its lead-in and a quote card kept with them (.kr-keep) under blocks of every height from half a page
+    to two thirds of one, each on a page of its own, printed with the editions' style sheet and layout rounds: no card
+    breaks with its words in the page's lower third, and no page that goes on is less than two thirds full. Høje-
+    Taastrup's first card under »Citater fra alle kommuner« broke with its words at 79 % of page 6: kept whole with its
+    heading, it left the page 64 % full; now heading and lead-in stay, and the card goes on whole (issue 22, part 7)."""
+    css = (Path(editions.__file__).parent / "templates" / "edition.css").read_text(encoding="utf-8")
+    words = " ".join(["ord"] * 24)
+    heights = range(140, 186, 2)
+    variants = "".join(
+        f'<div style="break-before: page"><div style="height: {mm}mm; display: flex; align-items: flex-end">Fyld{n}</div>'
+        '<div class="kr-keep"><h4>Citater</h4>'
+        f'<p class="kr-list-summary">Indledning{n} {words} {words} {words}</p>'
+        f'<div class="kr-card"><p>V{n}start {" ".join([words] * 18)} V{n}slut</p></div></div></div>'
+        for n, mm in enumerate(heights)
+    )
+    document = (
+        f'<!DOCTYPE html><html lang="da"><head><title>Kort</title><style>{css}</style></head><body>{variants}'
+        "<script>document.documentElement.dataset.krReady = 'ja'</script></body></html>"
+    )
+    job = PrintJob(document, tmp_path / "kort.pdf", "Kort")
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as worker:
+        worker.submit(print_pdfs, [job], 1).result()
+    top, bottom = (float(MARGIN[side].removesuffix("mm")) * MM for side in ("top", "bottom"))
+    found = {
+        text: (n, (y - top) / (height - top - bottom))
+        for n, (height, page) in enumerate(page_words(job.output), start=1)
+        for y, _, text in page
+    }
+    fills = page_fill(job.output)
+    alone = 0
+    for n, mm in enumerate(heights):
+        page, (first, starts), (last, _) = found[f"Fyld{n}"][0], found[f"V{n}start"], found[f"V{n}slut"]
+        assert first == last or starts < printing.CARD_GAP + CARD_LABEL, (mm, first, round(starts, 2))
+        assert last == page or fills[page - 1] >= printing.RUN_ON_BELOW, (mm, page, round(fills[page - 1], 2))
+        alone += first == last > page == found[f"Indledning{n}"][0]
+    assert alone, "no card went on alone: the heights no longer test it"
+
+
+def test_a_card_that_would_leave_its_page_short_goes_on_alone_where_its_lead_in_fills_the_page_and_else_breaks():
+    """Kept whole with its heading and lead-in, a card went on and left the page before it 64 % full: where heading
+    and lead-in (how far down the next page the card began) fill that page to CARD_GAP with room to spare, the card
+    goes on alone; where they do not, or the keep holds only headings, it may break, as before."""
+    marks = {"ends": [], "cards": [["a", "A", 0, True], ["b", "B", 1, True], ["c", "C", 2, False], ["d", "D", 3, True]]}
+    places = {"a": (6, 0.62), "A": (7, 0.12), "b": (6, 0.60), "B": (7, 0.04), "c": (6, 0.62), "C": (7, 0.12)}
+    places |= {"d": (6, 0.70), "D": (7, 0.02)}  # two thirds full already: kept whole, it goes on with its heading
+    assert printing._relayout(marks, places) == ([], [1, 2], [0])

@@ -169,8 +169,11 @@ def destination_places(pdf: bytes) -> dict[str, tuple[int, float]]:
         for name, target in document.Root.get("/Dests", pikepdf.Dictionary()).items():
             if isinstance(target, pikepdf.Array) and len(target):
                 number, height = pages.get(target[0].objgen, (0, 0.0))
-                y = float(target[3]) if len(target) > 3 and target[3] is not None else height - top
-                down = (height - top - y) / max(1.0, height - top - bottom)
+                # Chromium's /XYZ top is the place's height above the page's foot less the top margin: read as a
+                # page's coordinate it stood a margin too high (a filler ending at 59 % of the text area read 53 %,
+                # a card at a page's top -6 %), and cards broke and chapters ran on below pages two thirds full.
+                y = float(target[3]) if len(target) > 3 and target[3] is not None else height
+                down = (height - y) / max(1.0, height - top - bottom)
                 found[str(name).lstrip("/")] = (number, down)
     return found
 
@@ -187,6 +190,11 @@ RUN_ON_BELOW = 2 / 3
 # stays broken in the next. Two thirds since the reader of session 23 (#10): Ringkøbing-Skjern's page 2 and Køge's
 # stood 55–58 % full before a card.
 CARD_GAP = 2 / 3
+# A card's place mark stands inside it, below its margin, frame and padding (about 15 pt, 2 % of a page's text area):
+# a card goes on alone (_relayout) only where its heading and lead-in fill the page to CARD_GAP by this much more, so
+# that the page stays two thirds full (at CARD_GAP itself a page stood 66.4 % full). Not more: a card that breaks
+# instead begins about as far below its heading's lead-in, and must begin above CARD_GAP and its label (tests).
+CARD_TOP = 0.03
 # The blocks kept whole that may break: cards and a figure's table (its header repeated on the next page). A figure's
 # head (its title, legend and drawing) never breaks: broken, it split the drawing and cut its labels (issue 22).
 KEPT_WHOLE = ".kr-card, .kr-figure-data"
@@ -218,26 +226,35 @@ MARK_PLACES = """() => {
       ? []
       : [[mark(`kr-kapitelslut-${i + 1}`, (m) => chapters[i + 1].before(m)), i]],
   );
-  const cards = [...document.querySelectorAll(KEPT_WHOLE)].flatMap((card, i) =>
-    card.classList.contains('kr-card-breaks')
-      ? []
-      : [
-          [
-            mark(`kr-foer-kort-${i + 1}`, (m) => (card.closest('.kr-keep') || card).before(m)),
-            mark(`kr-kort-${i + 1}`, (m) => card.prepend(m)),
-            i,
-          ],
-        ],
-  );
+  const cards = [...document.querySelectorAll(KEPT_WHOLE)].flatMap((card, i) => {
+    if (card.classList.contains('kr-card-breaks')) return [];
+    const keep = card.closest('.kr-keep:not(.kr-card-alone)');
+    const leadIn = [...(keep?.children || [])].some(
+      (e) => !e.contains(card) && e.compareDocumentPosition(card) & Node.DOCUMENT_POSITION_FOLLOWING
+        && !/^H[1-6]$/.test(e.tagName) && !e.classList.contains('kr-place-mark'),
+    );
+    return [
+      [
+        mark(`kr-foer-kort-${i + 1}`, (m) => (keep || card).before(m)),
+        mark(`kr-kort-${i + 1}`, (m) => card.prepend(m)),
+        i,
+        leadIn,
+      ],
+    ];
+  });
   return { ends, cards };
 }""".replace("KEPT_WHOLE", repr(KEPT_WHOLE))
 # Lets the chapters run on and the cards break that the marks found.
-RELAYOUT = """([chapters, cards]) => {
+RELAYOUT = """([chapters, cards, alone]) => {
   const [allChapters, allCards] = [document.querySelectorAll('section.kr-chapter'), document.querySelectorAll(KEPT_WHOLE)];
   for (const i of chapters) allChapters[i].classList.add('kr-run-on');
   for (const i of cards) {
     allCards[i].classList.add('kr-card-breaks');
     allCards[i].closest('.kr-keep')?.classList.add('kr-card-breaks');
+  }
+  for (const i of alone) {
+    allCards[i].closest('.kr-keep').classList.add('kr-card-alone');
+    allCards[i].before(document.getElementById(`kr-foer-kort-${i + 1}`));
   }
 }""".replace("KEPT_WHOLE", repr(KEPT_WHOLE))
 
@@ -427,7 +444,7 @@ class Page:
         marked: set[str] = set()
         for layout_round in range(LAYOUT_ROUNDS + 1):
             marks = page.evaluate(MARK_PLACES)
-            marked.update(mark for *ids, _ in [*marks["ends"], *marks["cards"]] for mark in ids)
+            marked.update([end for end, _ in marks["ends"]] + [mark for before, top, *_ in marks["cards"] for mark in (before, top)])
             pdf = page.pdf(**options)
             places = destination_places(pdf)
             changes = _relayout(marks, places)
@@ -458,16 +475,20 @@ def _allowed_file(url: str, allowed: Sequence[Path]) -> bool:
     return any(path == root or root in path.parents for root in allowed)
 
 
-def _relayout(marks: dict, places: dict[str, tuple[int, float]]) -> tuple[list[int], list[int]]:
-    """The chapters to run on (the one before left its last page less than RUN_ON_BELOW full) and the cards to let
-    break (kept whole, each went on to the next page and left the page before it less than CARD_GAP full)."""
+def _relayout(marks: dict, places: dict[str, tuple[int, float]]) -> tuple[list[int], list[int], list[int]]:
+    """The chapters to run on (the one before left its last page less than RUN_ON_BELOW full), the cards to let break
+    and the cards to let go on alone. A card that, kept whole with the heading and lead-in kept with it (.kr-keep),
+    went on to the next page and left the page before it less than CARD_GAP full goes on alone, whole, where its
+    heading and lead-in then fill that page to CARD_GAP and fit on it (how far down the next page the card began,
+    below them); otherwise it may break. Broken there, its words began at Høje-Taastrup's page 6's foot (79 %)."""
     chapters = [i + 1 for end, i in marks["ends"] if end in places and places[end][1] < RUN_ON_BELOW]
-    cards = [
-        i
-        for before, top, i in marks["cards"]
+    moved = [
+        (i, places[before][1] + places[top][1] if lead_in and places[top][0] == places[before][0] + 1 else 0.0)
+        for before, top, i, lead_in in marks["cards"]
         if before in places and top in places and places[top][0] > places[before][0] and places[before][1] < CARD_GAP
     ]
-    return chapters, cards
+    alone = [i for i, filled in moved if CARD_GAP + CARD_TOP <= filled < 1]
+    return chapters, [i for i, _ in moved if i not in alone], alone
 
 
 def with_front_pages(pdf: bytes, front: bytes, unlinked: set[str]) -> bytes | None:
