@@ -21,7 +21,7 @@ import pytest
 from kulturensrige import load
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import NOT_STATED
-from kulturensrige.render import browser, cards, front_page, highlight, lists
+from kulturensrige.render import browser, cards, charts, front_page, highlight, lists
 from kulturensrige.rules import filters, views
 
 REPO = Path(__file__).resolve().parent.parent
@@ -38,6 +38,9 @@ JUNK = {
     "doubled punctuation": re.compile(r"([.,;:!?])\s*[.,;:!?]"),
     "a space before punctuation": re.compile(r"\s[.,;:!?]"),
     "space at an end": re.compile(r"^\s|\s$"),
+    # A list in brackets whose last item ends in its own bracket: "… bænk (redaktionens titel)) er ingen målgrupper"
+    # (reader 25 r2, #3). No sentence of the book nests brackets on purpose.
+    "a doubled closing bracket": re.compile(r"\)\s*\)"),
 }
 
 
@@ -213,6 +216,29 @@ def test_every_page_sentence_reads_as_prose(data):
     assert not problems, "\n".join(problems[:20])
 
 
+def test_every_charts_sentences_read_as_prose_in_every_view(data):
+    """What a chart says in each view: its title, the sentence under it (why a column is empty), its text alternative,
+    its notes and its table of marks' note. The comparison page's "(… bænk (redaktionens titel)) er ingen målgrupper
+    registreret" was such a sentence (reader 25 r2, #3)."""
+    made = [
+        charts.quotes_per_ingredient,
+        charts.ingredient_municipality_matrix,
+        charts.art_forms_by_municipality,
+        charts.target_groups_by_municipality,
+        charts.settings_by_municipality,
+        charts.partners_by_kind,
+        charts.programme_timeline,
+    ]
+    problems = []
+    for make in made:
+        chart = make(data)
+        texts = {"titel": chart.title, "note": chart.note, "mærker": chart.marks.empty if chart.marks else ""}
+        for key, variant in chart.variants.items():
+            texts |= {f"{key} said": variant.said, f"{key} titel": variant.title, f"{key} alt": variant.alt}
+        problems += [f"{chart.figure_id} {kind}: {what}: {text!r}" for kind, text in texts.items() if text for what in junk_in(text)]
+    assert not problems, "\n".join(problems[:20])
+
+
 def test_no_view_publishes_an_empty_sentence(data):
     """With no municipality chosen the build published empty sentences for the bar's line and offer and the charts
     (code review #14): bytes in every page's data that the bar never reads. A sentence a view has not is left out.
@@ -247,6 +273,7 @@ def test_the_checks_catch_the_slips_they_are_for():
     assert junk_in("se {'det' if _weight(items, withheld) == 1 else 'dem'} fremhævet.")
     assert junk_in("Køge: None citater.") and junk_in("nan citater") and junk_in("3 citater..") and junk_in("3  citater.")
     assert junk_in("Valgt: {{ name }}.") and junk_in("3 citater , 2 kort.")
+    assert junk_in("ved kommunens 3 indsatser (Gang i gården og Flytbar ordrulle (redaktionens titel)) er ingen målgrupper")
     assert not junk_in("Køge (uden udledte tilknytninger): 3 citater (1 angivet, 2 udledt) · 2 fra andre kommuner.")
 
 

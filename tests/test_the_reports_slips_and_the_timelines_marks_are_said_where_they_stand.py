@@ -4,9 +4,12 @@ the programme's timeline legend did not name the labels W1–W6 and P1–P3 stan
 
 from __future__ import annotations
 
+import datetime as dt
+
 from bs4 import BeautifulSoup
 
-from kulturensrige.render import charts, guide
+from kulturensrige.edition import editions
+from kulturensrige.render import charts, front_page, guide
 from support.checks import each
 
 
@@ -18,6 +21,26 @@ def test_a_stray_sign_in_the_reports_words_is_kept_and_noted_as_the_reports(data
     # Only there: a question that ends a sentence is no slip.
     assert guide.slip_note("Hvad karakteriserer din aktionslæringsgruppe?", "rapporten") == ""
     assert guide.slip_note("Hvad nu? Det ved vi ikke.", "rapporten") == ""
+
+
+def test_every_medium_that_prints_the_reports_words_notes_their_stray_sign(data):
+    """Reader review 25 r2, #1: the web page and the whole-book PDF noted the »?«, all seven municipality editions
+    printed it bare, on the page a consultant hands the committee. Each medium prints a guide item's words (and a
+    finding's) through guide.quoted, so each says it."""
+    holder = "rapporten"
+    slips = [r for r in data.guide_recommendations.itertuples() if guide.slip_note(r.report_text, holder)]
+    assert slips, "the report's text holds the »?« in one guide item"
+    computed = editions.EditionCharts.compute(data)
+    stamp = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
+    for code in each(data.municipalities["kommunekode"].astype(str)):
+        page = BeautifulSoup(editions.municipality_edition(data, code, stamp, computed, "plotly.min.js"), "html.parser")
+        printed = [" ".join(p.get_text(" ").split()) for p in page.select(".kr-report-text")]
+        for r in slips:
+            said = [line for line in printed if r.report_text in line]
+            assert said and all(line.endswith(f"«{guide.slip_note(r.report_text, holder)}") for line in said), (code, said)
+    findings = BeautifulSoup(front_page.findings(data), "html.parser").get_text(" ")
+    for f in data.findings.itertuples():
+        assert guide.quoted(f.report_text, holder) in " ".join(findings.split()), f.report_text
 
 
 def test_the_timelines_legend_spells_out_the_labels_over_its_marks(data):

@@ -408,9 +408,9 @@
     }
   }
 
-  /** Among results Sphinx scores alike (a heading 15, any body text 5, ties by name), the pages about the chosen
-   * municipality come first and the analysts' pages after every reader's page that matches: the build's lists and
-   * how far each moves (browser.search_first). The patched
+  /** The pages about the chosen municipality come first, each group in Sphinx's order (a heading 15, any body text
+   * 5, ties by name), and the analysts' pages after every reader's page that matches: the build's lists and how far
+   * each moves (browser.search_first). The patched
    * searchtools.js, which runs after this script, takes it up at each query (book/hardening.py); a later choice runs
    * the query again (`again`). */
   function rankSearchForTheChoice(again) {
@@ -491,10 +491,21 @@
         .map((block) => block.replace(/\s+/g, " ").trim())
         .filter(Boolean);
       if (!blocks.length) return null;
+      // A term found where a word starts, not inside a name: the stem »sund« of »sundhed« cut Guldborgsund's snippet
+      // from its heading, »Guldborgsund«, and nothing else (reader 25 r2, #4). The block with the most terms so found
+      // is the snippet's; inside a word (a compound) only where no block has one at a word's start.
       const terms = [...keywords].map((k) => k.toLowerCase());
-      const block = blocks.find((b) => terms.some((t) => b.toLowerCase().includes(t))) ?? blocks[0];
+      const escaped = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      const starts = terms.map((t) => new RegExp(`(?<![\\p{L}\\p{N}])${escaped(t)}`, "iu"));
+      const found = (b) => starts.filter((start) => start.test(b)).length;
+      const best = Math.max(0, ...blocks.map(found));
+      const block =
+        (best
+          ? blocks.find((b) => found(b) === best)
+          : blocks.find((b) => terms.some((t) => b.toLowerCase().includes(t)))) ?? blocks[0];
       const lower = block.toLowerCase();
-      const at = Math.min(...terms.map((t) => lower.indexOf(t)).filter((i) => i > -1), block.length);
+      const hits = best ? starts.map((start) => block.search(start)) : terms.map((t) => lower.indexOf(t));
+      const at = Math.min(...hits.filter((i) => i > -1), block.length);
       const start = at === block.length ? 0 : Math.max(at - 120, 0);
       const summary = Object.assign(document.createElement("p"), { className: "context" });
       const cut = block.substr(start, 240).trim();

@@ -90,7 +90,7 @@ PATCHES: dict[str, list[tuple[str, str]]] = {
             '  else if (showSearchSummary && window.location.protocol !== "file:") // kulturensrige/book/hardening.py\n',
         ),
         # The search runs as soon as its index arrives, before the page's DOMContentLoaded: the book's scoring
-        # (kr-filter.js: the chosen municipality's pages first among equal scores) is taken up where Sphinx asks for one.
+        # (kr-filter.js: the chosen municipality's pages first) is taken up where Sphinx asks for one.
         (
             "    if (Scorer.score) {\n",
             "    Scorer.score = window.KR_SCORE; // kulturensrige/book/hardening.py\n    if (Scorer.score) {\n",

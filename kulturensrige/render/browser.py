@@ -93,15 +93,15 @@ AUDIENCE_ATTRIBUTE, ANALYSTS = "data-kr-audience", "analytikere"
 
 
 def search_first(data: Dataset, later: Iterable[str]) -> dict:
-    """With a municipality chosen, the search puts the pages about it (views.pages_about) first among equally good
-    results, and says so above them where one is among them (else that none is: `noneNote`); the pages written for
+    """With a municipality chosen, the search puts the pages about it (views.pages_about) first, each group in Sphinx's
+    order, and says so above them where one is among them (else that none is: `noneNote`); the pages written for
     analysts (`later`: field names, CSV examples and recipes) come after every reader's page that matches; the rest
     keep Sphinx's order. Only the search page carries it (book/extension.py), in a JSON island: in kr-data.js every
     page would load it. The browser adds `ahead` to the score of a page about the choice and takes `behind` from an
     analysts' page's (kr-filter.js)."""
     return {
         "pages": {key: views.pages_about(data, code, inferred) for key, code, inferred in states(data) if code != ALL},
-        "note": "Sider om den valgte kommune står først blandt lige gode resultater.",
+        "note": "Sider om den valgte kommune står først.",
         # Where no page about the choice is among the results, the note says so instead (reader review 23, #7).
         "noneNote": "Ingen af siderne om den valgte kommune er blandt resultaterne.",
         "later": list(later),
@@ -121,10 +121,11 @@ NOT_PROSE = ", ".join(
 )
 
 
-# Sphinx's highest score for a page is a few hundred (a title match 15 a term, an object's more), and two scores differ
-# by at least one: half a point puts a page about the choice first among equals and above none better; the analysts'
-# pages go below any score Sphinx gives (Sphinx ranked them above the municipalities' pages for »Gang i gården«).
-SEARCH_AHEAD, SEARCH_BEHIND = 0.5, 10000
+# Sphinx's highest score for a page is a few hundred (a title match 15 a term, an object's more): a thousand puts every
+# page about the choice above every other (reader 25 r2, #4: only first among equals, Guldborgsund's profile stood
+# above Egedal's for »mental sundhed«, as its name holds »sund«), and the analysts' pages go below any score Sphinx
+# gives, about the choice or not (Sphinx ranked them above the municipalities' pages for »Gang i gården«).
+SEARCH_AHEAD, SEARCH_BEHIND = 1000, 10000
 
 
 # The theme's button (pydata-sphinx-theme) steps through its modes in an order set by the device's preference: from

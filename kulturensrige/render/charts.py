@@ -914,7 +914,9 @@ def _no_marks(data: Dataset, code: str, cols: list[str], table: pd.DataFrame, mi
     titles = [str(cards.initiative_title(data, r)) for r in own.sort_values("position").itertuples()]
     counted = statistics.count_initiatives(own)
     what = "kommunens eneste indsats" if counted == 1 else f"kommunens {number(counted)} indsatser"
-    return f"{genitive(name)} kolonne er tom: ved {what} ({listing(titles)}) er ingen {missing} registreret."
+    # The titles after a colon, not in brackets: an editors' title ends in its own bracket, and "… bænk (redaktionens
+    # titel)) er ingen målgrupper" nested them (reader 25 r2, #3).
+    return f"{genitive(name)} kolonne er tom. Ved {what} er ingen {missing} registreret: {listing(titles)}."
 
 
 def _initiative_vocabulary_chart(

@@ -38,6 +38,12 @@ def slip_note(report_text: str, holder: str) -> str:
     return f" ({' og '.join(f'»{s}«' for s in signs)} står sådan i {holder})" if signs else ""
 
 
+def quoted(report_text: str, holder: str) -> str:
+    """The report's words in »…« with the note on any stray sign in them (slip_note), as every medium prints them: the
+    checklist, the findings and the municipality editions (reader 25 r2, #1: the editions printed the »?« bare)."""
+    return f"»{report_text}«{slip_note(report_text, holder)}"
+
+
 def wording_note(data: Dataset) -> str:
     """Whose words the checklist's items are, in kilder.csv's words for the column: 'Punkterne er redaktionens ord: en
     kort gengivelse af guiden; under hvert punkt står rapportens ordlyd.' Reading 15, finding 3: the items ('Saml en
@@ -60,8 +66,8 @@ def checklist(data: Dataset, ingredient_id: str = "") -> Html:
         f'<li class="kr-check-item"><input type="checkbox" id="anbefaling-{esc(r.recommendation_id)}" '
         f'data-kr-check="{esc(r.recommendation_id)}">'
         f'<label for="anbefaling-{esc(r.recommendation_id)}">{esc(r.text)}</label>'
-        f'<p class="kr-wording"><span class="kr-wording-label">{wording}:</span> »{esc(r.report_text)}«'
-        f"{esc(slip_note(r.report_text, holder))}</p>"
+        f'<p class="kr-wording"><span class="kr-wording-label">{wording}:</span> '
+        f"{esc(quoted(r.report_text, holder))}</p>"
         # No mark on each item: the note over the list says once whose the links are (issue 22).
         '<div class="kr-check-links"><span class="kr-editors-label">Ingredienser:</span> '
         f"{cards.ingredient_badges(data, r.ingredient_ids)}</div></li>"

@@ -267,7 +267,7 @@ def first_page(n: int) -> int:
 
 
 def pages_about(data: Dataset, kommune: str, include_inferred: bool) -> list[str]:
-    """The book's pages that are about a municipality under the switch, as the search ranks them first among equal
+    """The book's pages that are about a municipality under the switch, as the search ranks them first among its
     results: its own page, the pages its quotes and initiatives stand on (their report section's page) and the
     ingredient pages of its quotes. Pages that mark every municipality alike (the overviews' tables) are not among them."""
     if kommune == ALL:

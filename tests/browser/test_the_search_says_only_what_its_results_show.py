@@ -72,3 +72,34 @@ def test_a_snippet_is_cut_from_one_block_of_its_page(site_url, browser):
             assert found["whole"], found
     finally:
         page.close()
+
+
+# »sundhed« is stemmed to »sund«, which Guldborgsund's name holds: its profile outscored Egedal's with a title match.
+CHOSEN_QUERY, CHOSEN_SLUG, NAMED_SLUG = "mental sundhed", "egedal", "guldborgsund"
+
+
+def test_the_chosen_municipalitys_pages_stand_first_and_no_snippet_is_cut_from_a_name_that_holds_a_stem(data, site_url, browser):
+    """Reader review 25 r2, #4: »mental sundhed« with Egedal chosen listed »Guldborgsund« second, above Egedal, with
+    »Guldborgsund« as its only text: the stem »sund« was found in the name, and the note promised Egedal's pages first.
+    Now every page about the choice stands above every other result, and each snippet holds a searched word where a
+    word starts (Guldborgsund's: »… i mental sundhedsfremme«)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    try:
+        _searched(page, f"{site_url}/search.html?q={CHOSEN_QUERY.replace(' ', '+')}&kommune={CHOSEN_SLUG}")
+        island = page.evaluate("() => JSON.parse(document.querySelector('script.kr-search-first').textContent)")
+        about = set(island["pages"][page.evaluate("() => window.KR.keyOf(window.KR.chosen())")])
+        listed = [p.removeprefix("./") for p in page.evaluate(RESULTS_JS)]
+        ranks = [p in about for p in listed]
+        assert any(ranks) and ranks == sorted(ranks, reverse=True), list(zip(listed, ranks, strict=True))
+        assert listed.index(f"kommuner/profil-{CHOSEN_SLUG}") < listed.index(f"kommuner/profil-{NAMED_SLUG}"), listed
+        assert page.text_content("p.kr-search-note") == "Sider om den valgte kommune står først."
+        page.wait_for_function("n => document.querySelectorAll('#search-results ul.search > li p.context').length === n", arg=len(listed))
+        snippets = page.evaluate(
+            "() => [...document.querySelectorAll('#search-results ul.search > li')].map((li) => li.querySelector('p.context').textContent)"
+        )
+        words = CHOSEN_QUERY.split()
+        for href, snippet in each(zip(listed, snippets, strict=True)):
+            starts = [w for w in snippet.lower().replace("…", " ").split() if any(w.lstrip("»„(").startswith(q[:4]) for q in words)]
+            assert starts, (href, snippet)
+    finally:
+        page.close()
