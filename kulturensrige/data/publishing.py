@@ -97,6 +97,9 @@ def published_files(data: Dataset, figures_not_drawn: Collection[str] = ()) -> d
             caption = frame["shown_caption"].where(frame["caption"] != "", PUBLISHED_BLANKS["quotes.caption"])
             ties = frame["ingredient_tie"].map(_tie_words)
             frame = frame.assign(speaker_role=_shown_roles(data, frame), caption=caption, ingredient_source=ties)
+        if name == "statuses":
+            # A status the editors read none for says so in the cards' words (provenance.no_status).
+            frame = frame.assign(label=frame["label"].where(frame["label"] != NOT_STATED, provenance.no_status(data.options)))
         frame = frame.assign(**_published_blanks(name, frame), **_published_codes(data, name, frame))
         rows = [[_cell(v) for v in row] for row in frame.reindex(columns=table.columns, fill_value="").itertuples(index=False)]
         files[table.file] = csv_text(table.columns, rows)

@@ -530,9 +530,9 @@ def programme_facts(data: Dataset) -> Html:
 
 def fact_sentence(data: Dataset, fact: Any) -> str:
     """One programme fact as markup: its description with its value in it set as the folder's words (»…«, which the
-    description itself may hold, and in a folder that is not the report's, the folder's mark after it), a web address as a link after the description, and
-    a value the description does not hold after it as its words: 'Rekrutteringen: »…«.' A value of one word ('én')
-    is the same word in anyone's sentence and stands bare in it."""
+    description itself may hold, and in a folder that is not the report's, the folder's mark after it), a web address
+    as a link after the description, and a value the description does not hold after it as its words: 'Rekrutteringen:
+    »…«.' A value of one word ('én') is the same word in anyone's sentence and stands bare in it."""
     description, value = str(fact.description), str(fact.value)
     address = web_address(value)
     if isinstance(address, Markup):
