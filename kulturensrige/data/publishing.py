@@ -171,6 +171,11 @@ def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
     if table == "quotes" and column == "caption":
         holder = provenance.folder_words(data.options).holder  # the report's, or an analyst's data (issue 21)
         why += f" Hvor {holder} ikke har nogen billedtekst, står „{PUBLISHED_BLANKS['quotes.caption']}“."
+        # A literature quote's caption is the in-text reference, not a caption (reading 25 r2, #6): said, with one of them.
+        cited = data.quotes.loc[(data.quotes["reference_key"] != "") & (data.quotes["caption"] != ""), "caption"]
+        if len(cited):
+            own = provenance.folder_words(data.options).own
+            why += f" Ved et citat fra litteraturen står i stedet {own} henvisning i teksten, fx „{cited.iloc[0]}“."
     return whose, why.strip()
 
 
