@@ -150,7 +150,7 @@ def test_a_citation_the_report_spells_otherwise_says_so_where_it_stands(data, re
     variant = re.search(r"står også som »([^«]+)«", note)
     assert variant and f"({variant.group(1)})" in _report(report_text)
     prose = _prose(notebook)
-    assert f"{{cite:p}}`bukdahl2021` (rapporten skriver her »{variant.group(1)}«)" in prose
+    assert f"{{cite:p}}`bukdahl2021`; rapporten skriver her »{variant.group(1)}«" in prose
     assert "lokale sammenhæng har en afgørende betydning" in prose
 
 

@@ -11,8 +11,9 @@ import re
 
 from bs4 import BeautifulSoup
 
+from kulturensrige.data import provenance
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
-from kulturensrige.data.schema import INFERENCE_RULE, NOT_STATED
+from kulturensrige.data.schema import INFERENCE_RULE
 from kulturensrige.edition import editions
 from kulturensrige.render import cards, lists
 from report_source import collapse, repair_hyphenation
@@ -39,16 +40,17 @@ def test_guldborgsunds_forum_which_the_group_tried_and_carries_on_is_not_called_
     assert "aktionslæringsgruppen har forsøgt at bryde" in report and "skabt forbindelseslinjer" in report
     forum = data.initiatives.set_index("initiative_id").loc["guldborgsund-alternativt-samarbejdsforum"]
     facts = dict(cards.initiative_facts(data, forum))
-    assert str(facts["Status"]) == NOT_STATED, facts["Status"]
+    assert getattr(facts["Status"], "value", None) == provenance.no_status(data.options), facts["Status"]
     page = _text(cards.initiative_list(data, "376"))
-    # The card says what the report does not state once, in one line after its facts (issue 22, reader #5).
-    # No card says "Status Gennemført"; the status rule after the cards names every status (reading 24, F1).
-    assert "Status Gennemført" not in page and re.search(r"Ikke angivet i rapporten: [^.]*\bstatus\.", page), page
+    # No card says "Status Gennemført"; the status rule after the cards names every status (reading 24, F1). The card
+    # says the editors read no status, not "Ikke angivet i rapporten: … status", as if the report gave statuses
+    # elsewhere (reading 25 r2, finding 3).
+    assert "Status Gennemført" not in page and f"Status {provenance.no_status(data.options)}" in page, page
     assert "Status Gennemført" not in _edition(data, "376")
     statuses = {r["status_id"]: r for r in _rows(data, "statuses.csv")}
     published = {r["initiative_id"]: r["status"] for r in _rows(data, "initiatives.csv")}
     reason = statuses[published["guldborgsund-alternativt-samarbejdsforum"]]
-    assert reason["label"] == NOT_STATED and reason["description"].startswith("Redaktionens læsning"), reason
+    assert reason["label"] == provenance.no_status(data.options) and reason["description"].startswith("Redaktionens læsning"), reason
 
 
 def test_the_one_exchange_the_report_calls_an_ordveksling_is_placed_in_its_own_section(data, report_text: str):

@@ -118,4 +118,7 @@ def test_an_initiative_lists_one_mark_covers_its_descriptions_too(data):
         said = cards.initiatives_whose(data, *cards.block_lifted(data, filters.initiatives(data, code))).line
         assert said.startswith("Redaktionens inddeling, betegnelser") and said in note, (code, note[:120])
     whole = BeautifulSoup(str(cards.initiative_list(data, filters.ALL)), "html.parser")
-    assert "Redaktionens inddeling, betegnelser, samling og læsning, ikke rapportens." in whole.select(".kr-whose-note")[-1].get_text()
+    assert (
+        "Redaktionens inddeling, betegnelser, samling og læsning af status, ikke rapportens."
+        in whole.select(".kr-whose-note")[-1].get_text()
+    )

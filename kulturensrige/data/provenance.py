@@ -27,6 +27,7 @@ from kulturensrige.data.schema import (
     EDITORIAL_VALUES,
     FIGURE_TABLES,
     FOLDER_SOURCE,
+    NO_STATUS,
     NOT_GIVEN,
     NOT_STATED,
     PAGE_TABLES,
@@ -37,6 +38,7 @@ from kulturensrige.data.schema import (
     UNTIED_COUNTED,
     UNTIED_HIGHLIGHTED,
     YES,
+    Editorial,
 )
 from kulturensrige.words import listing, plural
 
@@ -569,9 +571,24 @@ def values_label(options: pd.DataFrame, *values: str, retold: bool = False) -> s
     editorial = [v for v in values if value_source(options, v) == BY_EDITORS]
     retold = retold and folder_source(options) == BY_REPORT
     if editorial or retold:
-        acts = [*(EDITORIAL_VALUES[v].act for v in editorial), *([RETOLD_ACT] if retold else [])]
+        acts = [*(_act_of(EDITORIAL_VALUES[v]) for v in editorial), *([RETOLD_ACT] if retold else [])]
         return f"redaktionens {listing(list(dict.fromkeys(acts)))}"
     return listing(list(dict.fromkeys(value_label(options, v) for v in values)))
+
+
+def _act_of(editorial: Editorial) -> str:
+    """What the editors did, naming what it is of where a list's note must ('læsning af status')."""
+    return f"{editorial.act} af {editorial.of}" if editorial.of else editorial.act
+
+
+def no_status(options: pd.DataFrame) -> str:
+    """An initiative's status where there is none to give, the one wording of the cards, the PDFs and statuses.csv: in
+    the report's folder 'kan ikke læses ud af rapporten', as the status is the editors' reading and the report gives
+    none ('ikke angivet i rapporten' beside a card's other missing facts said the report gives statuses elsewhere:
+    reading 25 r2, finding 3); in another folder its 'ikke angivet af analytikeren'."""
+    if value_source(options, "initiatives.status") == BY_EDITORS:
+        return NO_STATUS
+    return folder_words(options).not_stated
 
 
 def values_reasons(options: pd.DataFrame, *values: str, told: Mapping[str, str] | None = None) -> str:

@@ -97,6 +97,9 @@ def published_files(data: Dataset, figures_not_drawn: Collection[str] = ()) -> d
             caption = frame["shown_caption"].where(frame["caption"] != "", PUBLISHED_BLANKS["quotes.caption"])
             ties = frame["ingredient_tie"].map(_tie_words)
             frame = frame.assign(speaker_role=_shown_roles(data, frame), caption=caption, ingredient_source=ties)
+        if name == "statuses":
+            # A status the editors read none for says so in the cards' words (provenance.no_status).
+            frame = frame.assign(label=frame["label"].where(frame["label"] != NOT_STATED, provenance.no_status(data.options)))
         frame = frame.assign(**_published_blanks(name, frame), **_published_codes(data, name, frame))
         rows = [[_cell(v) for v in row] for row in frame.reindex(columns=table.columns, fill_value="").itertuples(index=False)]
         files[table.file] = csv_text(table.columns, rows)
@@ -168,6 +171,11 @@ def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
     if table == "quotes" and column == "caption":
         holder = provenance.folder_words(data.options).holder  # the report's, or an analyst's data (issue 21)
         why += f" Hvor {holder} ikke har nogen billedtekst, står „{PUBLISHED_BLANKS['quotes.caption']}“."
+        # A literature quote's caption is the in-text reference, not a caption (reading 25 r2, #6): said, with one of them.
+        cited = data.quotes.loc[(data.quotes["reference_key"] != "") & (data.quotes["caption"] != ""), "caption"]
+        if len(cited):
+            own = provenance.folder_words(data.options).own
+            why += f" Ved et citat fra litteraturen står i stedet {own} henvisning i teksten, fx „{cited.iloc[0]}“."
     return whose, why.strip()
 
 

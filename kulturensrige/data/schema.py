@@ -853,6 +853,7 @@ class Editorial:
     reason: str  # why it is not the report's, in Danish
     act: str = "læsning"  # what the editors did: "redaktionens læsning", "redaktionens tilføjelse", ...
     download: bool = True  # a figure: whether the book offers its numbers as a CSV file (a list has none)
+    of: str = ""  # what the act is of, where a list's note must name it: "læsning af status" (provenance.values_label)
 
 
 # The rule for an inferred tie, written once: the data dictionary, the data chapter and the validator share it.
@@ -915,6 +916,9 @@ FIGURE4_WORDS = (
 KEPT_WORDS = 10
 KEPT = "hvor teksten beholder rapportens ordlyd, står ordene i »…«"
 
+# What a card, a PDF and statuses.csv say where the editors read no status from the report (provenance.no_status): not
+# 'ikke angivet i rapporten', which said the report gives statuses elsewhere (reading 25 r2, finding 3).
+NO_STATUS = "kan ikke læses ud af rapporten"
 # The one rule for an initiative's status (reading 24, F1: the popover said "datid som gennemført", statuses.csv
 # "datid eller førnutid", and four cards told only in the perfect or present stood "Gennemført"). Each status in
 # statuses.csv says its part of it in these words (test_an_initiatives_status_follows_one_written_rule).
@@ -925,7 +929,7 @@ STATUS_RULE = (
     "bevilget midler til indsatsen som et nyt projekt. Hver status hviler på en hel sætning i rapporten, der siger netop "
     "det, og ikke på et udsnit af en sætning. At rapporten fortæller, hvad der er gjort eller er, hvor en indsats er "
     "udført, eller hvordan en ordning virker, siger ikke i sig selv, at indsatsen er afsluttet eller etableret: hvor "
-    "rapporten hverken fortæller, at indsatsen er afsluttet, eller at den fortsætter, står der „ikke angivet“."
+    f"rapporten hverken fortæller, at indsatsen er afsluttet, eller at den fortsætter, står der „{NO_STATUS}“."
 )
 
 EDITORIAL: tuple[Editorial, ...] = (
@@ -936,7 +940,8 @@ EDITORIAL: tuple[Editorial, ...] = (
         f"{SPEAKER_CATEGORIES} Et citat knyttet til en kommune viser kategorien i stedet for rollen (anonymitetsreglen).",
         "inddeling",
     ),
-    Editorial("initiatives.status", "indsatsernes status", STATUS_RULE),
+    # A card's status stands bare (ADR 70), so the list's note names it: "… og læsning af status, ikke rapportens".
+    Editorial("initiatives.status", "indsatsernes status", STATUS_RULE, of="status"),
     Editorial(
         "initiatives.kind",
         "indsatsernes slags",

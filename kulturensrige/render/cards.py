@@ -821,8 +821,17 @@ def initiative_facts(data: Dataset, row) -> list[tuple[str, str]]:
             for label, column, table, key in VOCABULARIES
         ),
         ("Organisationer nævnt ved indsatsen", gathered),
-        ("Status", sourced(data, "initiatives.status", row.status, _label(data, "statuses", "status_id", row.status))),
+        ("Status", _status(data, row)),
     ]
+
+
+def _status(data: Dataset, row) -> str:
+    """An initiative's status with whose it is; where the editors read none, what a reader is told of that
+    (provenance.no_status), the editors' finding as 'ingen enkelt organisation' is, so the list's note names it too."""
+    label = _label(data, "statuses", "status_id", row.status)
+    if label == NOT_STATED and provenance.value_source(data.options, "initiatives.status") == BY_EDITORS:
+        return Sourced(provenance.no_status(data.options), provenance.value_label(data.options, "initiatives.status"))
+    return sourced(data, "initiatives.status", row.status, label)
 
 
 def initiative_title(data: Dataset, row) -> str:

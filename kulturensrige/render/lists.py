@@ -529,10 +529,10 @@ def programme_facts(data: Dataset) -> Html:
 
 
 def fact_sentence(data: Dataset, fact: Any) -> str:
-    """One programme fact as markup: its description with its value in it set as the folder's words (»…«, and in a
-    folder that is not the report's, the folder's mark after it), a web address as a link after the description, and
-    a value the description does not hold after it as its words: 'Rekrutteringen: »…«.' A value of one word ('én')
-    is the same word in anyone's sentence and stands bare in it."""
+    """One programme fact as markup: its description with its value in it set as the folder's words (»…«, which the
+    description itself may hold, and in a folder that is not the report's, the folder's mark after it), a web address
+    as a link after the description, and a value the description does not hold after it as its words: 'Rekrutteringen:
+    »…«.' A value of one word ('én') is the same word in anyone's sentence and stands bare in it."""
     description, value = str(fact.description), str(fact.value)
     address = web_address(value)
     if isinstance(address, Markup):
@@ -542,7 +542,11 @@ def fact_sentence(data: Dataset, fact: Any) -> str:
     if " " not in value.strip() and value in description:
         return esc(description)
     quoted = f"»{esc(value)}«{esc(mark)}"
-    before, found, after = description.partition(value)
+    # The description holds the value in »…« as the download shows it (reading 25 r2, finding 2); a description
+    # written without them (an analyst's) gets them here.
+    before, found, after = description.partition(f"»{value}«")
+    if not found:
+        before, found, after = description.partition(value)
     if found:
         return f"{esc(before)}{quoted}{esc(after)}"
     return f"{esc(description.rstrip('. '))}: {quoted}."

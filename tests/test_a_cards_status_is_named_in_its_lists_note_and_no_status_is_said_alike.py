@@ -1,0 +1,48 @@
+"""Reading 25 r2, finding 3: a card's status stood bare ("Status Gennemført"), as ADR 70 wants, but the note after the
+list said only "Redaktionens inddeling, betegnelser, samling og læsning, ikke rapportens", naming no status; and where the
+editors read no status the card said "Ikke angivet i rapporten: målgrupper, status.", as if the report gave statuses
+elsewhere, while the PDF printed "Status ikke angivet". Every list of initiative cards with a status names the status in
+its note, and a card without one says it in the one wording (provenance.no_status) on the page, in the PDF and in
+statuses.csv."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+
+from bs4 import BeautifulSoup
+
+from kulturensrige.data import provenance
+from kulturensrige.data.publishing import published_files
+from kulturensrige.edition import editions
+from kulturensrige.render import cards
+from support.checks import each
+
+STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
+
+
+def _text(markup: object) -> str:
+    return " ".join(BeautifulSoup(str(markup), "html.parser").get_text(" ", strip=True).split())
+
+
+def test_every_list_with_a_status_names_the_status_in_its_note_and_no_unstated_line_names_it(data):
+    for code in each(list(data.municipalities["kommunekode"])):
+        page = BeautifulSoup(str(cards.initiative_list(data, code)), "html.parser")
+        if "Status" not in page.get_text(" "):
+            continue
+        assert "læsning af status, ikke rapportens" in page.select(".kr-whose-note")[-1].get_text(" "), code
+        assert not re.search(r"Ikke angivet i rapporten: [^.]*\bstatus\b", _text(page)), code
+
+
+def test_a_card_without_a_status_says_so_alike_on_the_page_in_the_pdf_and_in_the_download(data):
+    said = provenance.no_status(data.options)
+    assert "rapporten" in said and "angivet" not in said
+    statuses = {r["status_id"]: r["label"] for r in csv.DictReader(io.StringIO(published_files(data)["statuses.csv"]))}
+    charts = editions.EditionCharts.compute(data)
+    unread = data.initiatives[data.initiatives["status"].map(statuses) == said]
+    assert len(unread), statuses
+    for row in each(list(unread.itertuples())):
+        assert f"Status {said}" in _text(cards.initiative_list(data, row.kommunekode)), row.initiative_id
+        assert f"Status {said}" in _text(editions.municipality_edition(data, row.kommunekode, STAMP, charts, "p.js"))
