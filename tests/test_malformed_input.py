@@ -1579,14 +1579,14 @@ DAMAGED_XML = {
     "shared_string_index_negative": (
         in_member(QUOTES_SHEET, rb'(?s)<c r="C2".*?</c>', rb'<c r="C2" t="s"><v>-1</v></c>'),
         (
-            "arbejdsbog.xlsx, ark quotes, række 2, kolonne text: '-1' — celle C2 henviser til en delt tekst (nr. -1), som "
+            "arbejdsbog.xlsx, ark quotes, række 2, kolonne text: '-1' — celle C2 henviser til en delt tekst (nr.\u00a0-1), som "
             "arbejdsbogen ikke har; filen er beskadiget, så gem den igen fra Excel eller LibreOffice"
         ),
     ),
     "shared_string_index_too_large": (
         in_member(QUOTES_SHEET, rb'(?s)<c r="C2".*?</c>', rb'<c r="C2" t="s"><v>999999</v></c>'),
         (
-            "arbejdsbog.xlsx, ark quotes, række 2, kolonne text: '999999' — celle C2 henviser til en delt tekst (nr. 999999), som "
+            "arbejdsbog.xlsx, ark quotes, række 2, kolonne text: '999999' — celle C2 henviser til en delt tekst (nr.\u00a0999999), som "
             "arbejdsbogen ikke har; filen er beskadiget, så gem den igen fra Excel eller LibreOffice"
         ),
     ),

@@ -830,7 +830,7 @@ def _unreadable(cell: Cell) -> str | None:
         )
     if cell.kind == "x":
         return (
-            f"celle {cell.reference} henviser til en delt tekst (nr. {cell.value}), som arbejdsbogen ikke har; filen er beskadiget, "
+            f"celle {cell.reference} henviser til en delt tekst (nr.\u00a0{cell.value}), som arbejdsbogen ikke har; filen er beskadiget, "
             "så gem den igen fra Excel eller LibreOffice"
         )
     if isinstance(cell.value, str) and (control := _CONTROL.search(cell.value)):
