@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -217,6 +215,12 @@ def formula_unguarded(text: str) -> str:
     return _GUARD.sub(r"\1", text) if "'" in text else text
 
 
+def carries_guard(text: str) -> bool:
+    """Whether the text holds what formula_guarded adds: an apostrophe before a formula start, at its beginning or
+    after a delimiter or line break (a guarded file's cell, kept as a spreadsheet saved it again without the mark)."""
+    return "'" in text and _GUARD.search(text) is not None
+
+
 def is_guarded_csv(text: str) -> bool:
     """Whether CSV text, its byte order mark kept, starts as the book writes a file with the formula guard (csv_text):
     the mark, then every name of the header line in double quotes. An analyst's file is read as it stands."""
@@ -302,13 +306,6 @@ ONE_WORDS = {"én": 1, "ét": 1, "et": 1}
 def _is_word_count(cell: str) -> bool:
     """A cell with no number in it that may stand in a count column: a word, not a text with digits in it."""
     return not any(c.isdigit() for c in cell)
-
-
-def spreadsheet_csv(text: str) -> str:
-    """A CSV file as written in a data folder (comma-separated, minimal quoting, no guard), rewritten with csv_text
-    for download: the same rows and cells, each guarded."""
-    rows = list(csv.reader(io.StringIO(text, newline="")))
-    return csv_text(rows[0], rows[1:]) if rows else csv_text([], [])
 
 
 def visible(text: str) -> str:
