@@ -13,10 +13,10 @@ from __future__ import annotations
 import csv
 import io
 import shutil
-from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from kulturensrige.data.schema import TABLES
+from support.folders import csv_text
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -284,19 +284,6 @@ def overlay_rows() -> dict[str, list[dict[str, str]]]:
         "findings": [_row("findings", finding_id="hostile-fund", position="99", section_id="hostile-afsnit")],
         "publication": [_row("publication", publication_id="kulturens-rige", year="ikke angivet", section_id="baggrund")],
     }
-
-
-def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """A table as an analyst's hand-written data folder holds it, as data/ does: the csv module, minimal quoting, '\\n'
-    line ends, no mark and no formula guard, so every hostile cell is read as it stands (a folder a command writes is
-    guarded: ADR 80). A cell with a lone '\\r', which the csv module leaves unquoted, is quoted."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-    quoted = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n")
-    writer.writerow(header)
-    for row in rows:
-        (quoted if any("\r" in cell for cell in row) else writer).writerow(row)
-    return out.getvalue()
 
 
 def overlay_files() -> dict[str, str]:
