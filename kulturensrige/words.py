@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from itertools import accumulate
 from pathlib import Path
@@ -306,6 +308,27 @@ ONE_WORDS = {"én": 1, "ét": 1, "et": 1}
 def _is_word_count(cell: str) -> bool:
     """A cell with no number in it that may stand in a count column: a word, not a text with digits in it."""
     return not any(c.isdigit() for c in cell)
+
+
+def plain_csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """A table as data/ is written by hand: the csv module, minimal quoting, '\\n' line ends, no mark, no guard (a cell
+    with a lone '\\r', which the csv module leaves unquoted, quoted). The published tables in this form are what the
+    pages and tests read; spreadsheet_csv guards them for download."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+    quoted = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        cells = ["" if cell is None else str(cell) for cell in row]
+        (quoted if any("\r" in cell for cell in cells) else writer).writerow(cells)
+    return out.getvalue()
+
+
+def spreadsheet_csv(text: str) -> str:
+    """A CSV file as written in a data folder (comma-separated, minimal quoting, no guard), rewritten with csv_text
+    for download: the same rows and cells, each guarded."""
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    return csv_text(rows[0], rows[1:]) if rows else csv_text([], [])
 
 
 def visible(text: str) -> str:

@@ -24,7 +24,7 @@ from kulturensrige.data import folder_writing, refiqda
 from kulturensrige.data.csv_reading import FORMULA_GUARD_RULE, read_csv
 from kulturensrige.data.publishing import published_files
 from kulturensrige.data.schema import TABLES
-from kulturensrige.words import FORMULA_START, csv_text, formula_guarded, formula_unguarded, is_guarded_csv
+from kulturensrige.words import FORMULA_START, csv_text, formula_guarded, formula_unguarded, is_guarded_csv, spreadsheet_csv
 from support.checks import each
 from support.scripts import REPO, run_script
 
@@ -77,13 +77,19 @@ def test_the_published_data_tables_are_comma_separated_and_guarded(tmp_path: Pat
     files = {}
     for table in TABLES.values():
         values = [HOSTILE[i % len(HOSTILE)] for i in range(len(table.columns))]
-        files[table.file] = folder_writing.csv_text(table.columns, [values])  # as publishing writes them (ADR 80)
+        buffer = io.StringIO(newline="")
+        csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL).writerows([table.columns, values])  # as data/ has a lone CR
+        files[table.file] = buffer.getvalue()
     write_downloads(files, tmp_path / "published")
     for table in each(TABLES.values()):
         text = (tmp_path / "published" / table.file).read_text(encoding="utf-8")
         assert formulas(text) == [], table.file
         rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
         assert rows[0] == table.columns and len(rows[1]) == len(table.columns), table.file
+
+
+def test_spreadsheet_csv_keeps_every_row_and_cell():
+    assert spreadsheet_csv('a,b\n"x\ny",=1\n') == '\ufeff"a","b"\r\n"x\ny",\'=1\r\n'
 
 
 @pytest.mark.browser

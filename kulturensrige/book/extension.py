@@ -44,7 +44,7 @@ from kulturensrige.data.settings import build_date
 from kulturensrige.render import browser, charts, front_page, highlight
 from kulturensrige.render.markup import METHOD_NOTES, SIDE, esc, json_island, side_file
 from kulturensrige.render.policy import with_policy
-from kulturensrige.words import SOFT_HYPHEN, built, hyphenated
+from kulturensrige.words import SOFT_HYPHEN, built, hyphenated, spreadsheet_csv
 
 GENERATED = "_kr_generated"
 
@@ -163,9 +163,8 @@ def write_downloads(files: Mapping[str, str], target: Path) -> None:
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     for file, text in files.items():
-        # A download is opened in a spreadsheet: published_files wrote it as a data folder's file is, comma-separated,
-        # every formula start guarded (words.csv_text).
-        (target / file).write_text(text, encoding="utf-8", newline="")
+        # A download is opened in a spreadsheet: comma-separated, every formula start guarded (words.csv_cell).
+        (target / file).write_text(spreadsheet_csv(text), encoding="utf-8", newline="")
 
 
 def _executed_notebook(app: Sphinx, docname: str, source: list[str]) -> None:
