@@ -5,26 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import shutil
-from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from kulturensrige.data.schema import TABLES
+from kulturensrige.words import plain_csv_text as csv_text  # a hand-written folder, as data/ (ADR 80)
 
 REPO = Path(__file__).resolve().parent.parent.parent
 EIGHTH_OVERLAY = REPO / "tests" / "fixtures" / "eighth_municipality"
-
-
-def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """A table as an analyst's hand-written data folder holds it, as data/ does: the csv module, minimal quoting, '\\n'
-    line ends, no mark and no formula guard, so every hostile cell is read as it stands (a folder a command writes is
-    guarded: ADR 80). A cell with a lone '\\r', which the csv module leaves unquoted, is quoted."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-    quoted = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n")
-    writer.writerow(header)
-    for row in rows:
-        (quoted if any("\r" in cell for cell in row) else writer).writerow(row)
-    return out.getvalue()
 
 
 def with_overlay(dest: Path, overlay: Path = EIGHTH_OVERLAY, base: Path = REPO / "data") -> Path:
