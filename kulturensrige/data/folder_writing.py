@@ -1,4 +1,4 @@
-"""Writing a data folder: the same CSV format as data/, and never a half-written folder.
+"""Writing a data folder: every CSV as the book writes its downloads (guarded and marked, ADR 80), never half-written.
 
 Used by the workbook importer, the template writer and the synthetic-data generator.
 """
