@@ -7,7 +7,7 @@ import datetime as dt
 import io
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from itertools import accumulate
 from pathlib import Path
@@ -217,6 +217,12 @@ def formula_unguarded(text: str) -> str:
     return _GUARD.sub(r"\1", text) if "'" in text else text
 
 
+def carries_guard(text: str) -> bool:
+    """Whether the text holds what formula_guarded adds: an apostrophe before a formula start, at its beginning or
+    after a delimiter or line break (a guarded file's cell, kept as a spreadsheet saved it again without the mark)."""
+    return "'" in text and _GUARD.search(text) is not None
+
+
 def is_guarded_csv(text: str) -> bool:
     """Whether CSV text, its byte order mark kept, starts as the book writes a file with the formula guard (csv_text):
     the mark, then every name of the header line in double quotes. An analyst's file is read as it stands."""
@@ -302,6 +308,20 @@ ONE_WORDS = {"én": 1, "ét": 1, "et": 1}
 def _is_word_count(cell: str) -> bool:
     """A cell with no number in it that may stand in a count column: a word, not a text with digits in it."""
     return not any(c.isdigit() for c in cell)
+
+
+def plain_csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """A table as data/ is written by hand: the csv module, minimal quoting, '\\n' line ends, no mark, no guard (a cell
+    with a lone '\\r', which the csv module leaves unquoted, quoted). The published tables in this form are what the
+    pages and tests read; spreadsheet_csv guards them for download."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+    quoted = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        cells = ["" if cell is None else str(cell) for cell in row]
+        (quoted if any("\r" in cell for cell in cells) else writer).writerow(cells)
+    return out.getvalue()
 
 
 def spreadsheet_csv(text: str) -> str:

@@ -15,8 +15,8 @@ import io
 import shutil
 from pathlib import Path
 
-from kulturensrige.data.folder_writing import csv_text
 from kulturensrige.data.schema import TABLES
+from support.folders import csv_text
 
 REPO = Path(__file__).resolve().parent.parent
 

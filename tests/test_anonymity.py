@@ -12,10 +12,12 @@ import pytest
 
 from kulturensrige import load
 from kulturensrige.data.csv_reading import MAX_CELL_LINES
-from kulturensrige.data.folder_writing import csv_text
 from kulturensrige.render import cards
 from support.checks import each
-from support.folders import with_inferred_ties
+from support.folders import (
+    csv_text,  # a hand-edited folder, as data/ is written
+    with_inferred_ties,
+)
 from support.scripts import run_script
 
 REPO = Path(__file__).resolve().parent.parent

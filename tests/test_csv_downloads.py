@@ -153,7 +153,8 @@ GUARD_LOOKALIKES = ["=1+2", "'=med sin egen apostrof", "''@to apostroffer", "Sj�
 def test_the_books_data_downloads_read_back_as_a_data_folder_give_the_values_published(data, tmp_path: Path):
     """An analyst downloads the tables, edits them and reads them in as a data folder: the guard's apostrophes come
     off, exactly the ones the publisher added (hostile round 10, #11: the quotes came back as '=…), as the files'
-    quoted headers say they carry it. A data folder the project writes has no guard and keeps every apostrophe."""
+    quoted headers say they carry it. A data folder a command writes carries the same guard and mark (ADR 80): read
+    back, it gives every text as written, apostrophes of its own included."""
     texts = [*GUARD_LOOKALIKES, *(v.strip() for v in HOSTILE)]
     quotes = data.quotes.copy()
     quotes.loc[quotes.index[: len(texts)], "text"] = texts
@@ -223,8 +224,8 @@ def test_a_csv_whose_guard_comes_off_says_so_in_one_line_naming_its_cells(data, 
     notices = [str(w) for w in load(tmp_path / "hentet").warnings if "formelværnets apostrof" in str(w)]
     expected = (
         "hentet/quotes.csv — formelværnets apostrof foran =, +, -, @, tabulator eller vognretur er taget af i 5 celler "
-        "(række 2, kolonne text; række 3, kolonne text; række 4, kolonne text og 2 til), da filen er mærket som en af "
-        "bogens CSV-filer (byte order mark og hvert kolonnenavn i dobbelte anførselstegn); er den ikke hentet fra bogen, "
+        "(række 2, kolonne text; række 3, kolonne text; række 4, kolonne text og 2 til), da filen er mærket som skrevet "
+        "af bogen eller dens kommandoer (byte order mark og hvert kolonnenavn i dobbelte anførselstegn); er den ikke det, "
         "så gem den uden anførselstegn om kolonnenavnene, så beholder cellerne deres apostrof"
     )
     assert notices == [expected]
@@ -257,25 +258,87 @@ def test_a_full_width_or_small_formula_sign_is_guarded_as_its_ascii_sign_and_rea
     assert [row[0] for row in rows[1:3]] == ["'＝1+1", "'＋1"]
 
 
-def test_a_data_folder_a_command_writes_is_stored_as_typed_and_the_rule_says_which_files_carry_the_guard(tmp_path: Path):
-    """hostile25 #2: `import_workbook` wrote `=HYPERLINK(…)` unguarded into the data folder, while the rule spoke of "the
-    CSV files the book lets you download" only, and the issue of "every CSV … a command writes". ADR 80 keeps data
-    folders as typed (a guarded folder saved again by a spreadsheet would keep the guard's apostrophes in the verbatim
-    quotes, silently): the imported cell is the workbook's, and the rule, the dictionary and the README say exactly
-    which written files carry the guard (the downloads and the code map) and which do not (every data folder)."""
+# A workbook's texts a spreadsheet would run or that split into a formula: issue 25's list, and a quote that opens with
+# an apostrophe of its own before a speech dash (the report's »'-Ja …« form), which must come back with it.
+WORKBOOK_TEXTS = [
+    '=HYPERLINK("http://eksempel.invalid","klik")',
+    "+45 12",
+    "-Ja",
+    "@x",
+    "a;=1+2",
+    "'- Ja, det gjorde vi.",
+]
+
+
+def _imported(tmp_path: Path) -> Path:
+    """data/ with WORKBOOK_TEXTS as its first quotes, exported to a workbook and imported again as a data folder."""
     folder = Path(shutil.copytree(REPO / "data", tmp_path / "data"))
     path = folder / "quotes.csv"
-    header, first, *rest = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    hostile = '=HYPERLINK(""http://eksempel.invalid"",""x"") sagde hun'
-    path.write_text(header + first.replace(',"A state', f',"{hostile} A state', 1) + "".join(rest), encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    column = rows[0].index("text")
+    for row, text in zip(rows[1:], WORKBOOK_TEXTS, strict=False):
+        row[column] = text
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\n").writerows(rows)  # as data/ is written: no mark, read as it stands
+    path.write_text(buffer.getvalue(), encoding="utf-8")
     assert run_script("export_workbook", "--data", str(folder), "--out", str(tmp_path / "a.xlsx")).returncode == 0
     result = run_script("import_workbook", str(tmp_path / "a.xlsx"), "--out", str(tmp_path / "ud"))
     assert result.returncode == 0, result.stderr
-    imported = (tmp_path / "ud" / "quotes.csv").read_text(encoding="utf-8")
-    assert not is_guarded_csv(imported) and f'"{hostile} A state' in imported
+    return tmp_path / "ud"
+
+
+def test_a_data_folder_a_command_writes_carries_the_guard_and_the_book_shows_the_workbooks_text(tmp_path: Path):
+    """Issue 25, item 3, and ADR 80 as amended: `import_workbook` wrote `=HYPERLINK(…)` unguarded into the data folder.
+    Every file of the folder it writes is marked as the book's and guarded, read with either delimiter or split plainly
+    no cell begins like a formula, and the data the book is built from hold the workbook's texts exactly."""
+    imported = _imported(tmp_path)
+    for table in each(TABLES.values()):
+        text = (imported / table.file).read_bytes().decode("utf-8")
+        assert is_guarded_csv(text) and formulas(text) == [], table.file
+    quotes = load(imported).quotes
+    assert list(quotes["text"][: len(WORKBOOK_TEXTS)]) == WORKBOOK_TEXTS
+    notices = [str(w) for w in load(imported).warnings if "formelværnets apostrof" in str(w)]
+    assert notices == [
+        (
+            "ud/quotes.csv — formelværnets apostrof foran =, +, -, @, tabulator eller vognretur er taget af i 6 celler (række "
+            "2, kolonne text; række 3, kolonne text; række 4, kolonne text og 3 til), da filen er mærket som skrevet af bogen "
+            "eller dens kommandoer (byte order mark og hvert kolonnenavn i dobbelte anførselstegn); er den ikke det, så gem "
+            "den uden anførselstegn om kolonnenavnene, så beholder cellerne deres apostrof"
+        )
+    ]
+
+
+def test_a_written_data_folder_saved_again_by_a_spreadsheet_names_the_cells_that_kept_the_guards_apostrophe(tmp_path: Path):
+    """ADR 28's and ADR 80's cost: a spreadsheet that saves a guarded file again writes its header unquoted, the mark is
+    gone, and the guard's apostrophes stay in the values. The check says so in one line, naming the first cells."""
+    imported = _imported(tmp_path)
+    path = imported / "quotes.csv"
+    rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="")))
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)  # Excel's "CSV UTF-8": a byte order mark, names unquoted
+    path.write_text("\ufeff" + buffer.getvalue(), encoding="utf-8")
+    data = load(imported)
+    assert list(data.quotes["text"][: len(WORKBOOK_TEXTS)]) == [formula_guarded(t) for t in WORKBOOK_TEXTS]
+    notices = [str(w) for w in data.warnings if "ud/quotes.csv" in str(w) and "apostrof" in str(w)]
+    assert notices == [
+        (
+            "ud/quotes.csv — 6 celler (række 2, kolonne text; række 3, kolonne text; række 4, kolonne text og 3 til) har en "
+            "apostrof foran =, +, -, @, tabulator eller vognretur i begyndelsen eller efter et komma, semikolon, tabulator "
+            "eller linjeskift, og filen er ikke mærket som skrevet af bogen eller dens kommandoer (byte order mark og hvert "
+            "kolonnenavn i dobbelte anførselstegn), så apostroffen læses som en del af teksten; har et regneark gemt filen "
+            "igen, er det formelværnets apostrof: fjern den, før filen bruges"
+        )
+    ]
+    result = run_script("validate_data", str(imported))
+    assert notices[0] in result.stdout + result.stderr
+
+
+def test_the_rule_and_the_readme_say_which_files_carry_the_guard():
+    """hostile25 #2: the rule spoke of "the CSV files the book lets you download" only; ADR 80 as amended guards the data
+    folders the commands write, and the rule, the dictionary and the README say so, and that data/ stands as typed."""
     rule = FORMULA_GUARD_RULE
-    assert "i de CSV-filer, bogen lader dig hente, og i kodekortet" in rule
-    assert "En datamappe har ikke formelværnet, heller ikke en, som kommandoerne skriver" in rule
+    assert "står med en apostrof foran i hver CSV-fil, bogen eller dens kommandoer skriver" in rule
+    assert "og datamappen, som kommandoerne skriver" in rule and "også data/, der er skrevet i hånden" in rule
     assert rule in (REPO / "data" / "DATAORDBOG.md").read_text(encoding="utf-8")
     readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
-    assert "kun bogens downloads og kodekortet ved et QDA-projekt har værnet" in readme
+    assert "Hver CSV-fil med data, som bogen eller en kommando skriver, har formelværnet" in readme

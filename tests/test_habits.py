@@ -79,7 +79,7 @@ DECISIONS = (
     "a-phone-meets-the-way-in-first-and-nothing-moves-under-the-reader",
     "an-edition-is-set-as-a-printed-report-with-a-book-face-for-its-text",
     "a-page-opens-with-its-own-words-and-says-why-where-the-reader-looks",
-    "the-one-output-guard-replaces-a-link-refuses-proc-and-data-folders-stay-as-typed",
+    "the-one-output-guard-replaces-a-link-refuses-proc-and-written-data-folders-carry-the-formula-guard",
 )
 
 

@@ -232,10 +232,10 @@ def test_published_downloads_follow_the_anonymity_rule_whatever_the_source_encod
     files = published_files(data)
     assert set(files) == {t.file for t in TABLES.values()} | {SOURCES_FILE}
     for name, table in TABLES.items():
-        rows = list(csv.reader(io.StringIO(files[table.file], newline="")))
+        rows = list(csv.reader(io.StringIO(files[table.file].removeprefix("\ufeff"), newline="")))
         assert rows[0] == table.columns, name
         files[table.file].encode("utf-8")
-    published = list(csv.DictReader(io.StringIO(files["quotes.csv"], newline="")))
+    published = list(csv.DictReader(io.StringIO(files["quotes.csv"].removeprefix("\ufeff"), newline="")))
     categories = set(data.speaker_categories["label"])
     for row in published:
         if row["kommunekode"] and row["cleared"] != "ja":

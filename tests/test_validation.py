@@ -190,7 +190,7 @@ def _with_municipality(tmp_path: Path, code: str, name: str, options: str = "", 
     import csv
     import io
 
-    from kulturensrige.data.folder_writing import csv_text
+    from support.folders import csv_text  # a hand-edited folder, as data/ is written
 
     folder = shutil.copytree(REPO / "data", tmp_path / "data")
     table = TABLES["municipalities"]
@@ -245,7 +245,7 @@ def _set_cell(folder: Path, table_name: str, row: int, column: str, value: str) 
     import csv
     import io
 
-    from kulturensrige.data.folder_writing import csv_text
+    from support.folders import csv_text  # a hand-edited folder, as data/ is written
 
     table = TABLES[table_name]
     rows = list(csv.DictReader(io.StringIO((folder / table.file).read_text(encoding="utf-8"), newline="")))

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from kulturensrige.data.problems import LOOP, Problem
-from kulturensrige.words import FORMULA_START, formula_unguarded, is_guarded_csv, listing
+from kulturensrige.words import FORMULA_START, carries_guard, formula_unguarded, is_guarded_csv, listing
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -26,17 +26,18 @@ _WIDE_SIGNS = listing([f"U+{ord(sign):04X}" for sign in FORMULA_START if not sig
 FORMULA_GUARD_RULE = (
     f"Formelværn: en celle, der begynder med =, +, -, @ (også de samme tegn i fuld bredde og i små varianter: {_WIDE_SIGNS}), "
     "tabulator eller vognretur (eller har et af de tegn lige efter et "
-    "komma, semikolon, tabulator eller linjeskift), står med en apostrof foran i de CSV-filer, bogen lader dig hente, og i "
-    "kodekortet, der skrives ved siden af et QDA-projekt, så et regneark ikke læser den som en formel. En datamappe har ikke "
-    "formelværnet, heller ikke en, som kommandoerne skriver (import af en arbejdsbog eller et QDA-projekt, syntetiske data): "
-    "dens celler står, som de blev skrevet, som i data/. Åbn derfor ikke en datamappes CSV-filer direkte i et regneark; ret "
-    "data i arbejdsbogen (export_workbook.py), hvor hver celle er tekst. Bogens egne CSV-filer kendes på, at de "
-    "begynder med et byte order mark, og at hvert "
+    "komma, semikolon, tabulator eller linjeskift), står med en apostrof foran i hver CSV-fil, bogen eller dens kommandoer "
+    "skriver, så et regneark ikke læser den som en formel: de filer, bogen lader dig hente, kodekortet, der skrives ved "
+    "siden af et QDA-projekt, og datamappen, som kommandoerne skriver (import af en arbejdsbog eller et QDA-projekt, "
+    "syntetiske data). De filer kendes på, at de begynder med et byte order mark, og at hvert "
     'kolonnenavn i første linje står i dobbelte anførselstegn ("quote_id","position",…). Læses sådan en fil ind som '
-    "data, fjernes præcis den ene apostrof igen, så en hentet fil giver de udgivne værdier tilbage, og tjekket siger i "
-    "én linje, hvilke celler det gjaldt. Alle andre CSV-filer læses, som de står: en celle, der selv "
-    "begynder med en apostrof, beholder den. Gemmer et regneark en hentet fil igen, forsvinder mærket, og de apostroffer, "
-    "regnearket viste, bliver en del af værdierne; fjern dem i regnearket, før filen gemmes."
+    "data, fjernes præcis den ene apostrof igen, så cellerne giver de skrevne værdier tilbage (også en celle, der selv "
+    "begyndte med en apostrof), og tjekket siger i én linje, hvilke celler det gjaldt. Alle andre CSV-filer læses, som "
+    "de står, også data/, der er skrevet i hånden, og skabelonerne i templates/, der kun har kolonnenavnene: en celle, "
+    "der selv begynder med en apostrof, beholder den. Gemmer et regneark en af bogens filer igen, forsvinder mærket, og "
+    "de apostroffer, regnearket viste, bliver en del af værdierne; tjekket nævner da i én linje de celler, der har en "
+    "apostrof foran et af tegnene: fjern formelværnets apostrof i dem. Ret helst data i arbejdsbogen "
+    "(export_workbook.py), hvor hver celle er tekst."
 )
 
 # Limits for one table, in a CSV file or a workbook's sheet: ten times the national scale (10,000 quotes), and low
@@ -55,6 +56,11 @@ class RawTable:
     rows: list[int]
     # The cells (row number, column) whose formula guard came off: the file is marked as the book's (is_guarded_csv).
     unguarded: tuple[tuple[int, str], ...] = ()
+    # The cells (row number, column) of a file without the mark that hold an apostrophe before a formula start, at their
+    # beginning or after a delimiter or line break (words.carries_guard):
+    # kept as read, and said (guard_notice), as a spreadsheet that saved a guarded file again drops the mark and leaves
+    # the guard's apostrophes in the values (ADR 28, ADR 80).
+    apostrophed: tuple[tuple[int, str], ...] = ()
     # The cells (row number, column, value as written) that had blank space (spaces, tabs, line breaks) at an edge,
     # which the frame holds trimmed: the validator refuses it in a code or an id and says it of a text (issue 25, #2).
     trimmed: tuple[tuple[int, str, str], ...] = ()
@@ -246,38 +252,63 @@ def read_csv(path: Path, label: str, max_rows: int = MAX_ROWS, max_bytes: int | 
     # One of the book's downloads: its guard comes off, and the reader is told (guard_notice); an analyst's cells stay whole.
     guarded = raw.startswith(_BOM) and is_guarded_csv("\ufeff" + text)  # decode took the mark off
     unguarded: list[tuple[int, int]] = []
-    records = _csv_rows(text, label, max_rows, unguarded if guarded else None)
+    apostrophed: list[tuple[int, int]] = []
+    records = _csv_rows(text, label, max_rows, unguarded if guarded else None, None if guarded else apostrophed)
     if undefined and not isinstance(records, Problem) and (lost := undecodable(records, undefined, label)):
         return None, lost
     table, problems = parse_rows(records, label)
     if table is not None and undefined is not None:
         table = replace(table, windows_1252=True)
-    if table is None or not unguarded:
+    if table is None or not (unguarded or apostrophed):
         return table, problems
     kept = set(table.rows)
     columns = list(table.frame.columns)
-    return replace(table, unguarded=tuple((n, columns[c]) for n, c in unguarded if n in kept and c < len(columns))), problems
+
+    def named(cells: list[tuple[int, int]]) -> tuple[tuple[int, str], ...]:
+        return tuple((n, columns[c]) for n, c in cells if n in kept and c < len(columns))
+
+    return replace(table, unguarded=named(unguarded), apostrophed=named(apostrophed)), problems
 
 
 def guard_notice(table: RawTable, label: str) -> Problem | None:
     """The one line that says a file's formula guard came off (RawTable.unguarded), and which cells lost it: a file
-    marked as the book's by someone else's tool loses an apostrophe, and is never silent about it (ADR 28)."""
-    if not table.unguarded:
-        return None
-    count = len(table.unguarded)
-    shown = [f"række {row}, kolonne {column}" for row, column in table.unguarded[:GUARD_CELLS_SHOWN]]
-    if count > GUARD_CELLS_SHOWN:
-        shown.append(f"{count - GUARD_CELLS_SHOWN} til")
-    cells = "én celle" if count == 1 else f"{count} celler"
-    return Problem(
-        label,
-        None,
-        None,
-        None,
-        f"formelværnets apostrof foran =, +, -, @, tabulator eller vognretur er taget af i {cells} ({_cells(shown)}), da "
-        "filen er mærket som en af bogens CSV-filer (byte order mark og hvert kolonnenavn i dobbelte anførselstegn); er "
-        "den ikke hentet fra bogen, så gem den uden anførselstegn om kolonnenavnene, så beholder cellerne deres apostrof",
-    )
+    marked as the book's by someone else's tool loses an apostrophe, and is never silent about it (ADR 28). Or, for a
+    file without the mark, the one line that names its cells holding an apostrophe before a formula start
+    (RawTable.apostrophed): a file the book or a command wrote, saved again by a spreadsheet, has lost the mark, and the
+    guard's apostrophes would stay in its values without a word (ADR 80)."""
+    if table.unguarded:
+        return Problem(
+            label,
+            None,
+            None,
+            None,
+            f"formelværnets apostrof foran =, +, -, @, tabulator eller vognretur er taget af i {_named(table.unguarded)}, "
+            "da filen er mærket som skrevet af bogen eller dens kommandoer (byte order mark og hvert kolonnenavn i "
+            "dobbelte anførselstegn); er den ikke det, så gem den uden anførselstegn om kolonnenavnene, så beholder "
+            "cellerne deres apostrof",
+        )
+    if table.apostrophed:
+        return Problem(
+            label,
+            None,
+            None,
+            None,
+            f"{_named(table.apostrophed, capital=True)} har en apostrof foran =, +, -, @, tabulator eller vognretur "
+            "i begyndelsen eller efter et komma, semikolon, tabulator eller linjeskift, og filen er ikke mærket som "
+            "skrevet af bogen eller dens kommandoer (byte order mark og hvert kolonnenavn i dobbelte anførselstegn), så "
+            "apostroffen læses som en del af teksten; har et regneark gemt filen igen, er det formelværnets apostrof: "
+            "fjern den, før filen bruges",
+        )
+    return None
+
+
+def _named(cells: tuple[tuple[int, str], ...], *, capital: bool = False) -> str:
+    """'3 celler (række 2, kolonne text; række 3, kolonne text og 1 til)': how many, and the first GUARD_CELLS_SHOWN."""
+    shown = [f"række {row}, kolonne {column}" for row, column in cells[:GUARD_CELLS_SHOWN]]
+    if len(cells) > GUARD_CELLS_SHOWN:
+        shown.append(f"{len(cells) - GUARD_CELLS_SHOWN} til")
+    count = ("Én celle" if capital else "én celle") if len(cells) == 1 else f"{len(cells)} celler"
+    return f"{count} ({_cells(shown)})"
 
 
 # How many of a file's unguarded cells guard_notice names.
@@ -290,12 +321,17 @@ def _cells(shown: list[str]) -> str:
 
 
 def _csv_rows(
-    text: str, label: str, max_rows: int = MAX_ROWS, unguarded: list[tuple[int, int]] | None = None
+    text: str,
+    label: str,
+    max_rows: int = MAX_ROWS,
+    unguarded: list[tuple[int, int]] | None = None,
+    apostrophed: list[tuple[int, int]] | None = None,
 ) -> list[tuple[int, list[str]]] | Problem:
     """The file's records (row, cells), numbered as a spreadsheet shows them: the header is row 1, and a text with
     line breaks stays one row (its physical line was »række 23« where the spreadsheet showed 21: hostile review 22,
     #4). With `unguarded` (a file the book wrote), each cell's formula guard comes off, and the cells that had one are
-    added to it as (row, column index)."""
+    added to it as (row, column index). With `apostrophed` (a file without the mark), the cells that hold an apostrophe
+    before a formula start as the guard puts it (words.carries_guard) are added to it, their text kept."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(text), strict=True)
     records: list[tuple[int, list[str]]] = []
     line = 1  # the row being read
@@ -309,6 +345,8 @@ def _csv_rows(
                 bare = [formula_unguarded(cell) for cell in cells]
                 unguarded += [(line, c) for c, (was, now) in enumerate(zip(cells, bare, strict=True)) if was != now]
                 cells = bare
+            elif apostrophed is not None and line > 1:
+                apostrophed += [(line, c) for c, cell in enumerate(cells) if carries_guard(cell)]
             records.append((line, cells))
             line += 1
     except csv.Error as error:

@@ -1,16 +1,14 @@
-"""Writing a data folder: the same CSV format as data/, and never a half-written folder.
+"""Writing a data folder: every CSV as the book writes its downloads (guarded and marked, ADR 80), never half-written.
 
 Used by the workbook importer, the template writer and the synthetic-data generator.
 """
 
 from __future__ import annotations
 
-import csv
 import ctypes
 import dataclasses
 import errno
 import glob
-import io
 import os
 import re
 import shutil
@@ -23,21 +21,15 @@ from kulturensrige.data.interruption import Interrupted, finishing
 from kulturensrige.data.problems import EMPTY_NAME, LOOP, DataError, Problem, symlink_loop
 from kulturensrige.data.schema import TABLES
 from kulturensrige.data.validation import read_folder, validate_tables
+from kulturensrige.words import csv_text as spreadsheet_text
 from kulturensrige.words import visible
 
 
-def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """UTF-8 text as in data/: the csv module, minimal quoting, '\\n' line endings, no BOM, no formula guard (a data
-    folder's cells are read as they stand: words.is_guarded_csv)."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-    # The csv module quotes a field with '\n' but not one with a lone '\r', which every reader takes for a line end.
-    quoted = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n")
-    writer.writerow(header)
-    for row in rows:
-        cells = ["" if cell is None else str(cell) for cell in row]
-        (quoted if any("\r" in cell for cell in cells) else writer).writerow(cells)
-    return out.getvalue()
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """A data folder's CSV text, as the book's downloads are written (words.csv_text): every formula start guarded,
+    marked by the byte order mark and the quoted header names, so the reader takes exactly the guard off again
+    (csv_reading; ADR 28, ADR 80). An empty cell (None) is empty."""
+    return spreadsheet_text(header, [["" if cell is None else cell for cell in row] for row in rows])
 
 
 def write_folder(

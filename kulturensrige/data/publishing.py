@@ -15,7 +15,6 @@ from dataclasses import replace
 import pandas as pd
 
 from kulturensrige.data import anonymity, provenance
-from kulturensrige.data.folder_writing import csv_text
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import (
     ATTRIBUTIONS,
@@ -39,7 +38,7 @@ from kulturensrige.data.schema import (
     TABLES,
     YES,
 )
-from kulturensrige.words import COUNT_COLUMNS_RULE, COUNT_WORDS
+from kulturensrige.words import COUNT_COLUMNS_RULE, COUNT_WORDS, plain_csv_text
 
 # Where the built book publishes the tables, and the companion file that says whose word each column is: the tables'
 # headers stay exactly the data dictionary's, so a column cannot carry its source in its name (docs/adr).
@@ -102,7 +101,7 @@ def published_files(data: Dataset, figures_not_drawn: Collection[str] = ()) -> d
             frame = frame.assign(label=frame["label"].where(frame["label"] != NOT_STATED, provenance.no_status(data.options)))
         frame = frame.assign(**_published_blanks(name, frame), **_published_codes(data, name, frame))
         rows = [[_cell(v) for v in row] for row in frame.reindex(columns=table.columns, fill_value="").itertuples(index=False)]
-        files[table.file] = csv_text(table.columns, rows)
+        files[table.file] = plain_csv_text(table.columns, rows)
     files[SOURCES_FILE] = sources_file(data, figures_not_drawn, tied=tied)
     return files
 
@@ -408,4 +407,4 @@ def sources_file(data: Dataset, figures_not_drawn: Collection[str] = (), *, tied
             label = provenance.chart_label(data.options, figure_id)
             reasons = provenance.chart_reasons(data.options, figure_id, provenance.data_reasons(data.tables))
             rows.append([f"{figure_id}-*.csv", "alle", label, f"{reasons} {COUNT_COLUMNS_RULE}"])
-    return csv_text(SOURCES_HEADER, rows)
+    return plain_csv_text(SOURCES_HEADER, rows)

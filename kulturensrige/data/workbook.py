@@ -1070,8 +1070,10 @@ def with_folder_source(raws: Mapping[str, RawTable]) -> dict[str, RawTable]:
 
 
 def template_files() -> dict[str, str]:
-    """An empty data folder: one CSV per table with the header only."""
-    return {table.file: csv_text(table.columns, []) for table in TABLES.values()}
+    """An empty data folder: one CSV per table with the header only, as data/ has it. Without the formula guard's mark
+    (ADR 80): a header holds no cell to guard, and an analyst who fills the template in a text editor keeps a cell's
+    own apostrophe, which the mark would take off."""
+    return {table.file: ",".join(table.columns) + "\n" for table in TABLES.values()}
 
 
 def workbook_summary(source: Workbook | Path) -> dict:
