@@ -986,9 +986,7 @@ def test_drill_through_cards_are_the_books_own_cards(tied_data, tied_url, page, 
         # the panel's cards (ADR 70, cards.drill_note), not '(red.)' on each card.
         short = cards.short_speakers(tied_data, list(groups.values()))
         lifted = cards.kinds_editors(tied_data, list(groups.values()))
-        assert card_shape(markup) == card_shape(
-            cards.quote_card(tied_data, groups[ids], short, keyed=True, kinds_lifted=lifted)
-        ), ids
+        assert card_shape(markup) == card_shape(cards.quote_card(tied_data, groups[ids], short, keyed=True, kinds_lifted=lifted)), ids
 
 
 # -- long lists (national scale): the rest of the cards travel as JSON rows ---------------------------
