@@ -321,10 +321,12 @@ def quote_card(
     include_inferred: bool = views.INFERRED_BY_DEFAULT,
     keyed: bool = False,
     kinds_lifted: Collection[str] = (),
+    abridged: bool = False,
 ) -> str:
     """One card for a quote, or for a whole exchange (several turns sharing exchange_id); `short`, `keyed`,
-    `kinds_lifted`: speaker_line's (a page's list sets its cards keyed, quote_list)."""
-    context = card_context(data, turns, short, include_inferred, keyed, kinds_lifted=kinds_lifted)
+    `kinds_lifted`: speaker_line's (a page's list sets its cards keyed, quote_list); `abridged`: card_context's (a
+    page's list, ADR 74)."""
+    context = card_context(data, turns, short, include_inferred, keyed, kinds_lifted=kinds_lifted, abridged=abridged)
     return str(macro("cards.html.j2", "quote_card", context))
 
 

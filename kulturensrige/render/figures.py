@@ -259,7 +259,7 @@ class RowLabels:
 
 def _row_labels(labels: RowLabels, layout: dict) -> str:
     """The labels placed where plotly puts the rows: the layout's margins are fixed (no automargin), so each
-    row is (height - top - bottom) / rows high, from the top margin down (plotly's toolbar adds 2rem, lesning.css)."""
+    row is (height - top - bottom) / rows high, from the top margin down (plotly's toolbar adds --kr-toolbar, lesning.css)."""
     margin = layout["margin"]
     row = (int(layout["height"]) - int(margin["t"]) - int(margin["b"])) / max(1, len(labels.rows))
     place = f"--kr-labels: {int(margin['l'])}px; --kr-top: {int(margin['t'])}px; --kr-row: {row:.2f}px"

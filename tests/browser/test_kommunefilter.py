@@ -982,9 +982,11 @@ def test_drill_through_cards_are_the_books_own_cards(tied_data, tied_url, page, 
     assert shown
     for markup in shown:
         ids = re.search(r'data-quotes="([^"]+)"', markup).group(1)
-        # A panel's card words its labels as the page's lists do (ADR 40).
+        # A panel's card words its labels as the page's lists do (ADR 40): an editors' kind bare, said whose once after
+        # the panel's cards (ADR 70, cards.drill_note), not '(red.)' on each card.
         short = cards.short_speakers(tied_data, list(groups.values()))
-        assert card_shape(markup) == card_shape(cards.quote_card(tied_data, groups[ids], short, keyed=True)), ids
+        lifted = cards.kinds_editors(tied_data, list(groups.values()))
+        assert card_shape(markup) == card_shape(cards.quote_card(tied_data, groups[ids], short, keyed=True, kinds_lifted=lifted)), ids
 
 
 # -- long lists (national scale): the rest of the cards travel as JSON rows ---------------------------
@@ -1020,10 +1022,11 @@ def test_long_lists_are_arranged_like_short_ones(eighth_data, long_list_url, pag
         assert len(shown) == len(groups)
         for markup in shown:
             quotes = re.search(r'data-quotes="([^"]+)"', markup).group(1)
-            # The list's cards stand under the page's key, which says once what '(red.)' means (ADR 38).
-            assert card_shape(markup) == card_shape(cards.quote_card(data, by_quotes[quotes], short, keyed=True, kinds_lifted=lifted)), (
-                quotes
-            )
+            # The list's cards stand under the page's key, which says once what '(red.)' means (ADR 38); a long quote
+            # whose section has another page stands as its first words and a link there (ADR 74).
+            assert card_shape(markup) == card_shape(
+                cards.quote_card(data, by_quotes[quotes], short, keyed=True, kinds_lifted=lifted, abridged=True)
+            ), quotes
         for inferred in (True, False):
             for kommune in [ALL, *data.municipalities["kommunekode"]]:
                 choose(page, kommune, inferred)
