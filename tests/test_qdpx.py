@@ -753,7 +753,7 @@ def test_a_codes_file_larger_than_a_data_folder_is_refused_in_one_line_without_r
         f.truncate(5_000_000_000)  # sparse: no disk used
     code, _, err = run_import(pack(tmp_path / "p.qdpx"), tmp_path / "ud", capsys, codes=codes)
     assert code != 0 and "Traceback" not in err, err
-    assert err.splitlines()[0] == "koder.csv — filen fylder over 7,6 MB, mere end en datamappe må", err
+    assert err.splitlines()[0] == "koder.csv — filen fylder over 7,7 MB, mere end en datamappe må", err
 
 
 def test_a_code_map_naming_no_code_of_the_project_gets_lines_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture):
@@ -873,7 +873,7 @@ def test_passages_that_together_hold_more_text_than_a_data_folder_are_refused_as
     lines = err.strip().splitlines()
     assert code == 1 and len(lines) == 2 and stdout == "", err
     assert lines[0] == (
-        "stor.qdpx: project.qde — de kodede passager, der bliver citater, fylder over 7,6 millioner tegn; højst 7,6 MB er "
+        "stor.qdpx: project.qde — de kodede passager, der bliver citater, fylder over 7,7 millioner tegn; højst 7,7 MB er "
         "tilladt, så bogen kan bygges inden for 2 GB hukommelse og 10 minutter"
     )
     assert not (tmp_path / "ud").exists()

@@ -36,13 +36,14 @@ from kulturensrige.data.schema import (
 MAX_LINES_PER_COLUMN = 20
 # The largest data folder a book is built from within 2 GB of memory and 10 minutes, with no page heavier than at
 # national scale (BENCHMARKS.md, "At the validator's caps"): 10,000 quotes, 1,000 rows in any other table and
-# 7.6 MB of CSV in all. National scale (98 municipalities, 10,000 quotes, 1,000 initiatives) is 7.58 MB (7.55 MB
-# before quotes.csv carried ingredient_source and ingredient_rationale); the heaviest page grows with the quotes'
+# 7.7 MB of CSV in all. National scale (98 municipalities, 10,000 quotes, 1,000 initiatives) is 7.58 MB as plain CSV
+# and a little more as a command writes it with the formula guard's mark (ADR 80: byte order mark, quoted header, CR
+# LF), so the limit stands just above that; the heaviest page grows with the quotes'
 # text (19.0 MB at 7.55 MB, 19.8 MB at 8.4 MB). Each municipality adds a page
 # and a column or row to the overview pages: 1,000 municipalities did not build in 25 minutes, and 200 built but
 # weighed 2.73 MB on kommuner/sammenligning and ingredienser/oversigt, over the 2.5 MB page budget; 100, the
 # country's 98 and two of the analyst's own, stay within it (BENCHMARKS.md).
-MAX_FOLDER_BYTES = 7_600_000
+MAX_FOLDER_BYTES = 7_700_000
 MAX_TABLE_ROWS = {"quotes": 10_000, "municipalities": 100}
 DEFAULT_MAX_TABLE_ROWS = 1_000
 BUILD_LIMIT = "så bogen kan bygges inden for 2 GB hukommelse og 10 minutter"
