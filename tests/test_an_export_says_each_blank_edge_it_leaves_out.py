@@ -65,7 +65,7 @@ def test_a_qda_round_trip_changes_only_the_blank_edges_the_export_named(tmp_path
     assert imported.returncode == 0, imported.stderr
     with (folder / "quotes.csv").open(encoding="utf-8", newline="") as file:
         before = {row["quote_id"]: row for row in csv.DictReader(file)}
-    with (back / "quotes.csv").open(encoding="utf-8", newline="") as file:
+    with (back / "quotes.csv").open(encoding="utf-8-sig", newline="") as file:  # written with the guard's mark (ADR 80)
         after = {row["quote_id"]: row for row in csv.DictReader(file)}
     differing = {(q, c) for q, row in before.items() for c in ("speaker_role", "caption", "ingredient_rationale") if after[q][c] != row[c]}
     assert differing == {(q, c) for q, columns in ENDINGS.items() for c in columns}
