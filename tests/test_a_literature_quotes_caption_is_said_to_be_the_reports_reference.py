@@ -15,5 +15,5 @@ def test_kilder_csv_says_a_literature_quotes_caption_is_the_reports_in_text_refe
     rows = csv.DictReader(io.StringIO(published_files(data)[SOURCES_FILE], newline=""))
     reason = next(r["begrundelse"] for r in rows if (r["fil"], r["kolonne"]) == ("quotes.csv", "caption"))
     cited = data.quotes.loc[(data.quotes["reference_key"] != "") & (data.quotes["caption"] != ""), "caption"]
-    assert len(cited) and f"rapportens henvisning i teksten, fx „{cited.iloc[0]}“" in reason, reason
+    assert len(cited) and f"rapportens henvisning i teksten, fx »{cited.iloc[0]}«" in reason, reason
     assert f"({cited.iloc[0]})" in collapse(repair_hyphenation(report_text))

@@ -174,7 +174,9 @@ def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
         cited = data.quotes.loc[(data.quotes["reference_key"] != "") & (data.quotes["caption"] != ""), "caption"]
         if len(cited):
             own = provenance.folder_words(data.options).own
-            why += f" Ved et citat fra litteraturen står i stedet {own} henvisning i teksten, fx „{cited.iloc[0]}“."
+            # The report's own words stand in »…«, an analyst's in „…“ (the marks' rule of kilder.csv).
+            example = f"»{cited.iloc[0]}«" if provenance.folder_source(data.options) == BY_REPORT else f"„{cited.iloc[0]}“"
+            why += f" Ved et citat fra litteraturen står i stedet {own} henvisning i teksten, fx {example}."
     return whose, why.strip()
 
 
