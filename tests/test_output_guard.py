@@ -308,22 +308,28 @@ def _link_named(case: str, tmp: Path) -> Path:
     return tmp / ("mine-data" if folder else "mine.xlsx" if "workbook" in case else "mine.qdpx")
 
 
+def _linked_output(case: str, tmp: Path, workbook: Path) -> tuple[Path, Path, list[str]]:
+    """The inputs every writer needs, the case's existing output, and a link named as the output pointing at it."""
+    shutil.copytree(REPO / "data", tmp / "data")
+    shutil.copyfile(workbook, tmp / "data" / "arbejdsbog.xlsx")
+    pack(tmp / "projekt.qdpx")
+    make, argv = LINKED_OUTPUTS[case]
+    target = make(tmp)
+    link = _link_named(case, tmp)
+    link.symlink_to(target)
+    return target, link, argv(tmp, str(link))
+
+
 @pytest.mark.parametrize("case", sorted(LINKED_OUTPUTS))
 def test_an_output_named_by_a_symlink_is_replaced_as_a_link_with_overwrite_its_target_untouched_and_no_backup(
     case: str, tmp_path: Path, valid_workbook: Path
 ):
     """Issue 25, "What to build" 1: a symlink is replaced as a link, not followed, and never leaves a backup behind.
     Hostile review 22, #1 had every command refuse it; hostile25 #4 found that against the issue (ADR 80)."""
-    shutil.copytree(REPO / "data", tmp_path / "data")
-    shutil.copyfile(valid_workbook, tmp_path / "data" / "arbejdsbog.xlsx")
-    pack(tmp_path / "projekt.qdpx")
-    make, argv = LINKED_OUTPUTS[case]
-    target = make(tmp_path)
-    link = _link_named(case, tmp_path)
-    link.symlink_to(target)
+    target, link, argv = _linked_output(case, tmp_path, valid_workbook)
     target_before = snapshot(target) if target.is_dir() else target.read_bytes() if target.exists() else None
     siblings = sorted(p.name for p in tmp_path.iterdir())
-    result = run_script(case.split()[0], *argv(tmp_path, str(link)), "--overwrite")
+    result = run_script(case.split()[0], *argv, "--overwrite")
     assert result.returncode == 0, result.stderr
     assert not link.is_symlink() and link.exists()
     assert (snapshot(target) if target.is_dir() else target.read_bytes() if target.exists() else None) == target_before
@@ -334,15 +340,9 @@ def test_an_output_named_by_a_symlink_is_replaced_as_a_link_with_overwrite_its_t
 
 @pytest.mark.parametrize("case", sorted(LINKED_OUTPUTS))
 def test_an_output_named_by_a_symlink_without_overwrite_is_refused_as_any_existing_output(case: str, tmp_path: Path, valid_workbook: Path):
-    shutil.copytree(REPO / "data", tmp_path / "data")
-    shutil.copyfile(valid_workbook, tmp_path / "data" / "arbejdsbog.xlsx")
-    pack(tmp_path / "projekt.qdpx")
-    make, argv = LINKED_OUTPUTS[case]
-    target = make(tmp_path)
-    link = _link_named(case, tmp_path)
-    link.symlink_to(target)
+    target, link, argv = _linked_output(case, tmp_path, valid_workbook)
     before = snapshot(tmp_path)
-    result = run_script(case.split()[0], *argv(tmp_path, str(link)))
+    result = run_script(case.split()[0], *argv)
     assert result.returncode == OUTPUT_REFUSED, result.stderr
     what = "mappen" if link.name == "mine-data" else "filen"
     assert result.stderr.splitlines() == [f"{link} — findes allerede; intet er skrevet. Brug --overwrite for at erstatte {what}"]

@@ -2181,26 +2181,32 @@ def test_an_edition_sets_its_text_in_a_book_face_and_its_headings_in_a_sans(repo
         assert max(headings, key=headings.get) == HEADING_FACE, (path.name, headings)
 
 
+def _printed_with_the_editions_css(body: str, output: Path, title: str) -> PrintJob:
+    """A page of test blocks printed as the editions print: their style sheet, one browser, the layout's ready mark."""
+    css = (Path(editions.__file__).parent / "templates" / "edition.css").read_text(encoding="utf-8")
+    document = (
+        f'<!DOCTYPE html><html lang="da"><head><title>{title}</title><style>{css}</style></head><body>{body}'
+        "<script>document.documentElement.dataset.krReady = 'ja'</script></body></html>"
+    )
+    job = PrintJob(document, output, title)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as worker:
+        worker.submit(print_pdfs, [job], 1).result()
+    return job
+
+
 @pytest.mark.browser  # printed by Chromium
 def test_a_table_that_goes_on_overleaf_leaves_at_least_three_rows_on_each_page(tmp_path: Path):
     """A table of twelve rows under blocks of every height from most of a page to nearly all of it, each in a chapter
     of its own, printed with the editions' style sheet: wherever the page breaks the table, each page holds three of
     its rows or more. Høje-Taastrup's Diagram 2 table sent one row and its repeated head to page 5, and the analysts'
     edition began a table with two rows at a page's foot (issue 22, part 7)."""
-    css = (Path(editions.__file__).parent / "templates" / "edition.css").read_text(encoding="utf-8")
     rows, heights = 12, range(190, 256, 3)
     chapters = "".join(
         f'<section class="kr-chapter"><div style="height: {mm}mm"></div><table><thead><tr><th>Række</th><th>Tal</th></tr>'
         "</thead><tbody>" + "".join(f"<tr><td>T{n}R{r}</td><td>{r}</td></tr>" for r in range(1, rows + 1)) + "</tbody></table></section>"
         for n, mm in enumerate(heights)
     )
-    document = (
-        f'<!DOCTYPE html><html lang="da"><head><title>Tabeller</title><style>{css}</style></head><body>{chapters}'
-        "<script>document.documentElement.dataset.krReady = 'ja'</script></body></html>"
-    )
-    job = PrintJob(document, tmp_path / "tabeller.pdf", "Tabeller")
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as worker:
-        worker.submit(print_pdfs, [job], 1).result()
+    job = _printed_with_the_editions_css(chapters, tmp_path / "tabeller.pdf", "Tabeller")
     pages = subprocess.run(["pdftotext", str(job.output), "-"], capture_output=True, text=True, check=True).stdout.split("\f")
     split = 0
     for n in range(len(heights)):
@@ -2264,7 +2270,6 @@ def test_a_card_whose_heading_and_lead_in_would_fill_the_page_goes_on_whole_and_
     breaks with its words in the page's lower third, and no page that goes on is less than two thirds full. Høje-
     Taastrup's first card under »Citater fra alle kommuner« broke with its words at 79 % of page 6: kept whole with its
     heading, it left the page 64 % full; now heading and lead-in stay, and the card goes on whole (issue 22, part 7)."""
-    css = (Path(editions.__file__).parent / "templates" / "edition.css").read_text(encoding="utf-8")
     words = " ".join(["ord"] * 24)
     heights = range(140, 186, 2)
     variants = "".join(
@@ -2274,13 +2279,7 @@ def test_a_card_whose_heading_and_lead_in_would_fill_the_page_goes_on_whole_and_
         f'<div class="kr-card"><p>V{n}start {" ".join([words] * 18)} V{n}slut</p></div></div></div>'
         for n, mm in enumerate(heights)
     )
-    document = (
-        f'<!DOCTYPE html><html lang="da"><head><title>Kort</title><style>{css}</style></head><body>{variants}'
-        "<script>document.documentElement.dataset.krReady = 'ja'</script></body></html>"
-    )
-    job = PrintJob(document, tmp_path / "kort.pdf", "Kort")
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as worker:
-        worker.submit(print_pdfs, [job], 1).result()
+    job = _printed_with_the_editions_css(variants, tmp_path / "kort.pdf", "Kort")
     top, bottom = (float(MARGIN[side].removesuffix("mm")) * MM for side in ("top", "bottom"))
     found = {
         text: (n, (y - top) / (height - top - bottom))
