@@ -144,7 +144,7 @@ def book_builds(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
     builds = BookBuilds(run_folder(tmp_path_factory) / "builds", build_threads())
     if "built_site" in needed and not reused:
         builds.start("data", REPO / "data")
-    if "tied_site" in needed:
+    if "tied_site" in needed and not os.environ.get("KR_TEST_TIED_SITE"):
         builds.start("tied", request.getfixturevalue("tied_folder"))
     if "hostile_site" in needed:
         builds.start("hostile", request.getfixturevalue("hostile_folder"))
