@@ -6,7 +6,9 @@ with the first municipality in the data chosen in the filter bar (one load per p
 theme with it chosen (CHOSEN_VIEWS), against the rules axe tags wcag2a, wcag2aa, wcag21a and wcag21aa
 (WCAG 2.1 level A and AA, colour contrast included),
 plus label-content-name-mismatch (2.5.3) and target-size (2.2's 2.5.8), which axe leaves out unless asked.
-The expectation is zero violations. Charts are drawn (`.kr-plot .main-svg`) before axe runs.
+The expectation is zero violations. Charts are drawn (`.kr-plot .main-svg`) before axe runs. Each part's tour is made
+once a run, and the checks of the interface strings, the charts' text and the chosen columns' names read their pages
+in it, in the same views, instead of loading them again.
 
 Two things axe found in markup the project does not write are fixed at build time in
 kulturensrige/book/extension.py: the sidebar's nameless chapter toggles (summary-name; `_name_sidebar_toggles`)
@@ -28,6 +30,7 @@ from pathlib import Path
 
 import pytest
 
+from support.builds import worked_out_once
 from support.checks import each
 
 pytestmark = pytest.mark.browser
@@ -96,7 +99,11 @@ def choose_in_the_bar(page, code: str) -> None:
 
 
 def run_axe(page, axe) -> dict:
-    return axe.run(page, options=AXE_OPTIONS).response
+    """axe's audit of the page as it stands. axe-playwright-python's `Axe.run` sends its bundled script (573 kB) into the
+    page at every run; here once a page: the light tour audits each page twice."""
+    if not page.evaluate("() => 'axe' in window"):
+        page.evaluate(axe.axe_script)
+    return page.evaluate("(options) => axe.run(document, options)", AXE_OPTIONS)
 
 
 def describe(where: str, violation: dict, node: dict) -> str:
@@ -119,45 +126,95 @@ CHOSEN_VIEWS = {"light": (False, True), "dark": (True,)}
 AXE_PARTS = 3
 
 
-@pytest.mark.parametrize("part", range(AXE_PARTS))
-@pytest.mark.parametrize("theme", THEMES)
-def test_axe_finds_no_wcag_21_aa_violation_on_any_page(built_site, site_url, browser, axe, data, first_slug, theme, part):
+# What the tours read besides axe, where the page and its state are the ones another test of this file checks: the
+# interface strings of every page (light, as it loads), the charts' text on the ingredients' overview as it loads, and
+# the chosen columns' names on the comparison with the first municipality chosen (both themes).
+CHART_TEXT_PAGE = "ingredienser/oversigt.html"
+CHOSEN_NAMES_PAGE = "kommuner/sammenligning.html"
+
+
+def _tour(request, theme: str, part: int) -> dict:
+    """One context in `theme` over the part's pages, each page loaded once: axe in each of the theme's views
+    (CHOSEN_VIEWS), and what the file's other tests check on the same page in the same view."""
+    built_site, site_url, browser, axe, data, first_slug = (
+        request.getfixturevalue(name) for name in ("built_site", "site_url", "browser", "axe", "data", "first_slug")
+    )
     every_page = book_pages(built_site)
-    assert len(every_page) >= 10, f"for få sider i {built_site}: {every_page}"
-    pages = every_page[part::AXE_PARTS]
     first_code = str(data.municipalities["kommunekode"].iloc[0])
-    problems: list[str] = []
-    applicable: set[str] = set()
-    rules: set[str] = set()
+    seen: dict = {"views": [], "problems": [], "rules": set(), "applicable": set(), "strings": {}}
     context = themed_context(browser, theme)
     page = context.new_page()
     try:
-        for path in pages:
+        for path in every_page[part::AXE_PARTS]:
             # Unfiltered as the page loads (an address without a choice would take the last one), then with the first
             # municipality chosen in the filter bar.
             open_drawn(page, f"{site_url}/{path}?kommune=alle")
+            if theme == "light":
+                seen["strings"][path] = page.evaluate(UI_STRINGS_JS)
+            if path == CHART_TEXT_PAGE:
+                seen["chart_text"] = page.evaluate(CHART_TEXT_CONTRAST_JS)
             for chosen in CHOSEN_VIEWS[theme]:
                 if chosen:
                     choose_in_the_bar(page, first_code)
-                    assert page.evaluate("() => new URL(location.href).searchParams.get('kommune')") == first_slug, path
+                    if path == CHOSEN_NAMES_PAGE:
+                        seen["chosen_names"] = page.evaluate(CHOSEN_NAMES_JS)
                 where = f"{path}{f'?kommune={first_slug}' if chosen else ''} [{theme}]"
-                assert page.evaluate("() => document.documentElement.dataset.theme") == theme, where
+                seen["views"].append(
+                    {
+                        "path": path,
+                        "where": where,
+                        "theme": page.evaluate("() => document.documentElement.dataset.theme"),
+                        "kommune": page.evaluate("() => new URL(location.href).searchParams.get('kommune')"),
+                        "chosen": chosen,
+                    }
+                )
                 result = run_axe(page, axe)
                 for kind in ("passes", "violations", "incomplete", "inapplicable"):
-                    rules.update(rule["id"] for rule in result[kind])
-                applicable.update(rule["id"] for kind in ("passes", "violations") for rule in result[kind])
+                    seen["rules"].update(rule["id"] for rule in result[kind])
+                seen["applicable"].update(rule["id"] for kind in ("passes", "violations") for rule in result[kind])
                 for violation in result["violations"]:
                     for node in violation["nodes"]:
                         target = " ".join(map(str, node["target"]))
                         if (violation["id"], target) not in EXCLUDED:
-                            problems.append(describe(where, violation, node))
+                            seen["problems"].append(describe(where, violation, node))
     finally:
         context.close()
+    return {**seen, "rules": sorted(seen["rules"]), "applicable": sorted(seen["applicable"])}
+
+
+@pytest.fixture(scope="module")
+def toured(request, tmp_path_factory):
+    """The tour of a theme's part of the pages, once a run (`worked_out_once`): the six axe tests run in all three
+    processes of `make test`, and the interface strings, the charts' text and the chosen columns' names are read on
+    their pages in the same views instead of loading them again."""
+
+    def tour(theme: str, part: int) -> dict:
+        return worked_out_once(tmp_path_factory, f"axe-tour-{theme}-{part}", lambda: _tour(request, theme, part))
+
+    return tour
+
+
+@pytest.mark.parametrize("part", range(AXE_PARTS))
+@pytest.mark.parametrize("theme", THEMES)
+def test_axe_finds_no_wcag_21_aa_violation_on_any_page(built_site, toured, first_slug, theme, part):
+    every_page = book_pages(built_site)
+    assert len(every_page) >= 10, f"for få sider i {built_site}: {every_page}"
+    seen = toured(theme, part)
+    assert [view["path"] for view in seen["views"]] == [path for path in every_page[part::AXE_PARTS] for _ in CHOSEN_VIEWS[theme]]
+    for view in seen["views"]:
+        assert view["theme"] == theme, view["where"]
+        if view["chosen"]:
+            assert view["kommune"] == first_slug, view["where"]
+    rules, applicable, problems = set(seen["rules"]), set(seen["applicable"]), seen["problems"]
     # The audit really ran the WCAG rules, contrast and names included.
     assert len(rules) >= 50, sorted(rules)
     assert {"color-contrast", "html-has-lang", "image-alt", "link-name", "button-name", "label", *EXTRA_RULES} <= rules
     assert {"color-contrast", "html-has-lang", "link-name"} <= applicable
     assert not problems, f"{len(problems)} brud på WCAG 2.1 A/AA:\n" + "\n".join(problems[:60])
+
+
+def _part_of(pages: list[str], path: str) -> int:
+    return pages.index(path) % AXE_PARTS
 
 
 # -- keyboard -----------------------------------------------------------------------------------------
@@ -328,14 +385,9 @@ CHART_TEXT_CONTRAST_JS = """() => {
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_chart_axis_and_legend_text_has_contrast(site_url, browser, theme):
-    context = themed_context(browser, theme)
-    page = context.new_page()
-    try:
-        open_drawn(page, f"{site_url}/ingredienser/oversigt.html")
-        measured = page.evaluate(CHART_TEXT_CONTRAST_JS)
-    finally:
-        context.close()
+def test_chart_axis_and_legend_text_has_contrast(built_site, toured, theme):
+    # Read as the ingredients' overview loads, unfiltered and drawn, in the axe tour of the theme's part that holds it.
+    measured = toured(theme, _part_of(book_pages(built_site), CHART_TEXT_PAGE))["chart_text"]
     assert len(measured) >= 5, "ingen akse- eller forklaringstekst fundet i figurerne"
     low = [(text, round(ratio, 2)) for text, ratio in measured if ratio < 4.5]
     assert not low, f"figurtekst under 4,5:1 mod siden [{theme}]: {low[:20]}"
@@ -354,12 +406,16 @@ UI_STRINGS_JS = """() => [
 ].filter(Boolean)"""
 
 
-def test_interface_strings_are_danish_on_every_page(built_site, site_url, page):
-    """A screen reader reads the theme's labels aloud: they must be in the page's language, not English."""
+def test_interface_strings_are_danish_on_every_page(built_site, site_url, toured, page):
+    """A screen reader reads the theme's labels aloud: they must be in the page's language, not English. Every page's
+    strings as the light axe tour read them as the page loaded, and the search page's (which axe leaves out)."""
+    strings = {path: found for part in range(AXE_PARTS) for path, found in toured("light", part)["strings"].items()}
+    assert sorted(strings) == book_pages(built_site)
+    open_drawn(page, f"{site_url}/search.html")
+    strings["search.html"] = page.evaluate(UI_STRINGS_JS)
     english = {}
-    for path in [*book_pages(built_site), "search.html"]:
-        open_drawn(page, f"{site_url}/{path}")
-        found = sorted({s for s in page.evaluate(UI_STRINGS_JS) if ENGLISH_UI.search(s) and "plotly" not in s.lower()})
+    for path, found_strings in each(strings.items()):
+        found = sorted({s for s in found_strings if ENGLISH_UI.search(s) and "plotly" not in s.lower()})
         if found:
             english[path] = found
     assert not english, english
@@ -385,15 +441,9 @@ CHOSEN_NAMES_JS = """() => {
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_the_chosen_columns_names_in_a_table_of_marks_have_aa_contrast_on_their_tint(site_url, browser, first_slug, theme):
-    context = themed_context(browser, theme)
-    page = context.new_page()
-    try:
-        page.goto(f"{site_url}/kommuner/sammenligning.html?kommune={first_slug}")
-        page.evaluate("() => window.KR_FILTER.ready")
-        names = page.evaluate(CHOSEN_NAMES_JS)
-        assert names
-        for name in each(names):
-            assert name["ratio"] >= 4.5, name
-    finally:
-        context.close()
+def test_the_chosen_columns_names_in_a_table_of_marks_have_aa_contrast_on_their_tint(built_site, toured, theme):
+    # Read with the first municipality chosen on the comparison, in the axe tour of the theme's part that holds it.
+    names = toured(theme, _part_of(book_pages(built_site), CHOSEN_NAMES_PAGE))["chosen_names"]
+    assert names
+    for name in each(names):
+        assert name["ratio"] >= 4.5, name
