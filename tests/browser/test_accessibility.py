@@ -127,8 +127,8 @@ AXE_PARTS = 3
 
 
 # What the tours read besides axe, where the page and its state are the ones another test of this file checks: the
-# interface strings of every page (light, as it loads), the charts' text on the ingredients' overview as it loads, and
-# the chosen columns' names on the comparison with the first municipality chosen (both themes).
+# interface strings of every page as it loads, the charts' text on the ingredients' overview as it loads, and the
+# chosen columns' names on the comparison with the first municipality chosen (both themes).
 CHART_TEXT_PAGE = "ingredienser/oversigt.html"
 CHOSEN_NAMES_PAGE = "kommuner/sammenligning.html"
 
@@ -149,8 +149,7 @@ def _tour(request, theme: str, part: int) -> dict:
             # Unfiltered as the page loads (an address without a choice would take the last one), then with the first
             # municipality chosen in the filter bar.
             open_drawn(page, f"{site_url}/{path}?kommune=alle")
-            if theme == "light":
-                seen["strings"][path] = page.evaluate(UI_STRINGS_JS)
+            seen["strings"][path] = page.evaluate(UI_STRINGS_JS)
             if path == CHART_TEXT_PAGE:
                 seen["chart_text"] = page.evaluate(CHART_TEXT_CONTRAST_JS)
             for chosen in CHOSEN_VIEWS[theme]:
@@ -408,9 +407,13 @@ UI_STRINGS_JS = """() => [
 
 def test_interface_strings_are_danish_on_every_page(built_site, site_url, toured, page):
     """A screen reader reads the theme's labels aloud: they must be in the page's language, not English. Every page's
-    strings as the light axe tour read them as the page loaded, and the search page's (which axe leaves out)."""
-    strings = {path: found for part in range(AXE_PARTS) for path, found in toured("light", part)["strings"].items()}
-    assert sorted(strings) == book_pages(built_site)
+    strings as the axe tours read them as the page loaded, light and dark (the theme button's name says which is on),
+    and the search page's, which axe leaves out, in the device's theme (the button's third name)."""
+    strings = {}
+    for theme in THEMES:
+        read = {path: found for part in range(AXE_PARTS) for path, found in toured(theme, part)["strings"].items()}
+        assert sorted(read) == book_pages(built_site), theme
+        strings |= {f"{path} [{theme}]": found for path, found in read.items()}
     open_drawn(page, f"{site_url}/search.html")
     strings["search.html"] = page.evaluate(UI_STRINGS_JS)
     english = {}
