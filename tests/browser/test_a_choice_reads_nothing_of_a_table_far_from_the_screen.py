@@ -59,9 +59,7 @@ def test_a_choice_reads_nothing_inside_a_table_of_marks_far_from_the_screen(brow
         assert far > 0, "no table of marks lies far from the screen at the page's chart"
         page.evaluate(RECORD_FAR_READS_JS)
         codes = page.eval_on_selector_all("#kr-kommune option", "os => os.map((o) => o.value)")[1:]
-        marked = page.evaluate(
-            "(codes) => codes.filter((c) => document.querySelector(`td.kr-marked[data-kr-mark='${c}']`))", codes
-        )
+        marked = page.evaluate("(codes) => codes.filter((c) => document.querySelector(`td.kr-marked[data-kr-mark='${c}']`))", codes)
         assert marked, "no municipality has a marked cell in the tables"
         for code in marked:
             page.evaluate(CHOOSE_AND_SETTLE_JS, code)
