@@ -45,8 +45,8 @@ PUBLISHED_BLANKS = {
 }
 _PUBLISHED_BLANK_NOTE = " I de CSV-filer, bogen udgiver, står „{word}“ i en tom celle; læst ind igen er den tom."
 _NOT_GIVEN_NOTE = (
-    "Bogens tabel over forløbet og dens CSV-fil siger i stedet for 'ikke angivet', hvem der ikke angiver værdien "
-    "(fx „rapporten angiver ikke datoen“)."
+    "Bogen siger i stedet for 'ikke angivet', hvem der ikke angiver værdien (fx „rapporten angiver ikke datoen“): i "
+    "tabellen over forløbet, i PDF-udgaverne og i de CSV-filer, den udgiver; læst ind igen er det 'ikke angivet'."
 )
 LIST_SEPARATOR = ";"
 ATTRIBUTIONS = ("stated", "inferred", "not stated")
