@@ -418,9 +418,10 @@ TABLES: dict[str, Table] = {
                     "Sund By Netværket",
                 ),
                 "name_in_report": optional_text(
-                    "Navnet, som rapporten staver det, hvor name er redaktionens stavning (fx »Aarhus Billed-og medieskole«); "
-                    "tom, hvor name er rapportens egen stavning.",
-                    "",
+                    "Navnet, som rapporten staver det, som municipalities.name_in_report, også hvor det er det samme som name; "
+                    "hvor name er redaktionens stavning (fx »Aarhus Billed-og medieskole«), siger bogen det ved navnet. Tom, "
+                    "hvor rapporten ikke giver organisationen noget navn.",
+                    "Sund By Netværket",
                 ),
                 "kind": ref("organisation_kinds", "Slags organisation (redaktionens inddeling, ikke rapportens).", "netvaerk"),
                 "kind_by_knowledge": flag(
