@@ -11,7 +11,13 @@ from collections.abc import Iterator
 
 import pytest
 
+from kulturensrige.data import provenance
+from kulturensrige.data.schema import NOT_STATED
+from kulturensrige.edition import editions
+from kulturensrige.render import cards
+from kulturensrige.rules import filters
 from report_source import collapse, repair_hyphenation
+from support.checks import each
 
 # Each: the report's words (found in its text by the test), and a pattern for every telling of the same thing in the
 # book's own words, which must keep the report's word.
@@ -50,3 +56,24 @@ def test_the_books_own_words_name_the_orchestra_as_the_report_does(data, report_
     ]
     assert named
     assert [n for n in named if n[2] != "Danmarks Underholdningsorkester"] == []
+
+
+def test_an_initiatives_fact_the_report_leaves_out_reads_alike_on_its_card_and_in_its_edition(data):
+    """Reading26, #3 (in part): a card's facts the report leaves out read „Ikke angivet i rapporten: målgrupper.“ on
+    the page, but „Målgrupper ikke angivet“ in the municipality's PDF edition, as if the data were missing. The
+    edition says it in the card's words (provenance.Words.not_stated), and no fact of it stands as a bare 'ikke angivet'."""
+    said = provenance.folder_words(data.options).not_stated
+    checked = 0
+    for code in each(list(data.municipalities["kommunekode"])):
+        printed = {item["id"]: dict(item["facts"]) for item in editions.initiative_items(data, code)}
+        for row in filters.initiatives(data, code).itertuples():
+            card = cards.initiative_card(data, row)
+            unstated = card.get("unstated", [])
+            if unstated:
+                assert card["unstated_line"].startswith(f"{said[0].upper()}{said[1:]}: "), row.initiative_id
+            for label in unstated:
+                checked += 1
+                # Gang i gården goes on with the purpose its description gives (cards.purpose_instead_of_groups).
+                assert str(printed[row.initiative_id][label]).startswith(said), (row.initiative_id, label)
+            assert NOT_STATED not in [str(v) for v in printed[row.initiative_id].values()], row.initiative_id
+    assert checked
