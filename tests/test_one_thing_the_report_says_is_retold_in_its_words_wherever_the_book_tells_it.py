@@ -10,11 +10,12 @@ import re
 from collections.abc import Iterator
 
 import pytest
+from bs4 import BeautifulSoup
 
 from kulturensrige.data import provenance
 from kulturensrige.data.schema import NOT_STATED
 from kulturensrige.edition import editions
-from kulturensrige.render import cards
+from kulturensrige.render import cards, comparison
 from kulturensrige.rules import filters
 from report_source import collapse, repair_hyphenation
 from support.checks import each
@@ -77,3 +78,13 @@ def test_an_initiatives_fact_the_report_leaves_out_reads_alike_on_its_card_and_i
                 assert str(printed[row.initiative_id][label]).startswith(said), (row.initiative_id, label)
             assert NOT_STATED not in [str(v) for v in printed[row.initiative_id].values()], row.initiative_id
     assert checked
+
+
+def test_the_side_by_side_view_says_a_list_the_report_leaves_out_in_the_cards_words(data):
+    """Reading26, #3 (in part): side by side, Guldborgsund's target groups, art forms and places read a bare „ikke
+    angivet“ where its cards say „Ikke angivet i rapporten: …“."""
+    said = provenance.folder_words(data.options).not_stated
+    shown = BeautifulSoup(str(comparison.compare_view(data)), "html.parser")
+    items = [li.get_text(" ", strip=True).replace("\xad", "") for li in shown.select("li")]
+    assert said in items
+    assert NOT_STATED not in items
