@@ -74,17 +74,21 @@ def test_a_form_date_or_place_the_source_leaves_out_says_whose_absence_it_is(dat
         # The form is the report's or the editors' reading row by row, and its cells say which (read21d, #4).
         mixed = noun == "formen" and holder == "rapporten"
         assert row["hvis_ord"].endswith("i cellen" if mixed else f", hvor {holder} angiver {noun}"), row
-        assert f"„{holder} angiver ikke {noun}“ i figurens tabel" in row["begrundelse"], row
-        assert f"„{NOT_STATED}“ i programme_events.csv" in row["begrundelse"], row
+        # One wording in the figure's table and the data table's download (words26: programme_events.csv said
+        # „ikke angivet“); read back as a data folder it is the schema's value again.
+        assert f"„{holder} angiver ikke {noun}“ i programme_events.csv og i figurens tabel" in row["begrundelse"], row
+        assert f"læst ind som datamappe er det „{NOT_STATED}“" in row["begrundelse"], row
 
 
 def test_the_programme_events_download_reads_back_and_kilder_csv_says_whose_its_ikke_angivet_is(data):
-    """#1: programme_events.csv keeps the schema's 'ikke angivet' (a download reads back as a data folder); kilder.csv
-    beside it called the column 'rapportens' with no word on what 'ikke angivet' means there."""
+    """#1: kilder.csv called programme_events.csv's columns 'rapportens' with no word on what 'ikke angivet' means there.
+    Since words26 the download says whose absence it is in the figure's table's words, not the schema's 'ikke angivet'
+    (the reading back to it: test_an_absence_in_the_programme_reads_alike_on_page_pdf_and_download.py)."""
     published = list(csv.DictReader(io.StringIO(published_files(data)["programme_events.csv"].lstrip("\ufeff"))))
     sources = _sources(data)
     for column, noun in each(zip(("mode", "date", "place"), NOT_GIVEN_NOUNS, strict=True)):
-        assert any(row[column] == NOT_STATED for row in published), column
+        assert any(row[column] == f"rapporten angiver ikke {noun}" for row in published), column
+        assert not any(row[column] == NOT_STATED for row in published), column
         row = sources[("programme_events.csv", column)]
         if column == "mode":  # the report's or the editors' reading, row by row (read21d, #4)
             assert row["hvis_ord"] == "står i hver række i mode_basis" and f"angiver rapporten ikke {noun}" in row["begrundelse"], row
@@ -154,4 +158,5 @@ def test_the_data_chapter_says_what_ikke_angivet_means_where_figure_1_shows_it()
     """#1, the promise in words: the 'Hvem siger det' section said how each value's source is given, but not that a
     data file's 'ikke angivet' is the report's silence, nor where the book says so."""
     said = prose("om-data/genkoersel.ipynb")
-    assert "står der „ikke angivet“ i `programme_events.csv`" in said and "„rapporten angiver ikke datoen“" in said
+    assert "„rapporten angiver ikke datoen“" in said and "i `programme_events.csv`" in said
+    assert "læst ind som datamappe er det igen dataordbogens „ikke angivet“" in said

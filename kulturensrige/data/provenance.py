@@ -261,8 +261,16 @@ def not_given(options: pd.DataFrame, what: str) -> str:
 
 
 def given_or_not(options: pd.DataFrame, value: str, cells: pd.Series) -> pd.Series:
-    """A column of schema.NOT_GIVEN as a table or a download shows it: each 'ikke angivet' says whose absence it is."""
+    """A column of schema.NOT_GIVEN as a table or a download shows it: each 'ikke angivet' says whose absence it is,
+    in the same words on the page, in the PDFs, in the figure's CSV and in the data table's download."""
     return cells.where(cells != NOT_STATED, not_given(options, NOT_GIVEN[value]))
+
+
+def not_given_aliases(value: str) -> dict[str, str]:
+    """Every source's words for an absence in a column of schema.NOT_GIVEN ('rapporten angiver ikke datoen',
+    'analytikerens data angiver ikke datoen') -> 'ikke angivet': a published download read back as a data folder
+    gives the schema's value again, whoever's words it was written in."""
+    return {f"{words(source).holder} angiver ikke {NOT_GIVEN[value]}": NOT_STATED for source in SOURCES}
 
 
 def value_source(options: pd.DataFrame, value: str) -> str:

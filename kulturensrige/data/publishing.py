@@ -99,7 +99,7 @@ def published_files(data: Dataset, figures_not_drawn: Collection[str] = ()) -> d
         if name == "statuses":
             # A status the editors read none for says so in the cards' words (provenance.no_status).
             frame = frame.assign(label=frame["label"].where(frame["label"] != NOT_STATED, provenance.no_status(data.options)))
-        frame = frame.assign(**_published_blanks(name, frame), **_published_codes(data, name, frame))
+        frame = frame.assign(**_published_blanks(name, frame), **_published_codes(data, name, frame), **_not_given(data, name, frame))
         rows = [[_cell(v) for v in row] for row in frame.reindex(columns=table.columns, fill_value="").itertuples(index=False)]
         files[table.file] = plain_csv_text(table.columns, rows)
     files[SOURCES_FILE] = sources_file(data, figures_not_drawn, tied=tied)
@@ -128,6 +128,17 @@ def _published_blanks(table: str, frame: pd.DataFrame) -> dict[str, pd.Series]:
         if name == table and column != "caption":  # the quotes' caption is filled above, beside the anonymity rule
             filled[column] = frame[column].map(lambda cell, word=word: cell if len(cell) else word)
     return filled
+
+
+def _not_given(data: Dataset, table: str, frame: pd.DataFrame) -> dict[str, pd.Series]:
+    """The columns of `table` whose 'ikke angivet' says whose absence it is (schema.NOT_GIVEN), in the words of the
+    page's and the PDFs' table under Figure 1 ('rapporten angiver ikke formen'; provenance.given_or_not)."""
+    said = {}
+    for value in NOT_GIVEN:
+        name, _, column = value.partition(".")
+        if name == table:
+            said[column] = provenance.given_or_not(data.options, value, frame[column])
+    return said
 
 
 def _published_codes(data: Dataset, table: str, frame: pd.DataFrame) -> dict[str, pd.Series]:
@@ -223,14 +234,13 @@ def _column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
             ),
         )
     if value in NOT_GIVEN:
-        # The data table keeps the schema's 'ikke angivet' (a download reads back as a data folder); the figure's
-        # table says whose absence it is (provenance.given_or_not). One row says both, for either file.
+        # The data table and the figure's table say whose absence it is in one wording (provenance.given_or_not); read
+        # back as a data folder, the words are the schema's 'ikke angivet' again (validation._published_not_given).
         holder, noun = provenance.folder_words(options).holder, NOT_GIVEN[value]
         in_figure = any(value == shown for columns in FIGURE_TABLES.values() for _, shown in columns)
-        where = f"„{provenance.not_given(options, noun)}“ i figurens tabel og " if in_figure else ""
         return (
             f"{provenance.words(folder).value}, hvor {holder} angiver {noun}",
-            f"Hvor {holder} ikke angiver {noun}, står {where}„{NOT_STATED}“ i {TABLES[table].file}.",
+            f"Hvor {holder} ikke angiver {noun}, står {_not_given_where(options, value, in_figure=in_figure)}",
         )
     if value in MIXED_VALUES and folder == BY_REPORT:
         return "rapportens og redaktionens", MIXED_VALUES[value]
@@ -367,12 +377,20 @@ def _absent(options: pd.DataFrame, value: str) -> str:
     """What an empty basis means in a column that may say 'ikke angivet' (a form): the report leaves the value out."""
     if value not in NOT_GIVEN:
         return ""
-    table, _, _ = value.partition(".")
     noun = NOT_GIVEN[value]
     return (
-        f" Hvor {BASIS_COLUMNS[value]} er tom, angiver rapporten ikke {noun}: der står „{NOT_STATED}“ i {TABLES[table].file} "
-        f"og „{provenance.not_given(options, noun)}“ i figurens tabel."
+        f" Hvor {BASIS_COLUMNS[value]} er tom, angiver rapporten ikke {noun}: der står {_not_given_where(options, value, in_figure=True)}"
     )
+
+
+def _not_given_where(options: pd.DataFrame, value: str, *, in_figure: bool) -> str:
+    """Where an absence in a column of schema.NOT_GIVEN stands in the one wording, and what it is in the data folder:
+    '„rapporten angiver ikke datoen“ i programme_events.csv og i figurens tabel; læst ind som datamappe er det
+    „ikke angivet“.'"""
+    table, _, _ = value.partition(".")
+    figure = " og i figurens tabel" if in_figure else ""
+    said = provenance.not_given(options, NOT_GIVEN[value])
+    return f"„{said}“ i {TABLES[table].file}{figure}; læst ind som datamappe er det „{NOT_STATED}“."
 
 
 def sources_file(data: Dataset, figures_not_drawn: Collection[str] = (), *, tied: bool) -> str:

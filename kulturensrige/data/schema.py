@@ -45,8 +45,8 @@ PUBLISHED_BLANKS = {
 }
 _PUBLISHED_BLANK_NOTE = " I de CSV-filer, bogen udgiver, står „{word}“ i en tom celle; læst ind igen er den tom."
 _NOT_GIVEN_NOTE = (
-    "Bogens tabel over forløbet og dens CSV-fil siger i stedet for 'ikke angivet', hvem der ikke angiver værdien "
-    "(fx „rapporten angiver ikke datoen“)."
+    "Bogen siger i stedet for 'ikke angivet', hvem der ikke angiver værdien (fx „rapporten angiver ikke datoen“): i "
+    "tabellen over forløbet, i PDF-udgaverne og i de CSV-filer, den udgiver; læst ind igen er det 'ikke angivet'."
 )
 LIST_SEPARATOR = ";"
 ATTRIBUTIONS = ("stated", "inferred", "not stated")
@@ -418,9 +418,10 @@ TABLES: dict[str, Table] = {
                     "Sund By Netværket",
                 ),
                 "name_in_report": optional_text(
-                    "Navnet, som rapporten staver det, hvor name er redaktionens stavning (fx »Aarhus Billed-og medieskole«); "
-                    "tom, hvor name er rapportens egen stavning.",
-                    "",
+                    "Navnet, som rapporten staver det, som municipalities.name_in_report, også hvor det er det samme som name; "
+                    "hvor name er redaktionens stavning (fx »Aarhus Billed-og medieskole«), siger bogen det ved navnet. Tom, "
+                    "hvor rapporten ikke giver organisationen noget navn.",
+                    "Sund By Netværket",
                 ),
                 "kind": ref("organisation_kinds", "Slags organisation (redaktionens inddeling, ikke rapportens).", "netvaerk"),
                 "kind_by_knowledge": flag(

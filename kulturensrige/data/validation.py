@@ -19,11 +19,12 @@ from kulturensrige.data.frames import table_rows
 from kulturensrige.data.municipality_codes import code_problems, codes_are_official
 from kulturensrige.data.pages import ALL, MAX_SLUG_LENGTH, PROFILE_PREFIX, book_pages, heading_id, page_id_taken, profile_page, slug
 from kulturensrige.data.problems import LOOP, Problem, symlink_loop
-from kulturensrige.data.provenance import code_aliases, ingredient_tie_aliases
+from kulturensrige.data.provenance import code_aliases, ingredient_tie_aliases, not_given_aliases
 from kulturensrige.data.schema import (
     BY_EDITORS,
     LIST_SEPARATOR,
     NOT_APPLICABLE,
+    NOT_GIVEN,
     NOT_STATED,
     OPTION_VALUES,
     PUBLISHED_BLANKS,
@@ -418,6 +419,15 @@ def _published_blanks(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(**{c: frame[c].where(frame[c].fillna("").str.strip() != word, "") for c, word in present.items()})
 
 
+def _published_not_given(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
+    """A download read back as a data folder: the words it writes for a value the source leaves out (schema.NOT_GIVEN,
+    'rapporten angiver ikke datoen') are the schema's 'ikke angivet' again."""
+    said = {c: not_given_aliases(v) for v in NOT_GIVEN if (c := v.partition(".")[2]) in frame.columns and v.partition(".")[0] == table.name}
+    if not said:
+        return frame
+    return frame.assign(**{c: frame[c].map(lambda cell, a=aliases: a.get(cell, cell)) for c, aliases in said.items()})
+
+
 def _published_codes(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
     """A download read back as a data folder: the pages' words it writes for a provenance code (schema.PUBLISHED_CODES,
     'udledt af redaktionen') are the code again ('inferred'); a cell that is neither is left for the check to name."""
@@ -434,7 +444,7 @@ def _published_codes(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
 
 def _validate_table(table: Table, raw: RawTable, label: str) -> tuple[pd.DataFrame | None, pd.DataFrame | None, list[Problem]]:
     """(typed frame or None, text frame with the full header or None, problems)."""
-    frame = _published_codes(table, _published_blanks(table, _derived(table, raw.frame)))
+    frame = _published_not_given(table, _published_codes(table, _published_blanks(table, _derived(table, raw.frame))))
     # A column added to the schema later (quotes.cleared) may be left out of older files: empty means its default.
     left_out = [c for c in table.columns if c not in frame.columns and table.schema.columns[c].metadata.get("optional_column")]
     frame = frame.assign(**dict.fromkeys(left_out, "")) if left_out else frame

@@ -531,11 +531,19 @@ def _initiative_facts(data: Dataset, kommunekode: str) -> list[dict]:
             "title": cards.initiative_title(data, r),
             "kind": _one(data, "initiative_kinds", "initiative_kind_id", r.kind, "label"),
             "description": r.description,
-            "facts": cards.initiative_facts(data, r),
+            "facts": _said_unstated(data, cards.initiative_facts(data, r)),
             "section": filters.section_title(data, r.section_id),
         }
         for r in table_rows(rows)
     ]
+
+
+def _said_unstated(data: Dataset, facts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """An initiative's facts with a fact the report leaves out in the words the web card's line says it in ('ikke
+    angivet i rapporten'; cards.unstated_facts), not a bare 'ikke angivet' (reading26, #3). The folder's words, so an
+    analyst's edition does not name the report."""
+    said = provenance.folder_words(data.options).not_stated
+    return [(label, said if isinstance(value, str) and value == NOT_STATED else value) for label, value in facts]
 
 
 def quote_item(data: Dataset, turns: pd.DataFrame | list[dict], kommunekode: str = "", words: CardWords | None = None) -> dict:

@@ -14,7 +14,8 @@ from kulturensrige.words import count_word, hyphenated, listing, number, plural
 def _labels(data: Dataset, table: str, key: str, ids: set[str], column: str = "label") -> str:
     frame = data.tables[table]
     names = frame.loc[frame[key].isin(ids), column]
-    return "".join(f"<li>{esc(hyphenated(n))}</li>" for n in names) or "<li>ikke angivet</li>"
+    # None named: in the words the initiative cards say it in ('ikke angivet i rapporten'; reading26, #3), the folder's.
+    return "".join(f"<li>{esc(hyphenated(n))}</li>" for n in names) or f"<li>{esc(provenance.folder_words(data.options).not_stated)}</li>"
 
 
 def _supported(data: Dataset, quotes) -> list[tuple[str, str]]:
