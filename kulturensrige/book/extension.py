@@ -41,7 +41,7 @@ from kulturensrige.data.municipality_codes import codes_are_official
 from kulturensrige.data.pages import ALL, PROFILE_PREFIX
 from kulturensrige.data.publishing import published_files
 from kulturensrige.data.settings import build_date
-from kulturensrige.render import browser, charts, front_page, highlight
+from kulturensrige.render import browser, cards, charts, front_page, highlight
 from kulturensrige.render.markup import METHOD_NOTES, SIDE, esc, json_island, side_file
 from kulturensrige.render.policy import with_policy
 from kulturensrige.words import SOFT_HYPHEN, built, hyphenated, spreadsheet_csv
@@ -787,6 +787,9 @@ def _opens_chosen(html: str, pagename: str) -> str:
     if end < 0:
         return html
     head = _with_reserve(html[:end], _reserve(html))
+    # Which of the filter panel's sentences on the untied quotes fits the page (kommunefilter.css shows that one).
+    if kind := cards.untied_kind(html):
+        head = head.replace("<html ", f'<html data-kr-untied="{kind}" ', 1)
     if (profile := PROFILE.search(html)) and pagename.startswith(PROFILE_PREFIX):
         # The slug (pages.slug: lower case, no quote) and the code as the page wrote it, escaped: what the head script
         # compares with the choice.
