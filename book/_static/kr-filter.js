@@ -322,6 +322,8 @@
           : "unmarked"
         : "nothing";
     if (kind === "nothing" && figures) kind = "";
+    // On another municipality's profile, the reader's choice for the rest of the book (lists.profile_hints); the way
+    // to the chosen one's page is the offer below, a link, in the bar's line and the open panel.
     const parts = [hint ? hint.textContent : kind ? sentences[kind] : ""];
     if (figures && sentences.charts) parts.push(sentences.charts);
     ui.status.textContent = parts.filter(Boolean).join(" ");
@@ -335,9 +337,8 @@
     // What the bar says after a choice that marks nothing on the screen (offerAway): the lists' counts, or the rows'.
     awayWords = (kind === "lists" ? barLines().away[KR.keyOf(KR.state)] : kind === "marks" ? sentences.away : "") ?? "";
     // On another municipality's profile, the line says whose page it is (reader 15: the bar named only the chosen one).
-    const about = hint?.querySelector(".kr-profile-about");
     tally.textContent =
-      line ?? aside?.[0] ?? (about ? about.textContent : kind === "marks" ? (sentences.marks_line ?? "") : "");
+      line ?? aside?.[0] ?? (hint ? hint.textContent : kind === "marks" ? (sentences.marks_line ?? "") : "");
     // Where the editors' inferred ties change what the page marks, the line offers the switch in one tap.
     const infer = ui.tally.querySelector(".kr-filter-infer"); // none where the data hold no inferred tie
     if (infer) {
@@ -369,7 +370,7 @@
         pdf.lastElementChild.href = KR.fromRoot(chosen.pdf_href);
       }
     }
-    // The same links in the panel, for a phone's one-row bar (kommunefilter.css shows them there once it is compact).
+    // The same links in the open panel, which lies over the lines under the bar (kommunefilter.css).
     // Their classes stay with the bar's own (the copy's CSS is its paragraph's).
     const again = ui.offer.cloneNode(true);
     for (const part of again.querySelectorAll("[class^=kr-filter-offer]")) part.removeAttribute("class");
