@@ -500,10 +500,14 @@
       const starts = terms.map((t) => new RegExp(`(?<![\\p{L}\\p{N}])${escaped(t)}`, "iu"));
       const found = (b) => starts.filter((start) => start.test(b)).length;
       const best = Math.max(0, ...blocks.map(found));
+      // Where no block of the page's prose holds a term (it stood in a table or a card's drill-through only), the
+      // page's first paragraph of running text, not its title: the title stood again as its snippet (reader 26, #7).
       const block =
         (best
           ? blocks.find((b) => found(b) === best)
-          : blocks.find((b) => terms.some((t) => b.toLowerCase().includes(t)))) ?? blocks[0];
+          : blocks.find((b) => terms.some((t) => b.toLowerCase().includes(t)))) ??
+        blocks.find((b) => b.length >= RUNNING_TEXT) ??
+        blocks[0];
       const lower = block.toLowerCase();
       const hits = best ? starts.map((start) => block.search(start)) : terms.map((t) => lower.indexOf(t));
       const at = Math.min(...hits.filter((i) => i > -1), block.length);
@@ -518,6 +522,8 @@
 
   // Where one block of a page's text ends (spaceSearchSnippets): a character no page's text holds.
   const BLOCK_END = "\u001e";
+  // The least length of a block of running text, as the build counts a page's first paragraph (extension.RUNNING_TEXT).
+  const RUNNING_TEXT = 80;
 
   /** The build's Danish for the search's count line and its no-hit line joins Sphinx's catalog before the search
    * runs: it runs as soon as searchindex.js arrives, and a search that finds nothing says so at once, before
