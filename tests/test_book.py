@@ -176,9 +176,12 @@ def test_the_editions_code_stands_only_in_the_analysts_foot_line_with_what_it_is
         stamp = soup.select_one(".kr-provenance")
         assert stamp is not None, name
         assert stamp.get_text().startswith("Bygget ") and data.fingerprint not in stamp.get_text(), name
-    # The one form of citing (read21d, front_page.citing): the note asks for the day, the example points to the foot.
+    # The one form of citing (read21d, front_page.citing): the note asks for the day, and the example gives the day the
+    # foot gives, whole, to copy (reader 26, #6: "[datoen nederst på siden]" left the reader to fill it in).
     note = " ".join(p.get_text() for p in soups["index.html"].select(".kr-citation-note"))
-    assert "Nævn også den dag, den er lavet" in note and "[datoen nederst på siden]" in note
+    built_on = re.match(r"Bygget (\d+\. \w+ \d{4})\.", soups["index.html"].select_one(".kr-provenance").get_text())
+    assert built_on and "Nævn også den dag, den er lavet" in note and f"netudgave af bogen, {built_on[1]}." in note, note
+    assert front_page.WEB_DATE not in note
     assert data.fingerprint not in note
     made = soups["index.html"].select_one("details.kr-made").get_text(" ")
     assert f"Udgavens kendetegn er {data.fingerprint}, en kode, der skifter, når bogens data ændres." in made

@@ -756,7 +756,7 @@ def test_a_charts_fold_does_not_repeat_whose_it_is_after_a_sentence_on_an_empty_
     fold = soup.select_one("details.kr-note-about")
     folded = fold.get_text() if fold is not None else ""
     assert shown == [f"{chart.whose} {charts.MARK_HINT}"] and chart.whose == "Analytikerens angivelse."
-    assert "kolonne er tom" in soup.select_one("p.kr-marks-empty").get_text() and chart.whose not in folded, folded
+    assert "har intet tal i tabellen" in soup.select_one("p.kr-marks-empty").get_text() and chart.whose not in folded, folded
 
 
 def test_a_value_with_its_owner_survives_a_copy_and_a_pickle_whole(report):

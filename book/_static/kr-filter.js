@@ -360,6 +360,8 @@
           : "unmarked"
         : "nothing";
     if (kind === "nothing" && figures) kind = "";
+    // On another municipality's profile, the reader's choice for the rest of the book (lists.profile_hints); the way
+    // to the chosen one's page is the offer below, a link, in the bar's line and the open panel.
     const parts = [hint ? hint.textContent : kind ? sentences[kind] : ""];
     if (figures && sentences.charts) parts.push(sentences.charts);
     ui.status.textContent = parts.filter(Boolean).join(" ");
@@ -373,9 +375,8 @@
     // What the bar says after a choice that marks nothing on the screen (offerAway): the lists' counts, or the rows'.
     awayWords = (kind === "lists" ? barLines().away[KR.keyOf(KR.state)] : kind === "marks" ? sentences.away : "") ?? "";
     // On another municipality's profile, the line says whose page it is (reader 15: the bar named only the chosen one).
-    const about = hint?.querySelector(".kr-profile-about");
     tally.textContent =
-      line ?? aside?.[0] ?? (about ? about.textContent : kind === "marks" ? (sentences.marks_line ?? "") : "");
+      line ?? aside?.[0] ?? (hint ? hint.textContent : kind === "marks" ? (sentences.marks_line ?? "") : "");
     // Where the editors' inferred ties change what the page marks, the line offers the switch in one tap.
     const infer = ui.tally.querySelector(".kr-filter-infer"); // none where the data hold no inferred tie
     if (infer) {
@@ -407,7 +408,7 @@
         pdf.lastElementChild.href = KR.fromRoot(chosen.pdf_href);
       }
     }
-    // The same links in the panel, for a phone's one-row bar (kommunefilter.css shows them there once it is compact).
+    // The same links in the open panel, which lies over the lines under the bar (kommunefilter.css).
     // Their classes stay with the bar's own (the copy's CSS is its paragraph's).
     const again = ui.offer.cloneNode(true);
     for (const part of again.querySelectorAll("[class^=kr-filter-offer]")) part.removeAttribute("class");
@@ -537,10 +538,14 @@
       const starts = terms.map((t) => new RegExp(`(?<![\\p{L}\\p{N}])${escaped(t)}`, "iu"));
       const found = (b) => starts.filter((start) => start.test(b)).length;
       const best = Math.max(0, ...blocks.map(found));
+      // Where no block of the page's prose holds a term (it stood in a table or a card's drill-through only), the
+      // page's first paragraph of running text, not its title: the title stood again as its snippet (reader 26, #7).
       const block =
         (best
           ? blocks.find((b) => found(b) === best)
-          : blocks.find((b) => terms.some((t) => b.toLowerCase().includes(t)))) ?? blocks[0];
+          : blocks.find((b) => terms.some((t) => b.toLowerCase().includes(t)))) ??
+        blocks.find((b) => b.length >= RUNNING_TEXT) ??
+        blocks[0];
       const lower = block.toLowerCase();
       const hits = best ? starts.map((start) => block.search(start)) : terms.map((t) => lower.indexOf(t));
       const at = Math.min(...hits.filter((i) => i > -1), block.length);
@@ -555,6 +560,8 @@
 
   // Where one block of a page's text ends (spaceSearchSnippets): a character no page's text holds.
   const BLOCK_END = "\u001e";
+  // The least length of a block of running text, as the build counts a page's first paragraph (extension.RUNNING_TEXT).
+  const RUNNING_TEXT = 80;
 
   /** The build's Danish for the search's count line and its no-hit line joins Sphinx's catalog before the search
    * runs: it runs as soon as searchindex.js arrives, and a search that finds nothing says so at once, before

@@ -41,10 +41,10 @@ from kulturensrige.data.municipality_codes import codes_are_official
 from kulturensrige.data.pages import ALL, PROFILE_PREFIX
 from kulturensrige.data.publishing import published_files
 from kulturensrige.data.settings import build_date
-from kulturensrige.render import browser, charts, front_page, highlight
+from kulturensrige.render import browser, cards, charts, front_page, highlight
 from kulturensrige.render.markup import METHOD_NOTES, SIDE, esc, json_island, side_file
 from kulturensrige.render.policy import with_policy
-from kulturensrige.words import SOFT_HYPHEN, built, hyphenated, spreadsheet_csv
+from kulturensrige.words import SOFT_HYPHEN, built, day, hyphenated, spreadsheet_csv
 
 GENERATED = "_kr_generated"
 
@@ -190,6 +190,9 @@ def _on_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctr
             body = marks_explained(body, _editors_href(context), _speaker_key(app, body), kinds)
             if (context.get("meta") or {}).get(AUDIENCE) != ANALYSTS:
                 body = with_retelling_rule(body, provenance.retelling_rule(app.kr_data.options))  # type: ignore[attr-defined]
+        # The citing example's day: the notebook leaves its place (front_page.WEB_DATE), so that its output does not
+        # change with the day; the page gives the day it was built, as its foot does (reader 26, #6).
+        body = body.replace(front_page.WEB_DATE, day(app.kr_built))  # type: ignore[attr-defined]
         context["body"] = highlight.FILTER_SLOT + side_files(body, Path(app.outdir), pagename)
     _drop_thebe(context)
     _drop_unused_extensions(context)
@@ -787,6 +790,9 @@ def _opens_chosen(html: str, pagename: str) -> str:
     if end < 0:
         return html
     head = _with_reserve(html[:end], _reserve(html))
+    # Which of the filter panel's sentences on the untied quotes fits the page (kommunefilter.css shows that one).
+    if kind := cards.untied_kind(html):
+        head = head.replace("<html ", f'<html data-kr-untied="{kind}" ', 1)
     if (profile := PROFILE.search(html)) and pagename.startswith(PROFILE_PREFIX):
         # The slug (pages.slug: lower case, no quote) and the code as the page wrote it, escaped: what the head script
         # compares with the choice.

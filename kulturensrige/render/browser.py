@@ -82,7 +82,7 @@ def browser_data(data: Dataset) -> dict:
                 switch_label=SWITCH_LABEL,
                 settings=SETTINGS if views.switchable(data) else ABOUT_THE_CHOICE,
                 toggle_name=toggle_name(data),
-                untied=cards.untied_said(data),
+                untied=cards.untied_by_page(data),
             )
         ),
     }

@@ -575,6 +575,13 @@ def quotes_in_section(data: Dataset, section_id: str) -> Html:
 UNTIED_CARDS = "Rapporten nævner ingen kommune ved citaterne, så kortene har ingen kommunelinje"
 UNTIED_CHOICE = ", og et valg af kommune markerer ingen af dem"
 UNTIED_NOTE = f"{UNTIED_CARDS}{UNTIED_CHOICE}."
+# The same fact on a page with no quote card (the overview, the comparison, the front page): "kortene" named cards the
+# page did not show (reader 25 r2, #8). A page that says it in its own words (no_quote_tied: a profile, the
+# comparison) has neither in the panel (book/extension.py untied_kind; docs/adr/0082).
+UNTIED_ELSEWHERE = "Rapporten nævner ingen kommune ved sine citater, så et valg af kommune markerer intet citat."
+# The panel's sentence by what the page holds, the kind its <html> names (data-kr-untied): quote cards, or none.
+UNTIED_KINDS = {"kort": UNTIED_NOTE, "andet": UNTIED_ELSEWHERE}
+QUOTE_CARD = '<article class="kr-card kr-quote"'
 
 
 def untied_said(data: Dataset, said: str = UNTIED_NOTE) -> str:
@@ -585,6 +592,20 @@ def untied_said(data: Dataset, said: str = UNTIED_NOTE) -> str:
     if provenance.folder_source(data.options) != BY_REPORT:
         said = said.replace("Rapporten nævner", f"{provenance.folder_words(data.options).subject} nævner", 1)
     return said
+
+
+def untied_by_page(data: Dataset) -> dict[str, str]:
+    """The filter panel's sentence on the untied quotes for each kind of page (UNTIED_KINDS), in the folder's holder's
+    words (untied_said); none where some quote is tied."""
+    return {kind: said for kind, note in UNTIED_KINDS.items() if (said := untied_said(data, note))}
+
+
+def untied_kind(html: str) -> str:
+    """Which of the panel's sentences on the untied quotes fits a built page (untied_by_page): 'kort' where it shows
+    quote cards, '' where it says the fact itself (no_quote_tied), else 'andet'."""
+    if NO_QUOTE_TIED_CSS in html:
+        return ""
+    return "kort" if QUOTE_CARD in html else "andet"
 
 
 def star_moments(data: Dataset, section_id: str = "stjernestunder") -> Html:
@@ -669,13 +690,16 @@ def on_cards(data: Dataset, ingredient_id: str) -> str:
     )
 
 
+NO_QUOTE_TIED_CSS = "kr-no-quote-tied"
+
+
 def no_quote_tied(data: Dataset) -> Html:
     """In place of a municipality's quotes (a profile, an edition, the comparison), where the data tie no quote to any
     municipality (views.any_tied): one sentence that says so and where the quotes are, the ingredient pages."""
     pages = [book_link(f"ingredienser/{row.ingredient_id}", esc(row.name)) for row in data.ingredients.sort_values("number").itertuples()]
     holder = provenance.folder_words(data.options).subject if provenance.folder_source(data.options) != BY_REPORT else "Rapporten"
     return Html(
-        f'<p class="kr-list-intro kr-no-quote-tied">{esc(holder)} knytter intet citat til en kommune, så ingen kommune har '
+        f'<p class="kr-list-intro {NO_QUOTE_TIED_CSS}">{esc(holder)} knytter intet citat til en kommune, så ingen kommune har '
         f"sine egne citater. Citaterne står på ingrediensernes sider: {listing(pages)}.</p>"
     )
 

@@ -916,7 +916,8 @@ def _no_marks(data: Dataset, code: str, cols: list[str], table: pd.DataFrame, mi
     what = "kommunens eneste indsats" if counted == 1 else f"kommunens {number(counted)} indsatser"
     # The titles after a colon, not in brackets: an editors' title ends in its own bracket, and "… bænk (redaktionens
     # titel)) er ingen målgrupper" nested them (reader 25 r2, #3).
-    return f"{genitive(name)} kolonne er tom. Ved {what} er ingen {missing} registreret: {listing(titles)}."
+    # "Intet tal", not "kolonne": on a phone the table is rows of named marks and has no columns (reader 26, #4).
+    return f"{name} har intet tal i tabellen. Ved {what} er ingen {missing} registreret: {listing(titles)}."
 
 
 def _initiative_vocabulary_chart(

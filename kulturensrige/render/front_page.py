@@ -221,7 +221,9 @@ NO_PAGE_NUMBERS = (
     "Den tekst af rapporten, bogen er lavet efter, har ingen sidetal. Derfor henviser bogen til rapportens afsnit "
     "(„Afsnit: …“), ikke til sider; skal du bruge et sidetal, må du finde det i rapporten selv."
 )
-# The web book's edition and where its date stands, in the one form of citing (Citing).
+# The web book's edition and the place of its day, in the one form of citing (Citing): the notebook's output keeps the
+# place, and the build writes the day the page was built into it (book/extension.py _on_page), so that the output does
+# not change with the day and a reader copies a whole citation (reader 26, #6).
 WEB_EDITION = "netudgave af bogen"
 WEB_DATE = "[datoen nederst på siden]"
 

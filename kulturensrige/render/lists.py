@@ -313,12 +313,11 @@ def profile_hints(data: Dataset, kommunekode: str) -> str:
     """A profile page is always about its own municipality (docs/adr/0058): another one chosen is named as the choice for
     the rest of the book, and the way to its page offered.
 
-    One line per other municipality, kept hidden: the filter's status shows the chosen one's, link and all, and the
-    bar's own line its first sentence."""
+    One line per other municipality, kept hidden: the filter's status and the bar's own line show the chosen one's.
+    The way to its page is the bar's offer and the open panel's copy of it, a link: the status, text only, said "Gå til
+    siden om Køge." as words that led nowhere (issue 22)."""
     lines = "".join(
-        f'<p class="kr-profile-hint" data-kr-when="{esc(r.kommunekode)}" hidden>'
-        f'<span class="kr-profile-about">I resten af bogen er {esc(r.name)} valgt.</span> '
-        f"{book_link('kommuner/profil-' + r.slug, 'Gå til siden om ' + esc(r.name))}.</p>"
+        f'<p class="kr-profile-hint" data-kr-when="{esc(r.kommunekode)}" hidden>I resten af bogen er {esc(r.name)} valgt.</p>'
         for r in table_rows(data.municipalities)
         if r.kommunekode != kommunekode
     )

@@ -78,3 +78,25 @@ def test_on_a_desktop_the_bar_stays_one_row_of_at_most_56_px_after_a_choice(brow
                     assert all(lines == 1 for lines in bar["offerLines"]), (path, row.name, where, bar)
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_at_the_pages_top_the_open_panel_offers_the_chosen_municipalitys_page_as_a_link_and_no_dead_words(browser, site_url, data, width):
+    """The open panel lies over the lines under the bar (ADR 75), so at the page's top it hid the offer of the chosen
+    municipality's page; on another municipality's page its status said "Gå til siden om Køge." as words that led
+    nowhere (issue 22: a "Gå til siden om …" is a real link). Opened at the top, the panel has a link to the chosen
+    municipality's page, on a reading page and on another municipality's page, and no words that promise one."""
+    phone = width < 600
+    context = browser.new_context(locale="da-DK", viewport={"width": width, "height": 667}, is_mobile=phone, has_touch=phone)
+    page = context.new_page()
+    chosen, other = data.municipalities.iloc[0], data.municipalities.iloc[1]
+    try:
+        for path in each(["vaerdiskabelser.html", f"kommuner/profil-{other.slug}.html"]):
+            page.goto(f"{site_url}/{path}?kommune={chosen.slug}")
+            page.evaluate("() => window.KR_FILTER.ready")
+            page.click(".kr-filter-toggle")
+            bar = page.evaluate(BAR_JS)
+            assert any(href and f"profil-{chosen.slug}" in href for _, href in bar["links"]), (path, bar)
+            assert "Gå til siden" not in page.inner_text(".kr-filter-status"), path
+    finally:
+        context.close()

@@ -26,8 +26,8 @@ COVER_JS = """() => {
 }"""
 
 
-def phone(browser):
-    context = browser.new_context(viewport=PHONE, locale="da-DK", is_mobile=True, has_touch=True)
+def phone(browser, width: int = PHONE["width"]):
+    context = browser.new_context(viewport={**PHONE, "width": width}, locale="da-DK", is_mobile=True, has_touch=True)
     return context, context.new_page()
 
 
@@ -96,5 +96,45 @@ def test_a_remembered_choice_shows_in_the_compact_bar_with_a_one_tap_way_back_to
         assert f"kommune={row.slug}" not in page.url and reset.is_visible() and reset.is_disabled()
         opened(page, f"{site_url}/kommuner/oversigt.html")  # and the next visit remembers all of them
         assert page.evaluate("() => window.KR_FILTER.state().kommune") == "alle" and reset.is_disabled()
+    finally:
+        context.close()
+
+
+# The reading bar's row: its height, the lines each of its texts takes (the select's name aside), whether the chosen
+# name stands whole in the select (its arrow takes about 1.5 em), and the bottom of the header and bar.
+ROW_JS = """() => {
+  const bar = document.querySelector('section.kr-filter'), select = document.getElementById('kr-kommune');
+  const style = getComputedStyle(select), context = document.createElement('canvas').getContext('2d');
+  context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  const room = select.clientWidth - parseFloat(style.paddingLeft) - 1.5 * parseFloat(style.fontSize);
+  const walker = document.createTreeWalker(bar.querySelector('.kr-filter-row'), NodeFilter.SHOW_TEXT);
+  const lines = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.textContent.trim() || node.parentElement.closest('select')) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const rects = [...range.getClientRects()].filter((r) => r.width > 1);
+    if (rects.length) lines.push([node.textContent.trim(), new Set(rects.map((r) => Math.round(r.top))).size]);
+  }
+  const header = document.querySelector('.bd-header-article').getBoundingClientRect();
+  return {height: bar.getBoundingClientRect().height, lines,
+          nameFits: context.measureText(select.selectedOptions[0].textContent).width <= room,
+          bottom: Math.max(0, header.bottom, bar.getBoundingClientRect().bottom)};
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 375, 414])
+def test_while_reading_on_a_phone_the_bar_is_one_line_of_at_most_48_px_with_every_whole_name(browser, site_url, data, width):
+    """The bar was about 56 px while reading and its „Om fremhævning“ took two lines (reader 25 r2, #7; issue 22): at
+    320, 375 and 414 px, with each municipality chosen and scrolled on, it is one line of at most 48 px, every word in
+    it on one line, the chosen name whole in the select; header and bar take at most 15 % of 667 px."""
+    context, page = phone(browser, width)
+    try:
+        for row in each(data.municipalities.itertuples()):
+            opened(page, f"{site_url}/vaerdiskabelser.html?kommune={row.slug}")
+            read_on(page, 900)
+            bar = page.evaluate(ROW_JS)
+            assert bar["height"] <= 48 and bar["nameFits"] and bar["bottom"] <= 0.15 * PHONE["height"], (row.name, bar)
+            assert all(count == 1 for _, count in bar["lines"]), (row.name, bar["lines"])
     finally:
         context.close()

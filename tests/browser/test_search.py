@@ -72,6 +72,21 @@ def test_on_a_touch_screen_the_search_field_shows_no_shortcut_and_its_icon_leave
         context.close()
 
 
+def test_on_a_phone_wide_screen_the_search_field_shows_no_shortcut_whatever_its_pointer(site_url, browser):
+    """Reader 26, #7: "Ctrl + K" stood in the search page's field at 375 px where the browser did not say it was a
+    touch screen: a screen as narrow as a phone's offers no keyboard shortcut, on the search page or in the header."""
+    context = browser.new_context(viewport={"width": 375, "height": 667}, locale="da-DK")
+    page = context.new_page()
+    try:
+        for path in ("search.html?q=klippekort", "index.html"):
+            page.goto(f"{site_url}/{path}")
+            page.evaluate("() => window.KR_FILTER.ready")
+            shortcuts = page.eval_on_selector_all(".search-button__kbd-shortcut", "ks => ks.filter((k) => k.checkVisibility())")
+            assert shortcuts == [], path
+    finally:
+        context.close()
+
+
 def test_the_search_field_has_one_frame(site_url, browser):
     """Reader 16, #9: the search page's field had two frames, the form's and Bootstrap's input border inside it. Every
     search form on the page (the page's own and the dialog's) draws one."""

@@ -103,3 +103,26 @@ def test_the_chosen_municipalitys_pages_stand_first_and_no_snippet_is_cut_from_a
             assert starts, (href, snippet)
     finally:
         page.close()
+
+
+# Each result's title and its snippet, once every snippet has come.
+TITLED_JS = """() => [...document.querySelectorAll('#search-results ul.search > li')]
+  .map((li) => [li.querySelector('a').textContent.trim(), (li.querySelector('p.context')?.textContent || '').trim()])"""
+
+
+def test_a_result_whose_prose_holds_no_term_shows_its_first_paragraph_not_its_title_again(site_url, browser):
+    """Reader 26, #7: »klippekort« found „Sammenlign kommuner“ and „Data og genkørsel“, whose snippets were their titles
+    again (the word stands in a table there), and the reader could not tell what the pages were: a result's snippet
+    is never its title alone."""
+    page = browser.new_page(viewport={"width": 375, "height": 667}, locale="da-DK", is_mobile=True, has_touch=True)
+    try:
+        _searched(page, f"{site_url}/search.html?q=klippekort")
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('#search-results ul.search > li')].every((li) => li.querySelector('p.context'))"
+        )
+        results = page.evaluate(TITLED_JS)
+        assert results, "no result"
+        for title, snippet in results:
+            assert snippet and snippet != title, (title, snippet)
+    finally:
+        page.close()
