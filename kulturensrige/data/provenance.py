@@ -1,7 +1,7 @@
 """Whose word is it: the report's, the editors', an analyst's or a QDA project's, worded in Danish once.
 
 The sources are declared in the schema (SOURCES, and EDITORIAL for the values the report does not state). A data
-folder says who prepared it (options.csv, `kilde`, standard `rapporten`; the workbook import writes `analytiker`)
+folder says who prepared it (options.csv, `kilde`, standard `analytiker`: only data/ states `rapporten`, ADR 86)
 and who stated its quotes' municipalities (`kommune_angivet_af`, standard the folder's source; the REFI-QDA import
 writes `qda-projekt`). Pages, cards, status sentences, PDFs, downloads and the QDA export all word a source through
 `words()`, so a book built on an analyst's data never credits the report.
@@ -214,8 +214,9 @@ def in_sections(options: pd.DataFrame, quoted: list[str]) -> str:
 
 
 def folder_source(options: pd.DataFrame) -> str:
-    """Who prepared the data folder: `kilde`, standard `rapporten`."""
-    return _option(options, FOLDER_SOURCE) or BY_REPORT
+    """Who prepared the data folder: `kilde`, standard `analytiker`. A folder is the report's only where it says so (data/
+    does, ADR 86): a folder made from the CSV templates, or without options.csv, is an analyst's and never credits the report."""
+    return _option(options, FOLDER_SOURCE) or BY_ANALYST
 
 
 def ties_source(options: pd.DataFrame) -> str:
