@@ -9,6 +9,9 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from kulturensrige.render import comparison
+from support.checks import each
+
 BOOK = Path(__file__).resolve().parent.parent / "book"
 
 
@@ -34,4 +37,24 @@ def test_the_reports_lead_in_to_a_quote_is_said_as_the_reports_not_the_participa
     said = _sentence_with(page_text("ingredienser/leg-mod-og-laering.ipynb"), "»at frigøre sig fra«")
     assert re.search(r"Rapporten skriver, at [^.»]*»at frigøre sig fra«", said), said
     assert "deltagerens sætning" not in said and "deltager fortæller" not in said, said
+
+
+def test_the_comparisons_sentence_names_the_columns_in_the_order_they_stand_in_every_municipalitys_view(data):
+    """#4: with Egedal chosen the page said Køge stood first („som siden altid viser først“) while Egedal stood in the
+    first column (the chosen column comes first, kommunefilter.css). Each view a choice outside the page's first pair
+    makes has its own sentence, naming the chosen one first; the pair's own views have none."""
+    view = BeautifulSoup(str(comparison.compare_view(data)), "html.parser")
+    names = dict(zip(data.municipalities["kommunekode"], data.municipalities["name"], strict=True))
+    first = list(names.values())[: comparison.FIRST_SHOWN]
+    said = {p["data-compare-yields"]: p for p in view.select(".kr-compare-yields")}
+    assert set(said) == set(list(names)[comparison.FIRST_SHOWN :])
+    for code, name in each(list(names.items())[comparison.FIRST_SHOWN :]):
+        sentence = " ".join(said[code].get_text().split())
+        assert said[code].has_attr("hidden")
+        assert sentence.startswith(f"{name} står først, og {first[0]}, som siden altid viser, står ved siden af;"), sentence
+        assert f"{first[-1]} er taget ud" in sentence, sentence
+    assert "viser først" not in text(view)
+    css = (BOOK / "_static" / "kommunefilter.css").read_text(encoding="utf-8")
+    assert re.search(r"\.kr-compare-column\.kr-chosen \{\s*order: -1;", css)
+    assert "dataset.compareYields !== s.kommune" in (BOOK / "_static" / "kr-lists.js").read_text(encoding="utf-8")
 
