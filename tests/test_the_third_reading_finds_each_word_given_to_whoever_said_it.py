@@ -58,3 +58,21 @@ def test_the_comparisons_sentence_names_the_columns_in_the_order_they_stand_in_e
     assert re.search(r"\.kr-compare-column\.kr-chosen \{\s*order: -1;", css)
     assert "dataset.compareYields !== s.kommune" in (BOOK / "_static" / "kr-lists.js").read_text(encoding="utf-8")
 
+
+# #7: organisations whose kind the report does not state, with the report's words that name them (and no more).
+KINDS_NOT_STATED = {
+    "koege-seniorklub": "fællesskaber, bibliotekets tilbud til særligt seniorer og den lokale seniorklub",  # L129: a club
+    "slagslundeklubben": "skabe opmærksomhed på Slagslundeklubbens mange tilbud",  # L179: no forening
+    "helhedsplan-lindholm": "Helhedsplan Lindholm (et socialt belastet boligområde)",  # L152: no boligsocial indsats
+    "aktionsuniversitetet": "facilitator af aktionslæringsforløbet Christa Breum Amhøj fra Aktionsuniversitetet",  # L360
+}
+
+
+def test_an_organisations_kind_the_report_does_not_state_is_marked_the_editors_knowledge(data, report_text: str):
+    """#7: the club and the senior club were „Forening“ and Lindholm „Boligsocial indsats“ as if the report said so; the
+    report names them only (and calls Amhøj, not her university, the facilitator)."""
+    flat = " ".join(re.sub(r"(?<=[a-zæøå])-\n(?=[a-zæøå])", "", report_text).split())
+    organisations = data.organisations.set_index("organisation_id")
+    for organisation, words in each(list(KINDS_NOT_STATED.items())):
+        assert words in flat, words
+        assert organisations.loc[organisation, "kind_by_knowledge"] == "ja", organisation
