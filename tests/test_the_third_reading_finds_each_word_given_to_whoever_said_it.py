@@ -10,6 +10,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from kulturensrige.render import comparison
+from kulturensrige.words import CUT
+from report_source import collapse, repair_hyphenation
 from support.checks import each
 
 BOOK = Path(__file__).resolve().parent.parent / "book"
@@ -76,3 +78,17 @@ def test_an_organisations_kind_the_report_does_not_state_is_marked_the_editors_k
     for organisation, words in each(list(KINDS_NOT_STATED.items())):
         assert words in flat, words
         assert organisations.loc[organisation, "kind_by_knowledge"] == "ja", organisation
+
+
+def test_a_status_examples_cut_from_a_longer_sentence_is_marked_with_the_books_cut(data, report_text: str):
+    """#8: the rule says each status rests on a whole sentence, and its examples stopped mid-sentence without a mark
+    (»… eventet ”Gang i gården”« goes on „, der bestod af …“). An example that stops before its sentence does ends in
+    „[…]“ (words.CUT); one without it ends where the report's sentence ends."""
+    report = collapse(repair_hyphenation(report_text))
+    examples = [p for text in data.statuses["description"] for p in re.findall(r"»([^«]*)«", text)]
+    for example in each(examples):
+        cut = example.endswith(f" {CUT}")
+        words = example.removesuffix(f" {CUT}")
+        assert words in report, example
+        ends = [report[m.end() :].lstrip()[:1] for m in re.finditer(re.escape(words), report)]
+        assert all(after != "." for after in ends) if cut else all(after == "." for after in ends), (example, ends)
