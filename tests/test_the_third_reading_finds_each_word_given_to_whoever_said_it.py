@@ -9,12 +9,14 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from kulturensrige.data.schema import SPEAKER_CATEGORY_RULE, TABLES
 from kulturensrige.render import comparison
 from kulturensrige.words import CUT
 from report_source import collapse, repair_hyphenation
 from support.checks import each
 
-BOOK = Path(__file__).resolve().parent.parent / "book"
+REPO = Path(__file__).resolve().parent.parent
+BOOK = REPO / "book"
 
 
 def page_text(notebook: str) -> str:
@@ -92,3 +94,23 @@ def test_a_status_examples_cut_from_a_longer_sentence_is_marked_with_the_books_c
         assert words in report, example
         ends = [report[m.end() :].lstrip()[:1] for m in re.finditer(re.escape(words), report)]
         assert all(after != "." for after in ends) if cut else all(after == "." for after in ends), (example, ends)
+
+
+# The areas a role may name after its comma, each with the category whose definition is that area.
+AREAS = {"sundhed": "sundhed", "kultur": "kultur"}
+
+
+def test_a_role_that_names_its_department_is_in_that_departments_category_by_the_rule_the_dictionary_states(data):
+    """#9: »Fællesskabskonsulent, sundhedsafdeling« stood under „Fællesskab og frivillighed“, while „Sundhedsområdet“
+    is defined as the health department's staff, and no rule said which wins. The dictionary states the rule (the
+    department decides; with no area or two, the job), and every role that names one area is in its category."""
+    assert SPEAKER_CATEGORY_RULE in (REPO / "data" / "DATAORDBOG.md").read_text(encoding="utf-8")
+    assert TABLES["speaker_categories"].description == SPEAKER_CATEGORY_RULE
+    named = 0
+    for quote in each(data.quotes.to_dict("records")):
+        _, comma, where = quote["speaker_role"].partition(", ")
+        areas = {category for word, category in AREAS.items() if word in where.casefold()} if comma else set()
+        if len(areas) == 1:
+            named += 1
+            assert quote["speaker_category"] == areas.pop(), (quote["quote_id"], quote["speaker_role"])
+    assert named >= 2  # »Faglig koordinator, sundhed« and »Fællesskabskonsulent, sundhedsafdeling«

@@ -291,6 +291,15 @@ def _vocabulary(name: str, key: str, title: str, description: str, example: tupl
     return _table(name, title, description, key, columns)
 
 
+# Which category a role belongs to where it could fit two (reading 26, #9: »Fællesskabskonsulent, sundhedsafdeling« stood
+# under „Fællesskab og frivillighed“ while „Sundhedsområdet“ is defined by the department): the department decides.
+SPEAKER_CATEGORY_RULE = (
+    "Normaliserede kategorier af talere: redaktionens inddeling af de roller, rapporten angiver. Nævner rollen den "
+    "afdeling eller det ene område, taleren arbejder i, afgør det kategorien (»Fællesskabskonsulent, sundhedsafdeling« "
+    "hører til „Sundhedsområdet“); nævner rollen intet område eller flere, afgør stillingen (»Kommunal programleder, "
+    "kultur og sundhed« hører til „Projekt- og programledelse“)."
+)
+
 SECTION = ref("sections", "Afsnittet i rapporten, som rækken bygger på (proveniens).", "etablering-af-vi")
 
 TABLES: dict[str, Table] = {
@@ -501,9 +510,7 @@ TABLES: dict[str, Table] = {
                 ),
             },
         ),
-        _vocabulary(
-            "speaker_categories", "speaker_category_id", "Talerkategorier", "Normaliserede kategorier af talere.", ("sundhed", "Sundhed")
-        ),
+        _vocabulary("speaker_categories", "speaker_category_id", "Talerkategorier", SPEAKER_CATEGORY_RULE, ("sundhed", "Sundhed")),
         _vocabulary(
             "quote_kinds",
             "quote_kind_id",
