@@ -3,6 +3,7 @@ who said them, sentences that say what the page shows, and data that mark what i
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from kulturensrige.data.schema import SPEAKER_CATEGORY_RULE, TABLES
+from kulturensrige.edition import editions
 from kulturensrige.render import comparison
 from kulturensrige.words import CUT
 from report_source import collapse, repair_hyphenation
@@ -17,6 +19,7 @@ from support.checks import each
 
 REPO = Path(__file__).resolve().parent.parent
 BOOK = REPO / "book"
+STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
 
 
 def page_text(notebook: str) -> str:
@@ -114,3 +117,28 @@ def test_a_role_that_names_its_department_is_in_that_departments_category_by_the
             named += 1
             assert quote["speaker_category"] == areas.pop(), (quote["quote_id"], quote["speaker_role"])
     assert named >= 2  # »Faglig koordinator, sundhed« and »Fællesskabskonsulent, sundhedsafdeling«
+
+
+def test_a_pdf_names_one_place_for_the_editors_additions_and_lists_a_lists_note_under_its_section(data):
+    """#11: the covers said „i bogens kapitel „Data og genkørsel“ under „Hvem siger det““, the keys „i udgaven
+    „Kulturens Rige – data og metode“, i kapitlet om data“: one place, three names. And „Om kilderne“ listed the
+    initiatives' note under each municipality's last card („Guldborgsund: Rødder“), as if that card's title were the
+    editors'; it stands under the section the list is in."""
+    place = editions.PRINTED_EDITORS_PLACE
+    cover = text(editions.municipality_edition(data, "240", STAMP, editions.EditionCharts.compute(data), "p.js"))
+    assert f"Hvad redaktionen har lagt til, står {place}." in cover
+    assert "bogens kapitel" not in cover and "i kapitlet om data" not in cover
+    article = BeautifulSoup(
+        '<article><p class="kr-key">Nøgle. <a href="x">Læs mere om, hvem der siger hvad</a></p>'
+        '<p class="kr-quote-more"><a href="y">Hvordan bogen tæller, og hvem der siger hvad</a>, står i kapitlet „Data og '
+        'genkørsel“.</p><h2>Indsatser</h2><article class="kr-card"><h3 class="kr-card-title">Rødder</h3></article>'
+        '<details class="kr-whose-note"><summary class="kr-whose-line">Redaktionens inddeling.</summary>'
+        '<div class="kr-whose-about">Fordi.</div></details></article>',
+        "html.parser",
+    ).article
+    editions._printable_controls(article)
+    pointers = [" ".join(p.get_text().split()) for p in article.select("p.kr-key, p.kr-quote-more")]
+    assert pointers and all(p.endswith(f"står {place}.") for p in pointers), pointers
+    sources: list[tuple[str, str]] = []
+    editions._printable_whose_notes(article, "Guldborgsund", sources)
+    assert sources == [("Guldborgsund: Indsatser", "Fordi.")], sources
