@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from kulturensrige.data.schema import SPEAKER_CATEGORY_RULE, TABLES
 from kulturensrige.edition import editions
-from kulturensrige.render import comparison
+from kulturensrige.render import cards, comparison, dictionary, lists
 from kulturensrige.words import CUT
 from report_source import collapse, repair_hyphenation
 from support.checks import each
@@ -142,3 +142,23 @@ def test_a_pdf_names_one_place_for_the_editors_additions_and_lists_a_lists_note_
     sources: list[tuple[str, str]] = []
     editions._printable_whose_notes(article, "Guldborgsund", sources)
     assert sources == [("Guldborgsund: Indsatser", "Fordi.")], sources
+
+
+def test_the_books_own_sentences_that_read_badly_are_plain_danish(data):
+    """#13: „Linjen over dem“ named no line; „læst ind igen er den koden igen“; „Kortenes“ under Baggrund's one card;
+    „Rapporten konkluderer“ of what the report says in running text (L586–589); and the one list whose report's words
+    stood in bold instead of »…« (Datagrundlag)."""
+    overview = page_text("kommuner/oversigt.ipynb")
+    assert "Linjen over dem" not in overview and "Mærket (red.) over kortene siger, hvis ord det er." in overview
+    lead = dictionary.SOURCES_LEAD
+    assert "læst ind igen er den koden igen" not in lead and "når filen læses ind igen, bliver ordene til koden igen" in lead
+    literature = data.quotes[data.quotes["section_id"] == "baggrund"]
+    assert len(literature) == 1
+    said = cards.kinds_whose(data, [literature])
+    assert said is not None and said.editors.startswith("Kortets „Litteraturcitat“ er redaktionens betegnelse"), said
+    assert "konkluderer" not in page_text("ingredienser/faelles-fundamenter.ipynb")
+    listed = BeautifulSoup(str(lists.evaluation_sources(data)), "html.parser")
+    assert not listed.select("strong")
+    for item, label in each(list(zip(listed.select("li"), data.evaluation_sources.sort_values("position")["label"], strict=True))):
+        assert item.get_text().startswith(f"»{label[0].lower()}{label[1:]}«"), item.get_text()
+    assert "fed skrift" not in page_text("evalueringsdesign.ipynb")

@@ -529,7 +529,7 @@ LABELS_ONCE = (
 )
 
 
-def kinds_whose(named: list[tuple[str, str]]) -> Whose:
+def kinds_whose(named: list[tuple[str, str]], cards: int) -> Whose:
     """Whose the quote kinds a list's cards carry are, where the editors named them: `named` holds each editors' word
     and, where one word names a report's kind in the same list too, the speakers of the editors' cards: 'Kortenes
     „Interviewcitat“ og „Kort udsagn“ er redaktionens betegnelser, ikke rapportens.' The reason names no word the
@@ -537,7 +537,9 @@ def kinds_whose(named: list[tuple[str, str]]) -> Whose:
     act = EDITORIAL_VALUES["quote_kinds.label_source"].act  # 'betegnelse'
     words_ = [f"„{label}“" + (f" ved {speakers}" if speakers else "") for label, speakers in named]
     one = len(named) == 1
-    said = f"Kortenes {listing(words_)} er {words(BY_EDITORS).own} {act if one else act + 'r'}, ikke rapportens"
+    # „Kortets“ under a list of one card (reading 26, #13: Baggrund's one literature quote read „Kortenes“).
+    whose = "Kortets" if cards == 1 else "Kortenes"
+    said = f"{whose} {listing(words_)} er {words(BY_EDITORS).own} {act if one else act + 'r'}, ikke rapportens"
     which = f"hvilken slags hvert citat er, er {words(BY_EDITORS).own} inddeling"
     reason = f"Rapporten bruger ikke {act + 'n' if one else act + 'rne'} om det enkelte citat; {which}."
     return Whose(said, reason, ())

@@ -22,8 +22,8 @@ SOURCES_LEAD = (
     "Hvert citats kobling til ingredienserne har sin kilde i quotes.csv (`ingredient_source`): rapportens er den kun, "
     "når citatet står i ingrediensens afsnit, eller rapporten i sin tekst knytter det til ingrediensen; ellers er den redaktionens "
     "læsning med begrundelse (`ingredient_rationale`). I en analytikers datamappe er alle koblinger analytikerens. "
-    f"Den udgivne quotes.csv skriver kilden med kortenes ord („{provenance.ingredient_tie(provenance.BY_EDITORS)}“), og læst ind igen "
-    "er den koden igen. "
+    f"Den udgivne quotes.csv skriver kilden med kortenes ord („{provenance.ingredient_tie(provenance.BY_EDITORS)}“), og når filen "
+    "læses ind igen, bliver ordene til koden igen. "
     "Den byggede bog udgiver tabellerne med netop disse kolonner og lægger `kilder.csv` ved siden af dem: for hver "
     "kolonne i hver fil, hvis ord den er og hvorfor. "
     # One wording per source and kind (the s22 reading, #2): the full words in a PDF and a download, the short mark on a page.
