@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from kulturensrige.data.schema import SPEAKER_CATEGORY_RULE, TABLES
+from kulturensrige.data import schema
 from kulturensrige.edition import editions
 from kulturensrige.render import cards, comparison, dictionary, lists
 from kulturensrige.words import CUT
@@ -107,8 +107,8 @@ def test_a_role_that_names_its_department_is_in_that_departments_category_by_the
     """#9: »Fællesskabskonsulent, sundhedsafdeling« stood under „Fællesskab og frivillighed“, while „Sundhedsområdet“
     is defined as the health department's staff, and no rule said which wins. The dictionary states the rule (the
     department decides; with no area or two, the job), and every role that names one area is in its category."""
-    assert SPEAKER_CATEGORY_RULE in (REPO / "data" / "DATAORDBOG.md").read_text(encoding="utf-8")
-    assert TABLES["speaker_categories"].description == SPEAKER_CATEGORY_RULE
+    assert schema.SPEAKER_CATEGORY_RULE in (REPO / "data" / "DATAORDBOG.md").read_text(encoding="utf-8")
+    assert schema.TABLES["speaker_categories"].description == schema.SPEAKER_CATEGORY_RULE
     named = 0
     for quote in each(data.quotes.to_dict("records")):
         _, comma, where = quote["speaker_role"].partition(", ")
