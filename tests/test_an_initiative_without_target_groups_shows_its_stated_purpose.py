@@ -16,6 +16,7 @@ from kulturensrige import load
 from kulturensrige.edition import editions
 from kulturensrige.render import cards, charts, comparison
 from support.checks import each
+from support.folders import with_option
 
 REPO = Path(__file__).resolve().parent.parent
 PURPOSE = "at sætte fokus på fællesskaber, bibliotekets tilbud til særligt seniorer og den lokale seniorklub"
@@ -52,8 +53,7 @@ def test_a_card_without_target_groups_says_the_report_names_none_and_gives_the_p
 
 def test_an_analysts_book_says_the_analyst_names_no_target_group_and_credits_the_report_with_nothing(tmp_path: Path):
     folder = Path(shutil.copytree(REPO / "data", tmp_path / "analytiker"))
-    with (folder / "options.csv").open("a", encoding="utf-8") as f:
-        f.write("kilde,analytiker,\n")
+    with_option(folder, "kilde", "analytiker")
     analysts = load(folder)
     said = _target_groups(analysts, _row(analysts, "koege-gang-i-gaarden"))
     assert said == f"ikke angivet af analytikeren, som kun oplyser formålet: »{PURPOSE}«"

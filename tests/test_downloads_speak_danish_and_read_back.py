@@ -24,6 +24,7 @@ from kulturensrige.data.publishing import published_files
 from kulturensrige.data.schema import ATTRIBUTIONS, BY_ANALYST, FOLDER_SOURCE, TABLES
 from kulturensrige.rules import attribution
 from support.checks import each
+from support.folders import with_option
 from support.scripts import run_script
 
 REPO = Path(__file__).resolve().parent.parent
@@ -38,8 +39,7 @@ def analysts(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
     """The report's data as an analyst's folder (options.csv: kilde = analytiker)."""
     folder = tmp_path_factory.mktemp("analytiker") / "data"
     shutil.copytree(REPO / "data", folder)
-    with (folder / "options.csv").open("a", encoding="utf-8", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerow([FOLDER_SOURCE, BY_ANALYST, ""])
+    with_option(folder, FOLDER_SOURCE, BY_ANALYST)
     return load(folder)
 
 

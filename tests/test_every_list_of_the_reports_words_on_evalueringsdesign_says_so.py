@@ -19,7 +19,8 @@ def test_every_list_on_evalueringsdesign_is_introduced_as_the_reports_wording(bu
         "article.bd-article"
     )
     lists = [found for found in article.select("ul, ol") if not found.find_parent(class_=["kr-made", "kr-note-about"])]
-    labels = list(data.evaluation_sources["label"])
+    # In the report's own lower case, in »…« (reading 26, #13).
+    labels = [f"»{label[0].lower()}{label[1:]}«" for label in data.evaluation_sources["label"]]
     assert any(all(label in found.get_text() for label in labels) for found in lists)
     for found in each(lists):
         lead = found.find_previous("p")

@@ -19,6 +19,7 @@ from kulturensrige.edition import editions
 from kulturensrige.render import charts, comparison
 from report_source import collapse, repair_hyphenation
 from support.checks import each
+from support.folders import with_option
 from test_faithful_points_and_plain_danish import prose
 
 REPO = Path(__file__).resolve().parent.parent
@@ -35,8 +36,7 @@ def _sources(data) -> dict[tuple[str, str], dict[str, str]]:
 def _analysts_data(tmp_path: Path):
     folder = tmp_path / "analytiker"
     shutil.copytree(DATA, folder)
-    with (folder / "options.csv").open("a", encoding="utf-8") as f:
-        f.write("kilde,analytiker,\n")
+    with_option(folder, "kilde", "analytiker")
     return load(folder)
 
 

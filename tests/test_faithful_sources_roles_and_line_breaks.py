@@ -20,7 +20,7 @@ from kulturensrige.render import cards, lists
 from kulturensrige.words import COUNT_WORDS, count_columns
 from report_source import collapse, repair_hyphenation
 from support.checks import each
-from support.folders import with_inferred_ties
+from support.folders import with_inferred_ties, with_option
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -202,16 +202,14 @@ def test_the_reports_roles_for_those_cards_stand_nowhere_in_the_book_not_even_ap
     assert "bogen gengiver den ikke noget sted" in why and "Data og genkørsel" not in why
     folder = tmp_path / "analytiker"
     with_inferred_ties(folder)
-    with (folder / "options.csv").open("a", encoding="utf-8") as f:
-        f.write("kilde,analytiker,\n")
+    with_option(folder, "kilde", "analytiker")
     analysts = load(folder)
     turns = analysts.quotes[analysts.quotes["quote_id"] == "q036"]
     assert "analytikerens data nævner rollen" in cards.quote_card(analysts, turns)
     # Ties (and so roles) from a QDA project in the report's folder are the project's, not the report's.
     folder = tmp_path / "qda"
     with_inferred_ties(folder)
-    with (folder / "options.csv").open("a", encoding="utf-8") as f:
-        f.write("kommune_angivet_af,qda-projekt,\n")
+    with_option(folder, "kommune_angivet_af", "qda-projekt")
     coded = load(folder)
     card = cards.quote_card(coded, coded.quotes[coded.quotes["quote_id"] == "q036"])
     assert "QDA-projektet nævner rollen" in card and "rapporten" not in card

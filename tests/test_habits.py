@@ -81,6 +81,7 @@ DECISIONS = (
     "a-page-opens-with-its-own-words-and-says-why-where-the-reader-looks",
     "the-one-output-guard-replaces-a-link-refuses-proc-and-written-data-folders-carry-the-formula-guard",
     "a-phones-bar-is-one-line-with-an-i-and-the-panel-speaks-of-what-the-page-holds",
+    "a-data-folder-is-the-reports-only-when-it-says-so",
 )
 
 

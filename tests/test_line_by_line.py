@@ -29,6 +29,7 @@ from kulturensrige.rules import attribution, filters, statistics
 from kulturensrige.words import count_word
 from report_source import collapse, repair_hyphenation
 from support.checks import each
+from support.folders import with_option
 from test_pdf import report_site  # noqa: F401 (the fixture: the built book with its PDFs, made once per run)
 
 REPO = Path(__file__).resolve().parent.parent
@@ -799,8 +800,7 @@ def test_the_star_moments_are_said_to_be_the_reports_selection_of_three_and_an_a
     assert "Rapporten gengiver et udvalg: tre af stjernestunderne, hver fortalt af en deltager" in said  # reading 14, #11
     folder = tmp_path / "data"
     shutil.copytree(REPO / "data", folder)
-    with (folder / "options.csv").open("a", encoding="utf-8") as f:
-        f.write("kilde,analytiker,\n")
+    with_option(folder, "kilde", "analytiker")
     analysts = text(cards.star_moments(load(folder)))
     assert "Analytikerens data gengiver tre stjernestunder her." in analysts and "Rapporten" not in analysts.split(".")[0]
 

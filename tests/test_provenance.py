@@ -29,7 +29,7 @@ from kulturensrige.render import cards, charts, comparison, guide, highlight, li
 from kulturensrige.rules import attribution, statistics, views
 from support.builds import made_once, run_folder
 from support.checks import each
-from support.folders import with_inferred_ties
+from support.folders import with_inferred_ties, with_option
 from support.scripts import run_script
 
 REPO = Path(__file__).resolve().parent.parent
@@ -95,8 +95,8 @@ def test_every_source_is_an_option_value_the_validator_accepts_and_has_its_own_w
     for source in SOURCES:
         folder = tmp_path / source
         shutil.copytree(DATA, folder)
-        with (folder / "options.csv").open("a", encoding="utf-8") as f:
-            f.write(f"kilde,{source},\nkommune_angivet_af,{source},\n")
+        with_option(folder, "kilde", source)
+        with_option(folder, "kommune_angivet_af", source)
         data = load(folder)
         said = provenance.words(source)
         assert provenance.folder_source(data.options) == provenance.ties_source(data.options) == source
@@ -496,8 +496,7 @@ def test_a_chapter_states_a_source_only_through_the_one_wording(tmp_path: Path):
         assert not [f for f in fixed if f in prose], notebook.name
     folder = tmp_path / "analytiker"
     shutil.copytree(DATA, folder)
-    with (folder / "options.csv").open("a", encoding="utf-8") as f:
-        f.write("kilde,analytiker,\n")
+    with_option(folder, "kilde", "analytiker")
     data = load(folder)
     said = [
         str(charts.action_learning_cycle(data)),
@@ -513,8 +512,7 @@ def test_a_profile_and_the_attention_points_word_their_source_from_the_folder(tm
     fixed words: on an analyst's data they credited the editors."""
     folder = tmp_path / "analytiker"
     shutil.copytree(DATA, folder)
-    with (folder / "options.csv").open("a", encoding="utf-8") as f:
-        f.write("kilde,analytiker,\n")
+    with_option(folder, "kilde", "analytiker")
     data = load(folder)
     said = [str(lists.municipality_facts(data, "259")), *(str(guide.attention_points(data, i)) for i in data.ingredients["ingredient_id"])]
     for html in each(said):
@@ -594,8 +592,7 @@ def test_a_tables_editorial_column_says_whose_it_is_in_its_heading_and_so_in_its
     # On an analyst's data the same headings name the analyst, never the editors.
     folder = tmp_path / "analytiker"
     shutil.copytree(DATA, folder)
-    with (folder / "options.csv").open("a", encoding="utf-8") as f:
-        f.write("kilde,analytiker,\n")
+    with_option(folder, "kilde", "analytiker")
     analyst = BeautifulSoup(str(lists.municipality_table(load(folder))), "html.parser")
     assert "Region (analytikerens angivelse)" in [th.get_text(strip=True) for th in analyst.select("thead th")]
 
@@ -748,8 +745,7 @@ def test_a_charts_fold_does_not_repeat_whose_it_is_after_a_sentence_on_an_empty_
     rest now come apart from the start (provenance.whose_parts)."""
     folder = tmp_path / "analytiker"
     shutil.copytree(DATA, folder)
-    with (folder / "options.csv").open("a", encoding="utf-8") as f:
-        f.write(f"kilde,{BY_ANALYST},\n")
+    with_option(folder, "kilde", BY_ANALYST)
     chart = charts.art_forms_by_municipality(load(folder))
     soup = BeautifulSoup(str(chart.html()), "html.parser")
     shown = [p.get_text() for p in soup.select("p.kr-figure-note") if p.find_parent("details") is None]

@@ -170,7 +170,7 @@ def test_an_option_value_that_does_not_fit_its_option_is_refused(tmp_path: Path)
         load(folder)
     assert [str(p) for p in caught.value.problems] == [
         (
-            "data/options.csv, række 3, kolonne value: 'til' — passer ikke til kommune_angivet_af; "
+            "data/options.csv, række 4, kolonne value: 'til' — passer ikke til kommune_angivet_af; "
             "tilladt: rapporten, redaktionen, analytiker, qda-projekt"
         )
     ]

@@ -25,7 +25,7 @@ from kulturensrige.render import cards, charts, figures, front_page, guide, high
 from kulturensrige.rules import filters, statistics, views
 from report_source import collapse, repair_hyphenation
 from support.checks import each
-from support.folders import with_inferred_ties
+from support.folders import with_inferred_ties, with_option
 
 REPO = Path(__file__).resolve().parent.parent
 # What the page's note says under a chart that counts initiatives by municipality: the book's one counting rule.
@@ -266,8 +266,7 @@ def test_every_figure_reason_in_the_schema_names_what_it_counts():
 
 def test_an_analysts_edition_says_the_analysts_ties_and_attention_points_are_the_analysts(tmp_path):
     folder = with_inferred_ties(tmp_path / "data")
-    with (folder / "options.csv").open("a", encoding="utf-8") as f:
-        f.write("kilde,analytiker,\n")
+    with_option(folder, "kilde", "analytiker")
     analysts = load(folder)
     page = editions.municipality_edition(analysts, "230", STAMP, editions.EditionCharts.compute(analysts), "plotly.min.js")
     said = " ".join(BeautifulSoup(page, "html.parser").get_text(" ").split())

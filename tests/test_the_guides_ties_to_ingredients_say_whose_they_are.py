@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from kulturensrige import load
 from kulturensrige.render import guide
 from support.checks import each
+from support.folders import with_option
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -27,7 +28,6 @@ def test_the_checklist_says_the_links_to_ingredients_are_the_editors_and_an_anal
         assert "Redaktionens kobling, ikke rapportens" in said, ingredient_id
         assert "Rapporten kobler ikke guidens anbefalinger til ingredienserne" in said, ingredient_id
     folder = Path(shutil.copytree(REPO / "data", tmp_path / "analytiker"))
-    with (folder / "options.csv").open("a", encoding="utf-8") as f:
-        f.write("kilde,analytiker,\n")
+    with_option(folder, "kilde", "analytiker")
     theirs = _note(load(folder))
     assert "analytiker" in theirs.lower() and "redaktion" not in theirs.lower(), theirs

@@ -14,6 +14,7 @@ import pytest
 from kulturensrige import load
 from kulturensrige.data import provenance, refiqda
 from kulturensrige.render import cards
+from support.folders import with_option
 
 NAMESPACE = {"q": refiqda.NAMESPACE}
 
@@ -34,8 +35,7 @@ def _source_values(data) -> dict[str, str]:
 def test_the_qda_exports_source_of_a_tie_is_the_words_its_card_shows(tied_folder: Path, tmp_path: Path, folder_source: str):
     folder = Path(shutil.copytree(tied_folder, tmp_path / "data"))
     if folder_source != "rapporten":
-        with (folder / "options.csv").open("a", encoding="utf-8") as f:
-            f.write(f"kilde,{folder_source},\n")
+        with_option(folder, "kilde", folder_source)
     data = load(folder)
     values = _source_values(data)
     inferred = data.quotes[data.quotes["attribution"] == "inferred"]

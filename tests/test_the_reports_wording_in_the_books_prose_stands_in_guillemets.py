@@ -27,7 +27,7 @@ REPORTS_WORDING = {
     ("programme_facts", "value"): "the column 'Rapportens ordlyd eller tal'",
     ("initiatives", "title"): "a stated title is a name (title_basis)",
     ("group_composition", "role"): "'Rollen som i rapporten' (the data dictionary)",
-    ("evaluation_sources", "label"): "the »Datagrundlag« list's bold lead-ins, '(rapportens ordlyd i fed skrift …)'",
+    ("evaluation_sources", "label"): "the »Datagrundlag« list's lead-ins, in »…«",
 }
 QUOTED = re.compile(r"»[^«]*«")
 

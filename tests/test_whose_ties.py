@@ -21,6 +21,7 @@ from kulturensrige.data.schema import EDITORIAL_VALUES, TABLES
 from kulturensrige.render import cards, charts, comparison, lists
 from kulturensrige.rules import attribution, statistics
 from support.checks import each
+from support.folders import with_option
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -144,8 +145,7 @@ def test_the_sources_file_says_whose_every_published_column_is(data):
 def test_an_analysts_sources_file_never_credits_the_editors_or_the_report_with_the_analysts_values(tmp_path):
     folder = tmp_path / "data"
     shutil.copytree(REPO / "data", folder)
-    with (folder / "options.csv").open("a", encoding="utf-8") as f:
-        f.write("kilde,analytiker,\n")
+    with_option(folder, "kilde", "analytiker")
     sources = _sources(published_files(load(folder))[SOURCES_FILE])
     said = {r["hvis_ord"] for r in sources.values()}
     assert "analytikerens angivelse" in said

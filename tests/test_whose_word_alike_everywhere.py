@@ -22,6 +22,7 @@ from kulturensrige.data.schema import CHART_VALUES, EDITORIAL_VALUES, FIGURE4_WO
 from kulturensrige.edition import editions
 from kulturensrige.render import cards, charts, comparison, lists
 from support.checks import each
+from support.folders import with_option
 
 REPO = Path(__file__).resolve().parent.parent
 BOOK = REPO / "book"
@@ -92,8 +93,7 @@ def test_the_column_of_quotes_without_a_municipality_says_that_no_one_ties_them(
     assert "Uden kommune" in everyone.table.columns[-2] and "Ikke angivet" not in " ".join(everyone.table.columns)
     folder = tmp_path / "analytiker"
     shutil.copytree(REPO / "data", folder)
-    with (folder / "options.csv").open("a", encoding="utf-8") as f:
-        f.write("kilde,analytiker,\n")
+    with_option(folder, "kilde", "analytiker")
     theirs = charts.ingredient_municipality_matrix(load(folder))
     assert "der hverken er angivet eller udledt af analytikeren." in theirs.note
     assert "hverken angivet eller udledt af analytikeren" in theirs.variants["alle"].alt

@@ -250,9 +250,10 @@
       // Why the first columns stand side by side (comparison.compare_view) is said only while they are the ones shown.
       const firstShown = compare.querySelector(".kr-compare-default");
       if (firstShown) firstShown.hidden = boxes.some((box) => box.checked !== box.defaultChecked);
-      // Why the page's first one stays where a choice took the last one's place (comparison.compare_view).
-      const yielded = compare.querySelector(".kr-compare-yields");
-      if (yielded) yielded.hidden = !yields;
+      // Why the page's first one stays where a choice took the last one's place: the chosen one's sentence
+      // (comparison.compare_view).
+      for (const yielded of compare.querySelectorAll("[data-compare-yields]"))
+        yielded.hidden = !yields || yielded.dataset.compareYields !== s.kommune;
       // Measured in the next frame, once the choice has changed the page: read here, the columns' width laid the page
       // out in the middle of the choice's changes, and again after them (issue 24).
       window.requestAnimationFrame(() => hintScrolling(compare));

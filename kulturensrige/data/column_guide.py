@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from kulturensrige.data import provenance
-from kulturensrige.data.schema import LIST_SEPARATOR, PUBLISHED_CODES, TABLES, Table
+from kulturensrige.data.schema import BY_REPORT, FOLDER_SOURCE, LIST_SEPARATOR, PUBLISHED_CODES, TABLES, Table
 
 # The report's own data folder: an example beside one of its real ids is that row's own value (reading 15, finding 2:
 # `workshop-4` stood with mode "fysisk", `jensen2022` with language "en", the report's year as "2023", while the data
@@ -76,8 +76,9 @@ def column_rows(table: Table) -> list[dict[str, str]]:
     return rows
 
 
-# The report's own folder's options: the words its downloads write for a provenance code.
-_REPORTS_OPTIONS = pd.DataFrame({"option_id": pd.Series(dtype=str), "value": pd.Series(dtype=str)})
+# The report's own folder's options: the words its downloads write for a provenance code. It states its source, as
+# data/ does: a folder that states none is an analyst's (ADR 86).
+_REPORTS_OPTIONS = pd.DataFrame({"option_id": [FOLDER_SOURCE], "value": [BY_REPORT]}, dtype=str)
 
 
 def published_words(value: str, codes: tuple[str, ...]) -> str:

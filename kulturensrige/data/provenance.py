@@ -1,7 +1,7 @@
 """Whose word is it: the report's, the editors', an analyst's or a QDA project's, worded in Danish once.
 
 The sources are declared in the schema (SOURCES, and EDITORIAL for the values the report does not state). A data
-folder says who prepared it (options.csv, `kilde`, standard `rapporten`; the workbook import writes `analytiker`)
+folder says who prepared it (options.csv, `kilde`, standard `analytiker`: only data/ states `rapporten`, ADR 86)
 and who stated its quotes' municipalities (`kommune_angivet_af`, standard the folder's source; the REFI-QDA import
 writes `qda-projekt`). Pages, cards, status sentences, PDFs, downloads and the QDA export all word a source through
 `words()`, so a book built on an analyst's data never credits the report.
@@ -214,8 +214,9 @@ def in_sections(options: pd.DataFrame, quoted: list[str]) -> str:
 
 
 def folder_source(options: pd.DataFrame) -> str:
-    """Who prepared the data folder: `kilde`, standard `rapporten`."""
-    return _option(options, FOLDER_SOURCE) or BY_REPORT
+    """Who prepared the data folder: `kilde`, standard `analytiker`. A folder is the report's only where it says so (data/
+    does, ADR 86): a folder made from the CSV templates, or without options.csv, is an analyst's and never credits the report."""
+    return _option(options, FOLDER_SOURCE) or BY_ANALYST
 
 
 def ties_source(options: pd.DataFrame) -> str:
@@ -536,7 +537,7 @@ LABELS_ONCE = (
 )
 
 
-def kinds_whose(named: list[tuple[str, str]]) -> Whose:
+def kinds_whose(named: list[tuple[str, str]], cards: int) -> Whose:
     """Whose the quote kinds a list's cards carry are, where the editors named them: `named` holds each editors' word
     and, where one word names a report's kind in the same list too, the speakers of the editors' cards: 'Kortenes
     „Interviewcitat“ og „Kort udsagn“ er redaktionens betegnelser, ikke rapportens.' The reason names no word the
@@ -544,7 +545,9 @@ def kinds_whose(named: list[tuple[str, str]]) -> Whose:
     act = EDITORIAL_VALUES["quote_kinds.label_source"].act  # 'betegnelse'
     words_ = [f"„{label}“" + (f" ved {speakers}" if speakers else "") for label, speakers in named]
     one = len(named) == 1
-    said = f"Kortenes {listing(words_)} er {words(BY_EDITORS).own} {act if one else act + 'r'}, ikke rapportens"
+    # „Kortets“ under a list of one card (reading 26, #13: Baggrund's one literature quote read „Kortenes“).
+    whose = "Kortets" if cards == 1 else "Kortenes"
+    said = f"{whose} {listing(words_)} er {words(BY_EDITORS).own} {act if one else act + 'r'}, ikke rapportens"
     which = f"hvilken slags hvert citat er, er {words(BY_EDITORS).own} inddeling"
     reason = f"Rapporten bruger ikke {act + 'n' if one else act + 'rne'} om det enkelte citat; {which}."
     return Whose(said, reason, ())

@@ -291,6 +291,15 @@ def _vocabulary(name: str, key: str, title: str, description: str, example: tupl
     return _table(name, title, description, key, columns)
 
 
+# Which category a role belongs to where it could fit two (reading 26, #9: »Fællesskabskonsulent, sundhedsafdeling« stood
+# under „Fællesskab og frivillighed“ while „Sundhedsområdet“ is defined by the department): the department decides.
+SPEAKER_CATEGORY_RULE = (
+    "Normaliserede kategorier af talere: redaktionens inddeling af de roller, rapporten angiver. Nævner rollen den "
+    "afdeling eller det ene område, taleren arbejder i, afgør det kategorien (»Fællesskabskonsulent, sundhedsafdeling« "
+    "hører til „Sundhedsområdet“); nævner rollen intet område eller flere, afgør stillingen (»Kommunal programleder, "
+    "kultur og sundhed« hører til „Projekt- og programledelse“)."
+)
+
 SECTION = ref("sections", "Afsnittet i rapporten, som rækken bygger på (proveniens).", "etablering-af-vi")
 
 TABLES: dict[str, Table] = {
@@ -502,9 +511,7 @@ TABLES: dict[str, Table] = {
                 ),
             },
         ),
-        _vocabulary(
-            "speaker_categories", "speaker_category_id", "Talerkategorier", "Normaliserede kategorier af talere.", ("sundhed", "Sundhed")
-        ),
+        _vocabulary("speaker_categories", "speaker_category_id", "Talerkategorier", SPEAKER_CATEGORY_RULE, ("sundhed", "Sundhed")),
         _vocabulary(
             "quote_kinds",
             "quote_kind_id",
@@ -821,8 +828,9 @@ TABLES: dict[str, Table] = {
             "Indstillinger for denne datamappe. Filen kan udelades; en indstilling, der ikke står her, har sin standardværdi. "
             f"'{ANONYMITY}' ({ON} eller {OFF}, standard {ON}): et citat knyttet til en kommune viser talerkategorien i stedet for "
             "den præcise rolle, medmindre citatet er frigivet (cleared). "
-            f"'{FOLDER_SOURCE}' ({', '.join(SOURCES)}; standard {BY_REPORT}): hvem der har lavet datamappen; importen af et "
-            f"regneark skriver {BY_ANALYST}, medmindre regnearket selv angiver kilden. "
+            f"'{FOLDER_SOURCE}' ({', '.join(SOURCES)}; standard {BY_ANALYST}): hvem der har lavet datamappen. Kun rapportens egen "
+            f"datamappe, data/, angiver {BY_REPORT}; skabelonen i templates/data/ angiver {BY_ANALYST}, og importen af et regneark "
+            f"skriver {BY_ANALYST}, medmindre regnearket selv angiver kilden. "
             f"'{ATTRIBUTED_BY}' (samme værdier; standard: datamappens kilde): hvem der har angivet citaternes kommune; "
             f"importen af et REFI-QDA-projekt skriver {BY_QDA}, medmindre projektet er bogens egen eksport med hver kommune "
             "uændret: så beholder citaterne den kilde, de havde. Bogen tilskriver kun rapporten det, rapporten selv siger. "

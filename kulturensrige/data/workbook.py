@@ -42,7 +42,7 @@ from kulturensrige.data.archive import Unreadable
 from kulturensrige.data.csv_reading import MAX_COLUMNS, MAX_ROWS, RawTable, not_regular, parse_rows, thousands
 from kulturensrige.data.folder_writing import check_folder, csv_text, refuse_output, write_file, write_folder
 from kulturensrige.data.problems import DataError, Problem
-from kulturensrige.data.schema import BY_ANALYST, FOLDER_SOURCE, LIST_SEPARATOR, TABLES, Table
+from kulturensrige.data.schema import BY_ANALYST, BY_REPORT, FOLDER_SOURCE, LIST_SEPARATOR, TABLES, Table
 from kulturensrige.data.spreadsheet import (
     DAMAGED,
     HIDDEN_STATES,
@@ -70,7 +70,7 @@ from kulturensrige.data.validation import (
     unwritable_cells,
     validate_tables,
 )
-from kulturensrige.words import visible
+from kulturensrige.words import plain_csv_text, visible
 
 UNDEFINED_ENTITY = expat.errors.codes[expat.errors.XML_ERROR_UNDEFINED_ENTITY]
 
@@ -115,7 +115,7 @@ def export_folder(data_dir: Path, out: Path, *, overwrite: bool = False) -> tupl
     if problems := unwritable_cells(raws, labels) or too_long_for_a_cell(raws, labels):
         raise DataError(problems)
     _, problems = validate_tables(raws, labels)
-    save_workbook(build_workbook(raws), out, overwrite=overwrite)
+    save_workbook(build_workbook(without_the_reports_source(raws)), out, overwrite=overwrite)
     return problems, trimmed_notices(raws, labels)
 
 
@@ -1050,17 +1050,30 @@ def as_the_workbooks(problems: list[Problem], raws: Mapping[str, RawTable], work
     return named
 
 
+# The `kilde` row of a folder made from a spreadsheet, and of the CSV template (ADR 86): said, not left to the default,
+# so an analyst who reads options.csv sees whose the folder is.
+IMPORTED_SOURCE_NOTE = "Datamappen er lavet af importen af et regneark: dens værdier er analytikerens, ikke rapportens."
+TEMPLATE_SOURCE_NOTE = "Datamappen er en analytikers: dens værdier er analytikerens, ikke rapportens."
+
+
+def without_the_reports_source(raws: Mapping[str, RawTable]) -> dict[str, RawTable]:
+    """The tables without the `kilde` = `rapporten` row data/ states (ADR 86): a workbook is written to be edited, and
+    the import of an edited one must not credit the report with it, so it writes `analytiker` (with_folder_source)."""
+    if "options" not in raws:
+        return dict(raws)
+    options = raws["options"]
+    kept = ~((options.frame["option_id"] == FOLDER_SOURCE) & (options.frame["value"] == BY_REPORT)).to_numpy()
+    rows = [row for row, keep in zip(options.rows, kept, strict=True) if keep]
+    return {**raws, "options": dataclasses.replace(options, frame=options.frame[kept].reset_index(drop=True), rows=rows)}
+
+
 def with_folder_source(raws: Mapping[str, RawTable]) -> dict[str, RawTable]:
     """The tables with `kilde` = `analytiker` in options unless the workbook names the source itself: a folder made
     from a spreadsheet is the analyst's, so the book it builds never credits the report (data/provenance.py)."""
     options = raws["options"].frame if "options" in raws else pd.DataFrame(columns=TABLES["options"].columns)
     if (options["option_id"] == FOLDER_SOURCE).any():
         return dict(raws)
-    row = {
-        "option_id": FOLDER_SOURCE,
-        "value": BY_ANALYST,
-        "note": "Datamappen er lavet af importen af et regneark: dens værdier er analytikerens, ikke rapportens.",
-    }
+    row = {"option_id": FOLDER_SOURCE, "value": BY_ANALYST, "note": IMPORTED_SOURCE_NOTE}
     frame = pd.concat([options, pd.DataFrame([row])], ignore_index=True).fillna("")
     rows = raws["options"].rows if "options" in raws else []
     return {**raws, "options": RawTable(frame, [*rows, (rows[-1] if rows else 1) + 1])}
@@ -1070,10 +1083,14 @@ def with_folder_source(raws: Mapping[str, RawTable]) -> dict[str, RawTable]:
 
 
 def template_files() -> dict[str, str]:
-    """An empty data folder: one CSV per table with the header only, as data/ has it. Without the formula guard's mark
-    (ADR 80): a header holds no cell to guard, and an analyst who fills the template in a text editor keeps a cell's
-    own apostrophe, which the mark would take off."""
-    return {table.file: ",".join(table.columns) + "\n" for table in TABLES.values()}
+    """An empty data folder: one CSV per table with the header only, as data/ has it, but options.csv says the folder
+    is an analyst's (`kilde` = `analytiker`, ADR 86). Without the formula guard's mark (ADR 80): the one row holds no
+    sign to guard, and an analyst who fills the template in a text editor keeps a cell's own apostrophe, which the mark
+    would take off."""
+    files = {table.file: ",".join(table.columns) + "\n" for table in TABLES.values()}
+    options = TABLES["options"]
+    files[options.file] = plain_csv_text(options.columns, [[FOLDER_SOURCE, BY_ANALYST, TEMPLATE_SOURCE_NOTE]])
+    return files
 
 
 def workbook_summary(source: Workbook | Path) -> dict:

@@ -1036,7 +1036,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "wording": provenance.wording(data.options),
         "figures": numbered,
         "kicker": front_page.cover_kicker(data),
-        "credit": Markup(front_page.credit(data, this="Denne udgave")),  # escaped in credit()
+        "credit": Markup(front_page.credit(data, this="Denne udgave", place=PRINTED_EDITORS_PLACE)),  # escaped in credit()
         "retelling_rule": provenance.retelling_rule(data.options),
         # How to cite, in the web page's one form (escaped in citing()): the report, and this edition as the editors'.
         "cite": _marked(front_page.citing(data, f"udgave for {name}", stamp.when, stamp.book_url)),
@@ -1211,7 +1211,11 @@ def _anchor_first_heading(article: Tag, anchor: str) -> None:
 
 # Under each printed table, in a consultant's words: no file name (kilder.csv printed under every table, reader s23, #11).
 PRINTED_CSV_LINE = "Tabellen kan hentes som regneark (CSV) i den interaktive bog, sammen med en oversigt over, hvem hver kolonne bygger på."
-KEY_MORE = f"Mere om, hvem der siger hvad, står i udgaven „{ANALYSTS_TITLE}“, i kapitlet om data."
+# Where a printed edition says the editors' additions are explained, in one wording on its cover, after a key and on
+# the whole book's front page (reading 26, #11: „bogens kapitel „Data og genkørsel““, „udgaven … i kapitlet om data“).
+PRINTED_EDITORS_PLACE = f"under „Hvem siger det“ i kapitlet „Data og genkørsel“ i udgaven „{ANALYSTS_TITLE}“"
+KEY_MORE = f"Mere om, hvem der siger hvad, står {PRINTED_EDITORS_PLACE}."
+METHOD_MORE = f"{front_page.METHOD_LINK}, står {PRINTED_EDITORS_PLACE}."
 
 
 def _printable_controls(article: Tag) -> None:
@@ -1231,6 +1235,8 @@ def _printable_controls(article: Tag) -> None:
         # "Læs mere om, hvem der siger hvad" links to the data chapter, which is the analysts' edition: on paper the
         # link printed as dead text (reader s23, #10); the line names where to read more instead.
         more.replace_with(KEY_MORE)
+    for more in article.select("p.kr-quote-more"):  # the front page's link to the data chapter, as the key's
+        more.string = METHOD_MORE
     for column in article.select(".kr-compare-column[hidden]"):
         del column["hidden"]
     for summary in article.select("details.kr-figure-data > summary"):
@@ -1256,7 +1262,9 @@ def _printable_whose_notes(article: Tag, chapter_title: str, sources: list[tuple
             continue
         said = line.get_text()
         if about is not None:
-            heading = fold.find_previous(["h2", "h3", "h4"])
+            # The section the note follows, not the last card's title (reading 26, #11: the initiatives' note was
+            # listed under „Guldborgsund: Rødder“, as if it were that card's).
+            heading = fold.find_previous(lambda t: t.name in ("h2", "h3", "h4") and "kr-card-title" not in t.get("class", []))
             named = " ".join(heading.get_text(" ", strip=True).removesuffix("#").split()) if heading else chapter_title
             entry = (f"{chapter_title}: {named}" if named != chapter_title else chapter_title, about.get_text())
             if entry not in sources:
@@ -1642,7 +1650,7 @@ def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str, analys
         "contents": contents_tree(parts),
         "kicker": front_page.cover_kicker(data),
         "publisher_line": publisher_line(data),
-        "credit": Markup(front_page.credit(data, this="Denne udgave")),  # escaped in credit()
+        "credit": Markup(front_page.credit(data, this="Denne udgave", place=PRINTED_EDITORS_PLACE)),  # escaped in credit()
         "retelling_rule": provenance.retelling_rule(data.options),
         # How to cite, in the web page's one form (escaped in citing()): the report, and this edition as the editors'.
         "cite": _marked(

@@ -456,7 +456,7 @@ def kinds_whose(data: Dataset, groups: Sequence[pd.DataFrame | list[dict]]) -> p
             named.append((label, listing(speakers)))
         else:
             named.append((label, ""))
-    return provenance.kinds_whose(named)
+    return provenance.kinds_whose(named, len(groups))
 
 
 def kinds_note(data: Dataset, groups: Sequence[pd.DataFrame | list[dict]]) -> str:

@@ -170,6 +170,16 @@ COMPARE_LEGEND = (
 )
 
 
+def yields_sentence(chosen: str, first: list[str]) -> str:
+    """What the columns do where a choice outside the page's first ones takes the last one's place: 'Egedal står
+    først, og Køge, som siden altid viser, står ved siden af; Høje-Taastrup er taget ud for at give plads.'"""
+    kept = listing(first[:-1])
+    return (
+        f"{chosen} står først, og {kept}, som siden altid viser, står ved siden af; {first[-1]} er taget ud for at give "
+        "plads. Sæt flueben ved de kommuner, du selv vil se side om side."
+    )
+
+
 def compare_view(data: Dataset) -> Html:
     """The book's filter picks the municipality that stands first; these checkboxes pick the others beside it.
 
@@ -199,11 +209,13 @@ def compare_view(data: Dataset) -> Html:
     )
     # Where a choice outside the first ones has taken the last one's place (ADR 67), why the first stays: it is the
     # page's, not the reader's last choice (reader 25, #7: Køge stayed ticked after a switch to Ringkøbing-Skjern).
-    yields = (
-        f'<p class="kr-compare-yields" hidden>Den valgte kommune står ved siden af {esc(listing(first[:-1]))}, som siden '
-        f"altid viser først, i stedet for {esc(first[-1])}. Sæt flueben ved de kommuner, du selv vil se side om side.</p>"
+    # One sentence per such choice, naming the columns in the order they stand (the chosen one first,
+    # kommunefilter.css): the one sentence for all said Køge stood first, beside a chosen Egedal in the first column
+    # (reading 26, #4); the script shows the chosen one's.
+    yields = "".join(
+        f'<p class="kr-compare-yields" data-compare-yields="{esc(r.kommunekode)}" hidden>{esc(yields_sentence(str(r.name), first))}</p>'
+        for r in rows[FIRST_SHOWN:]
         if len(first) > 1
-        else ""
     )
     # An editors' title keeps "(red.)" in every column; the line over them says what it means (ADR 32).
     whose = cards.whose_terms(data, titled=cards.titled(data, data.initiatives))

@@ -8,7 +8,7 @@ from kulturensrige.data import provenance
 from kulturensrige.data.column_guide import column_rows
 from kulturensrige.data.csv_reading import ENCODING_RULE, FORMULA_GUARD_RULE
 from kulturensrige.data.loading import Dataset
-from kulturensrige.data.schema import EDITORIAL, INFERENCE_RULE, SOURCE_MEANINGS, TABLES
+from kulturensrige.data.schema import BY_ANALYST, BY_REPORT, EDITORIAL, FOLDER_SOURCE, INFERENCE_RULE, SOURCE_MEANINGS, TABLES
 from kulturensrige.data.validation import EDGE_SPACE_RULE
 from kulturensrige.render.markup import Html, esc, esc_code
 from kulturensrige.rules.views import COUNTING_RULE
@@ -16,12 +16,14 @@ from kulturensrige.words import COUNT_COLUMNS_RULE
 
 SOURCES_LEAD = (
     "Hver værdi, der ikke blot er rapportens egen, har en kilde, og bogen skriver ved værdien, hvis ord den er. "
-    "Datamappens kilde står i options.csv (`kilde`); citaternes kommuner kan have deres egen (`kommune_angivet_af`). "
+    f"Datamappens kilde står i options.csv (`{FOLDER_SOURCE}`): kun rapportens egen datamappe, data/, angiver `{BY_REPORT}`, og en "
+    f"datamappe uden kilden er en analytikers (`{BY_ANALYST}`), som skabelonen i templates/data/ siger. "
+    "Citaternes kommuner kan have deres egen kilde (`kommune_angivet_af`). "
     "Hvert citats kobling til ingredienserne har sin kilde i quotes.csv (`ingredient_source`): rapportens er den kun, "
     "når citatet står i ingrediensens afsnit, eller rapporten i sin tekst knytter det til ingrediensen; ellers er den redaktionens "
     "læsning med begrundelse (`ingredient_rationale`). I en analytikers datamappe er alle koblinger analytikerens. "
-    f"Den udgivne quotes.csv skriver kilden med kortenes ord („{provenance.ingredient_tie(provenance.BY_EDITORS)}“), og læst ind igen "
-    "er den koden igen. "
+    f"Den udgivne quotes.csv skriver kilden med kortenes ord („{provenance.ingredient_tie(provenance.BY_EDITORS)}“), og når filen "
+    "læses ind igen, bliver ordene til koden igen. "
     "Den byggede bog udgiver tabellerne med netop disse kolonner og lægger `kilder.csv` ved siden af dem: for hver "
     "kolonne i hver fil, hvis ord den er og hvorfor. "
     # One wording per source and kind (the s22 reading, #2): the full words in a PDF and a download, the short mark on a page.

@@ -76,14 +76,15 @@ def lead(data: Dataset) -> str:
     )
 
 
-def credit(data: Dataset, href: str = "", this: str = "Denne bog") -> str:
+def credit(data: Dataset, href: str = "", this: str = "Denne bog", place: str = EDITORS_PLACE) -> str:
     """Whose the report is and whose this book is, as markup: the report is its publisher's; the book (or a printed
     edition) is the editors' presentation of it, or rests on an analyst's or a QDA project's data where the folder
-    says so (provenance), with a link to who added what or, in print, where the book says it."""
+    says so (provenance), with a link to who added what or, in print, where the book says it (`place`: an edition names
+    the edition that holds the chapter)."""
     report = publication(data)
     source = provenance.folder_source(data.options)
     link = EDITORS_LINK if source == BY_REPORT else OTHERS_LINK
-    added = f'Se, <a href="{esc(href)}">{link}</a>.' if href else f"{link.capitalize()}, står {EDITORS_PLACE}."
+    added = f'Se, <a href="{esc(href)}">{link}</a>.' if href else f"{link.capitalize()}, står {place}."
     whose = (
         "er redaktionens gengivelse af rapporten, ikke udgiverens egen"
         if source == BY_REPORT

@@ -601,7 +601,9 @@ def group_composition(data: Dataset) -> Html:
 
 def evaluation_sources(data: Dataset) -> Html:
     items = "".join(
-        f"<li><strong>{esc(s.label)}.</strong> {esc(s.description)}</li>"
+        # The report's words in »…« as everywhere, in its own lower case (reading 26, #13: the one list whose report's
+        # words stood in bold instead).
+        f"<li>»{esc(s.label[0].lower() + s.label[1:])}«: {esc(s.description)}</li>"
         for s in table_rows(data.evaluation_sources.sort_values("position"))
     )
     return Html(f"<ul>{items}</ul>")

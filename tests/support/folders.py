@@ -43,3 +43,13 @@ def with_inferred_ties(dest: Path, base: Path = REPO / "data") -> Path:
     rows = [{**row, **ties.get(row["quote_id"], {})} for row in csv.DictReader(io.StringIO(text, newline=""))]
     (dest / table.file).write_text(csv_text(table.columns, [[r.get(c, "") for c in table.columns] for r in rows]), encoding="utf-8")
     return dest
+
+
+def with_option(folder: Path, option_id: str, value: str, note: str = "") -> Path:
+    """Set one option in a data folder's options.csv, in place of the row the folder has for it: data/ states its
+    `kilde` (ADR 86), so an appended second row would be a duplicate key the validator refuses."""
+    path = folder / TABLES["options"].file
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    kept = [row for row in rows[1:] if row and row[0] != option_id]
+    path.write_text(csv_text(rows[0], [*kept, [option_id, value, note]]), encoding="utf-8")
+    return folder
