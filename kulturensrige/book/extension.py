@@ -187,9 +187,10 @@ def _on_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctr
         body = phone_tables(front_title(hyphenated_title(context["body"])))
         if "pathto" in context:
             kinds = provenance.value_label(app.kr_data.options, "quote_kinds.label_source")  # type: ignore[attr-defined]
-            body = marks_explained(body, _editors_href(context), _speaker_key(app, body), kinds)
             if (context.get("meta") or {}).get(AUDIENCE) != ANALYSTS:
+                # Before the marks are made controls: the rule's '(red.)' opens the page's key as every mark does (ADR 81).
                 body = with_retelling_rule(body, provenance.retelling_rule(app.kr_data.options))  # type: ignore[attr-defined]
+            body = marks_explained(body, _editors_href(context), _speaker_key(app, body), kinds)
         context["body"] = highlight.FILTER_SLOT + side_files(body, Path(app.outdir), pagename)
     _drop_thebe(context)
     _drop_unused_extensions(context)

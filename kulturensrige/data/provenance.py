@@ -318,13 +318,14 @@ def page_marked(value: str, owner: str) -> str:
 
 def printed_marks() -> str:
     """What a PDF prints after a value that is not the report's, as the data chapter and the dictionary say it; the one
-    wording a test holds against the printed editions (issue 22, marks22: the chapter said the PDFs spell the marks out
-    while they printed „(red.)“ after the editors' titles)."""
-    title = owner_mark(f"{words(BY_EDITORS).own} {EDITORIAL_VALUES['initiatives.title_basis'].act}")
+    wording a test holds against the printed editions (issue 22, marks22). Since ADR 81 an editors' title, an edition's
+    diagram and a checklist point's ingredients carry the page's short mark, keyed once per chapter (mark_key,
+    short_key); a value lifted out alone (the code, the region, a table's column) keeps its full words."""
+    added = owner_mark(f"{words(BY_EDITORS).own} {EDITORIAL_VALUES['municipalities.kommunekode'].act}")
     return (
-        f"i PDF'erne står den fulde ordlyd efter værdien, fx „{title}“; kun i den samlede bog står "
-        f"„{owner_mark(EDITORS_SHORT)}“ ved en værdi, hvis side ikke siger hvilken slags (fx en figurs titel), og "
-        "kapitlets slutning siger, hvad det betyder"
+        f"i PDF'erne står samme korte mærke „{owner_mark(EDITORS_SHORT)}“ som på siderne efter en titel, et diagrams "
+        "nummer og en tjeklistes ingredienser, og hvert kapitel siger én gang, hvad det betyder; en værdi, der står "
+        f"alene, fx kommunekoden, har den fulde ordlyd efter sig, fx „{added}“"
     )
 
 
@@ -340,6 +341,15 @@ def page_key() -> str:
         f"„{owner_mark(EDITORS_SHORT)}“ efter en værdi: {EDITORS_WORK}, fx en gengivelse, en betegnelse eller en "
         "læsning, ikke rapportens. Citater og ord i »…« er rapportens egne; bogens egne betegnelser står i „…“."
     )
+
+
+def mark_key(where: str, whose: Whose) -> str:
+    """What the editors' short mark means after one kind of thing, in the one form every key says it, as short_key does
+    for a title: '„(red.)“ efter et diagrams nummer: redaktionens optælling og betegnelser, ikke rapportens.' An edition
+    prints it once per chapter in place of the line after each of its figures (ADR 81); '' where no value is the editors'."""
+    if not whose.editors:
+        return ""
+    return f"„{owner_mark(EDITORS_SHORT)}“ efter {where}: {whose.editors[0].lower()}{whose.editors[1:]}."
 
 
 def page_heading(heading: str) -> str:
@@ -510,14 +520,21 @@ def is_retelling(options: pd.DataFrame, value: str) -> bool:
     return value in RETELLINGS and value_source(options, value) == BY_EDITORS
 
 
+# The space before a mark does not break, so '(red.)' never starts a line alone (as extension.marks_explained sets it).
+MARK_SPACE = "\u00a0"
+
+
 def retelling_rule(options: pd.DataFrame) -> str:
-    """The one sentence a reader learns once: whose a page's or an edition's text is, and what a mark means. In a book
+    """The one key a reader learns once: whose a page's or an edition's text is, and the mark the editors' choices carry,
+    in one sentence of at most two lines at 375 px (ADR 81; the four lines before it were what a new reader met first on
+    every page, reader 25 r2, #3). On a page its '(red.)' is the mark's own button, which opens the page's full key
+    (extension.marks_explained); an edition's chapters print what the marks in them stand for (printed_key). In a book
     on another folder's data it names that data, never the report (its values are not the report's)."""
     source = folder_source(options)
     if source != BY_REPORT:
         return f"Teksten er redaktionens; værdier fra {words(source).holder} har et mærke i parentes, der siger, hvis de er."
-    marks = "Hvad redaktionen har tilføjet, inddelt eller vurderet, har et mærke i parentes."
-    return f"Teksten er redaktionens gengivelse af rapporten med egne ord; rapportens egne ord står i »…«. {marks}"
+    mark = owner_mark(EDITORS_SHORT)
+    return f"Teksten er redaktionens gengivelse; rapportens egne ord står i »…«, og{MARK_SPACE}{mark} mærker redaktionens valg."
 
 
 # Whose a card's labels are (a quote's kind; an initiative's kind and status): never a mark on the card, in any medium;
