@@ -11,6 +11,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from kulturensrige.data import provenance
 from kulturensrige.data.schema import INITIATIVES_COUNTED, TABLES
 from kulturensrige.explorer import app
 from kulturensrige.render import cards, charts, front_page, lists
@@ -204,8 +205,10 @@ def test_an_editors_title_carries_its_short_mark_on_every_card_and_every_block_s
         items = editions.initiative_items(data, row.kommunekode)
         # Printed, the title carries the page's short mark (ADR 81), as the data chapter says (provenance.printed_marks).
         assert any(str(i["title"]) == f"{row.title} (red.)" for i in items), items
-    # So an edition's line after its initiatives keys the short mark once, where a title carries it (ADR 81).
-    assert key in cards.whose_terms_text(data, True)[0] and key not in cards.whose_terms_text(data, False)[0]
+    # So an edition keys the short mark once for the chapter (editions, provenance.mark_key) and gives why in »Om
+    # kilderne«, where a title carries it (ADR 81).
+    assert provenance.title_reason() in cards.whose_terms_text(data, True)[1]
+    assert provenance.title_reason() not in cards.whose_terms_text(data, False)[1]
 
 
 def test_the_whole_book_prints_no_soft_hyphen_and_breaks_codes_in_tables_only_at_their_joints(built_site: Path):

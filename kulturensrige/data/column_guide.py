@@ -92,9 +92,7 @@ def published_words(value: str, codes: tuple[str, ...]) -> str:
     if value == "quotes.attribution":
         shown, marked = ", de ord, kortene bruger", ""
     else:
-        label = provenance.value_label(_REPORTS_OPTIONS, value)
-        # An editors' title carries the short mark in print too (ADR 81); another value its full words.
-        printed = provenance.page_mark(label) if value == "initiatives.title_basis" else provenance.owner_mark(label)
+        label, printed = provenance.value_label(_REPORTS_OPTIONS, value), provenance.printed_mark(_REPORTS_OPTIONS, value)
         shown, marked = "", f". Selve værdien markerer siderne „{provenance.page_mark(label)}“ og PDF'erne „{printed}“"
     return (
         f". I de CSV-filer, bogen udgiver, står koden i ord (fx inferred = „{example}“{shown}; i en analytikers data med "

@@ -283,8 +283,28 @@ def short_key(options: pd.DataFrame, value: str) -> str:
     a title that is a report's name or list item is the report's and carries no mark (reading s24, F4)."""
     if value_source(options, value) != BY_EDITORS:
         return ""
-    said = f"rapporten giver ikke indsatsen den, hverken som navn eller som {TITLE_LIST_ITEM}"
-    return f"„{owner_mark(EDITORS_SHORT)}“ efter en titel: {value_label(options, value)}; {said}."
+    return f"„{owner_mark(EDITORS_SHORT)}“ {TITLE_KEY}: {value_label(options, value)}; {title_reason()}."
+
+
+# Where an editors' title's mark stands, as every key names it (short_key, mark_key).
+TITLE_KEY = "efter en titel"
+
+
+def title_reason() -> str:
+    """Why an editors' title is theirs, the second half of short_key; an edition gives it in »Om kilderne« (ADR 81)."""
+    return f"rapporten giver ikke indsatsen den, hverken som navn eller som {TITLE_LIST_ITEM}"
+
+
+# Where the short mark stands in a PDF (ADR 81), and what a value of each of these is labelled in full elsewhere: an
+# editors' title's mark is „(red.)“ in print as on a page; any other value's mark in print is its full words.
+SHORT_IN_PRINT = frozenset({"initiatives.title_basis"})
+
+
+def printed_mark(options: pd.DataFrame, value: str) -> str:
+    """The mark a PDF prints after a value the editors gave: '(red.)' after a title (SHORT_IN_PRINT), else the full
+    words, '(redaktionens læsning)'. The dictionary says it from here (column_guide)."""
+    label = value_label(options, value)
+    return page_mark(label) if value in SHORT_IN_PRINT else owner_mark(label)
 
 
 def value_label(options: pd.DataFrame, value: str) -> str:
@@ -343,13 +363,13 @@ def page_key() -> str:
     )
 
 
-def mark_key(where: str, whose: Whose) -> str:
-    """What the editors' short mark means after one kind of thing, in the one form every key says it, as short_key does
-    for a title: '„(red.)“ efter et diagrams nummer: redaktionens optælling og betegnelser, ikke rapportens.' An edition
-    prints it once per chapter in place of the line after each of its figures (ADR 81); '' where no value is the editors'."""
-    if not whose.editors:
-        return ""
-    return f"„{owner_mark(EDITORS_SHORT)}“ efter {where}: {whose.editors[0].lower()}{whose.editors[1:]}."
+def mark_key(*entries: tuple[str, str]) -> str:
+    """What the editors' short mark means after each kind of thing, in the one form every key says it, as short_key
+    does for a title: '„(red.)“ efter en titel: redaktionens titel; efter et diagrams nummer: redaktionens optælling og
+    betegnelser, ikke rapportens.' Each entry is (where, whose words); one without words is left out. An edition prints
+    it once per chapter in place of a line after each of its figures (ADR 81); '' where no entry has words."""
+    said = "; ".join(f"{where}: {whose[0].lower()}{whose[1:]}" for where, whose in entries if whose)
+    return f"„{owner_mark(EDITORS_SHORT)}“ {said}." if said else ""
 
 
 def page_heading(heading: str) -> str:

@@ -816,7 +816,19 @@ def short_note(whose: provenance.Whose, more: str = "") -> str:
 
 
 # What a diagram's mark stands after, as its chapter's key names it (provenance.mark_key).
-FIGURE_KEY = "et diagrams nummer"
+FIGURE_KEY = "efter et diagram- eller tabelnummer"
+
+
+def _title_entry(data: Dataset, kommunekode: str) -> tuple[str, str]:
+    """An editors' title's entry in its chapter's key (provenance.mark_key), where one of the municipality's carries it."""
+    titled = cards.titled(data, data.initiatives[data.initiatives["kommunekode"] == kommunekode])
+    return (provenance.TITLE_KEY, provenance.value_label(data.options, cards.TITLE_VALUE) if titled else "")
+
+
+def _figure_key(editors: str) -> tuple[str, str]:
+    """A diagram's entry in its chapter's key (provenance.mark_key): where the mark stands and whose the values are, in
+    kilder.csv's words for the diagram's download (provenance.chart_label; '' where none is the editors')."""
+    return (FIGURE_KEY, editors)
 
 
 def figure_mark(whose: provenance.Whose) -> str:
@@ -854,7 +866,8 @@ def edition_sources(data: Dataset) -> dict[str, str]:
         # source's diagram keeps its line.
         "figures": "" if counted.editors else short_note(counted),
         "figures_mark": figure_mark(counted),
-        "figures_key": provenance.mark_key(FIGURE_KEY, counted),
+        # The chapter key's words for its diagrams (_figure_key), kilder.csv's for their downloads.
+        "figures_whose": provenance.chart_label(data.options, "kunstformer-kommune") if counted.editors else "",
         "figures_about": counted.about,
         # The second of them points to the first for the rest: the same reasons stood twice, a page apart.
         "figures_again": " ".join(
@@ -863,7 +876,12 @@ def edition_sources(data: Dataset) -> dict[str, str]:
         # The ingredients' chapter's one diagram: its line is the chapter's key (the editors' mark after its number).
         "quotes_figure": short_note(quoted, ties)
         if not quoted.editors
-        else " ".join((provenance.mark_key(FIGURE_KEY, quoted), SOURCES_POINTER if quoted.about or ties else "")).strip(),
+        else " ".join(
+            (
+                provenance.mark_key(_figure_key(provenance.chart_label(data.options, "citater-pr-ingrediens"))),
+                SOURCES_POINTER if quoted.about or ties else "",
+            )
+        ).strip(),
         "quotes_figure_mark": figure_mark(quoted),
         "quotes_figure_about": " ".join(filter(None, (quoted.about, ties))),
         "guide": provenance.value_note(data.options, "guide_recommendations.ingredient_ids"),
@@ -1024,7 +1042,14 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         # The chapter's one key (ADR 81): whose the cards' labels are, what '(red.)' means after a title and after a
         # diagram's number, and where the reasons stand.
         "initiative_terms": " ".join(
-            filter(None, (terms, sources["figures_key"], SOURCES_POINTER if reasons or sources["figures_about"] else ""))
+            filter(
+                None,
+                (
+                    terms,
+                    provenance.mark_key(_title_entry(data, kommunekode), _figure_key(sources["figures_whose"])),
+                    SOURCES_POINTER if reasons or sources["figures_about"] else "",
+                ),
+            )
         )
         if initiatives
         else "",
@@ -1119,6 +1144,9 @@ DROPPED = [
     ".kr-compare-default",  # "Uden andet valg står de to første kommuner … side om side": on paper all of them do
     ".kr-compare-names",  # the names over the columns while they scroll: paper read them run together, "KøgeHøje-Taastrup"
     ".kr-web-only",  # a chapter's sentence about the filter or a click (book/*.ipynb)
+    # A page's one key sentence (provenance.retelling_rule): the whole book's cover says it once, as an edition's does;
+    # printed after every chapter's first paragraph it stood twenty times (ADR 81).
+    ".kr-retelling-rule",
     # What the web book keeps off paper (Bootstrap's class): a profile's "Siden handler om Køge, uanset hvilken kommune
     # du har valgt …" and "Køge er valgt og fremhæves nu …" (lists.profile_choice), which the whole book printed under
     # every municipality's heading, where nothing has been chosen (reader s23, #1).
@@ -1180,6 +1208,7 @@ def printable_article(
     for element in article.select(DROPPED_SELECTOR):  # one walk of the tree, not one per selector
         if not element.decomposed:  # inside one already left out
             element.decompose()
+    _key_where_marked(article)
     if sources is not None:  # after the hidden variants' titles are left out: an entry names the title printed
         _printable_figure_notes(article, chapter.title, sources)
         _printable_whose_notes(article, chapter.title, sources)
@@ -1266,6 +1295,21 @@ def _printable_controls(article: Tag) -> None:
                 said = said.replace(hint, "")
             if said != text:
                 text.replace_with(re.sub(r"\s+", " ", said))
+
+
+# A mark as a value's, not named in a sentence („(red.)“ in a key).
+_SHORT_MARK = re.compile(r"(?<![„»])" + re.escape(provenance.owner_mark(provenance.EDITORS_SHORT)))
+
+
+def _key_where_marked(article: Tag) -> None:
+    """A chapter prints the page's key only where a mark stands in it: every reading page has the key, opened by its
+    key sentence's mark (ADR 81), which paper leaves to the cover."""
+    key = article.select_one(".kr-key")
+    if key is None:
+        return
+    rest = article.get_text(" ").replace(key.get_text(" "), "")
+    if not _SHORT_MARK.search(rest):
+        key.decompose()
 
 
 def _printable_whose_notes(article: Tag, chapter_title: str, sources: list[tuple[str, str]]) -> None:

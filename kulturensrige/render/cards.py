@@ -453,7 +453,9 @@ def kinds_whose(data: Dataset, groups: Sequence[pd.DataFrame | list[dict]]) -> p
         if label in reports:
             rows = [g.to_dict("records") if isinstance(g, pd.DataFrame) else g for g in groups if _first(g)["kind"] == kind]
             speakers = [" og ".join(dict.fromkeys(_role(data, r) for r in group)) for group in rows]
-            named.append((label, listing(speakers)))
+            # Each exchange's speakers on their own, "A og B og ved C og D": "A og B og C og D" read as one exchange of
+            # four, once an edition's chapter said its lists' kinds once (ADR 81).
+            named.append((label, " og ved ".join(speakers)))
         else:
             named.append((label, ""))
     return provenance.kinds_whose(named)
@@ -769,8 +771,10 @@ def whose_terms_text(data: Dataset, titled: bool = False, *lifted: str) -> tuple
     they are and what a title's '(red.)' means) and the editors' reasons after them. Egedal's edition opened its
     initiatives with a 14-line note before the first one (issue 22)."""
     whose = initiatives_whose(data, *lifted)
-    # A printed title carries the short mark (title_in_text), so the line keys it once for the chapter (ADR 81).
-    return " ".join(filter(None, (whose.line, _title_key(data, titled)))), whose.about
+    # A printed title carries the short mark (title_in_text): the edition's chapter key says what it means
+    # (editions.initiative_key) and »Om kilderne« why, with the other reasons (ADR 81).
+    why = f"„{provenance.owner_mark(provenance.EDITORS_SHORT)}“ {provenance.TITLE_KEY}: {provenance.title_reason()}."
+    return whose.line, " ".join(filter(None, (whose.about, why if _title_key(data, titled) else "")))
 
 
 def _title_key(data: Dataset, titled: bool) -> str:
