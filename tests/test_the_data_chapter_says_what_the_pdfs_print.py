@@ -2,8 +2,8 @@
 titel)“", while the municipal editions printed "(red.)" after every title the editors gave. The chapter's sentence is
 now one wording from the package (provenance.printed_marks), and the PDFs do what it says. Since ADR 81 (reader 25 r2,
 #3: "… bænk (redaktionens titel)) er ingen målgrupper", sixty "redaktionens" in Køge's sixteen pages) the PDFs print
-the page's short mark after an editors' title, and each PDF that prints one keys it once in its words
-(provenance.short_key, the same words the downloads' basis column gives: 'redaktionens titel')."""
+the page's short mark after an editors' title, and each PDF that prints one keys it once per chapter in its words
+(provenance.mark_key, the same words the downloads' basis column gives: 'redaktionens titel')."""
 
 from __future__ import annotations
 
@@ -31,7 +31,9 @@ def problems(site: Path) -> list[str]:
     if provenance.printed_marks() not in " ".join(chapter.get_text(" ").split()):
         found.append("the chapter does not say provenance.printed_marks()")
     full = squeeze(provenance.owner_mark(provenance.value_label(data.options, cards.TITLE_VALUE)))
-    short, key = squeeze(provenance.owner_mark(provenance.EDITORS_SHORT)), squeeze(provenance.short_key(data.options, cards.TITLE_VALUE))
+    short = squeeze(provenance.owner_mark(provenance.EDITORS_SHORT))
+    # The chapter's key: „(red.)“ efter en titel: redaktionens titel; … (it may go on with a diagram's entry).
+    key = squeeze(provenance.mark_key((provenance.TITLE_KEY, provenance.value_label(data.options, cards.TITLE_VALUE)))[:-1])
     whole = pdf_text(site / "pdf" / "kulturens-rige.pdf", "Kulturens Rige")
     for row in each(list(data.municipalities.itertuples())):
         text = pdf_text(site / "pdf" / f"kulturens-rige-{row.slug}.pdf", f"Kulturens Rige – {row.name}")
