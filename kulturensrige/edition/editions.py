@@ -1302,13 +1302,15 @@ _SHORT_MARK = re.compile(r"(?<![„»])" + re.escape(provenance.owner_mark(prove
 
 
 def _key_where_marked(article: Tag) -> None:
-    """A chapter prints the page's key only where a mark stands in it: every reading page has the key, opened by its
-    key sentence's mark (ADR 81), which paper leaves to the cover."""
+    """A chapter prints the page's key only where a mark stands in its printed text: every reading page has the key,
+    opened by its key sentence's mark (ADR 81), which paper leaves to the cover. A fold's summary ("(red.) Hvorfor?")
+    and a figure's data are not printed as such (_printable_whose_notes, _printable_figure_notes)."""
     key = article.select_one(".kr-key")
     if key is None:
         return
-    rest = article.get_text(" ").replace(key.get_text(" "), "")
-    if not _SHORT_MARK.search(rest):
+    unprinted = ("summary", "script")
+    printed = (s for s in article.find_all(string=True) if not s.find_parent(unprinted) and key not in s.parents)
+    if not any(_SHORT_MARK.search(s) for s in printed):
         key.decompose()
 
 
