@@ -344,8 +344,9 @@ def printed_marks() -> str:
     added = owner_mark(f"{words(BY_EDITORS).own} {EDITORIAL_VALUES['municipalities.kommunekode'].act}")
     return (
         f"i PDF'erne står samme korte mærke „{owner_mark(EDITORS_SHORT)}“ som på siderne efter en titel, et diagrams "
-        "nummer og en tjeklistes ingredienser, og hvert kapitel siger én gang, hvad det betyder; en værdi, der står "
-        f"alene, fx kommunekoden, har den fulde ordlyd efter sig, fx „{added}“"
+        "nummer og en tjeklistes ingredienser, og hvert kapitel siger én gang, hvad det betyder; i kommunernes udgaver "
+        f"har en værdi, der står alene, fx kommunekoden, den fulde ordlyd efter sig, fx „{added}“, mens den samlede bog "
+        "sætter alle mærker som siderne"
     )
 
 
