@@ -2,7 +2,9 @@
 said it once and the cards stood bare, while Køge's and Rudersdal's carried "(red.)"; the whole-book PDF printed those
 cards bare and "Indsatser (redaktionens titel)" over the side-by-side columns, which read as if the heading were the
 editors'; the editions printed "(redaktionens titel)" after each. Three wordings for one thing: now one rule (ADR 61),
-an editors' title carries its mark after it wherever it stands, "(red.)" on a page and its words in every PDF."""
+an editors' title carries its mark after it wherever it stands, "(red.)" on a page and its words in every PDF. Since ADR 81
+the PDFs print the page's "(red.)" too (provenance.printed_mark), keyed once per chapter: spelled out, the words stood in
+running sentences ("… bænk (redaktionens titel)) er ingen målgrupper", reader 25 r2, #3)."""
 
 from __future__ import annotations
 
@@ -39,14 +41,16 @@ def test_every_editors_title_carries_its_mark_on_its_card_and_side_by_side(data)
 
 
 def unmarked_titles(site: Path) -> list[str]:
-    """Each editors' title the whole-book PDF or an edition prints without its words after it, or a heading marked."""
+    """Each editors' title the whole-book PDF or an edition prints without its mark after it, or a heading marked."""
     data, found = load(REPO / "data"), []
-    full = squeeze(provenance.owner_mark(provenance.value_label(data.options, cards.TITLE_VALUE)))
+    # A heading never carries the title's words; a title carries the printed mark (provenance.printed_mark, ADR 81).
+    words = squeeze(provenance.owner_mark(provenance.value_label(data.options, cards.TITLE_VALUE)))
+    full = squeeze(provenance.printed_mark(data.options, cards.TITLE_VALUE))
     texts = {"kulturens-rige": pdf_text(site / "pdf" / "kulturens-rige.pdf", "Kulturens Rige")}
     for row in data.municipalities.itertuples():
         texts[row.slug] = pdf_text(site / "pdf" / f"kulturens-rige-{row.slug}.pdf", f"Kulturens Rige – {row.name}")
     for name, text in texts.items():
-        found += [f"{name}: a heading marked" for _ in re.finditer("Indsatser" + re.escape(full), text)]
+        found += [f"{name}: a heading marked" for _ in re.finditer("Indsatser" + re.escape(words), text)]
         for title in data.initiatives.loc[data.initiatives["title_basis"] == "inferred", "title"]:
             bare = text.count(squeeze(title)) - text.count(squeeze(title) + full)
             found += [f"{name}: {title} printed {bare}× without its mark"] if bare else []

@@ -43,7 +43,7 @@ def test_an_ingredients_description_is_the_editors_words_in_kilder_and_stands_ba
     whose = _sources(data)[("ingredients.csv", "description")]["hvis_ord"]
     assert whose == provenance.retold_label(data.options) == "redaktionens ord"
     printed = " ".join(_edition_text(data, "751").split())
-    assert provenance.retelling_rule(data.options) in printed
+    assert " ".join(provenance.retelling_rule(data.options).split()) in printed  # as printed: its spaces as one
     for row in each(list(data.ingredients.itertuples())):
         page = BeautifulSoup(str(lists.ingredient_description(data, row.ingredient_id)), "html.parser")
         told = page.select("p")[1]
@@ -59,7 +59,10 @@ def test_the_dictionary_says_what_the_downloads_pages_and_pdfs_write_for_a_prove
     assert f"„{provenance.owner_mark(provenance.EDITORS_SHORT)}“" in dictionary
     for value in each([v for v in PUBLISHED_CODES if v != "quotes.attribution"]):
         label = provenance.value_label(data.options, value)
-        said = f"Selve værdien markerer siderne „{provenance.page_mark(label)}“ og PDF'erne „{provenance.owner_mark(label)}“"
+        # An editors' title: the short mark in print too (ADR 81); another value's full words (provenance.printed_mark).
+        said = (
+            f"Selve værdien markerer siderne „{provenance.page_mark(label)}“ og PDF'erne „{provenance.printed_mark(data.options, value)}“"
+        )
         table, _, column = value.partition(".")
         row = next(line for line in dictionary.splitlines() if line.startswith(f"| {column} |") and said in line)
         inferred = provenance.code_words(data.options, value, "inferred")
@@ -86,7 +89,8 @@ def test_an_editors_basis_reads_in_the_download_as_the_pdf_prints_it_after_the_v
     """Reading 25, finding 5: an editors' title stood "(redaktionens titel)" in the PDF but title_basis = "udledt af
     redaktionen" in initiatives.csv, and a workshop's form "fysisk (redaktionens læsning)" but mode_basis = "udledt af
     redaktionen": one editorial value, two wordings. The download writes the label the PDF prints (value_label), and
-    read back as a data folder it is the code again."""
+    read back as a data folder it is the code again. Since ADR 81 a printed title carries the short mark, and the
+    edition's chapter key says it in the download's words ('„(red.)“ efter en titel: redaktionens titel')."""
     published = published_files(data)
     rows = {
         name: {r[key]: r for r in csv.DictReader(io.StringIO(published[name], newline=""))}
@@ -100,7 +104,8 @@ def test_an_editors_basis_reads_in_the_download_as_the_pdf_prints_it_after_the_v
     assert rows["initiatives.csv"]["koege-gang-i-gaarden"]["title_basis"] == "angivet i rapporten"
     assert rows["programme_events.csv"]["workshop-5"]["mode_basis"] == form_label
     printed = " ".join(_edition_text(data, "259").replace("\xad", "").split())
-    assert f"{visits['title']} {provenance.owner_mark(title_label)}" in printed
+    assert f"{visits['title']} {provenance.printed_mark(data.options, 'initiatives.title_basis')}" in printed
+    assert provenance.mark_key((provenance.TITLE_KEY, title_label))[:-1] in printed  # the chapter's key goes on after it
     write_downloads(published, tmp_path / "hentet")
     back = load(tmp_path / "hentet")
     assert back.initiatives.set_index("initiative_id").at["koege-musikalske-besoeg", "title_basis"] == "inferred"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from kulturensrige.data import provenance
 from kulturensrige.data.schema import INITIATIVES_COUNTED, TABLES
 from kulturensrige.explorer import app
 from kulturensrige.render import cards, charts, front_page, lists
@@ -171,7 +172,7 @@ def _whose_line(html: str) -> str:
 def test_an_editors_title_carries_its_short_mark_on_every_card_and_every_block_says_what_it_means(data):
     """#2: Egedal's titles were unmarked under a line that said they were the editors' (ADR 31), Køge's marked in full
     beside a report's title: a card copied alone lost whose title it was. An editors' title carries "(red.)" on its
-    card and side by side, whatever the rest of its block is (ADR 61), the editions' items spell it out, and a title
+    card and side by side, whatever the rest of its block is (ADR 61), the editions' items carry it too (ADR 81), and a title
     the report gives carries none."""
     from kulturensrige.edition import editions
     from kulturensrige.render import comparison
@@ -202,10 +203,12 @@ def test_an_editors_title_carries_its_short_mark_on_every_card_and_every_block_s
     for row in each(list(inferred.itertuples())):
         assert f"{row.title} (red.)" in side, row.title
         items = editions.initiative_items(data, row.kommunekode)
-        # Printed, the mark is spelled out (ADR 55), as the data chapter says (provenance.printed_marks).
-        assert any(str(i["title"]) == f"{row.title} (redaktionens titel)" for i in items), items
-    # A printed title spells its mark out, so an edition's line before its initiatives keys no short mark (ADR 55).
-    assert key not in cards.whose_terms_text(data, True)[0] and key not in cards.whose_terms_text(data, False)[0]
+        # Printed, the title carries the page's short mark (ADR 81), as the data chapter says (provenance.printed_marks).
+        assert any(str(i["title"]) == f"{row.title} (red.)" for i in items), items
+    # So an edition keys the short mark once for the chapter (editions, provenance.mark_key) and gives why in »Om
+    # kilderne«, where a title carries it (ADR 81).
+    assert provenance.title_reason() in cards.whose_terms_text(data, True)[1]
+    assert provenance.title_reason() not in cards.whose_terms_text(data, False)[1]
 
 
 def test_the_whole_book_prints_no_soft_hyphen_and_breaks_codes_in_tables_only_at_their_joints(built_site: Path):

@@ -80,6 +80,7 @@ DECISIONS = (
     "an-edition-is-set-as-a-printed-report-with-a-book-face-for-its-text",
     "a-page-opens-with-its-own-words-and-says-why-where-the-reader-looks",
     "the-one-output-guard-replaces-a-link-refuses-proc-and-written-data-folders-carry-the-formula-guard",
+    "every-value-is-marked-lightly-and-keyed-once-per-page-and-chapter",
     "a-phones-bar-is-one-line-with-an-i-and-the-panel-speaks-of-what-the-page-holds",
     "a-data-folder-is-the-reports-only-when-it-says-so",
 )

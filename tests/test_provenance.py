@@ -560,10 +560,10 @@ def test_a_title_the_report_does_not_give_says_it_is_the_editors_on_cards_tables
     assert rows.loc["koege-gang-i-gaarden", "title_basis"] == "stated"
     mark = provenance.owner_mark(provenance.EDITORS_SHORT)
     full = provenance.owner_mark(provenance.value_label(report.options, "initiatives.title_basis"))
-    assert full == "(redaktionens titel)"  # in print the full words; on a page the short mark (ADR 55)
+    assert full == "(redaktionens titel)"  # the key's and the download's words; on a page and in print the short mark (ADR 81)
     compared = comparison.compare_view(report).markup.replace("\u00ad", "")
     printed = " ".join(i["title"] for i in editions.initiative_items(report, "259"))
-    assert "Flytbar ordrulle, der også er en bænk" in compared and f"Flytbar ordrulle, der også er en bænk {full}" in printed
+    assert "Flytbar ordrulle, der også er en bænk" in compared and f"Flytbar ordrulle, der også er en bænk {mark}" in printed
     assert "Gang i gården (" not in compared + printed and "Gang i gården" in printed
     for row in each(report.initiatives.itertuples()):
         # On a web card only an editors' title carries the mark, after it; the label line carries none (ADR 55).

@@ -124,10 +124,13 @@ def test_each_chart_says_whose_it_is_in_the_same_words_on_its_page_in_its_downlo
             assert not unmarked, (figure_id, key, unmarked)
     for code, text in each(printed.items()):
         assert "Redaktionens optælling, ikke rapportens:" not in text, code
-        # A diagram's note says whose in one sentence; its reasons stand in „Om kilderne“ at the end (ADR 51).
+        # A diagram carries the short mark after its number and its chapter's key says whose in kilder.csv's words
+        # (ADR 81; before, a line under each diagram, ADR 51); its reasons stand in „Om kilderne“ at the end.
+        counted, quoted = (provenance.chart_label(data.options, f) for f in ("kunstformer-kommune", "citater-pr-ingrediens"))
         if code in set(data.initiatives["kommunekode"]):
-            assert provenance.chart_whose(data.options, "kunstformer-kommune") in text, code
-        assert provenance.chart_whose(data.options, "citater-pr-ingrediens") in text, code
+            assert f"{editions.FIGURE_KEY}: {counted}" in text, code  # in the chapter's key after the title's
+            assert provenance.chart_whose(data.options, "kunstformer-kommune") not in text, code
+        assert provenance.mark_key((editions.FIGURE_KEY, quoted)) in text, code
 
 
 def withheld_roles(data) -> tuple[set[str], set[str]]:

@@ -187,9 +187,10 @@ def _on_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctr
         body = phone_tables(front_title(hyphenated_title(context["body"])))
         if "pathto" in context:
             kinds = provenance.value_label(app.kr_data.options, "quote_kinds.label_source")  # type: ignore[attr-defined]
-            body = marks_explained(body, _editors_href(context), _speaker_key(app, body), kinds)
             if (context.get("meta") or {}).get(AUDIENCE) != ANALYSTS:
+                # Before the marks are made controls: the rule's '(red.)' opens the page's key as every mark does (ADR 81).
                 body = with_retelling_rule(body, provenance.retelling_rule(app.kr_data.options))  # type: ignore[attr-defined]
+            body = marks_explained(body, _editors_href(context), _speaker_key(app, body), kinds)
         # The citing example's day: the notebook leaves its place (front_page.WEB_DATE), so that its output does not
         # change with the day; the page gives the day it was built, as its foot does (reader 26, #6).
         body = body.replace(front_page.WEB_DATE, day(app.kr_built))  # type: ignore[attr-defined]

@@ -292,8 +292,28 @@ def short_key(options: pd.DataFrame, value: str) -> str:
     a title that is a report's name or list item is the report's and carries no mark (reading s24, F4)."""
     if value_source(options, value) != BY_EDITORS:
         return ""
-    said = f"rapporten giver ikke indsatsen den, hverken som navn eller som {TITLE_LIST_ITEM}"
-    return f"„{owner_mark(EDITORS_SHORT)}“ efter en titel: {value_label(options, value)}; {said}."
+    return f"„{owner_mark(EDITORS_SHORT)}“ {TITLE_KEY}: {value_label(options, value)}; {title_reason()}."
+
+
+# Where an editors' title's mark stands, as every key names it (short_key, mark_key).
+TITLE_KEY = "efter en titel"
+
+
+def title_reason() -> str:
+    """Why an editors' title is theirs, the second half of short_key; an edition gives it in »Om kilderne« (ADR 81)."""
+    return f"rapporten giver ikke indsatsen den, hverken som navn eller som {TITLE_LIST_ITEM}"
+
+
+# Where the short mark stands in a PDF (ADR 81), and what a value of each of these is labelled in full elsewhere: an
+# editors' title's mark is „(red.)“ in print as on a page; any other value's mark in print is its full words.
+SHORT_IN_PRINT = frozenset({"initiatives.title_basis"})
+
+
+def printed_mark(options: pd.DataFrame, value: str) -> str:
+    """The mark a PDF prints after a value the editors gave: '(red.)' after a title (SHORT_IN_PRINT), else the full
+    words, '(redaktionens læsning)'. The dictionary says it from here (column_guide)."""
+    label = value_label(options, value)
+    return page_mark(label) if value in SHORT_IN_PRINT else owner_mark(label)
 
 
 def value_label(options: pd.DataFrame, value: str) -> str:
@@ -327,13 +347,15 @@ def page_marked(value: str, owner: str) -> str:
 
 def printed_marks() -> str:
     """What a PDF prints after a value that is not the report's, as the data chapter and the dictionary say it; the one
-    wording a test holds against the printed editions (issue 22, marks22: the chapter said the PDFs spell the marks out
-    while they printed „(red.)“ after the editors' titles)."""
-    title = owner_mark(f"{words(BY_EDITORS).own} {EDITORIAL_VALUES['initiatives.title_basis'].act}")
+    wording a test holds against the printed editions (issue 22, marks22). Since ADR 81 an editors' title, an edition's
+    diagram and a checklist point's ingredients carry the page's short mark, keyed once per chapter (mark_key,
+    short_key); a value lifted out alone (the code, the region, a table's column) keeps its full words."""
+    added = owner_mark(f"{words(BY_EDITORS).own} {EDITORIAL_VALUES['municipalities.kommunekode'].act}")
     return (
-        f"i PDF'erne står den fulde ordlyd efter værdien, fx „{title}“; kun i den samlede bog står "
-        f"„{owner_mark(EDITORS_SHORT)}“ ved en værdi, hvis side ikke siger hvilken slags (fx en figurs titel), og "
-        "kapitlets slutning siger, hvad det betyder"
+        f"i PDF'erne står samme korte mærke „{owner_mark(EDITORS_SHORT)}“ som på siderne efter en titel, et diagrams "
+        "nummer og en tjeklistes ingredienser, og hvert kapitel siger én gang, hvad det betyder; i kommunernes udgaver "
+        f"har en værdi, der står alene, fx kommunekoden, den fulde ordlyd efter sig, fx „{added}“, mens den samlede bog "
+        "sætter alle mærker som siderne"
     )
 
 
@@ -349,6 +371,15 @@ def page_key() -> str:
         f"„{owner_mark(EDITORS_SHORT)}“ efter en værdi: {EDITORS_WORK}, fx en gengivelse, en betegnelse eller en "
         "læsning, ikke rapportens. Citater og ord i »…« er rapportens egne; bogens egne betegnelser står i „…“."
     )
+
+
+def mark_key(*entries: tuple[str, str]) -> str:
+    """What the editors' short mark means after each kind of thing, in the one form every key says it, as short_key
+    does for a title: '„(red.)“ efter en titel: redaktionens titel; efter et diagrams nummer: redaktionens optælling og
+    betegnelser, ikke rapportens.' Each entry is (where, whose words); one without words is left out. An edition prints
+    it once per chapter in place of a line after each of its figures (ADR 81); '' where no entry has words."""
+    said = "; ".join(f"{where}: {whose[0].lower()}{whose[1:]}" for where, whose in entries if whose)
+    return f"„{owner_mark(EDITORS_SHORT)}“ {said}." if said else ""
 
 
 def page_heading(heading: str) -> str:
@@ -519,14 +550,21 @@ def is_retelling(options: pd.DataFrame, value: str) -> bool:
     return value in RETELLINGS and value_source(options, value) == BY_EDITORS
 
 
+# The space before a mark does not break, so '(red.)' never starts a line alone (as extension.marks_explained sets it).
+MARK_SPACE = "\u00a0"
+
+
 def retelling_rule(options: pd.DataFrame) -> str:
-    """The one sentence a reader learns once: whose a page's or an edition's text is, and what a mark means. In a book
+    """The one key a reader learns once: whose a page's or an edition's text is, and the mark the editors' choices carry,
+    in one sentence of at most two lines at 375 px (ADR 81; the four lines before it were what a new reader met first on
+    every page, reader 25 r2, #3). On a page its '(red.)' is the mark's own button, which opens the page's full key
+    (extension.marks_explained); an edition's chapters print what the marks in them stand for (printed_key). In a book
     on another folder's data it names that data, never the report (its values are not the report's)."""
     source = folder_source(options)
     if source != BY_REPORT:
         return f"Teksten er redaktionens; værdier fra {words(source).holder} har et mærke i parentes, der siger, hvis de er."
-    marks = "Hvad redaktionen har tilføjet, inddelt eller vurderet, har et mærke i parentes."
-    return f"Teksten er redaktionens gengivelse af rapporten med egne ord; rapportens egne ord står i »…«. {marks}"
+    mark = owner_mark(EDITORS_SHORT)
+    return f"Teksten er redaktionens gengivelse; rapportens egne ord står i »…«, og{MARK_SPACE}{mark} mærker redaktionens valg."
 
 
 # Whose a card's labels are (a quote's kind; an initiative's kind and status): never a mark on the card, in any medium;

@@ -987,7 +987,8 @@ EDITORIAL: tuple[Editorial, ...] = (
         f"et {TITLE_LIST_ITEM} (fx »Fem foreningsdage i Slagslunde«); dér er titlen rapportens ord, med stort "
         "begyndelsesbogstav og uden en indledende artikel (»Et foreningsklippekort« står som „Foreningsklippekort“). "
         "De øvrige titler har redaktionen formet ud fra rapportens beskrivelse. På siderne står „(red.)“ efter hver "
-        "sådan titel, også hvor alle en listes titler er redaktionens; i PDF'erne står „(redaktionens titel)“ efter den.",
+        "sådan titel, også hvor alle en listes titler er redaktionens, og i PDF'erne ligeså; sidens og kapitlets nøgle siger, "
+        "hvad mærket betyder.",
         "titel",
     ),
     Editorial(

@@ -528,7 +528,7 @@ def _initiative_facts(data: Dataset, kommunekode: str) -> list[dict]:
     return [
         {
             "id": r.initiative_id,
-            "title": cards.initiative_title(data, r),
+            "title": cards.title_in_text(data, r),
             "kind": _one(data, "initiative_kinds", "initiative_kind_id", r.kind, "label"),
             "description": r.description,
             "facts": _said_unstated(data, cards.initiative_facts(data, r)),
@@ -552,7 +552,7 @@ def quote_item(data: Dataset, turns: pd.DataFrame | list[dict], kommunekode: str
     rows = turns.to_dict("records") if isinstance(turns, pd.DataFrame) else turns
     words = words or CardWords(data)
     first = rows[0]
-    # The kind stands bare; the list says once, after its cards, whose its kinds are (kinds_line, ADR 70).
+    # The kind stands bare; its chapter says once whose its kinds are (kinds_line, ADR 70, 81).
     kind, speaker, citation = cards.speaker_line(data, rows, kinds_lifted=cards.kinds_editors(data, [rows]))
     literature = bool(first["reference_key"])
     tie, level = views.quote_tie(first)
@@ -652,8 +652,6 @@ def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None
                 **general,
             }
         )
-        shown = [*items[-1]["own"], *items[-1]["general"], *items[-1]["others"]]
-        items[-1]["kinds_line"] = kinds_line(data, shown)
         if untied:
             items[-1]["general_summary"] = f"{untied_line(data, name)} {general['general_summary']}"
     return once_in_full(data, items)
@@ -803,12 +801,14 @@ def printed_chart_whose(data: Dataset, figure_id: str) -> provenance.Whose:
     return replace(whose, reasons=" ".join(whose.reasons.replace(COUNTED_FROM_DATA, "").split()))
 
 
-def kinds_line(data: Dataset, items: Sequence[dict]) -> str:
-    """After a list of quote cards, whose their kinds are, in the page's words (cards.kinds_whose) and where the reasons
-    stand: 'Kortenes „Interviewcitat“ er redaktionens betegnelse, ikke rapportens. Begrundelsen står i „Om
-    kilderne“ bagerst.' '' where no card's kind is the editors'."""
+def kinds_line(data: Dataset, items: Sequence[dict], pointer: bool = True) -> str:
+    """After a list of quote cards, whose their kinds are, in the page's words (cards.kinds_whose) and, with `pointer`,
+    where the reasons stand: 'Kortenes „Interviewcitat“ er redaktionens betegnelse, ikke rapportens. Begrundelsen står
+    i „Om kilderne“ bagerst.' '' where no card's kind is the editors'."""
     whose = cards.kinds_whose(data, [item["rows"] for item in items])
-    return short_note(whose) if whose else ""
+    if not whose:
+        return ""
+    return short_note(whose) if pointer else whose.line
 
 
 def kinds_reasons(data: Dataset, items: Sequence[dict]) -> str:
@@ -818,9 +818,31 @@ def kinds_reasons(data: Dataset, items: Sequence[dict]) -> str:
 
 
 def short_note(whose: provenance.Whose, more: str = "") -> str:
-    """A figure's note under its drawing: whose its values are, in the provenance words' one line, and where the
+    """A note under a figure or a list: whose its values are, in the provenance words' one line, and where the
     reasons stand (SOURCES_POINTER) when there are any: at most two printed lines."""
     return " ".join(filter(None, (whose.line, SOURCES_POINTER if whose.about or more else "")))
+
+
+# What a diagram's mark stands after, as its chapter's key names it (provenance.mark_key).
+FIGURE_KEY = "efter et diagram- eller tabelnummer"
+
+
+def _title_entry(data: Dataset, kommunekode: str) -> tuple[str, str]:
+    """An editors' title's entry in its chapter's key (provenance.mark_key), where one of the municipality's carries it."""
+    titled = cards.titled(data, data.initiatives[data.initiatives["kommunekode"] == kommunekode])
+    return (provenance.TITLE_KEY, provenance.value_label(data.options, cards.TITLE_VALUE) if titled else "")
+
+
+def _figure_key(editors: str) -> tuple[str, str]:
+    """A diagram's entry in its chapter's key (provenance.mark_key): where the mark stands and whose the values are, in
+    kilder.csv's words for the diagram's download (provenance.chart_label; '' where none is the editors')."""
+    return (FIGURE_KEY, editors)
+
+
+def figure_mark(whose: provenance.Whose) -> str:
+    """The mark after an edition's diagram's number where its values are the editors': 'Diagram 1 (red.).', as the
+    book's pages mark a figure the editors drew (ADR 61, 81)."""
+    return provenance.owner_mark(provenance.EDITORS_SHORT) if whose.editors else ""
 
 
 def edition_sources(data: Dataset) -> dict[str, str]:
@@ -847,15 +869,33 @@ def edition_sources(data: Dataset) -> dict[str, str]:
             else provenance.value_label(data.options, f"municipalities.{field}")
             for field in ("summary", "outcome")
         },
-        "figures": short_note(counted),
+        # An editors' diagram carries the short mark after its number, and its chapter's key says once what it means
+        # (figure_key): a line after each figure said "Redaktionens optælling …, ikke rapportens." (ADR 81). Another
+        # source's diagram keeps its line.
+        "figures": "" if counted.editors else short_note(counted),
+        "figures_mark": figure_mark(counted),
+        # The chapter key's words for its diagrams (_figure_key), kilder.csv's for their downloads.
+        "figures_whose": provenance.chart_label(data.options, "kunstformer-kommune") if counted.editors else "",
         "figures_about": counted.about,
-        # The second of them says whose it is in its line and points to the first for the rest: the same reasons stood
-        # twice, a page apart.
-        "figures_again": f"{provenance.chart_whose(data.options, 'maalgrupper-kommune')} Talt som diagram 1.",
-        "quotes_figure": short_note(quoted, ties),
+        # The second of them points to the first for the rest: the same reasons stood twice, a page apart.
+        "figures_again": " ".join(
+            filter(None, ("" if counted.editors else provenance.chart_whose(data.options, "maalgrupper-kommune"), "Talt som diagram 1."))
+        ),
+        # The ingredients' chapter's one diagram: its line is the chapter's key (the editors' mark after its number).
+        "quotes_figure": short_note(quoted, ties)
+        if not quoted.editors
+        else " ".join(
+            (
+                provenance.mark_key(_figure_key(provenance.chart_label(data.options, "citater-pr-ingrediens"))),
+                SOURCES_POINTER if quoted.about or ties else "",
+            )
+        ).strip(),
+        "quotes_figure_mark": figure_mark(quoted),
         "quotes_figure_about": " ".join(filter(None, (quoted.about, ties))),
         "guide": provenance.value_note(data.options, "guide_recommendations.ingredient_ids"),
-        "guide_label": provenance.value_label(data.options, "guide_recommendations.ingredient_ids"),
+        # Each point's ingredients with the short mark, keyed by the chapter's lead (guide): "Redaktionens kobling:"
+        # before each of the seven points was seven of an edition's sixty "redaktionens" (ADR 81).
+        "guide_items": provenance.page_marked("Ingredienser", provenance.value_label(data.options, "guide_recommendations.ingredient_ids")),
     }
 
 
@@ -1007,9 +1047,25 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "initiative_count": statistics.initiative_count(data.initiatives[data.initiatives["kommunekode"] == kommunekode]),
         # The reasons stand in »Om kilderne«: twelve lines of them stood between Egedal's initiatives and its first
         # diagram (reader s22, #1).
-        "initiative_terms": " ".join(filter(None, (terms, SOURCES_POINTER if initiatives and reasons else ""))),
+        # The chapter's one key (ADR 81): whose the cards' labels are, what '(red.)' means after a title and after a
+        # diagram's number, and where the reasons stand.
+        "initiative_terms": " ".join(
+            filter(
+                None,
+                (
+                    terms,
+                    provenance.mark_key(_title_entry(data, kommunekode), _figure_key(sources["figures_whose"])),
+                    SOURCES_POINTER if reasons or sources["figures_about"] else "",
+                ),
+            )
+        )
+        if initiatives
+        else "",
         "quotes": tied_items,
         "quotes_kinds": kinds_line(data, tied_items),
+        # Whose the ingredients' quote cards' labels are, once for the chapter, after its diagram's key, whose pointer
+        # to »Om kilderne« serves both (ADR 81).
+        "ingredients_kinds": kinds_line(data, [q for i in ingredients for q in (*i["own"], *i["general"], *i["others"])], pointer=False),
         "quote_summary": cards.quote_count_summary(quotes, data.options, withheld=data.withheld),
         "attribution_intro": cards.attribution_intro(
             quotes, attribution.source(data.options), bool(statistics.quote_tally(data).stated), data.withheld
@@ -1096,6 +1152,9 @@ DROPPED = [
     ".kr-compare-default",  # "Uden andet valg står de to første kommuner … side om side": on paper all of them do
     ".kr-compare-names",  # the names over the columns while they scroll: paper read them run together, "KøgeHøje-Taastrup"
     ".kr-web-only",  # a chapter's sentence about the filter or a click (book/*.ipynb)
+    # A page's one key sentence (provenance.retelling_rule): the whole book's cover says it once, as an edition's does;
+    # printed after every chapter's first paragraph it stood twenty times (ADR 81).
+    ".kr-retelling-rule",
     # What the web book keeps off paper (Bootstrap's class): a profile's "Siden handler om Køge, uanset hvilken kommune
     # du har valgt …" and "Køge er valgt og fremhæves nu …" (lists.profile_choice), which the whole book printed under
     # every municipality's heading, where nothing has been chosen (reader s23, #1).
@@ -1157,6 +1216,7 @@ def printable_article(
     for element in article.select(DROPPED_SELECTOR):  # one walk of the tree, not one per selector
         if not element.decomposed:  # inside one already left out
             element.decompose()
+    _key_where_marked(article)
     if sources is not None:  # after the hidden variants' titles are left out: an entry names the title printed
         _printable_figure_notes(article, chapter.title, sources)
         _printable_whose_notes(article, chapter.title, sources)
@@ -1221,13 +1281,13 @@ METHOD_MORE = f"{front_page.METHOD_LINK}, står {PRINTED_EDITORS_PLACE}."
 def _printable_controls(article: Tag) -> None:
     """What only a screen can do is not offered on paper: every municipality stands side by side (the page shows
     the first few until the reader ticks more), a chart's numbers are simply 'Tallene', no note asks for a click, a
-    table's download is named, not offered, and a mark that opens the key on the web is its words: the kind it names in
-    full, else '(red.)', whose key the chapter prints at its end (docs/adr/0040; the whole-book PDF dropped every mark with the buttons)."""
-    for mark in article.select("button.kr-red"):  # '(red.)' opens the key on the web; on paper it is its words
+    table's download is named, not offered, and a mark that opens the key on the web is its text, '(red.)', whose key
+    the chapter prints at its end (docs/adr/0040, 0081; the whole-book PDF dropped every mark with the buttons)."""
+    for mark in article.select("button.kr-red"):  # '(red.)' opens the key on the web; on paper it is text
         words = article.new_tag("span", attrs={"class": "kr-by"})
-        # A mark that names its kind is printed in full, as the municipal editions and the downloads print it
-        # ('Interviewcitat (redaktionens betegnelse)', reading 21, finding 3); a mark with none keeps the chapter's key.
-        words.string = provenance.owner_mark(str(mark["title"])) if mark.get("title") else mark.get_text()
+        # The same short mark as on the page, keyed once at the chapter's end (its key, printed): spelled out, an
+        # editors' title put "(redaktionens titel)" in running sentences, 32 times in the whole book (ADR 81).
+        words.string = mark.get_text()
         mark.replace_with(words)
     for line in article.select(".kr-csv-line"):  # "Hent tabellen som CSV" is a download; paper says where it is
         line.string = PRINTED_CSV_LINE
@@ -1249,6 +1309,23 @@ def _printable_controls(article: Tag) -> None:
                 said = said.replace(hint, "")
             if said != text:
                 text.replace_with(re.sub(r"\s+", " ", said))
+
+
+# A mark as a value's, not named in a sentence („(red.)“ in a key).
+_SHORT_MARK = re.compile(r"(?<![„»])" + re.escape(provenance.owner_mark(provenance.EDITORS_SHORT)))
+
+
+def _key_where_marked(article: Tag) -> None:
+    """A chapter prints the page's key only where a mark stands in its printed text: every reading page has the key,
+    opened by its key sentence's mark (ADR 81), which paper leaves to the cover. A fold's summary ("(red.) Hvorfor?")
+    and a figure's data are not printed as such (_printable_whose_notes, _printable_figure_notes)."""
+    key = article.select_one(".kr-key")
+    if key is None:
+        return
+    unprinted = ("summary", "script")
+    printed = (s for s in article.find_all(string=True) if not s.find_parent(unprinted) and key not in s.parents)
+    if not any(_SHORT_MARK.search(s) for s in printed):
+        key.decompose()
 
 
 def _printable_whose_notes(article: Tag, chapter_title: str, sources: list[tuple[str, str]]) -> None:

@@ -453,7 +453,9 @@ def kinds_whose(data: Dataset, groups: Sequence[pd.DataFrame | list[dict]]) -> p
         if label in reports:
             rows = [g.to_dict("records") if isinstance(g, pd.DataFrame) else g for g in groups if _first(g)["kind"] == kind]
             speakers = [" og ".join(dict.fromkeys(_role(data, r) for r in group)) for group in rows]
-            named.append((label, listing(speakers)))
+            # Each exchange's speakers on their own, "A og B og ved C og D": "A og B og C og D" read as one exchange of
+            # four, once an edition's chapter said its lists' kinds once (ADR 81).
+            named.append((label, " og ved ".join(speakers)))
         else:
             named.append((label, ""))
     return provenance.kinds_whose(named, len(groups))
@@ -793,8 +795,10 @@ def whose_terms_text(data: Dataset, titled: bool = False, *lifted: str) -> tuple
     they are and what a title's '(red.)' means) and the editors' reasons after them. Egedal's edition opened its
     initiatives with a 14-line note before the first one (issue 22)."""
     whose = initiatives_whose(data, *lifted)
-    # A printed title says whose it is in full words after it (initiative_title): no key for a short mark (ADR 55).
-    return whose.line, whose.about
+    # A printed title carries the short mark (title_in_text): the edition's chapter key says what it means
+    # (editions.initiative_key) and »Om kilderne« why, with the other reasons (ADR 81).
+    why = f"„{provenance.owner_mark(provenance.EDITORS_SHORT)}“ {provenance.TITLE_KEY}: {provenance.title_reason()}."
+    return whose.line, " ".join(filter(None, (whose.about, why if _title_key(data, titled) else "")))
 
 
 def _title_key(data: Dataset, titled: bool) -> str:
@@ -867,6 +871,16 @@ def initiative_title(data: Dataset, row) -> str:
         return str(row.title)
     # Whose it is in full words, as a PDF prints it; a web card sets it as the short mark, its kind in the title (ADR 55).
     return Sourced(str(row.title), provenance.value_label(data.options, TITLE_VALUE))
+
+
+def title_in_text(data: Dataset, row) -> str:
+    """An initiative's title as a sentence or a printed page names it: an editors' title with the short mark a card
+    gives it, 'Flytbar ordrulle, der også er en bænk (red.)', never '(redaktionens titel)' in running text (ADR 81:
+    "… bænk (redaktionens titel)) er ingen målgrupper" nested brackets, reader 25 r2, #3). The page's key and an
+    edition's chapter key say what the mark means (provenance.short_key); the download's basis column names the same
+    words ('redaktionens titel')."""
+    title = initiative_title(data, row)
+    return provenance.page_marked(title.value, title.mark) if isinstance(title, Sourced) else title
 
 
 # The value an initiative's title's mark names (schema.EDITORIAL_VALUES).

@@ -910,8 +910,8 @@ def _no_marks(data: Dataset, code: str, cols: list[str], table: pd.DataFrame, mi
     if table[code].sum():
         return ""
     own = data.initiatives.loc[data.initiatives["kommunekode"] == code]
-    # An editors' title says so where a sentence names it, as on its card (ADR 61).
-    titles = [str(cards.initiative_title(data, r)) for r in own.sort_values("position").itertuples()]
+    # An editors' title carries its short mark where a sentence names it, as on its card (ADR 61, 81).
+    titles = [cards.title_in_text(data, r) for r in own.sort_values("position").itertuples()]
     counted = statistics.count_initiatives(own)
     what = "kommunens eneste indsats" if counted == 1 else f"kommunens {number(counted)} indsatser"
     # The titles after a colon, not in brackets: an editors' title ends in its own bracket, and "… bænk (redaktionens

@@ -1,0 +1,82 @@
+"""Reader 25 r2, #3 (ADR 81): the book said whose every value is, but heavily. Every page opened with a four-line note
+at 375 px; Køge's sixteen-page PDF said „redaktionens“ or „ikke rapportens“ sixty times, a sentence after every figure
+and every list of quotes; the comparison's running text nested an editors' title's full words in brackets („… bænk
+(redaktionens titel)) er ingen målgrupper“). Every value is still marked, but with the short mark, and the key stands
+once: on a page one sentence whose mark opens the page's full key, in an edition once per chapter."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from kulturensrige import load
+from kulturensrige.data import provenance
+from kulturensrige.edition import editions
+from kulturensrige.render import cards
+from support.checks import each
+from test_pdf import REPO, pdf_text, squeeze
+from test_pdf import report_site as report_site  # the fixture: the built book with its PDFs, printed once per run
+
+# The page's key in characters: two lines of the note's small type at 375 px hold about 90 (ADR 81 measured 2 lines,
+# 45 px, on baggrund, gnist-og-flamme and profil-koege; the note it replaces was 4 lines, 90 px, and 180 characters).
+KEY_BUDGET = 105
+
+
+def test_the_pages_key_is_one_short_sentence_whose_mark_opens_the_pages_full_key(data):
+    rule = provenance.retelling_rule(data.options)
+    assert len(rule) <= KEY_BUDGET, len(rule)
+    assert "»…«" in rule and provenance.owner_mark(provenance.EDITORS_SHORT) in rule
+
+
+@pytest.mark.build
+def test_every_reading_pages_key_holds_the_mark_that_opens_its_full_key(built_site: Path, data):
+    ruled = 0
+    for path in each(sorted(built_site.rglob("*.html"))):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for rule in page.select("article .kr-retelling-rule"):
+            ruled += 1
+            mark = rule.select_one("button.kr-red[popovertarget]")
+            assert mark is not None, path
+            assert page.find(id=mark["popovertarget"]) is not None, path
+            assert squeeze(provenance.page_key()) in squeeze(page.find(id=mark["popovertarget"]).get_text(" ")), path
+            assert len(" ".join(rule.get_text().split())) <= KEY_BUDGET, path
+    assert ruled > 15
+
+
+@pytest.mark.build
+def test_no_page_names_an_editors_title_in_full_words_in_its_text(built_site: Path, data):
+    """A sentence naming an editors' title marks it as its card does: „… bænk (red.)“, never „(redaktionens titel)“."""
+    full = provenance.owner_mark(provenance.value_label(data.options, cards.TITLE_VALUE))
+    found = []
+    for path in sorted(built_site.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        if full in text:
+            found.append(path.relative_to(built_site).as_posix())
+    assert not found
+
+
+@pytest.mark.long
+@pytest.mark.build
+def test_an_edition_keys_its_marks_once_per_chapter_not_after_every_figure_list_and_point(report_site: Path):
+    """The figures carry the mark after their number and their chapter's key says what it means; the lists of quote
+    cards and the checklist's points say whose once for their chapter. No PDF spells an editors' title out."""
+    data = load(REPO / "data")
+    mark = provenance.owner_mark(provenance.EDITORS_SHORT)
+    full = squeeze(provenance.owner_mark(provenance.value_label(data.options, cards.TITLE_VALUE)))
+    pointer = squeeze(editions.SOURCES_POINTER)
+    every_figure = squeeze(provenance.chart_whose(data.options, "kunstformer-kommune"))
+    guide_label = provenance.value_label(data.options, "guide_recommendations.ingredient_ids")
+    per_point = squeeze(f"{guide_label[0].upper()}{guide_label[1:]}:")
+    for row in each(list(data.municipalities.itertuples())):
+        text = pdf_text(report_site / "pdf" / f"kulturens-rige-{row.slug}.pdf", f"Kulturens Rige – {row.name}")
+        # Three chapters (the municipality, the ingredients, the guide): at most one pointer to »Om kilderne« each.
+        assert text.count(pointer) <= 3, (row.name, text.count(pointer))
+        assert every_figure not in text, row.name
+        assert re.search(re.escape(squeeze("1 " + mark + ".")), text), row.name  # "Diagram 1 (red.)." or "Tabel 1 …"
+        assert per_point not in text and squeeze(f"Ingredienser {mark}:") in text, row.name
+        assert full not in text, row.name
+    whole = pdf_text(report_site / "pdf" / "kulturens-rige.pdf", "Kulturens Rige")
+    assert full not in whole
