@@ -985,6 +985,33 @@ def _marked(cite: front_page.Citing) -> dict[str, Markup]:
     return {part: Markup(getattr(cite, part)) for part in ("report", "pages", "edition", "example")}
 
 
+@dataclass(frozen=True)
+class EditionPart:
+    """One of a municipality edition's two parts: its label (in the contents and over its first chapter), what the
+    cover says of it, and the ids of the places where it begins and ends, whose pages the printer writes in."""
+
+    label: str
+    about: str
+    start: str
+    end: str
+
+
+def edition_parts(data: Dataset, name: str) -> list[EditionPart]:
+    """The municipality's own part, and the part every municipality's edition has with the same content (the
+    ingredients with their quotes and the guide's checklist): a reader of Køge's 16 pages found only 4 about Køge and
+    nothing saying so (reader26, #3). The count of municipalities is the data's."""
+    everyone = count_word(len(data.municipalities))
+    return [
+        EditionPart(f"Del 1: {name}", f"handler om {name}", "del-1", "del-1-slut"),
+        EditionPart(
+            f"Del 2: Fælles for alle {everyone} kommuner",
+            f"har samme indhold i alle {everyone} kommuners udgaver",
+            "del-2",
+            "del-2-slut",
+        ),
+    ]
+
+
 def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_charts: EditionCharts, plotly_js: str) -> str:
     """The municipality's edition as one HTML document, every text from data escaped by the templates."""
     row = data.municipalities.loc[data.municipalities["kommunekode"] == kommunekode].iloc[0]
@@ -1088,6 +1115,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         ),
         "quotes_shortened": any(i["others_shown"] or i["general_shown"] for i in ingredients),
         "recommendations": recommendation_items(data),
+        "parts": edition_parts(data, name),
         "guide_wording": guide.wording_note(data),
         "wording": provenance.wording(data.options),
         "figures": numbered,

@@ -205,7 +205,8 @@ LAYOUT_ROUNDS = 3
 # with zero-height blocks (edition.css), linked from the document's end: Chromium writes a named destination, with
 # its place, only for an element a link leads to. The links are hidden: Chromium writes the destinations of hidden
 # links too, but neither their text nor an annotation, so the print that finds the places is the edition as it is
-# published (the destinations are removed after). Returns the marks' ids with the chapter's or card's index.
+# published (the destinations are removed after). Returns the marks' ids with the chapter's or card's index, and
+# the places whose pages a text names (data-kr-page-of: where a municipality's edition's parts begin and end).
 MARK_PLACES = """() => {
   const links = document.getElementById('kr-place-links') || document.body.appendChild(document.createElement('div'));
   Object.assign(links, { id: 'kr-place-links', hidden: true });
@@ -242,8 +243,15 @@ MARK_PLACES = """() => {
       ],
     ];
   });
-  return { ends, cards };
+  const pages = [...document.querySelectorAll('[data-kr-page-of]')].map((s) => mark(s.dataset.krPageOf, () => {}));
+  return { ends, cards, pages };
 }""".replace("KEPT_WHOLE", repr(KEPT_WHOLE))
+# The places a page number is written in: a contents entry's (the page its link leads to) and a page range's ends
+# (the page of the element data-kr-page-of names), with whether each is a range's end.
+PAGE_NUMBERS = ".kr-toc-page, .kr-page-ref"
+PAGE_TARGETS = (
+    "spans => spans.map(s => [s.dataset.krPageOf || s.closest('a').getAttribute('href').slice(1), s.hasAttribute('data-kr-range-end')])"
+)
 # Lets the chapters run on and the cards break that the marks found.
 RELAYOUT = """([chapters, cards, alone]) => {
   const [allChapters, allCards] = [document.querySelectorAll('section.kr-chapter'), document.querySelectorAll(KEPT_WHOLE)];
@@ -440,11 +448,13 @@ class Page:
         # whose layout stands, the page each entry of the contents leads to is read, and only the pages up to the
         # first of them are printed again, with the numbers in, and put in place of the blank ones (with_front_pages):
         # Chromium's cost is in writing pages, not in laying them out, so this is far less than a second print.
-        targets = page.eval_on_selector_all(".kr-toc-page", "spans => spans.map(s => s.closest('a').getAttribute('href').slice(1))")
+        found = page.eval_on_selector_all(PAGE_NUMBERS, PAGE_TARGETS)
+        targets, range_ends = [target for target, _ in found], [end for _, end in found]
         marked: set[str] = set()
         for layout_round in range(LAYOUT_ROUNDS + 1):
             marks = page.evaluate(MARK_PLACES)
             marked.update([end for end, _ in marks["ends"]] + [mark for before, top, *_ in marks["cards"] for mark in (before, top)])
+            marked.update(marks["pages"])
             pdf = page.pdf(**options)
             places = destination_places(pdf)
             changes = _relayout(marks, places)
@@ -453,7 +463,8 @@ class Page:
             page.evaluate(RELAYOUT, changes)
         page.evaluate("() => document.getElementById('kr-place-links')?.remove()")
         numbers = [str(places[t][0]) if t in places and places[t][0] else "" for t in targets]
-        page.eval_on_selector_all(".kr-toc-page", "(spans, numbers) => spans.forEach((s, i) => { s.textContent = numbers[i]; })", numbers)
+        texts = page_texts(numbers, range_ends)
+        page.eval_on_selector_all(PAGE_NUMBERS, "(spans, texts) => spans.forEach((s, i) => { s.textContent = texts[i]; })", texts)
         links = dict(reversed(page.eval_on_selector_all("a[href]", LINK_TEXTS)))
         unlinked = {mark for mark in marked if "#" + mark not in links}
         if not targets:
@@ -464,6 +475,15 @@ class Page:
         # A link without a target, or numbers that moved the text of the contents (a number of four digits is wider
         # than its place): the whole is printed again, as the tags of the first print would not fit the new pages.
         return final or without_destinations(page.pdf(**options), unlinked), links
+
+
+def page_texts(numbers: Sequence[str], range_ends: Sequence[bool]) -> list[str]:
+    """What each page number's place says: its number; a range's end (after its start) "–N", or nothing where the
+    range begins and ends on one page ("s. 5", not "s. 5–5")."""
+    return [
+        ("" if n == numbers[i - 1] else f"–{n}") if end and i and n else n
+        for i, (n, end) in enumerate(zip(numbers, range_ends, strict=True))
+    ]
 
 
 def _allowed_file(url: str, allowed: Sequence[Path]) -> bool:
