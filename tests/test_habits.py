@@ -80,6 +80,7 @@ DECISIONS = (
     "an-edition-is-set-as-a-printed-report-with-a-book-face-for-its-text",
     "a-page-opens-with-its-own-words-and-says-why-where-the-reader-looks",
     "the-one-output-guard-replaces-a-link-refuses-proc-and-written-data-folders-carry-the-formula-guard",
+    "a-card-shows-no-status-the-editors-could-not-read-and-a-page-says-an-absence-once",
 )
 
 
