@@ -40,7 +40,7 @@ from kulturensrige.data.schema import (
     YES,
     Editorial,
 )
-from kulturensrige.words import listing, plural
+from kulturensrige.words import listing, number, plural
 
 
 @dataclass(frozen=True)
@@ -746,6 +746,16 @@ _INGREDIENT_TIES = {
 }
 
 
+# The same ties where a card has said its total first ("5 citater underbygger ingrediensen", lists.ingredient_cards): each
+# source's part of it, never the total again; {n} as an object ("dem alle", "4 af dem"), {subject} as a subject.
+_INGREDIENT_TIES_OF_TOTAL = {
+    BY_REPORT: "rapporten knytter selv {n} til {what}",
+    BY_EDITORS: "redaktionen knytter {n} til {what} (en læsning, ikke rapportens)",
+    BY_ANALYST: "analytikeren knytter {n} til {what}",
+    BY_QDA: "{subject} er kodet til {what} i QDA-projektet",
+}
+
+
 def ingredient_tie(source: str) -> str:
     """A quote's tie to its ingredients as a card's line says it: 'Koblingen til ingrediensen: <this>', and as quotes.csv
     writes it in `ingredient_source` (reading 25, finding 5: the download said „redaktionen“ where the card said
@@ -771,6 +781,24 @@ def ingredient_ties(
     for source in (s for s in _INGREDIENT_TIES if counts.get(s)):
         n = plural(counts[source] if quotes is None else quotes.get(source, counts[source]), *noun)
         clauses.append(_INGREDIENT_TIES[source][1].format(n=n, what=what if not clauses else _pronoun(what)))
+    said = "; ".join(clauses)
+    return f"{said[0].upper()}{said[1:]}." if said else ""
+
+
+def ingredient_ties_of_total(counts: dict[str, int], what: str) -> str:
+    """ingredient_ties where the total is said just before it, each source's share of it and not the count again:
+    'Rapporten knytter selv dem alle til ingrediensen.', 'Rapporten knytter selv 4 af dem til ingrediensen; redaktionen
+    knytter 1 af dem til den (en læsning, ikke rapportens).' (reader 26, #9: only one of four ingredient cards gave its
+    total, as the others' one tie sentence held it; reader 17: the total and a sentence repeating it)."""
+    sources = [s for s in _INGREDIENT_TIES if counts.get(s)]
+    clauses = [
+        _INGREDIENT_TIES_OF_TOTAL[source].format(
+            n="dem alle" if len(sources) == 1 else f"{number(counts[source])} af dem",
+            subject="alle" if len(sources) == 1 else f"{number(counts[source])} af dem",
+            what=what if not n else _pronoun(what),
+        )
+        for n, source in enumerate(sources)
+    ]
     said = "; ".join(clauses)
     return f"{said[0].upper()}{said[1:]}." if said else ""
 

@@ -433,16 +433,16 @@ def ingredient_cards(data: Dataset) -> Html:
     for row in table_rows(data.ingredients.sort_values("number")):
         page = _key(data, "sections", "section_id", row.section_id, "book_page")
         ingredient_id = row.ingredient_id
-        n = tally.by_ingredient[ingredient_id]
-        # The total stands apart only where two sources add up to it; with one, the tie's sentence says it (reader 17).
-        mixed = sum(1 for count in tally.by_ingredient_source[ingredient_id].values() if count) > 1
-        total = f'<p class="kr-card-kicker">{plural(n, "citat", "citater")} underbygger ingrediensen</p>' if mixed else ""
+        n, ties = tally.by_ingredient[ingredient_id], tally.by_ingredient_source[ingredient_id]
+        # Every card gives its total in the same place, and the tie's sentence then whose each share is, not the count
+        # again (reader 26, #9: one card of four said its total; reader 17: a sentence repeated it).
+        total = f'<p class="kr-card-kicker">{plural(n, "citat", "citater")} underbygger ingrediensen</p>'
         items.append(
             f'<article class="kr-card kr-ingredient-card kr-ingredient-{row.number}">'
             f'<h3 class="kr-card-title">{book_link(page, f"{row.number}. {esc(row.name)}")}</h3>'
             f"<p>{cards.sourced_markup(cards.unmarked(definitions[ingredient_id]) if lifted else definitions[ingredient_id])}</p>"
             f"{total}"
-            f'<p class="kr-ingredient-tie">{esc(provenance.ingredient_ties(tally.by_ingredient_source[ingredient_id], "ingrediensen"))}</p>'
+            f'<p class="kr-ingredient-tie">{esc(provenance.ingredient_ties_of_total(ties, "ingrediensen"))}</p>'
             "</article>"
         )
     whose = ""
