@@ -861,10 +861,12 @@ def statuses_said(data: Dataset, rows: pd.DataFrame) -> str:
     return Sourced(said, owner) if said else ""
 
 
-def statuses_said_markup(data: Dataset, rows: pd.DataFrame) -> str:
-    """statuses_said as a page's paragraph, the mark in light type as on a card; '' where there is nothing to say."""
+def statuses_said_markup(data: Dataset, rows: pd.DataFrame, web_only: bool = False) -> str:
+    """statuses_said as a page's paragraph, the mark in light type as on a card; '' where there is nothing to say.
+    `web_only` where the cards it speaks of are the screen's alone (the comparison's drill panels): paper leaves it out."""
     said = statuses_said(data, rows)
-    return f'<p class="kr-statuses-said">{sourced_markup(said)}</p>' if said else ""
+    css = "kr-statuses-said kr-web-only" if web_only else "kr-statuses-said"
+    return f'<p class="{css}">{sourced_markup(said)}</p>' if said else ""
 
 
 def initiative_title(data: Dataset, row) -> str:
