@@ -77,12 +77,14 @@ def test_no_lead_in_ends_in_a_colon_over_a_list_of_quotes(data):
 
 def test_koeges_summary_keeps_the_events_purpose_and_the_senior_club(data, report_text: str):
     """Reading 14, finding 2: '… jazzkoncert og fællessang, der satte fokus på fællesskaber …' made the report's purpose
-    an outcome of the singing and left out the senior club."""
+    an outcome of the singing and left out the senior club. ADR 87 (reader 26, #5): the purpose stood in the lead and on
+    Gang i gården's card; the card keeps it, with the senior club, and the lead summarises."""
     report = collapse(repair_hyphenation(report_text))
     assert "Formålet var at sætte fokus på fællesskaber, bibliotekets tilbud til særligt seniorer og den lokale seniorklub" in report
     summary = data.municipalities.set_index("slug").loc["koege", "summary"]
-    assert "Formålet var at sætte fokus på fællesskaber" in summary
-    assert "seniorklub" in summary
+    card = data.initiatives.set_index("initiative_id").loc["koege-gang-i-gaarden", "description"]
+    assert "Formålet var at sætte fokus på fællesskaber" in card and "Formålet" not in summary
+    assert "seniorklub" in card
     assert "fællessang, der satte fokus" not in summary
 
 

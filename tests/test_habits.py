@@ -83,6 +83,7 @@ DECISIONS = (
     "every-value-is-marked-lightly-and-keyed-once-per-page-and-chapter",
     "a-phones-bar-is-one-line-with-an-i-and-the-panel-speaks-of-what-the-page-holds",
     "a-data-folder-is-the-reports-only-when-it-says-so",
+    "a-card-shows-no-status-the-editors-could-not-read-and-a-page-says-an-absence-once",
     "a-municipalitys-edition-says-which-pages-are-its-own-and-which-all-share",
 )
 

@@ -352,7 +352,8 @@ def test_an_initiative_block_of_one_source_says_whose_once_and_a_mixed_one_marks
         rows = list(filters.initiatives(data, code).itertuples())
         # A title keeps its short mark on every card (ADR 32; tests/test_faithful_counts_titles_and_citations.py checks it).
         for field in [f for f in cards.INITIATIVE_MARKED if f != "title"]:
-            shown = [cards.initiative_title(data, r) if field == "title" else dict(cards.initiative_facts(data, r))[field] for r in rows]
+            # A card the editors found nothing for in a field shows none (ADR 87): it counts for no mark.
+            shown = [dict(cards.initiative_facts(data, r)).get(field, NOT_STATED) for r in rows]
             marks = [v.mark if isinstance(v, cards.Sourced) else "" for v in shown if str(v) != NOT_STATED]
             for mark in {m for m in marks if m}:
                 said = text.count(f"({mark})")

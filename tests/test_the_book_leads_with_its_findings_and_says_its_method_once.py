@@ -108,6 +108,10 @@ def test_a_municipalitys_facts_leave_out_its_repeated_name_and_code_and_say_its_
         assert f"Kommunekode: {row.kommunekode}." in facts.select_one(".kr-source-line").get_text()
         assert "Kommunekoden" in _text(facts.select_one(".kr-whose-note"))
         outcome = facts.select_one("p.kr-outcome")
+        if row.outcome == NOT_STATED:
+            # That the report does not tell it is the editors' reading, said once with its mark (ADR 87).
+            assert outcome.get_text() == f"{provenance.untold_outcome(data.options, row.name)[0]} (red.)", outcome
+            continue
         assert row.outcome in outcome.get_text()
         # The outcome is the editors' retelling: no mark of its own under the page's rule (ADR 70).
         assert provenance.is_retelling(data.options, "municipalities.outcome") and outcome.select_one(".kr-by") is None
@@ -118,13 +122,18 @@ def test_a_municipalitys_facts_leave_out_its_repeated_name_and_code_and_say_its_
 def test_an_outcome_the_data_do_not_state_is_one_plain_sentence(data):
     row = data.municipalities.iloc[0].copy()
     row["outcome"] = NOT_STATED
-    assert lists.outcome_said(data, row) == f"Rapporten fortæller ikke, hvad forløbet førte til i {row['name']}."
+    # The editors' reading of the report's section, so it carries their mark (ADR 87).
+    said = BeautifulSoup(lists.outcome_said(data, row), "html.parser")
+    assert said.get_text() == f"Hvad indsatserne førte til for deltagerne i {row['name']}, fortæller rapporten ikke. (red.)"
+    assert said.select_one(".kr-by")["title"] == "redaktionens læsning"
 
 
 def test_a_card_says_a_missing_target_group_in_its_one_line_and_names_no_missing_organisation(data):
     rows = data.initiatives.set_index("initiative_id", drop=False)
     gang = cards.initiative_card(data, rows.loc["koege-gang-i-gaarden"])
-    assert gang["unstated"] == ["Målgrupper"] and gang["unstated_line"] == "Ikke angivet i rapporten: målgrupper."
+    # Its purpose names seniors; the line says that only the purpose names anyone (ADR 87).
+    said = "Ikke angivet i rapporten: målgrupper (rapporten nævner kun formålet, se ovenfor)."
+    assert gang["unstated"] == ["Målgrupper"] and gang["unstated_line"] == said
     shown = _text(cards.initiative_list(data, "259"))
     assert "Målgrupper" not in shown and "som kun oplyser formålet" not in shown
     klippekort = cards.initiative_card(data, rows.loc["egedal-foreningsklippekort"])

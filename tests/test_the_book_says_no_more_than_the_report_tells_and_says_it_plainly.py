@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from kulturensrige.data import provenance
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
-from kulturensrige.data.schema import INFERENCE_RULE
+from kulturensrige.data.schema import INFERENCE_RULE, NOT_STATED
 from kulturensrige.edition import editions
 from kulturensrige.render import cards, lists
 from report_source import collapse, repair_hyphenation
@@ -38,14 +38,14 @@ def _rows(data, file: str) -> list[dict[str, str]]:
 def test_guldborgsunds_forum_which_the_group_tried_and_carries_on_is_not_called_completed(data, report_text: str):
     report = collapse(repair_hyphenation(report_text))
     assert "aktionslæringsgruppen har forsøgt at bryde" in report and "skabt forbindelseslinjer" in report
-    forum = data.initiatives.set_index("initiative_id").loc["guldborgsund-alternativt-samarbejdsforum"]
-    facts = dict(cards.initiative_facts(data, forum))
-    assert getattr(facts["Status"], "value", None) == provenance.no_status(data.options), facts["Status"]
+    forum = data.initiatives[data.initiatives["initiative_id"] == "guldborgsund-alternativt-samarbejdsforum"].iloc[0]
+    assert "Status" not in dict(cards.initiative_facts(data, forum))
     page = _text(cards.initiative_list(data, "376"))
     # No card says "Status Gennemført"; the status rule after the cards names every status (reading 24, F1). The card
-    # says the editors read no status, not "Ikke angivet i rapporten: … status", as if the report gave statuses
-    # elsewhere (reading 25 r2, finding 3).
-    assert "Status Gennemført" not in page and f"Status {provenance.no_status(data.options)}" in page, page
+    # shows no status, and the list says once why (ADR 87), not "Ikke angivet i rapporten: … status", as if the report
+    # gave statuses elsewhere (reading 25 r2, finding 3).
+    said = cards.statuses_said(data, data.initiatives[data.initiatives["kommunekode"] == "376"])
+    assert "Status Gennemført" not in page and said.value in page, page
     assert "Status Gennemført" not in _edition(data, "376")
     statuses = {r["status_id"]: r for r in _rows(data, "statuses.csv")}
     published = {r["initiative_id"]: r["status"] for r in _rows(data, "initiatives.csv")}
@@ -71,12 +71,15 @@ def test_the_one_exchange_the_report_calls_an_ordveksling_is_placed_in_its_own_s
 def test_aarhus_outcome_names_the_tense_the_report_uses(data, report_text: str):
     report = collapse(repair_hyphenation(report_text))
     assert "har haft til formål" in report and "er faciliteret af kunstpædagoger" in report
-    for shown in each([_text(lists.municipality_facts(data, "751")), _edition(data, "751")]):
+    profile = f"{_text(lists.municipality_facts(data, '751'))} {_text(cards.initiative_list(data, '751'))}"
+    for shown in each([profile, _edition(data, "751")]):
         assert "i datid" not in shown
-        # Reading 24, F12: "i førnutid" was grammar jargon; the line says what the report tells in its own tense.
-        assert "i førnutid" not in shown and "hvad de har haft til formål at udvikle hos børnene" in shown
+        # Reading 24, F12: "i førnutid" was grammar jargon; the card says what the report tells in its own tense. The
+        # outcome no longer retells it (ADR 87: the absence opened „Hvad forløbet førte til“, the card said it again).
+        assert "i førnutid" not in shown and "Forløbene har haft til formål at udvikle børnenes" in shown
+        assert "Hvad indsatserne førte til for deltagerne i Aarhus, fortæller rapporten ikke." in shown
     outcome = {r["kommunekode"]: r["outcome"] for r in _rows(data, "municipalities.csv")}["751"]
-    assert "i datid" not in outcome and "i førnutid" not in outcome and "fortæller, hvad forløbene er" in outcome
+    assert outcome == NOT_STATED
 
 
 def test_the_unnamed_initiatives_sentence_says_what_the_report_does_and_the_kinds_have_no_stray_comma(data):

@@ -76,7 +76,11 @@ def test_the_ingredient_pages_and_figures_count_only_the_reports_own_ties_as_the
         said = "bogen tæller 29 citater, som rapporten selv knytter til ingredienserne; "
         assert said + whose in chart.note, chart.figure_id
     overview = _text(lists.ingredient_cards(tied_data))
-    assert "Bogen tæller 4 citater, som rapporten selv knytter til ingrediensen; redaktionen knytter 1 citat til den" in overview
+    # Each card gives its total, then whose its shares are (reader 26, #9).
+    assert (
+        "5 citater underbygger ingrediensen Rapporten knytter selv 4 af dem til ingrediensen; redaktionen knytter 1 af dem til den"
+        in overview
+    )
     assert whose in overview
     profile = _text(lists.municipality_ingredients(tied_data, "760"))  # Ringkøbing-Skjern: q005 and q036
     assert "1 citat udledt af redaktionen; koblingen til ingrediensen: redaktionens læsning, ikke rapportens" in profile

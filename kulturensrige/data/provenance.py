@@ -40,7 +40,7 @@ from kulturensrige.data.schema import (
     YES,
     Editorial,
 )
-from kulturensrige.words import listing, plural
+from kulturensrige.words import listing, number, plural
 
 
 @dataclass(frozen=True)
@@ -631,13 +631,48 @@ def _act_of(editorial: Editorial) -> str:
 
 
 def no_status(options: pd.DataFrame) -> str:
-    """An initiative's status where there is none to give, the one wording of the cards, the PDFs and statuses.csv: in
+    """An initiative's status where there is none to give, the one wording of statuses.csv (a card shows none and its
+    list says why once, statuses_said; ADR 87): in
     the report's folder 'kan ikke læses ud af rapporten', as the status is the editors' reading and the report gives
     none ('ikke angivet i rapporten' beside a card's other missing facts said the report gives statuses elsewhere:
     reading 25 r2, finding 3); in another folder its 'ikke angivet af analytikeren'."""
     if value_source(options, "initiatives.status") == BY_EDITORS:
         return NO_STATUS
     return folder_words(options).not_stated
+
+
+def statuses_said(options: pd.DataFrame, read: int, unread: int) -> tuple[str, str]:
+    """What a page, an edition or the comparison says once of its initiative cards' statuses, as (sentence, owner): the
+    report gives none, a card's status is the editors' reading, and a card without one is about an initiative the report
+    tells neither ended nor going on; a card then shows no status line (ADR 87: 'Status: kan ikke læses ud af
+    rapporten' on 11 of 15 cards read as a judgement on the municipality). ('', '') where the statuses are not the
+    editors' reading (an analyst's folder says an unstated status on the card, as any other unstated fact) or there
+    are no cards."""
+    if value_source(options, "initiatives.status") != BY_EDITORS or not read + unread:
+        return "", ""
+    owner = value_label(options, "initiatives.status")
+    one = read + unread == 1
+    them, cards_ = ("indsatsen", "kortet") if one else ("indsatserne", "kortene")
+    if not read:
+        it = "den" if one else "de"
+        said = f"fortæller hverken, at {it} er afsluttet, eller at {it} fortsætter, så {cards_} viser ingen status"
+        return f"Rapporten angiver ingen status for {them} og {said}.", owner
+    meaning = f"Rapporten angiver ingen status for {them}; en status på et kort er redaktionens læsning af rapportens ord"
+    if not unread:
+        return f"{meaning}.", owner
+    unread_said = "et kort uden status er om en indsats, hvor rapporten hverken fortæller, at den er afsluttet, eller at den fortsætter"
+    return f"{meaning}, og {unread_said}.", owner
+
+
+def untold_outcome(options: pd.DataFrame, name: str) -> tuple[str, str]:
+    """Where the data give no outcome for a municipality, that the report does not tell it, as (sentence, owner): in
+    the report's folder the editors' reading of the report's section, marked as theirs, said once after what the report
+    does tell ('Hvad indsatserne førte til for deltagerne i Aarhus, fortæller rapporten ikke.'; ADR 87: four profiles
+    opened „Hvad forløbet førte til“ with „Rapportens afsnit fortæller …, men ikke, hvad de førte til“, unmarked); in
+    another folder that its holder does not tell it, with no mark."""
+    if folder_source(options) != BY_REPORT:
+        return f"{folder_words(options).subject} fortæller ikke, hvad forløbet førte til i {name}.", ""
+    return f"Hvad indsatserne førte til for deltagerne i {name}, fortæller rapporten ikke.", f"{words(BY_EDITORS).own} læsning"
 
 
 def values_reasons(options: pd.DataFrame, *values: str, told: Mapping[str, str] | None = None) -> str:
@@ -760,6 +795,16 @@ _INGREDIENT_TIES = {
 }
 
 
+# The same ties where a card has said its total first ("5 citater underbygger ingrediensen", lists.ingredient_cards): each
+# source's part of it, never the total again; {n} as an object ("dem alle", "4 af dem"), {subject} as a subject.
+_INGREDIENT_TIES_OF_TOTAL = {
+    BY_REPORT: "rapporten knytter selv {n} til {what}",
+    BY_EDITORS: "redaktionen knytter {n} til {what} (en læsning, ikke rapportens)",
+    BY_ANALYST: "analytikeren knytter {n} til {what}",
+    BY_QDA: "{subject} er kodet til {what} i QDA-projektet",
+}
+
+
 def ingredient_tie(source: str) -> str:
     """A quote's tie to its ingredients as a card's line says it: 'Koblingen til ingrediensen: <this>', and as quotes.csv
     writes it in `ingredient_source` (reading 25, finding 5: the download said „redaktionen“ where the card said
@@ -785,6 +830,24 @@ def ingredient_ties(
     for source in (s for s in _INGREDIENT_TIES if counts.get(s)):
         n = plural(counts[source] if quotes is None else quotes.get(source, counts[source]), *noun)
         clauses.append(_INGREDIENT_TIES[source][1].format(n=n, what=what if not clauses else _pronoun(what)))
+    said = "; ".join(clauses)
+    return f"{said[0].upper()}{said[1:]}." if said else ""
+
+
+def ingredient_ties_of_total(counts: dict[str, int], what: str) -> str:
+    """ingredient_ties where the total is said just before it, each source's share of it and not the count again:
+    'Rapporten knytter selv dem alle til ingrediensen.', 'Rapporten knytter selv 4 af dem til ingrediensen; redaktionen
+    knytter 1 af dem til den (en læsning, ikke rapportens).' (reader 26, #9: only one of four ingredient cards gave its
+    total, as the others' one tie sentence held it; reader 17: the total and a sentence repeating it)."""
+    sources = [s for s in _INGREDIENT_TIES if counts.get(s)]
+    clauses = [
+        _INGREDIENT_TIES_OF_TOTAL[source].format(
+            n="dem alle" if len(sources) == 1 else f"{number(counts[source])} af dem",
+            subject="alle" if len(sources) == 1 else f"{number(counts[source])} af dem",
+            what=what if not n else _pronoun(what),
+        )
+        for n, source in enumerate(sources)
+    ]
     said = "; ".join(clauses)
     return f"{said[0].upper()}{said[1:]}." if said else ""
 

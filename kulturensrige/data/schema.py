@@ -925,8 +925,9 @@ FIGURE4_WORDS = (
 KEPT_WORDS = 10
 KEPT = "hvor teksten beholder rapportens ordlyd, står ordene i »…«"
 
-# What a card, a PDF and statuses.csv say where the editors read no status from the report (provenance.no_status): not
-# 'ikke angivet i rapporten', which said the report gives statuses elsewhere (reading 25 r2, finding 3).
+# What statuses.csv says where the editors read no status from the report (provenance.no_status): not 'ikke angivet i
+# rapporten', which said the report gives statuses elsewhere (reading 25 r2, finding 3). A card and a PDF show no status
+# there; their list says why once (provenance.statuses_said, ADR 87).
 NO_STATUS = "kan ikke læses ud af rapporten"
 # The one rule for an initiative's status (reading 24, F1: the popover said "datid som gennemført", statuses.csv
 # "datid eller førnutid", and four cards told only in the perfect or present stood "Gennemført"). Each status in
@@ -938,7 +939,8 @@ STATUS_RULE = (
     "bevilget midler til indsatsen som et nyt projekt. Hver status hviler på en hel sætning i rapporten, der siger netop "
     "det, og ikke på et udsnit af en sætning. At rapporten fortæller, hvad der er gjort eller er, hvor en indsats er "
     "udført, eller hvordan en ordning virker, siger ikke i sig selv, at indsatsen er afsluttet eller etableret: hvor "
-    f"rapporten hverken fortæller, at indsatsen er afsluttet, eller at den fortsætter, står der „{NO_STATUS}“."
+    f"rapporten hverken fortæller, at indsatsen er afsluttet, eller at den fortsætter, viser kortet ingen status, og "
+    f"downloadene siger „{NO_STATUS}“."
 )
 
 EDITORIAL: tuple[Editorial, ...] = (

@@ -508,10 +508,6 @@ def _one(data: Dataset, table: str, key: str, value: str, column: str) -> str:
     return str(match.iloc[0]) if len(match) else value
 
 
-def not_stated(data: Dataset, value: str) -> str:
-    return lists.not_stated_note(data, value)
-
-
 def initiative_items(data: Dataset, kommunekode: str) -> list[dict]:
     """The municipality's initiatives, each field's mark lifted to the block's line where every card's has one
     source, by the one rule the profile page follows (cards.lift_marks, initiative_lifted; reading 21, #5)."""
@@ -1065,13 +1061,17 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
             "starting_point": lists.starting_point(
                 _one(data, "starting_points", "starting_point_id", row.starting_point, "label"), row.starting_point_note
             ),
-            "outcome": not_stated(data, row.outcome),
+            "outcome": row.outcome,
             "outcome_not_stated": row.outcome == NOT_STATED,
+            # Said after what the report tells, never first under „Hvad forløbet førte til“ (ADR 87).
+            "outcome_untold": str(lists.untold_outcome(data, row)) if row.outcome == NOT_STATED else "",
             "all_groups": lists.all_groups_outcome(data),
             "section_source": provenance.in_sections(data.options, [filters.section_title_quoted(data, row.section_id)]),
         },
         "initiatives": initiatives,
         "initiative_count": statistics.initiative_count(data.initiatives[data.initiatives["kommunekode"] == kommunekode]),
+        # What the cards' statuses are, once before them, as on the page (cards.statuses_said; ADR 87).
+        "statuses_said": str(cards.statuses_said(data, data.initiatives[data.initiatives["kommunekode"] == kommunekode])),
         # The reasons stand in »Om kilderne«: twelve lines of them stood between Egedal's initiatives and its first
         # diagram (reader s22, #1).
         # The chapter's one key (ADR 81): whose the cards' labels are, what '(red.)' means after a title and after a

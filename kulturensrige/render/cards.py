@@ -17,7 +17,7 @@ from kulturensrige.data import provenance
 from kulturensrige.data.frames import lookup, made_once_from, table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.pages import heading_id
-from kulturensrige.data.schema import BY_EDITORS, BY_REPORT, NO_ORGANISATION, NOT_STATED
+from kulturensrige.data.schema import BY_EDITORS, BY_REPORT, NOT_STATED
 from kulturensrige.render import highlight
 from kulturensrige.render.markup import (
     Html,
@@ -834,13 +834,13 @@ def organisation_names(data: Dataset, ids: tuple[str, ...]) -> tuple[str, Parts]
 
 
 def initiative_facts(data: Dataset, row) -> list[tuple[str, str]]:
-    """An initiative's facts as (label, value), the same on its card and in the PDF edition."""
+    """An initiative's facts as (label, value), the same on its card and in the PDF edition. No field stands where the
+    editors found nothing to give: no organisations where their rule gathers none (reader 24, #3: "Organisationer nævnt
+    ved indsatsen: ingen enkelt organisation" stood in the PDF, not on the page; reader 26, #9), and no status where
+    they read none, which the list says once (statuses_said; ADR 87)."""
     organisations, parts = organisation_names(data, row.organisation_ids)
-    gathered = sourced(data, "initiatives.organisation_ids", row.organisation_ids, organisations, parts)
-    if not row.organisation_ids and provenance.folder_source(data.options) == BY_REPORT:
-        # Not 'ikke angivet': the report may name organisations only together in the plural ('de lokale foreninger'),
-        # which the editors' rule leaves out (schema.ORGANISATION_RULE); that none is gathered is the editors' finding.
-        gathered = Sourced(NO_ORGANISATION, provenance.value_label(data.options, "initiatives.organisation_ids"))
+    by_report = provenance.folder_source(data.options) == BY_REPORT
+    status = _status(data, row)
     return [
         *(
             (
@@ -850,18 +850,51 @@ def initiative_facts(data: Dataset, row) -> list[tuple[str, str]]:
             )
             for label, column, table, key in VOCABULARIES
         ),
-        ("Organisationer nævnt ved indsatsen", gathered),
-        ("Status", _status(data, row)),
+        # Not 'ikke angivet' where none is gathered: the report may name organisations only together in the plural ('de
+        # lokale foreninger'), which the editors' rule leaves out (schema.ORGANISATION_RULE); the field is left out.
+        *(
+            [
+                (
+                    "Organisationer nævnt ved indsatsen",
+                    sourced(data, "initiatives.organisation_ids", row.organisation_ids, organisations, parts),
+                )
+            ]
+            if row.organisation_ids or not by_report
+            else []
+        ),
+        *([("Status", status)] if status else []),
     ]
 
 
-def _status(data: Dataset, row) -> str:
-    """An initiative's status with whose it is; where the editors read none, what a reader is told of that
-    (provenance.no_status), the editors' finding as 'ingen enkelt organisation' is, so the list's note names it too."""
+def status_read(data: Dataset, row) -> bool:
+    """Whether the initiative has a status to show: one the editors read, or any an analyst's folder gives (its
+    'ikke angivet' a card says with its other unstated facts)."""
     label = _label(data, "statuses", "status_id", row.status)
-    if label == NOT_STATED and provenance.value_source(data.options, "initiatives.status") == BY_EDITORS:
-        return Sourced(provenance.no_status(data.options), provenance.value_label(data.options, "initiatives.status"))
-    return sourced(data, "initiatives.status", row.status, label)
+    return label != NOT_STATED or provenance.value_source(data.options, "initiatives.status") != BY_EDITORS
+
+
+def _status(data: Dataset, row) -> str:
+    """An initiative's status with whose it is; '' where the editors read none (status_read)."""
+    if not status_read(data, row):
+        return ""
+    return sourced(data, "initiatives.status", row.status, _label(data, "statuses", "status_id", row.status))
+
+
+def statuses_said(data: Dataset, rows: pd.DataFrame) -> str:
+    """Once for a list of these initiatives' cards, what their statuses are and why a card has none, with the editors'
+    mark (provenance.statuses_said): a Sourced that a page sets with its short mark and a PDF prints in full words;
+    '' where there is nothing to say."""
+    read = sum(status_read(data, r) for r in table_rows(rows))
+    said, owner = provenance.statuses_said(data.options, read, len(rows) - read)
+    return Sourced(said, owner) if said else ""
+
+
+def statuses_said_markup(data: Dataset, rows: pd.DataFrame, web_only: bool = False) -> str:
+    """statuses_said as a page's paragraph, the mark in light type as on a card; '' where there is nothing to say.
+    `web_only` where the cards it speaks of are the screen's alone (the comparison's drill panels): paper leaves it out."""
+    said = statuses_said(data, rows)
+    css = "kr-statuses-said kr-web-only" if web_only else "kr-statuses-said"
+    return f'<p class="{css}">{sourced_markup(said)}</p>' if said else ""
 
 
 def initiative_title(data: Dataset, row) -> str:
@@ -967,7 +1000,7 @@ def initiative_card(data: Dataset, row: pd.Series) -> dict:
         "href": None,
         "text": row.description,
         "facts": (facts := card_facts(data, row)),
-        **unstated_facts(data, facts),
+        **unstated_facts(data, facts, purpose_only=bool(purpose_instead_of_groups(data, row))),
         "section": row.section_id,
         "sections": _sections(data, [row.section_id]),
     }
@@ -976,27 +1009,33 @@ def initiative_card(data: Dataset, row: pd.Series) -> dict:
 def card_facts(data: Dataset, row) -> list[tuple[str, str]]:
     """An initiative's facts as its web card shows them: initiative_facts without their marks (the block says them once),
     a missing target group said as every other missing fact is, in the card's one line (unstated_facts), not as a field
-    with the purpose its description already gives; and no field where the editors gathered no organisation (reader 24,
-    #3: "Organisationer nævnt ved indsatsen: ingen enkelt organisation")."""
+    with the purpose its description already gives."""
     shown = []
     for label, value in initiative_facts(data, row):
-        if getattr(value, "value", value) == NO_ORGANISATION:
-            continue
         if label == VOCABULARIES[0][0] and not row.target_group_ids:
             value = NOT_STATED
         shown.append((label, unmarked(value)))
     return shown
 
 
-def unstated_facts(data: Dataset, facts: Sequence[tuple[str, object]]) -> dict:
+def unstated_facts(data: Dataset, facts: Sequence[tuple[str, object]], purpose_only: bool = False) -> dict:
     """The facts of a card the report does not state, said once: 'Ikke angivet i rapporten: målgrupper, kunstformer
     og aktiviteter.' in place of a row of 'ikke angivet' each, which made Køge's cards read like a database form
-    (issue 22). The folder's words (provenance.folder_words), so an analyst's book does not name the report."""
+    (issue 22). The folder's words (provenance.folder_words), so an analyst's book does not name the report. Where the
+    description gives only the purpose (`purpose_only`), the target groups say so: Gang i gården's purpose names
+    »særligt seniorer«, and a bare 'målgrupper' read as if no one was meant (reader 26, #2)."""
     labels = [label for label, value in facts if isinstance(value, str) and value == NOT_STATED]
     if not labels:
         return {}
-    said = provenance.folder_words(data.options).not_stated
-    return {"unstated": labels, "unstated_line": f"{said[0].upper()}{said[1:]}: {', '.join(lab.lower() for lab in labels)}."}
+    words = provenance.folder_words(data.options)
+    named = [
+        f"{label.lower()} ({words.holder} nævner kun formålet, se ovenfor)"
+        if purpose_only and label == VOCABULARIES[0][0]
+        else label.lower()
+        for label in labels
+    ]
+    said = words.not_stated
+    return {"unstated": labels, "unstated_line": f"{said[0].upper()}{said[1:]}: {', '.join(named)}."}
 
 
 def initiative_list(data: Dataset, kommunekode: str = filters.ALL) -> Html:
@@ -1008,9 +1047,11 @@ def initiative_list(data: Dataset, kommunekode: str = filters.ALL) -> Html:
     items = [views.Item(code, "stated") for code in rows["kommunekode"]]
     summary = f"{statistics.initiative_count(rows)}."
     arranged = kommunekode == filters.ALL
-    # The reasons follow the cards, so the first initiative comes first (issue 22), as in the PDF editions.
+    # What their statuses are, once, before the cards, as in the PDF editions (ADR 87); the reasons follow the cards, so
+    # the first initiative comes first (issue 22).
     return Html(
-        str(fact_list(data, items, views.INITIATIVE, contexts, css="kr-initiative-list", summary=summary, arranged=arranged))
+        statuses_said_markup(data, rows)
+        + str(fact_list(data, items, views.INITIATIVE, contexts, css="kr-initiative-list", summary=summary, arranged=arranged))
         + whose_reasons(data, rows)
     )
 

@@ -226,6 +226,9 @@ def compare_view(data: Dataset) -> Html:
         '<div class="kr-compare">'
         f'<fieldset class="kr-compare-choices"><legend>{COMPARE_LEGEND}</legend>{boxes}</fieldset>{default}{yields}'
         f'<p class="kr-compare-status" role="status" aria-live="polite">{esc(status)}</p>{whose}'
+        # The statuses the initiative cards behind a table's marks show (cards.initiative_store), said once (ADR 87);
+        # those cards open on a screen only, so paper prints no word of them.
+        f"{cards.statuses_said_markup(data, data.initiatives, web_only=True)}"
         "<noscript><p>Uden JavaScript kan siden kun vise de første kommuner. Hver kommune har sin egen side under "
         "»De deltagende kommuner«.</p></noscript>"
         f'<p class="kr-compare-scrolls" hidden>{esc(SCROLL_HINT)}</p><div class="kr-compare-names" aria-hidden="true">{names}</div>'

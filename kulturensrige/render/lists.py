@@ -189,6 +189,10 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
     )
     section = filters.section_title_quoted(data, row.section_id)
     all_groups = f'<p class="kr-all-groups">{esc(said)}</p>' if (said := all_groups_said(data, str(row["name"]))) else ""
+    outcome = f'<p class="kr-outcome">{outcome_said(data, row)}</p>'
+    # What the report tells first: where it tells nothing of the municipality's own outcome, the line on all the groups
+    # comes before the one sentence that says so (ADR 87).
+    outcome = all_groups + outcome if row.outcome == NOT_STATED else outcome + all_groups
     return Html(
         # The lead first, then the page's word on the choice: the phone's first screen gives the municipality, not the
         # filter (reader 25, #2; docs/adr/0079).
@@ -197,8 +201,7 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
         f'<dl class="kr-facts">{spelled}'
         f"<dt>Region</dt><dd>{esc(row.region)}</dd>"
         f"<dt>Udgangspunkt</dt><dd>{retold(data, starting_point(start, row.starting_point_note), RETOLD['starting_point'])}</dd></dl>"
-        f'<p class="kr-outcome">{outcome_said(data, row)}</p>'
-        f"{all_groups}"
+        f"{outcome}"
         # The section is presented on this very page: name it, do not link to it.
         f'<p class="kr-source-line">Bygger på {esc(provenance.in_sections(data.options, [section]))}. '
         f"Kommunekode: {esc(row.kommunekode)}.</p>"
@@ -208,11 +211,16 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
 
 def outcome_said(data: Dataset, row) -> str:
     """What the course led to in the municipality, as a sentence: its retelling (retold), or, where the data say it
-    is not stated, that the report (the folder's holder) does not tell it."""
+    is not stated, that the report does not tell it, with whose reading that is (untold_outcome)."""
     if row.outcome == NOT_STATED:
-        holder = provenance.folder_words(data.options).subject
-        return esc(f"{holder} fortæller ikke, hvad forløbet førte til i {row['name']}.")
+        return cards.sourced_markup(untold_outcome(data, row))
     return retold(data, row.outcome, RETOLD["outcome"])
+
+
+def untold_outcome(data: Dataset, row) -> str:
+    """provenance.untold_outcome as one text with its owner (cards.Sourced): a page sets the mark short, a PDF in full."""
+    said, owner = provenance.untold_outcome(data.options, str(row["name"]))
+    return cards.Sourced(said, owner) if owner else said
 
 
 # The programme fact that tells what the report says the course led to for every group: each profile and each edition
@@ -424,16 +432,16 @@ def ingredient_cards(data: Dataset) -> Html:
     for row in table_rows(data.ingredients.sort_values("number")):
         page = _key(data, "sections", "section_id", row.section_id, "book_page")
         ingredient_id = row.ingredient_id
-        n = tally.by_ingredient[ingredient_id]
-        # The total stands apart only where two sources add up to it; with one, the tie's sentence says it (reader 17).
-        mixed = sum(1 for count in tally.by_ingredient_source[ingredient_id].values() if count) > 1
-        total = f'<p class="kr-card-kicker">{plural(n, "citat", "citater")} underbygger ingrediensen</p>' if mixed else ""
+        n, ties = tally.by_ingredient[ingredient_id], tally.by_ingredient_source[ingredient_id]
+        # Every card gives its total in the same place, and the tie's sentence then whose each share is, not the count
+        # again (reader 26, #9: one card of four said its total; reader 17: a sentence repeated it).
+        total = f'<p class="kr-card-kicker">{plural(n, "citat", "citater")} underbygger ingrediensen</p>'
         items.append(
             f'<article class="kr-card kr-ingredient-card kr-ingredient-{row.number}">'
             f'<h3 class="kr-card-title">{book_link(page, f"{row.number}. {esc(row.name)}")}</h3>'
             f"<p>{cards.sourced_markup(cards.unmarked(definitions[ingredient_id]) if lifted else definitions[ingredient_id])}</p>"
             f"{total}"
-            f'<p class="kr-ingredient-tie">{esc(provenance.ingredient_ties(tally.by_ingredient_source[ingredient_id], "ingrediensen"))}</p>'
+            f'<p class="kr-ingredient-tie">{esc(provenance.ingredient_ties_of_total(ties, "ingrediensen"))}</p>'
             "</article>"
         )
     whose = ""
@@ -613,11 +621,6 @@ def evaluation_questions(data: Dataset, kind: str) -> Html:
     questions = data.evaluation_questions[data.evaluation_questions["kind"] == kind].sort_values("position")
     items = "".join(f"<li>{esc(q.text)}</li>" for q in table_rows(questions))
     return Html(f'<ol class="kr-questions">{items}</ol>')
-
-
-def not_stated_note(data: Dataset, value: str) -> str:
-    """The book says 'not stated' in words wherever the data does, naming whose data it is ('ikke angivet i rapporten')."""
-    return provenance.words(provenance.folder_source(data.options)).not_stated if value == NOT_STATED else value
 
 
 def whose(data: Dataset, *values: str) -> Html:

@@ -1,0 +1,124 @@
+"""Reader 26, findings 2 and 5 (ADR 87). A municipality's page answered "what came of it" with gaps: 11 of 15
+initiative cards said "Status: kan ikke læses ud af rapporten", which read as a judgement on the municipality; four
+profiles and editions opened „Hvad forløbet førte til“ with an absence ("Rapportens afsnit fortæller …, men ikke,
+hvad de førte til"), unmarked; Gang i gården's card said only "Ikke angivet i rapporten: målgrupper" where its
+purpose names seniors. And the same text stood twice or three times on one page (Køge's „Formålet var at sætte fokus
+…“, Egedal's genbrugsværksted): the lead summarises, the cards carry the detail (ADR 74)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bs4 import BeautifulSoup
+
+from kulturensrige.data import provenance
+from kulturensrige.data.schema import NO_STATUS, NOT_STATED
+from kulturensrige.edition import editions
+from kulturensrige.render import cards, comparison, lists
+from report_source import collapse, repair_hyphenation
+from support.checks import each
+
+STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
+# A sentence that says what the report does not tell of an outcome.
+ABSENCE = re.compile(r"\bikke\b[^.]*\bførte til\b|\bførte til\b[^.]*\bikke\b")
+# A run of this many words that two texts of one page share is the same text said twice.
+SHARED_WORDS = 7
+
+
+def _soup(markup: object) -> BeautifulSoup:
+    return BeautifulSoup(str(markup), "html.parser")
+
+
+def _text(markup: object) -> str:
+    return " ".join(_soup(markup).get_text(" ", strip=True).split())
+
+
+def _edition(data, kommunekode: str, charts) -> BeautifulSoup:
+    return _soup(editions.municipality_edition(data, kommunekode, STAMP, charts, "p.js"))
+
+
+def test_a_card_shows_no_status_the_editors_could_not_read_and_each_list_says_once_what_a_status_means(data):
+    charts = editions.EditionCharts.compute(data)
+    for code in each(list(data.municipalities["kommunekode"])):
+        rows = data.initiatives[data.initiatives["kommunekode"] == code]
+        said = cards.statuses_said(data, rows)
+        assert said and "(red.)" not in said and "redaktionens læsning" in said, (code, said)
+        page = _soup(cards.initiative_list(data, code))
+        assert [_text(p) for p in page.select(".kr-statuses-said")] == [f"{said.value} (red.)"], code
+        edition = _edition(data, code, charts)
+        assert [_text(p) for p in edition.select(".kr-statuses-said")] == [str(said)], code
+        for row in rows.itertuples():
+            for card in (page.select_one(f"#indsats-{row.initiative_id}"), edition.select_one(f"#indsats-{row.initiative_id}").parent):
+                assert NO_STATUS not in card.get_text(" "), row.initiative_id
+                shown = [dt_.get_text(strip=True) for dt_ in card.select("dt")]
+                assert ("Status" in shown) == cards.status_read(data, row), (row.initiative_id, shown)
+    # The comparison's cards behind its marks show statuses too: it says the same once.
+    view = _soup(comparison.compare_view(data))
+    assert len(view.select(".kr-statuses-said")) == 1
+    assert _text(view.select_one(".kr-statuses-said")) == f"{cards.statuses_said(data, data.initiatives).value} (red.)"
+
+
+def test_the_status_sentence_fits_its_cards_in_number_and_in_what_they_show(data):
+    options = data.options
+    assert provenance.statuses_said(options, 0, 1)[0].startswith("Rapporten angiver ingen status for indsatsen og")
+    assert "kortene viser ingen status" in provenance.statuses_said(options, 0, 2)[0]
+    assert "et kort uden status" not in provenance.statuses_said(options, 2, 0)[0]
+    assert "et kort uden status" in provenance.statuses_said(options, 1, 1)[0]
+    assert provenance.statuses_said(options, 0, 0) == ("", "")
+
+
+def test_an_outcome_the_report_does_not_tell_comes_after_what_it_tells_once_and_with_the_editors_mark(data):
+    charts = editions.EditionCharts.compute(data)
+    untold = 0
+    for row in each(list(data.municipalities.itertuples())):
+        # The data say an absence as 'ikke angivet', never as a sentence of the outcome (which a card may then repeat).
+        assert not ABSENCE.search(row.outcome), row.name
+        page = _soup(lists.municipality_facts(data, row.kommunekode))
+        outcome = page.select_one(".kr-outcome")
+        if row.outcome != NOT_STATED:
+            assert not outcome.select(".kr-by"), row.name
+            continue
+        untold += 1
+        # The report's own line on all the groups first, then the absence, once, marked as the editors' reading.
+        assert outcome.find_previous_sibling("p", class_="kr-all-groups") is not None, row.name
+        assert ABSENCE.search(outcome.get_text()) and _text(outcome.select_one(".kr-by")) == "(red.)", row.name
+        assert len(ABSENCE.findall(page.get_text(" "))) == 1, row.name
+        edition = _edition(data, row.kommunekode, charts)
+        fields = [_text(d) for d in edition.select("#kommunen ~ section dt, section[aria-labelledby=udgangspunkt] dt")]
+        assert "Hvad forløbet førte til" not in fields, row.name
+        printed = _text(edition.select_one("section[aria-labelledby=udgangspunkt] .kr-outcome"))
+        assert ABSENCE.search(printed) and printed.endswith("(redaktionens læsning)"), printed
+    assert untold, "no municipality's outcome is untold in the report's data"
+
+
+def test_gang_i_gaarden_says_the_report_names_no_target_group_and_only_its_purpose_names_seniors(data, report_text):
+    report = collapse(repair_hyphenation(report_text))
+    koege = report[report.index("Køge Køge kommune har") : report.index("Høje-Taastrup Høje- Taastrup")]
+    # The report names seniors in Gang i gården's purpose and as the band's and the club's members, not as its group.
+    assert "Formålet var at sætte fokus på fællesskaber, bibliotekets tilbud til særligt seniorer" in koege
+    assert "målgruppe" not in koege.lower()
+    gang = data.initiatives[data.initiatives["initiative_id"] == "koege-gang-i-gaarden"].iloc[0]
+    assert not gang.target_group_ids
+    card = cards.initiative_card(data, gang)
+    assert card["unstated_line"] == "Ikke angivet i rapporten: målgrupper (rapporten nævner kun formålet, se ovenfor).", card
+    assert "særligt seniorer" in gang.description
+
+
+def _shared(one: str, other: str) -> set[str]:
+    def runs(text: str) -> set[str]:
+        words = re.findall(r"\w+", text.lower())
+        return {" ".join(words[i : i + SHARED_WORDS]) for i in range(len(words) - SHARED_WORDS + 1)}
+
+    return runs(one) & runs(other)
+
+
+def test_a_municipality_page_says_no_text_twice_the_lead_summarising_and_the_cards_telling(data):
+    for row in each(list(data.municipalities.itertuples())):
+        texts = {"indledningen": row.summary, "resultatet": row.outcome}
+        for card in data.initiatives[data.initiatives["kommunekode"] == row.kommunekode].itertuples():
+            texts[card.title] = card.description
+        names = list(texts)
+        for n, one in enumerate(names):
+            for other in names[n + 1 :]:
+                assert not _shared(texts[one], texts[other]), (row.name, one, other, sorted(_shared(texts[one], texts[other]))[:2])
