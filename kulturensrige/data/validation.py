@@ -617,8 +617,8 @@ def blank_word_notices(raws: Mapping[str, RawTable], labels: Mapping[str, str]) 
         raw = raws.get(name)
         if raw is None or column not in raw.frame.columns:
             continue
-        said = published_blank_aliases(value)
-        found = [(row, cell.strip()) for row, cell in zip(raw.rows, raw.frame[column].fillna(""), strict=True) if cell.strip() in said]
+        aliases = published_blank_aliases(value)
+        found = [(row, cell.strip()) for row, cell in zip(raw.rows, raw.frame[column].fillna(""), strict=True) if cell.strip() in aliases]
         rows, word = [row for row, _ in found], found[0][1] if found else ""
         if rows:
             cells = "cellen" if len(rows) == 1 else f"{thousands(len(rows))} celler (fx række {rows[0]})"
