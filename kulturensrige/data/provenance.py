@@ -26,11 +26,13 @@ from kulturensrige.data.schema import (
     COUNTED_FROM_DATA,
     EDITORIAL_VALUES,
     FIGURE_TABLES,
+    FOLDER_BLANKS,
     FOLDER_SOURCE,
     NO_STATUS,
     NOT_GIVEN,
     NOT_STATED,
     PAGE_TABLES,
+    PUBLISHED_BLANKS,
     PUBLISHED_CODES,
     SOURCES,
     SPEAKER_CATEGORIES,
@@ -272,6 +274,20 @@ def not_given_aliases(value: str) -> dict[str, str]:
     'analytikerens data angiver ikke datoen') -> 'ikke angivet': a published download read back as a data folder
     gives the schema's value again, whoever's words it was written in."""
     return {f"{words(source).holder} angiver ikke {NOT_GIVEN[value]}": NOT_STATED for source in SOURCES}
+
+
+def published_blank(options: pd.DataFrame, value: str) -> str:
+    """What a download writes in an empty cell of `value` (schema.PUBLISHED_BLANKS), as the pages say it: an
+    initiative's list the folder leaves out in the cards' words ('ikke angivet i rapporten'; schema.FOLDER_BLANKS),
+    so an analyst's download never says the report leaves it out; the others in the schema's word."""
+    return folder_words(options).not_stated if value in FOLDER_BLANKS else PUBLISHED_BLANKS[value]
+
+
+def published_blank_aliases(value: str) -> set[str]:
+    """Every word a download may write in an empty cell of `value`, whoever's folder it was written from (and the
+    bare schema word of older downloads): read back as a data folder, each is an empty cell again."""
+    said = {words(source).not_stated for source in SOURCES} if value in FOLDER_BLANKS else set()
+    return {PUBLISHED_BLANKS[value], *said}
 
 
 def value_source(options: pd.DataFrame, value: str) -> str:

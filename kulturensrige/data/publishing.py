@@ -99,7 +99,7 @@ def published_files(data: Dataset, figures_not_drawn: Collection[str] = ()) -> d
         if name == "statuses":
             # A status the editors read none for says so in the cards' words (provenance.no_status).
             frame = frame.assign(label=frame["label"].where(frame["label"] != NOT_STATED, provenance.no_status(data.options)))
-        frame = frame.assign(**_published_blanks(name, frame), **_published_codes(data, name, frame), **_not_given(data, name, frame))
+        frame = frame.assign(**_published_blanks(data, name, frame), **_published_codes(data, name, frame), **_not_given(data, name, frame))
         rows = [[_cell(v) for v in row] for row in frame.reindex(columns=table.columns, fill_value="").itertuples(index=False)]
         files[table.file] = plain_csv_text(table.columns, rows)
     files[SOURCES_FILE] = sources_file(data, figures_not_drawn, tied=tied)
@@ -120,12 +120,14 @@ def _shown_roles(data: Dataset, quotes: pd.DataFrame) -> pd.Series:
     return quotes["shown_role"].where(~held, quotes["shown_role"] + " " + pd.Series(notes, index=quotes.index))
 
 
-def _published_blanks(table: str, frame: pd.DataFrame) -> dict[str, pd.Series]:
-    """The columns of `table` whose empty cells a download writes in words (schema.PUBLISHED_BLANKS), so filled."""
+def _published_blanks(data: Dataset, table: str, frame: pd.DataFrame) -> dict[str, pd.Series]:
+    """The columns of `table` whose empty cells a download writes in words (schema.PUBLISHED_BLANKS), so filled, in
+    the pages' words (provenance.published_blank: 'ikke angivet i rapporten', as the cards say a list left out)."""
     filled = {}
-    for value, word in PUBLISHED_BLANKS.items():
+    for value in PUBLISHED_BLANKS:
         name, _, column = value.partition(".")
         if name == table and column != "caption":  # the quotes' caption is filled above, beside the anonymity rule
+            word = provenance.published_blank(data.options, value)
             filled[column] = frame[column].map(lambda cell, word=word: cell if len(cell) else word)
     return filled
 

@@ -43,7 +43,14 @@ PUBLISHED_BLANKS = {
     "initiatives.organisation_ids": NO_ORGANISATION,
     "quotes.caption": NOT_STATED,
 }
+# The published blanks a card says in the folder's words ('ikke angivet i rapporten', provenance.folder_words), so a
+# download says them as the cards and editions do (reading26, #3): the cells' word is whoever's folder it is.
+FOLDER_BLANKS = ("initiatives.target_group_ids", "initiatives.art_form_ids", "initiatives.setting_ids")
 _PUBLISHED_BLANK_NOTE = " I de CSV-filer, bogen udgiver, står „{word}“ i en tom celle; læst ind igen er den tom."
+_FOLDER_BLANK_NOTE = (
+    " I de CSV-filer, bogen udgiver, står i en tom celle, hvis data der ikke angiver listen, som kortene siger det (fx "
+    "„ikke angivet i rapporten“); læst ind igen er den tom."
+)
 _NOT_GIVEN_NOTE = (
     "Bogen siger i stedet for 'ikke angivet', hvem der ikke angiver værdien (fx „rapporten angiver ikke datoen“): i "
     "tabellen over forløbet, i PDF-udgaverne og i de CSV-filer, den udgiver; læst ind igen er det 'ikke angivet'."
@@ -375,15 +382,9 @@ TABLES: dict[str, Table] = {
                     optional_column=True,
                 ),
                 "description": text("Beskrivelse med egne ord.", "Seks dages udendørs arrangementer."),
-                "target_group_ids": refs(
-                    "target_groups", "Målgrupper, adskilt af ';'." + _PUBLISHED_BLANK_NOTE.format(word=NOT_STATED), "tilflyttere"
-                ),
-                "art_form_ids": refs(
-                    "art_forms", "Kunstformer og aktiviteter, adskilt af ';'." + _PUBLISHED_BLANK_NOTE.format(word=NOT_STATED), "dans;musik"
-                ),
-                "setting_ids": refs(
-                    "settings", "Steder og rammer, adskilt af ';'." + _PUBLISHED_BLANK_NOTE.format(word=NOT_STATED), "bibliotek"
-                ),
+                "target_group_ids": refs("target_groups", "Målgrupper, adskilt af ';'." + _FOLDER_BLANK_NOTE, "tilflyttere"),
+                "art_form_ids": refs("art_forms", "Kunstformer og aktiviteter, adskilt af ';'." + _FOLDER_BLANK_NOTE, "dans;musik"),
+                "setting_ids": refs("settings", "Steder og rammer, adskilt af ';'." + _FOLDER_BLANK_NOTE, "bibliotek"),
                 "organisation_ids": refs(
                     "organisations",
                     "Organisationer nævnt ved indsatsen, adskilt af ';'." + _PUBLISHED_BLANK_NOTE.format(word=NO_ORGANISATION),

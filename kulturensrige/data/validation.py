@@ -19,7 +19,7 @@ from kulturensrige.data.frames import table_rows
 from kulturensrige.data.municipality_codes import code_problems, codes_are_official
 from kulturensrige.data.pages import ALL, MAX_SLUG_LENGTH, PROFILE_PREFIX, book_pages, heading_id, page_id_taken, profile_page, slug
 from kulturensrige.data.problems import LOOP, Problem, symlink_loop
-from kulturensrige.data.provenance import code_aliases, ingredient_tie_aliases, not_given_aliases
+from kulturensrige.data.provenance import code_aliases, ingredient_tie_aliases, not_given_aliases, published_blank_aliases
 from kulturensrige.data.schema import (
     BY_EDITORS,
     LIST_SEPARATOR,
@@ -412,11 +412,11 @@ def _derived(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
 def _published_blanks(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
     """A download read back as a data folder: the words it writes in an empty cell (schema.PUBLISHED_BLANKS) are an
     empty cell again."""
-    words = {value.partition(".")[2]: word for value, word in PUBLISHED_BLANKS.items() if value.partition(".")[0] == table.name}
-    present = {column: word for column, word in words.items() if column in frame.columns}
+    words = {value.partition(".")[2]: published_blank_aliases(value) for value in PUBLISHED_BLANKS if value.partition(".")[0] == table.name}
+    present = {column: said for column, said in words.items() if column in frame.columns}
     if not present:
         return frame
-    return frame.assign(**{c: frame[c].where(frame[c].fillna("").str.strip() != word, "") for c, word in present.items()})
+    return frame.assign(**{c: frame[c].where(~frame[c].fillna("").str.strip().isin(said), "") for c, said in present.items()})
 
 
 def _published_not_given(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
@@ -612,12 +612,14 @@ def blank_word_notices(raws: Mapping[str, RawTable], labels: Mapping[str, str]) 
     silently). A download read back says it too: R's write.csv and pandas write the download's mark (is_guarded_csv),
     so a file marked may still be the analyst's own (hostile round 21, #2)."""
     notices: list[Problem] = []
-    for value, word in PUBLISHED_BLANKS.items():
+    for value in PUBLISHED_BLANKS:
         name, _, column = value.partition(".")
         raw = raws.get(name)
         if raw is None or column not in raw.frame.columns:
             continue
-        rows = [row for row, cell in zip(raw.rows, raw.frame[column].fillna(""), strict=True) if cell.strip() == word]
+        aliases = published_blank_aliases(value)
+        found = [(row, cell.strip()) for row, cell in zip(raw.rows, raw.frame[column].fillna(""), strict=True) if cell.strip() in aliases]
+        rows, word = [row for row, _ in found], found[0][1] if found else ""
         if rows:
             cells = "cellen" if len(rows) == 1 else f"{thousands(len(rows))} celler (fx række {rows[0]})"
             said = f"advarsel: {cells} siger „{word}“, sådan som bogens CSV-filer skriver en tom celle, og læses som tom"
