@@ -1,7 +1,7 @@
 """Issue 21, left by words26: „foreningen af mænd bag genbrugsværkstedet“ on Egedal's card is the editors' name for a
 group the report gives no name (»en gruppe mænd, der nyligt har etableret sig som forening«), but it stood bare, as
 the report's names stand. Every organisation whose name_in_report is empty is marked as the editors' titles are
-('(redaktionens titel)'), on the card and in the text a PDF edition prints."""
+with the short mark '(red.)' (ADR 81), on the card and in the text a PDF edition prints."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from support.checks import each
 
 
 def test_an_organisation_the_report_gives_no_name_carries_the_editors_title_mark_on_its_card_and_in_its_edition(data):
-    mark = provenance.owner_mark(provenance.value_label(data.options, cards.TITLE_VALUE))
-    assert mark == "(redaktionens titel)"
+    mark = provenance.page_mark(provenance.value_label(data.options, cards.TITLE_VALUE))
+    assert mark == "(red.)"
     unnamed = data.organisations[data.organisations["name_in_report"] == ""]
     assert "foreningen af mænd bag genbrugsværkstedet" in set(unnamed["name"])
     for org in each(list(unnamed.itertuples())):

@@ -815,22 +815,23 @@ def whose_terms_parts(data: Dataset, *lifted: str) -> provenance.Whose:
 
 def organisation_names(data: Dataset, ids: tuple[str, ...]) -> tuple[str, Parts]:
     """Organisations' names, each marked where the editors changed the report's spelling or named one the report gives
-    no name ('foreningen af mænd bag genbrugsværkstedet (redaktionens titel)', as an editors' title), in the words a
-    municipality's is, but as the spelling's, not an official name's (provenance.spelling_mark): 'Aarhus Billed- og
-    medieskole (redaktionens stavning; rapporten staver navnet »…«)'. As one text (a PDF, a download) and as parts,
-    so a card sets each mark apart in light type (.kr-by)."""
+    no name ('foreningen af mænd bag genbrugsværkstedet (red.)', with the short mark of an editors' title in every
+    medium, ADR 81), in the words a municipality's is, but as the spelling's, not an official name's
+    (provenance.spelling_mark): 'Aarhus Billed- og medieskole (redaktionens stavning; rapporten staver navnet »…«)'.
+    As one text (a PDF, a download) and as parts, so a card sets each mark apart in light type (.kr-by)."""
     text, parts, pending = [], [], ""
     for organisation_id in ids:
         name = _label(data, "organisations", "organisation_id", organisation_id, "name")
         in_report = _label(data, "organisations", "organisation_id", organisation_id, "name_in_report")
-        mark = provenance.spelling_mark(data.options, name, in_report or name)
+        spelling = provenance.spelling_mark(data.options, name, in_report or name)
+        mark = provenance.owner_mark(spelling) if spelling else ""
         if not in_report and provenance.value_source(data.options, TITLE_VALUE) == BY_EDITORS:
             # The report gives it no name (name_in_report empty): the name is the editors', marked as their titles are.
-            mark = provenance.value_label(data.options, TITLE_VALUE)
-        text.append(provenance.marked(name, mark) if mark else name)
+            mark = provenance.page_mark(provenance.value_label(data.options, TITLE_VALUE))
+        text.append(f"{name} {mark}" if mark else name)
         pending += (", " if len(text) > 1 else "") + name
         if mark:
-            parts.append((pending, provenance.owner_mark(mark)))
+            parts.append((pending, mark))
             pending = ""
     if pending or not parts:
         parts.append((pending or NOT_STATED, ""))
