@@ -60,7 +60,7 @@ def pytest_configure(config: pytest.Config) -> None:
     """The run's scripts and builds import this checkout's package, or the run stops here (support.checkout)."""
     if os.environ.get("PYTEST_XDIST_WORKER"):
         return  # the run's first process has checked
-    if (elsewhere := foreign_package(scripts_package(REPO), REPO)) is not None:
+    if (found := scripts_package(REPO)) is not None and (elsewhere := foreign_package(found, REPO)) is not None:
         raise pytest.UsageError(elsewhere)
 
 

@@ -7,14 +7,15 @@ import sys
 from pathlib import Path
 
 # What `python scripts/<name>.py` finds as the package, without importing it (no pandas): the path a new process takes.
-FIND = "import importlib.util; print(importlib.util.find_spec('kulturensrige').origin)"
+# -P leaves the current folder off the path, as a script's own folder (scripts/, no package in it) takes its place.
+FIND = "import importlib.util; spec = importlib.util.find_spec('kulturensrige'); print(spec.origin if spec else '')"
 
 
-def scripts_package(repo: Path) -> Path:
+def scripts_package(repo: Path) -> Path | None:
     """The __init__.py of the kulturensrige a script of repo/scripts/ imports when a test (or a build) runs it in a
-    process of its own: PYTHONPATH's, else the one installed in the venv."""
-    found = subprocess.run([sys.executable, "-c", FIND], cwd=repo / "scripts", capture_output=True, text=True, check=True)
-    return Path(found.stdout.strip())
+    process of its own from `repo`: PYTHONPATH's, else the one installed in the venv (None: none at all)."""
+    found = subprocess.run([sys.executable, "-P", "-c", FIND], cwd=repo, capture_output=True, text=True, check=True)
+    return Path(found.stdout.strip()) if found.stdout.strip() else None
 
 
 def foreign_package(package_file: str | Path, repo: Path) -> str | None:
