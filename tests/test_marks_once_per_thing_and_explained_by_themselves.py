@@ -52,7 +52,7 @@ def test_an_initiative_lists_classified_fields_are_said_once_at_its_end_and_no_c
             assert not card.select(".kr-card-kicker .kr-by"), (code, row.title)
             # Only an organisation's own note on its name stays beside it: its spelling, or that the name is the
             # editors' where the report gives the organisation none (words26b, issue 21: marked as an editors' title).
-            named = provenance.owner_mark(provenance.value_label(data.options, cards.TITLE_VALUE))
+            named = provenance.page_mark(provenance.value_label(data.options, cards.TITLE_VALUE))
             assert all("stav" in m.get_text() or m.get_text() == named for m in card.select("dd .kr-by")), row.title
 
 

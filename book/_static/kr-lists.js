@@ -194,6 +194,9 @@
     // kommunefilter.css): said by the row's class, not found by a :has() rule, which restyled every cell of the table.
     for (const row of document.querySelectorAll(".kr-marks > tbody > tr"))
       row.classList.toggle("kr-holds-chosen", Boolean(row.querySelector(":scope > td.kr-marked.kr-chosen")));
+    // A table of marks with a chosen column, whose other marks recede (kommunefilter.css), said the same way.
+    for (const table of document.querySelectorAll(".kr-marks"))
+      table.classList.toggle("kr-holds-chosen", Boolean(table.querySelector("td.kr-chosen")));
   };
   /** The comparison: the chosen municipality stands first, the page's own boxes pick the others beside it. A box
    * the filter's choice ticks is the reader's own pick again when the choice moves on (box.krPicked), and the
