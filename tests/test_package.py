@@ -365,3 +365,40 @@ def test_a_cards_section_line_is_worded_once_per_section_and_page(data, monkeypa
     monkeypatch.setenv(PAGE_VARIABLE, page)
     assert cards._section(data, section) == {**lines[0], "href": None, "here": True}
     assert titled == [section, section]
+
+
+def test_a_cards_ingredient_badges_are_made_once_per_ingredient_and_page(data, monkeypatch):
+    """Each of 10,000 cards carries its ingredients' badges: each badge's page is looked up once per ingredient, page
+    and folder, and a card on the ingredient's own page gets a badge without a link."""
+    data = dataclasses.replace(data, tables={**data.tables, "sections": data.sections.copy()})
+    looked_up = []
+    label = cards._label
+    monkeypatch.setattr(cards, "_label", lambda d, t, k, v, c="label": looked_up.append(v) or label(d, t, k, v, c))
+    ingredient = data.ingredients["ingredient_id"].iloc[0]
+    section = lookup(data.ingredients, "ingredient_id", "section_id")[ingredient]
+    monkeypatch.setenv(PAGE_VARIABLE, "index")
+    badges = [cards._ingredients(data, (ingredient,)) for _ in range(5)]
+    assert looked_up == [section]
+    assert badges[0][0]["href"] is not None
+    monkeypatch.setenv(PAGE_VARIABLE, lookup(data.sections, "section_id", "book_page")[section])
+    assert cards._ingredients(data, (ingredient,)) == [{**badges[0][0], "href": None}]
+    assert looked_up == [section, section]
+
+
+def test_where_a_whole_quote_stands_on_paper_reads_the_sections_table_once(data):
+    """Each abridged card says on paper where its whole quote stands: the sections' parents and pages are read from
+    the table once, not once per card, and the sentence stays the same."""
+
+    class Counted(pd.DataFrame):
+        reads = 0
+
+        def __getitem__(self, key):  # noqa: ANN001, ANN204
+            Counted.reads += 1
+            return super().__getitem__(key)
+
+    data = dataclasses.replace(data, tables={**data.tables, "sections": Counted(data.sections)})
+    section = data.quotes["section_id"].iloc[0]
+    said = cards.full_quote_printed(data, section)
+    once = Counted.reads
+    assert [cards.full_quote_printed(data, section) for _ in range(5)] == [said] * 5
+    assert Counted.reads == once

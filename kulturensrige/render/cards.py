@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 import pandas as pd
 
 from kulturensrige.data import provenance
-from kulturensrige.data.frames import lookup, made_once_from, table_rows
+from kulturensrige.data.frames import lookup, made_once, made_once_from, table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.pages import heading_id
 from kulturensrige.data.schema import BY_EDITORS, BY_REPORT, NOT_STATED
@@ -59,17 +59,16 @@ def _href(page: str) -> str | None:
 
 
 def _ingredients(data: Dataset, ingredient_ids: tuple[str, ...]) -> list[dict]:
-    numbers, names, sections = (lookup(data.ingredients, "ingredient_id", c) for c in ("number", "name", "section_id"))
-    return [
-        {
-            "id": i,
-            "number": int(numbers[i]),
-            "name": names[i],
+    """The badges' facts of these ingredients, each made once per ingredient, page, folder and links, for the tables it
+    reads (as _section): 10,000 cards name a few ingredients."""
+    made = made_once_from((data.ingredients, data.sections), f"card ingredients {current_page()} {os.getcwd()} {links_to_book()}", dict)
+    for i in ingredient_ids:
+        if i not in made:
+            numbers, names, sections = (lookup(data.ingredients, "ingredient_id", c) for c in ("number", "name", "section_id"))
             # On the ingredient's own page its badge is no link: it would lead back to where the reader is.
-            "href": None if (page := _label(data, "sections", "section_id", sections[i], "book_page")) == current_page() else _href(page),
-        }
-        for i in ingredient_ids
-    ]
+            page = _label(data, "sections", "section_id", sections[i], "book_page")
+            made[i] = {"id": i, "number": int(numbers[i]), "name": names[i], "href": None if page == current_page() else _href(page)}
+    return [made[i] for i in ingredient_ids]
 
 
 def ingredient_badges(data: Dataset, ingredient_ids: tuple[str, ...]) -> str:
@@ -220,8 +219,8 @@ def full_quote_at(data: Dataset, rows: list[dict]) -> str:
 def full_quote_printed(data: Dataset, section_id: str) -> str:
     """On paper a link leads nowhere: where the whole quote stands, by the chapter the contents list and, below it,
     the section (ADR 74): 'Hele citatet står i kapitlet »Værdiskabelser i Kulturens Rige«, afsnittet »Broer, …«.'"""
-    parents = dict(zip(data.sections["section_id"], data.sections["parent_id"], strict=True))
-    pages = dict(zip(data.sections["section_id"], data.sections["book_page"], strict=True))
+    parents = lookup(data.sections, "section_id", "parent_id")
+    pages = lookup(data.sections, "section_id", "book_page")
     chapter = section_id
     while parents.get(chapter) and pages.get(parents[chapter]) == pages.get(section_id):
         chapter = parents[chapter]
@@ -278,6 +277,8 @@ def card_context(
     # (views.without_tie_line): no municipality line and no data-kommune.
     literature = views.without_tie_line(data, first)
     kommune, level = views.quote_tie(first)
+    # The levels' words, made once per options table: each of 10,000 cards says its tie in them.
+    labels = made_once(data.options, "attribution labels", attribution.labels)
     ingredients = _ingredients(data, tuple(dict.fromkeys(i for r in rows for i in r["ingredient_ids"])))
     tie = level.replace(" ", "-") if views.has_tie_line(data, first) else ""
     ingredient_tie, ingredient_why = ingredient_tie_line(rows)
@@ -288,8 +289,8 @@ def card_context(
         "exchange": exchange_note(rows),
         "kommune": None if literature else kommune,
         "tie": tie,
-        "ties": [_tie(attribution.labels(data.options), level)] if tie else [],
-        "untied_label": attribution.labels(data.options)[provenance.NOT_TIED],
+        "ties": [_tie(labels, level)] if tie else [],
+        "untied_label": labels[provenance.NOT_TIED],
         "inferred_shown": include_inferred,
         "kommune_name": filters.municipality_name(data, kommune) if kommune else "",
         "attribution": first["attribution"],
