@@ -6,17 +6,22 @@ once: on a page one sentence whose mark opens the page's full key, in an edition
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
 
 from kulturensrige import load
 from kulturensrige.data import provenance
+from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.edition import editions
-from kulturensrige.render import cards
+from kulturensrige.render import cards, charts, figures
+from kulturensrige.words import WHOSE_COLUMN
 from support.checks import each
 from test_pdf import REPO, pdf_text, squeeze
 from test_pdf import report_site as report_site  # the fixture: the built book with its PDFs, printed once per run
@@ -116,3 +121,18 @@ def test_an_editions_table_whose_every_column_is_the_editors_says_whose_once_in_
         for table in owned:
             headings = [" ".join(th.get_text().split()) for th in table.select("thead th")]
             assert [h for h in headings if provenance.bare_heading(h) != h] == [], (code, headings)
+
+
+def test_a_figures_csv_whose_every_column_is_the_editors_has_one_plain_header_row_and_says_whose_in_every_row(data):
+    """Reader 26, #9: „Hent tabellen som CSV“ gave „Køge (redaktionens optælling)“, „Høje-Taastrup (redaktionens
+    optælling)“ … as a spreadsheet's column names. Where every column is the editors', the names are bare and one
+    column says whose the row is, in kilder.csv's words for the file (its row „alle“)."""
+    published = csv.DictReader(io.StringIO(published_files(data)[SOURCES_FILE].lstrip("\ufeff"), newline=""))
+    sources = {row["fil"]: row["hvis_ord"] for row in published if row["kolonne"] == "alle"}
+    for chart in each([charts.art_forms_by_municipality(data), charts.target_groups_by_municipality(data)]):
+        hrefs = re.findall(r'href="data:text/csv;charset=utf-8,([^"]*)"', str(figures.embed(chart)))
+        assert hrefs, chart.figure_id
+        rows = list(csv.reader(io.StringIO(unquote(hrefs[0]).lstrip("\ufeff"))))
+        assert [h for h in rows[0] if provenance.bare_heading(h) != h] == [], rows[0]
+        assert rows[0][-1] == WHOSE_COLUMN, rows[0]
+        assert {row[-1] for row in rows[1:]} == {sources[f"{chart.figure_id}-*.csv"]}, chart.figure_id
