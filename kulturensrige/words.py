@@ -255,10 +255,15 @@ _COUNT_CELL = re.compile(r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?:, (?P<said>.+)| \((?
 # The heading of the column beside a count column that holds a count cell's words (count_columns), and the rule as the
 # data dictionary and kilder.csv state it.
 COUNT_WORDS = "{heading}, i ord"
+# The column of a figure's CSV that says whose its numbers and terms are, where every column is the editors' (ADR 81):
+# one plain header row, not „(redaktionens optælling)“ after every municipality's name (reader26, #9).
+WHOSE_COLUMN = "Kilde"
 COUNT_COLUMNS_RULE = (
     "I sidernes og figurernes CSV-filer holder en kolonne med antal kun tal (tom, hvor der intet tal er), så et regneark "
     "kan lægge dem sammen; hvor tabellen på siden har ord ved et tal (fx „1, udledt af redaktionen“) eller et ord i stedet "
-    f"for et tal (fx „én“, „ikke angivet“), står ordene i kolonnen „{COUNT_WORDS.format(heading='<kolonnen>')}“ ved siden af."
+    f"for et tal (fx „én“, „ikke angivet“), står ordene i kolonnen „{COUNT_WORDS.format(heading='<kolonnen>')}“ ved siden af. "
+    "Hvor hver kolonne i en figurs tabel er redaktionens, står kolonnernes navne uden mærke, og kolonnen "
+    f"„{WHOSE_COLUMN}“ siger i hver række, hvis tabellen er, med samme ord som figurens række „alle“ i kilder.csv."
 )
 
 

@@ -6,16 +6,22 @@ once: on a page one sentence whose mark opens the page's full key, in an edition
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import io
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
 
 from kulturensrige import load
 from kulturensrige.data import provenance
+from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.edition import editions
-from kulturensrige.render import cards
+from kulturensrige.render import cards, charts, figures
+from kulturensrige.words import WHOSE_COLUMN
 from support.checks import each
 from test_pdf import REPO, pdf_text, squeeze
 from test_pdf import report_site as report_site  # the fixture: the built book with its PDFs, printed once per run
@@ -80,3 +86,53 @@ def test_an_edition_keys_its_marks_once_per_chapter_not_after_every_figure_list_
         assert full not in text, row.name
     whole = pdf_text(report_site / "pdf" / "kulturens-rige.pdf", "Kulturens Rige")
     assert full not in whole
+
+
+@pytest.mark.build
+def test_the_whole_book_points_to_om_kilderne_once_per_chapter_in_its_key_not_after_every_block(built_site: Path):
+    """Reader 26, #1: the whole-book PDF printed „Begrundelsen står i „Om kilderne“ bagerst.“ 24 times, after every
+    block whose reasons moved there. A chapter whose reasons moved says where they stand once, in its key at its end."""
+    pointed = 0
+    for number_, chapter in enumerate(each(editions.book_chapters(built_site)), start=1):
+        sources: list[tuple[str, str]] = []
+        article = BeautifulSoup(str(editions.printable_article(built_site, chapter, number_, "", {}, sources)), "html.parser")
+        said = [p for p in article.find_all("p") if "Begrundelsen" in p.get_text()]
+        if not sources:
+            assert said == [], chapter.path
+            continue
+        pointed += 1
+        assert len(said) == 1, (chapter.path, [p.get_text() for p in said])
+        assert said[0].find_parent(class_="kr-key") is not None, chapter.path
+        assert said[0].get_text() == editions.SOURCES_POINTER, chapter.path
+    assert pointed >= 10  # the initiatives, the municipalities' codes and the editors' diagrams, in most chapters
+
+
+def test_an_editions_table_whose_every_column_is_the_editors_says_whose_once_in_its_caption(data):
+    """Reader 26, #9: a municipality's PDF printed „Kunstformer og aktiviteter pr. kommune (redaktionens optælling)“
+    over a first column „Kunstform/aktivitet (redaktionens betegnelser)“. Where every column is the editors', the
+    caption says whose the table is once, in its download's words (kilder.csv), and no heading says it again."""
+    stamp = editions.Stamp("data", "0123456789", dt.date(2026, 12, 6))
+    made = editions.EditionCharts.compute(data)
+    whose = {provenance.chart_label(data.options, c) for c in ("kunstformer-kommune", "maalgrupper-kommune")}
+    for code in each(list(data.municipalities["kommunekode"])):
+        page = BeautifulSoup(editions.municipality_edition(data, code, stamp, made, "plotly.min.js"), "html.parser")
+        owned = [t for t in page.select("table") if t.caption and any(t.caption.get_text().endswith(f"({w})") for w in whose)]
+        assert len(owned) == 2, (code, [t.caption.get_text() for t in page.select("table") if t.caption])
+        for table in owned:
+            headings = [" ".join(th.get_text().split()) for th in table.select("thead th")]
+            assert [h for h in headings if provenance.bare_heading(h) != h] == [], (code, headings)
+
+
+def test_a_figures_csv_whose_every_column_is_the_editors_has_one_plain_header_row_and_says_whose_in_every_row(data):
+    """Reader 26, #9: „Hent tabellen som CSV“ gave „Køge (redaktionens optælling)“, „Høje-Taastrup (redaktionens
+    optælling)“ … as a spreadsheet's column names. Where every column is the editors', the names are bare and one
+    column says whose the row is, in kilder.csv's words for the file (its row „alle“)."""
+    published = csv.DictReader(io.StringIO(published_files(data)[SOURCES_FILE].lstrip("\ufeff"), newline=""))
+    sources = {row["fil"]: row["hvis_ord"] for row in published if row["kolonne"] == "alle"}
+    for chart in each([charts.art_forms_by_municipality(data), charts.target_groups_by_municipality(data)]):
+        hrefs = re.findall(r'href="data:text/csv;charset=utf-8,([^"]*)"', str(figures.embed(chart)))
+        assert hrefs, chart.figure_id
+        rows = list(csv.reader(io.StringIO(unquote(hrefs[0]).lstrip("\ufeff"))))
+        assert [h for h in rows[0] if provenance.bare_heading(h) != h] == [], rows[0]
+        assert rows[0][-1] == WHOSE_COLUMN, rows[0]
+        assert {row[-1] for row in rows[1:]} == {sources[f"{chart.figure_id}-*.csv"]}, chart.figure_id

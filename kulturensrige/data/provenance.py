@@ -42,7 +42,7 @@ from kulturensrige.data.schema import (
     YES,
     Editorial,
 )
-from kulturensrige.words import listing, number, plural
+from kulturensrige.words import WHOSE_COLUMN, listing, number, plural
 
 
 @dataclass(frozen=True)
@@ -424,6 +424,16 @@ def table_mark(headings: list[str]) -> tuple[str, list[str]]:
     for name, owner in owned:
         kinds.setdefault(owner, []).append(name)
     return "; ".join(f"{owner}: {', '.join(names)}" for owner, names in kinds.items()), [bare_heading(h) for h in headings]
+
+
+def download_table(head: list[str], rows: list[list[str]], whose: str) -> tuple[list[str], list[list[str]]]:
+    """A figure's table as its CSV holds it: where every column is the editors' and `whose` says whose the table is
+    (chart_label, kilder.csv's words), the headings bare and one column (WHOSE_COLUMN) saying it in every row, so a
+    spreadsheet has one plain header row and a row lifted out still says whose it is (ADR 81; „(redaktionens
+    optælling)“ stood after every municipality's name, reader26, #9). Otherwise every heading keeps its own mark."""
+    if not whose or not head or any(bare_heading(h) == h for h in head):
+        return head, rows
+    return [*(bare_heading(h) for h in head), WHOSE_COLUMN], [[*row, whose] for row in rows]
 
 
 def marked(value: str, owner: str) -> str:

@@ -270,9 +270,10 @@ def chosen_rows_first(table: pd.DataFrame, column: str) -> tuple[pd.DataFrame, i
 class ChartVariants:
     """A chart of the book (a charts.* model) with all its variants, computed once and reused by every edition."""
 
-    def __init__(self, chart: figures.Chart, counted: str = ""):
+    def __init__(self, chart: figures.Chart, counted: str = "", whose: str = ""):
         self.chart = chart
         self.title = chart.title
+        self.whose = whose  # whose the whole table is, where every column is the editors' (provenance.chart_label)
         # Whose count the table's columns of counts are ('redaktionens optælling', provenance.count_heading): a page's
         # table says it over every column, which made a printed table too wide for its page (Chromium shrank the
         # page's text to 8 pt); the printed table says it once, in its caption, in the same words.
@@ -293,7 +294,12 @@ class ChartVariants:
         return self.made[key, title, chosen, marks]
 
     def printed(self, table: pd.DataFrame) -> tuple[pd.DataFrame, str]:
-        """A table as paper shows it, and its caption: whose count its columns are said once, in the caption."""
+        """A table as paper shows it, and its caption: whose count its columns are said once, in the caption. Where
+        every column is the editors' (their terms beside their counts), the caption says whose the table is once, in
+        its download's words (`whose`, kilder.csv's hvis_ord), and no heading repeats it („Kunstform/aktivitet
+        (redaktionens betegnelser)“ under „… (redaktionens optælling)“, ADR 81)."""
+        if self.whose and all(provenance.bare_heading(str(c)) != str(c) for c in table.columns):
+            return table.rename(columns=lambda c: provenance.bare_heading(str(c))), f"{self.chart.title} ({self.whose})"
         if not self.counted:
             return table, self.chart.title
         return table.rename(columns=lambda c: str(c).removesuffix(f" ({self.counted})")), f"{self.chart.title} ({self.counted})"
@@ -411,14 +417,13 @@ class EditionCharts:
     @classmethod
     def compute(cls, data: Dataset) -> EditionCharts:
         """The charts and the general quotes, once: the printers (processes, printing.print_pdfs) inherit them."""
-        counted = {
-            c: provenance.value_label(data.options, f"figur:{c}")
-            for c in ("citater-pr-ingrediens", "kunstformer-kommune", "maalgrupper-kommune")
-        }
+        charted = ("citater-pr-ingrediens", "kunstformer-kommune", "maalgrupper-kommune")
+        counted = {c: provenance.value_label(data.options, f"figur:{c}") for c in charted}
+        whose = {c: provenance.chart_label(data.options, c) for c in charted}
         made = cls(
-            ChartVariants(charts.quotes_per_ingredient(data), counted["citater-pr-ingrediens"]),
-            ChartVariants(charts.art_forms_by_municipality(data), counted["kunstformer-kommune"]),
-            ChartVariants(charts.target_groups_by_municipality(data), counted["maalgrupper-kommune"]),
+            ChartVariants(charts.quotes_per_ingredient(data), counted["citater-pr-ingrediens"], whose["citater-pr-ingrediens"]),
+            ChartVariants(charts.art_forms_by_municipality(data), counted["kunstformer-kommune"], whose["kunstformer-kommune"]),
+            ChartVariants(charts.target_groups_by_municipality(data), counted["maalgrupper-kommune"], whose["maalgrupper-kommune"]),
         )
         for ingredient_id in data.ingredients["ingredient_id"]:
             shared_quotes(data, ingredient_id, made.general_quotes)
@@ -1244,10 +1249,11 @@ def printable_article(
     for element in article.select(DROPPED_SELECTOR):  # one walk of the tree, not one per selector
         if not element.decomposed:  # inside one already left out
             element.decompose()
-    _key_where_marked(article)
+    pointed = False
     if sources is not None:  # after the hidden variants' titles are left out: an entry names the title printed
-        _printable_figure_notes(article, chapter.title, sources)
-        _printable_whose_notes(article, chapter.title, sources)
+        pointed = _printable_figure_notes(article, chapter.title, sources)
+        pointed = _printable_whose_notes(article, chapter.title, sources) or pointed
+    _chapter_key(article, pointed)
     for element in article.find_all(True):
         # data-kr-style numbers a rule of the site page's own <style> block, and would take the edition's rule of that number.
         for attribute in [a for a in element.attrs if a.lower().startswith("on") or a in ("style", "srcdoc", "data-kr-style")]:
@@ -1343,24 +1349,40 @@ def _printable_controls(article: Tag) -> None:
 _SHORT_MARK = re.compile(r"(?<![„»])" + re.escape(provenance.owner_mark(provenance.EDITORS_SHORT)))
 
 
-def _key_where_marked(article: Tag) -> None:
-    """A chapter prints the page's key only where a mark stands in its printed text: every reading page has the key,
-    opened by its key sentence's mark (ADR 81), which paper leaves to the cover. A fold's summary ("(red.) Hvorfor?")
-    and a figure's data are not printed as such (_printable_whose_notes, _printable_figure_notes)."""
+def _chapter_key(article: Tag, pointed: bool) -> None:
+    """A chapter's key at its end: the page's key where a mark stands in its printed text, and, where `pointed` (a
+    block's reasons moved to »Om kilderne«), the one pointer to them (SOURCES_POINTER), once for the chapter, not after
+    every block (24 times in the whole book, ADR 81). Every reading page has the key, opened by its key sentence's mark,
+    which paper leaves to the cover. A fold's summary ("(red.) Hvorfor?") and a figure's data are not printed as such
+    (_printable_whose_notes, _printable_figure_notes)."""
     key = article.select_one(".kr-key")
-    if key is None:
+    if key is not None:
+        unprinted = ("summary", "script")
+        printed = (s for s in article.find_all(string=True) if not s.find_parent(unprinted) and key not in s.parents)
+        if not any(_SHORT_MARK.search(s) for s in printed):
+            key.decompose()
+            key = None
+    if not pointed:
         return
-    unprinted = ("summary", "script")
-    printed = (s for s in article.find_all(string=True) if not s.find_parent(unprinted) and key not in s.parents)
-    if not any(_SHORT_MARK.search(s) for s in printed):
-        key.decompose()
+    if key is None:
+        key = article.new_tag("div", attrs={"class": "kr-key"})
+        article.append(key)
+    pointer = article.new_tag("p")
+    pointer.string = SOURCES_POINTER
+    said = key.find("p")  # after what the key says, before where to read more (KEY_MORE)
+    if said is None:
+        key.append(pointer)
+    else:
+        said.insert_after(pointer)
 
 
-def _printable_whose_notes(article: Tag, chapter_title: str, sources: list[tuple[str, str]]) -> None:
-    """A block's folded note on whose it is, on paper as the editions print it: its line in view after the block with
-    the pointer (SOURCES_POINTER), its reasons in »Om kilderne«, named by the section they follow. The web's
-    "(red.) Hvorfor?" is a control, and its reasons opened in place stood 25 times in the book (reading s24, F7). The
-    key a title's mark needs on the web ('„(red.)“ efter en titel: …') is left out: a printed title spells its mark."""
+def _printable_whose_notes(article: Tag, chapter_title: str, sources: list[tuple[str, str]]) -> bool:
+    """A block's folded note on whose it is, on paper: its line in view after the block, its reasons in »Om kilderne«,
+    named by the section they follow; True where reasons moved there, so the chapter's key points to them once
+    (_chapter_key; a pointer after each block stood 24 times in the whole book, ADR 81). The web's "(red.) Hvorfor?" is
+    a control, and its reasons opened in place stood 25 times in the book (reading s24, F7). The key a title's mark
+    needs on the web ('„(red.)“ efter en titel: …') is left out: the chapter's key says what a mark means."""
+    pointed = False
     for fold in article.select("details.kr-whose-note"):
         line, about = fold.select_one(".kr-whose-line"), fold.select_one(".kr-whose-about")
         if line is None:
@@ -1374,16 +1396,19 @@ def _printable_whose_notes(article: Tag, chapter_title: str, sources: list[tuple
             entry = (f"{chapter_title}: {named}" if named != chapter_title else chapter_title, about.get_text())
             if entry not in sources:
                 sources.append(entry)
-            said = f"{said} {SOURCES_POINTER}"
+            pointed = True
         note = article.new_tag("p", attrs={"class": "kr-whose kr-whose-line"})
         note.string = said
         fold.replace_with(note)
+    return pointed
 
 
-def _printable_figure_notes(article: Tag, chapter_title: str, sources: list[tuple[str, str]]) -> None:
-    """A chart's folded method note on paper: the line that says whose the chart is stays under it with a pointer
-    (SOURCES_POINTER), and the reasons go to `sources`, for the section at the edition's end. Opened in place, each
-    fold printed up to twelve lines between a chart and the page's text (reader s22, #1)."""
+def _printable_figure_notes(article: Tag, chapter_title: str, sources: list[tuple[str, str]]) -> bool:
+    """A chart's folded method note on paper: the line that says whose the chart is stays under it, and the reasons go
+    to `sources`, for the section at the edition's end; True where any did, so the chapter's key points there once
+    (_chapter_key, ADR 81). Opened in place, each fold printed up to twelve lines between a chart and the page's text
+    (reader s22, #1)."""
+    pointed = False
     for fold in article.select("figure details.kr-note-about"):
         figure, said = fold.find_parent("figure"), fold.select_one("p")
         if figure is None or said is None:
@@ -1398,16 +1423,18 @@ def _printable_figure_notes(article: Tag, chapter_title: str, sources: list[tupl
             # No space before a stop that follows a mark: 'Figur 1 (red.). Forløbet …', not 'Figur 1 (red.) . Forløbet'.
             named = re.sub(r" ([.,])", r"\1", " ".join(title.get_text(" ", strip=True).split())).rstrip(" .") if title else "figuren"
             sources.append((f"{chapter_title}: {named}", about))
-            about = SOURCES_POINTER
-        # Where the line stands in view already (markup.folded_note), the pointer joins it.
+            about, pointed = "", True
+        # Where the line stands in view already (markup.folded_note), what is left of the note joins it.
         shown = fold.find_previous_sibling("p", class_="kr-figure-note")
-        if not line and shown is not None and shown.get_text(strip=True):
-            shown.string = f"{shown.get_text(strip=True)} {about}"
+        if not (line or about) or (not line and shown is not None and shown.get_text(strip=True)):
+            if about and shown is not None:
+                shown.string = f"{shown.get_text(strip=True)} {about}"
             fold.decompose()
             continue
         note = article.new_tag("p", attrs={"class": "kr-figure-note"})
         note.string = " ".join(filter(None, (line, about)))
         fold.replace_with(note)
+    return pointed
 
 
 def _printable_long_lists(article: Tag) -> None:

@@ -330,7 +330,8 @@ ALL_MUNICIPALITIES_TOTAL = "I alt, alle kommuner"
 
 def _counts_marked(data: Dataset, figure_id: str, variants: dict[str, Variant]) -> dict[str, Variant]:
     """The variants with each plain column of counts saying whose count it is ('Køge (redaktionens optælling)',
-    provenance.count_heading): the page's table, its CSV download and a PDF's table show the same headings. The first
+    provenance.count_heading): the page's table and a PDF's table show the same headings; the CSV download says it once
+    per row where every column is the editors' (provenance.download_table, with the chart's words, `whose`). The first
     column names the rows, and a column whose heading already says something in brackets keeps it. Variants that
     share one table keep sharing it (figures.Chart shows a shared table once)."""
     renamed: dict[int, pd.DataFrame] = {}
@@ -341,7 +342,8 @@ def _counts_marked(data: Dataset, figure_id: str, variants: dict[str, Variant]) 
             renamed[id(table)] = table.rename(columns=columns)
         return renamed[id(table)]
 
-    return {key: replace(v, table=marked(v.table)) for key, v in variants.items()}
+    whose = provenance.chart_label(data.options, figure_id)  # the download's column says it where all are the editors'
+    return {key: replace(v, table=marked(v.table), whose=whose) for key, v in variants.items()}
 
 
 def ingredient_ties_note(data: Dataset) -> str:

@@ -117,6 +117,9 @@ class Variant:
     said: str = ""
     # The chart's title with this variant, where it differs from the chart's: it says what the variant marks.
     title: str = ""
+    # Whose the whole table is (provenance.chart_label), which its CSV says in a column of its own where every column
+    # is the editors' (provenance.download_table).
+    whose: str = ""
 
 
 def styled(figure: go.Figure, height: int = 420) -> go.Figure:
@@ -211,7 +214,9 @@ def shared_payload(variants: dict[str, dict], noted: Callable[[str], str] | None
     }
 
 
-def _table_context(table: pd.DataFrame, caption: str, csv_name: str = "", marks: tuple[str, ...] = (), excel: str = "") -> dict:
+def _table_context(
+    table: pd.DataFrame, caption: str, csv_name: str = "", marks: tuple[str, ...] = (), excel: str = "", whose: str = ""
+) -> dict:
     head = [str(c) for c in table.columns]
     rows = [[str(v) for v in row] for row in table.itertuples(index=False)]
     # On the web page the editors' columns are marked once, in the caption, or each heading's mark is short; the CSV
@@ -225,7 +230,7 @@ def _table_context(table: pd.DataFrame, caption: str, csv_name: str = "", marks:
         "labels": [provenance.bare_heading(h) for h in head] if csv_name else head,  # a phone's later blocks' names
         "marks": list(marks),
         "rows": [{"cells": r, "mark": ""} for r in rows],
-        "csv": csv_href(head, rows) if csv_name else "",
+        "csv": csv_href(*provenance.download_table(head, rows, whose)) if csv_name else "",
         "csv_name": csv_name,
         "sources": Markup(sources_link()) if csv_name else "",
         "excel": excel,
@@ -233,10 +238,11 @@ def _table_context(table: pd.DataFrame, caption: str, csv_name: str = "", marks:
     }
 
 
-def data_table(table: pd.DataFrame, caption: str, csv_name: str = "", marks: tuple[str, ...] = (), excel: str = "") -> str:
-    """A figure's numbers as a table (the one table macro); with `csv_name`, with a CSV download made here, and the
-    line on opening it in Excel where the page has not said it (`excel`)."""
-    return str(macro("cards.html.j2", "table", _table_context(table, caption, csv_name, marks, excel)))
+def data_table(table: pd.DataFrame, caption: str, csv_name: str = "", marks: tuple[str, ...] = (), excel: str = "", whose: str = "") -> str:
+    """A figure's numbers as a table (the one table macro); with `csv_name`, with a CSV download made here (whose
+    the table is, `whose`, said in it as provenance.download_table does), and the line on opening it in Excel where the
+    page has not said it (`excel`)."""
+    return str(macro("cards.html.j2", "table", _table_context(table, caption, csv_name, marks, excel, whose)))
 
 
 def table_element(table: pd.DataFrame, caption: str, marks: tuple[str, ...] = ()) -> str:
@@ -802,7 +808,7 @@ def embed(chart: Chart) -> Html:
     excel = CSV_EXCEL if first_on_page(CSV_EXCEL, folded=True) else ""
     tables = {
         keys[0]: f'<div data-variant="{esc(" ".join(keys))}"{"" if first in keys else " hidden"}>'
-        + data_table(v.table, v.title or title, _csv_name(figure_id, keys[0]), v.marks, excel)
+        + data_table(v.table, v.title or title, _csv_name(figure_id, keys[0]), v.marks, excel, v.whose)
         + "</div>"
         for keys in sharing.values()
         for v in [variants[keys[0]]]
@@ -947,7 +953,7 @@ def marks_embed(chart: Chart, marks: Marks, axes: Axes) -> Html:
         ],
         "foot": len(axes.rows) >= MARKS_FOOT_FROM,
     }
-    csv = csv_href(head, [[str(v) for v in row] for row in table.itertuples(index=False)])
+    csv = csv_href(*provenance.download_table(head, [[str(v) for v in row] for row in table.itertuples(index=False)], first.whose))
     return Html(
         f'<figure class="kr-marks-figure" id="figur-{esc(figure_id)}" aria-labelledby="titel-{esc(figure_id)}">'
         f'<figcaption class="kr-figure-title" id="titel-{esc(figure_id)}">{esc(chart.title)}</figcaption>'
