@@ -7,7 +7,6 @@ browser by book/_static/tjekliste.js, which only reads and writes the boxes this
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from kulturensrige.data import provenance, publishing
@@ -16,26 +15,13 @@ from kulturensrige.data.loading import Dataset
 from kulturensrige.data.pages import heading_id
 from kulturensrige.render import cards
 from kulturensrige.render.markup import Html, esc
+from kulturensrige.render.slips import slip_note
 from kulturensrige.words import plural
 
 # The heading the checklist stands under in book/afsluttende-betragtninger.ipynb, and the id Sphinx gives it: the
 # front page's "Guiden som tjekliste" leads there, not to the top of the page.
 HEADING = "Den kondenserede guide"
 ANCHOR = heading_id(HEADING)
-
-
-# A question mark inside a sentence, before a word in lower case: a sign the report (its extracted text) has where a
-# dash or nothing belongs (»… undervejs i forløbet? gennem de fælles oplevelser.«). Quoted verbatim, it read as the
-# book's own typo (reader review 24, #13).
-STRAY_MARK = re.compile(r"([?!])\s+(?=[a-zæøå])")
-
-
-def slip_note(report_text: str, holder: str) -> str:
-    """The editors' note after the report's words where they hold a stray sign, as the book notes the report's own
-    spellings ('rapportens stavemåde af …'): ' (»?« står sådan i rapporten)', or in whoever's data holds the words
-    (provenance.Words.holder: 'analytikerens data'); '' where they hold none."""
-    signs = list(dict.fromkeys(STRAY_MARK.findall(report_text)))
-    return f" ({' og '.join(f'»{s}«' for s in signs)} står sådan i {holder})" if signs else ""
 
 
 def quoted(report_text: str, holder: str) -> str:
