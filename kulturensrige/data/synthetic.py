@@ -97,6 +97,8 @@ def synthetic_files(
         "initiatives": _initiatives(rng, initiatives, kommuner, text, keys),
         "quotes": _quotes(rng, quotes, kommuner, text, keys),
         "options": _options(text["options"]),
+        # The made-up quotes hold none of the report's slips (report_slips.csv, ADR 89); the questions' and pages' stay.
+        "report_slips": [r for r in text["report_slips"].to_dict("records") if r["table"] != "quotes"],
     }
     files = {}
     for name, table in TABLES.items():

@@ -332,8 +332,9 @@ def validate_tables(
         # A wrong slug makes its municipality's page unknown: the page paths wait until it is fixed.
         if name == "sections" and "municipalities" in usable and not any(c == "slug" for _, c in bad.get("municipalities", ())):
             problems += _book_pages(sound, sound_rows, labels[name], usable["municipalities"]["slug"])
+        # A slip in a table with problems waits for them to be fixed, as a reference to a wrongly written key does.
         if name == "report_slips":
-            problems += _slip_problems(sound, sound_rows, labels[name], usable)
+            problems += _slip_problems(sound, sound_rows, labels[name], {n: f for n, f in usable.items() if not bad[n]})
     if problems or len(typed) < len(TABLES):
         return {}, problems
     return {name: _as_lists(TABLES[name], frame) for name, frame in typed.items()}, []
