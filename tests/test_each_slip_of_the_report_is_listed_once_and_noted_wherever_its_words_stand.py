@@ -5,7 +5,6 @@ report_slips.csv lists each slip once (ADR 89), and every medium that prints the
 from __future__ import annotations
 
 import datetime as dt
-import re
 import shutil
 from pathlib import Path
 
@@ -20,8 +19,9 @@ from report_source import repair_hyphenation
 from support.checks import each
 
 REPO = Path(__file__).resolve().parents[1]
-# The slips reading 26 found in the words the book quotes, with the report's line (of its extracted text) each is on.
-FOUND = {"samskabelsesprocessernes": "366", "blandende": "234", "lydbille": "505", "parkererede": "529", "forsatte": "801"}
+# The slips reading 26 found in the words the book quotes and the guide's stray »?« (reader review 24, #13), with the
+# report's line (of its extracted text) each is on.
+FOUND = {"?": "798", "samskabelsesprocessernes": "366", "blandende": "234", "lydbille": "505", "parkererede": "529", "forsatte": "801"}
 
 
 def note(word: str) -> str:
@@ -35,7 +35,7 @@ def test_each_slip_the_book_quotes_is_listed_with_the_reports_line_and_stands_th
     for slip in each(slips.itertuples()):
         first, _, last = slip.report_line.partition("–")
         printed = repair_hyphenation("\n".join(lines[int(first) - 1 : int(last or first)]))
-        assert re.search(rf"\b{slip.word}\b", printed), (slip.word, slip.report_line, printed)
+        assert slip.word in printed, (slip.word, slip.report_line, printed)
         assert FOUND.get(slip.word, first) == first, (slip.word, slip.report_line)
 
 

@@ -62,7 +62,12 @@ _NOT_GIVEN_NOTE = (
 )
 # The tables whose rows quote the report's words, each with the column that holds them: a slip in them is noted where
 # it stands (report_slips.csv, ADR 89).
-SLIP_COLUMNS = {"quotes": "text", "evaluation_questions": "text"}
+SLIP_COLUMNS = {
+    "quotes": "text",
+    "evaluation_questions": "text",
+    "guide_recommendations": "report_text",
+    "findings": "report_text",
+}
 SLIP_EXAMPLE = "(»blandende« står sådan i rapporten)"
 LIST_SEPARATOR = ";"
 ATTRIBUTIONS = ("stated", "inferred", "not stated")
@@ -875,14 +880,15 @@ TABLES: dict[str, Table] = {
         _table(
             "report_slips",
             "Rapportens stavefejl i ordene, bogen citerer",
-            "Ord, som rapporten staver forkert, i de ord af rapporten, bogen citerer ordret. Bogen retter dem ikke; den "
+            "Ord, som rapporten staver forkert, og tegn, der står forkert (fx et »?« midt i en sætning), i de ord af "
+            "rapporten, bogen citerer ordret. Bogen retter dem ikke; den "
             f"siger efter citatet, at ordet står sådan i rapporten (fx „{SLIP_EXAMPLE}“): på siderne, i PDF-udgaverne "
             "og i udforskeren. De CSV-filer, bogen udgiver, holder citaterne ordret uden noten; denne tabel er noten. "
             "Filen kan udelades: så siger bogen ingen stavefejl.",
             "slip_id",
             {
                 "slip_id": ident("Rækkens id.", "blandende"),
-                "word": text("Ordet, som rapporten trykker det.", "blandende"),
+                "word": text("Ordet eller tegnet, som rapporten trykker det.", "blandende"),
                 "table": _column(
                     str,
                     [pa.Check.isin([*SLIP_COLUMNS, ""], error=f"en af: {', '.join(SLIP_COLUMNS)}, eller tom")],

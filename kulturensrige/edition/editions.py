@@ -778,7 +778,7 @@ def recommendation_items(data: Dataset) -> list[dict]:
     return [
         {
             "text": r.text,
-            "report_text": guide.quoted(r.report_text, provenance.folder_words(data.options).holder),
+            "report_text": guide.quoted(data, "guide_recommendations", r.recommendation_id, r.report_text),
             "ingredients": _labels(data, "ingredients", "ingredient_id", r.ingredient_ids, "name"),
         }
         for r in table_rows(data.guide_recommendations.sort_values("position"))
