@@ -116,6 +116,7 @@ def test_a_bad_slip_row_is_refused_one_line_per_problem(tmp_path):
 def test_the_built_pages_note_each_slip_once_where_its_words_stand(data, built_site):
     """Every card on every page that shows a slip's word notes it once; the closing page's prose and the evaluation
     design's questions say theirs once."""
+    in_quotes = data.report_slips[data.report_slips["table"] == "quotes"]
     carded = set()
     for path in each(sorted(built_site.rglob("*.html"))):
         text = path.read_text(encoding="utf-8")
@@ -123,10 +124,11 @@ def test_the_built_pages_note_each_slip_once_where_its_words_stand(data, built_s
             continue
         for quote in BeautifulSoup(text, "html.parser").select("article.kr-quote"):
             shown = quote.select_one("blockquote").get_text(" ")
+            listed = in_quotes[in_quotes["row_id"].isin(quote.get("data-quotes", "").split())]["word"]
             notes = [" ".join(p.get_text(" ").split()) for p in quote.select(".kr-slip-note")]
-            assert notes == [note(w) for w in data.report_slips["word"] if w in shown], (path.name, shown[:60], notes)
-            carded |= {w for w in data.report_slips["word"] if w in shown}
-    assert carded == set(data.report_slips.loc[data.report_slips["table"] == "quotes", "word"]), carded
+            assert notes == [note(w) for w in listed if w in shown], (path.name, shown[:60], notes)
+            carded |= {w for w in listed if w in shown}
+    assert carded == set(in_quotes["word"]), carded
     for page, word in (("afsluttende-betragtninger.html", "forsatte"), ("evalueringsdesign.html", "samskabelsesprocessernes")):
         main = BeautifulSoup((built_site / page).read_text(encoding="utf-8"), "html.parser").select_one("main")
         assert " ".join(main.get_text(" ").split()).count(note(word)) == 1, page
