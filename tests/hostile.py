@@ -78,7 +78,7 @@ def long_quote() -> str:
     return text.rstrip() + "." * (LONG_QUOTE_LENGTH - len(text.rstrip()))
 
 
-def _row(table: str, **values: str) -> dict[str, str]:
+def _row(table: str, /, **values: str) -> dict[str, str]:
     """A full row: every text column not given carries the attack, labelled with table and column."""
     spec = TABLES[table]
     row = {}
@@ -283,6 +283,8 @@ def overlay_rows() -> dict[str, list[dict[str, str]]]:
         "options": [_row("options", option_id="anonymitet", value="til"), _row("options", option_id="kommunekoder", value="egne")],
         "findings": [_row("findings", finding_id="hostile-fund", position="99", section_id="hostile-afsnit")],
         "publication": [_row("publication", publication_id="kulturens-rige", year="ikke angivet", section_id="baggrund")],
+        # A slip of the report's is a word its row's text holds (ADR 89): the attack itself, in hostile-1's text.
+        "report_slips": [_row("report_slips", slip_id="hostile-slip", word=ATTACK, table="quotes", row_id="hostile-1", page="")],
     }
 
 

@@ -15,6 +15,7 @@ import shutil
 from pathlib import Path
 from urllib.parse import unquote
 
+import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 
@@ -22,6 +23,7 @@ from kulturensrige import load
 from kulturensrige.book.extension import write_downloads
 from kulturensrige.data import folder_writing, refiqda
 from kulturensrige.data.csv_reading import FORMULA_GUARD_RULE, read_csv
+from kulturensrige.data.loading import Dataset
 from kulturensrige.data.publishing import published_files
 from kulturensrige.data.schema import TABLES
 from kulturensrige.words import FORMULA_START, csv_text, formula_guarded, formula_unguarded, is_guarded_csv, spreadsheet_csv
@@ -158,13 +160,21 @@ def test_the_books_data_downloads_read_back_as_a_data_folder_give_the_values_pub
     texts = [*GUARD_LOOKALIKES, *(v.strip() for v in HOSTILE)]
     quotes = data.quotes.copy()
     quotes.loc[quotes.index[: len(texts)], "text"] = texts
-    published = published_files(dataclasses.replace(data, tables={**data.tables, "quotes": quotes}))
+    published = published_files(
+        dataclasses.replace(data, tables={**data.tables, "quotes": quotes, "report_slips": no_slips_in_quotes(data)})
+    )
     write_downloads(published, tmp_path / "hentet")
     back = load(tmp_path / "hentet").quotes.set_index("quote_id")["text"]
     assert back.to_dict() == quotes.set_index("quote_id")["text"].to_dict()
     (tmp_path / "mappe.csv").write_text(folder_writing.csv_text(["tekst"], [[t] for t in texts]), encoding="utf-8")
     raw, problems = read_csv(tmp_path / "mappe.csv", "mappe.csv")
     assert problems == [] and list(raw.frame["tekst"]) == texts
+
+
+def no_slips_in_quotes(data: Dataset) -> pd.DataFrame:
+    """data's report_slips without those in quotes: a test that writes its own texts over the quotes writes over the
+    report's slips in them too (ADR 89), and the validator refuses a slip its quote no longer holds."""
+    return data.report_slips[data.report_slips["table"] != "quotes"]
 
 
 # An analyst's own cells, as a report can hold them: a quote that opens with an apostrophe before a dash or a sign.
@@ -220,7 +230,10 @@ def test_a_csv_whose_guard_comes_off_says_so_in_one_line_naming_its_cells(data, 
     analyst's own, so the check says which cells, in one line per file, whoever wrote the mark."""
     quotes = data.quotes.copy()
     quotes.loc[quotes.index[:5], "text"] = ["=1+2", "-Ja", "'-egen", "+4", "@alle"]
-    write_downloads(published_files(dataclasses.replace(data, tables={**data.tables, "quotes": quotes})), tmp_path / "hentet")
+    write_downloads(
+        published_files(dataclasses.replace(data, tables={**data.tables, "quotes": quotes, "report_slips": no_slips_in_quotes(data)})),
+        tmp_path / "hentet",
+    )
     notices = [str(w) for w in load(tmp_path / "hentet").warnings if "formelværnets apostrof" in str(w)]
     expected = (
         "hentet/quotes.csv — formelværnets apostrof foran =, +, -, @, tabulator eller vognretur er taget af i 5 celler "
@@ -273,6 +286,11 @@ WORKBOOK_TEXTS = [
 def _imported(tmp_path: Path) -> Path:
     """data/ with WORKBOOK_TEXTS as its first quotes, exported to a workbook and imported again as a data folder."""
     folder = Path(shutil.copytree(REPO / "data", tmp_path / "data"))
+    slips = folder / "report_slips.csv"
+    kept = [r for r in csv.reader(io.StringIO(slips.read_text(encoding="utf-8"), newline="")) if r[2] != "quotes"]
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\n").writerows(kept)  # the quotes' texts below are the test's: no slip of the report's
+    slips.write_text(buffer.getvalue(), encoding="utf-8")
     path = folder / "quotes.csv"
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
     column = rows[0].index("text")

@@ -85,6 +85,7 @@ DECISIONS = (
     "a-data-folder-is-the-reports-only-when-it-says-so",
     "a-card-shows-no-status-the-editors-could-not-read-and-a-page-says-an-absence-once",
     "a-municipalitys-edition-says-which-pages-are-its-own-and-which-all-share",
+    "the-reports-slips-are-listed-once-and-noted-after-each-quote-that-holds-them",
 )
 
 

@@ -46,7 +46,14 @@ INTERPRETED = [
 ]
 # Patterns a text field cannot hold at all (a pattern check in the schema): they carry no attack.
 # Text columns whose values the validator holds to a pattern or a list (a page path must be a page the book has).
-PATTERNED_TEXT_COLUMNS = {("programme_events", "date"), ("publication", "year"), ("sections", "book_page")}
+PATTERNED_TEXT_COLUMNS = {
+    ("programme_events", "date"),
+    ("publication", "year"),
+    ("sections", "book_page"),
+    # Where a slip stands: a key of the table it names, or a page of sections.book_page (ADR 89).
+    ("report_slips", "row_id"),
+    ("report_slips", "page"),
+}
 
 
 def pages(site: Path) -> list[Path]:

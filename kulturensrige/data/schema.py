@@ -60,6 +60,15 @@ _NOT_GIVEN_NOTE = (
     "Bogen siger i stedet for 'ikke angivet', hvem der ikke angiver værdien (fx „rapporten angiver ikke datoen“): i "
     "tabellen over forløbet, i PDF-udgaverne og i de CSV-filer, den udgiver; læst ind igen er det 'ikke angivet'."
 )
+# The tables whose rows quote the report's words, each with the column that holds them: a slip in them is noted where
+# it stands (report_slips.csv, ADR 89).
+SLIP_COLUMNS = {
+    "quotes": "text",
+    "evaluation_questions": "text",
+    "guide_recommendations": "report_text",
+    "findings": "report_text",
+}
+SLIP_EXAMPLE = "(»blandende« står sådan i rapporten)"
 LIST_SEPARATOR = ";"
 ATTRIBUTIONS = ("stated", "inferred", "not stated")
 # Whether a row is the report's own statement or the editors' reading of the report.
@@ -868,6 +877,34 @@ TABLES: dict[str, Table] = {
             min_rows=0,
             optional=True,
         ),
+        _table(
+            "report_slips",
+            "Rapportens stavefejl i ordene, bogen citerer",
+            "Ord, som rapporten staver forkert, og tegn, der står forkert (fx et »?« midt i en sætning), i de ord af "
+            "rapporten, bogen citerer ordret. Bogen retter dem ikke; den "
+            f"siger efter citatet, at ordet står sådan i rapporten (fx „{SLIP_EXAMPLE}“): på siderne, i PDF-udgaverne "
+            "og i udforskeren. De CSV-filer, bogen udgiver, holder citaterne ordret uden noten; denne tabel er noten. "
+            "Filen kan udelades: så siger bogen ingen stavefejl.",
+            "slip_id",
+            {
+                "slip_id": ident("Rækkens id.", "blandende"),
+                "word": text("Ordet eller tegnet, som rapporten trykker det.", "blandende"),
+                "table": _column(
+                    str,
+                    [pa.Check.isin([*SLIP_COLUMNS, ""], error=f"en af: {', '.join(SLIP_COLUMNS)}, eller tom")],
+                    "Tabellen, hvis række citerer ordet; tom, hvor ordet står i en sides egen tekst (page).",
+                    "quotes",
+                    "choice",
+                    values=tuple(SLIP_COLUMNS),
+                    required=False,
+                ),
+                "row_id": text("Rækkens id i tabellen (fx q004); tom, hvor ordet står i en sides tekst.", "q004", required=False),
+                "page": text("Siden, hvis tekst citerer ordet (sections.book_page); tom, hvor en tabel citerer det.", "", required=False),
+                "report_line": text("Linjen (eller linjerne) i rapportens tekst, hvor ordet står.", "234"),
+            },
+            min_rows=0,
+            optional=True,
+        ),
     ]
 }
 
@@ -1163,6 +1200,22 @@ EDITORIAL: tuple[Editorial, ...] = (
             act,
         )
         for column, act in (("option_id", "betegnelse"), ("value", "valg"), ("note", "ord"))
+    ),
+    *(
+        Editorial(
+            f"report_slips.{column}",
+            f"rapportens stavefejl ({column})",
+            "Rapporten siger ikke selv, hvor den staver forkert: listen over ordene, og hvor bogen citerer dem, er "
+            "redaktionens læsning af rapporten; hvert ord står, som rapporten trykker det.",
+            act,
+        )
+        for column, act in (
+            ("slip_id", "betegnelse"),
+            ("table", "læsning"),
+            ("row_id", "læsning"),
+            ("page", "læsning"),
+            ("report_line", "læsning"),
+        )
     ),
     Editorial(
         "publication.year_note",

@@ -92,11 +92,14 @@ def synthetic_files(
     rng = random.Random(seed)
     text = {name: raw.frame.astype(str) for name, raw in base.items()}
     keys = {name: sorted(text[name][TABLES[name].key]) for name in text}
-    rows = {
+    slips = text["report_slips"]
+    rows: dict[str, list[dict[str, str]]] = {
         "municipalities": _municipalities(rng, kommuner, text, keys),
         "initiatives": _initiatives(rng, initiatives, kommuner, text, keys),
         "quotes": _quotes(rng, quotes, kommuner, text, keys),
         "options": _options(text["options"]),
+        # The made-up quotes hold none of the report's slips (report_slips.csv, ADR 89); the questions' and pages' stay.
+        "report_slips": [dict(zip(slips.columns, r, strict=True)) for r in slips[slips["table"] != "quotes"].values.tolist()],
     }
     files = {}
     for name, table in TABLES.items():

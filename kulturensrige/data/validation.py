@@ -29,6 +29,7 @@ from kulturensrige.data.schema import (
     OPTION_VALUES,
     PUBLISHED_BLANKS,
     PUBLISHED_CODES,
+    SLIP_COLUMNS,
     SOURCES_FILE,
     TABLES,
     Table,
@@ -331,9 +332,35 @@ def validate_tables(
         # A wrong slug makes its municipality's page unknown: the page paths wait until it is fixed.
         if name == "sections" and "municipalities" in usable and not any(c == "slug" for _, c in bad.get("municipalities", ())):
             problems += _book_pages(sound, sound_rows, labels[name], usable["municipalities"]["slug"])
+        # A slip in a table with problems waits for them to be fixed, as a reference to a wrongly written key does.
+        if name == "report_slips":
+            problems += _slip_problems(sound, sound_rows, labels[name], {n: f for n, f in usable.items() if not bad[n]})
     if problems or len(typed) < len(TABLES):
         return {}, problems
     return {name: _as_lists(TABLES[name], frame) for name, frame in typed.items()}, []
+
+
+def _slip_problems(frame: pd.DataFrame, rows: list[int], label: str, tables: Mapping[str, pd.DataFrame]) -> list[Problem]:
+    """Each of the report's slips stands where its row says (ADR 89): in a row of a table that quotes the report's
+    words (table and row_id, the word in the row's text) or in a page's own text (page, a page of sections.book_page),
+    never both; one line a problem."""
+    problems = []
+    pages = set(tables["sections"]["book_page"]) if "sections" in tables else set()
+    for i, slip in enumerate(frame.astype(str).to_dict("records")):
+        word, table, row_id, page = slip["word"], slip["table"], slip["row_id"], slip["page"]
+        if bool(table) == bool(page):
+            problems.append(Problem(label, rows[i], "page", page, "angiv enten table og row_id eller page, ikke begge"))
+        elif page:
+            if pages and page not in pages:
+                problems.append(Problem(label, rows[i], "page", page, "ukendt side; tilladt: en book_page fra sections.csv"))
+        elif table in tables:
+            key, column = TABLES[table].key, SLIP_COLUMNS[table]
+            texts = dict(zip(tables[table][key], tables[table][column], strict=True))
+            if row_id not in texts:
+                problems.append(Problem(label, rows[i], "row_id", row_id, f"ukendt id; tilladt: et {key} fra {table}.csv"))
+            elif word not in texts[row_id]:
+                problems.append(Problem(label, rows[i], "word", word, f"ordet står ikke i {column} i {table}.csv, rækken {row_id}"))
+    return problems
 
 
 _WAITING = "henvisningerne fra andre tabeller til kolonnen kontrolleres, når fejlene nedenfor i den er rettet"

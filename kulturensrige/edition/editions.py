@@ -584,6 +584,8 @@ def quote_item(data: Dataset, turns: pd.DataFrame | list[dict], kommunekode: str
         "ingredient_why": ingredient_why,
         # Where the whole quote stands, on a short card of an edition that prints it whole elsewhere (once_in_full).
         "printed_where": "",
+        # The report's own slip in the quote's words, said once after them as on the web card (ADR 89).
+        "slip": cards.quote_slip_note(data, rows),
     }
 
 
@@ -673,7 +675,7 @@ def once_in_full(data: Dataset, items: list[dict]) -> list[dict]:
     whole = {key: homes[key] if homes[key] in names else names[0] for key, names in places.items()}
     for ingredient in items:
         for group in QUOTE_GROUPS:
-            ingredient[group] = [_said_once(card, whole, places, ingredient["name"]) for card in ingredient.get(group, [])]
+            ingredient[group] = [_said_once(data, card, whole, places, ingredient["name"]) for card in ingredient.get(group, [])]
     return items
 
 
@@ -681,15 +683,22 @@ def once_in_full(data: Dataset, items: list[dict]) -> list[dict]:
 QUOTE_GROUPS = ("own", "general", "others")
 
 
-def _said_once(card: dict, whole: dict[str, str], places: dict[str, list[str]], ingredient: str) -> dict:
+def _said_once(data: Dataset, card: dict, whole: dict[str, str], places: dict[str, list[str]], ingredient: str) -> dict:
     """`card` as printed under `ingredient`: whole where it stands whole (`whole`), or where it is no longer than its
-    first words; else its first words and where it stands whole, above or below (`places`, in print order)."""
+    first words; else its first words and where it stands whole, above or below (`places`, in print order), with the
+    note on a slip of the report's only where the first words hold it (cards.quote_slip_note)."""
     key = card["ids"][0]
     if whole[key] == ingredient or len(" ".join(text for _, text in card["turns"]).split()) <= cards.FIRST_WORDS:
         return card
     where = "ovenfor" if places[key].index(whole[key]) < places[key].index(ingredient) else "nedenfor"
     speaker, text = card["turns"][0]
-    return {**card, "turns": [(speaker, cards.first_words(text))], "printed_where": f"Hele citatet står {where} under »{whole[key]}«."}
+    short = cards.first_words(text)
+    return {
+        **card,
+        "turns": [(speaker, short)],
+        "printed_where": f"Hele citatet står {where} under »{whole[key]}«.",
+        "slip": cards.quote_slip_note(data, [{**card["rows"][0], "text": short}]),
+    }
 
 
 # The heading of an ingredient's quotes in an edition where the data tie none to any municipality: a skimmer of
@@ -774,7 +783,7 @@ def recommendation_items(data: Dataset) -> list[dict]:
     return [
         {
             "text": r.text,
-            "report_text": guide.quoted(r.report_text, provenance.folder_words(data.options).holder),
+            "report_text": guide.quoted(data, "guide_recommendations", r.recommendation_id, r.report_text),
             "ingredients": _labels(data, "ingredients", "ingredient_id", r.ingredient_ids, "name"),
         }
         for r in table_rows(data.guide_recommendations.sort_values("position"))

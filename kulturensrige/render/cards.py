@@ -31,6 +31,7 @@ from kulturensrige.render.markup import (
     side_island,
     whose_note,
 )  # fmt: skip
+from kulturensrige.render.slips import row_slips, slip_note
 from kulturensrige.rules import attribution, filters, statistics, views
 from kulturensrige.words import count_word, listing, number, plural
 
@@ -197,7 +198,7 @@ def _tie(labels: dict[str, str], level: str) -> dict:
 CARD_FIELDS = (
     "anchor", "kommune", "attribution", "quotes", "ingredient_ids", "speaker_category", "lang", "turns", "exchange", "kind",
     "speaker", "reference", "tie", "kommune_name", "rationale", "section", "ingredient_tie", "ingredient_why",
-    "full_href", "full_printed",
+    "full_href", "full_printed", "slip",
 )  # fmt: skip
 
 # How many of a quote's first words stand for it on a page that is not its section's (ADR 74): enough to know it by.
@@ -228,6 +229,13 @@ def full_quote_printed(data: Dataset, section_id: str) -> str:
     if chapter != section_id:
         where += f", afsnittet {filters.section_title_quoted(data, section_id)}"
     return f"Hele citatet står i {where}."
+
+
+def quote_slip_note(data: Dataset, rows: list[dict]) -> str:
+    """The note under a card's quote on the report's slips in the words it shows (slips.slip_note, ADR 89): '(»blandende«
+    står sådan i rapporten)'; '' where they hold none, as a card that shows only a quote's first words may."""
+    holder = provenance.folder_words(data.options).holder
+    return slip_note(" ".join(r["text"] for r in rows), holder, row_slips(data, "quotes", [r["quote_id"] for r in rows])).strip()
 
 
 def first_words(text: str) -> str:
@@ -302,6 +310,7 @@ def card_context(
         ],
         "full_href": full_href,
         "full_printed": full_quote_printed(data, first["section_id"]) if full_href else "",
+        "slip": quote_slip_note(data, shown),
         "lang": quote_language(data, first) or None,
         "kind": kind,
         "speaker": f" · {speaker}" if kind else speaker,

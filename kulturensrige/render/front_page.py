@@ -103,8 +103,8 @@ def cover_kicker(data: Dataset) -> str:
     return f"{provenance.words(source).subject} i bogen om {genitive(report.publisher)} {report.kind}"
 
 
-def _finding(row, holder: str) -> str:
-    return f"{esc(row.lead)} {esc(guide.quoted(row.report_text, holder))}."
+def _finding(data: Dataset, row) -> str:
+    return f"{esc(row.lead)} {esc(guide.quoted(data, 'findings', row.finding_id, row.report_text))}."
 
 
 def chosen_by(data: Dataset) -> str:
@@ -126,8 +126,7 @@ def _no_main_findings(data: Dataset, ingredients: str) -> str:
 
 
 def findings(data: Dataset) -> str:
-    holder = provenance.folder_words(data.options).holder
-    items = "".join(f"<li>{_finding(f, holder)}</li>" for f in table_rows(data.findings.sort_values("position")))
+    items = "".join(f"<li>{_finding(data, f)}</li>" for f in table_rows(data.findings.sort_values("position")))
     ingredients = count_word(len(data.ingredients))
     return (
         # The findings first, then whose they are: the section opened with a disclaimer before any finding (reader 18).

@@ -7,7 +7,6 @@ browser by book/_static/tjekliste.js, which only reads and writes the boxes this
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from kulturensrige.data import provenance, publishing
@@ -16,6 +15,7 @@ from kulturensrige.data.loading import Dataset
 from kulturensrige.data.pages import heading_id
 from kulturensrige.render import cards
 from kulturensrige.render.markup import Html, esc
+from kulturensrige.render.slips import row_slips, slip_note
 from kulturensrige.words import plural
 
 # The heading the checklist stands under in book/afsluttende-betragtninger.ipynb, and the id Sphinx gives it: the
@@ -24,24 +24,12 @@ HEADING = "Den kondenserede guide"
 ANCHOR = heading_id(HEADING)
 
 
-# A question mark inside a sentence, before a word in lower case: a sign the report (its extracted text) has where a
-# dash or nothing belongs (»… undervejs i forløbet? gennem de fælles oplevelser.«). Quoted verbatim, it read as the
-# book's own typo (reader review 24, #13).
-STRAY_MARK = re.compile(r"([?!])\s+(?=[a-zæøå])")
-
-
-def slip_note(report_text: str, holder: str) -> str:
-    """The editors' note after the report's words where they hold a stray sign, as the book notes the report's own
-    spellings ('rapportens stavemåde af …'): ' (»?« står sådan i rapporten)', or in whoever's data holds the words
-    (provenance.Words.holder: 'analytikerens data'); '' where they hold none."""
-    signs = list(dict.fromkeys(STRAY_MARK.findall(report_text)))
-    return f" ({' og '.join(f'»{s}«' for s in signs)} står sådan i {holder})" if signs else ""
-
-
-def quoted(report_text: str, holder: str) -> str:
-    """The report's words in »…« with the note on any stray sign in them (slip_note), as every medium prints them: the
-    checklist, the findings and the municipality editions (reader 25 r2, #1: the editions printed the »?« bare)."""
-    return f"»{report_text}«{slip_note(report_text, holder)}"
+def quoted(data: Dataset, table: str, row_id: str, report_text: str) -> str:
+    """A row's words of the report in »…« with the note on the slips report_slips.csv lists in them (slip_note), as
+    every medium prints them: the checklist, the findings and the municipality editions (reader 25 r2, #1: the
+    editions printed the guide's »?« bare)."""
+    holder = provenance.folder_words(data.options).holder
+    return f"»{report_text}«{slip_note(report_text, holder, row_slips(data, table, [row_id]))}"
 
 
 def wording_note(data: Dataset) -> str:
@@ -61,13 +49,12 @@ def checklist(data: Dataset, ingredient_id: str = "") -> Html:
     if recs.empty:
         return Html('<p class="kr-empty-note">Ingen af guidens anbefalinger er koblet til denne ingrediens.</p>')
     wording = esc(provenance.wording(data.options))
-    holder = provenance.folder_words(data.options).holder
     items = "".join(
         f'<li class="kr-check-item"><input type="checkbox" id="anbefaling-{esc(r.recommendation_id)}" '
         f'data-kr-check="{esc(r.recommendation_id)}">'
         f'<label for="anbefaling-{esc(r.recommendation_id)}">{esc(r.text)}</label>'
         f'<p class="kr-wording"><span class="kr-wording-label">{wording}:</span> '
-        f"{esc(quoted(r.report_text, holder))}</p>"
+        f"{esc(quoted(data, 'guide_recommendations', r.recommendation_id, r.report_text))}</p>"
         # No mark on each item: the note over the list says once whose the links are (issue 22).
         '<div class="kr-check-links"><span class="kr-editors-label">Ingredienser:</span> '
         f"{cards.ingredient_badges(data, r.ingredient_ids)}</div></li>"

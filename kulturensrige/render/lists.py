@@ -19,6 +19,7 @@ from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import BY_EDITORS, BY_REPORT, NOT_STATED, YES
 from kulturensrige.render import cards, highlight
 from kulturensrige.render.markup import CSV_EXCEL, Html, Markup, book_link, csv_href, esc, first_on_page, macro, sources_link, whose_note
+from kulturensrige.render.slips import row_slips, slip_note
 from kulturensrige.rules import attribution, filters, statistics, views
 from kulturensrige.words import count_word, genitive, listing, number, ordinal_word, plural
 
@@ -619,7 +620,12 @@ def evaluation_sources(data: Dataset) -> Html:
 
 def evaluation_questions(data: Dataset, kind: str) -> Html:
     questions = data.evaluation_questions[data.evaluation_questions["kind"] == kind].sort_values("position")
-    items = "".join(f"<li>{esc(q.text)}</li>" for q in table_rows(questions))
+    holder = provenance.folder_words(data.options).holder
+    # The report's own slip in a question's words, said after it (ADR 89).
+    items = "".join(
+        f"<li>{esc(q.text + slip_note(q.text, holder, row_slips(data, 'evaluation_questions', [q.question_id])))}</li>"
+        for q in table_rows(questions)
+    )
     return Html(f'<ol class="kr-questions">{items}</ol>')
 
 
