@@ -1,0 +1,34 @@
+"""The second line-by-line reading of session 26 (reading26r2.md): a result worded stronger than the report's,
+claims about where quotes stand, a participant given the editors' identification, and the book's own Danish that a
+reader could not parse. Each row names the report's words, checked against the source text."""
+
+from __future__ import annotations
+
+import pytest
+
+from report_source import collapse, repair_hyphenation
+
+# finding, table, key column, key, column, the report's words, what the data must say, what it must no longer say
+DATA_WORDING = [
+    (
+        "#1",
+        "municipalities",
+        "slug",
+        "koege",
+        "outcome",
+        "Kulturens Rige bidraget til mange musikalske besøg af det lokale seniorband + medarbejdere fra kommunens musikskole",
+        "Kulturens Rige har bidraget til mange musikalske besøg af det lokale seniorband og medarbejdere fra kommunens musikskole",
+        "har også ført til",
+    ),
+]
+
+
+@pytest.mark.parametrize(("finding", "table", "key_column", "key", "column", "report", "says", "not_says"), DATA_WORDING)
+def test_a_retelling_keeps_the_reports_claim_and_words(
+    data, report_text: str, finding: str, table: str, key_column: str, key: str, column: str, report: str, says: str, not_says: str
+):
+    flat = collapse(repair_hyphenation(report_text))
+    assert report in flat, (finding, report)
+    cell = getattr(data, table).set_index(key_column).at[key, column]
+    assert says in cell, (finding, cell)
+    assert not_says not in cell, (finding, cell)
