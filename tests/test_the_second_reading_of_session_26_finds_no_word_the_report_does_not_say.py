@@ -5,8 +5,16 @@ reader could not parse. Each row names the report's words, checked against the s
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 
+from kulturensrige.render import cards
+from kulturensrige.rules import statistics
 from report_source import collapse, repair_hyphenation
+
+
+def text(html: object) -> str:
+    return " ".join(BeautifulSoup(str(html), "html.parser").get_text(" ").split())
+
 
 # finding, table, key column, key, column, the report's words, what the data must say, what it must no longer say
 DATA_WORDING = [
@@ -32,3 +40,16 @@ def test_a_retelling_keeps_the_reports_claim_and_words(
     cell = getattr(data, table).set_index(key_column).at[key, column]
     assert says in cell, (finding, cell)
     assert not_says not in cell, (finding, cell)
+
+
+def test_a_profiles_note_on_its_quotes_says_how_many_stand_on_the_ingredient_pages_and_where_the_rest_stand(data):
+    """#5: „Citaterne står på ingrediensernes sider: …“ on every profile and in every edition, while 8 of the 38 quotes
+    support no ingredient and stand in other sections of the report (the ingredient overview says so itself)."""
+    tally = statistics.quote_tally(data)
+    assert tally.without, "the reading's case: some quotes support no ingredient"
+    said = text(cards.no_quote_tied(data))
+    assert "Citaterne står på ingrediensernes sider" not in said, said
+    assert f"{tally.with_ingredient} af de {tally.total} citater står på ingrediensernes sider" in said, said
+    assert f"de øvrige {tally.without} står i rapportens afsnit" in said, said
+    for title in tally.without_sections:
+        assert f"»{title}«" in said, title
