@@ -28,6 +28,16 @@ DATA_WORDING = [
         "Kulturens Rige har bidraget til mange musikalske besøg af det lokale seniorband og medarbejdere fra kommunens musikskole",
         "har også ført til",
     ),
+    (
+        "#12",
+        "initiatives",
+        "initiative_id",
+        "egedal-genbrugsvaerksted",
+        "description",
+        "Målgruppen er førtidspensionister, efterlønnere og fleksjobbere, men alle mænd over 18 år er velkommen i foreningen",
+        "Målgruppen er førtidspensionister, efterlønnere og fleksjobbere, men alle mænd over 18 år er velkomne i foreningen.",
+        "henvender sig især",
+    ),
 ]
 
 
