@@ -38,6 +38,26 @@ DATA_WORDING = [
         "Målgruppen er førtidspensionister, efterlønnere og fleksjobbere, men alle mænd over 18 år er velkomne i foreningen.",
         "henvender sig især",
     ),
+    (
+        "#13",
+        "programme_events",
+        "event_id",
+        "workshop-5",
+        "description",
+        "Og så sad Underholdningsorkestret der nedenfor trappen og spillede",
+        "»Underholdningsorkestret« (Danmarks Underholdningsorkester) sad nedenfor trappen og spillede",
+        ": Danmarks Underholdningsorkester sad",
+    ),
+    (
+        "#13",
+        "programme_events",
+        "event_id",
+        "workshop-5",
+        "mode_rationale",
+        "Og så sad Underholdningsorkestret der nedenfor trappen og spillede",
+        "hvor »Underholdningsorkestret« (Danmarks Underholdningsorkester) spillede",
+        "hvor Danmarks Underholdningsorkester spillede",
+    ),
 ]
 
 
