@@ -4,12 +4,17 @@ reader could not parse. Each row names the report's words, checked against the s
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from bs4 import BeautifulSoup
 
 from kulturensrige.render import cards
 from kulturensrige.rules import statistics
 from report_source import collapse, repair_hyphenation
+
+BOOK = Path(__file__).resolve().parent.parent / "book"
 
 
 def text(html: object) -> str:
@@ -83,3 +88,19 @@ def test_a_profiles_note_on_its_quotes_says_how_many_stand_on_the_ingredient_pag
     assert f"de øvrige {tally.without} står i rapportens afsnit" in said, said
     for title in tally.without_sections:
         assert f"»{title}«" in said, title
+
+
+def chapter(notebook: str) -> str:
+    """The reader text of a chapter: its markdown cells, whitespace collapsed."""
+    cells = json.loads((BOOK / notebook).read_text(encoding="utf-8"))["cells"]
+    return collapse(" ".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown"))
+
+
+def test_the_background_says_research_points_to_as_the_report_does_not_the_research_suggests(report_text: str):
+    """#22: Baggrund said „forskningen tyder på“ (all research, and a different verb); the report says »peger forskning
+    på« (some research, L18 and L21)."""
+    flat = collapse(repair_hyphenation(report_text))
+    assert "F.eks. peger forskning på, at deltagelse i kunst- og kulturaktiviteter" in flat
+    said = chapter("baggrund.ipynb")
+    assert "forskningen tyder" not in said
+    assert "forskning peger på, at når man deltager i kunst- og kulturaktiviteter" in said
