@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from kulturensrige.render import cards
 from kulturensrige.rules import statistics
 from report_source import collapse, repair_hyphenation
+from support.checks import each
 
 BOOK = Path(__file__).resolve().parent.parent / "book"
 
@@ -104,3 +105,19 @@ def test_the_background_says_research_points_to_as_the_report_does_not_the_resea
     said = chapter("baggrund.ipynb")
     assert "forskningen tyder" not in said
     assert "forskning peger på, at når man deltager i kunst- og kulturaktiviteter" in said
+
+
+RUDERSDALS_GROUP = "borgere i sårbare situationer (fx ledighed, mistrivsel, ensomhed, psykiske lidelser og fysiske sygdomme"
+
+
+def test_rudersdals_target_group_is_worded_as_the_report_does_on_the_profile_the_card_and_the_chip(data, report_text: str):
+    """#4: „sårbare borgere, fx ved ledighed …“ (profile), „borgere i en sårbar situation“ (card) and „Borgere i sårbare
+    situationer“ (chip): three wordings of the report's »borgere i sårbare situationer (fx ledighed, …)« (L202–203)."""
+    assert RUDERSDALS_GROUP in collapse(repair_hyphenation(report_text))
+    cells = {
+        "summary": data.municipalities.set_index("slug").at["rudersdal", "summary"],
+        "card": data.initiatives.set_index("initiative_id").at["rudersdal-kulturligvis", "description"],
+        "chip": data.target_groups.set_index("target_group_id").at["borgere-i-saarbare-situationer", "description"],
+    }
+    for where, cell in each(cells.items()):
+        assert RUDERSDALS_GROUP in cell.lower(), (where, cell)
