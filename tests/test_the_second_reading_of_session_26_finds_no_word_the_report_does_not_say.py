@@ -65,6 +65,16 @@ DATA_WORDING = [
         "hvor »Underholdningsorkestret« (Danmarks Underholdningsorkester) spillede",
         "hvor Danmarks Underholdningsorkester spillede",
     ),
+    (
+        "#9",
+        "ingredients",
+        "ingredient_id",
+        "etablering-af-vi",
+        "description",
+        "individuelle besvarelser af, hvilke tre ord, der karakteriserer arbejdet i deres aktionslæringsgruppe",
+        "ifølge rapporten tegner de tre ord, hver deltager gav til ordskyen (figur 4), et billede af »et samarbejdsrum",
+        "deltagernes tre ord hver i ordskyen",
+    ),
 ]
 
 
