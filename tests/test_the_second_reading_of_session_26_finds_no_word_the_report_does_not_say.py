@@ -156,3 +156,19 @@ def test_the_sentence_before_a_redrawn_figure_says_plainly_that_its_note_names_w
     said = chapter(notebook)
     assert "hvis opstilling" not in said
     assert re.search(r"[Uu]nder figuren står, hvem der har lavet opstillingen\.", said), said
+
+
+@pytest.mark.parametrize("column", ["target_group_ids", "art_form_ids", "setting_ids"])
+def test_the_dictionary_says_plainly_what_a_published_list_cell_holds_where_the_data_give_no_list(column: str):
+    """#10: „I de CSV-filer, bogen udgiver, står i en tom celle, hvis data der ikke angiver listen, som kortene siger det“
+    was garbled, three times in the data dictionary."""
+    entry = next(
+        line
+        for line in (BOOK.parent / "data" / "DATAORDBOG.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith(f"| {column} |")
+    )
+    assert "står i en tom celle, hvis data der" not in entry, entry
+    assert (
+        "Angiver data ikke listen, står der i de udgivne CSV-filer det samme som på kortene (fx „ikke angivet i rapporten“); "
+        "læst ind igen er cellen tom." in entry
+    ), entry

@@ -53,8 +53,8 @@ PUBLISHED_BLANKS = {
 FOLDER_BLANKS = ("initiatives.target_group_ids", "initiatives.art_form_ids", "initiatives.setting_ids")
 _PUBLISHED_BLANK_NOTE = " I de CSV-filer, bogen udgiver, står „{word}“ i en tom celle; læst ind igen er den tom."
 _FOLDER_BLANK_NOTE = (
-    " I de CSV-filer, bogen udgiver, står i en tom celle, hvis data der ikke angiver listen, som kortene siger det (fx "
-    "„ikke angivet i rapporten“); læst ind igen er den tom."
+    " Angiver data ikke listen, står der i de udgivne CSV-filer det samme som på kortene (fx „ikke angivet i "
+    "rapporten“); læst ind igen er cellen tom."
 )
 _NOT_GIVEN_NOTE = (
     "Bogen siger i stedet for 'ikke angivet', hvem der ikke angiver værdien (fx „rapporten angiver ikke datoen“): i "
