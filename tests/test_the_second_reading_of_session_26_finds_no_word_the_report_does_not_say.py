@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from kulturensrige.render import cards
+from kulturensrige.render import cards, comparison
 from kulturensrige.rules import statistics
 from report_source import collapse, repair_hyphenation
 from support.checks import each
@@ -172,3 +172,13 @@ def test_the_dictionary_says_plainly_what_a_published_list_cell_holds_where_the_
         "Angiver data ikke listen, står der i de udgivne CSV-filer det samme som på kortene (fx „ikke angivet i rapporten“); "
         "læst ind igen er cellen tom." in entry
     ), entry
+
+
+def test_the_comparison_says_why_its_first_municipality_stays_by_its_place_in_the_order(data):
+    """#11: „Køge, som siden altid viser, står ved siden af“ left the reader asking why Køge is always shown; it is the
+    first municipality in the data folder's order (the report's, provenance.order)."""
+    view = BeautifulSoup(str(comparison.compare_view(data)), "html.parser")
+    first = list(data.municipalities["name"])[: comparison.FIRST_SHOWN]
+    said = " ".join(view.select_one(".kr-compare-yields").get_text().split())
+    assert "som siden altid viser" not in said, said
+    assert f"og {first[0]}, den første kommune i rapportens rækkefølge, står ved siden af; {first[-1]} er taget ud" in said, said
