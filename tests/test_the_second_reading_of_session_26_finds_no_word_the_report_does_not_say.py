@@ -182,3 +182,17 @@ def test_the_comparison_says_why_its_first_municipality_stays_by_its_place_in_th
     said = " ".join(view.select_one(".kr-compare-yields").get_text().split())
     assert "som siden altid viser" not in said, said
     assert f"og {first[0]}, den første kommune i rapportens rækkefølge, står ved siden af; {first[-1]} er taget ud" in said, said
+
+
+def test_the_dictionarys_example_of_an_editors_spelling_is_the_editors_not_the_reports(data, report_text: str):
+    """#20: under organisations.name_in_report the dictionary gave »Aarhus Billed-og medieskole« as the editors'
+    spelling in name; that is the report's spelling (in name_in_report), the editors' is „Aarhus Billed- og medieskole“."""
+    assert "Aarhus Billed-og medieskole" in collapse(repair_hyphenation(report_text))
+    row = data.organisations.set_index("organisation_id").loc["aarhus-billed-og-medieskole"]
+    entry = next(
+        line
+        for line in (BOOK.parent / "data" / "DATAORDBOG.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("| name_in_report |") and "organisationen" in line
+    )
+    assert "hvor name er redaktionens stavning (fx »Aarhus Billed-og medieskole«)" not in entry, entry
+    assert f"fx „{row['name']}“ for rapportens »{row['name_in_report']}«" in entry, entry

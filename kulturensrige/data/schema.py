@@ -448,7 +448,8 @@ TABLES: dict[str, Table] = {
                 ),
                 "name_in_report": optional_text(
                     "Navnet, som rapporten staver det, som municipalities.name_in_report, også hvor det er det samme som name; "
-                    "hvor name er redaktionens stavning (fx »Aarhus Billed-og medieskole«), siger bogen det ved navnet. Tom, "
+                    "hvor name er redaktionens stavning (fx „Aarhus Billed- og medieskole“ for rapportens »Aarhus "
+                    "Billed-og medieskole«), siger bogen det ved navnet. Tom, "
                     "hvor rapporten ikke giver organisationen noget navn.",
                     "Sund By Netværket",
                 ),
