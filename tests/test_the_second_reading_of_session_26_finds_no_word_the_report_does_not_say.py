@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from kulturensrige.render import cards, comparison
+from kulturensrige.render import cards, comparison, lists
 from kulturensrige.rules import statistics
 from report_source import collapse, repair_hyphenation
 from support.checks import each
@@ -196,3 +196,12 @@ def test_the_dictionarys_example_of_an_editors_spelling_is_the_editors_not_the_r
     )
     assert "hvor name er redaktionens stavning (fx »Aarhus Billed-og medieskole«)" not in entry, entry
     assert f"fx „{row['name']}“ for rapportens »{row['name_in_report']}«" in entry, entry
+
+
+def test_the_explorer_guide_names_the_books_own_table_in_the_books_quote_marks(data):
+    """#21: the guide said „tabellen »De deltagende kommuner«“; the table is the book's own (lists.municipality_table),
+    and the book's own terms stand in „…“, the report's words in »…«."""
+    assert "De deltagende kommuner" in str(lists.municipality_table(data))
+    guide = (BOOK / "om-data" / "udforsker.md").read_text(encoding="utf-8")
+    assert "tabellen »De deltagende kommuner«" not in guide
+    assert "tabellen „De deltagende kommuner“ som CSV-fil" in guide
