@@ -52,8 +52,12 @@ def test_a_thing_the_report_says_keeps_the_reports_word_in_every_retelling(data,
 def test_the_books_own_words_name_the_orchestra_as_the_report_does(data, report_text: str):
     report = collapse(repair_hyphenation(report_text))
     assert "musikalske og kreative indspark ved Danmarks Underholdningsorkester" in report
+    # A participant's own word, quoted in »…« beside the book's name for the orchestra (reading26r2 #13), is the
+    # report's, not the book's: only the words outside guillemets are the book's own.
     named = [
-        (name, column, m.group(0)) for name, column, cell in _own_words(data) for m in re.finditer(r"(\w+ )?Underholdningsorkest\w*", cell)
+        (name, column, m.group(0))
+        for name, column, cell in _own_words(data)
+        for m in re.finditer(r"(\w+ )?Underholdningsorkest\w*", re.sub(r"»[^«]*«", "", cell))
     ]
     assert named
     assert [n for n in named if n[2] != "Danmarks Underholdningsorkester"] == []

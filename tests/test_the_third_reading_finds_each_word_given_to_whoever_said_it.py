@@ -58,7 +58,9 @@ def test_the_comparisons_sentence_names_the_columns_in_the_order_they_stand_in_e
     for code, name in each(list(names.items())[comparison.FIRST_SHOWN :]):
         sentence = " ".join(said[code].get_text().split())
         assert said[code].has_attr("hidden")
-        assert sentence.startswith(f"{name} står først, og {first[0]}, som siden altid viser, står ved siden af;"), sentence
+        assert sentence.startswith(f"{name} står først, og {first[0]}, den første kommune i rapportens rækkefølge, står ved siden af;"), (
+            sentence
+        )
         assert f"{first[-1]} er taget ud" in sentence, sentence
     assert "viser først" not in text(view)
     css = (BOOK / "_static" / "kommunefilter.css").read_text(encoding="utf-8")

@@ -169,9 +169,10 @@ def test_the_editors_statuses_follow_the_reports_words_one_sentence_one_status(d
 
 def test_the_guide_names_exactly_the_tables_that_come_with_a_csv_file(data):
     """Reading 13 #1: 'hent hver tabel som CSV-fil' while Fakta om forløbet, the resource persons, the action-learning
-    group and the references have no CSV link: the guide names the one page table that has, and the diagrams."""
+    group and the references have no CSV link: the guide names the one page table that has, and the diagrams, in the book's
+    quote marks, for the table is the book's own (reading26r2 #21)."""
     guide = (REPO / "book" / "om-data" / "udforsker.md").read_text(encoding="utf-8")
-    assert "hver tabel som CSV" not in guide and "»De deltagende kommuner« som CSV-fil" in guide
+    assert "hver tabel som CSV" not in guide and "„De deltagende kommuner“ som CSV-fil" in guide
     assert 'class="kr-csv"' in str(lists.municipality_table(data))
     assert "De deltagende kommuner" in str(lists.municipality_table(data))
     for table in each(

@@ -53,8 +53,8 @@ PUBLISHED_BLANKS = {
 FOLDER_BLANKS = ("initiatives.target_group_ids", "initiatives.art_form_ids", "initiatives.setting_ids")
 _PUBLISHED_BLANK_NOTE = " I de CSV-filer, bogen udgiver, står „{word}“ i en tom celle; læst ind igen er den tom."
 _FOLDER_BLANK_NOTE = (
-    " I de CSV-filer, bogen udgiver, står i en tom celle, hvis data der ikke angiver listen, som kortene siger det (fx "
-    "„ikke angivet i rapporten“); læst ind igen er den tom."
+    " Angiver data ikke listen, står der i de udgivne CSV-filer det samme som på kortene (fx „ikke angivet i "
+    "rapporten“); læst ind igen er cellen tom."
 )
 _NOT_GIVEN_NOTE = (
     "Bogen siger i stedet for 'ikke angivet', hvem der ikke angiver værdien (fx „rapporten angiver ikke datoen“): i "
@@ -457,7 +457,8 @@ TABLES: dict[str, Table] = {
                 ),
                 "name_in_report": optional_text(
                     "Navnet, som rapporten staver det, som municipalities.name_in_report, også hvor det er det samme som name; "
-                    "hvor name er redaktionens stavning (fx »Aarhus Billed-og medieskole«), siger bogen det ved navnet. Tom, "
+                    "hvor name er redaktionens stavning (fx „Aarhus Billed- og medieskole“ for rapportens »Aarhus "
+                    "Billed-og medieskole«), siger bogen det ved navnet. Tom, "
                     "hvor rapporten ikke giver organisationen noget navn.",
                     "Sund By Netværket",
                 ),

@@ -707,12 +707,24 @@ NO_QUOTE_TIED_CSS = "kr-no-quote-tied"
 
 def no_quote_tied(data: Dataset) -> Html:
     """In place of a municipality's quotes (a profile, an edition, the comparison), where the data tie no quote to any
-    municipality (views.any_tied): one sentence that says so and where the quotes are, the ingredient pages."""
+    municipality (views.any_tied): one sentence that says so and where the quotes are: how many on the ingredient pages,
+    and in which sections the rest stand, for not every quote supports an ingredient (reading26r2 #5)."""
     pages = [book_link(f"ingredienser/{row.ingredient_id}", esc(row.name)) for row in data.ingredients.sort_values("number").itertuples()]
     holder = provenance.folder_words(data.options).subject if provenance.folder_source(data.options) != BY_REPORT else "Rapporten"
+    tally = statistics.quote_tally(data)
+    where = esc(provenance.in_sections(data.options, [f"»{title}«" for title in tally.without_sections]))
+    if not tally.without:
+        stand = f"Citaterne står på ingrediensernes sider: {listing(pages)}."
+    elif not tally.with_ingredient:
+        stand = f"Citaterne står i {where}."
+    else:
+        stand = (
+            f"{number(tally.with_ingredient)} af de {number(tally.total)} citater står på ingrediensernes sider: "
+            f"{listing(pages)}; de øvrige {number(tally.without)} står i {where}."
+        )
     return Html(
         f'<p class="kr-list-intro {NO_QUOTE_TIED_CSS}">{esc(holder)} knytter intet citat til en kommune, så ingen kommune har '
-        f"sine egne citater. Citaterne står på ingrediensernes sider: {listing(pages)}.</p>"
+        f"sine egne citater. {stand}</p>"
     )
 
 

@@ -170,12 +170,15 @@ COMPARE_LEGEND = (
 )
 
 
-def yields_sentence(chosen: str, first: list[str]) -> str:
-    """What the columns do where a choice outside the page's first ones takes the last one's place: 'Egedal står
-    først, og Køge, som siden altid viser, står ved siden af; Høje-Taastrup er taget ud for at give plads.'"""
-    kept = listing(first[:-1])
+def yields_sentence(chosen: str, first: list[str], order: str) -> str:
+    """What the columns do where a choice outside the page's first ones takes the last one's place, and why the first
+    stays, its place in the folder's order: 'Egedal står først, og Køge, den første kommune i rapportens rækkefølge,
+    står ved siden af; Høje-Taastrup er taget ud for at give plads.' (reading26r2 #11: „som siden altid viser“ did
+    not say why)"""
+    kept = first[:-1]
+    why = f"den første kommune i {order}" if len(kept) == 1 else f"de første kommuner i {order}"
     return (
-        f"{chosen} står først, og {kept}, som siden altid viser, står ved siden af; {first[-1]} er taget ud for at give "
+        f"{chosen} står først, og {listing(kept)}, {why}, står ved siden af; {first[-1]} er taget ud for at give "
         "plads. Sæt flueben ved de kommuner, du selv vil se side om side."
     )
 
@@ -212,8 +215,10 @@ def compare_view(data: Dataset) -> Html:
     # One sentence per such choice, naming the columns in the order they stand (the chosen one first,
     # kommunefilter.css): the one sentence for all said Køge stood first, beside a chosen Egedal in the first column
     # (reading 26, #4); the script shows the chosen one's.
+    order = provenance.order(data.options)
     yields = "".join(
-        f'<p class="kr-compare-yields" data-compare-yields="{esc(r.kommunekode)}" hidden>{esc(yields_sentence(str(r.name), first))}</p>'
+        f'<p class="kr-compare-yields" data-compare-yields="{esc(r.kommunekode)}" hidden>'
+        f"{esc(yields_sentence(str(r.name), first, order))}</p>"
         for r in rows[FIRST_SHOWN:]
         if len(first) > 1
     )

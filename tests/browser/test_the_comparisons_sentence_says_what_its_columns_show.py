@@ -35,7 +35,7 @@ def test_the_sentence_in_view_names_the_columns_in_the_order_they_stand_in_every
                 continue
             removed = next(c for c in reversed(pair) if c not in shown)
             assert len(said) == 1 and said[0].startswith(
-                f"{names[shown[0]]} står først, og {names[shown[1]]}, som siden altid viser, står ved siden af; "
+                f"{names[shown[0]]} står først, og {names[shown[1]]}, den første kommune i rapportens rækkefølge, står ved siden af; "
                 f"{names[removed]} er taget ud"
             ), (name, shown, said)
     finally:
