@@ -93,8 +93,12 @@ def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
     )
     # An initiative that names no target group but gives its purpose says so under the groups (ADR 44, addendum).
     purposes = "".join(f"<li>{esc(hyphenated(said))}</li>" for said in cards.purposes_instead_of_groups(data, initiatives))
+    # Where no initiative of it names a group, the purposes say it alone: „ikke angivet i rapporten“ over „For Gang i
+    # gården er målgruppen ikke angivet i rapporten, …“ said it twice (reader 26 r2, #6).
     vocabularies = (
-        _labels(data, table, key, union[column]) + (purposes if column == "target_group_ids" else "")
+        purposes
+        if column == "target_group_ids" and purposes and not union[column]
+        else _labels(data, table, key, union[column]) + (purposes if column == "target_group_ids" else "")
         for _, column, table, key in cards.VOCABULARIES
     )
     # Lists of names (kr-compare-terms): on a phone they run on as lines of text (kommunefilter.css).
@@ -218,7 +222,7 @@ def compare_view(data: Dataset) -> Html:
         if len(first) > 1
     )
     # An editors' title keeps "(red.)" in every column; the line over them says what it means (ADR 32).
-    whose = cards.whose_terms(data, titled=cards.titled(data, data.initiatives))
+    whose = cards.whose_terms(data, titled=cards.titled(data, data.initiatives), rows=data.initiatives)
     # Where the data tie no quote, the filter's panel and each profile say so (cards.untied_said, cards.no_quote_tied);
     # here the two rows of quotes are left out (reader 24, #2: the sentence stood on six pages).
     tied = views.any_tied(data)
