@@ -174,13 +174,16 @@ COMPARE_LEGEND = (
 )
 
 
-def yields_sentence(chosen: str, first: list[str]) -> str:
-    """What the columns do where a choice outside the page's first ones takes the last one's place: 'Egedal står
-    først, og Køge, som siden altid viser, står ved siden af; Høje-Taastrup er taget ud for at give plads.'"""
-    kept = listing(first[:-1])
+def yields_sentence(chosen: str, first: list[str], order: str) -> str:
+    """What the columns do where a choice outside the page's first ones takes the last one's place, the others there
+    said as an example the reader changes: 'Egedal står først, og som eksempel står Køge ved siden af, fordi den står
+    først i rapportens rækkefølge. Sæt flueben ved de kommuner, du vil se side om side.' („Køge, som siden altid viser,
+    … Høje-Taastrup er taget ud for at give plads“ left a reader from Egedal asking why Køge, and taken out of what:
+    reader 26 r2, #2.)"""
+    kept = first[:-1]
     return (
-        f"{chosen} står først, og {kept}, som siden altid viser, står ved siden af; {first[-1]} er taget ud for at give "
-        "plads. Sæt flueben ved de kommuner, du selv vil se side om side."
+        f"{chosen} står først, og som eksempel står {listing(kept)} ved siden af, fordi {'den' if len(kept) == 1 else 'de'} "
+        f"står først i {order}. Sæt flueben ved de kommuner, du vil se side om side."
     )
 
 
@@ -216,8 +219,10 @@ def compare_view(data: Dataset) -> Html:
     # One sentence per such choice, naming the columns in the order they stand (the chosen one first,
     # kommunefilter.css): the one sentence for all said Køge stood first, beside a chosen Egedal in the first column
     # (reading 26, #4); the script shows the chosen one's.
+    said_order = provenance.order(data.options)
     yields = "".join(
-        f'<p class="kr-compare-yields" data-compare-yields="{esc(r.kommunekode)}" hidden>{esc(yields_sentence(str(r.name), first))}</p>'
+        f'<p class="kr-compare-yields" data-compare-yields="{esc(r.kommunekode)}" hidden>'
+        f"{esc(yields_sentence(str(r.name), first, said_order))}</p>"
         for r in rows[FIRST_SHOWN:]
         if len(first) > 1
     )
