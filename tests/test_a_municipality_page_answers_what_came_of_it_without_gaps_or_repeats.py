@@ -88,7 +88,8 @@ def test_the_status_sentence_before_the_cards_is_short_and_its_rule_stands_under
     view = _soup(comparison.compare_view(data))
     rule = cards.statuses_rule(data, data.initiatives)
     assert rule and len(_text(view.select_one(".kr-statuses-said")).split()) <= 21
-    assert any(rule in _text(d) for d in view.select("details.kr-whose-note"))
+    notes = [d for d in view.select("details.kr-whose-note") if rule in _text(d)]
+    assert notes and notes[0] in view.select_one(".kr-statuses-said").find_all_next("details"), "the reason follows it"
 
 
 def test_an_outcome_the_report_does_not_tell_comes_after_what_it_tells_once_and_with_the_editors_mark(data):
