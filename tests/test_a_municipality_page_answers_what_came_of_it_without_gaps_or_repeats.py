@@ -60,12 +60,36 @@ def test_a_card_shows_no_status_the_editors_could_not_read_and_each_list_says_on
 
 
 def test_the_status_sentence_fits_its_cards_in_number_and_in_what_they_show(data):
+    # The why of a card without a status is the rule under the block's „(red.) Hvorfor?“, no longer the sentence
+    # before the cards (reader 26 r2, #1), so the sentence's "et kort uden status" is asked of statuses_rule.
     options = data.options
-    assert provenance.statuses_said(options, 0, 1)[0].startswith("Rapporten angiver ingen status for indsatsen og")
+    assert provenance.statuses_said(options, 0, 1)[0].startswith("Rapporten angiver ingen status for indsatsen,")
     assert "kortene viser ingen status" in provenance.statuses_said(options, 0, 2)[0]
-    assert "et kort uden status" not in provenance.statuses_said(options, 2, 0)[0]
-    assert "et kort uden status" in provenance.statuses_said(options, 1, 1)[0]
+    assert "et kort uden status" not in provenance.statuses_rule(options, 2, 0)
+    assert "et kort uden status" in provenance.statuses_rule(options, 1, 1)
     assert provenance.statuses_said(options, 0, 0) == ("", "")
+    assert provenance.statuses_rule(options, 0, 0) == ""
+
+
+def test_the_status_sentence_before_the_cards_is_short_and_its_rule_stands_under_the_blocks_why(data):
+    """Reader 26 r2, #1: a 60-word paragraph on statuses stood before Køge's first card, the first card 2.2 phone
+    screens down. The sentence before the cards is one short sentence; why a card has none folds under „Hvorfor?“,
+    on the profile, on the comparison and, in the same words, in the edition's reasons after its cards."""
+    charts = editions.EditionCharts.compute(data)
+    for code in each(list(data.municipalities["kommunekode"])):
+        rows = data.initiatives[data.initiatives["kommunekode"] == code]
+        said, rule = str(cards.statuses_said(data, rows)), cards.statuses_rule(data, rows)
+        assert len(said.split()) <= 20, (code, said)
+        page = _soup(cards.initiative_list(data, code))
+        if rule:
+            assert rule not in _text(page.select_one(".kr-statuses-said")), code
+            assert [rule in _text(d) for d in page.select("details.kr-whose-note")] == [True], code
+            assert rule in _text(_edition(data, code, charts)), code
+    view = _soup(comparison.compare_view(data))
+    rule = cards.statuses_rule(data, data.initiatives)
+    assert rule and len(_text(view.select_one(".kr-statuses-said")).split()) <= 21
+    notes = [d for d in view.select("details.kr-whose-note") if rule in _text(d)]
+    assert notes and notes[0] in view.select_one(".kr-statuses-said").find_all_next("details"), "the reason follows it"
 
 
 def test_an_outcome_the_report_does_not_tell_comes_after_what_it_tells_once_and_with_the_editors_mark(data):

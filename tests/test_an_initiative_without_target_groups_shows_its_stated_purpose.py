@@ -72,6 +72,14 @@ def test_the_columns_side_by_side_and_the_table_of_target_groups_give_the_purpos
     assert PURPOSE not in chart.variants["169"].said
 
 
+def test_a_column_side_by_side_whose_initiatives_name_no_group_says_so_once(data):
+    """Reader 26 r2, #6: Køge's column under Målgrupper said „ikke angivet i rapporten“ and then „For Gang i gården er
+    målgruppen ikke angivet i rapporten, …“: one item says it."""
+    column = BeautifulSoup(str(comparison.compare_view(data)), "html.parser").find(attrs={"data-compare": "259"})
+    items = [_text(li) for li in column.find("h4", string="Målgrupper").find_next_sibling("ul").find_all("li")]
+    assert items == [f"For Gang i gården er målgruppen {SAID}."]
+
+
 def test_the_koege_edition_gives_the_purpose_on_the_card_and_by_the_table_of_target_groups(data):
     page = editions.municipality_edition(data, "259", STAMP, editions.EditionCharts.compute(data), "plotly.min.js")
     printed = _text(page)

@@ -668,26 +668,40 @@ def no_status(options: pd.DataFrame) -> str:
 
 
 def statuses_said(options: pd.DataFrame, read: int, unread: int) -> tuple[str, str]:
-    """What a page, an edition or the comparison says once of its initiative cards' statuses, as (sentence, owner): the
-    report gives none, a card's status is the editors' reading, and a card without one is about an initiative the report
-    tells neither ended nor going on; a card then shows no status line (ADR 87: 'Status: kan ikke læses ud af
-    rapporten' on 11 of 15 cards read as a judgement on the municipality). ('', '') where the statuses are not the
-    editors' reading (an analyst's folder says an unstated status on the card, as any other unstated fact) or there
-    are no cards."""
+    """What a page, an edition or the comparison says once, before its initiative cards, of their statuses, in one
+    short sentence, as (sentence, owner): the report gives none, and a card's status is the editors' reading or, where
+    they read none, the cards show none (ADR 87: 'Status: kan ikke læses ud af rapporten' on 11 of 15 cards read as a
+    judgement on the municipality). Why a card has none is the rule (statuses_rule) the block's „(red.) Hvorfor?“
+    folds away: the 60-word sentence stood before Køge's first card (reader 26 r2, #1). ('', '') where the statuses are
+    not the editors' reading (an analyst's folder says an unstated status on the card, as any other unstated fact) or
+    there are no cards."""
     if value_source(options, "initiatives.status") != BY_EDITORS or not read + unread:
         return "", ""
     owner = value_label(options, "initiatives.status")
     one = read + unread == 1
     them, cards_ = ("indsatsen", "kortet") if one else ("indsatserne", "kortene")
     if not read:
-        it = "den" if one else "de"
-        said = f"fortæller hverken, at {it} er afsluttet, eller at {it} fortsætter, så {cards_} viser ingen status"
-        return f"Rapporten angiver ingen status for {them} og {said}.", owner
-    meaning = f"Rapporten angiver ingen status for {them}; en status på et kort er redaktionens læsning af rapportens ord"
+        return f"Rapporten angiver ingen status for {them}, så {cards_} viser ingen status.", owner
+    return f"Rapporten angiver ingen status for {them}; en status på et kort er redaktionens læsning.", owner
+
+
+def statuses_rule(options: pd.DataFrame, read: int, unread: int) -> str:
+    """Why a card shows no status, said with the editors' reasons under a block's „(red.) Hvorfor?“ after the short
+    sentence before the cards (statuses_said): the report tells neither that the initiative ended nor that it goes on;
+    and what a status that is shown reads. '' where statuses_said says nothing or every card has a status it reads."""
+    if not statuses_said(options, read, unread)[0]:
+        return ""
+    one = read + unread == 1
+    it = "den" if one else "de"
+    if not read:
+        return f"Rapporten fortæller hverken, at {it} er afsluttet, eller at {it} fortsætter."
+    meaning = "En status på et kort er redaktionens læsning af rapportens ord"
     if not unread:
-        return f"{meaning}.", owner
-    unread_said = "et kort uden status er om en indsats, hvor rapporten hverken fortæller, at den er afsluttet, eller at den fortsætter"
-    return f"{meaning}, og {unread_said}.", owner
+        return f"{meaning}."
+    return (
+        f"{meaning}, og et kort uden status er om en indsats, hvor rapporten hverken fortæller, at den er afsluttet, "
+        "eller at den fortsætter."
+    )
 
 
 def untold_outcome(options: pd.DataFrame, name: str) -> tuple[str, str]:

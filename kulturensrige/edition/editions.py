@@ -1031,9 +1031,8 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
     initiatives = initiative_items(data, kommunekode)
     # Whose the division into initiatives and their kinds and terms are, in the profile page's words: a line before
     # them, the editors' reasons after them.
-    terms, reasons = cards.whose_terms_text(
-        data, cards.titled(data, data.initiatives[data.initiatives["kommunekode"] == kommunekode]), *initiative_lifted(data, kommunekode)
-    )
+    rows = data.initiatives[data.initiatives["kommunekode"] == kommunekode]
+    terms, reasons = cards.whose_terms_text(data, cards.titled(data, rows), *initiative_lifted(data, kommunekode), rows=rows)
     # Every figure marks the municipality as the book does when it is chosen: its part of the bars, or its bars beside all.
     figures = {}
     if initiatives:

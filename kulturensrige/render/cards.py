@@ -804,19 +804,29 @@ VOCABULARIES = (
 )
 
 
-def whose_terms(data: Dataset, *lifted: str, titled: bool = False) -> str:
+def whose_terms(data: Dataset, *lifted: str, titled: bool = False, rows: pd.DataFrame | None = None) -> str:
     """Once above a list or a side-by-side view of initiatives: whose their kinds, target groups, art forms and
     settings are, the `lifted` values (organisations, status) where every card's is of one source, and, where a card's
-    title carries the editors' short mark (`titled`), what the mark means."""
+    title carries the editors' short mark (`titled`), what the mark means; with the cards' `rows`, why a card of them
+    shows no status (with_statuses_rule)."""
     whose = whose_terms_parts(data, *lifted)
-    return whose_note(whose, also=_title_key(data, titled))
+    return whose_note(whose if rows is None else with_statuses_rule(data, whose, rows), also=_title_key(data, titled))
 
 
-def whose_terms_text(data: Dataset, titled: bool = False, *lifted: str) -> tuple[str, str]:
-    """whose_terms in words for a PDF edition, `lifted` as there, in two parts: the line before its initiatives (whose
-    they are and what a title's '(red.)' means) and the editors' reasons after them. Egedal's edition opened its
-    initiatives with a 14-line note before the first one (issue 22)."""
+def with_statuses_rule(data: Dataset, whose: provenance.Whose, rows: pd.DataFrame) -> provenance.Whose:
+    """A block's note with the rule of its cards' statuses (provenance.statuses_rule) after the editors' reasons, so
+    the short sentence before the cards (statuses_said) has its reason under „(red.) Hvorfor?“ (reader 26 r2, #1)."""
+    rule = statuses_rule(data, rows)
+    return provenance.Whose(whose.editors, " ".join(filter(None, (whose.reasons, rule))), whose.others) if rule else whose
+
+
+def whose_terms_text(data: Dataset, titled: bool = False, *lifted: str, rows: pd.DataFrame | None = None) -> tuple[str, str]:
+    """whose_terms in words for a PDF edition of these initiatives (`rows`), `lifted` as there, in two parts: the line
+    before its initiatives (whose they are and what a title's '(red.)' means) and the editors' reasons after them, with
+    the rule of the cards' statuses as on the page (with_statuses_rule). Egedal's edition opened its initiatives with a
+    14-line note before the first one (issue 22)."""
     whose = initiatives_whose(data, *lifted)
+    whose = whose if rows is None else with_statuses_rule(data, whose, rows)
     # A printed title carries the short mark (title_in_text): the edition's chapter key says what it means
     # (editions.initiative_key) and »Om kilderne« why, with the other reasons (ADR 81).
     why = f"„{provenance.owner_mark(provenance.EDITORS_SHORT)}“ {provenance.TITLE_KEY}: {provenance.title_reason()}."
@@ -916,8 +926,15 @@ def statuses_said(data: Dataset, rows: pd.DataFrame) -> str:
     return Sourced(said, owner) if said else ""
 
 
+def statuses_rule(data: Dataset, rows: pd.DataFrame) -> str:
+    """Why a card of these initiatives shows no status, for the block's folded note (provenance.statuses_rule)."""
+    read = sum(status_read(data, r) for r in table_rows(rows))
+    return provenance.statuses_rule(data.options, read, len(rows) - read)
+
+
 def statuses_said_markup(data: Dataset, rows: pd.DataFrame, web_only: bool = False) -> str:
-    """statuses_said as a page's paragraph, the mark in light type as on a card; '' where there is nothing to say.
+    """statuses_said as a page's paragraph, the mark in light type as on a card; '' where there is nothing to say. Why a
+    card has none stands under the block's „(red.) Hvorfor?“ (with_statuses_rule).
     `web_only` where the cards it speaks of are the screen's alone (the comparison's drill panels): paper leaves it out."""
     said = statuses_said(data, rows)
     css = "kr-statuses-said kr-web-only" if web_only else "kr-statuses-said"
@@ -1089,7 +1106,7 @@ def whose_reasons(data: Dataset, rows: pd.DataFrame) -> str:
     editors', what a title's '(red.)' means. Nothing where the block is empty."""
     if rows.empty:
         return ""
-    whose = initiatives_whose(data, *block_lifted(data, rows))
+    whose = with_statuses_rule(data, initiatives_whose(data, *block_lifted(data, rows)), rows)
     return whose_note(whose, also=_title_key(data, bool((rows["title_basis"] == "inferred").any())))
 
 

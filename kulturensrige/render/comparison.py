@@ -93,8 +93,12 @@ def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
     )
     # An initiative that names no target group but gives its purpose says so under the groups (ADR 44, addendum).
     purposes = "".join(f"<li>{esc(hyphenated(said))}</li>" for said in cards.purposes_instead_of_groups(data, initiatives))
+    # Where no initiative of it names a group, the purposes say it alone: „ikke angivet i rapporten“ over „For Gang i
+    # gården er målgruppen ikke angivet i rapporten, …“ said it twice (reader 26 r2, #6).
     vocabularies = (
-        _labels(data, table, key, union[column]) + (purposes if column == "target_group_ids" else "")
+        purposes
+        if column == "target_group_ids" and purposes and not union[column]
+        else _labels(data, table, key, union[column]) + (purposes if column == "target_group_ids" else "")
         for _, column, table, key in cards.VOCABULARIES
     )
     # Lists of names (kr-compare-terms): on a phone they run on as lines of text (kommunefilter.css).
@@ -171,15 +175,15 @@ COMPARE_LEGEND = (
 
 
 def yields_sentence(chosen: str, first: list[str], order: str) -> str:
-    """What the columns do where a choice outside the page's first ones takes the last one's place, and why the first
-    stays, its place in the folder's order: 'Egedal står først, og Køge, den første kommune i rapportens rækkefølge,
-    står ved siden af; Høje-Taastrup er taget ud for at give plads.' (reading26r2 #11: „som siden altid viser“ did
-    not say why)"""
+    """What the columns do where a choice outside the page's first ones takes the last one's place, the others there
+    said as an example the reader changes: 'Egedal står først, og som eksempel står Køge ved siden af, fordi den står
+    først i rapportens rækkefølge. Sæt flueben ved de kommuner, du vil se side om side.' („Køge, som siden altid viser,
+    … Høje-Taastrup er taget ud for at give plads“ left a reader from Egedal asking why Køge, and taken out of what:
+    reader 26 r2, #2.)"""
     kept = first[:-1]
-    why = f"den første kommune i {order}" if len(kept) == 1 else f"de første kommuner i {order}"
     return (
-        f"{chosen} står først, og {listing(kept)}, {why}, står ved siden af; {first[-1]} er taget ud for at give "
-        "plads. Sæt flueben ved de kommuner, du selv vil se side om side."
+        f"{chosen} står først, og som eksempel står {listing(kept)} ved siden af, fordi {'den' if len(kept) == 1 else 'de'} "
+        f"står først i {order}. Sæt flueben ved de kommuner, du vil se side om side."
     )
 
 
@@ -215,25 +219,26 @@ def compare_view(data: Dataset) -> Html:
     # One sentence per such choice, naming the columns in the order they stand (the chosen one first,
     # kommunefilter.css): the one sentence for all said Køge stood first, beside a chosen Egedal in the first column
     # (reading 26, #4); the script shows the chosen one's.
-    order = provenance.order(data.options)
+    said_order = provenance.order(data.options)
     yields = "".join(
         f'<p class="kr-compare-yields" data-compare-yields="{esc(r.kommunekode)}" hidden>'
-        f"{esc(yields_sentence(str(r.name), first, order))}</p>"
+        f"{esc(yields_sentence(str(r.name), first, said_order))}</p>"
         for r in rows[FIRST_SHOWN:]
         if len(first) > 1
     )
     # An editors' title keeps "(red.)" in every column; the line over them says what it means (ADR 32).
-    whose = cards.whose_terms(data, titled=cards.titled(data, data.initiatives))
+    whose = cards.whose_terms(data, titled=cards.titled(data, data.initiatives), rows=data.initiatives)
     # Where the data tie no quote, the filter's panel and each profile say so (cards.untied_said, cards.no_quote_tied);
     # here the two rows of quotes are left out (reader 24, #2: the sentence stood on six pages).
     tied = views.any_tied(data)
     return Html(
         '<div class="kr-compare">'
         f'<fieldset class="kr-compare-choices"><legend>{COMPARE_LEGEND}</legend>{boxes}</fieldset>{default}{yields}'
-        f'<p class="kr-compare-status" role="status" aria-live="polite">{esc(status)}</p>{whose}'
+        f'<p class="kr-compare-status" role="status" aria-live="polite">{esc(status)}</p>'
         # The statuses the initiative cards behind a table's marks show (cards.initiative_store), said once (ADR 87);
-        # those cards open on a screen only, so paper prints no word of them.
-        f"{cards.statuses_said_markup(data, data.initiatives, web_only=True)}"
+        # those cards open on a screen only, so paper prints no word of them. Before the note whose „Hvorfor?“ holds
+        # why a card has none (cards.with_statuses_rule), so the reason follows what it explains.
+        f"{cards.statuses_said_markup(data, data.initiatives, web_only=True)}{whose}"
         "<noscript><p>Uden JavaScript kan siden kun vise de første kommuner. Hver kommune har sin egen side under "
         "»De deltagende kommuner«.</p></noscript>"
         f'<p class="kr-compare-scrolls" hidden>{esc(SCROLL_HINT)}</p><div class="kr-compare-names" aria-hidden="true">{names}</div>'
