@@ -62,7 +62,7 @@ from kulturensrige.edition.printing import (
     with_front_pages,
 )
 from kulturensrige.render import browser, cards, charts, figures, lists
-from kulturensrige.rules import views
+from kulturensrige.rules import filters, views
 from kulturensrige.words import day
 from support.browser_files import built_sentences, write_browser_files
 from support.builds import made_once, run_folder
@@ -935,6 +935,40 @@ def test_a_card_breaks_across_pages_only_where_kept_whole_it_would_leave_half_a_
             for start in [next(n for n, page in enumerate(pages, start=1) if parts[0][:40] in page)]
         ]
         assert [card for card in split if card[1] >= printing.CARD_GAP + CARD_LABEL] == [], (path.name, split)
+
+
+def outline_levels(path: Path) -> list[tuple[str, int, int]]:
+    """(title, level from 1, page from 1) of every bookmark in reading order."""
+    with pikepdf.open(path) as pdf:
+        pages = {page.obj.objgen: n for n, page in enumerate(pdf.pages, start=1)}
+        found = []
+        with pdf.open_outline() as outline:
+            stack = [(item, 1) for item in outline.root]
+            while stack:
+                item, level = stack.pop(0)
+                if isinstance(item.destination, pikepdf.Array) and len(item.destination):
+                    found.append((" ".join(str(item.title).split()), level, pages.get(item.destination[0].objgen, 0)))
+                stack = [(child, level + 1) for child in item.children] + stack
+    return found
+
+
+@pytest.mark.build
+def test_the_whole_books_cards_print_no_chip_or_section_line_naming_the_chapter_they_stand_in(report_site: Path, data):
+    """Reader of session 26, finding 3: in the chapter »Fælles fundamenter« every card ended „● 2 Fælles fundamenter“
+    and „Afsnit: Fælles fundamenter“, the chapter's own name twice under each quote. On an ingredient's chapter's
+    pages of quotes (its first section's, to the page where its second begins) no card prints its chip or its
+    section's line. The chapter's attention points and guide items are no cards and keep theirs."""
+    path = report_site / "pdf" / editions.file_name()
+    pages, marks = page_texts(path), outline_levels(path)
+    for ingredient in data.ingredients.itertuples():
+        n, level = next((n, m[1]) for n, m in enumerate(marks) if m[0] == ingredient.name)
+        after = marks[n + 1 :]
+        chapters_end = next((k for k, (_, other, _) in enumerate(after) if other <= level), len(after))
+        inside = [page for _, other, page in after[:chapters_end] if other == level + 1]
+        start, end = inside[0], inside[1]
+        chapter = "".join(pages[start - 1 : max(start, end - 1)])
+        assert squeeze(f"Afsnit: {filters.section_title(data, ingredient.section_id)}") not in chapter, (ingredient.name, start)
+        assert squeeze(f"{ingredient.number} {ingredient.name}") not in chapter, (ingredient.name, start)
 
 
 # Above a quote's words a card holds its padding and perhaps its label ("★ Citat knyttet til …"): its first line of
