@@ -71,7 +71,7 @@ def on_page(monkeypatch):
 
 def test_a_card_on_its_own_sections_page_does_not_link_back_to_it(data, on_page):
     """Reader, finding 7a: every card ended "Afsnit: …", a link to the page the reader was on. There the line is left
-    out on the web (kr-source-here; the printed whole book still cites the section); elsewhere it links on."""
+    out on the web (kr-source-here; on paper too, since session 26); elsewhere it links on."""
     quote = data.quotes.iloc[:1]
     page = data.sections.set_index("section_id").loc[quote["section_id"].iloc[0], "book_page"]
     on_page(page)

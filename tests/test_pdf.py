@@ -964,9 +964,10 @@ def test_the_whole_books_cards_print_no_chip_or_section_line_naming_the_chapter_
         n, level = next((n, m[1]) for n, m in enumerate(marks) if m[0] == ingredient.name)
         after = marks[n + 1 :]
         chapters_end = next((k for k, (_, other, _) in enumerate(after) if other <= level), len(after))
-        inside = [page for _, other, page in after[:chapters_end] if other == level + 1]
-        start, end = inside[0], inside[1]
-        chapter = "".join(pages[start - 1 : max(start, end - 1)])
+        inside = [(title, page) for title, other, page in after[:chapters_end] if other == level + 1]
+        (quotes, start), (_, end) = inside[0], inside[1]
+        # From the heading of its quotes: the page may begin with the end of the chapter before (its guide's chips).
+        chapter = "".join(pages[start - 1 : max(start, end - 1)]).partition(squeeze(quotes))[2]
         assert squeeze(f"Afsnit: {filters.section_title(data, ingredient.section_id)}") not in chapter, (ingredient.name, start)
         assert squeeze(f"{ingredient.number} {ingredient.name}") not in chapter, (ingredient.name, start)
 
@@ -2339,3 +2340,14 @@ def test_a_card_that_would_leave_its_page_short_goes_on_alone_where_its_lead_in_
     places = {"a": (6, 0.62), "A": (7, 0.12), "b": (6, 0.60), "B": (7, 0.04), "c": (6, 0.62), "C": (7, 0.12)}
     places |= {"d": (6, 0.70), "D": (7, 0.02)}  # two thirds full already: kept whole, it goes on with its heading
     assert printing._relayout(marks, places) == ([], [1, 2], [0])
+
+
+def test_a_round_that_runs_a_chapter_on_breaks_no_card_until_the_pages_are_printed_again():
+    """The whole book's »Værdiskabelser« began a page of its own in the first print, where its third card, kept whole,
+    went on and left that page short: the card was let break, the chapter ran on below the one before in the same
+    round, and the card broke at the foot of that page, its words at 85 %. A round that runs a chapter on now leaves
+    the cards as they are; the next print finds them where the chapter put them."""
+    marks = {"ends": [["end-1", 0]], "cards": [["b", "B", 4, False]]}
+    places = {"end-1": (30, 0.2), "b": (30, 0.55), "B": (31, 0.04)}
+    assert printing._relayout(marks, places) == ([1], [], [])
+    assert printing._relayout({**marks, "ends": []}, places) == ([], [4], [])
