@@ -71,7 +71,7 @@ def on_page(monkeypatch):
 
 def test_a_card_on_its_own_sections_page_does_not_link_back_to_it(data, on_page):
     """Reader, finding 7a: every card ended "Afsnit: …", a link to the page the reader was on. There the line is left
-    out on the web (kr-source-here; the printed whole book still cites the section); elsewhere it links on."""
+    out on the web (kr-source-here; on paper too, since session 26); elsewhere it links on."""
     quote = data.quotes.iloc[:1]
     page = data.sections.set_index("section_id").loc[quote["section_id"].iloc[0], "book_page"]
     on_page(page)
@@ -80,6 +80,22 @@ def test_a_card_on_its_own_sections_page_does_not_link_back_to_it(data, on_page)
     on_page("kommuner/oversigt" if page != "kommuner/oversigt" else "baggrund")
     elsewhere = BeautifulSoup(cards.quote_card(data, quote), "html.parser").select_one(".kr-source-line")
     assert not elsewhere.select(".kr-source-here") and elsewhere.find("a")["href"].endswith(f"{page}.html")
+
+
+def test_a_quote_card_on_its_ingredients_own_page_marks_for_paper_the_chip_and_section_line_that_name_that_page(data, on_page):
+    """Reader of session 26, finding 3: in the printed whole book's chapter »Fælles fundamenter« every card repeated
+    „● 2 Fælles fundamenter“ and „Afsnit: Fælles fundamenter“. On the page of its ingredient and section a card marks
+    both kr-here, which paper leaves out (edition.css); on another page it marks neither."""
+    ingredient = data.ingredients.iloc[1]
+    quotes = data.quotes[(data.quotes["section_id"] == ingredient.section_id) & (data.quotes["exchange_id"] == "")]
+    quote = quotes[[tuple(ids) == (ingredient.ingredient_id,) for ids in quotes["ingredient_ids"]]].iloc[:1]
+    page = data.sections.set_index("section_id").loc[ingredient.section_id, "book_page"]
+    on_page(page)
+    here = BeautifulSoup(cards.quote_card(data, quote), "html.parser")
+    assert "kr-here" in here.select_one(".kr-badges")["class"] and "kr-here" in here.select_one(".kr-badges li")["class"]
+    assert "kr-here" in here.select_one(".kr-source-line")["class"]
+    on_page("kommuner/oversigt")
+    assert BeautifulSoup(cards.quote_card(data, quote), "html.parser").select(".kr-here") == []
 
 
 def test_the_report_figures_say_once_whose_drawing_they_are(data):

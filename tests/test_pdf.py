@@ -62,7 +62,7 @@ from kulturensrige.edition.printing import (
     with_front_pages,
 )
 from kulturensrige.render import browser, cards, charts, figures, lists
-from kulturensrige.rules import views
+from kulturensrige.rules import filters, views
 from kulturensrige.words import day
 from support.browser_files import built_sentences, write_browser_files
 from support.builds import made_once, run_folder
@@ -935,6 +935,41 @@ def test_a_card_breaks_across_pages_only_where_kept_whole_it_would_leave_half_a_
             for start in [next(n for n, page in enumerate(pages, start=1) if parts[0][:40] in page)]
         ]
         assert [card for card in split if card[1] >= printing.CARD_GAP + CARD_LABEL] == [], (path.name, split)
+
+
+def outline_levels(path: Path) -> list[tuple[str, int, int]]:
+    """(title, level from 1, page from 1) of every bookmark in reading order."""
+    with pikepdf.open(path) as pdf:
+        pages = {page.obj.objgen: n for n, page in enumerate(pdf.pages, start=1)}
+        found = []
+        with pdf.open_outline() as outline:
+            stack = [(item, 1) for item in outline.root]
+            while stack:
+                item, level = stack.pop(0)
+                if isinstance(item.destination, pikepdf.Array) and len(item.destination):
+                    found.append((" ".join(str(item.title).split()), level, pages.get(item.destination[0].objgen, 0)))
+                stack = [(child, level + 1) for child in item.children] + stack
+    return found
+
+
+@pytest.mark.build
+def test_the_whole_books_cards_print_no_chip_or_section_line_naming_the_chapter_they_stand_in(report_site: Path, data):
+    """Reader of session 26, finding 3: in the chapter »Fælles fundamenter« every card ended „● 2 Fælles fundamenter“
+    and „Afsnit: Fælles fundamenter“, the chapter's own name twice under each quote. On an ingredient's chapter's
+    pages of quotes (its first section's, to the page where its second begins) no card prints its chip or its
+    section's line. The chapter's attention points and guide items are no cards and keep theirs."""
+    path = report_site / "pdf" / editions.file_name()
+    pages, marks = page_texts(path), outline_levels(path)
+    for ingredient in data.ingredients.itertuples():
+        n, level = next((n, m[1]) for n, m in enumerate(marks) if m[0] == ingredient.name)
+        after = marks[n + 1 :]
+        chapters_end = next((k for k, (_, other, _) in enumerate(after) if other <= level), len(after))
+        inside = [(title, page) for title, other, page in after[:chapters_end] if other == level + 1]
+        (quotes, start), (_, end) = inside[0], inside[1]
+        # From the heading of its quotes: the page may begin with the end of the chapter before (its guide's chips).
+        chapter = "".join(pages[start - 1 : max(start, end - 1)]).partition(squeeze(quotes))[2]
+        assert squeeze(f"Afsnit: {filters.section_title(data, ingredient.section_id)}") not in chapter, (ingredient.name, start)
+        assert squeeze(f"{ingredient.number} {ingredient.name}") not in chapter, (ingredient.name, start)
 
 
 # Above a quote's words a card holds its padding and perhaps its label ("★ Citat knyttet til …"): its first line of
@@ -2308,3 +2343,14 @@ def test_a_card_that_would_leave_its_page_short_goes_on_alone_where_its_lead_in_
     places = {"a": (6, 0.62), "A": (7, 0.12), "b": (6, 0.60), "B": (7, 0.04), "c": (6, 0.62), "C": (7, 0.12)}
     places |= {"d": (6, 0.70), "D": (7, 0.02)}  # two thirds full already: kept whole, it goes on with its heading
     assert printing._relayout(marks, places) == ([], [1, 2], [0])
+
+
+def test_a_round_that_runs_a_chapter_on_breaks_no_card_until_the_pages_are_printed_again():
+    """The whole book's »Værdiskabelser« began a page of its own in the first print, where its third card, kept whole,
+    went on and left that page short: the card was let break, the chapter ran on below the one before in the same
+    round, and the card broke at the foot of that page, its words at 85 %. A round that runs a chapter on now leaves
+    the cards as they are; the next print finds them where the chapter put them."""
+    marks = {"ends": [["end-1", 0]], "cards": [["b", "B", 4, False]]}
+    places = {"end-1": (30, 0.2), "b": (30, 0.55), "B": (31, 0.04)}
+    assert printing._relayout(marks, places) == ([1], [], [])
+    assert printing._relayout({**marks, "ends": []}, places) == ([], [4], [])

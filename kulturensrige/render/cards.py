@@ -66,9 +66,16 @@ def _ingredients(data: Dataset, ingredient_ids: tuple[str, ...]) -> list[dict]:
     for i in ingredient_ids:
         if i not in made:
             numbers, names, sections = (lookup(data.ingredients, "ingredient_id", c) for c in ("number", "name", "section_id"))
-            # On the ingredient's own page its badge is no link: it would lead back to where the reader is.
             page = _label(data, "sections", "section_id", sections[i], "book_page")
-            made[i] = {"id": i, "number": int(numbers[i]), "name": names[i], "href": None if page == current_page() else _href(page)}
+            # On the ingredient's own page its badge is no link: it would lead back to where the reader is; a quote
+            # card there marks it `here`, which paper leaves out (edition.css): it names the chapter the card stands in.
+            made[i] = {
+                "id": i,
+                "number": int(numbers[i]),
+                "name": names[i],
+                "href": None if page == current_page() else _href(page),
+                "here": page == current_page(),
+            }
     return [made[i] for i in ingredient_ids]
 
 
@@ -172,7 +179,7 @@ def exchange_note(turns: pd.DataFrame | list[dict]) -> str:
 def _section(data: Dataset, section_id: str) -> dict:
     """A card's 'Afsnit: …' link to the section it comes from. On that section's own page the link would lead the
     reader back to where she is: there it is no link, and the web page leaves it out (`here`: the CSS class
-    kr-source-here), while the printed whole book, which has not the web's stylesheet, still cites the section.
+    kr-source-here), and so does paper (edition.css): in the printed whole book it named the chapter the card stands in.
     Made once per section, page, folder and links, for the tables it reads: 10,000 cards name a few sections."""
     made = made_once_from((data.sections, data.municipalities), f"card sections {current_page()} {os.getcwd()} {links_to_book()}", dict)
     if section_id not in made:
@@ -318,7 +325,11 @@ def card_context(
         "ingredients": ingredients,
         "ingredient_ids": " ".join(i["id"] for i in ingredients),
         "section": first["section_id"],
-        "sections": _sections(data, [first["section_id"]]),
+        "sections": (sections := _sections(data, [first["section_id"]])),
+        # Paper leaves out (edition.css, .kr-here) a chip or an 'Afsnit' line that names the chapter the card stands
+        # in: in the whole book's chapter »Fælles fundamenter« every card repeated both (reader, session 26).
+        "badges_here": bool(ingredients) and all(i["here"] for i in ingredients),
+        "source_here": all(s["here"] for s in sections),
         "ingredient_tie": ingredient_tie,
         "ingredient_why": ingredient_why,
     }
@@ -360,6 +371,7 @@ def quote_rows(data: Dataset, contexts: list[dict]) -> Markup:
         "turns": [{"css": None, "speaker": "", "text": ""}],
         "ingredients": _ingredients(data, tuple(i for i in data.ingredients.sort_values("number")["ingredient_id"] if i in ingredient_ids)),
         "sections": _sections(data, (c["section"] for c in contexts)),
+        "badges_here": False, "source_here": False,
     }  # fmt: skip
     card = macro("cards.html.j2", "quote_card", template)
     return Markup(f'<template class="kr-list-card">{card}</template>{row_islands([card_row(c) for c in contexts])}')
