@@ -33,6 +33,7 @@ from kulturensrige.data.schema import (
     POINT_MARKS,
     PUBLISHED_BLANKS,
     PUBLISHED_CODES,
+    PUBLISHED_LABELS,
     SOURCE_COLUMNS,
     SOURCES_FILE,
     TABLES,
@@ -97,13 +98,38 @@ def published_files(data: Dataset, figures_not_drawn: Collection[str] = ()) -> d
             ties = frame["ingredient_tie"].map(_tie_words)
             frame = frame.assign(speaker_role=_shown_roles(data, frame), caption=caption, ingredient_source=ties)
         if name == "statuses":
-            # A status the editors read none for says so in the cards' words (provenance.no_status).
-            frame = frame.assign(label=frame["label"].where(frame["label"] != NOT_STATED, provenance.no_status(data.options)))
-        frame = frame.assign(**_published_blanks(data, name, frame), **_published_codes(data, name, frame), **_not_given(data, name, frame))
+            frame = frame.assign(label=frame["status_id"].map(_vocabulary_words(data, name)))
+        frame = frame.assign(
+            **_published_blanks(data, name, frame),
+            **_published_codes(data, name, frame),
+            **_not_given(data, name, frame),
+            **_published_labels(data, name, frame),
+        )
         rows = [[_cell(v) for v in row] for row in frame.reindex(columns=table.columns, fill_value="").itertuples(index=False)]
         files[table.file] = plain_csv_text(table.columns, rows)
     files[SOURCES_FILE] = sources_file(data, figures_not_drawn, tied=tied)
     return files
+
+
+def _vocabulary_words(data: Dataset, vocabulary: str) -> dict[str, str]:
+    """A vocabulary's ids -> their labels as the download writes them; a status the editors read none for says so in
+    the cards' words (provenance.no_status)."""
+    frame = data.tables[vocabulary]
+    labels = frame["label"]
+    if vocabulary == "statuses":
+        labels = labels.where(labels != NOT_STATED, provenance.no_status(data.options))
+    return dict(zip(frame[TABLES[vocabulary].key], labels, strict=True))
+
+
+def _published_labels(data: Dataset, table: str, frame: pd.DataFrame) -> dict[str, pd.Series]:
+    """The reference columns of `table` a download writes as their vocabulary's labels (schema.PUBLISHED_LABELS):
+    an initiative's status as its card says it ('Gennemført', 'kan ikke læses ud af rapporten'), not its id."""
+    said = {}
+    for value, vocabulary in PUBLISHED_LABELS.items():
+        name, _, column = value.partition(".")
+        if name == table:
+            said[column] = frame[column].map(_vocabulary_words(data, vocabulary))
+    return said
 
 
 def _tie_words(source: str) -> str:

@@ -104,6 +104,14 @@ PUBLISHED_CODES = {
     "programme_events.mode_basis": FOLDER_SOURCE,
     "attention_points.basis": FOLDER_SOURCE,
 }
+# The reference columns a published download writes as their vocabulary's label, as the cards show it, not as its id
+# (reading26r2, #2: initiatives.csv said `ikke-angivet` where the pages promise „kan ikke læses ud af rapporten“).
+# Read back as a data folder, each label is its id again (validation._published_labels); the data folder keeps the ids.
+PUBLISHED_LABELS = {"initiatives.status": "statuses"}
+# What statuses.csv says where the editors read no status from the report (provenance.no_status): not 'ikke angivet i
+# rapporten', which said the report gives statuses elsewhere (reading 25 r2, finding 3). A card and a PDF show no status
+# there; their list says why once (provenance.statuses_said, ADR 87).
+NO_STATUS = "kan ikke læses ud af rapporten"
 MONTH_OR_NOT_STATED = r"^([0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|ikke angivet)$"
 
 
@@ -410,7 +418,11 @@ TABLES: dict[str, Table] = {
                     "march-mod-ensomhed",
                 ),
                 "status": ref(
-                    "statuses", "Status; rapporten angiver ingen, så i rapportens data er den redaktionens læsning.", "gennemfoert"
+                    "statuses",
+                    "Status (et status_id fra statuses.csv); rapporten angiver ingen, så i rapportens data er den redaktionens "
+                    f"læsning. I de CSV-filer, bogen udgiver, står statussens navn, som kortene viser det (fx „Gennemført“, og "
+                    f"„{NO_STATUS}“, hvor redaktionen ikke kan læse nogen); læst ind igen er det id'et.",
+                    "gennemfoert",
                 ),
                 "section_id": SECTION,
             },
@@ -945,10 +957,6 @@ FIGURE4_WORDS = (
 KEPT_WORDS = 10
 KEPT = "hvor teksten beholder rapportens ordlyd, står ordene i »…«"
 
-# What statuses.csv says where the editors read no status from the report (provenance.no_status): not 'ikke angivet i
-# rapporten', which said the report gives statuses elsewhere (reading 25 r2, finding 3). A card and a PDF show no status
-# there; their list says why once (provenance.statuses_said, ADR 87).
-NO_STATUS = "kan ikke læses ud af rapporten"
 # The one rule for an initiative's status (reading 24, F1: the popover said "datid som gennemført", statuses.csv
 # "datid eller førnutid", and four cards told only in the perfect or present stood "Gennemført"). Each status in
 # statuses.csv says its part of it in these words (test_an_initiatives_status_follows_one_written_rule).
