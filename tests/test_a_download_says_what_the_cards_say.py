@@ -10,7 +10,9 @@ from pathlib import Path
 from kulturensrige import load
 from kulturensrige.book.extension import write_downloads
 from kulturensrige.data import provenance
-from kulturensrige.data.publishing import published_files
+from kulturensrige.data.column_guide import column_rows
+from kulturensrige.data.publishing import SOURCES_FILE, published_files
+from kulturensrige.data.schema import TABLES
 
 
 def _rows(published: dict[str, str], name: str, key: str) -> dict[str, dict[str, str]]:
@@ -36,3 +38,27 @@ def test_initiatives_csv_says_each_status_in_the_cards_words_and_reads_back_as_i
     assert dict(zip(back.initiatives["initiative_id"], back.initiatives["status"], strict=True)) == dict(
         zip(data.initiatives["initiative_id"], data.initiatives["status"], strict=True)
     )
+
+
+def test_kilder_csv_and_the_dictionary_say_a_vocabulary_column_holds_the_id_and_where_its_word_stands(data):
+    """Finding 3: initiatives.csv's kind read `aktion` and municipalities.csv's starting_point `forudbestemt-projekt`,
+    while the cards say „Prøvehandling“ and „Prædefineret projekt“: a reader filtering the download could not match
+    what they saw. The ids are join keys, so they stay; kilder.csv and the data dictionary say plainly that the column
+    holds the id and that the word the pages show stands in the vocabulary's label, with a pair from the data."""
+    sources = {
+        (r["fil"], r["kolonne"]): r["begrundelse"] for r in csv.DictReader(io.StringIO(published_files(data)[SOURCES_FILE], newline=""))
+    }
+    guide = {row["Kolonne"]: row["Tilladte værdier"] for row in column_rows(TABLES["initiatives"])}
+    guide |= {f"m.{row['Kolonne']}": row["Tilladte værdier"] for row in column_rows(TABLES["municipalities"])}
+    for file, column, said_in_guide, vocabulary, key in (
+        ("initiatives.csv", "kind", guide["kind"], "initiative_kinds", "initiative_kind_id"),
+        ("municipalities.csv", "starting_point", guide["m.starting_point"], "starting_points", "starting_point_id"),
+    ):
+        said = sources[(file, column)]
+        assert f"{key} fra {vocabulary}.csv" in said and "label" in said, said
+        assert f"{key} fra {vocabulary}.csv" in said_in_guide and "label" in said_in_guide, said_in_guide
+        labels = dict(zip(data.tables[vocabulary][key], data.tables[vocabulary]["label"], strict=True))
+        first = data.tables[file.removesuffix(".csv")][column].iloc[0]
+        assert f"{first} = „{labels[first]}“" in said, said
+    assert "aktion = „Prøvehandling“" in sources[("initiatives.csv", "kind")]
+

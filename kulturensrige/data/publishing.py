@@ -38,6 +38,8 @@ from kulturensrige.data.schema import (
     SOURCES_FILE,
     TABLES,
     YES,
+    vocabulary_words,
+    worded_references,
 )
 from kulturensrige.words import COUNT_COLUMNS_RULE, COUNT_WORDS, plain_csv_text
 
@@ -130,6 +132,20 @@ def _published_labels(data: Dataset, table: str, frame: pd.DataFrame) -> dict[st
         if name == table:
             said[column] = frame[column].map(_vocabulary_words(data, vocabulary))
     return said
+
+
+def _vocabulary_note(data: Dataset, file: str, column: str) -> str:
+    """kilder.csv's words for a column holding a vocabulary's id (schema.worded_references): the column holds the id, and
+    the word the pages show stands in the vocabulary's label, with the pair of the column's first id as its example."""
+    table = TABLES[file.removesuffix(".csv")]
+    target = worded_references(table).get(column)
+    if target is None:
+        return ""
+    used = [i for cell in data.tables[table.name][column] for i in (cell if isinstance(cell, tuple) else (cell,)) if i]
+    labels = dict(zip(data.tables[target.name][target.key], data.tables[target.name]["label"], strict=True))
+    pair = f" (fx {used[0]} = „{labels[used[0]]}“)" if used and used[0] in labels else ""
+    many = any(ref.many for ref in table.references if ref.column == column)
+    return f"Kolonnen holder {vocabulary_words(target, many)}{pair}."
 
 
 def _tie_words(source: str) -> str:
@@ -430,6 +446,8 @@ def sources_file(data: Dataset, figures_not_drawn: Collection[str] = (), *, tied
         [*row[:3], f"{row[3]} {provenance.LABELS_ONCE}".strip()] if f"{row[0].removesuffix('.csv')}.{row[1]}" in CARD_LABELS else row
         for row in rows
     ]
+    # A column holding a vocabulary's id says where the pages' word for it stands (reading26r2, #3).
+    rows = [[*row[:3], f"{row[3]} {_vocabulary_note(data, row[0], row[1])}".strip()] for row in rows]
     # A page's table downloads as '<table id>.csv' with the page's headings, which name an editorial column's source.
     for file in PAGE_TABLES:
         headings = provenance.page_table_headings(data.options, file, tied=tied)

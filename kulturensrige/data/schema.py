@@ -325,6 +325,23 @@ def _vocabulary(name: str, key: str, title: str, description: str, example: tupl
     return _table(name, title, description, key, columns)
 
 
+def vocabulary_words(target: Table, many: bool) -> str:
+    """What a column referring to a vocabulary holds, and where the word the pages show for it stands (reading26r2, #3:
+    initiatives.csv's `aktion` is „Prøvehandling“ on every card): said by the data dictionary and kilder.csv."""
+    held = f"et eller flere {target.key} fra {target.file}, adskilt af ';'" if many else f"et {target.key} fra {target.file}"
+    return f"{held}; ordet, siderne og PDF'erne viser, står i id'ets række i kolonnen label"
+
+
+def worded_references(table: Table) -> dict[str, Table]:
+    """The columns of `table` that hold a vocabulary's id (its target has a label) and that a download does not write
+    as the label (PUBLISHED_LABELS) -> the vocabulary."""
+    return {
+        ref.column: TABLES[ref.table]
+        for ref in table.references
+        if "label" in TABLES[ref.table].columns and f"{table.name}.{ref.column}" not in PUBLISHED_LABELS
+    }
+
+
 # Which category a role belongs to where it could fit two (reading 26, #9: »Fællesskabskonsulent, sundhedsafdeling« stood
 # under „Fællesskab og frivillighed“ while „Sundhedsområdet“ is defined by the department): the department decides.
 SPEAKER_CATEGORY_RULE = (
