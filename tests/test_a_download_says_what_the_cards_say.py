@@ -62,3 +62,17 @@ def test_kilder_csv_and_the_dictionary_say_a_vocabulary_column_holds_the_id_and_
         assert f"{first} = „{labels[first]}“" in said, said
     assert "aktion = „Prøvehandling“" in sources[("initiatives.csv", "kind")]
 
+
+def test_kilder_csv_names_the_words_quotes_csv_writes_for_a_tie_to_an_ingredient_not_codes_it_never_holds(data):
+    """Finding 18: kilder.csv said a tie is „rapportens (rapporten)“ or „redaktionens læsning, ikke rapportens
+    (redaktionen)“, but quotes.csv's ingredient_source holds „rapportens egen“ and „redaktionens læsning, ikke
+    rapportens“: the codes in parentheses stand in no file a reader gets. kilder.csv names each word the file holds."""
+    published = published_files(data)
+    said = {
+        r["kolonne"]: r["begrundelse"] for r in csv.DictReader(io.StringIO(published[SOURCES_FILE], newline="")) if r["fil"] == "quotes.csv"
+    }["ingredient_source"]
+    held = {r["ingredient_source"] for r in csv.DictReader(io.StringIO(published["quotes.csv"], newline=""))} - {""}
+    assert held == {"rapportens egen", "redaktionens læsning, ikke rapportens"}
+    for word in held:
+        assert f"„{word}“" in said, said
+    assert "(rapporten)" not in said and "(redaktionen)" not in said, said

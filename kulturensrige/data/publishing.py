@@ -246,9 +246,12 @@ def _column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
         return (
             "står i hver række i ingredient_source",
             (
-                "Koblingen til ingredienserne er rapportens (rapporten), når citatet står i ingrediensens afsnit, eller "
-                f"rapporten i sin tekst knytter det; {provenance.ingredient_tie(provenance.BY_EDITORS)} (redaktionen) med "
-                "begrundelse i ingredient_rationale; i en analytikers datamappe er den analytikerens."
+                # The words the file holds, not the codes behind them (reading26r2, #18: „rapportens (rapporten)“).
+                f"Koblingen til ingredienserne står som „{provenance.ingredient_tie(BY_REPORT)}“, når citatet står i "
+                "ingrediensens afsnit, eller rapporten i sin tekst knytter det, og som "
+                f"„{provenance.ingredient_tie(provenance.BY_EDITORS)}“, med begrundelse i ingredient_rationale, hvor "
+                "redaktionen knytter det; i en analytikers datamappe står den som "
+                f"„{provenance.ingredient_tie(provenance.BY_ANALYST)}“."
             ),
         )
     if table == "quotes" and column in ("attribution", "attribution_rationale"):
