@@ -76,3 +76,20 @@ def test_kilder_csv_names_the_words_quotes_csv_writes_for_a_tie_to_an_ingredient
     for word in held:
         assert f"„{word}“" in said, said
     assert "(rapporten)" not in said and "(redaktionen)" not in said, said
+
+
+def test_the_editors_data_folder_is_called_the_books_data_not_the_reports():
+    """Finding 19: Data og genkørsel said „rapportens egne data som regneark“ and „start fra rapportens egne data“, and
+    the dictionary „i rapportens data er den redaktionens læsning“, though options.csv says the folder is „sat op af
+    bogens redaktion“: calling it the report's data blurred the line the book draws everywhere else."""
+    repo = Path(__file__).resolve().parent.parent
+    for text in (
+        (repo / "book" / "om-data" / "genkoersel.ipynb").read_text(encoding="utf-8"),
+        (repo / "data" / "DATAORDBOG.md").read_text(encoding="utf-8"),
+        str(TABLES["initiatives"].schema.columns["status"].description),
+        (repo / "kulturensrige" / "render" / "error_catalogue.py").read_text(encoding="utf-8"),
+    ):
+        assert "rapportens egne data" not in text and "rapportens data" not in text
+    assert "bogens egne data (rapportens indhold, sat op af redaktionen)" in (repo / "book" / "om-data" / "genkoersel.ipynb").read_text(
+        encoding="utf-8"
+    )

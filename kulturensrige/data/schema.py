@@ -436,9 +436,10 @@ TABLES: dict[str, Table] = {
                 ),
                 "status": ref(
                     "statuses",
-                    "Status (et status_id fra statuses.csv); rapporten angiver ingen, så i rapportens data er den redaktionens "
-                    f"læsning. I de CSV-filer, bogen udgiver, står statussens navn, som kortene viser det (fx „Gennemført“, og "
-                    f"„{NO_STATUS}“, hvor redaktionen ikke kan læse nogen); læst ind igen er det id'et.",
+                    "Status (et status_id fra statuses.csv); rapporten angiver ingen, så i bogens data, som redaktionen har "
+                    "sat op, er den redaktionens læsning. I de CSV-filer, bogen udgiver, står statussens navn, som kortene "
+                    f"viser det (fx „Gennemført“, og „{NO_STATUS}“, hvor redaktionen ikke kan læse nogen); læst ind igen er "
+                    "det id'et.",
                     "gennemfoert",
                 ),
                 "section_id": SECTION,
