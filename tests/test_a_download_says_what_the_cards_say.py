@@ -93,3 +93,18 @@ def test_the_editors_data_folder_is_called_the_books_data_not_the_reports():
     assert "bogens egne data (rapportens indhold, sat op af redaktionen)" in (repo / "book" / "om-data" / "genkoersel.ipynb").read_text(
         encoding="utf-8"
     )
+
+
+def test_an_organisation_the_report_gives_no_name_says_so_in_organisations_csv_and_reads_back_empty(data, tmp_path: Path):
+    """Finding 17: organisations.csv left name_in_report empty for the men's association behind Egedal's workshop,
+    where the book promises „ikke angivet“ wherever the report says nothing. The download says it in the folder's
+    words, and read back as a data folder the cell is empty again."""
+    published = published_files(data)
+    rows = _rows(published, "organisations.csv", "organisation_id")
+    nameless = data.organisations.loc[data.organisations["name_in_report"] == "", "organisation_id"]
+    assert list(nameless) == ["egedal-genbrugsvaerkstedets-forening"]
+    assert rows["egedal-genbrugsvaerkstedets-forening"]["name_in_report"] == "ikke angivet i rapporten"
+    assert "" not in {r["name_in_report"] for r in rows.values()}
+    write_downloads(published, tmp_path / "hentet")
+    back = load(tmp_path / "hentet").organisations.set_index("organisation_id")
+    assert back.at["egedal-genbrugsvaerkstedets-forening", "name_in_report"] == ""

@@ -47,10 +47,12 @@ PUBLISHED_BLANKS = {
     "initiatives.setting_ids": NOT_STATED,
     "initiatives.organisation_ids": NO_ORGANISATION,
     "quotes.caption": NOT_STATED,
+    "organisations.name_in_report": NOT_STATED,
 }
 # The published blanks a card says in the folder's words ('ikke angivet i rapporten', provenance.folder_words), so a
 # download says them as the cards and editions do (reading26, #3): the cells' word is whoever's folder it is.
-FOLDER_BLANKS = ("initiatives.target_group_ids", "initiatives.art_form_ids", "initiatives.setting_ids")
+# An organisation the report gives no name says so too (reading26r2, #17: organisations.csv left the cell empty).
+FOLDER_BLANKS = ("initiatives.target_group_ids", "initiatives.art_form_ids", "initiatives.setting_ids", "organisations.name_in_report")
 _PUBLISHED_BLANK_NOTE = " I de CSV-filer, bogen udgiver, står „{word}“ i en tom celle; læst ind igen er den tom."
 _FOLDER_BLANK_NOTE = (
     " I de CSV-filer, bogen udgiver, står i en tom celle, hvis data der ikke angiver listen, som kortene siger det (fx "
@@ -479,7 +481,9 @@ TABLES: dict[str, Table] = {
                 "name_in_report": optional_text(
                     "Navnet, som rapporten staver det, som municipalities.name_in_report, også hvor det er det samme som name; "
                     "hvor name er redaktionens stavning (fx »Aarhus Billed-og medieskole«), siger bogen det ved navnet. Tom, "
-                    "hvor rapporten ikke giver organisationen noget navn.",
+                    "hvor rapporten ikke giver organisationen noget navn; i de CSV-filer, bogen udgiver, står der da det "
+                    "samme som på kortene for en manglende oplysning (fx „ikke angivet i rapporten“), og læst ind igen er "
+                    "cellen tom.",
                     "Sund By Netværket",
                 ),
                 "kind": ref("organisation_kinds", "Slags organisation (redaktionens inddeling, ikke rapportens).", "netvaerk"),
