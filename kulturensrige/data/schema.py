@@ -482,8 +482,7 @@ TABLES: dict[str, Table] = {
                     "Navnet, som rapporten staver det, som municipalities.name_in_report, også hvor det er det samme som name; "
                     "hvor name er redaktionens stavning (fx »Aarhus Billed-og medieskole«), siger bogen det ved navnet. Tom, "
                     "hvor rapporten ikke giver organisationen noget navn; i de CSV-filer, bogen udgiver, står der da det "
-                    "samme som på kortene for en manglende oplysning (fx „ikke angivet i rapporten“), og læst ind igen er "
-                    "cellen tom.",
+                    "samme som på kortene for en manglende oplysning, og læst ind igen er cellen tom.",
                     "Sund By Netværket",
                 ),
                 "kind": ref("organisation_kinds", "Slags organisation (redaktionens inddeling, ikke rapportens).", "netvaerk"),
