@@ -57,17 +57,43 @@ def test_every_municipality_edition_states_the_pages_of_its_own_part_and_the_sha
         # Part 1 runs until part 2's label; part 2 until the next heading after the guide's checklist.
         own_pages = part_pages(pages, own.label, shared.label)
         shared_pages = part_pages(pages, shared.label, editions.SOURCES_TITLE)
+        # The pages after part 2 (reading26r2, #16): the sources and how to cite, worded for the municipality.
+        back_pages = (part_pages(pages, editions.SOURCES_TITLE, "Sådan citerer du")[0], len([p for p in pages if p]))
         first = " ".join(" ".join(pages[0]).split())
+        back = editions.edition_back(has_sources=True)
         cover = re.search(
-            rf"Side {PAGES} handler om {re.escape(row.name)}; side {PAGES} har samme indhold i alle {everyone} kommuners udgaver\.", first
+            rf"Side {PAGES} handler om {re.escape(row.name)}; side {PAGES} har samme indhold i alle {everyone} kommuners udgaver; "
+            rf"side {PAGES} {re.escape(back.about)}\.",
+            first,
         )
         contents = [re.search(rf"{re.escape(part.label)} s\. {PAGES}", first) for part in (own, shared)]
         assert cover and all(contents), f"{row.name}: første side siger ikke, hvilke sider delene står på"
-        cover = (pages_of(cover, 1), pages_of(cover, 3))
+        cover = (pages_of(cover, 1), pages_of(cover, 3), pages_of(cover, 5))
         contents = tuple(pages_of(found, 1) for found in contents)
-        assert cover == contents == (own_pages, shared_pages), (row.name, cover, contents, own_pages, shared_pages)
+        assert cover == (*contents, back_pages) == (own_pages, shared_pages, back_pages), (row.name, cover, contents, back_pages)
 
 
 def test_a_range_that_begins_and_ends_on_one_page_is_printed_as_that_page():
     # The contents' entry, then two ranges: one over two pages, one within a page (not "s. 5–5").
     assert printed_page_numbers(["2", "2", "5", "5", "5"], [False, False, True, False, True]) == ["2", "2", "–5", "5", ""]
+
+
+def test_an_editions_cover_names_the_pages_after_its_two_parts_from_the_sources_to_its_end(data):
+    """Reading26r2, #16: Køge's cover said »Side 2–5 handler om Køge; side 5–15 har samme indhold i alle syv kommuners
+    udgaver« in a 16-page edition: page 16 (Om kilderne, Sådan citerer du) was in neither part, and it is not the same
+    in every edition (its sources are the municipality's). The cover names those pages too, from the sources' heading
+    to a mark at the edition's end."""
+    import datetime as dt
+
+    from bs4 import BeautifulSoup
+
+    stamp = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
+    for kommunekode in ("259", "240"):
+        page = editions.municipality_edition(data, kommunekode, stamp, editions.EditionCharts.compute(data), "plotly.min.js")
+        soup = BeautifulSoup(page, "html.parser")
+        about = soup.select_one(".kr-about")
+        assert about is not None
+        named = [span["data-kr-page-of"] for span in about.select("[data-kr-page-of]")]
+        assert named[-2:] == [editions.SOURCES_ID, editions.BACK_END], named
+        assert soup.find(id=editions.BACK_END) is not None and not soup.find(id=editions.BACK_END).find_all_next(["h2", "h3"])
+        assert "om kilderne og om, hvordan udgaven citeres." in " ".join(about.get_text(" ").split())

@@ -116,7 +116,7 @@ def test_a_municipalitys_facts_leave_out_its_repeated_name_and_code_and_say_its_
         # The outcome is the editors' retelling: no mark of its own under the page's rule (ADR 70).
         assert provenance.is_retelling(data.options, "municipalities.outcome") and outcome.select_one(".kr-by") is None
         said = facts.select_one(".kr-all-groups").get_text()
-        assert said.startswith(f"Om alle grupperne, ikke kun {genitive(row.name)},"), said
+        assert said.startswith(f"Om alle aktionslæringsgrupperne, ikke kun {genitive(row.name)},"), said
 
 
 def test_an_outcome_the_data_do_not_state_is_one_plain_sentence(data):

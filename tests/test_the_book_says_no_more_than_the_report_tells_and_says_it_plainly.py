@@ -47,7 +47,8 @@ def test_guldborgsunds_forum_which_the_group_tried_and_carries_on_is_not_called_
     said = cards.statuses_said(data, data.initiatives[data.initiatives["kommunekode"] == "376"])
     assert "Status Gennemført" not in page and said.value in page, page
     assert "Status Gennemført" not in _edition(data, "376")
-    statuses = {r["status_id"]: r for r in _rows(data, "statuses.csv")}
+    # initiatives.csv says a status in the cards' words, statuses.csv's label (reading26r2, #2), not its id.
+    statuses = {r["label"]: r for r in _rows(data, "statuses.csv")}
     published = {r["initiative_id"]: r["status"] for r in _rows(data, "initiatives.csv")}
     reason = statuses[published["guldborgsund-alternativt-samarbejdsforum"]]
     assert reason["label"] == provenance.no_status(data.options) and reason["description"].startswith("Redaktionens læsning"), reason

@@ -9,7 +9,16 @@ from pathlib import Path
 import pandas as pd
 
 from kulturensrige.data import provenance
-from kulturensrige.data.schema import BY_REPORT, FOLDER_SOURCE, LIST_SEPARATOR, PUBLISHED_CODES, TABLES, Table
+from kulturensrige.data.schema import (
+    BY_REPORT,
+    FOLDER_SOURCE,
+    LIST_SEPARATOR,
+    PUBLISHED_CODES,
+    TABLES,
+    Table,
+    vocabulary_words,
+    worded_references,
+)
 
 # The report's own data folder: an example beside one of its real ids is that row's own value (reading 15, finding 2:
 # `workshop-4` stood with mode "fysisk", `jensen2022` with language "en", the report's year as "2023", while the data
@@ -60,7 +69,8 @@ def column_rows(table: Table) -> list[dict[str, str]]:
             allowed = "en af: " + ", ".join(meta["values"]) + published_words(f"{table.name}.{name}", meta["values"])
         elif "references" in meta:
             target = TABLES[meta["references"]]
-            allowed = f"{target.key} fra {target.file}"
+            worded = name in worded_references(table)
+            allowed = vocabulary_words(target, meta["kind"] == "list") if worded else f"{target.key} fra {target.file}"
         else:
             allowed = ""
         rows.append(

@@ -667,6 +667,12 @@ def no_status(options: pd.DataFrame) -> str:
     return folder_words(options).not_stated
 
 
+def no_status_aliases() -> set[str]:
+    """Every word a download may write for an initiative without a status (no_status), whoever's folder it was written
+    from: read back as a data folder, each is the status 'ikke angivet' again."""
+    return {NO_STATUS, *(words(source).not_stated for source in SOURCES)}
+
+
 def statuses_said(options: pd.DataFrame, read: int, unread: int) -> tuple[str, str]:
     """What a page, an edition or the comparison says once, before its initiative cards, of their statuses, in one
     short sentence, as (sentence, owner): the report gives none, and a card's status is the editors' reading or, where

@@ -33,10 +33,13 @@ from kulturensrige.data.schema import (
     POINT_MARKS,
     PUBLISHED_BLANKS,
     PUBLISHED_CODES,
+    PUBLISHED_LABELS,
     SOURCE_COLUMNS,
     SOURCES_FILE,
     TABLES,
     YES,
+    vocabulary_words,
+    worded_references,
 )
 from kulturensrige.words import COUNT_COLUMNS_RULE, COUNT_WORDS, plain_csv_text
 
@@ -97,13 +100,52 @@ def published_files(data: Dataset, figures_not_drawn: Collection[str] = ()) -> d
             ties = frame["ingredient_tie"].map(_tie_words)
             frame = frame.assign(speaker_role=_shown_roles(data, frame), caption=caption, ingredient_source=ties)
         if name == "statuses":
-            # A status the editors read none for says so in the cards' words (provenance.no_status).
-            frame = frame.assign(label=frame["label"].where(frame["label"] != NOT_STATED, provenance.no_status(data.options)))
-        frame = frame.assign(**_published_blanks(data, name, frame), **_published_codes(data, name, frame), **_not_given(data, name, frame))
+            frame = frame.assign(label=frame["status_id"].map(_vocabulary_words(data, name)))
+        frame = frame.assign(
+            **_published_blanks(data, name, frame),
+            **_published_codes(data, name, frame),
+            **_not_given(data, name, frame),
+            **_published_labels(data, name, frame),
+        )
         rows = [[_cell(v) for v in row] for row in frame.reindex(columns=table.columns, fill_value="").itertuples(index=False)]
         files[table.file] = plain_csv_text(table.columns, rows)
     files[SOURCES_FILE] = sources_file(data, figures_not_drawn, tied=tied)
     return files
+
+
+def _vocabulary_words(data: Dataset, vocabulary: str) -> dict[str, str]:
+    """A vocabulary's ids -> their labels as the download writes them; a status the editors read none for says so in
+    the cards' words (provenance.no_status)."""
+    frame = data.tables[vocabulary]
+    labels = frame["label"]
+    if vocabulary == "statuses":
+        labels = labels.where(labels != NOT_STATED, provenance.no_status(data.options))
+    return dict(zip(frame[TABLES[vocabulary].key], labels, strict=True))
+
+
+def _published_labels(data: Dataset, table: str, frame: pd.DataFrame) -> dict[str, pd.Series]:
+    """The reference columns of `table` a download writes as their vocabulary's labels (schema.PUBLISHED_LABELS):
+    an initiative's status as its card says it ('Gennemført', 'kan ikke læses ud af rapporten'), not its id."""
+    said = {}
+    for value, vocabulary in PUBLISHED_LABELS.items():
+        name, _, column = value.partition(".")
+        if name == table:
+            said[column] = frame[column].map(_vocabulary_words(data, vocabulary))
+    return said
+
+
+def _vocabulary_note(data: Dataset, file: str, column: str) -> str:
+    """kilder.csv's words for a column holding a vocabulary's id (schema.worded_references): the column holds the id, and
+    the word the pages show stands in the vocabulary's label, with the pair of the column's first id as its example."""
+    table = TABLES[file.removesuffix(".csv")]
+    target = worded_references(table).get(column)
+    if target is None:
+        return ""
+    used = [i for cell in data.tables[table.name][column] for i in (cell if isinstance(cell, tuple) else (cell,)) if i]
+    labels = dict(zip(data.tables[target.name][target.key], data.tables[target.name]["label"], strict=True))
+    pair = f" (fx {used[0]} = „{labels[used[0]]}“)" if used and used[0] in labels else ""
+    many = any(ref.many for ref in table.references if ref.column == column)
+    return f"Kolonnen holder {vocabulary_words(target, many)}{pair}."
 
 
 def _tie_words(source: str) -> str:
@@ -204,9 +246,12 @@ def _column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
         return (
             "står i hver række i ingredient_source",
             (
-                "Koblingen til ingredienserne er rapportens (rapporten), når citatet står i ingrediensens afsnit, eller "
-                f"rapporten i sin tekst knytter det; {provenance.ingredient_tie(provenance.BY_EDITORS)} (redaktionen) med "
-                "begrundelse i ingredient_rationale; i en analytikers datamappe er den analytikerens."
+                # The words the file holds, not the codes behind them (reading26r2, #18: „rapportens (rapporten)“).
+                f"Koblingen til ingredienserne står som „{provenance.ingredient_tie(BY_REPORT)}“, når citatet står i "
+                "ingrediensens afsnit, eller rapporten i sin tekst knytter det, og som "
+                f"„{provenance.ingredient_tie(provenance.BY_EDITORS)}“, med begrundelse i ingredient_rationale, hvor "
+                "redaktionen knytter det; i en analytikers datamappe står den som "
+                f"„{provenance.ingredient_tie(provenance.BY_ANALYST)}“."
             ),
         )
     if table == "quotes" and column in ("attribution", "attribution_rationale"):
@@ -404,6 +449,8 @@ def sources_file(data: Dataset, figures_not_drawn: Collection[str] = (), *, tied
         [*row[:3], f"{row[3]} {provenance.LABELS_ONCE}".strip()] if f"{row[0].removesuffix('.csv')}.{row[1]}" in CARD_LABELS else row
         for row in rows
     ]
+    # A column holding a vocabulary's id says where the pages' word for it stands (reading26r2, #3).
+    rows = [[*row[:3], f"{row[3]} {_vocabulary_note(data, row[0], row[1])}".strip()] for row in rows]
     # A page's table downloads as '<table id>.csv' with the page's headings, which name an editorial column's source.
     for file in PAGE_TABLES:
         headings = provenance.page_table_headings(data.options, file, tied=tied)

@@ -47,10 +47,12 @@ PUBLISHED_BLANKS = {
     "initiatives.setting_ids": NOT_STATED,
     "initiatives.organisation_ids": NO_ORGANISATION,
     "quotes.caption": NOT_STATED,
+    "organisations.name_in_report": NOT_STATED,
 }
 # The published blanks a card says in the folder's words ('ikke angivet i rapporten', provenance.folder_words), so a
 # download says them as the cards and editions do (reading26, #3): the cells' word is whoever's folder it is.
-FOLDER_BLANKS = ("initiatives.target_group_ids", "initiatives.art_form_ids", "initiatives.setting_ids")
+# An organisation the report gives no name says so too (reading26r2, #17: organisations.csv left the cell empty).
+FOLDER_BLANKS = ("initiatives.target_group_ids", "initiatives.art_form_ids", "initiatives.setting_ids", "organisations.name_in_report")
 _PUBLISHED_BLANK_NOTE = " I de CSV-filer, bogen udgiver, står „{word}“ i en tom celle; læst ind igen er den tom."
 _FOLDER_BLANK_NOTE = (
     " Angiver data ikke listen, står der i de udgivne CSV-filer det samme som på kortene (fx „ikke angivet i "
@@ -113,6 +115,14 @@ PUBLISHED_CODES = {
     "programme_events.mode_basis": FOLDER_SOURCE,
     "attention_points.basis": FOLDER_SOURCE,
 }
+# The reference columns a published download writes as their vocabulary's label, as the cards show it, not as its id
+# (reading26r2, #2: initiatives.csv said `ikke-angivet` where the pages promise „kan ikke læses ud af rapporten“).
+# Read back as a data folder, each label is its id again (validation._published_labels); the data folder keeps the ids.
+PUBLISHED_LABELS = {"initiatives.status": "statuses"}
+# What statuses.csv says where the editors read no status from the report (provenance.no_status): not 'ikke angivet i
+# rapporten', which said the report gives statuses elsewhere (reading 25 r2, finding 3). A card and a PDF show no status
+# there; their list says why once (provenance.statuses_said, ADR 87).
+NO_STATUS = "kan ikke læses ud af rapporten"
 MONTH_OR_NOT_STATED = r"^([0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|ikke angivet)$"
 
 
@@ -326,6 +336,23 @@ def _vocabulary(name: str, key: str, title: str, description: str, example: tupl
     return _table(name, title, description, key, columns)
 
 
+def vocabulary_words(target: Table, many: bool) -> str:
+    """What a column referring to a vocabulary holds, and where the word the pages show for it stands (reading26r2, #3:
+    initiatives.csv's `aktion` is „Prøvehandling“ on every card): said by the data dictionary and kilder.csv."""
+    held = f"et eller flere {target.key} fra {target.file}, adskilt af ';'" if many else f"et {target.key} fra {target.file}"
+    return f"{held}; ordet, siderne og PDF'erne viser, står i id'ets række i kolonnen label"
+
+
+def worded_references(table: Table) -> dict[str, Table]:
+    """The columns of `table` that hold a vocabulary's id (its target has a label) and that a download does not write
+    as the label (PUBLISHED_LABELS) -> the vocabulary."""
+    return {
+        ref.column: TABLES[ref.table]
+        for ref in table.references
+        if "label" in TABLES[ref.table].columns and f"{table.name}.{ref.column}" not in PUBLISHED_LABELS
+    }
+
+
 # Which category a role belongs to where it could fit two (reading 26, #9: »Fællesskabskonsulent, sundhedsafdeling« stood
 # under „Fællesskab og frivillighed“ while „Sundhedsområdet“ is defined by the department): the department decides.
 SPEAKER_CATEGORY_RULE = (
@@ -419,7 +446,12 @@ TABLES: dict[str, Table] = {
                     "march-mod-ensomhed",
                 ),
                 "status": ref(
-                    "statuses", "Status; rapporten angiver ingen, så i rapportens data er den redaktionens læsning.", "gennemfoert"
+                    "statuses",
+                    "Status (et status_id fra statuses.csv); rapporten angiver ingen, så i bogens data, som redaktionen har "
+                    "sat op, er den redaktionens læsning. I de CSV-filer, bogen udgiver, står statussens navn, som kortene "
+                    f"viser det (fx „Gennemført“, og „{NO_STATUS}“, hvor redaktionen ikke kan læse nogen); læst ind igen er "
+                    "det id'et.",
+                    "gennemfoert",
                 ),
                 "section_id": SECTION,
             },
@@ -459,7 +491,8 @@ TABLES: dict[str, Table] = {
                     "Navnet, som rapporten staver det, som municipalities.name_in_report, også hvor det er det samme som name; "
                     "hvor name er redaktionens stavning (fx „Aarhus Billed- og medieskole“ for rapportens »Aarhus "
                     "Billed-og medieskole«), siger bogen det ved navnet. Tom, "
-                    "hvor rapporten ikke giver organisationen noget navn.",
+                    "hvor rapporten ikke giver organisationen noget navn; i de CSV-filer, bogen udgiver, står der da det "
+                    "samme som på kortene for en manglende oplysning, og læst ind igen er cellen tom.",
                     "Sund By Netværket",
                 ),
                 "kind": ref("organisation_kinds", "Slags organisation (redaktionens inddeling, ikke rapportens).", "netvaerk"),
@@ -983,10 +1016,6 @@ FIGURE4_WORDS = (
 KEPT_WORDS = 10
 KEPT = "hvor teksten beholder rapportens ordlyd, står ordene i »…«"
 
-# What statuses.csv says where the editors read no status from the report (provenance.no_status): not 'ikke angivet i
-# rapporten', which said the report gives statuses elsewhere (reading 25 r2, finding 3). A card and a PDF show no status
-# there; their list says why once (provenance.statuses_said, ADR 87).
-NO_STATUS = "kan ikke læses ud af rapporten"
 # The one rule for an initiative's status (reading 24, F1: the popover said "datid som gennemført", statuses.csv
 # "datid eller førnutid", and four cards told only in the perfect or present stood "Gennemført"). Each status in
 # statuses.csv says its part of it in these words (test_an_initiatives_status_follows_one_written_rule).

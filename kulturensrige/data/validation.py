@@ -8,6 +8,7 @@ import re
 import stat
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import SupportsInt, cast
 
@@ -19,7 +20,13 @@ from kulturensrige.data.frames import table_rows
 from kulturensrige.data.municipality_codes import code_problems, codes_are_official
 from kulturensrige.data.pages import ALL, MAX_SLUG_LENGTH, PROFILE_PREFIX, book_pages, heading_id, page_id_taken, profile_page, slug
 from kulturensrige.data.problems import LOOP, Problem, symlink_loop
-from kulturensrige.data.provenance import code_aliases, ingredient_tie_aliases, not_given_aliases, published_blank_aliases
+from kulturensrige.data.provenance import (
+    code_aliases,
+    ingredient_tie_aliases,
+    no_status_aliases,
+    not_given_aliases,
+    published_blank_aliases,
+)
 from kulturensrige.data.schema import (
     BY_EDITORS,
     LIST_SEPARATOR,
@@ -29,6 +36,7 @@ from kulturensrige.data.schema import (
     OPTION_VALUES,
     PUBLISHED_BLANKS,
     PUBLISHED_CODES,
+    PUBLISHED_LABELS,
     SLIP_COLUMNS,
     SOURCES_FILE,
     TABLES,
@@ -302,6 +310,7 @@ def validate_tables(
     bad: dict[str, set[tuple[int, str]]] = {}
     problems = []
     check = (checks or TableChecks()).check
+    raws = _published_labels(raws)
     for name, raw in raws.items():
         table = TABLES[name]
         frame, text, found = check(table, raw, labels[name])
@@ -453,6 +462,26 @@ def _published_not_given(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
     if not said:
         return frame
     return frame.assign(**{c: frame[c].map(lambda cell, a=aliases: a.get(cell, cell)) for c, aliases in said.items()})
+
+
+def _published_labels(raws: Mapping[str, RawTable]) -> dict[str, RawTable]:
+    """A download read back as a data folder: a reference column it writes as its vocabulary's labels
+    (schema.PUBLISHED_LABELS, an initiative's status 'Gennemført') holds the ids again; the words for a status the
+    editors read none for (provenance.no_status) are the id of the vocabulary's 'ikke angivet'. An id stays an id."""
+    read = dict(raws)
+    for value, vocabulary in PUBLISHED_LABELS.items():
+        name, _, column = value.partition(".")
+        if name not in raws or vocabulary not in raws or column not in raws[name].frame.columns:
+            continue
+        words = raws[vocabulary].frame.reindex(columns=[TABLES[vocabulary].key, "label"]).fillna("").astype(str)
+        ids = dict(zip(words["label"].str.strip(), words[TABLES[vocabulary].key].str.strip(), strict=True))
+        if NOT_STATED in ids:
+            ids |= dict.fromkeys(no_status_aliases(), ids[NOT_STATED])
+        keys = set(ids.values())
+        cells = raws[name].frame[column]
+        said = [cell if not isinstance(cell, str) or cell.strip() in keys else ids.get(cell.strip(), cell) for cell in cells]
+        read[name] = replace(raws[name], frame=raws[name].frame.assign(**{column: pd.Series(said, index=cells.index)}))
+    return read
 
 
 def _published_codes(table: Table, frame: pd.DataFrame) -> pd.DataFrame:

@@ -1022,6 +1022,17 @@ def edition_parts(data: Dataset, name: str) -> list[EditionPart]:
     ]
 
 
+# Where the pages after the two parts end: the edition's last element, whose page the cover names.
+BACK_END = "bag-slut"
+
+
+def edition_back(has_sources: bool) -> EditionPart:
+    """The pages after the two parts: the sources and how to cite, in every edition but worded for its own
+    municipality, so in neither part (reading26r2, #16: Køge's cover accounted for pages 2–15 of its 16)."""
+    about = "fortæller om kilderne og om, hvordan udgaven citeres" if has_sources else "fortæller, hvordan udgaven citeres"
+    return EditionPart("", about, SOURCES_ID if has_sources else "citer", BACK_END)
+
+
 def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_charts: EditionCharts, plotly_js: str) -> str:
     """The municipality's edition as one HTML document, every text from data escaped by the templates."""
     row = data.municipalities.loc[data.municipalities["kommunekode"] == kommunekode].iloc[0]
@@ -1139,6 +1150,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "cite": _marked(front_page.citing(data, f"udgave for {name}", stamp.when, stamp.book_url)),
         "plotly_js": plotly_js,
     }
+    context["back"] = edition_back(bool(context["sources_about"]))
     return with_print_policy(environment().get_template("municipality.html").render(context))
 
 

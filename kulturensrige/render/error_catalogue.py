@@ -621,7 +621,7 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
             MessageKind(
                 _empty_table,
                 "Tabellen har ingen rækker.",
-                "Alle tabeller skal have mindst én række; ordlister kan genbruges fra rapportens data.",
+                "Alle tabeller skal have mindst én række; ordlister kan genbruges fra bogens data.",
             ),
         ],
     ),

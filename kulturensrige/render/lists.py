@@ -252,11 +252,12 @@ def all_groups_outcome(data: Dataset) -> str:
 
 def all_groups_said(data: Dataset, name: str) -> str:
     """all_groups_outcome on a municipality's page, short and said to be of all the groups, not the municipality's own
-    outcome ('Om alle grupperne, ikke kun Køges, siger rapportens afsnit »…«, at der »…«.'; reader 24, #3)."""
+    outcome ('Om alle aktionslæringsgrupperne, ikke kun Køges, siger rapportens afsnit »…«, at der »…«.'; reader 24, #3;
+    reading26r2, #7: the groups, as the report and programme_facts.csv say it)."""
     if (fact := _all_groups_fact(data)) is None:
         return ""
     section, value = fact
-    return f"Om alle grupperne, ikke kun {genitive(name)}, siger {section}, at der »{value}«."
+    return f"Om alle aktionslæringsgrupperne, ikke kun {genitive(name)}, siger {section}, at der »{value}«."
 
 
 # A profile's retellings, each marked at its own end (municipality_facts): the column whose source the mark names.
