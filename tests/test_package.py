@@ -369,7 +369,8 @@ def test_a_cards_section_line_is_worded_once_per_section_and_page(data, monkeypa
 
 def test_a_cards_ingredient_badges_are_made_once_per_ingredient_and_page(data, monkeypatch):
     """Each of 10,000 cards carries its ingredients' badges: each badge's page is looked up once per ingredient, page
-    and folder, and a card on the ingredient's own page gets a badge without a link."""
+    and folder, and a card on the ingredient's own page gets a badge without a link, marked as naming that page
+    (`here`, which paper leaves out: print26)."""
     data = dataclasses.replace(data, tables={**data.tables, "sections": data.sections.copy()})
     looked_up = []
     label = cards._label
@@ -381,7 +382,8 @@ def test_a_cards_ingredient_badges_are_made_once_per_ingredient_and_page(data, m
     assert looked_up == [section]
     assert badges[0][0]["href"] is not None
     monkeypatch.setenv(PAGE_VARIABLE, lookup(data.sections, "section_id", "book_page")[section])
-    assert cards._ingredients(data, (ingredient,)) == [{**badges[0][0], "href": None}]
+    assert badges[0][0]["here"] is False
+    assert cards._ingredients(data, (ingredient,)) == [{**badges[0][0], "href": None, "here": True}]
     assert looked_up == [section, section]
 
 

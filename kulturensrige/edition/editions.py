@@ -1029,7 +1029,9 @@ BACK_END = "bag-slut"
 def edition_back(has_sources: bool) -> EditionPart:
     """The pages after the two parts: the sources and how to cite, in every edition but worded for its own
     municipality, so in neither part (reading26r2, #16: Køge's cover accounted for pages 2–15 of its 16)."""
-    about = "fortæller om kilderne og om, hvordan udgaven citeres" if has_sources else "fortæller, hvordan udgaven citeres"
+    # Short: a longer cover sentence ran Ringkøbing-Skjern's contents onto a second page in the print with blank
+    # numbers, and every number of its contents came out one too high.
+    about = "har kilderne og kildeangivelsen" if has_sources else "har kildeangivelsen"
     return EditionPart("", about, SOURCES_ID if has_sources else "citer", BACK_END)
 
 
