@@ -1360,6 +1360,14 @@ def _output_files(
     }
     changed = {"quotes"}
     tables["quotes"] = quotes
+    if "report_slips" in tables:
+        # The base's slips in quotes name the base's quotes (ADR 89): one stays only where the imported quote of that
+        # id still holds its word; the project's own texts are the analyst's, whose slips the list does not know.
+        texts = {q["quote_id"]: q["text"] for q in quotes}
+        kept = [slip for slip in tables["report_slips"] if slip["table"] != "quotes" or slip["word"] in texts.get(slip["row_id"], "")]
+        if len(kept) != len(tables["report_slips"]):
+            changed.add("report_slips")
+            tables["report_slips"] = kept
     ties = _ties_source(summary)
     if ties != provenance.ties_source(typed["options"]):
         # The quotes' municipalities are now the QDA project's statements, or kept as exported from another folder's:
