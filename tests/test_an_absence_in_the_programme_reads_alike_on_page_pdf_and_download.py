@@ -19,6 +19,7 @@ from kulturensrige.data import provenance
 from kulturensrige.data.publishing import published_files
 from kulturensrige.data.schema import NOT_GIVEN, NOT_STATED
 from support.checks import each
+from support.folders import with_option
 from test_pdf import REPO, pdf_text, squeeze
 from test_pdf import report_site as report_site  # the fixture: the built book with its PDFs, printed once per run
 
@@ -78,9 +79,8 @@ def test_the_programme_download_says_whose_absence_and_reads_back_as_ikke_angive
     it was written from; an analyst's download never says the report leaves a value out."""
     folder = tmp_path / "mappe"
     shutil.copytree(REPO / "data", folder)
-    if source != "rapporten":
-        with (folder / "options.csv").open("a", encoding="utf-8") as f:
-            f.write(f"kilde,{source},\n")
+    if source != "rapporten":  # ADR 86: data/ states its kilde, so the row is replaced, not appended
+        with_option(folder, "kilde", source)
     shown = load(folder)
     published = published_files(shown)
     rows = {r["event_id"]: r for r in csv.DictReader(io.StringIO(published["programme_events.csv"].lstrip("\ufeff")))}

@@ -19,6 +19,7 @@ from kulturensrige.data.publishing import published_files
 from kulturensrige.data.schema import NOT_STATED
 from kulturensrige.render import cards
 from support.checks import each
+from support.folders import with_option
 from test_pdf import REPO
 
 COLUMNS = {"target_group_ids": "Målgrupper", "art_form_ids": "Kunstformer og aktiviteter", "setting_ids": "Steder og rammer"}
@@ -28,9 +29,8 @@ COLUMNS = {"target_group_ids": "Målgrupper", "art_form_ids": "Kunstformer og ak
 def test_an_initiatives_unstated_list_reads_in_the_download_as_its_card_says_it_and_reads_back_empty(tmp_path: Path, source: str):
     folder = tmp_path / "mappe"
     shutil.copytree(REPO / "data", folder)
-    if source != "rapporten":
-        with (folder / "options.csv").open("a", encoding="utf-8") as f:
-            f.write(f"kilde,{source},\n")
+    if source != "rapporten":  # ADR 86: data/ states its kilde, so the row is replaced, not appended
+        with_option(folder, "kilde", source)
     data = load(folder)
     published = published_files(data)
     rows = {r["initiative_id"]: r for r in csv.DictReader(io.StringIO(published["initiatives.csv"].lstrip("\ufeff")))}

@@ -960,7 +960,7 @@ def test_the_whole_books_cards_print_no_chip_or_section_line_naming_the_chapter_
     section's line. The chapter's attention points and guide items are no cards and keep theirs."""
     path = report_site / "pdf" / editions.file_name()
     pages, marks = page_texts(path), outline_levels(path)
-    for ingredient in data.ingredients.itertuples():
+    for ingredient in each(list(data.ingredients.itertuples())):
         n, level = next((n, m[1]) for n, m in enumerate(marks) if m[0] == ingredient.name)
         after = marks[n + 1 :]
         chapters_end = next((k for k, (_, other, _) in enumerate(after) if other <= level), len(after))

@@ -291,7 +291,9 @@ REPORT_MENTIONS_ALLOWED = (
     r"Med ingredienslisten følger i rapporten en lille kondenseret guide|Rapporten slutter med et åbent svar på skiltets spørgsmål",
     r"hvor ambitionen ifølge rapporten er",
     r"Rapporten trykker ordskyen som billede|rapportens tekst nævner",
-    r"Rapporten kalder derfor fælles refleksion|Rapporten konkluderer|Rapporten åbner afsnittet med en ordveksling",
+    # words26c (reading 26 #13) wrote „Rapporten skriver“ for „konkluderer“; read26 (#2) gave »at frigøre sig fra« to the report.
+    r"Rapporten kalder derfor fælles refleksion|Rapporten skriver, at det tværfaglige|Rapporten åbner afsnittet med en ordveksling",
+    r"Rapporten skriver, at ingrediensen også handler om",
     r"rapporten lader deltageren fortsætte|Rapporten gengiver indstillingen|Rapportens tekst siger ikke, hvad dens figur 2",
     r"Ifølge rapporten skal P’erne|rapporten kalder den »en velkendt problematik«|Rapporten kalder det en værdiskabelse",
     r"med rapportens ord|åbner ifølge rapporten|Rapporten gengiver det på engelsk",

@@ -364,7 +364,9 @@ def test_an_ingredients_short_definition_is_the_editors_words_in_the_downloads_a
         assert row.short_description in overview and "Kortenes definitioner" not in overview
         assert page.select_one(".kr-by") is None, row.ingredient_id
         assert row.short_description in printed, row.ingredient_id
-    assert provenance.retelling_rule(data.options) in " ".join(rudersdal.get_text(" ").split())
+    # ADR 81: the rule's "(red.)" follows a no-break space, which split() folds in the page's text as in the rule's.
+    assert " ".join(provenance.retelling_rule(data.options).split()) in " ".join(rudersdal.get_text(" ").split())
+    assert [p.get_text() for p in rudersdal.select(".kr-retelling-rule")] == [provenance.retelling_rule(data.options)]
     source = _source(data, "ingredients.csv", "short_description")
     assert source["hvis_ord"] == "redaktionens gengivelse" and "sammenfatning" in source["begrundelse"]
 

@@ -172,8 +172,9 @@ def test_the_dictionary_says_plainly_what_a_published_list_cell_holds_where_the_
         if line.startswith(f"| {column} |")
     )
     assert "står i en tom celle, hvis data der" not in entry, entry
+    # ADR 86: the example is an analyst's words; the report's would credit the report in an analyst's book (fixci-a).
     assert (
-        "Angiver data ikke listen, står der i de udgivne CSV-filer det samme som på kortene (fx „ikke angivet i rapporten“); "
+        "Angiver data ikke listen, står der i de udgivne CSV-filer det samme som på kortene (fx „ikke angivet af analytikeren“); "
         "læst ind igen er cellen tom." in entry
     ), entry
 

@@ -190,7 +190,8 @@ def _on_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctr
             if (context.get("meta") or {}).get(AUDIENCE) != ANALYSTS:
                 # Before the marks are made controls: the rule's '(red.)' opens the page's key as every mark does (ADR 81).
                 body = with_retelling_rule(body, provenance.retelling_rule(app.kr_data.options))  # type: ignore[attr-defined]
-            body = marks_explained(body, _editors_href(context), _speaker_key(app, body), kinds)
+            source = provenance.folder_source(app.kr_data.options)  # type: ignore[attr-defined]
+            body = marks_explained(body, _editors_href(context), _speaker_key(app, body), kinds, source)
         # The citing example's day: the notebook leaves its place (front_page.WEB_DATE), so that its output does not
         # change with the day; the page gives the day it was built, as its foot does (reader 26, #6).
         body = body.replace(front_page.WEB_DATE, day(app.kr_built))  # type: ignore[attr-defined]
@@ -263,7 +264,7 @@ def _speaker_key(app: Sphinx, body: str) -> str:
     return provenance.category_key(data.options) if held else ""
 
 
-def marks_explained(body: str, editors_href: str, also: str = "", kinds: str = "") -> str:
+def marks_explained(body: str, editors_href: str, also: str = "", kinds: str = "", source: str = provenance.BY_REPORT) -> str:
     """Each editors' short mark, '(red.)', explains itself: a native popover button (no script, so the page's
     Content-Security-Policy is untouched) that opens the page's one key by tap, click or keyboard, and is read out with
     the kind of the editors' work. The key stands once, hidden, at the page's foot instead of a paragraph in the body
@@ -271,7 +272,7 @@ def marks_explained(body: str, editors_href: str, also: str = "", kinds: str = "
     space before a mark does not break, so '(red.)' never starts a line alone. A mark inside a link or a summary stays
     light text, as no control may stand there. A page with no mark has no key. `kinds`: whose a quote kind's name is
     ('redaktionens betegnelse'), the kind of the mark after a card's kind (.kr-kind), which the printed book writes
-    out as every PDF does (reading 21, finding 3)."""
+    out as every PDF does (reading 21, finding 3). `source`: the data folder's, whose quotes the key names (page_key)."""
     if "(red.)" not in body:  # every mark holds it: a page without one is not scanned tag by tag (98 national profiles)
         return body
     body = _LABEL.sub(lambda label: label.group().replace(" (red.)", NO_BREAK_SPACE + "(red.)"), body)
@@ -294,7 +295,7 @@ def marks_explained(body: str, editors_href: str, also: str = "", kinds: str = "
     if not controls:
         return body
     key = (
-        f'<div id="{KEY_ID}" class="kr-key" popover><p>{esc(provenance.page_key())}</p>'
+        f'<div id="{KEY_ID}" class="kr-key" popover><p>{esc(provenance.page_key(source))}</p>'
         + (f"<p>{esc(also)}</p>" if also else "")
         + f'<p><a href="{esc(editors_href)}">Læs mere om, hvem der siger hvad</a></p>'
         f'<button type="button" popovertarget="{KEY_ID}" popovertargetaction="hide">Luk</button></div>'

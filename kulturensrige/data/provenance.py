@@ -379,13 +379,15 @@ def printed_marks() -> str:
 EDITORS_WORK = "redaktionens ord eller valg"
 
 
-def page_key() -> str:
+def page_key(source: str = BY_REPORT) -> str:
     """The one key on a web page whose values carry the editors' short mark: what „(red.)“ means, and what is the
-    report's. Each mark opens it (extension.marks_explained, docs/adr/0040); the front page says it once in its text.
-    Each mark's own kind (value_label) stays in its title; the page's notes say why."""
+    folder's (`source`, the report's by default). Each mark opens it (extension.marks_explained, docs/adr/0040); the
+    front page says it once in its text. Each mark's own kind (value_label) stays in its title; the page's notes say
+    why. In an analyst's book the quotes are the analyst's: „er rapportens egne“ credited the report (ADR 86)."""
+    own = words(source).own
     return (
         f"„{owner_mark(EDITORS_SHORT)}“ efter en værdi: {EDITORS_WORK}, fx en gengivelse, en betegnelse eller en "
-        "læsning, ikke rapportens. Citater og ord i »…« er rapportens egne; bogens egne betegnelser står i „…“."
+        f"læsning, ikke {own}. Citater og ord i »…« er {own} egne; bogens egne betegnelser står i „…“."
     )
 
 

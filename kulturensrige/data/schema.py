@@ -54,9 +54,11 @@ PUBLISHED_BLANKS = {
 # An organisation the report gives no name says so too (reading26r2, #17: organisations.csv left the cell empty).
 FOLDER_BLANKS = ("initiatives.target_group_ids", "initiatives.art_form_ids", "initiatives.setting_ids", "organisations.name_in_report")
 _PUBLISHED_BLANK_NOTE = " I de CSV-filer, bogen udgiver, står „{word}“ i en tom celle; læst ind igen er den tom."
+# Its example is an analyst's words: the dictionary is the same in every book, and the report's („ikke angivet i
+# rapporten“) would credit the report in an analyst's book (as column_guide.published_words; ADR 86).
 _FOLDER_BLANK_NOTE = (
-    " Angiver data ikke listen, står der i de udgivne CSV-filer det samme som på kortene (fx „ikke angivet i "
-    "rapporten“); læst ind igen er cellen tom."
+    " Angiver data ikke listen, står der i de udgivne CSV-filer det samme som på kortene (fx „ikke angivet af "
+    "analytikeren“); læst ind igen er cellen tom."
 )
 _NOT_GIVEN_NOTE = (
     "Bogen siger i stedet for 'ikke angivet', hvem der ikke angiver værdien (fx „rapporten angiver ikke datoen“): i "
@@ -913,7 +915,8 @@ TABLES: dict[str, Table] = {
         ),
         _table(
             "report_slips",
-            "Rapportens stavefejl i ordene, bogen citerer",
+            # No 'Rapportens': a page's „Sådan er siden lavet“ names its tables by title, in an analyst's book too (ADR 86).
+            "Stavefejl i ordene, bogen citerer",
             "Ord, som rapporten staver forkert, og tegn, der står forkert (fx et »?« midt i en sætning), i de ord af "
             "rapporten, bogen citerer ordret. Bogen retter dem ikke; den "
             f"siger efter citatet, at ordet står sådan i rapporten (fx „{SLIP_EXAMPLE}“): på siderne, i PDF-udgaverne "

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from kulturensrige.render import cards
+from support.checks import each
 
 pytestmark = pytest.mark.browser
 
@@ -28,7 +29,7 @@ def test_the_panel_names_quote_cards_only_on_a_page_that_has_them_and_never_repe
     context = browser.new_context(viewport=PHONE, locale="da-DK", is_mobile=True, has_touch=True)
     page = context.new_page()
     try:
-        for path in paths:
+        for path in each(paths):
             page.goto(f"{site_url}/{path}?kommune=egedal")
             page.evaluate("() => window.KR_FILTER.ready")
             page.tap(".kr-filter-toggle")
