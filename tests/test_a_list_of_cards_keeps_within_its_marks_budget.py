@@ -44,7 +44,10 @@ def quote_budget(data, cards: list[Tag]) -> int:
 def initiative_budget(data, cards: list[Tag]) -> int:
     rows = data.initiatives.set_index("initiative_id").loc[[c["id"].removeprefix("indsats-") for c in cards]]
     inferred = int((rows["title_basis"] == "inferred").sum())
-    return 1 + inferred  # every editors' title keeps its mark (ADR 61)
+    # An organisation the report gives no name carries an editors' title's mark, (red.), by its name (ADR 81, words26b).
+    unnamed = set(data.organisations.loc[data.organisations["name_in_report"] == "", "organisation_id"])
+    named_by_editors = sum(len(unnamed & set(ids)) for ids in rows["organisation_ids"])
+    return 1 + inferred + named_by_editors  # every editors' title keeps its mark (ADR 61)
 
 
 @pytest.mark.build

@@ -32,6 +32,7 @@ def test_the_report_prints_each_name_the_data_call_its_own_in_quotation_marks_or
 
 
 def test_a_card_marks_only_a_title_the_editors_gave(data):
+    unnamed = set(data.organisations.loc[data.organisations["name_in_report"] == "", "organisation_id"])
     for code in each([filters.ALL, *data.municipalities["kommunekode"]]):
         soup = BeautifulSoup(str(cards.initiative_list(data, code)), "html.parser")
         rows = filters.initiatives(data, code)
@@ -41,7 +42,8 @@ def test_a_card_marks_only_a_title_the_editors_gave(data):
             in_title = SHORT.findall(card.select_one(".kr-card-title").get_text())
             assert len(in_title) == (1 if row.title_basis == "inferred" else 0), (code, row.title)
             marks = [m for m in card.select(".kr-by") if SHORT.search(m.get_text())]
-            assert len(marks) == len(in_title), (code, row.title, marks)
+            # Besides its title, only an organisation the report gives no name carries the editors' title mark (ADR 81, words26b).
+            assert len(marks) == len(in_title) + len(unnamed & set(row.organisation_ids)), (code, row.title, marks)
         # The block says once, after its cards, whose the rest is: one mark and its words folded under it.
         note = soup.select(".kr-whose-note")[-1]
         assert SHORT.findall(note.select_one("summary").get_text()) == [MARK], code
@@ -49,7 +51,7 @@ def test_a_card_marks_only_a_title_the_editors_gave(data):
         assert "titel" not in said.split("ikke rapportens")[0], (code, said[:120])
 
 
-def test_side_by_side_and_in_print_a_reports_name_stands_bare_and_an_editors_title_says_it_in_full(data):
+def test_side_by_side_and_in_print_a_reports_name_stands_bare_and_an_editors_title_carries_the_printed_mark(data):
     columns = BeautifulSoup(str(comparison.compare_view(data)), "html.parser")
     for row in each(list(data.initiatives.itertuples())):
         item = next(
@@ -57,5 +59,7 @@ def test_side_by_side_and_in_print_a_reports_name_stands_bare_and_an_editors_tit
         )
         assert bool(SHORT.search(item.get_text())) == (row.title_basis == "inferred"), row.title
         printed = next(i["title"] for i in editions.initiative_items(data, row.kommunekode) if i["id"] == row.initiative_id)
-        full = provenance.owner_mark(provenance.value_label(data.options, cards.TITLE_VALUE))
-        assert printed == (f"{row.title} {full}" if row.title_basis == "inferred" else row.title), printed
+        # Print carries the page's short mark after an editors' title, keyed once per chapter (ADR 81), no longer its full words.
+        mark = provenance.printed_mark(data.options, cards.TITLE_VALUE)
+        assert mark == MARK
+        assert printed == (f"{row.title} {mark}" if row.title_basis == "inferred" else row.title), printed

@@ -36,7 +36,9 @@ def test_the_sentences_the_reader_quoted_are_rewritten(data):
     overview = _notebook("kommuner/oversigt.ipynb")
     assert "Hvert kort giver" not in overview and "tabellen under kortene" not in overview
     play = _notebook("ingredienser/leg-mod-og-laering.ipynb")
-    assert "der fortsætter sætningen" not in play and "Resten af deltagerens sætning står blandt citaterne nedenfor." in play
+    # The lead-in is the report's and points to the participant's words below (read26, reading 26 #2, 523928a0).
+    pointer = "og lader en aktionslæringsdeltager føre sætningen videre i et af citaterne nedenfor."
+    assert "der fortsætter sætningen" not in play and pointer in play
     figure = _text(charts.programme_timeline(data).html())
     assert "for pitstops ingen datoer" not in figure and "intet sted for de øvrige;" not in figure
     assert "For pitstops angiver rapporten ingen datoer." in figure
