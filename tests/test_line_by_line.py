@@ -43,6 +43,14 @@ def page_text(notebook: str) -> str:
     return " ".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
 
 
+def quoted_in_cells(notebook: str) -> str:
+    """The report's words a chapter's code cells hand to slips.quoted_on_page, as they stand in the source."""
+    cells = json.loads((BOOK / notebook).read_text(encoding="utf-8"))["cells"]
+    sources = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+    strings = r'"(?:[^"\\]|\\.)*"'
+    return " ".join(json.loads(found) for source in sources if "quoted_on_page" in source for found in re.findall(strings, source))
+
+
 def text(html: object) -> str:
     """What a reader sees of a piece of markup; a chart model as its page shows it (its repr is only a short name)."""
     markup = html.html() if isinstance(html, figures.Chart) else html
@@ -230,7 +238,9 @@ def test_what_the_book_left_out_is_restored_in_the_reports_words(report_text):
     }
     flat = " ".join(report_text.split())
     for notebook, phrases in restored.items():
-        chapter = page_text(notebook)
+        # The closing quote is given by a cell that adds the note on its slip (slips.quoted_on_page, ADR 89): its
+        # words stand in the cell's source, as the page shows them.
+        chapter = page_text(notebook) + " " + quoted_in_cells(notebook)
         for phrase in phrases:
             assert phrase in chapter, (notebook, phrase)
     for quoted in (
