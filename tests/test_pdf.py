@@ -1236,7 +1236,9 @@ def test_the_cover_marks_code_and_region_as_the_editors_additions():
     assert 'lists.whose(data, \\"municipalities.kommunekode\\", \\"municipalities.region\\")' in overview
     assert "Rapporten nævner ingen kommunekoder" in str(lists.whose(data, "municipalities.kommunekode"))
     checklist = BeautifulSoup(page, "html.parser").select(".kr-checklist li")
-    assert checklist and all("Redaktionens kobling:" in item.get_text() for item in checklist)
+    # ADR 81: each point's ingredients read "Ingredienser (red.): …"; the chapter's lead says the coupling is the editors'.
+    assert checklist and all("Ingredienser (red.):" in item.get_text(" ", strip=True) for item in checklist)
+    assert "Redaktionens kobling, ikke rapportens" in checklist[0].find_parent(class_="kr-checklist").find_previous("p").get_text()
 
 
 def test_a_heatmap_prints_as_coloured_cells_with_its_numbers_and_labels():
