@@ -705,7 +705,8 @@ def test_an_editions_quote_diagram_counts_the_quotes_it_shows(tied_data):
     said 1 and showed none (their quotes substantiate no ingredient)."""
     koege = edition(tied_data, "259")
     # Numbered by kind since ADR 71 (Køge's one-value target groups are a "Tabel"), so the chart is Diagram 2.
-    assert "Diagram 2. Citater pr. ingrediens, med de citater, der er knyttet til Køge (1, udledt af redaktionen), fremhævet" in (
+    # ADR 81: an editors' diagram carries "(red.)" after its number, as the pages mark it.
+    assert "Diagram 2 (red.). Citater pr. ingrediens, med de citater, der er knyttet til Køge (1, udledt af redaktionen), fremhævet" in (
         koege.get_text(" ", strip=True)
     )
     # The opening counts the quotes of the section »Citater knyttet til Køge« (all of its tied quotes, reading 15 #4),

@@ -1239,7 +1239,9 @@ def test_the_cover_marks_code_and_region_as_the_editors_additions():
     assert 'lists.whose(data, \\"municipalities.kommunekode\\", \\"municipalities.region\\")' in overview
     assert "Rapporten nævner ingen kommunekoder" in str(lists.whose(data, "municipalities.kommunekode"))
     checklist = BeautifulSoup(page, "html.parser").select(".kr-checklist li")
-    assert checklist and all("Redaktionens kobling:" in item.get_text() for item in checklist)
+    # ADR 81: each point's ingredients read "Ingredienser (red.): …"; the chapter's lead says the coupling is the editors'.
+    assert checklist and all("Ingredienser (red.):" in item.get_text(" ", strip=True) for item in checklist)
+    assert "Redaktionens kobling, ikke rapportens" in checklist[0].find_parent(class_="kr-checklist").find_previous("p").get_text()
 
 
 def test_a_heatmap_prints_as_coloured_cells_with_its_numbers_and_labels():
@@ -1539,8 +1541,9 @@ def test_the_printed_book_reads_each_editors_mark_as_its_words_and_leaves_out_th
     site = _site(tmp_path, extension.marks_explained(body, "../om-data/genkoersel.html#hvem"))
     printed = BeautifulSoup(str(editions.printable_article(site, editions.chapters(site)[1], 2, "")), "html.parser")
     assert not printed.select("button")
-    assert printed.select_one(".kr-card-kicker").get_text() == "Interviewcitat\u00a0(redaktionens betegnelse)"
-    assert " ".join(printed.get_text(" ").split()).startswith("Køge Interviewcitat (redaktionens betegnelse) Køge")
+    # ADR 81: the whole-book PDF prints every mark as the page does, "(red.)", keyed by the page's key at the chapter's end.
+    assert printed.select_one(".kr-card-kicker").get_text() == "Interviewcitat\u00a0(red.)"
+    assert " ".join(printed.get_text(" ").split()).startswith("Køge Interviewcitat (red.) Køge")
     assert provenance.page_key() in printed.get_text(), "the key the marks open stands at the chapter's end"
 
 
@@ -1940,7 +1943,9 @@ def test_every_pdf_names_a_quote_kind_the_editors_gave_in_the_same_full_words(da
     assert BeautifulSoup(body, "html.parser").select_one("button.kr-red")["title"] == kinds
     site = _site(tmp_path, body)
     printed = BeautifulSoup(str(editions.printable_article(site, editions.chapters(site)[1], 2, "")), "html.parser")
-    assert printed.select_one(".kr-kind").get_text().replace("\u00a0", " ") == in_editions
+    # ADR 81: the whole-book PDF prints a kind's mark as the page does, "(red.)"; the page's key spells it out.
+    assert printed.select_one(".kr-kind").get_text().replace("\u00a0", " ") == on_page
+    assert provenance.page_key() in printed.get_text(), "the key the mark opens stands at the chapter's end"
 
 
 @pytest.mark.long

@@ -462,9 +462,8 @@ class Page:
                 break
             page.evaluate(RELAYOUT, changes)
         page.evaluate("() => document.getElementById('kr-place-links')?.remove()")
-        numbers = [str(places[t][0]) if t in places and places[t][0] else "" for t in targets]
-        texts = page_texts(numbers, range_ends)
-        page.eval_on_selector_all(PAGE_NUMBERS, "(spans, texts) => spans.forEach((s, i) => { s.textContent = texts[i]; })", texts)
+        numbers = _page_numbers(places, targets)
+        _write_page_numbers(page, numbers, range_ends)
         links = dict(reversed(page.eval_on_selector_all("a[href]", LINK_TEXTS)))
         unlinked = {mark for mark in marked if "#" + mark not in links}
         if not targets:
@@ -472,9 +471,35 @@ class Page:
         final = None
         if all(n.isdigit() for n in numbers):
             final = with_front_pages(pdf, page.pdf(**options, page_ranges=f"1-{min(int(n) for n in numbers)}"), unlinked)
+        if final:
+            return final, links
         # A link without a target, or numbers that moved the text of the contents (a number of four digits is wider
-        # than its place): the whole is printed again, as the tags of the first print would not fit the new pages.
-        return final or without_destinations(page.pdf(**options), unlinked), links
+        # than its place, or the numbers let the contents' last line back onto a full cover page: Ringkøbing-Skjern's
+        # contents then named every page one too high): the whole is printed again, as the tags of the first print
+        # would not fit the new pages, and its numbers are read from that print until they stand. The hidden links to
+        # the places come back for it (they write a part's end's place; its destinations are removed after, as above).
+        page.evaluate(MARK_PLACES)
+        for _ in range(LAYOUT_ROUNDS):
+            pdf = page.pdf(**options)
+            printed = _page_numbers(destination_places(pdf), targets)
+            if printed == numbers:
+                break
+            numbers = printed
+            _write_page_numbers(page, numbers, range_ends)
+        else:
+            pdf = page.pdf(**options)
+        return without_destinations(pdf, unlinked), links
+
+
+def _page_numbers(places: dict[str, tuple[int, float]], targets: Sequence[str]) -> list[str]:
+    """The page each contents entry's link leads to in a print, as text ("" where its target is not in it)."""
+    return [str(places[t][0]) if t in places and places[t][0] else "" for t in targets]
+
+
+def _write_page_numbers(page: Any, numbers: Sequence[str], range_ends: Sequence[bool]) -> None:
+    """Writes the page numbers into their places in the contents (page_texts)."""
+    texts = page_texts(numbers, range_ends)
+    page.eval_on_selector_all(PAGE_NUMBERS, "(spans, texts) => spans.forEach((s, i) => { s.textContent = texts[i]; })", texts)
 
 
 def page_texts(numbers: Sequence[str], range_ends: Sequence[bool]) -> list[str]:
