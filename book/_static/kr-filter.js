@@ -728,6 +728,8 @@
       // Shown under the stuck bar (showLines), over the page: the bar's margin is the page's top's, and a new one
       // there would move the page under the reader.
       if (mark.getBoundingClientRect().top < filter.getBoundingClientRect().top - 1) return;
+      // The open panel lies over the lines (ADR 75) and they shorten under it: the page keeps their height meanwhile.
+      if (filter.classList.contains("kr-open")) return;
       const height = lines.getBoundingClientRect().height;
       // Until the first view is shown, empty lines keep the height the stylesheet keeps for a page opened with a
       // choice (html.kr-opens-chosen): the lines fill in a moment later, and the page would move down and back.

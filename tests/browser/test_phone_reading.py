@@ -828,13 +828,16 @@ def test_a_choice_on_a_phone_says_under_the_bars_place_what_it_marks_and_leaves_
         page.wait_for_function(f"() => !window.KR_FILTER.held() && {SETTLED_JS}")
         bar = page.evaluate(BAR_JS)
         assert bar["height"] <= BAR_HEIGHT[375] and bar["line"] == 0 and bar["bottom"] <= 0.15 * 667, bar
-        before = page.evaluate(IN_VIEW_JS)
+        before = page.evaluate(PLACES_JS)
+        in_view = [i for i, (_, top) in enumerate(before) if 0 < top < 667]
         page.evaluate("() => window.scrollBy({top: 200, behavior: 'instant'})")
         page.evaluate(SCROLLING_STOPPED_JS)
         page.wait_for_function(f"() => document.documentElement.classList.contains('kr-reading') && {SETTLED_JS}")
-        after = page.evaluate(IN_VIEW_JS)
-        moved = {round(before[k] - after[k]) for k in before.keys() & after.keys()}
-        assert moved == {200}, moved
+        after = page.evaluate(PLACES_JS)
+        # Every paragraph in view before, in or out of view after: with the page's key two lines shorter (ADR 81) a long
+        # quote fills the view here, and no paragraph stood in view both before and after the scroll.
+        moved = {round(before[i][1] - after[i][1]) for i in in_view}
+        assert in_view and moved == {200}, (moved, [before[i][0] for i in in_view])
         page.evaluate("() => window.scrollTo({top: 0, behavior: 'instant'})")
         page.evaluate(SCROLLING_STOPPED_JS)
         page.wait_for_function(f"() => !document.documentElement.classList.contains('kr-compact') && {SETTLED_JS}")
