@@ -45,6 +45,7 @@ from kulturensrige import Dataset, load
 from kulturensrige.edition.chromium import CHROMIUM_ARGS, HEADLESS_SHELL
 from support import killed_builds, over_the_eighth
 from support.builds import LONG_LIST_LIMIT, BookBuilds, build_book, build_threads, made_once, run_folder
+from support.checkout import foreign_package, scripts_package
 from support.folders import with_inferred_ties, with_overlay
 from support.scripts import run_script
 from support.serving import serve
@@ -53,6 +54,14 @@ REPO = Path(__file__).resolve().parent.parent
 SOURCE = REPO.parent / "shared" / "source" / "kulturens-rige-rapport.txt"
 
 pytest_plugins = ["support.cpu_per_test", "support.time_limit"]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The run's scripts and builds import this checkout's package, or the run stops here (support.checkout)."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return  # the run's first process has checked
+    if (found := scripts_package(REPO)) is not None and (elsewhere := foreign_package(found, REPO)) is not None:
+        raise pytest.UsageError(elsewhere)
 
 
 # Fixtures that give a built book, in the order their builds finish: a test that uses one (directly or through

@@ -5,9 +5,14 @@ The data dictionary, the validator, the templates and the workbook are all writt
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 import pandera.pandas as pa
+from pandera import dtypes
+from pandera.engines import pandas_engine
+from pandera.engines.type_aliases import PandasObject
 
 from kulturensrige.data.pages import SLUG_RULES
 
@@ -150,9 +155,23 @@ class Table:
         return bool(self.schema.columns[column].metadata.get("dates", False))
 
 
+class _Text(pandas_engine.STRING):
+    """pandera's type of a text column (`str`), whose check of a column of that very type says True. pandera 0.35's
+    says so with an array of True, one a row, and then builds an empty table of failure cases for every column that
+    passes and prints it into a message nobody reads: validating data/ took 0.38 s of CPU, 0.28 s without that
+    (session 26). A column of another type, or cells that fail, are checked as before."""
+
+    def check(self, pandera_dtype: dtypes.DataType, data_container: PandasObject | None = None) -> bool | Iterable[bool]:
+        result = super().check(pandera_dtype, data_container)
+        return True if isinstance(result, np.ndarray) and result.all() else result
+
+
+TEXT = _Text()  # type: ignore[call-arg]  # mypy reads pandera's dataclass __init__ as DataType's, which takes a dtype
+
+
 def _column(dtype, checks: list[pa.Check], description: str, example: str, kind: str, **meta) -> pa.Column:
     return pa.Column(
-        dtype,
+        TEXT if dtype is str else dtype,
         checks=checks,
         coerce=dtype is int,
         nullable=False,
