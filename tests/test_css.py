@@ -134,3 +134,16 @@ def test_no_has_rule_stands_on_an_element_that_holds_the_page():
                 compounds = re.split(r"\s*[\s>+~]\s*(?![^(]*\))", selector.strip())
                 found += [f"{sheet.name}: {selector.strip()}" for part in compounds[:-1] if ":has(" in part and PAGE_HOLDERS.match(part)]
     assert found == []
+
+
+def test_no_has_rule_finds_what_a_choice_marks():
+    """A choice moves `kr-chosen` to other elements (KR.updateMarks, KR.updateLists). A `:has()` that looks for it makes
+    Chromium restyle, at each choice, every element such a rule could reach: `tr:has(> td.kr-marked.kr-chosen) > th`
+    restyled every cell of a table of marks, about 1,600 at national scale, 30 ms of each choice on a slow phone
+    (BENCHMARKS.md, session 26). The script that moves the mark says it on the element instead."""
+    found = []
+    for sheet in each(STYLESHEETS):
+        text = re.sub(r"/\*.*?\*/", "", sheet.read_text(encoding="utf-8"), flags=re.S)
+        for rule in re.findall(r"([^{};]+)\{", text):
+            found += [f"{sheet.name}: {s.strip()}" for s in rule.split(",") if re.search(r":has\([^)]*\.kr-chosen", s)]
+    assert found == []

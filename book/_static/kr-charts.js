@@ -332,8 +332,7 @@
       // Whether the table is near comes from its observer (marksNear), not from the browser's check of it
       // (checkVisibility), which laid out the page a choice had just changed (issue 24). A table not yet laid out
       // whole (a page opened with a choice) is never skipped: its column is shown now.
-      const figure = wrap.closest(".kr-marks-figure");
-      if (figure?.classList.contains("kr-marks-laid-out") && !marksClose.has(figure)) columnsWaiting.add(wrap);
+      if (KR.skipped(wrap)) columnsWaiting.add(wrap);
       else showChosenColumn(wrap);
     });
   }
@@ -355,6 +354,13 @@
     for (const f of figures) sideOf(f, KR.variantKey(f.payload.variants, key));
   };
   KR.showChosenColumns = showChosenColumns;
+  /** Whether the browser skips a node far from the screen: it lies in a table of marks laid out whole once and now far
+   * from the screen (kr-marks-laid-out, content-visibility: auto), as its observer (marksNear) last saw it. Such a node
+   * is not on the screen, and reading its box or its visibility lays out or restyles the whole table first. */
+  KR.skipped = (node) => {
+    const figure = node.closest(".kr-marks-figure");
+    return Boolean(figure?.classList.contains("kr-marks-laid-out") && !marksClose.has(figure));
+  };
   /** Which charts are near the screen, read for all at once: a choice reads them before it changes the page, so that
    * no chart's place is read between its changes (each read then laid the changed page out again: issue 24). A chart
    * that comes near only as the page changes is drawn by the observer, and drawn ahead. */

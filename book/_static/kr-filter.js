@@ -49,7 +49,8 @@
     // The words that find what the choice marks step aside once something marked comes onto the screen (the reader
     // has found it), or once the reader has read on a screen's height from where they were offered.
     const found = () => {
-      if (markedItems().some(inView) || Math.abs(window.scrollY - awayFrom) > window.innerHeight) ui.away.hidden = true;
+      if (markedInView(markedOnPage()) || Math.abs(window.scrollY - awayFrom) > window.innerHeight)
+        ui.away.hidden = true;
     };
     window.addEventListener("scroll", () => ui.away.hidden || window.requestAnimationFrame(found), { passive: true });
     ui.checkbox?.addEventListener("change", onChange); // no switch where the data hold no inferred tie
@@ -111,10 +112,26 @@
   /** What the choice marks on the page as the reader sees it: cards first in their lists and marked rows and columns
    * (KR.updateLists, KR.updateMarks), not the copy of a table's head under the bar. */
   function markedItems() {
-    return [...document.querySelectorAll("article .kr-card.kr-chosen, article [data-kr-mark].kr-chosen")].filter(
-      (item) => !item.closest(".kr-marks-names, .kr-filter") && item.checkVisibility(),
-    );
+    return markedOnPage().filter((item) => item.checkVisibility());
   }
+
+  /** The same, shown or not. */
+  const markedOnPage = () =>
+    [...document.querySelectorAll("article .kr-card.kr-chosen, article [data-kr-mark].kr-chosen")].filter(
+      (item) => !item.closest(".kr-marks-names, .kr-filter"),
+    );
+
+  /** Whether the reader sees any of what the choice marks. Only the items the browser lays out are checked: one in a
+   * table of marks it skips far from the screen (KR.skipped) is not on the screen, and checking it restyled and laid
+   * out the whole table (at national scale two tables of 98 columns, about 140 ms a choice on a slow phone, issue 24). */
+  const markedInView = (marks) => marks.some((item) => !KR.skipped(item) && item.checkVisibility() && inView(item));
+
+  /** Whether the page shows any of what the choice marks, on the screen or not, as markedItems finds it. In a table of
+   * marks the browser skips, a marked cell of the chosen column is drawn on every screen (kommunefilter.css draws
+   * the marked cells on a phone too): it is shown, and the table is not restyled to say so. */
+  const anyMarked = (marks) =>
+    marks.some((item) => (KR.skipped(item) ? item.matches("td.kr-marked") : item.checkVisibility())) ||
+    marks.some((item) => KR.skipped(item) && item.checkVisibility());
 
   /** How far an item lies from the screen's part under the sticky bar, in pixels; 0 where some of it is there. */
   function farFromView(item) {
@@ -133,11 +150,11 @@
   let awayWords = "";
   let awayFrom = 0; // where the page stood when the words were offered
   function offerAway() {
-    const marks = markedItems();
-    const seen = marks.some(inView); // read before the bar is written: after, it laid the page out again
+    const marks = markedOnPage();
+    const seen = markedInView(marks); // read before the bar is written: after, it laid the page out again
     awayFrom = window.scrollY;
     ui.away.textContent = awayWords;
-    ui.away.hidden = !awayWords || !marks.length || seen;
+    ui.away.hidden = !awayWords || seen || !anyMarked(marks);
     if (ui.away.hidden) return;
     // What it finds, said once: the line's own lead and the finding words both named X.
     ui.tally.querySelector(".kr-filter-tally-text").hidden = true;
@@ -165,6 +182,12 @@
     }, 50);
   }
 
+  let choices = 0; // the choices made on the page (onChange), so that only the last one offers its words
+
+  /** Resolves once the browser has painted the next frame: in the frame after it, before its own paint. */
+  const afterPaint = () =>
+    new Promise((resolve) => window.requestAnimationFrame(() => window.requestAnimationFrame(() => resolve())));
+
   /** A choice made on the page; the view's promise, settled once it is shown and the reader's place kept (none while
    * an open drill panel steps back first). */
   function onChange(event, place = readersPlace(), close = KR.chartsNear()) {
@@ -180,9 +203,14 @@
     KR.writeUrl(next);
     const shown = apply(next, event.timeStamp || performance.now(), false, close);
     place.keep(true);
+    const made = ++choices;
     return shown.then(() => {
       place.keep(false);
-      offerAway();
+      // Offered once the frame that shows the redrawn charts is painted: checking where the marks are, and writing the
+      // line under the bar, delayed that frame (issue 24). Only the last choice's words are offered.
+      return afterPaint().then(() => {
+        if (made === choices) offerAway();
+      });
     });
   }
 
@@ -209,8 +237,18 @@
       [box.left + box.width / 4, y],
       [box.left + box.width / 2, y],
     ]);
+    // At each point the topmost element and its ancestors, as the browser stacks them over the page's text; all the
+    // elements there only where something else lies over the text (the bar and its lines, a table's names under it).
+    // Hit-testing all of them at every point was 40-70 ms of a choice on a slow phone at national scale (issue 24).
+    const stacked = (x, y) => {
+      const top = document.elementFromPoint(x, y);
+      if (!top || !article.contains(top) || ui.filter.contains(top)) return document.elementsFromPoint(x, y);
+      const stack = [];
+      for (let node = top; node; node = node.parentElement) stack.push(node);
+      return stack;
+    };
     for (const [x, y] of points) {
-      for (const hit of document.elementsFromPoint(x, y)) {
+      for (const hit of stacked(x, y)) {
         const block = hit.closest(blocks);
         if (block && article.contains(block) && !ui.filter.contains(block) && !seen.some(([b]) => b === block)) {
           seen.push([block, block.getBoundingClientRect().top]);

@@ -190,6 +190,10 @@
   KR.updateMarks = (s) => {
     for (const node of document.querySelectorAll("[data-kr-mark]"))
       node.classList.toggle("kr-chosen", node.dataset.krMark === s.kommune);
+    // A table of marks' row that holds a marked cell of the chosen column (its name stands bold on a phone,
+    // kommunefilter.css): said by the row's class, not found by a :has() rule, which restyled every cell of the table.
+    for (const row of document.querySelectorAll(".kr-marks > tbody > tr"))
+      row.classList.toggle("kr-holds-chosen", Boolean(row.querySelector(":scope > td.kr-marked.kr-chosen")));
   };
   /** The comparison: the chosen municipality stands first, the page's own boxes pick the others beside it. A box
    * the filter's choice ticks is the reader's own pick again when the choice moves on (box.krPicked), and the
