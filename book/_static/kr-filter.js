@@ -121,9 +121,10 @@
       (item) => !item.closest(".kr-marks-names, .kr-filter"),
     );
 
-  /** Whether the reader sees any of what the choice marks. Only the items the browser lays out are checked: one in a
-   * table of marks it skips far from the screen (KR.skipped) is not on the screen, and checking it restyled and laid
-   * out the whole table (at national scale two tables of 98 columns, about 140 ms a choice on a slow phone, issue 24). */
+  /** Whether the reader sees any of what the choice marks. Only the items the browser lays out are checked: one in
+   * a table of marks it skips far from the screen (KR.skipped) is not on the screen, and checking it restyled and
+   * laid out the whole table (at national scale two tables of 98 columns, about 140 ms a choice on a slow phone,
+   * issue 24). */
   const markedInView = (marks) => marks.some((item) => !KR.skipped(item) && item.checkVisibility() && inView(item));
 
   /** Whether the page shows any of what the choice marks, on the screen or not, as markedItems finds it. In a table of
