@@ -185,11 +185,3 @@ def _drawing_head(path: Path, page: int) -> float:
     under = next((y for y, font, _ in lines[1:] if font.startswith("CharisSIL")), lines[0][0])
     return (under - lines[0][0]) / area
 
-
-@pytest.mark.build
-def test_the_analysts_line_never_stands_alone_on_an_editions_last_page(report_site: Path):  # noqa: F811
-    """Guldborgsund's page 16 held only „Til analytikere: …“, 2 % of a page (session 27): the citing example stands on
-    the page with it (edition.css, .kr-last)."""
-    for path in each(sorted((report_site / "pdf").glob("*.pdf"))):
-        (page,) = [text for text in page_texts(path) if squeeze("Til analytikere:") in text]
-        assert squeeze("Eksempel:") in page, path.name
