@@ -272,7 +272,7 @@ def all_groups_said(data: Dataset, name: str) -> str:
     return f"Om alle aktionslæringsgrupperne, ikke kun {genitive(name)}, siger {section}, at der »{value}«."
 
 
-# A profile's retellings, each marked at its own end (municipality_facts): the column whose source the mark names.
+# A profile's retellings, each marked at its own end (municipality_lead, municipality_facts): the column whose source the mark names.
 RETOLD = {"summary": "municipalities.summary", "starting_point": "municipalities.starting_point", "outcome": "municipalities.outcome"}
 
 
