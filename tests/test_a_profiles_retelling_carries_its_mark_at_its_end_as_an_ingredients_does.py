@@ -43,7 +43,9 @@ def _last_mark(element) -> str:
 
 def test_a_profiles_lead_and_outcome_stand_bare_and_its_starting_point_ends_with_its_mark(data):
     for row in each(list(data.municipalities.itertuples())):
-        soup = BeautifulSoup(str(lists.municipality_facts(data, row.kommunekode)), "html.parser")
+        # The lead opens the page, the facts follow the cards (ADR 90): both blocks.
+        both = f"{lists.municipality_lead(data, row.kommunekode)}{lists.municipality_facts(data, row.kommunekode)}"
+        soup = BeautifulSoup(both, "html.parser")
         shown = {"lead": soup.select_one("p.kr-lead"), "outcome": soup.select_one("p.kr-outcome")}
         shown.update({dt.get_text(strip=True): dt.find_next_sibling("dd") for dt in soup.select("dl.kr-facts dt")})
         for field, owner in _owners(data, row).items():

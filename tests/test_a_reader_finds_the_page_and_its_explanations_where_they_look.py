@@ -47,7 +47,7 @@ def test_a_profile_gives_its_lead_before_its_word_on_the_choice(data):
     from kulturensrige.render import lists
 
     for code in each(list(data.municipalities["kommunekode"])):
-        profile = BeautifulSoup(str(lists.municipality_facts(data, code)), "html.parser")
+        profile = BeautifulSoup(str(lists.municipality_lead(data, code)), "html.parser")  # the lead's block (ADR 90)
         lead, choice = profile.select_one("p.kr-lead"), profile.select_one("p.kr-profile-choose")
         assert lead.find_next("p", class_="kr-profile-choose") is choice, code
 

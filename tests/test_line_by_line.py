@@ -562,10 +562,13 @@ def test_the_report_is_credited_to_its_publisher_and_the_book_to_its_editors(dat
     assert 'href="om-data/genkoersel.html#x"' in front_page.credit(data, "om-data/genkoersel.html#x")
     assert "Læs rapporten forfra" not in text(front_page.starts(data)) and "Læs bogens gengivelse forfra" in text(front_page.starts(data))
     assert f"{publisher} (rapporten)" not in (BOOK / "_config.yml").read_text(encoding="utf-8")
-    for cover in each([edition(data, "760").select_one(".kr-cover")]):
+    printed = edition(data, "760")
+    for cover in each([printed.select_one(".kr-cover")]):
         said = cover.get_text(" ", strip=True)
         assert f"Redaktionens gengivelse af {publisher}s rapport" in said
-        assert "Denne udgave er redaktionens gengivelse af rapporten" in said and "„Hvem siger det“" in said
+        # Whose the edition is follows the contents on the cover's page (ADR 90: one note before the contents).
+        credited = printed.select_one(".kr-toc ~ .kr-after-toc").get_text(" ", strip=True)
+        assert "Denne udgave er redaktionens gengivelse af rapporten" in credited and "„Hvem siger det“" in credited
 
 
 @pytest.mark.parametrize(
@@ -893,7 +896,9 @@ def test_a_municipalitys_summary_and_outcome_are_the_editors_words_under_the_one
     carries no mark of its own anywhere, and kilder.csv still names its column the editors'."""
     assert EDITORIAL_VALUES["municipalities.summary"].act == EDITORIAL_VALUES["municipalities.outcome"].act == "gengivelse"
     for code in each(list(data.municipalities["kommunekode"])):
-        page = BeautifulSoup(str(lists.municipality_facts(data, code)), "html.parser")
+        # The lead opens the page, the facts follow the cards (ADR 90): both blocks.
+        page = BeautifulSoup(f"{lists.municipality_lead(data, code)}{lists.municipality_facts(data, code)}", "html.parser")
+        assert page.select_one(".kr-lead"), code
         printed = edition(data, code)
         assert provenance.retelling_rule(data.options) in printed.get_text(" ", strip=True), code
         lead = printed.select_one(".kr-lead").get_text(" ", strip=True)

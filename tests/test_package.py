@@ -223,7 +223,8 @@ def test_a_profile_marks_code_and_region_as_the_editors_additions(data):
     assert "Kommunekoden og regionen: redaktionens tilføjelse." in note.get_text(" ", strip=True)
     assert note.select_one("summary .kr-by").get_text() == "(red.)"
     # reading 14, #17: the report's own name stands unmarked; reader 24, #3: no name field where the title says it.
-    assert "<dt>Officielt navn</dt>" not in facts and "Siden handler om Køge," in facts
+    # ADR 90: the page's word on the choice stands with the lead, before the cards; the facts follow them.
+    assert "<dt>Officielt navn</dt>" not in facts and "Siden handler om Køge," in str(lists.municipality_lead(data, "259"))
 
 
 def test_a_starting_point_with_nothing_to_add_is_said_once():

@@ -1233,7 +1233,8 @@ def test_the_cover_marks_code_and_region_as_the_editors_additions():
     assert facts["Region"] == "Region Sjælland (redaktionens tilføjelse)"
     assert facts["Kommune (officielt navn)"] == "Køge"  # reading 14, #17: only a name the editors respelled is marked
     note = "Kommunekode og region er redaktionens tilføjelser: rapporten nævner hverken kommunekoder eller regioner."
-    assert note in cover.get_text(" ", strip=True)
+    # Said after the contents on the cover's page (ADR 90: one note before the contents, the retelling rule).
+    assert note in BeautifulSoup(page, "html.parser").select_one("nav.kr-toc ~ .kr-after-toc").get_text(" ", strip=True)
     # The overview chapter says the same through the one provenance wording, not in fixed words of its own.
     overview = (REPO / "book" / "kommuner" / "oversigt.ipynb").read_text(encoding="utf-8")
     assert 'lists.whose(data, \\"municipalities.kommunekode\\", \\"municipalities.region\\")' in overview

@@ -30,7 +30,7 @@ def notebook_outputs(notebook) -> list[str]:
     return shown
 
 
-@pytest.mark.parametrize(("folder", "n_cells"), [("data", 4), ("tied", 5)])
+@pytest.mark.parametrize(("folder", "n_cells"), [("data", 5), ("tied", 6)])
 def test_a_profile_page_shows_what_its_notebook_makes(monkeypatch: pytest.MonkeyPatch, request, folder: str, n_cells: int):
     """An analyst who runs the notebook "Sådan er siden lavet" links to gets the HTML the page holds, cell by cell.
     Where the data tie no quote (the report's), one cell says so in place of the quotes and their ingredients."""

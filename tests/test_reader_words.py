@@ -354,8 +354,10 @@ def test_an_editions_cover_says_when_and_from_what_in_one_plain_line_and_its_las
     page = editions.municipality_edition(data, "259", stamp, editions.EditionCharts.compute(data), "plotly.min.js")
     soup = BeautifulSoup(page, "html.parser")
     cover = soup.select_one("header.kr-cover")
-    assert cover.select_one(".kr-built").get_text(" ", strip=True) == "Bygget 5. december 2026."
-    assert "0123456789" not in cover.get_text()
+    # The day follows the contents on the cover's page (ADR 90: one note before the contents).
+    after = soup.select_one("nav.kr-toc ~ .kr-after-toc")
+    assert after.select_one(".kr-built").get_text(" ", strip=True) == "Bygget 5. december 2026."
+    assert "0123456789" not in cover.get_text() and "0123456789" not in after.get_text()
     assert "0123456789" in soup.select_one("footer.kr-colophon .kr-built-detail").get_text()
 
 

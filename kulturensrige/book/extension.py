@@ -803,7 +803,7 @@ def _opens_chosen(html: str, pagename: str) -> str:
     return head + OPENS_CHOSEN + html[end:]
 
 
-# A municipality's page: its profile block (lists.municipality_facts) names its code, its address its slug.
+# A municipality's page: its lead's block (lists.municipality_lead) names its code, its address its slug.
 PROFILE = re.compile(r'<div class="kr-profile" data-kommune="(?P<code>[^"]*)"')
 
 

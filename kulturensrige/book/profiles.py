@@ -31,10 +31,17 @@ from kulturensrige.rules import views
 
 
 # Over a profile's initiatives: the kinds are the data's (initiative_kinds.csv), each card names its own, so the line
-# lists none (it named three while Guldborgsund's forum became a fokusområde, reading 21, finding 6).
+# lists none (it named three while Guldborgsund's forum became a fokusområde, reading 21, finding 6), nor says that the
+# cards name them: one line, so the first card comes sooner (docs/adr/0090).
 def initiatives_line(holder: str) -> str:
     """The line under a profile's heading 'Indsatser', one wording for the notebook and the page it renders."""
-    return f"Indsatserne, som {holder} beskriver for kommunen; hvert kort siger, hvilken slags indsats det er."
+    return f"Indsatserne, som {holder} beskriver for kommunen."
+
+
+# After the initiatives, the municipality's starting point and what came of it, under the heading the edition gives
+# the same facts (docs/adr/0090: what the municipality did comes first; before, the facts and the absence lines put the
+# first card two phone screens down).
+FACTS_HEADING = "## Udgangspunkt og resultat"
 
 
 def markdown_title(name: str) -> str:
@@ -57,10 +64,12 @@ def profile_notebook(name: str, kommunekode: str, holder: str, tied: bool = True
         nbformat.v4.new_markdown_cell(f"# {title}"),
         _code(
             "from kulturensrige import load\nfrom kulturensrige.render import cards, lists\n\n"
-            f"data = load()\nKOMMUNE = {kommunekode!r}\nlists.municipality_facts(data, KOMMUNE)"
+            f"data = load()\nKOMMUNE = {kommunekode!r}\nlists.municipality_lead(data, KOMMUNE)"
         ),
         nbformat.v4.new_markdown_cell(f"## Indsatser\n\n{initiatives_line(holder)}"),
         _code("cards.initiative_list(data, KOMMUNE)"),
+        nbformat.v4.new_markdown_cell(FACTS_HEADING),
+        _code("lists.municipality_facts(data, KOMMUNE)"),
         nbformat.v4.new_markdown_cell(quotes),
         _code("cards.quotes_for_municipality(data, KOMMUNE)" if tied else "cards.no_quote_tied(data)"),
         *([nbformat.v4.new_markdown_cell(ingredients), _code("lists.municipality_ingredients(data, KOMMUNE)")] if tied else []),
@@ -90,9 +99,11 @@ def profile_parts(data: Dataset, name: str, kommunekode: str, holder: str) -> li
     page = dataclasses.replace(data, tables=ReadLog(data.tables))  # as the notebook's load(): nothing read yet
     return [
         f"# {markdown_title(name)}",
-        lists.municipality_facts(page, kommunekode),
+        lists.municipality_lead(page, kommunekode),
         f"## Indsatser\n\n{initiatives_line(holder)}",
         cards.initiative_list(page, kommunekode),
+        FACTS_HEADING,
+        lists.municipality_facts(page, kommunekode),
         quotes,
         *(
             [cards.quotes_for_municipality(page, kommunekode), ingredients, lists.municipality_ingredients(page, kommunekode)]

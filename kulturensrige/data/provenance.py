@@ -690,7 +690,8 @@ def statuses_said(options: pd.DataFrame, read: int, unread: int) -> tuple[str, s
     them, cards_ = ("indsatsen", "kortet") if one else ("indsatserne", "kortene")
     if not read:
         return f"Rapporten angiver ingen status for {them}, så {cards_} viser ingen status.", owner
-    return f"Rapporten angiver ingen status for {them}; en status på et kort er redaktionens læsning.", owner
+    # Without „for indsatserne“: two short lines at 375 px, not three, before the first card (docs/adr/0090).
+    return "Rapporten angiver ingen status; en status på et kort er redaktionens læsning.", owner
 
 
 def statuses_rule(options: pd.DataFrame, read: int, unread: int) -> str:

@@ -175,13 +175,28 @@ def starting_point_owner(data: Dataset) -> str:
     return listing(list(dict.fromkeys(owners)))
 
 
+def municipality_lead(data: Dataset, kommunekode: str) -> Html:
+    """A profile's opening under its title: the lead, the editors' retelling, which stands bare under the page's one rule
+    (ADR 70), and the page's short word on the choice (profile_choice). What the municipality did follows at once, its
+    initiatives; its starting point and what came of it stand after them (municipality_facts; docs/adr/0090: the first
+    card began two phone screens down, under the facts and the absence lines)."""
+    row = data.municipalities.loc[data.municipalities["kommunekode"] == kommunekode].iloc[0]
+    return Html(
+        # The lead first, then the page's word on the choice: the phone's first screen gives the municipality, not the
+        # filter (reader 25, #2; docs/adr/0079).
+        f'<div class="kr-profile" data-kommune="{esc(row.kommunekode)}">'
+        f'<p class="kr-lead">{retold(data, row.summary, RETOLD["summary"])}</p>{profile_choice(data, kommunekode)}'
+        "</div>" + profile_hints(data, kommunekode)
+    )
+
+
 def municipality_facts(data: Dataset, kommunekode: str) -> Html:
-    """A profile's lead and facts as one block. A retelling (the lead, the outcome) stands bare under the page's one rule
-    (ADR 70); the starting point, the editors' judgement, carries its mark at its end; the region's and the code's
-    owners are said once, at the block's end (profile_whose), not a mark after each (ADR 55). What the course led to
-    is a sentence of the page's own, not a bold field, which read as a missing answer where the report does not tell it;
-    the official name is a field only where its spelling note has something to add to the title; the code, the editors'
-    addition, stands in the block's foot (reader 24, #3)."""
+    """A profile's facts as one block, after its initiatives (docs/adr/0090). A retelling (the outcome) stands bare under
+    the page's one rule (ADR 70); the starting point, the editors' judgement, carries its mark at its end; the region's
+    and the code's owners are said once, at the block's end (profile_whose), not a mark after each (ADR 55). What the
+    course led to is a sentence of the page's own, not a bold field, which read as a missing answer where the report
+    does not tell it; the official name is a field only where its spelling note has something to add to the title; the
+    code, the editors' addition, stands in the block's foot (reader 24, #3)."""
     row = data.municipalities.loc[data.municipalities["kommunekode"] == kommunekode].iloc[0]
     start = _key(data, "starting_points", "starting_point_id", row.starting_point, "label")
     mark = provenance.name_mark(data.options, row["name"], row.name_in_report)
@@ -195,10 +210,7 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
     # comes before the one sentence that says so (ADR 87).
     outcome = all_groups + outcome if row.outcome == NOT_STATED else outcome + all_groups
     return Html(
-        # The lead first, then the page's word on the choice: the phone's first screen gives the municipality, not the
-        # filter (reader 25, #2; docs/adr/0079).
-        f'<div class="kr-profile" data-kommune="{esc(row.kommunekode)}">'
-        f'<p class="kr-lead">{retold(data, row.summary, RETOLD["summary"])}</p>{profile_choice(data, kommunekode)}'
+        f'<div class="kr-profile-facts">'
         f'<dl class="kr-facts">{spelled}'
         f"<dt>Region</dt><dd>{esc(row.region)}</dd>"
         f"<dt>Udgangspunkt</dt><dd>{retold(data, starting_point(start, row.starting_point_note), RETOLD['starting_point'])}</dd></dl>"
@@ -206,7 +218,7 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
         # The section is presented on this very page: name it, do not link to it.
         f'<p class="kr-source-line">Bygger på {esc(provenance.in_sections(data.options, [section]))}. '
         f"Kommunekode: {esc(row.kommunekode)}.</p>"
-        f"{profile_whose(data, row)}</div>" + profile_hints(data, kommunekode)
+        f"{profile_whose(data, row)}</div>"
     )
 
 
@@ -260,7 +272,7 @@ def all_groups_said(data: Dataset, name: str) -> str:
     return f"Om alle aktionslæringsgrupperne, ikke kun {genitive(name)}, siger {section}, at der »{value}«."
 
 
-# A profile's retellings, each marked at its own end (municipality_facts): the column whose source the mark names.
+# A profile's retellings, each marked at its own end (municipality_lead, municipality_facts): the column whose source the mark names.
 RETOLD = {"summary": "municipalities.summary", "starting_point": "municipalities.starting_point", "outcome": "municipalities.outcome"}
 
 
@@ -310,8 +322,9 @@ def profile_choice(data: Dataset, kommunekode: str) -> str:
     words = f"{own} er valgt og fremhæves nu i resten af bogen."
     return (
         f'<p class="kr-profile-choose d-print-none" data-kr-choose="{esc(kommunekode)}">'
-        f'<span class="kr-profile-says">Siden handler om {own}, uanset hvilken kommune du har valgt; dit valg gælder '
-        "bogens andre sider.</span> "
+        # Short, so the cards follow within a phone's first screen and a half (docs/adr/0090): the button says where
+        # the choice counts.
+        f'<span class="kr-profile-says">Siden handler om {own}, uanset dit valg.</span> '
         f'<button type="button" class="kr-profile-choose-button">Fremhæv {own} i resten af bogen</button></p>'
         f'<p class="kr-profile-chosen d-print-none" data-kr-chosen-for="{esc(kommunekode)}" role="status" '
         f'aria-live="polite">{words}</p>'
