@@ -643,6 +643,13 @@
       roomFrom = filter.style.marginBottom;
       filter.style.marginBottom = CSS.px(Number.parseFloat(getComputedStyle(filter).marginBottom) + room).toString();
     };
+    // The panel grows or shrinks while open (the inferred switch's sentences, a turned phone): the room follows it.
+    new ResizeObserver(() => {
+      if (roomFrom === null) return;
+      filter.style.marginBottom = roomFrom;
+      roomFrom = null;
+      makeRoom(true);
+    }).observe(body);
     const setOpen = (open) => {
       openedAt = open ? window.scrollY : null;
       filter.classList.toggle("kr-open", open);
