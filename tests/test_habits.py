@@ -87,6 +87,7 @@ DECISIONS = (
     "a-municipalitys-edition-says-which-pages-are-its-own-and-which-all-share",
     "the-reports-slips-are-listed-once-and-noted-after-each-quote-that-holds-them",
     "a-profile-gives-what-the-municipality-did-first-and-an-edition-one-note-before-its-contents",
+    "at-a-pages-top-the-open-panel-makes-room-and-the-title-stands-under-it",
 )
 
 

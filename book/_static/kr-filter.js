@@ -609,8 +609,8 @@
     );
   }
 
-  /** The bar is one row; its button opens the status and the settings as a panel over the page (which moves
-   * nothing). The panel closes again
+  /** The bar is one row; its button opens the status and the settings as a panel under it (at the page's top the page
+   * makes room for it; further down it lies over the page and moves nothing). The panel closes again
    * with the button, Escape, or once the reader has scrolled on. On a phone the bar is sticky, and reading on
    * (scrolling down) slides the theme's header away; a move back up brings it back. */
   function setupBar() {
@@ -623,12 +623,38 @@
     let pending = false;
     let lastY = window.scrollY;
     const body = filter.querySelector(".kr-filter-body");
+    // The bar's margin as it was before the open panel made room at the page's top (null: no room made).
+    let roomFrom = null;
+    // Opened at the page's top, the panel lay over the title (reader 26 r2, #7; issue 22): there the page makes room
+    // for it in the bar's margin, and the title stands under the panel as it stood under the bar (docs/adr/0091).
+    // Stuck further down, it lies over the page as a menu does, and nothing moves (ADR 75).
+    const makeRoom = (open) => {
+      if (!open) {
+        if (roomFrom !== null) filter.style.marginBottom = roomFrom;
+        roomFrom = null;
+        return;
+      }
+      if (mark.getBoundingClientRect().top < filter.getBoundingClientRect().top - 1) return;
+      // How far the panel reaches past the bar and the lines under it, which the margin already keeps clear.
+      const lines = filter.querySelector(".kr-filter-lines");
+      const shown = lines.checkVisibility() ? lines.getBoundingClientRect().bottom : 0;
+      const room = body.getBoundingClientRect().bottom - Math.max(filter.getBoundingClientRect().bottom, shown);
+      if (room <= 0) return;
+      roomFrom = filter.style.marginBottom;
+      filter.style.marginBottom = CSS.px(Number.parseFloat(getComputedStyle(filter).marginBottom) + room).toString();
+    };
+    // The panel grows or shrinks while open (the inferred switch's sentences, a turned phone): the room follows it.
+    new ResizeObserver(() => {
+      if (roomFrom === null) return;
+      filter.style.marginBottom = roomFrom;
+      roomFrom = null;
+      makeRoom(true);
+    }).observe(body);
     const setOpen = (open) => {
       openedAt = open ? window.scrollY : null;
-      // At the page's top too the panel lies over the page, as a menu does: standing on the page there, it pushed
-      // the title and all under it 109-149 px down and back up again (reader review 24; ADR 75).
       filter.classList.toggle("kr-open", open);
       ui.toggle.setAttribute("aria-expanded", String(open));
+      makeRoom(open);
     };
     // Closed by the reader (a tap beside it, Escape): the focus goes back to the button that opened it, unless the
     // tap went to something that takes the focus itself.

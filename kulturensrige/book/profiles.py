@@ -25,7 +25,7 @@ from kulturensrige.data.buildkey import build_key
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset, ReadLog
 from kulturensrige.data.pages import PROFILE_FOLDER, profile_page
-from kulturensrige.render import cards, lists
+from kulturensrige.render import cards, guide, lists
 from kulturensrige.render.markup import Html
 from kulturensrige.rules import views
 
@@ -73,6 +73,8 @@ def profile_notebook(name: str, kommunekode: str, holder: str, tied: bool = True
         nbformat.v4.new_markdown_cell(quotes),
         _code("cards.quotes_for_municipality(data, KOMMUNE)" if tied else "cards.no_quote_tied(data)"),
         *([nbformat.v4.new_markdown_cell(ingredients), _code("lists.municipality_ingredients(data, KOMMUNE)")] if tied else []),
+        nbformat.v4.new_markdown_cell(f"## {ADVICE_HEADING}"),
+        _code("from kulturensrige.render import guide\n\nguide.ways_to_advice(data)"),
         _code("from kulturensrige.book import page_source\n\npage_source.how_made(data)"),
     ]
     notebook = nbformat.v4.new_notebook(cells=cells)
@@ -84,6 +86,10 @@ def quote_headings(tied: bool) -> tuple[str, str]:
     """The headings of a profile's quotes and their ingredients; where the data tie no quote, one heading for the one
     sentence that says so (cards.no_quote_tied), and no section of ingredients."""
     return ("## Citater knyttet til kommunen", "## Ingredienser i kommunens citater") if tied else ("## Citater", "")
+
+
+# After the municipality's own content, the way to what the report advises all of them (guide.ways_to_advice).
+ADVICE_HEADING = "Rapportens anbefalinger"
 
 
 def _code(source: str) -> nbformat.NotebookNode:
@@ -110,6 +116,8 @@ def profile_parts(data: Dataset, name: str, kommunekode: str, holder: str) -> li
             if tied
             else [cards.no_quote_tied(page)]
         ),
+        f"## {ADVICE_HEADING}",
+        guide.ways_to_advice(page),
         page_source.how_made(page),
     ]
 

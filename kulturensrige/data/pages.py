@@ -57,6 +57,7 @@ PROFILE_PAGE_IDS = frozenset(
         "jb-print-toc",
         "main-content",
         "print-main-content",
+        "rapportens-anbefalinger",  # the heading over the way to the guide's checklists (profiles.ADVICE_HEADING)
         "rtd-footer-container",
         "search-input",
         "searchbox",

@@ -10,18 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kulturensrige.data import provenance, publishing
-from kulturensrige.data.frames import table_rows
+from kulturensrige.data.frames import lookup, table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.pages import heading_id
 from kulturensrige.render import cards
-from kulturensrige.render.markup import Html, esc
+from kulturensrige.render.markup import Html, book_link, esc
 from kulturensrige.render.slips import row_slips, slip_note
-from kulturensrige.words import plural
+from kulturensrige.words import count_word, listing, plural
 
 # The heading the checklist stands under in book/afsluttende-betragtninger.ipynb, and the id Sphinx gives it: the
 # front page's "Guiden som tjekliste" leads there, not to the top of the page.
 HEADING = "Den kondenserede guide"
 ANCHOR = heading_id(HEADING)
+# The heading each ingredient's page sets its share of the guide under (book/ingredienser/*.ipynb), as a checklist.
+INGREDIENT_HEADING = "I guiden"
 
 
 def quoted(data: Dataset, table: str, row_id: str, report_text: str) -> str:
@@ -65,6 +67,22 @@ def checklist(data: Dataset, ingredient_id: str = "") -> Html:
         f'<div class="kr-checklist-box" data-kr-checklist><ul class="kr-checklist">{items}</ul>'
         '<p class="kr-checklist-controls" hidden><button type="button" class="kr-checklist-reset">Fjern alle flueben</button> '
         '<span class="kr-checklist-saved">Fluebenene gemmes kun i denne browser.</span></p></div>'
+    )
+
+
+def ways_to_advice(data: Dataset) -> Html:
+    """On a municipality's profile, after its own content: a plain way to what the report advises, each ingredient's
+    checklist under „I guiden“ on its page, the ingredients named from data, and whose their tie to the guide is
+    (reader 26 r2, #8: a committee reader looks for what worked and what to take into the meeting)."""
+    pages = lookup(data.sections, "section_id", "book_page")
+    rows = list(table_rows(data.ingredients.sort_values("number")))
+    links = [book_link(str(pages[row.section_id]), esc(row.name), anchor=heading_id(INGREDIENT_HEADING)) for row in rows]
+    # Whose the ties are, in the light mark the page's key explains (ADR 81); the checklist's own note says why.
+    ties = provenance.value_label(data.options, "guide_recommendations.ingredient_ids")
+    mark = f'<span class="kr-by" title="{esc(ties)}">{esc(provenance.page_mark(ties))}</span>'
+    return Html(
+        f'<p class="kr-advice">Rapportens guide har råd til alle kommunerne. De står som tjeklister under „{INGREDIENT_HEADING}“ på '
+        f"siderne om de {count_word(len(rows))} ingredienser {mark}: {listing(links)}.</p>"
     )
 
 

@@ -41,6 +41,12 @@ def read_on(page, by: int) -> None:
     page.wait_for_function(f"() => document.documentElement.classList.contains('kr-reading') && {SETTLED}")
 
 
+def read_back(page, by: int) -> None:
+    """A move back up the page: the header slides back over the bar."""
+    page.evaluate(f"() => window.scrollBy({{top: -{by}, behavior: 'instant'}})")
+    page.wait_for_function(f"() => !document.documentElement.classList.contains('kr-reading') && {SETTLED}")
+
+
 @pytest.mark.parametrize("path", ["vaerdiskabelser.html", "kommuner/oversigt.html", "ingredienser/gnist-og-flamme.html"])
 def test_right_after_a_choice_on_a_phone_header_and_bar_take_at_most_100_px_and_cut_no_word(browser, site_url, data, path):
     """The review measured 165 px of 667 right after a choice (the header slid back, the bar's lines under it): a
@@ -127,14 +133,19 @@ ROW_JS = """() => {
 def test_while_reading_on_a_phone_the_bar_is_one_line_of_at_most_48_px_with_every_whole_name(browser, site_url, data, width):
     """The bar was about 56 px while reading and its „Om fremhævning“ took two lines (reader 25 r2, #7; issue 22): at
     320, 375 and 414 px, with each municipality chosen and scrolled on, it is one line of at most 48 px, every word in
-    it on one line, the chosen name whole in the select; header and bar take at most 15 % of 667 px."""
+    it on one line, the chosen name whole in the select; header and bar take at most 15 % of 667 px, scrolling back
+    up too, where the header comes back over the bar (reader 26 r2, #7: 56 + 48 px)."""
     context, page = phone(browser, width)
     try:
-        for row in each(data.municipalities.itertuples()):
+        for i, row in enumerate(each(data.municipalities.itertuples())):
             opened(page, f"{site_url}/vaerdiskabelser.html?kommune={row.slug}")
             read_on(page, 900)
             bar = page.evaluate(ROW_JS)
             assert bar["height"] <= 48 and bar["nameFits"] and bar["bottom"] <= 0.15 * PHONE["height"], (row.name, bar)
             assert all(count == 1 for _, count in bar["lines"]), (row.name, bar["lines"])
+            if i == 0:
+                read_back(page, 300)
+                back = page.evaluate(ROW_JS)
+                assert back["height"] <= 48 and back["bottom"] <= 0.15 * PHONE["height"], ("back up", back)
     finally:
         context.close()

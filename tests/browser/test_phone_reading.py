@@ -637,8 +637,9 @@ PLACES_JS = """() => [...document.querySelectorAll('article p, article h2, artic
 def test_opening_or_closing_the_filter_moves_nothing_the_reader_is_reading(browser, site_url, width):
     """Further down, the phone's panel opens over the page: every paragraph in view stays where it was, opened and
     closed again (the compact bar made the page jump 400 px). At the page's top it stood on the page, so as not to cover
-    the title (issue 22, a new reader), and moved everything in view down and back (reader review 24); there too it now
-    lies over the page and moves nothing (ADR 75)."""
+    the title (issue 22, a new reader), and moved everything in view down and back (reader review 24); ADR 75 laid it
+    over the page there too, and it covered the title (reader 26 r2, #7). Now (ADR 91) at the top the page makes room:
+    everything in view moves down by one and the same distance, and closing puts it back where it was."""
     context = browser.new_context(viewport={"width": width, "height": 667}, locale="da-DK", is_mobile=width < 600, has_touch=width < 600)
     page = context.new_page()
     try:
@@ -664,9 +665,12 @@ def test_opening_or_closing_the_filter_moves_nothing_the_reader_is_reading(brows
             page.evaluate(tap, ".kr-filter-toggle")
             closed = page.evaluate(PLACES_JS)
             assert in_view and len(opened) == len(closed) == len(places), y
+            # Scrolled, nothing moves; at the top, all in view moves down together by the room the panel takes.
+            room = opened[in_view[0]][1] - places[in_view[0]][1] if y == 0 else 0
+            assert room > 0 or y, "at the top the page makes room for the open panel"
             for i in each(in_view):
                 text, top = places[i]
-                assert abs(opened[i][1] - top) < 1 and abs(closed[i][1] - top) < 1, (y, text, top)
+                assert abs(opened[i][1] - top - room) < 1 and abs(closed[i][1] - top) < 1, (y, text, top, room)
     finally:
         context.close()
 
@@ -686,8 +690,9 @@ def test_on_a_desktop_the_opened_panel_lies_over_the_page_and_moves_nothing(brow
     """At 1280 px the opened panel first lay over the page's H1 (issue 22), then pushed the page down 159 px and moved
     what the reader was reading (reader 17, desktop #2), then lay over the H1 again (a new reader, session 20). Further
     down it lies over the page under the bar: every heading and paragraph in view stays where it was while it is open.
-    At the page's top it stood on the page and pushed the title down (reader review 24); there too it now lies over the
-    page and moves nothing (ADR 75). Escape and a click beside it close it."""
+    At the page's top it stood on the page and pushed the title down (reader review 24), then lay over it (ADR 75,
+    reader 26 r2 #7); there the page now makes room for it (ADR 91): all below the bar moves down together and stands
+    below the panel. Escape and a click beside it close it, and all stands where it stood."""
     context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="da-DK")
     page = context.new_page()
     try:
@@ -702,7 +707,14 @@ def test_on_a_desktop_the_opened_panel_lies_over_the_page_and_moves_nothing(brow
             opened = page.evaluate(UNCOVERED_JS)
             top, bottom = opened["panel"]
             assert bottom - top > 20 and before["all"], (y, opened)
-            assert opened["all"] == before["all"], (y, "moved while the panel is open")
+            if y:
+                assert opened["all"] == before["all"], (y, "moved while the panel is open")
+            else:
+                room = opened["items"][0][1] - before["items"][0][1]
+                moved = [[text, a + room, b + room] for text, a, b in before["items"]]
+                assert room > 0 and all(item[1] >= bottom for item in opened["items"]), (y, "under the open panel", opened)
+                pairs = list(zip(opened["items"], moved, strict=False))
+                assert all(o[0] == m[0] and abs(o[1] - m[1]) < 1 for o, m in each(pairs)), (y, "moved together", pairs)
             if closing == "Escape":
                 page.keyboard.press("Escape")
             else:
