@@ -86,6 +86,7 @@ DECISIONS = (
     "a-card-shows-no-status-the-editors-could-not-read-and-a-page-says-an-absence-once",
     "a-municipalitys-edition-says-which-pages-are-its-own-and-which-all-share",
     "the-reports-slips-are-listed-once-and-noted-after-each-quote-that-holds-them",
+    "one-question-one-date-form-one-spelling-policy-and-one-citation-form-in-every-medium",
 )
 
 

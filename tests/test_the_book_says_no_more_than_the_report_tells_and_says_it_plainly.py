@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from kulturensrige.data import provenance
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
-from kulturensrige.data.schema import INFERENCE_RULE, NOT_STATED
+from kulturensrige.data.schema import INFERENCE_RULE
 from kulturensrige.edition import editions
 from kulturensrige.render import cards, lists
 from report_source import collapse, repair_hyphenation
