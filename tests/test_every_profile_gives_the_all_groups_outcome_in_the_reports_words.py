@@ -37,7 +37,7 @@ def test_every_profile_and_edition_gives_the_report_sentence_on_all_groups_once_
         assert said in edition, code
         # The page says it shorter, and as said of every group, not of this one (reader 24, #3), with its section.
         short = lists.all_groups_said(data, name)
-        assert short in page and short.startswith(f"Om alle aktionslæringsgrupperne, ikke kun {genitive(name)},"), short
+        assert short in page and short.startswith(f"Om alle aktionslæringsgrupper, ikke kun {genitive(name)},"), short
         assert SECTION in short and f"»for alle aktionslæringsgruppernes vedkommende {WORDS}«" in short, short
 
 

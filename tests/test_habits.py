@@ -88,6 +88,7 @@ DECISIONS = (
     "the-reports-slips-are-listed-once-and-noted-after-each-quote-that-holds-them",
     "a-profile-gives-what-the-municipality-did-first-and-an-edition-one-note-before-its-contents",
     "at-a-pages-top-the-open-panel-makes-room-and-the-title-stands-under-it",
+    "one-question-one-date-form-one-spelling-policy-and-one-citation-form-in-every-medium",
 )
 
 

@@ -116,7 +116,7 @@ def test_a_municipalitys_facts_leave_out_its_repeated_name_and_code_and_say_its_
         # The outcome is the editors' retelling: no mark of its own under the page's rule (ADR 70).
         assert provenance.is_retelling(data.options, "municipalities.outcome") and outcome.select_one(".kr-by") is None
         said = facts.select_one(".kr-all-groups").get_text()
-        assert said.startswith(f"Om alle aktionslæringsgrupperne, ikke kun {genitive(row.name)},"), said
+        assert said.startswith(f"Om alle aktionslæringsgrupper, ikke kun {genitive(row.name)},"), said
 
 
 def test_an_outcome_the_data_do_not_state_is_one_plain_sentence(data):
@@ -124,7 +124,8 @@ def test_an_outcome_the_data_do_not_state_is_one_plain_sentence(data):
     row["outcome"] = NOT_STATED
     # The editors' reading of the report's section, so it carries their mark (ADR 87).
     said = BeautifulSoup(lists.outcome_said(data, row), "html.parser")
-    assert said.get_text() == f"Hvad indsatserne førte til for deltagerne i {row['name']}, fortæller rapporten ikke. (red.)"
+    # One question in every medium (reading26r2, #6; ADR 92).
+    assert said.get_text() == f"Rapporten angiver ikke, hvad forløbet førte til i {row['name']}. (red.)"
     assert said.select_one(".kr-by")["title"] == "redaktionens læsning"
 
 

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from kulturensrige.data import provenance
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
-from kulturensrige.data.schema import INFERENCE_RULE, NOT_STATED
+from kulturensrige.data.schema import INFERENCE_RULE
 from kulturensrige.edition import editions
 from kulturensrige.render import cards, lists
 from report_source import collapse, repair_hyphenation
@@ -78,9 +78,11 @@ def test_aarhus_outcome_names_the_tense_the_report_uses(data, report_text: str):
         # Reading 24, F12: "i førnutid" was grammar jargon; the card says what the report tells in its own tense. The
         # outcome no longer retells it (ADR 87: the absence opened „Hvad forløbet førte til“, the card said it again).
         assert "i førnutid" not in shown and "Forløbene har haft til formål at udvikle børnenes" in shown
-        assert "Hvad indsatserne førte til for deltagerne i Aarhus, fortæller rapporten ikke." in shown
+        # One question in every medium (reading26r2, #6; ADR 92): the words of municipalities.csv's cell.
+        assert "Rapporten angiver ikke, hvad forløbet førte til i Aarhus." in shown
     outcome = {r["kommunekode"]: r["outcome"] for r in _rows(data, "municipalities.csv")}["751"]
-    assert outcome == NOT_STATED
+    # The download asks the same question as the page, not a bare „ikke angivet“ (reading26r2, #6; ADR 92).
+    assert outcome == "rapporten angiver ikke, hvad forløbet førte til"
 
 
 def test_the_unnamed_initiatives_sentence_says_what_the_report_does_and_the_kinds_have_no_stray_comma(data):

@@ -137,7 +137,8 @@ def test_an_outcome_says_what_the_report_tells_of_the_municipality_and_claims_no
     name = data.municipalities.set_index("kommunekode").loc[code, "name"]
     profile = _text(f"{lists.municipality_facts(data, code)}{cards.initiative_list(data, code)}")
     assert named in profile and "særskilt resultat" not in profile, profile
-    assert f"Hvad indsatserne førte til for deltagerne i {name}, fortæller rapporten ikke. (red.)" in profile
+    # One question in every medium (reading26r2, #6; ADR 92).
+    assert f"Rapporten angiver ikke, hvad forløbet førte til i {name}. (red.)" in profile
 
 
 def test_a_findings_lead_in_keeps_the_reports_subject(data, report_text):

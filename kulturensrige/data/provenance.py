@@ -25,12 +25,14 @@ from kulturensrige.data.schema import (
     CHART_VALUES,
     COUNTED_FROM_DATA,
     EDITORIAL_VALUES,
+    FIGURE_DOWNLOAD_COLUMNS,
     FIGURE_TABLES,
     FOLDER_BLANKS,
     FOLDER_SOURCE,
     NO_STATUS,
     NOT_GIVEN,
     NOT_STATED,
+    OUTCOME_QUESTION,
     PAGE_TABLES,
     PUBLISHED_BLANKS,
     PUBLISHED_CODES,
@@ -260,7 +262,12 @@ def inferred_words(options: pd.DataFrame) -> str:
 def not_given(options: pd.DataFrame, what: str) -> str:
     """Whose absence an 'ikke angivet' is, `what` named as a sentence names it ('datoen', schema.NOT_GIVEN), in the
     words of whoever prepared the folder: 'rapporten angiver ikke datoen'; 'analytikerens data angiver ikke datoen'."""
-    return f"{folder_words(options).holder} angiver ikke {what}"
+    return _absence(folder_words(options).holder, what)
+
+
+def _absence(holder: str, what: str) -> str:
+    """'rapporten angiver ikke datoen'; a question ('hvad forløbet førte til') is a clause, set off by a comma."""
+    return f"{holder} angiver ikke{',' if what.startswith('hv') else ''} {what}"
 
 
 def given_or_not(options: pd.DataFrame, value: str, cells: pd.Series) -> pd.Series:
@@ -273,7 +280,7 @@ def not_given_aliases(value: str) -> dict[str, str]:
     """Every source's words for an absence in a column of schema.NOT_GIVEN ('rapporten angiver ikke datoen',
     'analytikerens data angiver ikke datoen') -> 'ikke angivet': a published download read back as a data folder
     gives the schema's value again, whoever's words it was written in."""
-    return {f"{words(source).holder} angiver ikke {NOT_GIVEN[value]}": NOT_STATED for source in SOURCES}
+    return {_absence(words(source).holder, NOT_GIVEN[value]): NOT_STATED for source in SOURCES}
 
 
 def published_blank(options: pd.DataFrame, value: str) -> str:
@@ -474,6 +481,12 @@ def figure_table_headings(options: pd.DataFrame, figure_id: str) -> list[str]:
     """The headings of a drawn figure's table (schema.FIGURE_TABLES), each naming its column's own source where the
     report does not state it: 'Begivenhed (redaktionens betegnelser)'; the page, its CSV and kilder.csv share them."""
     return [heading(options, label, value) for label, value in FIGURE_TABLES[figure_id]]
+
+
+def figure_download_headings(options: pd.DataFrame, figure_id: str) -> list[str]:
+    """The headings of the columns a figure's table CSV carries after the page's (schema.FIGURE_DOWNLOAD_COLUMNS),
+    each naming its source as the page's headings do: 'Dato som år-måned'."""
+    return [heading(options, label, value) for label, value in FIGURE_DOWNLOAD_COLUMNS.get(figure_id, ())]
 
 
 def name_mark(options: pd.DataFrame, name: str, in_report: str) -> str:
@@ -713,15 +726,22 @@ def statuses_rule(options: pd.DataFrame, read: int, unread: int) -> str:
     )
 
 
+def outcome_question(name: str = "") -> str:
+    """The one question a municipality's outcome answers (schema.OUTCOME_QUESTION), as a field names it: 'Hvad forløbet
+    førte til', or of one municipality: 'Hvad forløbet førte til i Aarhus'."""
+    asked = f"{OUTCOME_QUESTION} i {name}" if name else OUTCOME_QUESTION
+    return f"{asked[0].upper()}{asked[1:]}"
+
+
 def untold_outcome(options: pd.DataFrame, name: str) -> tuple[str, str]:
-    """Where the data give no outcome for a municipality, that the report does not tell it, as (sentence, owner): in
-    the report's folder the editors' reading of the report's section, marked as theirs, said once after what the report
-    does tell ('Hvad indsatserne førte til for deltagerne i Aarhus, fortæller rapporten ikke.'; ADR 87: four profiles
-    opened „Hvad forløbet førte til“ with „Rapportens afsnit fortæller …, men ikke, hvad de førte til“, unmarked); in
-    another folder that its holder does not tell it, with no mark."""
-    if folder_source(options) != BY_REPORT:
-        return f"{folder_words(options).subject} fortæller ikke, hvad forløbet førte til i {name}.", ""
-    return f"Hvad indsatserne førte til for deltagerne i {name}, fortæller rapporten ikke.", f"{words(BY_EDITORS).own} læsning"
+    """Where the data give no outcome for a municipality, that its source does not answer the one question, as
+    (sentence, owner), in the words of the download's cell (not_given; reading26r2, #6: the page asked what „indsatserne
+    førte til for deltagerne“, the PDF „Hvad forløbet førte til“, the CSV said „ikke angivet“): 'Rapporten angiver
+    ikke, hvad forløbet førte til i Aarhus.' In the report's folder the editors' reading of the report's section,
+    marked as theirs, said once after what the report does tell (ADR 87); in another folder its holder's, no mark."""
+    said = not_given(options, f"{OUTCOME_QUESTION} i {name}")
+    owner = f"{words(BY_EDITORS).own} læsning" if folder_source(options) == BY_REPORT else ""
+    return f"{said[0].upper()}{said[1:]}.", owner
 
 
 def values_reasons(options: pd.DataFrame, *values: str, told: Mapping[str, str] | None = None) -> str:

@@ -22,6 +22,7 @@ from kulturensrige.data.schema import (
     BY_REPORT,
     COUNTS_WITH_WORDS,
     EDITORIAL_VALUES,
+    FIGURE_DOWNLOAD_COLUMNS,
     FIGURE_TABLES,
     KEPT,
     KEPT_WORDS,
@@ -280,7 +281,7 @@ def _column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
                 f"{EDITORIAL_VALUES[source].reason}"
             ),
         )
-    if value in NOT_GIVEN:
+    if value in NOT_GIVEN and value not in EDITORIAL_VALUES:
         # The data table and the figure's table say whose absence it is in one wording (provenance.given_or_not); read
         # back as a data folder, the words are the schema's 'ikke angivet' again (validation._published_not_given).
         holder, noun = provenance.folder_words(options).holder, NOT_GIVEN[value]
@@ -295,7 +296,11 @@ def _column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
     value = value if value in EDITORIAL_VALUES else _referenced(table, column) or value
     if value in EDITORIAL_VALUES:
         editors = provenance.value_source(options, value) == provenance.BY_EDITORS
-        return provenance.value_label(options, value), provenance.reason(value, provenance.data_reasons(data.tables)) if editors else ""
+        why = provenance.reason(value, provenance.data_reasons(data.tables)) if editors else ""
+        if value in NOT_GIVEN:
+            # An editors' retelling that may be absent (an outcome): whose absence it is, in the download's words.
+            why = f"{why} Hvor den mangler, står {_not_given_where(options, value, in_figure=False)}".strip()
+        return provenance.value_label(options, value), why
     if TABLES[table].kind_of(column) == "id" and column == TABLES[table].key:
         return "bogens id", "Et fast id, som tabellerne henviser til; ikke en oplysning fra rapporten."
     if column in ("slug", "book_page"):
@@ -467,6 +472,11 @@ def sources_file(data: Dataset, figures_not_drawn: Collection[str] = (), *, tied
         for heading, (_, shown_value) in zip(headings, figure_columns, strict=True):
             table, _, column = shown_value.partition(".")
             # A column whose rows differ in source (a form the editors read) says it in its cells, as a page's table does.
+            rows.append([f"{figure_id}-*.csv", heading, *_value_source(data, shown_value)])
+    # The columns only a figure's CSV carries (a date's sortable form) say their source as the page's columns do.
+    for figure_id, download_columns in FIGURE_DOWNLOAD_COLUMNS.items():
+        headings = provenance.figure_download_headings(data.options, figure_id)
+        for heading, (_, shown_value) in zip(headings, download_columns, strict=True):
             rows.append([f"{figure_id}-*.csv", heading, *_value_source(data, shown_value)])
     for value, editorial in EDITORIAL_VALUES.items():
         if value.startswith(FIGURE) and editorial.download and value.removeprefix(FIGURE) not in {*FIGURE_TABLES, *figures_not_drawn}:

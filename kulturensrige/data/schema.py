@@ -30,12 +30,20 @@ NOT_APPLICABLE = "ikke relevant"
 # column the report owns.
 # Columns that may hold 'ikke angivet' where the source leaves the value out: kilder.csv says whose absence it is, not
 # plainly 'rapportens' (value -> its noun as a sentence names it).
+# The one question a municipality's outcome answers, worded once: the PDF's field, the sentence where the report does
+# not answer it, the download's cell and the dictionary all ask it in these words (reading26r2, #6).
+OUTCOME_QUESTION = "hvad forløbet førte til"
 NOT_GIVEN = {
+    "municipalities.outcome": OUTCOME_QUESTION,
     "programme_events.mode": "formen",
     "programme_events.date": "datoen",
     "programme_events.place": "stedet",
     "publication.year": "udgivelsesåret",
 }
+# Columns a figure's table CSV carries after the page's, each with the data value it shows: the dates as the data
+# folder writes them (ÅÅÅÅ-MM), so a spreadsheet sorts them; the page's column says them in words („november 2021“),
+# as the pages and PDFs do (reading26r2, #7).
+FIGURE_DOWNLOAD_COLUMNS = {"forloeb": (("Dato som år-måned", "programme_events.date"),)}
 # What an initiative that names no single organisation shows where its organisations stand (the cards, the downloads).
 NO_ORGANISATION = "ingen enkelt organisation"
 # Cells a published download writes in words where the data folder leaves them empty, as the pages say it (the s17
@@ -404,7 +412,12 @@ TABLES: dict[str, Table] = {
                 "region": text("Region (redaktionens tilføjelse: rapporten nævner ikke regionerne).", "Region Sjælland"),
                 "starting_point": ref("starting_points", "Udgangspunkt ved start.", "fra-bunden"),
                 "starting_point_note": text("Udgangspunktet med egne ord.", "Startede uden projektplan."),
-                "outcome": text("Hvad forløbet førte til bagefter, eller 'ikke angivet'.", NOT_STATED),
+                "outcome": text(
+                    f"{OUTCOME_QUESTION[0].upper()}{OUTCOME_QUESTION[1:]} i kommunen, eller 'ikke angivet'. Hvor rapporten "
+                    f"ikke fortæller det, står der på siderne, i PDF-udgaverne og i de CSV-filer, bogen udgiver, „rapporten "
+                    f"angiver ikke, {OUTCOME_QUESTION}“; læst ind igen er det 'ikke angivet'.",
+                    NOT_STATED,
+                ),
                 "summary": text("Resumé med egne ord.", "Køge holdt eventet ..."),
                 "section_id": SECTION,
             },
@@ -670,7 +683,12 @@ TABLES: dict[str, Table] = {
                     f"Fysisk, virtuel, 'ikke angivet' eller '{NOT_APPLICABLE}' (projektperiodens start og slut). {_NOT_GIVEN_NOTE}",
                     "fysisk",
                 ),
-                "date": date(f"Dato som ÅÅÅÅ-MM, eller 'ikke angivet'. {_NOT_GIVEN_NOTE}", "2021-11"),
+                "date": date(
+                    f"Dato som ÅÅÅÅ-MM, eller 'ikke angivet'. {_NOT_GIVEN_NOTE} Siderne, PDF-udgaverne og tabellen under "
+                    "figur 1 siger datoen i ord („november 2021“); i denne form, der kan sorteres, står den i programme_events.csv "
+                    f"og i tabellens CSV-fil i kolonnen „{FIGURE_DOWNLOAD_COLUMNS['forloeb'][0][0]}“ ved siden af ordene.",
+                    "2021-11",
+                ),
                 "place": text(
                     f"Sted, 'ikke angivet' eller '{NOT_APPLICABLE}' (et virtuelt møde, projektperiodens start og slut). {_NOT_GIVEN_NOTE}",
                     "Arken",
@@ -876,7 +894,12 @@ TABLES: dict[str, Table] = {
             "reference_key",
             {
                 "reference_key": ident("BibTeX-nøgle.", "jensen2022"),
-                "citation": text("Henvisningen som i rapporten.", "Jensen 2022"),
+                "citation": text(
+                    "Henvisningen i én form: forfatter og år uden parentes, som rapporten skriver den inde i en parentes "
+                    "(fx „Amhøj 2019a“, „Cartwright og Hardie 2012“); hvor rapporten skriver den i løbende tekst "
+                    "(»Patton (2017)«), står den form i note.",
+                    "Jensen 2022",
+                ),
                 "section_ids": refs("sections", "Afsnit, der henviser til værket, adskilt af ';'.", "baggrund", required=True),
                 "note": text("Bemærkning, fx stavevarianter.", "", required=False),
                 "language": choice(
@@ -1176,7 +1199,7 @@ EDITORIAL: tuple[Editorial, ...] = (
     ),
     Editorial(
         "municipalities.outcome",
-        "hvad forløbet førte til",
+        OUTCOME_QUESTION,
         f"Redaktionens gengivelse med egne ord af det, rapporten fortæller om forløbets resultat i kommunen; {KEPT}.",
         "gengivelse",
     ),
@@ -1360,8 +1383,8 @@ MIXED_VALUES = {
         "Rapporten navngiver de fleste organisationer; hvor den ikke giver et navn, er navnet redaktionens beskrivelse efter "
         "rapportens ord (fx „foreningen af mænd bag genbrugsværkstedet“ for rapportens »en gruppe mænd, der nyligt har "
         "etableret sig som forening«), og hvor rapporten staver et navn anderledes "
-        "(name_in_report, fx »Aarhus Billed-og medieskole«), er navnet redaktionens stavning, og siderne siger det ved "
-        "netop det navn."
+        "end det officielle (name_in_report, fx »Aarhus Billed-og medieskole« og »Storstrøms fængsel« for Storstrøm "
+        "Fængsel), er navnet redaktionens stavning, og siderne siger det ved netop det navn."
     ),
 }
 # Columns whose values are the report's or the editors' row by row, as another column of the row says

@@ -1088,8 +1088,9 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
                 _one(data, "starting_points", "starting_point_id", row.starting_point, "label"), row.starting_point_note
             ),
             "outcome": row.outcome,
+            "outcome_question": provenance.outcome_question(),
             "outcome_not_stated": row.outcome == NOT_STATED,
-            # Said after what the report tells, never first under „Hvad forløbet førte til“ (ADR 87).
+            # Said after what the report tells, never first under the question's field (ADR 87).
             "outcome_untold": str(lists.untold_outcome(data, row)) if row.outcome == NOT_STATED else "",
             "all_groups": lists.all_groups_outcome(data),
             "section_source": provenance.in_sections(data.options, [filters.section_title_quoted(data, row.section_id)]),

@@ -1260,7 +1260,11 @@ def programme_timeline(data: Dataset) -> Chart:
     columns = (shown["title"], *given)
     table = pd.DataFrame(dict(zip(provenance.figure_table_headings(data.options, "forloeb"), columns, strict=True)))
     # The description above the figure says the distances are order, not time (_timeline_alt): the note says it no more.
-    variants = {filters.ALL: Variant(figure_json(figure), alt, table)}
+    # Its CSV carries the dates as the data folder writes them too, beside the words, so a spreadsheet sorts them; an
+    # absence in the same words as the page's column (reading26r2, #7).
+    sortable = provenance.given_or_not(data.options, "programme_events.date", events["date"])
+    download = pd.DataFrame(dict(zip(provenance.figure_download_headings(data.options, "forloeb"), [sortable], strict=True)))
+    variants = {filters.ALL: Variant(figure_json(figure), alt, table, download=download)}
     whose = provenance.chart_parts(data.options, "forloeb")
     # No hover labels: plotly puts one beside its point, over the neighbouring markers of the same row, and has no
     # option to place it elsewhere (a fifth new reader's review, finding 3). What they said, the description under the

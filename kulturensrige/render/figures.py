@@ -120,6 +120,8 @@ class Variant:
     # Whose the whole table is (provenance.chart_label), which its CSV says in a column of its own where every column
     # is the editors' (provenance.download_table).
     whose: str = ""
+    # Columns only the table's CSV carries, after the page's (provenance.figure_download_headings): a date's sortable form.
+    download: pd.DataFrame | None = None
 
 
 def styled(figure: go.Figure, height: int = 420) -> go.Figure:
@@ -215,10 +217,20 @@ def shared_payload(variants: dict[str, dict], noted: Callable[[str], str] | None
 
 
 def _table_context(
-    table: pd.DataFrame, caption: str, csv_name: str = "", marks: tuple[str, ...] = (), excel: str = "", whose: str = ""
+    table: pd.DataFrame,
+    caption: str,
+    csv_name: str = "",
+    marks: tuple[str, ...] = (),
+    excel: str = "",
+    whose: str = "",
+    download: pd.DataFrame | None = None,
 ) -> dict:
     head = [str(c) for c in table.columns]
     rows = [[str(v) for v in row] for row in table.itertuples(index=False)]
+    # The CSV carries the download's own columns after the page's (a date's sortable form; Variant.download).
+    extra = download if download is not None else pd.DataFrame(index=table.index)
+    csv_head = [*head, *(str(c) for c in extra.columns)]
+    csv_rows = [[*row, *(str(v) for v in more)] for row, more in zip(rows, extra.itertuples(index=False), strict=True)]
     # On the web page the editors' columns are marked once, in the caption, or each heading's mark is short; the CSV
     # made here keeps the full words (ADR 40).
     caption_mark, page_head = provenance.table_mark(head) if csv_name else ("", head)
@@ -230,7 +242,7 @@ def _table_context(
         "labels": [provenance.bare_heading(h) for h in head] if csv_name else head,  # a phone's later blocks' names
         "marks": list(marks),
         "rows": [{"cells": r, "mark": ""} for r in rows],
-        "csv": csv_href(*provenance.download_table(head, rows, whose)) if csv_name else "",
+        "csv": csv_href(*provenance.download_table(csv_head, csv_rows, whose)) if csv_name else "",
         "csv_name": csv_name,
         "sources": Markup(sources_link()) if csv_name else "",
         "excel": excel,
@@ -238,11 +250,19 @@ def _table_context(
     }
 
 
-def data_table(table: pd.DataFrame, caption: str, csv_name: str = "", marks: tuple[str, ...] = (), excel: str = "", whose: str = "") -> str:
+def data_table(
+    table: pd.DataFrame,
+    caption: str,
+    csv_name: str = "",
+    marks: tuple[str, ...] = (),
+    excel: str = "",
+    whose: str = "",
+    download: pd.DataFrame | None = None,
+) -> str:
     """A figure's numbers as a table (the one table macro); with `csv_name`, with a CSV download made here (whose
-    the table is, `whose`, said in it as provenance.download_table does), and the line on opening it in Excel where the
-    page has not said it (`excel`)."""
-    return str(macro("cards.html.j2", "table", _table_context(table, caption, csv_name, marks, excel, whose)))
+    the table is, `whose`, said in it as provenance.download_table does; `download`'s columns after the page's), and
+    the line on opening it in Excel where the page has not said it (`excel`)."""
+    return str(macro("cards.html.j2", "table", _table_context(table, caption, csv_name, marks, excel, whose, download)))
 
 
 def table_element(table: pd.DataFrame, caption: str, marks: tuple[str, ...] = ()) -> str:
@@ -808,7 +828,7 @@ def embed(chart: Chart) -> Html:
     excel = CSV_EXCEL if first_on_page(CSV_EXCEL, folded=True) else ""
     tables = {
         keys[0]: f'<div data-variant="{esc(" ".join(keys))}"{"" if first in keys else " hidden"}>'
-        + data_table(v.table, v.title or title, _csv_name(figure_id, keys[0]), v.marks, excel, v.whose)
+        + data_table(v.table, v.title or title, _csv_name(figure_id, keys[0]), v.marks, excel, v.whose, v.download)
         + "</div>"
         for keys in sharing.values()
         for v in [variants[keys[0]]]

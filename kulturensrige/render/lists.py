@@ -254,22 +254,22 @@ def _all_groups_fact(data: Dataset) -> tuple[str, str] | None:
 
 def all_groups_outcome(data: Dataset) -> str:
     """What the report says the course led to for all the groups, as one sentence in its words and naming its section
-    ('Om alle aktionslæringsgrupperne siger rapportens afsnit »Broer, stier og krakelerede siloer«, at der »…«.');
+    ('Om alle aktionslæringsgrupper siger rapportens afsnit »Broer, stier og krakelerede siloer«, at der »…«.');
     '' where the data has no such fact."""
     if (fact := _all_groups_fact(data)) is None:
         return ""
     section, value = fact
-    return f"Om alle aktionslæringsgrupperne siger {section}, at der »{value}«."
+    return f"Om alle aktionslæringsgrupper siger {section}, at der »{value}«."
 
 
 def all_groups_said(data: Dataset, name: str) -> str:
     """all_groups_outcome on a municipality's page, short and said to be of all the groups, not the municipality's own
-    outcome ('Om alle aktionslæringsgrupperne, ikke kun Køges, siger rapportens afsnit »…«, at der »…«.'; reader 24, #3;
+    outcome ('Om alle aktionslæringsgrupper, ikke kun Køges, siger rapportens afsnit »…«, at der »…«.'; reader 24, #3;
     reading26r2, #7: the groups, as the report and programme_facts.csv say it)."""
     if (fact := _all_groups_fact(data)) is None:
         return ""
     section, value = fact
-    return f"Om alle aktionslæringsgrupperne, ikke kun {genitive(name)}, siger {section}, at der »{value}«."
+    return f"Om alle aktionslæringsgrupper, ikke kun {genitive(name)}, siger {section}, at der »{value}«."
 
 
 # A profile's retellings, each marked at its own end (municipality_lead, municipality_facts): the column whose source the mark names.
