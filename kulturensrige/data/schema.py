@@ -960,7 +960,11 @@ TABLES: dict[str, Table] = {
                 ),
                 "row_id": text("Rækkens id i tabellen (fx q004); tom, hvor ordet står i en sides tekst.", "q004", required=False),
                 "page": text("Siden, hvis tekst citerer ordet (sections.book_page); tom, hvor en tabel citerer det.", "", required=False),
-                "report_line": text("Linjen (eller linjerne) i rapportens tekst, hvor ordet står.", "234"),
+                "report_line": integer(
+                    "Linjen i rapportens tekst, hvor ordet står; hvor en orddeling deler det over to linjer, den første af dem.",
+                    "234",
+                    minimum=1,
+                ),
             },
             min_rows=0,
             optional=True,
