@@ -13,7 +13,8 @@ def test_no_initiative_read_as_completed_is_described_as_still_to_come(data):
     for row in each(list(done.itertuples())):
         assert "skal give" not in row.description and "består af" not in row.description, row.initiative_id
     rudersdal = data.municipalities.set_index("kommunekode").at["230", "summary"]
-    assert "Projekt Kulturligvis, hvis formål har været at give" in rudersdal
+    # The lead summarises the card (read26b, reading26r2 #4) and keeps the report's past: „som skulle give“, not „skal“.
+    assert "skal give" not in rudersdal and "Projekt Kulturligvis, som skulle give" in rudersdal
 
 
 def test_kulturligvis_is_described_in_the_tenses_the_report_uses(data, report_text: str):

@@ -6,6 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+from bs4 import BeautifulSoup
+
 from kulturensrige.render import front_page
 from report_source import collapse, repair_hyphenation
 
@@ -70,10 +73,14 @@ def test_the_front_page_names_the_sign_whose_card_has_no_municipality_line(data)
     assert f"kortet med {sign[0].lower()}{sign[1:]}" in said and "Arken" in said
 
 
-def test_the_closing_chapter_says_once_how_the_report_ends(report_text: str):
+@pytest.mark.build
+def test_the_closing_chapter_says_once_how_the_report_ends(report_text: str, built_site: Path):
     """The guide »følger« with the ingredient list, and the report ends after it with the open answer to the sign's
-    question; the chapter said the report ends with each of them."""
-    report, page = collapse(repair_hyphenation(report_text)), page_text("afsluttende-betragtninger.ipynb")
+    question; the chapter said the report ends with each of them. Read on the built page: the sentence that quotes the
+    report's last words is a code cell's, with the slip's note (slips.quoted_on_page, ADR 89)."""
+    report = collapse(repair_hyphenation(report_text))
+    html = (built_site / "afsluttende-betragtninger.html").read_text(encoding="utf-8")
+    page = collapse(BeautifulSoup(html, "html.parser").select_one("main").get_text(" "))
     assert "Med ingredienslisten bestående af de fire ingredienser følger en lille kondenseret guide" in report
     assert report.rstrip().endswith("det må de forsatte eksperimenter og udforskninger vise.")
     assert page.count("Rapporten slutter med") == 1 and "Rapporten slutter med et åbent svar" in page
