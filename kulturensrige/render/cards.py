@@ -205,11 +205,17 @@ def _tie(labels: dict[str, str], level: str) -> dict:
 CARD_FIELDS = (
     "anchor", "kommune", "attribution", "quotes", "ingredient_ids", "speaker_category", "lang", "turns", "exchange", "kind",
     "speaker", "reference", "tie", "kommune_name", "rationale", "section", "ingredient_tie", "ingredient_why",
-    "full_href", "full_printed", "slip",
+    "full_href", "full_printed", "slip", "badges_class", "source_class",
 )  # fmt: skip
 
 # How many of a quote's first words stand for it on a page that is not its section's (ADR 74): enough to know it by.
 FIRST_WORDS = 12
+
+
+def _here_class(base: str, here: bool) -> str:
+    """A card part's classes: with kr-here where it names the page the card stands on, which paper leaves out. A row
+    carries them (CARD_FIELDS), so a card the browser fills from it is the card Python renders."""
+    return f"{base} kr-here" if here else base
 
 
 def full_quote_at(data: Dataset, rows: list[dict]) -> str:
@@ -328,8 +334,9 @@ def card_context(
         "sections": (sections := _sections(data, [first["section_id"]])),
         # Paper leaves out (edition.css, .kr-here) a chip or an 'Afsnit' line that names the chapter the card stands
         # in: in the whole book's chapter »Fælles fundamenter« every card repeated both (reader, session 26).
-        "badges_here": bool(ingredients) and all(i["here"] for i in ingredients),
-        "source_here": all(s["here"] for s in sections),
+        "badges_here": (badges_here := bool(ingredients) and all(i["here"] for i in ingredients)),
+        "badges_class": _here_class("kr-badges", badges_here),
+        "source_class": _here_class("kr-source-line", all(s["here"] for s in sections)),
         "ingredient_tie": ingredient_tie,
         "ingredient_why": ingredient_why,
     }
@@ -371,7 +378,7 @@ def quote_rows(data: Dataset, contexts: list[dict]) -> Markup:
         "turns": [{"css": None, "speaker": "", "text": ""}],
         "ingredients": _ingredients(data, tuple(i for i in data.ingredients.sort_values("number")["ingredient_id"] if i in ingredient_ids)),
         "sections": _sections(data, (c["section"] for c in contexts)),
-        "badges_here": False, "source_here": False,
+        "badges_here": False, "badges_class": "kr-badges", "source_class": "kr-source-line",
     }  # fmt: skip
     card = macro("cards.html.j2", "quote_card", template)
     return Markup(f'<template class="kr-list-card">{card}</template>{row_islands([card_row(c) for c in contexts])}')
