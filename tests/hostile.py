@@ -284,7 +284,9 @@ def overlay_rows() -> dict[str, list[dict[str, str]]]:
         "findings": [_row("findings", finding_id="hostile-fund", position="99", section_id="hostile-afsnit")],
         "publication": [_row("publication", publication_id="kulturens-rige", year="ikke angivet", section_id="baggrund")],
         # A slip of the report's is a word its row's text holds (ADR 89): the attack itself, in hostile-1's text.
-        "report_slips": [_row("report_slips", slip_id="hostile-slip", word=ATTACK, table="quotes", row_id="hostile-1", page="", report_line="1")],
+        "report_slips": [
+            _row("report_slips", slip_id="hostile-slip", word=ATTACK, table="quotes", row_id="hostile-1", page="", report_line="1")
+        ],
     }
 
 

@@ -184,4 +184,3 @@ def _drawing_head(path: Path, page: int) -> float:
         return 0.0
     under = next((y for y, font, _ in lines[1:] if font.startswith("CharisSIL")), lines[0][0])
     return (under - lines[0][0]) / area
-
