@@ -25,7 +25,7 @@ from support.checks import each
 
 REPO = Path(__file__).resolve().parent.parent
 # The words that credit the report with a folder's rows (test_provenance's REPORT_CREDITS and the front page's lead).
-REPORT_CREDITS = ("Rapportens egne tal", "som rapporten beskriver for kommunen", "angivet i rapporten", "rapportens afsnit")
+REPORT_CREDITS = ("Rapportens egne tal", "de indsatser, rapporten beskriver for kommunen", "angivet i rapporten", "rapportens afsnit")
 
 
 def _text(html: object) -> str:

@@ -40,7 +40,7 @@ REPORT_CREDITS = (
     "Rapporten selv knytter",
     "rapportens egne angivelser",
     "ikke angivet i rapporten",
-    "som rapporten beskriver for kommunen",
+    "de indsatser, rapporten beskriver for kommunen",
     "rapporten bruger",
 )
 

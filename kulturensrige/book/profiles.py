@@ -35,7 +35,7 @@ from kulturensrige.rules import views
 # cards name them: one line, so the first card comes sooner (docs/adr/0090).
 def initiatives_line(holder: str) -> str:
     """The line under a profile's heading 'Indsatser', one wording for the notebook and the page it renders."""
-    return f"Indsatserne, som {holder} beskriver for kommunen."
+    return f"Her er de indsatser, {holder} beskriver for kommunen."
 
 
 # After the initiatives, the municipality's starting point and what came of it, under the heading the edition gives
