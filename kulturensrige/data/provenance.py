@@ -583,7 +583,9 @@ def whose_parts(options: pd.DataFrame, *values: str, told: Mapping[str, str] | N
 # The editors' retellings of the report's text in prose: the book says once, at the top of every reading page and on
 # every PDF's cover, that its text is their retelling and the report's words stand in »…« (retelling_rule), so these
 # carry no mark of their own; a value the editors added, grouped or judged keeps its mark (ADR 70, reading s24, F5).
-RETELLINGS = frozenset({"municipalities.summary", "municipalities.outcome", "ingredients.short_description"})
+# A municipality's outcome is not among them: it answers a question as a fact does, beside the marked starting point,
+# so it carries its mark as every value the editors worded does (docs/adr/0093; reading27, #1).
+RETELLINGS = frozenset({"municipalities.summary", "ingredients.short_description"})
 
 
 def is_retelling(options: pd.DataFrame, value: str) -> bool:
