@@ -645,7 +645,7 @@ def ingredient_items(data: Dataset, kommunekode: str, shared: dict | None = None
                 "own": quote_items(data, own, kommunekode, words),
                 # Where no quote is tied, the list is every municipality's, and its heading says so (untied_line).
                 "own_heading": "" if untied else headings["chosen"],
-                "general_heading": ALL_QUOTES_HEADING if untied else headings.get("none", ""),
+                "general_heading": UNTIED_QUOTES_HEADING if untied else headings.get("none", ""),
                 "others": [quote_item(data, g, kommunekode, words) for g in other_groups],
                 "others_heading": headings.get("other", ""),
                 "others_shown": shown_note(n_other, GENERAL_QUOTE_LIMIT, order),
@@ -702,8 +702,10 @@ def _said_once(data: Dataset, card: dict, whole: dict[str, str], places: dict[st
 
 
 # The heading of an ingredient's quotes in an edition where the data tie none to any municipality: a skimmer of
-# Egedal's edition took the report's quotes under Egedal's title for Egedal's voices (reading 21, finding 1).
-ALL_QUOTES_HEADING = "Citater fra alle kommuner"
+# Egedal's edition took the report's quotes under Egedal's title for Egedal's voices (reading 21, finding 1). It says
+# only what is true: „Citater fra alle kommuner“ claimed the quotes came from every municipality, which the report
+# never says; it names its speakers as action-learning participants, tied to no municipality (reading27, #2).
+UNTIED_QUOTES_HEADING = "Rapportens citater om ingrediensen"
 
 
 def untied_line(data: Dataset, name: str) -> str:
@@ -739,7 +741,7 @@ def ingredient_counts(total: int, own: int, general: int, elsewhere: int, elsewh
     say whose ties they are (`elsewhere_ties`, cards.tie_levels: 'udledt af redaktionen'); they stand here too."""
     if not own and not elsewhere:
         # No quote tied: the heading and the line under it say so already ('0 knyttet til kommunen og 5 uden kommune'
-        # under »Citater fra alle kommuner« said it a third time; the s23 reading, F9).
+        # under the untied list's heading said it a third time; the s23 reading, F9).
         return f"I alt {plural(total, 'citat', 'citater')} til ingrediensen."
     parts = [f"{number(own)} knyttet til kommunen", f"{number(general)} uden kommune"]
     if elsewhere:
