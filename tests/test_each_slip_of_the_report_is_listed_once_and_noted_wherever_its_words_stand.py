@@ -22,10 +22,14 @@ REPO = Path(__file__).resolve().parents[1]
 # The slips reading 26 found in the words the book quotes and the guide's stray »?« (reader review 24, #13), with the
 # report's line (of its extracted text) each is on.
 FOUND = {"?": "798", "samskabelsesprocessernes": "366", "blandende": "234", "lydbille": "505", "parkererede": "529", "forsatte": "801"}
+# The slips reading27 (#3) found besides: q008's two (»har kunne«, the line's next word kept so it is not read in
+# »har kunnet«; »har nyt«) and the report's sentence a status's description quotes (»Dette er lykkes, og der er
+# bevilliget …«).
+FOUND_27 = {"har kunne folde": "306", "har nyt": "315", "lykkes": "150", "bevilliget": "150"}
 
 
-def note(word: str) -> str:
-    return f"(»{word}« står sådan i rapporten)"
+def note(*words: str) -> str:
+    return f"({' og '.join(f'»{w}«' for w in words)} står sådan i rapporten)"
 
 
 def test_each_slip_the_book_quotes_is_listed_with_the_reports_line_and_stands_there(data, report_text):
@@ -41,15 +45,28 @@ def test_each_slip_the_book_quotes_is_listed_with_the_reports_line_and_stands_th
         assert FOUND.get(slip.word, str(first)) == str(first), (slip.word, slip.report_line)
 
 
-def test_a_quote_card_says_its_slip_once_after_the_quote_as_the_guide_says_its_sign(data):
+def test_the_slips_reading27_found_are_listed_where_the_book_quotes_them(data, report_text):
+    """q008's »har kunne« and »har nyt« and the status description's »lykkes« and »bevilliget«, each on its line."""
+    listed = dict(zip(data.report_slips["word"], data.report_slips["report_line"].astype(str), strict=True))
+    assert {word: listed.get(word) for word in FOUND_27} == FOUND_27
+    rows = data.report_slips.set_index("word")
+    assert set(rows.loc[["har kunne folde", "har nyt"], "row_id"]) == {"q008"}
+    assert set(rows.loc[["lykkes", "bevilliget"], "table"]) == {"statuses"}
+    # The row quotes the report's sentence with both slips, in the words the report prints them.
+    described = data.tables["statuses"].set_index("status_id").at["bevilget", "description"]
+    assert "»Dette er lykkes, og der er bevilliget projektmidler" in described
+
+
+def test_a_quote_card_says_its_slips_once_after_the_quote_as_the_guide_says_its_sign(data):
+    """A card notes every slip of its quote in one note after it ('(»har kunne folde« og »har nyt« står …)')."""
     slipped = data.report_slips[data.report_slips["table"] == "quotes"]
-    for slip in each(slipped.itertuples()):
-        card = BeautifulSoup(cards.quote_card(data, data.quotes[data.quotes["quote_id"] == slip.row_id]), "html.parser")
+    for row_id, words in each(list(slipped.groupby("row_id", sort=False)["word"])):
+        card = BeautifulSoup(cards.quote_card(data, data.quotes[data.quotes["quote_id"] == row_id]), "html.parser")
         notes = [" ".join(p.get_text(" ").split()) for p in card.select(".kr-slip-note")]
-        assert notes == [note(slip.word)], (slip.row_id, notes)
-        assert card.select_one("blockquote").find_next_sibling("p", class_="kr-slip-note"), slip.row_id
+        assert notes == [note(*words)], (row_id, notes)
+        assert card.select_one("blockquote").find_next_sibling("p", class_="kr-slip-note"), row_id
         # The quote itself stays verbatim: the note stands outside it.
-        assert "står sådan" not in card.select_one("blockquote").get_text(), slip.row_id
+        assert "står sådan" not in card.select_one("blockquote").get_text(), row_id
     # The guide's stray sign and the listed slips are worded by one function.
     assert guide.slip_note("Med blandende tilgange", "rapporten", ["blandende"]) == f" {note('blandende')}"
     others = data.quotes[~data.quotes["quote_id"].isin(slipped["row_id"])]
@@ -128,8 +145,9 @@ def test_the_built_pages_note_each_slip_once_where_its_words_stand(data, built_s
             shown = quote.select_one("blockquote").get_text(" ")
             listed = in_quotes[in_quotes["row_id"].isin(quote.get("data-quotes", "").split())]["word"]
             notes = [" ".join(p.get_text(" ").split()) for p in quote.select(".kr-slip-note")]
-            assert notes == [note(w) for w in listed if w in shown], (path.name, shown[:60], notes)
-            carded |= {w for w in listed if w in shown}
+            held = [w for w in listed if w in shown]
+            assert notes == ([note(*held)] if held else []), (path.name, shown[:60], notes)
+            carded |= set(held)
     assert carded == set(in_quotes["word"]), carded
     for page, word in (("afsluttende-betragtninger.html", "forsatte"), ("evalueringsdesign.html", "samskabelsesprocessernes")):
         main = BeautifulSoup((built_site / page).read_text(encoding="utf-8"), "html.parser").select_one("main")

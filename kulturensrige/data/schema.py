@@ -79,6 +79,8 @@ SLIP_COLUMNS = {
     "evaluation_questions": "text",
     "guide_recommendations": "report_text",
     "findings": "report_text",
+    # A status's description quotes the report's words for the editors' reading (»Dette er lykkes …«, reading27, #3).
+    "statuses": "description",
 }
 SLIP_EXAMPLE = "(»blandende« står sådan i rapporten)"
 LIST_SEPARATOR = ";"
