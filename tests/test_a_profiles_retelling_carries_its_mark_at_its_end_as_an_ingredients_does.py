@@ -7,7 +7,11 @@ title), in the editions and in the whole-book PDF (its words in full).
 ADR 70 (reading s24, F5) changed the expectation: an ingredient page's later paragraphs and five chapters' prose are the
 same kind of retelling and carried no mark, so a reader could not learn the rule. Every reading page and every PDF's
 cover now says once that the text is the editors' retelling (provenance.retelling_rule); a retelling (the lead, the
-outcome) carries no mark, alike on the page and in print, and the starting point, the editors' grouping, keeps its own."""
+outcome) carries no mark, alike on the page and in print, and the starting point, the editors' grouping, keeps its own.
+
+ADR 93 (reading27, #1) changed it for the outcome: it answers „Hvad forløbet førte til“ as a fact does, beside the
+marked starting point, and stood unmarked while the line that the report does not tell it was marked. It carries its
+mark at its end („(red.)“ on the page, „(redaktionens gengivelse)“ in print), the words kilder.csv gives its column."""
 
 from __future__ import annotations
 
@@ -27,8 +31,9 @@ from test_pdf import report_site as report_site  # the fixture: the built book w
 
 def _owners(data, row) -> dict[str, str]:
     """Each retelling of a profile's block -> the words its mark gives, as the edition and kilder.csv give them."""
-    # What the course led to is a sentence of its own under the facts (reader 24, #3); bare, as the lead (ADR 70).
-    owners = {"lead": "", "Udgangspunkt": lists.starting_point_owner(data), "outcome": ""}
+    # What the course led to is a sentence of its own under the facts (reader 24, #3), marked as the editors' (ADR 93).
+    outcome = provenance.value_label(data.options, "municipalities.outcome")
+    owners = {"lead": "", "Udgangspunkt": lists.starting_point_owner(data), "outcome": outcome}
     if row.outcome == NOT_STATED:
         del owners["outcome"]
     return owners
@@ -41,7 +46,8 @@ def _last_mark(element) -> str:
     return last.get("title", "") if getattr(last, "name", None) and "kr-by" in last.get("class", []) else ""
 
 
-def test_a_profiles_lead_and_outcome_stand_bare_and_its_starting_point_ends_with_its_mark(data):
+def test_a_profiles_lead_stands_bare_and_its_starting_point_and_outcome_end_with_their_marks(data):
+    assert provenance.value_label(data.options, "municipalities.outcome") == "redaktionens gengivelse"
     for row in each(list(data.municipalities.itertuples())):
         # The lead opens the page, the facts follow the cards (ADR 90): both blocks.
         both = f"{lists.municipality_lead(data, row.kommunekode)}{lists.municipality_facts(data, row.kommunekode)}"

@@ -888,12 +888,13 @@ def test_the_evaluation_design_says_the_ingredients_are_general_so_other_municip
     assert f"{ours}, så de bagefter kan oversættes til andre kommuner." in said
 
 
-def test_a_municipalitys_summary_and_outcome_are_the_editors_words_under_the_one_rule_on_its_page_and_in_its_pdf(data):
+def test_a_municipalitys_summary_is_the_editors_words_under_the_one_rule_and_its_outcome_is_marked_on_its_page_and_in_its_pdf(data):
     """Reading 12, finding 9: the summary and 'Hvad forløbet førte til' are the editors' words for the report's
     section (municipalities.summary and .outcome), yet stood unmarked on the profiles and in the PDF editions, while
     other retellings were marked. ADR 70 (reading s24, F5) changed the expectation to one rule: every reading page and
     every edition's cover say once that the text is the editors' retelling (provenance.retelling_rule); a retelling
-    carries no mark of its own anywhere, and kilder.csv still names its column the editors'."""
+    carries no mark of its own anywhere, and kilder.csv still names its column the editors'. ADR 93 (reading27, #1):
+    the outcome answers a question as a fact does and carries its mark, in kilder.csv's words."""
     assert EDITORIAL_VALUES["municipalities.summary"].act == EDITORIAL_VALUES["municipalities.outcome"].act == "gengivelse"
     for code in each(list(data.municipalities["kommunekode"])):
         # The lead opens the page, the facts follow the cards (ADR 90): both blocks.
@@ -909,12 +910,15 @@ def test_a_municipalitys_summary_and_outcome_are_the_editors_words_under_the_one
             assert printed.select_one(".kr-outcome").get_text(" ", strip=True).endswith("(redaktionens læsning)"), code
             continue
         outcome = next(dt.find_next_sibling("dd") for dt in printed.select("dt") if dt.get_text() == "Hvad forløbet førte til")
-        assert "(redaktionens" not in outcome.get_text(" ", strip=True), code
-        # What the course led to is a sentence under the facts on the page (reader 24, #3), bare as the lead.
-        assert not page.select("p.kr-outcome .kr-by"), code
+        assert outcome.get_text(" ", strip=True).endswith("(redaktionens gengivelse)"), code
+        # What the course led to is a sentence under the facts on the page (reader 24, #3), marked at its end (ADR 93).
+        marks = page.select("p.kr-outcome .kr-by")
+        assert [(m.get_text(), m.get("title")) for m in marks] == [("(red.)", "redaktionens gengivelse")], code
     sources = list(csv.DictReader(io.StringIO(published_files(data)[SOURCES_FILE], newline="")))
     summary = next(r for r in sources if r["fil"] == "municipalities.csv" and r["kolonne"] == "summary")
     assert summary["hvis_ord"] == "redaktionens gengivelse"
+    outcome = next(r for r in sources if r["fil"] == "municipalities.csv" and r["kolonne"] == "outcome")
+    assert outcome["hvis_ord"] == "redaktionens gengivelse"
 
 
 def test_the_front_page_says_in_plain_danish_that_a_mark_shows_the_key_again(data):

@@ -874,7 +874,8 @@ def edition_sources(data: Dataset) -> dict[str, str]:
         "region": region,
         "note": note,
         "starting_point": lists.starting_point_owner(data),
-        # A retelling has no mark of its own: the cover says once whose the text is (provenance.retelling_rule).
+        # A retelling has no mark of its own: the cover says once whose the text is (provenance.retelling_rule). The
+        # outcome is none since ADR 93: it prints its owner's words after it, as the starting point beside it does.
         **{
             field: ""
             if provenance.is_retelling(data.options, f"municipalities.{field}")

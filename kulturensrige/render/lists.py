@@ -191,9 +191,9 @@ def municipality_lead(data: Dataset, kommunekode: str) -> Html:
 
 
 def municipality_facts(data: Dataset, kommunekode: str) -> Html:
-    """A profile's facts as one block, after its initiatives (docs/adr/0090). A retelling (the outcome) stands bare under
-    the page's one rule (ADR 70); the starting point, the editors' judgement, carries its mark at its end; the region's
-    and the code's owners are said once, at the block's end (profile_whose), not a mark after each (ADR 55). What the
+    """A profile's facts as one block, after its initiatives (docs/adr/0090). The outcome, the editors' words for what
+    the report tells, and the starting point, the editors' judgement, carry their marks at their ends (ADR 93); the
+    region's and the code's owners are said once, at the block's end (profile_whose), not a mark after each (ADR 55). What the
     course led to is a sentence of the page's own, not a bold field, which read as a missing answer where the report
     does not tell it; the official name is a field only where its spelling note has something to add to the title; the
     code, the editors' addition, stands in the block's foot (reader 24, #3)."""
