@@ -71,3 +71,11 @@ def unmarked_leads(site: Path) -> list[str]:
 @pytest.mark.long
 def test_the_whole_book_prints_each_profiles_lead_bare_under_its_covers_rule(report_site: Path):
     assert not unmarked_leads(report_site)
+
+
+def test_a_profiles_note_gives_the_outcomes_reason_only_where_it_shows_an_outcome_in_the_editors_words(data):
+    """The „(red.) Hvorfor?“ note says why the outcome is the editors' (ADR 93), not on a profile whose outcome is untold."""
+    why = provenance.reason("municipalities.outcome")
+    for row in each(list(data.municipalities.itertuples())):
+        note = BeautifulSoup(str(lists.municipality_facts(data, row.kommunekode)), "html.parser").select_one(".kr-whose-about")
+        assert (why in note.get_text()) == (row.outcome != NOT_STATED), row.name

@@ -301,7 +301,9 @@ def profile_whose(data: Dataset, row) -> str:
             fields.setdefault(owner, []).append(field)
     said = " ".join(f"{listing(names)[0].upper()}{listing(names)[1:]}: {owner}." for owner, names in fields.items())
     values = ("municipalities.summary", "municipalities.kommunekode", "municipalities.region", "municipalities.starting_point")
-    whose = provenance.whose_parts(data.options, *values, "municipalities.outcome")
+    # The outcome's reason where the profile shows an outcome in the editors' words, not where it says none is told.
+    told = () if row.outcome == NOT_STATED else ("municipalities.outcome",)
+    whose = provenance.whose_parts(data.options, *values, *told)
     if not said:
         return ""
     if not whose.editors:
