@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from support.checks import each
 from support.screens import opened, stand_still
 
 pytestmark = pytest.mark.browser
@@ -33,7 +34,7 @@ FIRST_TEXT_JS = """(underPanel) => {
 @pytest.mark.parametrize("scrolled", [0, 900], ids=["at-the-top", "scrolled"])
 @pytest.mark.parametrize("screen", ["375", "1280"])
 def test_opening_or_closing_the_filter_panel_moves_no_text(browser, site_url, screen, scrolled):
-    for path in PAGES:
+    for path in each(PAGES):
         with opened(browser, f"{site_url}/{path}", screen) as page:
             page.evaluate("(y) => window.scrollTo(0, y)", scrolled)
             stand_still(page)
