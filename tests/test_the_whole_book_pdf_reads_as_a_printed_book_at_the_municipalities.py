@@ -22,17 +22,19 @@ from test_pdf import REPO, page_texts, pdf_text, report_site, squeeze  # noqa: F
 
 
 def outline_pages(pdf: pikepdf.Pdf) -> dict[str, int]:
-    """Each title of the PDF's outline (its headings) with the page (from 1) it leads to; the first of a title."""
+    """Each title of the PDF's outline (its headings) with the page (from 1) of its highest heading: a municipality's
+    chapter's, not a section of that name in „De deltagende kommuner“, a level below."""
     pages = {page.obj.objgen: n for n, page in enumerate(pdf.pages, start=1)}
-    found: dict[str, int] = {}
+    found: dict[str, tuple[int, int]] = {}
     with pdf.open_outline() as outline:
-        stack = list(outline.root)
+        stack = [(item, 1) for item in outline.root]
         while stack:
-            item = stack.pop(0)
-            if isinstance(item.destination, pikepdf.Array) and len(item.destination):
-                found.setdefault(str(item.title), pages.get(item.destination[0].objgen, 0))
-            stack = list(item.children) + stack
-    return found
+            item, level = stack.pop(0)
+            title = str(item.title)
+            if isinstance(item.destination, pikepdf.Array) and len(item.destination) and level < found.get(title, (99, 0))[0]:
+                found[title] = (level, pages.get(item.destination[0].objgen, 0))
+            stack = [(child, level + 1) for child in item.children] + stack
+    return {title: page for title, (_, page) in found.items()}
 
 
 def profile_names(site: Path) -> list[str]:
