@@ -137,8 +137,10 @@ def test_a_pdf_names_one_place_for_the_editors_additions_and_lists_a_lists_note_
         "html.parser",
     ).article
     editions._printable_controls(article)
-    pointers = [" ".join(p.get_text().split()) for p in article.select("p.kr-key, p.kr-quote-more")]
+    pointers = [" ".join(p.get_text().split()) for p in article.select("p.kr-quote-more")]
     assert pointers and all(p.endswith(f"står {place}.") for p in pointers), pointers
+    # A key names no place: the cover names it once (reader27 #3: after all thirteen chapters' keys).
+    assert [" ".join(p.get_text().split()) for p in article.select("p.kr-key")] == ["Nøgle."]
     sources: list[tuple[str, str]] = []
     editions._printable_whose_notes(article, "Guldborgsund", sources)
     assert sources == [("Guldborgsund: Indsatser", "Fordi.")], sources

@@ -30,13 +30,14 @@ from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.municipality_codes import codes_are_official
+from kulturensrige.data.pages import PROFILE_PREFIX
 from kulturensrige.data.schema import COUNTED_FROM_DATA, NO_TIE_AT_ALL, NOT_STATED, SPEAKER_CATEGORIES, UNTIED_CHOICE_BARS
 from kulturensrige.edition.printing import LONGEST_KEPT_WHOLE
 from kulturensrige.render import cards, charts, figures, front_page, guide, highlight, lists
 from kulturensrige.render.markup import json_island, side_json
 from kulturensrige.render.policy import with_policy
 from kulturensrige.rules import attribution, filters, statistics, views
-from kulturensrige.words import SOFT_HYPHEN, built, built_from, count_word, day, number, plural
+from kulturensrige.words import SOFT_HYPHEN, built, built_from, count_word, day, listing, number, plural
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TITLE = "Kulturens Rige"
@@ -955,11 +956,12 @@ def known_reasons(data: Dataset) -> list[str]:
     return sorted(filter(None, said), key=len, reverse=True)
 
 
-def said_once(sources: Sequence[tuple[str, str]], reasons: Sequence[str]) -> list[tuple[str, str]]:
+def said_once(sources: Sequence[tuple[str, str]], reasons: Sequence[str], titles: Sequence[str] = ()) -> list[tuple[list[str], str]]:
     """»Om kilderne« with each reason said once: every note's reasons (each of `reasons` it holds, and the rest of its
-    text as one more) stand once, under all the places whose note gives them, and the reasons that the same places
-    give stand together. The whole book printed the seven municipalities' and their thirteen cards' same reasons after
-    every one of them, five pages of them (reader24's PDF findings; issue 22, part 7)."""
+    text as one more) stand once, under all the places whose note gives them (listed_places, by the chapters'
+    `titles`), and the reasons that the same places give stand together. The whole book printed the seven
+    municipalities' and their thirteen cards' same reasons after every one of them, five pages of them (reader24's PDF
+    findings; issue 22, part 7)."""
     pattern = re.compile("|".join(re.escape(r) for r in reasons)) if reasons else None
     places: dict[str, list[str]] = {}
     for which, about in sources:
@@ -972,7 +974,26 @@ def said_once(sources: Sequence[tuple[str, str]], reasons: Sequence[str]) -> lis
     together: dict[tuple[str, ...], list[str]] = {}
     for unit, where in places.items():
         together.setdefault(tuple(where), []).append(unit)
-    return [("; ".join(where), " ".join(units)) for where, units in together.items()]
+    return [(listed_places(where, titles), " ".join(units)) for where, units in together.items()]
+
+
+def listed_places(places: Sequence[str], titles: Sequence[str]) -> list[str]:
+    """The places a reason of »Om kilderne« is given for ('Køge: Indsatser', a chapter's title and a section's), a line
+    for each chapter, with its sections, and one line for the chapters of the same sections: 'Køge, Høje-Taastrup og
+    Aarhus: Indsatser'. Run on, „De deltagende kommuner: Kommunerne; De deltagende kommuner: Kommunerne i tal; Køge:
+    Udgangspunkt og resultat; Høje-Taastrup: …“ stood as one bold paragraph of up to four lines (reader27 #3). A
+    chapter is the longest of `titles` that a place begins with; a place without one is a chapter of its own."""
+    sections: dict[str, list[str]] = {}
+    for place in places:
+        title = max((t for t in titles if place == t or place.startswith(f"{t}: ")), key=len, default=place)
+        section = place.removeprefix(title).removeprefix(": ")
+        found = sections.setdefault(title, [])
+        if section and section not in found:
+            found.append(section)
+    alike: dict[tuple[str, ...], list[str]] = {}
+    for chapter, its in sections.items():
+        alike.setdefault(tuple(its), []).append(chapter)
+    return [f"{listing(chapters)}: {listing(its)}" if its else listing(chapters) for its, chapters in alike.items()]
 
 
 def about_ties(data: Dataset, quotes: pd.DataFrame, name: str) -> str:
@@ -1185,6 +1206,11 @@ def chapters(site: Path) -> list[Chapter]:
     return found
 
 
+def is_profile(chapter: Chapter) -> bool:
+    """Whether a page of the book is a municipality's profile (data.pages: kommuner/profil-<slug>)."""
+    return chapter.path.startswith(PROFILE_PREFIX)
+
+
 def book_chapters(site: Path, analysts: bool = False) -> list[Chapter]:
     """The pages of the whole book a reader prints, in reading order; with `analysts`, those of the analysts' edition."""
     return [c for c in chapters(site) if for_analysts(c.path) == analysts]
@@ -1251,11 +1277,13 @@ def printable_article(
     book_url: str,
     models: dict[str, figures.Chart] | None = None,
     sources: list[tuple[str, str]] | None = None,
+    said: set[str] | None = None,
 ) -> Markup:
     """A built page's article, cleaned for paper: links only to http(s) and the book, headings one level down
     per depth in the table of contents, the charts' 'alle' variant drawn with its text alternative from the
     chart's model (`models`, by figure id). Given `sources`, a chart's note is its short line, and its reasons are
-    added there for the edition's »Om kilderne« (_printable_figure_notes)."""
+    added there for the edition's »Om kilderne« (_printable_figure_notes). Given `said`, the texts an earlier
+    chapter printed that every profile says alike, a text already in it is left out (_said_once_in_the_book)."""
     # Only the article is made into a tree: the page's navigation (every page of the book) is most of it.
     page = BeautifulSoup((site / chapter.path).read_text(encoding="utf-8"), "html.parser", parse_only=ARTICLE)
     article = page.select_one("article.bd-article")
@@ -1293,6 +1321,10 @@ def printable_article(
         box.replace_with(_checkbox(page), " ")
     _printable_key_figures(article, page)
     _printable_comparison(article, page)
+    if said is not None:
+        _said_once_in_the_book(article, said)
+    if is_profile(chapter):
+        _opening_with_first_card(article)
     _printable_wide_tables(article, page)
     _printable_codes(article, page)
     _printable_empty_cells(article)
@@ -1303,6 +1335,49 @@ def printable_article(
     _shift_headings(article, chapter.depth + 1)
     _anchor_first_heading(article, chapter_id(number_))
     return Markup(article.decode_contents())
+
+
+# What stands before a profile's first card and goes with it onto the next page (edition.css): Køge's heading, lead,
+# „Indsatser“ and „3 indsatser.“ stood at the foot of the whole book's p. 16, its cards overleaf (reader27 #3).
+WITH_NEXT = "kr-with-next"
+OPENING_BLOCKS = ("p", "div", "section", "ul", "ol", "dl", "table")
+
+
+def _opening_with_first_card(article: Tag) -> None:
+    """A page's opening, its heading and every block before its first card, is kept with that card: a break is
+    avoided after each of them, so the page breaks before the heading where all of it does not fit below the chapter
+    before (a profile runs on below a short one, printing.RUN_ON_BELOW). Nothing where the page has no card."""
+    card = article.select_one(".kr-card")
+    if card is None:
+        return
+    around = {id(parent) for parent in card.parents}  # by identity: a Tag equals any Tag of the same markup
+    for element in card.find_all_previous(True):
+        if id(element) not in around and (element.name in OPENING_BLOCKS or re.fullmatch(r"h[1-6]", element.name)):
+            element["class"] = " ".join(filter(None, [*element.get_attribute_list("class"), WITH_NEXT]))
+    card["class"] = " ".join(filter(None, [*card.get_attribute_list("class"), WITH_NEXT]))
+
+
+# What every municipality's profile says alike, printed in the whole book only where it stands first: the sentence
+# that no quote is tied to any municipality stood, word for word under its own heading „Citater“, in all seven
+# municipalities' chapters (reader27 #3). It applies to them all, and the first of them says so.
+SAID_ONCE = f"p.{cards.NO_QUOTE_TIED_CSS}"
+
+
+def _said_once_in_the_book(article: Tag, said: set[str]) -> None:
+    """Each SAID_ONCE text the book printed in an earlier chapter is left out, with the section it was all of (its
+    heading and the text); the first is printed and added to `said`."""
+    for text in article.select(SAID_ONCE):
+        words = " ".join(text.get_text(" ", strip=True).split())
+        if words not in said:
+            said.add(words)
+            continue
+        section = text.find_parent("section")
+        heading = section.find(re.compile(r"^h[1-6]$")) if section is not None else None
+        rest = " ".join(section.get_text(" ", strip=True).split()) if section is not None else ""
+        if section is not None and heading is not None and rest == f"{' '.join(heading.get_text(' ', strip=True).split())} {words}":
+            section.decompose()
+        else:
+            text.decompose()
 
 
 def publisher_line(data: Dataset) -> str:
@@ -1334,7 +1409,6 @@ PRINTED_CSV_LINE = "Tabellen kan hentes som regneark (CSV) i den interaktive bog
 # Where a printed edition says the editors' additions are explained, in one wording on its cover, after a key and on
 # the whole book's front page (reading 26, #11: „bogens kapitel „Data og genkørsel““, „udgaven … i kapitlet om data“).
 PRINTED_EDITORS_PLACE = f"under „Hvem siger det“ i kapitlet „Data og genkørsel“ i udgaven „{ANALYSTS_TITLE}“"
-KEY_MORE = f"Mere om, hvem der siger hvad, står {PRINTED_EDITORS_PLACE}."
 METHOD_MORE = f"{front_page.METHOD_LINK}, står {PRINTED_EDITORS_PLACE}."
 
 
@@ -1353,8 +1427,12 @@ def _printable_controls(article: Tag) -> None:
         line.string = PRINTED_CSV_LINE
     for more in article.select(".kr-key a"):
         # "Læs mere om, hvem der siger hvad" links to the data chapter, which is the analysts' edition: on paper the
-        # link printed as dead text (reader s23, #10); the line names where to read more instead.
-        more.replace_with(KEY_MORE)
+        # link printed as dead text (reader s23, #10), then as a line naming that place, after all thirteen chapters' keys
+        # (reader27 #3). The cover names the place once (credit, PRINTED_EDITORS_PLACE); the key says what a mark means.
+        holder = more.parent
+        more.decompose()
+        if isinstance(holder, Tag) and not holder.get_text(strip=True) and "kr-key" not in (holder.get("class") or []):
+            holder.decompose()
     for more in article.select("p.kr-quote-more"):  # the front page's link to the data chapter, as the key's
         more.string = METHOD_MORE
     for column in article.select(".kr-compare-column[hidden]"):
@@ -1796,8 +1874,14 @@ def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str, analys
     found = book_chapters(site, analysts)
     models = {chart.figure_id: chart for chart in charts.plotted(data)}
     sources: list[tuple[str, str]] = []  # the charts' reasons, in reading order, for »Om kilderne«
+    said: set[str] = set()  # what every profile says alike, once printed (SAID_ONCE)
     parts = [
-        {"id": chapter_id(n), "chapter": c, "body": printable_article(site, c, n, stamp.book_url, models, sources)}
+        {
+            "id": chapter_id(n),
+            "chapter": c,
+            "new_page": c.depth <= 1 or is_profile(c),
+            "body": printable_article(site, c, n, stamp.book_url, models, sources, said),
+        }
         for n, c in enumerate(found, start=1)
     ]
     context = {
@@ -1817,7 +1901,7 @@ def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str, analys
         "plotly_js": plotly_js,
         "municipality_count": number(len(data.municipalities)),
         "analysts_title": ANALYSTS_TITLE,
-        "sources_about": said_once(sources, known_reasons(data)),
+        "sources_about": said_once(sources, known_reasons(data), [c.title for c in found]),
         "sources_title": SOURCES_TITLE,
         "sources_id": SOURCES_ID,
     }
