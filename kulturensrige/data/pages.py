@@ -61,6 +61,7 @@ PROFILE_PAGE_IDS = frozenset(
         "rtd-footer-container",
         "search-input",
         "searchbox",
+        "udgangspunkt-og-resultat",  # the heading over the facts after the initiatives (profiles.FACTS_HEADING, ADR 90)
     }
 )
 PAGE_ID_FAMILIES = ("alt-", "anbefaling-", "bd-", "citat-", "figur-", "indsats-", "jb-", "kr-", "plot-", "pst-", "tabel-", "titel-")
