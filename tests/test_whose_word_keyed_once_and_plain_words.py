@@ -62,13 +62,14 @@ def test_every_editorial_value_on_a_profile_is_named_with_its_kind_in_the_blocks
     ADR 70 (reading s24, F5) changed the summary's expectation: a retelling carries no mark; the page says once,
     under its title, that its text is the editors' retelling."""
     page = BeautifulSoup((built_site / "kommuner" / "profil-egedal.html").read_text(encoding="utf-8"), "html.parser")
-    note = page.select_one("article .kr-profile .kr-whose-note")
+    # The facts stand after the initiatives since ADR 90, in a block of their own; the lead stays under the title.
+    note = page.select_one("article .kr-profile-facts .kr-whose-note")
     kinds = {provenance.value_label(data.options, f"municipalities.{c}") for c in ("kommunekode", "region")}
     assert note is not None and all(kind in note.get_text() for kind in kinds), kinds
-    profile = page.select_one("article .kr-profile")
-    start = next(dt for dt in profile.select("dl.kr-facts dt") if dt.get_text(strip=True) == "Udgangspunkt")
+    facts = page.select_one("article .kr-profile-facts")
+    start = next(dt for dt in facts.select("dl.kr-facts dt") if dt.get_text(strip=True) == "Udgangspunkt")
     assert start.find_next_sibling("dd").select(".kr-by")[-1].get("title") == lists.starting_point_owner(data)
-    assert not profile.select_one("p.kr-lead").select(".kr-by")
+    assert not page.select_one("article .kr-profile p.kr-lead").select(".kr-by")
     assert page.select_one("article .kr-retelling-rule").get_text() == provenance.retelling_rule(data.options)
     assert note.select_one("summary .kr-by").get_text() == provenance.owner_mark(provenance.EDITORS_SHORT)
 
