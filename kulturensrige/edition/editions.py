@@ -1432,9 +1432,10 @@ def _printable_whose_notes(article: Tag, chapter_title: str, sources: list[tuple
 
 def _printable_figure_notes(article: Tag, chapter_title: str, sources: list[tuple[str, str]]) -> None:
     """A chart's folded method note on paper: the line that says whose the chart is stays under it, and the reasons go
-    to `sources`, for the section at the edition's end; where any did, the note printed under the chart (or the chart,
-    where none is) is marked (REASONS_MOVED), so the chapter's one pointer can follow it (_point_to_sources, ADR 94). Opened in place, each fold printed up to twelve lines between a chart and the page's text
-    (reader s22, #1)."""
+    to `sources`, for the section at the edition's end; where any did, the note printed under the chart (an empty one
+    where it says nothing else) is marked (REASONS_MOVED), so the chapter's one pointer can follow it
+    (_point_to_sources, ADR 94). Opened in place, each fold printed up to twelve lines between a chart and the page's
+    text (reader s22, #1)."""
     for fold in article.select("figure details.kr-note-about"):
         figure, said = fold.find_parent("figure"), fold.select_one("p")
         if figure is None or said is None:
