@@ -126,7 +126,7 @@ def test_gang_i_gaarden_says_the_report_names_no_target_group_and_only_its_purpo
     gang = data.initiatives[data.initiatives["initiative_id"] == "koege-gang-i-gaarden"].iloc[0]
     assert not gang.target_group_ids
     card = cards.initiative_card(data, gang)
-    assert card["unstated_line"] == "Ikke angivet i rapporten: målgrupper (rapporten nævner kun formålet, se ovenfor).", card
+    assert card["unstated_line"] == "Ikke angivet i rapporten: målgrupper (kun formålet er oplyst, se ovenfor).", card
     assert "særligt seniorer" in gang.description
 
 

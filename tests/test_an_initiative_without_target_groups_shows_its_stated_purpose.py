@@ -7,6 +7,7 @@ description in the words of whoever prepared the data (ADR 44, addendum)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from support.folders import with_option
 REPO = Path(__file__).resolve().parent.parent
 PURPOSE = "at sætte fokus på fællesskaber, bibliotekets tilbud til særligt seniorer og den lokale seniorklub"
 # The report's words, in »…« wherever they stand (reading 25, finding 4).
-SAID = f"ikke angivet i rapporten, som kun oplyser formålet: »{PURPOSE}«"
+SAID = f"ikke angivet i rapporten (kun formålet er oplyst: »{PURPOSE}«)"
 STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
 
 
@@ -43,7 +44,7 @@ def test_a_card_without_target_groups_says_the_report_names_none_and_gives_the_p
     assert _target_groups(data, gang) == SAID
     # From the description, not from the initiative's name: another purpose is said in its place.
     other = gang._replace(description="Et arrangement. Formålet er at samle byen om musik.")
-    assert _target_groups(data, other) == "ikke angivet i rapporten, som kun oplyser formålet: at samle byen om musik"
+    assert _target_groups(data, other) == "ikke angivet i rapporten (kun formålet er oplyst: at samle byen om musik)"
     # No purpose, or target groups of its own: the card says what it said before.
     assert _target_groups(data, _row(data, "koege-musikalske-besoeg")) == "ikke angivet"
     slagslunde = _row(data, "egedal-foreningsdage-slagslunde")
@@ -56,7 +57,7 @@ def test_an_analysts_book_says_the_analyst_names_no_target_group_and_credits_the
     with_option(folder, "kilde", "analytiker")
     analysts = load(folder)
     said = _target_groups(analysts, _row(analysts, "koege-gang-i-gaarden"))
-    assert said == f"ikke angivet af analytikeren, som kun oplyser formålet: »{PURPOSE}«"
+    assert said == f"ikke angivet af analytikeren (kun formålet er oplyst: »{PURPOSE}«)"
 
 
 def test_the_columns_side_by_side_and_the_table_of_target_groups_give_the_purpose_where_it_counts_under_none(data):
@@ -85,3 +86,19 @@ def test_the_koege_edition_gives_the_purpose_on_the_card_and_by_the_table_of_tar
     printed = _text(page)
     assert f"Målgrupper {SAID}" in printed
     assert f"For Gang i gården er målgruppen {SAID}." in printed
+
+
+def test_the_card_the_pdf_and_the_comparison_say_the_missing_target_group_and_the_purpose_in_one_wording(data):
+    """Reading 27, #5: the card said „Ikke angivet i rapporten: målgrupper (rapporten nævner kun formålet, se
+    ovenfor)“, the Køge PDF „ikke angivet i rapporten, som kun oplyser formålet: »…«“ and the comparison „… er
+    målgruppen ikke angivet i rapporten, som kun oplyser formålet …“. Each says the downloads' value, „ikke angivet i
+    rapporten“, and one note on the purpose (cards.purpose_note)."""
+    gang = _row(data, "koege-gang-i-gaarden")
+    card = cards.initiative_card(data, data.initiatives.set_index("initiative_id", drop=False).loc[gang.initiative_id])
+    column = BeautifulSoup(str(comparison.compare_view(data)), "html.parser").find(attrs={"data-compare": "259"})
+    compared = _text(column.find("h4", string="Målgrupper").find_next_sibling("ul"))
+    said = {"card": card["unstated_line"], "pdf": _target_groups(data, gang), "comparison": compared}
+    notes = {medium: re.findall(r"[^,:()]*formålet[^,:()]*", text) for medium, text in said.items()}
+    assert {" ".join(n).strip() for n in notes.values()} == {"kun formålet er oplyst"}, notes
+    for medium, text in each(list(said.items())):
+        assert "ikke angivet i rapporten" in text.lower(), medium

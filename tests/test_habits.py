@@ -90,6 +90,7 @@ DECISIONS = (
     "at-a-pages-top-the-open-panel-makes-room-and-the-title-stands-under-it",
     "one-question-one-date-form-one-spelling-policy-and-one-citation-form-in-every-medium",
     "an-outcome-in-the-editors-words-carries-their-mark-and-a-heading-says-only-what-is-true",
+    "the-pointer-to-om-kilderne-follows-its-note-and-a-guide-point-is-one-sentence",
     "the-whole-book-prints-a-municipalitys-opening-with-its-first-card-and-its-boilerplate-once",
 )
 

@@ -133,10 +133,10 @@ def test_a_card_says_a_missing_target_group_in_its_one_line_and_names_no_missing
     rows = data.initiatives.set_index("initiative_id", drop=False)
     gang = cards.initiative_card(data, rows.loc["koege-gang-i-gaarden"])
     # Its purpose names seniors; the line says that only the purpose names anyone (ADR 87).
-    said = "Ikke angivet i rapporten: målgrupper (rapporten nævner kun formålet, se ovenfor)."
+    said = "Ikke angivet i rapporten: målgrupper (kun formålet er oplyst, se ovenfor)."
     assert gang["unstated"] == ["Målgrupper"] and gang["unstated_line"] == said
     shown = _text(cards.initiative_list(data, "259"))
-    assert "Målgrupper" not in shown and "som kun oplyser formålet" not in shown
+    assert "Målgrupper" not in shown and "kun formålet er oplyst:" not in shown  # the PDF's field, which gives the purpose
     klippekort = cards.initiative_card(data, rows.loc["egedal-foreningsklippekort"])
     assert "Organisationer nævnt ved indsatsen" not in dict(klippekort["facts"])
     assert "ingen enkelt organisation" not in _text(cards.initiative_list(data, "240"))

@@ -810,11 +810,12 @@ TABLES: dict[str, Table] = {
         _table(
             "guide_recommendations",
             "Guidens anbefalinger",
-            "Den kondenserede guide i Afsluttende betragtninger, én anbefaling pr. række.",
+            "Den kondenserede guide i Afsluttende betragtninger, én af guidens sætninger pr. række: rapporten skriver "
+            "guiden som løbende tekst, og hver sætning er én anbefaling.",
             "recommendation_id",
             {
                 "recommendation_id": ident("Anbefalingens id.", "raek-ud"),
-                "position": integer("Rækkefølge.", "1", minimum=1),
+                "position": integer("Sætningens plads i guiden, i rapportens rækkefølge.", "1", minimum=1),
                 "text": text("Anbefalingen med egne ord.", "Ræk ud til lokale kulturinstitutioner."),
                 "report_text": text("Rapportens ordlyd.", "Ræk ud til lokale kulturinstitutioner."),
                 "ingredient_ids": refs(

@@ -1303,11 +1303,11 @@ def printable_article(
     for element in article.select(DROPPED_SELECTOR):  # one walk of the tree, not one per selector
         if not element.decomposed:  # inside one already left out
             element.decompose()
-    pointed = False
     if sources is not None:  # after the hidden variants' titles are left out: an entry names the title printed
-        pointed = _printable_figure_notes(article, chapter.title, sources)
-        pointed = _printable_whose_notes(article, chapter.title, sources) or pointed
-    _chapter_key(article, pointed)
+        _printable_figure_notes(article, chapter.title, sources)
+        _printable_whose_notes(article, chapter.title, sources)
+        _point_to_sources(article)
+    _chapter_key(article)
     for element in article.find_all(True):
         # data-kr-style numbers a rule of the site page's own <style> block, and would take the edition's rule of that number.
         for attribute in [a for a in element.attrs if a.lower().startswith("on") or a in ("style", "srcdoc", "data-kr-style")]:
@@ -1453,45 +1453,51 @@ def _printable_controls(article: Tag) -> None:
 _SHORT_MARK = re.compile(r"(?<![„»])" + re.escape(provenance.owner_mark(provenance.EDITORS_SHORT)))
 
 
-def _chapter_key(article: Tag, pointed: bool) -> None:
-    """A chapter's key at its end: the page's key where a mark stands in its printed text, and, where `pointed` (a
-    block's reasons moved to »Om kilderne«), the one pointer to them (SOURCES_POINTER), once for the chapter, not after
-    every block (24 times in the whole book, ADR 81). Every reading page has the key, opened by its key sentence's mark,
-    which paper leaves to the cover. A fold's summary ("(red.) Hvorfor?") and a figure's data are not printed as such
-    (_printable_whose_notes, _printable_figure_notes)."""
+def _chapter_key(article: Tag) -> None:
+    """A chapter's key at its end, the page's key, where a mark stands in its printed text; a chapter without a mark
+    has none. Every reading page has the key, opened by its key sentence's mark, which paper leaves to the cover. A
+    fold's summary ("(red.) Hvorfor?") and a figure's data are not printed as such (_printable_whose_notes,
+    _printable_figure_notes)."""
     key = article.select_one(".kr-key")
-    if key is not None:
-        unprinted = ("summary", "script")
-        printed = (s for s in article.find_all(string=True) if not s.find_parent(unprinted) and key not in s.parents)
-        if not any(_SHORT_MARK.search(s) for s in printed):
-            key.decompose()
-            key = None
-    if not pointed:
-        return
     if key is None:
-        key = article.new_tag("div", attrs={"class": "kr-key"})
-        article.append(key)
-    pointer = article.new_tag("p")
-    pointer.string = SOURCES_POINTER
-    said = key.find("p")  # after what the key says, before where to read more (KEY_MORE)
-    if said is None:
-        key.append(pointer)
-    else:
-        said.insert_after(pointer)
+        return
+    unprinted = ("summary", "script")
+    printed = (s for s in article.find_all(string=True) if not s.find_parent(unprinted) and key not in s.parents)
+    if not any(_SHORT_MARK.search(s) for s in printed):
+        key.decompose()
 
 
-def _printable_whose_notes(article: Tag, chapter_title: str, sources: list[tuple[str, str]]) -> bool:
+# Set on a printed note whose block's reasons moved to »Om kilderne«, until _point_to_sources has read it.
+REASONS_MOVED = "data-kr-reasons-moved"
+
+
+def _point_to_sources(article: Tag) -> None:
+    """The chapter's one pointer to »Om kilderne« (SOURCES_POINTER), at the end of the first printed note whose
+    block's reasons moved there, so it follows what it gives the reason for: „Kortets „Litteraturcitat“ er
+    redaktionens betegnelse, ikke rapportens. Begrundelsen står i „Om kilderne“ bagerst.“ Once a chapter, not after
+    every block (28 times in the whole book, ADR 81); in the chapter's key at its end it stood 17 times after prose
+    that needs no reason, alone where the chapter had no mark (reading27, #6; ADR 94)."""
+    moved = article.select(f"[{REASONS_MOVED}]")
+    for number_, note in enumerate(moved):
+        del note[REASONS_MOVED]
+        if number_ == 0:  # under a chart whose note was only its reasons, the pointer is the note
+            note.append(f" {SOURCES_POINTER}" if note.get_text(strip=True) else SOURCES_POINTER)
+        elif not note.get_text(strip=True):
+            note.decompose()
+
+
+def _printable_whose_notes(article: Tag, chapter_title: str, sources: list[tuple[str, str]]) -> None:
     """A block's folded note on whose it is, on paper: its line in view after the block, its reasons in »Om kilderne«,
-    named by the section they follow; True where reasons moved there, so the chapter's key points to them once
-    (_chapter_key; a pointer after each block stood 24 times in the whole book, ADR 81). The web's "(red.) Hvorfor?" is
+    named by the section they follow; a line whose reasons moved there is marked (REASONS_MOVED), so the chapter's one
+    pointer to them can follow the first (_point_to_sources). The web's "(red.) Hvorfor?" is
     a control, and its reasons opened in place stood 25 times in the book (reading s24, F7). The key a title's mark
     needs on the web ('„(red.)“ efter en titel: …') is left out: the chapter's key says what a mark means."""
-    pointed = False
     for fold in article.select("details.kr-whose-note"):
         line, about = fold.select_one(".kr-whose-line"), fold.select_one(".kr-whose-about")
         if line is None:
             continue
         said = line.get_text()
+        note = article.new_tag("p", attrs={"class": "kr-whose kr-whose-line"})
         if about is not None:
             # The section the note follows, not the last card's title (reading 26, #11: the initiatives' note was
             # listed under „Guldborgsund: Rødder“, as if it were that card's).
@@ -1500,19 +1506,17 @@ def _printable_whose_notes(article: Tag, chapter_title: str, sources: list[tuple
             entry = (f"{chapter_title}: {named}" if named != chapter_title else chapter_title, about.get_text())
             if entry not in sources:
                 sources.append(entry)
-            pointed = True
-        note = article.new_tag("p", attrs={"class": "kr-whose kr-whose-line"})
+            note[REASONS_MOVED] = ""
         note.string = said
         fold.replace_with(note)
-    return pointed
 
 
-def _printable_figure_notes(article: Tag, chapter_title: str, sources: list[tuple[str, str]]) -> bool:
+def _printable_figure_notes(article: Tag, chapter_title: str, sources: list[tuple[str, str]]) -> None:
     """A chart's folded method note on paper: the line that says whose the chart is stays under it, and the reasons go
-    to `sources`, for the section at the edition's end; True where any did, so the chapter's key points there once
-    (_chapter_key, ADR 81). Opened in place, each fold printed up to twelve lines between a chart and the page's text
-    (reader s22, #1)."""
-    pointed = False
+    to `sources`, for the section at the edition's end; where any did, the note printed under the chart (an empty one
+    where it says nothing else) is marked (REASONS_MOVED), so the chapter's one pointer can follow it
+    (_point_to_sources, ADR 94). Opened in place, each fold printed up to twelve lines between a chart and the page's
+    text (reader s22, #1)."""
     for fold in article.select("figure details.kr-note-about"):
         figure, said = fold.find_parent("figure"), fold.select_one("p")
         if figure is None or said is None:
@@ -1527,18 +1531,26 @@ def _printable_figure_notes(article: Tag, chapter_title: str, sources: list[tupl
             # No space before a stop that follows a mark: 'Figur 1 (red.). Forløbet …', not 'Figur 1 (red.) . Forløbet'.
             named = re.sub(r" ([.,])", r"\1", " ".join(title.get_text(" ", strip=True).split())).rstrip(" .") if title else "figuren"
             sources.append((f"{chapter_title}: {named}", about))
-            about, pointed = "", True
+            about, moved = "", True
+        else:
+            moved = False
         # Where the line stands in view already (markup.folded_note), what is left of the note joins it.
         shown = fold.find_previous_sibling("p", class_="kr-figure-note")
         if not (line or about) or (not line and shown is not None and shown.get_text(strip=True)):
             if about and shown is not None:
                 shown.string = f"{shown.get_text(strip=True)} {about}"
+            if moved and shown is not None and shown.get_text(strip=True):
+                shown[REASONS_MOVED] = ""
+            elif moved:  # nothing else to say under the chart: the place the pointer may take (_point_to_sources)
+                fold.replace_with(article.new_tag("p", attrs={"class": "kr-figure-note", REASONS_MOVED: ""}))
+                continue
             fold.decompose()
             continue
         note = article.new_tag("p", attrs={"class": "kr-figure-note"})
         note.string = " ".join(filter(None, (line, about)))
+        if moved:
+            note[REASONS_MOVED] = ""
         fold.replace_with(note)
-    return pointed
 
 
 def _printable_long_lists(article: Tag) -> None:

@@ -793,21 +793,29 @@ def _vocabulary_labels(data: Dataset, table: str, key: str, ids: tuple[str, ...]
 _PURPOSE = re.compile(r"(»?)Formålet (?:var|er) (at [^.«]+)\.")
 
 
+def purpose_note(purpose: str = "") -> str:
+    """What follows a missing target group where the description gives only the purpose, in one wording on cards, in
+    the PDFs and in the comparison: '(kun formålet er oplyst: »at sætte fokus på …«)', or, on a card whose description
+    stands above, '(kun formålet er oplyst, se ovenfor)'. The absence itself is the downloads' value ('ikke angivet i
+    rapporten'); the page said „rapporten nævner kun formålet“ and the PDFs „som kun oplyser formålet“ (reading27, #5)."""
+    return f"(kun formålet er oplyst{f': {purpose}' if purpose else ', se ovenfor'})"
+
+
 def purpose_instead_of_groups(data: Dataset, row) -> str:
     """What stands for an initiative's target groups where it names none but its description gives its purpose: 'ikke
-    angivet i rapporten, som kun oplyser formålet: at sætte fokus på …'; '' otherwise. Gang i gården's purpose names
+    angivet i rapporten (kun formålet er oplyst: at sætte fokus på …)'; '' otherwise. Gang i gården's purpose names
     seniors, and a bare 'ikke angivet' read as if no one was meant (ADR 44, addendum). The folder's words, so an
     analyst's book does not credit the report."""
     found = _PURPOSE.search(str(row.description))
     if row.target_group_ids or not found:
         return ""
     purpose = f"»{found.group(2)}«" if found.group(1) else found.group(2)
-    return f"{provenance.folder_words(data.options).not_stated}, som kun oplyser formålet: {purpose}"
+    return f"{provenance.folder_words(data.options).not_stated} {purpose_note(purpose)}"
 
 
 def purposes_instead_of_groups(data: Dataset, initiatives: pd.DataFrame) -> list[str]:
     """purpose_instead_of_groups for each of these initiatives that has one, as a sentence of its own that names it:
-    'For Gang i gården er målgruppen ikke angivet i rapporten, som kun oplyser formålet: at …'."""
+    'For Gang i gården er målgruppen ikke angivet i rapporten (kun formålet er oplyst: at …).'"""
     return [
         f"For {row.title} er målgruppen {said}."
         for row in initiatives.sort_values("position").itertuples()
@@ -1091,12 +1099,7 @@ def unstated_facts(data: Dataset, facts: Sequence[tuple[str, object]], purpose_o
     if not labels:
         return {}
     words = provenance.folder_words(data.options)
-    named = [
-        f"{label.lower()} ({words.holder} nævner kun formålet, se ovenfor)"
-        if purpose_only and label == VOCABULARIES[0][0]
-        else label.lower()
-        for label in labels
-    ]
+    named = [f"{label.lower()} {purpose_note()}" if purpose_only and label == VOCABULARIES[0][0] else label.lower() for label in labels]
     said = words.not_stated
     return {"unstated": labels, "unstated_line": f"{said[0].upper()}{said[1:]}: {', '.join(named)}."}
 
