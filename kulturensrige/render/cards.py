@@ -697,15 +697,14 @@ NO_QUOTES = "Ingen citater underbygger ingrediensen."
 
 
 def ingredient_intro(data: Dataset, ingredient_id: str) -> str:
-    """'Bogen tæller 4 citater, som rapporten selv knytter til ingrediensen; redaktionen knytter 1 citat til den (…). Kortet
-    siger hvorfor, hvor koblingen ikke er rapportens egen.' The ties are the data folder's: an analyst's book never
-    says 'rapportens egen'. In which order the quotes stand is order_said's."""
+    """'Bogen tæller 4 citater, som rapporten selv knytter til ingrediensen; redaktionen knytter 1 citat til den (…).'
+    The ties are the data folder's: an analyst's book never says 'rapportens egen'. In which order the quotes stand is order_said's."""
     counts = statistics.quote_tally(data).by_ingredient_source[ingredient_id]
     if not counts:
         return NO_QUOTES
     said = provenance.ingredient_ties(counts, "ingrediensen")
-    mixed = BY_REPORT in counts and set(counts) - {BY_REPORT}
-    return said + (" Hvor koblingen ikke er rapportens egen, siger kortet det." if mixed else "") + on_cards(data, ingredient_id)
+    # That a card says whose a tie not the report's is, the legend above says once (quote_list_legend; reader 27, #1).
+    return said + on_cards(data, ingredient_id)
 
 
 def on_cards(data: Dataset, ingredient_id: str) -> str:

@@ -42,12 +42,23 @@ def wording_note(data: Dataset) -> str:
     return f"Punkterne er {whose}: en kort gengivelse af guiden; under hvert punkt står {provenance.folder_words(data.options).wording}."
 
 
+TIES_SUBJECT = "Ingredienserne ved hvert punkt"
+
+
+def ties_line(data: Dataset) -> str:
+    """Whose the checklist's ties to the ingredients are, in one short line over the list: 'Ingredienserne ved hvert
+    punkt: redaktionens kobling, ikke rapportens.' The line said it, then its reason said it again ('…: Rapporten kobler
+    ikke guidens anbefalinger til ingredienserne; koblingen er redaktionens læsning.', reader 27, #1); the reason stands
+    in »Om kilderne« and the data dictionary with the other reasons."""
+    line = provenance.whose_parts(data.options, "guide_recommendations.ingredient_ids").line
+    return f"{TIES_SUBJECT}: {line[0].lower()}{line[1:]}"
+
+
 def checklist(data: Dataset, ingredient_id: str = "") -> Html:
     """The guide's recommendations as ticks that persist; with an ingredient, only those the editors link to it."""
     recs = data.guide_recommendations.sort_values("position")
     if ingredient_id:
         recs = recs[recs["ingredient_ids"].map(lambda ids: ingredient_id in ids)]
-    links = "guide_recommendations.ingredient_ids"
     if recs.empty:
         return Html('<p class="kr-empty-note">Ingen af guidens anbefalinger er koblet til denne ingrediens.</p>')
     wording = esc(provenance.wording(data.options))
@@ -63,7 +74,7 @@ def checklist(data: Dataset, ingredient_id: str = "") -> Html:
         for r in table_rows(recs)
     )
     return Html(
-        f'<p class="kr-basis-note">{esc(wording_note(data))} {esc(provenance.value_note(data.options, links))}</p>'
+        f'<p class="kr-basis-note">{esc(wording_note(data))} {esc(ties_line(data))}</p>'
         f'<div class="kr-checklist-box" data-kr-checklist><ul class="kr-checklist">{items}</ul>'
         '<p class="kr-checklist-controls" hidden><button type="button" class="kr-checklist-reset">Fjern alle flueben</button> '
         '<span class="kr-checklist-saved">Fluebenene gemmes kun i denne browser.</span></p></div>'
