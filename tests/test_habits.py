@@ -89,6 +89,7 @@ DECISIONS = (
     "a-profile-gives-what-the-municipality-did-first-and-an-edition-one-note-before-its-contents",
     "at-a-pages-top-the-open-panel-makes-room-and-the-title-stands-under-it",
     "one-question-one-date-form-one-spelling-policy-and-one-citation-form-in-every-medium",
+    "a-profile-ends-on-its-municipality-and-a-tables-rows-name-their-columns-alike",
 )
 
 
