@@ -103,7 +103,6 @@ def profile_parts(data: Dataset, name: str, kommunekode: str, holder: str) -> li
     (Html), made by the same calls in the same order. Call it inside `as_page`: the links are relative to the page's
     folder and the foot names its page."""
     tied = views.any_tied(data)
-    quotes, ingredients = QUOTE_HEADINGS
     page = dataclasses.replace(data, tables=ReadLog(data.tables))  # as the notebook's load(): nothing read yet
     return [
         f"# {markdown_title(name)}",
@@ -112,14 +111,16 @@ def profile_parts(data: Dataset, name: str, kommunekode: str, holder: str) -> li
         cards.initiative_list(page, kommunekode),
         FACTS_HEADING,
         lists.municipality_facts(page, kommunekode),
-        *(
-            [quotes, cards.quotes_for_municipality(page, kommunekode), ingredients, lists.municipality_ingredients(page, kommunekode)]
-            if tied
-            else []
-        ),
+        *(_own_quotes(page, kommunekode) if tied else []),
         guide.where_the_rest_stands(page),
         page_source.how_made(page),
     ]
+
+
+def _own_quotes(page: Dataset, kommunekode: str) -> list[str | Html]:
+    """The sections of the quotes tied to the municipality and their ingredients, where the data tie any."""
+    quotes, ingredients = QUOTE_HEADINGS
+    return [quotes, cards.quotes_for_municipality(page, kommunekode), ingredients, lists.municipality_ingredients(page, kommunekode)]
 
 
 # The book extension's directive for a code cell's HTML output as myst-nb shows it (extension.CellOutput).
