@@ -59,6 +59,7 @@ PROFILE_PAGE_IDS = frozenset(
         "rtd-footer-container",
         "search-input",
         "searchbox",
+        "udgangspunkt-og-resultat",  # the heading over the starting point and outcome (profiles.FACTS_HEADING)
     }
 )
 PAGE_ID_FAMILIES = ("alt-", "anbefaling-", "bd-", "citat-", "figur-", "indsats-", "jb-", "kr-", "plot-", "pst-", "tabel-", "titel-")
