@@ -91,6 +91,7 @@ DECISIONS = (
     "one-question-one-date-form-one-spelling-policy-and-one-citation-form-in-every-medium",
     "an-outcome-in-the-editors-words-carries-their-mark-and-a-heading-says-only-what-is-true",
     "the-pointer-to-om-kilderne-follows-its-note-and-a-guide-point-is-one-sentence",
+    "a-profile-ends-on-its-municipality-and-a-tables-rows-name-their-columns-alike",
     "the-whole-book-prints-a-municipalitys-opening-with-its-first-card-and-its-boilerplate-once",
 )
 

@@ -32,11 +32,12 @@ def notebook_outputs(notebook) -> list[str]:
     return shown
 
 
-@pytest.mark.parametrize(("folder", "n_cells"), [("data", 5), ("tied", 6)])
+@pytest.mark.parametrize(("folder", "n_cells"), [("data", 5), ("tied", 7)])
 def test_a_profile_page_shows_what_its_notebook_makes(monkeypatch: pytest.MonkeyPatch, request, folder: str, n_cells: int):
     """An analyst who runs the notebook "Sådan er siden lavet" links to gets the HTML the page holds, cell by cell.
-    Where the data tie no quote (the report's), one cell says so in place of the quotes and their ingredients. The
-    way to the guide's checklists (guide.ways_to_advice) is a cell of its own before the foot."""
+    Where the data tie no quote (the report's), the page has no cells of quotes and their ingredients. The line that
+    says where the quotes and the guide's checklists stand (guide.where_the_rest_stands) is a cell of its own before
+    the foot."""
     folder_path = REPO / "data" if folder == "data" else request.getfixturevalue("tied_folder")
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(folder_path))
     highlight.marked_lists()  # forget the lists an earlier test in this process made without a page's foot
@@ -66,25 +67,30 @@ def test_a_profile_page_s_myst_names_its_cells_files_and_holds_none_of_their_htm
 
 
 @pytest.mark.parametrize("folder", ["data", "tied"])
-def test_after_its_own_content_a_profile_links_to_each_ingredients_checklist_in_the_guide(request, folder: str):
-    """Reader 26 r2, #8: a committee reader looks for what worked. After the municipality's own content (its quotes,
-    or the sentence that none is tied), before the page's foot, a heading and one sentence link to the checklist
-    under „I guiden“ on each ingredient's page, named as the data name them, in their order, with the light mark of
-    whose the ties are."""
+def test_a_profile_ends_on_the_municipality_with_one_line_that_links_to_each_ingredients_quotes_and_checklist(request, folder: str):
+    """Reader 26 r2, #8: a committee reader looks for what worked; the profile linked to the checklist under „I guiden“
+    on each ingredient's page. Reader 27, #2: that section („Rapportens anbefalinger“) and „Citater“ (a paragraph that
+    no quote is any municipality's) were the same on all seven profiles, after the municipality's own content. Now
+    one line, the page's last before its foot and under no heading of its own, says where the quotes and the guide's
+    advice stand, linking each ingredient's page, named as the data name them, in their order, with the light mark
+    of whose the guide's ties are; a page with quotes tied to the municipality keeps them above it."""
     data = request.getfixturevalue("tied_data") if folder == "tied" else load(REPO / "data")
     row = next(iter(table_rows(data.municipalities)))
     page = profile_page(row.slug)
     with profiles.as_page(REPO / "book", page):
         parts = [str(part) for part in profiles.profile_parts(data, row.name, row.kommunekode, "rapporten")]
-    heading = parts.index(f"## {profiles.ADVICE_HEADING}")
-    assert heading == len(parts) - 3 and "Citater" in " ".join(parts[heading - 4 : heading]), parts[heading - 4 :]
-    advice = parts[heading + 1]
-    links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', advice)
+    facts = parts.index(profiles.FACTS_HEADING)
+    headings = [p for p in parts[facts + 1 :] if p.startswith("## ")]
+    assert headings == ([] if folder == "data" else list(profiles.QUOTE_HEADINGS)), headings
+    line = parts[-2]
+    assert "kr-advice" in line and len(re.sub(r"<[^>]+>", "", line).split()) <= 40, line
+    links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', line)
     ingredients = list(table_rows(data.ingredients.sort_values("number")))
-    assert [name for _, name in links] == [html.escape(str(r.name), quote=False) for r in ingredients], advice
+    assert [name for _, name in links] == [html.escape(str(r.name), quote=False) for r in ingredients], line
     for href, _ in links:
-        target, anchor = href.split("#")
-        notebook = (REPO / "book" / "kommuner" / target).resolve().with_suffix(".ipynb")
-        assert anchor == "i-guiden" and "## I guiden" in notebook.read_text(encoding="utf-8"), href
+        notebook = (REPO / "book" / "kommuner" / href).resolve().with_suffix(".ipynb")
+        assert "## I guiden" in notebook.read_text(encoding="utf-8"), href
+    assert "under „I guiden“" in line and "tjekliste" in line, line
+    assert ("Citaterne" in line or " citater står under " in line) == (folder == "data"), line
     whose = provenance.value_label(data.options, "guide_recommendations.ingredient_ids")
-    assert f'title="{whose}">(red.)</span>' in advice and "fire ingredienser" in advice, advice
+    assert f'title="{whose}">(red.)</span>' in line and "fire ingredienser" in line, line

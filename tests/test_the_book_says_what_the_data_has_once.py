@@ -55,11 +55,13 @@ def test_where_no_quote_is_tied_the_cards_have_no_municipality_line_and_the_filt
     assert "markerer ingen af dem" not in _text(browser.browser_data(tied_data)["control"])
 
 
-def test_where_no_quote_is_tied_the_profiles_and_editions_say_so_in_one_sentence_and_the_comparison_and_matrix_do_not(data, tied_data):
+def test_where_no_quote_is_tied_the_editions_say_so_in_one_sentence_and_the_profiles_comparison_and_matrix_do_not(data, tied_data):
     said = "Rapporten knytter intet citat til en kommune, så ingen kommune har sine egne citater."
+    # Reader 27, #2: a profile no longer says it in a section of its own, the same on every profile: its filter panel
+    # says it (cards.UNTIED_ELSEWHERE), and its last line says where the quotes stand (guide.where_the_rest_stands).
     parts = [str(p) for p in profiles.profile_parts(data, "Egedal", EGEDAL, "rapporten")]
-    assert "## Citater" in parts and not any("knyttet til kommunen" in p or "kommunens citater" in p for p in parts)
-    assert said in _text("".join(parts))
+    assert "## Citater" not in parts and not any("knyttet til kommunen" in p or "kommunens citater" in p for p in parts)
+    assert said not in _text("".join(parts)) and cards.untied_kind("".join(parts)) == "andet"
     # Reader 24, #2: the comparison and the ingredient overview repeated the profile's sentence.
     compared = _text(comparison.compare_view(data))
     assert "Ingredienser i citater knyttet til kommunen" not in compared and said not in compared

@@ -89,8 +89,10 @@
     if (!card) return;
     card.tabIndex = -1;
     // The bar held as after a choice: scrolling back up brought the phone's header back over the card, whose title
-    // ended at y=72-93 under the bar at 56-104 (issue 22).
-    showBarWhole();
+    // ended at y=72-93 under the bar at 56-104 (issue 22). Found further down, the bar will be stuck there: its lines
+    // step aside at once, as they do when the reader reads on, and the card lands under the header and the bar's one
+    // row, 96 of 667 px at 375 px; with the lines the three took 125 px (reader 27, #4; issue 22 asks 15 % or less).
+    showBarWhole(card.getBoundingClientRect().top > ui.filter.getBoundingClientRect().bottom);
     // Under all that lies over the page's top: the header, the bar and the lines the choice shows under it.
     const place = () => {
       const over = [
@@ -684,7 +686,8 @@
     let heldUntil = 0;
     // Reading on (scrolling down), the theme's header slides away; a move back up brings it back.
     const setReading = (on) => document.documentElement.classList.toggle("kr-reading", on);
-    showBarWhole = () => {
+    // `below`: the page is about to move down to what the choice marks (bringMarked), so the bar is as if stuck.
+    showBarWhole = (below = false) => {
       heldUntil = performance.now() + 300;
       // On a phone a choice made further down leaves the bar its one row and the header away: what the choice marks
       // stands under the bar's place at the page's top, on the page (issue 22: header, bar and line took 165 of
@@ -693,7 +696,7 @@
       // moved the page 28 px under the reader.
       const stuck = mark.getBoundingClientRect().top < filter.getBoundingClientRect().top - 1;
       setReading(phone.matches && stuck);
-      setCompact(stuck);
+      setCompact(stuck || below);
     };
     // Scrolled further than the room the page keeps for the lines under the bar (its margin): they lie over the text.
     overPage = () =>

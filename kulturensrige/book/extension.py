@@ -793,8 +793,7 @@ def _opens_chosen(html: str, pagename: str) -> str:
         return html
     head = _with_reserve(html[:end], _reserve(html))
     # Which of the filter panel's sentences on the untied quotes fits the page (kommunefilter.css shows that one).
-    if kind := cards.untied_kind(html):
-        head = head.replace("<html ", f'<html data-kr-untied="{kind}" ', 1)
+    head = head.replace("<html ", f'<html data-kr-untied="{cards.untied_kind(html)}" ', 1)
     if (profile := PROFILE.search(html)) and pagename.startswith(PROFILE_PREFIX):
         # The slug (pages.slug: lower case, no quote) and the code as the page wrote it, escaped: what the head script
         # compares with the choice.

@@ -57,8 +57,8 @@ def markdown_title(name: str) -> str:
 def profile_notebook(name: str, kommunekode: str, holder: str, tied: bool = True) -> nbformat.NotebookNode:
     """A thin notebook: its title, then calls into the package. The name is escaped for Markdown; `holder` is whose
     data describes the initiatives (provenance.Words.holder: "rapporten", "analytikerens data"); `tied`: whether the
-    data tie any quote (views.any_tied), else one section says none is (quote_headings)."""
-    quotes, ingredients = quote_headings(tied)
+    data tie any quote (views.any_tied), else the page has no section of quotes (QUOTE_HEADINGS)."""
+    quotes, ingredients = QUOTE_HEADINGS
     title = markdown_title(name)
     cells = [
         nbformat.v4.new_markdown_cell(f"# {title}"),
@@ -70,11 +70,17 @@ def profile_notebook(name: str, kommunekode: str, holder: str, tied: bool = True
         _code("cards.initiative_list(data, KOMMUNE)"),
         nbformat.v4.new_markdown_cell(FACTS_HEADING),
         _code("lists.municipality_facts(data, KOMMUNE)"),
-        nbformat.v4.new_markdown_cell(quotes),
-        _code("cards.quotes_for_municipality(data, KOMMUNE)" if tied else "cards.no_quote_tied(data)"),
-        *([nbformat.v4.new_markdown_cell(ingredients), _code("lists.municipality_ingredients(data, KOMMUNE)")] if tied else []),
-        nbformat.v4.new_markdown_cell(f"## {ADVICE_HEADING}"),
-        _code("from kulturensrige.render import guide\n\nguide.ways_to_advice(data)"),
+        *(
+            [
+                nbformat.v4.new_markdown_cell(quotes),
+                _code("cards.quotes_for_municipality(data, KOMMUNE)"),
+                nbformat.v4.new_markdown_cell(ingredients),
+                _code("lists.municipality_ingredients(data, KOMMUNE)"),
+            ]
+            if tied
+            else []
+        ),
+        _code("from kulturensrige.render import guide\n\nguide.where_the_rest_stands(data)"),
         _code("from kulturensrige.book import page_source\n\npage_source.how_made(data)"),
     ]
     notebook = nbformat.v4.new_notebook(cells=cells)
@@ -82,14 +88,10 @@ def profile_notebook(name: str, kommunekode: str, holder: str, tied: bool = True
     return notebook
 
 
-def quote_headings(tied: bool) -> tuple[str, str]:
-    """The headings of a profile's quotes and their ingredients; where the data tie no quote, one heading for the one
-    sentence that says so (cards.no_quote_tied), and no section of ingredients."""
-    return ("## Citater knyttet til kommunen", "## Ingredienser i kommunens citater") if tied else ("## Citater", "")
-
-
-# After the municipality's own content, the way to what the report advises all of them (guide.ways_to_advice).
-ADVICE_HEADING = "Rapportens anbefalinger"
+# The headings of a profile's quotes and their ingredients, where the data tie quotes to municipalities. Where they
+# tie none, the profile has neither: its last line says where the quotes stand (guide.where_the_rest_stands), as
+# „Citater“ said it in a paragraph the same on every profile (reader 27, #2).
+QUOTE_HEADINGS = ("## Citater knyttet til kommunen", "## Ingredienser i kommunens citater")
 
 
 def _code(source: str) -> nbformat.NotebookNode:
@@ -101,7 +103,6 @@ def profile_parts(data: Dataset, name: str, kommunekode: str, holder: str) -> li
     (Html), made by the same calls in the same order. Call it inside `as_page`: the links are relative to the page's
     folder and the foot names its page."""
     tied = views.any_tied(data)
-    quotes, ingredients = quote_headings(tied)
     page = dataclasses.replace(data, tables=ReadLog(data.tables))  # as the notebook's load(): nothing read yet
     return [
         f"# {markdown_title(name)}",
@@ -110,16 +111,16 @@ def profile_parts(data: Dataset, name: str, kommunekode: str, holder: str) -> li
         cards.initiative_list(page, kommunekode),
         FACTS_HEADING,
         lists.municipality_facts(page, kommunekode),
-        quotes,
-        *(
-            [cards.quotes_for_municipality(page, kommunekode), ingredients, lists.municipality_ingredients(page, kommunekode)]
-            if tied
-            else [cards.no_quote_tied(page)]
-        ),
-        f"## {ADVICE_HEADING}",
-        guide.ways_to_advice(page),
+        *(_own_quotes(page, kommunekode) if tied else []),
+        guide.where_the_rest_stands(page),
         page_source.how_made(page),
     ]
+
+
+def _own_quotes(page: Dataset, kommunekode: str) -> list[str | Html]:
+    """The sections of the quotes tied to the municipality and their ingredients, where the data tie any."""
+    quotes, ingredients = QUOTE_HEADINGS
+    return [quotes, cards.quotes_for_municipality(page, kommunekode), ingredients, lists.municipality_ingredients(page, kommunekode)]
 
 
 # The book extension's directive for a code cell's HTML output as myst-nb shows it (extension.CellOutput).

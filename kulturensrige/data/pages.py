@@ -49,7 +49,6 @@ def slug(name: str) -> str:
 PROFILE_PAGE_IDS = frozenset(
     {
         "bd-header-version-warning",
-        "citater",  # the quotes' heading where the data tie no quote to any municipality
         "citater-knyttet-til-kommunen",
         "indsatser",
         "ingredienser-i-kommunens-citater",
@@ -57,7 +56,6 @@ PROFILE_PAGE_IDS = frozenset(
         "jb-print-toc",
         "main-content",
         "print-main-content",
-        "rapportens-anbefalinger",  # the heading over the way to the guide's checklists (profiles.ADVICE_HEADING)
         "rtd-footer-container",
         "search-input",
         "searchbox",

@@ -705,8 +705,10 @@ def statuses_said(options: pd.DataFrame, read: int, unread: int) -> tuple[str, s
     them, cards_ = ("indsatsen", "kortet") if one else ("indsatserne", "kortene")
     if not read:
         return f"Rapporten angiver ingen status for {them}, så {cards_} viser ingen status.", owner
-    # Without „for indsatserne“: two short lines at 375 px, not three, before the first card (docs/adr/0090).
-    return "Rapporten angiver ingen status; en status på et kort er redaktionens læsning.", owner
+    # Without „for indsatserne“: two short lines at 375 px, not three, before the first card (docs/adr/0090). Whose
+    # the status is, its mark says (a page's „(red.)“, a PDF's „(redaktionens læsning)“): the sentence said it too, so
+    # Køge's PDF read „… er redaktionens læsning. (redaktionens læsning)“ (reader 27, #1).
+    return "Rapporten angiver ingen status; en status på et kort er læst ud af rapportens ord.", owner
 
 
 def statuses_rule(options: pd.DataFrame, read: int, unread: int) -> str:

@@ -606,9 +606,9 @@ def quotes_in_section(data: Dataset, section_id: str) -> Html:
 UNTIED_CARDS = "Rapporten nævner ingen kommune ved citaterne, så kortene har ingen kommunelinje"
 UNTIED_CHOICE = ", og et valg af kommune markerer ingen af dem"
 UNTIED_NOTE = f"{UNTIED_CARDS}{UNTIED_CHOICE}."
-# The same fact on a page with no quote card (the overview, the comparison, the front page): "kortene" named cards the
-# page did not show (reader 25 r2, #8). A page that says it in its own words (no_quote_tied: a profile, the
-# comparison) has neither in the panel (book/extension.py untied_kind; docs/adr/0082).
+# The same fact on a page with no quote card (the overview, the comparison, the front page, a profile): "kortene"
+# named cards the page did not show (reader 25 r2, #8). A profile said it in its own words too, in a paragraph the
+# same on every profile (no_quote_tied); since reader 27, #2 its panel says it (book/extension.py untied_kind).
 UNTIED_ELSEWHERE = "Rapporten nævner ingen kommune ved sine citater, så et valg af kommune markerer intet citat."
 # The panel's sentence by what the page holds, the kind its <html> names (data-kr-untied): quote cards, or none.
 UNTIED_KINDS = {"kort": UNTIED_NOTE, "andet": UNTIED_ELSEWHERE}
@@ -633,9 +633,7 @@ def untied_by_page(data: Dataset) -> dict[str, str]:
 
 def untied_kind(html: str) -> str:
     """Which of the panel's sentences on the untied quotes fits a built page (untied_by_page): 'kort' where it shows
-    quote cards, '' where it says the fact itself (no_quote_tied), else 'andet'."""
-    if NO_QUOTE_TIED_CSS in html:
-        return ""
+    quote cards, else 'andet'."""
     return "kort" if QUOTE_CARD in html else "andet"
 
 
@@ -697,15 +695,14 @@ NO_QUOTES = "Ingen citater underbygger ingrediensen."
 
 
 def ingredient_intro(data: Dataset, ingredient_id: str) -> str:
-    """'Bogen tæller 4 citater, som rapporten selv knytter til ingrediensen; redaktionen knytter 1 citat til den (…). Kortet
-    siger hvorfor, hvor koblingen ikke er rapportens egen.' The ties are the data folder's: an analyst's book never
-    says 'rapportens egen'. In which order the quotes stand is order_said's."""
+    """'Bogen tæller 4 citater, som rapporten selv knytter til ingrediensen; redaktionen knytter 1 citat til den (…).'
+    The ties are the data folder's: an analyst's book never says 'rapportens egen'. In which order the quotes stand is order_said's."""
     counts = statistics.quote_tally(data).by_ingredient_source[ingredient_id]
     if not counts:
         return NO_QUOTES
     said = provenance.ingredient_ties(counts, "ingrediensen")
-    mixed = BY_REPORT in counts and set(counts) - {BY_REPORT}
-    return said + (" Hvor koblingen ikke er rapportens egen, siger kortet det." if mixed else "") + on_cards(data, ingredient_id)
+    # That a card says whose a tie not the report's is, the legend above says once (quote_list_legend; reader 27, #1).
+    return said + on_cards(data, ingredient_id)
 
 
 def on_cards(data: Dataset, ingredient_id: str) -> str:
@@ -725,7 +722,7 @@ NO_QUOTE_TIED_CSS = "kr-no-quote-tied"
 
 
 def no_quote_tied(data: Dataset) -> Html:
-    """In place of a municipality's quotes (a profile, an edition, the comparison), where the data tie no quote to any
+    """In place of a municipality's quotes in its edition, where the data tie no quote to any
     municipality (views.any_tied): one sentence that says so and where the quotes are: how many on the ingredient pages,
     and in which sections the rest stand, for not every quote supports an ingredient (reading26r2 #5)."""
     pages = [book_link(f"ingredienser/{row.ingredient_id}", esc(row.name)) for row in data.ingredients.sort_values("number").itertuples()]

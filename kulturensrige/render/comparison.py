@@ -228,7 +228,7 @@ def compare_view(data: Dataset) -> Html:
     )
     # An editors' title keeps "(red.)" in every column; the line over them says what it means (ADR 32).
     whose = cards.whose_terms(data, titled=cards.titled(data, data.initiatives), rows=data.initiatives)
-    # Where the data tie no quote, the filter's panel and each profile say so (cards.untied_said, cards.no_quote_tied);
+    # Where the data tie no quote, the filter's panel says so (cards.untied_said);
     # here the two rows of quotes are left out (reader 24, #2: the sentence stood on six pages).
     tied = views.any_tied(data)
     return Html(

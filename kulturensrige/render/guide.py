@@ -16,7 +16,8 @@ from kulturensrige.data.pages import heading_id
 from kulturensrige.render import cards
 from kulturensrige.render.markup import Html, book_link, esc
 from kulturensrige.render.slips import row_slips, slip_note
-from kulturensrige.words import count_word, listing, plural
+from kulturensrige.rules import statistics, views
+from kulturensrige.words import count_word, listing, number, plural
 
 # The heading the checklist stands under in book/afsluttende-betragtninger.ipynb, and the id Sphinx gives it: the
 # front page's "Guiden som tjekliste" leads there, not to the top of the page.
@@ -42,12 +43,23 @@ def wording_note(data: Dataset) -> str:
     return f"Punkterne er {whose}: en kort gengivelse af guiden; under hvert punkt står {provenance.folder_words(data.options).wording}."
 
 
+TIES_SUBJECT = "Ingredienserne ved hvert punkt"
+
+
+def ties_line(data: Dataset) -> str:
+    """Whose the checklist's ties to the ingredients are, in one short line over the list: 'Ingredienserne ved hvert
+    punkt: redaktionens kobling, ikke rapportens.' The line said it, then its reason said it again ('…: Rapporten kobler
+    ikke guidens anbefalinger til ingredienserne; koblingen er redaktionens læsning.', reader 27, #1); the reason stands
+    in »Om kilderne« and the data dictionary with the other reasons."""
+    line = provenance.whose_parts(data.options, "guide_recommendations.ingredient_ids").line
+    return f"{TIES_SUBJECT}: {line[0].lower()}{line[1:]}"
+
+
 def checklist(data: Dataset, ingredient_id: str = "") -> Html:
     """The guide's recommendations as ticks that persist; with an ingredient, only those the editors link to it."""
     recs = data.guide_recommendations.sort_values("position")
     if ingredient_id:
         recs = recs[recs["ingredient_ids"].map(lambda ids: ingredient_id in ids)]
-    links = "guide_recommendations.ingredient_ids"
     if recs.empty:
         return Html('<p class="kr-empty-note">Ingen af guidens anbefalinger er koblet til denne ingrediens.</p>')
     wording = esc(provenance.wording(data.options))
@@ -63,27 +75,35 @@ def checklist(data: Dataset, ingredient_id: str = "") -> Html:
         for r in table_rows(recs)
     )
     return Html(
-        f'<p class="kr-basis-note">{esc(wording_note(data))} {esc(provenance.value_note(data.options, links))}</p>'
+        f'<p class="kr-basis-note">{esc(wording_note(data))} {esc(ties_line(data))}</p>'
         f'<div class="kr-checklist-box" data-kr-checklist><ul class="kr-checklist">{items}</ul>'
         '<p class="kr-checklist-controls" hidden><button type="button" class="kr-checklist-reset">Fjern alle flueben</button> '
         '<span class="kr-checklist-saved">Fluebenene gemmes kun i denne browser.</span></p></div>'
     )
 
 
-def ways_to_advice(data: Dataset) -> Html:
-    """On a municipality's profile, after its own content: a plain way to what the report advises, each ingredient's
-    checklist under „I guiden“ on its page, the ingredients named from data, and whose their tie to the guide is
-    (reader 26 r2, #8: a committee reader looks for what worked and what to take into the meeting)."""
-    pages = lookup(data.sections, "section_id", "book_page")
-    rows = list(table_rows(data.ingredients.sort_values("number")))
-    links = [book_link(str(pages[row.section_id]), esc(row.name), anchor=heading_id(INGREDIENT_HEADING)) for row in rows]
-    # Whose the ties are, in the light mark the page's key explains (ADR 81); the checklist's own note says why.
+def where_the_rest_stands(data: Dataset) -> Html:
+    """The last line of a municipality's profile, after its own content: where the quotes and the guide's advice stand,
+    the same for every municipality, on the ingredients' pages, named as the data name them, in their order, with the
+    light mark of whose the guide's ties are (ADR 81): „Citaterne står under de fire ingredienser: …; guidens råd
+    står som tjekliste der under „I guiden“ (red.).“ Two sections said it in a paragraph each, the same on every
+    profile, after the municipality's own (reader 27, #2); reader 26 r2, #8's way to the checklists is its last clause.
+    Where the data tie quotes to the municipality, its own stand above, and the line speaks only of the guide."""
+    book_pages = lookup(data.sections, "section_id", "book_page")
+    rows = table_rows(data.ingredients.sort_values("number"))
+    pages = [book_link(str(book_pages[row.section_id]), esc(row.name)) for row in rows]
     ties = provenance.value_label(data.options, "guide_recommendations.ingredient_ids")
     mark = f'<span class="kr-by" title="{esc(ties)}">{esc(provenance.page_mark(ties))}</span>'
-    return Html(
-        f'<p class="kr-advice">Rapportens guide har råd til alle kommunerne. De står som tjeklister under „{INGREDIENT_HEADING}“ på '
-        f"siderne om de {count_word(len(rows))} ingredienser {mark}: {listing(links)}.</p>"
-    )
+    four = f"de {count_word(len(pages))} ingredienser"
+    tied = views.any_tied(data)
+    advice = f"guidens råd står som tjekliste {f'på siderne om {four}' if tied else 'der'} under „{INGREDIENT_HEADING}“ {mark}"
+    if tied:
+        said = f"{advice[0].upper()}{advice[1:]}: {listing(pages)}."
+    else:
+        tally = statistics.quote_tally(data)
+        quotes = f"{number(tally.with_ingredient)} af de {number(tally.total)} citater" if tally.without else "Citaterne"
+        said = f"{quotes} står under {four}: {listing(pages)}; {advice}."
+    return Html(f'<p class="kr-advice">{said}</p>')
 
 
 def _these(n: int) -> str:
