@@ -113,8 +113,8 @@ def test_a_municipalitys_facts_leave_out_its_repeated_name_and_code_and_say_its_
             assert outcome.get_text() == f"{provenance.untold_outcome(data.options, row.name)[0]} (red.)", outcome
             continue
         assert row.outcome in outcome.get_text()
-        # The outcome is the editors' retelling: no mark of its own under the page's rule (ADR 70).
-        assert provenance.is_retelling(data.options, "municipalities.outcome") and outcome.select_one(".kr-by") is None
+        # The outcome in the editors' words carries their mark, as the starting point beside it does (ADR 93 amends 70).
+        assert not provenance.is_retelling(data.options, "municipalities.outcome") and outcome.select_one(".kr-by") is not None
         said = facts.select_one(".kr-all-groups").get_text()
         assert said.startswith(f"Om alle aktionslæringsgrupper, ikke kun {genitive(row.name)},"), said
 
