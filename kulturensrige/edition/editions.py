@@ -1359,9 +1359,8 @@ def _opening_with_first_card(article: Tag) -> None:
 
 # What every municipality's profile says alike, printed in the whole book only where it stands first: the sentence
 # that no quote is tied to any municipality stood, word for word under its own heading „Citater“, in all seven
-# municipalities' chapters (reader27 #3); since, a profile's last line (guide.where_the_rest_stands) says it. It
-# applies to them all, and the first of them says so.
-SAID_ONCE = f"p.{cards.NO_QUOTE_TIED_CSS}, p.{guide.ADVICE_CSS}"
+# municipalities' chapters (reader27 #3). It applies to them all, and the first of them says so.
+SAID_ONCE = f"p.{cards.NO_QUOTE_TIED_CSS}"
 
 
 def _said_once_in_the_book(article: Tag, said: set[str]) -> None:

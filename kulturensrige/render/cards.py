@@ -726,6 +726,7 @@ def no_quote_tied(data: Dataset) -> Html:
     municipality (views.any_tied): one sentence that says so and where the quotes are: how many on the ingredient pages,
     and in which sections the rest stand, for not every quote supports an ingredient (reading26r2 #5)."""
     pages = [book_link(f"ingredienser/{row.ingredient_id}", esc(row.name)) for row in data.ingredients.sort_values("number").itertuples()]
+    holder = provenance.folder_words(data.options).subject if provenance.folder_source(data.options) != BY_REPORT else "Rapporten"
     tally = statistics.quote_tally(data)
     where = esc(provenance.in_sections(data.options, [f"»{title}«" for title in tally.without_sections]))
     if not tally.without:
@@ -737,14 +738,10 @@ def no_quote_tied(data: Dataset) -> Html:
             f"{number(tally.with_ingredient)} af de {number(tally.total)} citater står på ingrediensernes sider: "
             f"{listing(pages)}; de øvrige {number(tally.without)} står i {where}."
         )
-    return Html(f'<p class="kr-list-intro {NO_QUOTE_TIED_CSS}">{esc(none_tied(data))} {stand}</p>')
-
-
-def none_tied(data: Dataset) -> str:
-    """That the data tie no quote to any municipality, in the words of whose data they are: the one sentence an edition's
-    quote section and a profile's last line both begin with."""
-    holder = provenance.folder_words(data.options).subject if provenance.folder_source(data.options) != BY_REPORT else "Rapporten"
-    return f"{holder} knytter intet citat til en kommune, så ingen kommune har sine egne citater."
+    return Html(
+        f'<p class="kr-list-intro {NO_QUOTE_TIED_CSS}">{esc(holder)} knytter intet citat til en kommune, så ingen kommune har '
+        f"sine egne citater. {stand}</p>"
+    )
 
 
 def quotes_for_municipality(data: Dataset, kommunekode: str) -> Html:

@@ -102,13 +102,8 @@ def where_the_rest_stands(data: Dataset) -> Html:
     else:
         tally = statistics.quote_tally(data)
         quotes = f"{number(tally.with_ingredient)} af de {number(tally.total)} citater" if tally.without else "Citaterne"
-        # Where no quote is the municipality's, the line says so first (reader27 #2 folded the section that said it).
-        said = f"{esc(cards.none_tied(data))} {quotes} står under {four}: {listing(pages)}; {advice}."
-    return Html(f'<p class="{ADVICE_CSS}">{said}</p>')
-
-
-# The class of a profile's last line: the same on every profile, so the whole book prints it once (editions.SAID_ONCE).
-ADVICE_CSS = "kr-advice"
+        said = f"{quotes} står under {four}: {listing(pages)}; {advice}."
+    return Html(f'<p class="kr-advice">{said}</p>')
 
 
 def _these(n: int) -> str:
