@@ -58,8 +58,8 @@ def test_each_municipalitys_heading_stands_on_the_page_of_its_first_card(report_
 @pytest.mark.build
 def test_the_whole_book_says_once_where_to_read_more_and_that_no_quote_is_tied_to_a_municipality(report_site: Path):  # noqa: F811
     """The cover names where the editors' additions are explained; no chapter's key says it again. The sentence that
-    the report ties no quote to any municipality stands once, in the first municipality's chapter, not under a
-    „Citater“ heading in all seven."""
+    the report ties no quote to any municipality stood under a „Citater“ heading in all seven municipalities' chapters;
+    since ADR 95 a profile no longer says it (its filter panel does, on the web), and the whole book at most once."""
     data = load(REPO / "data")
     text = pdf_text(report_site / "pdf" / editions.file_name(), editions.TITLE)
     # The cover's credit, and the front page's line on how the book counts (editions.METHOD_MORE).
@@ -67,7 +67,7 @@ def test_the_whole_book_says_once_where_to_read_more_and_that_no_quote_is_tied_t
     assert squeeze("Mere om, hvem der siger hvad") not in text
     if not views.any_tied(data):
         said = squeeze(BeautifulSoup(str(cards.no_quote_tied(data)), "html.parser").get_text().split(". ", 1)[0])
-        assert text.count(said) == 1, text.count(said)
+        assert text.count(said) <= 1, text.count(said)
 
 
 def test_a_reasons_places_are_a_line_for_each_chapter_and_one_for_chapters_of_the_same_sections():
