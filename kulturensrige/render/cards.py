@@ -609,7 +609,8 @@ UNTIED_NOTE = f"{UNTIED_CARDS}{UNTIED_CHOICE}."
 # The same fact on a page with no quote card (the overview, the comparison, the front page, a profile): "kortene"
 # named cards the page did not show (reader 25 r2, #8). A profile said it in its own words too, in a paragraph the
 # same on every profile (no_quote_tied); since reader 27, #2 its panel says it (book/extension.py untied_kind).
-UNTIED_ELSEWHERE = "Rapporten nævner ingen kommune ved sine citater, så et valg af kommune markerer intet citat."
+UNTIED_QUOTES = "Rapporten nævner ingen kommune ved sine citater"
+UNTIED_ELSEWHERE = f"{UNTIED_QUOTES}, så et valg af kommune markerer intet citat."
 # The panel's sentence by what the page holds, the kind its <html> names (data-kr-untied): quote cards, or none.
 UNTIED_KINDS = {"kort": UNTIED_NOTE, "andet": UNTIED_ELSEWHERE}
 QUOTE_CARD = '<article class="kr-card kr-quote"'

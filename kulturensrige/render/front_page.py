@@ -368,6 +368,9 @@ def key_figures(data: Dataset) -> Html:
         (number(statistics.count_initiatives(data.initiatives)), "indsatser", ""),
         (number(len(data.quotes)), "citater", f"{views.REPLIK_IS_A_QUOTE[0].upper()}{views.REPLIK_IS_A_QUOTE[1:]}. {whose}".strip()),
     ]
+    # Where no quote is tied, the one place the whole book says so: a profile no longer does (ADR 95), and a
+    # consultant who looks for the municipality's own quotes reads under the count why there are none (ADR 97).
+    untied = cards.untied_said(data, f"{cards.UNTIED_QUOTES}.")
     more = f"{book_link(EDITORS_PAGE, METHOD_LINK, anchor=EDITORS_ANCHOR)}, står i kapitlet „Data og genkørsel“."
     holder = provenance.folder_words(data.options).holder
     own = "Rapportens egne tal" if provenance.folder_source(data.options) == BY_REPORT else f"Tal fra {holder}"
@@ -376,6 +379,7 @@ def key_figures(data: Dataset) -> Html:
         + _figure_list(data, report_figures(data), own)
         + '<p class="kr-figures-lead">Bogens egen optælling:</p>'
         + _figure_list(data, [(n, label, explained, "") for n, label, explained in counted], "Bogens egen optælling")
+        + (f'<p class="kr-quotes-untied">{esc(untied)}</p>' if untied else "")
         + f'<p class="kr-quote-more">{more}</p>'
     )
 
