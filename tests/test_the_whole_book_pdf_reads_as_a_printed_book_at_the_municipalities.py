@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from bs4 import BeautifulSoup
 
 from kulturensrige import load
 from kulturensrige.book.profiles import FACTS_HEADING
