@@ -265,8 +265,16 @@ def test_attack_strings_show_as_written_in_chromium(hostile_url: str, page):
     assert longest == hostile.LONG_QUOTE_LENGTH - hostile.long_quote().count("\n")
 
 
-# What Sphinx's search itself puts into a result: the link, the page's snippet and the marks on the search words.
-SEARCH_RESULT_ELEMENTS = {"LI", "A", "P.context", "SPAN.highlighted"}
+# What Sphinx's search itself puts into a result: the link, the page's snippet and the marks on the search words; and
+# the book's own: an analysts' page's label, and a snippet that says where the word stands (reader 28, F6).
+SEARCH_RESULT_ELEMENTS = {
+    "LI",
+    "A",
+    "P.context",
+    "SPAN.highlighted",
+    "SPAN.kr-search-audience nohighlight",
+    "P.context nohighlight kr-search-where",
+}
 
 
 @pytest.mark.build

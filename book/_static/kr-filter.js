@@ -464,6 +464,17 @@
     const later = new Set(ranking.later);
     window.KR_SCORE = (result) =>
       result[4] + (about.has(result[0]) ? ranking.ahead : 0) - (later.has(result[0]) ? ranking.behind : 0);
+    // An analysts' page says so by its title as Sphinx lists it (the patched searchtools.js asks for each result).
+    window.KR_RESULT = (item, doc) => {
+      if (later.has(doc))
+        item.append(
+          " ",
+          Object.assign(document.createElement("span"), {
+            className: "kr-search-audience nohighlight",
+            textContent: ranking.laterLabel,
+          }),
+        );
+    };
     const query = new URLSearchParams(window.location.search).get("q");
     const results = document.getElementById("search-results");
     document.querySelector("p.kr-search-note")?.remove();
@@ -499,10 +510,12 @@
     if (!search || !search.htmlToText || search.krSpaced) return;
     const original = search.htmlToText;
     const island = document.querySelector("script.kr-search-first");
-    const notProse = island ? JSON.parse(island.textContent).notProse : null;
+    const { notProse, hitOnly } = island ? JSON.parse(island.textContent) : {};
+    // The other pages' hashed <style> blocks are dropped first: the search page's policy does not know them.
+    const parsed = (html) =>
+      new DOMParser().parseFromString(html.replace(/<style[^>]*>[^<]*<\/style>/g, ""), "text/html");
     search.htmlToText = (html, anchor) => {
-      // The other pages' hashed <style> blocks are dropped first: the search page's policy does not know them.
-      const doc = new DOMParser().parseFromString(html.replace(/<style[^>]*>[^<]*<\/style>/g, ""), "text/html");
+      const doc = parsed(html);
       // Not the page's text: its contents menu, its print-only header, the filter's place and no-script note,
       // the foot line, its buttons and closed pop-ups ("Luk"), the links to the pages before and after it and the
       // site's footer (reader review 20: "…Luk forrige Egedal næste Rudersdal").
@@ -514,6 +527,11 @@
       for (const part of doc.querySelectorAll(`[data-kr-inferred=${other}]`)) part.remove();
       // Nor from what the build says is not prose: code, and an analysts' page's tables (browser.NOT_PROSE).
       if (notProse) for (const part of doc.querySelectorAll(notProse)) part.remove();
+      // The result's own heading (the page's title, or its section's where the hit is in a section) starts its block
+      // with a mark: a snippet is not its title again.
+      const main = doc.querySelector('[role="main"]');
+      const region = (anchor && main?.querySelector(anchor)) || main;
+      region?.querySelector("h1, h2, h3, h4, h5, h6")?.prepend(TITLE_START);
       for (const br of doc.querySelectorAll("br")) br.replaceWith(" ");
       // Every element but those that run inside a line ends a block: marked, so a snippet keeps to one.
       for (const part of doc.body.querySelectorAll(
@@ -527,12 +545,19 @@
     // across two: a quote ran on into its card's source line and the next section's heading (reader review 23, #7:
     // "…med i gruppen.« Afsnit: Etablering af ”vi” I guiden De anbefalinger…"). Sphinx's window of 240 characters.
     search.makeSearchSummary = (html, keywords, anchor) => {
-      const blocks = search
+      // Without soft hyphens: a title broken for a phone, »Tilgængeligheds-erklæring«, holds the word whole.
+      const all = search
         .htmlToText(html, anchor)
         .split(BLOCK_END)
-        .map((block) => block.replace(/\s+/g, " ").trim())
+        .map((block) =>
+          block
+            .replace(/\u00ad/g, "")
+            .replace(/\s+/g, " ")
+            .trim(),
+        )
         .filter(Boolean);
-      if (!blocks.length) return null;
+      const title = all.find((block) => block.startsWith(TITLE_START))?.slice(TITLE_START.length) ?? "";
+      const blocks = all.filter((block) => !block.startsWith(TITLE_START));
       // A term found where a word starts, not inside a name: the stem »sund« of »sundhed« cut Guldborgsund's snippet
       // from its heading, »Guldborgsund«, and nothing else (reader 25 r2, #4). The block with the most terms so found
       // is the snippet's; inside a word (a compound) only where no block has one at a word's start.
@@ -541,14 +566,19 @@
       const starts = terms.map((t) => new RegExp(`(?<![\\p{L}\\p{N}])${escaped(t)}`, "iu"));
       const found = (b) => starts.filter((start) => start.test(b)).length;
       const best = Math.max(0, ...blocks.map(found));
-      // Where no block of the page's prose holds a term (it stood in a table or a card's drill-through only), the
-      // page's first paragraph of running text, not its title: the title stood again as its snippet (reader 26, #7).
-      const block =
-        (best
-          ? blocks.find((b) => found(b) === best)
-          : blocks.find((b) => terms.some((t) => b.toLowerCase().includes(t)))) ??
-        blocks.find((b) => b.length >= RUNNING_TEXT) ??
-        blocks[0];
+      const holds = (text) => terms.some((t) => text.toLowerCase().includes(t));
+      const block = best ? blocks.find((b) => found(b) === best) : blocks.find(holds);
+      // Where no block of the page's prose holds a term, the snippet says where the word stands, from the build's
+      // sentences: its title, a part a snippet is never cut from, or else elsewhere (reader 28, F6: a paragraph
+      // without the word stood there; reader 26, #7: the title again).
+      if (!block) {
+        const main = parsed(html).querySelector('[role="main"]');
+        const holdsPart = ([css]) =>
+          [...(main?.querySelectorAll(css) ?? [])].some((part) => holds(part.textContent.replace(/\u00ad/g, "")));
+        const where = Object.assign(document.createElement("p"), { className: "context nohighlight kr-search-where" });
+        where.textContent = holds(title) ? hitOnly.title : (hitOnly.parts.find(holdsPart)?.[1] ?? hitOnly.elsewhere);
+        return where;
+      }
       const lower = block.toLowerCase();
       const hits = best ? starts.map((start) => block.search(start)) : terms.map((t) => lower.indexOf(t));
       const at = Math.min(...hits.filter((i) => i > -1), block.length);
@@ -561,10 +591,10 @@
     search.krSpaced = true;
   }
 
-  // Where one block of a page's text ends (spaceSearchSnippets): a character no page's text holds.
+  // Where one block of a page's text ends, and where the result's own heading starts (spaceSearchSnippets): characters
+  // no page's text holds.
   const BLOCK_END = "\u001e";
-  // The least length of a block of running text, as the build counts a page's first paragraph (extension.RUNNING_TEXT).
-  const RUNNING_TEXT = 80;
+  const TITLE_START = "\u001d";
 
   /** The build's Danish for the search's count line and its no-hit line joins Sphinx's catalog before the search
    * runs: it runs as soon as searchindex.js arrives, and a search that finds nothing says so at once, before

@@ -42,6 +42,11 @@ PATCHES: dict[str, list[tuple[str, str]]] = {
             ),
         ),
         ("  linkEl.innerHTML = title;\n", "  linkEl.textContent = title;\n"),
+        # A result written for analysts says so by its title as it is listed (kr-filter.js: KR_RESULT, from the build).
+        (
+            "  linkEl.textContent = title;\n",
+            "  linkEl.textContent = title;\n  window.KR_RESULT?.(listItem, docName); // kulturensrige/book/hardening.py\n",
+        ),
         # A result's snippet is cut from the page's text: what the page hides (the other view of a sentence, the note
         # for inferred ties set aside) is left out, so a snippet says what the page shows.
         (

@@ -95,10 +95,11 @@ AUDIENCE_ATTRIBUTE, ANALYSTS = "data-kr-audience", "analytikere"
 def search_first(data: Dataset, later: Iterable[str]) -> dict:
     """With a municipality chosen, the search puts the pages about it (views.pages_about) first, each group in Sphinx's
     order, and says so above them where one is among them (else that none is: `noneNote`); the pages written for
-    analysts (`later`: field names, CSV examples and recipes) come after every reader's page that matches; the rest
-    keep Sphinx's order. Only the search page carries it (book/extension.py), in a JSON island: in kr-data.js every
-    page would load it. The browser adds `ahead` to the score of a page about the choice and takes `behind` from an
-    analysts' page's (kr-filter.js)."""
+    analysts (`later`: field names, CSV examples and recipes) come after every reader's page that matches, each
+    labelled as theirs (`laterLabel`); the rest keep Sphinx's order. Only the search page carries it
+    (book/extension.py), in a JSON island: in kr-data.js every page would load it. The browser adds `ahead` to the
+    score of a page about the choice and takes `behind` from an analysts' page's (kr-filter.js). A result whose
+    page's prose holds no searched word says where the word stands instead of a snippet (`hitOnly`)."""
     return {
         "pages": {key: views.pages_about(data, code, inferred) for key, code, inferred in states(data) if code != ALL},
         "note": "Sider om den valgte kommune står først.",
@@ -108,7 +109,26 @@ def search_first(data: Dataset, later: Iterable[str]) -> dict:
         "ahead": SEARCH_AHEAD,
         "behind": SEARCH_BEHIND,
         "notProse": NOT_PROSE,
+        # An analysts' page among the results says whom it is written for (reader 28, F6), by its title.
+        "laterLabel": "Til analytikere",
+        "hitOnly": HIT_ONLY,
     }
+
+
+# Where a page's prose holds none of the searched words, its snippet says where they stand instead of showing a
+# paragraph without them (reader 28, F6: „Dataordbog“ showed its opening over a hit in an example value). The browser
+# tries the page's title (the result's own heading), then each part a snippet is never cut from (NOT_PROSE), in order;
+# `elsewhere` where none holds a word: a part the page hides until the reader chooses or opens it (a comparison's
+# column, a closed pop-up, the initiatives behind a number, the other view of a sentence).
+HIT_ONLY = {
+    "title": "Søgeordet står kun i sidens titel.",
+    "parts": [
+        [f'[{AUDIENCE_ATTRIBUTE}="{ANALYSTS}"] table', "Søgeordet står kun i sidens tabeller."],
+        ["pre, .highlight", "Søgeordet står kun i sidens kodeeksempler."],
+        [", ".join(f"details.{css}" for css in METHOD_NOTES), "Søgeordet står kun i en af sidens foldede noter om metoden."],
+    ],
+    "elsewhere": "Søgeordet står kun i en del af siden, der vises, når du vælger eller åbner den.",
+}
 
 
 # What a result's snippet is never cut from: code (commands, file and column names, `?kommune=`) on any page, and the

@@ -68,8 +68,11 @@ def test_a_snippet_is_cut_from_one_block_of_its_page(site_url, browser):
         _searched(page, f"{site_url}/search.html?q={QUERY}")
         n = len(page.evaluate(RESULTS_JS))
         page.wait_for_function(f"() => document.querySelectorAll('#search-results p.context').length === {n}", timeout=30_000)
+        # Or, where the page's prose holds no searched word, the build's sentence saying where it stands (reader 28, F6).
+        where = page.evaluate("() => JSON.parse(document.querySelector('script.kr-search-first').textContent).hitOnly")
+        said = {where["title"], where["elsewhere"], *(sentence for _, sentence in where["parts"])}
         for found in each(page.evaluate(SNIPPETS_JS)):
-            assert found["whole"], found
+            assert found["whole"] or found["snippet"] in said, found
     finally:
         page.close()
 
@@ -110,10 +113,11 @@ TITLED_JS = """() => [...document.querySelectorAll('#search-results ul.search > 
   .map((li) => [li.querySelector('a').textContent.trim(), (li.querySelector('p.context')?.textContent || '').trim()])"""
 
 
-def test_a_result_whose_prose_holds_no_term_shows_its_first_paragraph_not_its_title_again(site_url, browser):
+def test_a_result_whose_prose_holds_no_term_says_where_the_word_stands_not_its_title_again(site_url, browser):
     """Reader 26, #7: »klippekort« found „Sammenlign kommuner“ and „Data og genkørsel“, whose snippets were their titles
     again (the word stands in a table there), and the reader could not tell what the pages were: a result's snippet
-    is never its title alone."""
+    is never its title alone. Reader 28, F6: nor the page's first paragraph, which does not hold the word; the snippet
+    says where the word stands."""
     page = browser.new_page(viewport={"width": 375, "height": 667}, locale="da-DK", is_mobile=True, has_touch=True)
     try:
         _searched(page, f"{site_url}/search.html?q=klippekort")
@@ -124,5 +128,8 @@ def test_a_result_whose_prose_holds_no_term_shows_its_first_paragraph_not_its_ti
         assert results, "no result"
         for title, snippet in results:
             assert snippet and snippet != title, (title, snippet)
+        where = page.evaluate("() => JSON.parse(document.querySelector('script.kr-search-first').textContent).hitOnly")
+        tables = next(sentence for css, sentence in where["parts"] if "table" in css)
+        assert ["Data og genkørsel", tables] in results, results
     finally:
         page.close()
