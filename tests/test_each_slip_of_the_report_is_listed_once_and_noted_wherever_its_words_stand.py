@@ -111,7 +111,8 @@ def test_the_evaluation_questions_note_their_slip(data):
     question = (
         "Hvilke prøvehandlinger og indsatser er udviklet i projekterne og hvordan har samskabelsesprocessernes bidraget til udviklingen?"
     )
-    assert [i for i in items if "står sådan" in i] == [f"{question} {note('samskabelsesprocessernes')}"], items
+    # The question stands in »…«, as the book's other report wording (reading 28, finding 2), the note after it.
+    assert [i for i in items if "står sådan" in i] == [f"»{question}« {note('samskabelsesprocessernes')}"], items
 
 
 def test_a_bad_slip_row_is_refused_one_line_per_problem(tmp_path):
