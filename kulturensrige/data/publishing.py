@@ -160,7 +160,10 @@ def _shown_roles(data: Dataset, quotes: pd.DataFrame) -> pd.Series:
     (published_data) nothing else in such a row told a reader that 'Sundhedsområdet' is no role from the report."""
     held = quotes["shown_role"] != quotes["speaker_role"]
     notes = [provenance.category_note(data.options, precise=role != NOT_STATED) for role in quotes["speaker_role"]]
-    return quotes["shown_role"].where(~held, quotes["shown_role"] + " " + pd.Series(notes, index=quotes.index))
+    shown = quotes["shown_role"].where(~held, quotes["shown_role"] + " " + pd.Series(notes, index=quotes.index))
+    # Where no one is named, the card's words ('afsender ikke angivet'), not a bare 'ikke angivet' (reading 28, #5).
+    unnamed = pd.Series([provenance.unnamed_as(data.quote_kinds, kind) for kind in quotes["kind"]], index=quotes.index)
+    return shown.where(quotes["shown_role"] != NOT_STATED, unnamed)
 
 
 def _published_blanks(data: Dataset, table: str, frame: pd.DataFrame) -> dict[str, pd.Series]:
@@ -377,7 +380,7 @@ def _held_back(options: pd.DataFrame, column: str) -> tuple[str, str]:
     if column == "speaker_role":
         category = provenance.value_label(options, "quotes.speaker_category")
         why = (
-            f"{own[0].upper()}{own[1:]} rolle („{NOT_STATED}“: {provenance.not_given(options, 'talerens rolle')}); {hidden}, "
+            f"{own[0].upper()}{own[1:]} rolle (hvor {provenance.not_given(options, 'taleren')}, står kortets ord, fx „{provenance.ROLE_NOT_STATED}“); {hidden}, "
             f"står talerkategorien her i stedet ({category}), fulgt af „{note}“, som på kortene: anonymitetsreglen."
         )
         if provenance.roles_source(options) == BY_REPORT:

@@ -131,20 +131,10 @@ def speaker_line(
     return ("" if speaker.lower().startswith(label.lower()) else kind), speaker + note, ""
 
 
-ROLE_NOT_STATED = "rolle ikke angivet"
-
-
-def unnamed_as(data: Dataset, kind: str) -> str:
-    """What a card of this kind says where the report names no one: 'rolle ikke angivet', or the kind's own word
-    (quote_kinds.unnamed_as), 'skribent ikke angivet' for a field diary, which has a writer, not a role."""
-    word = _label(data, "quote_kinds", "quote_kind_id", kind, "unnamed_as") if "unnamed_as" in data.tables["quote_kinds"] else ""
-    return f"{word} ikke angivet" if word and word != NOT_STATED else ROLE_NOT_STATED
-
-
 def _role(data: Dataset, row: dict) -> str:
     """A speaker's role as a card shows it: 'rolle ikke angivet' (or the kind's word for it) where the data give none,
     not a bare 'ikke angivet'."""
-    return unnamed_as(data, row["kind"]) if row["shown_role"] == NOT_STATED else row["shown_role"]
+    return provenance.unnamed_as(data.quote_kinds, row["kind"]) if row["shown_role"] == NOT_STATED else row["shown_role"]
 
 
 def quote_language(data: Dataset, quote: pd.Series | dict) -> str:
@@ -584,8 +574,8 @@ def quote_list_legend(data: Dataset, ingredient_id: str = "") -> Html:
         grouped = f", eller en bredere gruppe af roller, når citatet er knyttet til en kommune (anonymitetsreglen i {rule})"
     unnamed = ""
     if (quotes["shown_role"] == NOT_STATED).any():
-        said = dict.fromkeys(unnamed_as(data, k) for k in quotes.loc[quotes["shown_role"] == NOT_STATED, "kind"])
-        shown = sorted(said, key=lambda s: s != ROLE_NOT_STATED)  # 'rolle ikke angivet' first, a kind's own word after
+        said = dict.fromkeys(provenance.unnamed_as(data.quote_kinds, k) for k in quotes.loc[quotes["shown_role"] == NOT_STATED, "kind"])
+        shown = sorted(said, key=lambda s: s != provenance.ROLE_NOT_STATED)  # 'rolle ikke angivet' first, a kind's own word after
         unnamed = f"; hvor {holder} ikke nævner taleren, står der {' eller '.join(f'„{s}“' for s in shown)}"
     tie = "hvilken kommune citatet er knyttet til og af hvem, og " if views.any_tied(data) else ""
     return Html(

@@ -1,0 +1,48 @@
+"""Reading 28, finding 5: one „not stated“ value was worded one way on the page and in the PDF and another in the
+download. The five short statements q023–q027 read „rolle ikke angivet“ on their cards, as if a speaker with an
+unknown role, and „ikke angivet“ in quotes.csv; the report gives no speaker for them at all (rapport:659-667), as the
+book's own speaker_categories.csv says. Each reads „afsender ikke angivet“ on the card and in the download alike
+(provenance.unnamed_as), and the download read back as a data folder holds the schema's „ikke angivet“ again."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+from kulturensrige import load
+from kulturensrige.data import provenance
+from kulturensrige.data.publishing import published_files
+from kulturensrige.data.schema import NOT_STATED
+from kulturensrige.render import cards
+from support.checks import each
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _downloaded(data) -> dict[str, dict[str, str]]:
+    return {r["quote_id"]: r for r in csv.DictReader(io.StringIO(published_files(data)["quotes.csv"], newline=""))}
+
+
+def test_a_quote_whose_speaker_the_report_does_not_give_reads_alike_on_its_card_and_in_the_download(data):
+    downloaded = _downloaded(data)
+    unnamed = [g for g in cards.group_records(data.quotes) if any(r["shown_role"] == NOT_STATED for r in g)]
+    for group in each(unnamed):
+        words = provenance.unnamed_as(data.quote_kinds, group[0]["kind"])
+        assert cards.speaker_line(data, group)[1].endswith(words), group[0]["quote_id"]
+        for row in group:
+            assert downloaded[row["quote_id"]]["speaker_role"] == words, row["quote_id"]
+    mottos = [g[0]["quote_id"] for g in unnamed if g[0]["kind"] == "motto"]
+    assert mottos == ["q023", "q024", "q025", "q026", "q027"]
+    assert {downloaded[q]["speaker_role"] for q in mottos} == {"afsender ikke angivet"}
+
+
+def test_the_downloaded_quotes_read_back_as_a_data_folder_hold_the_schemas_not_stated_role(data, tmp_path: Path):
+    folder = tmp_path / "data"
+    shutil.copytree(REPO / "data", folder)
+    (folder / "quotes.csv").write_text(published_files(data)["quotes.csv"], encoding="utf-8")
+    read = load(folder, cache=False)
+    roles = read.quotes.set_index("quote_id")["speaker_role"]
+    for quote in each(["q013", "q023", "q024", "q025", "q026", "q027"]):
+        assert roles[quote] == NOT_STATED, (quote, roles[quote])
