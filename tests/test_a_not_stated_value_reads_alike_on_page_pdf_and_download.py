@@ -7,18 +7,23 @@ book's own speaker_categories.csv says. Each reads „afsender ikke angivet“ o
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import shutil
 from pathlib import Path
+
+from bs4 import BeautifulSoup
 
 from kulturensrige import load
 from kulturensrige.data import provenance
 from kulturensrige.data.publishing import published_files
 from kulturensrige.data.schema import NOT_STATED
-from kulturensrige.render import cards
+from kulturensrige.edition import editions
+from kulturensrige.render import cards, charts, comparison
 from support.checks import each
 
 REPO = Path(__file__).resolve().parent.parent
+STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
 
 
 def _downloaded(data) -> dict[str, dict[str, str]]:
@@ -46,3 +51,31 @@ def test_the_downloaded_quotes_read_back_as_a_data_folder_hold_the_schemas_not_s
     roles = read.quotes.set_index("quote_id")["speaker_role"]
     for quote in each(["q013", "q023", "q024", "q025", "q026", "q027"]):
         assert roles[quote] == NOT_STATED, (quote, roles[quote])
+
+
+VOCABULARY_CHARTS = ("art_forms_by_municipality", "target_groups_by_municipality", "settings_by_municipality")
+PRINTED = VOCABULARY_CHARTS[:2]
+
+
+def test_a_municipality_without_marks_in_a_vocabulary_table_says_whose_gap_it_is_on_the_page_and_in_its_edition(data):
+    """The notes under the tables of target groups, art forms and places said „ingen målgrupper registreret“ on the
+    comparison page, in the whole-book and the municipal PDFs: „registreret“ says nothing of whose gap it is. They say
+    „angivet i rapporten“, as the cards („Ikke angivet i rapporten: målgrupper.“)."""
+    computed = editions.EditionCharts.compute(data)
+    holder = provenance.folder_words(data.options).holder
+    said = 0
+    for name in each(VOCABULARY_CHARTS):
+        made = getattr(charts, name)(data)
+        for code, variant in made.variants.items():
+            if "intet tal i tabellen" not in variant.said:
+                continue
+            said += 1
+            assert "registreret" not in variant.said, (name, code, variant.said)
+            assert f"angivet i {holder}:" in variant.said, (name, code, variant.said)
+            edition = " ".join(BeautifulSoup(editions.municipality_edition(data, code, STAMP, computed, "plotly.min.js"), "html.parser").get_text(" ").split())
+            assert "registreret" not in edition, (name, code)
+            if name in PRINTED:  # the charts a municipality's edition prints (EditionCharts)
+                assert variant.said in edition, (name, code)
+    assert said >= 3  # Køge's three initiatives name no target group, and more
+    page = " ".join(BeautifulSoup(str(comparison.compare_view(data)), "html.parser").get_text(" ").split())
+    assert "registreret" not in page

@@ -919,7 +919,9 @@ def _no_marks(data: Dataset, code: str, cols: list[str], table: pd.DataFrame, mi
     # The titles after a colon, not in brackets: an editors' title ends in its own bracket, and "… bænk (redaktionens
     # titel)) er ingen målgrupper" nested them (reader 25 r2, #3).
     # "Intet tal", not "kolonne": on a phone the table is rows of named marks and has no columns (reader 26, #4).
-    return f"{name} har intet tal i tabellen. Ved {what} er ingen {missing} registreret: {listing(titles)}."
+    # Whose gap it is, as the cards say it („Ikke angivet i rapporten: målgrupper.“), not „registreret“ (reading 28, #5).
+    holder = provenance.folder_words(data.options).holder
+    return f"{name} har intet tal i tabellen. Ved {what} er ingen {missing} angivet i {holder}: {listing(titles)}."
 
 
 def _initiative_vocabulary_chart(
@@ -943,8 +945,9 @@ def _initiative_vocabulary_chart(
     rows, columns = [item_names[i] for i in table.index], [municipality_names[c] for c in cols]
     every = _heatmap(table.values.tolist(), rows, columns, 14, ("indsats", "indsatser"))
 
-    # Not 'rapporten nævner ingen': which items an initiative has is the editors' coding, not the report's silence.
-    none = f"ved ingen indsats er {missing} registreret"
+    # 'angivet i rapporten', as the cards say a list the report leaves out (reading 28, #5: 'registreret' said nothing of
+    # whose gap it is); not 'rapporten nævner ingen': which items an initiative has is the editors' coding.
+    none = f"ved ingen indsats er {missing} angivet i {provenance.folder_words(data.options).holder}"
 
     def why(code: str) -> str:
         """What the table's counts leave out for the municipality: why its column is empty, and the purposes."""
