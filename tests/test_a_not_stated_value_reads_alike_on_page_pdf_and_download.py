@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -79,3 +80,19 @@ def test_a_municipality_without_marks_in_a_vocabulary_table_says_whose_gap_it_is
     assert said >= 3  # Køge's three initiatives name no target group, and more
     page = " ".join(BeautifulSoup(str(comparison.compare_view(data)), "html.parser").get_text(" ").split())
     assert "registreret" not in page
+
+
+def test_the_timelines_sortable_date_column_is_empty_where_the_report_gives_no_date(data):
+    """Figure 1's table CSV had „rapporten angiver ikke datoen“ in „Dato som år-måned“, the column meant to sort;
+    it is empty there, and the words stand in „Dato“, as on the page; kilder.csv says so."""
+    variant = next(iter(charts.programme_timeline(data).variants.values()))
+    sortable = provenance.figure_download_headings(data.options, "forloeb")[0]
+    absent = provenance.not_given(data.options, "datoen")
+    undated = [i for i, date in enumerate(variant.table["Dato"]) if date == absent]
+    assert len(undated) >= 3, list(variant.table["Dato"])  # the workshops and pitstops the report gives no date
+    for i in each(undated):
+        assert variant.download[sortable].iloc[i] == "", variant.download[sortable].iloc[i]
+    assert all(re.fullmatch(r"\d{4}-\d{2}", d) for d in variant.download[sortable] if d)
+    sources = list(csv.DictReader(io.StringIO(published_files(data)["kilder.csv"], newline="")))
+    said = next(r["begrundelse"] for r in sources if r["fil"] == "forloeb-*.csv" and r["kolonne"] == sortable)
+    assert "er cellen tom" in said and "„Dato“" in said, said

@@ -479,8 +479,16 @@ def sources_file(data: Dataset, figures_not_drawn: Collection[str] = (), *, tied
     # The columns only a figure's CSV carries (a date's sortable form) say their source as the page's columns do.
     for figure_id, download_columns in FIGURE_DOWNLOAD_COLUMNS.items():
         headings = provenance.figure_download_headings(data.options, figure_id)
+        shown = dict(zip((value for _, value in FIGURE_TABLES[figure_id]), provenance.figure_table_headings(data.options, figure_id), strict=True))
         for heading, (_, shown_value) in zip(headings, download_columns, strict=True):
-            rows.append([f"{figure_id}-*.csv", heading, *_value_source(data, shown_value)])
+            whose, _ = _value_source(data, shown_value)
+            # Empty where the source gives none, so the column sorts; the words stand in the page's column (reading 28, #5).
+            holder = provenance.folder_words(data.options).holder
+            why = (
+                f"Som ÅÅÅÅ-MM, så kolonnen kan sorteres. Hvor {holder} ikke angiver {NOT_GIVEN[shown_value]}, er cellen tom; "
+                f"ordene står i kolonnen „{shown[shown_value]}“."
+            )
+            rows.append([f"{figure_id}-*.csv", heading, whose, why])
     for value, editorial in EDITORIAL_VALUES.items():
         if value.startswith(FIGURE) and editorial.download and value.removeprefix(FIGURE) not in {*FIGURE_TABLES, *figures_not_drawn}:
             # In the chart's own words, as its page and the PDFs say them (provenance.chart_whose): its count, the

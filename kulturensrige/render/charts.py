@@ -1263,9 +1263,9 @@ def programme_timeline(data: Dataset) -> Chart:
     columns = (shown["title"], *given)
     table = pd.DataFrame(dict(zip(provenance.figure_table_headings(data.options, "forloeb"), columns, strict=True)))
     # The description above the figure says the distances are order, not time (_timeline_alt): the note says it no more.
-    # Its CSV carries the dates as the data folder writes them too, beside the words, so a spreadsheet sorts them; an
-    # absence in the same words as the page's column (reading26r2, #7).
-    sortable = provenance.given_or_not(data.options, "programme_events.date", events["date"])
+    # Its CSV carries the dates as the data folder writes them too, beside the words, so a spreadsheet sorts them
+    # (reading26r2, #7); an absence leaves the cell empty, the words stand in the page's column (reading 28, #5).
+    sortable = events["date"].where(events["date"] != NOT_STATED, "")
     download = pd.DataFrame(dict(zip(provenance.figure_download_headings(data.options, "forloeb"), [sortable], strict=True)))
     variants = {filters.ALL: Variant(figure_json(figure), alt, table, download=download)}
     whose = provenance.chart_parts(data.options, "forloeb")
