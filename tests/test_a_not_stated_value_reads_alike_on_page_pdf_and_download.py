@@ -96,3 +96,16 @@ def test_the_timelines_sortable_date_column_is_empty_where_the_report_gives_no_d
     sources = list(csv.DictReader(io.StringIO(published_files(data)["kilder.csv"], newline="")))
     said = next(r["begrundelse"] for r in sources if r["fil"] == "forloeb-*.csv" and r["kolonne"] == sortable)
     assert "er cellen tom" in said and "„Dato“" in said, said
+
+
+def test_the_housing_plans_description_keeps_the_reports_name_and_does_not_make_the_plan_the_housing_area(data, report_text):
+    """organisations.csv said „Helhedsplan for Lindholm, et socialt belastet boligområde, …“: another name than the
+    row's own, and the plan itself made the housing area. The report (l.152-153) says »Helhedsplan Lindholm (et
+    socialt belastet boligområde)«: the description keeps the name and gives the report's words in »…«."""
+    assert "Helhedsplan Lindholm (et socialt belastet boligområde)" in " ".join(report_text.split())
+    row = data.organisations.set_index("organisation_id").loc["helhedsplan-lindholm"]
+    assert row["description"].startswith(f"{row['name_in_report']}, en indsats i Lindholm"), row["description"]
+    assert "»et socialt belastet boligområde«" in row["description"]
+    assert "Helhedsplan for Lindholm" not in row["description"]
+    downloaded = {r["organisation_id"]: r for r in csv.DictReader(io.StringIO(published_files(data)["organisations.csv"], newline=""))}
+    assert downloaded["helhedsplan-lindholm"]["description"] == row["description"]
