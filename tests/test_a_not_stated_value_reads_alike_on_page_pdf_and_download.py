@@ -21,6 +21,8 @@ from kulturensrige.data.publishing import published_files
 from kulturensrige.data.schema import NOT_STATED
 from kulturensrige.edition import editions
 from kulturensrige.render import cards, charts, comparison
+from kulturensrige.rules import statistics
+from kulturensrige.words import number
 from support.checks import each
 
 REPO = Path(__file__).resolve().parent.parent
@@ -73,7 +75,11 @@ def test_a_municipality_without_marks_in_a_vocabulary_table_says_whose_gap_it_is
             said += 1
             assert "registreret" not in variant.said, (name, code, variant.said)
             assert f"angivet i {holder}:" in variant.said, (name, code, variant.said)
-            edition = " ".join(BeautifulSoup(editions.municipality_edition(data, code, STAMP, computed, "plotly.min.js"), "html.parser").get_text(" ").split())
+            edition = " ".join(
+                BeautifulSoup(editions.municipality_edition(data, code, STAMP, computed, "plotly.min.js"), "html.parser")
+                .get_text(" ")
+                .split()
+            )
             assert "registreret" not in edition, (name, code)
             if name in PRINTED:  # the charts a municipality's edition prints (EditionCharts)
                 assert variant.said in edition, (name, code)
@@ -109,3 +115,22 @@ def test_the_housing_plans_description_keeps_the_reports_name_and_does_not_make_
     assert "Helhedsplan for Lindholm" not in row["description"]
     downloaded = {r["organisation_id"]: r for r in csv.DictReader(io.StringIO(published_files(data)["organisations.csv"], newline=""))}
     assert downloaded["helhedsplan-lindholm"]["description"] == row["description"]
+
+
+def test_the_comparison_says_of_every_initiative_of_a_municipality_that_none_names_a_target_group(data):
+    """Sammenlign's Køge „Målgrupper“ spoke of Gang i gården only („For Gang i gården er målgruppen ikke angivet …“),
+    while none of Køge's three cards has a target group. Where no initiative of a municipality names one, the column
+    says so of them all, in the cards' words („ikke angivet i rapporten“), then the purpose given instead."""
+    page = BeautifulSoup(str(comparison.compare_view(data)), "html.parser")
+    absent = provenance.folder_words(data.options).not_stated
+    checked = 0
+    for code, own in each(list(data.initiatives.groupby("kommunekode"))):
+        if any(len(ids) for ids in own["target_group_ids"]):
+            continue
+        checked += 1
+        column = page.select_one(f'section.kr-compare-column[data-compare="{code}"]')
+        groups = [" ".join(li.get_text(" ").replace("\u00ad", "").split()) for li in column.select("ul")[1].select("li")]
+        counted = statistics.count_initiatives(own)
+        assert groups[0] == f"{absent.capitalize()} for nogen af kommunens {number(counted)} indsatser.", groups
+        assert not [g for g in groups if g.startswith("For ")], groups
+    assert checked >= 2  # Køge and Guldborgsund

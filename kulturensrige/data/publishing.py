@@ -263,7 +263,7 @@ def _column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
     if value == "programme_events.mode_rationale":
         value = "programme_events.mode_basis"  # the editors' reason for their reading of a form
     if table == "quotes" and column in ("speaker_role", "caption") and anonymity.rule_is_on(options):
-        return _held_back(options, column)
+        return _held_back(data, column)
     if value in BASIS_COLUMNS and folder == BY_REPORT:
         basis = BASIS_COLUMNS[value]
         # A column that may also say 'ikke angivet' (a form) says whose that absence is too.
@@ -369,18 +369,25 @@ def _referenced(table: str, column: str) -> str:
     return ""
 
 
-def _held_back(options: pd.DataFrame, column: str) -> tuple[str, str]:
+def _held_back(data: Dataset, column: str) -> tuple[str, str]:
     """(whose word, why) for a quote's speaker_role or caption under the anonymity rule: the folder's role and caption
     where the row is not tied or is cleared; otherwise the editors' category, and only the caption's words before the
     role. The row's kommunekode and cleared say which, as the cards decide it (data/anonymity.py)."""
+    options = data.options
     own = provenance.words(provenance.folder_source(options)).own
     # Not 'where kommunekode is filled': an inferred tie the download leaves out (withheld_note) holds the role back too.
     note = provenance.category_note(options, precise=True)
     hidden = f"hvor citatet er knyttet til en kommune i datamappen og cleared ikke er {YES}"
     if column == "speaker_role":
         category = provenance.value_label(options, "quotes.speaker_category")
+        # The words a card of each kind says for a speaker no one names, as the rows hold them (reading 28, #5).
+        kinds = dict.fromkeys(data.quotes.loc[data.quotes["speaker_role"] == NOT_STATED, "kind"])
+        unnamed = (
+            " eller ".join(f"„{provenance.unnamed_as(data.quote_kinds, kind)}“" for kind in kinds) or f"„{provenance.ROLE_NOT_STATED}“"
+        )
         why = (
-            f"{own[0].upper()}{own[1:]} rolle (hvor {provenance.not_given(options, 'taleren')}, står kortets ord, fx „{provenance.ROLE_NOT_STATED}“); {hidden}, "
+            f"{own[0].upper()}{own[1:]} rolle (hvor {provenance.folder_words(options).holder} ikke angiver taleren, står kortets ord: "
+            f"{unnamed}); {hidden}, "
             f"står talerkategorien her i stedet ({category}), fulgt af „{note}“, som på kortene: anonymitetsreglen."
         )
         if provenance.roles_source(options) == BY_REPORT:
@@ -479,7 +486,9 @@ def sources_file(data: Dataset, figures_not_drawn: Collection[str] = (), *, tied
     # The columns only a figure's CSV carries (a date's sortable form) say their source as the page's columns do.
     for figure_id, download_columns in FIGURE_DOWNLOAD_COLUMNS.items():
         headings = provenance.figure_download_headings(data.options, figure_id)
-        shown = dict(zip((value for _, value in FIGURE_TABLES[figure_id]), provenance.figure_table_headings(data.options, figure_id), strict=True))
+        shown = dict(
+            zip((value for _, value in FIGURE_TABLES[figure_id]), provenance.figure_table_headings(data.options, figure_id), strict=True)
+        )
         for heading, (_, shown_value) in zip(headings, download_columns, strict=True):
             whose, _ = _value_source(data, shown_value)
             # Empty where the source gives none, so the column sorts; the words stand in the page's column (reading 28, #5).

@@ -793,11 +793,17 @@ def purpose_instead_of_groups(data: Dataset, row) -> str:
     angivet i rapporten (kun formålet er oplyst: at sætte fokus på …)'; '' otherwise. Gang i gården's purpose names
     seniors, and a bare 'ikke angivet' read as if no one was meant (ADR 44, addendum). The folder's words, so an
     analyst's book does not credit the report."""
+    purpose = purpose_of(row)
+    return f"{provenance.folder_words(data.options).not_stated} {purpose_note(purpose)}" if purpose else ""
+
+
+def purpose_of(row) -> str:
+    """The purpose an initiative's description gives where it names no target group, in »…« where the description
+    quotes the report ('»at sætte fokus på …«'); '' where it names a group or gives no purpose."""
     found = _PURPOSE.search(str(row.description))
     if row.target_group_ids or not found:
         return ""
-    purpose = f"»{found.group(2)}«" if found.group(1) else found.group(2)
-    return f"{provenance.folder_words(data.options).not_stated} {purpose_note(purpose)}"
+    return f"»{found.group(2)}«" if found.group(1) else found.group(2)
 
 
 def purposes_instead_of_groups(data: Dataset, initiatives: pd.DataFrame) -> list[str]:
@@ -808,6 +814,22 @@ def purposes_instead_of_groups(data: Dataset, initiatives: pd.DataFrame) -> list
         for row in initiatives.sort_values("position").itertuples()
         if (said := purpose_instead_of_groups(data, row))
     ]
+
+
+def no_groups_at_all(data: Dataset, initiatives: pd.DataFrame) -> list[str]:
+    """Where none of a municipality's initiatives names a target group: that said of them all, once, in the cards'
+    words ('Ikke angivet i rapporten for nogen af kommunens 3 indsatser.'), then each purpose given
+    instead ('Gang i gården (kun formålet er oplyst: »…«).'). Reading 28, #5: the comparison spoke of Gang i gården
+    only, while none of Køge's three cards has a target group."""
+    counted = statistics.count_initiatives(initiatives)
+    what = "kommunens eneste indsats" if counted == 1 else f"nogen af kommunens {number(counted)} indsatser"
+    absent = provenance.folder_words(data.options).not_stated
+    purposes = [
+        f"{title_in_text(data, row)} {purpose_note(purpose)}."
+        for row in initiatives.sort_values("position").itertuples()
+        if (purpose := purpose_of(row))
+    ]
+    return [f"{absent[0].upper()}{absent[1:]} for {what}.", *purposes]
 
 
 # An initiative's words for what it does, for whom and where: the editors' terms for the report's running text.
