@@ -818,18 +818,18 @@ def purposes_instead_of_groups(data: Dataset, initiatives: pd.DataFrame) -> list
 
 def no_groups_at_all(data: Dataset, initiatives: pd.DataFrame) -> list[str]:
     """Where none of a municipality's initiatives names a target group: that said of them all, once, in the cards'
-    words ('Ikke angivet i rapporten for nogen af kommunens 3 indsatser.'), then each purpose given
-    instead ('Gang i gården (kun formålet er oplyst: »…«).'). Reading 28, #5: the comparison spoke of Gang i gården
-    only, while none of Køge's three cards has a target group."""
+    words ('Ikke angivet i rapporten for nogen af kommunens 3 indsatser'), then each purpose given instead ('Gang i
+    gården (kun formålet er oplyst: »…«)'), as list items without a full stop: the PDF joins them with „; “. Reading
+    28, #5: the comparison spoke of Gang i gården only, while none of Køge's three cards has a target group."""
     counted = statistics.count_initiatives(initiatives)
     what = "kommunens eneste indsats" if counted == 1 else f"nogen af kommunens {number(counted)} indsatser"
     absent = provenance.folder_words(data.options).not_stated
     purposes = [
-        f"{title_in_text(data, row)} {purpose_note(purpose)}."
+        f"{title_in_text(data, row)} {purpose_note(purpose)}"
         for row in initiatives.sort_values("position").itertuples()
         if (purpose := purpose_of(row))
     ]
-    return [f"{absent[0].upper()}{absent[1:]} for {what}.", *purposes]
+    return [f"{absent[0].upper()}{absent[1:]} for {what}", *purposes]
 
 
 # An initiative's words for what it does, for whom and where: the editors' terms for the report's running text.
