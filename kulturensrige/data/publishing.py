@@ -486,7 +486,7 @@ def sources_file(data: Dataset, figures_not_drawn: Collection[str] = (), *, tied
     # The columns only a figure's CSV carries (a date's sortable form) say their source as the page's columns do.
     for figure_id, download_columns in FIGURE_DOWNLOAD_COLUMNS.items():
         headings = provenance.figure_download_headings(data.options, figure_id)
-        shown = dict(
+        page_columns = dict(
             zip((value for _, value in FIGURE_TABLES[figure_id]), provenance.figure_table_headings(data.options, figure_id), strict=True)
         )
         for heading, (_, shown_value) in zip(headings, download_columns, strict=True):
@@ -495,7 +495,7 @@ def sources_file(data: Dataset, figures_not_drawn: Collection[str] = (), *, tied
             holder = provenance.folder_words(data.options).holder
             why = (
                 f"Som ÅÅÅÅ-MM, så kolonnen kan sorteres. Hvor {holder} ikke angiver {NOT_GIVEN[shown_value]}, er cellen tom; "
-                f"ordene står i kolonnen „{shown[shown_value]}“."
+                f"ordene står i kolonnen „{page_columns[shown_value]}“."
             )
             rows.append([f"{figure_id}-*.csv", heading, whose, why])
     for value, editorial in EDITORIAL_VALUES.items():
