@@ -57,6 +57,18 @@ def test_the_slips_reading27_found_are_listed_where_the_book_quotes_them(data, r
     assert "»Dette er lykkes, og der er bevilliget projektmidler" in described
 
 
+def test_the_slip_reading28_found_in_q016_is_listed_and_noted_on_its_exchange_card(data, report_text):
+    """Reading 28, finding 7: q016's »under vejs« (rapport:549) is a misspelling of „undervejs“ (the same quote says
+    »undervejs« two lines on), a slip like »parkererede«: listed once on its line, and noted on the exchange's card."""
+    row = data.report_slips.set_index("word").loc["under vejs"]
+    assert (row["table"], row["row_id"], str(row["report_line"])) == ("quotes", "q016", "549")
+    assert "under vejs" in report_text.splitlines()[548]
+    exchange = data.quotes.loc[data.quotes["quote_id"] == "q016", "exchange_id"].iloc[0]
+    card = BeautifulSoup(cards.quote_card(data, data.quotes[data.quotes["exchange_id"] == exchange]), "html.parser")
+    notes = [" ".join(p.get_text(" ").split()) for p in card.select(".kr-slip-note")]
+    assert note("under vejs") in notes, notes
+
+
 def test_a_quote_card_says_its_slips_once_after_the_quote_as_the_guide_says_its_sign(data):
     """A card notes every slip of its quote in one note after it ('(»har kunne folde« og »har nyt« står …)')."""
     slipped = data.report_slips[data.report_slips["table"] == "quotes"]
@@ -111,7 +123,8 @@ def test_the_evaluation_questions_note_their_slip(data):
     question = (
         "Hvilke prøvehandlinger og indsatser er udviklet i projekterne og hvordan har samskabelsesprocessernes bidraget til udviklingen?"
     )
-    assert [i for i in items if "står sådan" in i] == [f"{question} {note('samskabelsesprocessernes')}"], items
+    # The question stands in »…«, as the book's other report wording (reading 28, finding 2), the note after it.
+    assert [i for i in items if "står sådan" in i] == [f"»{question}« {note('samskabelsesprocessernes')}"], items
 
 
 def test_a_bad_slip_row_is_refused_one_line_per_problem(tmp_path):

@@ -9,12 +9,13 @@ writes `qda-projekt`). Pages, cards, status sentences, PDFs, downloads and the Q
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
-from kulturensrige.data.frames import made_once
+from kulturensrige.data.frames import lookup, made_once
 from kulturensrige.data.schema import (
     ATTRIBUTED_BY,
     ATTRIBUTIONS,
@@ -268,6 +269,24 @@ def not_given(options: pd.DataFrame, what: str) -> str:
 def _absence(holder: str, what: str) -> str:
     """'rapporten angiver ikke datoen'; a question ('hvad forløbet førte til') is a clause, set off by a comma."""
     return f"{holder} angiver ikke{',' if what.startswith('hv') else ''} {what}"
+
+
+ROLE_NOT_STATED = "rolle ikke angivet"
+
+
+def unnamed_as(quote_kinds: pd.DataFrame, kind: str) -> str:
+    """What a quote of this kind says where its source names no one, the same on its card, in the PDFs and in the
+    download's speaker_role: 'rolle ikke angivet', or the kind's own word (quote_kinds.unnamed_as): 'skribent ikke
+    angivet' for a field diary, which has a writer, not a role; 'afsender ikke angivet' for a short statement, which
+    has no speaker at all (reading 28, #5)."""
+    word = str(lookup(quote_kinds, "quote_kind_id", "unnamed_as").get(kind, "")) if "unnamed_as" in quote_kinds else ""
+    return f"{word} ikke angivet" if word and word != NOT_STATED else ROLE_NOT_STATED
+
+
+def is_unnamed(cell: str) -> bool:
+    """Whether a download's speaker_role is unnamed_as's words ('afsender ikke angivet'): read back as a data folder,
+    it is the schema's 'ikke angivet' again."""
+    return re.fullmatch(rf"\w+ {NOT_STATED}", cell.strip()) is not None
 
 
 def given_or_not(options: pd.DataFrame, value: str, cells: pd.Series) -> pd.Series:

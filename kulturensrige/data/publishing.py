@@ -160,7 +160,10 @@ def _shown_roles(data: Dataset, quotes: pd.DataFrame) -> pd.Series:
     (published_data) nothing else in such a row told a reader that 'Sundhedsområdet' is no role from the report."""
     held = quotes["shown_role"] != quotes["speaker_role"]
     notes = [provenance.category_note(data.options, precise=role != NOT_STATED) for role in quotes["speaker_role"]]
-    return quotes["shown_role"].where(~held, quotes["shown_role"] + " " + pd.Series(notes, index=quotes.index))
+    shown = quotes["shown_role"].where(~held, quotes["shown_role"] + " " + pd.Series(notes, index=quotes.index))
+    # Where no one is named, the card's words ('afsender ikke angivet'), not a bare 'ikke angivet' (reading 28, #5).
+    unnamed = pd.Series([provenance.unnamed_as(data.quote_kinds, kind) for kind in quotes["kind"]], index=quotes.index)
+    return shown.where(quotes["shown_role"] != NOT_STATED, unnamed)
 
 
 def _published_blanks(data: Dataset, table: str, frame: pd.DataFrame) -> dict[str, pd.Series]:
@@ -260,7 +263,7 @@ def _column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
     if value == "programme_events.mode_rationale":
         value = "programme_events.mode_basis"  # the editors' reason for their reading of a form
     if table == "quotes" and column in ("speaker_role", "caption") and anonymity.rule_is_on(options):
-        return _held_back(options, column)
+        return _held_back(data, column)
     if value in BASIS_COLUMNS and folder == BY_REPORT:
         basis = BASIS_COLUMNS[value]
         # A column that may also say 'ikke angivet' (a form) says whose that absence is too.
@@ -366,18 +369,25 @@ def _referenced(table: str, column: str) -> str:
     return ""
 
 
-def _held_back(options: pd.DataFrame, column: str) -> tuple[str, str]:
+def _held_back(data: Dataset, column: str) -> tuple[str, str]:
     """(whose word, why) for a quote's speaker_role or caption under the anonymity rule: the folder's role and caption
     where the row is not tied or is cleared; otherwise the editors' category, and only the caption's words before the
     role. The row's kommunekode and cleared say which, as the cards decide it (data/anonymity.py)."""
+    options = data.options
     own = provenance.words(provenance.folder_source(options)).own
     # Not 'where kommunekode is filled': an inferred tie the download leaves out (withheld_note) holds the role back too.
     note = provenance.category_note(options, precise=True)
     hidden = f"hvor citatet er knyttet til en kommune i datamappen og cleared ikke er {YES}"
     if column == "speaker_role":
         category = provenance.value_label(options, "quotes.speaker_category")
+        # The words a card of each kind says for a speaker no one names, as the rows hold them (reading 28, #5).
+        kinds = dict.fromkeys(data.quotes.loc[data.quotes["speaker_role"] == NOT_STATED, "kind"])
+        unnamed = (
+            " eller ".join(f"„{provenance.unnamed_as(data.quote_kinds, kind)}“" for kind in kinds) or f"„{provenance.ROLE_NOT_STATED}“"
+        )
         why = (
-            f"{own[0].upper()}{own[1:]} rolle („{NOT_STATED}“: {provenance.not_given(options, 'talerens rolle')}); {hidden}, "
+            f"{own[0].upper()}{own[1:]} rolle (hvor {provenance.folder_words(options).holder} ikke angiver taleren, står kortets ord: "
+            f"{unnamed}); {hidden}, "
             f"står talerkategorien her i stedet ({category}), fulgt af „{note}“, som på kortene: anonymitetsreglen."
         )
         if provenance.roles_source(options) == BY_REPORT:
@@ -476,8 +486,18 @@ def sources_file(data: Dataset, figures_not_drawn: Collection[str] = (), *, tied
     # The columns only a figure's CSV carries (a date's sortable form) say their source as the page's columns do.
     for figure_id, download_columns in FIGURE_DOWNLOAD_COLUMNS.items():
         headings = provenance.figure_download_headings(data.options, figure_id)
+        page_columns = dict(
+            zip((value for _, value in FIGURE_TABLES[figure_id]), provenance.figure_table_headings(data.options, figure_id), strict=True)
+        )
         for heading, (_, shown_value) in zip(headings, download_columns, strict=True):
-            rows.append([f"{figure_id}-*.csv", heading, *_value_source(data, shown_value)])
+            whose, _ = _value_source(data, shown_value)
+            # Empty where the source gives none, so the column sorts; the words stand in the page's column (reading 28, #5).
+            holder = provenance.folder_words(data.options).holder
+            why = (
+                f"Som ÅÅÅÅ-MM, så kolonnen kan sorteres. Hvor {holder} ikke angiver {NOT_GIVEN[shown_value]}, er cellen tom; "
+                f"ordene står i kolonnen „{page_columns[shown_value]}“."
+            )
+            rows.append([f"{figure_id}-*.csv", heading, whose, why])
     for value, editorial in EDITORIAL_VALUES.items():
         if value.startswith(FIGURE) and editorial.download and value.removeprefix(FIGURE) not in {*FIGURE_TABLES, *figures_not_drawn}:
             # In the chart's own words, as its page and the PDFs say them (provenance.chart_whose): its count, the

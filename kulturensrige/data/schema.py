@@ -688,7 +688,8 @@ TABLES: dict[str, Table] = {
                 "date": date(
                     f"Dato som ÅÅÅÅ-MM, eller 'ikke angivet'. {_NOT_GIVEN_NOTE} Siderne, PDF-udgaverne og tabellen under "
                     "figur 1 siger datoen i ord („november 2021“); i denne form, der kan sorteres, står den i programme_events.csv "
-                    f"og i tabellens CSV-fil i kolonnen „{FIGURE_DOWNLOAD_COLUMNS['forloeb'][0][0]}“ ved siden af ordene.",
+                    f"og i tabellens CSV-fil i kolonnen „{FIGURE_DOWNLOAD_COLUMNS['forloeb'][0][0]}“ ved siden af ordene; hvor datoen "
+                    "ikke er angivet, er den kolonne tom, så den kan sorteres.",
                     "2021-11",
                 ),
                 "place": text(

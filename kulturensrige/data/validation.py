@@ -23,6 +23,7 @@ from kulturensrige.data.problems import LOOP, Problem, symlink_loop
 from kulturensrige.data.provenance import (
     code_aliases,
     ingredient_tie_aliases,
+    is_unnamed,
     no_status_aliases,
     not_given_aliases,
     published_blank_aliases,
@@ -459,6 +460,10 @@ def _published_not_given(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
     """A download read back as a data folder: the words it writes for a value the source leaves out (schema.NOT_GIVEN,
     'rapporten angiver ikke datoen') are the schema's 'ikke angivet' again."""
     said = {c: not_given_aliases(v) for v in NOT_GIVEN if (c := v.partition(".")[2]) in frame.columns and v.partition(".")[0] == table.name}
+    if table.name == "quotes" and "speaker_role" in frame.columns:
+        # A card's words for a speaker no one names ('afsender ikke angivet', provenance.unnamed_as).
+        roles = frame["speaker_role"]
+        frame = frame.assign(speaker_role=roles.where(~roles.fillna("").astype(str).map(is_unnamed), NOT_STATED))
     if not said:
         return frame
     return frame.assign(**{c: frame[c].map(lambda cell, a=aliases: a.get(cell, cell)) for c, aliases in said.items()})

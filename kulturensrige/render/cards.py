@@ -131,20 +131,10 @@ def speaker_line(
     return ("" if speaker.lower().startswith(label.lower()) else kind), speaker + note, ""
 
 
-ROLE_NOT_STATED = "rolle ikke angivet"
-
-
-def unnamed_as(data: Dataset, kind: str) -> str:
-    """What a card of this kind says where the report names no one: 'rolle ikke angivet', or the kind's own word
-    (quote_kinds.unnamed_as), 'skribent ikke angivet' for a field diary, which has a writer, not a role."""
-    word = _label(data, "quote_kinds", "quote_kind_id", kind, "unnamed_as") if "unnamed_as" in data.tables["quote_kinds"] else ""
-    return f"{word} ikke angivet" if word and word != NOT_STATED else ROLE_NOT_STATED
-
-
 def _role(data: Dataset, row: dict) -> str:
     """A speaker's role as a card shows it: 'rolle ikke angivet' (or the kind's word for it) where the data give none,
     not a bare 'ikke angivet'."""
-    return unnamed_as(data, row["kind"]) if row["shown_role"] == NOT_STATED else row["shown_role"]
+    return provenance.unnamed_as(data.quote_kinds, row["kind"]) if row["shown_role"] == NOT_STATED else row["shown_role"]
 
 
 def quote_language(data: Dataset, quote: pd.Series | dict) -> str:
@@ -584,8 +574,8 @@ def quote_list_legend(data: Dataset, ingredient_id: str = "") -> Html:
         grouped = f", eller en bredere gruppe af roller, når citatet er knyttet til en kommune (anonymitetsreglen i {rule})"
     unnamed = ""
     if (quotes["shown_role"] == NOT_STATED).any():
-        said = dict.fromkeys(unnamed_as(data, k) for k in quotes.loc[quotes["shown_role"] == NOT_STATED, "kind"])
-        shown = sorted(said, key=lambda s: s != ROLE_NOT_STATED)  # 'rolle ikke angivet' first, a kind's own word after
+        said = dict.fromkeys(provenance.unnamed_as(data.quote_kinds, k) for k in quotes.loc[quotes["shown_role"] == NOT_STATED, "kind"])
+        shown = sorted(said, key=lambda s: s != provenance.ROLE_NOT_STATED)  # 'rolle ikke angivet' first, a kind's own word after
         unnamed = f"; hvor {holder} ikke nævner taleren, står der {' eller '.join(f'„{s}“' for s in shown)}"
     tie = "hvilken kommune citatet er knyttet til og af hvem, og " if views.any_tied(data) else ""
     return Html(
@@ -804,11 +794,17 @@ def purpose_instead_of_groups(data: Dataset, row) -> str:
     angivet i rapporten (kun formålet er oplyst: at sætte fokus på …)'; '' otherwise. Gang i gården's purpose names
     seniors, and a bare 'ikke angivet' read as if no one was meant (ADR 44, addendum). The folder's words, so an
     analyst's book does not credit the report."""
+    purpose = purpose_of(row)
+    return f"{provenance.folder_words(data.options).not_stated} {purpose_note(purpose)}" if purpose else ""
+
+
+def purpose_of(row) -> str:
+    """The purpose an initiative's description gives where it names no target group, in »…« where the description
+    quotes the report ('»at sætte fokus på …«'); '' where it names a group or gives no purpose."""
     found = _PURPOSE.search(str(row.description))
     if row.target_group_ids or not found:
         return ""
-    purpose = f"»{found.group(2)}«" if found.group(1) else found.group(2)
-    return f"{provenance.folder_words(data.options).not_stated} {purpose_note(purpose)}"
+    return f"»{found.group(2)}«" if found.group(1) else found.group(2)
 
 
 def purposes_instead_of_groups(data: Dataset, initiatives: pd.DataFrame) -> list[str]:
@@ -819,6 +815,22 @@ def purposes_instead_of_groups(data: Dataset, initiatives: pd.DataFrame) -> list
         for row in initiatives.sort_values("position").itertuples()
         if (said := purpose_instead_of_groups(data, row))
     ]
+
+
+def no_groups_at_all(data: Dataset, initiatives: pd.DataFrame) -> list[str]:
+    """Where none of a municipality's initiatives names a target group: that said of them all, once, in the cards'
+    words ('Ikke angivet i rapporten for nogen af kommunens 3 indsatser'), then each purpose given instead ('Gang i
+    gården (kun formålet er oplyst: »…«)'), as list items without a full stop: the PDF joins them with „; “. Reading
+    28, #5: the comparison spoke of Gang i gården only, while none of Køge's three cards has a target group."""
+    counted = statistics.count_initiatives(initiatives)
+    what = "kommunens eneste indsats" if counted == 1 else f"nogen af kommunens {number(counted)} indsatser"
+    absent = provenance.folder_words(data.options).not_stated
+    purposes = [
+        f"{title_in_text(data, row)} {purpose_note(purpose)}"
+        for row in initiatives.sort_values("position").itertuples()
+        if (purpose := purpose_of(row))
+    ]
+    return [f"{absent[0].upper()}{absent[1:]} for {what}", *purposes]
 
 
 # An initiative's words for what it does, for whom and where: the editors' terms for the report's running text.

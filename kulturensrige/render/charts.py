@@ -919,7 +919,9 @@ def _no_marks(data: Dataset, code: str, cols: list[str], table: pd.DataFrame, mi
     # The titles after a colon, not in brackets: an editors' title ends in its own bracket, and "… bænk (redaktionens
     # titel)) er ingen målgrupper" nested them (reader 25 r2, #3).
     # "Intet tal", not "kolonne": on a phone the table is rows of named marks and has no columns (reader 26, #4).
-    return f"{name} har intet tal i tabellen. Ved {what} er ingen {missing} registreret: {listing(titles)}."
+    # Whose gap it is, as the cards say it („Ikke angivet i rapporten: målgrupper.“), not „registreret“ (reading 28, #5).
+    holder = provenance.folder_words(data.options).holder
+    return f"{name} har intet tal i tabellen. Ved {what} er ingen {missing} angivet i {holder}: {listing(titles)}."
 
 
 def _initiative_vocabulary_chart(
@@ -943,8 +945,9 @@ def _initiative_vocabulary_chart(
     rows, columns = [item_names[i] for i in table.index], [municipality_names[c] for c in cols]
     every = _heatmap(table.values.tolist(), rows, columns, 14, ("indsats", "indsatser"))
 
-    # Not 'rapporten nævner ingen': which items an initiative has is the editors' coding, not the report's silence.
-    none = f"ved ingen indsats er {missing} registreret"
+    # 'angivet i rapporten', as the cards say a list the report leaves out (reading 28, #5: 'registreret' said nothing of
+    # whose gap it is); not 'rapporten nævner ingen': which items an initiative has is the editors' coding.
+    none = f"ved ingen indsats er {missing} angivet i {provenance.folder_words(data.options).holder}"
 
     def why(code: str) -> str:
         """What the table's counts leave out for the municipality: why its column is empty, and the purposes."""
@@ -1260,9 +1263,9 @@ def programme_timeline(data: Dataset) -> Chart:
     columns = (shown["title"], *given)
     table = pd.DataFrame(dict(zip(provenance.figure_table_headings(data.options, "forloeb"), columns, strict=True)))
     # The description above the figure says the distances are order, not time (_timeline_alt): the note says it no more.
-    # Its CSV carries the dates as the data folder writes them too, beside the words, so a spreadsheet sorts them; an
-    # absence in the same words as the page's column (reading26r2, #7).
-    sortable = provenance.given_or_not(data.options, "programme_events.date", events["date"])
+    # Its CSV carries the dates as the data folder writes them too, beside the words, so a spreadsheet sorts them
+    # (reading26r2, #7); an absence leaves the cell empty, the words stand in the page's column (reading 28, #5).
+    sortable = events["date"].where(events["date"] != NOT_STATED, "")
     download = pd.DataFrame(dict(zip(provenance.figure_download_headings(data.options, "forloeb"), [sortable], strict=True)))
     variants = {filters.ALL: Variant(figure_json(figure), alt, table, download=download)}
     whose = provenance.chart_parts(data.options, "forloeb")

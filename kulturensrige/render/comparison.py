@@ -93,11 +93,13 @@ def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
     )
     # An initiative that names no target group but gives its purpose says so under the groups (ADR 44, addendum).
     purposes = "".join(f"<li>{esc(hyphenated(said))}</li>" for said in cards.purposes_instead_of_groups(data, initiatives))
-    # Where no initiative of it names a group, the purposes say it alone: „ikke angivet i rapporten“ over „For Gang i
-    # gården er målgruppen ikke angivet i rapporten, …“ said it twice (reader 26 r2, #6).
+    # Where no initiative of it names a group, one line says so of them all, then the purposes given instead: „ikke
+    # angivet i rapporten“ over „For Gang i gården er målgruppen ikke angivet i rapporten, …“ said it twice (reader 26
+    # r2, #6), and the purposes alone spoke of Gang i gården only (reading 28, #5).
+    none = "".join(f"<li>{esc(hyphenated(said))}</li>" for said in cards.no_groups_at_all(data, initiatives))
     vocabularies = (
-        purposes
-        if column == "target_group_ids" and purposes and not union[column]
+        none
+        if column == "target_group_ids" and not union[column]
         else _labels(data, table, key, union[column]) + (purposes if column == "target_group_ids" else "")
         for _, column, table, key in cards.VOCABULARIES
     )

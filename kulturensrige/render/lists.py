@@ -635,14 +635,19 @@ def evaluation_sources(data: Dataset) -> Html:
 
 
 def evaluation_questions(data: Dataset, kind: str) -> Html:
+    """The evaluation's questions of one kind in the report's words, in »…« as the book's other report wording
+    (reading 28, #2: they stood bare, the single guiding question as a one-item „1.“ list); one question stands as
+    a paragraph, several as a numbered list."""
     questions = data.evaluation_questions[data.evaluation_questions["kind"] == kind].sort_values("position")
     holder = provenance.folder_words(data.options).holder
     # The report's own slip in a question's words, said after it (ADR 89).
-    items = "".join(
-        f"<li>{esc(q.text + slip_note(q.text, holder, row_slips(data, 'evaluation_questions', [q.question_id])))}</li>"
+    said = [
+        esc(f"»{q.text}«" + slip_note(q.text, holder, row_slips(data, "evaluation_questions", [q.question_id])))
         for q in table_rows(questions)
-    )
-    return Html(f'<ol class="kr-questions">{items}</ol>')
+    ]
+    if len(said) == 1:
+        return Html(f'<p class="kr-questions">{said[0]}</p>')
+    return Html(f'<ol class="kr-questions">{"".join(f"<li>{s}</li>" for s in said)}</ol>')
 
 
 def whose(data: Dataset, *values: str) -> Html:
