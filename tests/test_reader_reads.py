@@ -57,12 +57,13 @@ def test_only_method_notes_fold_in_the_reading_column(built_site: Path):
 
 
 def test_the_overview_says_in_plain_words_what_each_starting_point_on_its_cards_means(built_site: Path, data):
-    """ "Fra bunden" stood on five of the overview's cards with nothing to say what it meant. Right above the cards,
-    each starting point the cards name is said in the data's own plain words (starting_points.description)."""
+    """ "Fra bunden" stood on five of the overview's cards with nothing to say what it meant. Right after the cards
+    (reader 28, F2: above them it put a chosen municipality's card 1,200 px down on a phone, docs/adr/0101), each
+    starting point the cards name is said in the data's own plain words (starting_points.description)."""
     main = _soup(built_site / "kommuner" / "oversigt.html").select_one("main")
-    first_card = main.select_one(".kr-municipality-card")
-    key = first_card.find_previous("dl", class_="kr-starting-points")
-    assert key is not None
+    last_card = main.select(".kr-municipality-card")[-1]
+    key = last_card.find_next("dl", class_="kr-starting-points")
+    assert key is not None and key.find_next(class_="kr-municipality-card") is None
     explained = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in key.select("dt")}
     used = data.starting_points[data.starting_points["starting_point_id"].isin(data.municipalities["starting_point"])]
     for row in each(list(used.itertuples())):

@@ -151,7 +151,8 @@ def test_the_books_own_sentences_that_read_badly_are_plain_danish(data):
     „Rapporten konkluderer“ of what the report says in running text (L586–589); and the one list whose report's words
     stood in bold instead of »…« (Datagrundlag)."""
     overview = page_text("kommuner/oversigt.ipynb")
-    assert "Linjen over dem" not in overview and "Mærket (red.) over kortene siger, hvis ord det er." in overview
+    # After the cards since reader 28, F2 (docs/adr/0101): the sentence names what stands under it, on page and paper.
+    assert "Linjen over dem" not in overview and "Herunder står, hvis ord region, udgangspunkt og resumé på kortene er" in overview
     lead = dictionary.SOURCES_LEAD
     assert "læst ind igen er den koden igen" not in lead and "når filen læses ind igen, bliver ordene til koden igen" in lead
     literature = data.quotes[data.quotes["section_id"] == "baggrund"]

@@ -658,8 +658,9 @@ def whose(data: Dataset, *values: str) -> Html:
 
 
 def starting_points_key(data: Dataset) -> Html:
-    """What each starting point the overview's cards name means, in the data's plain words, right above the cards:
-    "Fra bunden" stood on five cards with nothing to say what it meant (issue 22, phone #9)."""
+    """What each starting point the overview's cards name means, in the data's plain words, right after the cards:
+    "Fra bunden" stood on five cards with nothing to say what it meant (issue 22, phone #9). After, not above: above
+    them it put a chosen municipality's card some 1,200 px down on a phone (reader 28, F2; docs/adr/0101)."""
     used = set(data.municipalities["starting_point"])
     rows = [r for r in table_rows(data.starting_points) if r.starting_point_id in used]
     if not rows:

@@ -155,9 +155,10 @@ def test_the_desktop_bar_says_whose_page_another_municipalitys_profile_is(data, 
 
 def test_the_front_pages_list_marks_the_choice_and_links_name_no_choice_when_there_is_none(data, site_url, browser):
     """Reader review 5, #6: the front page's list of municipalities did not show the choice, and with none made every
-    link carried ?kommune=alle. The chosen one stands framed in the one highlight colour (--kr-chosen-edge), "valgt"
-    after it for screen readers (issue 22: bold and the shown word rewrapped the list after a choice); with no choice,
-    no link and not the address names one."""
+    link carried ?kommune=alle. The chosen line stands framed in the one highlight colour (--kr-chosen-edge), as a
+    chosen card is (reader 28, F3: the frame round its link alone was hard to see; ADR 101), "valgt" after the name for
+    screen readers (issue 22: bold and the shown word rewrapped the list after a choice); with no choice, no link and
+    not the address names one."""
     chosen = data.municipalities.iloc[0]
     context = browser.new_context(locale="da-DK", **DESKTOP)
     page = context.new_page()
@@ -165,7 +166,7 @@ def test_the_front_pages_list_marks_the_choice_and_links_name_no_choice_when_the
     item = page.locator(f"#forside-kommuner li[data-kr-mark='{chosen.kommunekode}'], li[data-kr-mark='{chosen.kommunekode}']").first
     # The name, then what the municipality did (reader 24, #1): the word follows the name, for screen readers.
     assert " ".join(item.text_content().split()).startswith(f"{chosen['name']} (valgt) ")
-    assert item.locator("a").evaluate("(a) => getComputedStyle(a).outlineStyle === 'solid'")
+    assert item.evaluate("(li) => getComputedStyle(li, '::before').borderTopStyle === 'solid'")
     assert page.locator("li[data-kr-mark] .kr-chosen-word:visible").count() == 1
     page.select_option("#kr-kommune", "alle")
     page.wait_for_function("() => window.KR_FILTER.state().kommune === 'alle'")
