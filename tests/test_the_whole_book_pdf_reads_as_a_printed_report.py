@@ -47,7 +47,7 @@ def test_each_step_of_the_action_learning_cycle_prints_its_title_bold_on_a_line_
 def test_the_whole_book_prints_each_point_of_the_guide_once_and_each_ingredient_points_to_the_checklist(report_site: Path):  # noqa: F811
     """Every point of the guide, the editors' words and the report's, stands in the whole book exactly once (the
     checklist under „Den kondenserede guide“); each ingredient's „I guiden“ says how many of them are tied to it and
-    where the checklist stands."""
+    where the checklist stands, and no profile says the checklists stand under „I guiden“."""
     data = load(REPO / "data")
     text = pdf_text(report_site / "pdf" / editions.file_name(), editions.TITLE)
     for point in each(list(data.guide_recommendations.itertuples())):
@@ -57,6 +57,8 @@ def test_the_whole_book_prints_each_point_of_the_guide_once_and_each_ingredient_
     ties = data.guide_recommendations["ingredient_ids"]
     tied = [i for i in data.ingredients["ingredient_id"] if ties.map(lambda ids, i=i: i in ids).any()]
     assert text.count(pointer) == len(tied) > 0
+    # A profile's last line names that checklist too, not the web's under each ingredient.
+    assert squeeze(f"under „{guide.INGREDIENT_HEADING}“") not in text
 
 
 def test_a_municipalitys_own_part_prints_no_table_in_which_it_has_nothing_but_says_where_the_table_stands(data):

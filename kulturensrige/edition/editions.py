@@ -1383,12 +1383,16 @@ def guide_once(data: Dataset, found: Sequence[Chapter], site: Path) -> GuideOnce
 
 # An ingredient's page sets the guide's points tied to it under this heading; the whole book prints the guide once.
 GUIDE_SHARE = heading_id(guide.INGREDIENT_HEADING)
+# A profile's last line says where the guide's checklists stand on the web (guide.where_the_rest_stands): under each
+# ingredient's „I guiden“, whose ties carry the editors' mark after it.
+GUIDE_SHARES_SAID = re.compile(rf"som tjekliste (?:der|på siderne om [^„]*) under „{re.escape(guide.INGREDIENT_HEADING)}“\s*$")
 
 
 def _guide_pointer(article: Tag, once: GuideOnce) -> None:
     """An ingredient's share of the guide („I guiden“) in the whole book: one sentence saying how many of the guide's
     points are tied to the ingredient and where the checklist stands whole. Printed whole under each ingredient and
-    again at the end, the same points stood five times (reader28, F7). A share with no point keeps its sentence."""
+    again at the end, the same points stood five times (reader28, F7). A share with no point keeps its sentence. A
+    profile's line on where the checklists stand names the whole book's one checklist."""
     for section in article.select(f"section#{GUIDE_SHARE}"):
         points = len(section.select("li.kr-check-item"))
         heading = section.find(re.compile(r"^h[1-6]$"))
@@ -1404,6 +1408,13 @@ def _guide_pointer(article: Tag, once: GuideOnce) -> None:
         pointer = BeautifulSoup("", "html.parser").new_tag("p", attrs={"class": "kr-guide-pointer"})
         pointer.string = said
         heading.insert_after(pointer)
+    # A profile's line that the checklists stand under „I guiden“ names where the whole book prints the guide; the
+    # mark of whose its ties to the ingredients are goes with them (the checklist says it).
+    for text in [t for line in article.select("p.kr-advice") for t in line.find_all(string=GUIDE_SHARES_SAID)]:
+        mark = text.find_next_sibling()
+        if mark is not None and "kr-by" in mark.get_attribute_list("class"):  # the web's button, not yet made text
+            mark.decompose()
+        text.replace_with(GUIDE_SHARES_SAID.sub(f"som tjekliste under „{guide.HEADING}“ i kapitlet „{once.chapter}“", text))
 
 
 # What stands before a profile's first card and goes with it onto the next page (edition.css): Køge's heading, lead,
