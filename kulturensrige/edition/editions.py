@@ -1400,8 +1400,9 @@ def _guide_pointer(article: Tag, once: GuideOnce) -> None:
             continue
         for element in list(heading.find_next_siblings()):
             element.decompose()
+        many = "Én" if points == 1 else count_word(points).capitalize()
         said = (
-            f"{count_word(points).capitalize()} af guidens {count_word(once.total)} anbefalinger er koblet til denne "
+            f"{many} af guidens {count_word(once.total)} anbefalinger er koblet til denne "
             f"ingrediens {provenance.owner_mark(once.ties)}. Guiden står samlet som tjekliste under „{guide.HEADING}“ i "
             f"kapitlet „{once.chapter}“, med {once.wording} og ingredienserne ved hvert punkt."
         )
