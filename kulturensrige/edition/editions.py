@@ -947,15 +947,15 @@ def both_labels(first: str, second: str) -> str:
 
 
 def sources_about(
-    numbered: Mapping[str, tuple[str, Figure]], sources: Mapping[str, str], initiatives: str, kinds: str = ""
+    numbered: Mapping[str, tuple[str, Figure]], sources: Mapping[str, str], initiatives: str, kinds: str = "", elsewhere: Sequence[str] = ()
 ) -> list[tuple[str, str]]:
     """The entries of »Om kilderne«: what they are about, and why its values are whose they are: the `initiatives`'
-    division and terms (cards.whose_terms_text), the diagrams (edition_sources) and the quote cards' `kinds`
-    (kinds_reasons)."""
+    division and terms (cards.whose_terms_text), the diagrams (edition_sources), by their labels or, for a figure that
+    is a line (ADR 102), by the titles in `elsewhere`, and the quote cards' `kinds` (kinds_reasons)."""
     entries = [("Indsatserne", initiatives)] if initiatives else []
     if kinds:
         entries.append(("Citaternes betegnelser", kinds))
-    counted = [numbered[key][0] for key in ("art_forms", "target_groups") if key in numbered]
+    counted = [numbered[key][0] for key in ("art_forms", "target_groups") if key in numbered] + list(elsewhere)
     if counted and sources["figures_about"]:
         entries.append((both_labels(*counted) if len(counted) == 2 else counted[0], sources["figures_about"]))
     if sources["quotes_figure_about"]:
@@ -1171,7 +1171,13 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "quote_order": provenance.order(data.options),  # where none is tied, the quotes only stand in the folder's order
         "no_quote_tied": _printable_markup(cards.no_quote_tied(data).markup, stamp.book_url),
         "sources": sources,
-        "sources_about": sources_about(numbered, sources, reasons if initiatives else "", kinds_reasons(data, all_quotes)),
+        "sources_about": sources_about(
+            numbered,
+            sources,
+            reasons if initiatives else "",
+            kinds_reasons(data, all_quotes),
+            [figure.title for figure in figures.values() if figure.elsewhere],
+        ),
         "sources_title": SOURCES_TITLE,
         "sources_id": SOURCES_ID,
         "ingredients": ingredients,
