@@ -523,6 +523,10 @@ def test_the_whole_book_pdf_prints_each_editors_mark_where_its_page_has_one(repo
     for chapter in editions.book_chapters(report_site):
         page = BeautifulSoup((report_site / chapter.path).read_text(encoding="utf-8"), "html.parser")
         for button in filter(printed, page.select("article.bd-article button.kr-red")):  # not in a table or left out
+            # A profile's line on the checklists under each ingredient's „I guiden“ names the whole book's one
+            # checklist instead, without the mark of the ingredients' ties, which that checklist carries (ADR 102).
+            if editions.GUIDE_SHARES_SAID.search(str(button.find_previous(string=True))):
+                continue
             before = ""
             for string in button.find_all_previous(string=True):
                 if type(string) is NavigableString and printed(string):
@@ -2360,10 +2364,19 @@ def test_a_card_that_would_leave_its_page_short_goes_on_alone_where_its_lead_in_
     """Kept whole with its heading and lead-in, a card went on and left the page before it 64 % full: where heading
     and lead-in (how far down the next page the card began) fill that page to CARD_GAP with room to spare, the card
     goes on alone; where they do not, or the keep holds only headings, it may break, as before."""
-    marks = {"ends": [], "cards": [["a", "A", 0, True], ["b", "B", 1, True], ["c", "C", 2, False], ["d", "D", 3, True]]}
+    marks = {"ends": [], "cards": [["a", "A", 0, True], ["b", "B", 1, True], ["c", "C", 2, False], ["d", "D", 3, True]], "tables": []}
     places = {"a": (6, 0.62), "A": (7, 0.12), "b": (6, 0.60), "B": (7, 0.04), "c": (6, 0.62), "C": (7, 0.12)}
     places |= {"d": (6, 0.70), "D": (7, 0.02)}  # two thirds full already: kept whole, it goes on with its heading
     assert printing._relayout(marks, places) == ([], [1, 2], [0])
+
+
+def test_a_figures_table_breaks_where_kept_whole_it_would_leave_its_page_a_sixth_empty_and_a_card_only_at_a_third():
+    """Reader28, F7: figure 1's table „Tallene“, kept whole as a card is, went to the whole book's p. 6 and left p. 5
+    72 % full. A figure's table (marks["tables"]) that would leave the page before it less than TABLE_GAP full now
+    breaks, its header repeated; a card there still goes on whole."""
+    marks = {"ends": [], "cards": [["t", "T", 0, False], ["c", "C", 1, False], ["u", "U", 2, False]], "tables": [0, 2]}
+    places = {"t": (5, 0.72), "T": (6, 0.0), "c": (5, 0.72), "C": (6, 0.0), "u": (7, 0.9), "U": (8, 0.0)}
+    assert printing._relayout(marks, places) == ([], [0], [])
 
 
 def test_a_round_that_runs_a_chapter_on_breaks_no_card_until_the_pages_are_printed_again():
@@ -2371,7 +2384,7 @@ def test_a_round_that_runs_a_chapter_on_breaks_no_card_until_the_pages_are_print
     went on and left that page short: the card was let break, the chapter ran on below the one before in the same
     round, and the card broke at the foot of that page, its words at 85 %. A round that runs a chapter on now leaves
     the cards as they are; the next print finds them where the chapter put them."""
-    marks = {"ends": [["end-1", 0]], "cards": [["b", "B", 4, False]]}
+    marks = {"ends": [["end-1", 0]], "cards": [["b", "B", 4, False]], "tables": []}
     places = {"end-1": (30, 0.2), "b": (30, 0.55), "B": (31, 0.04)}
     assert printing._relayout(marks, places) == ([1], [], [])
     assert printing._relayout({**marks, "ends": []}, places) == ([], [4], [])

@@ -30,7 +30,7 @@ from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.municipality_codes import codes_are_official
-from kulturensrige.data.pages import PROFILE_PREFIX
+from kulturensrige.data.pages import PROFILE_PREFIX, heading_id
 from kulturensrige.data.schema import COUNTED_FROM_DATA, NO_TIE_AT_ALL, NOT_STATED, SPEAKER_CATEGORIES, UNTIED_CHOICE_BARS
 from kulturensrige.edition.printing import LONGEST_KEPT_WHOLE
 from kulturensrige.render import cards, charts, figures, front_page, guide, highlight, lists
@@ -194,6 +194,8 @@ class Figure:
     table: Markup
     mark: str = ""
     legend: Markup = Markup("")  # the chart's legend (figures.Legend), above the drawing as on the page
+    # Nothing of the municipality's in it: the edition says so in a line and prints no table of the others (ADR 102).
+    elsewhere: bool = False
 
 
 # The tallest drawing an edition prints, in CSS pixels: two thirds of an A4 page inside its margins, so a page that
@@ -347,7 +349,12 @@ class ChartVariants:
             # The sentence says it (with none, the variant's own after the title it repeats: why the column is empty,
             # charts._no_marks); the table under it has every municipality's column.
             none = figure.alt.removeprefix(f"{figure.title}, {name} fremhævet: ")
-            said = one_row(name, noun_of(variant.table), axes.rows[counts.index(rows[0])], rows[0]) if rows else none
+            if not rows:
+                # A table of the other municipalities alone took a page of the municipality's own part (Køge's p. 5,
+                # reader28, F7): the line says where the whole book has it (ADR 102).
+                said = f"{none.removesuffix(charts.ALL_COLUMNS).rstrip()} {ELSEWHERE}"
+                return Figure(figure.title, said, {}, Markup(""), elsewhere=True)
+            said = one_row(name, noun_of(variant.table), axes.rows[counts.index(rows[0])], rows[0])
             return Figure(figure.title, said, {}, figure.table)
         counts = rows
         layout = {k: v for k, v in figure.plot["layout"].items() if k not in ("shapes", "annotations")}
@@ -374,6 +381,11 @@ class ChartVariants:
         # note of its own beside it printed the sentence twice, three lines apart (Guldborgsund's diagrams 1 and 2).
         return Figure(figure.title, figure.alt, {"data": bars, "layout": layout}, figure.table, mark_note(name))
 
+
+# Where a municipality's edition says the table stands whose municipality column would be empty (ColumnChart.column):
+# the whole book's chapter of the comparison (front_page.COMPARISON_PAGE), which prints every municipality's column.
+COMPARISON_TITLE = "Sammenlign kommuner"
+ELSEWHERE = f"Tabellen med alle kommuners tal står i kapitlet „{COMPARISON_TITLE}“ i hele bogen."
 
 # What an edition calls a figure with a drawing, and one that is its sentence and table (figure_labels). "Diagram", not
 # "Figur": the report's own Figures 1-4 keep their numbers.
@@ -920,6 +932,8 @@ def figure_labels(figures: Mapping[str, Figure]) -> dict[str, tuple[str, Figure]
     counts = {DIAGRAM: 0, TABLE: 0}
     labelled = {}
     for key, figure in figures.items():
+        if figure.elsewhere:  # a line, not a figure (ADR 102)
+            continue
         kind = DIAGRAM if figure.plot else TABLE
         counts[kind] += 1
         labelled[key] = (f"{kind} {counts[kind]}", figure)
@@ -933,16 +947,17 @@ def both_labels(first: str, second: str) -> str:
 
 
 def sources_about(
-    numbered: Mapping[str, tuple[str, Figure]], sources: Mapping[str, str], initiatives: str, kinds: str = ""
+    numbered: Mapping[str, tuple[str, Figure]], sources: Mapping[str, str], initiatives: str, kinds: str = "", elsewhere: Sequence[str] = ()
 ) -> list[tuple[str, str]]:
     """The entries of »Om kilderne«: what they are about, and why its values are whose they are: the `initiatives`'
-    division and terms (cards.whose_terms_text), the diagrams (edition_sources) and the quote cards' `kinds`
-    (kinds_reasons)."""
+    division and terms (cards.whose_terms_text), the diagrams (edition_sources), by their labels or, for a figure that
+    is a line (ADR 102), by the titles in `elsewhere`, and the quote cards' `kinds` (kinds_reasons)."""
     entries = [("Indsatserne", initiatives)] if initiatives else []
     if kinds:
         entries.append(("Citaternes betegnelser", kinds))
-    if "art_forms" in numbered and sources["figures_about"]:
-        entries.append((both_labels(numbered["art_forms"][0], numbered["target_groups"][0]), sources["figures_about"]))
+    counted = [numbered[key][0] for key in ("art_forms", "target_groups") if key in numbered] + list(elsewhere)
+    if counted and sources["figures_about"]:
+        entries.append((both_labels(*counted) if len(counted) == 2 else counted[0], sources["figures_about"]))
     if sources["quotes_figure_about"]:
         entries.append((numbered["quotes"][0], sources["quotes_figure_about"]))
     return entries
@@ -1156,7 +1171,13 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "quote_order": provenance.order(data.options),  # where none is tied, the quotes only stand in the folder's order
         "no_quote_tied": _printable_markup(cards.no_quote_tied(data).markup, stamp.book_url),
         "sources": sources,
-        "sources_about": sources_about(numbered, sources, reasons if initiatives else "", kinds_reasons(data, all_quotes)),
+        "sources_about": sources_about(
+            numbered,
+            sources,
+            reasons if initiatives else "",
+            kinds_reasons(data, all_quotes),
+            [figure.title for figure in figures.values() if figure.elsewhere],
+        ),
         "sources_title": SOURCES_TITLE,
         "sources_id": SOURCES_ID,
         "ingredients": ingredients,
@@ -1170,6 +1191,8 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "guide_wording": guide.wording_note(data),
         "wording": provenance.wording(data.options),
         "figures": numbered,
+        # The municipality's figures that are a line in its part, not a table of the others (ADR 102).
+        "figures_elsewhere": [figure for figure in figures.values() if figure.elsewhere],
         "kicker": front_page.cover_kicker(data),
         "credit": Markup(front_page.credit(data, this="Denne udgave", place=PRINTED_EDITORS_PLACE)),  # escaped in credit()
         "retelling_rule": provenance.retelling_rule(data.options),
@@ -1278,18 +1301,22 @@ def printable_article(
     models: dict[str, figures.Chart] | None = None,
     sources: list[tuple[str, str]] | None = None,
     said: set[str] | None = None,
+    guide_once: GuideOnce | None = None,
 ) -> Markup:
     """A built page's article, cleaned for paper: links only to http(s) and the book, headings one level down
     per depth in the table of contents, the charts' 'alle' variant drawn with its text alternative from the
     chart's model (`models`, by figure id). Given `sources`, a chart's note is its short line, and its reasons are
     added there for the edition's »Om kilderne« (_printable_figure_notes). Given `said`, the texts an earlier
-    chapter printed that every profile says alike, a text already in it is left out (_said_once_in_the_book)."""
+    chapter printed that every profile says alike, a text already in it is left out (_said_once_in_the_book). Given
+    `guide_once`, an ingredient's share of the guide is a pointer to the whole checklist (_guide_pointer)."""
     # Only the article is made into a tree: the page's navigation (every page of the book) is most of it.
     page = BeautifulSoup((site / chapter.path).read_text(encoding="utf-8"), "html.parser", parse_only=ARTICLE)
     article = page.select_one("article.bd-article")
     if article is None:
         return Markup("")
     _printable_long_lists(article)
+    if guide_once is not None:
+        _guide_pointer(article, guide_once)
     # A page's title and a table of marks' names carry soft hyphens for a phone (ADR 17: book/extension.py
     # hyphenated_title, words.hyphenated); paper needs none, and Chromium printed them as hyphens in the comparison's
     # narrow columns, which a PDF's text then keeps ("Borgere i sår-/bare").
@@ -1335,6 +1362,66 @@ def printable_article(
     _shift_headings(article, chapter.depth + 1)
     _anchor_first_heading(article, chapter_id(number_))
     return Markup(article.decode_contents())
+
+
+@dataclass(frozen=True)
+class GuideOnce:
+    """What the whole book's pointer to its one checklist of the guide says: the chapter it stands in, how many
+    recommendations the guide has, whose their ties to the ingredients are ('redaktionens kobling') and what a point's
+    words of the report are called ('rapportens ordlyd')."""
+
+    chapter: str
+    total: int
+    ties: str
+    wording: str
+
+
+def guide_once(data: Dataset, found: Sequence[Chapter], site: Path) -> GuideOnce | None:
+    """Where the whole book prints the guide's checklist whole: the chapter whose page has its heading (guide.HEADING);
+    None where no page has it, and every ingredient then prints its share."""
+    anchor = f'id="{guide.ANCHOR}"'
+    chapter = next((c for c in found if anchor in (site / c.path).read_text(encoding="utf-8")), None)
+    if chapter is None:
+        return None
+    ties = provenance.value_label(data.options, "guide_recommendations.ingredient_ids")
+    return GuideOnce(chapter.title, len(data.guide_recommendations), ties, provenance.folder_words(data.options).wording)
+
+
+# An ingredient's page sets the guide's points tied to it under this heading; the whole book prints the guide once.
+GUIDE_SHARE = heading_id(guide.INGREDIENT_HEADING)
+# A profile's last line says where the guide's checklists stand on the web (guide.where_the_rest_stands): under each
+# ingredient's „I guiden“, whose ties carry the editors' mark after it.
+GUIDE_SHARES_SAID = re.compile(rf"som tjekliste (?:der|på siderne om [^„]*) under „{re.escape(guide.INGREDIENT_HEADING)}“\s*$")
+
+
+def _guide_pointer(article: Tag, once: GuideOnce) -> None:
+    """An ingredient's share of the guide („I guiden“) in the whole book: one sentence saying how many of the guide's
+    points are tied to the ingredient and where the checklist stands whole. Printed whole under each ingredient and
+    again at the end, the same points stood five times (reader28, F7). A share with no point keeps its sentence. A
+    profile's line on where the checklists stand names the whole book's one checklist."""
+    for section in article.select(f"section#{GUIDE_SHARE}"):
+        points = len(section.select("li.kr-check-item"))
+        heading = section.find(re.compile(r"^h[1-6]$"))
+        if not points or heading is None:
+            continue
+        for element in list(heading.find_next_siblings()):
+            element.decompose()
+        many = "Én" if points == 1 else count_word(points).capitalize()
+        said = (
+            f"{many} af guidens {count_word(once.total)} anbefalinger er koblet til denne "
+            f"ingrediens {provenance.owner_mark(once.ties)}. Guiden står samlet som tjekliste under „{guide.HEADING}“ i "
+            f"kapitlet „{once.chapter}“, med {once.wording} og ingredienserne ved hvert punkt."
+        )
+        pointer = BeautifulSoup("", "html.parser").new_tag("p", attrs={"class": "kr-guide-pointer"})
+        pointer.string = said
+        heading.insert_after(pointer)
+    # A profile's line that the checklists stand under „I guiden“ names where the whole book prints the guide; the
+    # mark of whose its ties to the ingredients are goes with them (the checklist says it).
+    for text in [t for line in article.select("p.kr-advice") for t in line.find_all(string=GUIDE_SHARES_SAID)]:
+        mark = text.find_next_sibling()
+        if mark is not None and "kr-by" in mark.get_attribute_list("class"):  # the web's button, not yet made text
+            mark.decompose()
+        text.replace_with(GUIDE_SHARES_SAID.sub(f"som tjekliste under „{guide.HEADING}“ i kapitlet „{once.chapter}“", text))
 
 
 # What stands before a profile's first card and goes with it onto the next page (edition.css): Køge's heading, lead,
@@ -1887,12 +1974,13 @@ def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str, analys
     models = {chart.figure_id: chart for chart in charts.plotted(data)}
     sources: list[tuple[str, str]] = []  # the charts' reasons, in reading order, for »Om kilderne«
     said: set[str] = set()  # what every profile says alike, once printed (SAID_ONCE)
+    once = guide_once(data, found, site)
     parts = [
         {
             "id": chapter_id(n),
             "chapter": c,
             "new_page": c.depth <= 1 or is_profile(c),
-            "body": printable_article(site, c, n, stamp.book_url, models, sources, said),
+            "body": printable_article(site, c, n, stamp.book_url, models, sources, said, once),
         }
         for n, c in enumerate(found, start=1)
     ]

@@ -195,6 +195,11 @@ CARD_GAP = 2 / 3
 # that the page stays two thirds full (at CARD_GAP itself a page stood 66.4 % full). Not more: a card that breaks
 # instead begins about as far below its heading's lead-in, and must begin above CARD_GAP and its label (tests).
 CARD_TOP = 0.03
+# A figure's table goes on whole only where it leaves at most this much of the page before it empty, else it breaks
+# (its header repeated, three rows at least on either page, edition.css): kept whole like a card, the whole book's
+# „Tallene“ of figure 1 went to p. 6 and left p. 5 a quarter empty below the figure (reader28, F7). A table's rows are
+# read one by one, a card's text as one piece, so a table breaks sooner than a card.
+TABLE_GAP = 5 / 6
 # The blocks kept whole that may break: cards and a figure's table (its header repeated on the next page). A figure's
 # head (its title, legend and drawing) never breaks: broken, it split the drawing and cut its labels (issue 22).
 KEPT_WHOLE = ".kr-card, .kr-figure-data"
@@ -244,7 +249,8 @@ MARK_PLACES = """() => {
     ];
   });
   const pages = [...document.querySelectorAll('[data-kr-page-of]')].map((s) => mark(s.dataset.krPageOf, () => {}));
-  return { ends, cards, pages };
+  const tables = [...document.querySelectorAll(KEPT_WHOLE)].flatMap((card, i) => (card.matches('.kr-figure-data') ? [i] : []));
+  return { ends, cards, pages, tables };
 }""".replace("KEPT_WHOLE", repr(KEPT_WHOLE))
 # The places a page number is written in: a contents entry's (the page its link leads to) and a page range's ends
 # (the page of the element data-kr-page-of names), with whether each is a range's end.
@@ -523,7 +529,8 @@ def _allowed_file(url: str, allowed: Sequence[Path]) -> bool:
 def _relayout(marks: dict, places: dict[str, tuple[int, float]]) -> tuple[list[int], list[int], list[int]]:
     """The chapters to run on (the one before left its last page less than RUN_ON_BELOW full), the cards to let break
     and the cards to let go on alone. A card that, kept whole with the heading and lead-in kept with it (.kr-keep),
-    went on to the next page and left the page before it less than CARD_GAP full goes on alone, whole, where its
+    went on to the next page and left the page before it less than CARD_GAP full (a figure's table: TABLE_GAP,
+    `marks["tables"]`) goes on alone, whole, where its
     heading and lead-in then fill that page to CARD_GAP and fit on it (how far down the next page the card began,
     below them); otherwise it may break. Broken there, its words began at Høje-Taastrup's page 6's foot (79 %)."""
     chapters = [i + 1 for end, i in marks["ends"] if end in places and places[end][1] < RUN_ON_BELOW]
@@ -534,7 +541,10 @@ def _relayout(marks: dict, places: dict[str, tuple[int, float]]) -> tuple[list[i
     moved = [
         (i, places[before][1] + places[top][1] if lead_in and places[top][0] == places[before][0] + 1 else 0.0)
         for before, top, i, lead_in in marks["cards"]
-        if before in places and top in places and places[top][0] > places[before][0] and places[before][1] < CARD_GAP
+        if before in places
+        and top in places
+        and places[top][0] > places[before][0]
+        and places[before][1] < (TABLE_GAP if i in marks["tables"] else CARD_GAP)
     ]
     alone = [i for i, filled in moved if CARD_GAP + CARD_TOP <= filled < 1]
     return chapters, [i for i, _ in moved if i not in alone], alone

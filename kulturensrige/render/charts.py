@@ -902,6 +902,10 @@ def _why_no_quotes(data: Dataset, empty: list[str], include_inferred: bool, chos
 # -- initiatives × vocabularies -----------------------------------------------------------------
 
 
+# The last sentence of a municipality's view of a table of initiatives per vocabulary item: the table has every column.
+ALL_COLUMNS = "Alle kommuners kolonner står i tabellen."
+
+
 def _no_marks(data: Dataset, code: str, cols: list[str], table: pd.DataFrame, missing: str) -> str:
     """Why a municipality has no marks in a table of initiatives per vocabulary item, from the data: its initiatives
     have none of the items (listed by title), or the data has no initiative of it at all; '' where it has marks."""
@@ -968,7 +972,7 @@ def _initiative_vocabulary_chart(
             mine = [f"{item_names[str(i)]}: {plural(int(n), 'indsats', 'indsatser')}" for i, n in table[code].items() if n]
             # An empty column in the words the page says it in (_no_marks), the one wording of it.
             alt = f"{title}, {name} fremhævet: " + " ".join(filter(None, ("; ".join(mine) + "." if mine else "", said)))
-            alt += " Alle kommuners kolonner står i tabellen."
+            alt += f" {ALL_COLUMNS}"
         return Variant(figure, alt, shown, ("", *cols), said)
 
     variants = _counts_marked(data, figure_id, _municipality_variants(data, build, inferred_switch=False))
