@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kulturensrige.data.frames import made_once
+from kulturensrige.data.municipality_codes import codes_are_official
 from kulturensrige.data.schema import (
     ATTRIBUTED_BY,
     ATTRIBUTIONS,
@@ -489,25 +490,30 @@ def figure_download_headings(options: pd.DataFrame, figure_id: str) -> list[str]
     return [heading(options, label, value) for label, value in FIGURE_DOWNLOAD_COLUMNS.get(figure_id, ())]
 
 
-def name_mark(options: pd.DataFrame, name: str, in_report: str) -> str:
-    """Whose a municipality's name is, said only where the source spells it otherwise than the official name: '' for
-    'Køge'; 'det officielle navn; rapporten staver navnet »Guldborgssund«' for Guldborgsund. The official spelling is
-    Danmarks Statistik's, not the editors' (reading 21, #5). The overview table, its CSV download, the profile and the
-    PDFs all mark the name with this."""
+def name_mark(options: pd.DataFrame, name: str, in_report: str, *, official: bool) -> str:
+    """The one wording of a name the book spells otherwise than its source (reading 28, #1), '' where they agree. Two
+    kinds, each worded one way on pages, cards, PDFs and downloads: an official name ('officielt navn; rapporten staver
+    det »Guldborgssund«', a municipality's by Danmarks Statistik's register, an organisation's where its row says so,
+    organisations.name_official) and a repaired spelling ('redaktionens rettelse; rapporten staver det »Aarhus Billed-og
+    medieskole«'), which claims no register."""
     if name == in_report:
         return ""
-    return f"det officielle navn; {folder_words(options).holder} staver navnet »{in_report}«"
-
-
-def spelling_mark(options: pd.DataFrame, name: str, in_report: str) -> str:
-    """Whose an organisation's name is, said only where it is spelled otherwise than the source: 'redaktionens stavning;
-    rapporten staver navnet »Aarhus Billed-og medieskole«'. No official register of organisations stands behind the
-    spelling, as Danmarks Statistik's does behind a municipality's (name_mark): the s20 reading, #4, found 'det officielle
-    navn' claimed where the report gives none and kilder.csv says 'redaktionens stavning'."""
-    if name == in_report:
-        return ""
+    said = f"{folder_words(options).holder} staver det »{in_report}«"
+    if official:
+        return f"officielt navn; {said}"
     speller = "redaktionens" if folder_source(options) == BY_REPORT else folder_words(options).own
-    return f"{speller} stavning; {folder_words(options).holder} staver navnet »{in_report}«"
+    return f"{speller} rettelse; {said}"
+
+
+def municipality_name_mark(options: pd.DataFrame, name: str, in_report: str) -> str:
+    """name_mark for a municipality: official wherever the folder's codes and names are checked against the register."""
+    return name_mark(options, name, in_report, official=codes_are_official(options))
+
+
+def source_spelling_mark(options: pd.DataFrame, official_name: str) -> str:
+    """The same correction seen from the other side, where the source's spelling is shown (a section heading the
+    report prints): 'rapportens stavning; officielt navn: Guldborgsund'."""
+    return f"{folder_words(options).own} stavning; officielt navn: {official_name}"
 
 
 def category_note(options: pd.DataFrame, precise: bool = False, short: bool = False) -> str:

@@ -501,16 +501,24 @@ TABLES: dict[str, Table] = {
             {
                 "organisation_id": ident("Organisationens id.", "sund-by-netvaerket"),
                 "name": text(
-                    "Navn som i rapporten; hvor redaktionen har rettet rapportens stavning, står rapportens i name_in_report.",
+                    "Navn som i rapporten; hvor bogen bruger det officielle navn eller har rettet rapportens stavning, "
+                    "står rapportens i name_in_report.",
                     "Sund By Netværket",
                 ),
                 "name_in_report": optional_text(
                     "Navnet, som rapporten staver det, som municipalities.name_in_report, også hvor det er det samme som name; "
-                    "hvor name er redaktionens stavning (fx „Aarhus Billed- og medieskole“ for rapportens »Aarhus "
-                    "Billed-og medieskole«), siger bogen det ved navnet. Tom, "
+                    "hvor name er rettet (fx „Aarhus Billed- og medieskole“ for rapportens »Aarhus Billed-og medieskole«), "
+                    "siger bogen det ved navnet, som name_official bestemmer. Tom, "
                     "hvor rapporten ikke giver organisationen noget navn; i de CSV-filer, bogen udgiver, står der da det "
                     "samme som på kortene for en manglende oplysning, og læst ind igen er cellen tom.",
                     "Sund By Netværket",
+                ),
+                "name_official": flag(
+                    "ja, hvor name er organisationens officielle navn og rapporten staver det anderledes (fx „Storstrøm "
+                    "Fængsel“ for rapportens »Storstrøms fængsel«): bogen skriver da „officielt navn“ ved navnet. nej eller "
+                    "tom, hvor redaktionen kun har rettet rapportens stavning (fx et manglende mellemrum): bogen skriver da "
+                    "„redaktionens rettelse“.",
+                    "nej",
                 ),
                 "kind": ref("organisation_kinds", "Slags organisation (redaktionens inddeling, ikke rapportens).", "netvaerk"),
                 "kind_by_knowledge": flag(
@@ -1384,14 +1392,15 @@ MIXED_VALUES = {
     ),
     "municipalities.name": (
         "Rapportens navne; hvor rapporten staver et navn anderledes end det officielle (name_in_report, fx »Guldborgssund«), "
-        "står det officielle navn, og siderne siger ved netop det navn, hvordan rapporten staver det."
+        "står det officielle navn, og siderne siger ved netop det navn: officielt navn; rapporten staver det »…«."
     ),
     "organisations.name": (
         "Rapporten navngiver de fleste organisationer; hvor den ikke giver et navn, er navnet redaktionens beskrivelse efter "
         "rapportens ord (fx „foreningen af mænd bag genbrugsværkstedet“ for rapportens »en gruppe mænd, der nyligt har "
-        "etableret sig som forening«), og hvor rapporten staver et navn anderledes "
-        "end det officielle (name_in_report, fx »Aarhus Billed-og medieskole« og »Storstrøms fængsel« for Storstrøm "
-        "Fængsel), er navnet redaktionens stavning, og siderne siger det ved netop det navn."
+        "etableret sig som forening«), og hvor rapporten staver et navn anderledes (name_in_report), står enten det "
+        "officielle navn (name_official, fx Storstrøm Fængsel for rapportens »Storstrøms fængsel«) eller redaktionens "
+        "rettelse af stavningen (fx Aarhus Billed- og medieskole for »Aarhus Billed-og medieskole«), og siderne siger "
+        "ved netop det navn, hvilket af de to det er."
     ),
 }
 # Columns whose values are the report's or the editors' row by row, as another column of the row says

@@ -1103,7 +1103,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
             "name": name,
             "name_in_report": row.name_in_report,
             # Marked only where the editors spelled it otherwise than the report (provenance.name_mark).
-            "name_mark": provenance.name_mark(data.options, name, row.name_in_report),
+            "name_mark": provenance.municipality_name_mark(data.options, name, row.name_in_report),
             "kommunekode": row.kommunekode,
             "official": codes_are_official(data.options),
             "region": row.region,

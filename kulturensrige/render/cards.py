@@ -17,7 +17,7 @@ from kulturensrige.data import provenance
 from kulturensrige.data.frames import lookup, made_once, made_once_from, table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.pages import heading_id
-from kulturensrige.data.schema import BY_EDITORS, BY_REPORT, NOT_STATED
+from kulturensrige.data.schema import BY_EDITORS, BY_REPORT, NOT_STATED, YES
 from kulturensrige.render import highlight
 from kulturensrige.render.markup import (
     Html,
@@ -872,14 +872,16 @@ def whose_terms_parts(data: Dataset, *lifted: str) -> provenance.Whose:
 def organisation_names(data: Dataset, ids: tuple[str, ...]) -> tuple[str, Parts]:
     """Organisations' names, each marked where the editors changed the report's spelling or named one the report gives
     no name ('foreningen af mænd bag genbrugsværkstedet (red.)', with the short mark of an editors' title in every
-    medium, ADR 81), in the words a municipality's is, but as the spelling's, not an official name's
-    (provenance.spelling_mark): 'Aarhus Billed- og medieskole (redaktionens stavning; rapporten staver navnet »…«)'.
+    medium, ADR 81), in the words a municipality's is (provenance.name_mark): an official name where the row says so
+    (organisations.name_official), else a repair: 'Aarhus Billed- og medieskole (redaktionens rettelse; rapporten staver
+    det »…«)'.
     As one text (a PDF, a download) and as parts, so a card sets each mark apart in light type (.kr-by)."""
     text, parts, pending = [], [], ""
     for organisation_id in ids:
         name = _label(data, "organisations", "organisation_id", organisation_id, "name")
         in_report = _label(data, "organisations", "organisation_id", organisation_id, "name_in_report")
-        spelling = provenance.spelling_mark(data.options, name, in_report or name)
+        official = _label(data, "organisations", "organisation_id", organisation_id, "name_official") == YES
+        spelling = provenance.name_mark(data.options, name, in_report or name, official=official)
         mark = provenance.owner_mark(spelling) if spelling else ""
         if not in_report and provenance.value_source(data.options, TITLE_VALUE) == BY_EDITORS:
             # The report gives it no name (name_in_report empty): the name is the editors', marked as their titles are.
