@@ -66,3 +66,48 @@ def test_each_kind_of_name_correction_has_one_wording_on_cards_pages_pdfs_and_do
     official_rows = {r["organisation_id"]: r["name_official"] for r in _download(data, "organisations.csv")}
     assert (official_rows["storstroems-faengsel"], official_rows["aarhus-billed-og-medieskole"]) == ("ja", "nej")
     assert provenance.municipality_name_mark(data.options, "Køge", "Køge") == ""
+
+
+def test_a_status_note_names_the_initiatives_it_speaks_of_in_its_own_sentence(data):
+    """#3: „Rapporten fortæller hverken, at den er afsluttet, eller at den fortsætter.“ came straight after a sentence
+    about a person („en musikskolelærer“) under the profile's „(red.) Hvorfor?“ and stood alone in a PDF's „Om kilderne“,
+    so „den“/„de“ read as the person or the report; „et kort uden status er om en indsats“ → „handler om“."""
+    made = editions.EditionCharts.compute(data)
+    expected = {
+        "169": "Rapporten fortæller hverken, at indsatsen er afsluttet, eller at den fortsætter.",
+        "760": "Rapporten fortæller hverken, at indsatserne er afsluttet, eller at de fortsætter.",
+        "259": "et kort uden status handler om en indsats, hvor rapporten hverken fortæller, at indsatsen er afsluttet, "
+        "eller at den fortsætter.",
+    }
+    for code, said in each(list(expected.items())):
+        rows = data.initiatives[data.initiatives["kommunekode"] == code]
+        page = _text(cards.whose_reasons(data, rows))
+        edition = _text(editions.municipality_edition(data, code, STAMP, made, "plotly.min.js"))
+        for shown in (page, edition):
+            assert said in shown
+            assert "hverken, at den er" not in shown and "hverken, at de er" not in shown and " er om en indsats" not in shown
+
+
+def test_a_profile_says_of_its_organisations_only_what_holds_for_them(data):
+    """#4b: every profile said „nogle er en målgruppe, en kampagne eller et samarbejde, der kun er planlagt“ of „disse
+    organisationer“, untrue for Aarhus (Kulturministeriet and three art schools), Ringkøbing-Skjern and Rudersdal. Each
+    page names its own (organisations.relation); Sammenlign and kilder.csv, which cover all, keep the general sentence."""
+    made = editions.EditionCharts.compute(data)
+    general = "nogle er en målgruppe, en kampagne eller et samarbejde, der kun er planlagt"
+    expected = {
+        "259": "Rapporten kalder ingen af disse organisationer partnere; March mod ensomhed er en kampagne.",
+        "169": "Rapporten kalder ingen af disse organisationer partnere; brugerne af værestedet Paraplyen er en del af målgruppen.",
+        "376": "Rapporten kalder ingen af disse organisationer partnere; Storstrøm Fængsel og Helhedsplan Lindholm er kun tænkt "
+        "med i et nyt projekt.",
+        "751": "Rapporten kalder ingen af disse organisationer partnere. Redaktionen har samlet",
+        "760": "Rapporten kalder ingen af disse organisationer partnere. Redaktionen har samlet",
+        "230": "Rapporten kalder ingen af disse organisationer partnere. Redaktionen har samlet",
+    }
+    for code, said in each(list(expected.items())):
+        rows = data.initiatives[data.initiatives["kommunekode"] == code]
+        page = _text(cards.whose_reasons(data, rows))
+        edition = _text(editions.municipality_edition(data, code, STAMP, made, "plotly.min.js"))
+        for shown in (page, edition):
+            assert said in shown and general not in shown, code
+    reasons = {(r["fil"], r["kolonne"]): r["begrundelse"] for r in _download(data, SOURCES_FILE)}
+    assert general in reasons[("initiatives.csv", "organisation_ids")]

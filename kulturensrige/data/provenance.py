@@ -9,7 +9,7 @@ writes `qda-projekt`). Pages, cards, status sentences, PDFs, downloads and the Q
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -30,13 +30,16 @@ from kulturensrige.data.schema import (
     FIGURE_TABLES,
     FOLDER_BLANKS,
     FOLDER_SOURCE,
+    NO_PARTNERS,
     NO_STATUS,
     NOT_GIVEN,
     NOT_STATED,
+    ORGANISATION_RULE,
     OUTCOME_QUESTION,
     PAGE_TABLES,
     PUBLISHED_BLANKS,
     PUBLISHED_CODES,
+    RELATIONS,
     SOURCES,
     SPEAKER_CATEGORIES,
     TITLE_LIST_ITEM,
@@ -723,16 +726,18 @@ def statuses_rule(options: pd.DataFrame, read: int, unread: int) -> str:
     and what a status that is shown reads. '' where statuses_said says nothing or every card has a status it reads."""
     if not statuses_said(options, read, unread)[0]:
         return ""
+    # The subject is named in the sentence itself: under a note about organisations (a box, a PDF's „Om kilderne“) a
+    # bare „den“/„de“ read as the person or the report (reading 28, #3).
     one = read + unread == 1
-    it = "den" if one else "de"
+    them, it = ("indsatsen", "den") if one else ("indsatserne", "de")
     if not read:
-        return f"Rapporten fortæller hverken, at {it} er afsluttet, eller at {it} fortsætter."
+        return f"Rapporten fortæller hverken, at {them} er afsluttet, eller at {it} fortsætter."
     meaning = "En status på et kort er redaktionens læsning af rapportens ord"
     if not unread:
         return f"{meaning}."
     return (
-        f"{meaning}, og et kort uden status er om en indsats, hvor rapporten hverken fortæller, at den er afsluttet, "
-        "eller at den fortsætter."
+        f"{meaning}, og et kort uden status handler om en indsats, hvor rapporten hverken fortæller, at indsatsen er "
+        "afsluttet, eller at den fortsætter."
     )
 
 
@@ -783,6 +788,21 @@ def untied_reasons(quotes: pd.DataFrame) -> dict[str, str]:
         # never has (the s23 reading, F9), so the reason says whose the categories are and no more.
         "quotes.speaker_category": SPEAKER_CATEGORIES,
     }
+
+
+def organisations_reason(organisations: pd.DataFrame, ids: Iterable[str]) -> dict[str, str]:
+    """Why the organisations at a municipality's initiatives (`ids`) are the editors' gathering, saying only what holds
+    for them (organisations.relation), as `told` for whose_parts: 'Rapporten kalder ingen af disse organisationer
+    partnere; brugerne af værestedet Paraplyen er en del af målgruppen. <the rule>'. The general sentence („nogle er en
+    målgruppe, en kampagne …“) stood under every profile's cards, untrue for Aarhus' (reading 28, #4b); it stays where
+    it covers all of them (kilder.csv, Sammenlign)."""
+    shown = organisations[organisations["organisation_id"].isin(set(ids))]
+    said = [
+        RELATIONS[relation].format(names=listing(list(shown.loc[shown["relation"] == relation, "name"])))
+        for relation in dict.fromkeys(shown["relation"])
+        if relation in RELATIONS
+    ]
+    return {"initiatives.organisation_ids": f"{'; '.join([NO_PARTNERS, *said])}. {ORGANISATION_RULE}"}
 
 
 def kind_reason(tables: Mapping[str, pd.DataFrame]) -> str:

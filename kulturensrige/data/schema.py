@@ -95,6 +95,15 @@ YEAR_OR_NOT_STATED = r"^([0-9]{4}|ikke angivet)$"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 KOMMUNEKODE_PATTERN = r"^[0-9]{3}$"
 YES, NO = "ja", "nej"
+NO_PARTNERS = "Rapporten kalder ingen af disse organisationer partnere"
+# What the report names an organisation as where it does not work on the initiative (organisations.relation) -> what a
+# municipality's page says of those it names there, instead of the general sentence, which holds for some pages only
+# (reading 28, #4b).
+RELATIONS = {
+    "malgruppe": "brugerne af {names} er en del af målgruppen",
+    "kampagne": "{names} er en kampagne",
+    "planlagt": "{names} er kun tænkt med i et nyt projekt",
+}
 ANONYMITY, ON, OFF = "anonymitet", "til", "fra"
 # Whose word a value is (the provenance model). `rapporten`: the report states it; `redaktionen`: the editors'
 # reading or addition, with its reason; `analytiker`: typed in by whoever prepared the data folder (workbook or CSV);
@@ -519,6 +528,18 @@ TABLES: dict[str, Table] = {
                     "tom, hvor redaktionen kun har rettet rapportens stavning (fx et manglende mellemrum): bogen skriver da "
                     "„redaktionens rettelse“.",
                     "nej",
+                ),
+                "relation": _column(
+                    str,
+                    [pa.Check.isin([*RELATIONS, ""], error=f"en af: {', '.join(RELATIONS)}, eller tom")],
+                    "Hvad rapporten nævner organisationen som, hvor den ikke arbejder med på indsatsen: malgruppe (dens "
+                    "brugere er en del af målgruppen), kampagne, planlagt (kun tænkt med i et nyt projekt); tom ellers. "
+                    "En kommunes side siger det under indsatserne, i stedet for at sige om alle kommuner, at nogle er sådan.",
+                    "",
+                    "choice",
+                    values=tuple(RELATIONS),
+                    required=False,
+                    optional_column=True,
                 ),
                 "kind": ref("organisation_kinds", "Slags organisation (redaktionens inddeling, ikke rapportens).", "netvaerk"),
                 "kind_by_knowledge": flag(
@@ -1106,8 +1127,7 @@ EDITORIAL: tuple[Editorial, ...] = (
     Editorial(
         "initiatives.organisation_ids",
         "organisationer ved indsatserne",
-        "Rapporten kalder ingen af disse organisationer partnere, og nogle er en målgruppe, en kampagne eller et samarbejde, "
-        f"der kun er planlagt. {ORGANISATION_RULE}",
+        f"{NO_PARTNERS}, og nogle er en målgruppe, en kampagne eller et samarbejde, der kun er planlagt. {ORGANISATION_RULE}",
         "samling",
     ),
     Editorial(

@@ -849,7 +849,7 @@ def whose_terms_text(data: Dataset, titled: bool = False, *lifted: str, rows: pd
     before its initiatives (whose they are and what a title's '(red.)' means) and the editors' reasons after them, with
     the rule of the cards' statuses as on the page (with_statuses_rule). Egedal's edition opened its initiatives with a
     14-line note before the first one (issue 22)."""
-    whose = initiatives_whose(data, *lifted)
+    whose = initiatives_whose(data, *lifted, rows=rows)
     whose = whose if rows is None else with_statuses_rule(data, whose, rows)
     # A printed title carries the short mark (title_in_text): the edition's chapter key says what it means
     # (editions.initiative_key) and »Om kilderne« why, with the other reasons (ADR 81).
@@ -861,9 +861,9 @@ def _title_key(data: Dataset, titled: bool) -> str:
     return provenance.short_key(data.options, TITLE_VALUE) if titled else ""
 
 
-def whose_terms_parts(data: Dataset, *lifted: str) -> provenance.Whose:
+def whose_terms_parts(data: Dataset, *lifted: str, told: dict[str, str] | None = None) -> provenance.Whose:
     values = ("initiatives.kind", *(f"initiatives.{column}" for _, column, _, _ in VOCABULARIES), *lifted)
-    return provenance.whose_parts(data.options, *values)
+    return provenance.whose_parts(data.options, *values, told=told)
 
 
 # An initiative at which the editors' rule gathers no organisation (schema.ORGANISATION_RULE).
@@ -1127,7 +1127,7 @@ def whose_reasons(data: Dataset, rows: pd.DataFrame) -> str:
     editors', what a title's '(red.)' means. Nothing where the block is empty."""
     if rows.empty:
         return ""
-    whose = with_statuses_rule(data, initiatives_whose(data, *block_lifted(data, rows)), rows)
+    whose = with_statuses_rule(data, initiatives_whose(data, *block_lifted(data, rows), rows=rows), rows)
     return whose_note(whose, also=_title_key(data, bool((rows["title_basis"] == "inferred").any())))
 
 
@@ -1139,12 +1139,15 @@ def block_lifted(data: Dataset, rows: pd.DataFrame) -> list[str]:
     return [INITIATIVE_MARKED[field] for field in lift_marks(contexts)[1]]
 
 
-def initiatives_whose(data: Dataset, *lifted: str) -> provenance.Whose:
+def initiatives_whose(data: Dataset, *lifted: str, rows: pd.DataFrame | None = None) -> provenance.Whose:
     """Whose a block of initiative cards is, in the one wording the page's note and the editions' line both say
     (reading s24, F6: 'Redaktionens inddeling, betegnelser, samling, læsning og ord' on the page, '… samling og
     læsning' in the PDFs): their kinds and terms, the `lifted` values, and the descriptions, the editors' retelling
-    (kilder.csv: 'redaktionens ord')."""
-    whose = whose_terms_parts(data, *lifted)
+    (kilder.csv: 'redaktionens ord'). Of these initiatives (`rows`), the reason for their organisations says only what
+    holds for those they name (provenance.organisations_reason)."""
+    ids = [] if rows is None else [i for ids in rows["organisation_ids"] for i in ids]
+    told = None if rows is None else provenance.organisations_reason(data.organisations, ids)
+    whose = whose_terms_parts(data, *lifted, told=told)
     if whose.editors and provenance.folder_source(data.options) == BY_REPORT:
         # The descriptions are the editors' retelling, which the page's rule says once (ADR 70): not named here.
         said = provenance.values_label(data.options, "initiatives.kind", *(f"initiatives.{c}" for _, c, _, _ in VOCABULARIES), *lifted)
