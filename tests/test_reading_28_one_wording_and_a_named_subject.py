@@ -7,18 +7,24 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import shutil
+from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
-from kulturensrige.data import provenance
+from kulturensrige import DataError, load
+from kulturensrige.data import provenance, schema
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import TABLES
 from kulturensrige.edition import editions
-from kulturensrige.render import cards, lists
+from kulturensrige.render import cards, comparison, guide, lists
 from kulturensrige.rules import filters
 from report_source import collapse, repair_hyphenation
 from support.checks import each
 
+ROOT = Path(__file__).resolve().parent.parent
+BOOK = ROOT / "book"
 STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
 # The three wordings of a name correction (reading 28, #1), and the ones they replace.
 OFFICIAL = "officielt navn; rapporten staver det »"
@@ -111,3 +117,51 @@ def test_a_profile_says_of_its_organisations_only_what_holds_for_them(data):
             assert said in shown and general not in shown, code
     reasons = {(r["fil"], r["kolonne"]): r["begrundelse"] for r in _download(data, SOURCES_FILE)}
     assert general in reasons[("initiatives.csv", "organisation_ids")]
+
+
+def test_the_data_pages_send_a_reader_to_the_books_retelling_not_to_the_report():
+    """#4: all four Data og metode pages said „Vil du læse rapporten, så begynd med Baggrund“, and Udforsk „Som læser
+    af rapporten“; what the reader finds at Baggrund is the book's retelling of the report."""
+    pages = ["om-data/genkoersel.ipynb", "om-data/dataordbog.ipynb", "om-data/meldinger.ipynb", "om-data/udforsker.md"]
+    for page in each(pages):
+        prose = (BOOK / page).read_text(encoding="utf-8")
+        assert "Vil du læse bogens gengivelse af rapporten, så begynd med" in prose
+        assert "Vil du læse rapporten" not in prose and "læser af rapporten" not in prose
+
+
+def test_the_analysts_cover_credits_the_editors_chapter_and_the_whole_books_says_what_it_is_about(data):
+    """#4: the data og metode PDF's cover read „Redaktionens gengivelse af Sund By Netværkets rapport … Evalueringsrapport ·
+    Sund By Netværket“ over the editors' own chapter; the whole book's said „Evalueringsrapport · Sund By Netværket“ as if
+    it were one."""
+    report = data.publication.iloc[0]
+    assert editions.publisher_line(data) == f"Om {report.publisher}s {report.kind}" == "Om Sund By Netværkets evalueringsrapport"
+    assert editions.ANALYSTS_KICKER == "Redaktionens kapitel om bogens data og metode"
+
+
+def test_the_books_own_danish_reads_as_danish(data):
+    """#8: „Rapporten knytter selv dem alle til ingrediensen“; „guidens råd står som tjekliste der under …“, where „der“
+    read as a relative pronoun; „Guldborgsund står først, og som eksempel står Køge ved siden af, fordi den står først …“;
+    „tilladt: et kommunekode“."""
+    assert provenance.ingredient_ties_of_total({"rapporten": 5}, "ingrediensen") == "Rapporten knytter dem alle selv til ingrediensen."
+    mixed = provenance.ingredient_ties_of_total({"rapporten": 4, "redaktionen": 1}, "ingrediensen")
+    assert mixed.startswith("Rapporten knytter selv 4 af dem til ingrediensen;"), mixed
+    line = _text(guide.where_the_rest_stands(data))
+    assert "; på de samme sider står guidens råd som tjekliste under „I guiden“" in line and "tjekliste der" not in line, line
+    said = comparison.yields_sentence("Guldborgsund", ["Køge", "Høje-Taastrup"], "rapportens rækkefølge")
+    assert said.startswith(
+        "Guldborgsund står først; ved siden af står Køge som eksempel, fordi Køge er den første kommune i rapportens rækkefølge."
+    ), said
+    assert schema.one_key("kommunekode") == "en kommunekode" and schema.one_key("quote_id") == "et quote_id"
+
+
+def test_a_message_about_an_unknown_code_says_en_kommunekode(tmp_path: Path):
+    """#8: „ukendt id; tilladt: et kommunekode fra municipalities.csv“ (kode is common gender)."""
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+    initiatives = folder / "initiatives.csv"
+    text = initiatives.read_text(encoding="utf-8")
+    initiatives.write_text(text.replace("koege-gang-i-gaarden,259,", "koege-gang-i-gaarden,998,", 1), encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load(folder)
+    said = str(raised.value)
+    assert "tilladt: en kommunekode fra municipalities.csv" in said and "et kommunekode" not in said, said

@@ -897,7 +897,8 @@ _INGREDIENT_TIES = {
 # The same ties where a card has said its total first ("5 citater underbygger ingrediensen", lists.ingredient_cards): each
 # source's part of it, never the total again; {n} as an object ("dem alle", "4 af dem"), {subject} as a subject.
 _INGREDIENT_TIES_OF_TOTAL = {
-    BY_REPORT: "rapporten knytter selv {n} til {what}",
+    # „selv“ after „dem alle“, before a count: „Rapporten knytter selv dem alle …“ read wrong (reading 28, #8).
+    BY_REPORT: "rapporten knytter {own} til {what}",
     BY_EDITORS: "redaktionen knytter {n} til {what} (en læsning, ikke rapportens)",
     BY_ANALYST: "analytikeren knytter {n} til {what}",
     BY_QDA: "{subject} er kodet til {what} i QDA-projektet",
@@ -935,7 +936,7 @@ def ingredient_ties(
 
 def ingredient_ties_of_total(counts: dict[str, int], what: str) -> str:
     """ingredient_ties where the total is said just before it, each source's share of it and not the count again:
-    'Rapporten knytter selv dem alle til ingrediensen.', 'Rapporten knytter selv 4 af dem til ingrediensen; redaktionen
+    'Rapporten knytter dem alle selv til ingrediensen.', 'Rapporten knytter selv 4 af dem til ingrediensen; redaktionen
     knytter 1 af dem til den (en læsning, ikke rapportens).' (reader 26, #9: only one of four ingredient cards gave its
     total, as the others' one tie sentence held it; reader 17: the total and a sentence repeating it)."""
     sources = [s for s in _INGREDIENT_TIES if counts.get(s)]
@@ -943,6 +944,7 @@ def ingredient_ties_of_total(counts: dict[str, int], what: str) -> str:
         _INGREDIENT_TIES_OF_TOTAL[source].format(
             n="dem alle" if len(sources) == 1 else f"{number(counts[source])} af dem",
             subject="alle" if len(sources) == 1 else f"{number(counts[source])} af dem",
+            own="dem alle selv" if len(sources) == 1 else f"selv {number(counts[source])} af dem",
             what=what if not n else _pronoun(what),
         )
         for n, source in enumerate(sources)

@@ -357,10 +357,22 @@ def _vocabulary(name: str, key: str, title: str, description: str, example: tupl
     return _table(name, title, description, key, columns)
 
 
+# Keys a Danish sentence reads as nouns of common gender („kode“, „nøgle“); every other key is read as „et id“ or
+# „et ord“. A message said „et kommunekode“ (reading 28, #8).
+COMMON_GENDER_KEYS = frozenset({"kommunekode", "reference_key"})
+
+
+def one_key(key: str) -> str:
+    """A key column named with its indefinite article, as a message or the dictionary says it: 'en kommunekode',
+    'et quote_id'."""
+    return f"{'en' if key in COMMON_GENDER_KEYS else 'et'} {key}"
+
+
 def vocabulary_words(target: Table, many: bool) -> str:
     """What a column referring to a vocabulary holds, and where the word the pages show for it stands (reading26r2, #3:
     initiatives.csv's `aktion` is „Prøvehandling“ on every card): said by the data dictionary and kilder.csv."""
-    held = f"et eller flere {target.key} fra {target.file}, adskilt af ';'" if many else f"et {target.key} fra {target.file}"
+    article = one_key(target.key).split()[0]
+    held = f"{article} eller flere {target.key} fra {target.file}, adskilt af ';'" if many else f"{one_key(target.key)} fra {target.file}"
     return f"{held}; ordet, siderne og PDF'erne viser, står i id'ets række i kolonnen label"
 
 

@@ -37,7 +37,7 @@ from kulturensrige.render import cards, charts, figures, front_page, guide, high
 from kulturensrige.render.markup import json_island, side_json
 from kulturensrige.render.policy import with_policy
 from kulturensrige.rules import attribution, filters, statistics, views
-from kulturensrige.words import SOFT_HYPHEN, built, built_from, count_word, day, listing, number, plural
+from kulturensrige.words import SOFT_HYPHEN, built, built_from, count_word, day, genitive, listing, number, plural
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TITLE = "Kulturens Rige"
@@ -1381,10 +1381,16 @@ def _said_once_in_the_book(article: Tag, said: set[str]) -> None:
 
 
 def publisher_line(data: Dataset) -> str:
-    """The title page's line under the title: the report's kind and its publisher as the report names them
-    ('Evalueringsrapport · Sund By Netværket')."""
+    """The whole book's title-page line under the title: what the book is about, the report's publisher and kind as
+    the report names them ('Om Sund By Netværkets evalueringsrapport'). 'Evalueringsrapport · Sund By Netværket' read
+    as the edition's own kind and author (reading 28, #4)."""
     report = front_page.publication(data)
-    return f"{str(report.kind)[:1].upper()}{str(report.kind)[1:]} · {report.publisher}"
+    return f"Om {genitive(report.publisher)} {report.kind}"
+
+
+# The line over the analysts' edition's title: the chapter is the editors' own text, not a rendering of the report,
+# whose kicker ('Redaktionens gengivelse af … rapport') and publisher's line credited it to the publisher (reading 28, #4).
+ANALYSTS_KICKER = "Redaktionens kapitel om bogens data og metode"
 
 
 def chapter_id(number_: int) -> str:
@@ -1902,8 +1908,8 @@ def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str, analys
         "stamp": stamp,
         "parts": parts,
         "contents": contents_tree(parts),
-        "kicker": front_page.cover_kicker(data),
-        "publisher_line": publisher_line(data),
+        "kicker": ANALYSTS_KICKER if analysts else front_page.cover_kicker(data),
+        "publisher_line": "" if analysts else publisher_line(data),
         "credit": Markup(front_page.credit(data, this="Denne udgave", place=PRINTED_EDITORS_PLACE)),  # escaped in credit()
         "retelling_rule": provenance.retelling_rule(data.options),
         # How to cite, in the web page's one form (escaped in citing()): the report, and this edition as the editors'.
