@@ -93,6 +93,7 @@ DECISIONS = (
     "the-pointer-to-om-kilderne-follows-its-note-and-a-guide-point-is-one-sentence",
     "a-profile-ends-on-its-municipality-and-a-tables-rows-name-their-columns-alike",
     "the-whole-book-prints-a-municipalitys-opening-with-its-first-card-and-its-boilerplate-once",
+    "a-name-correction-says-its-kind-and-a-profile-says-only-what-holds-for-its-organisations",
 )
 
 
