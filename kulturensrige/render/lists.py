@@ -76,7 +76,7 @@ def table_context(
 
 def _noted(value: str, notes: Sequence[str]) -> str:
     """A page cell's value with its notes after it, each in brackets apart in light type: the name stays the cell's
-    first words, and a screen reader or a copy still reads the note as one ('Guldborgsund (det officielle navn; …)')."""
+    first words, and a screen reader or a copy still reads the note as one ('Guldborgsund (officielt navn; …)')."""
     said = [n for n in notes if n]
     if not said:
         return value
