@@ -63,7 +63,12 @@ def test_each_kind_of_name_correction_has_one_wording_on_cards_pages_pdfs_and_do
     for shown in each([_text(municipality), _text(lists.municipality_table(data).markup), prison, school]):
         assert not [w for w in RETIRED if w in shown], shown
     # kilder.csv and the data dictionary say the same two kinds, and neither calls an official name the editors'.
-    reasons = {(r["fil"], r["kolonne"]): r["begrundelse"] for r in _download(data, SOURCES_FILE)}
+    sources = _download(data, SOURCES_FILE)
+    reasons = {(r["fil"], r["kolonne"]): r["begrundelse"] for r in sources}
+    # Whether a name is official, and what the report names an organisation as, are the editors' knowledge and reading.
+    whose = {(r["fil"], r["kolonne"]): r["hvis_ord"] for r in sources}
+    assert whose[("organisations.csv", "name_official")].startswith("redaktionens")
+    assert whose[("organisations.csv", "relation")].startswith("redaktionens")
     for column in each(["name"]):
         reason = reasons[("organisations.csv", column)]
         assert "officielle navn" in reason and "redaktionens rettelse" in reason and "redaktionens stavning" not in reason

@@ -1180,6 +1180,20 @@ EDITORIAL: tuple[Editorial, ...] = (
         "angivelse",
     ),
     Editorial(
+        "organisations.name_official",
+        "hvilke navne der er officielle",
+        "Rapporten siger ikke, hvad en organisations officielle navn er; at et navn er det officielle, og ikke kun "
+        "en rettelse af rapportens stavning, er redaktionens viden.",
+        "angivelse",
+    ),
+    Editorial(
+        "organisations.relation",
+        "hvad rapporten nævner organisationerne som",
+        "Rapporten kalder ingen af organisationerne partnere; at den nævner en organisation som en del af målgruppen, "
+        "som en kampagne eller som kun tænkt med i et nyt projekt, er redaktionens læsning af rapportens ord.",
+        "læsning",
+    ),
+    Editorial(
         "evaluation_questions.kind",
         "spørgsmålenes slags",
         "Rapporten kalder det første spørgsmål det »guidende spørgsmål« og siger, at de tværgående analyser »er guidet "
