@@ -790,19 +790,37 @@ def untied_reasons(quotes: pd.DataFrame) -> dict[str, str]:
     }
 
 
-def organisations_reason(organisations: pd.DataFrame, ids: Iterable[str]) -> dict[str, str]:
-    """Why the organisations at a municipality's initiatives (`ids`) are the editors' gathering, saying only what holds
-    for them (organisations.relation), as `told` for whose_parts: 'Rapporten kalder ingen af disse organisationer
-    partnere; brugerne af værestedet Paraplyen er en del af målgruppen. <the rule>'. The general sentence („nogle er en
-    målgruppe, en kampagne …“) stood under every profile's cards, untrue for Aarhus' (reading 28, #4b); it stays where
-    it covers all of them (kilder.csv, Sammenlign)."""
+def partners_said(organisations: pd.DataFrame, ids: Iterable[str]) -> str:
+    """What the report names the organisations at a municipality's initiatives (`ids`) as, only what holds for them
+    (organisations.relation): 'Rapporten kalder ingen af disse organisationer partnere; brugerne af værestedet Paraplyen
+    er en del af målgruppen.' The general sentence („nogle er en målgruppe, en kampagne …“) stood under every profile's
+    cards, untrue for Aarhus' (reading 28, #4b); it stays where it covers all of them (kilder.csv, Sammenlign)."""
     shown = organisations[organisations["organisation_id"].isin(set(ids))]
     said = [
         RELATIONS[relation].format(names=listing(list(shown.loc[shown["relation"] == relation, "name"])))
         for relation in dict.fromkeys(shown["relation"])
         if relation in RELATIONS
     ]
-    return {"initiatives.organisation_ids": f"{'; '.join([NO_PARTNERS, *said])}. {ORGANISATION_RULE}"}
+    return f"{'; '.join([NO_PARTNERS, *said])}."
+
+
+def organisations_reason(organisations: pd.DataFrame, ids: Iterable[str]) -> dict[str, str]:
+    """Why the organisations at a municipality's initiatives are the editors' gathering (partners_said and the rule),
+    as `told` for whose_parts."""
+    return {"initiatives.organisation_ids": f"{partners_said(organisations, ids)} {ORGANISATION_RULE}"}
+
+
+def municipal_reasons(data_tables: Mapping[str, pd.DataFrame], options: pd.DataFrame) -> list[str]:
+    """The reasons a municipality's block of initiatives may give that no other place gives in the same words: each
+    municipality's partners_said, the rule it precedes, and every wording of statuses_rule. »Om kilderne« of the whole
+    book says each of them once (editions.known_reasons)."""
+    initiatives, organisations = data_tables["initiatives"], data_tables["organisations"]
+    partners = [
+        partners_said(organisations, [i for ids in rows["organisation_ids"] for i in ids])
+        for _, rows in initiatives.groupby("kommunekode", sort=False)
+    ]
+    statuses = [statuses_rule(options, read, unread) for read, unread in ((0, 1), (0, 2), (1, 0), (1, 1))]
+    return [*partners, ORGANISATION_RULE, *statuses]
 
 
 def kind_reason(tables: Mapping[str, pd.DataFrame]) -> str:

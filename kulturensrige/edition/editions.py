@@ -31,7 +31,14 @@ from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.municipality_codes import codes_are_official
 from kulturensrige.data.pages import PROFILE_PREFIX
-from kulturensrige.data.schema import COUNTED_FROM_DATA, NO_TIE_AT_ALL, NOT_STATED, SPEAKER_CATEGORIES, UNTIED_CHOICE_BARS
+from kulturensrige.data.schema import (
+    COUNTED_FROM_DATA,
+    NO_TIE_AT_ALL,
+    NOT_STATED,
+    ORGANISATION_RULE,
+    SPEAKER_CATEGORIES,
+    UNTIED_CHOICE_BARS,
+)
 from kulturensrige.edition.printing import LONGEST_KEPT_WHOLE
 from kulturensrige.render import cards, charts, figures, front_page, guide, highlight, lists
 from kulturensrige.render.markup import json_island, side_json
@@ -953,6 +960,10 @@ def known_reasons(data: Dataset) -> list[str]:
     first: the units a note's reasons are made of (said_once)."""
     told = provenance.data_reasons(data.tables)
     said = {provenance.reason(value, told) for value in provenance.EDITORIAL_VALUES} | set(told.values())
+    # A municipality's own sentences, said once, under every municipality that gives them (reading 28, #4b); the rule
+    # for gathering organisations is a unit of its own, also inside the general reason it ends, so it stands once.
+    said |= set(provenance.municipal_reasons(data.tables, data.options))
+    said = {piece.strip() for reason in said for piece in reason.split(ORGANISATION_RULE)} | {ORGANISATION_RULE}
     return sorted(filter(None, said), key=len, reverse=True)
 
 
