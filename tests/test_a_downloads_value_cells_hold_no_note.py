@@ -1,5 +1,5 @@
 """A table's download holds values a spreadsheet can sort and join: a note stands in a column of its own, not in the
-value's cell. tabel-kommuner.csv wrote 'Guldborgsund (det officielle navn; rapporten staver navnet »Guldborgssund«)'
+value's cell. tabel-kommuner.csv wrote 'Guldborgsund (officielt navn; rapporten staver det »Guldborgssund«)'
 in the name's cell (reading 21, finding 8); the page shows the note apart from the name."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def test_the_municipalities_download_keeps_each_name_whole_and_its_note_in_a_col
     rows = _download(markup)
     assert [r["Kommune"] for r in rows] == list(data.municipalities["name"])
     m = data.municipalities
-    notes = [provenance.name_mark(data.options, n, r) for n, r in zip(m["name"], m["name_in_report"], strict=True)]
+    notes = [provenance.municipality_name_mark(data.options, n, r) for n, r in zip(m["name"], m["name_in_report"], strict=True)]
     assert any(notes) and [r[lists.NAME_NOTE] for r in rows] == notes
     cells = BeautifulSoup(markup, "html.parser").select("tbody th[scope=row]")
     for cell, name, note in each(list(zip(cells, m["name"], notes, strict=True))):

@@ -104,7 +104,7 @@ def test_the_organisation_kinds_examples_are_organisations_the_chart_counts(data
         assert "Arken" not in examples.group(1)
 
 
-def test_a_corrected_organisation_name_is_marked_as_the_editors_spelling_everywhere(data, report_text):
+def test_a_corrected_organisation_name_is_marked_as_the_editors_repair_everywhere(data, report_text):
     """#5: 'Aarhus Billed- og medieskole' stood unmarked on the pages, in the PDFs and in organisations.csv, where the
     report writes 'Aarhus Billed-og medieskole'; Guldborgsund is marked everywhere. Same words, but the s20 reading (#4)
     found 'det officielle navn' claimed for it: no register stands behind it, as Danmarks Statistik's stands behind a
@@ -112,12 +112,13 @@ def test_a_corrected_organisation_name_is_marked_as_the_editors_spelling_everywh
     assert "Aarhus Billed-og medieskole" in _report(report_text)
     row = next(r for r in _download(data, "organisations.csv") if r["organisation_id"] == "aarhus-billed-og-medieskole")
     assert row["name_in_report"] == "Aarhus Billed-og medieskole" and row["name"] != row["name_in_report"]
-    mark = provenance.spelling_mark(data.options, row["name"], row["name_in_report"])
+    # Reading 28 #1: one wording per kind of correction; this one only repairs a space, so it is the editors' repair.
+    mark = provenance.name_mark(data.options, row["name"], row["name_in_report"], official=row["name_official"] == "ja")
     guldborgsund = data.municipalities.loc[data.municipalities["kommunekode"] == "376"].iloc[0]
-    official = provenance.name_mark(data.options, guldborgsund["name"], guldborgsund["name_in_report"])
+    official = provenance.municipality_name_mark(data.options, guldborgsund["name"], guldborgsund["name_in_report"])
     assert (
-        mark.split(";")[0] == "redaktionens stavning"
-        and mark.split("»")[0] == f"redaktionens stavning;{official.split(';')[1].split('»')[0]}"
+        mark.split(";")[0] == "redaktionens rettelse"
+        and mark.split("»")[0] == f"redaktionens rettelse;{official.split(';')[1].split('»')[0]}"
     )
     marked = provenance.marked(row["name"], mark)
     aarhus = data.initiatives.loc[data.initiatives["organisation_ids"].map(lambda ids: row["organisation_id"] in ids)]

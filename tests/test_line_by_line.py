@@ -218,9 +218,9 @@ def test_an_editions_counts_agree_with_its_lists(data):
 
 
 def test_the_reports_spelling_of_guldborgsund_is_explained_wherever_it_shows(data):
-    assert filters.section_title(data, "guldborgsund") == "Guldborgssund (rapportens stavemåde af Guldborgsund)"
+    assert filters.section_title(data, "guldborgsund") == "Guldborgssund (rapportens stavning; officielt navn: Guldborgsund)"
     overview = text(cards.municipality_overview(data))
-    assert "Afsnit: Guldborgssund (rapportens stavemåde af Guldborgsund)" in overview or "Guldborgssund" not in overview
+    assert "Afsnit: Guldborgssund (rapportens stavning; officielt navn: Guldborgsund)" in overview or "Guldborgssund" not in overview
 
 
 def test_what_the_book_left_out_is_restored_in_the_reports_words(report_text):
@@ -427,9 +427,9 @@ def test_no_chapter_of_the_printed_report_offers_what_only_a_screen_can_do(built
 
 
 def test_no_words_of_the_book_stand_inside_the_reports_section_title(data):
-    """'Bygger på rapportens afsnit »Guldborgssund (rapportens stavemåde af Guldborgsund)«' put the book's note
+    """'Bygger på rapportens afsnit »Guldborgssund (rapportens stavning; officielt navn: Guldborgsund)«' put the book's note
     inside the report's heading."""
-    said = "Bygger på rapportens afsnit »Guldborgssund« (rapportens stavemåde af Guldborgsund)."
+    said = "Bygger på rapportens afsnit »Guldborgssund« (rapportens stavning; officielt navn: Guldborgsund)."
     assert said in text(lists.municipality_facts(data, "376"))
     assert said in edition(data, "376").get_text(" ")
 

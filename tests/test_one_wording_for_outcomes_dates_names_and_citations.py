@@ -117,7 +117,7 @@ def test_storstroem_faengsel_is_spelled_officially_and_says_the_reports_spelling
     row = data.organisations.set_index("organisation_id").loc["storstroems-faengsel"]
     assert (row["name"], row["name_in_report"]) == ("Storstrøm Fængsel", "Storstrøms fængsel")
     shown, _parts = cards.organisation_names(data, ("storstroems-faengsel",))
-    assert shown == "Storstrøm Fængsel (redaktionens stavning; rapporten staver navnet »Storstrøms fængsel«)"
+    assert shown == "Storstrøm Fængsel (officielt navn; rapporten staver det »Storstrøms fængsel«)"
     # The initiative's description quotes the report, so it keeps the report's spelling in »…«.
     roedder = data.initiatives.set_index("initiative_id").at["guldborgsund-roedder", "description"]
     assert "»Storstrøms fængsel og Helhedsplan Lindholm" in roedder

@@ -309,7 +309,7 @@ def test_a_label_worked_out_once_per_table_follows_a_changed_table(data):
     assert lookup(data.municipalities, "kommunekode", "name") is names
     renamed = data.municipalities.assign(name="Ny")
     assert set(lookup(renamed, "kommunekode", "name").values()) == {"Ny"}
-    assert filters.section_title(data, "guldborgsund").endswith("(rapportens stavemåde af Guldborgsund)")
+    assert filters.section_title(data, "guldborgsund").endswith("(rapportens stavning; officielt navn: Guldborgsund)")
 
 
 def test_the_speakerless_kinds_are_read_once_per_kinds_table_and_afresh_for_another(data):

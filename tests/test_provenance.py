@@ -286,7 +286,7 @@ REPORT_MENTIONS_ALLOWED = (
     r"[Ee]valueringsrapport\w*|Sådan citerer du rapporten|Citér rapporten som kilden",
     # The report's spelling of a name (name_in_report holds it by definition), and the report's four figures, which every
     # book draws again: the heading over the folder's note on each, and the book's own charts, which the report lacks.
-    r"rapportens stavemåde af|[Rr]apporten staver navnet|Om figuren i rapporten|Rapporten har ingen sådan figur",
+    r"rapportens stavning; officielt navn|[Rr]apporten staver det »|Om figuren i rapporten|Rapporten har ingen sådan figur",
     # The chapters' retelling of what the report itself says (fixed prose in book/*.ipynb, never a value of the folder).
     r"Med ingredienslisten følger i rapporten en lille kondenseret guide|Rapporten slutter med et åbent svar på skiltets spørgsmål",
     r"hvor ambitionen ifølge rapporten er",

@@ -82,7 +82,9 @@ def test_a_municipality_edition_marks_the_starting_point_and_says_whose_the_divi
     assert facts["Udgangspunkt"].endswith(f"({lists.starting_point_owner(data)})")
     initiatives = " ".join(rudersdal.select_one("section[aria-labelledby=indsatser]").get_text(" ").split())
     assert "Rapporten beskriver 3 indsatser" not in initiatives
-    line, reasons = cards.whose_terms_text(data, False, *editions.initiative_lifted(data, "230"))
+    # Of Rudersdal's own initiatives: the reason for their organisations says only what holds for them (reading 28, #4b).
+    rows = data.initiatives[data.initiatives["kommunekode"] == "230"]
+    line, reasons = cards.whose_terms_text(data, False, *editions.initiative_lifted(data, "230"), rows=rows)
     # The line before the initiatives; the reasons in »Om kilderne«, at the edition's end, where the line points.
     sources = " ".join(rudersdal.select_one(f"section[aria-labelledby={editions.SOURCES_ID}]").get_text(" ").split())
     assert line in initiatives and reasons in sources and "og dermed antallet af indsatser, er redaktionens" in sources

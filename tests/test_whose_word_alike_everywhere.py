@@ -228,10 +228,10 @@ def test_only_the_name_the_editors_spelled_otherwise_than_the_report_is_marked(d
     table = BeautifulSoup(str(lists.municipality_table(data)), "html.parser")
     assert [th.get_text(strip=True) for th in table.select("thead th")][0] == "Kommune"
     cells = [tr.select_one("td, th").get_text(" ", strip=True) for tr in table.select("tbody tr")]
-    assert "Køge" in cells and "Guldborgsund (det officielle navn; rapporten staver navnet »Guldborgssund«)" in cells
-    assert table.select_one(".kr-cell-note").get_text() == "(det officielle navn; rapporten staver navnet »Guldborgssund«)"
+    assert "Køge" in cells and "Guldborgsund (officielt navn; rapporten staver det »Guldborgssund«)" in cells
+    assert table.select_one(".kr-cell-note").get_text() == "(officielt navn; rapporten staver det »Guldborgssund«)"
     assert "(redaktionens læsning)" not in printed["259"].split("Kommunekode")[0]
-    assert "Guldborgsund (det officielle navn; rapporten staver navnet »Guldborgssund«)" in printed["376"]
+    assert "Guldborgsund (officielt navn; rapporten staver det »Guldborgssund«)" in printed["376"]
     assert "municipalities.name" not in EDITORIAL_VALUES
 
 

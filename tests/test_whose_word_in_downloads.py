@@ -120,7 +120,7 @@ def test_a_municipalitys_name_carries_the_source_kilder_csv_gives_it(data):
     assert _sources(data)[("municipalities.csv", "name")]["hvis_ord"] == "rapportens og redaktionens"
     # Where the name is the report's spelling, the page's title says it and the facts do not repeat it (reader 24, #3).
     assert BeautifulSoup(str(lists.municipality_facts(data, "259")), "html.parser").find("dt", string="Officielt navn") is None
-    for code, name, mark in each([("376", "Guldborgsund", "(det officielle navn")]):
+    for code, name, mark in each([("376", "Guldborgsund", "(officielt navn")]):
         facts = BeautifulSoup(str(lists.municipality_facts(data, code)), "html.parser")
         shown = facts.find("dt", string="Officielt navn").find_next("dd").get_text(" ", strip=True)
         assert shown.startswith(f"{name} {mark}"), shown

@@ -163,8 +163,8 @@ def test_guldborgsund_is_shown_as_the_official_name_with_the_reports_spelling_sa
     """Reading 21 #5: 'Guldborgsund (redaktionens stavning …)': it is the official spelling; the report writes
     'Guldborgssund'. Said so wherever the name is marked."""
     row = data.municipalities.set_index("kommunekode").loc["376"]
-    mark = provenance.name_mark(data.options, row["name"], row["name_in_report"])
-    assert mark == "det officielle navn; rapporten staver navnet »Guldborgssund«"
+    mark = provenance.municipality_name_mark(data.options, row["name"], row["name_in_report"])
+    assert mark == "officielt navn; rapporten staver det »Guldborgssund«"
     assert "redaktion" not in mark
 
 

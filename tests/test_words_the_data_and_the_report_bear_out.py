@@ -52,7 +52,7 @@ def test_an_organisations_other_spelling_is_the_editors_not_an_official_name(dat
     """#4: 'Aarhus Billed- og medieskole (det officielle navn; …)' claimed an official name the report does not give;
     kilder.csv calls it the editors' spelling."""
     shown, _parts = cards.organisation_names(data, ("aarhus-billed-og-medieskole",))
-    assert shown == "Aarhus Billed- og medieskole (redaktionens stavning; rapporten staver navnet »Aarhus Billed-og medieskole«)"
+    assert shown == "Aarhus Billed- og medieskole (redaktionens rettelse; rapporten staver det »Aarhus Billed-og medieskole«)"
 
 
 def test_the_attention_points_quote_the_report_word_for_word_case_included(data, report_text: str):

@@ -265,7 +265,7 @@ ERRORS = {
         [
             # The sheet the analyst has in front of them, not the CSV file it becomes.
             (
-                "arbejdsbog.xlsx, ark initiatives, række 2, kolonne kommunekode: '998' — ukendt id; tilladt: et kommunekode fra "
+                "arbejdsbog.xlsx, ark initiatives, række 2, kolonne kommunekode: '998' — ukendt id; tilladt: en kommunekode fra "
                 "arket municipalities ({codes})"
             )
         ],
@@ -323,7 +323,7 @@ def _four_independent_errors(book) -> None:
 
 FOUR_ERRORS = [
     ("ark initiatives, række 3, kolonne title", "skal være en tekst, ikke tom"),
-    ("ark initiatives, række 4, kolonne kommunekode: '998'", "ukendt id; tilladt: et kommunekode fra arket municipalities"),
+    ("ark initiatives, række 4, kolonne kommunekode: '998'", "ukendt id; tilladt: en kommunekode fra arket municipalities"),
     ("ark programme_events, række 2, kolonne date: '2021-13'", "skal være"),
     ("ark quotes, række 5, kolonne ingredient_ids: 'mod-og-mening'", "ukendt id; tilladt: et ingredient_id fra arket ingredients"),
 ]

@@ -10,12 +10,13 @@ writes `qda-projekt`). Pages, cards, status sentences, PDFs, downloads and the Q
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
 from kulturensrige.data.frames import lookup, made_once
+from kulturensrige.data.municipality_codes import codes_are_official
 from kulturensrige.data.schema import (
     ATTRIBUTED_BY,
     ATTRIBUTIONS,
@@ -30,13 +31,16 @@ from kulturensrige.data.schema import (
     FIGURE_TABLES,
     FOLDER_BLANKS,
     FOLDER_SOURCE,
+    NO_PARTNERS,
     NO_STATUS,
     NOT_GIVEN,
     NOT_STATED,
+    ORGANISATION_RULE,
     OUTCOME_QUESTION,
     PAGE_TABLES,
     PUBLISHED_BLANKS,
     PUBLISHED_CODES,
+    RELATIONS,
     SOURCES,
     SPEAKER_CATEGORIES,
     TITLE_LIST_ITEM,
@@ -508,25 +512,30 @@ def figure_download_headings(options: pd.DataFrame, figure_id: str) -> list[str]
     return [heading(options, label, value) for label, value in FIGURE_DOWNLOAD_COLUMNS.get(figure_id, ())]
 
 
-def name_mark(options: pd.DataFrame, name: str, in_report: str) -> str:
-    """Whose a municipality's name is, said only where the source spells it otherwise than the official name: '' for
-    'Køge'; 'det officielle navn; rapporten staver navnet »Guldborgssund«' for Guldborgsund. The official spelling is
-    Danmarks Statistik's, not the editors' (reading 21, #5). The overview table, its CSV download, the profile and the
-    PDFs all mark the name with this."""
+def name_mark(options: pd.DataFrame, name: str, in_report: str, *, official: bool) -> str:
+    """The one wording of a name the book spells otherwise than its source (reading 28, #1), '' where they agree. Two
+    kinds, each worded one way on pages, cards, PDFs and downloads: an official name ('officielt navn; rapporten staver
+    det »Guldborgssund«', a municipality's by Danmarks Statistik's register, an organisation's where its row says so,
+    organisations.name_official) and a repaired spelling ('redaktionens rettelse; rapporten staver det »Aarhus Billed-og
+    medieskole«'), which claims no register."""
     if name == in_report:
         return ""
-    return f"det officielle navn; {folder_words(options).holder} staver navnet »{in_report}«"
-
-
-def spelling_mark(options: pd.DataFrame, name: str, in_report: str) -> str:
-    """Whose an organisation's name is, said only where it is spelled otherwise than the source: 'redaktionens stavning;
-    rapporten staver navnet »Aarhus Billed-og medieskole«'. No official register of organisations stands behind the
-    spelling, as Danmarks Statistik's does behind a municipality's (name_mark): the s20 reading, #4, found 'det officielle
-    navn' claimed where the report gives none and kilder.csv says 'redaktionens stavning'."""
-    if name == in_report:
-        return ""
+    said = f"{folder_words(options).holder} staver det »{in_report}«"
+    if official:
+        return f"officielt navn; {said}"
     speller = "redaktionens" if folder_source(options) == BY_REPORT else folder_words(options).own
-    return f"{speller} stavning; {folder_words(options).holder} staver navnet »{in_report}«"
+    return f"{speller} rettelse; {said}"
+
+
+def municipality_name_mark(options: pd.DataFrame, name: str, in_report: str) -> str:
+    """name_mark for a municipality: official wherever the folder's codes and names are checked against the register."""
+    return name_mark(options, name, in_report, official=codes_are_official(options))
+
+
+def source_spelling_mark(options: pd.DataFrame, official_name: str) -> str:
+    """The same correction seen from the other side, where the source's spelling is shown (a section heading the
+    report prints): 'rapportens stavning; officielt navn: Guldborgsund'."""
+    return f"{folder_words(options).own} stavning; officielt navn: {official_name}"
 
 
 def category_note(options: pd.DataFrame, precise: bool = False, short: bool = False) -> str:
@@ -736,16 +745,18 @@ def statuses_rule(options: pd.DataFrame, read: int, unread: int) -> str:
     and what a status that is shown reads. '' where statuses_said says nothing or every card has a status it reads."""
     if not statuses_said(options, read, unread)[0]:
         return ""
+    # The subject is named in the sentence itself: under a note about organisations (a box, a PDF's „Om kilderne“) a
+    # bare „den“/„de“ read as the person or the report (reading 28, #3).
     one = read + unread == 1
-    it = "den" if one else "de"
+    them, it = ("indsatsen", "den") if one else ("indsatserne", "de")
     if not read:
-        return f"Rapporten fortæller hverken, at {it} er afsluttet, eller at {it} fortsætter."
+        return f"Rapporten fortæller hverken, at {them} er afsluttet, eller at {it} fortsætter."
     meaning = "En status på et kort er redaktionens læsning af rapportens ord"
     if not unread:
         return f"{meaning}."
     return (
-        f"{meaning}, og et kort uden status er om en indsats, hvor rapporten hverken fortæller, at den er afsluttet, "
-        "eller at den fortsætter."
+        f"{meaning}, og et kort uden status handler om en indsats, hvor rapporten hverken fortæller, at indsatsen er "
+        "afsluttet, eller at den fortsætter."
     )
 
 
@@ -796,6 +807,39 @@ def untied_reasons(quotes: pd.DataFrame) -> dict[str, str]:
         # never has (the s23 reading, F9), so the reason says whose the categories are and no more.
         "quotes.speaker_category": SPEAKER_CATEGORIES,
     }
+
+
+def partners_said(organisations: pd.DataFrame, ids: Iterable[str]) -> str:
+    """What the report names the organisations at a municipality's initiatives (`ids`) as, only what holds for them
+    (organisations.relation): 'Rapporten kalder ingen af disse organisationer partnere; brugerne af værestedet Paraplyen
+    er en del af målgruppen.' The general sentence („nogle er en målgruppe, en kampagne …“) stood under every profile's
+    cards, untrue for Aarhus' (reading 28, #4b); it stays where it covers all of them (kilder.csv, Sammenlign)."""
+    shown = organisations[organisations["organisation_id"].isin(set(ids))]
+    said = [
+        RELATIONS[relation].format(names=listing(list(shown.loc[shown["relation"] == relation, "name"])))
+        for relation in dict.fromkeys(shown["relation"])
+        if relation in RELATIONS
+    ]
+    return f"{'; '.join([NO_PARTNERS, *said])}."
+
+
+def organisations_reason(organisations: pd.DataFrame, ids: Iterable[str]) -> dict[str, str]:
+    """Why the organisations at a municipality's initiatives are the editors' gathering (partners_said and the rule),
+    as `told` for whose_parts."""
+    return {"initiatives.organisation_ids": f"{partners_said(organisations, ids)} {ORGANISATION_RULE}"}
+
+
+def municipal_reasons(data_tables: Mapping[str, pd.DataFrame], options: pd.DataFrame) -> list[str]:
+    """The reasons a municipality's block of initiatives may give that no other place gives in the same words: each
+    municipality's partners_said, the rule it precedes, and every wording of statuses_rule. »Om kilderne« of the whole
+    book says each of them once (editions.known_reasons)."""
+    initiatives, organisations = data_tables["initiatives"], data_tables["organisations"]
+    partners = [
+        partners_said(organisations, [i for ids in rows["organisation_ids"] for i in ids])
+        for _, rows in initiatives.groupby("kommunekode", sort=False)
+    ]
+    statuses = [statuses_rule(options, read, unread) for read, unread in ((0, 1), (0, 2), (1, 0), (1, 1))]
+    return [*partners, ORGANISATION_RULE, *statuses]
 
 
 def kind_reason(tables: Mapping[str, pd.DataFrame]) -> str:
@@ -890,7 +934,8 @@ _INGREDIENT_TIES = {
 # The same ties where a card has said its total first ("5 citater underbygger ingrediensen", lists.ingredient_cards): each
 # source's part of it, never the total again; {n} as an object ("dem alle", "4 af dem"), {subject} as a subject.
 _INGREDIENT_TIES_OF_TOTAL = {
-    BY_REPORT: "rapporten knytter selv {n} til {what}",
+    # „selv“ after „dem alle“, before a count: „Rapporten knytter selv dem alle …“ read wrong (reading 28, #8).
+    BY_REPORT: "rapporten knytter {own} til {what}",
     BY_EDITORS: "redaktionen knytter {n} til {what} (en læsning, ikke rapportens)",
     BY_ANALYST: "analytikeren knytter {n} til {what}",
     BY_QDA: "{subject} er kodet til {what} i QDA-projektet",
@@ -928,7 +973,7 @@ def ingredient_ties(
 
 def ingredient_ties_of_total(counts: dict[str, int], what: str) -> str:
     """ingredient_ties where the total is said just before it, each source's share of it and not the count again:
-    'Rapporten knytter selv dem alle til ingrediensen.', 'Rapporten knytter selv 4 af dem til ingrediensen; redaktionen
+    'Rapporten knytter dem alle selv til ingrediensen.', 'Rapporten knytter selv 4 af dem til ingrediensen; redaktionen
     knytter 1 af dem til den (en læsning, ikke rapportens).' (reader 26, #9: only one of four ingredient cards gave its
     total, as the others' one tie sentence held it; reader 17: the total and a sentence repeating it)."""
     sources = [s for s in _INGREDIENT_TIES if counts.get(s)]
@@ -936,6 +981,7 @@ def ingredient_ties_of_total(counts: dict[str, int], what: str) -> str:
         _INGREDIENT_TIES_OF_TOTAL[source].format(
             n="dem alle" if len(sources) == 1 else f"{number(counts[source])} af dem",
             subject="alle" if len(sources) == 1 else f"{number(counts[source])} af dem",
+            own="dem alle selv" if len(sources) == 1 else f"selv {number(counts[source])} af dem",
             what=what if not n else _pronoun(what),
         )
         for n, source in enumerate(sources)

@@ -95,6 +95,15 @@ YEAR_OR_NOT_STATED = r"^([0-9]{4}|ikke angivet)$"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 KOMMUNEKODE_PATTERN = r"^[0-9]{3}$"
 YES, NO = "ja", "nej"
+NO_PARTNERS = "Rapporten kalder ingen af disse organisationer partnere"
+# What the report names an organisation as where it does not work on the initiative (organisations.relation) -> what a
+# municipality's page says of those it names there, instead of the general sentence, which holds for some pages only
+# (reading 28, #4b).
+RELATIONS = {
+    "malgruppe": "brugerne af {names} er en del af målgruppen",
+    "kampagne": "{names} er en kampagne",
+    "planlagt": "{names} er kun tænkt med i et nyt projekt",
+}
 ANONYMITY, ON, OFF = "anonymitet", "til", "fra"
 # Whose word a value is (the provenance model). `rapporten`: the report states it; `redaktionen`: the editors'
 # reading or addition, with its reason; `analytiker`: typed in by whoever prepared the data folder (workbook or CSV);
@@ -348,10 +357,22 @@ def _vocabulary(name: str, key: str, title: str, description: str, example: tupl
     return _table(name, title, description, key, columns)
 
 
+# Keys a Danish sentence reads as nouns of common gender („kode“, „nøgle“); every other key is read as „et id“ or
+# „et ord“. A message said „et kommunekode“ (reading 28, #8).
+COMMON_GENDER_KEYS = frozenset({"kommunekode", "reference_key"})
+
+
+def one_key(key: str) -> str:
+    """A key column named with its indefinite article, as a message or the dictionary says it: 'en kommunekode',
+    'et quote_id'."""
+    return f"{'en' if key in COMMON_GENDER_KEYS else 'et'} {key}"
+
+
 def vocabulary_words(target: Table, many: bool) -> str:
     """What a column referring to a vocabulary holds, and where the word the pages show for it stands (reading26r2, #3:
     initiatives.csv's `aktion` is „Prøvehandling“ on every card): said by the data dictionary and kilder.csv."""
-    held = f"et eller flere {target.key} fra {target.file}, adskilt af ';'" if many else f"et {target.key} fra {target.file}"
+    article = one_key(target.key).split()[0]
+    held = f"{article} eller flere {target.key} fra {target.file}, adskilt af ';'" if many else f"{one_key(target.key)} fra {target.file}"
     return f"{held}; ordet, siderne og PDF'erne viser, står i id'ets række i kolonnen label"
 
 
@@ -501,16 +522,36 @@ TABLES: dict[str, Table] = {
             {
                 "organisation_id": ident("Organisationens id.", "sund-by-netvaerket"),
                 "name": text(
-                    "Navn som i rapporten; hvor redaktionen har rettet rapportens stavning, står rapportens i name_in_report.",
+                    "Navn som i rapporten; hvor bogen bruger det officielle navn eller har rettet rapportens stavning, "
+                    "står rapportens i name_in_report.",
                     "Sund By Netværket",
                 ),
                 "name_in_report": optional_text(
                     "Navnet, som rapporten staver det, som municipalities.name_in_report, også hvor det er det samme som name; "
-                    "hvor name er redaktionens stavning (fx „Aarhus Billed- og medieskole“ for rapportens »Aarhus "
-                    "Billed-og medieskole«), siger bogen det ved navnet. Tom, "
+                    "hvor name er rettet (fx „Aarhus Billed- og medieskole“ for rapportens »Aarhus Billed-og medieskole«), "
+                    "siger bogen det ved navnet, som name_official bestemmer. Tom, "
                     "hvor rapporten ikke giver organisationen noget navn; i de CSV-filer, bogen udgiver, står der da det "
                     "samme som på kortene for en manglende oplysning, og læst ind igen er cellen tom.",
                     "Sund By Netværket",
+                ),
+                "name_official": flag(
+                    "ja, hvor name er organisationens officielle navn og rapporten staver det anderledes (fx „Storstrøm "
+                    "Fængsel“ for rapportens »Storstrøms fængsel«): bogen skriver da „officielt navn“ ved navnet. nej eller "
+                    "tom, hvor redaktionen kun har rettet rapportens stavning (fx et manglende mellemrum): bogen skriver da "
+                    "„redaktionens rettelse“.",
+                    "nej",
+                ),
+                "relation": _column(
+                    str,
+                    [pa.Check.isin([*RELATIONS, ""], error=f"en af: {', '.join(RELATIONS)}, eller tom")],
+                    "Hvad rapporten nævner organisationen som, hvor den ikke arbejder med på indsatsen: malgruppe (dens "
+                    "brugere er en del af målgruppen), kampagne, planlagt (kun tænkt med i et nyt projekt); tom ellers. "
+                    "En kommunes side siger det under indsatserne, i stedet for at sige om alle kommuner, at nogle er sådan.",
+                    "",
+                    "choice",
+                    values=tuple(RELATIONS),
+                    required=False,
+                    optional_column=True,
                 ),
                 "kind": ref("organisation_kinds", "Slags organisation (redaktionens inddeling, ikke rapportens).", "netvaerk"),
                 "kind_by_knowledge": flag(
@@ -1099,8 +1140,7 @@ EDITORIAL: tuple[Editorial, ...] = (
     Editorial(
         "initiatives.organisation_ids",
         "organisationer ved indsatserne",
-        "Rapporten kalder ingen af disse organisationer partnere, og nogle er en målgruppe, en kampagne eller et samarbejde, "
-        f"der kun er planlagt. {ORGANISATION_RULE}",
+        f"{NO_PARTNERS}, og nogle er en målgruppe, en kampagne eller et samarbejde, der kun er planlagt. {ORGANISATION_RULE}",
         "samling",
     ),
     Editorial(
@@ -1139,6 +1179,20 @@ EDITORIAL: tuple[Editorial, ...] = (
         "Rapporten inddeler ikke organisationerne i slags; om en slags bygger på redaktionens viden frem for på det, "
         "rapporten fortæller om organisationen, er redaktionens egen angivelse.",
         "angivelse",
+    ),
+    Editorial(
+        "organisations.name_official",
+        "hvilke navne der er officielle",
+        "Rapporten siger ikke, hvad en organisations officielle navn er; at et navn er det officielle, og ikke kun "
+        "en rettelse af rapportens stavning, er redaktionens viden.",
+        "angivelse",
+    ),
+    Editorial(
+        "organisations.relation",
+        "hvad rapporten nævner organisationerne som",
+        "Rapporten kalder ingen af organisationerne partnere; at den nævner en organisation som en del af målgruppen, "
+        "som en kampagne eller som kun tænkt med i et nyt projekt, er redaktionens læsning af rapportens ord.",
+        "læsning",
     ),
     Editorial(
         "evaluation_questions.kind",
@@ -1385,14 +1439,15 @@ MIXED_VALUES = {
     ),
     "municipalities.name": (
         "Rapportens navne; hvor rapporten staver et navn anderledes end det officielle (name_in_report, fx »Guldborgssund«), "
-        "står det officielle navn, og siderne siger ved netop det navn, hvordan rapporten staver det."
+        "står det officielle navn, og siderne siger ved netop det navn: officielt navn; rapporten staver det »…«."
     ),
     "organisations.name": (
         "Rapporten navngiver de fleste organisationer; hvor den ikke giver et navn, er navnet redaktionens beskrivelse efter "
         "rapportens ord (fx „foreningen af mænd bag genbrugsværkstedet“ for rapportens »en gruppe mænd, der nyligt har "
-        "etableret sig som forening«), og hvor rapporten staver et navn anderledes "
-        "end det officielle (name_in_report, fx »Aarhus Billed-og medieskole« og »Storstrøms fængsel« for Storstrøm "
-        "Fængsel), er navnet redaktionens stavning, og siderne siger det ved netop det navn."
+        "etableret sig som forening«), og hvor rapporten staver et navn anderledes (name_in_report), står enten det "
+        "officielle navn (name_official, fx Storstrøm Fængsel for rapportens »Storstrøms fængsel«) eller redaktionens "
+        "rettelse af stavningen (fx Aarhus Billed- og medieskole for »Aarhus Billed-og medieskole«), og siderne siger "
+        "ved netop det navn, hvilket af de to det er."
     ),
 }
 # Columns whose values are the report's or the editors' row by row, as another column of the row says

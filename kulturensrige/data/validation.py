@@ -42,6 +42,7 @@ from kulturensrige.data.schema import (
     SOURCES_FILE,
     TABLES,
     Table,
+    one_key,
 )
 
 MAX_LINES_PER_COLUMN = 20
@@ -367,7 +368,7 @@ def _slip_problems(frame: pd.DataFrame, rows: list[int], label: str, tables: Map
             key, column = TABLES[table].key, SLIP_COLUMNS[table]
             texts = dict(zip(tables[table][key], tables[table][column], strict=True))
             if row_id not in texts:
-                problems.append(Problem(label, rows[i], "row_id", row_id, f"ukendt id; tilladt: et {key} fra {table}.csv"))
+                problems.append(Problem(label, rows[i], "row_id", row_id, f"ukendt id; tilladt: {one_key(key)} fra {table}.csv"))
             elif word not in texts[row_id]:
                 problems.append(Problem(label, rows[i], "word", word, f"ordet står ikke i {column} i {table}.csv, rækken {row_id}"))
     return problems
@@ -829,11 +830,11 @@ def _check_references(
                 continue
             values = split_list(cell) if ref.many else ((cell,) if cell else ())
             if not values and not ref.optional and i not in misshapen:  # ';' alone: its empty item is the problem
-                problems.append(Problem(label, rows[i], ref.column, cell, f"må ikke være tom; tilladt: et {target.key} fra {where}"))
+                problems.append(Problem(label, rows[i], ref.column, cell, f"må ikke være tom; tilladt: {one_key(target.key)} fra {where}"))
             for value in dict.fromkeys(values):  # a repeated id is reported once, as a repeat (_list_cell_problem)
                 if value not in keys:
                     problems.append(
-                        Problem(label, rows[i], ref.column, value, f"ukendt id; tilladt: et {target.key} fra {where} ({shown})")
+                        Problem(label, rows[i], ref.column, value, f"ukendt id; tilladt: {one_key(target.key)} fra {where} ({shown})")
                     )
     return problems
 

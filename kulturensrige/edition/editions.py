@@ -31,13 +31,20 @@ from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.municipality_codes import codes_are_official
 from kulturensrige.data.pages import PROFILE_PREFIX, heading_id
-from kulturensrige.data.schema import COUNTED_FROM_DATA, NO_TIE_AT_ALL, NOT_STATED, SPEAKER_CATEGORIES, UNTIED_CHOICE_BARS
+from kulturensrige.data.schema import (
+    COUNTED_FROM_DATA,
+    NO_TIE_AT_ALL,
+    NOT_STATED,
+    ORGANISATION_RULE,
+    SPEAKER_CATEGORIES,
+    UNTIED_CHOICE_BARS,
+)
 from kulturensrige.edition.printing import LONGEST_KEPT_WHOLE
 from kulturensrige.render import cards, charts, figures, front_page, guide, highlight, lists
 from kulturensrige.render.markup import json_island, side_json
 from kulturensrige.render.policy import with_policy
 from kulturensrige.rules import attribution, filters, statistics, views
-from kulturensrige.words import SOFT_HYPHEN, built, built_from, count_word, day, listing, number, plural
+from kulturensrige.words import SOFT_HYPHEN, built, built_from, count_word, day, genitive, listing, number, plural
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TITLE = "Kulturens Rige"
@@ -968,6 +975,10 @@ def known_reasons(data: Dataset) -> list[str]:
     first: the units a note's reasons are made of (said_once)."""
     told = provenance.data_reasons(data.tables)
     said = {provenance.reason(value, told) for value in provenance.EDITORIAL_VALUES} | set(told.values())
+    # A municipality's own sentences, said once, under every municipality that gives them (reading 28, #4b); the rule
+    # for gathering organisations is a unit of its own, also inside the general reason it ends, so it stands once.
+    said |= set(provenance.municipal_reasons(data.tables, data.options))
+    said = {piece.strip() for reason in said for piece in reason.split(ORGANISATION_RULE)} | {ORGANISATION_RULE}
     return sorted(filter(None, said), key=len, reverse=True)
 
 
@@ -1118,7 +1129,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
             "name": name,
             "name_in_report": row.name_in_report,
             # Marked only where the editors spelled it otherwise than the report (provenance.name_mark).
-            "name_mark": provenance.name_mark(data.options, name, row.name_in_report),
+            "name_mark": provenance.municipality_name_mark(data.options, name, row.name_in_report),
             "kommunekode": row.kommunekode,
             "official": codes_are_official(data.options),
             "region": row.region,
@@ -1468,10 +1479,16 @@ def _said_once_in_the_book(article: Tag, said: set[str]) -> None:
 
 
 def publisher_line(data: Dataset) -> str:
-    """The title page's line under the title: the report's kind and its publisher as the report names them
-    ('Evalueringsrapport · Sund By Netværket')."""
+    """The whole book's title-page line under the title: what the book is about, the report's publisher and kind as
+    the report names them ('Om Sund By Netværkets evalueringsrapport'). 'Evalueringsrapport · Sund By Netværket' read
+    as the edition's own kind and author (reading 28, #4)."""
     report = front_page.publication(data)
-    return f"{str(report.kind)[:1].upper()}{str(report.kind)[1:]} · {report.publisher}"
+    return f"Om {genitive(report.publisher)} {report.kind}"
+
+
+# The line over the analysts' edition's title: the chapter is the editors' own text, not a rendering of the report,
+# whose kicker ('Redaktionens gengivelse af … rapport') and publisher's line credited it to the publisher (reading 28, #4).
+ANALYSTS_KICKER = "Redaktionens kapitel om bogens data og metode"
 
 
 def chapter_id(number_: int) -> str:
@@ -1990,8 +2007,8 @@ def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str, analys
         "stamp": stamp,
         "parts": parts,
         "contents": contents_tree(parts),
-        "kicker": front_page.cover_kicker(data),
-        "publisher_line": publisher_line(data),
+        "kicker": ANALYSTS_KICKER if analysts else front_page.cover_kicker(data),
+        "publisher_line": "" if analysts else publisher_line(data),
         "credit": Markup(front_page.credit(data, this="Denne udgave", place=PRINTED_EDITORS_PLACE)),  # escaped in credit()
         "retelling_rule": provenance.retelling_rule(data.options),
         # How to cite, in the web page's one form (escaped in citing()): the report, and this edition as the editors'.

@@ -17,7 +17,7 @@ from kulturensrige.data import provenance
 from kulturensrige.data.frames import lookup, made_once, made_once_from, table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.pages import heading_id
-from kulturensrige.data.schema import BY_EDITORS, BY_REPORT, NOT_STATED
+from kulturensrige.data.schema import BY_EDITORS, BY_REPORT, NOT_STATED, YES
 from kulturensrige.render import highlight
 from kulturensrige.render.markup import (
     Html,
@@ -862,7 +862,7 @@ def whose_terms_text(data: Dataset, titled: bool = False, *lifted: str, rows: pd
     before its initiatives (whose they are and what a title's '(red.)' means) and the editors' reasons after them, with
     the rule of the cards' statuses as on the page (with_statuses_rule). Egedal's edition opened its initiatives with a
     14-line note before the first one (issue 22)."""
-    whose = initiatives_whose(data, *lifted)
+    whose = initiatives_whose(data, *lifted, rows=rows)
     whose = whose if rows is None else with_statuses_rule(data, whose, rows)
     # A printed title carries the short mark (title_in_text): the edition's chapter key says what it means
     # (editions.initiative_key) and »Om kilderne« why, with the other reasons (ADR 81).
@@ -874,9 +874,9 @@ def _title_key(data: Dataset, titled: bool) -> str:
     return provenance.short_key(data.options, TITLE_VALUE) if titled else ""
 
 
-def whose_terms_parts(data: Dataset, *lifted: str) -> provenance.Whose:
+def whose_terms_parts(data: Dataset, *lifted: str, told: dict[str, str] | None = None) -> provenance.Whose:
     values = ("initiatives.kind", *(f"initiatives.{column}" for _, column, _, _ in VOCABULARIES), *lifted)
-    return provenance.whose_parts(data.options, *values)
+    return provenance.whose_parts(data.options, *values, told=told)
 
 
 # An initiative at which the editors' rule gathers no organisation (schema.ORGANISATION_RULE).
@@ -885,14 +885,16 @@ def whose_terms_parts(data: Dataset, *lifted: str) -> provenance.Whose:
 def organisation_names(data: Dataset, ids: tuple[str, ...]) -> tuple[str, Parts]:
     """Organisations' names, each marked where the editors changed the report's spelling or named one the report gives
     no name ('foreningen af mænd bag genbrugsværkstedet (red.)', with the short mark of an editors' title in every
-    medium, ADR 81), in the words a municipality's is, but as the spelling's, not an official name's
-    (provenance.spelling_mark): 'Aarhus Billed- og medieskole (redaktionens stavning; rapporten staver navnet »…«)'.
+    medium, ADR 81), in the words a municipality's is (provenance.name_mark): an official name where the row says so
+    (organisations.name_official), else a repair: 'Aarhus Billed- og medieskole (redaktionens rettelse; rapporten staver
+    det »…«)'.
     As one text (a PDF, a download) and as parts, so a card sets each mark apart in light type (.kr-by)."""
     text, parts, pending = [], [], ""
     for organisation_id in ids:
         name = _label(data, "organisations", "organisation_id", organisation_id, "name")
         in_report = _label(data, "organisations", "organisation_id", organisation_id, "name_in_report")
-        spelling = provenance.spelling_mark(data.options, name, in_report or name)
+        official = _label(data, "organisations", "organisation_id", organisation_id, "name_official") == YES
+        spelling = provenance.name_mark(data.options, name, in_report or name, official=official)
         mark = provenance.owner_mark(spelling) if spelling else ""
         if not in_report and provenance.value_source(data.options, TITLE_VALUE) == BY_EDITORS:
             # The report gives it no name (name_in_report empty): the name is the editors', marked as their titles are.
@@ -1138,7 +1140,7 @@ def whose_reasons(data: Dataset, rows: pd.DataFrame) -> str:
     editors', what a title's '(red.)' means. Nothing where the block is empty."""
     if rows.empty:
         return ""
-    whose = with_statuses_rule(data, initiatives_whose(data, *block_lifted(data, rows)), rows)
+    whose = with_statuses_rule(data, initiatives_whose(data, *block_lifted(data, rows), rows=rows), rows)
     return whose_note(whose, also=_title_key(data, bool((rows["title_basis"] == "inferred").any())))
 
 
@@ -1150,12 +1152,15 @@ def block_lifted(data: Dataset, rows: pd.DataFrame) -> list[str]:
     return [INITIATIVE_MARKED[field] for field in lift_marks(contexts)[1]]
 
 
-def initiatives_whose(data: Dataset, *lifted: str) -> provenance.Whose:
+def initiatives_whose(data: Dataset, *lifted: str, rows: pd.DataFrame | None = None) -> provenance.Whose:
     """Whose a block of initiative cards is, in the one wording the page's note and the editions' line both say
     (reading s24, F6: 'Redaktionens inddeling, betegnelser, samling, læsning og ord' on the page, '… samling og
     læsning' in the PDFs): their kinds and terms, the `lifted` values, and the descriptions, the editors' retelling
-    (kilder.csv: 'redaktionens ord')."""
-    whose = whose_terms_parts(data, *lifted)
+    (kilder.csv: 'redaktionens ord'). Of these initiatives (`rows`), the reason for their organisations says only what
+    holds for those they name (provenance.organisations_reason)."""
+    ids = [] if rows is None else [i for ids in rows["organisation_ids"] for i in ids]
+    told = None if rows is None else provenance.organisations_reason(data.organisations, ids)
+    whose = whose_terms_parts(data, *lifted, told=told)
     if whose.editors and provenance.folder_source(data.options) == BY_REPORT:
         # The descriptions are the editors' retelling, which the page's rule says once (ADR 70): not named here.
         said = provenance.values_label(data.options, "initiatives.kind", *(f"initiatives.{c}" for _, c, _, _ in VOCABULARIES), *lifted)

@@ -178,14 +178,15 @@ COMPARE_LEGEND = (
 
 def yields_sentence(chosen: str, first: list[str], order: str) -> str:
     """What the columns do where a choice outside the page's first ones takes the last one's place, the others there
-    said as an example the reader changes: 'Egedal står først, og som eksempel står Køge ved siden af, fordi den står
-    først i rapportens rækkefølge. Sæt flueben ved de kommuner, du vil se side om side.' („Køge, som siden altid viser,
-    … Høje-Taastrup er taget ud for at give plads“ left a reader from Egedal asking why Køge, and taken out of what:
-    reader 26 r2, #2.)"""
-    kept = first[:-1]
+    said as an example the reader changes: 'Egedal står først; ved siden af står Køge som eksempel, fordi Køge er den
+    første kommune i rapportens rækkefølge. Sæt flueben ved de kommuner, du vil se side om side.' („Køge, som siden
+    altid viser, … Høje-Taastrup er taget ud for at give plads“ left a reader from Egedal asking why Køge, and taken out
+    of what: reader 26 r2, #2; „står først“ twice and a „den“ that could be either: reading 28, #8.)"""
+    kept = listing(first[:-1])
+    first_ones = "den første kommune" if len(first) == 2 else "de første kommuner"
     return (
-        f"{chosen} står først, og som eksempel står {listing(kept)} ved siden af, fordi {'den' if len(kept) == 1 else 'de'} "
-        f"står først i {order}. Sæt flueben ved de kommuner, du vil se side om side."
+        f"{chosen} står først; ved siden af står {kept} som eksempel, fordi {kept} er {first_ones} i {order}. "
+        "Sæt flueben ved de kommuner, du vil se side om side."
     )
 
 

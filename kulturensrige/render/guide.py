@@ -85,8 +85,8 @@ def checklist(data: Dataset, ingredient_id: str = "") -> Html:
 def where_the_rest_stands(data: Dataset) -> Html:
     """The last line of a municipality's profile, after its own content: where the quotes and the guide's advice stand,
     the same for every municipality, on the ingredients' pages, named as the data name them, in their order, with the
-    light mark of whose the guide's ties are (ADR 81): „Citaterne står under de fire ingredienser: …; guidens råd
-    står som tjekliste der under „I guiden“ (red.).“ Two sections said it in a paragraph each, the same on every
+    light mark of whose the guide's ties are (ADR 81): „Citaterne står under de fire ingredienser: …; på de samme sider
+    står guidens råd som tjekliste under „I guiden“ (red.).“ Two sections said it in a paragraph each, the same on every
     profile, after the municipality's own (reader 27, #2); reader 26 r2, #8's way to the checklists is its last clause.
     Where the data tie quotes to the municipality, its own stand above, and the line speaks only of the guide."""
     book_pages = lookup(data.sections, "section_id", "book_page")
@@ -96,7 +96,9 @@ def where_the_rest_stands(data: Dataset) -> Html:
     mark = f'<span class="kr-by" title="{esc(ties)}">{esc(provenance.page_mark(ties))}</span>'
     four = f"de {count_word(len(pages))} ingredienser"
     tied = views.any_tied(data)
-    advice = f"guidens råd står som tjekliste {f'på siderne om {four}' if tied else 'der'} under „{INGREDIENT_HEADING}“ {mark}"
+    # „der“ after the pages' names read as a relative pronoun (reading 28, #8): the pages are named in words.
+    where = f"guidens råd står som tjekliste på siderne om {four}" if tied else "på de samme sider står guidens råd som tjekliste"
+    advice = f"{where} under „{INGREDIENT_HEADING}“ {mark}"
     if tied:
         said = f"{advice[0].upper()}{advice[1:]}: {listing(pages)}."
     else:

@@ -76,7 +76,7 @@ def table_context(
 
 def _noted(value: str, notes: Sequence[str]) -> str:
     """A page cell's value with its notes after it, each in brackets apart in light type: the name stays the cell's
-    first words, and a screen reader or a copy still reads the note as one ('Guldborgsund (det officielle navn; …)')."""
+    first words, and a screen reader or a copy still reads the note as one ('Guldborgsund (officielt navn; …)')."""
     said = [n for n in notes if n]
     if not said:
         return value
@@ -112,7 +112,7 @@ def municipality_table(data: Dataset) -> Html:
     columns = [
         m["name"],
         # Only a name spelled otherwise than the report has a note (provenance.name_mark), shown apart from the name.
-        [provenance.name_mark(data.options, n, r) for n, r in zip(m["name"], m["name_in_report"], strict=True)],
+        [provenance.municipality_name_mark(data.options, n, r) for n, r in zip(m["name"], m["name_in_report"], strict=True)],
         m["kommunekode"],
         m["region"],
         [_key(data, "starting_points", "starting_point_id", s, "label") for s in m["starting_point"]],
@@ -199,7 +199,7 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
     code, the editors' addition, stands in the block's foot (reader 24, #3)."""
     row = data.municipalities.loc[data.municipalities["kommunekode"] == kommunekode].iloc[0]
     start = _key(data, "starting_points", "starting_point_id", row.starting_point, "label")
-    mark = provenance.name_mark(data.options, row["name"], row.name_in_report)
+    mark = provenance.municipality_name_mark(data.options, row["name"], row.name_in_report)
     spelled = (
         f'<dt>Officielt navn</dt><dd>{esc(row["name"])} <span class="kr-by">{esc(provenance.owner_mark(mark))}</span></dd>' if mark else ""
     )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from kulturensrige.data import provenance
 from kulturensrige.data.frames import lookup, made_once
 from kulturensrige.data.loading import Dataset
 from kulturensrige.rules import views
@@ -52,18 +53,18 @@ def municipality_name(data: Dataset, kommunekode: str) -> str:
 
 def section_title(data: Dataset, section_id: str) -> str:
     """A section's heading as the report prints it, with the official name beside a municipality the report spells
-    otherwise: 'Guldborgssund (rapportens stavemåde af Guldborgsund)'. The book keeps the report's spelling in its
+    otherwise: 'Guldborgssund (rapportens stavning; officielt navn: Guldborgsund)'. The book keeps the report's spelling in its
     headings and quotes and explains it wherever it shows."""
     return section_title_quoted(data, section_id, quotes=("", ""))
 
 
 def section_title_quoted(data: Dataset, section_id: str, quotes: tuple[str, str] = ("»", "«")) -> str:
     """The heading in quotation marks, the explanation of the report's spelling outside them: '»Guldborgssund«
-    (rapportens stavemåde af Guldborgsund)', so no words of the book stand inside the report's title."""
+    (rapportens stavning; officielt navn: Guldborgsund)', so no words of the book stand inside the report's title."""
     title = str(lookup(data.sections, "section_id", "title").get(section_id, section_id))
     official = _respelled(data.municipalities).get(title)
     quoted = f"{quotes[0]}{title}{quotes[1]}"
-    return f"{quoted} (rapportens stavemåde af {official})" if official else quoted
+    return f"{quoted} ({provenance.source_spelling_mark(data.options, official)})" if official else quoted
 
 
 def _respelled(municipalities: pd.DataFrame) -> dict[str, str]:
