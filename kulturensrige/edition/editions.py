@@ -1494,9 +1494,11 @@ def _printable_whose_notes(article: Tag, chapter_title: str, sources: list[tuple
     needs on the web ('„(red.)“ efter en titel: …') is left out: the chapter's key says what a mark means."""
     for fold in article.select("details.kr-whose-note"):
         line, about = fold.select_one(".kr-whose-line"), fold.select_one(".kr-whose-about")
-        if line is None:
+        if line is None and about is None:
             continue
-        said = line.get_text()
+        # No line where the block's values carry their own marks (markup.whose_note, docs/adr/0100): the reasons move
+        # all the same, and an empty note becomes the chapter's pointer or goes (_point_to_sources).
+        said = line.get_text() if line is not None else ""
         note = article.new_tag("p", attrs={"class": "kr-whose kr-whose-line"})
         if about is not None:
             # The section the note follows, not the last card's title (reading 26, #11: the initiatives' note was

@@ -841,7 +841,13 @@ def with_statuses_rule(data: Dataset, whose: provenance.Whose, rows: pd.DataFram
     """A block's note with the rule of its cards' statuses (provenance.statuses_rule) after the editors' reasons, so
     the short sentence before the cards (statuses_said) has its reason under „(red.) Hvorfor?“ (reader 26 r2, #1)."""
     rule = statuses_rule(data, rows)
-    return provenance.Whose(whose.editors, " ".join(filter(None, (whose.reasons, rule))), whose.others) if rule else whose
+    if not rule:
+        return whose
+    # The status's reason where a card shows one, as its mark on the card is not said in the block's line (KEPT_MARKS).
+    shown = any(status_read(data, r) for r in table_rows(rows))
+    status = provenance.reason("initiatives.status") if shown else ""
+    reasons = (whose.reasons, "" if status in whose.reasons else status, rule)
+    return provenance.Whose(whose.editors, " ".join(filter(None, reasons)), whose.others)
 
 
 def whose_terms_text(data: Dataset, titled: bool = False, *lifted: str, rows: pd.DataFrame | None = None) -> tuple[str, str]:
@@ -1047,6 +1053,10 @@ INITIATIVE_MARKED = {
     "Status": "initiatives.status",
 }
 INITIATIVE_MARKED_VALUES = tuple(INITIATIVE_MARKED.values())
+# The fields whose mark stays on every card, not said once for the block (lift_marks): a status is the editors' reading
+# of one card's initiative, and its mark on the value said it in less space than the sentence before Køge's cards
+# (reader28, F1; docs/adr/0100).
+KEPT_MARKS = ("Status",)
 
 
 def initiative_card(data: Dataset, row: pd.Series) -> dict:
@@ -1082,7 +1092,7 @@ def card_facts(data: Dataset, row) -> list[tuple[str, str]]:
     for label, value in initiative_facts(data, row):
         if label == VOCABULARIES[0][0] and not row.target_group_ids:
             value = NOT_STATED
-        shown.append((label, unmarked(value)))
+        shown.append((label, value if label in KEPT_MARKS else unmarked(value)))
     return shown
 
 
@@ -1173,7 +1183,7 @@ def lift_marks(contexts: list[dict]) -> tuple[list[dict], list[str]]:
         return contexts, []
     facts = [dict(c["facts"]) for c in contexts]
     # A title keeps its short mark on its card (ADR 32): a card copied alone would lose whose title it is.
-    fields = [f for f in INITIATIVE_MARKED if any(f in card for card in facts)]
+    fields = [f for f in INITIATIVE_MARKED if f not in KEPT_MARKS and any(f in card for card in facts)]
 
     def values(field: str) -> list[str]:
         # A card that shows no such field (ADR 72: no organisations where it gathers none) counts for no mark.
