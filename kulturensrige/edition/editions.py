@@ -906,7 +906,8 @@ def edition_sources(data: Dataset) -> dict[str, str]:
         ).strip(),
         "quotes_figure_mark": figure_mark(quoted),
         "quotes_figure_about": " ".join(filter(None, (quoted.about, ties))),
-        "guide": provenance.value_note(data.options, "guide_recommendations.ingredient_ids"),
+        # Only the reason: whose the ties are, the lead's one sentence says with the items' (guide.basis_note, ADR 100).
+        "guide": provenance.values_reasons(data.options, "guide_recommendations.ingredient_ids"),
         # Each point's ingredients with the short mark, keyed by the chapter's lead (guide): "Redaktionens kobling:"
         # before each of the seven points was seven of an edition's sixty "redaktionens" (ADR 81).
         "guide_items": provenance.page_marked("Ingredienser", provenance.value_label(data.options, "guide_recommendations.ingredient_ids")),
@@ -1167,7 +1168,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "quotes_shortened": any(i["others_shown"] or i["general_shown"] for i in ingredients),
         "recommendations": recommendation_items(data),
         "parts": edition_parts(data, name),
-        "guide_wording": guide.wording_note(data),
+        "guide_wording": guide.basis_note(data),
         "wording": provenance.wording(data.options),
         "figures": numbered,
         "kicker": front_page.cover_kicker(data),

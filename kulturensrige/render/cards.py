@@ -205,7 +205,7 @@ def _tie(labels: dict[str, str], level: str) -> dict:
 CARD_FIELDS = (
     "anchor", "kommune", "attribution", "quotes", "ingredient_ids", "speaker_category", "lang", "turns", "exchange", "kind",
     "speaker", "reference", "tie", "kommune_name", "rationale", "section", "ingredient_tie", "ingredient_why",
-    "full_href", "full_printed", "slip", "badges_class", "source_class",
+    "ingredient_tie_alone", "full_href", "full_printed", "slip", "badges_class", "source_class",
 )  # fmt: skip
 
 # How many of a quote's first words stand for it on a page that is not its section's (ADR 74): enough to know it by.
@@ -339,6 +339,8 @@ def card_context(
         "source_class": _here_class("kr-source-line", all(s["here"] for s in sections)),
         "ingredient_tie": ingredient_tie,
         "ingredient_why": ingredient_why,
+        # The line in view where it has no reason to open (cards.html.j2): with one, the line is the reason's summary.
+        "ingredient_tie_alone": "" if ingredient_why else ingredient_tie,
     }
 
 
