@@ -576,9 +576,9 @@ def quote_list_legend(data: Dataset, ingredient_id: str = "") -> Html:
     holder = esc(provenance.words(folder).holder)
     rule = book_link(DATA_CHAPTER, "Data og genkørsel", anchor=heading_id(ANONYMITY_HEADING))
     if folder == BY_REPORT:
-        roles = "som rapporten skriver den"
-        others = bool((quotes["ingredient_source"] != BY_REPORT).any())
-        links = "; er koblingen til ingrediensen ikke rapportens egen, siger kortet, hvem der har lavet den" if others else ""
+        # No clause on whose a tie is: a card whose tie is not the report's says so in its own line (docs/adr/0100);
+        # the legend said it again over the list (reader28, F1).
+        roles, links = "som rapporten skriver den", ""
     else:
         roles, links = f"som {esc(provenance.words(folder).holder)} angiver den", ", og hvem der har knyttet citatet til dem"
     grouped = ""
