@@ -93,6 +93,7 @@ DECISIONS = (
     "the-pointer-to-om-kilderne-follows-its-note-and-a-guide-point-is-one-sentence",
     "a-profile-ends-on-its-municipality-and-a-tables-rows-name-their-columns-alike",
     "the-whole-book-prints-a-municipalitys-opening-with-its-first-card-and-its-boilerplate-once",
+    "a-mark-on-the-value-says-whose-it-is-and-no-sentence-says-it-again",
 )
 
 
