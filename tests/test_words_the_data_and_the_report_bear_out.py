@@ -120,6 +120,5 @@ def test_an_initiative_lists_one_mark_covers_its_descriptions_too(data):
     whole = BeautifulSoup(str(cards.initiative_list(data, filters.ALL)), "html.parser")
     assert (
         # ADR 100: the status carries its own mark on each card, so the block's line no longer names it.
-        "Redaktionens inddeling, betegnelser og samling, ikke rapportens."
-        in whole.select(".kr-whose-note")[-1].get_text()
+        "Redaktionens inddeling, betegnelser og samling, ikke rapportens." in whole.select(".kr-whose-note")[-1].get_text()
     )
