@@ -1064,10 +1064,11 @@ KEPT_MARKS = ("Status",)
 def initiative_card(data: Dataset, row: pd.Series) -> dict:
     """The facts of an initiative's card for the fact card macro, as a web page shows it. Only a title the editors gave
     carries a mark, '(red.)' after it: a name the report gives ('Gang i gården', 'Rødder') is the report's and stands
-    bare. Its kind, target groups, art forms, places, organisations, status and description are the editors' on every
+    bare. Its kind, target groups, art forms, places, organisations and description are the editors' on every
     card, so their block says it once, at its end (initiative_list, whose_reasons), not a mark on each card's label
     line, which read alike for the report's names and the editors' titles (issue 22, marks22). An organisation's
-    spelling keeps its note beside its name. The printed editions keep each value's full words (docs/adr/0038)."""
+    spelling keeps its note beside its name, and a status its mark (KEPT_MARKS, docs/adr/0100). The printed editions
+    keep each value's full words (docs/adr/0038)."""
     kind = _label(data, "initiative_kinds", "initiative_kind_id", row.kind)
     return {
         "template": False,
@@ -1087,9 +1088,9 @@ def initiative_card(data: Dataset, row: pd.Series) -> dict:
 
 
 def card_facts(data: Dataset, row) -> list[tuple[str, str]]:
-    """An initiative's facts as its web card shows them: initiative_facts without their marks (the block says them once),
-    a missing target group said as every other missing fact is, in the card's one line (unstated_facts), not as a field
-    with the purpose its description already gives."""
+    """An initiative's facts as its web card shows them: initiative_facts without their marks (the block says them once)
+    but the status's (KEPT_MARKS), a missing target group said as every other missing fact is, in the card's one line
+    (unstated_facts), not as a field with the purpose its description already gives."""
     shown = []
     for label, value in initiative_facts(data, row):
         if label == VOCABULARIES[0][0] and not row.target_group_ids:
