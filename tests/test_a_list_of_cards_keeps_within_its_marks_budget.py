@@ -47,7 +47,9 @@ def initiative_budget(data, cards: list[Tag]) -> int:
     # An organisation the report gives no name carries an editors' title's mark, (red.), by its name (ADR 81, words26b).
     unnamed = set(data.organisations.loc[data.organisations["name_in_report"] == "", "organisation_id"])
     named_by_editors = sum(len(unnamed & set(ids)) for ids in rows["organisation_ids"])
-    return 1 + inferred + named_by_editors  # every editors' title keeps its mark (ADR 61)
+    # A status the editors read carries its own mark on its card, where the sentence before the cards said it (ADR 100).
+    statuses = sum(1 for card in cards for dt in card.select("dt") if dt.get_text(strip=True) == "Status")
+    return 1 + inferred + named_by_editors + statuses  # every editors' title keeps its mark (ADR 61)
 
 
 @pytest.mark.build

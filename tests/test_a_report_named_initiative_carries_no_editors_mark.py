@@ -42,8 +42,10 @@ def test_a_card_marks_only_a_title_the_editors_gave(data):
             in_title = SHORT.findall(card.select_one(".kr-card-title").get_text())
             assert len(in_title) == (1 if row.title_basis == "inferred" else 0), (code, row.title)
             marks = [m for m in card.select(".kr-by") if SHORT.search(m.get_text())]
-            # Besides its title, only an organisation the report gives no name carries the editors' title mark (ADR 81, words26b).
-            assert len(marks) == len(in_title) + len(unnamed & set(row.organisation_ids)), (code, row.title, marks)
+            # Besides its title, only an organisation the report gives no name carries the editors' title mark (ADR 81,
+            # words26b), and a status the editors read carries its own (ADR 100, reader28 F1).
+            status = int(cards.status_read(data, row))
+            assert len(marks) == len(in_title) + len(unnamed & set(row.organisation_ids)) + status, (code, row.title, marks)
         # The block says once, after its cards, whose the rest is: one mark and its words folded under it.
         note = soup.select(".kr-whose-note")[-1]
         assert SHORT.findall(note.select_one("summary").get_text()) == [MARK], code

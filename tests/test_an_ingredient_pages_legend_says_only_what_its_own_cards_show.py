@@ -8,7 +8,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from kulturensrige.data.loading import Dataset
-from kulturensrige.data.schema import BY_REPORT, NOT_STATED
+from kulturensrige.data.schema import NOT_STATED
 from kulturensrige.render import cards
 from kulturensrige.rules import filters
 from support.checks import each
@@ -33,7 +33,8 @@ def _claims_match_the_cards(data: Dataset) -> list[tuple[str, str, bool, bool]]:
         found += [
             (ingredient, GROUPED, GROUPED in said, bool((quotes["shown_role"] != quotes["speaker_role"]).any())),
             (ingredient, UNNAMED, UNNAMED in said, bool((quotes["shown_role"] == NOT_STATED).any())),
-            (ingredient, LINKS, LINKS in said, bool((quotes["ingredient_source"] != BY_REPORT).any())),
+            # ADR 100: never in the report's folder, where the card's own line says whose its tie is.
+            (ingredient, LINKS, LINKS in said, False),
         ]
     return found
 

@@ -95,6 +95,7 @@ DECISIONS = (
     "the-whole-book-prints-a-municipalitys-opening-with-its-first-card-and-its-boilerplate-once",
     "the-front-page-says-once-that-the-report-ties-no-quote-to-a-municipality",
     "a-name-correction-says-its-kind-and-a-profile-says-only-what-holds-for-its-organisations",
+    "a-mark-on-the-value-says-whose-it-is-and-no-sentence-says-it-again",
     "the-overviews-cards-come-first-and-a-chosen-line-is-framed-as-a-card",
     "an-editions-own-part-prints-no-table-of-the-others-and-the-whole-book-the-guide-once",
     "a-search-hit-shows-its-word-or-says-where-it-stands-an-analysts-page-says-so-and-the-list-is-tight",

@@ -46,7 +46,10 @@ def test_an_initiative_lists_classified_fields_are_said_once_at_its_end_and_no_c
         # ADR 87: a card the editors read no status for shows none, so a list of such cards names no reading of status.
         shows_status = any(cards.status_read(data, r) for r in filters.initiatives(data, code).itertuples())
         assert all(kind in said for kind in ("inddeling", "betegnelser", "ikke rapportens")), said[:160]
-        assert ("læsning af status" in said) == shows_status, (code, said[:160])
+        # ADR 100 (reader28, F1): a status carries its own mark on its card, so the line no longer names it; the
+        # status's reason stays in the note where a card shows one.
+        assert "læsning af status" not in said, (code, said[:160])
+        assert (provenance.reason("initiatives.status") in said) == shows_status, (code, said[:160])
         for row in each(list(filters.initiatives(data, code).itertuples())):
             card = soup.select_one(f"#indsats-{row.initiative_id}")
             assert not card.select(".kr-card-kicker .kr-by"), (code, row.title)
@@ -198,4 +201,5 @@ def test_an_editions_initiatives_close_with_a_short_line_and_give_the_reasons_at
         shows_status = any(cards.status_read(data, r) for r in filters.initiatives(data, code).itertuples())
         assert ("„Gennemført“ står kun" in sources.get_text()) == shows_status, code
         assert "„Gennemført“ står kun" not in section.get_text(), code
-        assert len(section.select(".kr-statuses-said")) == 1, code
+        # ADR 100: the sentence stands only where no card shows a status, which no mark can then say.
+        assert len(section.select(".kr-statuses-said")) == (0 if shows_status else 1), code

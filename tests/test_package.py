@@ -214,13 +214,16 @@ def test_a_quote_from_a_work_in_another_language_is_marked_with_it(data):
 
 def test_a_profile_marks_code_and_region_as_the_editors_additions(data):
     facts = str(lists.municipality_facts(data, "259"))
-    # Said once after the block, under the page's short mark (ADR 38, 55; ADR 61: only code and region stay there).
-    # reader22d (ADR 72) moved the code from the facts to the block's foot line, after the section it builds on.
-    assert "<dd>Region Sjælland</dd>" in facts
+    # ADR 100 (reader28, F1): each carries the short mark after it, and the note under the block gives only the reasons;
+    # „Kommunekoden og regionen: redaktionens tilføjelse.“ said it again (ADR 55's line). reader22d (ADR 72) moved the
+    # code from the facts to the block's foot line, after the section it builds on.
+    region = BeautifulSoup(facts, "html.parser").select_one("dl.kr-facts dd")
+    assert region.get_text(" ", strip=True) == "Region Sjælland (red.)"
     foot = BeautifulSoup(facts, "html.parser").select_one(".kr-source-line").get_text(" ", strip=True)
-    assert foot.endswith("Kommunekode: 259.") and "<dd>259</dd>" not in facts
+    assert foot.endswith("Kommunekode: 259 (red.) .") and "<dd>259</dd>" not in facts
     note = BeautifulSoup(facts, "html.parser").select_one(".kr-whose-note")
-    assert "Kommunekoden og regionen: redaktionens tilføjelse." in note.get_text(" ", strip=True)
+    assert "Kommunekoden og regionen" not in note.get_text(" ", strip=True)
+    assert "Rapporten nævner ingen kommunekoder" in note.get_text(" ", strip=True)
     assert note.select_one("summary .kr-by").get_text() == "(red.)"
     # reading 14, #17: the report's own name stands unmarked; reader 24, #3: no name field where the title says it.
     # ADR 90: the page's word on the choice stands with the lead, before the cards; the facts follow them.

@@ -172,7 +172,8 @@ def test_the_inferred_switch_and_the_note_on_withheld_ties_say_whose_inference_i
 def test_an_ingredient_pages_legend_says_whose_the_cards_roles_and_ties_are(report, analyst_folder: Path):
     analyst = load(analyst_folder)
     ours, theirs = str(cards.quote_list_legend(report)), str(cards.quote_list_legend(analyst))
-    assert "som rapporten skriver den" in ours and "ikke rapportens egen" in ours
+    # ADR 100: a card whose tie is not the report's says so in its own line; the legend no longer says it again.
+    assert "som rapporten skriver den" in ours and "ikke rapportens egen" not in ours
     assert "som analytikerens data angiver den" in theirs and "rapport" not in theirs
 
 
@@ -519,8 +520,11 @@ def test_a_profile_and_the_attention_points_word_their_source_from_the_folder(tm
     said = [str(lists.municipality_facts(data, "259")), *(str(guide.attention_points(data, i)) for i in data.ingredients["ingredient_id"])]
     for html in each(said):
         assert "redaktion" not in html.casefold() and "rapporten nævner" not in html.casefold()
-    # The profile says once, after its facts, whose they are (ADR 55): the analyst's, in the analyst's words.
-    assert "analytikerens angivelse." in said[0] and "Analytikerens angivelse:" in " ".join(said[1:])
+    # The code and the region carry their owner's words after them (ADR 100): the analyst's.
+    facts = BeautifulSoup(said[0], "html.parser")
+    assert facts.select_one("dl.kr-facts dd .kr-by").get_text() == "(analytikerens angivelse)"
+    assert facts.select_one(".kr-source-line .kr-by").get_text() == "(analytikerens angivelse)"
+    assert "Analytikerens angivelse:" in " ".join(said[1:])
 
 
 def test_a_card_that_shows_a_speaker_category_says_it_is_the_editors_grouping_and_why(report):

@@ -104,7 +104,8 @@ def test_the_guides_checklist_says_its_items_are_the_editors_words_wherever_it_s
     'redaktionens ord'. And 'Inddrag de lokale kulturinstitutioner.' said more than the report's 'Ræk ud til'."""
     whose, _ = publishing.column_source(data, "guide_recommendations", "text")
     assert whose == "redaktionens ord"
-    said = f"Punkterne er {whose}"
+    # ADR 100: the items' and their ties' owner in one sentence, as both are the editors' (reader28, F1).
+    said = "Punkterne og deres ingredienser er redaktionens"
     assert said in _text(guide.checklist(data)) and "under hvert punkt står rapportens ordlyd." in _text(guide.checklist(data))
     for ingredient_id in each(data.ingredients["ingredient_id"]):
         assert said in _text(guide.checklist(data, ingredient_id)), ingredient_id

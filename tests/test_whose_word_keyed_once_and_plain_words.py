@@ -64,9 +64,13 @@ def test_every_editorial_value_on_a_profile_is_named_with_its_kind_in_the_blocks
     page = BeautifulSoup((built_site / "kommuner" / "profil-egedal.html").read_text(encoding="utf-8"), "html.parser")
     # The facts stand after the initiatives since ADR 90, in a block of their own; the lead stays under the title.
     note = page.select_one("article .kr-profile-facts .kr-whose-note")
-    kinds = {provenance.value_label(data.options, f"municipalities.{c}") for c in ("kommunekode", "region")}
-    assert note is not None and all(kind in note.get_text() for kind in kinds), kinds
     facts = page.select_one("article .kr-profile-facts")
+    # ADR 100 (reader28, F1): code and region carry the mark with its kind as its title; the note gives the reasons.
+    region = next(dt for dt in facts.select("dl.kr-facts dt") if dt.get_text(strip=True) == "Region").find_next_sibling("dd")
+    marked = {"region": region.select_one(".kr-by"), "kommunekode": facts.select_one(".kr-source-line .kr-by")}
+    for column, mark in marked.items():
+        assert mark.get("title") == provenance.value_label(data.options, f"municipalities.{column}"), column
+    assert note is not None and "Rapporten nævner ingen kommunekoder" in note.get_text()
     start = next(dt for dt in facts.select("dl.kr-facts dt") if dt.get_text(strip=True) == "Udgangspunkt")
     assert start.find_next_sibling("dd").select(".kr-by")[-1].get("title") == lists.starting_point_owner(data)
     assert not page.select_one("article .kr-profile p.kr-lead").select(".kr-by")
@@ -78,10 +82,12 @@ def test_an_editorial_value_on_a_web_card_carries_the_one_word_mark_and_a_downlo
     """Pages mark the editors' values '(red.)' under the page's key; a PDF or a CSV row, lifted out, keeps the full
     label; an analyst's label, which no key explains, stays whole on the page too."""
     facts = BeautifulSoup(str(lists.municipality_facts(data, "240")), "html.parser")
-    # A profile's facts say it once, after them (ADR 55): the one mark, and each field's owner folded under it.
+    # ADR 100 (reader28, F1; ADR 55 said it once after the facts): the value carries the one-word mark, its kind its
+    # title; the note under the one mark gives the reasons.
     note = facts.select_one(".kr-whose-note")
     assert note.select_one("summary .kr-by").get_text() == "(red.)"
-    assert "regionen: redaktionens tilføjelse" in note.get_text()
+    region = facts.select_one("dl.kr-facts dd .kr-by")
+    assert region.get_text() == "(red.)" and region["title"] == "redaktionens tilføjelse"
     assert provenance.page_mark("analytikerens angivelse") == "(analytikerens angivelse)"
     assert provenance.owner_mark("redaktionens tilføjelse") == "(redaktionens tilføjelse)"
 
@@ -176,7 +182,8 @@ def test_an_editions_statuses_are_marked_by_the_rule_the_profile_follows(data):
     soup = BeautifulSoup(page, "html.parser")
     labels = soup.select("section.kr-initiative dt")
     statuses = [label.find_next("dd").get_text(" ", strip=True) for label in labels if label.get_text() == "Status"]
-    assert statuses and not any("redaktionens" in s for s in statuses), statuses
+    # ADR 100 (reader28, F1): the profile marks each status on its card, and so does the PDF, in full words.
+    assert statuses and all(s.endswith("(redaktionens læsning)") for s in statuses), statuses
     # The reasons stand in „Om kilderne“ at the end (issue 22: a 14-line note stood before the first one; ADR 51).
     notes = soup.select("section[aria-labelledby=indsatser] > p.kr-note")
     assert not any("Rapporten angiver ingen status" in note.get_text() for note in notes)

@@ -725,25 +725,26 @@ def statuses_said(options: pd.DataFrame, read: int, unread: int) -> tuple[str, s
     judgement on the municipality). Why a card has none is the rule (statuses_rule) the block's „(red.) Hvorfor?“
     folds away: the 60-word sentence stood before Køge's first card (reader 26 r2, #1). ('', '') where the statuses are
     not the editors' reading (an analyst's folder says an unstated status on the card, as any other unstated fact) or
-    there are no cards."""
-    if value_source(options, "initiatives.status") != BY_EDITORS or not read + unread:
+    there are no cards, and where a card shows a status: its mark says whose it is where it stands, and the rule stands
+    under the block's „(red.) Hvorfor?“ (reader28, F1; docs/adr/0100)."""
+    if not _statuses_read_by_editors(options, read, unread) or read:
         return "", ""
     owner = value_label(options, "initiatives.status")
     one = read + unread == 1
     them, cards_ = ("indsatsen", "kortet") if one else ("indsatserne", "kortene")
-    if not read:
-        return f"Rapporten angiver ingen status for {them}, så {cards_} viser ingen status.", owner
-    # Without „for indsatserne“: two short lines at 375 px, not three, before the first card (docs/adr/0090). Whose
-    # the status is, its mark says (a page's „(red.)“, a PDF's „(redaktionens læsning)“): the sentence said it too, so
-    # Køge's PDF read „… er redaktionens læsning. (redaktionens læsning)“ (reader 27, #1).
-    return "Rapporten angiver ingen status; en status på et kort er læst ud af rapportens ord.", owner
+    return f"Rapporten angiver ingen status for {them}, så {cards_} viser ingen status.", owner
+
+
+def _statuses_read_by_editors(options: pd.DataFrame, read: int, unread: int) -> bool:
+    """Whether a block of cards (read + unread) has statuses that are the editors' reading of the report's words."""
+    return value_source(options, "initiatives.status") == BY_EDITORS and bool(read + unread)
 
 
 def statuses_rule(options: pd.DataFrame, read: int, unread: int) -> str:
     """Why a card shows no status, said with the editors' reasons under a block's „(red.) Hvorfor?“ after the short
     sentence before the cards (statuses_said): the report tells neither that the initiative ended nor that it goes on;
-    and what a status that is shown reads. '' where statuses_said says nothing or every card has a status it reads."""
-    if not statuses_said(options, read, unread)[0]:
+    and what a status that is shown reads. '' where the statuses are not the editors' reading or there are no cards."""
+    if not _statuses_read_by_editors(options, read, unread):
         return ""
     # The subject is named in the sentence itself: under a note about organisations (a box, a PDF's „Om kilderne“) a
     # bare „den“/„de“ read as the person or the report (reading 28, #3).

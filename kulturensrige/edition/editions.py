@@ -925,7 +925,8 @@ def edition_sources(data: Dataset) -> dict[str, str]:
         ).strip(),
         "quotes_figure_mark": figure_mark(quoted),
         "quotes_figure_about": " ".join(filter(None, (quoted.about, ties))),
-        "guide": provenance.value_note(data.options, "guide_recommendations.ingredient_ids"),
+        # Only the reason: whose the ties are, the lead's one sentence says with the items' (guide.basis_note, ADR 100).
+        "guide": provenance.values_reasons(data.options, "guide_recommendations.ingredient_ids"),
         # Each point's ingredients with the short mark, keyed by the chapter's lead (guide): "Redaktionens kobling:"
         # before each of the seven points was seven of an edition's sixty "redaktionens" (ADR 81).
         "guide_items": provenance.page_marked("Ingredienser", provenance.value_label(data.options, "guide_recommendations.ingredient_ids")),
@@ -1199,7 +1200,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "quotes_shortened": any(i["others_shown"] or i["general_shown"] for i in ingredients),
         "recommendations": recommendation_items(data),
         "parts": edition_parts(data, name),
-        "guide_wording": guide.wording_note(data),
+        "guide_wording": guide.basis_note(data),
         "wording": provenance.wording(data.options),
         "figures": numbered,
         # The municipality's figures that are a line in its part, not a table of the others (ADR 102).
@@ -1598,9 +1599,11 @@ def _printable_whose_notes(article: Tag, chapter_title: str, sources: list[tuple
     needs on the web ('„(red.)“ efter en titel: …') is left out: the chapter's key says what a mark means."""
     for fold in article.select("details.kr-whose-note"):
         line, about = fold.select_one(".kr-whose-line"), fold.select_one(".kr-whose-about")
-        if line is None:
+        if line is None and about is None:
             continue
-        said = line.get_text()
+        # No line where the block's values carry their own marks (markup.whose_note, docs/adr/0100): the reasons move
+        # all the same, and an empty note becomes the chapter's pointer or goes (_point_to_sources).
+        said = line.get_text() if line is not None else ""
         note = article.new_tag("p", attrs={"class": "kr-whose kr-whose-line"})
         if about is not None:
             # The section the note follows, not the last card's title (reading 26, #11: the initiatives' note was

@@ -195,7 +195,7 @@ def _tie(labels: dict[str, str], level: str) -> dict:
 CARD_FIELDS = (
     "anchor", "kommune", "attribution", "quotes", "ingredient_ids", "speaker_category", "lang", "turns", "exchange", "kind",
     "speaker", "reference", "tie", "kommune_name", "rationale", "section", "ingredient_tie", "ingredient_why",
-    "full_href", "full_printed", "slip", "badges_class", "source_class",
+    "ingredient_tie_alone", "full_href", "full_printed", "slip", "badges_class", "source_class",
 )  # fmt: skip
 
 # How many of a quote's first words stand for it on a page that is not its section's (ADR 74): enough to know it by.
@@ -329,6 +329,8 @@ def card_context(
         "source_class": _here_class("kr-source-line", all(s["here"] for s in sections)),
         "ingredient_tie": ingredient_tie,
         "ingredient_why": ingredient_why,
+        # The line in view where it has no reason to open (cards.html.j2): with one, the line is the reason's summary.
+        "ingredient_tie_alone": "" if ingredient_why else ingredient_tie,
     }
 
 
@@ -564,9 +566,9 @@ def quote_list_legend(data: Dataset, ingredient_id: str = "") -> Html:
     holder = esc(provenance.words(folder).holder)
     rule = book_link(DATA_CHAPTER, "Data og genkørsel", anchor=heading_id(ANONYMITY_HEADING))
     if folder == BY_REPORT:
-        roles = "som rapporten skriver den"
-        others = bool((quotes["ingredient_source"] != BY_REPORT).any())
-        links = "; er koblingen til ingrediensen ikke rapportens egen, siger kortet, hvem der har lavet den" if others else ""
+        # No clause on whose a tie is: a card whose tie is not the report's says so in its own line (docs/adr/0100);
+        # the legend said it again over the list (reader28, F1).
+        roles, links = "som rapporten skriver den", ""
     else:
         roles, links = f"som {esc(provenance.words(folder).holder)} angiver den", ", og hvem der har knyttet citatet til dem"
     grouped = ""
@@ -854,7 +856,13 @@ def with_statuses_rule(data: Dataset, whose: provenance.Whose, rows: pd.DataFram
     """A block's note with the rule of its cards' statuses (provenance.statuses_rule) after the editors' reasons, so
     the short sentence before the cards (statuses_said) has its reason under „(red.) Hvorfor?“ (reader 26 r2, #1)."""
     rule = statuses_rule(data, rows)
-    return provenance.Whose(whose.editors, " ".join(filter(None, (whose.reasons, rule))), whose.others) if rule else whose
+    if not rule:
+        return whose
+    # The status's reason where a card shows one, as its mark on the card is not said in the block's line (KEPT_MARKS).
+    shown = any(status_read(data, r) for r in table_rows(rows))
+    status = provenance.reason("initiatives.status") if shown else ""
+    reasons = (whose.reasons, "" if status in whose.reasons else status, rule)
+    return provenance.Whose(whose.editors, " ".join(filter(None, reasons)), whose.others)
 
 
 def whose_terms_text(data: Dataset, titled: bool = False, *lifted: str, rows: pd.DataFrame | None = None) -> tuple[str, str]:
@@ -1062,15 +1070,20 @@ INITIATIVE_MARKED = {
     "Status": "initiatives.status",
 }
 INITIATIVE_MARKED_VALUES = tuple(INITIATIVE_MARKED.values())
+# The fields whose mark stays on every card, not said once for the block (lift_marks): a status is the editors' reading
+# of one card's initiative, and its mark on the value said it in less space than the sentence before Køge's cards
+# (reader28, F1; docs/adr/0100).
+KEPT_MARKS = ("Status",)
 
 
 def initiative_card(data: Dataset, row: pd.Series) -> dict:
     """The facts of an initiative's card for the fact card macro, as a web page shows it. Only a title the editors gave
     carries a mark, '(red.)' after it: a name the report gives ('Gang i gården', 'Rødder') is the report's and stands
-    bare. Its kind, target groups, art forms, places, organisations, status and description are the editors' on every
+    bare. Its kind, target groups, art forms, places, organisations and description are the editors' on every
     card, so their block says it once, at its end (initiative_list, whose_reasons), not a mark on each card's label
     line, which read alike for the report's names and the editors' titles (issue 22, marks22). An organisation's
-    spelling keeps its note beside its name. The printed editions keep each value's full words (docs/adr/0038)."""
+    spelling keeps its note beside its name, and a status its mark (KEPT_MARKS, docs/adr/0100). The printed editions
+    keep each value's full words (docs/adr/0038)."""
     kind = _label(data, "initiative_kinds", "initiative_kind_id", row.kind)
     return {
         "template": False,
@@ -1090,14 +1103,14 @@ def initiative_card(data: Dataset, row: pd.Series) -> dict:
 
 
 def card_facts(data: Dataset, row) -> list[tuple[str, str]]:
-    """An initiative's facts as its web card shows them: initiative_facts without their marks (the block says them once),
-    a missing target group said as every other missing fact is, in the card's one line (unstated_facts), not as a field
-    with the purpose its description already gives."""
+    """An initiative's facts as its web card shows them: initiative_facts without their marks (the block says them once)
+    but the status's (KEPT_MARKS), a missing target group said as every other missing fact is, in the card's one line
+    (unstated_facts), not as a field with the purpose its description already gives."""
     shown = []
     for label, value in initiative_facts(data, row):
         if label == VOCABULARIES[0][0] and not row.target_group_ids:
             value = NOT_STATED
-        shown.append((label, unmarked(value)))
+        shown.append((label, value if label in KEPT_MARKS else unmarked(value)))
     return shown
 
 
@@ -1191,7 +1204,7 @@ def lift_marks(contexts: list[dict]) -> tuple[list[dict], list[str]]:
         return contexts, []
     facts = [dict(c["facts"]) for c in contexts]
     # A title keeps its short mark on its card (ADR 32): a card copied alone would lose whose title it is.
-    fields = [f for f in INITIATIVE_MARKED if any(f in card for card in facts)]
+    fields = [f for f in INITIATIVE_MARKED if f not in KEPT_MARKS and any(f in card for card in facts)]
 
     def values(field: str) -> list[str]:
         # A card that shows no such field (ADR 72: no organisations where it gathers none) counts for no mark.

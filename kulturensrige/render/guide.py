@@ -43,6 +43,20 @@ def wording_note(data: Dataset) -> str:
     return f"Punkterne er {whose}: en kort gengivelse af guiden; under hvert punkt står {provenance.folder_words(data.options).wording}."
 
 
+def basis_note(data: Dataset) -> str:
+    """Whose the checklist's items and their ties to the ingredients are, over the list, in one short sentence where
+    both are the editors': 'Punkterne og deres ingredienser er redaktionens; under hvert punkt står rapportens
+    ordlyd.' Two sentences said „redaktionens“ twice in 28 words before the first item (reader28, F1; docs/adr/0100);
+    what the editors did, and why, stand in »Om kilderne« and the data dictionary. Where the two are not both the
+    editors', each is said as before (wording_note, ties_line)."""
+    own = provenance.words(provenance.BY_EDITORS).own
+    items, _ = publishing.column_source(data, "guide_recommendations", "text")
+    ties = provenance.value_label(data.options, "guide_recommendations.ingredient_ids")
+    if items.startswith(f"{own} ") and ties.startswith(f"{own} "):
+        return f"Punkterne og deres ingredienser er {own}; under hvert punkt står {provenance.folder_words(data.options).wording}."
+    return f"{wording_note(data)} {ties_line(data)}"
+
+
 TIES_SUBJECT = "Ingredienserne ved hvert punkt"
 
 
@@ -75,7 +89,7 @@ def checklist(data: Dataset, ingredient_id: str = "") -> Html:
         for r in table_rows(recs)
     )
     return Html(
-        f'<p class="kr-basis-note">{esc(wording_note(data))} {esc(ties_line(data))}</p>'
+        f'<p class="kr-basis-note">{esc(basis_note(data))}</p>'
         f'<div class="kr-checklist-box" data-kr-checklist><ul class="kr-checklist">{items}</ul>'
         '<p class="kr-checklist-controls" hidden><button type="button" class="kr-checklist-reset">Fjern alle flueben</button> '
         '<span class="kr-checklist-saved">Fluebenene gemmes kun i denne browser.</span></p></div>'

@@ -193,7 +193,7 @@ def municipality_lead(data: Dataset, kommunekode: str) -> Html:
 def municipality_facts(data: Dataset, kommunekode: str) -> Html:
     """A profile's facts as one block, after its initiatives (docs/adr/0090). The outcome, the editors' words for what
     the report tells, and the starting point, the editors' judgement, carry their marks at their ends (ADR 93); the
-    region's and the code's owners are said once, at the block's end (profile_whose), not a mark after each (ADR 55). What the
+    region and the code carry their owners' marks after them (added; docs/adr/0100), as the PDF editions print them. What the
     course led to is a sentence of the page's own, not a bold field, which read as a missing answer where the report
     does not tell it; the official name is a field only where its spelling note has something to add to the title; the
     code, the editors' addition, stands in the block's foot (reader 24, #3)."""
@@ -212,14 +212,22 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
     return Html(
         f'<div class="kr-profile-facts">'
         f'<dl class="kr-facts">{spelled}'
-        f"<dt>Region</dt><dd>{esc(row.region)}</dd>"
+        f"<dt>Region</dt><dd>{added(data, row.region, 'municipalities.region')}</dd>"
         f"<dt>Udgangspunkt</dt><dd>{retold(data, starting_point(start, row.starting_point_note), RETOLD['starting_point'])}</dd></dl>"
         f"{outcome}"
         # The section is presented on this very page: name it, do not link to it.
         f'<p class="kr-source-line">Bygger på {esc(provenance.in_sections(data.options, [section]))}. '
-        f"Kommunekode: {esc(row.kommunekode)}.</p>"
+        f"Kommunekode: {added(data, row.kommunekode, 'municipalities.kommunekode')}.</p>"
         f"{profile_whose(data, row)}</div>"
     )
+
+
+def added(data: Dataset, value: str, column: str) -> str:
+    """A value the report does not give (a municipality's code or region) with its owner's mark after it, as a card
+    sets it: 'Region Sjælland (red.)'. The mark says whose it is where the value stands; the line „Kommunekoden og
+    regionen: redaktionens tilføjelse.“ under the block said it again, and after every municipality in the whole
+    book's PDF (reader28, F1; docs/adr/0100). Bare where the value is the report's."""
+    return cards.sourced_markup(cards.sourced(data, column, value, value))
 
 
 def outcome_said(data: Dataset, row) -> str:
@@ -286,29 +294,14 @@ def retold(data: Dataset, text: str, value: str) -> str:
 
 
 def profile_whose(data: Dataset, row) -> str:
-    """Whose a profile's lead and facts are, once after them: each owner's fields named in one sentence ('Indledningen
-    og „Hvad forløbet førte til“: redaktionens gengivelse. Kommunekoden og regionen: redaktionens tilføjelse. …'), with
-    the reasons, under the one mark (markup.whose_note); an 'ikke angivet' is no one's. The values' owners are the
-    ones the PDF and kilder.csv give them (provenance.value_label, starting_point_owner)."""
-    # The retellings carry their own marks (retold): the line names the code's and the region's owners.
-    owners = {
-        "Kommunekoden": provenance.value_label(data.options, "municipalities.kommunekode"),
-        "regionen": provenance.value_label(data.options, "municipalities.region"),
-    }
-    fields: dict[str, list[str]] = {}
-    for field, owner in owners.items():
-        if owner != provenance.words(BY_REPORT).value:
-            fields.setdefault(owner, []).append(field)
-    said = " ".join(f"{listing(names)[0].upper()}{listing(names)[1:]}: {owner}." for owner, names in fields.items())
+    """Why a profile's lead and facts are the editors', once after them, under the one mark (markup.whose_note): the
+    reasons only, as the values carry their own marks (added, retold; docs/adr/0100). '' where none is the editors'
+    (another source's values carry its full label where they stand)."""
     values = ("municipalities.summary", "municipalities.kommunekode", "municipalities.region", "municipalities.starting_point")
     # The outcome's reason where the profile shows an outcome in the editors' words, not where it says none is told.
     told = () if row.outcome == NOT_STATED else ("municipalities.outcome",)
     whose = provenance.whose_parts(data.options, *values, *told)
-    if not said:
-        return ""
-    if not whose.editors:
-        return whose_note(provenance.Whose("", "", (said,)))
-    return whose_note(provenance.Whose(said.removesuffix("."), whose.reasons, ()))
+    return whose_note(whose, marked=True) if whose.editors else ""
 
 
 def profile_choice(data: Dataset, kommunekode: str) -> str:

@@ -185,16 +185,17 @@ def folded_note(line: str, about: str, css: str, summary: str, also: str = "") -
     return f'{shown_html}<details class="kr-note-about"><summary>{esc(summary)}</summary><p class="{css}">{esc(about)}</p></details>'
 
 
-def whose_note(whose: provenance.Whose, also: str = "") -> str:
+def whose_note(whose: provenance.Whose, also: str = "", marked: bool = False) -> str:
     """Whose a block is, on a web page: where the editors' work is in it, only their short mark stays in view, under the
     page's key (provenance.page_key), and what they did and why fold under it ('Redaktionens inddeling, betegnelser,
     samling og læsning, ikke rapportens.' opened sections before their content, reader 18, #1). Another source's
-    line, which no key explains, stays in view (folded_note)."""
+    line, which no key explains, stays in view (folded_note). Where each of the block's values carries its own mark
+    (`marked`), the note gives only the reasons: the line would say a third time whose they are (docs/adr/0100)."""
     if not whose.editors:
         return folded_note(whose.line, whose.about, "kr-whose", "Hvorfor?", also)
     # In parts, so paper can print the line alone and send the rest to »Om kilderne« as the editions do
     # (editions._printable_whose_notes; reading s24, F7: the whole-book PDF printed "(red.) Hvorfor?" 25 times).
-    parts = (("kr-whose-line", whose.line), ("kr-whose-also", also), ("kr-whose-about", whose.about))
+    parts = (("kr-whose-line", "" if marked else whose.line), ("kr-whose-also", also), ("kr-whose-about", whose.about))
     said = " ".join(f'<span class="{css}">{esc(text)}</span>' for css, text in parts if text)
     mark = provenance.owner_mark(provenance.EDITORS_SHORT)
     return (
