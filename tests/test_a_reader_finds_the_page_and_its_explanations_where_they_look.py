@@ -114,7 +114,8 @@ def test_the_comparison_says_why_its_first_municipality_stays_when_a_choice_take
     # Reading 26, #4: the sentence names the columns in the order they stand, the chosen one first.
     # Reader 26 r2, #2: the others beside the chosen one are an example the reader changes, said as one (the test
     # asked for „som siden altid viser … er taget ud“, the wording that left the reader asking why Køge).
-    assert f"som eksempel står {first[0]} ved siden af" in said.get_text()
+    # Reading 28, #8: „står først“ once, the example named where „den“ could be either municipality.
+    assert f"ved siden af står {first[0]} som eksempel" in said.get_text()
     assert "[data-compare-yields]" in (REPO / "book/_static/kr-lists.js").read_text(encoding="utf-8")
 
 

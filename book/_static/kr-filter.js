@@ -466,14 +466,11 @@
       result[4] + (about.has(result[0]) ? ranking.ahead : 0) - (later.has(result[0]) ? ranking.behind : 0);
     // An analysts' page says so by its title as Sphinx lists it (the patched searchtools.js asks for each result).
     window.KR_RESULT = (item, doc) => {
-      if (later.has(doc))
-        item.append(
-          " ",
-          Object.assign(document.createElement("span"), {
-            className: "kr-search-audience nohighlight",
-            textContent: ranking.laterLabel,
-          }),
-        );
+      if (!later.has(doc)) return;
+      const label = document.createElement("span");
+      label.classList.add("kr-search-audience", "nohighlight");
+      label.textContent = ranking.laterLabel;
+      item.append(" ", label);
     };
     const query = new URLSearchParams(window.location.search).get("q");
     const results = document.getElementById("search-results");
@@ -575,7 +572,8 @@
         const main = parsed(html).querySelector('[role="main"]');
         const holdsPart = ([css]) =>
           [...(main?.querySelectorAll(css) ?? [])].some((part) => holds(part.textContent.replace(/\u00ad/g, "")));
-        const where = Object.assign(document.createElement("p"), { className: "context nohighlight kr-search-where" });
+        const where = document.createElement("p");
+        where.classList.add("context", "nohighlight", "kr-search-where");
         where.textContent = holds(title) ? hitOnly.title : (hitOnly.parts.find(holdsPart)?.[1] ?? hitOnly.elsewhere);
         return where;
       }
