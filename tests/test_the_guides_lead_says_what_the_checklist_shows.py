@@ -16,7 +16,8 @@ def test_the_guides_lead_says_the_reports_wording_stands_under_each_point_as_it_
     checklist = page.select_one("main .kr-checklist")
     lead = next(p for p in checklist.find_all_previous("p") if "tjekliste" in p.get_text())
     said = " ".join(lead.get_text().split())
-    assert "foldes ud" not in said and "rapportens ordlyd lige under" in said, said
+    # „den oprindelige ordlyd“: the lead stands in an analyst's book too, which must not credit the report.
+    assert "foldes ud" not in said and "oprindelige ordlyd lige under" in said, said
     for item in each(checklist.select(":scope > li")):
         wording = item.select_one(":scope > .kr-wording")
         assert wording is not None and wording.find_previous_sibling("label"), item.get_text(" ", strip=True)[:80]

@@ -18,6 +18,7 @@ import textwrap
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, urljoin, urlsplit
 
@@ -1403,7 +1404,10 @@ def guide_once(data: Dataset, found: Sequence[Chapter], site: Path) -> GuideOnce
 GUIDE_SHARE = heading_id(guide.INGREDIENT_HEADING)
 # A profile's last line says where the guide's checklists stand on the web (guide.where_the_rest_stands): under each
 # ingredient's „I guiden“, whose ties carry the editors' mark after it.
-GUIDE_SHARES_SAID = re.compile(rf"som tjekliste (?:der|på siderne om [^„]*) under „{re.escape(guide.INGREDIENT_HEADING)}“\s*$")
+GUIDE_SHARES_SAID = re.compile(
+    rf"(?:på de samme sider står (g)uidens råd|([Gg])uidens råd står) som tjekliste(?: på siderne om [^„]*)? "
+    rf"under „{re.escape(guide.INGREDIENT_HEADING)}“\s*$"
+)
 
 
 def _guide_pointer(article: Tag, once: GuideOnce) -> None:
@@ -1433,7 +1437,12 @@ def _guide_pointer(article: Tag, once: GuideOnce) -> None:
         mark = text.find_next_sibling()
         if mark is not None and "kr-by" in mark.get_attribute_list("class"):  # the web's button, not yet made text
             mark.decompose()
-        text.replace_with(GUIDE_SHARES_SAID.sub(f"som tjekliste under „{guide.HEADING}“ i kapitlet „{once.chapter}“", text))
+        text.replace_with(GUIDE_SHARES_SAID.sub(partial(_guide_whole, once), text))
+
+
+def _guide_whole(once: GuideOnce, said: re.Match[str]) -> str:
+    """A profile's clause on where the guide's checklists stand, as the whole book prints it (its one checklist)."""
+    return f"{said.group(1) or said.group(2)}uidens råd står som tjekliste under „{guide.HEADING}“ i kapitlet „{once.chapter}“"
 
 
 # What stands before a profile's first card and goes with it onto the next page (edition.css): Køge's heading, lead,

@@ -53,10 +53,13 @@ def sources_html(data: Dataset | None = None) -> Html:
     (provenance.data_reasons), as kilder.csv gives it, so no note speaks of ties the data lack."""
     told = provenance.data_reasons(data.tables) if data is not None else None
     items = "".join(f"<li><code>{esc(s)}</code>: {esc(m)}.</li>" for s, m in SOURCE_MEANINGS.items())
+    reasons = [(e, provenance.reason(e.value, told)) for e in EDITORIAL]
+    # A reason that quotes the report stays whole on paper (kr-quoting, as the dictionary's rows): split across a page,
+    # the repeated table head stood inside its »…«.
     rows = "".join(
-        f'<tr><th scope="row"><code>{esc(e.value)}</code></th><td data-label="Hvad">{esc(e.label)}</td>'
-        f'<td data-label="Hvorfor ikke rapportens">{esc(provenance.reason(e.value, told))}</td></tr>'
-        for e in EDITORIAL
+        ('<tr class="kr-quoting">' if "»" in reason else "<tr>") + f'<th scope="row"><code>{esc(e.value)}</code></th>'
+        f'<td data-label="Hvad">{esc(e.label)}</td><td data-label="Hvorfor ikke rapportens">{esc(reason)}</td></tr>'
+        for e, reason in reasons
     )
     return Html(
         f"<p>{esc_code(SOURCES_LEAD)}</p><ul>{items}</ul><p>{esc(EDITORIAL_LEAD)}</p>"

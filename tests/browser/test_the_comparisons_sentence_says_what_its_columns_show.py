@@ -34,11 +34,12 @@ def test_the_sentence_in_view_names_the_columns_in_the_order_they_stand_in_every
                 assert said == [], (name, said)
                 continue
             removed = next(c for c in reversed(pair) if c not in shown)
-            # The others are said as an example since reader 26 r2, #2; the one the choice took out is left unnamed.
+            # The others are said as an example since reader 26 r2, #2, „står først“ once since reading 28, #8; the
+            # one the choice took out is left unnamed.
             assert (
                 removed not in shown
                 and len(said) == 1
-                and said[0].startswith(f"{names[shown[0]]} står først, og som eksempel står {names[shown[1]]} ved siden af")
+                and said[0].startswith(f"{names[shown[0]]} står først; ved siden af står {names[shown[1]]} som eksempel")
             ), (name, shown, said)
     finally:
         context.close()
