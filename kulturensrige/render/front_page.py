@@ -379,7 +379,7 @@ def key_figures(data: Dataset) -> Html:
         + _figure_list(data, report_figures(data), own)
         + '<p class="kr-figures-lead">Bogens egen optælling:</p>'
         + _figure_list(data, [(n, label, explained, "") for n, label, explained in counted], "Bogens egen optælling")
-        + (f'<p class="kr-quotes-untied">{esc(untied)}</p>' if untied else "")
+        + (f'<p class="{cards.QUOTES_UNTIED_CSS}">{esc(untied)}</p>' if untied else "")
         + f'<p class="kr-quote-more">{more}</p>'
     )
 
