@@ -277,10 +277,12 @@ def _line(ident: str, heading: str, body: str) -> str:
 
 def _main_finding(data: Dataset) -> str:
     """A link to the findings the editors picked out, with how many there are: the first screen quoted the first of
-    them, and the findings' section a screen below quoted it again (issue 22: the same sentence twice, of two)."""
+    them, and the findings' section a screen below quoted it again (issue 22: the same sentence twice, of two). Whose
+    choice and words they are, that section says once (chosen_by): the link said it too (reader 29, F1)."""
     if data.findings.empty:
         return ""
-    said = f"{chosen_by(data).split(':')[0]}, i {'rapportens' if provenance.folder_source(data.options) == BY_REPORT else 'egne'} ord"
+    n = len(data.findings)
+    said = f"{count_word(n).capitalize()} {'udvalgt fund' if n == 1 else 'udvalgte fund'}"
     return _line("forside-fund", "Fund", f'<p><a href="#{FINDINGS_ID}">{esc(said)}</a></p>')
 
 
