@@ -319,7 +319,25 @@ def main_findings(data: Dataset) -> Html:
 
 
 def how_to_cite(data: Dataset) -> Html:
+    """The whole of citing, in the data chapter (CITING_ANCHOR): the front page gives the citation and its example."""
     return Html(citation(data))
+
+
+# Where the whole of citing stands (how_to_cite), and the front page's one link there: four paragraphs of it were the
+# last two of a phone's six screens of the front page (reader 29, F5).
+CITING_ANCHOR = "citering"
+CITING_LINK = "Hvorfor bogen henviser til afsnit, og hvordan du citerer efter bogen"
+
+
+def cite_briefly(data: Dataset) -> Html:
+    """The front page's „Sådan citerer du rapporten“: the citation and the example (the one form of `citing`), and one
+    link to the rest (how_to_cite)."""
+    cite = citing(data, WEB_EDITION, WEB_DATE)
+    more = book_link(EDITORS_PAGE, esc(CITING_LINK), anchor=CITING_ANCHOR)
+    return Html(
+        f'<p class="kr-citation">{cite.report}</p><p class="kr-citation-note kr-example">{cite.example}</p>'
+        f'<p class="kr-citation-note">{more}</p>'
+    )
 
 
 # Said once above the list of the quote counts: every count in it is the book's, and the report states none.
