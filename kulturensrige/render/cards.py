@@ -674,7 +674,6 @@ def quotes_for_ingredient(data: Dataset, ingredient_id: str) -> Html:
     )
 
 
-
 def order_said(data: Dataset) -> dict[str, str]:
     """In which order an ingredient's quotes stand, without a municipality chosen ("false") and with one ("true":
     highlight.list_view's groups, the chosen municipality's, then those tied to none, then the other
