@@ -178,11 +178,17 @@ def test_the_editions_code_stands_only_in_the_analysts_foot_line_with_what_it_is
         assert stamp.get_text().startswith("Bygget ") and data.fingerprint not in stamp.get_text(), name
     # The one form of citing (read21d, front_page.citing): the note asks for the day, and the example gives the day the
     # foot gives, whole, to copy (reader 26, #6: "[datoen nederst på siden]" left the reader to fill it in).
-    note = " ".join(p.get_text() for p in soups["index.html"].select(".kr-citation-note"))
+    # The front page gives the citation and its example; the note that asks for the day stands with the rest of citing
+    # in the data chapter, behind the front page's one link (reader 29, F5).
+    chapter = soups[f"{front_page.EDITORS_PAGE}.html"]
     built_on = re.match(r"Bygget (\d+\. \w+ \d{4})\.", soups["index.html"].select_one(".kr-provenance").get_text())
-    assert built_on and "Nævn også den dag, den er lavet" in note and f"netudgave af bogen, {built_on[1]}." in note, note
-    assert front_page.WEB_DATE not in note
-    assert data.fingerprint not in note
+    for soup in (soups["index.html"], chapter):
+        note = " ".join(p.get_text() for p in soup.select(".kr-citation-note"))
+        assert built_on and f"netudgave af bogen, {built_on[1]}." in note, note
+        assert front_page.WEB_DATE not in note
+        assert data.fingerprint not in note
+    assert "Nævn også den dag, den er lavet" in " ".join(p.get_text() for p in chapter.select(".kr-citation-note"))
+    assert soups["index.html"].select(f".kr-citation-note a[href='{front_page.EDITORS_PAGE}.html#{front_page.CITING_ANCHOR}']")
     made = soups["index.html"].select_one("details.kr-made").get_text(" ")
     assert f"Udgavens kendetegn er {data.fingerprint}, en kode, der skifter, når bogens data ændres." in made
 

@@ -85,7 +85,10 @@ def test_the_front_page_says_each_finding_once(data):
     found = text(front_page.main_findings(data))
     for finding in each(list(data.findings["report_text"])):
         assert finding in found and finding not in first, finding
-    assert f"{count_word(len(data.findings)).capitalize()} fund, valgt af redaktionen" in first
+    # Reader 29, F1: the first screen's link said whose choice the findings are, and the findings' section said it
+    # again: the link names how many, the section whose they are.
+    assert f"{count_word(len(data.findings)).capitalize()} udvalgte fund" in first
+    assert (first + found).count("valgt af redaktionen") == 1 and "valgt af redaktionen" in found
 
 
 def test_an_initiative_card_says_once_what_the_report_does_not_state(data):

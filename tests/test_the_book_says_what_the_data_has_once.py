@@ -102,3 +102,14 @@ def test_no_built_page_shows_the_switch_or_loads_the_tied_views_sentences(built_
     for page in each(sorted(built_site.rglob("*.html"))):
         assert highlight.SWITCH_LABEL not in page.read_text(encoding="utf-8"), page.name
     assert highlight.SWITCH_LABEL not in (built_site / "_static" / browser.SCRIPT).read_text(encoding="utf-8")
+
+
+def test_a_page_that_says_at_its_quotes_that_none_is_tied_has_no_panel_sentence_on_it(data):
+    """Reader 29, F3: an ingredient page said it at its quotes and in its panel, the front page under its quote count
+    (ADR 97) and in its panel. The page's own line is the one (docs/adr/0106); a page of quote cards without such a
+    line keeps the panel's sentence about the cards, any other page the one that names no cards."""
+    for ingredient in each(list(data.ingredients["ingredient_id"])):
+        assert cards.untied_kind(str(cards.quotes_for_ingredient(data, ingredient))) == "selv", ingredient
+    assert cards.untied_kind(str(front_page.key_figures(data))) == "selv"
+    assert cards.untied_kind(str(cards.quotes_in_section(data, "broer-stier-og-siloer"))) == "kort"
+    assert "selv" not in cards.untied_by_page(data)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -56,3 +57,18 @@ def test_where_the_book_tells_how_to_cite_it_says_the_text_it_is_made_from_has_n
     said = "Den tekst af rapporten, bogen er lavet efter, har ingen sidetal. Derfor henviser bogen til rapportens afsnit"
     assert said in _text(front_page.how_to_cite(data))
     assert said in _text(editions.municipality_edition(data, "259", STAMP, editions.EditionCharts.compute(data), "p.js"))
+
+
+def test_the_front_page_gives_the_citation_and_its_example_and_links_to_the_rest_in_the_data_chapter(data):
+    """Reader 29, F5: four paragraphs of citing were the last two of the phone's six screens of the front page. It
+    keeps the citation and the example, in the one form; why the book cites by section and what to say of the edition
+    stand in the data chapter (how_to_cite), behind one link."""
+    whole, brief = front_page.citing(data, front_page.WEB_EDITION, front_page.WEB_DATE), front_page.cite_briefly(data)
+    said = _text(brief)
+    assert _text(whole.report) in said and _text(whole.example) in said
+    assert _text(whole.pages) not in said and _text(whole.edition) not in said
+    assert said.endswith(front_page.CITING_LINK)
+    book = Path(front_page.__file__).parents[2] / "book"
+    assert "front_page.cite_briefly(data)" in (book / "index.ipynb").read_text(encoding="utf-8")
+    chapter = (book / f"{front_page.EDITORS_PAGE}.ipynb").read_text(encoding="utf-8")
+    assert f"({front_page.CITING_ANCHOR})=" in chapter and "front_page.how_to_cite(data)" in chapter

@@ -1291,6 +1291,9 @@ DROPPED = [
     # The front page's "Sådan citerer du rapporten" ends "nævn også datamappens fingeraftryk nederst på siden": the
     # web page's foot. An edition's cover says how to cite the report and that edition, with its fingerprint.
     f"section:has(> #{front_page.CITE_ID})",
+    # The data chapter's whole of citing (front_page.how_to_cite) cites the web edition and its day: the analysts'
+    # edition's cover says how to cite it.
+    f"section:has(> #{front_page.CITING_ANCHOR})",
     "details.kr-made",  # which notebook and CSV files made the page: the web book's line for analysts
     # The reference list's "[1]" before each entry: the text cites author and year, never the number, and each number
     # printed on a line of its own above its entry (reader24, #4).

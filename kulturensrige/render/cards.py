@@ -606,6 +606,12 @@ UNTIED_ELSEWHERE = f"{UNTIED_QUOTES}, så et valg af kommune markerer intet cita
 # The panel's sentence by what the page holds, the kind its <html> names (data-kr-untied): quote cards, or none.
 UNTIED_KINDS = {"kort": UNTIED_NOTE, "andet": UNTIED_ELSEWHERE}
 QUOTE_CARD = '<article class="kr-card kr-quote"'
+# A page that says it in its own words, where the reader looks for the quotes (reader 29, F3: two or three times on
+# one page): an ingredient's line at its quotes (UNTIED_CHOICE_CSS), the front page's line under its quote count
+# (QUOTES_UNTIED_CSS, ADR 97). Its panel then says nothing of it (untied_kind "selv", docs/adr/0106).
+UNTIED_CHOICE_CSS = "kr-untied-choice"
+QUOTES_UNTIED_CSS = "kr-quotes-untied"
+SAYS_UNTIED_ITSELF = (f'class="kr-list-intro {UNTIED_CHOICE_CSS}', f'class="{QUOTES_UNTIED_CSS}"')
 
 
 def untied_said(data: Dataset, said: str = UNTIED_NOTE) -> str:
@@ -625,8 +631,10 @@ def untied_by_page(data: Dataset) -> dict[str, str]:
 
 
 def untied_kind(html: str) -> str:
-    """Which of the panel's sentences on the untied quotes fits a built page (untied_by_page): 'kort' where it shows
-    quote cards, else 'andet'."""
+    """Which of the panel's sentences on the untied quotes fits a built page (untied_by_page): none ('selv') where the
+    page says it itself (SAYS_UNTIED_ITSELF), 'kort' where it shows quote cards, else 'andet'."""
+    if any(said in html for said in SAYS_UNTIED_ITSELF):
+        return "selv"
     return "kort" if QUOTE_CARD in html else "andet"
 
 
@@ -664,9 +672,6 @@ def quotes_for_ingredient(data: Dataset, ingredient_id: str) -> Html:
         f'{untied}<p class="kr-list-intro">{order if intro != NO_QUOTES else ""}{esc(intro)}</p>'
         + quote_list(data, filters.quotes(data, filters.QuoteFilter(ingredient_id=ingredient_id))).markup
     )
-
-
-UNTIED_CHOICE_CSS = "kr-untied-choice"
 
 
 def order_said(data: Dataset) -> dict[str, str]:

@@ -277,10 +277,12 @@ def _line(ident: str, heading: str, body: str) -> str:
 
 def _main_finding(data: Dataset) -> str:
     """A link to the findings the editors picked out, with how many there are: the first screen quoted the first of
-    them, and the findings' section a screen below quoted it again (issue 22: the same sentence twice, of two)."""
+    them, and the findings' section a screen below quoted it again (issue 22: the same sentence twice, of two). Whose
+    choice and words they are, that section says once (chosen_by): the link said it too (reader 29, F1)."""
     if data.findings.empty:
         return ""
-    said = f"{chosen_by(data).split(':')[0]}, i {'rapportens' if provenance.folder_source(data.options) == BY_REPORT else 'egne'} ord"
+    n = len(data.findings)
+    said = f"{count_word(n).capitalize()} {'udvalgt fund' if n == 1 else 'udvalgte fund'}"
     return _line("forside-fund", "Fund", f'<p><a href="#{FINDINGS_ID}">{esc(said)}</a></p>')
 
 
@@ -317,7 +319,25 @@ def main_findings(data: Dataset) -> Html:
 
 
 def how_to_cite(data: Dataset) -> Html:
+    """The whole of citing, in the data chapter (CITING_ANCHOR): the front page gives the citation and its example."""
     return Html(citation(data))
+
+
+# Where the whole of citing stands (how_to_cite), and the front page's one link there: four paragraphs of it were the
+# last two of a phone's six screens of the front page (reader 29, F5).
+CITING_ANCHOR = "citering"
+CITING_LINK = "Hvorfor bogen henviser til afsnit, og hvordan du citerer efter bogen"
+
+
+def cite_briefly(data: Dataset) -> Html:
+    """The front page's „Sådan citerer du rapporten“: the citation and the example (the one form of `citing`), and one
+    link to the rest (how_to_cite)."""
+    cite = citing(data, WEB_EDITION, WEB_DATE)
+    more = book_link(EDITORS_PAGE, esc(CITING_LINK), anchor=CITING_ANCHOR)
+    return Html(
+        f'<p class="kr-citation">{cite.report}</p><p class="kr-citation-note kr-example">{cite.example}</p>'
+        f'<p class="kr-citation-note">{more}</p>'
+    )
 
 
 # Said once above the list of the quote counts: every count in it is the book's, and the report states none.
@@ -379,7 +399,7 @@ def key_figures(data: Dataset) -> Html:
         + _figure_list(data, report_figures(data), own)
         + '<p class="kr-figures-lead">Bogens egen optælling:</p>'
         + _figure_list(data, [(n, label, explained, "") for n, label, explained in counted], "Bogens egen optælling")
-        + (f'<p class="kr-quotes-untied">{esc(untied)}</p>' if untied else "")
+        + (f'<p class="{cards.QUOTES_UNTIED_CSS}">{esc(untied)}</p>' if untied else "")
         + f'<p class="kr-quote-more">{more}</p>'
     )
 

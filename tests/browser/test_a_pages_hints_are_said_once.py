@@ -33,3 +33,29 @@ def test_the_comparison_page_says_each_hint_once(browser, site_url, screen):
         assert said == [1, 1], said
     finally:
         context.close()
+
+
+# Reader 29, F3: with a municipality chosen, "no quote is tied to a municipality" stood two or three times on one page:
+# the filter's panel, an ingredient's line at its quotes, the front page's line under its quote count (ADR 97). Each
+# page says it once: at the quotes where the page says it there, else in the panel (docs/adr/0106). The panel's
+# sentence counts while the panel is folded: a tap shows it.
+UNTIED_JS = """async () => {
+  await window.KR_FILTER.ready;
+  const said = (e) => !e.closest('[hidden]') && getComputedStyle(e).display !== 'none';
+  return [...document.querySelectorAll('p')].filter((e) => !e.querySelector('p'))
+    .filter((e) => /ingen kommune ved (sine )?citate/i.test(e.textContent)).filter(said).map((e) => e.textContent.trim());
+}"""
+UNTIED_PAGES = ["index.html", "ingredienser/faelles-fundamenter.html", "kommuner/profil-ringkoebing-skjern.html", "vaerdiskabelser.html"]
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+@pytest.mark.parametrize("path", UNTIED_PAGES)
+def test_with_a_municipality_chosen_a_page_says_once_that_no_quote_is_tied(browser, site_url, screen, path):
+    context = browser.new_context(locale="da-DK", viewport=SCREENS[screen], is_mobile=screen == "phone", has_touch=screen == "phone")
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/{path}?kommune=ringkoebing-skjern")
+        said = page.evaluate(UNTIED_JS)
+        assert len(said) == 1, said
+    finally:
+        context.close()
