@@ -61,9 +61,10 @@ def test_the_outcome_question_is_asked_in_one_wording_on_the_pages_in_the_pdfs_t
         assert "indsatserne førte til" not in profile.get_text() + printed.get_text(), row.name
     guide = {r["Kolonne"]: r for r in column_rows(TABLES["municipalities"])}
     assert f"rapporten beskriver indsatserne, men angiver ikke, {for_group}" in " ".join(guide["outcome"].values())
-    assert f"„rapporten beskriver indsatserne, men angiver ikke, {for_group}“" in (REPO / "data" / "DATAORDBOG.md").read_text(encoding="utf-8")
+    said = f"„rapporten beskriver indsatserne, men angiver ikke, {for_group}“"
+    assert said in (REPO / "data" / "DATAORDBOG.md").read_text(encoding="utf-8")
     sources = {(r["fil"], r["kolonne"]): r for r in _rows(published, SOURCES_FILE)}
-    assert f"„rapporten beskriver indsatserne, men angiver ikke, {for_group}“" in sources[("municipalities.csv", "outcome")]["begrundelse"]
+    assert said in sources[("municipalities.csv", "outcome")]["begrundelse"]
     assert sources[("municipalities.csv", "outcome")]["hvis_ord"] == "redaktionens gengivelse"
     write_downloads(published, tmp_path / "hentet")
     back = load(tmp_path / "hentet")

@@ -823,9 +823,7 @@ def partners_said(organisations: pd.DataFrame, ids: Iterable[str], municipality:
     the name of the one that took part (reading 29, #1: „Køge deltog i March mod ensomhed“, as the report says)."""
     shown = organisations[organisations["organisation_id"].isin(set(ids))]
     said = [
-        RELATIONS[relation].format(
-            names=listing(list(shown.loc[shown["relation"] == relation, "name"])), municipality=municipality
-        )
+        RELATIONS[relation].format(names=listing(list(shown.loc[shown["relation"] == relation, "name"])), municipality=municipality)
         for relation in dict.fromkeys(shown["relation"])
         if relation in RELATIONS
     ]
