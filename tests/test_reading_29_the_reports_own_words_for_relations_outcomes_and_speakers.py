@@ -10,17 +10,22 @@ import csv
 import datetime as dt
 import io
 import re
+import shutil
+from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from kulturensrige import load
+from kulturensrige.data import provenance
 from kulturensrige.data.column_guide import real_row
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
-from kulturensrige.data.schema import NOT_STATED, RELATIONS, SLUG_PATTERN, TABLES
+from kulturensrige.data.schema import BY_ANALYST, NOT_STATED, RELATIONS, SLUG_PATTERN, TABLES
 from kulturensrige.edition import editions
 from kulturensrige.render import cards, comparison, lists
 from report_source import collapse, repair_hyphenation
 from support.checks import each
 
+REPO = Path(__file__).resolve().parent.parent
 STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
 # Words the report does not say of the organisations it names (reading29, #1 and #4).
 OVERSTATED = ("planlagt", "er en kampagne", "en målgruppe, en kampagne")
@@ -113,3 +118,20 @@ def test_every_tables_example_in_the_data_dictionary_is_a_real_row_of_the_report
     for table in each(list(TABLES.values())):
         key = str(table.schema.columns[table.key].metadata.get("example", ""))
         assert real_row(table.name, key) is not None, (table.name, key)
+
+
+def test_an_analysts_sources_file_names_no_editors_labels_and_no_reason_opens_with_a_blank(tmp_path: Path):
+    """reading29 #5: in an analyst's folder, five kilder.csv rows said „analytikerens angivelse“ and then that a note
+    says which card labels „der er redaktionens“; the charts' rows opened with a blank („ I sidernes …“) and gave
+    „1, udledt af redaktionen“ as their example."""
+    folder = tmp_path / "mine-data"
+    shutil.copytree(REPO / "data", folder)
+    options = TABLES["options"].file
+    (folder / options).write_text((REPO / "templates" / "data" / options).read_text(encoding="utf-8"), encoding="utf-8")
+    data = load(folder)
+    assert provenance.folder_source(data.options) == BY_ANALYST
+    rows = _download(data, SOURCES_FILE)
+    for row in each(rows):
+        assert row["begrundelse"] == row["begrundelse"].strip(), (row["fil"], row["kolonne"])
+        assert "der er redaktionens" not in row["begrundelse"] and "udledt af redaktionen" not in row["begrundelse"]
+    assert any(provenance.LABELS_ONCE in row["begrundelse"] for row in rows)

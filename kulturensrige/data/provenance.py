@@ -644,10 +644,11 @@ def retelling_rule(options: pd.DataFrame) -> str:
 
 
 # Whose a card's labels are (a quote's kind; an initiative's kind and status): never a mark on the card, in any medium;
-# said once per list, after its cards, in these words on a page, in every PDF and in kilder.csv (ADR 70).
+# said once per list, after its cards, in these words on a page, in every PDF and in kilder.csv (ADR 70). Whose
+# words the note names no one, so it holds in an analyst's folder too (reading 29, #5).
 LABELS_ONCE = (
-    "Et kort viser sin betegnelse uden mærke; en note efter hver liste af kort siger én gang, hvilke af kortenes "
-    "betegnelser der er redaktionens, på siderne og i PDF'erne."
+    "Et kort viser sin betegnelse uden mærke; en note efter hver liste af kort siger én gang, hvis kortenes "
+    "betegnelser er, på siderne og i PDF'erne."
 )
 
 
