@@ -135,3 +135,13 @@ def test_an_analysts_sources_file_names_no_editors_labels_and_no_reason_opens_wi
         assert row["begrundelse"] == row["begrundelse"].strip(), (row["fil"], row["kolonne"])
         assert "der er redaktionens" not in row["begrundelse"] and "udledt af redaktionen" not in row["begrundelse"]
     assert any(provenance.LABELS_ONCE in row["begrundelse"] for row in rows)
+
+
+def test_koeges_cards_and_the_slips_title_read_as_plain_danish(data):
+    """reading29 #8: „udendørsarrangementer hver dag i seks dage: det lokale seniorband, …“ made a band an
+    arrangement; „»… seniorband« og medarbejdere fra kommunens musikskole“ read as „bidraget til … og medarbejdere“;
+    „Stavefejl i ordene, bogen citerer“ read „bogen citerer“ as the list's next item."""
+    cards_ = _text(cards.initiative_list(data, "259"))
+    assert "hver dag i seks dage med det lokale seniorband" in cards_
+    assert "seniorband« og af medarbejdere fra kommunens musikskole" in cards_
+    assert TABLES["report_slips"].title == "Stavefejl i de ord, bogen citerer"

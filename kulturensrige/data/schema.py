@@ -994,7 +994,7 @@ TABLES: dict[str, Table] = {
         _table(
             "report_slips",
             # No 'Rapportens': a page's „Sådan er siden lavet“ names its tables by title, in an analyst's book too (ADR 86).
-            "Stavefejl i ordene, bogen citerer",
+            "Stavefejl i de ord, bogen citerer",
             "Ord, som rapporten staver forkert, og tegn, der står forkert (fx et »?« midt i en sætning), i de ord af "
             "rapporten, bogen citerer ordret. Bogen retter dem ikke; den "
             f"siger efter citatet, at ordet står sådan i rapporten (fx „{SLIP_EXAMPLE}“): på siderne, i PDF-udgaverne "
