@@ -145,3 +145,12 @@ def test_koeges_cards_and_the_slips_title_read_as_plain_danish(data):
     assert "hver dag i seks dage med det lokale seniorband" in cards_
     assert "seniorband« og af medarbejdere fra kommunens musikskole" in cards_
     assert TABLES["report_slips"].title == "Stavefejl i de ord, bogen citerer"
+
+
+def test_the_references_and_the_explorer_say_what_the_book_does_in_plain_danish():
+    """reading29 #8: „… og bogen finder ingen titler på.“ (unclear) and „med flere filtre på én gang, end den statiske
+    bog kan“ (the comparison has no verb of its own)."""
+    references = (REPO / "book" / "referencer.ipynb").read_text(encoding="utf-8")
+    explorer = (REPO / "book" / "om-data" / "udforsker.md").read_text(encoding="utf-8")
+    assert "og bogen gætter ikke på titlerne." in references and "finder ingen titler på" not in references
+    assert "med flere filtre ad gangen, end den statiske bog har." in explorer and "bog kan." not in explorer
