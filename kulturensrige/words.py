@@ -260,7 +260,7 @@ COUNT_WORDS = "{heading}, i ord"
 WHOSE_COLUMN = "Kilde"
 COUNT_COLUMNS_RULE = (
     "I sidernes og figurernes CSV-filer holder en kolonne med antal kun tal (tom, hvor der intet tal er), så et regneark "
-    "kan lægge dem sammen; hvor tabellen på siden har ord ved et tal (fx „1, udledt af redaktionen“) eller et ord i stedet "
+    "kan lægge dem sammen; hvor tabellen på siden har ord ved et tal (fx hvem der har udledt det) eller et ord i stedet "
     f"for et tal (fx „én“, „ikke angivet“), står ordene i kolonnen „{COUNT_WORDS.format(heading='<kolonnen>')}“ ved siden af. "
     "Hvor hver kolonne i en figurs tabel er redaktionens, står kolonnernes navne uden mærke, og kolonnen "
     f"„{WHOSE_COLUMN}“ siger i hver række, hvis tabellen er, med samme ord som figurens række „alle“ i kilder.csv."

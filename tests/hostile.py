@@ -164,7 +164,7 @@ def overlay_rows() -> dict[str, list[dict[str, str]]]:
                 organisation_id="hostile-organisation",
                 name_official="nej",
                 # A relation puts the organisation's name in the profile's sentence on what the report calls it (ADR 98).
-                relation="kampagne",
+                relation="kommunen-deltog-i",
                 kind="hostile-organisationstype",
                 kind_by_knowledge="ja",
                 kommunekode="259",

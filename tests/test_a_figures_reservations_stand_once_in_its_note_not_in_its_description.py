@@ -57,5 +57,5 @@ def test_the_organisations_charts_rule_and_its_no_partners_reservation_stand_onc
     chart = charts.partners_by_kind(data)
     page = " ".join(BeautifulSoup(above + chart.html().markup, "html.parser").get_text(" ").split())
     assert len(_sentences(above)) <= 2 and "partnere" in above, above
-    for reservation in each((ORGANISATION_RULE, "en målgruppe, en kampagne")):
+    for reservation in each((ORGANISATION_RULE, "som en del af målgruppen, som noget, en kommune deltog i")):
         assert page.count(reservation) == 1 and reservation in chart.note, reservation

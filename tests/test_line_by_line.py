@@ -120,7 +120,11 @@ ORGANISATIONS_LABEL = "Organisationer nævnt ved indsatsen"
 # card names it, the relation its description gives, and the report's words for that relation.
 NAMED_ORGANISATIONS = {
     "paraplyen": ("hoeje-taastrup-fribilletter", "brugere var blandt målgrupperne", "brugere af værestedet Paraplyen"),
-    "kulturministeriet": ("aarhus-grib-engagementet", "Ministeriet bag initiativet", "der er et initiativ under Kulturministeriet"),
+    "kulturministeriet": (
+        "aarhus-grib-engagementet",
+        "et initiativ under Kulturministeriet",
+        "der er et initiativ under Kulturministeriet",
+    ),
     "storstroems-faengsel": ("guldborgsund-roedder", "tænkt med i", "hvor også Storstrøms fængsel og Helhedsplan Lindholm"),
     "helhedsplan-lindholm": ("guldborgsund-roedder", "tænkt med i", "(et socialt belastet boligområde) er tænkt med"),
     "koege-bibliotek": ("koege-gang-i-gaarden", "sætte fokus på", "Formålet var at sætte fokus på fællesskaber, bibliotekets tilbud"),

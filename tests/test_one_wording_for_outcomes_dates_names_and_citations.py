@@ -40,6 +40,7 @@ def test_the_outcome_question_is_asked_in_one_wording_on_the_pages_in_the_pdfs_t
     question = provenance.outcome_question()
     assert question == "Hvad forløbet førte til"
     asked = question.lower()
+    for_group = f"{asked} for målgruppen"
     published = published_files(data)
     cells = {r["name"]: r["outcome"] for r in _rows(published, "municipalities.csv")}
     charts_ = editions.EditionCharts.compute(data)
@@ -52,16 +53,18 @@ def test_the_outcome_question_is_asked_in_one_wording_on_the_pages_in_the_pdfs_t
             assert [dt_.get_text() for dt_ in printed.select("dt") if asked in dt_.get_text().lower()] == [question], row.name
             assert cells[row.name] == row.outcome
             continue
-        sentence = f"Rapporten angiver ikke, {asked} i {row.name}."
+        # ADR 104 (reader29 F5c): the absence says what the report describes and asks the question of the target group.
+        sentence = f"Rapporten beskriver indsatserne, men angiver ikke, {for_group} i {row.name}."
         assert profile.select_one("p.kr-outcome").get_text(" ", strip=True) == f"{sentence} (red.)", row.name
         assert printed.select_one(".kr-outcome").get_text(" ", strip=True).startswith(sentence), row.name
-        assert cells[row.name] == f"rapporten angiver ikke, {asked}", row.name
+        assert cells[row.name] == f"rapporten beskriver indsatserne, men angiver ikke, {for_group}", row.name
         assert "indsatserne førte til" not in profile.get_text() + printed.get_text(), row.name
     guide = {r["Kolonne"]: r for r in column_rows(TABLES["municipalities"])}
-    assert f"rapporten angiver ikke, {asked}" in " ".join(guide["outcome"].values())
-    assert f"„rapporten angiver ikke, {asked}“" in (REPO / "data" / "DATAORDBOG.md").read_text(encoding="utf-8")
+    assert f"rapporten beskriver indsatserne, men angiver ikke, {for_group}" in " ".join(guide["outcome"].values())
+    said = f"„rapporten beskriver indsatserne, men angiver ikke, {for_group}“"
+    assert said in (REPO / "data" / "DATAORDBOG.md").read_text(encoding="utf-8")
     sources = {(r["fil"], r["kolonne"]): r for r in _rows(published, SOURCES_FILE)}
-    assert f"„rapporten angiver ikke, {asked}“" in sources[("municipalities.csv", "outcome")]["begrundelse"]
+    assert said in sources[("municipalities.csv", "outcome")]["begrundelse"]
     assert sources[("municipalities.csv", "outcome")]["hvis_ord"] == "redaktionens gengivelse"
     write_downloads(published, tmp_path / "hentet")
     back = load(tmp_path / "hentet")

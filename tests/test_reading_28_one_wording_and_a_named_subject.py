@@ -104,9 +104,11 @@ def test_a_profile_says_of_its_organisations_only_what_holds_for_them(data):
     organisationer“, untrue for Aarhus (Kulturministeriet and three art schools), Ringkøbing-Skjern and Rudersdal. Each
     page names its own (organisations.relation); Sammenlign and kilder.csv, which cover all, keep the general sentence."""
     made = editions.EditionCharts.compute(data)
-    general = "nogle er en målgruppe, en kampagne eller et samarbejde, der kun er planlagt"
+    # Reading 29, #1: the general sentence and Køge's said more than the report (»tænkt med«; Køge took part in March
+    # mod ensomhed); both now say what the report says.
+    general = "rapporten nævner nogle som en del af målgruppen, som noget, en kommune deltog i, eller som kun tænkt med"
     expected = {
-        "259": "Rapporten kalder ingen af disse organisationer partnere; March mod ensomhed er en kampagne.",
+        "259": "Rapporten kalder ingen af disse organisationer partnere; Køge deltog i March mod ensomhed.",
         "169": "Rapporten kalder ingen af disse organisationer partnere; brugerne af værestedet Paraplyen er en del af målgruppen.",
         "376": "Rapporten kalder ingen af disse organisationer partnere; Storstrøm Fængsel og Helhedsplan Lindholm er kun tænkt "
         "med i et nyt projekt.",

@@ -36,7 +36,9 @@ from kulturensrige.data.schema import (
     NOT_GIVEN,
     NOT_STATED,
     ORGANISATION_RULE,
+    OUTCOME_DESCRIBED,
     OUTCOME_QUESTION,
+    OUTCOME_UNTOLD,
     PAGE_TABLES,
     PUBLISHED_BLANKS,
     PUBLISHED_CODES,
@@ -271,8 +273,11 @@ def not_given(options: pd.DataFrame, what: str) -> str:
 
 
 def _absence(holder: str, what: str) -> str:
-    """'rapporten angiver ikke datoen'; a question ('hvad forløbet førte til') is a clause, set off by a comma."""
-    return f"{holder} angiver ikke{',' if what.startswith('hv') else ''} {what}"
+    """'rapporten angiver ikke datoen'; a question ('hvad forløbet førte til') is a clause, set off by a comma. The
+    outcome's absence says first what the source does describe (schema.OUTCOME_UNTOLD): 'rapporten beskriver
+    indsatserne, men angiver ikke, hvad forløbet førte til for målgruppen'."""
+    described = f" {OUTCOME_DESCRIBED}" if what.startswith(OUTCOME_UNTOLD) else ""
+    return f"{holder}{described} angiver ikke{',' if what.startswith('hv') else ''} {what}"
 
 
 ROLE_NOT_STATED = "rolle ikke angivet"
@@ -639,10 +644,11 @@ def retelling_rule(options: pd.DataFrame) -> str:
 
 
 # Whose a card's labels are (a quote's kind; an initiative's kind and status): never a mark on the card, in any medium;
-# said once per list, after its cards, in these words on a page, in every PDF and in kilder.csv (ADR 70).
+# said once per list, after its cards, in these words on a page, in every PDF and in kilder.csv (ADR 70). Whose
+# words the note names no one, so it holds in an analyst's folder too (reading 29, #5).
 LABELS_ONCE = (
-    "Et kort viser sin betegnelse uden mærke; en note efter hver liste af kort siger én gang, hvilke af kortenes "
-    "betegnelser der er redaktionens, på siderne og i PDF'erne."
+    "Et kort viser sin betegnelse uden mærke; en note efter hver liste af kort siger én gang, hvis kortenes "
+    "betegnelser er, på siderne og i PDF'erne."
 )
 
 
@@ -774,7 +780,7 @@ def untold_outcome(options: pd.DataFrame, name: str) -> tuple[str, str]:
     førte til for deltagerne“, the PDF „Hvad forløbet førte til“, the CSV said „ikke angivet“): 'Rapporten angiver
     ikke, hvad forløbet førte til i Aarhus.' In the report's folder the editors' reading of the report's section,
     marked as theirs, said once after what the report does tell (ADR 87); in another folder its holder's, no mark."""
-    said = not_given(options, f"{OUTCOME_QUESTION} i {name}")
+    said = not_given(options, f"{OUTCOME_UNTOLD} i {name}")
     owner = f"{words(BY_EDITORS).own} læsning" if folder_source(options) == BY_REPORT else ""
     return f"{said[0].upper()}{said[1:]}.", owner
 
@@ -810,24 +816,25 @@ def untied_reasons(quotes: pd.DataFrame) -> dict[str, str]:
     }
 
 
-def partners_said(organisations: pd.DataFrame, ids: Iterable[str]) -> str:
+def partners_said(organisations: pd.DataFrame, ids: Iterable[str], municipality: str) -> str:
     """What the report names the organisations at a municipality's initiatives (`ids`) as, only what holds for them
     (organisations.relation): 'Rapporten kalder ingen af disse organisationer partnere; brugerne af værestedet Paraplyen
-    er en del af målgruppen.' The general sentence („nogle er en målgruppe, en kampagne …“) stood under every profile's
-    cards, untrue for Aarhus' (reading 28, #4b); it stays where it covers all of them (kilder.csv, Sammenlign)."""
+    er en del af målgruppen.' The general sentence (schema.RELATIONS_SAID) stood under every profile's cards, untrue
+    for Aarhus' (reading 28, #4b); it stays where it covers all of them (kilder.csv, Sammenlign). `municipality` is
+    the name of the one that took part (reading 29, #1: „Køge deltog i March mod ensomhed“, as the report says)."""
     shown = organisations[organisations["organisation_id"].isin(set(ids))]
     said = [
-        RELATIONS[relation].format(names=listing(list(shown.loc[shown["relation"] == relation, "name"])))
+        RELATIONS[relation].format(names=listing(list(shown.loc[shown["relation"] == relation, "name"])), municipality=municipality)
         for relation in dict.fromkeys(shown["relation"])
         if relation in RELATIONS
     ]
     return f"{'; '.join([NO_PARTNERS, *said])}."
 
 
-def organisations_reason(organisations: pd.DataFrame, ids: Iterable[str]) -> dict[str, str]:
+def organisations_reason(organisations: pd.DataFrame, ids: Iterable[str], municipality: str) -> dict[str, str]:
     """Why the organisations at a municipality's initiatives are the editors' gathering (partners_said and the rule),
     as `told` for whose_parts."""
-    return {"initiatives.organisation_ids": f"{partners_said(organisations, ids)} {ORGANISATION_RULE}"}
+    return {"initiatives.organisation_ids": f"{partners_said(organisations, ids, municipality)} {ORGANISATION_RULE}"}
 
 
 def municipal_reasons(data_tables: Mapping[str, pd.DataFrame], options: pd.DataFrame) -> list[str]:
@@ -835,9 +842,10 @@ def municipal_reasons(data_tables: Mapping[str, pd.DataFrame], options: pd.DataF
     municipality's partners_said, the rule it precedes, and every wording of statuses_rule. »Om kilderne« of the whole
     book says each of them once (editions.known_reasons)."""
     initiatives, organisations = data_tables["initiatives"], data_tables["organisations"]
+    names = dict(zip(data_tables["municipalities"]["kommunekode"], data_tables["municipalities"]["name"], strict=True))
     partners = [
-        partners_said(organisations, [i for ids in rows["organisation_ids"] for i in ids])
-        for _, rows in initiatives.groupby("kommunekode", sort=False)
+        partners_said(organisations, [i for ids in rows["organisation_ids"] for i in ids], names.get(code, ""))
+        for code, rows in initiatives.groupby("kommunekode", sort=False)
     ]
     statuses = [statuses_rule(options, read, unread) for read, unread in ((0, 1), (0, 2), (1, 0), (1, 1))]
     return [*partners, ORGANISATION_RULE, *statuses]

@@ -505,5 +505,5 @@ def sources_file(data: Dataset, figures_not_drawn: Collection[str] = (), *, tied
             figure_id = value.removeprefix(FIGURE)
             label = provenance.chart_label(data.options, figure_id)
             reasons = provenance.chart_reasons(data.options, figure_id, provenance.data_reasons(data.tables))
-            rows.append([f"{figure_id}-*.csv", "alle", label, f"{reasons} {COUNT_COLUMNS_RULE}"])
+            rows.append([f"{figure_id}-*.csv", "alle", label, f"{reasons} {COUNT_COLUMNS_RULE}".strip()])
     return plain_csv_text(SOURCES_HEADER, rows)

@@ -33,8 +33,13 @@ NOT_APPLICABLE = "ikke relevant"
 # The one question a municipality's outcome answers, worded once: the PDF's field, the sentence where the report does
 # not answer it, the download's cell and the dictionary all ask it in these words (reading26r2, #6).
 OUTCOME_QUESTION = "hvad forløbet førte til"
+# What the report does not tell where it gives a municipality no outcome (reader 29, F5c: „Rapporten angiver ikke, hvad
+# forløbet førte til“ read as „nothing came of it“, though the report describes what each group did): the effect for
+# the target group, after what it does describe (provenance.not_given words both, ADR 104).
+OUTCOME_UNTOLD = f"{OUTCOME_QUESTION} for målgruppen"
+OUTCOME_DESCRIBED = "beskriver indsatserne, men"
 NOT_GIVEN = {
-    "municipalities.outcome": OUTCOME_QUESTION,
+    "municipalities.outcome": OUTCOME_UNTOLD,
     "programme_events.mode": "formen",
     "programme_events.date": "datoen",
     "programme_events.place": "stedet",
@@ -99,11 +104,15 @@ NO_PARTNERS = "Rapporten kalder ingen af disse organisationer partnere"
 # What the report names an organisation as where it does not work on the initiative (organisations.relation) -> what a
 # municipality's page says of those it names there, instead of the general sentence, which holds for some pages only
 # (reading 28, #4b).
+# The ids say what the report says, in ASCII as the other ids (reading 29, #1 and #4): the report says only that Køge
+# took part in March mod ensomhed (not what it is), and that the new project is »tænkt med« the two (not planned).
 RELATIONS = {
-    "malgruppe": "brugerne af {names} er en del af målgruppen",
-    "kampagne": "{names} er en kampagne",
-    "planlagt": "{names} er kun tænkt med i et nyt projekt",
+    "maalgruppe": "brugerne af {names} er en del af målgruppen",
+    "kommunen-deltog-i": "{municipality} deltog i {names}",
+    "taenkt-med": "{names} er kun tænkt med i et nyt projekt",
 }
+# The same, said of organisations at all municipalities' initiatives (kilder.csv, Sammenlign, the data dictionary).
+RELATIONS_SAID = "rapporten nævner nogle som en del af målgruppen, som noget, en kommune deltog i, eller som kun tænkt med i et nyt projekt"
 ANONYMITY, ON, OFF = "anonymitet", "til", "fra"
 # Whose word a value is (the provenance model). `rapporten`: the report states it; `redaktionen`: the editors'
 # reading or addition, with its reason; `analytiker`: typed in by whoever prepared the data folder (workbook or CSV);
@@ -438,7 +447,7 @@ TABLES: dict[str, Table] = {
                 "outcome": text(
                     f"{OUTCOME_QUESTION[0].upper()}{OUTCOME_QUESTION[1:]} i kommunen, eller 'ikke angivet'. Hvor rapporten "
                     f"ikke fortæller det, står der på siderne, i PDF-udgaverne og i de CSV-filer, bogen udgiver, „rapporten "
-                    f"angiver ikke, {OUTCOME_QUESTION}“; læst ind igen er det 'ikke angivet'.",
+                    f"{OUTCOME_DESCRIBED} angiver ikke, {OUTCOME_UNTOLD}“; læst ind igen er det 'ikke angivet'.",
                     NOT_STATED,
                 ),
                 "summary": text("Resumé med egne ord.", "Køge holdt eventet ..."),
@@ -544,8 +553,9 @@ TABLES: dict[str, Table] = {
                 "relation": _column(
                     str,
                     [pa.Check.isin([*RELATIONS, ""], error=f"en af: {', '.join(RELATIONS)}, eller tom")],
-                    "Hvad rapporten nævner organisationen som, hvor den ikke arbejder med på indsatsen: malgruppe (dens "
-                    "brugere er en del af målgruppen), kampagne, planlagt (kun tænkt med i et nyt projekt); tom ellers. "
+                    "Hvad rapporten nævner organisationen som, hvor den ikke arbejder med på indsatsen: maalgruppe (dens "
+                    "brugere er en del af målgruppen), kommunen-deltog-i (kommunen deltog i den), taenkt-med (kun tænkt "
+                    "med i et nyt projekt); tom ellers. "
                     "En kommunes side siger det under indsatserne, i stedet for at sige om alle kommuner, at nogle er sådan.",
                     "",
                     "choice",
@@ -679,10 +689,10 @@ TABLES: dict[str, Table] = {
             "Opmærksomhedspunkter og læringspunkter pr. ingrediens.",
             "attention_point_id",
             {
-                "attention_point_id": ident("Punktets id.", "faelles-fundamenter-sprog"),
+                "attention_point_id": ident("Punktets id.", "ff-langhaarssnak"),
                 "ingredient_id": ref("ingredients", "Ingrediensen.", "faelles-fundamenter"),
                 "position": integer("Rækkefølge.", "1", minimum=1),
-                "text": text(f"Punktet. {POINT_MARKS}", "Fagsprog kan virke ekskluderende."),
+                "text": text(f"Punktet. {POINT_MARKS}", "..."),
                 "basis": choice(
                     BASES,
                     "stated: rapporten kalder det selv et opmærksomhedspunkt; inferred: redaktionens læsning af afsnittet.",
@@ -856,7 +866,7 @@ TABLES: dict[str, Table] = {
             "guiden som løbende tekst, og hver sætning er én anbefaling.",
             "recommendation_id",
             {
-                "recommendation_id": ident("Anbefalingens id.", "raek-ud"),
+                "recommendation_id": ident("Anbefalingens id.", "raek-ud-til-kulturinstitutioner"),
                 "position": integer("Sætningens plads i guiden, i rapportens rækkefølge.", "1", minimum=1),
                 "text": text("Anbefalingen med egne ord.", "Ræk ud til lokale kulturinstitutioner."),
                 "report_text": text("Rapportens ordlyd.", "Ræk ud til lokale kulturinstitutioner."),
@@ -984,7 +994,7 @@ TABLES: dict[str, Table] = {
         _table(
             "report_slips",
             # No 'Rapportens': a page's „Sådan er siden lavet“ names its tables by title, in an analyst's book too (ADR 86).
-            "Stavefejl i ordene, bogen citerer",
+            "Stavefejl i de ord, bogen citerer",
             "Ord, som rapporten staver forkert, og tegn, der står forkert (fx et »?« midt i en sætning), i de ord af "
             "rapporten, bogen citerer ordret. Bogen retter dem ikke; den "
             f"siger efter citatet, at ordet står sådan i rapporten (fx „{SLIP_EXAMPLE}“): på siderne, i PDF-udgaverne "
@@ -1140,7 +1150,7 @@ EDITORIAL: tuple[Editorial, ...] = (
     Editorial(
         "initiatives.organisation_ids",
         "organisationer ved indsatserne",
-        f"{NO_PARTNERS}, og nogle er en målgruppe, en kampagne eller et samarbejde, der kun er planlagt. {ORGANISATION_RULE}",
+        f"{NO_PARTNERS}, og {RELATIONS_SAID}. {ORGANISATION_RULE}",
         "samling",
     ),
     Editorial(
@@ -1191,7 +1201,7 @@ EDITORIAL: tuple[Editorial, ...] = (
         "organisations.relation",
         "hvad rapporten nævner organisationerne som",
         "Rapporten kalder ingen af organisationerne partnere; at den nævner en organisation som en del af målgruppen, "
-        "som en kampagne eller som kun tænkt med i et nyt projekt, er redaktionens læsning af rapportens ord.",
+        "som noget, en kommune deltog i, eller som kun tænkt med i et nyt projekt, er redaktionens læsning af rapportens ord.",
         "læsning",
     ),
     Editorial(

@@ -1170,6 +1170,12 @@ def block_lifted(data: Dataset, rows: pd.DataFrame) -> list[str]:
     return [INITIATIVE_MARKED[field] for field in lift_marks(contexts)[1]]
 
 
+def municipality_of(data: Dataset, rows: pd.DataFrame) -> str:
+    """The name of the municipality whose initiatives `rows` are, or '' where they are several municipalities'."""
+    names = data.municipalities.loc[data.municipalities["kommunekode"].isin(set(rows["kommunekode"])), "name"]
+    return str(names.iloc[0]) if len(names) == 1 else ""
+
+
 def initiatives_whose(data: Dataset, *lifted: str, rows: pd.DataFrame | None = None) -> provenance.Whose:
     """Whose a block of initiative cards is, in the one wording the page's note and the editions' line both say
     (reading s24, F6: 'Redaktionens inddeling, betegnelser, samling, læsning og ord' on the page, '… samling og
@@ -1177,7 +1183,7 @@ def initiatives_whose(data: Dataset, *lifted: str, rows: pd.DataFrame | None = N
     (kilder.csv: 'redaktionens ord'). Of these initiatives (`rows`), the reason for their organisations says only what
     holds for those they name (provenance.organisations_reason)."""
     ids = [] if rows is None else [i for ids in rows["organisation_ids"] for i in ids]
-    told = None if rows is None else provenance.organisations_reason(data.organisations, ids)
+    told = None if rows is None else provenance.organisations_reason(data.organisations, ids, municipality_of(data, rows))
     whose = whose_terms_parts(data, *lifted, told=told)
     if whose.editors and provenance.folder_source(data.options) == BY_REPORT:
         # The descriptions are the editors' retelling, which the page's rule says once (ADR 70): not named here.
