@@ -99,6 +99,7 @@ DECISIONS = (
     "the-overviews-cards-come-first-and-a-chosen-line-is-framed-as-a-card",
     "an-editions-own-part-prints-no-table-of-the-others-and-the-whole-book-the-guide-once",
     "a-search-hit-shows-its-word-or-says-where-it-stands-an-analysts-page-says-so-and-the-list-is-tight",
+    "a-first-level-chapter-begins-a-page-and-what-closes-every-profile-is-printed-once",
 )
 
 

@@ -1908,9 +1908,13 @@ def test_no_page_of_any_edition_but_its_last_is_more_than_half_empty(report_site
     A drawing's title is "Diagram …" in a municipality's edition and the chart's own in the whole book's. So is the
     page before a municipality's chapter in the whole book: its heading goes onto the next page with its lines and its
     first card (editions.WITH_NEXT), as the opening of half a page, where Køge's heading and first lines stood at the
-    foot of p. 16 and its cards overleaf (reader27 #3)."""
+    foot of p. 16 and its cards overleaf (reader27 #3). So is the page before a chapter of the contents' first level,
+    which begins a page unless the chapter before would leave a page less than a third full: »Værdiskabelser i
+    Kulturens Rige« ran on in the bottom fifth of a page (reader29, F2; ADR 105)."""
     drawings = ("Diagram", *(squeeze(chart.title)[:9] for chart in charts.plotted(load(REPO / "data"))))
-    municipalities = tuple(squeeze(c.title)[:9] for c in editions.book_chapters(report_site) if editions.is_profile(c))
+    municipalities = tuple(
+        squeeze(c.title)[:9] for c in editions.book_chapters(report_site) if editions.is_profile(c) or 0 < c.depth <= 1
+    )
     for path in each(sorted((report_site / "pdf").glob("*.pdf"))):
         fills = page_fill(path)
         opens = [squeeze(text)[:9] for text in page_texts(path)]

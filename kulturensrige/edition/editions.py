@@ -1608,11 +1608,10 @@ def _chapter_key(article: Tag) -> None:
     # Kept with the paragraph before it, which may stand a few blocks deeper: alone, the key's two lines took the whole
     # book's p. 19 (reader29, F2; ADR 105).
     last = key.find_previous("p")
-    if last is not None and last.find_parent(["li", "table", "details", "aside"]) is None and not last.select_one(".kr-card"):
-        if last.find_parent(class_="kr-card") is None:
-            kept = article.new_tag("div", attrs={"class": KEY_KEPT})
-            last.wrap(kept)
-            kept.append(key.extract())
+    if last is not None and last.find_parent(["li", "table", "details", "aside"]) is None and last.find_parent(class_="kr-card") is None:
+        kept = article.new_tag("div", attrs={"class": KEY_KEPT})
+        last.wrap(kept)
+        kept.append(key.extract())
 
 
 # Set on a printed note whose block's reasons moved to »Om kilderne«, until _point_to_sources has read it.
