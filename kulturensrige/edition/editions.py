@@ -237,8 +237,10 @@ def highlight_note(name: str) -> str:
 
 def untied_note(name: str) -> str:
     """What the marks in the stacked chart mean where none of its quotes is the municipality's: its column of the table
-    is marked, and no bar is dimmed (charts.quotes_per_ingredient, as on the web). That none is tied, the title says."""
-    return f"{name} er markeret i tabellen med {CHOSEN_SIGN} og fed skrift; ingen søjle er dæmpet."
+    is marked, and no bar is dimmed (charts.quotes_per_ingredient, as on the web). That none is tied, the note says: the
+    title is the book's, and named the municipality only to say the chart held nothing of it (reader29, F6; ADR 105)."""
+    said = f"Ingen af citaterne er knyttet til {name}."
+    return f"{said} {name} er markeret i tabellen med {CHOSEN_SIGN} og fed skrift; ingen søjle er dæmpet."
 
 
 def marked_table(table: str, kommunekode: str, rows: int = 0) -> Markup:
