@@ -1411,7 +1411,8 @@ def guide_once(data: Dataset, found: Sequence[Chapter], site: Path) -> GuideOnce
 GUIDE_SHARE = heading_id(guide.INGREDIENT_HEADING)
 # A profile's last line says where the guide's checklists stand on the web (guide.where_the_rest_stands): under each
 # ingredient's „I guiden“, whose ties carry the editors' mark after it.
-GUIDE_SHARES_SAID = re.compile(rf"som tjekliste (?:der|på siderne om [^„]*) under „{re.escape(guide.INGREDIENT_HEADING)}“\s*$")
+# „som tjekliste under“ since reading 28 (#8) took „der“ out of guide.py's line: the whole book printed „I guiden“ again.
+GUIDE_SHARES_SAID = re.compile(rf"som tjekliste (?:(?:der|på siderne om [^„]*) )?under „{re.escape(guide.INGREDIENT_HEADING)}“\s*$")
 
 
 def _guide_pointer(article: Tag, once: GuideOnce) -> None:
