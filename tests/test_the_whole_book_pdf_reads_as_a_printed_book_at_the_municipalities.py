@@ -16,7 +16,7 @@ from kulturensrige.book.profiles import FACTS_HEADING
 from kulturensrige.data import provenance
 from kulturensrige.edition import editions, printing
 from kulturensrige.edition.printing import footer_title
-from kulturensrige.render import cards
+from kulturensrige.render import cards, guide
 from kulturensrige.rules import views
 from kulturensrige.words import listing
 from support.checks import each
@@ -169,3 +169,13 @@ def test_a_municipalitys_edition_prints_the_chart_of_quotes_under_its_own_title_
         assert found, row.name
         charts_titles.append(found.group(1))
     assert len(set(charts_titles)) <= 1, charts_titles
+
+
+@pytest.mark.build
+def test_the_profiles_closing_line_names_the_one_checklist_and_not_the_same_pages(report_site: Path):  # noqa: F811
+    """The line that closes the municipalities' chapters said „på de samme sider står guidens råd som tjekliste under
+    „I guiden““: the web's pages. The whole book prints the guide once, under „Den kondenserede guide“ (ADR 102), and
+    the line says so, once (ADR 105)."""
+    text = pdf_text(report_site / "pdf" / editions.file_name(), editions.TITLE)
+    assert squeeze(editions.SAME_PAGES) not in text
+    assert text.count(squeeze(f"guidens råd står som tjekliste under „{guide.HEADING}“")) == 1

@@ -1409,10 +1409,14 @@ def guide_once(data: Dataset, found: Sequence[Chapter], site: Path) -> GuideOnce
 
 # An ingredient's page sets the guide's points tied to it under this heading; the whole book prints the guide once.
 GUIDE_SHARE = heading_id(guide.INGREDIENT_HEADING)
+SAME_PAGES = "på de samme sider står guidens råd "
 # A profile's last line says where the guide's checklists stand on the web (guide.where_the_rest_stands): under each
 # ingredient's „I guiden“, whose ties carry the editors' mark after it.
-# „som tjekliste under“ since reading 28 (#8) took „der“ out of guide.py's line: the whole book printed „I guiden“ again.
-GUIDE_SHARES_SAID = re.compile(rf"som tjekliste (?:(?:der|på siderne om [^„]*) )?under „{re.escape(guide.INGREDIENT_HEADING)}“\s*$")
+# „på de samme sider står guidens råd som tjekliste under“ since reading 28 (#8) took „der“ out of guide.py's line: the
+# whole book printed „I guiden“ again. „På de samme sider“ is the web's: the whole book's checklist stands elsewhere.
+GUIDE_SHARES_SAID = re.compile(
+    rf"(?:{SAME_PAGES})?som tjekliste (?:(?:der|på siderne om [^„]*) )?under „{re.escape(guide.INGREDIENT_HEADING)}“\s*$"
+)
 
 
 def _guide_pointer(article: Tag, once: GuideOnce) -> None:
@@ -1438,11 +1442,16 @@ def _guide_pointer(article: Tag, once: GuideOnce) -> None:
         heading.insert_after(pointer)
     # A profile's line that the checklists stand under „I guiden“ names where the whole book prints the guide; the
     # mark of whose its ties to the ingredients are goes with them (the checklist says it).
+    checklist = f"som tjekliste under „{guide.HEADING}“ i kapitlet „{once.chapter}“"
+
+    def named(match: re.Match[str]) -> str:
+        return f"guidens råd står {checklist}" if match.group(0).startswith(SAME_PAGES) else checklist
+
     for text in [t for line in article.select("p.kr-advice") for t in line.find_all(string=GUIDE_SHARES_SAID)]:
         mark = text.find_next_sibling()
         if mark is not None and "kr-by" in mark.get_attribute_list("class"):  # the web's button, not yet made text
             mark.decompose()
-        text.replace_with(GUIDE_SHARES_SAID.sub(f"som tjekliste under „{guide.HEADING}“ i kapitlet „{once.chapter}“", text))
+        text.replace_with(GUIDE_SHARES_SAID.sub(named, text))
 
 
 # What stands before a profile's first card and goes with it onto the next page (edition.css): Køge's heading, lead,
