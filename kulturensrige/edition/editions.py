@@ -1620,7 +1620,9 @@ def _chapter_key(article: Tag) -> None:
     # Kept with the paragraph before it, which may stand a few blocks deeper: alone, the key's two lines took the whole
     # book's p. 19 (reader29, F2; ADR 105).
     last = key.find_previous("p")
-    if last is not None and last.find_parent(["li", "table", "details", "aside"]) is None and last.find_parent(class_="kr-card") is None:
+    text = key.find_previous(string=lambda t: bool(t.strip()))  # the key moves only past blocks without text
+    kept_whole = last is not None and last.find_parent(["li", "table", "details", "aside"]) is None
+    if kept_whole and last.find_parent(class_="kr-card") is None and text is not None and last in text.parents:
         kept = article.new_tag("div", attrs={"class": KEY_KEPT})
         last.wrap(kept)
         kept.append(key.extract())
