@@ -1621,8 +1621,9 @@ def _chapter_key(article: Tag) -> None:
     # book's p. 19 (reader29, F2; ADR 105).
     last = key.find_previous("p")
     text = key.find_previous(string=lambda t: bool(t.strip()))  # the key moves only past blocks without text
-    kept_whole = last is not None and last.find_parent(["li", "table", "details", "aside"]) is None
-    if kept_whole and last.find_parent(class_="kr-card") is None and text is not None and last in text.parents:
+    if last is None or text is None or last not in text.parents:
+        return
+    if last.find_parent(["li", "table", "details", "aside"]) is None and last.find_parent(class_="kr-card") is None:
         kept = article.new_tag("div", attrs={"class": KEY_KEPT})
         last.wrap(kept)
         kept.append(key.extract())
