@@ -100,6 +100,7 @@ DECISIONS = (
     "an-editions-own-part-prints-no-table-of-the-others-and-the-whole-book-the-guide-once",
     "a-search-hit-shows-its-word-or-says-where-it-stands-an-analysts-page-says-so-and-the-list-is-tight",
     "an-organisations-relation-and-an-untold-outcome-are-worded-as-the-report-says-them",
+    "a-first-level-chapter-begins-a-page-and-what-closes-every-profile-is-printed-once",
     "a-page-says-once-that-no-quote-is-tied-and-the-front-page-cites-in-short",
 )
 

@@ -1908,13 +1908,20 @@ def test_no_page_of_any_edition_but_its_last_is_more_than_half_empty(report_site
     A drawing's title is "Diagram …" in a municipality's edition and the chart's own in the whole book's. So is the
     page before a municipality's chapter in the whole book: its heading goes onto the next page with its lines and its
     first card (editions.WITH_NEXT), as the opening of half a page, where Køge's heading and first lines stood at the
-    foot of p. 16 and its cards overleaf (reader27 #3)."""
+    foot of p. 16 and its cards overleaf (reader27 #3). So is the page before a chapter of the contents' first level,
+    which begins a page unless the chapter before would leave a page less than a third full: »Værdiskabelser i
+    Kulturens Rige« ran on in the bottom fifth of a page (reader29, F2; ADR 105)."""
     drawings = ("Diagram", *(squeeze(chart.title)[:9] for chart in charts.plotted(load(REPO / "data"))))
-    municipalities = tuple(squeeze(c.title)[:9] for c in editions.book_chapters(report_site) if editions.is_profile(c))
+    found = editions.book_chapters(report_site)
+    # A first-level chapter by its whole title: „Kulturens“ also begins a page of running text.
+    chapters = (
+        *(squeeze(c.title)[:9] for c in found if editions.is_profile(c)),
+        *(squeeze(c.title)[:40] for c in found if 0 < c.depth <= 1),
+    )
     for path in each(sorted((report_site / "pdf").glob("*.pdf"))):
         fills = page_fill(path)
-        opens = [squeeze(text)[:9] for text in page_texts(path)]
-        whole = (*drawings, *municipalities) if path.name == editions.file_name() else drawings
+        opens = [squeeze(text)[:40] for text in page_texts(path)]
+        whole = (*drawings, *chapters) if path.name == editions.file_name() else drawings
         # The whole book's cover, and the analysts' edition's, stand alone on their page (.kr-cover-alone).
         first = 2 if path.name in (editions.file_name(), editions.ANALYSTS_FILE) else 1
         least = [SHORT_PAGE if opens[n].startswith(whole) else 1 / 2 for n in range(1, len(fills) + 1)]
@@ -2390,3 +2397,15 @@ def test_a_round_that_runs_a_chapter_on_breaks_no_card_until_the_pages_are_print
     places = {"end-1": (30, 0.2), "b": (30, 0.55), "B": (31, 0.04)}
     assert printing._relayout(marks, places) == ([1], [], [])
     assert printing._relayout({**marks, "ends": []}, places) == ([], [4], [])
+
+
+def test_a_first_level_chapter_runs_on_only_below_a_third_and_after_the_chapters_before_it():
+    """Reader29, F2: »Værdiskabelser i Kulturens Rige« ran on in the bottom fifth of a page, below a chapter that left
+    its last page less than two thirds full (RUN_ON_BELOW). A chapter of the contents' first level (the third item of
+    an end) runs on only below a page less than a third full (TOP_RUN_ON_BELOW), and not in a round in which a chapter
+    before it runs on, which moves the end it was measured by (»Referencer« ran on at 49 %; ADR 105)."""
+    places = {"e1": (10, 0.5), "e2": (20, 0.5)}
+    assert printing._relayout({"ends": [["e1", 0, False], ["e2", 1, True]], "cards": [], "tables": []}, places) == ([1], [], [])
+    places = {"e1": (10, 0.2), "e2": (20, 0.1), "e3": (30, 0.1)}
+    marks = {"ends": [["e1", 0, True], ["e2", 1, True], ["e3", 2, False]], "cards": [], "tables": []}
+    assert printing._relayout(marks, places) == ([1, 3], [], [])

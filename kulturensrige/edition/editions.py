@@ -18,7 +18,6 @@ import textwrap
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import partial
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, urljoin, urlsplit
 
@@ -238,8 +237,10 @@ def highlight_note(name: str) -> str:
 
 def untied_note(name: str) -> str:
     """What the marks in the stacked chart mean where none of its quotes is the municipality's: its column of the table
-    is marked, and no bar is dimmed (charts.quotes_per_ingredient, as on the web). That none is tied, the title says."""
-    return f"{name} er markeret i tabellen med {CHOSEN_SIGN} og fed skrift; ingen søjle er dæmpet."
+    is marked, and no bar is dimmed (charts.quotes_per_ingredient, as on the web). That none is tied, the note says: the
+    title is the book's, and named the municipality only to say the chart held nothing of it (reader29, F6; ADR 105)."""
+    said = f"Ingen af citaterne er knyttet til {name}."
+    return f"{said} {name} er markeret i tabellen med {CHOSEN_SIGN} og fed skrift; ingen søjle er dæmpet."
 
 
 def marked_table(table: str, kommunekode: str, rows: int = 0) -> Markup:
@@ -1107,13 +1108,13 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
     # stands; counted as the diagram and the ingredients show them: only the quotes that substantiate an ingredient.
     shown = quotes[quotes["ingredient_ids"].map(bool)]
     tied = cards.attributed_count(data, shown) if len(shown) else ""
-    quotes_title = (
-        f"Citater pr. ingrediens, med de citater, der er knyttet til {name} ({tied}), fremhævet"
-        if tied
-        else f"Citater pr. ingrediens (ingen af dem er knyttet til {name})"
-    )
     # The chosen variant marks its own table's column: the municipality's part of each ingredient (charts.quotes_per_ingredient).
-    quotes_figure = edition_charts.quotes_per_ingredient.variant(kommunekode, quotes_title, kommunekode)
+    # With none of them the municipality's, the chart is the whole book's, with its title: „Citater pr. ingrediens (ingen
+    # af dem er knyttet til Køge)“ in Del 2, which has the same content in every edition, was a chart whose title said it
+    # held nothing of the municipality (reader29, F6; ADR 105).
+    chart = edition_charts.quotes_per_ingredient
+    quotes_title = f"Citater pr. ingrediens, med de citater, der er knyttet til {name} ({tied}), fremhævet" if tied else chart.title
+    quotes_figure = chart.variant(kommunekode, quotes_title, kommunekode)
     # With none of them the municipality's, nothing is dimmed (charts.quotes_per_ingredient), and the note says so; where
     # the data tie no quote to any municipality, the table has no column of the municipality's to mark, and the title
     # already says none is tied: no note then, rather than one that claims a mark the page lacks.
@@ -1318,19 +1319,24 @@ def printable_article(
     sources: list[tuple[str, str]] | None = None,
     said: set[str] | None = None,
     guide_once: GuideOnce | None = None,
+    profiles_close: bool = True,
 ) -> Markup:
     """A built page's article, cleaned for paper: links only to http(s) and the book, headings one level down
     per depth in the table of contents, the charts' 'alle' variant drawn with its text alternative from the
     chart's model (`models`, by figure id). Given `sources`, a chart's note is its short line, and its reasons are
     added there for the edition's »Om kilderne« (_printable_figure_notes). Given `said`, the texts an earlier
     chapter printed that every profile says alike, a text already in it is left out (_said_once_in_the_book). Given
-    `guide_once`, an ingredient's share of the guide is a pointer to the whole checklist (_guide_pointer)."""
+    `guide_once`, an ingredient's share of the guide is a pointer to the whole checklist (_guide_pointer). A profile
+    that does not close the profiles (`profiles_close` false) leaves their closing lines to the last (PROFILES_CLOSE)."""
     # Only the article is made into a tree: the page's navigation (every page of the book) is most of it.
     page = BeautifulSoup((site / chapter.path).read_text(encoding="utf-8"), "html.parser", parse_only=ARTICLE)
     article = page.select_one("article.bd-article")
     if article is None:
         return Markup("")
     _printable_long_lists(article)
+    if is_profile(chapter) and not profiles_close:
+        for line in article.select(PROFILES_CLOSE):
+            line.decompose()
     if guide_once is not None:
         _guide_pointer(article, guide_once)
     # A page's title and a table of marks' names carry soft hyphens for a phone (ADR 17: book/extension.py
@@ -1368,6 +1374,7 @@ def printable_article(
         _said_once_in_the_book(article, said)
     if is_profile(chapter):
         _opening_with_first_card(article)
+    _heading_with_its_table(article)
     _printable_wide_tables(article, page)
     _printable_codes(article, page)
     _printable_empty_cells(article)
@@ -1405,11 +1412,13 @@ def guide_once(data: Dataset, found: Sequence[Chapter], site: Path) -> GuideOnce
 
 # An ingredient's page sets the guide's points tied to it under this heading; the whole book prints the guide once.
 GUIDE_SHARE = heading_id(guide.INGREDIENT_HEADING)
+SAME_PAGES = "på de samme sider står guidens råd "
 # A profile's last line says where the guide's checklists stand on the web (guide.where_the_rest_stands): under each
 # ingredient's „I guiden“, whose ties carry the editors' mark after it.
+# „på de samme sider står guidens råd som tjekliste under“ since reading 28 (#8) took „der“ out of guide.py's line: the
+# whole book printed „I guiden“ again. „På de samme sider“ is the web's: the whole book's checklist stands elsewhere.
 GUIDE_SHARES_SAID = re.compile(
-    rf"(?:på de samme sider står (g)uidens råd|([Gg])uidens råd står) som tjekliste(?: på siderne om [^„]*)? "
-    rf"under „{re.escape(guide.INGREDIENT_HEADING)}“\s*$"
+    rf"(?:{SAME_PAGES})?som tjekliste (?:(?:der|på siderne om [^„]*) )?under „{re.escape(guide.INGREDIENT_HEADING)}“\s*$"
 )
 
 
@@ -1436,16 +1445,16 @@ def _guide_pointer(article: Tag, once: GuideOnce) -> None:
         heading.insert_after(pointer)
     # A profile's line that the checklists stand under „I guiden“ names where the whole book prints the guide; the
     # mark of whose its ties to the ingredients are goes with them (the checklist says it).
+    checklist = f"som tjekliste under „{guide.HEADING}“ i kapitlet „{once.chapter}“"
+
+    def named(match: re.Match[str]) -> str:
+        return f"guidens råd står {checklist}" if match.group(0).startswith(SAME_PAGES) else checklist
+
     for text in [t for line in article.select("p.kr-advice") for t in line.find_all(string=GUIDE_SHARES_SAID)]:
         mark = text.find_next_sibling()
         if mark is not None and "kr-by" in mark.get_attribute_list("class"):  # the web's button, not yet made text
             mark.decompose()
-        text.replace_with(GUIDE_SHARES_SAID.sub(partial(_guide_whole, once), text))
-
-
-def _guide_whole(once: GuideOnce, said: re.Match[str]) -> str:
-    """A profile's clause on where the guide's checklists stand, as the whole book prints it (its one checklist)."""
-    return f"{said.group(1) or said.group(2)}uidens råd står som tjekliste under „{guide.HEADING}“ i kapitlet „{once.chapter}“"
+        text.replace_with(GUIDE_SHARES_SAID.sub(named, text))
 
 
 # What stands before a profile's first card and goes with it onto the next page (edition.css): Køge's heading, lead,
@@ -1466,6 +1475,32 @@ def _opening_with_first_card(article: Tag) -> None:
         if id(element) not in around and (element.name in OPENING_BLOCKS or re.fullmatch(r"h[1-6]", element.name)):
             element["class"] = " ".join(filter(None, [*element.get_attribute_list("class"), WITH_NEXT]))
     card["class"] = " ".join(filter(None, [*card.get_attribute_list("class"), WITH_NEXT]))
+
+
+# The blocks a section may hold between its heading and its table, all kept with the table: its heading, a line and a
+# note on whose the columns are (»Kommunerne i tal«).
+LEAD_TO_TABLE = 3
+
+
+def _heading_with_its_table(article: Tag) -> None:
+    """A section's heading and the few lines before its table go with the table: „Kommunerne i tal“ and two lines
+    ended the whole book's p. 10, its table on p. 11 (reader29, F2; ADR 105). Kept with the table by WITH_NEXT, so
+    the page breaks before the heading where all of them do not fit."""
+    for section in article.select("section"):
+        blocks = [child for child in section.children if isinstance(child, Tag)]
+        if not blocks or not re.fullmatch(r"h[1-6]", blocks[0].name):
+            continue
+        at = next((n for n, block in enumerate(blocks) if block.name == "table" or block.select_one("table")), 0)
+        if 0 < at <= LEAD_TO_TABLE and not any(block.name == "section" for block in blocks[:at]):
+            for block in blocks[:at]:
+                block["class"] = " ".join(filter(None, [*block.get_attribute_list("class"), WITH_NEXT]))
+
+
+# What closes every municipality's profile alike, printed in the whole book only after the last of them: the line that
+# the quotes and the guide stand under the ingredients (guide.py, the same in every profile) and the key („(red.)“
+# efter en værdi: …). The two lines of Køge's key stood alone on the whole book's p. 19, and the same key closed all
+# seven (reader29, F2; ADR 105).
+PROFILES_CLOSE = "p.kr-advice, .kr-key"
 
 
 # What every municipality's profile says alike, printed in the whole book only where it stands first: the sentence
@@ -1566,6 +1601,8 @@ def _printable_controls(article: Tag) -> None:
                 text.replace_with(re.sub(r"\s+", " ", said))
 
 
+# A chapter's key and the paragraph before it, one block (edition.css).
+KEY_KEPT = "kr-with-key"
 # A mark as a value's, not named in a sentence („(red.)“ in a key).
 _SHORT_MARK = re.compile(r"(?<![„»])" + re.escape(provenance.owner_mark(provenance.EDITORS_SHORT)))
 
@@ -1582,6 +1619,17 @@ def _chapter_key(article: Tag) -> None:
     printed = (s for s in article.find_all(string=True) if not s.find_parent(unprinted) and key not in s.parents)
     if not any(_SHORT_MARK.search(s) for s in printed):
         key.decompose()
+        return
+    # Kept with the paragraph before it, which may stand a few blocks deeper: alone, the key's two lines took the whole
+    # book's p. 19 (reader29, F2; ADR 105).
+    last = key.find_previous("p")
+    text = key.find_previous(string=lambda t: bool(t.strip()))  # the key moves only past blocks without text
+    if last is None or text is None or last not in text.parents:
+        return
+    if last.find_parent(["li", "table", "details", "aside"]) is None and last.find_parent(class_="kr-card") is None:
+        kept = article.new_tag("div", attrs={"class": KEY_KEPT})
+        last.wrap(kept)
+        kept.append(key.extract())
 
 
 # Set on a printed note whose block's reasons moved to »Om kilderne«, until _point_to_sources has read it.
@@ -2007,12 +2055,15 @@ def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str, analys
     sources: list[tuple[str, str]] = []  # the charts' reasons, in reading order, for »Om kilderne«
     said: set[str] = set()  # what every profile says alike, once printed (SAID_ONCE)
     once = guide_once(data, found, site)
+    last_profile = max((n for n, c in enumerate(found, start=1) if is_profile(c)), default=0)
     parts = [
         {
             "id": chapter_id(n),
             "chapter": c,
             "new_page": c.depth <= 1 or is_profile(c),
-            "body": printable_article(site, c, n, stamp.book_url, models, sources, said, once),
+            # A chapter of the contents' first level begins a page, never running on below the one before (ADR 105).
+            "top": c.depth <= 1,
+            "body": printable_article(site, c, n, stamp.book_url, models, sources, said, once, n >= last_profile),
         }
         for n, c in enumerate(found, start=1)
     ]

@@ -203,6 +203,13 @@ TABLE_GAP = 5 / 6
 # The blocks kept whole that may break: cards and a figure's table (its header repeated on the next page). A figure's
 # head (its title, legend and drawing) never breaks: broken, it split the drawing and cut its labels (issue 22).
 KEPT_WHOLE = ".kr-card, .kr-figure-data"
+# A chapter of the contents' first level (book.html) begins a page as a printed book's chapter does: it runs on only
+# below a chapter that would leave its last page less than a third full (a few lines), so its heading stands in the
+# top third of a page. Below RUN_ON_BELOW, »Værdiskabelser i Kulturens Rige« began in the bottom fifth of a page after
+# Rudersdal, where »Evalueringsdesign« began a page (reader29, F2; ADR 105). A municipality's chapter, a section of
+# „De deltagende kommuner“, still runs on below RUN_ON_BELOW.
+TOP_CHAPTER = ".kr-top"
+TOP_RUN_ON_BELOW = 1 / 3
 # Prints to find such chapters and cards: each change may move what comes after it, so the next print looks again.
 LAYOUT_ROUNDS = 3
 # Marks each chapter's end that a new page follows (before the next chapter: a chapter's sections are sections of
@@ -230,7 +237,7 @@ MARK_PLACES = """() => {
   const ends = chapters.flatMap((_, i) =>
     i + 1 >= chapters.length || chapters[i + 1].classList.contains('kr-run-on')
       ? []
-      : [[mark(`kr-kapitelslut-${i + 1}`, (m) => chapters[i + 1].before(m)), i]],
+      : [[mark(`kr-kapitelslut-${i + 1}`, (m) => chapters[i + 1].before(m)), i, chapters[i + 1].matches('TOP_CHAPTER')]],
   );
   const cards = [...document.querySelectorAll(KEPT_WHOLE)].flatMap((card, i) => {
     if (card.classList.contains('kr-card-breaks')) return [];
@@ -251,7 +258,7 @@ MARK_PLACES = """() => {
   const pages = [...document.querySelectorAll('[data-kr-page-of]')].map((s) => mark(s.dataset.krPageOf, () => {}));
   const tables = [...document.querySelectorAll(KEPT_WHOLE)].flatMap((card, i) => (card.matches('.kr-figure-data') ? [i] : []));
   return { ends, cards, pages, tables };
-}""".replace("KEPT_WHOLE", repr(KEPT_WHOLE))
+}""".replace("KEPT_WHOLE", repr(KEPT_WHOLE)).replace("TOP_CHAPTER", TOP_CHAPTER)
 # The places a page number is written in: a contents entry's (the page its link leads to) and a page range's ends
 # (the page of the element data-kr-page-of names), with whether each is a range's end.
 PAGE_NUMBERS = ".kr-toc-page, .kr-page-ref"
@@ -270,7 +277,7 @@ RELAYOUT = """([chapters, cards, alone]) => {
     allCards[i].closest('.kr-keep').classList.add('kr-card-alone');
     allCards[i].before(document.getElementById(`kr-foer-kort-${i + 1}`));
   }
-}""".replace("KEPT_WHOLE", repr(KEPT_WHOLE))
+}""".replace("KEPT_WHOLE", repr(KEPT_WHOLE)).replace("TOP_CHAPTER", TOP_CHAPTER)
 
 
 # Printers side by side, each a process with a browser of its own: a process's Python (an edition's HTML, the
@@ -459,7 +466,7 @@ class Page:
         marked: set[str] = set()
         for layout_round in range(LAYOUT_ROUNDS + 1):
             marks = page.evaluate(MARK_PLACES)
-            marked.update([end for end, _ in marks["ends"]] + [mark for before, top, *_ in marks["cards"] for mark in (before, top)])
+            marked.update([end for end, *_ in marks["ends"]] + [mark for before, top, *_ in marks["cards"] for mark in (before, top)])
             marked.update(marks["pages"])
             pdf = page.pdf(**options)
             places = destination_places(pdf)
@@ -527,13 +534,21 @@ def _allowed_file(url: str, allowed: Sequence[Path]) -> bool:
 
 
 def _relayout(marks: dict, places: dict[str, tuple[int, float]]) -> tuple[list[int], list[int], list[int]]:
-    """The chapters to run on (the one before left its last page less than RUN_ON_BELOW full), the cards to let break
+    """The chapters to run on (the one before left its last page less than RUN_ON_BELOW full; before a chapter of the
+    contents' first level, TOP_RUN_ON_BELOW), the cards to let break
     and the cards to let go on alone. A card that, kept whole with the heading and lead-in kept with it (.kr-keep),
     went on to the next page and left the page before it less than CARD_GAP full (a figure's table: TABLE_GAP,
     `marks["tables"]`) goes on alone, whole, where its
     heading and lead-in then fill that page to CARD_GAP and fit on it (how far down the next page the card began,
     below them); otherwise it may break. Broken there, its words began at Høje-Taastrup's page 6's foot (79 %)."""
-    chapters = [i + 1 for end, i in marks["ends"] if end in places and places[end][1] < RUN_ON_BELOW]
+    chapters: list[int] = []
+    for end, i, *top in marks["ends"]:
+        # A first-level chapter waits for every chapter before it to run on: that moves the end it was measured by (the
+        # whole book's »Referencer« ran on at 49 % below »Afsluttende betragtninger«, which ran on in the same round).
+        if top and top[0] and chapters:
+            continue
+        if end in places and places[end][1] < (TOP_RUN_ON_BELOW if top and top[0] else RUN_ON_BELOW):
+            chapters.append(i + 1)
     # Cards wait for the chapters to run on: a card broken on a page that a running-on chapter then moved stayed broken
     # at the next page's foot (the whole book's »Værdiskabelser«, its third card's words at 85 %, session 26).
     if chapters:
