@@ -42,6 +42,16 @@ PATCHES: dict[str, list[tuple[str, str]]] = {
             ),
         ),
         ("  linkEl.innerHTML = title;\n", "  linkEl.textContent = title;\n"),
+        # stopPulse only set the status to -1, and the pulse's pending timer then counted it on to 0 and pulsed on
+        # unseen for ever: "finished" (-1) lasted under 500 ms, and a test waiting for it missed it under load.
+        (
+            "  stopPulse: () => (Search._pulse_status = -1),\n",
+            "  stopPulse: () => {\n    window.clearTimeout(Search._pulse_timer); // kulturensrige/book/hardening.py\n    Search._pulse_status = -1;\n  },\n",
+        ),
+        (
+            "      if (Search._pulse_status >= 0) window.setTimeout(pulse, 500);\n",
+            "      Search._pulse_timer = window.setTimeout(pulse, 500);\n",
+        ),
         # A result written for analysts says so by its title as it is listed (kr-filter.js: KR_RESULT, from the build).
         (
             "  linkEl.textContent = title;\n",

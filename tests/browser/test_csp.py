@@ -125,6 +125,18 @@ def test_the_search_answers_every_word_even_javascript_names(word: str, site_url
     assert (found > 0) is (word == "kultur"), (word, found, summary)
 
 
+def test_a_finished_search_stays_finished(site_url: str, browser):
+    """Sphinx's stopPulse left the pulse's timer running, which counted "finished" on to "searching" within 500 ms."""
+    context = browser.new_context(locale="da-DK")
+    page, problems = visit(context, f"{site_url}/search.html?q=ensomhed")
+    page.wait_for_function("() => Search.title?.textContent === 'Søgeresultater'", timeout=60_000)
+    page.wait_for_timeout(1_200)
+    status = page.evaluate("Search._pulse_status")
+    context.close()
+    assert not problems, problems
+    assert status == -1, f"søgningen er færdig, men dens puls tæller videre ({status})"
+
+
 def test_dark_mode_is_read_before_first_paint_under_the_policy(site_url: str, browser):
     """The theme's inline mode script (hashed) must still run: a reader's dark choice holds from the first frame."""
     context = browser.new_context(locale="da-DK")
