@@ -46,7 +46,11 @@ PATCHES: dict[str, list[tuple[str, str]]] = {
         # unseen for ever: "finished" (-1) lasted under 500 ms, and a test waiting for it missed it under load.
         (
             "  stopPulse: () => (Search._pulse_status = -1),\n",
-            "  stopPulse: () => {\n    window.clearTimeout(Search._pulse_timer); // kulturensrige/book/hardening.py\n    Search._pulse_status = -1;\n  },\n",
+            (
+                "  stopPulse: () => {\n"
+                "    window.clearTimeout(Search._pulse_timer); // kulturensrige/book/hardening.py\n"
+                "    Search._pulse_status = -1;\n  },\n"
+            ),
         ),
         (
             "      if (Search._pulse_status >= 0) window.setTimeout(pulse, 500);\n",
