@@ -241,6 +241,14 @@ def arrange(items: Sequence[Item], kommune: str, include_inferred: bool) -> dict
     }
 
 
+def rows_first(counts: pd.DataFrame, column: str) -> tuple[list[int], int]:
+    """A table's rows in one municipality's view (highlight, don't hide): the rows where its `column` counts something
+    first, then every other row, each part in the table's order; and how many are the municipality's. The page's
+    tables of marks (figures.marks_embed) and the printed editions (editions.chosen_rows_first) order rows by it."""
+    mine = counts[column].to_numpy() > 0
+    return [*map(int, np.flatnonzero(mine)), *map(int, np.flatnonzero(~mine))], int(mine.sum())
+
+
 # The last list's positions by tie under each switch position (_positions_by_tie): the list and the positions.
 _LAST_BY_TIE: dict[bool, tuple[Sequence[Item], dict[str, list[int]]]] = {}
 
