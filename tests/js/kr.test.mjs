@@ -153,7 +153,7 @@ test("rows about the chosen municipality are marked", () => {
   );
 });
 
-test("a table of marks puts the rows the build names for the choice first, marked, and keeps an open panel under its row", () => {
+test("a table of marks puts the rows the build names for a choice first, marked, an open panel under its row", () => {
   const order = () => [...document.querySelectorAll("#grid tbody > tr")].map((r) => r.id);
   const marked = (css) => [...document.querySelectorAll(`#grid tr.${css}`)].map((r) => r.id);
   KR.updateMarks({ kommune: "240", inferred: true });
