@@ -160,6 +160,9 @@ test("a table of marks puts the rows the build names for a choice first, marked,
   assert.deepEqual(order(), ["r3", "panel", "r4", "r1", "r2"]);
   assert.deepEqual(marked("kr-holds-chosen"), ["r3", "r4"]);
   assert.deepEqual(marked("kr-chosen-last"), ["r4"]);
+  KR.updateMarks({ kommune: "259", inferred: true });
+  assert.deepEqual(order(), ["r1", "r3", "panel", "r2", "r4"], "from one choice to another");
+  assert.deepEqual(marked("kr-chosen-last"), ["r3"]);
   KR.updateMarks({ kommune: "alle", inferred: true });
   assert.deepEqual(order(), ["r1", "r2", "r3", "panel", "r4"], "back in the table's order");
   assert.deepEqual(marked("kr-holds-chosen"), []);
