@@ -120,6 +120,22 @@ def test_an_editions_table_puts_its_municipalitys_rows_first_and_marked_and_leav
         assert sorted(labels) == sorted(used), name
 
 
+@pytest.mark.parametrize("chart", ["art_forms_by_municipality", "target_groups_by_municipality", "settings_by_municipality"])
+def test_the_pages_table_of_marks_puts_first_the_rows_the_municipalitys_edition_puts_first(data, chart):
+    """Reader30, #1: the page kept a chosen municipality's rows where they were while its edition put them first. Both
+    order by one rule (views.rows_first): the rows a page's table names for a municipality (figures.first_in_views,
+    which the browser moves to the top) are, in order, the rows its edition's table puts first."""
+    model = getattr(charts, chart)(data)
+    assert model.marks is not None and model.axes is not None
+    first = figures.first_in_views(model.marks.counts, list(model.axes.codes))
+    for code in each(data.municipalities["kommunekode"]):
+        table = model.variants[code].table
+        column = str(table.columns[model.variants[code].marks.index(code)])
+        ordered, own = editions.chosen_rows_first(table, column)
+        named = [row for row, codes in zip(model.axes.rows, first, strict=True) if code in codes.split()]
+        assert named == list(ordered.iloc[:own, 0]), (chart, code)
+
+
 def test_a_row_no_municipality_has_is_left_out_and_the_order_is_kept():
     table = pd.DataFrame({"Kunstform": ["a", "b", "c", "d"], "Køge": [1, 0, 0, 2], "Egedal": [0, 0, 3, 1]})
     ordered, own = editions.chosen_rows_first(table, "Egedal")

@@ -262,7 +262,10 @@
     let scrolledTo = window.scrollY;
     const keep = (now) => {
       if (!now && Math.abs(window.scrollY - scrolledTo) > 2) return; // the reader has moved on
-      const kept = seen.find(([block]) => block.isConnected && block.getClientRects().length);
+      const shown = seen.filter(([block]) => block.isConnected && block.getClientRects().length);
+      // An open panel on the screen is what the reader reads: kept first, as a table's rows move above it (a choice
+      // puts its municipality's rows first) while the reader's line crosses the table's head, which stays.
+      const kept = shown.find(([block]) => block.matches(".kr-drill")) || shown[0];
       if (kept) {
         const by = kept[0].getBoundingClientRect().top - kept[1];
         if (Math.abs(by) >= 1) window.scrollBy({ top: by, behavior: "instant" });

@@ -271,12 +271,13 @@ def marked_table(table: str, kommunekode: str, rows: int = 0) -> Markup:
 def chosen_rows_first(table: pd.DataFrame, column: str) -> tuple[pd.DataFrame, int]:
     """A heatmap's table for one municipality's edition: the rows where `column` (the municipality's) counts
     something first, then the other municipalities' rows, each part in the chart's order, and how many are the
-    municipality's. A row no municipality has (a value of the vocabulary no initiative uses) is left out: in an
-    edition it said nothing about anyone, and the book's data chapter lists the whole vocabulary."""
+    municipality's (views.rows_first, the order of the page's tables too). A row no municipality has (a value of the
+    vocabulary no initiative uses) is left out: in an edition it said nothing about anyone, and the book's data
+    chapter lists the whole vocabulary."""
     counts = table.drop(columns=table.columns[0]).apply(pd.to_numeric)
-    mine = counts[column] > 0
-    used = counts.sum(axis=1) > 0
-    return pd.concat([table[mine], table[~mine & used]]), int(mine.sum())
+    used = (counts.sum(axis=1) > 0).to_numpy()
+    order, own = views.rows_first(counts[used], column)
+    return table[used].iloc[order], own
 
 
 class ChartVariants:

@@ -956,6 +956,22 @@ def _marks_table(context: dict) -> str:
     return str(macro("marks.html.j2", "marks_table", context, Markup(""))) + "".join(islands) + missing
 
 
+def first_in_views(counts: list[list[int]], codes: list[str]) -> list[str]:
+    """For each row of a table of marks, the municipalities whose view puts it first (views.rows_first, the order of
+    a printed edition's table too), as the row's data-kr-first: the browser moves those rows to the top and marks
+    them when one of them is chosen (kr-lists.js KR.updateMarks), and keeps the others in the table's order (reader30,
+    #1: Egedal's one row of art forms stood 1,150 px down on a phone)."""
+    frame = pd.DataFrame(counts, columns=range(len(codes)))
+    first: list[list[str]] = [[] for _ in counts]
+    for at, code in enumerate(codes):
+        if not code:
+            continue
+        order, own = views.rows_first(frame, at)
+        for row in order[:own]:
+            first[row].append(code)
+    return [" ".join(row) for row in first]
+
+
 def marks_embed(chart: Chart, marks: Marks, axes: Axes) -> Html:
     """A chart shown as a table of marks (Marks), with its note, its CSV and the panel its buttons open."""
     figure_id, first = chart.figure_id, chart.variants[opening(chart.variants)]
@@ -968,8 +984,10 @@ def marks_embed(chart: Chart, marks: Marks, axes: Axes) -> Html:
         "corner": Markup("/<wbr>").join(marks.corner.split("/")),
         "columns": [{"name": name, "code": code} for name, code in zip(axes.columns, axes.codes, strict=True)],
         "rows": [
-            {"name": name, "cells": [{"count": n, "ids": i, "heading": h} for n, i, h in zip(*cells, strict=True)]}
-            for name, *cells in zip(axes.rows, marks.counts, marks.ids, marks.headings, strict=True)
+            {"name": name, "first": own, "cells": [{"count": n, "ids": i, "heading": h} for n, i, h in zip(*cells, strict=True)]}
+            for name, own, *cells in zip(
+                axes.rows, first_in_views(marks.counts, axes.codes), marks.counts, marks.ids, marks.headings, strict=True
+            )
         ],
         "foot": len(axes.rows) >= MARKS_FOOT_FROM,
     }

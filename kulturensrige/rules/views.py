@@ -12,7 +12,7 @@ editors' inferred ties are set aside: those quotes count as not tied to a munici
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -239,6 +239,14 @@ def arrange(items: Sequence[Item], kommune: str, include_inferred: bool) -> dict
         "none": list(by_tie.get("", [])) if kommune else [],
         "other": sorted(i for tie, positions in by_tie.items() if tie and tie != kommune for i in positions),
     }
+
+
+def rows_first(counts: pd.DataFrame, column: Hashable) -> tuple[list[int], int]:
+    """A table's rows in one municipality's view (highlight, don't hide): the rows where its `column` counts something
+    first, then every other row, each part in the table's order; and how many are the municipality's. The page's
+    tables of marks (figures.marks_embed) and the printed editions (editions.chosen_rows_first) order rows by it."""
+    mine = counts[column].to_numpy() > 0
+    return [*map(int, np.flatnonzero(mine)), *map(int, np.flatnonzero(~mine))], int(mine.sum())
 
 
 # The last list's positions by tie under each switch position (_positions_by_tie): the list and the positions.

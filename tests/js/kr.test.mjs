@@ -153,6 +153,22 @@ test("rows about the chosen municipality are marked", () => {
   );
 });
 
+test("a table of marks puts the rows the build names for a choice first, marked, an open panel under its row", () => {
+  const order = () => [...document.querySelectorAll("#grid tbody > tr")].map((r) => r.id);
+  const marked = (css) => [...document.querySelectorAll(`#grid tr.${css}`)].map((r) => r.id);
+  KR.updateMarks({ kommune: "240", inferred: true });
+  assert.deepEqual(order(), ["r3", "panel", "r4", "r1", "r2"]);
+  assert.deepEqual(marked("kr-holds-chosen"), ["r3", "r4"]);
+  assert.deepEqual(marked("kr-chosen-last"), ["r4"]);
+  KR.updateMarks({ kommune: "259", inferred: true });
+  assert.deepEqual(order(), ["r1", "r3", "panel", "r2", "r4"], "from one choice to another");
+  assert.deepEqual(marked("kr-chosen-last"), ["r3"]);
+  KR.updateMarks({ kommune: "alle", inferred: true });
+  assert.deepEqual(order(), ["r1", "r2", "r3", "panel", "r4"], "back in the table's order");
+  assert.deepEqual(marked("kr-holds-chosen"), []);
+  assert.deepEqual(marked("kr-chosen-last"), []);
+});
+
 test("a chart shows the nearest variant the build made for a state", () => {
   const variants = { alle: 0, 259: 1, "259|uden-udledte": 2, 240: 3 };
   assert.equal(KR.variantKey(variants, "259|uden-udledte"), "259|uden-udledte");
