@@ -618,13 +618,21 @@ def group_composition(data: Dataset) -> Html:
 
 
 def evaluation_sources(data: Dataset) -> Html:
+    """The evaluation's material, each source in its label's words in »…« and then a remark, led by a sentence that says
+    whose each is from the folder's source: the chapter's fixed „redaktionens bemærkning“ credited the editors with an
+    analyst's remarks in a book on their data (analyst30)."""
+    label = provenance.words(provenance.value_source(data.options, "evaluation_sources.label")).wording
+    lead = (
+        f"Analyserne bygger på dette empiriske materiale; hvert punkt giver {label} i »…« og derefter "
+        f"{provenance.retold_own(data.options)} bemærkning. De tværgående analyser er foretaget af evaluator."
+    )
     items = "".join(
         # The report's words in »…« as everywhere, in its own lower case (reading 26, #13: the one list whose report's
         # words stood in bold instead).
         f"<li>»{esc(s.label[0].lower() + s.label[1:])}«: {esc(s.description)}</li>"
         for s in table_rows(data.evaluation_sources.sort_values("position"))
     )
-    return Html(f"<ul>{items}</ul>")
+    return Html(f"<p>{esc(lead)}</p><ul>{items}</ul>")
 
 
 def evaluation_questions(data: Dataset, kind: str) -> Html:
