@@ -525,6 +525,20 @@ def test_no_chapter_or_pdf_of_an_analysts_book_credits_the_editors_with_the_anal
         assert [text[max(0, m.start() - 80) : m.end() + 40] for m in EDITORS_NAMED.finditer(text)] == [], path.name
 
 
+def test_the_evaluation_designs_sources_say_whose_remarks_they_are_from_the_folders_source(data, tmp_path: Path):
+    """The chapter said „redaktionens bemærkning“ in fixed words after every source, in an analyst's book too."""
+    folder = tmp_path / "analytiker"
+    shutil.copytree(DATA, folder)
+    with_option(folder, "kilde", "analytiker")
+    books = (
+        (data, "rapportens ordlyd i »…« og derefter redaktionens bemærkning"),
+        (load(folder), "analytikerens ordlyd i »…« og derefter analytikerens bemærkning"),
+    )
+    for book, whose in each(books):
+        lead = BeautifulSoup(str(lists.evaluation_sources(book)), "html.parser").p
+        assert lead is not None and f"hvert punkt giver {whose}." in lead.get_text(), lead
+
+
 def test_a_chapter_states_a_source_only_through_the_one_wording(tmp_path: Path):
     """Fixed sentences such as 'opstillingen er redaktionens' would credit the editors on an analyst's data: the
     chapters leave the source to the package, and the package words it from the folder's source."""
