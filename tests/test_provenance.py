@@ -539,6 +539,18 @@ def test_the_evaluation_designs_sources_say_whose_remarks_they_are_from_the_fold
         assert lead is not None and f"hvert punkt giver {whose}." in lead.get_text(), lead
 
 
+def test_the_evaluation_designs_questions_are_led_as_their_folders_wording(data, tmp_path: Path):
+    """The chapter said „(rapportens ordlyd)“ in fixed words over the questions, which an analyst's book notes
+    „står sådan i analytikerens data“ a line below."""
+    folder = tmp_path / "analytiker"
+    shutil.copytree(DATA, folder)
+    with_option(folder, "kilde", "analytiker")
+    for book, wording in each([(data, "rapportens ordlyd"), (load(folder), "analytikerens ordlyd")]):
+        for kind in ("overordnet", "tvaergaaende"):
+            lead = BeautifulSoup(str(lists.evaluation_questions(book, kind)), "html.parser").p
+            assert lead is not None and wording in lead.get_text() and "kr-questions" not in (lead.get("class") or []), (kind, lead)
+
+
 def test_a_chapter_states_a_source_only_through_the_one_wording(tmp_path: Path):
     """Fixed sentences such as 'opstillingen er redaktionens' would credit the editors on an analyst's data: the
     chapters leave the source to the package, and the package words it from the folder's source."""

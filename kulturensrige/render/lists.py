@@ -635,11 +635,21 @@ def evaluation_sources(data: Dataset) -> Html:
     return Html(f"<p>{esc(lead)}</p><ul>{items}</ul>")
 
 
+# What leads each kind of the evaluation's questions, with whose wording they stand in filled in from the folder: the
+# chapter's fixed „(rapportens ordlyd)“ stood over an analyst's questions noted „står sådan i analytikerens data“.
+QUESTIONS_LEADS = {
+    "overordnet": "Rapporten skriver det guidende spørgsmål som en ledsætning i sin tekst; her står ledsætningen med {wording}:",
+    "tvaergaaende": "De tværgående analyser er kvalificeret af eksisterende viden og teori og guidet af disse spørgsmål ({wording}):",
+}
+
+
 def evaluation_questions(data: Dataset, kind: str) -> Html:
     """The evaluation's questions of one kind in the report's words, in »…« as the book's other report wording
     (reading 28, #2: they stood bare, the single guiding question as a one-item „1.“ list); one question stands as
-    a paragraph, several as a numbered list."""
+    a paragraph, several as a numbered list, after their lead (QUESTIONS_LEADS), which says whose wording they are."""
     questions = data.evaluation_questions[data.evaluation_questions["kind"] == kind].sort_values("position")
+    wording = provenance.words(provenance.value_source(data.options, "evaluation_questions.text")).wording
+    lead = f"<p>{esc(QUESTIONS_LEADS[kind].format(wording=wording))}</p>"
     holder = provenance.folder_words(data.options).holder
     # The report's own slip in a question's words, said after it (ADR 89).
     said = [
@@ -647,8 +657,8 @@ def evaluation_questions(data: Dataset, kind: str) -> Html:
         for q in table_rows(questions)
     ]
     if len(said) == 1:
-        return Html(f'<p class="kr-questions">{said[0]}</p>')
-    return Html(f'<ol class="kr-questions">{"".join(f"<li>{s}</li>" for s in said)}</ol>')
+        return Html(f'{lead}<p class="kr-questions">{said[0]}</p>')
+    return Html(f'{lead}<ol class="kr-questions">{"".join(f"<li>{s}</li>" for s in said)}</ol>')
 
 
 def whose(data: Dataset, *values: str) -> Html:
