@@ -17,7 +17,7 @@ from kulturensrige import cli
 from kulturensrige.data.folder_writing import destination_problem
 from kulturensrige.data.interruption import EXIT_CODE, Interrupted, interruptible, said
 from kulturensrige.data.problems import DataError, Problem
-from kulturensrige.data.validation import trimmed_notices
+from kulturensrige.data.validation import credit_notices, trimmed_notices
 from kulturensrige.data.workbook import checked_workbook, sheet_label, write_imported
 from kulturensrige.words import visible
 
@@ -51,7 +51,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CODE
     except DataError as exc:
         return _refused(args.workbook, exc.problems, None)
-    for notice in trimmed_notices(raws, {name: sheet_label(args.workbook, name) for name in raws}):
+    sheets = {name: sheet_label(args.workbook, name) for name in raws}
+    for notice in trimmed_notices(raws, sheets) + credit_notices(raws, sheets):
         print(notice, file=sys.stderr)
     said(f"Datamappen {args.out} er skrevet fra {args.workbook.name} og er gyldig.")
     return 0

@@ -69,6 +69,19 @@ def test_the_slip_reading28_found_in_q016_is_listed_and_noted_on_its_exchange_ca
     assert note("under vejs") in notes, notes
 
 
+def test_the_slips_reading29_found_in_q009_and_q018_are_listed_and_noted_on_their_cards(data, report_text):
+    """Reading 29, #7: q018's »efter at var bundfrosne« (rapport:573, the »vi« left out) and q009's »at lære , ik’ os’«
+    (rapport:397, a space before the comma) are slips of the kind q008's »har nyt« is, yet stood unnoted: each is
+    listed once on its line, and its card says it stands so in the report."""
+    rows = data.report_slips.set_index("word")
+    for word, row_id, line in each([("at var bundfrosne", "q018", "573"), ("lære , ik’ os’", "q009", "397")]):
+        assert word in rows.index, word
+        assert (rows.at[word, "table"], rows.at[word, "row_id"], str(rows.at[word, "report_line"])) == ("quotes", row_id, line)
+        assert word in report_text.splitlines()[int(line) - 1]
+        card = BeautifulSoup(cards.quote_card(data, data.quotes[data.quotes["quote_id"] == row_id]), "html.parser")
+        assert [" ".join(p.get_text(" ").split()) for p in card.select(".kr-slip-note")] == [note(word)], row_id
+
+
 def test_a_quote_card_says_its_slips_once_after_the_quote_as_the_guide_says_its_sign(data):
     """A card notes every slip of its quote in one note after it ('(»har kunne folde« og »har nyt« står …)')."""
     slipped = data.report_slips[data.report_slips["table"] == "quotes"]

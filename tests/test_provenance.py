@@ -313,15 +313,15 @@ PAGES_ABOUT_THE_REPORT = {
 }
 
 
-def _data_cells(folder: Path) -> list[str]:
-    """The cells of a data folder that name the report in a sentence of their own (not a bare value such as
-    'rapporten'), longest first, whitespace made single."""
+def _data_cells(folder: Path, naming: str = "rapport") -> list[str]:
+    """The cells of a data folder that name the report (or, `naming`, the editors) in a sentence of their own (not a
+    bare value such as 'rapporten'), longest first, whitespace made single."""
     cells = {
         " ".join(cell.split())
         for path in folder.glob("*.csv")
         for row in csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline=""))
         for cell in row
-        if "rapport" in cell.casefold() and len(cell.split()) > 3
+        if naming in cell.casefold() and len(cell.split()) > 3
     }
     return sorted(cells, key=len, reverse=True)
 
@@ -479,6 +479,76 @@ def test_no_pdf_of_an_analysts_book_credits_the_report_with_its_ties(analyst_fol
                 printed += 1
                 assert line in text[at : at + len(squeeze(quote.text)) + 400], (name, quote.quote_id)
     assert printed >= 2 * len(stated)  # in the whole book and in Rudersdal's edition at least
+
+
+# The pages that document the report's own folder and the editors' work on it, the same in every book, and the editors'
+# own accessibility statement: every other page of an analyst's book names the editors only as its text's authors.
+PAGES_ABOUT_THE_EDITORS_WORK = {
+    "tilgaengelighed.html",
+    "om-data/genkoersel.html",
+    "om-data/dataordbog.html",
+    "om-data/meldinger.html",
+    "om-data/udforsker.html",
+}
+EDITORS_NAMED = re.compile(r"redaktion|\(red\.\)", re.IGNORECASE)
+
+
+def _editors_credits(text: str, said_first: str, cells: list[str]) -> list[str]:
+    """The sentences of a text that name the editors, but for the key every page and edition opens with
+    (provenance.retelling_rule: the text is the editors') and the analyst's own cells, which are theirs to word."""
+    text = " ".join(text.split()).replace(said_first, " ")
+    for cell in cells:
+        text = text.replace(cell, " ")
+    return [sentence for sentence in re.split(r"(?<=[.!?])\s+", text) if EDITORS_NAMED.search(sentence)]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils mangler (scripts/install_pdf_tools.sh)")
+@pytest.mark.build  # the book of `analyst_book` and its PDFs
+def test_no_chapter_or_pdf_of_an_analysts_book_credits_the_editors_with_the_analysts_values(analyst_folder: Path, analyst_book: Path):
+    """Analyst30: the chapters said in fixed words that figure 2 „er redaktionens skøn“ and that each source of the
+    evaluation has „redaktionens bemærkning“, over the analyst's own values marked „(analytikerens angivelse)“. Every
+    chapter and every PDF of an analyst's book names the editors only as the authors of its text."""
+    from test_pdf import squeeze
+
+    options = load(analyst_folder).options
+    said_first, cells = provenance.retelling_rule(options), _data_cells(analyst_folder, naming="redaktion")
+    pages = [page for page in sorted(analyst_book.rglob("*.html")) if "_static" not in page.parts]
+    for page in each([p for p in pages if str(p.relative_to(analyst_book)) not in PAGES_ABOUT_THE_EDITORS_WORK]):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        said = " ".join(part.get_text(" ") for part in soup.select("article.bd-article, footer.bd-footer-content"))
+        assert _editors_credits(said, said_first, cells) == [], page
+    # The analysts' edition prints the data chapters (PAGES_ABOUT_THE_EDITORS_WORK); every other PDF is read.
+    for path in each(sorted(p for p in (analyst_book / "pdf").glob("*.pdf") if p.name != editions.ANALYSTS_FILE)):
+        text = squeeze(subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout)
+        for known in (said_first, *cells):
+            text = text.replace(squeeze(known), "")
+        assert [text[max(0, m.start() - 80) : m.end() + 40] for m in EDITORS_NAMED.finditer(text)] == [], path.name
+
+
+def test_the_evaluation_designs_sources_say_whose_remarks_they_are_from_the_folders_source(data, tmp_path: Path):
+    """The chapter said „redaktionens bemærkning“ in fixed words after every source, in an analyst's book too."""
+    folder = tmp_path / "analytiker"
+    shutil.copytree(DATA, folder)
+    with_option(folder, "kilde", "analytiker")
+    books = (
+        (data, "rapportens ordlyd i »…« og derefter redaktionens bemærkning"),
+        (load(folder), "analytikerens ordlyd i »…« og derefter analytikerens bemærkning"),
+    )
+    for book, whose in each(books):
+        lead = BeautifulSoup(str(lists.evaluation_sources(book)), "html.parser").p
+        assert lead is not None and f"hvert punkt giver {whose}." in lead.get_text(), lead
+
+
+def test_the_evaluation_designs_questions_are_led_as_their_folders_wording(data, tmp_path: Path):
+    """The chapter said „(rapportens ordlyd)“ in fixed words over the questions, which an analyst's book notes
+    „står sådan i analytikerens data“ a line below."""
+    folder = tmp_path / "analytiker"
+    shutil.copytree(DATA, folder)
+    with_option(folder, "kilde", "analytiker")
+    for book, wording in each([(data, "rapportens ordlyd"), (load(folder), "analytikerens ordlyd")]):
+        for kind in ("overordnet", "tvaergaaende"):
+            lead = BeautifulSoup(str(lists.evaluation_questions(book, kind)), "html.parser").p
+            assert lead is not None and wording in lead.get_text() and "kr-questions" not in (lead.get("class") or []), (kind, lead)
 
 
 def test_a_chapter_states_a_source_only_through_the_one_wording(tmp_path: Path):

@@ -17,6 +17,7 @@ from kulturensrige.data.problems import LOOP, DataError, Problem, symlink_loop
 from kulturensrige.data.schema import TABLES
 from kulturensrige.data.validation import (
     blank_word_notices,
+    credit_notices,
     member_problem,
     read_folder,
     size_problem,
@@ -158,6 +159,7 @@ def _read(folder: Path, cache: bool) -> Dataset:
     warnings += [notice for name, raw in raws.items() if (notice := encoding_notice(raw, labels[name])) is not None]
     warnings += trimmed_notices(raws, labels)
     warnings += blank_word_notices(raws, labels)
+    warnings += credit_notices(raws, labels)
     warnings += unique_role_warnings(tables, raws["quotes"].rows, labels["quotes"])
     tables = provenance.with_ingredient_ties(with_shown_roles(tables))
     dataset = Dataset(folder=folder, tables=ReadLog(tables), fingerprint=printed, warnings=warnings)

@@ -684,6 +684,13 @@ def retold_label(options: pd.DataFrame) -> str:
     return f"{words(BY_EDITORS).own} {RETOLD_ACT}" if folder_source(options) == BY_REPORT else folder_words(options).value
 
 
+def retold_own(options: pd.DataFrame) -> str:
+    """Whose a text told in its own words is, as a word before a noun: 'redaktionens bemærkning' in the report's folder,
+    'analytikerens bemærkning' in an analyst's (retold_label's owner): a chapter that names the remark after a list of
+    the report's words said 'redaktionens' in every book (analyst30)."""
+    return words(BY_EDITORS).own if folder_source(options) == BY_REPORT else folder_words(options).own
+
+
 def retold_mark(options: pd.DataFrame) -> str:
     """The mark a text told in its own words carries on a page and in a PDF: none in the report's folder, whose pages
     say once that their text is the editors' retelling (retelling_rule); the folder's own label in another."""

@@ -22,14 +22,17 @@ from kulturensrige.data.pages import ALL, MAX_SLUG_LENGTH, PROFILE_PREFIX, book_
 from kulturensrige.data.problems import LOOP, Problem, symlink_loop
 from kulturensrige.data.provenance import (
     code_aliases,
+    folder_source,
     ingredient_tie_aliases,
     is_unnamed,
     no_status_aliases,
     not_given_aliases,
     published_blank_aliases,
+    words,
 )
 from kulturensrige.data.schema import (
     BY_EDITORS,
+    BY_REPORT,
     LIST_SEPARATOR,
     NOT_APPLICABLE,
     NOT_GIVEN,
@@ -39,6 +42,7 @@ from kulturensrige.data.schema import (
     PUBLISHED_CODES,
     PUBLISHED_LABELS,
     SLIP_COLUMNS,
+    SOURCES,
     SOURCES_FILE,
     TABLES,
     Table,
@@ -686,6 +690,70 @@ def blank_word_notices(raws: Mapping[str, RawTable], labels: Mapping[str, str]) 
             cells = "cellen" if len(rows) == 1 else f"{thousands(len(rows))} celler (fx række {rows[0]})"
             said = f"advarsel: {cells} siger „{word}“, sådan som bogens CSV-filer skriver en tom celle, og læses som tom"
             notices.append(Problem(labels[name], rows[0] if len(rows) == 1 else None, column, None, said))
+    return notices
+
+
+def credit_notices(raws: Mapping[str, RawTable], labels: Mapping[str, str]) -> list[Problem]:
+    """In a folder that is an analyst's or a QDA project's (options.csv `kilde`; a workbook that names none is imported as
+    the analyst's), one notice per row-source column and value that names another source, and one per text that names
+    the editors: the book reads every value of such a folder as its source's, so a row that says 'redaktionen', or a
+    description that opens „Redaktionens læsning“, contradicts the folder it stands in. The book's own data, exported
+    as a workbook, hands an analyst such rows (reading30, #9); said, not refused, as the workbook's round trip must
+    import (ADR 111)."""
+    options = raws["options"].frame if "options" in raws else pd.DataFrame(columns=TABLES["options"].columns)
+    folder = folder_source(options)
+    if folder in (BY_REPORT, BY_EDITORS):
+        return []
+    whose = f"datamappen er {words(folder).own} (kilde = {folder})"
+    notices: list[Problem] = []
+    for name, raw in raws.items():
+        for column in raw.frame.columns.intersection(TABLES[name].columns):
+            cells = list(zip(raw.rows, raw.frame[column].fillna(""), strict=True))
+            if TABLES[name].schema.columns[column].metadata.get("values") == SOURCES:
+                notices += _row_source_notices(labels[name], column, cells, folder, whose)
+            elif TABLES[name].kind_of(column) == "text" and (name, column) != SPEAKERS_WORDS:
+                notices += _editors_text_notices(labels[name], column, cells, folder, whose)
+    return notices
+
+
+# A quote's own words are its speaker's: a quote that speaks of an editor credits no one.
+SPEAKERS_WORDS = ("quotes", "text")
+# The editors named in a text, outside the report's own words in »…«: 'Redaktionens læsning', 'redaktionen', '(red.)'.
+_EDITORS_NAMED = re.compile(r"\bredaktion|\(red\.\)", re.IGNORECASE)
+_REPORTS_WORDS = re.compile(r"»[^«]*«")
+
+
+def _row_source_notices(label: str, column: str, cells: list[tuple[int, str]], folder: str, whose: str) -> list[Problem]:
+    """One notice per other source a row-source column names: 'quotes.csv, kolonne ingredient_source: 'rapporten' —
+    advarsel: 29 celler (fx række 10) siger det, …'."""
+    notices = []
+    for value in dict.fromkeys(cell.strip() for _, cell in cells if cell.strip() not in ("", folder)):
+        rows = [row for row, cell in cells if cell.strip() == value]
+        said = "cellen siger det" if len(rows) == 1 else f"{thousands(len(rows))} celler (fx række {rows[0]}) siger det"
+        notices.append(
+            Problem(
+                label,
+                rows[0] if len(rows) == 1 else None,
+                column,
+                value,
+                f"advarsel: {said}, men {whose}, så bogen regner hver værdi for {words(folder).own}; tilladt her: tom eller '{folder}'",
+            )
+        )
+    return notices
+
+
+def _editors_text_notices(label: str, column: str, cells: list[tuple[int, str]], folder: str, whose: str) -> list[Problem]:
+    """One notice per text that names the editors, at most MAX_LINES_PER_COLUMN a column and then one that counts the rest."""
+    named = [(row, cell) for row, cell in cells if _EDITORS_NAMED.search(_REPORTS_WORDS.sub("", cell))]
+    said = (
+        f"advarsel: teksten nævner redaktionen, men {whose}, så bogen og dens CSV-filer giver den som {words(folder).own}; "
+        f"tilladt her: en tekst med {words(folder).own} egne ord, uden redaktionen"
+    )
+    notices = [Problem(label, row, column, cell, said) for row, cell in named[:MAX_LINES_PER_COLUMN]]
+    if len(named) > MAX_LINES_PER_COLUMN:
+        rest = thousands(len(named) - MAX_LINES_PER_COLUMN - 1)
+        more = f"advarsel: denne og {rest} tekster mere i kolonnen nævner redaktionen, men {whose}"
+        notices.append(Problem(label, named[MAX_LINES_PER_COLUMN][0], column, None, more))
     return notices
 
 

@@ -618,20 +618,38 @@ def group_composition(data: Dataset) -> Html:
 
 
 def evaluation_sources(data: Dataset) -> Html:
+    """The evaluation's material, each source in its label's words in »…« and then a remark, led by a sentence that says
+    whose each is from the folder's source: the chapter's fixed „redaktionens bemærkning“ credited the editors with an
+    analyst's remarks in a book on their data (analyst30)."""
+    label = provenance.words(provenance.value_source(data.options, "evaluation_sources.label")).wording
+    lead = (
+        f"Analyserne bygger på dette empiriske materiale; hvert punkt giver {label} i »…« og derefter "
+        f"{provenance.retold_own(data.options)} bemærkning. De tværgående analyser er foretaget af evaluator."
+    )
     items = "".join(
         # The report's words in »…« as everywhere, in its own lower case (reading 26, #13: the one list whose report's
         # words stood in bold instead).
         f"<li>»{esc(s.label[0].lower() + s.label[1:])}«: {esc(s.description)}</li>"
         for s in table_rows(data.evaluation_sources.sort_values("position"))
     )
-    return Html(f"<ul>{items}</ul>")
+    return Html(f"<p>{esc(lead)}</p><ul>{items}</ul>")
+
+
+# What leads each kind of the evaluation's questions, with whose wording they stand in filled in from the folder: the
+# chapter's fixed „(rapportens ordlyd)“ stood over an analyst's questions noted „står sådan i analytikerens data“.
+QUESTIONS_LEADS = {
+    "overordnet": "Rapporten skriver det guidende spørgsmål som en ledsætning i sin tekst; her står ledsætningen med {wording}:",
+    "tvaergaaende": "De tværgående analyser er kvalificeret af eksisterende viden og teori og guidet af disse spørgsmål ({wording}):",
+}
 
 
 def evaluation_questions(data: Dataset, kind: str) -> Html:
     """The evaluation's questions of one kind in the report's words, in »…« as the book's other report wording
     (reading 28, #2: they stood bare, the single guiding question as a one-item „1.“ list); one question stands as
-    a paragraph, several as a numbered list."""
+    a paragraph, several as a numbered list, after their lead (QUESTIONS_LEADS), which says whose wording they are."""
     questions = data.evaluation_questions[data.evaluation_questions["kind"] == kind].sort_values("position")
+    wording = provenance.words(provenance.value_source(data.options, "evaluation_questions.text")).wording
+    lead = f"<p>{esc(QUESTIONS_LEADS[kind].format(wording=wording))}</p>"
     holder = provenance.folder_words(data.options).holder
     # The report's own slip in a question's words, said after it (ADR 89).
     said = [
@@ -639,8 +657,8 @@ def evaluation_questions(data: Dataset, kind: str) -> Html:
         for q in table_rows(questions)
     ]
     if len(said) == 1:
-        return Html(f'<p class="kr-questions">{said[0]}</p>')
-    return Html(f'<ol class="kr-questions">{"".join(f"<li>{s}</li>" for s in said)}</ol>')
+        return Html(f'{lead}<p class="kr-questions">{said[0]}</p>')
+    return Html(f'{lead}<ol class="kr-questions">{"".join(f"<li>{s}</li>" for s in said)}</ol>')
 
 
 def whose(data: Dataset, *values: str) -> Html:
