@@ -419,11 +419,18 @@ def page_key(source: str = BY_REPORT) -> str:
     folder's (`source`, the report's by default). Each mark opens it (extension.marks_explained, docs/adr/0040); the
     front page says it once in its text. Each mark's own kind (value_label) stays in its title; the page's notes say
     why. In an analyst's book the quotes are the analyst's: „er rapportens egne“ credited the report (ADR 86)."""
-    own = words(source).own
+    said = words(source)
     return (
         f"„{owner_mark(EDITORS_SHORT)}“ efter en værdi: {EDITORS_WORK}, fx en gengivelse, en betegnelse eller en "
-        f"læsning, ikke {own}. Citater og ord i »…« er {own} egne; bogens egne betegnelser står i „…“."
+        f"læsning, ikke {said.own}. {QUOTE_MARKS_KEY.format(own=said.own, holder=said.holder)}"
     )
+
+
+# The book's three pairs of quotation marks and what each holds, the one convention of every medium (docs/adr/0110):
+# the report's words, a report's heading among them, in »…« (filters.heading_quoted); a name in the report's own ”…”,
+# as the report writes it (”Gang i gården”, Etablering af ”vi”); the book's own terms and headings in „…“. Reader 30,
+# #4: the key said what »…« and „…“ meant, and nothing of ”…”.
+QUOTE_MARKS_KEY = "Citater og ord i »…« er {own} egne, navne i ”…” står, som {holder} skriver dem, og bogens egne betegnelser står i „…“."
 
 
 def mark_key(*entries: tuple[str, str]) -> str:
@@ -640,7 +647,9 @@ def retelling_rule(options: pd.DataFrame) -> str:
     if source != BY_REPORT:
         return f"Teksten er redaktionens; værdier fra {words(source).holder} har et mærke i parentes, der siger, hvis de er."
     mark = owner_mark(EDITORS_SHORT)
-    return f"Teksten er redaktionens gengivelse; rapportens egne ord står i »…«, og{MARK_SPACE}{mark} mærker redaktionens valg."
+    # ”…”: the report's names as it writes them (QUOTE_MARKS_KEY; reader 30, #4), said in half a line.
+    rule = "Teksten er redaktionens gengivelse; rapportens egne ord står i »…«, dens navne i ”…”"
+    return f"{rule}, og{MARK_SPACE}{mark} mærker redaktionens valg."
 
 
 # Whose a card's labels are (a quote's kind; an initiative's kind and status): never a mark on the card, in any medium;

@@ -1137,9 +1137,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
             "official": codes_are_official(data.options),
             "region": row.region,
             "summary": row.summary,
-            "starting_point": lists.starting_point(
-                _one(data, "starting_points", "starting_point_id", row.starting_point, "label"), row.starting_point_note
-            ),
+            "starting_point": lists.starting_point(data, row.starting_point),
             "outcome": row.outcome,
             "outcome_question": provenance.outcome_question(),
             "outcome_not_stated": row.outcome == NOT_STATED,
@@ -1389,7 +1387,8 @@ def printable_article(
 
 @dataclass(frozen=True)
 class GuideOnce:
-    """What the whole book's pointer to its one checklist of the guide says: the chapter it stands in, how many
+    """What the whole book's pointer to its one checklist of the guide says: the chapter it stands in, in its
+    quotation marks (filters.heading_quoted: »Afsluttende betragtninger«, a heading of the report), how many
     recommendations the guide has, whose their ties to the ingredients are ('redaktionens kobling') and what a point's
     words of the report are called ('rapportens ordlyd')."""
 
@@ -1407,7 +1406,8 @@ def guide_once(data: Dataset, found: Sequence[Chapter], site: Path) -> GuideOnce
     if chapter is None:
         return None
     ties = provenance.value_label(data.options, "guide_recommendations.ingredient_ids")
-    return GuideOnce(chapter.title, len(data.guide_recommendations), ties, provenance.folder_words(data.options).wording)
+    wording = provenance.folder_words(data.options).wording
+    return GuideOnce(filters.heading_quoted(data, chapter.title), len(data.guide_recommendations), ties, wording)
 
 
 # An ingredient's page sets the guide's points tied to it under this heading; the whole book prints the guide once.
@@ -1438,14 +1438,14 @@ def _guide_pointer(article: Tag, once: GuideOnce) -> None:
         said = (
             f"{many} af guidens {count_word(once.total)} anbefalinger er koblet til denne "
             f"ingrediens {provenance.owner_mark(once.ties)}. Guiden står samlet som tjekliste under „{guide.HEADING}“ i "
-            f"kapitlet „{once.chapter}“, med {once.wording} og ingredienserne ved hvert punkt."
+            f"kapitlet {once.chapter}, med {once.wording} og ingredienserne ved hvert punkt."
         )
         pointer = BeautifulSoup("", "html.parser").new_tag("p", attrs={"class": "kr-guide-pointer"})
         pointer.string = said
         heading.insert_after(pointer)
     # A profile's line that the checklists stand under „I guiden“ names where the whole book prints the guide; the
     # mark of whose its ties to the ingredients are goes with them (the checklist says it).
-    checklist = f"som tjekliste under „{guide.HEADING}“ i kapitlet „{once.chapter}“"
+    checklist = f"som tjekliste under „{guide.HEADING}“ i kapitlet {once.chapter}"
 
     def named(match: re.Match[str]) -> str:
         return f"guidens råd står {checklist}" if match.group(0).startswith(SAME_PAGES) else checklist
