@@ -110,13 +110,13 @@ def test_a_place_the_report_lists_among_the_visited_is_no_organisation_of_the_in
         assert not {names[o] for o in row.organisation_ids} & places, row.initiative_id
 
 
-def test_the_key_on_every_page_and_pdf_says_what_each_pair_of_quotation_marks_holds(data):
+def test_the_key_every_mark_opens_says_what_each_pair_of_quotation_marks_holds(data):
     """Reader 30, #4: ”Gang i gården” and Etablering af ”vi” stood in ”…” with no word of what ”…” means; the key said
-    what »…« and „…“ meant. The rule every reading page and every PDF's cover print says it in half a line, the key
-    every mark opens in full."""
-    rule, key = provenance.retelling_rule(data.options), provenance.page_key()
-    assert "»…«" in rule and "”…”" in rule
+    what »…« and „…“ meant. The key every „(red.)“ opens says all three; every PDF's cover prints the same words after
+    the retelling rule, which keeps its two lines at 375 px (docs/adr/0110)."""
+    key = provenance.page_key()
     assert all(mark in key for mark in ("»…«", "”…”", "„…“")), key
+    assert provenance.quote_marks() in key
     names = [v for v in data.municipalities["summary"] if "”" in v]
     assert names, "no name in the report's own ”…” left to explain"
 
@@ -126,9 +126,12 @@ def _report_headings_in_book_marks(text: str, titles: list[str]) -> list[str]:
 
 
 @pytest.mark.build
-def test_a_heading_of_the_report_stands_in_its_marks_on_every_page_and_in_every_pdf(built_site: Path, report_site: Path):
+def test_a_heading_of_the_report_stands_in_its_marks_and_the_key_says_what_the_marks_hold_on_pages_and_in_pdfs(
+    built_site: Path, report_site: Path
+):
     """Reading 30, #6: the pages said „kapitlet »Værdiskabelser i Kulturens Rige«“, the whole book's PDF „i kapitlet
-    „Afsluttende betragtninger““, five times: a heading of the report stands in »…« in every medium."""
+    „Afsluttende betragtninger““, five times: a heading of the report stands in »…« in every medium. Reader 30, #4:
+    the key a page's marks open and every PDF's cover say what ”…” and „…“ hold."""
     import subprocess
 
     data = load(REPO / "data")
@@ -143,6 +146,13 @@ def test_a_heading_of_the_report_stands_in_its_marks_on_every_page_and_in_every_
         text = " ".join(subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True).stdout.split())
         found += [(pdf.name, t) for t in _report_headings_in_book_marks(text, titles)]
     assert not found, found
+    for page in each(["index.html", "kommuner/profil-koege.html"]):
+        key = BeautifulSoup((built_site / page).read_text(encoding="utf-8"), "html.parser").select_one(".kr-key")
+        assert key is not None and provenance.quote_marks() in key.get_text(" "), page
+    for pdf in each(pdfs):
+        assert squeeze(provenance.quote_marks()) in squeeze(
+            subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+        ), pdf.name
     whole = " ".join(
         subprocess.run(
             ["pdftotext", "-enc", "UTF-8", str(report_site / "pdf" / "kulturens-rige.pdf"), "-"], capture_output=True, text=True

@@ -419,18 +419,20 @@ def page_key(source: str = BY_REPORT) -> str:
     folder's (`source`, the report's by default). Each mark opens it (extension.marks_explained, docs/adr/0040); the
     front page says it once in its text. Each mark's own kind (value_label) stays in its title; the page's notes say
     why. In an analyst's book the quotes are the analyst's: „er rapportens egne“ credited the report (ADR 86)."""
-    said = words(source)
+    own = words(source).own
     return (
         f"„{owner_mark(EDITORS_SHORT)}“ efter en værdi: {EDITORS_WORK}, fx en gengivelse, en betegnelse eller en "
-        f"læsning, ikke {said.own}. {QUOTE_MARKS_KEY.format(own=said.own, holder=said.holder)}"
+        f"læsning, ikke {own}. Citater og ord i »…« er {own} egne. {quote_marks(source)}"
     )
 
 
-# The book's three pairs of quotation marks and what each holds, the one convention of every medium (docs/adr/0110):
-# the report's words, a report's heading among them, in »…« (filters.heading_quoted); a name in the report's own ”…”,
-# as the report writes it (”Gang i gården”, Etablering af ”vi”); the book's own terms and headings in „…“. Reader 30,
-# #4: the key said what »…« and „…“ meant, and nothing of ”…”.
-QUOTE_MARKS_KEY = "Citater og ord i »…« er {own} egne, navne i ”…” står, som {holder} skriver dem, og bogens egne betegnelser står i „…“."
+def quote_marks(source: str = BY_REPORT) -> str:
+    """What the book's other two pairs of quotation marks hold, beside the source's words in »…« (a heading of the
+    report among them: filters.heading_quoted): a name in ”…”, as the source writes it (”Gang i gården”, Etablering
+    af ”vi”), and the book's own terms and headings in „…“. Said in the key every mark opens (page_key) and on every
+    PDF's cover after the retelling rule, which keeps its two lines at 375 px (docs/adr/0110). Reader 30, #4: the
+    key said what »…« and „…“ meant, and nothing of ”…”."""
+    return f"Navne i ”…” står, som {words(source).holder} skriver dem, og bogens egne betegnelser står i „…“."
 
 
 def mark_key(*entries: tuple[str, str]) -> str:
@@ -647,9 +649,7 @@ def retelling_rule(options: pd.DataFrame) -> str:
     if source != BY_REPORT:
         return f"Teksten er redaktionens; værdier fra {words(source).holder} har et mærke i parentes, der siger, hvis de er."
     mark = owner_mark(EDITORS_SHORT)
-    # ”…”: the report's names as it writes them (QUOTE_MARKS_KEY; reader 30, #4), said in half a line.
-    rule = "Teksten er redaktionens gengivelse; rapportens egne ord står i »…«, dens navne i ”…”"
-    return f"{rule}, og{MARK_SPACE}{mark} mærker redaktionens valg."
+    return f"Teksten er redaktionens gengivelse; rapportens egne ord står i »…«, og{MARK_SPACE}{mark} mærker redaktionens valg."
 
 
 # Whose a card's labels are (a quote's kind; an initiative's kind and status): never a mark on the card, in any medium;
