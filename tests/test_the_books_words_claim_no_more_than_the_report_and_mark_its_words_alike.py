@@ -144,3 +144,26 @@ def test_a_heading_of_the_report_stands_in_its_marks_and_the_key_says_what_the_m
         ).stdout.split()
     )
     assert "i kapitlet »Afsluttende betragtninger«" in whole
+
+
+def test_a_folder_made_before_with_a_starting_point_note_is_told_where_the_wording_now_stands(tmp_path: Path):
+    """docs/adr/0110: the column municipalities.starting_point_note is gone. A folder made before still holds it, and
+    „ukendt kolonne“ alone left its analyst to guess why: the refusal says where a starting point is explained now."""
+    import csv
+    import shutil
+
+    from kulturensrige.data.problems import DataError
+
+    folder = tmp_path / "data"
+    shutil.copytree(REPO / "data", folder)
+    path = folder / "municipalities.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, [*rows[0], "starting_point_note"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({**r, "starting_point_note": f"{r['name']} startede uden projektplan."} for r in rows)
+    with pytest.raises(DataError) as caught:
+        load(folder, cache=False)
+    said = [str(p) for p in caught.value.problems if p.column == "starting_point_note"]
+    assert len(said) == 1 and "starting_points.csv" in said[0] and "slet kolonnen" in said[0], said
