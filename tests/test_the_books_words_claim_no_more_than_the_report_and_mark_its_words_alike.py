@@ -3,7 +3,7 @@
 A starting point is told once, in starting_points.csv, with the report's phrases in »…«, and the profile, the overview
 and the PDF say it in those words (docs/adr/0110); Høje-Taastrup's groups are named as the report names them; an
 example the report gives stays an example; a heading of the report stands in its marks »…« on the pages and in the
-PDFs, and the key every mark opens and every PDF's cover say what ”…” holds."""
+PDFs, and the key every mark opens and every PDF's »Om kilderne« say what ”…” holds."""
 
 from __future__ import annotations
 
@@ -97,8 +97,8 @@ def test_an_example_the_report_gives_stays_an_example_where_the_book_quotes_it(d
 
 def test_the_key_every_mark_opens_says_what_each_pair_of_quotation_marks_holds(data):
     """Reader 30, #4: ”Gang i gården” and Etablering af ”vi” stood in ”…” with no word of what ”…” means; the key said
-    what »…« and „…“ meant. The key every „(red.)“ opens says all three; every PDF's cover prints the same words after
-    the retelling rule, which keeps its two lines at 375 px (docs/adr/0110)."""
+    what »…« and „…“ meant. The key every „(red.)“ opens says all three; every PDF's »Om kilderne« prints the same
+    words; the retelling rule keeps its two lines at 375 px (docs/adr/0110)."""
     key = provenance.page_key()
     assert all(mark in key for mark in ("»…«", "”…”", "„…“")), key
     assert provenance.quote_marks() in key
@@ -116,7 +116,7 @@ def test_a_heading_of_the_report_stands_in_its_marks_and_the_key_says_what_the_m
 ):
     """Reading 30, #6: the pages said „kapitlet »Værdiskabelser i Kulturens Rige«“, the whole book's PDF „i kapitlet
     „Afsluttende betragtninger““, five times: a heading of the report stands in »…« in every medium. Reader 30, #4:
-    the key a page's marks open and every PDF's cover say what ”…” and „…“ hold."""
+    the key a page's marks open and every PDF's »Om kilderne« say what ”…” and „…“ hold."""
     import subprocess
 
     data = load(REPO / "data")

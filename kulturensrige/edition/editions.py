@@ -1208,7 +1208,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "kicker": front_page.cover_kicker(data),
         "credit": Markup(front_page.credit(data, this="Denne udgave", place=PRINTED_EDITORS_PLACE)),  # escaped in credit()
         "retelling_rule": provenance.retelling_rule(data.options),
-        # What ”…” and „…“ hold, after the rule (docs/adr/0110).
+        # What ”…” and „…“ hold, said in »Om kilderne« (docs/adr/0110).
         "quote_marks": provenance.quote_marks(provenance.folder_source(data.options)),
         # How to cite, in the web page's one form (escaped in citing()): the report, and this edition as the editors'.
         "cite": _marked(front_page.citing(data, f"udgave for {name}", stamp.when, stamp.book_url)),
@@ -2079,7 +2079,7 @@ def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str, analys
         "publisher_line": "" if analysts else publisher_line(data),
         "credit": Markup(front_page.credit(data, this="Denne udgave", place=PRINTED_EDITORS_PLACE)),  # escaped in credit()
         "retelling_rule": provenance.retelling_rule(data.options),
-        # What ”…” and „…“ hold, after the rule (docs/adr/0110).
+        # What ”…” and „…“ hold, said in »Om kilderne« (docs/adr/0110).
         "quote_marks": provenance.quote_marks(provenance.folder_source(data.options)),
         # How to cite, in the web page's one form (escaped in citing()): the report, and this edition as the editors'.
         "cite": _marked(
