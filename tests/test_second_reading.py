@@ -258,7 +258,8 @@ def test_the_smaller_findings_of_the_second_reading(data, tied_data, report_text
     assert "velbeskrevne og prædefinerede projekter" in report
     # The sentence is the data's since reading 24, F11 (it names the municipalities): lists.starting_points_lead.
     chapter = page_text("kulturens-rige.ipynb") + str(lists.starting_points_lead(data))
-    assert "færdige, finansierede" not in chapter and "velbeskrevne, prædefinerede projekter" in chapter
+    # In the report's own words and marks since reading 30, #3 (docs/adr/0110).
+    assert "færdige, finansierede" not in chapter and "»velbeskrevne og prædefinerede projekter«" in chapter
 
 
 def test_every_figure_reason_in_the_schema_names_what_it_counts():

@@ -150,10 +150,11 @@ def starting_point(data: Dataset, starting_point_id: str) -> str:
     return label if note.strip().lower() in ("", NOT_STATED, label.strip().lower()) else f"{label}: {note}"
 
 
-# The two starting points the report names (l.100-107), each with what the book says of it in Kulturens Rige's lead.
+# The two starting points the report names (l.100-107), each with what the book says of it in Kulturens Rige's lead,
+# with the report's phrases in »…« as starting_points.csv has them (reading 30, #3; docs/adr/0110).
 STARTING_POINT_CLAUSES = {
-    "forudbestemt-projekt": "kom med velbeskrevne, prædefinerede projekter med bevilgede midler og brugte forløbet som inspiration",
-    "fra-bunden": "startede fra bunden uden projektplan eller midler",
+    "forudbestemt-projekt": "kom med »velbeskrevne og prædefinerede projekter« og brugte forløbet »som inspiration«",
+    "fra-bunden": "startede fra bunden, »uden egentlige projektplaner eller økonomiske ressourcer«",
 }
 
 
