@@ -65,7 +65,7 @@ def test_the_resource_persons_download_says_which_person_the_report_calls_the_fa
     # The page takes the facilitator from the column, not from the role's wording.
     persons = data.resource_persons.assign(role=data.resource_persons["role"].str.replace("facilitator af", "leder af"))
     page = _text(lists.resource_persons(dataclasses.replace(data, tables={**data.tables, "resource_persons": persons})))
-    assert "kalder ikke facilitatoren en ressourceperson: Christa Breum Amhøj, leder af" in page
+    assert "regner ikke Christa Breum Amhøj (leder af aktionslæringsforløbet) blandt ressourcepersonerne" in page
 
 
 def test_the_dictionary_places_figure_4s_words_where_the_report_has_them(data, report_text):

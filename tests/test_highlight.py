@@ -91,31 +91,28 @@ def test_the_status_counts_quotes_as_rows(data):
     assert cards.quote_count_summary(quotes, data.options).startswith(f"{len(quotes)} citater på {len(groups)} kort")
     exchanges = [group for group in groups if len(group) > 1]
     for group in each(exchanges):
-        assert "Én ordveksling mellem to personer; hver replik tæller som et citat." in cards.quote_card(data, group)
+        assert "Én ordveksling med to replikker; hver replik tæller som et citat." in cards.quote_card(data, group)
 
 
-def test_an_exchange_says_it_is_one_exchange_between_its_speakers_each_turn_a_quote():
+def test_an_exchange_says_it_is_one_exchange_of_its_turns_each_turn_a_quote():
     """Not '2 citater på ét kort' (a reader's review): what the card is, in words, and what it counts for."""
     turn = {"speaker_role": "Projektleder", "caption": "", "shown_role": "Projektleder", "shown_caption": ""}
     other = {"speaker_role": "Frivillig/borger", "caption": "", "shown_role": "Frivillig/borger", "shown_caption": ""}
     assert cards.exchange_note([turn]) == ""
-    assert cards.exchange_note([turn, other]) == "Én ordveksling mellem to personer; hver replik tæller som et citat."
-    assert cards.exchange_note([turn, other, turn]) == (
-        "Én ordveksling i tre replikker mellem mindst to personer; hver replik tæller som et citat."
-    )
+    assert cards.exchange_note([turn, other]) == "Én ordveksling med to replikker; hver replik tæller som et citat."
+    assert cards.exchange_note([turn, other, turn]) == "Én ordveksling med tre replikker; hver replik tæller som et citat."
 
 
-def test_an_exchange_counts_its_speakers_as_the_card_shows_them():
-    """The raw roles were counted: two hidden roles under one category said 'mellem to personer' (hinting at what the
-    card hides), and two people shown with the same role counted as one."""
+def test_an_exchange_counts_its_turns_and_never_the_people_the_report_does_not_count():
+    """Reading 30, #7: „Én ordveksling mellem to personer“ was the editors' inference: the report gives each turn a
+    role, not a person. Earlier (a hidden category's two roles said 'mellem to personer') the note counted speakers
+    as the card shows them; now it counts no one, whatever the roles shown."""
     hidden = [{"speaker_role": role, "caption": "", "shown_role": "Sundhed", "shown_caption": ""} for role in ("Sundhedsplejerske", "Læge")]
     same = [{"speaker_role": "Projektleder", "caption": "", "shown_role": "Projektleder", "shown_caption": ""}] * 2
     other = {"speaker_role": "Frivillig/borger", "caption": "", "shown_role": "Frivillig/borger", "shown_caption": ""}
-    assert cards.exchange_note(hidden) == "Én ordveksling med to replikker; hver replik tæller som et citat."
-    assert cards.exchange_note(same) == "Én ordveksling med to replikker; hver replik tæller som et citat."
-    assert cards.exchange_note([*same, other]) == (
-        "Én ordveksling i tre replikker mellem mindst to personer; hver replik tæller som et citat."
-    )
+    for turns in each([hidden, same, [*same, other], [same[0], other]]):
+        note = cards.exchange_note(turns)
+        assert "person" not in note and note.startswith("Én ordveksling med "), note
 
 
 def test_the_data_page_states_the_counting_rule(data):

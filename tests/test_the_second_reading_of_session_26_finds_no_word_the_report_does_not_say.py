@@ -142,16 +142,15 @@ def test_rudersdals_target_group_is_worded_as_the_report_does_on_the_profile_the
 def test_a_starting_point_is_told_in_one_sentence_per_kind_in_the_reports_words(data, report_text: str):
     """#14 and #15: the five municipalities that started from nothing were told five ways, Guldborgsund's „uden
     projektplan eller afsatte midler“ apart from the report's »uden egentlige projektplaner eller økonomiske
-    ressourcer« (L107–108), and Høje-Taastrup's with a long split verb („at sætte … i gang“)."""
+    ressourcer« (L107–108), and Høje-Taastrup's with a long split verb („at sætte … i gang“). Since reading 30, #3
+    each kind is told once, in starting_points.csv (docs/adr/0110): no municipality has a sentence of its own."""
     flat = collapse(repair_hyphenation(report_text))
     assert "uden egentlige projektplaner eller økonomiske ressourcer til rådighed" in flat
     assert "to velbeskrevne og prædefinerede projekter" in flat
-    told: dict[str, set[str]] = {}
-    for row in each(data.municipalities.to_dict("records")):
-        told.setdefault(row["starting_point"], set()).add(row["starting_point_note"].replace(row["name"], "{}"))
-    assert all(len(sentences) == 1 for sentences in told.values()), told
-    assert "uden egentlige projektplaner eller økonomiske ressourcer" in next(iter(told["fra-bunden"]))
-    assert not any(re.search(r"til at sætte .+ i gang", s) for sentences in told.values() for s in sentences), told
+    assert "starting_point_note" not in data.municipalities.columns
+    told = data.starting_points.set_index("starting_point_id")["description"]
+    assert "»uden egentlige projektplaner eller økonomiske ressourcer" in told["fra-bunden"]
+    assert not any(re.search(r"til at sætte .+ i gang", s) for s in told), told
 
 
 @pytest.mark.parametrize("notebook", ["kulturens-rige.ipynb", "ingredienser/etablering-af-vi.ipynb"])

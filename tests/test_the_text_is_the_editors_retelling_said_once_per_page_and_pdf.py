@@ -19,6 +19,8 @@ from test_pdf import REPO, pdf_text, squeeze
 from test_pdf import report_site as report_site  # the fixture: the built book with its PDFs, printed once per run
 
 ANALYSTS = ("om-data/", "genindex", "search", "_")
+# The editors' own statement, not a retelling: it has no rule (reading 30, #8; docs/adr/0110).
+OWN_STATEMENTS = ("tilgaengelighed.html",)
 # The editors' retellings as a page and a PDF showed their marks before ADR 70.
 RETELLING_MARKS = ("redaktionens gengivelse og ord", "redaktionens ord", "redaktionens sammenfatning")
 
@@ -31,6 +33,9 @@ def page_problems(site: Path, data) -> list[str]:
         if name.startswith(ANALYSTS) or article is None:
             continue
         said = [p.get_text() for p in article.select(".kr-retelling-rule")]
+        if name in OWN_STATEMENTS:
+            found += [f"{name}: the editors' own statement called a retelling"] if said else []
+            continue
         title = article.select_one("h1")
         # Once, after the page's first paragraph of running text under its title (ADR 79: under the title it filled the
         # phone's first screen with small print; tests/test_a_reader_finds_the_page_and_its_explanations_where_they_look.py).

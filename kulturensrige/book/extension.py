@@ -187,7 +187,8 @@ def _on_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctr
         body = phone_tables(front_title(hyphenated_title(context["body"])))
         if "pathto" in context:
             kinds = provenance.value_label(app.kr_data.options, "quote_kinds.label_source")  # type: ignore[attr-defined]
-            if (context.get("meta") or {}).get(AUDIENCE) != ANALYSTS:
+            meta = context.get("meta") or {}
+            if meta.get(AUDIENCE) != ANALYSTS and meta.get(RETELLING) != NOT_A_RETELLING:
                 # Before the marks are made controls: the rule's '(red.)' opens the page's key as every mark does (ADR 81).
                 body = with_retelling_rule(body, provenance.retelling_rule(app.kr_data.options))  # type: ignore[attr-defined]
             source = provenance.folder_source(app.kr_data.options)  # type: ignore[attr-defined]
@@ -834,6 +835,10 @@ def _keep_filter_place(html: str) -> str:
 # A page written for analysts says so in its metadata (a notebook's, or a Markdown page's front matter): `kr_audience:
 # analytikere`. The search lists such pages after every reader's page that matches (browser.search_first).
 AUDIENCE, ANALYSTS = "kr_audience", browser.ANALYSTS
+# A reader's page that is the editors' own statement, not their retelling of the report (the accessibility
+# statement), says so in its front matter, `kr_retelling: nej`: it has no retelling rule, which called it
+# „redaktionens gengivelse“ (reading 30, #8).
+RETELLING, NOT_A_RETELLING = "kr_retelling", "nej"
 
 
 def _for_analysts(html: str) -> str:

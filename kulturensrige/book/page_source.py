@@ -36,7 +36,8 @@ def tables_read(data: Dataset) -> list[str]:
 
 
 # Tables whose titles would name the report as a source in a book built on someone else's data ('Rapporten').
-READER_NAMES = {"publication": "udgivelsen", "figures": "figurerne"}
+# „stavefejl i de ord, bogen citerer,“ in a list made the next table's name read as the object of „citerer“ (reading 30, #8).
+READER_NAMES = {"publication": "udgivelsen", "figures": "figurerne", "report_slips": "stavefejl i citerede ord"}
 
 
 def reader_name(table: str) -> str:
@@ -59,10 +60,11 @@ def how_made(data: Dataset) -> Html:
         reads = f' i <a href="{esc(_relative("om-data/dataordbog.html"))}#dataordbog">alle bogens tabeller</a>'
     notebook = f' <a href="{esc(_relative(f"{SOURCES}/{page}.ipynb"))}">Hent siden som notesbog.</a>' if page else ""
     # The tables keep the data dictionary's bare column names, so a download reads back as a data folder (ADR 16):
-    # the line says where whose each column is stands (reading 25, finding 6).
+    # the line says where whose each column is stands (reading 25, finding 6), in words that name what they speak of
+    # (reading 30, #8: „Tabellerne har kun kolonnernes navne“ did not say which tables, nor what „only names“ meant).
     whose = (
-        f' Tabellerne har kun kolonnernes navne; <a href="{esc(_relative(f"{PUBLISHED_DATA}/{SOURCES_FILE}"))}">hvem der står '
-        "bag hver kolonne</a>, står i en fil for sig."
+        " Tabellernes CSV-filer siger ikke i cellerne, hvis ord værdierne er; "
+        f'<a href="{esc(_relative(f"{PUBLISHED_DATA}/{SOURCES_FILE}"))}">det står for hver kolonne</a> i en fil for sig.'
         if read
         else ""
     )

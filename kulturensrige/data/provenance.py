@@ -422,8 +422,17 @@ def page_key(source: str = BY_REPORT) -> str:
     own = words(source).own
     return (
         f"„{owner_mark(EDITORS_SHORT)}“ efter en værdi: {EDITORS_WORK}, fx en gengivelse, en betegnelse eller en "
-        f"læsning, ikke {own}. Citater og ord i »…« er {own} egne; bogens egne betegnelser står i „…“."
+        f"læsning, ikke {own}. Citater og ord i »…« er {own} egne. {quote_marks(source)}"
     )
+
+
+def quote_marks(source: str = BY_REPORT) -> str:
+    """What the book's other two pairs of quotation marks hold, beside the source's words in »…« (a heading of the
+    report among them: filters.heading_quoted): a name in ”…”, as the source writes it (”Gang i gården”, Etablering
+    af ”vi”), and the book's own terms and headings in „…“. Said in the key every mark opens (page_key) and in every
+    PDF's »Om kilderne« (a line more on the cover ran Guldborgsund's onto a second page); the retelling rule keeps its
+    two lines at 375 px (docs/adr/0110). Reader 30, #4: the key said what »…« and „…“ meant, and nothing of ”…”."""
+    return f"Navne i ”…” står, som {words(source).holder} skriver dem, og bogens egne betegnelser står i „…“."
 
 
 def mark_key(*entries: tuple[str, str]) -> str:

@@ -1398,7 +1398,6 @@ def _output_files(
                 "name_in_report": name,
                 "region": official["region"],
                 "starting_point": UNSTATED_ID,
-                "starting_point_note": NOT_STATED,
                 "outcome": NOT_STATED,
                 "summary": f"{name} er med, fordi citater i REFI-QDA-projektet {project_name} er knyttet til kommunen; "
                 "rapporten beskriver ikke kommunen.",

@@ -442,8 +442,11 @@ TABLES: dict[str, Table] = {
                 "name": text("Officielt navn.", "Køge"),
                 "name_in_report": text("Navnet som rapporten staver det.", "Køge"),
                 "region": text("Region (redaktionens tilføjelse: rapporten nævner ikke regionerne).", "Region Sjælland"),
-                "starting_point": ref("starting_points", "Udgangspunkt ved start.", "fra-bunden"),
-                "starting_point_note": text("Udgangspunktet med egne ord.", "Startede uden projektplan."),
+                "starting_point": ref(
+                    "starting_points",
+                    "Udgangspunkt ved start; siderne og PDF-udgaverne forklarer det med udgangspunktets description.",
+                    "fra-bunden",
+                ),
                 "outcome": text(
                     f"{OUTCOME_QUESTION[0].upper()}{OUTCOME_QUESTION[1:]} i kommunen, eller 'ikke angivet'. Hvor rapporten "
                     f"ikke fortæller det, står der på siderne, i PDF-udgaverne og i de CSV-filer, bogen udgiver, „rapporten "

@@ -146,7 +146,6 @@ def _municipalities(rng: random.Random, kommuner: list[dict[str, str]], text: di
             "name_in_report": k["name"],
             "region": k["region"],
             "starting_point": rng.choice(keys["starting_points"]),
-            "starting_point_note": f"Syntetisk udgangspunkt for {k['name']}, genereret til skalatest.",
             "outcome": NOT_STATED if rng.random() < 0.5 else f"Syntetisk resultat for {k['name']}, genereret til skalatest.",
             "summary": f"Syntetisk resumé for {k['name']}: genereret til skalatest, ikke fra rapporten. " + _sentence(rng, 20, 60),
             "section_id": section,

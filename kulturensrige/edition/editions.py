@@ -1138,9 +1138,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
             "official": codes_are_official(data.options),
             "region": row.region,
             "summary": row.summary,
-            "starting_point": lists.starting_point(
-                _one(data, "starting_points", "starting_point_id", row.starting_point, "label"), row.starting_point_note
-            ),
+            "starting_point": lists.starting_point(data, row.starting_point),
             "outcome": row.outcome,
             "outcome_question": provenance.outcome_question(),
             "outcome_not_stated": row.outcome == NOT_STATED,
@@ -1211,6 +1209,8 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         "kicker": front_page.cover_kicker(data),
         "credit": Markup(front_page.credit(data, this="Denne udgave", place=PRINTED_EDITORS_PLACE)),  # escaped in credit()
         "retelling_rule": provenance.retelling_rule(data.options),
+        # What ”…” and „…“ hold, said in »Om kilderne« (docs/adr/0110).
+        "quote_marks": provenance.quote_marks(provenance.folder_source(data.options)),
         # How to cite, in the web page's one form (escaped in citing()): the report, and this edition as the editors'.
         "cite": _marked(front_page.citing(data, f"udgave for {name}", stamp.when, stamp.book_url)),
         "plotly_js": plotly_js,
@@ -1390,7 +1390,8 @@ def printable_article(
 
 @dataclass(frozen=True)
 class GuideOnce:
-    """What the whole book's pointer to its one checklist of the guide says: the chapter it stands in, how many
+    """What the whole book's pointer to its one checklist of the guide says: the chapter it stands in, in its
+    quotation marks (filters.heading_quoted: »Afsluttende betragtninger«, a heading of the report), how many
     recommendations the guide has, whose their ties to the ingredients are ('redaktionens kobling') and what a point's
     words of the report are called ('rapportens ordlyd')."""
 
@@ -1408,7 +1409,8 @@ def guide_once(data: Dataset, found: Sequence[Chapter], site: Path) -> GuideOnce
     if chapter is None:
         return None
     ties = provenance.value_label(data.options, "guide_recommendations.ingredient_ids")
-    return GuideOnce(chapter.title, len(data.guide_recommendations), ties, provenance.folder_words(data.options).wording)
+    wording = provenance.folder_words(data.options).wording
+    return GuideOnce(filters.heading_quoted(data, chapter.title), len(data.guide_recommendations), ties, wording)
 
 
 # An ingredient's page sets the guide's points tied to it under this heading; the whole book prints the guide once.
@@ -1439,14 +1441,14 @@ def _guide_pointer(article: Tag, once: GuideOnce) -> None:
         said = (
             f"{many} af guidens {count_word(once.total)} anbefalinger er koblet til denne "
             f"ingrediens {provenance.owner_mark(once.ties)}. Guiden står samlet som tjekliste under „{guide.HEADING}“ i "
-            f"kapitlet „{once.chapter}“, med {once.wording} og ingredienserne ved hvert punkt."
+            f"kapitlet {once.chapter}, med {once.wording} og ingredienserne ved hvert punkt."
         )
         pointer = BeautifulSoup("", "html.parser").new_tag("p", attrs={"class": "kr-guide-pointer"})
         pointer.string = said
         heading.insert_after(pointer)
     # A profile's line that the checklists stand under „I guiden“ names where the whole book prints the guide; the
     # mark of whose its ties to the ingredients are goes with them (the checklist says it).
-    checklist = f"som tjekliste under „{guide.HEADING}“ i kapitlet „{once.chapter}“"
+    checklist = f"som tjekliste under „{guide.HEADING}“ i kapitlet {once.chapter}"
 
     def named(match: re.Match[str]) -> str:
         return f"guidens råd står {checklist}" if match.group(0).startswith(SAME_PAGES) else checklist
@@ -2078,6 +2080,8 @@ def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str, analys
         "publisher_line": "" if analysts else publisher_line(data),
         "credit": Markup(front_page.credit(data, this="Denne udgave", place=PRINTED_EDITORS_PLACE)),  # escaped in credit()
         "retelling_rule": provenance.retelling_rule(data.options),
+        # What ”…” and „…“ hold, said in »Om kilderne« (docs/adr/0110).
+        "quote_marks": provenance.quote_marks(provenance.folder_source(data.options)),
         # How to cite, in the web page's one form (escaped in citing()): the report, and this edition as the editors'.
         "cite": _marked(
             front_page.citing(data, "udgave til analytikere" if analysts else "udgave af hele bogen", stamp.when, stamp.book_url)

@@ -146,24 +146,15 @@ def quote_language(data: Dataset, quote: pd.Series | dict) -> str:
 
 
 def exchange_note(turns: pd.DataFrame | list[dict]) -> str:
-    """What an exchange card is and counts for under the book's counting rule (views.COUNTING_RULE): one exchange
-    between its speakers, each turn a quote ('Én ordveksling mellem to personer; hver replik tæller som et citat.').
+    """What an exchange card is and counts for under the book's counting rule (views.COUNTING_RULE): one exchange of
+    so many turns, each turn a quote ('Én ordveksling med to replikker; hver replik tæller som et citat.').
 
-    Speakers are counted as the card shows them (shown_role and shown_caption, by the anonymity rule; the data has
-    no speaker id): counting the raw roles told how many roles a hidden category covers. Turns that all show
-    different speakers say how many people; a speaker shown twice may be the same person or another with the same
-    role, so then only 'at least' the speakers shown, or only the turns when every turn shows the same speaker."""
+    It counts the turns, never the people: the report gives each turn a role, not a person (the data has no speaker
+    id), so 'mellem to personer' was the editors' inference (reading 30, #7); the card shows each turn's role."""
     rows = turns.to_dict("records") if isinstance(turns, pd.DataFrame) else turns
     if len(rows) < 2:
         return ""
-    speakers = len({(r["shown_role"], r["shown_caption"]) for r in rows})
-    if speakers == len(rows):
-        among = f"mellem {count_word(speakers)} personer"
-    elif speakers > 1:
-        among = f"i {count_word(len(rows))} replikker mellem mindst {count_word(speakers)} personer"
-    else:
-        among = f"med {count_word(len(rows))} replikker"
-    return f"Én ordveksling {among}; {views.REPLIK_IS_A_QUOTE}."
+    return f"Én ordveksling med {count_word(len(rows))} replikker; {views.REPLIK_IS_A_QUOTE}."
 
 
 def _section(data: Dataset, section_id: str) -> dict:

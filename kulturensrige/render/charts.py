@@ -40,7 +40,7 @@ from kulturensrige.render.figures import (
 from kulturensrige.render.markup import Html, esc
 from kulturensrige.render.measure import text_width
 from kulturensrige.rules import attribution, filters, statistics, views
-from kulturensrige.words import count_word, genitive, listing, month, number, plural
+from kulturensrige.words import count_word, genitive, listing, month, number, ordinal_word, plural
 
 PATTERNS = ["", "/", ".", "x", "-", "|", "+", "\\"]
 # A heatmap's 0 recedes: a faint grey on either theme, and no number in the cell, so the few cells that count stand
@@ -1317,7 +1317,10 @@ def _timeline_alt(data: Dataset, workshops: pd.DataFrame, pitstops: pd.DataFrame
         )
     ]
     if known:
-        shown.append(f"{said.subject} nævner: " + "; ".join(_event_hover(r) for r in known) + ".")
+        # By their place in the order, not by the editors' titles („Fælles workshop 4“), which the sentence made the
+        # report's (reading 30, #7): „Rapporten nævner om to af workshopperne: den fjerde (Arken) og den femte (…).“
+        about = listing([f"den {ordinal_word(int(r.number))} ({_stated(r)})" for r in known])
+        shown.append(f"{said.subject} nævner om {count_word(len(known))} af workshopperne: {about}.")
     shown.append("Afstandene viser rækkefølge, ikke tid.")
     reservations = []
     if len(read):
@@ -1351,12 +1354,12 @@ def _workshops_not_stated(workshops: pd.DataFrame, known: bool, said: provenance
     return f"{sentence}. For pitstops angiver {said.holder} ingen datoer."
 
 
-def _event_hover(row) -> str:
-    """An event the report states something about (_known) and what it states; what it leaves out is said once, not
-    per event."""
+def _stated(row) -> str:
+    """What the report states of an event (_known): its date, form and place, those it gives; what it leaves out is
+    said once, not per event."""
     stated = [f"dato {month(row.date)}" if row.date != NOT_STATED else "", row.mode if row.mode != NOT_STATED else ""]
     stated.append(row.place if row.place != NOT_STATED else "")
-    return f"{row.title} ({', '.join(part for part in stated if part)})"
+    return ", ".join(part for part in stated if part)
 
 
 # A chart label's lines at most: a longer name is cut with "…", and the table beside the chart gives it in full.

@@ -216,9 +216,11 @@ def reference(data: Dataset) -> str:
     return f"{esc(report.publisher)} ({esc(year)}): <cite>{esc(report.title)}</cite>."
 
 
-# The report's pages (reading 24, F9): the text the book is made from has none, so the book cites by section.
+# The report's pages (reading 24, F9): the text the book is made from has lost them, so the book cites by section.
+# One page footer is left in it („13Sund By Netværket“): „har ingen sidetal“ was not quite true (reading 30, #7).
 NO_PAGE_NUMBERS = (
-    "Den tekst af rapporten, bogen er lavet efter, har ingen sidetal. Derfor henviser bogen til rapportens afsnit "
+    "Den tekst af rapporten, bogen er lavet efter, har mistet rapportens sidetal; kun ét står tilbage. Derfor henviser "
+    "bogen til rapportens afsnit "
     "(„Afsnit: …“), ikke til sider; skal du bruge et sidetal, må du finde det i rapporten selv."
 )
 # The web book's edition and the place of its day, in the one form of citing (Citing): the notebook's output keeps the

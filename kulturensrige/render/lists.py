@@ -140,15 +140,21 @@ def municipality_table(data: Dataset) -> Html:
 # The report names no municipality codes and no regions: the profile says whose they are.
 
 
-def starting_point(label: str, note: str) -> str:
-    """'Fra bunden: …', or only the label when the note has nothing to add (both 'ikke angivet' for new data)."""
+def starting_point(data: Dataset, starting_point_id: str) -> str:
+    """'Fra bunden: Kommunen begyndte »uden …«', the label with what it means in starting_points.csv's one wording, as
+    the overview's key says it (starting_points_key); only the label where the description has nothing to add ('ikke
+    angivet' for new data). Reading 30, #3: a note per municipality told the same starting point in other words than
+    the key, and used the report's phrases without »…« (docs/adr/0110)."""
+    label = _key(data, "starting_points", "starting_point_id", starting_point_id, "label")
+    note = _key(data, "starting_points", "starting_point_id", starting_point_id, "description")
     return label if note.strip().lower() in ("", NOT_STATED, label.strip().lower()) else f"{label}: {note}"
 
 
-# The two starting points the report names (l.100-107), each with what the book says of it in Kulturens Rige's lead.
+# The two starting points the report names (l.100-107), each with what the book says of it in Kulturens Rige's lead,
+# with the report's phrases in »…« as starting_points.csv has them (reading 30, #3; docs/adr/0110).
 STARTING_POINT_CLAUSES = {
-    "forudbestemt-projekt": "kom med velbeskrevne, prædefinerede projekter med bevilgede midler og brugte forløbet som inspiration",
-    "fra-bunden": "startede fra bunden uden projektplan eller midler",
+    "forudbestemt-projekt": "kom med »velbeskrevne og prædefinerede projekter« og brugte forløbet »som inspiration«",
+    "fra-bunden": "startede fra bunden, »uden egentlige projektplaner eller økonomiske ressourcer«",
 }
 
 
@@ -165,10 +171,10 @@ def starting_points_lead(data: Dataset) -> Html:
 
 
 def starting_point_owner(data: Dataset) -> str:
-    """Whose 'Fra bunden: Egedal havde ved starten …' is: the label's and the note's owners, each in kilder.csv's words
-    (publishing.column_source), so the page, the PDF and the download say it alike: 'redaktionens betegnelser og ord'
-    (reading 21, #5: the page said 'betegnelser' where kilder.csv says the note is 'redaktionens ord')."""
-    owners = [publishing.column_source(data, "municipalities", c)[0] for c in ("starting_point", "starting_point_note")]
+    """Whose 'Fra bunden: Kommunen begyndte …' is: the label's owner in kilder.csv's words (publishing.column_source) and
+    the description's, a text told in its own words (provenance.retold_label), so the page and the PDF say it alike:
+    'redaktionens betegnelser og ord' (reading 21, #5: the page said 'betegnelser' for words that are 'redaktionens ord')."""
+    owners = [publishing.column_source(data, "municipalities", "starting_point")[0], provenance.retold_label(data.options)]
     own = f"{provenance.words(BY_EDITORS).own} "
     if all(o.startswith(own) for o in owners):
         return own + listing(list(dict.fromkeys(o.removeprefix(own) for o in owners)))
@@ -198,7 +204,6 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
     does not tell it; the official name is a field only where its spelling note has something to add to the title; the
     code, the editors' addition, stands in the block's foot (reader 24, #3)."""
     row = data.municipalities.loc[data.municipalities["kommunekode"] == kommunekode].iloc[0]
-    start = _key(data, "starting_points", "starting_point_id", row.starting_point, "label")
     mark = provenance.municipality_name_mark(data.options, row["name"], row.name_in_report)
     spelled = (
         f'<dt>Officielt navn</dt><dd>{esc(row["name"])} <span class="kr-by">{esc(provenance.owner_mark(mark))}</span></dd>' if mark else ""
@@ -213,7 +218,7 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
         f'<div class="kr-profile-facts">'
         f'<dl class="kr-facts">{spelled}'
         f"<dt>Region</dt><dd>{added(data, row.region, 'municipalities.region')}</dd>"
-        f"<dt>Udgangspunkt</dt><dd>{retold(data, starting_point(start, row.starting_point_note), RETOLD['starting_point'])}</dd></dl>"
+        f"<dt>Udgangspunkt</dt><dd>{retold(data, starting_point(data, row.starting_point), RETOLD['starting_point'])}</dd></dl>"
         f"{outcome}"
         # The section is presented on this very page: name it, do not link to it.
         f'<p class="kr-source-line">Bygger på {esc(provenance.in_sections(data.options, [section]))}. '
@@ -603,9 +608,11 @@ def resource_persons(data: Dataset) -> Html:
     holder = provenance.folder_words(data.options).holder
     frame = persons.loc[~facilitating, ["name", "role"]].rename(columns={"name": "Navn", "role": f"Rolle (som i {holder})"})
     table = simple_table(frame, f"Ressourcepersoner, {holder} nævner ved navn").markup if len(frame) else ""
-    facilitators = "; ".join(f"{esc(r.name)}, {esc(r.role)}" for r in persons[facilitating].itertuples())
-    calls = f"{esc(provenance.folder_words(data.options).subject)} kalder ikke facilitatoren en ressourceperson"
-    note = f'<p class="kr-source-line">{calls}: {facilitators}.</p>' if facilitators else ""
+    # „Rapporten kalder ikke facilitatoren en ressourceperson: Christa Breum Amhøj, facilitator af …“ read as a
+    # heading with a name after it (reading 30, #8): one sentence, the person and her role as the report gives it.
+    facilitators = listing([f"{esc(r.name)} ({esc(r.role)})" for r in persons[facilitating].itertuples()])
+    subject = esc(provenance.folder_words(data.options).subject)
+    note = f'<p class="kr-source-line">{subject} regner ikke {facilitators} blandt ressourcepersonerne.</p>' if facilitators else ""
     return Html(table + note)
 
 

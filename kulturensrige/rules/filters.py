@@ -67,6 +67,14 @@ def section_title_quoted(data: Dataset, section_id: str, quotes: tuple[str, str]
     return f"{quoted} ({provenance.source_spelling_mark(data.options, official)})" if official else quoted
 
 
+def heading_quoted(data: Dataset, title: str) -> str:
+    """A heading named in a sentence, in the book's one convention of quotation marks (provenance.QUOTE_MARKS_KEY): a
+    heading of the report in the report's marks, as section_title_quoted gives it (»Afsluttende betragtninger«), the
+    book's own in „…“ („Den kondenserede guide“). Reading 30, #6: the PDFs set the report's headings in „…“."""
+    sections = lookup(data.sections, "title", "section_id")
+    return section_title_quoted(data, str(sections[title])) if title in sections else f"„{title}“"
+
+
 def _respelled(municipalities: pd.DataFrame) -> dict[str, str]:
     """The report's spelling -> the official name, for the municipalities the report spells otherwise (the first
     row of a spelling wins): each of 10,000 cards names its section, so it is worked out once per table."""
