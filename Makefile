@@ -34,6 +34,13 @@ book: $(BIN)/.installed
 linkcheck: $(BIN)/.installed
 	$(BIN)/python scripts/build_book.py --data $(QUOTED_DATA) --builder linkcheck --output book/_build/linkcheck
 
+# The test commands let Python keep bytecode, whatever the environment says. With PYTHONDONTWRITEBYTECODE set (this
+# machine sets it for every process, as many container images do) every process of a run compiled the package anew
+# (each build, its kernels, each printer and script) and pytest rewrote the asserts of every test module anew in each
+# of its three processes: about 7 of a process's 10 s of CPU to collect the tests. Kept in the checkout's
+# __pycache__ folders (gitignored), that is done once.
+test test-fast test-national: export PYTHONDONTWRITEBYTECODE =
+
 # The tests in three processes (pytest-xdist), so both cores stay busy while a process waits for Chromium; each
 # book is still built once (tests/conftest.py). The tests are dealt out one at a time (--maxschedchunk 1) in
 # conftest's order, the long ones first: in chunks, one process had all the long tests and ran them one after

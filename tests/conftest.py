@@ -43,8 +43,9 @@ import pytest
 import hostile
 from kulturensrige import Dataset, load
 from kulturensrige.edition.chromium import CHROMIUM_ARGS, HEADLESS_SHELL
+from kulturensrige.render.error_catalogue import KINDS, MessageKind, message_kinds
 from support import killed_builds, over_the_eighth
-from support.builds import LONG_LIST_LIMIT, BookBuilds, build_book, build_threads, made_once, run_folder
+from support.builds import LONG_LIST_LIMIT, BookBuilds, build_book, build_threads, made_once, run_folder, worked_out_once
 from support.checkout import foreign_package, scripts_package
 from support.folders import with_inferred_ties, with_overlay
 from support.scripts import run_script
@@ -126,6 +127,18 @@ def report_text() -> str:
 def data() -> Dataset:
     """The report's data folder, loaded and validated once for the whole run."""
     return load(REPO / "data")
+
+
+@pytest.fixture(scope="session")
+def provoked_messages(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, str, MessageKind]]:
+    """error_catalogue.message_kinds on data/: every kind of the validator's messages provoked, each on a changed copy
+    of data/ (about 4.5 s of CPU), once a run (`worked_out_once`) instead of once in each of four tests of three modules
+    (`make test` deals them out to all three processes); the lines come back beside the kinds, in KINDS' order."""
+    lines = worked_out_once(
+        tmp_path_factory, "message-kinds", lambda: [(group, line) for group, line, _ in message_kinds(load(REPO / "data"))]
+    )
+    kinds = [kind for _, group in KINDS for kind in group]
+    return [(group, line, kind) for (group, line), kind in zip(lines, kinds, strict=True)]
 
 
 @pytest.fixture(scope="session")

@@ -17,8 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from kulturensrige import load
-from kulturensrige.render.error_catalogue import message_kinds
 from support.scripts import REPO, run_script
 from test_a_refused_command_leaves_the_disk_as_it_was import listing
 from test_qdpx import CODES, pack
@@ -120,8 +118,8 @@ def test_every_command_that_reads_a_data_folder_refuses_a_linked_table_and_write
     assert listing(tmp_path) == before
 
 
-def test_the_data_chapters_catalogue_explains_the_line_a_linked_table_gets():
+def test_the_data_chapters_catalogue_explains_the_line_a_linked_table_gets(provoked_messages):
     """The chapter "Data og genkørsel" lists every message the validator gives, what it means and what to do."""
-    found = [(line, kind) for _, line, kind in message_kinds(load())]
+    found = [(line, kind) for _, line, kind in provoked_messages]
     linked = [kind for line, kind in found if RULE in line]
     assert len(linked) == 1 and "link" in linked[0].meaning and "kopiér selve filen" in linked[0].remedy, found

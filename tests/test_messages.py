@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from kulturensrige import load
-from kulturensrige.render.error_catalogue import KINDS, as_html, message_kinds
+from kulturensrige.render.error_catalogue import KINDS, table_of
 from support.checks import each
 
 
 @pytest.fixture(scope="module")
-def found():
-    """Every kind provoked once (each provocation validates a changed copy of data/); both tests read the result."""
-    return message_kinds(load())
+def found(provoked_messages):
+    """Every kind provoked once a run (conftest's `provoked_messages`; each provocation validates a changed copy of
+    data/); both tests read the result."""
+    return provoked_messages
 
 
 def test_every_kind_is_provoked_and_says_where_and_what(found):
@@ -25,7 +25,7 @@ def test_every_kind_is_provoked_and_says_where_and_what(found):
 
 
 def test_the_table_escapes_and_lists_every_example(found):
-    html = str(as_html(load())._repr_html_())
+    html = str(table_of(found)._repr_html_())
     for _, line, _ in each(found):
         assert line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#x27;") in html
 

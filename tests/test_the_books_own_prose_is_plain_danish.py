@@ -9,13 +9,12 @@ import json
 import re
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
 
 from kulturensrige.data.csv_reading import ENCODING_RULE, FORMULA_GUARD_RULE
 from kulturensrige.data.schema import TABLES
 from kulturensrige.edition import editions
-from kulturensrige.render import cards, charts, error_catalogue
+from kulturensrige.render import cards, charts
 from support.checks import each
 
 REPO = Path(__file__).resolve().parent.parent
@@ -47,12 +46,11 @@ def test_the_sentences_the_reader_quoted_are_rewritten(data):
     assert "gennem to elementer" not in municipalities.at["760", "summary"]
 
 
-@pytest.mark.long  # provokes every message of the validator (error_catalogue.message_kinds)
-def test_no_english_word_stands_in_reader_text(data):
+def test_no_english_word_stands_in_reader_text(data, provoked_messages):
     english = re.compile(r"\b[Ss]lug\b(?!:)|[Ss]lug'en|\bdownload", re.I)
     said = [ENCODING_RULE, FORMULA_GUARD_RULE, _notebook("om-data/genkoersel.ipynb")]
     said += [c.description for t in TABLES.values() for c in t.schema.columns.values()]
-    said += [f"{line} {k.meaning} {k.remedy}" for _, line, k in error_catalogue.message_kinds(data)]
+    said += [f"{line} {k.meaning} {k.remedy}" for _, line, k in provoked_messages]
     for text in each(said):
         # The column is named `slug` in the data (a code name, set as code or after "kolonne"/"kolonnen").
         plain = re.sub(r"`slug`|kolonnen? slug|<kortnavn>", "", text)

@@ -811,7 +811,11 @@ def message_kinds(data: Dataset) -> list[tuple[str, str, MessageKind]]:
 
 def as_html(data: Dataset) -> Html:
     """The table of message kinds for the chapter on re-running the book."""
-    found = message_kinds(data)
+    return table_of(message_kinds(data))
+
+
+def table_of(found: list[tuple[str, str, MessageKind]]) -> Html:
+    """The table of `message_kinds`' list, in the groups of KINDS: each example line, what it means, what to do."""
     body = []
     for group, _ in KINDS:
         body.append(f'<tr><th scope="rowgroup" colspan="3">{esc(group)}</th></tr>')
