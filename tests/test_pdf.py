@@ -2336,6 +2336,49 @@ def test_no_page_of_any_edition_ends_in_a_bold_line_whose_text_is_overleaf(repor
         assert not pages_ending_in_bold(path), (path.name, pages_ending_in_bold(path))
 
 
+# A figure's or table's numbered title as an edition prints it: "Tabel 1 (red.). Målgrupper pr. kommune", "Figur 3 (red.). …".
+FIGURE_TITLE = re.compile(r"(?:Tabel|Diagram|Figur)\s\d+(?:\s\(red\.\))?\.\s\S")
+BOOK_FACE = "CharisSIL"
+
+
+def figures_begun_overleaf(path: Path) -> list[tuple[int, str]]:
+    """(page, title) for each figure's or table's numbered title below which its page holds nothing of the figure
+    itself: no drawing (a chart's paths, a table's rules) and no line but the prose of its lead (the book face, not
+    bold, at the left margin). The title with its sentence stood at a page's foot, its table overleaf (Egedal's p. 3,
+    reader30 #2); neither the outline (a figure's title is no heading) nor a page's last line in bold sees that."""
+    import pymupdf  # noqa: PLC0415 (only these tests read fonts)
+
+    bottom, left = (float(MARGIN[side].removesuffix("mm")) * MM for side in ("bottom", "left"))
+    found = []
+    with pymupdf.open(path) as document:
+        for n, page in enumerate(document, start=1):
+            foot = page.rect.height - bottom
+            lines = [
+                (line["bbox"], line["spans"])
+                for block in page.get_text("dict")["blocks"]
+                for line in block.get("lines", [])
+                if line["spans"] and line["bbox"][3] < foot
+            ]
+            drawn = [d["rect"] for d in page.get_drawings() if d["rect"].y1 < foot]
+            for box, spans in lines:
+                title = "".join(s["text"] for s in spans)
+                if not FIGURE_TITLE.match(title) or "Bold" not in spans[0]["font"]:
+                    continue
+                below = [(b, s[0]) for b, s in lines if b[1] >= box[3] - 1]
+                prose = all(first["font"].removesuffix("-Italic") == BOOK_FACE and b[0] < left + 3 for b, first in below)
+                if prose and not any(r.y0 >= box[3] - 1 for r in drawn):
+                    found.append((n, title))
+    return found
+
+
+@pytest.mark.build
+def test_no_figures_or_tables_title_is_left_at_a_pages_foot_without_the_figure(report_site: Path):
+    """A figure's title and the sentence that leads into it go onto the next page with its table or drawing: Egedal's
+    and Aarhus' „Tabel 1 (red.)“ and its sentence ended p. 3, the table on p. 4 (reader30 #2)."""
+    for path in each(sorted((report_site / "pdf").glob("*.pdf"))):
+        assert figures_begun_overleaf(path) == [], (path.name, figures_begun_overleaf(path))
+
+
 @pytest.mark.browser  # printed by Chromium
 def test_a_card_whose_heading_and_lead_in_would_fill_the_page_goes_on_whole_and_leaves_them(tmp_path: Path):
     """A heading, its lead-in and a quote card kept with them (.kr-keep) under blocks of every height from half a page
@@ -2386,6 +2429,15 @@ def test_a_figures_table_breaks_where_kept_whole_it_would_leave_its_page_a_sixth
     marks = {"ends": [], "cards": [["t", "T", 0, False], ["c", "C", 1, False], ["u", "U", 2, False]], "tables": [0, 2]}
     places = {"t": (5, 0.72), "T": (6, 0.0), "c": (5, 0.72), "C": (6, 0.0), "u": (7, 0.9), "U": (8, 0.0)}
     assert printing._relayout(marks, places) == ([], [0], [])
+
+
+def test_a_table_kept_with_its_title_and_sentence_breaks_below_them_and_never_goes_on_alone():
+    """A figure without a drawing is kept whole with its title and sentence (.kr-keep). Where, kept whole, it would
+    leave its page short, it breaks below them; gone on alone, as a card with a lead-in does, the title and sentence
+    stood at the page's foot, the table overleaf (reader30 #2)."""
+    marks = {"ends": [], "cards": [["t", "T", 0, True], ["c", "C", 1, True]], "tables": [0]}
+    places = {"t": (3, 0.62), "T": (4, 0.12), "c": (5, 0.62), "C": (6, 0.12)}
+    assert printing._relayout(marks, places) == ([], [0], [1])
 
 
 def test_a_round_that_runs_a_chapter_on_breaks_no_card_until_the_pages_are_printed_again():

@@ -561,7 +561,9 @@ def _relayout(marks: dict, places: dict[str, tuple[int, float]]) -> tuple[list[i
         and places[top][0] > places[before][0]
         and places[before][1] < (TABLE_GAP if i in marks["tables"] else CARD_GAP)
     ]
-    alone = [i for i, filled in moved if CARD_GAP + CARD_TOP <= filled < 1]
+    # A table never goes on alone: its title and sentence (a figure without a drawing kept whole, .kr-keep) would stand
+    # at the page's foot without it (reader30 #2). It breaks below them instead.
+    alone = [i for i, filled in moved if i not in marks["tables"] and CARD_GAP + CARD_TOP <= filled < 1]
     return chapters, [i for i, _ in moved if i not in alone], alone
 
 
