@@ -912,10 +912,6 @@ def edition_sources(data: Dataset) -> dict[str, str]:
         # The chapter key's words for its diagrams (_figure_key), kilder.csv's for their downloads.
         "figures_whose": provenance.chart_label(data.options, "kunstformer-kommune") if counted.editors else "",
         "figures_about": counted.about,
-        # The second of them points to the first for the rest: the same reasons stood twice, a page apart.
-        "figures_again": " ".join(
-            filter(None, ("" if counted.editors else provenance.chart_whose(data.options, "maalgrupper-kommune"), "Talt som diagram 1."))
-        ),
         # The ingredients' chapter's one diagram: its line is the chapter's key (the editors' mark after its number).
         "quotes_figure": short_note(quoted, ties)
         if not quoted.editors
@@ -933,6 +929,15 @@ def edition_sources(data: Dataset) -> dict[str, str]:
         # before each of the seven points was seven of an edition's sixty "redaktionens" (ADR 81).
         "guide_items": provenance.page_marked("Ingredienser", provenance.value_label(data.options, "guide_recommendations.ingredient_ids")),
     }
+
+
+def counted_again(data: Dataset, first: str) -> str:
+    """The line under the target groups' figure where the art forms' is `first` ("Tabel 1"): it points to that one
+    for the rest, by its label (the same reasons stood twice, a page apart). „Talt som diagram 1.“ stood under
+    Egedal's diagram 1 itself, whose first figure is a table (reader30 #3)."""
+    counted = printed_chart_whose(data, "kunstformer-kommune")
+    whose = "" if counted.editors else provenance.chart_whose(data.options, "maalgrupper-kommune")
+    return " ".join(filter(None, (whose, figures.counted_as(first.lower()))))
 
 
 def figure_labels(figures: Mapping[str, Figure]) -> dict[str, tuple[str, Figure]]:
@@ -1122,6 +1127,8 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
     figures["quotes"] = replace(quotes_figure, mark=mark)
     numbered = figure_labels(figures)
     sources = edition_sources(data)
+    if "art_forms" in numbered:
+        sources["figures_again"] = counted_again(data, numbered["art_forms"][0])
     ingredients = ingredient_items(data, kommunekode, edition_charts.general_quotes, words)
     tied_items = quote_items(data, quotes, kommunekode, words)
     all_quotes = [*tied_items, *(q for i in ingredients for q in (*i["own"], *i["general"], *i["others"]))]
