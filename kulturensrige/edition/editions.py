@@ -1093,6 +1093,13 @@ def edition_back(has_sources: bool) -> EditionPart:
     return EditionPart("", about, SOURCES_ID if has_sources else "citer", BACK_END)
 
 
+def quotes_heading(name: str, tied: int) -> str:
+    """The heading of a municipality's section on its quotes, in its edition's contents as over the section: what the
+    section holds. „Citater“ in the contents led a reader hunting for Køge's quotes to a section that says none is
+    tied to Køge (reader30 #5)."""
+    return f"Citater knyttet til {name}" if tied else f"Citater (ingen knyttet til {name})"
+
+
 def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_charts: EditionCharts, plotly_js: str) -> str:
     """The municipality's edition as one HTML document, every text from data escaped by the templates."""
     row = data.municipalities.loc[data.municipalities["kommunekode"] == kommunekode].iloc[0]
@@ -1176,6 +1183,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         if initiatives
         else "",
         "quotes": tied_items,
+        "quotes_heading": quotes_heading(name, len(quotes)),
         "quotes_kinds": kinds_line(data, tied_items),
         # Whose the ingredients' quote cards' labels are, once for the chapter, after its diagram's key, whose pointer
         # to »Om kilderne« serves both (ADR 81).
