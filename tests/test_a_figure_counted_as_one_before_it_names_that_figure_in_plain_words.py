@@ -34,4 +34,4 @@ def test_a_figure_counted_as_one_before_it_names_that_figures_label_in_the_pages
         assert not said.endswith(figures.counted_as(label.lower())), (slug, said)
         named += [earlier for earlier in before if said.endswith(figures.counted_as(earlier.lower()))]
     assert named, "no edition's figure points to one before it"
-    assert figures.AS_ABOVE == figures.counted_as("figuren ovenfor")
+    assert figures.counted_as("figuren ovenfor") == figures.AS_ABOVE

@@ -102,6 +102,7 @@ DECISIONS = (
     "an-organisations-relation-and-an-untold-outcome-are-worded-as-the-report-says-them",
     "a-first-level-chapter-begins-a-page-and-what-closes-every-profile-is-printed-once",
     "a-page-says-once-that-no-quote-is-tied-and-the-front-page-cites-in-short",
+    "a-tables-title-goes-with-its-table-and-a-readers-edition-names-its-data-in-its-properties",
 )
 
 

@@ -476,7 +476,7 @@ def test_every_municipality_gets_an_edition_with_its_name_initiatives_and_quotes
             assert squeeze(quote.text) in text, (row.name, quote.quote_id)
             if quote.attribution == "inferred":
                 assert squeeze(quote.attribution_rationale) in text, quote.quote_id
-        assert squeeze(data.fingerprint) in text
+        assert squeeze(data.fingerprint) not in text  # in its properties (ADR 108)
         assert squeeze(f"Kommunekode{row.kommunekode} (redaktionens tilføjelse)") in text
         assert squeeze(f"Region{row.region} (redaktionens tilføjelse)") in text
         check_accessible(path, title, EDITION_PAGES, figures=len(drawn_diagrams(data, row.kommunekode)))
@@ -1890,12 +1890,23 @@ def test_the_printers_end_with_build_pdf_killed_outright_and_leave_no_half_writt
 
 
 @pytest.mark.build
-def test_no_editions_cover_names_the_fingerprint(report_site: Path):
-    """The cover is the report's, for a reader: the analysts' "datamappens fingeraftryk" stands on the last page."""
+def test_every_edition_names_its_data_in_its_properties_and_only_the_analysts_on_a_page_its_last(report_site: Path):
+    """The cover is the report's, for a reader: the analysts' "datamappens fingeraftryk" stands on their edition's last
+    page. A reader's edition ended on that line, the last thing a committee read (reader30 #6; ADR 108): it names its
+    data folder and fingerprint in its document properties („Emne“), as every edition does."""
+    said = squeeze(editions.Stamp("data", load(REPO / "data").fingerprint, dt.date(2026, 12, 1)).source)
     for path in each(sorted((report_site / "pdf").glob("*.pdf"))):
         pages = page_texts(path)
+        with pikepdf.open(path) as pdf:
+            assert squeeze(str(pdf.docinfo.get("/Subject", ""))) == said, path.name
+            with pdf.open_metadata() as meta:
+                assert squeeze(meta.get("dc:description", "")) == said, path.name
         assert "fingeraftryk" not in pages[0], path.name
-        assert "fingeraftryk" in pages[-2 if not pages[-1] else -1], path.name
+        last = pages[-2 if not pages[-1] else -1]
+        if path.name == editions.ANALYSTS_FILE:
+            assert said in last, path.name
+        else:
+            assert not [n for n, page in enumerate(pages, start=1) if "fingeraftryk" in page], path.name
 
 
 @pytest.mark.build

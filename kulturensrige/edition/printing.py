@@ -45,11 +45,13 @@ class PrintError(RuntimeError):
 @dataclass(frozen=True)
 class PrintJob:
     """One edition: its HTML (or the function that makes it, called by the printer that takes the job), the PDF
-    to write and the short title its footer repeats on every page."""
+    to write, the short title its footer repeats on every page and what its document properties' subject says (which
+    data folder made it, with its fingerprint: ADR 108)."""
 
     html: str | Callable[[], str]
     output: Path
     title: str
+    subject: str = ""
 
 
 FOOTER_TITLE_LENGTH = 70
@@ -615,6 +617,6 @@ def write_finished(pdf: bytes, job: PrintJob, link_texts: dict[str, str]) -> Pat
     """The finished PDF, written to a temporary file and then moved into place."""
     job.output.parent.mkdir(parents=True, exist_ok=True)
     temporary = job.output.with_name(job.output.name + WRITING)
-    temporary.write_bytes(finish(pdf, job.title, link_texts))
+    temporary.write_bytes(finish(pdf, job.title, link_texts, job.subject))
     os.replace(temporary, job.output)
     return job.output
