@@ -63,7 +63,7 @@ from kulturensrige.edition.printing import (
 )
 from kulturensrige.render import browser, cards, charts, figures, lists
 from kulturensrige.rules import filters, views
-from kulturensrige.words import day
+from kulturensrige.words import day, listing
 from support.browser_files import built_sentences, write_browser_files
 from support.builds import made_once, run_folder
 from support.checks import each
@@ -2298,6 +2298,35 @@ def test_a_table_that_goes_on_overleaf_leaves_at_least_three_rows_on_each_page(t
         split += len(counts) > 1
         assert sum(counts) == rows and all(c >= 3 for c in counts), (n, heights[n], counts)
     assert split, "no table went on overleaf: the heights no longer test a break"
+
+
+@pytest.mark.build
+def test_the_whole_books_sources_name_a_place_all_municipalities_share_once_over_its_entries(report_site: Path, data):
+    """Reader30 #8: „Køge, Høje-Taastrup, …, Aarhus og Rudersdal: Indsatser“ headed four entries of »Om kilderne« and
+    „…: Udgangspunkt og resultat“ three; each now stands once, over the entries that give it."""
+    text = pdf_text(report_site / "pdf" / editions.file_name(), editions.TITLE)
+    section = text[text.rindex(squeeze(editions.SOURCES_TITLE)) :]
+    section = section[: section.index(squeeze("Sådan citerer du"))]
+    every = re.escape(squeeze(listing(list(data.municipalities["name"])) + ":"))
+    shared = re.findall(every + r"(Indsatser|Udgangspunktogresultat)", section)
+    assert shared and len(shared) == len(set(shared)), shared
+
+
+def test_a_place_several_entries_of_om_kilderne_give_stands_once_over_them_where_the_first_stood():
+    entries = [
+        (["A: a"], "1."),
+        (["B: b", "Alle: Indsatser"], "2."),
+        (["C: c"], "3."),
+        (["B: b2", "Alle: Indsatser"], "4."),
+        (["D: d", "E: e"], "5."),
+    ]
+    assert editions.under_shared_places(entries) == [
+        ("", ["A: a"], "1."),
+        ("Alle: Indsatser", ["B: b"], "2."),
+        ("Alle: Indsatser", ["B: b2"], "4."),
+        ("", ["C: c"], "3."),
+        ("", ["D: d", "E: e"], "5."),
+    ]
 
 
 @pytest.mark.build

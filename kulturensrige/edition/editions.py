@@ -16,6 +16,7 @@ import math
 import re
 import textwrap
 import unicodedata
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -1009,6 +1010,24 @@ def said_once(sources: Sequence[tuple[str, str]], reasons: Sequence[str], titles
     for unit, where in places.items():
         together.setdefault(tuple(where), []).append(unit)
     return [(listed_places(where, titles), " ".join(units)) for where, units in together.items()]
+
+
+def under_shared_places(entries: Sequence[tuple[list[str], str]]) -> list[tuple[str, list[str], str]]:
+    """»Om kilderne«'s entries (said_once) with a place several of them give printed once, over them: each as (that
+    place or "", its other places, its reasons). „Køge, Høje-Taastrup, …: Indsatser“ headed four entries in a row, and
+    „Sammenlign kommuner: Side om side“ two (reader30 #8). An entry of two or more places stands under the one most
+    entries give, where another entry stands under it too; the entries under one place stand together, where the
+    first of them stood."""
+    counts = Counter(place for places, _ in entries for place in places)
+    chosen = [
+        max((p for p in places if counts[p] > 1), key=counts.__getitem__, default="") if len(places) > 1 else "" for places, _ in entries
+    ]
+    under = Counter(chosen)
+    groups: dict[str | int, list[tuple[str, list[str], str]]] = {}
+    for n, ((places, about), shared) in enumerate(zip(entries, chosen, strict=True)):
+        shared = shared if under[shared] > 1 else ""
+        groups.setdefault(shared or n, []).append((shared, [p for p in places if p != shared], about))
+    return [entry for group in groups.values() for entry in group]
 
 
 def listed_places(places: Sequence[str], titles: Sequence[str]) -> list[str]:
@@ -2099,7 +2118,7 @@ def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str, analys
         "plotly_js": plotly_js,
         "municipality_count": number(len(data.municipalities)),
         "analysts_title": ANALYSTS_TITLE,
-        "sources_about": said_once(sources, known_reasons(data), [c.title for c in found]),
+        "sources_about": under_shared_places(said_once(sources, known_reasons(data), [c.title for c in found])),
         "sources_title": SOURCES_TITLE,
         "sources_id": SOURCES_ID,
     }
