@@ -1330,9 +1330,10 @@ DROPPED = [
     # edition's cover says how to cite it.
     f"section:has(> #{front_page.CITING_ANCHOR})",
     "details.kr-made",  # which notebook and CSV files made the page: the web book's line for analysts
-    # The reference list's "[1]" before each entry: the text cites author and year, never the number, and each number
-    # printed on a line of its own above its entry (reader24, #4).
-    ".citation-list .citation > .label",
+    # The reference list (»Værkerne, som rapporten nævner dem«) with its heading: on the web each citation in the text
+    # links to its entry, on paper a citation is text, and the list was a bare list of keys („Amhøj. 2019a.“) under the
+    # table „Værker, rapporten henviser til“, which names every work with where the report cites it (reader30 #8).
+    "section:has(.citation-list):not(:has(section))",
     "[hidden]",
     # A short quote's link to its full card: paper prints the section it stands in (cards.full_quote_at, ADR 74).
     ".kr-full-quote > a",
