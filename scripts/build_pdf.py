@@ -134,12 +134,14 @@ def edition_jobs(data, site: Path, stamp: editions.Stamp) -> list[PrintJob]:
     charts = editions.EditionCharts.compute(data)
     plotly_js = PLOTLY_JS.as_uri()
     out = site / "pdf"
-    jobs = [PrintJob(partial(editions.book_edition, site, data, stamp, plotly_js), out / editions.file_name(), editions.TITLE)]
+    # Every edition says in its properties which data made it; the analysts' edition says it on its last page too (ADR 108).
+    book = partial(editions.book_edition, site, data, stamp, plotly_js)
+    jobs = [PrintJob(book, out / editions.file_name(), editions.TITLE, stamp.source)]
     analysts = partial(editions.book_edition, site, data, stamp, plotly_js, analysts=True)
-    jobs.append(PrintJob(analysts, out / editions.ANALYSTS_FILE, editions.ANALYSTS_TITLE))
+    jobs.append(PrintJob(analysts, out / editions.ANALYSTS_FILE, editions.ANALYSTS_TITLE, stamp.source))
     for row in data.municipalities.itertuples():
         html = partial(editions.municipality_edition, data, row.kommunekode, stamp, charts, plotly_js)
-        jobs.append(PrintJob(html, out / editions.file_name(row.slug), f"{editions.TITLE} – {row.name}"))
+        jobs.append(PrintJob(html, out / editions.file_name(row.slug), f"{editions.TITLE} – {row.name}", stamp.source))
     return jobs
 
 

@@ -63,7 +63,7 @@ from kulturensrige.edition.printing import (
 )
 from kulturensrige.render import browser, cards, charts, figures, lists
 from kulturensrige.rules import filters, views
-from kulturensrige.words import day
+from kulturensrige.words import day, listing
 from support.browser_files import built_sentences, write_browser_files
 from support.builds import made_once, run_folder
 from support.checks import each
@@ -476,7 +476,7 @@ def test_every_municipality_gets_an_edition_with_its_name_initiatives_and_quotes
             assert squeeze(quote.text) in text, (row.name, quote.quote_id)
             if quote.attribution == "inferred":
                 assert squeeze(quote.attribution_rationale) in text, quote.quote_id
-        assert squeeze(data.fingerprint) in text
+        assert squeeze(data.fingerprint) not in text  # in its properties (ADR 108)
         assert squeeze(f"Kommunekode{row.kommunekode} (redaktionens tilføjelse)") in text
         assert squeeze(f"Region{row.region} (redaktionens tilføjelse)") in text
         check_accessible(path, title, EDITION_PAGES, figures=len(drawn_diagrams(data, row.kommunekode)))
@@ -1890,12 +1890,23 @@ def test_the_printers_end_with_build_pdf_killed_outright_and_leave_no_half_writt
 
 
 @pytest.mark.build
-def test_no_editions_cover_names_the_fingerprint(report_site: Path):
-    """The cover is the report's, for a reader: the analysts' "datamappens fingeraftryk" stands on the last page."""
+def test_every_edition_names_its_data_in_its_properties_and_only_the_analysts_on_a_page_its_last(report_site: Path):
+    """The cover is the report's, for a reader: the analysts' "datamappens fingeraftryk" stands on their edition's last
+    page. A reader's edition ended on that line, the last thing a committee read (reader30 #6; ADR 108): it names its
+    data folder and fingerprint in its document properties („Emne“), as every edition does."""
+    said = squeeze(editions.Stamp("data", load(REPO / "data").fingerprint, dt.date(2026, 12, 1)).source)
     for path in each(sorted((report_site / "pdf").glob("*.pdf"))):
         pages = page_texts(path)
+        with pikepdf.open(path) as pdf:
+            assert squeeze(str(pdf.docinfo.get("/Subject", ""))) == said, path.name
+            with pdf.open_metadata() as meta:
+                assert squeeze(meta.get("dc:description", "")) == said, path.name
         assert "fingeraftryk" not in pages[0], path.name
-        assert "fingeraftryk" in pages[-2 if not pages[-1] else -1], path.name
+        last = pages[-2 if not pages[-1] else -1]
+        if path.name == editions.ANALYSTS_FILE:
+            assert said in last, path.name
+        else:
+            assert not [n for n, page in enumerate(pages, start=1) if "fingeraftryk" in page], path.name
 
 
 @pytest.mark.build
@@ -2077,15 +2088,16 @@ def layout_pages(path: Path) -> list[str]:
 
 
 @pytest.mark.build
-def test_the_reference_list_prints_each_entry_on_one_line_without_a_number(report_site: Path):
-    """reader24 #4: each »[1]« stood on a line of its own above its entry, 18 entries over a page and a half. The text
-    cites author and year, never the number: each entry is one line of its own, as the built page lists it."""
+def test_the_whole_book_prints_each_work_the_report_cites_in_its_table_and_no_bare_list_of_keys(report_site: Path, data):
+    """reader24 #4: each »[1]« stood on a line of its own above its entry. Reader30 #8: the list left, »Værkerne, som
+    rapporten nævner dem«, was a bare list of keys („Amhøj. 2019a.“) under the table that names each work with where the
+    report cites it; on paper no citation links to it. The table names every work the built page's list has."""
     page = BeautifulSoup((report_site / "referencer.html").read_text(encoding="utf-8"), "html.parser")
-    entries = [" ".join(p.get_text(" ").split()) for p in page.select(".citation-list .citation p")]
-    assert entries
-    lines = [" ".join(line.split()) for text in layout_pages(report_site / "pdf" / editions.file_name()) for line in text.splitlines()]
-    assert [line for line in lines if re.fullmatch(r"\[\d+\]", line)] == []
-    assert [entry for entry in entries if entry not in lines] == []
+    heading = page.select_one("section:has(.citation-list):not(:has(section)) > h2").get_text(" ", strip=True).removesuffix("#").strip()
+    assert len(page.select(".citation-list .citation")) == len(data.references)
+    text = pdf_text(report_site / "pdf" / editions.file_name(), editions.TITLE)
+    assert squeeze(heading) not in text and squeeze("Amhøj. 2019a.") not in text
+    assert [c for c in data.references["citation"] if squeeze(c) not in text] == []
 
 
 @pytest.mark.build
@@ -2290,6 +2302,35 @@ def test_a_table_that_goes_on_overleaf_leaves_at_least_three_rows_on_each_page(t
 
 
 @pytest.mark.build
+def test_the_whole_books_sources_name_a_place_all_municipalities_share_once_over_its_entries(report_site: Path, data):
+    """Reader30 #8: „Køge, Høje-Taastrup, …, Aarhus og Rudersdal: Indsatser“ headed four entries of »Om kilderne« and
+    „…: Udgangspunkt og resultat“ three; each now stands once, over the entries that give it."""
+    text = pdf_text(report_site / "pdf" / editions.file_name(), editions.TITLE)
+    section = text[text.rindex(squeeze(editions.SOURCES_TITLE)) :]
+    section = section[: section.index(squeeze("Sådan citerer du"))]
+    every = re.escape(squeeze(listing(list(data.municipalities["name"])) + ":"))
+    shared = re.findall(every + r"(Indsatser|Udgangspunktogresultat)", section)
+    assert shared and len(shared) == len(set(shared)), shared
+
+
+def test_a_place_several_entries_of_om_kilderne_give_stands_once_over_them_where_the_first_stood():
+    entries = [
+        (["A: a"], "1."),
+        (["B: b", "Alle: Indsatser"], "2."),
+        (["C: c"], "3."),
+        (["B: b2", "Alle: Indsatser"], "4."),
+        (["D: d", "E: e"], "5."),
+    ]
+    assert editions.under_shared_places(entries) == [
+        ("", ["A: a"], "1."),
+        ("Alle: Indsatser", ["B: b"], "2."),
+        ("Alle: Indsatser", ["B: b2"], "4."),
+        ("", ["C: c"], "3."),
+        ("", ["D: d", "E: e"], "5."),
+    ]
+
+
+@pytest.mark.build
 def test_the_whole_books_sources_section_says_each_reason_once(report_site: Path):
     """»Om kilderne« gives each reason once, under all the places whose note points to it: the whole book printed the
     municipalities' and their cards' same reasons after every one of them, five pages (reader24; issue 22, part 7)."""
@@ -2334,6 +2375,49 @@ def test_no_page_of_any_edition_ends_in_a_bold_line_whose_text_is_overleaf(repor
     which the outline-based test of headings (test_no_heading_is_left_at_the_foot_of_a_page) does not see."""
     for path in each(sorted((report_site / "pdf").glob("*.pdf"))):
         assert not pages_ending_in_bold(path), (path.name, pages_ending_in_bold(path))
+
+
+# A figure's or table's numbered title as an edition prints it: "Tabel 1 (red.). Målgrupper pr. kommune", "Figur 3 (red.). …".
+FIGURE_TITLE = re.compile(r"(?:Tabel|Diagram|Figur)\s\d+(?:\s\(red\.\))?\.\s\S")
+BOOK_FACE = "CharisSIL"
+
+
+def figures_begun_overleaf(path: Path) -> list[tuple[int, str]]:
+    """(page, title) for each figure's or table's numbered title below which its page holds nothing of the figure
+    itself: no drawing (a chart's paths, a table's rules) and no line but the prose of its lead (the book face, not
+    bold, at the left margin). The title with its sentence stood at a page's foot, its table overleaf (Egedal's p. 3,
+    reader30 #2); neither the outline (a figure's title is no heading) nor a page's last line in bold sees that."""
+    import pymupdf  # noqa: PLC0415 (only these tests read fonts)
+
+    bottom, left = (float(MARGIN[side].removesuffix("mm")) * MM for side in ("bottom", "left"))
+    found = []
+    with pymupdf.open(path) as document:
+        for n, page in enumerate(document, start=1):
+            foot = page.rect.height - bottom
+            lines = [
+                (line["bbox"], line["spans"])
+                for block in page.get_text("dict")["blocks"]
+                for line in block.get("lines", [])
+                if line["spans"] and line["bbox"][3] < foot
+            ]
+            drawn = [d["rect"] for d in page.get_drawings() if d["rect"].y1 < foot]
+            for box, spans in lines:
+                title = "".join(s["text"] for s in spans)
+                if not FIGURE_TITLE.match(title) or "Bold" not in spans[0]["font"]:
+                    continue
+                below = [(b, s[0]) for b, s in lines if b[1] >= box[3] - 1]
+                prose = all(first["font"].removesuffix("-Italic") == BOOK_FACE and b[0] < left + 3 for b, first in below)
+                if prose and not any(r.y0 >= box[3] - 1 for r in drawn):
+                    found.append((n, title))
+    return found
+
+
+@pytest.mark.build
+def test_no_figures_or_tables_title_is_left_at_a_pages_foot_without_the_figure(report_site: Path):
+    """A figure's title and the sentence that leads into it go onto the next page with its table or drawing: Egedal's
+    and Aarhus' „Tabel 1 (red.)“ and its sentence ended p. 3, the table on p. 4 (reader30 #2)."""
+    for path in each(sorted((report_site / "pdf").glob("*.pdf"))):
+        assert figures_begun_overleaf(path) == [], (path.name, figures_begun_overleaf(path))
 
 
 @pytest.mark.browser  # printed by Chromium
@@ -2386,6 +2470,15 @@ def test_a_figures_table_breaks_where_kept_whole_it_would_leave_its_page_a_sixth
     marks = {"ends": [], "cards": [["t", "T", 0, False], ["c", "C", 1, False], ["u", "U", 2, False]], "tables": [0, 2]}
     places = {"t": (5, 0.72), "T": (6, 0.0), "c": (5, 0.72), "C": (6, 0.0), "u": (7, 0.9), "U": (8, 0.0)}
     assert printing._relayout(marks, places) == ([], [0], [])
+
+
+def test_a_table_kept_with_its_title_and_sentence_breaks_below_them_and_never_goes_on_alone():
+    """A figure without a drawing is kept whole with its title and sentence (.kr-keep). Where, kept whole, it would
+    leave its page short, it breaks below them; gone on alone, as a card with a lead-in does, the title and sentence
+    stood at the page's foot, the table overleaf (reader30 #2)."""
+    marks = {"ends": [], "cards": [["t", "T", 0, True], ["c", "C", 1, True]], "tables": [0]}
+    places = {"t": (3, 0.62), "T": (4, 0.12), "c": (5, 0.62), "C": (6, 0.12)}
+    assert printing._relayout(marks, places) == ([], [0], [1])
 
 
 def test_a_round_that_runs_a_chapter_on_breaks_no_card_until_the_pages_are_printed_again():

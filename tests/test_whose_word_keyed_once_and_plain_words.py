@@ -166,7 +166,7 @@ def test_an_editions_municipality_name_code_and_region_are_printed_once(data):
     assert len(soup.find_all("dt", string="Region")) == 1
     # The day follows the contents on the cover's page, with whose the edition is (ADR 90: one note before the contents).
     assert soup.select_one("nav.kr-toc ~ .kr-after-toc .kr-built").get_text(" ", strip=True) == "Bygget 6. december 2026."
-    assert "„data“" in soup.select_one("footer.kr-colophon .kr-built-detail").get_text()  # the book's own term (ADR 48)
+    assert "„data“" in stamp.source  # the book's own term (ADR 48), in the edition's properties (ADR 108)
 
 
 def test_guldborgsund_is_shown_as_the_official_name_with_the_reports_spelling_said(data):

@@ -16,6 +16,7 @@ import math
 import re
 import textwrap
 import unicodedata
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -913,10 +914,6 @@ def edition_sources(data: Dataset) -> dict[str, str]:
         # The chapter key's words for its diagrams (_figure_key), kilder.csv's for their downloads.
         "figures_whose": provenance.chart_label(data.options, "kunstformer-kommune") if counted.editors else "",
         "figures_about": counted.about,
-        # The second of them points to the first for the rest: the same reasons stood twice, a page apart.
-        "figures_again": " ".join(
-            filter(None, ("" if counted.editors else provenance.chart_whose(data.options, "maalgrupper-kommune"), "Talt som diagram 1."))
-        ),
         # The ingredients' chapter's one diagram: its line is the chapter's key (the editors' mark after its number).
         "quotes_figure": short_note(quoted, ties)
         if not quoted.editors
@@ -934,6 +931,15 @@ def edition_sources(data: Dataset) -> dict[str, str]:
         # before each of the seven points was seven of an edition's sixty "redaktionens" (ADR 81).
         "guide_items": provenance.page_marked("Ingredienser", provenance.value_label(data.options, "guide_recommendations.ingredient_ids")),
     }
+
+
+def counted_again(data: Dataset, first: str) -> str:
+    """The line under the target groups' figure where the art forms' is `first` ("Tabel 1"): it points to that one
+    for the rest, by its label (the same reasons stood twice, a page apart). „Talt som diagram 1.“ stood under
+    Egedal's diagram 1 itself, whose first figure is a table (reader30 #3)."""
+    counted = printed_chart_whose(data, "kunstformer-kommune")
+    whose = "" if counted.editors else provenance.chart_whose(data.options, "maalgrupper-kommune")
+    return " ".join(filter(None, (whose, figures.counted_as(first.lower()))))
 
 
 def figure_labels(figures: Mapping[str, Figure]) -> dict[str, tuple[str, Figure]]:
@@ -1005,6 +1011,24 @@ def said_once(sources: Sequence[tuple[str, str]], reasons: Sequence[str], titles
     for unit, where in places.items():
         together.setdefault(tuple(where), []).append(unit)
     return [(listed_places(where, titles), " ".join(units)) for where, units in together.items()]
+
+
+def under_shared_places(entries: Sequence[tuple[list[str], str]]) -> list[tuple[str, list[str], str]]:
+    """»Om kilderne«'s entries (said_once) with a place several of them give printed once, over them: each as (that
+    place or "", its other places, its reasons). „Køge, Høje-Taastrup, …: Indsatser“ headed four entries in a row, and
+    „Sammenlign kommuner: Side om side“ two (reader30 #8). An entry of two or more places stands under the one most
+    entries give, where another entry stands under it too; the entries under one place stand together, where the
+    first of them stood."""
+    counts = Counter(place for places, _ in entries for place in places)
+    chosen = [
+        max((p for p in places if counts[p] > 1), key=counts.__getitem__, default="") if len(places) > 1 else "" for places, _ in entries
+    ]
+    under = Counter(chosen)
+    groups: dict[str | int, list[tuple[str, list[str], str]]] = {}
+    for n, ((places, about), shared) in enumerate(zip(entries, chosen, strict=True)):
+        shared = shared if under[shared] > 1 else ""
+        groups.setdefault(shared or n, []).append((shared, [p for p in places if p != shared], about))
+    return [entry for group in groups.values() for entry in group]
 
 
 def listed_places(places: Sequence[str], titles: Sequence[str]) -> list[str]:
@@ -1089,6 +1113,13 @@ def edition_back(has_sources: bool) -> EditionPart:
     return EditionPart("", about, SOURCES_ID if has_sources else "citer", BACK_END)
 
 
+def quotes_heading(name: str, tied: int) -> str:
+    """The heading of a municipality's section on its quotes, in its edition's contents as over the section: what the
+    section holds. „Citater“ in the contents led a reader hunting for Køge's quotes to a section that says none is
+    tied to Køge (reader30 #5)."""
+    return f"Citater knyttet til {name}" if tied else f"Citater (ingen knyttet til {name})"
+
+
 def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_charts: EditionCharts, plotly_js: str) -> str:
     """The municipality's edition as one HTML document, every text from data escaped by the templates."""
     row = data.municipalities.loc[data.municipalities["kommunekode"] == kommunekode].iloc[0]
@@ -1123,6 +1154,8 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
     figures["quotes"] = replace(quotes_figure, mark=mark)
     numbered = figure_labels(figures)
     sources = edition_sources(data)
+    if "art_forms" in numbered:
+        sources["figures_again"] = counted_again(data, numbered["art_forms"][0])
     ingredients = ingredient_items(data, kommunekode, edition_charts.general_quotes, words)
     tied_items = quote_items(data, quotes, kommunekode, words)
     all_quotes = [*tied_items, *(q for i in ingredients for q in (*i["own"], *i["general"], *i["others"]))]
@@ -1168,6 +1201,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         if initiatives
         else "",
         "quotes": tied_items,
+        "quotes_heading": quotes_heading(name, len(quotes)),
         "quotes_kinds": kinds_line(data, tied_items),
         # Whose the ingredients' quote cards' labels are, once for the chapter, after its diagram's key, whose pointer
         # to »Om kilderne« serves both (ADR 81).
@@ -1297,9 +1331,10 @@ DROPPED = [
     # edition's cover says how to cite it.
     f"section:has(> #{front_page.CITING_ANCHOR})",
     "details.kr-made",  # which notebook and CSV files made the page: the web book's line for analysts
-    # The reference list's "[1]" before each entry: the text cites author and year, never the number, and each number
-    # printed on a line of its own above its entry (reader24, #4).
-    ".citation-list .citation > .label",
+    # The reference list (»Værkerne, som rapporten nævner dem«) with its heading: on the web each citation in the text
+    # links to its entry, on paper a citation is text, and the list was a bare list of keys („Amhøj. 2019a.“) under the
+    # table „Værker, rapporten henviser til“, which names every work with where the report cites it (reader30 #8).
+    "section:has(.citation-list):not(:has(section))",
     "[hidden]",
     # A short quote's link to its full card: paper prints the section it stands in (cards.full_quote_at, ADR 74).
     ".kr-full-quote > a",
@@ -2089,7 +2124,7 @@ def book_edition(site: Path, data: Dataset, stamp: Stamp, plotly_js: str, analys
         "plotly_js": plotly_js,
         "municipality_count": number(len(data.municipalities)),
         "analysts_title": ANALYSTS_TITLE,
-        "sources_about": said_once(sources, known_reasons(data), [c.title for c in found]),
+        "sources_about": under_shared_places(said_once(sources, known_reasons(data), [c.title for c in found])),
         "sources_title": SOURCES_TITLE,
         "sources_id": SOURCES_ID,
     }

@@ -23,10 +23,11 @@ PATH_PAINTING = {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*"}
 MARK_BEGIN, MARK_END = {"BDC", "BMC"}, "EMC"
 
 
-def finish(pdf: bytes, title: str, link_texts: Mapping[str, str]) -> bytes:
-    """The printed PDF with its untagged painting marked as artifacts, a role map, XMP metadata (title, language)
-    and a description on every link; `link_texts` gives each link's text by its href ('#id' or an address). Each
-    picture is stored once (pdf_images: Chromium repeats a hatched bar's picture for every bar)."""
+def finish(pdf: bytes, title: str, link_texts: Mapping[str, str], subject: str = "") -> bytes:
+    """The printed PDF with its untagged painting marked as artifacts, a role map, XMP metadata (title, language, and
+    the `subject` in the document's properties) and a description on every link; `link_texts` gives each link's text by
+    its href ('#id' or an address). Each picture is stored once (pdf_images: Chromium repeats a hatched bar's picture
+    for every bar)."""
     with pikepdf.open(io.BytesIO(pdf)) as document:
         for page in document.pages:
             mark_artifacts(page)
@@ -35,6 +36,8 @@ def finish(pdf: bytes, title: str, link_texts: Mapping[str, str]) -> bytes:
         give_list_items_bodies(document, elements)
         describe_links(document, link_texts)
         share_identical_images(document)
+        if subject:
+            document.docinfo["/Subject"] = subject  # the properties' „Emne“; load_from_docinfo gives XMP its dc:description
         with document.open_metadata(set_pikepdf_as_editor=False) as meta:
             meta.load_from_docinfo(document.docinfo)
             meta["dc:title"] = title

@@ -45,11 +45,13 @@ class PrintError(RuntimeError):
 @dataclass(frozen=True)
 class PrintJob:
     """One edition: its HTML (or the function that makes it, called by the printer that takes the job), the PDF
-    to write and the short title its footer repeats on every page."""
+    to write, the short title its footer repeats on every page and what its document properties' subject says (which
+    data folder made it, with its fingerprint: ADR 108)."""
 
     html: str | Callable[[], str]
     output: Path
     title: str
+    subject: str = ""
 
 
 FOOTER_TITLE_LENGTH = 70
@@ -561,7 +563,9 @@ def _relayout(marks: dict, places: dict[str, tuple[int, float]]) -> tuple[list[i
         and places[top][0] > places[before][0]
         and places[before][1] < (TABLE_GAP if i in marks["tables"] else CARD_GAP)
     ]
-    alone = [i for i, filled in moved if CARD_GAP + CARD_TOP <= filled < 1]
+    # A table never goes on alone: its title and sentence (a figure without a drawing kept whole, .kr-keep) would stand
+    # at the page's foot without it (reader30 #2). It breaks below them instead.
+    alone = [i for i, filled in moved if i not in marks["tables"] and CARD_GAP + CARD_TOP <= filled < 1]
     return chapters, [i for i, _ in moved if i not in alone], alone
 
 
@@ -613,6 +617,6 @@ def write_finished(pdf: bytes, job: PrintJob, link_texts: dict[str, str]) -> Pat
     """The finished PDF, written to a temporary file and then moved into place."""
     job.output.parent.mkdir(parents=True, exist_ok=True)
     temporary = job.output.with_name(job.output.name + WRITING)
-    temporary.write_bytes(finish(pdf, job.title, link_texts))
+    temporary.write_bytes(finish(pdf, job.title, link_texts, job.subject))
     os.replace(temporary, job.output)
     return job.output

@@ -779,8 +779,14 @@ class Chart:
         return f"Chart({self.figure_id!r}, {len(self.variants)} varianter)"
 
 
+def counted_as(figure: str) -> str:
+    """The line under a figure counted as another before it, which explains how: the page's „figuren ovenfor“, an
+    edition's „diagram 1“. One wording everywhere: „Talt som diagram 1.“ read as jargon in the PDFs (reader30 #3)."""
+    return f"Talt på samme måde som {figure}."
+
+
 # What a chart's folded note says in place of the method a figure above it on the page has explained.
-AS_ABOVE = "Talt som figuren ovenfor."
+AS_ABOVE = counted_as("figuren ovenfor")
 
 
 def figure_note(chart: Chart, hint: str = "") -> str:
