@@ -102,6 +102,7 @@ DECISIONS = (
     "an-organisations-relation-and-an-untold-outcome-are-worded-as-the-report-says-them",
     "a-first-level-chapter-begins-a-page-and-what-closes-every-profile-is-printed-once",
     "a-page-says-once-that-no-quote-is-tied-and-the-front-page-cites-in-short",
+    "the-report-says-nothing-in-one-form-and-a-card-without-a-status-says-why",
 )
 
 
