@@ -116,7 +116,7 @@ def published_files(data: Dataset, figures_not_drawn: Collection[str] = ()) -> d
 
 def _vocabulary_words(data: Dataset, vocabulary: str) -> dict[str, str]:
     """A vocabulary's ids -> their labels as the download writes them; a status the editors read none for says so in
-    the cards' words (provenance.no_status)."""
+    the downloads' one form for an absence (provenance.no_status)."""
     frame = data.tables[vocabulary]
     labels = frame["label"]
     if vocabulary == "statuses":
@@ -126,7 +126,8 @@ def _vocabulary_words(data: Dataset, vocabulary: str) -> dict[str, str]:
 
 def _published_labels(data: Dataset, table: str, frame: pd.DataFrame) -> dict[str, pd.Series]:
     """The reference columns of `table` a download writes as their vocabulary's labels (schema.PUBLISHED_LABELS):
-    an initiative's status as its card says it ('Gennemført', 'kan ikke læses ud af rapporten'), not its id."""
+    an initiative's status as its card says it ('Gennemført'), or the downloads' one form where the editors read none
+    ('ikke angivet i rapporten', provenance.no_status), not its id."""
     said = {}
     for value, vocabulary in PUBLISHED_LABELS.items():
         name, _, column = value.partition(".")

@@ -89,9 +89,9 @@ _FOLDER_BLANK_NOTE = (
     "analytikeren“); læst ind igen er cellen tom."
 )
 _NOT_GIVEN_NOTE = (
-    "Bogen siger i stedet for 'ikke angivet', hvem der ikke angiver værdien, i samme ord som i hver anden celle, hvor "
-    "kilden intet siger (fx „ikke angivet af analytikeren“): i tabellen over forløbet, i PDF-udgaverne og i de CSV-filer, "
-    "den udgiver; læst ind igen er det 'ikke angivet'."
+    "I de CSV-filer, bogen udgiver, står der i stedet for 'ikke angivet', hvem der ikke angiver værdien, i samme ord som "
+    "i hver anden celle, hvor kilden intet siger (fx „ikke angivet af analytikeren“), og siderne og PDF-udgaverne bruger "
+    "de samme ord; læst ind igen er det 'ikke angivet'."
 )
 # The tables whose rows quote the report's words, each with the column that holds them: a slip in them is noted where
 # it stands (report_slips.csv, ADR 89).
@@ -512,8 +512,8 @@ TABLES: dict[str, Table] = {
                     "statuses",
                     "Status (et status_id fra statuses.csv); rapporten angiver ingen, så i bogens data, som redaktionen har "
                     "sat op, er den redaktionens læsning. I de CSV-filer, bogen udgiver, står statussens navn, som kortene "
-                    f"viser det (fx „Gennemført“, og „{IN_REPORT_NOT_STATED}“, hvor redaktionen ikke kan læse nogen); læst ind igen er "
-                    "det id'et.",
+                    f"viser det (fx „Gennemført“), og „{IN_REPORT_NOT_STATED}“, hvor redaktionen ikke kan læse nogen; læst ind "
+                    "igen er det id'et.",
                     "gennemfoert",
                 ),
                 "section_id": SECTION,
