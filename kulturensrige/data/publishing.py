@@ -30,6 +30,7 @@ from kulturensrige.data.schema import (
     MIXED_VALUES,
     NOT_GIVEN,
     NOT_STATED,
+    OUTCOME_UNTOLD,
     PAGE_TABLES,
     POINT_MARKS,
     PUBLISHED_BLANKS,
@@ -452,6 +453,10 @@ def _not_given_where(options: pd.DataFrame, value: str, *, in_figure: bool) -> s
     table, _, _ = value.partition(".")
     figure = " og i figurens tabel" if in_figure else ""
     said = provenance.folder_words(options).not_stated
+    if NOT_GIVEN[value] == OUTCOME_UNTOLD:
+        # The page's fuller sentence, which holds the cell's words (ADR 109), as the dictionary says it.
+        sentence = provenance.untold(options, f"{OUTCOME_UNTOLD} i <kommunen>")
+        figure = f" (på siderne og i PDF-udgaverne: „{sentence[0].upper()}{sentence[1:]}.“)"
     return f"„{said}“ i {TABLES[table].file}{figure}; læst ind som datamappe er det „{NOT_STATED}“."
 
 

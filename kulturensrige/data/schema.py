@@ -1122,7 +1122,7 @@ KEPT = "hvor teksten beholder rapportens ordlyd, står ordene i »…«"
 # "datid eller førnutid", and four cards told only in the perfect or present stood "Gennemført"). Each status in
 # statuses.csv says its part of it in these words (test_an_initiatives_status_follows_one_written_rule).
 STATUS_RULE = (
-    "Rapporten angiver ingen status; redaktionen har læst den ud af rapportens ord. „Gennemført“ står kun, hvor rapporten "
+    "Rapporten angiver ingen status; en status på et kort er redaktionens læsning af rapportens ord. „Gennemført“ står kun, hvor rapporten "
     "fortæller, at et afgrænset arrangement er holdt; „Etableret“, hvor den fortæller, at indsatsen selv er etableret; "
     "„I gang“, hvor den fortæller, at gruppen stadig arbejder på indsatsen; „Bevilget“, hvor den fortæller, at der er "
     "bevilget midler til indsatsen som et nyt projekt. Hver status hviler på en hel sætning i rapporten, der siger netop "
