@@ -13,7 +13,7 @@ import re
 from bs4 import BeautifulSoup
 
 from kulturensrige.data import provenance
-from kulturensrige.data.schema import NO_STATUS, NOT_STATED
+from kulturensrige.data.schema import NO_STATUS_BEFORE, NOT_STATED
 from kulturensrige.edition import editions
 from kulturensrige.render import cards, comparison, lists
 from report_source import collapse, repair_hyphenation
@@ -55,51 +55,57 @@ def test_a_card_shows_no_status_the_editors_could_not_read_and_each_list_says_on
             assert said and "(red.)" not in said and str(said).count("redaktionens") == 1, (code, said)
             assert [_text(p) for p in page.select(".kr-statuses-said")] == [f"{said.value} (red.)"], code
             assert [_text(p) for p in edition.select(".kr-statuses-said")] == [str(said)], code
+        line = provenance.no_status_line(data.options, 1)[0]
         for row in rows.itertuples():
             for card in (page.select_one(f"#indsats-{row.initiative_id}"), edition.select_one(f"#indsats-{row.initiative_id}").parent):
-                assert NO_STATUS not in card.get_text(" "), row.initiative_id
+                assert NO_STATUS_BEFORE not in card.get_text(" "), row.initiative_id
                 shown = [dt_.get_text(strip=True) for dt_ in card.select("dt")]
-                assert ("Status" in shown) == cards.status_read(data, row), (row.initiative_id, shown)
+                # ADR 109 (reading 30, #1): a card without a status in a list where others show one says why itself.
+                assert ("Status" in shown) == (cards.status_read(data, row) or shows), (row.initiative_id, shown)
+            if shows and not cards.status_read(data, row):
+                status = page.select_one(f"#indsats-{row.initiative_id}").find("dt", string="Status").find_next_sibling("dd")
+                assert _text(status) == f"{line} (red.)", row.initiative_id
+                printed = edition.select_one(f"#indsats-{row.initiative_id}").parent.find("dt", string="Status")
+                assert _text(printed.find_next_sibling("dd")) == f"{line} (redaktionens læsning)", row.initiative_id
             if cards.status_read(data, row):
                 status = page.select_one(f"#indsats-{row.initiative_id}").find("dt", string="Status").find_next_sibling("dd")
                 assert _text(status).endswith("(red.)"), row.initiative_id
                 printed = edition.select_one(f"#indsats-{row.initiative_id}").parent.find("dt", string="Status")
                 assert _text(printed.find_next_sibling("dd")).endswith("(redaktionens læsning)"), row.initiative_id
-    # The comparison's cards behind its marks show statuses too, each with its mark: no sentence before them.
+    # The comparison's cards behind its marks show statuses too, each with its mark, and each card without one says
+    # why: no sentence before them.
     view = _soup(comparison.compare_view(data))
     assert not view.select(".kr-statuses-said")
 
 
 def test_the_status_sentence_fits_its_cards_in_number_and_in_what_they_show(data):
-    # The why of a card without a status is the rule under the block's „(red.) Hvorfor?“, no longer the sentence
-    # before the cards (reader 26 r2, #1), so the sentence's "et kort uden status" is asked of statuses_rule.
+    # ADR 109 (reading 30, #1): the sentence says what the report does not tell of the cards, in their number, and no
+    # longer that the report states no status of these (it states none of any); a list where a card shows one says none.
     options = data.options
-    assert provenance.statuses_said(options, 0, 1)[0].startswith("Rapporten angiver ingen status for indsatsen,")
-    assert "kortene viser ingen status" in provenance.statuses_said(options, 0, 2)[0]
-    assert "et kort uden status" not in provenance.statuses_rule(options, 2, 0)
-    assert "et kort uden status" in provenance.statuses_rule(options, 1, 1)
+    assert provenance.statuses_said(options, 0, 1)[0].startswith("Rapporten fortæller hverken, at indsatsen er afsluttet,")
+    assert "at de fortsætter, så kortene viser ingen status" in provenance.statuses_said(options, 0, 2)[0]
+    assert provenance.statuses_said(options, 1, 1) == provenance.statuses_said(options, 2, 0) == ("", "")
     assert provenance.statuses_said(options, 0, 0) == ("", "")
-    assert provenance.statuses_rule(options, 0, 0) == ""
 
 
 def test_the_status_sentence_before_the_cards_is_short_and_its_rule_stands_under_the_blocks_why(data):
     """Reader 26 r2, #1: a 60-word paragraph on statuses stood before Køge's first card, the first card 2.2 phone
-    screens down. The sentence before the cards is one short sentence; why a card has none folds under „Hvorfor?“,
-    on the profile, on the comparison and, in the same words, in the edition's reasons after its cards."""
+    screens down. The sentence before the cards is one short sentence; the rule for statuses folds under „Hvorfor?“
+    where a card shows one, on the profile, on the comparison and, in the same words, in the edition's reasons after
+    its cards, and says once why a card shows none (reading 30, #8: the box said it twice; ADR 109)."""
     charts = editions.EditionCharts.compute(data)
+    rule = provenance.reason("initiatives.status")
     for code in each(list(data.municipalities["kommunekode"])):
         rows = data.initiatives[data.initiatives["kommunekode"] == code]
-        said, rule = str(cards.statuses_said(data, rows)), cards.statuses_rule(data, rows)
+        said = str(cards.statuses_said(data, rows))
         assert len(said.split()) <= 20, (code, said)
         page = _soup(cards.initiative_list(data, code))
-        if rule:
-            # ADR 100: a sentence before the cards only where none shows a status.
-            assert all(rule not in _text(p) for p in page.select(".kr-statuses-said")), code
-            assert [rule in _text(d) for d in page.select("details.kr-whose-note")] == [True], code
+        if any(cards.status_read(data, row) for row in rows.itertuples()):
+            assert [_text(d).count(rule) for d in page.select("details.kr-whose-note")] == [1], code
             assert rule in _text(_edition(data, code, charts)), code
+        assert "et kort uden status" not in _text(page), code
     view = _soup(comparison.compare_view(data))
-    rule = cards.statuses_rule(data, data.initiatives)
-    assert rule and not view.select(".kr-statuses-said")
+    assert not view.select(".kr-statuses-said")
     assert [d for d in view.select("details.kr-whose-note") if rule in _text(d)], "the reason stands under its „Hvorfor?“"
 
 
@@ -124,7 +130,9 @@ def test_an_outcome_the_report_does_not_tell_comes_after_what_it_tells_once_and_
         fields = [_text(d) for d in edition.select("#kommunen ~ section dt, section[aria-labelledby=udgangspunkt] dt")]
         assert "Hvad forløbet førte til" not in fields, row.name
         printed = _text(edition.select_one("section[aria-labelledby=udgangspunkt] .kr-outcome"))
-        assert ABSENCE.search(printed) and printed.endswith("(redaktionens læsning)"), printed
+        # The outcome's own label, as the outcomes the report tells carry it (reading 30, #5; ADR 109).
+        owner = provenance.value_label(data.options, "municipalities.outcome")
+        assert ABSENCE.search(printed) and printed.endswith(provenance.owner_mark(owner)), printed
     assert untold, "no municipality's outcome is untold in the report's data"
 
 

@@ -37,13 +37,16 @@ def test_a_quote_whose_speaker_the_report_does_not_give_reads_alike_on_its_card_
     downloaded = _downloaded(data)
     unnamed = [g for g in cards.group_records(data.quotes) if any(r["shown_role"] == NOT_STATED for r in g)]
     for group in each(unnamed):
-        words = provenance.unnamed_as(data.quote_kinds, group[0]["kind"])
+        words = provenance.unnamed_as(data.options, data.quote_kinds, group[0]["kind"])
         assert cards.speaker_line(data, group)[1].endswith(words), group[0]["quote_id"]
         for row in group:
-            assert downloaded[row["quote_id"]]["speaker_role"] == words, row["quote_id"]
+            # ADR 109 (reading 30, #2): the download says the one form of an absence; the card's word before it
+            # („afsender“) is the row's kind's.
+            said = downloaded[row["quote_id"]]["speaker_role"]
+            assert words.endswith(f" {said}") and said == provenance.folder_words(data.options).not_stated, row["quote_id"]
     mottos = [g[0]["quote_id"] for g in unnamed if g[0]["kind"] == "motto"]
     assert mottos == ["q023", "q024", "q025", "q026", "q027"]
-    assert {downloaded[q]["speaker_role"] for q in mottos} == {"afsender ikke angivet"}
+    assert {cards.speaker_line(data, g)[1] for g in unnamed if g[0]["kind"] == "motto"} == {"afsender ikke angivet i rapporten"}
 
 
 def test_the_downloaded_quotes_read_back_as_a_data_folder_hold_the_schemas_not_stated_role(data, tmp_path: Path):
@@ -93,7 +96,7 @@ def test_the_timelines_sortable_date_column_is_empty_where_the_report_gives_no_d
     it is empty there, and the words stand in „Dato“, as on the page; kilder.csv says so."""
     variant = next(iter(charts.programme_timeline(data).variants.values()))
     sortable = provenance.figure_download_headings(data.options, "forloeb")[0]
-    absent = provenance.not_given(data.options, "datoen")
+    absent = provenance.folder_words(data.options).not_stated  # ADR 109: the one form of an absence
     undated = [i for i, date in enumerate(variant.table["Dato"]) if date == absent]
     assert len(undated) >= 3, list(variant.table["Dato"])  # the workshops and pitstops the report gives no date
     for i in each(undated):

@@ -17,7 +17,7 @@ from kulturensrige import load
 from kulturensrige.book.extension import write_downloads
 from kulturensrige.data import provenance
 from kulturensrige.data.publishing import published_files
-from kulturensrige.data.schema import NOT_GIVEN, NOT_STATED
+from kulturensrige.data.schema import NOT_STATED
 from support.checks import each
 from support.folders import with_option
 from test_pdf import REPO, pdf_text, squeeze
@@ -32,7 +32,7 @@ def _said(data, event) -> dict[str, str]:
     for column in COLUMNS:
         value = getattr(event, column)
         if value == NOT_STATED:
-            said[column] = provenance.not_given(data.options, NOT_GIVEN[f"programme_events.{column}"])
+            said[column] = provenance.folder_words(data.options).not_stated  # ADR 109: the one form of an absence
     if event.mode_basis == "inferred":
         said["mode"] = provenance.marked(event.mode, provenance.value_label(data.options, "programme_events.mode_basis"))
     return said
@@ -84,11 +84,12 @@ def test_the_programme_download_says_whose_absence_and_reads_back_as_ikke_angive
     shown = load(folder)
     published = published_files(shown)
     rows = {r["event_id"]: r for r in csv.DictReader(io.StringIO(published["programme_events.csv"].lstrip("\ufeff")))}
-    holder = provenance.folder_words(shown.options).holder
+    # ADR 109 (reading 30, #2): the one form of every cell where the source says nothing, whose it is in its words.
+    absent = provenance.folder_words(shown.options).not_stated
     for event in each(list(shown.programme_events.itertuples())):
         for column in COLUMNS:
             if getattr(event, column) == NOT_STATED:
-                assert rows[event.event_id][column] == f"{holder} angiver ikke {NOT_GIVEN[f'programme_events.{column}']}"
+                assert rows[event.event_id][column] == absent
     assert NOT_STATED not in {rows[e][c] for e in rows for c in COLUMNS}
     if source != "rapporten":
         assert not any("rapporten" in rows[e][c] for e in rows for c in COLUMNS)

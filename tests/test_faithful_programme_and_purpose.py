@@ -51,8 +51,10 @@ def test_a_form_date_or_place_the_source_leaves_out_says_whose_absence_it_is(dat
     table = variant.table
     assert not (table == NOT_STATED).any().any()
     headings = list(table.columns[1:])
-    for heading, noun in each(zip(headings, NOT_GIVEN_NOUNS, strict=True)):
-        said = f"{holder} angiver ikke {noun}"
+    # ADR 109 (reading 30, #2): each cell says the one form of an absence, in the words of whoever leaves it out.
+    absent = {"rapporten": "ikke angivet i rapporten", "analytikerens data": "ikke angivet af analytikeren"}[holder]
+    for heading in each(headings):
+        said = absent
         assert (table[heading] == said).any(), heading
         # A form the editors read out of the report says whose reading it is (read21d, #4).
         read = f"fysisk ({provenance.value_label(shown.options, 'programme_events.mode_basis')})"
@@ -66,8 +68,8 @@ def test_a_form_date_or_place_the_source_leaves_out_says_whose_absence_it_is(dat
             "Sund By Netværket i KL-huset",
         }
     legend = " ".join(trace["name"] for trace in variant.figure["data"]).replace("<br>", " ")
-    assert f"tom: {holder} angiver ikke stedet" in legend and f"({holder} angiver ikke datoen)" in legend
-    assert NOT_STATED not in legend.replace(f"{holder} angiver ikke", "")
+    assert f"tom: stedet er {absent}" in legend and f"(datoen er {absent})" in legend
+    assert NOT_STATED not in legend.replace(absent, "")
     sources = _sources(shown)
     for heading, noun in each(zip(headings, NOT_GIVEN_NOUNS, strict=True)):
         row = sources[("forloeb-*.csv", heading)]
@@ -76,7 +78,7 @@ def test_a_form_date_or_place_the_source_leaves_out_says_whose_absence_it_is(dat
         assert row["hvis_ord"].endswith("i cellen" if mixed else f", hvor {holder} angiver {noun}"), row
         # One wording in the figure's table and the data table's download (words26: programme_events.csv said
         # „ikke angivet“); read back as a data folder it is the schema's value again.
-        assert f"„{holder} angiver ikke {noun}“ i programme_events.csv og i figurens tabel" in row["begrundelse"], row
+        assert f"„{absent}“ i programme_events.csv og i figurens tabel" in row["begrundelse"], row
         assert f"læst ind som datamappe er det „{NOT_STATED}“" in row["begrundelse"], row
 
 
@@ -87,7 +89,7 @@ def test_the_programme_events_download_reads_back_and_kilder_csv_says_whose_its_
     published = list(csv.DictReader(io.StringIO(published_files(data)["programme_events.csv"].lstrip("\ufeff"))))
     sources = _sources(data)
     for column, noun in each(zip(("mode", "date", "place"), NOT_GIVEN_NOUNS, strict=True)):
-        assert any(row[column] == f"rapporten angiver ikke {noun}" for row in published), column
+        assert any(row[column] == "ikke angivet i rapporten" for row in published), column  # ADR 109
         assert not any(row[column] == NOT_STATED for row in published), column
         row = sources[("programme_events.csv", column)]
         if column == "mode":  # the report's or the editors' reading, row by row (read21d, #4)
@@ -149,15 +151,19 @@ def test_kilder_csv_says_whose_absence_a_quotes_role_ikke_angivet_is(data):
     """#6 (quotes.csv): kilder.csv called speaker_role 'Rapportens rolle' beside rows whose role is 'ikke angivet' (the
     five short statements, the sign, the field diary): the report gives them no speaker; 'ikke angivet' is not its word."""
     published = list(csv.DictReader(io.StringIO(published_files(data)["quotes.csv"].lstrip("\ufeff"))))
-    # The rows say it in the cards' words, „afsender ikke angivet“ for the five short statements (reading 28, #5).
-    assert any(row["speaker_role"] == "afsender ikke angivet" for row in published)
+    # The rows say the one form of an absence (ADR 109, reading 30, #2); kilder.csv names the cards' fuller words,
+    # „afsender ikke angivet i rapporten“ for the five short statements (reading 28, #5).
+    assert any(row["speaker_role"] == "ikke angivet i rapporten" for row in published)
     why = _sources(data)[("quotes.csv", "speaker_role")]["begrundelse"]
-    assert "hvor rapporten ikke angiver taleren, står kortets ord: „skribent ikke angivet“ eller „afsender ikke angivet“" in why, why
+    assert (
+        "hvor rapporten ikke angiver taleren, står „ikke angivet i rapporten“, og kortet siger „skribent ikke angivet i "
+        "rapporten“ eller „afsender ikke angivet i rapporten“"
+    ) in why, why
 
 
 def test_the_data_chapter_says_what_ikke_angivet_means_where_figure_1_shows_it():
     """#1, the promise in words: the 'Hvem siger det' section said how each value's source is given, but not that a
     data file's 'ikke angivet' is the report's silence, nor where the book says so."""
     said = prose("om-data/genkoersel.ipynb")
-    assert "„rapporten angiver ikke datoen“" in said and "i `programme_events.csv`" in said
+    assert "„ikke angivet i rapporten“" in said and "i `programme_events.csv`" in said
     assert "læst ind som datamappe er det igen dataordbogens „ikke angivet“" in said

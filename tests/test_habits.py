@@ -104,6 +104,7 @@ DECISIONS = (
     "a-page-says-once-that-no-quote-is-tied-and-the-front-page-cites-in-short",
     "a-tables-rows-of-the-chosen-municipality-come-first-on-the-page-as-in-its-edition",
     "a-tables-title-goes-with-its-table-and-a-readers-edition-names-its-data-in-its-properties",
+    "the-report-says-nothing-in-one-form-and-a-card-without-a-status-says-why",
     "a-starting-point-is-told-once-and-the-three-quotation-marks-mean-one-thing-each",
     "an-analysts-folder-is-told-of-each-row-that-credits-the-editors-and-a-chapter-words-whose-from-the-folder",
 )

@@ -919,8 +919,9 @@ def test_a_municipalitys_summary_is_the_editors_words_under_the_one_rule_and_its
         assert "(redaktionens" not in lead, (code, lead)
         assert not page.select_one(".kr-lead .kr-by"), code
         if data.municipalities.set_index("kommunekode").at[code, "outcome"] == NOT_STATED:
-            # That the report does not tell it is the editors' reading, not a retelling: marked (ADR 87).
-            assert printed.select_one(".kr-outcome").get_text(" ", strip=True).endswith("(redaktionens læsning)"), code
+            # That the report does not tell it is marked (ADR 87), with the outcome's own words: „læsning“ here beside
+            # „gengivelse“ for the others tagged one value two ways (ADR 109, reading 30, #5).
+            assert printed.select_one(".kr-outcome").get_text(" ", strip=True).endswith("(redaktionens gengivelse)"), code
             continue
         outcome = next(dt.find_next_sibling("dd") for dt in printed.select("dt") if dt.get_text() == "Hvad forløbet førte til")
         assert outcome.get_text(" ", strip=True).endswith("(redaktionens gengivelse)"), code

@@ -350,10 +350,12 @@ def test_an_initiative_block_of_one_source_says_whose_once_and_a_mixed_one_marks
         html = str(cards.initiative_list(data, code))
         line, text = _whose_line(html), unescape(TAG.sub(" ", html.split("</details>", 1)[-1]))
         rows = list(filters.initiatives(data, code).itertuples())
+        # A card without a status says why as its status unless its list says it once before the cards (ADR 109).
+        said_before = bool(cards.statuses_said(data, filters.initiatives(data, code)))
         # A title keeps its short mark on every card (ADR 32; tests/test_faithful_counts_titles_and_citations.py checks it).
         for field in [f for f in cards.INITIATIVE_MARKED if f != "title"]:
             # A card the editors found nothing for in a field shows none (ADR 87): it counts for no mark.
-            shown = [dict(cards.initiative_facts(data, r)).get(field, NOT_STATED) for r in rows]
+            shown = [dict(cards.initiative_facts(data, r, said_before)).get(field, NOT_STATED) for r in rows]
             marks = [v.mark if isinstance(v, cards.Sourced) else "" for v in shown if str(v) != NOT_STATED]
             for mark in {m for m in marks if m}:
                 said = text.count(f"({mark})")

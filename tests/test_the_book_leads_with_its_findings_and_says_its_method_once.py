@@ -125,9 +125,10 @@ def test_an_outcome_the_data_do_not_state_is_one_plain_sentence(data):
     # The editors' reading of the report's section, so it carries their mark (ADR 87).
     said = BeautifulSoup(lists.outcome_said(data, row), "html.parser")
     # One question in every medium (reading26r2, #6; ADR 92).
-    untold = "Rapporten beskriver indsatserne, men angiver ikke, hvad forløbet førte til for målgruppen"
-    assert said.get_text() == f"{untold} i {row['name']}. (red.)"
-    assert said.select_one(".kr-by")["title"] == "redaktionens læsning"
+    untold = "Rapporten beskriver indsatserne, men hvad forløbet førte til for målgruppen"
+    assert said.get_text() == f"{untold} i {row['name']}, er ikke angivet i rapporten. (red.)"  # ADR 109
+    # The outcome's own words, as every outcome carries them (reading 30, #5).
+    assert said.select_one(".kr-by")["title"] == "redaktionens gengivelse"
 
 
 def test_a_card_says_a_missing_target_group_in_its_one_line_and_names_no_missing_organisation(data):

@@ -39,14 +39,14 @@ def test_guldborgsunds_forum_which_the_group_tried_and_carries_on_is_not_called_
     report = collapse(repair_hyphenation(report_text))
     assert "aktionslæringsgruppen har forsøgt at bryde" in report and "skabt forbindelseslinjer" in report
     forum = data.initiatives[data.initiatives["initiative_id"] == "guldborgsund-alternativt-samarbejdsforum"].iloc[0]
-    assert "Status" not in dict(cards.initiative_facts(data, forum))
+    said = provenance.no_status_line(data.options, 1)[0]
+    assert dict(cards.initiative_facts(data, forum))["Status"].value == said
     page = _text(cards.initiative_list(data, "376"))
     # No card says "Status Gennemført"; the status rule after the cards names every status (reading 24, F1). The card
-    # shows no status, and the list says once why (ADR 87), not "Ikke angivet i rapporten: … status", as if the report
-    # gave statuses elsewhere (reading 25 r2, finding 3).
-    # ADR 100: another card of the list shows a status with its mark, so the why stands in the rule under „Hvorfor?“.
-    said = cards.statuses_rule(data, data.initiatives[data.initiatives["kommunekode"] == "376"])
-    assert "Status Gennemført" not in page and said and said in page, page
+    # shows no status, not "Ikke angivet i rapporten: … status", as if the report gave statuses elsewhere (reading 25
+    # r2, finding 3). ADR 109: another card of the list shows a status with its mark, so this card says why it shows
+    # none itself (reading 30, #1).
+    assert "Status Gennemført" not in page and f"Status {said} (red.)" in page, page
     assert "Status Gennemført" not in _edition(data, "376")
     # initiatives.csv says a status in the cards' words, statuses.csv's label (reading26r2, #2), not its id.
     statuses = {r["label"]: r for r in _rows(data, "statuses.csv")}
@@ -80,10 +80,11 @@ def test_aarhus_outcome_names_the_tense_the_report_uses(data, report_text: str):
         # outcome no longer retells it (ADR 87: the absence opened „Hvad forløbet førte til“, the card said it again).
         assert "i førnutid" not in shown and "Forløbene har haft til formål at udvikle børnenes" in shown
         # One question in every medium (reading26r2, #6; ADR 92): the words of municipalities.csv's cell.
-        assert "Rapporten beskriver indsatserne, men angiver ikke, hvad forløbet førte til for målgruppen i Aarhus." in shown
+        assert "Rapporten beskriver indsatserne, men hvad forløbet førte til for målgruppen i Aarhus, er ikke angivet i rapporten." in shown
     outcome = {r["kommunekode"]: r["outcome"] for r in _rows(data, "municipalities.csv")}["751"]
-    # The download asks the same question as the page, not a bare „ikke angivet“ (reading26r2, #6; ADR 92).
-    assert outcome == "rapporten beskriver indsatserne, men angiver ikke, hvad forløbet førte til for målgruppen"
+    # The download says the one form of an absence, which the page's sentence holds, not a bare „ikke angivet“
+    # (reading26r2, #6; ADR 92, 109).
+    assert outcome == "ikke angivet i rapporten"
 
 
 def test_the_unnamed_initiatives_sentence_says_what_the_report_does_and_the_kinds_have_no_stray_comma(data):

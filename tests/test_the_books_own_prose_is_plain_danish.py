@@ -61,8 +61,9 @@ def test_the_field_diarys_card_names_its_writer_not_a_role(data):
     diary = [g for g in cards.group_records(data.quotes) if g[0]["caption"] == DIARY]
     assert diary
     _, speaker, _ = cards.speaker_line(data, diary[0])
-    assert speaker == f"{DIARY} · skribent ikke angivet", speaker
+    # In the one form of an absence, „ikke angivet i rapporten“ (ADR 109, reading 30, #2).
+    assert speaker == f"{DIARY} · skribent ikke angivet i rapporten", speaker
     page = _text(cards.quotes_for_ingredient(data, "faelles-fundamenter"))
-    assert f"{DIARY} · skribent ikke angivet" in page and f"{DIARY} · rolle ikke angivet" not in page
+    assert f"{DIARY} · skribent ikke angivet i rapporten" in page and f"{DIARY} · rolle ikke angivet" not in page
     edition = _text(editions.municipality_edition(data, "259", STAMP, editions.EditionCharts.compute(data), "p.js"))
-    assert f"{DIARY} · skribent ikke angivet" in edition and "Arken · rolle ikke angivet" not in edition
+    assert f"{DIARY} · skribent ikke angivet i rapporten" in edition and "Arken · rolle ikke angivet" not in edition

@@ -138,7 +138,10 @@ def test_an_outcome_says_what_the_report_tells_of_the_municipality_and_claims_no
     profile = _text(f"{lists.municipality_facts(data, code)}{cards.initiative_list(data, code)}")
     assert named in profile and "særskilt resultat" not in profile, profile
     # One question in every medium (reading26r2, #6; ADR 92).
-    assert f"Rapporten beskriver indsatserne, men angiver ikke, hvad forløbet førte til for målgruppen i {name}. (red.)" in profile
+    assert (
+        f"Rapporten beskriver indsatserne, men hvad forløbet førte til for målgruppen i {name}, er ikke angivet i rapporten. (red.)"
+        in profile
+    )
 
 
 def test_a_findings_lead_in_keeps_the_reports_subject(data, report_text):

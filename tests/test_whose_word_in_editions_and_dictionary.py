@@ -140,12 +140,14 @@ def test_a_card_whose_speaker_the_report_does_not_give_says_so_alike_and_the_leg
         if any(r["shown_role"] == "ikke angivet" for r in group):
             unnamed += 1
             # "rolle ikke angivet", a field diary's "skribent ikke angivet" (reading 24, F12: a diary has a writer).
-            assert provenance.unnamed_as(data.quote_kinds, group[0]["kind"]) in speaker, speaker
+            assert provenance.unnamed_as(data.options, data.quote_kinds, group[0]["kind"]) in speaker, speaker
         assert speaker.strip(), group[0]["quote_id"]
     assert unnamed >= 6  # the field diary (q013) and the five mottos
     legend = _text(cards.quote_list_legend(data))
     # The five short statements have no speaker at all: „afsender ikke angivet“, not „rolle …“ (reading 28, #5).
-    assert "hvor rapporten ikke nævner taleren, står der „skribent ikke angivet“ eller „afsender ikke angivet“" in legend
+    # In the one form of an absence (ADR 109, reading 30, #2).
+    said = "„skribent ikke angivet i rapporten“ eller „afsender ikke angivet i rapporten“"
+    assert f"hvor rapporten ikke nævner taleren, står der {said}" in legend
 
 
 def test_each_quote_count_says_exactly_what_it_counts(data):

@@ -9,7 +9,6 @@ writes `qda-projekt`). Pages, cards, status sentences, PDFs, downloads and the Q
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -31,8 +30,9 @@ from kulturensrige.data.schema import (
     FIGURE_TABLES,
     FOLDER_BLANKS,
     FOLDER_SOURCE,
+    IN_REPORT_NOT_STATED,
     NO_PARTNERS,
-    NO_STATUS,
+    NO_STATUS_BEFORE,
     NOT_GIVEN,
     NOT_STATED,
     ORGANISATION_RULE,
@@ -93,7 +93,7 @@ _WORDS = {
         BY_REPORT,
         "angivet i rapporten",
         "udledt af redaktionen",
-        "ikke angivet i rapporten",
+        IN_REPORT_NOT_STATED,
         "rapporten",
         "rapportens",
         "at rapporten selv nævner kommunen",
@@ -268,47 +268,64 @@ def inferred_words(options: pd.DataFrame) -> str:
 
 def not_given(options: pd.DataFrame, what: str) -> str:
     """Whose absence an 'ikke angivet' is, `what` named as a sentence names it ('datoen', schema.NOT_GIVEN), in the
-    words of whoever prepared the folder: 'rapporten angiver ikke datoen'; 'analytikerens data angiver ikke datoen'."""
-    return _absence(folder_words(options).holder, what)
+    downloads' one form for it (reading 30, #2): 'datoen er ikke angivet i rapporten'; '… ikke angivet af analytikeren'."""
+    return f"{what} er {folder_words(options).not_stated}"
+
+
+def untold(options: pd.DataFrame, what: str) -> str:
+    """An absence said as a sentence on a page and in a PDF, in the downloads' one form for it (Words.not_stated, as
+    every cell says it; reading 30, #2): the outcome's says first what the source does describe (schema.OUTCOME_UNTOLD,
+    ADR 104): 'rapporten beskriver indsatserne, men hvad forløbet førte til for målgruppen i Aarhus, er ikke angivet i
+    rapporten'."""
+    said = folder_words(options)
+    described = f" {OUTCOME_DESCRIBED}" if what.startswith(OUTCOME_UNTOLD) else ""
+    return f"{said.holder}{described} {what}, er {said.not_stated}"
 
 
 def _absence(holder: str, what: str) -> str:
-    """'rapporten angiver ikke datoen'; a question ('hvad forløbet førte til') is a clause, set off by a comma. The
+    """An absence as the downloads said it before ADR 109, which a download of then read back still holds (not_given_aliases):
+    'rapporten angiver ikke datoen'; a question ('hvad forløbet førte til') is a clause, set off by a comma. The
     outcome's absence says first what the source does describe (schema.OUTCOME_UNTOLD): 'rapporten beskriver
     indsatserne, men angiver ikke, hvad forløbet førte til for målgruppen'."""
     described = f" {OUTCOME_DESCRIBED}" if what.startswith(OUTCOME_UNTOLD) else ""
     return f"{holder}{described} angiver ikke{',' if what.startswith('hv') else ''} {what}"
 
 
-ROLE_NOT_STATED = "rolle ikke angivet"
-
-
-def unnamed_as(quote_kinds: pd.DataFrame, kind: str) -> str:
-    """What a quote of this kind says where its source names no one, the same on its card, in the PDFs and in the
-    download's speaker_role: 'rolle ikke angivet', or the kind's own word (quote_kinds.unnamed_as): 'skribent ikke
-    angivet' for a field diary, which has a writer, not a role; 'afsender ikke angivet' for a short statement, which
-    has no speaker at all (reading 28, #5)."""
+def unnamed_as(options: pd.DataFrame, quote_kinds: pd.DataFrame, kind: str) -> str:
+    """What a quote of this kind says where its source names no one, the same on its card and in the PDFs: 'rolle ikke
+    angivet i rapporten', or the kind's own word (quote_kinds.unnamed_as): 'skribent …' for a field diary, which has a
+    writer, not a role; 'afsender …' for a short statement, which has no speaker at all (reading 28, #5). In the folder's
+    one form for an absence (reading 30, #2), which the download's speaker_role says alone (the row's kind names the rest)."""
     word = str(lookup(quote_kinds, "quote_kind_id", "unnamed_as").get(kind, "")) if "unnamed_as" in quote_kinds else ""
-    return f"{word} ikke angivet" if word and word != NOT_STATED else ROLE_NOT_STATED
+    return f"{word if word and word != NOT_STATED else ROLE_WORD} {folder_words(options).not_stated}"
+
+
+# The word a card names an unnamed speaker by where the kind gives none of its own (unnamed_as).
+ROLE_WORD = "rolle"
 
 
 def is_unnamed(cell: str) -> bool:
-    """Whether a download's speaker_role is unnamed_as's words ('afsender ikke angivet'): read back as a data folder,
-    it is the schema's 'ikke angivet' again."""
-    return re.fullmatch(rf"\w+ {NOT_STATED}", cell.strip()) is not None
+    """Whether a download's speaker_role says its speaker is not named, in any source's words and with a kind's word
+    before them or not ('ikke angivet i rapporten', and 'afsender ikke angivet' of downloads before ADR 109): read back
+    as a data folder, it is the schema's 'ikke angivet' again."""
+    said = {NOT_STATED, *(words(source).not_stated for source in SOURCES)}
+    cell = cell.strip()
+    return cell in said or cell.partition(" ")[2] in said
 
 
 def given_or_not(options: pd.DataFrame, value: str, cells: pd.Series) -> pd.Series:
     """A column of schema.NOT_GIVEN as a table or a download shows it: each 'ikke angivet' says whose absence it is,
-    in the same words on the page, in the PDFs, in the figure's CSV and in the data table's download."""
-    return cells.where(cells != NOT_STATED, not_given(options, NOT_GIVEN[value]))
+    in the same words on the page, in the PDFs, in the figure's CSV and in the data table's download, the folder's one
+    form for it ('ikke angivet i rapporten'; reading 30, #2: „rapporten angiver ikke datoen“ was one of nine)."""
+    return cells.where(cells != NOT_STATED, folder_words(options).not_stated)
 
 
 def not_given_aliases(value: str) -> dict[str, str]:
-    """Every source's words for an absence in a column of schema.NOT_GIVEN ('rapporten angiver ikke datoen',
-    'analytikerens data angiver ikke datoen') -> 'ikke angivet': a published download read back as a data folder
-    gives the schema's value again, whoever's words it was written in."""
-    return {_absence(words(source).holder, NOT_GIVEN[value]): NOT_STATED for source in SOURCES}
+    """Every source's words for an absence in a column of schema.NOT_GIVEN ('ikke angivet i rapporten', 'ikke angivet
+    af analytikeren', and 'rapporten angiver ikke datoen' of downloads before ADR 109) -> 'ikke angivet': a published
+    download read back as a data folder gives the schema's value again, whoever's words it was written in."""
+    before = {_absence(words(source).holder, NOT_GIVEN[value]) for source in SOURCES}
+    return dict.fromkeys([*before, *(words(source).not_stated for source in SOURCES)], NOT_STATED)
 
 
 def published_blank(options: pd.DataFrame, value: str) -> str:
@@ -724,63 +741,39 @@ def _act_of(editorial: Editorial) -> str:
 
 
 def no_status(options: pd.DataFrame) -> str:
-    """An initiative's status where there is none to give, the one wording of statuses.csv (a card shows none and its
-    list says why once, statuses_said; ADR 87): in
-    the report's folder 'kan ikke læses ud af rapporten', as the status is the editors' reading and the report gives
-    none ('ikke angivet i rapporten' beside a card's other missing facts said the report gives statuses elsewhere:
-    reading 25 r2, finding 3); in another folder its 'ikke angivet af analytikeren'."""
-    if value_source(options, "initiatives.status") == BY_EDITORS:
-        return NO_STATUS
+    """An initiative's status where there is none to give, as statuses.csv and initiatives.csv write it: the folder's
+    one word for what its source leaves out, 'ikke angivet i rapporten', as every other cell of the downloads where the
+    report says nothing (reading 30, #2: „kan ikke læses ud af rapporten“ was a ninth form of it); why, and that the
+    report gives no status at all, kilder.csv and statuses.csv's description say (ADR 109)."""
     return folder_words(options).not_stated
 
 
 def no_status_aliases() -> set[str]:
     """Every word a download may write for an initiative without a status (no_status), whoever's folder it was written
-    from: read back as a data folder, each is the status 'ikke angivet' again."""
-    return {NO_STATUS, *(words(source).not_stated for source in SOURCES)}
+    from, and the words of a download written before ADR 109 (schema.NO_STATUS_BEFORE): read back as a data folder,
+    each is the status 'ikke angivet' again."""
+    return {NO_STATUS_BEFORE, *(words(source).not_stated for source in SOURCES)}
+
+
+def no_status_line(options: pd.DataFrame, cards: int) -> tuple[str, str]:
+    """Why `cards` initiative cards show no status, as (sentence, owner), the one wording on a page and in every PDF:
+    before a list whose cards all lack one, and on each card without one in a list where others show one (statuses_said,
+    cards.initiative_facts). The report states no status for any initiative, so „Rapporten angiver ingen status for
+    indsatsen“ on four profiles read as if it stated the statuses the other cards show (reading 30, #1; ADR 109).
+    ('', '') where the statuses are not the editors' reading (an analyst's folder says an unstated status on the card,
+    as any other unstated fact) or there is no card."""
+    if value_source(options, "initiatives.status") != BY_EDITORS or not cards:
+        return "", ""
+    them, it, shown = ("indsatsen", "den", "kortet") if cards == 1 else ("indsatserne", "de", "kortene")
+    said = f"Rapporten fortæller hverken, at {them} er afsluttet, eller at {it} fortsætter, så {shown} viser ingen status."
+    return said, value_label(options, "initiatives.status")
 
 
 def statuses_said(options: pd.DataFrame, read: int, unread: int) -> tuple[str, str]:
-    """What a page, an edition or the comparison says once, before its initiative cards, of their statuses, in one
-    short sentence, as (sentence, owner): the report gives none, and a card's status is the editors' reading or, where
-    they read none, the cards show none (ADR 87: 'Status: kan ikke læses ud af rapporten' on 11 of 15 cards read as a
-    judgement on the municipality). Why a card has none is the rule (statuses_rule) the block's „(red.) Hvorfor?“
-    folds away: the 60-word sentence stood before Køge's first card (reader 26 r2, #1). ('', '') where the statuses are
-    not the editors' reading (an analyst's folder says an unstated status on the card, as any other unstated fact) or
-    there are no cards, and where a card shows a status: its mark says whose it is where it stands, and the rule stands
-    under the block's „(red.) Hvorfor?“ (reader28, F1; docs/adr/0100)."""
-    if not _statuses_read_by_editors(options, read, unread) or read:
-        return "", ""
-    owner = value_label(options, "initiatives.status")
-    one = read + unread == 1
-    them, cards_ = ("indsatsen", "kortet") if one else ("indsatserne", "kortene")
-    return f"Rapporten angiver ingen status for {them}, så {cards_} viser ingen status.", owner
-
-
-def _statuses_read_by_editors(options: pd.DataFrame, read: int, unread: int) -> bool:
-    """Whether a block of cards (read + unread) has statuses that are the editors' reading of the report's words."""
-    return value_source(options, "initiatives.status") == BY_EDITORS and bool(read + unread)
-
-
-def statuses_rule(options: pd.DataFrame, read: int, unread: int) -> str:
-    """Why a card shows no status, said with the editors' reasons under a block's „(red.) Hvorfor?“ after the short
-    sentence before the cards (statuses_said): the report tells neither that the initiative ended nor that it goes on;
-    and what a status that is shown reads. '' where the statuses are not the editors' reading or there are no cards."""
-    if not _statuses_read_by_editors(options, read, unread):
-        return ""
-    # The subject is named in the sentence itself: under a note about organisations (a box, a PDF's „Om kilderne“) a
-    # bare „den“/„de“ read as the person or the report (reading 28, #3).
-    one = read + unread == 1
-    them, it = ("indsatsen", "den") if one else ("indsatserne", "de")
-    if not read:
-        return f"Rapporten fortæller hverken, at {them} er afsluttet, eller at {it} fortsætter."
-    meaning = "En status på et kort er redaktionens læsning af rapportens ord"
-    if not unread:
-        return f"{meaning}."
-    return (
-        f"{meaning}, og et kort uden status handler om en indsats, hvor rapporten hverken fortæller, at indsatsen er "
-        "afsluttet, eller at den fortsætter."
-    )
+    """What a page, an edition or the comparison says once, before its initiative cards, of their statuses, as
+    (sentence, owner): where no card shows one, why (no_status_line); ('', '') where a card shows one, as each status
+    carries its mark and each card without one says why itself (reader28, F1; docs/adr/0100; ADR 109)."""
+    return ("", "") if read else no_status_line(options, unread)
 
 
 def outcome_question(name: str = "") -> str:
@@ -792,12 +785,13 @@ def outcome_question(name: str = "") -> str:
 
 def untold_outcome(options: pd.DataFrame, name: str) -> tuple[str, str]:
     """Where the data give no outcome for a municipality, that its source does not answer the one question, as
-    (sentence, owner), in the words of the download's cell (not_given; reading26r2, #6: the page asked what „indsatserne
-    førte til for deltagerne“, the PDF „Hvad forløbet førte til“, the CSV said „ikke angivet“): 'Rapporten angiver
-    ikke, hvad forløbet førte til i Aarhus.' In the report's folder the editors' reading of the report's section,
-    marked as theirs, said once after what the report does tell (ADR 87); in another folder its holder's, no mark."""
-    said = not_given(options, f"{OUTCOME_UNTOLD} i {name}")
-    owner = f"{words(BY_EDITORS).own} læsning" if folder_source(options) == BY_REPORT else ""
+    (sentence, owner), in the words of the download's cell (untold; reading26r2, #6; reading 30, #2): 'Rapporten
+    beskriver indsatserne, men hvad forløbet førte til for målgruppen i Aarhus, er ikke angivet i rapporten.' In the
+    report's folder the editors' words, marked with the outcome's label, said once after what the report does tell
+    (ADR 87); in another folder its holder's, no mark."""
+    said = untold(options, f"{OUTCOME_UNTOLD} i {name}")
+    # The outcome's own label, as every other outcome carries it (reading 30, #5: „læsning“ here, „gengivelse“ there).
+    owner = value_label(options, "municipalities.outcome") if folder_source(options) == BY_REPORT else ""
     return f"{said[0].upper()}{said[1:]}.", owner
 
 
@@ -853,18 +847,17 @@ def organisations_reason(organisations: pd.DataFrame, ids: Iterable[str], munici
     return {"initiatives.organisation_ids": f"{partners_said(organisations, ids, municipality)} {ORGANISATION_RULE}"}
 
 
-def municipal_reasons(data_tables: Mapping[str, pd.DataFrame], options: pd.DataFrame) -> list[str]:
+def municipal_reasons(data_tables: Mapping[str, pd.DataFrame]) -> list[str]:
     """The reasons a municipality's block of initiatives may give that no other place gives in the same words: each
-    municipality's partners_said, the rule it precedes, and every wording of statuses_rule. »Om kilderne« of the whole
-    book says each of them once (editions.known_reasons)."""
+    municipality's partners_said and the rule it precedes. »Om kilderne« of the whole book says each of them once
+    (editions.known_reasons)."""
     initiatives, organisations = data_tables["initiatives"], data_tables["organisations"]
     names = dict(zip(data_tables["municipalities"]["kommunekode"], data_tables["municipalities"]["name"], strict=True))
     partners = [
         partners_said(organisations, [i for ids in rows["organisation_ids"] for i in ids], names.get(code, ""))
         for code, rows in initiatives.groupby("kommunekode", sort=False)
     ]
-    statuses = [statuses_rule(options, read, unread) for read, unread in ((0, 1), (0, 2), (1, 0), (1, 1))]
-    return [*partners, ORGANISATION_RULE, *statuses]
+    return [*partners, ORGANISATION_RULE]
 
 
 def kind_reason(tables: Mapping[str, pd.DataFrame]) -> str:

@@ -30,6 +30,7 @@ from kulturensrige.data.schema import (
     MIXED_VALUES,
     NOT_GIVEN,
     NOT_STATED,
+    OUTCOME_UNTOLD,
     PAGE_TABLES,
     POINT_MARKS,
     PUBLISHED_BLANKS,
@@ -97,7 +98,7 @@ def published_files(data: Dataset, figures_not_drawn: Collection[str] = ()) -> d
         if name == "quotes":
             # Whose each tie to an ingredient is, as the cards say it: in an analyst's folder never the report's.
             # A caption the report does not print says so (PUBLISHED_BLANKS); one the anonymity rule holds back stays empty.
-            caption = frame["shown_caption"].where(frame["caption"] != "", PUBLISHED_BLANKS["quotes.caption"])
+            caption = frame["shown_caption"].where(frame["caption"] != "", provenance.published_blank(data.options, "quotes.caption"))
             ties = frame["ingredient_tie"].map(_tie_words)
             frame = frame.assign(speaker_role=_shown_roles(data, frame), caption=caption, ingredient_source=ties)
         if name == "statuses":
@@ -116,7 +117,7 @@ def published_files(data: Dataset, figures_not_drawn: Collection[str] = ()) -> d
 
 def _vocabulary_words(data: Dataset, vocabulary: str) -> dict[str, str]:
     """A vocabulary's ids -> their labels as the download writes them; a status the editors read none for says so in
-    the cards' words (provenance.no_status)."""
+    the downloads' one form for an absence (provenance.no_status)."""
     frame = data.tables[vocabulary]
     labels = frame["label"]
     if vocabulary == "statuses":
@@ -126,7 +127,8 @@ def _vocabulary_words(data: Dataset, vocabulary: str) -> dict[str, str]:
 
 def _published_labels(data: Dataset, table: str, frame: pd.DataFrame) -> dict[str, pd.Series]:
     """The reference columns of `table` a download writes as their vocabulary's labels (schema.PUBLISHED_LABELS):
-    an initiative's status as its card says it ('Gennemført', 'kan ikke læses ud af rapporten'), not its id."""
+    an initiative's status as its card says it ('Gennemført'), or the downloads' one form where the editors read none
+    ('ikke angivet i rapporten', provenance.no_status), not its id."""
     said = {}
     for value, vocabulary in PUBLISHED_LABELS.items():
         name, _, column = value.partition(".")
@@ -161,9 +163,9 @@ def _shown_roles(data: Dataset, quotes: pd.DataFrame) -> pd.Series:
     held = quotes["shown_role"] != quotes["speaker_role"]
     notes = [provenance.category_note(data.options, precise=role != NOT_STATED) for role in quotes["speaker_role"]]
     shown = quotes["shown_role"].where(~held, quotes["shown_role"] + " " + pd.Series(notes, index=quotes.index))
-    # Where no one is named, the card's words ('afsender ikke angivet'), not a bare 'ikke angivet' (reading 28, #5).
-    unnamed = pd.Series([provenance.unnamed_as(data.quote_kinds, kind) for kind in quotes["kind"]], index=quotes.index)
-    return shown.where(quotes["shown_role"] != NOT_STATED, unnamed)
+    # Where no one is named, the folder's one form for an absence ('ikke angivet i rapporten'), not a bare 'ikke
+    # angivet' (reading 28, #5), nor a card's 'afsender ikke angivet' (reading 30, #2): the row's kind says the rest.
+    return shown.where(quotes["shown_role"] != NOT_STATED, provenance.folder_words(data.options).not_stated)
 
 
 def _published_blanks(data: Dataset, table: str, frame: pd.DataFrame) -> dict[str, pd.Series]:
@@ -382,12 +384,11 @@ def _held_back(data: Dataset, column: str) -> tuple[str, str]:
         category = provenance.value_label(options, "quotes.speaker_category")
         # The words a card of each kind says for a speaker no one names, as the rows hold them (reading 28, #5).
         kinds = dict.fromkeys(data.quotes.loc[data.quotes["speaker_role"] == NOT_STATED, "kind"])
-        unnamed = (
-            " eller ".join(f"„{provenance.unnamed_as(data.quote_kinds, kind)}“" for kind in kinds) or f"„{provenance.ROLE_NOT_STATED}“"
-        )
+        unnamed = " eller ".join(f"„{provenance.unnamed_as(options, data.quote_kinds, kind)}“" for kind in kinds)
+        absent = provenance.folder_words(options)
         why = (
-            f"{own[0].upper()}{own[1:]} rolle (hvor {provenance.folder_words(options).holder} ikke angiver taleren, står kortets ord: "
-            f"{unnamed}); {hidden}, "
+            f"{own[0].upper()}{own[1:]} rolle (hvor {absent.holder} ikke angiver taleren, står „{absent.not_stated}“"
+            f"{f', og kortet siger {unnamed}' if unnamed else ''}); {hidden}, "
             f"står talerkategorien her i stedet ({category}), fulgt af „{note}“, som på kortene: anonymitetsreglen."
         )
         if provenance.roles_source(options) == BY_REPORT:
@@ -447,11 +448,15 @@ def _absent(options: pd.DataFrame, value: str) -> str:
 
 def _not_given_where(options: pd.DataFrame, value: str, *, in_figure: bool) -> str:
     """Where an absence in a column of schema.NOT_GIVEN stands in the one wording, and what it is in the data folder:
-    '„rapporten angiver ikke datoen“ i programme_events.csv og i figurens tabel; læst ind som datamappe er det
+    '„ikke angivet i rapporten“ i programme_events.csv og i figurens tabel; læst ind som datamappe er det
     „ikke angivet“.'"""
     table, _, _ = value.partition(".")
     figure = " og i figurens tabel" if in_figure else ""
-    said = provenance.not_given(options, NOT_GIVEN[value])
+    said = provenance.folder_words(options).not_stated
+    if NOT_GIVEN[value] == OUTCOME_UNTOLD:
+        # The page's fuller sentence, which holds the cell's words (ADR 109), as the dictionary says it.
+        sentence = provenance.untold(options, f"{OUTCOME_UNTOLD} i <kommunen>")
+        figure = f" (på siderne og i PDF-udgaverne: „{sentence[0].upper()}{sentence[1:]}.“)"
     return f"„{said}“ i {TABLES[table].file}{figure}; læst ind som datamappe er det „{NOT_STATED}“."
 
 

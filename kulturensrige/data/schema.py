@@ -21,6 +21,10 @@ from kulturensrige.data.pages import SLUG_RULES
 TITLE_LIST_ITEM = "punkt i en nummereret opremsning"
 
 NOT_STATED = "ikke angivet"
+# The one form every cell of the downloads says where the report says nothing (provenance.words: its `not_stated`),
+# whatever the column (reading 30, #2: nine forms, from „rapporten angiver ikke datoen“ to „kan ikke læses ud af
+# rapporten“, hid half of them from an analyst who filtered for it; ADR 109). Longer explanations stand in kilder.csv.
+IN_REPORT_NOT_STATED = f"{NOT_STATED} i rapporten"
 # Where a value does not apply (a period's start has no form, a virtual meeting no place): not a gap in the report,
 # so no page says the report leaves it out (reading 21, finding 7).
 NOT_APPLICABLE = "ikke relevant"
@@ -44,6 +48,10 @@ NOT_GIVEN = {
     "programme_events.date": "datoen",
     "programme_events.place": "stedet",
     "publication.year": "udgivelsesåret",
+    # Said in the downloads' one form too (reading 30, #2: „ikke angivet“ bare in six_ps.csv and references.csv).
+    "six_ps.label_da": "en dansk betegnelse",
+    "six_ps.description": "en beskrivelse",
+    "references.language": "sproget",
 }
 # Columns a figure's table CSV carries after the page's, each with the data value it shows: the dates as the data
 # folder writes them (ÅÅÅÅ-MM), so a spreadsheet sorts them; the page's column says them in words („november 2021“),
@@ -65,7 +73,14 @@ PUBLISHED_BLANKS = {
 # The published blanks a card says in the folder's words ('ikke angivet i rapporten', provenance.folder_words), so a
 # download says them as the cards and editions do (reading26, #3): the cells' word is whoever's folder it is.
 # An organisation the report gives no name says so too (reading26r2, #17: organisations.csv left the cell empty).
-FOLDER_BLANKS = ("initiatives.target_group_ids", "initiatives.art_form_ids", "initiatives.setting_ids", "organisations.name_in_report")
+# A caption the report does not print is said so too (reading 30, #2: a bare „ikke angivet“ in quotes.csv).
+FOLDER_BLANKS = (
+    "initiatives.target_group_ids",
+    "initiatives.art_form_ids",
+    "initiatives.setting_ids",
+    "organisations.name_in_report",
+    "quotes.caption",
+)
 _PUBLISHED_BLANK_NOTE = " I de CSV-filer, bogen udgiver, står „{word}“ i en tom celle; læst ind igen er den tom."
 # Its example is an analyst's words: the dictionary is the same in every book, and the report's („ikke angivet i
 # rapporten“) would credit the report in an analyst's book (as column_guide.published_words; ADR 86).
@@ -74,8 +89,9 @@ _FOLDER_BLANK_NOTE = (
     "analytikeren“); læst ind igen er cellen tom."
 )
 _NOT_GIVEN_NOTE = (
-    "Bogen siger i stedet for 'ikke angivet', hvem der ikke angiver værdien (fx „rapporten angiver ikke datoen“): i "
-    "tabellen over forløbet, i PDF-udgaverne og i de CSV-filer, den udgiver; læst ind igen er det 'ikke angivet'."
+    "I de CSV-filer, bogen udgiver, står der i stedet for 'ikke angivet', hvem der ikke angiver værdien, i samme ord som "
+    "i hver anden celle, hvor kilden intet siger (fx „ikke angivet af analytikeren“), og siderne og PDF-udgaverne bruger "
+    "de samme ord; læst ind igen er det 'ikke angivet'."
 )
 # The tables whose rows quote the report's words, each with the column that holds them: a slip in them is noted where
 # it stands (report_slips.csv, ADR 89).
@@ -149,10 +165,10 @@ PUBLISHED_CODES = {
 # (reading26r2, #2: initiatives.csv said `ikke-angivet` where the pages promise „kan ikke læses ud af rapporten“).
 # Read back as a data folder, each label is its id again (validation._published_labels); the data folder keeps the ids.
 PUBLISHED_LABELS = {"initiatives.status": "statuses"}
-# What statuses.csv says where the editors read no status from the report (provenance.no_status): not 'ikke angivet i
-# rapporten', which said the report gives statuses elsewhere (reading 25 r2, finding 3). A card and a PDF show no status
-# there; their list says why once (provenance.statuses_said, ADR 87).
-NO_STATUS = "kan ikke læses ud af rapporten"
+# What statuses.csv said, before ADR 109, where the editors read no status from the report: a download of then, read
+# back as a data folder, is the status 'ikke angivet' again (provenance.no_status_aliases). Now the downloads say
+# IN_REPORT_NOT_STATED there, as in every other cell where the report says nothing (reading 30, #2).
+NO_STATUS_BEFORE = "kan ikke læses ud af rapporten"
 MONTH_OR_NOT_STATED = r"^([0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|ikke angivet)$"
 
 
@@ -449,8 +465,8 @@ TABLES: dict[str, Table] = {
                 ),
                 "outcome": text(
                     f"{OUTCOME_QUESTION[0].upper()}{OUTCOME_QUESTION[1:]} i kommunen, eller 'ikke angivet'. Hvor rapporten "
-                    f"ikke fortæller det, står der på siderne, i PDF-udgaverne og i de CSV-filer, bogen udgiver, „rapporten "
-                    f"{OUTCOME_DESCRIBED} angiver ikke, {OUTCOME_UNTOLD}“; læst ind igen er det 'ikke angivet'.",
+                    f"ikke fortæller det, står der på siderne og i PDF-udgaverne „Rapporten {OUTCOME_DESCRIBED} "
+                    f"{OUTCOME_UNTOLD} i <kommunen>, er ikke angivet i rapporten.“ {_NOT_GIVEN_NOTE}",
                     NOT_STATED,
                 ),
                 "summary": text("Resumé med egne ord.", "Køge holdt eventet ..."),
@@ -499,8 +515,8 @@ TABLES: dict[str, Table] = {
                     "statuses",
                     "Status (et status_id fra statuses.csv); rapporten angiver ingen, så i bogens data, som redaktionen har "
                     "sat op, er den redaktionens læsning. I de CSV-filer, bogen udgiver, står statussens navn, som kortene "
-                    f"viser det (fx „Gennemført“, og „{NO_STATUS}“, hvor redaktionen ikke kan læse nogen); læst ind igen er "
-                    "det id'et.",
+                    f"viser det (fx „Gennemført“), og „{IN_REPORT_NOT_STATED}“, hvor redaktionen ikke kan læse nogen; læst ind "
+                    "igen er det id'et.",
                     "gennemfoert",
                 ),
                 "section_id": SECTION,
@@ -594,7 +610,8 @@ TABLES: dict[str, Table] = {
                 "caption": text(
                     "Billedteksten under citatet som trykt; tom hvis ingen. I de CSV-filer, bogen udgiver, står kun ordene før "
                     "talerens rolle, eller intet, når citatet er knyttet til en kommune og ikke frigivet (anonymitetsreglen), "
-                    f"og „{NOT_STATED}“, hvor rapporten ikke trykker nogen; læst ind igen er den tom.",
+                    "og hvor rapporten ikke trykker nogen, det samme som på kortene (fx „ikke angivet af analytikeren“); "
+                    "læst ind igen er den tom.",
                     "Faglig koordinator, sundhed",
                     required=False,
                 ),
@@ -713,7 +730,7 @@ TABLES: dict[str, Table] = {
                 "p_id": ident("P'ets id.", "people"),
                 "position": integer("Rækkefølge.", "1", minimum=1),
                 "name": text("Navn som i rapporten.", "people"),
-                "label_da": text("Dansk betegnelse, eller 'ikke angivet' (redaktionens angivelse: rapporten giver ingen).", NOT_STATED),
+                "label_da": text(f"Dansk betegnelse, eller 'ikke angivet' (rapporten giver ingen). {_NOT_GIVEN_NOTE}", NOT_STATED),
                 "description": text(
                     "Beskrivelse, eller 'ikke angivet' (redaktionens angivelse: rapporten beskriver dem ikke).", NOT_STATED
                 ),
@@ -1108,14 +1125,14 @@ KEPT = "hvor teksten beholder rapportens ordlyd, står ordene i »…«"
 # "datid eller førnutid", and four cards told only in the perfect or present stood "Gennemført"). Each status in
 # statuses.csv says its part of it in these words (test_an_initiatives_status_follows_one_written_rule).
 STATUS_RULE = (
-    "Rapporten angiver ingen status; redaktionen har læst den ud af rapportens ord. „Gennemført“ står kun, hvor rapporten "
+    "Rapporten angiver ingen status; en status på et kort er redaktionens læsning af rapportens ord. „Gennemført“ står kun, hvor rapporten "
     "fortæller, at et afgrænset arrangement er holdt; „Etableret“, hvor den fortæller, at indsatsen selv er etableret; "
     "„I gang“, hvor den fortæller, at gruppen stadig arbejder på indsatsen; „Bevilget“, hvor den fortæller, at der er "
     "bevilget midler til indsatsen som et nyt projekt. Hver status hviler på en hel sætning i rapporten, der siger netop "
     "det, og ikke på et udsnit af en sætning. At rapporten fortæller, hvad der er gjort eller er, hvor en indsats er "
     "udført, eller hvordan en ordning virker, siger ikke i sig selv, at indsatsen er afsluttet eller etableret: hvor "
     f"rapporten hverken fortæller, at indsatsen er afsluttet, eller at den fortsætter, viser kortet ingen status, og "
-    f"downloadene siger „{NO_STATUS}“."
+    f"downloadene siger „{IN_REPORT_NOT_STATED}“."
 )
 
 EDITORIAL: tuple[Editorial, ...] = (
@@ -1224,14 +1241,13 @@ EDITORIAL: tuple[Editorial, ...] = (
     Editorial(
         "six_ps.label_da",
         "danske betegnelser for de 6 P’er",
-        "Rapporten giver ingen danske betegnelser for de 6 P’er; „ikke angivet“ er redaktionens angivelse af, at rapporten ikke gør det.",
+        "Rapporten giver ingen danske betegnelser for de 6 P’er.",
         "angivelse",
     ),
     Editorial(
         "six_ps.description",
         "beskrivelser af de 6 P’er",
-        "Rapporten nævner de 6 P’er ved navn, men beskriver dem ikke hver for sig; „ikke angivet“ er redaktionens "
-        "angivelse af, at rapporten ikke gør det.",
+        "Rapporten nævner de 6 P’er ved navn, men beskriver dem ikke hver for sig.",
         "angivelse",
     ),
     Editorial(
@@ -1306,7 +1322,7 @@ EDITORIAL: tuple[Editorial, ...] = (
     Editorial(
         "references.language",
         "værkernes sprog",
-        "Rapporten angiver ikke værkernes sprog; sproget er redaktionens angivelse („ikke angivet“, hvor den ikke har det).",
+        "Rapporten angiver ikke værkernes sprog; sproget er redaktionens tilføjelse, hvor den har det.",
         "tilføjelse",
     ),
     Editorial(

@@ -550,13 +550,14 @@ def initiative_lifted(data: Dataset, kommunekode: str) -> list[str]:
 
 def _initiative_facts(data: Dataset, kommunekode: str) -> list[dict]:
     rows = filters.initiatives(data, kommunekode).sort_values("position")
+    said_before = bool(cards.statuses_said(data, rows))
     return [
         {
             "id": r.initiative_id,
             "title": cards.title_in_text(data, r),
             "kind": _one(data, "initiative_kinds", "initiative_kind_id", r.kind, "label"),
             "description": r.description,
-            "facts": _said_unstated(data, cards.initiative_facts(data, r)),
+            "facts": _said_unstated(data, cards.initiative_facts(data, r, said_before)),
             "section": filters.section_title(data, r.section_id),
         }
         for r in table_rows(rows)
@@ -987,7 +988,7 @@ def known_reasons(data: Dataset) -> list[str]:
     said = {provenance.reason(value, told) for value in provenance.EDITORIAL_VALUES} | set(told.values())
     # A municipality's own sentences, said once, under every municipality that gives them (reading 28, #4b); the rule
     # for gathering organisations is a unit of its own, also inside the general reason it ends, so it stands once.
-    said |= set(provenance.municipal_reasons(data.tables, data.options))
+    said |= set(provenance.municipal_reasons(data.tables))
     said = {piece.strip() for reason in said for piece in reason.split(ORGANISATION_RULE)} | {ORGANISATION_RULE}
     return sorted(filter(None, said), key=len, reverse=True)
 

@@ -134,7 +134,7 @@ def speaker_line(
 def _role(data: Dataset, row: dict) -> str:
     """A speaker's role as a card shows it: 'rolle ikke angivet' (or the kind's word for it) where the data give none,
     not a bare 'ikke angivet'."""
-    return provenance.unnamed_as(data.quote_kinds, row["kind"]) if row["shown_role"] == NOT_STATED else row["shown_role"]
+    return provenance.unnamed_as(data.options, data.quote_kinds, row["kind"]) if row["shown_role"] == NOT_STATED else row["shown_role"]
 
 
 def quote_language(data: Dataset, quote: pd.Series | dict) -> str:
@@ -567,8 +567,10 @@ def quote_list_legend(data: Dataset, ingredient_id: str = "") -> Html:
         grouped = f", eller en bredere gruppe af roller, når citatet er knyttet til en kommune (anonymitetsreglen i {rule})"
     unnamed = ""
     if (quotes["shown_role"] == NOT_STATED).any():
-        said = dict.fromkeys(provenance.unnamed_as(data.quote_kinds, k) for k in quotes.loc[quotes["shown_role"] == NOT_STATED, "kind"])
-        shown = sorted(said, key=lambda s: s != provenance.ROLE_NOT_STATED)  # 'rolle ikke angivet' first, a kind's own word after
+        said = dict.fromkeys(
+            provenance.unnamed_as(data.options, data.quote_kinds, k) for k in quotes.loc[quotes["shown_role"] == NOT_STATED, "kind"]
+        )
+        shown = sorted(said, key=lambda s: not s.startswith(provenance.ROLE_WORD))  # 'rolle …' first, a kind's own word after
         unnamed = f"; hvor {holder} ikke nævner taleren, står der {' eller '.join(f'„{s}“' for s in shown)}"
     tie = "hvilken kommune citatet er knyttet til og af hvem, og " if views.any_tied(data) else ""
     return Html(
@@ -842,23 +844,21 @@ VOCABULARIES = (
 def whose_terms(data: Dataset, *lifted: str, titled: bool = False, rows: pd.DataFrame | None = None) -> str:
     """Once above a list or a side-by-side view of initiatives: whose their kinds, target groups, art forms and
     settings are, the `lifted` values (organisations, status) where every card's is of one source, and, where a card's
-    title carries the editors' short mark (`titled`), what the mark means; with the cards' `rows`, why a card of them
-    shows no status (with_statuses_rule)."""
+    title carries the editors' short mark (`titled`), what the mark means; with the cards' `rows`, the rule for their
+    statuses where a card shows one (with_statuses_rule)."""
     whose = whose_terms_parts(data, *lifted)
     return whose_note(whose if rows is None else with_statuses_rule(data, whose, rows), also=_title_key(data, titled))
 
 
 def with_statuses_rule(data: Dataset, whose: provenance.Whose, rows: pd.DataFrame) -> provenance.Whose:
-    """A block's note with the rule of its cards' statuses (provenance.statuses_rule) after the editors' reasons, so
-    the short sentence before the cards (statuses_said) has its reason under „(red.) Hvorfor?“ (reader 26 r2, #1)."""
-    rule = statuses_rule(data, rows)
-    if not rule:
+    """A block's note with the rule of the statuses (the status's reason, schema.STATUS_RULE) after the editors'
+    reasons where a card of `rows` shows one, as its mark on the card is not said in the block's line (KEPT_MARKS). Why a
+    card shows none its card or the sentence before the cards says (provenance.no_status_line), so the rule says it once
+    (reading 30, #8: the box said it twice)."""
+    if not any(status_read(data, r) for r in table_rows(rows)) or provenance.value_source(data.options, "initiatives.status") != BY_EDITORS:
         return whose
-    # The status's reason where a card shows one, as its mark on the card is not said in the block's line (KEPT_MARKS).
-    shown = any(status_read(data, r) for r in table_rows(rows))
-    status = provenance.reason("initiatives.status") if shown else ""
-    reasons = (whose.reasons, "" if status in whose.reasons else status, rule)
-    return provenance.Whose(whose.editors, " ".join(filter(None, reasons)), whose.others)
+    status = provenance.reason("initiatives.status")
+    return provenance.Whose(whose.editors, " ".join(filter(None, (whose.reasons, "" if status in whose.reasons else status))), whose.others)
 
 
 def whose_terms_text(data: Dataset, titled: bool = False, *lifted: str, rows: pd.DataFrame | None = None) -> tuple[str, str]:
@@ -913,14 +913,15 @@ def organisation_names(data: Dataset, ids: tuple[str, ...]) -> tuple[str, Parts]
     return ", ".join(text) or NOT_STATED, tuple(parts)
 
 
-def initiative_facts(data: Dataset, row) -> list[tuple[str, str]]:
+def initiative_facts(data: Dataset, row, said_before: bool = False) -> list[tuple[str, str]]:
     """An initiative's facts as (label, value), the same on its card and in the PDF edition. No field stands where the
     editors found nothing to give: no organisations where their rule gathers none (reader 24, #3: "Organisationer nævnt
-    ved indsatsen: ingen enkelt organisation" stood in the PDF, not on the page; reader 26, #9), and no status where
-    they read none, which the list says once (statuses_said; ADR 87)."""
+    ved indsatsen: ingen enkelt organisation" stood in the PDF, not on the page; reader 26, #9). Where the editors read
+    no status, the status says why (provenance.no_status_line), unless the card's list says it once before its cards
+    (`said_before`, statuses_said; ADR 87, 109)."""
     organisations, parts = organisation_names(data, row.organisation_ids)
     by_report = provenance.folder_source(data.options) == BY_REPORT
-    status = _status(data, row)
+    status = _status(data, row, said_before)
     return [
         *(
             (
@@ -953,31 +954,27 @@ def status_read(data: Dataset, row) -> bool:
     return label != NOT_STATED or provenance.value_source(data.options, "initiatives.status") != BY_EDITORS
 
 
-def _status(data: Dataset, row) -> str:
-    """An initiative's status with whose it is; '' where the editors read none (status_read)."""
+def _status(data: Dataset, row, said_before: bool) -> str:
+    """An initiative's status with whose it is; where the editors read none (status_read), why the card shows none, in
+    the words its list says it in where no card shows one (provenance.no_status_line: Køge's second card and Egedal's
+    klippekort and foreningsdage stood bare beside cards with a status, reading 30, #1), or '' where its list said it."""
     if not status_read(data, row):
-        return ""
+        said, owner = ("", "") if said_before else provenance.no_status_line(data.options, 1)
+        return Sourced(said, owner) if said else ""
     return sourced(data, "initiatives.status", row.status, _label(data, "statuses", "status_id", row.status))
 
 
 def statuses_said(data: Dataset, rows: pd.DataFrame) -> str:
-    """Once for a list of these initiatives' cards, what their statuses are and why a card has none, with the editors'
-    mark (provenance.statuses_said): a Sourced that a page sets with its short mark and a PDF prints in full words;
-    '' where there is nothing to say."""
+    """Once for a list of these initiatives' cards, why none of them shows a status, with the editors' mark
+    (provenance.statuses_said): a Sourced that a page sets with its short mark and a PDF prints in full words;
+    '' where a card shows one (each card without says it, initiative_facts) or there is nothing to say."""
     read = sum(status_read(data, r) for r in table_rows(rows))
     said, owner = provenance.statuses_said(data.options, read, len(rows) - read)
     return Sourced(said, owner) if said else ""
 
 
-def statuses_rule(data: Dataset, rows: pd.DataFrame) -> str:
-    """Why a card of these initiatives shows no status, for the block's folded note (provenance.statuses_rule)."""
-    read = sum(status_read(data, r) for r in table_rows(rows))
-    return provenance.statuses_rule(data.options, read, len(rows) - read)
-
-
 def statuses_said_markup(data: Dataset, rows: pd.DataFrame, web_only: bool = False) -> str:
-    """statuses_said as a page's paragraph, the mark in light type as on a card; '' where there is nothing to say. Why a
-    card has none stands under the block's „(red.) Hvorfor?“ (with_statuses_rule).
+    """statuses_said as a page's paragraph, the mark in light type as on a card; '' where there is nothing to say.
     `web_only` where the cards it speaks of are the screen's alone (the comparison's drill panels): paper leaves it out."""
     said = statuses_said(data, rows)
     css = "kr-statuses-said kr-web-only" if web_only else "kr-statuses-said"
@@ -1072,7 +1069,7 @@ INITIATIVE_MARKED_VALUES = tuple(INITIATIVE_MARKED.values())
 KEPT_MARKS = ("Status",)
 
 
-def initiative_card(data: Dataset, row: pd.Series) -> dict:
+def initiative_card(data: Dataset, row: pd.Series, said_before: bool = False) -> dict:
     """The facts of an initiative's card for the fact card macro, as a web page shows it. Only a title the editors gave
     carries a mark, '(red.)' after it: a name the report gives ('Gang i gården', 'Rødder') is the report's and stands
     bare. Its kind, target groups, art forms, places, organisations and description are the editors' on every
@@ -1091,19 +1088,19 @@ def initiative_card(data: Dataset, row: pd.Series) -> dict:
         "title": initiative_title(data, row),
         "href": None,
         "text": row.description,
-        "facts": (facts := card_facts(data, row)),
+        "facts": (facts := card_facts(data, row, said_before)),
         **unstated_facts(data, facts, purpose_only=bool(purpose_instead_of_groups(data, row))),
         "section": row.section_id,
         "sections": _sections(data, [row.section_id]),
     }
 
 
-def card_facts(data: Dataset, row) -> list[tuple[str, str]]:
+def card_facts(data: Dataset, row, said_before: bool = False) -> list[tuple[str, str]]:
     """An initiative's facts as its web card shows them: initiative_facts without their marks (the block says them once)
     but the status's (KEPT_MARKS), a missing target group said as every other missing fact is, in the card's one line
     (unstated_facts), not as a field with the purpose its description already gives."""
     shown = []
-    for label, value in initiative_facts(data, row):
+    for label, value in initiative_facts(data, row, said_before):
         if label == VOCABULARIES[0][0] and not row.target_group_ids:
             value = NOT_STATED
         shown.append((label, value if label in KEPT_MARKS else unmarked(value)))
@@ -1130,7 +1127,8 @@ def initiative_list(data: Dataset, kommunekode: str = filters.ALL) -> Html:
     values are is said once, at the block's end (whose_reasons): one mark for the block, none on the cards but each
     editors' title's, which every title the editors gave carries after it on every page, as in the PDFs (ADR 61)."""
     rows = filters.initiatives(data, kommunekode).sort_values(["kommunekode", "position"], key=_report_order(data))
-    contexts = [initiative_card(data, r) for _, r in rows.iterrows()]
+    said_before = bool(statuses_said(data, rows))
+    contexts = [initiative_card(data, r, said_before) for _, r in rows.iterrows()]
     items = [views.Item(code, "stated") for code in rows["kommunekode"]]
     summary = f"{statistics.initiative_count(rows)}."
     arranged = kommunekode == filters.ALL
@@ -1157,7 +1155,8 @@ def block_lifted(data: Dataset, rows: pd.DataFrame) -> list[str]:
     """The values (schema.EDITORIAL_VALUES) whose marks a block of these initiatives says once, by lift_marks, on the
     page and in every PDF alike: Høje-Taastrup's one initiative has no status ('ikke angivet'), so its page said the
     editors' 'læsning' of a status its PDF rightly left out (reading s24)."""
-    contexts = [{"title": initiative_title(data, r), "facts": initiative_facts(data, r)} for r in table_rows(rows)]
+    said_before = bool(statuses_said(data, rows))
+    contexts = [{"title": initiative_title(data, r), "facts": initiative_facts(data, r, said_before)} for r in table_rows(rows)]
     return [INITIATIVE_MARKED[field] for field in lift_marks(contexts)[1]]
 
 

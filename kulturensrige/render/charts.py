@@ -1256,7 +1256,7 @@ def programme_timeline(data: Dataset) -> Chart:
     alt, reservations = _timeline_alt(data, workshops, pitstops, start, end)
     # The event's title names its kind; the kind's id and the ISO month would be the data's words, not a reader's.
     # A form, date or place the report leaves out says so in the provenance model's words, not 'ikke angivet' under a
-    # heading that credits the report with the column ('rapporten angiver ikke datoen').
+    # heading that credits the report with the column ('ikke angivet i rapporten', as the download's cell).
     shown = events.assign(date=events["date"].map(month))
     given = [provenance.given_or_not(data.options, f"programme_events.{c}", shown[c]) for c in ("mode", "date", "place")]
     # A form the editors read out of the report (mode_basis inferred) says whose it is in its cell; the reason stands in

@@ -238,9 +238,9 @@ def compare_view(data: Dataset) -> Html:
         '<div class="kr-compare">'
         f'<fieldset class="kr-compare-choices"><legend>{COMPARE_LEGEND}</legend>{boxes}</fieldset>{default}{yields}'
         f'<p class="kr-compare-status" role="status" aria-live="polite">{esc(status)}</p>'
-        # The statuses the initiative cards behind a table's marks show (cards.initiative_store), said once (ADR 87);
-        # those cards open on a screen only, so paper prints no word of them. Before the note whose „Hvorfor?“ holds
-        # why a card has none (cards.with_statuses_rule), so the reason follows what it explains.
+        # Why the initiative cards behind a table's marks show no status (cards.initiative_store), said once where none
+        # shows one (ADR 87; else each card without says it, ADR 109); those cards open on a screen only, so paper
+        # prints no word of them.
         f"{cards.statuses_said_markup(data, data.initiatives, web_only=True)}{whose}"
         "<noscript><p>Uden JavaScript kan siden kun vise de første kommuner. Hver kommune har sin egen side under "
         "»De deltagende kommuner«.</p></noscript>"
