@@ -230,9 +230,13 @@ def test_a_profile_marks_code_and_region_as_the_editors_additions(data):
     assert "<dt>Officielt navn</dt>" not in facts and "Siden handler om Køge," in str(lists.municipality_lead(data, "259"))
 
 
-def test_a_starting_point_with_nothing_to_add_is_said_once():
-    assert lists.starting_point("Ikke angivet", "ikke angivet") == "Ikke angivet"
-    assert lists.starting_point("Fra bunden", "Køge startede uden plan.") == "Fra bunden: Køge startede uden plan."
+def test_a_starting_point_with_nothing_to_add_is_said_once(data):
+    """ADR 110: the label with starting_points.csv's one wording, or the label alone where that has nothing to add."""
+    point = data.starting_points.iloc[0]
+    assert lists.starting_point(data, point.starting_point_id) == f"{point.label}: {point.description}"
+    points = data.starting_points.assign(description="ikke angivet")
+    blank = dataclasses.replace(data, tables={**data.tables, "starting_points": points})
+    assert lists.starting_point(blank, point.starting_point_id) == point.label
 
 
 def test_the_build_moves_each_side_island_into_a_file_beside_its_page(tmp_path):

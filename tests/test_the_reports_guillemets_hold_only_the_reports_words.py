@@ -45,7 +45,10 @@ def page_texts(site: Path) -> dict[str, str]:
 
 
 def test_the_key_says_which_marks_are_the_reports_and_which_the_books():
-    assert "»…« er rapportens egne; bogens egne betegnelser står i „…“" in provenance.page_key()
+    # ADR 110 (reader30 #4): the key names the third mark too, a name as the report writes it.
+    key = provenance.page_key()
+    assert "»…« er rapportens egne" in key and "bogens egne betegnelser står i „…“" in key
+    assert "Navne i ”…” står, som rapporten skriver dem" in key
 
 
 @pytest.mark.build
