@@ -336,6 +336,9 @@ def test_the_filter_is_operated_by_keyboard_alone(data, tied_url, page):
     slug = data.municipalities.set_index("kommunekode").at[first, "slug"]
     page.wait_for_function("code => window.KR_FILTER.state().kommune === code", arg=first)
     page.wait_for_function("slug => new URL(location.href).searchParams.get('kommune') === slug", arg=slug)
+    # The link stands before Tab goes on: at a load of 29 (CI, session 29) the focus after the reset was not on it,
+    # which a run at rest never showed; the test is of the order, not of the timing.
+    page.wait_for_selector(".kr-filter-offer-link", state="visible")
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.matches('.kr-filter-reset')"), "the way back to all next"
     page.keyboard.press("Tab")

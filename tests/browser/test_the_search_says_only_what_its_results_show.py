@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from kulturensrige.render.browser import HIT_ONLY
 from support.checks import each
 
 pytestmark = pytest.mark.browser
@@ -77,8 +78,10 @@ def test_a_snippet_is_cut_from_one_block_of_its_page(site_url, browser):
         page.close()
 
 
-# »sundhed« is stemmed to »sund«, which Guldborgsund's name holds: its profile outscored Egedal's with a title match.
-CHOSEN_QUERY, CHOSEN_SLUG, NAMED_SLUG = "mental sundhed", "egedal", "guldborgsund"
+# »sundhed« is stemmed to »sund«, which Guldborgsund's name holds: its profile outscored the chosen one's with a title match.
+# Since ADR 110 told each starting point in starting_points.csv's one wording, neither Egedal's nor Guldborgsund's profile
+# says »mental sundhed«: Køge's (»sundhedshuset«) and Guldborgsund's (»sundhedsområdet«) both hold »sundhed«.
+CHOSEN_QUERY, CHOSEN_SLUG, NAMED_SLUG = "sundhed", "koege", "guldborgsund"
 
 
 def test_the_chosen_municipalitys_pages_stand_first_and_no_snippet_is_cut_from_a_name_that_holds_a_stem(data, site_url, browser):
@@ -101,7 +104,12 @@ def test_the_chosen_municipalitys_pages_stand_first_and_no_snippet_is_cut_from_a
             "() => [...document.querySelectorAll('#search-results ul.search > li')].map((li) => li.querySelector('p.context').textContent)"
         )
         words = CHOSEN_QUERY.split()
+        # Or the build's sentence saying where the word stands, where no prose holds it (ADR 103: Aarhus's »sundhed«
+        # stands only in the initiatives behind a comparison's number).
+        where = {HIT_ONLY["title"], HIT_ONLY["elsewhere"], *(said for _, said in HIT_ONLY["parts"])}
         for href, snippet in each(zip(listed, snippets, strict=True)):
+            if snippet.strip() in where:
+                continue
             starts = [w for w in snippet.lower().replace("…", " ").split() if any(w.lstrip("»„(").startswith(q[:4]) for q in words)]
             assert starts, (href, snippet)
     finally:
