@@ -464,9 +464,9 @@ TABLES: dict[str, Table] = {
                     "fra-bunden",
                 ),
                 "outcome": text(
-                    f"{OUTCOME_QUESTION[0].upper()}{OUTCOME_QUESTION[1:]} i kommunen, eller 'ikke angivet'. Hvor rapporten "
-                    f"ikke fortæller det, står der på siderne og i PDF-udgaverne „Rapporten {OUTCOME_DESCRIBED} "
-                    f"{OUTCOME_UNTOLD} i <kommunen>, er ikke angivet i rapporten.“ {_NOT_GIVEN_NOTE}",
+                    f"{OUTCOME_QUESTION[0].upper()}{OUTCOME_QUESTION[1:]} i kommunen, eller 'ikke angivet'. Hvor kilden "
+                    f"ikke fortæller det, siger siderne og PDF-udgaverne, at kilden {OUTCOME_DESCRIBED} "
+                    f"{OUTCOME_UNTOLD} i kommunen, ikke er angivet. {_NOT_GIVEN_NOTE}",
                     NOT_STATED,
                 ),
                 "summary": text("Resumé med egne ord.", "Køge holdt eventet ..."),
@@ -515,8 +515,8 @@ TABLES: dict[str, Table] = {
                     "statuses",
                     "Status (et status_id fra statuses.csv); rapporten angiver ingen, så i bogens data, som redaktionen har "
                     "sat op, er den redaktionens læsning. I de CSV-filer, bogen udgiver, står statussens navn, som kortene "
-                    f"viser det (fx „Gennemført“), og „{IN_REPORT_NOT_STATED}“, hvor redaktionen ikke kan læse nogen; læst ind "
-                    "igen er det id'et.",
+                    "viser det (fx „Gennemført“), og kildens 'ikke angivet', hvor redaktionen ikke kan læse nogen (som i hver "
+                    "anden celle, hvor kilden intet siger); læst ind igen er det id'et.",
                     "gennemfoert",
                 ),
                 "section_id": SECTION,
@@ -1131,8 +1131,8 @@ STATUS_RULE = (
     "bevilget midler til indsatsen som et nyt projekt. Hver status hviler på en hel sætning i rapporten, der siger netop "
     "det, og ikke på et udsnit af en sætning. At rapporten fortæller, hvad der er gjort eller er, hvor en indsats er "
     "udført, eller hvordan en ordning virker, siger ikke i sig selv, at indsatsen er afsluttet eller etableret: hvor "
-    f"rapporten hverken fortæller, at indsatsen er afsluttet, eller at den fortsætter, viser kortet ingen status, og "
-    f"downloadene siger „{IN_REPORT_NOT_STATED}“."
+    "rapporten hverken fortæller, at indsatsen er afsluttet, eller at den fortsætter, viser kortet ingen status, og "
+    "downloadene siger, at den ikke er angivet."
 )
 
 EDITORIAL: tuple[Editorial, ...] = (
