@@ -85,12 +85,13 @@ def test_a_status_note_names_the_initiatives_it_speaks_of_in_its_own_sentence(da
     so „den“/„de“ read as the person or the report; „et kort uden status er om en indsats“ → „handler om“."""
     made = editions.EditionCharts.compute(data)
     # ADR 109 (reading 30, #1 and #8): the sentence says what the report does not tell of the cards, before them where
-    # none shows a status and on each card without one where others do; „Hvorfor?“ no longer says it a second time.
+    # none shows a status; „Hvorfor?“ does not say it a second time. ADR 112 (reader31, #1): where others show one, a
+    # card without says „ikke angivet i rapporten“, and the status rule under „Hvorfor?“ says why, in its own sentence.
     one = "Rapporten fortæller hverken, at indsatsen er afsluttet, eller at den fortsætter, så kortet viser ingen status."
     expected = {
         "169": one,
         "760": "Rapporten fortæller hverken, at indsatserne er afsluttet, eller at de fortsætter, så kortene viser ingen status.",
-        "259": f"Status {one}",
+        "259": "hvor rapporten hverken fortæller, at indsatsen er afsluttet, eller at den fortsætter, er status „ikke angivet i rapporten“.",
     }
     for code, said in each(list(expected.items())):
         rows = data.initiatives[data.initiatives["kommunekode"] == code]

@@ -1131,8 +1131,7 @@ STATUS_RULE = (
     "bevilget midler til indsatsen som et nyt projekt. Hver status hviler på en hel sætning i rapporten, der siger netop "
     "det, og ikke på et udsnit af en sætning. At rapporten fortæller, hvad der er gjort eller er, hvor en indsats er "
     "udført, eller hvordan en ordning virker, siger ikke i sig selv, at indsatsen er afsluttet eller etableret: hvor "
-    f"rapporten hverken fortæller, at indsatsen er afsluttet, eller at den fortsætter, viser kortet ingen status, og "
-    f"downloadene siger „{IN_REPORT_NOT_STATED}“."
+    f"rapporten hverken fortæller, at indsatsen er afsluttet, eller at den fortsætter, er status „{IN_REPORT_NOT_STATED}“."
 )
 
 EDITORIAL: tuple[Editorial, ...] = (
