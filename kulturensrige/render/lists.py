@@ -402,9 +402,25 @@ def _municipality_ingredients(data: Dataset, kommunekode: str) -> Html:
 
 
 def ingredient_parts(tally: statistics.QuoteTally, options: pd.DataFrame) -> str:
-    """ingredient_part_items as the paragraph under the ingredient cards: the front page's list and this note give the
-    same counts in the same sentences, written once."""
-    return " ".join(ingredient_part_items(tally, options))
+    """The method note folded under the ingredient cards' sum (ingredient_sum), saying only what the sum does not:
+    whose the ties are, why the pages' counts add up to more than the quotes, and where the quotes that support none
+    stand. It said the sum's counts (30 of 38, 2, 8) a second time right under it (reader31, #3); the front page's list
+    keeps every count in its own item (ingredient_part_items)."""
+    if not tally.with_ingredient:
+        return ""
+    parts = []
+    if set(ties := tally.ties_by_source()) - {BY_REPORT}:
+        parts.append(provenance.ingredient_ties(ties, "ingredienserne", quotes=tally.quotes_by_source))
+    if tally.several:
+        pages = listing([number(n) for n in tally.by_ingredient.values() if n])
+        parts.append(
+            f"Ingredienssiderne viser tilsammen {number(sum(tally.by_ingredient.values()))} citater ({pages}), fordi et "
+            "citat, der underbygger flere ingredienser, står på hver af deres sider."
+        )
+    if tally.without:
+        where = provenance.in_sections(options, [f"»{title}«" for title in tally.without_sections])
+        parts.append(f"De citater, der ikke underbygger nogen ingrediens, står i {where}.")
+    return " ".join(parts)
 
 
 def ingredient_part_items(tally: statistics.QuoteTally, options: pd.DataFrame) -> list[str]:
@@ -466,8 +482,11 @@ def ingredient_cards(data: Dataset) -> Html:
         whose = whose_note(provenance.Whose(line, said.reasons, said.others))
     return Html(
         f'<div class="kr-grid">{"".join(items)}</div>{whose}<p class="kr-count-sum">{esc(ingredient_sum(tally, data.options))}</p>'
-        f'<details class="kr-note-about"><summary>Sådan er citaterne talt</summary>'
-        f'<p class="kr-count-parts">{esc(ingredient_parts(tally, data.options))}</p></details>'
+        + (
+            f'<details class="kr-note-about"><summary>Sådan er citaterne talt</summary><p class="kr-count-parts">{esc(parts)}</p></details>'
+            if (parts := ingredient_parts(tally, data.options))
+            else ""
+        )
     )
 
 
