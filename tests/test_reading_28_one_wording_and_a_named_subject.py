@@ -91,7 +91,7 @@ def test_a_status_note_names_the_initiatives_it_speaks_of_in_its_own_sentence(da
     expected = {
         "169": one,
         "760": "Rapporten fortæller hverken, at indsatserne er afsluttet, eller at de fortsætter, så kortene viser ingen status.",
-        "259": "hvor rapporten hverken fortæller, at indsatsen er afsluttet, eller at den fortsætter, er status „ikke angivet i rapporten“.",
+        "259": "hverken fortæller, at indsatsen er afsluttet, eller at den fortsætter, er status „ikke angivet i rapporten“.",
     }
     for code, said in each(list(expected.items())):
         rows = data.initiatives[data.initiatives["kommunekode"] == code]

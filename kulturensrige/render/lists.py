@@ -221,10 +221,16 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
         f"<dt>Udgangspunkt</dt><dd>{retold(data, starting_point(data, row.starting_point), RETOLD['starting_point'])}</dd></dl>"
         f"{outcome}"
         # The section is presented on this very page: name it, do not link to it.
-        f'<p class="kr-source-line">Bygger på {esc(provenance.in_sections(data.options, [section]))}. '
-        f"Kommunekode: {added(data, row.kommunekode, 'municipalities.kommunekode')}.</p>"
+        f'<p class="kr-source-line">Bygger på {esc(provenance.in_sections(data.options, [section]))}.</p>'
         f"{profile_whose(data, row)}</div>"
     )
+
+
+def municipality_code(data: Dataset, kommunekode: str) -> Html:
+    """A profile's kommunekode with its owner's mark, for the page's „Sådan er siden lavet“ fold: a reader who came for
+    what the municipality did does not need it, an analyst joining the data does (reader31, #2: it stood in the
+    facts' foot of every profile; ADR 112). The PDF editions say it in their »Om kilderne«."""
+    return Html(f'<p class="kr-code-line">Kommunekode: {added(data, kommunekode, "municipalities.kommunekode")}.</p>')
 
 
 def added(data: Dataset, value: str, column: str) -> str:
@@ -692,6 +698,14 @@ def whose(data: Dataset, *values: str) -> Html:
     chapter never states a source in fixed words that a book on an analyst's data would make false."""
     said = provenance.whose_parts(data.options, *values, told=provenance.data_reasons(data.tables))
     return Html(whose_note(said))
+
+
+def whose_in_full(data: Dataset, lead: str, *values: str) -> Html:
+    """whose in view, line and reasons in one paragraph, for a page's „Sådan er siden lavet“ fold, itself folded: where
+    a table's columns come from (reader31, #2: „Hvor kolonnerne Kommunekode og Region kommer fra, står her: (red.)
+    Hvorfor?“ stood before kommuner/oversigt's table, which marks each such column in its head)."""
+    said = provenance.whose_parts(data.options, *values, told=provenance.data_reasons(data.tables))
+    return Html(f'<p class="kr-whose">{esc(" ".join(filter(None, (f"{lead}:", said.line, said.about))))}</p>')
 
 
 def starting_points_key(data: Dataset) -> Html:
