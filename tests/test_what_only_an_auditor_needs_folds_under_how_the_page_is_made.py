@@ -52,4 +52,4 @@ def test_the_municipality_overview_says_whose_the_cards_words_are_once_and_folds
     assert not any(s.startswith('lists.whose(data, "municipalities.kommunekode"') for s in code), code
     assert any("how_made(data, columns)" in s and "whose_in_full" in s for s in code), code
     columns = _text(lists.whose_in_full(data, "Kolonnerne Kommunekode og Region", "municipalities.kommunekode", "municipalities.region"))
-    assert columns.startswith("Kolonnerne Kommunekode og Region: Redaktionens") and "kommunekoder" in columns, columns
+    assert columns.startswith("Kolonnerne Kommunekode og Region: redaktionens") and "kommunekoder" in columns, columns

@@ -705,7 +705,8 @@ def whose_in_full(data: Dataset, lead: str, *values: str) -> Html:
     a table's columns come from (reader31, #2: „Hvor kolonnerne Kommunekode og Region kommer fra, står her: (red.)
     Hvorfor?“ stood before kommuner/oversigt's table, which marks each such column in its head)."""
     said = provenance.whose_parts(data.options, *values, told=provenance.data_reasons(data.tables))
-    return Html(f'<p class="kr-whose">{esc(" ".join(filter(None, (f"{lead}:", said.line, said.about))))}</p>')
+    line = f"{said.line[:1].lower()}{said.line[1:]}"  # after the lead's colon: „Kolonnerne …: redaktionens tilføjelse …“
+    return Html(f'<p class="kr-whose">{esc(" ".join(filter(None, (f"{lead}:", line, said.about))))}</p>')
 
 
 def starting_points_key(data: Dataset) -> Html:
