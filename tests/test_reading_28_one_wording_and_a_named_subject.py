@@ -157,7 +157,8 @@ def test_the_books_own_danish_reads_as_danish(data):
     mixed = provenance.ingredient_ties_of_total({"rapporten": 4, "redaktionen": 1}, "ingrediensen")
     assert mixed.startswith("Rapporten knytter selv 4 af dem til ingrediensen;"), mixed
     line = _text(guide.where_the_rest_stands(data))
-    assert "; på de samme sider står guidens råd som tjekliste under „I guiden“" in line and "tjekliste der" not in line, line
+    # ADR 112 (reader31, #2): one sentence without the count, the advice's way to the checklists kept.
+    assert "guidens råd som tjekliste under „I guiden“" in line and "tjekliste der" not in line, line
     said = comparison.yields_sentence("Guldborgsund", ["Køge", "Høje-Taastrup"], "rapportens rækkefølge")
     assert said.startswith(
         "Guldborgsund står først; ved siden af står Køge som eksempel, fordi Køge er den første kommune i rapportens rækkefølge."
