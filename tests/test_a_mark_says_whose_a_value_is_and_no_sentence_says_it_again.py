@@ -32,7 +32,8 @@ def test_a_profiles_code_and_region_carry_their_marks_and_no_line_says_whose_the
         facts = _soup(lists.municipality_facts(data, code))
         region = facts.find("dt", string="Region").find_next_sibling("dd")
         assert region.select_one(".kr-by").get_text() == "(red.)", code
-        assert facts.select_one(".kr-source-line .kr-by").get_text() == "(red.)", code
+        # ADR 112 (reader31, #2): the code stands in the page's „Sådan er siden lavet“ fold, with its mark.
+        assert _soup(lists.municipality_code(data, code)).select_one(".kr-by").get_text() == "(red.)", code
         note = facts.select_one(".kr-whose-note")
         # The reasons stay under the mark; the line that named the owners again goes.
         assert note.select_one(".kr-whose-line") is None and "Rapporten nævner ingen kommunekoder" in note.get_text(), code

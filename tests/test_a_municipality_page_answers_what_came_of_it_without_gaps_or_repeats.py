@@ -55,12 +55,13 @@ def test_a_card_shows_no_status_the_editors_could_not_read_and_each_list_says_on
             assert said and "(red.)" not in said and str(said).count("redaktionens") == 1, (code, said)
             assert [_text(p) for p in page.select(".kr-statuses-said")] == [f"{said.value} (red.)"], code
             assert [_text(p) for p in edition.select(".kr-statuses-said")] == [str(said)], code
-        line = provenance.no_status_line(data.options, 1)[0]
+        # ADR 112 (reader31, #1): such a card says „ikke angivet i rapporten“ as its status; the rule says why, once.
+        line = provenance.no_status(data.options)
         for row in rows.itertuples():
             for card in (page.select_one(f"#indsats-{row.initiative_id}"), edition.select_one(f"#indsats-{row.initiative_id}").parent):
                 assert NO_STATUS_BEFORE not in card.get_text(" "), row.initiative_id
                 shown = [dt_.get_text(strip=True) for dt_ in card.select("dt")]
-                # ADR 109 (reading 30, #1): a card without a status in a list where others show one says why itself.
+                # ADR 109 (reading 30, #1): a card without a status in a list where others show one says so itself.
                 assert ("Status" in shown) == (cards.status_read(data, row) or shows), (row.initiative_id, shown)
             if shows and not cards.status_read(data, row):
                 status = page.select_one(f"#indsats-{row.initiative_id}").find("dt", string="Status").find_next_sibling("dd")

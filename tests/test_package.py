@@ -219,8 +219,9 @@ def test_a_profile_marks_code_and_region_as_the_editors_additions(data):
     # code from the facts to the block's foot line, after the section it builds on.
     region = BeautifulSoup(facts, "html.parser").select_one("dl.kr-facts dd")
     assert region.get_text(" ", strip=True) == "Region Sjælland (red.)"
-    foot = BeautifulSoup(facts, "html.parser").select_one(".kr-source-line").get_text(" ", strip=True)
-    assert foot.endswith("Kommunekode: 259 (red.) .") and "<dd>259</dd>" not in facts
+    # ADR 112 (reader31, #2): the code left the foot line for the page's „Sådan er siden lavet“ fold, with its mark.
+    code = BeautifulSoup(str(lists.municipality_code(data, "259")), "html.parser").get_text(" ", strip=True)
+    assert code == "Kommunekode: 259 (red.) ." and "Kommunekode" not in facts and "<dd>259</dd>" not in facts
     note = BeautifulSoup(facts, "html.parser").select_one(".kr-whose-note")
     assert "Kommunekoden og regionen" not in note.get_text(" ", strip=True)
     assert "Rapporten nævner ingen kommunekoder" in note.get_text(" ", strip=True)

@@ -593,7 +593,9 @@ def test_a_profile_and_the_attention_points_word_their_source_from_the_folder(tm
     # The code and the region carry their owner's words after them (ADR 100): the analyst's.
     facts = BeautifulSoup(said[0], "html.parser")
     assert facts.select_one("dl.kr-facts dd .kr-by").get_text() == "(analytikerens angivelse)"
-    assert facts.select_one(".kr-source-line .kr-by").get_text() == "(analytikerens angivelse)"
+    # ADR 112: the code stands in the page's „Sådan er siden lavet“ fold (lists.municipality_code), marked alike.
+    code = BeautifulSoup(str(lists.municipality_code(data, "259")), "html.parser")
+    assert code.select_one(".kr-by").get_text() == "(analytikerens angivelse)"
     assert "Analytikerens angivelse:" in " ".join(said[1:])
 
 

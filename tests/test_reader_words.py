@@ -103,12 +103,17 @@ def test_the_ingredient_cards_add_up_to_the_sum_their_note_gives(data):
     counts = [int(re.search(r"(\d+) citat", k.get_text()).group(1)) for k in each(said)]
     note = text(overview.select_one(".kr-count-parts"))
     several = int((data.quotes["ingredient_ids"].map(len) > 1).sum())
-    # the front page's list gives the same counts in the same sentences, each item opening with its own
+    # the front page's list gives the same counts, each item opening with its own; under the cards the sum says the
+    # book's counts once and the note only what the sum does not (reader31, #3: it said them twice)
     pages = f"{', '.join(map(str, counts[:-1]))} og {counts[-1]}"
     front = f"{sum(counts)} citater står på ingredienssiderne tilsammen ({pages}), fordi {several} af de {len(data.quotes)} citater"
-    assert front in note and front in quote_passage(data)
+    assert front in quote_passage(data) and f"tilsammen {sum(counts)} citater ({pages})" in note
+    summed = text(overview.select_one(".kr-count-sum"))
+    with_ingredient = int(data.quotes["ingredient_ids"].map(bool).sum())
+    numbers = [with_ingredient, len(data.quotes), several, len(data.quotes) - with_ingredient]
+    assert [int(n) for n in re.findall(r"\d+", summed)] == numbers, summed
     parts = [i for i in quote_items(data) if "ingrediens" in i]
-    assert parts and all(item in note for item in each(parts))
+    assert parts and all(re.match(r"\d+ ", item) and item.split()[0] in re.findall(r"\d+", f"{summed} {note}") for item in each(parts))
     without = data.quotes.loc[data.quotes["ingredient_ids"].map(len) == 0, "section_id"]
     titles = dict(zip(data.sections["section_id"], data.sections["title"], strict=True))
     for section_id in each(set(without)):

@@ -85,12 +85,14 @@ def test_a_status_note_names_the_initiatives_it_speaks_of_in_its_own_sentence(da
     so „den“/„de“ read as the person or the report; „et kort uden status er om en indsats“ → „handler om“."""
     made = editions.EditionCharts.compute(data)
     # ADR 109 (reading 30, #1 and #8): the sentence says what the report does not tell of the cards, before them where
-    # none shows a status and on each card without one where others do; „Hvorfor?“ no longer says it a second time.
+    # none shows a status; „Hvorfor?“ does not say it a second time. ADR 112 (reader31, #1): where others show one, a
+    # card without says „ikke angivet i rapporten“, and the status rule under „Hvorfor?“ says why, in its own sentence.
     one = "Rapporten fortæller hverken, at indsatsen er afsluttet, eller at den fortsætter, så kortet viser ingen status."
     expected = {
         "169": one,
         "760": "Rapporten fortæller hverken, at indsatserne er afsluttet, eller at de fortsætter, så kortene viser ingen status.",
-        "259": f"Status {one}",
+        # The rule stands in an analyst's book too: it says the absence without the report's form (session 29).
+        "259": "hverken fortæller, at indsatsen er afsluttet, eller at den fortsætter, er status ikke angivet: på kortet som i",
     }
     for code, said in each(list(expected.items())):
         rows = data.initiatives[data.initiatives["kommunekode"] == code]
@@ -156,7 +158,8 @@ def test_the_books_own_danish_reads_as_danish(data):
     mixed = provenance.ingredient_ties_of_total({"rapporten": 4, "redaktionen": 1}, "ingrediensen")
     assert mixed.startswith("Rapporten knytter selv 4 af dem til ingrediensen;"), mixed
     line = _text(guide.where_the_rest_stands(data))
-    assert "; på de samme sider står guidens råd som tjekliste under „I guiden“" in line and "tjekliste der" not in line, line
+    # ADR 112 (reader31, #2): one sentence without the count, the advice's way to the checklists kept.
+    assert "guidens råd som tjekliste under „I guiden“" in line and "tjekliste der" not in line, line
     said = comparison.yields_sentence("Guldborgsund", ["Køge", "Høje-Taastrup"], "rapportens rækkefølge")
     assert said.startswith(
         "Guldborgsund står først; ved siden af står Køge som eksempel, fordi Køge er den første kommune i rapportens rækkefølge."

@@ -104,8 +104,10 @@ def test_a_municipalitys_facts_leave_out_its_repeated_name_and_code_and_say_its_
         labels = [dt.get_text() for dt in facts.select("dl.kr-facts dt")]
         assert "Kommunekode" not in labels and "Hvad forløbet førte til" not in labels, labels
         assert ("Officielt navn" in labels) == (row.name != row.name_in_report), labels
-        # The code stands in the block's foot with its mark; why it is the editors', in the note under it (ADR 100).
-        assert " ".join(facts.select_one(".kr-source-line").get_text().split()).endswith(f"Kommunekode: {row.kommunekode} (red.).")
+        # The code stands in the page's „Sådan er siden lavet“ fold with its mark (ADR 112, reader31 #2: it stood in the
+        # block's foot); why it is the editors', in the note under the block (ADR 100).
+        code = " ".join(BeautifulSoup(str(lists.municipality_code(data, row.kommunekode)), "html.parser").get_text().split())
+        assert code == f"Kommunekode: {row.kommunekode} (red.)." and "Kommunekode" not in facts.get_text()
         assert "kommunekoder" in _text(facts.select_one(".kr-whose-note"))
         outcome = facts.select_one("p.kr-outcome")
         if row.outcome == NOT_STATED:

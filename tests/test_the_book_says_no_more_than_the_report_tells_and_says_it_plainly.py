@@ -39,13 +39,14 @@ def test_guldborgsunds_forum_which_the_group_tried_and_carries_on_is_not_called_
     report = collapse(repair_hyphenation(report_text))
     assert "aktionslæringsgruppen har forsøgt at bryde" in report and "skabt forbindelseslinjer" in report
     forum = data.initiatives[data.initiatives["initiative_id"] == "guldborgsund-alternativt-samarbejdsforum"].iloc[0]
-    said = provenance.no_status_line(data.options, 1)[0]
+    said = provenance.no_status(data.options)
     assert dict(cards.initiative_facts(data, forum))["Status"].value == said
     page = _text(cards.initiative_list(data, "376"))
     # No card says "Status Gennemført"; the status rule after the cards names every status (reading 24, F1). The card
     # shows no status, not "Ikke angivet i rapporten: … status", as if the report gave statuses elsewhere (reading 25
     # r2, finding 3). ADR 109: another card of the list shows a status with its mark, so this card says why it shows
-    # none itself (reading 30, #1).
+    # none itself (reading 30, #1), in the one form „ikke angivet i rapporten“; the rule under „Hvorfor?“ says why
+    # (reader31, #1; ADR 112).
     assert "Status Gennemført" not in page and f"Status {said} (red.)" in page, page
     assert "Status Gennemført" not in _edition(data, "376")
     # initiatives.csv says a status in the cards' words, statuses.csv's label (reading26r2, #2), not its id.

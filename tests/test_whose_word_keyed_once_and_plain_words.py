@@ -67,7 +67,8 @@ def test_every_editorial_value_on_a_profile_is_named_with_its_kind_in_the_blocks
     facts = page.select_one("article .kr-profile-facts")
     # ADR 100 (reader28, F1): code and region carry the mark with its kind as its title; the note gives the reasons.
     region = next(dt for dt in facts.select("dl.kr-facts dt") if dt.get_text(strip=True) == "Region").find_next_sibling("dd")
-    marked = {"region": region.select_one(".kr-by"), "kommunekode": facts.select_one(".kr-source-line .kr-by")}
+    # ADR 112 (reader31, #2): the code stands in the page's „Sådan er siden lavet“ fold, with the same mark.
+    marked = {"region": region.select_one(".kr-by"), "kommunekode": page.select_one("details.kr-made .kr-code-line .kr-by")}
     for column, mark in marked.items():
         assert mark.get("title") == provenance.value_label(data.options, f"municipalities.{column}"), column
     assert note is not None and "Rapporten nævner ingen kommunekoder" in note.get_text()

@@ -47,10 +47,12 @@ def reader_name(table: str) -> str:
     return name[:1].lower() + name[1:]
 
 
-def how_made(data: Dataset) -> Html:
+def how_made(data: Dataset, about: object = "") -> Html:
     """One closed line in plain Danish: the page is written from the book's data, which tables (by their Danish names,
     each a link to its download), the page's notebook and the data's code a citer of this edition may name; the file
-    names are the data chapter's, not the reader's (issue 22 item 6). Beside it, the bar's lines of what the page's lists mark."""
+    names are the data chapter's, not the reader's (issue 22 item 6). Beside it, the bar's lines of what the page's lists mark.
+    `about`: markup only an auditor needs (a profile's kommunekode, where a table's columns come from), first in the
+    fold, not in the reader's way (reader31, #2; ADR 112)."""
     page = os.environ.get(PAGE_VARIABLE, "")
     read = tables_read(data)
     names = {name: reader_name(name) for name in read}
@@ -79,7 +81,7 @@ def how_made(data: Dataset) -> Html:
     # One closed line at the foot: the reader came for the report, the analyst opens it.
     return Html(
         '<details class="kr-made"><summary class="kr-made-label">Sådan er siden lavet</summary>'
-        f"<p>Siden skrives ud fra bogens data{reads}, hver gang bogen bygges.{whose}{notebook} "
+        f"{about}<p>Siden skrives ud fra bogens data{reads}, hver gang bogen bygges.{whose}{notebook} "
         f"{guide} forklarer, hvordan bogen bygges igen. {esc(edition_mark(data.fingerprint))}</p></details>"
         + (json_island(lines, "kr-bar-lines") if lines else "")
         + (json_island(aside, "kr-bar-aside") if aside else "")

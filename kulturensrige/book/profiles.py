@@ -81,7 +81,7 @@ def profile_notebook(name: str, kommunekode: str, holder: str, tied: bool = True
             else []
         ),
         _code("from kulturensrige.render import guide\n\nguide.where_the_rest_stands(data)"),
-        _code("from kulturensrige.book import page_source\n\npage_source.how_made(data)"),
+        _code("from kulturensrige.book import page_source\n\npage_source.how_made(data, lists.municipality_code(data, KOMMUNE))"),
     ]
     notebook = nbformat.v4.new_notebook(cells=cells)
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
@@ -113,7 +113,7 @@ def profile_parts(data: Dataset, name: str, kommunekode: str, holder: str) -> li
         lists.municipality_facts(page, kommunekode),
         *(_own_quotes(page, kommunekode) if tied else []),
         guide.where_the_rest_stands(page),
-        page_source.how_made(page),
+        page_source.how_made(page, lists.municipality_code(page, kommunekode)),
     ]
 
 

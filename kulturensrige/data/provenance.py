@@ -756,12 +756,12 @@ def no_status_aliases() -> set[str]:
 
 
 def no_status_line(options: pd.DataFrame, cards: int) -> tuple[str, str]:
-    """Why `cards` initiative cards show no status, as (sentence, owner), the one wording on a page and in every PDF:
-    before a list whose cards all lack one, and on each card without one in a list where others show one (statuses_said,
-    cards.initiative_facts). The report states no status for any initiative, so „Rapporten angiver ingen status for
-    indsatsen“ on four profiles read as if it stated the statuses the other cards show (reading 30, #1; ADR 109).
-    ('', '') where the statuses are not the editors' reading (an analyst's folder says an unstated status on the card,
-    as any other unstated fact) or there is no card."""
+    """Why `cards` initiative cards show no status, as (sentence, owner), the one wording on a page and in every PDF, once before a list
+    whose cards all lack one (statuses_said); a card without one in a list where others show one says „ikke angivet i rapporten“
+    (cards.initiative_facts) and its list's status rule says why (ADR 112). The report states no status for any initiative, so
+    „Rapporten angiver ingen status for indsatsen“ on four profiles read as if it stated the statuses the other cards show (reading
+    30, #1; ADR 109). ('', '') where the statuses are not the editors' reading (an analyst's folder says an unstated status on the
+    card, as any other unstated fact) or there is no card."""
     if value_source(options, "initiatives.status") != BY_EDITORS or not cards:
         return "", ""
     them, it, shown = ("indsatsen", "den", "kortet") if cards == 1 else ("indsatserne", "de", "kortene")

@@ -1131,8 +1131,8 @@ STATUS_RULE = (
     "bevilget midler til indsatsen som et nyt projekt. Hver status hviler på en hel sætning i rapporten, der siger netop "
     "det, og ikke på et udsnit af en sætning. At rapporten fortæller, hvad der er gjort eller er, hvor en indsats er "
     "udført, eller hvordan en ordning virker, siger ikke i sig selv, at indsatsen er afsluttet eller etableret: hvor "
-    "rapporten hverken fortæller, at indsatsen er afsluttet, eller at den fortsætter, viser kortet ingen status, og "
-    "downloadene siger, at den ikke er angivet."
+    "rapporten hverken fortæller, at indsatsen er afsluttet, eller at den fortsætter, er status ikke angivet: på kortet "
+    "som i downloadene."
 )
 
 EDITORIAL: tuple[Editorial, ...] = (

@@ -853,8 +853,8 @@ def whose_terms(data: Dataset, *lifted: str, titled: bool = False, rows: pd.Data
 def with_statuses_rule(data: Dataset, whose: provenance.Whose, rows: pd.DataFrame) -> provenance.Whose:
     """A block's note with the rule of the statuses (the status's reason, schema.STATUS_RULE) after the editors'
     reasons where a card of `rows` shows one, as its mark on the card is not said in the block's line (KEPT_MARKS). Why a
-    card shows none its card or the sentence before the cards says (provenance.no_status_line), so the rule says it once
-    (reading 30, #8: the box said it twice)."""
+    card shows none the sentence before the cards says (provenance.no_status_line) where no card shows one; where others
+    do, the card says „ikke angivet i rapporten“ and this rule why, once (reading 30, #8: the box said it twice; ADR 112)."""
     if not any(status_read(data, r) for r in table_rows(rows)) or provenance.value_source(data.options, "initiatives.status") != BY_EDITORS:
         return whose
     status = provenance.reason("initiatives.status")
@@ -917,8 +917,8 @@ def initiative_facts(data: Dataset, row, said_before: bool = False) -> list[tupl
     """An initiative's facts as (label, value), the same on its card and in the PDF edition. No field stands where the
     editors found nothing to give: no organisations where their rule gathers none (reader 24, #3: "Organisationer nævnt
     ved indsatsen: ingen enkelt organisation" stood in the PDF, not on the page; reader 26, #9). Where the editors read
-    no status, the status says why (provenance.no_status_line), unless the card's list says it once before its cards
-    (`said_before`, statuses_said; ADR 87, 109)."""
+    no status, the status says „ikke angivet i rapporten“ (_status), unless the card's list says why once before its
+    cards (`said_before`, statuses_said; ADR 87, 109, 112)."""
     organisations, parts = organisation_names(data, row.organisation_ids)
     by_report = provenance.folder_source(data.options) == BY_REPORT
     status = _status(data, row, said_before)
@@ -955,12 +955,15 @@ def status_read(data: Dataset, row) -> bool:
 
 
 def _status(data: Dataset, row, said_before: bool) -> str:
-    """An initiative's status with whose it is; where the editors read none (status_read), why the card shows none, in
-    the words its list says it in where no card shows one (provenance.no_status_line: Køge's second card and Egedal's
-    klippekort and foreningsdage stood bare beside cards with a status, reading 30, #1), or '' where its list said it."""
+    """An initiative's status with whose it is, on a page, in a PDF and on a comparison's drill card alike; where the
+    editors read none (status_read), the one short form of what the report does not say, „ikke angivet i rapporten“
+    (provenance.no_status, as the downloads' cell) with the status's mark, or '' where its list said why once before
+    its cards (statuses_said). Køge's second card and Egedal's klippekort and foreningsdage stood bare beside cards
+    with a status (reading 30, #1), then each carried a 20-word sentence why (ADR 109) that a phone reader waded
+    through on every such card (reader31, #1); why stands once, in the status rule under the list's „Hvorfor?“ (ADR 112)."""
     if not status_read(data, row):
-        said, owner = ("", "") if said_before else provenance.no_status_line(data.options, 1)
-        return Sourced(said, owner) if said else ""
+        owner = provenance.value_label(data.options, "initiatives.status")
+        return "" if said_before else Sourced(provenance.no_status(data.options), owner)
     return sourced(data, "initiatives.status", row.status, _label(data, "statuses", "status_id", row.status))
 
 

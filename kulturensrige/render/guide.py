@@ -16,8 +16,8 @@ from kulturensrige.data.pages import heading_id
 from kulturensrige.render import cards
 from kulturensrige.render.markup import Html, book_link, esc
 from kulturensrige.render.slips import row_slips, slip_note
-from kulturensrige.rules import statistics, views
-from kulturensrige.words import count_word, listing, number, plural
+from kulturensrige.rules import views
+from kulturensrige.words import count_word, listing, plural
 
 # The heading the checklist stands under in book/afsluttende-betragtninger.ipynb, and the id Sphinx gives it: the
 # front page's "Guiden som tjekliste" leads there, not to the top of the page.
@@ -97,12 +97,12 @@ def checklist(data: Dataset, ingredient_id: str = "") -> Html:
 
 
 def where_the_rest_stands(data: Dataset) -> Html:
-    """The last line of a municipality's profile, after its own content: where the quotes and the guide's advice stand,
-    the same for every municipality, on the ingredients' pages, named as the data name them, in their order, with the
-    light mark of whose the guide's ties are (ADR 81): „Citaterne står under de fire ingredienser: …; på de samme sider
-    står guidens råd som tjekliste under „I guiden“ (red.).“ Two sections said it in a paragraph each, the same on every
-    profile, after the municipality's own (reader 27, #2); reader 26 r2, #8's way to the checklists is its last clause.
-    Where the data tie quotes to the municipality, its own stand above, and the line speaks only of the guide."""
+    """The last line of a municipality's profile, after its own content: where the quotes and the guide's advice stand, the same for every
+    municipality, on the ingredients' pages, named as the data name them, in their order, with the light mark of whose the guide's ties are
+    (ADR 81): „Citater og guidens råd som tjekliste under „I guiden“ (red.) står på siderne om de fire ingredienser: …“, one sentence
+    without a count (reader31, #2; ADR 112). Two sections said it in a paragraph each, the same on every profile, after the municipality's
+    own (reader 27, #2); reader 26 r2, #8's way to the checklists is its last clause. Where the data tie quotes to the municipality, its own
+    stand above, and the line speaks only of the guide."""
     book_pages = lookup(data.sections, "section_id", "book_page")
     rows = table_rows(data.ingredients.sort_values("number"))
     pages = [book_link(str(book_pages[row.section_id]), esc(row.name)) for row in rows]
@@ -116,9 +116,9 @@ def where_the_rest_stands(data: Dataset) -> Html:
     if tied:
         said = f"{advice[0].upper()}{advice[1:]}: {listing(pages)}."
     else:
-        tally = statistics.quote_tally(data)
-        quotes = f"{number(tally.with_ingredient)} af de {number(tally.total)} citater" if tally.without else "Citaterne"
-        said = f"{quotes} står under {four}: {listing(pages)}; {advice}."
+        # One sentence, no count: „30 af de 38 citater står under …; på de samme sider står …“ was bookkeeping at the end
+        # of every profile (reader31, #2); the ingredient overview counts the quotes.
+        said = f"Citater og guidens råd som tjekliste under „{INGREDIENT_HEADING}“ {mark} står på siderne om {four}: {listing(pages)}."
     return Html(f'<p class="kr-advice">{said}</p>')
 
 

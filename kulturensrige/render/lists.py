@@ -221,10 +221,16 @@ def municipality_facts(data: Dataset, kommunekode: str) -> Html:
         f"<dt>Udgangspunkt</dt><dd>{retold(data, starting_point(data, row.starting_point), RETOLD['starting_point'])}</dd></dl>"
         f"{outcome}"
         # The section is presented on this very page: name it, do not link to it.
-        f'<p class="kr-source-line">Bygger på {esc(provenance.in_sections(data.options, [section]))}. '
-        f"Kommunekode: {added(data, row.kommunekode, 'municipalities.kommunekode')}.</p>"
+        f'<p class="kr-source-line">Bygger på {esc(provenance.in_sections(data.options, [section]))}.</p>'
         f"{profile_whose(data, row)}</div>"
     )
+
+
+def municipality_code(data: Dataset, kommunekode: str) -> Html:
+    """A profile's kommunekode with its owner's mark, for the page's „Sådan er siden lavet“ fold: a reader who came for
+    what the municipality did does not need it, an analyst joining the data does (reader31, #2: it stood in the
+    facts' foot of every profile; ADR 112). The PDF editions say it in their »Om kilderne«."""
+    return Html(f'<p class="kr-code-line">Kommunekode: {added(data, kommunekode, "municipalities.kommunekode")}.</p>')
 
 
 def added(data: Dataset, value: str, column: str) -> str:
@@ -402,9 +408,25 @@ def _municipality_ingredients(data: Dataset, kommunekode: str) -> Html:
 
 
 def ingredient_parts(tally: statistics.QuoteTally, options: pd.DataFrame) -> str:
-    """ingredient_part_items as the paragraph under the ingredient cards: the front page's list and this note give the
-    same counts in the same sentences, written once."""
-    return " ".join(ingredient_part_items(tally, options))
+    """The method note folded under the ingredient cards' sum (ingredient_sum), saying only what the sum does not:
+    whose the ties are, why the pages' counts add up to more than the quotes, and where the quotes that support none
+    stand. It said the sum's counts (30 of 38, 2, 8) a second time right under it (reader31, #3); the front page's list
+    keeps every count in its own item (ingredient_part_items)."""
+    if not tally.with_ingredient:
+        return ""
+    parts = []
+    if set(ties := tally.ties_by_source()) - {BY_REPORT}:
+        parts.append(provenance.ingredient_ties(ties, "ingredienserne", quotes=tally.quotes_by_source))
+    if tally.several:
+        pages = listing([number(n) for n in tally.by_ingredient.values() if n])
+        parts.append(
+            f"Ingredienssiderne viser tilsammen {number(sum(tally.by_ingredient.values()))} citater ({pages}), fordi et "
+            "citat, der underbygger flere ingredienser, står på hver af deres sider."
+        )
+    if tally.without:
+        where = provenance.in_sections(options, [f"»{title}«" for title in tally.without_sections])
+        parts.append(f"De citater, der ikke underbygger nogen ingrediens, står i {where}.")
+    return " ".join(parts)
 
 
 def ingredient_part_items(tally: statistics.QuoteTally, options: pd.DataFrame) -> list[str]:
@@ -466,8 +488,11 @@ def ingredient_cards(data: Dataset) -> Html:
         whose = whose_note(provenance.Whose(line, said.reasons, said.others))
     return Html(
         f'<div class="kr-grid">{"".join(items)}</div>{whose}<p class="kr-count-sum">{esc(ingredient_sum(tally, data.options))}</p>'
-        f'<details class="kr-note-about"><summary>Sådan er citaterne talt</summary>'
-        f'<p class="kr-count-parts">{esc(ingredient_parts(tally, data.options))}</p></details>'
+        + (
+            f'<details class="kr-note-about"><summary>Sådan er citaterne talt</summary><p class="kr-count-parts">{esc(parts)}</p></details>'
+            if (parts := ingredient_parts(tally, data.options))
+            else ""
+        )
     )
 
 
@@ -673,6 +698,15 @@ def whose(data: Dataset, *values: str) -> Html:
     chapter never states a source in fixed words that a book on an analyst's data would make false."""
     said = provenance.whose_parts(data.options, *values, told=provenance.data_reasons(data.tables))
     return Html(whose_note(said))
+
+
+def whose_in_full(data: Dataset, lead: str, *values: str) -> Html:
+    """whose in view, line and reasons in one paragraph, for a page's „Sådan er siden lavet“ fold, itself folded: where
+    a table's columns come from (reader31, #2: „Hvor kolonnerne Kommunekode og Region kommer fra, står her: (red.)
+    Hvorfor?“ stood before kommuner/oversigt's table, which marks each such column in its head)."""
+    said = provenance.whose_parts(data.options, *values, told=provenance.data_reasons(data.tables))
+    line = f"{said.line[:1].lower()}{said.line[1:]}"  # after the lead's colon: „Kolonnerne …: redaktionens tilføjelse …“
+    return Html(f'<p class="kr-whose">{esc(" ".join(filter(None, (f"{lead}:", line, said.about))))}</p>')
 
 
 def starting_points_key(data: Dataset) -> Html:
