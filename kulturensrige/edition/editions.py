@@ -1608,6 +1608,8 @@ def _printable_controls(article: Tag) -> None:
     the first few until the reader ticks more), a chart's numbers are simply 'Tallene', no note asks for a click, a
     table's download is named, not offered, and a mark that opens the key on the web is its text, '(red.)', whose key
     the chapter prints at its end (docs/adr/0040, 0081; the whole-book PDF dropped every mark with the buttons)."""
+    for kind_key in article.select(f".{provenance.MARK_KEY_CSS}"):  # a mark's own key on the web: paper prints the page's
+        kind_key.decompose()
     for mark in article.select("button.kr-red"):  # '(red.)' opens the key on the web; on paper it is text
         words = article.new_tag("span", attrs={"class": "kr-by"})
         # The same short mark as on the page, keyed once at the chapter's end (its key, printed): spelled out, an
