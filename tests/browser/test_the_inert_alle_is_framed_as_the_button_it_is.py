@@ -31,7 +31,8 @@ FRAME_JS = """() => {
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_the_inert_alle_on_a_phone_is_framed_as_a_button_at_three_to_one(browser, site_url, theme):
-    context = browser.new_context(locale="da-DK", viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True, color_scheme=theme)
+    phone = {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True}
+    context = browser.new_context(locale="da-DK", color_scheme=theme, **phone)
     context.add_init_script(f"try {{ localStorage.setItem('mode', '{theme}'); }} catch (e) {{}}")
     page = context.new_page()
     try:
