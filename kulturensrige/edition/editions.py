@@ -1178,7 +1178,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
             "outcome_not_stated": row.outcome == NOT_STATED,
             # Said after what the report tells, never first under the question's field (ADR 87).
             "outcome_untold": str(lists.untold_outcome(data, row)) if row.outcome == NOT_STATED else "",
-            "all_groups": lists.all_groups_outcome(data),
+            "all_groups": lists.all_groups_said(data, name),
             "section_source": provenance.in_sections(data.options, [filters.section_title_quoted(data, row.section_id)]),
         },
         "initiatives": initiatives,
