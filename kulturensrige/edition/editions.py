@@ -31,7 +31,7 @@ from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.municipality_codes import codes_are_official
-from kulturensrige.data.pages import PROFILE_PREFIX, heading_id
+from kulturensrige.data.pages import FACTS_TITLE, PROFILE_PREFIX, heading_id
 from kulturensrige.data.schema import (
     COUNTED_FROM_DATA,
     NO_TIE_AT_ALL,
@@ -1212,6 +1212,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
             quotes, attribution.source(data.options), bool(statistics.quote_tally(data).stated), data.withheld
         ),
         "about_ties": about_ties(data, quotes, name),
+        "facts_title": FACTS_TITLE,
         "attribution_levels": attribution.explained(data.options),
         "tied": tied,
         # Where the data tie no quote to any municipality, one sentence in place of the section's (cards.no_quote_tied).
