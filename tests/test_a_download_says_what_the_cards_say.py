@@ -120,4 +120,4 @@ def test_the_outcome_for_all_groups_is_said_of_the_action_learning_groups_on_the
 
     fact = data.tables["programme_facts"].set_index("fact_id").at["nye-samarbejdsrelationer", "description"]
     assert fact.startswith("Hvad forløbet førte til for alle aktionslæringsgrupper: »"), fact
-    assert lists.all_groups_said(data, "Køge").startswith("Om alle aktionslæringsgrupper, ikke kun Køges,")
+    assert lists.all_groups_said(data, "Køge").startswith("Rapporten siger, at der »for alle aktionslæringsgruppernes vedkommende")

@@ -108,6 +108,7 @@ DECISIONS = (
     "a-starting-point-is-told-once-and-the-three-quotation-marks-mean-one-thing-each",
     "an-analysts-folder-is-told-of-each-row-that-credits-the-editors-and-a-chapter-words-whose-from-the-folder",
     "a-card-without-a-status-says-ikke-angivet-i-rapporten-and-bookkeeping-is-said-once",
+    "a-mark-opens-a-key-that-says-first-what-this-mark-marks",
 )
 
 

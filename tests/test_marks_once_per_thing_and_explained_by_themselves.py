@@ -70,8 +70,12 @@ def test_each_short_mark_becomes_a_control_that_opens_the_pages_one_key():
         '<script type="application/json">["Titel", "(red.)"]</script><p>»(red.)« betyder …</p>'
     )
     out = BeautifulSoup(extension.marks_explained(body, "om-data/genkoersel.html#hvem"), "html.parser")
-    controls = out.select(f"button.kr-red[popovertarget={extension.KEY_ID}]")
+    controls = out.select("button.kr-red[popovertarget]")
     assert [c.get_text() for c in controls] == [MARK, MARK]
+    # A mark of a kind opens a key that says first what it marks, then the page's key; a plain one the page's key.
+    of_kind = out.find(id=controls[0]["popovertarget"])
+    assert of_kind.p.get_text() == provenance.mark_said("redaktionens gengivelse") and provenance.page_key() in of_kind.get_text()
+    assert controls[1]["popovertarget"] == extension.KEY_ID
     assert controls[0]["title"] == "redaktionens gengivelse" and controls[0]["aria-label"] == f"{MARK}: redaktionens gengivelse"
     assert controls[1]["aria-label"] == f"{MARK}: {provenance.EDITORS_WORK}"
     assert all(c.previous_sibling.endswith("\u00a0") for c in controls)
@@ -92,20 +96,25 @@ def test_a_cells_column_name_on_a_phone_reads_as_its_head_with_the_mark_on_the_n
 
 
 @pytest.mark.build
-def test_no_page_keys_the_mark_in_its_body_and_every_mark_opens_the_one_key(built_site: Path):
+def test_no_page_keys_the_mark_in_its_body_and_every_mark_opens_the_pages_key(built_site: Path):
     """»(red.)« i lys, skrå skrift: …« stood after the first paragraph of every page with a mark. Now no page body holds
-    a key paragraph; each mark a control may stand as opens the page's one key, which stands once at its foot."""
+    a key paragraph; each mark a control may stand as opens the page's key, which stands once at its foot, or, where
+    the mark has a kind, a key that says that kind first and then the page's key (reader31, #3; ADR 113)."""
     opened = 0
     for page in each(reader_pages(built_site)):
         article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article.bd-article")
         assert not article.select(".kr-page-key") and "i lys, skrå skrift" not in article.get_text(), page.name
         key = article.select(f"#{extension.KEY_ID}[popover]")
         controls = article.select("button.kr-red")
+        for control in controls:
+            target = article.find(id=control["popovertarget"])
+            assert target is not None and key and key[0].p.get_text() in target.get_text(), page.relative_to(built_site)
+            kind = control.get("title")
+            assert (target.p.get_text() == provenance.mark_said(kind)) if kind else target is key[0], page.relative_to(built_site)
         for gone in article.select("a, summary, label, script, template, [popover]"):
             gone.decompose()
         loose = [s for s in article.find_all(string=re.compile(re.escape(MARK))) if s.parent.name != "button" and not {"»", "„"} & set(s)]
         assert not loose, (page.relative_to(built_site), loose[:3])
-        assert all(c["popovertarget"] == extension.KEY_ID for c in controls)
         assert len(key) == (1 if controls else 0), page.relative_to(built_site)
         opened += len(controls)
     assert opened >= 30  # 41 in the report's data since a block says whose once at its end (ADR 55)

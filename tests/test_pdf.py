@@ -617,14 +617,15 @@ def test_no_edition_loses_a_real_hyphen_at_a_line_break(report_site: Path):
 
 
 @pytest.mark.build
-def test_the_built_pages_link_to_their_editions_with_size(report_site: Path):
+def test_the_built_pages_link_to_their_editions_with_size_saying_pdf_once(report_site: Path):
+    """Reader31, #8: „Hent hele bogen som PDF (PDF, 1,1 MB)“ said PDF twice; the link says it, the size follows."""
     data = load(REPO / "data")
     for row in data.municipalities.itertuples():
         page = (report_site / "kommuner" / f"profil-{row.slug}.html").read_text(encoding="utf-8")
-        link = re.search(r'<a href="([^"]+)" type="application/pdf">Hent (.+?)-udgaven som PDF</a> \(PDF, ([\d,.]+ [kM]B)\)', page)
+        link = re.search(r'<a href="([^"]+)" type="application/pdf">Hent (.+?)-udgaven som PDF</a> \(([\d,.]+ [kM]B)\)', page)
         assert link and link.group(1) == f"../pdf/kulturens-rige-{row.slug}.pdf" and link.group(2) == row.name
     front = (report_site / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<a href="pdf/kulturens-rige.pdf" type="application/pdf">Hent hele bogen som PDF</a> \(PDF, [\d,]+ MB\)', front)
+    assert re.search(r'<a href="pdf/kulturens-rige.pdf" type="application/pdf">Hent hele bogen som PDF</a> \([\d,]+ MB\)', front)
 
 
 # Body text as a printed report's (issue 22): Chromium shrank every page to fit a table wider than the page.
@@ -1601,7 +1602,7 @@ def test_links_to_editions_appear_only_for_pdfs_that_exist_and_escape_the_name(t
     page = (site / "kommuner" / "profil-koege.html").read_text()
     # The link is the web's: an edition or a printed page leaves it out (kr-web-only).
     assert '<h1>T</h1><!-- kr-pdf --><p class="kr-edition-link kr-web-only"><a href="../pdf/kulturens-rige-koege.pdf"' in page
-    assert "(PDF, 2 kB)" in page and "<img" not in page and "&lt;img src=x onerror=" in page
+    assert "</a> (2 kB)" in page and "<img" not in page and "&lt;img src=x onerror=" in page
     assert "kr-pdf" not in (site / "index.html").read_text()
     (site / "pdf" / "kulturens-rige-koege.pdf").unlink()
     assert link_editions(site, data) == []

@@ -24,7 +24,6 @@ from kulturensrige.data.schema import NOT_STATED
 from kulturensrige.render import browser, cards, charts, front_page, lists
 from kulturensrige.render.markup import whose_note
 from kulturensrige.rules import views
-from kulturensrige.words import genitive
 from support.checks import each
 
 REPO = Path(__file__).resolve().parent.parent
@@ -118,7 +117,7 @@ def test_a_municipalitys_facts_leave_out_its_repeated_name_and_code_and_say_its_
         # The outcome in the editors' words carries their mark, as the starting point beside it does (ADR 93 amends 70).
         assert not provenance.is_retelling(data.options, "municipalities.outcome") and outcome.select_one(".kr-by") is not None
         said = facts.select_one(".kr-all-groups").get_text()
-        assert said.startswith(f"Om alle aktionslæringsgrupper, ikke kun {genitive(row.name)},"), said
+        assert said == lists.all_groups_said(data, row.name), said
 
 
 def test_an_outcome_the_data_do_not_state_is_one_plain_sentence(data):

@@ -279,6 +279,7 @@ def marks_explained(body: str, editors_href: str, also: str = "", kinds: str = "
     body = _LABEL.sub(lambda label: label.group().replace(" (red.)", NO_BREAK_SPACE + "(red.)"), body)
     out, last, controls, in_kind = [], 0, 0, False
     depth = dict.fromkeys(NO_CONTROL, 0)
+    kind_keys: dict[str, str] = {}  # a mark's kind and the id of the key it opens, which says that kind first
     for found in MARK_OR_TAG.finditer(body):
         name = (found.group("name") or "").lower()
         if name:
@@ -291,17 +292,32 @@ def marks_explained(body: str, editors_href: str, also: str = "", kinds: str = "
             continue
         before = body[last : found.start()]
         out.append(before[:-1] + NO_BREAK_SPACE if before.endswith(" ") else before)
-        out.append(_mark_control(html.unescape(found.group("kind") or (kinds if in_kind else ""))))
+        kind = html.unescape(found.group("kind") or (kinds if in_kind else ""))
+        target = kind_keys.setdefault(kind, f"{KEY_ID}-{len(kind_keys) + 1}") if kind else KEY_ID
+        out.append(_mark_control(kind, target))
         last, controls = found.end(), controls + 1
     if not controls:
         return body
-    key = (
-        f'<div id="{KEY_ID}" class="kr-key" popover><p>{esc(provenance.page_key(source))}</p>'
+    said = (
+        f"<p>{esc(provenance.page_key(source))}</p>"
         + (f"<p>{esc(also)}</p>" if also else "")
         + f'<p><a href="{esc(editors_href)}">Læs mere om, hvem der siger hvad</a></p>'
-        f'<button type="button" popovertarget="{KEY_ID}" popovertargetaction="hide">Luk</button></div>'
     )
-    return "".join(out) + body[last:] + key
+    key = f'<div id="{KEY_ID}" class="kr-key" popover>{said}{_close(KEY_ID)}</div>'
+    # A mark with a kind opens a key that first says, in one line, what this mark marks, then the page's key: a phone
+    # shows no title, and a title's and a status's mark opened the same words (reader31, #3; ADR 113). Paper prints the
+    # page's key alone (.kr-key), as a screen's print does.
+    of_kind = "".join(
+        f'<div id="{target}" class="{provenance.MARK_KEY_CSS}" popover><p class="kr-mark-said">{esc(provenance.mark_said(kind))}</p>'
+        f"{said}{_close(target)}</div>"
+        for kind, target in kind_keys.items()
+    )
+    return "".join(out) + body[last:] + key + of_kind
+
+
+def _close(key: str) -> str:
+    """A key's button that closes it."""
+    return f'<button type="button" popovertarget="{key}" popovertargetaction="hide">Luk</button>'
 
 
 NO_BREAK_SPACE = "\u00a0"
@@ -310,13 +326,13 @@ NO_BREAK_SPACE = "\u00a0"
 _LABEL = re.compile(r'data-label="[^"]*"')
 
 
-def _mark_control(kind: str) -> str:
-    """One '(red.)' as a button that opens the page's key; a screen reader reads what the editors did ('redaktionens
-    gengivelse'), which the title also shows on hover."""
+def _mark_control(kind: str, key: str) -> str:
+    """One '(red.)' as a button that opens its `key`; a screen reader reads what the editors did ('redaktionens
+    gengivelse'), which the title also shows on hover and the key's first line says."""
     mark = provenance.owner_mark(provenance.EDITORS_SHORT)
     title = f' title="{esc(kind)}"' if kind else ""
     said = esc(f"{mark}: {kind or provenance.EDITORS_WORK}")
-    return f'<button type="button" class="kr-by kr-red" popovertarget="{KEY_ID}"{title} aria-label="{said}">{esc(mark)}</button>'
+    return f'<button type="button" class="kr-by kr-red" popovertarget="{key}"{title} aria-label="{said}">{esc(mark)}</button>'
 
 
 def _editors_href(context: dict) -> str:

@@ -24,7 +24,7 @@ from kulturensrige.data import provenance
 from kulturensrige.data.buildkey import build_key
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset, ReadLog
-from kulturensrige.data.pages import PROFILE_FOLDER, profile_page
+from kulturensrige.data.pages import FACTS_TITLE, PROFILE_FOLDER, profile_page
 from kulturensrige.render import cards, guide, lists
 from kulturensrige.render.markup import Html
 from kulturensrige.rules import views
@@ -41,7 +41,7 @@ def initiatives_line(holder: str) -> str:
 # After the initiatives, the municipality's starting point and what came of it, under the heading the edition gives
 # the same facts (docs/adr/0090: what the municipality did comes first; before, the facts and the absence lines put the
 # first card two phone screens down).
-FACTS_HEADING = "## Udgangspunkt og resultat"
+FACTS_HEADING = f"## {FACTS_TITLE}"
 
 
 def markdown_title(name: str) -> str:

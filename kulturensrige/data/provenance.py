@@ -431,6 +431,17 @@ def printed_marks() -> str:
 EDITORS_WORK = "redaktionens ord eller valg"
 
 
+def mark_said(kind: str) -> str:
+    """The first line of the key a mark of a kind opens, before the page's key (page_key): what this mark marks, in
+    the words its title and spoken name give ('Dette „(red.)“ står for redaktionens titel.'). A phone shows no title,
+    and every mark opened the same key, so a status's and a title's mark read alike (reader31, #3; ADR 113)."""
+    return f"Dette „{owner_mark(EDITORS_SHORT)}“ står for {kind}."
+
+
+# The class of the key a mark of a kind opens on a screen (extension.marks_explained): paper prints the page's key alone.
+MARK_KEY_CSS = "kr-mark-key"
+
+
 def page_key(source: str = BY_REPORT) -> str:
     """The one key on a web page whose values carry the editors' short mark: what „(red.)“ means, and what is the
     folder's (`source`, the report's by default). Each mark opens it (extension.marks_explained, docs/adr/0040); the

@@ -31,7 +31,7 @@ from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.municipality_codes import codes_are_official
-from kulturensrige.data.pages import PROFILE_PREFIX, heading_id
+from kulturensrige.data.pages import FACTS_TITLE, PROFILE_PREFIX, heading_id
 from kulturensrige.data.schema import (
     COUNTED_FROM_DATA,
     NO_TIE_AT_ALL,
@@ -1178,7 +1178,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
             "outcome_not_stated": row.outcome == NOT_STATED,
             # Said after what the report tells, never first under the question's field (ADR 87).
             "outcome_untold": str(lists.untold_outcome(data, row)) if row.outcome == NOT_STATED else "",
-            "all_groups": lists.all_groups_outcome(data),
+            "all_groups": lists.all_groups_said(data, name),
             "section_source": provenance.in_sections(data.options, [filters.section_title_quoted(data, row.section_id)]),
         },
         "initiatives": initiatives,
@@ -1212,6 +1212,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
             quotes, attribution.source(data.options), bool(statistics.quote_tally(data).stated), data.withheld
         ),
         "about_ties": about_ties(data, quotes, name),
+        "facts_title": FACTS_TITLE,
         "attribution_levels": attribution.explained(data.options),
         "tied": tied,
         # Where the data tie no quote to any municipality, one sentence in place of the section's (cards.no_quote_tied).
@@ -1608,6 +1609,8 @@ def _printable_controls(article: Tag) -> None:
     the first few until the reader ticks more), a chart's numbers are simply 'Tallene', no note asks for a click, a
     table's download is named, not offered, and a mark that opens the key on the web is its text, '(red.)', whose key
     the chapter prints at its end (docs/adr/0040, 0081; the whole-book PDF dropped every mark with the buttons)."""
+    for kind_key in article.select(f".{provenance.MARK_KEY_CSS}"):  # a mark's own key on the web: paper prints the page's
+        kind_key.decompose()
     for mark in article.select("button.kr-red"):  # '(red.)' opens the key on the web; on paper it is text
         words = article.new_tag("span", attrs={"class": "kr-by"})
         # The same short mark as on the page, keyed once at the chapter's end (its key, printed): spelled out, an

@@ -21,7 +21,7 @@ from kulturensrige.render import cards, highlight
 from kulturensrige.render.markup import CSV_EXCEL, Html, Markup, book_link, csv_href, esc, first_on_page, macro, sources_link, whose_note
 from kulturensrige.render.slips import row_slips, slip_note
 from kulturensrige.rules import attribution, filters, statistics, views
-from kulturensrige.words import count_word, genitive, listing, number, ordinal_word, plural
+from kulturensrige.words import count_word, listing, number, ordinal_word, plural
 
 
 def _key(data: Dataset, table: str, key: str, value: str, column: str) -> str:
@@ -271,24 +271,19 @@ def _all_groups_fact(data: Dataset) -> tuple[str, str] | None:
     return provenance.in_sections(data.options, [filters.section_title_quoted(data, fact.section_id)]), str(fact.value)
 
 
-def all_groups_outcome(data: Dataset) -> str:
-    """What the report says the course led to for all the groups, as one sentence in its words and naming its section
-    ('Om alle aktionslæringsgrupper siger rapportens afsnit »Broer, stier og krakelerede siloer«, at der »…«.');
-    '' where the data has no such fact."""
-    if (fact := _all_groups_fact(data)) is None:
-        return ""
-    section, value = fact
-    return f"Om alle aktionslæringsgrupper siger {section}, at der »{value}«."
-
-
 def all_groups_said(data: Dataset, name: str) -> str:
-    """all_groups_outcome on a municipality's page, short and said to be of all the groups, not the municipality's own
-    outcome ('Om alle aktionslæringsgrupper, ikke kun Køges, siger rapportens afsnit »…«, at der »…«.'; reader 24, #3;
-    reading26r2, #7: the groups, as the report and programme_facts.csv say it)."""
+    """What the report says the course led to for all the groups, on a municipality's page and in its edition alike:
+    first what it says, in its words, then that this holds for the municipality's group, and the section last
+    ('Rapporten siger, at der »for alle aktionslæringsgruppernes vedkommende er etableret …«, altså også for
+    aktionslæringsgruppen i Køge (rapportens afsnit »Broer, stier og krakelerede siloer«).'). Reader31, #2: „Om alle
+    aktionslæringsgrupper, ikke kun Køges, siger rapportens afsnit »…«, at der »…«“ wrapped the one usable sentence
+    in a sentence about where it stands. The report forms an action learning group in each municipality (l. 88).
+    '' where the data has no such fact (an analyst's folder)."""
     if (fact := _all_groups_fact(data)) is None:
         return ""
     section, value = fact
-    return f"Om alle aktionslæringsgrupper, ikke kun {genitive(name)}, siger {section}, at der »{value}«."
+    holder = provenance.folder_words(data.options).subject
+    return f"{holder} siger, at der »{value}«, altså også for aktionslæringsgruppen i {name} ({section})."
 
 
 # A profile's retellings, each marked at its own end (municipality_lead, municipality_facts): the column whose source the mark names.
