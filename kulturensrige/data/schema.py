@@ -1261,7 +1261,8 @@ EDITORIAL: tuple[Editorial, ...] = (
     Editorial(
         "quote_kinds.unnamed_as",
         "ordet for den, rapporten ikke nævner ved et citat",
-        "Rapporten nævner ikke, hvem der har skrevet feltdagbogen; at kortet kalder den „skribent“, er redaktionens ord.",
+        "Rapporten nævner ikke, hvem der har skrevet feltdagbogen, eller hvem de korte udsagn kommer fra; at kortet kalder "
+        "den ene „skribent“ og den anden „afsender“, er redaktionens ord.",
         "betegnelse",
     ),
     Editorial(
