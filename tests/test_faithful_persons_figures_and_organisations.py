@@ -68,6 +68,16 @@ def test_the_resource_persons_download_says_which_person_the_report_calls_the_fa
     assert "regner ikke Christa Breum Amhøj (leder af aktionslæringsforløbet) blandt ressourcepersonerne" in page
 
 
+def test_kilder_csv_says_beside_the_facilitator_column_the_pages_sentence_that_she_is_no_resource_person(data):
+    """Reading 31, #4: resource_persons.csv held the facilitator as a fourth row with facilitator = ja, while the page
+    said the report does not count her among the resource persons; kilder.csv said only „rapportens“ beside the column.
+    The download's note for the column now says the page's sentence, word for word."""
+    page = _text(lists.resource_persons(data))
+    said = provenance.not_resource_persons(data.options, ["Christa Breum Amhøj (facilitator af aktionslæringsforløbet)"])
+    assert said in page
+    assert said in _sources(data)[("resource_persons.csv", "facilitator")]["begrundelse"]
+
+
 def test_the_dictionary_places_figure_4s_words_where_the_report_has_them(data, report_text):
     """#3: the dictionary said the six words stand 'lige efter figuren'; the report says them before the caption
     'Fig. 4. Wordcloud: …'."""

@@ -389,6 +389,13 @@ def printed_mark(options: pd.DataFrame, value: str) -> str:
 LED_IN = frozenset({"attention_points.basis"})
 
 
+def not_resource_persons(options: pd.DataFrame, persons: list[str]) -> str:
+    """Whom the source names but does not count among the resource persons (resource_persons.facilitator), each with
+    the role it gives: the same sentence under the page's table and in kilder.csv beside the download's facilitator
+    column (reading 31, #4: resource_persons.csv held the facilitator as a fourth row, and only the page said why)."""
+    return f"{folder_words(options).subject} regner ikke {listing(persons)} blandt ressourcepersonerne."
+
+
 def marks_said(options: pd.DataFrame, value: str) -> str:
     """How the pages and the PDFs mark a value the editors gave (a provenance code's column, schema.PUBLISHED_CODES),
     as the dictionary says it: the same on both, since a title's mark is the short one in print too (ADR 81) and any
@@ -397,7 +404,8 @@ def marks_said(options: pd.DataFrame, value: str) -> str:
     „fysisk (redaktionens læsning)“ on its page."""
     if value in LED_IN:
         label = value_label(options, value)
-        return f"Siderne og PDF'erne sætter „{label[0].upper()}{label[1:]}:“ foran de punkter, som {words(BY_REPORT).holder} ikke selv kalder opmærksomhedspunkter"
+        points = f"de punkter, som {words(BY_REPORT).holder} ikke selv kalder opmærksomhedspunkter"
+        return f"Siderne og PDF'erne sætter „{label[0].upper()}{label[1:]}:“ foran {points}"
     return f"Siderne og PDF'erne sætter „{printed_mark(options, value)}“ efter selve værdien"
 
 

@@ -735,7 +735,8 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
             MessageKind(
                 _quote(kommunekode="{kode}"),
                 "Citatet har en kommune, men attribution siger, at kilden ikke angiver den.",
-                "Slet kommunekoden, eller sæt attribution til stated (kilden angiver kommunen) eller inferred (din læsning, med begrundelse).",
+                "Slet kommunekoden, eller sæt attribution til stated (kilden angiver kommunen) eller inferred "
+                "(din læsning, med begrundelse).",
             ),
             MessageKind(
                 _quote(attribution="stated"),
