@@ -188,3 +188,26 @@ def test_a_retold_description_says_what_the_report_says_and_no_more(data, report
     assert _sources(data)[(file, "description")]["hvis_ord"] == "redaktionens ord"
     row = next(r for r in _download(data, file) if r[key] == row_id)
     assert added not in row["description"], row["description"]
+
+
+def test_the_editors_words_keep_to_the_report_where_reading_31_found_them_slipping(data, report_text):
+    """Reading 31, #7 and #8: Arken's note said the report „siger ikke mere om Arken“ though it gives the field diary
+    from the workshop there; Køge's event was held „som led i“ Kulturens Rige where the report says »i forbindelse med«;
+    workshop 4's description said „strygere“ and „til musikken“ where its form's reason said „strygerne“ and „ved
+    bordene“; WHO's plan stood „2013-2020“ in the data and „2013–2020“ on the page; the kind „Bemærkning“ was described
+    by another kind's label, „Kort udsagn“."""
+    report = _report(report_text)
+    arken = data.organisations.set_index("organisation_id").loc["arken", "description"]
+    assert "siger ikke mere" not in arken and "feltdagbogen" in arken
+    assert "Feltdagbog, workshop nummer fire, Arken" in report
+    assert "i forbindelse med Kulturens Rige" in report
+    for table, column in (("municipalities", "outcome"), ("organisations", "description")):
+        assert not any("som led i" in cell for cell in data.tables[table][column]), table
+    workshop = data.programme_events.set_index("event_id").loc["workshop-4"]
+    for words in ("mens strygerne spillede", "tegnede med farvekridt ved bordene"):
+        assert words in workshop.description and words in workshop.mode_rationale, words
+    for table, column in (("organisations", "description"), ("references", "note")):
+        assert not any("2013-2020" in cell for cell in data.tables[table][column]), table
+    labels = set(data.quote_kinds["label"])
+    for kind in each(list(data.quote_kinds.itertuples())):
+        assert not any(kind.description.startswith(f"{label} ") for label in labels - {kind.label}), kind.quote_kind_id
