@@ -128,7 +128,10 @@ RELATIONS = {
     "taenkt-med": "{names} er kun tænkt med i et nyt projekt",
 }
 # The same, said of organisations at all municipalities' initiatives (kilder.csv, Sammenlign, the data dictionary).
-RELATIONS_SAID = "rapporten nævner nogle som en del af målgruppen, som noget, en kommune deltog i, eller som kun tænkt med i et nyt projekt"
+RELATIONS_SAID = (
+    "rapporten nævner nogle som en del af målgruppen, som noget, en kommune deltog i, eller som noget, der kun er tænkt "
+    "med i et nyt projekt"
+)
 ANONYMITY, ON, OFF = "anonymitet", "til", "fra"
 # Whose word a value is (the provenance model). `rapporten`: the report states it; `redaktionen`: the editors'
 # reading or addition, with its reason; `analytiker`: typed in by whoever prepared the data folder (workbook or CSV);
@@ -1221,7 +1224,8 @@ EDITORIAL: tuple[Editorial, ...] = (
         "organisations.relation",
         "hvad rapporten nævner organisationerne som",
         "Rapporten kalder ingen af organisationerne partnere; at den nævner en organisation som en del af målgruppen, "
-        "som noget, en kommune deltog i, eller som kun tænkt med i et nyt projekt, er redaktionens læsning af rapportens ord.",
+        "som noget, en kommune deltog i, eller som noget, der kun er tænkt med i et nyt projekt, er redaktionens læsning "
+        "af rapportens ord.",
         "læsning",
     ),
     Editorial(
