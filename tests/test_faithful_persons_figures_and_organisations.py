@@ -211,3 +211,10 @@ def test_the_editors_words_keep_to_the_report_where_reading_31_found_them_slippi
     labels = set(data.quote_kinds["label"])
     for kind in each(list(data.quote_kinds.itertuples())):
         assert not any(kind.description.startswith(f"{label} ") for label in labels - {kind.label}), kind.quote_kind_id
+
+
+def test_kilder_csv_calls_an_exchanges_id_the_books_not_the_reports(data):
+    """Reading 31, #7: kilder.csv said „rapportens“ beside quotes.csv's exchange_id; the report has the exchanges, not
+    their ids (x1, x2 …), which are the book's, as every other id is."""
+    row = _sources(data)[("quotes.csv", "exchange_id")]
+    assert row["hvis_ord"] == _sources(data)[("quotes.csv", "quote_id")]["hvis_ord"] == "bogens id", row

@@ -314,6 +314,9 @@ def _column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
         return provenance.value_label(options, value), why
     if TABLES[table].kind_of(column) == "id" and column == TABLES[table].key:
         return "bogens id", "Et fast id, som tabellerne henviser til; ikke en oplysning fra rapporten."
+    if (table, column) == ("quotes", "exchange_id"):
+        # The exchanges are the report's; their ids (x1, x2 …) are the book's (reading 31, #7: „rapportens“).
+        return "bogens id", "Samler replikkerne i en ordveksling; ordvekslingen står i rapporten, id'et er bogens."
     if column in ("slug", "book_page"):
         return "bogens opbygning", "Hvor bogen viser rækken; ikke en oplysning fra rapporten."
     if is_retold(table, column) and folder == BY_REPORT:
