@@ -316,7 +316,8 @@ def _column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
         return "bogens id", "Et fast id, som tabellerne henviser til; ikke en oplysning fra rapporten."
     if (table, column) == ("quotes", "exchange_id"):
         # The exchanges are the report's; their ids (x1, x2 …) are the book's (reading 31, #7: „rapportens“).
-        return "bogens id", "Samler replikkerne i en ordveksling; ordvekslingen står i rapporten, id'et er bogens."
+        holder = provenance.folder_words(data.options).holder  # an analyst's book never credits the report (issue 21)
+        return "bogens id", f"Samler replikkerne i en ordveksling; ordvekslingen står i {holder}, id'et er bogens."
     if column in ("slug", "book_page"):
         return "bogens opbygning", "Hvor bogen viser rækken; ikke en oplysning fra rapporten."
     if is_retold(table, column) and folder == BY_REPORT:
